@@ -1,0 +1,12 @@
+"""The ``thaw`` command line: thin wrappers over the library, one module per task.
+
+Each module of this package registers its commands on :data:`app`; the modules
+are imported here so that the entry point ``thaw = thaw.cli:app`` sees them all.
+"""
+
+from __future__ import annotations
+
+from thaw.cli._app import app
+from thaw.cli import ingest as _ingest  # noqa: F401  (registers commands)
+
+__all__ = ["app"]

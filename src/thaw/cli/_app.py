@@ -1,0 +1,41 @@
+"""The Typer application and the options every command shares."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from thaw.store import Store, default_home
+
+app = typer.Typer(
+    name="thaw",
+    help="Sanctions screening and sanctions-relief analysis from the official lists.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+console = Console()
+err = Console(stderr=True)
+
+HomeOption = Annotated[
+    Path | None,
+    typer.Option("--home", help="Data directory (default: $THAW_HOME or the per-user data dir).",
+                 envvar="THAW_HOME", show_envvar=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def open_store(home: Path | None) -> Store:
+    """Open the store under ``home`` (or the default location)."""
+    return Store(default_home(home))
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print an error to stderr and return the exit exception to raise."""
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, markup=True, soft_wrap=True)
+    return typer.Exit(code)

@@ -1,0 +1,169 @@
+"""``thaw load``, ``thaw lists`` and ``thaw entity``: bring publications in and look."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail, open_store
+from thaw.model import Record
+from thaw.sources import SourceError, plan, source_names
+from thaw.store import DEFAULT_MAX_DROP, LoadError, load
+
+
+@app.command("load")
+def load_cmd(
+    files: Annotated[list[Path], typer.Argument(help="Publication files (format detected from content).", exists=True, dir_okay=False)],
+    source: Annotated[str | None, typer.Option(help="Read the files as this source.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for files that carry none (sdn.csv).")] = None,
+    force: Annotated[bool, typer.Option(help="Accept a publication whose record count dropped sharply.")] = False,
+    history: Annotated[bool, typer.Option(help="Store publications older than the active one as history.")] = False,
+    max_drop: Annotated[float, typer.Option(help="Largest accepted fall in record count, as a fraction.")] = DEFAULT_MAX_DROP,
+    home: HomeOption = None,
+) -> None:
+    """Load official publication files into the store.
+
+    Companion files (add.csv, alt.csv, sdn_comments.csv beside sdn.csv) are picked
+    up automatically. A publication that fails to parse or to pass the sanity checks
+    is refused and the active data stays as it was.
+    """
+    try:
+        jobs = plan(files, source=source)
+    except SourceError as exc:
+        raise fail(str(exc)) from exc
+    failed = 0
+    with open_store(home) as store:
+        for job in jobs:
+            try:
+                result = load(store, job, date=date, force=force, history=history, max_drop=max_drop)
+            except LoadError as exc:
+                err.print(f"[red]refused[/] {escape(str(exc))}", markup=True, highlight=False, soft_wrap=True)
+                failed += 1
+                continue
+            pub = result.publication
+            names = ", ".join(p.name for p in job.files)
+            console.print(
+                f"{result.status:9} {pub.source:14} {pub.published[:10]}  {pub.record_count:>6} records  ({names})",
+                highlight=False,
+            )
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("lists")
+def lists_cmd(home: HomeOption = None, as_json: JsonOption = False) -> None:
+    """Per source: the active publication, its records by schema and the snapshots held."""
+    with open_store(home) as store:
+        active = store.active_publications()
+        rows = []
+        for source in store.sources():
+            pubs = store.publications(source)
+            pub = active.get(source)
+            rows.append(
+                {
+                    "source": source,
+                    "published": pub.published[:10] if pub else None,
+                    "format": pub.format if pub else None,
+                    "records": pub.record_count if pub else 0,
+                    "schemata": store.counts_by_schema(pub) if pub else {},
+                    "snapshots": len(pubs),
+                    "first": pubs[0].published[:10],
+                }
+            )
+    if as_json:
+        console.print_json(json.dumps(rows))
+        return
+    table = Table(title="Loaded sources")
+    for col in ("source", "active publication", "format", "records", "by schema", "snapshots"):
+        table.add_column(col)
+    for row in rows:
+        schemata = ", ".join(f"{k} {v}" for k, v in row["schemata"].items())
+        table.add_row(
+            row["source"], str(row["published"]), str(row["format"]), str(row["records"]), schemata,
+            f"{row['snapshots']} (since {row['first']})",
+        )
+    if not rows:
+        console.print("No lists loaded yet. Try: thaw update --from DIR, or thaw load FILE")
+        return
+    console.print(table)
+
+
+def parse_key(key: str) -> tuple[str, str]:
+    """Split ``SOURCE:SOURCE_ID``; raise a clear error on anything else."""
+    source, sep, source_id = key.partition(":")
+    if not sep or not source_id:
+        raise fail(f"expected SOURCE:ID (e.g. us_ofac_sdn:34336), got {key!r}; sources: {', '.join(source_names())}")
+    return source, source_id
+
+
+@app.command("entity")
+def entity_cmd(
+    key: Annotated[str, typer.Argument(help="SOURCE:SOURCE_ID, e.g. us_ofac_sdn:34336")],
+    home: HomeOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Everything known about one listing in the active publication of its source."""
+    source, source_id = parse_key(key)
+    with open_store(home) as store:
+        record = store.get(source, source_id)
+        if record is None:
+            for src, sid in store.search_ids(source, source_id):
+                record = store.get(src, sid)
+        pub = store.active_publications().get(source)
+    if record is None or pub is None:
+        raise fail(f"no listing {key} in the active publications")
+    if as_json:
+        data = record.to_dict()
+        data["publication"] = {"source": pub.source, "published": pub.published, "sha256": pub.sha256}
+        console.print_json(json.dumps(data, ensure_ascii=False))
+        return
+    render_record(record, f"{pub.published[:10]} ({pub.format})")
+
+
+def render_record(record: Record, published: str) -> None:
+    """Print one listing as a readable two-column table."""
+    table = Table(title=f"{record.caption}  [{record.key}]", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+
+    def row(label: str, values: list[str]) -> None:
+        if values:
+            table.add_row(label, "\n".join(values))
+
+    row("schema", [record.schema])
+    row("publication", [published])
+    row("programmes", record.programs)
+    row("listed on", [record.listed_on] if record.listed_on else [])
+    for kind in ("primary", "alias", "former", "weak", "original"):
+        row(f"names ({kind})", [n.value for n in record.names if n.kind == kind])
+    row("birth dates", record.birth_dates)
+    row("birth places", record.birth_places)
+    row("nationality", record.nationalities)
+    row("citizenship", record.citizenships)
+    row("countries", record.countries)
+    row("gender", [record.gender] if record.gender else [])
+    row("titles", record.titles)
+    row("positions", record.positions)
+    row(
+        "identifiers",
+        [
+            f"{i.kind}: {i.number}" + (f" ({i.country.upper()})" if i.country else "") + (f"  [{i.label}]" if i.label else "")
+            for i in record.identifiers
+        ],
+    )
+    row("addresses", [a.full + (f" [{a.country.upper()}]" if a.country else "") for a in record.addresses])
+    row(
+        "links",
+        [
+            f"{link.relation}: " + (f"{link.source}:{link.source_id}" if link.source_id else "") + (f" {link.name}" if link.name else "")
+            for link in record.links
+        ],
+    )
+    row("remarks", record.remarks)
+    row("other", [f"{k}: {v}" for k, v in record.extra.items()])
+    console.print(table)

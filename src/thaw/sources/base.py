@@ -1,0 +1,242 @@
+"""The contract every official-format reader fulfils, and the tools they share.
+
+A reader is a subclass of :class:`Reader` living in its own module of
+:mod:`thaw.sources`. It declares the fixed ``source`` name it produces, the ``format``
+it reads, how to recognise a file of that format from its name and first bytes
+(:meth:`Reader.sniff`), and which companion files may complete a publication (the OFAC
+CSV set: ``sdn.csv`` plus ``add.csv``, ``alt.csv``, ``sdn_comments.csv``).
+:meth:`Reader.read` streams :class:`~thaw.model.Record` objects.
+
+Readers never trust their input: malformed content raises :class:`SourceError`
+naming the file, the line or element, and the reason. XML is parsed only through
+:func:`iter_xml`, which refuses DTDs and entity declarations (billion laughs, XXE)
+and never touches the network.
+"""
+
+from __future__ import annotations
+
+import abc
+import gzip
+import io
+import zipfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, ClassVar
+
+from lxml import etree
+
+from thaw.model import PublicationInfo, Record
+
+HEAD_BYTES = 65536
+"""How many (decompressed) bytes :meth:`Reader.sniff` gets to recognise a format."""
+
+
+class SourceError(Exception):
+    """A publication could not be read. The message names file, location and reason."""
+
+    def __init__(self, file: str | Path, reason: str, location: str | None = None) -> None:
+        self.file = str(file)
+        self.reason = reason
+        self.location = location
+        where = f"{self.file}:{location}" if location else self.file
+        super().__init__(f"{where}: {reason}")
+
+
+@dataclass(slots=True)
+class Publication:
+    """A publication being read: what is known about it, and its records.
+
+    ``records`` is a one-shot iterator; the store drains it completely before it
+    activates anything, so a reader may raise :class:`SourceError` at any point.
+    """
+
+    info: PublicationInfo
+    records: Iterator[Record]
+    files: list[Path] = field(default_factory=list)
+
+
+class Reader(abc.ABC):
+    """Base class of the per-format readers; subclasses are registered automatically.
+
+    Subclasses set the class attributes and implement :meth:`sniff` and :meth:`read`.
+    """
+
+    source: ClassVar[str]
+    """The fixed source name produced, e.g. ``"us_ofac_sdn"``."""
+    format: ClassVar[str]
+    """The encoding read, e.g. ``"csv"``, ``"xml"``, ``"advanced_xml"``."""
+    companions: ClassVar[Mapping[str, str]] = {}
+    """Role → lower-case file name of auxiliary files that complete a publication."""
+    priority: ClassVar[int] = 0
+    """When several readers sniff a file positively, the highest priority wins."""
+
+    registry: ClassVar[list[type[Reader]]] = []
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if not getattr(cls, "__abstractmethods__", None):
+            Reader.registry.append(cls)
+
+    @classmethod
+    @abc.abstractmethod
+    def sniff(cls, name: str, head: bytes) -> bool:
+        """Whether a file called ``name`` (lower case, inner name for archives) whose
+        decompressed content starts with ``head`` is of this format."""
+
+    @abc.abstractmethod
+    def read(self, path: Path, companions: Mapping[str, Path]) -> Publication:
+        """Read the publication whose main file is ``path``.
+
+        ``companions`` maps the roles of :attr:`companions` to the files found
+        beside it (any subset, possibly empty).
+        """
+
+
+# -- opening files ---------------------------------------------------------------------
+
+
+def _zip_member(zf: zipfile.ZipFile, path: Path) -> zipfile.ZipInfo:
+    members = [m for m in zf.infolist() if not m.is_dir() and not m.filename.startswith("__MACOSX")]
+    if not members:
+        raise SourceError(path, "zip archive is empty")
+    if len(members) > 1:
+        # XLSX/ODS are zips too; callers that want those open them with their library.
+        members.sort(key=lambda m: m.file_size, reverse=True)
+    return members[0]
+
+
+def is_office_zip(path: Path) -> bool:
+    """Whether ``path`` is an OOXML (xlsx/docx) or ODF (ods/odt) package."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return False
+    return "[Content_Types].xml" in names or "mimetype" in names
+
+
+def open_binary(path: Path) -> IO[bytes]:
+    """Open a file for reading bytes, transparently decompressing ``.gz`` and
+    single-file ``.zip`` archives (office packages are returned as they are)."""
+    try:
+        with open(path, "rb") as fh:
+            magic = fh.read(4)
+    except OSError as exc:
+        raise SourceError(path, f"cannot open: {exc.strerror or exc}") from exc
+    if magic[:2] == b"\x1f\x8b":
+        return gzip.open(path, "rb")
+    if magic == b"PK\x03\x04" and not is_office_zip(path):
+        try:
+            zf = zipfile.ZipFile(path)
+            return zf.open(_zip_member(zf, path))
+        except zipfile.BadZipFile as exc:
+            raise SourceError(path, f"corrupt zip archive: {exc}") from exc
+    return open(path, "rb")
+
+
+def inner_name(path: Path) -> str:
+    """The lower-case name of the content: the member name for a single-file zip,
+    the name without ``.gz`` for gzip, else the file name."""
+    name = path.name.lower()
+    try:
+        with open(path, "rb") as fh:
+            magic = fh.read(4)
+    except OSError:
+        return name
+    if magic[:2] == b"\x1f\x8b" and name.endswith(".gz"):
+        return name[:-3]
+    if magic == b"PK\x03\x04" and not is_office_zip(path):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                return Path(_zip_member(zf, path).filename).name.lower()
+        except (zipfile.BadZipFile, SourceError):
+            return name
+    return name
+
+
+def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
+    """The first ``size`` decompressed bytes of ``path`` (empty on a corrupt archive)."""
+    try:
+        with open_binary(path) as fh:
+            return fh.read(size)
+    except (OSError, EOFError, zipfile.BadZipFile, SourceError):
+        return b""
+
+
+def read_text(path: Path, encodings: tuple[str, ...] = ("utf-8-sig", "cp1252")) -> str:
+    """Decode a whole (decompressed) file, trying ``encodings`` in order.
+
+    The OFAC legacy files end with a Ctrl-Z (0x1A) byte, which is dropped.
+    """
+    with open_binary(path) as fh:
+        try:
+            data = fh.read()
+        except (OSError, EOFError, zipfile.BadZipFile) as exc:
+            raise SourceError(path, f"cannot read (truncated or corrupt?): {exc}") from exc
+    data = data.rstrip(b"\x1a")
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            last = exc
+    raise SourceError(path, f"not valid {' or '.join(encodings)} text at byte {last.start}")
+
+
+# -- hardened XML ----------------------------------------------------------------------
+
+_FORBIDDEN_XML = (b"<!DOCTYPE", b"<!ENTITY")
+
+
+def check_xml_head(path: Path, head: bytes) -> None:
+    """Refuse XML that declares a DTD or entities: no official list does, and such
+    declarations are how billion-laughs and external-entity (XXE) attacks work."""
+    upper = head.upper()
+    for marker in _FORBIDDEN_XML:
+        if marker in upper:
+            raise SourceError(
+                path, f"XML declares {marker.decode()[2:]}; refused (possible entity attack)"
+            )
+
+
+def iter_xml(
+    path: Path, tag: str | tuple[str, ...] | None = None, events: tuple[str, ...] = ("end",)
+) -> Iterator[tuple[str, etree._Element]]:
+    """Stream ``(event, element)`` pairs from an XML file with a hardened parser.
+
+    No DTD is loaded, no entity is resolved, the network is never used and
+    DOCTYPE/ENTITY declarations are refused outright. Syntax errors (a truncated file)
+    become :class:`SourceError` with the line number. Callers should ``clear()``
+    elements they are done with to keep memory flat.
+    """
+    check_xml_head(path, read_head(path))
+    with open_binary(path) as fh:
+        parser = etree.iterparse(
+            fh,
+            events=events,
+            tag=tag,
+            load_dtd=False,
+            no_network=True,
+            resolve_entities=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        try:
+            yield from parser
+        except etree.XMLSyntaxError as exc:
+            line = exc.lineno if exc.lineno else None
+            raise SourceError(path, f"malformed XML: {exc.msg}", f"line {line}" if line else None) from exc
+        except (OSError, EOFError, zipfile.BadZipFile) as exc:
+            raise SourceError(path, f"cannot read (truncated or corrupt?): {exc}") from exc
+
+
+def local(tag: object) -> str:
+    """An element's tag without its namespace."""
+    text = str(tag)
+    return text.rsplit("}", 1)[-1]
+
+
+def text_io(path: Path, encodings: tuple[str, ...] = ("utf-8-sig", "cp1252")) -> io.StringIO:
+    """The decoded file as a text stream (for :mod:`csv`)."""
+    return io.StringIO(read_text(path, encodings), newline="")
