@@ -1,0 +1,91 @@
+"""The prepared form of one listing, as the matcher sees it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from thaw.model import Record
+from thaw.text import AnalyzedName, analyze_name
+
+_ID_CLEAN = re.compile(r"[^A-Z0-9]")
+
+
+def normalize_id(number: str) -> str:
+    """An identifier number without spaces, dashes or dots, upper case."""
+    return _ID_CLEAN.sub("", number.upper())
+
+
+@dataclass(frozen=True, slots=True)
+class IdNumber:
+    """An identifier as compared: kind, normalised number, issuing country."""
+
+    kind: str
+    number: str
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One listing, prepared for scoring.
+
+    ``names`` pairs each analysed name with its kind (primary, alias, weak, former,
+    original). ``countries`` unites nationalities, citizenships, countries and
+    address countries. ``programs`` and ``listed_on`` are carried for results.
+    """
+
+    source: str
+    source_id: str
+    schema: str
+    caption: str
+    names: tuple[tuple[AnalyzedName, str], ...]
+    birth_dates: tuple[str, ...]
+    countries: tuple[str, ...]
+    gender: str | None
+    identifiers: tuple[IdNumber, ...]
+    programs: tuple[str, ...]
+    listed_on: str | None
+
+    @property
+    def key(self) -> str:
+        """``source:source_id``."""
+        return f"{self.source}:{self.source_id}"
+
+
+def entry_from_record(record: Record) -> Entry:
+    """Prepare a stored record for matching."""
+    names: list[tuple[AnalyzedName, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for name in record.names:
+        analyzed = analyze_name(name.value, record.schema)
+        if not analyzed.tokens or (analyzed.key, name.kind) in seen:
+            continue
+        seen.add((analyzed.key, name.kind))
+        names.append((analyzed, name.kind))
+    countries: list[str] = []
+    for code in [
+        *record.nationalities,
+        *record.citizenships,
+        *record.countries,
+        *(a.country for a in record.addresses if a.country),
+    ]:
+        if code and code not in countries:
+            countries.append(code)
+    ids = tuple(
+        IdNumber(i.kind, normalize_id(i.number), i.country)
+        for i in record.identifiers
+        if normalize_id(i.number)
+    )
+    return Entry(
+        source=record.source,
+        source_id=record.source_id,
+        schema=record.schema,
+        caption=record.caption,
+        names=tuple(names),
+        birth_dates=tuple(record.birth_dates),
+        countries=tuple(countries),
+        gender=record.gender,
+        identifiers=ids,
+        programs=tuple(record.programs),
+        listed_on=record.listed_on,
+    )

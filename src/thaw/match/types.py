@@ -1,0 +1,37 @@
+"""The query and result types of the matcher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What is being screened: a name and whatever else is known.
+
+    ``schema`` is a model schema or ``None`` (unknown); ``birth_date`` is an ISO
+    partial date; ``countries`` are ISO-2 codes; ``id_numbers`` are identifier
+    numbers as given.
+    """
+
+    name: str
+    schema: str | None = None
+    birth_date: str | None = None
+    countries: tuple[str, ...] = ()
+    gender: str | None = None
+    id_numbers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    """The score of one query against one listing.
+
+    ``score`` is calibrated in [0, 1]; ``matched_name`` the listing's name that
+    aligned best; ``features`` each feature's contribution by name; ``explanation``
+    a human-readable account of what aligned, agreed and conflicted.
+    """
+
+    score: float
+    matched_name: str
+    explanation: str
+    features: dict[str, float] = field(default_factory=dict)
