@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from thaw.match.score import DEFAULT_THRESHOLD, score
 from thaw.match.types import MatchResult, Query
 
-__all__ = ["MatchResult", "Query"]
+__all__ = ["DEFAULT_THRESHOLD", "MatchResult", "Query", "score"]
