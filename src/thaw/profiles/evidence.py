@@ -1,0 +1,447 @@
+"""Identity evidence between two listings of different authorities.
+
+:func:`compare` looks at one candidate pair and returns an :class:`Edge` when the
+evidence says *same party*, or ``None``. The rules are deliberately stricter than
+screening: a screening hit only has to be worth a look, a profile link asserts
+identity. In order of strength:
+
+``identifier``
+    The same kind of identifying document or code (passport, national id, tax id,
+    registration number, IMO, LEI, SWIFT/BIC, digital currency address …) with the
+    same normalised number and a compatible issuing country, where the number is
+    unique within each authority's list, with no conflicting birth date and, for
+    persons and organisations, at least some name agreement.
+``name_dob`` (persons)
+    Strong name agreement (every informative token of the shorter name aligns, at
+    least two of them, and the screening matcher scores the pair at or above its
+    threshold) *and* agreeing birth dates. Agreement on the day suffices; a year or
+    month only if the nationalities agree or the name is rare.
+``name_country`` / ``name_distinctive`` (organisations)
+    Strong name agreement (the whole name, both ways) and an agreeing country, or,
+    when a country is missing, a distinctive name (rare tokens, at least two).
+
+Names alone never link persons, and common names never link anything. Any
+conflict (birth dates years apart, disjoint nationalities for a weak link,
+different genders, incompatible schemata) blocks the name rules.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.fuzz import ratio
+
+from thaw.index.entry import Entry, IdNumber
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.profiles.features import Features, NameF, historic_country
+
+TOKEN_SIM = 0.9
+"""Jaro-Winkler similarity at which two name tokens count as the same spelling."""
+
+PERSON_MATCH_MIN = DEFAULT_THRESHOLD
+"""The screening matcher must at least flag the pair (its own threshold)…"""
+
+STRICT_MATCH_MIN = min(0.95, DEFAULT_THRESHOLD + 0.15)
+"""…and score this much where the other evidence is weaker (birth year only,
+organisations without identifiers)."""
+
+RARE_NAME = 14.0
+"""Summed inverse document frequency (natural log) above which a name is rare:
+two tokens each held by fewer than about one listing in a thousand."""
+
+DISTINCTIVE_ORG = 12.0
+"""The same, for organisation names linked without an agreeing country."""
+
+ID_KINDS_STRONG = frozenset(
+    {
+        "passport",
+        "national_id",
+        "tax_id",
+        "registration",
+        "imo",
+        "lei",
+        "swift",
+        "crypto",
+        "ssn",
+        "aircraft_serial",
+        "mmsi",
+    }
+)
+"""Identifier kinds precise enough to establish identity on their own."""
+
+STRENGTH = {
+    "analyst": 100.0,
+    "un_reference": 60.0,
+    "reference": 55.0,
+    "shared_reference": 50.0,
+    "identifier": 30.0,
+    "name_dob": 20.0,
+    "name_country": 15.0,
+    "name_distinctive": 12.0,
+}
+"""Base strength of each kind of evidence; edges are applied strongest first."""
+
+
+@dataclass(slots=True)
+class Edge:
+    """Identity evidence between two listings (keys ``a`` < ``b``)."""
+
+    a: str
+    b: str
+    kind: str
+    strength: float
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """A one-line human-readable account of the evidence."""
+        ev = self.evidence
+        parts = [self.kind]
+        if "names" in ev:
+            parts.append(
+                f"names {ev['names'][0]!r} ~ {ev['names'][1]!r} ({ev.get('name_level')}"
+                + (f", matcher {ev['matcher']:.2f}" if "matcher" in ev else "")
+                + ")"
+            )
+        if "ids" in ev:
+            parts.append("ids " + ", ".join(f"{k} {n}" for k, n in ev["ids"]))
+        if "dob" in ev:
+            parts.append(f"birth date {ev['dob']}")
+        if "nationality" in ev:
+            parts.append(f"nationality {ev['nationality']}")
+        if "country" in ev:
+            parts.append(f"country {ev['country']}")
+        if "ref" in ev:
+            parts.append(f"reference {ev['ref']}")
+        if "why" in ev:
+            parts.append(f"{ev.get('who', '?')}: {ev['why']}")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """The best agreement between the names of two listings."""
+
+    level: str  # "exact", "full" (all tokens of the shorter aligned), "partial", "none"
+    a: str = ""
+    b: str = ""
+    aligned: int = 0
+    rarity: float = 0.0
+    both_ways: bool = False
+
+
+class Context:
+    """Corpus statistics the rules need: token rarity and identifier uniqueness.
+
+    ``df`` counts, per token, the listings whose strong names hold it; ``n`` is
+    the number of listings; ``ambiguous_ids`` holds ``(kind, number)`` pairs that
+    more than one listing of the same authority carries (shared by relatives,
+    branches or mistakes: no identity evidence).
+    """
+
+    def __init__(
+        self,
+        df: Mapping[str, int],
+        n: int,
+        ambiguous_ids: Iterable[tuple[str, str]] = (),
+        matcher: Callable[[Query, Features], float] | None = None,
+    ) -> None:
+        self.df = df
+        self.n = max(n, 1)
+        self.ambiguous_ids = frozenset(ambiguous_ids)
+        self.matcher = matcher or self._matcher_score
+        self._entries: dict[str, Entry] = {}
+
+    def _matcher_score(self, query: Query, features: Features) -> float:
+        entry = self._entries.get(features.key)
+        if entry is None:
+            entry = self._entries[features.key] = features.entry()
+        return score(query, entry).score
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a token (unseen tokens count as seen once)."""
+        return math.log(self.n / max(self.df.get(token, 1), 1))
+
+    def rarity(self, tokens: Iterable[str]) -> float:
+        """Summed idf of distinct tokens."""
+        return sum(self.idf(t) for t in set(tokens))
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Corpus statistics gathered from all listings (see :class:`Context`)."""
+
+    df: dict[str, int]
+    n: int
+    ambiguous_ids: frozenset[tuple[str, str]]
+
+
+def corpus_stats(listings: Iterable[Features]) -> Stats:
+    """Token document frequencies and ambiguous identifiers over ``listings``."""
+    df: dict[str, int] = {}
+    owners: dict[tuple[str, str, str], int] = {}
+    n = 0
+    for f in listings:
+        n += 1
+        for t in f.tokens():
+            df[t] = df.get(t, 0) + 1
+        for ident in {(i.kind, i.number) for i in f.identifiers}:
+            k = (f.source, *ident)
+            owners[k] = owners.get(k, 0) + 1
+    ambiguous = frozenset((kind, num) for (_s, kind, num), c in owners.items() if c > 1)
+    return Stats(df, n, ambiguous)
+
+
+# -- the pieces of evidence ------------------------------------------------------------
+
+
+def compare_dates(a: Iterable[str], b: Iterable[str]) -> str:
+    """``day``, ``month``, ``year`` (the finest precision at which a pair of dates
+    agrees), ``none`` (a side has no date), ``near`` (years at most one apart,
+    nothing agrees) or ``conflict``. A 1 January date agrees only as a year (it is
+    the customary placeholder for an unknown day)."""
+    a, b = list(a), list(b)
+    if not a or not b:
+        return "none"
+    best = 0
+    near = False
+    for x in a:
+        for y in b:
+            p = min(len(x), len(y))
+            if x[:p] == y[:p]:
+                if p >= 10 and x[4:10] == "-01-01":
+                    p = 4
+                best = max(best, p)
+            elif _year(x) is not None and _year(y) is not None and abs(_year(x) - _year(y)) <= 1:  # type: ignore[operator]
+                near = True
+    if best >= 10:
+        return "day"
+    if best >= 7:
+        return "month"
+    if best >= 4:
+        return "year"
+    return "near" if near else "conflict"
+
+
+def _year(value: str) -> int | None:
+    return int(value[:4]) if value[:4].isdigit() else None
+
+
+def compare_countries(a: frozenset[str], b: frozenset[str]) -> str:
+    """``agree`` (a shared code), ``unknown`` (a side has none) or ``conflict``
+    (disjoint; dissolved states such as the USSR never conflict)."""
+    if not a or not b:
+        return "unknown"
+    if a & b:
+        return "agree"
+    if any(historic_country(c) for c in a | b):
+        return "unknown"
+    return "conflict"
+
+
+def _id_ok(ident: IdNumber) -> bool:
+    digits = sum(ch.isdigit() for ch in ident.number)
+    if ident.kind == "imo":
+        return len(ident.number) == 7
+    if ident.kind in ("crypto", "swift", "lei"):
+        return len(ident.number) >= 8
+    return len(ident.number) >= 5 and digits >= 4
+
+
+def shared_ids(a: Features, b: Features, ctx: Context) -> list[tuple[str, str]]:
+    """Identifiers the two listings share: same kind (or, for long numbers, any
+    kind), same number, compatible issuing country, unique within each list."""
+    out: list[tuple[str, str]] = []
+    for x in a.identifiers:
+        if not _id_ok(x) or (x.kind, x.number) in ctx.ambiguous_ids:
+            continue
+        for y in b.identifiers:
+            if x.number != y.number or (y.kind, y.number) in ctx.ambiguous_ids:
+                continue
+            if x.country and y.country and x.country != y.country:
+                continue
+            same_kind = x.kind == y.kind and x.kind in ID_KINDS_STRONG
+            cross_kind = (
+                x.kind != y.kind
+                and len(x.number) >= 8
+                and {x.kind, y.kind} <= (ID_KINDS_STRONG | {"other"})
+                and "imo" not in (x.kind, y.kind)
+            )
+            if same_kind or cross_kind:
+                pair = (x.kind if same_kind else f"{x.kind}/{y.kind}", x.number)
+                if pair not in out:
+                    out.append(pair)
+    return out
+
+
+def _align(short: tuple[str, ...], long: tuple[str, ...]) -> tuple[int, float]:
+    """Greedy one-to-one alignment of the tokens of ``short`` onto ``long``:
+    the number of tokens aligned at :data:`TOKEN_SIM` or better, and their mean
+    similarity."""
+    used: set[int] = set()
+    aligned = 0
+    total = 0.0
+    for t in short:
+        best, best_j = 0.0, -1
+        for j, u in enumerate(long):
+            if j in used:
+                continue
+            if t == u:
+                best, best_j = 1.0, j
+                break
+            if len(t) > 1 and len(u) > 1:
+                s = JaroWinkler.similarity(t, u)
+                if s > best:
+                    best, best_j = s, j
+        if best >= TOKEN_SIM and best_j >= 0:
+            used.add(best_j)
+            aligned += 1
+            total += best
+    return aligned, (total / aligned if aligned else 0.0)
+
+
+_LEVELS = {"exact": 3, "full": 2, "partial": 1, "none": 0}
+
+
+def compare_names(a: Features, b: Features, ctx: Context) -> NameMatch:
+    """The best name agreement over the strong names of both listings."""
+    best = NameMatch("none")
+    best_key = (-1, 0.0)
+    org = a.group != "person"
+    for x in a.strong_names():
+        for y in b.strong_names():
+            m = _name_pair(x, y, ctx, org)
+            key = (_LEVELS[m.level] * 10 + int(m.both_ways), m.rarity)
+            if key > best_key:
+                best, best_key = m, key
+    return best
+
+
+def _name_pair(x: NameF, y: NameF, ctx: Context, org: bool) -> NameMatch:
+    xt, yt = x.tokens, y.tokens
+    if org and x.compact == y.compact and len(x.compact) >= 4:
+        return NameMatch("exact", x.original, y.original, max(len(xt), 1), ctx.rarity(xt), True)
+    if sorted(xt) == sorted(yt) and xt:
+        return NameMatch("exact", x.original, y.original, len(xt), ctx.rarity(xt), True)
+    short, long = (xt, yt) if len(xt) <= len(yt) else (yt, xt)
+    if not short:
+        return NameMatch("none")
+    aligned, _sim = _align(short, long)
+    if aligned == 0:
+        if org and len(x.compact) >= 8 and ratio(x.compact, y.compact) >= 94:
+            return NameMatch("full", x.original, y.original, 1, ctx.rarity(short), True)
+        return NameMatch("none")
+    rarity = ctx.rarity(short)
+    if aligned == len(short):
+        return NameMatch("full", x.original, y.original, aligned, rarity, len(short) == len(long))
+    if org and len(x.compact) >= 8 and ratio(x.compact, y.compact) >= 94:
+        return NameMatch("full", x.original, y.original, aligned, rarity, True)
+    return NameMatch("partial", x.original, y.original, aligned, rarity, False)
+
+
+def compatible_schemata(a: Features, b: Features) -> bool:
+    """Person only with person; vessel with vessel, aircraft with aircraft;
+    a generic legal entity with any non-person."""
+    ga, gb = a.group, b.group
+    if ga == gb:
+        return True
+    if "person" in (ga, gb):
+        return False
+    return "LegalEntity" in (a.schema, b.schema)
+
+
+# -- the decision ----------------------------------------------------------------------
+
+
+def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
+    """Identity evidence between listings ``a`` and ``b`` of different authorities,
+    or ``None`` where it does not reach the bar (see the module docs)."""
+    if a.source == b.source or not compatible_schemata(a, b):
+        return None
+    if a.key > b.key:
+        a, b = b, a
+    person = a.group == "person" and b.group == "person"
+    if person and a.gender and b.gender and a.gender != b.gender:
+        return None
+    dob = compare_dates(a.birth_dates, b.birth_dates) if person else "none"
+    if dob == "conflict":
+        return None
+    ids = shared_ids(a, b, ctx)
+    name = compare_names(a, b, ctx)
+    ev: dict[str, Any] = {}
+    if name.level != "none":
+        ev["names"] = [name.a, name.b]
+        ev["name_level"] = name.level
+        ev["rarity"] = round(name.rarity, 1)
+    if dob != "none":
+        ev["dob"] = dob
+
+    if ids:
+        ev["ids"] = ids
+        vessel_like = a.group in ("vessel", "aircraft") or b.group in ("vessel", "aircraft")
+        strong_kind = any(k in ("imo", "lei", "registration", "tax_id", "swift") for k, _ in ids)
+        if name.level != "none" or (vessel_like and strong_kind) or (not person and strong_kind):
+            bonus = 2.0 if name.level in ("exact", "full") else 0.0
+            return Edge(a.key, b.key, "identifier", STRENGTH["identifier"] + bonus + len(ids), ev)
+
+    if name.level not in ("exact", "full"):
+        return None
+    if a.group in ("vessel", "aircraft") or b.group in ("vessel", "aircraft"):
+        return None  # vessel and aircraft names are re-used; only identifiers link them
+
+    if person:
+        if name.aligned < 2:
+            return None
+        nat = compare_countries(a.nationalities, b.nationalities)
+        ev["nationality"] = nat
+        if dob not in ("day", "month", "year"):
+            return None
+        matcher = _confirm(a, b, name, ctx)
+        ev["matcher"] = round(matcher, 3)
+        rare = name.rarity >= RARE_NAME
+        if dob == "day":
+            if matcher < PERSON_MATCH_MIN:
+                return None
+            if nat == "conflict" and not (name.both_ways and rare):
+                return None
+            bonus = (1.0 if nat == "agree" else 0.0) + (1.0 if name.both_ways else 0.0)
+            return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + 2 + bonus, ev)
+        # month or year only
+        if matcher < PERSON_MATCH_MIN:
+            return None
+        if nat == "agree" or (nat == "unknown" and rare and name.both_ways):
+            bonus = (1.0 if dob == "month" else 0.0) + (1.0 if name.both_ways else 0.0)
+            return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + bonus, ev)
+        return None
+
+    # organisations
+    if not name.both_ways:
+        return None
+    country = compare_countries(a.countries, b.countries)
+    ev["country"] = country
+    if country == "conflict":
+        return None
+    matcher = _confirm(a, b, name, ctx)
+    ev["matcher"] = round(matcher, 3)
+    if matcher < STRICT_MATCH_MIN:
+        return None
+    if country == "agree" and (name.rarity >= RARE_NAME / 2 or name.aligned >= 2):
+        return Edge(
+            a.key, b.key, "name_country", STRENGTH["name_country"] + (name.level == "exact"), ev
+        )
+    if name.rarity >= DISTINCTIVE_ORG and name.aligned >= 2:
+        return Edge(a.key, b.key, "name_distinctive", STRENGTH["name_distinctive"], ev)
+    return None
+
+
+def _confirm(a: Features, b: Features, name: NameMatch, ctx: Context) -> float:
+    """The screening matcher's score of ``a``'s aligned name against ``b`` (and the
+    reverse; the better of the two, as the matcher is not symmetric)."""
+    schema = a.schema if a.group == b.group else None
+    s1 = ctx.matcher(Query(name.a, schema), b)
+    if s1 >= STRICT_MATCH_MIN:
+        return s1
+    return max(s1, ctx.matcher(Query(name.b, schema), a))

@@ -1,0 +1,313 @@
+"""The comparable form of one listing, as the profile linker sees it.
+
+:class:`Features` is to the linker what :class:`thaw.index.Entry` is to the
+screening matcher: a compact, prepared view of one :class:`~thaw.model.Record`.
+It keeps only what identity decisions rest on (names as comparison tokens, birth
+dates, nationalities and countries, identifier numbers, explicit references to
+other listings) and it round-trips through JSON, so that the profile tables can
+keep the features of every linked listing and an incremental refresh does not
+have to re-read and re-analyse listings that did not change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from thaw.index.entry import Entry, IdNumber, normalize_id
+from thaw.model import Record
+from thaw.text import analyze_name
+
+IDENTITY_RELATIONS = frozenset({"un_reference", "same_as"})
+"""Link relations that say *this listing and the target are the same party*.
+
+Anything else (OFAC ``linked_to``, ``owned_by``, ``associate``, ``vessel_owner`` …)
+relates two different parties and is never used as identity evidence."""
+
+PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ul",
+        "ad",
+        "ar",
+        "as",
+        "at",
+        "az",
+        "ash",
+        "bin",
+        "ben",
+        "ibn",
+        "bint",
+        "binti",
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "y",
+        "e",
+        "haji",
+        "hajji",
+        "hadji",
+        "mullah",
+        "mulla",
+        "mawlawi",
+        "maulavi",
+        "maulvi",
+        "sheikh",
+        "shaykh",
+        "shaikh",
+        "sayed",
+        "sayyid",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "general",
+        "colonel",
+        "col",
+        "gen",
+        "the",
+        "of",
+        "and",
+    }
+)
+"""Tokens that carry little identity in a name (particles, honorifics, titles).
+
+They may be present or absent in one authority's spelling of a name; they neither
+count towards nor against name agreement. The name-analysis layer marks most of
+them by role already (honorific, legal form, generic); this list covers the rest."""
+
+_INFORMATIVE_ROLES = frozenset({"name"})
+_REF = re.compile(r"^([A-Z]{2,4}[IE])\.?0*(\d+)$")
+_VOWELS = re.compile(r"[aeiouyhw]")
+_REPEATS = re.compile(r"(.)\1+")
+_HISTORIC = frozenset({"su", "yu", "cs", "dd", "an"})
+
+
+def normalize_ref(value: str) -> str:
+    """A reference number in one canonical form (``QDi.1`` and ``QDI.001`` →
+    ``QDI.001``); anything that does not look like a UN reference is upper-cased."""
+    text = re.sub(r"\s+", "", value).upper()
+    m = _REF.match(text)
+    if m:
+        return f"{m[1]}.{int(m[2]):03d}"
+    return text
+
+
+def skeleton(token: str) -> str:
+    """A coarse phonetic key: consonants only, repeats collapsed
+    (``muhammad``, ``mohammed`` → ``mmd``). Used for blocking, never for deciding."""
+    if token.isdigit():
+        return token
+    body = _REPEATS.sub(r"\1", _VOWELS.sub("", token[1:]))
+    return token[0] + body
+
+
+@dataclass(frozen=True, slots=True)
+class NameF:
+    """One analysed name of a listing.
+
+    ``tokens`` are the informative comparison tokens (name parts without particles,
+    honorifics and legal forms), ``compact`` all comparison tokens joined without
+    spaces (so ``al-Qa'ida`` and ``Al Qaida`` meet).
+    """
+
+    original: str
+    kind: str
+    tokens: tuple[str, ...]
+    compact: str
+
+
+@dataclass(slots=True)
+class Features:
+    """What identity decisions about one listing rest on."""
+
+    source: str
+    source_id: str
+    schema: str
+    caption: str
+    hash: str = ""
+    names: list[NameF] = field(default_factory=list)
+    birth_dates: tuple[str, ...] = ()
+    nationalities: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+    gender: str | None = None
+    identifiers: tuple[IdNumber, ...] = ()
+    references: tuple[tuple[str, str], ...] = ()
+    programs: tuple[str, ...] = ()
+    listed_on: str | None = None
+
+    @property
+    def key(self) -> str:
+        """``source:source_id``."""
+        return f"{self.source}:{self.source_id}"
+
+    @property
+    def group(self) -> str:
+        """The schema group: ``person``, ``org`` (organisations and legal entities),
+        ``vessel`` or ``aircraft``."""
+        return schema_group(self.schema)
+
+    def strong_names(self) -> list[NameF]:
+        """Names fit for identity decisions: everything but weak aliases."""
+        return [n for n in self.names if n.kind != "weak" and n.tokens]
+
+    def tokens(self) -> set[str]:
+        """Every informative token of the listing's strong names."""
+        return {t for n in self.strong_names() for t in n.tokens}
+
+    def entry(self) -> Entry:
+        """The listing as the screening matcher sees it (for confirmation scores)."""
+        return Entry(
+            source=self.source,
+            source_id=self.source_id,
+            schema=self.schema,
+            caption=self.caption,
+            names=tuple((analyze_name(n.original, self.schema), n.kind) for n in self.names),
+            birth_dates=self.birth_dates,
+            countries=tuple(sorted(self.countries)),
+            gender=self.gender,
+            identifiers=self.identifiers,
+            programs=self.programs,
+            listed_on=self.listed_on,
+        )
+
+    # -- serialisation -------------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (the form kept in the ``profile_listings`` table)."""
+        return {
+            "s": self.source,
+            "i": self.source_id,
+            "sc": self.schema,
+            "c": self.caption,
+            "h": self.hash,
+            "n": [[n.original, n.kind, list(n.tokens), n.compact] for n in self.names],
+            "d": list(self.birth_dates),
+            "na": sorted(self.nationalities),
+            "co": sorted(self.countries),
+            "g": self.gender,
+            "id": [[i.kind, i.number, i.country] for i in self.identifiers],
+            "r": [list(r) for r in self.references],
+            "p": list(self.programs),
+            "l": self.listed_on,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Features:
+        """The inverse of :meth:`to_json`."""
+        return cls(
+            source=data["s"],
+            source_id=data["i"],
+            schema=data["sc"],
+            caption=data["c"],
+            hash=data.get("h", ""),
+            names=[NameF(o, k, tuple(t), c) for o, k, t, c in data["n"]],
+            birth_dates=tuple(data["d"]),
+            nationalities=frozenset(data["na"]),
+            countries=frozenset(data["co"]),
+            gender=data["g"],
+            identifiers=tuple(IdNumber(k, n, c) for k, n, c in data["id"]),
+            references=tuple((s, r) for s, r in data["r"]),
+            programs=tuple(data["p"]),
+            listed_on=data["l"],
+        )
+
+
+def schema_group(schema: str) -> str:
+    """``person``, ``vessel``, ``aircraft`` or ``org`` (everything else)."""
+    if schema == "Person":
+        return "person"
+    if schema == "Vessel":
+        return "vessel"
+    if schema == "Aircraft":
+        return "aircraft"
+    return "org"
+
+
+def analyze(value: str, kind: str, schema: str) -> NameF:
+    """Analyse one published name for identity comparison."""
+    analyzed = analyze_name(value, schema)
+    tokens = tuple(
+        t.text
+        for t in analyzed.tokens
+        if t.role in _INFORMATIVE_ROLES and t.text not in PARTICLES and t.text
+    )
+    compact = "".join(t.text for t in analyzed.tokens if t.role != "legal_form")
+    return NameF(value, kind, tokens, compact)
+
+
+def clean_id(kind: str, number: str) -> str:
+    """An identifier number as compared: upper-case alphanumerics; IMO numbers as
+    their seven digits; leading zeros of purely numeric numbers dropped."""
+    text = normalize_id(number)
+    if kind == "imo":
+        digits = re.sub(r"\D", "", text)
+        return digits[-7:] if len(digits) >= 7 else digits
+    if text.isdigit():
+        text = text.lstrip("0") or "0"
+    return text
+
+
+def features_of(record: Record, content_hash: str | None = None) -> Features:
+    """Prepare one listing for linking."""
+    names: list[NameF] = []
+    seen: set[tuple[str, str]] = set()
+    for name in record.names:
+        nf = analyze(name.value, name.kind, record.schema)
+        if not nf.compact or (nf.compact, name.kind) in seen:
+            continue
+        seen.add((nf.compact, name.kind))
+        names.append(nf)
+    countries = {
+        c
+        for c in [
+            *record.nationalities,
+            *record.citizenships,
+            *record.countries,
+            *(a.country for a in record.addresses),
+        ]
+        if c
+    }
+    ids: list[IdNumber] = []
+    for ident in record.identifiers:
+        number = clean_id(ident.kind, ident.number)
+        if number and IdNumber(ident.kind, number, ident.country) not in ids:
+            ids.append(IdNumber(ident.kind, number, ident.country))
+    refs: list[tuple[str, str]] = []
+    for link in record.links:
+        if link.relation in IDENTITY_RELATIONS and link.source and link.source_id:
+            ref = (link.source, normalize_ref(link.source_id))
+            if ref not in refs and ref != (record.source, normalize_ref(record.source_id)):
+                refs.append(ref)
+    return Features(
+        source=record.source,
+        source_id=record.source_id,
+        schema=record.schema,
+        caption=record.caption,
+        hash=content_hash if content_hash is not None else record.content_hash(),
+        names=names,
+        birth_dates=tuple(sorted(set(record.birth_dates))),
+        nationalities=frozenset(c for c in (*record.nationalities, *record.citizenships) if c),
+        countries=frozenset(countries),
+        gender=record.gender,
+        identifiers=tuple(ids),
+        references=tuple(refs),
+        programs=tuple(record.programs),
+        listed_on=record.listed_on,
+    )
+
+
+def historic_country(code: str) -> bool:
+    """Whether ``code`` is a dissolved state (USSR, Yugoslavia …), compatible with
+    any of its successors for the purpose of conflict detection."""
+    return code in _HISTORIC

@@ -1,0 +1,333 @@
+"""From listings to profiles: candidate pairs, evidence, constrained clustering.
+
+This module is pure (no database): :func:`link` takes the prepared listings of
+every authority and the analysts' decisions and returns the clusters (one per
+real-world party) with the evidence behind each. :mod:`thaw.profiles.service`
+stores the result and keeps it up to date.
+
+Pipeline
+--------
+1. **Candidates** (:func:`candidate_pairs`): listings are put in blocks by the
+   numbers of their identifiers, by (phonetic key of a name token, birth year) for
+   persons and by phonetic keys of name tokens (single and pairs) and the compact
+   name for organisations; only pairs sharing a block, from different authorities,
+   are compared, and oversized blocks are skipped (a name made of common tokens
+   only still meets its twins through the token-pair blocks). This keeps the work
+   roughly linear in the number of listings.
+2. **Evidence** (:func:`thaw.profiles.evidence.compare`) for each candidate pair,
+   plus explicit references (:func:`reference_edges`): a listing that quotes a UN
+   reference number is the same party as that UN listing, and listings quoting the
+   same reference are the same party as each other.
+3. **Clustering** (:func:`cluster`): edges are applied strongest first (analyst
+   links, references, identifiers, names with birth dates, names with countries).
+   Two clusters are merged only if the result stays plausible: never two listings
+   of one authority (unless an analyst linked them; never two UN listings), never
+   a pair an analyst unlinked, never persons with irreconcilable birth dates or a
+   person with an organisation. A refused edge is kept with its reason.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from thaw.profiles.evidence import (
+    STRENGTH,
+    Context,
+    Edge,
+    _id_ok,
+    compare,
+    compare_dates,
+    corpus_stats,
+)
+from thaw.profiles.features import Features, normalize_ref, skeleton
+
+UNIQUE_SOURCES = frozenset({"un_sc"})
+"""Authorities two of whose listings may never share a profile, whoever says so."""
+
+BLOCK_CAP = 200
+"""Blocks larger than this are not expanded into pairs (their names are common)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """An analyst's decision about two listings (keys ``a``, ``b``):
+    ``action`` is ``link`` (same party) or ``unlink`` (different parties)."""
+
+    action: str
+    a: str
+    b: str
+    who: str
+    why: str
+    at: str = ""
+    id: int = 0
+
+
+@dataclass(slots=True)
+class Linkage:
+    """The result of linking: ``clusters`` (each a sorted list of listing keys,
+    every listing in exactly one), the ``edges`` that hold inside clusters and the
+    ``refused`` edges with the reason each was not applied."""
+
+    clusters: list[list[str]]
+    edges: list[Edge] = field(default_factory=list)
+    refused: list[tuple[Edge, str]] = field(default_factory=list)
+
+
+# -- candidates ---------------------------------------------------------------------------
+
+
+def blocking_keys(f: Features) -> set[str]:
+    """The blocks a listing belongs to (see the module docs)."""
+    keys: set[str] = set()
+    for ident in f.identifiers:
+        if _id_ok(ident):
+            keys.add(f"i:{ident.number}")
+    if f.group == "person":
+        years = {d[:4] for d in f.birth_dates if d[:4].isdigit()}
+        if years:
+            for name in f.strong_names():
+                for t in name.tokens:
+                    if len(t) >= 2:
+                        sk = skeleton(t)
+                        for y in years:
+                            keys.add(f"p:{sk}:{y}")
+    elif f.group == "org":
+        for name in f.strong_names():
+            if len(name.compact) >= 4:
+                keys.add(f"c:{name.compact}")
+            sks = sorted({skeleton(t) for t in name.tokens[:8] if len(t) >= 2})
+            for sk in sks:
+                keys.add(f"o:{sk}")
+            for s1, s2 in combinations(sks, 2):
+                keys.add(f"o2:{s1}:{s2}")
+    return keys
+
+
+def candidate_pairs(
+    listings: Sequence[Features],
+    focus: Iterable[int] | None = None,
+    cap: int = BLOCK_CAP,
+) -> set[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of listings of different authorities that
+    share a block of at most ``cap`` members. With ``focus``, only pairs involving
+    a focus listing (for incremental refreshes)."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    keys_of: list[set[str]] = []
+    for i, f in enumerate(listings):
+        keys = blocking_keys(f)
+        keys_of.append(keys)
+        for k in keys:
+            blocks[k].append(i)
+    pairs: set[tuple[int, int]] = set()
+    if focus is None:
+        for members in blocks.values():
+            if len(members) < 2 or len(members) > cap:
+                continue
+            for i, j in combinations(members, 2):
+                if listings[i].source != listings[j].source:
+                    pairs.add((i, j) if i < j else (j, i))
+        return pairs
+    for i in focus:
+        for k in keys_of[i]:
+            members = blocks[k]
+            if len(members) > cap:
+                continue
+            for j in members:
+                if j != i and listings[i].source != listings[j].source:
+                    pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
+def find_edges(
+    listings: Sequence[Features],
+    ctx: Context | None = None,
+    focus: Iterable[int] | None = None,
+) -> list[Edge]:
+    """Evidence edges (identifiers and names) between candidate pairs."""
+    if ctx is None:
+        stats = corpus_stats(listings)
+        ctx = Context(stats.df, stats.n, stats.ambiguous_ids)
+    edges: list[Edge] = []
+    for i, j in sorted(candidate_pairs(listings, focus)):
+        edge = compare(listings[i], listings[j], ctx)
+        if edge is not None:
+            edges.append(edge)
+    return edges
+
+
+def reference_edges(listings: Iterable[Features]) -> list[Edge]:
+    """Edges from explicit references: listing → referenced listing (where the
+    referenced listing is present) and between listings quoting the same reference."""
+    listings = list(listings)
+    by_ref: dict[tuple[str, str], str] = {}
+    for f in listings:
+        by_ref.setdefault((f.source, normalize_ref(f.source_id)), f.key)
+    quoting: dict[tuple[str, str], list[str]] = defaultdict(list)
+    edges: list[Edge] = []
+    for f in listings:
+        for ref in f.references:
+            quoting[ref].append(f.key)
+            target = by_ref.get(ref)
+            if target is not None and target != f.key:
+                kind = "un_reference" if ref[0] == "un_sc" else "reference"
+                a, b = sorted((f.key, target))
+                edges.append(Edge(a, b, kind, STRENGTH[kind], {"ref": f"{ref[0]}:{ref[1]}"}))
+    for ref, keys in quoting.items():
+        if len(keys) < 2:
+            continue
+        for a, b in combinations(sorted(set(keys)), 2):
+            if a.split(":", 1)[0] != b.split(":", 1)[0]:
+                edges.append(
+                    Edge(
+                        a,
+                        b,
+                        "shared_reference",
+                        STRENGTH["shared_reference"],
+                        {"ref": f"{ref[0]}:{ref[1]}"},
+                    )
+                )
+    return edges
+
+
+# -- clustering --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Node:
+    """What the clustering needs to know about one listing."""
+
+    source: str
+    group: str
+    birth_dates: tuple[str, ...]
+
+
+class _Clusters:
+    """Union-find over listing keys with the per-cluster facts the merge rules need."""
+
+    def __init__(self, nodes: dict[str, _Node], unlinked: dict[str, set[str]]) -> None:
+        self.nodes = nodes
+        self.parent: dict[str, str] = {k: k for k in nodes}
+        self.members: dict[str, list[str]] = {k: [k] for k in nodes}
+        self.unlinked = unlinked
+
+    def find(self, k: str) -> str:
+        root = k
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[k] != root:
+            self.parent[k], k = root, self.parent[k]
+        return root
+
+    def obstacle(self, ra: str, rb: str, kind: str) -> str | None:
+        """Why clusters ``ra`` and ``rb`` may not be merged by an edge of ``kind``
+        (``None`` if they may)."""
+        ma, mb = self.members[ra], self.members[rb]
+        analyst = kind == "analyst"
+        reference = kind in ("un_reference", "reference", "shared_reference")
+        sources_a: dict[str, str] = {}
+        for k in ma:
+            sources_a.setdefault(self.nodes[k].source, k)
+        for k in mb:
+            src = self.nodes[k].source
+            if src in sources_a:
+                if not analyst or src in UNIQUE_SOURCES:
+                    return f"would put {sources_a[src]} and {k} ({src}) in one profile"
+        small, other = (ma, rb) if len(ma) <= len(mb) else (mb, ra)
+        for k in small:
+            for u in self.unlinked.get(k, ()):
+                if u in self.parent and self.find(u) == other:
+                    return f"analyst unlinked {k} and {u}"
+        groups_a = {self.nodes[k].group for k in ma}
+        groups_b = {self.nodes[k].group for k in mb}
+        if ("person" in groups_a) != ("person" in groups_b) and not analyst:
+            return "a person and a non-person"
+        if not analyst and not reference:
+            dates_a = [d for k in ma for d in self.nodes[k].birth_dates]
+            dates_b = [d for k in mb for d in self.nodes[k].birth_dates]
+            if compare_dates(dates_a, dates_b) == "conflict":
+                return "birth dates of the two profiles conflict"
+        return None
+
+    def union(self, ra: str, rb: str) -> None:
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+
+
+def cluster(
+    listings: Iterable[Features],
+    edges: Iterable[Edge],
+    decisions: Iterable[Decision] = (),
+) -> Linkage:
+    """Merge listings into clusters along ``edges``, strongest first, under the
+    rules of the module docs. Analyst decisions are applied in order; for each
+    pair the latest one counts."""
+    nodes = {f.key: _Node(f.source, f.group, f.birth_dates) for f in listings}
+    latest: dict[tuple[str, str], Decision] = {}
+    for d in decisions:
+        latest[tuple(sorted((d.a, d.b)))] = d  # type: ignore[index]
+    unlinked: dict[str, set[str]] = defaultdict(set)
+    analyst_edges: list[Edge] = []
+    for (a, b), d in sorted(latest.items()):
+        if a not in nodes or b not in nodes:
+            continue
+        if d.action == "unlink":
+            unlinked[a].add(b)
+            unlinked[b].add(a)
+        else:
+            analyst_edges.append(
+                Edge(
+                    a,
+                    b,
+                    "analyst",
+                    STRENGTH["analyst"],
+                    {"who": d.who, "why": d.why, "at": d.at, "decision": d.id},
+                )
+            )
+    uf = _Clusters(nodes, unlinked)
+    accepted: list[Edge] = []
+    refused: list[tuple[Edge, str]] = []
+    ordered = sorted(
+        (e for e in [*analyst_edges, *edges] if e.a in nodes and e.b in nodes),
+        key=lambda e: (-e.strength, e.a, e.b),
+    )
+    seen: set[tuple[str, str]] = set()
+    for edge in ordered:
+        pair = (edge.a, edge.b)
+        if edge.b in unlinked.get(edge.a, ()):
+            refused.append((edge, f"analyst unlinked {edge.a} and {edge.b}"))
+            continue
+        ra, rb = uf.find(edge.a), uf.find(edge.b)
+        if ra == rb:
+            if pair not in seen:
+                accepted.append(edge)
+                seen.add(pair)
+            continue
+        why = uf.obstacle(ra, rb, edge.kind)
+        if why is not None:
+            refused.append((edge, why))
+            continue
+        uf.union(ra, rb)
+        accepted.append(edge)
+        seen.add(pair)
+    clusters = sorted(sorted(m) for m in uf.members.values())
+    return Linkage(clusters, accepted, refused)
+
+
+def link(
+    listings: Sequence[Features],
+    decisions: Iterable[Decision] = (),
+    references: bool = True,
+    ctx: Context | None = None,
+) -> Linkage:
+    """The whole pipeline over prepared listings (see the module docs).
+    ``references=False`` ignores explicit references (to measure how far identity
+    evidence alone gets)."""
+    edges = find_edges(listings, ctx)
+    if references:
+        edges.extend(reference_edges(listings))
+    return cluster(listings, edges, decisions)

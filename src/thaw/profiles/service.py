@@ -1,0 +1,821 @@
+"""Profiles kept in the store's database: build, refresh, read, analyst decisions.
+
+Tables (created here, in the same SQLite file as the store):
+
+``profile_listings``
+    every active listing: its profile, the content hash it was linked at and its
+    prepared :class:`~thaw.profiles.features.Features` (zlib-compressed JSON), so
+    that a refresh re-reads only listings whose content changed.
+``profiles``
+    one row per profile: id, display caption, schema, size, authorities.
+``profile_edges``
+    identity evidence found between pairs of listings (identifiers, names); the
+    raw material of clustering, recomputed only for changed listings.
+``profile_links``
+    the evidence in force per profile after clustering: applied edges and edges
+    refused (with the reason), including references and analyst decisions.
+``profile_decisions``
+    analysts' link / unlink decisions with who, when and why; applied on every
+    build, never deleted (a later decision on the same pair overrides).
+``profile_redirects``
+    profile ids that disappeared because their listings joined another profile.
+``profile_retired``
+    listings that left the active publications, with the profile they were in.
+``profile_meta``
+    what the profiles were last built from (publications, decisions, algorithm).
+
+Profile ids are stable: after a rebuild each new cluster takes the id of the old
+profile it shares most listings with; a cluster with no predecessor gets an id
+derived from its smallest member key (so a fresh database built from the same
+lists gives the same ids).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from thaw.match import Query, score
+from thaw.model import Record
+from thaw.profiles.evidence import Context, Edge, corpus_stats
+from thaw.profiles.features import Features, features_of
+from thaw.profiles.linker import Decision, Linkage, cluster, find_edges, reference_edges
+from thaw.profiles.model import Detail, LinkEvidence, Listing, Profile
+from thaw.store import Store, decode_record
+from thaw.text import analyze_name
+
+ALGORITHM_VERSION = "1"
+"""Bumped when the linking rules change in a way that needs a full rebuild."""
+
+FULL_REBUILD_SHARE = 0.3
+"""A refresh that would re-link more than this share of listings rebuilds fully."""
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS profile_listings (
+    source      TEXT NOT NULL,
+    source_id   TEXT NOT NULL,
+    profile_id  TEXT NOT NULL,
+    hash        TEXT NOT NULL,
+    features    BLOB NOT NULL,
+    PRIMARY KEY (source, source_id)
+);
+CREATE INDEX IF NOT EXISTS profile_listings_profile ON profile_listings (profile_id);
+CREATE TABLE IF NOT EXISTS profiles (
+    id          TEXT PRIMARY KEY,
+    caption     TEXT NOT NULL,
+    schema      TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    sources     TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS profile_edges (
+    a         TEXT NOT NULL,
+    b         TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    strength  REAL NOT NULL,
+    evidence  TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+);
+CREATE INDEX IF NOT EXISTS profile_edges_b ON profile_edges (b);
+CREATE TABLE IF NOT EXISTS profile_links (
+    profile_id  TEXT NOT NULL,
+    a           TEXT NOT NULL,
+    b           TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    strength    REAL NOT NULL,
+    status      TEXT NOT NULL,
+    reason      TEXT,
+    evidence    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS profile_links_profile ON profile_links (profile_id);
+CREATE TABLE IF NOT EXISTS profile_decisions (
+    id      INTEGER PRIMARY KEY,
+    action  TEXT NOT NULL CHECK (action IN ('link', 'unlink')),
+    a       TEXT NOT NULL,
+    b       TEXT NOT NULL,
+    who     TEXT NOT NULL,
+    why     TEXT NOT NULL,
+    at      TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS profile_redirects (
+    old_id  TEXT PRIMARY KEY,
+    new_id  TEXT NOT NULL,
+    at      TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS profile_retired (
+    source      TEXT NOT NULL,
+    source_id   TEXT NOT NULL,
+    profile_id  TEXT NOT NULL,
+    retired_at  TEXT NOT NULL,
+    PRIMARY KEY (source, source_id)
+);
+CREATE TABLE IF NOT EXISTS profile_meta (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+"""
+
+SOURCE_PRIORITY = ("un_sc", "eu_fsf", "uk_ofsi", "uk_fcdo", "us_ofac_sdn", "ca_sema", "au_dfat")
+"""Whose spelling of a name is preferred for the caption when several agree."""
+
+_PROBE_NAMES = (
+    "DMITRIEV, Kirill Aleksandrovich",
+    "Дмитриев Кирилл Александрович",
+    "Mohammed al-Qahtani",
+    "ООО Ромашка",
+    "Joint Stock Company Rosneft",
+    "Kim Jong Un",
+    "Abd al-Rahman bin Saleh",
+)
+
+
+_ACTIVE_SPANS = (
+    " FROM spans s JOIN versions v ON v.id = s.version_id"
+    " WHERE s.source = ? AND s.first_seq <= ? AND (s.last_seq IS NULL OR s.last_seq >= ?)"
+)
+_MEMBERS = "SELECT source, source_id, profile_id FROM profile_listings"
+
+
+class ProfileError(Exception):
+    """A profile request or decision that cannot be carried out (the message says why)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshResult:
+    """What a build or refresh did."""
+
+    mode: str  # "full", "incremental" or "unchanged"
+    listings: int
+    changed: int
+    removed: int
+    profiles: int
+    multi: int
+    edges: int
+    refused: int
+    seconds: float
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def parse_key(key: str) -> tuple[str, str]:
+    """Split ``SOURCE:SOURCE_ID`` (raises :class:`ProfileError` otherwise)."""
+    source, sep, source_id = key.partition(":")
+    if not sep or not source or not source_id:
+        raise ProfileError(f"expected SOURCE:ID (e.g. us_ofac_sdn:34336), got {key!r}")
+    return source, source_id
+
+
+def profile_id_for(key: str, salt: int = 0) -> str:
+    """The id derived from a profile's smallest member key."""
+    text = key if not salt else f"{key}#{salt}"
+    return "p-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def fingerprint() -> str:
+    """A digest of how names are analysed and scored now; when the name analysis
+    or the matcher changes, the stored features and edges are stale and the next
+    refresh rebuilds fully."""
+    h = hashlib.sha256(ALGORITHM_VERSION.encode())
+    for name in _PROBE_NAMES:
+        h.update(analyze_name(name).key.encode("utf-8"))
+        h.update(b"|")
+    from thaw.index import entry_from_record
+    from thaw.model import Name
+
+    probe = entry_from_record(Record("probe", "1", "Person", names=[Name("Kirill Dmitriev")]))
+    for name in ("DMITRIEV, Kirill", "Kiril Dmitriyev", "Mohamed Ali"):
+        h.update(f"{score(Query(name, 'Person'), probe).score:.4f}".encode())
+    return h.hexdigest()[:16]
+
+
+class Profiles:
+    """The profiles of the store's active publications.
+
+    ``Profiles(store)`` creates its tables if needed. Reading methods refresh the
+    profiles first when the active publications or the analysts' decisions changed
+    since the last build (``auto_refresh=False`` turns that off; call
+    :meth:`refresh` or :meth:`rebuild` yourself then).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        auto_refresh: bool = True,
+        on_refresh: Callable[[RefreshResult], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.db = store.db
+        self.auto_refresh = auto_refresh
+        self.on_refresh = on_refresh
+        self.db.executescript(SCHEMA)
+        self._checked = False
+
+    # -- state ---------------------------------------------------------------------------
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM profile_meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def _state(self) -> dict[str, Any]:
+        pubs = {s: p.id for s, p in sorted(self.store.active_publications().items())}
+        last = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM profile_decisions").fetchone()[0]
+        return {"publications": pubs, "decisions": int(last)}
+
+    def is_stale(self) -> bool:
+        """Whether the active publications or the decisions changed since the last build."""
+        built = self._meta("state")
+        return built is None or json.loads(built) != self._state()
+
+    def _ensure(self) -> None:
+        if self.auto_refresh and not self._checked:
+            self._checked = True
+            if self.is_stale():
+                result = self.refresh()
+                if self.on_refresh is not None:
+                    self.on_refresh(result)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def profile_id_of(self, source: str, source_id: str) -> str | None:
+        """The id of the profile holding a listing (``None`` if it is not active)."""
+        self._ensure()
+        row = self.db.execute(
+            "SELECT profile_id FROM profile_listings WHERE source = ? AND source_id = ?",
+            (source, source_id),
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def profile_of(self, source: str, source_id: str, details: bool = True) -> Profile | None:
+        """The profile holding one listing of the active publications, or ``None``."""
+        pid = self.profile_id_of(source, source_id)
+        return self.get(pid, details=details) if pid else None
+
+    def retired_profile_of(self, source: str, source_id: str) -> Profile | None:
+        """For a listing no longer in the active publications: the profile it was
+        last in, as it stands now (``None`` if that profile is gone too)."""
+        self._ensure()
+        row = self.db.execute(
+            "SELECT profile_id FROM profile_retired WHERE source = ? AND source_id = ?",
+            (source, source_id),
+        ).fetchone()
+        return self.get(str(row[0])) if row else None
+
+    def resolve(self, ref: str) -> Profile | None:
+        """A profile by id (following redirects of merged profiles) or by a member
+        key ``SOURCE:SOURCE_ID``."""
+        if ":" in ref:
+            source, source_id = parse_key(ref)
+            profile = self.profile_of(source, source_id)
+            if profile is None:
+                for src, sid in self.store.search_ids(source, source_id):
+                    profile = self.profile_of(src, sid)
+            return profile
+        return self.get(ref)
+
+    def get(self, profile_id: str, details: bool = True) -> Profile | None:
+        """One profile by id; an id that disappeared because its listings joined
+        another profile resolves to that profile."""
+        self._ensure()
+        for _ in range(10):
+            row = self.db.execute(
+                "SELECT id, caption, schema FROM profiles WHERE id = ?", (profile_id,)
+            ).fetchone()
+            if row is not None:
+                break
+            redirect = self.db.execute(
+                "SELECT new_id FROM profile_redirects WHERE old_id = ?", (profile_id,)
+            ).fetchone()
+            if redirect is None:
+                return None
+            profile_id = str(redirect[0])
+        else:
+            return None
+        members = [
+            _listing(Features.from_json(_unpack(blob)))
+            for (blob,) in self.db.execute(
+                "SELECT features FROM profile_listings WHERE profile_id = ?"
+                " ORDER BY source, source_id",
+                (profile_id,),
+            )
+        ]
+        links = [
+            _link_row(r)
+            for r in self.db.execute(
+                "SELECT a, b, kind, strength, status, reason, evidence FROM profile_links"
+                " WHERE profile_id = ? ORDER BY status, strength DESC, a, b",
+                (profile_id,),
+            )
+        ]
+        profile = Profile(
+            id=str(row[0]),
+            caption=str(row[1]),
+            schema=str(row[2]),
+            listings=[(m.source, m.source_id) for m in members],
+            members=members,
+            links=links,
+        )
+        if details:
+            profile.details = self._details(profile)
+        return profile
+
+    def all(self, min_sources: int = 1, details: bool = False) -> Iterator[Profile]:
+        """Every profile (with at least ``min_sources`` authorities), by id.
+        Details are not loaded unless asked for."""
+        self._ensure()
+        ids = [
+            str(r[0])
+            for r in self.db.execute(
+                "SELECT id FROM profiles WHERE (LENGTH(sources) - LENGTH(REPLACE(sources, ',', ''))"
+                " + 1) >= ? ORDER BY id",
+                (min_sources,),
+            )
+        ]
+        for pid in ids:
+            profile = self.get(pid, details=details)
+            if profile is not None:
+                yield profile
+
+    def summary(self) -> list[tuple[str, str, str, int, list[str]]]:
+        """``(id, caption, schema, size, sources)`` of every profile (one query)."""
+        self._ensure()
+        return [
+            (str(r[0]), str(r[1]), str(r[2]), int(r[3]), str(r[4]).split(","))
+            for r in self.db.execute(
+                "SELECT id, caption, schema, size, sources FROM profiles ORDER BY id"
+            )
+        ]
+
+    def memberships(self) -> dict[tuple[str, str], str]:
+        """``(source, source_id) → profile id`` for every active listing."""
+        self._ensure()
+        return {
+            (str(s), str(i)): str(p)
+            for s, i, p in self.db.execute(
+                "SELECT source, source_id, profile_id FROM profile_listings"
+            )
+        }
+
+    def decisions(self) -> list[Decision]:
+        """All analyst decisions, oldest first."""
+        return [
+            Decision(r[1], r[2], r[3], r[4], r[5], r[6], r[0])
+            for r in self.db.execute(
+                "SELECT id, action, a, b, who, why, at FROM profile_decisions ORDER BY id"
+            )
+        ]
+
+    def _details(self, profile: Profile) -> list[Detail]:
+        out: list[Detail] = []
+        for source, source_id in profile.listings:
+            record = self.store.get(source, source_id)
+            if record is not None:
+                out.extend(details_of(record))
+        return out
+
+    # -- analyst decisions -----------------------------------------------------------------
+
+    def link(self, a: str, b: str, who: str, why: str) -> Decision:
+        """Record that listings ``a`` and ``b`` (``SOURCE:ID``) are the same party.
+        Applied on this and every later build. Two UN listings can never be linked."""
+        return self._decide("link", a, b, who, why)
+
+    def unlink(self, a: str, b: str, who: str, why: str) -> Decision:
+        """Record that listings ``a`` and ``b`` are different parties: they will not
+        share a profile whatever the automatic evidence says."""
+        return self._decide("unlink", a, b, who, why)
+
+    def _decide(self, action: str, a: str, b: str, who: str, why: str) -> Decision:
+        sa, ia = parse_key(a)
+        sb, ib = parse_key(b)
+        if (sa, ia) == (sb, ib):
+            raise ProfileError(f"{a} and {b} are the same listing")
+        if not why.strip():
+            raise ProfileError("a decision needs a reason (--why)")
+        if not who.strip():
+            raise ProfileError("a decision needs an author (--who)")
+        from thaw.profiles.linker import UNIQUE_SOURCES
+
+        if action == "link" and sa == sb and sa in UNIQUE_SOURCES:
+            raise ProfileError(f"two {sa} listings are never the same party")
+        for src, sid, key in ((sa, ia, a), (sb, ib, b)):
+            if (
+                self.store.get(src, sid) is None
+                and not self.db.execute(
+                    "SELECT 1 FROM profile_retired WHERE source = ? AND source_id = ?", (src, sid)
+                ).fetchone()
+            ):
+                raise ProfileError(f"no listing {key} in the active publications")
+        at = _now()
+        cur = self.db.execute(
+            "INSERT INTO profile_decisions (action, a, b, who, why, at) VALUES (?, ?, ?, ?, ?, ?)",
+            (action, f"{sa}:{ia}", f"{sb}:{ib}", who.strip(), why.strip(), at),
+        )
+        self._checked = False
+        return Decision(
+            action,
+            f"{sa}:{ia}",
+            f"{sb}:{ib}",
+            who.strip(),
+            why.strip(),
+            at,
+            int(cur.lastrowid or 0),
+        )
+
+    # -- building ----------------------------------------------------------------------------
+
+    def rebuild(self) -> RefreshResult:
+        """Re-link every active listing from scratch (ids are kept where the
+        membership overlaps)."""
+        return self.refresh(full=True)
+
+    def refresh(self, full: bool = False) -> RefreshResult:
+        """Bring the profiles up to date with the active publications and the
+        decisions, re-linking only listings whose content changed (or everything
+        with ``full``, on the first build, when the name analysis or matcher
+        changed, or when most listings changed)."""
+        t0 = time.perf_counter()
+        self._checked = True
+        state = self._state()
+        current = self._active_hashes()
+        stored = {
+            (str(s), str(i)): str(h)
+            for s, i, h in self.db.execute("SELECT source, source_id, hash FROM profile_listings")
+        }
+        fp = fingerprint()
+        if self._meta("fingerprint") != fp or not stored:
+            full = True
+        changed = {k for k, h in current.items() if stored.get(k) != h}
+        removed = set(stored) - set(current)
+        if len(changed) + len(removed) > FULL_REBUILD_SHARE * max(len(current), 1):
+            full = True
+        if not full and not changed and not removed and self._meta("state") == json.dumps(state):
+            n_prof, n_multi = self._counts()
+            return RefreshResult(
+                "unchanged", len(current), 0, 0, n_prof, n_multi, 0, 0, time.perf_counter() - t0
+            )
+
+        # the prepared listings: stored features for unchanged listings, fresh ones otherwise
+        listings: dict[tuple[str, str], Features] = {}
+        if not full:
+            for s, i, blob in self.db.execute(
+                "SELECT source, source_id, features FROM profile_listings"
+            ):
+                key = (str(s), str(i))
+                if key in current and key not in changed:
+                    listings[key] = Features.from_json(_unpack(blob))
+        wanted = set(current) if full else changed
+        for f in self._load_features(wanted):
+            listings[(f.source, f.source_id)] = f
+        ordered = [listings[k] for k in sorted(listings)]
+        stats = corpus_stats(ordered)
+        ctx = Context(stats.df, stats.n, stats.ambiguous_ids)
+
+        if full:
+            new_edges = find_edges(ordered, ctx)
+            edges = new_edges
+        else:
+            index = {f.key: n for n, f in enumerate(ordered)}
+            focus = [index[f"{s}:{i}"] for s, i in changed if f"{s}:{i}" in index]
+            new_edges = find_edges(ordered, ctx, focus=focus)
+            gone = {f"{s}:{i}" for s, i in changed | removed}
+            edges = [e for e in self._stored_edges() if e.a not in gone and e.b not in gone]
+            known = {(e.a, e.b) for e in edges}
+            edges.extend(e for e in new_edges if (e.a, e.b) not in known)
+        all_edges = [*edges, *reference_edges(ordered)]
+        linkage = cluster(ordered, all_edges, self.decisions())
+        self._write(ordered, linkage, edges, full, state, fp, removed, stored)
+        n_prof, n_multi = self._counts()
+        return RefreshResult(
+            "full" if full else "incremental",
+            len(ordered),
+            len(wanted),
+            len(removed),
+            n_prof,
+            n_multi,
+            len(linkage.edges),
+            len(linkage.refused),
+            time.perf_counter() - t0,
+        )
+
+    def _counts(self) -> tuple[int, int]:
+        row = self.db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(sources LIKE '%,%'), 0) FROM profiles"
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def _active_hashes(self) -> dict[tuple[str, str], str]:
+        """``(source, source_id) → content hash`` of every active listing, read from
+        the store's spans and versions without decoding any record."""
+        out: dict[tuple[str, str], str] = {}
+        for source, pub in self.store.active_publications().items():
+            for sid, digest in self.db.execute(
+                "SELECT s.source_id, v.hash" + _ACTIVE_SPANS,
+                (source, pub.seq, pub.seq),
+            ):
+                out[(source, str(sid))] = str(digest)
+        return out
+
+    def _load_features(self, keys: set[tuple[str, str]]) -> Iterator[Features]:
+        """Prepared features of the active listings ``keys``."""
+        by_source: dict[str, set[str]] = defaultdict(set)
+        for s, i in keys:
+            by_source[s].add(i)
+        active = self.store.active_publications()
+        for source, ids in sorted(by_source.items()):
+            pub = active[source]
+            for sid, digest, blob in self.db.execute(
+                "SELECT s.source_id, v.hash, v.data" + _ACTIVE_SPANS,
+                (source, pub.seq, pub.seq),
+            ):
+                if sid in ids:
+                    yield features_of(decode_record(blob), str(digest))
+
+    def _stored_edges(self) -> list[Edge]:
+        return [
+            Edge(str(a), str(b), str(k), float(s), json.loads(ev))
+            for a, b, k, s, ev in self.db.execute(
+                "SELECT a, b, kind, strength, evidence FROM profile_edges"
+            )
+        ]
+
+    def _assign_ids(self, clusters: list[list[str]]) -> tuple[list[str], dict[str, str]]:
+        """Stable ids for the new clusters, and redirects of old ids that vanished
+        into another profile."""
+        old: dict[str, str] = {
+            f"{s}:{i}": str(p)
+            for s, i, p in self.db.execute(
+                "SELECT source, source_id, profile_id FROM profile_listings"
+            )
+        }
+        old_ids = set(old.values())
+        order = sorted(range(len(clusters)), key=lambda n: (-len(clusters[n]), clusters[n][0]))
+        rank = {n: r for r, n in enumerate(order)}
+        claims: list[tuple[int, int, str]] = []  # (-overlap, cluster, old id)
+        for n in order:
+            counts = Counter(old[k] for k in clusters[n] if k in old)
+            for pid, c in counts.items():
+                claims.append((-c, n, pid))
+        claims.sort(key=lambda c: (c[0], rank[c[1]], c[2]))
+        ids: list[str | None] = [None] * len(clusters)
+        taken: set[str] = set()
+        for _neg, n, pid in claims:
+            if ids[n] is None and pid not in taken:
+                ids[n] = pid
+                taken.add(pid)
+        reserved = old_ids | taken
+        for n in order:
+            if ids[n] is None:
+                salt = 0
+                pid = profile_id_for(clusters[n][0])
+                while pid in reserved:
+                    salt += 1
+                    pid = profile_id_for(clusters[n][0], salt)
+                ids[n] = pid
+                reserved.add(pid)
+        final = [str(i) for i in ids]
+        new_of = {k: final[n] for n, members in enumerate(clusters) for k in members}
+        redirects: dict[str, str] = {}
+        members_old: dict[str, set[str]] = defaultdict(set)
+        for k, pid in old.items():
+            members_old[pid].add(k)
+        for pid, keys in members_old.items():
+            if pid in taken:
+                continue
+            targets = {new_of[k] for k in keys if k in new_of}
+            if len(targets) == 1:
+                redirects[pid] = targets.pop()
+        return final, redirects
+
+    def _write(
+        self,
+        ordered: list[Features],
+        linkage: Linkage,
+        edges: list[Edge],
+        full: bool,
+        state: dict[str, Any],
+        fp: str,
+        removed: set[tuple[str, str]],
+        stored: dict[tuple[str, str], str],
+    ) -> None:
+        ids, redirects = self._assign_ids(linkage.clusters)
+        by_key = {f.key: f for f in ordered}
+        pid_of = {k: ids[n] for n, members in enumerate(linkage.clusters) for k in members}
+        now = _now()
+        old_pid = {
+            f"{s}:{i}": str(p)
+            for s, i, p in self.db.execute(
+                "SELECT source, source_id, profile_id FROM profile_listings"
+            )
+        }
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for s, i in removed:
+                pid = old_pid.get(f"{s}:{i}")
+                if pid:
+                    db.execute(
+                        "INSERT OR REPLACE INTO profile_retired"
+                        " (source, source_id, profile_id, retired_at) VALUES (?, ?, ?, ?)",
+                        (s, i, pid, now),
+                    )
+            db.execute("DELETE FROM profile_listings")
+            db.executemany(
+                "INSERT INTO profile_listings (source, source_id, profile_id, hash, features)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [
+                    (f.source, f.source_id, pid_of[f.key], f.hash, _pack(f.to_json()))
+                    for f in ordered
+                ],
+            )
+            db.execute(
+                "DELETE FROM profile_retired WHERE source || ':' || source_id IN"
+                " (SELECT source || ':' || source_id FROM profile_listings)"
+            )
+            db.execute("DELETE FROM profiles")
+            rows = []
+            for n, members in enumerate(linkage.clusters):
+                feats = [by_key[k] for k in members]
+                rows.append(
+                    (
+                        ids[n],
+                        best_caption(feats),
+                        profile_schema(feats),
+                        len(members),
+                        ",".join(sorted({f.source for f in feats})),
+                        now,
+                    )
+                )
+            db.executemany(
+                "INSERT INTO profiles (id, caption, schema, size, sources, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            db.execute("DELETE FROM profile_edges")
+            db.executemany(
+                "INSERT OR REPLACE INTO profile_edges (a, b, kind, strength, evidence)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [
+                    (e.a, e.b, e.kind, e.strength, json.dumps(e.evidence, ensure_ascii=False))
+                    for e in edges
+                ],
+            )
+            db.execute("DELETE FROM profile_links")
+            link_rows: list[tuple[str, str, str, str, float, str, str | None, str]] = [
+                (
+                    pid_of[e.a],
+                    e.a,
+                    e.b,
+                    e.kind,
+                    e.strength,
+                    "applied",
+                    None,
+                    json.dumps(e.evidence, ensure_ascii=False),
+                )
+                for e in linkage.edges
+            ]
+            for e, why in linkage.refused:
+                for pid in {pid_of[e.a], pid_of[e.b]}:
+                    link_rows.append(
+                        (
+                            pid,
+                            e.a,
+                            e.b,
+                            e.kind,
+                            e.strength,
+                            "refused",
+                            why,
+                            json.dumps(e.evidence, ensure_ascii=False),
+                        )
+                    )
+            db.executemany(
+                "INSERT INTO profile_links"
+                " (profile_id, a, b, kind, strength, status, reason, evidence)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                link_rows,
+            )
+            live = set(ids)
+            db.executemany(
+                "INSERT OR REPLACE INTO profile_redirects (old_id, new_id, at) VALUES (?, ?, ?)",
+                [(o, n, now) for o, n in redirects.items() if o not in live],
+            )
+            db.execute("DELETE FROM profile_redirects WHERE old_id IN (SELECT id FROM profiles)")
+            for key, value in (
+                ("state", json.dumps(state)),
+                ("fingerprint", fp),
+                ("built_at", now),
+                ("mode", "full" if full else "incremental"),
+            ):
+                db.execute(
+                    "INSERT OR REPLACE INTO profile_meta (key, value) VALUES (?, ?)", (key, value)
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _pack(data: dict[str, Any]) -> bytes:
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+
+
+def _unpack(blob: bytes) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(zlib.decompress(blob))
+    return data
+
+
+def _listing(f: Features) -> Listing:
+    return Listing(f.source, f.source_id, f.schema, f.caption, f.programs, f.listed_on)
+
+
+def _link_row(r: tuple[Any, ...]) -> LinkEvidence:
+    a, b, kind, strength, status, reason, evidence = r
+    ev = json.loads(evidence)
+    edge = Edge(str(a), str(b), str(kind), float(strength), ev)
+    return LinkEvidence(
+        edge.a,
+        edge.b,
+        edge.kind,
+        edge.strength,
+        str(status),
+        ev,
+        str(reason) if reason else None,
+        edge.summary(),
+    )
+
+
+def _source_rank(source: str) -> int:
+    return SOURCE_PRIORITY.index(source) if source in SOURCE_PRIORITY else len(SOURCE_PRIORITY)
+
+
+def best_caption(listings: Iterable[Features]) -> str:
+    """The display name of a profile: the primary name most authorities agree on
+    (as comparison tokens), written as the most readable of them (fewest words in
+    capitals, no "LAST, First" comma), preferring the UN's, then the EU's … spelling."""
+    listings = list(listings)
+    groups: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+    for f in listings:
+        primaries = [n for n in f.names if n.kind == "primary"] or f.names[:1]
+        for n in primaries[:1]:
+            groups[tuple(sorted(n.tokens or (n.compact,)))].append((f.source, n.original))
+    if not groups:
+        return listings[0].caption if listings else ""
+    best = max(
+        groups.values(), key=lambda g: (len({s for s, _ in g}), -min(_source_rank(s) for s, _ in g))
+    )
+
+    def readability(item: tuple[str, str]) -> tuple[int, int, int]:
+        source, text = item
+        shouting = sum(1 for w in text.split() if len(w) > 1 and w.isupper())
+        return (-shouting, int("," not in text), -_source_rank(source))
+
+    return max(best, key=readability)[1]
+
+
+def profile_schema(listings: Iterable[Features]) -> str:
+    """The most specific schema among the members (majority, generic last)."""
+    counts = Counter(f.schema for f in listings)
+    specific = [(c, s) for s, c in counts.items() if s != "LegalEntity"]
+    if specific:
+        return max(specific)[1]
+    return "LegalEntity"
+
+
+def details_of(record: Record) -> list[Detail]:
+    """Every published fact of one listing, as :class:`Detail` rows."""
+    s, i = record.source, record.source_id
+    out = [Detail("name", n.value, s, i, n.kind) for n in record.names]
+    simple: list[tuple[str, list[str]]] = [
+        ("birth_date", record.birth_dates),
+        ("birth_place", record.birth_places),
+        ("nationality", record.nationalities),
+        ("citizenship", record.citizenships),
+        ("country", record.countries),
+        ("title", record.titles),
+        ("position", record.positions),
+    ]
+    for field_name, values in simple:
+        out.extend(Detail(field_name, v, s, i) for v in values)
+    if record.gender:
+        out.append(Detail("gender", record.gender, s, i))
+    for ident in record.identifiers:
+        value = ident.number + (f" ({ident.country.upper()})" if ident.country else "")
+        out.append(Detail("identifier", value, s, i, ident.kind))
+    for addr in record.addresses:
+        out.append(Detail("address", addr.full, s, i, addr.country))
+    for link in record.links:
+        target = f"{link.source}:{link.source_id}" if link.source_id else (link.name or "")
+        out.append(Detail("link", target, s, i, link.relation))
+    out.extend(Detail("remark", r, s, i) for r in record.remarks)
+    return out

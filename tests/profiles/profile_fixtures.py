@@ -1,0 +1,82 @@
+"""Fixture stores for the profile tests, built from :class:`Record` objects."""
+
+from __future__ import annotations
+
+import hashlib
+
+from thaw.model import Identifier, Link, Name, Record
+from thaw.store import Store
+
+
+def add(store: Store, source: str, records: list[Record], published: str = "2024-01-01") -> None:
+    """Store ``records`` as a new active publication of ``source``."""
+    digest = hashlib.sha256(
+        (source + published + "".join(r.to_json() for r in records)).encode()
+    ).hexdigest()
+    store.add_publication(
+        source=source,
+        format="test",
+        published=published,
+        date_basis="in-file",
+        sha256=digest,
+        files=["test"],
+        records=records,
+        activate=True,
+    )
+
+
+def person(
+    source: str,
+    source_id: str,
+    name: str,
+    *,
+    dob: list[str] | None = None,
+    nationality: list[str] | None = None,
+    aliases: list[str] | None = None,
+    ids: list[Identifier] | None = None,
+    links: list[Link] | None = None,
+    programs: list[str] | None = None,
+    listed_on: str | None = None,
+) -> Record:
+    """A Person record."""
+    names = [Name(name, "primary")] + [Name(a, "alias") for a in aliases or []]
+    return Record(
+        source,
+        source_id,
+        "Person",
+        names=names,
+        birth_dates=dob or [],
+        nationalities=nationality or [],
+        identifiers=ids or [],
+        links=links or [],
+        programs=programs or ["TEST"],
+        listed_on=listed_on,
+    )
+
+
+def org(
+    source: str,
+    source_id: str,
+    name: str,
+    *,
+    countries: list[str] | None = None,
+    ids: list[Identifier] | None = None,
+    links: list[Link] | None = None,
+    schema: str = "Organization",
+) -> Record:
+    """An organisation record."""
+    return Record(
+        source,
+        source_id,
+        schema,
+        names=[Name(name, "primary")],
+        countries=countries or [],
+        identifiers=ids or [],
+        links=links or [],
+        programs=["TEST"],
+    )
+
+
+def un_ref(ref: str) -> Link:
+    """A UN reference link as quoted by UK/EU/CA/AU listings."""
+    return Link("un_reference", "un_sc", ref)
