@@ -1,0 +1,522 @@
+"""The candidate index: which listings are worth scoring for a queried name.
+
+Scoring a query against every listing would cost tens of milliseconds; the index
+narrows the field to a few dozen listings in well under a millisecond. It holds
+
+* the prepared :class:`~thaw.index.entry.Entry` of every active listing, stored
+  compactly and decoded on first use (:meth:`CandidateIndex.entry`);
+* **postings**: for every retrieval key, the sorted positions of the listings
+  that carry it. Keys are namespaced strings:
+
+  ``t:<token>``   a comparison token of a name (:func:`thaw.text.analyze_name`),
+                  and the join of two adjacent tokens (``abdul rahman`` also
+                  posts ``t:abdulrahman``) so that split and joined spellings meet;
+  ``k:<key>``     every other key :func:`thaw.text.index_keys` gives for a name
+                  (phonetic keys and the like);
+  ``i:<number>``  a normalised identifier number (passport, IMO, tax id …);
+
+* a **vocabulary** of the tokens (four characters or more) with the character
+  trigrams of each token, padded (``^omar$`` → ``^om oma mar ar$``), used to find
+  the indexed tokens within one or two edits of a queried token (typos).
+
+Ranking
+-------
+Each retrieval token of the query is a *unit* weighted by its rarity (inverse
+document frequency over listings, times the token's own weight from name
+analysis). A listing earns, per unit, the best credit among: the exact token
+(1.0), the join of the token with its neighbour (0.9), an indexed token within
+one edit (OSA distance; about 0.8 to 0.9) or two edits for long tokens. Its
+**coverage** is the credited weight over the total weight, in [0, 1]; the keys
+channel (:func:`~thaw.text.index_keys` beyond the tokens) yields a second coverage
+computed the same way, and the better of the two counts. A listing sharing an
+identifier number with the query is always a candidate. Candidates below
+``min_coverage`` are dropped; the rest are ranked by coverage (ties: listings with
+shorter names first) and the best ``limit`` returned.
+
+Only the postings of the heaviest units are read in full (a listing that misses
+all of them cannot reach ``min_coverage``); the common tokens only rescore those
+candidates. So a query never scans every listing, and common first names cost
+little.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import io
+import math
+import pickle
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from thaw.index.entry import Entry, IdNumber, normalize_id
+from thaw.text import AnalyzedName, Token, analyze_name, index_keys
+
+FORMAT_VERSION = 1
+"""Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
+
+SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")
+"""Model schemata, by their code in :attr:`CandidateIndex.schema_codes` (unknown → 0)."""
+
+COMPATIBLE: Mapping[str, frozenset[str]] = {
+    "Person": frozenset({"Person", "LegalEntity"}),
+    "Organization": frozenset({"Organization", "LegalEntity"}),
+    "LegalEntity": frozenset({"LegalEntity", "Person", "Organization"}),
+    "Vessel": frozenset({"Vessel"}),
+    "Aircraft": frozenset({"Aircraft"}),
+}
+"""Which listing schemata a query of each schema may match. A ``LegalEntity``
+listing (an authority that did not say person or company) matches people and
+organisations; vessels and aircraft only match their own kind."""
+
+SKIPPED_ROLES = frozenset({"legal_form", "honorific"})
+"""Token roles that never drive retrieval (``LLC`` or ``Mr`` say nothing of who)."""
+
+FUZZY_MIN_LEN = 4
+"""Tokens shorter than this are matched exactly only."""
+
+JOIN_CREDIT = 0.9
+KEY_CREDIT = 0.95
+DEFAULT_LIMIT = 100
+DEFAULT_MIN_COVERAGE = 0.4
+
+_Ints = npt.NDArray[np.int32]
+_Floats = npt.NDArray[np.float64]
+_Unit = tuple[float, list[tuple[int, float]]]
+"""A weighted query unit: its weight and its ``(posting slot, credit)`` sources."""
+_EMPTY = np.zeros(0, dtype=np.int32)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A listing worth scoring: its position in the index and its retrieval
+    coverage (the share of the query's weighted tokens it carries, in [0, 1];
+    above 1 when an identifier number matched)."""
+
+    position: int
+    coverage: float
+
+
+def _trigrams(text: str) -> list[str]:
+    padded = f"^{text}$"
+    return list(dict.fromkeys(padded[i : i + 3] for i in range(len(padded) - 2)))
+
+
+def _max_edits(text: str) -> int:
+    return 1 if len(text) < 8 else 2
+
+
+class _Postings:
+    """Builder: key → set of listing positions, then a compact CSR layout."""
+
+    def __init__(self) -> None:
+        self.sets: defaultdict[str, set[int]] = defaultdict(set)
+
+    def add(self, key: str, position: int) -> None:
+        self.sets[key].add(position)
+
+    def freeze(self) -> tuple[dict[str, int], npt.NDArray[np.int64], _Ints]:
+        slots: dict[str, int] = {}
+        offsets = np.zeros(len(self.sets) + 1, dtype=np.int64)
+        chunks: list[list[int]] = []
+        for slot, (key, members) in enumerate(sorted(self.sets.items())):
+            slots[key] = slot
+            chunks.append(sorted(members))
+            offsets[slot + 1] = offsets[slot] + len(members)
+        ids = np.fromiter(
+            (p for chunk in chunks for p in chunk), dtype=np.int32, count=int(offsets[-1])
+        )
+        return slots, offsets, ids
+
+
+def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
+    return [t for t in name.tokens if t.role not in SKIPPED_ROLES and t.text]
+
+
+# -- entry serialisation ------------------------------------------------------------
+#
+# Entries are pickled one by one so that a process decodes only the listings it
+# scores. Tokens repeat across names (``mohammad``, ``al``), so each distinct Token
+# is stored once in a table and entries refer to it by number (pickle persistent
+# ids). Dataclasses are rebuilt through their constructor, which is about twice as
+# fast as the default slot-state protocol.
+
+
+def _fields_reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
+    return type(obj), tuple(getattr(obj, name) for name in obj.__dataclass_fields__)
+
+
+class _EntryPickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, tokens: dict[Token, int]) -> None:
+        super().__init__(file, protocol=5)
+        self.tokens = tokens
+        table = dict(copyreg.dispatch_table)
+        for cls in (Entry, IdNumber, AnalyzedName):
+            table[cls] = _fields_reduce
+        self.dispatch_table = table
+
+    def persistent_id(self, obj: Any) -> int | None:
+        if type(obj) is Token:
+            return self.tokens.setdefault(obj, len(self.tokens))
+        return None
+
+
+class CandidateIndex:
+    """Postings, vocabulary and prepared entries of every active listing.
+
+    Build one with :meth:`build` (from entries) and persist it with :meth:`save`
+    / :meth:`load`; :func:`thaw.index.ensure_index` does all of this for a store.
+    Query it with :meth:`candidates`. Instances are read-only after building and
+    safe to share with forked worker processes.
+    """
+
+    def __init__(self, state: dict[str, Any]) -> None:
+        if state.get("format") != FORMAT_VERSION:
+            raise ValueError(f"index format {state.get('format')!r}, expected {FORMAT_VERSION}")
+        self.meta: dict[str, Any] = state["meta"]
+        self._entry_keys: list[str] = state["entry_keys"]
+        self._slots: dict[str, int] = state["slots"]
+        self._offsets: npt.NDArray[np.int64] = state["offsets"]
+        self._ids: _Ints = state["ids"]
+        self._vocab: list[str] = state["vocab"]
+        self._vocab_slot: _Ints = state["vocab_slot"]
+        self._vocab_len: npt.NDArray[np.uint8] = state["vocab_len"]
+        self._grams: dict[str, int] = state["grams"]
+        self._gram_offsets: npt.NDArray[np.int64] = state["gram_offsets"]
+        self._gram_ids: _Ints = state["gram_ids"]
+        self.schema_codes: npt.NDArray[np.uint8] = state["schema_codes"]
+        self._name_len: npt.NDArray[np.uint8] = state["name_len"]
+        self._entry_blob: bytes = state["entry_blob"]
+        self._entry_offsets: npt.NDArray[np.int64] = state["entry_offsets"]
+        self._token_blob: bytes = state["token_blob"]
+        self._token_table: list[Token] | None = None
+        self._entries: list[Entry | None] = [None] * len(self._entry_keys)
+        self._positions: dict[str, int] | None = None
+        self._neighbour_cache: dict[str, tuple[tuple[int, float, int], ...]] = {}
+        self.size = len(self._entry_keys)
+        self._idf_unknown = math.log(1.0 + self.size)
+
+    # -- building ---------------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls, entries: Iterable[Entry], meta: Mapping[str, Any] | None = None
+    ) -> CandidateIndex:
+        """Index ``entries`` (their order is kept: position ``i`` is the ``i``-th)."""
+        postings = _Postings()
+        entry_keys: list[str] = []
+        schema_codes: list[int] = []
+        name_len: list[int] = []
+        blob = io.BytesIO()
+        entry_offsets = [0]
+        token_ids: dict[Token, int] = {}
+        pickler = _EntryPickler(blob, token_ids)
+        vocab: set[str] = set()
+        codes = {s: i for i, s in enumerate(SCHEMA_CODES)}
+        for position, entry in enumerate(entries):
+            entry_keys.append(entry.key)
+            schema_codes.append(codes.get(entry.schema, 0))
+            shortest = 255
+            for analyzed, _kind in entry.names:
+                tokens = _retrieval_tokens(analyzed)
+                if not tokens:
+                    continue
+                shortest = min(shortest, len(tokens))
+                texts = [t.text for t in tokens]
+                for text in texts:
+                    postings.add("t:" + text, position)
+                    vocab.add(text)
+                for left, right in zip(texts, texts[1:], strict=False):
+                    postings.add("t:" + left + right, position)
+                for key in index_keys(analyzed) - set(texts):
+                    postings.add("k:" + key, position)
+            name_len.append(shortest if shortest < 255 else 0)
+            for ident in entry.identifiers:
+                if ident.number:
+                    postings.add("i:" + ident.number, position)
+            pickler.dump(entry)
+            pickler.clear_memo()
+            entry_offsets.append(blob.tell())
+        slots, offsets, ids = postings.freeze()
+        fuzzy_vocab = sorted(t for t in vocab if len(t) >= FUZZY_MIN_LEN)
+        grams = _Postings()
+        for vid, text in enumerate(fuzzy_vocab):
+            for gram in _trigrams(text):
+                grams.add(gram, vid)
+        gram_slots, gram_offsets, gram_ids = grams.freeze()
+        table = sorted(token_ids, key=token_ids.__getitem__)
+        state: dict[str, Any] = {
+            "format": FORMAT_VERSION,
+            "meta": dict(meta or {}),
+            "entry_keys": entry_keys,
+            "slots": slots,
+            "offsets": offsets,
+            "ids": ids,
+            "vocab": fuzzy_vocab,
+            "vocab_slot": np.array([slots["t:" + t] for t in fuzzy_vocab], dtype=np.int32),
+            "vocab_len": np.array([min(len(t), 255) for t in fuzzy_vocab], dtype=np.uint8),
+            "grams": gram_slots,
+            "gram_offsets": gram_offsets,
+            "gram_ids": gram_ids,
+            "schema_codes": np.array(schema_codes, dtype=np.uint8),
+            "name_len": np.array(name_len, dtype=np.uint8),
+            "entry_blob": blob.getvalue(),
+            "entry_offsets": np.array(entry_offsets, dtype=np.int64),
+            "token_blob": pickle.dumps(table, protocol=5),
+        }
+        return cls(state)
+
+    def state(self) -> dict[str, Any]:
+        """The persisted form (what :meth:`save` writes)."""
+        return {
+            "format": FORMAT_VERSION,
+            "meta": self.meta,
+            "entry_keys": self._entry_keys,
+            "slots": self._slots,
+            "offsets": self._offsets,
+            "ids": self._ids,
+            "vocab": self._vocab,
+            "vocab_slot": self._vocab_slot,
+            "vocab_len": self._vocab_len,
+            "grams": self._grams,
+            "gram_offsets": self._gram_offsets,
+            "gram_ids": self._gram_ids,
+            "schema_codes": self.schema_codes,
+            "name_len": self._name_len,
+            "entry_blob": self._entry_blob,
+            "entry_offsets": self._entry_offsets,
+            "token_blob": self._token_blob,
+        }
+
+    # -- entries ----------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self.size
+
+    def entry(self, position: int) -> Entry:
+        """The prepared listing at ``position`` (decoded on first use, then kept)."""
+        cached = self._entries[position]
+        if cached is not None:
+            return cached
+        if self._token_table is None:
+            self._token_table = pickle.loads(self._token_blob)
+        start, end = int(self._entry_offsets[position]), int(self._entry_offsets[position + 1])
+        unpickler = pickle.Unpickler(io.BytesIO(self._entry_blob[start:end]))
+        unpickler.persistent_load = self._token_table.__getitem__  # type: ignore[method-assign]
+        entry = cast(Entry, unpickler.load())
+        self._entries[position] = entry
+        return entry
+
+    def entries(self) -> Iterator[Entry]:
+        """Every entry, in position order."""
+        for position in range(self.size):
+            yield self.entry(position)
+
+    def warm(self) -> None:
+        """Decode every entry now (before forking workers, so that they share them)."""
+        for position in range(self.size):
+            self.entry(position)
+
+    def position(self, key: str) -> int | None:
+        """The position of listing ``source:source_id``, if indexed."""
+        if self._positions is None:
+            self._positions = {k: i for i, k in enumerate(self._entry_keys)}
+        return self._positions.get(key)
+
+    @property
+    def listing_keys(self) -> Sequence[str]:
+        """``source:source_id`` of every entry, in position order."""
+        return self._entry_keys
+
+    def document_frequency(self, token: str) -> int:
+        """How many listings carry the comparison token ``token`` in some name."""
+        slot = self._slots.get("t:" + token)
+        return 0 if slot is None else int(self._offsets[slot + 1] - self._offsets[slot])
+
+    # -- querying ---------------------------------------------------------------------
+
+    def _posting(self, slot: int) -> _Ints:
+        return self._ids[self._offsets[slot] : self._offsets[slot + 1]]
+
+    def _df(self, slot: int) -> int:
+        return int(self._offsets[slot + 1] - self._offsets[slot])
+
+    def _idf(self, df: int) -> float:
+        return math.log(1.0 + self.size / df) if df > 0 else self._idf_unknown
+
+    def neighbours(self, text: str) -> tuple[tuple[int, float, int], ...]:
+        """Indexed tokens within one edit of ``text`` (two for tokens of eight
+        characters or more), excluding ``text`` itself: ``(slot, similarity,
+        document frequency)`` each. Cached per token."""
+        cached = self._neighbour_cache.get(text)
+        if cached is not None:
+            return cached
+        result: tuple[tuple[int, float, int], ...] = ()
+        if len(text) >= FUZZY_MIN_LEN and self._vocab:
+            edits = _max_edits(text)
+            slices = [
+                self._gram_ids[self._gram_offsets[s] : self._gram_offsets[s + 1]]
+                for gram in _trigrams(text)
+                if (s := self._grams.get(gram)) is not None
+            ]
+            need = max(1, len(text) - 3 * edits)
+            if len(slices) >= need:
+                ids, counts = np.unique(np.concatenate(slices), return_counts=True)
+                ids = ids[counts >= need]
+                if len(ids):
+                    lengths = self._vocab_len[ids].astype(np.int16)
+                    ids = ids[np.abs(lengths - len(text)) <= edits]
+                vocab = self._vocab
+                found = process.extract(
+                    text,
+                    [vocab[i] for i in ids.tolist()],
+                    scorer=OSA.distance,
+                    score_cutoff=edits,
+                    limit=None,
+                )
+                out = []
+                for choice, distance, where in found:
+                    if distance == 0:
+                        continue
+                    slot = int(self._vocab_slot[ids[where]])
+                    similarity = 1.0 - distance / max(len(text), len(choice))
+                    out.append((slot, round(similarity, 4), self._df(slot)))
+                out.sort(key=lambda n: (-n[1], n[2]))
+                result = tuple(out[:32])
+        if len(self._neighbour_cache) > 200_000:
+            self._neighbour_cache.clear()
+        self._neighbour_cache[text] = result
+        return result
+
+    def _units(self, name: AnalyzedName) -> tuple[list[_Unit], list[_Unit]]:
+        """The weighted units of a query: token units and key units."""
+        tokens = _retrieval_tokens(name)
+        texts = [t.text for t in tokens]
+        units: list[_Unit] = []
+        sources_by_token: list[list[tuple[int, float]]] = []
+        for token in tokens:
+            text = token.text
+            sources: list[tuple[int, float]] = []
+            slot = self._slots.get("t:" + text)
+            if slot is not None:
+                sources.append((slot, 1.0))
+                df = self._df(slot)
+            else:
+                df = 0
+            for n_slot, similarity, n_df in self.neighbours(text):
+                sources.append((n_slot, similarity))
+                if df == 0:
+                    df = n_df
+            weight = self._idf(df) * (token.weight if token.weight > 0 else 1.0)
+            sources_by_token.append(sources)
+            units.append((weight, sources))
+        for i in range(len(texts) - 1):
+            slot = self._slots.get("t:" + texts[i] + texts[i + 1])
+            if slot is not None:
+                sources_by_token[i].append((slot, JOIN_CREDIT))
+                sources_by_token[i + 1].append((slot, JOIN_CREDIT))
+        key_units: list[_Unit] = []
+        for key in sorted(index_keys(name) - set(texts)):
+            slot = self._slots.get("k:" + key)
+            df = self._df(slot) if slot is not None else 0
+            key_units.append((self._idf(df), [(slot, 1.0)] if slot is not None else []))
+        return units, key_units
+
+    def _essential(self, units: list[_Unit], cut: float) -> list[_Ints]:
+        """Postings that a listing must appear in to reach ``cut`` of the weight."""
+        total = sum(w for w, _ in units)
+        if total <= 0:
+            return []
+        remaining = total
+        out: list[_Ints] = []
+        for weight, sources in sorted(units, key=lambda u: -u[0]):
+            if remaining < cut * total:
+                break
+            out.extend(self._posting(slot) for slot, _ in sources)
+            remaining -= weight
+        return out
+
+    def _coverage(self, units: list[_Unit], cand: _Ints) -> _Floats:
+        total = sum(w for w, _ in units)
+        scores = np.zeros(len(cand), dtype=np.float64)
+        if total <= 0 or not len(cand):
+            return scores
+        n = len(cand)
+        for weight, sources in units:
+            credit = np.zeros(n, dtype=np.float64)
+            for slot, value in sources:
+                posting = self._posting(slot)
+                if not len(posting):
+                    continue
+                if len(posting) < n:
+                    idx = np.searchsorted(cand, posting)
+                    ok = idx < n
+                    idx, posting = idx[ok], posting[ok]
+                    idx = idx[cand[idx] == posting]
+                    credit[idx] = np.maximum(credit[idx], value)
+                else:
+                    idx = np.searchsorted(posting, cand)
+                    idx[idx >= len(posting)] = len(posting) - 1
+                    hit = posting[idx] == cand
+                    credit[hit] = np.maximum(credit[hit], value)
+            scores += weight * credit
+        return scores / total
+
+    def candidates(
+        self,
+        name: str | AnalyzedName,
+        *,
+        schema: str | None = None,
+        id_numbers: Iterable[str] = (),
+        limit: int = DEFAULT_LIMIT,
+        min_coverage: float = DEFAULT_MIN_COVERAGE,
+    ) -> list[Candidate]:
+        """The listings worth scoring for ``name``, best first (see module docs).
+
+        ``schema`` (a model schema, or ``Company``) restricts to compatible
+        listings; ``id_numbers`` add every listing carrying one of them.
+        """
+        analyzed = analyze_name(name, schema) if isinstance(name, str) else name
+        units, key_units = self._units(analyzed)
+        arrays = self._essential(units, min_coverage) + self._essential(key_units, min_coverage)
+        forced: list[_Ints] = []
+        for number in id_numbers:
+            slot = self._slots.get("i:" + normalize_id(number))
+            if slot is not None:
+                forced.append(self._posting(slot))
+        if not arrays and not forced:
+            return []
+        cand = np.unique(np.concatenate(arrays + forced))
+        if schema is not None:
+            allowed = self._schema_mask(schema)
+            cand = cand[allowed[self.schema_codes[cand]]]
+        if not len(cand):
+            return []
+        coverage = self._coverage(units, cand)
+        if key_units:
+            coverage = np.maximum(coverage, KEY_CREDIT * self._coverage(key_units, cand))
+        for posting in forced:
+            idx = np.searchsorted(cand, posting)
+            ok = idx < len(cand)
+            idx, posting = idx[ok], posting[ok]
+            coverage[idx[cand[idx] == posting]] += 1.0
+        keep = coverage >= min_coverage
+        cand, coverage = cand[keep], coverage[keep]
+        if len(cand) > limit:
+            top = np.argpartition(-coverage, limit - 1)[:limit]
+            cand, coverage = cand[top], coverage[top]
+        order = np.lexsort((cand, self._name_len[cand], -np.round(coverage, 6)))
+        return [Candidate(int(cand[i]), float(coverage[i])) for i in order]
+
+    def _schema_mask(self, schema: str) -> npt.NDArray[np.bool_]:
+        schema = "Organization" if schema == "Company" else schema
+        allowed = COMPATIBLE.get(schema)
+        if allowed is None:
+            raise ValueError(f"unknown schema {schema!r}")
+        return np.array([s in allowed for s in SCHEMA_CODES], dtype=np.bool_)

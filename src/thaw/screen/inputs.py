@@ -1,0 +1,162 @@
+"""Checking what is screened: names, schemata, dates of birth, countries, ids.
+
+The same rules apply to one name (:meth:`thaw.screen.Screener.screen`, ``thaw
+screen``) and to every row of a file (``thaw screen-file``). A value that cannot be
+understood raises :class:`ScreenInputError` with a reason a user can act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from thaw.match import Query
+
+SCHEMA_NAMES: dict[str, str] = {
+    "person": "Person",
+    "organization": "Organization",
+    "organisation": "Organization",
+    "company": "Organization",
+    "legalentity": "LegalEntity",
+    "vessel": "Vessel",
+    "aircraft": "Aircraft",
+}
+"""Accepted query schemata (case-insensitive) and the model schema each screens as.
+``Company`` screens as ``Organization``, as the lists do not tell them apart."""
+
+ACCEPTED_SCHEMATA = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Aircraft")
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_COUNTRY_SPLIT = re.compile(r"[;|]")
+_COUNTRY_ALIASES = {"uk": "gb", "el": "gr"}
+
+
+class ScreenInputError(ValueError):
+    """A queried value is missing or malformed; the message says which and why."""
+
+
+def clean_name(value: Any) -> str:
+    """The name with whitespace collapsed; an error when there is none."""
+    if value is None:
+        raise ScreenInputError("no name")
+    if not isinstance(value, str):
+        value = str(value)
+    text = " ".join(value.split())
+    if not text:
+        raise ScreenInputError("no name")
+    return text
+
+
+def parse_schema(value: Any) -> str | None:
+    """The model schema to screen as (``None`` for any), from an accepted name."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    schema = SCHEMA_NAMES.get(text.replace(" ", "").replace("_", "").lower())
+    if schema is None:
+        accepted = ", ".join(ACCEPTED_SCHEMATA)
+        raise ScreenInputError(f"unknown schema {text!r} (use one of {accepted})")
+    return schema
+
+
+def parse_birth_date(value: Any) -> str | None:
+    """An ISO partial date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) checked
+    against the calendar; dates and datetimes (Parquet columns) are accepted."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    text = str(value).strip()
+    if not text:
+        return None
+    m = _DATE.match(text)
+    if m is None:
+        raise ScreenInputError(f"invalid date of birth {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = m.groups()
+    try:
+        if day is not None:
+            dt.date(int(year), int(month), int(day))
+        elif month is not None and not 1 <= int(month) <= 12:
+            raise ValueError("month out of range")
+    except ValueError as exc:
+        raise ScreenInputError(f"invalid date of birth {text!r} ({exc})") from None
+    return text
+
+
+@lru_cache(maxsize=1)
+def _iso2_codes() -> frozenset[str]:
+    from rigour.territories import get_territories
+
+    return frozenset(t.code for t in get_territories() if len(t.code) == 2)
+
+
+@lru_cache(maxsize=4096)
+def _country(text: str) -> str:
+    key = text.strip().lower()
+    if len(key) == 2 and key.isalpha():
+        key = _COUNTRY_ALIASES.get(key, key)
+        if key in _iso2_codes():
+            return key
+    from thaw.sources.common import country_code
+
+    code = country_code(text)
+    if code is None:
+        raise ScreenInputError(
+            f"unknown country {text.strip()!r} (use an ISO-2 code or a country name)"
+        )
+    return code
+
+
+def parse_countries(value: Any) -> tuple[str, ...]:
+    """ISO-2 codes (lower case) from an ISO-2 code, a country name, several of them
+    separated by ``;`` or ``|``, or a list."""
+    if value is None:
+        return ()
+    items: Iterable[Any]
+    if isinstance(value, list | tuple):
+        items = value
+    else:
+        items = _COUNTRY_SPLIT.split(str(value))
+    out: list[str] = []
+    for item in items:
+        if item is None or not str(item).strip():
+            continue
+        code = _country(str(item))
+        if code not in out:
+            out.append(code)
+    return tuple(out)
+
+
+def parse_id_number(value: Any) -> str | None:
+    """An identifier number as given, or ``None`` when empty."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def make_query(
+    name: Any,
+    schema: Any = None,
+    birth_date: Any = None,
+    country: Any = None,
+    id_number: Any = None,
+) -> Query:
+    """A checked :class:`~thaw.match.Query` (raises :class:`ScreenInputError`)."""
+    number = parse_id_number(id_number)
+    return Query(
+        name=clean_name(name),
+        schema=parse_schema(schema),
+        birth_date=parse_birth_date(birth_date),
+        countries=parse_countries(country),
+        id_numbers=(number,) if number else (),
+    )
