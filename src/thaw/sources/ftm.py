@@ -316,12 +316,12 @@ def _identification(entity: Mapping[str, Any], schema: FtmSchema) -> Identifier 
     if number is None:
         return None
     label = _first(entity, "type")
-    if schema.is_a("Passport"):
-        kind = "passport"
-    elif label in ID_KINDS:
+    if label in ID_KINDS:  # a thaw export writes the kind where there was no label
         kind, label = str(label), None
     else:
         kind = identifier_kind(label)
+    if schema.is_a("Passport"):
+        kind = "passport"
     country = next((c for c in map(thaw_country, _values(entity, "country")) if c), None)
     note = _first(entity, "summary") or _first(entity, "description")
     return Identifier(kind, number, country=country, label=label, note=note)
