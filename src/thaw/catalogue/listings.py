@@ -1,0 +1,81 @@
+"""Light views of stored listings: what the catalogue, history and what-if need
+(source, id, schema, caption, programmes) without building full records."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from thaw.catalogue.programs import authority_of
+from thaw.store import PublicationRow, Store
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """One listing of one publication, reduced to what relief analysis uses."""
+
+    source: str
+    source_id: str
+    schema: str
+    caption: str
+    programs: tuple[str, ...]
+    listed_on: str | None = None
+
+    @property
+    def authority(self) -> str:
+        """The authority key (``us``, ``uk`` …) of the listing's source."""
+        return authority_of(self.source)
+
+    @property
+    def key(self) -> str:
+        """``source:source_id``."""
+        return f"{self.source}:{self.source_id}"
+
+
+def listing_from_blob(
+    source: str, source_id: str, schema: str, caption: str, blob: bytes
+) -> Listing:
+    """A :class:`Listing` from a stored version (zlib-compressed canonical JSON)."""
+    data = json.loads(zlib.decompress(blob))
+    programs = tuple(dict.fromkeys(str(p) for p in data.get("programs", ()) if p))
+    return Listing(source, source_id, schema, caption, programs, data.get("listed_on"))
+
+
+def listings_at(store: Store, publication: PublicationRow) -> Iterator[Listing]:
+    """The listings of one publication, ordered by source id."""
+    sql = (
+        "SELECT s.source_id, v.schema, v.caption, v.data FROM spans s"
+        " JOIN versions v ON v.id = s.version_id"
+        " WHERE s.source = ? AND s.first_seq <= ? AND (s.last_seq IS NULL OR s.last_seq >= ?)"
+        " ORDER BY s.source_id"
+    )
+    src = publication.source
+    for sid, schema, caption, blob in store.db.execute(
+        sql, (src, publication.seq, publication.seq)
+    ):
+        yield listing_from_blob(src, sid, schema, caption, blob)
+
+
+def active_listings(store: Store, source: str | None = None) -> Iterator[Listing]:
+    """The listings of the active publication of every source (or of one)."""
+    for src, pub in sorted(store.active_publications().items()):
+        if source is None or src == source:
+            yield from listings_at(store, pub)
+
+
+def active_listing(store: Store, source: str, source_id: str) -> Listing | None:
+    """One listing of the active publication of ``source``, or ``None``."""
+    pub = store.active_publications().get(source)
+    if pub is None:
+        return None
+    row = store.db.execute(
+        "SELECT v.schema, v.caption, v.data FROM spans s JOIN versions v ON v.id = s.version_id"
+        " WHERE s.source = ? AND s.source_id = ? AND s.first_seq <= ?"
+        " AND (s.last_seq IS NULL OR s.last_seq >= ?)",
+        (source, source_id, pub.seq, pub.seq),
+    ).fetchone()
+    if row is None:
+        return None
+    return listing_from_blob(source, source_id, row[0], row[1], row[2])

@@ -1,0 +1,146 @@
+"""Parties: the unit that history and relief analysis reason about.
+
+A *party* is a person, organisation, vessel or aircraft as one or several
+authorities list it. When :mod:`thaw.profiles` is available, a party is a
+cross-authority profile (``Profiles(store).profile_of(source, source_id)``); else,
+and for listings that belong to no profile, a party is one listing on its own with
+the id ``source:source_id``. :class:`Parties` hides the difference.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from thaw.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One party: its id, display name and listings ``(source, source_id)``.
+
+    ``profile`` is ``True`` for a cross-authority profile, ``False`` for a listing
+    standing on its own.
+    """
+
+    id: str
+    caption: str
+    listings: tuple[tuple[str, str], ...]
+    profile: bool = False
+
+
+def _profiles_for(store: Store) -> Any | None:
+    """``thaw.profiles.Profiles(store)`` when that package exists, else ``None``."""
+    try:
+        module = importlib.import_module("thaw.profiles")
+    except ImportError:
+        return None
+    factory = getattr(module, "Profiles", None)
+    return factory(store) if factory is not None else None
+
+
+class Parties:
+    """Look up parties in a store: by listing, by id, or all active ones.
+
+    ``use_profiles=False`` treats every listing as its own party even when
+    profiles exist (useful to reason about single listings).
+    """
+
+    def __init__(self, store: Store, use_profiles: bool = True) -> None:
+        self.store = store
+        self._profiles = _profiles_for(store) if use_profiles else None
+
+    @property
+    def profiles(self) -> bool:
+        """Whether cross-authority profiles are in use."""
+        return self._profiles is not None
+
+    def _from_profile(self, profile: Any) -> Party:
+        listings = tuple((str(s), str(i)) for s, i in profile.listings)
+        return Party(str(profile.id), str(profile.caption), listings, True)
+
+    def caption(self, source: str, source_id: str) -> str:
+        """The listing's caption in the newest publication holding it (else its id)."""
+        row = self.store.db.execute(
+            "SELECT v.caption FROM spans s JOIN versions v ON v.id = s.version_id"
+            " WHERE s.source = ? AND s.source_id = ? ORDER BY s.first_seq DESC LIMIT 1",
+            (source, source_id),
+        ).fetchone()
+        return str(row[0]) if row else source_id
+
+    def single(self, source: str, source_id: str) -> Party:
+        """The listing as a party of its own."""
+        return Party(
+            f"{source}:{source_id}", self.caption(source, source_id), ((source, source_id),)
+        )
+
+    def of(self, source: str, source_id: str) -> Party:
+        """The party a listing belongs to: its profile, else the listing alone."""
+        if self._profiles is not None:
+            profile = self._profiles.profile_of(source, source_id)
+            if profile is not None:
+                return self._from_profile(profile)
+        return self.single(source, source_id)
+
+    def get(self, party_id: str) -> Party | None:
+        """A party by profile id or by ``source:source_id`` (``None`` if unknown)."""
+        if self._profiles is not None:
+            profile = self._profiles.get(party_id)
+            if profile is not None:
+                return self._from_profile(profile)
+        source, sep, source_id = party_id.partition(":")
+        if (
+            sep
+            and source_id
+            and self.store.db.execute(
+                "SELECT 1 FROM spans WHERE source = ? AND source_id = ? LIMIT 1",
+                (source, source_id),
+            ).fetchone()
+        ):
+            return self.of(source, source_id)
+        return None
+
+    def active_keys(self) -> list[tuple[str, str]]:
+        """``(source, source_id)`` of every listing in the active publications."""
+        keys: list[tuple[str, str]] = []
+        for src, pub in sorted(self.store.active_publications().items()):
+            keys += [
+                (src, str(r[0]))
+                for r in self.store.db.execute(
+                    "SELECT source_id FROM spans WHERE source = ? AND first_seq <= ?"
+                    " AND (last_seq IS NULL OR last_seq >= ?) ORDER BY source_id",
+                    (src, pub.seq, pub.seq),
+                )
+            ]
+        return keys
+
+    def all(self) -> Iterator[Party]:
+        """Every party with at least one listing in the active publications: the
+        profiles first, then the listings that belong to no profile."""
+        active = self.active_keys()
+        covered: set[tuple[str, str]] = set()
+        if self._profiles is not None:
+            wanted = set(active)
+            for profile in self._profiles.all():
+                party = self._from_profile(profile)
+                if any(key in wanted for key in party.listings):
+                    covered.update(party.listings)
+                    yield party
+        captions = self._active_captions()
+        for key in active:
+            if key not in covered:
+                yield Party(f"{key[0]}:{key[1]}", captions.get(key, key[1]), (key,))
+
+    def _active_captions(self) -> dict[tuple[str, str], str]:
+        out: dict[tuple[str, str], str] = {}
+        for src, pub in self.store.active_publications().items():
+            for sid, caption in self.store.db.execute(
+                "SELECT s.source_id, v.caption FROM spans s JOIN versions v ON v.id = s.version_id"
+                " WHERE s.source = ? AND s.first_seq <= ?"
+                " AND (s.last_seq IS NULL OR s.last_seq >= ?)",
+                (src, pub.seq, pub.seq),
+            ):
+                out[(src, sid)] = caption
+        return out

@@ -1,0 +1,176 @@
+"""What-if relief: which listings and parties a lifting of programmes would free.
+
+A :class:`Scenario` lifts (authority, programme) pairs, themes or whole
+authorities (``us:RUSSIA-EO14024``, ``*:russia``, ``us:*``). It can be applied to
+
+* one listing's party (:func:`for_entity`) or one profile (:func:`for_party`),
+* the whole store (:func:`for_store`): every party with a listing in force,
+* a screening-results file (:func:`for_results`), the JSONL written by
+  ``thaw screen-file``: every hit of every row is a party, with the listings and
+  programmes recorded in the file.
+
+A listing with several programmes under one authority is lifted only when all its
+programmes are lifted; a party clears only when all its listings are lifted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from thaw.catalogue import Listing, active_listing, active_listings
+from thaw.history.parties import Parties, Party
+from thaw.sources import SourceError
+from thaw.store import Store
+from thaw.whatif.evaluate import (
+    ListingOutcome,
+    PartyOutcome,
+    WhatIfResult,
+    evaluate_listing,
+    evaluate_party,
+)
+from thaw.whatif.scenario import Lift, Scenario, ScenarioError
+
+__all__ = [
+    "Lift",
+    "ListingOutcome",
+    "PartyOutcome",
+    "Scenario",
+    "ScenarioError",
+    "WhatIfResult",
+    "evaluate_listing",
+    "evaluate_party",
+    "for_entity",
+    "for_party",
+    "for_results",
+    "for_store",
+]
+
+
+def _party_outcome(store: Store, scenario: Scenario, party: Party) -> PartyOutcome | None:
+    listings = [
+        item for src, sid in party.listings if (item := active_listing(store, src, sid)) is not None
+    ]
+    if not listings:
+        return None
+    return evaluate_party(scenario, party.id, party.caption, listings)
+
+
+def for_party(
+    store: Store, scenario: Scenario, party: Party, scope: str | None = None
+) -> WhatIfResult:
+    """The scenario applied to one party (a profile, or a listing alone), using the
+    listings of the party that are in force."""
+    outcome = _party_outcome(store, scenario, party)
+    result = WhatIfResult(scenario, scope or f"party {party.id}", [outcome] if outcome else [])
+    if outcome is None:
+        result.not_listed.append(party.id)
+    return result
+
+
+def for_entity(
+    store: Store, scenario: Scenario, source: str, source_id: str, parties: Parties | None = None
+) -> WhatIfResult:
+    """The scenario applied to the party a listing belongs to (its profile when
+    profiles exist, else the listing alone)."""
+    party = (parties or Parties(store)).of(source, source_id)
+    return for_party(store, scenario, party, scope=f"entity {source}:{source_id}")
+
+
+def for_store(store: Store, scenario: Scenario, parties: Parties | None = None) -> WhatIfResult:
+    """The scenario applied to every party with a listing in the active publications.
+
+    ``still_listed`` then holds only the parties the scenario touches.
+    """
+    listings: dict[tuple[str, str], Listing] = {
+        (item.source, item.source_id): item for item in active_listings(store)
+    }
+    outcomes: list[PartyOutcome] = []
+    for party in (parties or Parties(store)).all():
+        items = [listings[key] for key in party.listings if key in listings]
+        if items:
+            outcomes.append(evaluate_party(scenario, party.id, party.caption, items))
+    return WhatIfResult(scenario, "all active listings", outcomes, unaffected_shown=False)
+
+
+def _hit_listing(path: Path, line: int, hit: dict[str, Any], raw: Any) -> Listing:
+    if not isinstance(raw, dict) or "source" not in raw or "source_id" not in raw:
+        raise SourceError(path, "hit listing lacks source/source_id", f"line {line}")
+    programs = raw.get("programs") or []
+    if not isinstance(programs, list):
+        raise SourceError(path, "listing programs must be a list", f"line {line}")
+    return Listing(
+        str(raw["source"]),
+        str(raw["source_id"]),
+        str(hit.get("schema") or "LegalEntity"),
+        str(hit.get("name") or raw["source_id"]),
+        tuple(str(p) for p in programs if p),
+        raw.get("listed_on"),
+    )
+
+
+def for_results(scenario: Scenario, path: Path) -> WhatIfResult:
+    """The scenario applied to a screening-results file (JSONL from ``thaw
+    screen-file``): each hit of each row is a party with the listings recorded in
+    the file. ``rows`` says, per row with hits, how many hits clear and whether the
+    row would be entirely clear.
+
+    Raises :class:`~thaw.sources.SourceError` (with the line number) on a line that
+    is not a results object.
+    """
+    outcomes: list[PartyOutcome] = []
+    rows: list[dict[str, Any]] = []
+    try:
+        fh = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise SourceError(path, f"cannot open: {exc.strerror or exc}") from exc
+    with fh:
+        for n, text in enumerate(fh, start=1):
+            if not text.strip():
+                continue
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise SourceError(path, f"not JSON: {exc.msg}", f"line {n}") from exc
+            if not isinstance(obj, dict) or not isinstance(obj.get("hits", []), list):
+                raise SourceError(path, "expected an object with a 'hits' list", f"line {n}")
+            hits = obj.get("hits") or []
+            row_outcomes: list[PartyOutcome] = []
+            for i, hit in enumerate(hits):
+                if not isinstance(hit, dict):
+                    raise SourceError(path, "a hit must be an object", f"line {n}")
+                items = [_hit_listing(path, n, hit, raw) for raw in hit.get("listings") or []]
+                keys = "+".join(f"{x.source}:{x.source_id}" for x in items)
+                context = {
+                    "row": obj.get("row", n),
+                    "id": obj.get("id"),
+                    "name": obj.get("name"),
+                    "hit": i,
+                    "matched_name": hit.get("matched_name"),
+                    "score": hit.get("score"),
+                }
+                outcome = evaluate_party(
+                    scenario,
+                    str(hit.get("profile") or keys),
+                    str(hit.get("name") or keys),
+                    items,
+                    context,
+                )
+                row_outcomes.append(outcome)
+            if row_outcomes:
+                cleared = sum(o.cleared for o in row_outcomes)
+                rows.append(
+                    {
+                        "row": obj.get("row", n),
+                        "id": obj.get("id"),
+                        "name": obj.get("name"),
+                        "hits": len(row_outcomes),
+                        "cleared_hits": cleared,
+                        "clear": cleared == len(row_outcomes),
+                    }
+                )
+            outcomes += row_outcomes
+    return WhatIfResult(
+        scenario, f"results {path.name}", outcomes, unaffected_shown=True, rows=rows
+    )
