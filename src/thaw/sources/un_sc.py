@@ -187,12 +187,12 @@ class UNConsolidatedReader(Reader):
         record.titles = _values(el, "TITLE")
         record.positions = _values(el, "DESIGNATION")
         self._nationalities(record, el)
-        self._aliases(record, el, "INDIVIDUAL_ALIAS" if person else "ENTITY_ALIAS")
         self._addresses(record, el, "INDIVIDUAL_ADDRESS" if person else "ENTITY_ADDRESS")
         if person:
             self._births(record, el)
             self._birth_places(record, el)
             self._documents(record, el)
+        self._aliases(record, el, "INDIVIDUAL_ALIAS" if person else "ENTITY_ALIAS")
         self._comments(record, el, person)
 
         for tag, key in (("DATAID", "dataid"), ("SUBMITTED_BY", "submitted_by")):
