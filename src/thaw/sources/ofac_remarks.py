@@ -441,6 +441,7 @@ _ID_VALUE = re.compile(
     r"(?:\s+issued\s+(?P<issued>.+?))?(?:\s+expires\s+(?P<expires>.+?))?$"
 )
 _IMO = re.compile(r"^IMO\s*(\d{7})$")
+_ID_WORD = re.compile(r"\b(no|number|id|code)\b", re.I)
 _QUOTED = re.compile(r"^'(.*)'$", re.S)
 
 
@@ -585,7 +586,11 @@ def _apply_identifier(
         m = _ID_VALUE.match(text)
         if m is not None and m["number"]:
             number = m["number"]
-            country = country or m["country"]
+            inline = m["country"]
+            if inline and (country or ofac_country(inline) is None):
+                number = f"{number} ({inline})"  # "(Stuttgart)" is part of the number
+            elif inline:
+                country = inline
             issued = issued or m["issued"]
             expires = expires or m["expires"]
     number = number.strip(" ,;")
@@ -596,7 +601,7 @@ def _apply_identifier(
     code = ofac_country(country) if country else None
     notes = [n for n in (note,) if n]
     if country and code is None:
-        notes.append(country)  # e.g. "(Stuttgart)": keep what OFAC printed
+        notes.append(country)  # a country OFAC named that has no ISO code: keep it
     if issued:
         notes.append(f"issued {parse_date(issued) or issued}")
     if expires:
@@ -625,15 +630,22 @@ def apply_document(
     :class:`~thaw.model.Identifier` whose kind is guessed from the label when
     it looks like one, else a remark ``"<label> <number>"``."""
     if apply_feature(
-        record, label, number, country=country, issued=issued, expires=expires, note=note
+        record,
+        label,
+        number,
+        country=country,
+        issued=issued,
+        expires=expires,
+        note=note,
+        parse_value=True,
     ):
         return
     text = clean(number)
     if text is None:
         return
     kind = identifier_kind(label)
-    if kind != "other" or re.search(r"\b(no|number|id|code)\b\.?", label, re.I):
-        _apply_identifier(record, _base(label), kind, text, country, issued, expires, note, False)
+    if kind != "other" or _ID_WORD.search(label):
+        _apply_identifier(record, _base(label), kind, text, country, issued, expires, note, True)
         return
     record.remarks.append(f"{label} {text}".strip())
 
