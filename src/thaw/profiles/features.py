@@ -86,7 +86,7 @@ They may be present or absent in one authority's spelling of a name; they neithe
 count towards nor against name agreement. The name-analysis layer marks most of
 them by role already (honorific, legal form, generic); this list covers the rest."""
 
-_INFORMATIVE_ROLES = frozenset({"name"})
+_EXCLUDED_ROLES = frozenset({"legal_form", "honorific", "stop", "particle", "initial"})
 _REF = re.compile(r"^([A-Z]{2,4}[IE])\.?0*(\d+)$")
 _VOWELS = re.compile(r"[aeiouyhw]")
 _REPEATS = re.compile(r"(.)\1+")
@@ -240,7 +240,10 @@ def analyze(value: str, kind: str, schema: str) -> NameF:
     tokens = tuple(
         t.text
         for t in analyzed.tokens
-        if t.role in _INFORMATIVE_ROLES and t.text not in PARTICLES and t.text
+        if t.role not in _EXCLUDED_ROLES
+        and t.text
+        and t.text not in PARTICLES
+        and (t.raw or t.text) not in PARTICLES
     )
     compact = "".join(t.text for t in analyzed.tokens if t.role != "legal_form")
     return NameF(value, kind, tokens, compact)

@@ -55,7 +55,10 @@ ALGORITHM_VERSION = "1"
 """Bumped when the linking rules change in a way that needs a full rebuild."""
 
 FULL_REBUILD_SHARE = 0.3
-"""A refresh that would re-link more than this share of listings rebuilds fully."""
+"""A refresh that would re-link more than this share of listings (and more than
+:data:`FULL_REBUILD_MIN`) rebuilds fully: cheaper than many focused comparisons."""
+
+FULL_REBUILD_MIN = 2000
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS profile_listings (
@@ -455,7 +458,8 @@ class Profiles:
             full = True
         changed = {k for k, h in current.items() if stored.get(k) != h}
         removed = set(stored) - set(current)
-        if len(changed) + len(removed) > FULL_REBUILD_SHARE * max(len(current), 1):
+        moved = len(changed) + len(removed)
+        if moved > FULL_REBUILD_SHARE * len(current) and moved > FULL_REBUILD_MIN:
             full = True
         if not full and not changed and not removed and self._meta("state") == json.dumps(state):
             n_prof, n_multi = self._counts()
