@@ -224,7 +224,8 @@ class SwissSecoReader(Reader):
                             path, f"target ssid {sid} appears twice", f"line {el.sourceline}"
                         )
                     seen.add(sid)
-                    if self._resolve(item, programs, places, final=False):
+                    # once one target waits, later ones wait too: document order is kept
+                    if not pending and self._resolve(item, programs, places, final=False):
                         yield item.record
                     else:
                         pending.append(item)
