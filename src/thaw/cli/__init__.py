@@ -9,6 +9,7 @@ from __future__ import annotations
 from thaw.cli._app import app
 from thaw.cli import ingest as _ingest  # noqa: F401  (registers commands)
 from thaw.cli import screen as _screen  # noqa: F401
+from thaw.cli import screen as _screen  # noqa: F401
 from thaw.cli import export as _export  # noqa: F401
 from thaw.cli import profiles as _profiles  # noqa: F401
 

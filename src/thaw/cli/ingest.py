@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail, open_store
+from thaw.index import ensure_index
 from thaw.model import Record
 from thaw.sources import SourceError, plan, source_names
 from thaw.store import DEFAULT_MAX_DROP, LoadError, load
@@ -51,6 +52,8 @@ def load_cmd(
                 f"{result.status:9} {pub.source:14} {pub.published[:10]}  {pub.record_count:>6} records  ({names})",
                 highlight=False,
             )
+        if len(jobs) > failed:
+            ensure_index(store)  # rebuild the screening index if the active lists changed
     if failed:
         raise typer.Exit(1)
 

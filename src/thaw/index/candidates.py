@@ -75,8 +75,9 @@ COMPATIBLE: Mapping[str, frozenset[str]] = {
 listing (an authority that did not say person or company) matches people and
 organisations; vessels and aircraft only match their own kind."""
 
-SKIPPED_ROLES = frozenset({"legal_form", "honorific"})
-"""Token roles that never drive retrieval (``LLC`` or ``Mr`` say nothing of who)."""
+SKIPPED_ROLES = frozenset({"legal_form", "honorific", "stop"})
+"""Token roles that never drive retrieval (``LLC`` or ``Mr`` say nothing of who);
+tokens of weight 0 are skipped too."""
 
 FUZZY_MIN_LEN = 4
 """Tokens shorter than this are matched exactly only."""
@@ -136,7 +137,7 @@ class _Postings:
 
 
 def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
-    return [t for t in name.tokens if t.role not in SKIPPED_ROLES and t.text]
+    return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
 
 
 # -- entry serialisation ------------------------------------------------------------
@@ -150,6 +151,29 @@ def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
 
 def _fields_reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
     return type(obj), tuple(getattr(obj, name) for name in obj.__dataclass_fields__)
+
+
+def _dumps_fields(objects: list[Any]) -> bytes:
+    """Pickle dataclass instances as constructor calls (fast to load)."""
+    blob = io.BytesIO()
+    pickler = pickle.Pickler(blob, protocol=5)
+    table = dict(copyreg.dispatch_table)
+    for obj in objects[:1]:
+        table[type(obj)] = _fields_reduce
+    pickler.dispatch_table = table
+    pickler.dump(objects)
+    return blob.getvalue()
+
+
+def _token_stats(names: list[AnalyzedName]) -> dict[str, Any] | None:
+    """Token frequencies over the indexed names, in the form name analysis
+    persists (:class:`thaw.text.TokenStats`), when name analysis offers them."""
+    import thaw.text
+
+    stats_class = getattr(thaw.text, "TokenStats", None)
+    if stats_class is None:
+        return None
+    return cast(dict[str, Any], stats_class.from_names(names).to_dict())
 
 
 class _EntryPickler(pickle.Pickler):
@@ -196,6 +220,9 @@ class CandidateIndex:
         self._entry_offsets: npt.NDArray[np.int64] = state["entry_offsets"]
         self._token_blob: bytes = state["token_blob"]
         self._token_table: list[Token] | None = None
+        self._token_stats: dict[str, Any] | None = state.get("token_stats")
+        self._stats_object: Any = None
+        self._stats_hooks: tuple[Any, ...] | None = None
         self._entries: list[Entry | None] = [None] * len(self._entry_keys)
         self._positions: dict[str, int] | None = None
         self._neighbour_cache: dict[str, tuple[tuple[int, float, int], ...]] = {}
@@ -218,12 +245,14 @@ class CandidateIndex:
         token_ids: dict[Token, int] = {}
         pickler = _EntryPickler(blob, token_ids)
         vocab: set[str] = set()
+        names_seen: list[AnalyzedName] = []
         codes = {s: i for i, s in enumerate(SCHEMA_CODES)}
         for position, entry in enumerate(entries):
             entry_keys.append(entry.key)
             schema_codes.append(codes.get(entry.schema, 0))
             shortest = 255
             for analyzed, _kind in entry.names:
+                names_seen.append(analyzed)
                 tokens = _retrieval_tokens(analyzed)
                 if not tokens:
                     continue
@@ -268,7 +297,8 @@ class CandidateIndex:
             "name_len": np.array(name_len, dtype=np.uint8),
             "entry_blob": blob.getvalue(),
             "entry_offsets": np.array(entry_offsets, dtype=np.int64),
-            "token_blob": pickle.dumps(table, protocol=5),
+            "token_blob": _dumps_fields(table),
+            "token_stats": _token_stats(names_seen),
         }
         return cls(state)
 
@@ -292,12 +322,42 @@ class CandidateIndex:
             "entry_blob": self._entry_blob,
             "entry_offsets": self._entry_offsets,
             "token_blob": self._token_blob,
+            "token_stats": self._token_stats,
         }
 
     # -- entries ----------------------------------------------------------------------
 
     def __len__(self) -> int:
         return self.size
+
+    @property
+    def token_stats(self) -> Any:
+        """The :class:`thaw.text.TokenStats` of the indexed names (``None`` when
+        name analysis has no such notion)."""
+        if self._token_stats is None:
+            return None
+        if self._stats_object is None:
+            import thaw.text
+
+            stats_class = getattr(thaw.text, "TokenStats", None)
+            if stats_class is not None:
+                self._stats_object = stats_class.from_dict(self._token_stats)
+        return self._stats_object
+
+    def install_token_stats(self) -> None:
+        """Make this index's token statistics the ones the matcher uses
+        (:func:`thaw.text.set_token_stats`), if it is not already so."""
+        if self._stats_hooks is None:
+            import thaw.text
+
+            getter = getattr(thaw.text, "get_token_stats", None)
+            setter = getattr(thaw.text, "set_token_stats", None)
+            usable = self.token_stats is not None and getter is not None and setter is not None
+            self._stats_hooks = (getter, setter) if usable else ()
+        if self._stats_hooks:
+            getter, setter = self._stats_hooks
+            if getter() is not self._stats_object:
+                setter(self._stats_object)
 
     def entry(self, position: int) -> Entry:
         """The prepared listing at ``position`` (decoded on first use, then kept)."""

@@ -176,6 +176,7 @@ class Screener:
         if threshold is None:
             threshold = thaw.match.DEFAULT_THRESHOLD
         index = self.index
+        index.install_token_stats()
         found = index.candidates(
             query.name, schema=query.schema, id_numbers=query.id_numbers, limit=self.candidates
         )
