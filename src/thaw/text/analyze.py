@@ -1,37 +1,136 @@
-"""Turn a name into comparison tokens (first version; refined by the name-analysis work)."""
+"""Turn a name, written in any script, into comparison tokens.
+
+:func:`analyze_name` runs this pipeline (all of it cached per ``(name, schema)``):
+
+1. **Unicode normalisation**: NFKC, case folding.
+2. **Legal forms** (organisations, and a trailing one on any name): rigour's
+   organisation-type database recognises ``ООО``, ``OOO``, ``Limited Liability
+   Company``, ``GmbH``, ``Aktiengesellschaft``, ``S.A.R.L.``, ``Sp. z o.o.`` … in
+   many languages and scripts; each becomes one ``legal_form`` token holding the
+   *generic* class (``llc``, ``jsc``, ``lp`` …) so that ``OOO`` and ``LLC`` agree.
+   Spelt-out single letters (``O.O.O.``, ``L.L.C.``) are recognised too.
+3. **Words** are split at spaces, punctuation and hyphens; apostrophes are removed
+   (``Qa'ida → qaida``, ``CHO'NG → chong``).
+4. **Transliteration** per word and script (:mod:`thaw.text.translit`). Chinese
+   and Japanese organisation vocabulary and Russian abbreviations such as ``НК``
+   (oil company) are translated to their English generic words first.
+5. **Arabic name structure**: the article (``al-``, ``el-``, ``ad-`` …) is dropped,
+   ``bin/ibn/ben`` become the particle ``bin``, ``Abdel/Abdul/Abd al`` become
+   ``abd`` and compounds are split (``Abdulrahman → abd rahman``,
+   ``Sirajuddin → siraj din``, ``Hizbullah → hizb allah``), so the joined and the
+   separated spellings compare equal.
+6. **Numbers**: ordinals and number words in many languages (``1st``, ``First``,
+   ``Forty``, ``XXIII``) via rigour's ordinal table; Roman numerals in
+   organisation and vessel names.
+7. **Roles and weights**: each word gets a role (``name``, ``patronymic``,
+   ``initial``, ``particle``, ``honorific``, ``stop``, ``legal_form``,
+   ``generic``, ``location``, ``number``) and a weight. Honorifics (``Mr``,
+   ``Dr``, ``Sheikh``, ``Mullah`` …) and stop words weigh nothing; legal forms
+   0.1; generic organisation words (company, trading, group, international,
+   bank, technology …, in several languages: :data:`~thaw.text.vocab.GENERIC_WORDS`)
+   0.35; country names in organisation names 0.6; very common name parts
+   (Muhammad, Ali, Kim, Smith …) 0.6. Rarity in the lists themselves is applied
+   at match time from a :class:`~thaw.text.stats.TokenStats`.
+8. **Folding** (:func:`thaw.text.fold.fold_token`) of romanisation variants and
+   the consonant skeletons used for vowel-insensitive comparison; for personal
+   names, rigour's given-name symbols (``Aleksandr`` and ``Alexander`` share one
+   Wikidata name item; ``Ben`` is a nickname of ``Benjamin``).
+
+The token ``text`` is the folded canonical form: ``Dmitriyev`` and ``Dmitrijev``
+both give ``dmitriev``; ``ООО``, ``OOO`` and ``LLC`` give ``llc``.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from normality import ascii_text
+from rigour._core import extract_org_types, ordinals_dict, person_name_prefixes_list
 
-_SPLIT = re.compile(r"[^a-z0-9]+")
+from rigour.text.normalize import Normalize
+
+from thaw.text import vocab
+from thaw.text.fold import abjad_key, fold_token, skeleton
+from thaw.text.translit import CJK_SCRIPTS, transliterate_word, word_script
+
+PERSON = "Person"
+ORG_SCHEMATA = frozenset({"Organization", "Company", "LegalEntity", "PublicBody"})
+THING_SCHEMATA = frozenset({"Vessel", "Aircraft"})
+
+#: A name this long may have been cut by a fixed-width field (SWIFT lines are 35
+#: characters): its last word may then be a prefix of the listed word.
+TRUNCATION_LENGTH = 30
+
+_LEGAL_MARK = "\ue000"
+_LEGAL_SEP = "\ue001"
+_CASEFOLD = int(Normalize.CASEFOLD)
+_APOSTROPHES = frozenset("'’ʼʻ`´")
+_PATRONYMIC = re.compile(
+    r"(?:[aeiouy]?vich|[aeiouy]?vna|ichna|ogl[uy]|oglu|kyzy|kizi|qizi|uly|uulu|zade|zadeh)$"
+)
+_ABD = re.compile(r"^abd(?:(?:ou|[aeiou])l|(?:ou|[aeiou])(?=([dnrstz])\1))?-?([a-z]+)$")
+_ABD_ALONE = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil", "abdel"})
+_ALLAH_REST = frozenset({"lah", "la", "llah", "allah", "ullah", "ulla", "alla"})
+_DIN_SUFFIX = re.compile(r"^([a-z]{3,}?)(?:[aeiou]d)+(?:din|dine|deen|dinn)$|^([a-z]{3,}?)(?:uddin|eddine|eddin|addin|iddin|uddeen)$")
+_ALLAH_SUFFIX = re.compile(r"^([a-z]{3,}?)(?:ullah|ollah|allah|ulla|ulah|olah|alah)$")
+_ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
     """One comparison token.
 
-    ``text`` is the canonical Latin ASCII form; ``role`` is one of ``name`` (an
-    ordinary name part), ``legal_form`` (LLC, JSC, GmbH …), ``generic`` (company,
-    trading, group …), ``honorific`` (Mr, Dr, Sheikh …) or ``initial``;
+    ``text`` is the canonical Latin ASCII form (folded romanisation, or the
+    canonical code of a legal form / generic word); ``role`` is one of ``name``
+    (an ordinary name part), ``patronymic``, ``initial``, ``particle`` (bin, van,
+    de), ``number``, ``location``, ``legal_form`` (LLC, JSC, GmbH …), ``generic``
+    (company, trading, group …), ``honorific`` (Mr, Dr, Sheikh …) or ``stop``;
     ``weight`` is the informativeness of the token in [0, 1] before rarity.
+    ``raw`` is the ASCII word as written (before folding), ``skeleton`` its
+    consonants, ``abjad`` whether it was transliterated from a script without
+    short vowels, ``symbols`` rigour's name-symbol ids (given-name equivalence
+    classes and nicknames) and ``optional`` whether the part may be omitted
+    without contradiction (patronymics). ``script_form`` keeps the original
+    character of a Chinese or Korean syllable (two such syllables agree only
+    when they are the same character); ``after_bin`` marks a name following a
+    filiation particle (``bin``, ``ibn``): the father's name.
     """
 
     text: str
     role: str = "name"
     weight: float = 1.0
+    raw: str = ""
+    skeleton: str = ""
+    abjad: bool = False
+    symbols: frozenset[str] = field(default_factory=frozenset)
+    optional: bool = False
+    script_form: str = ""
+    after_bin: bool = False
+
+    @property
+    def key(self) -> str:
+        """The key compared when a side was written in an abjad (see :func:`abjad_key`)."""
+        return abjad_key(self.text)
 
 
 @dataclass(frozen=True, slots=True)
 class AnalyzedName:
-    """A name ready for comparison: the original text and its tokens in order."""
+    """A name ready for comparison: the original text and its tokens in order.
+
+    ``schema`` is the schema the name was analysed for (``None``: unknown);
+    ``truncated`` is true for names long enough to have been cut off by a
+    fixed-width field. ``informative`` lists the tokens with weight (the ones
+    alignment looks at).
+    """
 
     original: str
     tokens: tuple[Token, ...]
+    schema: str | None = None
+    truncated: bool = False
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -43,15 +142,501 @@ class AnalyzedName:
         """All token texts joined by spaces: a normalised form of the name."""
         return " ".join(self.texts)
 
+    @property
+    def informative(self) -> tuple[Token, ...]:
+        """Tokens that carry weight in comparisons."""
+        return tuple(t for t in self.tokens if t.weight > 0)
+
+
+# --- reference data -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _ordinals() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for number, forms in ordinals_dict().items():
+        for form in forms:
+            key = " ".join(w for w in re.split(r"[^a-z0-9]+", form.lower()) if w)
+            if key and key.isascii():
+                table.setdefault(key, number)
+    for n in range(0, 101):
+        table.setdefault(str(n), n)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _person_prefixes() -> frozenset[str]:
+    out: set[str] = set()
+    for p in person_name_prefixes_list():
+        words = re.split(r"[^a-z]+", p.lower())
+        if len([w for w in words if w]) == 1:
+            out.add(fold_token(words[0] if words[0] else [w for w in words if w][0]))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _locations() -> frozenset[str]:
+    from rigour.territories import get_territories
+
+    out: set[str] = set()
+    for terr in get_territories():
+        for name in (terr.name, terr.full_name):
+            if not name:
+                continue
+            words = [w for w in re.split(r"[^a-z]+", name.lower()) if w]
+            for w in words:
+                if len(w) > 3 and w not in ("republic", "islands", "island", "state", "states",
+                                            "democratic", "people", "peoples", "kingdom",
+                                            "united", "federal", "federation", "saint"):
+                    out.add(fold_token(w))
+    return frozenset(out)
+
+
+# --- segmentation ---------------------------------------------------------------------
+
+
+def _mark_legal_forms(text: str, person: bool) -> str:
+    try:
+        found = extract_org_types(text, _CASEFOLD, 0, True)
+    except Exception:  # pragma: no cover - defensive against rigour API drift
+        return text
+    for matched, generic in sorted(found, key=lambda m: -len(m[0])):
+        if not matched or not generic or set(matched) <= set("ivx"):
+            continue
+        surface = "".join(c for c in matched if c.isalnum())
+        pattern = re.compile(r"(?<!\w)" + re.escape(matched) + r"(?!\w)")
+        if person:
+            pattern = re.compile(r"(?<!\w)" + re.escape(matched) + r"\W*$")
+        text = pattern.sub(f" {_LEGAL_MARK}{generic.lower()}{_LEGAL_SEP}{surface} ", text)
+    return text
+
+
+def _split_words(text: str) -> list[str]:
+    words: list[str] = []
+    buf: list[str] = []
+    for ch in text:
+        if ch in _APOSTROPHES:
+            continue
+        cat = unicodedata.category(ch)
+        if cat[0] in "LMN" or ch == _LEGAL_MARK or ch == _LEGAL_SEP:
+            buf.append(ch)
+        elif buf:
+            words.append("".join(buf))
+            buf = []
+    if buf:
+        words.append("".join(buf))
+    return words
+
+
+@dataclass(slots=True)
+class _Word:
+    """An ASCII word on its way to becoming a token."""
+
+    ascii: str
+    abjad: bool = False
+    hint: str | None = None  # legal / generic / number, when already known
+    surface: str = ""  # the word as written, when ascii is a code (legal forms)
+    script_form: str = ""  # the original syllable, for Chinese and Korean
+
+
+def _syllables(word: str) -> list[_Word]:
+    """Chinese characters and Hangul syllables: one word per character, keeping the
+    character (two syllables agree only when they are the same character)."""
+    out: list[_Word] = []
+    for ch in word:
+        latin = transliterate_word(ch)[0]
+        if len(latin) == 1 and word_script(ch) in ("Han", "Hangul"):
+            out.append(_Word(latin[0], script_form=ch))
+        else:
+            out.extend(_Word(w) for w in latin)
+    return out
+
+
+def _cjk_words(word: str) -> list[_Word]:
+    out: list[_Word] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            out.extend(_syllables("".join(pending)))
+            pending.clear()
+
+    i = 0
+    longest = max(len(k) for k in vocab.CJK_ORG_WORDS)
+    while i < len(word):
+        for size in range(min(longest, len(word) - i), 1, -1):
+            meaning = vocab.CJK_ORG_WORDS.get(word[i : i + size])
+            if meaning is not None:
+                flush()
+                for m in meaning:
+                    if m.startswith("legal:"):
+                        out.append(_Word(m[6:], hint="legal"))
+                    else:
+                        out.append(_Word(m, hint="generic"))
+                i += size
+                break
+        else:
+            pending.append(word[i])
+            i += 1
+    flush()
+    return out
+
+
+def _words(text: str, org_context: bool) -> list[_Word]:
+    out: list[_Word] = []
+    for word in _split_words(text):
+        if word.startswith(_LEGAL_MARK):
+            code, _, surface = word[1:].partition(_LEGAL_SEP)
+            out.append(_Word(code, hint="legal", surface=surface))
+            continue
+        if org_context and word in vocab.ORG_ABBREVIATIONS:
+            out.extend(_Word(g, hint="generic") for g in vocab.ORG_ABBREVIATIONS[word])
+            continue
+        script = word_script(word)
+        if script in CJK_SCRIPTS and org_context:
+            out.extend(_cjk_words(word))
+            continue
+        if script in ("Han", "Hangul"):
+            out.extend(_syllables(word))
+            continue
+        latin, abjad = transliterate_word(word)
+        out.extend(_Word(w, abjad) for w in latin)
+    return out
+
+
+def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
+    out: list[_Word] = []
+    for w in words:
+        a = w.ascii
+        if w.hint is None and a.isalpha() and len(a) > 4:
+            m = _ABD.match(a)
+            if m is not None and a not in _ABD_ALONE:
+                rest = m.group(2)
+                if len(rest) > 3 and rest[0] == rest[1]:
+                    rest = rest[1:]
+                if rest in _ALLAH_REST or rest.startswith(("lah", "llah")) and len(rest) <= 5:
+                    out.append(_Word("abdallah", w.abjad))
+                    continue
+                if len(rest) >= 3:
+                    out.append(_Word("abd", w.abjad))
+                    out.append(_Word(rest, w.abjad))
+                    continue
+            m = _DIN_SUFFIX.match(a)
+            if m is not None:
+                out.append(_Word(m.group(1) or m.group(2), w.abjad))
+                out.append(_Word("din", w.abjad))
+                continue
+            m = _ALLAH_SUFFIX.match(a)
+            if m is not None and not a.startswith("abd"):
+                out.append(_Word(m.group(1), w.abjad))
+                out.append(_Word("allah", w.abjad))
+                continue
+        if w.hint is None and a in _ABD_ALONE:
+            out.append(_Word("abd", w.abjad))
+            continue
+        if w.hint is None and a in ("deen", "dine", "dinn"):
+            out.append(_Word("din", w.abjad))
+            continue
+        out.append(w)
+    # "abd" + "allah" / "ullah" -> abdallah
+    merged: list[_Word] = []
+    for w in out:
+        if merged and merged[-1].ascii == "abd" and w.ascii in ("allah", "ullah", "llah", "lah"):
+            merged[-1] = _Word("abdallah", w.abjad)
+            continue
+        merged.append(w)
+    return merged
+
+
+_LEET = str.maketrans("01345789", "oieasjbg")
+_CONSONANTS_ONLY = re.compile(r"^[bcdfghjklmnpqrstvwxz]{2,3}$")
+
+
+def _person_words(words: list[_Word]) -> list[_Word]:
+    """Person-name repairs: digits typed for letters (``Ig0r``), and all-consonant
+    two- or three-letter words read as initials (``JC Juncker``)."""
+    out: list[_Word] = []
+    for w in words:
+        a = w.ascii
+        if w.hint is None and not a.isalpha() and not a.isdigit() and any(c.isalpha() for c in a):
+            a = a.translate(_LEET)
+            w = _Word(a, w.abjad)
+        if w.hint is None and not w.abjad and not w.script_form and _CONSONANTS_ONLY.match(a) \
+                and len(words) > 1:
+            out.extend(_Word(c) for c in a)
+            continue
+        out.append(w)
+    return out
+
+
+def _roman(word: str) -> int | None:
+    if not _ROMAN.match(word):
+        return None
+    total = 0
+    prev = 0
+    for ch in reversed(word):
+        value = _ROMAN_VALUES[ch]
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total or None
+
+
+def _numbers(words: list[_Word], org_context: bool) -> list[_Word]:
+    table = _ordinals()
+    out: list[_Word] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w.hint is not None:
+            out.append(w)
+            i += 1
+            continue
+        number: int | None = None
+        used = 1
+        if i + 1 < len(words) and words[i + 1].hint is None:
+            pair = f"{w.ascii} {words[i + 1].ascii}"
+            if pair in table and not pair.isdigit():
+                number, used = table[pair], 2
+        if number is None:
+            if w.ascii.isdigit():
+                number = int(w.ascii) if len(w.ascii) < 12 else None
+                if number is None:
+                    out.append(_Word(w.ascii, hint="number"))
+                    i += 1
+                    continue
+            elif w.ascii in table and org_context:
+                number = table[w.ascii]
+            elif org_context and i > 0 and len(w.ascii) <= 4:
+                number = _roman(w.ascii)
+        if number is None:
+            out.append(w)
+        else:
+            # "forty 4" -> 44
+            if out and out[-1].hint == "number" and out[-1].ascii.isdigit():
+                prev = int(out[-1].ascii)
+                if prev % 10 == 0 and 20 <= prev < 100 and 0 < number < 10:
+                    out[-1] = _Word(str(prev + number), hint="number")
+                    i += used
+                    continue
+            out.append(_Word(str(number), hint="number"))
+        i += used
+    return out
+
+
+def _join_letter_runs(words: list[_Word]) -> list[_Word]:
+    """Spelt-out legal forms ("o.o.o.", "l.l.c.") become legal-form words."""
+    out: list[_Word] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and words[j].hint is None and len(words[j].ascii) == 1:
+            j += 1
+        if j - i >= 2:
+            joined = "".join(w.ascii for w in words[i:j])
+            found = extract_org_types(joined, _CASEFOLD, 0, True)
+            if found and found[0][0] == joined:
+                out.append(_Word(found[0][1].lower(), hint="legal", surface=joined))
+                i = j
+                continue
+            # an acronym spelt with dots or spaces (A.B.C.) is one word
+            out.append(_Word(joined))
+            i = j
+            continue
+        if j > i:
+            out.extend(words[i:j])
+            i = j
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+# --- classification -------------------------------------------------------------------
+
+_STOP = frozenset({"of", "the", "and", "und", "et", "for", "y", "i", "e", "a", "an", "to",
+                   "in", "on", "by", "with", "at"})
+_ORG_STOP = _STOP | frozenset({"de", "del", "la", "le", "les", "los", "las", "der", "die",
+                               "das", "des", "du", "da", "do", "dos", "di", "van", "von",
+                               "al", "el"})
+
+
+def _classify(words: list[_Word], schema: str | None) -> list[Token]:
+    person = schema == PERSON
+    org = schema in ORG_SCHEMATA
+    thing = schema in THING_SCHEMATA
+    maybe_person = person or schema is None
+    n = len(words)
+    tokens: list[Token] = []
+    prefixes = _person_prefixes()
+    locations = _locations() if (org or schema is None) else frozenset()
+    i = 0
+    while i < n:
+        w = words[i]
+        raw = w.ascii
+        if w.hint == "legal":
+            tokens.append(Token(raw, "legal_form", vocab.LEGAL_FORM_WEIGHT, w.surface or raw,
+                                raw))
+            i += 1
+            continue
+        if w.hint == "generic":
+            tokens.append(Token(raw, "generic", vocab.GENERIC_WEIGHT, raw, skeleton(raw)))
+            i += 1
+            continue
+        if w.hint == "number":
+            tokens.append(Token(raw, "number", 0.5, raw, raw))
+            i += 1
+            continue
+        folded = fold_token(raw)
+        if not person and not w.abjad:
+            matched_phrase = False
+            for size in range(min(vocab.MAX_PHRASE, n - i), 1, -1):
+                chunk = tuple(fold_token(x.ascii) for x in words[i : i + size])
+                canon = vocab.GENERIC_PHRASES.get(chunk)
+                if canon is not None:
+                    tokens.append(Token(canon, "generic", vocab.GENERIC_WEIGHT,
+                                        " ".join(x.ascii for x in words[i : i + size]),
+                                        skeleton(canon)))
+                    i += size
+                    matched_phrase = True
+                    break
+            if matched_phrase:
+                continue
+        skel = skeleton(folded)
+        role, weight, optional, text = "name", 1.0, False, folded
+        after_bin = i > 0 and words[i - 1].ascii in vocab.FILIATION
+        if n > 1 and (raw in _STOP or (not maybe_person and raw in _ORG_STOP)):
+            role, weight = "stop", 0.0
+        elif n > 1 and raw in vocab.ARTICLES and i < n - 1 and maybe_person:
+            role, weight = "stop", 0.0
+        elif n > 1 and raw in vocab.ARTICLES and i < n - 1 and not maybe_person and not thing:
+            role, weight = "stop", 0.0
+        elif maybe_person and n > 1 and raw in vocab.FILIATION and 0 < i < n - 1:
+            role, weight, text = "particle", 0.1, vocab.FILIATION[raw]
+        elif maybe_person and n > 1 and (
+            folded in vocab.HONORIFICS or (i == 0 and folded in prefixes)
+        ) and (i == 0 or folded not in vocab.LEADING_ONLY_HONORIFICS):
+            role, weight = "honorific", 0.0
+        elif maybe_person and n > 1 and folded in vocab.PARTICLES and len(raw) <= 3 and i < n - 1:
+            role, weight = "particle", 0.1
+        elif len(raw) == 1 and raw.isalpha():
+            role, weight = "initial", 0.4
+        elif not person and folded in vocab.GENERIC_LOOKUP:
+            role, weight = "generic", vocab.GENERIC_WEIGHT
+            text = vocab.GENERIC_LOOKUP[folded]
+            skel = skeleton(text)
+        elif not person and folded in locations:
+            role, weight = "location", 0.6
+        elif person and len(raw) > 6 and _PATRONYMIC.search(raw):
+            role, optional = "patronymic", True
+        elif raw in ("abd", "din", "allah", "abu", "um", "umm"):
+            weight = 0.6 if raw in ("abd", "abu") else 0.35
+        elif folded in vocab.COMMON_NAMES:
+            weight = 0.6
+        tokens.append(Token(text, role, weight, raw, skel, w.abjad, frozenset(), optional,
+                            w.script_form, after_bin))
+        i += 1
+    if tokens and all(t.weight == 0 for t in tokens):
+        # a name made only of titles or stop words: keep them as names
+        tokens = [Token(t.text, "name", 1.0, t.raw, t.skeleton, t.abjad) for t in tokens]
+    return tokens
+
+
+def _with_symbols(tokens: list[Token]) -> list[Token]:
+    """Attach rigour's given-name symbols (NAME / NICK) to name tokens."""
+    from rigour.names import NameTypeTag, analyze_names
+
+    idx = [i for i, t in enumerate(tokens) if t.role == "name" and t.raw.isalpha()
+           and len(t.raw) > 1]
+    if not idx:
+        return tokens
+    text = " ".join(tokens[i].raw for i in idx)
+    try:
+        names = analyze_names(NameTypeTag.PER, [text], phonetics=False, numerics=False,
+                              consolidate=False, rewrite=False)
+    except Exception:  # pragma: no cover - defensive against rigour API drift
+        return tokens
+    if len(names) != 1:
+        return tokens
+    name = next(iter(names))
+    if len(name.parts) != len(idx):
+        return tokens
+    found: dict[int, set[str]] = {}
+    for span in name.spans:
+        if len(span.parts) != 1:
+            continue
+        cat = span.symbol.category.value
+        if cat not in ("NAME", "NICK"):
+            continue
+        found.setdefault(span.parts[0].index, set()).add(f"{cat}:{span.symbol.id}")
+    if not found:
+        return tokens
+    out = list(tokens)
+    for pos, symbols in found.items():
+        if 0 <= pos < len(idx):
+            t = out[idx[pos]]
+            out[idx[pos]] = Token(t.text, t.role, t.weight, t.raw, t.skeleton, t.abjad,
+                                  frozenset(symbols), t.optional, t.script_form, t.after_bin)
+    return out
+
 
 @lru_cache(maxsize=65536)
 def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
-    """Analyse ``name`` (written in any script) for a party of ``schema``."""
-    latin = (ascii_text(name) or "").lower()
-    tokens = tuple(Token(t) for t in _SPLIT.split(latin) if t)
-    return AnalyzedName(name, tokens)
+    """Analyse ``name`` (written in any script) for a party of ``schema``.
+
+    ``schema`` is a model schema (``Person``, ``Organization``, ``Company``,
+    ``LegalEntity``, ``Vessel``, ``Aircraft``) or ``None`` when unknown; it
+    decides which knowledge applies (honorifics and patronymics for persons,
+    legal forms and generic words for organisations, both when unknown).
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    person = schema == PERSON
+    org_context = not person
+    text = _mark_legal_forms(text, person)
+    words = _words(text, org_context)
+    words = _join_letter_runs(words) if org_context else words
+    words = _split_arabic_compounds(words)
+    if person:
+        words = _person_words(words)
+    words = _numbers(words, org_context=org_context and schema is not None)
+    tokens = _classify(words, schema)
+    if person or schema is None:
+        tokens = _with_symbols(tokens)
+    stripped = name.strip()
+    truncated = len(stripped) >= TRUNCATION_LENGTH and stripped[-1:].isalnum()
+    return AnalyzedName(name, tuple(tokens), schema, truncated)
 
 
 def index_keys(name: AnalyzedName) -> set[str]:
-    """Retrieval keys of a name: its informative tokens (and, later, phonetic keys)."""
-    return {t.text for t in name.tokens if t.role in ("name", "initial")}
+    """Retrieval keys of a name, for the candidate index.
+
+    For each informative token of role ``name``, ``patronymic`` or ``location``:
+    its folded text and ``~`` + its vowel-free abjad key (so that a query written
+    in Arabic script finds the Latin listing and the reverse, and vowel-only
+    variants meet); for adjacent short tokens, their concatenation (``hua wei`` →
+    ``huavei``, matching the listing ``Huawei``). Legal forms, generic words,
+    stop words and honorifics give no keys. Names made only of such words
+    (``Management Company``) key on their generic words.
+    """
+    keys: set[str] = set()
+    toks = [t for t in name.tokens if t.weight > 0]
+    strong = [t for t in toks if t.role in ("name", "patronymic", "location", "number")]
+    if not strong:
+        strong = [t for t in toks if t.role != "legal_form"] or toks
+    for t in strong:
+        keys.add(t.text)
+        if t.role != "number" and len(t.text) > 2:
+            keys.add("~" + abjad_key(t.text))
+    for a, b in zip(toks, toks[1:], strict=False):
+        if a.role == "name" and b.role == "name" and min(len(a.raw), len(b.raw)) <= 4:
+            keys.add(fold_token(a.raw + b.raw))
+    return keys
+
+
+def analyze_names(names: Iterable[str], schema: str | None = None) -> list[AnalyzedName]:
+    """Analyse several names of one party, skipping those that give no tokens."""
+    out = []
+    for n in names:
+        a = analyze_name(n, schema)
+        if a.tokens:
+            out.append(a)
+    return out

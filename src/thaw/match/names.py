@@ -1,0 +1,303 @@
+"""Comparing two analysed names: token alignment and the name score.
+
+**Token similarity** (:func:`token_similarity`), in [0, 1]:
+
+* equal folded text → 1 (``Dmitriyev``/``Dmitrijev``, ``ООО``/``LLC``);
+* a shared rigour given-name symbol → 0.92 (``Aleksandr``/``Alexander``,
+  ``Ben``/``Benjamin``);
+* one side written in an abjad (Arabic, Persian, Hebrew): the vowel-free keys
+  are compared (``mly``/``Melli``), equal → 0.9, one consonant apart → 0.6;
+* otherwise an edit cost: consonant edits cost 1, edits that only touch vowels
+  ½ (``Mosk``/``Musk``), transpositions count once; within a length-dependent
+  budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5) the similarity falls from 1 to 0.5, beyond it the tokens do
+  not align; consonants that differ only in voicing or place (s/z, k/g, t/d,
+  p/b, f/v, m/n, j/y) cost ½;
+* two Chinese or Korean syllables agree only when they are the same character;
+* an initial against a name with that first letter → 0.75;
+* the last word of a name long enough to have been cut by a fixed-width field,
+  against a listed word it begins → 0.85;
+* numbers align only when equal.
+
+**Alignment** (:func:`compare_names`): pairs are taken greedily, most similar
+first, in any order (``Dmitriev Kirill`` = ``Kirill Dmitriev``). Compounds
+compete with single pairs: two or three adjacent tokens of one side,
+concatenated, against one of the other (``Abdul Rahman``/``Abdulrahman``,
+``hua wei``/``Huawei``, ``VladimirPutin``, ``SiemensAG``). When both names
+state a filiation (``X bin Y``), a father's name aligned with a person's own
+name counts 0.3 of its similarity (``Abdullah bin Omar`` is not ``Omar bin Abdullah``).
+
+**Name score**: with each token's weight ``w`` (role weight × rarity), aligned
+pairs contribute ``w·sim`` to the agreement ``A`` and ``w`` to the mass ``M``;
+unaligned query tokens sum to ``Eq`` and unaligned listing tokens to ``Er``
+(optional parts such as patronymics count a third there). Then::
+
+    score = A / (M + 0.35·Eq + 0.25·Er + 2.0·min(Eq*, Er*))
+
+where the last term is the *substitution* penalty (numbers excluded: a fund or
+series number differing is a sibling entity, reported but not a veto): a part present on both sides
+but different (``Kirill Petrov`` against ``Kirill Dmitriev``; ``Ivanovich``
+against ``Viktorovich``) is strong evidence of different people, whereas a part
+present on one side only (a middle name, a patronymic, a legal form, a
+qualifier) is weak. ``Eq*``/``Er*`` use full weights. A match made only of
+low-weight tokens (``Management Company``) is scaled down by
+``0.55 + 0.45·M`` while ``M < 1``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from thaw.text import AnalyzedName, Token, fold_token, get_token_stats, skeleton
+from thaw.text.stats import TokenStats
+
+#: Least similarity at which two tokens may be aligned.
+MIN_SIM = 0.5
+#: Similarity of two tokens that share a given-name symbol.
+SYMBOL_SIM = 0.92
+#: Similarity of an initial and a name it abbreviates.
+INITIAL_SIM = 0.75
+#: Similarity of a cut-off last word and the word it begins.
+TRUNCATED_SIM = 0.85
+#: Weight of unaligned query tokens in the denominator.
+QUERY_EXTRA = 0.35
+#: Weight of unaligned listing tokens in the denominator.
+RESULT_EXTRA = 0.25
+#: Weight of a substitution (parts on both sides that did not align).
+SUBSTITUTION = 2.0
+#: Share of its weight an optional part (patronymic) counts as an extra.
+OPTIONAL_SHARE = 1 / 3
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Query tokens aligned with listing tokens, with their similarity and how
+    they were matched (``exact``, ``symbol``, ``abjad``, ``fuzzy``, ``initial``,
+    ``truncated``, ``compound``)."""
+
+    query: tuple[Token, ...]
+    result: tuple[Token, ...]
+    sim: float
+    how: str
+
+    def describe(self) -> str:
+        """``query~listing`` (``=`` when exact)."""
+        q = " ".join(t.raw or t.text for t in self.query)
+        r = " ".join(t.raw or t.text for t in self.result)
+        sign = "=" if self.how == "exact" else "~"
+        return f"{q}{sign}{r}" if q != r else q
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """The comparison of one query name with one listed name."""
+
+    score: float
+    query: AnalyzedName
+    result: AnalyzedName
+    pairs: tuple[Pair, ...]
+    query_extra: tuple[Token, ...]
+    result_extra: tuple[Token, ...]
+
+    def describe(self) -> str:
+        """A one-line account: aligned tokens, then ``-tok`` query-only and
+        ``+tok`` listing-only tokens."""
+        parts = [p.describe() for p in self.pairs]
+        parts += [f"-{t.raw or t.text}" for t in self.query_extra]
+        parts += [f"+{t.raw or t.text}" for t in self.result_extra]
+        return " ".join(parts)
+
+
+def _budget(n: int) -> float:
+    if n <= 3:
+        return 0.5
+    if n <= 5:
+        return 1.0
+    if n <= 8:
+        return 1.5
+    if n <= 11:
+        return 2.0
+    return 2.5
+
+
+#: Consonants that differ only in voicing or place: substituting them costs half.
+_CLASSES = str.maketrans("zgdbfmj", "sktpvny")
+
+
+@lru_cache(maxsize=500_000)
+def string_similarity(a: str, b: str) -> float:
+    """Similarity of two folded words by vowel-discounted edit cost (0 when apart)."""
+    if a == b:
+        return 1.0
+    n = max(len(a), len(b))
+    if n <= 2 or not a or not b:
+        return 0.0
+    budget = _budget(n)
+    if abs(len(a) - len(b)) > 2 * budget:
+        return 0.0
+    d = OSA.distance(a, b)
+    if d > 2 * budget:
+        return 0.0
+    sa, sb = skeleton(a), skeleton(b)
+    ds = OSA.distance(sa, sb)
+    dc = OSA.distance(sa.translate(_CLASSES), sb.translate(_CLASSES)) if ds else 0
+    cost = dc + 0.5 * max(0, ds - dc) + 0.5 * max(0, d - ds)
+    if cost > budget or (5 < n <= 8 and cost >= budget):
+        return 0.0
+    return 1.0 - 0.5 * cost / budget
+
+
+@lru_cache(maxsize=200_000)
+def _abjad_similarity(ka: str, kb: str) -> float:
+    if ka == kb:
+        return 0.9 if len(ka) >= 2 else 0.75
+    n = max(len(ka), len(kb))
+    if n < 3:
+        return 0.0
+    d = OSA.distance(ka, kb)
+    if d <= 1:
+        return 0.6
+    return 0.0
+
+
+def token_similarity(q: Token, r: Token) -> tuple[float, str]:
+    """Similarity of two tokens and how it was found (see the module docs)."""
+    if q.script_form and r.script_form:
+        return (1.0, "exact") if q.script_form == r.script_form else (0.0, "")
+    if q.text == r.text:
+        return 1.0, "exact"
+    qr, rr = q.role, r.role
+    if qr == "number" or rr == "number" or qr == "legal_form" or rr == "legal_form":
+        return 0.0, ""
+    if qr == "initial" or rr == "initial":
+        if qr == rr:
+            return 0.0, ""
+        init, full = (q, r) if qr == "initial" else (r, q)
+        if full.raw[:1] == init.raw[:1] and full.role != "generic":
+            return INITIAL_SIM, "initial"
+        return 0.0, ""
+    if q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols):
+        return SYMBOL_SIM, "symbol"
+    if q.abjad != r.abjad:
+        s = _abjad_similarity(q.key, r.key)
+        if s > 0:
+            return s, "abjad"
+        return 0.0, ""
+    s = string_similarity(q.text, r.text)
+    if s > 0:
+        return s, "fuzzy"
+    return 0.0, ""
+
+
+def _weight(t: Token, stats: TokenStats | None) -> float:
+    if stats is None or t.role in ("legal_form", "generic", "stop", "honorific"):
+        return t.weight
+    return t.weight * stats.factor(t.text)
+
+
+def _concat(tokens: list[Token]) -> str:
+    return fold_token("".join(t.raw for t in tokens))
+
+
+def _compounds(
+    many: list[Token], one: list[Token]
+) -> list[tuple[float, list[int], int]]:
+    """Runs of 2-3 adjacent tokens of ``many`` whose concatenation matches a token
+    of ``one`` (``abdul rahman``/``abdulrahman``, ``hua wei``/``huawei``)."""
+    out: list[tuple[float, list[int], int]] = []
+    n = len(many)
+    for start in range(n - 1):
+        for size in (2, 3):
+            if start + size > n:
+                break
+            run = many[start : start + size]
+            if any(t.role in ("number", "stop") for t in run):
+                continue
+            length = sum(len(t.raw) for t in run)
+            for j, target in enumerate(one):
+                if target.role in ("number", "initial") or abs(len(target.raw) - length) > 2:
+                    continue
+                s = string_similarity(_concat(run), fold_token(target.raw))
+                if s >= 0.75:
+                    out.append((s, list(range(start, start + size)), j))
+    return out
+
+
+def compare_names(
+    query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = None
+) -> NameMatch:
+    """Align ``query`` with the listed name ``result`` and score the alignment."""
+    if stats is None:
+        stats = get_token_stats()
+    qs = [t for t in query.tokens if t.weight > 0]
+    rs = [t for t in result.tokens if t.weight > 0]
+    if not qs or not rs:
+        return NameMatch(0.0, query, result, (), tuple(qs), tuple(rs))
+    cands: list[tuple[float, float, tuple[int, ...], tuple[int, ...], str]] = []
+    last_q = len(qs) - 1
+    for i, q in enumerate(qs):
+        for j, r in enumerate(rs):
+            s, how = token_similarity(q, r)
+            if s < MIN_SIM and query.truncated and i == last_q and len(q.raw) >= 2 \
+                    and q.role == "name" and r.raw.startswith(q.raw):
+                s, how = TRUNCATED_SIM, "truncated"
+            if s >= MIN_SIM:
+                cands.append((s, q.weight + r.weight, (i,), (j,), how))
+    if len(qs) > 1:
+        for s, run, j in _compounds(qs, rs):
+            cands.append((s + 0.01, 2.0, tuple(run), (j,), "compound"))
+    if len(rs) > 1:
+        for s, run, i in _compounds(rs, qs):
+            cands.append((s + 0.01, 2.0, (i,), tuple(run), "compound"))
+    cands.sort(key=lambda c: (-c[0], -c[1]))
+    q_used: set[int] = set()
+    r_used: set[int] = set()
+    pairs: list[Pair] = []
+    agree = mass = 0.0
+    q_bin = any(t.role == "particle" and t.text == "bin" for t in qs)
+    r_bin = any(t.role == "particle" and t.text == "bin" for t in rs)
+    for s, _w, qi, rj, how in cands:
+        if any(i in q_used for i in qi) or any(j in r_used for j in rj):
+            continue
+        q_used.update(qi)
+        r_used.update(rj)
+        qt = tuple(qs[i] for i in qi)
+        rt = tuple(rs[j] for j in rj)
+        s = min(s, 1.0)
+        if q_bin and r_bin and len(qt) == 1 and len(rt) == 1 \
+                and qt[0].after_bin != rt[0].after_bin:
+            # "Abdullah bin Omar" is not "Omar bin Abdullah": the father's name
+            # aligned with the person's own name
+            s *= 0.3
+            how = "filiation"
+        w = max(sum(_weight(t, stats) for t in qt), sum(_weight(t, stats) for t in rt))
+        if len(qt) == 1 and len(rt) == 1:
+            w = (_weight(qt[0], stats) + _weight(rt[0], stats)) / 2
+        agree += w * s
+        mass += w
+        pairs.append(Pair(qt, rt, s, how))
+    if not pairs:
+        return NameMatch(0.0, query, result, (), tuple(qs), tuple(rs))
+    q_extra = [t for i, t in enumerate(qs) if i not in q_used]
+    r_extra = [t for j, t in enumerate(rs) if j not in r_used]
+    eq = er = eq_full = er_full = 0.0
+    for t in q_extra:
+        w = _weight(t, stats)
+        eq += w * (OPTIONAL_SHARE if t.optional else 1.0)
+        if t.role != "number":
+            eq_full += w
+    for t in r_extra:
+        w = _weight(t, stats)
+        er += w * (OPTIONAL_SHARE if t.optional else 1.0)
+        if t.role != "number":
+            er_full += w
+    denom = mass + QUERY_EXTRA * eq + RESULT_EXTRA * er + SUBSTITUTION * min(eq_full, er_full)
+    score = agree / denom if denom > 0 else 0.0
+    if mass < 1.0:
+        score *= 0.55 + 0.45 * mass
+    order = {id(t): k for k, t in enumerate(qs)}
+    pairs.sort(key=lambda p: order.get(id(p.query[0]), 0))
+    return NameMatch(min(1.0, score), query, result, tuple(pairs), tuple(q_extra),
+                     tuple(r_extra))

@@ -1,0 +1,255 @@
+"""Word lists that tell thaw what a token *is*: honorific, particle, generic word, ….
+
+These are small, hand-curated vocabularies of *kinds* of words (titles, name
+particles, the generic vocabulary of organisation names in a handful of languages),
+not lists of names to be matched. The big reference data (organisation legal forms,
+personal-name prefixes, stop words, ordinals, given-name symbols) comes from
+:mod:`rigour` and is loaded lazily in :mod:`thaw.text.analyze`.
+
+All keys are in the *folded* form produced by :func:`thaw.text.fold.fold_token`
+unless said otherwise; the module builds those forms at import time so that the
+lists can be written naturally.
+"""
+
+from __future__ import annotations
+
+from thaw.text.fold import fold_token
+
+# --- persons -----------------------------------------------------------------------
+
+#: Titles and honorifics dropped from personal names wherever they stand (rigour's
+#: prefix list covers the western ones at the start of a name; these add the
+#: forms found inside names on sanctions lists).
+HONORIFICS_RAW: tuple[str, ...] = (
+    "mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof", "professor", "sir",
+    "dame", "lord", "lady", "hon", "honorable", "honourable", "rev", "reverend",
+    "president", "vice", "premier", "minister", "general", "gen", "colonel", "col",
+    "major", "maj", "captain", "capt", "lieutenant", "lt", "admiral", "commander",
+    "brigadier", "marshal", "sergeant", "sgt", "senator", "governor", "mayor",
+    "sheikh", "shaikh", "sheik", "shaykh", "cheikh", "sayyid", "syed", "sayed",
+    "haji", "hajji", "hadji", "alhaji", "mullah", "mulla", "mawlawi", "maulvi",
+    "maulana", "mawlana", "mufti", "imam", "qari", "hafiz", "ayatollah", "hojatoleslam",
+    "emir", "amir", "prince", "princess", "king", "queen",
+    "herr", "frau", "monsieur", "madame", "mme", "mlle", "senor", "senora", "sr", "sra",
+    "don", "dona", "gospodin",
+)
+#: Words that are honorifics in some positions but ordinary names in others
+#: ("Sultan", "Amir", "Syed"): dropped only at the start of a name.
+LEADING_ONLY_HONORIFICS_RAW: tuple[str, ...] = (
+    "amir", "emir", "sayyid", "syed", "sayed", "sultan", "king", "prince", "don", "major",
+    "general", "mayor", "imam", "hafiz", "qari",
+)
+
+#: Connecting particles of personal names: "bin", "ibn", "ben" (son of), "bint"
+#: (daughter of), "van", "von", "de", "da" … They carry almost no identity.
+PARTICLES_RAW: tuple[str, ...] = (
+    "ould", "walad", "ait",
+    "van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "di", "del",
+    "della", "la", "le", "los", "las", "y", "e", "zu", "ter", "ten", "mac", "st",
+    "na",
+)
+#: Canonical spelling of the Arabic filiation particles.
+FILIATION: dict[str, str] = {"ibn": "bin", "ben": "bin", "bin": "bin", "bint": "bint",
+                             "binti": "bint", "bent": "bint"}
+
+#: Arabic definite article in its Latin spellings (standalone or hyphenated):
+#: carries no identity, dropped.
+ARTICLES: frozenset[str] = frozenset(
+    {"al", "el", "ul", "ad", "ar", "as", "at", "az", "an", "ash", "ath", "adh", "ed", "es",
+     "et", "er", "ez", "en", "il", "ud", "us"}
+)
+
+#: Very frequent name parts worldwide. They identify little on their own, so their
+#: weight is reduced (a :class:`~thaw.text.stats.TokenStats` built from the lists
+#: refines this further). Written in ordinary spelling; folded at import.
+COMMON_NAMES_RAW: tuple[str, ...] = (
+    # Arabic / Islamic world
+    "muhammad", "mohammad", "mohammed", "mohamed", "muhammed", "mohamad", "ahmad", "ahmed",
+    "ali", "hassan", "hasan", "hussein", "husain", "hussain", "abu", "abd", "abdallah",
+    "abdullah", "omar", "umar", "khan", "mahmoud", "mahmud", "ibrahim", "ismail",
+    "yusuf", "yousef", "khalid", "mustafa", "abbas", "salem", "saleh", "said", "sayed",
+    "jan", "gul", "shah", "haji", "malik", "rahman", "aziz", "karim", "rahim", "hamid",
+    "hamad", "nasser", "nasir", "jamal", "kamal", "tariq", "faisal", "youssef",
+    # East Asia
+    "kim", "lee", "li", "park", "pak", "choi", "jung", "jong", "kang", "cho", "chol",
+    "yoon", "jang", "lim", "ri", "wang", "zhang", "liu", "chen", "yang", "huang",
+    "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "lin", "nguyen",
+    "tran", "le", "pham", "il", "song", "chang", "jin", "yong", "sung", "min", "su",
+    # Europe / Americas
+    "john", "james", "robert", "michael", "william", "david", "richard", "joseph",
+    "thomas", "charles", "mary", "maria", "anna", "jose", "juan", "carlos", "luis",
+    "smith", "johnson", "williams", "brown", "jones", "garcia", "miller", "davis",
+    "rodriguez", "martinez", "hernandez", "lopez", "gonzalez", "wilson", "anderson",
+    "martin", "jean", "pierre", "peter", "paul", "ivan", "sergey", "sergei",
+    "alexander", "aleksandr", "vladimir", "andrey", "dmitry", "ivanov", "petrov",
+    "smirnov", "kuznetsov", "popov", "muller", "schmidt", "schneider", "fischer",
+    "rossi", "silva", "santos", "ferreira", "pereira", "singh", "kumar", "sharma",
+)
+
+# --- organisations -------------------------------------------------------------------
+
+#: Generic vocabulary of organisation names, by canonical English form, with the
+#: spellings (several languages, transliterated) that fold onto it. These words say
+#: what kind of business a party is, not which one, and weigh little.
+GENERIC_WORDS: dict[str, tuple[str, ...]] = {
+    "company": ("company", "companies", "co", "comp", "compania", "companhia", "compagnie",
+                "kompaniya", "kompanii", "sharikat", "sherkat", "shirkat", "firma", "firm",
+                "gong si"),
+    "corporation": ("corporation", "corp", "corpn", "korporatsiya", "korporatsii"),
+    "group": ("group", "groupe", "grupo", "gruppa", "gruppe", "groep", "gruppo",
+              "jituan", "ji tuan", "holding", "holdings", "kholding", "holdinq"),
+    "international": ("international", "intl", "internacional", "internationale",
+                      "mezhdunarodnaya", "mezhdunarodny", "guo ji", "beynolmelali",
+                      "dowali", "duwali"),
+    "trading": ("trading", "trade", "traders", "trader", "commerce", "commercial",
+                "torgovy", "torgovaya", "torgovyi", "handel", "handels", "comercial",
+                "tejarat", "tijara", "tijari", "tijaria", "maoyi", "mao yi", "tujjar",
+                "import", "export", "imports", "exports", "importexport"),
+    "industry": ("industry", "industries", "industrial", "industrie", "industria",
+                 "promyshlennaya", "promyshlenny", "sanayi", "sanaye", "sanat", "gongye",
+                 "gong ye", "manufacturing", "manufacture"),
+    "bank": ("bank", "banque", "banco", "banca", "banka", "bankasi", "yin hang", "yinhang",
+             "masraf", "bonk"),
+    "technology": ("technology", "technologies", "tech", "technik", "technique",
+                   "tekhnologii", "tekhnologiya", "teknoloji", "ji shu", "jishu", "ke ji",
+                   "keji", "fanavari", "technical"),
+    "services": ("services", "service", "servicios", "servizi", "servis", "uslugi"),
+    "solutions": ("solutions", "solution", "resheniya"),
+    "enterprise": ("enterprise", "enterprises", "entreprise", "empresa", "empresas",
+                   "unternehmen", "predpriyatie", "predpriyatiye", "shi ye", "shiye"),
+    "investment": ("investment", "investments", "invest", "investments", "inversiones",
+                   "investitsii", "investitsionnaya", "sarmayeh", "sarmaye", "tou zi", "touzi"),
+    "development": ("development", "developments", "razvitiya", "razvitie", "fa zhan",
+                    "fazhan", "tose", "tosee"),
+    "management": ("management", "managment", "upravlenie", "upravlyayushchaya",
+                   "guan li", "guanli"),
+    "partners": ("partners", "partner", "partnership"),
+    "capital": ("capital", "kapital"),
+    "finance": ("finance", "financial", "finansovaya", "finans", "jin rong", "jinrong"),
+    "insurance": ("insurance", "assurance", "strakhovaya", "strakhovanie", "bimeh",
+                  "bao xian", "baoxian"),
+    "shipping": ("shipping", "navigation", "maritime", "marine", "kashtirani", "hang yun",
+                 "hangyun", "lines", "line", "tankers", "tanker", "shipmanagement"),
+    "logistics": ("logistics", "logistic", "logistika", "transport", "transportation"),
+    "global": ("global", "worldwide", "world"),
+    "general": ("general", "generale", "generales"),
+    "energy": ("energy", "energia", "energiya", "neng yuan", "nengyuan", "enerji"),
+    "oil": ("oil", "petroleum", "neft", "neftyanaya", "neftegaz", "naft", "shi you",
+            "shiyou", "petrol", "petroleo"),
+    "gas": ("gas", "gaz", "gazovaya", "tian ran qi"),
+    "construction": ("construction", "constructions", "stroitelnaya", "stroy", "jian she",
+                     "jianshe", "sakhtemani"),
+    "engineering": ("engineering", "engineers", "gong cheng", "gongcheng", "mohandesi"),
+    "electronics": ("electronics", "electronic", "electric", "dian zi", "dianzi",
+                    "elektronika"),
+    "research": ("research", "institute", "institut", "nauchno", "issledovatelsky",
+                 "yan jiu", "yanjiu", "yan jiu suo"),
+    "production": ("production", "proizvodstvennoe", "proizvodstvennaya", "sheng chan"),
+    "association": ("association", "obedinenie", "obyedinenie", "union", "society",
+                    "societe"),
+    "foundation": ("foundation", "fund", "fond", "fonds", "fondation", "fundacion", "trust"),
+    "agency": ("agency", "agence", "agentstvo", "bureau", "office"),
+    "center": ("center", "centre", "tsentr", "zhong xin", "markaz"),
+    "national": ("national", "natsionalnaya", "natsionalny", "quan guo"),
+    "state": ("state", "gosudarstvennaya", "gosudarstvennoe", "guo jia", "dowlati"),
+    "joint": ("joint", "stock", "shares", "share", "gu fen", "gufen"),
+}
+
+#: Weight of a generic organisation word, relative to an ordinary name token.
+GENERIC_WEIGHT = 0.35
+
+#: Russian and other CIS organisation abbreviations that stand for generic words.
+ORG_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "нк": ("oil", "company"),
+    "гк": ("group",),
+    "тд": ("trading",),
+    "нпо": ("research", "production", "association"),
+    "нпп": ("research", "production", "enterprise"),
+    "нпк": ("research", "production", "corporation"),
+    "по": ("production", "association"),
+    "ик": ("investment", "company"),
+    "ук": ("management", "company"),
+    "ск": ("company",),
+    "кб": ("bank",),
+    "фг": ("financial", "group"),
+}
+
+#: Chinese and Japanese organisation vocabulary, matched as the longest run of
+#: characters before the rest is transliterated to pinyin / romaji. Values are
+#: either a legal-form code (prefixed ``legal:``) or English generic words.
+CJK_ORG_WORDS: dict[str, tuple[str, ...]] = {
+    "股份有限公司": ("legal:jsc",),
+    "有限责任公司": ("legal:llc",),
+    "有限公司": ("legal:llc",),
+    "株式会社": ("legal:jsc",),
+    "有限会社": ("legal:llc",),
+    "合同会社": ("legal:llc",),
+    "公司": ("company",),
+    "会社": ("company",),
+    "集团": ("group",),
+    "集團": ("group",),
+    "控股": ("group",),
+    "技术": ("technology",),
+    "技術": ("technology",),
+    "科技": ("technology",),
+    "银行": ("bank",),
+    "銀行": ("bank",),
+    "国际": ("international",),
+    "國際": ("international",),
+    "贸易": ("trading",),
+    "貿易": ("trading",),
+    "商事": ("trading",),
+    "进出口": ("trading",),
+    "工业": ("industry",),
+    "工業": ("industry",),
+    "实业": ("enterprise",),
+    "投资": ("investment",),
+    "发展": ("development",),
+    "石油": ("oil",),
+    "天然气": ("gas",),
+    "能源": ("energy",),
+    "航运": ("shipping",),
+    "海运": ("shipping",),
+    "船舶": ("shipping",),
+    "物流": ("logistics",),
+    "电子": ("electronics",),
+    "電子": ("electronics",),
+    "通信": ("technology",),
+    "研究所": ("research",),
+    "研究院": ("research",),
+    "中心": ("center",),
+    "建设": ("construction",),
+    "工程": ("engineering",),
+    "保险": ("insurance",),
+    "金融": ("finance",),
+    "管理": ("management",),
+}
+
+#: Legal-form codes that rigour's compare form leaves ambiguous, by generic class.
+LEGAL_FORM_WEIGHT = 0.1
+
+# --- built at import ----------------------------------------------------------------
+
+
+def _folded(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold_token(w) for w in words)
+
+
+HONORIFICS = _folded(HONORIFICS_RAW)
+LEADING_ONLY_HONORIFICS = _folded(LEADING_ONLY_HONORIFICS_RAW)
+PARTICLES = _folded(PARTICLES_RAW)
+COMMON_NAMES = _folded(COMMON_NAMES_RAW)
+
+#: folded single word -> canonical generic word
+GENERIC_LOOKUP: dict[str, str] = {}
+#: tuple of folded words (multi-word spellings such as "ji shu") -> canonical
+GENERIC_PHRASES: dict[tuple[str, ...], str] = {}
+for _canon, _forms in GENERIC_WORDS.items():
+    for _form in _forms:
+        _parts = tuple(fold_token(p) for p in _form.split())
+        if len(_parts) == 1:
+            GENERIC_LOOKUP[_parts[0]] = _canon
+        else:
+            GENERIC_PHRASES[_parts] = _canon
+GENERIC_CANON: frozenset[str] = frozenset(GENERIC_WORDS)
+MAX_PHRASE = max(len(p) for p in GENERIC_PHRASES)
