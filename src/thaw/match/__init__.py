@@ -1,12 +1,30 @@
 """Scoring a query against a prepared listing: named, weighted features.
 
 :func:`score` is the entry point; :class:`Query` what is screened and
-:class:`MatchResult` the calibrated score with its explanation.
+:class:`MatchResult` the calibrated score with its explanation;
+:data:`DEFAULT_THRESHOLD` the score at which a result is a match.
+:func:`features` lists the features of the ``thaw`` algorithm (their docstrings
+document it; :func:`describe_algorithm` renders them); ``algorithm="ofac"``
+reproduces OFAC Sanctions List Search's published scoring.
 """
 
 from __future__ import annotations
 
-from thaw.match.score import DEFAULT_THRESHOLD, score
+from thaw.match.features import Feature, describe_algorithm, features
+from thaw.match.names import NameMatch, compare_names
+from thaw.match.score import ALGORITHMS, DEFAULT_THRESHOLD, score, threshold_for
 from thaw.match.types import MatchResult, Query
 
-__all__ = ["DEFAULT_THRESHOLD", "MatchResult", "Query", "score"]
+__all__ = [
+    "ALGORITHMS",
+    "DEFAULT_THRESHOLD",
+    "Feature",
+    "MatchResult",
+    "NameMatch",
+    "Query",
+    "compare_names",
+    "describe_algorithm",
+    "features",
+    "score",
+    "threshold_for",
+]

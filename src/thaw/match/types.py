@@ -11,7 +11,11 @@ class Query:
 
     ``schema`` is a model schema or ``None`` (unknown); ``birth_date`` is an ISO
     partial date; ``countries`` are ISO-2 codes; ``id_numbers`` are identifier
-    numbers as given.
+    numbers as given (their kind unknown; IMO numbers are recognised by their
+    check digit); ``identifiers`` are typed identifiers as ``(kind, number)``
+    pairs with the kinds of :class:`thaw.model.Identifier` (``passport``,
+    ``tax_id``, ``imo`` …), which can also *conflict* with a listing's
+    identifier of the same kind.
     """
 
     name: str
@@ -20,6 +24,7 @@ class Query:
     countries: tuple[str, ...] = ()
     gender: str | None = None
     id_numbers: tuple[str, ...] = ()
+    identifiers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +32,8 @@ class MatchResult:
     """The score of one query against one listing.
 
     ``score`` is calibrated in [0, 1]; ``matched_name`` the listing's name that
-    aligned best; ``features`` each feature's contribution by name; ``explanation``
+    aligned best; ``features`` each feature's contribution by name (``name`` is
+    the name score itself, the others log-odds contributions); ``explanation``
     a human-readable account of what aligned, agreed and conflicted.
     """
 
