@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from thaw.cli._app import app
 from thaw.cli import ingest as _ingest  # noqa: F401  (registers commands)
+from thaw.cli import compare as _compare  # noqa: F401  (registers commands)
 from thaw.cli import screen as _screen  # noqa: F401
 from thaw.cli import screen as _screen  # noqa: F401
 from thaw.cli import export as _export  # noqa: F401
