@@ -173,38 +173,58 @@ class EUFinancialSanctionsCSVReader(Reader):
         header = [h.strip() for h in header]
         if "Entity_LogicalId" not in header:
             raise SourceError(path, "not an EU sanctions CSV: no Entity_LogicalId column", "line 1")
-        groups: dict[str, list[tuple[int, dict[str, str]]]] = {}
+        plan = _column_plan(header)
+        id_index = header.index("Entity_LogicalId")
+        date_index = header.index("fileGenerationDate") if "fileGenerationDate" in header else None
+        groups: dict[str, list[tuple[int, list[str]]]] = {}
         published: str | None = None
+        width = len(header)
         try:
             for row in reader:
                 line = reader.line_num
                 if not any(cell.strip() for cell in row):
                     continue
-                if len(row) > len(header) and any(c.strip() for c in row[len(header) :]):
+                if len(row) > width and any(c.strip() for c in row[width:]):
                     raise SourceError(
                         path,
-                        f"{len(row)} fields where the header has {len(header)}",
+                        f"{len(row)} fields where the header has {width}",
                         f"line {line}",
                     )
-                values = dict(zip(header, row, strict=False))
-                logical_id = clean(values.get("Entity_LogicalId"))
+                if len(row) < width:
+                    row = row + [""] * (width - len(row))
+                logical_id = clean(row[id_index])
                 if not logical_id:
                     raise SourceError(path, "row without Entity_LogicalId", f"line {line}")
-                if published is None:
-                    published = parse_date(values.get("fileGenerationDate"))
-                groups.setdefault(logical_id, []).append((line, values))
+                if published is None and date_index is not None:
+                    published = parse_date(row[date_index])
+                groups.setdefault(logical_id, []).append((line, row))
         except csv.Error as exc:
             raise SourceError(path, f"malformed CSV: {exc}", f"line {reader.line_num}") from exc
         info = PublicationInfo(self.source, self.format, published)
-        return Publication(info, self._records(path, groups))
+        return Publication(info, self._records(path, groups, plan))
 
     def _records(
-        self, path: Path, groups: dict[str, list[tuple[int, dict[str, str]]]]
+        self,
+        path: Path,
+        groups: dict[str, list[tuple[int, list[str]]]],
+        plan: list[tuple[int, str, str]],
     ) -> Iterator[Record]:
+        width = max((i for i, _, _ in plan), default=-1) + 1
+        entity_columns = [i for i, group, _ in plan if group in ("Entity", "Entity_Regulation")]
+        entity_lookup: list[tuple[str, str] | None] = [None] * width
+        detail_lookup: list[tuple[str, str] | None] = [None] * width
+        for index, group, attr in plan:
+            target = entity_lookup if index in entity_columns else detail_lookup
+            target[index] = (group, attr)
         for logical_id, rows in groups.items():
             builder = EntityBuilder(self.source, logical_id)
-            for _, values in rows:
-                self._apply(builder, values)
+            entity_seen: set[tuple[str, ...]] = set()
+            for _, row in rows:
+                entity_values = tuple(row[i] for i in entity_columns)
+                if entity_values not in entity_seen:  # repeated on every row: once suffices
+                    entity_seen.add(entity_values)
+                    _apply(builder, row, entity_lookup)
+                _apply(builder, row, detail_lookup)
             record = builder.build()
             if not record.names:
                 raise SourceError(
@@ -212,33 +232,46 @@ class EUFinancialSanctionsCSVReader(Reader):
                 )
             yield record
 
-    @staticmethod
-    def _apply(builder: EntityBuilder, values: dict[str, str]) -> None:
-        parts: dict[str, dict[str, str | None]] = {"Entity": {}, "Entity_Regulation": {}}
-        for column, value in values.items():
-            if not value or not value.strip() or "_" not in column:
-                continue
-            group = column.split("_", 1)[0]
-            if column.startswith("Entity_Regulation_"):
-                parts["Entity_Regulation"][_attr_name(column)] = value
-            elif group == "Entity" or group in _GROUPS:
-                if column.startswith(f"{group}_Regulation_"):
-                    continue  # the regulation of one detail: the entity's suffices
-                parts.setdefault(group, {})[_attr_name(column)] = value
-        entity = parts["Entity"]
+
+def _column_plan(header: list[str]) -> list[tuple[int, str, str]]:
+    """``(index, group, XML attribute)`` for every column the builder uses; the
+    ``*_Regulation_*`` columns of a detail (its regulation) are left out."""
+    plan: list[tuple[int, str, str]] = []
+    for index, column in enumerate(header):
+        if "_" not in column:
+            continue
+        group = column.split("_", 1)[0]
+        if column.startswith("Entity_Regulation_"):
+            plan.append((index, "Entity_Regulation", _attr_name(column)))
+        elif group == "Entity" or (
+            group in _GROUPS and not column.startswith(f"{group}_Regulation_")
+        ):
+            plan.append((index, group, _attr_name(column)))
+    return plan
+
+
+def _apply(builder: EntityBuilder, row: list[str], lookup: list[tuple[str, str] | None]) -> None:
+    """Hand the non-empty cells of ``row`` that ``lookup`` maps (column index →
+    ``(group, XML attribute)``) to ``builder``, group by group."""
+    parts: dict[str, dict[str, str | None]] = {}
+    for index in [i for i, value in enumerate(row[: len(lookup)]) if value]:
+        entry = lookup[index]
+        if entry is not None and not row[index].isspace():
+            parts.setdefault(entry[0], {})[entry[1]] = row[index]
+    if (entity := parts.get("Entity")) is not None:
         builder.set_entity(entity)
         builder.set_subject_type(
             entity.get("subjectType"), entity.get("subjectType_ClassificationCode")
         )
-        if parts["Entity_Regulation"]:
-            builder.add_regulation(parts["Entity_Regulation"])
-        if attrs := parts.get("NameAlias"):
-            builder.add_name(attrs)
-        if attrs := parts.get("Address"):
-            builder.add_address(attrs)
-        if attrs := parts.get("BirthDate"):
-            builder.add_birth(attrs)
-        if attrs := parts.get("Identification"):
-            builder.add_identification(attrs)
-        if attrs := parts.get("Citizenship"):
-            builder.add_citizenship(attrs)
+    if attrs := parts.get("Entity_Regulation"):
+        builder.add_regulation(attrs)
+    if attrs := parts.get("NameAlias"):
+        builder.add_name(attrs)
+    if attrs := parts.get("Address"):
+        builder.add_address(attrs)
+    if attrs := parts.get("BirthDate"):
+        builder.add_birth(attrs)
+    if attrs := parts.get("Identification"):
+        builder.add_identification(attrs)
+    if attrs := parts.get("Citizenship"):
+        builder.add_citizenship(attrs)
