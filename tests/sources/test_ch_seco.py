@@ -168,3 +168,15 @@ def test_bad_input(tmp_path: Path) -> None:
     path.write_bytes(b'<?xml version="1.0"?><data-set/>')
     with pytest.raises(SourceError, match="not a SECO sanctions list"):
         SwissSecoReader().read(path, {})
+
+
+def test_target_in_several_sanctions_sets(tmp_path: Path) -> None:
+    text = FIXTURE.read_text(encoding="utf-8").replace(
+        "<sanctions-set-id>13</sanctions-set-id>",
+        "<sanctions-set-id>13</sanctions-set-id>\n    <sanctions-set-id>21</sanctions-set-id>",
+    )
+    path = tmp_path / "list.xml"
+    path.write_text(text, encoding="utf-8")
+    ship = read(path)["80100"]
+    assert ship.programs == ["Russia", "ISIL (Da'esh) and Al-Qaida"]
+    assert ship.extra["sanctions_set"] == "Annex 15; Annex 2"

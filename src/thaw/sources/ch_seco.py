@@ -146,7 +146,7 @@ class _Pending:
     """A target built before a place or sanctions set it references was declared."""
 
     record: Record
-    set_id: str | None
+    set_ids: list[str]
     places: list[tuple[str, str, etree._Element | None]] = field(default_factory=list)
 
 
@@ -270,16 +270,18 @@ class SwissSecoReader(Reader):
         final: bool,
     ) -> bool:
         """Fill in the program and places; ``False`` when one is not declared yet."""
-        missing_set = item.set_id is not None and item.set_id not in programs
+        missing_set = any(set_id not in programs for set_id in item.set_ids)
         missing_place = any(pid not in places for _, pid, _ in item.places)
         if (missing_set or missing_place) and not final:
             return False
         record = item.record
-        if item.set_id is not None:
-            key, set_name = programs.get(item.set_id, (None, None))
-            _append(record.programs, key or f"sanctions set {item.set_id}")
-            if set_name:
-                record.extra["sanctions_set"] = set_name
+        set_names: list[str] = []
+        for set_id in item.set_ids:
+            key, set_name = programs.get(set_id, (None, None))
+            _append(record.programs, key or f"sanctions set {set_id}")
+            _append(set_names, set_name)
+        if set_names:
+            record.extra["sanctions_set"] = "; ".join(set_names)
         for role, pid, node in item.places:
             place = places.get(pid, _Place())
             if role == "birth":
@@ -360,7 +362,9 @@ class SwissSecoReader(Reader):
         elif node.tag == "object" and node.get("object-type"):
             record.extra["object_type"] = node.get("object-type") or ""
 
-        set_id = clean(el.get("sanctions-set-id")) or _text(el, "sanctions-set-id")
+        set_ids = [i for i in [clean(el.get("sanctions-set-id"))] if i]
+        for set_node in el.iterfind("sanctions-set-id"):
+            _append(set_ids, clean(set_node.text))
         listed = sorted(
             d
             for _, kind, _, m in mods
@@ -372,7 +376,7 @@ class SwissSecoReader(Reader):
             if ref := clean(foreign.text):
                 record.links.append(Link("un_reference", "un_sc", ref))
 
-        item = _Pending(record, set_id)
+        item = _Pending(record, set_ids)
         identities = node.findall("identity")
         identities.sort(key=lambda i: (i.get("main") or "").lower() != "true")
         for index, identity in enumerate(identities):
