@@ -24,12 +24,12 @@ Ranking
 Each retrieval token of the query is a *unit* weighted by its rarity (inverse
 document frequency over listings, times the token's own weight from name
 analysis). A listing earns, per unit, the best credit among: the exact token
-(1.0), the join of the token with its neighbour (0.9), an indexed token within
-one edit (OSA distance; about 0.8 to 0.9) or two edits for long tokens. Its
-**coverage** is the credited weight over the total weight, in [0, 1]; the keys
-channel (:func:`~thaw.text.index_keys` beyond the tokens) yields a second coverage
-computed the same way, and the better of the two counts. A listing sharing an
-identifier number with the query is always a candidate. Candidates below
+(1.0), an indexed token within one edit (OSA distance, two edits for tokens of
+eight characters or more; 0.95 × similarity), the join of the token with its
+neighbour (0.9) and a key that :func:`~thaw.text.index_keys` gives the token
+alone, such as its consonant skeleton (0.75). Its **coverage** is the credited
+weight over the total weight, in [0, 1]. A listing sharing an identifier number
+with the query is always a candidate (coverage + 1). Candidates below
 ``min_coverage`` are dropped; the rest are ranked by coverage (ties: listings with
 shorter names first) and the best ``limit`` returned.
 
@@ -42,9 +42,12 @@ little.
 from __future__ import annotations
 
 import copyreg
+import dataclasses
+import functools
 import io
 import math
 import pickle
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -83,7 +86,8 @@ FUZZY_MIN_LEN = 4
 """Tokens shorter than this are matched exactly only."""
 
 JOIN_CREDIT = 0.9
-KEY_CREDIT = 0.95
+FUZZY_CREDIT = 0.95
+KEY_CREDIT = 0.75
 DEFAULT_LIMIT = 100
 DEFAULT_MIN_COVERAGE = 0.4
 
@@ -134,6 +138,19 @@ class _Postings:
             (p for chunk in chunks for p in chunk), dtype=np.int32, count=int(offsets[-1])
         )
         return slots, offsets, ids
+
+
+_PREFIXED_NUMBER = re.compile(r"^[A-Z]{1,4}(\d{6,})$")
+
+
+def id_keys(number: str) -> list[str]:
+    """Retrieval keys of an identifier number: its normalised form and, for a
+    number with a short letter prefix (``IMO 9123456``), the digits alone."""
+    normal = normalize_id(number)
+    if not normal:
+        return []
+    m = _PREFIXED_NUMBER.match(normal)
+    return [normal, m[1]] if m else [normal]
 
 
 def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
@@ -226,6 +243,7 @@ class CandidateIndex:
         self._entries: list[Entry | None] = [None] * len(self._entry_keys)
         self._positions: dict[str, int] | None = None
         self._neighbour_cache: dict[str, tuple[tuple[int, float, int], ...]] = {}
+        self._key_cache: dict[Token, list[str]] = {}
         self.size = len(self._entry_keys)
         self._idf_unknown = math.log(1.0 + self.size)
 
@@ -267,8 +285,8 @@ class CandidateIndex:
                     postings.add("k:" + key, position)
             name_len.append(shortest if shortest < 255 else 0)
             for ident in entry.identifiers:
-                if ident.number:
-                    postings.add("i:" + ident.number, position)
+                for key in id_keys(ident.number):
+                    postings.add("i:" + key, position)
             pickler.dump(entry)
             pickler.clear_memo()
             entry_offsets.append(blob.tell())
@@ -454,39 +472,50 @@ class CandidateIndex:
         self._neighbour_cache[text] = result
         return result
 
-    def _units(self, name: AnalyzedName) -> tuple[list[_Unit], list[_Unit]]:
-        """The weighted units of a query: token units and key units."""
+    def _token_keys(self, name: AnalyzedName, token: Token) -> list[str]:
+        """The retrieval keys name analysis gives ``token`` alone, beyond its text."""
+        cached = self._key_cache.get(token)
+        if cached is None:
+            single = dataclasses.replace(name, tokens=(token,))
+            cached = sorted(index_keys(single) - {token.text})
+            if len(self._key_cache) > 200_000:
+                self._key_cache.clear()
+            self._key_cache[token] = cached
+        return cached
+
+    def _units(self, name: AnalyzedName) -> list[_Unit]:
+        """The weighted units of a query, one per retrieval token, with the
+        postings that credit it (see the module docs)."""
         tokens = _retrieval_tokens(name)
         texts = [t.text for t in tokens]
         units: list[_Unit] = []
-        sources_by_token: list[list[tuple[int, float]]] = []
         for token in tokens:
             text = token.text
             sources: list[tuple[int, float]] = []
             slot = self._slots.get("t:" + text)
+            df = 0
             if slot is not None:
                 sources.append((slot, 1.0))
                 df = self._df(slot)
-            else:
-                df = 0
+            fallback_df: list[int] = []
             for n_slot, similarity, n_df in self.neighbours(text):
-                sources.append((n_slot, similarity))
-                if df == 0:
-                    df = n_df
+                sources.append((n_slot, similarity * FUZZY_CREDIT))
+                fallback_df.append(n_df)
+            for key in self._token_keys(name, token):
+                k_slot = self._slots.get("k:" + key)
+                if k_slot is not None:
+                    sources.append((k_slot, KEY_CREDIT))
+                    fallback_df.append(self._df(k_slot))
+            if df == 0 and fallback_df:
+                df = min(fallback_df)
             weight = self._idf(df) * (token.weight if token.weight > 0 else 1.0)
-            sources_by_token.append(sources)
             units.append((weight, sources))
         for i in range(len(texts) - 1):
             slot = self._slots.get("t:" + texts[i] + texts[i + 1])
             if slot is not None:
-                sources_by_token[i].append((slot, JOIN_CREDIT))
-                sources_by_token[i + 1].append((slot, JOIN_CREDIT))
-        key_units: list[_Unit] = []
-        for key in sorted(index_keys(name) - set(texts)):
-            slot = self._slots.get("k:" + key)
-            df = self._df(slot) if slot is not None else 0
-            key_units.append((self._idf(df), [(slot, 1.0)] if slot is not None else []))
-        return units, key_units
+                units[i][1].append((slot, JOIN_CREDIT))
+                units[i + 1][1].append((slot, JOIN_CREDIT))
+        return units
 
     def _essential(self, units: list[_Unit], cut: float) -> list[_Ints]:
         """Postings that a listing must appear in to reach ``cut`` of the weight."""
@@ -542,25 +571,24 @@ class CandidateIndex:
         ``schema`` (a model schema, or ``Company``) restricts to compatible
         listings; ``id_numbers`` add every listing carrying one of them.
         """
+        allowed = self._schema_mask(schema) if schema is not None else None
         analyzed = analyze_name(name, schema) if isinstance(name, str) else name
-        units, key_units = self._units(analyzed)
-        arrays = self._essential(units, min_coverage) + self._essential(key_units, min_coverage)
+        units = self._units(analyzed)
+        arrays = self._essential(units, min_coverage)
         forced: list[_Ints] = []
         for number in id_numbers:
-            slot = self._slots.get("i:" + normalize_id(number))
-            if slot is not None:
-                forced.append(self._posting(slot))
+            for key in id_keys(number):
+                slot = self._slots.get("i:" + key)
+                if slot is not None:
+                    forced.append(self._posting(slot))
         if not arrays and not forced:
             return []
         cand = np.unique(np.concatenate(arrays + forced))
-        if schema is not None:
-            allowed = self._schema_mask(schema)
+        if allowed is not None:
             cand = cand[allowed[self.schema_codes[cand]]]
         if not len(cand):
             return []
         coverage = self._coverage(units, cand)
-        if key_units:
-            coverage = np.maximum(coverage, KEY_CREDIT * self._coverage(key_units, cand))
         for posting in forced:
             idx = np.searchsorted(cand, posting)
             ok = idx < len(cand)
@@ -575,8 +603,13 @@ class CandidateIndex:
         return [Candidate(int(cand[i]), float(coverage[i])) for i in order]
 
     def _schema_mask(self, schema: str) -> npt.NDArray[np.bool_]:
-        schema = "Organization" if schema == "Company" else schema
-        allowed = COMPATIBLE.get(schema)
-        if allowed is None:
-            raise ValueError(f"unknown schema {schema!r}")
-        return np.array([s in allowed for s in SCHEMA_CODES], dtype=np.bool_)
+        return _schema_mask(schema)
+
+
+@functools.lru_cache(maxsize=16)
+def _schema_mask(schema: str) -> npt.NDArray[np.bool_]:
+    """Which schema codes a query of ``schema`` may match."""
+    allowed = COMPATIBLE.get("Organization" if schema == "Company" else schema)
+    if allowed is None:
+        raise ValueError(f"unknown schema {schema!r}")
+    return np.array([s in allowed for s in SCHEMA_CODES], dtype=np.bool_)
