@@ -1,0 +1,272 @@
+"""Finding listed parties mentioned in free text.
+
+How it works
+------------
+1. **Tokens.** The text is split into word tokens with their character offsets.
+   Possessives (``Dmitriev's``) lose their ``'s``; a word hyphenated across a line
+   break (``Dmit-\\nriev``) is joined; line breaks are ordinary spaces, so a name
+   split across lines is still one name.
+2. **Runs.** Consecutive name-like tokens (capitalised in cased scripts, or any word
+   in uncased scripts such as Arabic or Chinese) whose analysed form occurs in some
+   listed name form a run; particles (``al``, ``bin``, ``de``, ``van`` …) may sit
+   inside a run, and a comma may separate the two halves of an inverted name
+   (``Dmitriev, Kirill``).
+3. **Candidates.** Every window of two or more tokens of a run is screened against
+   the index with a stricter threshold than name screening; the best
+   non-overlapping windows win. A single token is never a hit on its own: a first
+   name alone or a common surname alone proves nothing.
+4. **Short references.** After a party is found, a later lone surname from its
+   mention (``Dmitriev``) is reported as another mention of the same party.
+5. **No false alarms.** Windows that are only a country, a territory or a
+   well-known place or institution (``Saudi Arabia``, ``Black Sea``, ``White
+   House``) are skipped. Years of birth and countries written near a mention are
+   passed to the matcher as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Protocol
+
+from rigour.territories import lookup_territory
+
+from thaw.text import analyze_name
+
+_WORD = re.compile(r"[^\W\d_]+(?:(?:-[ \t]*\r?\n[ \t]*|[-'’])[^\W\d_]+)*", re.UNICODE)
+_LINE_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
+_POSSESSIVE = re.compile(r"['’]s$|['’]$", re.IGNORECASE)
+_BORN = re.compile(r"\b(?:born|b\.|DOB|date of birth)[^0-9]{0,20}((?:1[89]|20)\d\d)\b", re.IGNORECASE)
+
+PARTICLES = frozenset(
+    "al el ul bin ibn bint abu abd abdel abdul de del della der di da do dos das du la le van von ter ten y e".split()
+)
+"""Lower-case words allowed inside a name although they are not capitalised."""
+
+NOT_PARTIES = frozenset(
+    {
+        "black sea", "red sea", "caspian sea", "baltic sea", "sea of azov", "mediterranean sea",
+        "persian gulf", "middle east", "far east", "north africa", "west africa", "east africa",
+        "central asia", "south asia", "southeast asia", "latin america", "north america",
+        "south america", "western europe", "eastern europe", "european union", "united nations",
+        "white house", "kremlin", "pentagon", "state department", "treasury department",
+        "security council", "wall street", "silicon valley", "new york", "los angeles",
+        "washington dc", "donbas", "crimea", "kyiv", "moscow", "st petersburg", "saint petersburg",
+        "supreme court", "congress", "senate", "house of representatives", "prime minister",
+    }
+)
+"""Well-known places and institutions that are never parties themselves."""
+
+MAX_RUN = 8
+MAX_WINDOW = 6
+
+
+class Hit(Protocol):
+    """What the name lookup returns for one screened window (the screen layer's hit)."""
+
+    score: float
+    key: str
+
+
+Lookup = Callable[[str, str | None, tuple[str, ...]], Sequence[Hit]]
+"""``lookup(name, birth_year, countries)`` → hits at or above the text threshold, best first."""
+
+
+@dataclass(slots=True)
+class Tok:
+    """A word of the text with its offsets and analysed forms."""
+
+    start: int
+    end: int
+    text: str
+    keys: tuple[str, ...]
+    capitalised: bool
+    comma_after: bool = False
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place in the text where a party is named."""
+
+    start: int
+    end: int
+    text: str
+    hit: Hit
+    short: bool = False
+    surname: str | None = None
+
+
+@dataclass(slots=True)
+class Party:
+    """A party found in the text, with all its mentions."""
+
+    key: str
+    hit: Hit
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return max(m.hit.score for m in self.mentions if not m.short)
+
+
+@lru_cache(maxsize=200_000)
+def _keys(word: str) -> tuple[str, ...]:
+    return analyze_name(word).texts
+
+
+def _is_cased(word: str) -> bool:
+    return word.lower() != word.upper()
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Word tokens of ``text`` with offsets into ``text`` (see the module docs)."""
+    toks: list[Tok] = []
+    for m in _WORD.finditer(text):
+        word = _LINE_HYPHEN.sub("", m.group())
+        start, end = m.start(), m.end()
+        poss = _POSSESSIVE.search(word)
+        if poss and len(word) > 3:
+            end -= len(word) - poss.start()
+            word = word[: poss.start()]
+        keys = _keys(word)
+        if not keys:
+            continue
+        capitalised = not _is_cased(word[0]) or word[0].isupper()
+        following = text[end : end + 3].lstrip(" ")
+        toks.append(Tok(start, end, word, keys, capitalised, following.startswith(",")))
+    return toks
+
+
+def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
+    gap = text[a.end : b.start]
+    stripped = gap.replace("'s", "").replace("’s", "")
+    return len(gap) <= 4 and all(c.isspace() or c in ",-'’" for c in stripped) and gap.count(",") <= 1 and gap.count("\n") <= 1
+
+
+def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[list[Tok]]:
+    """Maximal runs of consecutive name-like tokens (see the module docs)."""
+    runs: list[list[Tok]] = []
+    current: list[Tok] = []
+
+    def flush() -> None:
+        while current and current[-1].keys[0] in PARTICLES and not current[-1].capitalised:
+            current.pop()
+        if current:
+            runs.append(list(current))
+        current.clear()
+
+    for tok in toks:
+        listed = all(known(k) for k in tok.keys)
+        particle = tok.keys[0] in PARTICLES
+        namelike = listed and (tok.capitalised or particle)
+        if current and (not _gap_ok(text, current[-1], tok) or len(current) >= MAX_RUN):
+            flush()
+        if namelike:
+            if not current and particle and not tok.capitalised:
+                continue
+            current.append(tok)
+        else:
+            flush()
+    flush()
+    return runs
+
+
+@lru_cache(maxsize=1)
+def _not_parties() -> frozenset[str]:
+    return frozenset(analyze_name(text).key for text in NOT_PARTIES)
+
+
+@lru_cache(maxsize=65536)
+def _is_place(window: str) -> bool:
+    """Whether a window of text names a country, territory, place or institution."""
+    if analyze_name(window).key in _not_parties():
+        return True
+    territory = lookup_territory(window)
+    return territory is not None
+
+
+def _context(text: str, start: int, end: int, radius: int = 250) -> tuple[str | None, tuple[str, ...]]:
+    """A birth year written near a mention, if any."""
+    snippet = text[max(0, start - radius) : end + radius]
+    born = _BORN.search(snippet)
+    return (born.group(1) if born else None), ()
+
+
+def find_mentions(text: str, lookup: Lookup, known: Callable[[str], bool]) -> list[Party]:
+    """Every listed party mentioned in ``text``, with its mentions in text order."""
+    work = text
+    toks = tokenize(work)
+    mentions: list[Mention] = []
+    for run in find_runs(work, toks, known):
+        mentions.extend(_screen_run(work, run, lookup))
+    parties: dict[str, Party] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        parties.setdefault(mention.hit.key, Party(mention.hit.key, mention.hit)).mentions.append(mention)
+    _short_references(work, toks, mentions, parties)
+    for party in parties.values():
+        party.mentions.sort(key=lambda m: m.start)
+    return sorted(parties.values(), key=lambda p: (-p.score, p.mentions[0].start))
+
+
+def _screen_run(text: str, run: list[Tok], lookup: Lookup) -> list[Mention]:
+    found: list[Mention] = []
+    n = len(run)
+    windows: list[tuple[float, int, int, Hit]] = []
+    for size in range(min(n, MAX_WINDOW), 1, -1):
+        for i in range(0, n - size + 1):
+            window = run[i : i + size]
+            if not window[0].capitalised or not window[-1].capitalised:
+                continue
+            if any(t.comma_after for t in window[1:-1]) or sum(t.comma_after for t in window[:-1]) > 1:
+                continue
+            start, end = window[0].start, window[-1].end
+            phrase = text[start:end]
+            if _is_place(phrase):
+                continue
+            informative = [t for t in window if t.keys[0] not in PARTICLES]
+            if len(informative) < 2:
+                continue
+            year, countries = _context(text, start, end)
+            hits = lookup(phrase.replace(",", " "), year, countries)
+            if hits:
+                windows.append((hits[0].score, i, i + size, hits[0]))
+    taken: set[int] = set()
+    for score, i, j, hit in sorted(windows, key=lambda w: (-w[0], -(w[2] - w[1]))):
+        if taken.intersection(range(i, j)):
+            continue
+        taken.update(range(i, j))
+        inverted = run[i].comma_after
+        surname_tok = run[i] if inverted else run[j - 1]
+        found.append(
+            Mention(run[i].start, run[j - 1].end, text[run[i].start : run[j - 1].end], hit,
+                    surname=surname_tok.keys[-1])
+        )
+    return found
+
+
+def _short_references(text: str, toks: list[Tok], mentions: list[Mention], parties: dict[str, Party]) -> None:
+    """Tie later lone surnames back to the party first mentioned in full."""
+    if not mentions:
+        return
+    covered = [(m.start, m.end) for m in mentions]
+    first_seen: dict[str, tuple[int, str]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.surname and m.surname not in first_seen:
+            first_seen[m.surname] = (m.start, m.hit.key)
+    ambiguous = {
+        s for s in first_seen
+        if len({m.hit.key for m in mentions if m.surname == s}) > 1
+    }
+    for tok in toks:
+        if not tok.capitalised or len(tok.keys) != 1:
+            continue
+        surname = tok.keys[0]
+        seen = first_seen.get(surname)
+        if seen is None or surname in ambiguous or tok.start < seen[0]:
+            continue
+        if any(s <= tok.start < e for s, e in covered):
+            continue
+        party = parties[seen[1]]
+        party.mentions.append(Mention(tok.start, tok.end, tok.text, party.hit, short=True, surname=surname))

@@ -1,0 +1,160 @@
+"""The text screener: documents in, parties and their mentions out."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import thaw.match
+from thaw.screen.screener import Hit, Screener
+from thaw.screen.text.extract import extract_text
+from thaw.screen.text.mentions import Party, find_mentions
+
+TEXT_THRESHOLD = 0.80
+"""Score a window of text must reach to be reported. Stricter than name screening
+(:data:`thaw.match.DEFAULT_THRESHOLD`): in prose nobody chose the words as a name to
+screen, so partial and coincidental alignments are far more common."""
+
+SNIPPET_RADIUS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class TextMention:
+    """One mention: offsets into the extracted text, the words, a snippet around them."""
+
+    start: int
+    end: int
+    text: str
+    snippet: str
+    snippet_start: int
+    score: float
+    short_reference: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "snippet": self.snippet,
+            "score": self.score,
+            "short_reference": self.short_reference,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PartyFound:
+    """A listed party found in the text, with the best hit and all its mentions."""
+
+    hit: Hit
+    mentions: tuple[TextMention, ...]
+
+    @property
+    def score(self) -> float:
+        return self.hit.score
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "name": self.hit.name,
+            "schema": self.hit.schema,
+            "score": self.hit.score,
+            "matched_name": self.hit.matched_name,
+            "listings": [listing.to_dict() for listing in self.hit.listings],
+            "explanation": self.hit.explanation,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+        if self.hit.profile_id is not None:
+            data["profile_id"] = self.hit.profile_id
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class TextResult:
+    """Everything found in one document: ``kind`` is how it was read (text, html,
+    pdf, docx), ``text`` the extracted text the offsets refer to."""
+
+    kind: str
+    text: str
+    parties: tuple[PartyFound, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON object: ``parties``, each with ``name``, ``score``,
+        ``listings`` and ``mentions`` (``start``, ``end``, ``text``)."""
+        return {
+            "kind": self.kind,
+            "characters": len(self.text),
+            "parties": [p.to_dict() for p in self.parties],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+
+class TextScreener:
+    """Finds listed parties in documents, using a :class:`~thaw.screen.Screener`.
+
+    ``threshold`` is the minimum score of a mention (default :data:`TEXT_THRESHOLD`).
+    """
+
+    def __init__(self, screener: Screener | None = None, threshold: float | None = None) -> None:
+        self.screener = screener or Screener()
+        self.threshold = TEXT_THRESHOLD if threshold is None else threshold
+        index = self.screener.index
+        index.install_token_stats()
+
+        @lru_cache(maxsize=262_144)
+        def known(token: str) -> bool:
+            return index.document_frequency(token) > 0
+
+        @lru_cache(maxsize=65_536)
+        def lookup(name: str, year: str | None, countries: tuple[str, ...]) -> tuple[Hit, ...]:
+            query = thaw.match.Query(name=name, birth_date=year, countries=countries)
+            result = self.screener.screen_query(query, threshold=self.threshold, limit=3)
+            return result.hits
+
+        self._known = known
+        self._lookup = lookup
+
+    def screen_text(self, text: str, kind: str = "text") -> TextResult:
+        """Screen a string of text."""
+        parties = find_mentions(text, self._lookup_keyed, self._known)
+        found = [self._party(text, p) for p in parties]
+        return TextResult(kind, text, tuple(found))
+
+    def screen_document(self, data: bytes) -> TextResult:
+        """Screen a document given as bytes (plain text, HTML, PDF or DOCX)."""
+        kind, text = extract_text(data)
+        return self.screen_text(text, kind)
+
+    # -- internals ----------------------------------------------------------------
+
+    def _lookup_keyed(self, name: str, year: str | None, countries: tuple[str, ...]) -> list[_KeyedHit]:
+        return [_KeyedHit(h) for h in self._lookup(name, year, countries)]
+
+    def _party(self, text: str, party: Party) -> PartyFound:
+        mentions = []
+        for m in party.mentions:
+            lo = max(0, m.start - SNIPPET_RADIUS)
+            hi = min(len(text), m.end + SNIPPET_RADIUS)
+            mentions.append(
+                TextMention(
+                    m.start, m.end, text[m.start : m.end], " ".join(text[lo:hi].split()), lo,
+                    m.hit.score, m.short,
+                )
+            )
+        best = max((m.hit for m in party.mentions if not m.short), key=lambda h: h.score)
+        assert isinstance(best, _KeyedHit)
+        return PartyFound(best.hit, tuple(mentions))
+
+
+class _KeyedHit:
+    """A screening hit with the listing key the mention finder groups by."""
+
+    __slots__ = ("hit", "key", "score")
+
+    def __init__(self, hit: Hit) -> None:
+        self.hit = hit
+        self.score = hit.score
+        first = hit.listings[0]
+        self.key = hit.profile_id or f"{first.source}:{first.source_id}"
