@@ -10,8 +10,9 @@ from thaw.cli._app import app
 from thaw.cli import ingest as _ingest  # noqa: F401  (registers commands)
 from thaw.cli import compare as _compare  # noqa: F401  (registers commands)
 from thaw.cli import screen as _screen  # noqa: F401
-from thaw.cli import screen as _screen  # noqa: F401
 from thaw.cli import export as _export  # noqa: F401
+from thaw.cli import update as _update  # noqa: F401
 from thaw.cli import profiles as _profiles  # noqa: F401
+from thaw.cli import text as _text  # noqa: F401
 
 __all__ = ["app"]
