@@ -53,6 +53,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from lxml import etree
 
@@ -70,6 +71,7 @@ from thaw.sources.ofac_remarks import (
     extra_key,
     ofac_country,
     parse_remarks,
+    resolve_links,
 )
 from thaw.sources.ofac_xml import release
 
@@ -185,10 +187,11 @@ def _true(value: str | None) -> bool:
     return (value or "").strip().lower() == "true"
 
 
-class _OfacAdvancedReader(Reader):
-    """Shared reader of SDN_ADVANCED / CONS_ADVANCED (subclasses set the names)."""
+class _OfacAdvancedReader:
+    """Shared reader of SDN_ADVANCED / CONS_ADVANCED (a mixin: see :mod:`.ofac_csv`)."""
 
-    format = "advanced_xml"
+    source: ClassVar[str]
+    format: ClassVar[str] = "advanced_xml"
 
     @classmethod
     def _looks_like(cls, head: bytes) -> bool:
@@ -299,6 +302,7 @@ class _OfacAdvancedReader(Reader):
             )
         if missing:
             info.notes.append(f"{missing} relationships start from profiles absent from the file")
+        resolve_links(records, self.source)
         yield from records
 
     # -- parties ---------------------------------------------------------------------
@@ -569,7 +573,7 @@ def _document(record: Record, doc: etree._Element, refs: _Refs) -> None:
     )
 
 
-class OfacSdnAdvancedReader(_OfacAdvancedReader):
+class OfacSdnAdvancedReader(_OfacAdvancedReader, Reader):
     """The SDN list as Advanced XML (``SDN_ADVANCED.XML``)."""
 
     source = "us_ofac_sdn"
@@ -580,7 +584,7 @@ class OfacSdnAdvancedReader(_OfacAdvancedReader):
         return cls._looks_like(head) and list_of(name, head) in ("sdn", None)
 
 
-class OfacConsAdvancedReader(_OfacAdvancedReader):
+class OfacConsAdvancedReader(_OfacAdvancedReader, Reader):
     """The consolidated (non-SDN) list as Advanced XML (``CONS_ADVANCED.XML``)."""
 
     source = "us_ofac_cons"

@@ -128,10 +128,16 @@ def _rows(text: str, where: str, columns: int) -> Iterator[tuple[int, list[str]]
         yield start, row
 
 
-class _OfacCsvReader(Reader):
-    """Shared reader of the SDN and consolidated CSV sets (subclasses set the names)."""
+class _OfacCsvReader:
+    """Shared reader of the SDN and consolidated CSV sets (subclasses set the names).
 
-    format = "csv"
+    A mixin rather than a :class:`Reader` subclass: every ``Reader`` subclass is
+    registered, abstract or not, so shared code stays outside the hierarchy.
+    """
+
+    source: ClassVar[str]
+    format: ClassVar[str] = "csv"
+    companions: ClassVar[Mapping[str, str]]
     primary_name: ClassVar[str]
     """The main file's name, used in the planner's message for a companion alone."""
 
@@ -297,7 +303,7 @@ def _field_count(head: bytes) -> int:
         return 0
 
 
-class OfacSdnCsvReader(_OfacCsvReader):
+class OfacSdnCsvReader(_OfacCsvReader, Reader):
     """The SDN list as legacy CSV: ``sdn.csv`` (+ ``add.csv``, ``alt.csv``,
     ``sdn_comments.csv``)."""
 
@@ -311,7 +317,7 @@ class OfacSdnCsvReader(_OfacCsvReader):
         return "cons" not in name and cls._looks_like(name, head)
 
 
-class OfacConsCsvReader(_OfacCsvReader):
+class OfacConsCsvReader(_OfacCsvReader, Reader):
     """The consolidated (non-SDN) list as legacy CSV: ``cons_prim.csv`` (+
     ``cons_add.csv``, ``cons_alt.csv``, ``cons_comments.csv``)."""
 

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import ClassVar
 
 from lxml import etree
 
@@ -58,6 +59,7 @@ from thaw.sources.ofac_remarks import (
     extra_key,
     ofac_country,
     parse_remarks,
+    resolve_links,
 )
 from thaw.sources.ofac_xml import release
 
@@ -157,10 +159,11 @@ def period(begin: str | None, end: str | None) -> list[str]:
     return [start, stop]
 
 
-class _OfacEnhancedReader(Reader):
-    """Shared reader of SDN_ENHANCED / CONS_ENHANCED (subclasses set the names)."""
+class _OfacEnhancedReader:
+    """Shared reader of SDN_ENHANCED / CONS_ENHANCED (a mixin: see :mod:`.ofac_csv`)."""
 
-    format = "enhanced_xml"
+    source: ClassVar[str]
+    format: ClassVar[str] = "enhanced_xml"
 
     @classmethod
     def _looks_like(cls, head: bytes) -> bool:
@@ -203,6 +206,7 @@ class _OfacEnhancedReader(Reader):
         if skipped:
             info.notes.append(f"{skipped} features marked reliability 'False' were skipped")
         _resolve_relationships(records, self.source)
+        resolve_links(records, self.source)
         yield from records
 
     # -- one entity ------------------------------------------------------------------
@@ -405,7 +409,7 @@ def _resolve_relationships(records: list[Record], source: str) -> None:
                 link.source = source if link.source_id in ids else other
 
 
-class OfacSdnEnhancedReader(_OfacEnhancedReader):
+class OfacSdnEnhancedReader(_OfacEnhancedReader, Reader):
     """The SDN list as Enhanced XML (``SDN_ENHANCED.XML``)."""
 
     source = "us_ofac_sdn"
@@ -416,7 +420,7 @@ class OfacSdnEnhancedReader(_OfacEnhancedReader):
         return cls._looks_like(head) and list_of(name, head) in ("sdn", None)
 
 
-class OfacConsEnhancedReader(_OfacEnhancedReader):
+class OfacConsEnhancedReader(_OfacEnhancedReader, Reader):
     """The consolidated (non-SDN) list as Enhanced XML (``CONS_ENHANCED.XML``)."""
 
     source = "us_ofac_cons"

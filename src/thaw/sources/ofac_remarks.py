@@ -373,6 +373,8 @@ _EXTRA_LABELS = (
 )
 _EXTRA_ALIASES = {
     "Telephone": "phone_number",
+    "Vessel Tonnage": "tonnage",
+    "Vessel Gross Registered Tonnage": "gross_registered_tonnage",
     "Vessel Type": "vessel_type",
     "VESSEL TYPE": "vessel_type",
     "Other Vessel Type": "vessel_type",
@@ -534,8 +536,7 @@ def _apply_rule(
             _append(record.citizenships, code)
         else:
             _append(record.countries, code)
-            if rule.arg != "vessel_flag":
-                add_extra(record, rule.arg, text)
+            add_extra(record, rule.arg, text)
         return True
     if action == "gender":
         gender = parse_gender(text)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import ClassVar
 
 from lxml import etree
 
@@ -85,10 +86,11 @@ def _declared_count(head: bytes) -> int | None:
     return int(m[1]) if m else None
 
 
-class _OfacXmlReader(Reader):
-    """Shared reader of the two legacy XML lists (subclasses set the names)."""
+class _OfacXmlReader:
+    """Shared reader of the two legacy XML lists (a mixin: see :mod:`.ofac_csv`)."""
 
-    format = "xml"
+    source: ClassVar[str]
+    format: ClassVar[str] = "xml"
 
     @classmethod
     def _looks_like(cls, head: bytes) -> bool:
@@ -262,7 +264,7 @@ def _full_name(last: str | None, first: str | None, schema: str) -> Name | None:
     return Name(value, "primary") if value else None
 
 
-class OfacSdnXmlReader(_OfacXmlReader):
+class OfacSdnXmlReader(_OfacXmlReader, Reader):
     """The SDN list as legacy XML (``SDN.XML``)."""
 
     source = "us_ofac_sdn"
@@ -273,7 +275,7 @@ class OfacSdnXmlReader(_OfacXmlReader):
         return "cons" not in name and cls._looks_like(head)
 
 
-class OfacConsXmlReader(_OfacXmlReader):
+class OfacConsXmlReader(_OfacXmlReader, Reader):
     """The consolidated (non-SDN) list as legacy XML (``consolidated.xml``)."""
 
     source = "us_ofac_cons"
