@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
+from tests.index.fixture_store import fill, fixture_records
 from thaw.index import (
     CandidateIndex,
     ensure_index,
@@ -20,31 +19,6 @@ from thaw.index import (
 from thaw.index.storage import index_dir
 from thaw.model import Name, Record
 from thaw.store import Store
-
-RECORDS = Path(__file__).resolve().parents[1] / "fixtures" / "screening" / "records.jsonl"
-
-
-def fixture_records() -> list[Record]:
-    with open(RECORDS, encoding="utf-8") as fh:
-        return [Record.from_dict(json.loads(line)) for line in fh if line.strip()]
-
-
-def fill(store: Store, records: list[Record], published: str = "2024-01-01") -> None:
-    """One publication per source, activated (no reader needed)."""
-    by_source: dict[str, list[Record]] = defaultdict(list)
-    for record in records:
-        by_source[record.source].append(record)
-    for source, items in sorted(by_source.items()):
-        store.add_publication(
-            source=source,
-            format="test",
-            published=published,
-            date_basis="given",
-            sha256=f"{source}-{published}-{len(items)}",
-            files=["fixture"],
-            records=items,
-            activate=True,
-        )
 
 
 @pytest.fixture(scope="module")

@@ -146,7 +146,9 @@ class _RichProgress:
 
     def problem(self, problem: RowProblem) -> None:
         colour = "red" if problem.skipped else "yellow"
-        self.bar.console.print(f"[{colour}]{escape(str(problem))}[/]", highlight=False)
+        self.bar.console.print(
+            f"[{colour}]{escape(str(problem))}[/]", highlight=False, soft_wrap=True
+        )
 
     def stop(self) -> None:
         if self.task is not None:
@@ -170,7 +172,9 @@ def screen_file_cmd(
     ] = None,
     format: Annotated[
         str | None,
-        typer.Option("--format", help=f"Input format: {', '.join(FORMATS)} (default: from the name)."),
+        typer.Option(
+            "--format", help=f"Input format: {', '.join(FORMATS)} (default: from the name)."
+        ),
     ] = None,
     threshold: ThresholdOption = None,
     limit: LimitOption = 10,
@@ -219,6 +223,7 @@ def screen_file_cmd(
         f"{summary.with_hits:,} with hits ({summary.hits:,} hits); "
         f"{summary.skipped:,} skipped, {summary.warnings:,} warning(s){escape(target)}",
         highlight=False,
+        soft_wrap=True,
     )
     if summary.rows and not summary.screened:
         raise typer.Exit(1)

@@ -475,7 +475,10 @@ def screen_file(
         if not parallel:
             if progress is not None:
                 progress.start(source.total, source.unit)
-            for chunk in (c for c in (first, second) if c is not None):
+            for chunk in (first, second):
+                if chunk is not None:
+                    write(_screen_chunk(chunk))
+            for chunk in chunks:
                 write(_screen_chunk(chunk))
         else:
             assert first is not None and second is not None

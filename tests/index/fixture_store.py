@@ -1,0 +1,36 @@
+"""A small fixture list for index and screening tests, built from Record objects."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from thaw.model import Record
+from thaw.store import Store
+
+RECORDS = Path(__file__).resolve().parents[1] / "fixtures" / "screening" / "records.jsonl"
+
+
+def fixture_records() -> list[Record]:
+    """Twelve listings: people, organisations, vessels; US, UN and UK sources."""
+    with open(RECORDS, encoding="utf-8") as fh:
+        return [Record.from_dict(json.loads(line)) for line in fh if line.strip()]
+
+
+def fill(store: Store, records: list[Record], published: str = "2024-01-01") -> None:
+    """Store ``records`` as one active publication per source (no reader needed)."""
+    by_source: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        by_source[record.source].append(record)
+    for source, items in sorted(by_source.items()):
+        store.add_publication(
+            source=source,
+            format="test",
+            published=published,
+            date_basis="given",
+            sha256=f"{source}-{published}-{len(items)}",
+            files=["fixture"],
+            records=items,
+            activate=True,
+        )

@@ -1,0 +1,148 @@
+"""Screening one name: the result contract, input checks, ``thaw screen``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import thaw
+from tests.index.fixture_store import fill, fixture_records
+from thaw.cli import app
+from thaw.index import entry_from_record
+from thaw.screen import Screener, ScreenInputError
+from thaw.store import Store
+
+HIT_KEYS = ["score", "schema", "name", "matched_name", "listings", "explanation"]
+LISTING_KEYS = ["source", "source_id", "programs", "listed_on"]
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener.from_entries(entry_from_record(r) for r in fixture_records())
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    home = tmp_path / "home"
+    with Store(home) as store:
+        fill(store, fixture_records())
+    return home
+
+
+def assert_contract(data: dict[str, object]) -> None:
+    assert list(data) == ["row", "id", "name", "hits"]
+    assert isinstance(data["row"], int) and data["row"] >= 1
+    hits = data["hits"]
+    assert isinstance(hits, list)
+    scores = [h["score"] for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    for hit in hits:
+        assert list(hit) == HIT_KEYS
+        assert isinstance(hit["score"], float) and 0.0 <= hit["score"] <= 1.0
+        assert isinstance(hit["explanation"], str)
+        assert hit["listings"]
+        for listing in hit["listings"]:
+            assert list(listing) == LISTING_KEYS
+            assert isinstance(listing["programs"], list)
+
+
+def test_top_level_export() -> None:
+    assert thaw.Screener is Screener
+
+
+def test_listed_person_is_a_hit(screener: Screener) -> None:
+    result = screener.screen(
+        "Kirill Dmitriev", schema="Person", birth_date="1975-04-12", country="ru"
+    )
+    data = result.to_dict()
+    assert_contract(data)
+    assert data["row"] == 1 and data["id"] is None and data["name"] == "Kirill Dmitriev"
+    found = {(h["listings"][0]["source"], h["listings"][0]["source_id"]) for h in data["hits"]}
+    assert ("us_ofac_sdn", "34336") in found
+    hit = next(h for h in data["hits"] if h["listings"][0]["source_id"] == "34336")
+    assert hit["name"] == "DMITRIEV, Kirill Aleksandrovich"  # the listing's caption
+    assert hit["schema"] == "Person"
+    assert hit["listings"][0]["programs"] == ["RUSSIA-EO14024"]
+    assert hit["listings"][0]["listed_on"] == "2022-02-28"
+    assert json.loads(result.to_json()) == data
+
+
+def test_threshold_and_limit(screener: Screener) -> None:
+    everything = screener.screen("Kirill Dmitriev", threshold=0.0, limit=100)
+    assert len(everything.hits) >= 2
+    assert len(screener.screen("Kirill Dmitriev", threshold=0.0, limit=1).hits) == 1
+    assert screener.screen("Kirill Dmitriev", threshold=1.01).hits == ()
+    assert all(h.score >= 0.5 for h in screener.screen("Kirill Dmitriev", threshold=0.5).hits)
+
+
+def test_unlisted_name_has_no_hits(screener: Screener) -> None:
+    assert screener.screen("Jane Unlisted Nobody", schema="Person").hits == ()
+
+
+def test_schema_keeps_kinds_apart(screener: Screener) -> None:
+    vessel = screener.screen("Ocean Princess", schema="Vessel", id_number="IMO 9123456")
+    assert vessel.hits and vessel.hits[0].listings[0].source_id == "9001"
+    assert all(h.schema == "Vessel" for h in vessel.hits)
+    people = screener.screen("Ocean Princess", schema="Person", threshold=0.0)
+    assert all(h.schema in ("Person", "LegalEntity") for h in people.hits)
+    company = screener.screen("Banco Nacional de Cuba", schema="Company", country="Cuba")
+    assert company.hits and company.hits[0].listings[0].source_id == "306"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"name": "  "}, "no name"),
+        ({"name": "X", "schema": "Dog"}, "unknown schema"),
+        ({"name": "X", "birth_date": "1975-13-01"}, "invalid date"),
+        ({"name": "X", "birth_date": "12/04/1975"}, "invalid date"),
+        ({"name": "X", "birth_date": "1975-02-30"}, "invalid date"),
+        ({"name": "X", "country": "Narnia"}, "unknown country"),
+    ],
+)
+def test_bad_input_is_refused(screener: Screener, kwargs: dict[str, str], message: str) -> None:
+    with pytest.raises(ScreenInputError, match=message):
+        screener.screen(**kwargs)  # type: ignore[arg-type]
+
+
+def test_accepted_inputs(screener: Screener) -> None:
+    schemata = ("Person", "person", "Organization", "Company", "LegalEntity", "Vessel", "Aircraft")
+    for schema in schemata:
+        screener.screen("Kirill Dmitriev", schema=schema)
+    for date in ("1975", "1975-04", "1975-04-12"):
+        screener.screen("Kirill Dmitriev", birth_date=date)
+    for country in ("ru", "RU", "Russia", "Russian Federation", "uk"):
+        screener.screen("Kirill Dmitriev", country=country)
+
+
+def test_screener_over_a_store(home: Path) -> None:
+    screener = Screener(home)
+    assert len(screener) == len(fixture_records())
+    assert (home / "index").is_dir()
+    assert screener.screen("Abdul Rahman Yasin").hits[0].listings[0].source_id == "QDi.900"
+
+
+def test_cli_screen_json_contract(home: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["screen", "Kirill Dmitriev", "--schema", "Person", "--dob", "1975-04-12",
+         "--country", "Russia", "--json", "--home", str(home)],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert_contract(data)
+    assert data["row"] == 1 and data["id"] is None and data["name"] == "Kirill Dmitriev"
+    assert "34336" in {h["listings"][0]["source_id"] for h in data["hits"]}
+
+
+def test_cli_screen_table_and_errors(home: Path) -> None:
+    runner = CliRunner()
+    table = runner.invoke(app, ["screen", "Kirill Dmitriev", "--home", str(home)])
+    assert table.exit_code == 0 and "34336" in table.stdout
+    none = runner.invoke(app, ["screen", "Jane Unlisted Nobody", "--home", str(home)])
+    assert none.exit_code == 0 and "No hits" in none.stdout
+    bad = runner.invoke(app, ["screen", "X", "--dob", "yesterday", "--home", str(home)])
+    assert bad.exit_code == 1 and "invalid date" in bad.stderr
