@@ -31,7 +31,7 @@ pairs contribute ``w·sim`` to the agreement ``A`` and ``w`` to the mass ``M``;
 unaligned query tokens sum to ``Eq`` and unaligned listing tokens to ``Er``
 (optional parts such as patronymics count a third there). Then::
 
-    score = A / (M + 0.35·Eq + 0.25·Er + 2.0·min(Eq*, Er*))
+    score = A / (M + 0.35·Eq + 0.25·Er + 2.0·√(Eq*·Er*))
 
 where the last term is the *substitution* penalty (numbers excluded: a fund or
 series number differing is a sibling entity, reported but not a veto): a part present on both sides
@@ -45,6 +45,7 @@ low-weight tokens (``Management Company``) is scaled down by
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,7 +65,7 @@ TRUNCATED_SIM = 0.85
 #: Weight of unaligned query tokens in the denominator.
 QUERY_EXTRA = 0.35
 #: Weight of unaligned listing tokens in the denominator.
-RESULT_EXTRA = 0.25
+RESULT_EXTRA = 0.2
 #: Weight of a substitution (parts on both sides that did not align).
 SUBSTITUTION = 2.0
 #: Share of its weight an optional part (patronymic) counts as an extra.
@@ -135,6 +136,10 @@ def string_similarity(a: str, b: str) -> float:
     if n <= 2 or not a or not b:
         return 0.0
     budget = _budget(n)
+    if n > 8 and a[0] != b[0]:
+        # long words that differ from the first letter are different stems
+        # (Jónsdóttir / Tómasdóttir) unless nearly equal
+        budget = 1.0
     if abs(len(a) - len(b)) > 2 * budget:
         return 0.0
     d = OSA.distance(a, b)
@@ -208,20 +213,29 @@ def _compounds(
     of ``one`` (``abdul rahman``/``abdulrahman``, ``hua wei``/``huawei``)."""
     out: list[tuple[float, list[int], int]] = []
     n = len(many)
+    targets = [(j, len(t.raw), t) for j, t in enumerate(one)
+               if t.role not in ("number", "initial") and len(t.raw) >= 3]
+    if not targets:
+        return out
     for start in range(n - 1):
+        length = len(many[start].raw)
         for size in (2, 3):
-            if start + size > n:
+            end = start + size
+            if end > n:
                 break
-            run = many[start : start + size]
-            if any(t.role in ("number", "stop") for t in run):
-                continue
-            length = sum(len(t.raw) for t in run)
-            for j, target in enumerate(one):
-                if target.role in ("number", "initial") or abs(len(target.raw) - length) > 2:
+            last = many[end - 1]
+            if last.role in ("number", "stop") or many[start].role in ("number", "stop"):
+                break
+            length += len(last.raw)
+            joined: str | None = None
+            for j, tlen, target in targets:
+                if abs(tlen - length) > 2:
                     continue
-                s = string_similarity(_concat(run), fold_token(target.raw))
+                if joined is None:
+                    joined = _concat(many[start:end])
+                s = string_similarity(joined, fold_token(target.raw))
                 if s >= 0.75:
-                    out.append((s, list(range(start, start + size)), j))
+                    out.append((s, list(range(start, end)), j))
     return out
 
 
@@ -237,20 +251,32 @@ def compare_names(
         return NameMatch(0.0, query, result, (), tuple(qs), tuple(rs))
     cands: list[tuple[float, float, tuple[int, ...], tuple[int, ...], str]] = []
     last_q = len(qs) - 1
+    truncated = query.truncated
+    q_good: set[int] = set()
+    r_good: set[int] = set()
     for i, q in enumerate(qs):
+        qt = q.text
         for j, r in enumerate(rs):
-            s, how = token_similarity(q, r)
-            if s < MIN_SIM and query.truncated and i == last_q and len(q.raw) >= 2 \
-                    and q.role == "name" and r.raw.startswith(q.raw):
-                s, how = TRUNCATED_SIM, "truncated"
+            if qt == r.text and not (q.script_form and r.script_form):
+                s, how = 1.0, "exact"
+            else:
+                s, how = token_similarity(q, r)
+                if s < MIN_SIM and truncated and i == last_q and len(q.raw) >= 2 \
+                        and q.role == "name" and r.raw.startswith(q.raw):
+                    s, how = TRUNCATED_SIM, "truncated"
             if s >= MIN_SIM:
                 cands.append((s, q.weight + r.weight, (i,), (j,), how))
-    if len(qs) > 1:
-        for s, run, j in _compounds(qs, rs):
-            cands.append((s + 0.01, 2.0, tuple(run), (j,), "compound"))
-    if len(rs) > 1:
-        for s, run, i in _compounds(rs, qs):
-            cands.append((s + 0.01, 2.0, (i,), tuple(run), "compound"))
+                if s >= 0.9:
+                    q_good.add(i)
+                    r_good.add(j)
+    if len(q_good) < len(qs) or len(r_good) < len(rs):
+        # some token has no close partner: it may be part of a compound
+        if len(qs) > 1:
+            for s, run, j in _compounds(qs, rs):
+                cands.append((s + 0.01, 2.0, tuple(run), (j,), "compound"))
+        if len(rs) > 1:
+            for s, run, i in _compounds(rs, qs):
+                cands.append((s + 0.01, 2.0, (i,), tuple(run), "compound"))
     cands.sort(key=lambda c: (-c[0], -c[1]))
     q_used: set[int] = set()
     r_used: set[int] = set()
@@ -293,7 +319,8 @@ def compare_names(
         er += w * (OPTIONAL_SHARE if t.optional else 1.0)
         if t.role != "number":
             er_full += w
-    denom = mass + QUERY_EXTRA * eq + RESULT_EXTRA * er + SUBSTITUTION * min(eq_full, er_full)
+    conflict = math.sqrt(eq_full * er_full)
+    denom = mass + QUERY_EXTRA * eq + RESULT_EXTRA * er + SUBSTITUTION * conflict
     score = agree / denom if denom > 0 else 0.0
     if mass < 1.0:
         score *= 0.55 + 0.45 * mass

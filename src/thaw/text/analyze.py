@@ -433,7 +433,7 @@ def _join_letter_runs(words: list[_Word]) -> list[_Word]:
             j += 1
         if j - i >= 2:
             joined = "".join(w.ascii for w in words[i:j])
-            found = extract_org_types(joined, _CASEFOLD, 0, True)
+            found = extract_org_types(joined, _CASEFOLD, 0, True) if j == len(words) else []
             if found and found[0][0] == joined:
                 out.append(_Word(found[0][1].lower(), hint="legal", surface=joined))
                 i = j
