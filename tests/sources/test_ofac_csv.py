@@ -114,7 +114,8 @@ def test_sdn_csv_alone_is_a_publication(tmp_path: Path) -> None:
 
 
 def test_companion_alone_is_refused() -> None:
-    with pytest.raises(SourceError, match=r"add\.csv is an auxiliary file.*sdn\.csv, which is absent"):
+    message = r"add\.csv is an auxiliary file.*sdn\.csv, which is absent"
+    with pytest.raises(SourceError, match=message):
         plan([CSV / "add.csv", CSV / "alt.csv"], siblings=False)
     with pytest.raises(SourceError, match=r"cons_prim\.csv, which is absent"):
         plan([CONS / "cons_alt.csv"])

@@ -99,7 +99,9 @@ def test_vessel_and_crypto_identifiers() -> None:
 
 
 def test_remark_aliases_are_weak() -> None:
-    r = _person("a.k.a. 'DOE, Johnny'; f.k.a. 'SMITH, John'; n.k.a. 'DOE-SMITH, J.'; weak a.k.a. 'JD'.")
+    r = _person(
+        "a.k.a. 'DOE, Johnny'; f.k.a. 'SMITH, John'; n.k.a. 'DOE-SMITH, J.'; weak a.k.a. 'JD'."
+    )
     assert [(n.value, n.kind) for n in r.names[1:]] == [
         ("DOE, Johnny", "weak"),
         ("SMITH, John", "weak"),
