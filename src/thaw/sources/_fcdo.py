@@ -403,7 +403,11 @@ def table_start(
             return published, header_keys(path, header, location)
         for cell in cells:
             published = published or report_date(str(cell or ""))
-    raise SourceError(path, "no UK Sanctions List header row (Unique ID, Name 6, …) found")
+    raise SourceError(
+        path,
+        "no UK Sanctions List header row (Unique ID, Name 6, …) found",
+        f"first {max_preamble + 1} rows",
+    )
 
 
 def table_records(path: Path, keys: list[str], rows: Iterator[Row]) -> Iterator[Record]:

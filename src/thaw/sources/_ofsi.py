@@ -472,6 +472,9 @@ def _birth_places(record: Record, town: str | None, country: str | None) -> None
         _add(record.birth_places, place)
 
 
+_NUMBER_PREFIX = re.compile(r"^(?:no|nr|number|num)\b\.?\s*:?\s*", re.I)
+
+
 def _documents(record: Record, kind: str, numbers: str | None, details: str | None) -> None:
     """Passports / national identity numbers. The 2022 format gives numbers and
     details apart; the legacy format only free-text details, whose number is
@@ -482,7 +485,10 @@ def _documents(record: Record, kind: str, numbers: str | None, details: str | No
         pair = len(number_items) == len(detail_items)
         for i, number in enumerate(number_items):
             note = detail_items[i] if pair else (clean(details) if details else None)
-            _add_identifier(record, Identifier(kind, number, note=note))
+            bare = _NUMBER_PREFIX.sub("", number)
+            if bare != number:  # legacy "no 3603251708570001": keep the text as the note
+                note = note or number
+            _add_identifier(record, Identifier(kind, bare or number, note=note))
         return
     for item in detail_items:
         found = id_number(item)
@@ -529,7 +535,7 @@ def table_start(path: Path, rows: Iterator[Row]) -> tuple[str | None, list[str]]
     returns the publication date and the canonical column keys."""
     first = next(rows, None)
     if first is None:
-        raise SourceError(path, "no header row: the file holds no data")
+        raise SourceError(path, "no header row: the file holds no data", "line 1")
     location, cells = first
     published = None
     if cells and str(cells[0]).strip().lower() == "last updated":

@@ -32,12 +32,38 @@ _READ_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, gzip.BadGzipF
 
 
 def read_bytes(path: Path) -> bytes:
-    """The whole (decompressed) content of ``path``."""
+    """The whole (decompressed) content of ``path``; a truncated or corrupt archive
+    raises :class:`SourceError` at the (decompressed) byte where reading stopped."""
+    chunks: list[bytes] = []
+    size = 0
     try:
         with open_binary(path) as fh:
-            return fh.read()
+            while chunk := fh.read(1 << 20):
+                chunks.append(chunk)
+                size += len(chunk)
     except _READ_ERRORS as exc:
-        raise SourceError(path, f"cannot read (truncated or corrupt?): {exc}") from exc
+        raise SourceError(
+            path, f"cannot read (truncated or corrupt?): {exc}", f"byte {size}"
+        ) from exc
+    return b"".join(chunks)
+
+
+def package_error(path: Path, exc: BaseException, member: str | None = None) -> SourceError:
+    """A :class:`SourceError` for an unreadable zip package (XLSX, ODS), located at
+    the end of the file when the zip directory is missing (a truncated download)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size == 0:
+        return SourceError(path, "file is empty", "byte 0")
+    if not zipfile.is_zipfile(path):
+        return SourceError(
+            path,
+            "not a complete zip package: no zip directory at the end (truncated download?)",
+            f"byte {size}",
+        )
+    return SourceError(path, f"corrupt zip package: {type(exc).__name__}: {exc}", member or "zip")
 
 
 def decode(path: Path, data: bytes, encodings: Sequence[str]) -> str:
@@ -165,7 +191,7 @@ def xlsx_rows(
     import openpyxl  # imported lazily: only the spreadsheet readers need it
 
     if not zipfile.is_zipfile(path):
-        raise SourceError(path, "not an XLSX workbook (no zip central directory: truncated?)")
+        raise package_error(path, ValueError("not a zip file"))
     row_number = 0
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -227,6 +253,11 @@ def _extract(path: Path, zf: zipfile.ZipFile, member: str) -> Path:
     try:
         with tmp, zf.open(info) as src:
             shutil.copyfileobj(src, tmp)
+    except (zipfile.BadZipFile, *_READ_ERRORS) as exc:
+        os.unlink(tmp.name)
+        raise SourceError(
+            path, f"cannot read {member} (truncated or corrupt?): {exc}", member
+        ) from exc
     except BaseException:
         os.unlink(tmp.name)
         raise
@@ -294,11 +325,9 @@ def xlsx_fast_rows(path: Path, max_col: int = 64) -> Iterator[tuple[int, list[st
                     temps.append(_extract(path, zf, "xl/sharedStrings.xml"))
                 temps.append(_extract(path, zf, sheet_name))
         except KeyError as exc:
-            raise SourceError(path, f"incomplete XLSX package: {exc}") from exc
+            raise SourceError(path, f"incomplete XLSX package: {exc.args[0]}", "zip") from exc
         except (zipfile.BadZipFile, *_READ_ERRORS) as exc:
-            raise SourceError(
-                path, f"cannot read XLSX package (truncated or corrupt?): {exc}"
-            ) from exc
+            raise package_error(path, exc) from exc
         strings = _shared_strings(path, temps[0]) if len(temps) == 2 else []
         yield from _sheet_rows(path, temps[-1], strings, dates, max_col)
     finally:
@@ -484,7 +513,7 @@ def ods_rows(path: Path, max_rows_repeat: int = 1000) -> Iterator[tuple[int, lis
     except SourceError:
         raise
     except (zipfile.BadZipFile, *_READ_ERRORS) as exc:
-        raise SourceError(path, f"cannot read ODS package (truncated or corrupt?): {exc}") from exc
+        raise package_error(path, exc) from exc
     content = Path(tmp.name)
     try:
         yield from _ods_table(path, content, max_rows_repeat)

@@ -125,7 +125,7 @@ class AuDfatReader(Reader):
         rows = xlsx_rows(path, max_col=MAX_COLUMNS)
         first = next(rows, None)
         if first is None:
-            raise SourceError(path, "the workbook holds no rows")
+            raise SourceError(path, "the workbook holds no rows", "row 1")
         keys = self._header(path, first)
         data = list(rows)
         control_dates = [

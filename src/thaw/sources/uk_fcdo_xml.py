@@ -178,4 +178,4 @@ class FcdoXmlReader(Reader):
                 )
             yield designation.record
         if count == 0:
-            raise SourceError(path, "no Designation element")
+            raise SourceError(path, "no Designation element", "end of file")

@@ -71,5 +71,5 @@ class OfsiXmlReader(Reader):
             el.clear()
             groups.add(row, location)
         if count == 0:
-            raise SourceError(path, "no FinancialSanctionsTarget element")
+            raise SourceError(path, "no FinancialSanctionsTarget element", "end of file")
         yield from groups.records()

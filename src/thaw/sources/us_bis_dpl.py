@@ -87,7 +87,7 @@ class BisDplReader(Reader):
         table = CsvRows(path, text, delimiter="\t")
         first = table.next_row()
         if first is None:
-            raise SourceError(path, "the file holds no header")
+            raise SourceError(path, "the file holds no header", "line 1")
         header = [h.strip() for h in first[1]]
         missing = [c for c in REQUIRED if c not in header]
         if missing:

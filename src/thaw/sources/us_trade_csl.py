@@ -204,7 +204,7 @@ class TradeCslReader(Reader):
         table = CsvRows(path, text, allow_truncated_last=True)
         first = table.next_row()
         if first is None:
-            raise SourceError(path, "the file holds no header")
+            raise SourceError(path, "the file holds no header", "line 1")
         header = [h.strip() for h in first[1]]
         missing = [c for c in REQUIRED if c not in header]
         if missing:
