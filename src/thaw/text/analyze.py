@@ -362,7 +362,8 @@ def _person_words(words: list[_Word]) -> list[_Word]:
             a = a.translate(_LEET)
             w = _Word(a, w.abjad)
         if w.hint is None and not w.abjad and not w.script_form and _CONSONANTS_ONLY.match(a) \
-                and len(words) > 1:
+                and len(words) > 1 and fold_token(a) not in vocab.HONORIFICS \
+                and fold_token(a) not in _person_prefixes():
             out.extend(_Word(c) for c in a)
             continue
         out.append(w)

@@ -1,0 +1,166 @@
+"""The thaw matcher: names across scripts and spellings, supporting facts, explanations."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.cli.compare import pair_entry
+from thaw.index.entry import Entry, entry_from_record
+from thaw.match import DEFAULT_THRESHOLD, Query, describe_algorithm, features, score
+from thaw.model import Identifier, Name, Record
+
+
+@pytest.fixture(scope="module")
+def dmitriev() -> Entry:
+    record = Record(
+        source="test",
+        source_id="1",
+        schema="Person",
+        names=[Name("DMITRIEV, Kirill Aleksandrovich")],
+        birth_dates=["1975-04-12"],
+        nationalities=["ru"],
+        gender="male",
+        identifiers=[Identifier("passport", "75 1234567", "ru")],
+    )
+    return entry_from_record(record)
+
+
+@pytest.mark.parametrize(
+    "name", ["Kirill Dmitriev", "Dmitriev Kirill", "Кирилл Дмитриев", "Kirill Dmitriyev",
+             "KIRILL DMITRIJEV", "Dmitriev, Kirill A."]
+)
+def test_variants_of_the_name_match(dmitriev: Entry, name: str) -> None:
+    assert score(Query(name, "Person"), dmitriev).score >= DEFAULT_THRESHOLD
+    assert score(Query(name), dmitriev).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize("name", ["Kirill Petrov", "Ivan Dmitriev", "Kirill Ivanovich Dmitriev"])
+def test_other_people_do_not_match(dmitriev: Entry, name: str) -> None:
+    assert score(Query(name, "Person"), dmitriev).score < DEFAULT_THRESHOLD
+
+
+def test_birth_date_evidence(dmitriev: Entry) -> None:
+    plain = score(Query("Kirill Dmitriev", "Person"), dmitriev).score
+    same = score(Query("Kirill Dmitriev", "Person", birth_date="1975-04-12"), dmitriev).score
+    year = score(Query("Kirill Dmitriev", "Person", birth_date="1975"), dmitriev).score
+    next_year = score(Query("Kirill Dmitriev", "Person", birth_date="1976"), dmitriev).score
+    far = score(Query("Kirill Dmitriev", "Person", birth_date="1990-01-01"), dmitriev).score
+    assert same > year > plain > next_year > far
+    assert next_year >= DEFAULT_THRESHOLD  # one year apart is weak evidence, not a veto
+    assert far < DEFAULT_THRESHOLD
+
+
+def test_dob_lifts_a_borderline_name(dmitriev: Entry) -> None:
+    weak = score(Query("K. Dmitriev", "Person"), dmitriev).score
+    lifted = score(Query("K. Dmitriev", "Person", birth_date="1975-04-12"), dmitriev).score
+    assert lifted > weak
+
+
+def test_identifier_is_near_conclusive(dmitriev: Entry) -> None:
+    result = score(Query("K Dmitrijev", id_numbers=("751234567",)), dmitriev)
+    assert result.score >= 0.98
+    assert "passport" in result.explanation
+    typed = score(Query("Kirill Dmitriev", identifiers=(("passport", "99 9999999"),)), dmitriev)
+    assert typed.score < score(Query("Kirill Dmitriev"), dmitriev).score
+    assert "differs" in typed.explanation
+
+
+def test_country_and_gender(dmitriev: Entry) -> None:
+    base = score(Query("Kirill Dmitriev"), dmitriev).score
+    assert score(Query("Kirill Dmitriev", countries=("ru",)), dmitriev).score > base
+    assert score(Query("Kirill Dmitriev", countries=("br",)), dmitriev).score < base
+    assert score(Query("Kirill Dmitriev", gender="female"), dmitriev).score < base
+
+
+def test_schema_conflict(dmitriev: Entry) -> None:
+    assert score(Query("Kirill Dmitriev", "Company"), dmitriev).score < DEFAULT_THRESHOLD
+    assert score(Query("Kirill Dmitriev", "LegalEntity"), dmitriev).score >= DEFAULT_THRESHOLD
+
+
+def test_explanation_names_aligned_tokens(dmitriev: Entry) -> None:
+    result = score(Query("Kirill Dmitriyev", birth_date="1975-04-12"), dmitriev)
+    assert "dmitriyev=dmitriev" in result.explanation
+    assert "+aleksandrovich" in result.explanation
+    assert "birth date 1975-04-12 agrees" in result.explanation
+    assert result.matched_name == "DMITRIEV, Kirill Aleksandrovich"
+    assert set(result.features) >= {"name", "birth_date"}
+    miss = score(Query("Kirill Petrov"), dmitriev)
+    assert "-petrov" in miss.explanation and "+dmitriev" in miss.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        ("عبد الفتاح السيسي", "Abdel Fattah el-Sisi", "Person"),
+        ("بانک ملی ایران", "Bank Melli Iran", "Organization"),
+        ("华为技术有限公司", "Huawei Technologies Co., Ltd.", "Company"),
+        ("ПАО НК Роснефть", "Rosneft Oil Company", "Company"),
+        ("Abdulrahman Ali", "Abdul Rahman Ali", "Person"),
+        ("Mohamad Abdel Aziz", "Muhammad Abd al-Aziz", "Person"),
+        ("Aleksandr Lukashenko", "Alexander Lukashenka", "Person"),
+        ("OOO Gazprom", "Gazprom Limited Liability Company", "Company"),
+        ("PJSC Sberbank", "ПАО Сбербанк", "Company"),
+        ("Osama bin Laden", "Usama ibn Ladin", "Person"),
+        ("Kim Jong Un", "김정은", "Person"),
+        ("Mr. Rami Makhlouf", "Rami Makhlouf", "Person"),
+        ("Boris Johnson", "Alexandre Boris de Pfeffel Johnson", "Person"),
+        ("SiemensAG", "Siemens AG", "Company"),
+    ],
+)
+def test_cross_script_and_structure_matches(query: str, listed: str, schema: str) -> None:
+    for s in (schema, None):
+        result = score(Query(query, s), pair_entry(listed, s))
+        assert result.score >= DEFAULT_THRESHOLD, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        ("John Smith", "Jane Smith", "Person"),
+        ("George Bush", "George Habbash", "Person"),
+        ("Sergey Viktorovich Lavrov", "Sergey Ivanovich Lavrov", "Person"),
+        ("Abdullah bin Omar al-Muhammad", "Omar bin Abdullah al-Muhammad", "Person"),
+        ("Bank of China (Hong Kong) Limited", "Bank of China (Singapore) Limited", "Company"),
+        ("Saudi Arabian Gas Company", "Saudi Arabian Oil Company", "Company"),
+        ("Management Company", "Westminster Management Company", "Company"),
+        ("Volkswagen AG", "Siemens AG", "Company"),
+    ],
+)
+def test_non_matches(query: str, listed: str, schema: str) -> None:
+    for s in (schema, None):
+        result = score(Query(query, s), pair_entry(listed, s))
+        assert result.score < DEFAULT_THRESHOLD, result.explanation
+
+
+def test_weak_alias_counts_less() -> None:
+    strong = entry_from_record(Record("t", "1", "Person", names=[Name("Ivan Petrovich Sidorov")]))
+    weak = entry_from_record(Record("t", "2", "Person", names=[
+        Name("Someone Else"), Name("Ivan Petrovich Sidorov", kind="weak")]))
+    q = Query("Ivan Sidorov", "Person")
+    assert score(q, weak).score < score(q, strong).score
+    assert "(weak)" in score(q, weak).explanation
+
+
+def test_best_name_among_aliases() -> None:
+    entry = entry_from_record(Record("t", "1", "Organization", names=[
+        Name("Islamic Revolutionary Guard Corps"), Name("IRGC", kind="alias"),
+        Name("Sepah-e Pasdaran", kind="alias")]))
+    result = score(Query("Sepah Pasdaran"), entry)
+    assert result.matched_name == "Sepah-e Pasdaran"
+    assert result.score >= DEFAULT_THRESHOLD
+
+
+def test_scores_are_bounded_and_algorithms_checked(dmitriev: Entry) -> None:
+    for q in (Query(""), Query("x"), Query("Kirill Dmitriev", birth_date="garbage")):
+        assert 0.0 <= score(q, dmitriev).score <= 1.0
+    with pytest.raises(ValueError):
+        score(Query("Kirill"), dmitriev, algorithm="nope")
+
+
+def test_feature_registry_documents_itself() -> None:
+    names = [f.name for f in features()]
+    assert names[0] == "name"
+    assert {"birth_date", "country", "gender", "identifier", "schema"} <= set(names)
+    doc = describe_algorithm()
+    for f in features():
+        assert f.doc() and f"`{f.name}`" in doc

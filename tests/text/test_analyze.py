@@ -1,0 +1,145 @@
+"""Name analysis: transliteration, folding, roles, legal forms, keys, statistics."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.text import TokenStats, analyze_name, fold_token, index_keys
+
+
+def texts(name: str, schema: str | None = None) -> list[str]:
+    return [t.text for t in analyze_name(name, schema).tokens if t.weight > 0]
+
+
+def roles(name: str, schema: str | None = None) -> dict[str, str]:
+    return {t.text: t.role for t in analyze_name(name, schema).tokens}
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Dmitriev", "Dmitriyev", "Dmitrijev", "Дмитриев"),
+        ("Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskij", "Зеленський"),
+        ("Sergey", "Sergei", "Sergej"),
+        ("Mohammed", "Mohamed"),
+        ("Youssef", "Yusef"),
+        ("Erdoğan", "Erdogan"),
+    ],
+)
+def test_romanisation_variants_fold_together(variants: tuple[str, ...]) -> None:
+    assert len({tuple(texts(v, "Person")) for v in variants}) == 1
+
+
+def test_fold_rules() -> None:
+    assert fold_token("alexander") == "aleksander"
+    assert fold_token("philip") == "filip"
+    assert fold_token("hassan") == "hasan"
+    assert fold_token("123") == "123"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Кирилл Дмитриев", ["kiril", "dmitriev"]),
+        ("Κυριάκος Μητσοτάκης", ["kiriakos", "mitsotakis"]),
+        ("Բարակ Օբամա", ["barak", "obama"]),
+        ("ბარაკ ობამა", ["barak", "obama"]),
+        ("김정은", ["kim", "jong", "un"]),
+        ("习近平", ["ksi", "jin", "ping"]),
+        ("मोहम्मद", ["mohamad"]),
+        ("バラク・オバマ", ["baraku", "obama"]),
+    ],
+)
+def test_transliteration(name: str, expected: list[str]) -> None:
+    assert texts(name, "Person") == expected
+
+
+def test_abjad_scripts_are_flagged() -> None:
+    tokens = analyze_name("عبد الفتاح السيسي", "Person").tokens
+    assert [t.text for t in tokens][0] == "abd"
+    assert all(t.abjad for t in tokens[1:])
+    assert any(t.abjad for t in analyze_name("מוחמד", "Person").tokens)
+
+
+def test_arabic_structure() -> None:
+    assert texts("Abdulrahman", "Person") == texts("Abdul Rahman", "Person") == ["abd", "rahman"]
+    assert texts("Abdel Fattah el-Sisi", "Person") == texts("Abd al-Fattah al-Sisi", "Person")
+    assert texts("Sirajuddin", "Person") == ["sirai", "din"]
+    r = roles("Usama bin Ladin", "Person")
+    assert r["bin"] == "particle"
+    assert texts("Usama ibn Ladin", "Person") == texts("Usama bin Ladin", "Person")
+
+
+def test_honorifics_and_patronymics() -> None:
+    r = roles("Dr. Rami Makhlouf", "Person")
+    assert r["dr"] == "honorific"
+    assert texts("Sheikh Isa Bin Tarif", "Person")[0] == "isa"
+    assert roles("Kirill Aleksandrovich Dmitriev", "Person")["aleksandrovich"] == "patronymic"
+    tok = next(t for t in analyze_name("Kirill Aleksandrovich Dmitriev", "Person").tokens
+               if t.role == "patronymic")
+    assert tok.optional
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("OOO Gazprom", "ООО Газпром"),
+        ("Gazprom LLC", "Gazprom Limited Liability Company"),
+        ("Siemens AG", "Siemens Aktiengesellschaft"),
+        ("Oboronnye Initsiativy o.O.O.", "OOO Oboronnye Initsiativy"),
+    ],
+)
+def test_legal_forms_are_normalised(a: str, b: str) -> None:
+    assert sorted(texts(a, "Company")) == sorted(texts(b, "Company"))
+    assert "legal_form" in roles(a, "Company").values()
+
+
+def test_legal_forms_weigh_little_and_generic_words_low() -> None:
+    tokens = {t.text: t for t in analyze_name("Rosneft Oil Trading Company LLC", "Company").tokens}
+    assert tokens["llc"].weight < tokens["trading"].weight < tokens["rosneft"].weight
+    assert tokens["company"].role == "generic"
+
+
+def test_cjk_and_russian_org_vocabulary() -> None:
+    assert texts("华为技术有限公司", "Company") == ["hua", "vei", "technology", "llc"]
+    assert "oil" in texts("ПАО НК Роснефть", "Company")
+
+
+def test_numbers() -> None:
+    assert texts("Brigade Forty 4", "Organization") == texts("Brigade 44", "Organization")
+    assert texts("1st Bank", "Company") == texts("First Bank", "Company")
+    assert texts("Fund VI", "Company")[-1] == "6"
+    # Roman numerals stay letters in personal names
+    assert texts("John V Smith", "Person")[1] == "v"
+
+
+def test_initials_and_acronyms() -> None:
+    assert roles("JC Juncker", "Person")["j"] == "initial"
+    assert texts("A.B.C. Company", "Company") == texts("ABC Company", "Company")
+
+
+def test_index_keys() -> None:
+    keys = index_keys(analyze_name("Huawei Technologies Co., Ltd.", "Company"))
+    assert "huavei" in keys
+    assert "llc" not in keys
+    hua = index_keys(analyze_name("华为技术有限公司", "Company"))
+    assert "huavei" in hua  # the concatenated syllables meet the Latin name
+    arabic = index_keys(analyze_name("بانک ملی ایران", "Organization"))
+    latin = index_keys(analyze_name("Bank Melli Iran", "Organization"))
+    assert arabic & latin
+
+
+def test_token_stats() -> None:
+    names = [analyze_name(f"Mohammad Person{i}", "Person") for i in range(2000)]
+    names.append(analyze_name("Kirill Dmitriev", "Person"))
+    stats = TokenStats.from_names(names)
+    assert stats.factor("dmitriev") == 1.0
+    assert stats.factor("mohamad") < 0.5
+    again = TokenStats.from_dict(stats.to_dict())
+    assert again.factor("mohamad") == stats.factor("mohamad")
+
+
+def test_analysis_is_cached_and_total() -> None:
+    assert analyze_name("Kirill Dmitriev", "Person") is analyze_name("Kirill Dmitriev", "Person")
+    assert analyze_name("", None).tokens == ()
+    assert analyze_name("...", None).tokens == ()
