@@ -36,3 +36,37 @@ def lists_dir() -> Path:
 def store(tmp_path: Path) -> Iterator[Store]:
     with Store(tmp_path / "home") as s:
         yield s
+
+
+NEWEST = (
+    "us_ofac/2024-05-03/sdn.csv",
+    "us_ofac/2025-12-19/cons_prim.csv",
+    "un_sc/2026-02-27/consolidated.xml",
+    "uk_hmt_ofsi/2025-04-14/ConList.xlsx",
+    "ca_gac/2025-05-25/sema-lema.xml",
+    "au_dfat/2024-11-11/regulation8_consolidated.xlsx",
+    "us_trade_csl/2022-05-16/consolidated.csv.gz",
+    "us_bis/2023-11-30/dpl.txt",
+)
+"""The newest publication of every source held in ../shared (files relative to LISTS)."""
+
+
+@pytest.fixture(scope="session")
+def real_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store home holding the newest real publication of every source, loaded
+    once per test session (read-only for tests: copy it if you need to write)."""
+    from thaw.sources import plan
+    from thaw.store import load
+
+    lists = require_shared()
+    home = tmp_path_factory.mktemp("real-home")
+    with Store(home) as store:
+        for job in plan([lists / name for name in NEWEST]):
+            load(store, job)
+        try:
+            from thaw.index import ensure_index
+        except ImportError:  # pragma: no cover - index not built in this checkout
+            pass
+        else:
+            ensure_index(store)
+    return home

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -56,13 +57,12 @@ def render(result: TextResult) -> None:
         listings = ", ".join(f"{lst.source}:{lst.source_id}" for lst in party.hit.listings)
         console.print(f"[bold]{escape(party.hit.name)}[/]  score {party.score:.2f}  [dim]{listings}[/]")
         for m in party.mentions:
-            before = " ".join(result.text[m.snippet_start : m.start].split())
-            after_raw = result.text[m.end : m.end + 60]
-            after = " ".join(after_raw.split())
+            before = _squash(result.text[m.snippet_start : m.start])
+            after = _squash(result.text[m.end : m.end + 60])
             tag = " (short reference)" if m.short_reference else ""
             console.print(
-                f"  {m.start:>6}-{m.end:<6} …{escape(before)} [reverse]{escape(' '.join(m.text.split()))}[/]"
-                f" {escape(after)}…{tag}",
+                f"  {m.start:>6}-{m.end:<6} …{escape(before)}[reverse]{escape(_squash(m.text))}[/]"
+                f"{escape(after)}…{tag}",
                 highlight=False,
             )
     table = Table(title="Parties found")
@@ -74,6 +74,11 @@ def render(result: TextResult) -> None:
         )
         table.add_row(party.hit.name, f"{party.score:.2f}", progs, str(len(party.mentions)))
     console.print(table)
+
+
+def _squash(text: str) -> str:
+    """Collapse runs of white space to one space, keeping a leading/trailing one."""
+    return re.sub(r"\s+", " ", text)
 
 
 def html_report(result: TextResult, title: str) -> str:

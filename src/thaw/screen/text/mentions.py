@@ -59,6 +59,18 @@ NOT_PARTIES = frozenset(
 )
 """Well-known places and institutions that are never parties themselves."""
 
+EDGE_WORDS = frozenset(
+    """the a an and or of in on at by for from to with as but not no this that these those
+    his her its their our my your he she it they we i you mr mrs ms miss dr sir lord lady
+    president minister chairman chairwoman chair ceo director general colonel captain
+    secretary ambassador senator governor mayor king queen prince princess sheikh judge
+    officer chief head deputy former late dear hi hello thanks regards today yesterday
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+"""Words that may sit next to a name but never begin or end one (articles, titles,
+pronouns, days, months): a window starting or ending with one is not screened."""
+
 MAX_RUN = 8
 MAX_WINDOW = 6
 
@@ -210,6 +222,10 @@ def find_mentions(text: str, lookup: Lookup, known: Callable[[str], bool]) -> li
     return sorted(parties.values(), key=lambda p: (-p.score, p.mentions[0].start))
 
 
+def _edge(tok: Tok) -> bool:
+    return tok.text.lower().strip(".") in EDGE_WORDS
+
+
 def _screen_run(text: str, run: list[Tok], lookup: Lookup) -> list[Mention]:
     found: list[Mention] = []
     n = len(run)
@@ -218,6 +234,8 @@ def _screen_run(text: str, run: list[Tok], lookup: Lookup) -> list[Mention]:
         for i in range(0, n - size + 1):
             window = run[i : i + size]
             if not window[0].capitalised or not window[-1].capitalised:
+                continue
+            if _edge(window[0]) or _edge(window[-1]):
                 continue
             if any(t.comma_after for t in window[1:-1]) or sum(t.comma_after for t in window[:-1]) > 1:
                 continue

@@ -11,6 +11,7 @@ import thaw.match
 from thaw.screen.screener import Hit, Screener
 from thaw.screen.text.extract import extract_text
 from thaw.screen.text.mentions import Party, find_mentions
+from thaw.text import analyze_name
 
 TEXT_THRESHOLD = 0.80
 """Score a window of text must reach to be reported. Stricter than name screening
@@ -110,7 +111,7 @@ class TextScreener:
         @lru_cache(maxsize=65_536)
         def lookup(name: str, year: str | None, countries: tuple[str, ...]) -> tuple[Hit, ...]:
             query = thaw.match.Query(name=name, birth_date=year, countries=countries)
-            result = self.screener.screen_query(query, threshold=self.threshold, limit=3)
+            result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             return result.hits
 
         self._known = known
@@ -130,7 +131,12 @@ class TextScreener:
     # -- internals ----------------------------------------------------------------
 
     def _lookup_keyed(self, name: str, year: str | None, countries: tuple[str, ...]) -> list[_KeyedHit]:
-        return [_KeyedHit(h) for h in self._lookup(name, year, countries)]
+        hits = self._lookup(name, year, countries)
+        if not hits:
+            return []
+        best = hits[0]
+        group = [h for h in hits if _same_party(best, h)]
+        return [_KeyedHit(best, group)]
 
     def _party(self, text: str, party: Party) -> PartyFound:
         mentions = []
@@ -143,18 +149,42 @@ class TextScreener:
                     m.hit.score, m.short,
                 )
             )
-        best = max((m.hit for m in party.mentions if not m.short), key=lambda h: h.score)
-        assert isinstance(best, _KeyedHit)
-        return PartyFound(best.hit, tuple(mentions))
+        keyed = [m.hit for m in party.mentions if isinstance(m.hit, _KeyedHit)]
+        best = max(keyed, key=lambda h: h.score)
+        listings = {}
+        for k in keyed:
+            for listing in k.listings:
+                listings.setdefault((listing.source, listing.source_id), listing)
+        hit = Hit(
+            score=best.hit.score,
+            schema=best.hit.schema,
+            name=best.hit.name,
+            matched_name=best.hit.matched_name,
+            listings=tuple(listings[k] for k in sorted(listings)),
+            explanation=best.hit.explanation,
+            profile_id=best.hit.profile_id,
+        )
+        return PartyFound(hit, tuple(mentions))
+
+
+def _same_party(best: Hit, other: Hit) -> bool:
+    """Whether two hits for the same words are the same party: the same profile when
+    profiles are known, else the same schema and the same name tokens in any order."""
+    if best.profile_id is not None or other.profile_id is not None:
+        return best.profile_id == other.profile_id
+    return best.schema == other.schema and set(analyze_name(best.name).texts) == set(
+        analyze_name(other.name).texts
+    )
 
 
 class _KeyedHit:
-    """A screening hit with the listing key the mention finder groups by."""
+    """The hits of one party for one window of text, with the key mentions are
+    grouped by (the profile id, else the smallest listing key)."""
 
-    __slots__ = ("hit", "key", "score")
+    __slots__ = ("hit", "key", "listings", "score")
 
-    def __init__(self, hit: Hit) -> None:
+    def __init__(self, hit: Hit, group: list[Hit]) -> None:
         self.hit = hit
         self.score = hit.score
-        first = hit.listings[0]
-        self.key = hit.profile_id or f"{first.source}:{first.source_id}"
+        self.listings = [listing for h in group for listing in h.listings]
+        self.key = hit.profile_id or min(f"{x.source}:{x.source_id}" for x in self.listings)
