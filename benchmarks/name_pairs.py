@@ -26,12 +26,15 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from thaw.cli.compare import pair_entry
 from thaw.match import DEFAULT_THRESHOLD, Query, score, threshold_for
 from thaw.text import analyze_name
 
-DEFAULT_PAIRS = Path(__file__).resolve().parents[2] / "shared" / "data" / "bench" / "name_pairs_dev.csv"
+DEFAULT_PAIRS = (
+    Path(__file__).resolve().parents[2] / "shared" / "data" / "bench" / "name_pairs_dev.csv"
+)
 SWEEP = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 NK_THRESHOLD = 0.70
 
@@ -80,7 +83,7 @@ def nk_scorers() -> dict[str, Callable[[Row], float]]:
     for alg in (LogicV2, LogicV1, OFACMatcher):
         config = ScoringConfig.defaults()
 
-        def run(row: Row, alg: type = alg, config: ScoringConfig = config) -> float:
+        def run(row: Row, alg: Any = alg, config: ScoringConfig = config) -> float:
             schema = row.get("schema") or "LegalEntity"
             left = entity(row["name1"], schema, "q")
             right = entity(row["name2"], schema, "r")
@@ -118,7 +121,8 @@ def main(argv: list[str]) -> int:
         ("thaw ofac", thaw_scorer("ofac"), threshold_for("ofac")),
     ]
     algorithms += [(name, fn, NK_THRESHOLD) for name, fn in nk_scorers().items()]
-    header = f"{'algorithm':12} {'thr':>5} {'P':>6} {'R':>6} {'F1':>6} {'µs/pair':>9} {'cold µs':>9}"
+    header = (f"{'algorithm':12} {'thr':>5} {'P':>6} {'R':>6} {'F1':>6} "
+              f"{'µs/pair':>9} {'cold µs':>9}")
     print(header)
     print("-" * len(header))
     results: dict[str, list[float]] = {}
@@ -138,8 +142,10 @@ def main(argv: list[str]) -> int:
                 schema = row.get("schema") or None
                 from thaw.match import compare_names
 
-                nm = compare_names(analyze_name(row["name1"], schema), analyze_name(row["name2"], schema))
-                print(f"{'FN' if m else 'FP'} {s:.2f} {row['name1']} | {row['name2']} | {nm.describe()}")
+                nm = compare_names(analyze_name(row["name1"], schema),
+                                   analyze_name(row["name2"], schema))
+                label = "FN" if m else "FP"
+                print(f"{label} {s:.2f} {row['name1']} | {row['name2']} | {nm.describe()}")
     return 0
 
 

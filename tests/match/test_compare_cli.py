@@ -33,7 +33,8 @@ def test_compare_file_ofac_and_errors(tmp_path: Path) -> None:
     pairs = tmp_path / "pairs.csv"
     pairs.write_text("name1,name2\nVladimir Putin,PUTIN Vladimir\n", encoding="utf-8")
     out = tmp_path / "out.csv"
-    result = CliRunner().invoke(app, ["compare-file", str(pairs), "-o", str(out), "--algorithm", "ofac"])
+    args = ["compare-file", str(pairs), "-o", str(out)]
+    result = CliRunner().invoke(app, [*args, "--algorithm", "ofac"])
     assert result.exit_code == 0, result.output
     assert next(csv.DictReader(out.open()))["match"] == "true"
     bad = tmp_path / "bad.csv"
@@ -41,5 +42,5 @@ def test_compare_file_ofac_and_errors(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["compare-file", str(bad), "-o", str(out)])
     assert result.exit_code == 1
     assert "missing column" in result.output
-    result = CliRunner().invoke(app, ["compare-file", str(pairs), "-o", str(out), "--algorithm", "x"])
+    result = CliRunner().invoke(app, [*args, "--algorithm", "x"])
     assert result.exit_code == 1

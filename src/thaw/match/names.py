@@ -9,9 +9,10 @@
   are compared (``mly``/``Melli``), equal → 0.9, one consonant apart → 0.6;
 * otherwise an edit cost: consonant edits cost 1, edits that only touch vowels
   ½ (``Mosk``/``Musk``), transpositions count once; within a length-dependent
-  budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5) the similarity falls from 1 to 0.5, beyond it the tokens do
-  not align; consonants that differ only in voicing or place (s/z, k/g, t/d,
-  p/b, f/v, m/n, j/y) cost ½;
+  budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5; 1 for words of
+  nine letters or more whose first letters differ) the similarity falls from 1
+  to 0.5, beyond it the tokens do not align; consonants that differ only in
+  voicing or place (s/z, k/g, t/d, p/b, f/v, m/n, j/y) cost ½;
 * two Chinese or Korean syllables agree only when they are the same character;
 * an initial against a name with that first letter → 0.75;
 * the last word of a name long enough to have been cut by a fixed-width field,
@@ -289,21 +290,21 @@ def compare_names(
             continue
         q_used.update(qi)
         r_used.update(rj)
-        qt = tuple(qs[i] for i in qi)
-        rt = tuple(rs[j] for j in rj)
+        q_toks = tuple(qs[i] for i in qi)
+        r_toks = tuple(rs[j] for j in rj)
         s = min(s, 1.0)
-        if q_bin and r_bin and len(qt) == 1 and len(rt) == 1 \
-                and qt[0].after_bin != rt[0].after_bin:
+        if q_bin and r_bin and len(q_toks) == 1 and len(r_toks) == 1 \
+                and q_toks[0].after_bin != r_toks[0].after_bin:
             # "Abdullah bin Omar" is not "Omar bin Abdullah": the father's name
             # aligned with the person's own name
             s *= 0.3
             how = "filiation"
-        w = max(sum(_weight(t, stats) for t in qt), sum(_weight(t, stats) for t in rt))
-        if len(qt) == 1 and len(rt) == 1:
-            w = (_weight(qt[0], stats) + _weight(rt[0], stats)) / 2
+        w = max(sum(_weight(t, stats) for t in q_toks), sum(_weight(t, stats) for t in r_toks))
+        if len(q_toks) == 1 and len(r_toks) == 1:
+            w = (_weight(q_toks[0], stats) + _weight(r_toks[0], stats)) / 2
         agree += w * s
         mass += w
-        pairs.append(Pair(qt, rt, s, how))
+        pairs.append(Pair(q_toks, r_toks, s, how))
     if not pairs:
         return NameMatch(0.0, query, result, (), tuple(qs), tuple(rs))
     q_extra = [t for i, t in enumerate(qs) if i not in q_used]

@@ -49,7 +49,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rigour._core import extract_org_types, ordinals_dict, person_name_prefixes_list
-
 from rigour.text.normalize import Normalize
 
 from thaw.text import vocab
@@ -72,9 +71,12 @@ _PATRONYMIC = re.compile(
     r"(?:[aeiouy]?vich|[aeiouy]?vna|ichna|ogl[uy]|oglu|kyzy|kizi|qizi|uly|uulu|zade|zadeh)$"
 )
 _ABD = re.compile(r"^abd(?:(?:ou|[aeiou])l|(?:ou|[aeiou])(?=([dnrstz])\1))?-?([a-z]+)$")
-_ABD_ALONE = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil", "abdel"})
+_ABD_ALONE = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil"})
 _ALLAH_REST = frozenset({"lah", "la", "llah", "allah", "ullah", "ulla", "alla"})
-_DIN_SUFFIX = re.compile(r"^([a-z]{3,}?)(?:[aeiou]d)+(?:din|dine|deen|dinn)$|^([a-z]{3,}?)(?:uddin|eddine|eddin|addin|iddin|uddeen)$")
+_DIN_SUFFIX = re.compile(
+    r"^([a-z]{3,}?)(?:[aeiou]d)+(?:din|dine|deen|dinn)$"
+    r"|^([a-z]{3,}?)(?:uddin|eddine|eddin|addin|iddin|uddeen)$"
+)
 _ALLAH_SUFFIX = re.compile(r"^([a-z]{3,}?)(?:ullah|ollah|allah|ulla|ulah|olah|alah)$")
 _ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
