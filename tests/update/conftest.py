@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from _http import Server
+
+from tests.update._http import Server
 
 
 @pytest.fixture

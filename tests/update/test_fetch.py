@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _http import Server
 
+from tests.update._http import Server
 from thaw.update.fetch import DownloadCache, Fetcher, FetchError, last_modified_date
 from thaw.update.official import OFFICIAL, RemoteFile, mirror_url, urls_for
 

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from _http import Server
 from typer.testing import CliRunner
 
+from tests.update._http import Server
 from thaw.cli import app
 from thaw.store import Store
 from thaw.update import (
