@@ -189,7 +189,7 @@ def test_csv_and_xml_of_the_same_day_agree(lists_dir: Path) -> None:
 
 def test_history_archive_samples(lists_dir: Path, tmp_path: Path) -> None:
     """A sample of the 308 historical sdn.csv versions parses with the indexed counts
-    (the whole archive is checked by benchmarks/ofac_history.py)."""
+    (the whole archive: ``python benchmarks/ofac_readers.py --history``)."""
     base = lists_dir / "us_ofac" / "2021-08-18_to_2024-05-03"
     with open(base / "sdn_csv_history_index.csv", newline="", encoding="utf-8") as fh:
         index = {row["member"]: int(row["sdn_records"]) for row in csv.DictReader(fh)}

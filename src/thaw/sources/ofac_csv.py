@@ -59,6 +59,7 @@ from thaw.sources.ofac_remarks import (
 __all__ = ["OfacConsCsvReader", "OfacSdnCsvReader"]
 
 _TYPES = {"individual": "Person", "vessel": "Vessel", "aircraft": "Aircraft"}
+_EMPTY = frozenset(("-0- ", "-0-", "", " "))
 _FIRST_LINE = re.compile(rb'^\s*\d+,"[^"\r\n]*",(?:-0-\s*|"[A-Za-z]*"),')
 _ENCODINGS = ("utf-8-sig", "cp1252")
 
@@ -233,9 +234,21 @@ class _OfacCsvReader:
         parts = person_parts(name) if schema == "Person" else None
         record.names.append(Name(name, "primary", parts=parts))
         record.programs = split_programs(row[3])
-        title = clean(row[4])
-        if title:
+        if row[4] not in _EMPTY and (title := clean(row[4])):
             record.titles.append(title)
+        if schema == "Vessel" or any(row[i] not in _EMPTY for i in range(5, 11)):
+            self._vessel(record, row)
+        remarks = row[11]
+        if remarks in _EMPTY and sid not in comments:
+            return record
+        if sid in comments:
+            remarks = remarks + comments[sid] if clean(remarks) else comments[sid]
+        parse_remarks(record, remarks)
+        return record
+
+    @staticmethod
+    def _vessel(record: Record, row: list[str]) -> None:
+        """The vessel columns: call sign, type, tonnage, GRT, flag, owner."""
         call_sign = clean(row[5])
         if call_sign:
             record.identifiers.append(Identifier("call_sign", call_sign, label="Call Sign"))
@@ -251,11 +264,6 @@ class _OfacCsvReader:
         owner = clean(row[10])
         if owner:
             record.links.append(Link("vessel_owner", name=owner))
-        remarks = row[11]
-        if sid in comments:
-            remarks = remarks + comments[sid] if clean(remarks) else comments[sid]
-        parse_remarks(record, remarks)
-        return record
 
     @staticmethod
     def _alias(records: dict[str, Record], row: list[str], orphans: list[str]) -> None:

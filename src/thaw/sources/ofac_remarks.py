@@ -42,7 +42,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from thaw.model import Address, Identifier, Link, Name, NameKind, Record
+from thaw.model import Address, Identifier, Link, NameKind, Record
 from thaw.sources.common import (
     clean,
     country_code,
@@ -65,6 +65,8 @@ __all__ = [
     "person_parts",
     "resolve_links",
     "split_programs",
+    "split_remarks",
+    "apply_document",
 ]
 
 OFAC_SOURCES = ("us_ofac_sdn", "us_ofac_cons")
@@ -130,9 +132,23 @@ def ofac_country(value: str | None) -> str | None:
 _RANGE = re.compile(r"^(?:from\s+)?(.+?)\s+(?:to|-)\s+(.+)$", re.I)
 
 
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})$")
+_MONTH_NUMBERS = {
+    m: f"{i:02d}"
+    for i, m in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
+    )
+}
+
+
 def ofac_dates(value: str | None) -> list[str]:
     """ISO dates of an OFAC date value: ``"12 Apr 1975"``, ``"circa 1951"``,
     ``"1958 to 1960"`` (every year), ``"01 Jan 1960 to 31 Dec 1962"`` (both ends)."""
+    if value is not None and (m := _DAY_MONTH_YEAR.match(value)):
+        # OFAC's usual form, parsed without the general parser (hot path)
+        month = _MONTH_NUMBERS.get(m[2])
+        if month is not None and 1 <= int(m[1]) <= 28 and 1800 <= int(m[3]) <= 2100:
+            return [f"{m[3]}-{month}-{int(m[1]):02d}"]
     dates = parse_dates(value)
     if dates or value is None:
         return dates
@@ -147,15 +163,20 @@ def split_programs(value: str | None) -> list[str]:
     """Programme codes from the legacy ``Program`` column: ``"SDGT] [IFSR"`` (the
     outer brackets of ``[SDGT] [IFSR]`` are part of the CSV quoting) →
     ``["SDGT", "IFSR"]``."""
+    return list(_split_programs(value)) if value else []
+
+
+@lru_cache(maxsize=2048)
+def _split_programs(value: str) -> tuple[str, ...]:
     text = clean(value)
     if text is None:
-        return []
+        return ()
     out: list[str] = []
     for part in text.split("] ["):
         code = part.strip(" []")
         if code and code not in out:
             out.append(code)
-    return out
+    return tuple(out)
 
 
 def person_parts(value: str) -> dict[str, str] | None:
@@ -757,9 +778,3 @@ def _lookup(index: dict[str, list[str]], name: str) -> str | None:
         if ids is not None:
             return ids[0] if len(ids) == 1 else None
     return None
-
-
-def make_name(value: str, kind: NameKind, schema: str, **kw: str | None) -> Name:
-    """A :class:`~thaw.model.Name`, with last/first parts for individuals."""
-    parts = person_parts(value) if schema == "Person" else None
-    return Name(value, kind, parts=parts, lang=kw.get("lang"), script=kw.get("script"))
