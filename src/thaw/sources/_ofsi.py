@@ -343,79 +343,89 @@ class Groups:
         return record
 
     def _apply(self, record: Record, f: dict[str, str]) -> None:
-        for title in split_numbered(f.get("title")):
-            _add(record.titles, title)
-        for date in dates_in(f.get("dob")):
-            _add(record.birth_dates, date)
-        _birth_places(record, f.get("town_of_birth"), f.get("country_of_birth"))
-        for nat in split_numbered(f.get("nationality")):
-            code = country_code(nat)
-            if code:
-                _add(record.nationalities, code)
-            else:
-                _extra(record, "nationality", nat)
-        _documents(record, "passport", f.get("passport_number"), f.get("passport_details"))
-        _documents(record, "national_id", f.get("ni_number"), f.get("ni_details"))
-        for position in split_numbered(f.get("position")):
-            _add(record.positions, position)
+        """Apply the non-name fields of a row (values are whitespace-clean already;
+        only the keys present are looked at, for speed)."""
+        if "title" in f:
+            for title in split_numbered(f["title"]):
+                _add(record.titles, title)
+        if "dob" in f:
+            for date in dates_in(f["dob"]):
+                _add(record.birth_dates, date)
+        if "town_of_birth" in f or "country_of_birth" in f:
+            _birth_places(record, f.get("town_of_birth"), f.get("country_of_birth"))
+        if "nationality" in f:
+            for nat in split_numbered(f["nationality"]):
+                code = country_code(nat)
+                if code:
+                    _add(record.nationalities, code)
+                else:
+                    _extra(record, "nationality", nat)
+        if "passport_number" in f or "passport_details" in f:
+            _documents(record, "passport", f.get("passport_number"), f.get("passport_details"))
+        if "ni_number" in f or "ni_details" in f:
+            _documents(record, "national_id", f.get("ni_number"), f.get("ni_details"))
+        if "position" in f:
+            for position in split_numbered(f["position"]):
+                _add(record.positions, position)
         _address(record, f)
-        for country in split_numbered(f.get("country")):
-            code = country_code(country)
-            if code:
-                _add(record.countries, code)
-        remark = clean(f.get("other_info"))
-        if remark:
+        if "country" in f:
+            for country in split_numbered(f["country"]):
+                code = country_code(country)
+                if code:
+                    _add(record.countries, code)
+        if remark := f.get("other_info"):
             _add(record.remarks, remark)
-        regime = clean(f.get("regime"))
-        if regime:
+        if regime := f.get("regime"):
             _add(record.programs, regime)
-        listed = parse_date(f.get("listed_on"))
-        if listed and (record.listed_on is None or listed < record.listed_on):
-            record.listed_on = listed
-        for key, extra_key in (
-            ("date_designated", "date_designated"),
-            ("last_updated", "last_updated"),
-        ):
-            when = parse_date(f.get(key))
-            if when and when > record.extra.get(extra_key, ""):
-                record.extra[extra_key] = when
-        gender = parse_gender(f.get("gender"))
-        if gender:
+        if "listed_on" in f:
+            listed = parse_date(f["listed_on"])
+            if listed and (record.listed_on is None or listed < record.listed_on):
+                record.listed_on = listed
+        for key in ("date_designated", "last_updated"):
+            if key in f:
+                when = parse_date(f[key])
+                if when and when > record.extra.get(key, ""):
+                    record.extra[key] = when
+        if "gender" in f and (gender := parse_gender(f["gender"])):
             record.gender = gender
-        uk_ref = clean(f.get("uk_ref"))
-        if uk_ref:
-            for ref in uk_ref.split("; "):
+        if "uk_ref" in f:
+            for ref in f["uk_ref"].split("; "):
                 _extra(record, "uk_sanctions_list_ref", ref)
                 _add_link(record, Link("fcdo_reference", "uk_fcdo", ref))
-        for ref in (clean(f.get("un_ref")) or "").split("; "):
-            ref = ref.strip().rstrip(".")
-            if ref.upper().startswith("UN REF"):
-                ref = ref[6:].strip(" :.")
-            if ref:
-                _add_link(record, Link("un_reference", "un_sc", ref))
-        for item in split_numbered(f.get("business_reg")):
-            number = id_number(item) or item
-            _add_identifier(
-                record, Identifier("registration", number, note=item if item != number else None)
-            )
-        for imo in split_numbered(f.get("imo")):
-            digits = re.sub(r"\D", "", imo)
-            if digits:
-                _add_identifier(record, Identifier("imo", digits))
-        for key, relation in (
-            ("parent_company", "owned_by"),
-            ("subsidiaries", "owns"),
-            ("current_owners", "vessel_owner"),
-        ):
-            for name in split_numbered(f.get(key)):
-                _add_link(record, Link(relation, name=name))
-        for key, extra_key in _EXTRA_KEYS.items():
-            value = clean(f.get(key))
-            if value:
-                _extra(record, extra_key, value)
+        if "un_ref" in f:
+            for ref in f["un_ref"].split("; "):
+                ref = ref.strip().rstrip(".")
+                if ref.upper().startswith("UN REF"):
+                    ref = ref[6:].strip(" :.")
+                if ref:
+                    _add_link(record, Link("un_reference", "un_sc", ref))
+        if "business_reg" in f:
+            for item in split_numbered(f["business_reg"]):
+                number = id_number(item) or item
+                note = item if item != number else None
+                _add_identifier(record, Identifier("registration", number, note=note))
+        if "imo" in f:
+            for imo in split_numbered(f["imo"]):
+                digits = re.sub(r"\D", "", imo)
+                if digits:
+                    _add_identifier(record, Identifier("imo", digits))
+        for key, relation in _RELATIONS:
+            if key in f:
+                for name in split_numbered(f[key]):
+                    _add_link(record, Link(relation, name=name))
         for key, value in f.items():
-            if key.startswith("col:") and (cleaned := clean(value)):
-                _extra(record, key[4:].replace(" ", "_"), cleaned)
+            extra_key = _EXTRA_KEYS.get(key)
+            if extra_key is None and key.startswith("col:"):
+                extra_key = key[4:].replace(" ", "_")
+            if extra_key and (cleaned := clean(value)):
+                _extra(record, extra_key, cleaned)
+
+
+_RELATIONS = (
+    ("parent_company", "owned_by"),
+    ("subsidiaries", "owns"),
+    ("current_owners", "vessel_owner"),
+)
 
 
 _NAME_PARTS = ("name1", "name2", "name3", "name4", "name5", "name6")
@@ -499,15 +509,18 @@ def _documents(record: Record, kind: str, numbers: str | None, details: str | No
 
 
 def _address(record: Record, f: Mapping[str, str]) -> None:
-    lines = [v for i in range(1, 7) if (v := clean(f.get(f"address{i}")))]
-    post = clean(f.get("post_code"))
+    lines = [f[k] for k in _ADDRESS_LINES if k in f]
+    post = f.get("post_code")
     if not lines and not post:
         return
-    country = clean(f.get("country"))
+    country = f.get("country")
     full = ", ".join([*lines, *([post] if post else []), *([country] if country else [])])
     address = Address(full, country_code(country), postal_code=post)
     if address not in record.addresses:
         record.addresses.append(address)
+
+
+_ADDRESS_LINES = ("address1", "address2", "address3", "address4", "address5", "address6")
 
 
 # -- the table layouts (CSV, legacy CSV, XLSX) -----------------------------------------
