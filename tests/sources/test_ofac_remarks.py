@@ -52,6 +52,8 @@ def test_dates_alt_circa_and_ranges() -> None:
     r = _person("DOB 28 Jul 1981; alt. DOB circa 1984; alt. DOB 1958 to 1960; alt. DOB Mar 1945.")
     assert r.birth_dates == ["1981-07-28", "1984", "1958", "1959", "1960", "1945-03"]
     assert ofac_dates("01 Jan 1960 to 31 Dec 1962") == ["1960-01-01", "1962-12-31"]
+    assert ofac_dates("circa 1979-1982") == ["1979", "1980", "1981", "1982"]
+    assert ofac_dates("31 Dec 1962") == ["1962-12-31"]
     assert ofac_dates("sometime") == []
 
 
@@ -135,6 +137,23 @@ def test_links_sanctions_information_and_unknown_segments() -> None:
     assert [(link.relation, link.name) for link in r.links] == [
         ("linked_to", "HAMAS"),
         ("linked_to", "R D I S.A"),
+    ]
+
+
+def test_additional_sanctions_information_with_a_semicolon() -> None:
+    r = _org(
+        "Additional Sanctions Information - Not on the SDN List and Not Subject to Secondary "
+        "Sanctions; U.S. Persons Must Continue to Block the Property and Interests in Property "
+        "of this Person Pursuant to Executive Order 13599; For more information, please see: "
+        "https://www.treasury.gov/jcpoa_faqs.pdf."
+    )
+    assert r.extra["additional_sanctions_information"] == (
+        "Not on the SDN List and Not Subject to Secondary Sanctions; U.S. Persons Must Continue "
+        "to Block the Property and Interests in Property of this Person Pursuant to Executive "
+        "Order 13599"
+    )
+    assert r.remarks == [
+        "For more information, please see: https://www.treasury.gov/jcpoa_faqs.pdf"
     ]
 
 

@@ -130,6 +130,7 @@ def ofac_country(value: str | None) -> str | None:
 
 
 _RANGE = re.compile(r"^(?:from\s+)?(.+?)\s+(?:to|-)\s+(.+)$", re.I)
+_YEARS = re.compile(r"^(?:circa\s+)?(\d{4})-(\d{4})$", re.I)
 
 
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})$")
@@ -152,6 +153,9 @@ def ofac_dates(value: str | None) -> list[str]:
     dates = parse_dates(value)
     if dates or value is None:
         return dates
+    m = _YEARS.match(value.strip(" ."))
+    if m and 0 <= int(m[2]) - int(m[1]) <= 10:
+        return [str(year) for year in range(int(m[1]), int(m[2]) + 1)]
     m = _RANGE.match(value.strip(" ."))
     if m:
         start, end = parse_date(m[1]), parse_date(m[2])
@@ -378,6 +382,7 @@ _EXTRA_LABELS = (
     "Organization Type:",
     "Website",
     "Email Address",
+    "Email",
     "Phone Number",
     "Telephone",
     "Fax",
@@ -394,6 +399,7 @@ _EXTRA_LABELS = (
 )
 _EXTRA_ALIASES = {
     "Telephone": "phone_number",
+    "Email": "email_address",
     "Vessel Tonnage": "tonnage",
     "Vessel Gross Registered Tonnage": "gross_registered_tonnage",
     "Vessel Type": "vessel_type",
@@ -675,6 +681,8 @@ def apply_document(
 # -- remarks ---------------------------------------------------------------------------
 
 _SPLIT = re.compile(r";\s+|;(?=[A-Za-z])")
+_CONTINUED = ("Additional Sanctions Information -", "alt. Additional Sanctions Information -")
+_CONTINUATION = "U.S. Persons "
 _ALT = "alt. "
 
 
@@ -695,9 +703,17 @@ def parse_remarks(record: Record, text: str | None) -> None:
     value = clean(text)
     if value is None:
         return
+    previous = ""
     for segment in split_remarks(value):
+        if previous.startswith(_CONTINUED) and segment.startswith(_CONTINUATION):
+            # "Additional Sanctions Information - Not on the SDN List …; U.S. Persons
+            # Must Continue to Block …": one value with a ";" in it (so in the XML)
+            key = "additional_sanctions_information"
+            record.extra[key] = f"{record.extra[key]}; {segment}"
+            continue
         if not _apply_segment(record, segment):
             record.remarks.append(segment)
+        previous = segment
 
 
 def _apply_segment(record: Record, segment: str) -> bool:
