@@ -6,9 +6,9 @@ OFAC's ``sdn.csv`` + ``add.csv`` + ``alt.csv`` + ``sdn_comments.csv``). The next
 variant is tried when a variant cannot be downloaded or is not in a format thaw
 reads; a variant that downloads and reads but fails the load checks is final.
 
-Files are saved under their :attr:`RemoteFile.name`, the authority's own file name,
-because some formats are recognised by name as well as by content (OFAC's ``sdn.csv``
-has no header row).
+Files are saved under their :attr:`RemoteFile.name`, the authority's own file name
+(prefixed with the authority where a reader needs it named), because some formats are
+recognised by name as well as by content (OFAC's ``sdn.csv`` has no header row).
 
 A mirror (``--base-url`` / ``$THAW_MIRROR``) stands in for all official hosts: the
 file ``NAME`` of source ``SOURCE`` is then fetched from ``<base>/SOURCE/NAME``, or
@@ -204,7 +204,9 @@ OFFICIAL: dict[str, OfficialSource] = {
             (
                 _one(
                     "XLSX",
-                    "Australian_Sanctions_Consolidated_List.xlsx",
+                    # saved with the authority named: the reader recognises DFAT workbooks
+                    # by name ("dfat", or the former "regulation8_consolidated.xlsx")
+                    "dfat_Australian_Sanctions_Consolidated_List.xlsx",
                     "https://www.dfat.gov.au/sites/default/files/Australian_Sanctions_Consolidated_List.xlsx",
                     "https://www.dfat.gov.au/sites/default/files/regulation8_consolidated.xlsx",
                 ),

@@ -3,10 +3,10 @@
 :func:`scan` walks a directory, groups files per folder and recognises each file's
 source and format with :func:`thaw.sources.detect`. Companion files (OFAC's
 ``add.csv``, ``alt.csv``, …) are attached to their main file in the same folder; a
-companion whose main file is absent is ignored, as are documents (``.md``, ``.odt``,
-``.pdf``, …), files the readers do not recognise, and everything under a folder
-whose name starts with ``_`` or ``.`` (``_samples`` holds partial excerpts, not
-publications).
+companion whose main file is absent is ignored, as are documents (``.md``, ``.pdf``,
+…; an ``.odt`` unless a reader recognises it), files the readers do not recognise,
+partial downloads, and everything under a folder whose name starts with ``_`` or
+``.`` (``_samples`` holds partial excerpts, not publications).
 
 Each publication found gets a date: the date inside the file where the format has
 one, else the ``YYYY-MM-DD`` name of its folder (or of the nearest dated parent).
@@ -25,10 +25,15 @@ from thaw.sources import Job, Reader, SourceError, detect, readers
 from thaw.sources.base import inner_name
 
 DOCUMENT_SUFFIXES = frozenset(
-    {".md", ".markdown", ".rst", ".odt", ".doc", ".docx", ".pdf", ".rtf", ".html", ".htm",
-     ".part", ".sha256", ".sig", ".asc"}
+    {".md", ".markdown", ".rst", ".pdf", ".doc", ".docx", ".rtf", ".html", ".htm",
+     ".part", ".sha256", ".md5", ".sig", ".asc"}
 )
-"""Files never taken for publications (documentation, partial downloads, checksums)."""
+"""Never publications: documentation (a ``MANIFEST.md`` quoting an XML namespace must
+not pass for a list), partial downloads, checksums and signatures."""
+
+OFFICE_DOCUMENTS = frozenset({".odt"})
+"""Documents that are publications only where a reader recognises them (the FCDO
+publishes its list as an ``.odt`` document as well)."""
 
 DATE_DIR = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:$|[_ ])")
 
@@ -142,7 +147,7 @@ def _scan_folder(
         if not path.is_file():
             continue
         if path.suffix.lower() in DOCUMENT_SUFFIXES:
-            result.ignored.append(Ignored(path, "document, not a publication"))
+            result.ignored.append(Ignored(path, "document"))
             continue
         companion = _companion_of(inner_name(path))
         if companion is not None:
@@ -151,7 +156,8 @@ def _scan_folder(
         try:
             reader = detect(path)
         except SourceError as exc:
-            result.ignored.append(Ignored(path, exc.reason))
+            document = path.suffix.lower() in OFFICE_DOCUMENTS
+            result.ignored.append(Ignored(path, "document" if document else exc.reason))
             continue
         primaries.append((reader, path))
     for reader, _role, path in companions:
