@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from profile_fixtures import add, org, person, un_ref
 
+from tests.profiles.profile_fixtures import add, org, person, un_ref
 from thaw.model import Identifier, Link
 from thaw.profiles import Profiles, features_of, link
 from thaw.profiles.evidence import compare_dates
@@ -19,7 +19,11 @@ def keys(profiles: Profiles, source: str, source_id: str) -> list[str]:
 
 def test_un_reference_joins_listings(store: Store) -> None:
     add(store, "un_sc", [person("un_sc", "QDi.001", "Abdul Basit Noorzai", dob=["1960"])])
-    add(store, "uk_ofsi", [person("uk_ofsi", "7001", "NOORZAI Haji Bashir", links=[un_ref("QDi.1")])])
+    add(
+        store,
+        "uk_ofsi",
+        [person("uk_ofsi", "7001", "NOORZAI Haji Bashir", links=[un_ref("QDi.1")])],
+    )
     add(store, "eu_fsf", [person("eu_fsf", "55", "Haji Basheer Nurzai", links=[un_ref("QDi.001")])])
     profiles = Profiles(store)
     assert keys(profiles, "un_sc", "QDi.001") == ["eu_fsf:55", "uk_ofsi:7001", "un_sc:QDi.001"]
@@ -32,29 +36,75 @@ def test_un_reference_joins_listings(store: Store) -> None:
 
 
 def test_linked_to_is_not_identity(store: Store) -> None:
-    add(store, "us_ofac_sdn", [
-        org("us_ofac_sdn", "1", "RUSSIAN DIRECT INVESTMENT FUND", countries=["ru"]),
-        person("us_ofac_sdn", "2", "DMITRIEV, Kirill", dob=["1975-04-12"],
-               links=[Link("linked_to", name="RUSSIAN DIRECT INVESTMENT FUND.")]),
-    ])
-    add(store, "uk_ofsi", [
-        person("uk_ofsi", "9", "Bob Smith", dob=["1950-01-02"],
-               links=[Link("linked_to", "us_ofac_sdn", "1")]),
-    ])
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            org("us_ofac_sdn", "1", "RUSSIAN DIRECT INVESTMENT FUND", countries=["ru"]),
+            person(
+                "us_ofac_sdn",
+                "2",
+                "DMITRIEV, Kirill",
+                dob=["1975-04-12"],
+                links=[Link("linked_to", name="RUSSIAN DIRECT INVESTMENT FUND.")],
+            ),
+        ],
+    )
+    add(
+        store,
+        "uk_ofsi",
+        [
+            person(
+                "uk_ofsi",
+                "9",
+                "Bob Smith",
+                dob=["1950-01-02"],
+                links=[Link("linked_to", "us_ofac_sdn", "1")],
+            ),
+        ],
+    )
     profiles = Profiles(store)
     assert keys(profiles, "uk_ofsi", "9") == ["uk_ofsi:9"]
     assert keys(profiles, "us_ofac_sdn", "2") == ["us_ofac_sdn:2"]
 
 
 def test_name_and_birth_date_link_persons(store: Store) -> None:
-    add(store, "us_ofac_sdn", [person("us_ofac_sdn", "34336", "DMITRIEV, Kirill Aleksandrovich",
-                                      dob=["1975-04-12"], nationality=["ru"])])
-    add(store, "uk_ofsi", [person("uk_ofsi", "14180", "DMITRIEV Kirill Aleksandrovich",
-                                  dob=["1975-04-12"])])
-    add(store, "ca_sema", [person("ca_sema", "ca1", "Kirill Aleksandrovich Dmitriev",
-                                  dob=["1975-04-12"])])
-    add(store, "au_dfat", [person("au_dfat", "8000", "Kirill Aleksandrovich DMITRIEV", dob=["1975"],
-                                  nationality=["ru"])])
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            person(
+                "us_ofac_sdn",
+                "34336",
+                "DMITRIEV, Kirill Aleksandrovich",
+                dob=["1975-04-12"],
+                nationality=["ru"],
+            )
+        ],
+    )
+    add(
+        store,
+        "uk_ofsi",
+        [person("uk_ofsi", "14180", "DMITRIEV Kirill Aleksandrovich", dob=["1975-04-12"])],
+    )
+    add(
+        store,
+        "ca_sema",
+        [person("ca_sema", "ca1", "Kirill Aleksandrovich Dmitriev", dob=["1975-04-12"])],
+    )
+    add(
+        store,
+        "au_dfat",
+        [
+            person(
+                "au_dfat",
+                "8000",
+                "Kirill Aleksandrovich DMITRIEV",
+                dob=["1975"],
+                nationality=["ru"],
+            )
+        ],
+    )
     profiles = Profiles(store)
     profile = profiles.profile_of("us_ofac_sdn", "34336")
     assert profile is not None
@@ -76,24 +126,36 @@ def test_names_alone_never_link_persons(store: Store) -> None:
 
 
 def test_year_only_needs_nationality(store: Store) -> None:
-    add(store, "us_ofac_sdn", [
-        person("us_ofac_sdn", "1", "Mohammed Ali Hassan", dob=["1970"], nationality=["iq"]),
-        person("us_ofac_sdn", "3", "Mohammed Ali Hassan", dob=["1970"], nationality=["sy"]),
-    ])
-    add(store, "uk_ofsi", [
-        person("uk_ofsi", "2", "Mohammed Ali Hassan", dob=["1970"], nationality=["iq"]),
-        person("uk_ofsi", "4", "Mohammed Ali Hassan", dob=["1970"]),
-    ])
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            person("us_ofac_sdn", "1", "Mohammed Ali Hassan", dob=["1970"], nationality=["iq"]),
+            person("us_ofac_sdn", "3", "Mohammed Ali Hassan", dob=["1970"], nationality=["sy"]),
+        ],
+    )
+    add(
+        store,
+        "uk_ofsi",
+        [
+            person("uk_ofsi", "2", "Mohammed Ali Hassan", dob=["1970"], nationality=["iq"]),
+            person("uk_ofsi", "4", "Mohammed Ali Hassan", dob=["1970"]),
+        ],
+    )
     profiles = Profiles(store)
     assert keys(profiles, "uk_ofsi", "2") == ["uk_ofsi:2", "us_ofac_sdn:1"]
     assert keys(profiles, "uk_ofsi", "4") == ["uk_ofsi:4"]
 
 
 def test_never_two_listings_of_one_source(store: Store) -> None:
-    add(store, "us_ofac_sdn", [
-        person("us_ofac_sdn", "1", "Ivan Ivanovich Sidorov", dob=["1961-02-03"]),
-        person("us_ofac_sdn", "2", "Ivan Ivanovich Sidorov", dob=["1961-02-03"]),
-    ])
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            person("us_ofac_sdn", "1", "Ivan Ivanovich Sidorov", dob=["1961-02-03"]),
+            person("us_ofac_sdn", "2", "Ivan Ivanovich Sidorov", dob=["1961-02-03"]),
+        ],
+    )
     add(store, "uk_ofsi", [person("uk_ofsi", "3", "SIDOROV Ivan Ivanovich", dob=["1961-02-03"])])
     profiles = Profiles(store)
     one, two = keys(profiles, "us_ofac_sdn", "1"), keys(profiles, "us_ofac_sdn", "2")
@@ -105,12 +167,27 @@ def test_never_two_listings_of_one_source(store: Store) -> None:
 
 
 def test_never_two_un_listings(store: Store) -> None:
-    add(store, "un_sc", [
-        person("un_sc", "QDi.001", "Hamid Rahman Karimi", dob=["1960-01-05"]),
-        person("un_sc", "QDi.002", "Nasir Jalal Haidari", dob=["1970-01-05"]),
-    ])
-    add(store, "uk_ofsi", [person("uk_ofsi", "1", "Hamid Rahman Karimi", dob=["1960-01-05"],
-                                  links=[un_ref("QDi.001"), un_ref("QDi.002")])])
+    add(
+        store,
+        "un_sc",
+        [
+            person("un_sc", "QDi.001", "Hamid Rahman Karimi", dob=["1960-01-05"]),
+            person("un_sc", "QDi.002", "Nasir Jalal Haidari", dob=["1970-01-05"]),
+        ],
+    )
+    add(
+        store,
+        "uk_ofsi",
+        [
+            person(
+                "uk_ofsi",
+                "1",
+                "Hamid Rahman Karimi",
+                dob=["1960-01-05"],
+                links=[un_ref("QDi.001"), un_ref("QDi.002")],
+            )
+        ],
+    )
     profiles = Profiles(store)
     for pid in {p.id for p in profiles.all()}:
         profile = profiles.get(pid)
@@ -120,10 +197,31 @@ def test_never_two_un_listings(store: Store) -> None:
 
 
 def test_identifier_links_organisations(store: Store) -> None:
-    add(store, "us_ofac_sdn", [org("us_ofac_sdn", "1", "OOO Romashka", countries=["ru"],
-                                   ids=[Identifier("tax_id", "7701234567", "ru")])])
-    add(store, "uk_ofsi", [org("uk_ofsi", "2", "Romashka Limited Liability Company",
-                               ids=[Identifier("tax_id", "7701 234 567")])])
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            org(
+                "us_ofac_sdn",
+                "1",
+                "OOO Romashka",
+                countries=["ru"],
+                ids=[Identifier("tax_id", "7701234567", "ru")],
+            )
+        ],
+    )
+    add(
+        store,
+        "uk_ofsi",
+        [
+            org(
+                "uk_ofsi",
+                "2",
+                "Romashka Limited Liability Company",
+                ids=[Identifier("tax_id", "7701 234 567")],
+            )
+        ],
+    )
     profile = Profiles(store).profile_of("uk_ofsi", "2")
     assert profile is not None
     assert profile.keys == ["uk_ofsi:2", "us_ofac_sdn:1"]
@@ -131,38 +229,67 @@ def test_identifier_links_organisations(store: Store) -> None:
 
 
 def test_shared_identifier_within_a_list_is_no_evidence(store: Store) -> None:
-    add(store, "us_ofac_sdn", [
-        org("us_ofac_sdn", "1", "Alpha Trading", ids=[Identifier("registration", "123456789")]),
-        org("us_ofac_sdn", "2", "Beta Shipping", ids=[Identifier("registration", "123456789")]),
-    ])
-    add(store, "uk_ofsi", [org("uk_ofsi", "3", "Gamma Holding",
-                               ids=[Identifier("registration", "123456789")])])
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            org("us_ofac_sdn", "1", "Alpha Trading", ids=[Identifier("registration", "123456789")]),
+            org("us_ofac_sdn", "2", "Beta Shipping", ids=[Identifier("registration", "123456789")]),
+        ],
+    )
+    add(
+        store,
+        "uk_ofsi",
+        [org("uk_ofsi", "3", "Gamma Holding", ids=[Identifier("registration", "123456789")])],
+    )
     assert keys(Profiles(store), "uk_ofsi", "3") == ["uk_ofsi:3"]
 
 
 def test_vessels_link_on_imo_only(store: Store) -> None:
-    add(store, "us_ofac_sdn", [
-        org("us_ofac_sdn", "1", "OCEAN STAR", schema="Vessel", ids=[Identifier("imo", "IMO 9123456")]),
-        org("us_ofac_sdn", "2", "SEA PEARL", schema="Vessel"),
-    ])
-    add(store, "uk_ofsi", [
-        org("uk_ofsi", "3", "NEW NAME", schema="Vessel", ids=[Identifier("imo", "9123456")]),
-        org("uk_ofsi", "4", "SEA PEARL", schema="Vessel"),
-    ])
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            org(
+                "us_ofac_sdn",
+                "1",
+                "OCEAN STAR",
+                schema="Vessel",
+                ids=[Identifier("imo", "IMO 9123456")],
+            ),
+            org("us_ofac_sdn", "2", "SEA PEARL", schema="Vessel"),
+        ],
+    )
+    add(
+        store,
+        "uk_ofsi",
+        [
+            org("uk_ofsi", "3", "NEW NAME", schema="Vessel", ids=[Identifier("imo", "9123456")]),
+            org("uk_ofsi", "4", "SEA PEARL", schema="Vessel"),
+        ],
+    )
     profiles = Profiles(store)
     assert keys(profiles, "uk_ofsi", "3") == ["uk_ofsi:3", "us_ofac_sdn:1"]
     assert keys(profiles, "uk_ofsi", "4") == ["uk_ofsi:4"]
 
 
 def test_organisation_names_with_country(store: Store) -> None:
-    add(store, "us_ofac_sdn", [
-        org("us_ofac_sdn", "1", "RUSSIAN DIRECT INVESTMENT FUND", countries=["ru"]),
-        org("us_ofac_sdn", "2", "NATIONAL BANK", countries=["ir"]),
-    ])
-    add(store, "uk_ofsi", [
-        org("uk_ofsi", "3", "Russian Direct Investment Fund", countries=["ru"]),
-        org("uk_ofsi", "4", "National Bank", countries=["sy"]),
-    ])
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            org("us_ofac_sdn", "1", "RUSSIAN DIRECT INVESTMENT FUND", countries=["ru"]),
+            org("us_ofac_sdn", "2", "NATIONAL BANK", countries=["ir"]),
+        ],
+    )
+    add(
+        store,
+        "uk_ofsi",
+        [
+            org("uk_ofsi", "3", "Russian Direct Investment Fund", countries=["ru"]),
+            org("uk_ofsi", "4", "National Bank", countries=["sy"]),
+        ],
+    )
     profiles = Profiles(store)
     assert keys(profiles, "uk_ofsi", "3") == ["uk_ofsi:3", "us_ofac_sdn:1"]
     assert keys(profiles, "uk_ofsi", "4") == ["uk_ofsi:4"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from profile_fixtures import add, org, person, un_ref
 
+from tests.profiles.profile_fixtures import add, org, person, un_ref
 from thaw.model import Identifier
 from thaw.profiles import ProfileError, Profiles
 from thaw.store import Store
@@ -16,14 +16,25 @@ UN = [
     person("un_sc", "QDi.002", "Nasir Jalal Haidari", dob=["1970-03-05"]),
 ]
 UK = [
-    person("uk_ofsi", "1", "KARIMI Hamid Rahman", links=[un_ref("QDi.001")], programs=["Afghanistan"],
-           listed_on="2001-01-25"),
+    person(
+        "uk_ofsi",
+        "1",
+        "KARIMI Hamid Rahman",
+        links=[un_ref("QDi.001")],
+        programs=["Afghanistan"],
+        listed_on="2001-01-25",
+    ),
     person("uk_ofsi", "2", "Nasir Jalal Haidari", dob=["1970-03-05"]),
     person("uk_ofsi", "3", "Viktor Borisovich Tarasenko", dob=["1980-01-02"]),
 ]
 OFAC = [
-    person("us_ofac_sdn", "10", "KARIMI, Hamid Rahman", dob=["1960-01-05"],
-           ids=[Identifier("passport", "OA123456", "af")]),
+    person(
+        "us_ofac_sdn",
+        "10",
+        "KARIMI, Hamid Rahman",
+        dob=["1960-01-05"],
+        ids=[Identifier("passport", "OA123456", "af")],
+    ),
 ]
 
 
@@ -68,8 +79,12 @@ def test_ids_survive_rebuilds_and_reloads(store: Store) -> None:
     profiles.rebuild()
     assert profiles.memberships() == before
     # a new OFAC publication that adds a listing: the existing profile keeps its id
-    add(store, "us_ofac_sdn", [*OFAC, person("us_ofac_sdn", "11", "Viktor Borisovich Tarasenko", dob=["1980-01-02"])],
-        published="2024-02-01")
+    add(
+        store,
+        "us_ofac_sdn",
+        [*OFAC, person("us_ofac_sdn", "11", "Viktor Borisovich Tarasenko", dob=["1980-01-02"])],
+        published="2024-02-01",
+    )
     result = profiles.refresh()
     assert result.mode == "incremental" and result.changed == 1
     after = profiles.memberships()
@@ -83,8 +98,12 @@ def test_ids_survive_rebuilds_and_reloads(store: Store) -> None:
 
 def test_incremental_equals_full(store: Store) -> None:
     profiles = build(store)
-    add(store, "uk_ofsi", [*UK[1:], person("uk_ofsi", "4", "Hamid Rahman Karimi", dob=["1960-01-05"])],
-        published="2024-03-01")
+    add(
+        store,
+        "uk_ofsi",
+        [*UK[1:], person("uk_ofsi", "4", "Hamid Rahman Karimi", dob=["1960-01-05"])],
+        published="2024-03-01",
+    )
     result = profiles.refresh()
     assert result.mode == "incremental"
     assert result.removed == 1 and result.changed == 1
@@ -145,12 +164,32 @@ def test_merged_profile_id_redirects(store: Store) -> None:
     profiles = Profiles(store)
     old = profiles.profile_id_of("uk_ofsi", "2")
     assert old is not None and old != profiles.profile_id_of("us_ofac_sdn", "1")
-    add(store, "uk_ofsi", [org("uk_ofsi", "2", "Zeta Alpha Holding",
-                               ids=[Identifier("registration", "1027700000001")])],
-        published="2024-02-02")
-    add(store, "us_ofac_sdn", [org("us_ofac_sdn", "1", "Zeta Alpha Holding",
-                                   ids=[Identifier("registration", "1027700000001")])],
-        published="2024-02-02")
+    add(
+        store,
+        "uk_ofsi",
+        [
+            org(
+                "uk_ofsi",
+                "2",
+                "Zeta Alpha Holding",
+                ids=[Identifier("registration", "1027700000001")],
+            )
+        ],
+        published="2024-02-02",
+    )
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            org(
+                "us_ofac_sdn",
+                "1",
+                "Zeta Alpha Holding",
+                ids=[Identifier("registration", "1027700000001")],
+            )
+        ],
+        published="2024-02-02",
+    )
     profiles.refresh()
     merged = profiles.get(old)
     assert merged is not None and len(merged.listings) == 2

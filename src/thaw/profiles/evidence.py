@@ -16,9 +16,14 @@ identity. In order of strength:
     least two of them, and the screening matcher scores the pair at or above its
     threshold) *and* agreeing birth dates. Agreement on the day suffices; a year or
     month only if the nationalities agree or the name is rare.
+``name_context`` (persons without birth dates to compare)
+    The very same rare name (all tokens, both ways) and the same nationality or
+    the same sanctions regime (programme catalogue theme: ``dprk``, ``libya``,
+    ``isil-al-qaida`` …), no conflicting nationality.
 ``name_country`` / ``name_distinctive`` (organisations)
-    Strong name agreement (the whole name, both ways) and an agreeing country, or,
-    when a country is missing, a distinctive name (rare tokens, at least two).
+    Strong name agreement (the whole name, both ways) and an agreeing country or
+    sanctions regime, or, when neither is known, a distinctive name (rare tokens,
+    at least two).
 
 Names alone never link persons, and common names never link anything. Any
 conflict (birth dates years apart, disjoint nationalities for a weak link,
@@ -37,7 +42,7 @@ from rapidfuzz.fuzz import ratio
 
 from thaw.index.entry import Entry, IdNumber
 from thaw.match import DEFAULT_THRESHOLD, Query, score
-from thaw.profiles.features import Features, NameF, historic_country
+from thaw.profiles.features import Features, NameF, confusable_countries, historic_country
 
 TOKEN_SIM = 0.9
 """Jaro-Winkler similarity at which two name tokens count as the same spelling."""
@@ -82,6 +87,7 @@ STRENGTH = {
     "name_dob": 20.0,
     "name_country": 15.0,
     "name_distinctive": 12.0,
+    "name_context": 10.0,
 }
 """Base strength of each kind of evidence; edges are applied strongest first."""
 
@@ -114,6 +120,8 @@ class Edge:
             parts.append(f"nationality {ev['nationality']}")
         if "country" in ev:
             parts.append(f"country {ev['country']}")
+        if "regimes" in ev:
+            parts.append("regime " + ", ".join(ev["regimes"]))
         if "ref" in ev:
             parts.append(f"reference {ev['ref']}")
         if "why" in ev:
@@ -237,7 +245,7 @@ def compare_countries(a: frozenset[str], b: frozenset[str]) -> str:
         return "unknown"
     if a & b:
         return "agree"
-    if any(historic_country(c) for c in a | b):
+    if any(historic_country(c) for c in a | b) or confusable_countries(a, b):
         return "unknown"
     return "conflict"
 
@@ -277,69 +285,87 @@ def shared_ids(a: Features, b: Features, ctx: Context) -> list[tuple[str, str]]:
     return out
 
 
-def _align(short: tuple[str, ...], long: tuple[str, ...]) -> tuple[int, float]:
-    """Greedy one-to-one alignment of the tokens of ``short`` onto ``long``:
-    the number of tokens aligned at :data:`TOKEN_SIM` or better, and their mean
-    similarity."""
-    used: set[int] = set()
-    aligned = 0
-    total = 0.0
+def _align(short: tuple[str, ...], long: tuple[str, ...], need_all: bool = False) -> int:
+    """Greedy one-to-one alignment of the tokens of ``short`` onto ``long``: the
+    number of tokens equal or similar at :data:`TOKEN_SIM` or better. With
+    ``need_all``, stops (returning -1) at the first token that does not align."""
+    left = list(long)
+    unmatched: list[str] = []
     for t in short:
+        if t in left:
+            left.remove(t)
+        else:
+            unmatched.append(t)
+    aligned = len(short) - len(unmatched)
+    for t in unmatched:
         best, best_j = 0.0, -1
-        for j, u in enumerate(long):
-            if j in used:
-                continue
-            if t == u:
-                best, best_j = 1.0, j
-                break
-            if len(t) > 1 and len(u) > 1:
-                s = JaroWinkler.similarity(t, u)
-                if s > best:
-                    best, best_j = s, j
-        if best >= TOKEN_SIM and best_j >= 0:
-            used.add(best_j)
+        if len(t) > 1:
+            for j, u in enumerate(left):
+                if len(u) > 1:
+                    sim = JaroWinkler.similarity(t, u)
+                    if sim > best:
+                        best, best_j = sim, j
+        if best >= TOKEN_SIM:
+            del left[best_j]
             aligned += 1
-            total += best
-    return aligned, (total / aligned if aligned else 0.0)
+        elif need_all:
+            return -1
+    return aligned
 
 
 _LEVELS = {"exact": 3, "full": 2, "partial": 1, "none": 0}
 
 
-def compare_names(a: Features, b: Features, ctx: Context) -> NameMatch:
-    """The best name agreement over the strong names of both listings."""
+def compare_names(a: Features, b: Features, ctx: Context, need_full: bool = False) -> NameMatch:
+    """The best name agreement over the strong names of both listings. With
+    ``need_full``, only ``exact`` and ``full`` agreement is looked for (faster)."""
     best = NameMatch("none")
     best_key = (-1, 0.0)
     org = a.group != "person"
     for x in a.strong_names():
         for y in b.strong_names():
-            m = _name_pair(x, y, ctx, org)
+            m = _name_pair(x, y, ctx, org, need_full)
+            if m.level == "none":
+                continue
             key = (_LEVELS[m.level] * 10 + int(m.both_ways), m.rarity)
             if key > best_key:
                 best, best_key = m, key
     return best
 
 
-def _name_pair(x: NameF, y: NameF, ctx: Context, org: bool) -> NameMatch:
+_NONE = NameMatch("none")
+
+
+def _similar_compact(x: NameF, y: NameF) -> bool:
+    la, lb = len(x.compact), len(y.compact)
+    if min(la, lb) < 8 or abs(la - lb) > 0.12 * max(la, lb):
+        return False
+    return bool(ratio(x.compact, y.compact) >= 94)
+
+
+def _name_pair(x: NameF, y: NameF, ctx: Context, org: bool, need_full: bool) -> NameMatch:
     xt, yt = x.tokens, y.tokens
     if org and x.compact == y.compact and len(x.compact) >= 4:
         return NameMatch("exact", x.original, y.original, max(len(xt), 1), ctx.rarity(xt), True)
-    if sorted(xt) == sorted(yt) and xt:
+    if x.bag == y.bag:
         return NameMatch("exact", x.original, y.original, len(xt), ctx.rarity(xt), True)
     short, long = (xt, yt) if len(xt) <= len(yt) else (yt, xt)
-    if not short:
-        return NameMatch("none")
-    aligned, _sim = _align(short, long)
-    if aligned == 0:
-        if org and len(x.compact) >= 8 and ratio(x.compact, y.compact) >= 94:
-            return NameMatch("full", x.original, y.original, 1, ctx.rarity(short), True)
-        return NameMatch("none")
-    rarity = ctx.rarity(short)
+    if need_full and org and len(short) != len(long):
+        # organisations need the whole name both ways: only a spelling variant of
+        # the compact form can still agree
+        if _similar_compact(x, y):
+            return NameMatch("full", x.original, y.original, len(short), ctx.rarity(short), True)
+        return _NONE
+    aligned = _align(short, long, need_all=need_full)
     if aligned == len(short):
-        return NameMatch("full", x.original, y.original, aligned, rarity, len(short) == len(long))
-    if org and len(x.compact) >= 8 and ratio(x.compact, y.compact) >= 94:
-        return NameMatch("full", x.original, y.original, aligned, rarity, True)
-    return NameMatch("partial", x.original, y.original, aligned, rarity, False)
+        return NameMatch(
+            "full", x.original, y.original, aligned, ctx.rarity(short), len(short) == len(long)
+        )
+    if org and _similar_compact(x, y):
+        return NameMatch("full", x.original, y.original, max(aligned, 1), ctx.rarity(short), True)
+    if aligned <= 0:
+        return _NONE
+    return NameMatch("partial", x.original, y.original, aligned, ctx.rarity(short), False)
 
 
 def compatible_schemata(a: Features, b: Features) -> bool:
@@ -370,7 +396,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     if dob == "conflict":
         return None
     ids = shared_ids(a, b, ctx)
-    name = compare_names(a, b, ctx)
+    name = compare_names(a, b, ctx, need_full=not ids)
     ev: dict[str, Any] = {}
     if name.level != "none":
         ev["names"] = [name.a, name.b]
@@ -392,29 +418,44 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     if a.group in ("vessel", "aircraft") or b.group in ("vessel", "aircraft"):
         return None  # vessel and aircraft names are re-used; only identifiers link them
 
+    shared_regimes = sorted(set(a.regimes) & set(b.regimes))
+    if shared_regimes:
+        ev["regimes"] = shared_regimes
+    fine = _fine(name)
+
     if person:
         if name.aligned < 2:
             return None
         nat = compare_countries(a.nationalities, b.nationalities)
         ev["nationality"] = nat
-        if dob not in ("day", "month", "year"):
+        if dob == "near":
             return None
         matcher = _confirm(a, b, name, ctx)
         ev["matcher"] = round(matcher, 3)
-        rare = name.rarity >= RARE_NAME
-        if dob == "day":
-            if matcher < PERSON_MATCH_MIN:
-                return None
-            if nat == "conflict" and not (name.both_ways and rare):
-                return None
-            bonus = (1.0 if nat == "agree" else 0.0) + (1.0 if name.both_ways else 0.0)
-            return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + 2 + bonus, ev)
-        # month or year only
         if matcher < PERSON_MATCH_MIN:
             return None
-        if nat == "agree" or (nat == "unknown" and rare and name.both_ways):
-            bonus = (1.0 if dob == "month" else 0.0) + (1.0 if name.both_ways else 0.0)
-            return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + bonus, ev)
+        rare = name.rarity >= RARE_NAME
+        both = 1.0 if name.both_ways else 0.0
+        if dob == "day":
+            if nat == "conflict" and not (name.both_ways and rare):
+                return None
+            bonus = (1.0 if nat == "agree" else 0.0) + both
+            return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + 2 + bonus + fine, ev)
+        if dob in ("month", "year"):
+            if nat == "agree" or (nat == "unknown" and rare and name.both_ways):
+                bonus = (1.0 if dob == "month" else 0.0) + both
+                return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + bonus + fine, ev)
+            return None
+        # no birth date to compare: the very same rare name, and the same
+        # nationality or the same sanctions regime
+        if (
+            name.level == "exact"
+            and rare
+            and nat != "conflict"
+            and (nat == "agree" or shared_regimes)
+        ):
+            bonus = 1.0 if nat == "agree" and shared_regimes else 0.0
+            return Edge(a.key, b.key, "name_context", STRENGTH["name_context"] + bonus + fine, ev)
         return None
 
     # organisations
@@ -428,13 +469,25 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     ev["matcher"] = round(matcher, 3)
     if matcher < STRICT_MATCH_MIN:
         return None
-    if country == "agree" and (name.rarity >= RARE_NAME / 2 or name.aligned >= 2):
-        return Edge(
-            a.key, b.key, "name_country", STRENGTH["name_country"] + (name.level == "exact"), ev
-        )
+    if (country == "agree" or shared_regimes) and (
+        name.rarity >= RARE_NAME / 2 or name.aligned >= 2
+    ):
+        bonus = (1.0 if name.level == "exact" else 0.0) + (0.5 if country == "agree" else 0.0)
+        return Edge(a.key, b.key, "name_country", STRENGTH["name_country"] + bonus + fine, ev)
     if name.rarity >= DISTINCTIVE_ORG and name.aligned >= 2:
-        return Edge(a.key, b.key, "name_distinctive", STRENGTH["name_distinctive"], ev)
+        return Edge(a.key, b.key, "name_distinctive", STRENGTH["name_distinctive"] + fine, ev)
     return None
+
+
+def _literal(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _fine(name: NameMatch) -> float:
+    """A small bonus ordering edges of one kind: names equal as written (not
+    only after folding) first, then rarer names."""
+    literal = 0.5 if name.a and _literal(name.a) == _literal(name.b) else 0.0
+    return literal + min(name.rarity, 30.0) / 100.0
 
 
 def _confirm(a: Features, b: Features, name: NameMatch, ctx: Context) -> float:

@@ -12,6 +12,7 @@ have to re-read and re-analyse listings that did not change.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +92,10 @@ _REF = re.compile(r"^([A-Z]{2,4}[IE])\.?0*(\d+)$")
 _VOWELS = re.compile(r"[aeiouyhw]")
 _REPEATS = re.compile(r"(.)\1+")
 _HISTORIC = frozenset({"su", "yu", "cs", "dd", "an"})
+_CONFUSABLE = frozenset(
+    frozenset(p) for p in (("cd", "cg"), ("kp", "kr"), ("sd", "ss"), ("ne", "ng"), ("gn", "gw"))
+)
+_BROAD_THEMES = frozenset({"other"})
 
 
 def normalize_ref(value: str) -> str:
@@ -125,6 +130,10 @@ class NameF:
     kind: str
     tokens: tuple[str, ...]
     compact: str
+    bag: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bag", tuple(sorted(self.tokens)))
 
 
 @dataclass(slots=True)
@@ -145,6 +154,8 @@ class Features:
     references: tuple[tuple[str, str], ...] = ()
     programs: tuple[str, ...] = ()
     listed_on: str | None = None
+    regimes: tuple[str, ...] = ()
+    _strong: list[NameF] | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> str:
@@ -159,7 +170,10 @@ class Features:
 
     def strong_names(self) -> list[NameF]:
         """Names fit for identity decisions: everything but weak aliases."""
-        return [n for n in self.names if n.kind != "weak" and n.tokens]
+        cached = self._strong
+        if cached is None:
+            cached = self._strong = [n for n in self.names if n.kind != "weak" and n.tokens]
+        return cached
 
     def tokens(self) -> set[str]:
         """Every informative token of the listing's strong names."""
@@ -200,6 +214,7 @@ class Features:
             "r": [list(r) for r in self.references],
             "p": list(self.programs),
             "l": self.listed_on,
+            "rg": list(self.regimes),
         }
 
     @classmethod
@@ -220,6 +235,7 @@ class Features:
             references=tuple((s, r) for s, r in data["r"]),
             programs=tuple(data["p"]),
             listed_on=data["l"],
+            regimes=tuple(data.get("rg", ())),
         )
 
 
@@ -261,16 +277,45 @@ def clean_id(kind: str, number: str) -> str:
     return text
 
 
+_PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*")
+
+
+def name_variants(value: str) -> list[str]:
+    """The name as published, plus, where it holds a parenthesis, the name without
+    it (``GLOBAL RELIEF FOUNDATION (GRF)`` → ``GLOBAL RELIEF FOUNDATION``) and the
+    parenthesis alone when it is a name of several words (``ADF (ALLIED
+    DEMOCRATIC FORCES)`` → ``ALLIED DEMOCRATIC FORCES``)."""
+    out = [value]
+    if "(" in value or "[" in value:
+        outer = " ".join(_PAREN.sub(" ", value).split())
+        if outer and outer != value:
+            out.append(outer)
+        for inner in _PAREN.findall(value):
+            inner = " ".join(inner.split())
+            if len(inner.split()) >= 2 and not inner.lower().startswith(
+                ("a.k.a", "aka", "f.k.a", "fka", "formerly", "also", "previously")
+            ):
+                out.append(inner)
+    return out
+
+
 def features_of(record: Record, content_hash: str | None = None) -> Features:
     """Prepare one listing for linking."""
     names: list[NameF] = []
     seen: set[tuple[str, str]] = set()
     for name in record.names:
-        nf = analyze(name.value, name.kind, record.schema)
-        if not nf.compact or (nf.compact, name.kind) in seen:
+        if name.kind == "weak":
+            # weak aliases never carry identity: kept for the matcher, not analysed
+            if ("", name.value) not in seen:
+                seen.add(("", name.value))
+                names.append(NameF(name.value, "weak", (), ""))
             continue
-        seen.add((nf.compact, name.kind))
-        names.append(nf)
+        for value in name_variants(name.value):
+            nf = analyze(value, name.kind, record.schema)
+            if not nf.compact or (nf.compact, name.kind) in seen:
+                continue
+            seen.add((nf.compact, name.kind))
+            names.append(nf)
     countries = {
         c
         for c in [
@@ -307,6 +352,7 @@ def features_of(record: Record, content_hash: str | None = None) -> Features:
         references=tuple(refs),
         programs=tuple(record.programs),
         listed_on=record.listed_on,
+        regimes=regimes_of(record.source, record.programs),
     )
 
 
@@ -314,3 +360,27 @@ def historic_country(code: str) -> bool:
     """Whether ``code`` is a dissolved state (USSR, Yugoslavia …), compatible with
     any of its successors for the purpose of conflict detection."""
     return code in _HISTORIC
+
+
+def confusable_countries(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two country sets differ only by a classic confusion of the lists
+    (the two Congos, the two Koreas, the two Sudans, Niger and Nigeria …)."""
+    return any(frozenset((x, y)) in _CONFUSABLE for x in a for y in b)
+
+
+def regimes_of(source: str, programs: Iterable[str]) -> tuple[str, ...]:
+    """The sanctions regimes (catalogue themes: ``dprk``, ``libya``,
+    ``isil-al-qaida``, ``terrorism`` …) of a listing's programmes, comparable
+    across authorities; empty where the programme catalogue is not available."""
+    try:
+        from thaw.catalogue.programs import SOURCE_AUTHORITY, classify
+    except ImportError:  # pragma: no cover - the catalogue is optional
+        return ()
+    authority = SOURCE_AUTHORITY.get(source, source.split("_", 1)[0])
+    themes: set[str] = set()
+    for code in programs:
+        try:
+            themes.update(classify(authority, code).themes)
+        except Exception:  # noqa: BLE001 - a catalogue problem must not stop linking
+            continue
+    return tuple(sorted(themes - _BROAD_THEMES))

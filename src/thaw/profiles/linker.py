@@ -86,6 +86,9 @@ def blocking_keys(f: Features) -> set[str]:
         if _id_ok(ident):
             keys.add(f"i:{ident.number}")
     if f.group == "person":
+        for name in f.strong_names():
+            if len(name.bag) >= 2:
+                keys.add("pb:" + " ".join(name.bag))
         years = {d[:4] for d in f.birth_dates if d[:4].isdigit()}
         if years:
             for name in f.strong_names():

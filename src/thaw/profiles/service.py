@@ -34,11 +34,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing as mp
+import os
 import time
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -163,6 +167,7 @@ class RefreshResult:
     edges: int
     refused: int
     seconds: float
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def _now() -> str:
@@ -477,11 +482,15 @@ class Profiles:
                 if key in current and key not in changed:
                     listings[key] = Features.from_json(_unpack(blob))
         wanted = set(current) if full else changed
+        timings = {"check": time.perf_counter() - t0}
+        t = time.perf_counter()
         for f in self._load_features(wanted):
             listings[(f.source, f.source_id)] = f
         ordered = [listings[k] for k in sorted(listings)]
         stats = corpus_stats(ordered)
         ctx = Context(stats.df, stats.n, stats.ambiguous_ids)
+        timings["features"] = time.perf_counter() - t
+        t = time.perf_counter()
 
         if full:
             new_edges = find_edges(ordered, ctx)
@@ -494,9 +503,14 @@ class Profiles:
             edges = [e for e in self._stored_edges() if e.a not in gone and e.b not in gone]
             known = {(e.a, e.b) for e in edges}
             edges.extend(e for e in new_edges if (e.a, e.b) not in known)
+        timings["evidence"] = time.perf_counter() - t
+        t = time.perf_counter()
         all_edges = [*edges, *reference_edges(ordered)]
         linkage = cluster(ordered, all_edges, self.decisions())
+        timings["cluster"] = time.perf_counter() - t
+        t = time.perf_counter()
         self._write(ordered, linkage, edges, full, state, fp, removed, stored)
+        timings["write"] = time.perf_counter() - t
         n_prof, n_multi = self._counts()
         return RefreshResult(
             "full" if full else "incremental",
@@ -508,6 +522,7 @@ class Profiles:
             len(linkage.edges),
             len(linkage.refused),
             time.perf_counter() - t0,
+            {k: round(v, 2) for k, v in timings.items()},
         )
 
     def _counts(self) -> tuple[int, int]:
@@ -529,11 +544,14 @@ class Profiles:
         return out
 
     def _load_features(self, keys: set[tuple[str, str]]) -> Iterator[Features]:
-        """Prepared features of the active listings ``keys``."""
+        """Prepared features of the active listings ``keys`` (prepared in
+        :data:`WORKERS` processes when there are many: name analysis is the most
+        expensive step of a full build)."""
         by_source: dict[str, set[str]] = defaultdict(set)
         for s, i in keys:
             by_source[s].add(i)
         active = self.store.active_publications()
+        work: list[tuple[bytes, str]] = []
         for source, ids in sorted(by_source.items()):
             pub = active[source]
             for sid, digest, blob in self.db.execute(
@@ -541,7 +559,8 @@ class Profiles:
                 (source, pub.seq, pub.seq),
             ):
                 if sid in ids:
-                    yield features_of(decode_record(blob), str(digest))
+                    work.append((bytes(blob), str(digest)))
+        yield from prepare_features(work)
 
     def _stored_edges(self) -> list[Edge]:
         return [
@@ -728,6 +747,32 @@ class Profiles:
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+WORKERS = max(1, min(2, os.cpu_count() or 1))
+"""Processes preparing features in a full build (the target machine has 2 cores)."""
+
+PARALLEL_MIN = 4000
+"""Fewer listings than this are prepared in-process."""
+
+
+def _prepare_chunk(chunk: list[tuple[bytes, str]]) -> list[Features]:
+    return [features_of(decode_record(blob), digest) for blob, digest in chunk]
+
+
+def prepare_features(work: list[tuple[bytes, str]]) -> Iterator[Features]:
+    """Decode stored records and prepare their features, in parallel where it pays
+    and where processes can be forked (else in this process)."""
+    if WORKERS < 2 or len(work) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
+        yield from _prepare_chunk(work)
+        return
+    size = -(-len(work) // (WORKERS * 4))
+    chunks = [work[i : i + size] for i in range(0, len(work), size)]
+    try:
+        with ProcessPoolExecutor(WORKERS, mp_context=mp.get_context("fork")) as pool:
+            for part in pool.map(_prepare_chunk, chunks):
+                yield from part
+    except (OSError, BrokenProcessPool):
+        yield from _prepare_chunk(work)
 
 
 def _pack(data: dict[str, Any]) -> bytes:

@@ -1,0 +1,221 @@
+"""Benchmark and review of cross-authority profiles on the real publications.
+
+Usage::
+
+    python benchmarks/profiles.py [--lists DIR] [--home DIR] [--sample 50] [--seed 7]
+
+Loads the newest publication of every readable source from ``--lists`` (default
+``../shared/data/lists``) into a fresh store (or uses an existing ``--home``), then
+
+* times a full build of the profiles (the target is 60 s on 2 cores);
+* measures recall against the ground truth of explicit references: every listing
+  that quotes a UN reference number must share a profile with that UN listing;
+  once with references switched off as evidence (identity evidence alone) and
+  once with them on (what is stored);
+* counts profiles holding two different UN listings (must be zero);
+* times an incremental refresh after loading a newer OFAC publication over an
+  older one;
+* prints ``--sample`` random profiles listed by several authorities, with their
+  members and the evidence, for manual review; ``--misses N`` prints missed
+  ground-truth pairs with the best evidence found between them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from thaw.profiles import Profiles, features_of, link
+from thaw.profiles.evidence import Context, compare, corpus_stats
+from thaw.profiles.features import Features, normalize_ref
+from thaw.sources import SourceError, plan
+from thaw.store import LoadError, Store, load
+
+ROOT = Path(__file__).resolve().parents[1]
+LISTS = ROOT.parent / "shared" / "data" / "lists"
+
+NEWEST = [
+    "un_sc/2026-02-27/consolidated.xml",
+    "us_ofac/2024-05-03/sdn.csv",
+    "us_ofac/2025-03-28/consolidated.xml",
+    "uk_hmt_ofsi/2025-04-14/ConList.xlsx",
+    "uk_fcdo/2023-01-14/UK_Sanctions_List.odt",
+    "ca_gac/2025-05-25/sema-lema.xml",
+    "au_dfat/2024-11-11/regulation8_consolidated.xlsx",
+    "us_trade_csl/2022-05-16/consolidated.csv.gz",
+    "us_bis/2023-11-30/dpl.txt",
+]
+"""The newest complete publication of each list (EU FSF: only a partial sample)."""
+
+OLDER_OFAC = "us_ofac/2023-12-28/sdn.csv"
+
+
+def load_files(store: Store, lists: Path, files: list[str]) -> None:
+    """Load publications, reporting (not failing on) unreadable ones."""
+    for rel in files:
+        path = lists / rel
+        try:
+            for job in plan([path]):
+                result = load(store, job, force=True)
+                pub = result.publication
+                print(
+                    f"  {result.status:9} {pub.source:14} {pub.published[:10]} {pub.record_count:6}"
+                )
+        except (SourceError, LoadError) as exc:
+            print(f"  skipped {rel}: {exc}")
+
+
+def ground_truth(listings: list[Features]) -> list[tuple[str, str]]:
+    """(listing, UN listing) pairs from explicit UN references to present UN listings."""
+    un = {normalize_ref(f.source_id): f.key for f in listings if f.source == "un_sc"}
+    pairs = []
+    for f in listings:
+        if f.source == "un_sc":
+            continue
+        for src, ref in f.references:
+            if src == "un_sc" and ref in un:
+                pairs.append((f.key, un[ref]))
+    return pairs
+
+
+def recall(
+    clusters: list[list[str]], pairs: list[tuple[str, str]]
+) -> tuple[float, list[tuple[str, str]]]:
+    where = {k: n for n, members in enumerate(clusters) for k in members}
+    missed = [(a, b) for a, b in pairs if where[a] != where[b]]
+    return (1 - len(missed) / len(pairs) if pairs else 1.0), missed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--lists", type=Path, default=LISTS)
+    parser.add_argument(
+        "--home", type=Path, default=None, help="Use this store (else a fresh one)."
+    )
+    parser.add_argument("--sample", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--misses", type=int, default=0)
+    parser.add_argument("--no-incremental", action="store_true")
+    args = parser.parse_args()
+
+    tmp = None
+    if args.home is None:
+        tmp = tempfile.TemporaryDirectory(prefix="thaw-profiles-")
+        home = Path(tmp.name)
+    else:
+        home = args.home
+    with Store(home) as store:
+        if not store.active_publications():
+            print("loading the newest publications:")
+            files = list(NEWEST)
+            if not args.no_incremental:
+                files.remove("us_ofac/2024-05-03/sdn.csv")
+                files.insert(0, OLDER_OFAC)
+            load_files(store, args.lists, files)
+
+        profiles = Profiles(store, auto_refresh=False)
+        t0 = time.perf_counter()
+        result = profiles.rebuild()
+        full_seconds = time.perf_counter() - t0
+        print(
+            f"\nfull build: {result.listings} listings → {result.profiles} profiles, "
+            f"{result.multi} with several authorities; {result.edges} links applied, "
+            f"{result.refused} refused; {full_seconds:.1f} s"
+        )
+
+        if not args.no_incremental and args.home is None:
+            load_files(store, args.lists, ["us_ofac/2024-05-03/sdn.csv"])
+            t0 = time.perf_counter()
+            inc = profiles.refresh()
+            print(
+                f"incremental refresh after a new OFAC publication: {inc.changed} listings re-read, "
+                f"{inc.removed} removed → {inc.profiles} profiles; {time.perf_counter() - t0:.1f} s"
+            )
+            t0 = time.perf_counter()
+            profiles.rebuild()
+            print(f"full rebuild of the same state: {time.perf_counter() - t0:.1f} s")
+
+        # recall against the explicit references
+        listings = [features_of(r) for r in store.active_records()]
+        pairs = ground_truth(listings)
+        by_source = Counter(a.split(":", 1)[0] for a, _ in pairs)
+        stats = corpus_stats(listings)
+        ctx = Context(stats.df, stats.n, stats.ambiguous_ids)
+        t0 = time.perf_counter()
+        off = link(listings, references=False, ctx=ctx)
+        print(f"\npure linking without references: {time.perf_counter() - t0:.1f} s")
+        r_off, missed = recall(off.clusters, pairs)
+        memberships = profiles.memberships()
+        stored_clusters: dict[str, list[str]] = {}
+        for (s, i), pid in memberships.items():
+            stored_clusters.setdefault(pid, []).append(f"{s}:{i}")
+        r_on, missed_on = recall(list(stored_clusters.values()), pairs)
+        print(
+            f"ground truth: {len(pairs)} listings quoting a present UN listing ({dict(by_source)})"
+        )
+        print(
+            f"recall, references off (identity evidence alone): {r_off:.2%} ({len(missed)} missed)"
+        )
+        for src in sorted(by_source):
+            sub = [p for p in pairs if p[0].startswith(src + ":")]
+            r, _m = recall(off.clusters, sub)
+            print(f"    {src:14} {r:.2%} of {len(sub)}")
+        print(f"recall, references on (stored profiles): {r_on:.2%} ({len(missed_on)} missed)")
+        two_un = [
+            members
+            for members in stored_clusters.values()
+            if sum(1 for k in members if k.startswith("un_sc:")) > 1
+        ]
+        two_un_off = [m for m in off.clusters if sum(1 for k in m if k.startswith("un_sc:")) > 1]
+        print(
+            f"profiles with two UN listings: {len(two_un)} stored, {len(two_un_off)} without references"
+        )
+        kinds = Counter(e.kind for e in off.edges)
+        print(f"links without references, by evidence: {dict(kinds)}")
+
+        by_key = {f.key: f for f in listings}
+        for a, b in missed[: args.misses]:
+            fa, fb = by_key[a], by_key[b]
+            edge = compare(fa, fb, ctx)
+            print(f"  MISSED {a} {fa.caption!r} {fa.birth_dates} {sorted(fa.nationalities)}")
+            print(f"      vs {b} {fb.caption!r} {fb.birth_dates} {sorted(fb.nationalities)}")
+            print(f"      evidence: {edge.summary() if edge else 'none'}")
+
+        # a random sample of multi-authority profiles for review
+        multi = [p for p in profiles.summary() if len(p[4]) >= 2]
+        rng = random.Random(args.seed)
+        sample = rng.sample(multi, min(args.sample, len(multi)))
+        print(f"\n{len(sample)} random profiles of {len(multi)} with several authorities:")
+        for n, (pid, _caption, _schema, _size, _sources) in enumerate(sample, 1):
+            profile = profiles.get(pid, details=False)
+            assert profile is not None
+            print(f"\n[{n}] {profile.id} {profile.caption} ({profile.schema})")
+            for m in profile.members:
+                f = by_key.get(m.key)
+                extra = ""
+                if f is not None:
+                    extra = f" dob={','.join(f.birth_dates[:3])}" if f.birth_dates else ""
+                    extra += f" nat={','.join(sorted(f.nationalities))}" if f.nationalities else ""
+                    extra += (
+                        f" ctry={','.join(sorted(f.countries))}"
+                        if f.countries and not f.nationalities
+                        else ""
+                    )
+                print(f"    {m.key:32} {m.caption[:60]}{extra}")
+            for lk in profile.links:
+                if lk.status == "applied":
+                    print(f"      + {lk.a} ~ {lk.b}: {lk.summary}")
+    if tmp is not None:
+        tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
