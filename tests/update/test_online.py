@@ -90,6 +90,8 @@ def good_sha(store: Store) -> str:
 def test_garbage_download_is_refused(http: Server, store: Store) -> None:
     detail = refused(http, store, body=b"<html><body>Service unavailable</body></html>")
     assert "not a recognised sanctions list format for ftm" in detail
+    kept = downloads_dir(store) / "ftm" / "failed" / "entities.ftm.json"
+    assert str(kept.parent) in detail and kept.read_bytes().startswith(b"<html>")
 
 
 def test_truncated_download_is_refused(http: Server, store: Store) -> None:
@@ -102,6 +104,7 @@ def test_corrupt_content_is_refused_with_its_line(http: Server, store: Store) ->
     broken = b"".join(lines[:5]) + lines[5][:40] + b"\n" + b"".join(lines[6:])
     detail = refused(http, store, body=broken)
     assert "line 6" in detail and "invalid JSON" in detail
+    assert str(downloads_dir(store) / "ftm" / "failed" / "entities.ftm.json") in detail
 
 
 def test_sharp_drop_is_refused(http: Server, store: Store) -> None:

@@ -243,7 +243,11 @@ def _update_source(
             try:
                 jobs = plan(paths, source=source, siblings=False)
             except SourceError as exc:
-                problems.append(f"{variant.label}: downloaded, but refused: {exc}")
+                kept = _keep_failed(store, source, fetched) if modified else None
+                url = next((r.url for r in fetched if str(r.path) == exc.file), fetched[0].url)
+                where = f" {exc.location}" if exc.location else ""
+                note = f" (kept in {kept})" if kept else ""
+                problems.append(f"{variant.label}: {url}{where}: refused: {exc.reason}{note}")
                 continue
             if len(jobs) != 1:
                 problems.append(f"{variant.label}: {len(jobs)} publications in one download")
@@ -257,6 +261,10 @@ def _update_source(
                     progress.remove_task(task)
             if not outcome.ok:
                 where = ", ".join(r.url for r in fetched)
+                if modified:
+                    kept = _keep_failed(store, source, fetched)
+                    outcome.detail = outcome.detail.replace(str(fetched[0].path.parent), str(kept))
+                    outcome.files = [kept / p.name for p in outcome.files]
                 outcome.detail = f"{outcome.detail} (downloaded from {where})"
                 return outcome
             if modified:
@@ -316,6 +324,17 @@ def _fetch_variant(
                         result.attempts)
         )
     return out
+
+
+def _keep_failed(store: Store, source: str, fetched: list[FetchResult]) -> Path:
+    """Keep a refused download for inspection in ``downloads/<source>/failed/`` (the
+    previous failure there is replaced)."""
+    folder = downloads_dir(store) / source / "failed"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for result in fetched:
+        shutil.copy2(result.path, folder / result.path.name)
+    return folder
 
 
 def _archive(
