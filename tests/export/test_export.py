@@ -158,7 +158,7 @@ def test_ftm_round_trip(store: Store, tmp_path: Path) -> None:
     assert len(ids) == len(set(ids))
     for entity in lines:
         proxy = model.get_proxy(entity, cleaned=False)
-        assert registry.entity.REGEX.match(proxy.id)
+        assert proxy.id is not None and registry.entity.REGEX.match(proxy.id)
         for prop, values in entity["properties"].items():
             ptype = proxy.schema.properties[prop].type
             for value in values:

@@ -21,6 +21,7 @@ class Route:
     etag: str | None = None
     fail_times: int = 0
     fail_status: int = 500
+    retry_after: str | None = None
     truncate: bool = False
     status: int = 200
     hits: int = 0
@@ -55,6 +56,8 @@ class Server:
                 if route.fail_times > 0:
                     route.fail_times -= 1
                     self.send_response(route.fail_status)
+                    if route.retry_after is not None:
+                        self.send_header("Retry-After", route.retry_after)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return

@@ -53,6 +53,16 @@ def test_server_error_then_success_retries_with_backoff(http: Server, tmp_path: 
     assert waits == [0.5, 1.0]  # exponential
 
 
+def test_retry_after_is_honoured_up_to_a_limit(http: Server, tmp_path: Path) -> None:
+    http.serve("/a", b"data", fail_times=1, fail_status=429, retry_after="7")
+    http.serve("/b", b"data", fail_times=1, fail_status=503, retry_after="86400")
+    f, waits = fetcher()
+    with f:
+        f.fetch(http.url + "/a", tmp_path / "a")
+        f.fetch(http.url + "/b", tmp_path / "b")
+    assert waits == [7.0, 60.0]
+
+
 def test_persistent_error_gives_up_with_the_reason(http: Server, tmp_path: Path) -> None:
     http.serve("/list.xml", b"data", fail_times=10, fail_status=503)
     f, waits = fetcher(retries=2)
