@@ -191,3 +191,37 @@ def test_country_conversion() -> None:
     assert thaw_country("RU") == "ru"
     assert thaw_country("zz") is None
     assert thaw_country("Russia") is None
+
+
+def test_nested_export_without_back_references(tmp_path: Path) -> None:
+    """OpenSanctions' nested form: adjacent entities inside the reverse properties."""
+    entity = {
+        "id": "p1",
+        "schema": "Person",
+        "properties": {
+            "name": ["Anna NESTED"],
+            "sanctions": [
+                {"id": "s1", "schema": "Sanction",
+                 "properties": {"program": ["EU-RUS"], "startDate": ["2022-02-23"]}}
+            ],
+            "addressEntity": [
+                {"id": "a1", "schema": "Address",
+                 "properties": {"full": ["1 Main St, Riga"], "country": ["lv"]}}
+            ],
+            "ownershipOwner": [
+                {"id": "o1", "schema": "Ownership", "properties": {
+                    "asset": [{"id": "c1", "schema": "Company",
+                               "properties": {"name": ["ASSET CO"]}}]}}
+            ],
+        },
+    }
+    path = tmp_path / "targets.nested.json"
+    path.write_text(json.dumps(entity) + "\n")
+    records = read(path)
+    anna = records["p1"]
+    assert anna.programs == ["EU-RUS"] and anna.listed_on == "2022-02-23"
+    assert anna.addresses[0].country == "lv"
+    company = records["c1"]
+    assert [(link.relation, link.source_id, link.name) for link in company.links] == [
+        ("owned_by", "p1", "Anna NESTED")
+    ]

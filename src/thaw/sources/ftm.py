@@ -220,6 +220,7 @@ def _unfold(data: object, path: Path, where: str) -> list[dict[str, Any]]:
         raise SourceError(path, f"entity {entity_id!r}: properties is not an object", where)
     out: list[dict[str, Any]] = []
     flat: dict[str, list[str]] = {}
+    schema = model.get(schema_name)
     for prop, values in props.items():
         if not isinstance(values, list):
             values = [values]
@@ -227,6 +228,7 @@ def _unfold(data: object, path: Path, where: str) -> list[dict[str, Any]]:
         for value in values:
             if isinstance(value, dict) and "schema" in value:
                 nested = _unfold(value, path, where)
+                _link_back(nested[0], schema, prop, entity_id)
                 out.extend(nested)
                 kept.append(nested[0]["id"])
             elif isinstance(value, str):
@@ -237,6 +239,20 @@ def _unfold(data: object, path: Path, where: str) -> list[dict[str, Any]]:
     entity = dict(data)
     entity["properties"] = flat
     return [entity, *out]
+
+
+def _link_back(child: dict[str, Any], schema: FtmSchema | None, prop: str, parent: str) -> None:
+    """A nested entity found under ``prop`` of its parent (``"sanctions": [{...}]`` in
+    the nested export) may omit the property pointing back to the parent
+    (``Sanction.entity``): add it, so that it folds into the parent like a flat one."""
+    if schema is None or prop not in schema.properties:
+        return
+    reverse = schema.properties[prop].reverse
+    if reverse is None:
+        return
+    values = child["properties"].setdefault(reverse.name, [])
+    if parent not in values:
+        values.append(parent)
 
 
 # -- the auxiliary data of pass 1 -------------------------------------------------------
