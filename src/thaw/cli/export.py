@@ -30,11 +30,11 @@ def export_cmd(
 ) -> None:
     """Write the active records of the store.
 
-    ``ftm`` writes FollowTheMoney JSON lines: one Person / Organization / LegalEntity /
-    Vessel / Airplane entity per listing (id ``<source>-<source_id>``), with Sanction
-    entities carrying programme and listing date; ``thaw load`` reads such a file back
-    as source ``ftm``. ``json`` writes thaw's own record JSON, one per line; ``csv`` a
-    flat table.
+    ftm: FollowTheMoney JSON lines, one Person / Organization / LegalEntity / Vessel /
+    Airplane entity per listing with id SOURCE-SOURCE_ID (written as a valid FtM id:
+    us_ofac_sdn-36 becomes us-ofac-sdn-36), plus Sanction entities carrying programme
+    and listing date; thaw load reads such a file back as source ftm. json: thaw's own
+    record JSON, one per line. csv: a flat table, one row per listing.
     """
     if format not in FORMATS:
         raise fail(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
