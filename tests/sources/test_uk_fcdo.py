@@ -165,3 +165,32 @@ def test_truncated_ods(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="truncated") as err:
         list(FcdoOdsReader().read(path, {}).records)
     assert err.value.location == f"byte {len(data) - 200}"
+
+
+def _rezip(source: Path, target: Path, content: bytes) -> Path:
+    """A copy of an ODS package with another content.xml."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for info in zin.infolist():
+            data = content if info.filename == "content.xml" else zin.read(info)
+            zout.writestr(info, data)
+    return target
+
+
+def test_ods_tables_and_entities(tmp_path: Path) -> None:
+    with zipfile.ZipFile(ODS) as zf:
+        content = zf.read("content.xml")
+    # a second sheet (notes, say) after the list is not read
+    second = (
+        b'<table:table table:name="Notes"><table:table-row><table:table-cell '
+        b'office:value-type="string"><text:p>Unique ID</text:p></table:table-cell>'
+        b"</table:table-row></table:table></office:spreadsheet>"
+    )
+    extended = _rezip(ODS, tmp_path / "two.ods", content.replace(b"</office:spreadsheet>", second))
+    assert [r.source_id for r in FcdoOdsReader().read(extended, {}).records] == [
+        "AFG0006", "RUS0264", "DPR0075", "RUS9999"
+    ]  # fmt: skip
+    hostile = content.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "b">]>', 1)
+    path = _rezip(ODS, tmp_path / "hostile.ods", hostile)
+    with pytest.raises(SourceError, match="refused") as err:
+        list(FcdoOdsReader().read(path, {}).records)
+    assert err.value.location and err.value.location.startswith("content.xml")

@@ -534,7 +534,10 @@ def _ods_table(path: Path, content: Path, max_rows_repeat: int) -> Iterator[tupl
                 if event == "start":
                     depth += 1
                     continue
-                return  # only the first table
+                depth -= 1
+                if depth == 0:
+                    return  # only the first table (a sub-table inside it is skipped)
+                continue
             if event != "end" or depth != 1:
                 continue
             cells: list[str] = []
