@@ -18,7 +18,7 @@ import shutil
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,13 +118,16 @@ def first_lines(head: bytes, count: int = 3) -> list[str]:
 
 @dataclass(slots=True)
 class CsvRows:
-    """The data rows of a delimited text file, read strictly.
+    """The rows of a delimited text file, with their line numbers.
 
-    Iterating yields ``(line, row)`` with ``line`` the 1-based line where the row
-    starts. Every row must have ``width`` fields, else :class:`SourceError` names the
-    line; the single exception is a *last* row cut short by the end of the file when
-    ``allow_truncated_last`` is set: it is then yielded padded with empty strings and
-    :attr:`truncated_line` says where it starts.
+    :meth:`next_row` reads the leading rows one by one (``Last Updated`` lines,
+    headers); :meth:`rows` then yields ``(line, row)`` for the rest, ``line`` being
+    the 1-based line where the row starts (a quoted field may span lines). Every
+    such row must have ``width`` fields, else :class:`SourceError` names its line
+    (an unbalanced quote, which swallows the lines after it, is caught this way
+    too). The one exception is a *last* row cut short by the end of the file when
+    ``allow_truncated_last`` is set: it is yielded padded with empty strings and
+    :attr:`truncated_line` says where it starts. Blank lines are skipped.
     """
 
     path: Path
@@ -601,18 +604,6 @@ def split_numbered(value: str | None) -> list[str]:
     return [item for item in items if item]
 
 
-def split_list(value: str | None, separators: str = ";") -> list[str]:
-    """Split on any of ``separators`` (and enumeration markers), dropping blanks."""
-    out: list[str] = []
-    if not value:
-        return out
-    for part in re.split("[" + re.escape(separators) + "\n]", value):
-        for item in split_numbered(part):
-            if item not in out:
-                out.append(item)
-    return out
-
-
 _DATE_PLACEHOLDER = re.compile(r"\b(?:dd|mm)\b", re.I)
 _MONTH_DOT = re.compile(r"\b([A-Za-z]{3,4})\.(?=[\s\d]|$)")
 _BETWEEN = re.compile(r"\bbetween\s+(\d{4})\s+(?:and|-|to)\s+(\d{4})\b", re.I)
@@ -719,11 +710,3 @@ def id_number(text: str | None) -> str | None:
         if digits > best_digits:
             best, best_digits = token, digits
     return best
-
-
-def first_of(values: Iterable[str | None]) -> str | None:
-    """The first non-empty value."""
-    for value in values:
-        if value:
-            return value
-    return None
