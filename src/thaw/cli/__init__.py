@@ -14,5 +14,7 @@ from thaw.cli import export as _export  # noqa: F401
 from thaw.cli import update as _update  # noqa: F401
 from thaw.cli import profiles as _profiles  # noqa: F401
 from thaw.cli import text as _text  # noqa: F401
+from thaw.cli import history as _history  # noqa: F401
+from thaw.cli import whatif as _whatif  # noqa: F401
 
 __all__ = ["app"]

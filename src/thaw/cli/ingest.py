@@ -31,13 +31,16 @@ def load_cmd(
 
     Companion files (add.csv, alt.csv, sdn_comments.csv beside sdn.csv) are picked
     up automatically. A publication that fails to parse or to pass the sanity checks
-    is refused and the active data stays as it was.
+    is refused and the active data stays as it was. An archive of dated publications
+    (e.g. sdn_csv_history.tar.xz, with its _index.csv) is loaded as a series, oldest first.
     """
+    from thaw.cli.history import load_series_files  # noqa: PLC0415  (series archives)
+
+    files, failed = load_series_files(files, source=source, force=force, max_drop=max_drop, home=home)
     try:
         jobs = plan(files, source=source)
     except SourceError as exc:
         raise fail(str(exc)) from exc
-    failed = 0
     with open_store(home) as store:
         for job in jobs:
             try:

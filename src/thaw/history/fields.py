@@ -65,10 +65,7 @@ def _identifier(ident: Identifier) -> str:
 
 
 def _address(address: Address) -> str:
-    text = address.full
-    if address.country and address.country.lower() not in text.lower()[-4:]:
-        text += f" [{address.country}]"
-    return text
+    return f"{address.full} [{address.country}]" if address.country else address.full
 
 
 def _link(link: Link) -> str:

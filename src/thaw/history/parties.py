@@ -1,19 +1,20 @@
 """Parties: the unit that history and relief analysis reason about.
 
 A *party* is a person, organisation, vessel or aircraft as one or several
-authorities list it. When :mod:`thaw.profiles` is available, a party is a
-cross-authority profile (``Profiles(store).profile_of(source, source_id)``); else,
-and for listings that belong to no profile, a party is one listing on its own with
-the id ``source:source_id``. :class:`Parties` hides the difference.
+authorities list it: a cross-authority profile of :mod:`thaw.profiles`
+(``Profiles(store).profile_of(source, source_id)``), or, with ``use_profiles=False``
+and for a listing that belongs to no profile (one no longer in force, say), one
+listing on its own with the id ``source:source_id``. :class:`Parties` hides the
+difference from the history and what-if code.
 """
 
 from __future__ import annotations
 
-import importlib
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
+from thaw.profiles import Profile, Profiles
 from thaw.store import Store
 
 
@@ -22,44 +23,51 @@ class Party:
     """One party: its id, display name and listings ``(source, source_id)``.
 
     ``profile`` is ``True`` for a cross-authority profile, ``False`` for a listing
-    standing on its own.
+    standing on its own. ``retired`` lists former members of a profile that are no
+    longer in force (their history still belongs to the party).
     """
 
     id: str
     caption: str
     listings: tuple[tuple[str, str], ...]
     profile: bool = False
-
-
-def _profiles_for(store: Store) -> Any | None:
-    """``thaw.profiles.Profiles(store)`` when that package exists, else ``None``."""
-    try:
-        module = importlib.import_module("thaw.profiles")
-    except ImportError:
-        return None
-    factory = getattr(module, "Profiles", None)
-    return factory(store) if factory is not None else None
+    retired: tuple[tuple[str, str], ...] = ()
 
 
 class Parties:
     """Look up parties in a store: by listing, by id, or all active ones.
 
-    ``use_profiles=False`` treats every listing as its own party even when
-    profiles exist (useful to reason about single listings).
+    ``use_profiles=False`` treats every listing as its own party (no profile build
+    is triggered then). With profiles, the first lookup refreshes them if the
+    active publications changed since they were built.
     """
 
     def __init__(self, store: Store, use_profiles: bool = True) -> None:
         self.store = store
-        self._profiles = _profiles_for(store) if use_profiles else None
+        self._profiles = Profiles(store) if use_profiles else None
 
     @property
     def profiles(self) -> bool:
         """Whether cross-authority profiles are in use."""
         return self._profiles is not None
 
-    def _from_profile(self, profile: Any) -> Party:
+    def _from_profile(self, profile: Profile) -> Party:
         listings = tuple((str(s), str(i)) for s, i in profile.listings)
-        return Party(str(profile.id), str(profile.caption), listings, True)
+        return Party(
+            str(profile.id), str(profile.caption), listings, True, self._retired(profile.id)
+        )
+
+    def _retired(self, profile_id: str) -> tuple[tuple[str, str], ...]:
+        """Former members of a profile (listings that left the active publications)."""
+        try:
+            rows = self.store.db.execute(
+                "SELECT source, source_id FROM profile_retired WHERE profile_id = ?"
+                " ORDER BY source, source_id",
+                (profile_id,),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return ()
+        return tuple((str(s), str(i)) for s, i in rows)
 
     def caption(self, source: str, source_id: str) -> str:
         """The listing's caption in the newest publication holding it (else its id)."""
@@ -72,34 +80,34 @@ class Parties:
 
     def single(self, source: str, source_id: str) -> Party:
         """The listing as a party of its own."""
-        return Party(
-            f"{source}:{source_id}", self.caption(source, source_id), ((source, source_id),)
-        )
+        caption = self.caption(source, source_id)
+        return Party(f"{source}:{source_id}", caption, ((source, source_id),))
 
     def of(self, source: str, source_id: str) -> Party:
-        """The party a listing belongs to: its profile, else the listing alone."""
+        """The party a listing belongs to: its profile (for a listing no longer in
+        force, the profile it was last in), else the listing alone."""
         if self._profiles is not None:
-            profile = self._profiles.profile_of(source, source_id)
+            profile = self._profiles.profile_of(source, source_id, details=False)
+            if profile is None:
+                profile = self._profiles.retired_profile_of(source, source_id)
             if profile is not None:
                 return self._from_profile(profile)
         return self.single(source, source_id)
 
     def get(self, party_id: str) -> Party | None:
         """A party by profile id or by ``source:source_id`` (``None`` if unknown)."""
-        if self._profiles is not None:
-            profile = self._profiles.get(party_id)
-            if profile is not None:
-                return self._from_profile(profile)
         source, sep, source_id = party_id.partition(":")
-        if (
-            sep
-            and source_id
-            and self.store.db.execute(
+        if sep and source_id:
+            if self.store.db.execute(
                 "SELECT 1 FROM spans WHERE source = ? AND source_id = ? LIMIT 1",
                 (source, source_id),
-            ).fetchone()
-        ):
-            return self.of(source, source_id)
+            ).fetchone():
+                return self.of(source, source_id)
+            return None
+        if self._profiles is not None:
+            profile = self._profiles.get(party_id, details=False)
+            if profile is not None:
+                return self._from_profile(profile)
         return None
 
     def active_keys(self) -> list[tuple[str, str]]:
@@ -118,17 +126,20 @@ class Parties:
 
     def all(self) -> Iterator[Party]:
         """Every party with at least one listing in the active publications: the
-        profiles first, then the listings that belong to no profile."""
+        profiles (two queries for all of them), then any active listing that belongs
+        to no profile."""
         active = self.active_keys()
+        captions = self._active_captions()
         covered: set[tuple[str, str]] = set()
         if self._profiles is not None:
-            wanted = set(active)
-            for profile in self._profiles.all():
-                party = self._from_profile(profile)
-                if any(key in wanted for key in party.listings):
-                    covered.update(party.listings)
-                    yield party
-        captions = self._active_captions()
+            members: dict[str, list[tuple[str, str]]] = {}
+            for key, pid in self._profiles.memberships().items():
+                members.setdefault(pid, []).append(key)
+            for pid, caption, _schema, _size, _sources in self._profiles.summary():
+                keys = sorted(members.get(pid, ()))
+                if keys:
+                    covered.update(keys)
+                    yield Party(pid, caption, tuple(keys), True)
         for key in active:
             if key not in covered:
                 yield Party(f"{key[0]}:{key[1]}", captions.get(key, key[1]), (key,))

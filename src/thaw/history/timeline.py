@@ -201,8 +201,8 @@ def listing_timeline(store: Store, source: str, source_id: str) -> ListingTimeli
 
 
 def party_timeline(store: Store, party: Party) -> Timeline:
-    """The timeline of a party (a profile, or one listing on its own)."""
-    listings = [
-        t for src, sid in party.listings if (t := listing_timeline(store, src, sid)) is not None
-    ]
+    """The timeline of a party (a profile, or one listing on its own), including
+    former members of a profile that are no longer in force."""
+    keys = list(dict.fromkeys(party.listings + party.retired))
+    listings = [t for src, sid in keys if (t := listing_timeline(store, src, sid)) is not None]
     return Timeline(party.id, party.caption, listings)

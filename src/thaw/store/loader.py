@@ -20,9 +20,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from thaw.model import Record
 from thaw.sources import Job, SourceError
-from thaw.store.db import PublicationRow, Store
+from thaw.store.db import EncodedRecord, PublicationRow, Store, encode_record
 
 DEFAULT_MAX_DROP = 0.10
 _DATE_DIR = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:$|_)")
@@ -71,6 +70,88 @@ def publication_date(job: Job, in_file: str | None, given: str | None) -> tuple[
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ReadPublication:
+    """A publication read completely and serialised, not yet checked against the
+    store (the first half of :func:`load`; see :func:`read_job` and :func:`commit`)."""
+
+    job: Job
+    sha256: str
+    format: str
+    published: str | None
+    notes: tuple[str, ...]
+    entries: list[EncodedRecord]
+
+
+def read_job(job: Job, digest: str | None = None) -> ReadPublication:
+    """Read ``job`` completely: every record parsed (a :class:`SourceError` becomes
+    :class:`LoadError`), no duplicate listing id, each record serialised. Touches no
+    store, so it can run in a worker process."""
+    digest = digest or files_sha256(job.files)
+    try:
+        publication = job.open()
+        entries: list[EncodedRecord] = []
+        seen: set[str] = set()
+        for record in publication.records:
+            if record.source_id in seen:
+                raise SourceError(job.path, f"duplicate listing id {record.source_id!r}")
+            seen.add(record.source_id)
+            entries.append(encode_record(record))
+    except SourceError as exc:
+        raise LoadError(str(exc)) from exc
+    info = publication.info
+    return ReadPublication(job, digest, info.format, info.published, tuple(info.notes), entries)
+
+
+def commit(
+    store: Store,
+    read: ReadPublication,
+    *,
+    date: str | None = None,
+    force: bool = False,
+    history: bool = False,
+    max_drop: float = DEFAULT_MAX_DROP,
+) -> LoadResult:
+    """Check a publication read by :func:`read_job` against the store and store it
+    (the second half of :func:`load`, with the same checks and results)."""
+    job = read.job
+    source = job.reader.source
+    existing = store.find_publication(source, read.sha256)
+    if existing is not None:
+        return LoadResult("unchanged", existing)
+    published, basis = publication_date(job, read.published, date)
+    if not read.entries:
+        raise LoadError(f"{job.path}: publication holds no records; refused")
+    active = store.active_publications().get(source)
+    older = active is not None and published < active.published
+    if older and not history:
+        raise LoadError(
+            f"{job.path}: publication date {published} is older than the active {source} "
+            f"publication ({active.published if active else ''}); "
+            "use --history to store it as history"
+        )
+    reference = active if not older else _previous(store, source, published)
+    if reference is not None and not force:
+        floor = reference.record_count * (1 - max_drop)
+        if len(read.entries) < floor:
+            raise LoadError(
+                f"{job.path}: {len(read.entries)} records against {reference.record_count} in the "
+                f"{source} publication of {reference.published} (down more than "
+                f"{max_drop:.0%}); refused, use --force if this is right"
+            )
+    row = store.add_encoded(
+        source=source,
+        format=read.format,
+        published=published,
+        date_basis=basis,
+        sha256=read.sha256,
+        files=[p.name for p in job.files],
+        entries=read.entries,
+        activate=not older,
+    )
+    return LoadResult("history" if older else "loaded", row, read.notes)
+
+
 def load(
     store: Store,
     job: Job,
@@ -81,53 +162,18 @@ def load(
     max_drop: float = DEFAULT_MAX_DROP,
 ) -> LoadResult:
     """Read ``job`` completely, check it and store it (see the module docs)."""
-    source = job.reader.source
     digest = files_sha256(job.files)
-    existing = store.find_publication(source, digest)
+    existing = store.find_publication(job.reader.source, digest)
     if existing is not None:
         return LoadResult("unchanged", existing)
-    try:
-        publication = job.open()
-        records: list[Record] = []
-        seen: set[str] = set()
-        for record in publication.records:
-            if record.source_id in seen:
-                raise SourceError(job.path, f"duplicate listing id {record.source_id!r}")
-            seen.add(record.source_id)
-            records.append(record)
-    except SourceError as exc:
-        raise LoadError(str(exc)) from exc
-    info = publication.info
-    published, basis = publication_date(job, info.published, date)
-    if not records:
-        raise LoadError(f"{job.path}: publication holds no records; refused")
-    active = store.active_publications().get(source)
-    older = active is not None and published < active.published
-    if older and not history:
-        raise LoadError(
-            f"{job.path}: publication date {published} is older than the active {source} "
-            f"publication ({active.published if active else ''}); use --history to store it as history"
-        )
-    reference = active if not older else _previous(store, source, published)
-    if reference is not None and not force:
-        floor = reference.record_count * (1 - max_drop)
-        if len(records) < floor:
-            raise LoadError(
-                f"{job.path}: {len(records)} records against {reference.record_count} in the "
-                f"{source} publication of {reference.published} (down more than "
-                f"{max_drop:.0%}); refused, use --force if this is right"
-            )
-    row = store.add_publication(
-        source=source,
-        format=info.format,
-        published=published,
-        date_basis=basis,
-        sha256=digest,
-        files=[p.name for p in job.files],
-        records=records,
-        activate=not older,
+    return commit(
+        store,
+        read_job(job, digest),
+        date=date,
+        force=force,
+        history=history,
+        max_drop=max_drop,
     )
-    return LoadResult("history" if older else "loaded", row, tuple(info.notes))
 
 
 def _previous(store: Store, source: str, published: str) -> PublicationRow | None:

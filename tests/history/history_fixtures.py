@@ -1,0 +1,48 @@
+"""Fixture stores for the history, what-if and catalogue tests, built from records."""
+
+from __future__ import annotations
+
+import hashlib
+
+from thaw.model import Address, Name, Record
+from thaw.store import PublicationRow, Store
+
+
+def add(
+    store: Store, source: str, published: str, records: list[Record], activate: bool = True
+) -> PublicationRow:
+    """Store ``records`` as a publication of ``source`` dated ``published``."""
+    digest = hashlib.sha256(
+        (source + published + "".join(r.to_json() for r in records)).encode()
+    ).hexdigest()
+    return store.add_publication(
+        source=source,
+        format="test",
+        published=published,
+        date_basis="in-file",
+        sha256=digest,
+        files=["test"],
+        records=records,
+        activate=activate,
+    )
+
+
+def rec(
+    source: str,
+    source_id: str,
+    name: str,
+    programs: list[str] | None = None,
+    *,
+    schema: str = "Person",
+    aliases: list[str] | None = None,
+    address: str | None = None,
+    listed_on: str | None = None,
+) -> Record:
+    """A small record."""
+    record = Record(source, source_id, schema, names=[Name(name)], programs=list(programs or []))
+    for alias in aliases or []:
+        record.names.append(Name(alias, "alias"))
+    if address:
+        record.addresses.append(Address(address))
+    record.listed_on = listed_on
+    return record
