@@ -312,8 +312,10 @@ def _column(ref: str) -> int:
 def xlsx_fast_rows(path: Path, max_col: int = 64) -> Iterator[tuple[int, list[str]]]:
     """Stream the first sheet of an XLSX workbook as strings, with lxml.
 
-    A lean alternative to openpyxl for large, string-valued workbooks (about four
-    times faster): the shared strings and the sheet are copied out of the package
+    A lean alternative to openpyxl for large, string-valued workbooks (twice as
+    fast on OFSI's ConList.xlsx, and the XML goes through the hardened parser; its
+    output was checked identical to openpyxl's on the three OFSI workbooks and the
+    DFAT one): the shared strings and the sheet are copied out of the package
     (size-checked) and parsed through the hardened
     :func:`~thaw.sources.base.iter_xml`. Numbers come out as written, date-formatted
     numbers as ISO dates. Yields ``(row_number, cells)`` for non-empty rows.

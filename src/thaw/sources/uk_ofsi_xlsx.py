@@ -3,8 +3,9 @@
 One sheet ("Data"): row 1 is ``Last Updated | dd/mm/yyyy`` (the publication date),
 row 2 the 36-column header of the 2022 format (see :mod:`thaw.sources.uk_ofsi_csv`),
 then one row per name. One record per ``Group ID``. The sheet is streamed with lxml
-(:func:`~thaw.sources._tabular.xlsx_fast_rows`), four times faster than openpyxl on
-this 19 000-row, all-text workbook.
+(:func:`~thaw.sources._tabular.xlsx_fast_rows`): 0.8 s of CPU for the 18,800 rows of
+the 2025-04-14 workbook against 1.7 s with openpyxl; the whole read, records
+included, takes about 1.7 s.
 
 Recognised by name: an ``.xlsx`` whose name contains ``conlist`` (the official
 name), ``ofsi`` or ``hmt``. XLSX content is compressed, so the first bytes cannot
