@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar
 
 from thaw.index.entry import Entry, normalize_id
@@ -90,7 +91,7 @@ def best_name(query: Query, entry: Entry) -> tuple[NameMatch | None, str, float]
         s = m.score * NAME_KIND_FACTOR.get(kind, 1.0)
         if best is None or s > best_score:
             best, best_kind, best_score = m, kind, s
-            if s >= 1.0:
+            if s >= NAME_CAP:
                 break
     return best, best_kind, best_score
 
@@ -121,6 +122,7 @@ class NameFeature(Feature):
         return Evidence(logit, note)
 
 
+@lru_cache(maxsize=65536)
 def _date_parts(value: str) -> tuple[int, int | None, int | None] | None:
     m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
     if m is None:

@@ -53,6 +53,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from thaw.text import AnalyzedName, Token, fold_token, get_token_stats, skeleton
+from thaw.text.analyze import compound_runs
 from thaw.text.stats import TokenStats
 
 #: Least similarity at which two tokens may be aligned.
@@ -208,35 +209,24 @@ def _concat(tokens: list[Token]) -> str:
 
 
 def _compounds(
-    many: list[Token], one: list[Token]
+    runs: tuple[tuple[int, int, str], ...], one: tuple[Token, ...], good: set[int]
 ) -> list[tuple[float, list[int], int]]:
-    """Runs of 2-3 adjacent tokens of ``many`` whose concatenation matches a token
-    of ``one`` (``abdul rahman``/``abdulrahman``, ``hua wei``/``huawei``)."""
+    """Runs of adjacent tokens (see :func:`thaw.text.analyze.compound_runs`) whose
+    concatenation matches a token of ``one`` that has no close partner yet
+    (``abdul rahman``/``abdulrahman``, ``hua wei``/``huawei``)."""
     out: list[tuple[float, list[int], int]] = []
-    n = len(many)
-    targets = [(j, len(t.raw), t) for j, t in enumerate(one)
-               if t.role not in ("number", "initial") and len(t.raw) >= 3]
-    if not targets:
-        return out
-    for start in range(n - 1):
-        length = len(many[start].raw)
-        for size in (2, 3):
-            end = start + size
-            if end > n:
-                break
-            last = many[end - 1]
-            if last.role in ("number", "stop") or many[start].role in ("number", "stop"):
-                break
-            length += len(last.raw)
-            joined: str | None = None
-            for j, tlen, target in targets:
-                if abs(tlen - length) > 2:
-                    continue
-                if joined is None:
-                    joined = _concat(many[start:end])
-                s = string_similarity(joined, fold_token(target.raw))
-                if s >= 0.75:
-                    out.append((s, list(range(start, end)), j))
+    for j, target in enumerate(one):
+        if j in good or target.role in ("number", "initial") or len(target.raw) < 3:
+            continue
+        folded = fold_token(target.raw)
+        first = folded[0]
+        tlen = len(folded)
+        for start, end, joined in runs:
+            if joined[0] != first or abs(len(joined) - tlen) > 2:
+                continue
+            s = string_similarity(joined, folded)
+            if s >= 0.75:
+                out.append((s, list(range(start, end)), j))
     return out
 
 
@@ -246,8 +236,8 @@ def compare_names(
     """Align ``query`` with the listed name ``result`` and score the alignment."""
     if stats is None:
         stats = get_token_stats()
-    qs = [t for t in query.tokens if t.weight > 0]
-    rs = [t for t in result.tokens if t.weight > 0]
+    qs = query.informative
+    rs = result.informative
     if not qs or not rs:
         return NameMatch(0.0, query, result, (), tuple(qs), tuple(rs))
     cands: list[tuple[float, float, tuple[int, ...], tuple[int, ...], str]] = []
@@ -257,9 +247,21 @@ def compare_names(
     r_good: set[int] = set()
     for i, q in enumerate(qs):
         qt = q.text
+        plain_q = q.role == "name" and not q.script_form
+        q_symbols = q.symbols
+        q_abjad = q.abjad
         for j, r in enumerate(rs):
             if qt == r.text and not (q.script_form and r.script_form):
                 s, how = 1.0, "exact"
+            elif plain_q and r.role == "name" and r.abjad == q_abjad and not r.script_form:
+                if q_symbols and r.symbols and not q_symbols.isdisjoint(r.symbols):
+                    s, how = SYMBOL_SIM, "symbol"
+                else:
+                    s = string_similarity(qt, r.text)
+                    how = "fuzzy"
+                if s < MIN_SIM and truncated and i == last_q and len(q.raw) >= 2 \
+                        and r.raw.startswith(q.raw):
+                    s, how = TRUNCATED_SIM, "truncated"
             else:
                 s, how = token_similarity(q, r)
                 if s < MIN_SIM and truncated and i == last_q and len(q.raw) >= 2 \
@@ -270,14 +272,18 @@ def compare_names(
                 if s >= 0.9:
                     q_good.add(i)
                     r_good.add(j)
-    if len(q_good) < len(qs) or len(r_good) < len(rs):
+    if (len(q_good) < len(qs) or len(r_good) < len(rs)) and (cands or len(qs) != len(rs)):
         # some token has no close partner: it may be part of a compound
         if len(qs) > 1:
-            for s, run, j in _compounds(qs, rs):
+            q_runs = query.compounds if query.active is not None else compound_runs(qs)
+            for s, run, j in _compounds(q_runs, rs, r_good):
                 cands.append((s + 0.01, 2.0, tuple(run), (j,), "compound"))
         if len(rs) > 1:
-            for s, run, i in _compounds(rs, qs):
+            r_runs = result.compounds if result.active is not None else compound_runs(rs)
+            for s, run, i in _compounds(r_runs, qs, q_good):
                 cands.append((s + 0.01, 2.0, (i,), tuple(run), "compound"))
+    if not cands:
+        return NameMatch(0.0, query, result, (), tuple(qs), tuple(rs))
     cands.sort(key=lambda c: (-c[0], -c[1]))
     q_used: set[int] = set()
     r_used: set[int] = set()

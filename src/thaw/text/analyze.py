@@ -125,14 +125,18 @@ class AnalyzedName:
 
     ``schema`` is the schema the name was analysed for (``None``: unknown);
     ``truncated`` is true for names long enough to have been cut off by a
-    fixed-width field. ``informative`` lists the tokens with weight (the ones
-    alignment looks at).
+    fixed-width field. ``active`` holds the tokens with weight (the ones
+    alignment looks at; ``informative`` computes them when not precomputed) and
+    ``compounds`` the runs of two or three adjacent active tokens as
+    ``(start, end, folded concatenation)``, precomputed for compound matching.
     """
 
     original: str
     tokens: tuple[Token, ...]
     schema: str | None = None
     truncated: bool = False
+    active: tuple[Token, ...] | None = None
+    compounds: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -147,7 +151,25 @@ class AnalyzedName:
     @property
     def informative(self) -> tuple[Token, ...]:
         """Tokens that carry weight in comparisons."""
+        if self.active is not None:
+            return self.active
         return tuple(t for t in self.tokens if t.weight > 0)
+
+
+def compound_runs(active: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
+    """Runs of 2-3 adjacent tokens that may be one word written apart
+    (``abdul rahman``, ``hua wei``), with their folded concatenation."""
+    out: list[tuple[int, int, str]] = []
+    n = len(active)
+    for start in range(n - 1):
+        if active[start].role in ("number", "stop"):
+            continue
+        for size in (2, 3):
+            end = start + size
+            if end > n or active[end - 1].role in ("number", "stop"):
+                break
+            out.append((start, end, fold_token("".join(t.raw for t in active[start:end]))))
+    return tuple(out)
 
 
 # --- reference data -----------------------------------------------------------------
@@ -606,7 +628,8 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
         tokens = _with_symbols(tokens)
     stripped = name.strip()
     truncated = len(stripped) >= TRUNCATION_LENGTH and stripped[-1:].isalnum()
-    return AnalyzedName(name, tuple(tokens), schema, truncated)
+    active = tuple(t for t in tokens if t.weight > 0)
+    return AnalyzedName(name, tuple(tokens), schema, truncated, active, compound_runs(active))
 
 
 def index_keys(name: AnalyzedName) -> set[str]:
