@@ -327,3 +327,33 @@ def test_real_2025_sanity(lists_dir: Path) -> None:
     un_linked = [r for r in recs.values() if any(k.relation == "un_reference" for k in r.links)]
     assert len(un_linked) > 500
     assert sum(r.schema == "Vessel" for r in recs.values()) > 10
+
+
+def test_fast_xlsx_reader_agrees_with_openpyxl(tmp_path: Path) -> None:
+    """The lxml sheet reader gives what openpyxl gives, for every kind of cell."""
+    import datetime as dt
+
+    import openpyxl
+
+    from thaw.sources._tabular import cell_str, xlsx_fast_rows, xlsx_rows
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["text", 12, 3.5, 7.0, True, dt.datetime(2022, 3, 1), None, "after a gap"])
+    sheet.append([None, None, "only C"])
+    sheet.append([])
+    sheet.append(["Кирилл", "محمد", dt.date(1975, 4, 12)])
+    sheet.cell(row=6, column=70).value = "beyond max_col"
+    path = workbook_path = tmp_path / "mixed.xlsx"
+    workbook.save(workbook_path)
+    fast = list(xlsx_fast_rows(path, max_col=64))
+    slow = [(n, [cell_str(v) for v in values]) for n, values in xlsx_rows(path, max_col=64)]
+
+    def trimmed(cells: list[str]) -> list[str]:
+        while cells and not cells[-1]:
+            cells = cells[:-1]
+        return cells
+
+    assert [(n, trimmed(c)) for n, c in fast] == [(n, trimmed(c)) for n, c in slow]
+    assert fast[0] == (1, ["text", "12", "3.5", "7", "TRUE", "2022-03-01", "", "after a gap"])
+    assert [n for n, _ in fast] == [1, 2, 4]  # empty rows and cells beyond max_col skipped

@@ -577,6 +577,8 @@ def cell_str(value: Cell) -> str:
     """A spreadsheet value as text: dates as ISO, whole floats without ``.0``."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"  # as Excel shows it
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
