@@ -10,8 +10,11 @@ refuses a companion whose primary file is absent.
 
 from __future__ import annotations
 
+import codecs
 import importlib
+import inspect
 import pkgutil
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +43,7 @@ def readers() -> list[type[Reader]]:
             if info.name not in ("base", "common") and not info.name.startswith("_"):
                 importlib.import_module(f"{__name__}.{info.name}")
         _loaded = True
-    return list(Reader.registry)
+    return [r for r in Reader.registry if not inspect.isabstract(r)]
 
 
 def source_names() -> list[str]:
@@ -70,15 +73,18 @@ class Job:
 def detect(path: Path, source: str | None = None) -> type[Reader]:
     """The reader for ``path`` (optionally restricted to one ``source``).
 
-    Raises :class:`SourceError` for an empty file, an unknown format or a companion
-    file passed on its own.
+    Raises :class:`SourceError` for an empty file, an unknown format (saying what
+    the content looks like: an image, UTF-16 text, binary data, …) or a companion
+    file passed on its own (naming its primary file, and whether it is beside it).
     """
     try:
-        if path.stat().st_size == 0:
-            raise SourceError(path, "file is empty")
+        empty = path.stat().st_size == 0
     except OSError as exc:
         raise SourceError(path, f"cannot open: {exc.strerror or exc}") from exc
     name = inner_name(path)
+    if empty:
+        aux = _auxiliary_error(path, name)
+        raise aux if aux is not None else SourceError(path, "file is empty")
     head = read_head(path)
     if not head:
         raise SourceError(path, "file is empty or not a readable archive")
@@ -88,20 +94,88 @@ def detect(path: Path, source: str | None = None) -> type[Reader]:
     matches = [r for r in candidates if r.sniff(name, head)]
     if matches:
         return max(matches, key=lambda r: r.priority)
+    aux = _auxiliary_error(path, name)
+    if aux is not None:
+        raise aux
+    raise SourceError(
+        path,
+        "not a recognised sanctions list format"
+        + (f" for {source}" if source else "")
+        + f": the content looks like {describe_content(head)}",
+    )
+
+
+def _auxiliary_error(path: Path, name: str) -> SourceError | None:
+    """The error for a companion file given without its primary file, if ``name`` is
+    a companion's name."""
     for reader in readers():
-        if name in reader.companions.values():
-            primary = _primary_hint(reader)
-            raise SourceError(
+        if name not in reader.companions.values():
+            continue
+        what = f"{name} is an auxiliary file of {reader.source} ({reader.format})"
+        primary = getattr(reader, "primary_name", None)
+        if not primary:
+            return SourceError(path, f"{what}; load it together with its primary file")
+        what = f"{what}; load it together with its primary file {primary}, which is absent"
+        beside = _sibling(path, primary)
+        if beside is not None:
+            return SourceError(
                 path,
-                f"{name} is an auxiliary file of {reader.source} ({reader.format}); "
-                f"load it together with its primary file{primary}",
+                f"{what} from the files given: load {beside} instead (the auxiliary "
+                "files beside it are picked up automatically)",
             )
-    raise SourceError(path, "not a recognised sanctions list format" + (f" for {source}" if source else ""))
+        return SourceError(path, f"{what} (not beside it either)")
+    return None
 
 
-def _primary_hint(reader: type[Reader]) -> str:
-    hint = getattr(reader, "primary_name", None)
-    return f" {hint}, which is absent" if hint else ""
+def _sibling(path: Path, name: str) -> Path | None:
+    """The file called ``name`` (case-insensitively) in ``path``'s folder, if any."""
+    try:
+        return next(
+            (p for p in path.parent.iterdir() if p.name.lower() == name and p.is_file()), None
+        )
+    except OSError:
+        return None
+
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive or office document of no known list layout"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"SQLite format 3", "an SQLite database"),
+    (b"\x7fELF", "an executable"),
+)
+_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+
+
+def describe_content(head: bytes) -> str:
+    """A short description of what ``head`` (a file's first bytes) looks like, for
+    error messages: ``"a PNG image"``, ``"UTF-16 text"``, ``"XML with root element
+    <foo>"``, ``"text starting 'hello world'"``, ``"binary data"``."""
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32 text, but the official lists are published in UTF-8 or Windows-1252"
+    sample = head[:512]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        sample.count(b"\0") * 4 >= len(sample) and sample[1::2].count(b"\0") * 2 >= len(sample) // 2
+    ):
+        return "UTF-16 text, but the official lists are published in UTF-8 or Windows-1252"
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13)) + sample.count(b"\x7f")
+    if b"\0" in sample or controls * 20 > len(sample):
+        return "binary data, not text"
+    text = sample.decode("utf-8", "replace").lstrip("\ufeff \r\n\t")
+    if text.startswith("<"):
+        m = _ROOT.search(re.sub(rb"<!--.*?-->", b"", sample, flags=re.S))
+        return f"XML with root element <{m[1].decode('ascii', 'replace')}>" if m else "XML"
+    first = text.splitlines()[0] if text.splitlines() else text
+    first = first if len(first) <= 60 else first[:57] + "..."
+    return f"text starting {first!r}"
 
 
 def _companion_role(path: Path) -> tuple[type[Reader], str] | None:
@@ -124,22 +198,22 @@ def plan(paths: Iterable[Path], source: str | None = None, siblings: bool = True
     jobs: list[Job] = []
     companion_files: list[tuple[Path, type[Reader], str]] = []
     for path in paths:
-        role = _companion_role(path)
-        if role is not None:
-            companion_files.append((path, *role))
+        companion = _companion_role(path)
+        if companion is not None:
+            companion_files.append((path, *companion))
             continue
         jobs.append(Job(detect(path, source), path))
     for job in jobs:
         if siblings and job.reader.companions:
             for role, fname in job.reader.companions.items():
-                for sibling in job.path.parent.iterdir():
-                    if sibling.name.lower() == fname:
-                        job.companions[role] = sibling
+                sibling = _sibling(job.path, fname)
+                if sibling is not None:
+                    job.companions[role] = sibling
     for path, reader, role in companion_files:
         owner = _owner(jobs, path, reader)
         if owner is None:
-            detect(path, source)  # raises the clear "auxiliary file" error
-            continue
+            error = _auxiliary_error(path, inner_name(path))
+            raise error if error is not None else SourceError(path, "auxiliary file")
         owner.companions[role] = path
     return jobs
 

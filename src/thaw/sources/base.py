@@ -16,13 +16,15 @@ and never touches the network.
 from __future__ import annotations
 
 import abc
+import codecs
 import gzip
 import io
+import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, ClassVar
+from typing import IO, ClassVar, cast
 
 from lxml import etree
 
@@ -74,9 +76,11 @@ class Reader(abc.ABC):
     registry: ClassVar[list[type[Reader]]] = []
 
     def __init_subclass__(cls, **kwargs: object) -> None:
+        # Abstract intermediate classes are registered too (Python computes
+        # ``__abstractmethods__`` only after this hook); :func:`thaw.sources.readers`
+        # filters them out.
         super().__init_subclass__(**kwargs)
-        if not getattr(cls, "__abstractmethods__", None):
-            Reader.registry.append(cls)
+        Reader.registry.append(cls)
 
     @classmethod
     @abc.abstractmethod
@@ -125,7 +129,7 @@ def open_binary(path: Path) -> IO[bytes]:
     except OSError as exc:
         raise SourceError(path, f"cannot open: {exc.strerror or exc}") from exc
     if magic[:2] == b"\x1f\x8b":
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     if magic == b"PK\x03\x04" and not is_office_zip(path):
         try:
             zf = zipfile.ZipFile(path)
@@ -186,17 +190,106 @@ def read_text(path: Path, encodings: tuple[str, ...] = ("utf-8-sig", "cp1252")) 
 # -- hardened XML ----------------------------------------------------------------------
 
 _FORBIDDEN_XML = (b"<!DOCTYPE", b"<!ENTITY")
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_PROLOG_ITEMS = re.compile(rb"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
+"""Whitespace, processing instructions and comments: all that may precede a DOCTYPE."""
+PROLOG_LIMIT = 1 << 24
+"""How far (decompressed bytes) the prolog is followed looking for the root element."""
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """``"UTF-16"``/``"UTF-32"`` when ``head`` is text in a wide encoding, else ``None``."""
+    for bom in _WIDE_BOMS:
+        if head.startswith(bom):
+            return "UTF-32" if len(bom) == 4 else "UTF-16"
+    sample = head[:64]
+    if sample[:1] == b"\0" or (len(sample) >= 4 and sample.count(b"\0") * 3 >= len(sample)):
+        return "UTF-32" if sample[:4] in (b"\0\0\0<", b"<\0\0\0") else "UTF-16"
+    return None
+
+
+def _prolog_declaration(data: bytes, complete: bool) -> tuple[str | None, bool]:
+    """Follow the prolog of ``data``: ``(declaration, decided)``.
+
+    ``declaration`` is the markup declaration found before the root element
+    (``"<!DOCTYPE"``), if any; ``decided`` is false when ``data`` ends inside the
+    prolog and more of the file is needed (never when ``complete``).
+    """
+    pos = 3 if data.startswith(codecs.BOM_UTF8) else 0
+    pos = _PROLOG_ITEMS.match(data, pos).end()  # type: ignore[union-attr]
+    rest = data[pos : pos + 16]
+    if not complete and (len(rest) < 10 or rest.startswith((b"<?", b"<!--"))):
+        return None, False
+    if rest.startswith(b"<!") and not rest.startswith(b"<!--"):
+        return rest.split()[0].decode("ascii", "replace")[:10], True
+    return None, True
 
 
 def check_xml_head(path: Path, head: bytes) -> None:
     """Refuse XML that declares a DTD or entities: no official list does, and such
-    declarations are how billion-laughs and external-entity (XXE) attacks work."""
+    declarations are how billion-laughs and external-entity (XXE) attacks work.
+
+    ``head`` is the start of the (decompressed) file. A declaration anywhere in it is
+    refused, as is XML in UTF-16 or UTF-32, which no official list uses and in which
+    the markers would hide.
+    """
     upper = head.upper()
     for marker in _FORBIDDEN_XML:
         if marker in upper:
             raise SourceError(
                 path, f"XML declares {marker.decode()[2:]}; refused (possible entity attack)"
             )
+    wide = _wide_encoding(head)
+    if wide:
+        raise SourceError(
+            path, f"XML encoded in {wide}; refused (the official lists are published in UTF-8)"
+        )
+
+
+def check_xml_prolog(path: Path, head: bytes | None = None) -> None:
+    """:func:`check_xml_head`, then follow the prolog past the head if it is longer
+    (a DOCTYPE may hide behind megabytes of comments) up to :data:`PROLOG_LIMIT`."""
+    head = read_head(path) if head is None else head
+    check_xml_head(path, head)
+    declaration, decided = _prolog_declaration(head, len(head) < HEAD_BYTES)
+    if not decided:
+        with open_binary(path) as fh:
+            data = fh.read(HEAD_BYTES)
+            while not decided:
+                chunk = fh.read(len(data))  # doubling: the prolog is rescanned O(n) times
+                data += chunk
+                declaration, decided = _prolog_declaration(data, not chunk)
+                if not decided and len(data) >= PROLOG_LIMIT:
+                    raise SourceError(
+                        path, f"no XML root element in the first {PROLOG_LIMIT >> 20} MiB; refused"
+                    )
+    if declaration:
+        what = declaration.lstrip("<!").upper() or "a markup declaration"
+        raise SourceError(path, f"XML declares {what}; refused (possible entity attack)")
+
+
+_POSITION = re.compile(r",? line \d+, column \d+$")
+_XML_HINTS = (
+    ("Premature end of data", "the file ends early: truncated?"),
+    ("EndTag: '</' not found", "the file ends early: truncated?"),
+    ("Extra content at the end", "content after the root element"),
+    ("Document is empty", "no XML content"),
+    ("Start tag expected", "not XML"),
+    ("Invalid bytes in character encoding", "the file is not in the encoding it declares"),
+    ("Input is not proper UTF-8", "the file is not in the encoding it declares"),
+)
+
+
+def xml_syntax_error(path: Path | str, exc: etree.XMLSyntaxError) -> SourceError:
+    """A :class:`SourceError` for an lxml syntax error: the parser's message (naming
+    the element where it has one) with the column and a hint, located at the line."""
+    message = _POSITION.sub("", str(exc.msg or exc)).strip()
+    line, column = exc.position if exc.position else (exc.lineno, None)
+    notes = [f"column {column}"] if column else []
+    notes += [hint for needle, hint in _XML_HINTS if needle in message][:1]
+    if notes:
+        message = f"{message} ({'; '.join(notes)})"
+    return SourceError(path, f"malformed XML: {message}", f"line {line}" if line else None)
 
 
 def iter_xml(
@@ -205,11 +298,11 @@ def iter_xml(
     """Stream ``(event, element)`` pairs from an XML file with a hardened parser.
 
     No DTD is loaded, no entity is resolved, the network is never used and
-    DOCTYPE/ENTITY declarations are refused outright. Syntax errors (a truncated file)
-    become :class:`SourceError` with the line number. Callers should ``clear()``
-    elements they are done with to keep memory flat.
+    DOCTYPE/ENTITY declarations are refused outright (:func:`check_xml_prolog`).
+    Syntax errors (a truncated file) become :class:`SourceError` with the line
+    (and column). Callers should ``clear()`` elements they are done with to keep memory flat.
     """
-    check_xml_head(path, read_head(path))
+    check_xml_prolog(path)
     with open_binary(path) as fh:
         parser = etree.iterparse(
             fh,
@@ -225,8 +318,7 @@ def iter_xml(
         try:
             yield from parser
         except etree.XMLSyntaxError as exc:
-            line = exc.lineno if exc.lineno else None
-            raise SourceError(path, f"malformed XML: {exc.msg}", f"line {line}" if line else None) from exc
+            raise xml_syntax_error(path, exc) from exc
         except (OSError, EOFError, zipfile.BadZipFile) as exc:
             raise SourceError(path, f"cannot read (truncated or corrupt?): {exc}") from exc
 
