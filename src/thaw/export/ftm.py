@@ -34,10 +34,8 @@ import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from followthemoney import model, registry
-
 from thaw.model import Identifier, Record
-from thaw.sources.ftm import ftm_country
+from thaw.sources.ftm import ftm_country, model, registry
 
 SCHEMA_TO_FTM = {
     "Person": "Person",
@@ -64,7 +62,9 @@ KIND_TO_PROP: dict[str, str] = {
 """thaw identifier kind → FtM property (used where the schema has the property)."""
 
 _INVALID = re.compile(r"[^0-9A-Za-z.\-]+")
-_VALID_ID = registry.entity.REGEX
+_VALID_ID = re.compile(r"^[0-9a-zA-Z]([0-9a-zA-Z\.\-]*[0-9a-zA-Z])?$")
+"""FollowTheMoney's entity id rule (``registry.entity.REGEX``), kept here so that
+importing this module does not import followthemoney."""
 
 
 def entity_id(source: str, source_id: str) -> str:

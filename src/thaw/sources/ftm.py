@@ -47,14 +47,31 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, ClassVar
-
-from followthemoney import model, registry
-from followthemoney.schema import Schema as FtmSchema
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from thaw.model import Address, Identifier, Link, PublicationInfo, Record
 from thaw.sources.base import Publication, Reader, SourceError, open_binary
 from thaw.sources.common import clean, identifier_kind, parse_date, parse_gender
+
+if TYPE_CHECKING:
+    from followthemoney.schema import Schema as FtmSchema
+
+
+class _LazyFtm:
+    """``followthemoney.<name>``, imported on first use: the library takes over a
+    second to import, and most thaw commands never touch FtM data."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        import followthemoney
+
+        return getattr(getattr(followthemoney, self._name), attr)
+
+
+model: Any = _LazyFtm("model")
+registry: Any = _LazyFtm("registry")
 
 SOURCE = "ftm"
 
