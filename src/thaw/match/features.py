@@ -21,9 +21,9 @@ from functools import lru_cache
 from typing import ClassVar
 
 from thaw.index.entry import Entry, normalize_id
-from thaw.match.names import NameMatch, compare_names
+from thaw.match.names import Alignment, NameMatch, align, name_match
 from thaw.match.types import Query
-from thaw.text import AnalyzedName, analyze_name
+from thaw.text import AnalyzedName, analyze_name, get_token_stats
 
 #: The highest name score that enters the combination (see module docs).
 NAME_CAP = 0.95
@@ -62,6 +62,10 @@ class Evidence:
     note: str = ""
 
 
+NO_EVIDENCE = Evidence(0.0)
+"""What a feature returns when it has nothing to say."""
+
+
 class Feature:
     """Base class: a named, weighted piece of evidence."""
 
@@ -83,17 +87,21 @@ class Feature:
 def best_name(query: Query, entry: Entry) -> tuple[NameMatch | None, str, float]:
     """The entry name that aligns best with the query name, its kind and score."""
     analyzed = analyze_name(query.name, query.schema)
-    best: NameMatch | None = None
+    stats = get_token_stats()
+    best: Alignment | None = None
+    best_name_: AnalyzedName | None = None
     best_kind = "primary"
     best_score = 0.0
     for name, kind in entry.names:
-        m = compare_names(analyzed, name)
-        s = m.score * NAME_KIND_FACTOR.get(kind, 1.0)
+        al = align(analyzed, name, stats)
+        s = al[0] * NAME_KIND_FACTOR.get(kind, 1.0)
         if best is None or s > best_score:
-            best, best_kind, best_score = m, kind, s
+            best, best_name_, best_kind, best_score = al, name, kind, s
             if s >= NAME_CAP:
                 break
-    return best, best_kind, best_score
+    if best is None or best_name_ is None:
+        return None, best_kind, 0.0
+    return name_match(analyzed, best_name_, best), best_kind, best_score
 
 
 class NameFeature(Feature):
@@ -145,10 +153,10 @@ class BirthDateFeature(Feature):
     def evaluate(self, ctx: Context) -> Evidence:
         q = ctx.query.birth_date
         if not q or not ctx.entry.birth_dates:
-            return Evidence(0.0)
+            return NO_EVIDENCE
         qd = _date_parts(q)
         if qd is None:
-            return Evidence(0.0)
+            return NO_EVIDENCE
         best: tuple[float, str] | None = None
         for listed in ctx.entry.birth_dates:
             ed = _date_parts(listed)
@@ -158,7 +166,7 @@ class BirthDateFeature(Feature):
             if best is None or value > best[0]:
                 best = (value, listed)
         if best is None:
-            return Evidence(0.0)
+            return NO_EVIDENCE
         value, listed = best
         verb = "agrees with" if value > 0 else "conflicts with"
         return Evidence(value, f"birth date {q} {verb} {listed} ({value:+.1f})")
@@ -195,7 +203,7 @@ class CountryFeature(Feature):
         q = {c.lower() for c in ctx.query.countries if c}
         e = {c.lower() for c in ctx.entry.countries if c}
         if not q or not e:
-            return Evidence(0.0)
+            return NO_EVIDENCE
         common = q & e
         if common:
             return Evidence(0.3, f"country {', '.join(sorted(common))} agrees (+0.3)")
@@ -212,10 +220,10 @@ class GenderFeature(Feature):
     def evaluate(self, ctx: Context) -> Evidence:
         q, e = ctx.query.gender, ctx.entry.gender
         if not q or not e:
-            return Evidence(0.0)
+            return NO_EVIDENCE
         if q.lower()[:1] != e.lower()[:1]:
             return Evidence(-1.5, f"gender {q} conflicts with {e} (-1.5)")
-        return Evidence(0.0)
+        return NO_EVIDENCE
 
 
 _IMO = re.compile(r"^(?:IMO)?(\d{7})$")
@@ -245,7 +253,7 @@ class IdentifierFeature(Feature):
 
     def evaluate(self, ctx: Context) -> Evidence:
         if not ctx.entry.identifiers:
-            return Evidence(0.0)
+            return NO_EVIDENCE
         listed = {(i.number.removeprefix("IMO") if i.kind == "imo" else i.number): i
                   for i in ctx.entry.identifiers}
         typed: list[tuple[str | None, str]] = [(id_kind(n), n) for n in ctx.query.id_numbers]
@@ -266,7 +274,7 @@ class IdentifierFeature(Feature):
                     conflicts.append(f"{kind} {raw} differs from {same[0].number}")
         if conflicts:
             return Evidence(-2.5, "; ".join(conflicts) + " (-2.5)")
-        return Evidence(0.0)
+        return NO_EVIDENCE
 
 
 class SchemaFeature(Feature):
@@ -281,12 +289,12 @@ class SchemaFeature(Feature):
     def evaluate(self, ctx: Context) -> Evidence:
         q, e = ctx.query.schema, ctx.entry.schema
         if not q or not e or q == e or "LegalEntity" in (q, e):
-            return Evidence(0.0)
+            return NO_EVIDENCE
         groups = (_PERSONS, _ORGS, _THINGS)
         gq = next((g for g in groups if q in g), None)
         ge = next((g for g in groups if e in g), None)
         if gq is None or ge is None or gq is ge:
-            return Evidence(0.0)
+            return NO_EVIDENCE
         return Evidence(-4.0, f"{q} query against a {e} listing (-4.0)")
 
 

@@ -230,16 +230,22 @@ def _compounds(
     return out
 
 
-def compare_names(
-    query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = None
-) -> NameMatch:
-    """Align ``query`` with the listed name ``result`` and score the alignment."""
-    if stats is None:
-        stats = get_token_stats()
+Alignment = tuple[float, list[tuple[tuple[int, ...], tuple[int, ...], float, str]], set[int],
+                  set[int]]
+"""The raw result of :func:`align`: score, pairs as index tuples with similarity and
+method, and the query / listing token indices used."""
+
+_EMPTY: Alignment = (0.0, [], set(), set())
+
+
+def align(query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = None
+          ) -> Alignment:
+    """Align ``query`` with ``result`` and score it, without building result objects
+    (the fast path used for every name of every candidate)."""
     qs = query.informative
     rs = result.informative
     if not qs or not rs:
-        return NameMatch(0.0, query, result, (), tuple(qs), tuple(rs))
+        return _EMPTY
     cands: list[tuple[float, float, tuple[int, ...], tuple[int, ...], str]] = []
     last_q = len(qs) - 1
     truncated = query.truncated
@@ -283,55 +289,88 @@ def compare_names(
             for s, run, i in _compounds(r_runs, qs, q_good):
                 cands.append((s + 0.01, 2.0, (i,), tuple(run), "compound"))
     if not cands:
-        return NameMatch(0.0, query, result, (), tuple(qs), tuple(rs))
-    cands.sort(key=lambda c: (-c[0], -c[1]))
+        return _EMPTY
+    if len(cands) > 1:
+        cands.sort(key=lambda c: (-c[0], -c[1]))
     q_used: set[int] = set()
     r_used: set[int] = set()
-    pairs: list[Pair] = []
+    pairs: list[tuple[tuple[int, ...], tuple[int, ...], float, str]] = []
     agree = mass = 0.0
-    q_bin = any(t.role == "particle" and t.text == "bin" for t in qs)
-    r_bin = any(t.role == "particle" and t.text == "bin" for t in rs)
+    q_bin = r_bin = False
+    for t in qs:
+        if t.role == "particle" and t.text == "bin":
+            q_bin = True
+    if q_bin:
+        for t in rs:
+            if t.role == "particle" and t.text == "bin":
+                r_bin = True
     for s, _w, qi, rj, how in cands:
-        if any(i in q_used for i in qi) or any(j in r_used for j in rj):
-            continue
-        q_used.update(qi)
-        r_used.update(rj)
-        q_toks = tuple(qs[i] for i in qi)
-        r_toks = tuple(rs[j] for j in rj)
-        s = min(s, 1.0)
-        if q_bin and r_bin and len(q_toks) == 1 and len(r_toks) == 1 \
-                and q_toks[0].after_bin != r_toks[0].after_bin:
-            # "Abdullah bin Omar" is not "Omar bin Abdullah": the father's name
-            # aligned with the person's own name
-            s *= 0.3
-            how = "filiation"
-        w = max(sum(_weight(t, stats) for t in q_toks), sum(_weight(t, stats) for t in r_toks))
-        if len(q_toks) == 1 and len(r_toks) == 1:
-            w = (_weight(q_toks[0], stats) + _weight(r_toks[0], stats)) / 2
+        if len(qi) == 1 and len(rj) == 1:
+            i, j = qi[0], rj[0]
+            if i in q_used or j in r_used:
+                continue
+            q_used.add(i)
+            r_used.add(j)
+            q, r = qs[i], rs[j]
+            if q_bin and r_bin and q.after_bin != r.after_bin:
+                # "Abdullah bin Omar" is not "Omar bin Abdullah": the father's name
+                # aligned with the person's own name
+                s *= 0.3
+                how = "filiation"
+            if stats is None:
+                w = (q.weight + r.weight) / 2
+            else:
+                w = (_weight(q, stats) + _weight(r, stats)) / 2
+        else:
+            if any(i in q_used for i in qi) or any(j in r_used for j in rj):
+                continue
+            q_used.update(qi)
+            r_used.update(rj)
+            s = min(s, 1.0)
+            w = max(sum(_weight(qs[i], stats) for i in qi), sum(_weight(rs[j], stats) for j in rj))
         agree += w * s
         mass += w
-        pairs.append(Pair(q_toks, r_toks, s, how))
-    if not pairs:
-        return NameMatch(0.0, query, result, (), tuple(qs), tuple(rs))
-    q_extra = [t for i, t in enumerate(qs) if i not in q_used]
-    r_extra = [t for j, t in enumerate(rs) if j not in r_used]
+        pairs.append((qi, rj, s, how))
     eq = er = eq_full = er_full = 0.0
-    for t in q_extra:
-        w = _weight(t, stats)
-        eq += w * (OPTIONAL_SHARE if t.optional else 1.0)
+    for i, t in enumerate(qs):
+        if i in q_used:
+            continue
+        w = t.weight if stats is None else _weight(t, stats)
+        eq += w * OPTIONAL_SHARE if t.optional else w
         if t.role != "number":
             eq_full += w
-    for t in r_extra:
-        w = _weight(t, stats)
-        er += w * (OPTIONAL_SHARE if t.optional else 1.0)
+    for j, t in enumerate(rs):
+        if j in r_used:
+            continue
+        w = t.weight if stats is None else _weight(t, stats)
+        er += w * OPTIONAL_SHARE if t.optional else w
         if t.role != "number":
             er_full += w
-    conflict = math.sqrt(eq_full * er_full)
-    denom = mass + QUERY_EXTRA * eq + RESULT_EXTRA * er + SUBSTITUTION * conflict
+    denom = mass + QUERY_EXTRA * eq + RESULT_EXTRA * er
+    if eq_full and er_full:
+        denom += SUBSTITUTION * math.sqrt(eq_full * er_full)
     score = agree / denom if denom > 0 else 0.0
     if mass < 1.0:
         score *= 0.55 + 0.45 * mass
-    order = {id(t): k for k, t in enumerate(qs)}
-    pairs.sort(key=lambda p: order.get(id(p.query[0]), 0))
-    return NameMatch(min(1.0, score), query, result, tuple(pairs), tuple(q_extra),
-                     tuple(r_extra))
+    return (min(1.0, score), pairs, q_used, r_used)
+
+
+def name_match(query: AnalyzedName, result: AnalyzedName, alignment: Alignment) -> NameMatch:
+    """Build the :class:`NameMatch` of an :func:`align` result."""
+    qs = query.informative
+    rs = result.informative
+    score, raw_pairs, q_used, r_used = alignment
+    pairs = [Pair(tuple(qs[i] for i in qi), tuple(rs[j] for j in rj), s, how)
+             for qi, rj, s, how in sorted(raw_pairs, key=lambda p: p[0][0])]
+    return NameMatch(score, query, result, tuple(pairs),
+                     tuple(t for i, t in enumerate(qs) if i not in q_used),
+                     tuple(t for j, t in enumerate(rs) if j not in r_used))
+
+
+def compare_names(
+    query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = None
+) -> NameMatch:
+    """Align ``query`` with the listed name ``result`` and score the alignment."""
+    if stats is None:
+        stats = get_token_stats()
+    return name_match(query, result, align(query, result, stats))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 
 from thaw.index.entry import Entry
-from thaw.match.features import Context, Evidence, best_name, features
+from thaw.match.features import NO_EVIDENCE, Context, Evidence, best_name, features
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
 from thaw.match.types import MatchResult, Query
 
@@ -67,6 +67,8 @@ def score(query: Query, entry: Entry, algorithm: str = "thaw") -> MatchResult:
     notes: list[str] = []
     for feature in features():
         ev: Evidence = feature.evaluate(ctx)
+        if ev is NO_EVIDENCE:
+            continue
         value = ev.value * feature.weight
         total += value
         if feature.name == "name":
