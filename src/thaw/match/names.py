@@ -125,6 +125,8 @@ def _budget(n: int) -> float:
     return 2.5
 
 
+_VOWELS = frozenset("aeiouy")
+
 #: Consonants that differ only in voicing or place: substituting them costs half.
 _CLASSES = str.maketrans("zgdbfmj", "sktpvny")
 
@@ -177,6 +179,9 @@ def token_similarity(q: Token, r: Token) -> tuple[float, str]:
         return 1.0, "exact"
     qr, rr = q.role, r.role
     if qr == "number" or rr == "number" or qr == "legal_form" or rr == "legal_form":
+        if qr != rr and q.raw == r.raw:
+            # the same word read as a legal form on one side only ("SC Johnson")
+            return 1.0, "exact"
         return 0.0, ""
     if qr == "initial" or rr == "initial":
         if qr == rr:
@@ -209,7 +214,8 @@ def _concat(tokens: list[Token]) -> str:
 
 
 def _compounds(
-    runs: tuple[tuple[int, int, str], ...], one: tuple[Token, ...], good: set[int]
+    runs: tuple[tuple[int, int, str], ...], one: tuple[Token, ...], good: set[int],
+    initials: frozenset[str] | None = None,
 ) -> list[tuple[float, list[int], int]]:
     """Runs of adjacent tokens (see :func:`thaw.text.analyze.compound_runs`) whose
     concatenation matches a token of ``one`` that has no close partner yet
@@ -218,11 +224,16 @@ def _compounds(
     for j, target in enumerate(one):
         if j in good or target.role in ("number", "initial") or len(target.raw) < 3:
             continue
-        folded = fold_token(target.raw)
-        first = folded[0]
+        if initials is not None and target.raw[:1] not in initials \
+                and target.text[:1] not in initials and target.raw[:1] not in _VOWELS \
+                and initials.isdisjoint(_VOWELS):
+            # a compound starts with the sound of its first part (vowels aside:
+            # "Ao ba ma" / "Obama", "Andrang Heta" / "'Ndrangheta")
+            continue
+        folded = target.text if target.role == "name" else fold_token(target.raw)
         tlen = len(folded)
         for start, end, joined in runs:
-            if joined[0] != first or abs(len(joined) - tlen) > 2:
+            if abs(len(joined) - tlen) > 2:
                 continue
             s = string_similarity(joined, folded)
             if s >= 0.75:
@@ -281,12 +292,18 @@ def align(query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = 
     if (len(q_good) < len(qs) or len(r_good) < len(rs)) and (cands or len(qs) != len(rs)):
         # some token has no close partner: it may be part of a compound
         if len(qs) > 1:
-            q_runs = query.compounds if query.active is not None else compound_runs(qs)
-            for s, run, j in _compounds(q_runs, rs, r_good):
+            if query.active is not None:
+                q_runs, q_init = query.compounds, query.compound_initials
+            else:
+                q_runs, q_init = compound_runs(qs), None
+            for s, run, j in _compounds(q_runs, rs, r_good, q_init):
                 cands.append((s + 0.01, 2.0, tuple(run), (j,), "compound"))
         if len(rs) > 1:
-            r_runs = result.compounds if result.active is not None else compound_runs(rs)
-            for s, run, i in _compounds(r_runs, qs, q_good):
+            if result.active is not None:
+                r_runs, r_init = result.compounds, result.compound_initials
+            else:
+                r_runs, r_init = compound_runs(rs), None
+            for s, run, i in _compounds(r_runs, qs, q_good, r_init):
                 cands.append((s + 0.01, 2.0, (i,), tuple(run), "compound"))
     if not cands:
         return _EMPTY

@@ -128,7 +128,8 @@ class AnalyzedName:
     fixed-width field. ``active`` holds the tokens with weight (the ones
     alignment looks at; ``informative`` computes them when not precomputed) and
     ``compounds`` the runs of two or three adjacent active tokens as
-    ``(start, end, folded concatenation)``, precomputed for compound matching.
+    ``(start, end, folded concatenation)``, precomputed for compound matching,
+    with ``compound_initials`` the first letters of those concatenations.
     """
 
     original: str
@@ -137,6 +138,7 @@ class AnalyzedName:
     truncated: bool = False
     active: tuple[Token, ...] | None = None
     compounds: tuple[tuple[int, int, str], ...] = ()
+    compound_initials: frozenset[str] = frozenset()
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -629,7 +631,9 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     stripped = name.strip()
     truncated = len(stripped) >= TRUNCATION_LENGTH and stripped[-1:].isalnum()
     active = tuple(t for t in tokens if t.weight > 0)
-    return AnalyzedName(name, tuple(tokens), schema, truncated, active, compound_runs(active))
+    runs = compound_runs(active)
+    return AnalyzedName(name, tuple(tokens), schema, truncated, active, runs,
+                        frozenset(r[2][:1] for r in runs))
 
 
 def index_keys(name: AnalyzedName) -> set[str]:
