@@ -10,7 +10,6 @@ refuses a companion whose primary file is absent.
 
 from __future__ import annotations
 
-import codecs
 import importlib
 import inspect
 import pkgutil
@@ -19,7 +18,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thaw.sources.base import Publication, Reader, SourceError, inner_name, read_head
+from thaw.sources.base import (
+    Publication,
+    Reader,
+    SourceError,
+    check_xml_prolog,
+    inner_name,
+    read_head,
+    wide_encoding,
+)
 
 __all__ = [
     "Job",
@@ -97,6 +104,8 @@ def detect(path: Path, source: str | None = None) -> type[Reader]:
     aux = _auxiliary_error(path, name)
     if aux is not None:
         raise aux
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        check_xml_prolog(path, head)  # a DTD hiding the root element: say so
     raise SourceError(
         path,
         "not a recognised sanctions list format"
@@ -159,13 +168,10 @@ def describe_content(head: bytes) -> str:
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return what
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "UTF-32 text, but the official lists are published in UTF-8 or Windows-1252"
+    wide = wide_encoding(head)
+    if wide:
+        return f"{wide} text, but the official lists are published in UTF-8 or Windows-1252"
     sample = head[:512]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
-        sample.count(b"\0") * 4 >= len(sample) and sample[1::2].count(b"\0") * 2 >= len(sample) // 2
-    ):
-        return "UTF-16 text, but the official lists are published in UTF-8 or Windows-1252"
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13)) + sample.count(b"\x7f")
     if b"\0" in sample or controls * 20 > len(sample):
         return "binary data, not text"

@@ -197,14 +197,25 @@ PROLOG_LIMIT = 1 << 24
 """How far (decompressed bytes) the prolog is followed looking for the root element."""
 
 
-def _wide_encoding(head: bytes) -> str | None:
-    """``"UTF-16"``/``"UTF-32"`` when ``head`` is text in a wide encoding, else ``None``."""
+def wide_encoding(head: bytes) -> str | None:
+    """``"UTF-16"`` or ``"UTF-32"`` when ``head`` looks like text in that encoding
+    (a byte-order mark, or mostly-ASCII text whose NUL bytes fall at regular
+    positions), else ``None``."""
     for bom in _WIDE_BOMS:
         if head.startswith(bom):
             return "UTF-32" if len(bom) == 4 else "UTF-16"
-    sample = head[:64]
-    if sample[:1] == b"\0" or (len(sample) >= 4 and sample.count(b"\0") * 3 >= len(sample)):
-        return "UTF-32" if sample[:4] in (b"\0\0\0<", b"<\0\0\0") else "UTF-16"
+    sample = head[:256]
+    quarter = len(sample) // 4
+    if quarter < 4:
+        return None
+    zeros = [sample[i : quarter * 4 : 4].count(0) for i in range(4)]
+    full = sum(1 for z in zeros if z >= 0.9 * quarter)
+    empty = sum(1 for z in zeros if z <= 0.1 * quarter)
+    if full == 3 and empty == 1:
+        return "UTF-32"
+    even, odd = zeros[0] + zeros[2], zeros[1] + zeros[3]
+    if min(even, odd) <= 0.1 * 2 * quarter and max(even, odd) >= 0.7 * 2 * quarter:
+        return "UTF-16"
     return None
 
 
@@ -239,7 +250,7 @@ def check_xml_head(path: Path, head: bytes) -> None:
             raise SourceError(
                 path, f"XML declares {marker.decode()[2:]}; refused (possible entity attack)"
             )
-    wide = _wide_encoding(head)
+    wide = wide_encoding(head)
     if wide:
         raise SourceError(
             path, f"XML encoded in {wide}; refused (the official lists are published in UTF-8)"
