@@ -93,8 +93,76 @@ DEFAULT_MIN_COVERAGE = 0.4
 
 _Ints = npt.NDArray[np.int32]
 _Floats = npt.NDArray[np.float64]
-_Unit = tuple[float, list[tuple[int, float]]]
-"""A weighted query unit: its weight and its ``(posting slot, credit)`` sources."""
+TOKEN_CACHE_ELEMENTS = 4_000_000
+"""How many listing positions the per-token retrieval cache may hold (16 MB)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _TokenPostings:
+    """The listings crediting one query token: ``ids`` with their best
+    ``credits``, best first; ``levels`` gives, per distinct credit (descending),
+    the end of the prefix of ``ids`` credited at least that much; ``df`` is the
+    token's document frequency (of its rarest stand-in when not indexed)."""
+
+    ids: npt.NDArray[np.int32]
+    credits: npt.NDArray[np.float32]
+    levels: tuple[tuple[float, int], ...]
+    df: int
+    by_id: npt.NDArray[np.int32]
+    by_id_credits: npt.NDArray[np.float32]
+
+
+_Unit = tuple[float, _TokenPostings]
+"""A weighted query unit: its weight and the listings crediting it."""
+
+
+def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) -> _TokenPostings:
+    """Merge postings credited differently into one array, best credit per listing."""
+    sources = [(p, c) for p, c in sources if len(p)]
+    if not sources:
+        none = np.zeros(0, dtype=np.float32)
+        return _TokenPostings(_EMPTY, none, (), df, _EMPTY, none)
+    if len(sources) == 1:
+        ids = sources[0][0]
+        credits = np.full(len(ids), sources[0][1], dtype=np.float32)
+        by_id, by_id_credits = ids, credits
+    else:
+        ids = np.concatenate([p for p, _ in sources])
+        credits = np.repeat(
+            np.array([c for _, c in sources], dtype=np.float32), [len(p) for p, _ in sources]
+        )
+        order = np.lexsort((-credits, ids))
+        ids, credits = ids[order], credits[order]
+        first = np.empty(len(ids), dtype=np.bool_)
+        first[0] = True
+        np.not_equal(ids[1:], ids[:-1], out=first[1:])
+        ids, credits = ids[first], credits[first]
+        by_id, by_id_credits = ids, credits
+        order = np.argsort(-credits, kind="stable")
+        ids, credits = ids[order], credits[order]
+    change = np.flatnonzero(credits[1:] != credits[:-1]) + 1
+    ends = [*change.tolist(), len(ids)]
+    levels = tuple((float(credits[end - 1]), end) for end in ends)
+    return _TokenPostings(ids, credits, levels, df, by_id, by_id_credits)
+
+
+def _lookup(
+    ids: npt.NDArray[np.int32], credits: npt.NDArray[np.float32] | None, cand: _Ints
+) -> npt.NDArray[np.float32]:
+    """For each of ``cand``: its credit in ``ids`` (sorted), else 0; with no
+    ``credits``, 1 for presence."""
+    if not len(ids):
+        return np.zeros(len(cand), dtype=np.float32)
+    idx = np.searchsorted(ids, cand)
+    np.minimum(idx, len(ids) - 1, out=idx)
+    hit = ids[idx] == cand
+    if credits is None:
+        present: npt.NDArray[np.float32] = hit.astype(np.float32)
+        return present
+    found: npt.NDArray[np.float32] = np.where(hit, credits[idx], np.float32(0.0))
+    return found
+
+
 _EMPTY = np.zeros(0, dtype=np.int32)
 
 
@@ -151,6 +219,29 @@ def id_keys(number: str) -> list[str]:
         return []
     m = _PREFIXED_NUMBER.match(normal)
     return [normal, m[1]] if m else [normal]
+
+
+def _distinct(values: _Ints) -> _Ints:
+    """Sorted distinct values (much faster than ``np.unique`` on small arrays)."""
+    if len(values) < 2:
+        return values
+    values = np.sort(values)
+    keep = np.empty(len(values), dtype=np.bool_)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
+def _values_seen(values: _Ints, times: int) -> _Ints:
+    """The distinct values occurring at least ``times`` times, sorted."""
+    if times <= 1:
+        return _distinct(values)
+    if len(values) < times:
+        return values[:0]
+    values = np.sort(values)
+    starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+    counts = np.diff(np.append(starts, len(values)))
+    return values[starts[counts >= times]]
 
 
 def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
@@ -243,7 +334,8 @@ class CandidateIndex:
         self._entries: list[Entry | None] = [None] * len(self._entry_keys)
         self._positions: dict[str, int] | None = None
         self._neighbour_cache: dict[str, tuple[tuple[int, float, int], ...]] = {}
-        self._key_cache: dict[Token, list[str]] = {}
+        self._token_cache: dict[Token, _TokenPostings] = {}
+        self._token_cache_size = 0
         self.size = len(self._entry_keys)
         self._idf_unknown = math.log(1.0 + self.size)
 
@@ -445,8 +537,7 @@ class CandidateIndex:
             ]
             need = max(1, len(text) - 3 * edits)
             if len(slices) >= need:
-                ids, counts = np.unique(np.concatenate(slices), return_counts=True)
-                ids = ids[counts >= need]
+                ids = _values_seen(np.concatenate(slices), need)
                 if len(ids):
                     lengths = self._vocab_len[ids].astype(np.int16)
                     ids = ids[np.abs(lengths - len(text)) <= edits]
@@ -474,88 +565,105 @@ class CandidateIndex:
 
     def _token_keys(self, name: AnalyzedName, token: Token) -> list[str]:
         """The retrieval keys name analysis gives ``token`` alone, beyond its text."""
-        cached = self._key_cache.get(token)
-        if cached is None:
-            single = dataclasses.replace(name, tokens=(token,))
-            cached = sorted(index_keys(single) - {token.text})
-            if len(self._key_cache) > 200_000:
-                self._key_cache.clear()
-            self._key_cache[token] = cached
-        return cached
+        single = dataclasses.replace(name, tokens=(token,))
+        return sorted(index_keys(single) - {token.text})
 
-    def _units(self, name: AnalyzedName) -> list[_Unit]:
-        """The weighted units of a query, one per retrieval token, with the
-        postings that credit it (see the module docs)."""
+    def _token_postings(self, name: AnalyzedName, token: Token) -> _TokenPostings:
+        """Every listing that credits ``token``, with its best credit (cached)."""
+        cached = self._token_cache.get(token)
+        if cached is not None:
+            return cached
+        sources: list[tuple[int, float]] = []
+        slot = self._slots.get("t:" + token.text)
+        df = 0
+        if slot is not None:
+            sources.append((slot, 1.0))
+            df = self._df(slot)
+        fallback: list[int] = []
+        for n_slot, similarity, n_df in self.neighbours(token.text):
+            sources.append((n_slot, round(similarity * FUZZY_CREDIT, 4)))
+            fallback.append(n_df)
+        for key in self._token_keys(name, token):
+            k_slot = self._slots.get("k:" + key)
+            if k_slot is not None:
+                sources.append((k_slot, KEY_CREDIT))
+                fallback.append(self._df(k_slot))
+        if df == 0 and fallback:
+            df = min(fallback)
+        result = _merge_sources([(self._posting(s), c) for s, c in sources], df)
+        self._token_cache_size += 2 * len(result.ids)
+        if self._token_cache_size > TOKEN_CACHE_ELEMENTS:
+            self._token_cache.clear()
+            self._token_cache_size = len(result.ids)
+        self._token_cache[token] = result
+        return result
+
+    def _units(self, name: AnalyzedName) -> tuple[list[_Unit], list[tuple[int, int, int]]]:
+        """The weighted units of a query, one per retrieval token, and the joins
+        of adjacent tokens found in the index: ``(slot, unit, next unit)``."""
         tokens = _retrieval_tokens(name)
-        texts = [t.text for t in tokens]
         units: list[_Unit] = []
         for token in tokens:
-            text = token.text
-            sources: list[tuple[int, float]] = []
-            slot = self._slots.get("t:" + text)
-            df = 0
+            postings = self._token_postings(name, token)
+            weight = self._idf(postings.df) * (token.weight if token.weight > 0 else 1.0)
+            units.append((weight, postings))
+        joins: list[tuple[int, int, int]] = []
+        for i in range(len(tokens) - 1):
+            slot = self._slots.get("t:" + tokens[i].text + tokens[i + 1].text)
             if slot is not None:
-                sources.append((slot, 1.0))
-                df = self._df(slot)
-            fallback_df: list[int] = []
-            for n_slot, similarity, n_df in self.neighbours(text):
-                sources.append((n_slot, similarity * FUZZY_CREDIT))
-                fallback_df.append(n_df)
-            for key in self._token_keys(name, token):
-                k_slot = self._slots.get("k:" + key)
-                if k_slot is not None:
-                    sources.append((k_slot, KEY_CREDIT))
-                    fallback_df.append(self._df(k_slot))
-            if df == 0 and fallback_df:
-                df = min(fallback_df)
-            weight = self._idf(df) * (token.weight if token.weight > 0 else 1.0)
-            units.append((weight, sources))
-        for i in range(len(texts) - 1):
-            slot = self._slots.get("t:" + texts[i] + texts[i + 1])
-            if slot is not None:
-                units[i][1].append((slot, JOIN_CREDIT))
-                units[i + 1][1].append((slot, JOIN_CREDIT))
-        return units
+                joins.append((slot, i, i + 1))
+        return units, joins
 
     def _essential(self, units: list[_Unit], cut: float) -> list[_Ints]:
-        """Postings that a listing must appear in to reach ``cut`` of the weight."""
+        """The listings that can reach ``cut`` of the query's weight, as arrays.
+
+        Credit levels are taken in decreasing order of the weight they can add;
+        once the most that a listing outside all of them could still earn (per
+        unit, the best credit level not taken) falls below the cut, the rest
+        cannot make a candidate and only serve to score.
+        """
         total = sum(w for w, _ in units)
         if total <= 0:
             return []
-        remaining = total
-        out: list[_Ints] = []
-        for weight, sources in sorted(units, key=lambda u: -u[0]):
-            if remaining < cut * total:
+        best = [p.levels[0][0] if p.levels else 0.0 for _, p in units]
+        bound = sum(w * b for (w, _), b in zip(units, best, strict=True))
+        order = sorted(
+            (
+                (w * level[0], k, j)
+                for k, (w, p) in enumerate(units)
+                for j, level in enumerate(p.levels)
+            ),
+            reverse=True,
+        )
+        taken: dict[int, int] = {}  # unit → index of the lowest level taken
+        for _value, k, j in order:
+            if bound < cut * total:
                 break
-            out.extend(self._posting(slot) for slot, _ in sources)
-            remaining -= weight
-        return out
+            taken[k] = j
+            levels = units[k][1].levels
+            following = levels[j + 1][0] if j + 1 < len(levels) else 0.0
+            bound += units[k][0] * (following - best[k])
+            best[k] = following
+        return [units[k][1].ids[: units[k][1].levels[j][1]] for k, j in taken.items()]
 
-    def _coverage(self, units: list[_Unit], cand: _Ints) -> _Floats:
+    def _coverage(
+        self, units: list[_Unit], joins: list[tuple[int, int, int]], cand: _Ints
+    ) -> _Floats:
+        """The coverage of each candidate (sorted positions) by the query units."""
         total = sum(w for w, _ in units)
-        scores = np.zeros(len(cand), dtype=np.float64)
         if total <= 0 or not len(cand):
-            return scores
-        n = len(cand)
-        for weight, sources in units:
-            credit = np.zeros(n, dtype=np.float64)
-            for slot, value in sources:
-                posting = self._posting(slot)
-                if not len(posting):
-                    continue
-                if len(posting) < n:
-                    idx = np.searchsorted(cand, posting)
-                    ok = idx < n
-                    idx, posting = idx[ok], posting[ok]
-                    idx = idx[cand[idx] == posting]
-                    credit[idx] = np.maximum(credit[idx], value)
-                else:
-                    idx = np.searchsorted(posting, cand)
-                    idx[idx >= len(posting)] = len(posting) - 1
-                    hit = posting[idx] == cand
-                    credit[hit] = np.maximum(credit[hit], value)
-            scores += weight * credit
-        return scores / total
+            return np.zeros(len(cand), dtype=np.float64)
+        credit = np.zeros((len(units), len(cand)), dtype=np.float32)
+        for k, (_weight, postings) in enumerate(units):
+            credit[k] = _lookup(postings.by_id, postings.by_id_credits, cand)
+        for slot, left, right in joins:
+            posting = self._posting(slot)
+            found = _lookup(posting, None, cand) * np.float32(JOIN_CREDIT)
+            np.maximum(credit[left], found, out=credit[left])
+            np.maximum(credit[right], found, out=credit[right])
+        weights = np.array([w / total for w, _ in units], dtype=np.float64)
+        coverage: _Floats = weights @ credit
+        return coverage
 
     def candidates(
         self,
@@ -573,8 +681,9 @@ class CandidateIndex:
         """
         allowed = self._schema_mask(schema) if schema is not None else None
         analyzed = analyze_name(name, schema) if isinstance(name, str) else name
-        units = self._units(analyzed)
+        units, joins = self._units(analyzed)
         arrays = self._essential(units, min_coverage)
+        arrays.extend(self._posting(slot) for slot, _, _ in joins)
         forced: list[_Ints] = []
         for number in id_numbers:
             for key in id_keys(number):
@@ -583,24 +692,24 @@ class CandidateIndex:
                     forced.append(self._posting(slot))
         if not arrays and not forced:
             return []
-        cand = np.unique(np.concatenate(arrays + forced))
+        cand = _distinct(np.concatenate(arrays + forced))
         if allowed is not None:
             cand = cand[allowed[self.schema_codes[cand]]]
         if not len(cand):
             return []
-        coverage = self._coverage(units, cand)
+        coverage = self._coverage(units, joins, cand)
         for posting in forced:
             idx = np.searchsorted(cand, posting)
             ok = idx < len(cand)
             idx, posting = idx[ok], posting[ok]
             coverage[idx[cand[idx] == posting]] += 1.0
-        keep = coverage >= min_coverage
+        keep = coverage >= min_coverage - 1e-9
         cand, coverage = cand[keep], coverage[keep]
         if len(cand) > limit:
             top = np.argpartition(-coverage, limit - 1)[:limit]
             cand, coverage = cand[top], coverage[top]
         order = np.lexsort((cand, self._name_len[cand], -np.round(coverage, 6)))
-        return [Candidate(int(cand[i]), float(coverage[i])) for i in order]
+        return [Candidate(int(cand[i]), float(coverage[i])) for i in order.tolist()]
 
     def _schema_mask(self, schema: str) -> npt.NDArray[np.bool_]:
         return _schema_mask(schema)
