@@ -30,15 +30,20 @@ class Run:
         return f"exit {self.code}\n--- stdout\n{self.out}\n--- stderr\n{self.err}"
 
 
-def thaw(*args: str | Path) -> Run:
+WIDE = {"COLUMNS": "240", "TERM": "xterm"}
+"""An environment in which tables are not wrapped (rich reads ``COLUMNS``)."""
+
+
+def thaw(*args: str | Path, env: dict[str, str] | None = None) -> Run:
     """Run ``thaw ARGS`` in-process and capture what it prints."""
-    result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+    runner = CliRunner(env={**WIDE, **(env or {})})
+    result = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
 
 
-def ok(*args: str | Path) -> Run:
+def ok(*args: str | Path, env: dict[str, str] | None = None) -> Run:
     """:func:`thaw`, asserting success."""
-    run = thaw(*args)
+    run = thaw(*args, env=env)
     assert run.code == 0, str(run)
     return run
 

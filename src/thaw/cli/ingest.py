@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -19,12 +19,26 @@ from thaw.store import DEFAULT_MAX_DROP, LoadError, load
 
 @app.command("load")
 def load_cmd(
-    files: Annotated[list[Path], typer.Argument(help="Publication files (format detected from content).", exists=True, dir_okay=False)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Publication files (format detected from content).", exists=True, dir_okay=False
+        ),
+    ],
     source: Annotated[str | None, typer.Option(help="Read the files as this source.")] = None,
-    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for files that carry none (sdn.csv).")] = None,
-    force: Annotated[bool, typer.Option(help="Accept a publication whose record count dropped sharply.")] = False,
-    history: Annotated[bool, typer.Option(help="Store publications older than the active one as history.")] = False,
-    max_drop: Annotated[float, typer.Option(help="Largest accepted fall in record count, as a fraction.")] = DEFAULT_MAX_DROP,
+    date: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for files that carry none (sdn.csv)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option(help="Accept a publication whose record count dropped sharply.")
+    ] = False,
+    history: Annotated[
+        bool, typer.Option(help="Store publications older than the active one as history.")
+    ] = False,
+    max_drop: Annotated[
+        float, typer.Option(help="Largest accepted fall in record count, as a fraction.")
+    ] = DEFAULT_MAX_DROP,
     home: HomeOption = None,
 ) -> None:
     """Load official publication files into the store.
@@ -36,7 +50,9 @@ def load_cmd(
     """
     from thaw.cli.history import load_series_files  # noqa: PLC0415  (series archives)
 
-    files, failed = load_series_files(files, source=source, force=force, max_drop=max_drop, home=home)
+    files, failed = load_series_files(
+        files, source=source, force=force, max_drop=max_drop, home=home
+    )
     try:
         jobs = plan(files, source=source)
     except SourceError as exc:
@@ -44,16 +60,25 @@ def load_cmd(
     with open_store(home) as store:
         for job in jobs:
             try:
-                result = load(store, job, date=date, force=force, history=history, max_drop=max_drop)
+                result = load(
+                    store, job, date=date, force=force, history=history, max_drop=max_drop
+                )
             except LoadError as exc:
-                err.print(f"[red]refused[/] {escape(str(exc))}", markup=True, highlight=False, soft_wrap=True)
+                err.print(
+                    f"[red]refused[/] {escape(str(exc))}",
+                    markup=True,
+                    highlight=False,
+                    soft_wrap=True,
+                )
                 failed += 1
                 continue
             pub = result.publication
             names = ", ".join(p.name for p in job.files)
             console.print(
-                f"{result.status:9} {pub.source:14} {pub.published[:10]}  {pub.record_count:>6} records  ({names})",
+                f"{result.status:9} {pub.source:14} {pub.published[:10]}  "
+                f"{pub.record_count:>6} records  ({names})",
                 highlight=False,
+                markup=False,
             )
         if len(jobs) > failed:
             ensure_index(store)  # rebuild the screening index if the active lists changed
@@ -66,7 +91,7 @@ def lists_cmd(home: HomeOption = None, as_json: JsonOption = False) -> None:
     """Per source: the active publication, its records by schema and the snapshots held."""
     with open_store(home) as store:
         active = store.active_publications()
-        rows = []
+        rows: list[dict[str, Any]] = []
         for source in store.sources():
             pubs = store.publications(source)
             pub = active.get(source)
@@ -103,7 +128,10 @@ def parse_key(key: str) -> tuple[str, str]:
     """Split ``SOURCE:SOURCE_ID``; raise a clear error on anything else."""
     source, sep, source_id = key.partition(":")
     if not sep or not source_id:
-        raise fail(f"expected SOURCE:ID (e.g. us_ofac_sdn:34336), got {key!r}; sources: {', '.join(source_names())}")
+        raise fail(
+            f"expected SOURCE:ID (e.g. us_ofac_sdn:34336), got {key!r}; "
+            f"sources: {', '.join(source_names())}"
+        )
     return source, source_id
 
 
@@ -125,7 +153,11 @@ def entity_cmd(
         raise fail(f"no listing {key} in the active publications")
     if as_json:
         data = record.to_dict()
-        data["publication"] = {"source": pub.source, "published": pub.published, "sha256": pub.sha256}
+        data["publication"] = {
+            "source": pub.source,
+            "published": pub.published,
+            "sha256": pub.sha256,
+        }
         console.print_json(json.dumps(data, ensure_ascii=False))
         return
     render_record(record, f"{pub.published[:10]} ({pub.format})")
@@ -133,13 +165,14 @@ def entity_cmd(
 
 def render_record(record: Record, published: str) -> None:
     """Print one listing as a readable two-column table."""
-    table = Table(title=f"{record.caption}  [{record.key}]", show_header=False, title_justify="left")
+    title = escape(f"{record.caption}  [{record.key}]")  # names may hold [brackets]: not markup
+    table = Table(title=title, show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column()
 
     def row(label: str, values: list[str]) -> None:
         if values:
-            table.add_row(label, "\n".join(values))
+            table.add_row(label, escape("\n".join(values)))
 
     row("schema", [record.schema])
     row("publication", [published])
@@ -158,15 +191,22 @@ def render_record(record: Record, published: str) -> None:
     row(
         "identifiers",
         [
-            f"{i.kind}: {i.number}" + (f" ({i.country.upper()})" if i.country else "") + (f"  [{i.label}]" if i.label else "")
+            f"{i.kind}: {i.number}"
+            + (f" ({i.country.upper()})" if i.country else "")
+            + (f"  [{i.label}]" if i.label else "")
             for i in record.identifiers
         ],
     )
-    row("addresses", [a.full + (f" [{a.country.upper()}]" if a.country else "") for a in record.addresses])
+    row(
+        "addresses",
+        [a.full + (f" [{a.country.upper()}]" if a.country else "") for a in record.addresses],
+    )
     row(
         "links",
         [
-            f"{link.relation}: " + (f"{link.source}:{link.source_id}" if link.source_id else "") + (f" {link.name}" if link.name else "")
+            f"{link.relation}: "
+            + (f"{link.source}:{link.source_id}" if link.source_id else "")
+            + (f" {link.name}" if link.name else "")
             for link in record.links
         ],
     )
