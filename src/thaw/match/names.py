@@ -6,7 +6,8 @@
 * a shared rigour given-name symbol → 0.92 (``Aleksandr``/``Alexander``,
   ``Ben``/``Benjamin``);
 * one side written in an abjad (Arabic, Persian, Hebrew): the vowel-free keys
-  are compared (``mly``/``Melli``), equal → 0.9, one consonant apart → 0.6;
+  are compared (``mly``/``Melli``), equal → 0.9 (0.75 for keys of two
+  consonants, 0.6 for one), one consonant apart → 0.6;
 * otherwise an edit cost: consonant edits cost 1, edits that only touch vowels
   ½ (``Mosk``/``Musk``), transpositions count once; within a length-dependent
   budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5; 1 for words of
@@ -161,7 +162,8 @@ def string_similarity(a: str, b: str) -> float:
 @lru_cache(maxsize=200_000)
 def _abjad_similarity(ka: str, kb: str) -> float:
     if ka == kb:
-        return 0.9 if len(ka) >= 2 else 0.75
+        # the fewer consonants the key keeps, the weaker the evidence
+        return 0.9 if len(ka) >= 3 else 0.75 if len(ka) == 2 else 0.6
     n = max(len(ka), len(kb))
     if n < 3:
         return 0.0

@@ -116,7 +116,7 @@ class Token:
     @property
     def key(self) -> str:
         """The key compared when a side was written in an abjad (see :func:`abjad_key`)."""
-        return abjad_key(self.text)
+        return abjad_key(self.raw or self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -655,7 +655,7 @@ def index_keys(name: AnalyzedName) -> set[str]:
     for t in strong:
         keys.add(t.text)
         if t.role != "number" and len(t.text) > 2:
-            keys.add("~" + abjad_key(t.text))
+            keys.add("~" + abjad_key(t.raw or t.text))
     for a, b in zip(toks, toks[1:], strict=False):
         if a.role == "name" and b.role == "name" and min(len(a.raw), len(b.raw)) <= 4:
             keys.add(fold_token(a.raw + b.raw))

@@ -92,20 +92,41 @@ def skeleton(folded: str) -> str:
     return "".join(c for c in folded if c not in _VOWELS) or folded[:1]
 
 
-_ABJAD_DROP = frozenset("aeiouyvh")
+_ABJAD_DROP = frozenset("aeiouyvwh")
+_ABJAD_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"ph", "f"),
+        (r"x", "ks"),
+        (r"q", "k"),
+        (r"ck", "k"),
+        (r"c(?=[eiy])", "s"),
+        (r"c(?!h)", "k"),
+        (r"kh", "h"),
+        (r"dzh|dj", "j"),
+        (r"th", "t"),
+        (r"dh", "d"),
+        (r"gh", "g"),
+    )
+)
 
 
 @lru_cache(maxsize=200_000)
-def abjad_key(folded: str) -> str:
-    """The key compared when a side was written in an abjad: consonants without the
-    letters that double as vowel signs (*w/v*, *y*, *h*), doubled letters collapsed."""
-    if not folded.isalpha():
-        return folded
+def abjad_key(word: str) -> str:
+    """The key compared when a side was written in an abjad: the consonants of the
+    word *as written* (only consonant spellings folded: ``q→k``, ``ph→f`` …),
+    without the letters that double as vowel signs (*w*, *y*, *h*), doubled
+    letters collapsed. ``siraj`` keeps its ``j`` (``srj``), unlike ``yasar``
+    (``sr``)."""
+    if not word.isalpha():
+        return word
+    for pattern, repl in _ABJAD_RULES:
+        word = pattern.sub(repl, word)
     out: list[str] = []
-    for c in folded:
+    for c in word:
         if c in _ABJAD_DROP:
             continue
         if out and out[-1] == c:
             continue
         out.append(c)
-    return "".join(out) or folded[:1]
+    return "".join(out) or word[:1]
