@@ -501,6 +501,7 @@ def _run_pool(
     progress: ProgressSink | None,
 ) -> None:
     """Screen chunks in forked workers, writing results in input order."""
+    screener.warm_up()  # lazy tables of name analysis and matching, shared by the workers
     if _large(source, len(first)):
         screener.index.warm()  # decode every entry once, shared copy-on-write
     gc.collect()

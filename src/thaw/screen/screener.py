@@ -139,6 +139,17 @@ class Screener:
     def __len__(self) -> int:
         return len(self.index)
 
+    def warm_up(self) -> None:
+        """Initialise everything that loads lazily on the first query (name
+        analysis tables, matcher data) by screening a few made-up names; batch
+        screening calls this before forking workers so that they share it."""
+        for name, schema in (
+            ("Warmup Testname", "Person"),
+            ("Warmup Trading LLC", "Organization"),
+            ("Warmup", None),
+        ):
+            self.screen(name, schema=schema, birth_date="1970", country="de", id_number="X1")
+
     def screen(
         self,
         name: str,
