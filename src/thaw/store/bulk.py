@@ -350,11 +350,14 @@ def load_series(
     force: bool = False,
     max_drop: float = DEFAULT_MAX_DROP,
     workers: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
     on_item: Callable[[SeriesItem], None] | None = None,
 ) -> SeriesResult:
     """Load every publication of a series archive, in date order (see the module
     docs). ``index`` defaults to :func:`find_index`; ``workers`` is the number of
     reader processes (default: the CPU count; ``1`` reads in this process).
+    ``since``/``until`` (ISO dates, inclusive) load only the members dated within.
     ``on_item`` is called after each publication. Refused publications are reported
     in the result and do not stop the import; an archive that cannot be read or
     dated raises :class:`SourceError`."""
@@ -365,9 +368,14 @@ def load_series(
         names = _archive_names(archive)
     except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as exc:
         raise SourceError(archive, f"cannot read archive (truncated or corrupt?): {exc}") from exc
-    members = series_members(names, entries, archive)
+    members = [
+        m
+        for m in series_members(names, entries, archive)
+        if (since is None or m.published[: len(since)] >= since)
+        and (until is None or m.published[: len(until)] <= until)
+    ]
     if not members:
-        raise SourceError(archive, "archive holds no publication files")
+        raise SourceError(archive, "archive holds no publication files (in the dates asked for)")
     result = SeriesResult(archive)
     tmp = Path(tempfile.mkdtemp(prefix="thaw-series-"))
     try:

@@ -1,0 +1,240 @@
+"""Relief scenarios on fixture stores and screening-results files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.history.history_fixtures import add, rec
+from thaw.catalogue import Listing
+from thaw.history import Parties, Party
+from thaw.sources import SourceError
+from thaw.store import Store
+from thaw.whatif import (
+    Lift,
+    Scenario,
+    ScenarioError,
+    evaluate_listing,
+    for_entity,
+    for_party,
+    for_results,
+    for_store,
+)
+
+
+def _listing(source: str, programs: tuple[str, ...], sid: str = "1") -> Listing:
+    return Listing(source, sid, "Person", "X", programs)
+
+
+def test_lift_parsing() -> None:
+    lift = Lift.parse("us:RUSSIA-EO14024")
+    assert (lift.scope, lift.kind, lift.value) == ("us", "program", "RUSSIA-EO14024")
+    assert Lift.parse("us:russia").kind == "theme"
+    assert Lift.parse("*:russia").scope == "*"
+    assert Lift.parse("us:*").kind == "all"
+    assert Lift.parse("us:IRAN").kind == "program"
+    assert Lift.parse("us:iran").kind == "theme"
+    assert Lift.parse("us:program:iran").kind == "program"
+    assert Lift.parse("us:theme:IRAN").value == "iran"
+    assert Lift.parse("us_ofac_sdn:*").scope == "us_ofac_sdn"
+    for bad in ("RUSSIA-EO14024", "us:", "xx:russia", "us:theme:nonsense"):
+        with pytest.raises(ScenarioError):
+            Lift.parse(bad)
+    with pytest.raises(ScenarioError):
+        Scenario.parse([])
+
+
+def test_listing_rules() -> None:
+    s = Scenario.parse(["us:RUSSIA-EO14024"])
+    # every programme must be lifted
+    assert evaluate_listing(s, _listing("us_ofac_sdn", ("RUSSIA-EO14024",))).lifted
+    partly = evaluate_listing(s, _listing("us_ofac_sdn", ("RUSSIA-EO14024", "UKRAINE-EO13662")))
+    assert not partly.lifted and partly.remaining_programs == ["UKRAINE-EO13662"]
+    assert partly.affected
+    # codes compare normalised; other authorities are untouched
+    assert evaluate_listing(s, _listing("us_trade_csl", ("russia-eo14024",))).lifted
+    assert not evaluate_listing(s, _listing("uk_ofsi", ("RUSSIA-EO14024",))).lifted
+    # themes
+    russia = Scenario.parse(["us:russia"])
+    assert evaluate_listing(
+        russia, _listing("us_ofac_sdn", ("RUSSIA-EO14024", "UKRAINE-EO13662"))
+    ).lifted
+    assert not evaluate_listing(russia, _listing("us_ofac_sdn", ("RUSSIA-EO14024", "SDGT"))).lifted
+    everywhere = Scenario.parse(["*:russia"])
+    assert evaluate_listing(everywhere, _listing("ca_sema", ("Russia / Russie",))).lifted
+    assert evaluate_listing(everywhere, _listing("au_dfat", ("Autonomous (Ukraine)",))).lifted
+    assert not evaluate_listing(
+        everywhere, _listing("uk_ofsi", ("Ukraine (Misappropriation)",))
+    ).lifted
+    # no programme: only an authority-wide lift (or its theme) lifts it
+    assert not evaluate_listing(s, _listing("us_bis_dpl", ())).lifted
+    assert evaluate_listing(Scenario.parse(["us:*"]), _listing("us_bis_dpl", ())).lifted
+    assert evaluate_listing(
+        Scenario.parse(["us:export-control"]), _listing("us_bis_dpl", ())
+    ).lifted
+    # a bilingual code matches by its first part
+    assert evaluate_listing(
+        Scenario.parse(["ca:Russia"]), _listing("ca_sema", ("Russia / Russie",))
+    ).lifted
+    # source scope
+    scoped = Scenario.parse(["us_ofac_sdn:*"])
+    assert evaluate_listing(scoped, _listing("us_ofac_sdn", ("SDGT",))).lifted
+    assert not evaluate_listing(scoped, _listing("us_trade_csl", ("SDGT",))).lifted
+
+
+def _store(store: Store) -> None:
+    add(
+        store,
+        "us_ofac_sdn",
+        "2024-01-01",
+        [
+            rec("us_ofac_sdn", "1", "DMITRIEV, Kirill", ["RUSSIA-EO14024"]),
+            rec(
+                "us_ofac_sdn",
+                "2",
+                "RDIF",
+                ["RUSSIA-EO14024", "UKRAINE-EO13662"],
+                schema="Organization",
+            ),
+            rec("us_ofac_sdn", "3", "TERROR CO", ["SDGT", "RUSSIA-EO14024"], schema="Organization"),
+            rec("us_ofac_sdn", "4", "IRAN CO", ["IRAN"], schema="Organization"),
+        ],
+    )
+    add(store, "uk_ofsi", "2024-01-01", [rec("uk_ofsi", "100", "DMITRIEV, Kirill", ["Russia"])])
+
+
+def test_party_clears_only_when_all_listings_lifted(store: Store) -> None:
+    _store(store)
+    party = Party("p-dmitriev", "DMITRIEV", (("us_ofac_sdn", "1"), ("uk_ofsi", "100")), True)
+    us_only = for_party(store, Scenario.parse(["us:RUSSIA-EO14024"]), party)
+    [outcome] = us_only.parties
+    assert not outcome.cleared and outcome.affected
+    data = us_only.to_dict()
+    [still] = data["still_listed"]
+    assert still["party"] == "p-dmitriev"
+    assert still["listings"] == [
+        {
+            "authority": "uk",
+            "source": "uk_ofsi",
+            "source_id": "100",
+            "caption": "DMITRIEV, Kirill",
+            "schema": "Person",
+            "programs": ["Russia"],
+        }
+    ]
+    assert [x["source_id"] for x in still["lifted"]] == ["1"]
+    assert data["cleared"] == []
+    both = for_party(store, Scenario.parse(["us:RUSSIA-EO14024", "uk:russia"]), party)
+    assert both.parties[0].cleared
+    assert both.to_dict()["cleared"][0]["party"] == "p-dmitriev"
+    gone = for_party(store, Scenario.parse(["us:*"]), Party("p", "x", (("us_ofac_sdn", "404"),)))
+    assert gone.parties == [] and gone.not_listed == ["p"]
+
+
+def test_whole_store_counts(store: Store) -> None:
+    _store(store)
+    parties = Parties(store, use_profiles=False)
+    result = for_store(store, Scenario.parse(["*:russia"]), parties)
+    cleared = sorted(p.party_id for p in result.cleared())
+    assert cleared == ["uk_ofsi:100", "us_ofac_sdn:1", "us_ofac_sdn:2"]
+    still = [p.party_id for p in result.still_listed()]
+    assert still == ["us_ofac_sdn:3"]  # IRAN CO is untouched, so not shown
+    counts = result.counts()
+    assert counts["parties"] == {
+        "evaluated": 5,
+        "affected": 4,
+        "cleared": 3,
+        "still_listed": 1,
+        "cleared_by_schema": {"Person": 2, "Organization": 1},
+    }
+    lifted = counts["listings_lifted"]
+    assert lifted["by_authority"] == {"us": 2, "uk": 1}
+    assert lifted["by_program"]["us:RUSSIA-EO14024"] == 2
+    assert lifted["by_program"]["us:UKRAINE-EO13662"] == 1
+    assert lifted["by_schema"] == {"Person": 2, "Organization": 1}
+    assert counts["listings_remaining"]["by_program"] == {"us:SDGT": 1}
+    entity = for_entity(store, Scenario.parse(["us:IRAN"]), "us_ofac_sdn", "4", parties)
+    assert entity.parties[0].cleared and entity.scope == "entity us_ofac_sdn:4"
+
+
+def test_results_file(tmp_path: Path) -> None:
+    rows = [
+        {
+            "row": 1,
+            "id": "c-1",
+            "name": "Kirill Dmitriev",
+            "hits": [
+                {
+                    "score": 0.97,
+                    "schema": "Person",
+                    "name": "DMITRIEV, Kirill",
+                    "matched_name": "DMITRIEV, Kirill Aleksandrovich",
+                    "listings": [
+                        {
+                            "source": "us_ofac_sdn",
+                            "source_id": "1",
+                            "programs": ["RUSSIA-EO14024"],
+                            "listed_on": None,
+                        },
+                        {
+                            "source": "uk_ofsi",
+                            "source_id": "100",
+                            "programs": ["Russia"],
+                            "listed_on": "2022-02-28",
+                        },
+                    ],
+                    "explanation": "",
+                }
+            ],
+        },
+        {"row": 2, "id": "c-2", "name": "Nobody", "hits": []},
+        {
+            "row": 3,
+            "id": "c-3",
+            "name": "Terror Co",
+            "hits": [
+                {
+                    "score": 0.9,
+                    "schema": "Organization",
+                    "name": "TERROR CO",
+                    "listings": [
+                        {
+                            "source": "us_ofac_sdn",
+                            "source_id": "3",
+                            "programs": ["SDGT", "RUSSIA-EO14024"],
+                        }
+                    ],
+                }
+            ],
+        },
+    ]
+    path = tmp_path / "results.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = for_results(Scenario.parse(["*:russia"]), path)
+    data = result.to_dict()
+    assert [p["row"] for p in data["cleared"]] == [1]
+    assert data["cleared"][0]["id"] == "c-1" and data["cleared"][0]["matched_name"]
+    [still] = data["still_listed"]
+    assert still["row"] == 3 and still["listings"][0]["programs"] == ["SDGT"]
+    assert still["listings"][0]["lifted_programs"] == ["RUSSIA-EO14024"]
+    assert data["rows"] == [
+        {
+            "row": 1,
+            "id": "c-1",
+            "name": "Kirill Dmitriev",
+            "hits": 1,
+            "cleared_hits": 1,
+            "clear": True,
+        },
+        {"row": 3, "id": "c-3", "name": "Terror Co", "hits": 1, "cleared_hits": 0, "clear": False},
+    ]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(rows[0]) + "\n{not json\n")
+    with pytest.raises(SourceError, match="line 2"):
+        for_results(Scenario.parse(["us:*"]), bad)
+    worse = tmp_path / "worse.jsonl"
+    worse.write_text(json.dumps({"row": 1, "hits": [{"listings": [{"source": "x"}]}]}) + "\n")
+    with pytest.raises(SourceError, match="source_id"):
+        for_results(Scenario.parse(["us:*"]), worse)
