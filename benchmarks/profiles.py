@@ -23,6 +23,7 @@ Loads the newest publication of every readable source from ``--lists`` (default
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -31,7 +32,7 @@ from collections import Counter
 from pathlib import Path
 
 from thaw.profiles import Profiles, features_of, link
-from thaw.profiles.evidence import Context, compare, corpus_stats
+from thaw.profiles.evidence import Context, compare, compatible_schemata, corpus_stats
 from thaw.profiles.features import Features, normalize_ref
 from thaw.sources import SourceError, plan
 from thaw.store import LoadError, Store, load
@@ -70,17 +71,23 @@ def load_files(store: Store, lists: Path, files: list[str]) -> None:
             print(f"  skipped {rel}: {exc}")
 
 
-def ground_truth(listings: list[Features]) -> list[tuple[str, str]]:
-    """(listing, UN listing) pairs from explicit UN references to present UN listings."""
-    un = {normalize_ref(f.source_id): f.key for f in listings if f.source == "un_sc"}
-    pairs = []
+def ground_truth(listings: list[Features]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(listing, UN listing) pairs from explicit UN references to present UN
+    listings; and, apart, references between different kinds of party (a vessel
+    quoting its owner's reference), which are no identity."""
+    un = {normalize_ref(f.source_id): f for f in listings if f.source == "un_sc"}
+    pairs, other = [], []
     for f in listings:
         if f.source == "un_sc":
             continue
         for src, ref in f.references:
             if src == "un_sc" and ref in un:
-                pairs.append((f.key, un[ref]))
-    return pairs
+                target = un[ref]
+                same_kind = compatible_schemata(f, target) and (
+                    f.group == target.group or "LegalEntity" in (f.schema, target.schema)
+                )
+                (pairs if same_kind else other).append((f.key, target.key))
+    return pairs, other
 
 
 def recall(
@@ -122,12 +129,20 @@ def main() -> int:
 
         profiles = Profiles(store, auto_refresh=False)
         t0 = time.perf_counter()
+        cpu0 = os.times()
         result = profiles.rebuild()
         full_seconds = time.perf_counter() - t0
+        cpu1 = os.times()
+        cpu_self = cpu1.user - cpu0.user + cpu1.system - cpu0.system
+        cpu_children = (
+            cpu1.children_user - cpu0.children_user + cpu1.children_system - cpu0.children_system
+        )
         print(
             f"\nfull build: {result.listings} listings → {result.profiles} profiles, "
             f"{result.multi} with several authorities; {result.edges} links applied, "
-            f"{result.refused} refused; {full_seconds:.1f} s"
+            f"{result.refused} refused; {full_seconds:.1f} s wall ({result.timings}); "
+            f"CPU {cpu_self:.1f} s in this process + {cpu_children:.1f} s in workers; "
+            f"load average now {os.getloadavg()[0]:.1f}"
         )
 
         if not args.no_incremental and args.home is None:
@@ -135,7 +150,7 @@ def main() -> int:
             t0 = time.perf_counter()
             inc = profiles.refresh()
             print(
-                f"incremental refresh after a new OFAC publication: {inc.changed} listings re-read, "
+                f"incremental refresh after a new OFAC publication: {inc.changed} re-read, "
                 f"{inc.removed} removed → {inc.profiles} profiles; {time.perf_counter() - t0:.1f} s"
             )
             t0 = time.perf_counter()
@@ -144,7 +159,7 @@ def main() -> int:
 
         # recall against the explicit references
         listings = [features_of(r) for r in store.active_records()]
-        pairs = ground_truth(listings)
+        pairs, other = ground_truth(listings)
         by_source = Counter(a.split(":", 1)[0] for a, _ in pairs)
         stats = corpus_stats(listings)
         ctx = Context(stats.df, stats.n, stats.ambiguous_ids)
@@ -175,7 +190,8 @@ def main() -> int:
         ]
         two_un_off = [m for m in off.clusters if sum(1 for k in m if k.startswith("un_sc:")) > 1]
         print(
-            f"profiles with two UN listings: {len(two_un)} stored, {len(two_un_off)} without references"
+            f"profiles with two UN listings: {len(two_un)} stored,"
+            f" {len(two_un_off)} without references"
         )
         kinds = Counter(e.kind for e in off.edges)
         print(f"links without references, by evidence: {dict(kinds)}")

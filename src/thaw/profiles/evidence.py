@@ -13,8 +13,9 @@ identity. In order of strength:
     persons and organisations, at least some name agreement.
 ``name_dob`` (persons)
     Strong name agreement (every informative token of the shorter name aligns, at
-    least two of them, and the screening matcher scores the pair at or above its
-    threshold) *and* agreeing birth dates. Agreement on the day suffices; a year or
+    least two of them, and the screening matcher scores the two names at or above
+    its threshold; names equal token for token after name analysis need no
+    confirmation) *and* agreeing birth dates. Agreement on the day suffices; a year or
     month only if the nationalities agree or the name is rare.
 ``name_context`` (persons without birth dates to compare)
     The very same rare name (all tokens, both ways) and the same nationality or
@@ -43,6 +44,7 @@ from rapidfuzz.fuzz import ratio
 from thaw.index.entry import Entry, IdNumber
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.profiles.features import Features, NameF, confusable_countries, historic_country
+from thaw.text import analyze_name
 
 TOKEN_SIM = 0.9
 """Jaro-Winkler similarity at which two name tokens count as the same spelling."""
@@ -155,19 +157,32 @@ class Context:
         df: Mapping[str, int],
         n: int,
         ambiguous_ids: Iterable[tuple[str, str]] = (),
-        matcher: Callable[[Query, Features], float] | None = None,
+        matcher: Callable[[str, str, str | None], float] | None = None,
     ) -> None:
         self.df = df
         self.n = max(n, 1)
         self.ambiguous_ids = frozenset(ambiguous_ids)
-        self.matcher = matcher or self._matcher_score
-        self._entries: dict[str, Entry] = {}
+        self.matcher = matcher
 
-    def _matcher_score(self, query: Query, features: Features) -> float:
-        entry = self._entries.get(features.key)
-        if entry is None:
-            entry = self._entries[features.key] = features.entry()
-        return score(query, entry).score
+    def name_score(self, query: str, name: str, schema: str | None) -> float:
+        """The screening matcher's score of name ``query`` against a listing
+        holding only ``name``."""
+        if self.matcher is not None:
+            return self.matcher(query, name, schema)
+        entry = Entry(
+            source="",
+            source_id="",
+            schema=schema or "LegalEntity",
+            caption=name,
+            names=((analyze_name(name, schema), "primary"),),
+            birth_dates=(),
+            countries=(),
+            gender=None,
+            identifiers=(),
+            programs=(),
+            listed_on=None,
+        )
+        return score(Query(query, schema), entry).score
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a token (unseen tokens count as seen once)."""
@@ -431,9 +446,10 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         if dob == "near":
             return None
         matcher = _confirm(a, b, name, ctx)
-        ev["matcher"] = round(matcher, 3)
-        if matcher < PERSON_MATCH_MIN:
-            return None
+        if matcher is not None:
+            ev["matcher"] = round(matcher, 3)
+            if matcher < PERSON_MATCH_MIN:
+                return None
         rare = name.rarity >= RARE_NAME
         both = 1.0 if name.both_ways else 0.0
         if dob == "day":
@@ -466,9 +482,10 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     if country == "conflict":
         return None
     matcher = _confirm(a, b, name, ctx)
-    ev["matcher"] = round(matcher, 3)
-    if matcher < STRICT_MATCH_MIN:
-        return None
+    if matcher is not None:
+        ev["matcher"] = round(matcher, 3)
+        if matcher < STRICT_MATCH_MIN:
+            return None
     if (country == "agree" or shared_regimes) and (
         name.rarity >= RARE_NAME / 2 or name.aligned >= 2
     ):
@@ -490,11 +507,14 @@ def _fine(name: NameMatch) -> float:
     return literal + min(name.rarity, 30.0) / 100.0
 
 
-def _confirm(a: Features, b: Features, name: NameMatch, ctx: Context) -> float:
-    """The screening matcher's score of ``a``'s aligned name against ``b`` (and the
-    reverse; the better of the two, as the matcher is not symmetric)."""
+def _confirm(a: Features, b: Features, name: NameMatch, ctx: Context) -> float | None:
+    """The screening matcher's score of the two aligned names (the better of both
+    directions, as the matcher is not symmetric); ``None`` where the names are
+    equal token for token after name analysis, which the matcher cannot doubt."""
+    if name.level == "exact":
+        return None
     schema = a.schema if a.group == b.group else None
-    s1 = ctx.matcher(Query(name.a, schema), b)
+    s1 = ctx.name_score(name.a, name.b, schema)
     if s1 >= STRICT_MATCH_MIN:
         return s1
-    return max(s1, ctx.matcher(Query(name.b, schema), a))
+    return max(s1, ctx.name_score(name.b, name.a, schema))

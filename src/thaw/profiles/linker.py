@@ -7,12 +7,12 @@ stores the result and keeps it up to date.
 
 Pipeline
 --------
-1. **Candidates** (:func:`candidate_pairs`): listings are put in blocks by the
-   numbers of their identifiers, by (phonetic key of a name token, birth year) for
-   persons and by phonetic keys of name tokens (single and pairs) and the compact
-   name for organisations; only pairs sharing a block, from different authorities,
-   are compared, and oversized blocks are skipped (a name made of common tokens
-   only still meets its twins through the token-pair blocks). This keeps the work
+1. **Candidates** (:func:`candidate_pairs`): listings are put in blocks that
+   every linking rule implies (:func:`blocking_keys`): the numbers of their
+   identifiers; for persons pairs of phonetic name keys with a birth year, and the
+   exact name; for organisations the whole name (as phonetic keys and compact)
+   and its two rarest tokens. Only pairs sharing a block, from different
+   authorities, are compared; oversized blocks are skipped. This keeps the work
    roughly linear in the number of listings.
 2. **Evidence** (:func:`thaw.profiles.evidence.compare`) for each candidate pair,
    plus explicit references (:func:`reference_edges`): a listing that quotes a UN
@@ -22,14 +22,18 @@ Pipeline
    links, references, identifiers, names with birth dates, names with countries).
    Two clusters are merged only if the result stays plausible: never two listings
    of one authority (unless an analyst linked them; never two UN listings), never
-   a pair an analyst unlinked, never persons with irreconcilable birth dates or a
-   person with an organisation. A refused edge is kept with its reason.
+   a pair an analyst unlinked, never persons with irreconcilable birth dates, never
+   different kinds of party (a person and an organisation, a vessel and its
+   owner; a generic legal entity goes with any non-person). A refused edge is kept with its reason.
 """
 
 from __future__ import annotations
 
+import multiprocessing as mp
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -79,32 +83,40 @@ class Linkage:
 # -- candidates ---------------------------------------------------------------------------
 
 
-def blocking_keys(f: Features) -> set[str]:
-    """The blocks a listing belongs to (see the module docs)."""
+def blocking_keys(f: Features, df: Mapping[str, int] | None = None) -> set[str]:
+    """The blocks a listing belongs to (see the module docs).
+
+    Every rule that can link two listings implies a shared block: identifier rules
+    a shared number (``i:``); person rules two aligned name tokens and a birth
+    year (``p2:`` skeleton pair + year) or the very same name (``pb:``);
+    organisation rules the whole name both ways (``ob:`` bag of skeletons,
+    ``c:`` compact form) or, for spelling variants, its two rarest tokens
+    (``o2:``, rarity from ``df``)."""
     keys: set[str] = set()
     for ident in f.identifiers:
         if _id_ok(ident):
             keys.add(f"i:{ident.number}")
     if f.group == "person":
+        years = sorted({d[:4] for d in f.birth_dates if d[:4].isdigit()})
         for name in f.strong_names():
             if len(name.bag) >= 2:
                 keys.add("pb:" + " ".join(name.bag))
-        years = {d[:4] for d in f.birth_dates if d[:4].isdigit()}
-        if years:
-            for name in f.strong_names():
-                for t in name.tokens:
-                    if len(t) >= 2:
-                        sk = skeleton(t)
-                        for y in years:
-                            keys.add(f"p:{sk}:{y}")
+            if years:
+                sks = sorted({skeleton(t) for t in name.tokens[:6] if len(t) >= 2})
+                for s1, s2 in combinations(sks, 2):
+                    for y in years:
+                        keys.add(f"p2:{s1}:{s2}:{y}")
     elif f.group == "org":
         for name in f.strong_names():
             if len(name.compact) >= 4:
                 keys.add(f"c:{name.compact}")
-            sks = sorted({skeleton(t) for t in name.tokens[:8] if len(t) >= 2})
-            for sk in sks:
-                keys.add(f"o:{sk}")
-            for s1, s2 in combinations(sks, 2):
+            tokens = [t for t in name.tokens if len(t) >= 2]
+            if not tokens:
+                continue
+            keys.add("ob:" + " ".join(sorted(skeleton(t) for t in tokens)))
+            distinct = sorted(set(tokens), key=lambda t: ((df or {}).get(t, 0), t))
+            if len(distinct) >= 2:
+                s1, s2 = sorted(skeleton(t) for t in distinct[:2])
                 keys.add(f"o2:{s1}:{s2}")
     return keys
 
@@ -113,14 +125,17 @@ def candidate_pairs(
     listings: Sequence[Features],
     focus: Iterable[int] | None = None,
     cap: int = BLOCK_CAP,
+    df: Mapping[str, int] | None = None,
 ) -> set[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of listings of different authorities that
     share a block of at most ``cap`` members. With ``focus``, only pairs involving
     a focus listing (for incremental refreshes)."""
+    if df is None:
+        df = corpus_stats(listings).df
     blocks: dict[str, list[int]] = defaultdict(list)
     keys_of: list[set[str]] = []
     for i, f in enumerate(listings):
-        keys = blocking_keys(f)
+        keys = blocking_keys(f, df)
         keys_of.append(keys)
         for k in keys:
             blocks[k].append(i)
@@ -148,17 +163,50 @@ def find_edges(
     listings: Sequence[Features],
     ctx: Context | None = None,
     focus: Iterable[int] | None = None,
+    workers: int = 1,
 ) -> list[Edge]:
-    """Evidence edges (identifiers and names) between candidate pairs."""
+    """Evidence edges (identifiers and names) between candidate pairs, computed in
+    ``workers`` forked processes when there are many pairs."""
     if ctx is None:
         stats = corpus_stats(listings)
         ctx = Context(stats.df, stats.n, stats.ambiguous_ids)
+    pairs = sorted(candidate_pairs(listings, focus, df=ctx.df))
+    if workers > 1 and len(pairs) >= PARALLEL_PAIRS and "fork" in mp.get_all_start_methods():
+        global _SHARED
+        _SHARED = (listings, ctx)
+        try:
+            size = -(-len(pairs) // (workers * 4))
+            chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]
+            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+                return [e for part in pool.map(_compare_chunk, chunks) for e in part]
+        except (OSError, BrokenProcessPool):
+            pass
+        finally:
+            _SHARED = None
     edges: list[Edge] = []
-    for i, j in sorted(candidate_pairs(listings, focus)):
+    for i, j in pairs:
         edge = compare(listings[i], listings[j], ctx)
         if edge is not None:
             edges.append(edge)
     return edges
+
+
+PARALLEL_PAIRS = 20000
+"""Fewer candidate pairs than this are compared in-process."""
+
+_SHARED: tuple[Sequence[Features], Context] | None = None
+
+
+def _compare_chunk(pairs: list[tuple[int, int]]) -> list[Edge]:
+    """Compare pairs in a forked worker (the listings come with the fork)."""
+    assert _SHARED is not None
+    listings, ctx = _SHARED
+    out: list[Edge] = []
+    for i, j in pairs:
+        edge = compare(listings[i], listings[j], ctx)
+        if edge is not None:
+            out.append(edge)
+    return out
 
 
 def reference_edges(listings: Iterable[Features]) -> list[Edge]:
@@ -243,10 +291,9 @@ class _Clusters:
             for u in self.unlinked.get(k, ()):
                 if u in self.parent and self.find(u) == other:
                     return f"analyst unlinked {k} and {u}"
-        groups_a = {self.nodes[k].group for k in ma}
-        groups_b = {self.nodes[k].group for k in mb}
-        if ("person" in groups_a) != ("person" in groups_b) and not analyst:
-            return "a person and a non-person"
+        groups = {self.nodes[k].group for k in (*ma, *mb)} - {"any"}
+        if len(groups) > 1 and not analyst:
+            return "incompatible kinds of party (" + " and ".join(sorted(groups)) + ")"
         if not analyst and not reference:
             dates_a = [d for k in ma for d in self.nodes[k].birth_dates]
             dates_b = [d for k in mb for d in self.nodes[k].birth_dates]
@@ -269,7 +316,10 @@ def cluster(
     """Merge listings into clusters along ``edges``, strongest first, under the
     rules of the module docs. Analyst decisions are applied in order; for each
     pair the latest one counts."""
-    nodes = {f.key: _Node(f.source, f.group, f.birth_dates) for f in listings}
+    nodes = {
+        f.key: _Node(f.source, "any" if f.schema == "LegalEntity" else f.group, f.birth_dates)
+        for f in listings
+    }
     latest: dict[tuple[str, str], Decision] = {}
     for d in decisions:
         latest[tuple(sorted((d.a, d.b)))] = d  # type: ignore[index]
@@ -326,11 +376,12 @@ def link(
     decisions: Iterable[Decision] = (),
     references: bool = True,
     ctx: Context | None = None,
+    workers: int = 1,
 ) -> Linkage:
     """The whole pipeline over prepared listings (see the module docs).
     ``references=False`` ignores explicit references (to measure how far identity
     evidence alone gets)."""
-    edges = find_edges(listings, ctx)
+    edges = find_edges(listings, ctx, workers=workers)
     if references:
         edges.extend(reference_edges(listings))
     return cluster(listings, edges, decisions)

@@ -336,21 +336,41 @@ class Profiles:
         return profile
 
     def all(self, min_sources: int = 1, details: bool = False) -> Iterator[Profile]:
-        """Every profile (with at least ``min_sources`` authorities), by id.
-        Details are not loaded unless asked for."""
+        """Every profile (with at least ``min_sources`` authorities), by id, read
+        in bulk. Details are not loaded unless asked for."""
         self._ensure()
-        ids = [
-            str(r[0])
+        heads = [
+            (str(r[0]), str(r[1]), str(r[2]))
             for r in self.db.execute(
-                "SELECT id FROM profiles WHERE (LENGTH(sources) - LENGTH(REPLACE(sources, ',', ''))"
-                " + 1) >= ? ORDER BY id",
+                "SELECT id, caption, schema FROM profiles WHERE (LENGTH(sources)"
+                " - LENGTH(REPLACE(sources, ',', '')) + 1) >= ? ORDER BY id",
                 (min_sources,),
             )
         ]
-        for pid in ids:
-            profile = self.get(pid, details=details)
-            if profile is not None:
-                yield profile
+        members: dict[str, list[Listing]] = defaultdict(list)
+        for pid, blob in self.db.execute(
+            "SELECT profile_id, features FROM profile_listings ORDER BY source, source_id"
+        ):
+            members[str(pid)].append(_listing(Features.from_json(_unpack(blob))))
+        links: dict[str, list[LinkEvidence]] = defaultdict(list)
+        for row in self.db.execute(
+            "SELECT profile_id, a, b, kind, strength, status, reason, evidence FROM profile_links"
+            " ORDER BY status, strength DESC, a, b"
+        ):
+            links[str(row[0])].append(_link_row(row[1:]))
+        for pid, caption, schema in heads:
+            listed = members.get(pid, [])
+            profile = Profile(
+                id=pid,
+                caption=caption,
+                schema=schema,
+                listings=[(m.source, m.source_id) for m in listed],
+                members=listed,
+                links=links.get(pid, []),
+            )
+            if details:
+                profile.details = self._details(profile)
+            yield profile
 
     def summary(self) -> list[tuple[str, str, str, int, list[str]]]:
         """``(id, caption, schema, size, sources)`` of every profile (one query)."""
@@ -493,7 +513,7 @@ class Profiles:
         t = time.perf_counter()
 
         if full:
-            new_edges = find_edges(ordered, ctx)
+            new_edges = find_edges(ordered, ctx, workers=WORKERS)
             edges = new_edges
         else:
             index = {f.key: n for n, f in enumerate(ordered)}
