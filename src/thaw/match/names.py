@@ -180,10 +180,11 @@ def token_similarity(q: Token, r: Token) -> tuple[float, str]:
     if q.text == r.text:
         return 1.0, "exact"
     qr, rr = q.role, r.role
+    if qr != rr and q.raw == r.raw and q.raw:
+        # the same word read differently on each side (a legal form or a generic
+        # word for one schema, a name for the other: "SC Johnson", "Ko")
+        return 1.0, "exact"
     if qr == "number" or rr == "number" or qr == "legal_form" or rr == "legal_form":
-        if qr != rr and q.raw == r.raw:
-            # the same word read as a legal form on one side only ("SC Johnson")
-            return 1.0, "exact"
         return 0.0, ""
     if qr == "initial" or rr == "initial":
         if qr == rr:

@@ -547,7 +547,9 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
             role, weight = "particle", 0.1
         elif len(raw) == 1 and raw.isalpha():
             role, weight = "initial", 0.4
-        elif not person and folded in vocab.GENERIC_LOOKUP:
+        elif not person and folded in vocab.GENERIC_LOOKUP and (
+            len(raw) > 3 or raw in vocab.GENERIC_SHORT_RAW
+        ):
             role, weight = "generic", vocab.GENERIC_WEIGHT
             text = vocab.GENERIC_LOOKUP[folded]
             skel = skeleton(text)

@@ -257,4 +257,8 @@ for _canon, _forms in GENERIC_WORDS.items():
         else:
             GENERIC_PHRASES[_parts] = _canon
 GENERIC_CANON: frozenset[str] = frozenset(GENERIC_WORDS)
+#: Short generic words are recognised only as written ("co" is generic, "Ko" a name).
+GENERIC_SHORT_RAW: frozenset[str] = frozenset(
+    f for forms in GENERIC_WORDS.values() for f in forms if len(f) <= 3
+)
 MAX_PHRASE = max(len(p) for p in GENERIC_PHRASES)
