@@ -53,23 +53,35 @@ _EXTRA_COUNTRIES = {
 }
 
 
+_NULLS = frozenset(("", "-0-", "-0", "N/A", "n/a", "NULL", "null", "None"))
+"""Values that stand for "nothing published" (OFAC writes ``-0-``)."""
+
+
 def clean(value: object) -> str | None:
     """Collapse whitespace; return ``None`` for empty values and OFAC's ``-0-``."""
     if value is None:
         return None
-    text = " ".join(str(value).split())
-    if not text or text in ("-0-", "-0", "N/A", "n/a", "NULL", "null", "None"):
-        return None
-    return text
+    text = " ".join((value if type(value) is str else str(value)).split())
+    return None if text in _NULLS else text
 
 
-@lru_cache(maxsize=8192)
 def country_code(value: str | None) -> str | None:
     """ISO 3166-1 alpha-2 (lower case) for a country name or code, else ``None``.
 
     Sub-national territories resolve to their country ("Kyiv, Ukraine" → ``ua``),
     and a few historical names the lists still use are known (USSR → ``su``).
+
+    Results are memoised per process. The first lookup of a name costs about a
+    second of CPU: rigour builds its table of 29,000 normalised territory names.
     """
+    if value is None:
+        return None
+    if type(value) is not str:  # e.g. an lxml string: do not pin its document in the cache
+        return _country_code(value)
+    return _country_code_cached(value)
+
+
+def _country_code(value: object) -> str | None:
     text = clean(value)
     if text is None:
         return None
@@ -85,6 +97,9 @@ def country_code(value: str | None) -> str | None:
         return None
     code = str(territory.code).split("-", 1)[0]
     return code if len(code) == 2 else None
+
+
+_country_code_cached = lru_cache(maxsize=8192)(_country_code)
 
 
 def country_codes(value: str | None) -> list[str]:
@@ -126,16 +141,30 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+_APPROXIMATE = re.compile(r"^(circa|approximately|approx\.?|about|ca\.?|c\.)\s*", re.I)
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y/%m/%d")
+_DATES_SPLIT = re.compile(r";|\bor\b|,(?=\s*\d{1,2}\s+[A-Za-z]{3}\s+\d{4})")
+
+
 def parse_date(value: str | None, dayfirst: bool = True) -> str | None:
     """One date at the precision given: ``"12 Apr 1975"`` → ``"1975-04-12"``,
     ``"Apr 1975"`` → ``"1975-04"``, ``"1975"`` → ``"1975"``, ``"12/04/1975"`` →
     ``"1975-04-12"`` (day first unless ``dayfirst=False``). Zeros stand for unknown
-    parts (``"00/00/1975"`` → ``"1975"``)."""
+    parts (``"00/00/1975"`` → ``"1975"``).
+
+    Results are memoised: lists repeat the same dates thousands of times."""
+    if value is None:
+        return None
+    if type(value) is not str:
+        return _parse_date(value, dayfirst)
+    return _parse_date_cached(value, dayfirst)
+
+
+def _parse_date(value: object, dayfirst: bool) -> str | None:
     text = clean(value)
     if text is None:
         return None
-    text = re.sub(r"^(circa|approximately|approx\.?|about|ca\.?|c\.)\s*", "", text, flags=re.I)
-    text = text.strip(" .")
+    text = _APPROXIMATE.sub("", text).strip(" .")
     if m := _ISO.match(text):
         return _iso(int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
     if m := _DMY.match(text):
@@ -150,7 +179,7 @@ def parse_date(value: str | None, dayfirst: bool = True) -> str | None:
         if year and not month:
             return _iso(year)
         return _iso(year, month or None, day or None)
-    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y/%m/%d"):
+    for fmt in _DATE_FORMATS:
         try:
             parsed = datetime.strptime(text, fmt)
         except ValueError:
@@ -159,22 +188,36 @@ def parse_date(value: str | None, dayfirst: bool = True) -> str | None:
     return None
 
 
+_parse_date_cached = lru_cache(maxsize=1 << 16)(_parse_date)
+
+
 def parse_dates(value: str | None, dayfirst: bool = True) -> list[str]:
     """Every date in a value that may hold several or a range: ``"1958 to 1960"``
     → ``["1958", "1959", "1960"]``; ``"12 Apr 1975; 13 Apr 1975"`` → both."""
+    if value is None:
+        return []
+    if type(value) is not str:
+        return list(_parse_dates(value, dayfirst))
+    return list(_parse_dates_cached(value, dayfirst))
+
+
+def _parse_dates(value: object, dayfirst: bool) -> tuple[str, ...]:
     text = clean(value)
     if text is None:
-        return []
+        return ()
     if m := _YEAR_RANGE.match(text):
         start, end = int(m[1]), int(m[2])
         if 0 <= end - start <= 10:
-            return [str(y) for y in range(start, end + 1)]
+            return tuple(str(y) for y in range(start, end + 1))
     out: list[str] = []
-    for part in re.split(r";|\bor\b|,(?=\s*\d{1,2}\s+[A-Za-z]{3}\s+\d{4})", text):
+    for part in _DATES_SPLIT.split(text):
         parsed = parse_date(part, dayfirst=dayfirst)
         if parsed and parsed not in out:
             out.append(parsed)
-    return out
+    return tuple(out)
+
+
+_parse_dates_cached = lru_cache(maxsize=1 << 14)(_parse_dates)
 
 
 def parse_gender(value: str | None) -> str | None:
@@ -219,10 +262,24 @@ _ID_KINDS: tuple[tuple[str, str], ...] = (
 )
 
 
+_ID_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b{re.escape(needle)}"), kind) for needle, kind in _ID_KINDS
+)
+
+
 def identifier_kind(label: str | None) -> str:
     """Map an authority's identifier label to the model's ``kind`` key."""
+    if type(label) is str:
+        return _identifier_kind_cached(label)
+    return _identifier_kind(label)
+
+
+def _identifier_kind(label: object) -> str:
     text = (clean(label) or "").lower()
-    for needle, kind in _ID_KINDS:
-        if re.search(rf"\b{re.escape(needle)}", text):
+    for pattern, kind in _ID_PATTERNS:
+        if pattern.search(text):
             return kind
     return "other"
+
+
+_identifier_kind_cached = lru_cache(maxsize=4096)(_identifier_kind)
