@@ -1,0 +1,103 @@
+"""Profiles of the real publications (the newest of every source in ../shared)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from thaw.cli import app
+from thaw.profiles import Profiles, features_of, link
+from thaw.profiles.evidence import compatible_schemata
+from thaw.profiles.features import normalize_ref
+from thaw.store import Store
+
+pytestmark = pytest.mark.realdata
+
+
+@pytest.fixture(scope="module")
+def home(real_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A writable copy of the session's real store, with profiles built."""
+    target = tmp_path_factory.mktemp("profiles-real")
+    src = sqlite3.connect(real_home / "thaw.db")
+    dst = sqlite3.connect(target / "thaw.db")
+    src.backup(dst)
+    src.close()
+    dst.close()
+    with Store(target) as store:
+        Profiles(store).rebuild()
+    return target
+
+
+@pytest.fixture
+def profiles(home: Path) -> Iterator[Profiles]:
+    with Store(home) as store:
+        yield Profiles(store)
+
+
+@pytest.mark.parametrize(
+    ("key", "surname"), [("us_ofac_sdn:34336", "DMITRIEV"), ("us_ofac_sdn:35096", "PUTIN")]
+)
+def test_dmitriev_and_putin(profiles: Profiles, key: str, surname: str) -> None:
+    profile = profiles.resolve(key)
+    assert profile is not None
+    assert {"us_ofac_sdn", "uk_ofsi", "ca_sema", "au_dfat"} <= set(profile.sources)
+    assert all(surname in m.caption.upper() for m in profile.members)
+    assert profile.schema == "Person"
+    # one listing per authority, each with its evidence
+    assert len(profile.sources) == len(profile.listings)
+    linked = {k for lk in profile.links if lk.status == "applied" for k in (lk.a, lk.b)}
+    assert linked == set(profile.keys)
+
+
+def test_ground_truth_from_un_references(profiles: Profiles) -> None:
+    store = profiles.store
+    listings = [features_of(r) for r in store.active_records()]
+    un = {normalize_ref(f.source_id): f for f in listings if f.source == "un_sc"}
+    pairs = [
+        (f.key, un[ref].key)
+        for f in listings
+        if f.source != "un_sc"
+        for src, ref in f.references
+        if src == "un_sc"
+        and ref in un
+        and compatible_schemata(f, un[ref])
+        and f.group == un[ref].group
+    ]
+    assert len(pairs) > 500
+    memberships = {f"{s}:{i}": p for (s, i), p in profiles.memberships().items()}
+    stored = sum(memberships[a] == memberships[b] for a, b in pairs) / len(pairs)
+    assert stored >= 0.99
+    # identity evidence alone (references switched off) finds nearly all of them
+    off = link(listings, references=False)
+    where = {k: n for n, members in enumerate(off.clusters) for k in members}
+    assert sum(where[a] == where[b] for a, b in pairs) / len(pairs) >= 0.97
+    for members in off.clusters:
+        assert sum(k.startswith("un_sc:") for k in members) <= 1
+
+
+def test_profile_invariants(profiles: Profiles) -> None:
+    n_multi = 0
+    for _pid, _caption, _schema, size, sources in profiles.summary():
+        assert sources.count("un_sc") <= 1
+        assert len(sources) == size  # no authority twice without an analyst decision
+        n_multi += len(sources) > 1
+    assert n_multi > 1000
+
+
+def test_profile_command_json(home: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["profile", "us_ofac_sdn:34336", "--json", "--home", str(home)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["id"].startswith("p-")
+    sources = {x["source"] for x in data["listings"]}
+    assert {"us_ofac_sdn", "uk_ofsi", "ca_sema", "au_dfat"} <= sources
+    assert all({"source", "source_id", "programs", "listed_on"} <= set(x) for x in data["listings"])
+    assert any(d["field"] == "birth_date" and d["value"] == "1975-04-12" for d in data["details"])
+    assert all(x["evidence"] for x in data["links"])
