@@ -25,6 +25,8 @@ import pytest
 from thaw.model import SCHEMATA
 from thaw.sources import SourceError, plan
 
+pytestmark = pytest.mark.realdata
+
 
 class Row:
     """One publication: the source it must be read as, its count, its in-file date
