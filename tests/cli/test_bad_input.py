@@ -10,9 +10,12 @@ KEY --json`` print exactly as it was.
 from __future__ import annotations
 
 import codecs
+import gzip
+import io
 import os
 import re
 import socket
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,7 @@ from typing import Any
 import pytest
 
 from tests.cli._cli import UN_BASE, UN_KEYS, as_json, ok, state, thaw
+from thaw.sources import plan
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 OFAC_SDN = FIXTURES / "ofac" / "csv" / "sdn.csv"
@@ -100,6 +104,32 @@ def test_truncated_xml(home: Path, before: dict[str, Any], tmp_path: Path) -> No
     last_line = len(path.read_text(encoding="utf-8").splitlines())
     assert f":line {last_line}:" in message, message
     assert re.search(r"in tag [A-Z_]+", message), message
+
+
+def archive(kind: str) -> bytes:
+    """The good publication zipped or gzipped."""
+    if kind == "gz":
+        return gzip.compress(UN_BASE.read_bytes())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(UN_BASE, "consolidated.xml")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "reason"),
+    [
+        ("consolidated.zip", "zip", r"corrupt or truncated zip archive"),
+        ("consolidated.xml.gz", "gz", r"corrupt or truncated gzip file"),
+    ],
+)
+def test_truncated_archive(
+    home: Path, before: dict[str, Any], tmp_path: Path, name: str, kind: str, reason: str
+) -> None:
+    data = archive(kind)
+    good = write(tmp_path, name, data, folder="good")
+    assert [j.reader.source for j in plan([good])] == ["un_sc"]  # the whole archive reads
+    assert_refused(home, before, write(tmp_path, name, data[: len(data) // 2]), reason)
 
 
 def test_empty_file(home: Path, before: dict[str, Any], tmp_path: Path) -> None:

@@ -94,7 +94,7 @@ def detect(path: Path, source: str | None = None) -> type[Reader]:
         raise aux if aux is not None else SourceError(path, "file is empty")
     head = read_head(path)
     if not head:
-        raise SourceError(path, "file is empty or not a readable archive")
+        raise SourceError(path, _unreadable(path))
     candidates = [r for r in readers() if source is None or r.source == source]
     if source is not None and not candidates:
         raise SourceError(path, f"unknown source {source!r}; known: {', '.join(source_names())}")
@@ -112,6 +112,20 @@ def detect(path: Path, source: str | None = None) -> type[Reader]:
         + (f" for {source}" if source else "")
         + f": the content looks like {describe_content(head)}",
     )
+
+
+def _unreadable(path: Path) -> str:
+    """Why a non-empty file yields no content: a damaged archive, usually."""
+    try:
+        with open(path, "rb") as fh:
+            magic = fh.read(4)
+    except OSError as exc:
+        return f"cannot open: {exc.strerror or exc}"
+    if magic == b"PK\x03\x04":
+        return "corrupt or truncated zip archive (xlsx/ods/zip): its directory cannot be read"
+    if magic[:2] == b"\x1f\x8b":
+        return "corrupt or truncated gzip file"
+    return "no content could be read (empty or damaged file)"
 
 
 def _auxiliary_error(path: Path, name: str) -> SourceError | None:
