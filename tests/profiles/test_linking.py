@@ -319,3 +319,16 @@ def test_pure_link_without_references() -> None:
 )
 def test_compare_dates(a: list[str], b: list[str], level: str) -> None:
     assert compare_dates(a, b) == level
+
+
+def test_consolidated_list_may_hold_a_party_twice(store: Store) -> None:
+    regn = Identifier("registration", "1027700000042")
+    add(store, "us_ofac_sdn", [org("us_ofac_sdn", "77", "Vector Kappa Holding", ids=[regn])])
+    add(store, "us_trade_csl", [
+        org("us_trade_csl", "SDN-77", "Vector Kappa Holding", ids=[regn]),
+        org("us_trade_csl", "EL-abc", "Vector Kappa Holding", ids=[regn]),
+    ])
+    profile = Profiles(store).profile_of("us_ofac_sdn", "77")
+    assert profile is not None
+    assert len(profile.listings) == 3  # one per list: OFAC SDN, CSL SDN, CSL Entity List
+    assert {"us_trade_csl:SDN-77", "us_ofac_sdn:77"} <= set(profile.keys)

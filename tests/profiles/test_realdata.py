@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from thaw.cli import app
 from thaw.profiles import Profiles, features_of, link
 from thaw.profiles.evidence import compatible_schemata
-from thaw.profiles.features import normalize_ref
+from thaw.profiles.features import namespace, normalize_ref
 from thaw.store import Store
 
 pytestmark = pytest.mark.realdata
@@ -48,8 +48,8 @@ def test_dmitriev_and_putin(profiles: Profiles, key: str, surname: str) -> None:
     assert {"us_ofac_sdn", "uk_ofsi", "ca_sema", "au_dfat"} <= set(profile.sources)
     assert all(surname in m.caption.upper() for m in profile.members)
     assert profile.schema == "Person"
-    # one listing per authority, each with its evidence
-    assert len(profile.sources) == len(profile.listings)
+    # one listing per list, each with its evidence
+    assert len({namespace(s, i) for s, i in profile.listings}) == len(profile.listings)
     linked = {k for lk in profile.links if lk.status == "applied" for k in (lk.a, lk.b)}
     assert linked == set(profile.keys)
 
@@ -81,12 +81,13 @@ def test_ground_truth_from_un_references(profiles: Profiles) -> None:
 
 
 def test_profile_invariants(profiles: Profiles) -> None:
-    n_multi = 0
-    for _pid, _caption, _schema, size, sources in profiles.summary():
-        assert sources.count("un_sc") <= 1
-        assert len(sources) == size  # no authority twice without an analyst decision
-        n_multi += len(sources) > 1
-    assert n_multi > 1000
+    by_profile: dict[str, list[str]] = {}
+    for (source, source_id), pid in profiles.memberships().items():
+        by_profile.setdefault(pid, []).append(namespace(source, source_id))
+    for lists in by_profile.values():
+        assert lists.count("un_sc") <= 1
+        assert len(set(lists)) == len(lists)  # one listing per list (no analyst decisions)
+    assert sum(len({x.split("/")[0] for x in lists}) > 1 for lists in by_profile.values()) > 1000
 
 
 def test_profile_command_json(home: Path) -> None:

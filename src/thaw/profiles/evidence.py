@@ -43,7 +43,13 @@ from rapidfuzz.fuzz import ratio
 
 from thaw.index.entry import Entry, IdNumber
 from thaw.match import DEFAULT_THRESHOLD, Query, score
-from thaw.profiles.features import Features, NameF, confusable_countries, historic_country
+from thaw.profiles.features import (
+    Features,
+    NameF,
+    confusable_countries,
+    historic_country,
+    namespace,
+)
 from thaw.text import analyze_name
 
 TOKEN_SIM = 0.9
@@ -212,7 +218,7 @@ def corpus_stats(listings: Iterable[Features]) -> Stats:
         for t in f.tokens():
             df[t] = df.get(t, 0) + 1
         for ident in {(i.kind, i.number) for i in f.identifiers}:
-            k = (f.source, *ident)
+            k = (namespace(f.source, f.source_id), *ident)
             owners[k] = owners.get(k, 0) + 1
     ambiguous = frozenset((kind, num) for (_s, kind, num), c in owners.items() if c > 1)
     return Stats(df, n, ambiguous)

@@ -239,6 +239,20 @@ class Features:
         )
 
 
+SUBLIST_SOURCES = frozenset({"us_trade_csl"})
+"""Sources that consolidate several lists, the list being the prefix of the
+listing id (``SDN-…``, ``EL-…``, ``DPL-…``): a party on two of them is listed
+twice by the source, and both listings may share a profile."""
+
+
+def namespace(source: str, source_id: str) -> str:
+    """The list a listing belongs to, for the rule *one listing per list in a
+    profile*: the source, or source and sub-list for consolidated sources."""
+    if source in SUBLIST_SOURCES and "-" in source_id:
+        return f"{source}/{source_id.split('-', 1)[0]}"
+    return source
+
+
 def schema_group(schema: str) -> str:
     """``person``, ``vessel``, ``aircraft`` or ``org`` (everything else)."""
     if schema == "Person":

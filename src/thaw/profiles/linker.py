@@ -46,7 +46,7 @@ from thaw.profiles.evidence import (
     compare_dates,
     corpus_stats,
 )
-from thaw.profiles.features import Features, normalize_ref, skeleton
+from thaw.profiles.features import Features, namespace, normalize_ref, skeleton
 
 UNIQUE_SOURCES = frozenset({"un_sc"})
 """Authorities two of whose listings may never share a profile, whoever says so."""
@@ -317,7 +317,11 @@ def cluster(
     rules of the module docs. Analyst decisions are applied in order; for each
     pair the latest one counts."""
     nodes = {
-        f.key: _Node(f.source, "any" if f.schema == "LegalEntity" else f.group, f.birth_dates)
+        f.key: _Node(
+            namespace(f.source, f.source_id),
+            "any" if f.schema == "LegalEntity" else f.group,
+            f.birth_dates,
+        )
         for f in listings
     }
     latest: dict[tuple[str, str], Decision] = {}
