@@ -339,3 +339,11 @@ def test_wide_encoding_cannot_hide_a_doctype(
     text = with_doctype(BILLION_LAUGHS.format(padding=""), "&lol9;")
     for data in (codecs.BOM_UTF16_LE + text.encode("utf-16-le"), text.encode("utf-16-be")):
         assert_refused(home, before, write(tmp_path, "consolidated.xml", data), r"UTF-16")
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2026-13-45", "2026-3-1", "27/03/2026"])
+def test_bad_date_option(home: Path, before: dict[str, Any], value: str) -> None:
+    """``--date`` (for files that carry none) must be a real YYYY-MM-DD date."""
+    run = thaw("load", "--home", home, "--date", value, OFAC_SDN)
+    assert run.code != 0 and f"--date must be a date written YYYY-MM-DD, got {value!r}" in run.err
+    assert state(home) == before

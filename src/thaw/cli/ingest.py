@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated, Any
@@ -50,6 +51,9 @@ def load_cmd(
     """
     from thaw.cli.history import load_series_files  # noqa: PLC0415  (series archives)
 
+    if date is not None:
+        date = check_date(date)
+
     files, failed = load_series_files(
         files, source=source, force=force, max_drop=max_drop, home=home
     )
@@ -79,11 +83,22 @@ def load_cmd(
                 f"{pub.record_count:>6} records  ({names})",
                 highlight=False,
                 markup=False,
+                soft_wrap=True,
             )
         if len(jobs) > failed:
             ensure_index(store)  # rebuild the screening index if the active lists changed
     if failed:
         raise typer.Exit(1)
+
+
+def check_date(value: str) -> str:
+    """A ``--date`` value as ``YYYY-MM-DD``; a clear error for anything else."""
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise fail(f"--date must be a date written YYYY-MM-DD, got {value!r}")
 
 
 @app.command("lists")
