@@ -86,6 +86,9 @@ FUZZY_MIN_LEN = 4
 """Tokens shorter than this are matched exactly only."""
 
 JOIN_CREDIT = 0.9
+MINOR_WEIGHT = 0.05
+"""Weight (times rarity) of query tokens that do not drive retrieval (honorifics,
+stop words, legal forms): they only break ties between otherwise equal listings."""
 FUZZY_CREDIT = 0.95
 KEY_CREDIT = 0.75
 DEFAULT_LIMIT = 100
@@ -336,6 +339,7 @@ class CandidateIndex:
         self._neighbour_cache: dict[str, tuple[tuple[int, float, int], ...]] = {}
         self._token_cache: dict[Token, _TokenPostings] = {}
         self._token_cache_size = 0
+        self._minor_cache: dict[int, _TokenPostings] = {}
         self.size = len(self._entry_keys)
         self._idf_unknown = math.log(1.0 + self.size)
 
@@ -363,6 +367,9 @@ class CandidateIndex:
             shortest = 255
             for analyzed, _kind in entry.names:
                 names_seen.append(analyzed)
+                for token in analyzed.tokens:
+                    if token.text:
+                        postings.add("t:" + token.text, position)  # minor tokens too
                 tokens = _retrieval_tokens(analyzed)
                 if not tokens:
                     continue
@@ -605,14 +612,27 @@ class CandidateIndex:
         units: list[_Unit] = []
         for token in tokens:
             postings = self._token_postings(name, token)
-            weight = self._idf(postings.df) * (token.weight if token.weight > 0 else 1.0)
-            units.append((weight, postings))
+            units.append((self._idf(postings.df) * token.weight, postings))
         joins: list[tuple[int, int, int]] = []
         for i in range(len(tokens) - 1):
             slot = self._slots.get("t:" + tokens[i].text + tokens[i + 1].text)
             if slot is not None:
                 joins.append((slot, i, i + 1))
+        retrieval = set(map(id, tokens))
+        for token in name.tokens if tokens else ():
+            if token.text and id(token) not in retrieval:
+                slot = self._slots.get("t:" + token.text)
+                if slot is not None:  # a minor token (honorific, stop word …) breaks ties
+                    minor = self._minor_postings(slot)
+                    units.append((MINOR_WEIGHT * self._idf(minor.df), minor))
         return units, joins
+
+    def _minor_postings(self, slot: int) -> _TokenPostings:
+        cached = self._minor_cache.get(slot)
+        if cached is None:
+            cached = _merge_sources([(self._posting(slot), 1.0)], self._df(slot))
+            self._minor_cache[slot] = cached
+        return cached
 
     def _essential(self, units: list[_Unit], cut: float) -> list[_Ints]:
         """The listings that can reach ``cut`` of the query's weight, as arrays.
@@ -705,10 +725,13 @@ class CandidateIndex:
             coverage[idx[cand[idx] == posting]] += 1.0
         keep = coverage >= min_coverage - 1e-9
         cand, coverage = cand[keep], coverage[keep]
+        rounded = np.round(coverage, 6)
         if len(cand) > limit:
-            top = np.argpartition(-coverage, limit - 1)[:limit]
-            cand, coverage = cand[top], coverage[top]
-        order = np.lexsort((cand, self._name_len[cand], -np.round(coverage, 6)))
+            # keep the best ``limit`` in the final order, ties included consistently
+            boundary = -np.partition(-rounded, limit - 1)[limit - 1]
+            top = np.flatnonzero(rounded >= boundary)
+            cand, coverage, rounded = cand[top], coverage[top], rounded[top]
+        order = np.lexsort((cand, self._name_len[cand], -rounded))[:limit]
         return [Candidate(int(cand[i]), float(coverage[i])) for i in order.tolist()]
 
     def _schema_mask(self, schema: str) -> npt.NDArray[np.bool_]:
