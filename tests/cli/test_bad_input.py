@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from tests.cli._cli import UN_BASE, UN_KEYS, as_json, ok, state, thaw
-from thaw.sources import plan
+from thaw.sources import base, plan
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 OFAC_SDN = FIXTURES / "ofac" / "csv" / "sdn.csv"
@@ -130,6 +130,28 @@ def test_truncated_archive(
     good = write(tmp_path, name, data, folder="good")
     assert [j.reader.source for j in plan([good])] == ["un_sc"]  # the whole archive reads
     assert_refused(home, before, write(tmp_path, name, data[: len(data) // 2]), reason)
+
+
+@pytest.mark.parametrize("kind", ["gz", "zip"])
+def test_decompression_bomb(
+    home: Path,
+    before: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+) -> None:
+    """A small archive inflating past the limit (lowered here to 1 MiB) is refused."""
+    monkeypatch.setattr(base, "MAX_DECOMPRESSED", 1 << 20)
+    text = base_text().replace("<INDIVIDUALS>", "<INDIVIDUALS>" + " " * (4 << 20), 1)
+    if kind == "gz":
+        data, name = gzip.compress(text.encode()), "consolidated.xml.gz"
+    else:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("consolidated.xml", text)
+        data, name = buffer.getvalue(), "consolidated.zip"
+    assert len(data) < 100_000
+    assert_refused(home, before, write(tmp_path, name, data), r"more than 1 MiB", r"bomb")
 
 
 def test_empty_file(home: Path, before: dict[str, Any], tmp_path: Path) -> None:

@@ -120,22 +120,72 @@ def is_office_zip(path: Path) -> bool:
     return "[Content_Types].xml" in names or "mimetype" in names
 
 
+MAX_DECOMPRESSED = 512 << 20
+"""Refuse a compressed publication that inflates beyond this (a decompression bomb);
+the largest official list is about a fifth of it."""
+
+
+class _Bounded(io.RawIOBase):
+    """A decompressing stream that stops at :data:`MAX_DECOMPRESSED` bytes."""
+
+    def __init__(
+        self, raw: IO[bytes], path: Path, closing: tuple[IO[bytes] | zipfile.ZipFile, ...]
+    ) -> None:
+        super().__init__()
+        self._raw = raw
+        self._path = path
+        self._closing = closing
+        self._total = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._raw.read(len(buffer))
+        self._total += len(data)
+        if self._total > MAX_DECOMPRESSED:
+            raise SourceError(
+                self._path,
+                f"decompresses to more than {MAX_DECOMPRESSED >> 20} MiB; refused "
+                "(a decompression bomb?)",
+            )
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            for item in (self._raw, *self._closing):
+                item.close()
+        super().close()
+
+
 def open_binary(path: Path) -> IO[bytes]:
     """Open a file for reading bytes, transparently decompressing ``.gz`` and
-    single-file ``.zip`` archives (office packages are returned as they are)."""
+    single-file ``.zip`` archives (office packages are returned as they are).
+
+    Decompressed content is limited to :data:`MAX_DECOMPRESSED` bytes: reading past
+    it raises :class:`SourceError`."""
     try:
         with open(path, "rb") as fh:
             magic = fh.read(4)
     except OSError as exc:
         raise SourceError(path, f"cannot open: {exc.strerror or exc}") from exc
     if magic[:2] == b"\x1f\x8b":
-        return cast(IO[bytes], gzip.open(path, "rb"))
+        stream = cast(IO[bytes], gzip.open(path, "rb"))
+        return cast(IO[bytes], io.BufferedReader(_Bounded(stream, path, ())))
     if magic == b"PK\x03\x04" and not is_office_zip(path):
         try:
             zf = zipfile.ZipFile(path)
-            return zf.open(_zip_member(zf, path))
         except zipfile.BadZipFile as exc:
             raise SourceError(path, f"corrupt zip archive: {exc}") from exc
+        try:
+            member = zf.open(_zip_member(zf, path))
+        except (zipfile.BadZipFile, SourceError, OSError) as exc:
+            zf.close()
+            if isinstance(exc, SourceError):
+                raise
+            raise SourceError(path, f"corrupt zip archive: {exc}") from exc
+        return cast(IO[bytes], io.BufferedReader(_Bounded(member, path, (zf,))))
     return open(path, "rb")
 
 
