@@ -99,3 +99,10 @@ def test_build_counts(store: Store) -> None:
     assert [e.programme.code for e in only] == ["Russia"]
     data = russia.to_dict()
     assert data["listings"] == 3 and data["themes"] == ["russia"]
+
+
+def test_list_codes() -> None:
+    assert classify("us", "SDN").list_code and classify("us", "SDN").themes == ("list-code",)
+    assert classify("us", "EL").list_code and "export-control" in classify("us", "EL").themes
+    assert not classify("us", "RUSSIA-EO14024").list_code
+    assert classify("eu", "SDN").country == "sd"  # the EU's Sudan regime code

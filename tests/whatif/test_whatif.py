@@ -10,6 +10,7 @@ import pytest
 from tests.history.history_fixtures import add, rec
 from thaw.catalogue import Listing
 from thaw.history import Parties, Party
+from thaw.model import Link
 from thaw.sources import SourceError
 from thaw.store import Store
 from thaw.whatif import (
@@ -238,3 +239,38 @@ def test_results_file(tmp_path: Path) -> None:
     worse.write_text(json.dumps({"row": 1, "hits": [{"listings": [{"source": "x"}]}]}) + "\n")
     with pytest.raises(SourceError, match="source_id"):
         for_results(Scenario.parse(["us:*"]), worse)
+
+
+def test_with_profiles(store: Store) -> None:
+    """Parties are cross-authority profiles when they exist."""
+    un = rec("un_sc", "QDi.001", "Hamid Rahman Karimi", ["Al-Qaida"])
+    un.birth_dates = ["1960-01-05"]
+    uk = rec("uk_ofsi", "1", "KARIMI Hamid Rahman", ["ISIL (Da'esh) and Al-Qaida"])
+    uk.links.append(Link("un_reference", "un_sc", "QDi.001"))
+    add(store, "un_sc", "2024-01-01", [un])
+    add(store, "uk_ofsi", "2024-01-01", [uk, rec("uk_ofsi", "2", "Viktor Tarasenko", ["Russia"])])
+    parties = Parties(store)
+    party = parties.of("un_sc", "QDi.001")
+    assert party.profile and set(party.listings) == {("un_sc", "QDi.001"), ("uk_ofsi", "1")}
+    un_only = for_entity(store, Scenario.parse(["un:*"]), "uk_ofsi", "1", parties)
+    [outcome] = un_only.parties
+    assert not outcome.cleared and [o.listing.source for o in outcome.remaining()] == ["uk_ofsi"]
+    both = for_store(store, Scenario.parse(["*:isil-al-qaida"]), parties)
+    assert [p.party_id for p in both.cleared()] == [party.id]
+    assert parties.get(party.id) == party
+    assert len(list(parties.all())) == 2
+
+
+def test_list_codes_follow_real_programmes() -> None:
+    russia = Scenario.parse(["us:RUSSIA-EO14024"])
+    csl = _listing("us_trade_csl", ("SDN", "RUSSIA-EO14024"))
+    out = evaluate_listing(russia, csl)
+    assert out.lifted and out.lifted_programs == ["SDN", "RUSSIA-EO14024"]
+    mixed = evaluate_listing(russia, _listing("us_trade_csl", ("SDN", "RUSSIA-EO14024", "SDGT")))
+    assert not mixed.lifted and mixed.remaining_programs == ["SDN", "SDGT"]
+    assert mixed.lifted_programs == ["RUSSIA-EO14024"]
+    # a listing with only a list code is decided on it
+    dpl = _listing("us_bis_dpl", ("DPL",))
+    assert not evaluate_listing(russia, dpl).lifted
+    assert evaluate_listing(Scenario.parse(["us:export-control"]), dpl).lifted
+    assert evaluate_listing(Scenario.parse(["us:DPL"]), dpl).lifted

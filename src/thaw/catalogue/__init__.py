@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from thaw.catalogue.listings import Listing, active_listing, active_listings, listings_at
 from thaw.catalogue.programs import (
     AUTHORITIES,
+    LIST_CODE,
     NO_PROGRAM,
     SOURCE_AUTHORITY,
     Programme,
@@ -30,6 +31,7 @@ from thaw.store import Store
 
 __all__ = [
     "AUTHORITIES",
+    "LIST_CODE",
     "NO_PROGRAM",
     "SOURCE_AUTHORITY",
     "CatalogueEntry",

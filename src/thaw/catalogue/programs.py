@@ -55,7 +55,11 @@ SOURCE_AUTHORITY: dict[str, str] = {
 """The known sources and their authority; other sources use their name's prefix."""
 
 NO_PROGRAM = ""
-"""The code used for a listing that names no programme (e.g. the BIS Denied Persons List)."""
+"""The code used for a listing that names no programme."""
+
+LIST_CODE = "list-code"
+"""The theme of codes that name a list, not a programme (the Consolidated Screening
+List's ``SDN``, ``EL``, ``SSI`` …): see :attr:`Programme.list_code`."""
 
 
 def authority_of(source: str) -> str:
@@ -101,6 +105,14 @@ class Programme:
     def key(self) -> str:
         """``authority:code``, the form a scenario uses."""
         return f"{self.authority}:{self.code}"
+
+    @property
+    def list_code(self) -> bool:
+        """Whether the code names a list rather than a programme (``SDN``, ``EL``,
+        ``DPL`` … as the US Consolidated Screening List writes them before the
+        programmes). Relief is decided on a listing's real programmes; a list code
+        counts only for a listing that names no programme."""
+        return LIST_CODE in self.themes
 
 
 @dataclass(frozen=True, slots=True)

@@ -214,7 +214,7 @@ def _event_text(e: Event) -> str:
         lines.append(", ".join(e.programs))
     if e.listed_on and e.kind in ("listed", "relisted"):
         lines.append(f"listed on {e.listed_on} (per the authority)")
-    if e.previous and e.kind != "listed":
+    if e.previous:
         lines.append(f"between {e.previous[:10]} and {e.date[:10]}")
     if e.note:
         lines.append(e.note)

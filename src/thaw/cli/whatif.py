@@ -148,6 +148,8 @@ def whatif_cmd(
                 source, sep, source_id = entity.partition(":")
                 if not sep or not source_id:
                     raise fail(f"expected SOURCE:ID, got {entity!r}")
+                if parties.get(entity) is None:
+                    raise fail(f"the store holds no listing {entity}")
                 result = for_entity(store, scenario, source, source_id, parties)
             else:
                 assert profile is not None

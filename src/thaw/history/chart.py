@@ -48,12 +48,17 @@ def nice_step(span: float, target: int = 5) -> float:
 
 
 def _y_ticks(top: float) -> tuple[float, list[float]]:
-    step = nice_step(top)
-    if step < 1:
-        step = 1.0
-    upper = math.ceil(top / step) * step if top > 0 else step
-    ticks = [i * step for i in range(int(round(upper / step)) + 1)]
-    return upper, ticks
+    """A round upper bound at or above ``top`` and the ticks up to it: of the round
+    steps giving 4 to 7 ticks, the one whose bound wastes least room."""
+    best: tuple[float, float] | None = None
+    for target in (4, 5, 6, 7):
+        step = max(1.0, nice_step(top, target))
+        upper = math.ceil(top / step) * step if top > 0 else step
+        if best is None or upper < best[0]:
+            best = (upper, step)
+    assert best is not None
+    upper, step = best
+    return upper, [i * step for i in range(int(round(upper / step)) + 1)]
 
 
 def _x_ticks(lo: int, hi: int) -> list[tuple[int, str]]:

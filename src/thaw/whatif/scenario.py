@@ -19,9 +19,11 @@ theme ``iran`` covers ``IRAN``, ``IFSR``, ``IRGC``, ``IRAN-HR`` …; the code on
 itself).
 
 A listing is lifted only when *every* programme it is listed under is lifted; a
-listing naming no programme is lifted only by an authority-wide lift (or a theme
-its source's unnamed listings belong to, e.g. ``us:export-control`` for the BIS
-Denied Persons List).
+listing naming no programme is lifted only by an authority-wide lift. Codes that
+name a list rather than a programme (the Consolidated Screening List's ``SDN``,
+``SSI`` … before the programmes) follow the real programmes; a listing with only a
+list code (BIS ``DPL``, ``EL``) is decided on it: ``us:DPL``,
+``us:export-control`` or ``us:*``.
 """
 
 from __future__ import annotations
@@ -123,11 +125,25 @@ class Scenario:
     def split(
         self, authority: str, source: str, programs: Sequence[str]
     ) -> tuple[list[str], list[str]]:
-        """``(lifted, remaining)`` programmes of a listing; a listing with no
-        programme is treated as having the single code ``""``."""
-        codes = list(programs) or [""]
-        lifted = [c for c in codes if self.lifted(authority, source, c)]
-        remaining = [c for c in codes if c not in lifted]
+        """``(lifted, remaining)`` programmes of a listing.
+
+        A listing with no programme is treated as having the single code ``""``.
+        List codes (:attr:`thaw.catalogue.Programme.list_code`: ``SDN``, ``SSI`` …)
+        follow the listing's real programmes: lifted with them when all are lifted,
+        remaining otherwise; only a listing with nothing but list codes is decided
+        on those.
+        """
+        codes = list(dict.fromkeys(programs)) or [""]
+        markers = [c for c in codes if c and classify(authority, c).list_code]
+        real = [c for c in codes if c not in markers]
+        if not real:
+            real, markers = markers, []
+        lifted = [c for c in real if self.lifted(authority, source, c)]
+        remaining = [c for c in real if c not in lifted]
+        if remaining:
+            remaining = [c for c in codes if c in remaining or c in markers]
+        else:
+            lifted = [c for c in codes if c in lifted or c in markers]
         return lifted, remaining
 
     def describe(self) -> list[str]:
