@@ -98,6 +98,19 @@ def recall(
     return (1 - len(missed) / len(pairs) if pairs else 1.0), missed
 
 
+def authority_of(source: str) -> str:
+    """The authority behind a source name (``us_ofac_sdn`` and ``us_trade_csl``: ``us``)."""
+    return source.split("_", 1)[0]
+
+
+def _partition(memberships: dict[tuple[str, str], str]) -> dict[str, frozenset[str]]:
+    """Listing key → the set of keys sharing its profile (ids aside)."""
+    groups: dict[str, set[str]] = {}
+    for (s, i), pid in memberships.items():
+        groups.setdefault(pid, set()).add(f"{s}:{i}")
+    return {k: frozenset(g) for g in groups.values() for k in g}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -153,9 +166,13 @@ def main() -> int:
                 f"incremental refresh after a new OFAC publication: {inc.changed} re-read, "
                 f"{inc.removed} removed → {inc.profiles} profiles; {time.perf_counter() - t0:.1f} s"
             )
+            after_incremental = _partition(profiles.memberships())
             t0 = time.perf_counter()
             profiles.rebuild()
             print(f"full rebuild of the same state: {time.perf_counter() - t0:.1f} s")
+            after_full = _partition(profiles.memberships())
+            differ = sum(1 for k, group in after_full.items() if after_incremental.get(k) != group)
+            print(f"listings whose profile membership differs, incremental vs full: {differ}")
 
         # recall against the explicit references
         listings = [features_of(r) for r in store.active_records()]
@@ -205,10 +222,13 @@ def main() -> int:
             print(f"      evidence: {edge.summary() if edge else 'none'}")
 
         # a random sample of multi-authority profiles for review
-        multi = [p for p in profiles.summary() if len(p[4]) >= 2]
+        multi = [p for p in profiles.summary() if len({authority_of(s) for s in p[4]}) >= 2]
         rng = random.Random(args.seed)
         sample = rng.sample(multi, min(args.sample, len(multi)))
-        print(f"\n{len(sample)} random profiles of {len(multi)} with several authorities:")
+        print(
+            f"\n{len(sample)} random profiles of {len(multi)} listed by several authorities"
+            " (not counting the US lists among themselves):"
+        )
         for n, (pid, _caption, _schema, _size, _sources) in enumerate(sample, 1):
             profile = profiles.get(pid, details=False)
             assert profile is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.profiles.profile_fixtures import add, org, person, un_ref
-from thaw.model import Identifier, Link
+from thaw.model import Identifier, Link, Name, Record
 from thaw.profiles import Profiles, features_of, link
 from thaw.profiles.evidence import compare_dates
 from thaw.store import Store
@@ -324,11 +324,50 @@ def test_compare_dates(a: list[str], b: list[str], level: str) -> None:
 def test_consolidated_list_may_hold_a_party_twice(store: Store) -> None:
     regn = Identifier("registration", "1027700000042")
     add(store, "us_ofac_sdn", [org("us_ofac_sdn", "77", "Vector Kappa Holding", ids=[regn])])
-    add(store, "us_trade_csl", [
-        org("us_trade_csl", "SDN-77", "Vector Kappa Holding", ids=[regn]),
-        org("us_trade_csl", "EL-abc", "Vector Kappa Holding", ids=[regn]),
-    ])
+    add(
+        store,
+        "us_trade_csl",
+        [
+            org("us_trade_csl", "SDN-77", "Vector Kappa Holding", ids=[regn]),
+            org("us_trade_csl", "EL-abc", "Vector Kappa Holding", ids=[regn]),
+        ],
+    )
     profile = Profiles(store).profile_of("us_ofac_sdn", "77")
     assert profile is not None
     assert len(profile.listings) == 3  # one per list: OFAC SDN, CSL SDN, CSL Entity List
     assert {"us_trade_csl:SDN-77", "us_ofac_sdn:77"} <= set(profile.keys)
+
+
+def test_same_alias_under_contradicting_regimes(store: Store) -> None:
+    """The Colombian ELN (UK, terrorism) and the Macedonian NLA (OFAC, Balkans)
+    share the alias "National Liberation Army"; nothing else links them."""
+    add(
+        store,
+        "uk_ofsi",
+        [
+            Record(
+                "uk_ofsi",
+                "7364",
+                "Organization",
+                programs=["Counter-Terrorism (International)"],
+                names=[
+                    Name("EJERCITO DE LIBERACION NACIONAL"),
+                    Name("NATIONAL LIBERATION ARMY", "alias"),
+                ],
+            ),
+        ],
+    )
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            Record(
+                "us_ofac_sdn",
+                "7755",
+                "Organization",
+                programs=["BALKANS"],
+                names=[Name("NATIONAL LIBERATION ARMY")],
+            ),
+        ],
+    )
+    assert keys(Profiles(store), "uk_ofsi", "7364") == ["uk_ofsi:7364"]

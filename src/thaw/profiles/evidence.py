@@ -24,7 +24,8 @@ identity. In order of strength:
 ``name_country`` / ``name_distinctive`` (organisations)
     Strong name agreement (the whole name, both ways) and an agreeing country or
     sanctions regime, or, when neither is known, a distinctive name (rare tokens,
-    at least two).
+    at least two) under regimes that do not contradict each other (the Colombian
+    ELN and the Macedonian NLA share the alias "National Liberation Army").
 
 Names alone never link persons, and common names never link anything. Any
 conflict (birth dates years apart, disjoint nationalities for a weak link,
@@ -85,6 +86,10 @@ ID_KINDS_STRONG = frozenset(
     }
 )
 """Identifier kinds precise enough to establish identity on their own."""
+
+NEUTRAL_THEMES = frozenset({"list-code", "export-control", "other"})
+"""Programme themes that say nothing about the party (a list's own code, export
+control in general): ignored when looking for conflicting regimes."""
 
 STRENGTH = {
     "analyst": 100.0,
@@ -442,6 +447,8 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     shared_regimes = sorted(set(a.regimes) & set(b.regimes))
     if shared_regimes:
         ev["regimes"] = shared_regimes
+    ra, rb = set(a.regimes) - NEUTRAL_THEMES, set(b.regimes) - NEUTRAL_THEMES
+    regime_conflict = bool(ra and rb and not ra & rb)
     fine = _fine(name)
 
     if person:
@@ -464,7 +471,9 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             bonus = (1.0 if nat == "agree" else 0.0) + both
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + 2 + bonus + fine, ev)
         if dob in ("month", "year"):
-            if nat == "agree" or (nat == "unknown" and rare and name.both_ways):
+            if nat == "agree" or (
+                nat == "unknown" and rare and name.both_ways and not regime_conflict
+            ):
                 bonus = (1.0 if dob == "month" else 0.0) + both
                 return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + bonus + fine, ev)
             return None
@@ -497,7 +506,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     ):
         bonus = (1.0 if name.level == "exact" else 0.0) + (0.5 if country == "agree" else 0.0)
         return Edge(a.key, b.key, "name_country", STRENGTH["name_country"] + bonus + fine, ev)
-    if name.rarity >= DISTINCTIVE_ORG and name.aligned >= 2:
+    if name.rarity >= DISTINCTIVE_ORG and name.aligned >= 2 and not regime_conflict:
         return Edge(a.key, b.key, "name_distinctive", STRENGTH["name_distinctive"] + fine, ev)
     return None
 
