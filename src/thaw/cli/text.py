@@ -72,7 +72,7 @@ def render(result: TextResult) -> None:
         progs = "; ".join(
             f"{lst.source}:{lst.source_id} " + ", ".join(lst.programs) for lst in party.hit.listings
         )
-        table.add_row(party.hit.name, f"{party.score:.2f}", progs, str(len(party.mentions)))
+        table.add_row(escape(party.hit.name), f"{party.score:.2f}", escape(progs), str(len(party.mentions)))
     console.print(table)
 
 
