@@ -76,7 +76,8 @@ def ground_truth(listings: list[Features]) -> tuple[list[tuple[str, str]], list[
     listings; and, apart, references between different kinds of party (a vessel
     quoting its owner's reference), which are no identity."""
     un = {normalize_ref(f.source_id): f for f in listings if f.source == "un_sc"}
-    pairs, other = [], []
+    pairs: list[tuple[str, str]] = []
+    other: list[tuple[str, str]] = []
     for f in listings:
         if f.source == "un_sc":
             continue
