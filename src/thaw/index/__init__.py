@@ -7,7 +7,13 @@ Built from the store's active records and cached on disk (:func:`ensure_index`).
 
 from __future__ import annotations
 
-from thaw.index.candidates import COMPATIBLE, Candidate, CandidateIndex
+from thaw.index.candidates import (
+    COMPATIBLE,
+    DEFAULT_LIMIT,
+    DEFAULT_MIN_COVERAGE,
+    Candidate,
+    CandidateIndex,
+)
 from thaw.index.entry import Entry, IdNumber, entry_from_record
 from thaw.index.storage import (
     build_index,
@@ -20,6 +26,8 @@ from thaw.index.storage import (
 
 __all__ = [
     "COMPATIBLE",
+    "DEFAULT_LIMIT",
+    "DEFAULT_MIN_COVERAGE",
     "Candidate",
     "CandidateIndex",
     "Entry",

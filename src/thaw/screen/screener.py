@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import thaw.match
-from thaw.index import CandidateIndex, Entry, ensure_index
+from thaw.index import DEFAULT_MIN_COVERAGE, CandidateIndex, Entry, ensure_index
 from thaw.match import Query
 from thaw.screen.inputs import make_query
 from thaw.store import Store, default_home
@@ -113,9 +113,11 @@ class Screener:
 
     ``Screener()`` uses the default store (``$THAW_HOME`` or the per-user data
     directory), ``Screener(home)`` another one, ``Screener(index=...)`` a prepared
-    :class:`~thaw.index.CandidateIndex`. The index is built on first use if the
-    lists changed since it was last built (normally the load command has already
-    done so).
+    :class:`~thaw.index.CandidateIndex`. ``candidates`` is how many listings the
+    index proposes for scoring at most, ``min_coverage`` the least share of the
+    query's weighted name tokens a listing must carry to be proposed. The index
+    is built on first use if the lists changed since it was last built (normally
+    the load command has already done so).
     """
 
     def __init__(
@@ -124,12 +126,14 @@ class Screener:
         *,
         index: CandidateIndex | None = None,
         candidates: int = DEFAULT_CANDIDATES,
+        min_coverage: float = DEFAULT_MIN_COVERAGE,
     ) -> None:
         if index is None:
             with Store(default_home(home)) as store:
                 index = ensure_index(store)
         self.index = index
         self.candidates = candidates
+        self.min_coverage = min_coverage
 
     @classmethod
     def from_entries(cls, entries: Iterable[Entry], **kw: Any) -> Screener:
@@ -189,7 +193,11 @@ class Screener:
         index = self.index
         index.install_token_stats()
         found = index.candidates(
-            query.name, schema=query.schema, id_numbers=query.id_numbers, limit=self.candidates
+            query.name,
+            schema=query.schema,
+            id_numbers=query.id_numbers,
+            limit=self.candidates,
+            min_coverage=self.min_coverage,
         )
         scored: list[tuple[float, str, Entry, thaw.match.MatchResult]] = []
         score = thaw.match.score
