@@ -1,0 +1,534 @@
+"""Screening benchmark: accuracy and speed on every official list, with logic-v2 beside.
+
+Loads the newest publication of every source found under the shared lists folder
+into a temporary store (sources whose reader has not landed are skipped with a
+message), builds the candidate index, then reports:
+
+* **UN positives recall**: for each row of ``positives_un.csv``, the UN listing
+  whose name or alias equals ``full_name`` must be among the hits at the default
+  threshold (the query carries the row's date of birth and nationality);
+* **alert rate** on ``negatives_us.csv``: the share of 50,000 people on no list
+  that get any hit (screened as the batch command does);
+* **alias hold-out**: for a sample of listings with two names or more, one name is
+  removed from an index and screened; is the listing still found?
+* **speed**: single-query p50/p99, batch names/s on 2 cores, cold start of a new
+  process, peak memory;
+* **nomenklatura logic-v2** scoring the same candidates, for the throughput ratio.
+
+Usage::
+
+    python benchmarks/screening.py [--home DIR] [--negatives 50000] [--holdout 2000]
+
+Targets: recall >= 99 % with <= 1 % of negatives alerting; p50 <= 1 ms;
+>= 5,000 names/s on 2 cores; >= 100x logic-v2 throughput; cold start <= 1 s;
+RSS <= 1 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("THAW_SHARED", ROOT.parent / "shared")) / "data"
+_DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+# -- loading ---------------------------------------------------------------------------
+
+
+def newest_jobs(lists: Path) -> list[Any]:
+    """The read job of the newest publication of every source under ``lists``."""
+    from thaw.sources import SourceError, plan
+
+    chosen: dict[str, tuple[str, Any]] = {}
+    skipped: list[str] = []
+    folders = [
+        d
+        for d in lists.glob("*/*")
+        if d.is_dir() and _DATE_DIR.match(d.name) and not d.parent.name.startswith("_")
+    ]
+    for folder in sorted(folders, key=lambda d: d.name, reverse=True):
+        for path in sorted(p for p in folder.iterdir() if p.is_file()):
+            try:
+                jobs = plan([path])
+            except SourceError as exc:
+                if "auxiliary file" not in str(exc):
+                    skipped.append(f"{path.relative_to(lists)}: {exc.reason}")
+                continue
+            for job in jobs:
+                source = job.reader.source
+                if source not in chosen or chosen[source][0] < folder.name:
+                    chosen[source] = (folder.name, job)
+    for line in skipped:
+        say(f"  skipped (no reader or refused): {line}")
+    return [job for _, job in sorted(chosen.values(), key=lambda x: x[1].reader.source)]
+
+
+def load_store(home: Path, lists: Path) -> None:
+    """Load the newest publication of every source into the store at ``home``."""
+    from thaw.store import LoadError, Store, load
+
+    with Store(home) as store:
+        if store.active_publications():
+            say(f"  reusing the store at {home}")
+            return
+        for job in newest_jobs(lists):
+            t0 = time.perf_counter()
+            try:
+                result = load(store, job)
+            except LoadError as exc:
+                say(f"  refused {job.path}: {exc}")
+                continue
+            pub = result.publication
+            say(
+                f"  {pub.source:14} {pub.published[:10]}  {pub.record_count:>6} records"
+                f"  {time.perf_counter() - t0:5.1f} s  ({job.path.relative_to(lists)})"
+            )
+
+
+# -- bench data ------------------------------------------------------------------------
+
+
+def read_csv(path: Path, limit: int | None = None) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return rows[:limit] if limit else rows
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _date(value: str) -> str | None:
+    from thaw.screen.inputs import ScreenInputError, parse_birth_date
+
+    try:
+        return parse_birth_date(value)
+    except ScreenInputError:
+        return None
+
+
+def _country(value: str) -> str | None:
+    from thaw.screen.inputs import ScreenInputError, parse_countries
+
+    try:
+        codes = parse_countries(value)
+    except ScreenInputError:
+        return None
+    return ";".join(codes) or None
+
+
+def query_of(row: dict[str, str], schema: str | None) -> Any:
+    from thaw.screen import make_query
+
+    return make_query(row["full_name"], schema, _date(row.get("date_of_birth", "")),
+                      _country(row.get("nationality", "")))
+
+
+# -- measures --------------------------------------------------------------------------
+
+
+def percent(part: float, whole: float) -> str:
+    return f"{100.0 * part / whole:.2f} %" if whole else "n/a"
+
+
+def un_recall(screener: Any, bench: Path) -> dict[str, Any]:
+    """Recall of the UN listing for each positive row (see the module docs)."""
+    index = screener.index
+    by_name: dict[str, list[str]] = {}
+    for position in range(len(index)):
+        key = index.listing_keys[position]
+        if not key.startswith("un_sc:"):
+            continue
+        entry = index.entry(position)
+        for analyzed, _kind in entry.names:
+            by_name.setdefault(_norm(analyzed.original), []).append(entry.source_id)
+    rows = read_csv(bench / "positives_un.csv")
+    found = found_top = retrieved = without_target = 0
+    misses: list[str] = []
+    for row in rows:
+        targets = set(by_name.get(_norm(row["full_name"]), []))
+        if not targets:
+            without_target += 1
+            continue
+        query = query_of(row, None)
+        result = screener.screen_query(query, limit=100)
+        ids = [h.listings[0].source_id for h in result.hits if h.listings[0].source == "un_sc"]
+        top = [h.listings[0].source_id for h in result.hits[:10] if h.listings[0].source == "un_sc"]
+        cands = {
+            index.listing_keys[c.position]
+            for c in index.candidates(
+                query.name,
+                schema=query.schema,
+                limit=screener.candidates,
+                min_coverage=screener.min_coverage,
+            )
+        }
+        retrieved += bool({f"un_sc:{t}" for t in targets} & cands)
+        found += bool(targets & set(ids))
+        found_top += bool(targets & set(top))
+        if not targets & set(ids) and len(misses) < 15:
+            best = ", ".join(f"{h.name} {h.score:.2f}" for h in result.hits[:2]) or "no hit"
+            misses.append(
+                f"{row['full_name']} ({row.get('date_of_birth')}, {row.get('nationality')})"
+                f" -> {sorted(targets)}; best: {best}"
+            )
+    n = len(rows) - without_target
+    return {"rows": len(rows), "without_target": without_target, "n": n, "found": found,
+            "found_top10": found_top, "retrieved": retrieved, "misses": misses}
+
+
+def alias_holdout(
+    entries: list[Any], sample: int, candidates: int, min_coverage: float
+) -> dict[str, Any]:
+    """Screen one held-out name of listings with two names or more against an
+    index holding the listing without that name."""
+    from thaw.index import CandidateIndex
+    from thaw.match import Query
+    from thaw.screen import Screener
+
+    rng = random.Random(20240601)
+    eligible = [i for i, e in enumerate(entries) if len({a.key for a, _ in e.names}) >= 2]
+    picked = rng.sample(eligible, min(sample, len(eligible)))
+    held: dict[int, tuple[str, str]] = {}
+    modified = list(entries)
+    for i in picked:
+        entry = entries[i]
+        names = list(entry.names)
+        j = rng.randrange(len(names))
+        analyzed, kind = names[j]
+        rest = tuple(n for k, n in enumerate(names) if k != j and n[0].key != analyzed.key)
+        if not rest:
+            continue
+        held[i] = (analyzed.original, kind)
+        modified[i] = replace(entry, names=rest)
+    screener = Screener(
+        index=CandidateIndex.build(modified), candidates=candidates, min_coverage=min_coverage
+    )
+    found = retrieved = 0
+    by_kind: dict[str, list[int]] = {}
+    for i, (name, kind) in held.items():
+        entry = entries[i]
+        result = screener.screen_query(Query(name, entry.schema), limit=100)
+        ok = any(h.listings[0].source == entry.source and h.listings[0].source_id == entry.source_id
+                 for h in result.hits)
+        cands = screener.index.candidates(
+            name, schema=entry.schema, limit=candidates, min_coverage=min_coverage
+        )
+        retrieved += any(c.position == i for c in cands)
+        found += ok
+        by_kind.setdefault(kind, [0, 0])
+        by_kind[kind][0] += ok
+        by_kind[kind][1] += 1
+    return {"n": len(held), "found": found, "retrieved": retrieved, "by_kind": by_kind}
+
+
+def latencies(screener: Any, queries: list[Any]) -> list[float]:
+    out = []
+    for query in queries:
+        t0 = time.perf_counter()
+        screener.screen_query(query)
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def stage_times(screener: Any, queries: list[Any]) -> dict[str, float]:
+    """Mean µs per query for analysis, candidate retrieval and scoring (fresh names)."""
+    import thaw.match
+    from thaw.text import analyze_name
+
+    analysis = retrieval = scoring = 0.0
+    scored = 0
+    analyze_name.cache_clear()
+    for query in queries:
+        t0 = time.perf_counter()
+        analyzed = analyze_name(query.name, query.schema)
+        t1 = time.perf_counter()
+        found = screener.index.candidates(analyzed, schema=query.schema, limit=screener.candidates)
+        t2 = time.perf_counter()
+        for c in found:
+            thaw.match.score(query, screener.index.entry(c.position))
+        t3 = time.perf_counter()
+        analysis += t1 - t0
+        retrieval += t2 - t1
+        scoring += t3 - t2
+        scored += len(found)
+    n = max(len(queries), 1)
+    return {"analysis_us": analysis / n * 1e6, "retrieval_us": retrieval / n * 1e6,
+            "scoring_us": scoring / n * 1e6, "candidates": scored / n,
+            "score_us_per_candidate": scoring / max(scored, 1) * 1e6}
+
+
+def cold_start(home: Path) -> dict[str, float]:
+    """A new process: import, open the store, load the index, screen one name."""
+    code = (
+        "import time, resource; t0 = time.perf_counter()\n"
+        "from thaw.screen import Screener\n"
+        f"s = Screener({str(home)!r}); t1 = time.perf_counter()\n"
+        "s.screen('Kirill Dmitriev', country='ru'); t2 = time.perf_counter()\n"
+        "print(t1 - t0, t2 - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    runs = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        wall = time.perf_counter() - t0
+        ready, first, rss = out.stdout.split()
+        runs.append((wall, float(ready), float(first), int(rss)))
+    best = min(runs)
+    return {"process_s": best[0], "ready_s": best[1], "first_screen_s": best[2],
+            "rss_mb": best[3] / 1024}
+
+
+def batch(home: Path, bench: Path, workers: int, limit: int | None) -> dict[str, Any]:
+    """``screen_file`` over the negatives, in a child process (own RSS figures)."""
+    path = bench / "negatives_us.csv"
+    output = Path(tempfile.mkdtemp(prefix="thaw-bench-")) / "results.jsonl"
+    if limit:
+        tmp = Path(tempfile.mkdtemp(prefix="thaw-bench-")) / "negatives.csv"
+        with open(path, encoding="utf-8") as fh, open(tmp, "w", encoding="utf-8") as out:
+            for i, line in enumerate(fh):
+                if i > limit:
+                    break
+                out.write(line)
+        path = tmp
+    code = (
+        "import json, resource\n"
+        "from pathlib import Path\n"
+        "from thaw.screen import Screener\n"
+        "from thaw.screen.batch import screen_file\n"
+        f"s = Screener({str(home)!r})\n"
+        f"out = open({str(output)!r}, 'w', encoding='utf-8')\n"
+        f"summary = screen_file(Path({str(path)!r}), out, s, workers={workers})\n"
+        "out.close()\n"
+        "print(json.dumps({'rows': summary.rows, 'screened': summary.screened, "
+        "'with_hits': summary.with_hits, 'seconds': summary.seconds, 'rate': summary.rate, "
+        "'skipped': summary.skipped, 'workers': summary.workers, "
+        "'rss_parent_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "
+        "'rss_worker_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def logic_v2(screener: Any, queries: list[Any], records: dict[str, Any]) -> dict[str, Any]:
+    """nomenklatura logic-v2 on FollowTheMoney entities, scoring thaw's candidates."""
+    from followthemoney import model
+    from nomenklatura.matching import LogicV2, ScoringConfig
+
+    import thaw.match
+
+    config = ScoringConfig.defaults()
+    cache: dict[str, Any] = {}
+
+    def listing(key: str) -> Any:
+        if key not in cache:
+            record = records[key]
+            schema = record.schema if record.schema in model.schemata else "LegalEntity"
+            e = model.make_entity(schema)
+            e.id = key.replace(":", "-")
+            for name in record.names:
+                e.add("name", name.value, quiet=True)
+            e.add("birthDate", record.birth_dates, quiet=True)
+            e.add("nationality", record.nationalities + record.citizenships, quiet=True)
+            e.add("country", record.countries, quiet=True)
+            cache[key] = e
+        return cache[key]
+
+    def query_entity(query: Any, n: int) -> Any:
+        e = model.make_entity(query.schema or "LegalEntity")
+        e.id = f"q{n}"
+        e.add("name", query.name)
+        if query.birth_date:
+            e.add("birthDate", query.birth_date, quiet=True)
+        e.add("nationality", list(query.countries), quiet=True)
+        return e
+
+    sets = []
+    for query in queries:
+        found = screener.index.candidates(
+            query.name,
+            schema=query.schema,
+            limit=screener.candidates,
+            min_coverage=screener.min_coverage,
+        )
+        positions = [c.position for c in found]
+        sets.append((query, [screener.index.listing_keys[p] for p in positions], positions))
+    for _, keys, _ in sets:
+        for key in keys:
+            listing(key)  # build entities outside the timed loop
+    qents = [query_entity(q, n) for n, (q, _, _) in enumerate(sets)]
+    pairs = sum(len(k) for _, k, _ in sets)
+    t0 = time.perf_counter()
+    for qe, (_, keys, _) in zip(qents, sets, strict=True):
+        for key in keys:
+            LogicV2.compare(qe, listing(key), config)
+    nk_seconds = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for query, _, positions in sets:
+        for position in positions:
+            thaw.match.score(query, screener.index.entry(position))
+    thaw_scoring = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for query, _, _ in sets:
+        screener.screen_query(query)
+    thaw_total = time.perf_counter() - t0
+    return {"queries": len(sets), "pairs": pairs, "nk_s": nk_seconds,
+            "thaw_scoring_s": thaw_scoring, "thaw_total_s": thaw_total}
+
+
+# -- main ------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--home", type=Path, help="store to use (kept); default: a temporary one")
+    parser.add_argument("--lists", type=Path, default=SHARED / "lists")
+    parser.add_argument("--bench", type=Path, default=SHARED / "bench")
+    parser.add_argument("--negatives", type=int, default=50_000, help="negatives screened in batch")
+    parser.add_argument("--holdout", type=int, default=2_000, help="listings in the alias hold-out")
+    parser.add_argument("--latency", type=int, default=3_000, help="queries timed one by one")
+    parser.add_argument("--nk", type=int, default=200, help="queries scored by logic-v2")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+
+    home = args.home or Path(tempfile.mkdtemp(prefix="thaw-bench-home-"))
+    say(f"thaw screening benchmark — store {home}")
+    say(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
+    say("\n== loading the newest publication of every source")
+    t0 = time.perf_counter()
+    load_store(home, args.lists)
+    say(f"  loaded in {time.perf_counter() - t0:.1f} s")
+
+    import thaw.match
+    from thaw.index import ensure_index, index_path
+    from thaw.screen import Screener
+    from thaw.store import Store
+    from thaw.text import analyze_name
+
+    with Store(home) as store:
+        path = index_path(store)
+        t0 = time.perf_counter()
+        if not path.exists():
+            ensure_index(store)
+            say(f"  index built and saved in {time.perf_counter() - t0:.1f} s")
+        records = {r.key: r for r in store.active_records()}
+    screener = Screener(home)
+    index = screener.index
+    say(f"  index: {len(index):,} listings, {path.stat().st_size / 1e6:.1f} MB on disk")
+    by_source: dict[str, int] = {}
+    for key in index.listing_keys:
+        source = key.split(":")[0]
+        by_source[source] = by_source.get(source, 0) + 1
+    say("  " + ", ".join(f"{s} {n:,}" for s, n in sorted(by_source.items())))
+    say(
+        f"  default threshold {thaw.match.DEFAULT_THRESHOLD}; at most {screener.candidates}"
+        f" candidates of coverage >= {screener.min_coverage} scored per query"
+    )
+
+    say("\n== UN positives recall")
+    un = un_recall(screener, args.bench)
+    n = un["n"]
+    say(f"  rows {un['rows']}, with their UN listing in the index {n}"
+        f" (no listing: {un['without_target']})")
+    say(f"  recall at the default threshold: {percent(un['found'], n)} ({un['found']}/{n});"
+        f" within the first 10 hits: {percent(un['found_top10'], n)}")
+    say(f"  candidate retrieval recall: {percent(un['retrieved'], n)}")
+    for miss in un["misses"]:
+        say(f"    miss: {miss}")
+
+    say("\n== alias hold-out")
+    entries = list(index.entries())
+    ho = alias_holdout(entries, args.holdout, screener.candidates, screener.min_coverage)
+    say(f"  listings {ho['n']}: found {percent(ho['found'], ho['n'])},"
+        f" retrieved as candidate {percent(ho['retrieved'], ho['n'])}")
+    for kind, (ok, total) in sorted(ho["by_kind"].items()):
+        say(f"    held-out {kind:8} names: {percent(ok, total)} of {total}")
+
+    say("\n== speed: single queries")
+    negatives = read_csv(args.bench / "negatives_us.csv")
+    latencies(screener, [query_of(r, "Person") for r in negatives[-1000:]])  # warm up
+    sample = [query_of(r, "Person") for r in negatives[: args.latency]]
+    sample += [query_of(r, None) for r in read_csv(args.bench / "positives_un.csv")]
+    analyze_name.cache_clear()
+    times = sorted(latencies(screener, sample))
+    p50 = times[len(times) // 2] * 1e3
+    p99 = times[int(len(times) * 0.99)] * 1e3
+    say(f"  {len(times)} distinct queries: p50 {p50:.3f} ms, p99 {p99:.3f} ms,"
+        f" mean {statistics.fmean(times) * 1e3:.3f} ms")
+    stages = stage_times(screener, sample[:1000])
+    say("  per query (fresh names): analysis {analysis_us:.0f} µs, retrieval {retrieval_us:.0f} µs,"
+        " scoring {scoring_us:.0f} µs ({candidates:.1f} candidates,"
+        " {score_us_per_candidate:.1f} µs each)".format(**stages))
+
+    say("\n== cold start (new process: import, load index, screen one name)")
+    cs = cold_start(home)
+    say(f"  process {cs['process_s']:.2f} s (index ready {cs['ready_s']:.2f} s,"
+        f" first result {cs['first_screen_s']:.2f} s after start), RSS {cs['rss_mb']:.0f} MB")
+
+    say(f"\n== batch: {args.negatives:,} negatives, {args.workers} workers (screen_file)")
+    b = batch(home, args.bench, args.workers, args.negatives)
+    say(f"  {b['screened']:,} rows in {b['seconds']:.1f} s: {b['rate']:,.0f} names/s"
+        f" ({b['workers']} workers); RSS parent {b['rss_parent_mb']:.0f} MB,"
+        f" worker {b['rss_worker_mb']:.0f} MB")
+    say(f"  alert rate: {percent(b['with_hits'], b['screened'])}"
+        f" ({b['with_hits']:,} rows with a hit)")
+
+    say("\n== nomenklatura logic-v2 on the same candidates")
+    rows = read_csv(args.bench / "positives_un.csv")[: args.nk // 2]
+    nk_queries = [query_of(r, None) for r in rows]
+    nk_queries += [query_of(r, "Person") for r in negatives[: args.nk // 2]]
+    analyze_name.cache_clear()
+    lv = logic_v2(screener, nk_queries, records)
+    nk_rate = lv["queries"] / lv["nk_s"] if lv["nk_s"] else float("inf")
+    thaw_rate = lv["queries"] / lv["thaw_total_s"]
+    pairs = max(lv["pairs"], 1)
+    say(f"  {lv['queries']} queries, {lv['pairs']:,} candidate pairs")
+    say(f"  logic-v2: {lv['nk_s']:.2f} s ({lv['nk_s'] / pairs * 1e6:.0f} µs/pair,"
+        f" {nk_rate:,.0f} names/s)")
+    say(f"  thaw:     {lv['thaw_total_s']:.3f} s end to end ({thaw_rate:,.0f} names/s),"
+        f" scoring alone {lv['thaw_scoring_s'] / pairs * 1e6:.1f} µs/pair")
+    ratio = thaw_rate / nk_rate
+    say(f"  throughput ratio (thaw end to end / logic-v2 scoring only): {ratio:,.0f}x")
+
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    say("\n== summary (target)")
+    say(f"  UN positives recall     {percent(un['found'], n):>10}   (>= 99 %)")
+    say(f"  negatives alerting      {percent(b['with_hits'], b['screened']):>10}   (<= 1 %)")
+    say(f"  alias hold-out recall   {percent(ho['found'], ho['n']):>10}")
+    say(f"  p50 / p99               {p50:.3f} / {p99:.3f} ms   (p50 <= 1 ms)")
+    say(f"  batch, {args.workers} workers      {b['rate']:>10,.0f} names/s   (>= 5,000)")
+    say(f"  vs logic-v2             {ratio:>10,.0f}x   (>= 100x)")
+    say(f"  cold start              {cs['process_s']:>10.2f} s   (<= 1 s)")
+    say(f"  RSS single / worker     {cs['rss_mb']:.0f} / {b['rss_worker_mb']:.0f} MB   (<= 1 GB);"
+        f" this benchmark process {rss:.0f} MB")
+    say(f"  load average at the end {os.getloadavg()[0]:.1f} (the machine is shared)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
