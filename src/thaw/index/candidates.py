@@ -59,7 +59,15 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.text import AnalyzedName, Token, analyze_name, index_keys
+from thaw.text import (
+    AnalyzedName,
+    Token,
+    TokenStats,
+    analyze_name,
+    get_token_stats,
+    index_keys,
+    set_token_stats,
+)
 
 FORMAT_VERSION = 1
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
@@ -280,15 +288,10 @@ def _dumps_fields(objects: list[Any]) -> bytes:
     return blob.getvalue()
 
 
-def _token_stats(names: list[AnalyzedName]) -> dict[str, Any] | None:
-    """Token frequencies over the indexed names, in the form name analysis
-    persists (:class:`thaw.text.TokenStats`), when name analysis offers them."""
-    import thaw.text
-
-    stats_class = getattr(thaw.text, "TokenStats", None)
-    if stats_class is None:
-        return None
-    return cast(dict[str, Any], stats_class.from_names(names).to_dict())
+def _token_stats(names: list[AnalyzedName]) -> dict[str, Any]:
+    """Token frequencies over the indexed names (:class:`thaw.text.TokenStats`),
+    in their persisted form."""
+    return TokenStats.from_names(names).to_dict()
 
 
 class _EntryPickler(pickle.Pickler):
@@ -336,8 +339,7 @@ class CandidateIndex:
         self._token_blob: bytes = state["token_blob"]
         self._token_table: list[Token] | None = None
         self._token_stats: dict[str, Any] | None = state.get("token_stats")
-        self._stats_object: Any = None
-        self._stats_hooks: tuple[Any, ...] | None = None
+        self._stats_object: TokenStats | None = None
         self._entries: list[Entry | None] = [None] * len(self._entry_keys)
         self._positions: dict[str, int] | None = None
         self._neighbour_cache: dict[str, tuple[tuple[int, float, int], ...]] = {}
@@ -452,33 +454,19 @@ class CandidateIndex:
         return self.size
 
     @property
-    def token_stats(self) -> Any:
-        """The :class:`thaw.text.TokenStats` of the indexed names (``None`` when
-        name analysis has no such notion)."""
-        if self._token_stats is None:
-            return None
-        if self._stats_object is None:
-            import thaw.text
-
-            stats_class = getattr(thaw.text, "TokenStats", None)
-            if stats_class is not None:
-                self._stats_object = stats_class.from_dict(self._token_stats)
+    def token_stats(self) -> TokenStats | None:
+        """The :class:`thaw.text.TokenStats` of the indexed names (how rare each
+        comparison token is on the lists)."""
+        if self._stats_object is None and self._token_stats is not None:
+            self._stats_object = TokenStats.from_dict(self._token_stats)
         return self._stats_object
 
     def install_token_stats(self) -> None:
         """Make this index's token statistics the ones the matcher uses
-        (:func:`thaw.text.set_token_stats`), if it is not already so."""
-        if self._stats_hooks is None:
-            import thaw.text
-
-            getter = getattr(thaw.text, "get_token_stats", None)
-            setter = getattr(thaw.text, "set_token_stats", None)
-            usable = self.token_stats is not None and getter is not None and setter is not None
-            self._stats_hooks = (getter, setter) if usable else ()
-        if self._stats_hooks:
-            getter, setter = self._stats_hooks
-            if getter() is not self._stats_object:
-                setter(self._stats_object)
+        (:func:`thaw.text.set_token_stats`), unless they already are."""
+        stats = self.token_stats
+        if stats is not None and get_token_stats() is not stats:
+            set_token_stats(stats)
 
     def entry(self, position: int) -> Entry:
         """The prepared listing at ``position`` (decoded on first use, then kept)."""
