@@ -48,7 +48,7 @@ from typing import Any
 
 from thaw.match import Query, score
 from thaw.model import Record
-from thaw.profiles.evidence import Context, Edge, corpus_stats
+from thaw.profiles.evidence import Context, Edge, compare, corpus_stats
 from thaw.profiles.features import Features, features_of
 from thaw.profiles.linker import Decision, Linkage, cluster, find_edges, reference_edges
 from thaw.profiles.model import Detail, LinkEvidence, Listing, Profile
@@ -494,13 +494,17 @@ class Profiles:
 
         # the prepared listings: stored features for unchanged listings, fresh ones otherwise
         listings: dict[tuple[str, str], Features] = {}
+        old_numbers: set[str] = set()  # identifier numbers of changed or removed listings
         if not full:
             for s, i, blob in self.db.execute(
                 "SELECT source, source_id, features FROM profile_listings"
             ):
                 key = (str(s), str(i))
+                old = Features.from_json(_unpack(blob))
                 if key in current and key not in changed:
-                    listings[key] = Features.from_json(_unpack(blob))
+                    listings[key] = old
+                else:
+                    old_numbers.update(ident.number for ident in old.identifiers)
         wanted = set(current) if full else changed
         timings = {"check": time.perf_counter() - t0}
         t = time.perf_counter()
@@ -516,13 +520,33 @@ class Profiles:
             new_edges = find_edges(ordered, ctx, workers=WORKERS)
             edges = new_edges
         else:
-            index = {f.key: n for n, f in enumerate(ordered)}
-            focus = [index[f"{s}:{i}"] for s, i in changed if f"{s}:{i}" in index]
-            new_edges = find_edges(ordered, ctx, focus=focus)
-            gone = {f"{s}:{i}" for s, i in changed | removed}
-            edges = [e for e in self._stored_edges() if e.a not in gone and e.b not in gone]
+            # re-compare the changed listings with everything, and the unchanged
+            # listings that share an identifier number with them (its uniqueness
+            # may have changed); re-check the other stored evidence against the
+            # corpus as it is now (token rarity moved)
+            changed_keys = {f"{s}:{i}" for s, i in changed}
+            numbers = old_numbers | {
+                ident.number for k in changed for ident in listings[k].identifiers
+            }
+            focus = [
+                n
+                for n, f in enumerate(ordered)
+                if f.key in changed_keys or any(i.number in numbers for i in f.identifiers)
+            ]
+            focus_keys = {ordered[n].key for n in focus}
+            by_key = {f.key: f for f in ordered}
+            gone = focus_keys | {f"{s}:{i}" for s, i in removed}
+            edges = []
+            for old_edge in self._stored_edges():
+                if old_edge.a in gone or old_edge.b in gone:
+                    continue
+                edge = compare(by_key[old_edge.a], by_key[old_edge.b], ctx)
+                if edge is not None:
+                    edges.append(edge)
             known = {(e.a, e.b) for e in edges}
-            edges.extend(e for e in new_edges if (e.a, e.b) not in known)
+            edges.extend(
+                e for e in find_edges(ordered, ctx, focus=focus) if (e.a, e.b) not in known
+            )
         timings["evidence"] = time.perf_counter() - t
         t = time.perf_counter()
         all_edges = [*edges, *reference_edges(ordered)]
