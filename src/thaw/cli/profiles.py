@@ -61,9 +61,10 @@ def profile_cmd(
 
 def render_profile(profile: Profile) -> None:
     """Print one profile as readable tables."""
+    authorities = {source.split("_", 1)[0] for source in profile.sources}
     console.print(
         f"[bold]{escape(profile.caption)}[/]  {profile.id}  ({profile.schema}, "
-        f"{len(profile.listings)} listings by {len(profile.sources)} authorities)",
+        f"{len(profile.listings)} listings, {len(authorities)} authorities)",
         highlight=False,
     )
     table = Table(title="Listings", title_justify="left")
