@@ -78,7 +78,12 @@ def main() -> int:
     home = args.home or work / "series"
     if home.exists():
         shutil.rmtree(home)
-    figures: dict[str, Any] = {"archive": str(args.archive), "workers": args.workers}
+    figures: dict[str, Any] = {
+        "archive": str(args.archive),
+        "workers": args.workers,
+        "cpus": os.cpu_count(),
+        "load_average_before": round(os.getloadavg()[0], 2),
+    }
     try:
         say(f"loading {args.archive.name} with {args.workers} reader processes …")
         done = [0]
@@ -92,6 +97,7 @@ def main() -> int:
         with Store(home) as store:
             result = load_series(store, args.archive, workers=args.workers, on_item=progress)
             wall, cpu = time.perf_counter() - t0, cpu_seconds() - c0
+            figures["load_average_after"] = round(os.getloadavg()[0], 2)
             size = checkpointed_size(store)
             pubs = store.publications("us_ofac_sdn")
             figures.update(
@@ -157,6 +163,10 @@ def main() -> int:
         f"load: {figures['loaded']}/{figures['publications']} publications in "
         f"{figures['load_seconds']} s wall ({figures['load_cpu_seconds']} CPU s), "
         f"target <= {TARGET_SECONDS:.0f} s: {'PASS' if ok_time else 'FAIL'}"
+    )
+    say(
+        f"  machine: {figures['cpus']} CPUs, load average {figures['load_average_before']} before, "
+        f"{figures['load_average_after']} after (other work slows the wall clock, not the CPU s)"
     )
     say(
         f"store: {figures['store_bytes'] / 1e6:.1f} MB for {figures['versions']} versions, "

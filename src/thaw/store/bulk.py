@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import IO
 
 from thaw.sources import Job, SourceError, plan
+from thaw.sources.common import country_code
 from thaw.store.db import EncodedRecord, Store
 from thaw.store.loader import (
     DEFAULT_MAX_DROP,
@@ -426,6 +427,8 @@ def _run(
         else:
             todo.append(p)
     n_workers = min(workers or os.cpu_count() or 1, len(todo))
+    if n_workers > 1:
+        country_code("Russia")  # load the country tables once, before the workers fork
     pool = ProcessPoolExecutor(n_workers, mp_context=_context()) if n_workers > 1 else None
     try:
         pending: deque[tuple[_Planned, Future[_Packed | str] | None]] = deque()
