@@ -259,6 +259,21 @@ def test_with_profiles(store: Store) -> None:
     assert [p.party_id for p in both.cleared()] == [party.id]
     assert parties.get(party.id) == party
     assert len(list(parties.all())) == 2
+    # a results file naming the profile: the profile's other listings count too
+    hit = {
+        "score": 1.0,
+        "schema": "Person",
+        "name": "Hamid Rahman Karimi",
+        "profile_id": party.id,
+        "listings": [{"source": "un_sc", "source_id": "QDi.001", "programs": ["Al-Qaida"]}],
+    }
+    path = store.home / "results.jsonl"
+    path.write_text(json.dumps({"row": 1, "name": "Karimi", "hits": [hit, hit]}) + "\n")
+    alone = for_results(Scenario.parse(["un:*"]), path)
+    assert [r["clear"] for r in alone.rows] == [True] and len(alone.parties) == 1
+    widened = for_results(Scenario.parse(["un:*"]), path, parties)
+    [outcome] = widened.parties
+    assert not outcome.cleared and [o.listing.source for o in outcome.remaining()] == ["uk_ofsi"]
 
 
 def test_list_codes_follow_real_programmes() -> None:

@@ -136,7 +136,11 @@ def whatif_cmd(
         raise fail(str(exc)) from exc
     if results is not None:
         try:
-            result = for_results(scenario, results)
+            if no_profiles:
+                result = for_results(scenario, results)
+            else:
+                with open_store(home) as store:
+                    result = for_results(scenario, results, Parties(store))
         except SourceError as exc:
             raise fail(str(exc)) from exc
     else:

@@ -110,11 +110,17 @@ def _hit_listing(path: Path, line: int, hit: dict[str, Any], raw: Any) -> Listin
     )
 
 
-def for_results(scenario: Scenario, path: Path) -> WhatIfResult:
+def for_results(scenario: Scenario, path: Path, parties: Parties | None = None) -> WhatIfResult:
     """The scenario applied to a screening-results file (JSONL from ``thaw
-    screen-file``): each hit of each row is a party with the listings recorded in
-    the file. ``rows`` says, per row with hits, how many hits clear and whether the
-    row would be entirely clear.
+    screen-file``).
+
+    Each row's hits are grouped into parties: hits carrying the same ``profile_id``
+    are one party, any other hit is a party of its own. A party's listings and
+    programmes are those recorded in the file; when ``parties`` (a store's
+    profiles) is given and a hit names a profile, the profile's other listings in
+    force are added, so that a party the screened name matched only through its US
+    listing still shows its UK listing. ``rows`` says, per row with hits, how many
+    parties clear and whether the row would be entirely clear.
 
     Raises :class:`~thaw.sources.SourceError` (with the line number) on a line that
     is not a results object.
@@ -135,29 +141,7 @@ def for_results(scenario: Scenario, path: Path) -> WhatIfResult:
                 raise SourceError(path, f"not JSON: {exc.msg}", f"line {n}") from exc
             if not isinstance(obj, dict) or not isinstance(obj.get("hits", []), list):
                 raise SourceError(path, "expected an object with a 'hits' list", f"line {n}")
-            hits = obj.get("hits") or []
-            row_outcomes: list[PartyOutcome] = []
-            for i, hit in enumerate(hits):
-                if not isinstance(hit, dict):
-                    raise SourceError(path, "a hit must be an object", f"line {n}")
-                items = [_hit_listing(path, n, hit, raw) for raw in hit.get("listings") or []]
-                keys = "+".join(f"{x.source}:{x.source_id}" for x in items)
-                context = {
-                    "row": obj.get("row", n),
-                    "id": obj.get("id"),
-                    "name": obj.get("name"),
-                    "hit": i,
-                    "matched_name": hit.get("matched_name"),
-                    "score": hit.get("score"),
-                }
-                outcome = evaluate_party(
-                    scenario,
-                    str(hit.get("profile") or keys),
-                    str(hit.get("name") or keys),
-                    items,
-                    context,
-                )
-                row_outcomes.append(outcome)
+            row_outcomes = _row_parties(scenario, path, n, obj, parties)
             if row_outcomes:
                 cleared = sum(o.cleared for o in row_outcomes)
                 rows.append(
@@ -174,3 +158,46 @@ def for_results(scenario: Scenario, path: Path) -> WhatIfResult:
     return WhatIfResult(
         scenario, f"results {path.name}", outcomes, unaffected_shown=True, rows=rows
     )
+
+
+def _row_parties(
+    scenario: Scenario, path: Path, n: int, obj: dict[str, Any], parties: Parties | None
+) -> list[PartyOutcome]:
+    """The parties of one results row, evaluated."""
+    groups: dict[str, tuple[dict[str, Any], list[Listing]]] = {}
+    for hit in obj.get("hits") or []:
+        if not isinstance(hit, dict):
+            raise SourceError(path, "a hit must be an object", f"line {n}")
+        items = [_hit_listing(path, n, hit, raw) for raw in hit.get("listings") or []]
+        keys = "+".join(f"{x.source}:{x.source_id}" for x in items)
+        party_id = str(hit.get("profile_id") or hit.get("profile") or keys)
+        if party_id in groups:
+            groups[party_id][1].extend(items)
+        else:
+            groups[party_id] = (hit, items)
+    out: list[PartyOutcome] = []
+    for i, (party_id, (hit, items)) in enumerate(groups.items()):
+        profile_id = hit.get("profile_id") or hit.get("profile")
+        if parties is not None and profile_id:
+            party = parties.get(str(profile_id))
+            if party is not None:
+                known = {(x.source, x.source_id) for x in items}
+                items = items + [
+                    item
+                    for src, sid in party.listings
+                    if (src, sid) not in known
+                    and (item := active_listing(parties.store, src, sid)) is not None
+                ]
+        unique = list({(x.source, x.source_id): x for x in items}.values())
+        context = {
+            "row": obj.get("row", n),
+            "id": obj.get("id"),
+            "name": obj.get("name"),
+            "hit": i,
+            "matched_name": hit.get("matched_name"),
+            "score": hit.get("score"),
+        }
+        out.append(
+            evaluate_party(scenario, party_id, str(hit.get("name") or party_id), unique, context)
+        )
+    return out
