@@ -146,7 +146,8 @@ class Store:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(resources.files("thaw.store").joinpath("schema.sql").read_text())
         self.db.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+            (SCHEMA_VERSION,),
         )
 
     def __enter__(self) -> Store:
@@ -170,7 +171,17 @@ class Store:
         ).fetchall()
         return [
             PublicationRow(
-                r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9], r[0] in active
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                json.loads(r[6]),
+                r[7],
+                r[8],
+                r[9],
+                r[0] in active,
             )
             for r in rows
         ]
@@ -194,13 +205,14 @@ class Store:
     def active_publications(self) -> dict[str, PublicationRow]:
         """The active publication of every source that has one."""
         return {
-            p.source: p
-            for p in self._pub_rows("WHERE id IN (SELECT publication_id FROM active)")
+            p.source: p for p in self._pub_rows("WHERE id IN (SELECT publication_id FROM active)")
         }
 
     def sources(self) -> list[str]:
         """Sources with at least one publication."""
-        return [r[0] for r in self.db.execute("SELECT DISTINCT source FROM publications ORDER BY 1")]
+        return [
+            r[0] for r in self.db.execute("SELECT DISTINCT source FROM publications ORDER BY 1")
+        ]
 
     def records_at(self, publication: PublicationRow) -> Iterator[Record]:
         """The records of one publication, as published."""
@@ -218,7 +230,9 @@ class Store:
             if source is None or src == source:
                 yield from self.records_at(pub)
 
-    def get(self, source: str, source_id: str, publication: PublicationRow | None = None) -> Record | None:
+    def get(
+        self, source: str, source_id: str, publication: PublicationRow | None = None
+    ) -> Record | None:
         """One listing as in ``publication`` (default: the active one)."""
         pub = publication or self.active_publications().get(source)
         if pub is None:
@@ -246,7 +260,8 @@ class Store:
         return [
             (r[0], r[1])
             for r in self.db.execute(
-                "SELECT DISTINCT source, source_id FROM spans WHERE source = ? AND source_id = ? COLLATE NOCASE",
+                "SELECT DISTINCT source, source_id FROM spans"
+                " WHERE source = ? AND source_id = ? COLLATE NOCASE",
                 (source, source_id),
             )
         ]

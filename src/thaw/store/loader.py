@@ -65,9 +65,7 @@ def publication_date(job: Job, in_file: str | None, given: str | None) -> tuple[
     for part in reversed(job.path.parent.parts):
         if m := _DATE_DIR.match(part):
             return m[1], "folder"
-    raise LoadError(
-        f"{job.path}: the file carries no publication date; pass --date YYYY-MM-DD"
-    )
+    raise LoadError(f"{job.path}: the file carries no publication date; pass --date YYYY-MM-DD")
 
 
 @dataclass(frozen=True, slots=True)
