@@ -34,7 +34,9 @@
 8. **Folding** (:func:`thaw.text.fold.fold_token`) of romanisation variants and
    the consonant skeletons used for vowel-insensitive comparison; for personal
    names, rigour's given-name symbols (``Aleksandr`` and ``Alexander`` share one
-   Wikidata name item; ``Ben`` is a nickname of ``Benjamin``).
+   Wikidata name item; ``Ben`` is a nickname of ``Benjamin``), read from the
+   per-word table of :mod:`thaw.text.symbols` (the tagger's answers, computed
+   offline, so that analysis never builds the tagger itself).
 
 The token ``text`` is the folded canonical form: ``Dmitriyev`` and ``Dmitrijev``
 both give ``dmitriev``; ``ООО``, ``OOO`` and ``LLC`` give ``llc``.
@@ -53,6 +55,7 @@ from rigour.text.normalize import Normalize
 
 from thaw.text import vocab
 from thaw.text.fold import abjad_key, fold_token, skeleton
+from thaw.text.symbols import word_symbols
 from thaw.text.translit import CJK_SCRIPTS, transliterate_word, word_script
 
 PERSON = "Person"
@@ -571,41 +574,22 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
 
 
 def _with_symbols(tokens: list[Token]) -> list[Token]:
-    """Attach rigour's given-name symbols (NAME / NICK) to name tokens."""
-    from rigour.names import NameTypeTag, analyze_names
+    """Attach rigour's given-name symbols (NAME / NICK) to name tokens.
 
-    idx = [i for i, t in enumerate(tokens) if t.role == "name" and t.raw.isalpha()
-           and len(t.raw) > 1]
-    if not idx:
-        return tokens
-    text = " ".join(tokens[i].raw for i in idx)
-    try:
-        names = analyze_names(NameTypeTag.PER, [text], phonetics=False, numerics=False,
-                              consolidate=False, rewrite=False)
-    except Exception:  # pragma: no cover - defensive against rigour API drift
-        return tokens
-    if len(names) != 1:
-        return tokens
-    name = next(iter(names))
-    if len(name.parts) != len(idx):
-        return tokens
-    found: dict[int, set[str]] = {}
-    for span in name.spans:
-        if len(span.parts) != 1:
+    The symbols of a word do not depend on its neighbours, so they come from the
+    precomputed per-word table of :mod:`thaw.text.symbols` (the tagger's answers,
+    computed offline) rather than from the tagger itself."""
+    out: list[Token] | None = None
+    for i, t in enumerate(tokens):
+        if t.role != "name" or len(t.raw) < 2 or not t.raw.isalpha():
             continue
-        cat = span.symbol.category.value
-        if cat not in ("NAME", "NICK"):
-            continue
-        found.setdefault(span.parts[0].index, set()).add(f"{cat}:{span.symbol.id}")
-    if not found:
-        return tokens
-    out = list(tokens)
-    for pos, symbols in found.items():
-        if 0 <= pos < len(idx):
-            t = out[idx[pos]]
-            out[idx[pos]] = Token(t.text, t.role, t.weight, t.raw, t.skeleton, t.abjad,
-                                  frozenset(symbols), t.optional, t.script_form, t.after_bin)
-    return out
+        symbols = word_symbols(t.raw)
+        if symbols:
+            if out is None:
+                out = list(tokens)
+            out[i] = Token(t.text, t.role, t.weight, t.raw, t.skeleton, t.abjad, symbols,
+                           t.optional, t.script_form, t.after_bin)
+    return tokens if out is None else out
 
 
 @lru_cache(maxsize=65536)

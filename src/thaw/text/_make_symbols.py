@@ -1,0 +1,212 @@
+"""Regenerate ``data/name_symbols.txt.gz`` from rigour's person-name tagger (dev tool).
+
+Usage::
+
+    python -m thaw.text._make_symbols [--check]
+
+Name analysis gives every personal-name token the given-name symbols of rigour's
+person-name tagger (``NAME:Q4925477`` for *John*, ``NICK:ALEX`` for *Alex* …, see
+:mod:`thaw.text.symbols`). Building that tagger costs several seconds and a few
+hundred megabytes on first use, while thaw only ever asks it about single
+lower-case ASCII words. This script asks it once, offline, about every such word
+the tagger knows, and writes the answers to a small sorted table that
+:mod:`thaw.text.symbols` reads instead.
+
+**Where the words come from.** rigour compiles its name data into its native
+module as zstd-compressed resources: the person-name corpus (lines
+``form, form, … => Q123``) and ``symbols.json`` (``person_name_parts``,
+``person_nick``, ``person_symbols``). The script finds these frames in the
+installed ``rigour/_core*.so`` (decompressed with the ``zstd`` command or the
+``zstandard`` module), normalises every alias as the tagger does
+(``CASEFOLD | NAME``) and keeps the pieces that are single ASCII words of two
+letters or more. The corpus is used only as a *vocabulary*: the symbols written
+are what ``rigour.names.analyze_names`` itself returns for each word alone
+(single-part ``NAME`` / ``NICK`` spans, exactly what name analysis used to keep), so
+the table agrees with the tagger by construction. ``--check`` additionally
+verifies the table against the tagger on every word of the given files (one name
+per line) and exits non-zero on any difference.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from thaw.text.symbols import DATA_PATH, parse_table
+
+_ZSTD_MAGIC = bytes.fromhex("28b52ffd")
+_WORD = re.compile(r"^[a-z]{2,}$")
+_BATCH = 2000
+
+
+def _decompress(blob: bytes) -> bytes:
+    try:
+        import zstandard
+    except ImportError:
+        zstd = shutil.which("zstd")
+        if zstd is None:
+            raise SystemExit("needs the zstd command or the zstandard module") from None
+        done = subprocess.run([zstd, "-d", "-c", "-q"], input=blob, capture_output=True,
+                              check=False)
+        return done.stdout
+    try:
+        out: bytes = zstandard.ZstdDecompressor().decompressobj().decompress(blob)
+    except zstandard.ZstdError:
+        return b""
+    return out
+
+
+def rigour_resources() -> tuple[str, dict[str, dict[str, list[str]]]]:
+    """The person-name corpus and ``symbols.json`` compiled into rigour's module."""
+    import rigour._core
+
+    data = Path(rigour._core.__file__).read_bytes()
+    corpus: str | None = None
+    symbols: dict[str, dict[str, list[str]]] | None = None
+    start = data.find(_ZSTD_MAGIC)
+    while start >= 0:
+        # frames are far smaller than 64 MiB; zstd stops at the frame's end
+        out = _decompress(data[start : start + (64 << 20)])
+        if out:
+            text = out.decode("utf-8", errors="replace")
+            if corpus is None and " => Q" in text[:2000]:
+                corpus = text
+            elif symbols is None and text.lstrip().startswith("{") \
+                    and '"person_nick"' in text:
+                symbols = json.loads(text)
+        start = data.find(_ZSTD_MAGIC, start + 4)
+    if corpus is None or symbols is None:
+        raise SystemExit("rigour's person-name resources not found in its native module")
+    return corpus, symbols
+
+
+def vocabulary(corpus: str, symbols: dict[str, dict[str, list[str]]]) -> list[str]:
+    """Every single ASCII word an alias of the person-name tagger normalises to."""
+    from rigour._core import _normalize
+    from rigour.text.normalize import Normalize
+
+    flags = int(Normalize.CASEFOLD | Normalize.NAME)
+    aliases: list[str] = []
+    for line in corpus.splitlines():
+        forms, sep, _gid = line.strip().rpartition(" => ")
+        if sep:
+            aliases.extend(forms.split(", "))
+    for section in ("person_name_parts", "person_nick", "person_symbols"):
+        for group in symbols.get(section, {}).values():
+            aliases.extend(group)
+    words: set[str] = set()
+    for alias in aliases:
+        normal = _normalize(alias, flags, 0) or ""
+        for piece in normal.split(" "):
+            if _WORD.match(piece):
+                words.add(piece)
+    return sorted(words)
+
+
+def tagger_symbols(words: Iterable[str]) -> Iterator[tuple[str, frozenset[str]]]:
+    """What rigour's person tagger says about each word alone: its single-part
+    ``NAME`` / ``NICK`` symbols (as name analysis used to collect them)."""
+    from rigour.names import NameTypeTag, analyze_names
+
+    batch: list[str] = []
+
+    def run() -> Iterator[tuple[str, frozenset[str]]]:
+        names = analyze_names(NameTypeTag.PER, batch, phonetics=False, numerics=False,
+                              consolidate=False, rewrite=False)
+        by_original = {n.original: n for n in names}
+        for word in batch:
+            found: set[str] = set()
+            name = by_original.get(word)
+            if name is not None and len(name.parts) == 1:
+                for span in name.spans:
+                    cat = span.symbol.category.value
+                    if len(span.parts) == 1 and cat in ("NAME", "NICK"):
+                        found.add(f"{cat}:{span.symbol.id}")
+            yield word, frozenset(found)
+        batch.clear()
+
+    for word in words:
+        batch.append(word)
+        if len(batch) >= _BATCH:
+            yield from run()
+    if batch:
+        yield from run()
+
+
+def shared_only(rows: Iterable[tuple[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
+    """Keep only the symbols that at least two words carry.
+
+    A symbol matters to the matcher only when it makes two *different* tokens
+    agree, and tokens with different texts come from different words (the text
+    is a function of the word). A symbol that a single word carries can
+    therefore never decide anything; dropping it (and the words left without a
+    symbol) shrinks the table from about 170,000 words to about 70,000 without
+    changing any comparison, whatever the folding rules.
+    """
+    table = dict(rows)
+    carriers: dict[str, int] = {}
+    for symbols in table.values():
+        for s in symbols:
+            carriers[s] = carriers.get(s, 0) + 1
+    out: dict[str, frozenset[str]] = {}
+    for word, symbols in table.items():
+        kept = frozenset(s for s in symbols if carriers[s] >= 2)
+        if kept:
+            out[word] = kept
+    return out
+
+
+def write_table(rows: Iterable[tuple[str, frozenset[str]]], path: Path) -> int:
+    """Write the sorted ``word<TAB>symbol symbol …`` table, gzip-compressed
+    deterministically (no timestamp); returns the number of rows."""
+    lines = [f"{w}\t{' '.join(sorted(s))}\n" for w, s in sorted(rows) if s]
+    payload = "".join(lines).encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9,
+                                                 mtime=0, filename="") as fh:
+        fh.write(payload)
+    return len(lines)
+
+
+def check(paths: list[Path]) -> int:
+    """Compare the table with the tagger on every word of ``paths``: the symbols
+    it keeps must be the tagger's, and no word with symbols may lie outside the
+    vocabulary the table was made from (else a dropped symbol might be shared)."""
+    table = parse_table(DATA_PATH)
+    shared = set().union(*table.values())
+    known = set(vocabulary(*rigour_resources()))
+    words: set[str] = set()
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            words.update(w for w in re.split(r"[^a-z]+", line.lower()) if _WORD.match(w))
+    bad = 0
+    for word, found in tagger_symbols(sorted(words)):
+        if table.get(word, frozenset()) != found & shared or (found and word not in known):
+            bad += 1
+            if bad <= 20:
+                kept = sorted(table.get(word, ()))
+                print(f"differs: {word}: table {kept} tagger {sorted(found)}")
+    print(f"{len(words)} words checked, {bad} differ")
+    return 1 if bad else 0
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--check":
+        return check([Path(p) for p in argv[1:]])
+    corpus, symbols = rigour_resources()
+    words = vocabulary(corpus, symbols)
+    print(f"{len(words)} candidate words; asking the tagger …")
+    count = write_table(shared_only(tagger_symbols(words)).items(), DATA_PATH)
+    print(f"{count} words with symbols written to {DATA_PATH} "
+          f"({DATA_PATH.stat().st_size / 1e6:.2f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,67 @@
+"""Given-name symbols of single words, from a precomputed table.
+
+rigour's person-name tagger knows that *Aleksandr* and *Alexander* are one given
+name (they share the Wikidata name item ``NAME:Q…``) and that *Alex* is a
+nickname of both (``NICK:ALEX``). Name analysis attaches these symbols to the
+name tokens of personal names, and the matcher treats two different tokens that
+share one as near-equal (see :mod:`thaw.match.names`).
+
+Asking the tagger directly costs several seconds of CPU and a few hundred MiB the
+first time (it compiles an automaton over ~470,000 aliases in every script),
+while name analysis only ever asks it about single lower-case ASCII words, and
+the tagger's answer for a word does not depend on the words around it (its
+matches overlap and are applied wherever the word occurs). So the answers are
+computed once, offline, by :mod:`thaw.text._make_symbols` and shipped as
+``data/name_symbols.txt.gz``: one sorted line per word that has symbols,
+``word<TAB>symbol symbol …`` (about 170,000 words). Loading it takes tens of
+milliseconds; :func:`word_symbols` then answers from a dictionary.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+DATA_PATH = Path(__file__).resolve().parent / "data" / "name_symbols.txt.gz"
+
+_NONE: frozenset[str] = frozenset()
+
+
+def parse_table(path: Path) -> dict[str, frozenset[str]]:
+    """The whole table at ``path`` as ``word → symbols`` (for checks and tools)."""
+    return {word: _symbols(value) for word, value in _raw_table(path).items()}
+
+
+def _raw_table(path: Path) -> dict[str, str]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        text = fh.read()
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return dict(line.split("\t", 1) for line in lines)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    return _raw_table(DATA_PATH)
+
+
+@lru_cache(maxsize=4096)
+def _symbols(value: str) -> frozenset[str]:
+    return frozenset(sys.intern(s) for s in value.split(" "))
+
+
+def word_symbols(word: str) -> frozenset[str]:
+    """rigour's given-name symbols (``NAME:…``, ``NICK:…``) of the lower-case ASCII
+    ``word`` alone; empty when it has none."""
+    value = _table().get(word)
+    if value is None:
+        return _NONE
+    return _symbols(value)
+
+
+def load() -> None:
+    """Read the table now (before forking workers, so that they share it)."""
+    _table()
