@@ -159,7 +159,9 @@ def _print_reports(reports: list[ChangeReport], limit: int) -> None:
             for col in ("id", "name", "schema", "programmes"):
                 table.add_column(col)
             for c in items[: limit or None]:
-                table.add_row(c.source_id, c.caption, c.schema, ", ".join(c.programs))
+                table.add_row(
+                    escape(c.source_id), escape(c.caption), c.schema, escape(", ".join(c.programs))
+                )
             console.print(table)
             if limit and len(items) > limit:
                 console.print(f"  … {len(items) - limit} more (--limit 0 shows all)")
@@ -168,7 +170,11 @@ def _print_reports(reports: list[ChangeReport], limit: int) -> None:
             for col in ("id", "name", "changes"):
                 table.add_column(col)
             for c in r.amended[: limit or None]:
-                table.add_row(c.source_id, c.caption, "\n".join(fc.describe() for fc in c.changes))
+                table.add_row(
+                    escape(c.source_id),
+                    escape(c.caption),
+                    escape("\n".join(fc.describe() for fc in c.changes)),
+                )
             console.print(table)
             if limit and len(r.amended) > limit:
                 console.print(f"  … {len(r.amended) - limit} more (--limit 0 shows all)")
@@ -223,7 +229,7 @@ def _event_text(e: Event) -> str:
 
 
 def _print_timeline(timeline: Timeline) -> None:
-    console.print(f"[bold]{escape(timeline.caption)}[/]  [{escape(timeline.party_id)}]")
+    console.print(f"[bold]{escape(timeline.caption)}[/]  " + escape(f"[{timeline.party_id}]"))
     status = timeline.status()
     for authority, events in timeline.by_authority().items():
         s = status[authority]
@@ -235,7 +241,9 @@ def _print_timeline(timeline: Timeline) -> None:
         for col in ("date", "event", "listing", "details"):
             table.add_column(col)
         for e in events:
-            table.add_row(e.date[:10], e.kind, f"{e.source}:{e.source_id}", _event_text(e))
+            table.add_row(
+                e.date[:10], e.kind, escape(f"{e.source}:{e.source_id}"), escape(_event_text(e))
+            )
         console.print(table)
 
 

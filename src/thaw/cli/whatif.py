@@ -79,7 +79,9 @@ def _print_result(result: WhatIfResult, limit: int) -> None:
             table.add_column(col)
         for p in cleared[: limit or None]:
             d = p.to_dict()
-            table.add_row(_who(p), p.caption, p.schema, _listing_text(d["lifted"]))
+            table.add_row(
+                escape(_who(p)), escape(p.caption), p.schema, escape(_listing_text(d["lifted"]))
+            )
         console.print(table)
         if limit and len(cleared) > limit:
             console.print(f"  … {len(cleared) - limit} more (--limit 0 shows all)")
@@ -91,7 +93,10 @@ def _print_result(result: WhatIfResult, limit: int) -> None:
         for p in still[: limit or None]:
             d = p.to_dict()
             table.add_row(
-                _who(p), p.caption, _listing_text(d["listings"]), _listing_text(d["lifted"])
+                escape(_who(p)),
+                escape(p.caption),
+                escape(_listing_text(d["listings"])),
+                escape(_listing_text(d["lifted"])),
             )
         console.print(table)
         if limit and len(still) > limit:
