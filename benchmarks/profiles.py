@@ -32,7 +32,7 @@ from collections import Counter
 from pathlib import Path
 
 from thaw.profiles import Profiles, features_of, link
-from thaw.profiles.evidence import Context, compare, compatible_schemata, corpus_stats
+from thaw.profiles.evidence import compare, compatible_schemata, corpus_stats
 from thaw.profiles.features import Features, normalize_ref
 from thaw.sources import SourceError, plan
 from thaw.store import LoadError, Store, load
@@ -180,7 +180,7 @@ def main() -> int:
         pairs, other = ground_truth(listings)
         by_source = Counter(a.split(":", 1)[0] for a, _ in pairs)
         stats = corpus_stats(listings)
-        ctx = Context(stats.df, stats.n, stats.ambiguous_ids)
+        ctx = stats.context()
         t0 = time.perf_counter()
         off = link(listings, references=False, ctx=ctx)
         print(f"\npure linking without references: {time.perf_counter() - t0:.1f} s")

@@ -160,7 +160,7 @@ def test_analyst_link_within_one_source(store: Store) -> None:
 
 def test_merged_profile_id_redirects(store: Store) -> None:
     add(store, "us_ofac_sdn", [org("us_ofac_sdn", "1", "Zeta Alpha Holding")])
-    add(store, "uk_ofsi", [org("uk_ofsi", "2", "Zeta Alpha Holding")])
+    add(store, "uk_ofsi", [org("uk_ofsi", "2", "Omega Trading Partners")])
     profiles = Profiles(store)
     old = profiles.profile_id_of("uk_ofsi", "2")
     assert old is not None and old != profiles.profile_id_of("us_ofac_sdn", "1")
@@ -171,7 +171,7 @@ def test_merged_profile_id_redirects(store: Store) -> None:
             org(
                 "uk_ofsi",
                 "2",
-                "Zeta Alpha Holding",
+                "Omega Trading Partners",
                 ids=[Identifier("registration", "1027700000001")],
             )
         ],

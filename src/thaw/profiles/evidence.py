@@ -63,6 +63,14 @@ STRICT_MATCH_MIN = min(0.95, DEFAULT_THRESHOLD + 0.15)
 """…and score this much where the other evidence is weaker (birth year only,
 organisations without identifiers)."""
 
+REFERENCE_SIZE = 50_000
+"""The corpus size rarity is measured against (about the number of listings of
+all sources together)."""
+
+COMMON_DF = 500
+"""The least document frequency assumed for a token known as common (so that
+Muhammad or Kim is not rare in a small store)."""
+
 RARE_NAME = 14.0
 """Summed inverse document frequency (natural log) above which a name is rare:
 two tokens each held by fewer than about one listing in a thousand."""
@@ -158,9 +166,12 @@ class Context:
     """Corpus statistics the rules need: token rarity and identifier uniqueness.
 
     ``df`` counts, per token, the listings whose strong names hold it; ``n`` is
-    the number of listings; ``ambiguous_ids`` holds ``(kind, number)`` pairs that
-    more than one listing of the same authority carries (shared by relatives,
-    branches or mistakes: no identity evidence).
+    the number of listings (for information: rarity is measured against
+    :data:`REFERENCE_SIZE`); ``ambiguous_ids`` holds ``(kind, number)`` pairs
+    that more than one listing of the same list carries (shared by relatives,
+    branches or mistakes: no identity evidence); ``common`` the tokens name
+    analysis knows as common, counted as held by at least :data:`COMMON_DF`
+    listings.
     """
 
     def __init__(
@@ -168,11 +179,13 @@ class Context:
         df: Mapping[str, int],
         n: int,
         ambiguous_ids: Iterable[tuple[str, str]] = (),
+        common: Iterable[str] = (),
         matcher: Callable[[str, str, str | None], float] | None = None,
     ) -> None:
         self.df = df
         self.n = max(n, 1)
         self.ambiguous_ids = frozenset(ambiguous_ids)
+        self.common = frozenset(common)
         self.matcher = matcher
 
     def name_score(self, query: str, name: str, schema: str | None) -> float:
@@ -196,8 +209,14 @@ class Context:
         return score(Query(query, schema), entry).score
 
     def idf(self, token: str) -> float:
-        """Inverse document frequency of a token (unseen tokens count as seen once)."""
-        return math.log(self.n / max(self.df.get(token, 1), 1))
+        """Inverse document frequency of a token against a fixed corpus size
+        (:data:`REFERENCE_SIZE`), so that a token's rarity moves only when its own
+        count moves (an incremental refresh relies on it); unseen tokens count as
+        seen once."""
+        df = self.df.get(token, 1)
+        if token in self.common:
+            df = max(df, COMMON_DF)
+        return math.log(REFERENCE_SIZE / max(df, 1))
 
     def rarity(self, tokens: Iterable[str]) -> float:
         """Summed idf of distinct tokens."""
@@ -211,22 +230,29 @@ class Stats:
     df: dict[str, int]
     n: int
     ambiguous_ids: frozenset[tuple[str, str]]
+    common: frozenset[str] = frozenset()
+
+    def context(self) -> Context:
+        """A :class:`Context` over these statistics."""
+        return Context(self.df, self.n, self.ambiguous_ids, common=self.common)
 
 
 def corpus_stats(listings: Iterable[Features]) -> Stats:
     """Token document frequencies and ambiguous identifiers over ``listings``."""
     df: dict[str, int] = {}
     owners: dict[tuple[str, str, str], int] = {}
+    common: set[str] = set()
     n = 0
     for f in listings:
         n += 1
         for t in f.tokens():
             df[t] = df.get(t, 0) + 1
+        common.update(f.common_tokens())
         for ident in {(i.kind, i.number) for i in f.identifiers}:
             k = (namespace(f.source, f.source_id), *ident)
             owners[k] = owners.get(k, 0) + 1
     ambiguous = frozenset((kind, num) for (_s, kind, num), c in owners.items() if c > 1)
-    return Stats(df, n, ambiguous)
+    return Stats(df, n, ambiguous, frozenset(common))
 
 
 # -- the pieces of evidence ------------------------------------------------------------

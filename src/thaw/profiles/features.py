@@ -123,13 +123,16 @@ class NameF:
 
     ``tokens`` are the informative comparison tokens (name parts without particles,
     honorifics and legal forms), ``compact`` all comparison tokens joined without
-    spaces (so ``al-Qa'ida`` and ``Al Qaida`` meet).
+    spaces (so ``al-Qa'ida`` and ``Al Qaida`` meet), ``common`` the tokens the
+    name analysis knows as common (Muhammad, Ali, Kim, Ivanov; generic words),
+    which never count as rare however few listings hold them.
     """
 
     original: str
     kind: str
     tokens: tuple[str, ...]
     compact: str
+    common: tuple[str, ...] = ()
     bag: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -179,6 +182,10 @@ class Features:
         """Every informative token of the listing's strong names."""
         return {t for n in self.strong_names() for t in n.tokens}
 
+    def common_tokens(self) -> set[str]:
+        """The tokens of :meth:`tokens` that name analysis knows as common."""
+        return {t for n in self.strong_names() for t in n.common}
+
     def entry(self) -> Entry:
         """The listing as the screening matcher sees it (for confirmation scores)."""
         return Entry(
@@ -205,7 +212,10 @@ class Features:
             "sc": self.schema,
             "c": self.caption,
             "h": self.hash,
-            "n": [[n.original, n.kind, list(n.tokens), n.compact] for n in self.names],
+            "n": [
+                [n.original, n.kind, list(n.tokens), n.compact, list(n.common)]
+                for n in self.names
+            ],
             "d": list(self.birth_dates),
             "na": sorted(self.nationalities),
             "co": sorted(self.countries),
@@ -226,7 +236,7 @@ class Features:
             schema=data["sc"],
             caption=data["c"],
             hash=data.get("h", ""),
-            names=[NameF(o, k, tuple(t), c) for o, k, t, c in data["n"]],
+            names=[NameF(n[0], n[1], tuple(n[2]), n[3], tuple(n[4])) for n in data["n"]],
             birth_dates=tuple(data["d"]),
             nationalities=frozenset(data["na"]),
             countries=frozenset(data["co"]),
@@ -267,16 +277,18 @@ def schema_group(schema: str) -> str:
 def analyze(value: str, kind: str, schema: str) -> NameF:
     """Analyse one published name for identity comparison."""
     analyzed = analyze_name(value, schema)
-    tokens = tuple(
-        t.text
+    kept = [
+        t
         for t in analyzed.tokens
         if t.role not in _EXCLUDED_ROLES
         and t.text
         and t.text not in PARTICLES
         and (t.raw or t.text) not in PARTICLES
-    )
+    ]
+    tokens = tuple(t.text for t in kept)
+    common = tuple(sorted({t.text for t in kept if t.weight < 1.0}))
     compact = "".join(t.text for t in analyzed.tokens if t.role != "legal_form")
-    return NameF(value, kind, tokens, compact)
+    return NameF(value, kind, tokens, compact, common)
 
 
 def clean_id(kind: str, number: str) -> str:

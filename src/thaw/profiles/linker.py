@@ -169,7 +169,7 @@ def find_edges(
     ``workers`` forked processes when there are many pairs."""
     if ctx is None:
         stats = corpus_stats(listings)
-        ctx = Context(stats.df, stats.n, stats.ambiguous_ids)
+        ctx = stats.context()
     pairs = sorted(candidate_pairs(listings, focus, df=ctx.df))
     if workers > 1 and len(pairs) >= PARALLEL_PAIRS and "fork" in mp.get_all_start_methods():
         global _SHARED

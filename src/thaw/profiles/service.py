@@ -48,14 +48,14 @@ from typing import Any
 
 from thaw.match import Query, score
 from thaw.model import Record
-from thaw.profiles.evidence import Context, Edge, compare, corpus_stats
+from thaw.profiles.evidence import Edge, corpus_stats
 from thaw.profiles.features import Features, features_of
 from thaw.profiles.linker import Decision, Linkage, cluster, find_edges, reference_edges
 from thaw.profiles.model import Detail, LinkEvidence, Listing, Profile
 from thaw.store import Store, decode_record
 from thaw.text import analyze_name
 
-ALGORITHM_VERSION = "1"
+ALGORITHM_VERSION = "2"
 """Bumped when the linking rules change in a way that needs a full rebuild."""
 
 FULL_REBUILD_SHARE = 0.3
@@ -495,6 +495,7 @@ class Profiles:
         # the prepared listings: stored features for unchanged listings, fresh ones otherwise
         listings: dict[tuple[str, str], Features] = {}
         old_numbers: set[str] = set()  # identifier numbers of changed or removed listings
+        old_tokens: set[str] = set()  # name tokens of changed or removed listings
         if not full:
             for s, i, blob in self.db.execute(
                 "SELECT source, source_id, features FROM profile_listings"
@@ -505,6 +506,7 @@ class Profiles:
                     listings[key] = old
                 else:
                     old_numbers.update(ident.number for ident in old.identifiers)
+                    old_tokens.update(old.tokens())
         wanted = set(current) if full else changed
         timings = {"check": time.perf_counter() - t0}
         t = time.perf_counter()
@@ -512,7 +514,7 @@ class Profiles:
             listings[(f.source, f.source_id)] = f
         ordered = [listings[k] for k in sorted(listings)]
         stats = corpus_stats(ordered)
-        ctx = Context(stats.df, stats.n, stats.ambiguous_ids)
+        ctx = stats.context()
         timings["features"] = time.perf_counter() - t
         t = time.perf_counter()
 
@@ -520,32 +522,29 @@ class Profiles:
             new_edges = find_edges(ordered, ctx, workers=WORKERS)
             edges = new_edges
         else:
-            # re-compare the changed listings with everything, and the unchanged
-            # listings that share an identifier number with them (its uniqueness
-            # may have changed); re-check the other stored evidence against the
-            # corpus as it is now (token rarity moved)
+            # re-compare with everything: the changed listings, the unchanged ones
+            # sharing an identifier number with them (its uniqueness may have
+            # changed) or a name token (its rarity moved); the evidence between
+            # other listings cannot have changed and is kept
             changed_keys = {f"{s}:{i}" for s, i in changed}
             numbers = old_numbers | {
                 ident.number for k in changed for ident in listings[k].identifiers
             }
+            tokens = old_tokens | {t for k in changed for t in listings[k].tokens()}
             focus = [
                 n
                 for n, f in enumerate(ordered)
-                if f.key in changed_keys or any(i.number in numbers for i in f.identifiers)
+                if f.key in changed_keys
+                or any(i.number in numbers for i in f.identifiers)
+                or not tokens.isdisjoint(f.tokens())
             ]
-            focus_keys = {ordered[n].key for n in focus}
-            by_key = {f.key: f for f in ordered}
-            gone = focus_keys | {f"{s}:{i}" for s, i in removed}
-            edges = []
-            for old_edge in self._stored_edges():
-                if old_edge.a in gone or old_edge.b in gone:
-                    continue
-                edge = compare(by_key[old_edge.a], by_key[old_edge.b], ctx)
-                if edge is not None:
-                    edges.append(edge)
+            gone = {ordered[n].key for n in focus} | {f"{s}:{i}" for s, i in removed}
+            edges = [e for e in self._stored_edges() if e.a not in gone and e.b not in gone]
             known = {(e.a, e.b) for e in edges}
             edges.extend(
-                e for e in find_edges(ordered, ctx, focus=focus) if (e.a, e.b) not in known
+                e
+                for e in find_edges(ordered, ctx, focus=focus, workers=WORKERS)
+                if (e.a, e.b) not in known
             )
         timings["evidence"] = time.perf_counter() - t
         t = time.perf_counter()
