@@ -300,7 +300,9 @@ def cold_start(home: Path) -> dict[str, float]:
             "rss_mb": best[3] / 1024}
 
 
-def batch(home: Path, bench: Path, workers: int, limit: int | None) -> dict[str, Any]:
+def batch(
+    home: Path, bench: Path, workers: int, limit: int | None, candidates: int, min_coverage: float
+) -> dict[str, Any]:
     """``screen_file`` over the negatives, in a child process (own RSS figures)."""
     path = bench / "negatives_us.csv"
     output = Path(tempfile.mkdtemp(prefix="thaw-bench-")) / "results.jsonl"
@@ -317,7 +319,7 @@ def batch(home: Path, bench: Path, workers: int, limit: int | None) -> dict[str,
         "from pathlib import Path\n"
         "from thaw.screen import Screener\n"
         "from thaw.screen.batch import screen_file\n"
-        f"s = Screener({str(home)!r})\n"
+        f"s = Screener({str(home)!r}, candidates={candidates}, min_coverage={min_coverage})\n"
         f"out = open({str(output)!r}, 'w', encoding='utf-8')\n"
         f"summary = screen_file(Path({str(path)!r}), out, s, workers={workers})\n"
         "out.close()\n"
@@ -414,6 +416,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latency", type=int, default=3_000, help="queries timed one by one")
     parser.add_argument("--nk", type=int, default=200, help="queries scored by logic-v2")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--candidates", type=int, help="candidates scored per query at most")
+    parser.add_argument("--min-coverage", type=float, help="least coverage of a candidate")
     args = parser.parse_args(argv)
 
     home = args.home or Path(tempfile.mkdtemp(prefix="thaw-bench-home-"))
@@ -438,6 +442,10 @@ def main(argv: list[str] | None = None) -> int:
             say(f"  index built and saved in {time.perf_counter() - t0:.1f} s")
         records = {r.key: r for r in store.active_records()}
     screener = Screener(home)
+    if args.candidates is not None:
+        screener.candidates = args.candidates
+    if args.min_coverage is not None:
+        screener.min_coverage = args.min_coverage
     index = screener.index
     say(f"  index: {len(index):,} listings, {path.stat().st_size / 1e6:.1f} MB on disk")
     by_source: dict[str, int] = {}
@@ -491,7 +499,9 @@ def main(argv: list[str] | None = None) -> int:
         f" first result {cs['first_screen_s']:.2f} s after start), RSS {cs['rss_mb']:.0f} MB")
 
     say(f"\n== batch: {args.negatives:,} negatives, {args.workers} workers (screen_file)")
-    b = batch(home, args.bench, args.workers, args.negatives)
+    b = batch(
+        home, args.bench, args.workers, args.negatives, screener.candidates, screener.min_coverage
+    )
     say(f"  {b['screened']:,} rows in {b['seconds']:.1f} s: {b['rate']:,.0f} names/s"
         f" ({b['workers']} workers); RSS parent {b['rss_parent_mb']:.0f} MB,"
         f" worker {b['rss_worker_mb']:.0f} MB")
