@@ -47,14 +47,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rigour._core import extract_org_types, ordinals_dict, person_name_prefixes_list
 from rigour.text.normalize import Normalize
 
 from thaw.text import vocab
-from thaw.text.fold import abjad_key, fold_token, skeleton
+from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.symbols import word_symbols
 from thaw.text.translit import CJK_SCRIPTS, transliterate_word, word_script
 
@@ -85,6 +85,11 @@ _ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 
 
+_NO_SYMBOLS: frozenset[str] = frozenset()
+"""The one empty symbol set shared by all tokens without symbols (an empty
+``frozenset()`` costs 216 bytes per token otherwise)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One comparison token.
@@ -111,7 +116,7 @@ class Token:
     raw: str = ""
     skeleton: str = ""
     abjad: bool = False
-    symbols: frozenset[str] = field(default_factory=frozenset)
+    symbols: frozenset[str] = _NO_SYMBOLS
     optional: bool = False
     script_form: str = ""
     after_bin: bool = False
@@ -141,7 +146,7 @@ class AnalyzedName:
     truncated: bool = False
     active: tuple[Token, ...] | None = None
     compounds: tuple[tuple[int, int, str], ...] = ()
-    compound_initials: frozenset[str] = frozenset()
+    compound_initials: frozenset[str] = _NO_SYMBOLS
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -163,7 +168,8 @@ class AnalyzedName:
 
 def compound_runs(active: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
     """Runs of 2-3 adjacent tokens that may be one word written apart
-    (``abdul rahman``, ``hua wei``), with their folded concatenation."""
+    (``abdul rahman``, ``hua wei``), with their folded concatenation (folded
+    without :func:`fold_token`'s cache: concatenations are mostly unique)."""
     out: list[tuple[int, int, str]] = []
     n = len(active)
     for start in range(n - 1):
@@ -173,7 +179,7 @@ def compound_runs(active: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]
             end = start + size
             if end > n or active[end - 1].role in ("number", "stop"):
                 break
-            out.append((start, end, fold_token("".join(t.raw for t in active[start:end]))))
+            out.append((start, end, fold_word("".join(t.raw for t in active[start:end]))))
     return tuple(out)
 
 
@@ -240,7 +246,16 @@ def _mark_legal_forms(text: str, person: bool) -> str:
     return text
 
 
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
 def _split_words(text: str) -> list[str]:
+    if text.isascii():
+        # ASCII: letters and digits are the word characters; apostrophes
+        # (' and `) are dropped inside words, everything else separates
+        if "'" in text or "`" in text:
+            text = text.replace("'", "").replace("`", "")
+        return _ASCII_WORD.findall(text)
     words: list[str] = []
     buf: list[str] = []
     for ch in text:
@@ -499,6 +514,8 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
     tokens: list[Token] = []
     prefixes = _person_prefixes()
     locations = _locations() if (org or schema is None) else frozenset()
+    folds = [fold_token(w.ascii) for w in words]
+    phrase_starts = vocab.GENERIC_PHRASE_STARTS
     i = 0
     while i < n:
         w = words[i]
@@ -516,11 +533,11 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
             tokens.append(Token(raw, "number", 0.5, raw, raw))
             i += 1
             continue
-        folded = fold_token(raw)
-        if not person and not w.abjad:
+        folded = folds[i]
+        if not person and not w.abjad and folded in phrase_starts and i + 1 < n:
             matched_phrase = False
             for size in range(min(vocab.MAX_PHRASE, n - i), 1, -1):
-                chunk = tuple(fold_token(x.ascii) for x in words[i : i + size])
+                chunk = tuple(folds[i : i + size])
                 canon = vocab.GENERIC_PHRASES.get(chunk)
                 if canon is not None:
                     tokens.append(Token(canon, "generic", vocab.GENERIC_WEIGHT,
@@ -564,7 +581,7 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
             weight = 0.6 if raw in ("abd", "abu") else 0.35
         elif folded in vocab.COMMON_NAMES:
             weight = 0.6
-        tokens.append(Token(text, role, weight, raw, skel, w.abjad, frozenset(), optional,
+        tokens.append(Token(text, role, weight, raw, skel, w.abjad, _NO_SYMBOLS, optional,
                             w.script_form, after_bin))
         i += 1
     if tokens and all(t.weight == 0 for t in tokens):
@@ -592,6 +609,13 @@ def _with_symbols(tokens: list[Token]) -> list[Token]:
     return tokens if out is None else out
 
 
+_TOKEN_POOL: dict[Token, Token] = {}
+"""Equal tokens of different names are one object (the list names hold about five
+times as many tokens as distinct ones): less memory, and cheaper to persist."""
+_TOKEN_POOL_SIZE = 250_000
+_INITIALS_POOL: dict[frozenset[str], frozenset[str]] = {}
+
+
 @lru_cache(maxsize=65536)
 def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     """Analyse ``name`` (written in any script) for a party of ``schema``.
@@ -614,12 +638,22 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     tokens = _classify(words, schema)
     if person or schema is None:
         tokens = _with_symbols(tokens)
+    pool = _TOKEN_POOL
+    if len(pool) > _TOKEN_POOL_SIZE:
+        pool.clear()
+    tokens = [pool.setdefault(t, t) for t in tokens]
     stripped = name.strip()
     truncated = len(stripped) >= TRUNCATION_LENGTH and stripped[-1:].isalnum()
+    all_tokens = tuple(tokens)
     active = tuple(t for t in tokens if t.weight > 0)
+    if len(active) == len(all_tokens):
+        active = all_tokens  # one tuple for both (the usual case)
     runs = compound_runs(active)
-    return AnalyzedName(name, tuple(tokens), schema, truncated, active, runs,
-                        frozenset(r[2][:1] for r in runs))
+    initials = frozenset(r[2][:1] for r in runs) if runs else _NO_SYMBOLS
+    if len(_INITIALS_POOL) > 10_000:
+        _INITIALS_POOL.clear()
+    initials = _INITIALS_POOL.setdefault(initials, initials)
+    return AnalyzedName(name, all_tokens, schema, truncated, active, runs, initials)
 
 
 def index_keys(name: AnalyzedName) -> set[str]:

@@ -38,35 +38,39 @@ from functools import lru_cache
 
 _VOWELS = frozenset("aeiouy")
 
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r)
-    for p, r in (
-        (r"ph", "f"),
-        (r"x", "ks"),
-        (r"w", "v"),
-        (r"q", "k"),
-        (r"ck", "k"),
-        (r"tsch", "ch"),
-        (r"sch", "sh"),
-        (r"tch", "ch"),
-        (r"c(?=[eiy])", "s"),
-        (r"c(?!h)", "k"),
-        (r"kh", "h"),
-        (r"dzh|dj", "j"),
-        (r"zh", "j"),
-        (r"th", "t"),
-        (r"dh", "d"),
-        (r"gh", "g"),
-        (r"ou|oo", "u"),
-        (r"ee", "i"),
-        (r"(?<=[aeiou])j(?=[aeiou])", "y"),
-        (r"(?<=[aeiou])j$", "i"),
-        (r"ij(?=[aeiou])", "i"),
-        (r"iy(?=[aeiou])", "i"),
-        (r"y(?![aeiou])", "i"),
-        (r"(.)\1+", r"\1"),
-        (r"(?<=[aeiou])h$", ""),
-    )
+_RULE_SPECS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # (pattern, replacement, substrings of which one must occur for a match)
+    (r"ph", "f", ("ph",)),
+    (r"x", "ks", ("x",)),
+    (r"w", "v", ("w",)),
+    (r"q", "k", ("q",)),
+    (r"ck", "k", ("ck",)),
+    (r"tsch", "ch", ("tsch",)),
+    (r"sch", "sh", ("sch",)),
+    (r"tch", "ch", ("tch",)),
+    (r"c(?=[eiy])", "s", ("c",)),
+    (r"c(?!h)", "k", ("c",)),
+    (r"kh", "h", ("kh",)),
+    (r"dzh|dj", "j", ("dzh", "dj")),
+    (r"zh", "j", ("zh",)),
+    (r"th", "t", ("th",)),
+    (r"dh", "d", ("dh",)),
+    (r"gh", "g", ("gh",)),
+    (r"ou|oo", "u", ("ou", "oo")),
+    (r"ee", "i", ("ee",)),
+    (r"(?<=[aeiou])j(?=[aeiou])", "y", ("j",)),
+    (r"(?<=[aeiou])j$", "i", ("j",)),
+    (r"ij(?=[aeiou])", "i", ("ij",)),
+    (r"iy(?=[aeiou])", "i", ("iy",)),
+    (r"y(?![aeiou])", "i", ("y",)),
+    (r"(.)\1+", r"\1", ()),
+    (r"(?<=[aeiou])h$", "", ("h",)),
+)
+#: The folding rules in order, each with the substrings that must occur in the word
+#: for its pattern to match (empty: always tried). Skipping a rule whose trigger is
+#: absent cannot change the result, and most words trigger only a few rules.
+_RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
+    (re.compile(p), r, t) for p, r, t in _RULE_SPECS
 )
 
 
@@ -74,12 +78,24 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 def fold_token(word: str) -> str:
     """Fold a lower-case ASCII word onto its canonical romanisation.
 
-    Digits and words shorter than two letters are returned unchanged.
+    Digits and words shorter than two letters are returned unchanged. Cached;
+    :func:`fold_word` is the same without the cache (for one-off words).
     """
+    return fold_word(word)
+
+
+def fold_word(word: str) -> str:
+    """:func:`fold_token` without its cache."""
     if len(word) < 2 or not word.isalpha():
         return word
     out = word
-    for pattern, repl in _RULES:
+    for pattern, repl, triggers in _RULES:
+        if triggers:
+            for trigger in triggers:
+                if trigger in out:
+                    break
+            else:
+                continue
         out = pattern.sub(repl, out)
     return out or word
 
@@ -93,20 +109,20 @@ def skeleton(folded: str) -> str:
 
 
 _ABJAD_DROP = frozenset("aeiouyvwh")
-_ABJAD_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r)
-    for p, r in (
-        (r"ph", "f"),
-        (r"x", "ks"),
-        (r"q", "k"),
-        (r"ck", "k"),
-        (r"c(?=[eiy])", "s"),
-        (r"c(?!h)", "k"),
-        (r"kh", "h"),
-        (r"dzh|dj", "j"),
-        (r"th", "t"),
-        (r"dh", "d"),
-        (r"gh", "g"),
+_ABJAD_RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
+    (re.compile(p), r, t)
+    for p, r, t in (
+        (r"ph", "f", ("ph",)),
+        (r"x", "ks", ("x",)),
+        (r"q", "k", ("q",)),
+        (r"ck", "k", ("ck",)),
+        (r"c(?=[eiy])", "s", ("c",)),
+        (r"c(?!h)", "k", ("c",)),
+        (r"kh", "h", ("kh",)),
+        (r"dzh|dj", "j", ("dzh", "dj")),
+        (r"th", "t", ("th",)),
+        (r"dh", "d", ("dh",)),
+        (r"gh", "g", ("gh",)),
     )
 )
 
@@ -120,8 +136,11 @@ def abjad_key(word: str) -> str:
     (``sr``)."""
     if not word.isalpha():
         return word
-    for pattern, repl in _ABJAD_RULES:
-        word = pattern.sub(repl, word)
+    for pattern, repl, triggers in _ABJAD_RULES:
+        for trigger in triggers:
+            if trigger in word:
+                word = pattern.sub(repl, word)
+                break
     out: list[str] = []
     for c in word:
         if c in _ABJAD_DROP:

@@ -60,6 +60,8 @@ def _icu(ident: str) -> icu.Transliterator:
 
 def word_script(word: str) -> str:
     """The script of the first letter of ``word`` that is not Latin (else Latin)."""
+    if word.isascii():
+        return "Latin"
     for ch in word:
         if ch.isalpha() and ord(ch) > 0x24F:
             script = codepoint_script(ord(ch))

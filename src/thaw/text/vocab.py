@@ -262,3 +262,5 @@ GENERIC_SHORT_RAW: frozenset[str] = frozenset(
     f for forms in GENERIC_WORDS.values() for f in forms if len(f) <= 3
 )
 MAX_PHRASE = max(len(p) for p in GENERIC_PHRASES)
+#: The folded first words of :data:`GENERIC_PHRASES` (a quick test before lookups).
+GENERIC_PHRASE_STARTS: frozenset[str] = frozenset(p[0] for p in GENERIC_PHRASES)
