@@ -6,9 +6,10 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> object:
-    """Lazy top-level exports (``thaw.Screener``) that keep ``import thaw`` light."""
+    """Lazy top-level exports that keep ``import thaw`` light: ``thaw.Screener`` is
+    the party-level screener (:class:`thaw.profiles.screening.PartyScreener`)."""
     if name == "Screener":
-        from thaw.screen import Screener
+        from thaw.profiles.screening import PartyScreener
 
-        return Screener
+        return PartyScreener
     raise AttributeError(f"module 'thaw' has no attribute {name!r}")

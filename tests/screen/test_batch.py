@@ -50,7 +50,7 @@ def run(screener: Screener, path: Path, **kw: Any) -> tuple[list[dict[str, Any]]
 
 
 def source_ids(result: dict[str, Any]) -> set[str]:
-    return {h["listings"][0]["source_id"] for h in result["hits"]}
+    return {listing["source_id"] for h in result["hits"] for listing in h["listings"]}
 
 
 def check_csv_results(lines: list[dict[str, Any]]) -> None:

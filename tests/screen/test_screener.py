@@ -40,7 +40,8 @@ def assert_contract(data: dict[str, object]) -> None:
     scores = [h["score"] for h in hits]
     assert scores == sorted(scores, reverse=True)
     for hit in hits:
-        assert list(hit) == HIT_KEYS
+        # ``profile_id`` follows the contract's keys when the party's profile is known
+        assert list(hit) in (HIT_KEYS, [*HIT_KEYS, "profile_id"])
         assert isinstance(hit["score"], float) and 0.0 <= hit["score"] <= 1.0
         assert isinstance(hit["explanation"], str)
         assert hit["listings"]
@@ -50,7 +51,9 @@ def assert_contract(data: dict[str, object]) -> None:
 
 
 def test_top_level_export() -> None:
-    assert thaw.Screener is Screener
+    from thaw.profiles.screening import PartyScreener
+
+    assert thaw.Screener is PartyScreener and issubclass(PartyScreener, Screener)
 
 
 def test_listed_person_is_a_hit(screener: Screener) -> None:
@@ -135,7 +138,8 @@ def test_cli_screen_json_contract(home: Path) -> None:
     data = json.loads(result.stdout)
     assert_contract(data)
     assert data["row"] == 1 and data["id"] is None and data["name"] == "Kirill Dmitriev"
-    assert "34336" in {h["listings"][0]["source_id"] for h in data["hits"]}
+    hit = next(h for h in data["hits"] if "34336" in {x["source_id"] for x in h["listings"]})
+    assert hit["profile_id"]  # the CLI reports parties: the profile behind the hit
 
 
 def test_cli_screen_table_and_errors(home: Path) -> None:

@@ -6,15 +6,15 @@ are imported here so that the entry point ``thaw = thaw.cli:app`` sees them all.
 
 from __future__ import annotations
 
-from thaw.cli._app import app
-from thaw.cli import ingest as _ingest  # noqa: F401  (registers commands)
 from thaw.cli import compare as _compare  # noqa: F401  (registers commands)
-from thaw.cli import screen as _screen  # noqa: F401
 from thaw.cli import export as _export  # noqa: F401
-from thaw.cli import update as _update  # noqa: F401
-from thaw.cli import profiles as _profiles  # noqa: F401
-from thaw.cli import text as _text  # noqa: F401
 from thaw.cli import history as _history  # noqa: F401
+from thaw.cli import ingest as _ingest  # noqa: F401  (registers commands)
+from thaw.cli import profiles as _profiles  # noqa: F401
+from thaw.cli import screen as _screen  # noqa: F401
+from thaw.cli import text as _text  # noqa: F401
+from thaw.cli import update as _update  # noqa: F401
 from thaw.cli import whatif as _whatif  # noqa: F401
+from thaw.cli._app import app
 
 __all__ = ["app"]

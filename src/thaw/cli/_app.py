@@ -24,8 +24,12 @@ err = Console(stderr=True)
 
 HomeOption = Annotated[
     Path | None,
-    typer.Option("--home", help="Data directory (default: $THAW_HOME or the per-user data dir).",
-                 envvar="THAW_HOME", show_envvar=False),
+    typer.Option(
+        "--home",
+        help="Data directory (default: $THAW_HOME or the per-user data dir).",
+        envvar="THAW_HOME",
+        show_envvar=False,
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
@@ -37,5 +41,20 @@ def open_store(home: Path | None) -> Store:
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print an error to stderr and return the exit exception to raise."""
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, markup=True, soft_wrap=True)
+    err.print(
+        f"[bold red]error:[/] {escape(message)}", highlight=False, markup=True, soft_wrap=True
+    )
     return typer.Exit(code)
+
+
+def after_load(store: Store) -> None:
+    """Bring what derives from the active records up to date after new publications
+    became active: the screening index (:func:`thaw.index.ensure_index`) and the
+    cross-authority profiles (:meth:`thaw.profiles.Profiles.refresh`, incremental).
+    Both are no-ops when nothing changed."""
+    from thaw.index import ensure_index
+    from thaw.profiles import Profiles
+
+    with err.status("Updating the screening index and party profiles…"):
+        ensure_index(store)
+        Profiles(store).refresh()

@@ -11,8 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail, open_store
-from thaw.index import ensure_index
+from thaw.cli._app import HomeOption, JsonOption, after_load, app, console, err, fail, open_store
 from thaw.model import Record
 from thaw.sources import SourceError, plan, source_names
 from thaw.store import DEFAULT_MAX_DROP, LoadError, load
@@ -86,7 +85,7 @@ def load_cmd(
                 soft_wrap=True,
             )
         if len(jobs) > failed:
-            ensure_index(store)  # rebuild the screening index if the active lists changed
+            after_load(store)  # screening index and profiles follow the active lists
     if failed:
         raise typer.Exit(1)
 

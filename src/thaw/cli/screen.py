@@ -39,7 +39,9 @@ AlgorithmOption = Annotated[str, typer.Option(help="Scoring algorithm of the mat
 
 
 def _screener(home: Path | None) -> Screener:
-    screener = Screener(home)
+    from thaw.profiles.screening import PartyScreener
+
+    screener = PartyScreener(home)
     if not len(screener):
         err.print("[yellow]warning:[/] no lists are loaded; nothing can match (see thaw load)")
     return screener

@@ -13,15 +13,21 @@ from rich.markup import escape
 from rich.table import Table
 
 from thaw.cli._app import HomeOption, JsonOption, app, console, fail
-from thaw.screen import Screener
+from thaw.profiles.screening import PartyScreener
 from thaw.screen.text import ExtractError, TextResult, TextScreener, extract_text
 
 
 @app.command("screen-text")
 def screen_text_cmd(
-    source: Annotated[str, typer.Argument(help="A text, HTML, PDF or DOCX file, or - for standard input.")],
-    threshold: Annotated[float | None, typer.Option(help="Minimum score of a mention (default 0.80).")] = None,
-    html_out: Annotated[Path | None, typer.Option("--html", help="Also write an HTML report to this file.")] = None,
+    source: Annotated[
+        str, typer.Argument(help="A text, HTML, PDF or DOCX file, or - for standard input.")
+    ],
+    threshold: Annotated[
+        float | None, typer.Option(help="Minimum score of a mention (default 0.80).")
+    ] = None,
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Also write an HTML report to this file.")
+    ] = None,
     home: HomeOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -31,7 +37,7 @@ def screen_text_cmd(
         kind, text = extract_text(data)
     except ExtractError as exc:
         raise fail(f"{source}: {exc}") from exc
-    screener = TextScreener(Screener(home), threshold=threshold)
+    screener = TextScreener(PartyScreener(home), threshold=threshold)
     result = screener.screen_text(text, kind)
     if html_out is not None:
         html_out.write_text(html_report(result, source), encoding="utf-8")
@@ -55,7 +61,9 @@ def render(result: TextResult) -> None:
         return
     for party in result.parties:
         listings = ", ".join(f"{lst.source}:{lst.source_id}" for lst in party.hit.listings)
-        console.print(f"[bold]{escape(party.hit.name)}[/]  score {party.score:.2f}  [dim]{listings}[/]")
+        console.print(
+            f"[bold]{escape(party.hit.name)}[/]  score {party.score:.2f}  [dim]{listings}[/]"
+        )
         for m in party.mentions:
             before = _squash(result.text[m.snippet_start : m.start])
             after = _squash(result.text[m.end : m.end + 60])
@@ -72,7 +80,9 @@ def render(result: TextResult) -> None:
         progs = "; ".join(
             f"{lst.source}:{lst.source_id} " + ", ".join(lst.programs) for lst in party.hit.listings
         )
-        table.add_row(escape(party.hit.name), f"{party.score:.2f}", escape(progs), str(len(party.mentions)))
+        table.add_row(
+            escape(party.hit.name), f"{party.score:.2f}", escape(progs), str(len(party.mentions))
+        )
     console.print(table)
 
 
@@ -93,7 +103,10 @@ def html_report(result: TextResult, title: str) -> str:
         if start < pos:
             continue
         out.append(html.escape(result.text[pos:start]))
-        out.append(f'<mark title="{html.escape(result.parties[n].hit.name)}">{html.escape(result.text[start:end])}</mark>')
+        out.append(
+            f'<mark title="{html.escape(result.parties[n].hit.name)}">'
+            f"{html.escape(result.text[start:end])}</mark>"
+        )
         pos = end
     out.append(html.escape(result.text[pos:]))
     rows = "".join(
@@ -101,7 +114,8 @@ def html_report(result: TextResult, title: str) -> str:
             html.escape(p.hit.name),
             p.score,
             "<br>".join(
-                html.escape(f"{lst.source}:{lst.source_id} {', '.join(lst.programs)}") for lst in p.hit.listings
+                html.escape(f"{lst.source}:{lst.source_id} {', '.join(lst.programs)}")
+                for lst in p.hit.listings
             ),
             len(p.mentions),
             html.escape(p.hit.explanation),

@@ -19,8 +19,8 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail, open_store
-from thaw.store import DEFAULT_MAX_DROP, Store
+from thaw.cli._app import HomeOption, JsonOption, after_load, app, console, err, fail, open_store
+from thaw.store import DEFAULT_MAX_DROP
 from thaw.update import OFFICIAL, Fetcher, Outcome, update_offline, update_online
 from thaw.update.run import readable_sources
 
@@ -33,18 +33,6 @@ STYLE = {
     "skipped": "yellow",
     "failed": "bold red",
 }
-
-
-def after_load(store: Store) -> None:
-    """Refresh what depends on the active records once new publications are active.
-
-    This is the single place to hook such work: today the screening index
-    (:func:`thaw.index.ensure_index`), rebuilt when its fingerprint of the active
-    publications changed.
-    """
-    from thaw.index import ensure_index
-
-    ensure_index(store)
 
 
 @app.command("update")

@@ -1,0 +1,92 @@
+"""Screening by party: hits of one profile's listings become one hit.
+
+The screen layer scores listings; a compliance analyst wants parties. A
+:class:`PartyScreener` screens like :class:`~thaw.screen.Screener` and then merges
+the hits whose listings belong to the same profile: the merged hit keeps the best
+score, matched name and explanation, carries the ``profile_id`` and lists every
+listing of that party that matched (each with its authority's programmes and
+listing date). Listings in no profile keep a hit of their own.
+
+This is what ``thaw screen``, ``thaw screen-file``, ``thaw screen-text`` and
+``thaw.Screener`` use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from thaw.index import CandidateIndex
+from thaw.match import Query
+from thaw.profiles.service import Profiles
+from thaw.screen import DEFAULT_CANDIDATES, Hit, Screener, ScreenResult
+from thaw.store import Store, default_home
+
+ProfileMap = Mapping[tuple[str, str], str]
+"""``(source, source_id) → profile id`` of every active listing."""
+
+
+def group_hits(hits: tuple[Hit, ...], profile_of: ProfileMap, limit: int) -> tuple[Hit, ...]:
+    """Merge hits of listings in the same profile (best first) and keep ``limit``."""
+    merged: dict[str, Hit] = {}
+    order: list[str] = []
+    for hit in hits:
+        first = hit.listings[0]
+        pid = profile_of.get((first.source, first.source_id))
+        key = pid or f"{first.source}:{first.source_id}"
+        if key in merged:
+            best = merged[key]
+            listings = best.listings + tuple(x for x in hit.listings if x not in best.listings)
+            merged[key] = replace(best, listings=listings)
+            continue
+        merged[key] = replace(hit, profile_id=pid) if pid else hit
+        order.append(key)
+    return tuple(merged[k] for k in order[: max(limit, 0)])
+
+
+class PartyScreener(Screener):
+    """A :class:`~thaw.screen.Screener` whose hits are parties (see module docs).
+
+    ``profile_of`` maps listings to profile ids; by default it is read from the
+    store's profiles (which are brought up to date first if the lists changed).
+    """
+
+    def __init__(
+        self,
+        home: str | Path | None = None,
+        *,
+        index: CandidateIndex | None = None,
+        candidates: int = DEFAULT_CANDIDATES,
+        profile_of: ProfileMap | None = None,
+    ) -> None:
+        super().__init__(home, index=index, candidates=candidates)
+        if profile_of is None:
+            if index is not None and home is None:
+                profile_of = {}
+            else:
+                with Store(default_home(home)) as store:
+                    profile_of = Profiles(store).memberships()
+        self.profile_of = profile_of
+
+    def screen_query(
+        self,
+        query: Query,
+        *,
+        threshold: float | None = None,
+        limit: int = 10,
+        algorithm: str = "thaw",
+        row: int = 1,
+        id: Any = None,
+    ) -> ScreenResult:
+        """Screen, then merge the hits of each party (see :func:`group_hits`)."""
+        result = super().screen_query(
+            query,
+            threshold=threshold,
+            limit=max(limit * 5, 25),
+            algorithm=algorithm,
+            row=row,
+            id=id,
+        )
+        return replace(result, hits=group_hits(result.hits, self.profile_of, limit))
