@@ -11,7 +11,13 @@ not hits.
 from __future__ import annotations
 
 from thaw.screen.text.extract import ExtractError, extract_text, read_document
-from thaw.screen.text.screener import TEXT_THRESHOLD, PartyFound, TextMention, TextResult, TextScreener
+from thaw.screen.text.screener import (
+    TEXT_THRESHOLD,
+    PartyFound,
+    TextMention,
+    TextResult,
+    TextScreener,
+)
 
 __all__ = [
     "TEXT_THRESHOLD",

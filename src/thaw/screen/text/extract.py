@@ -17,9 +17,35 @@ from lxml import etree
 from lxml import html as lxml_html
 
 _BLOCK_TAGS = {
-    "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "section", "article",
-    "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "title",
-    "dt", "dd", "figcaption", "aside", "nav", "main",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "title",
+    "dt",
+    "dd",
+    "figcaption",
+    "aside",
+    "nav",
+    "main",
 }
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "head")
 
@@ -61,8 +87,16 @@ def html_to_text(markup: str) -> str:
         root = lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
         raise ExtractError(f"unreadable HTML: {exc}") from exc
-    for bad in root.iter(*_DROP_TAGS):
-        bad.drop_tree()
+    for bad in list(root.iter(*_DROP_TAGS)):
+        parent = bad.getparent()
+        if parent is None:
+            continue
+        previous, tail = bad.getprevious(), bad.tail
+        parent.remove(bad)  # drop the element, keep the text that followed it
+        if tail and previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        elif tail:
+            parent.text = (parent.text or "") + tail
     parts: list[str] = []
 
     def walk(el: etree._Element) -> None:

@@ -38,23 +38,62 @@ from thaw.text import analyze_name
 _WORD = re.compile(r"[^\W\d_]+(?:(?:-[ \t]*\r?\n[ \t]*|[-'’])[^\W\d_]+)*", re.UNICODE)
 _LINE_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$", re.IGNORECASE)
-_BORN = re.compile(r"\b(?:born|b\.|DOB|date of birth)[^0-9]{0,20}((?:1[89]|20)\d\d)\b", re.IGNORECASE)
+_BORN = re.compile(
+    r"\b(?:born|b\.|DOB|date of birth)[^0-9]{0,20}((?:1[89]|20)\d\d)\b", re.IGNORECASE
+)
 
 PARTICLES = frozenset(
-    "al el ul bin ibn bint abu abd abdel abdul de del della der di da do dos das du la le van von ter ten y e".split()
+    """al el ul bin ibn bint abu abd abdel abdul de del della der di da do dos das du la le
+    van von ter ten y e""".split()
 )
 """Lower-case words allowed inside a name although they are not capitalised."""
 
 NOT_PARTIES = frozenset(
     {
-        "black sea", "red sea", "caspian sea", "baltic sea", "sea of azov", "mediterranean sea",
-        "persian gulf", "middle east", "far east", "north africa", "west africa", "east africa",
-        "central asia", "south asia", "southeast asia", "latin america", "north america",
-        "south america", "western europe", "eastern europe", "european union", "united nations",
-        "white house", "kremlin", "pentagon", "state department", "treasury department",
-        "security council", "wall street", "silicon valley", "new york", "los angeles",
-        "washington dc", "donbas", "crimea", "kyiv", "moscow", "st petersburg", "saint petersburg",
-        "supreme court", "congress", "senate", "house of representatives", "prime minister",
+        "black sea",
+        "red sea",
+        "caspian sea",
+        "baltic sea",
+        "sea of azov",
+        "mediterranean sea",
+        "persian gulf",
+        "middle east",
+        "far east",
+        "north africa",
+        "west africa",
+        "east africa",
+        "central asia",
+        "south asia",
+        "southeast asia",
+        "latin america",
+        "north america",
+        "south america",
+        "western europe",
+        "eastern europe",
+        "european union",
+        "united nations",
+        "white house",
+        "kremlin",
+        "pentagon",
+        "state department",
+        "treasury department",
+        "security council",
+        "wall street",
+        "silicon valley",
+        "new york",
+        "los angeles",
+        "washington dc",
+        "donbas",
+        "crimea",
+        "kyiv",
+        "moscow",
+        "st petersburg",
+        "saint petersburg",
+        "supreme court",
+        "congress",
+        "senate",
+        "house of representatives",
+        "prime minister",
     }
 )
 """Well-known places and institutions that are never parties themselves."""
@@ -64,7 +103,9 @@ EDGE_WORDS = frozenset(
     his her its their our my your he she it they we i you mr mrs ms miss dr sir lord lady
     president minister chairman chairwoman chair ceo director general colonel captain
     secretary ambassador senator governor mayor king queen prince princess sheikh judge
-    officer chief head deputy former late dear hi hello thanks regards today yesterday
+    officer chief head deputy former late professor prof doctor imam mullah emir haji
+    reverend father brother sister saint st mister madam dear hi hello thanks regards
+    today yesterday
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december""".split()
 )
@@ -154,7 +195,12 @@ def tokenize(text: str) -> list[Tok]:
 def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
     gap = text[a.end : b.start]
     stripped = gap.replace("'s", "").replace("’s", "")
-    return len(gap) <= 4 and all(c.isspace() or c in ",-'’" for c in stripped) and gap.count(",") <= 1 and gap.count("\n") <= 1
+    return (
+        len(gap) <= 4
+        and all(c.isspace() or c in ",-'’" for c in stripped)
+        and gap.count(",") <= 1
+        and gap.count("\n") <= 1
+    )
 
 
 def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[list[Tok]]:
@@ -199,7 +245,9 @@ def _is_place(window: str) -> bool:
     return territory is not None
 
 
-def _context(text: str, start: int, end: int, radius: int = 250) -> tuple[str | None, tuple[str, ...]]:
+def _context(
+    text: str, start: int, end: int, radius: int = 250
+) -> tuple[str | None, tuple[str, ...]]:
     """A birth year written near a mention, if any."""
     snippet = text[max(0, start - radius) : end + radius]
     born = _BORN.search(snippet)
@@ -215,7 +263,9 @@ def find_mentions(text: str, lookup: Lookup, known: Callable[[str], bool]) -> li
         mentions.extend(_screen_run(work, run, lookup))
     parties: dict[str, Party] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
-        parties.setdefault(mention.hit.key, Party(mention.hit.key, mention.hit)).mentions.append(mention)
+        parties.setdefault(mention.hit.key, Party(mention.hit.key, mention.hit)).mentions.append(
+            mention
+        )
     _short_references(work, toks, mentions, parties)
     for party in parties.values():
         party.mentions.sort(key=lambda m: m.start)
@@ -237,7 +287,10 @@ def _screen_run(text: str, run: list[Tok], lookup: Lookup) -> list[Mention]:
                 continue
             if _edge(window[0]) or _edge(window[-1]):
                 continue
-            if any(t.comma_after for t in window[1:-1]) or sum(t.comma_after for t in window[:-1]) > 1:
+            if (
+                any(t.comma_after for t in window[1:-1])
+                or sum(t.comma_after for t in window[:-1]) > 1
+            ):
                 continue
             start, end = window[0].start, window[-1].end
             phrase = text[start:end]
@@ -247,24 +300,32 @@ def _screen_run(text: str, run: list[Tok], lookup: Lookup) -> list[Mention]:
             if len(informative) < 2:
                 continue
             year, countries = _context(text, start, end)
-            hits = lookup(phrase.replace(",", " "), year, countries)
+            words = " ".join(t.text for t in window)  # hyphen breaks joined, commas dropped
+            hits = lookup(words, year, countries)
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()
-    for score, i, j, hit in sorted(windows, key=lambda w: (-w[0], -(w[2] - w[1]))):
+    for _score, i, j, hit in sorted(windows, key=lambda w: (-w[0], -(w[2] - w[1]))):
         if taken.intersection(range(i, j)):
             continue
         taken.update(range(i, j))
         inverted = run[i].comma_after
         surname_tok = run[i] if inverted else run[j - 1]
         found.append(
-            Mention(run[i].start, run[j - 1].end, text[run[i].start : run[j - 1].end], hit,
-                    surname=surname_tok.keys[-1])
+            Mention(
+                run[i].start,
+                run[j - 1].end,
+                text[run[i].start : run[j - 1].end],
+                hit,
+                surname=surname_tok.keys[-1],
+            )
         )
     return found
 
 
-def _short_references(text: str, toks: list[Tok], mentions: list[Mention], parties: dict[str, Party]) -> None:
+def _short_references(
+    text: str, toks: list[Tok], mentions: list[Mention], parties: dict[str, Party]
+) -> None:
     """Tie later lone surnames back to the party first mentioned in full."""
     if not mentions:
         return
@@ -273,10 +334,7 @@ def _short_references(text: str, toks: list[Tok], mentions: list[Mention], parti
     for m in sorted(mentions, key=lambda m: m.start):
         if m.surname and m.surname not in first_seen:
             first_seen[m.surname] = (m.start, m.hit.key)
-    ambiguous = {
-        s for s in first_seen
-        if len({m.hit.key for m in mentions if m.surname == s}) > 1
-    }
+    ambiguous = {s for s in first_seen if len({m.hit.key for m in mentions if m.surname == s}) > 1}
     for tok in toks:
         if not tok.capitalised or len(tok.keys) != 1:
             continue
@@ -287,4 +345,6 @@ def _short_references(text: str, toks: list[Tok], mentions: list[Mention], parti
         if any(s <= tok.start < e for s, e in covered):
             continue
         party = parties[seen[1]]
-        party.mentions.append(Mention(tok.start, tok.end, tok.text, party.hit, short=True, surname=surname))
+        party.mentions.append(
+            Mention(tok.start, tok.end, tok.text, party.hit, short=True, surname=surname)
+        )

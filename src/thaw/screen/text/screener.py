@@ -8,10 +8,10 @@ from functools import lru_cache
 from typing import Any
 
 import thaw.match
-from thaw.screen.screener import Hit, Screener
+from thaw.screen.screener import Hit, Listing, Screener
 from thaw.screen.text.extract import extract_text
 from thaw.screen.text.mentions import Party, find_mentions
-from thaw.text import analyze_name
+from thaw.text import Token, analyze_name
 
 TEXT_THRESHOLD = 0.80
 """Score a window of text must reach to be reported. Stricter than name screening
@@ -112,7 +112,7 @@ class TextScreener:
         def lookup(name: str, year: str | None, countries: tuple[str, ...]) -> tuple[Hit, ...]:
             query = thaw.match.Query(name=name, birth_date=year, countries=countries)
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
-            return result.hits
+            return tuple(h for h in result.hits if words_cover(name, h))
 
         self._known = known
         self._lookup = lookup
@@ -130,7 +130,9 @@ class TextScreener:
 
     # -- internals ----------------------------------------------------------------
 
-    def _lookup_keyed(self, name: str, year: str | None, countries: tuple[str, ...]) -> list[_KeyedHit]:
+    def _lookup_keyed(
+        self, name: str, year: str | None, countries: tuple[str, ...]
+    ) -> list[_KeyedHit]:
         hits = self._lookup(name, year, countries)
         if not hits:
             return []
@@ -145,13 +147,18 @@ class TextScreener:
             hi = min(len(text), m.end + SNIPPET_RADIUS)
             mentions.append(
                 TextMention(
-                    m.start, m.end, text[m.start : m.end], " ".join(text[lo:hi].split()), lo,
-                    m.hit.score, m.short,
+                    m.start,
+                    m.end,
+                    text[m.start : m.end],
+                    " ".join(text[lo:hi].split()),
+                    lo,
+                    m.hit.score,
+                    m.short,
                 )
             )
         keyed = [m.hit for m in party.mentions if isinstance(m.hit, _KeyedHit)]
         best = max(keyed, key=lambda h: h.score)
-        listings = {}
+        listings: dict[tuple[str, str], Listing] = {}
         for k in keyed:
             for listing in k.listings:
                 listings.setdefault((listing.source, listing.source_id), listing)
@@ -165,6 +172,47 @@ class TextScreener:
             profile_id=best.hit.profile_id,
         )
         return PartyFound(hit, tuple(mentions))
+
+
+MINOR_ROLES = frozenset({"stop", "particle", "honorific", "legal_form", "generic", "initial"})
+"""Token roles that neither need to be matched nor count as evidence in prose."""
+
+
+def _same_word(a: Token, b: Token) -> bool:
+    if a.text == b.text:
+        return True
+    # across scripts (Arabic, Hebrew, Persian written without vowels) compare consonants
+    return bool(a.abjad or b.abjad) and bool(a.skeleton) and a.skeleton == b.skeleton
+
+
+def words_cover(window: str, hit: Hit) -> bool:
+    """Whether a window of prose names the hit's party outright.
+
+    At least two informative words are needed (a first name or a surname alone
+    proves nothing). Name screening forgives a typo or a missing word; in prose that turns
+    coincidences into alerts ("Hassan Karimi" for a listed "Hassan KARAMI", "Bandar
+    Abbas" the port for "BANDAR ABBAS ZINC PRODUCTION COMPANY"). So every informative
+    word of the window must be a word of the matched name (after transliteration and
+    spelling-variant folding; a generic word such as "Trader" too); for
+    organisations, vessels and aircraft every informative word of the name must also
+    be in the window; and a hyphenated
+    compound surname (PRIDMORE-SMITH) counts only when all its parts are there.
+    """
+    wanted = [t for t in analyze_name(window).tokens if t.role not in MINOR_ROLES - {"generic"}]
+    tokens = analyze_name(hit.matched_name).tokens
+    written = [t for t in tokens if t.role not in MINOR_ROLES - {"generic", "legal_form"}]
+    name = [t for t in tokens if t.role not in MINOR_ROLES]
+    if len(wanted) < 2 or not all(any(_same_word(w, n) for n in written) for w in wanted):
+        return False
+    if hit.schema != "Person" and not all(any(_same_word(n, w) for w in wanted) for n in name):
+        return False
+    for word in hit.matched_name.split():
+        parts = [t for t in analyze_name(word).tokens if t.role not in MINOR_ROLES]
+        if len(parts) > 1:
+            present = [any(_same_word(p, w) for w in wanted) for p in parts]
+            if any(present) and not all(present):
+                return False
+    return True
 
 
 def _same_party(best: Hit, other: Hit) -> bool:
