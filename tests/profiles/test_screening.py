@@ -19,7 +19,10 @@ def test_group_hits_merges_by_profile_and_keeps_order() -> None:
     hits = (_hit(0.99, "uk_ofsi", "1"), _hit(0.95, "us_ofac_sdn", "2"), _hit(0.9, "un_sc", "3"))
     grouped = group_hits(hits, {("uk_ofsi", "1"): "p-a", ("us_ofac_sdn", "2"): "p-a"}, limit=10)
     assert [h.profile_id for h in grouped] == ["p-a", None]
-    assert [(x.source, x.source_id) for x in grouped[0].listings] == [("uk_ofsi", "1"), ("us_ofac_sdn", "2")]
+    assert [(x.source, x.source_id) for x in grouped[0].listings] == [
+        ("uk_ofsi", "1"),
+        ("us_ofac_sdn", "2"),
+    ]
     assert grouped[0].score == 0.99
     assert len(group_hits(hits, {}, limit=2)) == 2
 

@@ -4,7 +4,6 @@ PDF, DOCX) against a small fixture list, plus the shared news article on real da
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -22,9 +21,14 @@ CASES: dict[str, dict[str, object]] = {
 
 def make_pdf(lines: list[str]) -> bytes:
     """A minimal one-page PDF with ``lines`` in Helvetica (no PDF library needed)."""
-    content = "BT /F1 11 Tf 72 720 Td 14 TL " + " ".join(
-        "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") '" for line in lines
-    ) + " ET"
+    content = (
+        "BT /F1 11 Tf 72 720 Td 14 TL "
+        + " ".join(
+            "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") '"
+            for line in lines
+        )
+        + " ET"
+    )
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -40,7 +44,9 @@ def make_pdf(lines: list[str]) -> bytes:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return out
 
 
@@ -63,8 +69,11 @@ def make_docx() -> bytes:
 def document(name: str) -> bytes:
     if name == "10_report.pdf":
         return make_pdf(
-            ["Quarterly risk report", "Counterparties reviewed: Kirill Dmitriev (adviser),",
-             "Bank Melli Iran (correspondent), Acme Logistics BV."]
+            [
+                "Quarterly risk report",
+                "Counterparties reviewed: Kirill Dmitriev (adviser),",
+                "Bank Melli Iran (correspondent), Acme Logistics BV.",
+            ]
         )
     if name == "21_letter.docx":
         return make_docx()

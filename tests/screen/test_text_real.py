@@ -22,11 +22,25 @@ def test_news_article(real_home: Path) -> None:
     assert dmitriev and putin, keys
     assert "us_ofac_sdn:34336" in keys[dmitriev[0]]
     # his other authorities are reported with him
-    assert {k.split(":")[0] for k in keys[dmitriev[0]]} >= {"us_ofac_sdn", "uk_ofsi", "ca_sema", "au_dfat"}
+    assert {k.split(":")[0] for k in keys[dmitriev[0]]} >= {
+        "us_ofac_sdn",
+        "uk_ofsi",
+        "ca_sema",
+        "au_dfat",
+    }
     assert len(by_name[dmitriev[0]].mentions) >= 5  # full mention plus short references
     assert len(result.parties) == 2, keys
     text = result.text
     for party in result.parties:
         for m in party.mentions:
-            for word in ("Fogel", "Trump", "Biden", "White House", "Russia", "Ukraine", "Saudi", "Black Sea"):
+            for word in (
+                "Fogel",
+                "Trump",
+                "Biden",
+                "White House",
+                "Russia",
+                "Ukraine",
+                "Saudi",
+                "Black Sea",
+            ):
                 assert word not in text[m.start : m.end]
