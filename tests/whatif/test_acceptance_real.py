@@ -144,11 +144,6 @@ def test_partial_relief_names_who_remains(home: Path, dmitriev: str) -> None:
     assert untouched["lifted"] == [] and untouched["authorities"] == ["au", "ca", "uk", "us"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/whatif.py prints the summary table through rich markup with emoji "
-    "codes on: 'uk:Russia: 1' is shown as 'uk🇷🇺 1'",
-)
 def test_summary_table_keeps_programme_keys(home: Path, dmitriev: str) -> None:
     out = ok("whatif", *EVERY_RUSSIA, "--profile", dmitriev, "--home", home).out
     assert "uk:Russia: 1" in out

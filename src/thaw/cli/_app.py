@@ -19,8 +19,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-console = Console()
-err = Console(stderr=True)
+# No emoji codes: programme keys such as "uk:Russia: 1" must print as they are.
+console = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 
 HomeOption = Annotated[
     Path | None,

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from thaw.catalogue import AUTHORITIES, build, themes
 from thaw.cli._app import HomeOption, JsonOption, app, console, fail, open_store
@@ -65,9 +66,10 @@ def _print_result(result: WhatIfResult, limit: int) -> None:
         summary = Table(title="Lifted listings", title_justify="left")
         for col in ("by authority", "by programme", "by schema"):
             summary.add_column(col)
+        # plain Text: "uk:Russia: 1" must not be read as the emoji code ":Russia:"
         summary.add_row(
             *(
-                "\n".join(f"{k}: {v}" for k, v in list(lifted[key].items())[:15])
+                Text("\n".join(f"{k}: {v}" for k, v in list(lifted[key].items())[:15]))
                 for key in ("by_authority", "by_program", "by_schema")
             )
         )
