@@ -200,6 +200,8 @@ class CountryFeature(Feature):
     weight = 1.0
 
     def evaluate(self, ctx: Context) -> Evidence:
+        if not ctx.query.countries or not ctx.entry.countries:
+            return NO_EVIDENCE
         q = {c.lower() for c in ctx.query.countries if c}
         e = {c.lower() for c in ctx.entry.countries if c}
         if not q or not e:
@@ -252,7 +254,7 @@ class IdentifierFeature(Feature):
     weight = 1.0
 
     def evaluate(self, ctx: Context) -> Evidence:
-        if not ctx.entry.identifiers:
+        if not ctx.entry.identifiers or not (ctx.query.id_numbers or ctx.query.identifiers):
             return NO_EVIDENCE
         listed = {(i.number.removeprefix("IMO") if i.kind == "imo" else i.number): i
                   for i in ctx.entry.identifiers}

@@ -133,20 +133,30 @@ _VOWELS = frozenset("aeiouy")
 _CLASSES = str.maketrans("zgdbfmj", "sktpvny")
 
 
+#: :func:`_budget` by word length, for the lengths it distinguishes.
+_BUDGETS = tuple(_budget(n) for n in range(12))
+
+
 @lru_cache(maxsize=500_000)
 def string_similarity(a: str, b: str) -> float:
     """Similarity of two folded words by vowel-discounted edit cost (0 when apart)."""
     if a == b:
         return 1.0
-    n = max(len(a), len(b))
-    if n <= 2 or not a or not b:
+    la = len(a)
+    lb = len(b)
+    if la >= lb:
+        n, diff = la, la - lb
+    else:
+        n, diff = lb, lb - la
+    if n <= 2 or not la or not lb:
         return 0.0
-    budget = _budget(n)
     if n > 8 and a[0] != b[0]:
         # long words that differ from the first letter are different stems
         # (Jónsdóttir / Tómasdóttir) unless nearly equal
         budget = 1.0
-    if abs(len(a) - len(b)) > 2 * budget:
+    else:
+        budget = _BUDGETS[n] if n < 12 else 2.5
+    if diff > 2 * budget:
         return 0.0
     d = OSA.distance(a, b)
     if d > 2 * budget:
@@ -268,7 +278,7 @@ class _QueryMemo:
     """
 
     __slots__ = ("query", "stats", "qs", "nq", "q_info", "q_runs", "q_init", "pairs",
-                 "joined", "_weights", "_targets")
+                 "joined", "_weights", "_targets", "_run_lens")
 
     def __init__(self, query: AnalyzedName, stats: TokenStats | None) -> None:
         qs = query.informative
@@ -299,6 +309,7 @@ class _QueryMemo:
         self.joined: dict[str, tuple[tuple[int, float], ...]] = {}
         self._weights: tuple[list[float], list[tuple[float, float]], bool] | None = None
         self._targets: tuple[list[tuple[int, str]], frozenset[int]] | None = None
+        self._run_lens: frozenset[int] | None = None
 
     def weights(self) -> tuple[list[float], list[tuple[float, float]], bool]:
         """Per query token its weight and extras (:func:`_extra_of`), and whether
@@ -322,6 +333,15 @@ class _QueryMemo:
             lens = frozenset(len(f) + d for _, f in found for d in range(-2, 3))
             self._targets = (found, lens)
         return self._targets
+
+    def run_lens(self) -> frozenset[int]:
+        """The lengths a listed token needs to match one of the query's compounds
+        (within two letters of one)."""
+        if self._run_lens is None:
+            self._run_lens = frozenset(
+                len(joined) + d for _, _, joined in self.q_runs for d in range(-2, 3)
+            )
+        return self._run_lens
 
     def listed(self, r: Token) -> list[Any]:
         """How the listed token ``r`` compares with each query token (cached): the
@@ -371,13 +391,14 @@ class _QueryMemo:
         ):
             folded = r.text if r.role == "name" else fold_token(r.raw)
             tlen = len(folded)
-            for start, end, joined in self.q_runs:
-                if abs(len(joined) - tlen) > 2:
-                    continue
-                s = string_similarity(joined, folded)
-                if s >= 0.75:
-                    found.append((s, tuple(range(start, end))))
-        out = tuple(found)
+            if tlen in self.run_lens():
+                for start, end, joined in self.q_runs:
+                    if abs(len(joined) - tlen) > 2:
+                        continue
+                    s = string_similarity(joined, folded)
+                    if s >= 0.75:
+                        found.append((s, tuple(range(start, end))))
+        out = tuple(found) if found else ()
         entry[5] = out
         return out
 

@@ -69,8 +69,8 @@ _RULE_SPECS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 #: The folding rules in order, each with the substrings that must occur in the word
 #: for its pattern to match (empty: always tried). Skipping a rule whose trigger is
 #: absent cannot change the result, and most words trigger only a few rules.
-_RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
-    (re.compile(p), r, t) for p, r, t in _RULE_SPECS
+_RULES: tuple[tuple[re.Pattern[str], str, str | None, tuple[str, ...]], ...] = tuple(
+    (re.compile(p), r, t[0] if len(t) == 1 else None, t) for p, r, t in _RULE_SPECS
 )
 
 
@@ -89,10 +89,13 @@ def fold_word(word: str) -> str:
     if len(word) < 2 or not word.isalpha():
         return word
     out = word
-    for pattern, repl, triggers in _RULES:
-        if triggers:
-            for trigger in triggers:
-                if trigger in out:
+    for pattern, repl, trigger, triggers in _RULES:
+        if trigger is not None:
+            if trigger not in out:
+                continue
+        elif triggers:
+            for alternative in triggers:
+                if alternative in out:
                     break
             else:
                 continue
