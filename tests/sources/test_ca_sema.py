@@ -10,10 +10,55 @@ import pytest
 
 from thaw.model import Record
 from thaw.sources import SourceError, detect, plan
-from thaw.sources.ca_sema import CanadaSemaReader, regime_key, schedule_key, split_aliases
+from thaw.sources.ca_sema import (
+    CanadaSemaReader,
+    regime_key,
+    schedule_key,
+    split_aliases,
+    split_name,
+)
 from thaw.store import Store, load
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "ca_sema" / "sema-lema.xml"
+
+# Fixture listings whose name field carries aliases (or a parenthesis that is not one):
+# the names expected, as "value/kind", primary first.
+NAME_ALIASES: dict[str, list[str]] = {
+    "russia/s1p2/518": [
+        "KORSAR Ltd./primary",
+        "Korus Consulting Cis Limited Liability Company/alias",
+        "Общество с ограниченной ответственностью «КОРСАР»/alias",
+    ],
+    "russia/s1p2/509": [
+        "Zlatoustovsky Machine Building Plant JSC/primary",
+        "Zlatmash/alias",
+        "Zlatoust Factory of Specialized Arms Steels LLC/alias",
+        "ООО «Златоустовский завод оружейных специализированных сталей»/alias",
+    ],
+    "myanmar/p1/83": ["Life & Challenge Co. Ltd./primary", "Life and Challenge Co. Ltd./alias"],
+    "belarus/s1p2/51": ["Alfa-Bank ZAO (Belarus)/primary", 'ЗАО "АЛЬФА-БАНК"/alias'],
+    "ukraine/p1/133": ["Aleksey Aleksandrovich DIKIY (DIKY)/primary"],
+    "russia/s1p2/9001": [
+        "Alpha Trading LLC/primary",
+        "Alfa Trade/alias",
+        "Alpha-Trading OOO/alias",
+        "Beta Machine-Works, JSC/former",
+        "Beta Zavod/former",
+    ],
+    "russia/s1p2/9002": [
+        "Gamma Holding (Cyprus) Ltd./primary",
+        "Gamma Holding (CY)/alias",
+        "Gamma Holdings/alias",
+        "Delta Group Limited/alias",
+        "Omega Invest/former",
+    ],
+    "russia/s1p2/9003": ["Société Epsilon/primary", "Epsilon SA/alias", "Zeta Industries/former"],
+    "russia/s1p2/9004": [
+        "Kappa Research and Production Complex/primary",
+        "Kappa Research and Production Komplex/alias",
+    ],
+    "iran/s1/9001": ["Ali HOSSEINI/primary", "Aly HOSSEINI/alias", "Ali HOSEINI/alias"],
+}
 
 
 def read(path: Path) -> dict[str, Record]:
@@ -55,6 +100,7 @@ def test_persons() -> None:
         "sudan/p1/3",
         "venezuela/45",
         "jvcfor/12",
+        *NAME_ALIASES,
     ]
     kirill = records["russia/s1p1/476"]
     assert kirill.schema == "Person"
@@ -161,6 +207,51 @@ def test_split_aliases(text: str, expected: str) -> None:
     assert " | ".join(alias for alias, _ in split_aliases(text)) == expected
 
 
+@pytest.mark.parametrize("source_id", NAME_ALIASES)
+def test_aliases_inside_names(source_id: str) -> None:
+    """``(also known as …)``, ``(a.k.a. …)``, ``(formerly known as …)``, French markers,
+    nested and unclosed parentheses; acronyms, places and transliterations stay."""
+    record = read(FIXTURE)[source_id]
+    assert [f"{n.value}/{n.kind}" for n in record.names] == NAME_ALIASES[source_id]
+
+
+NAME_SPLITS: list[tuple[str, str, str]] = [
+    ("Dux JSC (also known as Duks)", "Dux JSC", "Duks/alias"),
+    ("Myanma Timber Enterprise (MTE)", "Myanma Timber Enterprise (MTE)", ""),
+    ("Granite Tile Factory (Kyaikto)", "Granite Tile Factory (Kyaikto)", ""),
+    ("Baka Ltd. (aka Baca Ltd)", "Baka Ltd.", "Baca Ltd/alias"),
+    ("X Bank (also spelled Iks Bank or Eks Bank)", "X Bank", "Iks Bank/alias | Eks Bank/alias"),
+    ("Eta (previously known as Theta Oil)", "Eta", "Theta Oil/former"),
+    (
+        "Leading Production and Technical Enterprise Granit (also known as The Main\n"
+        "Technological and Industrial Enterprise “Granit”)",
+        "Leading Production and Technical Enterprise Granit",
+        "The Main Technological and Industrial Enterprise “Granit”/alias",
+    ),
+    (
+        "NPCAP JSC (also known as Plant Zvezda – Branch of the Center of Automation and\n"
+        "Instrumentation named after N.A. Pilyugin)",
+        "NPCAP JSC",
+        "Plant Zvezda – Branch of the Center of Automation and Instrumentation named after"
+        " N.A. Pilyugin/alias",
+    ),
+    (
+        "AGAT Gavrilov-\nYam JSC (also known as Plant Agat, Agat and Gavrilov-Yaminskiy"
+        " Plant, JSC)",
+        "AGAT Gavrilov-Yam JSC",
+        "Plant Agat/alias | Agat/alias | Gavrilov-Yaminskiy Plant, JSC/alias",
+    ),
+    ("(also known as Nothing Else)", "(also known as Nothing Else)", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "primary", "aliases"), NAME_SPLITS)
+def test_split_name(text: str, primary: str, aliases: str) -> None:
+    name, found = split_name(text)
+    assert name == primary
+    assert " | ".join(f"{a}/{k}" for a, k in found) == aliases
+
+
 def test_split_aliases_empty() -> None:
     assert split_aliases("") == [] and split_aliases(None) == []
 
@@ -172,7 +263,7 @@ def test_date_comes_from_the_folder(store: Store, tmp_path: Path) -> None:
     shutil.copy(FIXTURE, path)
     result = load(store, plan([path])[0])
     assert (result.publication.published, result.publication.date_basis) == ("2025-05-25", "folder")
-    assert result.publication.record_count == 9
+    assert result.publication.record_count == 9 + len(NAME_ALIASES)
 
 
 def test_errors_name_the_line(tmp_path: Path) -> None:
@@ -214,3 +305,29 @@ def test_real_list(lists_dir: Path) -> None:
     assert kirill.birth_dates == ["1975-04-12"]
     rdif = [r for r in records.values() if r.caption == "Russian Direct Investment Fund"]
     assert len(rdif) == 1 and "RDIF" in rdif[0].all_names()
+
+
+@pytest.mark.realdata
+def test_real_list_aliases_inside_names(lists_dir: Path) -> None:
+    """About 67 entity names carry "(also known as …)"; none is left in a primary name."""
+    records = read(lists_dir / "ca_gac" / "2025-05-25" / "sema-lema.xml")
+    assert len(records) == 4759
+    markers = ("also known as", "a.k.a.", "formerly known as")
+    primaries = [n.value for r in records.values() for n in r.names if n.kind == "primary"]
+    assert not [p for p in primaries if any(m in p.lower() for m in markers)]
+    korsar = records["russia/s1p2/518"]
+    assert korsar.caption == "KORSAR Ltd."
+    # the file spells it "Korus Consulting Cis Limited Liability Company"
+    assert ("Korus Consulting Cis Limited Liability Company", "alias") in [
+        (n.value, n.kind) for n in korsar.names
+    ]
+    zlat = records["russia/s1p2/509"]
+    assert [n.value for n in zlat.names[:3]] == [
+        "Zlatoustovsky Machine Building Plant JSC",
+        "Zlatmash",
+        "Zlatoust Factory of Specialized Arms Steels LLC",
+    ]
+    with_aliases = [r for r in records.values() if r.schema != "Person" and any(
+        n.kind == "alias" and n.value.isascii() for n in r.names
+    )]  # fmt: skip
+    assert len(with_aliases) >= 67

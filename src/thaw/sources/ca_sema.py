@@ -40,6 +40,23 @@ as ``АО`` or ``LLC``, stays with its neighbour), and after language labels suc
 ``Russian:`` (which also set the alias language). One-word pieces of a person's aliases
 ("Alexei, Aleksei") are given names only and are kept as ``weak`` names; a Russian-style
 "Surname, Given Patronymic" is put back in reading order.
+
+Aliases inside the name
+-----------------------
+About fifty entity names carry their aliases in a parenthesis, e.g. ``KORSAR Ltd. (also
+known as Korus Consulting Cis Limited Liability Company)``. A parenthesis is split off
+only when it opens with an alias marker (:func:`split_name`): ``also known as``,
+``a.k.a.``, ``aka``, ``also spelled``, ``aussi`` / ``également connu sous le nom de``
+give ``alias`` names; ``formerly known as``, ``previously known as``, ``f.k.a.``,
+``anciennement`` (``connu sous le nom de``) give ``former`` names. The primary name is the
+text before the parenthesis. Any other parenthesis (an acronym ``(MEC)``, a place
+``(Kolomna)``, a translation, a legal form, a transliteration ``DIKIY (DIKY)``) stays
+part of the name. The parenthesis may be nested or left unclosed (then it runs to the
+end); its content is split on ``;``, on ``,`` (not before a legal form such as ``JSC``)
+and at the last `` or `` / `` and `` before a name of two words or more ("Zlatmash and
+Zlatoust Factory of Specialized Arms Steels LLC"), except where the alias is only the
+primary name with ``&`` written ``and``. A line break after a hyphen is joined
+(``Almaz-\nAntey`` → ``Almaz-Antey``).
 """
 
 from __future__ import annotations
@@ -55,7 +72,7 @@ from thaw.model import Identifier, NameKind, PublicationInfo, Record
 from thaw.sources.base import Publication, Reader, SourceError, iter_xml, read_head
 from thaw.sources.common import clean, parse_date, parse_dates
 
-__all__ = ["CanadaSemaReader", "split_aliases", "regime_key", "schedule_key"]
+__all__ = ["CanadaSemaReader", "split_aliases", "split_name", "regime_key", "schedule_key"]
 
 _SHIP_WORDS = ("tanker", "cargo", "carrier", "vessel", "ro-ro", "fso", "bulk", "container")
 
@@ -77,6 +94,23 @@ _LEGAL_FORMS = {
     "мк", "нп", "llc", "jsc", "pjsc", "ojsc", "cjsc", "fsue", "ao", "oao", "ooo", "pao",
     "zao", "ltd", "ltd.", "inc", "inc.", "co", "co.", "plc", "gmbh", "sa", "s.a.",
 }  # fmt: skip
+# Legal forms that end an alias in a name's parenthesis ("Afanasyev Technomac, JSC").
+_NAME_LEGAL_FORMS = _LEGAL_FORMS | {"sc", "pc", "fsue", "ltd", "limited", "oao", "pao"}
+# Markers opening a parenthesis of aliases in a name, and the kind of name they give.
+_MARKERS: tuple[tuple[str, NameKind], ...] = (
+    (r"also\s+known\s+as", "alias"),
+    (r"a\.?\s?k\.?\s?a\.?", "alias"),
+    (r"also\s+spelled(?:\s+as)?", "alias"),
+    (r"(?:aussi|également|egalement)\s+connue?s?\s+sous\s+le\s+nom\s+de", "alias"),
+    (r"formerly(?:\s+known\s+as)?", "former"),
+    (r"previously\s+known\s+as", "former"),
+    (r"f\.?\s?k\.?\s?a\.?", "former"),
+    (r"anciennement(?:\s+connue?s?\s+sous\s+le\s+nom\s+de)?", "former"),
+)
+_MARKER = re.compile(
+    r"(?:^|(?<=[;,(]))\s*(" + "|".join(f"(?:{m})" for m, _ in _MARKERS) + r")(?=[\s:]|$)\s*:?\s*",
+    re.IGNORECASE,
+)
 _PATRONYMIC = re.compile(r"(вич|вна|ична|ич|оглы|кызы)$", re.IGNORECASE)
 
 
@@ -243,6 +277,118 @@ def split_aliases(text: str | None) -> list[tuple[str, str | None]]:
     return out
 
 
+# Words that, before " and ", join two nouns of one name ("Research and Production …").
+_GENERIC_WORDS = {
+    "research", "science", "scientific", "production", "design", "engineering", "trade",
+    "trading", "life", "investment", "industry", "industrial", "development", "technology",
+    "technologies", "oil", "gas", "construction", "education", "health", "security",
+}  # fmt: skip
+
+
+def _closing(text: str, start: int) -> int:
+    """Index of the parenthesis closing the one opened at ``start`` (nested ones
+    counted), or ``len(text)`` when it is never closed."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(text)
+
+
+def _split_name_commas(text: str) -> list[str]:
+    """Split on commas, keeping a trailing legal form ("Afanasyev Technomac, JSC", also
+    before `` and `` / `` or ``) and pieces in lower case with their neighbour."""
+    out: list[str] = []
+    for piece in (p.strip() for p in text.split(",")):
+        if not piece:
+            continue
+        bare = piece.strip(" .\"'«»“”").lower()
+        form, *rest = re.split(r"\s+(?:and|or)\s+", piece, maxsplit=1)
+        if out and (piece[0].islower() or bare in _NAME_LEGAL_FORMS):
+            out[-1] = f"{out[-1]}, {piece}"
+        elif out and rest and form.strip(" .").lower() in _NAME_LEGAL_FORMS:
+            out[-1] = f"{out[-1]}, {form}"  # "Beta Works, JSC or Beta Zavod"
+            out.append(rest[0])
+        else:
+            out.append(piece)
+    return out
+
+
+def _split_conjunction(piece: str, primary: str) -> list[str]:
+    """Split a piece at its last `` and `` / `` or `` when that separates two names:
+    the right side has two words or more and starts in upper case, the left side does
+    not end in a phrase like "Center of Automation", in a generic word like "Research"
+    ("Research and Production Complex") or in an adjective ("Technological and
+    Industrial"), and the piece is not the primary name with ``&`` written ``and``."""
+    matches = list(re.finditer(r"\s+(?:and|or)\s+", piece))
+    m = matches[-1] if matches else None
+    if m is None or piece.replace(" and ", " & ").lower() == primary.lower():
+        return [piece]
+    left, right = piece[: m.start()].strip(), piece[m.end() :].strip()
+    lw, rw = left.split(), right.split()
+    if len(rw) < 2 or not right[0].isupper() and right[0] not in "«“‘\"'":
+        return [piece]
+    if len(lw) >= 2 and lw[-2][0].islower():
+        return [piece]
+    last = lw[-1].lower() if lw else ""
+    if last in _GENERIC_WORDS or re.search(r"[a-z](?:al|ic|ive)$", last):
+        return [piece]
+    return [*_split_conjunction(left, primary), right]
+
+
+def _parse_aliases(content: str, primary: str) -> list[tuple[str, NameKind]]:
+    """The names in one alias parenthesis (marker included) with their kinds."""
+    out: list[tuple[str, NameKind]] = []
+    marks = list(_MARKER.finditer(content))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(content)
+        kind = next(k for pat, k in _MARKERS if re.fullmatch(pat, m[1], re.IGNORECASE))
+        for part in content[m.end() : end].split(";"):
+            for piece in _split_name_commas(part.strip(" ,;")):
+                for name in _split_conjunction(piece, primary):
+                    name = _tidy(name)
+                    if name and name.lower() not in {n.lower() for n, _ in out}:
+                        out.append((name, kind))
+    return out
+
+
+def split_name(text: str) -> tuple[str, list[tuple[str, NameKind]]]:
+    """Split the aliases out of a name field: ``"KORSAR Ltd. (also known as Korus
+    Consulting Cis Limited Liability Company)"`` → ``("KORSAR Ltd.", [("Korus Consulting
+    Cis Limited Liability Company", "alias")])``.
+
+    Only a parenthesis opening with an alias marker (see the module documentation) is
+    split off; the name is returned unchanged otherwise, or when nothing would be left.
+    """
+    name = " ".join(re.sub(r"(?<=\w)-\s*\n\s*(?=\w)", "-", text).split())
+    kept: list[str] = []
+    aliases: list[tuple[str, NameKind]] = []
+    spans: list[str] = []
+    pos = 0
+    while (start := name.find("(", pos)) >= 0:
+        end = _closing(name, start)
+        content = name[start + 1 : end]
+        if _MARKER.match(content):
+            kept.append(name[pos:start])
+            spans.append(content)
+        else:
+            kept.append(name[pos : end + 1])
+        pos = end + 1
+    kept.append(name[pos:])
+    primary = " ".join("".join(kept).split()).strip(" ,;")
+    if not spans or not primary:
+        return name, []
+    for content in spans:
+        for alias, kind in _parse_aliases(content, primary):
+            if alias.lower() != primary.lower() and alias not in (a for a, _ in aliases):
+                aliases.append((alias, kind))
+    return primary, aliases
+
+
 def _text(el: etree._Element, tag: str) -> str | None:
     child = el.find(tag)
     return clean(child.text) if child is not None else None
@@ -296,9 +442,9 @@ class CanadaSemaReader(Reader):
         schedule = _text(el, "Schedule")
         key = "/".join(k for k in (regime_key(country), schedule_key(schedule), item) if k)
 
-        last = _text(el, "LastName")
-        given = _text(el, "GivenName")
-        entity = _text(el, "EntityOrShip")
+        last, last_aliases = _name_field(el, "LastName")
+        given, given_aliases = _name_field(el, "GivenName")
+        entity, entity_aliases = _name_field(el, "EntityOrShip")
         title = _text(el, "TitleOrShip")
         imo = _text(el, "ShipIMONumber")
         dated = _text(el, "DateOfBirthOrShipBuildDate")
@@ -306,10 +452,16 @@ class CanadaSemaReader(Reader):
             vessel = bool(imo) or any(w in (title or "").lower() for w in _SHIP_WORDS)
             record = Record(self.source, key, "Vessel" if vessel else "Organization")
             record.add_name(entity, "primary")
+            for alias, alias_kind in entity_aliases:
+                record.add_name(alias, alias_kind)
         elif last or given:
             record = Record(self.source, key, "Person")
             parts = {k: v for k, v in (("first", given), ("last", last)) if v}
             record.add_name(" ".join(parts.values()), "primary", parts=parts)
+            for alias, alias_kind in given_aliases:
+                record.add_name(" ".join(p for p in (alias, last) if p), alias_kind)
+            for alias, alias_kind in last_aliases:
+                record.add_name(" ".join(p for p in (given, alias) if p), alias_kind)
         else:
             raise SourceError(path, f"listing {key} has no name", where)
 
@@ -344,6 +496,14 @@ class CanadaSemaReader(Reader):
             if alias != record.caption:
                 record.add_name(alias, kind, lang=lang)
         return record
+
+
+def _name_field(el: etree._Element, tag: str) -> tuple[str | None, list[tuple[str, NameKind]]]:
+    """A name field's primary text and the aliases it carries in a parenthesis."""
+    child = el.find(tag)
+    if child is None or clean(child.text) is None:
+        return None, []
+    return split_name(child.text or "")
 
 
 def _reorder_surname_first(alias: str) -> str:
