@@ -290,8 +290,9 @@ class _QueryMemo:
         # per query token what the pair comparison reads; ``cut``: the last word of
         # a name that may have been cut off (compared as a prefix if nothing fits)
         self.q_info = [
-            (i, q, q.text, q.role == "name" and not q.script_form, q.abjad, q.symbols,
-             q.script_form, query.truncated and i == last and len(q.raw) >= 2)
+            (i, q, q.text, q.role, q.raw, q.role == "name" and not q.script_form, q.abjad,
+             q.symbols, q.script_form, query.truncated and i == last and len(q.raw) >= 2,
+             q.key)
             for i, q in enumerate(qs)
         ]
         self.q_runs: tuple[tuple[int, int, str], ...]
@@ -345,28 +346,60 @@ class _QueryMemo:
 
     def listed(self, r: Token) -> list[Any]:
         """How the listed token ``r`` compares with each query token (cached): the
-        pair loop of :func:`_align_direct` for one listed token."""
+        pair loop of :func:`_align_direct` for one listed token, with
+        :func:`token_similarity` written out."""
         rt = r.text
+        rr = r.role
+        r_raw = r.raw
         r_form = r.script_form
-        r_plain = r.role == "name" and not r_form
+        r_plain = rr == "name" and not r_form
         r_abjad = r.abjad
         r_symbols = r.symbols
+        r_key: str | None = None
+        r_closed = rr in _NO_FUZZY
         hits: list[tuple[int, float, str]] = []
         good = 0
-        for i, q, qt, q_plain, q_abjad, q_symbols, q_form, cut in self.q_info:
+        for i, q, qt, qr, q_raw, q_plain, q_abjad, q_symbols, q_form, cut, q_key in self.q_info:
             if qt == rt and not (q_form and r_form):
                 s, how = 1.0, "exact"
-            elif r_plain and q_plain and r_abjad == q_abjad:
+            elif r_plain and q_plain:
                 if q_symbols and r_symbols and not q_symbols.isdisjoint(r_symbols):
                     s, how = SYMBOL_SIM, "symbol"
+                elif r_abjad == q_abjad:
+                    s = string_similarity(qt, rt)
+                    how = "fuzzy"
+                else:
+                    if r_key is None:
+                        r_key = r.key
+                    s = _abjad_similarity(q_key, r_key)
+                    how = "abjad"
+                if s < MIN_SIM and cut and r_raw.startswith(q_raw):
+                    s, how = TRUNCATED_SIM, "truncated"
+            else:
+                # token_similarity(q, r), the texts being different
+                if q_form and r_form:
+                    s, how = (1.0, "exact") if q_form == r_form else (0.0, "")
+                elif qr != rr and q_raw == r_raw and q_raw:
+                    s, how = 1.0, "exact"
+                elif r_closed or qr in _NO_FUZZY:
+                    s, how = 0.0, ""
+                elif qr == "initial" or rr == "initial":
+                    s, how = 0.0, ""
+                    if qr != rr:
+                        init, full = (q, r) if qr == "initial" else (r, q)
+                        if full.raw[:1] == init.raw[:1] and full.role != "generic":
+                            s, how = INITIAL_SIM, "initial"
+                elif q_symbols and r_symbols and not q_symbols.isdisjoint(r_symbols):
+                    s, how = SYMBOL_SIM, "symbol"
+                elif q_abjad != r_abjad:
+                    if r_key is None:
+                        r_key = r.key
+                    s = _abjad_similarity(q_key, r_key)
+                    how = "abjad"
                 else:
                     s = string_similarity(qt, rt)
                     how = "fuzzy"
-                if s < MIN_SIM and cut and r.raw.startswith(q.raw):
-                    s, how = TRUNCATED_SIM, "truncated"
-            else:
-                s, how = token_similarity(q, r)
-                if s < MIN_SIM and cut and q.role == "name" and r.raw.startswith(q.raw):
+                if s < MIN_SIM and cut and qr == "name" and r_raw.startswith(q_raw):
                     s, how = TRUNCATED_SIM, "truncated"
             if s >= MIN_SIM:
                 hits.append((i, s, how))
@@ -421,6 +454,8 @@ class _QueryMemo:
 
 
 _MEMO_LIMIT = 50_000
+#: Roles whose tokens align only when equal (or written the same).
+_NO_FUZZY = frozenset({"number", "legal_form"})
 _MEMO: list[_QueryMemo | None] = [None]
 _LAST_QUERY: list[AnalyzedName | None] = [None]
 
