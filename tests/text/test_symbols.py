@@ -1,0 +1,65 @@
+"""Given-name symbols from the precomputed table, and the fold rules' trigger skipping."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from thaw.text import analyze_name, fold_token
+from thaw.text.fold import _RULE_SPECS
+from thaw.text.symbols import DATA_PATH, parse_table, word_symbols
+
+
+def test_table_is_sorted_and_well_formed() -> None:
+    table = parse_table(DATA_PATH)
+    assert len(table) > 50_000
+    words = list(table)
+    assert words == sorted(words)
+    assert all(re.fullmatch(r"[a-z]{2,}", w) for w in words)
+    carriers: dict[str, int] = {}
+    for symbols in table.values():
+        assert symbols
+        for s in symbols:
+            assert s.startswith(("NAME:", "NICK:"))
+            carriers[s] = carriers.get(s, 0) + 1
+    # a symbol carried by one word only can never make two tokens agree: not kept
+    assert min(carriers.values()) >= 2
+
+
+def test_given_name_equivalences() -> None:
+    assert not word_symbols("alexander").isdisjoint(word_symbols("alex"))
+    assert not word_symbols("john").isdisjoint(word_symbols("jack"))
+    assert word_symbols("zzqx") == frozenset()
+
+
+def test_symbols_reach_person_tokens_only() -> None:
+    person = {t.raw: t.symbols for t in analyze_name("Alexander Smith", "Person").tokens}
+    assert person["alexander"] == word_symbols("alexander")
+    org = analyze_name("Alexander Trading LLC", "Organization").tokens
+    assert all(not t.symbols for t in org)
+
+
+def test_symbols_align_spellings_folding_cannot() -> None:
+    from thaw.match import compare_names
+
+    m = compare_names(analyze_name("Alex Petrov", "Person"),
+                      analyze_name("Alexander Petrov", "Person"))
+    assert any(p.how == "symbol" for p in m.pairs)
+
+
+def _fold_all_rules(word: str) -> str:
+    if len(word) < 2 or not word.isalpha():
+        return word
+    out = word
+    for pattern, repl, _triggers in _RULE_SPECS:
+        out = re.sub(pattern, repl, out)
+    return out or word
+
+
+@pytest.mark.parametrize("word", [
+    "tschaikowsky", "dzhabrailov", "khodorkovskiy", "xiaoping", "mcdonnell", "phillippe",
+    "yousef", "iyad", "siraj", "hajj", "abdullah", "schmidt", "kwiatkowski", "oooo", "ijah",
+])
+def test_fold_skipping_rules_changes_nothing(word: str) -> None:
+    assert fold_token(word) == _fold_all_rules(word)
