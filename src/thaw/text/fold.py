@@ -34,6 +34,7 @@ letters *w*, *y* and *h* double as vowel signs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 _VOWELS = frozenset("aeiouy")
@@ -69,8 +70,15 @@ _RULE_SPECS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 #: The folding rules in order, each with the substrings that must occur in the word
 #: for its pattern to match (empty: always tried). Skipping a rule whose trigger is
 #: absent cannot change the result, and most words trigger only a few rules.
-_RULES: tuple[tuple[re.Pattern[str], str, str | None, tuple[str, ...]], ...] = tuple(
-    (re.compile(p), r, t[0] if len(t) == 1 else None, t) for p, r, t in _RULE_SPECS
+def _group_one(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+_Repl = str | Callable[[re.Match[str]], str]
+_RULES: tuple[tuple[re.Pattern[str], _Repl, str | None, tuple[str, ...]], ...] = tuple(
+    # a template replacement ("\\1") is parsed again on every call: a function is not
+    (re.compile(p), _group_one if r == r"\1" else r, t[0] if len(t) == 1 else None, t)
+    for p, r, t in _RULE_SPECS
 )
 
 
