@@ -133,13 +133,20 @@ _VOWELS = frozenset("aeiouy")
 _CLASSES = str.maketrans("zgdbfmj", "sktpvny")
 
 
-#: :func:`_budget` by word length, for the lengths it distinguishes.
+#: :func:`_budget` by word length, for the lengths it distinguishes, and twice it
+#: (the most edits two words of that length may differ by; a whole number).
 _BUDGETS = tuple(_budget(n) for n in range(12))
+_LIMITS = tuple(int(2 * b) for b in _BUDGETS)
+_osa = OSA.distance
 
 
-@lru_cache(maxsize=500_000)
 def string_similarity(a: str, b: str) -> float:
-    """Similarity of two folded words by vowel-discounted edit cost (0 when apart)."""
+    """Similarity of two folded words by vowel-discounted edit cost (0 when apart).
+
+    Most pairs compared are far apart: their length difference or plain edit
+    distance already exceeds twice the budget, which is checked here directly
+    (one C call); only the others are costed, and cached
+    (:func:`_close_similarity`)."""
     if a == b:
         return 1.0
     la = len(a)
@@ -148,19 +155,26 @@ def string_similarity(a: str, b: str) -> float:
         n, diff = la, la - lb
     else:
         n, diff = lb, lb - la
-    if n <= 2 or not la or not lb:
+    if n <= 2 or not lb or not la:
         return 0.0
     if n > 8 and a[0] != b[0]:
         # long words that differ from the first letter are different stems
         # (Jónsdóttir / Tómasdóttir) unless nearly equal
-        budget = 1.0
+        limit = 2
     else:
-        budget = _BUDGETS[n] if n < 12 else 2.5
-    if diff > 2 * budget:
+        limit = _LIMITS[n] if n < 12 else 5
+    if diff > limit or _osa(a, b) > limit:
         return 0.0
+    return _close_similarity(a, b)
+
+
+@lru_cache(maxsize=200_000)
+def _close_similarity(a: str, b: str) -> float:
+    """:func:`string_similarity` of two different words of at least three letters
+    within twice the budget of each other in length and edit distance."""
+    n = max(len(a), len(b))
+    budget = 1.0 if n > 8 and a[0] != b[0] else _BUDGETS[n] if n < 12 else 2.5
     d = OSA.distance(a, b)
-    if d > 2 * budget:
-        return 0.0
     sa, sb = skeleton(a), skeleton(b)
     ds = OSA.distance(sa, sb)
     dc = OSA.distance(sa.translate(_CLASSES), sb.translate(_CLASSES)) if ds else 0
