@@ -63,3 +63,11 @@ def _fold_all_rules(word: str) -> str:
 ])
 def test_fold_skipping_rules_changes_nothing(word: str) -> None:
     assert fold_token(word) == _fold_all_rules(word)
+
+
+def test_casefold_flag_matches_rigour() -> None:
+    from rigour.text.normalize import Normalize
+
+    from thaw.text.analyze import _CASEFOLD
+
+    assert int(Normalize.CASEFOLD) == _CASEFOLD

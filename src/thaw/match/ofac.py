@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from normality import ascii_text
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 from rigour._core import soundex
 
@@ -42,6 +41,8 @@ _SPLIT = re.compile(r"[^A-Z0-9]+")
 
 @lru_cache(maxsize=65536)
 def _prepare(name: str) -> tuple[str, tuple[str, ...]]:
+    from normality import ascii_text  # imported when this algorithm is first used
+
     text = (ascii_text(name) or "").upper()
     parts = tuple(p for p in _SPLIT.split(text) if p)
     return " ".join(parts), parts

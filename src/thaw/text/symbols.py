@@ -37,10 +37,11 @@ def parse_table(path: Path) -> dict[str, frozenset[str]]:
 def _raw_table(path: Path) -> dict[str, str]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         text = fh.read()
-    lines = text.split("\n")
-    if lines and not lines[-1]:
-        lines.pop()
-    return dict(line.split("\t", 1) for line in lines)
+    # "word<TAB>symbols<NL>" lines: split on both at once, pair up the fields
+    fields = text.replace("\t", "\n").split("\n")
+    if fields and not fields[-1]:
+        fields.pop()
+    return dict(zip(fields[0::2], fields[1::2], strict=True))
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,6 @@ import unicodedata
 from functools import lru_cache
 
 import icu
-from normality import ascii_text
 from rigour._core import codepoint_script, maybe_ascii
 
 ABJAD_SCRIPTS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
@@ -132,6 +131,8 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
     if script in RIGOUR_SCRIPTS:
         latin = maybe_ascii(word)
         if not latin.isascii():
+            from normality import ascii_text  # rarely needed; slow to import
+
             latin = ascii_text(latin) or ""
         return tuple(_ascii_words(latin)), False
     if script in ABJAD_SCRIPTS:
