@@ -517,6 +517,7 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
     locations = _locations() if (org or schema is None) else frozenset()
     folds = [fold_token(w.ascii) for w in words]
     phrase_starts = vocab.GENERIC_PHRASE_STARTS
+    weightless = 0  # tokens of weight 0 (only the last branch below makes them)
     i = 0
     while i < n:
         w = words[i]
@@ -584,8 +585,10 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
             weight = 0.6
         tokens.append(Token(text, role, weight, raw, skel, w.abjad, _NO_SYMBOLS, optional,
                             w.script_form, after_bin))
+        if weight == 0:
+            weightless += 1
         i += 1
-    if tokens and all(t.weight == 0 for t in tokens):
+    if tokens and weightless == len(tokens):
         # a name made only of titles or stop words: keep them as names
         tokens = [Token(t.text, "name", 1.0, t.raw, t.skeleton, t.abjad) for t in tokens]
     return tokens
