@@ -71,3 +71,11 @@ def test_casefold_flag_matches_rigour() -> None:
     from thaw.text.analyze import _CASEFOLD
 
     assert int(Normalize.CASEFOLD) == _CASEFOLD
+
+
+def test_table_digest_is_recorded() -> None:
+    import hashlib
+
+    from thaw.text.symbols import TABLE_SHA256
+
+    assert hashlib.sha256(DATA_PATH.read_bytes()).hexdigest() == TABLE_SHA256

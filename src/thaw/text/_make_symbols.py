@@ -174,6 +174,19 @@ def write_table(rows: Iterable[tuple[str, frozenset[str]]], path: Path) -> int:
     return len(lines)
 
 
+def record_digest(path: Path) -> None:
+    """Write the table's SHA-256 into ``symbols.py`` (``TABLE_SHA256``)."""
+    import hashlib
+
+    import thaw.text.symbols as module
+
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    source = Path(module.__file__)
+    text = re.sub(r'^TABLE_SHA256 = "[0-9a-f]*"$', f'TABLE_SHA256 = "{digest}"',
+                  source.read_text(encoding="utf-8"), count=1, flags=re.M)
+    source.write_text(text, encoding="utf-8")
+
+
 def check(paths: list[Path]) -> int:
     """Compare the table with the tagger on every word of ``paths``: the symbols
     it keeps must be the tagger's, and no word with symbols may lie outside the
@@ -203,6 +216,7 @@ def main(argv: list[str]) -> int:
     words = vocabulary(corpus, symbols)
     print(f"{len(words)} candidate words; asking the tagger …")
     count = write_table(shared_only(tagger_symbols(words)).items(), DATA_PATH)
+    record_digest(DATA_PATH)
     print(f"{count} words with symbols written to {DATA_PATH} "
           f"({DATA_PATH.stat().st_size / 1e6:.2f} MB)")
     return 0
