@@ -82,6 +82,8 @@ _DIN_SUFFIX = re.compile(
     r"|^([a-z]{3,}?)(?:uddin|eddine|eddin|addin|iddin|uddeen)$"
 )
 _ALLAH_SUFFIX = re.compile(r"^([a-z]{3,}?)(?:ullah|ollah|allah|ulla|ulah|olah|alah)$")
+_DIN_ENDS = ("din", "dine", "deen", "dinn")
+_ALLAH_ENDS = ("ullah", "ollah", "allah", "ulla", "ulah", "olah", "alah")
 _ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 
@@ -337,15 +339,19 @@ def _words(text: str, org_context: bool) -> list[_Word]:
         if org_context and word in vocab.ORG_ABBREVIATIONS:
             out.extend(_Word(g, hint="generic") for g in vocab.ORG_ABBREVIATIONS[word])
             continue
-        script = word_script(word)
-        if script in CJK_SCRIPTS and org_context:
-            out.extend(_cjk_words(word))
-            continue
-        if script in ("Han", "Hangul"):
-            out.extend(_syllables(word))
-            continue
+        if not word.isascii():  # (an ASCII word is Latin script)
+            script = word_script(word)
+            if script in CJK_SCRIPTS and org_context:
+                out.extend(_cjk_words(word))
+                continue
+            if script in ("Han", "Hangul"):
+                out.extend(_syllables(word))
+                continue
         latin, abjad = transliterate_word(word)
-        out.extend(_Word(w, abjad) for w in latin)
+        if len(latin) == 1:
+            out.append(_Word(latin[0], abjad))
+        else:
+            out.extend(_Word(w, abjad) for w in latin)
     return out
 
 
@@ -354,7 +360,8 @@ def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
     for w in words:
         a = w.ascii
         if w.hint is None and a.isalpha() and len(a) > 4:
-            m = _ABD.match(a)
+            # (each pattern is tried only where its fixed start or end is present)
+            m = _ABD.match(a) if a.startswith("abd") else None
             if m is not None and a not in _ABD_ALONE:
                 rest = m.group(2)
                 if len(rest) > 3 and rest[0] == rest[1]:
@@ -366,12 +373,12 @@ def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
                     out.append(_Word("abd", w.abjad))
                     out.append(_Word(rest, w.abjad))
                     continue
-            m = _DIN_SUFFIX.match(a)
+            m = _DIN_SUFFIX.match(a) if a.endswith(_DIN_ENDS) else None
             if m is not None:
                 out.append(_Word(m.group(1) or m.group(2), w.abjad))
                 out.append(_Word("din", w.abjad))
                 continue
-            m = _ALLAH_SUFFIX.match(a)
+            m = _ALLAH_SUFFIX.match(a) if a.endswith(_ALLAH_ENDS) else None
             if m is not None and not a.startswith("abd"):
                 out.append(_Word(m.group(1), w.abjad))
                 out.append(_Word("allah", w.abjad))
