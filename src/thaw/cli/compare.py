@@ -9,26 +9,13 @@ from typing import Annotated
 import typer
 
 from thaw.cli._app import app, console, fail
-from thaw.index.entry import Entry
+from thaw.index.entry import Entry, name_entry
 from thaw.match import ALGORITHMS, Query, score, threshold_for
-from thaw.text import analyze_name
 
 
 def pair_entry(name: str, schema: str | None) -> Entry:
     """A one-name listing for ``name``, so that a pair can be scored like a screening."""
-    return Entry(
-        source="pair",
-        source_id="name2",
-        schema=schema or "LegalEntity",
-        caption=name,
-        names=((analyze_name(name, schema), "primary"),),
-        birth_dates=(),
-        countries=(),
-        gender=None,
-        identifiers=(),
-        programs=(),
-        listed_on=None,
-    )
+    return name_entry(name, schema, source="pair", source_id="name2")
 
 
 @app.command("compare-file")

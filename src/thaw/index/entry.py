@@ -89,3 +89,23 @@ def entry_from_record(record: Record) -> Entry:
         programs=tuple(record.programs),
         listed_on=record.listed_on,
     )
+
+
+def name_entry(
+    name: str, schema: str | None = None, source: str = "", source_id: str = ""
+) -> Entry:
+    """A listing that holds nothing but one name: how a bare name is scored against
+    another (pair scoring, profile linking's name checks)."""
+    return Entry(
+        source=source,
+        source_id=source_id,
+        schema=schema or "LegalEntity",
+        caption=name,
+        names=((analyze_name(name, schema), "primary"),),
+        birth_dates=(),
+        countries=(),
+        gender=None,
+        identifiers=(),
+        programs=(),
+        listed_on=None,
+    )

@@ -42,7 +42,7 @@ from typing import Any
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
 
-from thaw.index.entry import Entry, IdNumber
+from thaw.index.entry import IdNumber, name_entry
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.profiles.features import (
     Features,
@@ -51,7 +51,6 @@ from thaw.profiles.features import (
     historic_country,
     namespace,
 )
-from thaw.text import analyze_name
 
 TOKEN_SIM = 0.9
 """Jaro-Winkler similarity at which two name tokens count as the same spelling."""
@@ -193,19 +192,7 @@ class Context:
         holding only ``name``."""
         if self.matcher is not None:
             return self.matcher(query, name, schema)
-        entry = Entry(
-            source="",
-            source_id="",
-            schema=schema or "LegalEntity",
-            caption=name,
-            names=((analyze_name(name, schema), "primary"),),
-            birth_dates=(),
-            countries=(),
-            gender=None,
-            identifiers=(),
-            programs=(),
-            listed_on=None,
-        )
+        entry = name_entry(name, schema)
         return score(Query(query, schema), entry).score
 
     def idf(self, token: str) -> float:
