@@ -89,8 +89,15 @@ class Pair:
 
     def describe(self) -> str:
         """``query~listing`` (``=`` when exact)."""
-        q = " ".join(t.raw or t.text for t in self.query)
-        r = " ".join(t.raw or t.text for t in self.result)
+        query, result = self.query, self.result
+        if len(query) == 1:
+            q = query[0].raw or query[0].text
+        else:
+            q = " ".join([t.raw or t.text for t in query])
+        if len(result) == 1:
+            r = result[0].raw or result[0].text
+        else:
+            r = " ".join([t.raw or t.text for t in result])
         sign = "=" if self.how == "exact" else "~"
         return f"{q}{sign}{r}" if q != r else q
 
@@ -769,11 +776,20 @@ def name_match(query: AnalyzedName, result: AnalyzedName, alignment: Alignment) 
     qs = query.informative
     rs = result.informative
     score, raw_pairs, q_used, r_used = alignment
-    pairs = [Pair(tuple(qs[i] for i in qi), tuple(rs[j] for j in rj), s, how)
-             for qi, rj, s, how in sorted(raw_pairs, key=lambda p: p[0][0])]
-    return NameMatch(score, query, result, tuple(pairs),
-                     tuple(t for i, t in enumerate(qs) if i not in q_used),
-                     tuple(t for j, t in enumerate(rs) if j not in r_used))
+    if len(raw_pairs) > 1:
+        raw_pairs = sorted(raw_pairs, key=_first_query_index)
+    pairs = tuple([
+        Pair((qs[qi[0]],) if len(qi) == 1 else tuple([qs[i] for i in qi]),
+             (rs[rj[0]],) if len(rj) == 1 else tuple([rs[j] for j in rj]), s, how)
+        for qi, rj, s, how in raw_pairs
+    ])
+    return NameMatch(score, query, result, pairs,
+                     tuple([t for i, t in enumerate(qs) if i not in q_used]),
+                     tuple([t for j, t in enumerate(rs) if j not in r_used]))
+
+
+def _first_query_index(pair: tuple[tuple[int, ...], tuple[int, ...], float, str]) -> int:
+    return pair[0][0]
 
 
 def compare_names(
