@@ -89,8 +89,8 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 
 
 _NO_SYMBOLS: frozenset[str] = frozenset()
-"""The one empty symbol set shared by all tokens without symbols (an empty
-``frozenset()`` costs 216 bytes per token otherwise)."""
+"""The one empty frozenset shared by every token without symbols and every name
+without compounds (each ``frozenset()`` is a new 216-byte object otherwise)."""
 
 
 @dataclass(frozen=True, slots=True)
