@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from thaw.store import Store
+from thaw.model import Record
+from thaw.store import PublicationRow, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -25,6 +27,33 @@ def require_shared() -> Path:
     if os.environ.get("CI"):
         pytest.fail(f"CI must have the shared publications at {LISTS}")
     pytest.skip(f"shared publications not found at {LISTS}")
+
+
+def publish(
+    store: Store,
+    source: str,
+    records: list[Record],
+    published: str = "2024-01-01",
+    *,
+    activate: bool = True,
+    date_basis: str = "in-file",
+) -> PublicationRow:
+    """Store ``records`` as a publication of ``source`` without a reader (tests
+    that build their store from :class:`Record` objects). The digest depends on
+    the content, so the same records twice are the same publication."""
+    digest = hashlib.sha256(
+        (source + published + "".join(r.to_json() for r in records)).encode()
+    ).hexdigest()
+    return store.add_publication(
+        source=source,
+        format="test",
+        published=published,
+        date_basis=date_basis,
+        sha256=digest,
+        files=["test"],
+        records=records,
+        activate=activate,
+    )
 
 
 @pytest.fixture

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-
+from tests.conftest import publish
 from thaw.model import Address, Name, Record
 from thaw.store import PublicationRow, Store
 
@@ -12,19 +11,7 @@ def add(
     store: Store, source: str, published: str, records: list[Record], activate: bool = True
 ) -> PublicationRow:
     """Store ``records`` as a publication of ``source`` dated ``published``."""
-    digest = hashlib.sha256(
-        (source + published + "".join(r.to_json() for r in records)).encode()
-    ).hexdigest()
-    return store.add_publication(
-        source=source,
-        format="test",
-        published=published,
-        date_basis="in-file",
-        sha256=digest,
-        files=["test"],
-        records=records,
-        activate=activate,
-    )
+    return publish(store, source, records, published, activate=activate)
 
 
 def rec(

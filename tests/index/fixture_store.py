@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from tests.conftest import publish
 from thaw.model import Record
 from thaw.store import Store
 
@@ -24,13 +25,4 @@ def fill(store: Store, records: list[Record], published: str = "2024-01-01") -> 
     for record in records:
         by_source[record.source].append(record)
     for source, items in sorted(by_source.items()):
-        store.add_publication(
-            source=source,
-            format="test",
-            published=published,
-            date_basis="given",
-            sha256=f"{source}-{published}-{len(items)}",
-            files=["fixture"],
-            records=items,
-            activate=True,
-        )
+        publish(store, source, items, published, date_basis="given")

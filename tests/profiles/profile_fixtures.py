@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
-
+from tests.conftest import publish
 from thaw.model import Identifier, Link, Name, Record
 from thaw.store import Store
 
 
 def add(store: Store, source: str, records: list[Record], published: str = "2024-01-01") -> None:
     """Store ``records`` as a new active publication of ``source``."""
-    digest = hashlib.sha256(
-        (source + published + "".join(r.to_json() for r in records)).encode()
-    ).hexdigest()
-    store.add_publication(
-        source=source,
-        format="test",
-        published=published,
-        date_basis="in-file",
-        sha256=digest,
-        files=["test"],
-        records=records,
-        activate=True,
-    )
+    publish(store, source, records, published)
 
 
 def person(
