@@ -485,6 +485,24 @@ def _weight_of(t: Token, stats: TokenStats | None) -> float:
     return t.weight if stats is None else _weight(t, stats)
 
 
+def _alignment_score(
+    agree: float, mass: float, eq: float, er: float, eq_full: float, er_full: float
+) -> float:
+    """The name score of an alignment: the weight that agreed over the weight in play.
+
+    ``mass`` is the aligned weight, ``eq``/``er`` the (discounted) weight of query
+    and listed tokens left unaligned, ``eq_full``/``er_full`` the same undiscounted;
+    words left over on both sides count as a substitution. A query whose aligned
+    weight is below one is scaled down (little of it was compared)."""
+    denom = mass + QUERY_EXTRA * eq + RESULT_EXTRA * er
+    if eq_full and er_full:
+        denom += SUBSTITUTION * math.sqrt(eq_full * er_full)
+    score = agree / denom if denom > 0 else 0.0
+    if mass < 1.0:
+        score *= 0.55 + 0.45 * mass
+    return min(1.0, score)
+
+
 def _extra_of(t: Token, w: float) -> tuple[float, float]:
     """A token's contribution when left unaligned: to the extras (optional parts a
     third) and to the substitution term (numbers excluded)."""
@@ -639,13 +657,7 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
             extra, full = listed[j][4]
             er += extra
             er_full += full
-    denom = mass + QUERY_EXTRA * eq + RESULT_EXTRA * er
-    if eq_full and er_full:
-        denom += SUBSTITUTION * math.sqrt(eq_full * er_full)
-    score = agree / denom if denom > 0 else 0.0
-    if mass < 1.0:
-        score *= 0.55 + 0.45 * mass
-    return (min(1.0, score), pairs, q_used, r_used)
+    return (_alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)
 
 
 def _align_direct(query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = None
@@ -762,13 +774,7 @@ def _align_direct(query: AnalyzedName, result: AnalyzedName, stats: TokenStats |
         er += w * OPTIONAL_SHARE if t.optional else w
         if t.role != "number":
             er_full += w
-    denom = mass + QUERY_EXTRA * eq + RESULT_EXTRA * er
-    if eq_full and er_full:
-        denom += SUBSTITUTION * math.sqrt(eq_full * er_full)
-    score = agree / denom if denom > 0 else 0.0
-    if mass < 1.0:
-        score *= 0.55 + 0.45 * mass
-    return (min(1.0, score), pairs, q_used, r_used)
+    return (_alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)
 
 
 def name_match(query: AnalyzedName, result: AnalyzedName, alignment: Alignment) -> NameMatch:
