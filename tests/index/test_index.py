@@ -173,3 +173,29 @@ def test_entries_decode_lazily_and_warm(index: CandidateIndex) -> None:
     index.warm()
     assert all(e is not None for e in index._entries)
     assert index.position("nope:1") is None
+
+
+def _index_of(*names: tuple[str, str, str]) -> CandidateIndex:
+    records = [
+        Record(source="un_sc", source_id=sid, schema=schema, names=(Name(name),))
+        for sid, name, schema in names
+    ]
+    return CandidateIndex.build(entry_from_record(r) for r in records)
+
+
+def test_vowel_variants_meet_by_their_consonants() -> None:
+    index = _index_of(("1", "Andrey Viktorovich VOROBYOV", "Person"),
+                      ("2", "Sergey Vladimirovich ELISEEV", "Person"))
+    assert keys(index, "Vorobev", schema="Person") == ["un_sc:1"]
+    assert keys(index, "Yeliseyev", schema="Person") == ["un_sc:2"]
+
+
+def test_short_abjad_skeletons_do_not_join_latin_words() -> None:
+    # "Tonya" and "Centre" share the abjad skeleton "tn", "Bryan" and "Oboroni"
+    # "brn"; no matcher would align them, so they must not make a candidate
+    index = _index_of(("1", "State Centre for Unmanned Aviation", "LegalEntity"),
+                      ("2", "Ministerstva Oboroni", "LegalEntity"))
+    assert keys(index, "Tonya Bryan Perez", schema="Person") == []
+    # while a name written in Arabic script still meets the Latin spelling
+    arabic = _index_of(("1", "Mansur AL-SAADI", "Person"))
+    assert keys(arabic, "منصور السعادي", schema="Person") == ["un_sc:1"]

@@ -143,3 +143,19 @@ def test_analysis_is_cached_and_total() -> None:
     assert analyze_name("Kirill Dmitriev", "Person") is analyze_name("Kirill Dmitriev", "Person")
     assert analyze_name("", None).tokens == ()
     assert analyze_name("...", None).tokens == ()
+
+
+def test_an_apostrophe_keeps_a_legal_form_abbreviation_inside_a_word() -> None:
+    # "SA" is a legal form, but not inside "AL-SA'ADI" (whatever the schema)
+    for schema in (None, "LegalEntity", "Person"):
+        tokens = analyze_name("MANSUR AL-SA’ADI", schema).tokens
+        assert [t.text for t in tokens if t.role != "stop"] == ["mansur", "sadi"]
+
+
+def test_a_legal_form_written_twice_is_marked_once_each_time() -> None:
+    tokens = analyze_name("Rosneft SA SA").tokens
+    assert [(t.text, t.raw, t.role) for t in tokens] == [
+        ("rosneft", "rosneft", "name"),
+        ("jsc", "sa", "legal_form"),
+        ("jsc", "sa", "legal_form"),
+    ]

@@ -12,7 +12,11 @@ narrows the field to a few dozen listings in well under a millisecond. It holds
                   and the join of two adjacent tokens (``abdul rahman`` also
                   posts ``t:abdulrahman``) so that split and joined spellings meet;
   ``k:<key>``     every other key :func:`thaw.text.index_keys` gives for a name
-                  (phonetic keys and the like);
+                  (consonant skeletons ``~<key>``, joins of short words);
+  ``a:~<key>``    the consonant skeleton of a token written in an abjad (Arabic,
+                  Persian, Hebrew), which is all such a token says of its sound;
+  ``s:<key>``     the consonants of a Latin-script name token, so that spellings
+                  differing in their vowels meet (``Vorobyov``/``Vorobev``);
   ``i:<number>``  a normalised identifier number (passport, IMO, tax id …);
 
 * a **vocabulary** of the tokens (four characters or more) with the character
@@ -27,7 +31,15 @@ analysis). A listing earns, per unit, the best credit among: the exact token
 (1.0), an indexed token within one edit (OSA distance, two edits for tokens of
 eight characters or more; 0.95 × similarity), the join of the token with its
 neighbour (0.9) and a key that :func:`~thaw.text.index_keys` gives the token
-alone, such as its consonant skeleton (0.75). Its **coverage** is the credited
+alone, or its consonants (0.75). Keys are credited as the matcher reads them:
+a token written in an abjad meets every listed word with its abjad skeleton, and
+a Latin-script token meets words written in an abjad; two Latin-script words
+meet by abjad skeleton only when it keeps at least :data:`LATIN_SKELETON_MIN`
+consonants, and otherwise by their plain consonants (``s:``), because the
+abjad skeleton drops *w*, *y*, *h* and *v* and so joins unrelated Latin words
+(``Tonya``/``Centre``) that the matcher would never align. Measured on all lists:
+2.8 instead of 4.4 candidates per name on no list, the same UN recall and
+alias hold-out. Its **coverage** is the credited
 weight over the total weight, in [0, 1]. A listing sharing an identifier number
 with the query is always a candidate (coverage + 1). Candidates below
 ``min_coverage`` are dropped; the rest are ranked by coverage (ties: listings with
@@ -67,9 +79,10 @@ from thaw.text import (
     get_token_stats,
     index_keys,
     set_token_stats,
+    skeleton,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
 
 SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")
@@ -99,6 +112,8 @@ MINOR_WEIGHT = 0.05
 stop words, legal forms): they only break ties between otherwise equal listings."""
 FUZZY_CREDIT = 0.95
 KEY_CREDIT = 0.75
+LATIN_SKELETON_MIN = 3
+"""Least consonants of a skeleton through which two Latin-script words meet."""
 DEFAULT_LIMIT = 100
 DEFAULT_MIN_COVERAGE = 0.5
 """Least coverage of a proposed listing. Measured on all lists (33,811 listings):
@@ -259,6 +274,19 @@ def _values_seen(values: _Ints, times: int) -> _Ints:
     return values[starts[counts >= times]]
 
 
+def _vowel_free(token: Token) -> str | None:
+    """The ``s:`` key of a Latin-script name token: its consonants
+    (:func:`thaw.text.skeleton`), when there are at least two and the token has
+    vowels to vary (``Vorobyov``/``Vorobev``, ``Yeliseyev``/``Eliseev``)."""
+    if token.abjad or token.script_form or token.role not in ("name", "patronymic"):
+        return None
+    text = token.text
+    if len(text) < FUZZY_MIN_LEN or not text.isalpha():
+        return None
+    key = skeleton(text)
+    return key if 2 <= len(key) < len(text) else None
+
+
 def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
     return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
 
@@ -386,8 +414,15 @@ class CandidateIndex:
                     vocab.add(text)
                 for left, right in zip(texts, texts[1:], strict=False):
                     postings.add("t:" + left + right, position)
+                abjad = {"~" + t.key for t in analyzed.tokens if t.abjad}
                 for key in index_keys(analyzed) - set(texts):
                     postings.add("k:" + key, position)
+                    if key in abjad:
+                        postings.add("a:" + key, position)
+                for token in tokens:
+                    consonants = _vowel_free(token)
+                    if consonants is not None:
+                        postings.add("s:" + consonants, position)
             name_len.append(shortest if shortest < 255 else 0)
             for ident in entry.identifiers:
                 for key in id_keys(ident.number):
@@ -563,9 +598,17 @@ class CandidateIndex:
         return result
 
     def _token_keys(self, name: AnalyzedName, token: Token) -> list[str]:
-        """The retrieval keys name analysis gives ``token`` alone, beyond its text."""
+        """The posting keys of what name analysis gives ``token`` alone, beyond its
+        text: skeletons where the matcher reads them (see the module docs)."""
         single = dataclasses.replace(name, tokens=(token,))
-        return sorted(index_keys(single) - {token.text})
+        keys = []
+        for key in sorted(index_keys(single) - {token.text}):
+            short = key.startswith("~") and len(key) <= LATIN_SKELETON_MIN
+            keys.append("a:" + key if short and not token.abjad else "k:" + key)
+        vowel_free = _vowel_free(token)
+        if vowel_free is not None:
+            keys.append("s:" + vowel_free)
+        return keys
 
     def _token_postings(self, name: AnalyzedName, token: Token) -> _TokenPostings:
         """Every listing that credits ``token``, with its best credit (cached)."""
@@ -583,7 +626,7 @@ class CandidateIndex:
             sources.append((n_slot, round(similarity * FUZZY_CREDIT, 4)))
             fallback.append(n_df)
         for key in self._token_keys(name, token):
-            k_slot = self._slots.get("k:" + key)
+            k_slot = self._slots.get(key)
             if k_slot is not None:
                 sources.append((k_slot, KEY_CREDIT))
                 fallback.append(self._df(k_slot))

@@ -233,6 +233,12 @@ def _locations() -> frozenset[str]:
 # --- segmentation ---------------------------------------------------------------------
 
 
+# (nor after a mark already placed: a form found twice is replaced once)
+_NOT_AFTER_WORD = r"(?<![\w" + re.escape("".join(sorted(_APOSTROPHES)) + _LEGAL_MARK + _LEGAL_SEP) \
+    + r"])"
+_NOT_BEFORE_WORD = r"(?![\w" + re.escape("".join(sorted(_APOSTROPHES))) + r"])"
+
+
 def _mark_legal_forms(text: str, person: bool) -> str:
     try:
         found = extract_org_types(text, _CASEFOLD, 0, True)
@@ -242,9 +248,10 @@ def _mark_legal_forms(text: str, person: bool) -> str:
         if not matched or not generic or set(matched) <= set("ivx"):
             continue
         surface = "".join(c for c in matched if c.isalnum())
-        pattern = re.compile(r"(?<!\w)" + re.escape(matched) + r"(?!\w)")
+        # an apostrophe joins letters into one word: "AL-SA'ADI" holds no "SA"
+        pattern = re.compile(_NOT_AFTER_WORD + re.escape(matched) + _NOT_BEFORE_WORD)
         if person:
-            pattern = re.compile(r"(?<!\w)" + re.escape(matched) + r"\W*$")
+            pattern = re.compile(_NOT_AFTER_WORD + re.escape(matched) + r"\W*$")
         text = pattern.sub(f" {_LEGAL_MARK}{generic.lower()}{_LEGAL_SEP}{surface} ", text)
     return text
 
