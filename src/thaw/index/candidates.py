@@ -509,7 +509,8 @@ class CandidateIndex:
         if cached is not None:
             return cached
         if self._token_table is None:
-            self._token_table = pickle.loads(self._token_blob)
+            self.prepare()
+        assert self._token_table is not None
         start, end = int(self._entry_offsets[position]), int(self._entry_offsets[position + 1])
         unpickler = pickle.Unpickler(io.BytesIO(self._entry_blob[start:end]))
         unpickler.persistent_load = self._token_table.__getitem__  # type: ignore[method-assign]
@@ -521,6 +522,13 @@ class CandidateIndex:
         """Every entry, in position order."""
         for position in range(self.size):
             yield self.entry(position)
+
+    def prepare(self) -> None:
+        """Load what every entry decoding shares (the table of distinct tokens);
+        batch screening calls this before forking workers, which then decode the
+        entries they score themselves, in parallel."""
+        if self._token_table is None:
+            self._token_table = pickle.loads(self._token_blob)
 
     def warm(self) -> None:
         """Decode every entry now (before forking workers, so that they share them)."""

@@ -44,7 +44,11 @@ _THINGS = frozenset({"Vessel", "Aircraft"})
 
 @dataclass(slots=True)
 class Context:
-    """What every feature sees: the query, the entry and the best name match."""
+    """What every feature sees: the query, the entry and the best name match.
+
+    ``explain`` is false when only the score is wanted (candidates that turn out
+    below the threshold): features may then leave their sentence out, and the
+    name alignment is not turned into a :class:`NameMatch`."""
 
     query: Query
     entry: Entry
@@ -52,6 +56,8 @@ class Context:
     name_kind: str = "primary"
     name_score: float = 0.0
     notes: list[str] = field(default_factory=list)
+    explain: bool = True
+    aligned: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +93,18 @@ class Feature:
 def best_name(query: Query, entry: Entry) -> tuple[NameMatch | None, str, float]:
     """The entry name that aligns best with the query name, its kind and score."""
     analyzed = analyze_name(query.name, query.schema)
+    found = best_alignment(analyzed, entry)
+    if found is None:
+        return None, "primary", 0.0
+    alignment, name, kind, score = found
+    return name_match(analyzed, name, alignment), kind, score
+
+
+def best_alignment(
+    analyzed: AnalyzedName, entry: Entry
+) -> tuple[Alignment, AnalyzedName, str, float] | None:
+    """:func:`best_name` before the alignment is described: the raw alignment,
+    the entry name, its kind and score (``None`` when the entry has no names)."""
     stats = get_token_stats()
     best: Alignment | None = None
     best_name_: AnalyzedName | None = None
@@ -100,8 +118,8 @@ def best_name(query: Query, entry: Entry) -> tuple[NameMatch | None, str, float]
             if s >= NAME_CAP:
                 break
     if best is None or best_name_ is None:
-        return None, best_kind, 0.0
-    return name_match(analyzed, best_name_, best), best_kind, best_score
+        return None
+    return best, best_name_, best_kind, best_score
 
 
 class NameFeature(Feature):
@@ -119,11 +137,13 @@ class NameFeature(Feature):
 
     def evaluate(self, ctx: Context) -> Evidence:
         s = min(ctx.name_score, NAME_CAP)
-        if ctx.name is None or s <= 0:
+        if not (ctx.aligned or ctx.name is not None) or s <= 0:
             return Evidence(-12.0, "no name aligns")
         s = max(s, 1e-4)
         logit = math.log(s / (1 - s))
         m = ctx.name
+        if m is None or not ctx.explain:
+            return Evidence(logit)
         note = (f"name {m.query.original!r} ~ {m.result.original!r}"
                 f"{'' if ctx.name_kind in ('primary', 'alias') else f' ({ctx.name_kind})'}: "
                 f"{m.describe()} = {ctx.name_score:.2f}")

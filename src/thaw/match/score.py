@@ -28,9 +28,11 @@ from __future__ import annotations
 import math
 
 from thaw.index.entry import Entry
-from thaw.match.features import NO_EVIDENCE, Context, Evidence, best_name, features
+from thaw.match.features import NO_EVIDENCE, Context, Evidence, best_alignment, features
+from thaw.match.names import name_match
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
 from thaw.match.types import MatchResult, Query
+from thaw.text import analyze_name
 
 #: Score at and above which a result is a match (see the module docstring).
 DEFAULT_THRESHOLD = 0.70
@@ -55,7 +57,9 @@ def _sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
-def score(query: Query, entry: Entry, algorithm: str = "thaw") -> MatchResult:
+def score(
+    query: Query, entry: Entry, algorithm: str = "thaw", *, explain: bool = True
+) -> MatchResult:
     """Score ``query`` against the prepared listing ``entry``.
 
     ``algorithm`` is ``"thaw"`` (the feature-based matcher of
@@ -63,13 +67,26 @@ def score(query: Query, entry: Entry, algorithm: str = "thaw") -> MatchResult:
     List Search score, names only). The result carries the calibrated score in
     [0, 1], the listing name that aligned best, each feature's contribution and
     an explanation naming the aligned tokens and what agreed or conflicted.
+
+    With ``explain=False`` only ``score`` and ``matched_name`` are filled in (the
+    explanation is empty and ``features`` holds the name score alone): screening
+    scores every candidate this way and explains the few that reach the
+    threshold. The score is the same either way.
     """
     if algorithm == "ofac":
         return ofac_score(query, entry)
     if algorithm != "thaw":
         threshold_for(algorithm)  # raises
-    match, kind, name_score = best_name(query, entry)
-    ctx = Context(query, entry, match, kind, name_score)
+    analyzed = analyze_name(query.name, query.schema)
+    found = best_alignment(analyzed, entry)
+    if found is None:
+        ctx = Context(query, entry, explain=explain)
+        matched_name = entry.caption
+    else:
+        alignment, name, kind, name_score = found
+        match = name_match(analyzed, name, alignment) if explain else None
+        ctx = Context(query, entry, match, kind, name_score, explain=explain, aligned=True)
+        matched_name = name.original
     total = 0.0
     contributions: dict[str, float] = {}
     notes: list[str] = []
@@ -79,16 +96,19 @@ def score(query: Query, entry: Entry, algorithm: str = "thaw") -> MatchResult:
             continue
         value = ev.value * feature.weight
         total += value
+        if not explain:
+            continue
         if feature.name == "name":
-            contributions["name"] = round(name_score, 4)
+            contributions["name"] = round(ctx.name_score, 4)
         elif value:
             contributions[feature.name] = round(value, 3)
         if ev.note:
             notes.append(ev.note)
-    final = _sigmoid(total)
+    if not explain:
+        contributions["name"] = round(ctx.name_score, 4)
     return MatchResult(
-        score=round(final, 4),
-        matched_name=match.result.original if match is not None else entry.caption,
+        score=round(_sigmoid(total), 4),
+        matched_name=matched_name,
         explanation="; ".join(notes),
         features=contributions,
     )

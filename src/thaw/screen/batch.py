@@ -194,9 +194,13 @@ class _TextSource(_Source):
 
 
 def _has_surrogates(values: Any) -> bool:
+    """Whether a value holds bytes that were not UTF-8 (read as lone surrogates)."""
     for value in values:
-        if isinstance(value, str) and any("\udc80" <= ch <= "\udcff" for ch in value):
-            return True
+        if isinstance(value, str) and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
     return False
 
 
@@ -502,8 +506,9 @@ def _run_pool(
 ) -> None:
     """Screen chunks in forked workers, writing results in input order."""
     screener.warm_up()  # lazy tables of name analysis and matching, shared by the workers
-    if _large(source, len(first)):
-        screener.index.warm()  # decode every entry once, shared copy-on-write
+    # entries are decoded by the workers as they need them, in parallel: decoding
+    # them all here first (~1 s) would keep both cores waiting
+    screener.index.prepare()
     gc.collect()
     gc.freeze()  # keep the collector from touching (and so copying) shared pages
     context = multiprocessing.get_context("fork")
@@ -529,16 +534,6 @@ def _prepend(
     yield first
     yield second
     yield from rest
-
-
-def _large(source: _Source, first_chunk: int) -> bool:
-    """Whether the input looks big enough to decode every entry up front."""
-    if source.total is None:
-        return True
-    if source.unit == "rows":
-        return source.total > 20_000
-    read = max(source.position(), 1.0)
-    return source.total / read * first_chunk * 2 > 20_000
 
 
 def open_output(path: Path | None) -> IO[str]:

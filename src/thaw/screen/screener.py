@@ -203,8 +203,10 @@ class Screener:
         score = thaw.match.score
         for candidate in found:
             entry = index.entry(candidate.position)
-            result = score(query, entry, algorithm)
+            result = score(query, entry, algorithm, explain=False)
             if result.score >= threshold:
+                # only hits are explained (the score is the same)
+                result = score(query, entry, algorithm)
                 scored.append((result.score, entry.key, entry, result))
         scored.sort(key=lambda s: (-s[0], s[1]))
         hits = tuple(_hit(entry, result) for _, _, entry, result in scored[: max(limit, 0)])

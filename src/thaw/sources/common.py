@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
-from rigour.territories import lookup_territory
+from rigour.territories import get_territories, lookup_territory
 
 _MONTHS = {
     m: i
@@ -71,8 +72,10 @@ def country_code(value: str | None) -> str | None:
     Sub-national territories resolve to their country ("Kyiv, Ukraine" → ``ua``),
     and a few historical names the lists still use are known (USSR → ``su``).
 
-    Results are memoised per process. The first lookup of a name costs about a
-    second of CPU: rigour builds its table of 29,000 normalised territory names.
+    Results are memoised per process. A territory's own name or full name
+    ("Russian Federation") is found in a small table; only other spellings go to
+    rigour's lookup, whose first use costs about a second of CPU (it builds a table
+    of 29,000 normalised territory names).
     """
     if value is None:
         return None
@@ -88,6 +91,9 @@ def _country_code(value: object) -> str | None:
     key = text.lower().strip(" .")
     if key in _EXTRA_COUNTRIES:
         return _EXTRA_COUNTRIES[key]
+    code = _territory_names().get(key)
+    if code is not None:
+        return code
     territory = lookup_territory(key)
     if territory is None and "," in key:
         territory = lookup_territory(key.rsplit(",", 1)[-1].strip())
@@ -100,6 +106,29 @@ def _country_code(value: object) -> str | None:
 
 
 _country_code_cached = lru_cache(maxsize=8192)(_country_code)
+
+
+@lru_cache(maxsize=1)
+def _territory_names() -> dict[str, str]:
+    """Country code by lower-cased territory name, full name and other strong
+    names ("Ivory Coast", "Turkey"): rigour's own names, which its lookup
+    resolves to the same territory."""
+    named: list[tuple[Any, list[str]]]
+    try:  # the strong names, as rigour's lookup reads them
+        from rigour.territories.lookup import _load_territory_names
+
+        named = [(territory, strong) for territory, strong, _, _ in _load_territory_names()]
+    except Exception:  # pragma: no cover - rigour internals moved: names only
+        named = [(t, [t.name, t.full_name]) for t in get_territories()]
+    out: dict[str, str] = {}
+    for territory, names in named:
+        code = str(territory.code).split("-", 1)[0]
+        if len(code) != 2:
+            continue
+        for name in names:
+            if name:
+                out.setdefault(" ".join(name.lower().split()), code)
+    return out
 
 
 def country_codes(value: str | None) -> list[str]:
