@@ -299,7 +299,7 @@ class _QueryMemo:
     """
 
     __slots__ = ("query", "stats", "qs", "nq", "q_info", "q_runs", "q_init", "pairs",
-                 "joined", "_weights", "_targets", "_run_lens")
+                 "joined", "results", "_weights", "_targets", "_run_lens")
 
     def __init__(self, query: AnalyzedName, stats: TokenStats | None) -> None:
         qs = query.informative
@@ -329,6 +329,10 @@ class _QueryMemo:
         self.pairs: dict[int, list[Any]] = {}
         # listed compound string -> query tokens it matches ((i, sim), …)
         self.joined: dict[str, tuple[tuple[int, float], ...]] = {}
+        # the listed tokens of a name (by identity) -> (those tokens, alignment): the
+        # same name published by several authorities, or repeated among a listing's
+        # aliases, is made of the same shared token objects and aligned once
+        self.results: dict[tuple[int, ...], tuple[tuple[Token, ...], Alignment]] = {}
         self._weights: tuple[list[float], list[tuple[float, float]], bool] | None = None
         self._targets: tuple[list[tuple[int, str]], frozenset[int]] | None = None
         self._run_lens: frozenset[int] | None = None
@@ -526,7 +530,18 @@ def align(query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = 
             return _align_direct(query, result, stats)
         memo = _QueryMemo(query, stats)
         _MEMO[0] = memo
-    return _align_memo(memo, result)
+    rs = result.active
+    if rs is None:
+        return _align_memo(memo, result)
+    key = tuple(map(id, rs))
+    known = memo.results.get(key)
+    if known is not None:  # (the tokens it holds keep their ids from being reused)
+        return known[1]
+    alignment = _align_memo(memo, result)
+    if len(memo.results) > _MEMO_LIMIT:
+        memo.results.clear()
+    memo.results[key] = (rs, alignment)
+    return alignment
 
 
 def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
