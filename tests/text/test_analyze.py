@@ -159,3 +159,10 @@ def test_a_legal_form_written_twice_is_marked_once_each_time() -> None:
         ("jsc", "sa", "legal_form"),
         ("jsc", "sa", "legal_form"),
     ]
+
+
+def test_quotes_around_a_legal_form_do_not_hide_it() -> None:
+    name = "'JOINT-STOCK COMPANY 'SPARKLING WINE PLANT NOVY SVET'"
+    assert analyze_name(name, "Organization").key.startswith("jsc sparkling")
+    # while an apostrophe inside a word keeps it one word
+    assert analyze_name("JAMA'AT AL-DAWA", "Organization").key == "jamat al dava"

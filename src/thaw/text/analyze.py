@@ -233,10 +233,12 @@ def _locations() -> frozenset[str]:
 # --- segmentation ---------------------------------------------------------------------
 
 
-# (nor after a mark already placed: a form found twice is replaced once)
-_NOT_AFTER_WORD = r"(?<![\w" + re.escape("".join(sorted(_APOSTROPHES)) + _LEGAL_MARK + _LEGAL_SEP) \
-    + r"])"
-_NOT_BEFORE_WORD = r"(?![\w" + re.escape("".join(sorted(_APOSTROPHES))) + r"])"
+# a legal form is a word of its own: not inside a word joined by an apostrophe
+# ("AL-SA'ADI", "JAMA'AT"; a quote before or after it is no join: "'JSC' X"),
+# nor after a mark already placed (a form found twice is replaced once)
+_APOS_CLASS = "[" + re.escape("".join(sorted(_APOSTROPHES))) + "]"
+_NOT_AFTER_WORD = r"(?<![\w" + _LEGAL_MARK + _LEGAL_SEP + r"])(?<!\w" + _APOS_CLASS + ")"
+_NOT_BEFORE_WORD = r"(?!\w)(?!" + _APOS_CLASS + r"\w)"
 
 
 def _mark_legal_forms(text: str, person: bool) -> str:
