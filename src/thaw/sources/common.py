@@ -98,7 +98,20 @@ def _country_code(value: object) -> str | None:
     if territory is None and "," in key:
         territory = lookup_territory(key.rsplit(",", 1)[-1].strip())
     if territory is None and "(" in key:
-        territory = lookup_territory(key.split("(", 1)[0].strip())
+        # "Congo (Democratic Republic)", "Sudan (South)": the qualifier names
+        # another country than the word before it, so it is read first
+        head, _, rest = key.partition("(")
+        head, qualifier = head.strip(), rest.split(")", 1)[0].strip()
+        for spelling in (f"{qualifier} {head}", f"{qualifier} of the {head}",
+                         f"{qualifier} of {head}", f"{head}, {qualifier}"):
+            code = _territory_names().get(spelling)
+            if code is not None:
+                return code
+            territory = lookup_territory(spelling)
+            if territory is not None:
+                break
+        else:
+            territory = lookup_territory(head)
     if territory is None:
         return None
     code = str(territory.code).split("-", 1)[0]
