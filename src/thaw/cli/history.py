@@ -157,7 +157,7 @@ def _print_reports(reports: list[ChangeReport], limit: int) -> None:
                 continue
             table = Table(title=f"{title} ({len(items)})", title_justify="left")
             for col in ("id", "name", "schema", "programmes"):
-                table.add_column(col)
+                table.add_column(col, overflow="fold")
             for c in items[: limit or None]:
                 table.add_row(
                     escape(c.source_id), escape(c.caption), c.schema, escape(", ".join(c.programs))
@@ -168,7 +168,7 @@ def _print_reports(reports: list[ChangeReport], limit: int) -> None:
         if r.amended:
             table = Table(title=f"Amended ({len(r.amended)})", title_justify="left")
             for col in ("id", "name", "changes"):
-                table.add_column(col)
+                table.add_column(col, overflow="fold")
             for c in r.amended[: limit or None]:
                 table.add_row(
                     escape(c.source_id),
@@ -239,7 +239,7 @@ def _print_timeline(timeline: Timeline) -> None:
             title_justify="left",
         )
         for col in ("date", "event", "listing", "details"):
-            table.add_column(col)
+            table.add_column(col, overflow="fold")
         for e in events:
             table.add_row(
                 e.date[:10], e.kind, escape(f"{e.source}:{e.source_id}"), escape(_event_text(e))

@@ -125,7 +125,7 @@ def lists_cmd(home: HomeOption = None, as_json: JsonOption = False) -> None:
         return
     table = Table(title="Loaded sources")
     for col in ("source", "active publication", "format", "records", "by schema", "snapshots"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for row in rows:
         schemata = ", ".join(f"{k} {v}" for k, v in row["schemata"].items())
         table.add_row(

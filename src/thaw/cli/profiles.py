@@ -69,7 +69,7 @@ def render_profile(profile: Profile) -> None:
     )
     table = Table(title="Listings", title_justify="left")
     for col in ("authority", "listing", "name", "programmes", "listed on"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for m in profile.members:
         table.add_row(m.authority, m.key, m.caption, ", ".join(m.programs), m.listed_on or "")
     console.print(table)
@@ -78,7 +78,7 @@ def render_profile(profile: Profile) -> None:
     if applied or refused:
         links = Table(title="Evidence", title_justify="left")
         for col in ("listings", "evidence", "status"):
-            links.add_column(col)
+            links.add_column(col, overflow="fold")
         for link in [*applied, *refused]:
             status = link.status + (f": {link.reason}" if link.reason else "")
             links.add_row(f"{link.a}\n{link.b}", link.summary, status)
@@ -86,7 +86,7 @@ def render_profile(profile: Profile) -> None:
     if profile.details:
         details = Table(title="Details", title_justify="left", show_header=True)
         for col in ("field", "value", "published by"):
-            details.add_column(col)
+            details.add_column(col, overflow="fold")
         grouped: dict[tuple[str, str, str], list[str]] = {}
         for d in profile.details:
             if d.field in ("remark", "link"):
@@ -129,7 +129,7 @@ def list_cmd(
         title=f"{total} profiles with at least {min_sources} authorities", title_justify="left"
     )
     for col in ("id", "caption", "schema", "listings", "authorities"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for pid, caption, schema, size, sources in rows:
         table.add_row(pid, caption, schema, str(size), ", ".join(sources))
     console.print(table)
@@ -248,7 +248,7 @@ def decisions_cmd(home: HomeOption = None, as_json: JsonOption = False) -> None:
         return
     table = Table(title="Analyst decisions", title_justify="left")
     for col in ("#", "action", "listings", "who", "when", "why"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for d in decisions:
         table.add_row(str(d.id), d.action, f"{d.a}\n{d.b}", d.who, d.at, d.why)
     console.print(table)

@@ -75,7 +75,7 @@ def render(result: TextResult) -> None:
             )
     table = Table(title="Parties found")
     for col in ("party", "score", "authorities and programmes", "mentions"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for party in result.parties:
         progs = "; ".join(
             f"{lst.source}:{lst.source_id} " + ", ".join(lst.programs) for lst in party.hit.listings

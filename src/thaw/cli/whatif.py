@@ -65,7 +65,7 @@ def _print_result(result: WhatIfResult, limit: int) -> None:
     if lifted["by_authority"]:
         summary = Table(title="Lifted listings", title_justify="left")
         for col in ("by authority", "by programme", "by schema"):
-            summary.add_column(col)
+            summary.add_column(col, overflow="fold")
         # plain Text: "uk:Russia: 1" must not be read as the emoji code ":Russia:"
         summary.add_row(
             *(
@@ -78,7 +78,7 @@ def _print_result(result: WhatIfResult, limit: int) -> None:
     if cleared:
         table = Table(title=f"Cleared ({len(cleared)})", title_justify="left")
         for col in ("party", "name", "schema", "lifted listings"):
-            table.add_column(col)
+            table.add_column(col, overflow="fold")
         for p in cleared[: limit or None]:
             d = p.to_dict()
             table.add_row(
@@ -91,7 +91,7 @@ def _print_result(result: WhatIfResult, limit: int) -> None:
     if still:
         table = Table(title=f"Still listed ({len(still)})", title_justify="left")
         for col in ("party", "name", "remains listed by", "lifted"):
-            table.add_column(col)
+            table.add_column(col, overflow="fold")
         for p in still[: limit or None]:
             d = p.to_dict()
             table.add_row(
@@ -206,7 +206,7 @@ def programs_cmd(
         return
     table = Table(title="Programmes in the active publications", title_justify="left")
     for col in ("authority", "programme", "targets", "listings", "by schema", "sources"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for e in entries:
         p = e.programme
         label = escape(p.code or "(no programme)")
