@@ -10,11 +10,12 @@ returns ``None`` (or an empty list) and the reader keeps the raw text in ``remar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
 
 from rigour.territories import get_territories, lookup_territory
+from rigour.territories.territory import Territory
 
 _MONTHS = {
     m: i
@@ -91,31 +92,46 @@ def _country_code(value: object) -> str | None:
     key = text.lower().strip(" .")
     if key in _EXTRA_COUNTRIES:
         return _EXTRA_COUNTRIES[key]
-    code = _territory_names().get(key)
-    if code is not None:
-        return code
-    territory = lookup_territory(key)
-    if territory is None and "," in key:
-        territory = lookup_territory(key.rsplit(",", 1)[-1].strip())
-    if territory is None and "(" in key:
-        # "Congo (Democratic Republic)", "Sudan (South)": the qualifier names
-        # another country than the word before it, so it is read first
+    for spelling in _spellings(key):
+        code = _territory_code(spelling)
+        if code is not None:
+            return code or None
+    return None
+
+
+def _spellings(key: str) -> Iterator[str]:
+    """The readings of a lower-cased country value to look up, in order: the value,
+    the part after its last comma ("Kyiv, Ukraine"), then for "X (Y)" the
+    qualifier first ("Congo (Democratic Republic)", "Sudan (South)": it names
+    another country than the word before it), and X alone last."""
+    yield key
+    if "," in key:
+        yield key.rsplit(",", 1)[-1].strip()
+    if "(" in key:
         head, _, rest = key.partition("(")
         head, qualifier = head.strip(), rest.split(")", 1)[0].strip()
-        for spelling in (f"{qualifier} {head}", f"{qualifier} of the {head}",
-                         f"{qualifier} of {head}", f"{head}, {qualifier}"):
-            code = _territory_names().get(spelling)
-            if code is not None:
-                return code
-            territory = lookup_territory(spelling)
-            if territory is not None:
-                break
-        else:
-            territory = lookup_territory(head)
-    if territory is None:
-        return None
+        yield f"{qualifier} {head}"
+        yield f"{qualifier} of the {head}"
+        yield f"{qualifier} of {head}"
+        yield f"{head}, {qualifier}"
+        yield head
+
+
+def _territory_code(name: str) -> str | None:
+    """The ISO-2 code of the territory called ``name`` ("" for a known territory
+    with none), ``None`` when no territory is called so: rigour's strong names
+    from a small table first, its full lookup after."""
+    code = _territory_names().get(name)
+    if code is not None:
+        return code
+    territory = lookup_territory(name)
+    return None if territory is None else _iso2(territory)
+
+
+def _iso2(territory: Territory) -> str:
+    """The country code of a territory (of its country for a subdivision), or ""."""
     code = str(territory.code).split("-", 1)[0]
-    return code if len(code) == 2 else None
+    return code if len(code) == 2 else ""
 
 
 _country_code_cached = lru_cache(maxsize=8192)(_country_code)
@@ -126,7 +142,7 @@ def _territory_names() -> dict[str, str]:
     """Country code by lower-cased territory name, full name and other strong
     names ("Ivory Coast", "Turkey"): rigour's own names, which its lookup
     resolves to the same territory."""
-    named: list[tuple[Any, list[str]]]
+    named: list[tuple[Territory, list[str]]]
     try:  # the strong names, as rigour's lookup reads them
         from rigour.territories.lookup import _load_territory_names
 
@@ -135,8 +151,8 @@ def _territory_names() -> dict[str, str]:
         named = [(t, [t.name, t.full_name]) for t in get_territories()]
     out: dict[str, str] = {}
     for territory, names in named:
-        code = str(territory.code).split("-", 1)[0]
-        if len(code) != 2:
+        code = _iso2(territory)
+        if not code:
             continue
         for name in names:
             if name:
