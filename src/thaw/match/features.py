@@ -57,7 +57,6 @@ class Context:
     name_score: float = 0.0
     notes: list[str] = field(default_factory=list)
     explain: bool = True
-    aligned: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +136,7 @@ class NameFeature(Feature):
 
     def evaluate(self, ctx: Context) -> Evidence:
         s = min(ctx.name_score, NAME_CAP)
-        if not (ctx.aligned or ctx.name is not None) or s <= 0:
+        if s <= 0:  # (no names, or none shares a token with the query)
             return Evidence(-12.0, "no name aligns")
         s = max(s, 1e-4)
         logit = math.log(s / (1 - s))

@@ -85,10 +85,11 @@ def score(
     else:
         alignment, name, kind, name_score = found
         match = name_match(analyzed, name, alignment) if explain else None
-        ctx = Context(query, entry, match, kind, name_score, explain=explain, aligned=True)
+        ctx = Context(query, entry, match, kind, name_score, explain=explain)
         matched_name = name.original
     total = 0.0
-    contributions: dict[str, float] = {}
+    # the name's contribution is reported as the name score itself
+    contributions: dict[str, float] = {"name": round(ctx.name_score, 4)}
     notes: list[str] = []
     for feature in features():
         ev: Evidence = feature.evaluate(ctx)
@@ -98,14 +99,10 @@ def score(
         total += value
         if not explain:
             continue
-        if feature.name == "name":
-            contributions["name"] = round(ctx.name_score, 4)
-        elif value:
+        if value and feature.name != "name":
             contributions[feature.name] = round(value, 3)
         if ev.note:
             notes.append(ev.note)
-    if not explain:
-        contributions["name"] = round(ctx.name_score, 4)
     return MatchResult(
         score=round(_sigmoid(total), 4),
         matched_name=matched_name,
