@@ -277,6 +277,17 @@ def stage_times(screener: Any, queries: list[Any]) -> dict[str, float]:
             "score_us_per_candidate": scoring / max(scored, 1) * 1e6}
 
 
+_PEAK_RSS_KB = (
+    "def peak_rss_kb():\n"
+    "    # VmHWM: ru_maxrss survives exec and would report the benchmark's own peak\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM'):\n"
+    "            return int(line.split()[1])\n"
+    "    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+)
+"""Source of ``peak_rss_kb()`` for the measuring child processes."""
+
+
 def cold_start(home: Path) -> dict[str, float]:
     """A new process: import, open the store, load the index, screen one name."""
     code = (
@@ -284,9 +295,8 @@ def cold_start(home: Path) -> dict[str, float]:
         "from thaw.screen import Screener\n"
         f"s = Screener({str(home)!r}); t1 = time.perf_counter()\n"
         "s.screen('Kirill Dmitriev', country='ru'); t2 = time.perf_counter()\n"
-        "hwm = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')]\n"
-        "print(t1 - t0, t2 - t0, hwm[0] if hwm else "
-        "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        + _PEAK_RSS_KB
+        + "print(t1 - t0, t2 - t0, peak_rss_kb())\n"
     )
     runs = []
     for _ in range(3):
@@ -318,7 +328,8 @@ def batch(
         path = tmp
     code = (
         "import json, resource\n"
-        "from pathlib import Path\n"
+        + _PEAK_RSS_KB
+        + "from pathlib import Path\n"
         "from thaw.screen import Screener\n"
         "from thaw.screen.batch import screen_file\n"
         f"s = Screener({str(home)!r}, candidates={candidates}, min_coverage={min_coverage})\n"
@@ -328,8 +339,7 @@ def batch(
         "print(json.dumps({'rows': summary.rows, 'screened': summary.screened, "
         "'with_hits': summary.with_hits, 'seconds': summary.seconds, 'rate': summary.rate, "
         "'skipped': summary.skipped, 'workers': summary.workers, "
-        "'rss_parent_mb': int([l.split()[1] for l in open('/proc/self/status') "
-        "if l.startswith('VmHWM')][0]) / 1024, "
+        "'rss_parent_mb': peak_rss_kb() / 1024, "
         "'rss_worker_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
     )
     done = subprocess.run(

@@ -532,7 +532,8 @@ class CandidateIndex:
             self._token_table = pickle.loads(self._token_blob)
 
     def warm(self) -> None:
-        """Decode every entry now (before forking workers, so that they share them)."""
+        """Decode every entry now (a long-lived process that should not decode on
+        its first queries; batch screening leaves decoding to its workers)."""
         for position in range(self.size):
             self.entry(position)
 
@@ -612,7 +613,8 @@ class CandidateIndex:
         single = dataclasses.replace(name, tokens=(token,))
         keys = []
         for key in sorted(index_keys(single) - {token.text}):
-            short = key.startswith("~") and len(key) <= LATIN_SKELETON_MIN
+            # "~" + consonants: too few for two Latin-script words to meet by it
+            short = key.startswith("~") and len(key) - 1 < LATIN_SKELETON_MIN
             keys.append("a:" + key if short and not token.abjad else "k:" + key)
         vowel_free = _vowel_free(token)
         if vowel_free is not None:
