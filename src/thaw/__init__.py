@@ -4,6 +4,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from thaw import _native
+
+_native.install()  # compiled hot-path modules only while they match their sources
+
 
 def __getattr__(name: str) -> object:
     """Lazy top-level exports that keep ``import thaw`` light: ``thaw.Screener`` is
