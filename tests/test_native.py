@@ -104,4 +104,4 @@ def test_the_source_finder_loads_listed_modules_from_their_sources() -> None:
     spec = finder.find_spec("thaw.match.names")
     assert spec is not None and spec.origin == str(_native.source_path("thaw.match.names"))
     assert spec.origin.endswith(".py")
-    assert finder.find_spec("thaw.match.score") is None
+    assert finder.find_spec("thaw.match.ofac") is None

@@ -86,7 +86,7 @@ class Feature:
         """The feature's documentation (its docstring, dedented)."""
         import inspect
 
-        return inspect.cleandoc(cls.__doc__ or "")
+        return inspect.getdoc(cls) or ""
 
 
 def best_name(query: Query, entry: Entry) -> tuple[NameMatch | None, str, float]:
