@@ -80,7 +80,9 @@ class NativeBuildHook(BuildHookInterface[Any]):
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        for path in [*_outputs(), MANIFEST]:
+        # every extension file in the source tree is a previous build's, including
+        # those of modules no longer compiled, which would shadow their sources
+        for path in [*_outputs(), *(SRC / "thaw").rglob("*.so"), MANIFEST]:
             path.unlink(missing_ok=True)
         if os.environ.get("THAW_PURE_PYTHON", "") not in ("", "0"):
             self.app.display_info("thaw: THAW_PURE_PYTHON is set, not compiling")
