@@ -49,7 +49,10 @@ setup(
         ["--config-file", config, *files], opt_level="3", target_dir=target,
         group_name="thaw_native",
     ),
-    script_args=["build_ext", "--inplace", "--build-temp", target + "/temp"],
+    script_args=[
+        "build_ext", "--inplace", "--build-temp", target + "/temp",
+        "--build-lib", target + "/lib",
+    ],
 )
 """
 
