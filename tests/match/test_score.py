@@ -164,3 +164,43 @@ def test_feature_registry_documents_itself() -> None:
     doc = describe_algorithm()
     for f in features():
         assert f.doc() and f"`{f.name}`" in doc
+
+
+_BOUND_QUERIES = [
+    Query(name, schema, birth_date=dob, countries=countries, gender=gender, id_numbers=ids)
+    for name in ("Kirill Dmitriev", "K. Dmitriev", "Dmitriev", "Kirill Petrov", "Ivan Ivanov",
+                 "Dmitriev Trading LLC")
+    for schema in ("Person", None, "Company")
+    for dob in (None, "1975-04-12", "1975", "1976-01-01", "1990")
+    for countries in ((), ("ru",), ("de",))
+    for gender in (None, "male", "female")
+    for ids in ((), ("751234567",), ("99 9999999",))
+]
+
+
+def test_no_feature_exceeds_its_ceiling(dmitriev: Entry) -> None:
+    from thaw.match.features import Context, best_name
+
+    assert all(f.weight >= 0 for f in features())  # (a ceiling bounds a non-negative weight)
+    for query in _BOUND_QUERIES:
+        match, kind, name_score = best_name(query, dmitriev)
+        ctx = Context(query, dmitriev, match, kind, name_score)
+        for feature in features():
+            assert feature.evaluate(ctx).value <= feature.ceiling(query, name_score), (
+                feature.name, query)
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.5, DEFAULT_THRESHOLD, 0.9])
+def test_score_at_least_is_score_above_the_threshold(dmitriev: Entry, threshold: float) -> None:
+    from thaw.match import score_at_least
+
+    for query in _BOUND_QUERIES:
+        full = score(query, dmitriev)
+        found = score_at_least(query, dmitriev, threshold)
+        if full.score >= threshold:
+            assert found == full, query
+        else:
+            assert found is None, query
+    ofac = Query("Kirill Dmitriev")
+    assert score_at_least(ofac, dmitriev, 0.5, "ofac") == score(ofac, dmitriev, "ofac")
+    assert score_at_least(Query("Ivan Petrov"), dmitriev, 0.5, "ofac") is None

@@ -8,6 +8,12 @@ log-odds scale plus a sentence for the explanation. The final score is::
 so with nothing but a name the score is the name score (capped at
 :data:`NAME_CAP`, so that strong contrary evidence can still bring an exact name
 below the threshold), agreeing facts raise it and conflicting facts lower it.
+
+Every feature also states its *ceiling*: the most it can contribute for a given
+query and best name score, whatever the listing. Screening adds the ceilings to
+know, from the name alignment alone, which candidates cannot reach the threshold
+even if every other fact agreed, and evaluates the features only for the others
+(:func:`thaw.match.score_at_least`).
 The registry :func:`features` lists them in order; their docstrings are the
 user documentation of the algorithm (``thaw.match.describe_algorithm``).
 """
@@ -81,6 +87,11 @@ class Feature:
         """The contribution of this feature for ``ctx`` (before :attr:`weight`)."""
         raise NotImplementedError
 
+    def ceiling(self, query: Query, name_score: float) -> float:
+        """The highest value :meth:`evaluate` can return for ``query`` when the
+        best name scores ``name_score``, over every possible listing."""
+        raise NotImplementedError
+
     @classmethod
     def doc(cls) -> str:
         """The feature's documentation (its docstring, dedented)."""
@@ -134,12 +145,19 @@ class NameFeature(Feature):
     name = "name"
     weight = 1.0
 
-    def evaluate(self, ctx: Context) -> Evidence:
-        s = min(ctx.name_score, NAME_CAP)
+    @staticmethod
+    def logit(name_score: float) -> float:
+        """The contribution of a best name score."""
+        s = min(name_score, NAME_CAP)
         if s <= 0:  # (no names, or none shares a token with the query)
-            return Evidence(-12.0, "no name aligns")
+            return -12.0
         s = max(s, 1e-4)
-        logit = math.log(s / (1 - s))
+        return math.log(s / (1 - s))
+
+    def evaluate(self, ctx: Context) -> Evidence:
+        logit = self.logit(ctx.name_score)
+        if ctx.name_score <= 0:
+            return Evidence(logit, "no name aligns")
         m = ctx.name
         if m is None or not ctx.explain:
             return Evidence(logit)
@@ -147,6 +165,9 @@ class NameFeature(Feature):
                 f"{'' if ctx.name_kind in ('primary', 'alias') else f' ({ctx.name_kind})'}: "
                 f"{m.describe()} = {ctx.name_score:.2f}")
         return Evidence(logit, note)
+
+    def ceiling(self, query: Query, name_score: float) -> float:
+        return self.logit(name_score)
 
 
 @lru_cache(maxsize=65536)
@@ -190,6 +211,9 @@ class BirthDateFeature(Feature):
         verb = "agrees with" if value > 0 else "conflicts with"
         return Evidence(value, f"birth date {q} {verb} {listed} ({value:+.1f})")
 
+    def ceiling(self, query: Query, name_score: float) -> float:
+        return 1.5 if query.birth_date else 0.0
+
     @staticmethod
     def _compare(a: tuple[int, int | None, int | None],
                  b: tuple[int, int | None, int | None]) -> float:
@@ -231,6 +255,9 @@ class CountryFeature(Feature):
         return Evidence(-0.5, f"country {', '.join(sorted(q))} conflicts with "
                               f"{', '.join(sorted(e))} (-0.5)")
 
+    def ceiling(self, query: Query, name_score: float) -> float:
+        return 0.3 if query.countries else 0.0
+
 
 class GenderFeature(Feature):
     """**Gender.** Different genders stated on both sides −1.5; nothing otherwise."""
@@ -245,6 +272,9 @@ class GenderFeature(Feature):
         if q.lower()[:1] != e.lower()[:1]:
             return Evidence(-1.5, f"gender {q} conflicts with {e} (-1.5)")
         return NO_EVIDENCE
+
+    def ceiling(self, query: Query, name_score: float) -> float:
+        return 0.0
 
 
 _IMO = re.compile(r"^(?:IMO)?(\d{7})$")
@@ -297,6 +327,9 @@ class IdentifierFeature(Feature):
             return Evidence(-2.5, "; ".join(conflicts) + " (-2.5)")
         return NO_EVIDENCE
 
+    def ceiling(self, query: Query, name_score: float) -> float:
+        return 6.0 if query.id_numbers or query.identifiers else 0.0
+
 
 class SchemaFeature(Feature):
     """**Kind of party.** A person against an organisation, company, vessel or
@@ -317,6 +350,9 @@ class SchemaFeature(Feature):
         if gq is None or ge is None or gq is ge:
             return NO_EVIDENCE
         return Evidence(-4.0, f"{q} query against a {e} listing (-4.0)")
+
+    def ceiling(self, query: Query, name_score: float) -> float:
+        return 0.0
 
 
 _REGISTRY: tuple[Feature, ...] = (

@@ -29,10 +29,10 @@ import math
 
 from thaw.index.entry import Entry
 from thaw.match.features import NO_EVIDENCE, Context, Evidence, best_alignment, features
-from thaw.match.names import name_match
+from thaw.match.names import Alignment, name_match
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
 from thaw.match.types import MatchResult, Query
-from thaw.text import analyze_name
+from thaw.text import AnalyzedName, analyze_name
 
 #: Score at and above which a result is a match (see the module docstring).
 DEFAULT_THRESHOLD = 0.70
@@ -69,16 +69,60 @@ def score(
     an explanation naming the aligned tokens and what agreed or conflicted.
 
     With ``explain=False`` only ``score`` and ``matched_name`` are filled in (the
-    explanation is empty and ``features`` holds the name score alone): screening
-    scores every candidate this way and explains the few that reach the
-    threshold. The score is the same either way.
+    explanation is empty and ``features`` holds the name score alone). The score
+    is the same either way.
     """
     if algorithm == "ofac":
         return ofac_score(query, entry)
     if algorithm != "thaw":
         threshold_for(algorithm)  # raises
     analyzed = analyze_name(query.name, query.schema)
+    return _combine(query, entry, analyzed, best_alignment(analyzed, entry), explain)
+
+
+def score_at_least(
+    query: Query, entry: Entry, threshold: float, algorithm: str = "thaw"
+) -> MatchResult | None:
+    """The explained :func:`score` of ``entry`` if it reaches ``threshold``, else ``None``.
+
+    This is what screening asks of every candidate, and most candidates are far
+    below the threshold. So the name is aligned first; if even the features'
+    ceilings (:meth:`~thaw.match.Feature.ceiling`, the most each could add for this
+    query) cannot lift it to the threshold, the listing's dates, countries and
+    identifiers are not looked at. Otherwise the score is computed without its
+    explanation, and explained only when it reaches the threshold. The answer is
+    the one :func:`score` gives.
+    """
+    if algorithm != "thaw":
+        result = score(query, entry, algorithm)
+        return result if result.score >= threshold else None
+    analyzed = analyze_name(query.name, query.schema)
     found = best_alignment(analyzed, entry)
+    name_score = 0.0 if found is None else found[3]
+    if _ceiling(query, name_score) < threshold:
+        return None
+    if _combine(query, entry, analyzed, found, explain=False).score < threshold:
+        return None
+    return _combine(query, entry, analyzed, found, explain=True)
+
+
+def _ceiling(query: Query, name_score: float) -> float:
+    """The highest score any listing whose best name scores ``name_score`` can get,
+    rounded as scores are (so that it bounds them)."""
+    total = 0.0
+    for feature in features():
+        total += feature.ceiling(query, name_score) * feature.weight
+    return round(_sigmoid(total), 4)
+
+
+def _combine(
+    query: Query,
+    entry: Entry,
+    analyzed: AnalyzedName,
+    found: tuple[Alignment, AnalyzedName, str, float] | None,
+    explain: bool,
+) -> MatchResult:
+    """The features' verdict on ``entry``, given its best name alignment ``found``."""
     if found is None:
         ctx = Context(query, entry, explain=explain)
         matched_name = entry.caption
