@@ -50,7 +50,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from rapidfuzz.distance import OSA
 
@@ -284,6 +283,25 @@ method, and the query / listing token indices used."""
 _EMPTY: Alignment = (0.0, [], set(), set())
 
 
+class _Listed:
+    """What a :class:`_QueryMemo` knows of one listed token: the token itself (which
+    keeps the identity it is keyed by valid), the query tokens it aligns with as
+    ``(i, similarity, how)``, the bit mask of those it matches closely (0.9 and
+    up), then, filled in when first needed, its weight and extras
+    (:func:`_extra_of`) and the query compounds that match it ``((sim, run), …)``."""
+
+    __slots__ = ("token", "hits", "good", "weight", "extra", "compounds")
+
+    def __init__(self, token: Token, hits: tuple[tuple[int, float, str], ...], good: int
+                 ) -> None:
+        self.token = token
+        self.hits = hits
+        self.good = good
+        self.weight = -1.0  # (not yet computed)
+        self.extra: tuple[float, float] = (0.0, 0.0)
+        self.compounds: tuple[tuple[float, tuple[int, ...]], ...] | None = None
+
+
 class _QueryMemo:
     """What :func:`align` works out once per query name and reuses for every listed
     name it is aligned with.
@@ -322,11 +340,8 @@ class _QueryMemo:
             self.q_runs, self.q_init = query.compounds, query.compound_initials
         else:
             self.q_runs, self.q_init = compound_runs(qs), None
-        # id(listed token) -> [token, aligned query tokens ((i, sim, how), …), query
-        #                      tokens it matches closely (bit mask), then filled when
-        #                      first needed: its weight, its extras, the query
-        #                      compounds matching it ((sim, run), …)]
-        self.pairs: dict[int, list[Any]] = {}
+        # id(listed token) -> what is known of it
+        self.pairs: dict[int, _Listed] = {}
         # listed compound string -> query tokens it matches ((i, sim), …)
         self.joined: dict[str, tuple[tuple[int, float], ...]] = {}
         # the listed tokens of a name (by identity) -> (those tokens, alignment): the
@@ -369,7 +384,7 @@ class _QueryMemo:
             )
         return self._run_lens
 
-    def listed(self, r: Token) -> list[Any]:
+    def listed(self, r: Token) -> _Listed:
         """How the listed token ``r`` compares with each query token (cached): the
         pair loop of :func:`_align_direct` for one listed token, with
         :func:`token_similarity` written out."""
@@ -430,16 +445,16 @@ class _QueryMemo:
                 hits.append((i, s, how))
                 if s >= 0.9:
                     good |= 1 << i
-        entry: list[Any] = [r, tuple(hits), good, None, None, None]
+        entry = _Listed(r, tuple(hits), good)
         if len(self.pairs) > _MEMO_LIMIT:
             self.pairs.clear()
         self.pairs[id(r)] = entry
         return entry
 
-    def target(self, entry: list[Any]) -> tuple[tuple[float, tuple[int, ...]], ...]:
+    def target(self, entry: _Listed) -> tuple[tuple[float, tuple[int, ...]], ...]:
         """The query compounds whose concatenation matches the listed token of
         ``entry`` (:func:`_compounds` for one target; cached in the entry)."""
-        r: Token = entry[0]
+        r = entry.token
         found: list[tuple[float, tuple[int, ...]]] = []
         initials = self.q_init
         if not (r.role in ("number", "initial") or len(r.raw) < 3) and not (
@@ -457,7 +472,7 @@ class _QueryMemo:
                     if s >= 0.75:
                         found.append((s, tuple(range(start, end))))
         out = tuple(found) if found else ()
-        entry[5] = out
+        entry.compounds = out
         return out
 
     def compound(self, joined: str) -> tuple[tuple[int, float], ...]:
@@ -555,20 +570,20 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
     nq = memo.nq
     nr = len(rs)
     pairs_memo = memo.pairs
-    listed: list[list[Any]] = []
+    listed: list[_Listed] = []
     singles: list[tuple[int, int, float, str]] = []
     q_good = 0
     r_good = 0
     for j, r in enumerate(rs):
         entry = pairs_memo.get(id(r))
-        if entry is None or entry[0] is not r:
+        if entry is None or entry.token is not r:
             entry = memo.listed(r)
         listed.append(entry)
-        if entry[1]:
-            for i, s, how in entry[1]:
+        if entry.hits:
+            for i, s, how in entry.hits:
                 singles.append((i, j, s, how))
-            if entry[2]:
-                q_good |= entry[2]
+            if entry.good:
+                q_good |= entry.good
                 r_good |= 1 << j
     cands: list[tuple[float, float, tuple[int, ...], tuple[int, ...], str]] = []
     if singles:
@@ -582,7 +597,7 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
             for j, entry in enumerate(listed):
                 if r_good >> j & 1:
                     continue
-                found = entry[5]
+                found = entry.compounds
                 if found is None:
                     found = memo.target(entry)
                 for s, run in found:
@@ -625,10 +640,10 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
     q_weights, q_extra, q_bin = memo.weights()
     stats = memo.stats
     for entry in listed:
-        if entry[3] is None:
-            w_r = _weight_of(entry[0], stats)
-            entry[3] = w_r
-            entry[4] = _extra_of(entry[0], w_r)
+        if entry.weight < 0:
+            w_r = _weight_of(entry.token, stats)
+            entry.weight = w_r
+            entry.extra = _extra_of(entry.token, w_r)
     r_bin = False
     if q_bin:
         for t in rs:
@@ -650,14 +665,14 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
                 # aligned with the person's own name
                 s *= 0.3
                 how = "filiation"
-            w = (q_weights[i] + listed[j][3]) / 2
+            w = (q_weights[i] + listed[j].weight) / 2
         else:
             if any(i in q_used for i in qi) or any(j in r_used for j in rj):
                 continue
             q_used.update(qi)
             r_used.update(rj)
             s = min(s, 1.0)
-            w = max(sum(q_weights[i] for i in qi), sum(listed[j][3] for j in rj))
+            w = max(sum(q_weights[i] for i in qi), sum(listed[j].weight for j in rj))
         agree += w * s
         mass += w
         pairs.append((qi, rj, s, how))
@@ -669,7 +684,7 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
             eq_full += full
     for j in range(nr):
         if j not in r_used:
-            extra, full = listed[j][4]
+            extra, full = listed[j].extra
             er += extra
             er_full += full
     return (_alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)
