@@ -186,8 +186,7 @@ def test_no_feature_exceeds_its_ceiling(dmitriev: Entry) -> None:
         match, kind, name_score = best_name(query, dmitriev)
         ctx = Context(query, dmitriev, match, kind, name_score)
         for feature in features():
-            assert feature.evaluate(ctx).value <= feature.ceiling(query, name_score), (
-                feature.name, query)
+            assert feature.evaluate(ctx).value <= feature.ceiling(query), (feature.name, query)
 
 
 @pytest.mark.parametrize("threshold", [0.3, 0.5, DEFAULT_THRESHOLD, 0.9])

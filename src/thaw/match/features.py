@@ -10,10 +10,10 @@ so with nothing but a name the score is the name score (capped at
 below the threshold), agreeing facts raise it and conflicting facts lower it.
 
 Every feature also states its *ceiling*: the most it can contribute for a given
-query and best name score, whatever the listing. Screening adds the ceilings to
-know, from the name alignment alone, which candidates cannot reach the threshold
-even if every other fact agreed, and evaluates the features only for the others
-(:func:`thaw.match.score_at_least`).
+query, whatever the listing. Screening adds the ceilings of the other features to
+the name's contribution to know, from the name alignment alone, which candidates
+cannot reach the threshold even if every other fact agreed, and evaluates the
+features only for the others (:func:`thaw.match.score_at_least`).
 The registry :func:`features` lists them in order; their docstrings are the
 user documentation of the algorithm (``thaw.match.describe_algorithm``).
 """
@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from thaw.index.entry import Entry, normalize_id
-from thaw.match.names import Alignment, NameMatch, align, name_match
+from thaw.match.names import Alignment, NameMatch, best_of, name_match
 from thaw.match.types import Query
 from thaw.text import AnalyzedName, analyze_name, get_token_stats
 
@@ -87,9 +87,9 @@ class Feature:
         """The contribution of this feature for ``ctx`` (before :attr:`weight`)."""
         raise NotImplementedError
 
-    def ceiling(self, query: Query, name_score: float) -> float:
-        """The highest value :meth:`evaluate` can return for ``query`` when the
-        best name scores ``name_score``, over every possible listing."""
+    def ceiling(self, query: Query) -> float:
+        """The highest value :meth:`evaluate` can return for ``query``, whatever
+        the listing."""
         raise NotImplementedError
 
     @classmethod
@@ -115,21 +115,7 @@ def best_alignment(
 ) -> tuple[Alignment, AnalyzedName, str, float] | None:
     """:func:`best_name` before the alignment is described: the raw alignment,
     the entry name, its kind and score (``None`` when the entry has no names)."""
-    stats = get_token_stats()
-    best: Alignment | None = None
-    best_name_: AnalyzedName | None = None
-    best_kind = "primary"
-    best_score = 0.0
-    for name, kind in entry.names:
-        al = align(analyzed, name, stats)
-        s = al[0] * NAME_KIND_FACTOR.get(kind, 1.0)
-        if best is None or s > best_score:
-            best, best_name_, best_kind, best_score = al, name, kind, s
-            if s >= NAME_CAP:
-                break
-    if best is None or best_name_ is None:
-        return None
-    return best, best_name_, best_kind, best_score
+    return best_of(analyzed, entry.names, get_token_stats(), NAME_KIND_FACTOR, NAME_CAP)
 
 
 class NameFeature(Feature):
@@ -166,8 +152,8 @@ class NameFeature(Feature):
                 f"{m.describe()} = {ctx.name_score:.2f}")
         return Evidence(logit, note)
 
-    def ceiling(self, query: Query, name_score: float) -> float:
-        return self.logit(name_score)
+    def ceiling(self, query: Query) -> float:
+        return self.logit(NAME_CAP)
 
 
 @lru_cache(maxsize=65536)
@@ -211,7 +197,7 @@ class BirthDateFeature(Feature):
         verb = "agrees with" if value > 0 else "conflicts with"
         return Evidence(value, f"birth date {q} {verb} {listed} ({value:+.1f})")
 
-    def ceiling(self, query: Query, name_score: float) -> float:
+    def ceiling(self, query: Query) -> float:
         return 1.5 if query.birth_date else 0.0
 
     @staticmethod
@@ -255,7 +241,7 @@ class CountryFeature(Feature):
         return Evidence(-0.5, f"country {', '.join(sorted(q))} conflicts with "
                               f"{', '.join(sorted(e))} (-0.5)")
 
-    def ceiling(self, query: Query, name_score: float) -> float:
+    def ceiling(self, query: Query) -> float:
         return 0.3 if query.countries else 0.0
 
 
@@ -273,7 +259,7 @@ class GenderFeature(Feature):
             return Evidence(-1.5, f"gender {q} conflicts with {e} (-1.5)")
         return NO_EVIDENCE
 
-    def ceiling(self, query: Query, name_score: float) -> float:
+    def ceiling(self, query: Query) -> float:
         return 0.0
 
 
@@ -327,7 +313,7 @@ class IdentifierFeature(Feature):
             return Evidence(-2.5, "; ".join(conflicts) + " (-2.5)")
         return NO_EVIDENCE
 
-    def ceiling(self, query: Query, name_score: float) -> float:
+    def ceiling(self, query: Query) -> float:
         return 6.0 if query.id_numbers or query.identifiers else 0.0
 
 
@@ -351,7 +337,7 @@ class SchemaFeature(Feature):
             return NO_EVIDENCE
         return Evidence(-4.0, f"{q} query against a {e} listing (-4.0)")
 
-    def ceiling(self, query: Query, name_score: float) -> float:
+    def ceiling(self, query: Query) -> float:
         return 0.0
 
 

@@ -559,6 +559,33 @@ def align(query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = 
     return alignment
 
 
+def best_of(
+    query: AnalyzedName,
+    names: tuple[tuple[AnalyzedName, str], ...],
+    stats: TokenStats | None,
+    factors: dict[str, float],
+    enough: float,
+) -> tuple[Alignment, AnalyzedName, str, float] | None:
+    """The listed name that aligns best with ``query``: its alignment, the name,
+    its kind and its score times the factor of its kind in ``factors`` (1 when
+    absent). The first name to reach ``enough`` ends the search. ``None`` when
+    there are no names."""
+    best: Alignment | None = None
+    best_name: AnalyzedName | None = None
+    best_kind = "primary"
+    best_score = 0.0
+    for name, kind in names:
+        al = align(query, name, stats)
+        s = al[0] * factors.get(kind, 1.0)
+        if best is None or s > best_score:
+            best, best_name, best_kind, best_score = al, name, kind, s
+            if s >= enough:
+                break
+    if best is None or best_name is None:
+        return None
+    return best, best_name, best_kind, best_score
+
+
 def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
     """:func:`_align_direct` with the query's per-token work looked up in ``memo``."""
     qs = memo.qs

@@ -26,9 +26,17 @@ with OFAC's tool).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from thaw.index.entry import Entry
-from thaw.match.features import NO_EVIDENCE, Context, Evidence, best_alignment, features
+from thaw.match.features import (
+    NO_EVIDENCE,
+    Context,
+    Evidence,
+    NameFeature,
+    best_alignment,
+    features,
+)
 from thaw.match.names import Alignment, name_match
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
 from thaw.match.types import MatchResult, Query
@@ -107,12 +115,20 @@ def score_at_least(
 
 
 def _ceiling(query: Query, name_score: float) -> float:
-    """The highest score any listing whose best name scores ``name_score`` can get,
-    rounded as scores are (so that it bounds them)."""
-    total = 0.0
-    for feature in features():
-        total += feature.ceiling(query, name_score) * feature.weight
-    return round(_sigmoid(total), 4)
+    """The highest score a listing whose best name scores ``name_score`` can get,
+    rounded as scores are (so that it bounds them): the name's contribution plus
+    the other features' ceilings (computed once per query)."""
+    if _CEILINGS[0] is not query:
+        _CEILINGS[0] = query
+        _CEILINGS[1] = sum(
+            f.ceiling(query) * f.weight for f in features() if not isinstance(f, NameFeature)
+        )
+    return round(_sigmoid(NameFeature.logit(name_score) * _NAME_WEIGHT + _CEILINGS[1]), 4)
+
+
+# the last query and the sum of its non-name ceilings
+_CEILINGS: list[Any] = [None, 0.0]
+_NAME_WEIGHT = next(f.weight for f in features() if isinstance(f, NameFeature))
 
 
 def _combine(
