@@ -728,7 +728,9 @@ class CandidateIndex:
             np.maximum(credit[left], found, out=credit[left])
             np.maximum(credit[right], found, out=credit[right])
         weights = np.array([w / total for w, _ in units], dtype=np.float64)
-        coverage: _Floats = weights @ credit
+        # (a weighted sum, not ``weights @ credit``: a matrix product wakes BLAS
+        # threads that then spin on the other cores, which batch workers need)
+        coverage: _Floats = (credit * weights[:, None]).sum(axis=0)
         return coverage
 
     def candidates(
