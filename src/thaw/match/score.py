@@ -109,7 +109,7 @@ def score_at_least(
     name_score = 0.0 if found is None else found[3]
     if _ceiling(query, name_score) < threshold:
         return None
-    if _combine(query, entry, analyzed, found, explain=False).score < threshold:
+    if _score_of(_context(query, entry, analyzed, found, explain=False)) < threshold:
         return None
     return _combine(query, entry, analyzed, found, explain=True)
 
@@ -117,18 +117,45 @@ def score_at_least(
 def _ceiling(query: Query, name_score: float) -> float:
     """The highest score a listing whose best name scores ``name_score`` can get,
     rounded as scores are (so that it bounds them): the name's contribution plus
-    the other features' ceilings (computed once per query)."""
+    the other features' ceilings (computed once per query; the margin covers the
+    rounding of a sum added up in another order)."""
     if _CEILINGS[0] is not query:
         _CEILINGS[0] = query
         _CEILINGS[1] = sum(
             f.ceiling(query) * f.weight for f in features() if not isinstance(f, NameFeature)
         )
-    return round(_sigmoid(NameFeature.logit(name_score) * _NAME_WEIGHT + _CEILINGS[1]), 4)
+    total = NameFeature.logit(name_score) * _NAME_WEIGHT + _CEILINGS[1] + 1e-9
+    return round(_sigmoid(total), 4)
 
 
 # the last query and the sum of its non-name ceilings
 _CEILINGS: list[Any] = [None, 0.0]
 _NAME_WEIGHT = next(f.weight for f in features() if isinstance(f, NameFeature))
+
+
+def _context(
+    query: Query,
+    entry: Entry,
+    analyzed: AnalyzedName,
+    found: tuple[Alignment, AnalyzedName, str, float] | None,
+    explain: bool,
+) -> Context:
+    """What the features see, given the best name alignment ``found``."""
+    if found is None:
+        return Context(query, entry, explain=explain)
+    alignment, name, kind, name_score = found
+    match = name_match(analyzed, name, alignment) if explain else None
+    return Context(query, entry, match, kind, name_score, explain=explain)
+
+
+def _score_of(ctx: Context) -> float:
+    """The score of ``ctx``: every feature's contribution, combined."""
+    total = 0.0
+    for feature in features():
+        ev = feature.evaluate(ctx)
+        if ev is not NO_EVIDENCE:
+            total += ev.value * feature.weight
+    return round(_sigmoid(total), 4)
 
 
 def _combine(
@@ -138,18 +165,15 @@ def _combine(
     found: tuple[Alignment, AnalyzedName, str, float] | None,
     explain: bool,
 ) -> MatchResult:
-    """The features' verdict on ``entry``, given its best name alignment ``found``."""
-    if found is None:
-        ctx = Context(query, entry, explain=explain)
-        matched_name = entry.caption
-    else:
-        alignment, name, kind, name_score = found
-        match = name_match(analyzed, name, alignment) if explain else None
-        ctx = Context(query, entry, match, kind, name_score, explain=explain)
-        matched_name = name.original
-    total = 0.0
+    """The features' verdict on ``entry``, given its best name alignment ``found``
+    (the same total as :func:`_score_of`, with each contribution reported)."""
+    ctx = _context(query, entry, analyzed, found, explain)
+    matched_name = entry.caption if found is None else found[1].original
     # the name's contribution is reported as the name score itself
     contributions: dict[str, float] = {"name": round(ctx.name_score, 4)}
+    if not explain:
+        return MatchResult(_score_of(ctx), matched_name, "", contributions)
+    total = 0.0
     notes: list[str] = []
     for feature in features():
         ev: Evidence = feature.evaluate(ctx)
@@ -157,8 +181,6 @@ def _combine(
             continue
         value = ev.value * feature.weight
         total += value
-        if not explain:
-            continue
         if value and feature.name != "name":
             contributions[feature.name] = round(value, 3)
         if ev.note:
