@@ -42,7 +42,8 @@ del sys.argv[1:]
 # modules only imported for their types are not the compiler's business
 config = target + "/mypy.ini"
 with open(config, "w") as fh:
-    fh.write("[mypy]\nignore_missing_imports = True\nfollow_imports = silent\n")
+    fh.write("[mypy]\nignore_missing_imports = True\nfollow_imports = silent\n"
+             f"cache_dir = {target}/cache\n")
 setup(
     name="thaw-native",
     ext_modules=mypycify(

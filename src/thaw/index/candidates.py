@@ -780,7 +780,7 @@ class CandidateIndex:
             top = np.flatnonzero(rounded >= boundary)
             cand, coverage, rounded = cand[top], coverage[top], rounded[top]
         order = np.lexsort((cand, self._name_len[cand], -rounded))[:limit]
-        return [Candidate(int(cand[i]), float(coverage[i])) for i in order.tolist()]
+        return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))
 
     def _schema_mask(self, schema: str) -> npt.NDArray[np.bool_]:
         return _schema_mask(schema)
