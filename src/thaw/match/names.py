@@ -50,6 +50,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from rapidfuzz.distance import OSA
 
@@ -58,21 +59,21 @@ from thaw.text.analyze import compound_runs
 from thaw.text.stats import TokenStats
 
 #: Least similarity at which two tokens may be aligned.
-MIN_SIM = 0.5
+MIN_SIM: Final = 0.5
 #: Similarity of two tokens that share a given-name symbol.
-SYMBOL_SIM = 0.92
+SYMBOL_SIM: Final = 0.92
 #: Similarity of an initial and a name it abbreviates.
-INITIAL_SIM = 0.75
+INITIAL_SIM: Final = 0.75
 #: Similarity of a cut-off last word and the word it begins.
-TRUNCATED_SIM = 0.85
+TRUNCATED_SIM: Final = 0.85
 #: Weight of unaligned query tokens in the denominator.
-QUERY_EXTRA = 0.35
+QUERY_EXTRA: Final = 0.35
 #: Weight of unaligned listing tokens in the denominator.
-RESULT_EXTRA = 0.2
+RESULT_EXTRA: Final = 0.2
 #: Weight of a substitution (parts on both sides that did not align).
-SUBSTITUTION = 2.0
+SUBSTITUTION: Final = 2.0
 #: Share of its weight an optional part (patronymic) counts as an extra.
-OPTIONAL_SHARE = 1 / 3
+OPTIONAL_SHARE: Final = 1 / 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,17 +134,17 @@ def _budget(n: int) -> float:
     return 2.5
 
 
-_VOWELS = frozenset("aeiouy")
+_VOWELS: Final = frozenset("aeiouy")
 
 #: Consonants that differ only in voicing or place: substituting them costs half.
-_CLASSES = str.maketrans("zgdbfmj", "sktpvny")
+_CLASSES: Final = str.maketrans("zgdbfmj", "sktpvny")
 
 
 #: :func:`_budget` by word length, for the lengths it distinguishes, and twice it
 #: (the most edits two words of that length may differ by; a whole number).
-_BUDGETS = tuple(_budget(n) for n in range(12))
-_LIMITS = tuple(int(2 * b) for b in _BUDGETS)
-_osa = OSA.distance
+_BUDGETS: Final = tuple(_budget(n) for n in range(12))
+_LIMITS: Final = tuple(int(2 * b) for b in _BUDGETS)
+_osa: Final = OSA.distance
 
 
 def string_similarity(a: str, b: str) -> float:
@@ -280,7 +281,7 @@ Alignment = tuple[float, list[tuple[tuple[int, ...], tuple[int, ...], float, str
 """The raw result of :func:`align`: score, pairs as index tuples with similarity and
 method, and the query / listing token indices used."""
 
-_EMPTY: Alignment = (0.0, [], set(), set())
+_EMPTY: Final[Alignment] = (0.0, [], set(), set())
 
 
 class _Listed:
@@ -493,11 +494,11 @@ class _QueryMemo:
         return out
 
 
-_MEMO_LIMIT = 50_000
+_MEMO_LIMIT: Final = 50_000
 #: Roles whose tokens align only when equal (or written the same).
-_NO_FUZZY = frozenset({"number", "legal_form"})
-_MEMO: list[_QueryMemo | None] = [None]
-_LAST_QUERY: list[AnalyzedName | None] = [None]
+_NO_FUZZY: Final = frozenset({"number", "legal_form"})
+_MEMO: Final[list[_QueryMemo | None]] = [None]
+_LAST_QUERY: Final[list[AnalyzedName | None]] = [None]
 
 
 def _weight_of(t: Token, stats: TokenStats | None) -> float:

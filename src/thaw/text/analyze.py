@@ -49,6 +49,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from rigour._core import extract_org_types, ordinals_dict, person_name_prefixes_list
 
@@ -57,38 +58,38 @@ from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.symbols import word_symbols
 from thaw.text.translit import CJK_SCRIPTS, transliterate_word, word_script
 
-PERSON = "Person"
-ORG_SCHEMATA = frozenset({"Organization", "Company", "LegalEntity", "PublicBody"})
-THING_SCHEMATA = frozenset({"Vessel", "Aircraft"})
+PERSON: Final = "Person"
+ORG_SCHEMATA: Final = frozenset({"Organization", "Company", "LegalEntity", "PublicBody"})
+THING_SCHEMATA: Final = frozenset({"Vessel", "Aircraft"})
 
 #: A name this long may have been cut by a fixed-width field (SWIFT lines are 35
 #: characters): its last word may then be a prefix of the listed word.
-TRUNCATION_LENGTH = 30
+TRUNCATION_LENGTH: Final = 30
 
-_LEGAL_MARK = "\ue000"
-_LEGAL_SEP = "\ue001"
+_LEGAL_MARK: Final = "\ue000"
+_LEGAL_SEP: Final = "\ue001"
 #: rigour's ``Normalize.CASEFOLD`` flag (its value is checked by the tests; importing
 #: ``rigour.text`` for it would cost a twentieth of a second at start-up).
-_CASEFOLD = 4
-_APOSTROPHES = frozenset("'’ʼʻ`´")
-_PATRONYMIC = re.compile(
+_CASEFOLD: Final = 4
+_APOSTROPHES: Final = frozenset("'’ʼʻ`´")
+_PATRONYMIC: Final = re.compile(
     r"(?:[aeiouy]?vich|[aeiouy]?vna|ichna|ogl[uy]|oglu|kyzy|kizi|qizi|uly|uulu|zade|zadeh)$"
 )
-_ABD = re.compile(r"^abd(?:(?:ou|[aeiou])l|(?:ou|[aeiou])(?=([dnrstz])\1))?-?([a-z]+)$")
-_ABD_ALONE = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil"})
-_ALLAH_REST = frozenset({"lah", "la", "llah", "allah", "ullah", "ulla", "alla"})
-_DIN_SUFFIX = re.compile(
+_ABD: Final = re.compile(r"^abd(?:(?:ou|[aeiou])l|(?:ou|[aeiou])(?=([dnrstz])\1))?-?([a-z]+)$")
+_ABD_ALONE: Final = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil"})
+_ALLAH_REST: Final = frozenset({"lah", "la", "llah", "allah", "ullah", "ulla", "alla"})
+_DIN_SUFFIX: Final = re.compile(
     r"^([a-z]{3,}?)(?:[aeiou]d)+(?:din|dine|deen|dinn)$"
     r"|^([a-z]{3,}?)(?:uddin|eddine|eddin|addin|iddin|uddeen)$"
 )
-_ALLAH_SUFFIX = re.compile(r"^([a-z]{3,}?)(?:ullah|ollah|allah|ulla|ulah|olah|alah)$")
-_DIN_ENDS = ("din", "dine", "deen", "dinn")
-_ALLAH_ENDS = ("ullah", "ollah", "allah", "ulla", "ulah", "olah", "alah")
-_ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+_ALLAH_SUFFIX: Final = re.compile(r"^([a-z]{3,}?)(?:ullah|ollah|allah|ulla|ulah|olah|alah)$")
+_DIN_ENDS: Final = ("din", "dine", "deen", "dinn")
+_ALLAH_ENDS: Final = ("ullah", "ollah", "allah", "ulla", "ulah", "olah", "alah")
+_ROMAN: Final = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
+_ROMAN_VALUES: Final = {"i": 1, "v": 5, "x": 10}
 
 
-_NO_SYMBOLS: frozenset[str] = frozenset()
+_NO_SYMBOLS: Final[frozenset[str]] = frozenset()
 """The one empty frozenset shared by every token without symbols and every name
 without compounds (each ``frozenset()`` is a new 216-byte object otherwise)."""
 
@@ -258,7 +259,7 @@ def _mark_legal_forms(text: str, person: bool) -> str:
     return text
 
 
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+_ASCII_WORD: Final = re.compile(r"[A-Za-z0-9]+")
 
 
 def _split_words(text: str) -> list[str]:
@@ -409,8 +410,8 @@ def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
     return merged
 
 
-_LEET = str.maketrans("01345789", "oieasjbg")
-_CONSONANTS_ONLY = re.compile(r"^[bcdfghjklmnpqrstvwxz]{2,3}$")
+_LEET: Final = str.maketrans("01345789", "oieasjbg")
+_CONSONANTS_ONLY: Final = re.compile(r"^[bcdfghjklmnpqrstvwxz]{2,3}$")
 
 
 def _person_words(words: list[_Word]) -> list[_Word]:
@@ -515,9 +516,9 @@ def _join_letter_runs(words: list[_Word]) -> list[_Word]:
 
 # --- classification -------------------------------------------------------------------
 
-_STOP = frozenset({"of", "the", "and", "und", "et", "for", "y", "i", "e", "a", "an", "to",
+_STOP: Final = frozenset({"of", "the", "and", "und", "et", "for", "y", "i", "e", "a", "an", "to",
                    "in", "on", "by", "with", "at"})
-_ORG_STOP = _STOP | frozenset({"de", "del", "la", "le", "les", "los", "las", "der", "die",
+_ORG_STOP: Final = _STOP | frozenset({"de", "del", "la", "le", "les", "los", "las", "der", "die",
                                "das", "des", "du", "da", "do", "dos", "di", "van", "von",
                                "al", "el"})
 
@@ -629,11 +630,11 @@ def _with_symbols(tokens: list[Token]) -> list[Token]:
     return tokens if out is None else out
 
 
-_TOKEN_POOL: dict[Token, Token] = {}
+_TOKEN_POOL: Final[dict[Token, Token]] = {}
 """Equal tokens of different names are one object (the list names hold about five
 times as many tokens as distinct ones): less memory, and cheaper to persist."""
-_TOKEN_POOL_SIZE = 250_000
-_INITIALS_POOL: dict[frozenset[str], frozenset[str]] = {}
+_TOKEN_POOL_SIZE: Final = 250_000
+_INITIALS_POOL: Final[dict[frozenset[str], frozenset[str]]] = {}
 
 
 @lru_cache(maxsize=65536)

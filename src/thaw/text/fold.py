@@ -36,8 +36,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Final
 
-_VOWELS = frozenset("aeiouy")
+_VOWELS: Final = frozenset("aeiouy")
 
 _RULE_SPECS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # (pattern, replacement, substrings of which one must occur for a match)
@@ -75,7 +76,7 @@ def _group_one(match: re.Match[str]) -> str:
 
 
 _Repl = str | Callable[[re.Match[str]], str]
-_RULES: tuple[tuple[re.Pattern[str], _Repl, str | None, tuple[str, ...]], ...] = tuple(
+_RULES: Final[tuple[tuple[re.Pattern[str], _Repl, str | None, tuple[str, ...]], ...]] = tuple(
     # a template replacement ("\\1") is parsed again on every call: a function is not
     (re.compile(p), _group_one if r == r"\1" else r, t[0] if len(t) == 1 else None, t)
     for p, r, t in _RULE_SPECS
@@ -119,8 +120,8 @@ def skeleton(folded: str) -> str:
     return "".join(c for c in folded if c not in _VOWELS) or folded[:1]
 
 
-_ABJAD_DROP = frozenset("aeiouyvwh")
-_ABJAD_RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
+_ABJAD_DROP: Final = frozenset("aeiouyvwh")
+_ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = tuple(
     (re.compile(p), r, t)
     for p, r, t in (
         (r"ph", "f", ("ph",)),

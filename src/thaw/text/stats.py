@@ -18,16 +18,16 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Final
 
 from thaw.text.analyze import AnalyzedName
 
 #: Frequency (share of list names) up to which a token counts as fully rare.
-RARE_SHARE = 0.001
+RARE_SHARE: Final = 0.001
 #: Loss of weight per tenfold increase in frequency above :data:`RARE_SHARE`.
-DECADE_PENALTY = 0.3
+DECADE_PENALTY: Final = 0.3
 #: The least weight factor a very frequent token keeps.
-MIN_FACTOR = 0.3
+MIN_FACTOR: Final = 0.3
 
 
 class TokenStats:
@@ -78,7 +78,7 @@ class TokenStats:
         return cls(data.get("counts", {}), int(data.get("total", 1)))
 
 
-_CURRENT: list[TokenStats | None] = [None]
+_CURRENT: Final[list[TokenStats | None]] = [None]
 
 
 def set_token_stats(stats: TokenStats | None) -> None:
