@@ -407,7 +407,10 @@ def logic_v2(screener: Any, queries: list[Any], records: dict[str, Any]) -> dict
         for key in keys:
             LogicV2.compare(qe, listing(key), config)
     nk_seconds = time.perf_counter() - t0
-    # thaw end to end first, from a cold name-analysis cache (as for new names)
+    # thaw end to end, from a cold name-analysis cache (as for new names), after one
+    # untimed pass that brings its index back into the CPU caches logic-v2 just used
+    for query, _, _ in sets:
+        screener.screen_query(query)
     analyze_name.cache_clear()
     gc.collect()
     gc.freeze()
