@@ -33,6 +33,9 @@ from types import ModuleType
 MODULES: tuple[str, ...] = (
     "thaw.text.fold",
     "thaw.text.stats",
+    "thaw.text.vocab",
+    "thaw.text.symbols",
+    "thaw.text.translit",
     "thaw.text.analyze",
     "thaw.match.names",
 )

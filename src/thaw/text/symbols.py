@@ -23,14 +23,15 @@ import gzip
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
-DATA_PATH = Path(__file__).resolve().parent / "data" / "name_symbols.txt.gz"
+DATA_PATH: Final = Path(__file__).resolve().parent / "data" / "name_symbols.txt.gz"
 #: SHA-256 of the table file. Kept here, in a source file, so that a regenerated
 #: table changes the code digest the cached screening index is keyed by
 #: (:func:`thaw.index.storage.code_digest`); written by :mod:`thaw.text._make_symbols`.
-TABLE_SHA256 = "4d95b4c892141a8f27fae51af93dd086c5778f2257cbb584e01bb2e06ed29a44"
+TABLE_SHA256: Final = "4d95b4c892141a8f27fae51af93dd086c5778f2257cbb584e01bb2e06ed29a44"
 
-_NONE: frozenset[str] = frozenset()
+_NONE: Final[frozenset[str]] = frozenset()
 
 
 def parse_table(path: Path) -> dict[str, frozenset[str]]:

@@ -25,20 +25,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 import icu
 from rigour._core import codepoint_script, maybe_ascii
 
-ABJAD_SCRIPTS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
-INDIC_SCRIPTS = frozenset(
+ABJAD_SCRIPTS: Final = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
+INDIC_SCRIPTS: Final = frozenset(
     {"Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu",
      "Kannada", "Malayalam", "Sinhala"}
 )
-RIGOUR_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian"})
-CJK_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana"})
+RIGOUR_SCRIPTS: Final = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian"})
+CJK_SCRIPTS: Final = frozenset({"Han", "Hiragana", "Katakana"})
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_KOREAN_FOLD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+_NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
+_KOREAN_FOLD: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
     (re.compile(p), r)
     for p, r in (
         (r"eo", "o"),

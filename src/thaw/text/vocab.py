@@ -13,6 +13,8 @@ lists can be written naturally.
 
 from __future__ import annotations
 
+from typing import Final
+
 from thaw.text.fold import fold_token
 
 # --- persons -----------------------------------------------------------------------
@@ -20,7 +22,7 @@ from thaw.text.fold import fold_token
 #: Titles and honorifics dropped from personal names wherever they stand (rigour's
 #: prefix list covers the western ones at the start of a name; these add the
 #: forms found inside names on sanctions lists).
-HONORIFICS_RAW: tuple[str, ...] = (
+HONORIFICS_RAW: Final[tuple[str, ...]] = (
     "mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof", "professor", "sir",
     "dame", "lord", "lady", "hon", "honorable", "honourable", "rev", "reverend",
     "president", "vice", "premier", "minister", "general", "gen", "colonel", "col",
@@ -35,26 +37,26 @@ HONORIFICS_RAW: tuple[str, ...] = (
 )
 #: Words that are honorifics in some positions but ordinary names in others
 #: ("Sultan", "Amir", "Syed"): dropped only at the start of a name.
-LEADING_ONLY_HONORIFICS_RAW: tuple[str, ...] = (
+LEADING_ONLY_HONORIFICS_RAW: Final[tuple[str, ...]] = (
     "amir", "emir", "sayyid", "syed", "sayed", "sultan", "king", "prince", "don", "major",
     "general", "mayor", "imam", "hafiz", "qari",
 )
 
 #: Connecting particles of personal names: "bin", "ibn", "ben" (son of), "bint"
 #: (daughter of), "van", "von", "de", "da" … They carry almost no identity.
-PARTICLES_RAW: tuple[str, ...] = (
+PARTICLES_RAW: Final[tuple[str, ...]] = (
     "ould", "walad", "ait",
     "van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "di", "del",
     "della", "la", "le", "los", "las", "y", "e", "zu", "ter", "ten", "mac", "st",
     "na",
 )
 #: Canonical spelling of the Arabic filiation particles.
-FILIATION: dict[str, str] = {"ibn": "bin", "ben": "bin", "bin": "bin", "bint": "bint",
+FILIATION: Final[dict[str, str]] = {"ibn": "bin", "ben": "bin", "bin": "bin", "bint": "bint",
                              "binti": "bint", "bent": "bint"}
 
 #: Arabic definite article in its Latin spellings (standalone or hyphenated):
 #: carries no identity, dropped.
-ARTICLES: frozenset[str] = frozenset(
+ARTICLES: Final[frozenset[str]] = frozenset(
     {"al", "el", "ul", "ad", "ar", "as", "at", "az", "an", "ash", "ath", "adh", "ed", "es",
      "et", "er", "ez", "en", "il", "ud", "us"}
 )
@@ -62,7 +64,7 @@ ARTICLES: frozenset[str] = frozenset(
 #: Very frequent name parts worldwide. They identify little on their own, so their
 #: weight is reduced (a :class:`~thaw.text.stats.TokenStats` built from the lists
 #: refines this further). Written in ordinary spelling; folded at import.
-COMMON_NAMES_RAW: tuple[str, ...] = (
+COMMON_NAMES_RAW: Final[tuple[str, ...]] = (
     # Arabic / Islamic world
     "muhammad", "mohammad", "mohammed", "mohamed", "muhammed", "mohamad", "ahmad", "ahmed",
     "ali", "hassan", "hasan", "hussein", "husain", "hussain", "abu", "abd", "abdallah",
@@ -91,7 +93,7 @@ COMMON_NAMES_RAW: tuple[str, ...] = (
 #: Generic vocabulary of organisation names, by canonical English form, with the
 #: spellings (several languages, transliterated) that fold onto it. These words say
 #: what kind of business a party is, not which one, and weigh little.
-GENERIC_WORDS: dict[str, tuple[str, ...]] = {
+GENERIC_WORDS: Final[dict[str, tuple[str, ...]]] = {
     "company": ("company", "companies", "co", "comp", "compania", "companhia", "compagnie",
                 "kompaniya", "kompanii", "sharikat", "sherkat", "shirkat", "firma", "firm",
                 "gong si"),
@@ -161,10 +163,10 @@ GENERIC_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 #: Weight of a generic organisation word, relative to an ordinary name token.
-GENERIC_WEIGHT = 0.35
+GENERIC_WEIGHT: Final = 0.35
 
 #: Russian and other CIS organisation abbreviations that stand for generic words.
-ORG_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+ORG_ABBREVIATIONS: Final[dict[str, tuple[str, ...]]] = {
     "нк": ("oil", "company"),
     "гк": ("group",),
     "тд": ("trading",),
@@ -182,7 +184,7 @@ ORG_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 #: Chinese and Japanese organisation vocabulary, matched as the longest run of
 #: characters before the rest is transliterated to pinyin / romaji. Values are
 #: either a legal-form code (prefixed ``legal:``) or English generic words.
-CJK_ORG_WORDS: dict[str, tuple[str, ...]] = {
+CJK_ORG_WORDS: Final[dict[str, tuple[str, ...]]] = {
     "股份有限公司": ("legal:jsc",),
     "有限责任公司": ("legal:llc",),
     "有限公司": ("legal:llc",),
@@ -231,7 +233,7 @@ CJK_ORG_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 #: Legal-form codes that rigour's compare form leaves ambiguous, by generic class.
-LEGAL_FORM_WEIGHT = 0.1
+LEGAL_FORM_WEIGHT: Final = 0.1
 
 # --- built at import ----------------------------------------------------------------
 
@@ -240,15 +242,15 @@ def _folded(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(fold_token(w) for w in words)
 
 
-HONORIFICS = _folded(HONORIFICS_RAW)
-LEADING_ONLY_HONORIFICS = _folded(LEADING_ONLY_HONORIFICS_RAW)
-PARTICLES = _folded(PARTICLES_RAW)
-COMMON_NAMES = _folded(COMMON_NAMES_RAW)
+HONORIFICS: Final = _folded(HONORIFICS_RAW)
+LEADING_ONLY_HONORIFICS: Final = _folded(LEADING_ONLY_HONORIFICS_RAW)
+PARTICLES: Final = _folded(PARTICLES_RAW)
+COMMON_NAMES: Final = _folded(COMMON_NAMES_RAW)
 
 #: folded single word -> canonical generic word
-GENERIC_LOOKUP: dict[str, str] = {}
+GENERIC_LOOKUP: Final[dict[str, str]] = {}
 #: tuple of folded words (multi-word spellings such as "ji shu") -> canonical
-GENERIC_PHRASES: dict[tuple[str, ...], str] = {}
+GENERIC_PHRASES: Final[dict[tuple[str, ...], str]] = {}
 for _canon, _forms in GENERIC_WORDS.items():
     for _form in _forms:
         _parts = tuple(fold_token(p) for p in _form.split())
@@ -256,11 +258,11 @@ for _canon, _forms in GENERIC_WORDS.items():
             GENERIC_LOOKUP[_parts[0]] = _canon
         else:
             GENERIC_PHRASES[_parts] = _canon
-GENERIC_CANON: frozenset[str] = frozenset(GENERIC_WORDS)
+GENERIC_CANON: Final[frozenset[str]] = frozenset(GENERIC_WORDS)
 #: Short generic words are recognised only as written ("co" is generic, "Ko" a name).
-GENERIC_SHORT_RAW: frozenset[str] = frozenset(
+GENERIC_SHORT_RAW: Final[frozenset[str]] = frozenset(
     f for forms in GENERIC_WORDS.values() for f in forms if len(f) <= 3
 )
-MAX_PHRASE = max(len(p) for p in GENERIC_PHRASES)
+MAX_PHRASE: Final = max(len(p) for p in GENERIC_PHRASES)
 #: The folded first words of :data:`GENERIC_PHRASES` (a quick test before lookups).
-GENERIC_PHRASE_STARTS: frozenset[str] = frozenset(p[0] for p in GENERIC_PHRASES)
+GENERIC_PHRASE_STARTS: Final[frozenset[str]] = frozenset(p[0] for p in GENERIC_PHRASES)
