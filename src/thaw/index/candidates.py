@@ -53,7 +53,6 @@ little.
 
 from __future__ import annotations
 
-import copyreg
 import dataclasses
 import functools
 import io
@@ -63,14 +62,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from thaw.index.entry import Entry, IdNumber, normalize_id
+from thaw.index.codec import EntryPickler, decode_entry, dumps_fields
+from thaw.index.entry import Entry, normalize_id
 from thaw.text import (
     AnalyzedName,
     Token,
@@ -292,50 +292,10 @@ def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
     return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
 
 
-# -- entry serialisation ------------------------------------------------------------
-#
-# Entries are pickled one by one so that a process decodes only the listings it
-# scores. Tokens repeat across names (``mohammad``, ``al``), so each distinct Token
-# is stored once in a table and entries refer to it by number (pickle persistent
-# ids). Dataclasses are rebuilt through their constructor, which is about twice as
-# fast as the default slot-state protocol.
-
-
-def _fields_reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
-    return type(obj), tuple(getattr(obj, name) for name in obj.__dataclass_fields__)
-
-
-def _dumps_fields(objects: list[Any]) -> bytes:
-    """Pickle dataclass instances as constructor calls (fast to load)."""
-    blob = io.BytesIO()
-    pickler = pickle.Pickler(blob, protocol=5)
-    table = dict(copyreg.dispatch_table)
-    for obj in objects[:1]:
-        table[type(obj)] = _fields_reduce
-    pickler.dispatch_table = table
-    pickler.dump(objects)
-    return blob.getvalue()
-
-
 def _token_stats(names: list[AnalyzedName]) -> dict[str, Any]:
     """Token frequencies over the indexed names (:class:`thaw.text.TokenStats`),
     in their persisted form."""
     return TokenStats.from_names(names).to_dict()
-
-
-class _EntryPickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, tokens: dict[Token, int]) -> None:
-        super().__init__(file, protocol=5)
-        self.tokens = tokens
-        table = dict(copyreg.dispatch_table)
-        for cls in (Entry, IdNumber, AnalyzedName):
-            table[cls] = _fields_reduce
-        self.dispatch_table = table
-
-    def persistent_id(self, obj: Any) -> int | None:
-        if type(obj) is Token:
-            return self.tokens.setdefault(obj, len(self.tokens))
-        return None
 
 
 class CandidateIndex:
@@ -392,7 +352,7 @@ class CandidateIndex:
         blob = io.BytesIO()
         entry_offsets = [0]
         token_ids: dict[Token, int] = {}
-        pickler = _EntryPickler(blob, token_ids)
+        pickler = EntryPickler(blob, token_ids)
         vocab: set[str] = set()
         names_seen: list[AnalyzedName] = []
         codes = {s: i for i, s in enumerate(SCHEMA_CODES)}
@@ -456,7 +416,7 @@ class CandidateIndex:
             "name_len": np.array(name_len, dtype=np.uint8),
             "entry_blob": blob.getvalue(),
             "entry_offsets": np.array(entry_offsets, dtype=np.int64),
-            "token_blob": _dumps_fields(table),
+            "token_blob": dumps_fields(table),
             "token_stats": _token_stats(names_seen),
         }
         return cls(state)
@@ -513,9 +473,7 @@ class CandidateIndex:
             self.prepare()
         assert self._token_table is not None
         start, end = int(self._entry_offsets[position]), int(self._entry_offsets[position + 1])
-        unpickler = pickle.Unpickler(io.BytesIO(self._entry_blob[start:end]))
-        unpickler.persistent_load = self._token_table.__getitem__  # type: ignore[method-assign]
-        entry = cast(Entry, unpickler.load())
+        entry = decode_entry(self._entry_blob[start:end], self._token_table)
         self._entries[position] = entry
         return entry
 
