@@ -75,7 +75,10 @@ def test_compiled_and_pure_python_give_the_same_results() -> None:
     assert pure["pairs"] == compiled["pairs"]
 
 
-def test_a_missing_manifest_means_pure_python(tmp_path: Path) -> None:
+def test_a_missing_manifest_means_pure_python(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(_native.PURE_ENV, raising=False)
     assert _native.check(tmp_path / "none.json") == "thaw was installed without compiled modules"
 
 
