@@ -62,7 +62,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -122,8 +122,9 @@ of 10.8 per name) and keeps every UN positive, for 1.7 % fewer alias hold-out hi
 0.6 would cut the work again by four but lose 4 % of them. (Measured before keys
 were credited as the matcher reads them; at 0.5 names on no list now get 2.8.)"""
 
-_Ints = npt.NDArray[np.int32]
-_Floats = npt.NDArray[np.float64]
+# (explicit aliases: the build compiles this module where numpy may not be installed)
+_Ints: TypeAlias = npt.NDArray[np.int32]
+_Floats: TypeAlias = npt.NDArray[np.float64]
 TOKEN_CACHE_ELEMENTS = 4_000_000
 """How many listing positions the per-token retrieval cache may hold (16 MB)."""
 
