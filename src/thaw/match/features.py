@@ -14,6 +14,7 @@ query, whatever the listing. Screening adds the ceilings of the other features t
 the name's contribution to know, from the name alignment alone, which candidates
 cannot reach the threshold even if every other fact agreed, and evaluates the
 features only for the others (:func:`thaw.match.score_at_least`).
+
 The registry :func:`features` lists them in order; their docstrings are the
 user documentation of the algorithm (``thaw.match.describe_algorithm``).
 """
@@ -175,6 +176,8 @@ class BirthDateFeature(Feature):
 
     name = "birth_date"
     weight = 1.0
+    #: The contribution of the same date of birth, the highest it gives.
+    SAME_DAY: ClassVar[float] = 1.5
 
     def evaluate(self, ctx: Context) -> Evidence:
         q = ctx.query.birth_date
@@ -198,7 +201,7 @@ class BirthDateFeature(Feature):
         return Evidence(value, f"birth date {q} {verb} {listed} ({value:+.1f})")
 
     def ceiling(self, query: Query) -> float:
-        return 1.5 if query.birth_date else 0.0
+        return self.SAME_DAY if query.birth_date else 0.0
 
     @staticmethod
     def _compare(a: tuple[int, int | None, int | None],
@@ -211,7 +214,7 @@ class BirthDateFeature(Feature):
                 return -1.0
             if a[2] is None or b[2] is None:
                 return 0.8
-            return 1.5 if a[2] == b[2] else -1.0
+            return BirthDateFeature.SAME_DAY if a[2] == b[2] else -1.0
         if gap == 1:
             return -0.5
         if gap < 5:
@@ -227,6 +230,8 @@ class CountryFeature(Feature):
 
     name = "country"
     weight = 1.0
+    #: The contribution of a country in common, the highest it gives.
+    AGREE: ClassVar[float] = 0.3
 
     def evaluate(self, ctx: Context) -> Evidence:
         if not ctx.query.countries or not ctx.entry.countries:
@@ -237,12 +242,13 @@ class CountryFeature(Feature):
             return NO_EVIDENCE
         common = q & e
         if common:
-            return Evidence(0.3, f"country {', '.join(sorted(common))} agrees (+0.3)")
+            return Evidence(self.AGREE, f"country {', '.join(sorted(common))} agrees"
+                                        f" ({self.AGREE:+.1f})")
         return Evidence(-0.5, f"country {', '.join(sorted(q))} conflicts with "
                               f"{', '.join(sorted(e))} (-0.5)")
 
     def ceiling(self, query: Query) -> float:
-        return 0.3 if query.countries else 0.0
+        return self.AGREE if query.countries else 0.0
 
 
 class GenderFeature(Feature):
@@ -287,6 +293,8 @@ class IdentifierFeature(Feature):
 
     name = "identifier"
     weight = 1.0
+    #: The contribution of an identifier in common, the highest it gives.
+    MATCH: ClassVar[float] = 6.0
 
     def evaluate(self, ctx: Context) -> Evidence:
         if not ctx.entry.identifiers or not (ctx.query.id_numbers or ctx.query.identifiers):
@@ -304,7 +312,7 @@ class IdentifierFeature(Feature):
                 continue
             hit = listed.get(number)
             if hit is not None:
-                return Evidence(6.0, f"{hit.kind} {raw} matches (+6.0)")
+                return Evidence(self.MATCH, f"{hit.kind} {raw} matches ({self.MATCH:+.1f})")
             if kind is not None:
                 same = [i for i in ctx.entry.identifiers if i.kind == kind]
                 if same:
@@ -314,7 +322,7 @@ class IdentifierFeature(Feature):
         return NO_EVIDENCE
 
     def ceiling(self, query: Query) -> float:
-        return 6.0 if query.id_numbers or query.identifiers else 0.0
+        return self.MATCH if query.id_numbers or query.identifiers else 0.0
 
 
 class SchemaFeature(Feature):
