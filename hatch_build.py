@@ -14,20 +14,20 @@ pure Python and says why. thaw gives the same results either way.
 
 from __future__ import annotations
 
-import hashlib
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 ROOT = Path(__file__).resolve().parent
 SRC = ROOT / "src"
-MANIFEST = SRC / "thaw" / "_native.json"
 GROUP = "thaw_native"
 
 _SETUP = r"""
@@ -58,24 +58,22 @@ setup(
 """
 
 
-def _modules() -> tuple[str, ...]:
-    """``thaw._native.MODULES``, read without importing thaw (its dependencies may
-    not be installed in the build environment)."""
-    namespace: dict[str, Any] = {}
-    text = (SRC / "thaw" / "_native.py").read_text(encoding="utf-8")
-    start = text.index("MODULES: tuple[str, ...] = (")
-    end = text.index(")", start) + 1
-    exec(text[start:end].replace("MODULES: tuple[str, ...]", "MODULES"), namespace)
-    return tuple(namespace["MODULES"])
+def _load_native() -> ModuleType:
+    """``thaw._native`` loaded from its file alone: it names the modules to compile
+    and where their digests go. (Importing ``thaw`` would run the package's own
+    code, and the build environment lacks thaw's dependencies.)"""
+    spec = importlib.util.spec_from_file_location("_thaw_native", SRC / "thaw" / "_native.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _outputs() -> list[Path]:
-    """The compiled files the last build left in ``src/``."""
-    found = sorted(SRC.glob(f"{GROUP}__mypyc*.so"))
-    for module in _modules():
-        base = SRC.joinpath(*module.split("."))
-        found += sorted(base.parent.glob(base.name + ".*.so"))
-    return found
+    """Every compiled file in ``src/``: the shared library and the extension
+    modules, including those of modules no longer compiled, which would shadow
+    their sources."""
+    return sorted(SRC.glob(f"{GROUP}__mypyc*.so")) + sorted((SRC / "thaw").rglob("*.so"))
 
 
 class NativeBuildHook(BuildHookInterface[Any]):
@@ -84,22 +82,22 @@ class NativeBuildHook(BuildHookInterface[Any]):
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        # every extension file in the source tree is a previous build's, including
-        # those of modules no longer compiled, which would shadow their sources
-        for path in [*_outputs(), *(SRC / "thaw").rglob("*.so"), MANIFEST]:
+        native = _load_native()
+        for path in [*_outputs(), native.MANIFEST]:
             path.unlink(missing_ok=True)
-        if os.environ.get("THAW_PURE_PYTHON", "") not in ("", "0"):
-            self.app.display_info("thaw: THAW_PURE_PYTHON is set, not compiling")
+        if os.environ.get(native.PURE_ENV, "") not in ("", "0"):
+            self.app.display_info(f"thaw: {native.PURE_ENV} is set, not compiling")
             return
-        modules = _modules()
-        files = ["/".join(m.split(".")) + ".py" for m in modules]
+        modules: tuple[str, ...] = native.MODULES
+        sources: list[Path] = [native.source_path(m) for m in modules]
         with tempfile.TemporaryDirectory(prefix="thaw-mypyc-") as target:
             done = subprocess.run(
-                [sys.executable, "-c", _SETUP, target, *files],
+                [sys.executable, "-c", _SETUP, target,
+                 *(str(path.relative_to(SRC)) for path in sources)],
                 cwd=SRC, capture_output=True, text=True, check=False,
             )
         outputs = _outputs()
-        if done.returncode != 0 or len(outputs) < len(modules):
+        if done.returncode != 0 or any(native.compiled_path(m) is None for m in modules):
             tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
             self.app.display_warning(
                 "thaw: compiling the hot-path modules failed; installing pure Python "
@@ -108,15 +106,13 @@ class NativeBuildHook(BuildHookInterface[Any]):
             for path in outputs:
                 path.unlink(missing_ok=True)
             return
-        digests = {
-            m: hashlib.sha256((SRC / f).read_bytes()).hexdigest()
-            for m, f in zip(modules, files, strict=True)
-        }
-        MANIFEST.write_text(json.dumps({"modules": digests}, indent=1) + "\n", encoding="utf-8")
+        digests = {m: native.source_digest(path) for m, path in zip(modules, sources, strict=True)}
+        manifest: Path = native.MANIFEST
+        manifest.write_text(json.dumps({"modules": digests}, indent=1) + "\n", encoding="utf-8")
         self.app.display_info(f"thaw: compiled {len(modules)} modules with mypyc")
         if version == "standard":
             build_data["pure_python"] = False
             build_data["infer_tag"] = True
             force = build_data.setdefault("force_include", {})
-            for path in [*outputs, MANIFEST]:
+            for path in [*outputs, manifest]:
                 force[str(path)] = str(path.relative_to(SRC))

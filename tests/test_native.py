@@ -86,7 +86,7 @@ def test_an_edited_source_is_not_shadowed_by_its_stale_compiled_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(_native.PURE_ENV, raising=False)
-    monkeypatch.setattr(_native, "_compiled", lambda module: tmp_path / "x.so")
+    monkeypatch.setattr(_native, "compiled_path", lambda module: tmp_path / "x.so")
     manifest = tmp_path / "_native.json"
     digests = {m: _native.source_digest(_native.source_path(m)) for m in _native.MODULES}
     manifest.write_text(json.dumps({"modules": digests}), encoding="utf-8")

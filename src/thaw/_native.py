@@ -60,7 +60,8 @@ def source_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _compiled(module: str) -> Path | None:
+def compiled_path(module: str) -> Path | None:
+    """The extension module the build compiled from ``module``, if there is one."""
     path = source_path(module)
     for suffix in importlib.machinery.EXTENSION_SUFFIXES:
         candidate = path.with_suffix(suffix)
@@ -78,7 +79,7 @@ def check(manifest: Path = MANIFEST) -> str | None:
     except (OSError, ValueError, KeyError, TypeError):
         return "thaw was installed without compiled modules"
     for module in MODULES:
-        if _compiled(module) is None:
+        if compiled_path(module) is None:
             return f"{module} is not compiled"
         try:
             digest = source_digest(source_path(module))
