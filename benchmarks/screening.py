@@ -292,6 +292,15 @@ _PEAK_RSS_KB = (
 """Source of ``peak_rss_kb()`` for the measuring child processes."""
 
 
+def _child(code: str, env: dict[str, str] | None = None) -> str:
+    """What a new Python process running ``code`` prints (``env`` added to ours)."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        env={**os.environ, **(env or {})},
+    )
+    return done.stdout
+
+
 def cold_start(home: Path) -> dict[str, float]:
     """A new process: import, open the store, load the index, screen one name."""
     code = (
@@ -305,11 +314,8 @@ def cold_start(home: Path) -> dict[str, float]:
     runs = []
     for _ in range(3):
         t0 = time.perf_counter()
-        out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
+        ready, first, rss = _child(code).split()
         wall = time.perf_counter() - t0
-        ready, first, rss = out.stdout.split()
         runs.append((wall, float(ready), float(first), int(rss)))
     best = min(runs)
     return {"process_s": best[0], "ready_s": best[1], "first_screen_s": best[2],
@@ -346,10 +352,7 @@ def batch(
         "'rss_parent_mb': peak_rss_kb() / 1024, "
         "'rss_worker_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    return dict(json.loads(_child(code).strip().splitlines()[-1]))
 
 
 def nk_queries(bench: Path, nk: int, warm_up: bool = False) -> list[Any]:
@@ -391,14 +394,6 @@ def ftm_query(query: Any, n: int) -> Any:
     return e
 
 
-def _child(code: str, env: dict[str, str] | None = None) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
-        env={**os.environ, **(env or {})},
-    )
-    return done.stdout.split()
-
-
 _CHILD_HEAD = (
     "import gc, json, sys, time\n"
     f"sys.path.insert(0, {str(ROOT / 'benchmarks')!r})\n"
@@ -437,7 +432,7 @@ def logic_v2_seconds(
         "    elapsed = time.perf_counter() - t0\n"
         "print(elapsed)\n"
     )
-    return float(_child(code)[-1])
+    return float(_child(code).split()[-1])
 
 
 def thaw_seconds(home: Path, bench: Path, nk: int, pure: bool) -> float:
@@ -459,7 +454,7 @@ def thaw_seconds(home: Path, bench: Path, nk: int, pure: bool) -> float:
         "for q in queries: s.screen_query(q)\n"
         "print(time.perf_counter() - t0)\n"
     )
-    return float(_child(code, {"THAW_PURE_PYTHON": "1" if pure else "0"})[-1])
+    return float(_child(code, {"THAW_PURE_PYTHON": "1" if pure else "0"}).split()[-1])
 
 
 def logic_v2(screener: Any, home: Path, bench: Path, nk: int) -> dict[str, Any]:
