@@ -183,12 +183,7 @@ def find_edges(
             pass
         finally:
             _SHARED = None
-    edges: list[Edge] = []
-    for i, j in pairs:
-        edge = compare(listings[i], listings[j], ctx)
-        if edge is not None:
-            edges.append(edge)
-    return edges
+    return _compare_pairs(listings, ctx, pairs)
 
 
 PARALLEL_PAIRS = 20000
@@ -201,12 +196,19 @@ def _compare_chunk(pairs: list[tuple[int, int]]) -> list[Edge]:
     """Compare pairs in a forked worker (the listings come with the fork)."""
     assert _SHARED is not None
     listings, ctx = _SHARED
-    out: list[Edge] = []
+    return _compare_pairs(listings, ctx, pairs)
+
+
+def _compare_pairs(
+    listings: Sequence[Features], ctx: Context, pairs: list[tuple[int, int]]
+) -> list[Edge]:
+    """The edges of ``pairs`` of ``listings`` (the pairs that give none are left out)."""
+    edges: list[Edge] = []
     for i, j in pairs:
         edge = compare(listings[i], listings[j], ctx)
         if edge is not None:
-            out.append(edge)
-    return out
+            edges.append(edge)
+    return edges
 
 
 def reference_edges(listings: Iterable[Features]) -> list[Edge]:
