@@ -33,6 +33,15 @@ HomeOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ForceOption = Annotated[
+    bool, typer.Option(help="Accept a publication whose record count dropped sharply.")
+]
+"""``--force`` of the commands that load publications (default ``False``)."""
+MaxDropOption = Annotated[
+    float, typer.Option(help="Largest accepted fall in record count, as a fraction.")
+]
+"""``--max-drop`` of the commands that load publications (default
+:data:`thaw.store.DEFAULT_MAX_DROP`)."""
 
 
 def open_store(home: Path | None) -> Store:

@@ -11,7 +11,18 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from thaw.cli._app import HomeOption, JsonOption, after_load, app, console, err, fail, open_store
+from thaw.cli._app import (
+    ForceOption,
+    HomeOption,
+    JsonOption,
+    MaxDropOption,
+    after_load,
+    app,
+    console,
+    err,
+    fail,
+    open_store,
+)
 from thaw.model import Record
 from thaw.sources import SourceError, plan, source_names
 from thaw.store import DEFAULT_MAX_DROP, LoadError, load
@@ -30,15 +41,11 @@ def load_cmd(
         str | None,
         typer.Option(help="Publication date YYYY-MM-DD for files that carry none (sdn.csv)."),
     ] = None,
-    force: Annotated[
-        bool, typer.Option(help="Accept a publication whose record count dropped sharply.")
-    ] = False,
+    force: ForceOption = False,
     history: Annotated[
         bool, typer.Option(help="Store publications older than the active one as history.")
     ] = False,
-    max_drop: Annotated[
-        float, typer.Option(help="Largest accepted fall in record count, as a fraction.")
-    ] = DEFAULT_MAX_DROP,
+    max_drop: MaxDropOption = DEFAULT_MAX_DROP,
     home: HomeOption = None,
 ) -> None:
     """Load official publication files into the store.

@@ -19,7 +19,18 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from thaw.cli._app import HomeOption, JsonOption, after_load, app, console, err, fail, open_store
+from thaw.cli._app import (
+    ForceOption,
+    HomeOption,
+    JsonOption,
+    MaxDropOption,
+    after_load,
+    app,
+    console,
+    err,
+    fail,
+    open_store,
+)
 from thaw.store import DEFAULT_MAX_DROP
 from thaw.update import OFFICIAL, Fetcher, Outcome, update_offline, update_online
 from thaw.update.run import readable_sources
@@ -60,12 +71,8 @@ def update_cmd(
     ] = False,
     timeout: Annotated[float, typer.Option(help="Network timeout per request, seconds.")] = 60.0,
     retries: Annotated[int, typer.Option(help="Further attempts after a failed download.")] = 3,
-    force: Annotated[
-        bool, typer.Option(help="Accept a publication whose record count dropped sharply.")
-    ] = False,
-    max_drop: Annotated[
-        float, typer.Option(help="Largest accepted fall in record count, as a fraction.")
-    ] = DEFAULT_MAX_DROP,
+    force: ForceOption = False,
+    max_drop: MaxDropOption = DEFAULT_MAX_DROP,
     home: HomeOption = None,
     as_json: JsonOption = False,
 ) -> None:
