@@ -92,9 +92,17 @@ class NativeBuildHook(BuildHookInterface[Any]):
         sources: list[Path] = [native.source_path(m) for m in modules]
         with tempfile.TemporaryDirectory(prefix="thaw-mypyc-") as target:
             done = subprocess.run(
-                [sys.executable, "-c", _SETUP, target,
-                 *(str(path.relative_to(SRC)) for path in sources)],
-                cwd=SRC, capture_output=True, text=True, check=False,
+                [
+                    sys.executable,
+                    "-c",
+                    _SETUP,
+                    target,
+                    *(str(path.relative_to(SRC)) for path in sources),
+                ],
+                cwd=SRC,
+                capture_output=True,
+                text=True,
+                check=False,
             )
         outputs = _outputs()
         if done.returncode != 0 or any(native.compiled_path(m) is None for m in modules):

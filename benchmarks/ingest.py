@@ -85,7 +85,8 @@ def newest_publications(root: Path) -> dict[str, Job]:
         if any(part.startswith(("_", ".")) for part in folder.relative_to(root).parts):
             continue
         files = [
-            p for p in sorted(folder.iterdir())
+            p
+            for p in sorted(folder.iterdir())
             if p.is_file() and not p.name.lower().endswith(SKIP_SUFFIXES)
         ]
         for path in files:

@@ -126,8 +126,9 @@ def main(argv: list[str]) -> int:
         ("thaw ofac", thaw_scorer("ofac"), threshold_for("ofac")),
     ]
     algorithms += [(name, fn, NK_THRESHOLD) for name, fn in nk_scorers().items()]
-    header = (f"{'algorithm':12} {'thr':>5} {'P':>6} {'R':>6} {'F1':>6} "
-              f"{'µs/pair':>9} {'cold µs':>9}")
+    header = (
+        f"{'algorithm':12} {'thr':>5} {'P':>6} {'R':>6} {'F1':>6} {'µs/pair':>9} {'cold µs':>9}"
+    )
     print(header)
     print("-" * len(header))
     results: dict[str, list[float]] = {}
@@ -147,8 +148,9 @@ def main(argv: list[str]) -> int:
                 schema = row.get("schema") or None
                 from thaw.match import compare_names
 
-                nm = compare_names(analyze_name(row["name1"], schema),
-                                   analyze_name(row["name2"], schema))
+                nm = compare_names(
+                    analyze_name(row["name1"], schema), analyze_name(row["name2"], schema)
+                )
                 label = "FN" if m else "FP"
                 print(f"{label} {s:.2f} {row['name1']} | {row['name2']} | {nm.describe()}")
     return 0

@@ -143,8 +143,12 @@ def _country(value: str) -> str | None:
 def query_of(row: dict[str, str], schema: str | None) -> Any:
     from thaw.screen import make_query
 
-    return make_query(row["full_name"], schema, _date(row.get("date_of_birth", "")),
-                      _country(row.get("nationality", "")))
+    return make_query(
+        row["full_name"],
+        schema,
+        _date(row.get("date_of_birth", "")),
+        _country(row.get("nationality", "")),
+    )
 
 
 # -- measures --------------------------------------------------------------------------
@@ -196,8 +200,15 @@ def un_recall(screener: Any, bench: Path) -> dict[str, Any]:
                 f" -> {sorted(targets)}; best: {best}"
             )
     n = len(rows) - without_target
-    return {"rows": len(rows), "without_target": without_target, "n": n, "found": found,
-            "found_top10": found_top, "retrieved": retrieved, "misses": misses}
+    return {
+        "rows": len(rows),
+        "without_target": without_target,
+        "n": n,
+        "found": found,
+        "found_top10": found_top,
+        "retrieved": retrieved,
+        "misses": misses,
+    }
 
 
 def alias_holdout(
@@ -232,8 +243,10 @@ def alias_holdout(
     for i, (name, kind) in held.items():
         entry = entries[i]
         result = screener.screen_query(Query(name, entry.schema), limit=100)
-        ok = any(h.listings[0].source == entry.source and h.listings[0].source_id == entry.source_id
-                 for h in result.hits)
+        ok = any(
+            h.listings[0].source == entry.source and h.listings[0].source_id == entry.source_id
+            for h in result.hits
+        )
         cands = screener.index.candidates(
             name, schema=entry.schema, limit=candidates, min_coverage=min_coverage
         )
@@ -276,9 +289,13 @@ def stage_times(screener: Any, queries: list[Any]) -> dict[str, float]:
         scoring += t3 - t2
         scored += len(found)
     n = max(len(queries), 1)
-    return {"analysis_us": analysis / n * 1e6, "retrieval_us": retrieval / n * 1e6,
-            "scoring_us": scoring / n * 1e6, "candidates": scored / n,
-            "score_us_per_candidate": scoring / max(scored, 1) * 1e6}
+    return {
+        "analysis_us": analysis / n * 1e6,
+        "retrieval_us": retrieval / n * 1e6,
+        "scoring_us": scoring / n * 1e6,
+        "candidates": scored / n,
+        "score_us_per_candidate": scoring / max(scored, 1) * 1e6,
+    }
 
 
 _PEAK_RSS_KB = (
@@ -295,7 +312,10 @@ _PEAK_RSS_KB = (
 def _child(code: str, env: dict[str, str] | None = None) -> str:
     """What a new Python process running ``code`` prints (``env`` added to ours)."""
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, **(env or {})},
     )
     return done.stdout
@@ -318,8 +338,12 @@ def cold_start(home: Path) -> dict[str, float]:
         wall = time.perf_counter() - t0
         runs.append((wall, float(ready), float(first), int(rss)))
     best = min(runs)
-    return {"process_s": best[0], "ready_s": best[1], "first_screen_s": best[2],
-            "rss_mb": best[3] / 1024}
+    return {
+        "process_s": best[0],
+        "ready_s": best[1],
+        "first_screen_s": best[2],
+        "rss_mb": best[3] / 1024,
+    }
 
 
 def batch(
@@ -337,9 +361,7 @@ def batch(
                 out.write(line)
         path = tmp
     code = (
-        "import json, resource\n"
-        + _PEAK_RSS_KB
-        + "from pathlib import Path\n"
+        "import json, resource\n" + _PEAK_RSS_KB + "from pathlib import Path\n"
         "from thaw.screen import Screener\n"
         "from thaw.screen.batch import screen_file\n"
         f"s = Screener({str(home)!r}, candidates={candidates}, min_coverage={min_coverage})\n"
@@ -464,9 +486,15 @@ def logic_v2(screener: Any, home: Path, bench: Path, nk: int) -> dict[str, Any]:
 
     def candidates(queries: list[Any]) -> list[list[int]]:
         return [
-            [c.position for c in screener.index.candidates(
-                q.name, schema=q.schema, limit=screener.candidates,
-                min_coverage=screener.min_coverage)]
+            [
+                c.position
+                for c in screener.index.candidates(
+                    q.name,
+                    schema=q.schema,
+                    limit=screener.candidates,
+                    min_coverage=screener.min_coverage,
+                )
+            ]
             for q in queries
         ]
 
@@ -552,10 +580,14 @@ def main(argv: list[str] | None = None) -> int:
     say("\n== UN positives recall")
     un = un_recall(screener, args.bench)
     n = un["n"]
-    say(f"  rows {un['rows']}, with their UN listing in the index {n}"
-        f" (no listing: {un['without_target']})")
-    say(f"  recall at the default threshold: {percent(un['found'], n)} ({un['found']}/{n});"
-        f" within the first 10 hits: {percent(un['found_top10'], n)}")
+    say(
+        f"  rows {un['rows']}, with their UN listing in the index {n}"
+        f" (no listing: {un['without_target']})"
+    )
+    say(
+        f"  recall at the default threshold: {percent(un['found'], n)} ({un['found']}/{n});"
+        f" within the first 10 hits: {percent(un['found_top10'], n)}"
+    )
     say(f"  candidate retrieval recall: {percent(un['retrieved'], n)}")
     for miss in un["misses"]:
         say(f"    miss: {miss}")
@@ -563,8 +595,10 @@ def main(argv: list[str] | None = None) -> int:
     say("\n== alias hold-out")
     entries = list(index.entries())
     ho = alias_holdout(entries, args.holdout, screener.candidates, screener.min_coverage)
-    say(f"  listings {ho['n']}: found {percent(ho['found'], ho['n'])},"
-        f" retrieved as candidate {percent(ho['retrieved'], ho['n'])}")
+    say(
+        f"  listings {ho['n']}: found {percent(ho['found'], ho['n'])},"
+        f" retrieved as candidate {percent(ho['retrieved'], ho['n'])}"
+    )
     for kind, (ok, total) in sorted(ho["by_kind"].items()):
         say(f"    held-out {kind:8} names: {percent(ok, total)} of {total}")
 
@@ -577,27 +611,37 @@ def main(argv: list[str] | None = None) -> int:
     times = sorted(latencies(screener, sample))
     p50 = times[len(times) // 2] * 1e3
     p99 = times[int(len(times) * 0.99)] * 1e3
-    say(f"  {len(times)} distinct queries: p50 {p50:.3f} ms, p99 {p99:.3f} ms,"
-        f" mean {statistics.fmean(times) * 1e3:.3f} ms")
+    say(
+        f"  {len(times)} distinct queries: p50 {p50:.3f} ms, p99 {p99:.3f} ms,"
+        f" mean {statistics.fmean(times) * 1e3:.3f} ms"
+    )
     stages = stage_times(screener, sample[:1000])
-    say("  per query (fresh names): analysis {analysis_us:.0f} µs, retrieval {retrieval_us:.0f} µs,"
+    say(
+        "  per query (fresh names): analysis {analysis_us:.0f} µs, retrieval {retrieval_us:.0f} µs,"
         " scoring {scoring_us:.0f} µs ({candidates:.1f} candidates,"
-        " {score_us_per_candidate:.1f} µs each)".format(**stages))
+        " {score_us_per_candidate:.1f} µs each)".format(**stages)
+    )
 
     say("\n== cold start (new process: import, load index, screen one name)")
     cs = cold_start(home)
-    say(f"  process {cs['process_s']:.2f} s (index ready {cs['ready_s']:.2f} s,"
-        f" first result {cs['first_screen_s']:.2f} s after start), RSS {cs['rss_mb']:.0f} MB")
+    say(
+        f"  process {cs['process_s']:.2f} s (index ready {cs['ready_s']:.2f} s,"
+        f" first result {cs['first_screen_s']:.2f} s after start), RSS {cs['rss_mb']:.0f} MB"
+    )
 
     say(f"\n== batch: {args.negatives:,} negatives, {args.workers} workers (screen_file)")
     b = batch(
         home, args.bench, args.workers, args.negatives, screener.candidates, screener.min_coverage
     )
-    say(f"  {b['screened']:,} rows in {b['seconds']:.1f} s: {b['rate']:,.0f} names/s"
+    say(
+        f"  {b['screened']:,} rows in {b['seconds']:.1f} s: {b['rate']:,.0f} names/s"
         f" ({b['workers']} workers); RSS parent {b['rss_parent_mb']:.0f} MB,"
-        f" worker {b['rss_worker_mb']:.0f} MB")
-    say(f"  alert rate: {percent(b['with_hits'], b['screened'])}"
-        f" ({b['with_hits']:,} rows with a hit)")
+        f" worker {b['rss_worker_mb']:.0f} MB"
+    )
+    say(
+        f"  alert rate: {percent(b['with_hits'], b['screened'])}"
+        f" ({b['with_hits']:,} rows with a hit)"
+    )
 
     say("\n== nomenklatura logic-v2 on the same candidates (each in a fresh process)")
     lv = logic_v2(screener, home, args.bench, args.nk)
@@ -606,15 +650,23 @@ def main(argv: list[str] | None = None) -> int:
     pure_rate = lv["queries"] / lv["thaw_pure_s"]
     pairs = max(lv["pairs"], 1)
     say(f"  {lv['queries']} queries, {lv['pairs']:,} candidate pairs")
-    say(f"  logic-v2: {lv['nk_s']:.2f} s ({lv['nk_s'] / pairs * 1e6:.0f} µs/pair,"
-        f" {nk_rate:,.0f} names/s)")
-    say(f"  thaw:     {lv['thaw_total_s']:.3f} s end to end ({thaw_rate:,.0f} names/s);"
-        f" scoring alone {lv['thaw_scoring_s'] / pairs * 1e6:.1f} µs/pair (with explanations)")
+    say(
+        f"  logic-v2: {lv['nk_s']:.2f} s ({lv['nk_s'] / pairs * 1e6:.0f} µs/pair,"
+        f" {nk_rate:,.0f} names/s)"
+    )
+    say(
+        f"  thaw:     {lv['thaw_total_s']:.3f} s end to end ({thaw_rate:,.0f} names/s);"
+        f" scoring alone {lv['thaw_scoring_s'] / pairs * 1e6:.1f} µs/pair (with explanations)"
+    )
     ratio = thaw_rate / nk_rate
-    say(f"  throughput ratio (thaw end to end / logic-v2 scoring only): {ratio:,.1f}x;"
-        f" per pair scored: {lv['nk_s'] / lv['thaw_scoring_s']:,.0f}x")
-    say(f"  thaw pure Python (THAW_PURE_PYTHON=1): {lv['thaw_pure_s']:.3f} s"
-        f" ({pure_rate:,.0f} names/s, {pure_rate / nk_rate:,.1f}x)")
+    say(
+        f"  throughput ratio (thaw end to end / logic-v2 scoring only): {ratio:,.1f}x;"
+        f" per pair scored: {lv['nk_s'] / lv['thaw_scoring_s']:,.0f}x"
+    )
+    say(
+        f"  thaw pure Python (THAW_PURE_PYTHON=1): {lv['thaw_pure_s']:.3f} s"
+        f" ({pure_rate:,.0f} names/s, {pure_rate / nk_rate:,.1f}x)"
+    )
 
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     say("\n== summary (target)")
@@ -623,11 +675,15 @@ def main(argv: list[str] | None = None) -> int:
     say(f"  alias hold-out recall   {percent(ho['found'], ho['n']):>10}")
     say(f"  p50 / p99               {p50:.3f} / {p99:.3f} ms   (p50 <= 1 ms)")
     say(f"  batch, {args.workers} workers      {b['rate']:>10,.0f} names/s   (>= 5,000)")
-    say(f"  vs logic-v2             {ratio:>10,.1f}x   (>= 100x; pure Python"
-        f" {pure_rate / nk_rate:,.1f}x)")
+    say(
+        f"  vs logic-v2             {ratio:>10,.1f}x   (>= 100x; pure Python"
+        f" {pure_rate / nk_rate:,.1f}x)"
+    )
     say(f"  cold start              {cs['process_s']:>10.2f} s   (<= 1 s)")
-    say(f"  RSS single / worker     {cs['rss_mb']:.0f} / {b['rss_worker_mb']:.0f} MB   (<= 1 GB);"
-        f" this benchmark process {rss:.0f} MB")
+    say(
+        f"  RSS single / worker     {cs['rss_mb']:.0f} / {b['rss_worker_mb']:.0f} MB   (<= 1 GB);"
+        f" this benchmark process {rss:.0f} MB"
+    )
     say(f"  load average at the end {os.getloadavg()[0]:.1f} (the machine is shared)")
     return 0
 

@@ -57,7 +57,10 @@ _SCRIPT = textwrap.dedent(
 def _run(env: dict[str, str]) -> dict[str, object]:
     done = subprocess.run(
         [sys.executable, "-c", _SCRIPT, json.dumps(NAMES)],
-        capture_output=True, text=True, check=True, env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **env},
     )
     result: dict[str, object] = json.loads(done.stdout)
     return result

@@ -57,6 +57,7 @@ def un_variant(keep: tuple[str, ...] | None = None, date: str | None = None) -> 
     and/or another ``dateGenerated``."""
     text = base_text()
     if keep is not None:
+
         def pick(m: re.Match[str]) -> str:
             return m[0] if any(f">{ref}<" in m[0] for ref in keep) else ""
 
@@ -186,9 +187,7 @@ def test_random_text_named_sdn_csv(home: Path, before: dict[str, Any], tmp_path:
     assert_refused(home, before, path, r"not a recognised|fields|line \d+")
 
 
-def test_csv_row_with_wrong_field_count(
-    home: Path, before: dict[str, Any], tmp_path: Path
-) -> None:
+def test_csv_row_with_wrong_field_count(home: Path, before: dict[str, Any], tmp_path: Path) -> None:
     lines = OFAC_SDN.read_text(encoding="utf-8").splitlines()
     lines[2] = '99999,"BROKEN ROW",-0- ,"CUBA",-0-'
     path = write(tmp_path, "sdn.csv", "\r\n".join(lines) + "\r\n")
@@ -230,9 +229,7 @@ def test_latin1_bytes_in_utf8_xml(home: Path, before: dict[str, Any], tmp_path: 
     text = un_variant(date="2026-03-27").replace("Andrey Volkov", "Andréy Völkov")
     path = write(tmp_path, "consolidated.xml", text.encode("cp1252"))
     line = next(i for i, t in enumerate(text.splitlines(), 1) if "Andréy" in t)
-    assert_refused(
-        home, before, path, rf":line {line}:", r"not in the encoding it declares"
-    )
+    assert_refused(home, before, path, rf":line {line}:", r"not in the encoding it declares")
 
 
 # -- a suspicious publication ----------------------------------------------------------
@@ -304,9 +301,7 @@ def with_doctype(doctype: str, name_value: str) -> str:
 
 
 @pytest.mark.parametrize("padding", [0, 200_000], ids=["plain", "behind-200kB-comment"])
-def test_billion_laughs(
-    home: Path, before: dict[str, Any], tmp_path: Path, padding: int
-) -> None:
+def test_billion_laughs(home: Path, before: dict[str, Any], tmp_path: Path, padding: int) -> None:
     pad = f"<!--{'x' * padding}-->\n" if padding else ""
     text = with_doctype(BILLION_LAUGHS.format(padding=pad), "&lol9;")
     path = write(tmp_path, "consolidated.xml", text)

@@ -163,6 +163,13 @@ def test_lists_counts_by_schema(home: Path) -> None:
     assert row["schemata"] == {"Organization": 6884, "Person": 6854, "Vessel": 851, "Aircraft": 376}
     assert (row["snapshots"], row["first"]) == (1, "2024-05-03")
     out = ok("lists", "--home", home).out
-    for expected in ("us_ofac_sdn", "2024-05-03", "14965", "Organization 6884", "Person 6854",
-                     "Vessel 851", "Aircraft 376"):
+    for expected in (
+        "us_ofac_sdn",
+        "2024-05-03",
+        "14965",
+        "Organization 6884",
+        "Person 6854",
+        "Vessel 851",
+        "Aircraft 376",
+    ):
         assert expected in out, f"{expected!r} not in:\n{out}"

@@ -26,8 +26,11 @@ def sample_records() -> dict[str, list[Record]]:
         source_id="27711",
         schema="Person",
         names=[
-            Name("DMITRIEV, Kirill Aleksandrovich", "primary",
-                 parts={"first": "Kirill", "patronymic": "Aleksandrovich", "last": "DMITRIEV"}),
+            Name(
+                "DMITRIEV, Kirill Aleksandrovich",
+                "primary",
+                parts={"first": "Kirill", "patronymic": "Aleksandrovich", "last": "DMITRIEV"},
+            ),
             Name("DMITRIEV, Kirill", "alias"),
             Name("Kirill", "weak"),
             Name("Дмитриев Кирилл Александрович", "original", lang="rus", script="Cyrl"),
@@ -44,8 +47,11 @@ def sample_records() -> dict[str, list[Record]]:
             Identifier("passport", "722704676", country="ru", label="Passport"),
             Identifier("tax_id", "770304616183", label="Tax ID No.", country="ru"),
             Identifier("national_id", "4500112233"),
-            Identifier("crypto", "0x901bb9583b24d97e995513c6778dc6888ab6870e",
-                       label="Digital Currency Address - ETH"),
+            Identifier(
+                "crypto",
+                "0x901bb9583b24d97e995513c6778dc6888ab6870e",
+                label="Digital Currency Address - ETH",
+            ),
             Identifier("driving_license", "DL-77", country="ru", note="issued 2010"),
         ],
         addresses=[Address("Presnenskaya nab. 8, Moscow, Russia", country="ru", city="Moscow")],
@@ -56,15 +62,21 @@ def sample_records() -> dict[str, list[Record]]:
             Link("linked_to", "us_ofac_sdn", "27712"),
             Link("linked_to", name="SOME UNKNOWN COMPANY"),
         ],
-        extra={"source_url": "https://ofac.treasury.gov/", "website": "https://rdif.ru",
-               "sdn_type": "individual"},
+        extra={
+            "source_url": "https://ofac.treasury.gov/",
+            "website": "https://rdif.ru",
+            "sdn_type": "individual",
+        },
     )
     rdif = Record(
         source="us_ofac_sdn",
         source_id="27712",
         schema="Organization",
-        names=[Name("RUSSIAN DIRECT INVESTMENT FUND"), Name("RDIF", "alias"),
-               Name("RFPI", "former")],
+        names=[
+            Name("RUSSIAN DIRECT INVESTMENT FUND"),
+            Name("RDIF", "alias"),
+            Name("RFPI", "former"),
+        ],
         countries=["ru"],
         identifiers=[
             Identifier("registration", "1117746689840"),
@@ -81,8 +93,11 @@ def sample_records() -> dict[str, list[Record]]:
         schema="Vessel",
         names=[Name("SEA STAR"), Name("OCEAN GLORY", "former")],
         countries=["ru"],
-        identifiers=[Identifier("imo", "9133381"), Identifier("mmsi", "273456789"),
-                     Identifier("call_sign", "UBCD7")],
+        identifiers=[
+            Identifier("imo", "9133381"),
+            Identifier("mmsi", "273456789"),
+            Identifier("call_sign", "UBCD7"),
+        ],
         programs=["Russia"],
         links=[Link("vessel_owner", "us_ofac_sdn", "27712")],
     )
@@ -91,12 +106,19 @@ def sample_records() -> dict[str, list[Record]]:
         source_id="RUS/9",
         schema="Aircraft",
         names=[Name("RA-96017")],
-        identifiers=[Identifier("aircraft_tail", "RA-96017"),
-                     Identifier("aircraft_serial", "74393202017")],
+        identifiers=[
+            Identifier("aircraft_tail", "RA-96017"),
+            Identifier("aircraft_serial", "74393202017"),
+        ],
         links=[Link("un_reference", "un_sc", "QDe.001")],
     )
-    entity = Record(source="uk_ofsi", source_id="RUS/10", schema="LegalEntity",
-                    names=[Name("ACME SHELL LTD")], identifiers=[Identifier("passport", "X1")])
+    entity = Record(
+        source="uk_ofsi",
+        source_id="RUS/10",
+        schema="LegalEntity",
+        names=[Name("ACME SHELL LTD")],
+        identifiers=[Identifier("passport", "X1")],
+    )
     return {"us_ofac_sdn": [dmitriev, rdif], "uk_ofsi": [vessel, plane, entity]}
 
 
@@ -104,8 +126,14 @@ def fill(store: Store) -> dict[str, list[Record]]:
     data = sample_records()
     for i, (source, records) in enumerate(sorted(data.items())):
         store.add_publication(
-            source=source, format="test", published=f"2024-05-0{i + 1}", date_basis="given",
-            sha256=f"sha-{source}", files=["x"], records=records, activate=True,
+            source=source,
+            format="test",
+            published=f"2024-05-0{i + 1}",
+            date_basis="given",
+            sha256=f"sha-{source}",
+            files=["x"],
+            records=records,
+            activate=True,
         )
     return data
 
@@ -129,7 +157,11 @@ def expected_after_round_trip(record: Record) -> Record:
         extra["source_url"] = record.extra["source_url"]
     extra["datasets"] = record.source
     return replace(
-        record, source="ftm", source_id=eid, names=names, links=links,
+        record,
+        source="ftm",
+        source_id=eid,
+        names=names,
+        links=links,
         extra=dict(sorted(extra.items())),
     )
 
@@ -138,9 +170,7 @@ def comparable(record: Record) -> dict[str, object]:
     data = record.to_dict()
     for key in ("identifiers", "names"):
         data[key] = sorted(json.dumps(i, sort_keys=True) for i in data.get(key, []))
-    data["links"] = sorted(
-        (link["relation"], link["source_id"]) for link in data.get("links", [])
-    )
+    data["links"] = sorted((link["relation"], link["source_id"]) for link in data.get("links", []))
     return data
 
 

@@ -59,8 +59,14 @@ def test_new_publication_rebuilds_and_removes_the_stale_file(store: Store) -> No
     extra = Record("us_ofac_sdn", "77777", "Person", names=[Name("Zebulon Quaxley")])
     us = [r for r in records if r.source == "us_ofac_sdn"] + [extra]
     store.add_publication(
-        source="us_ofac_sdn", format="test", published="2024-02-01", date_basis="given",
-        sha256="next", files=["fixture"], records=us, activate=True,
+        source="us_ofac_sdn",
+        format="test",
+        published="2024-02-01",
+        date_basis="given",
+        sha256="next",
+        files=["fixture"],
+        records=us,
+        activate=True,
     )
     second = index_path(store)
     assert second != first
@@ -184,8 +190,10 @@ def _index_of(*names: tuple[str, str, str]) -> CandidateIndex:
 
 
 def test_vowel_variants_meet_by_their_consonants() -> None:
-    index = _index_of(("1", "Andrey Viktorovich VOROBYOV", "Person"),
-                      ("2", "Sergey Vladimirovich ELISEEV", "Person"))
+    index = _index_of(
+        ("1", "Andrey Viktorovich VOROBYOV", "Person"),
+        ("2", "Sergey Vladimirovich ELISEEV", "Person"),
+    )
     assert keys(index, "Vorobev", schema="Person") == ["un_sc:1"]
     assert keys(index, "Yeliseyev", schema="Person") == ["un_sc:2"]
 
@@ -193,8 +201,10 @@ def test_vowel_variants_meet_by_their_consonants() -> None:
 def test_short_abjad_skeletons_do_not_join_latin_words() -> None:
     # "Tonya" and "Centre" share the abjad skeleton "tn", "Bryan" and "Oboroni"
     # "brn"; no matcher would align them, so they must not make a candidate
-    index = _index_of(("1", "State Centre for Unmanned Aviation", "LegalEntity"),
-                      ("2", "Ministerstva Oboroni", "LegalEntity"))
+    index = _index_of(
+        ("1", "State Centre for Unmanned Aviation", "LegalEntity"),
+        ("2", "Ministerstva Oboroni", "LegalEntity"),
+    )
     assert keys(index, "Tonya Bryan Perez", schema="Person") == []
     # while a name written in Arabic script still meets the Latin spelling
     arabic = _index_of(("1", "Mansur AL-SAADI", "Person"))

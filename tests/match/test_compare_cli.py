@@ -14,7 +14,7 @@ def test_compare_file(tmp_path: Path) -> None:
     pairs = tmp_path / "pairs.csv"
     pairs.write_text(
         "name1,name2,schema,note\n"
-        "Кирилл Дмитриев,\"DMITRIEV, Kirill Aleksandrovich\",Person,a\n"
+        'Кирилл Дмитриев,"DMITRIEV, Kirill Aleksandrovich",Person,a\n'
         "John Smith,Jane Smith,Person,b\n"
         "ПАО НК Роснефть,Rosneft Oil Company,,c\n",
         encoding="utf-8",

@@ -26,8 +26,15 @@ def dmitriev() -> Entry:
 
 
 @pytest.mark.parametrize(
-    "name", ["Kirill Dmitriev", "Dmitriev Kirill", "Кирилл Дмитриев", "Kirill Dmitriyev",
-             "KIRILL DMITRIJEV", "Dmitriev, Kirill A."]
+    "name",
+    [
+        "Kirill Dmitriev",
+        "Dmitriev Kirill",
+        "Кирилл Дмитриев",
+        "Kirill Dmitriyev",
+        "KIRILL DMITRIJEV",
+        "Dmitriev, Kirill A.",
+    ],
 )
 def test_variants_of_the_name_match(dmitriev: Entry, name: str) -> None:
     assert score(Query(name, "Person"), dmitriev).score >= DEFAULT_THRESHOLD
@@ -134,17 +141,32 @@ def test_non_matches(query: str, listed: str, schema: str) -> None:
 
 def test_weak_alias_counts_less() -> None:
     strong = entry_from_record(Record("t", "1", "Person", names=[Name("Ivan Petrovich Sidorov")]))
-    weak = entry_from_record(Record("t", "2", "Person", names=[
-        Name("Someone Else"), Name("Ivan Petrovich Sidorov", kind="weak")]))
+    weak = entry_from_record(
+        Record(
+            "t",
+            "2",
+            "Person",
+            names=[Name("Someone Else"), Name("Ivan Petrovich Sidorov", kind="weak")],
+        )
+    )
     q = Query("Ivan Sidorov", "Person")
     assert score(q, weak).score < score(q, strong).score
     assert "(weak)" in score(q, weak).explanation
 
 
 def test_best_name_among_aliases() -> None:
-    entry = entry_from_record(Record("t", "1", "Organization", names=[
-        Name("Islamic Revolutionary Guard Corps"), Name("IRGC", kind="alias"),
-        Name("Sepah-e Pasdaran", kind="alias")]))
+    entry = entry_from_record(
+        Record(
+            "t",
+            "1",
+            "Organization",
+            names=[
+                Name("Islamic Revolutionary Guard Corps"),
+                Name("IRGC", kind="alias"),
+                Name("Sepah-e Pasdaran", kind="alias"),
+            ],
+        )
+    )
     result = score(Query("Sepah Pasdaran"), entry)
     assert result.matched_name == "Sepah-e Pasdaran"
     assert result.score >= DEFAULT_THRESHOLD
@@ -168,8 +190,14 @@ def test_feature_registry_documents_itself() -> None:
 
 _BOUND_QUERIES = [
     Query(name, schema, birth_date=dob, countries=countries, gender=gender, id_numbers=ids)
-    for name in ("Kirill Dmitriev", "K. Dmitriev", "Dmitriev", "Kirill Petrov", "Ivan Ivanov",
-                 "Dmitriev Trading LLC")
+    for name in (
+        "Kirill Dmitriev",
+        "K. Dmitriev",
+        "Dmitriev",
+        "Kirill Petrov",
+        "Ivan Ivanov",
+        "Dmitriev Trading LLC",
+    )
     for schema in ("Person", None, "Company")
     for dob in (None, "1975-04-12", "1975", "1976-01-01", "1990")
     for countries in ((), ("ru",), ("de",))

@@ -159,7 +159,10 @@ def test_parquet_date_column(screener: Screener, tmp_path: Path) -> None:
 
 def test_many_rows_keep_their_order(screener: Screener, tmp_path: Path) -> None:
     names = [
-        "Kirill Dmitriev", "Jane Unlisted Nobody", "Banco Nacional de Cuba", "Abdul Rahman Yasin"
+        "Kirill Dmitriev",
+        "Jane Unlisted Nobody",
+        "Banco Nacional de Cuba",
+        "Abdul Rahman Yasin",
     ]
     path = tmp_path / "many.csv"
     with open(path, "w", encoding="utf-8", newline="") as fh:
@@ -195,8 +198,18 @@ def test_cli_screen_file(home: Path, tmp_path: Path) -> None:
     out = tmp_path / "out" / "results.jsonl"
     result = CliRunner().invoke(
         app,
-        ["screen-file", str(QUERIES / "queries.csv"), "--output", str(out), "--home", str(home),
-         "--workers", "2", "--chunk-size", "1"],
+        [
+            "screen-file",
+            str(QUERIES / "queries.csv"),
+            "--output",
+            str(out),
+            "--home",
+            str(home),
+            "--workers",
+            "2",
+            "--chunk-size",
+            "1",
+        ],
     )
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

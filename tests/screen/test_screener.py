@@ -131,8 +131,19 @@ def test_screener_over_a_store(home: Path) -> None:
 def test_cli_screen_json_contract(home: Path) -> None:
     result = CliRunner().invoke(
         app,
-        ["screen", "Kirill Dmitriev", "--schema", "Person", "--dob", "1975-04-12",
-         "--country", "Russia", "--json", "--home", str(home)],
+        [
+            "screen",
+            "Kirill Dmitriev",
+            "--schema",
+            "Person",
+            "--dob",
+            "1975-04-12",
+            "--country",
+            "Russia",
+            "--json",
+            "--home",
+            str(home),
+        ],
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)

@@ -201,17 +201,29 @@ def test_nested_export_without_back_references(tmp_path: Path) -> None:
         "properties": {
             "name": ["Anna NESTED"],
             "sanctions": [
-                {"id": "s1", "schema": "Sanction",
-                 "properties": {"program": ["EU-RUS"], "startDate": ["2022-02-23"]}}
+                {
+                    "id": "s1",
+                    "schema": "Sanction",
+                    "properties": {"program": ["EU-RUS"], "startDate": ["2022-02-23"]},
+                }
             ],
             "addressEntity": [
-                {"id": "a1", "schema": "Address",
-                 "properties": {"full": ["1 Main St, Riga"], "country": ["lv"]}}
+                {
+                    "id": "a1",
+                    "schema": "Address",
+                    "properties": {"full": ["1 Main St, Riga"], "country": ["lv"]},
+                }
             ],
             "ownershipOwner": [
-                {"id": "o1", "schema": "Ownership", "properties": {
-                    "asset": [{"id": "c1", "schema": "Company",
-                               "properties": {"name": ["ASSET CO"]}}]}}
+                {
+                    "id": "o1",
+                    "schema": "Ownership",
+                    "properties": {
+                        "asset": [
+                            {"id": "c1", "schema": "Company", "properties": {"name": ["ASSET CO"]}}
+                        ]
+                    },
+                }
             ],
         },
     }

@@ -75,8 +75,11 @@ def test_honorifics_and_patronymics() -> None:
     assert r["dr"] == "honorific"
     assert texts("Sheikh Isa Bin Tarif", "Person")[0] == "isa"
     assert roles("Kirill Aleksandrovich Dmitriev", "Person")["aleksandrovich"] == "patronymic"
-    tok = next(t for t in analyze_name("Kirill Aleksandrovich Dmitriev", "Person").tokens
-               if t.role == "patronymic")
+    tok = next(
+        t
+        for t in analyze_name("Kirill Aleksandrovich Dmitriev", "Person").tokens
+        if t.role == "patronymic"
+    )
     assert tok.optional
 
 

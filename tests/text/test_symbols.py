@@ -43,8 +43,9 @@ def test_symbols_reach_person_tokens_only() -> None:
 def test_symbols_align_spellings_folding_cannot() -> None:
     from thaw.match import compare_names
 
-    m = compare_names(analyze_name("Alex Petrov", "Person"),
-                      analyze_name("Alexander Petrov", "Person"))
+    m = compare_names(
+        analyze_name("Alex Petrov", "Person"), analyze_name("Alexander Petrov", "Person")
+    )
     assert any(p.how == "symbol" for p in m.pairs)
 
 
@@ -57,10 +58,26 @@ def _fold_all_rules(word: str) -> str:
     return out or word
 
 
-@pytest.mark.parametrize("word", [
-    "tschaikowsky", "dzhabrailov", "khodorkovskiy", "xiaoping", "mcdonnell", "phillippe",
-    "yousef", "iyad", "siraj", "hajj", "abdullah", "schmidt", "kwiatkowski", "oooo", "ijah",
-])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "tschaikowsky",
+        "dzhabrailov",
+        "khodorkovskiy",
+        "xiaoping",
+        "mcdonnell",
+        "phillippe",
+        "yousef",
+        "iyad",
+        "siraj",
+        "hajj",
+        "abdullah",
+        "schmidt",
+        "kwiatkowski",
+        "oooo",
+        "ijah",
+    ],
+)
 def test_fold_skipping_rules_changes_nothing(word: str) -> None:
     assert fold_token(word) == _fold_all_rules(word)
 

@@ -114,8 +114,17 @@ def test_cache_persists_and_forgets_missing_files(tmp_path: Path, http: Server) 
 
 def test_official_table_and_mirrors() -> None:
     expected = {
-        "us_ofac_sdn", "us_ofac_cons", "us_trade_csl", "us_bis_dpl", "un_sc", "eu_fsf",
-        "uk_ofsi", "uk_fcdo", "ca_sema", "au_dfat", "ch_seco",
+        "us_ofac_sdn",
+        "us_ofac_cons",
+        "us_trade_csl",
+        "us_bis_dpl",
+        "un_sc",
+        "eu_fsf",
+        "uk_ofsi",
+        "uk_fcdo",
+        "ca_sema",
+        "au_dfat",
+        "ch_seco",
     }
     assert set(OFFICIAL) == expected
     for official in OFFICIAL.values():

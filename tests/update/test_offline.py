@@ -15,9 +15,7 @@ from thaw.update import scan, update_offline
 from thaw.update.run import readable_sources
 
 CUSTOM = Path(__file__).resolve().parents[1] / "fixtures" / "ftm" / "custom.ftm.json"
-EXTRA = (
-    '{"id": "acme-3", "schema": "Organization", "properties": {"name": ["NEW FRONT LLC"]}}\n'
-)
+EXTRA = '{"id": "acme-3", "schema": "Organization", "properties": {"name": ["NEW FRONT LLC"]}}\n'
 
 
 @pytest.fixture

@@ -142,7 +142,9 @@ def test_mirror_stands_in_for_official_hosts(http: Server, store: Store) -> None
 
 
 def test_unknown_and_unreadable_sources(store: Store) -> None:
-    tbl = {"nope": OfficialSource("nope", "t", "p", (Variant("v", (RemoteFile("a", "http://x/a"),)),))}
+    tbl = {
+        "nope": OfficialSource("nope", "t", "p", (Variant("v", (RemoteFile("a", "http://x/a"),)),))
+    }
     with quick() as fetcher:
         outcomes = update_online(store, ["nope", "zz"], table=tbl, fetcher=fetcher)
     assert [o.status for o in outcomes] == ["skipped", "failed"]
@@ -175,11 +177,11 @@ def test_real_ofac_csv_set_after_xml_variants_fail(
 ) -> None:
     folder = lists_dir / "us_ofac" / "2021-07-07"
     for name in ("sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"):
-        http.serve(f"/m/us_ofac_sdn/{name}", folder / name,
-                   last_modified="Wed, 07 Jul 2021 20:00:00 GMT")
+        http.serve(
+            f"/m/us_ofac_sdn/{name}", folder / name, last_modified="Wed, 07 Jul 2021 20:00:00 GMT"
+        )
     with quick() as fetcher:
-        [outcome] = update_online(store, ["us_ofac_sdn"], base_url=http.url + "/m",
-                                  fetcher=fetcher)
+        [outcome] = update_online(store, ["us_ofac_sdn"], base_url=http.url + "/m", fetcher=fetcher)
     assert outcome.status == "loaded", outcome.detail
     assert "[legacy CSV set]" in outcome.detail
     row = pub(outcome)

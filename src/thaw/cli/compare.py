@@ -20,13 +20,19 @@ def pair_entry(name: str, schema: str | None) -> Entry:
 
 @app.command("compare-file")
 def compare_file_cmd(
-    pairs: Annotated[Path, typer.Argument(
-        help="CSV with columns name1, name2 and optionally schema.", exists=True, dir_okay=False)],
+    pairs: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV with columns name1, name2 and optionally schema.", exists=True, dir_okay=False
+        ),
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="CSV file to write.")],
-    algorithm: Annotated[str, typer.Option(
-        help=f"Scoring algorithm: {', '.join(ALGORITHMS)}.")] = "thaw",
-    threshold: Annotated[float | None, typer.Option(
-        help="Match threshold (default: the algorithm's).")] = None,
+    algorithm: Annotated[
+        str, typer.Option(help=f"Scoring algorithm: {', '.join(ALGORITHMS)}.")
+    ] = "thaw",
+    threshold: Annotated[
+        float | None, typer.Option(help="Match threshold (default: the algorithm's).")
+    ] = None,
 ) -> None:
     """Score each pair of names: name1 is screened against name2 as a one-name listing.
 
@@ -64,5 +70,6 @@ def compare_file_cmd(
             matches += is_match
             flag = "true" if is_match else "false"
             writer.writerow({**row, "score": f"{value:.4f}", "match": flag})
-    console.print(f"{len(rows)} pairs scored, {matches} matches at {limit:.2f} → {output}",
-                  highlight=False)
+    console.print(
+        f"{len(rows)} pairs scored, {matches} matches at {limit:.2f} → {output}", highlight=False
+    )

@@ -19,8 +19,9 @@ def export_cmd(
     ] = "ftm",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write (default: standard output).",
-                     dir_okay=False),
+        typer.Option(
+            "--output", "-o", help="File to write (default: standard output).", dir_okay=False
+        ),
     ] = None,
     source: Annotated[
         list[str] | None,

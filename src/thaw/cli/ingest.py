@@ -136,7 +136,11 @@ def lists_cmd(home: HomeOption = None, as_json: JsonOption = False) -> None:
     for row in rows:
         schemata = ", ".join(f"{k} {v}" for k, v in row["schemata"].items())
         table.add_row(
-            row["source"], str(row["published"]), str(row["format"]), str(row["records"]), schemata,
+            row["source"],
+            str(row["published"]),
+            str(row["format"]),
+            str(row["records"]),
+            schemata,
             f"{row['snapshots']} (since {row['first']})",
         )
     if not rows:

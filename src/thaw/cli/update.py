@@ -50,24 +50,34 @@ STYLE = {
 def update_cmd(
     sources: Annotated[
         list[str] | None,
-        typer.Argument(help="Sources to update (default: every source thaw reads).",
-                       show_default=False),
+        typer.Argument(
+            help="Sources to update (default: every source thaw reads).", show_default=False
+        ),
     ] = None,
     from_dir: Annotated[
         Path | None,
-        typer.Option("--from", help="Offline: load the newest publication of each source "
-                     "found anywhere under this folder.", exists=True),
+        typer.Option(
+            "--from",
+            help="Offline: load the newest publication of each source "
+            "found anywhere under this folder.",
+            exists=True,
+        ),
     ] = None,
     base_url: Annotated[
         str | None,
-        typer.Option("--base-url", envvar="THAW_MIRROR",
-                     help="A mirror standing in for the official hosts: files are fetched "
-                     "from BASE/<source>/<file name> (or BASE with {source}/{name} filled in)."),
+        typer.Option(
+            "--base-url",
+            envvar="THAW_MIRROR",
+            help="A mirror standing in for the official hosts: files are fetched "
+            "from BASE/<source>/<file name> (or BASE with {source}/{name} filled in).",
+        ),
     ] = None,
     all_publications: Annotated[
         bool,
-        typer.Option("--all", help="With --from: load every publication found, oldest "
-                     "first, to build the history."),
+        typer.Option(
+            "--all",
+            help="With --from: load every publication found, oldest first, to build the history.",
+        ),
     ] = False,
     timeout: Annotated[float, typer.Option(help="Network timeout per request, seconds.")] = 60.0,
     retries: Annotated[int, typer.Option(help="Further attempts after a failed download.")] = 3,
@@ -98,18 +108,22 @@ def update_cmd(
             return
         style = STYLE.get(outcome.status, "")
         line = f"[{style}]{outcome.status:12}[/] {outcome.source:14} {escape(outcome.detail)}"
-        (err if outcome.status == "failed" else console).print(line, highlight=False,
-                                                               soft_wrap=True)
+        (err if outcome.status == "failed" else console).print(
+            line, highlight=False, soft_wrap=True
+        )
 
     with open_store(home) as store:
         if from_dir is not None:
-            spinner = (
-                nullcontext() if as_json else console.status("loading publications…")
-            )
+            spinner = nullcontext() if as_json else console.status("loading publications…")
             with spinner:
                 outcomes = update_offline(
-                    store, from_dir, wanted, force=force, max_drop=max_drop,
-                    all_publications=all_publications, report=report,
+                    store,
+                    from_dir,
+                    wanted,
+                    force=force,
+                    max_drop=max_drop,
+                    all_publications=all_publications,
+                    report=report,
                 )
         else:
             progress = Progress(
@@ -124,16 +138,22 @@ def update_cmd(
             )
             with progress, Fetcher(timeout=timeout, retries=retries, progress=progress) as fetcher:
                 outcomes = update_online(
-                    store, wanted, base_url=base_url, fetcher=fetcher, force=force,
-                    max_drop=max_drop, report=report,
+                    store,
+                    wanted,
+                    base_url=base_url,
+                    fetcher=fetcher,
+                    force=force,
+                    max_drop=max_drop,
+                    report=report,
                 )
         if any(o.changed for o in outcomes):
             after_load(store)
     if as_json:
         console.print_json(json.dumps([_as_dict(o) for o in outcomes]))
     elif not outcomes:
-        console.print("Nothing to update: no publication found." if from_dir else
-                      "Nothing to update.")
+        console.print(
+            "Nothing to update: no publication found." if from_dir else "Nothing to update."
+        )
     else:
         _summary(outcomes)
     if any(not o.ok for o in outcomes):

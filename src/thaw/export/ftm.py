@@ -108,15 +108,25 @@ def record_entities(
             if value and value not in bucket:
                 bucket.append(value)
 
-    kinds = {"primary": "name", "alias": "alias", "original": "alias", "weak": "weakAlias",
-             "former": "previousName"}
+    kinds = {
+        "primary": "name",
+        "alias": "alias",
+        "original": "alias",
+        "weak": "weakAlias",
+        "former": "previousName",
+    }
     for name in record.names:
         add(kinds.get(name.kind, "alias"), [name.value])
     primaries = [n for n in record.names if n.kind == "primary"]
     if len(primaries) == 1 and primaries[0].parts:
         parts = primaries[0].parts
-        for key, prop in (("first", "firstName"), ("middle", "middleName"), ("last", "lastName"),
-                          ("patronymic", "fatherName"), ("second", "secondName")):
+        for key, prop in (
+            ("first", "firstName"),
+            ("middle", "middleName"),
+            ("last", "lastName"),
+            ("patronymic", "fatherName"),
+            ("second", "secondName"),
+        ):
             if parts.get(key):
                 add(prop, [parts[key]])
     add("birthDate", record.birth_dates)
@@ -136,8 +146,13 @@ def record_entities(
         aux.extend(_identifier(eid, ident, add, has))
 
     for address in record.addresses:
-        if not (address.country or address.city or address.street or address.postal_code
-                or address.region):
+        if not (
+            address.country
+            or address.city
+            or address.street
+            or address.postal_code
+            or address.region
+        ):
             continue
         aid = f"{eid}-addr-{_digest(address.full, address.country)}"
         add("addressEntity", [aid])
@@ -213,8 +228,11 @@ def _identifier(eid: str, ident: Identifier, add: Any, has: Any) -> list[dict[st
             _entity(
                 f"{eid}-wallet-{_digest(ident.number)}",
                 "CryptoWallet",
-                {"holder": [eid], "publicKey": [ident.number],
-                 "currency": [ident.label] if ident.label else []},
+                {
+                    "holder": [eid],
+                    "publicKey": [ident.number],
+                    "currency": [ident.label] if ident.label else [],
+                },
             )
         ]
     prop = KIND_TO_PROP.get(ident.kind)
@@ -262,4 +280,3 @@ class FtmWriter:
             self.fh.write("\n")
             self.entities += 1
         self.records += 1
-

@@ -148,9 +148,11 @@ class NameFeature(Feature):
         m = ctx.name
         if m is None or not ctx.explain:
             return Evidence(logit)
-        note = (f"name {m.query.original!r} ~ {m.result.original!r}"
-                f"{'' if ctx.name_kind in ('primary', 'alias') else f' ({ctx.name_kind})'}: "
-                f"{m.describe()} = {ctx.name_score:.2f}")
+        note = (
+            f"name {m.query.original!r} ~ {m.result.original!r}"
+            f"{'' if ctx.name_kind in ('primary', 'alias') else f' ({ctx.name_kind})'}: "
+            f"{m.describe()} = {ctx.name_score:.2f}"
+        )
         return Evidence(logit, note)
 
     def ceiling(self, query: Query) -> float:
@@ -162,8 +164,11 @@ def _date_parts(value: str) -> tuple[int, int | None, int | None] | None:
     m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
     if m is None:
         return None
-    return int(m.group(1)), (int(m.group(2)) if m.group(2) else None), (
-        int(m.group(3)) if m.group(3) else None)
+    return (
+        int(m.group(1)),
+        (int(m.group(2)) if m.group(2) else None),
+        (int(m.group(3)) if m.group(3) else None),
+    )
 
 
 class BirthDateFeature(Feature):
@@ -204,8 +209,9 @@ class BirthDateFeature(Feature):
         return self.SAME_DAY if query.birth_date else 0.0
 
     @staticmethod
-    def _compare(a: tuple[int, int | None, int | None],
-                 b: tuple[int, int | None, int | None]) -> float:
+    def _compare(
+        a: tuple[int, int | None, int | None], b: tuple[int, int | None, int | None]
+    ) -> float:
         gap = abs(a[0] - b[0])
         if gap == 0:
             if a[1] is None or b[1] is None:
@@ -242,10 +248,12 @@ class CountryFeature(Feature):
             return NO_EVIDENCE
         common = q & e
         if common:
-            return Evidence(self.AGREE, f"country {', '.join(sorted(common))} agrees"
-                                        f" ({self.AGREE:+.1f})")
-        return Evidence(-0.5, f"country {', '.join(sorted(q))} conflicts with "
-                              f"{', '.join(sorted(e))} (-0.5)")
+            return Evidence(
+                self.AGREE, f"country {', '.join(sorted(common))} agrees ({self.AGREE:+.1f})"
+            )
+        return Evidence(
+            -0.5, f"country {', '.join(sorted(q))} conflicts with {', '.join(sorted(e))} (-0.5)"
+        )
 
     def ceiling(self, query: Query) -> float:
         return self.AGREE if query.countries else 0.0
@@ -299,8 +307,10 @@ class IdentifierFeature(Feature):
     def evaluate(self, ctx: Context) -> Evidence:
         if not ctx.entry.identifiers or not (ctx.query.id_numbers or ctx.query.identifiers):
             return NO_EVIDENCE
-        listed = {(i.number.removeprefix("IMO") if i.kind == "imo" else i.number): i
-                  for i in ctx.entry.identifiers}
+        listed = {
+            (i.number.removeprefix("IMO") if i.kind == "imo" else i.number): i
+            for i in ctx.entry.identifiers
+        }
         typed: list[tuple[str | None, str]] = [(id_kind(n), n) for n in ctx.query.id_numbers]
         typed += list(ctx.query.identifiers)
         conflicts: list[str] = []

@@ -249,7 +249,9 @@ def _concat(tokens: list[Token]) -> str:
 
 
 def _compounds(
-    runs: tuple[tuple[int, int, str], ...], one: tuple[Token, ...], good: set[int],
+    runs: tuple[tuple[int, int, str], ...],
+    one: tuple[Token, ...],
+    good: set[int],
     initials: frozenset[str] | None = None,
 ) -> list[tuple[float, list[int], int]]:
     """Runs of adjacent tokens (see :func:`thaw.text.analyze.compound_runs`) whose
@@ -259,9 +261,13 @@ def _compounds(
     for j, target in enumerate(one):
         if j in good or target.role in ("number", "initial") or len(target.raw) < 3:
             continue
-        if initials is not None and target.raw[:1] not in initials \
-                and target.text[:1] not in initials and target.raw[:1] not in _VOWELS \
-                and initials.isdisjoint(_VOWELS):
+        if (
+            initials is not None
+            and target.raw[:1] not in initials
+            and target.text[:1] not in initials
+            and target.raw[:1] not in _VOWELS
+            and initials.isdisjoint(_VOWELS)
+        ):
             # a compound starts with the sound of its first part (vowels aside:
             # "Ao ba ma" / "Obama", "Andrang Heta" / "'Ndrangheta")
             continue
@@ -276,8 +282,9 @@ def _compounds(
     return out
 
 
-Alignment = tuple[float, list[tuple[tuple[int, ...], tuple[int, ...], float, str]], set[int],
-                  set[int]]
+Alignment = tuple[
+    float, list[tuple[tuple[int, ...], tuple[int, ...], float, str]], set[int], set[int]
+]
 """The raw result of :func:`align`: score, pairs as index tuples with similarity and
 method, and the query / listing token indices used."""
 
@@ -293,8 +300,7 @@ class _Listed:
 
     __slots__ = ("token", "hits", "good", "weight", "extra", "compounds")
 
-    def __init__(self, token: Token, hits: tuple[tuple[int, float, str], ...], good: int
-                 ) -> None:
+    def __init__(self, token: Token, hits: tuple[tuple[int, float, str], ...], good: int) -> None:
         self.token = token
         self.hits = hits
         self.good = good
@@ -317,8 +323,21 @@ class _QueryMemo:
     stays valid while they live.
     """
 
-    __slots__ = ("query", "stats", "qs", "nq", "q_info", "q_runs", "q_init", "pairs",
-                 "joined", "results", "_weights", "_targets", "_run_lens")
+    __slots__ = (
+        "query",
+        "stats",
+        "qs",
+        "nq",
+        "q_info",
+        "q_runs",
+        "q_init",
+        "pairs",
+        "joined",
+        "results",
+        "_weights",
+        "_targets",
+        "_run_lens",
+    )
 
     def __init__(self, query: AnalyzedName, stats: TokenStats | None) -> None:
         qs = query.informative
@@ -330,9 +349,19 @@ class _QueryMemo:
         # per query token what the pair comparison reads; ``cut``: the last word of
         # a name that may have been cut off (compared as a prefix if nothing fits)
         self.q_info = [
-            (i, q, q.text, q.role, q.raw, q.role == "name" and not q.script_form, q.abjad,
-             q.symbols, q.script_form, query.truncated and i == last and len(q.raw) >= 2,
-             q.key)
+            (
+                i,
+                q,
+                q.text,
+                q.role,
+                q.raw,
+                q.role == "name" and not q.script_form,
+                q.abjad,
+                q.symbols,
+                q.script_form,
+                query.truncated and i == last and len(q.raw) >= 2,
+                q.key,
+            )
             for i, q in enumerate(qs)
         ]
         self.q_runs: tuple[tuple[int, int, str], ...]
@@ -459,8 +488,10 @@ class _QueryMemo:
         found: list[tuple[float, tuple[int, ...]]] = []
         initials = self.q_init
         if not (r.role in ("number", "initial") or len(r.raw) < 3) and not (
-            initials is not None and r.raw[:1] not in initials
-            and r.text[:1] not in initials and r.raw[:1] not in _VOWELS
+            initials is not None
+            and r.raw[:1] not in initials
+            and r.text[:1] not in initials
+            and r.raw[:1] not in _VOWELS
             and initials.isdisjoint(_VOWELS)
         ):
             folded = r.text if r.role == "name" else fold_token(r.raw)
@@ -529,8 +560,7 @@ def _extra_of(t: Token, w: float) -> tuple[float, float]:
     return (w * OPTIONAL_SHARE if t.optional else w, 0.0 if t.role == "number" else w)
 
 
-def align(query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = None
-          ) -> Alignment:
+def align(query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = None) -> Alignment:
     """Align ``query`` with ``result`` and score it, without building result objects
     (the fast path used for every name of every candidate).
 
@@ -654,13 +684,17 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
                             if q_good >> i & 1:
                                 continue
                             t = qs[i]
-                            if r_init is not None and t.raw[:1] not in r_init \
-                                    and t.text[:1] not in r_init \
-                                    and t.raw[:1] not in _VOWELS \
-                                    and r_init.isdisjoint(_VOWELS):
+                            if (
+                                r_init is not None
+                                and t.raw[:1] not in r_init
+                                and t.text[:1] not in r_init
+                                and t.raw[:1] not in _VOWELS
+                                and r_init.isdisjoint(_VOWELS)
+                            ):
                                 continue
-                            cands.append((s + 0.01, 2.0, (i,), tuple(range(start, end)),
-                                          "compound"))
+                            cands.append(
+                                (s + 0.01, 2.0, (i,), tuple(range(start, end)), "compound")
+                            )
     if not cands:
         return _EMPTY
     if len(cands) > 1:
@@ -718,8 +752,9 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
     return (_alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)
 
 
-def _align_direct(query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = None
-                  ) -> Alignment:
+def _align_direct(
+    query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = None
+) -> Alignment:
     """:func:`align` computed from scratch: every token pair, then compounds, then
     the greedy alignment and the score (the reference the memoised path follows)."""
     qs = query.informative
@@ -745,13 +780,24 @@ def _align_direct(query: AnalyzedName, result: AnalyzedName, stats: TokenStats |
                 else:
                     s = string_similarity(qt, r.text)
                     how = "fuzzy"
-                if s < MIN_SIM and truncated and i == last_q and len(q.raw) >= 2 \
-                        and r.raw.startswith(q.raw):
+                if (
+                    s < MIN_SIM
+                    and truncated
+                    and i == last_q
+                    and len(q.raw) >= 2
+                    and r.raw.startswith(q.raw)
+                ):
                     s, how = TRUNCATED_SIM, "truncated"
             else:
                 s, how = token_similarity(q, r)
-                if s < MIN_SIM and truncated and i == last_q and len(q.raw) >= 2 \
-                        and q.role == "name" and r.raw.startswith(q.raw):
+                if (
+                    s < MIN_SIM
+                    and truncated
+                    and i == last_q
+                    and len(q.raw) >= 2
+                    and q.role == "name"
+                    and r.raw.startswith(q.raw)
+                ):
                     s, how = TRUNCATED_SIM, "truncated"
             if s >= MIN_SIM:
                 cands.append((s, q.weight + r.weight, (i,), (j,), how))
@@ -842,14 +888,25 @@ def name_match(query: AnalyzedName, result: AnalyzedName, alignment: Alignment) 
     score, raw_pairs, q_used, r_used = alignment
     if len(raw_pairs) > 1:
         raw_pairs = sorted(raw_pairs, key=_first_query_index)
-    pairs = tuple([
-        Pair((qs[qi[0]],) if len(qi) == 1 else tuple([qs[i] for i in qi]),
-             (rs[rj[0]],) if len(rj) == 1 else tuple([rs[j] for j in rj]), s, how)
-        for qi, rj, s, how in raw_pairs
-    ])
-    return NameMatch(score, query, result, pairs,
-                     tuple([t for i, t in enumerate(qs) if i not in q_used]),
-                     tuple([t for j, t in enumerate(rs) if j not in r_used]))
+    pairs = tuple(
+        [
+            Pair(
+                (qs[qi[0]],) if len(qi) == 1 else tuple([qs[i] for i in qi]),
+                (rs[rj[0]],) if len(rj) == 1 else tuple([rs[j] for j in rj]),
+                s,
+                how,
+            )
+            for qi, rj, s, how in raw_pairs
+        ]
+    )
+    return NameMatch(
+        score,
+        query,
+        result,
+        pairs,
+        tuple([t for i, t in enumerate(qs) if i not in q_used]),
+        tuple([t for j, t in enumerate(rs) if j not in r_used]),
+    )
 
 
 def _first_query_index(pair: tuple[tuple[int, ...], tuple[int, ...], float, str]) -> int:

@@ -72,8 +72,11 @@ def ofac_name_score(query: str, listed: str) -> float:
     for p in parts:
         total += max(_part_score(p, lp) for lp in lparts)
     composite = total / len(parts)
-    if max(whole, composite) > 0 and Levenshtein.normalized_similarity(qfull, lfull) < 0.5 \
-            and composite < PART_FLOOR:
+    if (
+        max(whole, composite) > 0
+        and Levenshtein.normalized_similarity(qfull, lfull) < 0.5
+        and composite < PART_FLOOR
+    ):
         return 0.0
     return max(whole, composite)
 

@@ -54,8 +54,9 @@ def threshold_for(algorithm: str) -> float:
     try:
         return ALGORITHMS[algorithm]
     except KeyError:
-        raise ValueError(f"unknown algorithm {algorithm!r}; known: {', '.join(ALGORITHMS)}") \
-            from None
+        raise ValueError(
+            f"unknown algorithm {algorithm!r}; known: {', '.join(ALGORITHMS)}"
+        ) from None
 
 
 def _sigmoid(x: float) -> float:

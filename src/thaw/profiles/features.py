@@ -213,8 +213,7 @@ class Features:
             "c": self.caption,
             "h": self.hash,
             "n": [
-                [n.original, n.kind, list(n.tokens), n.compact, list(n.common)]
-                for n in self.names
+                [n.original, n.kind, list(n.tokens), n.compact, list(n.common)] for n in self.names
             ],
             "d": list(self.birth_dates),
             "na": sorted(self.nationalities),

@@ -113,8 +113,20 @@ non-person is kind ``other``."""
 
 ID_KINDS = frozenset(
     {
-        "passport", "national_id", "tax_id", "registration", "imo", "mmsi", "call_sign",
-        "lei", "swift", "crypto", "aircraft_serial", "aircraft_tail", "ssn", "other",
+        "passport",
+        "national_id",
+        "tax_id",
+        "registration",
+        "imo",
+        "mmsi",
+        "call_sign",
+        "lei",
+        "swift",
+        "crypto",
+        "aircraft_serial",
+        "aircraft_tail",
+        "ssn",
+        "other",
         "driving_license",
     }
 )
@@ -135,20 +147,58 @@ REF_LINKS: Mapping[str, str] = {"owner": "vessel_owner", "operator": "operator",
 """Entity-valued properties of a listing that become links."""
 
 COUNTRY_FROM_FTM: Mapping[str, str] = {
-    "suhh": "su", "yucs": "yu", "cshh": "cs", "anhh": "an", "ddde": "dd"
+    "suhh": "su",
+    "yucs": "yu",
+    "cshh": "cs",
+    "anhh": "an",
+    "ddde": "dd",
 }
 COUNTRY_TO_FTM: Mapping[str, str] = {v: k for k, v in COUNTRY_FROM_FTM.items()}
 
 HANDLED = frozenset(
     {
-        "name", "alias", "weakAlias", "previousName", "abbreviation", "firstName", "lastName",
-        "middleName", "fatherName", "secondName", "nameSuffix", "birthDate", "birthPlace",
-        "nationality", "citizenship", "country", "jurisdiction", "mainCountry", "flag", "gender",
-        "position", "title", "notes", "summary", "description", "address", "addressEntity",
-        "program", "programId", "sourceUrl", "owner", "operator", "parent",
+        "name",
+        "alias",
+        "weakAlias",
+        "previousName",
+        "abbreviation",
+        "firstName",
+        "lastName",
+        "middleName",
+        "fatherName",
+        "secondName",
+        "nameSuffix",
+        "birthDate",
+        "birthPlace",
+        "nationality",
+        "citizenship",
+        "country",
+        "jurisdiction",
+        "mainCountry",
+        "flag",
+        "gender",
+        "position",
+        "title",
+        "notes",
+        "summary",
+        "description",
+        "address",
+        "addressEntity",
+        "program",
+        "programId",
+        "sourceUrl",
+        "owner",
+        "operator",
+        "parent",
         # technical or derived values, not published facts:
-        "indexText", "modifiedAt", "createdAt", "retrievedAt", "alephUrl", "proof",
-        "publisher", "publisherUrl",
+        "indexText",
+        "modifiedAt",
+        "createdAt",
+        "retrievedAt",
+        "alephUrl",
+        "proof",
+        "publisher",
+        "publisherUrl",
     }
 )
 
@@ -497,8 +547,11 @@ def build_record(entity: Mapping[str, Any], aux: _Aux) -> Record | None:
     parts = {
         key: part
         for key, prop in (
-            ("first", "firstName"), ("middle", "middleName"), ("last", "lastName"),
-            ("patronymic", "fatherName"), ("second", "secondName"),
+            ("first", "firstName"),
+            ("middle", "middleName"),
+            ("last", "lastName"),
+            ("patronymic", "fatherName"),
+            ("second", "secondName"),
         )
         if (part := _first(entity, prop))
     }

@@ -52,8 +52,9 @@ def _decompress(blob: bytes) -> bytes:
         zstd = shutil.which("zstd")
         if zstd is None:
             raise SystemExit("needs the zstd command or the zstandard module") from None
-        done = subprocess.run([zstd, "-d", "-c", "-q"], input=blob, capture_output=True,
-                              check=False)
+        done = subprocess.run(
+            [zstd, "-d", "-c", "-q"], input=blob, capture_output=True, check=False
+        )
         return done.stdout
     try:
         out: bytes = zstandard.ZstdDecompressor().decompressobj().decompress(blob)
@@ -77,8 +78,7 @@ def rigour_resources() -> tuple[str, dict[str, dict[str, list[str]]]]:
             text = out.decode("utf-8", errors="replace")
             if corpus is None and " => Q" in text[:2000]:
                 corpus = text
-            elif symbols is None and text.lstrip().startswith("{") \
-                    and '"person_nick"' in text:
+            elif symbols is None and text.lstrip().startswith("{") and '"person_nick"' in text:
                 symbols = json.loads(text)
         start = data.find(_ZSTD_MAGIC, start + 4)
     if corpus is None or symbols is None:
@@ -117,8 +117,14 @@ def tagger_symbols(words: Iterable[str]) -> Iterator[tuple[str, frozenset[str]]]
     batch: list[str] = []
 
     def run() -> Iterator[tuple[str, frozenset[str]]]:
-        names = analyze_names(NameTypeTag.PER, batch, phonetics=False, numerics=False,
-                              consolidate=False, rewrite=False)
+        names = analyze_names(
+            NameTypeTag.PER,
+            batch,
+            phonetics=False,
+            numerics=False,
+            consolidate=False,
+            rewrite=False,
+        )
         by_original = {n.original: n for n in names}
         for word in batch:
             found: set[str] = set()
@@ -168,8 +174,10 @@ def write_table(rows: Iterable[tuple[str, frozenset[str]]], path: Path) -> int:
     lines = [f"{w}\t{' '.join(sorted(s))}\n" for w, s in sorted(rows) if s]
     payload = "".join(lines).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9,
-                                                 mtime=0, filename="") as fh:
+    with (
+        open(path, "wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0, filename="") as fh,
+    ):
         fh.write(payload)
     return len(lines)
 
@@ -182,8 +190,13 @@ def record_digest(path: Path) -> None:
 
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     source = Path(module.__file__)
-    text = re.sub(r'^TABLE_SHA256 = "[0-9a-f]*"$', f'TABLE_SHA256 = "{digest}"',
-                  source.read_text(encoding="utf-8"), count=1, flags=re.M)
+    text = re.sub(
+        r'^TABLE_SHA256 = "[0-9a-f]*"$',
+        f'TABLE_SHA256 = "{digest}"',
+        source.read_text(encoding="utf-8"),
+        count=1,
+        flags=re.M,
+    )
     source.write_text(text, encoding="utf-8")
 
 
@@ -217,8 +230,10 @@ def main(argv: list[str]) -> int:
     print(f"{len(words)} candidate words; asking the tagger …")
     count = write_table(shared_only(tagger_symbols(words)).items(), DATA_PATH)
     record_digest(DATA_PATH)
-    print(f"{count} words with symbols written to {DATA_PATH} "
-          f"({DATA_PATH.stat().st_size / 1e6:.2f} MB)")
+    print(
+        f"{count} words with symbols written to {DATA_PATH} "
+        f"({DATA_PATH.stat().st_size / 1e6:.2f} MB)"
+    )
     return 0
 
 

@@ -224,9 +224,21 @@ def _locations() -> frozenset[str]:
                 continue
             words = [w for w in re.split(r"[^a-z]+", name.lower()) if w]
             for w in words:
-                if len(w) > 3 and w not in ("republic", "islands", "island", "state", "states",
-                                            "democratic", "people", "peoples", "kingdom",
-                                            "united", "federal", "federation", "saint"):
+                if len(w) > 3 and w not in (
+                    "republic",
+                    "islands",
+                    "island",
+                    "state",
+                    "states",
+                    "democratic",
+                    "people",
+                    "peoples",
+                    "kingdom",
+                    "united",
+                    "federal",
+                    "federation",
+                    "saint",
+                ):
                     out.add(fold_token(w))
     return frozenset(out)
 
@@ -423,9 +435,15 @@ def _person_words(words: list[_Word]) -> list[_Word]:
         if w.hint is None and not a.isalpha() and not a.isdigit() and any(c.isalpha() for c in a):
             a = a.translate(_LEET)
             w = _Word(a, w.abjad)
-        if w.hint is None and not w.abjad and not w.script_form and _CONSONANTS_ONLY.match(a) \
-                and len(words) > 1 and fold_token(a) not in vocab.HONORIFICS \
-                and fold_token(a) not in _person_prefixes():
+        if (
+            w.hint is None
+            and not w.abjad
+            and not w.script_form
+            and _CONSONANTS_ONLY.match(a)
+            and len(words) > 1
+            and fold_token(a) not in vocab.HONORIFICS
+            and fold_token(a) not in _person_prefixes()
+        ):
             out.extend(_Word(c) for c in a)
             continue
         out.append(w)
@@ -516,11 +534,51 @@ def _join_letter_runs(words: list[_Word]) -> list[_Word]:
 
 # --- classification -------------------------------------------------------------------
 
-_STOP: Final = frozenset({"of", "the", "and", "und", "et", "for", "y", "i", "e", "a", "an", "to",
-                   "in", "on", "by", "with", "at"})
-_ORG_STOP: Final = _STOP | frozenset({"de", "del", "la", "le", "les", "los", "las", "der", "die",
-                               "das", "des", "du", "da", "do", "dos", "di", "van", "von",
-                               "al", "el"})
+_STOP: Final = frozenset(
+    {
+        "of",
+        "the",
+        "and",
+        "und",
+        "et",
+        "for",
+        "y",
+        "i",
+        "e",
+        "a",
+        "an",
+        "to",
+        "in",
+        "on",
+        "by",
+        "with",
+        "at",
+    }
+)
+_ORG_STOP: Final = _STOP | frozenset(
+    {
+        "de",
+        "del",
+        "la",
+        "le",
+        "les",
+        "los",
+        "las",
+        "der",
+        "die",
+        "das",
+        "des",
+        "du",
+        "da",
+        "do",
+        "dos",
+        "di",
+        "van",
+        "von",
+        "al",
+        "el",
+    }
+)
 
 
 def _classify(words: list[_Word], schema: str | None) -> list[Token]:
@@ -540,8 +598,7 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
         w = words[i]
         raw = w.ascii
         if w.hint == "legal":
-            tokens.append(Token(raw, "legal_form", vocab.LEGAL_FORM_WEIGHT, w.surface or raw,
-                                raw))
+            tokens.append(Token(raw, "legal_form", vocab.LEGAL_FORM_WEIGHT, w.surface or raw, raw))
             i += 1
             continue
         if w.hint == "generic":
@@ -559,9 +616,15 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
                 chunk = tuple(folds[i : i + size])
                 canon = vocab.GENERIC_PHRASES.get(chunk)
                 if canon is not None:
-                    tokens.append(Token(canon, "generic", vocab.GENERIC_WEIGHT,
-                                        " ".join(x.ascii for x in words[i : i + size]),
-                                        skeleton(canon)))
+                    tokens.append(
+                        Token(
+                            canon,
+                            "generic",
+                            vocab.GENERIC_WEIGHT,
+                            " ".join(x.ascii for x in words[i : i + size]),
+                            skeleton(canon),
+                        )
+                    )
                     i += size
                     matched_phrase = True
                     break
@@ -578,16 +641,21 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
             role, weight = "stop", 0.0
         elif maybe_person and n > 1 and raw in vocab.FILIATION and 0 < i < n - 1:
             role, weight, text = "particle", 0.1, vocab.FILIATION[raw]
-        elif maybe_person and n > 1 and (
-            folded in vocab.HONORIFICS or (i == 0 and folded in prefixes)
-        ) and (i == 0 or folded not in vocab.LEADING_ONLY_HONORIFICS):
+        elif (
+            maybe_person
+            and n > 1
+            and (folded in vocab.HONORIFICS or (i == 0 and folded in prefixes))
+            and (i == 0 or folded not in vocab.LEADING_ONLY_HONORIFICS)
+        ):
             role, weight = "honorific", 0.0
         elif maybe_person and n > 1 and folded in vocab.PARTICLES and len(raw) <= 3 and i < n - 1:
             role, weight = "particle", 0.1
         elif len(raw) == 1 and raw.isalpha():
             role, weight = "initial", 0.4
-        elif not person and folded in vocab.GENERIC_LOOKUP and (
-            len(raw) > 3 or raw in vocab.GENERIC_SHORT_RAW
+        elif (
+            not person
+            and folded in vocab.GENERIC_LOOKUP
+            and (len(raw) > 3 or raw in vocab.GENERIC_SHORT_RAW)
         ):
             role, weight = "generic", vocab.GENERIC_WEIGHT
             text = vocab.GENERIC_LOOKUP[folded]
@@ -600,8 +668,20 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
             weight = 0.6 if raw in ("abd", "abu") else 0.35
         elif folded in vocab.COMMON_NAMES:
             weight = 0.6
-        tokens.append(Token(text, role, weight, raw, skel, w.abjad, _NO_SYMBOLS, optional,
-                            w.script_form, after_bin))
+        tokens.append(
+            Token(
+                text,
+                role,
+                weight,
+                raw,
+                skel,
+                w.abjad,
+                _NO_SYMBOLS,
+                optional,
+                w.script_form,
+                after_bin,
+            )
+        )
         if weight == 0:
             weightless += 1
         i += 1
@@ -625,8 +705,18 @@ def _with_symbols(tokens: list[Token]) -> list[Token]:
         if symbols:
             if out is None:
                 out = list(tokens)
-            out[i] = Token(t.text, t.role, t.weight, t.raw, t.skeleton, t.abjad, symbols,
-                           t.optional, t.script_form, t.after_bin)
+            out[i] = Token(
+                t.text,
+                t.role,
+                t.weight,
+                t.raw,
+                t.skeleton,
+                t.abjad,
+                symbols,
+                t.optional,
+                t.script_form,
+                t.after_bin,
+            )
     return tokens if out is None else out
 
 

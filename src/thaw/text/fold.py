@@ -68,6 +68,8 @@ _RULE_SPECS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"(.)\1+", r"\1", ()),
     (r"(?<=[aeiou])h$", "", ("h",)),
 )
+
+
 #: The folding rules in order, each with the substrings that must occur in the word
 #: for its pattern to match (empty: always tried). Skipping a rule whose trigger is
 #: absent cannot change the result, and most words trigger only a few rules.

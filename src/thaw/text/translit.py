@@ -32,8 +32,18 @@ from rigour._core import codepoint_script, maybe_ascii
 
 ABJAD_SCRIPTS: Final = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 INDIC_SCRIPTS: Final = frozenset(
-    {"Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu",
-     "Kannada", "Malayalam", "Sinhala"}
+    {
+        "Devanagari",
+        "Bengali",
+        "Gurmukhi",
+        "Gujarati",
+        "Oriya",
+        "Tamil",
+        "Telugu",
+        "Kannada",
+        "Malayalam",
+        "Sinhala",
+    }
 )
 RIGOUR_SCRIPTS: Final = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian"})
 CJK_SCRIPTS: Final = frozenset({"Han", "Hiragana", "Katakana"})

@@ -149,7 +149,11 @@ def update_offline(
         chosen: list[Found] = items if all_publications else items[-1:]
         for item in chosen:
             outcome = load_job(
-                store, item.job, force=force, max_drop=max_drop, history=all_publications,
+                store,
+                item.job,
+                force=force,
+                max_drop=max_drop,
+                history=all_publications,
                 in_file_date=item.in_file_date,
             )
             done(outcome)
@@ -198,13 +202,20 @@ def update_online(
             official = table.get(source)
             if official is None:
                 known = ", ".join(sorted(table))
-                outcome = Outcome(source, "failed", f"no download URL known for {source}; "
-                                  f"known: {known}")
+                outcome = Outcome(
+                    source, "failed", f"no download URL known for {source}; known: {known}"
+                )
             elif source not in readable:
                 outcome = Outcome(source, "skipped", "no reader for this source yet")
             else:
                 outcome = _update_source(
-                    store, official, fetch, cache, base_url, force=force, max_drop=max_drop,
+                    store,
+                    official,
+                    fetch,
+                    cache,
+                    base_url,
+                    force=force,
+                    max_drop=max_drop,
                     keep=keep,
                 )
             outcomes.append(outcome)
@@ -320,8 +331,9 @@ def _fetch_variant(
             shutil.copy2(result.path, target)
         result.entry.path = str(target)
         out.append(
-            FetchResult(result.url, target, result.modified, result.entry, result.size,
-                        result.attempts)
+            FetchResult(
+                result.url, target, result.modified, result.entry, result.size, result.attempts
+            )
         )
     return out
 

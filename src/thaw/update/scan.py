@@ -25,8 +25,22 @@ from thaw.sources import Job, Reader, SourceError, detect, readers
 from thaw.sources.base import inner_name
 
 DOCUMENT_SUFFIXES = frozenset(
-    {".md", ".markdown", ".rst", ".pdf", ".doc", ".docx", ".rtf", ".html", ".htm",
-     ".part", ".sha256", ".md5", ".sig", ".asc"}
+    {
+        ".md",
+        ".markdown",
+        ".rst",
+        ".pdf",
+        ".doc",
+        ".docx",
+        ".rtf",
+        ".html",
+        ".htm",
+        ".part",
+        ".sha256",
+        ".md5",
+        ".sig",
+        ".asc",
+    }
 )
 """Never publications: documentation (a ``MANIFEST.md`` quoting an XML namespace must
 not pass for a list), partial downloads, checksums and signatures."""
