@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +21,7 @@ from rich.progress import (
 from rich.table import Table
 
 from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail
+from thaw.cli.ownership import annotate_file, print_exposure, screen_ownership
 from thaw.screen import ACCEPTED_SCHEMATA, Screener, ScreenInputError, ScreenResult
 from thaw.screen.batch import (
     FORMATS,
@@ -36,6 +38,14 @@ ThresholdOption = Annotated[
 ]
 LimitOption = Annotated[int, typer.Option(help="Most hits reported per name.")]
 AlgorithmOption = Annotated[str, typer.Option(help="Scoring algorithm of the matcher.")]
+OwnershipOption = Annotated[
+    bool,
+    typer.Option(
+        "--ownership",
+        help="Also say whether the party is owned or controlled by listed persons (US 50 % "
+        "rule, EU and UK tests), from the loaded ownership data.",
+    ),
+]
 
 
 def _screener(home: Path | None) -> Screener:
@@ -67,6 +77,7 @@ def screen_cmd(
     algorithm: AlgorithmOption = "thaw",
     home: HomeOption = None,
     as_json: JsonOption = False,
+    ownership: OwnershipOption = False,
 ) -> None:
     """Screen one name against every loaded list.
 
@@ -89,10 +100,16 @@ def screen_cmd(
         raise fail(str(exc)) from exc
     except ValueError as exc:  # e.g. an unknown algorithm
         raise fail(str(exc)) from exc
+    exposures = screen_ownership(home, name, country, id_number) if ownership else None
     if as_json:
-        console.print_json(json.dumps(result.to_dict(), ensure_ascii=False))
+        data = result.to_dict()
+        if exposures is not None:
+            data["ownership"] = exposures
+        console.print_json(json.dumps(data, ensure_ascii=False))
         return
     render_result(result)
+    for exposure in exposures or []:
+        print_exposure(exposure)
 
 
 def render_result(result: ScreenResult) -> None:
@@ -186,6 +203,7 @@ def screen_file_cmd(
     ] = None,
     chunk_size: Annotated[int, typer.Option(help="Rows per work unit.")] = 256,
     home: HomeOption = None,
+    ownership: OwnershipOption = False,
 ) -> None:
     """Screen every row of a file; write one JSON object per row, in input order.
 
@@ -196,6 +214,11 @@ def screen_file_cmd(
     """
     screener = _screener(home)
     progress = _RichProgress(f"screening {input.name}")
+    final = output
+    if ownership:  # screen into a temporary file, then add each row's ownership exposure
+        scratch = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False)
+        scratch.close()
+        output = Path(scratch.name)
     stream = open_output(output)
     try:
         summary = screen_file(
@@ -218,6 +241,17 @@ def screen_file_cmd(
             stream.close()
         else:
             stream.flush()
+    if ownership:
+        out = open_output(final)
+        try:
+            annotate_file(home, output, out)
+        finally:
+            if final is not None and str(final) != "-":
+                out.close()
+            else:
+                out.flush()
+            output.unlink()
+        output = final
     target = f" → {output}" if output is not None and str(output) != "-" else ""
     err.print(
         f"screened {summary.screened:,} of {summary.rows:,} rows in {summary.seconds:.1f} s "

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from thaw.catalogue import AUTHORITIES, build, themes
 from thaw.cli._app import HomeOption, JsonOption, app, console, fail, open_store
+from thaw.cli.ownership import lifted_predicate, print_whatif_ownership, whatif_ownership
 from thaw.history import Parties
 from thaw.sources import SourceError
 from thaw.whatif import (
@@ -168,10 +169,19 @@ def whatif_cmd(
                 if party is None:
                     raise fail(f"no profile {profile}")
                 result = for_party(store, scenario, party, scope=f"profile {profile}")
+    # ownership: companies owned by the lifted parties (only when ownership data is loaded)
+    owned = whatif_ownership(
+        home, lifted_predicate(scenario), entity=entity, profile=profile, results=results
+    )
     if as_json:
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        data = result.to_dict()
+        if owned is not None:
+            data["ownership"] = owned
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     _print_result(result, limit)
+    if owned is not None:
+        print_whatif_ownership(owned, limit)
 
 
 @app.command("programs")
