@@ -67,6 +67,7 @@ STATUS_STYLE = {
     "blocked": "red",
     "undetermined": "yellow",
     "not_blocked": "green",
+    "no_list": "dim",
 }
 
 
@@ -266,7 +267,7 @@ def print_exposure(data: dict[str, Any]) -> None:
             soft_wrap=True,
         )
     effective = data["effective_stakes"]["holders"]
-    if effective:
+    if any(len(path) > 2 for item in effective for path in item["paths"]):
         console.print(f"  [dim]effective stakes ({data['effective_stakes']['note']}):[/]")
         for item in effective:
             console.print(
@@ -394,6 +395,7 @@ def whatif_ownership(
         if not OwnershipStore(store).active():
             return None
         analysis = _analyse(store, None)
+        lists = list(store.active_publications())
     og = analysis.og
     only: set[int] | None = None
     if entity is not None or profile is not None:
@@ -429,7 +431,7 @@ def whatif_ownership(
                     only.update(og.by_key[k] for k in keys if k in og.by_key)
                 elif obj.get("name"):
                     only.update(f.node.index for f in finder.find(str(obj["name"])))
-    return compare(og, lifted, analysis.rules, only).to_dict()
+    return compare(og, lifted, analysis.rules, only, lists).to_dict()
 
 
 def print_whatif_ownership(data: dict[str, Any], limit: int = 50) -> None:
@@ -450,7 +452,9 @@ def print_whatif_ownership(data: dict[str, Any], limit: int = 50) -> None:
             table.add_column(col, overflow="fold")
         for item in items[: limit or None]:
             changes = ", ".join(
-                f"{a}: {item['before'][a]} → {item['after'][a]}" for a in item["before"]
+                f"{a}: {item['before'][a]} → {item['after'][a]}"
+                for a in item["before"]
+                if item["before"][a] != item["after"][a]
             )
             why = "\n".join(item["explanation_after"][a] for a in item["still_blocked_under"])
             table.add_row(escape(item["party"]), escape(item["name"]), changes, escape(why))

@@ -85,8 +85,14 @@ def analyse(
     aggregate_eu: bool = False,
     aggregate_uk: bool = False,
 ) -> Analysis:
-    """Every rule over the store's ownership data (see :class:`Analysis`)."""
-    return Analysis(load_graph(store, as_of), rules(aggregate_eu, aggregate_uk), in_force)
+    """Every rule over the store's ownership data (see :class:`Analysis`); a rule
+    none of whose lists is loaded answers ``no_list``."""
+    return Analysis(
+        load_graph(store, as_of),
+        rules(aggregate_eu, aggregate_uk),
+        in_force,
+        lists=store.active_publications().keys(),
+    )
 
 
 @dataclass(frozen=True, slots=True)

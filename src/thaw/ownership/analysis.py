@@ -12,7 +12,8 @@ rule is then
 * ``blocked``: caught by the rule on the known figures (low);
 * ``undetermined``: caught only if a stake of unknown size were a majority, or a
   disputed stake at its highest figure (high only): the answer says which;
-* ``not_blocked``: not caught even then.
+* ``not_blocked``: not caught even then;
+* ``no_list``: none of the rule's lists is loaded, so nothing can be said.
 
 :meth:`Analysis.explain` says why, per authority, in the words a sanctions lawyer
 uses ("blocked under the US 50 % rule: 35 % held by X (listed by OFAC, programme
@@ -27,7 +28,7 @@ the lifted listings (:func:`thaw.ownership.relief.compare`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,7 +39,7 @@ from thaw.ownership.rules import AUTHORITY_NAMES, RULES, Rule
 
 InForce = Callable[[ListingRef], bool]
 
-STATUSES = ("listed", "blocked", "undetermined", "not_blocked")
+STATUSES = ("listed", "blocked", "undetermined", "not_blocked", "no_list")
 EFFECTIVE_NOTE = (
     "the stake multiplied along each chain, for information only: it is not the test "
     "under any of the three rules (OFAC FAQ 401: percentages are not multiplied)"
@@ -63,7 +64,7 @@ class Answer:
         """A JSON-ready dict."""
         data: dict[str, Any] = {
             "status": self.status,
-            "blocked": self.status in ("listed", "blocked"),
+            "blocked": self.status in ("listed", "blocked") if self.status != "no_list" else None,
             "rule": self.rule.name,
             "test": self.rule.test,
             "aggregation": self.rule.aggregate,
@@ -138,6 +139,7 @@ class Analysis:
         og: OwnershipGraph,
         rules: dict[str, Rule] | None = None,
         in_force: InForce | None = None,
+        lists: Iterable[str] | None = None,
     ) -> None:
         self.og = og
         self.rules = dict(rules or RULES)
@@ -145,6 +147,12 @@ class Analysis:
         self._reverse: list[list[int]] | None = None
         self.designated: dict[str, dict[int, list[ListingRef]]] = {}
         self.runs: dict[str, tuple[RuleRun, RuleRun]] = {}
+        loaded = set(lists) if lists is not None else None
+        self.unavailable = {
+            a
+            for a, rule in self.rules.items()
+            if loaded is not None and not loaded & set(rule.sources)
+        }
         for authority, rule in self.rules.items():
             chosen: dict[int, list[ListingRef]] = {}
             for node in og.nodes:
@@ -166,7 +174,9 @@ class Analysis:
     # -- statuses ----------------------------------------------------------------
 
     def status(self, node: int, authority: str) -> str:
-        """``listed``, ``blocked``, ``undetermined`` or ``not_blocked``."""
+        """``listed``, ``blocked``, ``undetermined``, ``not_blocked`` or ``no_list``."""
+        if authority in self.unavailable:
+            return "no_list"
         low, high = self.runs[authority]
         if low.listed[node]:
             return "listed"
@@ -418,10 +428,24 @@ class Analysis:
         """The full exposure of node ``v`` (see the module docs)."""
         answers: dict[str, Answer] = {}
         for authority, rule in self.rules.items():
-            if rule.aggregate:
+            if authority in self.unavailable:
+                answers[authority] = Answer(
+                    authority,
+                    rule,
+                    "no_list",
+                    f"not evaluated under the {rule.name}: no list of "
+                    f"{AUTHORITY_NAMES.get(authority, authority)} is loaded "
+                    f"({', '.join(rule.sources)})",
+                )
+            elif rule.aggregate:
                 answers[authority] = self._aggregate_answer(v, authority, rule)
             else:
                 answers[authority] = self._person_answer(v, authority, rule)
+        for authority, answer in answers.items():
+            if answer.status == "listed":
+                also = self._also_owned(v, authority)
+                if also:
+                    answer.notes.append(also)
         node = self.og.nodes[v]
         links = []
         for e in self.reverse[v]:
@@ -448,6 +472,35 @@ class Analysis:
         ]
         return Exposure(
             node, self.og.as_of, answers, links, inactive, self._effective(v), self._cycle(v)
+        )
+
+    def _also_owned(self, v: int, authority: str) -> str | None:
+        """For a listed party: whether its owners would catch it under the rule if
+        its own listing were lifted (direct holdings of caught owners only)."""
+        rule = self.rules[authority]
+        low = self.runs[authority][0]
+        parts: list[str] = []
+        total = 0.0
+        best = 0.0
+        control = False
+        for e in self.reverse[v]:
+            o = self._owner(e)
+            c = low.channel[self.og.graph.kinds[e]]
+            if c == INERT or not low.blocked[o]:
+                continue
+            edge = self.og.edges[e]
+            if c == CONTROL:
+                control = True
+            elif c == SHARE:
+                total += low.stakes[e]
+                best = max(best, low.stakes[e])
+            parts.append(f"{self._stake_words(edge)} by {self._name(o)}")
+        caught = control or rule.meets(total if rule.aggregate else best)
+        if not caught:
+            return None
+        return (
+            "also owned or controlled by listed or blocked parties (caught under the rule "
+            "even without its own listing): " + " + ".join(parts)
         )
 
     # -- information beside the test ---------------------------------------------

@@ -10,7 +10,8 @@ the scenario:
 * ``unblocked``: blocked (or undetermined) under a rule before, not after;
 * ``still_blocked``: blocked before and after: through another owner, or through
   a listing the scenario does not lift; the explanation names who;
-* ``newly_clear`` parties are unblocked ones under every rule that blocked them.
+* parties listed themselves enter the comparison when the scenario lifts their
+  own listing: they may stay caught through their owners.
 
 The scenario reaches this module as a predicate (``lifted(listing)``), so that it
 does not depend on how scenarios are written (:mod:`thaw.whatif`).
@@ -28,6 +29,7 @@ from thaw.ownership.model import ListingRef
 from thaw.ownership.rules import RULES, Rule
 
 BLOCKING = ("blocked", "undetermined")
+CAUGHT = ("listed", "blocked", "undetermined")
 
 
 @dataclass(slots=True)
@@ -43,14 +45,12 @@ class OwnershipOutcome:
     @property
     def unblocked(self) -> list[str]:
         """Authorities under whose rule the party was caught and no longer is."""
-        return [
-            a for a in self.before if self.before[a] in BLOCKING and self.after[a] not in BLOCKING
-        ]
+        return [a for a in self.before if self.before[a] in CAUGHT and self.after[a] not in CAUGHT]
 
     @property
     def still_blocked(self) -> list[str]:
         """Authorities under whose rule the party stays caught."""
-        return [a for a in self.before if self.before[a] in BLOCKING and self.after[a] in BLOCKING]
+        return [a for a in self.before if self.before[a] in CAUGHT and self.after[a] in CAUGHT]
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -85,7 +85,8 @@ class ReliefResult:
         partly = [o for o in self.outcomes if o.unblocked and o.still_blocked]
         return {
             "as_of": self.as_of,
-            "note": "companies exposed only by ownership or control (not listed themselves)",
+            "note": "parties caught only by ownership or control, and listed parties whose "
+            "listing the scenario lifts",
             "counts": {
                 "evaluated": len(self.outcomes),
                 "unblocked": len(self.unblocked()),
@@ -102,24 +103,34 @@ def compare(
     lifted: Callable[[ListingRef], bool],
     rules: dict[str, Rule] | None = None,
     only: Iterable[int] | None = None,
+    lists: Iterable[str] | None = None,
 ) -> ReliefResult:
-    """Every party exposed only by ownership, before and after lifting the listings
-    for which ``lifted`` is true (``only``: restrict to these nodes)."""
+    """Parties exposed by ownership or control, before and after lifting the
+    listings for which ``lifted`` is true: every party caught only by ownership,
+    and every listed party whose own listing the scenario lifts (is it still
+    caught through its owners?). ``only`` restricts to these nodes; ``lists`` are
+    the loaded list sources (see :class:`~thaw.ownership.analysis.Analysis`)."""
     chosen = dict(rules or RULES)
-    before = Analysis(og, chosen)
-    after = Analysis(og, chosen, in_force=lambda item: not lifted(item))
+    known = list(lists) if lists is not None else None
+    before = Analysis(og, chosen, lists=known)
+    after = Analysis(og, chosen, in_force=lambda item: not lifted(item), lists=known)
     wanted = set(only) if only is not None else None
     result = ReliefResult(og.as_of)
-    for node, statuses in before.exposed():
+    for node in og.nodes:
         if wanted is not None and node.index not in wanted:
             continue
+        was = before.statuses(node.index)
         now = after.statuses(node.index)
+        exposed = any(x in BLOCKING for x in was.values()) and "listed" not in was.values()
+        relisted = any(was[a] == "listed" and now[a] != "listed" for a in was)
+        if not exposed and not relisted:
+            continue
         explained = after.explain(node.index)
         result.outcomes.append(
             OwnershipOutcome(
                 node.keys[0],
                 node.name,
-                statuses,
+                was,
                 now,
                 {a: x.summary for a, x in explained.answers.items()},
             )

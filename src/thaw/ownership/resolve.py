@@ -12,7 +12,9 @@ references of one party (the same party may be named by several publications):
 2. **Then name and country.** The party's name is screened with thaw's matcher
    (the same features as ``thaw screen``); the best listing scoring at least
    :data:`NAME_THRESHOLD` is accepted when the countries agree (or one side has
-   none). Evidence: the score and the matcher's explanation.
+   none) and the identifiers do not contradict it (both sides carry registry
+   numbers and none is shared: a namesake). Evidence: the score and the matcher's
+   explanation.
 
 A listing found either way brings its whole cross-authority profile: every listing
 in force of the same party, so that a company owned by a party found through its
@@ -34,6 +36,20 @@ NAME_THRESHOLD = 0.9
 """Least matcher score for a resolution by name (stricter than screening's)."""
 MIN_ID_LENGTH = 6
 ID_LABELS = {"inn": "INN", "ogrn": "OGRN", "lei": "LEI", "tax_id": "tax number"}
+
+
+STRONG_KINDS = frozenset({"lei", "inn", "ogrn", "registration", "tax_id"})
+"""Identifier kinds of ownership data that must not contradict a name match."""
+LISTING_KINDS = frozenset({"lei", "registration", "tax_id"})
+
+
+def _ids_conflict(ref: PartyRef, entries: list[Entry]) -> bool:
+    """Whether ``ref`` and a listed party (its listings ``entries``) both carry
+    registry identifiers and share none: two companies of the same name in the same
+    country (the Izhevsk and the Perm "LLC CST") are then different parties."""
+    mine = {normalize_id(n) for k, n in ref.identifiers if k in STRONG_KINDS}
+    theirs = {i.number for e in entries for i in e.identifiers if i.kind in LISTING_KINDS}
+    return bool(mine and theirs and not mine & theirs)
 
 
 class IndexResolver:
@@ -125,6 +141,9 @@ class IndexResolver:
                 if best is not None and hit.score <= best[0]:
                     continue
                 party_id, listings = self.party(entry)
+                members = [x for x in (self._entry(item.key) for item in listings) if x]
+                if _ids_conflict(ref, members or [entry]):
+                    continue
                 country = (
                     f"country {ref.country} agrees"
                     if ref.country and entry.countries
