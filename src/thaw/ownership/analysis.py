@@ -210,6 +210,17 @@ class Analysis:
             self._reverse = self.og.graph.reverse()
         return self._reverse
 
+    def _into(self, v: int) -> list[int]:
+        """The edges into ``v``, largest stake first (control links, then stakes of
+        unknown size last), then by owner name."""
+        edges = self.og.edges
+
+        def order(e: int) -> tuple[float, str]:
+            lo = edges[e].lo
+            return (-(lo if lo is not None else -1.0), self._name(edges[e].owner))
+
+        return sorted(self.reverse[v], key=order)
+
     def _name(self, v: int) -> str:
         return self.og.nodes[v].name
 
@@ -253,7 +264,7 @@ class Analysis:
         size, the disputed figures and the owners that are themselves undetermined."""
         low, high = self.runs[authority]
         out: list[str] = []
-        for e in self.reverse[v]:
+        for e in self._into(v):
             o = self._owner(e)
             if not high.blocked[o] or high.channel[self.og.graph.kinds[e]] == INERT:
                 continue
@@ -276,7 +287,7 @@ class Analysis:
         if depth >= MAX_DEPTH:
             return "blocked under the rule, see its own explanation"
         parts = []
-        for e in self.reverse[v]:
+        for e in self._into(v):
             o = self._owner(e)
             if not run.blocked[o] or run.rank[o] >= run.rank[v]:
                 continue
@@ -297,7 +308,7 @@ class Analysis:
         holders: list[dict[str, Any]] = []
         parts: list[str] = []
         total = 0.0
-        for e in self.reverse[v]:
+        for e in self._into(v):
             o = self._owner(e)
             c = run.channel[self.og.graph.kinds[e]]
             if c == INERT or not run.blocked[o]:
@@ -336,7 +347,7 @@ class Analysis:
             summary = f"not blocked under the {label}: no blocked owner"
         answer = Answer(authority, rule, status, summary, holders, total=total)
         if not rule.control_kinds:
-            for e in self.reverse[v]:
+            for e in self._into(v):
                 edge = self.og.edges[e]
                 if (
                     edge.kind in ("control", "director", "voting", "influence")
@@ -398,7 +409,7 @@ class Analysis:
         # not blocked: say what designated persons (and what they own) do hold
         best: tuple[float, int] | None = None
         together = 0.0
-        for e in self.reverse[v]:
+        for e in self._into(v):
             o = self._owner(e)
             if not low.blocked[o] or low.channel[self.og.graph.kinds[e]] == INERT:
                 continue
@@ -448,7 +459,7 @@ class Analysis:
                     answer.notes.append(also)
         node = self.og.nodes[v]
         links = []
-        for e in self.reverse[v]:
+        for e in self._into(v):
             edge = self.og.edges[e]
             item = {"owner": self.og.nodes[edge.owner].to_dict()}
             item.update(edge.to_dict())
@@ -483,7 +494,7 @@ class Analysis:
         total = 0.0
         best = 0.0
         control = False
-        for e in self.reverse[v]:
+        for e in self._into(v):
             o = self._owner(e)
             c = low.channel[self.og.graph.kinds[e]]
             if c == INERT or not low.blocked[o]:
