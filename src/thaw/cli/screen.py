@@ -214,12 +214,11 @@ def screen_file_cmd(
     """
     screener = _screener(home)
     progress = _RichProgress(f"screening {input.name}")
-    final = output
+    scratch: Path | None = None
     if ownership:  # screen into a temporary file, then add each row's ownership exposure
-        scratch = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False)
-        scratch.close()
-        output = Path(scratch.name)
-    stream = open_output(output)
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
+            scratch = Path(fh.name)
+    stream = open_output(scratch or output)
     try:
         summary = screen_file(
             input,
@@ -234,24 +233,25 @@ def screen_file_cmd(
             progress=progress,
         )
     except BatchError as exc:
+        if scratch is not None:
+            scratch.unlink(missing_ok=True)
         raise fail(str(exc)) from exc
     finally:
         progress.stop()
-        if output is not None and str(output) != "-":
+        if scratch is not None or (output is not None and str(output) != "-"):
             stream.close()
         else:
             stream.flush()
-    if ownership:
-        out = open_output(final)
+    if scratch is not None:
+        out = open_output(output)
         try:
-            annotate_file(home, output, out)
+            annotate_file(home, scratch, out)
         finally:
-            if final is not None and str(final) != "-":
+            if output is not None and str(output) != "-":
                 out.close()
             else:
                 out.flush()
-            output.unlink()
-        output = final
+            scratch.unlink(missing_ok=True)
     target = f" → {output}" if output is not None and str(output) != "-" else ""
     err.print(
         f"screened {summary.screened:,} of {summary.rows:,} rows in {summary.seconds:.1f} s "

@@ -458,10 +458,10 @@ class Analysis:
                 if also:
                     answer.notes.append(also)
         node = self.og.nodes[v]
-        links = []
+        links: list[dict[str, Any]] = []
         for e in self._into(v):
             edge = self.og.edges[e]
-            item = {"owner": self.og.nodes[edge.owner].to_dict()}
+            item: dict[str, Any] = {"owner": self.og.nodes[edge.owner].to_dict()}
             item.update(edge.to_dict())
             item["owner_status"] = self.statuses(edge.owner)
             links.append(item)

@@ -33,8 +33,9 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from thaw.ownership.rules import EXCLUSIVE_STEP, Rule
+from thaw.ownership.rules import EXCLUSIVE_STEP, TOLERANCE, Rule
 
 KIND_CODES: dict[str, int] = {
     "ownership": 0,
@@ -122,6 +123,35 @@ class Graph:
             bytes(unknown[i] for i in order),
         )
 
+    @classmethod
+    def from_arrays(
+        cls,
+        n: int,
+        owners: Any,
+        assets: Any,
+        kinds: Any,
+        lo: Any,
+        hi: Any,
+        unknown: Any,
+    ) -> Graph:
+        """A graph from parallel numpy arrays (any order): the bulk path, sorting
+        millions of edges in C rather than in Python."""
+        import numpy as np
+
+        order = np.argsort(owners, kind="stable")
+        counts = np.bincount(owners, minlength=n)
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(counts, out=offsets[1:])
+        return cls(
+            n,
+            array("q", offsets.tobytes()),
+            array("i", np.asarray(assets, dtype=np.int32)[order].tobytes()),
+            np.asarray(kinds, dtype=np.uint8)[order].tobytes(),
+            array("d", np.asarray(lo, dtype=np.float64)[order].tobytes()),
+            array("d", np.asarray(hi, dtype=np.float64)[order].tobytes()),
+            np.asarray(unknown, dtype=np.uint8)[order].tobytes(),
+        )
+
     @property
     def m(self) -> int:
         """The number of edges."""
@@ -198,8 +228,8 @@ class RuleRun:
         g, rule, chan, stakes = self.graph, self.rule, self.channel, self.stakes
         offsets, targets, kinds = g.offsets, g.targets, g.kinds
         shares, votes, blocked = self.shares, self.votes, self.blocked
-        threshold = rule.threshold
         inclusive = rule.inclusive
+        limit = rule.threshold - TOLERANCE if inclusive else rule.threshold + TOLERANCE
         queue: list[int] = []
         for v in fresh:
             if not blocked[v]:
@@ -223,7 +253,7 @@ class RuleRun:
                     total = 200.0
                 else:
                     continue
-                if total >= threshold - 1e-9 if inclusive else total > threshold + 1e-9:
+                if total >= limit if inclusive else total > limit:
                     self._catch(a, v)
                     caught.append(a)
                     queue.append(a)
@@ -253,6 +283,8 @@ def person_set(
     records per entity the edges (of the person or of entities in the set) that
     made it part of the set."""
     offsets, targets, kinds = graph.offsets, graph.targets, graph.kinds
+    inclusive = rule.inclusive
+    limit = rule.threshold - TOLERANCE if inclusive else rule.threshold + TOLERANCE
     inside = {person}
     shares: dict[int, float] = {}
     votes: dict[int, float] = {}
@@ -277,7 +309,7 @@ def person_set(
                 continue
             if contributions is not None:
                 contributions.setdefault(a, []).append(e)
-            if rule.meets(total):
+            if total >= limit if inclusive else total > limit:
                 inside.add(a)
                 order.append(a)
                 queue.append(a)
