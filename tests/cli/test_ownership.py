@@ -119,7 +119,7 @@ def test_control_and_ended_ownership(home: Path) -> None:
     beta = _json("exposure", "kyc:B1", "--home", home, "--json")[0]  # type: ignore[index]
     assert beta["authorities"]["uk"]["status"] == "blocked"
     assert beta["authorities"]["us"]["status"] == "not_blocked"
-    assert "FAQ 398" in beta["authorities"]["us"]["notes"][0]
+    assert "urges caution" in beta["authorities"]["us"]["notes"][0]
     assert beta["authorities"]["eu"]["status"] == "not_blocked"  # Ivan is not EU-listed
     gamma = _json("exposure", "Gamma Foods", "--home", home, "--json")[0]  # type: ignore[index]
     assert {a["status"] for a in gamma["authorities"].values()} == {"not_blocked"}

@@ -12,7 +12,7 @@ the newest real publications in ../shared (OFAC SDN of 2024-05-03, OFSI of
   stakes of Zakharov and the 1 % and 2 % of others have ended and are not counted.
 * The non-profit "Association of Unmanned Systems" is controlled under the UK
   test: Zakharov (UK-listed) is its executive director; under the US rule control
-  alone does not block (FAQ 398 caution).
+  alone does not block (OFAC urges caution).
 * LLC "SPS" (Zakharov 75 % until 2022-11-22), the Perm LLC CST (100 % until
   2019-08-02), ZALA AERO JSC (a stake of unknown size, 2024-03-22 to 2024-06-24),
   Izhtelecom and Bespilotnye Sistemy (ended long ago) are not blocked today, and
@@ -118,7 +118,7 @@ def test_cst_listed_and_owned_by_listed_parties(today: Analysis) -> None:
         "without its own listing): 51 % by Aleksandr Vyacheslavovich Zakharov + 49 % by JSC "
         "NPO IZHMASH"
     ]
-    assert any("FAQ 398" in n for n in us["notes"])  # Zakharov is also its "leader"
+    assert any("urges caution" in n for n in us["notes"])  # Zakharov is also its "leader"
     assert data["authorities"]["eu"]["status"] == "no_list"  # type: ignore[index]
     owners = {(o["owner"]["name"], o["kind"], o["share"]) for o in data["owners"]}  # type: ignore[attr-defined]
     assert ("Aleksandr Vyacheslavovich Zakharov", "ownership", "51 %") in owners
@@ -146,7 +146,7 @@ def test_association_controlled_by_director_under_uk_rule(today: Analysis) -> No
     )
     us = data["authorities"]["us"]  # type: ignore[index]
     assert us["summary"] == "not blocked under the US 50 % rule: no blocked owner"
-    assert any("FAQ 398" in n for n in us["notes"])
+    assert any("urges caution" in n for n in us["notes"])
 
 
 @pytest.mark.parametrize(

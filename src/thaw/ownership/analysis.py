@@ -346,6 +346,22 @@ class Analysis:
         else:
             summary = f"not blocked under the {label}: no blocked owner"
         answer = Answer(authority, rule, status, summary, holders, total=total)
+        if status == "not_blocked" and rule.aggregate:
+            node_keys = set(self.og.nodes[v].keys)
+            gone = [
+                x
+                for _, x, why in self.og.inactive
+                if x.asset.key in node_keys
+                and why.startswith("ended")
+                and low.blocked[self.og.by_key.get(x.owner.key, v)]
+                and x.owner.key not in node_keys
+            ]
+            if gone:
+                answer.notes.append(
+                    "blocked persons' stakes have ended: an entity whose blocked owners fall "
+                    "below 50 % is no longer blocked automatically, but property blocked "
+                    "before stays blocked and OFAC urges caution (FAQ 402)"
+                )
         if not rule.control_kinds:
             for e in self._into(v):
                 edge = self.og.edges[e]
@@ -356,7 +372,7 @@ class Analysis:
                     answer.notes.append(
                         f"{self._name(edge.owner)} (blocked) {self._stake_words(edge)}: control "
                         "without 50 % ownership does not block under the rule, but OFAC urges "
-                        "caution in dealings (FAQ 398)"
+                        "caution in dealings (2014 revised guidance)"
                     )
         return answer
 

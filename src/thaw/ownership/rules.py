@@ -13,7 +13,7 @@ by one or more blocked persons is itself blocked. The holdings of all blocked
 persons add up; an entity blocked under the rule is a blocked person for the next
 step (indirect ownership through blocked intermediaries); percentages are not
 multiplied along a chain. Control without ownership does not block under the rule
-(FAQ 398: OFAC urges caution).
+(the 2014 guidance: OFAC urges caution).
 
 **European Union.** Council of the European Union, *Restrictive measures
 (sanctions): Update of the EU Best Practices for the effective implementation of
@@ -117,7 +117,7 @@ RULES: dict[str, Rule] = {
         citation=OFAC_2014,
         notes=(
             "control without 50 % ownership does not block under the rule; OFAC urges "
-            "caution (FAQ 398)",
+            "caution (2014 revised guidance)",
             "percentages are not multiplied along a chain: an entity blocked under the "
             "rule counts with its full holdings (FAQ 401)",
         ),
