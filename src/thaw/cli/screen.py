@@ -22,6 +22,7 @@ from rich.table import Table
 
 from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail
 from thaw.cli.ownership import annotate_file, print_exposure, screen_ownership
+from thaw.schemas import ScreenResultModel
 from thaw.screen import ACCEPTED_SCHEMATA, Screener, ScreenInputError, ScreenResult
 from thaw.screen.batch import (
     FORMATS,
@@ -102,7 +103,7 @@ def screen_cmd(
         raise fail(str(exc)) from exc
     exposures = screen_ownership(home, name, country, id_number) if ownership else None
     if as_json:
-        data = result.to_dict()
+        data = ScreenResultModel.of(result).to_dict()  # the API's model: CLI and API cannot drift
         if exposures is not None:
             data["ownership"] = exposures
         console.print_json(json.dumps(data, ensure_ascii=False))
