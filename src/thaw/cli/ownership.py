@@ -38,6 +38,7 @@ from thaw.ownership import Analysis, PartyFinder, analyse, compare
 from thaw.ownership.model import ListingRef
 from thaw.ownership.relief import owned_by
 from thaw.ownership.rules import rules_doc
+from thaw.schemas.ownership import ExposureModel
 from thaw.store import DEFAULT_MAX_DROP, LoadError, Store
 from thaw.store.ownership import OwnershipStore, load_ownership
 
@@ -310,7 +311,8 @@ def exposure_cmd(
     for item in found:
         exposure = analysis.explain(item.node.index).to_dict()
         exposure["match"] = item.to_dict()
-        data.append(exposure)
+        # through the API's model: the command line and the service cannot drift
+        data.append(ExposureModel.model_validate(exposure).to_dict())
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return

@@ -28,8 +28,10 @@ Typical use::
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from thaw.index import CandidateIndex
 from thaw.index.entry import entry_from_record, normalize_id
 from thaw.model import Identifier, Record
 from thaw.ownership.analysis import Analysis, Answer, Exposure, InForce
@@ -57,6 +59,7 @@ __all__ = [
     "Resolution",
     "Rule",
     "analyse",
+    "analyse_with",
     "build_graph",
     "compare",
     "load_graph",
@@ -75,6 +78,22 @@ def load_graph(store: Store, as_of: str | None = None, resolve: bool = True) -> 
 
         resolver = IndexResolver(ensure_index(store), Profiles(store).memberships())
     return build_graph(links, as_of, resolver)
+
+
+def analyse_with(
+    store: Store,
+    index: CandidateIndex,
+    profile_of: Mapping[tuple[str, str], str],
+    *,
+    as_of: str | None = None,
+    aggregate_eu: bool = False,
+    aggregate_uk: bool = False,
+) -> Analysis:
+    """:func:`analyse` with an index and profile memberships already in memory (the
+    service's current snapshot), so nothing is rebuilt or reloaded per request."""
+    links = list(OwnershipStore(store).active_links())
+    og = build_graph(links, as_of, IndexResolver(index, profile_of))
+    return Analysis(og, rules(aggregate_eu, aggregate_uk), lists=store.active_publications().keys())
 
 
 def analyse(

@@ -9,11 +9,14 @@ classes:
   ``thaw screen-file`` writes per row;
 * yente-compatible models (:mod:`thaw.schemas.yente`): ``/match``, ``/search``,
   ``/entities``, ``/catalog`` and ``/algorithms`` answer in yente 5.x's shapes;
-* team state (:mod:`thaw.schemas.state`): keys, decisions, audit records.
+* team state (:mod:`thaw.schemas.state`): keys, decisions, audit records;
+* ownership exposure (:mod:`thaw.schemas.ownership`): ``thaw exposure --json`` and
+  ``GET /ownership/exposure``.
 """
 
 from __future__ import annotations
 
+from thaw.schemas.ownership import AnswerModel, ExposureModel
 from thaw.schemas.screening import HitModel, ListingModel, ScreenResultModel
 from thaw.schemas.state import (
     AuditRecordModel,
@@ -25,11 +28,13 @@ from thaw.schemas.state import (
 )
 
 __all__ = [
+    "AnswerModel",
     "AuditRecordModel",
     "AuditVerifyModel",
     "CreatedKeyModel",
     "DecisionModel",
     "DecisionRequest",
+    "ExposureModel",
     "HitModel",
     "KeyModel",
     "ListingModel",
