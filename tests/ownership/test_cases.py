@@ -60,3 +60,28 @@ def test_case(case: dict[str, Any]) -> None:
         assert data.get("cycle"), "the cycle is said"
     # the bulk statuses agree with the explained ones
     assert analysis.statuses(node.index) == got
+
+
+def test_a_new_listing_updates_every_rule_incrementally() -> None:
+    links = [
+        {"o": "X", "a": "A", "pct": 30},
+        {"o": "Y", "a": "A", "pct": 25},
+        {"o": "A", "a": "B", "pct": 60},
+        {"o": "Y", "a": "C", "kind": "director"},
+    ]
+    listed = {"X": ["us", "eu", "uk"], "Y": ["us", "eu", "uk"]}
+    og = make_graph(links, listed)
+    y_listings = {
+        x for n in og.nodes if n.resolution for x in n.resolution.listings if "Y" in x.key
+    }
+    analysis = Analysis(og, rules(), in_force=lambda item: item not in y_listings)
+    a, b, c = (og.node(f"t:{k}") for k in "ABC")
+    assert a is not None and b is not None and c is not None
+    assert analysis.status(a.index, "us") == "not_blocked"
+    hits = analysis.designate(sorted(y_listings, key=lambda x: x.key))
+    assert hits["us"] == sorted([a.index, b.index])  # 30 % + 25 %, then A's 60 % of B
+    assert hits["eu"] == [c.index] and hits["uk"] == [c.index]  # Y directs C
+    whole = Analysis(og, rules())
+    for node in og.nodes:
+        assert analysis.statuses(node.index) == whole.statuses(node.index)
+    assert "25 % held by Y" in analysis.explain(a.index).answers["us"].summary

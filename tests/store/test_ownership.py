@@ -113,3 +113,18 @@ def test_empty_and_unknown_files_are_refused(store: Store, tmp_path: Path) -> No
     with pytest.raises(LoadError, match="invalid ownership source name"):
         load_ownership(store, HERE / "mini.ftm.json", source="Bad Name")
     assert OwnershipStore(store).publications() == []
+
+
+def test_changes_between_publications(store: Store, tmp_path: Path) -> None:
+    from thaw.store.ownership import diff_publications
+
+    first = load_ownership(store, _kyc(tmp_path, 20, "2026-01-01"))
+    path = _kyc(tmp_path, 20, "2026-02-01")
+    text = path.read_text().replace("O3,Owner 3,A3,Asset 3,3,", "O3,Owner 3,A3,Asset 3,55,")
+    path.write_text(text + "N1,New Owner,A1,Asset 1,10,ownership,,,test\n")
+    second = load_ownership(store, path)
+    diff = diff_publications(OwnershipStore(store), first.publication.id, second.publication.id)
+    assert len(diff["added"]) == 1 and diff["added"][0][1] is not None
+    assert diff["added"][0][1].owner.key == "kyc:N1"
+    assert [(a.share_min, b.share_min) for a, b in diff["changed"] if a and b] == [(3.0, 55.0)]
+    assert diff["removed"] == []

@@ -473,3 +473,82 @@ def lifted_predicate(scenario: Any) -> Any:
         return evaluate_listing(scenario, listing).lifted
 
     return lifted
+
+
+def _link_dict(link: Any) -> dict[str, Any] | None:
+    if link is None:
+        return None
+    return {
+        "owner": link.owner.name or link.owner.key,
+        "owner_key": link.owner.key,
+        "asset": link.asset.name or link.asset.key,
+        "asset_key": link.asset.key,
+        "kind": link.kind,
+        "share": link.share_text or ("of unknown size" if link.share_min is None else None),
+        "start": link.start,
+        "end": link.end,
+        "ended": link.ended,
+    }
+
+
+@ownership_app.command("changes")
+def changes_cmd(
+    source: Annotated[str, typer.Option(help="The ownership source (see thaw ownership list).")],
+    old: Annotated[
+        int | None, typer.Option("--from", help="Publication id (default: the one before).")
+    ] = None,
+    new: Annotated[
+        int | None, typer.Option("--to", help="Publication id (default: the active one).")
+    ] = None,
+    home: HomeOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What changed between two publications of an ownership source: links added,
+    removed, and changed (share, dates, status)."""
+    from thaw.store.ownership import diff_publications
+
+    with open_store(home) as store:
+        own = OwnershipStore(store)
+        pubs = own.publications(source)
+        if not pubs:
+            raise fail(f"no ownership publication of {source!r} (see thaw ownership list)")
+        ids = [p.id for p in pubs]
+        active = next((p.id for p in pubs if p.active), ids[-1])
+        new_id = new if new is not None else active
+        if new_id not in ids:
+            raise fail(f"{source} has no publication {new_id}; it has {ids}")
+        before = [i for i in ids if i != new_id and ids.index(i) < ids.index(new_id)]
+        old_id = old if old is not None else (before[-1] if before else None)
+        if old_id is None:
+            raise fail(f"{source} has no publication before {new_id} to compare with")
+        if old_id not in ids:
+            raise fail(f"{source} has no publication {old_id}; it has {ids}")
+        diff = diff_publications(own, old_id, new_id)
+    data = {
+        "source": source,
+        "from": old_id,
+        "to": new_id,
+        **{
+            k: [{"old": _link_dict(a), "new": _link_dict(b)} for a, b in v] for k, v in diff.items()
+        },
+    }
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    console.print(
+        f"{escape(source)}: publication {old_id} → {new_id}: {len(diff['added'])} added, "
+        f"{len(diff['removed'])} removed, {len(diff['changed'])} changed",
+        highlight=False,
+    )
+    for what in ("added", "removed", "changed"):
+        for a, b in diff[what]:
+            x, y = _link_dict(a), _link_dict(b)
+            item = y or x
+            assert item is not None
+            line = f"{item['owner']} → {item['asset']} ({item['kind']})"
+            if what == "changed" and x and y:
+                was = f"{x['share']} {x['start']}..{x['end']}"
+                line += f": {was} → {y['share']} {y['start']}..{y['end']}"
+            elif item["share"]:
+                line += f" {item['share']}"
+            console.print(f"  {what}: {escape(line)}", highlight=False)

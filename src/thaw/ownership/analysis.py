@@ -171,6 +171,37 @@ class Analysis:
             high.designate(sorted(chosen))
             self.runs[authority] = (low, high)
 
+    def designate(self, listings: Iterable[ListingRef]) -> dict[str, list[int]]:
+        """Bring every rule up to date after new listings came into force, without
+        recomputing (the engine's fixpoints are monotone): per authority, the
+        parties newly caught by ownership or control (blocked or undetermined).
+        This is what an ``ownership_hit`` alert of monitoring is made of."""
+        keys = {x.key for x in listings}
+        before = self.in_force
+        self.in_force = lambda item: item.key in keys or before(item)
+        out: dict[str, list[int]] = {}
+        for authority, rule in self.rules.items():
+            if authority in self.unavailable:
+                continue
+            chosen = self.designated[authority]
+            fresh: list[int] = []
+            for node in self.og.nodes:
+                if node.resolution is None:
+                    continue
+                items = [
+                    x
+                    for x in node.resolution.listings
+                    if x.key in keys and x.source in rule.sources
+                ]
+                if items:
+                    known = chosen.setdefault(node.index, [])
+                    known.extend(x for x in items if x not in known)
+                    fresh.append(node.index)
+            low, high = self.runs[authority]
+            caught = low.designate(fresh) + high.designate(fresh)
+            out[authority] = sorted(set(caught) - set(chosen))
+        return out
+
     # -- statuses ----------------------------------------------------------------
 
     def status(self, node: int, authority: str) -> str:

@@ -383,3 +383,37 @@ def load_ownership(
         activate=not older,
     )
     return OwnershipLoadResult("history" if older else "loaded", row, tuple(pub.notes))
+
+
+def link_key(link: OwnershipLink) -> tuple[str, str, str, str]:
+    """What identifies a link across publications: owner, asset, kind and the link's
+    own id where it has a stable one (an FtM entity id, a PSC statement; not a CSV
+    line number, which moves when a row is inserted)."""
+    stable = "" if link.link_id.startswith("line ") else link.link_id
+    return (link.owner.key, link.asset.key, link.kind, stable)
+
+
+def diff_publications(
+    own: OwnershipStore, old_id: int, new_id: int
+) -> dict[str, list[tuple[OwnershipLink | None, OwnershipLink | None]]]:
+    """Links ``added``, ``removed`` and ``changed`` (share, dates or status) from
+    publication ``old_id`` to ``new_id``, as ``(old, new)`` pairs."""
+    old = {link_key(x): x for x in own.links(old_id)}
+    new = {link_key(x): x for x in own.links(new_id)}
+    out: dict[str, list[tuple[OwnershipLink | None, OwnershipLink | None]]] = {
+        "added": [(None, new[k]) for k in new if k not in old],
+        "removed": [(old[k], None) for k in old if k not in new],
+        "changed": [],
+    }
+    for k in new:
+        if k in old:
+            a, b = old[k], new[k]
+            if (a.share_min, a.share_max, a.start, a.end, a.ended) != (
+                b.share_min,
+                b.share_max,
+                b.start,
+                b.end,
+                b.ended,
+            ):
+                out["changed"].append((a, b))
+    return out
