@@ -62,6 +62,7 @@ def test_ftm_relationships() -> None:
     assert o1.owner.identifiers == (("inn", "771234567890"),)
     assert o1.owner.schema == "Person" and o1.owner.country == "ru"
     assert set(o1.asset.identifiers) == {("inn", "7701234567"), ("ogrn", "1027700000001")}
+    assert o1.asset.aliases == ("OOO Alfa Treiding",)
     assert o1.origin == "ext_ru_egrul"
     o2 = by_id["o-2"]
     assert o2.share_min is None and o2.role == "subsidiary of"  # unknown size, not 0 %

@@ -43,6 +43,7 @@ def test_load_each_format(store: Store) -> None:
     stored = next(x for x in links if x.link_id == "o-1")
     assert stored.owner.identifiers == (("inn", "771234567890"),)
     assert stored.share_min == 60.0 and stored.origin == "ext_ru_egrul"
+    assert stored.asset.aliases == ("OOO Alfa Treiding",)
     band = next(x for x in links if x.kind == "voting")
     assert (
         band.min_exclusive

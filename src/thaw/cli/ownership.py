@@ -254,8 +254,10 @@ def print_exposure(data: dict[str, Any]) -> None:
             console.print(f"      [dim]{escape(note)}[/]", highlight=False, soft_wrap=True)
     for item in data["owners"]:
         extra = f"  [{item['conflict']}]" if item.get("conflict") else ""
+        roles = {s["role"] for s in item["sources"] if s.get("role")}
+        what = item["share"] or ", ".join(sorted(roles))
         console.print(
-            f"  owner: {escape(item['owner']['name'])} — {item['kind']} {escape(item['share'])}"
+            f"  owner: {escape(item['owner']['name'])} — {item['kind']} {escape(what)}"
             f"{escape(extra)}",
             highlight=False,
             soft_wrap=True,

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from thaw.ownership.engine import CONTROL, INERT, SHARE, RuleRun, channels, person_set
-from thaw.ownership.graph import Edge, Node, OwnershipGraph
+from thaw.ownership.graph import SIZED_KINDS, Edge, Node, OwnershipGraph
 from thaw.ownership.model import ListingRef
 from thaw.ownership.rules import AUTHORITY_NAMES, RULES, Rule
 
@@ -518,7 +518,7 @@ class Analysis:
                 "owner": x.owner.name or x.owner.key,
                 "owner_key": x.owner.key,
                 "kind": x.kind,
-                "share": x.share_text or "of unknown size",
+                "share": x.share_text or ("of unknown size" if x.kind in SIZED_KINDS else ""),
                 "start": x.start,
                 "end": x.end,
                 "why": why,

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from thaw.ownership.engine import KIND_CODES, Graph, share_range
@@ -43,6 +43,8 @@ STRONG_IDS: dict[str, str] = {
 }
 """Identifier kind → namespace in which equal numbers mean the same party."""
 MIN_ID_LENGTH = 6
+SIZED_KINDS = frozenset({"ownership", "voting", "consolidation"})
+"""Link kinds that are stakes with a size (known or not)."""
 
 
 @dataclass(slots=True)
@@ -99,6 +101,8 @@ class Edge:
         """The stake in words: ``"51 %"``, ``"49-51 % (sources disagree)"``,
         ``"more than 50 % and less than 75 %"``, ``"of unknown size"``."""
         if self.lo is None or self.hi is None:
+            if self.kind not in SIZED_KINDS:
+                return ""  # a directorship, a control right: no stake to size
             return "of unknown size"
         texts = {x.share_text for _, x in self.links if x.share_text and x.share_min is not None}
         if len(texts) == 1 and not self.conflict:
@@ -199,8 +203,16 @@ def build_graph(
     for source, link in links:
         for ref in (link.owner, link.asset):
             known = refs.get(ref.key)
-            if known is None or (known.name is None and ref.name is not None):
+            if known is None:
                 refs[ref.key] = ref
+            elif known != ref:  # the same party as named by another link: unite
+                refs[ref.key] = replace(
+                    known,
+                    name=known.name or ref.name,
+                    country=known.country or ref.country,
+                    identifiers=tuple(dict.fromkeys(known.identifiers + ref.identifiers)),
+                    aliases=tuple(dict.fromkeys(known.aliases + ref.aliases)),
+                )
         why = in_force(link, day)
         if why is None:
             current.append((source, link))
@@ -256,7 +268,11 @@ def build_graph(
             country,
             ids,
             resolved.get(root),
-            list(dict.fromkeys(r.name for r in members if r.name)),
+            list(
+                dict.fromkeys(
+                    [r.name for r in members if r.name] + [a for r in members for a in r.aliases]
+                )
+            ),
         )
         for ref in members:
             by_key[ref.key] = node.index

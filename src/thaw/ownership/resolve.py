@@ -52,6 +52,15 @@ def _ids_conflict(ref: PartyRef, entries: list[Entry]) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+NAMES_TRIED = 4
+"""Names of a party screened for a resolution by name: its name and first aliases."""
+
+
+def _names(ref: PartyRef) -> list[str]:
+    names = [ref.name] if ref.name else []
+    return list(dict.fromkeys(names + list(ref.aliases)))[:NAMES_TRIED]
+
+
 class IndexResolver:
     """Resolve parties against a screening index (see the module docs).
 
@@ -121,12 +130,10 @@ class IndexResolver:
     def by_name(self, refs: list[PartyRef]) -> Resolution | None:
         """The best listed party matching a name of ``refs`` with agreeing countries."""
         best: tuple[float, Resolution] | None = None
-        for ref in refs:
-            if not ref.name:
-                continue
+        for ref, name in ((r, n) for r in refs for n in _names(r)):
             schema = ref.schema if ref.schema in ("Person", "Organization") else None
             query = Query(
-                name=ref.name,
+                name=name,
                 schema=schema,
                 countries=(ref.country,) if ref.country else (),
             )
@@ -150,7 +157,7 @@ class IndexResolver:
                     else "no country to compare"
                 )
                 evidence = (
-                    f"name {ref.name!r} ~ {hit.matched_name!r} on {entry.key}, score "
+                    f"name {name!r} ~ {hit.matched_name!r} on {entry.key}, score "
                     f"{hit.score:.2f}, {country} ({hit.explanation})"
                 )
                 best = (hit.score, Resolution(party_id, "name", evidence, hit.score, listings))

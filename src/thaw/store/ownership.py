@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS own_parties (
     schema          TEXT    NOT NULL,
     country         TEXT,
     identifiers     TEXT    NOT NULL,
+    aliases         TEXT    NOT NULL DEFAULT '[]',
     PRIMARY KEY (publication_id, key)
 );
 CREATE TABLE IF NOT EXISTS own_links (
@@ -128,6 +129,9 @@ class OwnershipStore:
         self.store = store
         self.db = store.db
         self.db.executescript(DDL)
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(own_parties)")}
+        if "aliases" not in columns:  # a store made before parties kept their aliases
+            self.db.execute("ALTER TABLE own_parties ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]'")
 
     # -- reading -----------------------------------------------------------------
 
@@ -171,13 +175,18 @@ class OwnershipStore:
     def links(self, publication_id: int) -> Iterator[OwnershipLink]:
         """The links of one publication, in the order they were read."""
         parties: dict[str, PartyRef] = {}
-        for key, name, schema, country, ids in self.db.execute(
-            "SELECT key, name, schema, country, identifiers FROM own_parties"
+        for key, name, schema, country, ids, aliases in self.db.execute(
+            "SELECT key, name, schema, country, identifiers, aliases FROM own_parties"
             " WHERE publication_id = ?",
             (publication_id,),
         ):
             parties[key] = PartyRef(
-                key, name, schema, country, tuple((k, v) for k, v in json.loads(ids))
+                key,
+                name,
+                schema,
+                country,
+                tuple((k, v) for k, v in json.loads(ids)),
+                tuple(json.loads(aliases)),
             )
         cursor = self.db.execute(
             "SELECT link_id, owner_key, asset_key, kind, share_min, share_max, min_exclusive,"
@@ -257,9 +266,17 @@ class OwnershipStore:
             pub_id = int(cur.lastrowid or 0)
             db.executemany(
                 "INSERT INTO own_parties (publication_id, key, name, schema, country,"
-                " identifiers) VALUES (?, ?, ?, ?, ?, ?)",
+                " identifiers, aliases) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    (pub_id, p.key, p.name, p.schema, p.country, json.dumps(p.identifiers))
+                    (
+                        pub_id,
+                        p.key,
+                        p.name,
+                        p.schema,
+                        p.country,
+                        json.dumps(p.identifiers),
+                        json.dumps(p.aliases, ensure_ascii=False),
+                    )
                     for p in parties.values()
                 ),
             )

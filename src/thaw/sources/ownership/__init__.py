@@ -84,6 +84,9 @@ class PartyRef:
     schema: str = "LegalEntity"
     country: str | None = None
     identifiers: tuple[tuple[str, str], ...] = ()
+    aliases: tuple[str, ...] = ()
+    """Other names of the party (FtM ``alias``, other ``name`` values), used to find
+    and resolve it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,8 @@ PARTY_IDS: Mapping[str, str] = {
     "okpoCode": "okpo",
 }
 """FtM identifier property → identifier kind used to resolve a party."""
+MAX_ALIASES = 30
+"""Other names kept per party (OpenSanctions carries dozens of transliterations)."""
 
 
 def _values(entity: Mapping[str, Any], prop: str) -> list[str]:
@@ -81,8 +83,15 @@ def _party(entity: Mapping[str, Any], schema: Any) -> PartyRef:
     kind = "Person" if schema.is_a("Person") else "Organization"
     if not schema.is_a("Person") and not schema.is_a("Organization"):
         kind = "LegalEntity"
+    others = names[1:] + _values(entity, "alias") + _values(entity, "previousName")
+    aliases = tuple(dict.fromkeys(a for a in others if a != names[0]))[:MAX_ALIASES]
     return PartyRef(
-        f"ftm:{entity['id']}", names[0], kind, countries[0] if countries else None, tuple(ids)
+        f"ftm:{entity['id']}",
+        names[0],
+        kind,
+        countries[0] if countries else None,
+        tuple(ids),
+        aliases,
     )
 
 
