@@ -11,7 +11,8 @@ companies (default 2,000,000) and ``--persons`` natural persons (default 500,000
   directorships, 2 % other control, 1 % family;
 * cycles: random company-to-company links close many, and 100,000 explicit
   two- and three-company cycles are added;
-* designations: 1 % of persons and 0.2 % of companies per authority, overlapping.
+* designations: 1 % of persons and 0.2 % of companies per authority (``--designated``
+  sets the share of persons; companies get a fifth of it), overlapping.
 
 It then reports, with the load average of the (shared) machine:
 
@@ -58,7 +59,7 @@ KIND_P = np.array([0.92, 0.03, 0.02, 0.02, 0.01])
 
 
 def synthesise(
-    companies: int, persons: int, links: int, seed: int
+    companies: int, persons: int, links: int, seed: int, designated_share: float = 0.01
 ) -> tuple[int, dict[str, np.ndarray], dict[str, list[int]]]:
     """Edges as numpy arrays and the designated nodes per authority."""
     rng = np.random.default_rng(seed)
@@ -95,8 +96,8 @@ def synthesise(
     }
     designated: dict[str, list[int]] = {}
     for authority in RULES:
-        people = companies + rng.choice(persons, persons // 100, replace=False)
-        firms = rng.choice(companies, companies // 500, replace=False)
+        people = companies + rng.choice(persons, int(persons * designated_share), replace=False)
+        firms = rng.choice(companies, int(companies * designated_share / 5), replace=False)
         designated[authority] = sorted(set(people.tolist()) | set(firms.tolist()))
     return n, edges, designated
 
@@ -105,7 +106,9 @@ def _rss_gb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1 << 20)
 
 
-def run(companies: int, persons: int, links: int, seed: int) -> dict[str, Any]:
+def run(
+    companies: int, persons: int, links: int, seed: int, designated_share: float = 0.01
+) -> dict[str, Any]:
     """Run the benchmark and return its figures."""
     figures: dict[str, Any] = {
         "companies": companies,
@@ -113,7 +116,7 @@ def run(companies: int, persons: int, links: int, seed: int) -> dict[str, Any]:
         "load_average_before": os.getloadavg(),
     }
     t0 = time.perf_counter()
-    n, edges, designated = synthesise(companies, persons, links, seed)
+    n, edges, designated = synthesise(companies, persons, links, seed, designated_share)
     figures["links"] = int(len(edges["owners"]))
     figures["synthesis_seconds"] = round(time.perf_counter() - t0, 2)
 
@@ -194,9 +197,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--persons", type=int, default=500_000)
     parser.add_argument("--links", type=int, default=5_000_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--designated",
+        type=float,
+        default=0.01,
+        help="Share of persons designated per authority (companies: a fifth of it).",
+    )
     parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
     args = parser.parse_args(argv)
-    figures = run(args.companies, args.persons, args.links, args.seed)
+    figures = run(args.companies, args.persons, args.links, args.seed, args.designated)
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
