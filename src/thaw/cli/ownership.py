@@ -39,7 +39,7 @@ from thaw.ownership.model import ListingRef
 from thaw.ownership.relief import owned_by
 from thaw.ownership.rules import rules_doc
 from thaw.schemas.ownership import ExposureModel
-from thaw.store import DEFAULT_MAX_DROP, LoadError, Store
+from thaw.store import DEFAULT_MAX_DROP, LoadError, Store, default_home
 from thaw.store.ownership import OwnershipStore, load_ownership
 
 ownership_app = typer.Typer(
@@ -395,6 +395,8 @@ def whatif_ownership(
     reported; for a results file, the companies named in it (the ``ownership``
     key written by ``screen-file --ownership``, else a name match).
     """
+    if not (default_home(home) / "thaw.db").exists():
+        return None  # no store at all: nothing to open (nor to create)
     with open_store(home) as store:
         if not OwnershipStore(store).active():
             return None
