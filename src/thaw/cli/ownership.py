@@ -329,9 +329,12 @@ class OwnershipAnnotator:
     """Adds the ownership exposure of the screened party to screening results."""
 
     def __init__(self, home: Path | None, as_of: str | None = None) -> None:
-        with open_store(home) as store:
-            self.active = bool(OwnershipStore(store).active())
-            self.analysis = _analyse(store, as_of) if self.active else None
+        self.active = False
+        self.analysis: Analysis | None = None
+        if (default_home(home) / "thaw.db").exists():
+            with open_store(home) as store:
+                self.active = bool(OwnershipStore(store).active())
+                self.analysis = _analyse(store, as_of) if self.active else None
         self.finder = PartyFinder(self.analysis.og) if self.analysis is not None else None
 
     def exposures(
