@@ -85,3 +85,22 @@ def test_a_new_listing_updates_every_rule_incrementally() -> None:
     for node in og.nodes:
         assert analysis.statuses(node.index) == whole.statuses(node.index)
     assert "25 % held by Y" in analysis.explain(a.index).answers["us"].summary
+
+
+def test_paths_carry_the_share_of_every_hop() -> None:
+    og = make_graph(
+        [{"o": "X", "a": "A", "pct": 60}, {"o": "A", "a": "B", "pct": 60}],
+        {"X": ["us", "eu", "uk"]},
+    )
+    node = og.node("t:B")
+    assert node is not None
+    stakes = Analysis(og, rules()).explain(node.index).to_dict()["effective_stakes"]["holders"]
+    assert stakes == [
+        {
+            "party": "t:X",
+            "name": "X",
+            "effective_percentage": 36.0,
+            "paths": [["X", "A", "B"]],
+            "path_shares": [["60 %", "60 %"]],
+        }
+    ]

@@ -569,9 +569,10 @@ class Analysis:
         share_kinds = {"ownership", "consolidation", "branch"}
         found: dict[int, dict[str, Any]] = {}
         paths = 0
-        stack: list[tuple[int, float, bool, list[int]]] = [(v, 1.0, False, [v])]
+        Step = tuple[int, float, bool, list[int], list[str]]
+        stack: list[Step] = [(v, 1.0, False, [v], [])]
         while stack and paths < max_paths:
-            node, factor, unknown, path = stack.pop()
+            node, factor, unknown, path, shares = stack.pop()
             for e in self.reverse[node]:
                 edge = self.og.edges[e]
                 o = edge.owner
@@ -582,6 +583,7 @@ class Analysis:
                 f = factor * stake
                 u = unknown or edge.unknown
                 chain = [o, *path]
+                hops = [edge.share or edge.kind, *shares]
                 if any(self.designated[a].get(o) for a in self.rules):
                     item = found.setdefault(
                         o,
@@ -590,14 +592,16 @@ class Analysis:
                             "name": self._name(o),
                             "effective_percentage": 0.0,
                             "paths": [],
+                            "path_shares": [],
                         },
                     )
                     item["effective_percentage"] += 100.0 * f
                     item["paths"].append([self._name(x) for x in chain])
+                    item["path_shares"].append(hops)
                     if u:
                         item["unknown_on_path"] = True
                 if len(chain) <= 12:
-                    stack.append((o, f, u, chain))
+                    stack.append((o, f, u, chain, hops))
         out = sorted(found.values(), key=lambda d: -float(d["effective_percentage"]))
         for item in out:
             item["effective_percentage"] = round(float(item["effective_percentage"]), 4)
