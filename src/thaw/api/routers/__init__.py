@@ -7,6 +7,8 @@ from __future__ import annotations
 ROUTERS: list[str] = [
     "health",
     "match",
+    "screening",
+    "reports",
     "admin",
 ]
 """Module names under :mod:`thaw.api.routers`, in inclusion order."""
