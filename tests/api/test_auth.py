@@ -9,21 +9,24 @@ import httpx
 
 from tests.api.conftest import Server
 
+HTTP = httpx.Client(timeout=60)
+"""A client without a key, patient with a loaded machine."""
+
 MATCH = {"queries": {"q": {"schema": "Person", "properties": {"name": ["Andrei Volkov"]}}}}
 
 
 def test_no_key_wrong_key_and_bad_scheme_get_401(server: Server) -> None:
     for headers in ({}, {"Authorization": "Bearer nope"}, {"Authorization": "Basic abc"}):
-        resp = httpx.post(f"{server.url}/match/default", json=MATCH, headers=headers)
+        resp = HTTP.post(f"{server.url}/match/default", json=MATCH, headers=headers)
         assert resp.status_code == 401, resp.text
         assert resp.json()["detail"]
         assert resp.headers.get("www-authenticate") == "Bearer"
     # health and readiness stay open for load balancers
-    assert httpx.get(f"{server.url}/healthz").status_code == 200
+    assert HTTP.get(f"{server.url}/healthz").status_code == 200
 
 
 def test_apikey_scheme_is_accepted(server: Server) -> None:
-    resp = httpx.post(
+    resp = HTTP.post(
         f"{server.url}/match/default", json=MATCH, headers={"Authorization": f"ApiKey {server.key}"}
     )
     assert resp.status_code == 200, resp.text

@@ -9,6 +9,7 @@ ROUTERS: list[str] = [
     "match",
     "screening",
     "reports",
+    "reconcile",
     "admin",
 ]
 """Module names under :mod:`thaw.api.routers`, in inclusion order."""
