@@ -158,6 +158,11 @@ class Server:
             self.rss.append((round(time.monotonic() - began, 1), round(total / 1024, 1)))
             self._stop.wait(1.0)
 
+    def rss_now(self) -> float:
+        """The latest RSS sample (MB), after a second's wait for a fresh one."""
+        time.sleep(1.1)
+        return self.rss[-1][1] if self.rss else 0.0
+
     def stop(self) -> None:
         self._stop.set()
         self.process.terminate()
@@ -297,9 +302,13 @@ def main() -> None:
         try:
             bodies = single_bodies()
             asyncio.run(load(server.url, server.key, 4, 2, bodies))  # warm up
-            report["single"] = [
-                asyncio.run(load(server.url, server.key, c, args.seconds, bodies)) for c in clients
-            ]
+            marks: dict[str, float] = {"after warm-up": server.rss_now()}
+            report["single"] = []
+            for c in clients:
+                report["single"].append(
+                    asyncio.run(load(server.url, server.key, c, args.seconds, bodies))
+                )
+                marks[f"after {c} clients"] = server.rss_now()
             report["batch_100"] = asyncio.run(
                 load(server.url, server.key, 2, args.seconds, batch_bodies())
             )
@@ -308,10 +317,13 @@ def main() -> None:
                 if 16 in clients
                 else (asyncio.run(load(server.url, server.key, 16, args.seconds, bodies)))
             )
+            marks["after batches"] = server.rss_now()
             report["update_under_load"] = update_under_load(
                 server, home, args.seconds + 10, Path(tmp)
             )
+            marks["after the update"] = server.rss_now()
             report["rss_mb"] = server.rss
+            report["rss_marks_mb"] = marks
         finally:
             server.stop()
         off = Server(home, args.workers, {"THAW_AUDIT": "0"})
@@ -350,6 +362,10 @@ def main() -> None:
         f"{u['requests']} requests, errors {u['errors'] or 0}"
     )
     print(f"server RSS (MB) first/last/max: {report['rss_first_last_max_mb']}")
+    print(
+        "server RSS (MB) by phase: "
+        + ", ".join(f"{k} {v}" for k, v in report["rss_marks_mb"].items())
+    )
     print(f"load average after {report['load_average_after']}")
 
 
