@@ -99,6 +99,10 @@ def match(
     scope = dataset_scope(snap, dataset)
     try:
         algo = resolve_algorithm(algorithm)
+        for config_key in body.config:  # thaw's algorithms take no configuration
+            raise QueryError(
+                400, f"Invalid configuration parameter: {config_key} for algorithm {algo}"
+            )
         if len(body.queries) > rt.settings.max_batch:
             raise QueryError(400, f"Too many queries in one batch (limit: {rt.settings.max_batch})")
         if not body.queries:
