@@ -2,9 +2,11 @@
 
 Clients send a key as ``Authorization: Bearer KEY`` or ``Authorization: ApiKey
 KEY`` (what OpenSanctions' clients send); the web pages send it in the
-``thaw_session`` cookie. :func:`require` makes a FastAPI dependency that answers
-401 without a valid key, 403 when the key's role is below the route's, and 429
-(with ``Retry-After``) when the key exceeds its rate. With authentication off
+``thaw_session`` cookie; OpenRefine, which cannot send headers, may pass it as
+``?api_key=KEY`` (the reconciliation manifest carries it along). :func:`require`
+makes a FastAPI dependency that answers 401 without a valid key, 403 when the
+key's role is below the route's, and 429 (with ``Retry-After``) when the key
+exceeds its rate. With authentication off
 (``thaw serve --no-auth``) every caller is an anonymous admin.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from fastapi import HTTPException, Request
@@ -70,13 +72,15 @@ def key_from_request(request: Request) -> str | None:
         if scheme.lower() in ("bearer", "apikey") and value.strip():
             return value.strip()
         return None
-    return request.cookies.get(SESSION_COOKIE) or None
+    return request.cookies.get(SESSION_COOKIE) or request.query_params.get("api_key") or None
 
 
-def require(role: str) -> Callable[[Request], Principal]:
-    """A dependency admitting keys of ``role`` or above (see the module docs)."""
+def require(role: str) -> Callable[[Request], Awaitable[Principal]]:
+    """A dependency admitting keys of ``role`` or above (see the module docs). It
+    is ``async`` (its look-up takes microseconds), so that ``async`` routes run
+    without a hop through the thread pool."""
 
-    def dependency(request: Request) -> Principal:
+    async def dependency(request: Request) -> Principal:
         from thaw.api.runtime import runtime
 
         rt = runtime(request)

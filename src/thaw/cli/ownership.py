@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -372,15 +373,14 @@ def screen_ownership(
     return annotator.exposures(name, country, id_number)
 
 
-def annotate_file(home: Path | None, lines_in: Path, out: Any) -> None:
-    """Copy screen-file output from ``lines_in`` to ``out`` with ``ownership`` added."""
+def annotate_file(home: Path | None, lines_in: Iterable[str], out: Any) -> None:
+    """Copy screen-file output lines from ``lines_in`` to ``out`` with ``ownership`` added."""
     annotator = OwnershipAnnotator(home)
     if not annotator.active:
         err.print("[yellow]warning:[/] no ownership data is loaded (see thaw ownership load)")
-    with open(lines_in, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                out.write(annotator.annotate_line(line) + "\n")
+    for line in lines_in:
+        if line.strip():
+            out.write(annotator.annotate_line(line) + "\n")
 
 
 def whatif_ownership(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -32,6 +32,9 @@ from thaw.screen.batch import (
     open_output,
     screen_file,
 )
+
+if TYPE_CHECKING:
+    from thaw.decisions import Judge
 
 ThresholdOption = Annotated[
     float | None,
@@ -178,6 +181,59 @@ class _RichProgress:
         self.bar.stop()
 
 
+def _judge(home: Path | None, screener: Screener) -> Judge | None:
+    """A judge of the team's decisions, if any were ever recorded (no state is
+    created for a home that has none)."""
+    import os
+
+    from thaw.decisions import Judge
+    from thaw.store import default_home
+    from thaw.store.state import open_state
+
+    if not os.environ.get("THAW_DATABASE_URL") and not (default_home(home) / "state.db").exists():
+        return None
+    state = open_state(home)
+    if not state.decisions.any():
+        state.close()
+        return None
+    members: dict[str, list[str]] = {}
+    for (source, source_id), pid in getattr(screener, "profile_of", {}).items():
+        members.setdefault(pid, []).append(f"{source}:{source_id}")
+    return Judge(state.decisions, screener.index, members)
+
+
+def _post_process(
+    input: Path,
+    format: str | None,
+    lines: IO[str],
+    out: IO[str],
+    judge: Judge | None,
+    ownership: bool,
+    home: Path | None,
+) -> None:
+    """Apply analysts' decisions (``judge``) and then, with ``ownership``, each row's
+    ownership exposure to screen-file's output ``lines``, writing ``out``."""
+    if judge is not None:
+        from thaw.decisions.batch import apply_to_lines
+        from thaw.screen.batch import detect_format
+
+        target = tempfile.TemporaryFile("w+", encoding="utf-8") if ownership else out
+        applied = apply_to_lines(input, detect_format(input, format), lines, target, judge)
+        if applied.suppressed or applied.reopened or applied.true_match:
+            err.print(
+                f"decisions: {applied.suppressed:,} false positive(s) suppressed, "
+                f"{applied.reopened:,} reopened, {applied.true_match:,} true match(es)",
+                highlight=False,
+            )
+        if target is out:
+            return
+        with target:
+            target.seek(0)
+            annotate_file(home, target, out)
+        return
+    annotate_file(home, lines, out)
+
+
 @app.command("screen-file")
 def screen_file_cmd(
     input: Annotated[
@@ -203,6 +259,13 @@ def screen_file_cmd(
         int | None, typer.Option(help="Worker processes (default: every CPU core).")
     ] = None,
     chunk_size: Annotated[int, typer.Option(help="Rows per work unit.")] = 256,
+    decisions: Annotated[
+        bool,
+        typer.Option(
+            help="Apply analysts' decisions to rows with an id (thaw decide): suppress "
+            "false positives until the listing or the row changes."
+        ),
+    ] = True,
     home: HomeOption = None,
     ownership: OwnershipOption = False,
 ) -> None:
@@ -214,16 +277,16 @@ def screen_file_cmd(
     error and skipped; the rest is screened.
     """
     screener = _screener(home)
+    judge = _judge(home, screener) if decisions else None
     progress = _RichProgress(f"screening {input.name}")
-    scratch: Path | None = None
-    if ownership:  # screen into a temporary file, then add each row's ownership exposure
-        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
-            scratch = Path(fh.name)
-    stream = open_output(scratch or output)
+    stream = open_output(output)
+    # Decisions and ownership are applied to the screened lines afterwards, so with
+    # either of them the lines go through a temporary spool file first.
+    spool = tempfile.TemporaryFile("w+", encoding="utf-8") if judge or ownership else stream
     try:
         summary = screen_file(
             input,
-            stream,
+            spool,
             screener,
             fmt=format,
             threshold=threshold,
@@ -233,26 +296,19 @@ def screen_file_cmd(
             chunk_size=chunk_size,
             progress=progress,
         )
+        if spool is not stream:
+            spool.seek(0)
+            _post_process(input, format, spool, stream, judge, ownership, home)
     except BatchError as exc:
-        if scratch is not None:
-            scratch.unlink(missing_ok=True)
         raise fail(str(exc)) from exc
     finally:
         progress.stop()
-        if scratch is not None or (output is not None and str(output) != "-"):
+        if spool is not stream:
+            spool.close()
+        if output is not None and str(output) != "-":
             stream.close()
         else:
             stream.flush()
-    if scratch is not None:
-        out = open_output(output)
-        try:
-            annotate_file(home, scratch, out)
-        finally:
-            if output is not None and str(output) != "-":
-                out.close()
-            else:
-                out.flush()
-            scratch.unlink(missing_ok=True)
     target = f" → {output}" if output is not None and str(output) != "-" else ""
     err.print(
         f"screened {summary.screened:,} of {summary.rows:,} rows in {summary.seconds:.1f} s "
