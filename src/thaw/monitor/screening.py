@@ -26,14 +26,23 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from thaw.index import Entry
 from thaw.match import Query, score_at_least
-from thaw.monitor.keys import KeyIndex, compatible, entry_keys, name_keys, number_keys
+from thaw.monitor.keys import (
+    MIN_COVERAGE,
+    TOKEN_BITS,
+    KeyIndex,
+    compatible,
+    entry_keys,
+    listing_coverage,
+    row_coverage,
+    row_tokens,
+)
 from thaw.text import TokenStats, analyze_name, get_token_stats, set_token_stats
 
 
@@ -77,9 +86,25 @@ class RowData:
         """The matcher's query."""
         return Query(self.name, self.schema, self.birth_date, self.countries, None, self.id_numbers)
 
-    def keys(self) -> set[str]:
-        """The row's retrieval keys."""
-        return name_keys(analyze_name(self.name, self.schema)) | number_keys(self.id_numbers)
+    def tokens(self) -> RowTokens:
+        """The row's retrieval tokens with their shares and keys
+        (:func:`thaw.monitor.keys.row_tokens`)."""
+        return row_tokens(analyze_name(self.name, self.schema), self.id_numbers)
+
+
+RowTokens = list[tuple[int, int, set[str]]]
+
+
+def build_row_index(rows: Iterable[tuple[int, RowTokens]]) -> KeyIndex:
+    """The portfolio's row index from ``(row number, tokens)``."""
+    return KeyIndex.build(
+        (),
+        weighted=(
+            ((row << TOKEN_BITS) | token, share, keys)
+            for row, tokens in rows
+            for token, share, keys in tokens
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,19 +224,20 @@ class ListingSet:
         return len(self.listings)
 
 
-def _rows_chunk(chunk: Sequence[tuple[int, RowData]]) -> list[tuple[int, list[Match], set[str]]]:
+def _rows_chunk(chunk: Sequence[tuple[int, RowData]]) -> list[tuple[int, list[Match], RowTokens]]:
     listings: ListingSet = _WORK["listings"]
     threshold: float = _WORK["threshold"]
     out = []
     with calibrated(_WORK["stats"]):
         for row, data in chunk:
-            keys = data.keys()
+            tokens = data.tokens()
+            positions, coverage = listing_coverage(listings.index, tokens)
             found = []
-            for position in listings.index.lookup(keys).tolist():
+            for position in positions[coverage >= MIN_COVERAGE].tolist():
                 match = score_pair(row, data, listings.listings[position], threshold)
                 if match is not None:
                     found.append(match)
-            out.append((row, found, keys if _WORK["keys"] else set()))
+            out.append((row, found, tokens if _WORK["keys"] else []))
     return out
 
 
@@ -223,9 +249,9 @@ def screen_rows(
     *,
     with_keys: bool = False,
     workers: int | None = None,
-) -> list[tuple[int, list[Match], set[str]]]:
+) -> list[tuple[int, list[Match], RowTokens]]:
     """Screen ``rows`` (``(row number, data)``) against every listing of
-    ``listings``: per row its matches and, with ``with_keys``, its retrieval keys
+    ``listings``: per row its matches and, with ``with_keys``, its retrieval tokens
     (for the portfolio's row index). This is the full re-screen."""
     work = {"listings": listings, "threshold": threshold, "stats": stats, "keys": with_keys}
     results = _run(_rows_chunk, _split(rows, 512), work, workers, len(rows))
@@ -236,10 +262,12 @@ def screen_rows(
 
 
 def candidate_rows(index: KeyIndex, changed: Sequence[Listed]) -> dict[int, list[int]]:
-    """``row number → positions in changed`` of every pair sharing a key."""
+    """``row number → positions in changed`` of every pair the row index says to
+    score (coverage, see :mod:`thaw.monitor.keys`)."""
     pairs: dict[int, list[int]] = {}
     for position, listed in enumerate(changed):
-        for row in index.lookup(entry_keys(listed.entry)).tolist():
+        rows, coverage = row_coverage(index, entry_keys(listed.entry))
+        for row in rows[coverage >= MIN_COVERAGE].tolist():
             pairs.setdefault(row, []).append(position)
     return pairs
 

@@ -52,6 +52,7 @@ from thaw.monitor.screening import (
     ListingSet,
     Match,
     RowData,
+    build_row_index,
     candidate_rows,
     screen_listings,
     screen_rows,
@@ -344,8 +345,9 @@ class Monitor:
                 return KeyIndex.loads(path.read_bytes())
             except Exception:  # unreadable cache: rebuild  # noqa: BLE001
                 pass
-        rows = [(r.pk, RowData.from_dict(r.data)) for r in self.portfolios.rows(info.id)]
-        index = KeyIndex.build((pk, data.keys()) for pk, data in rows)
+        index = build_row_index(
+            (r.pk, RowData.from_dict(r.data).tokens()) for r in self.portfolios.rows(info.id)
+        )
         self._save_index(info, index)
         return index
 
@@ -403,7 +405,7 @@ class Monitor:
             with_keys=True,
             workers=self.workers,
         )
-        self._save_index(info, KeyIndex.build((pk, keys) for pk, _m, keys in results))
+        self._save_index(info, build_row_index((pk, tokens) for pk, _m, tokens in results))
         new = {m.key: m for _pk, found, _k in results for m in found}
         old = {a.key: a for a in self.portfolios.alerts(info.id)}
         listings = {(x.entry.source, x.entry.source_id): x for x in listing_set.listings}
