@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import publish
-from thaw.index import ensure_index
+from thaw.decisions import listing_fingerprint
+from thaw.index import ensure_index, entry_from_record
 from thaw.model import Identifier, Name, Record
 from thaw.monitor import Monitor, PortfolioError, RowData, on_activation
 from thaw.monitor.relief import lift_events
 from thaw.store import Store
+from thaw.store.state import Decision, open_state
 from thaw.whatif import Scenario
 
 
@@ -170,26 +172,33 @@ def test_row_index_follows_updates(monitored: Monitor, store: Store) -> None:
 def test_false_positive_decision_suppresses_until_amended(store: Store) -> None:
     publish(store, "us_ofac_sdn", BASE, "2022-02-01")
     ensure_index(store)
-    decided: dict[tuple[str, str], tuple[str, str | None, str | None]] = {}
-
-    def decisions(customer: str, target: str) -> tuple[str, str | None, str | None] | None:
-        return decided.get((customer, target))
-
-    monitor = Monitor(store, workers=1, decisions=decisions)
-    monitor.add("p", ROWS)
-    # the analyst decides that row c6 is not the listed Marta Ilonen (listing 4)
-    alert = next(a for a in monitor.portfolios.alerts(1) if a.source_id == "4")
-    decided[("p/c6", "us_ofac_sdn:4")] = ("false_positive", alert.listing_hash, None)
-    # an unrelated change elsewhere, then a re-screen: the alert is suppressed
-    monitor.rescreen("p", events=False)
-    assert not any(rid == "c6" for _p, rid, _a in monitor.portfolios.current_alerts("p"))
-    # a new listing that also matches c6 is not suppressed; listing 4 amended is reopened
-    changed = [*BASE[:3], person("us_ofac_sdn", "4", "Marta Ilonen", "Marta Ilonen-Virtanen"), *BASE[4:]]
-    publish(store, "us_ofac_sdn", changed, "2022-03-01")
-    monitor.advance("p")
-    events = monitor.portfolios.events("p")
-    assert [(e.row_id, e.type) for e in events] == [("c6", "hit_amended")]
-    assert any(rid == "c6" for _p, rid, _a in monitor.portfolios.current_alerts("p"))
+    with Monitor(store, workers=1) as monitor:
+        monitor.add("p", ROWS)
+    # the analyst decides (in the service's state store) that row c6 is not the
+    # listed Marta Ilonen, as `thaw decide` / POST /decisions record it
+    entry = entry_from_record(store.get("us_ofac_sdn", "4"))
+    with open_state(store.home) as state:
+        state.decisions.record(
+            Decision(
+                "p/c6",
+                "us_ofac_sdn:4",
+                "false_positive",
+                "different person",
+                "analyst",
+                listing_fingerprint=listing_fingerprint([entry]),
+            )
+        )
+    with Monitor(store, workers=1) as monitor:
+        monitor.rescreen("p", events=False)
+        assert not any(rid == "c6" for _p, rid, _a in monitor.portfolios.current_alerts("p"))
+        assert any(rid == "c6" for rid, _s, _i in monitor.stored_alerts("p"))  # kept, suppressed
+        # an unrelated amendment raises no event; amending listing 4 reopens the alert
+        changed = [*BASE[:3], person("us_ofac_sdn", "4", "Marta Ilonen", "Marta Ilonen-Virtanen"), *BASE[4:]]
+        publish(store, "us_ofac_sdn", changed, "2022-03-01")
+        monitor.advance("p")
+        events = monitor.portfolios.events("p")
+        assert [(e.row_id, e.type) for e in events] == [("c6", "hit_amended")]
+        assert any(rid == "c6" for _p, rid, _a in monitor.portfolios.current_alerts("p"))
 
 
 def test_portfolio_names_and_ids_are_checked(monitored: Monitor) -> None:

@@ -75,32 +75,50 @@ EVENT_TYPES = ("new_hit", "hit_amended", "hit_removed", "row_changed")
 
 
 class DecisionLookup(Protocol):
-    """Where analysts' decisions come from (the service's state store)."""
+    """Whether analysts' decisions suppress an alert (the service's decisions)."""
 
-    def __call__(self, customer_id: str, target_id: str) -> tuple[str, str | None, str | None] | None:
-        """``(verdict, listing fingerprint, customer fingerprint)`` of the decision on
-        this customer and listing, if any."""
+    def __call__(
+        self, customer_id: str, customer: Mapping[str, Any], entry: Entry, profile_id: str | None
+    ) -> bool:
+        """Whether the alert of ``customer_id`` (its data ``customer``) on the listing
+        ``entry`` (in profile ``profile_id``) is a false positive still in force."""
         ...
 
 
-def state_decisions(home: Path) -> DecisionLookup | None:
-    """Decisions from the service's state store (:mod:`thaw.store.state`), when
-    that package is installed; ``None`` otherwise."""
-    try:
-        from thaw.store import state as state_module  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    state: Any = state_module.open_state(home)
+def state_decisions(store: Store) -> DecisionLookup | None:
+    """The decisions of the service's state store (:mod:`thaw.store.state`) as
+    :func:`thaw.decisions.apply` applies them to screening hits: a false positive on
+    the listing or on its party's profile suppresses the alert while neither the
+    listing's nor the customer's fingerprint changed. ``None`` when no decision
+    was ever recorded (nothing to look up)."""
+    from thaw.decisions import apply, customer_fingerprint, listing_fingerprint, target_fingerprint
+    from thaw.store.state import open_state
 
-    def lookup(customer_id: str, target_id: str) -> tuple[str, str | None, str | None] | None:
-        found = state.decisions.lookup(customer_id, target_id)
-        if found is None:
-            return None
-        return (
-            str(found.verdict),
-            getattr(found, "listing_fingerprint", None),
-            getattr(found, "customer_fingerprint", None),
-        )
+    if not (store.home / "state.db").exists() and not os.environ.get("THAW_DATABASE_URL"):
+        return None
+    state = open_state(store.home)
+    by_customer: dict[str, dict[str, Any]] = {}
+    for decision in state.decisions.list():
+        by_customer.setdefault(decision.customer_id, {})[decision.target_id] = decision
+    state.close()
+    if not by_customer:
+        return None
+    profile_fps: dict[str, str | None] = {}
+
+    def lookup(
+        customer_id: str, customer: Mapping[str, Any], entry: Entry, profile_id: str | None
+    ) -> bool:
+        decisions = by_customer.get(customer_id)
+        if not decisions:
+            return False
+        customer_fp = customer_fingerprint(customer)
+        if profile_id is not None and profile_id in decisions:
+            if profile_id not in profile_fps:
+                profile_fps[profile_id] = target_fingerprint(store, profile_id)
+            applied = apply(decisions, [profile_id], profile_fps[profile_id], customer_fp)
+        else:
+            applied = apply(decisions, [entry.key], listing_fingerprint([entry]), customer_fp)
+        return applied is not None and applied.outcome == "suppressed"
 
     return lookup
 
@@ -181,7 +199,7 @@ class Monitor:
         portfolios: PortfolioStore | None = None,
         *,
         workers: int | None = None,
-        decisions: DecisionLookup | None | bool = True,
+        decisions: DecisionLookup | bool = True,
         profiles: bool = True,
     ) -> None:
         self.store = store
@@ -189,7 +207,7 @@ class Monitor:
         self._own = portfolios is None
         self.workers = workers
         if decisions is True:
-            self.decisions: DecisionLookup | None = state_decisions(store.home)
+            self.decisions: DecisionLookup | None = state_decisions(store)
         elif decisions is False:
             self.decisions = None
         else:
@@ -300,16 +318,11 @@ class Monitor:
             ],
         }
 
-    def _suppressed(self, portfolio: str, row: StoredRow | tuple[str, str], match: Match) -> bool:
+    def _suppressed(self, portfolio: str, row_id: str, data: Mapping[str, Any], entry: Entry) -> bool:
         if self.decisions is None:
             return False
-        row_id, fingerprint = (row.row_id, row.fingerprint) if isinstance(row, StoredRow) else row
-        found = self.decisions(f"{portfolio}/{row_id}", f"{match.source}:{match.source_id}")
-        if found is None or found[0] != "false_positive":
-            return False
-        listing_fp, customer_fp = found[1], found[2]
-        return (listing_fp is None or listing_fp == match.hash) and (
-            customer_fp is None or customer_fp == fingerprint
+        return self.decisions(
+            f"{portfolio}/{row_id}", data, entry, self._profile_of(entry.source, entry.source_id)
         )
 
     # -- row index ----------------------------------------------------------------------
@@ -417,12 +430,12 @@ class Monitor:
         for key, match in new.items():
             row = stored[match.row]
             before = old.get(key)
-            suppressed = self._suppressed(name, row, match)
+            listed = listings[(match.source, match.source_id)]
+            suppressed = self._suppressed(name, row.row_id, row.data, listed.entry)
             alert = self._alert(match, suppressed, before.since if before else None)
             if before is None or before != alert:
                 changes.alerts_upsert.append((row.row_id, alert))
             if events and before is None and not suppressed:
-                listed = listings[(match.source, match.source_id)]
                 changes.events.append(
                     self._event("new_hit", name, row, listed.entry, match, cause, info)
                 )
@@ -476,7 +489,8 @@ class Monitor:
                 changes.alerts_delete.append(alert.key)
             after = []
             for match in found:
-                suppressed = self._suppressed(name, (rid, fp), match)
+                listed = listings[(match.source, match.source_id)]
+                suppressed = self._suppressed(name, rid, data.to_dict(), listed.entry)
                 alert = self._alert(match, suppressed, None)
                 changes.alerts_upsert.append((rid, alert))
                 if not suppressed:
@@ -572,14 +586,14 @@ class Monitor:
         for key, match in new_alerts.items():
             row = rows[match.row]
             before = old_alerts.get(key)
-            suppressed = self._suppressed(name, row, match)
+            listing_key = (match.source, match.source_id)
+            entry = listed_by_key[listing_key].entry
+            suppressed = self._suppressed(name, row.row_id, row.data, entry)
             changes.alerts_upsert.append(
                 (row.row_id, self._alert(match, suppressed, before.since if before else None))
             )
             if suppressed:
                 continue
-            listing_key = (match.source, match.source_id)
-            entry = listed_by_key[listing_key].entry
             cause = _publication_dict(causes[match.source])
             if before is None:
                 changes.events.append(self._event("new_hit", name, row, entry, match, cause, info))
