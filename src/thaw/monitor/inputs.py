@@ -60,3 +60,31 @@ def read_rows(path: Path, fmt: str | None = None) -> list[tuple[str, RowData]]:
     if not rows:
         raise PortfolioInputError(f"{path}: no rows")
     return rows
+
+
+def row_from_fields(fields: dict[str, object], where: str = "row") -> tuple[str, RowData]:
+    """One row given as a mapping (an API request): the same columns and checks as
+    a file row; :class:`PortfolioInputError` if it cannot be a portfolio row."""
+    from thaw.screen.inputs import (
+        ScreenInputError,
+        clean_name,
+        parse_birth_date,
+        parse_countries,
+        parse_id_number,
+        parse_schema,
+    )
+
+    lowered = {str(k).lower(): v for k, v in fields.items()}
+    ident = lowered.get("id")
+    text = "" if ident is None else str(ident).strip()
+    if not text:
+        raise PortfolioInputError(f"{where}: no id (a portfolio row needs an id)")
+    try:
+        name = clean_name(lowered.get("name") or lowered.get("full_name"))
+        schema = parse_schema(lowered.get("schema"))
+        birth = parse_birth_date(lowered.get("birth_date") or lowered.get("date_of_birth"))
+        countries = parse_countries(lowered.get("country") or lowered.get("nationality"))
+    except ScreenInputError as exc:
+        raise PortfolioInputError(f"{where} ({text}): {exc}") from None
+    number = parse_id_number(lowered.get("id_number"))
+    return text, RowData(name, schema, birth, countries, (number,) if number else ())

@@ -11,5 +11,6 @@ ROUTERS: list[str] = [
     "reports",
     "reconcile",
     "admin",
+    "monitor",
 ]
 """Module names under :mod:`thaw.api.routers`, in inclusion order."""
