@@ -25,7 +25,10 @@ def test_portfolio_lifecycle_and_roles(server: Server) -> None:
         assert c.post("/portfolios", json={"name": "p", "rows": ROWS}).status_code == 409
         bad = c.post("/portfolios", json={"name": "q", "rows": [{"name": "No Id"}]})
         assert bad.status_code == 400 and "needs an id" in bad.json()["detail"]
-        bad = c.post("/portfolios", json={"name": "q", "rows": [{"id": "x", "name": "A", "birth_date": "1999-13"}]})
+        bad = c.post(
+            "/portfolios",
+            json={"name": "q", "rows": [{"id": "x", "name": "A", "birth_date": "1999-13"}]},
+        )
         assert bad.status_code == 400 and "date of birth" in bad.json()["detail"]
         step = c.put("/portfolios/p/rows", json={"rows": [*ROWS, {"id": "c3", "name": "Zed Q"}]})
         assert step.status_code == 200, step.text
@@ -45,7 +48,8 @@ def test_portfolio_lifecycle_and_roles(server: Server) -> None:
         bad = c.post("/webhooks", json={"url": "file:///etc/passwd", "secret": "0123456789"})
         assert bad.status_code == 400
         hook = c.post(
-            "/webhooks", json={"url": "http://127.0.0.1:9/x", "secret": "0123456789", "portfolio": "p"}
+            "/webhooks",
+            json={"url": "http://127.0.0.1:9/x", "secret": "0123456789", "portfolio": "p"},
         )
         assert hook.status_code == 201 and "secret" not in hook.json()
         assert [h["id"] for h in c.get("/webhooks").json()] == [hook.json()["id"]]

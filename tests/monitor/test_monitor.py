@@ -18,7 +18,14 @@ from thaw.store.state import Decision, open_state
 from thaw.whatif import Scenario
 
 
-def person(source: str, sid: str, name: str, *aliases: str, programs: tuple[str, ...] = ("SDGT",), dob: str | None = None) -> Record:
+def person(
+    source: str,
+    sid: str,
+    name: str,
+    *aliases: str,
+    programs: tuple[str, ...] = ("SDGT",),
+    dob: str | None = None,
+) -> Record:
     record = Record(source, sid, "Person", names=[Name(name)], programs=list(programs))
     record.names += [Name(a, "alias") for a in aliases]
     if dob:
@@ -26,7 +33,13 @@ def person(source: str, sid: str, name: str, *aliases: str, programs: tuple[str,
     return record
 
 
-def org(source: str, sid: str, name: str, programs: tuple[str, ...] = ("RUSSIA-EO14024",), number: str | None = None) -> Record:
+def org(
+    source: str,
+    sid: str,
+    name: str,
+    programs: tuple[str, ...] = ("RUSSIA-EO14024",),
+    number: str | None = None,
+) -> Record:
     record = Record(source, sid, "Organization", names=[Name(name)], programs=list(programs))
     if number:
         record.identifiers.append(Identifier("Registration Number", number))
@@ -81,7 +94,9 @@ def test_add_screens_in_full_without_events(monitored: Monitor) -> None:
     assert alerts == monitored.full_alerts("p")
 
 
-def test_changed_listings_raise_events_equal_to_full_rescreen(monitored: Monitor, store: Store) -> None:
+def test_changed_listings_raise_events_equal_to_full_rescreen(
+    monitored: Monitor, store: Store
+) -> None:
     before = monitored.stored_alerts("p")
     amended = person("us_ofac_sdn", "1", "Ivan Petrovich Sidorov", "Ivan Sidorov", dob="1961-04-12")
     changed = [amended, *BASE[1:3], *BASE[4:]]  # listing 4 (Marta Ilonen) removed
@@ -115,7 +130,12 @@ def test_replayed_step_records_no_duplicate(store: Store, tmp_path: Path) -> Non
     with _monitor(store) as monitor:
         monitor.add("p", ROWS)
         old = {s: p for s, p in store.active_publications().items()}
-        publish(store, "us_ofac_sdn", [*BASE, person("us_ofac_sdn", "9", "Kirill Dmitriev")], "2022-02-28")
+        publish(
+            store,
+            "us_ofac_sdn",
+            [*BASE, person("us_ofac_sdn", "9", "Kirill Dmitriev")],
+            "2022-02-28",
+        )
         first = monitor.advance("p")
         assert len(first.events) == 1
         # as if the step had to run again (e.g. after a crash before the watermark)
@@ -126,7 +146,9 @@ def test_replayed_step_records_no_duplicate(store: Store, tmp_path: Path) -> Non
 
 
 def test_on_activation_advances_every_portfolio(monitored: Monitor, store: Store) -> None:
-    publish(store, "us_ofac_sdn", [*BASE, person("us_ofac_sdn", "9", "Kirill Dmitriev")], "2022-02-28")
+    publish(
+        store, "us_ofac_sdn", [*BASE, person("us_ofac_sdn", "9", "Kirill Dmitriev")], "2022-02-28"
+    )
     ensure_index(store)
     steps = on_activation(store, workers=1)
     assert [len(s.events) for s in steps] == [1]
@@ -163,7 +185,9 @@ def test_row_index_follows_updates(monitored: Monitor, store: Store) -> None:
     rows = dict(ROWS)
     rows["c9"] = RowData("Kirill Dmitriev", "Person")
     monitored.update("p", list(rows.items()))
-    publish(store, "us_ofac_sdn", [*BASE, person("us_ofac_sdn", "9", "Kirill Dmitriev")], "2022-02-28")
+    publish(
+        store, "us_ofac_sdn", [*BASE, person("us_ofac_sdn", "9", "Kirill Dmitriev")], "2022-02-28"
+    )
     monitored.advance("p")
     assert {e.row_id for e in monitored.portfolios.events("p", types=["new_hit"])} == {"c4", "c9"}
     assert monitored.stored_alerts("p") == monitored.full_alerts("p")
@@ -193,7 +217,11 @@ def test_false_positive_decision_suppresses_until_amended(store: Store) -> None:
         assert not any(rid == "c6" for _p, rid, _a in monitor.portfolios.current_alerts("p"))
         assert any(rid == "c6" for rid, _s, _i in monitor.stored_alerts("p"))  # kept, suppressed
         # an unrelated amendment raises no event; amending listing 4 reopens the alert
-        changed = [*BASE[:3], person("us_ofac_sdn", "4", "Marta Ilonen", "Marta Ilonen-Virtanen"), *BASE[4:]]
+        changed = [
+            *BASE[:3],
+            person("us_ofac_sdn", "4", "Marta Ilonen", "Marta Ilonen-Virtanen"),
+            *BASE[4:],
+        ]
         publish(store, "us_ofac_sdn", changed, "2022-03-01")
         monitor.advance("p")
         events = monitor.portfolios.events("p")
@@ -211,7 +239,9 @@ def test_portfolio_names_and_ids_are_checked(monitored: Monitor) -> None:
 
 
 def test_whatif_lift_says_who_still_lists_the_party(store: Store) -> None:
-    dmitriev_us = person("us_ofac_sdn", "9", "Kirill Dmitriev", programs=("RUSSIA-EO14024",), dob="1975-04-12")
+    dmitriev_us = person(
+        "us_ofac_sdn", "9", "Kirill Dmitriev", programs=("RUSSIA-EO14024",), dob="1975-04-12"
+    )
     dmitriev_uk = person("uk_ofsi", "R1", "Kirill Dmitriev", programs=("Russia",), dob="1975-04-12")
     rdif = org("us_ofac_sdn", "10", "Russian Direct Investment Fund")
     publish(store, "us_ofac_sdn", [*BASE, dmitriev_us, rdif], "2022-02-28")

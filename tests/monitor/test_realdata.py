@@ -61,7 +61,9 @@ def test_replay_equals_full_rescreen_after_every_publication(tmp_path: Path) -> 
             first_hits: dict[str, str] = {}
             for pub in pubs[1:]:
                 step = monitor.advance("replay", {"us_ofac_sdn": pub})
-                assert monitor.stored_alerts("replay") == monitor.full_alerts("replay"), pub.published
+                assert monitor.stored_alerts("replay") == monitor.full_alerts("replay"), (
+                    pub.published
+                )
                 assert step.candidate_rows < 800  # only rows sharing keys with changes
                 for event in monitor.portfolios.events("replay", types=["new_hit"]):
                     first_hits.setdefault(event.row_id, event.payload["cause"]["published"])
@@ -70,7 +72,8 @@ def test_replay_equals_full_rescreen_after_every_publication(tmp_path: Path) -> 
             assert "acme" not in first_hits
             # events are consistent with the alerts: replaying the events gives them
             alive: set[tuple[str, str]] = {
-                (rid, sid) for rid, _src, sid in monitor.full_alerts("replay", {"us_ofac_sdn": pubs[0]})
+                (rid, sid)
+                for rid, _src, sid in monitor.full_alerts("replay", {"us_ofac_sdn": pubs[0]})
             }
             for event in monitor.portfolios.events("replay"):
                 key = (event.row_id, event.payload["listing"]["source_id"])

@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 
 from tests.monitor.receiver import Receiver
-from thaw.monitor.webhooks import backoff, check_url, deliver_due, sign, verify_signature, WebhookError
+from thaw.monitor.webhooks import (
+    WebhookError,
+    backoff,
+    check_url,
+    deliver_due,
+    sign,
+    verify_signature,
+)
 from thaw.store.portfolios import Changes, PortfolioStore
 
 SECRET = "s3cret"
@@ -27,7 +34,12 @@ def _events(ps: PortfolioStore, n: int, name: str = "p", start: int = 0) -> list
     except ValueError:
         pid = ps.create_portfolio(name, 0.7, None)
     events = [
-        (f"evt_{name}_{i}", "new_hit", f"r{i}", {"id": f"evt_{name}_{i}", "type": "new_hit", "row_id": f"r{i}"})
+        (
+            f"evt_{name}_{i}",
+            "new_hit",
+            f"r{i}",
+            {"id": f"evt_{name}_{i}", "type": "new_hit", "row_id": f"r{i}"},
+        )
         for i in range(start, start + n)
     ]
     return ps.apply(pid, name, Changes(events=events))

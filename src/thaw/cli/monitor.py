@@ -22,13 +22,18 @@ from rich.markup import escape
 from rich.table import Table
 
 from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail, open_store
+from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor import Monitor, PortfolioError, PortfolioInputError, Step, read_rows
 from thaw.monitor.webhooks import WebhookError, check_url, deliver_due, deliver_loop
 from thaw.store import default_home
 from thaw.store.portfolios import PortfolioStore
 
-portfolio_app = typer.Typer(help="Portfolios kept screened as the lists change.", no_args_is_help=True)
-webhooks_app = typer.Typer(help="Deliver monitoring events to HTTP endpoints.", no_args_is_help=True)
+portfolio_app = typer.Typer(
+    help="Portfolios kept screened as the lists change.", no_args_is_help=True
+)
+webhooks_app = typer.Typer(
+    help="Deliver monitoring events to HTTP endpoints.", no_args_is_help=True
+)
 app.add_typer(portfolio_app, name="portfolio")
 app.add_typer(webhooks_app, name="webhooks")
 
@@ -58,7 +63,9 @@ def _step_line(step: Step) -> str:
 @portfolio_app.command("add")
 def portfolio_add(
     name: Annotated[str, typer.Argument(help="The portfolio's name.")],
-    file: Annotated[Path, typer.Argument(help="CSV, JSONL or Parquet with an id column.", exists=True)],
+    file: Annotated[
+        Path, typer.Argument(help="CSV, JSONL or Parquet with an id column.", exists=True)
+    ],
     fmt: FormatOption = None,
     threshold: Annotated[float | None, typer.Option(help="Score at which a row alerts.")] = None,
     home: HomeOption = None,
@@ -69,9 +76,8 @@ def portfolio_add(
     rows = _rows(file, fmt)
     with open_store(home) as store, Monitor(store) as monitor:
         try:
-            kw = {"threshold": threshold} if threshold is not None else {}
             with err.status(f"Screening {len(rows)} rows…"):
-                info = monitor.add(name, rows, **kw)
+                info = monitor.add(name, rows, threshold or DEFAULT_THRESHOLD)
         except PortfolioError as exc:
             raise fail(str(exc)) from exc
     if as_json:
@@ -86,7 +92,9 @@ def portfolio_add(
 @portfolio_app.command("update")
 def portfolio_update(
     name: Annotated[str, typer.Argument(help="The portfolio's name.")],
-    file: Annotated[Path, typer.Argument(help="The portfolio's rows as they are now.", exists=True)],
+    file: Annotated[
+        Path, typer.Argument(help="The portfolio's rows as they are now.", exists=True)
+    ],
     fmt: FormatOption = None,
     home: HomeOption = None,
     as_json: JsonOption = False,
@@ -125,7 +133,9 @@ def portfolio_list(home: HomeOption = None, as_json: JsonOption = False) -> None
     for col in ("name", "rows", "alerts", "created", "threshold"):
         table.add_column(col)
     for p in infos:
-        table.add_row(escape(p.name), str(p.rows), str(p.alerts), p.created_at[:19], str(p.threshold))
+        table.add_row(
+            escape(p.name), str(p.rows), str(p.alerts), p.created_at[:19], str(p.threshold)
+        )
     console.print(table)
 
 
@@ -245,7 +255,7 @@ def alerts_cmd(
                 _emit([e.payload for e in found])
                 return
             table = Table(title=f"Events ({len(found)})", title_justify="left")
-            for col in ("when", "type", "portfolio", "row", "listing", "score", "note"):
+            for col in ("publication", "type", "portfolio", "row", "listing", "score", "note"):
                 table.add_column(col, overflow="fold")
             for e in found:
                 p = e.payload
@@ -254,8 +264,13 @@ def alerts_cmd(
                 if e.type == "hit_removed" and "still_listed" in p:
                     by = ", ".join(x["authority"] for x in p.get("party", {}).get("listed_by", []))
                     note = f"still listed by {by}" if p["still_listed"] else "no other listing"
+                cause = p.get("cause") or {}
                 table.add_row(
-                    e.created_at[:19],
+                    escape(
+                        f"{cause.get('source', '')} {str(cause.get('published', ''))[:10]}"
+                        if cause.get("kind") == "publication"
+                        else str(cause.get("kind", ""))
+                    ),
                     e.type,
                     escape(e.portfolio),
                     escape(e.row_id),
@@ -341,7 +356,11 @@ def webhooks_list(home: HomeOption = None, as_json: JsonOption = False) -> None:
         table.add_column(col, overflow="fold")
     for h in hooks:
         table.add_row(
-            str(h.id), escape(h.url), escape(h.portfolio or "(all)"), str(h.active), h.created_at[:19]
+            str(h.id),
+            escape(h.url),
+            escape(h.portfolio or "(all)"),
+            str(h.active),
+            h.created_at[:19],
         )
     console.print(table)
     console.print("outbox: " + ", ".join(f"{k} {v}" for k, v in sorted(status.items())))

@@ -37,8 +37,7 @@ from ``thaw screen-file``'s because of this.
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Iterable
 
 import numpy as np
 import numpy.typing as npt
@@ -165,7 +164,11 @@ class KeyIndex:
         self.weights = weights
 
     @classmethod
-    def build(cls, items: Iterable[tuple[int, Iterable[str]]], weighted: Iterable[tuple[int, int, Iterable[str]]] = ()) -> KeyIndex:
+    def build(
+        cls,
+        items: Iterable[tuple[int, Iterable[str]]],
+        weighted: Iterable[tuple[int, int, Iterable[str]]] = (),
+    ) -> KeyIndex:
         """From ``(id, keys)`` pairs (weight 0) and ``(id, weight, keys)`` triples."""
         slots: dict[str, int] = {}
         key_ids: list[int] = []

@@ -41,7 +41,9 @@ def lift_events(monitor: Monitor, portfolio: str, scenario: Scenario) -> list[di
         outcome = evaluate_listing(scenario, listing)
         party = monitor.still_listed(alert.source, alert.source_id, lifted=lifted)
         event: dict[str, Any] = {
-            "id": event_id("whatif", portfolio, row_id, alert.source, alert.source_id, scenario_text),
+            "id": event_id(
+                "whatif", portfolio, row_id, alert.source, alert.source_id, scenario_text
+            ),
             "type": "hit_removed",
             "simulated": True,
             "portfolio": portfolio,

@@ -45,7 +45,6 @@ from thaw.history.fields import record_changes
 from thaw.index import Entry, ensure_index, entry_from_record
 from thaw.index.storage import code_digest
 from thaw.match import DEFAULT_THRESHOLD
-from thaw.model import Record
 from thaw.monitor.keys import KeyIndex
 from thaw.monitor.screening import (
     Listed,
@@ -318,7 +317,9 @@ class Monitor:
             ],
         }
 
-    def _suppressed(self, portfolio: str, row_id: str, data: Mapping[str, Any], entry: Entry) -> bool:
+    def _suppressed(
+        self, portfolio: str, row_id: str, data: Mapping[str, Any], entry: Entry
+    ) -> bool:
         if self.decisions is None:
             return False
         return self.decisions(
@@ -329,9 +330,7 @@ class Monitor:
 
     def _index_path(self, info: PortfolioInfo) -> Path:
         return (
-            self.store.home
-            / "monitor"
-            / f"rows-{info.id}-{info.revision}-{_index_digest()}.pickle"
+            self.store.home / "monitor" / f"rows-{info.id}-{info.revision}-{_index_digest()}.pickle"
         )
 
     def _save_index(self, info: PortfolioInfo, index: KeyIndex) -> None:
@@ -382,7 +381,9 @@ class Monitor:
         pid = self.portfolios.create_portfolio(name, threshold, stats)
         try:
             self.portfolios.apply(
-                pid, name, Changes(rows_upsert=[(rid, d.fingerprint, d.to_dict()) for rid, d in rows])
+                pid,
+                name,
+                Changes(rows_upsert=[(rid, d.fingerprint, d.to_dict()) for rid, d in rows]),
             )
             self.rescreen(name, events=False, targets=targets)
         except BaseException:
@@ -452,7 +453,9 @@ class Monitor:
         current = self.portfolios.row_fingerprints(info.id)
         given = dict(rows)
         added = [rid for rid in given if rid not in current]
-        changed = [rid for rid in given if rid in current and current[rid][1] != given[rid].fingerprint]
+        changed = [
+            rid for rid in given if rid in current and current[rid][1] != given[rid].fingerprint
+        ]
         removed = [rid for rid in current if rid not in given]
         step = Step(name)
         if not (added or changed or removed):
@@ -484,7 +487,7 @@ class Monitor:
             data = given[rid]
             fp = data.fingerprint
             before = old_alerts.get(old_pks[rid], []) if rid in old_pks else []
-            cause = {"kind": "portfolio_update", "row_fingerprint": fp}
+            cause: dict[str, Any] = {"kind": "portfolio_update", "row_fingerprint": fp}
             for alert in before:
                 changes.alerts_delete.append(alert.key)
             after = []
@@ -523,9 +526,7 @@ class Monitor:
 
     # -- the incremental step -------------------------------------------------------------
 
-    def advance(
-        self, name: str, targets: Mapping[str, PublicationRow] | None = None
-    ) -> Step:
+    def advance(self, name: str, targets: Mapping[str, PublicationRow] | None = None) -> Step:
         """Bring portfolio ``name`` to ``targets`` (``source → publication``;
         default: the active publications) by screening only what changed."""
         began = time.perf_counter()
@@ -545,7 +546,9 @@ class Monitor:
             pub = targets[source]
             causes[source] = pub
             after = membership(self.store, pub)
-            before = membership(self.store, self._publication(marks[source])) if source in marks else {}
+            before = (
+                membership(self.store, self._publication(marks[source])) if source in marks else {}
+            )
             for sid, vid in after.items():
                 old = before.get(sid)
                 if old != vid:
@@ -558,7 +561,8 @@ class Monitor:
                     gone.add((source, sid))
         versions = versions_by_id(self.store, [*new_ids.values(), *old_ids.values()])
         changed = [
-            Listed(entry_from_record(versions[vid][1]), versions[vid][0]) for vid in new_ids.values()
+            Listed(entry_from_record(versions[vid][1]), versions[vid][0])
+            for vid in new_ids.values()
         ]
         step.changed_listings = len(new_ids) + len(gone)
         index = self.row_index(info)
@@ -585,24 +589,25 @@ class Monitor:
         listed_by_key = {(x.entry.source, x.entry.source_id): x for x in changed}
         for key, match in new_alerts.items():
             row = rows[match.row]
-            before = old_alerts.get(key)
+            prior = old_alerts.get(key)
             listing_key = (match.source, match.source_id)
             entry = listed_by_key[listing_key].entry
             suppressed = self._suppressed(name, row.row_id, row.data, entry)
             changes.alerts_upsert.append(
-                (row.row_id, self._alert(match, suppressed, before.since if before else None))
+                (row.row_id, self._alert(match, suppressed, prior.since if prior else None))
             )
             if suppressed:
                 continue
             cause = _publication_dict(causes[match.source])
-            if before is None:
+            if prior is None:
                 changes.events.append(self._event("new_hit", name, row, entry, match, cause, info))
             else:
                 old_record = versions[old_ids[listing_key]][1]
-                extra = {
-                    "previous": {"score": before.score, "fingerprint": before.listing_hash},
+                extra: dict[str, Any] = {
+                    "previous": {"score": prior.score, "fingerprint": prior.listing_hash},
                     "changes": [
-                        c.to_dict() for c in record_changes(old_record, versions[new_ids[listing_key]][1])
+                        c.to_dict()
+                        for c in record_changes(old_record, versions[new_ids[listing_key]][1])
                     ],
                 }
                 changes.events.append(
@@ -619,7 +624,7 @@ class Monitor:
             old_entry = entry_from_record(versions[old_ids[listing_key]][1])
             cause = _publication_dict(causes[alert.source])
             delisted = listing_key in gone
-            extra: dict[str, Any] = {"reason": "delisted" if delisted else "no_longer_matches"}
+            extra = {"reason": "delisted" if delisted else "no_longer_matches"}
             if delisted:
                 party = self.still_listed(alert.source, alert.source_id)
                 if party is not None:
@@ -692,8 +697,7 @@ class Monitor:
         info = self.portfolios.portfolio(name)
         pks = {pk: rid for rid, (pk, _fp) in self.portfolios.row_fingerprints(info.id).items()}
         return {
-            (pks[a.row_pk], a.source, a.source_id): a.score
-            for a in self.portfolios.alerts(info.id)
+            (pks[a.row_pk], a.source, a.source_id): a.score for a in self.portfolios.alerts(info.id)
         }
 
     # -- building alerts and events ----------------------------------------------------------
@@ -725,7 +729,9 @@ class Monitor:
     ) -> tuple[str, str, str, dict[str, Any]]:
         digest = match.hash if isinstance(match, Match) else match.listing_hash
         cause_key = cause.get("sha256") or cause.get("row_fingerprint") or cause.get("at")
-        eid = event_id(info.id, portfolio, kind, row.row_id, entry.source, entry.source_id, digest, cause_key)
+        eid = event_id(
+            info.id, portfolio, kind, row.row_id, entry.source, entry.source_id, digest, cause_key
+        )
         payload: dict[str, Any] = {
             "id": eid,
             "type": kind,
@@ -770,10 +776,16 @@ class Monitor:
             item["profile_id"] = self._profile_of(source, sid)
             return item
 
-        old = [describe(a.source, a.source_id, a.score, a.listing_hash) for a in before if not a.suppressed]
+        old = [
+            describe(a.source, a.source_id, a.score, a.listing_hash)
+            for a in before
+            if not a.suppressed
+        ]
         new = [describe(m.source, m.source_id, m.score, m.hash) for m in after]
         best = max(after, key=lambda m: m.score, default=None)
-        eid = event_id(portfolio, "row_changed", row_id, fingerprint, cause.get("row_removed", False))
+        eid = event_id(
+            portfolio, "row_changed", row_id, fingerprint, cause.get("row_removed", False)
+        )
         payload: dict[str, Any] = {
             "id": eid,
             "type": "row_changed",

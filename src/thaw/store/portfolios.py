@@ -296,10 +296,11 @@ _ALERT_COLUMNS = (
 )
 
 
+_PREFIXED_ALERT_COLUMNS = ", ".join("a." + c.strip() for c in _ALERT_COLUMNS.split(","))
+
+
 def _alert(r: Sequence[Any]) -> StoredAlert:
-    return StoredAlert(
-        int(r[0]), r[1], r[2], r[3], float(r[4]), r[5], r[6], r[7], bool(r[8]), r[9]
-    )
+    return StoredAlert(int(r[0]), r[1], r[2], r[3], float(r[4]), r[5], r[6], r[7], bool(r[8]), r[9])
 
 
 class PortfolioStore:
@@ -392,8 +393,7 @@ class PortfolioStore:
     def rows(self, portfolio_id: int) -> Iterator[StoredRow]:
         """Every row of a portfolio, in ``pk`` order."""
         for pk, rid, fp, data in self.db.execute(
-            "SELECT pk, row_id, fingerprint, data FROM mon_rows WHERE portfolio_id = ?"
-            " ORDER BY pk",
+            "SELECT pk, row_id, fingerprint, data FROM mon_rows WHERE portfolio_id = ? ORDER BY pk",
             (portfolio_id,),
         ):
             yield StoredRow(pk, rid, fp, json.loads(data))
@@ -502,7 +502,7 @@ class PortfolioStore:
             where.append("r.row_id = ?")
             args.append(row_id)
         rows = self.db.execute(
-            f"SELECT p.name, r.row_id, {', '.join('a.' + c.strip() for c in _ALERT_COLUMNS.split(','))}"
+            f"SELECT p.name, r.row_id, {_PREFIXED_ALERT_COLUMNS}"
             " FROM mon_alerts a JOIN mon_rows r ON r.pk = a.row_pk"
             " JOIN mon_portfolios p ON p.id = a.portfolio_id"
             f" WHERE {' AND '.join(where)} ORDER BY p.name, r.row_id, a.score DESC",
@@ -700,8 +700,7 @@ class PortfolioStore:
     def webhook(self, webhook_id: int) -> Webhook | None:
         """One webhook by id."""
         r = self.db.execute(
-            "SELECT id, url, portfolio, secret, created_at, active FROM mon_webhooks"
-            " WHERE id = ?",
+            "SELECT id, url, portfolio, secret, created_at, active FROM mon_webhooks WHERE id = ?",
             (webhook_id,),
         ).fetchone()
         return Webhook(r[0], r[1], r[2], r[3], r[4], bool(r[5])) if r else None

@@ -20,6 +20,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from thaw.api.auth import Principal, require
 from thaw.api.deps import audit
 from thaw.api.runtime import runtime
+from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor import Monitor, PortfolioError, PortfolioInputError, RowData
 from thaw.monitor.inputs import row_from_fields
 from thaw.monitor.webhooks import WebhookError, check_url
@@ -107,7 +108,9 @@ def show_portfolio(
         except PortfolioError as exc:
             raise _not_found(exc) from exc
         alerts = [AlertModel.of(p, rid, a) for p, rid, a in ps.current_alerts(name)]
-        return PortfolioDetailModel(portfolio=PortfolioModel.of(info, ps.watermarks(info.id)), alerts=alerts)
+        return PortfolioDetailModel(
+            portfolio=PortfolioModel.of(info, ps.watermarks(info.id)), alerts=alerts
+        )
 
 
 @router.post("/portfolios", response_model=PortfolioModel, status_code=201, responses=_ERRORS)
@@ -122,8 +125,7 @@ def add_portfolio(
         if body.name in {p.name for p in monitor.portfolios.portfolios()}:
             raise HTTPException(409, f"a portfolio named {body.name!r} exists already")
         try:
-            kw = {"threshold": body.threshold} if body.threshold is not None else {}
-            info = monitor.add(body.name, rows, **kw)
+            info = monitor.add(body.name, rows, body.threshold or DEFAULT_THRESHOLD)
         except PortfolioError as exc:
             raise HTTPException(400, str(exc)) from exc
         marks = monitor.portfolios.watermarks(info.id)
