@@ -258,6 +258,19 @@ def screen_rows(
     return [item for part in results for item in part]
 
 
+def _tokens_chunk(chunk: Sequence[tuple[int, RowData]]) -> list[tuple[int, RowTokens]]:
+    return [(row, data.tokens()) for row, data in chunk]
+
+
+def rows_tokens(
+    rows: Sequence[tuple[int, RowData]], *, workers: int | None = None
+) -> list[tuple[int, RowTokens]]:
+    """The retrieval tokens of many rows (name analysis in worker processes), for
+    :func:`build_row_index`."""
+    results = _run(_tokens_chunk, _split(rows, 2048), {}, workers, len(rows))
+    return [item for part in results for item in part]
+
+
 # -- incremental: changed listings against the rows sharing a key -------------------------
 
 

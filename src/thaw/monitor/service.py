@@ -53,6 +53,7 @@ from thaw.monitor.screening import (
     RowData,
     build_row_index,
     candidate_rows,
+    rows_tokens,
     screen_listings,
     screen_rows,
 )
@@ -357,9 +358,8 @@ class Monitor:
                 return KeyIndex.loads(path.read_bytes())
             except Exception:  # unreadable cache: rebuild  # noqa: BLE001
                 pass
-        index = build_row_index(
-            (r.pk, RowData.from_dict(r.data).tokens()) for r in self.portfolios.rows(info.id)
-        )
+        rows = [(r.pk, RowData.from_dict(r.data)) for r in self.portfolios.rows(info.id)]
+        index = build_row_index(rows_tokens(rows, workers=self.workers))
         self._save_index(info, index)
         return index
 
