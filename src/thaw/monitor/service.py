@@ -603,12 +603,12 @@ class Monitor:
                 changes.events.append(self._event("new_hit", name, row, entry, match, cause, info))
             else:
                 old_record = versions[old_ids[listing_key]][1]
+                amended = record_changes(old_record, versions[new_ids[listing_key]][1])
+                if not amended and prior.score == match.score and not prior.suppressed:
+                    continue  # a new version with nothing a reader would see changed
                 extra: dict[str, Any] = {
                     "previous": {"score": prior.score, "fingerprint": prior.listing_hash},
-                    "changes": [
-                        c.to_dict()
-                        for c in record_changes(old_record, versions[new_ids[listing_key]][1])
-                    ],
+                    "changes": [c.to_dict() for c in amended],
                 }
                 changes.events.append(
                     self._event("hit_amended", name, row, entry, match, cause, info, extra)
