@@ -286,6 +286,9 @@ def _step(home: str, name: str, publication_id: str, workers: str) -> None:
             step = monitor.advance(name, {SOURCE: pub})
     data = step.to_dict()
     data["seconds"] = round(time.perf_counter() - began, 2)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    data["cpu_s"] = round(own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime, 1)
     data["peak_rss_mb"] = round(_peak_rss_mb(), 0)
     print(json.dumps(data))
 
