@@ -12,5 +12,6 @@ ROUTERS: list[str] = [
     "reconcile",
     "admin",
     "ownership",
+    "monitor",
 ]
 """Module names under :mod:`thaw.api.routers`, in inclusion order."""
