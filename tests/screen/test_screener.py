@@ -99,11 +99,11 @@ def test_schema_keeps_kinds_apart(screener: Screener) -> None:
     ("kwargs", "message"),
     [
         ({"name": "  "}, "no name"),
-        ({"name": "X", "schema": "Dog"}, "unknown schema"),
-        ({"name": "X", "birth_date": "1975-13-01"}, "invalid date"),
-        ({"name": "X", "birth_date": "12/04/1975"}, "invalid date"),
-        ({"name": "X", "birth_date": "1975-02-30"}, "invalid date"),
-        ({"name": "X", "country": "Narnia"}, "unknown country"),
+        ({"name": "Xavier", "schema": "Dog"}, "unknown schema"),
+        ({"name": "Xavier", "birth_date": "1975-13-01"}, "invalid date"),
+        ({"name": "Xavier", "birth_date": "12/04/1975"}, "invalid date"),
+        ({"name": "Xavier", "birth_date": "1975-02-30"}, "invalid date"),
+        ({"name": "Xavier", "country": "Narnia"}, "unknown country"),
     ],
 )
 def test_bad_input_is_refused(screener: Screener, kwargs: dict[str, str], message: str) -> None:
@@ -159,5 +159,5 @@ def test_cli_screen_table_and_errors(home: Path) -> None:
     assert table.exit_code == 0 and "hit(s) for Kirill Dmitriev" in table.stdout
     none = runner.invoke(app, ["screen", "Jane Unlisted Nobody", "--home", str(home)])
     assert none.exit_code == 0 and "No hits" in none.stdout
-    bad = runner.invoke(app, ["screen", "X", "--dob", "yesterday", "--home", str(home)])
+    bad = runner.invoke(app, ["screen", "Xavier", "--dob", "yesterday", "--home", str(home)])
     assert bad.exit_code == 1 and "invalid date" in bad.stderr

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from thaw.cli._app import HomeOption, JsonOption, app, console, fail
-from thaw.profiles.screening import PartyScreener
+from thaw.cli.screen import party_screener
 from thaw.screen.text import ExtractError, TextResult, TextScreener, extract_text
 
 
@@ -37,7 +37,7 @@ def screen_text_cmd(
         kind, text = extract_text(data)
     except ExtractError as exc:
         raise fail(f"{source}: {exc}") from exc
-    screener = TextScreener(PartyScreener(home), threshold=threshold)
+    screener = TextScreener(party_screener(home), threshold=threshold)
     result = screener.screen_text(text, kind)
     if html_out is not None:
         html_out.write_text(html_report(result, source), encoding="utf-8")
