@@ -11,12 +11,20 @@ How it works
    listed name form a run; particles (``al``, ``bin``, ``de``, ``van`` …) may sit
    inside a run, and a comma may separate the two halves of an inverted name
    (``Dmitriev, Kirill``).
+   Inside a run, the lower-case connectors of organisation names (``of``, ``and``,
+   ``for``: ``Sberbank of Russia``) may sit too.
 3. **Candidates.** Every window of two or more tokens of a run is screened against
    the index with a stricter threshold than name screening; the best
-   non-overlapping windows win. A single token is never a hit on its own: a first
-   name alone or a common surname alone proves nothing.
+   non-overlapping windows win. A single token is not a person: a first name alone
+   or a common surname alone proves nothing. It can be an organisation, though
+   (``Gazprombank``, ``Rosneft``): a lone word that is not part of a window found
+   is offered to ``single``, which accepts it only when it is the whole
+   distinctive name of a listed organisation (see
+   :meth:`thaw.screen.text.TextScreener`); a lone word naming a vessel counts only
+   after a vessel word (``the tanker Atlas``).
 4. **Short references.** After a party is found, a later lone surname from its
-   mention (``Dmitriev``) is reported as another mention of the same party.
+   mention (``Dmitriev``) is reported as another mention of the same party. This
+   step is linear in the length of the text.
 5. **No false alarms.** Windows that are only a country, a territory or a
    well-known place or institution (``Saudi Arabia``, ``Black Sea``, ``White
    House``) are skipped. Years of birth and countries written near a mention are
@@ -26,6 +34,7 @@ How it works
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,6 +56,16 @@ PARTICLES = frozenset(
     van von ter ten y e""".split()
 )
 """Lower-case words allowed inside a name although they are not capitalised."""
+
+CONNECTORS = frozenset({"of", "and", "for"})
+"""Lower-case words allowed inside an organisation's name (``Bank of China``)."""
+
+_VESSEL_CUE = re.compile(
+    r"(?:\b(?:vessels?|ships?|tankers?|carriers?|freighters?|m/?v|m/?t|imo|navire|"
+    r"pétrolier|schiff|tanker)|(?:судн[оаеу]|танкер[аеу]?|теплоход[аеу]?))[\s.:,\"'«]*$",
+    re.IGNORECASE,
+)
+"""A word that announces a vessel's name just before it (``the tanker``, ``M/V``)."""
 
 NOT_PARTIES = frozenset(
     {
@@ -125,6 +144,10 @@ class Hit(Protocol):
 
 Lookup = Callable[[str, str | None, tuple[str, ...]], Sequence[Hit]]
 """``lookup(name, birth_year, countries)`` → hits at or above the text threshold, best first."""
+
+Single = Callable[[str, bool], Sequence[Hit]]
+"""``single(word, vessel_cue)`` → hits for one word that is a listed organisation's
+whole name (a vessel's only when ``vessel_cue``: a vessel word precedes it)."""
 
 
 @dataclass(slots=True)
@@ -209,7 +232,7 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
     current: list[Tok] = []
 
     def flush() -> None:
-        while current and current[-1].keys[0] in PARTICLES and not current[-1].capitalised:
+        while current and _minor(current[-1]) and not current[-1].capitalised:
             current.pop()
         if current:
             runs.append(list(current))
@@ -217,7 +240,9 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
 
     for tok in toks:
         listed = all(known(k) for k in tok.keys)
-        particle = tok.keys[0] in PARTICLES
+        particle = tok.keys[0] in PARTICLES or (
+            not tok.capitalised and tok.text.lower() in CONNECTORS
+        )
         namelike = listed and (tok.capitalised or particle)
         if current and (not _gap_ok(text, current[-1], tok) or len(current) >= MAX_RUN):
             flush()
@@ -254,13 +279,20 @@ def _context(
     return (born.group(1) if born else None), ()
 
 
-def find_mentions(text: str, lookup: Lookup, known: Callable[[str], bool]) -> list[Party]:
+def _minor(tok: Tok) -> bool:
+    """A particle or connector: never informative on its own."""
+    return tok.keys[0] in PARTICLES or tok.text.lower() in CONNECTORS
+
+
+def find_mentions(
+    text: str, lookup: Lookup, known: Callable[[str], bool], single: Single | None = None
+) -> list[Party]:
     """Every listed party mentioned in ``text``, with its mentions in text order."""
     work = text
     toks = tokenize(work)
     mentions: list[Mention] = []
     for run in find_runs(work, toks, known):
-        mentions.extend(_screen_run(work, run, lookup))
+        mentions.extend(_screen_run(work, run, lookup, single))
     parties: dict[str, Party] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         parties.setdefault(mention.hit.key, Party(mention.hit.key, mention.hit)).mentions.append(
@@ -276,7 +308,9 @@ def _edge(tok: Tok) -> bool:
     return tok.text.lower().strip(".") in EDGE_WORDS
 
 
-def _screen_run(text: str, run: list[Tok], lookup: Lookup) -> list[Mention]:
+def _screen_run(
+    text: str, run: list[Tok], lookup: Lookup, single: Single | None = None
+) -> list[Mention]:
     found: list[Mention] = []
     n = len(run)
     windows: list[tuple[float, int, int, Hit]] = []
@@ -296,7 +330,7 @@ def _screen_run(text: str, run: list[Tok], lookup: Lookup) -> list[Mention]:
             phrase = text[start:end]
             if _is_place(phrase):
                 continue
-            informative = [t for t in window if t.keys[0] not in PARTICLES]
+            informative = [t for t in window if not _minor(t)]
             if len(informative) < 2:
                 continue
             year, countries = _context(text, start, end)
@@ -320,29 +354,48 @@ def _screen_run(text: str, run: list[Tok], lookup: Lookup) -> list[Mention]:
                 surname=surname_tok.keys[-1],
             )
         )
+    if single is not None:
+        for i, tok in enumerate(run):
+            if i in taken or not tok.capitalised or _edge(tok) or _minor(tok):
+                continue
+            if len(tok.text) < 3 or len(tok.keys) != 1 or _is_place(tok.text):
+                continue
+            cue = _VESSEL_CUE.search(text, max(0, tok.start - 24), tok.start) is not None
+            hits = single(tok.text, cue)
+            if hits:
+                found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found
 
 
 def _short_references(
     text: str, toks: list[Tok], mentions: list[Mention], parties: dict[str, Party]
 ) -> None:
-    """Tie later lone surnames back to the party first mentioned in full."""
+    """Tie later lone surnames back to the party first mentioned in full.
+
+    Linear in the number of tokens (plus a sort of the mentions): whether a token
+    lies inside a mention is a binary search over the mentions' spans."""
     if not mentions:
         return
-    covered = [(m.start, m.end) for m in mentions]
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []  # the furthest end of any span starting at or before each
+    for _, end in spans:
+        reach.append(max(end, reach[-1]) if reach else end)
     first_seen: dict[str, tuple[int, str]] = {}
+    keys_of: dict[str, set[str]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.surname and m.surname not in first_seen:
-            first_seen[m.surname] = (m.start, m.hit.key)
-    ambiguous = {s for s in first_seen if len({m.hit.key for m in mentions if m.surname == s}) > 1}
+        if m.surname:
+            first_seen.setdefault(m.surname, (m.start, m.hit.key))
+            keys_of.setdefault(m.surname, set()).add(m.hit.key)
     for tok in toks:
         if not tok.capitalised or len(tok.keys) != 1:
             continue
         surname = tok.keys[0]
         seen = first_seen.get(surname)
-        if seen is None or surname in ambiguous or tok.start < seen[0]:
+        if seen is None or len(keys_of[surname]) > 1 or tok.start < seen[0]:
             continue
-        if any(s <= tok.start < e for s, e in covered):
+        i = bisect_right(starts, tok.start) - 1
+        if i >= 0 and reach[i] > tok.start:
             continue
         party = parties[seen[1]]
         party.mentions.append(

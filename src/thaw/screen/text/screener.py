@@ -114,12 +114,19 @@ class TextScreener:
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             return tuple(h for h in result.hits if words_cover(name, h))
 
+        @lru_cache(maxsize=65_536)
+        def single(word: str) -> tuple[Hit, ...]:
+            query = thaw.match.Query(name=word)
+            result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+            return tuple(h for h in result.hits if whole_name(word, h))
+
         self._known = known
         self._lookup = lookup
+        self._single = single
 
     def screen_text(self, text: str, kind: str = "text") -> TextResult:
         """Screen a string of text."""
-        parties = find_mentions(text, self._lookup_keyed, self._known)
+        parties = find_mentions(text, self._lookup_keyed, self._known, self._single_keyed)
         found = [self._party(text, p) for p in parties]
         return TextResult(kind, text, tuple(found))
 
@@ -139,6 +146,15 @@ class TextScreener:
         best = hits[0]
         group = [h for h in hits if _same_party(best, h)]
         return [_KeyedHit(best, group)]
+
+    def _single_keyed(self, word: str, vessel_cue: bool) -> list[_KeyedHit]:
+        """A lone word as a mention of a listed organisation (or, after a vessel
+        word, a vessel) whose whole distinctive name it is; never a person."""
+        hits = [h for h in self._single(word) if vessel_cue or h.schema != "Vessel"]
+        if not hits:
+            return []
+        best = hits[0]
+        return [_KeyedHit(best, [h for h in hits if _same_party(best, h)])]
 
     def _party(self, text: str, party: Party) -> PartyFound:
         mentions = []
@@ -213,6 +229,26 @@ def words_cover(window: str, hit: Hit) -> bool:
             if any(present) and not all(present):
                 return False
     return True
+
+
+SINGLE_ROLES = frozenset({"stop", "particle", "honorific", "legal_form"})
+"""Token roles a listed name may have besides its one word for a lone word of prose
+to name it whole (``GAZPROMBANK OAO``, ``PJSC SBERBANK``)."""
+
+
+def whole_name(word: str, hit: Hit) -> bool:
+    """Whether one word of prose names a listed organisation, company or vessel
+    outright: the matched name's only informative word is this word (legal forms
+    aside), the word is neither a generic word (``Oil``), a place, nor a known
+    given name (``Linda``), and the party is not a person. Surnames are words of
+    persons' names, which this never accepts."""
+    if hit.schema == "Person":
+        return False
+    (token, *rest) = analyze_name(word).tokens or (None,)
+    if token is None or rest or token.role != "name" or token.symbols:
+        return False
+    name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
+    return len(name) == 1 and _same_word(token, name[0])
 
 
 def _same_party(best: Hit, other: Hit) -> bool:
