@@ -142,12 +142,32 @@ class Hit(Protocol):
     key: str
 
 
-Lookup = Callable[[str, str | None, tuple[str, ...]], Sequence[Hit]]
-"""``lookup(name, birth_year, countries)`` → hits at or above the text threshold, best first."""
+Lookup = Callable[[str, str | None, tuple[str, ...], bool], Sequence[Hit]]
+"""``lookup(name, birth_year, countries, vessel_cue)`` → hits at or above the text
+threshold, best first (``vessel_cue``: a vessel word precedes the name, so vessels
+are looked for first)."""
 
-Single = Callable[[str, bool], Sequence[Hit]]
-"""``single(word, vessel_cue)`` → hits for one word that is a listed organisation's
-whole name (a vessel's only when ``vessel_cue``: a vessel word precedes it)."""
+Single = Callable[[str, bool, bool], Sequence[Hit]]
+"""``single(word, vessel_cue, sentence_start)`` → hits for one word that is a listed
+organisation's whole name (a vessel's only when ``vessel_cue``; ``sentence_start``:
+the word is capitalised by grammar, which is weaker evidence)."""
+
+_NUMBER_AFTER = re.compile(r"[ \t]{1,2}(\d{1,5})\b(?![.,]?\d)")
+"""A number right after a window: part of a vessel's name (``Adrian Darya 1``)."""
+_SENTENCE_END = re.compile(r"(?:[.!?…:]|\n)[\s\"'«“(\[]*$")
+
+
+def _vessel_cue(text: str, start: int) -> bool:
+    """Whether a vessel word stands right before ``start`` (``the tanker``)."""
+    return _VESSEL_CUE.search(text, max(0, start - 24), start) is not None
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence (text start, after ``.!?:`` or a line break)."""
+    before = text[max(0, start - 12) : start]
+    if not text[:start].strip(" \t\"'«“(["):
+        return True
+    return _SENTENCE_END.search(before) is not None
 
 
 @dataclass(slots=True)
@@ -314,6 +334,7 @@ def _screen_run(
     found: list[Mention] = []
     n = len(run)
     windows: list[tuple[float, int, int, Hit]] = []
+    ends: dict[tuple[int, int], int] = {}
     for size in range(min(n, MAX_WINDOW), 1, -1):
         for i in range(0, n - size + 1):
             window = run[i : i + size]
@@ -335,7 +356,15 @@ def _screen_run(
                 continue
             year, countries = _context(text, start, end)
             words = " ".join(t.text for t in window)  # hyphen breaks joined, commas dropped
-            hits = lookup(words, year, countries)
+            cue = _vessel_cue(text, start)
+            hits: Sequence[Hit] = ()
+            number = _NUMBER_AFTER.match(text, end)
+            if number is not None:  # "Adrian Darya 1": the number is part of the name
+                hits = lookup(f"{words} {number.group(1)}", year, countries, cue)
+                if hits:
+                    ends[(i, i + size)] = number.end()
+            if not hits:
+                hits = lookup(words, year, countries, cue)
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()
@@ -345,23 +374,23 @@ def _screen_run(
         taken.update(range(i, j))
         inverted = run[i].comma_after
         surname_tok = run[i] if inverted else run[j - 1]
+        end = ends.get((i, j), run[j - 1].end)
         found.append(
             Mention(
                 run[i].start,
-                run[j - 1].end,
-                text[run[i].start : run[j - 1].end],
+                end,
+                text[run[i].start : end],
                 hit,
-                surname=surname_tok.keys[-1],
+                surname=None if end != run[j - 1].end else surname_tok.keys[-1],
             )
         )
     if single is not None:
         for i, tok in enumerate(run):
             if i in taken or not tok.capitalised or _edge(tok) or _minor(tok):
                 continue
-            if len(tok.text) < 3 or len(tok.keys) != 1 or _is_place(tok.text):
+            if len(tok.text) < 3 or _is_place(tok.text):
                 continue
-            cue = _VESSEL_CUE.search(text, max(0, tok.start - 24), tok.start) is not None
-            hits = single(tok.text, cue)
+            hits = single(tok.text, _vessel_cue(text, tok.start), _sentence_start(text, tok.start))
             if hits:
                 found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found

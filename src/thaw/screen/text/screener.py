@@ -109,7 +109,15 @@ class TextScreener:
             return index.document_frequency(token) > 0
 
         @lru_cache(maxsize=65_536)
-        def lookup(name: str, year: str | None, countries: tuple[str, ...]) -> tuple[Hit, ...]:
+        def lookup(
+            name: str, year: str | None, countries: tuple[str, ...], vessel: bool
+        ) -> tuple[Hit, ...]:
+            if vessel:  # "the tanker SARA II": a vessel first
+                query = thaw.match.Query(name=name, schema="Vessel")
+                result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+                found = tuple(h for h in result.hits if words_cover(name, h))
+                if found:
+                    return found
             query = thaw.match.Query(name=name, birth_date=year, countries=countries)
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             return tuple(h for h in result.hits if words_cover(name, h))
@@ -138,23 +146,33 @@ class TextScreener:
     # -- internals ----------------------------------------------------------------
 
     def _lookup_keyed(
-        self, name: str, year: str | None, countries: tuple[str, ...]
+        self, name: str, year: str | None, countries: tuple[str, ...], vessel: bool = False
     ) -> list[_KeyedHit]:
-        hits = self._lookup(name, year, countries)
+        hits = self._lookup(name, year, countries, vessel)
         if not hits:
             return []
         best = hits[0]
         group = [h for h in hits if _same_party(best, h)]
         return [_KeyedHit(best, group)]
 
-    def _single_keyed(self, word: str, vessel_cue: bool) -> list[_KeyedHit]:
+    def _single_keyed(self, word: str, vessel_cue: bool, sentence_start: bool) -> list[_KeyedHit]:
         """A lone word as a mention of a listed organisation (or, after a vessel
-        word, a vessel) whose whole distinctive name it is; never a person."""
+        word, a vessel) whose whole distinctive name it is; never a person.
+
+        Where the capital letter proves less (the word opens a sentence, or it is
+        also a given name: ``Контракт``, ``Hamas``), the organisation must be
+        listed by at least two authorities: a well-known party, not a
+        coincidence with one registry's entry."""
         hits = [h for h in self._single(word) if vessel_cue or h.schema != "Vessel"]
         if not hits:
             return []
         best = hits[0]
-        return [_KeyedHit(best, [h for h in hits if _same_party(best, h)])]
+        keyed = _KeyedHit(best, [h for h in hits if _same_party(best, h)])
+        if sentence_start or _given_name(word):
+            authorities = {x.source.split("_", 1)[0] for x in keyed.listings}
+            if len(authorities) < 2:
+                return []
+        return [keyed]
 
     def _party(self, text: str, party: Party) -> PartyFound:
         mentions = []
@@ -239,16 +257,21 @@ to name it whole (``GAZPROMBANK OAO``, ``PJSC SBERBANK``)."""
 def whole_name(word: str, hit: Hit) -> bool:
     """Whether one word of prose names a listed organisation, company or vessel
     outright: the matched name's only informative word is this word (legal forms
-    aside), the word is neither a generic word (``Oil``), a place, nor a known
-    given name (``Linda``), and the party is not a person. Surnames are words of
-    persons' names, which this never accepts."""
+    aside; a word that analyses as two, ``Hezbollah``, must match both), the word is not a generic word (``Oil``), and the party is not a
+    person (a surname alone proves nothing)."""
     if hit.schema == "Person":
         return False
-    (token, *rest) = analyze_name(word).tokens or (None,)
-    if token is None or rest or token.role != "name" or token.symbols:
+    tokens = [t for t in analyze_name(word).tokens if t.role not in SINGLE_ROLES]
+    if not tokens or any(t.role != "name" for t in tokens):
         return False
     name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
-    return len(name) == 1 and _same_word(token, name[0])
+    # one written word may analyse as two ("Hezbollah": hezb + allah)
+    return len(name) == len(tokens) and all(_same_word(a, b) for a, b in zip(tokens, name))
+
+
+def _given_name(word: str) -> bool:
+    """Whether a word is known as a given name (``Linda``, ``Hamas``)."""
+    return any(t.symbols for t in analyze_name(word).tokens)
 
 
 def _same_party(best: Hit, other: Hit) -> bool:
