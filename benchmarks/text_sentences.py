@@ -56,7 +56,13 @@ def evaluate(screener: Any, sentences: list[dict[str, Any]]) -> dict[str, Any]:
                 extra += 1
                 names = [m.text for m in party.mentions]
                 extras.append(f"{item['lang']}: {item['text']} -> extra {party.hit.name} {names}")
-    return {"expected": expected, "found": found, "extra": extra, "misses": misses, "extras": extras}
+    return {
+        "expected": expected,
+        "found": found,
+        "extra": extra,
+        "misses": misses,
+        "extras": extras,
+    }
 
 
 def main() -> None:

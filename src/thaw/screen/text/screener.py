@@ -257,8 +257,9 @@ to name it whole (``GAZPROMBANK OAO``, ``PJSC SBERBANK``)."""
 def whole_name(word: str, hit: Hit) -> bool:
     """Whether one word of prose names a listed organisation, company or vessel
     outright: the matched name's only informative word is this word (legal forms
-    aside; a word that analyses as two, ``Hezbollah``, must match both), the word is not a generic word (``Oil``), and the party is not a
-    person (a surname alone proves nothing)."""
+    aside; a word that analyses as two, ``Hezbollah``, must match both), the word
+    is not a generic word (``Oil``), and the party is not a person (a surname
+    alone proves nothing)."""
     if hit.schema == "Person":
         return False
     tokens = [t for t in analyze_name(word).tokens if t.role not in SINGLE_ROLES]
@@ -266,7 +267,9 @@ def whole_name(word: str, hit: Hit) -> bool:
         return False
     name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
     # one written word may analyse as two ("Hezbollah": hezb + allah)
-    return len(name) == len(tokens) and all(_same_word(a, b) for a, b in zip(tokens, name))
+    if len(name) != len(tokens):
+        return False
+    return all(_same_word(a, b) for a, b in zip(tokens, name, strict=True))
 
 
 def _given_name(word: str) -> bool:
