@@ -163,7 +163,7 @@ class Scenario:
             if lift.kind != "program":
                 continue
             if lift.scope == "*":
-                authorities: Sequence[str] = AUTHORITIES
+                authorities: Sequence[str] = list(AUTHORITIES)
             else:
                 authorities = [SOURCE_AUTHORITY.get(lift.scope, lift.scope)]
             known: dict[str, str] = {}
