@@ -169,7 +169,8 @@ class TextScreener:
         best = hits[0]
         keyed = _KeyedHit(best, [h for h in hits if _same_party(best, h)])
         if sentence_start or _given_name(word):
-            authorities = {x.source.split("_", 1)[0] for x in keyed.listings}
+            # every hit here is named by this very word: count their authorities
+            authorities = {x.source.split("_", 1)[0] for h in hits for x in h.listings}
             if len(authorities) < 2:
                 return []
         return [keyed]
