@@ -428,7 +428,13 @@ class _JsonlSource(_TextSource):
         if not self.encoding.startswith("utf-8"):
             # JSON lines are UTF-8 by definition (RFC 8259); decode the rest as text
             lines = _Lines(self.text(), MAX_LINE_CHARS)
-            yield from self._rows(line.encode("utf-8") for line in lines)
+
+            def encoded() -> Iterator[bytes]:
+                for line in lines:
+                    overlong = lines.overlong and lines.overlong[-1] == lines.number
+                    yield _OVERLONG if overlong else line.encode("utf-8")
+
+            yield from self._rows(encoded())
             return
         yield from self._rows(self._binary_lines())
 
