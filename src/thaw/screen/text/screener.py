@@ -250,6 +250,11 @@ def words_cover(window: str, hit: Hit) -> bool:
     return True
 
 
+SINGLE_SCHEMATA = frozenset({"Organization", "Company", "Vessel", "Aircraft"})
+"""What one word of prose may name. Not a person (a surname alone proves nothing),
+nor a generic ``LegalEntity``: lists that do not say what a party is (the US
+export lists) hold many persons as legal entities."""
+
 SINGLE_ROLES = frozenset({"stop", "particle", "honorific", "legal_form"})
 """Token roles a listed name may have besides its one word for a lone word of prose
 to name it whole (``GAZPROMBANK OAO``, ``PJSC SBERBANK``)."""
@@ -259,9 +264,9 @@ def whole_name(word: str, hit: Hit) -> bool:
     """Whether one word of prose names a listed organisation, company or vessel
     outright: the matched name's only informative word is this word (legal forms
     aside; a word that analyses as two, ``Hezbollah``, must match both), the word
-    is not a generic word (``Oil``), and the party is not a person (a surname
-    alone proves nothing)."""
-    if hit.schema == "Person":
+    is not a generic word (``Oil``), and the party is an organisation, a vessel or
+    an aircraft (:data:`SINGLE_SCHEMATA`)."""
+    if hit.schema not in SINGLE_SCHEMATA:
         return False
     tokens = [t for t in analyze_name(word).tokens if t.role not in SINGLE_ROLES]
     if not tokens or any(t.role != "name" for t in tokens):
