@@ -34,10 +34,10 @@ How it works
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Protocol
 
 from rigour.territories import lookup_territory
@@ -147,10 +147,11 @@ Lookup = Callable[[str, str | None, tuple[str, ...], bool], Sequence[Hit]]
 threshold, best first (``vessel_cue``: a vessel word precedes the name, so vessels
 are looked for first)."""
 
-Single = Callable[[str, bool, bool], Sequence[Hit]]
-"""``single(word, vessel_cue, sentence_start)`` → hits for one word that is a listed
-organisation's whole name (a vessel's only when ``vessel_cue``; ``sentence_start``:
-the word is capitalised by grammar, which is weaker evidence)."""
+Single = Callable[[str, Callable[[], tuple[bool, bool]]], Sequence[Hit]]
+"""``single(word, where)`` → hits for one word that is a listed organisation's
+whole name. ``where()`` (called only when the word could be one) says
+``(vessel_cue, sentence_start)``: a vessel's name counts only after a vessel word;
+a word opening a sentence is capitalised by grammar, which is weaker evidence."""
 
 _NUMBER_AFTER = re.compile(r"[ \t]{1,2}(\d{1,5})\b(?![.,]?\d)")
 """A number right after a window: part of a vessel's name (``Adrian Darya 1``)."""
@@ -162,11 +163,16 @@ def _vessel_cue(text: str, start: int) -> bool:
     return _VESSEL_CUE.search(text, max(0, start - 24), start) is not None
 
 
+def _where(text: str, start: int) -> tuple[bool, bool]:
+    """``(vessel_cue, sentence_start)`` for a word at ``start``."""
+    return _vessel_cue(text, start), _sentence_start(text, start)
+
+
 def _sentence_start(text: str, start: int) -> bool:
     """Whether ``start`` begins a sentence (text start, after ``.!?:`` or a line break)."""
     before = text[max(0, start - 12) : start]
-    if not text[:start].strip(" \t\"'«“(["):
-        return True
+    if start <= 12 and not before.strip(" \t\"'«“(["):
+        return True  # (only the last few characters are looked at: linear)
     return _SENTENCE_END.search(before) is not None
 
 
@@ -216,22 +222,37 @@ def _is_cased(word: str) -> bool:
     return word.lower() != word.upper()
 
 
+_LOWER_NAME_WORDS = PARTICLES | CONNECTORS
+"""Lower-case words that may sit inside a name."""
+
+
 def tokenize(text: str) -> list[Tok]:
-    """Word tokens of ``text`` with offsets into ``text`` (see the module docs)."""
+    """The words of ``text`` that can be part of a name, with offsets into ``text``
+    (see the module docs): lower-case words other than particles and connectors
+    are left out, as they can only end a run of name words."""
     toks: list[Tok] = []
+    append = toks.append
     for m in _WORD.finditer(text):
-        word = _LINE_HYPHEN.sub("", m.group())
-        start, end = m.start(), m.end()
-        poss = _POSSESSIVE.search(word)
-        if poss and len(word) > 3:
-            end -= len(word) - poss.start()
-            word = word[: poss.start()]
+        word = m.group()
+        start, end = m.span()
+        if "\n" in word:
+            word = _LINE_HYPHEN.sub("", word)
+        if ("'" in word or "’" in word) and len(word) > 3:
+            poss = _POSSESSIVE.search(word)
+            if poss:
+                end -= len(word) - poss.start()
+                word = word[: poss.start()]
+        first = word[0]
+        if first.islower() and word.islower() and word not in _LOWER_NAME_WORDS:
+            # a lower-case word is never part of a name (it only ends a run, as
+            # the gap it leaves does): not analysed, not kept
+            continue
         keys = _keys(word)
         if not keys:
             continue
-        capitalised = not _is_cased(word[0]) or word[0].isupper()
-        following = text[end : end + 3].lstrip(" ")
-        toks.append(Tok(start, end, word, keys, capitalised, following.startswith(",")))
+        capitalised = first.isupper() or not _is_cased(first)
+        comma = text.startswith(",", end) or text[end : end + 3].lstrip(" ").startswith(",")
+        append(Tok(start, end, word, keys, capitalised, comma))
     return toks
 
 
@@ -290,13 +311,24 @@ def _is_place(window: str) -> bool:
     return territory is not None
 
 
-def _context(
-    text: str, start: int, end: int, radius: int = 250
-) -> tuple[str | None, tuple[str, ...]]:
-    """A birth year written near a mention, if any."""
-    snippet = text[max(0, start - radius) : end + radius]
-    born = _BORN.search(snippet)
-    return (born.group(1) if born else None), ()
+class _Births:
+    """Every "born 1975" / "DOB 1975" of a text, found once (a search around each
+    window would read the text many times over)."""
+
+    def __init__(self, text: str) -> None:
+        found = [(m.start(), m.end(), m.group(1)) for m in _BORN.finditer(text)]
+        self.starts = [f[0] for f in found]
+        self.found = found
+
+    def near(self, start: int, end: int, radius: int = 250) -> str | None:
+        """The first birth year written within ``radius`` characters of a mention."""
+        lo, hi = max(0, start - radius), end + radius
+        i = bisect_left(self.starts, lo)
+        while i < len(self.found) and self.found[i][0] < hi:
+            if self.found[i][1] <= hi:
+                return self.found[i][2]
+            i += 1
+        return None
 
 
 def _minor(tok: Tok) -> bool:
@@ -310,9 +342,10 @@ def find_mentions(
     """Every listed party mentioned in ``text``, with its mentions in text order."""
     work = text
     toks = tokenize(work)
+    births = _Births(work)
     mentions: list[Mention] = []
     for run in find_runs(work, toks, known):
-        mentions.extend(_screen_run(work, run, lookup, single))
+        mentions.extend(_screen_run(work, run, lookup, single, births))
     parties: dict[str, Party] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         parties.setdefault(mention.hit.key, Party(mention.hit.key, mention.hit)).mentions.append(
@@ -329,7 +362,11 @@ def _edge(tok: Tok) -> bool:
 
 
 def _screen_run(
-    text: str, run: list[Tok], lookup: Lookup, single: Single | None = None
+    text: str,
+    run: list[Tok],
+    lookup: Lookup,
+    single: Single | None = None,
+    births: _Births | None = None,
 ) -> list[Mention]:
     found: list[Mention] = []
     n = len(run)
@@ -354,7 +391,8 @@ def _screen_run(
             informative = [t for t in window if not _minor(t)]
             if len(informative) < 2:
                 continue
-            year, countries = _context(text, start, end)
+            year = (births or _Births(text)).near(start, end)
+            countries: tuple[str, ...] = ()
             words = " ".join(t.text for t in window)  # hyphen breaks joined, commas dropped
             cue = _vessel_cue(text, start)
             hits: Sequence[Hit] = ()
@@ -390,7 +428,7 @@ def _screen_run(
                 continue
             if len(tok.text) < 3 or _is_place(tok.text):
                 continue
-            hits = single(tok.text, _vessel_cue(text, tok.start), _sentence_start(text, tok.start))
+            hits = single(tok.text, partial(_where, text, tok.start))
             if hits:
                 found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -155,7 +156,7 @@ class TextScreener:
         group = [h for h in hits if _same_party(best, h)]
         return [_KeyedHit(best, group)]
 
-    def _single_keyed(self, word: str, vessel_cue: bool, sentence_start: bool) -> list[_KeyedHit]:
+    def _single_keyed(self, word: str, where: Callable[[], tuple[bool, bool]]) -> list[_KeyedHit]:
         """A lone word as a mention of a listed organisation (or, after a vessel
         word, a vessel) whose whole distinctive name it is; never a person.
 
@@ -163,7 +164,11 @@ class TextScreener:
         also a given name: ``Контракт``, ``Hamas``), the organisation must be
         listed by at least two authorities: a well-known party, not a
         coincidence with one registry's entry."""
-        hits = [h for h in self._single(word) if vessel_cue or h.schema != "Vessel"]
+        found = self._single(word)
+        if not found:
+            return []
+        vessel_cue, sentence_start = where()
+        hits = [h for h in found if vessel_cue or h.schema != "Vessel"]
         if not hits:
             return []
         best = hits[0]
