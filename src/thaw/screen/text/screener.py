@@ -126,7 +126,10 @@ class TextScreener:
         @lru_cache(maxsize=65_536)
         def single(word: str) -> tuple[Hit, ...]:
             query = thaw.match.Query(name=word)
-            result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+            # every candidate: a word such as "Atlas" names many parties in part,
+            # and the one it names whole (a vessel) must not be crowded out
+            limit = self.screener.candidates
+            result = self.screener.screen_query(query, threshold=self.threshold, limit=limit)
             return tuple(h for h in result.hits if whole_name(word, h))
 
         self._known = known
