@@ -171,7 +171,10 @@ class TextScreener:
         if not found:
             return []
         vessel_cue, sentence_start = where()
-        hits = [h for h in found if vessel_cue or h.schema != "Vessel"]
+        if vessel_cue:  # "the tanker Atlas": the vessel, not a company of that name
+            hits = sorted(found, key=lambda h: h.schema != "Vessel")
+        else:
+            hits = [h for h in found if h.schema != "Vessel"]
         if not hits:
             return []
         best = hits[0]
