@@ -60,7 +60,7 @@ def test_free_text_sentences(real_home: Path) -> None:
     from tests.conftest import FIXTURES, ROOT
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from text_sentences import evaluate  # type: ignore[import-not-found]
+    from text_sentences import evaluate
 
     data = json.loads((FIXTURES / "texts" / "sentences.json").read_text(encoding="utf-8"))
     sentences = data["sentences"]
