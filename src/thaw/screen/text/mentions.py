@@ -357,6 +357,18 @@ def find_mentions(
     return sorted(parties.values(), key=lambda p: (-p.score, p.mentions[0].start))
 
 
+VESSEL_WORDS = frozenset(
+    """vessel ship tanker carrier freighter mv mt m/v m/t navire pétrolier cargo schiff
+    судно танкер теплоход сухогруз""".split()
+)
+"""Words that announce a vessel's name: a window never starts with one ("Танкер
+Atlas" is the tanker Atlas, not the company ATLAS SHIPPING)."""
+
+
+def _vessel_word(tok: Tok) -> bool:
+    return tok.text.lower().strip(".") in VESSEL_WORDS
+
+
 def _edge(tok: Tok) -> bool:
     return tok.text.lower().strip(".") in EDGE_WORDS
 
@@ -377,7 +389,7 @@ def _screen_run(
             window = run[i : i + size]
             if not window[0].capitalised or not window[-1].capitalised:
                 continue
-            if _edge(window[0]) or _edge(window[-1]):
+            if _edge(window[0]) or _edge(window[-1]) or _vessel_word(window[0]):
                 continue
             if (
                 any(t.comma_after for t in window[1:-1])
