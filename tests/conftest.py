@@ -19,9 +19,22 @@ LISTS = SHARED / "lists"
 BENCH = SHARED / "bench"
 
 
+_CURRENT: dict[str, object] = {"test": None, "realdata": True}
+"""The test being set up or run, and whether it carries the ``realdata`` marker
+(kept by :func:`pytest_runtest_setup` for :func:`require_shared`)."""
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _CURRENT["test"] = item.nodeid
+    _CURRENT["realdata"] = item.get_closest_marker("realdata") is not None
+
+
 def require_shared() -> Path:
     """The official publications folder; skip (clearly) where it is absent, fail
-    in CI, where it must be present."""
+    in CI, where it must be present. A test that reads ../shared without the
+    ``realdata`` marker fails here, so that ``-m "not realdata"`` stays honest."""
+    if not _CURRENT["realdata"]:
+        pytest.fail(f"{_CURRENT['test']} reads ../shared: mark it @pytest.mark.realdata")
     if LISTS.is_dir():
         return LISTS
     if os.environ.get("CI"):

@@ -13,6 +13,8 @@ from thaw.sources import plan, source_names
 from thaw.store import Store, load
 from thaw.store.bulk import load_series
 
+pytestmark = pytest.mark.realdata
+
 
 def _need(source: str) -> None:
     if source not in source_names():

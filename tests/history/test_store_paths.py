@@ -52,6 +52,7 @@ def test_canonical_json_matches_to_json() -> None:
         assert encode_record(record).digest == record.content_hash()
 
 
+@pytest.mark.realdata
 def test_canonical_json_on_real_records(lists_dir: Path) -> None:
     path = lists_dir / "us_ofac" / "2024-05-03" / "sdn.csv"
     records = list(plan([path])[0].open().records)

@@ -371,3 +371,113 @@ def test_same_alias_under_contradicting_regimes(store: Store) -> None:
         ],
     )
     assert keys(Profiles(store), "uk_ofsi", "7364") == ["uk_ofsi:7364"]
+
+
+def test_same_year_range_and_regime_link_persons(store: Store) -> None:
+    """Issue 11: "KONY, Ali" (US) and "ALI KONY" (UN) publish the same four birth
+    years under the same regime and no nationality: one party. One year alone, or
+    the same range under unrelated regimes, is not enough."""
+    years = ["1992", "1993", "1994", "1995"]
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            person("us_ofac_sdn", "19930", "KONY, Ali", dob=years, programs=["CAR"]),
+            person("us_ofac_sdn", "2", "HASSAN, Mohammed Ali", dob=["1970"], programs=["CAR"]),
+            person("us_ofac_sdn", "3", "SALEH, Ali", dob=["1960", "1961"], programs=["SDGT"]),
+        ],
+    )
+    add(
+        store,
+        "un_sc",
+        [
+            person("un_sc", "CFi.010", "ALI KONY", dob=years, programs=["CAR"]),
+            person("un_sc", "CFi.020", "Mohammed Ali HASSAN", dob=["1970"], programs=["CAR"]),
+            person("un_sc", "KPi.030", "Ali SALEH", dob=["1960", "1961"], programs=["DPRK"]),
+        ],
+    )
+    profiles = Profiles(store)
+    profile = profiles.profile_of("un_sc", "CFi.010")
+    assert profile is not None and profile.keys == ["un_sc:CFi.010", "us_ofac_sdn:19930"]
+    (edge,) = [x for x in profile.links if x.status == "applied"]
+    assert edge.kind == "name_dob" and edge.evidence["dob"] == "year range"
+    assert keys(profiles, "un_sc", "CFi.020") == ["un_sc:CFi.020"]
+    assert keys(profiles, "un_sc", "KPi.030") == ["un_sc:KPi.030"]
+
+
+def test_shared_address_or_website_links_organisations(store: Store) -> None:
+    """Issue 11: the AU "Sberbank" (19 Vavilova St, www.sberbank.com) joins the UK
+    "PJSC SBERBANK" at the same address although "Sberbank" alone is a common
+    name (its subsidiaries share it); a subsidiary elsewhere does not."""
+    from thaw.model import Address
+
+    def bank(source: str, sid: str, name: str, address: str, remark: str = "") -> Record:
+        record = org(source, sid, name, countries=["ru"])
+        record.addresses = [Address(address, "ru")]
+        record.remarks = [remark] if remark else []
+        return record
+
+    # sixty subsidiaries make "Sberbank" a common name: the name alone links nothing
+    subsidiaries = [org("us_ofac_sdn", f"s{i}", f"SBERBANK UNIT{i:02d}") for i in range(60)]
+    add(
+        store,
+        "au_dfat",
+        [
+            bank(
+                "au_dfat",
+                "6771",
+                "Sberbank",
+                "19 Vavilova St, Moscow 117312, Russia",
+                "Website: www.sberbank.com",
+            ),
+            bank("au_dfat", "9", "Sberbank", "Ulitsa Lenina 5, Kazan", "Website: sber-kazan.ru"),
+        ],
+    )
+    add(
+        store,
+        "uk_ofsi",
+        [bank("uk_ofsi", "15076", "PJSC SBERBANK", "19 Vavilova St., Moscow, 117997, Russia")],
+    )
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            bank("us_ofac_sdn", "17018", "PJSC SBERBANK", "Moscow", "website: www.sberbank.com"),
+            *subsidiaries,
+        ],
+    )
+    add(store, "ca_sema", [bank("ca_sema", "c1", "Sberbank", "1 Other St, Sochi")])
+    profiles = Profiles(store)
+    assert keys(profiles, "au_dfat", "6771") == [
+        "au_dfat:6771",
+        "uk_ofsi:15076",
+        "us_ofac_sdn:17018",
+    ]
+    profile = profiles.profile_of("au_dfat", "6771")
+    assert profile is not None
+    evidence = {(x.a, x.b): x for x in profile.links if x.status == "applied"}
+    uk = evidence["au_dfat:6771", "uk_ofsi:15076"]
+    assert uk.kind == "name_contact" and uk.evidence["addresses"] == ["19 vavilova"]
+    us = evidence["au_dfat:6771", "us_ofac_sdn:17018"]
+    assert us.kind == "name_contact" and us.evidence["websites"] == ["sberbank.com"]
+    assert keys(profiles, "ca_sema", "c1") == ["ca_sema:c1"]
+
+
+def test_website_and_address_keys() -> None:
+    from thaw.model import Address
+    from thaw.profiles.features import address_keys
+
+    assert address_keys("19 Vavilova St, Moscow 117312, Russia") == {"19 vavilova"}
+    assert address_keys("Moscow, Russia") == set()
+    record = Record(
+        "x",
+        "1",
+        "Organization",
+        names=[Name("X")],
+        remarks=["Website: www.sberbank.com; e-mail info@mail.ru", "http://sber.ru/en"],
+        addresses=[Address("Vavilova Street 19, Moscow")],
+    )
+    f = features_of(record)
+    assert f.websites == ("sber.ru", "sberbank.com")
+    assert f.addresses == ("19 vavilova",)
+    assert type(f).from_json(f.to_json()) == f

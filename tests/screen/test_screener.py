@@ -99,11 +99,11 @@ def test_schema_keeps_kinds_apart(screener: Screener) -> None:
     ("kwargs", "message"),
     [
         ({"name": "  "}, "no name"),
-        ({"name": "X", "schema": "Dog"}, "unknown schema"),
-        ({"name": "X", "birth_date": "1975-13-01"}, "invalid date"),
-        ({"name": "X", "birth_date": "12/04/1975"}, "invalid date"),
-        ({"name": "X", "birth_date": "1975-02-30"}, "invalid date"),
-        ({"name": "X", "country": "Narnia"}, "unknown country"),
+        ({"name": "Xavier", "schema": "Dog"}, "unknown schema"),
+        ({"name": "Xavier", "birth_date": "1975-13-01"}, "invalid date"),
+        ({"name": "Xavier", "birth_date": "12/04/1975"}, "invalid date"),
+        ({"name": "Xavier", "birth_date": "1975-02-30"}, "invalid date"),
+        ({"name": "Xavier", "country": "Narnia"}, "unknown country"),
     ],
 )
 def test_bad_input_is_refused(screener: Screener, kwargs: dict[str, str], message: str) -> None:
@@ -112,13 +112,61 @@ def test_bad_input_is_refused(screener: Screener, kwargs: dict[str, str], messag
 
 
 def test_accepted_inputs(screener: Screener) -> None:
-    schemata = ("Person", "person", "Organization", "Company", "LegalEntity", "Vessel", "Aircraft")
-    for schema in schemata:
-        screener.screen("Kirill Dmitriev", schema=schema)
+    """Every accepted spelling of a schema, date and country is understood (not just
+    not refused): the query carries the canonical value, and screening uses it."""
+    from thaw.screen import make_query
+
+    def dmitriev_found(**kw: str) -> bool:
+        result = screener.screen("Kirill Dmitriev", **kw)  # type: ignore[arg-type]
+        return "34336" in {x.source_id for h in result.hits for x in h.listings}
+
+    schemata = {
+        "Person": "Person",
+        "person": "Person",
+        "Organization": "Organization",
+        "Company": "Organization",
+        "LegalEntity": "LegalEntity",
+        "Vessel": "Vessel",
+        "Aircraft": "Aircraft",
+        "any": None,
+    }
+    for given, schema in schemata.items():
+        assert make_query("Kirill Dmitriev", schema=given).schema == schema
+        # a person is found as a person (or with no schema), never as a vessel
+        assert dmitriev_found(schema=given) == (schema in ("Person", "LegalEntity", None))
     for date in ("1975", "1975-04", "1975-04-12"):
-        screener.screen("Kirill Dmitriev", birth_date=date)
-    for country in ("ru", "RU", "Russia", "Russian Federation", "uk"):
-        screener.screen("Kirill Dmitriev", country=country)
+        assert make_query("Kirill Dmitriev", birth_date=date).birth_date == date
+        assert dmitriev_found(birth_date=date)
+    for country in ("ru", "RU", "Russia", "Russian Federation"):
+        assert make_query("Kirill Dmitriev", country=country).countries == ("ru",)
+        assert dmitriev_found(country=country)
+    assert make_query("Kirill Dmitriev", country="uk").countries == ("gb",)
+    assert make_query("Kirill Dmitriev", country="de;Russia|fr").countries == ("de", "ru", "fr")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("\x00\x00\x00", "no name"),
+        ({"name": "Kirill Dmitriev"}, "not a JSON object"),
+        (["Kirill", "Dmitriev"], "not a list"),
+        ("aa", "too little information"),
+        ("aaaaaaaaaa", "too little information"),
+        ("A. A.", "too little information"),
+        ("x" * 1001, "longer than 1,000 characters"),
+    ],
+)
+def test_odd_names_are_refused(screener: Screener, name: object, message: str) -> None:
+    """Issue 17 #11: NUL bytes, a JSON object, a name with too little information
+    to screen ("aa" matched two listings at 0.90) and a huge name are refused."""
+    with pytest.raises(ScreenInputError, match=message):
+        screener.screen(name)  # type: ignore[arg-type]
+
+
+def test_odd_but_real_names_are_screened(screener: Screener) -> None:
+    assert screener.screen("Kirill\x00 Dmitriev").name == "Kirill Dmitriev"
+    assert screener.screen("王").name == "王"  # one ideograph is a whole name syllable
+    assert screener.screen("Wu").name == "Wu"
 
 
 def test_screener_over_a_store(home: Path) -> None:
@@ -159,5 +207,5 @@ def test_cli_screen_table_and_errors(home: Path) -> None:
     assert table.exit_code == 0 and "hit(s) for Kirill Dmitriev" in table.stdout
     none = runner.invoke(app, ["screen", "Jane Unlisted Nobody", "--home", str(home)])
     assert none.exit_code == 0 and "No hits" in none.stdout
-    bad = runner.invoke(app, ["screen", "X", "--dob", "yesterday", "--home", str(home)])
+    bad = runner.invoke(app, ["screen", "Xavier", "--dob", "yesterday", "--home", str(home)])
     assert bad.exit_code == 1 and "invalid date" in bad.stderr

@@ -138,6 +138,7 @@ EXPECTED_NEWEST = {
 }
 
 
+@pytest.mark.realdata
 def test_scan_of_the_official_publications(lists_dir: Path) -> None:
     found = scan(lists_dir)
     newest = found.newest()

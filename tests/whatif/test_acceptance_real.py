@@ -140,8 +140,10 @@ def test_partial_relief_names_who_remains(home: Path, dmitriev: str) -> None:
     assert by_authority(party["listings"]) == {k: [STAYS[k]] for k in ("au", "ca")}
     # a theme of another kind lifts nothing of his
     other = whatif(home, "--lift", "*:iran", "--profile", dmitriev)
-    [untouched] = other["still_listed"]
+    [untouched] = other["unaffected"]
     assert untouched["lifted"] == [] and untouched["authorities"] == ["au", "ca", "uk", "us"]
+    # issue 11: an untouched party is not "still listed" by the scenario
+    assert other["still_listed"] == [] and other["counts"]["parties"]["still_listed"] == 0
 
 
 def test_summary_table_keeps_programme_keys(home: Path, dmitriev: str) -> None:

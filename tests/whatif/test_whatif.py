@@ -148,6 +148,7 @@ def test_whole_store_counts(store: Store) -> None:
         "affected": 4,
         "cleared": 3,
         "still_listed": 1,
+        "unaffected": 1,
         "cleared_by_schema": {"Person": 2, "Organization": 1},
     }
     lifted = counts["listings_lifted"]
@@ -289,3 +290,49 @@ def test_list_codes_follow_real_programmes() -> None:
     assert not evaluate_listing(russia, dpl).lifted
     assert evaluate_listing(Scenario.parse(["us:export-control"]), dpl).lifted
     assert evaluate_listing(Scenario.parse(["us:DPL"]), dpl).lifted
+
+
+def test_counts_agree_with_the_arrays(tmp_path: Path) -> None:
+    """Issue 11: a party the lift does not touch is not "still listed"; it is
+    reported under ``unaffected``, and every count equals its array's length."""
+    listing = {"source": "us_ofac_sdn", "source_id": "7", "programs": ["SDGT"]}
+    rows = [
+        {"row": 1, "id": "a", "name": "A", "hits": [{"name": "A", "listings": [listing]}]},
+        {
+            "row": 2,
+            "id": "b",
+            "name": "B",
+            "hits": [
+                {
+                    "name": "B",
+                    "listings": [
+                        {"source": "us_ofac_sdn", "source_id": "8", "programs": ["IRAN"]},
+                        {"source": "uk_ofsi", "source_id": "9", "programs": ["Iran"]},
+                    ],
+                }
+            ],
+        },
+    ]
+    path = tmp_path / "hits.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    data = for_results(Scenario.parse(["us:IRAN"]), path).to_dict()
+    parties = data["counts"]["parties"]
+    assert [p["id"] for p in data["still_listed"]] == ["b"]
+    assert [p["id"] for p in data["unaffected"]] == ["a"]
+    assert parties["still_listed"] == len(data["still_listed"]) == 1
+    assert parties["cleared"] == len(data["cleared"]) == 0
+    assert parties["unaffected"] == len(data["unaffected"]) == 1
+    assert parties["affected"] == parties["cleared"] + parties["still_listed"]
+
+
+def test_unknown_programme_is_an_error_with_suggestions(store: Store) -> None:
+    from thaw.whatif import check_programmes
+
+    _store(store)
+    with pytest.raises(ScenarioError, match=r"RUSIA-EO14024.*nearest known: us:RUSSIA-EO14024"):
+        check_programmes(Scenario.parse(["us:RUSIA-EO14024"]), store)
+    with pytest.raises(ScenarioError, match="unknown programme"):
+        check_programmes(Scenario.parse(["uk:NOT-A-REGIME-AT-ALL"]), None)
+    # known codes, themes, whole authorities and source scopes pass
+    check_programmes(Scenario.parse(["us:RUSSIA-EO14024", "uk:russia", "us:*"]), store)
+    check_programmes(Scenario.parse(["us_ofac_sdn:SDGT", "*:IRAN"]), store)

@@ -3,13 +3,53 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, get_args
 
 import typer
-from rich.console import Console
+import typer.core
+from rich.console import Console, ConsoleDimensions
 from rich.markup import escape
 
 from thaw.store import Store, default_home
+
+PIPE_WIDTH = 1000
+"""Line width of tables printed to a pipe or file: wide enough that no identifier
+(``us_trade_csl:EL-35bf8543…``) is ever split across lines, so output can be
+grepped and parsed; a terminal uses its own width."""
+
+
+class _Console(Console):
+    """A console that, writing to a pipe or a file, lays out at :data:`PIPE_WIDTH`
+    rather than rich's 80 columns (a terminal keeps its own width)."""
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        dims = Console.size.fget(self)  # type: ignore[attr-defined]
+        if self._width is None and not self.is_terminal:
+            return ConsoleDimensions(max(dims.width, PIPE_WIDTH), dims.height)
+        return dims  # type: ignore[no-any-return]
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+
+
+def _display_type(self: Any, ctx: Any) -> str:
+    """Typer (0.2x) shows a type after every parameter in ``--help``: ``--json
+    <bool>`` reads as if a flag took a value, ``FILES <list[Path]>`` shows a Python
+    annotation. Flags show nothing; a repeatable value shows its element,
+    ``<path>...``; everything else is Typer's own."""
+    if getattr(self, "is_flag", False) or getattr(self, "count", False):
+        return ""
+    descriptor = self.type_descriptor
+    if descriptor.is_list and not descriptor.is_choice:
+        (element,) = get_args(descriptor.annotation) or (str,)
+        return f"<{self._bare_type(element).lower()}>..."
+    return str(_TYPER_DISPLAY_TYPE(self, ctx))
+
+
+_TYPER_DISPLAY_TYPE = typer.core._TyperParameter.display_type
+typer.core._TyperParameter.display_type = _display_type  # type: ignore[method-assign]
 
 app = typer.Typer(
     name="thaw",
@@ -20,8 +60,31 @@ app = typer.Typer(
 )
 
 # No emoji codes: programme keys such as "uk:Russia: 1" must print as they are.
-console = Console(emoji=False)
+console = _Console(emoji=False)
 err = Console(stderr=True, emoji=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("thaw")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            number = "unknown (not installed)"
+        typer.echo(f"thaw {number}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Sanctions screening and sanctions-relief analysis from the official lists."""
+
 
 HomeOption = Annotated[
     Path | None,

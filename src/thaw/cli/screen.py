@@ -52,12 +52,22 @@ OwnershipOption = Annotated[
 ]
 
 
-def _screener(home: Path | None) -> Screener:
+NO_LISTS = (
+    "no lists are loaded in {home}: screening would find nothing, whatever the name "
+    "(load the lists first: thaw update, thaw load FILE, or point --home at a loaded store)"
+)
+
+
+def party_screener(home: Path | None) -> Screener:
+    """The party screener of every screening command; fails (exit 1, a clear
+    message) when the store holds no listing, since "no hits" against nothing is
+    the most dangerous answer a screening tool can give."""
     from thaw.profiles.screening import PartyScreener
+    from thaw.store import default_home
 
     screener = PartyScreener(home)
     if not len(screener):
-        err.print("[yellow]warning:[/] no lists are loaded; nothing can match (see thaw load)")
+        raise fail(NO_LISTS.format(home=default_home(home)))
     return screener
 
 
@@ -88,7 +98,7 @@ def screen_cmd(
     Prints the listings scoring at or above the threshold, best first; with
     --json, the result object of the file contract (row 1).
     """
-    screener = _screener(home)
+    screener = party_screener(home)
     try:
         result = screener.screen(
             name,
@@ -266,17 +276,31 @@ def screen_file_cmd(
             "false positives until the listing or the row changes."
         ),
     ] = True,
+    schema: Annotated[
+        str | None,
+        typer.Option(
+            help="Schema of rows that give none: "
+            f"{', '.join(ACCEPTED_SCHEMATA)}, or any (every kind of party). "
+            "By default a row with a gender, a date of birth or first/last-name "
+            "columns is a Person."
+        ),
+    ] = None,
     home: HomeOption = None,
     ownership: OwnershipOption = False,
 ) -> None:
     """Screen every row of a file; write one JSON object per row, in input order.
 
-    Columns (case-insensitive): name or full_name (required); id, schema,
-    birth_date or date_of_birth, nationality or country, id_number (optional).
-    Rows that cannot be screened are reported with their line number on standard
-    error and skipped; the rest is screened.
+    Formats: CSV (comma, semicolon, tab or | delimited), JSON lines, Parquet,
+    .xlsx. Columns (case-insensitive): name or full_name, or first_name,
+    middle_name, last_name (required); id, schema, birth_date, date_of_birth or
+    dob, gender, nationality or country, id_number (optional). Rows that cannot
+    be screened are reported with their line number on standard error and
+    skipped; the rest is screened.
+
+    Exit status: 0 when every row was screened, 2 when some rows were skipped
+    (the others are screened and written), 1 when nothing could be screened.
     """
-    screener = _screener(home)
+    screener = party_screener(home)
     judge = _judge(home, screener) if decisions else None
     progress = _RichProgress(f"screening {input.name}")
     stream = open_output(output)
@@ -295,6 +319,7 @@ def screen_file_cmd(
             workers=workers if workers is not None else default_workers(),
             chunk_size=chunk_size,
             progress=progress,
+            default_schema=schema,
         )
         if spool is not stream:
             spool.seek(0)
@@ -320,3 +345,5 @@ def screen_file_cmd(
     )
     if summary.rows and not summary.screened:
         raise typer.Exit(1)
+    if summary.skipped:
+        raise typer.Exit(2)

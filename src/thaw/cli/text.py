@@ -13,8 +13,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from thaw.cli._app import HomeOption, JsonOption, app, console, fail
-from thaw.profiles.screening import PartyScreener
+from thaw.cli.screen import party_screener
 from thaw.screen.text import ExtractError, TextResult, TextScreener, extract_text
+from thaw.screen.text.extract import MAX_DOCUMENT_BYTES
 
 
 @app.command("screen-text")
@@ -32,12 +33,12 @@ def screen_text_cmd(
     as_json: JsonOption = False,
 ) -> None:
     """Screen free text: every mention of a listed party, then one line per party."""
-    data = sys.stdin.buffer.read() if source == "-" else _read(source)
+    data = _read_stdin() if source == "-" else _read(source)
     try:
         kind, text = extract_text(data)
     except ExtractError as exc:
         raise fail(f"{source}: {exc}") from exc
-    screener = TextScreener(PartyScreener(home), threshold=threshold)
+    screener = TextScreener(party_screener(home), threshold=threshold)
     result = screener.screen_text(text, kind)
     if html_out is not None:
         html_out.write_text(html_report(result, source), encoding="utf-8")
@@ -47,9 +48,26 @@ def screen_text_cmd(
     render(result)
 
 
+def _too_big(source: str) -> typer.Exit:
+    return fail(f"{source}: larger than {MAX_DOCUMENT_BYTES:,} bytes: refused (split the document)")
+
+
+def _read_stdin() -> bytes:
+    """Standard input, refused past :data:`MAX_DOCUMENT_BYTES` without reading on."""
+    data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise _too_big("standard input")
+    return data
+
+
 def _read(source: str) -> bytes:
+    path = Path(source)
     try:
-        return Path(source).read_bytes()
+        if not path.is_file():
+            raise fail(f"{source}: not a regular file")
+        if path.stat().st_size > MAX_DOCUMENT_BYTES:
+            raise _too_big(source)
+        return path.read_bytes()
     except OSError as exc:
         raise fail(f"{source}: cannot read: {exc.strerror or exc}") from exc
 

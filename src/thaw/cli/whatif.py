@@ -22,6 +22,7 @@ from thaw.whatif import (
     Scenario,
     ScenarioError,
     WhatIfResult,
+    check_programmes,
     for_entity,
     for_party,
     for_results,
@@ -57,7 +58,8 @@ def _print_result(result: WhatIfResult, limit: int) -> None:
     )
     console.print(
         f"parties evaluated {parties['evaluated']}, affected {parties['affected']}: "
-        f"[green]{parties['cleared']} cleared[/], [red]{parties['still_listed']} still listed[/]",
+        f"[green]{parties['cleared']} cleared[/], [red]{parties['still_listed']} still listed[/]"
+        + (f", {parties['unaffected']} not affected" if result.unaffected_shown else ""),
         highlight=False,
     )
     for name in result.not_listed:
@@ -104,6 +106,18 @@ def _print_result(result: WhatIfResult, limit: int) -> None:
         console.print(table)
         if limit and len(still) > limit:
             console.print(f"  … {len(still) - limit} more (--limit 0 shows all)")
+    unaffected = result.unaffected() if result.unaffected_shown else []
+    if unaffected:
+        table = Table(title=f"Not affected ({len(unaffected)})", title_justify="left")
+        for col in ("party", "name", "listed by"):
+            table.add_column(col, overflow="fold")
+        for p in unaffected[: limit or None]:
+            table.add_row(
+                escape(_who(p)), escape(p.caption), escape(_listing_text(p.to_dict()["listings"]))
+            )
+        console.print(table)
+        if limit and len(unaffected) > limit:
+            console.print(f"  … {len(unaffected) - limit} more (--limit 0 shows all)")
 
 
 @app.command("whatif")
@@ -148,6 +162,8 @@ def whatif_cmd(
         return
     try:
         scenario = Scenario.parse(lift)
+        with open_store(home) as store:
+            check_programmes(scenario, store)
     except ScenarioError as exc:
         raise fail(str(exc)) from exc
     if results is not None:

@@ -27,6 +27,17 @@ identity. In order of strength:
     at least two) under regimes that do not contradict each other (the Colombian
     ELN and the Macedonian NLA share the alias "National Liberation Army").
 
+``name_contact`` (organisations)
+    Agreeing names (the whole name, both ways) and the same web domain or the same
+    street address (house number and street: "19 Vavilova St"), with no
+    conflicting country: the AU "Sberbank" and the UK "PJSC SBERBANK", however
+    many Sberbank subsidiaries make the name itself common.
+
+A birth *year* (or month) suffices for persons when the nationalities agree, the
+name is rare, or both listings publish the very same range of two or more
+birth years under the same sanctions regime ("KONY, Ali" and "ALI KONY", born
+1992, 1993, 1994 or 1995, both CAR).
+
 Names alone never link persons, and common names never link anything. Any
 conflict (birth dates years apart, disjoint nationalities for a weak link,
 different genders, incompatible schemata) blocks the name rules.
@@ -105,6 +116,7 @@ STRENGTH = {
     "shared_reference": 50.0,
     "identifier": 30.0,
     "name_dob": 20.0,
+    "name_contact": 16.0,
     "name_country": 15.0,
     "name_distinctive": 12.0,
     "name_context": 10.0,
@@ -142,6 +154,10 @@ class Edge:
             parts.append(f"country {ev['country']}")
         if "regimes" in ev:
             parts.append("regime " + ", ".join(ev["regimes"]))
+        if "websites" in ev:
+            parts.append("website " + ", ".join(ev["websites"]))
+        if "addresses" in ev:
+            parts.append("address " + ", ".join(ev["addresses"]))
         if "ref" in ev:
             parts.append(f"reference {ev['ref']}")
         if "why" in ev:
@@ -484,8 +500,14 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             bonus = (1.0 if nat == "agree" else 0.0) + both
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + 2 + bonus + fine, ev)
         if dob in ("month", "year"):
+            same_range = _same_year_range(a.birth_dates, b.birth_dates)
+            if same_range:
+                ev["dob"] = "year range"
             if nat == "agree" or (
-                nat == "unknown" and rare and name.both_ways and not regime_conflict
+                nat == "unknown"
+                and name.both_ways
+                and not regime_conflict
+                and (rare or (same_range and bool(ra & rb)))
             ):
                 bonus = (1.0 if dob == "month" else 0.0) + both
                 return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + bonus + fine, ev)
@@ -514,6 +536,10 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         ev["matcher"] = round(matcher, 3)
         if matcher < STRICT_MATCH_MIN:
             return None
+    contact = _shared_contact(a, b)
+    if contact:
+        ev.update(contact)
+        return Edge(a.key, b.key, "name_contact", STRENGTH["name_contact"] + fine, ev)
     if (country == "agree" or shared_regimes) and (
         name.rarity >= RARE_NAME / 2 or name.aligned >= 2
     ):
@@ -522,6 +548,26 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     if name.rarity >= DISTINCTIVE_ORG and name.aligned >= 2 and not regime_conflict:
         return Edge(a.key, b.key, "name_distinctive", STRENGTH["name_distinctive"] + fine, ev)
     return None
+
+
+def _same_year_range(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether both listings give the same set of two or more birth years and
+    nothing finer (a published range such as 1992-1995)."""
+    ya = {d[:4] for d in a if len(d) >= 4}
+    yb = {d[:4] for d in b if len(d) >= 4}
+    return len(ya) >= 2 and ya == yb
+
+
+def _shared_contact(a: Features, b: Features) -> dict[str, list[str]]:
+    """The web domains and street addresses two listings share."""
+    out: dict[str, list[str]] = {}
+    websites = sorted(set(a.websites) & set(b.websites))
+    if websites:
+        out["websites"] = websites
+    addresses = sorted(set(a.addresses) & set(b.addresses))
+    if addresses:
+        out["addresses"] = addresses
+    return out
 
 
 def _literal(text: str) -> str:

@@ -158,6 +158,8 @@ class Features:
     programs: tuple[str, ...] = ()
     listed_on: str | None = None
     regimes: tuple[str, ...] = ()
+    websites: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
     _strong: list[NameF] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -224,6 +226,8 @@ class Features:
             "p": list(self.programs),
             "l": self.listed_on,
             "rg": list(self.regimes),
+            "w": list(self.websites),
+            "ad": list(self.addresses),
         }
 
     @classmethod
@@ -245,6 +249,8 @@ class Features:
             programs=tuple(data["p"]),
             listed_on=data["l"],
             regimes=tuple(data.get("rg", ())),
+            websites=tuple(data.get("w", ())),
+            addresses=tuple(data.get("ad", ())),
         )
 
 
@@ -378,7 +384,59 @@ def features_of(record: Record, content_hash: str | None = None) -> Features:
         programs=tuple(record.programs),
         listed_on=record.listed_on,
         regimes=regimes_of(record.source, record.programs),
+        websites=websites_of(record),
+        addresses=tuple(sorted({k for a in record.addresses for k in address_keys(a.full)})),
     )
+
+
+_WEBSITE = re.compile(
+    r"(?:https?://)?(?:www\d?\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})\b",
+    re.IGNORECASE,
+)
+_WEBSITE_CONTEXT = re.compile(r"(?:website|web site|url|www\.|https?://)", re.IGNORECASE)
+_STREET_WORDS = frozenset(
+    """street st str road rd avenue ave av boulevard blvd lane ln drive dr square sq
+    ulitsa ulica ul prospekt pr prospect pereulok per naberezhnaya nab shosse house
+    building bldg office floor suite block no number apt flat room unit""".split()
+)
+
+
+def websites_of(record: Record) -> tuple[str, ...]:
+    """The web domains a listing publishes (``sberbank.com``), from remarks and
+    other fields that say *website* or write a URL; e-mail domains are left out
+    (shared mail providers prove nothing)."""
+    texts = [*record.remarks, *record.extra.values()]
+    found: set[str] = set()
+    for text in texts:
+        if not _WEBSITE_CONTEXT.search(text):
+            continue
+        for m in _WEBSITE.finditer(text):
+            if m.start() > 0 and text[m.start() - 1] == "@":
+                continue
+            domain = m.group(1).lower().rstrip(".")
+            if "." in domain and not domain.replace(".", "").isdigit():
+                found.add(domain)
+    return tuple(sorted(found))
+
+
+def address_keys(full: str) -> set[str]:
+    """Comparable keys of a street address: a house number with the street's name
+    beside it (``19 vavilova`` from "19 Vavilova St, Moscow 117312"). Postal codes
+    (five digits and more) and street-type words are not keys; an address without
+    a house number has none (a city alone proves nothing)."""
+    keys: set[str] = set()
+    for part in re.split(r"[,;\n]", full):  # the number and its street share a part
+        words = [w.casefold() for w in re.findall(r"[^\W_]+", part)]
+        for i, word in enumerate(words):
+            if not (word.isdigit() and len(word) <= 4):
+                continue
+            for j in (i + 1, i - 1, i + 2, i - 2):
+                if 0 <= j < len(words):
+                    other = words[j]
+                    if other.isalpha() and len(other) >= 4 and other not in _STREET_WORDS:
+                        keys.add(f"{word.lstrip('0') or '0'} {other}")
+                        break
+    return keys
 
 
 def historic_country(code: str) -> bool:

@@ -55,7 +55,7 @@ from thaw.profiles.model import Detail, LinkEvidence, Listing, Profile
 from thaw.store import Store, decode_record
 from thaw.text import analyze_name
 
-ALGORITHM_VERSION = "2"
+ALGORITHM_VERSION = "3"
 """Bumped when the linking rules change in a way that needs a full rebuild."""
 
 FULL_REBUILD_SHARE = 0.3

@@ -5,15 +5,37 @@ Input contract
 One row per party. Column names are case-insensitive (CSV headers, JSON keys,
 Parquet columns):
 
-``name`` or ``full_name``          required;
+``name`` or ``full_name``          required, or:
+``first_name``, ``middle_name``,   the parts of a person's name (also ``given_name``,
+``last_name``                      ``surname``, ``family_name``), joined in this order;
 ``id``                             optional, copied to the output;
-``schema``                         Person, Organization, Company, LegalEntity, Vessel, Aircraft;
-``birth_date`` or ``date_of_birth`` ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``;
+``schema``                         Person, Organization, Company, LegalEntity, Vessel,
+                                   Aircraft, or ``any``;
+``birth_date``, ``date_of_birth``  ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``;
+or ``dob``
+``gender`` or ``sex``              any value: the row is a person;
 ``nationality`` or ``country``     ISO-2 codes or country names (several: ``;`` or ``|``);
 ``id_number``                      a passport, registration, IMO … number.
 
-Other columns are ignored. CSV files are UTF-8 (a BOM is accepted), JSON lines
-hold one object per line; ``.gz`` files are read compressed.
+Other columns are ignored; a header's spaces count as underscores (``First Name``).
+CSV files are UTF-8 (a BOM is accepted; UTF-16 and UTF-32 with a byte-order mark
+are read too), delimited by commas, semicolons, tabs or ``|`` (recognised from the
+header); JSON lines hold one object per line; ``.xlsx`` workbooks are read from
+their first sheet; ``.gz`` files are read compressed.
+
+**Persons.** A row that gives a gender, a date of birth, or its name in
+first/last-name columns describes a person and is screened as a ``Person``: it
+does not alert on organisations, vessels or aircraft. A ``schema`` value in the
+row (or ``default_schema``, ``thaw screen-file --schema``) overrides that;
+``any`` screens against every kind of party.
+
+**Bounds.** A line longer than :data:`MAX_LINE_CHARS`, a field longer than
+:data:`MAX_FIELD_CHARS` or a name longer than
+:data:`thaw.screen.inputs.MAX_NAME_CHARS` makes its row a bad row; the line is
+read through without being held in memory. A ``.gz`` file inflates at most about
+1,000-fold per byte (the deflate limit), so this bounds memory whatever it holds.
+Bytes that are not UTF-8 are read as Windows-1252 and the row is screened with a
+warning.
 
 Output: one JSON object per screened row, in input order, as in
 :meth:`thaw.screen.ScreenResult.to_dict`; ``row`` is the 1-based position of the
@@ -36,13 +58,14 @@ import csv
 import gc
 import gzip
 import io
+import itertools
 import json
 import multiprocessing
 import os
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol, cast
@@ -58,13 +81,41 @@ from thaw.screen.inputs import (
 )
 from thaw.screen.screener import Screener
 
-FORMATS = ("csv", "jsonl", "parquet")
+FORMATS = ("csv", "jsonl", "parquet", "xlsx")
 DEFAULT_CHUNK = 256
+DELIMITERS = (",", ";", "\t", "|")
+"""CSV delimiters recognised from the header line."""
+
+MAX_LINE_CHARS = 1 << 20
+"""The longest line of a CSV or JSON lines file (1 MiB): a longer one is a bad row,
+read through without being held in memory."""
+MAX_FIELD_CHARS = 1 << 16
+"""The longest value of a column that is read (64 KiB)."""
+MAX_XLSX_PART_BYTES = 512 << 20
+"""The largest inflated part of an .xlsx workbook (512 MiB): a larger workbook is
+refused before it is opened (a zip bomb, or shared strings no customer file needs)."""
 
 NAME_COLUMNS = ("name", "full_name")
-DATE_COLUMNS = ("birth_date", "date_of_birth")
+FIRST_NAME_COLUMNS = ("first_name", "firstname", "given_name", "forename")
+MIDDLE_NAME_COLUMNS = ("middle_name", "middlename", "middle_names")
+LAST_NAME_COLUMNS = ("last_name", "lastname", "surname", "family_name")
+GENDER_COLUMNS = ("gender", "sex")
+DATE_COLUMNS = ("birth_date", "date_of_birth", "dob")
 COUNTRY_COLUMNS = ("nationality", "country")
-KNOWN_COLUMNS = ("id", "schema", "id_number", *NAME_COLUMNS, *DATE_COLUMNS, *COUNTRY_COLUMNS)
+KNOWN_COLUMNS = (
+    "id",
+    "schema",
+    "id_number",
+    *NAME_COLUMNS,
+    *FIRST_NAME_COLUMNS,
+    *MIDDLE_NAME_COLUMNS,
+    *LAST_NAME_COLUMNS,
+    *GENDER_COLUMNS,
+    *DATE_COLUMNS,
+    *COUNTRY_COLUMNS,
+)
+_EMPTY = frozenset({"", "-", "n/a", "na", "none", "null", "unknown", "u", "x"})
+"""Gender values that say nothing (a company row of a mixed file often has one)."""
 
 _Job = tuple[int, str, Any, str, "str | None", "str | None", tuple[str, ...], tuple[str, ...]]
 """A checked row, as sent to a worker: row, where, id, name, schema, birth date,
@@ -128,10 +179,11 @@ class _Raw:
     where: str
     fields: dict[str, Any] | None
     error: str | None = None
+    warning: str | None = None
 
 
 def detect_format(path: Path, given: str | None = None) -> str:
-    """``csv``, ``jsonl`` or ``parquet``, from ``given`` or the file name."""
+    """``csv``, ``jsonl``, ``parquet`` or ``xlsx``, from ``given`` or the file name."""
     if given:
         fmt = given.lower()
         fmt = "jsonl" if fmt in ("json", "ndjson") else fmt
@@ -148,6 +200,8 @@ def detect_format(path: Path, given: str | None = None) -> str:
         return "jsonl"
     if suffix in ("parquet", "pq"):
         return "parquet"
+    if suffix == "xlsx" and not path.name.lower().endswith(".gz"):
+        return "xlsx"
     raise BatchError(f"{path}: cannot tell the format from the name; pass --format")
 
 
@@ -167,14 +221,85 @@ class _Source:
         pass
 
 
+class _Lines:
+    """Physical lines of a text stream, none longer than ``limit`` characters.
+
+    An over-long line is read through in small pieces (never held whole) and
+    handed on as an empty line, so the CSV reader sees a blank line; its number is
+    kept in :attr:`overlong` for the caller to report as a bad row.
+    """
+
+    def __init__(self, text: IO[str], limit: int) -> None:
+        self.text = text
+        self.limit = limit
+        self.number = 0
+        self.overlong: list[int] = []
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = self.text.readline(self.limit + 1)
+        if not line:
+            raise StopIteration
+        self.number += 1
+        if len(line) > self.limit and not line.endswith(("\n", "\r")):
+            while True:
+                rest = self.text.readline(1 << 16)
+                if not rest or rest.endswith(("\n", "\r")):
+                    break
+            self.overlong.append(self.number)
+            return "\n"
+        return line
+
+
+def _sniff_encoding(path: Path, head: bytes) -> str:
+    """The text encoding of a CSV or JSON lines file from its first bytes: UTF-8
+    (with or without a BOM), or UTF-16/32 when a byte-order mark says so. NUL
+    bytes without a BOM mean UTF-16 without a mark, or no text at all: refused."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head:
+        raise BatchError(
+            f"{path}: not UTF-8 text (NUL bytes at the start: UTF-16 without a byte-order "
+            "mark, or not a text file); save it as UTF-8"
+        )
+    return "utf-8-sig"
+
+
+def _from_cp1252(value: str) -> str:
+    """A value read with ``surrogateescape`` with each undecodable byte read as
+    Windows-1252 (Latin-1 where cp1252 leaves a byte undefined)."""
+    out = []
+    for ch in value:
+        if "\udc80" <= ch <= "\udcff":
+            byte = bytes([ord(ch) - 0xDC00])
+            out.append(byte.decode("cp1252", errors="ignore") or byte.decode("latin-1"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 class _TextSource(_Source):
     def __init__(self, path: Path) -> None:
         self.raw = open(path, "rb")  # noqa: SIM115 (closed by close())
         self.total = float(os.fstat(self.raw.fileno()).st_size)
         self.stream: IO[bytes] = self.raw
         if path.name.lower().endswith(".gz"):
-            self.stream = cast(IO[bytes], gzip.GzipFile(fileobj=self.raw))
+            self.stream = cast(IO[bytes], io.BufferedReader(gzip.GzipFile(fileobj=self.raw)))
         self.path = path
+        try:
+            head = cast(io.BufferedReader, self.stream).peek(4096)[:4096]
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            self.raw.close()
+            raise BatchError(f"{path}: cannot read ({exc})") from exc
+        try:
+            self.encoding = _sniff_encoding(path, head)
+        except BatchError:
+            self.raw.close()
+            raise
 
     def position(self) -> float:
         if self.raw.closed:
@@ -185,10 +310,11 @@ class _TextSource(_Source):
         self.raw.close()
 
     def text(self) -> io.TextIOWrapper:
-        # surrogateescape: an undecodable byte spoils only its own row, which we report.
+        # surrogateescape: an undecodable byte is kept and read as Windows-1252 later.
         # The wrapper is kept on self: collecting it would close the file under us.
+        errors = "surrogateescape" if self.encoding.startswith("utf-8") else "replace"
         self._text = io.TextIOWrapper(
-            self.stream, encoding="utf-8-sig", errors="surrogateescape", newline=""
+            self.stream, encoding=self.encoding, errors=errors, newline=""
         )
         return self._text
 
@@ -204,70 +330,229 @@ def _has_surrogates(values: Any) -> bool:
     return False
 
 
+def _header_columns(header: list[str]) -> list[str]:
+    columns = [" ".join(h.split()).lower().replace(" ", "_") for h in header]
+    if columns and columns[0].startswith("\ufeff"):
+        columns[0] = columns[0][1:]
+    return columns
+
+
+def _check_header(path: Path, columns: Iterable[str]) -> None:
+    names = set(columns)
+    if not names & set(NAME_COLUMNS + FIRST_NAME_COLUMNS + LAST_NAME_COLUMNS):
+        raise BatchError(
+            f"{path}: no 'name' or 'full_name' column in the header "
+            "(nor first_name/last_name columns)"
+        )
+
+
+def _sniff_delimiter(line: str) -> str:
+    """The delimiter of a CSV header line: the most frequent of ``,`` ``;`` tab ``|``
+    (a comma when none occurs)."""
+    counts = {d: line.count(d) for d in DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
 class _CsvSource(_TextSource):
     def rows(self) -> Iterator[_Raw]:
-        text = self.text()
-        reader = csv.reader(text)
+        lines = _Lines(self.text(), MAX_LINE_CHARS)
+        first = next(lines, None)
+        if first is None:
+            return
+        if lines.overlong:
+            raise BatchError(f"{self.path}: line 1: header {_too_long('line', MAX_LINE_CHARS)}")
+        reader = csv.reader(itertools.chain([first], lines), delimiter=_sniff_delimiter(first))
         try:
             header = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
             raise BatchError(f"{self.path}: line 1: unreadable header ({exc})") from exc
-        columns = [h.strip().lower() for h in header]
-        if columns and columns[0].startswith("\ufeff"):
-            columns[0] = columns[0][1:]
-        if not any(c in columns for c in NAME_COLUMNS):
-            raise BatchError(f"{self.path}: no 'name' or 'full_name' column in the header")
+        columns = _header_columns(header)
+        _check_header(self.path, columns)
         wanted = [(i, c) for i, c in enumerate(columns) if c in KNOWN_COLUMNS]
         row = 0
         last_line = reader.line_num
+        reported = 0
+
+        def overlong() -> Iterator[_Raw]:
+            nonlocal row, reported
+            while reported < len(lines.overlong):
+                row += 1
+                number = lines.overlong[reported]
+                reported += 1
+                yield _Raw(row, f"line {number}", None, _too_long("line", MAX_LINE_CHARS))
+
         while True:
             try:
                 values = next(reader)
             except StopIteration:
+                yield from overlong()
                 return
             except csv.Error as exc:
+                yield from overlong()
                 row += 1
                 yield _Raw(row, f"line {last_line + 1}", None, f"unparsable CSV ({exc})")
                 last_line = reader.line_num
                 continue
+            yield from overlong()
             start = last_line + 1
             last_line = reader.line_num
             if not values:
                 continue  # a blank line is no row
             row += 1
             where = f"line {start}"
-            if _has_surrogates(values):
-                yield _Raw(row, where, None, "not valid UTF-8")
-                continue
             fields = {c: values[i] for i, c in wanted if i < len(values)}
-            yield _Raw(row, where, fields)
+            yield _checked_fields(row, where, fields)
+
+
+def _too_long(what: str, limit: int) -> str:
+    return f"{what} longer than {limit:,} characters"
+
+
+def _checked_fields(row: int, where: str, fields: dict[str, Any]) -> _Raw:
+    """A row's fields, refused when one is over :data:`MAX_FIELD_CHARS`; bytes that
+    were not UTF-8 are read as Windows-1252 and said so."""
+    for value in fields.values():
+        if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+            return _Raw(row, where, None, _too_long("a field", MAX_FIELD_CHARS))
+    if _has_surrogates(fields.values()):
+        fixed = {k: _from_cp1252(v) if isinstance(v, str) else v for k, v in fields.items()}
+        return _Raw(row, where, fixed, warning=NOT_UTF8)
+    return _Raw(row, where, fields)
 
 
 class _JsonlSource(_TextSource):
     def rows(self) -> Iterator[_Raw]:
+        if not self.encoding.startswith("utf-8"):
+            # JSON lines are UTF-8 by definition (RFC 8259); decode the rest as text
+            lines = _Lines(self.text(), MAX_LINE_CHARS)
+
+            def encoded() -> Iterator[bytes]:
+                for line in lines:
+                    overlong = lines.overlong and lines.overlong[-1] == lines.number
+                    yield _OVERLONG if overlong else line.encode("utf-8")
+
+            yield from self._rows(encoded())
+            return
+        yield from self._rows(self._binary_lines())
+
+    def _binary_lines(self) -> Iterator[bytes]:
+        while True:
+            line = self.stream.readline(MAX_LINE_CHARS + 1)
+            if not line:
+                return
+            if len(line) > MAX_LINE_CHARS and not line.endswith(b"\n"):
+                while True:
+                    rest = self.stream.readline(1 << 16)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                yield _OVERLONG
+                continue
+            yield line
+
+    def _rows(self, lines: Iterator[bytes]) -> Iterator[_Raw]:
         row = 0
-        for number, line in enumerate(self.stream, start=1):
+        for number, line in enumerate(lines, start=1):
             if number == 1 and line.startswith(codecs.BOM_UTF8):
                 line = line[len(codecs.BOM_UTF8) :]
+            if line is _OVERLONG:
+                row += 1
+                yield _Raw(row, f"line {number}", None, _too_long("line", MAX_LINE_CHARS))
+                continue
             if not line.strip():
                 continue
             row += 1
             where = f"line {number}"
+            warning = None
             try:
-                data = json.loads(line.decode("utf-8"))
+                text = line.decode("utf-8")
             except UnicodeDecodeError:
-                yield _Raw(row, where, None, "not valid UTF-8")
-                continue
+                text = _from_cp1252(line.decode("utf-8", errors="surrogateescape"))
+                warning = NOT_UTF8
+            try:
+                data = json.loads(text)
             except json.JSONDecodeError as exc:
                 yield _Raw(row, where, None, f"unparsable JSON ({exc.msg}, column {exc.colno})")
+                continue
+            except RecursionError:
+                yield _Raw(row, where, None, "unparsable JSON (nested too deeply)")
                 continue
             if not isinstance(data, dict):
                 yield _Raw(row, where, None, "not a JSON object")
                 continue
             fields = {str(k).strip().lower(): v for k, v in data.items()}
-            yield _Raw(row, where, {k: v for k, v in fields.items() if k in KNOWN_COLUMNS})
+            known = {k: v for k, v in fields.items() if k in KNOWN_COLUMNS}
+            raw = _checked_fields(row, where, known)
+            if warning and raw.warning is None and raw.fields is not None:
+                raw.warning = warning
+            yield raw
+
+
+_OVERLONG = b"\x00overlong\x00"
+"""Stands in for a JSON line over the cap (a real line cannot be this object)."""
+
+NOT_UTF8 = "not valid UTF-8; the bytes that are not were read as Windows-1252"
+
+
+class _XlsxSource(_Source):
+    """The first worksheet of an Excel workbook; the first non-empty row is the header."""
+
+    unit = "rows"
+
+    def __init__(self, path: Path) -> None:
+        import zipfile
+
+        self.path = path
+        try:
+            with zipfile.ZipFile(path) as zf:
+                for info in zf.infolist():
+                    if info.file_size > MAX_XLSX_PART_BYTES:
+                        raise BatchError(
+                            f"{path}: {info.filename} inflates to {info.file_size:,} bytes, "
+                            f"over the {MAX_XLSX_PART_BYTES:,}-byte cap for one part of a workbook"
+                        )
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise BatchError(f"{path}: not a readable .xlsx workbook ({exc})") from exc
+        import openpyxl
+
+        try:
+            self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for a broken workbook
+            raise BatchError(f"{path}: not a readable .xlsx workbook ({exc})") from exc
+        sheet = self.book.active
+        self.sheet = sheet if sheet is not None else self.book.worksheets[0]
+        self.total = float(self.sheet.max_row or 0) or None
+        self.done = 0
+
+    def position(self) -> float:
+        return float(self.done)
+
+    def rows(self) -> Iterator[_Raw]:
+        columns: list[str] | None = None
+        wanted: list[tuple[int, str]] = []
+        row = 0
+        try:
+            for number, values in enumerate(self.sheet.iter_rows(values_only=True), start=1):
+                self.done = number
+                if not any(v is not None and str(v).strip() for v in values):
+                    continue
+                if columns is None:
+                    columns = _header_columns([str(v or "") for v in values])
+                    _check_header(self.path, columns)
+                    wanted = [(i, c) for i, c in enumerate(columns) if c in KNOWN_COLUMNS]
+                    continue
+                row += 1
+                fields = {c: values[i] for i, c in wanted if i < len(values)}
+                yield _checked_fields(row, f"row {number}", fields)
+        except BatchError:
+            raise
+        except Exception as exc:
+            raise BatchError(f"{self.path}: row {self.done + 1}: unreadable ({exc})") from exc
+
+    def close(self) -> None:
+        self.book.close()
 
 
 class _ParquetSource(_Source):
@@ -284,9 +569,9 @@ class _ParquetSource(_Source):
         self.done = 0
         self.path = path
         names = self.file.schema_arrow.names
-        self.columns = {n: n.strip().lower() for n in names if n.strip().lower() in KNOWN_COLUMNS}
-        if not any(c in self.columns.values() for c in NAME_COLUMNS):
-            raise BatchError(f"{path}: no 'name' or 'full_name' column")
+        columns = dict(zip(names, _header_columns(list(names)), strict=True))
+        self.columns = {n: c for n, c in columns.items() if c in KNOWN_COLUMNS}
+        _check_header(path, self.columns.values())
 
     def position(self) -> float:
         return float(self.done)
@@ -297,7 +582,7 @@ class _ParquetSource(_Source):
                 for record in batch.to_pylist():
                     self.done += 1
                     fields = {self.columns[k]: v for k, v in record.items()}
-                    yield _Raw(self.done, f"row {self.done}", fields)
+                    yield _checked_fields(self.done, f"row {self.done}", fields)
         except Exception as exc:
             where = f"{self.path}: row {self.done + 1}"
             raise BatchError(f"{where}: unreadable Parquet data ({exc})") from exc
@@ -313,6 +598,8 @@ def open_source(path: Path, fmt: str) -> _Source:
             return _CsvSource(path)
         if fmt == "jsonl":
             return _JsonlSource(path)
+        if fmt == "xlsx":
+            return _XlsxSource(path)
     except OSError as exc:
         raise BatchError(f"{path}: cannot open ({exc.strerror or exc})") from exc
     return _ParquetSource(path)
@@ -334,18 +621,61 @@ def _json_id(value: Any) -> Any:
     return str(value)
 
 
-def check_row(raw: _Raw) -> tuple[_Job | None, list[RowProblem]]:
-    """A row ready to screen, or the reason it cannot be, plus any warning."""
+def _filled(value: Any) -> bool:
+    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+
+
+def _row_name(fields: dict[str, Any]) -> tuple[Any, bool]:
+    """The row's name, and whether it came from first/last-name columns."""
+    name = _first(fields, NAME_COLUMNS)
+    if name is not None:
+        return name, False
+    parts = [
+        _first(fields, columns)
+        for columns in (FIRST_NAME_COLUMNS, MIDDLE_NAME_COLUMNS, LAST_NAME_COLUMNS)
+    ]
+    present = [p for p in parts if p is not None]
+    for part in present:
+        if isinstance(part, bool) or not isinstance(part, str | int | float):
+            return part, True  # refused by clean_name, saying what it is
+    return (" ".join(str(p) for p in present) or None), True
+
+
+def _describes_person(fields: dict[str, Any], split_name: bool) -> bool:
+    """Whether a row describes a person: a gender, a date of birth or a name given
+    in first/last-name columns (see the module docs)."""
+    if split_name:
+        return True
+    gender = _first(fields, GENDER_COLUMNS)
+    if gender is not None and str(gender).strip().lower() not in _EMPTY:
+        return True
+    return _first(fields, DATE_COLUMNS) is not None
+
+
+def check_row(raw: _Raw, default_schema: str | None = None) -> tuple[_Job | None, list[RowProblem]]:
+    """A row ready to screen, or the reason it cannot be, plus any warning.
+
+    ``default_schema`` applies to rows without a ``schema`` value (``any``: no
+    schema, and no person inference)."""
     if raw.fields is None:
         return None, [RowProblem(raw.row, raw.where, raw.error or "unreadable row")]
     fields = raw.fields
     problems: list[RowProblem] = []
+    if raw.warning:
+        problems.append(RowProblem(raw.row, raw.where, raw.warning, skipped=False))
     try:
-        name = clean_name(_first(fields, NAME_COLUMNS))
-        schema = parse_schema(fields.get("schema"))
+        value, split_name = _row_name(fields)
+        name = clean_name(value)
+        given = fields.get("schema")
+        if not _filled(given):
+            given = default_schema
+        if _filled(given):
+            schema = parse_schema(given)
+        else:
+            schema = "Person" if _describes_person(fields, split_name) else None
         birth_date = parse_birth_date(_first(fields, DATE_COLUMNS))
     except ScreenInputError as exc:
-        return None, [RowProblem(raw.row, raw.where, str(exc))]
+        return None, [*problems, RowProblem(raw.row, raw.where, str(exc))]
     try:
         countries = parse_countries(_first(fields, COUNTRY_COLUMNS))
     except ScreenInputError as exc:
@@ -423,12 +753,19 @@ def screen_file(
     chunk_size: int = DEFAULT_CHUNK,
     progress: ProgressSink | None = None,
     on_problem: Callable[[RowProblem], None] | None = None,
+    default_schema: str | None = None,
 ) -> BatchSummary:
     """Screen every row of ``input`` and write one JSON line per screened row to
     ``output``, in input order (see the module docs). Problems go to
     ``on_problem`` (and ``progress.problem``) as they are found and are kept in
     the summary. Raises :class:`BatchError` when the input as a whole cannot be
-    read."""
+    read. ``default_schema`` is the schema of rows that give none (``any`` for
+    every kind of party; by default persons are recognised, see the module docs)."""
+    if default_schema is not None:
+        try:
+            parse_schema(default_schema)
+        except ScreenInputError as exc:
+            raise BatchError(str(exc)) from exc
     began = time.perf_counter()
     source = open_source(Path(input), detect_format(Path(input), fmt))
     summary = BatchSummary()
@@ -447,7 +784,7 @@ def screen_file(
     def jobs() -> Iterator[_Job]:
         for raw in source.rows():
             summary.rows += 1
-            job, problems = check_row(raw)
+            job, problems = check_row(raw, default_schema)
             for problem in problems:
                 report(problem)
             if job is not None:

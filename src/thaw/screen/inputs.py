@@ -24,6 +24,9 @@ SCHEMA_NAMES: dict[str, str] = {
     "vessel": "Vessel",
     "aircraft": "Aircraft",
 }
+ANY_SCHEMA = ("any", "all", "*")
+"""Schema values that ask for every kind of party explicitly (``thaw screen-file``
+otherwise screens a row that describes a person as a Person only)."""
 """Accepted query schemata (case-insensitive) and the model schema each screens as.
 ``Company`` screens as ``Organization``, as the lists do not tell them apart."""
 
@@ -34,33 +37,72 @@ _COUNTRY_SPLIT = re.compile(r"[;|]")
 _COUNTRY_ALIASES = {"uk": "gb", "el": "gr"}
 
 
+MAX_NAME_CHARS = 1_000
+"""The longest name screened, in characters. The longest published name on any list
+is under 400; anything longer is not a name but a pasted document or an attack."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 class ScreenInputError(ValueError):
     """A queried value is missing or malformed; the message says which and why."""
 
 
 def clean_name(value: Any) -> str:
-    """The name with whitespace collapsed; an error when there is none."""
+    """The name with whitespace collapsed and control characters (NUL …) dropped.
+
+    Raises :class:`ScreenInputError` when there is no name, when the value is not
+    text (a JSON object or list given as a name is refused rather than screened as
+    its Python form), when it is longer than :data:`MAX_NAME_CHARS`, or when it
+    carries too little information to screen (fewer than two distinct letters or
+    digits, such as ``"aa"``: any listed name with two ``a``'s would align with it).
+    """
     if value is None:
         raise ScreenInputError("no name")
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        kind = "a JSON object" if isinstance(value, dict) else type(value).__name__
+        if isinstance(value, list | tuple):
+            kind = "a list"
+        raise ScreenInputError(f"the name must be text, not {kind}")
     if not isinstance(value, str):
         value = str(value)
-    text = " ".join(value.split())
+    if len(value) > MAX_NAME_CHARS * 4:  # do not even scan a huge value
+        raise ScreenInputError(f"name longer than {MAX_NAME_CHARS:,} characters")
+    text = " ".join(_CONTROL.sub(" ", value).split())
     if not text:
         raise ScreenInputError("no name")
+    if len(text) > MAX_NAME_CHARS:
+        raise ScreenInputError(f"name longer than {MAX_NAME_CHARS:,} characters")
+    distinct = {c for c in text.casefold() if c.isalnum()}
+    if len(distinct) < 2 and not _is_ideographic(distinct):
+        raise ScreenInputError(
+            f"name {text!r} carries too little information to screen "
+            "(it needs at least two different letters or digits)"
+        )
     return text
 
 
+def _is_ideographic(chars: set[str]) -> bool:
+    """Whether the one character of a name is a CJK ideograph or Hangul syllable
+    (one such character is a whole syllable of a name, not a stray letter)."""
+    return any(
+        "\u4e00" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7a3" or "\u3400" <= c <= "\u4dbf"
+        for c in chars
+    )
+
+
 def parse_schema(value: Any) -> str | None:
-    """The model schema to screen as (``None`` for any), from an accepted name."""
+    """The model schema to screen as (``None`` for any), from an accepted name
+    (``any``, ``all`` or ``*`` ask for every kind explicitly: ``None`` too)."""
     if value is None:
         return None
     text = str(value).strip()
-    if not text:
+    if not text or text.lower() in ANY_SCHEMA:
         return None
     schema = SCHEMA_NAMES.get(text.replace(" ", "").replace("_", "").lower())
     if schema is None:
         accepted = ", ".join(ACCEPTED_SCHEMATA)
-        raise ScreenInputError(f"unknown schema {text!r} (use one of {accepted})")
+        raise ScreenInputError(f"unknown schema {text!r} (use one of {accepted}, or any)")
     return schema
 
 

@@ -16,10 +16,11 @@ programmes are lifted; a party clears only when all its listings are lifted.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from thaw.catalogue import Listing, active_listing, active_listings
+from thaw.catalogue import Listing, active_listing, active_listings, build, known_programmes
 from thaw.history.parties import Parties, Party
 from thaw.sources import SourceError
 from thaw.store import Store
@@ -45,7 +46,33 @@ __all__ = [
     "for_party",
     "for_results",
     "for_store",
+    "check_programmes",
 ]
+
+
+def check_programmes(
+    scenario: Scenario, store: Store | None = None, extra: Iterable[tuple[str, str]] = ()
+) -> None:
+    """Raise :class:`ScenarioError` when a lift names a programme that neither the
+    catalogue, the active publications of ``store`` nor ``extra`` (``(authority,
+    code)`` pairs, e.g. from a results file) know, suggesting the nearest names.
+    The store is scanned only when the catalogue table does not settle it."""
+    extra = list(extra)
+
+    def from_table(authority: str) -> list[str]:
+        codes = [p.code for p in known_programmes(authority)]
+        return codes + [code for a, code in extra if a == authority]
+
+    try:
+        scenario.check_programmes(from_table)
+        return
+    except ScenarioError:
+        if store is None:
+            raise
+    in_store: dict[str, list[str]] = {}
+    for entry in build(store):
+        in_store.setdefault(entry.programme.authority, []).append(entry.programme.code)
+    scenario.check_programmes(lambda a: from_table(a) + in_store.get(a, []))
 
 
 def _party_outcome(store: Store, scenario: Scenario, party: Party) -> PartyOutcome | None:

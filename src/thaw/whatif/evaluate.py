@@ -117,9 +117,11 @@ def _bucket() -> dict[str, Counter[str]]:
 class WhatIfResult:
     """The outcome of a scenario over a set of parties.
 
-    ``parties`` holds every party evaluated; ``unaffected_shown`` says whether parties
-    the scenario does not touch belong in the ``still_listed`` output (yes for a
-    targeted question about one party or a results file, no for the whole store).
+    ``parties`` holds every party evaluated; ``still_listed`` only those the
+    scenario touches without clearing them. ``unaffected_shown`` says whether the
+    parties the scenario does not touch are listed too, under ``unaffected`` (yes
+    for a targeted question about one party or a results file, no for the whole
+    store).
     ``not_listed`` names requested parties with no listing in force.
     """
 
@@ -135,9 +137,12 @@ class WhatIfResult:
         return [p for p in self.parties if p.cleared]
 
     def still_listed(self) -> list[PartyOutcome]:
-        """Parties that keep at least one listing (only affected ones unless
-        :attr:`unaffected_shown`)."""
-        return [p for p in self.parties if not p.cleared and (self.unaffected_shown or p.affected)]
+        """Parties the scenario touches that keep at least one listing."""
+        return [p for p in self.parties if not p.cleared and p.affected]
+
+    def unaffected(self) -> list[PartyOutcome]:
+        """Parties the scenario does not touch at all (still listed as before)."""
+        return [p for p in self.parties if not p.affected]
 
     def lifted_listings(self) -> list[ListingOutcome]:
         """Every lifted listing (a listing shared by several parties counts once)."""
@@ -174,6 +179,7 @@ class WhatIfResult:
                 "affected": len(affected),
                 "cleared": len(cleared),
                 "still_listed": len(affected) - len(cleared),
+                "unaffected": len(self.parties) - len(affected),
                 "cleared_by_schema": dict(Counter(p.schema for p in cleared).most_common()),
             },
             "listings_lifted": {k: dict(v.most_common()) for k, v in lifted.items()},
@@ -182,7 +188,9 @@ class WhatIfResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``scenario``, ``scope``, ``counts``, ``cleared``,
-        ``still_listed`` (and ``rows`` for a results file, ``not_listed`` if any)."""
+        ``still_listed`` (and ``unaffected`` when shown, ``rows`` for a results
+        file, ``not_listed`` if any). The counts agree with the arrays:
+        ``counts.parties.still_listed == len(still_listed)``."""
         data: dict[str, Any] = {
             "scenario": self.scenario.describe(),
             "scope": self.scope,
@@ -190,6 +198,8 @@ class WhatIfResult:
             "cleared": [p.to_dict() for p in self.cleared()],
             "still_listed": [p.to_dict() for p in self.still_listed()],
         }
+        if self.unaffected_shown:
+            data["unaffected"] = [p.to_dict() for p in self.unaffected()]
         if self.rows:
             data["rows"] = self.rows
         if self.not_listed:

@@ -28,7 +28,8 @@ list code (BIS ``DPL``, ``EL``) is decided on it: ``us:DPL``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import difflib
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from thaw.catalogue import AUTHORITIES, SOURCE_AUTHORITY, classify, normalise_code, themes
@@ -149,3 +150,33 @@ class Scenario:
     def describe(self) -> list[str]:
         """The lifts as written."""
         return [lift.text for lift in self.lifts]
+
+    def check_programmes(self, codes_of: Callable[[str], Iterable[str]]) -> None:
+        """Refuse a programme lift that names no programme its authority has.
+
+        ``codes_of(authority)`` gives the programme codes known for an authority
+        (the catalogue's and those of the loaded lists). A misspelt code
+        (``us:RUSIA-EO14024``) would otherwise lift nothing, silently; the
+        :class:`ScenarioError` names the nearest known codes.
+        """
+        for lift in self.lifts:
+            if lift.kind != "program":
+                continue
+            if lift.scope == "*":
+                authorities: Sequence[str] = list(AUTHORITIES)
+            else:
+                authorities = [SOURCE_AUTHORITY.get(lift.scope, lift.scope)]
+            known: dict[str, str] = {}
+            for authority in authorities:
+                for code in codes_of(authority):
+                    for form in (code, code.split(" / ", 1)[0]):
+                        known.setdefault(normalise_code(form), f"{authority}:{form}")
+            if lift.value in known:
+                continue
+            near = difflib.get_close_matches(lift.value, list(known), n=3, cutoff=0.6)
+            hint = (
+                "nearest known: " + ", ".join(known[n] for n in near)
+                if near
+                else "see thaw programs for the known programmes"
+            )
+            raise ScenarioError(f"unknown programme in {lift.text!r}; {hint}")

@@ -5,6 +5,16 @@ name, which users get wrong) and returns one string. Offsets reported by the tex
 screener refer to this string. Block boundaries (paragraphs, table cells, list
 items, PDF pages) become line breaks so that names in different blocks never run
 together.
+
+Bounds
+------
+Nothing a user uploads may exhaust the machine, and nothing may be dropped
+silently. A document larger than :data:`MAX_DOCUMENT_BYTES`, a DOCX whose parts
+inflate past :data:`MAX_DOCX_PART_BYTES`, or any document whose text exceeds
+:data:`MAX_TEXT_CHARS` is refused with :class:`ExtractError`. So is a document that
+cannot be read whole: HTML nested deeper than the parser follows (2,048
+elements), a PDF stream over pypdf's limits, XML entity tricks in a DOCX. The
+error says what and where; the caller exits non-zero.
 """
 
 from __future__ import annotations
@@ -49,6 +59,13 @@ _BLOCK_TAGS = {
 }
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "head")
 
+MAX_DOCUMENT_BYTES = 256 << 20
+"""The largest document read (256 MiB)."""
+MAX_DOCX_PART_BYTES = 128 << 20
+"""The largest inflated part of a DOCX (128 MiB of XML: a very long book is 20)."""
+MAX_TEXT_CHARS = 128 << 20
+"""The most characters of text taken from one document (128 Mi)."""
+
 
 class ExtractError(Exception):
     """The document could not be read; the message says why."""
@@ -82,11 +99,22 @@ def _decode(data: bytes) -> str:
 
 
 def html_to_text(markup: str) -> str:
-    """Visible text of an HTML document, one line per block element."""
+    """Visible text of an HTML document, one line per block element.
+
+    Raises :class:`ExtractError` when the parser had to stop early (elements
+    nested more than 2,048 deep): the text after that point would be lost.
+    """
+    parser = lxml_html.HTMLParser(huge_tree=True)
     try:
-        root = lxml_html.document_fromstring(markup)
+        root = lxml_html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ExtractError(f"unreadable HTML: {exc}") from exc
+    for error in parser.error_log:
+        if error.level >= etree.ErrorLevels.FATAL:
+            raise ExtractError(
+                f"HTML cannot be read whole: {error.message} (line {error.line}, "
+                f"column {error.column}); the text after it would be lost"
+            )
     for bad in list(root.iter(*_DROP_TAGS)):
         parent = bad.getparent()
         if parent is None:
@@ -98,22 +126,24 @@ def html_to_text(markup: str) -> str:
         elif tail:
             parent.text = (parent.text or "") + tail
     parts: list[str] = []
-
-    def walk(el: etree._Element) -> None:
+    # an explicit stack, not recursion: documents may nest 2,048 elements deep
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    while stack:
+        el, done = stack.pop()
         tag = el.tag if isinstance(el.tag, str) else ""
         block = tag.lower() in _BLOCK_TAGS
+        if done:
+            if block:
+                parts.append("\n")
+            if el is not root and el.tail:
+                parts.append(el.tail)
+            continue
         if block:
             parts.append("\n")
         if el.text and tag:
             parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if block:
-            parts.append("\n")
-
-    walk(root)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
     lines = (" ".join(line.split()) for line in "".join(parts).splitlines())
     return "\n".join(line for line in lines if line)
 
@@ -121,33 +151,107 @@ def html_to_text(markup: str) -> str:
 def pdf_to_text(data: bytes) -> str:
     """Text of every page of a PDF, pages separated by blank lines."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
+    pages: list[str] = []
+    size = 0
     try:
         reader = PdfReader(io.BytesIO(data))
-        return "\n\n".join((page.extract_text() or "") for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError) as exc:
+        for number, page in enumerate(reader.pages, start=1):
+            try:
+                text = page.extract_text() or ""
+            except (PyPdfError, ValueError, KeyError, TypeError, RecursionError) as exc:
+                raise ExtractError(f"unreadable PDF: page {number}: {exc}") from exc
+            size += len(text)
+            if size > MAX_TEXT_CHARS:
+                raise ExtractError(_too_much_text(f"page {number}"))
+            pages.append(text)
+    except ExtractError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise ExtractError(f"unreadable PDF: {exc}") from exc
+    return "\n\n".join(pages)
+
+
+def _too_much_text(where: str) -> str:
+    return f"more than {MAX_TEXT_CHARS:,} characters of text (at {where}): refused"
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def docx_to_text(data: bytes) -> str:
-    """Paragraphs and table cells of a DOCX document, one per line."""
-    import docx
+    """Paragraphs (body text and table cells, in document order) of a DOCX, one
+    per line; tabs and line breaks inside a paragraph become spaces.
 
+    The XML is streamed (never built as a tree), its inflated size is capped
+    (:data:`MAX_DOCX_PART_BYTES`), and no DTD or entity is loaded; any problem
+    is an :class:`ExtractError` saying where.
+    """
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        info = zf.getinfo("word/document.xml")
+    except (KeyError, zipfile.BadZipFile) as exc:
         raise ExtractError(f"unreadable DOCX: {exc}") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                lines.append(cell.text)
+    if info.file_size > MAX_DOCX_PART_BYTES:
+        raise ExtractError(
+            f"DOCX word/document.xml inflates to {info.file_size:,} bytes, over the "
+            f"{MAX_DOCX_PART_BYTES:,}-byte cap: refused"
+        )
+    lines: list[str] = []
+    paragraph: list[str] = []
+    size = 0
+    try:
+        with zf, zf.open(info) as stream:
+            events = etree.iterparse(
+                stream,
+                events=("end",),
+                resolve_entities=False,
+                load_dtd=False,
+                no_network=True,
+                huge_tree=False,
+                remove_comments=True,
+            )
+            for _event, el in events:
+                tag = el.tag
+                if tag == _W + "t":
+                    if el.text:
+                        paragraph.append(el.text)
+                        size += len(el.text)
+                elif tag in (_W + "tab", _W + "br", _W + "cr"):
+                    paragraph.append(" ")
+                elif tag == _W + "p":
+                    lines.append("".join(paragraph))
+                    paragraph.clear()
+                    size += 1
+                    el.clear(keep_tail=False)
+                    # free what is done with: the document is never held as a tree
+                    while el.getprevious() is not None:
+                        del el.getparent()[0]
+                if size > MAX_TEXT_CHARS:
+                    raise ExtractError(_too_much_text(f"DOCX paragraph {len(lines) + 1}"))
+    except ExtractError:
+        raise
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position
+        raise ExtractError(
+            f"unreadable DOCX: word/document.xml line {line}, column {column}: {exc.msg}"
+        ) from exc
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
+        raise ExtractError(f"unreadable DOCX: {exc}") from exc
+    if paragraph:
+        lines.append("".join(paragraph))
     return "\n".join(lines)
 
 
 def extract_text(data: bytes) -> tuple[str, str]:
-    """``(kind, text)`` for a document given as bytes."""
+    """``(kind, text)`` for a document given as bytes (see the module docs for the
+    bounds; raises :class:`ExtractError`)."""
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise ExtractError(
+            f"the document has {len(data):,} bytes, over the {MAX_DOCUMENT_BYTES:,}-byte cap: "
+            "refused (split it)"
+        )
     kind = detect_kind(data)
     if kind == "pdf":
         return kind, pdf_to_text(data)
@@ -155,7 +259,9 @@ def extract_text(data: bytes) -> tuple[str, str]:
         return kind, docx_to_text(data)
     text = _decode(data)
     if kind == "html":
-        return kind, html_to_text(text)
+        text = html_to_text(text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise ExtractError(_too_much_text(f"character {MAX_TEXT_CHARS:,}"))
     return kind, text
 
 

@@ -11,12 +11,20 @@ How it works
    listed name form a run; particles (``al``, ``bin``, ``de``, ``van`` …) may sit
    inside a run, and a comma may separate the two halves of an inverted name
    (``Dmitriev, Kirill``).
+   Inside a run, the lower-case connectors of organisation names (``of``, ``and``,
+   ``for``: ``Sberbank of Russia``) may sit too.
 3. **Candidates.** Every window of two or more tokens of a run is screened against
    the index with a stricter threshold than name screening; the best
-   non-overlapping windows win. A single token is never a hit on its own: a first
-   name alone or a common surname alone proves nothing.
+   non-overlapping windows win. A single token is not a person: a first name alone
+   or a common surname alone proves nothing. It can be an organisation, though
+   (``Gazprombank``, ``Rosneft``): a lone word that is not part of a window found
+   is offered to ``single``, which accepts it only when it is the whole
+   distinctive name of a listed organisation (see
+   :meth:`thaw.screen.text.TextScreener`); a lone word naming a vessel counts only
+   after a vessel word (``the tanker Atlas``).
 4. **Short references.** After a party is found, a later lone surname from its
-   mention (``Dmitriev``) is reported as another mention of the same party.
+   mention (``Dmitriev``) is reported as another mention of the same party. This
+   step is linear in the length of the text.
 5. **No false alarms.** Windows that are only a country, a territory or a
    well-known place or institution (``Saudi Arabia``, ``Black Sea``, ``White
    House``) are skipped. Years of birth and countries written near a mention are
@@ -26,9 +34,10 @@ How it works
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Protocol
 
 from rigour.territories import lookup_territory
@@ -47,6 +56,16 @@ PARTICLES = frozenset(
     van von ter ten y e""".split()
 )
 """Lower-case words allowed inside a name although they are not capitalised."""
+
+CONNECTORS = frozenset({"of", "and", "for"})
+"""Lower-case words allowed inside an organisation's name (``Bank of China``)."""
+
+_VESSEL_CUE = re.compile(
+    r"(?:\b(?:vessels?|ships?|tankers?|carriers?|freighters?|m/?v|m/?t|imo|navire|"
+    r"pétrolier|schiff|tanker)|(?:судн[оаеу]|танкер[аеу]?|теплоход[аеу]?))[\s.:,\"'«]*$",
+    re.IGNORECASE,
+)
+"""A word that announces a vessel's name just before it (``the tanker``, ``M/V``)."""
 
 NOT_PARTIES = frozenset(
     {
@@ -123,8 +142,38 @@ class Hit(Protocol):
     key: str
 
 
-Lookup = Callable[[str, str | None, tuple[str, ...]], Sequence[Hit]]
-"""``lookup(name, birth_year, countries)`` → hits at or above the text threshold, best first."""
+Lookup = Callable[[str, str | None, tuple[str, ...], bool], Sequence[Hit]]
+"""``lookup(name, birth_year, countries, vessel_cue)`` → hits at or above the text
+threshold, best first (``vessel_cue``: a vessel word precedes the name, so vessels
+are looked for first)."""
+
+Single = Callable[[str, Callable[[], tuple[bool, bool]]], Sequence[Hit]]
+"""``single(word, where)`` → hits for one word that is a listed organisation's
+whole name. ``where()`` (called only when the word could be one) says
+``(vessel_cue, sentence_start)``: a vessel's name counts only after a vessel word;
+a word opening a sentence is capitalised by grammar, which is weaker evidence."""
+
+_NUMBER_AFTER = re.compile(r"[ \t]{1,2}(\d{1,5})\b(?![.,]?\d)")
+"""A number right after a window: part of a vessel's name (``Adrian Darya 1``)."""
+_SENTENCE_END = re.compile(r"(?:[.!?…:]|\n)[\s\"'«“(\[]*$")
+
+
+def _vessel_cue(text: str, start: int) -> bool:
+    """Whether a vessel word stands right before ``start`` (``the tanker``)."""
+    return _VESSEL_CUE.search(text, max(0, start - 24), start) is not None
+
+
+def _where(text: str, start: int) -> tuple[bool, bool]:
+    """``(vessel_cue, sentence_start)`` for a word at ``start``."""
+    return _vessel_cue(text, start), _sentence_start(text, start)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence (text start, after ``.!?:`` or a line break)."""
+    before = text[max(0, start - 12) : start]
+    if start <= 12 and not before.strip(" \t\"'«“(["):
+        return True  # (only the last few characters are looked at: linear)
+    return _SENTENCE_END.search(before) is not None
 
 
 @dataclass(slots=True)
@@ -173,22 +222,37 @@ def _is_cased(word: str) -> bool:
     return word.lower() != word.upper()
 
 
+_LOWER_NAME_WORDS = PARTICLES | CONNECTORS
+"""Lower-case words that may sit inside a name."""
+
+
 def tokenize(text: str) -> list[Tok]:
-    """Word tokens of ``text`` with offsets into ``text`` (see the module docs)."""
+    """The words of ``text`` that can be part of a name, with offsets into ``text``
+    (see the module docs): lower-case words other than particles and connectors
+    are left out, as they can only end a run of name words."""
     toks: list[Tok] = []
+    append = toks.append
     for m in _WORD.finditer(text):
-        word = _LINE_HYPHEN.sub("", m.group())
-        start, end = m.start(), m.end()
-        poss = _POSSESSIVE.search(word)
-        if poss and len(word) > 3:
-            end -= len(word) - poss.start()
-            word = word[: poss.start()]
+        word = m.group()
+        start, end = m.span()
+        if "\n" in word:
+            word = _LINE_HYPHEN.sub("", word)
+        if ("'" in word or "’" in word) and len(word) > 3:
+            poss = _POSSESSIVE.search(word)
+            if poss:
+                end -= len(word) - poss.start()
+                word = word[: poss.start()]
+        first = word[0]
+        if first.islower() and word.islower() and word not in _LOWER_NAME_WORDS:
+            # a lower-case word is never part of a name (it only ends a run, as
+            # the gap it leaves does): not analysed, not kept
+            continue
         keys = _keys(word)
         if not keys:
             continue
-        capitalised = not _is_cased(word[0]) or word[0].isupper()
-        following = text[end : end + 3].lstrip(" ")
-        toks.append(Tok(start, end, word, keys, capitalised, following.startswith(",")))
+        capitalised = first.isupper() or not _is_cased(first)
+        comma = text.startswith(",", end) or text[end : end + 3].lstrip(" ").startswith(",")
+        append(Tok(start, end, word, keys, capitalised, comma))
     return toks
 
 
@@ -209,7 +273,7 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
     current: list[Tok] = []
 
     def flush() -> None:
-        while current and current[-1].keys[0] in PARTICLES and not current[-1].capitalised:
+        while current and _minor(current[-1]) and not current[-1].capitalised:
             current.pop()
         if current:
             runs.append(list(current))
@@ -217,7 +281,9 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
 
     for tok in toks:
         listed = all(known(k) for k in tok.keys)
-        particle = tok.keys[0] in PARTICLES
+        particle = tok.keys[0] in PARTICLES or (
+            not tok.capitalised and tok.text.lower() in CONNECTORS
+        )
         namelike = listed and (tok.capitalised or particle)
         if current and (not _gap_ok(text, current[-1], tok) or len(current) >= MAX_RUN):
             flush()
@@ -245,22 +311,41 @@ def _is_place(window: str) -> bool:
     return territory is not None
 
 
-def _context(
-    text: str, start: int, end: int, radius: int = 250
-) -> tuple[str | None, tuple[str, ...]]:
-    """A birth year written near a mention, if any."""
-    snippet = text[max(0, start - radius) : end + radius]
-    born = _BORN.search(snippet)
-    return (born.group(1) if born else None), ()
+class _Births:
+    """Every "born 1975" / "DOB 1975" of a text, found once (a search around each
+    window would read the text many times over)."""
+
+    def __init__(self, text: str) -> None:
+        found = [(m.start(), m.end(), m.group(1)) for m in _BORN.finditer(text)]
+        self.starts = [f[0] for f in found]
+        self.found = found
+
+    def near(self, start: int, end: int, radius: int = 250) -> str | None:
+        """The first birth year written within ``radius`` characters of a mention."""
+        lo, hi = max(0, start - radius), end + radius
+        i = bisect_left(self.starts, lo)
+        while i < len(self.found) and self.found[i][0] < hi:
+            if self.found[i][1] <= hi:
+                return self.found[i][2]
+            i += 1
+        return None
 
 
-def find_mentions(text: str, lookup: Lookup, known: Callable[[str], bool]) -> list[Party]:
+def _minor(tok: Tok) -> bool:
+    """A particle or connector: never informative on its own."""
+    return tok.keys[0] in PARTICLES or tok.text.lower() in CONNECTORS
+
+
+def find_mentions(
+    text: str, lookup: Lookup, known: Callable[[str], bool], single: Single | None = None
+) -> list[Party]:
     """Every listed party mentioned in ``text``, with its mentions in text order."""
     work = text
     toks = tokenize(work)
+    births = _Births(work)
     mentions: list[Mention] = []
     for run in find_runs(work, toks, known):
-        mentions.extend(_screen_run(work, run, lookup))
+        mentions.extend(_screen_run(work, run, lookup, single, births))
     parties: dict[str, Party] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         parties.setdefault(mention.hit.key, Party(mention.hit.key, mention.hit)).mentions.append(
@@ -272,20 +357,39 @@ def find_mentions(text: str, lookup: Lookup, known: Callable[[str], bool]) -> li
     return sorted(parties.values(), key=lambda p: (-p.score, p.mentions[0].start))
 
 
+VESSEL_WORDS = frozenset(
+    """vessel ship tanker carrier freighter mv mt m/v m/t navire pétrolier cargo schiff
+    судно танкер теплоход сухогруз""".split()
+)
+"""Words that announce a vessel's name: a window never starts with one ("Танкер
+Atlas" is the tanker Atlas, not the company ATLAS SHIPPING)."""
+
+
+def _vessel_word(tok: Tok) -> bool:
+    return tok.text.lower().strip(".") in VESSEL_WORDS
+
+
 def _edge(tok: Tok) -> bool:
     return tok.text.lower().strip(".") in EDGE_WORDS
 
 
-def _screen_run(text: str, run: list[Tok], lookup: Lookup) -> list[Mention]:
+def _screen_run(
+    text: str,
+    run: list[Tok],
+    lookup: Lookup,
+    single: Single | None = None,
+    births: _Births | None = None,
+) -> list[Mention]:
     found: list[Mention] = []
     n = len(run)
     windows: list[tuple[float, int, int, Hit]] = []
+    ends: dict[tuple[int, int], int] = {}
     for size in range(min(n, MAX_WINDOW), 1, -1):
         for i in range(0, n - size + 1):
             window = run[i : i + size]
             if not window[0].capitalised or not window[-1].capitalised:
                 continue
-            if _edge(window[0]) or _edge(window[-1]):
+            if _edge(window[0]) or _edge(window[-1]) or _vessel_word(window[0]):
                 continue
             if (
                 any(t.comma_after for t in window[1:-1])
@@ -296,12 +400,21 @@ def _screen_run(text: str, run: list[Tok], lookup: Lookup) -> list[Mention]:
             phrase = text[start:end]
             if _is_place(phrase):
                 continue
-            informative = [t for t in window if t.keys[0] not in PARTICLES]
+            informative = [t for t in window if not _minor(t)]
             if len(informative) < 2:
                 continue
-            year, countries = _context(text, start, end)
+            year = (births or _Births(text)).near(start, end)
+            countries: tuple[str, ...] = ()
             words = " ".join(t.text for t in window)  # hyphen breaks joined, commas dropped
-            hits = lookup(words, year, countries)
+            cue = _vessel_cue(text, start)
+            hits: Sequence[Hit] = ()
+            number = _NUMBER_AFTER.match(text, end)
+            if number is not None:  # "Adrian Darya 1": the number is part of the name
+                hits = lookup(f"{words} {number.group(1)}", year, countries, cue)
+                if hits:
+                    ends[(i, i + size)] = number.end()
+            if not hits:
+                hits = lookup(words, year, countries, cue)
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()
@@ -311,38 +424,57 @@ def _screen_run(text: str, run: list[Tok], lookup: Lookup) -> list[Mention]:
         taken.update(range(i, j))
         inverted = run[i].comma_after
         surname_tok = run[i] if inverted else run[j - 1]
+        end = ends.get((i, j), run[j - 1].end)
         found.append(
             Mention(
                 run[i].start,
-                run[j - 1].end,
-                text[run[i].start : run[j - 1].end],
+                end,
+                text[run[i].start : end],
                 hit,
-                surname=surname_tok.keys[-1],
+                surname=None if end != run[j - 1].end else surname_tok.keys[-1],
             )
         )
+    if single is not None:
+        for i, tok in enumerate(run):
+            if i in taken or not tok.capitalised or _edge(tok) or _minor(tok):
+                continue
+            if len(tok.text) < 3 or _is_place(tok.text):
+                continue
+            hits = single(tok.text, partial(_where, text, tok.start))
+            if hits:
+                found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found
 
 
 def _short_references(
     text: str, toks: list[Tok], mentions: list[Mention], parties: dict[str, Party]
 ) -> None:
-    """Tie later lone surnames back to the party first mentioned in full."""
+    """Tie later lone surnames back to the party first mentioned in full.
+
+    Linear in the number of tokens (plus a sort of the mentions): whether a token
+    lies inside a mention is a binary search over the mentions' spans."""
     if not mentions:
         return
-    covered = [(m.start, m.end) for m in mentions]
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []  # the furthest end of any span starting at or before each
+    for _, end in spans:
+        reach.append(max(end, reach[-1]) if reach else end)
     first_seen: dict[str, tuple[int, str]] = {}
+    keys_of: dict[str, set[str]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.surname and m.surname not in first_seen:
-            first_seen[m.surname] = (m.start, m.hit.key)
-    ambiguous = {s for s in first_seen if len({m.hit.key for m in mentions if m.surname == s}) > 1}
+        if m.surname:
+            first_seen.setdefault(m.surname, (m.start, m.hit.key))
+            keys_of.setdefault(m.surname, set()).add(m.hit.key)
     for tok in toks:
         if not tok.capitalised or len(tok.keys) != 1:
             continue
         surname = tok.keys[0]
         seen = first_seen.get(surname)
-        if seen is None or surname in ambiguous or tok.start < seen[0]:
+        if seen is None or len(keys_of[surname]) > 1 or tok.start < seen[0]:
             continue
-        if any(s <= tok.start < e for s, e in covered):
+        i = bisect_right(starts, tok.start) - 1
+        if i >= 0 and reach[i] > tok.start:
             continue
         party = parties[seen[1]]
         party.mentions.append(

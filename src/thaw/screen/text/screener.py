@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -109,17 +110,35 @@ class TextScreener:
             return index.document_frequency(token) > 0
 
         @lru_cache(maxsize=65_536)
-        def lookup(name: str, year: str | None, countries: tuple[str, ...]) -> tuple[Hit, ...]:
+        def lookup(
+            name: str, year: str | None, countries: tuple[str, ...], vessel: bool
+        ) -> tuple[Hit, ...]:
+            if vessel:  # "the tanker SARA II": a vessel first
+                query = thaw.match.Query(name=name, schema="Vessel")
+                result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+                found = tuple(h for h in result.hits if words_cover(name, h))
+                if found:
+                    return found
             query = thaw.match.Query(name=name, birth_date=year, countries=countries)
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             return tuple(h for h in result.hits if words_cover(name, h))
 
+        @lru_cache(maxsize=65_536)
+        def single(word: str) -> tuple[Hit, ...]:
+            query = thaw.match.Query(name=word)
+            # every candidate: a word such as "Atlas" names many parties in part,
+            # and the one it names whole (a vessel) must not be crowded out
+            limit = self.screener.candidates
+            result = self.screener.screen_query(query, threshold=self.threshold, limit=limit)
+            return tuple(h for h in result.hits if whole_name(word, h))
+
         self._known = known
         self._lookup = lookup
+        self._single = single
 
     def screen_text(self, text: str, kind: str = "text") -> TextResult:
         """Screen a string of text."""
-        parties = find_mentions(text, self._lookup_keyed, self._known)
+        parties = find_mentions(text, self._lookup_keyed, self._known, self._single_keyed)
         found = [self._party(text, p) for p in parties]
         return TextResult(kind, text, tuple(found))
 
@@ -131,14 +150,41 @@ class TextScreener:
     # -- internals ----------------------------------------------------------------
 
     def _lookup_keyed(
-        self, name: str, year: str | None, countries: tuple[str, ...]
+        self, name: str, year: str | None, countries: tuple[str, ...], vessel: bool = False
     ) -> list[_KeyedHit]:
-        hits = self._lookup(name, year, countries)
+        hits = self._lookup(name, year, countries, vessel)
         if not hits:
             return []
         best = hits[0]
         group = [h for h in hits if _same_party(best, h)]
         return [_KeyedHit(best, group)]
+
+    def _single_keyed(self, word: str, where: Callable[[], tuple[bool, bool]]) -> list[_KeyedHit]:
+        """A lone word as a mention of a listed organisation (or, after a vessel
+        word, a vessel) whose whole distinctive name it is; never a person.
+
+        Where the capital letter proves less (the word opens a sentence, or it is
+        also a given name: ``Контракт``, ``Hamas``), the organisation must be
+        listed by at least two authorities: a well-known party, not a
+        coincidence with one registry's entry."""
+        found = self._single(word)
+        if not found:
+            return []
+        vessel_cue, sentence_start = where()
+        if vessel_cue:  # "the tanker Atlas": the vessel, not a company of that name
+            hits = sorted(found, key=lambda h: h.schema != "Vessel")
+        else:
+            hits = [h for h in found if h.schema != "Vessel"]
+        if not hits:
+            return []
+        best = hits[0]
+        keyed = _KeyedHit(best, [h for h in hits if _same_party(best, h)])
+        if sentence_start or _given_name(word):
+            # every hit here is named by this very word: count their authorities
+            authorities = {x.source.split("_", 1)[0] for h in hits for x in h.listings}
+            if len(authorities) < 2:
+                return []
+        return [keyed]
 
     def _party(self, text: str, party: Party) -> PartyFound:
         mentions = []
@@ -213,6 +259,39 @@ def words_cover(window: str, hit: Hit) -> bool:
             if any(present) and not all(present):
                 return False
     return True
+
+
+SINGLE_SCHEMATA = frozenset({"Organization", "Company", "Vessel", "Aircraft"})
+"""What one word of prose may name. Not a person (a surname alone proves nothing),
+nor a generic ``LegalEntity``: lists that do not say what a party is (the US
+export lists) hold many persons as legal entities."""
+
+SINGLE_ROLES = frozenset({"stop", "particle", "honorific", "legal_form"})
+"""Token roles a listed name may have besides its one word for a lone word of prose
+to name it whole (``GAZPROMBANK OAO``, ``PJSC SBERBANK``)."""
+
+
+def whole_name(word: str, hit: Hit) -> bool:
+    """Whether one word of prose names a listed organisation, company or vessel
+    outright: the matched name's only informative word is this word (legal forms
+    aside; a word that analyses as two, ``Hezbollah``, must match both), the word
+    is not a generic word (``Oil``), and the party is an organisation, a vessel or
+    an aircraft (:data:`SINGLE_SCHEMATA`)."""
+    if hit.schema not in SINGLE_SCHEMATA:
+        return False
+    tokens = [t for t in analyze_name(word).tokens if t.role not in SINGLE_ROLES]
+    if not tokens or any(t.role != "name" for t in tokens):
+        return False
+    name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
+    # one written word may analyse as two ("Hezbollah": hezb + allah)
+    if len(name) != len(tokens):
+        return False
+    return all(_same_word(a, b) for a, b in zip(tokens, name, strict=True))
+
+
+def _given_name(word: str) -> bool:
+    """Whether a word is known as a given name (``Linda``, ``Hamas``)."""
+    return any(t.symbols for t in analyze_name(word).tokens)
 
 
 def _same_party(best: Hit, other: Hit) -> bool:

@@ -1,0 +1,93 @@
+"""Free-text screening on the issue-11 sentence set: parties found, and nothing else.
+
+Usage::
+
+    python benchmarks/text_sentences.py --home DIR
+
+Every sentence of ``tests/fixtures/texts/sentences.json`` (companies, banks,
+vessels and persons in English, Russian and French, mixed with countries, cities
+and unlisted companies) is screened; the script prints each miss and each extra
+party, then the counts: listed parties expected and found, and extra parties.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SENTENCES = ROOT / "tests" / "fixtures" / "texts" / "sentences.json"
+
+
+def evaluate(screener: Any, sentences: list[dict[str, Any]]) -> dict[str, Any]:
+    """Screen every sentence; the misses and extras, with counts."""
+    profile_of = getattr(screener.screener, "profile_of", {})
+
+    def party_keys(keys: list[str]) -> set[str]:
+        """Listing keys and the profile ids they belong to."""
+        out = set(keys)
+        for key in keys:
+            source, _, source_id = key.partition(":")
+            if (pid := profile_of.get((source, source_id))) is not None:
+                out.add(pid)
+        return out
+
+    expected = found = extra = 0
+    misses: list[str] = []
+    extras: list[str] = []
+    for item in sentences:
+        result = screener.screen_text(item["text"])
+        parties = [
+            {f"{x.source}:{x.source_id}" for x in party.hit.listings} | {party.hit.profile_id}
+            for party in result.parties
+        ]
+        for keys in item["expect"]:
+            expected += 1
+            if any(party_keys(keys) & p for p in parties):
+                found += 1
+            else:
+                misses.append(f"{item['lang']}: {item['text']} -> missing {keys[0]}")
+        for party, keys in zip(result.parties, parties, strict=True):
+            if not any(party_keys(want) & keys for want in item["expect"]):
+                extra += 1
+                names = [m.text for m in party.mentions]
+                extras.append(f"{item['lang']}: {item['text']} -> extra {party.hit.name} {names}")
+    return {
+        "expected": expected,
+        "found": found,
+        "extra": extra,
+        "misses": misses,
+        "extras": extras,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", type=Path, required=True, help="A loaded store home.")
+    args = parser.parse_args()
+    from thaw.profiles.screening import PartyScreener
+    from thaw.screen.text import TextScreener
+
+    sentences = json.loads(SENTENCES.read_text(encoding="utf-8"))["sentences"]
+    began = time.perf_counter()
+    screener = TextScreener(PartyScreener(args.home))
+    loaded = time.perf_counter()
+    report = evaluate(screener, sentences)
+    done = time.perf_counter()
+    for line in report["misses"] + report["extras"]:
+        print(line)
+    langs = sorted({s["lang"] for s in sentences})
+    print(
+        f"{len(sentences)} sentences ({', '.join(langs)}): {report['found']}/{report['expected']} "
+        f"listed parties found, {report['extra']} extra parties reported; "
+        f"start-up {loaded - began:.1f} s, screening {done - loaded:.2f} s"
+    )
+    sys.exit(0 if report["found"] == report["expected"] and not report["extra"] else 1)
+
+
+if __name__ == "__main__":
+    main()

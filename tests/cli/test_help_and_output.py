@@ -1,0 +1,48 @@
+"""Issue 11: ``thaw --version``; ``--help`` without Python type placeholders;
+tables printed to a pipe keep identifiers whole."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.index.fixture_store import fill, fixture_records
+from thaw.cli import app
+from thaw.store import Store
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"thaw {version('thaw')}"
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["load"], ["whatif"], ["screen-file"], ["screen-text"], ["screen"], ["lists"]]
+)
+def test_help_has_no_python_placeholders(command: list[str]) -> None:
+    result = CliRunner().invoke(app, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "--help" in result.stdout
+    for placeholder in ("<bool>", "<list[", "list[Path]", "list[str]"):
+        assert placeholder not in result.stdout, (command, placeholder)
+
+
+def test_tables_to_a_pipe_keep_ids_whole(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    with Store(home) as store:
+        fill(store, fixture_records())
+    result = CliRunner().invoke(app, ["screen", "Kirill Dmitriev", "--home", str(home)])
+    assert result.exit_code == 0, result.output
+    ids = re.findall(r"\b[a-z]+_[a-z_]+:[\w./-]+", result.stdout)
+    assert "us_ofac_sdn:34336" in ids
+    # every id in the table is whole on its line: none ends at a column border
+    for line in result.stdout.splitlines():
+        for cell in line.split("│"):
+            text = cell.strip()
+            if re.fullmatch(r"[a-z]+_[a-z_]+:?", text) or re.fullmatch(r"[a-z]+_[a-z]+", text):
+                pytest.fail(f"an id is split across lines: {line!r}")
