@@ -1,0 +1,140 @@
+/* Alert review: the open alerts (file screens and monitoring) and the decisions. */
+"use strict";
+
+(() => {
+  const { api, API, el, state, listingBadges } = THAW;
+  const openTable = document.getElementById("open");
+  const doneTable = document.getElementById("done");
+  const openStatus = document.getElementById("open-status");
+  const doneStatus = document.getElementById("done-status");
+  const filter = document.getElementById("filter");
+  let decisions = [];
+  let monitored = [];
+
+  const key = (c, t) => c + "\u0000" + t;
+
+  async function loadDecisions() {
+    const data = await api(API.decisions);
+    decisions = Array.isArray(data) ? data : data.decisions || data.items || [];
+  }
+
+  async function loadMonitoring() {
+    try {
+      const data = await api(API.alerts, { params: { status: "open" } });
+      const items = Array.isArray(data) ? data : data.alerts || data.items || [];
+      monitored = items.map((a) => ({
+        customer_id: String(a.customer_id ?? a.record_id ?? a.id ?? ""),
+        customer_name: a.customer_name ?? a.name ?? a.query?.name ?? "",
+        target_id: String(a.target_id ?? a.profile_id ?? a.listing_id ?? a.hit?.profile_id ?? ""),
+        listed_name: a.listed_name ?? a.hit?.name ?? a.caption ?? "",
+        score: a.score ?? a.hit?.score ?? null,
+        listings: a.listings ?? a.hit?.listings ?? [],
+        origin: "monitoring" + (a.portfolio ? " " + a.portfolio : ""),
+        at: a.created_at ?? a.at ?? "",
+      })).filter((a) => a.customer_id && a.target_id);
+    } catch (e) {
+      if (e.status !== 404 && e.status !== 405) throw e;
+      monitored = []; // no monitoring in this service
+    }
+  }
+
+  function renderOpen() {
+    const decided = new Set(decisions.filter((d) => d.status !== "reopened").map((d) => key(d.customer_id, d.target_id)));
+    const needle = filter.value.trim().toLowerCase();
+    const open = [...monitored, ...THAWQueue.all()].filter((a) => !decided.has(key(a.customer_id, a.target_id)));
+    const shown = open.filter((a) => !needle || [a.customer_id, a.customer_name, a.listed_name, a.target_id, a.origin].join(" ").toLowerCase().includes(needle));
+    document.getElementById("open-count").textContent = "(" + open.length + ")";
+    openTable.hidden = !shown.length;
+    if (!open.length) state(openStatus, "empty", "No open alert. Screen a file to fill the queue.");
+    else if (!shown.length) state(openStatus, "empty", "No open alert matches the filter.");
+    else state(openStatus, "", shown.length + " of " + open.length + " open alerts shown; best score first.");
+    shown.sort((a, b) => (b.score || 0) - (a.score || 0));
+    openTable.tBodies[0].replaceChildren(...shown.map(row));
+  }
+
+  function row(a) {
+    const cell = el("td", {});
+    const tr = el("tr", { dataset: { customer: a.customer_id, target: a.target_id } },
+      el("td", {}, el("div", {}, a.customer_name || ""), el("div", { class: "muted mono" }, a.customer_id)),
+      el("td", {}, a.target_id ? THAW.profileLink(a.target_id, a.listed_name || a.target_id) : a.listed_name),
+      el("td", { class: "num" }, a.score != null ? THAW.score(a.score) : ""),
+      el("td", {}, listingBadges(a.listings)),
+      el("td", { class: "muted" }, a.origin),
+      cell);
+    const choose = (verdict, text, cls) => el("button", {
+      type: "button", class: cls, onclick: () => decide(cell, a, verdict, text),
+    }, text);
+    cell.append(el("div", { class: "inline-form" }, choose("true_match", "True match", "bad"), choose("false_positive", "False positive", "ok")));
+    return tr;
+  }
+
+  function decide(cell, a, verdict, text) {
+    const id = "reason-" + Math.random().toString(36).slice(2);
+    const input = el("input", { id, required: true, placeholder: "why (recorded with your key)" });
+    const msg = el("div", { class: "state", role: "status" });
+    const form = el("form", { class: "inline-form" },
+      el("label", { for: id }, text + ": reason"), input,
+      el("button", { type: "submit" }, "Record"),
+      el("button", { type: "button", class: "secondary", onclick: () => renderOpen() }, "Cancel"), msg);
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const reason = input.value.trim();
+      if (!reason) return;
+      form.querySelectorAll("button").forEach((b) => { b.disabled = true; });
+      state(msg, "loading", "Recording…");
+      try {
+        const d = await api(API.decisions, { method: "POST", json: { customer_id: a.customer_id, target_id: a.target_id, verdict, reason } });
+        decisions.push(d && d.customer_id ? d : { customer_id: a.customer_id, target_id: a.target_id, verdict, reason });
+        renderOpen();
+        renderDone();
+        state(openStatus, "", "Recorded: " + a.customer_id + " → " + a.target_id + " is a " + verdict.replace("_", " ") + ".");
+      } catch (e) {
+        form.querySelectorAll("button").forEach((b) => { b.disabled = false; });
+        state(msg, "error", "Not recorded: " + e.message);
+      }
+    });
+    cell.replaceChildren(form);
+    input.focus();
+  }
+
+  function renderDone() {
+    const list = decisions.slice().sort((a, b) => String(b.decided_at || "").localeCompare(String(a.decided_at || "")));
+    doneTable.hidden = !list.length;
+    if (!list.length) state(doneStatus, "empty", "No decision recorded yet.");
+    else state(doneStatus, "", list.length + " decisions, newest first.");
+    doneTable.tBodies[0].replaceChildren(...list.map((d) => el("tr", {},
+      el("td", { class: "nowrap" }, THAW.fmtDate(d.decided_at)),
+      el("td", {}, d.decided_by || ""),
+      el("td", { class: "mono" }, d.customer_id),
+      el("td", {}, THAW.profileLink(d.target_id)),
+      el("td", {}, el("span", { class: "badge " + (d.verdict === "false_positive" ? "ok" : "bad") }, String(d.verdict).replace("_", " ")),
+        d.status === "reopened" ? el("span", { class: "badge warn" }, "reopened") : null),
+      el("td", {}, d.reason || ""))));
+  }
+
+  THAW.sortable(openTable);
+  THAW.sortable(doneTable);
+  filter.addEventListener("input", () => {
+    const q = filter.value.trim();
+    history.replaceState(null, "", location.pathname + (q ? "?q=" + encodeURIComponent(q) : ""));
+    renderOpen();
+  });
+  document.getElementById("clear-queue").addEventListener("click", () => {
+    if (confirm("Forget the file-screen alerts kept in this browser? Decisions stay recorded.")) {
+      THAWQueue.clear();
+      renderOpen();
+    }
+  });
+
+  (async () => {
+    try {
+      await Promise.all([loadDecisions(), loadMonitoring()]);
+    } catch (e) {
+      state(openStatus, "error", "The queue could not be loaded: " + e.message);
+      state(doneStatus, "error", "The decisions could not be loaded: " + e.message);
+      return;
+    }
+    renderOpen();
+    renderDone();
+  })();
+})();

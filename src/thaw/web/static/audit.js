@@ -1,0 +1,58 @@
+/* Audit: the service's hash-chained audit trail, searchable by anything it records. */
+"use strict";
+
+(() => {
+  const { api, API, el, state, remember, restore } = THAW;
+  const form = document.getElementById("audit-form");
+  const status = document.getElementById("status");
+  const table = document.getElementById("audit");
+  const LIMIT = 1000;
+  let records = [];
+
+  const pick = (r, ...keys) => { for (const k of keys) if (r[k] !== undefined && r[k] !== null) return r[k]; return ""; };
+  const compact = (v) => (v === "" || v === undefined || v === null ? "" : typeof v === "string" ? v : JSON.stringify(v));
+
+  function resultsText(r) {
+    const results = pick(r, "results", "hits");
+    if (Array.isArray(results)) {
+      return results.slice(0, 5).map((h) => [h.name || h.caption || h.target_id || h.id || "", h.score != null ? Number(h.score).toFixed(2) : "", h.decision ? "(" + compact(h.decision) + ")" : ""].join(" ").trim()).join("; ") +
+        (results.length > 5 ? ` … ${results.length - 5} more` : "") || "no hit";
+    }
+    return compact(pick(r, "result", "decision", "detail"));
+  }
+
+  function render() {
+    const needle = (new URLSearchParams(location.search).get("q") || "").toLowerCase();
+    const shown = records.filter((r) => !needle || JSON.stringify(r).toLowerCase().includes(needle));
+    table.hidden = !shown.length;
+    if (!records.length) state(status, "empty", "The audit trail holds no record for these dates.");
+    else if (!shown.length) state(status, "empty", `None of the ${records.length} records loaded matches “${needle}”.`);
+    else state(status, "", `${shown.length} of ${records.length} records${records.length >= LIMIT ? " (the newest " + LIMIT + "; narrow the dates to see older ones)" : ""}, newest first.`);
+    table.tBodies[0].replaceChildren(...shown.map((r) => el("tr", {},
+      el("td", { class: "nowrap" }, THAW.fmtDate(pick(r, "at", "time", "timestamp", "created_at"))),
+      el("td", {}, compact(pick(r, "key_name", "who", "decided_by", "principal", "key_id"))),
+      el("td", {}, compact(pick(r, "kind", "action", "event", "route", "path"))),
+      el("td", { class: "mono" }, compact(pick(r, "query", "queries", "request"))).valueOf(),
+      el("td", {}, resultsText(r)),
+      el("td", { class: "muted" }, compact(pick(r, "publications", "lists", "sources"))))));
+  }
+
+  async function load() {
+    const q = THAW.query();
+    state(status, "loading", "Loading the audit trail…");
+    table.hidden = true;
+    try {
+      const data = await api(API.audit, { params: { since: q.since, until: q.until, limit: LIMIT } });
+      records = Array.isArray(data) ? data : data.records || data.items || [];
+      records.sort((a, b) => String(pick(b, "at", "time", "timestamp", "created_at")).localeCompare(String(pick(a, "at", "time", "timestamp", "created_at"))));
+      render();
+    } catch (e) {
+      state(status, "error", "The audit trail could not be loaded: " + e.message);
+    }
+  }
+
+  THAW.sortable(table);
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); remember(form); load(); });
+  window.addEventListener("popstate", () => { restore(form); load(); });
+  load();
+})();

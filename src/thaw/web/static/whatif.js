@@ -1,0 +1,147 @@
+/* What-if: choose programmes to lift and a scope; the answer is the one of
+ * `thaw whatif --json` (cleared, still listed and by whom, counts). */
+"use strict";
+
+(() => {
+  const { api, API, el, state, listingBadges } = THAW;
+  const form = document.getElementById("whatif-form");
+  const status = document.getElementById("status");
+  const box = document.getElementById("programs");
+  const answer = document.getElementById("answer");
+  const SENTENCE = { us: "the US", uk: "the UK", un: "the UN", eu: "the EU", ca: "Canada", au: "Australia", ch: "Switzerland" };
+  const who = (a) => SENTENCE[a] || a.toUpperCase();
+  const q = new URLSearchParams(location.search);
+  const wanted = new Set(q.getAll("lift"));
+
+  function joinAnd(items) {
+    return items.length <= 1 ? items.join("") : items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
+  }
+
+  async function programmes() {
+    let list;
+    try {
+      const data = await api(API.programs);
+      list = Array.isArray(data) ? data : data.programs || [];
+    } catch (e) {
+      box.replaceChildren(el("span", { class: "state error", role: "alert" }, "The programmes could not be loaded: " + e.message + ". Type lifts instead."));
+      return;
+    }
+    list.sort((a, b) => a.authority.localeCompare(b.authority) || (b.listings || 0) - (a.listings || 0));
+    const known = new Set();
+    box.replaceChildren(...list.filter((p) => p.code).map((p) => {
+      const value = p.authority + ":" + p.code;
+      known.add(value);
+      return el("label", { title: p.label || "" }, el("input", { type: "checkbox", name: "lift", value, checked: wanted.has(value) }),
+        " ", el("b", {}, p.authority), " ", p.code, " ", el("span", { class: "muted" }, "(" + (p.listings ?? "") + ")"));
+    }));
+    const extra = [...wanted].filter((w) => !known.has(w));
+    document.getElementById("lift-extra").value = extra.join(", ");
+    const first = box.querySelector("input:checked");
+    if (first) first.scrollIntoView({ block: "nearest" });
+  }
+
+  document.getElementById("prog-filter").addEventListener("input", (ev) => {
+    const needle = ev.target.value.trim().toLowerCase();
+    box.querySelectorAll("label").forEach((l) => { l.hidden = needle && !l.textContent.toLowerCase().includes(needle) && !l.title.toLowerCase().includes(needle); });
+  });
+
+  function lifts() {
+    const chosen = [...box.querySelectorAll("input:checked")].map((i) => i.value);
+    const typed = document.getElementById("lift-extra").value.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+    return [...new Set([...chosen, ...typed])];
+  }
+
+  function partyRow(p, still) {
+    const name = p.context && p.context.row ? `row ${p.context.row}: ${p.context.name || p.context.id || ""}` : null;
+    return el("tr", {},
+      el("td", {}, p.party && !String(p.party).startsWith("row") ? THAW.profileLink(p.party, p.caption) : p.caption, name ? el("div", { class: "muted" }, name) : null),
+      el("td", {}, p.schema),
+      still ? el("td", {}, (p.authorities || []).map((a) => el("span", { class: "badge auth" }, THAW.AUTHORITY[a] || a)), " ",
+        (p.listings || []).map((l) => el("div", {}, listingBadges([l]), el("span", { class: "mono muted" }, l.source + ":" + l.source_id)))) : null,
+      el("td", {}, (p.lifted || []).map((l) => el("div", {}, listingBadges([l]), el("span", { class: "mono muted" }, l.source + ":" + l.source_id)))));
+  }
+
+  function partyTable(items, still, title) {
+    if (!items.length) return el("p", { class: "state empty" }, still ? "Nobody stays listed." : "Nobody clears.");
+    const cols = still ? [["Party", "text"], ["Schema", "text"], ["Still listed by"], ["Lifted"]] : [["Party", "text"], ["Schema", "text"], ["Lifted listings"]];
+    const t = THAW.table(cols, title);
+    const shown = items.slice(0, 500);
+    t.tBodies[0].append(...shown.map((p) => partyRow(p, still)));
+    THAW.sortable(t);
+    return el("div", {}, el("div", { class: "scroll" }, t), items.length > shown.length ? el("p", { class: "muted" }, `First ${shown.length} of ${items.length} shown.`) : null);
+  }
+
+  function render(r) {
+    const c = r.counts.parties;
+    const lifted = (r.scenario || []).join(", ");
+    let sentence;
+    if (c.evaluated === 1 && (r.still_listed.length + r.cleared.length) === 1) {
+      if (r.still_listed.length) {
+        const p = r.still_listed[0];
+        const by = (p.authorities || []).map((a) => who(a) + " (" + [...new Set(p.listings.filter((l) => l.authority === a).flatMap((l) => l.programs))].join(", ") + ")");
+        sentence = `Lifting ${lifted}: ${p.caption} stays listed by ${joinAnd(by)}.`;
+      } else {
+        sentence = `Lifting ${lifted}: ${r.cleared[0].caption} clears: no authority would list them any more.`;
+      }
+    } else if (c.evaluated === 1 && !c.affected) {
+      sentence = `Lifting ${lifted} does not touch this party: none of its listings is under these programmes.`;
+    } else {
+      sentence = `Lifting ${lifted} on ${r.scope}: ${c.cleared} part${c.cleared === 1 ? "y clears" : "ies clear"}, ${c.still_listed} stay${c.still_listed === 1 ? "s" : ""} listed by another authority or programme.`;
+    }
+    document.getElementById("sentence").textContent = sentence;
+    const n = (label, value, cls) => el("div", { class: "count " + (cls || "") }, el("b", {}, value), label);
+    document.getElementById("counts").replaceChildren(
+      n("parties evaluated", c.evaluated), n("affected", c.affected), n("cleared", c.cleared, "ok"), n("still listed", c.still_listed, "bad"),
+      n("listings lifted", Object.values(r.counts.listings_lifted.by_authority || {}).reduce((a, b) => a + b, 0)));
+    document.getElementById("still").replaceChildren(partyTable(r.still_listed, true, "Still listed"));
+    document.getElementById("cleared").replaceChildren(partyTable(r.cleared, false, "Cleared"));
+    if ((r.not_listed || []).length) document.getElementById("still").prepend(el("p", { class: "muted" }, "No listing in force: " + r.not_listed.join(", ")));
+    answer.hidden = false;
+    state(status, "", "");
+    status.hidden = true;
+  }
+
+  async function ask(remember) {
+    const scenario = lifts();
+    const scope = form.elements.scope.value;
+    if (!scenario.length) {
+      state(status, "error", "Choose at least one programme to lift.");
+      return;
+    }
+    const params = new URLSearchParams();
+    scenario.forEach((l) => params.append("lift", l));
+    params.set("scope", scope);
+    let request;
+    if (scope === "entity") {
+      const ref = form.elements.entity.value.trim();
+      if (!ref) { state(status, "error", "Give the party: a listing SOURCE:ID or a profile id."); return; }
+      params.set("entity", ref);
+      request = { params: { lift: scenario, [ref.includes(":") ? "entity" : "profile"]: ref } };
+    } else if (scope === "results") {
+      const file = form.elements.results.files[0];
+      if (!file) { state(status, "error", "Choose a results file (JSONL from Screen a file)."); return; }
+      const body = new FormData();
+      body.append("file", file, file.name);
+      request = { method: "POST", body, params: { lift: scenario } };
+    } else if (scope === "portfolio") {
+      params.set("portfolio", form.elements.portfolio.value.trim());
+      request = { params: { lift: scenario, portfolio: form.elements.portfolio.value.trim() } };
+    } else {
+      request = { params: { lift: scenario, all: "true" } };
+    }
+    if (remember) history.pushState(null, "", location.pathname + "?" + params);
+    answer.hidden = true;
+    status.hidden = false;
+    state(status, "loading", scope === "all" ? "Evaluating every listed party (this takes a few seconds)…" : "Evaluating…");
+    try {
+      render(await api(API.whatif, request));
+    } catch (e) {
+      state(status, "error", "The scenario could not be evaluated: " + e.message);
+    }
+  }
+
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); ask(true); });
+  if (q.get("entity")) form.elements.entity.value = q.get("entity");
+  if (q.get("scope")) for (const r of form.elements.scope) r.checked = r.value === q.get("scope");
+  programmes().then(() => { if (wanted.size && q.get("scope") !== "results") ask(false); });
+})();
