@@ -28,12 +28,12 @@ router = APIRouter(include_in_schema=False)
 
 PAGES: tuple[tuple[str, str, str], ...] = (
     ("screen", "/", "Screen"),
-    ("file", "/file", "Screen a file"),
-    ("document", "/document", "Screen a document"),
-    ("alerts", "/alerts", "Alert review"),
-    ("changes", "/changes", "Changes"),
-    ("whatif", "/whatif", "What-if"),
-    ("audit", "/audit", "Audit"),
+    ("file", "/web/file", "Screen a file"),
+    ("document", "/web/document", "Screen a document"),
+    ("alerts", "/web/alerts", "Alert review"),
+    ("changes", "/web/changes", "Changes"),
+    ("whatif", "/web/whatif", "What-if"),
+    ("audit", "/web/audit", "Audit"),
 )
 """The navigation: (page id, path, label). The profile page is reached from results."""
 
@@ -55,7 +55,7 @@ def _render(request: Request, page: str, title: str, **context: Any) -> Response
     who = session.principal(request)
     if who is None:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        return RedirectResponse(f"/signin?next={quote(target, safe='')}", status_code=303)
+        return RedirectResponse(f"/web/signin?next={quote(target, safe='')}", status_code=303)
     return templates.TemplateResponse(
         request,
         f"{page}.html",
@@ -77,43 +77,43 @@ def screen_page(request: Request) -> Response:
     return _render(request, "screen", "Screen")
 
 
-@router.get("/file", response_class=HTMLResponse)
+@router.get("/web/file", response_class=HTMLResponse)
 def file_page(request: Request) -> Response:
     """Screen a CSV, XLSX or JSONL file with a progress bar."""
     return _render(request, "file", "Screen a file")
 
 
-@router.get("/document", response_class=HTMLResponse)
+@router.get("/web/document", response_class=HTMLResponse)
 def document_page(request: Request) -> Response:
     """Screen pasted text or an HTML, PDF or DOCX document."""
     return _render(request, "document", "Screen a document")
 
 
-@router.get("/alerts", response_class=HTMLResponse)
+@router.get("/web/alerts", response_class=HTMLResponse)
 def alerts_page(request: Request) -> Response:
     """The queue of open alerts and the decisions taken."""
     return _render(request, "alerts", "Alert review")
 
 
-@router.get("/profile/{ref:path}", response_class=HTMLResponse)
+@router.get("/web/profile/{ref:path}", response_class=HTMLResponse)
 def profile_page(request: Request, ref: str) -> Response:
     """One party across authorities: listings, links and a timeline."""
     return _render(request, "profile", "Party profile", ref=ref)
 
 
-@router.get("/changes", response_class=HTMLResponse)
+@router.get("/web/changes", response_class=HTMLResponse)
 def changes_page(request: Request) -> Response:
     """What changed between two publications, and list sizes over time."""
     return _render(request, "changes", "Changes")
 
 
-@router.get("/whatif", response_class=HTMLResponse)
+@router.get("/web/whatif", response_class=HTMLResponse)
 def whatif_page(request: Request) -> Response:
     """Who clears and who stays listed if some programmes were lifted."""
     return _render(request, "whatif", "What-if")
 
 
-@router.get("/audit", response_class=HTMLResponse)
+@router.get("/web/audit", response_class=HTMLResponse)
 def audit_page(request: Request) -> Response:
     """The audit trail, searchable."""
     return _render(request, "audit", "Audit")
@@ -126,7 +126,7 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
-@router.get("/signin", response_class=HTMLResponse)
+@router.get("/web/signin", response_class=HTMLResponse)
 def signin_page(request: Request, next: str | None = None) -> Response:
     """The sign-in form: an API key, kept afterwards in a session cookie."""
     return templates.TemplateResponse(
@@ -144,7 +144,7 @@ def signin_page(request: Request, next: str | None = None) -> Response:
     )
 
 
-@router.post("/signin", response_class=HTMLResponse)
+@router.post("/web/signin", response_class=HTMLResponse)
 def signin(
     request: Request, key: str = Form(""), next: str = Form("/")
 ) -> Response:  # noqa: B008
@@ -170,15 +170,15 @@ def signin(
     return response
 
 
-@router.post("/signout")
+@router.post("/web/signout")
 def signout(request: Request) -> Response:
     """Forget the session cookie."""
-    response = RedirectResponse("/signin", status_code=303)
+    response = RedirectResponse("/web/signin", status_code=303)
     session.clear_cookie(response)
     return response
 
 
-@router.get("/static/{name:path}")
+@router.get("/web/static/{name:path}")
 def static(name: str) -> Response:
     """A file of the package's ``static/`` folder (never outside it)."""
     path = (STATIC / name).resolve()

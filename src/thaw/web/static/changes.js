@@ -23,7 +23,7 @@
   }
 
   function listingCell(c) {
-    return el("td", {}, el("a", { href: "/profile/" + encodeURIComponent(c.source + ":" + c.source_id) }, c.caption), el("div", { class: "mono muted" }, c.source + ":" + c.source_id));
+    return el("td", {}, el("a", { href: "/web/profile/" + encodeURIComponent(c.source + ":" + c.source_id) }, c.caption), el("div", { class: "mono muted" }, c.source + ":" + c.source_id));
   }
 
   function section(title, items, kind) {

@@ -86,7 +86,7 @@ const THAW = (() => {
     const box = document.getElementById("signin-hint");
     if (box) return;
     const p = el("p", { id: "signin-hint", class: "state error", role: "alert" },
-      "Your session has ended. ", el("a", { href: "/signin?next=" + encodeURIComponent(here) }, "Sign in again"), ".");
+      "Your session has ended. ", el("a", { href: "/web/signin?next=" + encodeURIComponent(here) }, "Sign in again"), ".");
     document.getElementById("main").prepend(p);
   }
 
@@ -208,7 +208,7 @@ const THAW = (() => {
 
   /** A link to a party's profile page. */
   function profileLink(ref, text) {
-    return el("a", { href: "/profile/" + encodeURIComponent(ref) }, text || ref);
+    return el("a", { href: "/web/profile/" + encodeURIComponent(ref) }, text || ref);
   }
 
   /** A CSV cell: quoted, and neutralised if a spreadsheet would read it as a formula. */
