@@ -83,7 +83,7 @@
       form.querySelectorAll("button").forEach((b) => { b.disabled = true; });
       state(msg, "loading", "Recording…");
       try {
-        const d = await api(API.decisions, { method: "POST", json: { customer_id: a.customer_id, target_id: a.target_id, verdict, reason } });
+        const d = await api(API.decisions, { method: "POST", json: { customer_id: a.customer_id, target_id: a.target_id, verdict, reason, customer: a.customer || (a.customer_name ? { name: a.customer_name } : null) } });
         decisions.push(d && d.customer_id ? d : { customer_id: a.customer_id, target_id: a.target_id, verdict, reason });
         renderOpen();
         renderDone();

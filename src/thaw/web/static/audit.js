@@ -31,7 +31,7 @@
     table.tBodies[0].replaceChildren(...shown.map((r) => el("tr", {},
       el("td", { class: "nowrap" }, THAW.fmtDate(pick(r, "at", "time", "timestamp", "created_at"))),
       el("td", {}, compact(pick(r, "key_name", "who", "decided_by", "principal", "key_id"))),
-      el("td", {}, compact(pick(r, "kind", "action", "event", "route", "path"))),
+      el("td", {}, compact(pick(r, "action", "kind", "event", "route")), r.dataset ? el("div", { class: "muted" }, r.dataset + (r.algorithm ? " · " + r.algorithm : "") + (r.threshold != null ? " ≥ " + r.threshold : "")) : null),
       el("td", { class: "mono" }, compact(pick(r, "query", "queries", "request"))).valueOf(),
       el("td", {}, resultsText(r)),
       el("td", { class: "muted" }, compact(pick(r, "publications", "lists", "sources"))))));
@@ -42,8 +42,8 @@
     state(status, "loading", "Loading the audit trail…");
     table.hidden = true;
     try {
-      const data = await api(API.audit, { params: { since: q.since, until: q.until, limit: LIMIT } });
-      records = Array.isArray(data) ? data : data.records || data.items || [];
+      const data = await api(API.audit, { params: { since: q.since, until: q.until } });
+      records = (Array.isArray(data) ? data : data.records || data.items || []).slice(-LIMIT);
       records.sort((a, b) => String(pick(b, "at", "time", "timestamp", "created_at")).localeCompare(String(pick(a, "at", "time", "timestamp", "created_at"))));
       render();
     } catch (e) {

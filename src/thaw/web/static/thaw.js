@@ -73,7 +73,13 @@ const THAW = (() => {
       throw new ApiError(0, "The service cannot be reached (" + e.message + ").");
     }
     const type = response.headers.get("Content-Type") || "";
-    const data = type.includes("json") ? await response.json().catch(() => null) : await response.text();
+    let data;
+    if (type.includes("ndjson")) {
+      const text = await response.text();
+      data = response.ok ? text.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l)) : null;
+    } else {
+      data = type.includes("json") ? await response.json().catch(() => null) : await response.text();
+    }
     if (!response.ok) {
       if (response.status === 401) signinHint();
       throw new ApiError(response.status, reason(response.status, data));
