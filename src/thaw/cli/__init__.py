@@ -12,6 +12,8 @@ from thaw.cli import history as _history  # noqa: F401
 from thaw.cli import ingest as _ingest  # noqa: F401  (registers commands)
 from thaw.cli import profiles as _profiles  # noqa: F401
 from thaw.cli import screen as _screen  # noqa: F401
+from thaw.cli import serve as _serve  # noqa: F401
+from thaw.cli import state as _state  # noqa: F401
 from thaw.cli import text as _text  # noqa: F401
 from thaw.cli import update as _update  # noqa: F401
 from thaw.cli import whatif as _whatif  # noqa: F401

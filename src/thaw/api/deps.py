@@ -1,0 +1,62 @@
+"""Helpers shared by the routers: the current snapshot, the store of this thread,
+and writing the audit record of a request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import HTTPException, Request
+
+from thaw.api.auth import Principal
+from thaw.api.engine import Scope, Snapshot
+from thaw.api.runtime import Runtime, runtime
+from thaw.store.state import AuditRecord
+
+
+def snapshot(request: Request) -> Snapshot:
+    """The lists this request is answered from (503 while the first load runs)."""
+    snap = runtime(request).engine.current()
+    if snap is None:
+        raise HTTPException(503, "the lists are still loading", headers={"Retry-After": "5"})
+    return snap
+
+
+def dataset_scope(snap: Snapshot, name: str) -> Scope:
+    """The ``{dataset}`` of a path (404 for an unknown name)."""
+    scope = snap.scope(name)
+    if scope is None:
+        raise HTTPException(404, f"no such dataset: {name!r} (see /catalog)")
+    return scope
+
+
+def audit(
+    rt: Runtime,
+    principal: Principal,
+    action: str,
+    query: Any,
+    *,
+    snap: Snapshot | None = None,
+    scope: Scope | None = None,
+    algorithm: str | None = None,
+    threshold: float | None = None,
+    results: Any = None,
+) -> None:
+    """Record a request in the audit trail and wait until it is committed (no-op
+    with ``THAW_AUDIT=0``). A request whose record cannot be written fails (503)."""
+    if not rt.settings.audit:
+        return
+    record = AuditRecord(
+        action=action,
+        query=query,
+        key_id=principal.key_id,
+        key_name=principal.name,
+        dataset=scope.name if scope else None,
+        publications=snap.publications_used(scope or Scope("default")) if snap else {},
+        algorithm=algorithm,
+        threshold=threshold,
+        results=results if results is not None else [],
+    )
+    try:
+        rt.audit.write(record)
+    except Exception as exc:
+        raise HTTPException(503, "the audit trail cannot be written; try again") from exc

@@ -1,0 +1,199 @@
+"""The data a running server screens against, and its replacement without downtime.
+
+A :class:`Snapshot` is everything one generation of active lists needs: the
+party screener (index and profile memberships), the active publications, and the
+dataset names. The :class:`Engine` holds the current snapshot; a request takes it
+once, at its start, and finishes on it even if a newer one is installed meanwhile
+(in-flight requests finish on the index they started with).
+
+A watcher thread compares the store's index fingerprint (which digests the active
+publications) every ``reload_every`` seconds. When ``thaw load`` or ``thaw update``
+has activated a publication, it builds the new snapshot beside the old one (the
+load command has normally cached the new index already) and swaps it in. If that
+fails, the old snapshot stays and the error is logged: a failed update leaves the
+server serving the previous data.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from thaw.index import Entry, fingerprint
+from thaw.profiles.screening import PartyScreener
+from thaw.store import PublicationRow, Store, default_home
+
+log = logging.getLogger("thaw.api")
+
+
+def authority_of(source: str) -> str:
+    """The authority of a source: the part of its name before the first ``_``
+    (``us_ofac_sdn`` → ``us``)."""
+    return source.split("_", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a ``{dataset}`` path selects: every listing (both ``None``), the
+    listings of some sources, or (FtM datasets) some listing keys."""
+
+    name: str
+    sources: frozenset[str] | None = None
+    keys: frozenset[str] | None = None
+
+    def admits(self, source: str, source_id: str) -> bool:
+        """Whether the listing is in this dataset."""
+        if self.sources is not None and source not in self.sources:
+            return False
+        return self.keys is None or f"{source}:{source_id}" in self.keys
+
+
+@dataclass
+class Snapshot:
+    """One generation of active lists (see the module docs)."""
+
+    screener: PartyScreener
+    publications: dict[str, PublicationRow]
+    fingerprint: str
+    ftm_datasets: dict[str, frozenset[str]] = field(default_factory=dict)
+    members: dict[str, list[str]] = field(default_factory=dict)
+    loaded_at: float = field(default_factory=time.time)
+    entities: dict[str, Any] = field(default_factory=dict)
+    """Entities built for responses, by id (see :mod:`thaw.api.entities`)."""
+    history: dict[str, list[PublicationRow]] = field(default_factory=dict)
+    """Every publication of a source, by source (read on first use)."""
+
+    @classmethod
+    def build(cls, home: Path) -> Snapshot:
+        """Load (or build) the index and profile memberships of the active lists."""
+        with Store(home) as store:
+            fp = fingerprint(store)
+            pubs = store.active_publications()
+            ftm: dict[str, set[str]] = {}
+            for source in pubs:
+                if source != "ftm" and not source.startswith("ftm"):
+                    continue
+                for record in store.active_records(source):
+                    raw = record.extra.get("datasets", "") if record.extra else ""
+                    for name in str(raw).split(";"):
+                        if name.strip():
+                            ftm.setdefault(name.strip(), set()).add(
+                                f"{record.source}:{record.source_id}"
+                            )
+        screener = PartyScreener(home)
+        members: dict[str, list[str]] = {}
+        for (source, source_id), pid in screener.profile_of.items():
+            members.setdefault(pid, []).append(f"{source}:{source_id}")
+        for keys in members.values():
+            keys.sort()
+        screener.warm_up()
+        return cls(
+            screener,
+            pubs,
+            fp,
+            {k: frozenset(v) for k, v in ftm.items()},
+            members,
+        )
+
+    def entry(self, key: str) -> Entry | None:
+        """The prepared listing ``source:source_id``, if active."""
+        index = self.screener.index
+        position = index.position(key)
+        return None if position is None else index.entry(position)
+
+    def datasets(self) -> dict[str, Scope]:
+        """Every dataset name: ``default``, each source, each authority and each FtM
+        dataset name."""
+        out: dict[str, Scope] = {"default": Scope("default")}
+        by_authority: dict[str, set[str]] = {}
+        for source in self.publications:
+            out[source] = Scope(source, frozenset({source}))
+            by_authority.setdefault(authority_of(source), set()).add(source)
+        for authority, sources in by_authority.items():
+            out.setdefault(authority, Scope(authority, frozenset(sources)))
+        for name, keys in self.ftm_datasets.items():
+            out.setdefault(name, Scope(name, None, keys))
+        return out
+
+    def scope(self, name: str) -> Scope | None:
+        """The dataset called ``name``, or ``None``."""
+        return self.datasets().get(name)
+
+    def publications_used(self, scope: Scope) -> dict[str, dict[str, object]]:
+        """The active publication of every source of a dataset (for the audit)."""
+        return {
+            s: {"id": p.id, "published": p.published, "sha256": p.sha256[:16]}
+            for s, p in sorted(self.publications.items())
+            if scope.sources is None or s in scope.sources
+        }
+
+
+class Engine:
+    """Holds the current :class:`Snapshot` and replaces it when the lists change."""
+
+    def __init__(self, home: Path | None, reload_every: float = 2.0) -> None:
+        self.home = default_home(home)
+        self.reload_every = reload_every
+        self._snapshot: Snapshot | None = None
+        self.error: str | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._local = threading.local()
+        self.reloads = 0
+
+    @property
+    def ready(self) -> bool:
+        """Whether a snapshot is loaded."""
+        return self._snapshot is not None
+
+    def current(self) -> Snapshot | None:
+        """The snapshot a new request should use."""
+        return self._snapshot
+
+    def store(self) -> Store:
+        """This thread's connection to the store (read-only use)."""
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(self.home)
+            self._local.store = store
+        return store
+
+    def start(self) -> None:
+        """Load the first snapshot and watch for new lists, in a background thread."""
+        self._thread = threading.Thread(target=self._run, name="thaw-reload", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop watching."""
+        self._stop.set()
+
+    def check(self) -> bool:
+        """Install a new snapshot if the active lists changed; whether it did."""
+        with Store(self.home) as store:
+            fp = fingerprint(store)
+        current = self._snapshot
+        if current is not None and current.fingerprint == fp:
+            return False
+        try:
+            snapshot = Snapshot.build(self.home)
+        except Exception as exc:  # keep serving the previous data
+            self.error = f"{type(exc).__name__}: {exc}"
+            log.exception("could not load the new lists; still serving the previous ones")
+            return False
+        self._snapshot = snapshot
+        self.error = None
+        self.reloads += 1
+        log.info("serving lists %s (%d listings)", snapshot.fingerprint, len(snapshot.screener))
+        return True
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.check()
+            except Exception:  # the store may be busy or mid-migration: try again
+                log.exception("checking for new lists failed")
+            self._stop.wait(self.reload_every)

@@ -1,0 +1,330 @@
+"""yente's query-by-example matching on thaw's screener.
+
+An :class:`~thaw.schemas.yente.EntityExample` (FtM schema and properties) becomes
+one :class:`~thaw.match.Query` per name: its names (``name``, ``alias`` …, or
+the name parts), the first birth date, every country-typed property (nationality,
+citizenship, country, jurisdiction …) and every identifier. Values are cleaned as
+yente cleans them (``"Russia"`` → ``"ru"``) and the cleaned example is echoed
+back. Each name is screened; the hits of all names merge into one result per
+party (best score). Filters (datasets, schemata, entity ids, topics, changed
+since) and analysts' decisions apply before the limit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from followthemoney import model
+
+from thaw.api.engine import Scope, Snapshot
+from thaw.api.entities import entity, ftm_schema, party_keys
+from thaw.decisions import apply, customer_fingerprint, listing_fingerprint
+from thaw.index import Entry
+from thaw.match import Query
+from thaw.schemas.yente import EntityExample, FeatureResult, ScoredEntityResponse
+from thaw.screen import Hit
+from thaw.screen.inputs import ScreenInputError, parse_birth_date
+from thaw.store import Store
+from thaw.store.state import Decision
+
+ALGORITHMS: dict[str, str] = {"thaw": "thaw", "ofac": "ofac"}
+"""thaw's algorithms: the feature-based matcher and OFAC's name score."""
+
+ALIASES: dict[str, str] = {
+    "best": "thaw",
+    "default": "thaw",
+    "logic-v1": "thaw",
+    "logic-v2": "thaw",
+    "name-based": "thaw",
+    "name-qualified": "thaw",
+    "regression-v1": "thaw",
+    "regression-v3": "thaw",
+}
+"""yente's algorithm names, answered by thaw's matcher so that clients that name
+one keep working."""
+
+DEFAULT_ALGORITHM = "thaw"
+BASE_SCHEMA = "Thing"
+
+_THAW_SCHEMA = {
+    "Person": "Person",
+    "Organization": "Organization",
+    "PublicBody": "Organization",
+    "Company": "Company",
+    "LegalEntity": "LegalEntity",
+    "Vessel": "Vessel",
+    "Airplane": "Aircraft",
+}
+_MAX_NAMES = 20
+
+
+class QueryError(Exception):
+    """A request that cannot be answered: ``status`` (400, 404 …) and the reason."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+
+
+def resolve_algorithm(name: str) -> str:
+    """thaw's algorithm for a requested name (400 for an unknown one)."""
+    key = name.strip().lower()
+    if key in ALGORITHMS:
+        return ALGORITHMS[key]
+    if key in ALIASES:
+        return ALIASES[key]
+    known = ", ".join([*ALGORITHMS, *ALIASES])
+    raise QueryError(400, f"unknown algorithm {name!r}; known: {known}")
+
+
+@dataclass
+class Parsed:
+    """A cleaned example: what is screened, and what is echoed."""
+
+    example: EntityExample
+    queries: list[Query]
+    fingerprint: str
+
+
+def _values(raw: Any) -> list[str]:
+    items = raw if isinstance(raw, list) else [raw]
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, str | int | float) and not isinstance(item, bool):
+            text = str(item).strip()
+            if text:
+                out.append(text)
+    return out
+
+
+def parse_example(example: EntityExample) -> Parsed:
+    """Clean an example as yente does (400 for an unknown or unmatchable schema)."""
+    schema = model.get(example.schema_)
+    if schema is None:
+        raise QueryError(400, f"Unknown schema: {example.schema_!r}")
+    if schema.name != BASE_SCHEMA and not schema.matchable:
+        raise QueryError(400, f"Non-matchable schema for query: {schema.name}")
+    props: dict[str, list[str]] = {}
+    for name, raw in example.properties.items():
+        prop = schema.get(name)
+        if prop is None:
+            continue  # yente drops unknown properties too
+        for value in _values(raw):
+            cleaned = prop.type.clean(value, fuzzy=True)
+            if cleaned is not None and cleaned not in props.setdefault(prop.name, []):
+                props[prop.name].append(cleaned)
+    props = {k: v for k, v in props.items() if v}
+    names: list[str] = []
+    countries: list[str] = []
+    ids: list[str] = []
+    for name, values in props.items():
+        ptype = schema.properties[name].type.name
+        if ptype == "name" and name not in ("firstName", "middleName", "lastName", "fatherName"):
+            names += values
+        elif ptype == "country":
+            countries += [v for v in values if len(v) == 2]
+        elif ptype == "identifier":
+            ids += values
+    if not names:
+        parts = [
+            props.get(p, [""])[0]
+            for p in ("firstName", "secondName", "middleName", "fatherName", "lastName")
+        ]
+        joined = " ".join(p for p in parts if p)
+        if joined:
+            names.append(joined)
+    birth = None
+    for value in props.get("birthDate", []):
+        try:
+            birth = parse_birth_date(value[:10])
+        except ScreenInputError:
+            continue
+        if birth:
+            break
+    genders = props.get("gender") or [""]
+    gender = genders[0]
+    thaw_schema = _THAW_SCHEMA.get(schema.name)
+    queries = [
+        Query(
+            name=" ".join(n.split())[:500],
+            schema=thaw_schema,
+            birth_date=birth,
+            countries=tuple(dict.fromkeys(countries)),
+            gender=gender if gender in ("male", "female") else None,
+            id_numbers=tuple(dict.fromkeys(ids)),
+        )
+        for n in list(dict.fromkeys(names))[:_MAX_NAMES]
+    ]
+    body = json.dumps({"schema": schema.name, "properties": props}, sort_keys=True)
+    eid = example.id or hashlib.sha1(body.encode()).hexdigest()
+    echo = EntityExample(id=eid, schema=schema.name, properties=dict(props))
+    return Parsed(echo, queries, customer_fingerprint({"schema": schema.name, "properties": props}))
+
+
+@dataclass
+class Filters:
+    """yente's result filters."""
+
+    include_dataset: list[Scope] = field(default_factory=list)
+    exclude_dataset: list[Scope] = field(default_factory=list)
+    exclude_schema: set[str] = field(default_factory=set)
+    exclude_entity_ids: set[str] = field(default_factory=set)
+    topics: list[str] = field(default_factory=list)
+    changed_since: str | None = None
+
+    @property
+    def any(self) -> bool:
+        return bool(
+            self.include_dataset
+            or self.exclude_dataset
+            or self.exclude_schema
+            or self.exclude_entity_ids
+            or self.topics
+            or self.changed_since
+        )
+
+
+def scopes(snapshot: Snapshot, names: Iterable[str]) -> list[Scope]:
+    """The datasets named (unknown names select nothing, as in yente)."""
+    known = snapshot.datasets()
+    return [known[n] if n in known else Scope(n, frozenset(), None) for n in names]
+
+
+@dataclass
+class Outcome:
+    """One query's results, and what the audit trail keeps of them."""
+
+    results: list[ScoredEntityResponse]
+    total: int
+    audit: list[dict[str, Any]]
+
+
+def _listings(hit: Hit) -> list[tuple[str, str]]:
+    return [(x.source, x.source_id) for x in hit.listings]
+
+
+def match_example(
+    snapshot: Snapshot,
+    store: Store,
+    parsed: Parsed,
+    scope: Scope,
+    *,
+    algorithm: str,
+    threshold: float,
+    cutoff: float,
+    limit: int,
+    filters: Filters,
+    decisions: dict[str, Decision] | None = None,
+) -> Outcome:
+    """Screen one cleaned example and build its scored entities."""
+    screener = snapshot.screener
+    narrowed = filters.any or scope.sources is not None or scope.keys is not None
+    fetch = max(limit * 4, 20) if narrowed or decisions else limit
+    best: dict[str, Hit] = {}
+    order: list[str] = []
+    for query in parsed.queries:
+        result = screener.screen_query(query, threshold=cutoff, limit=fetch, algorithm=algorithm)
+        for hit in result.hits:
+            admitted = [k for k in _listings(hit) if scope.admits(*k)]
+            if not admitted:
+                continue
+            source, source_id = admitted[0]
+            eid = hit.profile_id or f"{source}:{source_id}"
+            if eid not in best:
+                order.append(eid)
+                best[eid] = hit
+            elif hit.score > best[eid].score:
+                best[eid] = hit
+    ranked = sorted(order, key=lambda e: (-best[e].score, e))
+    results: list[ScoredEntityResponse] = []
+    audit: list[dict[str, Any]] = []
+    total = 0
+    for eid in ranked:
+        hit = best[eid]
+        _, keys = party_keys(snapshot, eid)
+        if not keys:
+            keys = [f"{s}:{i}" for s, i in _listings(hit)]
+        ent = entity(snapshot, store, eid, keys)
+        if not _passes(ent, filters, snapshot):
+            continue
+        applied = None
+        if decisions:
+            entries = [e for e in (snapshot.entry(k) for k in keys) if e is not None]
+            applied = apply(
+                decisions, [eid, *keys], listing_fingerprint(entries), parsed.fingerprint
+            )
+        outcome = applied.outcome if applied else None
+        record: dict[str, Any] = {"id": eid, "score": hit.score}
+        if applied is not None:
+            record["decision"] = outcome
+            record["decision_id"] = applied.decision.id
+        audit.append(record)
+        if outcome == "suppressed":
+            continue
+        total += 1
+        if len(results) >= limit:
+            continue
+        results.append(
+            ScoredEntityResponse(
+                **ent.model_dump(by_alias=True),
+                score=hit.score,
+                match=hit.score >= threshold,
+                explanations={
+                    algorithm: FeatureResult(score=hit.score, detail=hit.explanation),
+                },
+                decision=outcome,
+            )
+        )
+    return Outcome(results, total, audit)
+
+
+def _passes(ent: Any, filters: Filters, snapshot: Snapshot) -> bool:
+    keys = [tuple(r.split(":", 1)) for r in ent.referents]
+    if filters.include_dataset and not any(
+        s.admits(k[0], k[1]) for s in filters.include_dataset for k in keys
+    ):
+        return False
+    if any(s.admits(k[0], k[1]) for s in filters.exclude_dataset for k in keys):
+        return False
+    if ent.schema_ in filters.exclude_schema:
+        return False
+    if filters.exclude_entity_ids and (
+        ent.id in filters.exclude_entity_ids
+        or filters.exclude_entity_ids.intersection(ent.referents)
+    ):
+        return False
+    if filters.topics and not set(filters.topics).intersection(ent.properties.get("topics", [])):
+        return False
+    return not (
+        filters.changed_since
+        and (ent.last_change is None or ent.last_change < filters.changed_since)
+    )
+
+
+def target_fingerprint(snapshot: Snapshot, target_id: str) -> str | None:
+    """The listing fingerprint of a decision's target (a listing or profile id), or
+    ``None`` if the target is not in the active lists."""
+    _, keys = party_keys(snapshot, target_id)
+    entries: list[Entry] = [e for e in (snapshot.entry(k) for k in keys) if e is not None]
+    return listing_fingerprint(entries) if entries else None
+
+
+__all__ = [
+    "ALGORITHMS",
+    "ALIASES",
+    "Filters",
+    "Outcome",
+    "Parsed",
+    "QueryError",
+    "ftm_schema",
+    "match_example",
+    "parse_example",
+    "resolve_algorithm",
+    "scopes",
+    "target_fingerprint",
+]

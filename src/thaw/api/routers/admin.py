@@ -1,0 +1,219 @@
+"""Team routes: keys (admin), decisions and the audit trail (analyst)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import StreamingResponse
+
+from thaw.api.auth import Principal, require
+from thaw.api.deps import audit
+from thaw.api.matching import QueryError, parse_example, target_fingerprint
+from thaw.api.runtime import runtime
+from thaw.decisions import customer_fingerprint
+from thaw.schemas.state import (
+    AuditVerifyModel,
+    CreatedKeyModel,
+    DecisionModel,
+    DecisionRequest,
+    KeyModel,
+    KeyRequest,
+)
+from thaw.schemas.yente import EntityExample, ErrorResponse
+from thaw.store.state import AuditRecord, Decision
+
+router = APIRouter()
+_ERRORS: dict[int | str, dict[str, object]] = {
+    401: {"model": ErrorResponse, "description": "No valid API key"},
+    403: {"model": ErrorResponse, "description": "The key's role is too low"},
+}
+
+
+@router.get("/keys", tags=["Keys"], response_model=list[KeyModel], responses=_ERRORS)
+def list_keys(
+    request: Request, principal: Annotated[Principal, Depends(require("admin"))]
+) -> list[KeyModel]:
+    """Every API key (without secrets), revoked ones included."""
+    return [KeyModel.of(k) for k in runtime(request).state.keys.list()]
+
+
+@router.post(
+    "/keys", tags=["Keys"], response_model=CreatedKeyModel, status_code=201, responses=_ERRORS
+)
+def create_key(
+    request: Request,
+    body: KeyRequest,
+    principal: Annotated[Principal, Depends(require("admin"))],
+) -> CreatedKeyModel:
+    """A new key; its ``secret`` is in this response only (only its hash is stored)."""
+    rt = runtime(request)
+    try:
+        info, secret = rt.state.keys.create(body.name, body.role, rate=body.rate)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    audit(rt, principal, "keys.create", {"id": info.id, "name": info.name, "role": info.role})
+    return CreatedKeyModel(**KeyModel.of(info).model_dump(), secret=secret)
+
+
+@router.delete("/keys/{key_id}", tags=["Keys"], response_model=KeyModel, responses=_ERRORS)
+def revoke_key(
+    request: Request,
+    key_id: str,
+    principal: Annotated[Principal, Depends(require("admin"))],
+) -> KeyModel:
+    """Revoke a key; it stops working at once, on every instance."""
+    rt = runtime(request)
+    try:
+        info = rt.state.keys.revoke(key_id)
+    except KeyError:
+        raise HTTPException(404, f"no such key: {key_id!r}") from None
+    audit(rt, principal, "keys.revoke", {"id": key_id})
+    return KeyModel.of(info)
+
+
+@router.post(
+    "/decisions",
+    tags=["Decisions"],
+    response_model=DecisionModel,
+    status_code=201,
+    responses={**_ERRORS, 400: {"model": ErrorResponse}},
+)
+def decide(
+    request: Request,
+    body: DecisionRequest,
+    principal: Annotated[Principal, Depends(require("analyst"))],
+) -> DecisionModel:
+    """Record a decision on an alert. ``customer`` is the customer's data as
+    screened: an FtM example (``schema``, ``properties``, as sent to ``/match``) or
+    any mapping; a false positive stays suppressed while it and the listing are
+    unchanged."""
+    rt = runtime(request)
+    snap = rt.engine.current()
+    listing_fp = target_fingerprint(snap, body.target_id) if snap else None
+    if snap is not None and listing_fp is None:
+        raise HTTPException(400, f"no active listing or profile {body.target_id!r}")
+    customer_fp = None
+    if body.customer:
+        if "schema" in body.customer and "properties" in body.customer:
+            try:
+                example = EntityExample.model_validate(body.customer)
+                customer_fp = parse_example(example).fingerprint
+            except (QueryError, ValueError) as exc:
+                raise HTTPException(400, f"invalid customer: {exc}") from exc
+        else:
+            customer_fp = customer_fingerprint(body.customer)
+    try:
+        decision = rt.state.decisions.record(
+            Decision(
+                customer_id=body.customer_id,
+                target_id=body.target_id,
+                verdict=body.verdict,
+                reason=body.reason,
+                decided_by=principal.name,
+                listing_fingerprint=listing_fp,
+                customer_fingerprint=customer_fp,
+            )
+        )
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    audit(
+        rt,
+        principal,
+        "decide",
+        {"customer_id": body.customer_id, "target_id": body.target_id},
+        results=[{"decision_id": decision.id, "verdict": decision.verdict}],
+    )
+    return DecisionModel.of(decision)
+
+
+@router.get("/decisions", tags=["Decisions"], response_model=list[DecisionModel], responses=_ERRORS)
+def list_decisions(
+    request: Request,
+    principal: Annotated[Principal, Depends(require("analyst"))],
+    since: Annotated[str | None, Query(description="ISO date or time")] = None,
+    customer_id: Annotated[str | None, Query()] = None,
+) -> list[DecisionModel]:
+    """Decisions taken (since a time), or the current ones of one customer."""
+    decisions = runtime(request).state.decisions
+    if customer_id is not None:
+        return [DecisionModel.of(d) for d in decisions.for_customer(customer_id).values()]
+    return [DecisionModel.of(d) for d in decisions.list(since)]
+
+
+AUDIT_CSV_FIELDS = (
+    "seq",
+    "at",
+    "key_id",
+    "key_name",
+    "action",
+    "dataset",
+    "algorithm",
+    "threshold",
+    "query",
+    "publications",
+    "results",
+    "prev_hash",
+    "hash",
+)
+
+
+def csv_safe(value: object) -> str:
+    """A cell that a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def audit_lines(records: Iterator[AuditRecord], fmt: str) -> Iterator[str]:
+    """Audit records as JSON lines or CSV (with a header)."""
+    if fmt == "jsonl":
+        for r in records:
+            yield json.dumps(r.to_dict(), ensure_ascii=False) + "\n"
+        return
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(AUDIT_CSV_FIELDS)
+    for r in records:
+        data = r.to_dict()
+        writer.writerow(
+            [
+                csv_safe(
+                    json.dumps(data[f], ensure_ascii=False, sort_keys=True)
+                    if f in ("query", "publications", "results")
+                    else data[f]
+                )
+                for f in AUDIT_CSV_FIELDS
+            ]
+        )
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.getvalue():
+        yield buffer.getvalue()
+
+
+@router.get("/audit", tags=["Audit"], responses=_ERRORS)
+def export_audit(
+    request: Request,
+    principal: Annotated[Principal, Depends(require("analyst"))],
+    since: Annotated[str | None, Query(description="ISO date or time (inclusive)")] = None,
+    until: Annotated[str | None, Query(description="ISO date or time (exclusive)")] = None,
+    format: Annotated[Literal["jsonl", "csv"], Query()] = "jsonl",
+) -> StreamingResponse:
+    """The audit trail between two times, streamed as JSON lines or CSV."""
+    records = runtime(request).state.audit.export(since, until)
+    media = "application/x-ndjson" if format == "jsonl" else "text/csv"
+    return StreamingResponse(audit_lines(records, format), media_type=media)
+
+
+@router.get("/audit/verify", tags=["Audit"], response_model=AuditVerifyModel, responses=_ERRORS)
+def verify_audit(
+    request: Request, principal: Annotated[Principal, Depends(require("analyst"))]
+) -> AuditVerifyModel:
+    """Recompute the hash chain: ``ok`` is false if any record was edited,
+    inserted or deleted."""
+    return AuditVerifyModel.of(runtime(request).state.audit.verify())

@@ -1,0 +1,349 @@
+"""yente-compatible routes: ``/match``, ``/search``, ``/entities``, ``/catalog``,
+``/algorithms``.
+
+Shapes and semantics follow yente 5.x (:mod:`thaw.schemas.yente`): a batch of
+examples in ``queries``, the cleaned example echoed as ``query``, ``results`` with
+``score``, ``match`` and ``explanations``; 400 for an unknown algorithm, an
+invalid schema anywhere in the batch, too many queries or none; 422 for an example
+without a schema. Every screening request is recorded in the audit trail, and
+analysts' decisions apply to examples that carry an ``id`` (the customer id).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.responses import RedirectResponse
+
+import thaw.match
+from thaw.api.auth import Principal, require
+from thaw.api.deps import audit, dataset_scope, snapshot
+from thaw.api.entities import entity, party_keys
+from thaw.api.matching import (
+    ALGORITHMS,
+    ALIASES,
+    DEFAULT_ALGORITHM,
+    Filters,
+    QueryError,
+    match_example,
+    parse_example,
+    resolve_algorithm,
+    scopes,
+)
+from thaw.api.runtime import runtime
+from thaw.match import Query as MatchQuery
+from thaw.schemas.yente import (
+    Algorithm,
+    AlgorithmDocs,
+    AlgorithmResponse,
+    DataCatalogModel,
+    DatasetModel,
+    EntityMatches,
+    EntityMatchQuery,
+    EntityMatchResponse,
+    EntityResponse,
+    ErrorResponse,
+    FeatureDoc,
+    SearchResponse,
+    TotalSpec,
+)
+
+router = APIRouter()
+
+TS_PATTERN = r"^\d{4}-\d{2}-\d{2}(T\d{2}(:\d{2}(:\d{2})?)?)?$"
+_ERRORS: dict[int | str, dict[str, object]] = {
+    400: {"model": ErrorResponse, "description": "Invalid query"},
+    401: {"model": ErrorResponse, "description": "No valid API key"},
+    403: {"model": ErrorResponse, "description": "The key's role is too low"},
+    404: {"model": ErrorResponse, "description": "No such dataset"},
+    429: {"model": ErrorResponse, "description": "Rate limit exceeded (see Retry-After)"},
+}
+
+
+@router.post(
+    "/match/{dataset}",
+    summary="Query by example matcher",
+    tags=["Matching"],
+    response_model=EntityMatchResponse,
+    response_model_exclude_none=False,
+    responses=_ERRORS,
+)
+def match(
+    request: Request,
+    response: Response,
+    body: EntityMatchQuery,
+    principal: Annotated[Principal, Depends(require("screen"))],
+    dataset: str,
+    limit: Annotated[int | None, Query(title="Number of results to return", ge=0)] = None,
+    threshold: Annotated[
+        float, Query(title="Score threshold for results to be considered matches", ge=0, le=1)
+    ] = thaw.match.DEFAULT_THRESHOLD,
+    cutoff: Annotated[
+        float,
+        Query(deprecated=True, title="Lowest score of results returned at all", ge=0, le=1),
+    ] = thaw.match.DEFAULT_THRESHOLD,
+    algorithm: Annotated[str, Query(title="Scoring algorithm (see /algorithms)")] = "best",
+    include_dataset: Annotated[list[str], Query()] = [],  # noqa: B006 (FastAPI copies)
+    exclude_dataset: Annotated[list[str], Query()] = [],  # noqa: B006
+    exclude_schema: Annotated[list[str], Query()] = [],  # noqa: B006
+    exclude_entity_ids: Annotated[list[str], Query(max_length=50)] = [],  # noqa: B006
+    topics: Annotated[list[str], Query()] = [],  # noqa: B006
+    changed_since: Annotated[str | None, Query(pattern=TS_PATTERN)] = None,
+) -> EntityMatchResponse:
+    """Match a batch of example entities (FtM ``schema`` and ``properties``, as
+    yente's ``/match``); each example may carry an ``id`` (the customer id) to which
+    analysts' decisions apply: false positives are suppressed until the listing or
+    the example changes, then reported again with ``decision: reopened``."""
+    rt = runtime(request)
+    snap = snapshot(request)
+    scope = dataset_scope(snap, dataset)
+    try:
+        algo = resolve_algorithm(algorithm)
+        if len(body.queries) > rt.settings.max_batch:
+            raise QueryError(400, f"Too many queries in one batch (limit: {rt.settings.max_batch})")
+        if not body.queries:
+            raise QueryError(400, "No queries provided.")
+        parsed = {name: parse_example(example) for name, example in body.queries.items()}
+    except QueryError as exc:
+        raise HTTPException(exc.status, exc.detail) from exc
+    settings = rt.settings
+    limit = settings.match_limit if limit is None else min(limit, settings.max_matches)
+    cutoff = min(cutoff, threshold)
+    filters = Filters(
+        include_dataset=scopes(snap, include_dataset),
+        exclude_dataset=scopes(snap, exclude_dataset),
+        exclude_schema=set(exclude_schema),
+        exclude_entity_ids=set(exclude_entity_ids),
+        topics=list(topics),
+        changed_since=changed_since,
+    )
+    store = rt.engine.store()
+    responses: dict[str, EntityMatches] = {}
+    audit_results: dict[str, object] = {}
+    for name, item in parsed.items():
+        customer = body.queries[name].id
+        decisions = rt.state.decisions.for_customer(customer) if customer else None
+        outcome = match_example(
+            snap,
+            store,
+            item,
+            scope,
+            algorithm=algo,
+            threshold=threshold,
+            cutoff=cutoff,
+            limit=limit,
+            filters=filters,
+            decisions=decisions,
+        )
+        responses[name] = EntityMatches(
+            status=200,
+            results=outcome.results,
+            total=TotalSpec(value=outcome.total, relation="eq"),
+            query=item.example,
+        )
+        audit_results[name] = outcome.audit
+    audit(
+        rt,
+        principal,
+        "match",
+        {
+            "queries": {k: v.example.model_dump(by_alias=True) for k, v in parsed.items()},
+            "params": {
+                "limit": limit,
+                "cutoff": cutoff,
+                "include_dataset": include_dataset,
+                "exclude_dataset": exclude_dataset,
+                "exclude_schema": exclude_schema,
+                "exclude_entity_ids": exclude_entity_ids,
+                "topics": topics,
+                "changed_since": changed_since,
+            },
+        },
+        snap=snap,
+        scope=scope,
+        algorithm=algo,
+        threshold=threshold,
+        results=audit_results,
+    )
+    response.headers["x-batch-size"] = str(len(responses))
+    return EntityMatchResponse(responses=responses, limit=limit)
+
+
+@router.get(
+    "/search/{dataset}",
+    summary="Simple entity search",
+    tags=["Matching"],
+    response_model=SearchResponse,
+    responses=_ERRORS,
+)
+def search(
+    request: Request,
+    principal: Annotated[Principal, Depends(require("screen"))],
+    dataset: str,
+    q: Annotated[str, Query(min_length=1, max_length=500, title="Name to search for")],
+    schema: Annotated[str | None, Query(title="Only entities of this schema")] = None,
+    limit: Annotated[int, Query(ge=0, le=500)] = 10,
+    offset: Annotated[int, Query(ge=0, le=9500)] = 0,
+) -> SearchResponse:
+    """Entities whose names resemble ``q`` (screening with a low threshold), best first."""
+    rt = runtime(request)
+    snap = snapshot(request)
+    scope = dataset_scope(snap, dataset)
+    store = rt.engine.store()
+    query = MatchQuery(name=" ".join(q.split()))
+    result = snap.screener.screen_query(query, threshold=0.5, limit=offset + limit + 50)
+    found: list[EntityResponse] = []
+    for hit in result.hits:
+        keys = [
+            (x.source, x.source_id) for x in hit.listings if scope.admits(x.source, x.source_id)
+        ]
+        if not keys:
+            continue
+        eid = hit.profile_id or f"{keys[0][0]}:{keys[0][1]}"
+        _, members = party_keys(snap, eid)
+        ent = entity(snap, store, eid, members or [f"{s}:{i}" for s, i in keys])
+        if schema and ent.schema_ != schema:
+            continue
+        found.append(ent)
+    audit(
+        rt,
+        principal,
+        "search",
+        {"q": q, "schema": schema, "limit": limit, "offset": offset},
+        snap=snap,
+        scope=scope,
+        threshold=0.5,
+        results=[e.id for e in found[offset : offset + limit]],
+    )
+    return SearchResponse(
+        limit=limit,
+        offset=offset,
+        total=TotalSpec(value=len(found), relation="eq"),
+        results=found[offset : offset + limit],
+        facets={},
+    )
+
+
+@router.get(
+    "/entities/{entity_id:path}",
+    summary="Retrieve an entity",
+    tags=["Data access"],
+    response_model=EntityResponse,
+    responses={
+        308: {"description": "A listing id: redirect to its party (profile)"},
+        **_ERRORS,
+    },
+)
+def fetch_entity(
+    request: Request,
+    entity_id: str,
+    principal: Annotated[Principal, Depends(require("screen"))],
+) -> EntityResponse | RedirectResponse:
+    """A party by profile id, or a listing by ``source:source_id``. A listing that
+    belongs to a profile redirects (308) to the profile, the canonical entity; its
+    listings are the profile's ``referents``."""
+    snap = snapshot(request)
+    pid, keys = party_keys(snap, entity_id)
+    if not keys:
+        raise HTTPException(404, f"no such entity: {entity_id!r}")
+    if pid is not None and pid != entity_id:
+        return RedirectResponse(str(request.url_for("fetch_entity", entity_id=pid)), 308)
+    return entity(snap, runtime(request).engine.store(), entity_id, keys)
+
+
+@router.get(
+    "/catalog",
+    summary="Data catalog",
+    tags=["System information"],
+    response_model=DataCatalogModel,
+    responses=_ERRORS,
+)
+def catalog(
+    request: Request, principal: Annotated[Principal, Depends(require("screen"))]
+) -> DataCatalogModel:
+    """Every dataset name the ``{dataset}`` paths accept, with each source's active
+    publication."""
+    snap = snapshot(request)
+    pubs = snap.publications
+    out: list[DatasetModel] = []
+    newest = max((p.published for p in pubs.values()), default="")
+    for name, scope in snap.datasets().items():
+        sources = sorted(pubs) if scope.sources is None else sorted(scope.sources)
+        if scope.sources is not None and len(scope.sources) == 1 and name in pubs:
+            p = pubs[name]
+            out.append(
+                DatasetModel(
+                    name=name,
+                    title=name,
+                    version=p.published,
+                    children=[],
+                    publication={
+                        "id": p.id,
+                        "published": p.published,
+                        "format": p.format,
+                        "sha256": p.sha256,
+                        "files": p.files,
+                        "loaded_at": p.loaded_at,
+                        "records": p.record_count,
+                    },
+                )
+            )
+            continue
+        version = max((pubs[s].published for s in sources if s in pubs), default=newest)
+        kind = "every loaded list" if name == "default" else "lists of one authority"
+        if scope.keys is not None:
+            kind = "an FtM dataset"
+        out.append(
+            DatasetModel(
+                name=name,
+                title=name,
+                summary=kind,
+                version=version or newest,
+                children=[] if scope.keys is not None else sources,
+            )
+        )
+    names = [d.name for d in out]
+    return DataCatalogModel(datasets=out, current=names, outdated=[], index_stale=False)
+
+
+@router.get(
+    "/algorithms",
+    summary="Scoring algorithms",
+    tags=["Matching"],
+    response_model=AlgorithmResponse,
+)
+def algorithms() -> AlgorithmResponse:
+    """The algorithms ``/match`` accepts. yente's names (``best``, ``logic-v2`` …)
+    are answered by thaw's matcher."""
+    from thaw.match.features import features
+
+    docs = {
+        f.name: FeatureDoc(description=f.doc().split("\n\n")[0], coefficient=f.weight)
+        for f in features()
+    }
+    items = [
+        Algorithm(
+            name="thaw",
+            description="Named, weighted features (name alignment, birth date, country, "
+            "gender, identifiers, schema) combined into a calibrated score.",
+            features=docs,
+            docs=AlgorithmDocs(name="thaw", features=docs),
+        ),
+        Algorithm(
+            name="ofac",
+            description="A reproduction of OFAC Sanctions List Search's name score.",
+            docs=AlgorithmDocs(name="ofac"),
+        ),
+    ]
+    for alias, target in ALIASES.items():
+        items.append(
+            Algorithm(
+                name=alias,
+                description=f"yente's name, answered by thaw's {target!r} algorithm",
+                features=docs,
+                docs=AlgorithmDocs(name=alias, features=docs),
+            )
+        )
+    assert set(ALGORITHMS) <= {a.name for a in items}
+    return AlgorithmResponse(algorithms=items, default=DEFAULT_ALGORITHM, best=DEFAULT_ALGORITHM)

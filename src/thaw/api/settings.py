@@ -1,0 +1,89 @@
+"""Every setting of the HTTP service, read from the environment in this one place.
+
+``thaw serve`` turns its options into these variables before starting the
+workers, so that each worker process reads the same settings.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+class Settings(BaseModel):
+    """The service's settings (see :meth:`from_env` for the variables)."""
+
+    home: Path | None = Field(None, description="THAW_HOME: the data directory.")
+    database_url: str | None = Field(
+        None, description="THAW_DATABASE_URL: team state in PostgreSQL (default: SQLite)."
+    )
+    auth: bool = Field(True, description="THAW_AUTH: require API keys (off only with --no-auth).")
+    rate_limit: float = Field(
+        50.0,
+        description="THAW_RATE_LIMIT: requests per second per key (0: none), "
+        "unless the key has its own rate.",
+    )
+    rate_burst: float = Field(
+        2.0, description="THAW_RATE_BURST: burst allowance, in seconds of the rate."
+    )
+    max_body: int = Field(
+        2_000_000, description="THAW_MAX_BODY: largest JSON request body, in bytes."
+    )
+    max_upload: int = Field(
+        200_000_000, description="THAW_MAX_UPLOAD: largest uploaded file, in bytes."
+    )
+    max_line: int = Field(
+        1_000_000, description="THAW_MAX_LINE: longest line (or row) of an uploaded file."
+    )
+    max_batch: int = Field(
+        100, description="THAW_MAX_BATCH: most queries in one /match call (yente: 100)."
+    )
+    match_limit: int = Field(5, description="THAW_MATCH_LIMIT: default results per query.")
+    max_matches: int = Field(500, description="THAW_MAX_MATCHES: most results per query.")
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description="THAW_CORS_ORIGINS: comma-separated allowed origins (default: CORS off).",
+    )
+    audit: bool = Field(True, description="THAW_AUDIT: record every screening request.")
+    reload_every: float = Field(
+        2.0, description="THAW_RELOAD_EVERY: seconds between checks for newly active lists."
+    )
+    update_every: float = Field(
+        0.0, description="THAW_UPDATE_EVERY: seconds between `thaw update` runs (0: never)."
+    )
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        """The settings from ``THAW_*`` environment variables (defaults above)."""
+        home = os.environ.get("THAW_HOME")
+        origins = [o.strip() for o in _env("THAW_CORS_ORIGINS", "").split(",") if o.strip()]
+        return cls(
+            home=Path(home) if home else None,
+            database_url=os.environ.get("THAW_DATABASE_URL") or None,
+            auth=_flag("THAW_AUTH", True),
+            rate_limit=float(_env("THAW_RATE_LIMIT", "50")),
+            rate_burst=float(_env("THAW_RATE_BURST", "2")),
+            max_body=int(_env("THAW_MAX_BODY", "2000000")),
+            max_upload=int(_env("THAW_MAX_UPLOAD", "200000000")),
+            max_line=int(_env("THAW_MAX_LINE", "1000000")),
+            max_batch=int(_env("THAW_MAX_BATCH", "100")),
+            match_limit=int(_env("THAW_MATCH_LIMIT", "5")),
+            max_matches=int(_env("THAW_MAX_MATCHES", "500")),
+            cors_origins=origins,
+            audit=_flag("THAW_AUDIT", True),
+            reload_every=float(_env("THAW_RELOAD_EVERY", "2")),
+            update_every=float(_env("THAW_UPDATE_EVERY", "0")),
+        )

@@ -1,0 +1,89 @@
+"""Analysts' decisions applied to screening hits.
+
+An alert is one customer (or query id) against one target: a listing
+(``source:source_id``) or a party profile. A ``false_positive`` decision
+suppresses the same alert in later screenings of that customer, but only while
+neither side changed: the decision stores a *listing fingerprint* (the target's
+names, birth dates and identifiers) and a *customer fingerprint* (what was
+screened). When the listing is amended or the customer's data changes, the alert
+comes back, marked ``reopened``. A ``true_match`` decision never hides an alert;
+the hit carries it.
+
+The decisions themselves are stored by :mod:`thaw.store.state`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from thaw.index import Entry
+from thaw.store.state import Decision
+
+
+def listing_fingerprint(entries: Iterable[Entry]) -> str:
+    """A digest of what identifies listed parties: every published name, birth date
+    and identifier of these listings (in a stable order)."""
+    parts = []
+    for entry in sorted(entries, key=lambda e: e.key):
+        parts.append(
+            [
+                entry.key,
+                sorted({source for _, source in entry.names}),
+                sorted(entry.birth_dates),
+                sorted(f"{i.kind}:{i.number}:{i.country or ''}" for i in entry.identifiers),
+            ]
+        )
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:32]
+
+
+def customer_fingerprint(data: Mapping[str, Any]) -> str:
+    """A digest of a customer's data as screened (any JSON-ready mapping; keys and
+    list order do not matter, whitespace and case of values do not either)."""
+
+    def norm(value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return {str(k): norm(v) for k, v in sorted(value.items()) if v not in (None, "", [])}
+        if isinstance(value, list | tuple | set):
+            return sorted(json.dumps(norm(v), sort_keys=True) for v in value)
+        return " ".join(str(value).split()).casefold()
+
+    return hashlib.sha256(
+        json.dumps(norm(data), sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """What a decision does to one hit: ``suppressed`` (not reported),
+    ``reopened`` (a false positive whose listing or customer changed) or
+    ``true_match``; ``decision`` is the one applied."""
+
+    outcome: str
+    decision: Decision
+
+
+def apply(
+    decisions: Mapping[str, Decision],
+    target_ids: Iterable[str],
+    listing_fp: str | None,
+    customer_fp: str | None,
+) -> Applied | None:
+    """The effect of a customer's ``decisions`` (target id → current decision) on a
+    hit known by ``target_ids`` (its profile id and listing ids), given the hit's
+    current listing fingerprint and the customer's current fingerprint."""
+    for target in target_ids:
+        decision = decisions.get(target)
+        if decision is None:
+            continue
+        if decision.verdict == "true_match":
+            return Applied("true_match", decision)
+        listing_same = decision.listing_fingerprint in (None, listing_fp)
+        customer_same = decision.customer_fingerprint in (None, customer_fp)
+        if listing_same and customer_same:
+            return Applied("suppressed", decision)
+        return Applied("reopened", decision)
+    return None

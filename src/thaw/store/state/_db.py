@@ -1,0 +1,240 @@
+"""The two database backends of the team state: SQLite (default) and PostgreSQL.
+
+Both expose the same small surface to the repositories of :mod:`thaw.store.state`:
+``query``/``execute`` with ``?`` placeholders (rewritten to ``%s`` for psycopg),
+``transaction()`` (exclusive for SQLite, so that concurrent writers of the audit
+chain serialise) and the DDL of the state tables. One connection per
+:class:`Database`, guarded by a lock, so that the threads of a server may share it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+_SQLITE_DDL = """
+CREATE TABLE IF NOT EXISTS api_keys (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  rate REAL,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS decisions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  customer_id TEXT NOT NULL,
+  target_id TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  listing_fingerprint TEXT,
+  customer_fingerprint TEXT
+);
+CREATE INDEX IF NOT EXISTS decisions_customer ON decisions (customer_id, target_id);
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  key_id TEXT,
+  key_name TEXT,
+  action TEXT NOT NULL,
+  dataset TEXT,
+  query TEXT NOT NULL,
+  publications TEXT NOT NULL,
+  algorithm TEXT,
+  threshold REAL,
+  results TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_at ON audit (at);
+CREATE TABLE IF NOT EXISTS audit_head (
+  one INTEGER PRIMARY KEY CHECK (one = 1),
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT OR IGNORE INTO audit_head (one, seq, hash) VALUES (1, 0, '');
+"""
+
+_POSTGRES_DDL = """
+CREATE TABLE IF NOT EXISTS api_keys (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  rate DOUBLE PRECISION,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS decisions (
+  id BIGSERIAL PRIMARY KEY,
+  customer_id TEXT NOT NULL,
+  target_id TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  listing_fingerprint TEXT,
+  customer_fingerprint TEXT
+);
+CREATE INDEX IF NOT EXISTS decisions_customer ON decisions (customer_id, target_id);
+CREATE TABLE IF NOT EXISTS audit (
+  seq BIGINT PRIMARY KEY,
+  at TEXT NOT NULL,
+  key_id TEXT,
+  key_name TEXT,
+  action TEXT NOT NULL,
+  dataset TEXT,
+  query TEXT NOT NULL,
+  publications TEXT NOT NULL,
+  algorithm TEXT,
+  threshold DOUBLE PRECISION,
+  results TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_at ON audit (at);
+CREATE TABLE IF NOT EXISTS audit_head (
+  one INTEGER PRIMARY KEY CHECK (one = 1),
+  seq BIGINT NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT INTO audit_head (one, seq, hash) VALUES (1, 0, '') ON CONFLICT DO NOTHING;
+"""
+
+
+class Database:
+    """One connection to the state database (see the module docs)."""
+
+    kind: str
+    """``"sqlite"`` or ``"postgresql"``."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a ``SELECT``."""
+        raise NotImplementedError
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement; the number of rows it changed."""
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A transaction that holds the write lock from its start (commit on success,
+        rollback on an exception)."""
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+    def close(self) -> None:
+        """Close the connection."""
+        raise NotImplementedError
+
+
+class SqliteDatabase(Database):
+    """The state in ``<home>/state.db``, a file of its own beside the store's
+    ``thaw.db`` so that a long list load never blocks the audit trail."""
+
+    kind = "sqlite"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30.0)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        with self.lock:
+            self.db.executescript(_SQLITE_DDL)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self.lock:
+            return self.db.execute(sql, tuple(params)).fetchall()
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        with self.lock:
+            return self.db.execute(sql, tuple(params)).rowcount
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        with self.lock:
+            self.db.close()
+
+
+class PostgresDatabase(Database):
+    """The state in PostgreSQL (``THAW_DATABASE_URL=postgresql://…``), shared by
+    every instance of the service behind a load balancer. Needs psycopg 3
+    (``pip install 'thaw[postgres]'``)."""
+
+    kind = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        try:
+            import psycopg
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise RuntimeError(
+                "THAW_DATABASE_URL names PostgreSQL but psycopg is not installed "
+                "(pip install 'thaw[postgres]')"
+            ) from exc
+        self.conn: Any = psycopg.connect(url, autocommit=True)
+        with self.lock, self.conn.transaction():
+            # concurrent first starts must not race on CREATE TABLE IF NOT EXISTS
+            self.conn.execute("SELECT pg_advisory_xact_lock(7401221)")
+            for statement in _POSTGRES_DDL.split(";"):
+                if statement.strip():
+                    self.conn.execute(statement)
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return sql.replace("?", "%s")
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self.lock:
+            rows: list[tuple[Any, ...]] = self.conn.execute(
+                self._sql(sql), tuple(params)
+            ).fetchall()
+            return rows
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        with self.lock:
+            count: int = self.conn.execute(self._sql(sql), tuple(params)).rowcount
+            return count
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.lock, self.conn.transaction():
+            yield
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+
+
+def connect(home: Path, url: str | None) -> Database:
+    """The state database: PostgreSQL for a ``postgresql://`` (or ``postgres://``)
+    URL, SQLite for ``sqlite:///PATH``, else ``<home>/state.db``."""
+    if url:
+        if url.startswith(("postgresql://", "postgres://")):
+            return PostgresDatabase(url)
+        if url.startswith("sqlite:///"):
+            return SqliteDatabase(Path(url.removeprefix("sqlite:///")))
+        raise ValueError(f"unsupported THAW_DATABASE_URL {url!r} (postgresql://… or sqlite:///…)")
+    return SqliteDatabase(Path(home) / "state.db")

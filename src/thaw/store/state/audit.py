@@ -1,0 +1,275 @@
+"""The audit trail: append-only records, each chained to the one before by hash.
+
+Every record carries ``prev_hash`` (the ``hash`` of the record before it, ``""``
+for the first) and its own ``hash``: SHA-256 over the canonical JSON of all its
+other fields. ``audit_head`` holds the sequence number and hash of the newest
+record and is updated in the same transaction as each append. :meth:`Audit.verify`
+recomputes every hash and checks every link and the head, so an edited record, an
+inserted or deleted one, and a truncated tail are all detected.
+
+Appends are batched (:meth:`Audit.append_many`): one transaction holding the
+write lock reads the head, chains the new records and moves the head, so several
+processes (or PostgreSQL-sharing instances) extend one chain without forking it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from thaw.store.state._db import Database
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    """One audited event.
+
+    ``action`` is what was done (``match``, ``screen``, ``search``, ``decide`` …);
+    ``key_id``/``key_name`` who did it; ``query`` what was asked (JSON-ready);
+    ``publications`` the active publication of every source used (source → id and
+    date); ``results`` what was found (each result with its score and the decision
+    applied). ``seq``, ``at``, ``prev_hash`` and ``hash`` are set on append.
+    """
+
+    action: str
+    query: Any
+    key_id: str | None = None
+    key_name: str | None = None
+    dataset: str | None = None
+    publications: Any = field(default_factory=dict)
+    algorithm: str | None = None
+    threshold: float | None = None
+    results: Any = field(default_factory=list)
+    at: str | None = None
+    seq: int | None = None
+    prev_hash: str | None = None
+    hash: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict (every field)."""
+        return asdict(self)
+
+
+def _row_hash(
+    seq: int,
+    at: str,
+    key_id: str | None,
+    key_name: str | None,
+    action: str,
+    dataset: str | None,
+    query: str,
+    publications: str,
+    algorithm: str | None,
+    threshold: float | None,
+    results: str,
+    prev_hash: str,
+) -> str:
+    body = _canonical(
+        [
+            seq,
+            at,
+            key_id,
+            key_name,
+            action,
+            dataset,
+            query,
+            publications,
+            algorithm,
+            None if threshold is None else repr(float(threshold)),
+            results,
+            prev_hash,
+        ]
+    )
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+_COLUMNS = (
+    "seq, at, key_id, key_name, action, dataset, query, publications, algorithm,"
+    " threshold, results, prev_hash, hash"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    """The outcome of :meth:`Audit.verify`: ``ok``, how many records were checked,
+    and the problems found (each naming the record's sequence number)."""
+
+    ok: bool
+    records: int
+    problems: list[str]
+
+
+class Audit:
+    """The audit trail of a state database (see the module docs)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def append(self, record: AuditRecord) -> AuditRecord:
+        """Append one record; returns it with ``seq``, ``at`` and its hashes."""
+        return self.append_many([record])[0]
+
+    def append_many(self, records: Sequence[AuditRecord]) -> list[AuditRecord]:
+        """Append records in one transaction, in order (see the module docs)."""
+        if not records:
+            return []
+        out: list[AuditRecord] = []
+        with self.db.transaction():
+            head = self.db.query("SELECT seq, hash FROM audit_head WHERE one = 1")
+            seq, prev = (int(head[0][0]), str(head[0][1])) if head else (0, "")
+            rows = []
+            for record in records:
+                seq += 1
+                at = record.at or datetime.now(UTC).isoformat(timespec="microseconds").replace(
+                    "+00:00", "Z"
+                )
+                query = _canonical(record.query)
+                pubs = _canonical(record.publications)
+                results = _canonical(record.results)
+                threshold = None if record.threshold is None else float(record.threshold)
+                digest = _row_hash(
+                    seq,
+                    at,
+                    record.key_id,
+                    record.key_name,
+                    record.action,
+                    record.dataset,
+                    query,
+                    pubs,
+                    record.algorithm,
+                    threshold,
+                    results,
+                    prev,
+                )
+                rows.append(
+                    (
+                        seq,
+                        at,
+                        record.key_id,
+                        record.key_name,
+                        record.action,
+                        record.dataset,
+                        query,
+                        pubs,
+                        record.algorithm,
+                        threshold,
+                        results,
+                        prev,
+                        digest,
+                    )
+                )
+                out.append(
+                    AuditRecord(
+                        action=record.action,
+                        query=record.query,
+                        key_id=record.key_id,
+                        key_name=record.key_name,
+                        dataset=record.dataset,
+                        publications=record.publications,
+                        algorithm=record.algorithm,
+                        threshold=threshold,
+                        results=record.results,
+                        at=at,
+                        seq=seq,
+                        prev_hash=prev,
+                        hash=digest,
+                    )
+                )
+                prev = digest
+            for row in rows:
+                self.db.execute(
+                    f"INSERT INTO audit ({_COLUMNS}) VALUES ({', '.join('?' * 13)})",
+                    row,
+                )
+            self.db.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE one = 1", (seq, prev))
+        return out
+
+    def _rows(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        after_seq: int = 0,
+        batch: int = 2000,
+    ) -> Iterator[tuple[Any, ...]]:
+        where = ["seq > ?"]
+        args: list[Any] = []
+        if since:
+            where.append("at >= ?")
+            args.append(since)
+        if until:
+            where.append("at < ?")
+            args.append(until)
+        last = after_seq
+        while True:
+            rows = self.db.query(
+                f"SELECT {_COLUMNS} FROM audit WHERE {' AND '.join(where)}"
+                f" ORDER BY seq LIMIT {int(batch)}",
+                [last, *args],
+            )
+            yield from rows
+            if len(rows) < batch:
+                return
+            last = int(rows[-1][0])
+
+    def export(self, since: str | None = None, until: str | None = None) -> Iterator[AuditRecord]:
+        """The records with ``since <= at < until`` (ISO dates or times; either may be
+        omitted), in order, with their query and results decoded."""
+        for r in self._rows(since, until):
+            yield AuditRecord(
+                seq=int(r[0]),
+                at=r[1],
+                key_id=r[2],
+                key_name=r[3],
+                action=r[4],
+                dataset=r[5],
+                query=json.loads(r[6]),
+                publications=json.loads(r[7]),
+                algorithm=r[8],
+                threshold=r[9],
+                results=json.loads(r[10]),
+                prev_hash=r[11],
+                hash=r[12],
+            )
+
+    def verify(self) -> AuditReport:
+        """Recompute the chain (see the module docs); stops listing problems after 100."""
+        problems: list[str] = []
+        prev = ""
+        expected_seq = 0
+        count = 0
+        for r in self._rows():
+            count += 1
+            seq = int(r[0])
+            expected_seq += 1
+            if seq != expected_seq:
+                problems.append(f"record {expected_seq}: missing (next is {seq})")
+                expected_seq = seq
+            if r[11] != prev:
+                problems.append(f"record {seq}: does not chain to the record before it")
+            digest = _row_hash(seq, *r[1:12])
+            if digest != r[12]:
+                problems.append(f"record {seq}: edited (its hash does not match its content)")
+            prev = r[12]
+            if len(problems) >= 100:
+                break
+        head = self.db.query("SELECT seq, hash FROM audit_head WHERE one = 1")
+        if len(problems) < 100 and head:
+            head_seq, head_hash = int(head[0][0]), str(head[0][1])
+            if head_seq != expected_seq or head_hash != prev:
+                problems.append(
+                    f"the trail ends at record {expected_seq} but {head_seq} were appended"
+                    " (records deleted from its end, or the head edited)"
+                )
+        return AuditReport(not problems, count, problems)
+
+    def count(self) -> int:
+        """How many records the trail holds."""
+        return int(self.db.query("SELECT COUNT(*) FROM audit")[0][0])
