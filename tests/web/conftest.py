@@ -85,7 +85,8 @@ def screenshot(page: Any, name: str) -> Path:
 
 
 class WebServer:
-    """A running ``thaw serve``: its base URL, its data home and an analyst key."""
+    """A running ``thaw serve`` over the real lists: its base URL, its data home and
+    an analyst key named "web analyst"."""
 
     def __init__(self, url: str, home: Path, analyst_key: str) -> None:
         self.url = url
@@ -93,72 +94,28 @@ class WebServer:
         self.analyst_key = analyst_key
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def web_server(real_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
-    """``thaw serve`` on a free loopback port over a copy of the real lists, plus an
-    older UN publication (so that Changes has two to compare), with an analyst key
-    named "web analyst"."""
+    """``thaw serve`` (svc's :func:`tests.api.conftest.start_server`) over a copy of
+    the real lists plus an older UN publication, so that Changes has two to compare."""
     import subprocess
     import sys
-    import time
 
-    import httpx
-
+    from tests.api.conftest import start_server, stop_server
     from tests.conftest import LISTS
-    from thaw.store.state import open_state
 
     chromium_path()  # no browser, no server
-    home = tmp_path_factory.mktemp("web-home") / "home"
+    home = tmp_path_factory.mktemp("web") / "home"
     shutil.copytree(real_home, home)
     older = LISTS / "un_sc" / "2025-04-19" / "consolidated.xml"
     subprocess.run(
-        [sys.executable, "-m", "thaw.cli", "load", "--history", str(older), "--home", str(home)],
+        [sys.executable, "-c", "from thaw.cli import app; app()", "load", "--history"]
+        + [str(older), "--home", str(home)],
         check=True,
         capture_output=True,
     )
-    state = open_state(home)
+    server = start_server(home)
     try:
-        _, secret = state.keys.create("web analyst", "analyst")
+        yield WebServer(server.url, home, server.create_key("analyst", "web analyst", rate=0))
     finally:
-        state.close()
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "THAW_HOME": str(home)}
-    log = (home / "serve.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "thaw.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(
-                    "thaw serve exited: " + (home / "serve.log").read_text(errors="replace")
-                )
-            try:
-                if httpx.get(url + "/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("thaw serve did not become ready within 120 s")
-            time.sleep(0.3)
-        yield WebServer(url, home, secret)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        stop_server(server)

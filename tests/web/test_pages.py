@@ -231,7 +231,7 @@ def test_whatif_dmitriev_stays_listed(analyst: Watched, web_server: Any) -> None
 
     expected = json.loads(
         subprocess.run(
-            [sys.executable, "-m", "thaw.cli", "whatif", "--lift", "us:RUSSIA-EO14024"]
+            [sys.executable, "-c", "from thaw.cli import app; app()", "whatif", "--lift", "us:RUSSIA-EO14024"]
             + ["--entity", "us_ofac_sdn:34336", "--json", "--home", str(web_server.home)],
             capture_output=True,
             text=True,

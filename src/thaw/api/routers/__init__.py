@@ -8,5 +8,6 @@ ROUTERS: list[str] = [
     "health",
     "match",
     "admin",
+    "analyst",
 ]
 """Module names under :mod:`thaw.api.routers`, in inclusion order."""

@@ -101,13 +101,13 @@ const THAWCharts = (() => {
     const legendY = top + lanes.length * laneH + 34;
     const legend = [["#2e7d32", "listed"], ["#ef8f00", "amended"], ["#c62828", "delisted"]];
     legend.forEach(([c, label], i) => {
-      parts.push(svg("circle", { cx: left + i * 110, cy: legendY - 4, r: 5, fill: c }));
-      parts.push(svg("text", { x: left + 10 + i * 110, y: legendY }, label));
+      parts.push(svg("circle", { cx: left + i * 100, cy: legendY - 4, r: 5, fill: c }));
+      parts.push(svg("text", { x: left + 10 + i * 100, y: legendY }, label));
     });
-    parts.push(svg("rect", { x: left + 330, y: legendY - 9, width: 24, height: 10, fill: "#1d4e89", rx: 2 }));
-    parts.push(svg("text", { x: left + 360, y: legendY }, "in force (publications held)"));
-    parts.push(svg("line", { x1: left + 560, x2: left + 584, y1: legendY - 4, y2: legendY - 4, stroke: "#1d4e89", "stroke-width": 6, "stroke-dasharray": "4 3", opacity: 0.55 }));
-    parts.push(svg("text", { x: left + 590, y: legendY }, "listed per the authority, before the first publication held"));
+    parts.push(svg("rect", { x: left + 300, y: legendY - 9, width: 24, height: 10, fill: "#1d4e89", rx: 2 }));
+    parts.push(svg("text", { x: left + 330, y: legendY }, "in force (publications held)"));
+    parts.push(svg("line", { x1: left + 530, x2: left + 554, y1: legendY - 4, y2: legendY - 4, stroke: "#1d4e89", "stroke-width": 6, "stroke-dasharray": "4 3", opacity: 0.55 }));
+    parts.push(svg("text", { x: left + 560, y: legendY }, "listed per the authority (before the publications held)"));
     return svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Timeline: " + summary.join("; ") }, parts);
   }
 

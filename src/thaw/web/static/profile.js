@@ -39,7 +39,7 @@
     const head = el("tr", {}, el("th", { scope: "col" }, "Field"),
       listings.map((l) => el("th", { scope: "col" }, THAW.listingBadges([{ ...l, programs: [] }]), el("div", { class: "mono muted" }, l.source + ":" + l.source_id))));
     const body = el("tbody");
-    const comparable = new Set(["programs", "listed_on", "name:primary", "name:alias", "name:original", "birth_date", "birth_place", "nationality", "country", "gender", "identifier"]);
+    const comparable = new Set(["name:primary", "name:alias", "name:original", "birth_date", "birth_place", "nationality", "country", "gender", "identifier"]);
     for (const [row, label] of ROWS) {
       const cells = listings.map((l) => values(profile, l, row));
       if (cells.every((c) => !c.length)) continue;
