@@ -95,9 +95,12 @@ class WebServer:
 
 
 @pytest.fixture(scope="session")
-def web_server(real_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
+def web_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
     """``thaw serve`` (svc's :func:`tests.api.conftest.start_server`) over a copy of
-    the real lists plus an older UN publication, so that Changes has two to compare."""
+    the real lists plus an older UN publication, so that Changes has two to compare.
+
+    While developing, ``THAW_WEB_URL``, ``THAW_WEB_KEY`` (an analyst key) and
+    ``THAW_WEB_HOME`` point the tests at a server already running instead."""
     import subprocess
     import sys
 
@@ -105,6 +108,14 @@ def web_server(real_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     from tests.conftest import LISTS
 
     chromium_path()  # no browser, no server
+    if os.environ.get("THAW_WEB_URL"):  # a server already running (while developing)
+        yield WebServer(
+            os.environ["THAW_WEB_URL"],
+            Path(os.environ["THAW_WEB_HOME"]),
+            os.environ["THAW_WEB_KEY"],
+        )
+        return
+    real_home = request.getfixturevalue("real_home")
     home = tmp_path_factory.mktemp("web") / "home"
     shutil.copytree(real_home, home)
     older = LISTS / "un_sc" / "2025-04-19" / "consolidated.xml"

@@ -66,9 +66,16 @@ def _render(request: Request, page: str, title: str, **context: Any) -> Response
             "who": who,
             "v": asset_version(),
             "q": request.query_params,
+            "monitoring": _has_route(request, "/alerts"),
             **context,
         },
     )
+
+
+def _has_route(request: Request, path: str) -> bool:
+    """Whether the service has a route at ``path`` (monitoring's ``/alerts`` is
+    optional: the pages offer what it serves only when it is there)."""
+    return any(getattr(route, "path", None) == path for route in request.app.routes)
 
 
 @router.get("/", response_class=HTMLResponse)

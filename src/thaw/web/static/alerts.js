@@ -19,6 +19,7 @@
   }
 
   async function loadMonitoring() {
+    if (!document.getElementById("queue").dataset.monitoring) return; // no monitoring here
     try {
       const data = await api(API.alerts, { params: { status: "open" } });
       const items = Array.isArray(data) ? data : data.alerts || data.items || [];

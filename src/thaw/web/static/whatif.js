@@ -13,6 +13,20 @@
   const q = new URLSearchParams(location.search);
   const wanted = new Set(q.getAll("lift"));
 
+  const ORDER = ["us", "un", "eu", "uk", "ca", "au", "ch"];
+  const byOrder = (a, b) => ((ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99)) || a.localeCompare(b);
+
+  /** "us:RUSSIA-EO14024", "uk:russia" → "the US lifts RUSSIA-EO14024 and the UK lifts russia". */
+  function describe(scenario) {
+    const by = {};
+    for (const item of scenario) {
+      const [a, ...rest] = String(item).split(":");
+      (by[a] = by[a] || []).push(rest.join(":") === "*" ? "all its programmes" : rest.join(":"));
+    }
+    return joinAnd(Object.keys(by).sort(byOrder).map((a) => (a === "*" ? "every authority" : who(a)) +
+      (by[a].length > 1 || a === "*" ? " lift" + (a === "*" ? "s " : "s ") : " lifts ") + joinAnd(by[a])));
+  }
+
   function joinAnd(items) {
     return items.length <= 1 ? items.join("") : items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
   }
@@ -26,7 +40,8 @@
       box.replaceChildren(el("span", { class: "state error", role: "alert" }, "The programmes could not be loaded: " + e.message + ". Type lifts instead."));
       return;
     }
-    list.sort((a, b) => a.authority.localeCompare(b.authority) || (b.listings || 0) - (a.listings || 0));
+    const chosen = (p) => (wanted.has(p.authority + ":" + p.code) ? 0 : 1);
+    list.sort((a, b) => chosen(a) - chosen(b) || byOrder(a.authority, b.authority) || (b.listings || 0) - (a.listings || 0));
     const known = new Set();
     box.replaceChildren(...list.filter((p) => p.code).map((p) => {
       const value = p.authority + ":" + p.code;
@@ -34,16 +49,17 @@
       return el("label", { title: p.label || "" }, el("input", { type: "checkbox", name: "lift", value, checked: wanted.has(value) }),
         " ", el("b", {}, p.authority), " ", p.code, " ", el("span", { class: "muted" }, "(" + (p.listings ?? "") + ")"));
     }));
+    narrow();
     const extra = [...wanted].filter((w) => !known.has(w));
     document.getElementById("lift-extra").value = extra.join(", ");
-    const first = box.querySelector("input:checked");
-    if (first) first.scrollIntoView({ block: "nearest" });
   }
 
-  document.getElementById("prog-filter").addEventListener("input", (ev) => {
-    const needle = ev.target.value.trim().toLowerCase();
+  const progFilter = document.getElementById("prog-filter");
+  function narrow() {
+    const needle = progFilter.value.trim().toLowerCase();
     box.querySelectorAll("label").forEach((l) => { l.hidden = needle && !l.textContent.toLowerCase().includes(needle) && !l.title.toLowerCase().includes(needle); });
-  });
+  }
+  progFilter.addEventListener("input", narrow);
 
   function lifts() {
     const chosen = [...box.querySelectorAll("input:checked")].map((i) => i.value);
@@ -73,20 +89,21 @@
 
   function render(r) {
     const c = r.counts.parties;
-    const lifted = (r.scenario || []).join(", ");
+    const lifted = describe(r.scenario || []);
+    const If = "If " + lifted;
     let sentence;
     if (c.evaluated === 1 && (r.still_listed.length + r.cleared.length) === 1) {
       if (r.still_listed.length) {
         const p = r.still_listed[0];
-        const by = (p.authorities || []).map((a) => who(a) + " (" + [...new Set(p.listings.filter((l) => l.authority === a).flatMap((l) => l.programs))].join(", ") + ")");
-        sentence = `Lifting ${lifted}: ${p.caption} stays listed by ${joinAnd(by)}.`;
+        const by = (p.authorities || []).slice().sort(byOrder).map((a) => who(a) + " (" + [...new Set(p.listings.filter((l) => l.authority === a).flatMap((l) => l.programs))].join(", ") + ")");
+        sentence = `${If}, ${p.caption} stays listed by ${joinAnd(by)}.`;
       } else {
-        sentence = `Lifting ${lifted}: ${r.cleared[0].caption} clears: no authority would list them any more.`;
+        sentence = `${If}, ${r.cleared[0].caption} clears: no authority would list them any more.`;
       }
     } else if (c.evaluated === 1 && !c.affected) {
-      sentence = `Lifting ${lifted} does not touch this party: none of its listings is under these programmes.`;
+      sentence = `${If}, nothing changes for this party: none of its listings is under these programmes.`;
     } else {
-      sentence = `Lifting ${lifted} on ${r.scope}: ${c.cleared} part${c.cleared === 1 ? "y clears" : "ies clear"}, ${c.still_listed} stay${c.still_listed === 1 ? "s" : ""} listed by another authority or programme.`;
+      sentence = `${If} (${r.scope}): ${c.cleared} part${c.cleared === 1 ? "y clears" : "ies clear"}, ${c.still_listed} stay${c.still_listed === 1 ? "s" : ""} listed by another authority or programme.`;
     }
     document.getElementById("sentence").textContent = sentence;
     const n = (label, value, cls) => el("div", { class: "count " + (cls || "") }, el("b", {}, value), label);
