@@ -12,13 +12,34 @@
   const pick = (r, ...keys) => { for (const k of keys) if (r[k] !== undefined && r[k] !== null) return r[k]; return ""; };
   const compact = (v) => (v === "" || v === undefined || v === null ? "" : typeof v === "string" ? v : JSON.stringify(v));
 
+  /** One result of a record, readably: "NAME 0.95", "row 2 (C-2): NAME 0.99", "verdict=false_positive". */
+  function one(h) {
+    if (!h || typeof h !== "object") return String(h);
+    if (Array.isArray(h.hits)) return `row ${h.row}${h.id != null ? " (" + h.id + ")" : ""}: ` + (h.hits.map(one).join(", ") || "no hit");
+    const name = h.name || h.caption || h.target_id;
+    if (name) return name + (h.score != null ? " " + Number(h.score).toFixed(2) : "") + (h.decision ? " (" + (typeof h.decision === "string" ? h.decision : compact(h.decision)) + ")" : "");
+    return Object.entries(h).map(([k, v]) => k + "=" + compact(v)).join(" ");
+  }
+
   function resultsText(r) {
     const results = pick(r, "results", "hits");
     if (Array.isArray(results)) {
-      return results.slice(0, 5).map((h) => [h.name || h.caption || h.target_id || h.id || "", h.score != null ? Number(h.score).toFixed(2) : "", h.decision ? "(" + compact(h.decision) + ")" : ""].join(" ").trim()).join("; ") +
-        (results.length > 5 ? ` … ${results.length - 5} more` : "") || "no hit";
+      if (!results.length) return r.action && /screen|match/.test(r.action) ? "no hit" : "";
+      return results.slice(0, 5).map(one).join("; ") + (results.length > 5 ? ` … ${results.length - 5} more` : "");
     }
-    return compact(pick(r, "result", "decision", "detail"));
+    return compact(results);
+  }
+
+  /** {"us_ofac_sdn": {"published": "2024-05-03", …}, …} → "us_ofac_sdn 2024-05-03, …". */
+  function lists(pubs) {
+    if (!pubs || typeof pubs !== "object" || Array.isArray(pubs)) return compact(pubs);
+    return Object.entries(pubs).map(([src, p]) => src + " " + (p && p.published ? String(p.published).slice(0, 10) : compact(p))).join(", ");
+  }
+
+  /** A query as "key: value" pairs. */
+  function queryText(q) {
+    if (!q || typeof q !== "object" || Array.isArray(q)) return compact(q);
+    return Object.entries(q).map(([k, v]) => k + ": " + compact(v)).join(" · ");
   }
 
   function render() {
@@ -32,9 +53,9 @@
       el("td", { class: "nowrap" }, THAW.fmtDate(pick(r, "at", "time", "timestamp", "created_at"))),
       el("td", {}, compact(pick(r, "key_name", "who", "decided_by", "principal", "key_id"))),
       el("td", {}, compact(pick(r, "action", "kind", "event", "route")), r.dataset ? el("div", { class: "muted" }, r.dataset + (r.algorithm ? " · " + r.algorithm : "") + (r.threshold != null ? " ≥ " + r.threshold : "")) : null),
-      el("td", { class: "mono" }, compact(pick(r, "query", "queries", "request"))).valueOf(),
+      el("td", {}, queryText(pick(r, "query", "queries", "request"))),
       el("td", {}, resultsText(r)),
-      el("td", { class: "muted" }, compact(pick(r, "publications", "lists", "sources"))))));
+      el("td", { class: "muted" }, lists(pick(r, "publications", "lists", "sources"))))));
   }
 
   async function load() {

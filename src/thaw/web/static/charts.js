@@ -27,11 +27,18 @@ const THAWCharts = (() => {
     return out;
   }
 
-  function niceMax(v) {
-    if (v <= 0) return 1;
-    const p = Math.pow(10, Math.floor(Math.log10(v)));
-    for (const m of [1, 2, 2.5, 5, 10]) if (v <= m * p) return m * p;
-    return 10 * p;
+  /** A round upper bound at or above v and its tick step (1, 2, 2.5 or 5 × 10^k, 4–6 ticks). */
+  function niceScale(v) {
+    if (v <= 0) return [1, 1];
+    let best = null;
+    for (const ticks of [4, 5, 6]) {
+      const raw = v / ticks;
+      const p = Math.pow(10, Math.floor(Math.log10(raw)));
+      const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= raw);
+      const top = Math.ceil(v / step) * step;
+      if (!best || top < best[0]) best = [top, Math.max(1, step)];
+    }
+    return best;
   }
 
   /** A party's timeline: one lane per authority; bars while listed, markers for
@@ -117,13 +124,12 @@ const THAWCharts = (() => {
     const all = series.flatMap((s) => s.points);
     let lo = Math.min(...all.map((p) => t(p[0]))), hi = Math.max(...all.map((p) => t(p[0])));
     if (hi === lo) { lo -= 180 * DAY; hi += 180 * DAY; }
-    const top = niceMax(Math.max(...all.map((p) => p[1])));
-    const W = 1000, H = 330, L = 60, R = 20, T = 16, B = 30;
+    const [top, step] = niceScale(Math.max(...all.map((p) => p[1])));
+    const W = 1000, H = 260, L = 60, R = 20, T = 16, B = 30;
     const x = (d) => L + (W - L - R) * (d - lo) / (hi - lo);
     const y = (v) => T + (H - T - B) * (1 - v / top);
     const parts = [];
-    for (let i = 0; i <= 5; i++) {
-      const v = top * i / 5;
+    for (let v = 0; v <= top + 1e-9; v += step) {
       parts.push(svg("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: "#e3e7ec" }));
       parts.push(svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end" }, Math.round(v).toLocaleString()));
     }
