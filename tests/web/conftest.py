@@ -95,7 +95,9 @@ class WebServer:
 
 
 @pytest.fixture(scope="session")
-def web_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
+def web_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[WebServer]:
     """``thaw serve`` (svc's :func:`tests.api.conftest.start_server`) over a copy of
     the real lists plus an older UN publication, so that Changes has two to compare.
 

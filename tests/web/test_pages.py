@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tests.web.conftest import VIEWPORT, Watched, screenshot
 
 pytestmark = pytest.mark.realdata
@@ -114,7 +113,12 @@ def test_screen_dmitriev_then_profile(analyst: Watched) -> None:
     heading = page.get_by_role("heading", level=1).inner_text()
     assert "DMITRIEV" in heading
     header = page.locator("#compare thead").inner_text()
-    for listing in ("us_ofac_sdn:34336", "uk_ofsi:14208", "ca_sema:russia/s1p1/476", "au_dfat:6764"):
+    for listing in (
+        "us_ofac_sdn:34336",
+        "uk_ofsi:14208",
+        "ca_sema:russia/s1p1/476",
+        "au_dfat:6764",
+    ):
         assert listing in header
     born = page.locator("#compare tbody tr", has_text="Born").inner_text()
     assert set(born.split("\t")[1:]) == {"1975-04-12"}  # every authority agrees
@@ -239,7 +243,14 @@ def test_whatif_dmitriev_stays_listed(analyst: Watched, web_server: Any) -> None
 
     expected = json.loads(
         subprocess.run(
-            [sys.executable, "-c", "from thaw.cli import app; app()", "whatif", "--lift", "us:RUSSIA-EO14024"]
+            [
+                sys.executable,
+                "-c",
+                "from thaw.cli import app; app()",
+                "whatif",
+                "--lift",
+                "us:RUSSIA-EO14024",
+            ]
             + ["--entity", "us_ofac_sdn:34336", "--json", "--home", str(web_server.home)],
             capture_output=True,
             text=True,
@@ -320,7 +331,9 @@ def test_keyboard_and_labels(analyst: Watched) -> None:
     order = []
     for _ in range(6):
         page.keyboard.press("Tab")
-        order.append(page.evaluate("() => document.activeElement.id || document.activeElement.textContent"))
+        order.append(
+            page.evaluate("() => document.activeElement.id || document.activeElement.textContent")
+        )
     # the form in reading order, then the first hit's link to its profile
     assert order[:5] == ["schema", "dob", "country", "id_number", "Screen"]
     assert "DMITRIEV" in order[5]

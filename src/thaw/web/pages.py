@@ -152,9 +152,7 @@ def signin_page(request: Request, next: str | None = None) -> Response:
 
 
 @router.post("/web/signin", response_class=HTMLResponse)
-def signin(
-    request: Request, key: str = Form(""), next: str = Form("/")
-) -> Response:  # noqa: B008
+def signin(request: Request, key: str = Form(""), next: str = Form("/")) -> Response:  # noqa: B008
     """Check the key; on success set the session cookie and go where the analyst was."""
     who = session.verify_key(request, key.strip())
     if who is None:

@@ -27,7 +27,7 @@ from thaw.api.deps import audit, snapshot
 from thaw.api.engine import Snapshot
 from thaw.api.runtime import runtime
 from thaw.catalogue import build as build_catalogue
-from thaw.history import Parties, Timeline, chart_series, changes, listing_timeline, party_timeline
+from thaw.history import Parties, Timeline, changes, chart_series, listing_timeline, party_timeline
 from thaw.match import Query as MatchQuery
 from thaw.profiles import ProfileError, Profiles, parse_key
 from thaw.schemas.screening import ScreenResultModel
