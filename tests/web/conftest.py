@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.api.conftest import base_home, server  # noqa: F401 (svc's fixtures, reused here)
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -127,8 +128,8 @@ def web_server(
         check=True,
         capture_output=True,
     )
-    server = start_server(home)
+    running = start_server(home)
     try:
-        yield WebServer(server.url, home, server.create_key("analyst", "web analyst", rate=0))
+        yield WebServer(running.url, home, running.create_key("analyst", "web analyst", rate=0))
     finally:
-        stop_server(server)
+        stop_server(running)
