@@ -2,9 +2,11 @@
 
 Clients send a key as ``Authorization: Bearer KEY`` or ``Authorization: ApiKey
 KEY`` (what OpenSanctions' clients send); the web pages send it in the
-``thaw_session`` cookie. :func:`require` makes a FastAPI dependency that answers
-401 without a valid key, 403 when the key's role is below the route's, and 429
-(with ``Retry-After``) when the key exceeds its rate. With authentication off
+``thaw_session`` cookie; OpenRefine, which cannot send headers, may pass it as
+``?api_key=KEY`` (the reconciliation manifest carries it along). :func:`require`
+makes a FastAPI dependency that answers 401 without a valid key, 403 when the
+key's role is below the route's, and 429 (with ``Retry-After``) when the key
+exceeds its rate. With authentication off
 (``thaw serve --no-auth``) every caller is an anonymous admin.
 """
 
@@ -70,7 +72,7 @@ def key_from_request(request: Request) -> str | None:
         if scheme.lower() in ("bearer", "apikey") and value.strip():
             return value.strip()
         return None
-    return request.cookies.get(SESSION_COOKIE) or None
+    return request.cookies.get(SESSION_COOKIE) or request.query_params.get("api_key") or None
 
 
 def require(role: str) -> Callable[[Request], Principal]:

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from thaw.index import Entry, fingerprint
+from thaw.index import Entry, fingerprint, index_path
+from thaw.profiles import Profiles
 from thaw.profiles.screening import PartyScreener
 from thaw.store import PublicationRow, Store, default_home
 
@@ -144,6 +145,9 @@ class Engine:
         self._thread: threading.Thread | None = None
         self._local = threading.local()
         self.reloads = 0
+        self.settle = 120.0
+        """Longest wait (s) for a loader to finish the index and profiles."""
+        self._pending: tuple[str, float] | None = None
 
     @property
     def ready(self) -> bool:
@@ -172,12 +176,29 @@ class Engine:
         self._stop.set()
 
     def check(self) -> bool:
-        """Install a new snapshot if the active lists changed; whether it did."""
+        """Install a new snapshot if the active lists changed; whether it did.
+
+        ``thaw load`` activates a publication, then builds the index and refreshes
+        the profiles. The new snapshot is built once both are done (or after
+        :attr:`settle` seconds, if the loader died half-way), so that the server
+        neither duplicates that work nor serves an index without its profiles."""
         with Store(self.home) as store:
             fp = fingerprint(store)
-        current = self._snapshot
-        if current is not None and current.fingerprint == fp:
-            return False
+            current = self._snapshot
+            if current is not None and current.fingerprint == fp:
+                self._pending = None
+                return False
+            if current is not None:
+                first_seen = self._pending[1] if self._pending and self._pending[0] == fp else None
+                if first_seen is None:
+                    self._pending = (fp, time.monotonic())
+                    first_seen = self._pending[1]
+                settled = (
+                    index_path(store).exists()
+                    and not Profiles(store, auto_refresh=False).is_stale()
+                )
+                if not settled and time.monotonic() - first_seen < self.settle:
+                    return False
         try:
             snapshot = Snapshot.build(self.home)
         except Exception as exc:  # keep serving the previous data
@@ -185,6 +206,7 @@ class Engine:
             log.exception("could not load the new lists; still serving the previous ones")
             return False
         self._snapshot = snapshot
+        self._pending = None
         self.error = None
         self.reloads += 1
         log.info("serving lists %s (%d listings)", snapshot.fingerprint, len(snapshot.screener))

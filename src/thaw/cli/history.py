@@ -28,6 +28,7 @@ from thaw.history import (
     write_chart,
 )
 from thaw.profiles import Profiles
+from thaw.schemas.reports import changes_dict
 from thaw.sources import SourceError
 from thaw.store import DEFAULT_MAX_DROP
 from thaw.store.bulk import SeriesItem, is_series_archive, is_series_index, load_series
@@ -97,12 +98,7 @@ def load_series_files(
 
 
 def _report_dict(reports: list[ChangeReport]) -> dict[str, Any]:
-    return {
-        "publications": [r.summary() for r in reports],
-        "added": [c.to_dict() for r in reports for c in r.added],
-        "removed": [c.to_dict() for r in reports for c in r.removed],
-        "amended": [c.to_dict() for r in reports for c in r.amended],
-    }
+    return changes_dict(reports)  # the API's shape: CLI and API cannot drift
 
 
 def _write_csv(reports: list[ChangeReport]) -> None:

@@ -20,6 +20,7 @@ from rich.progress import (
 from rich.table import Table
 
 from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail
+from thaw.schemas import ScreenResultModel
 from thaw.screen import ACCEPTED_SCHEMATA, Screener, ScreenInputError, ScreenResult
 from thaw.screen.batch import (
     FORMATS,
@@ -90,7 +91,8 @@ def screen_cmd(
     except ValueError as exc:  # e.g. an unknown algorithm
         raise fail(str(exc)) from exc
     if as_json:
-        console.print_json(json.dumps(result.to_dict(), ensure_ascii=False))
+        model = ScreenResultModel.of(result)  # the API's model: CLI and API cannot drift
+        console.print_json(json.dumps(model.to_dict(), ensure_ascii=False))
         return
     render_result(result)
 

@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail
-from thaw.schemas.state import AuditVerifyModel, DecisionModel, KeyModel
+from thaw.schemas.state import AuditVerifyModel, DecisionModel, KeyModel, audit_lines, csv_safe
 from thaw.store.state import ROLES, Decision, State, open_state
 
 keys_app = typer.Typer(help="API keys of the service: create, list, revoke.", no_args_is_help=True)
@@ -129,15 +129,11 @@ def decide_cmd(
 ) -> None:
     """Record an analyst's decision on an alert. A false positive suppresses the
     alert in later screenings of this customer until the listing is amended."""
-    from thaw.api.engine import Snapshot
-    from thaw.api.matching import target_fingerprint
-    from thaw.store import default_home
+    from thaw.cli._app import open_store
+    from thaw.decisions import target_fingerprint
 
-    try:
-        snap = Snapshot.build(default_home(home))
-    except Exception as exc:
-        raise fail(f"cannot read the lists: {exc}") from exc
-    fingerprint = target_fingerprint(snap, target)
+    with open_store(home) as store:
+        fingerprint = target_fingerprint(store, target)
     if fingerprint is None:
         raise fail(f"no active listing or profile {target!r}")
     with _state(home, database_url) as state:
@@ -203,7 +199,6 @@ def decisions_export(
     database_url: DatabaseOption = None,
 ) -> None:
     """Export decisions as CSV or JSON lines."""
-    from thaw.api.routers.admin import csv_safe
 
     if format not in ("csv", "jsonl"):
         raise fail(f"unknown format {format!r} (csv or jsonl)")
@@ -258,7 +253,6 @@ def audit_export(
 ) -> None:
     """Export the audit trail (who screened what, against which publications, what
     was found and what was decided)."""
-    from thaw.api.routers.admin import audit_lines
 
     if format not in ("csv", "jsonl"):
         raise fail(f"unknown format {format!r} (csv or jsonl)")

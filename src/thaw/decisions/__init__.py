@@ -20,7 +20,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from thaw.index import Entry
+from thaw.index import Entry, entry_from_record
+from thaw.profiles import Profiles
+from thaw.store import Store
 from thaw.store.state import Decision
 
 
@@ -87,3 +89,28 @@ def apply(
             return Applied("suppressed", decision)
         return Applied("reopened", decision)
     return None
+
+
+def target_listings(store: Store, target_id: str) -> list[tuple[str, str]]:
+    """The active listings a decision's target stands for: a profile's members (a
+    listing of a profile stands for the whole profile), or the listing alone."""
+    profiles = Profiles(store)
+    profile = profiles.resolve(target_id)
+    if profile is not None:
+        return sorted((str(s), str(i)) for s, i in profile.listings)
+    source, sep, source_id = target_id.partition(":")
+    if sep and store.get(source, source_id) is not None:
+        return [(source, source_id)]
+    return []
+
+
+def target_fingerprint(store: Store, target_id: str) -> str | None:
+    """The listing fingerprint of a decision's target as the store holds it now, or
+    ``None`` if the target is in no active list. Equal to the fingerprint the
+    service computes from its index for the same party."""
+    entries = []
+    for source, source_id in target_listings(store, target_id):
+        record = store.get(source, source_id)
+        if record is not None:
+            entries.append(entry_from_record(record))
+    return listing_fingerprint(entries) if entries else None

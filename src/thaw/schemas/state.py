@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -125,3 +129,54 @@ class AuditVerifyModel(BaseModel):
     @classmethod
     def of(cls, r: AuditReport) -> AuditVerifyModel:
         return cls(ok=r.ok, records=r.records, problems=r.problems)
+
+
+AUDIT_CSV_FIELDS = (
+    "seq",
+    "at",
+    "key_id",
+    "key_name",
+    "action",
+    "dataset",
+    "algorithm",
+    "threshold",
+    "query",
+    "publications",
+    "results",
+    "prev_hash",
+    "hash",
+)
+
+
+def csv_safe(value: object) -> str:
+    """A cell that a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def audit_lines(records: Iterator[AuditRecord], fmt: str) -> Iterator[str]:
+    """Audit records as JSON lines or CSV (with a header)."""
+    if fmt == "jsonl":
+        for r in records:
+            yield json.dumps(r.to_dict(), ensure_ascii=False) + "\n"
+        return
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(AUDIT_CSV_FIELDS)
+    for r in records:
+        data = r.to_dict()
+        writer.writerow(
+            [
+                csv_safe(
+                    json.dumps(data[f], ensure_ascii=False, sort_keys=True)
+                    if f in ("query", "publications", "results")
+                    else data[f]
+                )
+                for f in AUDIT_CSV_FIELDS
+            ]
+        )
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.getvalue():
+        yield buffer.getvalue()

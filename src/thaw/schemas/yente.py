@@ -124,7 +124,8 @@ class DatasetModel(BaseModel):
     index_current: bool = True
     children: list[str] = []
     publication: dict[str, Any] | None = Field(
-        default=None, description="thaw: the active publication of a source (id, date, sha256, records)."
+        default=None,
+        description="thaw: the active publication of a source (id, date, sha256, records).",
     )
 
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 ROUTERS: list[str] = [
     "health",
     "match",
+    "screening",
+    "reports",
+    "reconcile",
     "admin",
     "analyst",
 ]

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -23,9 +19,10 @@ from thaw.schemas.state import (
     DecisionRequest,
     KeyModel,
     KeyRequest,
+    audit_lines,
 )
 from thaw.schemas.yente import EntityExample, ErrorResponse
-from thaw.store.state import AuditRecord, Decision
+from thaw.store.state import Decision
 
 router = APIRouter()
 _ERRORS: dict[int | str, dict[str, object]] = {
@@ -143,57 +140,6 @@ def list_decisions(
     if customer_id is not None:
         return [DecisionModel.of(d) for d in decisions.for_customer(customer_id).values()]
     return [DecisionModel.of(d) for d in decisions.list(since)]
-
-
-AUDIT_CSV_FIELDS = (
-    "seq",
-    "at",
-    "key_id",
-    "key_name",
-    "action",
-    "dataset",
-    "algorithm",
-    "threshold",
-    "query",
-    "publications",
-    "results",
-    "prev_hash",
-    "hash",
-)
-
-
-def csv_safe(value: object) -> str:
-    """A cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def audit_lines(records: Iterator[AuditRecord], fmt: str) -> Iterator[str]:
-    """Audit records as JSON lines or CSV (with a header)."""
-    if fmt == "jsonl":
-        for r in records:
-            yield json.dumps(r.to_dict(), ensure_ascii=False) + "\n"
-        return
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(AUDIT_CSV_FIELDS)
-    for r in records:
-        data = r.to_dict()
-        writer.writerow(
-            [
-                csv_safe(
-                    json.dumps(data[f], ensure_ascii=False, sort_keys=True)
-                    if f in ("query", "publications", "results")
-                    else data[f]
-                )
-                for f in AUDIT_CSV_FIELDS
-            ]
-        )
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    if buffer.getvalue():
-        yield buffer.getvalue()
 
 
 @router.get("/audit", tags=["Audit"], responses=_ERRORS)

@@ -114,6 +114,9 @@ class Database:
 
     kind: str
     """``"sqlite"`` or ``"postgresql"``."""
+    for_update: str = ""
+    """What ends a ``SELECT`` that must lock the rows it reads until the transaction
+    ends (SQLite's transactions already hold the database's write lock)."""
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
@@ -184,6 +187,7 @@ class PostgresDatabase(Database):
     (``pip install 'thaw[postgres]'``)."""
 
     kind = "postgresql"
+    for_update = " FOR UPDATE"
 
     def __init__(self, url: str) -> None:
         super().__init__()

@@ -123,7 +123,9 @@ class Audit:
             return []
         out: list[AuditRecord] = []
         with self.db.transaction():
-            head = self.db.query("SELECT seq, hash FROM audit_head WHERE one = 1")
+            head = self.db.query(
+                "SELECT seq, hash FROM audit_head WHERE one = 1" + self.db.for_update
+            )
             seq, prev = (int(head[0][0]), str(head[0][1])) if head else (0, "")
             rows = []
             for record in records:

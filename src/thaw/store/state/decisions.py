@@ -66,17 +66,12 @@ class Decisions:
             decision.listing_fingerprint,
             decision.customer_fingerprint,
         )
-        with self.db.transaction():
-            self.db.execute(
-                "INSERT INTO decisions (customer_id, target_id, verdict, reason, decided_by,"
-                " decided_at, listing_fingerprint, customer_fingerprint)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                params,
-            )
-            rows = self.db.query(
-                "SELECT MAX(id) FROM decisions WHERE customer_id = ? AND target_id = ?",
-                (decision.customer_id, decision.target_id),
-            )
+        rows = self.db.query(
+            "INSERT INTO decisions (customer_id, target_id, verdict, reason, decided_by,"
+            " decided_at, listing_fingerprint, customer_fingerprint)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            params,
+        )
         return replace(decision, decided_at=at, id=int(rows[0][0]))
 
     def for_customer(self, customer_id: str) -> dict[str, Decision]:

@@ -1,0 +1,357 @@
+"""Service benchmark: a bounded load test of ``thaw serve`` on loopback.
+
+Starts ``thaw serve`` over a copy of a home with every source's newest publication
+(``--base``, default ``/work/homes/base``, else ``$THAW_HOME``), creates a key
+without rate limit, and measures (each phase stops by itself after ``--seconds``):
+
+* **single-query ``POST /match/default``** at 1, 16 and 64 concurrent clients:
+  requests/s, p50 and p99 latency, errors;
+* **batches of 100 queries** per ``/match`` call: names/s;
+* **audit on vs off**: 16 clients, then the same against a server started with
+  ``THAW_AUDIT=0``;
+* **a list update under load**: while 16 clients run, ``thaw load`` activates a new
+  OFAC SDN publication (the newest one in ../shared with one listing removed and
+  dated the day after: a delisting); failed requests are counted and the time
+  until the server answers from the new publication is reported;
+* **RSS** of the server (all its processes) sampled every second over the run.
+
+Queries are names of real listings (the UN positives of the labelled bench data)
+and made-up names, with a birth year or a country on some.
+
+Usage::
+
+    python benchmarks/service.py [--workers 2] [--seconds 10] [--clients 1,16,64] [--json]
+
+Targets (issue 12): at 16 clients >= 1,000 requests/s and p99 <= 50 ms on 2
+cores, zero errors, flat RSS; >= 5,000 names/s in batches of 100; the new
+publication served within 10 s with zero failed requests; audit costs <= 10 %.
+The client runs on the same machine and takes CPU from the server: note
+``uptime`` (printed) with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("THAW_SHARED", ROOT.parent / "shared")) / "data"
+NEWEST_SDN = SHARED / "lists" / "us_ofac" / "2024-05-03" / "sdn.csv"
+NAMES = SHARED / "bench" / "positives_un.csv"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def queries(n: int = 2000, seed: int = 7) -> list[dict[str, Any]]:
+    """Example entities for ``/match``: listed names (some with a year or country)
+    and made-up names that should not match."""
+    rng = random.Random(seed)
+    names: list[tuple[str, str, str]] = []
+    if NAMES.exists():
+        with NAMES.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                names.append(
+                    (row["full_name"], row.get("date_of_birth") or "", row.get("nationality") or "")
+                )
+    firsts = ["Maria", "John", "Ahmed", "Olga", "Chen", "Fatima", "Pierre", "Ivan", "Sofia"]
+    lasts = ["Keller", "Novak", "Haddad", "Moreau", "Ivanova", "Tanaka", "Silva", "Berg"]
+    out: list[dict[str, Any]] = []
+    for i in range(n):
+        if names and i % 2 == 0:
+            name, dob, country = rng.choice(names)
+            props: dict[str, Any] = {"name": [name]}
+            if dob and rng.random() < 0.5:
+                props["birthDate"] = [dob[:4]]
+            if country and rng.random() < 0.5:
+                props["nationality"] = [country]
+        else:
+            props = {"name": [f"{rng.choice(firsts)} {rng.choice(lasts)}"]}
+        out.append({"schema": "Person", "properties": props})
+    return out
+
+
+class Server:
+    """A ``thaw serve`` subprocess and its RSS sampler."""
+
+    def __init__(self, home: Path, workers: int, env: dict[str, str]) -> None:
+        from thaw.store.state import open_state
+
+        with open_state(home) as state:
+            _, self.key = state.keys.create("benchmark", "admin", rate=0)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "from thaw.cli import app; app()",
+                "serve",
+                "--port",
+                str(self.port),
+                "--workers",
+                str(workers),
+            ],
+            env={**os.environ, "THAW_HOME": str(home), "THAW_RELOAD_EVERY": "1", **env},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.rss: list[tuple[float, float]] = []
+        self._stop = threading.Event()
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/readyz", timeout=5).status_code == 200:
+                    # every worker answers ready once it has loaded its index
+                    if all(
+                        httpx.get(f"{self.url}/readyz", timeout=5).status_code == 200
+                        for _ in range(4 * workers)
+                    ):
+                        break
+            except httpx.HTTPError:
+                pass
+            if self.process.poll() is not None:
+                raise RuntimeError("thaw serve exited")
+            time.sleep(0.5)
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+        self._sampler.start()
+
+    def _pids(self) -> list[int]:
+        pids = [self.process.pid]
+        try:
+            children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+            pids += [int(p) for p in children.read_text().split()]
+        except OSError:
+            pass
+        return pids
+
+    def _sample(self) -> None:
+        began = time.monotonic()
+        while not self._stop.is_set():
+            total = 0
+            for pid in self._pids():
+                try:
+                    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                        if line.startswith("VmRSS:"):
+                            total += int(line.split()[1])
+                except OSError:
+                    pass
+            self.rss.append((round(time.monotonic() - began, 1), round(total / 1024, 1)))
+            self._stop.wait(1.0)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.process.terminate()
+        try:
+            self.process.wait(20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+async def load(
+    url: str,
+    key: str,
+    clients: int,
+    seconds: float,
+    bodies: list[dict[str, Any]],
+    on_tick: Any = None,
+) -> dict[str, Any]:
+    """``clients`` concurrent loops of ``POST /match/default`` for ``seconds``."""
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    names = 0
+    stop_at = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(
+        base_url=url, headers={"Authorization": f"Bearer {key}"}, timeout=30, limits=limits
+    ) as http:
+
+        async def worker(offset: int) -> None:
+            nonlocal names
+            i = offset
+            while time.monotonic() < stop_at:
+                body = bodies[i % len(bodies)]
+                i += clients
+                began = time.perf_counter()
+                try:
+                    resp = await http.post("/match/default", json=body)
+                    if resp.status_code != 200:
+                        errors[str(resp.status_code)] = errors.get(str(resp.status_code), 0) + 1
+                        continue
+                except httpx.HTTPError as exc:
+                    errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+                    continue
+                latencies.append(time.perf_counter() - began)
+                names += len(body["queries"])
+
+        began = time.monotonic()
+        await asyncio.gather(*(worker(k) for k in range(clients)))
+        elapsed = time.monotonic() - began
+    latencies.sort()
+    n = len(latencies)
+    return {
+        "clients": clients,
+        "requests": n,
+        "requests_per_s": round(n / elapsed, 1),
+        "names_per_s": round(names / elapsed, 1),
+        "p50_ms": round(1000 * statistics.median(latencies), 1) if n else None,
+        "p99_ms": round(1000 * latencies[min(n - 1, int(n * 0.99))], 1) if n else None,
+        "errors": errors,
+    }
+
+
+def single_bodies() -> list[dict[str, Any]]:
+    return [{"queries": {"q": q}} for q in queries()]
+
+
+def batch_bodies(size: int = 100) -> list[dict[str, Any]]:
+    qs = queries(20 * size, seed=11)
+    return [{"queries": {f"q{j}": qs[i + j] for j in range(size)}} for i in range(0, len(qs), size)]
+
+
+def delisted_sdn(folder: Path) -> Path:
+    """The newest SDN CSV without its first listing (a delisting), in ``folder``."""
+    lines = NEWEST_SDN.read_bytes().splitlines(keepends=True)
+    target = folder / "sdn.csv"
+    target.write_bytes(b"".join(lines[1:]))
+    return target
+
+
+def update_under_load(server: Server, home: Path, seconds: float, folder: Path) -> dict[str, Any]:
+    """16 clients while ``thaw load`` activates a new SDN publication."""
+    before = httpx.get(f"{server.url}/readyz", timeout=10).json()["lists"]
+    result: dict[str, Any] = {}
+
+    def loader() -> None:
+        time.sleep(2)
+        path = delisted_sdn(folder)
+        began = time.monotonic()
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from thaw.cli import app; app()",
+                "load",
+                str(path),
+                "--date",
+                "2024-05-04",
+                "--home",
+                str(home),
+            ],
+            capture_output=True,
+            text=True,
+        )
+        loaded = time.monotonic()
+        result["load_exit"] = run.returncode
+        result["load_seconds"] = round(loaded - began, 1)
+        while time.monotonic() - loaded < 60:
+            fps = {httpx.get(f"{server.url}/readyz", timeout=10).json()["lists"] for _ in range(6)}
+            if before not in fps:
+                result["served_after_load_s"] = round(time.monotonic() - loaded, 1)
+                return
+            time.sleep(0.2)
+        result["served_after_load_s"] = None
+
+    thread = threading.Thread(target=loader)
+    thread.start()
+    stats = asyncio.run(load(server.url, server.key, 16, seconds, single_bodies()))
+    thread.join()
+    return {**stats, **result}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base", type=Path, default=None, help="home with the newest lists")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--clients", default="1,16,64")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    base = args.base or Path(os.environ.get("THAW_HOME") or "/work/homes/base")
+    clients = [int(c) for c in args.clients.split(",")]
+    report: dict[str, Any] = {"workers": args.workers, "seconds": args.seconds}
+    with tempfile.TemporaryDirectory(prefix="thaw-bench-svc-") as tmp:
+        home = Path(tmp) / "home"
+        shutil.copytree(base, home, ignore=shutil.ignore_patterns("state.db*"))
+        report["load_average_before"] = os.getloadavg()
+        server = Server(home, args.workers, {})
+        try:
+            bodies = single_bodies()
+            asyncio.run(load(server.url, server.key, 4, 2, bodies))  # warm up
+            report["single"] = [
+                asyncio.run(load(server.url, server.key, c, args.seconds, bodies)) for c in clients
+            ]
+            report["batch_100"] = asyncio.run(
+                load(server.url, server.key, 2, args.seconds, batch_bodies())
+            )
+            report["audit_on_16"] = (
+                report["single"][clients.index(16)]
+                if 16 in clients
+                else (asyncio.run(load(server.url, server.key, 16, args.seconds, bodies)))
+            )
+            report["update_under_load"] = update_under_load(
+                server, home, args.seconds + 10, Path(tmp)
+            )
+            report["rss_mb"] = server.rss
+        finally:
+            server.stop()
+        off = Server(home, args.workers, {"THAW_AUDIT": "0"})
+        try:
+            asyncio.run(load(off.url, off.key, 4, 2, bodies))
+            report["audit_off_16"] = asyncio.run(load(off.url, off.key, 16, args.seconds, bodies))
+        finally:
+            off.stop()
+        report["load_average_after"] = os.getloadavg()
+    on = report["audit_on_16"]["requests_per_s"]
+    off_rate = report["audit_off_16"]["requests_per_s"]
+    report["audit_cost_pct"] = round(100 * (off_rate - on) / off_rate, 1) if off_rate else None
+    rss = [mb for _, mb in report["rss_mb"]]
+    report["rss_first_last_max_mb"] = [rss[0], rss[-1], max(rss)] if rss else None
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    print(
+        f"thaw serve --workers {args.workers}; load average before {report['load_average_before']}"
+    )
+    for s in report["single"]:
+        print(
+            f"single /match, {s['clients']:>2} clients: {s['requests_per_s']:>8,.0f} req/s, "
+            f"p50 {s['p50_ms']} ms, p99 {s['p99_ms']} ms, errors {s['errors'] or 0}"
+        )
+    b = report["batch_100"]
+    print(f"batches of 100: {b['names_per_s']:,.0f} names/s (p50 {b['p50_ms']} ms per batch)")
+    print(
+        f"audit on {on:,.0f} req/s vs off {off_rate:,.0f} req/s at 16 clients: "
+        f"cost {report['audit_cost_pct']} %"
+    )
+    u = report["update_under_load"]
+    print(
+        f"update under load: thaw load exit {u.get('load_exit')} in {u.get('load_seconds')} s; "
+        f"new lists served {u.get('served_after_load_s')} s after it finished; "
+        f"{u['requests']} requests, errors {u['errors'] or 0}"
+    )
+    print(f"server RSS (MB) first/last/max: {report['rss_first_last_max_mb']}")
+    print(f"load average after {report['load_average_after']}")
+
+
+if __name__ == "__main__":
+    main()
