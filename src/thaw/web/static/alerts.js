@@ -40,9 +40,20 @@
   }
 
   function renderOpen() {
-    const decided = new Set(decisions.filter((d) => d.status !== "reopened").map((d) => key(d.customer_id, d.target_id)));
+    // the latest decision per alert; an alert screened as "reopened" after it is open again
+    const latest = new Map();
+    for (const d of decisions) {
+      const k = key(d.customer_id, d.target_id);
+      const t = Date.parse(d.decided_at || "") || 0;
+      if (!latest.has(k) || latest.get(k) < t) latest.set(k, t);
+    }
+    const isOpen = (a) => {
+      const k = key(a.customer_id, a.target_id);
+      if (!latest.has(k)) return true;
+      return a.decision === "reopened" && (Date.parse(a.at || "") || 0) > latest.get(k);
+    };
     const needle = filter.value.trim().toLowerCase();
-    const open = [...monitored, ...THAWQueue.all()].filter((a) => !decided.has(key(a.customer_id, a.target_id)));
+    const open = [...monitored, ...THAWQueue.all()].filter(isOpen);
     const shown = open.filter((a) => !needle || [a.customer_id, a.customer_name, a.listed_name, a.target_id, a.origin].join(" ").toLowerCase().includes(needle));
     document.getElementById("open-count").textContent = "(" + open.length + ")";
     openTable.hidden = !shown.length;
@@ -60,7 +71,7 @@
       el("td", {}, a.target_id ? THAW.profileLink(a.target_id, a.listed_name || a.target_id) : a.listed_name),
       el("td", { class: "num" }, a.score != null ? THAW.score(a.score) : ""),
       el("td", {}, listingBadges(a.listings)),
-      el("td", { class: "muted" }, a.origin),
+      el("td", { class: "muted" }, a.origin, a.decision === "reopened" ? el("div", {}, el("span", { class: "badge warn", title: "a false positive whose listing or customer changed" }, "reopened")) : null),
       cell);
     const choose = (verdict, text, cls) => el("button", {
       type: "button", class: cls, onclick: () => decide(cell, a, verdict, text),
@@ -84,7 +95,7 @@
       form.querySelectorAll("button").forEach((b) => { b.disabled = true; });
       state(msg, "loading", "Recording…");
       try {
-        const d = await api(API.decisions, { method: "POST", json: { customer_id: a.customer_id, target_id: a.target_id, verdict, reason, customer: a.customer || (a.customer_name ? { name: a.customer_name } : null) } });
+        const d = await api(API.decisions, { method: "POST", json: { customer_id: a.customer_id, target_id: a.target_id, verdict, reason } });
         decisions.push(d && d.customer_id ? d : { customer_id: a.customer_id, target_id: a.target_id, verdict, reason });
         renderOpen();
         renderDone();

@@ -86,7 +86,9 @@
         el("td", { class: "mono" }, r.id ?? ""),
         el("td", {}, r.name ?? ""),
         el("td", { class: "num" }, h ? THAW.score(h.score) : el("span", { class: "muted" }, "—")),
-        el("td", {}, h ? (h.profile_id ? THAW.profileLink(h.profile_id, h.name) : h.name) : el("span", { class: "badge ok" }, "clear")),
+        el("td", {}, h ? [h.profile_id ? THAW.profileLink(h.profile_id, h.name) : h.name,
+          h.decision ? el("span", { class: "badge " + (h.decision === "reopened" ? "warn" : "bad"), title: "an analyst's decision on this alert" }, " " + h.decision.replace("_", " ")) : null]
+          : el("span", { class: "badge ok" }, "clear")),
         el("td", {}, h ? listingBadges(h.listings) : ""),
         el("td", { class: "num" }, (r.hits || []).length));
     }));
@@ -125,6 +127,7 @@
         alerts.push({
           customer_id: r.id ? String(r.id) : file + "#" + r.row, customer_name: r.name, target_id: target,
           listed_name: h.name, score: h.score, listings: h.listings, origin: "file " + file, at: new Date().toISOString(),
+          decision: h.decision || null,
         });
       }
     }
@@ -149,6 +152,14 @@
     state(status, "loading", "Screening " + file.name + "…");
     const submit = form.querySelector("button[type=submit]");
     submit.disabled = true;
+    const problems = [];
+    let failure = null;
+    /** A result line, a row problem ({"problem": …}) or the file's error ({"error": …}). */
+    const accept = (item) => {
+      if (item.problem) problems.push(item.problem);
+      else if (item.error) failure = item.error;
+      else rows.push(item);
+    };
     const xhr = new XMLHttpRequest();
     let seen = 0;
     let pending = "";
@@ -157,7 +168,7 @@
       seen = xhr.responseText.length;
       const lines = (pending + chunk).split("\n");
       pending = lines.pop();
-      for (const line of lines) if (line.trim()) rows.push(JSON.parse(line));
+      for (const line of lines) if (line.trim()) accept(JSON.parse(line));
     };
     xhr.open("POST", url);
     xhr.setRequestHeader("Accept", "application/x-ndjson");
@@ -186,18 +197,29 @@
       }
       try {
         take();
-        if (pending.trim()) rows.push(JSON.parse(pending));
+        if (pending.trim()) accept(JSON.parse(pending));
       } catch (e) {
         state(status, "error", "The results could not be read: " + e.message);
         return;
       }
       pending = "";
+      if (failure) {
+        box.hidden = true;
+        state(status, "error", "Screening stopped: " + failure + (rows.length ? ` (${rows.length} rows screened before)` : ""));
+        resultsBox.hidden = !rows.length;
+        render();
+        return;
+      }
       progress(1, `Done: ${rows.length} rows screened`);
       const queued = queueAlerts(file.name);
       const alerts = rows.filter((r) => r.hits && r.hits.length).length;
+      const skipped = problems.filter((p) => p.skipped);
+      const notes = problems.slice(0, 5).map((p) => `row ${p.row}${p.where ? " (" + p.where + ")" : ""}: ${p.reason}${p.skipped ? "" : " (screened anyway)"}`);
       state(status, rows.length ? "" : "empty", rows.length
         ? `${rows.length} rows screened: ${alerts} with alerts (${queued} hits queued for review).`
-        : "The file held no row to screen.");
+        : "The file held no row to screen.",
+        skipped.length ? ` ${skipped.length} row(s) skipped.` : "",
+        notes.length ? el("ul", {}, notes.map((n) => el("li", {}, n)), problems.length > 5 ? el("li", {}, `… ${problems.length - 5} more`) : null) : "");
       sortKey = null;
       table.querySelectorAll("th[aria-sort]").forEach((h) => h.removeAttribute("aria-sort"));
       resultsBox.hidden = !rows.length;

@@ -12,8 +12,8 @@ const THAW = (() => {
   const API = {
     screen: "/screen",
     screenFile: "/screen/file",
-    screenText: "/screen/text",
-    profile: (ref) => "/profile/" + encodeURIComponent(ref),
+    screenText: "/screen/document",
+    profile: (ref) => "/profiles/" + encodeURIComponent(ref),
     history: (ref) => "/history/" + encodeURIComponent(ref),
     link: "/profiles/link",
     unlink: "/profiles/unlink",
@@ -22,6 +22,7 @@ const THAW = (() => {
     programs: "/programs",
     catalog: "/catalog",
     whatif: "/whatif",
+    whatifResults: "/whatif/results",
     decisions: "/decisions",
     alerts: "/alerts",
     audit: "/audit",

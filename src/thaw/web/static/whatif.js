@@ -133,25 +133,25 @@
       const ref = form.elements.entity.value.trim();
       if (!ref) { state(status, "error", "Give the party: a listing SOURCE:ID or a profile id."); return; }
       params.set("entity", ref);
-      request = { params: { lift: scenario, [ref.includes(":") ? "entity" : "profile"]: ref } };
+      request = { method: "POST", json: { lift: scenario, [ref.includes(":") ? "entity" : "profile"]: ref } };
     } else if (scope === "results") {
       const file = form.elements.results.files[0];
       if (!file) { state(status, "error", "Choose a results file (JSONL from Screen a file)."); return; }
       const body = new FormData();
       body.append("file", file, file.name);
-      request = { method: "POST", body, params: { lift: scenario } };
+      request = { method: "POST", body, params: { lift: scenario }, path: API.whatifResults };
     } else if (scope === "portfolio") {
       params.set("portfolio", form.elements.portfolio.value.trim());
-      request = { params: { lift: scenario, portfolio: form.elements.portfolio.value.trim() } };
+      request = { method: "POST", json: { lift: scenario, portfolio: form.elements.portfolio.value.trim() } };
     } else {
-      request = { params: { lift: scenario, all: "true" } };
+      request = { method: "POST", json: { lift: scenario, all: true } };
     }
     if (remember) history.pushState(null, "", location.pathname + "?" + params);
     answer.hidden = true;
     status.hidden = false;
     state(status, "loading", scope === "all" ? "Evaluating every listed party (this takes a few seconds)…" : "Evaluating…");
     try {
-      render(await api(API.whatif, request));
+      render(await api(request.path || API.whatif, request));
     } catch (e) {
       state(status, "error", "The scenario could not be evaluated: " + e.message);
     }
