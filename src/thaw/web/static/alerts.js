@@ -21,17 +21,17 @@
   async function loadMonitoring() {
     if (!document.getElementById("queue").dataset.monitoring) return; // no monitoring here
     try {
-      const data = await api(API.alerts, { params: { status: "open" } });
+      const data = await api(API.alerts);
       const items = Array.isArray(data) ? data : data.alerts || data.items || [];
       monitored = items.map((a) => ({
-        customer_id: String(a.customer_id ?? a.record_id ?? a.id ?? ""),
-        customer_name: a.customer_name ?? a.name ?? a.query?.name ?? "",
-        target_id: String(a.target_id ?? a.profile_id ?? a.listing_id ?? a.hit?.profile_id ?? ""),
-        listed_name: a.listed_name ?? a.hit?.name ?? a.caption ?? "",
-        score: a.score ?? a.hit?.score ?? null,
-        listings: a.listings ?? a.hit?.listings ?? [],
-        origin: "monitoring" + (a.portfolio ? " " + a.portfolio : ""),
-        at: a.created_at ?? a.at ?? "",
+        customer_id: String(a.customer_id ?? a.row_id ?? ""),
+        customer_name: a.customer_name ?? a.row_name ?? a.name ?? "",
+        target_id: String(a.target_id ?? a.profile_id ?? (a.source ? a.source + ":" + a.source_id : "")),
+        listed_name: a.listed_name ?? a.matched_name ?? a.caption ?? "",
+        score: a.score ?? null,
+        listings: a.listings ?? (a.source ? [{ source: a.source, source_id: a.source_id, programs: a.programs || [] }] : []),
+        origin: "monitoring" + (a.portfolio ? ": " + a.portfolio : ""),
+        at: a.since ?? a.created_at ?? "",
       })).filter((a) => a.customer_id && a.target_id);
     } catch (e) {
       if (e.status !== 404 && e.status !== 405) throw e;
