@@ -340,3 +340,29 @@ def test_keyboard_and_labels(analyst: Watched) -> None:
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("() => document.activeElement.id") == "id_number"
+
+
+def test_error_and_empty_states(browser: Any, web_server: Any) -> None:
+    """Unknown ids and bad choices say so on the page (the only console errors are
+    the browser's own notes of the expected 404 answers)."""
+    context = browser.new_context(viewport=VIEWPORT, base_url=web_server.url)
+    context.set_default_timeout(TIMEOUT)
+    page = context.new_page()
+    watched = Watched(page)
+    page.goto("/web/signin")
+    page.get_by_label("API key").fill(web_server.analyst_key)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/$"))
+    page.goto("/web/profile/p-000000000000")
+    page.get_by_role("alert").get_by_text("No party or listing").wait_for()
+    page.goto("/web/changes?source=no_such_source")
+    page.locator("#status.error").wait_for()
+    page.goto("/web/whatif")
+    page.get_by_role("button", name="Ask").click()
+    assert page.get_by_role("alert").inner_text() == "Choose at least one programme to lift."
+    page.goto("/web/document")
+    page.get_by_role("button", name="Screen the document").click()
+    assert "Paste some text" in page.get_by_role("alert").inner_text()
+    context.close()
+    unexpected = [e for e in watched.errors if "404" not in e]
+    assert unexpected == []

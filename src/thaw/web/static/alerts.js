@@ -113,12 +113,13 @@
     const list = decisions.slice().sort((a, b) => String(b.decided_at || "").localeCompare(String(a.decided_at || "")));
     doneTable.hidden = !list.length;
     if (!list.length) state(doneStatus, "empty", "No decision recorded yet.");
-    else state(doneStatus, "", list.length + " decisions, newest first.");
+    else state(doneStatus, "", list.length + (list.length === 1 ? " decision." : " decisions, newest first."));
+    const names = new Map([...monitored, ...THAWQueue.all()].map((a) => [a.target_id, a.listed_name]));
     doneTable.tBodies[0].replaceChildren(...list.map((d) => el("tr", {},
       el("td", { class: "nowrap" }, THAW.fmtDate(d.decided_at)),
       el("td", {}, d.decided_by || ""),
       el("td", { class: "mono" }, d.customer_id),
-      el("td", {}, THAW.profileLink(d.target_id)),
+      el("td", {}, THAW.profileLink(d.target_id, names.get(d.target_id) || d.target_id), names.has(d.target_id) ? el("div", { class: "muted mono" }, d.target_id) : null),
       el("td", {}, el("span", { class: "badge " + (d.verdict === "false_positive" ? "ok" : "bad") }, String(d.verdict).replace("_", " ")),
         d.status === "reopened" ? el("span", { class: "badge warn" }, "reopened") : null),
       el("td", {}, d.reason || ""))));

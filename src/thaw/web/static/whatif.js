@@ -72,7 +72,7 @@
     return el("tr", {},
       el("td", {}, p.party && !String(p.party).startsWith("row") ? THAW.profileLink(p.party, p.caption) : p.caption, name ? el("div", { class: "muted" }, name) : null),
       el("td", {}, p.schema),
-      still ? el("td", {}, (p.authorities || []).map((a) => el("span", { class: "badge auth" }, THAW.AUTHORITY[a] || a)), " ",
+      still ? el("td", {}, (p.authorities || []).slice().sort(byOrder).map((a) => el("span", { class: "badge auth" }, THAW.AUTHORITY[a] || a)), " ",
         (p.listings || []).map((l) => el("div", {}, listingBadges([l]), el("span", { class: "mono muted" }, l.source + ":" + l.source_id)))) : null,
       el("td", {}, (p.lifted || []).map((l) => el("div", {}, listingBadges([l]), el("span", { class: "mono muted" }, l.source + ":" + l.source_id)))));
   }
