@@ -10,6 +10,7 @@ from thaw.cli import compare as _compare  # noqa: F401  (registers commands)
 from thaw.cli import export as _export  # noqa: F401
 from thaw.cli import history as _history  # noqa: F401
 from thaw.cli import ingest as _ingest  # noqa: F401  (registers commands)
+from thaw.cli import monitor as _monitor  # noqa: F401
 from thaw.cli import profiles as _profiles  # noqa: F401
 from thaw.cli import screen as _screen  # noqa: F401
 from thaw.cli import serve as _serve  # noqa: F401

@@ -61,10 +61,18 @@ def after_load(store: Store) -> None:
     """Bring what derives from the active records up to date after new publications
     became active: the screening index (:func:`thaw.index.ensure_index`) and the
     cross-authority profiles (:meth:`thaw.profiles.Profiles.refresh`, incremental).
-    Both are no-ops when nothing changed."""
+    Both are no-ops when nothing changed. Then every monitored portfolio is
+    re-screened against what changed (:func:`thaw.monitor.on_activation`)."""
     from thaw.index import ensure_index
+    from thaw.monitor import on_activation
     from thaw.profiles import Profiles
 
     with err.status("Updating the screening index and party profiles…"):
         ensure_index(store)
         Profiles(store).refresh()
+    with err.status("Re-screening monitored portfolios…"):
+        for step in on_activation(store):
+            err.print(
+                f"portfolio {escape(step.portfolio)}: {len(step.events)} new event(s)",
+                highlight=False,
+            )

@@ -60,9 +60,11 @@ def load_cmd(
     if date is not None:
         date = check_date(date)
 
+    given = len(files)
     files, failed = load_series_files(
         files, source=source, force=force, max_drop=max_drop, home=home
     )
+    series = given > len(files)  # series archives were loaded (publications activated)
     try:
         jobs = plan(files, source=source)
     except SourceError as exc:
@@ -91,7 +93,7 @@ def load_cmd(
                 markup=False,
                 soft_wrap=True,
             )
-        if len(jobs) > failed:
+        if len(jobs) > failed or series:
             after_load(store)  # screening index and profiles follow the active lists
     if failed:
         raise typer.Exit(1)

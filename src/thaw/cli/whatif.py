@@ -121,6 +121,9 @@ def whatif_cmd(
         typer.Option(help="A screening results file (JSONL of thaw screen-file).", exists=True),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every party in the store.")] = False,
+    portfolio: Annotated[
+        str | None, typer.Option(help="The hit_removed events of a monitored portfolio.")
+    ] = None,
     no_profiles: Annotated[
         bool, typer.Option("--no-profiles", help="Treat every listing as its own party.")
     ] = False,
@@ -134,9 +137,14 @@ def whatif_cmd(
     A listing is lifted only when all its programmes are; a party clears only when
     all its listings are lifted.
     """
-    chosen = [x for x in (profile, entity, results, all_ or None) if x]
+    chosen = [x for x in (profile, entity, results, all_ or None, portfolio) if x]
     if len(chosen) != 1:
-        raise fail("choose exactly one of --profile, --entity, --results, --all")
+        raise fail("choose exactly one of --profile, --entity, --results, --all, --portfolio")
+    if portfolio is not None:
+        from thaw.cli.monitor import whatif_portfolio
+
+        whatif_portfolio(lift, portfolio, home, as_json)
+        return
     try:
         scenario = Scenario.parse(lift)
     except ScenarioError as exc:

@@ -11,6 +11,7 @@ ROUTERS: list[str] = [
     "reports",
     "reconcile",
     "admin",
+    "monitor",
     "analyst",
 ]
 """Module names under :mod:`thaw.api.routers`, in inclusion order."""

@@ -1,0 +1,318 @@
+"""Monitoring benchmarks: incremental re-screening against a full re-screen.
+
+Two measurements, on the 308 daily OFAC SDN publications of
+``../shared/data/lists/us_ofac/2021-08-18_to_2024-05-03/`` (loaded once into a
+store under ``--work``, reused by later runs):
+
+``replay``  a portfolio (default 100,000 rows) screened at the first publication,
+            then brought through every later one incrementally
+            (:meth:`thaw.monitor.Monitor.advance`); after every ``--check-every``-th
+            publication (1 = all) its alerts are compared with a full re-screen
+            against that publication (:meth:`~thaw.monitor.Monitor.full_alerts`).
+            Prints the time per step, events, and every difference (there must be
+            none).
+``speed``   a portfolio (default 1,000,000 rows) at the 2023-12-28 publication
+            brought to 2024-05-03 in one incremental step, in a fresh process
+            whose peak memory is measured (the step's time includes loading the
+            row index). The baseline, a full re-screen, is measured on the first
+            ``--sample`` rows and scaled to the portfolio (screening is linear in
+            rows); the portfolio's rows are stored without their alerts, which
+            only decide whether a match is reported as new or amended. Prints both
+            times, their ratio, events and peak RSS.
+
+The portfolio mixes listed names of the newest publication (some perturbed:
+a dropped or reordered name part, a typo), unlisted people from
+``../shared/data/bench/negatives_*.csv`` and the seed's parties (Kirill Dmitriev,
+RDIF, unlisted firms). Run ``python benchmarks/monitor.py replay|speed --help``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from thaw.index import ensure_index
+from thaw.match import DEFAULT_THRESHOLD
+from thaw.monitor import Monitor, RowData
+from thaw.monitor.screening import ListingSet, screen_rows
+from thaw.store import Store
+from thaw.store.bulk import load_series
+from thaw.store.portfolios import Changes
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("THAW_SHARED", ROOT.parent / "shared")) / "data"
+SERIES = SHARED / "lists/us_ofac/2021-08-18_to_2024-05-03/sdn_csv_history.tar.xz"
+BENCH = SHARED / "bench"
+SOURCE = "us_ofac_sdn"
+
+
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} cores)"
+
+
+def ensure_store(work: Path) -> Path:
+    """A home holding the 308 OFAC publications (loaded on first use)."""
+    home = work / "ofac-history"
+    marker = home / ".loaded"
+    if not marker.exists():
+        began = time.perf_counter()
+        with Store(home) as store:
+            result = load_series(store, SERIES)
+        errors = [i for i in result.items if i.error]
+        if errors:
+            raise SystemExit(f"series load failed: {errors[:3]}")
+        marker.write_text("ok")
+        print(f"loaded {len(result.items)} publications in {time.perf_counter() - began:.0f} s")
+    return home
+
+
+def _perturb(name: str, rng: random.Random) -> str:
+    tokens = name.replace(",", " ").split()
+    roll = rng.random()
+    if roll < 0.25 and len(tokens) > 2:
+        tokens.pop(rng.randrange(1, len(tokens)))
+    elif roll < 0.5:
+        tokens.reverse()
+    elif roll < 0.75 and tokens:
+        i = rng.randrange(len(tokens))
+        word = tokens[i]
+        if len(word) > 4:
+            j = rng.randrange(1, len(word) - 1)
+            tokens[i] = word[:j] + word[j + 1 :]  # a typo: one letter dropped
+    return " ".join(tokens)
+
+
+def build_portfolio(store: Store, size: int, seed: int = 14) -> list[tuple[str, RowData]]:
+    """Listed names (about a third, half of them perturbed), unlisted people, the
+    seed's parties and unlisted firms; ids are unique."""
+    rng = random.Random(seed)
+    newest = store.active_publications()[SOURCE]
+    names: list[tuple[str, str | None]] = []
+    for record in store.records_at(newest):
+        schema = record.schema if record.schema in ("Person", "Organization") else None
+        names += [(n.value, schema) for n in record.names]
+    people: list[tuple[str, str | None, str | None]] = []
+    for file in ("negatives_us.csv", "negatives_global_dev.csv"):
+        with open(BENCH / file, encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                people.append((r["full_name"], r.get("date_of_birth") or None, None))
+    rows: list[tuple[str, RowData]] = [
+        ("seed-dmitriev", RowData("Kirill Dmitriev", "Person", "1975-04-12")),
+        ("seed-rdif", RowData("Russian Direct Investment Fund", "Organization")),
+        ("seed-acme", RowData("Acme Bakery Ltd", "Organization")),
+        ("seed-nordlicht", RowData("Nordlicht Logistik GmbH", "Organization")),
+    ]
+    listed = size // 3
+    while len(rows) < size:
+        i = len(rows)
+        if i < listed:
+            name, schema = rng.choice(names)
+            if rng.random() < 0.5:
+                name = _perturb(name, rng)
+            if name.strip():
+                rows.append((f"r{i}", RowData(name, schema)))
+        else:
+            name, dob, _ = rng.choice(people)
+            if rng.random() < 0.3:
+                name = _perturb(name, rng)
+            if name.strip():
+                rows.append((f"r{i}", RowData(name, "Person", dob)))
+    return rows
+
+
+def replay(args: argparse.Namespace) -> None:
+    home = ensure_store(args.work)
+    with Store(home) as store:
+        pubs = store.publications(SOURCE)[: args.publications or None]
+        portfolio = build_portfolio(store, args.rows)
+        name = f"replay-{args.rows}"
+        with Monitor(store, decisions=False, profiles=False, workers=args.workers) as monitor:
+            if name in {p.name for p in monitor.portfolios.portfolios()}:
+                monitor.portfolios.delete_portfolio(name)
+            began = time.perf_counter()
+            monitor.add(name, portfolio, targets={SOURCE: pubs[0]})
+            print(f"{load_average()}")
+            print(
+                f"portfolio of {len(portfolio)} rows screened in full at {pubs[0].published}: "
+                f"{time.perf_counter() - began:.1f} s, {len(monitor.stored_alerts(name))} alerts"
+            )
+            steps: list[float] = []
+            checks: list[float] = []
+            differences = 0
+            events = 0
+            for k, pub in enumerate(pubs[1:], start=2):
+                step = monitor.advance(name, {SOURCE: pub})
+                steps.append(step.seconds)
+                events += len(step.events)
+                if (k - 1) % args.check_every == 0 or k == len(pubs):
+                    began = time.perf_counter()
+                    full = monitor.full_alerts(name)
+                    checks.append(time.perf_counter() - began)
+                    stored = monitor.stored_alerts(name)
+                    if stored != full:
+                        missing = full.keys() - stored.keys()
+                        spurious = stored.keys() - full.keys()
+                        score = {k for k in full.keys() & stored.keys() if full[k] != stored[k]}
+                        differences += len(missing) + len(spurious) + len(score)
+                        print(
+                            f"  DIFFERENCE at {pub.published}: missing {sorted(missing)[:5]}, "
+                            f"spurious {sorted(spurious)[:5]}, scores {sorted(score)[:5]}"
+                        )
+                if k % 25 == 0:
+                    print(
+                        f"  {k}/{len(pubs)} {pub.published[:10]}: {events} events so far, "
+                        f"step {step.seconds:.2f} s ({step.changed_listings} changed listings,"
+                        f" {step.candidate_pairs} pairs); {load_average()}"
+                    )
+            print(
+                json.dumps(
+                    {
+                        "publications": len(pubs),
+                        "rows": len(portfolio),
+                        "events": events,
+                        "incremental_s_total": round(sum(steps), 1),
+                        "incremental_s_mean": round(sum(steps) / max(len(steps), 1), 3),
+                        "incremental_s_max": round(max(steps, default=0), 2),
+                        "full_checks": len(checks),
+                        "full_s_mean": round(sum(checks) / max(len(checks), 1), 2),
+                        "differences": differences,
+                        "load": load_average(),
+                    }
+                )
+            )
+            if differences:
+                raise SystemExit(1)
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024.0
+
+
+def speed(args: argparse.Namespace) -> None:
+    home = ensure_store(args.work)
+    with Store(home) as store:
+        pubs = store.publications(SOURCE)
+        start = next(p for p in pubs if p.published.startswith(args.start))
+        end = next(p for p in pubs if p.published.startswith(args.end))
+        name = f"speed-{args.rows}"
+        with Monitor(store, decisions=False, profiles=False, workers=args.workers) as monitor:
+            ps = monitor.portfolios
+            if name in {p.name for p in ps.portfolios()}:
+                ps.delete_portfolio(name)
+            began = time.perf_counter()
+            portfolio = build_portfolio(store, args.rows)
+            print(f"built {len(portfolio)} rows in {time.perf_counter() - began:.0f} s")
+            print(load_average())
+            # the baseline: a full re-screen, measured on a sample and scaled
+            sample = portfolio[: args.sample]
+            listings = ListingSet(monitor.listings_at({SOURCE: start}))
+            stats = ensure_index(store).state().get("token_stats")
+            began = time.perf_counter()
+            results = screen_rows(
+                [(i, d) for i, (_rid, d) in enumerate(sample)],
+                listings,
+                DEFAULT_THRESHOLD,
+                stats,
+                workers=args.workers,
+            )
+            sample_s = time.perf_counter() - began
+            full = sample_s * len(portfolio) / len(sample)
+            print(
+                f"full re-screen of {len(sample)} rows at {start.published}: {sample_s:.1f} s "
+                f"({sum(len(f) for _, f, _ in results)} alerts) -> {full:.0f} s for "
+                f"{len(portfolio)} rows; {load_average()}"
+            )
+            # the portfolio as it stands after that screen (its alerts on the listings the
+            # update touches are what the step compares with; the sample shows their share)
+            began = time.perf_counter()
+            pid = ps.create_portfolio(name, DEFAULT_THRESHOLD, stats)
+            ps.apply(
+                pid,
+                name,
+                Changes(
+                    rows_upsert=[(rid, d.fingerprint, d.to_dict()) for rid, d in portfolio],
+                    watermarks={SOURCE: start.id},
+                ),
+            )
+            stored = time.perf_counter() - began
+            began = time.perf_counter()
+            monitor.row_index(ps.portfolio(name))
+            indexed = time.perf_counter() - began
+            print(f"rows stored in {stored:.0f} s, row index built in {indexed:.0f} s")
+    del portfolio
+    # the incremental step in a fresh process, so that its peak memory is its own
+    out = subprocess.run(
+        [sys.executable, __file__, "_step", str(home), name, str(end.id), str(args.workers or 0)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    step = json.loads(out.stdout.strip().splitlines()[-1])
+    print(
+        json.dumps(
+            {
+                "rows": args.rows,
+                "from": start.published,
+                "to": end.published,
+                "full_s_estimated": round(full, 1),
+                "full_sample_rows": args.sample,
+                **step,
+                "ratio_full_over_incremental": round(full / step["seconds"], 1),
+                "load": load_average(),
+            }
+        )
+    )
+
+
+def _step(home: str, name: str, publication_id: str, workers: str) -> None:
+    began = time.perf_counter()
+    with Store(Path(home)) as store:
+        pub = store.publication(int(publication_id))
+        assert pub is not None
+        with Monitor(
+            store, decisions=False, profiles=False, workers=int(workers) or None
+        ) as monitor:
+            step = monitor.advance(name, {SOURCE: pub})
+    data = step.to_dict()
+    data["seconds"] = round(time.perf_counter() - began, 2)
+    data["peak_rss_mb"] = round(_peak_rss_mb(), 0)
+    print(json.dumps(data))
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "_step":
+        _step(*sys.argv[2:6])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/thaw-bench-monitor"))
+    parser.add_argument("--workers", type=int, default=None)
+    sub = parser.add_subparsers(dest="mode", required=True)
+    r = sub.add_parser("replay", help="incremental vs full over the daily publications")
+    r.add_argument("--rows", type=int, default=100_000)
+    r.add_argument("--publications", type=int, default=0, help="only the first N (0 = all)")
+    r.add_argument("--check-every", type=int, default=1)
+    s = sub.add_parser("speed", help="one big update on a big portfolio")
+    s.add_argument("--rows", type=int, default=1_000_000)
+    s.add_argument("--start", default="2023-12-28")
+    s.add_argument("--end", default="2024-05-03")
+    s.add_argument("--sample", type=int, default=50_000, help="rows of the full-screen baseline")
+    args = parser.parse_args()
+    if args.mode == "replay":
+        replay(args)
+    else:
+        speed(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,489 @@
+"""``thaw portfolio``, ``thaw alerts`` and ``thaw webhooks``: monitoring.
+
+Thin wrappers over :mod:`thaw.monitor` (and :mod:`thaw.store.portfolios`):
+
+* ``thaw portfolio add NAME FILE`` / ``update NAME FILE`` / ``list`` / ``show NAME`` /
+  ``rescreen NAME`` / ``remove NAME``;
+* ``thaw alerts [--portfolio NAME] [--since DATE] [--events] [--json]``;
+* ``thaw webhooks add URL --portfolio NAME --secret S`` / ``list`` / ``remove ID``
+  / ``log`` / ``deliver [--loop]``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail, open_store
+from thaw.match import DEFAULT_THRESHOLD
+from thaw.monitor import Monitor, PortfolioError, PortfolioInputError, Step, read_rows
+from thaw.monitor.webhooks import WebhookError, check_url, deliver_due, deliver_loop
+from thaw.store import default_home
+from thaw.store.portfolios import PortfolioStore
+
+portfolio_app = typer.Typer(
+    help="Portfolios kept screened as the lists change.", no_args_is_help=True
+)
+webhooks_app = typer.Typer(
+    help="Deliver monitoring events to HTTP endpoints.", no_args_is_help=True
+)
+app.add_typer(portfolio_app, name="portfolio")
+app.add_typer(webhooks_app, name="webhooks")
+
+FormatOption = Annotated[
+    str | None, typer.Option("--format", help="csv, jsonl or parquet (default: from the name).")
+]
+
+
+def _emit(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _rows(path: Path, fmt: str | None) -> list[Any]:
+    try:
+        return read_rows(path, fmt)
+    except PortfolioInputError as exc:
+        raise fail(str(exc)) from exc
+
+
+def _step_line(step: Step) -> str:
+    return (
+        f"{step.portfolio}: {len(step.events)} new event(s); {step.changed_listings} changed "
+        f"listing(s), {step.candidate_pairs} pair(s) scored, {step.seconds:.2f} s"
+    )
+
+
+@portfolio_app.command("add")
+def portfolio_add(
+    name: Annotated[str, typer.Argument(help="The portfolio's name.")],
+    file: Annotated[
+        Path, typer.Argument(help="CSV, JSONL or Parquet with an id column.", exists=True)
+    ],
+    fmt: FormatOption = None,
+    threshold: Annotated[float | None, typer.Option(help="Score at which a row alerts.")] = None,
+    home: HomeOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Create a portfolio from FILE (the columns of screen-file, with a required,
+    unique id) and screen it against the active lists."""
+    rows = _rows(file, fmt)
+    with open_store(home) as store, Monitor(store) as monitor:
+        try:
+            with err.status(f"Screening {len(rows)} rows…"):
+                info = monitor.add(name, rows, threshold or DEFAULT_THRESHOLD)
+        except PortfolioError as exc:
+            raise fail(str(exc)) from exc
+    if as_json:
+        _emit(info.to_dict())
+        return
+    console.print(
+        f"Portfolio [bold]{escape(name)}[/]: {info.rows} rows, {info.alerts} alert(s).",
+        highlight=False,
+    )
+
+
+@portfolio_app.command("update")
+def portfolio_update(
+    name: Annotated[str, typer.Argument(help="The portfolio's name.")],
+    file: Annotated[
+        Path, typer.Argument(help="The portfolio's rows as they are now.", exists=True)
+    ],
+    fmt: FormatOption = None,
+    home: HomeOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Make FILE the portfolio's rows: new ids are added, rows whose data changed
+    are re-screened (row_changed events), ids no longer in FILE are removed."""
+    rows = _rows(file, fmt)
+    with open_store(home) as store, Monitor(store) as monitor:
+        try:
+            step = monitor.update(name, rows)
+        except PortfolioError as exc:
+            raise fail(str(exc)) from exc
+    if as_json:
+        _emit(step.to_dict())
+        return
+    console.print(
+        f"{escape(name)}: {step.candidate_rows} row(s) added or changed, "
+        f"{len(step.events)} new event(s).",
+        highlight=False,
+    )
+
+
+@portfolio_app.command("list")
+def portfolio_list(home: HomeOption = None, as_json: JsonOption = False) -> None:
+    """Every portfolio with its row and alert counts."""
+    with PortfolioStore(default_home(home)) as ps:
+        infos = ps.portfolios()
+        marks = {p.name: ps.watermarks(p.id) for p in infos}
+    if as_json:
+        _emit([dict(p.to_dict(), publications=marks[p.name]) for p in infos])
+        return
+    if not infos:
+        console.print("No portfolio yet (thaw portfolio add NAME FILE).")
+        return
+    table = Table(title="Portfolios", title_justify="left")
+    for col in ("name", "rows", "alerts", "created", "threshold"):
+        table.add_column(col)
+    for p in infos:
+        table.add_row(
+            escape(p.name), str(p.rows), str(p.alerts), p.created_at[:19], str(p.threshold)
+        )
+    console.print(table)
+
+
+@portfolio_app.command("show")
+def portfolio_show(
+    name: Annotated[str, typer.Argument(help="The portfolio's name.")],
+    home: HomeOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A portfolio's current alerts, row by row."""
+    with PortfolioStore(default_home(home)) as ps:
+        try:
+            info = ps.portfolio(name)
+        except PortfolioError as exc:
+            raise fail(str(exc)) from exc
+        alerts = ps.current_alerts(name)
+        marks = ps.watermarks(info.id)
+    if as_json:
+        _emit(
+            dict(
+                info.to_dict(),
+                publications=marks,
+                alerts=[
+                    {
+                        "row_id": rid,
+                        "source": a.source,
+                        "source_id": a.source_id,
+                        "score": a.score,
+                        "matched_name": a.matched_name,
+                        "profile_id": a.profile_id,
+                        "listing_fingerprint": a.listing_hash,
+                        "since": a.since,
+                        "explanation": a.explanation,
+                    }
+                    for _p, rid, a in alerts
+                ],
+            )
+        )
+        return
+    console.print(
+        f"[bold]{escape(name)}[/]: {info.rows} rows, {info.alerts} alert(s)", highlight=False
+    )
+    if alerts:
+        table = Table(title_justify="left")
+        for col in ("row", "listing", "score", "matched name", "profile", "since"):
+            table.add_column(col, overflow="fold")
+        for _p, rid, a in alerts:
+            table.add_row(
+                escape(rid),
+                escape(f"{a.source}:{a.source_id}"),
+                f"{a.score:.2f}",
+                escape(a.matched_name),
+                escape(a.profile_id or ""),
+                a.since[:19],
+            )
+        console.print(table)
+
+
+@portfolio_app.command("rescreen")
+def portfolio_rescreen(
+    name: Annotated[str, typer.Argument(help="The portfolio's name.")],
+    recalibrate: Annotated[
+        bool, typer.Option(help="Adopt the current lists' token statistics first.")
+    ] = False,
+    home: HomeOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Screen a portfolio in full against the active lists (new hits become events)."""
+    with open_store(home) as store, Monitor(store) as monitor:
+        try:
+            step = monitor.rescreen(name, recalibrate=recalibrate)
+        except PortfolioError as exc:
+            raise fail(str(exc)) from exc
+    if as_json:
+        _emit(step.to_dict())
+        return
+    console.print(escape(_step_line(step)), highlight=False)
+
+
+@portfolio_app.command("remove")
+def portfolio_remove(
+    name: Annotated[str, typer.Argument(help="The portfolio's name.")],
+    home: HomeOption = None,
+) -> None:
+    """Delete a portfolio with its rows and alerts (its events stay in the log)."""
+    with PortfolioStore(default_home(home)) as ps:
+        try:
+            ps.delete_portfolio(name)
+        except PortfolioError as exc:
+            raise fail(str(exc)) from exc
+    console.print(f"Removed portfolio {escape(name)}.", highlight=False)
+
+
+@app.command("alerts")
+def alerts_cmd(
+    portfolio: Annotated[str | None, typer.Option(help="Only this portfolio.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Events recorded on or after this ISO date or time.")
+    ] = None,
+    events: Annotated[
+        bool, typer.Option("--events", help="The events (default with --since), not the alerts.")
+    ] = False,
+    home: HomeOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Current alerts of every portfolio (or one); with --since or --events, the
+    events (new_hit, hit_amended, hit_removed, row_changed) recorded since."""
+    with PortfolioStore(default_home(home)) as ps:
+        if portfolio is not None:
+            try:
+                ps.portfolio(portfolio)
+            except PortfolioError as exc:
+                raise fail(str(exc)) from exc
+        if events or since is not None:
+            found = ps.events(portfolio, since)
+            if as_json:
+                _emit([e.payload for e in found])
+                return
+            table = Table(title=f"Events ({len(found)})", title_justify="left")
+            for col in ("publication", "type", "portfolio", "row", "listing", "score", "note"):
+                table.add_column(col, overflow="fold")
+            for e in found:
+                p = e.payload
+                listing = p.get("listing") or {}
+                note = ""
+                if e.type == "hit_removed" and "still_listed" in p:
+                    by = ", ".join(x["authority"] for x in p.get("party", {}).get("listed_by", []))
+                    note = f"still listed by {by}" if p["still_listed"] else "no other listing"
+                cause = p.get("cause") or {}
+                table.add_row(
+                    escape(
+                        f"{cause.get('source', '')} {str(cause.get('published', ''))[:10]}"
+                        if cause.get("kind") == "publication"
+                        else str(cause.get("kind", ""))
+                    ),
+                    e.type,
+                    escape(e.portfolio),
+                    escape(e.row_id),
+                    escape(f"{listing.get('source', '')}:{listing.get('source_id', '')}"),
+                    "" if p.get("score") is None else f"{p['score']:.2f}",
+                    escape(note),
+                )
+            console.print(table)
+            return
+        alerts = ps.current_alerts(portfolio)
+    if as_json:
+        _emit(
+            [
+                {
+                    "portfolio": name,
+                    "row_id": rid,
+                    "source": a.source,
+                    "source_id": a.source_id,
+                    "score": a.score,
+                    "matched_name": a.matched_name,
+                    "profile_id": a.profile_id,
+                    "since": a.since,
+                    "explanation": a.explanation,
+                }
+                for name, rid, a in alerts
+            ]
+        )
+        return
+    table = Table(title=f"Alerts ({len(alerts)})", title_justify="left")
+    for col in ("portfolio", "row", "listing", "score", "matched name", "since"):
+        table.add_column(col, overflow="fold")
+    for name, rid, a in alerts:
+        table.add_row(
+            escape(name),
+            escape(rid),
+            escape(f"{a.source}:{a.source_id}"),
+            f"{a.score:.2f}",
+            escape(a.matched_name),
+            a.since[:19],
+        )
+    console.print(table)
+
+
+@webhooks_app.command("add")
+def webhooks_add(
+    url: Annotated[str, typer.Argument(help="The endpoint (http or https).")],
+    secret: Annotated[str, typer.Option(help="Shared secret for the HMAC-SHA256 signature.")],
+    portfolio: Annotated[
+        str | None, typer.Option(help="Only this portfolio's events (default: every one).")
+    ] = None,
+    home: HomeOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Send every event recorded from now on (of one portfolio) to URL."""
+    if not secret.strip():
+        raise fail("the secret must not be empty")
+    try:
+        check_url(url)
+    except WebhookError as exc:
+        raise fail(str(exc)) from exc
+    with PortfolioStore(default_home(home)) as ps:
+        try:
+            hook = ps.add_webhook(url, secret, portfolio)
+        except PortfolioError as exc:
+            raise fail(str(exc)) from exc
+    if as_json:
+        _emit(hook.to_dict())
+        return
+    console.print(f"Webhook {hook.id}: {escape(url)}", highlight=False)
+
+
+@webhooks_app.command("list")
+def webhooks_list(home: HomeOption = None, as_json: JsonOption = False) -> None:
+    """Registered webhooks (secrets are not shown)."""
+    with PortfolioStore(default_home(home)) as ps:
+        hooks = ps.webhooks()
+        status = ps.outbox_status()
+    if as_json:
+        _emit({"webhooks": [h.to_dict() for h in hooks], "outbox": status})
+        return
+    table = Table(title="Webhooks", title_justify="left")
+    for col in ("id", "url", "portfolio", "active", "created"):
+        table.add_column(col, overflow="fold")
+    for h in hooks:
+        table.add_row(
+            str(h.id),
+            escape(h.url),
+            escape(h.portfolio or "(all)"),
+            str(h.active),
+            h.created_at[:19],
+        )
+    console.print(table)
+    console.print("outbox: " + ", ".join(f"{k} {v}" for k, v in sorted(status.items())))
+
+
+@webhooks_app.command("remove")
+def webhooks_remove(
+    webhook_id: Annotated[int, typer.Argument(help="The webhook's id (thaw webhooks list).")],
+    home: HomeOption = None,
+) -> None:
+    """Stop delivering to a webhook (its pending deliveries are dropped)."""
+    with PortfolioStore(default_home(home)) as ps:
+        try:
+            ps.deactivate_webhook(webhook_id)
+        except PortfolioError as exc:
+            raise fail(str(exc)) from exc
+    console.print(f"Webhook {webhook_id} removed.")
+
+
+@webhooks_app.command("log")
+def webhooks_log(
+    webhook: Annotated[int | None, typer.Option(help="Only this webhook's attempts.")] = None,
+    limit: Annotated[int, typer.Option(help="The newest N attempts.")] = 50,
+    home: HomeOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Every delivery attempt: when, which event, the endpoint's answer, the outcome."""
+    with PortfolioStore(default_home(home)) as ps:
+        attempts = ps.attempts(webhook, limit)
+    if as_json:
+        _emit([a.to_dict() for a in attempts])
+        return
+    table = Table(title=f"Delivery attempts ({len(attempts)})", title_justify="left")
+    for col in ("at", "webhook", "event", "status", "outcome", "error", "ms"):
+        table.add_column(col, overflow="fold")
+    for a in attempts:
+        table.add_row(
+            a.at[:19],
+            str(a.webhook_id),
+            a.event_id,
+            "" if a.status_code is None else str(a.status_code),
+            a.outcome,
+            escape(a.error or ""),
+            f"{a.duration_ms:.0f}",
+        )
+    console.print(table)
+
+
+@webhooks_app.command("deliver")
+def webhooks_deliver(
+    loop: Annotated[bool, typer.Option(help="Keep delivering until interrupted.")] = False,
+    base_delay: Annotated[
+        float, typer.Option(help="Seconds before the first retry (doubles each time).")
+    ] = 30.0,
+    give_up_hours: Annotated[
+        float, typer.Option(help="Hours after which an undelivered event is marked failed.")
+    ] = 48.0,
+    home: HomeOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Send the due deliveries of the outbox once (or continuously with --loop)."""
+    give_up = timedelta(hours=give_up_hours)
+    with PortfolioStore(default_home(home)) as ps:
+        if loop:
+            try:
+                deliver_loop(
+                    ps,
+                    base_delay=base_delay,
+                    give_up_after=give_up,
+                    on_pass=lambda p: err.print(json.dumps(p.to_dict())),
+                )
+            except KeyboardInterrupt:
+                return
+            return
+        result = deliver_due(ps, base_delay=base_delay, give_up_after=give_up)
+        pending = ps.pending_count()
+    if as_json:
+        _emit(dict(result.to_dict(), pending=pending))
+        return
+    console.print(
+        f"delivered {result.delivered}, retry later {result.retried + result.skipped}, "
+        f"failed {result.failed}; {pending} pending"
+    )
+
+
+def whatif_portfolio(lift: list[str], portfolio: str, home: Path | None, as_json: bool) -> None:
+    """``thaw whatif --lift … --portfolio NAME``: the hit_removed events the lifting
+    would cause in the portfolio, each saying who still lists the party."""
+    from thaw.monitor.relief import lift_events
+    from thaw.whatif import Scenario, ScenarioError
+
+    try:
+        scenario = Scenario.parse(lift)
+    except ScenarioError as exc:
+        raise fail(str(exc)) from exc
+    with open_store(home) as store, Monitor(store) as monitor:
+        try:
+            monitor.portfolios.portfolio(portfolio)
+        except PortfolioError as exc:
+            raise fail(str(exc)) from exc
+        events = lift_events(monitor, portfolio, scenario)
+    if as_json:
+        _emit(events)
+        return
+    console.print(
+        f"[bold]Scenario[/] lift {escape(', '.join(scenario.describe()))} on portfolio "
+        f"{escape(portfolio)}: {len(events)} hit_removed event(s)",
+        highlight=False,
+    )
+    table = Table(title_justify="left")
+    for col in ("row", "listing", "lifted", "party", "still listed by"):
+        table.add_column(col, overflow="fold")
+    for e in events:
+        listing = e["listing"]
+        party = e.get("party") or {}
+        by = "; ".join(
+            f"{x['authority']} ({', '.join(x['programs'])})" for x in party.get("listed_by", [])
+        )
+        table.add_row(
+            escape(e["row_id"]),
+            escape(f"{listing['source']}:{listing['source_id']} {listing['caption']}"),
+            escape(", ".join(listing["lifted_programs"])),
+            escape(party.get("profile_id") or ""),
+            escape(by or "no one: cleared"),
+        )
+    console.print(table)

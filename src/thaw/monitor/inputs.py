@@ -1,0 +1,90 @@
+"""Reading portfolio files: the inputs of ``thaw screen-file`` with a required ``id``.
+
+CSV, JSON lines or Parquet, with the columns of :mod:`thaw.screen.batch` (``name``,
+``schema``, ``birth_date``, ``country``, ``id_number`` …) and an ``id`` column that
+names each row uniquely. Unlike ``screen-file``, which skips a bad row and goes on,
+a portfolio file is taken whole or not at all: a row left out would look like a
+removal to ``thaw portfolio update``. :class:`PortfolioInputError` lists every
+problem with its line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from thaw.monitor.screening import RowData
+from thaw.screen.batch import BatchError, check_row, detect_format, open_source
+
+
+class PortfolioInputError(ValueError):
+    """The file cannot be a portfolio; ``problems`` says where and why."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        self.problems = problems or []
+        shown = "; ".join(self.problems[:10])
+        more = f" (and {len(self.problems) - 10} more)" if len(self.problems) > 10 else ""
+        super().__init__(f"{message}: {shown}{more}" if self.problems else message)
+
+
+def read_rows(path: Path, fmt: str | None = None) -> list[tuple[str, RowData]]:
+    """The rows of a portfolio file as ``(row id, data)``, in file order."""
+    try:
+        source = open_source(Path(path), detect_format(Path(path), fmt))
+    except (BatchError, OSError) as exc:
+        raise PortfolioInputError(f"{path}: {exc}") from exc
+    rows: list[tuple[str, RowData]] = []
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    try:
+        for raw in source.rows():
+            job, found = check_row(raw)
+            problems += [f"{p.where}: {p.reason}" for p in found]
+            if job is None:
+                continue
+            _row, where, ident, name, schema, birth_date, countries, numbers = job
+            text = "" if ident is None else str(ident).strip()
+            if not text:
+                problems.append(f"{where}: no id (a portfolio row needs an id)")
+                continue
+            if text in seen:
+                problems.append(f"{where}: id {text!r} already used at {seen[text]}")
+                continue
+            seen[text] = where
+            rows.append((text, RowData(name, schema, birth_date, countries, numbers)))
+    except BatchError as exc:
+        raise PortfolioInputError(f"{path}: {exc}") from exc
+    finally:
+        source.close()
+    if problems:
+        raise PortfolioInputError(f"{path} was not taken", problems)
+    if not rows:
+        raise PortfolioInputError(f"{path}: no rows")
+    return rows
+
+
+def row_from_fields(fields: dict[str, object], where: str = "row") -> tuple[str, RowData]:
+    """One row given as a mapping (an API request): the same columns and checks as
+    a file row; :class:`PortfolioInputError` if it cannot be a portfolio row."""
+    from thaw.screen.inputs import (
+        ScreenInputError,
+        clean_name,
+        parse_birth_date,
+        parse_countries,
+        parse_id_number,
+        parse_schema,
+    )
+
+    lowered = {str(k).lower(): v for k, v in fields.items()}
+    ident = lowered.get("id")
+    text = "" if ident is None else str(ident).strip()
+    if not text:
+        raise PortfolioInputError(f"{where}: no id (a portfolio row needs an id)")
+    try:
+        name = clean_name(lowered.get("name") or lowered.get("full_name"))
+        schema = parse_schema(lowered.get("schema"))
+        birth = parse_birth_date(lowered.get("birth_date") or lowered.get("date_of_birth"))
+        countries = parse_countries(lowered.get("country") or lowered.get("nationality"))
+    except ScreenInputError as exc:
+        raise PortfolioInputError(f"{where} ({text}): {exc}") from None
+    number = parse_id_number(lowered.get("id_number"))
+    return text, RowData(name, schema, birth, countries, (number,) if number else ())

@@ -1,0 +1,840 @@
+"""The monitor: portfolios kept screened as the lists change, and their events.
+
+:class:`Monitor` ties the lists' store (:class:`thaw.store.Store`) to the
+monitoring store (:class:`thaw.store.portfolios.PortfolioStore`):
+
+* :meth:`Monitor.add` screens a new portfolio in full (no events: nothing was
+  known before) and remembers, per source, the publication its alerts reflect;
+* :meth:`Monitor.advance` brings a portfolio to newer publications by screening
+  only the listings that changed in between (added, amended, removed: read from
+  the store's versions and spans, :func:`thaw.history.diff.membership`) against
+  the rows that share a retrieval key with them (the portfolio's row index), and
+  records ``new_hit``, ``hit_amended`` and ``hit_removed`` events;
+* :meth:`Monitor.update` applies a new version of the portfolio's rows (adds,
+  changes, removals by id), screens the new and changed rows in full and records
+  ``new_hit`` (new rows) and ``row_changed`` (changed or removed rows whose alerts
+  changed) events;
+* :meth:`Monitor.full_alerts` is the full re-screen that the incremental steps
+  must equal (the tests and the benchmark compare them).
+
+Every step writes its alerts, watermarks and events (with their webhook outbox
+entries) in one transaction. Event ids derive from what caused them (portfolio,
+row, listing version, publication or row fingerprint), so a step interrupted and
+run again records nothing twice.
+
+Decisions: an analyst's false-positive decision on (customer ``PORTFOLIO/ROW_ID``,
+listing ``source:source_id``) keeps the alert stored but *suppressed*: it is not
+listed and raises no event until the listing is amended (its fingerprint changes)
+or the row's data changes, which reopens it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from thaw.history.diff import membership
+from thaw.history.fields import record_changes
+from thaw.index import Entry, ensure_index, entry_from_record
+from thaw.index.storage import code_digest
+from thaw.match import DEFAULT_THRESHOLD
+from thaw.monitor.keys import KeyIndex
+from thaw.monitor.screening import (
+    Listed,
+    ListingSet,
+    Match,
+    RowData,
+    build_row_index,
+    candidate_rows,
+    rows_tokens,
+    screen_listings,
+    screen_rows,
+)
+from thaw.profiles import Profiles
+from thaw.profiles.model import authority
+from thaw.store import PublicationRow, Store
+from thaw.store.portfolios import (
+    Changes,
+    PortfolioError,
+    PortfolioInfo,
+    PortfolioStore,
+    StoredAlert,
+    StoredRow,
+    now_iso,
+)
+from thaw.store.versions import version_hashes, versions_by_id
+
+EVENT_TYPES = ("new_hit", "hit_amended", "hit_removed", "row_changed")
+
+
+class DecisionLookup(Protocol):
+    """Whether analysts' decisions suppress an alert (the service's decisions)."""
+
+    def __call__(
+        self, customer_id: str, customer: Mapping[str, Any], entry: Entry, profile_id: str | None
+    ) -> bool:
+        """Whether the alert of ``customer_id`` (its data ``customer``) on the listing
+        ``entry`` (in profile ``profile_id``) is a false positive still in force."""
+        ...
+
+
+def state_decisions(store: Store) -> DecisionLookup | None:
+    """The decisions of the service's state store (:mod:`thaw.store.state`) as
+    :func:`thaw.decisions.apply` applies them to screening hits: a false positive on
+    the listing or on its party's profile suppresses the alert while neither the
+    listing's nor the customer's fingerprint changed. ``None`` when no decision
+    was ever recorded (nothing to look up)."""
+    from thaw.decisions import apply, customer_fingerprint, listing_fingerprint, target_fingerprint
+    from thaw.store.state import open_state
+
+    if not (store.home / "state.db").exists() and not os.environ.get("THAW_DATABASE_URL"):
+        return None
+    state = open_state(store.home)
+    by_customer: dict[str, dict[str, Any]] = {}
+    for decision in state.decisions.list():
+        by_customer.setdefault(decision.customer_id, {})[decision.target_id] = decision
+    state.close()
+    if not by_customer:
+        return None
+    profile_fps: dict[str, str | None] = {}
+
+    def lookup(
+        customer_id: str, customer: Mapping[str, Any], entry: Entry, profile_id: str | None
+    ) -> bool:
+        decisions = by_customer.get(customer_id)
+        if not decisions:
+            return False
+        customer_fp = customer_fingerprint(customer)
+        if profile_id is not None and profile_id in decisions:
+            if profile_id not in profile_fps:
+                profile_fps[profile_id] = target_fingerprint(store, profile_id)
+            applied = apply(decisions, [profile_id], profile_fps[profile_id], customer_fp)
+        else:
+            applied = apply(decisions, [entry.key], listing_fingerprint([entry]), customer_fp)
+        return applied is not None and applied.outcome == "suppressed"
+
+    return lookup
+
+
+@dataclass(slots=True)
+class Step:
+    """What one screening step did."""
+
+    portfolio: str
+    events: list[str] = field(default_factory=list)
+    changed_listings: int = 0
+    candidate_rows: int = 0
+    candidate_pairs: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "portfolio": self.portfolio,
+            "events": len(self.events),
+            "changed_listings": self.changed_listings,
+            "candidate_rows": self.candidate_rows,
+            "candidate_pairs": self.candidate_pairs,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@lru_cache(maxsize=1)
+def _index_digest() -> str:
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(code_digest().encode())
+    for name in ("keys.py", "screening.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def event_id(*parts: object) -> str:
+    """A stable event id: a digest of what caused the event."""
+    text = "\x1f".join(str(p) for p in parts)
+    return "evt_" + hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _listing_dict(entry: Entry, digest: str) -> dict[str, Any]:
+    return {
+        "source": entry.source,
+        "source_id": entry.source_id,
+        "authority": authority(entry.source),
+        "caption": entry.caption,
+        "schema": entry.schema,
+        "programs": list(entry.programs),
+        "listed_on": entry.listed_on,
+        "fingerprint": digest,
+    }
+
+
+def _publication_dict(pub: PublicationRow) -> dict[str, Any]:
+    return {
+        "kind": "publication",
+        "source": pub.source,
+        "publication_id": pub.id,
+        "published": pub.published,
+        "sha256": pub.sha256,
+    }
+
+
+class Monitor:
+    """Portfolios of one store (see the module docs).
+
+    ``workers`` is the number of processes scoring uses (default: every core);
+    ``decisions`` where false-positive decisions come from (default: the service's
+    state store when installed); ``profiles=False`` leaves profile ids and "still
+    listed by" out of alerts and events (replays of old publications, whose
+    profiles the store does not keep).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        portfolios: PortfolioStore | None = None,
+        *,
+        workers: int | None = None,
+        decisions: DecisionLookup | bool = True,
+        profiles: bool = True,
+    ) -> None:
+        self.store = store
+        self.portfolios = portfolios or PortfolioStore(store.home)
+        self._own = portfolios is None
+        self.workers = workers
+        if decisions is True:
+            self.decisions: DecisionLookup | None = state_decisions(store)
+        elif decisions is False:
+            self.decisions = None
+        else:
+            self.decisions = decisions
+        self.use_profiles = profiles
+        self._profiles: Profiles | None = None
+        self._profile_map: Mapping[tuple[str, str], str] | None = None
+        self._entries: dict[int, Listed] = {}
+
+    def close(self) -> None:
+        """Close the monitoring store if this monitor opened it."""
+        if self._own:
+            self.portfolios.close()
+
+    def __enter__(self) -> Monitor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- listings -----------------------------------------------------------------------
+
+    def _publication(self, publication_id: int) -> PublicationRow:
+        pub = self.store.publication(publication_id)
+        if pub is None:
+            raise PortfolioError(f"publication {publication_id} is not in the store")
+        return pub
+
+    def listings_at(self, pubs: Mapping[str, PublicationRow]) -> list[Listed]:
+        """Every listing in force at these publications (one per source), prepared
+        for scoring (prepared entries are kept per stored version)."""
+        members: dict[int, None] = {}
+        for pub in pubs.values():
+            for vid in membership(self.store, pub).values():
+                members[vid] = None
+        missing = [v for v in members if v not in self._entries]
+        if missing:
+            for vid, (digest, record) in versions_by_id(self.store, missing).items():
+                self._entries[vid] = Listed(entry_from_record(record), digest)
+        return [self._entries[v] for v in members]
+
+    def active_listings(self) -> list[Listed]:
+        """The active listings, with entries from the screening index (already
+        prepared) and fingerprints from the store."""
+        pubs = self.store.active_publications()
+        hashes: dict[tuple[str, str], str] = {}
+        for pub in pubs.values():
+            ids = membership(self.store, pub)
+            digests = version_hashes(self.store, ids.values())
+            for sid, vid in ids.items():
+                hashes[(pub.source, sid)] = digests[vid]
+        out = []
+        for entry in ensure_index(self.store).entries():
+            digest = hashes.get((entry.source, entry.source_id))
+            if digest is not None:
+                out.append(Listed(entry, digest))
+        return out
+
+    def _listing_set(self, targets: Mapping[str, PublicationRow]) -> ListingSet:
+        active = self.store.active_publications()
+        if {s: p.id for s, p in targets.items()} == {s: p.id for s, p in active.items()}:
+            return ListingSet(self.active_listings())
+        return ListingSet(self.listings_at(targets))
+
+    # -- profiles and decisions -----------------------------------------------------------
+
+    def _profile_of(self, source: str, source_id: str) -> str | None:
+        if not self.use_profiles:
+            return None
+        if self._profile_map is None:
+            self._profiles = Profiles(self.store)
+            self._profile_map = self._profiles.memberships()
+        return self._profile_map.get((source, source_id))
+
+    def still_listed(
+        self, source: str, source_id: str, lifted: Callable[[str, str], bool] | None = None
+    ) -> dict[str, Any] | None:
+        """The party of a listing that is gone (or would be lifted): its profile and
+        the listings of other authorities still in force (``lifted`` says which
+        listings a scenario would lift as well). ``None`` without profiles."""
+        if not self.use_profiles:
+            return None
+        if self._profiles is None:
+            self._profiles = Profiles(self.store)
+        profile = self._profiles.profile_of(source, source_id, details=False)
+        if profile is None:
+            profile = self._profiles.retired_profile_of(source, source_id)
+        if profile is None:
+            return {"profile_id": None, "still_listed": False, "listed_by": []}
+        remaining = [
+            m
+            for m in profile.members
+            if (m.source, m.source_id) != (source, source_id)
+            and (lifted is None or not lifted(m.source, m.source_id))
+        ]
+        return {
+            "profile_id": profile.id,
+            "caption": profile.caption,
+            "still_listed": bool(remaining),
+            "listed_by": [
+                {
+                    "source": m.source,
+                    "authority": m.authority,
+                    "source_id": m.source_id,
+                    "programs": list(m.programs),
+                }
+                for m in remaining
+            ],
+        }
+
+    def _suppressed(
+        self, portfolio: str, row_id: str, data: Mapping[str, Any], entry: Entry
+    ) -> bool:
+        if self.decisions is None:
+            return False
+        return self.decisions(
+            f"{portfolio}/{row_id}", data, entry, self._profile_of(entry.source, entry.source_id)
+        )
+
+    # -- row index ----------------------------------------------------------------------
+
+    def _index_path(self, info: PortfolioInfo) -> Path:
+        return (
+            self.store.home / "monitor" / f"rows-{info.id}-{info.revision}-{_index_digest()}.pickle"
+        )
+
+    def _save_index(self, info: PortfolioInfo, index: KeyIndex) -> None:
+        path = self._index_path(info)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".building-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(index.dumps())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        for stale in path.parent.glob(f"rows-{info.id}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+
+    def row_index(self, info: PortfolioInfo) -> KeyIndex:
+        """The portfolio's row index (retrieval key → row numbers), from its cache
+        file or built from the rows and cached."""
+        path = self._index_path(info)
+        if path.exists():
+            try:
+                return KeyIndex.loads(path.read_bytes())
+            except Exception:  # unreadable cache: rebuild  # noqa: BLE001
+                pass
+        rows = [(r.pk, RowData.from_dict(r.data)) for r in self.portfolios.rows(info.id)]
+        index = build_row_index(rows_tokens(rows, workers=self.workers))
+        self._save_index(info, index)
+        return index
+
+    # -- adding and updating portfolios ---------------------------------------------------
+
+    def add(
+        self,
+        name: str,
+        rows: Sequence[tuple[str, RowData]],
+        threshold: float = DEFAULT_THRESHOLD,
+        targets: Mapping[str, PublicationRow] | None = None,
+    ) -> PortfolioInfo:
+        """Create portfolio ``name`` from ``rows`` (``(row_id, data)``, ids
+        distinct) and screen it in full against ``targets`` (``source →
+        publication``; default: the active publications). Its calibration is the
+        screening index's token statistics."""
+        _check_ids(rows)
+        stats = ensure_index(self.store).state().get("token_stats")
+        pid = self.portfolios.create_portfolio(name, threshold, stats)
+        try:
+            self.portfolios.apply(
+                pid,
+                name,
+                Changes(rows_upsert=[(rid, d.fingerprint, d.to_dict()) for rid, d in rows]),
+            )
+            self.rescreen(name, events=False, targets=targets)
+        except BaseException:
+            self.portfolios.delete_portfolio(name)
+            raise
+        return self.portfolios.portfolio(name)
+
+    def rescreen(
+        self,
+        name: str,
+        *,
+        events: bool = True,
+        recalibrate: bool = False,
+        targets: Mapping[str, PublicationRow] | None = None,
+    ) -> Step:
+        """Screen portfolio ``name`` in full against ``targets`` (default: the active
+        publications) and store the result; with ``events``, record ``new_hit``
+        events for alerts that were not stored. ``recalibrate`` first adopts the
+        current lists' statistics."""
+        began = time.perf_counter()
+        info = self.portfolios.portfolio(name)
+        if recalibrate:
+            self.portfolios.set_stats(info.id, ensure_index(self.store).state().get("token_stats"))
+        if targets is None:
+            targets = self.store.active_publications()
+        stored = {r.pk: r for r in self.portfolios.rows(info.id)}
+        listing_set = self._listing_set(targets)
+        results = screen_rows(
+            [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
+            listing_set,
+            info.threshold,
+            self.portfolios.stats(info.id),
+            with_keys=True,
+            workers=self.workers,
+        )
+        self._save_index(info, build_row_index((pk, tokens) for pk, _m, tokens in results))
+        new = {m.key: m for _pk, found, _k in results for m in found}
+        old = {a.key: a for a in self.portfolios.alerts(info.id)}
+        listings = {(x.entry.source, x.entry.source_id): x for x in listing_set.listings}
+        changes = Changes(watermarks={s: p.id for s, p in targets.items()})
+        for key in old.keys() - new.keys():
+            changes.alerts_delete.append(key)
+        step = Step(name)
+        cause = {"kind": "rescreen", "at": now_iso()}
+        for key, match in new.items():
+            row = stored[match.row]
+            before = old.get(key)
+            listed = listings[(match.source, match.source_id)]
+            suppressed = self._suppressed(name, row.row_id, row.data, listed.entry)
+            alert = self._alert(match, suppressed, before.since if before else None)
+            if before is None or before != alert:
+                changes.alerts_upsert.append((row.row_id, alert))
+            if events and before is None and not suppressed:
+                changes.events.append(
+                    self._event("new_hit", name, row, listed.entry, match, cause, info)
+                )
+        step.events = self.portfolios.apply(info.id, name, changes)
+        step.seconds = time.perf_counter() - began
+        return step
+
+    def update(self, name: str, rows: Sequence[tuple[str, RowData]]) -> Step:
+        """Make ``rows`` the portfolio's rows: new ids are added, changed rows
+        replaced, missing ids removed (see the module docs for the events)."""
+        began = time.perf_counter()
+        _check_ids(rows)
+        info = self.portfolios.portfolio(name)
+        current = self.portfolios.row_fingerprints(info.id)
+        given = dict(rows)
+        added = [rid for rid in given if rid not in current]
+        changed = [
+            rid for rid in given if rid in current and current[rid][1] != given[rid].fingerprint
+        ]
+        removed = [rid for rid in current if rid not in given]
+        step = Step(name)
+        if not (added or changed or removed):
+            return step
+        marks = self.portfolios.watermarks(info.id)
+        targets = {s: self._publication(p) for s, p in marks.items()}
+        listing_set = self._listing_set(targets)
+        listings = {(x.entry.source, x.entry.source_id): x for x in listing_set.listings}
+        # screen new and changed rows (numbered by position: they may have no pk yet)
+        work = added + changed
+        results = screen_rows(
+            [(i, given[rid]) for i, rid in enumerate(work)],
+            listing_set,
+            info.threshold,
+            self.portfolios.stats(info.id),
+            workers=self.workers,
+        )
+        old_pks = {rid: current[rid][0] for rid in changed + removed}
+        old_alerts: dict[int, list[StoredAlert]] = {}
+        for alert in self.portfolios.alerts_of_rows(info.id, old_pks.values()):
+            old_alerts.setdefault(alert.row_pk, []).append(alert)
+        changes = Changes(
+            rows_upsert=[(rid, given[rid].fingerprint, given[rid].to_dict()) for rid in work],
+            rows_delete=removed,
+            bump_revision=True,
+        )
+        for i, found, _keys in results:
+            rid = work[i]
+            data = given[rid]
+            fp = data.fingerprint
+            before = old_alerts.get(old_pks[rid], []) if rid in old_pks else []
+            cause: dict[str, Any] = {"kind": "portfolio_update", "row_fingerprint": fp}
+            for alert in before:
+                changes.alerts_delete.append(alert.key)
+            after = []
+            for match in found:
+                listed = listings[(match.source, match.source_id)]
+                suppressed = self._suppressed(name, rid, data.to_dict(), listed.entry)
+                alert = self._alert(match, suppressed, None)
+                changes.alerts_upsert.append((rid, alert))
+                if not suppressed:
+                    after.append(match)
+            if rid in current:
+                was = {(a.source, a.source_id, a.score) for a in before if not a.suppressed}
+                now = {(m.source, m.source_id, m.score) for m in after}
+                if was != now:
+                    changes.events.append(
+                        self._row_event(name, rid, data, fp, before, after, listings, cause)
+                    )
+            else:
+                for match in after:
+                    listed = listings[(match.source, match.source_id)]
+                    row = StoredRow(0, rid, fp, data.to_dict())
+                    changes.events.append(
+                        self._event("new_hit", name, row, listed.entry, match, cause, info)
+                    )
+        for rid in removed:
+            before = [a for a in old_alerts.get(old_pks[rid], []) if not a.suppressed]
+            if before:
+                cause = {"kind": "portfolio_update", "row_removed": True}
+                changes.events.append(
+                    self._row_event(name, rid, None, current[rid][1], before, [], listings, cause)
+                )
+        step.events = self.portfolios.apply(info.id, name, changes)
+        step.candidate_rows = len(work)
+        step.seconds = time.perf_counter() - began
+        return step
+
+    # -- the incremental step -------------------------------------------------------------
+
+    def advance(self, name: str, targets: Mapping[str, PublicationRow] | None = None) -> Step:
+        """Bring portfolio ``name`` to ``targets`` (``source → publication``;
+        default: the active publications) by screening only what changed."""
+        began = time.perf_counter()
+        info = self.portfolios.portfolio(name)
+        if targets is None:
+            targets = self.store.active_publications()
+        marks = self.portfolios.watermarks(info.id)
+        step = Step(name)
+        moved = sorted(s for s, p in targets.items() if marks.get(s) != p.id)
+        if not moved:
+            return step
+        new_ids: dict[tuple[str, str], int] = {}
+        old_ids: dict[tuple[str, str], int] = {}
+        gone: set[tuple[str, str]] = set()
+        causes: dict[str, PublicationRow] = {}
+        for source in moved:
+            pub = targets[source]
+            causes[source] = pub
+            after = membership(self.store, pub)
+            before = (
+                membership(self.store, self._publication(marks[source])) if source in marks else {}
+            )
+            for sid, vid in after.items():
+                old = before.get(sid)
+                if old != vid:
+                    new_ids[(source, sid)] = vid
+                    if old is not None:
+                        old_ids[(source, sid)] = old
+            for sid, vid in before.items():
+                if sid not in after:
+                    old_ids[(source, sid)] = vid
+                    gone.add((source, sid))
+        versions = versions_by_id(self.store, [*new_ids.values(), *old_ids.values()])
+        changed = [
+            Listed(entry_from_record(versions[vid][1]), versions[vid][0])
+            for vid in new_ids.values()
+        ]
+        step.changed_listings = len(new_ids) + len(gone)
+        index = self.row_index(info)
+        pairs = candidate_rows(index, changed)
+        rows = self.portfolios.rows_by_pk(info.id, pairs)
+        step.candidate_rows = len(pairs)
+        step.candidate_pairs = sum(len(v) for v in pairs.values())
+        matches = screen_listings(
+            [(pk, RowData.from_dict(rows[pk].data), positions) for pk, positions in pairs.items()],
+            changed,
+            info.threshold,
+            self.portfolios.stats(info.id),
+            workers=self.workers,
+        )
+        old_alerts: dict[tuple[int, str, str], StoredAlert] = {}
+        for source in moved:
+            sids = [sid for (s, sid) in old_ids if s == source]
+            for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
+                old_alerts[alert.key] = alert
+        missing = {a.row_pk for a in old_alerts.values()} - rows.keys()
+        rows.update(self.portfolios.rows_by_pk(info.id, missing))
+        new_alerts = {m.key: m for m in matches}
+        changes = Changes(watermarks={s: p.id for s, p in targets.items()})
+        listed_by_key = {(x.entry.source, x.entry.source_id): x for x in changed}
+        for key, match in new_alerts.items():
+            row = rows[match.row]
+            prior = old_alerts.get(key)
+            listing_key = (match.source, match.source_id)
+            entry = listed_by_key[listing_key].entry
+            suppressed = self._suppressed(name, row.row_id, row.data, entry)
+            changes.alerts_upsert.append(
+                (row.row_id, self._alert(match, suppressed, prior.since if prior else None))
+            )
+            if suppressed:
+                continue
+            cause = _publication_dict(causes[match.source])
+            if prior is None:
+                changes.events.append(self._event("new_hit", name, row, entry, match, cause, info))
+            else:
+                old_record = versions[old_ids[listing_key]][1]
+                extra: dict[str, Any] = {
+                    "previous": {"score": prior.score, "fingerprint": prior.listing_hash},
+                    "changes": [
+                        c.to_dict()
+                        for c in record_changes(old_record, versions[new_ids[listing_key]][1])
+                    ],
+                }
+                changes.events.append(
+                    self._event("hit_amended", name, row, entry, match, cause, info, extra)
+                )
+        for key, alert in old_alerts.items():
+            if key in new_alerts:
+                continue
+            changes.alerts_delete.append(key)
+            if alert.suppressed:
+                continue
+            row = rows[alert.row_pk]
+            listing_key = (alert.source, alert.source_id)
+            old_entry = entry_from_record(versions[old_ids[listing_key]][1])
+            cause = _publication_dict(causes[alert.source])
+            delisted = listing_key in gone
+            extra = {"reason": "delisted" if delisted else "no_longer_matches"}
+            if delisted:
+                party = self.still_listed(alert.source, alert.source_id)
+                if party is not None:
+                    extra["party"] = party
+                    extra["still_listed"] = party["still_listed"]
+            else:
+                extra["changes"] = [
+                    c.to_dict()
+                    for c in record_changes(
+                        versions[old_ids[listing_key]][1], versions[new_ids[listing_key]][1]
+                    )
+                ]
+            changes.events.append(
+                self._event("hit_removed", name, row, old_entry, alert, cause, info, extra)
+            )
+        step.events = self.portfolios.apply(info.id, name, changes)
+        step.seconds = time.perf_counter() - began
+        return step
+
+    def catch_up(self, name: str) -> list[Step]:
+        """Bring portfolio ``name`` to the active publications one publication at a
+        time, so that each event names the publication that caused it (a series
+        of daily publications loaded at once is replayed in date order). A source
+        the portfolio has not seen yet is screened at its active publication."""
+        info = self.portfolios.portfolio(name)
+        marks = self.portfolios.watermarks(info.id)
+        steps: list[Step] = []
+        for source, active in sorted(self.store.active_publications().items()):
+            mark = marks.get(source)
+            if mark == active.id:
+                continue
+            path = [active]
+            seen = self.store.publication(mark) if mark is not None else None
+            if seen is not None and seen.seq < active.seq:
+                path = [
+                    p for p in self.store.publications(source) if seen.seq < p.seq <= active.seq
+                ]
+            for pub in path:
+                steps.append(self.advance(name, {source: pub}))
+        return steps
+
+    # -- the full re-screen, for comparison ------------------------------------------------
+
+    def full_alerts(
+        self, name: str, targets: Mapping[str, PublicationRow] | None = None
+    ) -> dict[tuple[str, str, str], float]:
+        """What a full re-screen of portfolio ``name`` against ``targets`` (default:
+        the publications its alerts reflect) finds: ``(row_id, source, source_id)
+        → score``. Nothing is stored."""
+        info = self.portfolios.portfolio(name)
+        if targets is None:
+            marks = self.portfolios.watermarks(info.id)
+            targets = {s: self._publication(p) for s, p in marks.items()}
+        stored = {r.pk: r for r in self.portfolios.rows(info.id)}
+        results = screen_rows(
+            [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
+            ListingSet(self.listings_at(targets)),
+            info.threshold,
+            self.portfolios.stats(info.id),
+            workers=self.workers,
+        )
+        return {
+            (stored[m.row].row_id, m.source, m.source_id): m.score
+            for _pk, found, _k in results
+            for m in found
+        }
+
+    def stored_alerts(self, name: str) -> dict[tuple[str, str, str], float]:
+        """The stored alerts (suppressed ones too) in the form of :meth:`full_alerts`."""
+        info = self.portfolios.portfolio(name)
+        pks = {pk: rid for rid, (pk, _fp) in self.portfolios.row_fingerprints(info.id).items()}
+        return {
+            (pks[a.row_pk], a.source, a.source_id): a.score for a in self.portfolios.alerts(info.id)
+        }
+
+    # -- building alerts and events ----------------------------------------------------------
+
+    def _alert(self, match: Match, suppressed: bool, since: str | None) -> StoredAlert:
+        return StoredAlert(
+            match.row,
+            match.source,
+            match.source_id,
+            match.hash,
+            match.score,
+            match.matched_name,
+            match.explanation,
+            self._profile_of(match.source, match.source_id),
+            suppressed,
+            since or now_iso(),
+        )
+
+    def _event(
+        self,
+        kind: str,
+        portfolio: str,
+        row: StoredRow,
+        entry: Entry,
+        match: Match | StoredAlert,
+        cause: dict[str, Any],
+        info: PortfolioInfo,
+        extra: dict[str, Any] | None = None,
+    ) -> tuple[str, str, str, dict[str, Any]]:
+        digest = match.hash if isinstance(match, Match) else match.listing_hash
+        cause_key = cause.get("sha256") or cause.get("row_fingerprint") or cause.get("at")
+        eid = event_id(
+            info.id, portfolio, kind, row.row_id, entry.source, entry.source_id, digest, cause_key
+        )
+        payload: dict[str, Any] = {
+            "id": eid,
+            "type": kind,
+            "portfolio": portfolio,
+            "row_id": row.row_id,
+            "row": row.data,
+            "listing": _listing_dict(entry, digest),
+            "profile_id": self._profile_of(entry.source, entry.source_id)
+            if kind != "hit_removed"
+            else None,
+            "score": match.score,
+            "matched_name": match.matched_name,
+            "explanation": match.explanation,
+            "cause": cause,
+        }
+        if extra:
+            party = extra.get("party")
+            if isinstance(party, dict) and party.get("profile_id"):
+                payload["profile_id"] = party["profile_id"]
+            payload.update(extra)
+        return (eid, kind, row.row_id, payload)
+
+    def _row_event(
+        self,
+        portfolio: str,
+        row_id: str,
+        data: RowData | None,
+        fingerprint: str,
+        before: Iterable[StoredAlert],
+        after: Iterable[Match],
+        listings: Mapping[tuple[str, str], Listed],
+        cause: dict[str, Any],
+    ) -> tuple[str, str, str, dict[str, Any]]:
+        def describe(source: str, sid: str, score: float, digest: str) -> dict[str, Any]:
+            listed = listings.get((source, sid))
+            item: dict[str, Any] = (
+                _listing_dict(listed.entry, listed.hash)
+                if listed is not None
+                else {"source": source, "source_id": sid, "fingerprint": digest}
+            )
+            item["score"] = score
+            item["profile_id"] = self._profile_of(source, sid)
+            return item
+
+        old = [
+            describe(a.source, a.source_id, a.score, a.listing_hash)
+            for a in before
+            if not a.suppressed
+        ]
+        new = [describe(m.source, m.source_id, m.score, m.hash) for m in after]
+        best = max(after, key=lambda m: m.score, default=None)
+        eid = event_id(
+            portfolio, "row_changed", row_id, fingerprint, cause.get("row_removed", False)
+        )
+        payload: dict[str, Any] = {
+            "id": eid,
+            "type": "row_changed",
+            "portfolio": portfolio,
+            "row_id": row_id,
+            "row": data.to_dict() if data is not None else None,
+            "removed": data is None,
+            "listings": new,
+            "previous": old,
+            "profile_id": new[0]["profile_id"] if new else None,
+            "score": best.score if best else None,
+            "explanation": best.explanation if best else None,
+            "cause": cause,
+        }
+        return (eid, "row_changed", row_id, payload)
+
+
+def _check_ids(rows: Sequence[tuple[str, RowData]]) -> None:
+    seen: set[str] = set()
+    for rid, _data in rows:
+        if rid in seen:
+            raise PortfolioError(f"row id {rid!r} appears more than once")
+        seen.add(rid)
+
+
+def on_activation(
+    store: Store,
+    *,
+    workers: int | None = None,
+    report: Callable[[Step], None] | None = None,
+) -> list[Step]:
+    """Re-screen every portfolio of ``store`` incrementally against the active
+    publications (after ``thaw load`` / ``thaw update`` / the server's scheduled
+    update activated some), one publication at a time (:meth:`Monitor.catch_up`).
+    Does nothing when there is no portfolio. Returns one summary per portfolio."""
+    if not (store.home / "monitor.db").exists():
+        return []
+    steps = []
+    with Monitor(store, workers=workers) as monitor:
+        for info in monitor.portfolios.portfolios():
+            done = monitor.catch_up(info.name)
+            step = Step(info.name)
+            for part in done:
+                step.events += part.events
+                step.changed_listings += part.changed_listings
+                step.candidate_rows += part.candidate_rows
+                step.candidate_pairs += part.candidate_pairs
+                step.seconds += part.seconds
+            steps.append(step)
+            if report is not None:
+                report(step)
+    return steps

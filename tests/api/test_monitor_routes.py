@@ -1,0 +1,62 @@
+"""The monitoring routes over real HTTP: portfolios, alerts, events and webhooks,
+authorised by key role, bad requests answered 4xx with a reason."""
+
+from __future__ import annotations
+
+from tests.api.conftest import Server
+
+ROWS = [
+    {"id": "c1", "name": "Andrei Petrovich Volkov", "schema": "Person"},
+    {"id": "c2", "name": "Acme Bakery Ltd", "schema": "Organization"},
+]
+
+
+def test_portfolio_lifecycle_and_roles(server: Server) -> None:
+    screen = server.create_key("screen")
+    analyst = server.create_key("analyst")
+    with server.client(screen) as c:
+        assert c.get("/portfolios").json() == []
+        denied = c.post("/portfolios", json={"name": "p", "rows": ROWS})
+        assert denied.status_code == 403
+    with server.client(analyst) as c:
+        made = c.post("/portfolios", json={"name": "p", "rows": ROWS})
+        assert made.status_code == 201, made.text
+        assert made.json()["rows"] == 2
+        assert c.post("/portfolios", json={"name": "p", "rows": ROWS}).status_code == 409
+        bad = c.post("/portfolios", json={"name": "q", "rows": [{"name": "No Id"}]})
+        assert bad.status_code == 400 and "needs an id" in bad.json()["detail"]
+        bad = c.post(
+            "/portfolios",
+            json={"name": "q", "rows": [{"id": "x", "name": "A", "birth_date": "1999-13"}]},
+        )
+        assert bad.status_code == 400 and "date of birth" in bad.json()["detail"]
+        step = c.put("/portfolios/p/rows", json={"rows": [*ROWS, {"id": "c3", "name": "Zed Q"}]})
+        assert step.status_code == 200, step.text
+        assert c.put("/portfolios/nope/rows", json={"rows": ROWS}).status_code == 404
+        assert c.delete("/portfolios/p").status_code == 403
+    with server.client(screen) as c:
+        shown = c.get("/portfolios/p")
+        assert shown.status_code == 200
+        assert shown.json()["portfolio"]["rows"] == 3
+        found = c.get("/alerts", params={"portfolio": "p"}).json()
+        assert [(a["row_id"], a["source_id"]) for a in found] == [("c1", "QDi.101")]
+        assert isinstance(c.get("/alerts", params={"events": True}).json(), list)
+        assert c.get("/alerts", params={"portfolio": "nope"}).status_code == 404
+        assert c.get("/portfolios/nope").status_code == 404
+        assert c.get("/webhooks").status_code == 403
+    with server.client() as c:  # admin
+        bad = c.post("/webhooks", json={"url": "file:///etc/passwd", "secret": "0123456789"})
+        assert bad.status_code == 400
+        hook = c.post(
+            "/webhooks",
+            json={"url": "http://127.0.0.1:9/x", "secret": "0123456789", "portfolio": "p"},
+        )
+        assert hook.status_code == 201 and "secret" not in hook.json()
+        assert [h["id"] for h in c.get("/webhooks").json()] == [hook.json()["id"]]
+        assert c.get("/webhooks/log").json() == []
+        assert c.delete(f"/webhooks/{hook.json()['id']}").status_code == 204
+        assert c.delete("/webhooks/999").status_code == 404
+        assert c.delete("/portfolios/p").status_code == 204
+        assert c.get("/portfolios").json() == []
+    with server.client("not-a-key") as c:
+        assert c.get("/portfolios").status_code == 401
