@@ -366,3 +366,36 @@ def test_error_and_empty_states(browser: Any, web_server: Any) -> None:
     context.close()
     unexpected = [e for e in watched.errors if "404" not in e]
     assert unexpected == []
+
+
+def test_monitoring_alerts_and_portfolio_whatif(analyst: Watched, web_server: Any) -> None:
+    """A monitored portfolio's alerts join the review queue, and the what-if answers
+    for the portfolio as ``thaw whatif --portfolio``."""
+    import httpx
+
+    name = "web-" + uuid.uuid4().hex[:6]
+    rows = [
+        {"id": f"{name}-1", "name": "Kirill Dmitriev", "schema": "Person"},
+        {"id": f"{name}-2", "name": "Zzyzx Qwertyuiop"},
+    ]
+    with httpx.Client(base_url=web_server.url, timeout=120) as http:
+        headers = {"Authorization": f"Bearer {web_server.analyst_key}"}
+        resp = http.post("/portfolios", json={"name": name, "rows": rows}, headers=headers)
+    if resp.status_code == 404:
+        pytest.skip("this service has no monitoring (GET /alerts)")
+    assert resp.status_code == 201, resp.text
+    page = analyst.page
+    page.goto("/web/alerts?q=" + name)
+    row = page.locator("#open tbody tr", has_text=f"{name}-1").first
+    row.wait_for()
+    assert "monitoring: " + name in row.inner_text()
+    assert "DMITRIEV" in row.inner_text()
+    assert page.locator("#open tbody tr", has_text=f"{name}-2").count() == 0
+
+    page.goto(f"/web/whatif?lift=us:RUSSIA-EO14024&scope=portfolio&portfolio={name}")
+    sentence = page.locator("#sentence")
+    sentence.wait_for()
+    assert sentence.inner_text().startswith("If the US lifts RUSSIA-EO14024, ")
+    assert f"of portfolio {name} would be removed" in sentence.inner_text()
+    still = page.locator("#still tbody tr", has_text=f"{name}-1").first
+    assert "uk_ofsi:14208" in still.inner_text() and "au_dfat:6764" in still.inner_text()

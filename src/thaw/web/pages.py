@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,16 @@ def _render(request: Request, page: str, title: str, **context: Any) -> Response
 def _has_route(request: Request, path: str) -> bool:
     """Whether the service has a route at ``path`` (monitoring's ``/alerts`` is
     optional: the pages offer what it serves only when it is there)."""
-    return any(getattr(route, "path", None) == path for route in request.app.routes)
+
+    def paths(routes: list[Any]) -> Iterator[str]:
+        for route in routes:
+            included = getattr(route, "original_router", None)  # FastAPI ≥ 0.16x
+            if included is not None:
+                yield from paths(included.routes)
+            elif isinstance(getattr(route, "path", None), str):
+                yield route.path
+
+    return path in paths(request.app.routes)
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -1,7 +1,8 @@
 """Routes the analysts' web page needs beyond the service's reports: list sizes
 over time (the data of ``thaw chart``), a what-if over an uploaded results file
-(``thaw whatif --results``), and the analyst's link and unlink decisions
-(``thaw profiles link|unlink``). Each answers the JSON of the matching command.
+(``thaw whatif --results``) or a monitored portfolio (``--portfolio``), and the
+analyst's link and unlink decisions (``thaw profiles link|unlink``). Each answers
+the JSON of the matching command.
 """
 
 from __future__ import annotations
@@ -83,6 +84,41 @@ async def whatif_results(
             raise HTTPException(400, str(exc)) from exc
     out: dict[str, Any] = result.to_dict()
     return out
+
+
+class PortfolioWhatIf(BaseModel):
+    """A relief scenario over a monitored portfolio."""
+
+    lift: list[str] = Field(min_length=1, max_length=200, examples=[["us:RUSSIA-EO14024"]])
+    portfolio: str = Field(min_length=1, max_length=200)
+
+
+@router.post("/whatif/portfolio")
+def whatif_portfolio(
+    request: Request,
+    body: PortfolioWhatIf,
+    principal: Annotated[Principal, Depends(require("screen"))],
+) -> list[dict[str, Any]]:
+    """The ``hit_removed`` events a relief scenario would cause in a monitored
+    portfolio, each saying who still lists the party: ``thaw whatif --portfolio
+    NAME --json`` (404 where the service has no monitoring)."""
+    try:
+        from thaw.monitor import Monitor, PortfolioError
+        from thaw.monitor.relief import lift_events
+    except ImportError as exc:  # monitoring is not part of this installation
+        raise HTTPException(404, "this service has no monitored portfolios") from exc
+    try:
+        scenario = Scenario.parse(body.lift)
+    except ScenarioError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    # one process: the server's worker threads must not fork
+    with Monitor(_store(request), workers=1) as monitor:
+        try:
+            monitor.portfolios.portfolio(body.portfolio)
+        except PortfolioError as exc:
+            raise HTTPException(404, str(exc)) from exc
+        events: list[dict[str, Any]] = lift_events(monitor, body.portfolio, scenario)
+    return events
 
 
 def _decide(

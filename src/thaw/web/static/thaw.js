@@ -23,6 +23,8 @@ const THAW = (() => {
     catalog: "/catalog",
     whatif: "/whatif",
     whatifResults: "/whatif/results",
+    whatifPortfolio: "/whatif/portfolio",
+    portfolios: "/portfolios",
     decisions: "/decisions",
     alerts: "/alerts",
     audit: "/audit",

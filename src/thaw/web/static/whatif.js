@@ -118,6 +118,44 @@
     status.hidden = true;
   }
 
+  /** The hit_removed events a lifting would cause in a portfolio (thaw whatif --portfolio). */
+  function renderPortfolio(events, scenario, name) {
+    const still = events.filter((e) => e.still_listed);
+    const cleared = events.filter((e) => !e.still_listed);
+    document.getElementById("sentence").textContent = events.length
+      ? `If ${describe(scenario)}, ${events.length} alert${events.length === 1 ? "" : "s"} of portfolio ${name} would be removed: ${cleared.length} part${cleared.length === 1 ? "y clears" : "ies clear"}, ${still.length} stay${still.length === 1 ? "s" : ""} listed by another authority.`
+      : `If ${describe(scenario)}, no alert of portfolio ${name} would be removed.`;
+    const n = (label, value, cls) => el("div", { class: "count " + (cls || "") }, el("b", {}, value), label);
+    document.getElementById("counts").replaceChildren(n("alerts removed", events.length), n("cleared", cleared.length, "ok"), n("still listed", still.length, "bad"));
+    const table = (items, isStill) => {
+      if (!items.length) return el("p", { class: "state empty" }, isStill ? "Nobody stays listed." : "Nobody clears.");
+      const t = THAW.table([["Row", "text"], ["Listing", "text"], ["Lifted programmes"], ["Party"], isStill ? ["Still listed by"] : null].filter(Boolean), isStill ? "Still listed" : "Cleared");
+      t.tBodies[0].append(...items.map((e) => el("tr", {},
+        el("td", { class: "mono" }, e.row_id),
+        el("td", {}, listingBadges([{ ...e.listing, programs: [] }]), e.listing.caption, el("div", { class: "mono muted" }, e.listing.source + ":" + e.listing.source_id)),
+        el("td", {}, (e.listing.lifted_programs || []).join(", ")),
+        el("td", {}, e.profile_id ? THAW.profileLink(e.profile_id, (e.party && e.party.caption) || e.profile_id) : ""),
+        isStill ? el("td", {}, ((e.party && e.party.listed_by) || []).map((x) => el("div", {}, listingBadges([x]), el("span", { class: "mono muted" }, x.source + ":" + x.source_id)))) : null)));
+      THAW.sortable(t);
+      return el("div", { class: "scroll" }, t);
+    };
+    document.getElementById("still").replaceChildren(table(still, true));
+    document.getElementById("cleared").replaceChildren(table(cleared, false));
+    answer.hidden = false;
+    status.hidden = true;
+  }
+
+  async function portfolios() {
+    const list = document.getElementById("portfolios");
+    if (document.getElementById("portfolio-field").hidden) return;
+    try {
+      const data = await api(API.portfolios);
+      list.replaceChildren(...(Array.isArray(data) ? data : []).map((p) => el("option", { value: p.name })));
+    } catch (e) {
+      /* the name can still be typed */
+    }
+  }
+
   async function ask(remember) {
     const scenario = lifts();
     const scope = form.elements.scope.value;
@@ -141,8 +179,10 @@
       body.append("file", file, file.name);
       request = { method: "POST", body, params: { lift: scenario }, path: API.whatifResults };
     } else if (scope === "portfolio") {
-      params.set("portfolio", form.elements.portfolio.value.trim());
-      request = { method: "POST", json: { lift: scenario, portfolio: form.elements.portfolio.value.trim() } };
+      const name = form.elements.portfolio.value.trim();
+      if (!name) { state(status, "error", "Give the portfolio's name."); return; }
+      params.set("portfolio", name);
+      request = { method: "POST", json: { lift: scenario, portfolio: name }, path: API.whatifPortfolio, portfolio: name };
     } else {
       request = { method: "POST", json: { lift: scenario, all: true } };
     }
@@ -151,7 +191,9 @@
     status.hidden = false;
     state(status, "loading", scope === "all" ? "Evaluating every listed party (this takes a few seconds)…" : "Evaluating…");
     try {
-      render(await api(request.path || API.whatif, request));
+      const answer = await api(request.path || API.whatif, request);
+      if (request.portfolio) renderPortfolio(answer, scenario, request.portfolio);
+      else render(answer);
     } catch (e) {
       state(status, "error", "The scenario could not be evaluated: " + e.message);
     }
@@ -159,6 +201,8 @@
 
   form.addEventListener("submit", (ev) => { ev.preventDefault(); ask(true); });
   if (q.get("entity")) form.elements.entity.value = q.get("entity");
+  if (q.get("portfolio")) form.elements.portfolio.value = q.get("portfolio");
+  portfolios();
   if (q.get("scope")) for (const r of form.elements.scope) r.checked = r.value === q.get("scope");
   programmes().then(() => { if (wanted.size && q.get("scope") !== "results") ask(false); });
 })();
