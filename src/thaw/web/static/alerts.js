@@ -33,6 +33,18 @@
         origin: "monitoring" + (a.portfolio ? ": " + a.portfolio : ""),
         at: a.since ?? a.created_at ?? "",
       })).filter((a) => a.customer_id && a.target_id);
+      // monitoring reports one alert per listing; the analyst decides once per party
+      const byKey = new Map();
+      for (const a of monitored) {
+        const k = key(a.customer_id, a.target_id);
+        const seen = byKey.get(k);
+        if (!seen) byKey.set(k, { ...a, listings: [...a.listings] });
+        else {
+          seen.listings.push(...a.listings);
+          seen.score = Math.max(seen.score || 0, a.score || 0);
+        }
+      }
+      monitored = [...byKey.values()];
     } catch (e) {
       if (e.status !== 404 && e.status !== 405) throw e;
       monitored = []; // no monitoring in this service
