@@ -221,7 +221,7 @@ def test_file_upload_then_false_positive(analyst: Watched, tmp_path: Path) -> No
     assert page.locator("#open tbody tr", has_text=f"{run}-4").count() == n_melli - 1
 
 
-def test_whatif_dmitriev_stays_listed(analyst: Watched, web_server: Any) -> None:
+def test_whatif_dmitriev_stays_listed(analyst: Watched, web_server: Any, tmp_path: Path) -> None:
     page = analyst.page
     page.goto("/web/whatif")
     page.locator("#programs input").first.wait_for()
@@ -279,6 +279,24 @@ def test_whatif_dmitriev_stays_listed(analyst: Watched, web_server: Any) -> None
     page.reload()
     page.locator("#sentence").wait_for()
     assert page.locator("#sentence").inner_text() == text
+
+    # a results file (the JSON lines of Screen a file) as the scope
+    import httpx
+
+    with httpx.Client(base_url=web_server.url, timeout=120) as http:
+        lines = http.post(
+            "/screen/file",
+            files={"file": ("c.csv", "id,name\nr1,Kirill Dmitriev\nr2,Zzyzx Qwertyuiop\n")},
+            headers={"Authorization": f"Bearer {web_server.analyst_key}"},
+        ).text
+    results = tmp_path / "hits.jsonl"
+    results.write_text(lines, encoding="utf-8")
+    page.get_by_label("a results file:").check()
+    page.get_by_label("Results file (JSONL from Screen a file)").set_input_files(str(results))
+    page.get_by_role("button", name="Ask").click()
+    page.get_by_text("(results hits.jsonl)").wait_for()
+    assert "0 parties clear, 1 stays listed" in page.locator("#sentence").inner_text()
+    assert "r1" in page.locator("#still tbody").inner_text()
 
 
 def test_changes_and_audit(analyst: Watched) -> None:

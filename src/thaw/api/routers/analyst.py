@@ -75,11 +75,12 @@ async def whatif_results(
     if len(data) > MAX_RESULTS:
         raise HTTPException(413, f"results file larger than {MAX_RESULTS:,} bytes")
     parties = Parties(_store(request))
-    with tempfile.NamedTemporaryFile(suffix=".jsonl") as tmp:
-        tmp.write(data)
-        tmp.flush()
+    with tempfile.TemporaryDirectory(prefix="thaw-whatif-") as folder:
+        # the upload's own name (no folders): the answer's scope says "results NAME"
+        path = Path(folder) / (Path(file.filename or "").name or "results.jsonl")
+        path.write_bytes(data)
         try:
-            result = for_results(scenario, Path(tmp.name), parties)
+            result = for_results(scenario, path, parties)
         except SourceError as exc:
             raise HTTPException(400, str(exc)) from exc
     out: dict[str, Any] = result.to_dict()

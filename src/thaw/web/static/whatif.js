@@ -68,7 +68,8 @@
   }
 
   function partyRow(p, still) {
-    const name = p.context && p.context.row ? `row ${p.context.row}: ${p.context.name || p.context.id || ""}` : null;
+    const ctx = p.context || p;  // a results file's row: row, id and the name screened
+    const name = ctx.row ? `row ${ctx.row}${ctx.id != null ? " (" + ctx.id + ")" : ""}: ${ctx.name || ""}` : null;
     return el("tr", {},
       el("td", {}, p.party && !String(p.party).startsWith("row") ? THAW.profileLink(p.party, p.caption) : p.caption, name ? el("div", { class: "muted" }, name) : null),
       el("td", {}, p.schema),
@@ -92,7 +93,8 @@
     const lifted = describe(r.scenario || []);
     const If = "If " + lifted;
     let sentence;
-    if (c.evaluated === 1 && (r.still_listed.length + r.cleared.length) === 1) {
+    const onePartyAsked = /^(entity|profile) /.test(r.scope || "");
+    if (onePartyAsked && (r.still_listed.length + r.cleared.length) === 1) {
       if (r.still_listed.length) {
         const p = r.still_listed[0];
         const by = (p.authorities || []).slice().sort(byOrder).map((a) => who(a) + " (" + [...new Set(p.listings.filter((l) => l.authority === a).flatMap((l) => l.programs))].join(", ") + ")");
@@ -100,7 +102,7 @@
       } else {
         sentence = `${If}, ${r.cleared[0].caption} clears: no authority would list them any more.`;
       }
-    } else if (c.evaluated === 1 && !c.affected) {
+    } else if (onePartyAsked && !c.affected) {
       sentence = `${If}, nothing changes for this party: none of its listings is under these programmes.`;
     } else {
       sentence = `${If} (${r.scope}): ${c.cleared} part${c.cleared === 1 ? "y clears" : "ies clear"}, ${c.still_listed} stay${c.still_listed === 1 ? "s" : ""} listed by another authority or programme.`;
