@@ -158,6 +158,33 @@ class Server:
             self.rss.append((round(time.monotonic() - began, 1), round(total / 1024, 1)))
             self._stop.wait(1.0)
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the server's processes."""
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in self._pids():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+            except (OSError, IndexError, ValueError):
+                pass
+        return total / tick
+
+    def measure(self, clients: int, seconds: float, bodies: list[dict[str, Any]]) -> dict[str, Any]:
+        """:func:`load`, plus the server's CPU time per request: on a machine shared
+        with other work, ``1000 / cpu_ms_per_request`` is what one core would serve."""
+        began = self.cpu_seconds()
+        stats = asyncio.run(load(self.url, self.key, clients, seconds, bodies))
+        used = self.cpu_seconds() - began
+        if stats["requests"]:
+            stats["server_cpu_ms_per_request"] = round(1000 * used / stats["requests"], 2)
+        return stats
+
+    def rss_now(self) -> float:
+        """The latest RSS sample (MB), after a second's wait for a fresh one."""
+        time.sleep(1.1)
+        return self.rss[-1][1] if self.rss else 0.0
+
     def stop(self) -> None:
         self._stop.set()
         self.process.terminate()
@@ -278,6 +305,33 @@ def update_under_load(server: Server, home: Path, seconds: float, folder: Path) 
     return {**stats, **result}
 
 
+def audit_append_cost(folder: Path, n: int = 2000) -> dict[str, float]:
+    """CPU time to append one typical ``/match`` audit record, alone and in groups of
+    16 (what the writer thread does under load): a load-independent measure of the
+    audit's cost, to compare with the server's CPU time per request."""
+    from thaw.store.state import AuditRecord, open_state
+
+    record = AuditRecord(
+        action="match",
+        query={"queries": {"q": queries(1)[0]}, "params": {"limit": 5, "cutoff": 0.7}},
+        key_id="k1",
+        key_name="benchmark",
+        dataset="default",
+        publications={f"source{i}": {"id": i, "published": "2024-05-03"} for i in range(10)},
+        algorithm="thaw",
+        threshold=0.7,
+        results={"q": [{"id": "p-0123456789ab", "score": 0.9625}]},
+    )
+    out: dict[str, float] = {}
+    with open_state(folder) as state:
+        for group in (1, 16):
+            began = time.process_time()
+            for _ in range(0, n, group):
+                state.audit.append_many([record] * group)
+            out[f"group_{group}_cpu_ms"] = round(1000 * (time.process_time() - began) / n, 3)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", type=Path, default=None, help="home with the newest lists")
@@ -297,29 +351,33 @@ def main() -> None:
         try:
             bodies = single_bodies()
             asyncio.run(load(server.url, server.key, 4, 2, bodies))  # warm up
-            report["single"] = [
-                asyncio.run(load(server.url, server.key, c, args.seconds, bodies)) for c in clients
-            ]
-            report["batch_100"] = asyncio.run(
-                load(server.url, server.key, 2, args.seconds, batch_bodies())
-            )
+            marks: dict[str, float] = {"after warm-up": server.rss_now()}
+            report["single"] = []
+            for c in clients:
+                report["single"].append(server.measure(c, args.seconds, bodies))
+                marks[f"after {c} clients"] = server.rss_now()
+            report["batch_100"] = server.measure(2, args.seconds, batch_bodies())
             report["audit_on_16"] = (
                 report["single"][clients.index(16)]
                 if 16 in clients
                 else (asyncio.run(load(server.url, server.key, 16, args.seconds, bodies)))
             )
+            marks["after batches"] = server.rss_now()
             report["update_under_load"] = update_under_load(
                 server, home, args.seconds + 10, Path(tmp)
             )
+            marks["after the update"] = server.rss_now()
             report["rss_mb"] = server.rss
+            report["rss_marks_mb"] = marks
         finally:
             server.stop()
         off = Server(home, args.workers, {"THAW_AUDIT": "0"})
         try:
             asyncio.run(load(off.url, off.key, 4, 2, bodies))
-            report["audit_off_16"] = asyncio.run(load(off.url, off.key, 16, args.seconds, bodies))
+            report["audit_off_16"] = off.measure(16, args.seconds, bodies)
         finally:
             off.stop()
+        report["audit_append"] = audit_append_cost(Path(tmp) / "audit-cost")
         report["load_average_after"] = os.getloadavg()
     on = report["audit_on_16"]["requests_per_s"]
     off_rate = report["audit_off_16"]["requests_per_s"]
@@ -335,13 +393,24 @@ def main() -> None:
     for s in report["single"]:
         print(
             f"single /match, {s['clients']:>2} clients: {s['requests_per_s']:>8,.0f} req/s, "
-            f"p50 {s['p50_ms']} ms, p99 {s['p99_ms']} ms, errors {s['errors'] or 0}"
+            f"p50 {s['p50_ms']} ms, p99 {s['p99_ms']} ms, errors {s['errors'] or 0}; "
+            f"server CPU {s.get('server_cpu_ms_per_request')} ms/request"
         )
     b = report["batch_100"]
-    print(f"batches of 100: {b['names_per_s']:,.0f} names/s (p50 {b['p50_ms']} ms per batch)")
+    print(
+        f"batches of 100: {b['names_per_s']:,.0f} names/s (p50 {b['p50_ms']} ms per batch); "
+        f"server CPU {b.get('server_cpu_ms_per_request')} ms per batch"
+    )
+    cpu_on = report["audit_on_16"].get("server_cpu_ms_per_request")
+    cpu_off = report["audit_off_16"].get("server_cpu_ms_per_request")
     print(
         f"audit on {on:,.0f} req/s vs off {off_rate:,.0f} req/s at 16 clients: "
-        f"cost {report['audit_cost_pct']} %"
+        f"cost {report['audit_cost_pct']} %; server CPU {cpu_on} vs {cpu_off} ms/request"
+    )
+    a = report["audit_append"]
+    print(
+        f"audit append: {a['group_1_cpu_ms']} ms CPU per record alone, "
+        f"{a['group_16_cpu_ms']} ms in groups of 16"
     )
     u = report["update_under_load"]
     print(
@@ -350,6 +419,10 @@ def main() -> None:
         f"{u['requests']} requests, errors {u['errors'] or 0}"
     )
     print(f"server RSS (MB) first/last/max: {report['rss_first_last_max_mb']}")
+    print(
+        "server RSS (MB) by phase: "
+        + ", ".join(f"{k} {v}" for k, v in report["rss_marks_mb"].items())
+    )
     print(f"load average after {report['load_average_after']}")
 
 

@@ -81,3 +81,18 @@ def test_rate_limit_answers_429_with_retry_after(server: Server) -> None:
     # another key is not affected
     with server.client() as http:
         assert http.get("/catalog").status_code == 200
+
+
+def test_browser_session_cookie(server: Server) -> None:
+    analyst = server.create_key("analyst")
+    with httpx.Client(base_url=server.url, timeout=60) as browser:
+        assert browser.get("/decisions").status_code == 401
+        assert browser.post("/session", json={"key": "wrong"}).status_code == 401
+        opened = browser.post("/session", json={"key": analyst})
+        assert opened.status_code == 200 and opened.json()["role"] == "analyst"
+        cookie = opened.headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=strict" in cookie
+        assert browser.get("/decisions").status_code == 200
+        assert browser.get("/keys").status_code == 403
+        assert browser.delete("/session").status_code == 204
+        assert browser.get("/decisions").status_code == 401

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import socket
+from pathlib import Path
 
 import httpx
+import pytest
 
-from tests.api.conftest import Server
+from tests.api.conftest import Server, copy_home, start_server, stop_server
+from thaw.store.state import open_state
 
 HTTP = httpx.Client(timeout=60)
 """A client without a key, patient with a loaded machine."""
@@ -50,3 +54,46 @@ def test_cors_is_off_by_default(server: Server) -> None:
         headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
     )
     assert "access-control-allow-origin" not in resp.headers
+
+
+def test_configured_limits_cors_and_shared_state(base_home: Path, tmp_path: Path) -> None:
+    """A server with small caps, CORS for one origin and (when the test server
+    exists) its state in PostgreSQL."""
+    env = {
+        "THAW_CORS_ORIGINS": "https://ops.example",
+        "THAW_MAX_BATCH": "3",
+        "THAW_MAX_UPLOAD": "50000",
+    }
+    pg = os.environ.get("THAW_TEST_DATABASE_URL")
+    if pg:
+        env["THAW_DATABASE_URL"] = pg
+    elif os.environ.get("CI"):
+        pytest.fail("CI must provide THAW_TEST_DATABASE_URL (.ci/setup.d/30-postgres.sh)")
+    server = start_server(copy_home(base_home, tmp_path / "home"), env)
+    try:
+        query = {"schema": "Person", "properties": {"name": ["Andrei Volkov"]}}
+        with server.client() as http:
+            resp = http.post("/match/default", json={"queries": {f"q{i}": query for i in range(4)}})
+            assert resp.status_code == 400 and "limit: 3" in resp.json()["detail"]
+            assert http.post("/match/default", json={"queries": {"q": query}}).status_code == 200
+            big = b"name\n" + b"Jane Doe\n" * 10_000
+            resp = http.post("/screen/file", files={"file": ("big.csv", big)})
+            assert resp.status_code == 413
+            preflight = http.options(
+                "/match/default",
+                headers={"Origin": "https://ops.example", "Access-Control-Request-Method": "POST"},
+            )
+            assert preflight.headers["access-control-allow-origin"] == "https://ops.example"
+            other = http.options(
+                "/match/default",
+                headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
+            )
+            assert "access-control-allow-origin" not in other.headers
+            assert http.get("/audit/verify").json()["ok"]
+        if pg:
+            with open_state(None, pg) as state:
+                assert state.backend == "postgresql"
+                assert any(r.action == "match" for r in state.audit.export())
+            assert not (server.home / "state.db").exists()
+    finally:
+        stop_server(server)

@@ -152,6 +152,13 @@ def test_errors_as_yente(server: Server) -> None:
     many = {"queries": {f"q{i}": ok_query for i in range(101)}}
     resp = post(server, "/match/default", many)
     assert resp.status_code == 400 and "Too many queries" in resp.json()["detail"]
+    # configuration the algorithm does not take
+    resp = post(
+        server,
+        "/match/default",
+        {"queries": {"q": ok_query}, "config": {"nm_number_mismatch": 0.4}},
+    )
+    assert resp.status_code == 400 and "nm_number_mismatch" in resp.json()["detail"]
     # bad changed_since
     assert (
         post(

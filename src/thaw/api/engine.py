@@ -16,6 +16,7 @@ server serving the previous data.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -205,10 +206,17 @@ class Engine:
             self.error = f"{type(exc).__name__}: {exc}"
             log.exception("could not load the new lists; still serving the previous ones")
             return False
-        self._snapshot = snapshot
+        previous, self._snapshot = self._snapshot, snapshot
         self._pending = None
         self.error = None
         self.reloads += 1
+        if previous is not None:
+            # The screener froze the old index out of the cyclic collector's reach
+            # (gc.freeze): unfreeze, collect what is unreachable now, freeze again.
+            del previous
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
         log.info("serving lists %s (%d listings)", snapshot.fingerprint, len(snapshot.screener))
         return True
 

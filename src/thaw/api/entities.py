@@ -13,7 +13,8 @@ from thaw.schemas.yente import EntityResponse
 from thaw.store import PublicationRow, Store
 from thaw.store.queries import span_bounds
 
-_CACHE_SIZE = 50_000
+_CACHE_SIZE = 10_000
+"""Entities kept per snapshot (a few kB each), then the cache starts over."""
 
 
 def ftm_schema(schema: str) -> str:

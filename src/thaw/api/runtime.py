@@ -3,11 +3,15 @@ rate limiter and the audit writer (group commit)."""
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import queue
+import subprocess
+import sys
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
+from pathlib import Path
 
 from fastapi import Request
 
@@ -79,6 +83,48 @@ class AuditWriter:
                 return
 
 
+class Updater:
+    """Runs ``thaw update`` every ``every`` seconds in a child process (so that a
+    failing download or parse cannot harm the server); the engine then serves
+    what it activated. With several workers, a lock file in the home makes one of
+    them the updater."""
+
+    def __init__(self, home: Path, every: float) -> None:
+        self.home = home
+        self.every = every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="thaw-update", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        self.home.mkdir(parents=True, exist_ok=True)
+        with open(self.home / ".serve-update.lock", "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return  # another worker updates
+            while not self._stop.wait(self.every):
+                run = subprocess.run(
+                    [
+                        sys.executable,
+                        "-c",
+                        "from thaw.cli import app; app()",
+                        "update",
+                        "--home",
+                        str(self.home),
+                    ],
+                    capture_output=True,
+                    text=True,
+                )
+                if run.returncode:
+                    log.warning(
+                        "thaw update failed (exit %d): %s", run.returncode, run.stderr[-2000:]
+                    )
+
+
 @dataclass
 class Runtime:
     """The per-process objects of the service (``app.state.thaw``)."""
@@ -88,6 +134,7 @@ class Runtime:
     state: State
     limiter: RateLimiter
     audit: AuditWriter
+    updater: Updater | None = None
 
     @classmethod
     def start(cls, settings: Settings) -> Runtime:
@@ -97,11 +144,16 @@ class Runtime:
         state = open_state(settings.home, settings.database_url)
         engine = Engine(settings.home, settings.reload_every)
         engine.start()
-        return cls(settings, engine, state, RateLimiter(settings.rate_burst), AuditWriter(state))
+        updater = Updater(engine.home, settings.update_every) if settings.update_every > 0 else None
+        return cls(
+            settings, engine, state, RateLimiter(settings.rate_burst), AuditWriter(state), updater
+        )
 
     def close(self) -> None:
         """Stop watching, flush the audit trail, close the state."""
         self.engine.stop()
+        if self.updater is not None:
+            self.updater.stop()
         self.audit.close()
         self.state.close()
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from thaw.catalogue.programs import authority_of
 from thaw.store import PublicationRow, Store
+from thaw.store.queries import listing_version_at, records_with_meta_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,16 +46,8 @@ def listing_from_blob(
 
 def listings_at(store: Store, publication: PublicationRow) -> Iterator[Listing]:
     """The listings of one publication, ordered by source id."""
-    sql = (
-        "SELECT s.source_id, v.schema, v.caption, v.data FROM spans s"
-        " JOIN versions v ON v.id = s.version_id"
-        " WHERE s.source = ? AND s.first_seq <= ? AND (s.last_seq IS NULL OR s.last_seq >= ?)"
-        " ORDER BY s.source_id"
-    )
     src = publication.source
-    for sid, schema, caption, blob in store.db.execute(
-        sql, (src, publication.seq, publication.seq)
-    ):
+    for sid, schema, caption, blob in records_with_meta_at(store, src, publication.seq):
         yield listing_from_blob(src, sid, schema, caption, blob)
 
 
@@ -70,12 +63,7 @@ def active_listing(store: Store, source: str, source_id: str) -> Listing | None:
     pub = store.active_publications().get(source)
     if pub is None:
         return None
-    row = store.db.execute(
-        "SELECT v.schema, v.caption, v.data FROM spans s JOIN versions v ON v.id = s.version_id"
-        " WHERE s.source = ? AND s.source_id = ? AND s.first_seq <= ?"
-        " AND (s.last_seq IS NULL OR s.last_seq >= ?)",
-        (source, source_id, pub.seq, pub.seq),
-    ).fetchone()
+    row = listing_version_at(store, source, source_id, pub.seq)
     if row is None:
         return None
-    return listing_from_blob(source, source_id, row[0], row[1], row[2])
+    return listing_from_blob(source, source_id, *row)

@@ -19,6 +19,7 @@ from typing import Any
 
 from thaw.history.fields import FieldChange, record_changes
 from thaw.store import PublicationRow, Store, decode_record
+from thaw.store.queries import present_version_ids, versions_by_id
 
 
 @dataclass(slots=True)
@@ -91,29 +92,15 @@ class ChangeReport:
 
 def membership(store: Store, publication: PublicationRow) -> dict[str, int]:
     """``source_id → version id`` of every listing of one publication."""
-    rows = store.db.execute(
-        "SELECT source_id, version_id FROM spans WHERE source = ? AND first_seq <= ?"
-        " AND (last_seq IS NULL OR last_seq >= ?)",
-        (publication.source, publication.seq, publication.seq),
-    )
-    return dict(rows)
+    return dict(present_version_ids(store, publication.source, publication.seq))
 
 
 def _version_rows(
     store: Store, ids: Iterable[int], with_data: bool
 ) -> dict[int, tuple[str, str, bytes | None]]:
     """``version id → (schema, caption, data or None)`` for the given ids."""
-    out: dict[int, tuple[str, str, bytes | None]] = {}
-    id_list = list(ids)
-    cols = "id, schema, caption, data" if with_data else "id, schema, caption, NULL"
-    for i in range(0, len(id_list), 500):
-        chunk = id_list[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        for vid, schema, caption, data in store.db.execute(
-            f"SELECT {cols} FROM versions WHERE id IN ({marks})", chunk
-        ):
-            out[vid] = (schema, caption, data)
-    return out
+    rows = versions_by_id(store, list(ids), with_data=with_data)
+    return {vid: (schema, caption, data) for vid, schema, caption, data in rows}
 
 
 def _programs(blob: bytes | None) -> list[str]:

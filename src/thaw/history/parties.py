@@ -16,6 +16,12 @@ from dataclasses import dataclass
 
 from thaw.profiles import Profile, Profiles
 from thaw.store import Store
+from thaw.store.queries import (
+    caption_at,
+    captions_at,
+    listing_exists,
+    present_source_ids,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +77,8 @@ class Parties:
 
     def caption(self, source: str, source_id: str) -> str:
         """The listing's caption in the newest publication holding it (else its id)."""
-        row = self.store.db.execute(
-            "SELECT v.caption FROM spans s JOIN versions v ON v.id = s.version_id"
-            " WHERE s.source = ? AND s.source_id = ? ORDER BY s.first_seq DESC LIMIT 1",
-            (source, source_id),
-        ).fetchone()
-        return str(row[0]) if row else source_id
+        caption = caption_at(self.store, source, source_id)
+        return source_id if caption is None else caption
 
     def single(self, source: str, source_id: str) -> Party:
         """The listing as a party of its own."""
@@ -98,10 +100,7 @@ class Parties:
         """A party by profile id or by ``source:source_id`` (``None`` if unknown)."""
         source, sep, source_id = party_id.partition(":")
         if sep and source_id:
-            if self.store.db.execute(
-                "SELECT 1 FROM spans WHERE source = ? AND source_id = ? LIMIT 1",
-                (source, source_id),
-            ).fetchone():
+            if listing_exists(self.store, source, source_id):
                 return self.of(source, source_id)
             return None
         if self._profiles is not None:
@@ -115,12 +114,7 @@ class Parties:
         keys: list[tuple[str, str]] = []
         for src, pub in sorted(self.store.active_publications().items()):
             keys += [
-                (src, str(r[0]))
-                for r in self.store.db.execute(
-                    "SELECT source_id FROM spans WHERE source = ? AND first_seq <= ?"
-                    " AND (last_seq IS NULL OR last_seq >= ?) ORDER BY source_id",
-                    (src, pub.seq, pub.seq),
-                )
+                (src, str(sid)) for sid in sorted(present_source_ids(self.store, src, pub.seq))
             ]
         return keys
 
@@ -147,11 +141,6 @@ class Parties:
     def _active_captions(self) -> dict[tuple[str, str], str]:
         out: dict[tuple[str, str], str] = {}
         for src, pub in self.store.active_publications().items():
-            for sid, caption in self.store.db.execute(
-                "SELECT s.source_id, v.caption FROM spans s JOIN versions v ON v.id = s.version_id"
-                " WHERE s.source = ? AND s.first_seq <= ?"
-                " AND (s.last_seq IS NULL OR s.last_seq >= ?)",
-                (src, pub.seq, pub.seq),
-            ):
+            for sid, caption in captions_at(self.store, src, pub.seq):
                 out[(src, sid)] = caption
         return out

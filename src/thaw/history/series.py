@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from thaw.catalogue import normalise_code
 from thaw.store import PublicationRow, Store
+from thaw.store.queries import source_spans, source_versions
 
 TOTAL = "*"
 """The programme key of the all-listings count."""
@@ -47,16 +48,12 @@ def source_counts(store: Store, source: str, by_program: bool = True) -> SourceC
     spelling: dict[str, str] = {}
     programs_of: dict[int, list[str]] = {}
     if by_program:
-        for vid, blob in store.db.execute(
-            "SELECT v.id, v.data FROM versions v WHERE v.source = ?", (source,)
-        ):
+        for vid, blob in source_versions(store, source):
             data = json.loads(zlib.decompress(blob))
             programs_of[vid] = list(
                 dict.fromkeys(" ".join(str(p).split()) for p in data.get("programs", ()))
             )
-    for vid, first, last in store.db.execute(
-        "SELECT version_id, first_seq, last_seq FROM spans WHERE source = ?", (source,)
-    ):
+    for vid, first, last in source_spans(store, source):
         start = index.get(first)
         if start is None:
             continue

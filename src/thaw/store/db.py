@@ -238,8 +238,10 @@ class Store:
         if pub is None:
             return None
         row = self.db.execute(
+            # "+first_seq": look the listing up by (source, source_id), not by range
+            # (without statistics SQLite picks the range index and scans the source)
             "SELECT v.data FROM spans s JOIN versions v ON v.id = s.version_id"
-            " WHERE s.source = ? AND s.source_id = ? AND s.first_seq <= ?"
+            " WHERE s.source = ? AND s.source_id = ? AND +s.first_seq <= ?"
             " AND (s.last_seq IS NULL OR s.last_seq >= ?)",
             (source, source_id, pub.seq, pub.seq),
         ).fetchone()

@@ -42,15 +42,15 @@ def present_source_ids(store: Store, source: str, seq: int) -> list[str]:
 
 
 def versions_by_id(
-    store: Store, ids: Sequence[int], chunk: int = 500
-) -> Iterator[tuple[int, str, str, bytes]]:
-    """``(id, schema, caption, data)`` of the versions with these ids."""
+    store: Store, ids: Sequence[int], *, with_data: bool = True, chunk: int = 500
+) -> Iterator[tuple[int, str, str, bytes | None]]:
+    """``(id, schema, caption, data)`` of the versions with these ids (``data`` is
+    ``None`` unless ``with_data``)."""
+    cols = "id, schema, caption, data" if with_data else "id, schema, caption, NULL"
     for start in range(0, len(ids), chunk):
         part = list(ids[start : start + chunk])
         marks = ",".join("?" * len(part))
-        yield from store.db.execute(
-            f"SELECT id, schema, caption, data FROM versions WHERE id IN ({marks})", part
-        )
+        yield from store.db.execute(f"SELECT {cols} FROM versions WHERE id IN ({marks})", part)
 
 
 def source_versions(store: Store, source: str) -> Iterator[tuple[int, bytes]]:
@@ -76,7 +76,7 @@ def caption_at(store: Store, source: str, source_id: str, seq: int | None = None
     else:
         row = store.db.execute(
             "SELECT v.caption FROM spans s JOIN versions v ON v.id = s.version_id"
-            " WHERE s.source = ? AND s.source_id = ? AND s.first_seq <= ?"
+            " WHERE s.source = ? AND s.source_id = ? AND +s.first_seq <= ?"
             " AND (s.last_seq IS NULL OR s.last_seq >= ?)",
             (source, source_id, seq, seq),
         ).fetchone()
@@ -114,3 +114,16 @@ def records_with_meta_at(
         " ORDER BY s.source_id",
         (source, seq, seq),
     )
+
+
+def listing_version_at(
+    store: Store, source: str, source_id: str, seq: int
+) -> tuple[str, str, bytes] | None:
+    """``(schema, caption, data)`` of a listing's version in publication ``seq``."""
+    row = store.db.execute(
+        "SELECT v.schema, v.caption, v.data FROM spans s JOIN versions v ON v.id = s.version_id"
+        " WHERE s.source = ? AND s.source_id = ? AND +s.first_seq <= ?"
+        " AND (s.last_seq IS NULL OR s.last_seq >= ?)",
+        (source, source_id, seq, seq),
+    ).fetchone()
+    return None if row is None else (str(row[0]), str(row[1]), bytes(row[2]))

@@ -5,8 +5,10 @@ The service's own authentication (:mod:`thaw.api.auth`) reads the key from the
 pages' scripts call the JSON API with the cookie and every route checks the key
 and its role exactly as for any other client. The cookie is HTTP-only (scripts
 cannot read it), ``SameSite=Strict`` (another site cannot make the browser send
-it) and ``Secure`` when the page is served over HTTPS; it has no expiry, so it
-ends with the browser session, and signing out deletes it.
+it) and ``Secure`` when the page is served over HTTPS; like the one ``POST
+/session`` sets, it lasts 12 hours at most, and signing out deletes it. (The form
+here signs in without JavaScript and returns the analyst to the page they asked
+for.)
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from fastapi import Request, Response
 
 from thaw.api.auth import ANONYMOUS, SESSION_COOKIE, Principal, key_from_request
 from thaw.api.runtime import runtime
+
+SESSION_HOURS = 12
+"""How long a sign-in lasts (as the cookie of ``POST /session``)."""
 
 
 def verify_key(request: Request, secret: str) -> Principal | None:
@@ -47,6 +52,7 @@ def set_cookie(request: Request, response: Response, secret: str) -> None:
         samesite="strict",
         secure=request.url.scheme == "https",
         path="/",
+        max_age=SESSION_HOURS * 3600,
     )
 
 

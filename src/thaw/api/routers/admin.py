@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field
 
-from thaw.api.auth import Principal, require
+from thaw.api.auth import SESSION_COOKIE, Principal, require
 from thaw.api.deps import audit
 from thaw.api.matching import QueryError, parse_example, target_fingerprint
 from thaw.api.runtime import runtime
@@ -163,3 +164,36 @@ def verify_audit(
     """Recompute the hash chain: ``ok`` is false if any record was edited,
     inserted or deleted."""
     return AuditVerifyModel.of(runtime(request).state.audit.verify())
+
+
+class SessionRequest(BaseModel):
+    """A key to open a browser session with."""
+
+    key: str = Field(min_length=1, max_length=200)
+
+
+@router.post("/session", tags=["Keys"], response_model=KeyModel, responses=_ERRORS)
+def open_session(request: Request, body: SessionRequest, response: Response) -> KeyModel:
+    """Check a key and keep it in the ``thaw_session`` cookie (HttpOnly,
+    SameSite=Strict), so that the web pages need not send headers."""
+    rt = runtime(request)
+    key = rt.state.keys.verify(body.key)
+    if key is None:
+        raise HTTPException(401, "invalid or revoked API key")
+    response.set_cookie(
+        SESSION_COOKIE,
+        body.key,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        max_age=12 * 3600,
+    )
+    return KeyModel.of(key)
+
+
+@router.delete("/session", tags=["Keys"], status_code=204)
+def close_session(response: Response) -> Response:
+    """Forget the session cookie."""
+    response.delete_cookie(SESSION_COOKIE)
+    response.status_code = 204
+    return response

@@ -71,7 +71,6 @@ _ERRORS: dict[int | str, dict[str, object]] = {
 )
 def match(
     request: Request,
-    response: Response,
     body: EntityMatchQuery,
     principal: Annotated[Principal, Depends(require("screen"))],
     dataset: str,
@@ -90,7 +89,7 @@ def match(
     exclude_entity_ids: Annotated[list[str], Query(max_length=50)] = [],  # noqa: B006
     topics: Annotated[list[str], Query()] = [],  # noqa: B006
     changed_since: Annotated[str | None, Query(pattern=TS_PATTERN)] = None,
-) -> EntityMatchResponse:
+) -> Response:
     """Match a batch of example entities (FtM ``schema`` and ``properties``, as
     yente's ``/match``); each example may carry an ``id`` (the customer id) to which
     analysts' decisions apply: false positives are suppressed until the listing or
@@ -100,6 +99,10 @@ def match(
     scope = dataset_scope(snap, dataset)
     try:
         algo = resolve_algorithm(algorithm)
+        for config_key in body.config:  # thaw's algorithms take no configuration
+            raise QueryError(
+                400, f"Invalid configuration parameter: {config_key} for algorithm {algo}"
+            )
         if len(body.queries) > rt.settings.max_batch:
             raise QueryError(400, f"Too many queries in one batch (limit: {rt.settings.max_batch})")
         if not body.queries:
@@ -166,8 +169,14 @@ def match(
         threshold=threshold,
         results=audit_results,
     )
-    response.headers["x-batch-size"] = str(len(responses))
-    return EntityMatchResponse(responses=responses, limit=limit)
+    answer = EntityMatchResponse(responses=responses, limit=limit)
+    # built from validated models already: serialise directly (FastAPI would
+    # validate the whole answer a second time against the response model)
+    return Response(
+        answer.model_dump_json(by_alias=True),
+        media_type="application/json",
+        headers={"x-batch-size": str(len(responses))},
+    )
 
 
 @router.get(
