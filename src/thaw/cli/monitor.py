@@ -487,3 +487,34 @@ def whatif_portfolio(lift: list[str], portfolio: str, home: Path | None, as_json
             escape(by or "no one: cleared"),
         )
     console.print(table)
+
+
+@app.command("digest")
+def digest_cmd(
+    to: Annotated[list[str], typer.Option("--to", help="Recipient address (repeatable).")],
+    since: Annotated[
+        str | None, typer.Option(help="Events recorded on or after this ISO date or time.")
+    ] = None,
+    portfolio: Annotated[str | None, typer.Option(help="Only this portfolio.")] = None,
+    smtp_host: Annotated[str, typer.Option(envvar="THAW_SMTP_HOST")] = "localhost",
+    smtp_port: Annotated[int, typer.Option(envvar="THAW_SMTP_PORT")] = 25,
+    sender: Annotated[str, typer.Option("--from", envvar="THAW_SMTP_FROM")] = "thaw@localhost",
+    starttls: Annotated[bool, typer.Option(envvar="THAW_SMTP_STARTTLS")] = False,
+    username: Annotated[str | None, typer.Option(envvar="THAW_SMTP_USER")] = None,
+    password: Annotated[
+        str | None, typer.Option(envvar="THAW_SMTP_PASSWORD", show_default=False)
+    ] = None,
+    home: HomeOption = None,
+) -> None:
+    """E-mail a digest of the monitoring events (since a time) through an SMTP server."""
+    import smtplib
+
+    from thaw.monitor.digest import SmtpSettings, send_digest
+
+    settings = SmtpSettings(smtp_host, smtp_port, sender, starttls, username, password)
+    with PortfolioStore(default_home(home)) as ps:
+        try:
+            sent = send_digest(ps, settings, to, since=since, portfolio=portfolio)
+        except (OSError, smtplib.SMTPException, ValueError) as exc:
+            raise fail(f"digest not sent: {exc}") from exc
+    console.print(f"digest of {sent} event(s) sent" if sent else "no event: nothing sent")
