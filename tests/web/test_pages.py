@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import statistics
 import subprocess
 import sys
 import uuid
@@ -51,6 +52,16 @@ def first_load_ms(page: Any) -> float:
     )
 
 
+def screen_and_time(page: Any, name: str) -> float:
+    """Submit a screen; the milliseconds from submit to the results drawn (as the
+    page measures them)."""
+    page.evaluate("() => { delete document.body.dataset.screened; }")
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Name").press("Enter")
+    page.wait_for_function("() => document.body.dataset.screened")
+    return float(page.evaluate("() => window.thawTimings.screen_ms"))
+
+
 def test_sign_in_is_required(browser: Any, web_server: Any) -> None:
     context = browser.new_context(viewport=VIEWPORT, base_url=web_server.url)
     page = context.new_page()
@@ -73,12 +84,12 @@ def test_screen_dmitriev_then_profile(analyst: Watched) -> None:
     page.goto("/")
     print(f"\nfirst page load (/): {first_load_ms(page):.0f} ms (target < 300 ms)")
     page.get_by_text("Type a name").wait_for()
-    page.get_by_label("Name").fill("Kirill Dmitriev")
-    page.get_by_label("Name").press("Enter")
+    timings = [screen_and_time(page, "Kirill Dmitriev") for _ in range(5)]
+    print(
+        f"screen result shown after submit: first {timings[0]:.0f} ms, median of 5 "
+        f"{statistics.median(timings):.0f} ms (target < 150 ms)"
+    )
     hit = page.locator(".hit").first
-    hit.wait_for()
-    ms = page.evaluate("() => window.thawTimings.screen_ms")
-    print(f"screen result shown after submit: {ms:.0f} ms (target < 150 ms)")
     assert "name=Kirill+Dmitriev" in page.url
     assert "DMITRIEV" in hit.locator(".hit-name").inner_text()
     badges = hit.locator(".badge").all_inner_texts()
