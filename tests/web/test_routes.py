@@ -28,6 +28,8 @@ def test_sign_in_sets_a_strict_http_only_cookie(server: Server) -> None:
         page = http.get("/web/audit")
         assert page.status_code == 200
         assert "Jane (ops)" in page.text and 'aria-current="page"' in page.text
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+        assert page.headers["x-content-type-options"] == "nosniff"
         # the API accepts the same cookie, with the key's role
         assert http.get("/decisions").status_code == 200
         out = http.post("/web/signout")
