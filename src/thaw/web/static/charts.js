@@ -106,11 +106,13 @@ const THAWCharts = (() => {
       }
     });
     const legendY = top + lanes.length * laneH + 34;
-    const legend = [["#2e7d32", "listed"], ["#ef8f00", "amended"], ["#c62828", "delisted"]];
-    legend.forEach(([c, label], i) => {
-      parts.push(svg("circle", { cx: left + i * 100, cy: legendY - 4, r: 5, fill: c }));
-      parts.push(svg("text", { x: left + 10 + i * 100, y: legendY }, label));
-    });
+    // the legend repeats the markers' shapes, not only their colours
+    const lx = (i) => left + i * 100;
+    const ly = legendY - 4;
+    parts.push(svg("circle", { cx: lx(0), cy: ly, r: 5, fill: "#2e7d32" }));
+    parts.push(svg("path", { d: `M${lx(1)} ${ly - 6}L${lx(1) + 6} ${ly}L${lx(1)} ${ly + 6}L${lx(1) - 6} ${ly}Z`, fill: "#ef8f00" }));
+    parts.push(svg("path", { d: `M${lx(2) - 5} ${ly - 5}L${lx(2) + 5} ${ly + 5}M${lx(2) + 5} ${ly - 5}L${lx(2) - 5} ${ly + 5}`, stroke: "#c62828", "stroke-width": 2.5 }));
+    ["listed", "amended", "delisted"].forEach((label, i) => parts.push(svg("text", { x: lx(i) + 10, y: legendY }, label)));
     parts.push(svg("rect", { x: left + 300, y: legendY - 9, width: 24, height: 10, fill: "#1d4e89", rx: 2 }));
     parts.push(svg("text", { x: left + 330, y: legendY }, "in force (publications held)"));
     parts.push(svg("line", { x1: left + 530, x2: left + 554, y1: legendY - 4, y2: legendY - 4, stroke: "#1d4e89", "stroke-width": 6, "stroke-dasharray": "4 3", opacity: 0.55 }));
