@@ -289,6 +289,8 @@ def update_under_load(server: Server, home: Path, seconds: float, folder: Path) 
         )
         loaded = time.monotonic()
         result["load_exit"] = run.returncode
+        if run.returncode:
+            result["load_error"] = run.stderr[-600:]
         result["load_seconds"] = round(loaded - began, 1)
         while time.monotonic() - loaded < 60:
             fps = {httpx.get(f"{server.url}/readyz", timeout=10).json()["lists"] for _ in range(6)}
@@ -418,6 +420,8 @@ def main() -> None:
         f"new lists served {u.get('served_after_load_s')} s after it finished; "
         f"{u['requests']} requests, errors {u['errors'] or 0}"
     )
+    if u.get("load_error"):
+        print(f"thaw load said: {u['load_error']}")
     print(f"server RSS (MB) first/last/max: {report['rss_first_last_max_mb']}")
     print(
         "server RSS (MB) by phase: "

@@ -3,6 +3,7 @@ and writing the audit record of a request."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from fastapi import HTTPException, Request
@@ -29,7 +30,7 @@ def dataset_scope(snap: Snapshot, name: str) -> Scope:
     return scope
 
 
-def audit(
+def audit_record(
     rt: Runtime,
     principal: Principal,
     action: str,
@@ -40,12 +41,11 @@ def audit(
     algorithm: str | None = None,
     threshold: float | None = None,
     results: Any = None,
-) -> None:
-    """Record a request in the audit trail and wait until it is committed (no-op
-    with ``THAW_AUDIT=0``). A request whose record cannot be written fails (503)."""
+) -> AuditRecord | None:
+    """The audit record of a request (``None`` with ``THAW_AUDIT=0``)."""
     if not rt.settings.audit:
-        return
-    record = AuditRecord(
+        return None
+    return AuditRecord(
         action=action,
         query=query,
         key_id=principal.key_id,
@@ -56,7 +56,29 @@ def audit(
         threshold=threshold,
         results=results if results is not None else [],
     )
+
+
+def audit(rt: Runtime, principal: Principal, action: str, query: Any, **kw: Any) -> None:
+    """Record a request in the audit trail (:func:`audit_record`) and wait until it
+    is committed. A request whose record cannot be written fails (503)."""
+    record = audit_record(rt, principal, action, query, **kw)
+    if record is None:
+        return
     try:
         rt.audit.write(record)
+    except Exception as exc:
+        raise HTTPException(503, "the audit trail cannot be written; try again") from exc
+
+
+async def audit_async(
+    rt: Runtime, principal: Principal, action: str, query: Any, **kw: Any
+) -> None:
+    """:func:`audit` for ``async`` routes: the event loop serves other requests
+    while the record's group is committed."""
+    record = audit_record(rt, principal, action, query, **kw)
+    if record is None:
+        return
+    try:
+        await asyncio.wait_for(asyncio.wrap_future(rt.audit.submit(record)), 30)
     except Exception as exc:
         raise HTTPException(503, "the audit trail cannot be written; try again") from exc

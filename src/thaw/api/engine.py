@@ -86,7 +86,10 @@ class Snapshot:
                             ftm.setdefault(name.strip(), set()).add(
                                 f"{record.source}:{record.source_id}"
                             )
-        screener = PartyScreener(home)
+            # read the memberships as they are: the loader refreshes the profiles,
+            # the server never writes to the store
+            profile_of = Profiles(store, auto_refresh=False).memberships()
+        screener = PartyScreener(home, profile_of=profile_of)
         members: dict[str, list[str]] = {}
         for (source, source_id), pid in screener.profile_of.items():
             members.setdefault(pid, []).append(f"{source}:{source_id}")
@@ -146,7 +149,8 @@ class Engine:
         self._thread: threading.Thread | None = None
         self._local = threading.local()
         self.reloads = 0
-        self.settle = 120.0
+        self._watch: Store | None = None
+        self.settle = 300.0
         """Longest wait (s) for a loader to finish the index and profiles."""
         self._pending: tuple[str, float] | None = None
 
@@ -175,6 +179,8 @@ class Engine:
     def stop(self) -> None:
         """Stop watching."""
         self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
 
     def check(self) -> bool:
         """Install a new snapshot if the active lists changed; whether it did.
@@ -183,23 +189,24 @@ class Engine:
         the profiles. The new snapshot is built once both are done (or after
         :attr:`settle` seconds, if the loader died half-way), so that the server
         neither duplicates that work nor serves an index without its profiles."""
-        with Store(self.home) as store:
-            fp = fingerprint(store)
-            current = self._snapshot
-            if current is not None and current.fingerprint == fp:
-                self._pending = None
+        if self._watch is None:
+            self._watch = Store(self.home)  # one connection for the watcher's checks
+        store = self._watch
+        fp = fingerprint(store)
+        current = self._snapshot
+        if current is not None and current.fingerprint == fp:
+            self._pending = None
+            return False
+        if current is not None:
+            first_seen = self._pending[1] if self._pending and self._pending[0] == fp else None
+            if first_seen is None:
+                self._pending = (fp, time.monotonic())
+                first_seen = self._pending[1]
+            settled = (
+                index_path(store).exists() and not Profiles(store, auto_refresh=False).is_stale()
+            )
+            if not settled and time.monotonic() - first_seen < self.settle:
                 return False
-            if current is not None:
-                first_seen = self._pending[1] if self._pending and self._pending[0] == fp else None
-                if first_seen is None:
-                    self._pending = (fp, time.monotonic())
-                    first_seen = self._pending[1]
-                settled = (
-                    index_path(store).exists()
-                    and not Profiles(store, auto_refresh=False).is_stale()
-                )
-                if not settled and time.monotonic() - first_seen < self.settle:
-                    return False
         try:
             snapshot = Snapshot.build(self.home)
         except Exception as exc:  # keep serving the previous data
@@ -221,9 +228,14 @@ class Engine:
         return True
 
     def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self.check()
-            except Exception:  # the store may be busy or mid-migration: try again
-                log.exception("checking for new lists failed")
-            self._stop.wait(self.reload_every)
+        try:
+            while not self._stop.is_set():
+                try:
+                    self.check()
+                except Exception:  # the store may be busy or mid-migration: try again
+                    log.exception("checking for new lists failed")
+                self._stop.wait(self.reload_every)
+        finally:
+            if self._watch is not None:  # closed by the thread that opened it
+                self._watch.close()
+                self._watch = None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -30,6 +31,9 @@ from thaw.screen.batch import (
     open_output,
     screen_file,
 )
+
+if TYPE_CHECKING:
+    from thaw.decisions import Judge
 
 ThresholdOption = Annotated[
     float | None,
@@ -162,6 +166,27 @@ class _RichProgress:
         self.bar.stop()
 
 
+def _judge(home: Path | None, screener: Screener) -> Judge | None:
+    """A judge of the team's decisions, if any were ever recorded (no state is
+    created for a home that has none)."""
+    import os
+
+    from thaw.decisions import Judge
+    from thaw.store import default_home
+    from thaw.store.state import open_state
+
+    if not os.environ.get("THAW_DATABASE_URL") and not (default_home(home) / "state.db").exists():
+        return None
+    state = open_state(home)
+    if not state.decisions.any():
+        state.close()
+        return None
+    members: dict[str, list[str]] = {}
+    for (source, source_id), pid in getattr(screener, "profile_of", {}).items():
+        members.setdefault(pid, []).append(f"{source}:{source_id}")
+    return Judge(state.decisions, screener.index, members)
+
+
 @app.command("screen-file")
 def screen_file_cmd(
     input: Annotated[
@@ -187,6 +212,13 @@ def screen_file_cmd(
         int | None, typer.Option(help="Worker processes (default: every CPU core).")
     ] = None,
     chunk_size: Annotated[int, typer.Option(help="Rows per work unit.")] = 256,
+    decisions: Annotated[
+        bool,
+        typer.Option(
+            help="Apply analysts' decisions to rows with an id (thaw decide): suppress "
+            "false positives until the listing or the row changes."
+        ),
+    ] = True,
     home: HomeOption = None,
 ) -> None:
     """Screen every row of a file; write one JSON object per row, in input order.
@@ -197,12 +229,15 @@ def screen_file_cmd(
     error and skipped; the rest is screened.
     """
     screener = _screener(home)
+    judge = _judge(home, screener) if decisions else None
     progress = _RichProgress(f"screening {input.name}")
     stream = open_output(output)
+    # with decisions to apply, results go through a temporary file first
+    spool = tempfile.TemporaryFile("w+", encoding="utf-8") if judge else stream
     try:
         summary = screen_file(
             input,
-            stream,
+            spool,
             screener,
             fmt=format,
             threshold=threshold,
@@ -212,10 +247,24 @@ def screen_file_cmd(
             chunk_size=chunk_size,
             progress=progress,
         )
+        if judge is not None:
+            from thaw.decisions.batch import apply_to_lines
+            from thaw.screen.batch import detect_format
+
+            spool.seek(0)
+            applied = apply_to_lines(input, detect_format(input, format), spool, stream, judge)
+            if applied.suppressed or applied.reopened or applied.true_match:
+                err.print(
+                    f"decisions: {applied.suppressed:,} false positive(s) suppressed, "
+                    f"{applied.reopened:,} reopened, {applied.true_match:,} true match(es)",
+                    highlight=False,
+                )
     except BatchError as exc:
         raise fail(str(exc)) from exc
     finally:
         progress.stop()
+        if spool is not stream:
+            spool.close()
         if output is not None and str(output) != "-":
             stream.close()
         else:

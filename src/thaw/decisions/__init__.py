@@ -20,10 +20,25 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from thaw.index import Entry, entry_from_record
+from thaw.index import CandidateIndex, Entry, entry_from_record
+from thaw.match import Query
 from thaw.profiles import Profiles
 from thaw.store import Store
-from thaw.store.state import Decision
+from thaw.store.state import Decision, Decisions
+
+
+def query_fingerprint(query: Query) -> str:
+    """The customer fingerprint of a screened name and what came with it (the same
+    whether the name came through the API or a file)."""
+    return customer_fingerprint(
+        {
+            "name": query.name,
+            "schema": query.schema,
+            "birth_date": query.birth_date,
+            "countries": list(query.countries),
+            "id_numbers": list(query.id_numbers),
+        }
+    )
 
 
 def listing_fingerprint(entries: Iterable[Entry]) -> str:
@@ -114,3 +129,43 @@ def target_fingerprint(store: Store, target_id: str) -> str | None:
         if record is not None:
             entries.append(entry_from_record(record))
     return listing_fingerprint(entries) if entries else None
+
+
+class Judge:
+    """Applies the decisions of a state to hits, given the screening index (for the
+    listings' fingerprints) and profile memberships (``profile id → listing keys``).
+    A customer's decisions are read once per customer id."""
+
+    def __init__(
+        self, decisions: Decisions, index: CandidateIndex, members: Mapping[str, list[str]]
+    ) -> None:
+        self.decisions = decisions
+        self.index = index
+        self.members = members
+
+    def of(self, customer_id: Any) -> dict[str, Decision]:
+        """The current decisions of one customer (none for a missing id)."""
+        if customer_id is None or str(customer_id) == "":
+            return {}
+        return self.decisions.for_customer(str(customer_id))
+
+    def outcome(
+        self,
+        decisions: Mapping[str, Decision],
+        profile_id: str | None,
+        listing_keys: list[str],
+        customer_fp: str,
+    ) -> Applied | None:
+        """What ``decisions`` do to one hit (its profile id, if any, and the keys of
+        its listings); see :func:`apply`."""
+        if not decisions:
+            return None
+        keys = list(self.members.get(profile_id, [])) if profile_id else []
+        keys = keys or listing_keys
+        entries = []
+        for key in keys:
+            position = self.index.position(key)
+            if position is not None:
+                entries.append(self.index.entry(position))
+        target = profile_id or listing_keys[0]
+        return apply(decisions, [target, *keys], listing_fingerprint(entries), customer_fp)

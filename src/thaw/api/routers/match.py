@@ -18,7 +18,7 @@ from fastapi.responses import RedirectResponse
 
 import thaw.match
 from thaw.api.auth import Principal, require
-from thaw.api.deps import audit, dataset_scope, snapshot
+from thaw.api.deps import audit, audit_async, dataset_scope, snapshot
 from thaw.api.entities import entity, party_keys
 from thaw.api.matching import (
     ALGORITHMS,
@@ -69,7 +69,7 @@ _ERRORS: dict[int | str, dict[str, object]] = {
     response_model_exclude_none=False,
     responses=_ERRORS,
 )
-def match(
+async def match(
     request: Request,
     body: EntityMatchQuery,
     principal: Annotated[Principal, Depends(require("screen"))],
@@ -146,7 +146,7 @@ def match(
             query=item.example,
         )
         audit_results[name] = outcome.audit
-    audit(
+    await audit_async(
         rt,
         principal,
         "match",

@@ -30,7 +30,7 @@ from thaw.api.engine import Scope, Snapshot
 from thaw.api.matching import QueryError, resolve_algorithm
 from thaw.api.runtime import Runtime, runtime
 from thaw.api.uploads import UploadError, spool, upload_format
-from thaw.decisions import apply, customer_fingerprint, listing_fingerprint
+from thaw.decisions import Judge, query_fingerprint
 from thaw.match import Query as MatchQuery
 from thaw.schemas import HitModel, ScreenResultModel
 from thaw.schemas.yente import ErrorResponse
@@ -64,22 +64,10 @@ class ScreenRequest(BaseModel):
     algorithm: str = "thaw"
 
 
-def _customer(query: MatchQuery) -> str:
-    return customer_fingerprint(
-        {
-            "name": query.name,
-            "schema": query.schema,
-            "birth_date": query.birth_date,
-            "countries": list(query.countries),
-            "id_numbers": list(query.id_numbers),
-        }
-    )
-
-
 def decide_hits(
-    snap: Snapshot,
+    judge: Judge,
     result: ScreenResult,
-    decisions: dict[str, Decision] | None,
+    decisions: dict[str, Decision],
     customer_fp: str,
 ) -> tuple[ScreenResultModel, list[dict[str, Any]]]:
     """The result with decisions applied (suppressed hits removed, others marked),
@@ -87,19 +75,13 @@ def decide_hits(
     hits: list[HitModel] = []
     kept: list[dict[str, Any]] = []
     for hit in result.hits:
-        first = hit.listings[0]
-        target = hit.profile_id or f"{first.source}:{first.source_id}"
-        outcome = None
-        record: dict[str, Any] = {"id": target, "score": hit.score}
-        if decisions:
-            keys = snap.members.get(hit.profile_id, []) if hit.profile_id else []
-            keys = keys or [f"{x.source}:{x.source_id}" for x in hit.listings]
-            entries = [e for e in (snap.entry(k) for k in keys) if e is not None]
-            applied = apply(decisions, [target, *keys], listing_fingerprint(entries), customer_fp)
-            if applied is not None:
-                outcome = applied.outcome
-                record["decision"] = outcome
-                record["decision_id"] = applied.decision.id
+        keys = [f"{x.source}:{x.source_id}" for x in hit.listings]
+        record: dict[str, Any] = {"id": hit.profile_id or keys[0], "score": hit.score}
+        applied = judge.outcome(decisions, hit.profile_id, keys, customer_fp)
+        outcome = None if applied is None else applied.outcome
+        if applied is not None:
+            record["decision"] = outcome
+            record["decision_id"] = applied.decision.id
         kept.append(record)
         if outcome != "suppressed":
             hits.append(HitModel.of(hit, outcome))
@@ -126,8 +108,8 @@ def screen_name(
     result = snap.screener.screen_query(
         query, threshold=body.threshold, limit=body.limit, algorithm=algorithm, id=body.id
     )
-    decisions = rt.state.decisions.for_customer(body.id) if body.id else None
-    model, kept = decide_hits(snap, result, decisions, _customer(query))
+    judge = Judge(rt.state.decisions, snap.screener.index, snap.members)
+    model, kept = decide_hits(judge, result, judge.of(body.id), query_fingerprint(query))
     audit(
         rt,
         principal,
@@ -154,6 +136,7 @@ def _file_lines(
     """Screen every row, yielding JSON lines; audit the whole file at the end."""
     rows: list[Any] = []
     counts = {"rows": 0, "screened": 0, "skipped": 0}
+    judge = Judge(rt.state.decisions, snap.screener.index, snap.members)
     try:
         source = open_source(path, "csv" if fmt == "xlsx" else fmt)
         try:
@@ -174,10 +157,8 @@ def _file_lines(
                 row, _, ident, name, schema, birth, countries, numbers = job
                 query = MatchQuery(name, schema, birth, countries, None, numbers)
                 result = snap.screener.screen_query(query, row=row, id=ident, **options)
-                decisions = (
-                    rt.state.decisions.for_customer(str(ident)) if ident is not None else None
-                )
-                model, kept = decide_hits(snap, result, decisions, _customer(query))
+                decisions = judge.of(ident)
+                model, kept = decide_hits(judge, result, decisions, query_fingerprint(query))
                 counts["screened"] += 1
                 if kept:
                     rows.append({"row": row, "id": ident, "hits": kept})

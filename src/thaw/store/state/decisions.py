@@ -99,3 +99,7 @@ class Decisions:
         else:
             rows = self.db.query(f"SELECT {_COLUMNS} FROM decisions ORDER BY id")
         return [Decision(*r) for r in rows]
+
+    def any(self) -> bool:
+        """Whether any decision was ever recorded."""
+        return bool(self.db.query("SELECT 1 FROM decisions LIMIT 1"))

@@ -1,0 +1,75 @@
+"""Decisions applied to the JSON lines of ``thaw screen-file``.
+
+``screen-file`` writes one object per screened row; for rows with an ``id`` (the
+customer id), :func:`apply_to_lines` re-reads the row from the input (to take the
+customer's fingerprint from the same fields the API takes it from), drops hits
+suppressed by a false-positive decision and marks the others ``reopened`` or
+``true_match``, exactly as ``POST /screen/file`` does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from thaw.decisions import Judge, query_fingerprint
+from thaw.match import Query
+from thaw.screen.batch import check_row, open_source
+
+
+@dataclass(slots=True)
+class Applied:
+    """Counts of what decisions did to a file's results."""
+
+    suppressed: int = 0
+    reopened: int = 0
+    true_match: int = 0
+
+
+def _queries(path: Path, fmt: str) -> Iterator[tuple[int, Query]]:
+    source = open_source(path, fmt)
+    try:
+        for raw in source.rows():
+            job, _ = check_row(raw)
+            if job is not None:
+                row, _, _, name, schema, birth, countries, numbers = job
+                yield row, Query(name, schema, birth, countries, None, numbers)
+    finally:
+        source.close()
+
+
+def apply_to_lines(
+    input: Path, fmt: str, results: IO[str], output: IO[str], judge: Judge
+) -> Applied:
+    """Copy ``results`` (JSON lines of ``input``, in input order) to ``output`` with
+    the decisions of each row's customer applied."""
+    counts = Applied()
+    queries = _queries(input, fmt)
+    current: tuple[int, Query] | None = None
+    for line in results:
+        if not line.strip():
+            continue
+        data: dict[str, Any] = json.loads(line)
+        decisions = judge.of(data.get("id")) if data.get("hits") else {}
+        if not decisions:
+            output.write(line if line.endswith("\n") else line + "\n")
+            continue
+        while current is None or current[0] < data["row"]:
+            current = next(queries)
+        fingerprint = query_fingerprint(current[1])
+        hits = []
+        for hit in data["hits"]:
+            keys = [f"{x['source']}:{x['source_id']}" for x in hit["listings"]]
+            applied = judge.outcome(decisions, hit.get("profile_id"), keys, fingerprint)
+            if applied is None:
+                hits.append(hit)
+                continue
+            setattr(counts, applied.outcome, getattr(counts, applied.outcome) + 1)
+            if applied.outcome != "suppressed":
+                hits.append({**hit, "decision": applied.outcome})
+        data["hits"] = hits
+        output.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+    return counts
