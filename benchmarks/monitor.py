@@ -219,7 +219,7 @@ def speed(args: argparse.Namespace) -> None:
             listings = ListingSet(monitor.listings_at({SOURCE: start}))
             stats = ensure_index(store).state().get("token_stats")
             began = time.perf_counter()
-            results = screen_rows(
+            results, _index = screen_rows(
                 [(i, d) for i, (_rid, d) in enumerate(sample)],
                 listings,
                 DEFAULT_THRESHOLD,
@@ -230,7 +230,7 @@ def speed(args: argparse.Namespace) -> None:
             full = sample_s * len(portfolio) / len(sample)
             print(
                 f"full re-screen of {len(sample)} rows at {start.published}: {sample_s:.1f} s "
-                f"({sum(len(f) for _, f, _ in results)} alerts) -> {full:.0f} s for "
+                f"({sum(len(f) for _, f in results)} alerts) -> {full:.0f} s for "
                 f"{len(portfolio)} rows; {load_average()}"
             )
             # the portfolio as it stands after that screen (its alerts on the listings the
@@ -286,6 +286,9 @@ def _step(home: str, name: str, publication_id: str, workers: str) -> None:
             step = monitor.advance(name, {SOURCE: pub})
     data = step.to_dict()
     data["seconds"] = round(time.perf_counter() - began, 2)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    data["cpu_s"] = round(own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime, 1)
     data["peak_rss_mb"] = round(_peak_rss_mb(), 0)
     print(json.dumps(data))
 

@@ -112,6 +112,8 @@ def test_a_failing_endpoint_does_not_block_the_others(tmp_path: Path) -> None:
         # the dead endpoint was tried once, its other deliveries wait for the next attempt
         assert result.retried == 1 and result.skipped == 4
         assert ps.pending_count() == 5
+        again = deliver_due(ps, base_delay=60.0, timeout=2.0)
+        assert (again.delivered, again.retried, again.skipped) == (0, 0, 0)  # all held back
 
 
 def test_webhook_of_another_portfolio_gets_nothing(tmp_path: Path) -> None:

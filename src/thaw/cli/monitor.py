@@ -25,6 +25,14 @@ from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail, open_
 from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor import Monitor, PortfolioError, PortfolioInputError, Step, read_rows
 from thaw.monitor.webhooks import WebhookError, check_url, deliver_due, deliver_loop
+from thaw.schemas.monitor import (
+    AlertModel,
+    AttemptModel,
+    PortfolioDetailModel,
+    PortfolioModel,
+    StepModel,
+    WebhookModel,
+)
 from thaw.store import default_home
 from thaw.store.portfolios import PortfolioStore
 
@@ -81,7 +89,8 @@ def portfolio_add(
         except PortfolioError as exc:
             raise fail(str(exc)) from exc
     if as_json:
-        _emit(info.to_dict())
+        with PortfolioStore(default_home(home)) as ps:
+            _emit(PortfolioModel.of(info, ps.watermarks(info.id)).model_dump())
         return
     console.print(
         f"Portfolio [bold]{escape(name)}[/]: {info.rows} rows, {info.alerts} alert(s).",
@@ -108,7 +117,7 @@ def portfolio_update(
         except PortfolioError as exc:
             raise fail(str(exc)) from exc
     if as_json:
-        _emit(step.to_dict())
+        _emit(StepModel(**step.to_dict()).model_dump())
         return
     console.print(
         f"{escape(name)}: {step.candidate_rows} row(s) added or changed, "
@@ -124,7 +133,7 @@ def portfolio_list(home: HomeOption = None, as_json: JsonOption = False) -> None
         infos = ps.portfolios()
         marks = {p.name: ps.watermarks(p.id) for p in infos}
     if as_json:
-        _emit([dict(p.to_dict(), publications=marks[p.name]) for p in infos])
+        _emit([PortfolioModel.of(p, marks[p.name]).model_dump() for p in infos])
         return
     if not infos:
         console.print("No portfolio yet (thaw portfolio add NAME FILE).")
@@ -155,24 +164,10 @@ def portfolio_show(
         marks = ps.watermarks(info.id)
     if as_json:
         _emit(
-            dict(
-                info.to_dict(),
-                publications=marks,
-                alerts=[
-                    {
-                        "row_id": rid,
-                        "source": a.source,
-                        "source_id": a.source_id,
-                        "score": a.score,
-                        "matched_name": a.matched_name,
-                        "profile_id": a.profile_id,
-                        "listing_fingerprint": a.listing_hash,
-                        "since": a.since,
-                        "explanation": a.explanation,
-                    }
-                    for _p, rid, a in alerts
-                ],
-            )
+            PortfolioDetailModel(
+                portfolio=PortfolioModel.of(info, marks),
+                alerts=[AlertModel.of(p, rid, a) for p, rid, a in alerts],
+            ).model_dump()
         )
         return
     console.print(
@@ -282,22 +277,7 @@ def alerts_cmd(
             return
         alerts = ps.current_alerts(portfolio)
     if as_json:
-        _emit(
-            [
-                {
-                    "portfolio": name,
-                    "row_id": rid,
-                    "source": a.source,
-                    "source_id": a.source_id,
-                    "score": a.score,
-                    "matched_name": a.matched_name,
-                    "profile_id": a.profile_id,
-                    "since": a.since,
-                    "explanation": a.explanation,
-                }
-                for name, rid, a in alerts
-            ]
-        )
+        _emit([AlertModel.of(name, rid, a).model_dump() for name, rid, a in alerts])
         return
     table = Table(title=f"Alerts ({len(alerts)})", title_justify="left")
     for col in ("portfolio", "row", "listing", "score", "matched name", "since"):
@@ -337,7 +317,7 @@ def webhooks_add(
         except PortfolioError as exc:
             raise fail(str(exc)) from exc
     if as_json:
-        _emit(hook.to_dict())
+        _emit(WebhookModel.of(hook).model_dump())
         return
     console.print(f"Webhook {hook.id}: {escape(url)}", highlight=False)
 
@@ -349,7 +329,7 @@ def webhooks_list(home: HomeOption = None, as_json: JsonOption = False) -> None:
         hooks = ps.webhooks()
         status = ps.outbox_status()
     if as_json:
-        _emit({"webhooks": [h.to_dict() for h in hooks], "outbox": status})
+        _emit({"webhooks": [WebhookModel.of(h).model_dump() for h in hooks], "outbox": status})
         return
     table = Table(title="Webhooks", title_justify="left")
     for col in ("id", "url", "portfolio", "active", "created"):
@@ -391,7 +371,7 @@ def webhooks_log(
     with PortfolioStore(default_home(home)) as ps:
         attempts = ps.attempts(webhook, limit)
     if as_json:
-        _emit([a.to_dict() for a in attempts])
+        _emit([AttemptModel.of(a).model_dump() for a in attempts])
         return
     table = Table(title=f"Delivery attempts ({len(attempts)})", title_justify="left")
     for col in ("at", "webhook", "event", "status", "outcome", "error", "ms"):

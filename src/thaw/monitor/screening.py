@@ -37,9 +37,11 @@ from thaw.monitor.keys import (
     MIN_COVERAGE,
     TOKEN_BITS,
     KeyIndex,
+    Postings,
     compatible,
     entry_keys,
     listing_coverage,
+    postings_of,
     row_coverage,
     row_tokens,
 )
@@ -95,15 +97,13 @@ class RowData:
 RowTokens = list[tuple[int, int, set[str]]]
 
 
-def build_row_index(rows: Iterable[tuple[int, RowTokens]]) -> KeyIndex:
-    """The portfolio's row index from ``(row number, tokens)``."""
-    return KeyIndex.build(
-        (),
-        weighted=(
-            ((row << TOKEN_BITS) | token, share, keys)
-            for row, tokens in rows
-            for token, share, keys in tokens
-        ),
+def row_postings(rows: Iterable[tuple[int, RowTokens]]) -> Postings:
+    """The row index's postings of ``(row number, tokens)``: one per key of each
+    token, under the id ``row << TOKEN_BITS | token``, weighted by its share."""
+    return postings_of(
+        ((row << TOKEN_BITS) | token, share, keys)
+        for row, tokens in rows
+        for token, share, keys in tokens
     )
 
 
@@ -224,10 +224,13 @@ class ListingSet:
         return len(self.listings)
 
 
-def _rows_chunk(chunk: Sequence[tuple[int, RowData]]) -> list[tuple[int, list[Match], RowTokens]]:
+def _rows_chunk(
+    chunk: Sequence[tuple[int, RowData]],
+) -> tuple[list[tuple[int, list[Match]]], Postings | None]:
     listings: ListingSet = _WORK["listings"]
     threshold: float = _WORK["threshold"]
     out = []
+    all_tokens = []
     with calibrated(_WORK["stats"]):
         for row, data in chunk:
             tokens = data.tokens()
@@ -237,8 +240,10 @@ def _rows_chunk(chunk: Sequence[tuple[int, RowData]]) -> list[tuple[int, list[Ma
                 match = score_pair(row, data, listings.listings[position], threshold)
                 if match is not None:
                     found.append(match)
-            out.append((row, found, tokens if _WORK["keys"] else []))
-    return out
+            out.append((row, found))
+            if _WORK["keys"]:
+                all_tokens.append((row, tokens))
+    return out, row_postings(all_tokens) if _WORK["keys"] else None
 
 
 def screen_rows(
@@ -247,28 +252,27 @@ def screen_rows(
     threshold: float,
     stats: dict[str, Any] | None,
     *,
-    with_keys: bool = False,
+    with_index: bool = False,
     workers: int | None = None,
-) -> list[tuple[int, list[Match], RowTokens]]:
+) -> tuple[list[tuple[int, list[Match]]], KeyIndex | None]:
     """Screen ``rows`` (``(row number, data)``) against every listing of
-    ``listings``: per row its matches and, with ``with_keys``, its retrieval tokens
-    (for the portfolio's row index). This is the full re-screen."""
-    work = {"listings": listings, "threshold": threshold, "stats": stats, "keys": with_keys}
+    ``listings``: per row its matches and, with ``with_index``, the row index of
+    these rows. This is the full re-screen."""
+    work = {"listings": listings, "threshold": threshold, "stats": stats, "keys": with_index}
     results = _run(_rows_chunk, _split(rows, 512), work, workers, len(rows))
-    return [item for part in results for item in part]
+    matches = [item for part, _p in results for item in part]
+    if not with_index:
+        return matches, None
+    return matches, KeyIndex.from_postings(p for _m, p in results if p is not None)
 
 
-def _tokens_chunk(chunk: Sequence[tuple[int, RowData]]) -> list[tuple[int, RowTokens]]:
-    return [(row, data.tokens()) for row, data in chunk]
+def _index_chunk(chunk: Sequence[tuple[int, RowData]]) -> Postings:
+    return row_postings((row, data.tokens()) for row, data in chunk)
 
 
-def rows_tokens(
-    rows: Sequence[tuple[int, RowData]], *, workers: int | None = None
-) -> list[tuple[int, RowTokens]]:
-    """The retrieval tokens of many rows (name analysis in worker processes), for
-    :func:`build_row_index`."""
-    results = _run(_tokens_chunk, _split(rows, 2048), {}, workers, len(rows))
-    return [item for part in results for item in part]
+def build_row_index(rows: Sequence[tuple[int, RowData]], *, workers: int | None = None) -> KeyIndex:
+    """The row index of a portfolio (name analysis in worker processes)."""
+    return KeyIndex.from_postings(_run(_index_chunk, _split(rows, 2048), {}, workers, len(rows)))
 
 
 # -- incremental: changed listings against the rows sharing a key -------------------------

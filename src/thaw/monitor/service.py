@@ -53,7 +53,6 @@ from thaw.monitor.screening import (
     RowData,
     build_row_index,
     candidate_rows,
-    rows_tokens,
     screen_listings,
     screen_rows,
 )
@@ -338,14 +337,14 @@ class Monitor:
         path = self._index_path(info)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".building-", dir=path.parent)
+        os.close(fd)
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(index.dumps())
+            index.save(Path(tmp))
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        for stale in path.parent.glob(f"rows-{info.id}-*.pickle"):
+        for stale in path.parent.glob(f"rows-{info.id}-*.npz"):
             if stale != path:
                 stale.unlink(missing_ok=True)
 
@@ -355,11 +354,11 @@ class Monitor:
         path = self._index_path(info)
         if path.exists():
             try:
-                return KeyIndex.loads(path.read_bytes())
+                return KeyIndex.load(path)
             except Exception:  # unreadable cache: rebuild  # noqa: BLE001
                 pass
         rows = [(r.pk, RowData.from_dict(r.data)) for r in self.portfolios.rows(info.id)]
-        index = build_row_index(rows_tokens(rows, workers=self.workers))
+        index = build_row_index(rows, workers=self.workers)
         self._save_index(info, index)
         return index
 
@@ -411,16 +410,17 @@ class Monitor:
             targets = self.store.active_publications()
         stored = {r.pk: r for r in self.portfolios.rows(info.id)}
         listing_set = self._listing_set(targets)
-        results = screen_rows(
+        results, index = screen_rows(
             [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
             listing_set,
             info.threshold,
             self.portfolios.stats(info.id),
-            with_keys=True,
+            with_index=True,
             workers=self.workers,
         )
-        self._save_index(info, build_row_index((pk, tokens) for pk, _m, tokens in results))
-        new = {m.key: m for _pk, found, _k in results for m in found}
+        assert index is not None
+        self._save_index(info, index)
+        new = {m.key: m for _pk, found in results for m in found}
         old = {a.key: a for a in self.portfolios.alerts(info.id)}
         listings = {(x.entry.source, x.entry.source_id): x for x in listing_set.listings}
         changes = Changes(watermarks={s: p.id for s, p in targets.items()})
@@ -466,7 +466,7 @@ class Monitor:
         listings = {(x.entry.source, x.entry.source_id): x for x in listing_set.listings}
         # screen new and changed rows (numbered by position: they may have no pk yet)
         work = added + changed
-        results = screen_rows(
+        results, _index = screen_rows(
             [(i, given[rid]) for i, rid in enumerate(work)],
             listing_set,
             info.threshold,
@@ -482,7 +482,7 @@ class Monitor:
             rows_delete=removed,
             bump_revision=True,
         )
-        for i, found, _keys in results:
+        for i, found in results:
             rid = work[i]
             data = given[rid]
             fp = data.fingerprint
@@ -603,12 +603,12 @@ class Monitor:
                 changes.events.append(self._event("new_hit", name, row, entry, match, cause, info))
             else:
                 old_record = versions[old_ids[listing_key]][1]
+                amended = record_changes(old_record, versions[new_ids[listing_key]][1])
+                if not amended and prior.score == match.score and not prior.suppressed:
+                    continue  # a new version with nothing a reader would see changed
                 extra: dict[str, Any] = {
                     "previous": {"score": prior.score, "fingerprint": prior.listing_hash},
-                    "changes": [
-                        c.to_dict()
-                        for c in record_changes(old_record, versions[new_ids[listing_key]][1])
-                    ],
+                    "changes": [c.to_dict() for c in amended],
                 }
                 changes.events.append(
                     self._event("hit_amended", name, row, entry, match, cause, info, extra)
@@ -679,7 +679,7 @@ class Monitor:
             marks = self.portfolios.watermarks(info.id)
             targets = {s: self._publication(p) for s, p in marks.items()}
         stored = {r.pk: r for r in self.portfolios.rows(info.id)}
-        results = screen_rows(
+        results, _index = screen_rows(
             [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
             ListingSet(self.listings_at(targets)),
             info.threshold,
@@ -688,7 +688,7 @@ class Monitor:
         )
         return {
             (stored[m.row].row_id, m.source, m.source_id): m.score
-            for _pk, found, _k in results
+            for _pk, found in results
             for m in found
         }
 

@@ -24,7 +24,9 @@ connection, a timeout) is retried with exponential backoff (:func:`backoff`: 30 
 1 min, 2 min … capped at one hour) until the event is older than
 :data:`GIVE_UP_AFTER` (48 hours), then marked ``failed``. Endpoints are independent:
 one that fails is skipped for the rest of a pass and does not delay the others,
-and screening never waits for delivery.
+and screening never waits for delivery. While an endpoint fails, its other
+deliveries wait with the one that was tried, so a long outage costs one attempt
+per backoff step, not one per queued event.
 """
 
 from __future__ import annotations
@@ -202,6 +204,7 @@ def deliver_due(
     with ThreadPoolExecutor(max_workers=min(8, len(by_hook))) as pool:
         batches = list(pool.map(run, by_hook.values()))
     for batch in batches:
+        held_until: str | None = None
         for delivery, result in batch:
             if result is None:
                 outcome.skipped += 1
@@ -233,14 +236,18 @@ def deliver_due(
                 )
             else:
                 outcome.retried += 1
+                held_until = later.isoformat(timespec="microseconds")
                 portfolios.record_attempt(
                     delivery,
                     outcome="retry",
                     status_code=result.status,
                     error=result.error,
                     duration_ms=result.ms,
-                    next_attempt_at=later.isoformat(timespec="microseconds"),
+                    next_attempt_at=held_until,
                 )
+        if held_until is not None:
+            # the endpoint is failing: its other deliveries wait as long as the one tried
+            portfolios.postpone(batch[0][0].webhook_id, held_until)
     return outcome
 
 

@@ -806,6 +806,16 @@ class PortfolioStore:
             db.execute("ROLLBACK")
             raise
 
+    def postpone(self, webhook_id: int, until: str) -> int:
+        """Hold back every pending delivery of one endpoint due before ``until`` (its
+        endpoint is failing: no point in trying the rest now); returns how many."""
+        cur = self.db.execute(
+            "UPDATE mon_outbox SET next_attempt_at = ? WHERE webhook_id = ?"
+            " AND status = 'pending' AND next_attempt_at < ?",
+            (until, webhook_id, until),
+        )
+        return int(cur.rowcount or 0)
+
     def attempts(self, webhook_id: int | None = None, limit: int = 200) -> list[Attempt]:
         """The newest delivery attempts (of one webhook), newest last."""
         where, args = "", []
