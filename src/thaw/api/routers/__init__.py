@@ -13,5 +13,6 @@ ROUTERS: list[str] = [
     "admin",
     "ownership",
     "monitor",
+    "analyst",
 ]
 """Module names under :mod:`thaw.api.routers`, in inclusion order."""

@@ -261,6 +261,7 @@ def screen_document(
         raise HTTPException(400, f"cannot read the document: {exc}") from exc
     result = TextScreener(snap.screener, threshold=threshold).screen_text(text, kind)
     payload = json.loads(result.to_json())
+    payload["text"] = result.text  # the extracted text the offsets refer to (the web page)
     audit(
         rt,
         principal,
