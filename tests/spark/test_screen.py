@@ -127,17 +127,19 @@ def test_empty_dataframe(spark: Any, fixture_home: Path) -> None:
 
 def test_ten_thousand_partitions_of_one_row(spark: Any, fixture_home: Path) -> None:
     names = ["Kirill Dmitriev", "Maria Garcia", "Banco Nacional de Cuba", "Wei Chen"]
-    data = [(i, names[i % 4]) for i in range(10_000)]
-    rdd = spark.sparkContext.parallelize(data, 10_000)
-    df = spark.createDataFrame(rdd, "customer_id long, full_name string")
+    df = spark.range(0, 10_000, 1, numPartitions=10_000).selectExpr(
+        "id AS customer_id",
+        "element_at(array("
+        + ", ".join(f"'{n}'" for n in names)
+        + "), int(id % 4) + 1) AS full_name",
+    )
     assert df.rdd.getNumPartitions() == 10_000
     result = thaw.spark.screen(df, home=fixture_home)
+    # one task per partition would spend its time starting tasks: 64 per core at most
+    assert result.rdd.getNumPartitions() == 64 * spark.sparkContext.defaultParallelism
     counts = {
-        (r["full_name"], r["alert"]): r["n"]
-        for r in result.groupBy("full_name", "alert")
-        .count()
-        .withColumnRenamed("count", "n")
-        .collect()
+        (r["full_name"], r["alert"]): r["count"]
+        for r in result.groupBy("full_name", "alert").count().collect()
     }
     assert counts == {
         ("Kirill Dmitriev", True): 2500,
@@ -145,6 +147,9 @@ def test_ten_thousand_partitions_of_one_row(spark: Any, fixture_home: Path) -> N
         ("Banco Nacional de Cuba", True): 2500,
         ("Wei Chen", False): 2500,
     }
+    # kept as they are when asked to (planning only: nothing runs)
+    kept = thaw.spark.screen(df, home=fixture_home, max_partitions=20_000)
+    assert kept.rdd.getNumPartitions() == 10_000
 
 
 def test_bad_arguments_are_refused_on_the_driver(spark: Any, fixture_home: Path) -> None:

@@ -156,7 +156,7 @@ def screen_path(
     written = spark.read.parquet(target) if output_format == "parquet" else spark.read.json(target)
     summary = _count(written)
     summary.partitions = result.rdd.getNumPartitions()
-    summary.master = spark.sparkContext.master
+    summary.master = str(spark.sparkContext.master)
     summary.cores = spark.sparkContext.defaultParallelism
     summary.seconds = time.perf_counter() - began
     return summary

@@ -57,6 +57,11 @@ RESULT_COLUMNS = ("hits", "alert", "error", "warning", "publications")
 
 NAME_PARTS = ("first_name", "middle_name", "last_name")
 
+TASKS_PER_CORE = 64
+"""At most this many partitions per core are screened as they are; more are
+coalesced (see :func:`screen`): a task's fixed cost then stays small beside its
+rows, and 64 tasks per core still balance uneven partitions."""
+
 LISTING_TYPE = pa.struct(
     [
         ("source", pa.string()),
@@ -206,6 +211,7 @@ def screen(
     limit: int = 10,
     algorithm: str = "thaw",
     index_file: str | Path | None = None,
+    max_partitions: int | None = None,
 ) -> DataFrame:
     """Screen every row of ``df`` against the lists of the store under ``home``
     (default ``$THAW_HOME``); the result is lazy, like any DataFrame.
@@ -226,6 +232,12 @@ def screen(
     prepared from the store and shipped with ``SparkContext.addFile``. With both
     ``index_file`` and ``home``, a file not built from the store's current lists
     is refused as stale.
+
+    Each partition is one Spark task, and each task costs some fixed time (tens of
+    milliseconds) whatever its size. A DataFrame with more partitions than
+    ``max_partitions`` (default: :data:`TASKS_PER_CORE` per core of the cluster)
+    is therefore coalesced to that many first: no shuffle, neighbouring
+    partitions are merged, no row moves between machines needlessly.
     """
     if threshold is not None and not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must be in [0, 1], not {threshold}")
@@ -260,7 +272,29 @@ def screen(
         limit=limit,
         algorithm=algorithm,
     )
+    cap = max_partitions if max_partitions is not None else default_max_partitions(df)
+    if cap is not None and df.rdd.getNumPartitions() > cap:
+        df = df.coalesce(max(1, cap))
     return df.mapInArrow(functools.partial(screen_batches, plan=plan), result_schema(df.schema))
+
+
+def default_max_partitions(df: DataFrame) -> int | None:
+    """:data:`TASKS_PER_CORE` times the cores the job can use: the executors' cores,
+    or with dynamic allocation the most it may allocate (``None``, no limit, when
+    that is unbounded or unknown, as under Spark Connect)."""
+    try:
+        context = df.sparkSession.sparkContext
+    except Exception:  # Spark Connect: no SparkContext on the client
+        return None
+    conf = context.getConf()
+    if conf.get("spark.dynamicAllocation.enabled", "false").lower() == "true":
+        most = conf.get("spark.dynamicAllocation.maxExecutors")
+        if most is None or not most.isdigit():
+            return None
+        cores = int(most) * int(conf.get("spark.executor.cores", "1") or "1")
+    else:
+        cores = context.defaultParallelism
+    return TASKS_PER_CORE * max(1, cores)
 
 
 def ship(df: DataFrame, index: IndexFile) -> None:
