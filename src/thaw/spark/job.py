@@ -140,7 +140,15 @@ def screen_path(
         df = df.repartition(partitions)
     result = screen(
         df,
-        **{"id": None, **columns},
+        name=columns.get("name"),
+        schema=columns.get("schema"),
+        birth_date=columns.get("birth_date"),
+        country=columns.get("country"),
+        id_number=columns.get("id_number"),
+        id=columns.get("id"),
+        first_name=columns.get("first_name"),
+        middle_name=columns.get("middle_name"),
+        last_name=columns.get("last_name"),
         threshold=threshold,
         limit=limit,
         algorithm=algorithm,
