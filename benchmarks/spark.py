@@ -266,7 +266,7 @@ def equivalence(spark: Any, home: Path, tmp: Path) -> None:
     summary = screen_file(source, out, PartyScreener(home), workers=2)
     file_seconds = time.perf_counter() - began
     expected = {d["id"]: d["hits"] for d in map(json.loads, out.getvalue().splitlines())}
-    df = spark.read.options(header=True).csv(str(source))
+    df = spark.read.options(header=True).csv(str(source)).repartition(8)  # one split: spread it
     result = screen(df, birth_date="date_of_birth", country="nationality", id="id", home=home)
     began = time.perf_counter()
     got: dict[str, Any] = {}

@@ -31,6 +31,12 @@ so that tasks balance across cores and progress moves (Spark's default, 128 MB,
 makes tasks of ten minutes)."""
 
 
+TASKS_PER_CORE_AT_LEAST = 4
+"""An input read as fewer partitions than this per core is spread round-robin
+over that many (a shuffle, which costs little beside screening), so that every
+core has work and tasks balance."""
+
+
 @dataclass(slots=True)
 class SparkSummary:
     """Counts of a finished Spark run."""
@@ -123,8 +129,11 @@ def screen_path(
     progress: ProgressSink | None = None,
 ) -> SparkSummary:
     """Screen ``input`` on Spark into the new folder ``output`` (see the module
-    docs). Raises :class:`~thaw.screen.batch.BatchError` for an input that cannot
-    be read or an output folder that already exists."""
+    docs). ``partitions``: spread the rows over that many tasks first (default: as
+    read, but at least :data:`TASKS_PER_CORE_AT_LEAST` per core). Raises
+    :class:`~thaw.screen.batch.BatchError` for an input that cannot be read or an
+    output folder that already exists.
+    """
     began = time.perf_counter()
     if output_format not in OUTPUT_FORMATS:
         raise BatchError(f"unknown output format {output_format!r} (use parquet or jsonl)")
@@ -136,8 +145,12 @@ def screen_path(
     columns = detect_columns(list(df.columns))
     if "name" not in columns and not any(p in columns for p in ("first_name", "last_name")):
         raise BatchError(f"{input}: no 'name' or 'full_name' column")
+    cores = spark.sparkContext.defaultParallelism
     if partitions:
         df = df.repartition(partitions)
+    elif df.rdd.getNumPartitions() < TASKS_PER_CORE_AT_LEAST * cores:
+        # a small file is one split: spread it so that every core screens
+        df = df.repartition(TASKS_PER_CORE_AT_LEAST * cores)
     result = screen(
         df,
         name=columns.get("name"),
@@ -165,7 +178,7 @@ def screen_path(
     summary = _count(written)
     summary.partitions = result.rdd.getNumPartitions()
     summary.master = str(spark.sparkContext.master)
-    summary.cores = spark.sparkContext.defaultParallelism
+    summary.cores = cores
     summary.seconds = time.perf_counter() - began
     return summary
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pyarrow as pa
 
 from thaw.match import threshold_for
@@ -384,15 +385,18 @@ def _has_text(value: Any) -> bool:
 
 def screen_batches(batches: Iterator[pa.RecordBatch], plan: ScreenPlan) -> Iterator[pa.RecordBatch]:
     """The ``mapInArrow`` function: each input batch, with the result columns."""
-    publications = [
-        {
-            "source": p.source,
-            "publication_id": p.publication_id,
-            "published": p.published,
-            "sha256": p.sha256,
-        }
-        for p in plan.publications
-    ]
+    publications = pa.array(
+        [
+            {
+                "source": p.source,
+                "publication_id": p.publication_id,
+                "published": p.published,
+                "sha256": p.sha256,
+            }
+            for p in plan.publications
+        ],
+        type=PUBLICATIONS_TYPE.value_type,
+    )
     options: dict[str, Any] = {
         "threshold": plan.threshold,
         "limit": plan.limit,
@@ -435,10 +439,19 @@ def screen_batches(batches: Iterator[pa.RecordBatch], plan: ScreenPlan) -> Itera
                 pa.array(alerts, type=pa.bool_()),
                 pa.array(errors, type=pa.string()),
                 pa.array(warnings, type=pa.string()),
-                pa.array([publications] * rows, type=PUBLICATIONS_TYPE),
+                _repeat(publications, rows),
             ],
             names=[*batch.schema.names, *RESULT_COLUMNS],
         )
+
+
+def _repeat(publications: pa.Array, rows: int) -> pa.Array:
+    """The publications list once per row, sharing one set of values (building
+    ``rows`` copies from Python objects would cost more than it should)."""
+    count = len(publications)
+    offsets = pa.array(np.arange(rows + 1, dtype=np.int32) * count)
+    values = publications.take(pa.array(np.tile(np.arange(count, dtype=np.int32), rows)))
+    return pa.ListArray.from_arrays(offsets, values, type=PUBLICATIONS_TYPE)
 
 
 def _hit(data: dict[str, Any]) -> dict[str, Any]:
