@@ -18,7 +18,7 @@ def _run(*args: str) -> Any:
 
 
 def test_csv_file_to_parquet(spark: Any, fixture_home: Path, tmp_path: Path) -> None:
-    rows = make_rows(600, seed=11)
+    rows = make_rows(200, seed=11)
     source = write_csv(rows, tmp_path / "rows.csv")
     out = tmp_path / "out"
     result = _run(
@@ -34,9 +34,9 @@ def test_csv_file_to_parquet(spark: Any, fixture_home: Path, tmp_path: Path) -> 
         str(fixture_home),
     )
     assert result.exit_code == 0, result.output
-    assert "of 600 rows" in result.output
+    assert "of 200 rows" in result.output
     table = pq.read_table(out).to_pylist()
-    assert len(table) == 600
+    assert len(table) == 200
     expected = file_results(source, fixture_home)
     got = {r["id"]: r for r in table}
     assert {i for i, r in got.items() if r["error"] is None} == set(expected)
