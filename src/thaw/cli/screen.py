@@ -249,7 +249,8 @@ def screen_file_cmd(
     input: Annotated[
         Path,
         typer.Argument(
-            help="CSV, JSON lines or Parquet file (.gz accepted).", exists=True, dir_okay=False
+            help="CSV, JSON lines or Parquet file (.gz); with --engine spark, a folder too.",
+            exists=True,
         ),
     ],
     output: Annotated[
@@ -287,6 +288,17 @@ def screen_file_cmd(
     ] = None,
     home: HomeOption = None,
     ownership: OwnershipOption = False,
+    engine: Annotated[
+        str | None,
+        typer.Option(help="'spark': screen on Apache Spark; --output is then a new folder."),
+    ] = None,
+    master: Annotated[
+        str | None,
+        typer.Option(help="Spark master with --engine spark: local[*], spark://host:7077, yarn …"),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option(help="With --engine spark: parquet or jsonl part files.")
+    ] = "parquet",
 ) -> None:
     """Screen every row of a file; write one JSON object per row, in input order.
 
@@ -299,7 +311,20 @@ def screen_file_cmd(
 
     Exit status: 0 when every row was screened, 2 when some rows were skipped
     (the others are screened and written), 1 when nothing could be screened.
+
+    With --engine spark, the input may be a folder and the rows are screened on
+    Spark (docs/SPARK.md); --output names a new folder of Parquet or JSON lines
+    part files, and rows that cannot be screened are kept with an `error`.
     """
+    if engine is not None:
+        from thaw.cli.spark import screen_file_spark
+
+        screen_file_spark(
+            input, output, engine, master, format, output_format, threshold, limit, algorithm, home
+        )
+        return
+    if input.is_dir():
+        raise fail(f"{input} is a folder; screen a folder with --engine spark")
     screener = party_screener(home)
     judge = _judge(home, screener) if decisions else None
     progress = _RichProgress(f"screening {input.name}")

@@ -695,6 +695,21 @@ def check_row(raw: _Raw, default_schema: str | None = None) -> tuple[_Job | None
     return job, problems
 
 
+def check_fields(
+    fields: dict[str, Any], row: int = 1, where: str | None = None
+) -> tuple[Query | None, Any, list[RowProblem]]:
+    """One row given by its fields (keys: the input contract's column names, lower
+    case), checked exactly as :func:`screen_file` checks a row of a file: the query
+    to screen (``None`` when the row cannot be screened) with the row's id, and the
+    problems found (see :func:`check_row`). Other engines (``thaw.spark``) screen
+    rows through this so that their results are the file command's."""
+    job, problems = check_row(_Raw(row, where or f"row {row}", fields))
+    if job is None:
+        return None, None, problems
+    _, _, ident, name, schema, birth_date, countries, numbers = job
+    return Query(name, schema, birth_date, countries, None, numbers), ident, problems
+
+
 # -- screening -------------------------------------------------------------------------
 
 _WORKER: dict[str, Any] = {}

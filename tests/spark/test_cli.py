@@ -1,0 +1,98 @@
+"""``thaw screen-file --engine spark``: files and folders in, part files out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+from typer.testing import CliRunner
+
+from tests.spark.rows import file_results, make_rows, write_csv
+from thaw.cli import app
+
+
+def _run(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+
+def test_csv_file_to_parquet(spark: Any, fixture_home: Path, tmp_path: Path) -> None:
+    rows = make_rows(200, seed=11)
+    source = write_csv(rows, tmp_path / "rows.csv")
+    out = tmp_path / "out"
+    result = _run(
+        "screen-file",
+        str(source),
+        "--engine",
+        "spark",
+        "--master",
+        "local[2]",
+        "--output",
+        str(out),
+        "--home",
+        str(fixture_home),
+    )
+    assert result.exit_code == 0, result.output
+    assert "of 200 rows" in result.output
+    table = pq.read_table(out).to_pylist()
+    assert len(table) == 200
+    expected = file_results(source, fixture_home)
+    got = {r["id"]: r for r in table}
+    assert {i for i, r in got.items() if r["error"] is None} == set(expected)
+    assert {i for i, r in got.items() if r["alert"]} == {i for i, h in expected.items() if h}
+    # the output folder is never overwritten
+    again = _run(
+        "screen-file",
+        str(source),
+        "--engine",
+        "spark",
+        "--output",
+        str(out),
+        "--home",
+        str(fixture_home),
+    )
+    assert again.exit_code == 1 and "already exists" in again.output
+
+
+def test_folder_of_jsonl_to_jsonl(spark: Any, fixture_home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for part, names in enumerate([["Kirill Dmitriev", "Ana Silva"], ["Ocean Princess", None]]):
+        with open(folder / f"part-{part}.jsonl", "w", encoding="utf-8") as fh:
+            for i, name in enumerate(names):
+                fh.write(json.dumps({"id": part * 10 + i, "Name": name}) + "\n")
+    out = tmp_path / "out"
+    result = _run(
+        "screen-file",
+        str(folder),
+        "--engine",
+        "spark",
+        "--output",
+        str(out),
+        "--output-format",
+        "jsonl",
+        "--home",
+        str(fixture_home),
+    )
+    assert result.exit_code == 0, result.output
+    lines = [
+        json.loads(x) for p in sorted(out.glob("part-*.json")) for x in p.read_text().splitlines()
+    ]
+    got = {r["id"]: r for r in lines}
+    assert sorted(got) == [0, 1, 10, 11]
+    assert got[0]["alert"] is True and got[1]["alert"] is False and got[10]["alert"] is True
+    assert got[11]["error"] == "no name"
+
+
+def test_folder_needs_the_spark_engine(tmp_path: Path) -> None:
+    result = _run("screen-file", str(tmp_path), "--output", str(tmp_path / "x.jsonl"))
+    assert result.exit_code == 1 and "--engine spark" in result.output
+
+
+def test_spark_engine_needs_an_output_folder(fixture_home: Path, tmp_path: Path) -> None:
+    source = write_csv(make_rows(3), tmp_path / "rows.csv")
+    result = _run("screen-file", str(source), "--engine", "spark", "--home", str(fixture_home))
+    assert result.exit_code == 1 and "--output DIR" in result.output
+    result = _run("screen-file", str(source), "--engine", "flink", "--output", str(tmp_path / "o"))
+    assert result.exit_code == 1 and "unknown engine" in result.output
