@@ -102,7 +102,6 @@ class TextScreener:
         self.screener = screener or Screener()
         self.threshold = TEXT_THRESHOLD if threshold is None else threshold
         index = self.screener.index
-        index.install_token_stats()
 
         @lru_cache(maxsize=262_144)
         def known(token: str) -> bool:
