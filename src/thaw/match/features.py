@@ -38,7 +38,7 @@ from typing import ClassVar
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.names import BestName, NameMatch, name_match
 from thaw.match.types import Query
-from thaw.text import AnalyzedName
+from thaw.text import AnalyzedName, Token
 
 _PERSONS = frozenset({"Person"})
 _ORGS = frozenset({"Organization", "Company", "PublicBody"})
@@ -241,21 +241,34 @@ class NameFeature(Feature):
 _GENERIC_ROLES = frozenset({"generic", "legal_form", "stop", "location", "number"})
 
 
+def _personal(schema: str | None, tokens: tuple[Token, ...]) -> bool:
+    """Whether a query reads as a person's name: said so, or of unknown kind with
+    no legal form or generic word ("Thomas Scott", not "Deutsche Bank (Schweiz)
+    AG", whose extra word names a branch)."""
+    if schema is not None:
+        return schema == "Person"
+    return not any(t.role in ("legal_form", "generic") for t in tokens)
+
+
 class NameShapeFeature(Feature):
     """**Shape of the name match.** Penalties for alignments that look better than
     they are:
 
-    * *single word*: the listed name that aligned is one word, and the query has
-      further name words it does not account for ("Sarah Schmidt" against the weak
-      alias 'SARA', "Kim Ji Hoon" against the acronym 'JI', "Linda Martinez"
-      against the vessel LINDA): one word of a customer's name is no evidence;
-    * *generic only*: the words that aligned are all generic words, legal forms,
-      places or numbers, the distinctive words not ("The Boeing Company" against
-      "BEIJING CHENGXING TRADING CO. LTD."): organisations sharing
-      "Trading Company" are not the same;
-    * *one approximate word*: the query is a single word, matched only
-      approximately (by spelling or, across scripts, by consonants): a single
-      word says little, so it must match closely.
+    * *single word*: the listed name that aligned has one distinctive word (its
+      other words, if any, are numbers, legal forms or generic words), and the
+      query, a person's name, has further name words it does not account for ("Sarah Schmidt"
+      against the weak alias 'SARA' or the vessel 'SARA II', "Kim Ji Hoon"
+      against the acronym 'JI', "Donna Green" against GREEN SHIPPING LTD.): one
+      word of a customer's name is no evidence;
+    * *generic only*: no aligned pair joins two distinctive words (only generic
+      words, legal forms, places or numbers agree on one side at least), while a
+      distinctive word is left unexplained ("The Boeing Company" against
+      "BEIJING CHENGXING TRADING CO. LTD.": *Boeing* is not *Beijing*, and
+      *Chengxing* is unaccounted for): organisations sharing "Trading Company"
+      are not the same;
+    * *one approximate word*: the query is a single word written in another
+      script and matched only by its consonants (``سليماني`` against
+      *Salman*): a single word says little, so it must match closely.
 
     Nothing otherwise; never positive."""
 
@@ -265,7 +278,7 @@ class NameShapeFeature(Feature):
         "single_word": Magnitude(-3.0, "a one-word listed name leaving query name words aside"),
         "generic_only": Magnitude(-3.0, "only generic words, legal forms or places aligned"),
         "one_approximate_word": Magnitude(
-            -1.2, "a one-word query matched only approximately"
+            -1.2, "a one-word query matched only by its consonants"
         ),
     }
 
@@ -287,12 +300,23 @@ class NameShapeFeature(Feature):
                 distinctive = True
                 break
         if not distinctive:
-            q_distinct = any(t.role not in _GENERIC_ROLES for t in qs)
-            r_distinct = any(t.role not in _GENERIC_ROLES for t in rs)
-            if q_distinct or r_distinct:
+            # ... while a distinctive word of one side is left unexplained
+            q_left = any(
+                t.role not in _GENERIC_ROLES and i not in al.query_used for i, t in enumerate(qs)
+            )
+            r_left = any(
+                t.role not in _GENERIC_ROLES and j not in al.result_used for j, t in enumerate(rs)
+            )
+            if q_left or r_left:
                 value = m["generic_only"]
                 return Evidence(value, f"only generic words align ({value:+.1f})" if ctx.explain else "")
-        if len(rs) == 1 and len(qs) > 1:
+        distinct = [j for j, t in enumerate(rs) if t.role not in _GENERIC_ROLES]
+        if (
+            len(distinct) == 1
+            and len(qs) > 1
+            and distinct[0] in al.result_used
+            and _personal(ctx.query.schema, qs)
+        ):
             left = [
                 t
                 for i, t in enumerate(qs)
@@ -302,13 +326,13 @@ class NameShapeFeature(Feature):
                 value = m["single_word"]
                 note = ""
                 if ctx.explain:
-                    word = rs[0].raw or rs[0].text
+                    word = rs[distinct[0]].raw or rs[distinct[0]].text
                     note = (
                         f"the one-word name {word!r} leaves "
                         f"{' '.join(t.raw or t.text for t in left)!r} unexplained ({value:+.1f})"
                     )
                 return Evidence(value, note)
-        if len(qs) == 1 and all(p.how not in ("exact", "symbol") for p in al.pairs):
+        if len(qs) == 1 and all(p.how == "abjad" for p in al.pairs):
             value = m["one_approximate_word"]
             return Evidence(
                 value, f"a single word matched only approximately ({value:+.1f})" if ctx.explain else ""

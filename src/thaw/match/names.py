@@ -7,7 +7,9 @@
   ``Ben``/``Benjamin``);
 * one side written in an abjad (Arabic, Persian, Hebrew): the vowel-free keys
   are compared (``mly``/``Melli``), equal → 0.9 (0.75 for keys of two
-  consonants, 0.6 for one), one consonant apart → 0.6;
+  consonants, 0.6 for one), one consonant apart → 0.6; at most 0.6 when the
+  abjad word ends in a written long *i* and the Latin one in a consonant
+  (``سليماني``/``Salman``);
 * otherwise an edit cost: consonant edits cost 1, edits that only touch vowels
   ½ (``Mosk``/``Musk``), transpositions count once; within a length-dependent
   budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5; 1 for words of
@@ -15,6 +17,9 @@
   to 0.5, beyond it the tokens do not align; consonants that differ only in
   voicing or place (s/z, k/g, t/d, p/b, f/v, m/n, j/y) cost ½;
 * two Chinese or Korean syllables agree only when they are the same character;
+  a syllable and a Latin word only when the word is spelt as the syllable is
+  read (after folding) or shares its name item (``박``/``Park``): never by a
+  near spelling, since each syllable is a morpheme (``jong``/``yong``);
 * an initial against a name with that first letter → 0.75;
 * the last word of a name long enough to have been cut by a fixed-width field,
   against a listed word it begins → 0.85;
@@ -64,6 +69,9 @@ MIN_SIM: Final = 0.5
 SYMBOL_SIM: Final = 0.92
 #: Similarity of an initial and a name it abbreviates.
 INITIAL_SIM: Final = 0.75
+#: The most similarity of an abjad word ending in a long *i* and a Latin word
+#: ending in a consonant (:func:`_endings_differ`).
+ABJAD_ENDING_SIM: Final = 0.6
 #: Similarity of a cut-off last word and the word it begins.
 TRUNCATED_SIM: Final = 0.85
 #: Weight of unaligned query tokens in the denominator.
@@ -205,6 +213,23 @@ def _abjad_similarity(ka: str, kb: str) -> float:
     return 0.0
 
 
+def _endings_differ(q: Token, r: Token) -> bool:
+    """Whether a word written in an abjad ends in a written long *i* (``ي``,
+    ``ی``, ``י``: *Sulaymani*, *Levi*) while its Latin partner ends in a consonant
+    (*Salman*): the consonant keys then agree (they leave out *y*) although the
+    names differ."""
+    a, latin = (q, r) if q.abjad else (r, q)
+    if a.raw[-1:] not in ("y", "i"):
+        return False
+    word = latin.raw
+    last = word[-1:]
+    if last in ("i", "y") or not last.isalpha():
+        return False
+    # a consonant, or a vowel other than i; a final e after a consonant is the
+    # silent e of French spellings (Salmane)
+    return last != "e" or (len(word) > 1 and word[-2] not in _VOWELS)
+
+
 def token_similarity(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how it was found (see the module docs)."""
     if q.script_form and r.script_form:
@@ -229,8 +254,12 @@ def token_similarity(q: Token, r: Token) -> tuple[float, str]:
         return SYMBOL_SIM, "symbol"
     if q.abjad != r.abjad:
         s = _abjad_similarity(q.key, r.key)
+        if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
+            s = ABJAD_ENDING_SIM
         if s > 0:
             return s, "abjad"
+        return 0.0, ""
+    if q.script_form or r.script_form:
         return 0.0, ""
     s = string_similarity(q.text, r.text)
     if s > 0:
@@ -424,6 +453,8 @@ class _QueryMemo:
                     if r_key is None:
                         r_key = r.key
                     s = _abjad_similarity(q_key, r_key)
+                    if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
+                        s = ABJAD_ENDING_SIM
                     how = "abjad"
                 if s < MIN_SIM and cut and r_raw.startswith(q_raw):
                     s, how = TRUNCATED_SIM, "truncated"
@@ -447,7 +478,14 @@ class _QueryMemo:
                     if r_key is None:
                         r_key = r.key
                     s = _abjad_similarity(q_key, r_key)
+                    if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
+                        s = ABJAD_ENDING_SIM
                     how = "abjad"
+                elif q_form or r_form:
+                    # a Chinese or Korean syllable is a morpheme: it meets a Latin
+                    # word spelt as it is read, or sharing its name item, not one
+                    # spelt nearly so (jong/yong, bo/pao)
+                    s, how = 0.0, ""
                 else:
                     s = string_similarity(qt, rt)
                     how = "fuzzy"

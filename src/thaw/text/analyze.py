@@ -321,10 +321,22 @@ def _syllables(word: str) -> list[_Word]:
     for ch in word:
         latin = transliterate_word(ch)[0]
         if len(latin) == 1 and word_script(ch) in ("Han", "Hangul"):
-            out.append(_Word(latin[0], script_form=ch, symbols=script_symbols(ch)))
+            out.append(_Word(latin[0], script_form=ch, symbols=_syllable_symbols(ch, latin[0])))
         else:
             out.extend(_Word(w) for w in latin)
     return out
+
+
+def _syllable_symbols(ch: str, reading: str) -> frozenset[str]:
+    """The name items of one Chinese character or Hangul syllable that its own
+    reading shares (박 and *pak* → the item of *Park, Pak, Bak*): a character is
+    read differently across languages (성 is *Seong* in Korean and, as 成,
+    *Cheng* in Chinese), and only the items of this reading apply. A reading of
+    one letter (이 → *i*) has no items of its own: the character's are kept."""
+    symbols = script_symbols(ch)
+    if symbols and len(reading) > 1:
+        symbols = symbols & word_symbols(reading)
+    return symbols
 
 
 def _cjk_words(word: str) -> list[_Word]:
@@ -469,7 +481,13 @@ def _roman(word: str) -> int | None:
     return total or None
 
 
-def _numbers(words: list[_Word], org_context: bool) -> list[_Word]:
+#: Roman numerals that are no name part in any language: read as numbers after
+#: the first word of a name of unknown kind ("SARA II"), where "Xi" or "Vi" may
+#: be names.
+_ROMAN_SUFFIXES: Final = frozenset({"ii", "iii", "iv", "vii", "viii"})
+
+
+def _numbers(words: list[_Word], org_context: bool, roman_suffix: bool = False) -> list[_Word]:
     table = _ordinals()
     out: list[_Word] = []
     i = 0
@@ -495,6 +513,8 @@ def _numbers(words: list[_Word], org_context: bool) -> list[_Word]:
             elif w.ascii in table and org_context:
                 number = table[w.ascii]
             elif org_context and i > 0 and len(w.ascii) <= 4:
+                number = _roman(w.ascii)
+            elif roman_suffix and i > 0 and w.ascii in _ROMAN_SUFFIXES:
                 number = _roman(w.ascii)
         if number is None:
             out.append(w)
@@ -643,7 +663,12 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
         skel = skeleton(folded)
         role, weight, optional, text = "name", 1.0, False, folded
         after_bin = i > 0 and words[i - 1].ascii in vocab.FILIATION
-        if n > 1 and (raw in _STOP or (not maybe_person and raw in _ORG_STOP)):
+        if w.script_form:
+            # a Chinese or Korean syllable is a name part, whatever its reading
+            # spells in Latin (이 → "i" is no stop word, 오 → "o" no initial)
+            if folded in vocab.COMMON_NAMES:
+                weight = 0.6
+        elif n > 1 and (raw in _STOP or (not maybe_person and raw in _ORG_STOP)):
             role, weight = "stop", 0.0
         elif n > 1 and raw in vocab.ARTICLES and i < n - 1 and maybe_person:
             role, weight = "stop", 0.0
@@ -711,8 +736,8 @@ def _with_symbols(tokens: list[Token]) -> list[Token]:
     computed offline) rather than from the tagger itself."""
     out: list[Token] | None = None
     for i, t in enumerate(tokens):
-        if t.role != "name" or len(t.raw) < 2 or not t.raw.isalpha():
-            continue
+        if t.role != "name" or len(t.raw) < 2 or not t.raw.isalpha() or t.script_form:
+            continue  # (a syllable has the items of its reading already)
         symbols = word_symbols(t.raw)
         if t.symbols:  # (the word as written had its own)
             symbols = symbols | t.symbols
@@ -767,7 +792,7 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     # and in a name of unknown kind that carries a legal form ("Eleven Eighty
     # Eight Limited"): a person's "Ii" or "Vi" stays a name
     organised = schema is not None or any(w.hint == "legal" for w in words)
-    words = _numbers(words, org_context=org_context and organised)
+    words = _numbers(words, org_context and organised, roman_suffix=schema is None)
     tokens = _classify(words, schema)
     if person or schema is None:
         tokens = _with_symbols(tokens)
@@ -800,15 +825,27 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
 
     A person's name written in Han characters alone may be Chinese or Japanese:
     analysis reads it as Chinese (pinyin), and its Japanese reading
-    (:func:`thaw.text.japanese.japanese_reading`, 鈴木一郎 → ``suzuki ichiro``)
-    is the variant. Names of other kinds, and names in any other script, have
-    none (the common case, answered by one regular-expression search)."""
+    (:func:`thaw.text.japanese.japanese_reading`, 鈴木 一郎 → ``suzuki ichiro``)
+    is the variant, where the name can be Japanese: no word of one character
+    (Chinese surnames are one character, Japanese ones two or more) and no
+    reading of fewer than three letters. Names of other kinds, and names in any
+    other script, have none (the common case, answered by one
+    regular-expression search)."""
     if schema not in (None, PERSON) or not _HAN.search(name):
         return ()
     if _KANA.search(name) or _HANGUL.search(name):
         return ()
+    words = name.split()
+    if not all(len(w) >= 2 for w in words):
+        # a one-character word is a Chinese surname or given name (王, 丽): a
+        # Japanese family name takes two characters or more (鈴木, 岡田)
+        return ()
     reading = japanese_reading(name)
-    return (reading,) if reading else ()
+    if not reading or any(len(w) < 3 for w in reading.split()):
+        # one- and two-letter readings (ō, ka) are single Sino-Japanese
+        # syllables: a Chinese name read in Japanese, not a Japanese name
+        return ()
+    return (reading,)
 
 
 def index_keys(name: AnalyzedName) -> set[str]:

@@ -14,7 +14,8 @@ Each script gets the treatment its writing system needs:
 * **Japanese** kana: romaji (ICU); kanji as Han.
 * **Korean** (Hangul): one romanised syllable per character, then folded towards
   the McCune-Reischauer-like spellings used on the lists (``eo→o``, ``eu→u``,
-  initial ``g/d/b→k/t/p``), so ``김정은`` gives ``kim jong un``.
+  initial ``g/d/b→k/t/p``, final ``g/b/d→k/p/t`` as the Revised Romanization
+  reads them), so ``김정은`` gives ``kim jong un`` and ``박`` ``pak``.
 * **Devanagari, Bengali** and other Indic scripts: ICU, with the inherent final
   vowel dropped (``मोहम्मद → mohammad``, not ``mohammada``).
 * Anything else: ICU's ``Any-Latin``; what still is not ASCII is dropped.
@@ -59,6 +60,10 @@ _KOREAN_FOLD: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
         (r"^b", "p"),
         (r"^r(?=[aeiou])", "r"),
         (r"ae", "e"),
+        # a final ㄱ, ㅂ, ㄷ is read k, p, t (박 → bak, not bag)
+        (r"(?<!n)g$", "k"),
+        (r"b$", "p"),
+        (r"d$", "t"),
     )
 )
 
