@@ -289,7 +289,9 @@ def _split_words(text: str) -> list[str]:
     words: list[str] = []
     buf: list[str] = []
     for ch in text:
-        if ch in _APOSTROPHES:
+        if ch in _APOSTROPHES or ch == "\u200c":
+            # (the zero-width non-joiner joins the parts of a Persian word:
+            # احمدی‌نژاد is one word, Ahmadinejad)
             continue
         cat = unicodedata.category(ch)
         if cat[0] in "LMN" or ch == _LEGAL_MARK or ch == _LEGAL_SEP:
