@@ -5,15 +5,16 @@ Usage::
     python benchmarks/cross_script_pairs.py [--home DIR]            # score
     python benchmarks/cross_script_pairs.py --extract [--home DIR]  # rebuild the set
 
-The set, ``tests/fixtures/match/cross_script_pairs.csv`` (committed; the tests read it too), holds person
-names published by the authorities themselves in their original script (UN
-``NAME_ORIGINAL_SCRIPT``, OFSI "Name non-latin script", Canada …) against the
-Latin-script name of the same listing, plus a few name variants written by
-hand from common knowledge of romanisation (kanji against Hepburn, Hangul
-surnames against their customary spellings, Greek and Hebrew given names
-against their English forms). ``--extract`` samples the listed pairs from a
-store (at most :data:`PER_SCRIPT` per script, fixed seed) and keeps the
-hand-written rows; scoring prints, per script, how many pairs reach the
+The set, ``tests/fixtures/match/cross_script_pairs.csv`` (committed; the
+tests read it too), holds person names published by the authorities in their
+original script (UN ``NAME_ORIGINAL_SCRIPT``, OFSI "Name non-latin script",
+Canada …) against the Latin-script name of the same listing, plus name
+variants written by hand from common knowledge of romanisation (kanji against
+Hepburn, Hangul surnames against their customary spellings, Greek and Hebrew
+given names against their English forms; ``source`` is ``variant``).
+``--extract`` samples the listed pairs from a store (at most
+:data:`PER_SCRIPT` per script, fixed seed) and keeps the hand-written rows;
+scoring prints, per script, how many pairs reach the
 default threshold and lists those that do not.
 """
 
@@ -30,7 +31,9 @@ from thaw.index import entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.text.translit import word_script
 
-PAIRS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "match" / "cross_script_pairs.csv"
+PAIRS = (
+    Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "match" / "cross_script_pairs.csv"
+)
 PER_SCRIPT = 25
 FIELDS = ("script", "original", "latin", "source")
 
@@ -109,7 +112,9 @@ def main(argv: list[str]) -> int:
         totals[row["script"]][0] += ok
         totals[row["script"]][1] += 1
         if not ok:
-            misses.append(f"  {row['script']:10} {result.score:.2f} {row['original']} ~ {row['latin']}")
+            misses.append(
+                f"  {row['script']:10} {result.score:.2f} {row['original']} ~ {row['latin']}"
+            )
     for script, (ok, n) in sorted(totals.items()):
         print(f"{script:12} {ok:4}/{n:<4}")
     total_ok = sum(v[0] for v in totals.values())

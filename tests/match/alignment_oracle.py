@@ -62,7 +62,6 @@ def _compounds(
     return out
 
 
-
 def align_reference(
     query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = None
 ) -> Alignment:
@@ -190,4 +189,3 @@ def align_reference(
         if t.role != "number":
             er_full += w
     return Alignment(_alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)
-

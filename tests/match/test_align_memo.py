@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 
 from tests.match.alignment_oracle import align_reference
+
 from thaw.match.names import Aligner, Alignment, align
 from thaw.text import TokenStats, analyze_name
 

@@ -218,7 +218,10 @@ def test_no_feature_exceeds_its_ceiling(dmitriev: Entry) -> None:
         ctx = Context(query, dmitriev, analyzed, best, True, ident)
         for feature in features():
             m = matcher.values[feature.name]
-            assert feature.evaluate(ctx, m).value <= feature.ceiling(query, m), (feature.name, query)
+            assert feature.evaluate(ctx, m).value <= feature.ceiling(query, m), (
+                feature.name,
+                query,
+            )
 
 
 @pytest.mark.parametrize("threshold", [0.3, 0.5, DEFAULT_THRESHOLD, 0.9])

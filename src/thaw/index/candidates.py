@@ -76,8 +76,8 @@ from thaw.text import (
     Token,
     TokenStats,
     analyze_name,
-    index_keys,
     fold_token,
+    index_keys,
     name_variants,
     skeleton,
 )

@@ -31,8 +31,9 @@ class Entry:
 
     ``names`` pairs each analysed name with its kind (primary, alias, weak, former,
     original); a name with another reading (:func:`thaw.text.name_variants`)
-    adds that reading as an ``original`` name. ``countries`` unites nationalities, citizenships, countries and
-    address countries. ``programs`` and ``listed_on`` are carried for results.
+    adds that reading as an ``original`` name. ``countries`` unites
+    nationalities, citizenships, countries and address countries. ``programs``
+    and ``listed_on`` are carried for results.
     """
 
     source: str

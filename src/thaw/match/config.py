@@ -60,9 +60,7 @@ class MatchConfig(BaseModel):
         known = {f"{f.name}.{k}" for f in features() for k in f.table}
         for key in sorted(value):
             if key not in known:
-                raise ValueError(
-                    f"unknown magnitude {key!r}; known: {', '.join(sorted(known))}"
-                )
+                raise ValueError(f"unknown magnitude {key!r}; known: {', '.join(sorted(known))}")
         return value
 
     def resolve(self) -> tuple[dict[str, float], dict[str, dict[str, float]]]:

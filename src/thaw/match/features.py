@@ -69,8 +69,6 @@ def id_kind(number: str) -> str | None:
     return "imo" if check == int(digits[6]) else None
 
 
-
-
 @dataclass(slots=True)
 class Context:
     """What every feature sees: the query (and its analysed name), the entry, the
@@ -217,7 +215,9 @@ class NameFeature(Feature):
         if not ctx.explain:
             return Evidence(logit)
         if ctx.name_score <= 0:
-            return Evidence(logit, "no name aligns" + (" (the identifier decides)" if floor else ""))
+            return Evidence(
+                logit, "no name aligns" + (" (the identifier decides)" if floor else "")
+            )
         nm = ctx.name
         if nm is None:
             return Evidence(logit)
@@ -277,9 +277,7 @@ class NameShapeFeature(Feature):
     table = {
         "single_word": Magnitude(-3.0, "a one-word listed name leaving query name words aside"),
         "generic_only": Magnitude(-3.0, "only generic words, legal forms or places aligned"),
-        "one_approximate_word": Magnitude(
-            -1.2, "a one-word query matched only by its consonants"
-        ),
+        "one_approximate_word": Magnitude(-1.2, "a one-word query matched only by its consonants"),
     }
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
@@ -309,7 +307,9 @@ class NameShapeFeature(Feature):
             )
             if q_left or r_left:
                 value = m["generic_only"]
-                return Evidence(value, f"only generic words align ({value:+.1f})" if ctx.explain else "")
+                return Evidence(
+                    value, f"only generic words align ({value:+.1f})" if ctx.explain else ""
+                )
         distinct = [j for j, t in enumerate(rs) if t.role not in _GENERIC_ROLES]
         if (
             len(distinct) == 1
@@ -335,12 +335,14 @@ class NameShapeFeature(Feature):
         if len(qs) == 1 and all(p.how == "abjad" for p in al.pairs):
             value = m["one_approximate_word"]
             return Evidence(
-                value, f"a single word matched only approximately ({value:+.1f})" if ctx.explain else ""
+                value,
+                f"a single word matched only approximately ({value:+.1f})" if ctx.explain else "",
             )
         return NO_EVIDENCE
 
     def ceiling(self, query: Query, m: Values) -> float:
         return 0.0
+
 
 @lru_cache(maxsize=65536)
 def _date_parts(value: str) -> tuple[int, int | None, int | None] | None:
@@ -359,7 +361,8 @@ class BirthDateFeature(Feature):
     over the listing's dates: the same day, the same month (one side giving no
     day), the same year (one side giving only the year) count for; the same year
     but a different month or day, and years apart, count against (one year apart
-    weakly: recorded years are often approximate; five or more strongly:
+    weakly when a side gives only the year, which is often approximate; two full
+    dates a year apart are simply different dates; five or more strongly:
     different people). Nothing when either side has no date."""
 
     name = "birth_date"
@@ -369,7 +372,10 @@ class BirthDateFeature(Feature):
         "same_month": Magnitude(0.8, "the same year and month, one side giving no day"),
         "same_year": Magnitude(0.5, "the same year, one side giving only the year"),
         "same_year_differs": Magnitude(-1.0, "the same year, a different month or day"),
-        "one_year": Magnitude(-0.5, "one year apart"),
+        "one_year": Magnitude(-0.5, "one year apart (one side giving only the year)"),
+        "full_dates_differ": Magnitude(
+            -1.5, "one to four years apart, both sides giving the full date"
+        ),
         "few_years": Magnitude(-1.8, "two to four years apart"),
         "far": Magnitude(-3.0, "five years or more apart"),
     }
@@ -412,6 +418,9 @@ class BirthDateFeature(Feature):
             if a[2] is None or b[2] is None:
                 return "same_month"
             return "same_day" if a[2] == b[2] else "same_year_differs"
+        if gap < 5 and a[2] is not None and b[2] is not None:
+            # two full dates that differ: a different date, not an approximate year
+            return "full_dates_differ" if gap == 1 else "few_years"
         if gap == 1:
             return "one_year"
         if gap < 5:

@@ -58,6 +58,8 @@ def _keep(piece: str) -> bool:
     if not all(ch.isalpha() or unicodedata.category(ch) == "Mn" for ch in piece):
         return False
     return len(piece) >= 2 or bool(_SYLLABIC.match(piece))
+
+
 _BATCH = 2000
 
 

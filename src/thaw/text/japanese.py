@@ -28,7 +28,7 @@ _NOT_WORD = re.compile(r"[^a-z]+")
 def _kakasi() -> Any:
     import pykakasi
 
-    return pykakasi.kakasi()
+    return pykakasi.kakasi()  # type: ignore[no-untyped-call]
 
 
 def _fold_long_vowels(word: str) -> str:
