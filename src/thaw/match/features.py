@@ -266,6 +266,12 @@ class NameShapeFeature(Feature):
       "BEIJING CHENGXING TRADING CO. LTD.": *Boeing* is not *Beijing*, and
       *Chengxing* is unaccounted for): organisations sharing "Trading Company"
       are not the same;
+    * *forebear*: the listed name is written in Arabic script, where a person's
+      own name comes first and the names after it are the father's and
+      grandfather's; the query's first name aligns with one of those later
+      names while the listed person's own name is missing ("أسامة بن لادن"
+      against "حمزة أسامة محمد بن لادن", Hamza son of Usama): a relative, not
+      the person;
     * *one approximate word*: the query is a single word written in another
       script and matched only by its consonants (``سليماني`` against
       *Salman*): a single word says little, so it must match closely.
@@ -277,6 +283,9 @@ class NameShapeFeature(Feature):
     table = {
         "single_word": Magnitude(-3.0, "a one-word listed name leaving query name words aside"),
         "generic_only": Magnitude(-3.0, "only generic words, legal forms or places aligned"),
+        "forebear": Magnitude(
+            -1.0, "the query's first name is a later (a forebear's) name of an Arabic name"
+        ),
         "one_approximate_word": Magnitude(-1.2, "a one-word query matched only by its consonants"),
     }
 
@@ -330,6 +339,24 @@ class NameShapeFeature(Feature):
                     note = (
                         f"the one-word name {word!r} leaves "
                         f"{' '.join(t.raw or t.text for t in left)!r} unexplained ({value:+.1f})"
+                    )
+                return Evidence(value, note)
+        if (
+            len(rs) > 2
+            and rs[0].abjad
+            and rs[0].role == "name"
+            and 0 not in al.result_used
+            and len(qs) > 1
+        ):
+            first = next((p for p in al.pairs if 0 in p.query), None)
+            if first is not None and min(first.result) > 0:
+                value = m["forebear"]
+                note = ""
+                if ctx.explain:
+                    own = rs[0].raw or rs[0].text
+                    note = (
+                        f"the query's first name is a forebear's name in the listed name,"
+                        f" whose own name {own!r} is missing ({value:+.1f})"
                     )
                 return Evidence(value, note)
         if len(qs) == 1 and all(p.how == "abjad" for p in al.pairs):
