@@ -683,6 +683,7 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
             and n > 1
             and (folded in vocab.HONORIFICS or (i == 0 and folded in prefixes))
             and (i == 0 or folded not in vocab.LEADING_ONLY_HONORIFICS)
+            and raw not in vocab.NAMES_NOT_TITLES
         ):
             role, weight = "honorific", 0.0
         elif maybe_person and n > 1 and folded in vocab.PARTICLES and len(raw) <= 3 and i < n - 1:
