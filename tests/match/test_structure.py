@@ -114,3 +114,12 @@ def test_hit_json_carries_features() -> None:
     assert hit["explanation"]
     assert hit["features"][0]["feature"] == "name"
     assert set(hit["features"][0]) == {"feature", "contribution", "detail"}
+
+
+def test_matching_doc_is_current() -> None:
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parents[2] / "docs" / "MATCHING.md"
+    assert doc.read_text(encoding="utf-8") == describe_algorithm().rstrip() + "\n", (
+        "regenerate docs/MATCHING.md from thaw.match.describe_algorithm()"
+    )

@@ -596,8 +596,14 @@ def features() -> tuple[Feature, ...]:
 
 
 def describe_algorithm() -> str:
-    """Markdown documentation of the features, their weights and their tables."""
-    lines = [__doc__ or "", ""]
+    """Markdown documentation of the features, their weights and their tables
+    (``docs/MATCHING.md`` is this text; a test keeps it current)."""
+    lines = ["# thaw's matching algorithm", "", __doc__ or "", ""]
     for f in _REGISTRY:
         lines.append(f"### `{f.name}` (weight {f.weight:g})\n\n{f.doc()}\n")
+    from thaw.match import names
+
+    lines += ["## The name alignment", "", names.__doc__ or "", ""]
+    lines += ["| constant | value | meaning |", "|---|---|---|"]
+    lines += [f"| `{k}` | {v:g} | {doc} |" for k, v, doc in names.TABLE]
     return "\n".join(lines)

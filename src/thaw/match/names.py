@@ -38,7 +38,7 @@ pairs contribute ``w·sim`` to the agreement ``A`` and ``w`` to the mass ``M``;
 unaligned query tokens sum to ``Eq`` and unaligned listing tokens to ``Er``
 (optional parts such as patronymics count a third there). Then::
 
-    score = A / (M + 0.35·Eq + 0.25·Er + 2.0·√(Eq*·Er*))
+    score = A / (M + 0.35·Eq + 0.2·Er + 2.0·√(Eq*·Er*))
 
 where the last term is the *substitution* penalty (numbers excluded: a fund or
 series number differing is a sibling entity, reported but not a veto): a part present on both sides
@@ -82,6 +82,25 @@ RESULT_EXTRA: Final = 0.2
 SUBSTITUTION: Final = 2.0
 #: Share of its weight an optional part (patronymic) counts as an extra.
 OPTIONAL_SHARE: Final = 1 / 3
+
+
+#: The name alignment's declared magnitudes (the constants above), by name, with
+#: what each is: rendered in the algorithm's documentation.
+TABLE: Final[tuple[tuple[str, float, str], ...]] = (
+    ("MIN_SIM", MIN_SIM, "least similarity at which two tokens may be aligned"),
+    ("SYMBOL_SIM", SYMBOL_SIM, "similarity of two tokens sharing a name item"),
+    ("INITIAL_SIM", INITIAL_SIM, "similarity of an initial and a name it abbreviates"),
+    ("TRUNCATED_SIM", TRUNCATED_SIM, "similarity of a cut-off last word and its word"),
+    (
+        "ABJAD_ENDING_SIM",
+        ABJAD_ENDING_SIM,
+        "most similarity of an abjad word in long i and a Latin word in a consonant",
+    ),
+    ("QUERY_EXTRA", QUERY_EXTRA, "weight of unaligned query tokens in the denominator"),
+    ("RESULT_EXTRA", RESULT_EXTRA, "weight of unaligned listing tokens in the denominator"),
+    ("SUBSTITUTION", SUBSTITUTION, "weight of parts on both sides that did not align"),
+    ("OPTIONAL_SHARE", OPTIONAL_SHARE, "share of its weight an optional part counts"),
+)
 
 
 @dataclass(frozen=True, slots=True)
