@@ -169,6 +169,7 @@ class TextScreener:
             listings=tuple(listings[k] for k in sorted(listings)),
             explanation=best.hit.explanation,
             profile_id=best.hit.profile_id,
+            features=best.hit.features,
         )
         return PartyFound(hit, tuple(mentions))
 
