@@ -601,9 +601,14 @@ def describe_algorithm() -> str:
     lines = ["# thaw's matching algorithm", "", __doc__ or "", ""]
     for f in _REGISTRY:
         lines.append(f"### `{f.name}` (weight {f.weight:g})\n\n{f.doc()}\n")
+    import ast
+
+    from thaw import _native
     from thaw.match import names
 
-    lines += ["## The name alignment", "", names.__doc__ or "", ""]
+    # (from the source: a compiled module has no docstring)
+    source = _native.source_path("thaw.match.names").read_text(encoding="utf-8")
+    lines += ["## The name alignment", "", ast.get_docstring(ast.parse(source)) or "", ""]
     lines += ["| constant | value | meaning |", "|---|---|---|"]
     lines += [f"| `{k}` | {v:g} | {doc} |" for k, v, doc in names.TABLE]
     return "\n".join(lines)
