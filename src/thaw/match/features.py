@@ -256,10 +256,10 @@ class NameShapeFeature(Feature):
 
     * *single word*: the listed name that aligned has one distinctive word (its
       other words, if any, are numbers, legal forms or generic words), and the
-      query, a person's name, has further name words it does not account for ("Sarah Schmidt"
-      against the weak alias 'SARA' or the vessel 'SARA II', "Kim Ji Hoon"
-      against the acronym 'JI', "Donna Green" against GREEN SHIPPING LTD.): one
-      word of a customer's name is no evidence;
+      query, a person's name, has further name words it does not account for
+      ("Sarah Schmidt" against the weak alias 'SARA' or the vessel 'SARA II',
+      "Kim Ji Hoon" against the acronym 'JI', "Donna Green" against GREEN
+      SHIPPING LTD.): one word of a customer's name is no evidence;
     * *generic only*: no aligned pair joins two distinctive words (only generic
       words, legal forms, places or numbers agree on one side at least), while a
       distinctive word is left unexplained ("The Boeing Company" against
