@@ -113,6 +113,9 @@ MINOR_WEIGHT = 0.05
 stop words, legal forms): they only break ties between otherwise equal listings."""
 FUZZY_CREDIT = 0.95
 KEY_CREDIT = 0.75
+LATIN_SPELLINGS = 8
+"""How many Latin spellings of a name written in another script retrieval looks
+up at most (those sharing the most name items with it)."""
 LATIN_SKELETON_MIN = 3
 """Least consonants of a skeleton through which two Latin-script words meet."""
 DEFAULT_LIMIT = 100
@@ -576,10 +579,11 @@ class CandidateIndex:
         vowel_free = _vowel_free(token)
         if vowel_free is not None:
             keys.append("s:" + vowel_free)
-        if token.other_script:
+        if token.other_script and not token.abjad:
             # a name written in another script: the customary Latin spellings of
-            # the name items it shares (박 → park, pak, bak)
-            for word in latin_words(token.symbols):
+            # the name items it shares (박 → park, pak, bak); a word written in
+            # an abjad meets its Latin spellings by its consonants already
+            for word in latin_words(token.symbols, LATIN_SPELLINGS):
                 keys.append("t:" + fold_token(word))
         return keys
 
