@@ -579,10 +579,10 @@ class CandidateIndex:
         vowel_free = _vowel_free(token)
         if vowel_free is not None:
             keys.append("s:" + vowel_free)
-        if token.other_script and not token.abjad:
+        if token.other_script:
             # a name written in another script: the customary Latin spellings of
-            # the name items it shares (박 → park, pak, bak); a word written in
-            # an abjad meets its Latin spellings by its consonants already
+            # the name items it shares (박 → park, pak, bak; أسامة → usama, whose
+            # consonants ة hides from the abjad key)
             for word in latin_words(token.symbols, LATIN_SPELLINGS):
                 keys.append("t:" + fold_token(word))
         return keys
