@@ -172,6 +172,10 @@ class Screener:
             ("Warmup Testname", "Person"),
             ("Warmup Trading LLC", "Organization"),
             ("Warmup", None),
+            # names of other scripts load their tables (rigour's name items of
+            # other scripts, the Japanese reader) before workers fork
+            ("鈴木 一郎", "Person"),
+            ("김정은 أسامة", None),
         ):
             self.screen(name, schema=schema, birth_date="1970", country="de", id_number="X1")
 
