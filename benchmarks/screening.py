@@ -269,7 +269,6 @@ def latencies(screener: Any, queries: list[Any]) -> list[float]:
 
 def stage_times(screener: Any, queries: list[Any]) -> dict[str, float]:
     """Mean µs per query for analysis, candidate retrieval and scoring (fresh names)."""
-    import thaw.match
     from thaw.text import analyze_name
 
     analysis = retrieval = scoring = 0.0
@@ -281,8 +280,9 @@ def stage_times(screener: Any, queries: list[Any]) -> dict[str, float]:
         t1 = time.perf_counter()
         found = screener.index.candidates(analyzed, schema=query.schema, limit=screener.candidates)
         t2 = time.perf_counter()
+        matcher = screener.matcher()
         for c in found:
-            thaw.match.score(query, screener.index.entry(c.position))
+            matcher.score(query, screener.index.entry(c.position))
         t3 = time.perf_counter()
         analysis += t1 - t0
         retrieval += t2 - t1
@@ -482,7 +482,6 @@ def thaw_seconds(home: Path, bench: Path, nk: int, pure: bool) -> float:
 def logic_v2(screener: Any, home: Path, bench: Path, nk: int) -> dict[str, Any]:
     """logic-v2 and thaw on the same queries and candidates, each timed in a fresh
     process of its own (neither pays for the other's data or this benchmark's)."""
-    import thaw.match
 
     def candidates(queries: list[Any]) -> list[list[int]]:
         return [
@@ -503,10 +502,11 @@ def logic_v2(screener: Any, home: Path, bench: Path, nk: int) -> dict[str, Any]:
     keys = [[screener.index.listing_keys[p] for p in ps] for ps in positions]
     warm = candidates(nk_queries(bench, nk, warm_up=True))
     warm_keys = [[screener.index.listing_keys[p] for p in ps] for ps in warm]
+    matcher = screener.matcher()
     t0 = time.perf_counter()
     for query, found in zip(queries, positions, strict=True):
         for position in found:
-            thaw.match.score(query, screener.index.entry(position))
+            matcher.score(query, screener.index.entry(position))
     scoring = time.perf_counter() - t0
     return {
         "queries": len(queries),

@@ -1,10 +1,13 @@
-"""The memoised alignment (a query aligned with many listed names) equals the direct one."""
+"""The one alignment (:class:`thaw.match.names.Aligner`) equals the plain reference
+implementation kept here as an oracle, on first and repeated queries."""
 
 from __future__ import annotations
 
 import itertools
 
-from thaw.match.names import _align_direct, _align_memo, _QueryMemo, align
+from tests.match.alignment_oracle import align_reference
+
+from thaw.match.names import Aligner, Alignment, align
 from thaw.text import TokenStats, analyze_name
 
 NAMES = [
@@ -32,21 +35,25 @@ NAMES = [
     ("Very Long Name of an Organisation Cut Off at Thirty Five Characters", None),
     ("Fund No 3 LP", "Organization"),
     ("Fund Number 4 LP", "Organization"),
+    ("鈴木 一郎", "Person"),
+    ("Suzuki Ichiro", "Person"),
 ]
 
 
-def test_memoised_and_direct_alignments_agree() -> None:
+def test_aligner_agrees_with_the_reference() -> None:
     analysed = [analyze_name(n, s) for n, s in NAMES]
     stats = TokenStats.from_names(analysed * 50)
     for st in (None, stats):
+        aligner = Aligner(st)
         for query in analysed:
-            memo = _QueryMemo(query, st)
             for _round, result in itertools.product(range(2), analysed):
-                assert _align_memo(memo, result) == _align_direct(query, result, st)
+                got = aligner.align(query, result)
+                assert isinstance(got, Alignment)
+                assert got == align_reference(query, result, st)
 
 
-def test_align_entry_point_agrees_across_repeated_queries() -> None:
+def test_one_off_alignment_equals_the_memoised_one() -> None:
     analysed = [analyze_name(n, s) for n, s in NAMES]
     for query in analysed:
-        got = [align(query, r) for r in analysed]  # first direct, then memoised
-        assert got == [_align_direct(query, r) for r in analysed]
+        aligner = Aligner()
+        assert [align(query, r) for r in analysed] == [aligner.align(query, r) for r in analysed]

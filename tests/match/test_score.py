@@ -207,14 +207,21 @@ _BOUND_QUERIES = [
 
 
 def test_no_feature_exceeds_its_ceiling(dmitriev: Entry) -> None:
-    from thaw.match.features import Context, best_name
+    from thaw.match import Matcher
+    from thaw.match.features import Context, listed_identifier
 
     assert all(f.weight >= 0 for f in features())  # (a ceiling bounds a non-negative weight)
+    matcher = Matcher()
     for query in _BOUND_QUERIES:
-        match, kind, name_score = best_name(query, dmitriev)
-        ctx = Context(query, dmitriev, match, kind, name_score)
+        analyzed, best = matcher.best_name(query, dmitriev)
+        ident = listed_identifier(query, dmitriev)
+        ctx = Context(query, dmitriev, analyzed, best, True, ident)
         for feature in features():
-            assert feature.evaluate(ctx).value <= feature.ceiling(query), (feature.name, query)
+            m = matcher.values[feature.name]
+            assert feature.evaluate(ctx, m).value <= feature.ceiling(query, m), (
+                feature.name,
+                query,
+            )
 
 
 @pytest.mark.parametrize("threshold", [0.3, 0.5, DEFAULT_THRESHOLD, 0.9])

@@ -15,7 +15,7 @@ from thaw.index import entry_from_record
 from thaw.screen import Screener, ScreenInputError
 from thaw.store import Store
 
-HIT_KEYS = ["score", "schema", "name", "matched_name", "listings", "explanation"]
+HIT_KEYS = ["score", "schema", "name", "matched_name", "listings", "explanation", "features"]
 LISTING_KEYS = ["source", "source_id", "programs", "listed_on"]
 
 
@@ -44,6 +44,7 @@ def assert_contract(data: dict[str, object]) -> None:
         assert list(hit) in (HIT_KEYS, [*HIT_KEYS, "profile_id"])
         assert isinstance(hit["score"], float) and 0.0 <= hit["score"] <= 1.0
         assert isinstance(hit["explanation"], str)
+        assert all(set(f) == {"feature", "contribution", "detail"} for f in hit["features"])
         assert hit["listings"]
         for listing in hit["listings"]:
             assert list(listing) == LISTING_KEYS

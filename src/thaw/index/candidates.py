@@ -76,11 +76,12 @@ from thaw.text import (
     Token,
     TokenStats,
     analyze_name,
-    get_token_stats,
+    fold_token,
     index_keys,
-    set_token_stats,
+    name_variants,
     skeleton,
 )
+from thaw.text.symbols import latin_words
 
 FORMAT_VERSION = 2
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
@@ -112,6 +113,9 @@ MINOR_WEIGHT = 0.05
 stop words, legal forms): they only break ties between otherwise equal listings."""
 FUZZY_CREDIT = 0.95
 KEY_CREDIT = 0.75
+LATIN_SPELLINGS = 8
+"""How many Latin spellings of a name written in another script retrieval looks
+up at most (those sharing the most name items with it)."""
 LATIN_SKELETON_MIN = 3
 """Least consonants of a skeleton through which two Latin-script words meet."""
 DEFAULT_LIMIT = 100
@@ -366,6 +370,10 @@ class CandidateIndex:
                 for token in analyzed.tokens:
                     if token.text:
                         postings.add("t:" + token.text, position)  # minor tokens too
+                        if token.role == "number" and token.raw.isalpha():
+                            # a number as written ("II", "Eleven"), for a query
+                            # that reads it as a word
+                            postings.add("t:" + token.raw, position)
                 tokens = _retrieval_tokens(analyzed)
                 if not tokens:
                     continue
@@ -457,13 +465,6 @@ class CandidateIndex:
         if self._stats_object is None and self._token_stats is not None:
             self._stats_object = TokenStats.from_dict(self._token_stats)
         return self._stats_object
-
-    def install_token_stats(self) -> None:
-        """Make this index's token statistics the ones the matcher uses
-        (:func:`thaw.text.set_token_stats`), unless they already are."""
-        stats = self.token_stats
-        if stats is not None and get_token_stats() is not stats:
-            set_token_stats(stats)
 
     def entry(self, position: int) -> Entry:
         """The prepared listing at ``position`` (decoded on first use, then kept)."""
@@ -578,6 +579,12 @@ class CandidateIndex:
         vowel_free = _vowel_free(token)
         if vowel_free is not None:
             keys.append("s:" + vowel_free)
+        if token.other_script:
+            # a name written in another script: the customary Latin spellings of
+            # the name items it shares (박 → park, pak, bak; أسامة → usama, whose
+            # consonants ة hides from the abjad key)
+            for word in latin_words(token.symbols, LATIN_SPELLINGS):
+                keys.append("t:" + fold_token(word))
         return keys
 
     def _token_postings(self, name: AnalyzedName, token: Token) -> _TokenPostings:
@@ -706,6 +713,23 @@ class CandidateIndex:
         ``schema`` (a model schema, or ``Company``) restricts to compatible
         listings; ``id_numbers`` add every listing carrying one of them.
         """
+        if isinstance(name, str):
+            variants = name_variants(name, schema)
+            if variants:
+                # another reading of the same writing (kanji read as Japanese): the
+                # best coverage of each listing under any reading
+                found: dict[int, float] = {}
+                for text in (name, *variants):
+                    for c in self.candidates(
+                        analyze_name(text, schema),
+                        schema=schema,
+                        id_numbers=id_numbers,
+                        limit=limit,
+                        min_coverage=min_coverage,
+                    ):
+                        found[c.position] = max(found.get(c.position, 0.0), c.coverage)
+                ranked = sorted(found.items(), key=lambda pc: (-pc[1], pc[0]))[:limit]
+                return [Candidate(p, c) for p, c in ranked]
         allowed = self._schema_mask(schema) if schema is not None else None
         analyzed = analyze_name(name, schema) if isinstance(name, str) else name
         units, joins = self._units(analyzed)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from thaw.model import Record
-from thaw.text import AnalyzedName, analyze_name
+from thaw.text import AnalyzedName, analyze_name, name_variants
 
 _ID_CLEAN = re.compile(r"[^A-Z0-9]")
 
@@ -30,8 +30,10 @@ class Entry:
     """One listing, prepared for scoring.
 
     ``names`` pairs each analysed name with its kind (primary, alias, weak, former,
-    original). ``countries`` unites nationalities, citizenships, countries and
-    address countries. ``programs`` and ``listed_on`` are carried for results.
+    original); a name with another reading (:func:`thaw.text.name_variants`)
+    adds that reading as an ``original`` name. ``countries`` unites
+    nationalities, citizenships, countries and address countries. ``programs``
+    and ``listed_on`` are carried for results.
     """
 
     source: str
@@ -62,6 +64,12 @@ def entry_from_record(record: Record) -> Entry:
             continue
         seen.add((analyzed.key, name.kind))
         names.append((analyzed, name.kind))
+        for variant in name_variants(name.value, record.schema):
+            # another reading of the same writing (kanji read as Japanese)
+            other = analyze_name(variant, record.schema)
+            if other.tokens and (other.key, "original") not in seen:
+                seen.add((other.key, "original"))
+                names.append((other, "original"))
     countries: list[str] = []
     for code in [
         *record.nationalities,

@@ -1,57 +1,78 @@
-"""The features of thaw's matching algorithm.
+"""The features of thaw's matching algorithm, each with its declared table.
 
 Each feature looks at one kind of evidence and returns a *contribution* on the
 log-odds scale plus a sentence for the explanation. The final score is::
 
-    score = sigmoid( logit(min(name, NAME_CAP)) + Σ contribution × weight )
+    score = sigmoid( Σ contribution × weight )
 
-so with nothing but a name the score is the name score (capped at
-:data:`NAME_CAP`, so that strong contrary evidence can still bring an exact name
-below the threshold), agreeing facts raise it and conflicting facts lower it.
+where the name's contribution is ``logit(min(name, name.cap))``: with nothing
+but a name the score is the name score, capped (so that strong contrary evidence
+can still bring an exact name below the threshold); agreeing facts raise it and
+conflicting facts lower it.
+
+**Every magnitude is declared in its feature's table** (:attr:`Feature.table`:
+the contribution of each finding, caps and penalties, each documented), never
+written inside :meth:`Feature.evaluate`, which reads the values it is given. A
+:class:`thaw.match.MatchConfig` overrides weights or table entries for one
+matcher; :func:`describe_algorithm` renders the tables as documentation.
 
 Every feature also states its *ceiling*: the most it can contribute for a given
 query, whatever the listing. Screening adds the ceilings of the other features to
 the name's contribution to know, from the name alignment alone, which candidates
 cannot reach the threshold even if every other fact agreed, and evaluates the
-features only for the others (:func:`thaw.match.score_at_least`).
+features only for the others (:meth:`thaw.match.Matcher.score_at_least`).
 
 The registry :func:`features` lists them in order; their docstrings are the
-user documentation of the algorithm (``thaw.match.describe_algorithm``).
+user documentation of the algorithm.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
-from thaw.index.entry import Entry, normalize_id
-from thaw.match.names import Alignment, NameMatch, best_of, name_match
+from thaw.index.entry import Entry, IdNumber, normalize_id
+from thaw.match.names import BestName, NameMatch, name_match
 from thaw.match.types import Query
-from thaw.text import AnalyzedName, analyze_name, get_token_stats
-
-#: The highest name score that enters the combination (see module docs).
-NAME_CAP = 0.95
-
-#: Factor applied to the name score when the best name is of this kind.
-NAME_KIND_FACTOR: dict[str, float] = {
-    "primary": 1.0,
-    "alias": 1.0,
-    "original": 1.0,
-    "former": 0.97,
-    "weak": 0.9,
-}
+from thaw.text import AnalyzedName, Token
 
 _PERSONS = frozenset({"Person"})
 _ORGS = frozenset({"Organization", "Company", "PublicBody"})
 _THINGS = frozenset({"Vessel", "Aircraft"})
 
+Values = Mapping[str, float]
+"""A feature's table values as configured (entry name → value)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Magnitude:
+    """One entry of a feature's table: its default value and what it is."""
+
+    value: float
+    doc: str
+
+
+_IMO = re.compile(r"^(?:IMO)?(\d{7})$")
+
+
+def id_kind(number: str) -> str | None:
+    """The kind of an untyped identifier, where its form tells (IMO numbers)."""
+    m = _IMO.match(normalize_id(number))
+    if m is None:
+        return None
+    digits = m.group(1)
+    check = sum(int(d) * w for d, w in zip(digits[:6], range(7, 1, -1), strict=True)) % 10
+    return "imo" if check == int(digits[6]) else None
+
 
 @dataclass(slots=True)
 class Context:
-    """What every feature sees: the query, the entry and the best name match.
+    """What every feature sees: the query (and its analysed name), the entry, the
+    best name alignment and, if any, the listed identifier the query carries.
 
     ``explain`` is false when only the score is wanted (candidates that turn out
     below the threshold): features may then leave their sentence out, and the
@@ -59,11 +80,28 @@ class Context:
 
     query: Query
     entry: Entry
-    name: NameMatch | None = None
-    name_kind: str = "primary"
-    name_score: float = 0.0
-    notes: list[str] = field(default_factory=list)
+    analyzed: AnalyzedName
+    best: BestName | None = None
     explain: bool = True
+    identifier: tuple[IdNumber, str] | None = None
+    _name: NameMatch | None = None
+
+    @property
+    def name_score(self) -> float:
+        """The best name's score (after the factor of its kind), 0 without one."""
+        return 0.0 if self.best is None else self.best.score
+
+    @property
+    def name_kind(self) -> str:
+        """The kind of the best name (``primary``, ``alias``, ``weak`` …)."""
+        return "primary" if self.best is None else self.best.kind
+
+    @property
+    def name(self) -> NameMatch | None:
+        """The best alignment described token by token (built on first use)."""
+        if self._name is None and self.best is not None:
+            self._name = name_match(self.analyzed, self.best.name, self.best.alignment)
+        return self._name
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,84 +117,258 @@ NO_EVIDENCE = Evidence(0.0)
 
 
 class Feature:
-    """Base class: a named, weighted piece of evidence."""
+    """Base class: a named, weighted piece of evidence with its declared table."""
 
     name: ClassVar[str] = "feature"
     weight: ClassVar[float] = 1.0
+    #: The feature's magnitudes, by entry name (overridable by a MatchConfig).
+    table: ClassVar[Mapping[str, Magnitude]] = {}
 
-    def evaluate(self, ctx: Context) -> Evidence:
-        """The contribution of this feature for ``ctx`` (before :attr:`weight`)."""
+    def evaluate(self, ctx: Context, m: Values) -> Evidence:
+        """The contribution of this feature for ``ctx`` (before :attr:`weight`),
+        given its table values ``m``."""
         raise NotImplementedError
 
-    def ceiling(self, query: Query) -> float:
+    def ceiling(self, query: Query, m: Values) -> float:
         """The highest value :meth:`evaluate` can return for ``query``, whatever
         the listing."""
         raise NotImplementedError
 
     @classmethod
+    def defaults(cls) -> dict[str, float]:
+        """The table's default values."""
+        return {k: v.value for k, v in cls.table.items()}
+
+    @classmethod
     def doc(cls) -> str:
-        """The feature's documentation (its docstring, dedented)."""
+        """The feature's documentation (its docstring, dedented, and its table)."""
         import inspect
 
-        return inspect.getdoc(cls) or ""
+        lines = [inspect.getdoc(cls) or ""]
+        if cls.table:
+            lines += ["", "| entry | default | meaning |", "|---|---|---|"]
+            lines += [f"| `{cls.name}.{k}` | {v.value:g} | {v.doc} |" for k, v in cls.table.items()]
+        return "\n".join(lines)
 
 
-def best_name(query: Query, entry: Entry) -> tuple[NameMatch | None, str, float]:
-    """The entry name that aligns best with the query name, its kind and score."""
-    analyzed = analyze_name(query.name, query.schema)
-    found = best_alignment(analyzed, entry)
-    if found is None:
-        return None, "primary", 0.0
-    alignment, name, kind, score = found
-    return name_match(analyzed, name, alignment), kind, score
-
-
-def best_alignment(
-    analyzed: AnalyzedName, entry: Entry
-) -> tuple[Alignment, AnalyzedName, str, float] | None:
-    """:func:`best_name` before the alignment is described: the raw alignment,
-    the entry name, its kind and score (``None`` when the entry has no names)."""
-    return best_of(analyzed, entry.names, get_token_stats(), NAME_KIND_FACTOR, NAME_CAP)
+def listed_identifier(query: Query, entry: Entry) -> tuple[IdNumber, str] | None:
+    """The listing's identifier that one of the query's numbers equals (after
+    removing spaces, dashes, dots and an ``IMO`` prefix), with the number as the
+    query gave it; ``None`` when none does."""
+    if not entry.identifiers or not (query.id_numbers or query.identifiers):
+        return None
+    listed = {
+        (i.number.removeprefix("IMO") if i.kind == "imo" else i.number): i
+        for i in entry.identifiers
+    }
+    raws = list(query.id_numbers) + [n for _k, n in query.identifiers]
+    for raw in raws:
+        number = normalize_id(raw)
+        if number.startswith("IMO") and number[3:].isdigit():
+            number = number[3:]
+        hit = listed.get(number)
+        if hit is not None:
+            return hit, raw
+    return None
 
 
 class NameFeature(Feature):
     """**Name** (the base of the score). The query name is aligned with every name
     of the listing (primary name, aliases, original-script names) and the best
-    alignment counts; a weak alias (OFAC "weak a.k.a.", UN low quality) counts 0.9 of
-    its score and a former name 0.97. The alignment works on analysed tokens
-    (transliterated, romanisation variants folded, legal forms and generic words
-    weighted low, honorifics dropped), in any order, tolerating typing errors
-    within a length-dependent budget, initials, compounds and omitted middle names
-    or patronymics, and penalising parts present on both sides that differ."""
+    alignment counts; a weak alias (OFAC "weak a.k.a.", UN low quality) and a
+    former name count a share of their score. The alignment works on analysed
+    tokens (transliterated, romanisation variants folded, legal forms and generic
+    words weighted low, honorifics dropped), in any order, tolerating typing
+    errors within a length-dependent budget, initials, compounds and omitted
+    middle names or patronymics, and penalising parts present on both sides that
+    differ (:mod:`thaw.match.names`). The name score enters the combination
+    capped: a name alone never scores above the cap. An identifier published on
+    the listing and carried by the query decides on its own: a name that does
+    not align then costs no more than ``floor_on_identifier``."""
 
     name = "name"
     weight = 1.0
+    table = {
+        "cap": Magnitude(0.95, "the highest name score that enters the combination"),
+        "unaligned": Magnitude(-12.0, "the contribution when no name shares a word"),
+        "weak": Magnitude(0.9, "factor on the score of a weak alias"),
+        "former": Magnitude(0.97, "factor on the score of a former name"),
+        "floor_on_identifier": Magnitude(
+            -2.0, "the least contribution of the name when an identifier matches"
+        ),
+    }
 
     @staticmethod
-    def logit(name_score: float) -> float:
+    def logit(name_score: float, m: Values) -> float:
         """The contribution of a best name score."""
-        s = min(name_score, NAME_CAP)
+        s = min(name_score, m["cap"])
         if s <= 0:  # (no names, or none shares a token with the query)
-            return -12.0
+            return m["unaligned"]
         s = max(s, 1e-4)
         return math.log(s / (1 - s))
 
-    def evaluate(self, ctx: Context) -> Evidence:
-        logit = self.logit(ctx.name_score)
-        if ctx.name_score <= 0:
-            return Evidence(logit, "no name aligns")
-        m = ctx.name
-        if m is None or not ctx.explain:
+    def evaluate(self, ctx: Context, m: Values) -> Evidence:
+        logit = self.logit(ctx.name_score, m)
+        floor = ctx.identifier is not None and logit < m["floor_on_identifier"]
+        if floor:
+            logit = m["floor_on_identifier"]
+        if not ctx.explain:
             return Evidence(logit)
+        if ctx.name_score <= 0:
+            return Evidence(
+                logit, "no name aligns" + (" (the identifier decides)" if floor else "")
+            )
+        nm = ctx.name
+        if nm is None:
+            return Evidence(logit)
+        kind = ctx.name_kind
         note = (
-            f"name {m.query.original!r} ~ {m.result.original!r}"
-            f"{'' if ctx.name_kind in ('primary', 'alias') else f' ({ctx.name_kind})'}: "
-            f"{m.describe()} = {ctx.name_score:.2f}"
+            f"name {nm.query.original!r} ~ {nm.result.original!r}"
+            f"{'' if kind in ('primary', 'alias') else f' ({kind})'}: "
+            f"{nm.describe()} = {ctx.name_score:.2f}"
         )
+        if ctx.name_score > m["cap"]:
+            note += f" (capped at {m['cap']:.2f} for a name-only match)"
+        if floor:
+            note += " (the identifier decides)"
         return Evidence(logit, note)
 
-    def ceiling(self, query: Query) -> float:
-        return self.logit(NAME_CAP)
+    def ceiling(self, query: Query, m: Values) -> float:
+        return self.logit(m["cap"], m)
+
+
+#: Token roles that say what kind of organisation, not which one.
+_GENERIC_ROLES = frozenset({"generic", "legal_form", "stop", "location", "number"})
+
+
+def _personal(schema: str | None, tokens: tuple[Token, ...]) -> bool:
+    """Whether a query reads as a person's name: said so, or of unknown kind with
+    no legal form or generic word ("Thomas Scott", not "Deutsche Bank (Schweiz)
+    AG", whose extra word names a branch)."""
+    if schema is not None:
+        return schema == "Person"
+    return not any(t.role in ("legal_form", "generic") for t in tokens)
+
+
+class NameShapeFeature(Feature):
+    """**Shape of the name match.** Penalties for alignments that look better than
+    they are:
+
+    * *single word*: the listed name that aligned has one distinctive word (its
+      other words, if any, are numbers, legal forms or generic words), and the
+      query, a person's name, has further name words it does not account for
+      ("Sarah Schmidt" against the weak alias 'SARA' or the vessel 'SARA II',
+      "Kim Ji Hoon" against the acronym 'JI', "Donna Green" against GREEN
+      SHIPPING LTD.): one word of a customer's name is no evidence;
+    * *generic only*: no aligned pair joins two distinctive words (only generic
+      words, legal forms, places or numbers agree on one side at least), while a
+      distinctive word is left unexplained ("The Boeing Company" against
+      "BEIJING CHENGXING TRADING CO. LTD.": *Boeing* is not *Beijing*, and
+      *Chengxing* is unaccounted for): organisations sharing "Trading Company"
+      are not the same;
+    * *forebear*: the listed name is written in Arabic script, where a person's
+      own name comes first and the names after it are the father's and
+      grandfather's; the query's first name aligns with one of those later
+      names while the listed person's own name is missing ("أسامة بن لادن"
+      against "حمزة أسامة محمد بن لادن", Hamza son of Usama): a relative, not
+      the person;
+    * *one approximate word*: the query is a single word written in another
+      script and matched only by its consonants (``سليماني`` against
+      *Salman*): a single word says little, so it must match closely.
+
+    Nothing otherwise; never positive."""
+
+    name = "name_shape"
+    weight = 1.0
+    table = {
+        "single_word": Magnitude(-3.0, "a one-word listed name leaving query name words aside"),
+        "generic_only": Magnitude(-3.0, "only generic words, legal forms or places aligned"),
+        "forebear": Magnitude(
+            -1.0, "the query's first name is a later (a forebear's) name of an Arabic name"
+        ),
+        "one_approximate_word": Magnitude(-1.2, "a one-word query matched only by its consonants"),
+    }
+
+    def evaluate(self, ctx: Context, m: Values) -> Evidence:
+        best = ctx.best
+        if best is None or best.score <= 0:
+            return NO_EVIDENCE
+        qs = ctx.analyzed.informative
+        rs = best.name.informative
+        al = best.alignment
+        if not al.pairs:
+            return NO_EVIDENCE
+        # generic only: no aligned pair involves a distinctive word on both sides
+        distinctive = False
+        for p in al.pairs:
+            q_names = any(qs[i].role not in _GENERIC_ROLES for i in p.query)
+            r_names = any(rs[j].role not in _GENERIC_ROLES for j in p.result)
+            if q_names and r_names:
+                distinctive = True
+                break
+        if not distinctive:
+            # ... while a distinctive word of one side is left unexplained
+            q_left = any(
+                t.role not in _GENERIC_ROLES and i not in al.query_used for i, t in enumerate(qs)
+            )
+            r_left = any(
+                t.role not in _GENERIC_ROLES and j not in al.result_used for j, t in enumerate(rs)
+            )
+            if q_left or r_left:
+                value = m["generic_only"]
+                return Evidence(
+                    value, f"only generic words align ({value:+.1f})" if ctx.explain else ""
+                )
+        distinct = [j for j, t in enumerate(rs) if t.role not in _GENERIC_ROLES]
+        if (
+            len(distinct) == 1
+            and len(qs) > 1
+            and distinct[0] in al.result_used
+            and _personal(ctx.query.schema, qs)
+        ):
+            left = [
+                t
+                for i, t in enumerate(qs)
+                if i not in al.query_used and t.role in ("name", "patronymic") and len(t.raw) > 1
+            ]
+            if left:
+                value = m["single_word"]
+                note = ""
+                if ctx.explain:
+                    word = rs[distinct[0]].raw or rs[distinct[0]].text
+                    note = (
+                        f"the one-word name {word!r} leaves "
+                        f"{' '.join(t.raw or t.text for t in left)!r} unexplained ({value:+.1f})"
+                    )
+                return Evidence(value, note)
+        if (
+            len(rs) > 2
+            and rs[0].abjad
+            and rs[0].role == "name"
+            and 0 not in al.result_used
+            and len(qs) > 1
+        ):
+            first = next((p for p in al.pairs if 0 in p.query), None)
+            if first is not None and min(first.result) > 0:
+                value = m["forebear"]
+                note = ""
+                if ctx.explain:
+                    own = rs[0].raw or rs[0].text
+                    note = (
+                        f"the query's first name is a forebear's name in the listed name,"
+                        f" whose own name {own!r} is missing ({value:+.1f})"
+                    )
+                return Evidence(value, note)
+        if len(qs) == 1 and all(p.how == "abjad" for p in al.pairs):
+            value = m["one_approximate_word"]
+            return Evidence(
+                value,
+                f"a single word matched only approximately ({value:+.1f})" if ctx.explain else "",
+            )
+        return NO_EVIDENCE
+
+    def ceiling(self, query: Query, m: Values) -> float:
+        return 0.0
 
 
 @lru_cache(maxsize=65536)
@@ -173,18 +385,29 @@ def _date_parts(value: str) -> tuple[int, int | None, int | None] | None:
 
 class BirthDateFeature(Feature):
     """**Date of birth.** Compared at the precision both sides share, best agreement
-    over the listing's dates: the same day +1.5; the same month (one side giving
-    no day) +0.8; the same year (one side giving only the year) +0.5; the same
-    year but a different month or day −1.0; one year apart −0.5 (weak: recorded
-    years are often approximate); two to four years apart −1.8; five or more −3.0
-    (strong: different people). Nothing when either side has no date."""
+    over the listing's dates: the same day, the same month (one side giving no
+    day), the same year (one side giving only the year) count for; the same year
+    but a different month or day, and years apart, count against (one year apart
+    weakly when a side gives only the year, which is often approximate; two full
+    dates a year apart are simply different dates; five or more strongly:
+    different people). Nothing when either side has no date."""
 
     name = "birth_date"
     weight = 1.0
-    #: The contribution of the same date of birth, the highest it gives.
-    SAME_DAY: ClassVar[float] = 1.5
+    table = {
+        "same_day": Magnitude(1.5, "the same date of birth (the most it gives)"),
+        "same_month": Magnitude(0.8, "the same year and month, one side giving no day"),
+        "same_year": Magnitude(0.5, "the same year, one side giving only the year"),
+        "same_year_differs": Magnitude(-1.0, "the same year, a different month or day"),
+        "one_year": Magnitude(-0.5, "one year apart (one side giving only the year)"),
+        "full_dates_differ": Magnitude(
+            -1.5, "one to four years apart, both sides giving the full date"
+        ),
+        "few_years": Magnitude(-1.8, "two to four years apart"),
+        "far": Magnitude(-3.0, "five years or more apart"),
+    }
 
-    def evaluate(self, ctx: Context) -> Evidence:
+    def evaluate(self, ctx: Context, m: Values) -> Evidence:
         q = ctx.query.birth_date
         if not q or not ctx.entry.birth_dates:
             return NO_EVIDENCE
@@ -196,7 +419,7 @@ class BirthDateFeature(Feature):
             ed = _date_parts(listed)
             if ed is None:
                 continue
-            value = self._compare(qd, ed)
+            value = m[self._compare(qd, ed)]
             if best is None or value > best[0]:
                 best = (value, listed)
         if best is None:
@@ -205,41 +428,47 @@ class BirthDateFeature(Feature):
         verb = "agrees with" if value > 0 else "conflicts with"
         return Evidence(value, f"birth date {q} {verb} {listed} ({value:+.1f})")
 
-    def ceiling(self, query: Query) -> float:
-        return self.SAME_DAY if query.birth_date else 0.0
+    def ceiling(self, query: Query, m: Values) -> float:
+        return max(0.0, m["same_day"], m["same_month"], m["same_year"]) if query.birth_date else 0.0
 
     @staticmethod
     def _compare(
         a: tuple[int, int | None, int | None], b: tuple[int, int | None, int | None]
-    ) -> float:
+    ) -> str:
+        """The table entry that applies to dates ``a`` and ``b``."""
         gap = abs(a[0] - b[0])
         if gap == 0:
             if a[1] is None or b[1] is None:
-                return 0.5
+                return "same_year"
             if a[1] != b[1]:
-                return -1.0
+                return "same_year_differs"
             if a[2] is None or b[2] is None:
-                return 0.8
-            return BirthDateFeature.SAME_DAY if a[2] == b[2] else -1.0
+                return "same_month"
+            return "same_day" if a[2] == b[2] else "same_year_differs"
+        if gap < 5 and a[2] is not None and b[2] is not None:
+            # two full dates that differ: a different date, not an approximate year
+            return "full_dates_differ" if gap == 1 else "few_years"
         if gap == 1:
-            return -0.5
+            return "one_year"
         if gap < 5:
-            return -1.8
-        return -3.0
+            return "few_years"
+        return "far"
 
 
 class CountryFeature(Feature):
     """**Country.** The query's countries (nationality, residence, registration,
     ISO-2) against the listing's nationalities, citizenships, countries and address
-    countries: any in common +0.3; none in common −0.5 (people and companies move,
-    so a weak signal). Nothing when either side has none."""
+    countries: any in common counts for; none in common counts weakly against
+    (people and companies move). Nothing when either side has none."""
 
     name = "country"
     weight = 1.0
-    #: The contribution of a country in common, the highest it gives.
-    AGREE: ClassVar[float] = 0.3
+    table = {
+        "agree": Magnitude(0.3, "a country in common (the most it gives)"),
+        "conflict": Magnitude(-0.5, "no country in common"),
+    }
 
-    def evaluate(self, ctx: Context) -> Evidence:
+    def evaluate(self, ctx: Context, m: Values) -> Evidence:
         if not ctx.query.countries or not ctx.entry.countries:
             return NO_EVIDENCE
         q = {c.lower() for c in ctx.query.countries if c}
@@ -248,103 +477,93 @@ class CountryFeature(Feature):
             return NO_EVIDENCE
         common = q & e
         if common:
-            return Evidence(
-                self.AGREE, f"country {', '.join(sorted(common))} agrees ({self.AGREE:+.1f})"
-            )
+            v = m["agree"]
+            return Evidence(v, f"country {', '.join(sorted(common))} agrees ({v:+.1f})")
+        v = m["conflict"]
         return Evidence(
-            -0.5, f"country {', '.join(sorted(q))} conflicts with {', '.join(sorted(e))} (-0.5)"
+            v, f"country {', '.join(sorted(q))} conflicts with {', '.join(sorted(e))} ({v:+.1f})"
         )
 
-    def ceiling(self, query: Query) -> float:
-        return self.AGREE if query.countries else 0.0
+    def ceiling(self, query: Query, m: Values) -> float:
+        return max(0.0, m["agree"], m["conflict"]) if query.countries else 0.0
 
 
 class GenderFeature(Feature):
-    """**Gender.** Different genders stated on both sides −1.5; nothing otherwise."""
+    """**Gender.** Different genders stated on both sides count against; nothing
+    otherwise."""
 
     name = "gender"
     weight = 1.0
+    table = {"conflict": Magnitude(-1.5, "different genders stated on both sides")}
 
-    def evaluate(self, ctx: Context) -> Evidence:
+    def evaluate(self, ctx: Context, m: Values) -> Evidence:
         q, e = ctx.query.gender, ctx.entry.gender
         if not q or not e:
             return NO_EVIDENCE
         if q.lower()[:1] != e.lower()[:1]:
-            return Evidence(-1.5, f"gender {q} conflicts with {e} (-1.5)")
+            v = m["conflict"]
+            return Evidence(v, f"gender {q} conflicts with {e} ({v:+.1f})")
         return NO_EVIDENCE
 
-    def ceiling(self, query: Query) -> float:
-        return 0.0
-
-
-_IMO = re.compile(r"^(?:IMO)?(\d{7})$")
-
-
-def id_kind(number: str) -> str | None:
-    """The kind of an untyped identifier, where its form tells (IMO numbers)."""
-    m = _IMO.match(normalize_id(number))
-    if m is None:
-        return None
-    digits = m.group(1)
-    check = sum(int(d) * w for d, w in zip(digits[:6], range(7, 1, -1), strict=True)) % 10
-    return "imo" if check == int(digits[6]) else None
+    def ceiling(self, query: Query, m: Values) -> float:
+        return max(0.0, m["conflict"]) if query.gender else 0.0
 
 
 class IdentifierFeature(Feature):
     """**Identifiers.** A query identifier (passport, national id, tax number / INN,
-    registration / OGRN, IMO, LEI, SWIFT, crypto address …) equal to one of the
-    listing's, after removing spaces, dashes, dots and an ``IMO`` prefix, is
-    near-conclusive: +6.0 (the score goes close to 1 whatever the name). An
-    identifier of a kind the listing also has (typed identifiers, and IMO numbers
-    recognised by their check digit) but with a different number is strong
-    evidence against: −2.5. Identifiers of other kinds say nothing."""
+    registration / OGRN, IMO, MMSI, LEI, SWIFT/BIC, crypto address …) equal to one
+    of the listing's, after removing spaces, dashes, dots and an ``IMO`` prefix,
+    is near-conclusive on its own: the score goes close to 1 whatever the name
+    (see ``name.floor_on_identifier``). An identifier of a kind the listing also
+    has (typed identifiers, and IMO numbers recognised by their check digit) but
+    with a different number is strong evidence against. Identifiers of other
+    kinds say nothing."""
 
     name = "identifier"
     weight = 1.0
-    #: The contribution of an identifier in common, the highest it gives.
-    MATCH: ClassVar[float] = 6.0
+    table = {
+        "match": Magnitude(6.0, "an identifier in common (the most it gives)"),
+        "conflict": Magnitude(-2.5, "an identifier of the same kind that differs"),
+    }
 
-    def evaluate(self, ctx: Context) -> Evidence:
+    def evaluate(self, ctx: Context, m: Values) -> Evidence:
         if not ctx.entry.identifiers or not (ctx.query.id_numbers or ctx.query.identifiers):
             return NO_EVIDENCE
-        listed = {
-            (i.number.removeprefix("IMO") if i.kind == "imo" else i.number): i
-            for i in ctx.entry.identifiers
-        }
+        if ctx.identifier is not None:
+            hit, raw = ctx.identifier
+            v = m["match"]
+            return Evidence(v, f"{hit.kind} {raw} matches ({v:+.1f})")
         typed: list[tuple[str | None, str]] = [(id_kind(n), n) for n in ctx.query.id_numbers]
         typed += list(ctx.query.identifiers)
         conflicts: list[str] = []
         for kind, raw in typed:
-            number = normalize_id(raw)
-            if kind == "imo" or number.startswith("IMO"):
-                number = number.removeprefix("IMO")
-            if not number:
-                continue
-            hit = listed.get(number)
-            if hit is not None:
-                return Evidence(self.MATCH, f"{hit.kind} {raw} matches ({self.MATCH:+.1f})")
-            if kind is not None:
+            if kind is not None and normalize_id(raw):
                 same = [i for i in ctx.entry.identifiers if i.kind == kind]
                 if same:
                     conflicts.append(f"{kind} {raw} differs from {same[0].number}")
         if conflicts:
-            return Evidence(-2.5, "; ".join(conflicts) + " (-2.5)")
+            v = m["conflict"]
+            return Evidence(v, "; ".join(conflicts) + f" ({v:+.1f})")
         return NO_EVIDENCE
 
-    def ceiling(self, query: Query) -> float:
-        return self.MATCH if query.id_numbers or query.identifiers else 0.0
+    def ceiling(self, query: Query, m: Values) -> float:
+        return max(0.0, m["match"]) if query.id_numbers or query.identifiers else 0.0
 
 
 class SchemaFeature(Feature):
     """**Kind of party.** A person against an organisation, company, vessel or
-    aircraft (or an organisation against a vessel) −4.0: a name shared by a person
-    and a company is not a match. ``LegalEntity`` and an unknown schema are
-    compatible with everything."""
+    aircraft (or an organisation against a vessel) counts strongly against: a name
+    shared by a person and a company is not a match. ``LegalEntity`` and an
+    unknown schema are compatible with everything, so a query that does not say
+    what it is may still find any kind of listing; a query that says ``Person``
+    does not alert on organisations, vessels or aircraft (the index does not even
+    propose them, :data:`thaw.index.COMPATIBLE`)."""
 
     name = "schema"
     weight = 1.0
+    table = {"conflict": Magnitude(-4.0, "incompatible kinds of party")}
 
-    def evaluate(self, ctx: Context) -> Evidence:
+    def evaluate(self, ctx: Context, m: Values) -> Evidence:
         q, e = ctx.query.schema, ctx.entry.schema
         if not q or not e or q == e or "LegalEntity" in (q, e):
             return NO_EVIDENCE
@@ -353,14 +572,16 @@ class SchemaFeature(Feature):
         ge = next((g for g in groups if e in g), None)
         if gq is None or ge is None or gq is ge:
             return NO_EVIDENCE
-        return Evidence(-4.0, f"{q} query against a {e} listing (-4.0)")
+        v = m["conflict"]
+        return Evidence(v, f"{q} query against a {e} listing ({v:+.1f})")
 
-    def ceiling(self, query: Query) -> float:
-        return 0.0
+    def ceiling(self, query: Query, m: Values) -> float:
+        return max(0.0, m["conflict"]) if query.schema else 0.0
 
 
 _REGISTRY: tuple[Feature, ...] = (
     NameFeature(),
+    NameShapeFeature(),
     BirthDateFeature(),
     CountryFeature(),
     GenderFeature(),
@@ -375,13 +596,19 @@ def features() -> tuple[Feature, ...]:
 
 
 def describe_algorithm() -> str:
-    """Markdown documentation of the features and their weights."""
-    lines = [__doc__ or "", ""]
+    """Markdown documentation of the features, their weights and their tables
+    (``docs/MATCHING.md`` is this text; a test keeps it current)."""
+    lines = ["# thaw's matching algorithm", "", __doc__ or "", ""]
     for f in _REGISTRY:
-        lines.append(f"### `{f.name}` (weight {f.weight})\n\n{f.doc()}\n")
+        lines.append(f"### `{f.name}` (weight {f.weight:g})\n\n{f.doc()}\n")
+    import ast
+
+    from thaw import _native
+    from thaw.match import names
+
+    # (from the source: a compiled module has no docstring)
+    source = _native.source_path("thaw.match.names").read_text(encoding="utf-8")
+    lines += ["## The name alignment", "", ast.get_docstring(ast.parse(source)) or "", ""]
+    lines += ["| constant | value | meaning |", "|---|---|---|"]
+    lines += [f"| `{k}` | {v:g} | {doc} |" for k, v, doc in names.TABLE]
     return "\n".join(lines)
-
-
-def analyzed_query(query: Query) -> AnalyzedName:
-    """The analysed query name (cached)."""
-    return analyze_name(query.name, query.schema)

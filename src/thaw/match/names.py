@@ -7,7 +7,9 @@
   ``Ben``/``Benjamin``);
 * one side written in an abjad (Arabic, Persian, Hebrew): the vowel-free keys
   are compared (``mly``/``Melli``), equal → 0.9 (0.75 for keys of two
-  consonants, 0.6 for one), one consonant apart → 0.6;
+  consonants, 0.6 for one), one consonant apart → 0.6; at most 0.6 when the
+  abjad word ends in a written long *i* and the Latin one in a consonant
+  (``سليماني``/``Salman``);
 * otherwise an edit cost: consonant edits cost 1, edits that only touch vowels
   ½ (``Mosk``/``Musk``), transpositions count once; within a length-dependent
   budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5; 1 for words of
@@ -15,6 +17,9 @@
   to 0.5, beyond it the tokens do not align; consonants that differ only in
   voicing or place (s/z, k/g, t/d, p/b, f/v, m/n, j/y) cost ½;
 * two Chinese or Korean syllables agree only when they are the same character;
+  a syllable and a Latin word only when the word is spelt as the syllable is
+  read (after folding) or shares its name item (``박``/``Park``): never by a
+  near spelling, since each syllable is a morpheme (``jong``/``yong``);
 * an initial against a name with that first letter → 0.75;
 * the last word of a name long enough to have been cut by a fixed-width field,
   against a listed word it begins → 0.85;
@@ -33,7 +38,7 @@ pairs contribute ``w·sim`` to the agreement ``A`` and ``w`` to the mass ``M``;
 unaligned query tokens sum to ``Eq`` and unaligned listing tokens to ``Er``
 (optional parts such as patronymics count a third there). Then::
 
-    score = A / (M + 0.35·Eq + 0.25·Er + 2.0·√(Eq*·Er*))
+    score = A / (M + 0.35·Eq + 0.2·Er + 2.0·√(Eq*·Er*))
 
 where the last term is the *substitution* penalty (numbers excluded: a fund or
 series number differing is a sibling entity, reported but not a veto): a part present on both sides
@@ -50,11 +55,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from thaw.text import AnalyzedName, Token, fold_token, get_token_stats, skeleton
+from thaw.text import AnalyzedName, Token, fold_token, skeleton
 from thaw.text.analyze import compound_runs
 from thaw.text.stats import TokenStats
 
@@ -64,6 +69,9 @@ MIN_SIM: Final = 0.5
 SYMBOL_SIM: Final = 0.92
 #: Similarity of an initial and a name it abbreviates.
 INITIAL_SIM: Final = 0.75
+#: The most similarity of an abjad word ending in a long *i* and a Latin word
+#: ending in a consonant (:func:`_endings_differ`).
+ABJAD_ENDING_SIM: Final = 0.6
 #: Similarity of a cut-off last word and the word it begins.
 TRUNCATED_SIM: Final = 0.85
 #: Weight of unaligned query tokens in the denominator.
@@ -74,6 +82,25 @@ RESULT_EXTRA: Final = 0.2
 SUBSTITUTION: Final = 2.0
 #: Share of its weight an optional part (patronymic) counts as an extra.
 OPTIONAL_SHARE: Final = 1 / 3
+
+
+#: The name alignment's declared magnitudes (the constants above), by name, with
+#: what each is: rendered in the algorithm's documentation.
+TABLE: Final[tuple[tuple[str, float, str], ...]] = (
+    ("MIN_SIM", MIN_SIM, "least similarity at which two tokens may be aligned"),
+    ("SYMBOL_SIM", SYMBOL_SIM, "similarity of two tokens sharing a name item"),
+    ("INITIAL_SIM", INITIAL_SIM, "similarity of an initial and a name it abbreviates"),
+    ("TRUNCATED_SIM", TRUNCATED_SIM, "similarity of a cut-off last word and its word"),
+    (
+        "ABJAD_ENDING_SIM",
+        ABJAD_ENDING_SIM,
+        "most similarity of an abjad word in long i and a Latin word in a consonant",
+    ),
+    ("QUERY_EXTRA", QUERY_EXTRA, "weight of unaligned query tokens in the denominator"),
+    ("RESULT_EXTRA", RESULT_EXTRA, "weight of unaligned listing tokens in the denominator"),
+    ("SUBSTITUTION", SUBSTITUTION, "weight of parts on both sides that did not align"),
+    ("OPTIONAL_SHARE", OPTIONAL_SHARE, "share of its weight an optional part counts"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +232,23 @@ def _abjad_similarity(ka: str, kb: str) -> float:
     return 0.0
 
 
+def _endings_differ(q: Token, r: Token) -> bool:
+    """Whether a word written in an abjad ends in a written long *i* (``ي``,
+    ``ی``, ``י``: *Sulaymani*, *Levi*) while its Latin partner ends in a consonant
+    (*Salman*): the consonant keys then agree (they leave out *y*) although the
+    names differ."""
+    a, latin = (q, r) if q.abjad else (r, q)
+    if a.raw[-1:] not in ("y", "i"):
+        return False
+    word = latin.raw
+    last = word[-1:]
+    if last in ("i", "y") or not last.isalpha():
+        return False
+    # a consonant, or a vowel other than i; a final e after a consonant is the
+    # silent e of French spellings (Salmane)
+    return last != "e" or (len(word) > 1 and word[-2] not in _VOWELS)
+
+
 def token_similarity(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how it was found (see the module docs)."""
     if q.script_form and r.script_form:
@@ -229,8 +273,12 @@ def token_similarity(q: Token, r: Token) -> tuple[float, str]:
         return SYMBOL_SIM, "symbol"
     if q.abjad != r.abjad:
         s = _abjad_similarity(q.key, r.key)
+        if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
+            s = ABJAD_ENDING_SIM
         if s > 0:
             return s, "abjad"
+        return 0.0, ""
+    if q.script_form or r.script_form:
         return 0.0, ""
     s = string_similarity(q.text, r.text)
     if s > 0:
@@ -248,47 +296,30 @@ def _concat(tokens: list[Token]) -> str:
     return fold_token("".join(t.raw for t in tokens))
 
 
-def _compounds(
-    runs: tuple[tuple[int, int, str], ...],
-    one: tuple[Token, ...],
-    good: set[int],
-    initials: frozenset[str] | None = None,
-) -> list[tuple[float, list[int], int]]:
-    """Runs of adjacent tokens (see :func:`thaw.text.analyze.compound_runs`) whose
-    concatenation matches a token of ``one`` that has no close partner yet
-    (``abdul rahman``/``abdulrahman``, ``hua wei``/``huawei``)."""
-    out: list[tuple[float, list[int], int]] = []
-    for j, target in enumerate(one):
-        if j in good or target.role in ("number", "initial") or len(target.raw) < 3:
-            continue
-        if (
-            initials is not None
-            and target.raw[:1] not in initials
-            and target.text[:1] not in initials
-            and target.raw[:1] not in _VOWELS
-            and initials.isdisjoint(_VOWELS)
-        ):
-            # a compound starts with the sound of its first part (vowels aside:
-            # "Ao ba ma" / "Obama", "Andrang Heta" / "'Ndrangheta")
-            continue
-        folded = target.text if target.role == "name" else fold_token(target.raw)
-        tlen = len(folded)
-        for start, end, joined in runs:
-            if abs(len(joined) - tlen) > 2:
-                continue
-            s = string_similarity(joined, folded)
-            if s >= 0.75:
-                out.append((s, list(range(start, end)), j))
-    return out
+class AlignedPair(NamedTuple):
+    """One aligned pair of an :class:`Alignment`, by token position: the query
+    tokens (one, or a compound run), the listed tokens, their similarity and how
+    they were matched (see :class:`Pair`)."""
+
+    query: tuple[int, ...]
+    result: tuple[int, ...]
+    sim: float
+    how: str
 
 
-Alignment = tuple[
-    float, list[tuple[tuple[int, ...], tuple[int, ...], float, str]], set[int], set[int]
-]
-"""The raw result of :func:`align`: score, pairs as index tuples with similarity and
-method, and the query / listing token indices used."""
+class Alignment(NamedTuple):
+    """The result of :meth:`Aligner.align` before it is described: the name score,
+    the aligned pairs (by token position in :attr:`AnalyzedName.informative`) and
+    the positions of the query and listed tokens that were used. :func:`name_match`
+    turns it into a :class:`NameMatch` with the tokens themselves."""
 
-_EMPTY: Final[Alignment] = (0.0, [], set(), set())
+    score: float
+    pairs: list[AlignedPair]
+    query_used: set[int]
+    result_used: set[int]
+
+
+_EMPTY: Final[Alignment] = Alignment(0.0, [], set(), set())
 
 
 class _Listed:
@@ -416,8 +447,7 @@ class _QueryMemo:
 
     def listed(self, r: Token) -> _Listed:
         """How the listed token ``r`` compares with each query token (cached): the
-        pair loop of :func:`_align_direct` for one listed token, with
-        :func:`token_similarity` written out."""
+        :func:`token_similarity` of each pair, written out for speed."""
         rt = r.text
         rr = r.role
         r_raw = r.raw
@@ -442,6 +472,8 @@ class _QueryMemo:
                     if r_key is None:
                         r_key = r.key
                     s = _abjad_similarity(q_key, r_key)
+                    if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
+                        s = ABJAD_ENDING_SIM
                     how = "abjad"
                 if s < MIN_SIM and cut and r_raw.startswith(q_raw):
                     s, how = TRUNCATED_SIM, "truncated"
@@ -465,7 +497,14 @@ class _QueryMemo:
                     if r_key is None:
                         r_key = r.key
                     s = _abjad_similarity(q_key, r_key)
+                    if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
+                        s = ABJAD_ENDING_SIM
                     how = "abjad"
+                elif q_form or r_form:
+                    # a Chinese or Korean syllable is a morpheme: it meets a Latin
+                    # word spelt as it is read, or sharing its name item, not one
+                    # spelt nearly so (jong/yong, bo/pao)
+                    s, how = 0.0, ""
                 else:
                     s = string_similarity(qt, rt)
                     how = "fuzzy"
@@ -483,7 +522,7 @@ class _QueryMemo:
 
     def target(self, entry: _Listed) -> tuple[tuple[float, tuple[int, ...]], ...]:
         """The query compounds whose concatenation matches the listed token of
-        ``entry`` (:func:`_compounds` for one target; cached in the entry)."""
+        ``entry`` (cached in the entry)."""
         r = entry.token
         found: list[tuple[float, tuple[int, ...]]] = []
         initials = self.q_init
@@ -509,7 +548,7 @@ class _QueryMemo:
 
     def compound(self, joined: str) -> tuple[tuple[int, float], ...]:
         """The query tokens that the listed compound string ``joined`` matches
-        (:func:`_compounds` for one run, before its per-name filters; cached)."""
+        (before the per-name filters; cached)."""
         found: list[tuple[int, float]] = []
         jlen = len(joined)
         for i, folded in self.targets()[0]:
@@ -528,8 +567,6 @@ class _QueryMemo:
 _MEMO_LIMIT: Final = 50_000
 #: Roles whose tokens align only when equal (or written the same).
 _NO_FUZZY: Final = frozenset({"number", "legal_form"})
-_MEMO: Final[list[_QueryMemo | None]] = [None]
-_LAST_QUERY: Final[list[AnalyzedName | None]] = [None]
 
 
 def _weight_of(t: Token, stats: TokenStats | None) -> float:
@@ -560,65 +597,95 @@ def _extra_of(t: Token, w: float) -> tuple[float, float]:
     return (w * OPTIONAL_SHARE if t.optional else w, 0.0 if t.role == "number" else w)
 
 
+class Aligner:
+    """Aligns query names with listed names, given the token statistics it holds.
+
+    The caller owns it: the statistics (``None``: every token at its analysed
+    weight) are fixed for its life, so the same pair always gets the same score
+    from the same aligner, and the memo of the last query name
+    (:class:`_QueryMemo`) lives here, not in the module. A screener keeps one per
+    index; a one-off comparison makes its own.
+    """
+
+    __slots__ = ("stats", "_memo")
+
+    def __init__(self, stats: TokenStats | None = None) -> None:
+        self.stats = stats
+        self._memo: _QueryMemo | None = None
+
+    def align(self, query: AnalyzedName, result: AnalyzedName) -> Alignment:
+        """Align ``query`` with ``result`` and score it, without building result
+        objects (the fast path used for every name of every candidate).
+
+        The per-token work of a query name is remembered (:class:`_QueryMemo`)
+        while the same query is aligned with further names, which screening (one
+        query against the names of dozens of listings) does most."""
+        memo = self._memo
+        if memo is None or memo.query is not query:
+            memo = _QueryMemo(query, self.stats)
+            self._memo = memo
+        rs = result.active
+        if rs is None:
+            return _align_memo(memo, result)
+        key = tuple(map(id, rs))
+        known = memo.results.get(key)
+        if known is not None:  # (the tokens it holds keep their ids from being reused)
+            return known[1]
+        alignment = _align_memo(memo, result)
+        if len(memo.results) > _MEMO_LIMIT:
+            memo.results.clear()
+        memo.results[key] = (rs, alignment)
+        return alignment
+
+    def best_of(
+        self,
+        query: AnalyzedName,
+        names: tuple[tuple[AnalyzedName, str], ...],
+        factors: dict[str, float],
+        enough: float,
+    ) -> BestName | None:
+        """The listed name that aligns best with ``query``: its alignment, the
+        name, its kind and its score times the factor of its kind in ``factors``
+        (1 when absent). The first name to reach ``enough`` ends the search.
+        ``None`` when there are no names."""
+        best: Alignment | None = None
+        best_name: AnalyzedName | None = None
+        best_kind = "primary"
+        best_score = 0.0
+        for name, kind in names:
+            al = self.align(query, name)
+            s = al.score * factors.get(kind, 1.0)
+            if best is None or s > best_score:
+                best, best_name, best_kind, best_score = al, name, kind, s
+                if s >= enough:
+                    break
+        if best is None or best_name is None:
+            return None
+        return BestName(best, best_name, best_kind, best_score)
+
+
+class BestName(NamedTuple):
+    """The listed name that aligned best (:meth:`Aligner.best_of`): its alignment,
+    the name, its kind (``primary``, ``alias``, ``weak`` …) and its score after
+    the factor of its kind."""
+
+    alignment: Alignment
+    name: AnalyzedName
+    kind: str
+    score: float
+
+
 def align(query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = None) -> Alignment:
-    """Align ``query`` with ``result`` and score it, without building result objects
-    (the fast path used for every name of every candidate).
-
-    The first alignment of a query name is computed directly
-    (:func:`_align_direct`); from the second on, with the same query and
-    statistics, the per-token work is remembered (:class:`_QueryMemo`), which
-    screening (one query against the names of dozens of listings) repeats most.
-    Both ways give the same result."""
-    memo = _MEMO[0]
-    if memo is None or memo.query is not query or memo.stats is not stats:
-        if _LAST_QUERY[0] is not query:
-            _LAST_QUERY[0] = query
-            return _align_direct(query, result, stats)
-        memo = _QueryMemo(query, stats)
-        _MEMO[0] = memo
-    rs = result.active
-    if rs is None:
-        return _align_memo(memo, result)
-    key = tuple(map(id, rs))
-    known = memo.results.get(key)
-    if known is not None:  # (the tokens it holds keep their ids from being reused)
-        return known[1]
-    alignment = _align_memo(memo, result)
-    if len(memo.results) > _MEMO_LIMIT:
-        memo.results.clear()
-    memo.results[key] = (rs, alignment)
-    return alignment
-
-
-def best_of(
-    query: AnalyzedName,
-    names: tuple[tuple[AnalyzedName, str], ...],
-    stats: TokenStats | None,
-    factors: dict[str, float],
-    enough: float,
-) -> tuple[Alignment, AnalyzedName, str, float] | None:
-    """The listed name that aligns best with ``query``: its alignment, the name,
-    its kind and its score times the factor of its kind in ``factors`` (1 when
-    absent). The first name to reach ``enough`` ends the search. ``None`` when
-    there are no names."""
-    best: Alignment | None = None
-    best_name: AnalyzedName | None = None
-    best_kind = "primary"
-    best_score = 0.0
-    for name, kind in names:
-        al = align(query, name, stats)
-        s = al[0] * factors.get(kind, 1.0)
-        if best is None or s > best_score:
-            best, best_name, best_kind, best_score = al, name, kind, s
-            if s >= enough:
-                break
-    if best is None or best_name is None:
-        return None
-    return best, best_name, best_kind, best_score
+    """Align ``query`` with ``result`` once (:meth:`Aligner.align` of a new aligner
+    holding ``stats``)."""
+    return Aligner(stats).align(query, result)
 
 
 def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
-    """:func:`_align_direct` with the query's per-token work looked up in ``memo``."""
+    """The alignment of ``memo``'s query with ``result``: every token pair (as
+    :meth:`_QueryMemo.listed` found them), then compounds, then the greedy
+    alignment and the score. (A plain reference implementation, with no memo,
+    is kept in the tests as an oracle.)"""
     qs = memo.qs
     rs = result.active
     if rs is None:
@@ -679,7 +746,7 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
                         for i, s in matches:
                             found_r.append((i, k, s, start, end))
                     if found_r:
-                        found_r.sort()  # query-token-major, as _compounds enumerates
+                        found_r.sort()  # query-token-major
                         for i, _k, s, start, end in found_r:
                             if q_good >> i & 1:
                                 continue
@@ -713,7 +780,7 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
                 r_bin = True
     q_used: set[int] = set()
     r_used: set[int] = set()
-    pairs: list[tuple[tuple[int, ...], tuple[int, ...], float, str]] = []
+    pairs: list[AlignedPair] = []
     agree = mass = 0.0
     for s, _w, qi, rj, how in cands:
         if len(qi) == 1 and len(rj) == 1:
@@ -737,7 +804,7 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
             w = max(sum(q_weights[i] for i in qi), sum(listed[j].weight for j in rj))
         agree += w * s
         mass += w
-        pairs.append((qi, rj, s, how))
+        pairs.append(AlignedPair(qi, rj, s, how))
     eq = er = eq_full = er_full = 0.0
     for i in range(nq):
         if i not in q_used:
@@ -749,143 +816,17 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
             extra, full = listed[j].extra
             er += extra
             er_full += full
-    return (_alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)
-
-
-def _align_direct(
-    query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = None
-) -> Alignment:
-    """:func:`align` computed from scratch: every token pair, then compounds, then
-    the greedy alignment and the score (the reference the memoised path follows)."""
-    qs = query.informative
-    rs = result.informative
-    if not qs or not rs:
-        return _EMPTY
-    cands: list[tuple[float, float, tuple[int, ...], tuple[int, ...], str]] = []
-    last_q = len(qs) - 1
-    truncated = query.truncated
-    q_good: set[int] = set()
-    r_good: set[int] = set()
-    for i, q in enumerate(qs):
-        qt = q.text
-        plain_q = q.role == "name" and not q.script_form
-        q_symbols = q.symbols
-        q_abjad = q.abjad
-        for j, r in enumerate(rs):
-            if qt == r.text and not (q.script_form and r.script_form):
-                s, how = 1.0, "exact"
-            elif plain_q and r.role == "name" and r.abjad == q_abjad and not r.script_form:
-                if q_symbols and r.symbols and not q_symbols.isdisjoint(r.symbols):
-                    s, how = SYMBOL_SIM, "symbol"
-                else:
-                    s = string_similarity(qt, r.text)
-                    how = "fuzzy"
-                if (
-                    s < MIN_SIM
-                    and truncated
-                    and i == last_q
-                    and len(q.raw) >= 2
-                    and r.raw.startswith(q.raw)
-                ):
-                    s, how = TRUNCATED_SIM, "truncated"
-            else:
-                s, how = token_similarity(q, r)
-                if (
-                    s < MIN_SIM
-                    and truncated
-                    and i == last_q
-                    and len(q.raw) >= 2
-                    and q.role == "name"
-                    and r.raw.startswith(q.raw)
-                ):
-                    s, how = TRUNCATED_SIM, "truncated"
-            if s >= MIN_SIM:
-                cands.append((s, q.weight + r.weight, (i,), (j,), how))
-                if s >= 0.9:
-                    q_good.add(i)
-                    r_good.add(j)
-    if (len(q_good) < len(qs) or len(r_good) < len(rs)) and (cands or len(qs) != len(rs)):
-        # some token has no close partner: it may be part of a compound
-        if len(qs) > 1:
-            if query.active is not None:
-                q_runs, q_init = query.compounds, query.compound_initials
-            else:
-                q_runs, q_init = compound_runs(qs), None
-            for s, run, j in _compounds(q_runs, rs, r_good, q_init):
-                cands.append((s + 0.01, 2.0, tuple(run), (j,), "compound"))
-        if len(rs) > 1:
-            if result.active is not None:
-                r_runs, r_init = result.compounds, result.compound_initials
-            else:
-                r_runs, r_init = compound_runs(rs), None
-            for s, run, i in _compounds(r_runs, qs, q_good, r_init):
-                cands.append((s + 0.01, 2.0, (i,), tuple(run), "compound"))
-    if not cands:
-        return _EMPTY
-    if len(cands) > 1:
-        cands.sort(key=lambda c: (-c[0], -c[1]))
-    q_used: set[int] = set()
-    r_used: set[int] = set()
-    pairs: list[tuple[tuple[int, ...], tuple[int, ...], float, str]] = []
-    agree = mass = 0.0
-    q_bin = r_bin = False
-    for t in qs:
-        if t.role == "particle" and t.text == "bin":
-            q_bin = True
-    if q_bin:
-        for t in rs:
-            if t.role == "particle" and t.text == "bin":
-                r_bin = True
-    for s, _w, qi, rj, how in cands:
-        if len(qi) == 1 and len(rj) == 1:
-            i, j = qi[0], rj[0]
-            if i in q_used or j in r_used:
-                continue
-            q_used.add(i)
-            r_used.add(j)
-            q, r = qs[i], rs[j]
-            if q_bin and r_bin and q.after_bin != r.after_bin:
-                # "Abdullah bin Omar" is not "Omar bin Abdullah": the father's name
-                # aligned with the person's own name
-                s *= 0.3
-                how = "filiation"
-            if stats is None:
-                w = (q.weight + r.weight) / 2
-            else:
-                w = (_weight(q, stats) + _weight(r, stats)) / 2
-        else:
-            if any(i in q_used for i in qi) or any(j in r_used for j in rj):
-                continue
-            q_used.update(qi)
-            r_used.update(rj)
-            s = min(s, 1.0)
-            w = max(sum(_weight(qs[i], stats) for i in qi), sum(_weight(rs[j], stats) for j in rj))
-        agree += w * s
-        mass += w
-        pairs.append((qi, rj, s, how))
-    eq = er = eq_full = er_full = 0.0
-    for i, t in enumerate(qs):
-        if i in q_used:
-            continue
-        w = t.weight if stats is None else _weight(t, stats)
-        eq += w * OPTIONAL_SHARE if t.optional else w
-        if t.role != "number":
-            eq_full += w
-    for j, t in enumerate(rs):
-        if j in r_used:
-            continue
-        w = t.weight if stats is None else _weight(t, stats)
-        er += w * OPTIONAL_SHARE if t.optional else w
-        if t.role != "number":
-            er_full += w
-    return (_alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)
+    return Alignment(_alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)
 
 
 def name_match(query: AnalyzedName, result: AnalyzedName, alignment: Alignment) -> NameMatch:
     """Build the :class:`NameMatch` of an :func:`align` result."""
     qs = query.informative
     rs = result.informative
-    score, raw_pairs, q_used, r_used = alignment
+    score = alignment.score
+    raw_pairs = alignment.pairs
+    q_used = alignment.query_used
+    r_used = alignment.result_used
     if len(raw_pairs) > 1:
         raw_pairs = sorted(raw_pairs, key=_first_query_index)
     pairs = tuple(
@@ -909,14 +850,13 @@ def name_match(query: AnalyzedName, result: AnalyzedName, alignment: Alignment) 
     )
 
 
-def _first_query_index(pair: tuple[tuple[int, ...], tuple[int, ...], float, str]) -> int:
-    return pair[0][0]
+def _first_query_index(pair: AlignedPair) -> int:
+    return pair.query[0]
 
 
 def compare_names(
     query: AnalyzedName, result: AnalyzedName, stats: TokenStats | None = None
 ) -> NameMatch:
-    """Align ``query`` with the listed name ``result`` and score the alignment."""
-    if stats is None:
-        stats = get_token_stats()
+    """Align ``query`` with the listed name ``result`` and score the alignment
+    (with the token statistics ``stats``, if given)."""
     return name_match(query, result, align(query, result, stats))

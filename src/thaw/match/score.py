@@ -1,4 +1,11 @@
-"""The scoring entry point: :func:`score` and the default threshold.
+"""The scoring entry points: :class:`Matcher`, :func:`score` and the default threshold.
+
+A :class:`Matcher` is what the caller holds: the configuration
+(:class:`~thaw.match.MatchConfig`), the token statistics of the lists screened
+against (``None``: none) and the memos of the query being screened. Two
+matchers built alike give the same score for the same pair, whatever else the
+process has loaded; :func:`score` and :func:`score_at_least` are one-off calls
+on a matcher made for them.
 
 Choice of :data:`DEFAULT_THRESHOLD`
 -----------------------------------
@@ -26,21 +33,20 @@ with OFAC's tool).
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from thaw.index.entry import Entry
+from thaw.match.config import DEFAULT_CONFIG, MatchConfig
 from thaw.match.features import (
     NO_EVIDENCE,
     Context,
-    Evidence,
     NameFeature,
-    best_alignment,
     features,
+    listed_identifier,
 )
-from thaw.match.names import Alignment, name_match
+from thaw.match.names import Aligner, BestName
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
-from thaw.match.types import MatchResult, Query
-from thaw.text import AnalyzedName, analyze_name
+from thaw.match.types import FeatureResult, MatchResult, Query
+from thaw.text import AnalyzedName, TokenStats, analyze_name, name_variants
 
 #: Score at and above which a result is a match (see the module docstring).
 DEFAULT_THRESHOLD = 0.70
@@ -66,129 +72,216 @@ def _sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
-def score(
-    query: Query, entry: Entry, algorithm: str = "thaw", *, explain: bool = True
-) -> MatchResult:
-    """Score ``query`` against the prepared listing ``entry``.
+_DEFAULT_RESOLVED = DEFAULT_CONFIG.resolve()
 
-    ``algorithm`` is ``"thaw"`` (the feature-based matcher of
-    :mod:`thaw.match.features`) or ``"ofac"`` (a reproduction of OFAC's Sanctions
-    List Search score, names only). The result carries the calibrated score in
-    [0, 1], the listing name that aligned best, each feature's contribution and
-    an explanation naming the aligned tokens and what agreed or conflicted.
 
-    With ``explain=False`` only ``score`` and ``matched_name`` are filled in (the
-    explanation is empty and ``features`` holds the name score alone). The score
-    is the same either way.
+class Matcher:
+    """Scores queries against prepared listings with one configuration and one
+    set of token statistics, both fixed for its life.
+
+    ``config`` overrides the features' declared magnitudes (``None``: as
+    declared); ``stats`` are the token statistics of the lists (normally
+    :attr:`thaw.index.CandidateIndex.token_stats` of the index screened);
+    ``algorithm`` is ``"thaw"`` (the features of :mod:`thaw.match.features`) or
+    ``"ofac"`` (a reproduction of OFAC's Sanctions List Search score, names
+    only). The matcher remembers what it worked out for the last query (its
+    name alignment memo, its features' ceilings), so a screener keeps one and
+    asks it about every candidate of a query in turn.
     """
-    if algorithm == "ofac":
-        return ofac_score(query, entry)
-    if algorithm != "thaw":
-        threshold_for(algorithm)  # raises
-    analyzed = analyze_name(query.name, query.schema)
-    return _combine(query, entry, analyzed, best_alignment(analyzed, entry), explain)
+
+    def __init__(
+        self,
+        config: MatchConfig | None = None,
+        stats: TokenStats | None = None,
+        algorithm: str = "thaw",
+    ) -> None:
+        threshold_for(algorithm)  # raises for an unknown algorithm
+        self.config = config or DEFAULT_CONFIG
+        self.stats = stats
+        self.algorithm = algorithm
+        weights, values = (
+            _DEFAULT_RESOLVED if self.config is DEFAULT_CONFIG else self.config.resolve()
+        )
+        self.weights = weights
+        self.values = values
+        self._features = [(f, weights[f.name], values[f.name]) for f in features()]
+        self._name_values = values[NameFeature.name]
+        self._name_weight = weights[NameFeature.name]
+        self._factors = {
+            "weak": self._name_values["weak"],
+            "former": self._name_values["former"],
+        }
+        self._aligner = Aligner(stats)
+        self._ceiling_query: Query | None = None
+        self._ceiling_rest = 0.0
+        self._readings_of: Query | None = None
+        self._readings: tuple[AnalyzedName, ...] = ()
+
+    def readings(self, query: Query) -> tuple[AnalyzedName, ...]:
+        """The analysed query name, then its other readings
+        (:func:`thaw.text.name_variants`; remembered for the last query)."""
+        if self._readings_of is not query:
+            schema = query.schema
+            self._readings = (
+                analyze_name(query.name, schema),
+                *[analyze_name(v, schema) for v in name_variants(query.name, schema)],
+            )
+            self._readings_of = query
+        return self._readings
+
+    def best_name(self, query: Query, entry: Entry) -> tuple[AnalyzedName, BestName | None]:
+        """The entry's name that aligns best with the query name (under any of
+        its readings), and the analysed query name that aligned."""
+        readings = self.readings(query)
+        enough = self._name_values["cap"]
+        first = readings[0]
+        best = self._aligner.best_of(first, entry.names, self._factors, enough)
+        if len(readings) == 1:
+            return first, best
+        used = first
+        for other in readings[1:]:
+            found = self._aligner.best_of(other, entry.names, self._factors, enough)
+            if found is not None and (best is None or found.score > best.score):
+                best, used = found, other
+        return used, best
+
+    def score(self, query: Query, entry: Entry, *, explain: bool = True) -> MatchResult:
+        """Score ``query`` against the prepared listing ``entry``.
+
+        The result carries the calibrated score in [0, 1], the listing name that
+        aligned best, each feature's contribution and an explanation naming the
+        aligned tokens and what agreed or conflicted, as a sentence and as a list
+        of :class:`~thaw.match.FeatureResult`. With ``explain=False`` only
+        ``score`` and ``matched_name`` are filled in (the explanation is empty
+        and ``features`` holds the name score alone). The score is the same
+        either way."""
+        if self.algorithm == "ofac":
+            return ofac_score(query, entry)
+        return self._combine(self._context(query, entry, explain))
+
+    def score_at_least(self, query: Query, entry: Entry, threshold: float) -> MatchResult | None:
+        """The explained :meth:`score` of ``entry`` if it reaches ``threshold``,
+        else ``None``.
+
+        This is what screening asks of every candidate, and most candidates are
+        far below the threshold. So the name is aligned first; if even the
+        features' ceilings (:meth:`~thaw.match.Feature.ceiling`, the most each
+        could add for this query) cannot lift it to the threshold, the listing's
+        dates, countries and identifiers are not looked at. Otherwise the score is
+        computed without its explanation, and explained only when it reaches the
+        threshold. The answer is the one :meth:`score` gives."""
+        if self.algorithm != "thaw":
+            result = self.score(query, entry)
+            return result if result.score >= threshold else None
+        found = self.best_name(query, entry)
+        best = found[1]
+        name_score = 0.0 if best is None else best.score
+        if self._ceiling(query, name_score) < threshold:
+            return None
+        ctx = self._context(query, entry, False, found)
+        if self._score_of(ctx) < threshold:
+            return None
+        ctx.explain = True
+        return self._combine(ctx)
+
+    def _ceiling(self, query: Query, name_score: float) -> float:
+        """The highest score a listing whose best name scores ``name_score`` can
+        get, rounded as scores are (so that it bounds them): the name's
+        contribution plus the other features' ceilings (computed once per query;
+        the margin covers the rounding of a sum added up in another order)."""
+        if self._ceiling_query is not query:
+            self._ceiling_query = query
+            self._ceiling_rest = sum(
+                f.ceiling(query, values) * weight
+                for f, weight, values in self._features
+                if not isinstance(f, NameFeature)
+            )
+        name_values = self._name_values
+        logit = NameFeature.logit(name_score, name_values)
+        if query.id_numbers or query.identifiers:
+            logit = max(logit, name_values["floor_on_identifier"])
+        total = logit * self._name_weight + self._ceiling_rest + 1e-9
+        return round(_sigmoid(total), 4)
+
+    def _context(
+        self,
+        query: Query,
+        entry: Entry,
+        explain: bool,
+        found: tuple[AnalyzedName, BestName | None] | None = None,
+    ) -> Context:
+        """What the features see (``found``: the best name, if already known)."""
+        analyzed, best = self.best_name(query, entry) if found is None else found
+        identifier = listed_identifier(query, entry) if entry.identifiers else None
+        return Context(query, entry, analyzed, best, explain, identifier)
+
+    def _score_of(self, ctx: Context) -> float:
+        """The score of ``ctx``: every feature's contribution, combined."""
+        total = 0.0
+        for feature, weight, values in self._features:
+            if weight:
+                ev = feature.evaluate(ctx, values)
+                if ev is not NO_EVIDENCE:
+                    total += ev.value * weight
+        return round(_sigmoid(total), 4)
+
+    def _combine(self, ctx: Context) -> MatchResult:
+        """The features' verdict on ``ctx``'s entry (the same total as
+        :meth:`_score_of`, with each contribution reported)."""
+        best = ctx.best
+        matched_name = ctx.entry.caption if best is None else best.name.original
+        # the name's contribution is reported as the name score itself
+        contributions: dict[str, float] = {"name": round(ctx.name_score, 4)}
+        if not ctx.explain:
+            return MatchResult(self._score_of(ctx), matched_name, "", contributions)
+        total = 0.0
+        notes: list[str] = []
+        evidence: list[FeatureResult] = []
+        for feature, weight, values in self._features:
+            if not weight:
+                continue
+            ev = feature.evaluate(ctx, values)
+            if ev is NO_EVIDENCE:
+                continue
+            value = ev.value * weight
+            total += value
+            if value and feature.name != "name":
+                contributions[feature.name] = round(value, 3)
+            if ev.note:
+                notes.append(ev.note)
+            evidence.append(FeatureResult(feature.name, round(value, 4), ev.note))
+        return MatchResult(
+            score=round(_sigmoid(total), 4),
+            matched_name=matched_name,
+            explanation="; ".join(notes),
+            features=contributions,
+            evidence=tuple(evidence),
+        )
+
+
+def score(
+    query: Query,
+    entry: Entry,
+    algorithm: str = "thaw",
+    *,
+    explain: bool = True,
+    config: MatchConfig | None = None,
+    stats: TokenStats | None = None,
+) -> MatchResult:
+    """Score ``query`` against the prepared listing ``entry`` once
+    (:meth:`Matcher.score` of a matcher made for the call: the same pair with
+    the same ``config`` and ``stats`` always gets the same score)."""
+    return Matcher(config, stats, algorithm).score(query, entry, explain=explain)
 
 
 def score_at_least(
-    query: Query, entry: Entry, threshold: float, algorithm: str = "thaw"
+    query: Query,
+    entry: Entry,
+    threshold: float,
+    algorithm: str = "thaw",
+    *,
+    config: MatchConfig | None = None,
+    stats: TokenStats | None = None,
 ) -> MatchResult | None:
-    """The explained :func:`score` of ``entry`` if it reaches ``threshold``, else ``None``.
-
-    This is what screening asks of every candidate, and most candidates are far
-    below the threshold. So the name is aligned first; if even the features'
-    ceilings (:meth:`~thaw.match.Feature.ceiling`, the most each could add for this
-    query) cannot lift it to the threshold, the listing's dates, countries and
-    identifiers are not looked at. Otherwise the score is computed without its
-    explanation, and explained only when it reaches the threshold. The answer is
-    the one :func:`score` gives.
-    """
-    if algorithm != "thaw":
-        result = score(query, entry, algorithm)
-        return result if result.score >= threshold else None
-    analyzed = analyze_name(query.name, query.schema)
-    found = best_alignment(analyzed, entry)
-    name_score = 0.0 if found is None else found[3]
-    if _ceiling(query, name_score) < threshold:
-        return None
-    if _score_of(_context(query, entry, analyzed, found, explain=False)) < threshold:
-        return None
-    return _combine(query, entry, analyzed, found, explain=True)
-
-
-def _ceiling(query: Query, name_score: float) -> float:
-    """The highest score a listing whose best name scores ``name_score`` can get,
-    rounded as scores are (so that it bounds them): the name's contribution plus
-    the other features' ceilings (computed once per query; the margin covers the
-    rounding of a sum added up in another order)."""
-    if _CEILINGS[0] is not query:
-        _CEILINGS[0] = query
-        _CEILINGS[1] = sum(
-            f.ceiling(query) * f.weight for f in features() if not isinstance(f, NameFeature)
-        )
-    total = NameFeature.logit(name_score) * _NAME_WEIGHT + _CEILINGS[1] + 1e-9
-    return round(_sigmoid(total), 4)
-
-
-# the last query and the sum of its non-name ceilings
-_CEILINGS: list[Any] = [None, 0.0]
-_NAME_WEIGHT = next(f.weight for f in features() if isinstance(f, NameFeature))
-
-
-def _context(
-    query: Query,
-    entry: Entry,
-    analyzed: AnalyzedName,
-    found: tuple[Alignment, AnalyzedName, str, float] | None,
-    explain: bool,
-) -> Context:
-    """What the features see, given the best name alignment ``found``."""
-    if found is None:
-        return Context(query, entry, explain=explain)
-    alignment, name, kind, name_score = found
-    match = name_match(analyzed, name, alignment) if explain else None
-    return Context(query, entry, match, kind, name_score, explain=explain)
-
-
-def _score_of(ctx: Context) -> float:
-    """The score of ``ctx``: every feature's contribution, combined."""
-    total = 0.0
-    for feature in features():
-        ev = feature.evaluate(ctx)
-        if ev is not NO_EVIDENCE:
-            total += ev.value * feature.weight
-    return round(_sigmoid(total), 4)
-
-
-def _combine(
-    query: Query,
-    entry: Entry,
-    analyzed: AnalyzedName,
-    found: tuple[Alignment, AnalyzedName, str, float] | None,
-    explain: bool,
-) -> MatchResult:
-    """The features' verdict on ``entry``, given its best name alignment ``found``
-    (the same total as :func:`_score_of`, with each contribution reported)."""
-    ctx = _context(query, entry, analyzed, found, explain)
-    matched_name = entry.caption if found is None else found[1].original
-    # the name's contribution is reported as the name score itself
-    contributions: dict[str, float] = {"name": round(ctx.name_score, 4)}
-    if not explain:
-        return MatchResult(_score_of(ctx), matched_name, "", contributions)
-    total = 0.0
-    notes: list[str] = []
-    for feature in features():
-        ev: Evidence = feature.evaluate(ctx)
-        if ev is NO_EVIDENCE:
-            continue
-        value = ev.value * feature.weight
-        total += value
-        if value and feature.name != "name":
-            contributions[feature.name] = round(value, 3)
-        if ev.note:
-            notes.append(ev.note)
-    return MatchResult(
-        score=round(_sigmoid(total), 4),
-        matched_name=matched_name,
-        explanation="; ".join(notes),
-        features=contributions,
-    )
+    """:meth:`Matcher.score_at_least` once, on a matcher made for the call."""
+    return Matcher(config, stats, algorithm).score_at_least(query, entry, threshold)

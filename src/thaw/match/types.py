@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,16 +29,38 @@ class Query:
 
 
 @dataclass(frozen=True, slots=True)
+class FeatureResult:
+    """One feature's part in a score: the feature's name, its contribution on the
+    log-odds scale (after its weight; the score is the sigmoid of their sum) and
+    what it found, in words."""
+
+    feature: str
+    contribution: float
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{feature, contribution, detail}`` (the JSON form)."""
+        return {
+            "feature": self.feature,
+            "contribution": self.contribution,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class MatchResult:
     """The score of one query against one listing.
 
     ``score`` is calibrated in [0, 1]; ``matched_name`` the listing's name that
     aligned best; ``features`` each feature's contribution by name (``name`` is
     the name score itself, the others log-odds contributions); ``explanation``
-    a human-readable account of what aligned, agreed and conflicted.
+    a human-readable account of what aligned, agreed and conflicted, and
+    ``evidence`` the same, structured: one :class:`FeatureResult` per feature
+    that had something to say (empty when the result was not explained).
     """
 
     score: float
     matched_name: str
     explanation: str
     features: dict[str, float] = field(default_factory=dict)
+    evidence: tuple[FeatureResult, ...] = ()

@@ -26,13 +26,12 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from thaw.index import Entry
-from thaw.match import Query, score_at_least
+from thaw.match import Matcher, Query
 from thaw.monitor.keys import (
     MIN_COVERAGE,
     TOKEN_BITS,
@@ -45,7 +44,7 @@ from thaw.monitor.keys import (
     row_coverage,
     row_tokens,
 )
-from thaw.text import TokenStats, analyze_name, get_token_stats, set_token_stats
+from thaw.text import TokenStats, analyze_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,24 +136,20 @@ class Match:
         return (self.row, self.source, self.source_id)
 
 
-@contextmanager
-def calibrated(stats: dict[str, Any] | None) -> Iterator[None]:
-    """Score with the portfolio's calibration statistics installed (restored
-    afterwards)."""
-    before = get_token_stats()
-    set_token_stats(TokenStats.from_dict(stats) if stats is not None else None)
-    try:
-        yield
-    finally:
-        set_token_stats(before)
+def calibrated(stats: dict[str, Any] | None) -> Matcher:
+    """The matcher of a portfolio: the default configuration with the portfolio's
+    calibration statistics (``None``: none)."""
+    return Matcher(stats=TokenStats.from_dict(stats) if stats is not None else None)
 
 
-def score_pair(row: int, data: RowData, listed: Listed, threshold: float) -> Match | None:
+def score_pair(
+    row: int, data: RowData, listed: Listed, threshold: float, matcher: Matcher
+) -> Match | None:
     """The match of one row with one listing, if it reaches ``threshold``."""
     entry = listed.entry
     if not compatible(data.schema, entry.schema):
         return None
-    result = score_at_least(data.query(), entry, threshold)
+    result = matcher.score_at_least(data.query(), entry, threshold)
     if result is None:
         return None
     return Match(
@@ -231,18 +226,18 @@ def _rows_chunk(
     threshold: float = _WORK["threshold"]
     out = []
     all_tokens = []
-    with calibrated(_WORK["stats"]):
-        for row, data in chunk:
-            tokens = data.tokens()
-            positions, coverage = listing_coverage(listings.index, tokens)
-            found = []
-            for position in positions[coverage >= MIN_COVERAGE].tolist():
-                match = score_pair(row, data, listings.listings[position], threshold)
-                if match is not None:
-                    found.append(match)
-            out.append((row, found))
-            if _WORK["keys"]:
-                all_tokens.append((row, tokens))
+    matcher = calibrated(_WORK["stats"])
+    for row, data in chunk:
+        tokens = data.tokens()
+        positions, coverage = listing_coverage(listings.index, tokens)
+        found = []
+        for position in positions[coverage >= MIN_COVERAGE].tolist():
+            match = score_pair(row, data, listings.listings[position], threshold, matcher)
+            if match is not None:
+                found.append(match)
+        out.append((row, found))
+        if _WORK["keys"]:
+            all_tokens.append((row, tokens))
     return out, row_postings(all_tokens) if _WORK["keys"] else None
 
 
@@ -293,12 +288,12 @@ def _pairs_chunk(chunk: Sequence[tuple[int, RowData, list[int]]]) -> list[Match]
     changed: Sequence[Listed] = _WORK["changed"]
     threshold: float = _WORK["threshold"]
     out = []
-    with calibrated(_WORK["stats"]):
-        for row, data, positions in chunk:
-            for position in positions:
-                match = score_pair(row, data, changed[position], threshold)
-                if match is not None:
-                    out.append(match)
+    matcher = calibrated(_WORK["stats"])
+    for row, data, positions in chunk:
+        for position in positions:
+            match = score_pair(row, data, changed[position], threshold, matcher)
+            if match is not None:
+                out.append(match)
     return out
 
 

@@ -29,6 +29,17 @@ class ListingModel(BaseModel):
         )
 
 
+class FeatureModel(BaseModel):
+    """One feature's part in a hit's score: its contribution on the log-odds scale
+    (after its weight; the score is the sigmoid of the sum) and what it found."""
+
+    model_config = ConfigDict(frozen=True)
+
+    feature: str = Field(examples=["name"])
+    contribution: float = Field(examples=[3.2])
+    detail: str = Field(examples=["kirill=kirill, dmitriev=dmitriev"])
+
+
 class HitModel(BaseModel):
     """A listed party scoring at or above the threshold.
 
@@ -43,6 +54,7 @@ class HitModel(BaseModel):
     matched_name: str
     listings: list[ListingModel]
     explanation: str
+    features: list[FeatureModel] = Field(default_factory=list)
     profile_id: str | None = None
     decision: str | None = None
 
@@ -65,6 +77,10 @@ class HitModel(BaseModel):
             matched_name=hit.matched_name,
             listings=[ListingModel.of(x) for x in hit.listings],
             explanation=hit.explanation,
+            features=[
+                FeatureModel(feature=f.feature, contribution=f.contribution, detail=f.detail)
+                for f in hit.features
+            ],
             profile_id=hit.profile_id,
             decision=decision,
         )

@@ -60,7 +60,9 @@ class Hit:
 
     ``name`` is the listing's caption, ``matched_name`` the published name that
     aligned best with the query. ``profile_id`` is reserved for the party profile
-    linking listings across authorities (written only when set).
+    linking listings across authorities (written only when set). ``features`` is
+    the explanation structured: each feature's ``{feature, contribution,
+    detail}`` (:class:`thaw.match.FeatureResult`).
     """
 
     score: float
@@ -70,6 +72,7 @@ class Hit:
     listings: tuple[Listing, ...]
     explanation: str
     profile_id: str | None = None
+    features: tuple[thaw.match.FeatureResult, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -79,6 +82,7 @@ class Hit:
             "matched_name": self.matched_name,
             "listings": [listing.to_dict() for listing in self.listings],
             "explanation": self.explanation,
+            "features": [f.to_dict() for f in self.features],
         }
         if self.profile_id is not None:
             data["profile_id"] = self.profile_id
@@ -128,6 +132,7 @@ class Screener:
         index: CandidateIndex | None = None,
         candidates: int = DEFAULT_CANDIDATES,
         min_coverage: float = DEFAULT_MIN_COVERAGE,
+        config: thaw.match.MatchConfig | None = None,
     ) -> None:
         if index is None:
             with Store(default_home(home)) as store:
@@ -139,6 +144,17 @@ class Screener:
         self.index = index
         self.candidates = candidates
         self.min_coverage = min_coverage
+        self.config = config
+        self._matchers: dict[str, thaw.match.Matcher] = {}
+
+    def matcher(self, algorithm: str = "thaw") -> thaw.match.Matcher:
+        """The :class:`~thaw.match.Matcher` this screener scores with: its
+        configuration and the token statistics of its index."""
+        found = self._matchers.get(algorithm)
+        if found is None:
+            found = thaw.match.Matcher(self.config, self.index.token_stats, algorithm)
+            self._matchers[algorithm] = found
+        return found
 
     @classmethod
     def from_entries(cls, entries: Iterable[Entry], **kw: Any) -> Screener:
@@ -156,6 +172,10 @@ class Screener:
             ("Warmup Testname", "Person"),
             ("Warmup Trading LLC", "Organization"),
             ("Warmup", None),
+            # names of other scripts load their tables (rigour's name items of
+            # other scripts, the Japanese reader) before workers fork
+            ("鈴木 一郎", "Person"),
+            ("김정은 أسامة", None),
         ):
             self.screen(name, schema=schema, birth_date="1970", country="de", id_number="X1")
 
@@ -196,7 +216,6 @@ class Screener:
         if threshold is None:
             threshold = thaw.match.DEFAULT_THRESHOLD
         index = self.index
-        index.install_token_stats()
         found = index.candidates(
             query.name,
             schema=query.schema,
@@ -205,10 +224,10 @@ class Screener:
             min_coverage=self.min_coverage,
         )
         scored: list[tuple[float, str, Entry, thaw.match.MatchResult]] = []
-        score_at_least = thaw.match.score_at_least
+        score_at_least = self.matcher(algorithm).score_at_least
         for candidate in found:
             entry = index.entry(candidate.position)
-            result = score_at_least(query, entry, threshold, algorithm)
+            result = score_at_least(query, entry, threshold)
             if result is not None:
                 scored.append((result.score, entry.key, entry, result))
         scored.sort(key=lambda s: (-s[0], s[1]))
@@ -224,4 +243,5 @@ def _hit(entry: Entry, result: thaw.match.MatchResult) -> Hit:
         matched_name=result.matched_name,
         listings=(Listing(entry.source, entry.source_id, entry.programs, entry.listed_on),),
         explanation=result.explanation,
+        features=result.evidence,
     )

@@ -2,8 +2,8 @@
 
 This package is a base layer (it imports only :mod:`thaw.model`): the index uses it
 to compute retrieval keys, the matcher to compare names, the text screener to find
-names in prose. Everything here is a pure function of its input, except the
-optional token statistics installed with :func:`set_token_stats`.
+names in prose. Everything here is a pure function of its input (token statistics are
+an object the caller holds and passes on).
 
 The central entry point is :func:`analyze_name`, which turns a published or queried
 name into an :class:`AnalyzedName`: Latin-script, lower-case ASCII comparison
@@ -16,9 +16,16 @@ tokens in which romanisation variants are folded together (``dmitriyev`` and
 
 from __future__ import annotations
 
-from thaw.text.analyze import AnalyzedName, Token, analyze_name, analyze_names, index_keys
+from thaw.text.analyze import (
+    AnalyzedName,
+    Token,
+    analyze_name,
+    analyze_names,
+    index_keys,
+    name_variants,
+)
 from thaw.text.fold import abjad_key, fold_token, skeleton
-from thaw.text.stats import TokenStats, get_token_stats, set_token_stats
+from thaw.text.stats import TokenStats
 
 __all__ = [
     "AnalyzedName",
@@ -28,8 +35,7 @@ __all__ = [
     "analyze_name",
     "analyze_names",
     "fold_token",
-    "get_token_stats",
     "index_keys",
-    "set_token_stats",
+    "name_variants",
     "skeleton",
 ]

@@ -35,13 +35,31 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from thaw.text.symbols import DATA_PATH, parse_table
+from thaw.text.symbols import DATA_PATH, SCRIPTS_PATH, parse_table
+from thaw.text.translit import word_script
 
 _ZSTD_MAGIC = bytes.fromhex("28b52ffd")
 _WORD = re.compile(r"^[a-z]{2,}$")
+#: Scripts written in syllables or logograms: one character can be a whole name
+#: part (박, 李), so their single characters are kept too.
+_SYLLABIC = re.compile("^[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af]+$")
+
+
+def _keep(piece: str) -> bool:
+    """A normalised alias piece worth asking about: a lower-case ASCII word of two
+    letters or more, or a word of another script made of letters only (two or
+    more, or one syllable / logogram)."""
+    if piece.isascii():
+        return bool(_WORD.match(piece))
+    if not all(ch.isalpha() or unicodedata.category(ch) == "Mn" for ch in piece):
+        return False
+    return len(piece) >= 2 or bool(_SYLLABIC.match(piece))
+
+
 _BATCH = 2000
 
 
@@ -87,7 +105,8 @@ def rigour_resources() -> tuple[str, dict[str, dict[str, list[str]]]]:
 
 
 def vocabulary(corpus: str, symbols: dict[str, dict[str, list[str]]]) -> list[str]:
-    """Every single ASCII word an alias of the person-name tagger normalises to."""
+    """Every single word an alias of the person-name tagger normalises to: ASCII
+    words, and words of other scripts (:func:`_keep`)."""
     from rigour._core import _normalize
     from rigour.text.normalize import Normalize
 
@@ -104,7 +123,7 @@ def vocabulary(corpus: str, symbols: dict[str, dict[str, list[str]]]) -> list[st
     for alias in aliases:
         normal = _normalize(alias, flags, 0) or ""
         for piece in normal.split(" "):
-            if _WORD.match(piece):
+            if _keep(piece):
                 words.add(piece)
     return sorted(words)
 
@@ -168,6 +187,26 @@ def shared_only(rows: Iterable[tuple[str, frozenset[str]]]) -> dict[str, frozens
     return out
 
 
+def other_scripts(
+    rows: Iterable[tuple[str, frozenset[str]]], latin: dict[str, frozenset[str]]
+) -> dict[str, frozenset[str]]:
+    """The words of scripts other than Latin with the symbols they share with a
+    word of the ``latin`` table: what lets ``박`` meet *Park* and ``דוד``
+    *David* (a symbol no Latin word carries could only join two words of other
+    scripts, which transliteration already compares)."""
+    known: set[str] = set().union(*latin.values()) if latin else set()
+    out: dict[str, frozenset[str]] = {}
+    for word, symbols in rows:
+        if word.isascii() or word_script(word) == "Latin":
+            continue
+        kept = symbols & known
+        if kept:
+            # keyed as name analysis sees the word (NFKC, case-folded)
+            key = unicodedata.normalize("NFKC", word).casefold()
+            out[key] = out.get(key, frozenset()) | kept
+    return out
+
+
 def write_table(rows: Iterable[tuple[str, frozenset[str]]], path: Path) -> int:
     """Write the sorted ``word<TAB>symbol symbol …`` table, gzip-compressed
     deterministically (no timestamp); returns the number of rows."""
@@ -182,8 +221,8 @@ def write_table(rows: Iterable[tuple[str, frozenset[str]]], path: Path) -> int:
     return len(lines)
 
 
-def record_digest(path: Path) -> None:
-    """Write the table's SHA-256 into ``symbols.py`` (``TABLE_SHA256``)."""
+def record_digest(path: Path, constant: str = "TABLE_SHA256") -> None:
+    """Write the table's SHA-256 into ``symbols.py`` (``constant``)."""
     import hashlib
 
     import thaw.text.symbols as module
@@ -191,8 +230,8 @@ def record_digest(path: Path) -> None:
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     source = Path(module.__file__)
     text = re.sub(
-        r'^TABLE_SHA256 = "[0-9a-f]*"$',
-        f'TABLE_SHA256 = "{digest}"',
+        rf'^{constant}: Final = "[0-9a-f]*"$',
+        f'{constant}: Final = "{digest}"',
         source.read_text(encoding="utf-8"),
         count=1,
         flags=re.M,
@@ -206,7 +245,7 @@ def check(paths: list[Path]) -> int:
     vocabulary the table was made from (else a dropped symbol might be shared)."""
     table = parse_table(DATA_PATH)
     shared = set().union(*table.values())
-    known = set(vocabulary(*rigour_resources()))
+    known = {w for w in vocabulary(*rigour_resources()) if w.isascii()}
     words: set[str] = set()
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -228,11 +267,19 @@ def main(argv: list[str]) -> int:
     corpus, symbols = rigour_resources()
     words = vocabulary(corpus, symbols)
     print(f"{len(words)} candidate words; asking the tagger …")
-    count = write_table(shared_only(tagger_symbols(words)).items(), DATA_PATH)
+    rows = list(tagger_symbols(words))
+    latin = shared_only((w, s) for w, s in rows if w.isascii())
+    count = write_table(latin.items(), DATA_PATH)
     record_digest(DATA_PATH)
     print(
         f"{count} words with symbols written to {DATA_PATH} "
         f"({DATA_PATH.stat().st_size / 1e6:.2f} MB)"
+    )
+    count = write_table(other_scripts(rows, latin).items(), SCRIPTS_PATH)
+    record_digest(SCRIPTS_PATH, "SCRIPTS_SHA256")
+    print(
+        f"{count} words of other scripts written to {SCRIPTS_PATH} "
+        f"({SCRIPTS_PATH.stat().st_size / 1e6:.2f} MB)"
     )
     return 0
 

@@ -55,7 +55,8 @@ from rigour._core import extract_org_types, ordinals_dict, person_name_prefixes_
 
 from thaw.text import vocab
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
-from thaw.text.symbols import word_symbols
+from thaw.text.japanese import japanese_reading
+from thaw.text.symbols import script_symbols, word_symbols
 from thaw.text.translit import CJK_SCRIPTS, transliterate_word, word_script
 
 PERSON: Final = "Person"
@@ -111,7 +112,10 @@ class Token:
     without contradiction (patronymics). ``script_form`` keeps the original
     character of a Chinese or Korean syllable (two such syllables agree only
     when they are the same character); ``after_bin`` marks a name following a
-    filiation particle (``bin``, ``ibn``): the father's name.
+    filiation particle (``bin``, ``ibn``): the father's name. ``other_script``
+    marks a token read from a script other than Latin whose ``symbols`` come
+    from the name item of the word as written (``박`` shares one with *Park*),
+    which retrieval follows to the Latin spellings of that name.
     """
 
     text: str
@@ -124,6 +128,7 @@ class Token:
     optional: bool = False
     script_form: str = ""
     after_bin: bool = False
+    other_script: bool = False
 
     @property
     def key(self) -> str:
@@ -284,7 +289,9 @@ def _split_words(text: str) -> list[str]:
     words: list[str] = []
     buf: list[str] = []
     for ch in text:
-        if ch in _APOSTROPHES:
+        if ch in _APOSTROPHES or ch == "\u200c":
+            # (the zero-width non-joiner joins the parts of a Persian word:
+            # احمدی‌نژاد is one word, Ahmadinejad)
             continue
         cat = unicodedata.category(ch)
         if cat[0] in "LMN" or ch == _LEGAL_MARK or ch == _LEGAL_SEP:
@@ -306,6 +313,7 @@ class _Word:
     hint: str | None = None  # legal / generic / number, when already known
     surface: str = ""  # the word as written, when ascii is a code (legal forms)
     script_form: str = ""  # the original syllable, for Chinese and Korean
+    symbols: frozenset[str] = _NO_SYMBOLS  # name items of the word as written
 
 
 def _syllables(word: str) -> list[_Word]:
@@ -315,10 +323,22 @@ def _syllables(word: str) -> list[_Word]:
     for ch in word:
         latin = transliterate_word(ch)[0]
         if len(latin) == 1 and word_script(ch) in ("Han", "Hangul"):
-            out.append(_Word(latin[0], script_form=ch))
+            out.append(_Word(latin[0], script_form=ch, symbols=_syllable_symbols(ch, latin[0])))
         else:
             out.extend(_Word(w) for w in latin)
     return out
+
+
+def _syllable_symbols(ch: str, reading: str) -> frozenset[str]:
+    """The name items of one Chinese character or Hangul syllable that its own
+    reading shares (박 and *pak* → the item of *Park, Pak, Bak*): a character is
+    read differently across languages (성 is *Seong* in Korean and, as 成,
+    *Cheng* in Chinese), and only the items of this reading apply. A reading of
+    one letter (이 → *i*) has no items of its own: the character's are kept."""
+    symbols = script_symbols(ch)
+    if symbols and len(reading) > 1:
+        symbols = symbols & word_symbols(reading)
+    return symbols
 
 
 def _cjk_words(word: str) -> list[_Word]:
@@ -371,7 +391,8 @@ def _words(text: str, org_context: bool) -> list[_Word]:
                 continue
         latin, abjad = transliterate_word(word)
         if len(latin) == 1:
-            out.append(_Word(latin[0], abjad))
+            symbols = _NO_SYMBOLS if word.isascii() else script_symbols(word)
+            out.append(_Word(latin[0], abjad, symbols=symbols))
         else:
             out.extend(_Word(w, abjad) for w in latin)
     return out
@@ -462,7 +483,13 @@ def _roman(word: str) -> int | None:
     return total or None
 
 
-def _numbers(words: list[_Word], org_context: bool) -> list[_Word]:
+#: Roman numerals that are no name part in any language: read as numbers after
+#: the first word of a name of unknown kind ("SARA II"), where "Xi" or "Vi" may
+#: be names.
+_ROMAN_SUFFIXES: Final = frozenset({"ii", "iii", "iv", "vii", "viii"})
+
+
+def _numbers(words: list[_Word], org_context: bool, roman_suffix: bool = False) -> list[_Word]:
     table = _ordinals()
     out: list[_Word] = []
     i = 0
@@ -489,6 +516,8 @@ def _numbers(words: list[_Word], org_context: bool) -> list[_Word]:
                 number = table[w.ascii]
             elif org_context and i > 0 and len(w.ascii) <= 4:
                 number = _roman(w.ascii)
+            elif roman_suffix and i > 0 and w.ascii in _ROMAN_SUFFIXES:
+                number = _roman(w.ascii)
         if number is None:
             out.append(w)
         else:
@@ -499,7 +528,8 @@ def _numbers(words: list[_Word], org_context: bool) -> list[_Word]:
                     out[-1] = _Word(str(prev + number), hint="number")
                     i += used
                     continue
-            out.append(_Word(str(number), hint="number"))
+            surface = " ".join(x.ascii for x in words[i : i + used])
+            out.append(_Word(str(number), hint="number", surface=surface))
         i += used
     return out
 
@@ -606,7 +636,9 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
             i += 1
             continue
         if w.hint == "number":
-            tokens.append(Token(raw, "number", 0.5, raw, raw))
+            # raw: the number as written ("ii", "eleven"), so that a side that read
+            # it as a word still meets it (the same word read differently)
+            tokens.append(Token(raw, "number", 0.5, w.surface or raw, raw))
             i += 1
             continue
         folded = folds[i]
@@ -633,7 +665,12 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
         skel = skeleton(folded)
         role, weight, optional, text = "name", 1.0, False, folded
         after_bin = i > 0 and words[i - 1].ascii in vocab.FILIATION
-        if n > 1 and (raw in _STOP or (not maybe_person and raw in _ORG_STOP)):
+        if w.script_form:
+            # a Chinese or Korean syllable is a name part, whatever its reading
+            # spells in Latin (이 → "i" is no stop word, 오 → "o" no initial)
+            if folded in vocab.COMMON_NAMES:
+                weight = 0.6
+        elif n > 1 and (raw in _STOP or (not maybe_person and raw in _ORG_STOP)):
             role, weight = "stop", 0.0
         elif n > 1 and raw in vocab.ARTICLES and i < n - 1 and maybe_person:
             role, weight = "stop", 0.0
@@ -646,11 +683,12 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
             and n > 1
             and (folded in vocab.HONORIFICS or (i == 0 and folded in prefixes))
             and (i == 0 or folded not in vocab.LEADING_ONLY_HONORIFICS)
+            and raw not in vocab.NAMES_NOT_TITLES
         ):
             role, weight = "honorific", 0.0
         elif maybe_person and n > 1 and folded in vocab.PARTICLES and len(raw) <= 3 and i < n - 1:
             role, weight = "particle", 0.1
-        elif len(raw) == 1 and raw.isalpha():
+        elif len(raw) == 1 and raw.isalpha() and not w.script_form:
             role, weight = "initial", 0.4
         elif (
             not person
@@ -668,6 +706,7 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
             weight = 0.6 if raw in ("abd", "abu") else 0.35
         elif folded in vocab.COMMON_NAMES:
             weight = 0.6
+        symbols = w.symbols if maybe_person and role == "name" else _NO_SYMBOLS
         tokens.append(
             Token(
                 text,
@@ -676,10 +715,11 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
                 raw,
                 skel,
                 w.abjad,
-                _NO_SYMBOLS,
+                symbols,
                 optional,
                 w.script_form,
                 after_bin,
+                bool(symbols),
             )
         )
         if weight == 0:
@@ -699,10 +739,12 @@ def _with_symbols(tokens: list[Token]) -> list[Token]:
     computed offline) rather than from the tagger itself."""
     out: list[Token] | None = None
     for i, t in enumerate(tokens):
-        if t.role != "name" or len(t.raw) < 2 or not t.raw.isalpha():
-            continue
+        if t.role != "name" or len(t.raw) < 2 or not t.raw.isalpha() or t.script_form:
+            continue  # (a syllable has the items of its reading already)
         symbols = word_symbols(t.raw)
-        if symbols:
+        if t.symbols:  # (the word as written had its own)
+            symbols = symbols | t.symbols
+        if symbols and symbols is not t.symbols:
             if out is None:
                 out = list(tokens)
             out[i] = Token(
@@ -716,6 +758,7 @@ def _with_symbols(tokens: list[Token]) -> list[Token]:
                 t.optional,
                 t.script_form,
                 t.after_bin,
+                t.other_script,
             )
     return tokens if out is None else out
 
@@ -739,13 +782,20 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     text = unicodedata.normalize("NFKC", name).casefold()
     person = schema == PERSON
     org_context = not person
+    if schema in (None, PERSON) and _KANA.search(text):
+        # kana: the name is Japanese, its kanji read the Japanese way
+        text = japanese_reading(text) or text
     text = _mark_legal_forms(text, person)
     words = _words(text, org_context)
     words = _join_letter_runs(words) if org_context else words
     words = _split_arabic_compounds(words)
     if person:
         words = _person_words(words)
-    words = _numbers(words, org_context=org_context and schema is not None)
+    # number words are numbers in names of organisations, vessels and aircraft,
+    # and in a name of unknown kind that carries a legal form ("Eleven Eighty
+    # Eight Limited"): a person's "Ii" or "Vi" stays a name
+    organised = schema is not None or any(w.hint == "legal" for w in words)
+    words = _numbers(words, org_context and organised, roman_suffix=schema is None)
     tokens = _classify(words, schema)
     if person or schema is None:
         tokens = _with_symbols(tokens)
@@ -765,6 +815,40 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
         _INITIALS_POOL.clear()
     initials = _INITIALS_POOL.setdefault(initials, initials)
     return AnalyzedName(name, all_tokens, schema, truncated, active, runs, initials)
+
+
+_KANA: Final = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HAN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL: Final = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+
+
+@lru_cache(maxsize=65536)
+def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
+    """Other readings of ``name`` worth comparing beside :func:`analyze_name`'s.
+
+    A person's name written in Han characters alone may be Chinese or Japanese:
+    analysis reads it as Chinese (pinyin), and its Japanese reading
+    (:func:`thaw.text.japanese.japanese_reading`, 鈴木 一郎 → ``suzuki ichiro``)
+    is the variant, where the name can be Japanese: no word of one character
+    (Chinese surnames are one character, Japanese ones two or more) and no
+    reading of fewer than three letters. Names of other kinds, and names in any
+    other script, have none (the common case, answered by one
+    regular-expression search)."""
+    if schema not in (None, PERSON) or not _HAN.search(name):
+        return ()
+    if _KANA.search(name) or _HANGUL.search(name):
+        return ()
+    words = name.split()
+    if not all(len(w) >= 2 for w in words):
+        # a one-character word is a Chinese surname or given name (王, 丽): a
+        # Japanese family name takes two characters or more (鈴木, 岡田)
+        return ()
+    reading = japanese_reading(name)
+    if not reading or any(len(w) < 3 for w in reading.split()):
+        # one- and two-letter readings (ō, ka) are single Sino-Japanese
+        # syllables: a Chinese name read in Japanese, not a Japanese name
+        return ()
+    return (reading,)
 
 
 def index_keys(name: AnalyzedName) -> set[str]:

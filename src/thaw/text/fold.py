@@ -137,6 +137,13 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         (r"th", "t", ("th",)),
         (r"dh", "d", ("dh",)),
         (r"gh", "g", ("gh",)),
+        # letters that the abjads write with one sign, or that their languages
+        # read alike: Persian ژ (zh, j), Hebrew ח (h, ch), Hebrew פ (p, f),
+        # Persian ق and غ (gh, g) beside Arabic ق (q, k)
+        (r"zh", "j", ("zh",)),
+        (r"ch", "h", ("ch",)),
+        (r"p", "f", ("p",)),
+        (r"g", "k", ("g",)),
     )
 )
 
@@ -144,7 +151,9 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
 @lru_cache(maxsize=200_000)
 def abjad_key(word: str) -> str:
     """The key compared when a side was written in an abjad: the consonants of the
-    word *as written* (only consonant spellings folded: ``q→k``, ``ph→f`` …),
+    word *as written* (only consonant spellings folded: ``q→k``, ``ph→f``, and
+    the consonants an abjad writes with one letter: ``p/f``, ``g/k``, ``zh/j``,
+    ``ch/h``),
     without the letters that double as vowel signs (*w*, *y*, *h*), doubled
     letters collapsed. ``siraj`` keeps its ``j`` (``srj``), unlike ``yasar``
     (``sr``)."""

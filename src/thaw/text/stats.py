@@ -3,10 +3,13 @@
 A name part that occurs in one listing in fifty thousand (``Dmitriev``) says much
 more than one found in every hundredth (``Mohammad``). The candidate-index builder
 counts, once per build, in how many list names each token occurs
-(:meth:`TokenStats.from_names`) and installs the result with
-:func:`set_token_stats`; the matcher then multiplies each token's weight by
-:meth:`TokenStats.factor`. Without statistics every factor is 1 and only the
-built-in commonness of :data:`thaw.text.vocab.COMMON_NAMES` applies.
+(:meth:`TokenStats.from_names`) and keeps the result with the index; whoever
+matches against that index passes it explicitly to the matcher
+(``thaw.match.Matcher(stats=...)``), which multiplies each token's weight by
+:meth:`TokenStats.factor`. There is no process-wide current statistics: the
+same pair scored with the same statistics always gets the same score. Without
+statistics every factor is 1 and only the built-in commonness of
+:data:`thaw.text.vocab.COMMON_NAMES` applies.
 
 The factor is 1 for tokens in at most 0.1 % of list names and falls by 0.3 per
 decade of frequency above that, never below 0.3: a token in 1 % of names weighs
@@ -76,16 +79,3 @@ class TokenStats:
     def from_dict(cls, data: Mapping[str, Any]) -> TokenStats:
         """The inverse of :meth:`to_dict`."""
         return cls(data.get("counts", {}), int(data.get("total", 1)))
-
-
-_CURRENT: Final[list[TokenStats | None]] = [None]
-
-
-def set_token_stats(stats: TokenStats | None) -> None:
-    """Install ``stats`` as the statistics the matcher uses (``None``: none)."""
-    _CURRENT[0] = stats
-
-
-def get_token_stats() -> TokenStats | None:
-    """The statistics installed by :func:`set_token_stats`, if any."""
-    return _CURRENT[0]

@@ -13,22 +13,33 @@ the tagger's answer for a word does not depend on the words around it (its
 matches overlap and are applied wherever the word occurs). So the answers are
 computed once, offline, by :mod:`thaw.text._make_symbols` and shipped as
 ``data/name_symbols.txt.gz``: one sorted line per word that has symbols,
-``word<TAB>symbol symbol …`` (about 170,000 words). Loading it takes tens of
+``word<TAB>symbol symbol …`` (about 70,000 words). Loading it takes tens of
 milliseconds; :func:`word_symbols` then answers from a dictionary.
+
+**Other scripts.** The same corpus knows names in every script: ``박`` shares a
+name item with *Park*, *Pak* and *Bak*, ``이`` with *Lee*, *Yi* and *Rhee*,
+``דוד`` with *David*, ``Αλέξανδρος`` with *Alexander*, ``أسامة`` with *Usama*
+and *Osama*. The words of scripts other than Latin that share a symbol with a
+word of the Latin table are in a second table, ``data/script_symbols.txt.gz``
+(about 70,000 words, keyed by the word as rigour normalises it: case-folded),
+read on the first name that needs it (:func:`script_symbols`).
 """
 
 from __future__ import annotations
 
 import gzip
 import sys
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
 DATA_PATH: Final = Path(__file__).resolve().parent / "data" / "name_symbols.txt.gz"
+SCRIPTS_PATH: Final = Path(__file__).resolve().parent / "data" / "script_symbols.txt.gz"
 #: SHA-256 of the table file. Kept here, in a source file, so that a regenerated
 #: table changes the code digest the cached screening index is keyed by
 #: (:func:`thaw.index.storage.code_digest`); written by :mod:`thaw.text._make_symbols`.
+SCRIPTS_SHA256: Final = "05eeff8113beedb8394dff5134046de15903bc09c5bcfc17a0a2c290a07fb1ef"
 TABLE_SHA256: Final = "4d95b4c892141a8f27fae51af93dd086c5778f2257cbb584e01bb2e06ed29a44"
 
 _NONE: Final[frozenset[str]] = frozenset()
@@ -66,6 +77,45 @@ def word_symbols(word: str) -> frozenset[str]:
     if value is None:
         return _NONE
     return _symbols(value)
+
+
+@lru_cache(maxsize=1)
+def _scripts_table() -> dict[str, str]:
+    return _raw_table(SCRIPTS_PATH)
+
+
+def script_symbols(word: str) -> frozenset[str]:
+    """rigour's given-name and family-name symbols of a word written in a script
+    other than Latin (as published: it is case-folded here), those it shares
+    with Latin words; empty when it has none."""
+    value = _scripts_table().get(unicodedata.normalize("NFKC", word).casefold())
+    if value is None:
+        return _NONE
+    return _symbols(value)
+
+
+@lru_cache(maxsize=1)
+def _latin_by_symbol() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for word, value in _table().items():
+        for symbol in value.split(" "):
+            out.setdefault(symbol, []).append(word)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def latin_words(symbols: frozenset[str], limit: int = 24) -> tuple[str, ...]:
+    """The Latin words of the table that carry the most of ``symbols`` (at most
+    ``limit``, ties by word): the customary spellings of a name written in
+    another script, which candidate retrieval looks up."""
+    if not symbols:
+        return ()
+    table = _latin_by_symbol()
+    counts: dict[str, int] = {}
+    for symbol in symbols:
+        for word in table.get(symbol, ()):
+            counts[word] = counts.get(word, 0) + 1
+    ranked = sorted(counts.items(), key=lambda wc: (-wc[1], wc[0]))
+    return tuple(w for w, _c in ranked[:limit])
 
 
 def load() -> None:

@@ -7,14 +7,17 @@ Each script gets the treatment its writing system needs:
 * **Arabic, Persian, Urdu, Hebrew** (abjads): ICU's transliteration; the result is
   flagged *abjad* because short vowels are not written, so the matcher compares
   such words on their consonants. The Arabic article ``ال`` is split off and
-  dropped, and ``عبد`` compounds (``عبدالرحمن``) are split.
+  dropped, ``الله`` is *allah*, and ``عبد`` compounds (``عبدالرحمن``) are
+  split. A word written with a letter only Persian has (``پ چ ژ گ ک ی``) reads
+  ``ض ظ ذ`` as *z*, as Persian does (``رضا`` is *Reza*).
 * **Chinese** (Han): one pinyin syllable per character; organisation vocabulary
   (``有限公司``, ``技术``, ``银行`` …) is recognised first and translated, see
   :data:`thaw.text.vocab.CJK_ORG_WORDS`.
 * **Japanese** kana: romaji (ICU); kanji as Han.
 * **Korean** (Hangul): one romanised syllable per character, then folded towards
   the McCune-Reischauer-like spellings used on the lists (``eo→o``, ``eu→u``,
-  initial ``g/d/b→k/t/p``), so ``김정은`` gives ``kim jong un``.
+  initial ``g/d/b→k/t/p``, final ``g/b/d→k/p/t`` as the Revised Romanization
+  reads them), so ``김정은`` gives ``kim jong un`` and ``박`` ``pak``.
 * **Devanagari, Bengali** and other Indic scripts: ICU, with the inherent final
   vowel dropped (``मोहम्मद → mohammad``, not ``mohammada``).
 * Anything else: ICU's ``Any-Latin``; what still is not ASCII is dropped.
@@ -59,6 +62,10 @@ _KOREAN_FOLD: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
         (r"^b", "p"),
         (r"^r(?=[aeiou])", "r"),
         (r"ae", "e"),
+        # a final ㄱ, ㅂ, ㄷ is read k, p, t (박 → bak, not bag)
+        (r"(?<!n)g$", "k"),
+        (r"b$", "p"),
+        (r"d$", "t"),
     )
 )
 
@@ -85,10 +92,20 @@ def _ascii_words(text: str) -> list[str]:
     return [w for w in _NON_ALNUM.split(text) if w]
 
 
+#: Letters only Persian (and Urdu) write: a word with one is read the Persian way.
+_PERSIAN_LETTERS: Final = frozenset("پچژگکی")
+#: Letters Arabic reads d, dh, z and Persian z (ضیایی is Ziaei, رضا Reza).
+_PERSIAN_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز"})
+
+
 def _arabic(word: str) -> list[str]:
     parts: list[str] = []
     if word == "عبد":
         return ["abd"]
+    if word in ("الله", "لله"):
+        return ["allah"]
+    if not _PERSIAN_LETTERS.isdisjoint(word):
+        word = word.translate(_PERSIAN_Z)
     if word.startswith("ال") and len(word) > 3:
         word = word[2:]
     if word.startswith("عبد") and len(word) > 4:

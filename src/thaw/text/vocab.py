@@ -108,6 +108,10 @@ HONORIFICS_RAW: Final[tuple[str, ...]] = (
     "dona",
     "gospodin",
 )
+#: Given names spelt like a title once folded ("Donna" folds to the Portuguese
+#: title "Dona"): never read as honorifics.
+NAMES_NOT_TITLES: Final = frozenset({"donna"})
+
 #: Words that are honorifics in some positions but ordinary names in others
 #: ("Sultan", "Amir", "Syed"): dropped only at the start of a name.
 LEADING_ONLY_HONORIFICS_RAW: Final[tuple[str, ...]] = (

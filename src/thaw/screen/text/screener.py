@@ -103,7 +103,6 @@ class TextScreener:
         self.screener = screener or Screener()
         self.threshold = TEXT_THRESHOLD if threshold is None else threshold
         index = self.screener.index
-        index.install_token_stats()
 
         @lru_cache(maxsize=262_144)
         def known(token: str) -> bool:
@@ -216,6 +215,7 @@ class TextScreener:
             listings=tuple(listings[k] for k in sorted(listings)),
             explanation=best.hit.explanation,
             profile_id=best.hit.profile_id,
+            features=best.hit.features,
         )
         return PartyFound(hit, tuple(mentions))
 

@@ -1,0 +1,59 @@
+"""Issue 11's screening cases on the real lists (the newest publication of every
+source in ../shared)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from thaw.screen import Screener
+
+pytestmark = pytest.mark.realdata
+
+
+@pytest.fixture(scope="module")
+def screener(real_home: Path) -> Screener:
+    return Screener(real_home)
+
+
+def _keys(hit: object) -> set[str]:
+    return {f"{x.source}:{x.source_id}" for x in hit.listings}  # type: ignore[attr-defined]
+
+
+def test_usama_bin_laden_in_arabic(screener: Screener) -> None:
+    hits = screener.screen("أسامة بن لادن").hits
+    keys = [_keys(h) for h in hits]
+    usama = [i for i, k in enumerate(keys) if k & {"us_ofac_sdn:6365", "us_trade_csl:SDN-6365"}]
+    assert usama and usama[0] == 0
+    # every listing of Usama (OFAC's too) ranks above his son Hamza's
+    ofac = next(i for i, k in enumerate(keys) if "us_ofac_sdn:6365" in k)
+    hamza = [i for i, h in enumerate(hits) if "hamza" in h.name.lower()]
+    assert all(ofac < i for i in hamza)
+
+
+def test_single_arabic_word_finds_only_its_name(screener: Screener) -> None:
+    hits = screener.screen("سليماني").hits
+    assert hits
+    for hit in hits:
+        assert "soleimani" in hit.name.lower() or "سلیمانی" in hit.matched_name, hit
+
+
+def test_exact_names_without_schema(screener: Screener) -> None:
+    eleven = screener.screen("ELEVEN EIGHTY EIGHT LIMITED").hits
+    assert eleven and eleven[0].name == "ELEVEN EIGHTY EIGHT LIMITED"
+    sara = screener.screen("SARA II").hits
+    assert sara and sara[0].name == "SARA II" and sara[0].schema == "Vessel"
+
+
+def test_imo_number_alone(screener: Screener) -> None:
+    hits = screener.screen("Unknown Ship", schema="Vessel", id_number="IMO 9167148").hits
+    assert hits and "us_ofac_sdn:32173" in _keys(hits[0])
+
+
+@pytest.mark.parametrize(
+    "name", ["Sarah Schmidt", "Thomas Scott", "The Boeing Company", "Linda Martinez"]
+)
+def test_customer_names_do_not_alert(screener: Screener, name: str) -> None:
+    schema = None if name == "The Boeing Company" else "Person"
+    assert screener.screen(name, schema=schema).hits == ()
