@@ -34,14 +34,22 @@ HomeOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 ForceOption = Annotated[
-    bool, typer.Option(help="Accept a publication whose record count dropped sharply.")
+    bool,
+    typer.Option(
+        help="Accept a publication that fails the plausibility checks (too many listings "
+        "removed, implausible growth, listings gone without a newer date)."
+    ),
 ]
 """``--force`` of the commands that load publications (default ``False``)."""
 MaxDropOption = Annotated[
-    float, typer.Option(help="Largest accepted fall in record count, as a fraction.")
+    float | None,
+    typer.Option(
+        help="Largest accepted fall in record count, as a fraction; replaces the "
+        "per-source limits on removed listings (thaw.store.limits)."
+    ),
 ]
 """``--max-drop`` of the commands that load publications (default
-:data:`thaw.store.DEFAULT_MAX_DROP`)."""
+:data:`thaw.store.DEFAULT_MAX_DROP`: the per-source plausibility limits)."""
 
 
 def open_store(home: Path | None) -> Store:

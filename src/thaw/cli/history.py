@@ -40,7 +40,7 @@ def load_series_files(
     *,
     source: str | None,
     force: bool,
-    max_drop: float = DEFAULT_MAX_DROP,
+    max_drop: float | None = DEFAULT_MAX_DROP,
     home: Path | None,
 ) -> tuple[list[Path], int]:
     """Load the series archives among ``files`` (with their index CSVs, given or

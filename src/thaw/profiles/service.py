@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from thaw._process import die_with_parent
 from thaw.match import Query, score
 from thaw.model import Record
 from thaw.profiles.evidence import Edge, corpus_stats
@@ -811,7 +812,9 @@ def prepare_features(work: list[tuple[bytes, str]]) -> Iterator[Features]:
     size = -(-len(work) // (WORKERS * 4))
     chunks = [work[i : i + size] for i in range(0, len(work), size)]
     try:
-        with ProcessPoolExecutor(WORKERS, mp_context=mp.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            WORKERS, mp_context=mp.get_context("fork"), initializer=die_with_parent
+        ) as pool:
             for part in pool.map(_prepare_chunk, chunks):
                 yield from part
     except (OSError, BrokenProcessPool):

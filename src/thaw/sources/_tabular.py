@@ -15,7 +15,6 @@ import io
 import os
 import re
 import shutil
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from thaw._process import temp_file
 from thaw.sources.base import SourceError, iter_xml, local, open_binary
 from thaw.sources.common import clean, parse_dates
 
@@ -252,7 +252,7 @@ def _extract(path: Path, zf: zipfile.ZipFile, member: str) -> Path:
     info = zf.getinfo(member)
     if info.file_size > _MAX_MEMBER:
         raise SourceError(path, f"{member} is {info.file_size} bytes uncompressed; refused")
-    tmp = tempfile.NamedTemporaryFile(prefix="thaw-xlsx-", suffix=".xml", delete=False)
+    tmp = temp_file("thaw-xlsx-", ".xml")
     try:
         with tmp, zf.open(info) as src:
             shutil.copyfileobj(src, tmp)
@@ -508,7 +508,7 @@ def ods_rows(path: Path, max_rows_repeat: int = 1000) -> Iterator[tuple[int, lis
                 raise SourceError(path, "ODS package has no content.xml") from exc
             if info.file_size > _MAX_ODS_XML:
                 raise SourceError(path, f"content.xml is {info.file_size} bytes; refused")
-            tmp = tempfile.NamedTemporaryFile(prefix="thaw-ods-", suffix=".xml", delete=False)
+            tmp = temp_file("thaw-ods-", ".xml")
             try:
                 with tmp, zf.open(info) as src:
                     shutil.copyfileobj(src, tmp)

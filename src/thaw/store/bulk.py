@@ -31,7 +31,6 @@ import os
 import re
 import shutil
 import tarfile
-import tempfile
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -42,6 +41,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import IO
 
+from thaw._process import die_with_parent, temp_dir
 from thaw.sources import Job, SourceError, plan
 from thaw.sources.common import country_code
 from thaw.store.db import EncodedRecord, Store
@@ -349,7 +349,7 @@ def load_series(
     index: Path | None = None,
     source: str | None = None,
     force: bool = False,
-    max_drop: float = DEFAULT_MAX_DROP,
+    max_drop: float | None = DEFAULT_MAX_DROP,
     workers: int | None = None,
     since: str | None = None,
     until: str | None = None,
@@ -378,7 +378,7 @@ def load_series(
     if not members:
         raise SourceError(archive, "archive holds no publication files (in the dates asked for)")
     result = SeriesResult(archive)
-    tmp = Path(tempfile.mkdtemp(prefix="thaw-series-"))
+    tmp = temp_dir("thaw-series-")
     try:
         paths = _extract(archive, members, tmp)
         planned: list[_Planned] = []
@@ -411,7 +411,7 @@ def _run(
     planned: list[_Planned],
     result: SeriesResult,
     force: bool,
-    max_drop: float,
+    max_drop: float | None,
     workers: int | None,
     on_item: Callable[[SeriesItem], None] | None,
 ) -> None:
@@ -429,7 +429,11 @@ def _run(
     n_workers = min(workers or os.cpu_count() or 1, len(todo))
     if n_workers > 1:
         country_code("Russia")  # load the country tables once, before the workers fork
-    pool = ProcessPoolExecutor(n_workers, mp_context=_context()) if n_workers > 1 else None
+    pool = (
+        ProcessPoolExecutor(n_workers, mp_context=_context(), initializer=die_with_parent)
+        if n_workers > 1
+        else None
+    )
     try:
         pending: deque[tuple[_Planned, Future[_Packed | str] | None]] = deque()
         queue = iter(todo)
