@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from thaw.store import Store, default_home
+from thaw.store.db import StoreError
 
 app = typer.Typer(
     name="thaw",
@@ -52,9 +53,14 @@ MaxDropOption = Annotated[
 :data:`thaw.store.DEFAULT_MAX_DROP`: the per-source plausibility limits)."""
 
 
-def open_store(home: Path | None) -> Store:
-    """Open the store under ``home`` (or the default location)."""
-    return Store(default_home(home))
+def open_store(home: Path | None, *, readonly: bool = False) -> Store:
+    """Open the store under ``home`` (or the default location); ``readonly`` for the
+    commands that only read: they take no lock, never wait for a load and work on a
+    read-only file system."""
+    try:
+        return Store(default_home(home), readonly=readonly)
+    except StoreError as exc:
+        raise fail(str(exc)) from exc
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -110,7 +110,7 @@ def check_date(value: str) -> str:
 @app.command("lists")
 def lists_cmd(home: HomeOption = None, as_json: JsonOption = False) -> None:
     """Per source: the active publication, its records by schema and the snapshots held."""
-    with open_store(home) as store:
+    with open_store(home, readonly=True) as store:
         active = store.active_publications()
         rows: list[dict[str, Any]] = []
         for source in store.sources():
@@ -168,7 +168,7 @@ def entity_cmd(
 ) -> None:
     """Everything known about one listing in the active publication of its source."""
     source, source_id = parse_key(key)
-    with open_store(home) as store:
+    with open_store(home, readonly=True) as store:
         record = store.get(source, source_id)
         if record is None:
             for src, sid in store.search_ids(source, source_id):

@@ -36,6 +36,7 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
+import sqlite3
 import time
 import zlib
 from collections import Counter, defaultdict
@@ -225,13 +226,17 @@ class Profiles:
         self.db = store.db
         self.auto_refresh = auto_refresh
         self.on_refresh = on_refresh
-        self.db.executescript(SCHEMA)
+        if not store.readonly:  # a read-only store is only read when already built
+            self.db.executescript(SCHEMA)
         self._checked = False
 
     # -- state ---------------------------------------------------------------------------
 
     def _meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM profile_meta WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self.db.execute("SELECT value FROM profile_meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:  # no tables yet (a store opened read-only)
+            return None
         return str(row[0]) if row else None
 
     def _state(self) -> dict[str, Any]:
