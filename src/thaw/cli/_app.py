@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from pathlib import Path
 from typing import Annotated
 
@@ -79,6 +81,15 @@ def after_load(store: Store) -> None:
     from thaw.index import ensure_index
     from thaw.profiles import Profiles
 
-    with err.status("Updating the screening index and party profiles…"):
-        ensure_index(store)
-        Profiles(store).refresh()
+    try:
+        with err.status("Updating the screening index and party profiles…"):
+            ensure_index(store)
+            Profiles(store).refresh()
+    except (OSError, sqlite3.Error, StoreError) as exc:
+        full = "full" in str(exc) or getattr(exc, "errno", None) == errno.ENOSPC
+        raise fail(
+            "the lists were loaded and are active, but the party profiles could not be "
+            f"brought up to date under {store.home}"
+            + (" because the disk is full" if full else "")
+            + f" ({exc}); they are refreshed by the next command that can write there"
+        ) from exc

@@ -24,7 +24,7 @@ from thaw.cli._app import (
     open_store,
 )
 from thaw.model import Record
-from thaw.sources import SourceError, plan, source_names
+from thaw.sources import SourceError, check_regular, plan, source_names
 from thaw.store import DEFAULT_MAX_DROP, LoadError, load
 
 
@@ -59,6 +59,11 @@ def load_cmd(
 
     if date is not None:
         date = check_date(date)
+    for path in files:  # before anything opens them: a FIFO would block the first read
+        try:
+            check_regular(path)
+        except SourceError as exc:
+            raise fail(str(exc)) from exc
 
     files, failed = load_series_files(
         files, source=source, force=force, max_drop=max_drop, home=home

@@ -72,6 +72,10 @@ class Reader(abc.ABC):
     """Role → lower-case file name of auxiliary files that complete a publication."""
     priority: ClassVar[int] = 0
     """When several readers sniff a file positively, the highest priority wins."""
+    max_bytes: ClassVar[int | None] = 256 << 20
+    """Largest file accepted (on disk): the largest official list file is about 20 MB,
+    so anything beyond this is not one, and is refused before it is read into memory.
+    ``None`` for formats of any size that are streamed (FollowTheMoney)."""
 
     registry: ClassVar[list[type[Reader]]] = []
 

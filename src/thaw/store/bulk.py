@@ -43,6 +43,7 @@ from typing import IO
 
 from thaw._process import die_with_parent, temp_dir
 from thaw.sources import Job, SourceError, plan
+from thaw.sources.base import Reader
 from thaw.sources.common import country_code
 from thaw.store.db import EncodedRecord, Store
 from thaw.store.loader import (
@@ -122,7 +123,7 @@ def is_series_index(path: Path) -> bool:
         return False
     try:
         with open(path, encoding="utf-8-sig") as fh:
-            header = fh.readline()
+            header = fh.readline(4096)
     except (OSError, UnicodeDecodeError):
         return False
     cols = [c.strip().lower() for c in header.split(",")]
@@ -244,22 +245,50 @@ def series_members(
     return out
 
 
+MAX_MEMBER_BYTES = Reader.max_bytes or 256 << 20
+"""Largest member of a series archive unpacked (as for a single list file)."""
+MAX_SERIES_BYTES = 8 << 30
+"""Most bytes a series archive may unpack to in all (the 308 daily OFAC versions take
+1 GB); never more than leaves 1 GiB of the temporary folder's disk free."""
+
+
 def _extract(archive: Path, members: list[SeriesMember], target: Path) -> dict[str, Path]:
     """Write every member to ``target/<group number>/<reader file name>`` (never to a
     path taken from the archive) and check the sha256 the index gives."""
     wanted = {m.name: m for m in members}
     groups: dict[str, int] = {}
     out: dict[str, Path] = {}
+    total = 0
+    budget = min(MAX_SERIES_BYTES, max(shutil.disk_usage(target).free - (1 << 30), 0))
 
     def place(name: str, data: Iterator[bytes]) -> None:
+        nonlocal total
         member = wanted[name]
         number = groups.setdefault(member.group, len(groups))
         folder = target / f"{number:05d}"
         folder.mkdir(exist_ok=True)
         path = folder / member.file_name
         digest = hashlib.sha256()
+        size = 0
         with open(path, "wb") as fh:
             for chunk in data:
+                size += len(chunk)
+                total += len(chunk)
+                if size > MAX_MEMBER_BYTES:
+                    raise SourceError(
+                        archive,
+                        f"member inflates to more than {MAX_MEMBER_BYTES >> 20} MiB, more than "
+                        "any list publication; refused (a decompression bomb?)",
+                        name,
+                    )
+                if total > budget:
+                    raise SourceError(
+                        archive,
+                        f"the archive inflates to more than {budget >> 20} MiB (the most "
+                        f"unpacked at once, bounded by the free space in {target.parent}); "
+                        "refused, load it in parts with --since/--until",
+                        name,
+                    )
                 digest.update(chunk)
                 fh.write(chunk)
         if member.sha256 and digest.hexdigest() != member.sha256.lower():
