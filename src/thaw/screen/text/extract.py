@@ -10,7 +10,9 @@ together.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -81,8 +83,13 @@ def _decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def html_to_text(markup: str) -> str:
-    """Visible text of an HTML document, one line per block element."""
+    """Visible text of an HTML document, one line per block element (control
+    characters, which lxml cannot hold, read as spaces)."""
+    markup = _NOT_XML.sub(" ", markup)
     try:
         root = lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
@@ -121,13 +128,17 @@ def html_to_text(markup: str) -> str:
 def pdf_to_text(data: bytes) -> str:
     """Text of every page of a PDF, pages separated by blank lines."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         return "\n\n".join((page.extract_text() or "") for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError) as exc:
+    except (PyPdfError, ValueError, KeyError) as exc:  # PyPdfError: LimitReachedError too
         raise ExtractError(f"unreadable PDF: {exc}") from exc
+    except (AttributeError, TypeError, IndexError, RecursionError) as exc:
+        # pypdf trips over some damaged files with errors of its own code (found by
+        # tests/fuzz): still a damaged PDF, not a bug of the caller
+        raise ExtractError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
 
 
 def docx_to_text(data: bytes) -> str:
@@ -136,7 +147,7 @@ def docx_to_text(data: bytes) -> str:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, etree.LxmlError) as exc:
         raise ExtractError(f"unreadable DOCX: {exc}") from exc
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
