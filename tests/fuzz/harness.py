@@ -264,9 +264,10 @@ class Fuzzer:
             self._homes[target.name] = (home, digest)
         if target.kind in ("rows", "text") and self._screener is None:
             from thaw.index.entry import entry_from_record
+            from thaw.model import Record
             from thaw.sources import plan as plan_
 
-            records = []
+            records: list[Record] = []
             for job in plan_([FIXTURES / "cli/un_sc/consolidated.xml"]):
                 records.extend(job.open().records)
             self._screener = Screener.from_entries(entry_from_record(r) for r in records)

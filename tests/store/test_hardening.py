@@ -193,7 +193,7 @@ def test_index_that_cannot_be_saved_is_used_from_memory(
         def full(*args: object, **kwargs: object) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        monkeypatch.setattr(storage.pickle, "dump", full)
+        monkeypatch.setattr("thaw.index.storage.pickle.dump", full)
         with caplog.at_level(logging.WARNING):
             index = storage.ensure_index(store)
         assert len(index) == 20
