@@ -7,9 +7,12 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
+
+import pytest
 
 from thaw._process import owner_pid, sweep, temp_dir, temp_file
 
@@ -110,3 +113,24 @@ def test_temp_names_carry_the_pid() -> None:
         assert owner_pid(name.name, "thaw-xlsx-") == os.getpid()
     finally:
         name.unlink()
+
+
+def test_any_command_sweeps_what_a_killed_run_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill during an XLSX load left /tmp/thaw-xlsx-*, a kill while the index was
+    saved left index/.building-*: the next command, whatever it is, removes them."""
+    from tests.cli._cli import ok
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    dead = _dead_pid()
+    xlsx = tmp / f"thaw-xlsx-{dead}-abc.xml"
+    xlsx.write_bytes(b"x" * 1000)
+    home = tmp_path / "home"
+    (home / "index").mkdir(parents=True)
+    building = home / "index" / f".building-{dead}-def.pickle"
+    building.write_bytes(b"half")
+    ok("lists", "--home", home)
+    assert not xlsx.exists() and not building.exists()

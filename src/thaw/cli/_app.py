@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from thaw._process import sweep
 from thaw.store import Store, default_home
 from thaw.store.db import StoreError
 
@@ -58,9 +59,14 @@ MaxDropOption = Annotated[
 def open_store(home: Path | None, *, readonly: bool = False) -> Store:
     """Open the store under ``home`` (or the default location); ``readonly`` for the
     commands that only read: they take no lock, never wait for a load and work on a
-    read-only file system."""
+    read-only file system. Removes what killed thaw processes left behind first
+    (:func:`thaw._process.sweep`)."""
+    path = default_home(home)
+    # what killed runs left: temporary files and half-written index files
+    sweep()
+    sweep(path / "index", (".building-",))
     try:
-        return Store(default_home(home), readonly=readonly)
+        return Store(path, readonly=readonly)
     except StoreError as exc:
         raise fail(str(exc)) from exc
 
