@@ -26,6 +26,7 @@ files over 50 random kill points.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import random
@@ -35,7 +36,7 @@ import sys
 import tarfile
 import tempfile
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from pathlib import Path
 from typing import Any
 
@@ -59,12 +60,15 @@ def prepare(root: Path) -> tuple[Path, list[Operation]]:
     update.mkdir(parents=True)
     shutil.copy(SHARED / "us_ofac/2024-05-03/sdn.csv", update / "sdn.csv")
     excerpt = root / "sdn_excerpt.tar.xz"
-    with tarfile.open(SERIES) as src, tarfile.open(excerpt, "w:xz") as dst:
-        members = sorted((m for m in src if m.isfile()), key=lambda m: m.name)[-20:]
-        for member in members:
-            fh = src.extractfile(member)
-            assert fh is not None
-            dst.addfile(member, fh)
+    last: deque[tuple[tarfile.TarInfo, bytes]] = deque(maxlen=20)
+    with tarfile.open(SERIES, "r|xz") as src:  # one pass: an xz stream cannot seek back
+        for member in src:
+            fh = src.extractfile(member) if member.isfile() else None
+            if fh is not None:
+                last.append((member, fh.read()))
+    with tarfile.open(excerpt, "w:xz") as dst:
+        for member, data in sorted(last, key=lambda m: m[0].name):
+            dst.addfile(member, io.BytesIO(data))
     ops = [
         Operation(
             "load",
