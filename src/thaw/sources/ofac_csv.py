@@ -164,6 +164,9 @@ class _OfacCsvReader:
     companions: ClassVar[Mapping[str, str]]
     primary_name: ClassVar[str]
     """The main file's name, used in the planner's message for a companion alone."""
+    max_bytes: ClassVar[int | None] = 64 << 20
+    """OFAC's CSV files are read whole: refuse anything beyond 16 times the largest
+    real sdn.csv (3.9 MB in 2024)."""
 
     @classmethod
     def _looks_like(cls, name: str, head: bytes) -> bool:
