@@ -18,14 +18,18 @@ pair of versions:
 =============  ===============================  ========================
 gap            most listings removed (share)    allowed here
 =============  ===============================  ========================
-one scrape     150 of 9,158 (1.6 %)             3.0 % + 2
-< 30 days      173 (1.9 %)                      3.3 %
-< 1 year       468 (5.1 %)                      7.0 %
-< 2.7 years    879 (9.7 %)                      13.8 %
+one scrape     150 of 9,158 (1.6 %)             4.0 % + 2
+< 30 days      173 (1.9 %)                      4.4 %
+< 120 days     383 of 9,135 (4.2 %, 105 days)   5.3 % (at 105 days)
+< 1 year       468 (5.1 %)                      8.5 %
+< 2.7 years    879 (9.7 %)                      16.1 %
 =============  ===============================  ========================
 
-so the limit is ``3 % + 4 % per year`` of the replaced publication's listings, plus 2,
-about 1.5 times the worst real case at every gap. The other authorities' lists we hold
+so the limit is ``4 % + 4.5 % per year`` of the replaced publication's listings, plus
+2: between 1.25 and 2.5 times the worst real case at every gap
+(``tests/store/test_limits_realdata.py`` checks the versions against it), and
+still below the truncated 2024-05-03 file of issue 17 (856 of 13,821 removed 127 days
+after 2023-12-28; the limit there is 771). The other authorities' lists we hold
 stay well inside it (UN 2025-04-19 → 2026-02-27: 4 of 877 removed; OFSI 2023-06-05 →
 2025-04-14: 131 of 3,993). The largest real growth is 4.2 % in one scrape and 65 % over
 2.7 years (9,083 → 14,965); growth beyond ``1.5 + 0.5 per year`` times the replaced
@@ -47,9 +51,9 @@ DAYS_PER_YEAR = 365.25
 class Plausibility:
     """The limits of one source (see the module docs for how they were derived)."""
 
-    removal_base: float = 0.03
+    removal_base: float = 0.04
     """Share of the replaced publication's listings any publication may remove."""
-    removal_per_year: float = 0.04
+    removal_per_year: float = 0.045
     """Further share per year between the two publications."""
     removal_floor: int = 2
     """Removals always accepted (small lists)."""
