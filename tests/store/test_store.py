@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -27,7 +27,7 @@ class _Lines(Reader):
         lines = path.read_text().splitlines()
         date = lines[0].split()[1] if len(lines[0].split()) > 1 else None
 
-        def records():  # type: ignore[no-untyped-def]
+        def records() -> Iterator[Record]:
             for n, line in enumerate(lines[1:], start=2):
                 if "|" not in line:
                     raise SourceError(path, "missing '|'", f"line {n}")
