@@ -248,7 +248,12 @@ class Fuzzer:
     def _prepare(self, target: Target) -> None:
         from thaw.screen import Screener
         from thaw.sources import plan
+        from thaw.sources.common import country_code
         from thaw.store import Store, load
+
+        # rigour builds its territory-name table on the first unknown country (seconds,
+        # tens of seconds on a busy machine): once here, not in every child
+        country_code("Republic of Nowhere")
 
         if target.kind == "list" and target.name not in self._homes:
             home = self.workdir / "homes" / target.name.replace(" ", "_")
