@@ -100,6 +100,20 @@ def test_zip_crc_mismatch_is_refused(tmp_path: Path) -> None:
         _load(archive, tmp_path / "home")
 
 
+def test_zip_of_an_unknown_version_is_refused(tmp_path: Path) -> None:
+    """zipfile raises NotImplementedError for a "version needed" it does not know
+    (found by tests/fuzz on the FCDO .ods): a refusal, not a traceback."""
+    source = FIXTURES / "uk_fcdo" / "UK_Sanctions_List.ods"
+    raw = bytearray(source.read_bytes())
+    at = raw.index(b"PK\x01\x02")  # the first central directory entry
+    raw[at + 6 : at + 8] = (148).to_bytes(2, "little")  # "version 14.8 needed"
+    path = tmp_path / "2023-01-14" / source.name
+    path.parent.mkdir()
+    path.write_bytes(bytes(raw))
+    with pytest.raises((SourceError, LoadError)):
+        _load(path, tmp_path / "home")
+
+
 # -- item 6: files that are not lists --------------------------------------------------
 
 

@@ -28,7 +28,14 @@ from thaw.sources.common import clean, parse_dates
 
 # -- text files ------------------------------------------------------------------------
 
-_READ_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, gzip.BadGzipFile)
+_READ_ERRORS = (
+    OSError,
+    EOFError,
+    zipfile.BadZipFile,
+    NotImplementedError,
+    zlib.error,
+    gzip.BadGzipFile,
+)
 
 
 def read_bytes(path: Path) -> bytes:

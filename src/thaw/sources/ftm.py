@@ -248,7 +248,7 @@ def iter_entities(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         while True:
             try:
                 raw = fh.readline(MAX_LINE + 1)
-            except (OSError, EOFError, zipfile.BadZipFile) as exc:
+            except (OSError, EOFError, zipfile.BadZipFile, NotImplementedError) as exc:
                 reason = f"cannot read (truncated or corrupt?): {exc}"
                 raise SourceError(path, reason, f"line {lineno + 1}") from exc
             if not raw:

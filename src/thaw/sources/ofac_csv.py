@@ -106,7 +106,7 @@ def _zip_members(path: Path) -> dict[str, zipfile.ZipInfo]:
     try:
         with zipfile.ZipFile(path) as zf:
             members = [m for m in zf.infolist() if not m.is_dir()]
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, NotImplementedError, OSError):
         return {}
     if len(members) < 2:
         return {}
@@ -120,7 +120,7 @@ def _read_bytes(path: Path, member: zipfile.ZipInfo | None = None) -> bytes:
                 return zf.read(member)
         with open_binary(path) as fh:
             return fh.read()
-    except (OSError, EOFError, zipfile.BadZipFile) as exc:
+    except (OSError, EOFError, zipfile.BadZipFile, NotImplementedError) as exc:
         raise SourceError(path, f"cannot read (truncated or corrupt?): {exc}") from exc
 
 

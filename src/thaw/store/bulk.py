@@ -153,7 +153,7 @@ def is_series_archive(path: Path) -> bool:
         return False
     try:
         names = _archive_names(path)
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, NotImplementedError, OSError):
         return False
     dated = [n for n in names if _date_from_name(n) is not None]
     return len(dated) >= 2
@@ -316,7 +316,7 @@ def _extract(archive: Path, members: list[SeriesMember], target: Path) -> dict[s
                     if zinfo.filename in wanted:
                         with zf.open(zinfo) as fh:
                             place(zinfo.filename, chunks(fh))
-    except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as exc:
+    except (tarfile.TarError, zipfile.BadZipFile, NotImplementedError, EOFError, OSError) as exc:
         raise SourceError(archive, f"cannot read archive (truncated or corrupt?): {exc}") from exc
     absent = sorted(set(wanted) - set(out))
     if absent:
@@ -396,7 +396,7 @@ def load_series(
     entries = read_index(index) if index is not None else None
     try:
         names = _archive_names(archive)
-    except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as exc:
+    except (tarfile.TarError, zipfile.BadZipFile, NotImplementedError, EOFError, OSError) as exc:
         raise SourceError(archive, f"cannot read archive (truncated or corrupt?): {exc}") from exc
     members = [
         m

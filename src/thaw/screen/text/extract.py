@@ -65,7 +65,7 @@ def detect_kind(data: bytes) -> str:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 if "word/document.xml" in zf.namelist():
                     return "docx"
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, NotImplementedError):  # NotImplemented: odd zip version
             pass
         raise ExtractError("a zip archive that is not a DOCX document")
     head = data[:2048].lstrip().lower()
@@ -147,7 +147,14 @@ def docx_to_text(data: bytes) -> str:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, etree.LxmlError) as exc:
+    except (
+        KeyError,
+        ValueError,
+        zipfile.BadZipFile,
+        NotImplementedError,
+        zlib.error,
+        etree.LxmlError,
+    ) as exc:
         raise ExtractError(f"unreadable DOCX: {exc}") from exc
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
