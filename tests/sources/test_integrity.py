@@ -114,6 +114,19 @@ def test_zip_of_an_unknown_version_is_refused(tmp_path: Path) -> None:
         _load(path, tmp_path / "home")
 
 
+def test_lone_surrogate_in_ftm_is_refused(tmp_path: Path) -> None:
+    """``"\\ud800"`` in FollowTheMoney JSON parses into a string nothing can encode
+    (found by tests/fuzz): a refusal naming the listing, not a TypeError."""
+    line = (FIXTURES / "ftm" / "entities.ftm.json").read_text().splitlines()[0]
+    bad = line.replace('"name": ["Kirill', '"name": ["\\ud800 Kirill', 1)
+    assert "ud800" in bad
+    path = tmp_path / "2026-01-01" / "entities.ftm.json"
+    path.parent.mkdir()
+    path.write_text(bad + "\n")
+    with pytest.raises(LoadError, match="not valid Unicode"):
+        _load(path, tmp_path / "home")
+
+
 # -- item 6: files that are not lists --------------------------------------------------
 
 

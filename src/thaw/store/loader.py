@@ -104,7 +104,13 @@ def read_job(job: Job, digest: str | None = None) -> ReadPublication:
             if record.source_id in seen:
                 raise SourceError(job.path, f"duplicate listing id {record.source_id!r}")
             seen.add(record.source_id)
-            entries.append(encode_record(record))
+            try:
+                entries.append(encode_record(record))
+            except (TypeError, UnicodeError) as exc:  # lone surrogates ("\\ud800" in JSON)
+                raise SourceError(
+                    job.path,
+                    f"listing {record.source_id!r} holds text that is not valid Unicode ({exc})",
+                ) from exc
     except SourceError as exc:
         raise LoadError(str(exc)) from exc
     info = publication.info
