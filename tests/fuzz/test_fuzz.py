@@ -39,7 +39,8 @@ def test_mutants(fuzzer: Fuzzer, target: Target) -> None:
     assert not bad, "\n\n".join(f"{o.mutation}: {o.status}\n{o.detail}" for o in bad)
     assert max(o.max_rss_mb for o in outcomes) < MEMORY_LIMIT / 2**20
     # the clean seed itself is accepted (the harness is not refusing everything)
-    assert fuzzer._run_one(target, target.seed.read_bytes(), "none", -1).status == "accepted"
+    clean = fuzzer._run_one(target, target.seed.read_bytes(), "none", -1)
+    assert clean.status == "accepted", clean.detail
 
 
 def test_harness_reports_a_traceback(fuzzer: Fuzzer, monkeypatch: pytest.MonkeyPatch) -> None:
