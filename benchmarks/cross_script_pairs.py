@@ -27,7 +27,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from thaw.index import entry_from_record
+from thaw.index import Entry, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.text.translit import word_script
 
@@ -115,8 +115,8 @@ def main(argv: list[str]) -> int:
             misses.append(
                 f"  {row['script']:10} {result.score:.2f} {row['original']} ~ {row['latin']}"
             )
-    for script, (ok, n) in sorted(totals.items()):
-        print(f"{script:12} {ok:4}/{n:<4}")
+    for script, (found, n) in sorted(totals.items()):
+        print(f"{script:12} {found:4}/{n:<4}")
     total_ok = sum(v[0] for v in totals.values())
     print(f"{'all':12} {total_ok:4}/{len(rows):<4}")
     if misses:
@@ -125,7 +125,7 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def entry_from_record_name(name: str) -> object:
+def entry_from_record_name(name: str) -> Entry:
     """A one-name Person listing (what ``thaw compare-file`` scores against)."""
     from thaw.model import Name, Record
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -111,4 +113,33 @@ def real_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
             pass
         else:
             ensure_index(store)
+    return home
+
+
+def copy_home(source: Path, target: Path) -> Path:
+    """A writable copy of the store home ``source`` at ``target``: the database
+    through SQLite's backup (consistent even in WAL mode) and the cached index."""
+    target.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(source / "thaw.db")
+    dst = sqlite3.connect(target / "thaw.db")
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    if (source / "index").is_dir():
+        shutil.copytree(source / "index", target / "index", dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_profiles_home(real_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """:func:`real_home` with the cross-authority profiles built, once per session
+    (building them is the slowest set-up of the suite; read-only for tests: take a
+    :func:`copy_home` to write)."""
+    from thaw.profiles import Profiles
+
+    home = copy_home(real_home, tmp_path_factory.mktemp("real-profiles-home"))
+    with Store(home) as store:
+        Profiles(store).rebuild()
     return home

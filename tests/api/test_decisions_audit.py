@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sqlite3
+from collections.abc import Mapping
 
 from tests.api.conftest import Server
 from tests.cli._cli import thaw
@@ -17,7 +18,7 @@ CUSTOMER = {
 }
 
 
-def match(server: Server, example: dict[str, object]) -> list[dict[str, object]]:
+def match(server: Server, example: Mapping[str, object]) -> list[dict[str, object]]:
     with server.client() as http:
         resp = http.post("/match/default", json={"queries": {"c": example}})
     assert resp.status_code == 200, resp.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -26,7 +27,7 @@ def test_oversized_body_gets_413(server: Server) -> None:
 
 
 def test_oversized_chunked_body_gets_413(server: Server) -> None:
-    def chunks():  # no Content-Length: counted while it streams
+    def chunks() -> Iterator[bytes]:  # no Content-Length: counted while it streams
         for _ in range(300):
             yield b"x" * 10_000
 

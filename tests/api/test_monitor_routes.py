@@ -27,7 +27,7 @@ def test_portfolio_lifecycle_and_roles(server: Server) -> None:
         assert bad.status_code == 400 and "needs an id" in bad.json()["detail"]
         bad = c.post(
             "/portfolios",
-            json={"name": "q", "rows": [{"id": "x", "name": "A", "birth_date": "1999-13"}]},
+            json={"name": "q", "rows": [{"id": "x", "name": "Ann Lee", "birth_date": "1999-13"}]},
         )
         assert bad.status_code == 400 and "date of birth" in bad.json()["detail"]
         step = c.put("/portfolios/p/rows", json={"rows": [*ROWS, {"id": "c3", "name": "Zed Q"}]})

@@ -169,7 +169,11 @@ def test_empty_companion_alone(home: Path, before: dict[str, Any], tmp_path: Pat
     [
         ("consolidated.xml", b"\x89PNG\r\n\x1a\n" + bytes(200), r"PNG image"),
         ("sdn.csv", b"\x89PNG\r\n\x1a\n" + bytes(200), r"PNG image"),
-        ("consolidated.xml", b"Dear customer,\nplease find attached the list.\n", r"text starting"),
+        (
+            "consolidated.xml",
+            b"Dear customer,\nplease find attached the list.\n",
+            r"plain text of no known list layout \(content not shown\)",
+        ),
         ("consolidated.xml", b"<html><body>Unavailable</body></html>", r"root element <html>"),
         ("consolidated.xml", b"%PDF-1.7\n" + bytes(100), r"PDF document"),
     ],

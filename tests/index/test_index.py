@@ -183,7 +183,7 @@ def test_entries_decode_lazily_and_warm(index: CandidateIndex) -> None:
 
 def _index_of(*names: tuple[str, str, str]) -> CandidateIndex:
     records = [
-        Record(source="un_sc", source_id=sid, schema=schema, names=(Name(name),))
+        Record(source="un_sc", source_id=sid, schema=schema, names=[Name(name)])
         for sid, name, schema in names
     ]
     return CandidateIndex.build(entry_from_record(r) for r in records)

@@ -200,7 +200,9 @@ def test_false_positive_decision_suppresses_until_amended(store: Store) -> None:
         monitor.add("p", ROWS)
     # the analyst decides (in the service's state store) that row c6 is not the
     # listed Marta Ilonen, as `thaw decide` / POST /decisions record it
-    entry = entry_from_record(store.get("us_ofac_sdn", "4"))
+    record = store.get("us_ofac_sdn", "4")
+    assert record is not None
+    entry = entry_from_record(record)
     with open_state(store.home) as state:
         state.decisions.record(
             Decision(

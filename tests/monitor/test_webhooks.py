@@ -155,8 +155,8 @@ def test_kill_9_during_delivery_loses_nothing(tmp_path: Path) -> None:
             if proc.poll() is None:
                 os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
-        proc = subprocess.run([sys.executable, "-c", DELIVER, str(tmp_path)], env=env, timeout=120)
-        assert proc.returncode == 0
+        done = subprocess.run([sys.executable, "-c", DELIVER, str(tmp_path)], env=env, timeout=120)
+        assert done.returncode == 0
         assert ps.pending_count() == 0
         assert sorted(receiver.unique) == sorted(ids)
         # at least once: a duplicate can only be an event delivered again after a kill

@@ -63,7 +63,7 @@ def test_case(case: dict[str, Any]) -> None:
 
 
 def test_a_new_listing_updates_every_rule_incrementally() -> None:
-    links = [
+    links: list[dict[str, Any]] = [
         {"o": "X", "a": "A", "pct": 30},
         {"o": "Y", "a": "A", "pct": 25},
         {"o": "A", "a": "B", "pct": 60},

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import copy_home
 from thaw.cli import app
 from thaw.profiles import Profiles, features_of, link
 from thaw.profiles.evidence import compatible_schemata
@@ -20,17 +20,10 @@ pytestmark = pytest.mark.realdata
 
 
 @pytest.fixture(scope="module")
-def home(real_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A writable copy of the session's real store, with profiles built."""
-    target = tmp_path_factory.mktemp("profiles-real")
-    src = sqlite3.connect(real_home / "thaw.db")
-    dst = sqlite3.connect(target / "thaw.db")
-    src.backup(dst)
-    src.close()
-    dst.close()
-    with Store(target) as store:
-        Profiles(store).rebuild()
-    return target
+def home(real_profiles_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A writable copy of the session's real store, with profiles built (once per
+    session, shared with the what-if acceptance tests)."""
+    return copy_home(real_profiles_home, tmp_path_factory.mktemp("profiles-real"))
 
 
 @pytest.fixture

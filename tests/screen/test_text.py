@@ -100,7 +100,7 @@ def test_corpus(text_screener: TextScreener, name: str) -> None:
     for key in case.get("not", []):  # type: ignore[attr-defined]
         assert key not in found, f"{name}: unexpected {key}: {explain}"
     if case.get("no_other_hits"):
-        assert set(found) == set(case.get("hits", [])), f"{name}: found {explain}"  # type: ignore[arg-type]
+        assert set(found) == set(case.get("hits", [])), f"{name}: found {explain}"  # type: ignore[call-overload]
     for key, minimum in dict(case.get("mentions", {})).items():  # type: ignore[call-overload]
         assert len(found[key].mentions) >= minimum, f"{name}: mentions of {key}: {explain[key]}"
     text = result.text

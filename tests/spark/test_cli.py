@@ -58,7 +58,8 @@ def test_csv_file_to_parquet(spark: Any, fixture_home: Path, tmp_path: Path) -> 
 def test_folder_of_jsonl_to_jsonl(spark: Any, fixture_home: Path, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    for part, names in enumerate([["Kirill Dmitriev", "Ana Silva"], ["Ocean Princess", None]]):
+    parts: list[list[str | None]] = [["Kirill Dmitriev", "Ana Silva"], ["Ocean Princess", None]]
+    for part, names in enumerate(parts):
         with open(folder / f"part-{part}.jsonl", "w", encoding="utf-8") as fh:
             for i, name in enumerate(names):
                 fh.write(json.dumps({"id": part * 10 + i, "Name": name}) + "\n")

@@ -81,7 +81,8 @@ def test_stale_index_file_on_the_driver(spark: Any, tmp_path: Path) -> None:
     with pytest.raises(SparkIndexError, match="stale"):
         thaw.spark.screen(df, home=home, index_file=shared.path)
     # without a store to compare with, the file is taken as it is
-    assert thaw.spark.screen(df, index_file=shared.path).first()["alert"]
+    first = thaw.spark.screen(df, index_file=shared.path).first()
+    assert first is not None and first["alert"]
 
 
 def test_stale_index_file_on_the_executors(spark: Any, tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ def test_corrupt_content_is_refused_with_its_line(http: Server, store: Store) ->
 def test_sharp_drop_is_refused(http: Server, store: Store) -> None:
     first_line = FTM.read_bytes().splitlines(keepends=True)[0]
     detail = refused(http, store, body=first_line)
-    assert "down more than 10%" in detail
+    assert "1 records against" in detail and "use --force" in detail
 
 
 def test_next_variant_when_one_is_missing(http: Server, store: Store) -> None:

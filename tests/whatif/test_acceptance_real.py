@@ -11,16 +11,13 @@ A screening-results file gets the same answers per row.
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.cli._cli import as_json, ok
-from thaw.profiles import Profiles
-from thaw.store import Store
+from tests.conftest import copy_home
 
 pytestmark = pytest.mark.realdata
 
@@ -37,20 +34,10 @@ EVERY_RUSSIA = tuple(arg for key in ("us", "uk", "ca", "au") for arg in ("--lift
 
 
 @pytest.fixture(scope="module")
-def home(real_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A writable copy of the session's real store (what-if builds the profiles on
-    first use, screening reads the index), with profiles built."""
-    target = tmp_path_factory.mktemp("whatif-real")
-    src = sqlite3.connect(real_home / "thaw.db")
-    dst = sqlite3.connect(target / "thaw.db")
-    src.backup(dst)
-    src.close()
-    dst.close()
-    if (real_home / "index").is_dir():
-        shutil.copytree(real_home / "index", target / "index")
-    with Store(target) as store:
-        Profiles(store).rebuild()
-    return target
+def home(real_profiles_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A writable copy of the session's real store with its index and profiles
+    (built once per session, shared with the profile tests)."""
+    return copy_home(real_profiles_home, tmp_path_factory.mktemp("whatif-real"))
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from pathlib import Path
 from typing import Annotated, Any, get_args
 
@@ -10,7 +12,9 @@ import typer.core
 from rich.console import Console, ConsoleDimensions
 from rich.markup import escape
 
+from thaw._process import sweep
 from thaw.store import Store, default_home
+from thaw.store.db import StoreError
 
 PIPE_WIDTH = 1000
 """Line width of tables printed to a pipe or file: wide enough that no identifier
@@ -97,19 +101,37 @@ HomeOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 ForceOption = Annotated[
-    bool, typer.Option(help="Accept a publication whose record count dropped sharply.")
+    bool,
+    typer.Option(
+        help="Accept a publication that fails the plausibility checks (too many listings "
+        "removed, implausible growth, listings gone without a newer date)."
+    ),
 ]
 """``--force`` of the commands that load publications (default ``False``)."""
 MaxDropOption = Annotated[
-    float, typer.Option(help="Largest accepted fall in record count, as a fraction.")
+    float | None,
+    typer.Option(
+        help="Largest accepted fall in record count, as a fraction; replaces the "
+        "per-source limits on removed listings (thaw.store.limits)."
+    ),
 ]
 """``--max-drop`` of the commands that load publications (default
-:data:`thaw.store.DEFAULT_MAX_DROP`)."""
+:data:`thaw.store.DEFAULT_MAX_DROP`: the per-source plausibility limits)."""
 
 
-def open_store(home: Path | None) -> Store:
-    """Open the store under ``home`` (or the default location)."""
-    return Store(default_home(home))
+def open_store(home: Path | None, *, readonly: bool = False) -> Store:
+    """Open the store under ``home`` (or the default location); ``readonly`` for the
+    commands that only read: they take no lock, never wait for a load and work on a
+    read-only file system. Removes what killed thaw processes left behind first
+    (:func:`thaw._process.sweep`)."""
+    path = default_home(home)
+    # what killed runs left: temporary files and half-written index files
+    sweep()
+    sweep(path / "index", (".building-",))
+    try:
+        return Store(path, readonly=readonly)
+    except StoreError as exc:
+        raise fail(str(exc)) from exc
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -130,9 +152,18 @@ def after_load(store: Store) -> None:
     from thaw.monitor import on_activation
     from thaw.profiles import Profiles
 
-    with err.status("Updating the screening index and party profiles…"):
-        ensure_index(store)
-        Profiles(store).refresh()
+    try:
+        with err.status("Updating the screening index and party profiles…"):
+            ensure_index(store)
+            Profiles(store).refresh()
+    except (OSError, sqlite3.Error, StoreError) as exc:
+        full = "full" in str(exc) or getattr(exc, "errno", None) == errno.ENOSPC
+        raise fail(
+            "the lists were loaded and are active, but the party profiles could not be "
+            f"brought up to date under {store.home}"
+            + (" because the disk is full" if full else "")
+            + f" ({exc}); they are refreshed by the next command that can write there"
+        ) from exc
     with err.status("Re-screening monitored portfolios…"):
         for step in on_activation(store):
             err.print(

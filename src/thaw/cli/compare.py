@@ -11,6 +11,7 @@ import typer
 from thaw.cli._app import app, console, fail
 from thaw.index.entry import Entry, name_entry
 from thaw.match import ALGORITHMS, Query, score, threshold_for
+from thaw.spreadsheet import SafeDictWriter
 
 
 def pair_entry(name: str, schema: str | None) -> Entry:
@@ -57,7 +58,7 @@ def compare_file_cmd(
     out_fields = fields + [c for c in ("score", "match") if c not in fields]
     matches = 0
     with output.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=out_fields, extrasaction="ignore")
+        writer = SafeDictWriter(fh, fieldnames=out_fields, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
             name1 = (row.get("name1") or "").strip()

@@ -39,7 +39,7 @@ def export_cmd(
     """
     if format not in FORMATS:
         raise fail(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-    with open_store(home) as store:
+    with open_store(home, readonly=True) as store:
         try:
             if output is None:
                 result = export(store, sys.stdout, format, source)

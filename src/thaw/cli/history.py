@@ -3,7 +3,6 @@ the lists grew; plus the series import behind ``thaw load ARCHIVE``."""
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from pathlib import Path
@@ -30,6 +29,7 @@ from thaw.history import (
 from thaw.profiles import Profiles
 from thaw.schemas.reports import changes_dict
 from thaw.sources import SourceError
+from thaw.spreadsheet import SafeWriter
 from thaw.store import DEFAULT_MAX_DROP
 from thaw.store.bulk import SeriesItem, is_series_archive, is_series_index, load_series
 
@@ -41,7 +41,7 @@ def load_series_files(
     *,
     source: str | None,
     force: bool,
-    max_drop: float = DEFAULT_MAX_DROP,
+    max_drop: float | None = DEFAULT_MAX_DROP,
     home: Path | None,
 ) -> tuple[list[Path], int]:
     """Load the series archives among ``files`` (with their index CSVs, given or
@@ -102,7 +102,7 @@ def _report_dict(reports: list[ChangeReport]) -> dict[str, Any]:
 
 
 def _write_csv(reports: list[ChangeReport]) -> None:
-    out = csv.writer(sys.stdout, lineterminator="\n")
+    out = SafeWriter(sys.stdout, lineterminator="\n")
     out.writerow(
         [
             "change",
@@ -195,7 +195,7 @@ def changes_cmd(
     Default: the two newest publications of each source. With --since/--until: the
     publications in force at those dates.
     """
-    with open_store(home) as store:
+    with open_store(home, readonly=True) as store:
         if source and source not in store.sources():
             raise fail(f"no publication of {source} loaded; loaded: {', '.join(store.sources())}")
         reports = changes(store, source, since, until)
@@ -302,7 +302,7 @@ def chart_cmd(
     home: HomeOption = None,
 ) -> None:
     """Listings over time per source and programme, from the stored publications."""
-    with open_store(home) as store:
+    with open_store(home, readonly=True) as store:
         series = chart_series(store, source=source, program=program, top=top)
     if not series:
         raise fail("nothing to draw: no publication matches (see thaw lists)")

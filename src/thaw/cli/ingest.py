@@ -24,7 +24,7 @@ from thaw.cli._app import (
     open_store,
 )
 from thaw.model import Record
-from thaw.sources import SourceError, plan, source_names
+from thaw.sources import SourceError, check_regular, plan, source_names
 from thaw.store import DEFAULT_MAX_DROP, LoadError, load
 
 
@@ -59,6 +59,11 @@ def load_cmd(
 
     if date is not None:
         date = check_date(date)
+    for path in files:  # before anything opens them: a FIFO would block the first read
+        try:
+            check_regular(path)
+        except SourceError as exc:
+            raise fail(str(exc)) from exc
 
     given = len(files)
     files, failed = load_series_files(
@@ -112,7 +117,7 @@ def check_date(value: str) -> str:
 @app.command("lists")
 def lists_cmd(home: HomeOption = None, as_json: JsonOption = False) -> None:
     """Per source: the active publication, its records by schema and the snapshots held."""
-    with open_store(home) as store:
+    with open_store(home, readonly=True) as store:
         active = store.active_publications()
         rows: list[dict[str, Any]] = []
         for source in store.sources():
@@ -170,7 +175,7 @@ def entity_cmd(
 ) -> None:
     """Everything known about one listing in the active publication of its source."""
     source, source_id = parse_key(key)
-    with open_store(home) as store:
+    with open_store(home, readonly=True) as store:
         record = store.get(source, source_id)
         if record is None:
             for src, sid in store.search_ids(source, source_id):

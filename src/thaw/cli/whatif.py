@@ -222,7 +222,7 @@ def programs_cmd(
     listing counts by schema and the country or theme each targets."""
     if theme and theme.lower() not in themes():
         raise fail(f"unknown theme {theme!r}; themes: {', '.join(themes())}")
-    with open_store(home) as store:
+    with open_store(home, readonly=True) as store:
         entries = build(store, source)
     entries = [
         e

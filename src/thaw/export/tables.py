@@ -10,11 +10,11 @@ are joined with ``"; "``, identifiers written ``kind:number``.
 
 from __future__ import annotations
 
-import csv
 import json
 from typing import TextIO
 
 from thaw.model import Record
+from thaw.spreadsheet import SafeDictWriter
 
 CSV_COLUMNS: tuple[str, ...] = (
     "source",
@@ -63,7 +63,7 @@ class CsvWriter:
     """Writes records as rows of :data:`CSV_COLUMNS` (header first)."""
 
     def __init__(self, fh: TextIO) -> None:
-        self.writer = csv.DictWriter(fh, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+        self.writer = SafeDictWriter(fh, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
         self.writer.writeheader()
         self.records = 0
 

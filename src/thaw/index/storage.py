@@ -19,8 +19,10 @@ files are removed after a successful build.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import logging
 import os
 import pickle
 import tempfile
@@ -29,11 +31,14 @@ from pathlib import Path
 from typing import Any
 
 import thaw
+from thaw._process import sweep
 from thaw.index.candidates import FORMAT_VERSION, CandidateIndex
 from thaw.index.entry import entry_from_record
 from thaw.store import Store
 
 SUFFIX = ".pickle"
+_BUILDING = ".building-"
+_log = logging.getLogger(__name__)
 _MAGIC = "thaw-candidate-index"
 
 
@@ -82,9 +87,12 @@ def index_path(store: Store) -> Path:
 
 
 def save_index(index: CandidateIndex, path: Path) -> None:
-    """Write ``index`` to ``path`` atomically (temporary file, then rename)."""
+    """Write ``index`` to ``path`` atomically (temporary file, then rename). The
+    temporary file is named after this process (``.building-<pid>-…``), so that one
+    left by a killed process is removed here the next time."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".building-", suffix=SUFFIX, dir=path.parent)
+    sweep(path.parent, (_BUILDING,))
+    fd, tmp = tempfile.mkstemp(prefix=f"{_BUILDING}{os.getpid()}-", suffix=SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump({"magic": _MAGIC, "state": index.state()}, fh, protocol=5)
@@ -131,8 +139,19 @@ def ensure_index(store: Store, *, rebuild: bool = False) -> CandidateIndex:
         except ValueError:
             pass  # unreadable or of an older format: rebuild below
     index = build_index(store)
-    save_index(index, path)
+    try:
+        save_index(index, path)
+    except OSError as exc:
+        # disk full, read-only file system: screen from memory, save next time
+        why = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
+        _log.warning(
+            "thaw: cannot save the screening index to %s (%s); screening with the index "
+            "built in memory, it is saved by the next command once that works",
+            path.parent,
+            why,
+        )
+        return index
     for stale in path.parent.glob(f"*{SUFFIX}"):
-        if stale != path and not stale.name.startswith(".building-"):
+        if stale != path and not stale.name.startswith(_BUILDING):
             stale.unlink(missing_ok=True)
     return index

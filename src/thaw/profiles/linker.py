@@ -37,6 +37,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from thaw._process import die_with_parent
 from thaw.profiles.evidence import (
     STRENGTH,
     Context,
@@ -177,7 +178,9 @@ def find_edges(
         try:
             size = -(-len(pairs) // (workers * 4))
             chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]
-            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            with ProcessPoolExecutor(
+                workers, mp_context=mp.get_context("fork"), initializer=die_with_parent
+            ) as pool:
                 return [e for part in pool.map(_compare_chunk, chunks) for e in part]
         except (OSError, BrokenProcessPool):
             pass

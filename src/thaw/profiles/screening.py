@@ -46,6 +46,19 @@ def group_hits(hits: tuple[Hit, ...], profile_of: ProfileMap, limit: int) -> tup
     return tuple(merged[k] for k in order[: max(limit, 0)])
 
 
+def _memberships(home: Path) -> ProfileMap:
+    """Listing → profile id, read without the write lock when the profiles are
+    current (the usual case: every load refreshes them); a writer only when they
+    must be built or refreshed first."""
+    with Store(home, readonly=True) as store:
+        if store.readonly:
+            profiles = Profiles(store)
+            if not profiles.is_stale():
+                return profiles.memberships()
+    with Store(home) as store:
+        return Profiles(store).memberships()
+
+
 class PartyScreener(Screener):
     """A :class:`~thaw.screen.Screener` whose hits are parties (see module docs).
 
@@ -66,8 +79,7 @@ class PartyScreener(Screener):
             if index is not None and home is None:
                 profile_of = {}
             else:
-                with Store(default_home(home)) as store:
-                    profile_of = Profiles(store).memberships()
+                profile_of = _memberships(default_home(home))
         self.profile_of = profile_of
 
     def screen_query(

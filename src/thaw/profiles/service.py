@@ -36,6 +36,7 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
+import sqlite3
 import time
 import zlib
 from collections import Counter, defaultdict
@@ -46,6 +47,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from thaw._process import die_with_parent
 from thaw.match import Query, score
 from thaw.model import Record
 from thaw.profiles.evidence import Edge, corpus_stats
@@ -224,13 +226,17 @@ class Profiles:
         self.db = store.db
         self.auto_refresh = auto_refresh
         self.on_refresh = on_refresh
-        self.db.executescript(SCHEMA)
+        if not store.readonly:  # a read-only store is only read when already built
+            self.db.executescript(SCHEMA)
         self._checked = False
 
     # -- state ---------------------------------------------------------------------------
 
     def _meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM profile_meta WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self.db.execute("SELECT value FROM profile_meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:  # no tables yet (a store opened read-only)
+            return None
         return str(row[0]) if row else None
 
     def _state(self) -> dict[str, Any]:
@@ -811,7 +817,9 @@ def prepare_features(work: list[tuple[bytes, str]]) -> Iterator[Features]:
     size = -(-len(work) // (WORKERS * 4))
     chunks = [work[i : i + size] for i in range(0, len(work), size)]
     try:
-        with ProcessPoolExecutor(WORKERS, mp_context=mp.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            WORKERS, mp_context=mp.get_context("fork"), initializer=die_with_parent
+        ) as pool:
             for part in pool.map(_prepare_chunk, chunks):
                 yield from part
     except (OSError, BrokenProcessPool):

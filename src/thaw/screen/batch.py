@@ -70,6 +70,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol, cast
 
+from thaw._process import die_with_parent
 from thaw.match import Query
 from thaw.screen.inputs import (
     ScreenInputError,
@@ -865,7 +866,7 @@ def _run_pool(
     gc.freeze()  # keep the collector from touching (and so copying) shared pages
     context = multiprocessing.get_context("fork")
     try:
-        with context.Pool(workers) as pool:
+        with context.Pool(workers, initializer=die_with_parent) as pool:
             if progress is not None:
                 progress.start(source.total, source.unit)
             in_flight = workers * 4

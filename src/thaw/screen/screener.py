@@ -135,7 +135,7 @@ class Screener:
         config: thaw.match.MatchConfig | None = None,
     ) -> None:
         if index is None:
-            with Store(default_home(home)) as store:
+            with Store(default_home(home), readonly=True) as store:
                 index = ensure_index(store)
             # the loaded index lives as long as the process: keep the cyclic garbage
             # collector from rescanning its million objects at every full collection

@@ -14,6 +14,7 @@ import importlib
 import inspect
 import pkgutil
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,10 +85,8 @@ def detect(path: Path, source: str | None = None) -> type[Reader]:
     the content looks like: an image, UTF-16 text, binary data, …) or a companion
     file passed on its own (naming its primary file, and whether it is beside it).
     """
-    try:
-        empty = path.stat().st_size == 0
-    except OSError as exc:
-        raise SourceError(path, f"cannot open: {exc.strerror or exc}") from exc
+    size = check_regular(path)
+    empty = size == 0
     name = inner_name(path)
     if empty:
         aux = _auxiliary_error(path, name)
@@ -100,7 +99,14 @@ def detect(path: Path, source: str | None = None) -> type[Reader]:
         raise SourceError(path, f"unknown source {source!r}; known: {', '.join(source_names())}")
     matches = [r for r in candidates if r.sniff(name, head)]
     if matches:
-        return max(matches, key=lambda r: r.priority)
+        reader = max(matches, key=lambda r: r.priority)
+        if reader.max_bytes is not None and size > reader.max_bytes:
+            raise SourceError(
+                path,
+                f"{size / 1e6:.0f} MB, larger than any {reader.source} publication could be "
+                f"(at most {reader.max_bytes / 1e6:.0f} MB); refused",
+            )
+        return reader
     aux = _auxiliary_error(path, name)
     if aux is not None:
         raise aux
@@ -112,6 +118,27 @@ def detect(path: Path, source: str | None = None) -> type[Reader]:
         + (f" for {source}" if source else "")
         + f": the content looks like {describe_content(head)}",
     )
+
+
+def check_regular(path: Path) -> int:
+    """The size of ``path``; :class:`SourceError` unless it is a regular file (a FIFO
+    would block the reader forever, a device never ends). A symlink is followed."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise SourceError(path, f"cannot open: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(st.st_mode):
+        kind = (
+            "a directory"
+            if stat.S_ISDIR(st.st_mode)
+            else "a named pipe (FIFO)"
+            if stat.S_ISFIFO(st.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(st.st_mode)
+            else "a device"
+        )
+        raise SourceError(path, f"{kind}, not a regular file; refused")
+    return st.st_size
 
 
 def _unreadable(path: Path) -> str:
@@ -193,9 +220,8 @@ def describe_content(head: bytes) -> str:
     if text.startswith("<"):
         m = _ROOT.search(re.sub(rb"<!--.*?-->", b"", sample, flags=re.S))
         return f"XML with root element <{m[1].decode('ascii', 'replace')}>" if m else "XML"
-    first = text.splitlines()[0] if text.splitlines() else text
-    first = first if len(first) <= 60 else first[:57] + "..."
-    return f"text starting {first!r}"
+    # never echo the text itself: the file may be anything (a symlink to /etc/passwd)
+    return "plain text of no known list layout (content not shown)"
 
 
 def _companion_role(path: Path) -> tuple[type[Reader], str] | None:

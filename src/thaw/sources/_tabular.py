@@ -15,7 +15,6 @@ import io
 import os
 import re
 import shutil
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
@@ -23,12 +22,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from thaw._process import temp_file
 from thaw.sources.base import SourceError, iter_xml, local, open_binary
 from thaw.sources.common import clean, parse_dates
 
 # -- text files ------------------------------------------------------------------------
 
-_READ_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, gzip.BadGzipFile)
+_READ_ERRORS = (
+    OSError,
+    EOFError,
+    zipfile.BadZipFile,
+    NotImplementedError,
+    zlib.error,
+    gzip.BadGzipFile,
+)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -224,8 +231,12 @@ def xlsx_rows(
 _SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_MAX_MEMBER = 1 << 30
-"""Refuse a package member larger than 1 GiB uncompressed (zip bomb guard)."""
+_MAX_MEMBER = 256 << 20
+"""Refuse a package member larger than 256 MiB uncompressed (zip bomb guard; the
+largest real sheet, OFSI's, is 13 MB)."""
+_MAX_SHARED_STRINGS = 64 << 20
+"""Refuse a shared-strings table larger than 64 MiB uncompressed: it is held in
+memory (the largest real one, OFSI's, is 4.2 MB)."""
 _BUILTIN_DATE_FORMATS = frozenset({14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47})
 
 
@@ -248,11 +259,11 @@ def _small_xml(path: Path, zf: zipfile.ZipFile, member: str) -> Any:
         ) from exc
 
 
-def _extract(path: Path, zf: zipfile.ZipFile, member: str) -> Path:
+def _extract(path: Path, zf: zipfile.ZipFile, member: str, limit: int = _MAX_MEMBER) -> Path:
     info = zf.getinfo(member)
-    if info.file_size > _MAX_MEMBER:
+    if info.file_size > limit:
         raise SourceError(path, f"{member} is {info.file_size} bytes uncompressed; refused")
-    tmp = tempfile.NamedTemporaryFile(prefix="thaw-xlsx-", suffix=".xml", delete=False)
+    tmp = temp_file("thaw-xlsx-", ".xml")
     try:
         with tmp, zf.open(info) as src:
             shutil.copyfileobj(src, tmp)
@@ -327,7 +338,7 @@ def xlsx_fast_rows(path: Path, max_col: int = 64) -> Iterator[tuple[int, list[st
                 sheet_name = _first_sheet(path, zf)
                 dates = _date_styles(path, zf)
                 if "xl/sharedStrings.xml" in zf.namelist():
-                    temps.append(_extract(path, zf, "xl/sharedStrings.xml"))
+                    temps.append(_extract(path, zf, "xl/sharedStrings.xml", _MAX_SHARED_STRINGS))
                 temps.append(_extract(path, zf, sheet_name))
         except KeyError as exc:
             raise SourceError(path, f"incomplete XLSX package: {exc.args[0]}", "zip") from exc
@@ -508,7 +519,7 @@ def ods_rows(path: Path, max_rows_repeat: int = 1000) -> Iterator[tuple[int, lis
                 raise SourceError(path, "ODS package has no content.xml") from exc
             if info.file_size > _MAX_ODS_XML:
                 raise SourceError(path, f"content.xml is {info.file_size} bytes; refused")
-            tmp = tempfile.NamedTemporaryFile(prefix="thaw-ods-", suffix=".xml", delete=False)
+            tmp = temp_file("thaw-ods-", ".xml")
             try:
                 with tmp, zf.open(info) as src:
                     shutil.copyfileobj(src, tmp)

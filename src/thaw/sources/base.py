@@ -72,6 +72,10 @@ class Reader(abc.ABC):
     """Role → lower-case file name of auxiliary files that complete a publication."""
     priority: ClassVar[int] = 0
     """When several readers sniff a file positively, the highest priority wins."""
+    max_bytes: ClassVar[int | None] = 256 << 20
+    """Largest file accepted (on disk): the largest official list file is about 20 MB,
+    so anything beyond this is not one, and is refused before it is read into memory.
+    ``None`` for formats of any size that are streamed (FollowTheMoney)."""
 
     registry: ClassVar[list[type[Reader]]] = []
 
@@ -115,7 +119,7 @@ def is_office_zip(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, NotImplementedError, OSError):
         return False
     return "[Content_Types].xml" in names or "mimetype" in names
 
@@ -176,11 +180,11 @@ def open_binary(path: Path) -> IO[bytes]:
     if magic == b"PK\x03\x04" and not is_office_zip(path):
         try:
             zf = zipfile.ZipFile(path)
-        except zipfile.BadZipFile as exc:
+        except (zipfile.BadZipFile, NotImplementedError) as exc:
             raise SourceError(path, f"corrupt zip archive: {exc}") from exc
         try:
             member = zf.open(_zip_member(zf, path))
-        except (zipfile.BadZipFile, SourceError, OSError) as exc:
+        except (zipfile.BadZipFile, NotImplementedError, SourceError, OSError) as exc:
             zf.close()
             if isinstance(exc, SourceError):
                 raise
@@ -204,7 +208,7 @@ def inner_name(path: Path) -> str:
         try:
             with zipfile.ZipFile(path) as zf:
                 return Path(_zip_member(zf, path).filename).name.lower()
-        except (zipfile.BadZipFile, SourceError):
+        except (zipfile.BadZipFile, NotImplementedError, SourceError):
             return name
     return name
 
@@ -214,7 +218,7 @@ def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
     try:
         with open_binary(path) as fh:
             return fh.read(size)
-    except (OSError, EOFError, zipfile.BadZipFile, SourceError):
+    except (OSError, EOFError, zipfile.BadZipFile, NotImplementedError, SourceError):
         return b""
 
 
@@ -226,7 +230,7 @@ def read_text(path: Path, encodings: tuple[str, ...] = ("utf-8-sig", "cp1252")) 
     with open_binary(path) as fh:
         try:
             data = fh.read()
-        except (OSError, EOFError, zipfile.BadZipFile) as exc:
+        except (OSError, EOFError, zipfile.BadZipFile, NotImplementedError) as exc:
             raise SourceError(path, f"cannot read (truncated or corrupt?): {exc}") from exc
     data = data.rstrip(b"\x1a")
     for encoding in encodings:
@@ -380,7 +384,7 @@ def iter_xml(
             yield from parser
         except etree.XMLSyntaxError as exc:
             raise xml_syntax_error(path, exc) from exc
-        except (OSError, EOFError, zipfile.BadZipFile) as exc:
+        except (OSError, EOFError, zipfile.BadZipFile, NotImplementedError) as exc:
             raise SourceError(path, f"cannot read (truncated or corrupt?): {exc}") from exc
 
 

@@ -247,13 +247,19 @@ def iter_entities(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         lineno = 0
         while True:
             try:
-                raw = fh.readline()
-            except (OSError, EOFError, zipfile.BadZipFile) as exc:
+                raw = fh.readline(MAX_LINE + 1)
+            except (OSError, EOFError, zipfile.BadZipFile, NotImplementedError) as exc:
                 reason = f"cannot read (truncated or corrupt?): {exc}"
                 raise SourceError(path, reason, f"line {lineno + 1}") from exc
             if not raw:
                 break
             lineno += 1
+            if len(raw) > MAX_LINE:
+                raise SourceError(
+                    path,
+                    f"an entity of more than {MAX_LINE >> 20} MiB; refused (damaged file?)",
+                    f"line {lineno}",
+                )
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
@@ -650,6 +656,10 @@ def build_record(entity: Mapping[str, Any], aux: _Aux) -> Record | None:
     return record
 
 
+MAX_LINE = 16 << 20
+"""Largest entity (one JSON line) read; real ones are a few kilobytes."""
+
+
 # -- the reader -------------------------------------------------------------------------
 
 
@@ -659,6 +669,7 @@ class FtmReader(Reader):
     source: ClassVar[str] = SOURCE
     format: ClassVar[str] = "ftm_json"
     priority: ClassVar[int] = 0
+    max_bytes: ClassVar[int | None] = None  # datasets of any size, read line by line
 
     @classmethod
     def sniff(cls, name: str, head: bytes) -> bool:

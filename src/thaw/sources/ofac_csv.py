@@ -78,12 +78,35 @@ def _decode(data: bytes, path: Path | str) -> str:
     raise SourceError(path, f"not valid UTF-8 or cp1252 text at byte {last.start}")
 
 
+def _check_end(data: bytes, where: Path | str, notes: list[str]) -> SourceError | None:
+    """OFAC's CSV files end with a Ctrl-Z byte (``\\x1a``) after the last CRLF row: a file
+    in OFAC's CRLF layout without it was cut short (a download that stopped at a row
+    boundary still parses), and is refused. A copy re-saved with LF line endings has
+    lost the mark too, so its completeness cannot be checked: it is accepted with a
+    note. Returns the refusal, raised once the rows have been read (a row cut in the
+    middle is reported as such first)."""
+    if not data or data.rstrip(b"\r\n").endswith(b"\x1a"):
+        return None
+    if b"\r\n" in data[:65536]:
+        return SourceError(
+            where,
+            "the file ends without OFAC's end-of-file mark (Ctrl-Z) after its last row: "
+            "a truncated download?",
+            "end of file",
+        )
+    notes.append(
+        f"{Path(str(where)).name} has no end-of-file mark (re-saved copy?): "
+        "its completeness could not be checked"
+    )
+    return None
+
+
 def _zip_members(path: Path) -> dict[str, zipfile.ZipInfo]:
     """Lower-case base name → member, for a zip holding several files (else empty)."""
     try:
         with zipfile.ZipFile(path) as zf:
             members = [m for m in zf.infolist() if not m.is_dir()]
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, NotImplementedError, OSError):
         return {}
     if len(members) < 2:
         return {}
@@ -97,7 +120,7 @@ def _read_bytes(path: Path, member: zipfile.ZipInfo | None = None) -> bytes:
                 return zf.read(member)
         with open_binary(path) as fh:
             return fh.read()
-    except (OSError, EOFError, zipfile.BadZipFile) as exc:
+    except (OSError, EOFError, zipfile.BadZipFile, NotImplementedError) as exc:
         raise SourceError(path, f"cannot read (truncated or corrupt?): {exc}") from exc
 
 
@@ -141,6 +164,9 @@ class _OfacCsvReader:
     companions: ClassVar[Mapping[str, str]]
     primary_name: ClassVar[str]
     """The main file's name, used in the planner's message for a companion alone."""
+    max_bytes: ClassVar[int | None] = 64 << 20
+    """OFAC's CSV files are read whole: refuse anything beyond 16 times the largest
+    real sdn.csv (3.9 MB in 2024)."""
 
     @classmethod
     def _looks_like(cls, name: str, head: bytes) -> bool:
@@ -155,8 +181,8 @@ class _OfacCsvReader:
     # -- reading -------------------------------------------------------------------
 
     def _texts(
-        self, path: Path, companions: dict[str, Path]
-    ) -> tuple[str, dict[str, tuple[str, str]]]:
+        self, path: Path, companions: dict[str, Path], notes: list[str]
+    ) -> tuple[str, dict[str, tuple[str, str]], SourceError | None]:
         """The main text and ``role → (where, text)`` of the companions found (given
         files, or members of the same zip archive)."""
         members = _zip_members(path)
@@ -165,9 +191,13 @@ class _OfacCsvReader:
             main = members.get(main_name)
             if main is None:
                 raise SourceError(path, f"zip archive holds no {main_name}")
-            text = _decode(_read_bytes(path, main), f"{path}!{main.filename}")
+            data = _read_bytes(path, main)
+            cut = _check_end(data, f"{path}!{main.filename}", notes)
+            text = _decode(data, f"{path}!{main.filename}")
         else:
-            text = _decode(_read_bytes(path), path)
+            data = _read_bytes(path)
+            cut = _check_end(data, path, notes)
+            text = _decode(data, path)
         found: dict[str, tuple[str, str]] = {}
         for role, fname in self.companions.items():
             if role in companions:
@@ -176,12 +206,12 @@ class _OfacCsvReader:
             elif fname in members:
                 where = f"{path}!{members[fname].filename}"
                 found[role] = (where, _decode(_read_bytes(path, members[fname]), where))
-        return text, found
+        return text, found, cut
 
     def _records(
         self, path: Path, companions: dict[str, Path], info: PublicationInfo
     ) -> Iterator[Record]:
-        text, found = self._texts(path, companions)
+        text, found, cut = self._texts(path, companions, info.notes)
         if not text.strip():
             raise SourceError(path, "file is empty")
         comments: dict[str, str] = {}
@@ -196,6 +226,8 @@ class _OfacCsvReader:
             records[record.source_id] = record
         if not records:
             raise SourceError(path, "no listing rows found")
+        if cut is not None:
+            raise cut
         orphans = [sid for sid in comments if sid not in records]
         if "alt" in found:
             where, atext = found["alt"]

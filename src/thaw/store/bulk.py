@@ -31,7 +31,6 @@ import os
 import re
 import shutil
 import tarfile
-import tempfile
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -42,7 +41,9 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import IO
 
+from thaw._process import die_with_parent, temp_dir
 from thaw.sources import Job, SourceError, plan
+from thaw.sources.base import Reader
 from thaw.sources.common import country_code
 from thaw.store.db import EncodedRecord, Store
 from thaw.store.loader import (
@@ -122,7 +123,7 @@ def is_series_index(path: Path) -> bool:
         return False
     try:
         with open(path, encoding="utf-8-sig") as fh:
-            header = fh.readline()
+            header = fh.readline(4096)
     except (OSError, UnicodeDecodeError):
         return False
     cols = [c.strip().lower() for c in header.split(",")]
@@ -152,7 +153,7 @@ def is_series_archive(path: Path) -> bool:
         return False
     try:
         names = _archive_names(path)
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, NotImplementedError, OSError):
         return False
     dated = [n for n in names if _date_from_name(n) is not None]
     return len(dated) >= 2
@@ -244,22 +245,50 @@ def series_members(
     return out
 
 
+MAX_MEMBER_BYTES = Reader.max_bytes or 256 << 20
+"""Largest member of a series archive unpacked (as for a single list file)."""
+MAX_SERIES_BYTES = 8 << 30
+"""Most bytes a series archive may unpack to in all (the 308 daily OFAC versions take
+1 GB); never more than leaves 1 GiB of the temporary folder's disk free."""
+
+
 def _extract(archive: Path, members: list[SeriesMember], target: Path) -> dict[str, Path]:
     """Write every member to ``target/<group number>/<reader file name>`` (never to a
     path taken from the archive) and check the sha256 the index gives."""
     wanted = {m.name: m for m in members}
     groups: dict[str, int] = {}
     out: dict[str, Path] = {}
+    total = 0
+    budget = min(MAX_SERIES_BYTES, max(shutil.disk_usage(target).free - (1 << 30), 0))
 
     def place(name: str, data: Iterator[bytes]) -> None:
+        nonlocal total
         member = wanted[name]
         number = groups.setdefault(member.group, len(groups))
         folder = target / f"{number:05d}"
         folder.mkdir(exist_ok=True)
         path = folder / member.file_name
         digest = hashlib.sha256()
+        size = 0
         with open(path, "wb") as fh:
             for chunk in data:
+                size += len(chunk)
+                total += len(chunk)
+                if size > MAX_MEMBER_BYTES:
+                    raise SourceError(
+                        archive,
+                        f"member inflates to more than {MAX_MEMBER_BYTES >> 20} MiB, more than "
+                        "any list publication; refused (a decompression bomb?)",
+                        name,
+                    )
+                if total > budget:
+                    raise SourceError(
+                        archive,
+                        f"the archive inflates to more than {budget >> 20} MiB (the most "
+                        f"unpacked at once, bounded by the free space in {target.parent}); "
+                        "refused, load it in parts with --since/--until",
+                        name,
+                    )
                 digest.update(chunk)
                 fh.write(chunk)
         if member.sha256 and digest.hexdigest() != member.sha256.lower():
@@ -287,7 +316,7 @@ def _extract(archive: Path, members: list[SeriesMember], target: Path) -> dict[s
                     if zinfo.filename in wanted:
                         with zf.open(zinfo) as fh:
                             place(zinfo.filename, chunks(fh))
-    except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as exc:
+    except (tarfile.TarError, zipfile.BadZipFile, NotImplementedError, EOFError, OSError) as exc:
         raise SourceError(archive, f"cannot read archive (truncated or corrupt?): {exc}") from exc
     absent = sorted(set(wanted) - set(out))
     if absent:
@@ -349,7 +378,7 @@ def load_series(
     index: Path | None = None,
     source: str | None = None,
     force: bool = False,
-    max_drop: float = DEFAULT_MAX_DROP,
+    max_drop: float | None = DEFAULT_MAX_DROP,
     workers: int | None = None,
     since: str | None = None,
     until: str | None = None,
@@ -367,7 +396,7 @@ def load_series(
     entries = read_index(index) if index is not None else None
     try:
         names = _archive_names(archive)
-    except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as exc:
+    except (tarfile.TarError, zipfile.BadZipFile, NotImplementedError, EOFError, OSError) as exc:
         raise SourceError(archive, f"cannot read archive (truncated or corrupt?): {exc}") from exc
     members = [
         m
@@ -378,7 +407,7 @@ def load_series(
     if not members:
         raise SourceError(archive, "archive holds no publication files (in the dates asked for)")
     result = SeriesResult(archive)
-    tmp = Path(tempfile.mkdtemp(prefix="thaw-series-"))
+    tmp = temp_dir("thaw-series-")
     try:
         paths = _extract(archive, members, tmp)
         planned: list[_Planned] = []
@@ -411,7 +440,7 @@ def _run(
     planned: list[_Planned],
     result: SeriesResult,
     force: bool,
-    max_drop: float,
+    max_drop: float | None,
     workers: int | None,
     on_item: Callable[[SeriesItem], None] | None,
 ) -> None:
@@ -429,7 +458,11 @@ def _run(
     n_workers = min(workers or os.cpu_count() or 1, len(todo))
     if n_workers > 1:
         country_code("Russia")  # load the country tables once, before the workers fork
-    pool = ProcessPoolExecutor(n_workers, mp_context=_context()) if n_workers > 1 else None
+    pool = (
+        ProcessPoolExecutor(n_workers, mp_context=_context(), initializer=die_with_parent)
+        if n_workers > 1
+        else None
+    )
     try:
         pending: deque[tuple[_Planned, Future[_Packed | str] | None]] = deque()
         queue = iter(todo)

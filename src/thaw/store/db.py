@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from importlib import resources
@@ -29,6 +32,50 @@ from pathlib import Path
 from thaw.model import Address, Identifier, Link, Name, Record
 
 SCHEMA_VERSION = "1"
+BUSY_TIMEOUT_S = 60.0
+"""How long a writer waits for another writer's lock before giving up (readers never
+wait: the store runs in WAL mode and opening it does not write)."""
+
+
+class StoreError(Exception):
+    """The store could not be read or written; the message says why in words (disk
+    full, read-only file system, another process holding the lock)."""
+
+
+def _free_space(path: Path) -> str:
+    try:
+        free = shutil.disk_usage(path).free
+    except OSError:
+        return "unknown space"
+    return f"{free / 1e6:.1f} MB"
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """Open ``path`` for reading only (``mode=ro``): no lock is taken beyond the
+    WAL readers' own, so a reader never waits for or blocks a load. On a read-only
+    file system, where SQLite cannot create the WAL index beside the database, the
+    file is opened ``immutable`` (it cannot change under us there anyway)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        db.close()
+        if os.access(path.parent, os.W_OK) and _writable_fs(path.parent):
+            raise
+    db = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None
+    )
+    db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    return db
+
+
+def _writable_fs(folder: Path) -> bool:
+    try:
+        return not (os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,19 +183,97 @@ class Store:
     transactions: an exception leaves the store as it was.
     """
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, *, readonly: bool = False) -> None:
         self.home = Path(home)
-        self.home.mkdir(parents=True, exist_ok=True)
         self.path = self.home / "thaw.db"
-        self.db = sqlite3.connect(self.path, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self.readonly = readonly and self.path.exists()
+        if self.readonly:
+            self.db = _connect_readonly(self.path)
+            return
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        try:
+            if self._schema_version() is None:
+                # a new (or older) store: the only open that writes
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.executescript(
+                    resources.files("thaw.store").joinpath("schema.sql").read_text()
+                )
+                self.db.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+                    (SCHEMA_VERSION,),
+                )
+        except sqlite3.OperationalError as exc:
+            self.db.close()
+            raise self._error(exc, "open") from exc
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(resources.files("thaw.store").joinpath("schema.sql").read_text())
-        self.db.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
-            (SCHEMA_VERSION,),
-        )
+
+    def _schema_version(self) -> str | None:
+        """The stored schema version, ``None`` for a store without its tables (read
+        only: opening an existing store never writes, so that readers never wait for
+        a writer)."""
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return None
+            raise
+        return str(row[0]) if row else None
+
+    def _error(self, exc: sqlite3.Error, doing: str) -> StoreError:
+        """A :class:`StoreError` saying what went wrong with the database file in
+        words (disk full, read-only, busy) rather than SQLite's terse message."""
+        code = getattr(exc, "sqlite_errorcode", None)
+        text = str(exc)
+        if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+            return StoreError(
+                f"the disk holding {self.path} is full ({_free_space(self.home)} free) while "
+                f"trying to {doing}; nothing was changed, the active lists are as they were. "
+                "Free some space and run the command again"
+            )
+        if code == sqlite3.SQLITE_READONLY or "readonly" in text:
+            return StoreError(
+                f"{self.path} cannot be written (read-only file system or permissions) while "
+                f"trying to {doing}; nothing was changed"
+            )
+        if code == sqlite3.SQLITE_BUSY or "locked" in text:
+            return StoreError(
+                f"{self.path} is busy: another thaw process held the write lock for more than "
+                f"{BUSY_TIMEOUT_S:.0f} s while trying to {doing}; nothing was changed, try again"
+            )
+        return StoreError(f"{self.path}: {text} while trying to {doing}; nothing was changed")
+
+    @contextmanager
+    def write(self, doing: str = "write") -> Iterator[None]:
+        """One write transaction (``BEGIN IMMEDIATE``): the write lock is taken first,
+        so whatever is read inside sees the newest committed state and stays true until
+        the commit. Nested use joins the outer transaction. On any error the
+        transaction is rolled back (if SQLite has not already done so) and SQLite
+        errors become a :class:`StoreError` that says what happened (disk full,
+        read-only, busy)."""
+        if self.readonly:
+            raise StoreError(f"{self.path} is open read-only; cannot {doing}")
+        db = self.db
+        if db.in_transaction:
+            yield
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._error(exc, doing) from exc
+        try:
+            yield
+            db.execute("COMMIT")
+        except BaseException as exc:
+            if db.in_transaction:  # SQLite rolls back by itself after e.g. SQLITE_FULL
+                try:
+                    db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            if isinstance(exc, sqlite3.OperationalError):
+                raise self._error(exc, doing) from exc
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -331,8 +456,7 @@ class Store:
         :func:`encode_record` (so that parsing and encoding can run elsewhere, e.g. in
         worker processes). Only versions not stored yet are compressed and written."""
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self.write(f"store a {source} publication"):
             last = db.execute(
                 "SELECT MAX(seq) FROM publications WHERE source = ?", (source,)
             ).fetchone()[0]
@@ -366,18 +490,31 @@ class Store:
             else:
                 self._append_spans(source, seq, version_ids)
             if activate:
-                db.execute(
-                    "INSERT INTO active (source, publication_id) VALUES (?, ?)"
-                    " ON CONFLICT (source) DO UPDATE SET publication_id = excluded.publication_id",
-                    (source, pub_id),
-                )
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+                self.activate(source, pub_id)
         row = self.publication(pub_id)
         assert row is not None
         return row
+
+    def activate(self, source: str, publication_id: int) -> None:
+        """Make a stored publication the active one of its source (inside
+        :meth:`write`; callers check first that it should be)."""
+        with self.write(f"activate a {source} publication"):
+            self.db.execute(
+                "INSERT INTO active (source, publication_id) VALUES (?, ?)"
+                " ON CONFLICT (source) DO UPDATE SET publication_id = excluded.publication_id",
+                (source, publication_id),
+            )
+
+    def ids_at(self, publication: PublicationRow) -> set[str]:
+        """The listing ids present in one publication."""
+        return {
+            r[0]
+            for r in self.db.execute(
+                "SELECT source_id FROM spans WHERE source = ? AND first_seq <= ?"
+                " AND (last_seq IS NULL OR last_seq >= ?)",
+                (publication.source, publication.seq, publication.seq),
+            )
+        }
 
     def _store_versions(self, source: str, entries: list[EncodedRecord]) -> dict[str, int]:
         """Insert unseen versions; return ``source_id → version id``.

@@ -4,13 +4,19 @@ A publication becomes active for its source only when
 
 1. every record parsed (any :class:`~thaw.sources.SourceError` aborts the load);
 2. it holds at least one record;
-3. its record count is not down by more than ``max_drop`` (default 10 %) against the
-   active publication of the same source, unless ``force``;
+3. it is plausible against the publication it replaces, unless ``force``
+   (:mod:`thaw.store.limits`): it removes no more listings than a real publication of
+   its source does in that time, removes none without its date moving forward, and
+   does not grow implausibly; with ``max_drop`` its record count is instead not down
+   by more than that fraction;
 4. its date is not older than the active publication's, unless ``history`` (an older
    publication is then stored for history and the active one stays as it is).
 
-Any failure raises :class:`LoadError` and leaves the store untouched. Loading the
-same files twice is a no-op (:attr:`LoadResult.status` ``"unchanged"``).
+The checks and the activation run in one write transaction, so concurrent loads
+cannot activate an older publication. Any failure raises :class:`LoadError` and
+leaves the store untouched. Loading the same files twice is a no-op
+(:attr:`LoadResult.status` ``"unchanged"``), except that a stored publication newer
+than the active one (one that lost a race in an older thaw) is activated then.
 """
 
 from __future__ import annotations
@@ -21,9 +27,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thaw.sources import Job, SourceError
-from thaw.store.db import EncodedRecord, PublicationRow, Store, encode_record
+from thaw.store.db import EncodedRecord, PublicationRow, Store, StoreError, encode_record
+from thaw.store.limits import days_between, limits_of
 
-DEFAULT_MAX_DROP = 0.10
+DEFAULT_MAX_DROP: float | None = None
+"""No flat limit: the per-source plausibility limits of :mod:`thaw.store.limits` apply.
+A fraction (``--max-drop 0.1``) replaces them by "the record count falls by at most
+that fraction"."""
 _DATE_DIR = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:$|_)")
 
 
@@ -94,7 +104,13 @@ def read_job(job: Job, digest: str | None = None) -> ReadPublication:
             if record.source_id in seen:
                 raise SourceError(job.path, f"duplicate listing id {record.source_id!r}")
             seen.add(record.source_id)
-            entries.append(encode_record(record))
+            try:
+                entries.append(encode_record(record))
+            except (TypeError, UnicodeError) as exc:  # lone surrogates ("\\ud800" in JSON)
+                raise SourceError(
+                    job.path,
+                    f"listing {record.source_id!r} holds text that is not valid Unicode ({exc})",
+                ) from exc
     except SourceError as exc:
         raise LoadError(str(exc)) from exc
     info = publication.info
@@ -108,46 +124,136 @@ def commit(
     date: str | None = None,
     force: bool = False,
     history: bool = False,
-    max_drop: float = DEFAULT_MAX_DROP,
+    max_drop: float | None = DEFAULT_MAX_DROP,
 ) -> LoadResult:
     """Check a publication read by :func:`read_job` against the store and store it
-    (the second half of :func:`load`, with the same checks and results)."""
+    (the second half of :func:`load`, with the same checks and results).
+
+    Everything from the look-up of the active publication to the activation runs
+    under the store's write lock, so two loads racing each other cannot both pass
+    the "not older than the active one" check."""
     job = read.job
     source = job.reader.source
-    existing = store.find_publication(source, read.sha256)
-    if existing is not None:
-        return LoadResult("unchanged", existing)
     published, basis = publication_date(job, read.published, date)
     if not read.entries:
         raise LoadError(f"{job.path}: publication holds no records; refused")
-    active = store.active_publications().get(source)
-    older = active is not None and published < active.published
-    if older and not history:
-        raise LoadError(
-            f"{job.path}: publication date {published} is older than the active {source} "
-            f"publication ({active.published if active else ''}); "
-            "use --history to store it as history"
-        )
-    reference = active if not older else _previous(store, source, published)
-    if reference is not None and not force:
-        floor = reference.record_count * (1 - max_drop)
-        if len(read.entries) < floor:
-            raise LoadError(
-                f"{job.path}: {len(read.entries)} records against {reference.record_count} in the "
-                f"{source} publication of {reference.published} (down more than "
-                f"{max_drop:.0%}); refused, use --force if this is right"
+    try:
+        with store.write(f"load {job.path.name}"):
+            existing = store.find_publication(source, read.sha256)
+            if existing is not None:
+                return _stored_before(store, existing, job.path, force, max_drop)
+            active = store.active_publications().get(source)
+            older = active is not None and published < active.published
+            if older and not history:
+                raise LoadError(
+                    f"{job.path}: publication date {published} is older than the active "
+                    f"{source} publication ({active.published if active else ''}); "
+                    "use --history to store it as history"
+                )
+            reference = active if not older else _previous(store, source, published)
+            if not force:
+                ids = {e.source_id for e in read.entries}
+                _check_plausible(store, job.path, source, published, ids, reference, max_drop)
+            row = store.add_encoded(
+                source=source,
+                format=read.format,
+                published=published,
+                date_basis=basis,
+                sha256=read.sha256,
+                files=[p.name for p in job.files],
+                entries=read.entries,
+                activate=not older,
             )
-    row = store.add_encoded(
-        source=source,
-        format=read.format,
-        published=published,
-        date_basis=basis,
-        sha256=read.sha256,
-        files=[p.name for p in job.files],
-        entries=read.entries,
-        activate=not older,
-    )
+    except StoreError as exc:
+        raise LoadError(f"{job.path}: {exc}") from exc
     return LoadResult("history" if older else "loaded", row, read.notes)
+
+
+def _stored_before(
+    store: Store,
+    existing: PublicationRow,
+    path: Path,
+    force: bool,
+    max_drop: float | None,
+) -> LoadResult:
+    """The files were loaded before. If that publication is newer than the active
+    one (it lost a race against an older one in an earlier thaw, which left it stored
+    but inactive), it passes the checks and becomes active now; otherwise the load
+    changes nothing."""
+    active = store.active_publications().get(existing.source)
+    if existing.active or (active is not None and existing.published <= active.published):
+        return LoadResult("unchanged", existing)
+    if not force:
+        ids = store.ids_at(existing)
+        _check_plausible(store, path, existing.source, existing.published, ids, active, max_drop)
+    store.activate(existing.source, existing.id)
+    row = store.publication(existing.id)
+    assert row is not None
+    return LoadResult("loaded", row, ("stored before, activated now",))
+
+
+def _check_plausible(
+    store: Store,
+    path: Path,
+    source: str,
+    published: str,
+    ids: set[str],
+    reference: PublicationRow | None,
+    max_drop: float | None,
+) -> None:
+    """Refuse (:class:`LoadError`) a publication that changes more than a real one of
+    its source does (:mod:`thaw.store.limits`), or, with ``max_drop``, whose record
+    count falls by more than that fraction."""
+    limits = limits_of(source)
+    count = len(ids)
+    if reference is None:
+        if limits.max_records is not None and count > limits.max_records:
+            raise LoadError(
+                f"{path}: {count} records, more than a {source} publication plausibly "
+                f"holds ({limits.max_records}); refused, use --force if this is right"
+            )
+        return
+    against = (
+        f"{count} records against {reference.record_count} in the {source} publication "
+        f"of {reference.published}"
+    )
+    if max_drop is not None:
+        if count < reference.record_count * (1 - max_drop):
+            raise LoadError(
+                f"{path}: {against} (down more than {max_drop:.0%}); refused, "
+                "use --force if this is right"
+            )
+        return
+    days = days_between(reference.published, published)
+    most = limits.max_count(reference.record_count, days)
+    if count > most:
+        raise LoadError(
+            f"{path}: {against}: more growth than a real {source} publication shows "
+            f"(at most {most} records after {days:.0f} days); refused, "
+            "use --force if this is right"
+        )
+    removed = sorted(store.ids_at(reference) - ids, key=_id_order)
+    if not removed:
+        return
+    sample = ", ".join(f"{source}:{i}" for i in removed[:3])
+    more = f" and {len(removed) - 3} more" if len(removed) > 3 else ""
+    if published <= reference.published:
+        raise LoadError(
+            f"{path}: {against}: {len(removed)} listings vanish ({sample}{more}) although "
+            f"the publication date does not move forward ({published}); a damaged copy? "
+            "refused, use --force if this is right"
+        )
+    allowed = limits.max_removed(reference.record_count, days)
+    if len(removed) > allowed:
+        raise LoadError(
+            f"{path}: {against}: removes {len(removed)} listings ({sample}{more}), more "
+            f"than a real {source} publication removes (at most {allowed} after "
+            f"{days:.0f} days; truncated or damaged?); refused, use --force if this is right"
+        )
+
+
+def _id_order(source_id: str) -> tuple[int, str]:
+    return (int(source_id), "") if source_id.isdigit() else (1 << 62, source_id)
 
 
 def load(
@@ -157,13 +263,18 @@ def load(
     date: str | None = None,
     force: bool = False,
     history: bool = False,
-    max_drop: float = DEFAULT_MAX_DROP,
+    max_drop: float | None = DEFAULT_MAX_DROP,
 ) -> LoadResult:
     """Read ``job`` completely, check it and store it (see the module docs)."""
     digest = files_sha256(job.files)
     existing = store.find_publication(job.reader.source, digest)
     if existing is not None:
-        return LoadResult("unchanged", existing)
+        try:
+            with store.write(f"load {job.path.name}"):
+                fresh = store.publication(existing.id) or existing
+                return _stored_before(store, fresh, job.path, force, max_drop)
+        except StoreError as exc:
+            raise LoadError(f"{job.path}: {exc}") from exc
     return commit(
         store,
         read_job(job, digest),

@@ -27,7 +27,12 @@ from pathlib import Path
 
 from thaw.sources.ownership import OwnershipLink, PartyRef, SourceError, check_source_name, detect
 from thaw.store.db import Store
-from thaw.store.loader import DEFAULT_MAX_DROP, LoadError, files_sha256
+from thaw.store.loader import LoadError, files_sha256
+
+OWNERSHIP_MAX_DROP = 0.10
+"""Largest accepted fall in an ownership source's link count (``--max-drop`` overrides
+it; ``--force`` accepts any): ownership data has no publication history to fit
+per-source limits on, as the lists' removal limits are fitted."""
 
 DDL = """
 CREATE TABLE IF NOT EXISTS own_publications (
@@ -340,7 +345,7 @@ def load_ownership(
     date: str | None = None,
     force: bool = False,
     history: bool = False,
-    max_drop: float = DEFAULT_MAX_DROP,
+    max_drop: float | None = None,
 ) -> OwnershipLoadResult:
     """Read an ownership file completely, check it and store it.
 
@@ -381,6 +386,8 @@ def load_ownership(
             "it as history"
         )
     if active is not None and not older and not force:
+        if max_drop is None:
+            max_drop = OWNERSHIP_MAX_DROP
         floor = active.link_count * (1 - max_drop)
         if len(links) < floor:
             raise LoadError(

@@ -51,9 +51,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from rigour._core import extract_org_types, ordinals_dict, person_name_prefixes_list
-
 from thaw.text import vocab
+from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_prefixes_list
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.japanese import japanese_reading
 from thaw.text.symbols import script_symbols, word_symbols
@@ -260,10 +259,7 @@ _NOT_BEFORE_WORD = r"(?!\w)(?!" + _APOS_CLASS + r"\w)"
 
 
 def _mark_legal_forms(text: str, person: bool) -> str:
-    try:
-        found = extract_org_types(text, _CASEFOLD, 0, True)
-    except Exception:  # pragma: no cover - defensive against rigour API drift
-        return text
+    found = extract_org_types(text, _CASEFOLD, 0, True)  # contract: thaw.text._rigour
     for matched, generic in sorted(found, key=lambda m: -len(m[0])):
         if not matched or not generic or set(matched) <= set("ivx"):
             continue

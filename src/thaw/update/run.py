@@ -85,7 +85,7 @@ def load_job(
     job: Job,
     *,
     force: bool = False,
-    max_drop: float = DEFAULT_MAX_DROP,
+    max_drop: float | None = DEFAULT_MAX_DROP,
     history: bool = False,
     date: str | None = None,
     in_file_date: str | None = None,
@@ -128,7 +128,7 @@ def update_offline(
     sources: Collection[str] | None = None,
     *,
     force: bool = False,
-    max_drop: float = DEFAULT_MAX_DROP,
+    max_drop: float | None = DEFAULT_MAX_DROP,
     all_publications: bool = False,
     report: Report = _noop,
 ) -> list[Outcome]:
@@ -182,7 +182,7 @@ def update_online(
     base_url: str | None = None,
     fetcher: Fetcher | None = None,
     force: bool = False,
-    max_drop: float = DEFAULT_MAX_DROP,
+    max_drop: float | None = DEFAULT_MAX_DROP,
     keep: int = 3,
     report: Report = _noop,
 ) -> list[Outcome]:
@@ -234,7 +234,7 @@ def _update_source(
     base_url: str | None,
     *,
     force: bool,
-    max_drop: float,
+    max_drop: float | None,
     keep: int,
 ) -> Outcome:
     source = official.source

@@ -20,7 +20,9 @@ error says what and where; the caller exits non-zero.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -80,7 +82,7 @@ def detect_kind(data: bytes) -> str:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 if "word/document.xml" in zf.namelist():
                     return "docx"
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, NotImplementedError):  # NotImplemented: odd zip version
             pass
         raise ExtractError("a zip archive that is not a DOCX document")
     head = data[:2048].lstrip().lower()
@@ -98,12 +100,17 @@ def _decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def html_to_text(markup: str) -> str:
-    """Visible text of an HTML document, one line per block element.
+    """Visible text of an HTML document, one line per block element (control
+    characters, which lxml cannot hold, read as spaces).
 
     Raises :class:`ExtractError` when the parser had to stop early (elements
     nested more than 2,048 deep): the text after that point would be lost.
     """
+    markup = _NOT_XML.sub(" ", markup)
     parser = lxml_html.HTMLParser(huge_tree=True)
     try:
         root = lxml_html.document_fromstring(markup, parser=parser)
@@ -153,6 +160,17 @@ def pdf_to_text(data: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    # PyPdfError covers LimitReachedError; pypdf also trips over some damaged files
+    # with errors of its own code (found by tests/fuzz): still a damaged PDF
+    pdf_errors = (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        AttributeError,
+        TypeError,
+        IndexError,
+        RecursionError,
+    )
     pages: list[str] = []
     size = 0
     try:
@@ -160,7 +178,7 @@ def pdf_to_text(data: bytes) -> str:
         for number, page in enumerate(reader.pages, start=1):
             try:
                 text = page.extract_text() or ""
-            except (PyPdfError, ValueError, KeyError, TypeError, RecursionError) as exc:
+            except pdf_errors as exc:
                 raise ExtractError(f"unreadable PDF: page {number}: {exc}") from exc
             size += len(text)
             if size > MAX_TEXT_CHARS:
@@ -168,8 +186,8 @@ def pdf_to_text(data: bytes) -> str:
             pages.append(text)
     except ExtractError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, RecursionError) as exc:
-        raise ExtractError(f"unreadable PDF: {exc}") from exc
+    except pdf_errors as exc:
+        raise ExtractError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
     return "\n\n".join(pages)
 
 
@@ -191,7 +209,7 @@ def docx_to_text(data: bytes) -> str:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         info = zf.getinfo("word/document.xml")
-    except (KeyError, zipfile.BadZipFile) as exc:
+    except (KeyError, zipfile.BadZipFile, NotImplementedError, zlib.error) as exc:
         raise ExtractError(f"unreadable DOCX: {exc}") from exc
     if info.file_size > MAX_DOCX_PART_BYTES:
         raise ExtractError(
@@ -237,7 +255,16 @@ def docx_to_text(data: bytes) -> str:
         raise ExtractError(
             f"unreadable DOCX: word/document.xml line {line}, column {column}: {exc.msg}"
         ) from exc
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        RuntimeError,
+        ValueError,
+        NotImplementedError,
+        zlib.error,
+        etree.LxmlError,
+    ) as exc:
         raise ExtractError(f"unreadable DOCX: {exc}") from exc
     if paragraph:
         lines.append("".join(paragraph))
