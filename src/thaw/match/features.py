@@ -306,8 +306,13 @@ class NameShapeFeature(Feature):
             if q_names and r_names:
                 distinctive = True
                 break
-        if not distinctive:
-            # ... while a distinctive word of one side is left unexplained
+        same = sorted(t.text for t in ctx.analyzed.tokens) == sorted(
+            t.text for t in best.name.tokens
+        )
+        if not distinctive and not same:
+            # ... while a distinctive word of one side is left unexplained (a name
+            # written exactly as listed is never "only generic words", whatever
+            # roles its words take: "Ocean Princess" is the vessel OCEAN PRINCESS)
             q_left = any(
                 t.role not in _GENERIC_ROLES and i not in al.query_used for i, t in enumerate(qs)
             )

@@ -16,7 +16,7 @@ Result columns (appended to the input's, whose names must not clash with them):
 ``hits``          array of structs, best first, each as one hit of
                   ``screen-file``'s JSON contract: ``score``, ``schema``, ``name``,
                   ``matched_name``, ``listings`` (``source``, ``source_id``,
-                  ``programs``, ``listed_on``), ``profile_id``, ``explanation``;
+                  ``programs``, ``listed_on``), ``profile_id``, ``explanation``, ``features``;
 ``alert``         whether there is any hit;
 ``error``         why the row was not screened (no name, an invalid date, an
                   unknown schema …); ``hits`` and ``alert`` are then null, so an
@@ -80,6 +80,18 @@ HIT_TYPE = pa.struct(
         ("listings", pa.list_(LISTING_TYPE)),
         ("profile_id", pa.string()),
         ("explanation", pa.string()),
+        (
+            "features",
+            pa.list_(
+                pa.struct(
+                    [
+                        ("feature", pa.string()),
+                        ("contribution", pa.float64()),
+                        ("detail", pa.string()),
+                    ]
+                )
+            ),
+        ),
     ]
 )
 HITS_TYPE = pa.list_(HIT_TYPE)
@@ -339,6 +351,10 @@ def result_schema(input_schema: StructType) -> StructType:
         ("listings", ArrayType(listing)),
         ("profile_id", text),
         ("explanation", text),
+        (
+            "features",
+            ArrayType(struct(("feature", text), ("contribution", DoubleType()), ("detail", text))),
+        ),
     )
     publication = struct(
         ("source", text), ("publication_id", LongType()), ("published", text), ("sha256", text)
