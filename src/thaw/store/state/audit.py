@@ -137,7 +137,7 @@ class Audit:
                 pubs = _canonical(record.publications)
                 results = _canonical(record.results)
                 threshold = None if record.threshold is None else float(record.threshold)
-                digest = _row_hash(
+                fields = (
                     seq,
                     at,
                     record.key_id,
@@ -151,23 +151,9 @@ class Audit:
                     results,
                     prev,
                 )
-                rows.append(
-                    (
-                        seq,
-                        at,
-                        record.key_id,
-                        record.key_name,
-                        record.action,
-                        record.dataset,
-                        query,
-                        pubs,
-                        record.algorithm,
-                        threshold,
-                        results,
-                        prev,
-                        digest,
-                    )
-                )
+                # the stored row is the hashed fields followed by their hash
+                digest = _row_hash(*fields)
+                rows.append((*fields, digest))
                 out.append(
                     AuditRecord(
                         action=record.action,
