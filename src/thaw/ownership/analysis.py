@@ -145,6 +145,7 @@ class Analysis:
         self.rules = dict(rules or RULES)
         self.in_force: InForce = in_force or (lambda item: True)
         self._reverse: list[list[int]] | None = None
+        self._by_listing: dict[str, list[int]] | None = None
         self.designated: dict[str, dict[int, list[ListingRef]]] = {}
         self.runs: dict[str, tuple[RuleRun, RuleRun]] = {}
         loaded = set(lists) if lists is not None else None
@@ -171,6 +172,17 @@ class Analysis:
             high.designate(sorted(chosen))
             self.runs[authority] = (low, high)
 
+    @property
+    def _holders(self) -> dict[str, list[int]]:
+        """Listing key → the parties resolved to it (built on first use)."""
+        if self._by_listing is None:
+            self._by_listing = {}
+            for node in self.og.nodes:
+                if node.resolution is not None:
+                    for x in node.resolution.listings:
+                        self._by_listing.setdefault(x.key, []).append(node.index)
+        return self._by_listing
+
     def designate(self, listings: Iterable[ListingRef]) -> dict[str, list[int]]:
         """Bring every rule up to date after new listings came into force, without
         recomputing (the engine's fixpoints are monotone): per authority, the
@@ -185,7 +197,8 @@ class Analysis:
                 continue
             chosen = self.designated[authority]
             fresh: list[int] = []
-            for node in self.og.nodes:
+            for index in sorted({v for key in keys for v in self._holders.get(key, ())}):
+                node = self.og.nodes[index]
                 if node.resolution is None:
                     continue
                 items = [

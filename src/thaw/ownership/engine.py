@@ -179,13 +179,201 @@ class Graph:
         return lo
 
 
+VECTOR_NODES = 512
+"""A propagation whose worklist holds this many nodes continues level by level in
+numpy (:class:`Spread`)."""
+VECTOR_EDGES = 4096
+"""… and so does one that reaches a node with this many out-edges."""
+
+
+class _Zero(dict[int, Any]):
+    """A dict that reads 0 for a missing key (without storing it): the sparse totals
+    and membership of a small propagation."""
+
+    def __missing__(self, key: int) -> int:
+        return 0
+
+
+class Spread:
+    """One propagation of "caught" through the graph under a rule: the state of the
+    fixpoint and the worklist algorithm that brings it up to date.
+
+    ``inside`` marks the nodes already caught (or the start), ``shares`` and
+    ``votes`` the running totals of the holdings of caught nodes in each other
+    node. A caught node's out-edges are each visited once: the stake is added to
+    the asset's total and the asset is caught when a total meets the threshold (or
+    at once through a control link). The containers are either full-size arrays
+    (``bytearray`` and ``array('d')``, the state of a whole :class:`RuleRun`) or
+    :class:`_Zero` dicts (a single person's set).
+
+    The work is proportional to the out-edges of the nodes caught. Small
+    propagations run as a plain worklist (last in, first out); once the worklist
+    holds :data:`VECTOR_NODES` nodes or reaches a node with :data:`VECTOR_EDGES`
+    out-edges, the rest runs level by level with numpy: gather every out-edge of
+    the level, add the stakes per asset, catch the assets whose totals now meet
+    the threshold. Both orders reach the same fixpoint (the rule is monotone:
+    totals only grow, a caught node stays caught); only the order in which nodes
+    are caught, and so :attr:`RuleRun.rank`, differs. This bounds the cost of the
+    worst case (a listing that catches a large part of the graph) at a few tens of
+    nanoseconds per edge instead of a microsecond.
+
+    With ``record``, every edge that adds to a node's total before it is caught is
+    recorded (for explanations); the propagation then stays in plain Python.
+    """
+
+    def __init__(
+        self,
+        graph: Graph,
+        rule: Rule,
+        chan: bytes,
+        stakes: array[float],
+        inside: Any,
+        shares: Any,
+        votes: Any,
+        record: dict[int, list[int]] | None = None,
+    ) -> None:
+        self.graph = graph
+        self.chan = chan
+        self.stakes = stakes
+        self.inclusive = rule.inclusive
+        self.limit = rule.threshold - TOLERANCE if rule.inclusive else rule.threshold + TOLERANCE
+        self.inside = inside
+        self.shares = shares
+        self.votes = votes
+        self.record = record
+
+    def run(self, stack: list[int]) -> list[tuple[Any, Any]]:
+        """Propagate from the caught nodes ``stack`` (already marked inside); returns
+        the nodes caught, in order, as chunks ``(nodes, by)``: lists from the plain
+        worklist, numpy arrays from the levels, ``by[i]`` the node whose holding
+        completed ``nodes[i]``'s total."""
+        g = self.graph
+        offsets, targets, kinds = g.offsets, g.targets, g.kinds
+        chan, stakes, record = self.chan, self.stakes, self.record
+        inside, shares, votes = self.inside, self.shares, self.votes
+        inclusive, limit = self.inclusive, self.limit
+        vector = record is None
+        caught: list[int] = []
+        by: list[int] = []
+        while stack:
+            v = stack[-1]
+            if vector and (
+                len(stack) >= VECTOR_NODES or offsets[v + 1] - offsets[v] >= VECTOR_EDGES
+            ):
+                return [(caught, by), *self._levels(stack)]
+            stack.pop()
+            for e in range(offsets[v], offsets[v + 1]):
+                a = targets[e]
+                if inside[a]:
+                    continue
+                c = chan[kinds[e]]
+                if c == SHARE:
+                    total = shares[a] + stakes[e]
+                    shares[a] = total
+                elif c == VOTE:
+                    total = votes[a] + stakes[e]
+                    votes[a] = total
+                elif c == CONTROL:
+                    total = 200.0
+                else:
+                    continue
+                if record is not None:
+                    record.setdefault(a, []).append(e)
+                if total >= limit if inclusive else total > limit:
+                    inside[a] = 1
+                    caught.append(a)
+                    by.append(v)
+                    stack.append(a)
+        return [(caught, by)]
+
+    def _levels(self, stack: list[int]) -> list[tuple[Any, Any]]:
+        """The rest of the propagation, level by level in numpy."""
+        import numpy as np
+
+        g = self.graph
+        offsets = np.frombuffer(g.offsets, dtype=np.int64)
+        targets = np.frombuffer(g.targets, dtype=np.int32)
+        kinds = np.frombuffer(g.kinds, dtype=np.uint8)
+        chan = np.frombuffer(self.chan, dtype=np.uint8)
+        stakes = np.frombuffer(self.stakes, dtype=np.float64)
+        inside, shares, votes = self._arrays(g.n)
+        limit = self.limit
+        out: list[tuple[Any, Any]] = []
+        frontier = np.asarray(stack, dtype=np.int64)
+        while frontier.size:
+            starts = offsets[frontier]
+            lens = offsets[frontier + 1] - starts
+            total = int(lens.sum())
+            if total == 0:
+                break
+            # the indexes of every out-edge of the level, and its owner
+            base = np.repeat(starts - (np.cumsum(lens) - lens), lens)
+            edge = base + np.arange(total, dtype=np.int64)
+            owner = np.repeat(frontier, lens)
+            asset = targets[edge]
+            c = chan[kinds[edge]]
+            keep = (c != INERT) & (inside[asset] == 0)
+            edge, owner, asset, c = edge[keep], owner[keep], asset[keep], c[keep]
+            for code, totals in ((SHARE, shares), (VOTE, votes)):
+                sel = c == code
+                if totals is not None and sel.any():
+                    np.add.at(totals, asset[sel], stakes[edge[sel]])
+            meet = c == CONTROL
+            for totals in (shares, votes):
+                if totals is not None:
+                    held = totals[asset]
+                    meet |= held >= limit if self.inclusive else held > limit
+            hit = asset[meet]
+            if not hit.size:
+                break
+            frontier, first = np.unique(hit, return_index=True)
+            frontier = frontier.astype(np.int64)
+            inside[frontier] = 1
+            out.append((frontier, owner[meet][first]))
+        return out
+
+    def _arrays(self, n: int) -> tuple[Any, Any, Any]:
+        """The state as numpy arrays: views of the full-size containers, or arrays
+        made from the sparse dicts (which the propagation then no longer uses)."""
+        import numpy as np
+
+        if not isinstance(self.inside, dict):
+            return (
+                np.frombuffer(self.inside, dtype=np.uint8),
+                np.frombuffer(self.shares, dtype=np.float64) if len(self.shares) else None,
+                np.frombuffer(self.votes, dtype=np.float64) if len(self.votes) else None,
+            )
+        arrays = []
+        for sparse, dtype in (
+            (self.inside, np.uint8),
+            (self.shares, np.float64),
+            (self.votes, np.float64),
+        ):
+            full = np.zeros(n, dtype=dtype)  # calloc: pages never touched cost nothing
+            if sparse:
+                full[np.fromiter(sparse.keys(), np.int64, len(sparse))] = np.fromiter(
+                    sparse.values(), dtype, len(sparse)
+                )
+            arrays.append(full)
+        self.inside, self.shares, self.votes = arrays
+        return arrays[0], arrays[1], arrays[2]
+
+
+def _members(chunks: list[tuple[Any, Any]]) -> list[int]:
+    out: list[int] = []
+    for nodes, _by in chunks:
+        out.extend(nodes if isinstance(nodes, list) else nodes.tolist())
+    return out
+
+
 class RuleRun:
     """One rule in one mode over a whole graph; see the module docs.
 
     ``blocked[v]`` is 1 for designated nodes and nodes caught by the rule;
     ``listed[v]`` marks the designated ones; ``rank[v]`` is the order in which
     nodes were caught (designated nodes first), ``by[v]`` for per-person rules the
-    designated person whose set caught ``v`` first.
+    designated person whose set caught ``v`` first (for the aggregating rule, the
+    blocked owner whose holding completed ``v``'s total).
     """
 
     def __init__(self, graph: Graph, rule: Rule, high: bool = False) -> None:
@@ -209,6 +397,30 @@ class RuleRun:
         self.rank[v] = self.caught
         self.by[v] = by
 
+    def _ranks(self, chunks: list[tuple[Any, Any]]) -> list[int]:
+        """Number the nodes of ``chunks`` (already marked blocked) in order; returns
+        them as one list."""
+        out: list[int] = []
+        for nodes, by in chunks:
+            if isinstance(nodes, list):
+                rank, who = self.rank, self.by
+                for v, b in zip(nodes, by, strict=True):
+                    self.caught += 1
+                    rank[v] = self.caught
+                    who[v] = b
+                out.extend(nodes)
+            elif nodes.size:
+                import numpy as np
+
+                count = int(nodes.size)
+                np.frombuffer(self.rank, dtype=np.int32)[nodes] = np.arange(
+                    self.caught + 1, self.caught + 1 + count, dtype=np.int32
+                )
+                np.frombuffer(self.by, dtype=np.int32)[nodes] = by
+                self.caught += count
+                out.extend(nodes.tolist())
+        return out
+
     def designate(self, nodes: Iterable[int]) -> list[int]:
         """Add designated nodes and bring the fixpoint up to date; returns the nodes
         newly caught by the rule (not the designated ones themselves)."""
@@ -225,49 +437,56 @@ class RuleRun:
         return caught
 
     def _aggregate(self, fresh: list[int]) -> list[int]:
-        g, rule, chan, stakes = self.graph, self.rule, self.channel, self.stakes
-        offsets, targets, kinds = g.offsets, g.targets, g.kinds
-        shares, votes, blocked = self.shares, self.votes, self.blocked
-        inclusive = rule.inclusive
-        limit = rule.threshold - TOLERANCE if inclusive else rule.threshold + TOLERANCE
-        queue: list[int] = []
+        stack: list[int] = []
         for v in fresh:
-            if not blocked[v]:
+            if not self.blocked[v]:
                 self._catch(v, v)
-                queue.append(v)
-        caught: list[int] = []
-        while queue:
-            v = queue.pop()
-            for e in range(offsets[v], offsets[v + 1]):
-                a = targets[e]
-                if blocked[a]:
-                    continue
-                c = chan[kinds[e]]
-                if c == SHARE:
-                    total = shares[a] + stakes[e]
-                    shares[a] = total
-                elif c == VOTE:
-                    total = votes[a] + stakes[e]
-                    votes[a] = total
-                elif c == CONTROL:
-                    total = 200.0
-                else:
-                    continue
-                if total >= limit if inclusive else total > limit:
-                    self._catch(a, v)
-                    caught.append(a)
-                    queue.append(a)
-        return caught
+                stack.append(v)
+        spread = Spread(
+            self.graph,
+            self.rule,
+            self.channel,
+            self.stakes,
+            self.blocked,
+            self.shares,
+            self.votes,
+        )
+        return self._ranks(spread.run(stack))
 
     def _person(self, person: int) -> list[int]:
-        """Grow the set of entities ``person`` owns or controls (see module docs)."""
-        members = person_set(self.graph, self.rule, self.channel, self.stakes, person)
+        """Grow the set of entities ``person`` owns or controls (see module docs) and
+        catch those not caught yet."""
+        chunks = _person_spread(self.graph, self.rule, self.channel, self.stakes, person)
+        blocked = self.blocked
         caught: list[int] = []
-        for v in members:
-            if not self.blocked[v]:
-                self._catch(v, person)
-                caught.append(v)
+        for nodes, _by in chunks:
+            if isinstance(nodes, list):
+                fresh: Any = [v for v in nodes if not blocked[v]]
+                for v in fresh:
+                    blocked[v] = 1
+                who: Any = [person] * len(fresh)
+            else:
+                import numpy as np
+
+                flags = np.frombuffer(blocked, dtype=np.uint8)
+                fresh = nodes[flags[nodes] == 0]
+                flags[fresh] = 1
+                who = np.full(fresh.size, person, dtype=np.int32)
+            caught.extend(self._ranks([(fresh, who)]))
         return caught
+
+
+def _person_spread(
+    graph: Graph,
+    rule: Rule,
+    chan: bytes,
+    stakes: array[float],
+    person: int,
+    contributions: dict[int, list[int]] | None = None,
+) -> list[tuple[Any, Any]]:
+    inside = _Zero({person: 1})
+    spread = Spread(graph, rule, chan, stakes, inside, _Zero(), _Zero(), contributions)
+    return spread.run([person])
 
 
 def person_set(
@@ -282,38 +501,7 @@ def person_set(
     order they were reached (``person`` itself excluded). With ``contributions``,
     records per entity the edges (of the person or of entities in the set) that
     made it part of the set."""
-    offsets, targets, kinds = graph.offsets, graph.targets, graph.kinds
-    inclusive = rule.inclusive
-    limit = rule.threshold - TOLERANCE if inclusive else rule.threshold + TOLERANCE
-    inside = {person}
-    shares: dict[int, float] = {}
-    votes: dict[int, float] = {}
-    order: list[int] = []
-    queue = [person]
-    while queue:
-        v = queue.pop()
-        for e in range(offsets[v], offsets[v + 1]):
-            a = targets[e]
-            if a in inside:
-                continue
-            c = chan[kinds[e]]
-            if c == SHARE:
-                total = shares.get(a, 0.0) + stakes[e]
-                shares[a] = total
-            elif c == VOTE:
-                total = votes.get(a, 0.0) + stakes[e]
-                votes[a] = total
-            elif c == CONTROL:
-                total = 200.0
-            else:
-                continue
-            if contributions is not None:
-                contributions.setdefault(a, []).append(e)
-            if total >= limit if inclusive else total > limit:
-                inside.add(a)
-                order.append(a)
-                queue.append(a)
-    return order
+    return _members(_person_spread(graph, rule, chan, stakes, person, contributions))
 
 
 def share_range(lo: float | None, hi: float | None, exclusive: bool) -> tuple[float, float]:
