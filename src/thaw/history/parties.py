@@ -10,12 +10,12 @@ difference from the history and what-if code.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from thaw.profiles import Profile, Profiles
 from thaw.store import Store
+from thaw.store.profiles import ProfileTables
 from thaw.store.queries import (
     caption_at,
     captions_at,
@@ -65,15 +65,7 @@ class Parties:
 
     def _retired(self, profile_id: str) -> tuple[tuple[str, str], ...]:
         """Former members of a profile (listings that left the active publications)."""
-        try:
-            rows = self.store.db.execute(
-                "SELECT source, source_id FROM profile_retired WHERE profile_id = ?"
-                " ORDER BY source, source_id",
-                (profile_id,),
-            ).fetchall()
-        except sqlite3.OperationalError:
-            return ()
-        return tuple((str(s), str(i)) for s, i in rows)
+        return tuple(ProfileTables(self.store).retired_members(profile_id))
 
     def caption(self, source: str, source_id: str) -> str:
         """The listing's caption in the newest publication holding it (else its id)."""

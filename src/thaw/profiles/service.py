@@ -1,28 +1,11 @@
 """Profiles kept in the store's database: build, refresh, read, analyst decisions.
 
-Tables (created here, in the same SQLite file as the store):
-
-``profile_listings``
-    every active listing: its profile, the content hash it was linked at and its
-    prepared :class:`~thaw.profiles.features.Features` (zlib-compressed JSON), so
-    that a refresh re-reads only listings whose content changed.
-``profiles``
-    one row per profile: id, display caption, schema, size, authorities.
-``profile_edges``
-    identity evidence found between pairs of listings (identifiers, names); the
-    raw material of clustering, recomputed only for changed listings.
-``profile_links``
-    the evidence in force per profile after clustering: applied edges and edges
-    refused (with the reason), including references and analyst decisions.
-``profile_decisions``
-    analysts' link / unlink decisions with who, when and why; applied on every
-    build, never deleted (a later decision on the same pair overrides).
-``profile_redirects``
-    profile ids that disappeared because their listings joined another profile.
-``profile_retired``
-    listings that left the active publications, with the profile they were in.
-``profile_meta``
-    what the profiles were last built from (publications, decisions, algorithm).
+The tables live in the store's database, behind
+:class:`~thaw.store.profiles.ProfileTables` (the listings with their prepared
+:class:`~thaw.profiles.features.Features`, the profiles, the identity evidence,
+the links in force, analysts' decisions, redirects of merged ids, retired
+listings and what the profiles were built from); this module decides what goes
+in them.
 
 Profile ids are stable: after a rebuild each new cluster takes the id of the old
 profile it shares most listings with; a cluster with no predecessor gets an id
@@ -36,7 +19,6 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
-import sqlite3
 import time
 import zlib
 from collections import Counter, defaultdict
@@ -55,6 +37,8 @@ from thaw.profiles.features import Features, features_of
 from thaw.profiles.linker import Decision, Linkage, cluster, find_edges, reference_edges
 from thaw.profiles.model import Detail, LinkEvidence, Listing, Profile
 from thaw.store import Store, decode_record
+from thaw.store.profiles import LinkRow, ProfileRows, ProfileTables
+from thaw.store.queries import hashes_at, records_with_hash_at
 from thaw.text import analyze_name
 
 ALGORITHM_VERSION = "3"
@@ -65,71 +49,6 @@ FULL_REBUILD_SHARE = 0.3
 :data:`FULL_REBUILD_MIN`) rebuilds fully: cheaper than many focused comparisons."""
 
 FULL_REBUILD_MIN = 2000
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS profile_listings (
-    source      TEXT NOT NULL,
-    source_id   TEXT NOT NULL,
-    profile_id  TEXT NOT NULL,
-    hash        TEXT NOT NULL,
-    features    BLOB NOT NULL,
-    PRIMARY KEY (source, source_id)
-);
-CREATE INDEX IF NOT EXISTS profile_listings_profile ON profile_listings (profile_id);
-CREATE TABLE IF NOT EXISTS profiles (
-    id          TEXT PRIMARY KEY,
-    caption     TEXT NOT NULL,
-    schema      TEXT NOT NULL,
-    size        INTEGER NOT NULL,
-    sources     TEXT NOT NULL,
-    updated_at  TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS profile_edges (
-    a         TEXT NOT NULL,
-    b         TEXT NOT NULL,
-    kind      TEXT NOT NULL,
-    strength  REAL NOT NULL,
-    evidence  TEXT NOT NULL,
-    PRIMARY KEY (a, b)
-);
-CREATE INDEX IF NOT EXISTS profile_edges_b ON profile_edges (b);
-CREATE TABLE IF NOT EXISTS profile_links (
-    profile_id  TEXT NOT NULL,
-    a           TEXT NOT NULL,
-    b           TEXT NOT NULL,
-    kind        TEXT NOT NULL,
-    strength    REAL NOT NULL,
-    status      TEXT NOT NULL,
-    reason      TEXT,
-    evidence    TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS profile_links_profile ON profile_links (profile_id);
-CREATE TABLE IF NOT EXISTS profile_decisions (
-    id      INTEGER PRIMARY KEY,
-    action  TEXT NOT NULL CHECK (action IN ('link', 'unlink')),
-    a       TEXT NOT NULL,
-    b       TEXT NOT NULL,
-    who     TEXT NOT NULL,
-    why     TEXT NOT NULL,
-    at      TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS profile_redirects (
-    old_id  TEXT PRIMARY KEY,
-    new_id  TEXT NOT NULL,
-    at      TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS profile_retired (
-    source      TEXT NOT NULL,
-    source_id   TEXT NOT NULL,
-    profile_id  TEXT NOT NULL,
-    retired_at  TEXT NOT NULL,
-    PRIMARY KEY (source, source_id)
-);
-CREATE TABLE IF NOT EXISTS profile_meta (
-    key    TEXT PRIMARY KEY,
-    value  TEXT NOT NULL
-);
-"""
 
 SOURCE_PRIORITY = ("un_sc", "eu_fsf", "uk_ofsi", "uk_fcdo", "us_ofac_sdn", "ca_sema", "au_dfat")
 """Whose spelling of a name is preferred for the caption when several agree."""
@@ -143,13 +62,6 @@ _PROBE_NAMES = (
     "Kim Jong Un",
     "Abd al-Rahman bin Saleh",
 )
-
-
-_ACTIVE_SPANS = (
-    " FROM spans s JOIN versions v ON v.id = s.version_id"
-    " WHERE s.source = ? AND s.first_seq <= ? AND (s.last_seq IS NULL OR s.last_seq >= ?)"
-)
-_MEMBERS = "SELECT source, source_id, profile_id FROM profile_listings"
 
 
 class ProfileError(Exception):
@@ -223,26 +135,21 @@ class Profiles:
         on_refresh: Callable[[RefreshResult], None] | None = None,
     ) -> None:
         self.store = store
-        self.db = store.db
+        self.tables = ProfileTables(store)
         self.auto_refresh = auto_refresh
         self.on_refresh = on_refresh
         if not store.readonly:  # a read-only store is only read when already built
-            self.db.executescript(SCHEMA)
+            self.tables.create()
         self._checked = False
 
     # -- state ---------------------------------------------------------------------------
 
     def _meta(self, key: str) -> str | None:
-        try:
-            row = self.db.execute("SELECT value FROM profile_meta WHERE key = ?", (key,)).fetchone()
-        except sqlite3.OperationalError:  # no tables yet (a store opened read-only)
-            return None
-        return str(row[0]) if row else None
+        return self.tables.meta(key)
 
     def _state(self) -> dict[str, Any]:
         pubs = {s: p.id for s, p in sorted(self.store.active_publications().items())}
-        last = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM profile_decisions").fetchone()[0]
-        return {"publications": pubs, "decisions": int(last)}
+        return {"publications": pubs, "decisions": self.tables.last_decision_id()}
 
     def is_stale(self) -> bool:
         """Whether the active publications or the decisions changed since the last build."""
@@ -262,11 +169,7 @@ class Profiles:
     def profile_id_of(self, source: str, source_id: str) -> str | None:
         """The id of the profile holding a listing (``None`` if it is not active)."""
         self._ensure()
-        row = self.db.execute(
-            "SELECT profile_id FROM profile_listings WHERE source = ? AND source_id = ?",
-            (source, source_id),
-        ).fetchone()
-        return str(row[0]) if row else None
+        return self.tables.profile_id_of(source, source_id)
 
     def profile_of(self, source: str, source_id: str, details: bool = True) -> Profile | None:
         """The profile holding one listing of the active publications, or ``None``."""
@@ -277,11 +180,8 @@ class Profiles:
         """For a listing no longer in the active publications: the profile it was
         last in, as it stands now (``None`` if that profile is gone too)."""
         self._ensure()
-        row = self.db.execute(
-            "SELECT profile_id FROM profile_retired WHERE source = ? AND source_id = ?",
-            (source, source_id),
-        ).fetchone()
-        return self.get(str(row[0])) if row else None
+        pid = self.tables.retired_profile_id(source, source_id)
+        return self.get(pid) if pid else None
 
     def resolve(self, ref: str) -> Profile | None:
         """A profile by id (following redirects of merged profiles) or by a member
@@ -300,39 +200,24 @@ class Profiles:
         another profile resolves to that profile."""
         self._ensure()
         for _ in range(10):
-            row = self.db.execute(
-                "SELECT id, caption, schema FROM profiles WHERE id = ?", (profile_id,)
-            ).fetchone()
+            row = self.tables.head(profile_id)
             if row is not None:
                 break
-            redirect = self.db.execute(
-                "SELECT new_id FROM profile_redirects WHERE old_id = ?", (profile_id,)
-            ).fetchone()
+            redirect = self.tables.redirect(profile_id)
             if redirect is None:
                 return None
-            profile_id = str(redirect[0])
+            profile_id = redirect
         else:
             return None
         members = [
             _listing(Features.from_json(_unpack(blob)))
-            for (blob,) in self.db.execute(
-                "SELECT features FROM profile_listings WHERE profile_id = ?"
-                " ORDER BY source, source_id",
-                (profile_id,),
-            )
+            for blob in self.tables.member_features(profile_id)
         ]
-        links = [
-            _link_row(r)
-            for r in self.db.execute(
-                "SELECT a, b, kind, strength, status, reason, evidence FROM profile_links"
-                " WHERE profile_id = ? ORDER BY status, strength DESC, a, b",
-                (profile_id,),
-            )
-        ]
+        links = [_link_row(r) for r in self.tables.links(profile_id)]
         profile = Profile(
-            id=str(row[0]),
-            caption=str(row[1]),
-            schema=str(row[2]),
+            id=row[0],
+            caption=row[1],
+            schema=row[2],
             listings=[(m.source, m.source_id) for m in members],
             members=members,
             links=links,
@@ -345,25 +230,13 @@ class Profiles:
         """Every profile (with at least ``min_sources`` authorities), by id, read
         in bulk. Details are not loaded unless asked for."""
         self._ensure()
-        heads = [
-            (str(r[0]), str(r[1]), str(r[2]))
-            for r in self.db.execute(
-                "SELECT id, caption, schema FROM profiles WHERE (LENGTH(sources)"
-                " - LENGTH(REPLACE(sources, ',', '')) + 1) >= ? ORDER BY id",
-                (min_sources,),
-            )
-        ]
+        heads = self.tables.heads(min_sources)
         members: dict[str, list[Listing]] = defaultdict(list)
-        for pid, blob in self.db.execute(
-            "SELECT profile_id, features FROM profile_listings ORDER BY source, source_id"
-        ):
-            members[str(pid)].append(_listing(Features.from_json(_unpack(blob))))
+        for pid, blob in self.tables.all_member_features():
+            members[pid].append(_listing(Features.from_json(_unpack(blob))))
         links: dict[str, list[LinkEvidence]] = defaultdict(list)
-        for row in self.db.execute(
-            "SELECT profile_id, a, b, kind, strength, status, reason, evidence FROM profile_links"
-            " ORDER BY status, strength DESC, a, b"
-        ):
-            links[str(row[0])].append(_link_row(row[1:]))
+        for pid, row in self.tables.all_links():
+            links[pid].append(_link_row(row))
         for pid, caption, schema in heads:
             listed = members.get(pid, [])
             profile = Profile(
@@ -381,31 +254,16 @@ class Profiles:
     def summary(self) -> list[tuple[str, str, str, int, list[str]]]:
         """``(id, caption, schema, size, sources)`` of every profile (one query)."""
         self._ensure()
-        return [
-            (str(r[0]), str(r[1]), str(r[2]), int(r[3]), str(r[4]).split(","))
-            for r in self.db.execute(
-                "SELECT id, caption, schema, size, sources FROM profiles ORDER BY id"
-            )
-        ]
+        return self.tables.summary()
 
     def memberships(self) -> dict[tuple[str, str], str]:
         """``(source, source_id) → profile id`` for every active listing."""
         self._ensure()
-        return {
-            (str(s), str(i)): str(p)
-            for s, i, p in self.db.execute(
-                "SELECT source, source_id, profile_id FROM profile_listings"
-            )
-        }
+        return self.tables.memberships()
 
     def decisions(self) -> list[Decision]:
         """All analyst decisions, oldest first."""
-        return [
-            Decision(r[1], r[2], r[3], r[4], r[5], r[6], r[0])
-            for r in self.db.execute(
-                "SELECT id, action, a, b, who, why, at FROM profile_decisions ORDER BY id"
-            )
-        ]
+        return [Decision(r[1], r[2], r[3], r[4], r[5], r[6], r[0]) for r in self.tables.decisions()]
 
     def _details(self, profile: Profile) -> list[Detail]:
         out: list[Detail] = []
@@ -443,15 +301,12 @@ class Profiles:
         for src, sid, key in ((sa, ia, a), (sb, ib, b)):
             if (
                 self.store.get(src, sid) is None
-                and not self.db.execute(
-                    "SELECT 1 FROM profile_retired WHERE source = ? AND source_id = ?", (src, sid)
-                ).fetchone()
+                and self.tables.retired_profile_id(src, sid) is None
             ):
                 raise ProfileError(f"no listing {key} in the active publications")
         at = _now()
-        cur = self.db.execute(
-            "INSERT INTO profile_decisions (action, a, b, who, why, at) VALUES (?, ?, ?, ?, ?, ?)",
-            (action, f"{sa}:{ia}", f"{sb}:{ib}", who.strip(), why.strip(), at),
+        number = self.tables.add_decision(
+            action, f"{sa}:{ia}", f"{sb}:{ib}", who.strip(), why.strip(), at
         )
         self._checked = False
         return Decision(
@@ -461,7 +316,7 @@ class Profiles:
             who.strip(),
             why.strip(),
             at,
-            int(cur.lastrowid or 0),
+            number,
         )
 
     # -- building ----------------------------------------------------------------------------
@@ -480,10 +335,7 @@ class Profiles:
         self._checked = True
         state = self._state()
         current = self._active_hashes()
-        stored = {
-            (str(s), str(i)): str(h)
-            for s, i, h in self.db.execute("SELECT source, source_id, hash FROM profile_listings")
-        }
+        stored = self.tables.hashes()
         fp = fingerprint()
         if self._meta("fingerprint") != fp or not stored:
             full = True
@@ -503,10 +355,8 @@ class Profiles:
         old_numbers: set[str] = set()  # identifier numbers of changed or removed listings
         old_tokens: set[str] = set()  # name tokens of changed or removed listings
         if not full:
-            for s, i, blob in self.db.execute(
-                "SELECT source, source_id, features FROM profile_listings"
-            ):
-                key = (str(s), str(i))
+            for s, i, blob in self.tables.features():
+                key = (s, i)
                 old = Features.from_json(_unpack(blob))
                 if key in current and key not in changed:
                     listings[key] = old
@@ -575,21 +425,15 @@ class Profiles:
         )
 
     def _counts(self) -> tuple[int, int]:
-        row = self.db.execute(
-            "SELECT COUNT(*), COALESCE(SUM(sources LIKE '%,%'), 0) FROM profiles"
-        ).fetchone()
-        return int(row[0]), int(row[1])
+        return self.tables.counts()
 
     def _active_hashes(self) -> dict[tuple[str, str], str]:
         """``(source, source_id) → content hash`` of every active listing, read from
         the store's spans and versions without decoding any record."""
         out: dict[tuple[str, str], str] = {}
         for source, pub in self.store.active_publications().items():
-            for sid, digest in self.db.execute(
-                "SELECT s.source_id, v.hash" + _ACTIVE_SPANS,
-                (source, pub.seq, pub.seq),
-            ):
-                out[(source, str(sid))] = str(digest)
+            for sid, digest in hashes_at(self.store, source, pub.seq):
+                out[(source, sid)] = digest
         return out
 
     def _load_features(self, keys: set[tuple[str, str]]) -> Iterator[Features]:
@@ -603,31 +447,18 @@ class Profiles:
         work: list[tuple[bytes, str]] = []
         for source, ids in sorted(by_source.items()):
             pub = active[source]
-            for sid, digest, blob in self.db.execute(
-                "SELECT s.source_id, v.hash, v.data" + _ACTIVE_SPANS,
-                (source, pub.seq, pub.seq),
-            ):
+            for sid, digest, blob in records_with_hash_at(self.store, source, pub.seq):
                 if sid in ids:
-                    work.append((bytes(blob), str(digest)))
+                    work.append((blob, digest))
         yield from prepare_features(work)
 
     def _stored_edges(self) -> list[Edge]:
-        return [
-            Edge(str(a), str(b), str(k), float(s), json.loads(ev))
-            for a, b, k, s, ev in self.db.execute(
-                "SELECT a, b, kind, strength, evidence FROM profile_edges"
-            )
-        ]
+        return [Edge(a, b, k, s, json.loads(ev)) for a, b, k, s, ev in self.tables.edges()]
 
     def _assign_ids(self, clusters: list[list[str]]) -> tuple[list[str], dict[str, str]]:
         """Stable ids for the new clusters, and redirects of old ids that vanished
         into another profile."""
-        old: dict[str, str] = {
-            f"{s}:{i}": str(p)
-            for s, i, p in self.db.execute(
-                "SELECT source, source_id, profile_id FROM profile_listings"
-            )
-        }
+        old = {f"{s}:{i}": p for (s, i), p in self.tables.memberships().items()}
         old_ids = set(old.values())
         order = sorted(range(len(clusters)), key=lambda n: (-len(clusters[n]), clusters[n][0]))
         rank = {n: r for r, n in enumerate(order)}
@@ -682,117 +513,67 @@ class Profiles:
         by_key = {f.key: f for f in ordered}
         pid_of = {k: ids[n] for n, members in enumerate(linkage.clusters) for k in members}
         now = _now()
-        old_pid = {
-            f"{s}:{i}": str(p)
-            for s, i, p in self.db.execute(
-                "SELECT source, source_id, profile_id FROM profile_listings"
-            )
-        }
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            for s, i in removed:
-                pid = old_pid.get(f"{s}:{i}")
-                if pid:
-                    db.execute(
-                        "INSERT OR REPLACE INTO profile_retired"
-                        " (source, source_id, profile_id, retired_at) VALUES (?, ?, ?, ?)",
-                        (s, i, pid, now),
-                    )
-            db.execute("DELETE FROM profile_listings")
-            db.executemany(
-                "INSERT INTO profile_listings (source, source_id, profile_id, hash, features)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [
-                    (f.source, f.source_id, pid_of[f.key], f.hash, _pack(f.to_json()))
-                    for f in ordered
-                ],
-            )
-            db.execute(
-                "DELETE FROM profile_retired WHERE source || ':' || source_id IN"
-                " (SELECT source || ':' || source_id FROM profile_listings)"
-            )
-            db.execute("DELETE FROM profiles")
-            rows = []
-            for n, members in enumerate(linkage.clusters):
-                feats = [by_key[k] for k in members]
-                rows.append(
-                    (
-                        ids[n],
-                        best_caption(feats),
-                        profile_schema(feats),
-                        len(members),
-                        ",".join(sorted({f.source for f in feats})),
-                        now,
-                    )
-                )
-            db.executemany(
-                "INSERT INTO profiles (id, caption, schema, size, sources, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            db.execute("DELETE FROM profile_edges")
-            db.executemany(
-                "INSERT OR REPLACE INTO profile_edges (a, b, kind, strength, evidence)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [
-                    (e.a, e.b, e.kind, e.strength, json.dumps(e.evidence, ensure_ascii=False))
-                    for e in edges
-                ],
-            )
-            db.execute("DELETE FROM profile_links")
-            link_rows: list[tuple[str, str, str, str, float, str, str | None, str]] = [
+        old_pid = {f"{s}:{i}": p for (s, i), p in self.tables.memberships().items()}
+        profiles = []
+        for n, members in enumerate(linkage.clusters):
+            feats = [by_key[k] for k in members]
+            profiles.append(
                 (
-                    pid_of[e.a],
-                    e.a,
-                    e.b,
-                    e.kind,
-                    e.strength,
-                    "applied",
-                    None,
-                    json.dumps(e.evidence, ensure_ascii=False),
+                    ids[n],
+                    best_caption(feats),
+                    profile_schema(feats),
+                    len(members),
+                    ",".join(sorted({f.source for f in feats})),
                 )
-                for e in linkage.edges
-            ]
-            for e, why in linkage.refused:
-                for pid in {pid_of[e.a], pid_of[e.b]}:
-                    link_rows.append(
-                        (
-                            pid,
-                            e.a,
-                            e.b,
-                            e.kind,
-                            e.strength,
-                            "refused",
-                            why,
-                            json.dumps(e.evidence, ensure_ascii=False),
-                        )
+            )
+        links: list[tuple[str, str, str, str, float, str, str | None, str]] = [
+            (
+                pid_of[e.a],
+                e.a,
+                e.b,
+                e.kind,
+                e.strength,
+                "applied",
+                None,
+                json.dumps(e.evidence, ensure_ascii=False),
+            )
+            for e in linkage.edges
+        ]
+        for e, why in linkage.refused:
+            for pid in {pid_of[e.a], pid_of[e.b]}:
+                links.append(
+                    (
+                        pid,
+                        e.a,
+                        e.b,
+                        e.kind,
+                        e.strength,
+                        "refused",
+                        why,
+                        json.dumps(e.evidence, ensure_ascii=False),
                     )
-            db.executemany(
-                "INSERT INTO profile_links"
-                " (profile_id, a, b, kind, strength, status, reason, evidence)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                link_rows,
-            )
-            live = set(ids)
-            db.executemany(
-                "INSERT OR REPLACE INTO profile_redirects (old_id, new_id, at) VALUES (?, ?, ?)",
-                [(o, n, now) for o, n in redirects.items() if o not in live],
-            )
-            db.execute("DELETE FROM profile_redirects WHERE old_id IN (SELECT id FROM profiles)")
-            for key, value in (
-                ("state", json.dumps(state)),
-                ("fingerprint", fp),
-                ("built_at", now),
-                ("mode", "full" if full else "incremental"),
-            ):
-                db.execute(
-                    "INSERT OR REPLACE INTO profile_meta (key, value) VALUES (?, ?)", (key, value)
                 )
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        live = set(ids)
+        rows = ProfileRows(
+            retired=[(s, i, old_pid[f"{s}:{i}"]) for s, i in removed if old_pid.get(f"{s}:{i}")],
+            listings=[
+                (f.source, f.source_id, pid_of[f.key], f.hash, _pack(f.to_json())) for f in ordered
+            ],
+            profiles=profiles,
+            edges=[
+                (e.a, e.b, e.kind, e.strength, json.dumps(e.evidence, ensure_ascii=False))
+                for e in edges
+            ],
+            links=links,
+            redirects=[(o, n) for o, n in redirects.items() if o not in live],
+            meta={
+                "state": json.dumps(state),
+                "fingerprint": fp,
+                "built_at": now,
+                "mode": "full" if full else "incremental",
+            },
+        )
+        self.tables.replace(rows, now)
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -839,19 +620,12 @@ def _listing(f: Features) -> Listing:
     return Listing(f.source, f.source_id, f.schema, f.caption, f.programs, f.listed_on)
 
 
-def _link_row(r: tuple[Any, ...]) -> LinkEvidence:
+def _link_row(r: LinkRow) -> LinkEvidence:
     a, b, kind, strength, status, reason, evidence = r
     ev = json.loads(evidence)
-    edge = Edge(str(a), str(b), str(kind), float(strength), ev)
+    edge = Edge(a, b, kind, strength, ev)
     return LinkEvidence(
-        edge.a,
-        edge.b,
-        edge.kind,
-        edge.strength,
-        str(status),
-        ev,
-        str(reason) if reason else None,
-        edge.summary(),
+        edge.a, edge.b, edge.kind, edge.strength, status, ev, reason, edge.summary()
     )
 
 

@@ -127,3 +127,25 @@ def listing_version_at(
         (source, source_id, seq, seq),
     ).fetchone()
     return None if row is None else (str(row[0]), str(row[1]), bytes(row[2]))
+
+
+def hashes_at(store: Store, source: str, seq: int) -> Iterator[tuple[str, str]]:
+    """``(source_id, content hash)`` of every listing present in publication ``seq``
+    of ``source`` (no record decoded)."""
+    for sid, digest in store.db.execute(
+        "SELECT s.source_id, v.hash FROM spans s JOIN versions v ON v.id = s.version_id"
+        " WHERE s.source = ? AND s.first_seq <= ? AND (s.last_seq IS NULL OR s.last_seq >= ?)",
+        (source, seq, seq),
+    ):
+        yield str(sid), str(digest)
+
+
+def records_with_hash_at(store: Store, source: str, seq: int) -> Iterator[tuple[str, str, bytes]]:
+    """``(source_id, content hash, data)`` of every listing present in publication
+    ``seq`` of ``source``."""
+    for sid, digest, blob in store.db.execute(
+        "SELECT s.source_id, v.hash, v.data FROM spans s JOIN versions v ON v.id = s.version_id"
+        " WHERE s.source = ? AND s.first_seq <= ? AND (s.last_seq IS NULL OR s.last_seq >= ?)",
+        (source, seq, seq),
+    ):
+        yield str(sid), str(digest), bytes(blob)
