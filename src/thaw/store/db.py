@@ -25,11 +25,11 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
 from thaw.model import Address, Identifier, Link, Name, Record
+from thaw.store.publications import LISTS
 
 SCHEMA_VERSION = "1"
 BUSY_TIMEOUT_S = 60.0
@@ -288,28 +288,8 @@ class Store:
     # -- reading -----------------------------------------------------------------
 
     def _pub_rows(self, where: str = "", args: Iterable[object] = ()) -> list[PublicationRow]:
-        active = {r[0] for r in self.db.execute("SELECT publication_id FROM active")}
-        rows = self.db.execute(
-            "SELECT id, source, format, published, date_basis, sha256, files, loaded_at,"
-            f" record_count, seq FROM publications {where} ORDER BY source, seq",
-            tuple(args),
-        ).fetchall()
-        return [
-            PublicationRow(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                json.loads(r[6]),
-                r[7],
-                r[8],
-                r[9],
-                r[0] in active,
-            )
-            for r in rows
-        ]
+        rows = LISTS.rows(self.db, where, args, "ORDER BY source, seq")
+        return [PublicationRow(**r) for r in rows]
 
     def publications(self, source: str | None = None) -> list[PublicationRow]:
         """Every stored publication (of one source), in order."""
@@ -468,22 +448,16 @@ class Store:
             if later:
                 # make room: the new publication takes its place in date order
                 self._shift(source, seq)
-            cur = db.execute(
-                "INSERT INTO publications (source, format, published, date_basis, sha256, files,"
-                " loaded_at, record_count, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    source,
-                    format,
-                    published,
-                    date_basis,
-                    sha256,
-                    json.dumps(files),
-                    datetime.now(UTC).isoformat(timespec="seconds"),
-                    len(entries),
-                    seq,
-                ),
+            pub_id = LISTS.insert(
+                db,
+                source=source,
+                format=format,
+                published=published,
+                date_basis=date_basis,
+                sha256=sha256,
+                files=files,
+                extra=(len(entries), seq),
             )
-            pub_id = int(cur.lastrowid or 0)
             version_ids = self._store_versions(source, entries)
             if later:
                 self._insert_spans(source, seq, version_ids)
@@ -499,11 +473,7 @@ class Store:
         """Make a stored publication the active one of its source (inside
         :meth:`write`; callers check first that it should be)."""
         with self.write(f"activate a {source} publication"):
-            self.db.execute(
-                "INSERT INTO active (source, publication_id) VALUES (?, ?)"
-                " ON CONFLICT (source) DO UPDATE SET publication_id = excluded.publication_id",
-                (source, publication_id),
-            )
+            LISTS.activate(self.db, source, publication_id)
 
     def ids_at(self, publication: PublicationRow) -> set[str]:
         """The listing ids present in one publication."""

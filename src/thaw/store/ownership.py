@@ -22,12 +22,12 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from thaw.sources.ownership import OwnershipLink, PartyRef, SourceError, check_source_name, detect
 from thaw.store.db import Store
 from thaw.store.loader import LoadError, files_sha256
+from thaw.store.publications import OWNERSHIP
 
 OWNERSHIP_MAX_DROP = 0.10
 """Largest accepted fall in an ownership source's link count (``--max-drop`` overrides
@@ -142,32 +142,11 @@ class OwnershipStore:
 
     def publications(self, source: str | None = None) -> list[OwnershipPublicationRow]:
         """Every stored ownership publication (of one source), oldest first."""
-        active = {r[0] for r in self.db.execute("SELECT publication_id FROM own_active")}
-        sql = (
-            "SELECT id, source, format, published, date_basis, sha256, files, loaded_at,"
-            " link_count, notes FROM own_publications"
-        )
-        args: tuple[object, ...] = ()
-        if source is not None:
-            sql += " WHERE source = ?"
-            args = (source,)
-        rows = self.db.execute(sql + " ORDER BY source, published, id", args).fetchall()
-        return [
-            OwnershipPublicationRow(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                json.loads(r[6]),
-                r[7],
-                r[8],
-                json.loads(r[9]),
-                r[0] in active,
-            )
-            for r in rows
-        ]
+        where, args = ("", ()) if source is None else ("WHERE source = ?", (source,))
+        rows = OWNERSHIP.rows(self.db, where, args, "ORDER BY source, published, id")
+        for r in rows:
+            r["notes"] = json.loads(r["notes"])
+        return [OwnershipPublicationRow(**r) for r in rows]
 
     def active(self) -> dict[str, OwnershipPublicationRow]:
         """The active publication of every ownership source."""
@@ -249,26 +228,19 @@ class OwnershipStore:
         for link in links:
             parties.setdefault(link.owner.key, link.owner)
             parties.setdefault(link.asset.key, link.asset)
-        loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            cur = db.execute(
-                "INSERT INTO own_publications (source, format, published, date_basis, sha256,"
-                " files, loaded_at, link_count, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    source,
-                    format,
-                    published,
-                    date_basis,
-                    sha256,
-                    json.dumps(files),
-                    loaded_at,
-                    len(links),
-                    json.dumps(notes, ensure_ascii=False),
-                ),
+            pub_id = OWNERSHIP.insert(
+                db,
+                source=source,
+                format=format,
+                published=published,
+                date_basis=date_basis,
+                sha256=sha256,
+                files=files,
+                extra=(len(links), json.dumps(notes, ensure_ascii=False)),
             )
-            pub_id = int(cur.lastrowid or 0)
             db.executemany(
                 "INSERT INTO own_parties (publication_id, key, name, schema, country,"
                 " identifiers, aliases) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -310,11 +282,7 @@ class OwnershipStore:
                 ),
             )
             if activate:
-                db.execute(
-                    "INSERT INTO own_active (source, publication_id) VALUES (?, ?)"
-                    " ON CONFLICT (source) DO UPDATE SET publication_id = excluded.publication_id",
-                    (source, pub_id),
-                )
+                OWNERSHIP.activate(db, source, pub_id)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
