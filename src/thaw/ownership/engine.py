@@ -456,7 +456,9 @@ class RuleRun:
     def _person(self, person: int) -> list[int]:
         """Grow the set of entities ``person`` owns or controls (see module docs) and
         catch those not caught yet."""
-        chunks = _person_spread(self.graph, self.rule, self.channel, self.stakes, person)
+        inside = _Zero({person: 1})
+        spread = Spread(self.graph, self.rule, self.channel, self.stakes, inside, _Zero(), _Zero())
+        chunks = spread.run([person])
         blocked = self.blocked
         caught: list[int] = []
         for nodes, _by in chunks:
@@ -476,19 +478,6 @@ class RuleRun:
         return caught
 
 
-def _person_spread(
-    graph: Graph,
-    rule: Rule,
-    chan: bytes,
-    stakes: array[float],
-    person: int,
-    contributions: dict[int, list[int]] | None = None,
-) -> list[tuple[Any, Any]]:
-    inside = _Zero({person: 1})
-    spread = Spread(graph, rule, chan, stakes, inside, _Zero(), _Zero(), contributions)
-    return spread.run([person])
-
-
 def person_set(
     graph: Graph,
     rule: Rule,
@@ -501,7 +490,9 @@ def person_set(
     order they were reached (``person`` itself excluded). With ``contributions``,
     records per entity the edges (of the person or of entities in the set) that
     made it part of the set."""
-    return _members(_person_spread(graph, rule, chan, stakes, person, contributions))
+    inside = _Zero({person: 1})
+    spread = Spread(graph, rule, chan, stakes, inside, _Zero(), _Zero(), contributions)
+    return _members(spread.run([person]))
 
 
 def share_range(lo: float | None, hi: float | None, exclusive: bool) -> tuple[float, float]:
