@@ -265,6 +265,17 @@ class Analysis:
 
         return sorted(self.reverse[v], key=order)
 
+    def _holdings(self, v: int, run: RuleRun) -> Iterator[tuple[int, int, int, Edge]]:
+        """``(edge index, owner, channel, edge)`` of the links into ``v`` that count
+        under ``run``'s rule and whose owner ``run`` has caught, in :meth:`_into`
+        order."""
+        kinds = self.og.graph.kinds
+        for e in self._into(v):
+            o = self._owner(e)
+            c = run.channel[kinds[e]]
+            if c != INERT and run.blocked[o]:
+                yield e, o, c, self.og.edges[e]
+
     def _name(self, v: int) -> str:
         return self.og.nodes[v].name
 
@@ -308,11 +319,7 @@ class Analysis:
         size, the disputed figures and the owners that are themselves undetermined."""
         low, high = self.runs[authority]
         out: list[str] = []
-        for e in self._into(v):
-            o = self._owner(e)
-            if not high.blocked[o] or high.channel[self.og.graph.kinds[e]] == INERT:
-                continue
-            edge = self.og.edges[e]
+        for _e, o, _c, edge in self._holdings(v, high):
             if edge.unknown:
                 out.append(f"the stake of unknown size held by {self._name(o)} were a majority")
             elif edge.conflict:
@@ -352,12 +359,7 @@ class Analysis:
         holders: list[dict[str, Any]] = []
         parts: list[str] = []
         total = 0.0
-        for e in self._into(v):
-            o = self._owner(e)
-            c = run.channel[self.og.graph.kinds[e]]
-            if c == INERT or not run.blocked[o]:
-                continue
-            edge = self.og.edges[e]
+        for e, o, c, edge in self._holdings(v, run):
             if c == SHARE:
                 total += low.stakes[e] if low.blocked[o] else 0.0
             if run.listed[o]:
@@ -469,12 +471,9 @@ class Analysis:
         # not blocked: say what designated persons (and what they own) do hold
         best: tuple[float, int] | None = None
         together = 0.0
-        for e in self._into(v):
-            o = self._owner(e)
-            if not low.blocked[o] or low.channel[self.og.graph.kinds[e]] == INERT:
-                continue
+        for e, o, c, _edge in self._holdings(v, low):
             holders.append(self._holder(e, authority, {"status": self.status(o, authority)}))
-            if low.channel[self.og.graph.kinds[e]] == SHARE:
+            if c == SHARE:
                 stake = low.stakes[e]
                 together += stake
                 if best is None or stake > best[0]:
@@ -554,12 +553,7 @@ class Analysis:
         total = 0.0
         best = 0.0
         control = False
-        for e in self._into(v):
-            o = self._owner(e)
-            c = low.channel[self.og.graph.kinds[e]]
-            if c == INERT or not low.blocked[o]:
-                continue
-            edge = self.og.edges[e]
+        for e, o, c, edge in self._holdings(v, low):
             if c == CONTROL:
                 control = True
             elif c == SHARE:

@@ -101,7 +101,36 @@ class Rule:
 
 
 SHARES = ("ownership", "branch", "consolidation")
+"""Link kinds whose percentage is a holding of shares (a branch is its head office)."""
 CONTROL = ("control", "director", "consolidation", "branch")
+"""Link kinds that amount to control on their own under the EU and UK tests."""
+
+
+def majority_or_control(
+    authority: str, name: str, sources: tuple[str, ...], citation: str, aggregation: str
+) -> Rule:
+    """The EU and UK test: more than 50 % of the shares or of the voting rights, by
+    one designated person directly or through entities that person owns or
+    controls, or control (a majority of the board, a right to appoint or remove
+    directors); the holdings of different designated persons are added only with
+    aggregation on, which ``aggregation`` says when the guidance admits."""
+    return Rule(
+        authority=authority,
+        name=name,
+        sources=sources,
+        threshold=50.0,
+        inclusive=False,
+        aggregate=False,
+        share_kinds=SHARES,
+        vote_kinds=("voting",),
+        control_kinds=CONTROL,
+        citation=citation,
+        notes=(
+            "holdings of different designated persons are added only with aggregation "
+            f"on ({aggregation})",
+        ),
+    )
+
 
 RULES: dict[str, Rule] = {
     "us": Rule(
@@ -122,37 +151,19 @@ RULES: dict[str, Rule] = {
             "rule counts with its full holdings (FAQ 401)",
         ),
     ),
-    "eu": Rule(
-        authority="eu",
-        name="EU ownership and control test",
+    "eu": majority_or_control(
+        "eu",
+        "EU ownership and control test",
         sources=("eu_fsf",),
-        threshold=50.0,
-        inclusive=False,
-        aggregate=False,
-        share_kinds=SHARES,
-        vote_kinds=("voting",),
-        control_kinds=CONTROL,
         citation=EU_BEST_PRACTICES,
-        notes=(
-            "holdings of different designated persons are added only with aggregation "
-            "on (assessed case by case)",
-        ),
+        aggregation="assessed case by case",
     ),
-    "uk": Rule(
-        authority="uk",
-        name="UK ownership and control test",
+    "uk": majority_or_control(
+        "uk",
+        "UK ownership and control test",
         sources=("uk_ofsi", "uk_fcdo"),
-        threshold=50.0,
-        inclusive=False,
-        aggregate=False,
-        share_kinds=SHARES,
-        vote_kinds=("voting",),
-        control_kinds=CONTROL,
         citation=OFSI_GUIDANCE,
-        notes=(
-            "holdings of different designated persons are added only with aggregation "
-            "on (where they act jointly)",
-        ),
+        aggregation="where they act jointly",
     ),
 }
 """The rules, by authority key."""
