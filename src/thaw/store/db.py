@@ -449,14 +449,7 @@ class Store:
                 # make room: the new publication takes its place in date order
                 self._shift(source, seq)
             pub_id = LISTS.insert(
-                db,
-                source=source,
-                format=format,
-                published=published,
-                date_basis=date_basis,
-                sha256=sha256,
-                files=files,
-                extra=(len(entries), seq),
+                db, source, format, published, date_basis, sha256, files, (len(entries), seq)
             )
             version_ids = self._store_versions(source, entries)
             if later:

@@ -231,15 +231,9 @@ class OwnershipStore:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
+            extra = (len(links), json.dumps(notes, ensure_ascii=False))
             pub_id = OWNERSHIP.insert(
-                db,
-                source=source,
-                format=format,
-                published=published,
-                date_basis=date_basis,
-                sha256=sha256,
-                files=files,
-                extra=(len(links), json.dumps(notes, ensure_ascii=False)),
+                db, source, format, published, date_basis, sha256, files, extra
             )
             db.executemany(
                 "INSERT INTO own_parties (publication_id, key, name, schema, country,"

@@ -54,7 +54,6 @@ class PublicationTable:
     def insert(
         self,
         db: Connection,
-        *,
         source: str,
         format: str,
         published: str,
