@@ -25,7 +25,12 @@ known figures, blocked if that link were a majority".
   An entity is caught when it is in some designated person's set.
 
 Both are monotone, so a new designation is applied incrementally
-(:meth:`RuleRun.designate`) without recomputing anything already decided.
+(:meth:`RuleRun.designate`) without recomputing anything already decided: the
+aggregating rule keeps its running totals between updates, and a new person's set
+is grown once. Both propagate with :class:`Spread`, a plain worklist while it is
+small and numpy levels over the graph's arrays once it grows, so that the worst
+case (a listing that catches a large part of the graph) costs one visit of each
+out-edge of what it catches, at a few tens of nanoseconds each.
 """
 
 from __future__ import annotations
