@@ -1,0 +1,78 @@
+"""Name-level accuracy rules of this round (issue 11): titles that are names,
+and Chinese or Korean words aligned in part."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.index.entry import Entry, entry_from_record
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.model import Name, Record
+from thaw.screen import Screener
+from thaw.text import analyze_name
+
+
+def _entry(schema: str, *names: str) -> Entry:
+    return entry_from_record(Record("t", names[0], schema, names=[Name(n) for n in names]))
+
+
+OCEAN_PRINCESS = _entry("Vessel", "OCEAN PRINCESS")
+OCEAN_ELECTRONICS = _entry("Organization", "Ocean Electronics LLC")
+
+
+@pytest.mark.parametrize("name", ["Ocean Princess", "OCEAN PRINCESS", "Princess Ocean"])
+def test_a_title_that_is_the_last_or_only_name_word_is_a_name(name: str) -> None:
+    # with no schema, "Princess" read as a title left "Ocean" (a place word) alone:
+    # the vessel scored 0.73 and an electronics company as much
+    vessel = score(Query(name), OCEAN_PRINCESS)
+    assert vessel.score >= 0.95, vessel.explanation
+    assert score(Query(name), OCEAN_ELECTRONICS).score < DEFAULT_THRESHOLD
+    hits = Screener.from_entries([OCEAN_ELECTRONICS, OCEAN_PRINCESS]).screen(name).hits
+    assert [h.name for h in hits] == ["OCEAN PRINCESS"]
+
+
+def test_titles_before_a_name_are_still_titles() -> None:
+    roles = {t.raw: t.role for t in analyze_name("Princess Diana Spencer").tokens}
+    assert roles["princess"] == "honorific"
+    assert {t.raw: t.role for t in analyze_name("Sheikh Ahmed").tokens}["sheikh"] == "honorific"
+    # after the name, a title word is a family name ("Ahmed Sheikh")
+    assert {t.raw: t.role for t in analyze_name("Ahmed Sheikh", "Person").tokens}[
+        "sheikh"
+    ] == "name"
+    # except a title that follows names ("Sr", senior)
+    assert {t.raw: t.role for t in analyze_name("John Smith Sr").tokens}["sr"] == "honorific"
+    diana = _entry("Person", "Diana SPENCER")
+    assert score(Query("Princess Diana Spencer"), diana).score >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        ("영수 정순 이", "Jong Su RI", "Person"),  # su of 영수, jong of 정순
+        ("성민 김", "KIM SONG II", "Person"),  # song of 성민
+        ("翼 吉田", "Tian Yi", "LegalEntity"),  # tian of the surname 吉田
+        ("太一 松田", "Tian Yi", "LegalEntity"),
+    ],
+)
+def test_a_chinese_or_korean_word_aligned_in_part_is_not_the_name(
+    query: str, listed: str, schema: str
+) -> None:
+    result = score(Query(query, "Person"), _entry(schema, listed))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert any(e.feature == "name_shape" for e in result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("영철 김", "KIM, Yong Chol"),
+        ("김영철", "Kim Yong Chol"),
+        ("광수 김", "KIM, Su-Kwang"),
+        ("毛泽东", "Mao Zedong"),
+        ("习近平", "Xi Jinping"),
+    ],
+)
+def test_whole_chinese_and_korean_words_still_match(query: str, listed: str) -> None:
+    result = score(Query(query, "Person"), _entry("Person", listed))
+    assert result.score >= 0.9, result.explanation
+    assert not any(e.feature == "name_shape" for e in result.evidence)
