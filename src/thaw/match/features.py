@@ -355,9 +355,7 @@ class NameShapeFeature(Feature):
                         f"{' '.join(t.raw or t.text for t in left)!r} unexplained ({value:+.1f})"
                     )
                 return Evidence(value, note)
-        if _part_of_word(ctx.analyzed, al.query_used) or _part_of_word(
-            best.name, al.result_used
-        ):
+        if _part_of_word(ctx.analyzed, al.query_used) or _part_of_word(best.name, al.result_used):
             value = m["part_of_word"]
             return Evidence(
                 value,
