@@ -33,7 +33,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.names import BestName, NameMatch, name_match
@@ -414,6 +414,11 @@ def _syllable_words(name: AnalyzedName) -> tuple[tuple[int, ...], ...]:
     return ()
 
 
+#: What separates the words of a name (spaces, and the middle dots between the
+#: words of a foreign name written in Chinese characters: 贝拉克·奥巴马).
+_WORDS: Final = re.compile(r"[\s·・‧]+")
+
+
 @lru_cache(maxsize=16384)
 def _syllable_words_of(original: str, forms: tuple[str, ...]) -> tuple[tuple[int, ...], ...]:
     """:func:`_syllable_words` from the name as written and the original
@@ -423,7 +428,7 @@ def _syllable_words_of(original: str, forms: tuple[str, ...]) -> tuple[tuple[int
     syllables = [(i, f) for i, f in enumerate(forms) if f]
     k = 0
     words: list[tuple[int, ...]] = []
-    for word in original.split():
+    for word in _WORDS.split(original):
         positions: list[int] = []
         for ch in word:
             if k < len(syllables) and syllables[k][1] == ch:
