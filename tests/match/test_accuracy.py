@@ -1,5 +1,6 @@
 """Name-level accuracy rules of this round (issue 11): titles that are names,
-and Chinese or Korean words aligned in part."""
+Chinese or Korean words aligned in part, the father's name after "bin al-", and
+Wade-Giles names read in pinyin."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from thaw.index.entry import Entry, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.model import Name, Record
 from thaw.screen import Screener
-from thaw.text import analyze_name
+from thaw.text import analyze_name, name_variants
+from thaw.text.wadegiles import pinyin_reading
 
 
 def _entry(schema: str, *names: str) -> Entry:
@@ -76,3 +78,47 @@ def test_whole_chinese_and_korean_words_still_match(query: str, listed: str) -> 
     result = score(Query(query, "Person"), _entry("Person", listed))
     assert result.score >= 0.9, result.explanation
     assert not any(e.feature == "name_shape" for e in result.evidence)
+
+
+def test_the_name_after_bin_and_its_article_is_the_fathers() -> None:
+    # "bin Al-Din": Din is the father's name; in the listed name it is the
+    # person's own (Saif al-Din), and Ibrahim is the father's
+    tokens = {t.raw: t.after_bin for t in analyze_name("IBRAHIM BIN AL-DIN AL-MASRI").tokens}
+    assert tokens["din"] and not tokens["ibrahim"]
+    listed = _entry("Person", "SAIF-AL-DIN BIN IBRAHIM AL-MASRI")
+    result = score(Query("IBRAHIM BIN AL-DIN AL-MASRI", "Person"), listed)
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("wade_giles", "pinyin"),
+    [
+        ("Mao Tse-tung", "mao zedong"),
+        ("Teng Hsiao-p'ing", "deng xiaoping"),
+        ("Hsi Chin-ping", "xi jinbing"),  # (apostrophe dropped: p read as b)
+        ("Chang Hsueh-liang", "zhang xueliang"),
+        ("Yeh Chien-ying", "ye jianying"),
+    ],
+)
+def test_wade_giles_names_are_read_in_pinyin(wade_giles: str, pinyin: str) -> None:
+    assert pinyin_reading(wade_giles) == pinyin
+    assert pinyin in name_variants(wade_giles, "Person")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Mao Tse-tung", "Mao Zedong"), ("Hsi Chin-ping", "Xi Jinping")],
+)
+def test_wade_giles_matches_pinyin(query: str, listed: str) -> None:
+    result = score(Query(query, "Person"), _entry("Person", listed))
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Xi Jinping", "Kirill Dmitriev", "Betts Schwartz", "Kim Jong Un", "Tsai Ing-wen", "Watts"],
+)
+def test_other_names_have_no_wade_giles_reading(name: str) -> None:
+    # pinyin, Western and Korean names, and names with a syllable Wade-Giles
+    # does not write ("Ing" is "Ying")
+    assert pinyin_reading(name) is None
