@@ -41,7 +41,11 @@ def test_titles_before_a_name_are_still_titles() -> None:
     assert {t.raw: t.role for t in analyze_name("Ahmed Sheikh", "Person").tokens}[
         "sheikh"
     ] == "name"
-    # except a title that follows names ("Sr", senior)
+    # or a name written "SURNAME, Given names", whose given part may be a title
+    assert {t.raw: t.role for t in analyze_name("AWEYS, Sheikh").tokens}["sheikh"] == "honorific"
+    aweys = _entry("Person", "AWEYS, Sheikh")
+    assert score(Query("Sheikh Aweys"), aweys).score >= 0.95
+    # and a title that follows names ("Sr", senior)
     assert {t.raw: t.role for t in analyze_name("John Smith Sr").tokens}["sr"] == "honorific"
     diana = _entry("Person", "Diana SPENCER")
     assert score(Query("Princess Diana Spencer"), diana).score >= 0.95

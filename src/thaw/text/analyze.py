@@ -563,7 +563,8 @@ def _join_letter_runs(words: list[_Word]) -> list[_Word]:
 
 #: The titles that may follow a name ("John Smith Sr", senior). Any other title
 #: word is a title only before a name word: the last word of a name is part of
-#: the name ("Ocean Princess" is a vessel, "Ahmed Sheikh" a man named Sheikh).
+#: the name ("Ocean Princess" is a vessel, "Ahmed Sheikh" a man named Sheikh),
+#: unless the name was written "SURNAME, Given names" ("AWEYS, Sheikh").
 _AFTER_NAME_TITLES: Final = frozenset({"sr"})
 
 _STOP: Final = frozenset(
@@ -613,7 +614,10 @@ _ORG_STOP: Final = _STOP | frozenset(
 )
 
 
-def _classify(words: list[_Word], schema: str | None) -> list[Token]:
+def _classify(words: list[_Word], schema: str | None, inverted: bool = False) -> list[Token]:
+    """The tokens of ``words`` for a party of ``schema`` (``inverted``: the name
+    was written "SURNAME, Given names", whose last word may be a title: "AWEYS,
+    Sheikh")."""
     person = schema == PERSON
     org = schema in ORG_SCHEMATA
     thing = schema in THING_SCHEMATA
@@ -694,7 +698,7 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
             and n > 1
             and (folded in vocab.HONORIFICS or (i == 0 and folded in prefixes))
             and (i == 0 or folded not in vocab.LEADING_ONLY_HONORIFICS)
-            and (i < n - 1 or folded in _AFTER_NAME_TITLES)
+            and (i < n - 1 or inverted or folded in _AFTER_NAME_TITLES)
             and raw not in vocab.NAMES_NOT_TITLES
         ):
             role, weight = "honorific", 0.0
@@ -817,7 +821,7 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     # Eight Limited"): a person's "Ii" or "Vi" stays a name
     organised = schema is not None or any(w.hint == "legal" for w in words)
     words = _numbers(words, org_context and organised, roman_suffix=schema is None)
-    tokens = _classify(words, schema)
+    tokens = _classify(words, schema, "," in text)
     if person or schema is None:
         tokens = _with_symbols(tokens)
     pool = _TOKEN_POOL
