@@ -147,6 +147,40 @@ def kfold(scores: list[float], labels: list[bool], threshold: float, k: int) -> 
     return [prf(scores[f::k], labels[f::k], threshold)[2] for f in range(k) if labels[f::k]]
 
 
+def label_shapes(rows: list[Row], labels: list[bool]) -> dict[str, tuple[int, int]]:
+    """How the labels split over shapes of pair that a name matcher cannot tell
+    apart, as ``shape → (matches, non-matches)``: the same two names labelled
+    both ways; names alike but for one differing word on each side (a
+    different person, or a "plausible alternate"); and names alike but for a
+    differing or added series number."""
+    from thaw.match.names import align
+
+    seen: dict[tuple[str, str], set[bool]] = {}
+    one_word = [0, 0]
+    numbers = [0, 0]
+    for row, label in zip(rows, labels, strict=True):
+        seen.setdefault((row["name1"], row["name2"]), set()).add(label)
+        schema = row.get("schema") or None
+        q = analyze_name(row["name1"], schema)
+        r = analyze_name(row["name2"], schema)
+        al = align(q, r)
+        if not al.pairs or any(p.sim < 0.99 for p in al.pairs):
+            continue
+        q_left = [t for i, t in enumerate(q.informative) if i not in al.query_used]
+        r_left = [t for j, t in enumerate(r.informative) if j not in al.result_used]
+        side = 0 if label else 1
+        if q_left + r_left and all(t.role == "number" for t in q_left + r_left):
+            numbers[side] += 1
+        elif len(q_left) == 1 and len(r_left) == 1 and q_left[0].weight >= 0.5:
+            one_word[side] += 1
+    both = sum(1 for v in seen.values() if len(v) == 2)
+    return {
+        "the same pair labelled both ways": (both, both),
+        "one word differs, the rest equal": (one_word[0], one_word[1]),
+        "only a series number differs or is added": (numbers[0], numbers[1]),
+    }
+
+
 def category(row: Row) -> str:
     """The kind of case a pair is, for grouping errors: its category, else its case
     group."""
@@ -208,6 +242,10 @@ def main(argv: list[str]) -> int:
     print("\nthaw errors at the default threshold by category")
     for cat, kinds in sorted(errors.items(), key=lambda kv: -len(kv[1])):
         print(f"  {len(kinds):3} {cat} ({kinds.count('FN')} FN, {kinds.count('FP')} FP)")
+    shapes = label_shapes(rows, labels)
+    print("\nlabels by shape (no algorithm can get both sides of a shape right by it):")
+    for shape, (true, false) in shapes.items():
+        print(f"  {shape}: {true} labelled match, {false} labelled non-match")
     if args.verbose:
         from thaw.match import compare_names
 
