@@ -120,7 +120,16 @@ def test_wade_giles_matches_pinyin(query: str, listed: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Xi Jinping", "Kirill Dmitriev", "Betts Schwartz", "Kim Jong Un", "Tsai Ing-wen", "Watts"],
+    [
+        "Xi Jinping",
+        "Kirill Dmitriev",
+        "Betts Schwartz",
+        "Kim Jong Un",
+        "Tsai Ing-wen",
+        "Watts",
+        "Ossi Salo",  # (o + ssi, s + alo: syllables Wade-Giles would hyphenate)
+        "Anna Chung",
+    ],
 )
 def test_other_names_have_no_wade_giles_reading(name: str) -> None:
     # pinyin, Western and Korean names, and names with a syllable Wade-Giles

@@ -9,8 +9,8 @@ The two systems spell the same syllables differently (``hs`` = ``x``, ``ts``/``t
 
 :func:`pinyin_reading` converts a name syllable by syllable, by the system's
 published correspondence (no table of particular names). It answers only for a
-name every word of which splits into Wade–Giles syllables and that has at least
-one spelling pinyin does not use (``hs``, ``ts``, ``tz``, ``ss``, ``sz``, an
+name every word of which is a Wade–Giles syllable, or syllables joined by
+hyphens, and that has at least one spelling pinyin does not use (``hs``, ``ts``, ``tz``, ``ss``, ``sz``, an
 aspiration apostrophe, ``-ung``, ``-ieh``, ``-ien``, ``-ih``, ``-erh``): a pinyin
 name, or a Western one, is left alone. Aspiration apostrophes are often dropped;
 an unmarked stop is then read unaspirated (``p`` → ``b``), the commoner value,
@@ -132,18 +132,10 @@ def _syllable(word: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _word(word: str) -> str | None:
-    """The pinyin of a word of one or two Wade–Giles syllables written together,
-    ``None`` when it is not one."""
-    single = _syllable(word)
-    if single is not None:
-        return single
-    for cut in range(1, len(word)):
-        first = _syllable(word[:cut])
-        if first is not None:
-            second = _syllable(word[cut:])
-            if second is not None:
-                return first + second
-    return None
+    """The pinyin of one Wade–Giles syllable (cached), ``None`` when ``word`` is
+    none. Wade–Giles writes the syllables of a name apart, joined by hyphens
+    (*Chin-p'ing*): a word that is not one syllable is not Wade–Giles."""
+    return _syllable(word)
 
 
 def pinyin_reading(name: str) -> str | None:
