@@ -10,12 +10,12 @@ The two systems spell the same syllables differently (``hs`` = ``x``, ``ts``/``t
 :func:`pinyin_reading` converts a name syllable by syllable, by the system's
 published correspondence (no table of particular names). It answers only for a
 name every word of which is a Wade–Giles syllable, or syllables joined by
-hyphens, and that has at least one spelling pinyin does not use (``hs``, ``ts``, ``tz``, ``ss``, ``sz``, an
-aspiration apostrophe, ``-ung``, ``-ieh``, ``-ien``, ``-ih``, ``-erh``): a pinyin
-name, or a Western one, is left alone. Aspiration apostrophes are often dropped;
-an unmarked stop is then read unaspirated (``p`` → ``b``), the commoner value,
-and the matcher's tolerance for voicing (``b``/``p`` cost half an edit) covers
-the other.
+hyphens, and that has at least one spelling pinyin does not use (``hs``, ``ts``,
+``tz``, ``ss``, ``sz``, an aspiration apostrophe, ``-ung``, ``-ieh``, ``-ien``,
+``-ih``, ``-erh``): a pinyin name, or a Western one, is left alone. Aspiration
+apostrophes are often dropped; an unmarked stop is then read unaspirated (``p``
+→ ``b``), the commoner value, and the matcher's tolerance for voicing (``b``/``p``
+cost half an edit) covers the other.
 """
 
 from __future__ import annotations
