@@ -183,8 +183,16 @@ def label_shapes(rows: list[Row], labels: list[bool]) -> dict[str, tuple[int, in
 
 def category(row: Row) -> str:
     """The kind of case a pair is, for grouping errors: its category, else its case
-    group."""
-    return (row.get("category") or row.get("case_group") or "?").strip()
+    group; for the generated deviations, the deviation named in the notes (without
+    its country code and remarks: "given-name 2nd-syllable swap")."""
+    cat = (row.get("category") or row.get("case_group") or "?").strip()
+    notes = (row.get("notes") or "").split("(")[0].strip()
+    if cat.startswith("LLM") and notes:
+        words = notes.split()
+        if len(words[0]) == 2 and words[0].isupper():
+            words = words[1:]
+        return "deviation: " + " ".join(words[:5])
+    return cat
 
 
 def main(argv: list[str]) -> int:
