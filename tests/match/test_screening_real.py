@@ -52,8 +52,30 @@ def test_imo_number_alone(screener: Screener) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Sarah Schmidt", "Thomas Scott", "The Boeing Company", "Linda Martinez"]
+    "name",
+    ["Sarah Schmidt", "Thomas Scott", "The Boeing Company", "Linda Martinez", "Donna Green"],
 )
 def test_customer_names_do_not_alert(screener: Screener, name: str) -> None:
     schema = None if name == "The Boeing Company" else "Person"
     assert screener.screen(name, schema=schema).hits == ()
+
+
+@pytest.mark.parametrize("name", ["Kim Ji Hoon", "Lee Jaa Young", "Choi Mmi"])
+@pytest.mark.parametrize("schema", [None, "Person"])
+def test_romanised_given_names_do_not_hit_acronyms(
+    screener: Screener, name: str, schema: str | None
+) -> None:
+    """Issue 11, 2: a Korean or Chinese syllable of a customer's name is no
+    evidence of the listed acronyms JI (Jemaah Islamiyah), JAA (Jund al-Aqsa) or
+    MMI (Majelis Mujahidin Indonesia), which the lists do publish."""
+    for acronym in ("JI", "JAA", "MMI"):
+        assert screener.screen(acronym).hits, acronym  # (the acronyms are listed)
+    assert screener.screen(name, schema=schema).hits == ()
+
+
+@pytest.mark.parametrize("schema", [None, "Vessel"])
+def test_listed_vessel_named_like_a_title(screener: Screener, schema: str | None) -> None:
+    """Issue 11, 3 (and this round's "Ocean Princess"): a vessel whose name ends in
+    a title word is found by its name alone."""
+    hits = screener.screen("SARA II", schema=schema).hits
+    assert hits and hits[0].schema == "Vessel"

@@ -33,7 +33,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.names import BestName, NameMatch, name_match
@@ -274,7 +274,13 @@ class NameShapeFeature(Feature):
       the person;
     * *one approximate word*: the query is a single word written in another
       script and matched only by its consonants (``سليماني`` against
-      *Salman*): a single word says little, so it must match closely.
+      *Salman*): a single word says little, so it must match closely;
+    * *part of a word*: a word written in Chinese or Korean characters, of two
+      syllables or more, aligned in part: some of its syllables align and others
+      are left unexplained ("영수 정순 이" against 'Jong Su RI': *su* of 영수 and
+      *jong* of 정순; "翼 吉田" against 'Tian Yi': *tian* of the surname 吉田,
+      Yoshida). Such a word is one given name or surname, and common syllables
+      recur in thousands of names: half of one is not the name.
 
     Nothing otherwise; never positive."""
 
@@ -287,6 +293,9 @@ class NameShapeFeature(Feature):
             -1.0, "the query's first name is a later (a forebear's) name of an Arabic name"
         ),
         "one_approximate_word": Magnitude(-1.2, "a one-word query matched only by its consonants"),
+        "part_of_word": Magnitude(
+            -1.0, "a Chinese or Korean word of several syllables aligned only in part"
+        ),
     }
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
@@ -346,6 +355,14 @@ class NameShapeFeature(Feature):
                         f"{' '.join(t.raw or t.text for t in left)!r} unexplained ({value:+.1f})"
                     )
                 return Evidence(value, note)
+        if _part_of_word(ctx.analyzed, al.query_used) or _part_of_word(best.name, al.result_used):
+            value = m["part_of_word"]
+            return Evidence(
+                value,
+                f"a word in Chinese or Korean characters aligns only in part ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
         if (
             len(rs) > 2
             and rs[0].abjad
@@ -374,6 +391,54 @@ class NameShapeFeature(Feature):
 
     def ceiling(self, query: Query, m: Values) -> float:
         return 0.0
+
+
+def _part_of_word(name: AnalyzedName, used: set[int]) -> bool:
+    """Whether a word of ``name`` written in Chinese or Korean characters has some
+    of its syllables among the ``used`` token positions and some not."""
+    for word in _syllable_words(name):
+        n = sum(1 for i in word if i in used)
+        if 0 < n < len(word):
+            return True
+    return False
+
+
+def _syllable_words(name: AnalyzedName) -> tuple[tuple[int, ...], ...]:
+    """The words of ``name`` written with two or more Chinese or Korean syllables,
+    each as the positions of its syllables' tokens in ``name.informative``
+    (none when the name has no such word)."""
+    tokens = name.informative
+    for t in tokens:
+        if t.script_form:
+            return _syllable_words_of(name.original, tuple(t.script_form for t in tokens))
+    return ()
+
+
+#: What separates the words of a name (spaces, and the middle dots between the
+#: words of a foreign name written in Chinese characters: 贝拉克·奥巴马).
+_WORDS: Final = re.compile(r"[\s·・‧]+")
+
+
+@lru_cache(maxsize=16384)
+def _syllable_words_of(original: str, forms: tuple[str, ...]) -> tuple[tuple[int, ...], ...]:
+    """:func:`_syllable_words` from the name as written and the original
+    character of each token (empty for tokens read from other scripts). The
+    syllable tokens follow the characters of the name in order; when they do not
+    (a character left out), no word is reported."""
+    syllables = [(i, f) for i, f in enumerate(forms) if f]
+    k = 0
+    words: list[tuple[int, ...]] = []
+    for word in _WORDS.split(original):
+        positions: list[int] = []
+        for ch in word:
+            if k < len(syllables) and syllables[k][1] == ch:
+                positions.append(syllables[k][0])
+                k += 1
+        if len(positions) > 1:
+            words.append(tuple(positions))
+    if k != len(syllables):
+        return ()
+    return tuple(words)
 
 
 @lru_cache(maxsize=65536)

@@ -57,6 +57,7 @@ from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.japanese import japanese_reading
 from thaw.text.symbols import script_symbols, word_symbols
 from thaw.text.translit import CJK_SCRIPTS, transliterate_word, word_script
+from thaw.text.wadegiles import pinyin_reading
 
 PERSON: Final = "Person"
 ORG_SCHEMATA: Final = frozenset({"Organization", "Company", "LegalEntity", "PublicBody"})
@@ -560,6 +561,12 @@ def _join_letter_runs(words: list[_Word]) -> list[_Word]:
 
 # --- classification -------------------------------------------------------------------
 
+#: The titles that may follow a name ("John Smith Sr", senior). Any other title
+#: word is a title only before a name word: the last word of a name is part of
+#: the name ("Ocean Princess" is a vessel, "Ahmed Sheikh" a man named Sheikh),
+#: unless the name was written "SURNAME, Given names" ("AWEYS, Sheikh").
+_AFTER_NAME_TITLES: Final = frozenset({"sr"})
+
 _STOP: Final = frozenset(
     {
         "of",
@@ -607,7 +614,10 @@ _ORG_STOP: Final = _STOP | frozenset(
 )
 
 
-def _classify(words: list[_Word], schema: str | None) -> list[Token]:
+def _classify(words: list[_Word], schema: str | None, inverted: bool = False) -> list[Token]:
+    """The tokens of ``words`` for a party of ``schema`` (``inverted``: the name
+    was written "SURNAME, Given names", whose last word may be a title: "AWEYS,
+    Sheikh")."""
     person = schema == PERSON
     org = schema in ORG_SCHEMATA
     thing = schema in THING_SCHEMATA
@@ -660,7 +670,16 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
                 continue
         skel = skeleton(folded)
         role, weight, optional, text = "name", 1.0, False, folded
-        after_bin = i > 0 and words[i - 1].ascii in vocab.FILIATION
+        # the father's name follows the filiation particle, with its article if any
+        # ("bin Al-Din"; "al" itself is no name)
+        after_bin = i > 0 and (
+            words[i - 1].ascii in vocab.FILIATION
+            or (
+                i > 1
+                and words[i - 1].ascii in vocab.ARTICLES
+                and words[i - 2].ascii in vocab.FILIATION
+            )
+        )
         if w.script_form:
             # a Chinese or Korean syllable is a name part, whatever its reading
             # spells in Latin (이 → "i" is no stop word, 오 → "o" no initial)
@@ -679,6 +698,7 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
             and n > 1
             and (folded in vocab.HONORIFICS or (i == 0 and folded in prefixes))
             and (i == 0 or folded not in vocab.LEADING_ONLY_HONORIFICS)
+            and (i < n - 1 or inverted or folded in _AFTER_NAME_TITLES)
             and raw not in vocab.NAMES_NOT_TITLES
         ):
             role, weight = "honorific", 0.0
@@ -724,6 +744,15 @@ def _classify(words: list[_Word], schema: str | None) -> list[Token]:
     if tokens and weightless == len(tokens):
         # a name made only of titles or stop words: keep them as names
         tokens = [Token(t.text, "name", 1.0, t.raw, t.skeleton, t.abjad) for t in tokens]
+    elif any(t.role == "honorific" for t in tokens) and not any(
+        t.role in ("name", "initial", "patronymic") for t in tokens
+    ):
+        # a title qualifies a name: with no name word beside it (only places or
+        # generic words: "Princess Ocean"), it is the name
+        tokens = [
+            Token(t.text, "name", 1.0, t.raw, t.skeleton, t.abjad) if t.role == "honorific" else t
+            for t in tokens
+        ]
     return tokens
 
 
@@ -792,7 +821,7 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     # Eight Limited"): a person's "Ii" or "Vi" stays a name
     organised = schema is not None or any(w.hint == "legal" for w in words)
     words = _numbers(words, org_context and organised, roman_suffix=schema is None)
-    tokens = _classify(words, schema)
+    tokens = _classify(words, schema, "," in text)
     if person or schema is None:
         tokens = _with_symbols(tokens)
     pool = _TOKEN_POOL
@@ -829,9 +858,16 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     (Chinese surnames are one character, Japanese ones two or more) and no
     reading of fewer than three letters. Names of other kinds, and names in any
     other script, have none (the common case, answered by one
-    regular-expression search)."""
-    if schema not in (None, PERSON) or not _HAN.search(name):
+    regular-expression search).
+
+    A person's name in Latin letters romanised in Wade–Giles (*Mao Tse-tung*) has
+    its pinyin reading as the variant (*mao zedong*,
+    :func:`thaw.text.wadegiles.pinyin_reading`)."""
+    if schema not in (None, PERSON):
         return ()
+    if not _HAN.search(name):
+        pinyin = pinyin_reading(name)
+        return () if pinyin is None else (pinyin,)
     if _KANA.search(name) or _HANGUL.search(name):
         return ()
     words = name.split()

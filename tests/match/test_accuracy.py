@@ -1,0 +1,137 @@
+"""Name-level accuracy rules of this round (issue 11): titles that are names,
+Chinese or Korean words aligned in part, the father's name after "bin al-", and
+Wade-Giles names read in pinyin."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.index.entry import Entry, entry_from_record
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.model import Name, Record
+from thaw.screen import Screener
+from thaw.text import analyze_name, name_variants
+from thaw.text.wadegiles import pinyin_reading
+
+
+def _entry(schema: str, *names: str) -> Entry:
+    return entry_from_record(Record("t", names[0], schema, names=[Name(n) for n in names]))
+
+
+OCEAN_PRINCESS = _entry("Vessel", "OCEAN PRINCESS")
+OCEAN_ELECTRONICS = _entry("Organization", "Ocean Electronics LLC")
+
+
+@pytest.mark.parametrize("name", ["Ocean Princess", "OCEAN PRINCESS", "Princess Ocean"])
+def test_a_title_that_is_the_last_or_only_name_word_is_a_name(name: str) -> None:
+    # with no schema, "Princess" read as a title left "Ocean" (a place word) alone:
+    # the vessel scored 0.73 and an electronics company as much
+    vessel = score(Query(name), OCEAN_PRINCESS)
+    assert vessel.score >= 0.95, vessel.explanation
+    assert score(Query(name), OCEAN_ELECTRONICS).score < DEFAULT_THRESHOLD
+    hits = Screener.from_entries([OCEAN_ELECTRONICS, OCEAN_PRINCESS]).screen(name).hits
+    assert [h.name for h in hits] == ["OCEAN PRINCESS"]
+
+
+def test_titles_before_a_name_are_still_titles() -> None:
+    roles = {t.raw: t.role for t in analyze_name("Princess Diana Spencer").tokens}
+    assert roles["princess"] == "honorific"
+    assert {t.raw: t.role for t in analyze_name("Sheikh Ahmed").tokens}["sheikh"] == "honorific"
+    # after the name, a title word is a family name ("Ahmed Sheikh")
+    assert {t.raw: t.role for t in analyze_name("Ahmed Sheikh", "Person").tokens}[
+        "sheikh"
+    ] == "name"
+    # or a name written "SURNAME, Given names", whose given part may be a title
+    assert {t.raw: t.role for t in analyze_name("AWEYS, Sheikh").tokens}["sheikh"] == "honorific"
+    aweys = _entry("Person", "AWEYS, Sheikh")
+    assert score(Query("Sheikh Aweys"), aweys).score >= 0.95
+    # and a title that follows names ("Sr", senior)
+    assert {t.raw: t.role for t in analyze_name("John Smith Sr").tokens}["sr"] == "honorific"
+    diana = _entry("Person", "Diana SPENCER")
+    assert score(Query("Princess Diana Spencer"), diana).score >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        ("영수 정순 이", "Jong Su RI", "Person"),  # su of 영수, jong of 정순
+        ("성민 김", "KIM SONG II", "Person"),  # song of 성민
+        ("翼 吉田", "Tian Yi", "LegalEntity"),  # tian of the surname 吉田
+        ("太一 松田", "Tian Yi", "LegalEntity"),
+    ],
+)
+def test_a_chinese_or_korean_word_aligned_in_part_is_not_the_name(
+    query: str, listed: str, schema: str
+) -> None:
+    result = score(Query(query, "Person"), _entry(schema, listed))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert any(e.feature == "name_shape" for e in result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("영철 김", "KIM, Yong Chol"),
+        ("김영철", "Kim Yong Chol"),
+        ("광수 김", "KIM, Su-Kwang"),
+        ("毛泽东", "Mao Zedong"),
+        ("习近平", "Xi Jinping"),
+    ],
+)
+def test_whole_chinese_and_korean_words_still_match(query: str, listed: str) -> None:
+    result = score(Query(query, "Person"), _entry("Person", listed))
+    assert result.score >= 0.9, result.explanation
+    assert not any(e.feature == "name_shape" for e in result.evidence)
+
+
+def test_the_name_after_bin_and_its_article_is_the_fathers() -> None:
+    # "bin Al-Din": Din is the father's name; in the listed name it is the
+    # person's own (Saif al-Din), and Ibrahim is the father's
+    tokens = {t.raw: t.after_bin for t in analyze_name("IBRAHIM BIN AL-DIN AL-MASRI").tokens}
+    assert tokens["din"] and not tokens["ibrahim"]
+    listed = _entry("Person", "SAIF-AL-DIN BIN IBRAHIM AL-MASRI")
+    result = score(Query("IBRAHIM BIN AL-DIN AL-MASRI", "Person"), listed)
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("wade_giles", "pinyin"),
+    [
+        ("Mao Tse-tung", "mao zedong"),
+        ("Teng Hsiao-p'ing", "deng xiaoping"),
+        ("Hsi Chin-ping", "xi jinbing"),  # (apostrophe dropped: p read as b)
+        ("Chang Hsueh-liang", "zhang xueliang"),
+        ("Yeh Chien-ying", "ye jianying"),
+    ],
+)
+def test_wade_giles_names_are_read_in_pinyin(wade_giles: str, pinyin: str) -> None:
+    assert pinyin_reading(wade_giles) == pinyin
+    assert pinyin in name_variants(wade_giles, "Person")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Mao Tse-tung", "Mao Zedong"), ("Hsi Chin-ping", "Xi Jinping")],
+)
+def test_wade_giles_matches_pinyin(query: str, listed: str) -> None:
+    result = score(Query(query, "Person"), _entry("Person", listed))
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Xi Jinping",
+        "Kirill Dmitriev",
+        "Betts Schwartz",
+        "Kim Jong Un",
+        "Tsai Ing-wen",
+        "Watts",
+        "Ossi Salo",  # (o + ssi, s + alo: syllables Wade-Giles would hyphenate)
+        "Anna Chung",
+    ],
+)
+def test_other_names_have_no_wade_giles_reading(name: str) -> None:
+    # pinyin, Western and Korean names, and names with a syllable Wade-Giles
+    # does not write ("Ing" is "Ying")
+    assert pinyin_reading(name) is None
