@@ -56,6 +56,7 @@ from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_pref
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.japanese import japanese_reading
 from thaw.text.symbols import script_symbols, word_symbols
+from thaw.text.thai import thai_readings
 from thaw.text.translit import CJK_SCRIPTS, transliterate_word, word_script
 
 PERSON: Final = "Person"
@@ -816,6 +817,15 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
 _KANA: Final = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL: Final = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_THAI: Final = re.compile("[\u0e01-\u0e4e]")
+
+
+def _thai_variant(name: str) -> tuple[str, ...]:
+    """A Thai name read in the Royal Thai General System (:func:`thai_readings`;
+    analysis reads it as personal names are spelt, following the letters)."""
+    words = [thai_readings(w)[0] if _THAI.search(w) else w for w in _split_words(name.casefold())]
+    variant = " ".join(w for w in words if w)
+    return (variant,) if variant else ()
 
 
 @lru_cache(maxsize=65536)
@@ -830,7 +840,11 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     reading of fewer than three letters. Names of other kinds, and names in any
     other script, have none (the common case, answered by one
     regular-expression search)."""
-    if schema not in (None, PERSON) or not _HAN.search(name):
+    if schema not in (None, PERSON):
+        return ()
+    if _THAI.search(name):
+        return _thai_variant(name)
+    if not _HAN.search(name):
         return ()
     if _KANA.search(name) or _HANGUL.search(name):
         return ()

@@ -20,6 +20,11 @@ Each script gets the treatment its writing system needs:
   reads them), so ``김정은`` gives ``kim jong un`` and ``박`` ``pak``.
 * **Devanagari, Bengali** and other Indic scripts: ICU, with the inherent final
   vowel dropped (``मोहम्मद → mohammad``, not ``mohammada``).
+* **Thai**: read by syllable as Thai personal names are spelt, following the
+  letters (:mod:`thaw.text.thai`: ``ทักษิณ → thaksin``, ``สมพล → somphol``),
+  flagged like an abjad (Thai leaves vowels unwritten, and its romanisations
+  differ mostly in vowels: *Somphon*, *Sompol*); name analysis offers the Royal
+  Thai General System reading as a variant.
 * Anything else: ICU's ``Any-Latin``; what still is not ASCII is dropped.
 """
 
@@ -32,6 +37,8 @@ from typing import Final
 
 import icu
 from rigour._core import codepoint_script, maybe_ascii
+
+from thaw.text.thai import thai_readings
 
 ABJAD_SCRIPTS: Final = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 INDIC_SCRIPTS: Final = frozenset(
@@ -174,5 +181,7 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
         return tuple(_indic(word)), False
     if script in CJK_SCRIPTS:
         return tuple(_cjk(word)), False
+    if script == "Thai":
+        return tuple(_ascii_words(thai_readings(word)[1])), True
     out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
     return tuple(_ascii_words(out)), False
