@@ -57,7 +57,7 @@ from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.japanese import japanese_reading
 from thaw.text.symbols import script_symbols, word_symbols
 from thaw.text.thai import thai_readings
-from thaw.text.translit import CJK_SCRIPTS, transliterate_word, word_script
+from thaw.text.translit import CJK_SCRIPTS, korean_variant, transliterate_word, word_script
 
 PERSON: Final = "Person"
 ORG_SCHEMATA: Final = frozenset({"Organization", "Company", "LegalEntity", "PublicBody"})
@@ -837,13 +837,17 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     (:func:`thaw.text.japanese.japanese_reading`, 鈴木 一郎 → ``suzuki ichiro``)
     is the variant, where the name can be Japanese: no word of one character
     (Chinese surnames are one character, Japanese ones two or more) and no
-    reading of fewer than three letters. Names of other kinds, and names in any
-    other script, have none (the common case, answered by one
-    regular-expression search)."""
+    reading of fewer than three letters. A Korean name's variant is its Revised
+    Romanization, each word written as one (``정언`` → ``jeongeon``, beside
+    analysis's McCune-Reischauer-like ``jong on``); a Thai name's is its RTGS
+    reading. Names of other kinds, and names in any other script, have none
+    (the common case, answered by one regular-expression search)."""
     if schema not in (None, PERSON):
         return ()
     if _THAI.search(name):
         return _thai_variant(name)
+    if _HANGUL.search(name) and not _HAN.search(name):
+        return korean_variant(name)
     if not _HAN.search(name):
         return ()
     if _KANA.search(name) or _HANGUL.search(name):

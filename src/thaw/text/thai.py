@@ -138,18 +138,18 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
         # a cluster: a second consonant followed by a vowel sign (or a leading
         # vowel's consonant pair), or led by a silent ห / อ
         if i < n and chars[i] in _CONSONANTS and i + 1 <= n:
-            nxt = chars[i]
+            second = chars[i]
             after = chars[i + 1] if i + 1 < n else ""
             clustered = (
-                (ch in _CLUSTER_FIRST and nxt in _CLUSTER_SECOND)
-                or (ch == "ห" and nxt in _LED_BY_H)
-                or (ch == "อ" and nxt == "ย")
+                (ch in _CLUSTER_FIRST and second in _CLUSTER_SECOND)
+                or (ch == "ห" and second in _LED_BY_H)
+                or (ch == "อ" and second == "ย")
             )
-            if ch == "ท" and nxt == "ร" and after != "ร":
-                onset += nxt  # (ทร is read s: ทรง)
+            if ch == "ท" and second == "ร" and after != "ร":
+                onset += second  # (ทร is read s: ทรง)
                 i += 1
             elif clustered and (after in _VOWEL_SIGNS or (lead and after not in _VOWEL_SIGNS)):
-                onset += nxt
+                onset += second
                 i += 1
         vowel = lead
         if not vowel and chars[i : i + 2] == ["ร", "ร"]:
@@ -195,9 +195,9 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
             j += 1
             continue
         if nxt is not None and not nxt[1] and nxt[0] in ("อ", "ว") and j + 2 < len(units):
-            after = units[j + 2]
-            if not after[1]:
-                out.append((onset, "อ" if nxt[0] == "อ" else "ัว", after[0]))
+            third = units[j + 2]
+            if not third[1]:
+                out.append((onset, "อ" if nxt[0] == "อ" else "ัว", third[0]))
                 j += 3
                 continue
         if nxt is not None and not nxt[1] and len(nxt[0]) == 1:

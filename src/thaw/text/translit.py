@@ -185,3 +185,30 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
         return tuple(_ascii_words(thai_readings(word)[1])), True
     out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
     return tuple(_ascii_words(out)), False
+
+
+_RR_FINAL: Final = re.compile(r"(?<!n)g$|b$|d$")
+_RR_FINALS: Final = {"g": "k", "b": "p", "d": "t"}
+
+
+@lru_cache(maxsize=4096)
+def korean_variant(name: str) -> tuple[str, ...]:
+    """A Korean name in the Revised Romanization as South Koreans write their
+    own names: each word's syllables joined without folding (``정언`` →
+    ``jeongeon``, ``석용`` → ``seokyong``, ``박`` → ``bak``), the variant reading
+    beside :func:`transliterate_word`'s McCune-Reischauer-like one. Empty when
+    the name has no Hangul."""
+    words: list[str] = []
+    for word in name.split():
+        syllables: list[str] = []
+        for ch in word:
+            if word_script(ch) != "Hangul":
+                syllables.extend(_ascii_words(maybe_ascii(ch)))
+                continue
+            syl = maybe_ascii(ch).lower()
+            if syl.isascii():
+                syllables.append(_RR_FINAL.sub(lambda m: _RR_FINALS[m.group(0)], syl))
+        if syllables:
+            words.append("".join(syllables))
+    variant = " ".join(words)
+    return (variant,) if variant else ()
