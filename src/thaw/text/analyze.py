@@ -57,7 +57,13 @@ from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.japanese import japanese_reading
 from thaw.text.symbols import script_symbols, word_symbols
 from thaw.text.thai import thai_readings
-from thaw.text.translit import CJK_SCRIPTS, korean_variant, transliterate_word, word_script
+from thaw.text.translit import (
+    CJK_SCRIPTS,
+    GERESH,
+    korean_variant,
+    transliterate_word,
+    word_script,
+)
 
 PERSON: Final = "Person"
 ORG_SCHEMATA: Final = frozenset({"Organization", "Company", "LegalEntity", "PublicBody"})
@@ -285,7 +291,14 @@ def _split_words(text: str) -> list[str]:
         return _ASCII_WORD.findall(text)
     words: list[str] = []
     buf: list[str] = []
+    prev = ""
     for ch in text:
+        if (ch in _APOSTROPHES or ch == GERESH) and "\u05d0" <= prev <= "\u05ea":
+            # (a geresh after a Hebrew letter is part of the word: ג׳ is j)
+            buf.append(GERESH)
+            prev = ch
+            continue
+        prev = ch
         if ch in _APOSTROPHES or ch == "\u200c":
             # (the zero-width non-joiner joins the parts of a Persian word:
             # احمدی‌نژاد is one word, Ahmadinejad)
@@ -393,6 +406,23 @@ def _words(text: str, org_context: bool) -> list[_Word]:
         else:
             out.extend(_Word(w, abjad) for w in latin)
     return out
+
+
+@lru_cache(maxsize=20_000)
+def _joined_names(word: str) -> tuple[str, str] | None:
+    """Two given names written as one word in Arabic script (Persian compounds:
+    غلامرضا *Gholam Reza*, محمدعلی *Mohammad Ali*): the word, unknown to
+    rigour's name corpus, split where both halves are names it knows (see
+    :func:`thaw.text.symbols.script_symbols`); ``None`` when it is no such word.
+    The split is a variant reading (:func:`name_variants`): romanisations write
+    such names joined (*Gholamreza*) as often as apart (*Gholam Reza*)."""
+    if len(word) < 5 or word_script(word) != "Arabic" or script_symbols(word):
+        return None
+    for i in range(len(word) - 2, 2, -1):
+        head, tail = word[:i], word[i:]
+        if script_symbols(head) and script_symbols(tail):
+            return head, tail
+    return None
 
 
 def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
@@ -818,6 +848,7 @@ _KANA: Final = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL: Final = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _THAI: Final = re.compile("[\u0e01-\u0e4e]")
+_ARABIC: Final = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 
 
 def _thai_variant(name: str) -> tuple[str, ...]:
@@ -840,7 +871,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     reading of fewer than three letters. A Korean name's variant is its Revised
     Romanization, each word written as one (``정언`` → ``jeongeon``, beside
     analysis's McCune-Reischauer-like ``jong on``); a Thai name's is its RTGS
-    reading. Names of other kinds, and names in any other script, have none
+    reading; a name in Arabic script with two given names written as one word
+    (غلامرضا) has them apart (:func:`_joined_names`). Names of other kinds, and
+    names in any other script, have none
     (the common case, answered by one regular-expression search)."""
     if schema not in (None, PERSON):
         return ()
@@ -848,6 +881,12 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         return _thai_variant(name)
     if _HANGUL.search(name) and not _HAN.search(name):
         return korean_variant(name)
+    if _ARABIC.search(name):
+        words = name.split()
+        split = [_joined_names(w) for w in words]
+        if not any(split):
+            return ()
+        return (" ".join(" ".join(p) if p else w for w, p in zip(words, split, strict=True)),)
     if not _HAN.search(name):
         return ()
     if _KANA.search(name) or _HANGUL.search(name):

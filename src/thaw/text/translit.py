@@ -125,6 +125,43 @@ def _arabic(word: str) -> list[str]:
     return parts
 
 
+#: The Hebrew geresh (׳, also typed as an apostrophe), which name analysis keeps
+#: inside a Hebrew word: after ג ז צ ת it writes the sounds Hebrew lacks, as
+#: in foreign and Arabic names (ג׳ורג׳ *George*, טנג׳יל *Tanjil*).
+GERESH: Final = "\u05f3"
+_GERESH_SOUNDS: Final = {
+    "ג": "j",
+    "ז": "zh",
+    "צ": "ch",
+    "ץ": "ch",
+    "ת": "th",
+    "ד": "dh",
+    "ח": "kh",
+}
+
+
+def _hebrew_geresh(word: str) -> list[str]:
+    """A Hebrew word with a geresh: each letter carrying one read as the sound it
+    marks, the rest by ICU, as one word."""
+    out: list[str] = []
+    pending: list[str] = []
+    for ch in word:
+        if ch == GERESH:
+            if pending:
+                sound = _GERESH_SOUNDS.get(pending[-1])
+                if sound is not None:
+                    pending.pop()
+                    if pending:
+                        out.append(_icu("Any-Latin; Latin-ASCII").transliterate("".join(pending)))
+                    out.append(sound)
+                    pending = []
+            continue
+        pending.append(ch)
+    if pending:
+        out.append(_icu("Any-Latin; Latin-ASCII").transliterate("".join(pending)))
+    return _ascii_words("".join(out))
+
+
 def _korean(word: str) -> list[str]:
     out: list[str] = []
     for ch in word:
@@ -173,6 +210,8 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
     if script in ABJAD_SCRIPTS:
         if script == "Arabic":
             return tuple(_arabic(word)), True
+        if script == "Hebrew" and GERESH in word:
+            return tuple(_hebrew_geresh(word)), True
         out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
         return tuple(_ascii_words(out)), True
     if script == "Hangul":
