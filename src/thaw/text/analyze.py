@@ -60,6 +60,9 @@ from thaw.text.thai import thai_readings
 from thaw.text.translit import (
     CJK_SCRIPTS,
     GERESH,
+    PERSIAN_LETTERS,
+    cyrillic_variant,
+    PERSIAN_Z,
     korean_variant,
     transliterate_word,
     word_script,
@@ -812,6 +815,10 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     if schema in (None, PERSON) and _KANA.search(text):
         # kana: the name is Japanese, its kanji read the Japanese way
         text = japanese_reading(text) or text
+    if not text.isascii() and not PERSIAN_LETTERS.isdisjoint(text):
+        # a name written in Persian is read the Persian way in every word
+        # (رضا is Reza in غلامرضا ضیایی, although only its neighbour shows it)
+        text = text.translate(PERSIAN_Z)
     text = _mark_legal_forms(text, person)
     words = _words(text, org_context)
     words = _join_letter_runs(words) if org_context else words
@@ -848,6 +855,7 @@ _KANA: Final = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL: Final = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _THAI: Final = re.compile("[\u0e01-\u0e4e]")
+_CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
 _ARABIC: Final = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 
 
@@ -872,7 +880,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     Romanization, each word written as one (``정언`` → ``jeongeon``, beside
     analysis's McCune-Reischauer-like ``jong on``); a Thai name's is its RTGS
     reading; a name in Arabic script with two given names written as one word
-    (غلامرضا) has them apart (:func:`_joined_names`). Names of other kinds, and
+    (غلامرضا) has them apart (:func:`_joined_names`); a Belarusian name has its
+    Russian form, and a French name in Cyrillic its silent *r*
+    (:func:`thaw.text.translit.cyrillic_variant`). Names of other kinds, and
     names in any other script, have none
     (the common case, answered by one regular-expression search)."""
     if schema not in (None, PERSON):
@@ -881,6 +891,8 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         return _thai_variant(name)
     if _HANGUL.search(name) and not _HAN.search(name):
         return korean_variant(name)
+    if _CYRILLIC.search(name):
+        return cyrillic_variant(name)
     if _ARABIC.search(name):
         words = name.split()
         split = [_joined_names(w) for w in words]

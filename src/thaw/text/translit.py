@@ -100,9 +100,9 @@ def _ascii_words(text: str) -> list[str]:
 
 
 #: Letters only Persian (and Urdu) write: a word with one is read the Persian way.
-_PERSIAN_LETTERS: Final = frozenset("پچژگکی")
+PERSIAN_LETTERS: Final = frozenset("پچژگکی")
 #: Letters Arabic reads d, dh, z and Persian z (ضیایی is Ziaei, رضا Reza).
-_PERSIAN_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز"})
+PERSIAN_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز"})
 
 
 def _arabic(word: str) -> list[str]:
@@ -111,8 +111,8 @@ def _arabic(word: str) -> list[str]:
         return ["abd"]
     if word in ("الله", "لله"):
         return ["allah"]
-    if not _PERSIAN_LETTERS.isdisjoint(word):
-        word = word.translate(_PERSIAN_Z)
+    if not PERSIAN_LETTERS.isdisjoint(word):
+        word = word.translate(PERSIAN_Z)
     if word.startswith("ال") and len(word) > 3:
         word = word[2:]
     if word.startswith("عبد") and len(word) > 4:
@@ -251,3 +251,70 @@ def korean_variant(name: str) -> tuple[str, ...]:
             words.append("".join(syllables))
     variant = " ".join(words)
     return (variant,) if variant else ()
+
+
+_BELARUSIAN_ONLY: Final = frozenset("ўЎ")
+_BELARUSIAN_PAIRS: Final = (frozenset("іІ"), frozenset("ыЫэЭ"))
+_BY_TO_RU: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        # surnames in -ov/-ev: Belarusian writes the unstressed o as a and the
+        # final v as ў (Эйбатаў, Russian Эйбатов)
+        (r"[ао]ў\b", "ов"),
+        (r"[еяэ]ў\b", "ев"),
+        (r"ў", "в"),
+        (r"і", "и"),
+        (r"(?<=[бвгджзклмнпрстфхцчшщ])э", "е"),
+        # dzekanne and tsekanne: дз and ц where Russian has a soft д and т
+        (r"дз(?=[ьеёюяи])", "д"),
+        (r"ць", "ть"),
+        # Ukrainian-type surnames in -enko: Belarusian writes the final o as a
+        (r"(?<=[еэ]н)ка\b", "ко"),
+    )
+)
+
+
+_CONSONANT_E: Final = re.compile("[бвгджзклмнпрстфхцчшщ]э", re.I)
+
+
+def is_belarusian(name: str) -> bool:
+    """Whether a Cyrillic name is written in Belarusian: with ``ў``, with ``і``
+    beside ``ы`` or ``э`` (Ukrainian writes ``і`` but neither of those), or with
+    ``э`` after a consonant (Лукашэнка; Russian writes е there)."""
+    if not _BELARUSIAN_ONLY.isdisjoint(name) or _CONSONANT_E.search(name):
+        return True
+    return all(not letters.isdisjoint(name) for letters in _BELARUSIAN_PAIRS)
+
+
+@lru_cache(maxsize=4096)
+def belarusian_variant(name: str) -> tuple[str, ...]:
+    """A Belarusian name in its Russian form, as lists often romanise Belarusians
+    (Алег Эйбатаў → Алег Эйбатов → *Aleg Eibatov*, listed as *Oleg EIBATOV*):
+    ``ў`` → ``в`` (``-аў`` → ``-ов``), ``і`` → ``и``, ``э`` → ``е`` after a
+    consonant, and the soft ``дз``/``ць`` of Belarusian back to ``д``/``ть``.
+    Unstressed *o* written *a* cannot be restored letter by letter; rigour's
+    name items join such given names (Алег, Oleg). Empty for other names."""
+    if not is_belarusian(name):
+        return ()
+    text = name.lower()
+    for pattern, repl in _BY_TO_RU:
+        text = pattern.sub(repl, text)
+    return (text,) if text != name.lower() else ()
+
+
+#: A French name's final *-ier* is written ``-ье`` in Russian (its *r* is
+#: silent): Дидье *Didier*, Оливье *Olivier*, Ксавье *Xavier*.
+_FRENCH_IER: Final = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])ье\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def cyrillic_variant(name: str) -> tuple[str, ...]:
+    """Another reading of a name in Cyrillic: a Belarusian name's Russian form
+    (:func:`belarusian_variant`), or French names' silent final *r* restored
+    (Дидье → Дидиер, romanised *Didier*). Empty for most names."""
+    found = belarusian_variant(name)
+    if found:
+        return found
+    if _FRENCH_IER.search(name):
+        return (_FRENCH_IER.sub("иер", name.lower()),)
+    return ()
