@@ -15,22 +15,38 @@ from thaw.text import analyze_name, name_variants
 
 PAIRS = Path(__file__).resolve().parents[1] / "fixtures" / "match" / "cross_script_pairs.csv"
 
-#: Pairs of the development set that do not match yet, and why: a Belarusian
-#: name listed under its Russian form, a French name in Cyrillic without its
-#: silent r, Persian compounds split differently, a Uyghur name in Chinese
-#: characters, a Persian name whose keys keep one consonant, a joined word of a
-#: list's typo, a Hebrew name with a geresh, Thai names in personal spellings.
+#: Pairs of the development set (lists and hand-written variants, both splits
+#: of the lists' pairs) that do not match yet, and why: an Ossetian patronymic
+#: read as Russian (Дз, listed Dzh), a Uyghur name in Chinese characters,
+#: Persian surnames written apart in Arabic script and joined in Latin (or the
+#: reverse), Thai given names spelt with Sanskrit letter values (Vejjajiva),
+#: names listed under another name of the person (Abu Qatada), and names whose
+#: listed Latin form holds only part of the original (Ahmad for فراس أحمد).
 KNOWN_MISSES = {
-    "سيف الله بن عمر بن محمد بنحسين",
-    "غلامرضا ضیایی",
-    "عبدالحسین خسروپناه",
-    "ХРЭНІН Віктар Генадзьевіч",
-    "Дидье Касимиро",
-    "Алег Анатольевіч Эйбатаў",
+    "Таймураз Дзамбекович МАМСУРОВ",
     "阿不都·哈克",
-    "עינן טנג'יל",
-    "ทักษิณ ชินวัตร",
-    "ประยุทธ์ จันทร์โอชา",
+    "金铁三",
+    "Jin Tiesan (金铁三)",
+    "عبدالحسین خسروپناه",
+    "غلامحسین محسنی اژه‌ای",
+    "علی خوشنام وند",
+    "محمدعلی جعفری",
+    "محمدتقی اسانلو",
+    "رضا خاکی",
+    "ثناء اللہ غفاری",
+    "مجید رضا نیازی-انگیلی",
+    "حسن رحیم پور ازغدی",
+    "سید علیرضا آوایی\u200e",
+    "أبو بكر محمد الشكوى",
+    "رياض سلامة",
+    "فراس أحمد",
+    "عمر محمود عثمان",
+    "عبيد الله آخوند",
+    "جمال عكاشة",
+    "ياسين أحمد الجبين",
+    "سيد أحمد شهيد خيل",
+    "ፍትዊ ዓብዱረዛቕ (Tigrinya)",
+    "ኤርሚኣስ ግርማይ",
 }
 
 
@@ -56,8 +72,21 @@ def test_development_pairs_match() -> None:
         "Cyrillic",
         "Thai",
     }
-    misses = {r["original"] for r in rows if _score(r["original"], r["latin"]) < DEFAULT_THRESHOLD}
+    dev = [r for r in rows if r["split"] == "dev" and not r["source"].startswith("rigour:")]
+    misses = {r["original"] for r in dev if _score(r["original"], r["latin"]) < DEFAULT_THRESHOLD}
     assert misses <= KNOWN_MISSES, misses - KNOWN_MISSES
+    # the held-out pairs are counted, never listed (nobody develops against them)
+    held = [r for r in rows if r["split"] == "holdout" and not r["source"].startswith("rigour:")]
+    found = sum(_score(r["original"], r["latin"]) >= DEFAULT_THRESHOLD for r in held)
+    assert found >= 0.85 * len(held), f"{found}/{len(held)} held-out list pairs match"
+    # the name-variant pairs of rigour's corpus hold single words, many of them
+    # names of other languages transcribed (Chinese characters for a Swedish
+    # name): a floor per script, below this branch's figures, guards them
+    floors = {"Thai": 0.65, "Hangul": 0.6, "Hebrew": 0.4, "Japanese": 0.4, "Greek": 0.6}
+    for script, floor in floors.items():
+        pairs = [r for r in rows if r["source"].startswith("rigour:") and r["script"] == script]
+        found = sum(_score(r["original"], r["latin"]) >= DEFAULT_THRESHOLD for r in pairs)
+        assert found >= floor * len(pairs), (script, found, len(pairs))
 
 
 @pytest.mark.parametrize(
@@ -77,6 +106,26 @@ def test_development_pairs_match() -> None:
         ("Αλέξανδρος", "Alexander"),
         ("محمود احمدی‌نژاد", "Mahmoud Ahmadinejad"),  # Persian, zero-width joiner
         ("علی خامنه‌ای", "Ali Khamenei"),
+        # Thai, as personal names are spelt and in RTGS
+        ("ทักษิณ ชินวัตร", "Thaksin Shinawatra"),
+        ("ยิ่งลักษณ์ ชินวัตร", "Yingluck Shinawatra"),
+        ("ประยุทธ์ จันทร์โอชา", "Prayut Chan-o-cha"),
+        ("ประยุทธ์ จันทร์โอชา", "Prayuth Chan-ocha"),
+        ("ประวิตร วงษ์สุวรรณ", "Prawit Wongsuwan"),
+        ("สมชาย วงศ์สวัสดิ์", "Somchai Wongsawat"),
+        # Hebrew geresh
+        ("עינן טנג'יל", "Einan Tanjil"),
+        # Korean in the Revised Romanization
+        ("김정언", "Kim Jeongeon"),
+        # Persian compound given names, joined or apart
+        ("غلامرضا ضیایی", "Gholamreza Ziaei"),
+        ("غلامرضا ضیایی", "Gholam Reza Ziaei"),
+        # Belarusian names under their Russian form, and in Belarusian
+        ("Алег Анатольевіч Эйбатаў", "Oleg Anatolyevich EIBATOV"),
+        ("ХРЭНІН Віктар Генадзьевіч", "Viktar Gienadzjevich KHRENIN"),
+        ("Аляксандр Лукашэнка", "Alexander Lukashenko"),
+        # a French name in Cyrillic
+        ("Дидье Касимиро", "Didier CASIMIRO"),
     ],
 )
 def test_names_against_their_romanisation(original: str, latin: str) -> None:

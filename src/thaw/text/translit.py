@@ -129,6 +129,8 @@ def _arabic(word: str) -> list[str]:
 #: inside a Hebrew word: after ג ז צ ת it writes the sounds Hebrew lacks, as
 #: in foreign and Arabic names (ג׳ורג׳ *George*, טנג׳יל *Tanjil*).
 GERESH: Final = "\u05f3"
+#: The geresh, and the apostrophes typed for it.
+_GERESH_MARKS: Final = frozenset((GERESH, "'", "\u2019", "\u02bc"))
 _GERESH_SOUNDS: Final = {
     "ג": "j",
     "ז": "zh",
@@ -146,7 +148,7 @@ def _hebrew_geresh(word: str) -> list[str]:
     out: list[str] = []
     pending: list[str] = []
     for ch in word:
-        if ch == GERESH:
+        if ch in _GERESH_MARKS:
             if pending:
                 sound = _GERESH_SOUNDS.get(pending[-1])
                 if sound is not None:
@@ -210,7 +212,7 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
     if script in ABJAD_SCRIPTS:
         if script == "Arabic":
             return tuple(_arabic(word)), True
-        if script == "Hebrew" and GERESH in word:
+        if script == "Hebrew" and not _GERESH_MARKS.isdisjoint(word):
             return tuple(_hebrew_geresh(word)), True
         out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
         return tuple(_ascii_words(out)), True
@@ -235,11 +237,19 @@ def korean_variant(name: str) -> tuple[str, ...]:
     """A Korean name in the Revised Romanization as South Koreans write their
     own names: each word's syllables joined without folding (``정언`` →
     ``jeongeon``, ``석용`` → ``seokyong``, ``박`` → ``bak``), the variant reading
-    beside :func:`transliterate_word`'s McCune-Reischauer-like one. Empty when
+    beside :func:`transliterate_word`'s McCune-Reischauer-like one. A word of
+    three syllables is a whole name: its surname is set apart and spelt as
+    :func:`transliterate_word` does (``김정언`` → ``kim jeongeon``). Empty when
     the name has no Hangul."""
+    if name.isascii():
+        return ()
     words: list[str] = []
     for word in name.split():
         syllables: list[str] = []
+        if len(word) == 3 and word_script(word) == "Hangul":
+            # a whole name in one word: the surname apart, as customarily spelt
+            words.extend(_korean(word[0]))
+            word = word[1:]
         for ch in word:
             if word_script(ch) != "Hangul":
                 syllables.extend(_ascii_words(maybe_ascii(ch)))

@@ -1,0 +1,83 @@
+"""Readings of names written in Thai, Hebrew, Korean, Persian and Belarusian."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.text import analyze_name, name_variants
+from thaw.text.thai import thai_readings
+from thaw.text.translit import (
+    belarusian_variant,
+    cyrillic_variant,
+    is_belarusian,
+    korean_variant,
+    transliterate_word,
+)
+
+
+@pytest.mark.parametrize(
+    ("thai", "rtgs", "personal"),
+    [
+        ("สมชาย", "somchai", "somchai"),  # inherent o, final ย
+        ("ทักษิณ", "thaksin", "thaksin"),
+        ("ประยุทธ์", "prayut", "prayuth"),  # silent ธ under the thanthakhat
+        ("จันทร์โอชา", "chanocha", "janocha"),  # silent ทร์, leading โ
+        ("ยิ่งลักษณ์", "yinglak", "yinglak"),  # silent ษณ์, tone mark
+        ("ชินวัตร", "chinwat", "chinwatra"),  # final ร: silent in RTGS
+        ("ทรงพล", "songphon", "songphol"),  # ทร read s; final ล
+        ("บรรจง", "banchong", "banjong"),  # รร
+        ("ทองคำ", "thongkham", "thongkam"),  # อ as a vowel
+        ("เอี้ยง", "iang", "iang"),  # compound vowel เ–ีย
+    ],
+)
+def test_thai_readings(thai: str, rtgs: str, personal: str) -> None:
+    assert thai_readings(thai) == (rtgs, personal)
+
+
+def test_thai_name_is_read_personally_with_rtgs_as_variant() -> None:
+    name = analyze_name("สมพล", "Person")
+    assert [t.raw for t in name.tokens] == ["somphol"]
+    assert name.tokens[0].abjad  # compared on consonants: Sompol, Somphon
+    assert name_variants("สมพล", "Person") == ("somphon",)
+    assert name_variants("สมพล", "Organization") == ()
+
+
+def test_hebrew_geresh_marks_a_sound() -> None:
+    assert transliterate_word("טנג'יל") == (("tnjyl",), True)
+    assert transliterate_word("ג׳ורג׳") == (("jwrj",), True)  # George
+    assert transliterate_word("צ'פלין")[0] == ("chplyn",)  # Chaplin
+    assert transliterate_word("דוד") == (("dwd",), True)  # none: unchanged
+    # the geresh keeps the word whole in analysis
+    assert analyze_name("עינן טנג'יל", "Person").texts[1] == "tnjil"
+
+
+def test_korean_revised_romanization_variant() -> None:
+    assert korean_variant("정언") == ("jeongeon",)
+    assert korean_variant("박근혜") == ("pak geunhye",)  # the surname apart
+    assert korean_variant("석용") == ("seokyong",)  # final ㄱ read k
+    assert name_variants("김정언", "Person") == ("kim jeongeon",)
+    assert korean_variant("Kim") == ()
+
+
+def test_persian_compound_given_names_split_as_a_variant() -> None:
+    assert name_variants("غلامرضا ضیایی", "Person") == ("غلام رضا ضیایی",)
+    # a compound the name corpus knows whole stays whole
+    assert name_variants("علی خامنه‌ای", "Person") == ()
+    # every word of a Persian name is read the Persian way (ض is z)
+    assert analyze_name("غلامرضا ضیایی", "Person").tokens[0].raw.endswith("rza")
+
+
+def test_belarusian_names_have_their_russian_form() -> None:
+    assert is_belarusian("Алег Эйбатаў")
+    assert is_belarusian("Аляксандр Лукашэнка")
+    assert not is_belarusian("Тарас Шевченко")  # Ukrainian/Russian
+    assert not is_belarusian("Олег Иванов")
+    assert belarusian_variant("Алег Анатольевіч Эйбатаў") == ("алег анатольевич эйбатов",)
+    assert belarusian_variant("Аляксандр Лукашэнка") == ("аляксандр лукашенко",)
+    assert belarusian_variant("Олег Иванов") == ()
+
+
+def test_french_names_in_cyrillic_keep_their_silent_r() -> None:
+    assert cyrillic_variant("Дидье Касимиро") == ("дидиер касимиро",)
+    assert cyrillic_variant("Оливье") == ("оливиер",)
+    assert cyrillic_variant("Ольга Иванова") == ()
