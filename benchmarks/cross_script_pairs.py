@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/cross_script_pairs.py [--home DIR]            # score
     python benchmarks/cross_script_pairs.py --extract lists|variants [--home DIR]  # add pairs
+    python benchmarks/cross_script_pairs.py --analysis 20000  # µs per name of analysis
 
 The set, ``tests/fixtures/match/cross_script_pairs.csv`` (committed; the
 tests read it too), holds person names in a script other than Latin against
@@ -215,11 +216,46 @@ def entry_from_record_name(name: str) -> Entry:
     )
 
 
+def analysis_speed(count: int) -> None:
+    """Time name analysis of ``count`` names of the global customer file (a
+    third of them in Chinese, Arabic, Persian, Korean or Cyrillic script),
+    caches cleared first: µs per name for :func:`analyze_name` and for
+    :func:`name_variants` (the other readings this benchmark's scripts add)."""
+    import os
+
+    from thaw.text import analyze, translit
+
+    shared = Path(os.environ.get("THAW_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    path = shared / "data" / "bench" / "negatives_global_dev.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        names = [row["full_name"] for row in csv.DictReader(fh)][:count]
+    for name in names[:50]:  # load the tables the first names need
+        analyze.analyze_name(name, "Person")
+        analyze.name_variants(name, "Person")
+    for func in (analyze.analyze_name, analyze.name_variants, translit.transliterate_word):
+        func.cache_clear()
+    for label, func in (
+        ("analyze_name", analyze.analyze_name),
+        ("name_variants", analyze.name_variants),
+    ):
+        cpu = time.process_time()
+        for name in names:
+            func(name, "Person")
+        spent = time.process_time() - cpu
+        print(f"{label:14} {1e6 * spent / len(names):7.1f} µs CPU per name ({len(names)} names)")
+    others = sum(bool(analyze.name_variants(n, "Person")) for n in names)
+    print(f"names with another reading: {others}/{len(names)}")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--home", type=Path, default=Path("/work/homes/base"))
     parser.add_argument("--extract", choices=("lists", "variants"))
+    parser.add_argument("--analysis", type=int, metavar="N", help="time analysis of N names")
     args = parser.parse_args(argv)
+    if args.analysis:
+        analysis_speed(args.analysis)
+        return 0
     if args.extract:
         rows = extract(args.home, args.extract)
         with PAIRS.open("w", newline="", encoding="utf-8") as fh:
