@@ -10,7 +10,6 @@ from thaw.text.translit import (
     belarusian_variant,
     cyrillic_variant,
     is_belarusian,
-    korean_variant,
     transliterate_word,
 )
 
@@ -27,6 +26,7 @@ from thaw.text.translit import (
         ("ทรงพล", "songphon", "songphol"),  # ทร read s; final ล
         ("บรรจง", "banchong", "banjong"),  # รร
         ("ทองคำ", "thongkham", "thongkam"),  # อ as a vowel
+        ("สุภาพร", "suphaphon", "suphaphorn"),  # a last ร closing พ
         ("เอี้ยง", "iang", "iang"),  # compound vowel เ–ีย
     ],
 )
@@ -51,12 +51,10 @@ def test_hebrew_geresh_marks_a_sound() -> None:
     assert analyze_name("עינן טנג'יל", "Person").texts[1] == "tnjil"
 
 
-def test_korean_revised_romanization_variant() -> None:
-    assert korean_variant("정언") == ("jeongeon",)
-    assert korean_variant("박근혜") == ("pak geunhye",)  # the surname apart
-    assert korean_variant("석용") == ("seokyong",)  # final ㄱ read k
-    assert name_variants("김정언", "Person") == ("kim jeongeon",)
-    assert korean_variant("Kim") == ()
+def test_hangul_names_have_no_other_reading() -> None:
+    # a Latin reading of a Hangul name would meet near spellings of other
+    # Hangul names (김종은 ~ 김정은, two people): syllables compare as written
+    assert name_variants("김정언", "Person") == ()
 
 
 def test_persian_compound_given_names_split_as_a_variant() -> None:

@@ -63,7 +63,6 @@ from thaw.text.translit import (
     PERSIAN_LETTERS,
     PERSIAN_Z,
     cyrillic_variant,
-    korean_variant,
     transliterate_word,
     word_script,
 )
@@ -876,9 +875,7 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     (:func:`thaw.text.japanese.japanese_reading`, 鈴木 一郎 → ``suzuki ichiro``)
     is the variant, where the name can be Japanese: no word of one character
     (Chinese surnames are one character, Japanese ones two or more) and no
-    reading of fewer than three letters. A Korean name's variant is its Revised
-    Romanization, each word written as one (``정언`` → ``jeongeon``, beside
-    analysis's McCune-Reischauer-like ``jong on``); a Thai name's is its RTGS
+    reading of fewer than three letters. A Thai name's variant is its RTGS
     reading; a name in Arabic script with two given names written as one word
     (غلامرضا) has them apart (:func:`_joined_names`); a Belarusian name has its
     Russian form, and a French name in Cyrillic its silent *r*
@@ -889,8 +886,6 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         return ()
     if _THAI.search(name):
         return _thai_variant(name)
-    if _HANGUL.search(name) and not _HAN.search(name):
-        return korean_variant(name)
     if _CYRILLIC.search(name):
         return cyrillic_variant(name)
     if _ARABIC.search(name):

@@ -185,6 +185,19 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
         prev_open = bool(out) and not out[-1][2] and out[-1][1] not in ("ะ", "ำ", "เา", "ใ", "ไ")
         # (after รร, two bare consonants are a syllable of their own: บรร-จง)
         opens = out and out[-1][1] == "รร" and nxt is not None and not nxt[1]
+        # a bare consonant before a last bare ร makes a syllable with it (สุภา-พร
+        # *suphaphon*, personal *Supaporn*), except after a vowel that needs a
+        # final (ั) and for ตร / ทร, whose ร is silent (ชินวัตร, ประวิตร)
+        closing_r = (
+            nxt == ["ร", ""]
+            and j + 2 == len(units)
+            and onset not in ("ต", "ท")
+            and not (out and out[-1][1] == "ั")
+        )
+        if closing_r:
+            out.append((onset, "-", "ร"))
+            j += 2
+            continue
         if prev_open and onset != "อ" and len(onset) == 1 and not opens:
             o, v, _ = out[-1]
             out[-1] = (o, v, onset)
@@ -248,7 +261,8 @@ _VOWELS: Final[dict[str, str]] = {
 
 def _read(word: str, personal: bool) -> str:
     parts: list[str] = []
-    for onset, vowel, coda in _syllables(word):
+    syllables = _syllables(word)
+    for position, (onset, vowel, coda) in enumerate(syllables, 1):
         first = onset[:1]
         latin = "".join(_CONSONANTS[c][0] for c in onset)
         if first == "ท" and onset[1:2] == "ร":
@@ -273,6 +287,8 @@ def _read(word: str, personal: bool) -> str:
                 final = "i" if not v.endswith("i") else ""
             elif coda == "ว":
                 final = "o" if not personal else "w"
+            elif coda == "ร" and personal and vowel == "-" and position == len(syllables):
+                final = "rn"  # (-porn, -korn: Supaporn, Siriporn)
         else:
             final = ""
         parts.append(latin + v + final)

@@ -228,41 +228,6 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
     return tuple(_ascii_words(out)), False
 
 
-_RR_FINAL: Final = re.compile(r"(?<!n)g$|b$|d$")
-_RR_FINALS: Final = {"g": "k", "b": "p", "d": "t"}
-
-
-@lru_cache(maxsize=4096)
-def korean_variant(name: str) -> tuple[str, ...]:
-    """A Korean name in the Revised Romanization as South Koreans write their
-    own names: each word's syllables joined without folding (``정언`` →
-    ``jeongeon``, ``석용`` → ``seokyong``, ``박`` → ``bak``), the variant reading
-    beside :func:`transliterate_word`'s McCune-Reischauer-like one. A word of
-    three syllables is a whole name: its surname is set apart and spelt as
-    :func:`transliterate_word` does (``김정언`` → ``kim jeongeon``). Empty when
-    the name has no Hangul."""
-    if name.isascii():
-        return ()
-    words: list[str] = []
-    for word in name.split():
-        syllables: list[str] = []
-        if len(word) == 3 and word_script(word) == "Hangul":
-            # a whole name in one word: the surname apart, as customarily spelt
-            words.extend(_korean(word[0]))
-            word = word[1:]
-        for ch in word:
-            if word_script(ch) != "Hangul":
-                syllables.extend(_ascii_words(maybe_ascii(ch)))
-                continue
-            syl = maybe_ascii(ch).lower()
-            if syl.isascii():
-                syllables.append(_RR_FINAL.sub(lambda m: _RR_FINALS[m.group(0)], syl))
-        if syllables:
-            words.append("".join(syllables))
-    variant = " ".join(words)
-    return (variant,) if variant else ()
-
-
 _BELARUSIAN_ONLY: Final = frozenset("ўЎ")
 _BELARUSIAN_PAIRS: Final = (frozenset("іІ"), frozenset("ыЫэЭ"))
 _BY_TO_RU: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
