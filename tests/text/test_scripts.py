@@ -61,6 +61,10 @@ def test_persian_compound_given_names_split_as_a_variant() -> None:
     assert name_variants("غلامرضا ضیایی", "Person") == ("غلام رضا ضیایی",)
     # a compound the name corpus knows whole stays whole
     assert name_variants("علی خامنه‌ای", "Person") == ()
+    # Persian surname suffixes: joined when apart, apart when joined
+    assert name_variants("حسن رحیم پور ازغدی", "Person") == ("حسن رحیمپور ازغدی",)
+    assert name_variants("عبدالحسین خسروپناه", "Person") == ("عبدالحسین خسرو پناه",)
+    assert name_variants("جعفر علی", "Person") == ()  # Jafar: no suffix far
     # every word of a Persian name is read the Persian way (ض is z)
     assert analyze_name("غلامرضا ضیایی", "Person").tokens[0].raw.endswith("rza")
 

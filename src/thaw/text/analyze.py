@@ -427,6 +427,40 @@ def _joined_names(word: str) -> tuple[str, str] | None:
     return None
 
 
+#: Persian surname suffixes, written joined to the stem or apart (رحیم پور
+#: *Rahimpour*, خسروپناه *Khosrow Panah*); the short ones (فر, نیا, وند, راد,
+#: کیا) end too many other words to be split off, and are only joined.
+_PERSIAN_SUFFIXES: Final = ("پور", "زاده", "نژاد", "پناه", "منش", "دوست")
+_PERSIAN_SHORT_SUFFIXES: Final = frozenset({"فر", "نیا", "وند", "راد", "کیا"})
+
+
+@lru_cache(maxsize=20_000)
+def _arabic_variant(name: str) -> tuple[str, ...]:
+    """A name in Arabic script written the other way where Persian writes
+    either: compound given names apart (:func:`_joined_names`), surname
+    suffixes joined when written apart and apart when joined
+    (:data:`_PERSIAN_SUFFIXES`). Empty when nothing changes."""
+    out: list[str] = []
+    changed = False
+    for word in name.split():
+        if out and (word in _PERSIAN_SHORT_SUFFIXES or word in _PERSIAN_SUFFIXES):
+            out[-1] += word
+            changed = True
+            continue
+        parts = _joined_names(word)
+        if parts is None and not script_symbols(word):
+            for suffix in _PERSIAN_SUFFIXES:
+                if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                    parts = (word[: -len(suffix)], suffix)
+                    break
+        if parts is not None:
+            out.extend(parts)
+            changed = True
+        else:
+            out.append(word)
+    return (" ".join(out),) if changed else ()
+
+
 def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
     out: list[_Word] = []
     for w in words:
@@ -876,8 +910,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     is the variant, where the name can be Japanese: no word of one character
     (Chinese surnames are one character, Japanese ones two or more) and no
     reading of fewer than three letters. A Thai name's variant is its RTGS
-    reading; a name in Arabic script with two given names written as one word
-    (غلامرضا) has them apart (:func:`_joined_names`); a Belarusian name has its
+    reading; a name in Arabic script written the other way where Persian
+    writes either (غلامرضا *Gholam Reza*, رحیم پور *Rahimpour*:
+    :func:`_arabic_variant`); a Belarusian name has its
     Russian form, and a French name in Cyrillic its silent *r*
     (:func:`thaw.text.translit.cyrillic_variant`). Names of other kinds, and
     names in any other script, have none
@@ -889,11 +924,7 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     if _CYRILLIC.search(name):
         return cyrillic_variant(name)
     if _ARABIC.search(name):
-        words = name.split()
-        split = [_joined_names(w) for w in words]
-        if not any(split):
-            return ()
-        return (" ".join(" ".join(p) if p else w for w, p in zip(words, split, strict=True)),)
+        return _arabic_variant(name)
     if not _HAN.search(name):
         return ()
     if _KANA.search(name) or _HANGUL.search(name):
