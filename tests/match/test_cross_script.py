@@ -15,8 +15,8 @@ from thaw.text import analyze_name, name_variants
 
 PAIRS = Path(__file__).resolve().parents[1] / "fixtures" / "match" / "cross_script_pairs.csv"
 
-#: Pairs of the development set (lists and hand-written variants, both splits
-#: of the lists' pairs) that do not match yet, and why: an Ossetian patronymic
+#: Pairs of the development split (lists and hand-written variants) that do
+#: not match yet, and why: an Ossetian patronymic
 #: read as Russian (Дз, listed Dzh), a Uyghur and a Korean name in Chinese
 #: characters, Persian names listed with a different split or spelling,
 #: Arabic names listed in French or Hausa spellings (Djamel, Shekau),
