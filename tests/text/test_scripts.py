@@ -27,6 +27,7 @@ from thaw.text.translit import (
         ("บรรจง", "banchong", "banjong"),  # รร
         ("ทองคำ", "thongkham", "thongkam"),  # อ as a vowel
         ("สุภาพร", "suphaphon", "suphaphorn"),  # a last ร closing พ
+        ("ศรีวงค์", "siwong", "sriwong"),  # ศร: silent ร in RTGS; วง
         ("เอี้ยง", "iang", "iang"),  # compound vowel เ–ีย
     ],
 )

@@ -95,6 +95,9 @@ _SILENT: Final = "\u0e4c"  # ์ thanthakhat
 #: silent ห or อ (หม, หน, อย …).
 _CLUSTER_SECOND: Final = frozenset("รลว")
 _CLUSTER_FIRST: Final = frozenset("กขคปพผตบฟ")
+#: Letters before which a cluster's ร is silent in speech (ศรี *si*, สร้อย
+#: *soi*, จริง *ching*) but kept by personal spellings (*Sri*).
+_SILENT_R_AFTER: Final = frozenset("ศสซจ")
 _LED_BY_H: Final = frozenset("งญนมยรลว")
 #: Vowel signs written after (above, below) the consonant.
 _VOWEL_SIGNS: Final = frozenset("ะัาำิีึืุู")
@@ -114,7 +117,7 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
             # a consonant left between the syllable's final and the silent
             # letter is silent too (จันทร์, ลักษณ์)
             if len(chars) >= 3 and chars[-1] in _CONSONANTS and chars[-2] in _CONSONANTS:
-                if chars[-3] in _VOWEL_SIGNS:
+                if chars[-3] == "\u0e31":  # (ั needs a final: the first consonant)
                     chars.pop()
             continue
         if ch in _TONE:
@@ -142,6 +145,7 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
             after = chars[i + 1] if i + 1 < n else ""
             clustered = (
                 (ch in _CLUSTER_FIRST and second in _CLUSTER_SECOND)
+                or (ch in _SILENT_R_AFTER and second == "ร")
                 or (ch == "ห" and second in _LED_BY_H)
                 or (ch == "อ" and second == "ย")
             )
@@ -185,6 +189,14 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
         prev_open = bool(out) and not out[-1][2] and out[-1][1] not in ("ะ", "ำ", "เา", "ใ", "ไ")
         # (after รร, two bare consonants are a syllable of their own: บรร-จง)
         opens = out and out[-1][1] == "รร" and nxt is not None and not nxt[1]
+        # two bare consonants that end the word are a syllable (ศรี-วง *wong*),
+        # not a final and a syllable with a bare inherent a
+        opens = opens or (
+            nxt is not None
+            and not nxt[1]
+            and j + 2 == len(units)
+            and not (nxt[0] == "ร" and onset in ("ต", "ท"))  # (ชินวัตร: silent ร)
+        )
         # a bare consonant before a last bare ร makes a syllable with it (สุภา-พร
         # *suphaphon*, personal *Supaporn*), except after a vowel that needs a
         # final (ั) and for ตร / ทร, whose ร is silent (ชินวัตร, ประวิตร)
@@ -267,6 +279,8 @@ def _read(word: str, personal: bool) -> str:
         latin = "".join(_CONSONANTS[c][0] for c in onset)
         if first == "ท" and onset[1:2] == "ร":
             latin = "s"  # ทร is read s
+        elif first in _SILENT_R_AFTER and onset[1:2] == "ร" and not personal:
+            latin = latin[:-1]  # (ศรี: si in RTGS, Sri in personal spellings)
         elif first in "หอ" and len(onset) > 1:
             latin = _CONSONANTS[onset[1]][0]  # the ห / อ only carries the tone
         if personal:
