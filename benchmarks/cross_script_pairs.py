@@ -23,7 +23,9 @@ a Latin-script form of the same name, with these columns:
     rigour's person-name corpus (name-variant data, for the scripts the lists
     hardly write: Thai, Greek, Hebrew, Korean, Chinese, Japanese; only items
     written in at most :data:`MAX_ITEM_SCRIPTS` scripts other than Latin, so
-    that the name belongs to the script's language);
+    that the name belongs to the script's language, and for Chinese characters
+    and kana only Japanese names (with a hiragana form and no katakana one) and
+    Chinese names (Latin forms in pinyin), not foreign names transcribed);
     ``variant`` for a pair written by hand from common knowledge of
     romanisation (kanji against Hepburn, Hangul surnames against their
     customary spellings, Greek and Hebrew given names against their English
@@ -45,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import random
 import re
 import sys
@@ -136,6 +139,31 @@ def listed_pairs(home: Path) -> list[dict[str, str]]:
     return out
 
 
+_HIRAGANA = re.compile("[\u3041-\u309f]")
+_KATAKANA = re.compile("[\u30a0-\u30ff]")
+
+
+@functools.lru_cache(maxsize=1)
+def _pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (ICU's readings of the CJK characters)."""
+    import icu
+
+    han = icu.Transliterator.createInstance("Han-Latin; Latin-ASCII; Lower")
+    text = han.transliterate(" ".join(chr(c) for c in range(0x4E00, 0x9FA6)))
+    return frozenset(w for w in text.split() if w.isalpha())
+
+
+def is_pinyin(word: str) -> bool:
+    """Whether ``word`` is a run of pinyin syllables (*weiwei*, *xiaoming*)."""
+    syllables = _pinyin_syllables()
+    word = word.lower()
+    ends = {0}
+    for i in range(1, len(word) + 1):
+        if any(j in ends and word[j:i] in syllables for j in range(max(0, i - 6), i)):
+            ends.add(i)
+    return len(word) in ends
+
+
 def variant_pairs() -> list[dict[str, str]]:
     """Pairs of spellings of one name item of rigour's person-name corpus: a
     form in each of :data:`VARIANT_SCRIPTS` against an ASCII form of the item."""
@@ -153,10 +181,17 @@ def variant_pairs() -> list[dict[str, str]]:
         scripts = {script_of(f) for f in forms if not f.isascii()} - {"Latin"}
         if not latins or len(scripts) > MAX_ITEM_SCRIPTS:
             continue
+        japanese = any(_HIRAGANA.search(f) for f in forms)
+        foreign = any(_KATAKANA.search(f) for f in forms)
         for form in forms:
             if form.isascii():
                 continue
             script = script_of(form)
+            if script in ("Han", "Japanese") and (foreign or not japanese):
+                # a Japanese name has a hiragana form (a name in katakana is a
+                # foreign one); a Chinese name's Latin forms are pinyin
+                if script == "Japanese" or foreign or not all(map(is_pinyin, latins)):
+                    continue
             if script in VARIANT_SCRIPTS:
                 out.append(
                     {
