@@ -59,9 +59,15 @@ RIGOUR_SCRIPTS: Final = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Ge
 CJK_SCRIPTS: Final = frozenset({"Han", "Hiragana", "Katakana"})
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
-_KOREAN_FOLD: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
-    (re.compile(p), r)
-    for p, r in (
+
+
+def _rules(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Rewriting rules ``(pattern, replacement)``, compiled, applied in order."""
+    return tuple((re.compile(p), r) for p, r in pairs)
+
+
+_KOREAN_FOLD: Final = _rules(
+    (
         (r"eo", "o"),
         (r"eu", "u"),
         (r"^g", "k"),
@@ -230,9 +236,8 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
 
 _BELARUSIAN_ONLY: Final = frozenset("ўЎ")
 _BELARUSIAN_PAIRS: Final = (frozenset("іІ"), frozenset("ыЫэЭ"))
-_BY_TO_RU: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
-    (re.compile(p), r)
-    for p, r in (
+_BY_TO_RU: Final = _rules(
+    (
         # surnames in -ov/-ev: Belarusian writes the unstressed o as a and the
         # final v as ў (Эйбатаў, Russian Эйбатов)
         (r"[ао]ў\b", "ов"),
