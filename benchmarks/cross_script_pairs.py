@@ -301,6 +301,7 @@ def main(argv: list[str]) -> int:
         return 0
     rows = read_pairs()
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    by_kind: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
     started, cpu = time.perf_counter(), time.process_time()
     for row in rows:
@@ -314,6 +315,10 @@ def main(argv: list[str]) -> int:
                 f"  {row['script']:10} {result.score:.2f} {row['original']} ~ {row['latin']}"
                 f"  ({row['source']})"
             )
+        kind = row["source"].split(":")[0] if row["source"].startswith("rigour:") else "lists"
+        kind = "variant" if row["source"] == "variant" else kind
+        by_kind[(row["split"], kind)][0] += ok
+        by_kind[(row["split"], kind)][1] += 1
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     scripts = sorted({s for _, s in totals})
     print(f"{'script':12} {'dev':>9} {'holdout':>9} {'all':>9}")
@@ -329,6 +334,14 @@ def main(argv: list[str]) -> int:
         print(f"{script:12} {cells[0]} {cells[1]} {both[0]:>4}/{both[1]:<4}")
     d, h = grand["dev"], grand["holdout"]
     print(f"{'all':12} {d[0]:>4}/{d[1]:<4} {h[0]:>4}/{h[1]:<4} {d[0] + h[0]:>4}/{d[1] + h[1]:<4}")
+    print("\nby source (lists: published original-script names; variant: written by hand;")
+    print("rigour: single words of rigour's name-variant corpus)")
+    for kind in ("lists", "variant", "rigour"):
+        cells = [
+            f"{by_kind[(part, kind)][0]:>4}/{by_kind[(part, kind)][1]:<4}"
+            for part in ("dev", "holdout")
+        ]
+        print(f"{kind:12} {cells[0]} {cells[1]}")
     print(f"\n{len(rows)} pairs scored in {wall:.2f} s wall, {cpu:.2f} s CPU")
     if misses:
         print("\ndev misses:")
