@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thaw.text import analyze_name, name_variants
 from thaw.text.thai import thai_readings
@@ -84,3 +86,25 @@ def test_french_names_in_cyrillic_keep_their_silent_r() -> None:
     assert cyrillic_variant("Дидье Касимиро") == ("дидиер касимиро",)
     assert cyrillic_variant("Оливье") == ("оливиер",)
     assert cyrillic_variant("Ольга Иванова") == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=[chr(c) for c in range(0x0E01, 0x0E5C)] + [" ", "'"], max_size=12))
+def test_any_thai_text_reads_to_ascii(text: str) -> None:
+    for word in text.split():
+        rtgs, personal = thai_readings(word)
+        assert rtgs.isascii() and personal.isascii()
+    analyze_name(text, "Person")
+    for variant in name_variants(text, "Person"):
+        # (Thai digits and signs other than letters are kept as written)
+        assert all(t.text.isascii() for t in analyze_name(variant, "Person").tokens)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="אבגדהוזחטיכלמנסעפצקרשתץ'׳ ", max_size=12))
+def test_any_hebrew_text_with_geresh_reads(text: str) -> None:
+    for word in text.split():
+        words, abjad = transliterate_word(word)
+        assert abjad or not words
+        assert all(w.isascii() for w in words)
+    analyze_name(text, "Person")
