@@ -9,7 +9,9 @@ Each script gets the treatment its writing system needs:
   such words on their consonants. The Arabic article ``ال`` is split off and
   dropped, ``الله`` is *allah*, and ``عبد`` compounds (``عبدالرحمن``) are
   split. A word written with a letter only Persian has (``پ چ ژ گ ک ی``) reads
-  ``ض ظ ذ`` as *z*, as Persian does (``رضا`` is *Reza*).
+  ``ض ظ ذ`` as *z*, as Persian does (``رضا`` is *Reza*; name analysis applies
+  this to every word of a name written in Persian). A Hebrew letter with a
+  geresh is the sound the geresh marks (``ג׳`` *j*, ``צ׳`` *ch*, ``ז׳`` *zh*).
 * **Chinese** (Han): one pinyin syllable per character; organisation vocabulary
   (``有限公司``, ``技术``, ``银行`` …) is recognised first and translated, see
   :data:`thaw.text.vocab.CJK_ORG_WORDS`.
@@ -26,6 +28,10 @@ Each script gets the treatment its writing system needs:
   differ mostly in vowels: *Somphon*, *Sompol*); name analysis offers the Royal
   Thai General System reading as a variant.
 * Anything else: ICU's ``Any-Latin``; what still is not ASCII is dropped.
+
+Readings of a whole name that name analysis offers beside these as variants:
+a Belarusian name's Russian form (:func:`belarusian_variant`) and a French
+name's silent final *r* in Cyrillic (:func:`cyrillic_variant`).
 """
 
 from __future__ import annotations
