@@ -1,29 +1,57 @@
-"""Cross-script person pairs: build the development set, and score it.
+"""Cross-script person pairs: build the pair set, and score it.
 
 Usage::
 
     python benchmarks/cross_script_pairs.py [--home DIR]            # score
-    python benchmarks/cross_script_pairs.py --extract [--home DIR]  # rebuild the set
+    python benchmarks/cross_script_pairs.py --extract lists|variants [--home DIR]  # add pairs
+    python benchmarks/cross_script_pairs.py --analysis 20000  # µs per name of analysis
 
 The set, ``tests/fixtures/match/cross_script_pairs.csv`` (committed; the
-tests read it too), holds person names published by the authorities in their
-original script (UN ``NAME_ORIGINAL_SCRIPT``, OFSI "Name non-latin script",
-Canada …) against the Latin-script name of the same listing, plus name
-variants written by hand from common knowledge of romanisation (kanji against
-Hepburn, Hangul surnames against their customary spellings, Greek and Hebrew
-given names against their English forms; ``source`` is ``variant``).
-``--extract`` samples the listed pairs from a store (at most
-:data:`PER_SCRIPT` per script, fixed seed) and keeps the hand-written rows;
-scoring prints, per script, how many pairs reach the
-default threshold and lists those that do not.
+tests read it too), holds person names in a script other than Latin against
+a Latin-script form of the same name, with these columns:
+
+``script``
+    the script of the original (``Persian`` for Arabic script written with a
+    letter only Persian has, or published as Persian; ``Japanese`` for kana).
+``original``, ``latin``
+    the two names.
+``source``
+    ``<list>:<id>`` for a name published by an authority in its original
+    script (UN ``NAME_ORIGINAL_SCRIPT``, OFSI "Name non-latin script",
+    Canada, Australia) against the primary Latin name of the same listing;
+    ``rigour:<Wikidata id>`` for a pair of spellings of one name item of
+    rigour's person-name corpus (name-variant data, for the scripts the lists
+    hardly write: Thai, Greek, Hebrew, Korean, Chinese, Japanese; only items
+    written in at most :data:`MAX_ITEM_SCRIPTS` scripts other than Latin, so
+    that the name belongs to the script's language, and for Chinese characters
+    and kana only Japanese names (with a hiragana form and no katakana one) and
+    Chinese names (Latin forms in pinyin), not foreign names transcribed);
+    ``variant`` for a pair written by hand from common knowledge of
+    romanisation (kanji against Hepburn, Hangul surnames against their
+    customary spellings, Greek and Hebrew given names against their English
+    forms).
+``split``
+    ``dev`` or ``holdout``. The 148 pairs of the first round are ``dev``.
+    ``--extract`` shuffles the new pairs of each script with a fixed seed
+    (:data:`SEED`) and gives every other one to ``holdout`` *before anyone
+    looks at them*; only the ``dev`` pairs are looked at while developing
+    (their misses are listed), the ``holdout`` pairs are only counted.
+``note``
+    why a pair was corrected by hand, when it was (a list's typo).
+
+Scoring prints, per script, how many pairs of each split reach the default
+threshold, and lists the ``dev`` pairs that do not.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import random
+import re
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -34,95 +62,184 @@ from thaw.text.translit import word_script
 PAIRS = (
     Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "match" / "cross_script_pairs.csv"
 )
-PER_SCRIPT = 25
-FIELDS = ("script", "original", "latin", "source")
+#: The seed of the dev/holdout split (fixed before the new pairs were looked at).
+SEED = 20261205
+#: At most this many list pairs per script are added (half of them held out).
+LIST_PER_SCRIPT = 60
+#: At most this many name-variant pairs per script are added, for the scripts
+#: in :data:`VARIANT_SCRIPTS` (half of them held out).
+VARIANT_PER_SCRIPT = 40
+#: A name item written in more scripts than this is a name of another
+#: language transcribed (菲爾波茲 for *Philpotts*), not a name of the script's
+#: own language against its romanisation; such items are left out.
+MAX_ITEM_SCRIPTS = 2
+VARIANT_SCRIPTS = ("Thai", "Greek", "Hebrew", "Hangul", "Han", "Japanese", "Persian")
+#: Name-variant pairs of a first extraction (before :data:`MAX_ITEM_SCRIPTS`)
+#: whose dev misses were printed: never drawn again, so that none of them can
+#: land in the holdout split.
+SEEN_PATH = PAIRS.with_name("cross_script_seen.txt")
+SEEN: frozenset[str] = (
+    frozenset(SEEN_PATH.read_text(encoding="utf-8").split("\n"))
+    if SEEN_PATH.exists()
+    else frozenset()
+)
+FIELDS = ("script", "original", "latin", "source", "split", "note")
+
+_PERSIAN_LETTERS = frozenset("پچژگکی")
+_PERSIAN_LANGS = re.compile(r"persian|farsi|^fa$|^fas$|^per$", re.I)
 
 
-def script_of(name: str) -> str:
-    """The main non-Latin script of ``name`` (``Latin`` if none)."""
+def script_of(name: str, lang: str | None = None) -> str:
+    """The main non-Latin script of ``name`` (``Latin`` if none): Arabic script
+    written in Persian is ``Persian``, kana ``Japanese``."""
     for word in name.split():
         script = word_script(word)
+        if script == "Arabic" and (
+            not _PERSIAN_LETTERS.isdisjoint(name) or (lang and _PERSIAN_LANGS.search(lang))
+        ):
+            return "Persian"
+        if script in ("Hiragana", "Katakana"):
+            return "Japanese"
         if script != "Latin":
             return script
     return "Latin"
 
 
-def extract(home: Path) -> list[dict[str, str]]:
-    """Original-script person names against their listing's Latin names."""
+def listed_pairs(home: Path) -> list[dict[str, str]]:
+    """Original-script person names against their listing's primary Latin name
+    (one pair per listing and script)."""
     from thaw.store import Store
 
-    by_script: dict[str, list[dict[str, str]]] = defaultdict(list)
+    out: list[dict[str, str]] = []
     with Store(home) as store:
         for record in store.active_records():
             if record.schema != "Person":
                 continue
-            originals = [n.value for n in record.names if script_of(n.value) != "Latin"]
             latins = [
                 n.value
                 for n in record.names
                 if n.kind in ("primary", "alias") and script_of(n.value) == "Latin"
             ]
-            if not originals or not latins:
+            if not latins:
                 continue
-            original = originals[0]
-            by_script[script_of(original)].append(
-                {
-                    "script": script_of(original),
-                    "original": original,
-                    "latin": latins[0],
-                    "source": f"{record.source}:{record.source_id}",
-                }
-            )
-    rng = random.Random(11)
-    rows: list[dict[str, str]] = []
+            seen: set[str] = set()
+            for n in record.names:
+                script = script_of(n.value, n.lang)
+                if script == "Latin" or script in seen:
+                    continue
+                seen.add(script)
+                out.append(
+                    {
+                        "script": script,
+                        "original": n.value,
+                        "latin": latins[0],
+                        "source": f"{record.source}:{record.source_id}",
+                    }
+                )
+    return out
+
+
+_HIRAGANA = re.compile("[\u3041-\u309f]")
+_KATAKANA = re.compile("[\u30a0-\u30ff]")
+
+
+@functools.lru_cache(maxsize=1)
+def _pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (ICU's readings of the CJK characters)."""
+    import icu
+
+    han = icu.Transliterator.createInstance("Han-Latin; Latin-ASCII; Lower")
+    text = han.transliterate(" ".join(chr(c) for c in range(0x4E00, 0x9FA6)))
+    return frozenset(w for w in text.split() if w.isalpha())
+
+
+def is_pinyin(word: str) -> bool:
+    """Whether ``word`` is a run of pinyin syllables (*weiwei*, *xiaoming*)."""
+    syllables = _pinyin_syllables()
+    word = word.lower()
+    ends = {0}
+    for i in range(1, len(word) + 1):
+        if any(j in ends and word[j:i] in syllables for j in range(max(0, i - 6), i)):
+            ends.add(i)
+    return len(word) in ends
+
+
+def variant_pairs() -> list[dict[str, str]]:
+    """Pairs of spellings of one name item of rigour's person-name corpus: a
+    form in each of :data:`VARIANT_SCRIPTS` against an ASCII form of the item."""
+    from thaw.text._make_symbols import rigour_resources
+
+    corpus, _symbols = rigour_resources()
+    rng = random.Random(SEED)
+    out: list[dict[str, str]] = []
+    for line in corpus.splitlines():
+        forms_text, sep, qid = line.strip().rpartition(" => ")
+        if not sep:
+            continue
+        forms = forms_text.split(", ")
+        latins = sorted(f for f in forms if f.isascii() and f.isalpha())
+        scripts = {script_of(f) for f in forms if not f.isascii()} - {"Latin"}
+        if not latins or len(scripts) > MAX_ITEM_SCRIPTS:
+            continue
+        japanese = any(_HIRAGANA.search(f) for f in forms)
+        foreign = any(_KATAKANA.search(f) for f in forms)
+        for form in forms:
+            if form.isascii():
+                continue
+            script = script_of(form)
+            if script in ("Han", "Japanese") and (foreign or not japanese):
+                # a Japanese name has a hiragana form (a name in katakana is a
+                # foreign one); a Chinese name's Latin forms are pinyin
+                if script == "Japanese" or foreign or not all(map(is_pinyin, latins)):
+                    continue
+            if script in VARIANT_SCRIPTS:
+                out.append(
+                    {
+                        "script": script,
+                        "original": form,
+                        "latin": rng.choice(latins).title(),
+                        "source": f"rigour:{qid}",
+                    }
+                )
+    return out
+
+
+def split(rows: list[dict[str, str]], per_script: int) -> list[dict[str, str]]:
+    """At most ``per_script`` rows per script, shuffled with :data:`SEED`, every
+    other one held out."""
+    by_script: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        by_script[row["script"]].append(row)
+    rng = random.Random(SEED)
+    out: list[dict[str, str]] = []
     for script in sorted(by_script):
-        found = by_script[script]
+        found = sorted(by_script[script], key=lambda r: (r["source"], r["original"]))
         rng.shuffle(found)
-        rows.extend(found[:PER_SCRIPT])
-    return rows
+        for i, row in enumerate(found[:per_script]):
+            out.append({**row, "split": "dev" if i % 2 == 0 else "holdout", "note": ""})
+    return out
 
 
 def read_pairs(path: Path = PAIRS) -> list[dict[str, str]]:
+    """The pair set (rows of the first round, without a split, are ``dev``)."""
     with path.open(newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--home", type=Path, default=Path("/work/homes/base"))
-    parser.add_argument("--extract", action="store_true")
-    args = parser.parse_args(argv)
-    if args.extract:
-        kept = [r for r in read_pairs() if not r["source"].count(":")] if PAIRS.exists() else []
-        rows = extract(args.home) + kept
-        PAIRS.parent.mkdir(exist_ok=True)
-        with PAIRS.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, FIELDS)
-            writer.writeheader()
-            writer.writerows(rows)
-        print(f"wrote {len(rows)} pairs to {PAIRS}")
-        return 0
-    rows = read_pairs()
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    misses: list[str] = []
+        rows = list(csv.DictReader(fh))
     for row in rows:
-        entry = entry_from_record_name(row["latin"])
-        result = score(Query(row["original"], "Person"), entry)
-        ok = result.score >= DEFAULT_THRESHOLD
-        totals[row["script"]][0] += ok
-        totals[row["script"]][1] += 1
-        if not ok:
-            misses.append(
-                f"  {row['script']:10} {result.score:.2f} {row['original']} ~ {row['latin']}"
-            )
-    for script, (found, n) in sorted(totals.items()):
-        print(f"{script:12} {found:4}/{n:<4}")
-    total_ok = sum(v[0] for v in totals.values())
-    print(f"{'all':12} {total_ok:4}/{len(rows):<4}")
-    if misses:
-        print("\nmisses:")
-        print("\n".join(misses))
-    return 0
+        row["split"] = row.get("split") or "dev"
+        row["note"] = row.get("note") or ""
+    return rows
+
+
+def extract(home: Path, kind: str) -> list[dict[str, str]]:
+    """The set with new pairs of ``kind`` (``lists`` or ``variants``) added,
+    existing rows kept (each kind was extracted once)."""
+    rows = read_pairs() if PAIRS.exists() else []
+    known = {r["original"] for r in rows} | set(SEEN)
+    if kind == "lists":
+        listed = [r for r in listed_pairs(home) if r["original"] not in known]
+        return rows + split(listed, LIST_PER_SCRIPT)
+    variants = [r for r in variant_pairs() if r["original"] not in known]
+    return rows + split(variants, VARIANT_PER_SCRIPT)
 
 
 def entry_from_record_name(name: str) -> Entry:
@@ -132,6 +249,104 @@ def entry_from_record_name(name: str) -> Entry:
     return entry_from_record(
         Record(source="pair", source_id="1", schema="Person", names=[Name(name)])
     )
+
+
+def analysis_speed(count: int) -> None:
+    """Time name analysis of ``count`` names of the global customer file (a
+    third of them in Chinese, Arabic, Persian, Korean or Cyrillic script),
+    caches cleared first: µs per name for :func:`analyze_name` and for
+    :func:`name_variants` (the other readings this benchmark's scripts add)."""
+    import os
+
+    from thaw.text import analyze, translit
+
+    shared = Path(os.environ.get("THAW_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    path = shared / "data" / "bench" / "negatives_global_dev.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        names = [row["full_name"] for row in csv.DictReader(fh)][:count]
+    for name in names[:50]:  # load the tables the first names need
+        analyze.analyze_name(name, "Person")
+        analyze.name_variants(name, "Person")
+    for func in (analyze.analyze_name, analyze.name_variants, translit.transliterate_word):
+        func.cache_clear()
+    for label, func in (
+        ("analyze_name", analyze.analyze_name),
+        ("name_variants", analyze.name_variants),
+    ):
+        cpu = time.process_time()
+        for name in names:
+            func(name, "Person")
+        spent = time.process_time() - cpu
+        print(f"{label:14} {1e6 * spent / len(names):7.1f} µs CPU per name ({len(names)} names)")
+    others = sum(bool(analyze.name_variants(n, "Person")) for n in names)
+    print(f"names with another reading: {others}/{len(names)}")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--home", type=Path, default=Path("/work/homes/base"))
+    parser.add_argument("--extract", choices=("lists", "variants"))
+    parser.add_argument("--analysis", type=int, metavar="N", help="time analysis of N names")
+    args = parser.parse_args(argv)
+    if args.analysis:
+        analysis_speed(args.analysis)
+        return 0
+    if args.extract:
+        rows = extract(args.home, args.extract)
+        with PAIRS.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, FIELDS)
+            writer.writeheader()
+            writer.writerows(rows)
+        print(f"wrote {len(rows)} pairs to {PAIRS}")
+        return 0
+    rows = read_pairs()
+    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    by_kind: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[str] = []
+    started, cpu = time.perf_counter(), time.process_time()
+    for row in rows:
+        entry = entry_from_record_name(row["latin"])
+        result = score(Query(row["original"], "Person"), entry)
+        ok = result.score >= DEFAULT_THRESHOLD
+        totals[(row["split"], row["script"])][0] += ok
+        totals[(row["split"], row["script"])][1] += 1
+        if not ok and row["split"] == "dev":
+            misses.append(
+                f"  {row['script']:10} {result.score:.2f} {row['original']} ~ {row['latin']}"
+                f"  ({row['source']})"
+            )
+        kind = row["source"].split(":")[0] if row["source"].startswith("rigour:") else "lists"
+        kind = "variant" if row["source"] == "variant" else kind
+        by_kind[(row["split"], kind)][0] += ok
+        by_kind[(row["split"], kind)][1] += 1
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    scripts = sorted({s for _, s in totals})
+    print(f"{'script':12} {'dev':>9} {'holdout':>9} {'all':>9}")
+    grand = {"dev": [0, 0], "holdout": [0, 0]}
+    for script in scripts:
+        cells = []
+        for part in ("dev", "holdout"):
+            found, n = totals.get((part, script), [0, 0])
+            grand[part][0] += found
+            grand[part][1] += n
+            cells.append(f"{found:>4}/{n:<4}")
+        both = [sum(totals.get((p, script), [0, 0])[i] for p in ("dev", "holdout")) for i in (0, 1)]
+        print(f"{script:12} {cells[0]} {cells[1]} {both[0]:>4}/{both[1]:<4}")
+    d, h = grand["dev"], grand["holdout"]
+    print(f"{'all':12} {d[0]:>4}/{d[1]:<4} {h[0]:>4}/{h[1]:<4} {d[0] + h[0]:>4}/{d[1] + h[1]:<4}")
+    print("\nby source (lists: published original-script names; variant: written by hand;")
+    print("rigour: single words of rigour's name-variant corpus)")
+    for kind in ("lists", "variant", "rigour"):
+        cells = [
+            f"{by_kind[(part, kind)][0]:>4}/{by_kind[(part, kind)][1]:<4}"
+            for part in ("dev", "holdout")
+        ]
+        print(f"{kind:12} {cells[0]} {cells[1]}")
+    print(f"\n{len(rows)} pairs scored in {wall:.2f} s wall, {cpu:.2f} s CPU")
+    if misses:
+        print("\ndev misses:")
+        print("\n".join(misses))
+    return 0
 
 
 if __name__ == "__main__":

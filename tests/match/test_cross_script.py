@@ -15,22 +15,34 @@ from thaw.text import analyze_name, name_variants
 
 PAIRS = Path(__file__).resolve().parents[1] / "fixtures" / "match" / "cross_script_pairs.csv"
 
-#: Pairs of the development set that do not match yet, and why: a Belarusian
-#: name listed under its Russian form, a French name in Cyrillic without its
-#: silent r, Persian compounds split differently, a Uyghur name in Chinese
-#: characters, a Persian name whose keys keep one consonant, a joined word of a
-#: list's typo, a Hebrew name with a geresh, Thai names in personal spellings.
+#: Pairs of the development split (lists and hand-written variants) that do
+#: not match yet, and why: an Ossetian patronymic
+#: read as Russian (Дз, listed Dzh), a Uyghur and a Korean name in Chinese
+#: characters, Persian names listed with a different split or spelling,
+#: Arabic names listed in French or Hausa spellings (Djamel, Shekau),
+#: names listed under another name of the person (Abu Qatada), and names whose
+#: listed Latin form holds only part of the original (Ahmad for فراس أحمد).
 KNOWN_MISSES = {
-    "سيف الله بن عمر بن محمد بنحسين",
-    "غلامرضا ضیایی",
-    "عبدالحسین خسروپناه",
-    "ХРЭНІН Віктар Генадзьевіч",
-    "Дидье Касимиро",
-    "Алег Анатольевіч Эйбатаў",
+    "محمدتقی اسانلو",
+    "Таймураз Дзамбекович МАМСУРОВ",
     "阿不都·哈克",
-    "עינן טנג'יל",
-    "ทักษิณ ชินวัตร",
-    "ประยุทธ์ จันทร์โอชา",
+    "金铁三",
+    "Jin Tiesan (金铁三)",
+    "غلامحسین محسنی اژه‌ای",
+    "محمدعلی جعفری",
+    "ثناء اللہ غفاری",
+    "مجید رضا نیازی-انگیلی",
+    "سید علیرضا آوایی\u200e",
+    "أبو بكر محمد الشكوى",
+    "رياض سلامة",
+    "فراس أحمد",
+    "عمر محمود عثمان",
+    "عبيد الله آخوند",
+    "جمال عكاشة",
+    "ياسين أحمد الجبين",
+    "سيد أحمد شهيد خيل",
+    "ፍትዊ ዓብዱረዛቕ (Tigrinya)",
+    "ኤርሚኣስ ግርማይ",
 }
 
 
@@ -56,8 +68,40 @@ def test_development_pairs_match() -> None:
         "Cyrillic",
         "Thai",
     }
-    misses = {r["original"] for r in rows if _score(r["original"], r["latin"]) < DEFAULT_THRESHOLD}
+    dev = [r for r in rows if r["split"] == "dev" and not r["source"].startswith("rigour:")]
+    misses = {r["original"] for r in dev if _score(r["original"], r["latin"]) < DEFAULT_THRESHOLD}
     assert misses <= KNOWN_MISSES, misses - KNOWN_MISSES
+    # the held-out pairs are counted, never listed (nobody develops against them)
+    held = [
+        (r["original"], r["latin"])
+        for r in rows
+        if r["split"] == "holdout" and not r["source"].startswith("rigour:")
+    ]
+    total = len(held)
+    found = sum(_score(a, b) >= DEFAULT_THRESHOLD for a, b in held)
+    assert found >= 0.85 * total, f"{found}/{total} held-out list pairs match"
+    # the name-variant pairs of rigour's corpus hold single words, some of them
+    # names of other languages transcribed (Hangul for an English name), and a
+    # single word matched only on its consonants is weak evidence: a floor per
+    # script, just below this branch's figures, guards them
+    floors = {
+        "Thai": 0.65,
+        "Japanese": 0.95,
+        "Greek": 0.9,
+        "Han": 0.5,
+        "Hebrew": 0.5,
+        "Persian": 0.45,
+        "Hangul": 0.25,
+    }
+    for script, floor in floors.items():
+        pairs = [
+            (r["original"], r["latin"])
+            for r in rows
+            if r["source"].startswith("rigour:") and r["script"] == script and r["split"] == "dev"
+        ]
+        total = len(pairs)
+        found = sum(_score(a, b) >= DEFAULT_THRESHOLD for a, b in pairs)
+        assert found >= floor * total, f"{script}: {found}/{total} name-variant pairs match"
 
 
 @pytest.mark.parametrize(
@@ -77,6 +121,27 @@ def test_development_pairs_match() -> None:
         ("Αλέξανδρος", "Alexander"),
         ("محمود احمدی‌نژاد", "Mahmoud Ahmadinejad"),  # Persian, zero-width joiner
         ("علی خامنه‌ای", "Ali Khamenei"),
+        # Thai, as personal names are spelt and in RTGS
+        ("ทักษิณ ชินวัตร", "Thaksin Shinawatra"),
+        ("ยิ่งลักษณ์ ชินวัตร", "Yingluck Shinawatra"),
+        ("ประยุทธ์ จันทร์โอชา", "Prayut Chan-o-cha"),
+        ("ประยุทธ์ จันทร์โอชา", "Prayuth Chan-ocha"),
+        ("ประวิตร วงษ์สุวรรณ", "Prawit Wongsuwan"),
+        ("สมชาย วงศ์สวัสดิ์", "Somchai Wongsawat"),
+        # Hebrew geresh
+        ("עינן טנג'יל", "Einan Tanjil"),
+        # Persian compound given names, joined or apart
+        ("غلامرضا ضیایی", "Gholamreza Ziaei"),
+        ("غلامرضا ضیایی", "Gholam Reza Ziaei"),
+        ("حسن رحیم پور ازغدی", "Hasan Rahimpour Azghadi"),
+        ("علی خوشنام وند", "Ali Khoshnamvand"),
+        ("رضا خاکی", "Reza KHAKI"),
+        # Belarusian names under their Russian form, and in Belarusian
+        ("Алег Анатольевіч Эйбатаў", "Oleg Anatolyevich EIBATOV"),
+        ("ХРЭНІН Віктар Генадзьевіч", "Viktar Gienadzjevich KHRENIN"),
+        ("Аляксандр Лукашэнка", "Alexander Lukashenko"),
+        # a French name in Cyrillic
+        ("Дидье Касимиро", "Didier CASIMIRO"),
     ],
 )
 def test_names_against_their_romanisation(original: str, latin: str) -> None:
@@ -95,6 +160,7 @@ def test_kanji_reading_is_a_variant_only_where_japanese() -> None:
 def test_syllables_do_not_meet_near_spellings() -> None:
     # a Korean or Chinese syllable is a morpheme: jong is not yong, bo not pao
     assert _score("정남 김", "Yong Nam KIM") < DEFAULT_THRESHOLD
+    assert _score("김종은", "김정은") < DEFAULT_THRESHOLD
     assert _score("博 龚", "PAO, Hua Chiang") < DEFAULT_THRESHOLD
     assert _score("김정은", "Kim Jong Un") >= 0.95
 

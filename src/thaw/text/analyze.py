@@ -56,7 +56,16 @@ from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_pref
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.japanese import japanese_reading
 from thaw.text.symbols import script_symbols, word_symbols
-from thaw.text.translit import CJK_SCRIPTS, transliterate_word, word_script
+from thaw.text.thai import thai_readings
+from thaw.text.translit import (
+    CJK_SCRIPTS,
+    GERESH,
+    PERSIAN_LETTERS,
+    PERSIAN_Z,
+    cyrillic_variant,
+    transliterate_word,
+    word_script,
+)
 from thaw.text.wadegiles import pinyin_reading
 
 PERSON: Final = "Person"
@@ -285,7 +294,14 @@ def _split_words(text: str) -> list[str]:
         return _ASCII_WORD.findall(text)
     words: list[str] = []
     buf: list[str] = []
+    prev = ""
     for ch in text:
+        if (ch in _APOSTROPHES or ch == GERESH) and "\u05d0" <= prev <= "\u05ea":
+            # (a geresh after a Hebrew letter is part of the word: ג׳ is j)
+            buf.append(GERESH)
+            prev = ch
+            continue
+        prev = ch
         if ch in _APOSTROPHES or ch == "\u200c":
             # (the zero-width non-joiner joins the parts of a Persian word:
             # احمدی‌نژاد is one word, Ahmadinejad)
@@ -393,6 +409,57 @@ def _words(text: str, org_context: bool) -> list[_Word]:
         else:
             out.extend(_Word(w, abjad) for w in latin)
     return out
+
+
+@lru_cache(maxsize=20_000)
+def _joined_names(word: str) -> tuple[str, str] | None:
+    """Two given names written as one word in Arabic script (Persian compounds:
+    غلامرضا *Gholam Reza*, محمدعلی *Mohammad Ali*): the word, unknown to
+    rigour's name corpus, split where both halves are names it knows (see
+    :func:`thaw.text.symbols.script_symbols`); ``None`` when it is no such word.
+    The split is a variant reading (:func:`name_variants`): romanisations write
+    such names joined (*Gholamreza*) as often as apart (*Gholam Reza*)."""
+    if len(word) < 5 or word_script(word) != "Arabic" or script_symbols(word):
+        return None
+    for i in range(len(word) - 2, 2, -1):
+        head, tail = word[:i], word[i:]
+        if script_symbols(head) and script_symbols(tail):
+            return head, tail
+    return None
+
+
+#: Persian surname suffixes, written joined to the stem or apart (رحیم پور
+#: *Rahimpour*, خسروپناه *Khosrow Panah*); the short ones (فر, نیا, وند, راد,
+#: کیا) end too many other words to be split off, and are only joined.
+_PERSIAN_SUFFIXES: Final = ("پور", "زاده", "نژاد", "پناه", "منش", "دوست")
+_PERSIAN_SHORT_SUFFIXES: Final = frozenset({"فر", "نیا", "وند", "راد", "کیا"})
+
+
+@lru_cache(maxsize=20_000)
+def _arabic_variant(name: str) -> tuple[str, ...]:
+    """A name in Arabic script written the other way where Persian writes
+    either: compound given names apart (:func:`_joined_names`), surname
+    suffixes joined when written apart and apart when joined
+    (:data:`_PERSIAN_SUFFIXES`). Empty when nothing changes."""
+    out: list[str] = []
+    changed = False
+    for word in name.split():
+        if out and (word in _PERSIAN_SHORT_SUFFIXES or word in _PERSIAN_SUFFIXES):
+            out[-1] += word
+            changed = True
+            continue
+        parts = _joined_names(word)
+        if parts is None and not script_symbols(word):
+            for suffix in _PERSIAN_SUFFIXES:
+                if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                    parts = (word[: -len(suffix)], suffix)
+                    break
+        if parts is not None:
+            out.extend(parts)
+            changed = True
+        else:
+            out.append(word)
+    return (" ".join(out),) if changed else ()
 
 
 def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
@@ -810,6 +877,10 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     if schema in (None, PERSON) and _KANA.search(text):
         # kana: the name is Japanese, its kanji read the Japanese way
         text = japanese_reading(text) or text
+    if not text.isascii() and not PERSIAN_LETTERS.isdisjoint(text):
+        # a name written in Persian is read the Persian way in every word
+        # (رضا is Reza in غلامرضا ضیایی, although only its neighbour shows it)
+        text = text.translate(PERSIAN_Z)
     text = _mark_legal_forms(text, person)
     words = _words(text, org_context)
     words = _join_letter_runs(words) if org_context else words
@@ -845,6 +916,17 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
 _KANA: Final = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL: Final = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_THAI: Final = re.compile("[\u0e01-\u0e4e]")
+_CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
+_ARABIC: Final = re.compile("[\u0620-\u064a\u066e-\u06d3]")
+
+
+def _thai_variant(name: str) -> tuple[str, ...]:
+    """A Thai name read in the Royal Thai General System (:func:`thai_readings`;
+    analysis reads it as personal names are spelt, following the letters)."""
+    words = [thai_readings(w)[0] if _THAI.search(w) else w for w in _split_words(name.casefold())]
+    variant = " ".join(w for w in words if w)
+    return (variant,) if variant else ()
 
 
 @lru_cache(maxsize=65536)
@@ -856,15 +938,26 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     (:func:`thaw.text.japanese.japanese_reading`, 鈴木 一郎 → ``suzuki ichiro``)
     is the variant, where the name can be Japanese: no word of one character
     (Chinese surnames are one character, Japanese ones two or more) and no
-    reading of fewer than three letters. Names of other kinds, and names in any
-    other script, have none (the common case, answered by one
-    regular-expression search).
+    reading of fewer than three letters. A Thai name's variant is its RTGS
+    reading; a name in Arabic script written the other way where Persian
+    writes either (غلامرضا *Gholam Reza*, رحیم پور *Rahimpour*:
+    :func:`_arabic_variant`); a Belarusian name has its
+    Russian form, and a French name in Cyrillic its silent *r*
+    (:func:`thaw.text.translit.cyrillic_variant`).
 
     A person's name in Latin letters romanised in Wade–Giles (*Mao Tse-tung*) has
     its pinyin reading as the variant (*mao zedong*,
-    :func:`thaw.text.wadegiles.pinyin_reading`)."""
+    :func:`thaw.text.wadegiles.pinyin_reading`). Names of other kinds, and names
+    in any other script, have none (the common case, answered by one
+    regular-expression search)."""
     if schema not in (None, PERSON):
         return ()
+    if _THAI.search(name):
+        return _thai_variant(name)
+    if _CYRILLIC.search(name):
+        return cyrillic_variant(name)
+    if _ARABIC.search(name):
+        return _arabic_variant(name)
     if not _HAN.search(name):
         pinyin = pinyin_reading(name)
         return () if pinyin is None else (pinyin,)

@@ -9,7 +9,9 @@ Each script gets the treatment its writing system needs:
   such words on their consonants. The Arabic article ``ال`` is split off and
   dropped, ``الله`` is *allah*, and ``عبد`` compounds (``عبدالرحمن``) are
   split. A word written with a letter only Persian has (``پ چ ژ گ ک ی``) reads
-  ``ض ظ ذ`` as *z*, as Persian does (``رضا`` is *Reza*).
+  ``ض ظ ذ`` as *z*, as Persian does (``رضا`` is *Reza*; name analysis applies
+  this to every word of a name written in Persian). A Hebrew letter with a
+  geresh is the sound the geresh marks (``ג׳`` *j*, ``צ׳`` *ch*, ``ז׳`` *zh*).
 * **Chinese** (Han): one pinyin syllable per character; organisation vocabulary
   (``有限公司``, ``技术``, ``银行`` …) is recognised first and translated, see
   :data:`thaw.text.vocab.CJK_ORG_WORDS`.
@@ -20,7 +22,16 @@ Each script gets the treatment its writing system needs:
   reads them), so ``김정은`` gives ``kim jong un`` and ``박`` ``pak``.
 * **Devanagari, Bengali** and other Indic scripts: ICU, with the inherent final
   vowel dropped (``मोहम्मद → mohammad``, not ``mohammada``).
+* **Thai**: read by syllable as Thai personal names are spelt, following the
+  letters (:mod:`thaw.text.thai`: ``ทักษิณ → thaksin``, ``สมพล → somphol``),
+  flagged like an abjad (Thai leaves vowels unwritten, and its romanisations
+  differ mostly in vowels: *Somphon*, *Sompol*); name analysis offers the Royal
+  Thai General System reading as a variant.
 * Anything else: ICU's ``Any-Latin``; what still is not ASCII is dropped.
+
+Readings of a whole name that name analysis offers beside these as variants:
+a Belarusian name's Russian form (:func:`belarusian_variant`) and a French
+name's silent final *r* in Cyrillic (:func:`cyrillic_variant`).
 """
 
 from __future__ import annotations
@@ -32,6 +43,8 @@ from typing import Final
 
 import icu
 from rigour._core import codepoint_script, maybe_ascii
+
+from thaw.text.thai import thai_readings
 
 ABJAD_SCRIPTS: Final = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 INDIC_SCRIPTS: Final = frozenset(
@@ -52,9 +65,15 @@ RIGOUR_SCRIPTS: Final = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Ge
 CJK_SCRIPTS: Final = frozenset({"Han", "Hiragana", "Katakana"})
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
-_KOREAN_FOLD: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
-    (re.compile(p), r)
-    for p, r in (
+
+
+def _rules(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Rewriting rules ``(pattern, replacement)``, compiled, applied in order."""
+    return tuple((re.compile(p), r) for p, r in pairs)
+
+
+_KOREAN_FOLD: Final = _rules(
+    (
         (r"eo", "o"),
         (r"eu", "u"),
         (r"^g", "k"),
@@ -93,9 +112,9 @@ def _ascii_words(text: str) -> list[str]:
 
 
 #: Letters only Persian (and Urdu) write: a word with one is read the Persian way.
-_PERSIAN_LETTERS: Final = frozenset("پچژگکی")
+PERSIAN_LETTERS: Final = frozenset("پچژگکی")
 #: Letters Arabic reads d, dh, z and Persian z (ضیایی is Ziaei, رضا Reza).
-_PERSIAN_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز"})
+PERSIAN_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز"})
 
 
 def _arabic(word: str) -> list[str]:
@@ -104,8 +123,8 @@ def _arabic(word: str) -> list[str]:
         return ["abd"]
     if word in ("الله", "لله"):
         return ["allah"]
-    if not _PERSIAN_LETTERS.isdisjoint(word):
-        word = word.translate(_PERSIAN_Z)
+    if not PERSIAN_LETTERS.isdisjoint(word):
+        word = word.translate(PERSIAN_Z)
     if word.startswith("ال") and len(word) > 3:
         word = word[2:]
     if word.startswith("عبد") and len(word) > 4:
@@ -116,6 +135,45 @@ def _arabic(word: str) -> list[str]:
     out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
     parts.extend(_ascii_words(out))
     return parts
+
+
+#: The Hebrew geresh (׳, also typed as an apostrophe), which name analysis keeps
+#: inside a Hebrew word: after ג ז צ ת it writes the sounds Hebrew lacks, as
+#: in foreign and Arabic names (ג׳ורג׳ *George*, טנג׳יל *Tanjil*).
+GERESH: Final = "\u05f3"
+#: The geresh, and the apostrophes typed for it.
+_GERESH_MARKS: Final = frozenset((GERESH, "'", "\u2019", "\u02bc"))
+_GERESH_SOUNDS: Final = {
+    "ג": "j",
+    "ז": "zh",
+    "צ": "ch",
+    "ץ": "ch",
+    "ת": "th",
+    "ד": "dh",
+    "ח": "kh",
+}
+
+
+def _hebrew_geresh(word: str) -> list[str]:
+    """A Hebrew word with a geresh: each letter carrying one read as the sound it
+    marks, the rest by ICU, as one word."""
+    out: list[str] = []
+    pending: list[str] = []
+    for ch in word:
+        if ch in _GERESH_MARKS:
+            if pending:
+                sound = _GERESH_SOUNDS.get(pending[-1])
+                if sound is not None:
+                    pending.pop()
+                    if pending:
+                        out.append(_icu("Any-Latin; Latin-ASCII").transliterate("".join(pending)))
+                    out.append(sound)
+                    pending = []
+            continue
+        pending.append(ch)
+    if pending:
+        out.append(_icu("Any-Latin; Latin-ASCII").transliterate("".join(pending)))
+    return _ascii_words("".join(out))
 
 
 def _korean(word: str) -> list[str]:
@@ -166,6 +224,8 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
     if script in ABJAD_SCRIPTS:
         if script == "Arabic":
             return tuple(_arabic(word)), True
+        if script == "Hebrew" and not _GERESH_MARKS.isdisjoint(word):
+            return tuple(_hebrew_geresh(word)), True
         out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
         return tuple(_ascii_words(out)), True
     if script == "Hangul":
@@ -174,5 +234,73 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
         return tuple(_indic(word)), False
     if script in CJK_SCRIPTS:
         return tuple(_cjk(word)), False
+    if script == "Thai":
+        return tuple(_ascii_words(thai_readings(word)[1])), True
     out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
     return tuple(_ascii_words(out)), False
+
+
+_BELARUSIAN_ONLY: Final = frozenset("ўЎ")
+_BELARUSIAN_PAIRS: Final = (frozenset("іІ"), frozenset("ыЫэЭ"))
+_BY_TO_RU: Final = _rules(
+    (
+        # surnames in -ov/-ev: Belarusian writes the unstressed o as a and the
+        # final v as ў (Эйбатаў, Russian Эйбатов)
+        (r"[ао]ў\b", "ов"),
+        (r"[еяэ]ў\b", "ев"),
+        (r"ў", "в"),
+        (r"і", "и"),
+        (r"(?<=[бвгджзклмнпрстфхцчшщ])э", "е"),
+        # dzekanne and tsekanne: дз and ц where Russian has a soft д and т
+        (r"дз(?=[ьеёюяи])", "д"),
+        (r"ць", "ть"),
+        # Ukrainian-type surnames in -enko: Belarusian writes the final o as a
+        (r"(?<=[еэ]н)ка\b", "ко"),
+    )
+)
+
+
+_CONSONANT_E: Final = re.compile("[бвгджзклмнпрстфхцчшщ]э", re.I)
+
+
+def is_belarusian(name: str) -> bool:
+    """Whether a Cyrillic name is written in Belarusian: with ``ў``, with ``і``
+    beside ``ы`` or ``э`` (Ukrainian writes ``і`` but neither of those), or with
+    ``э`` after a consonant (Лукашэнка; Russian writes е there)."""
+    if not _BELARUSIAN_ONLY.isdisjoint(name) or _CONSONANT_E.search(name):
+        return True
+    return all(not letters.isdisjoint(name) for letters in _BELARUSIAN_PAIRS)
+
+
+@lru_cache(maxsize=4096)
+def belarusian_variant(name: str) -> tuple[str, ...]:
+    """A Belarusian name in its Russian form, as lists often romanise Belarusians
+    (Алег Эйбатаў → Алег Эйбатов → *Aleg Eibatov*, listed as *Oleg EIBATOV*):
+    ``ў`` → ``в`` (``-аў`` → ``-ов``), ``і`` → ``и``, ``э`` → ``е`` after a
+    consonant, and the soft ``дз``/``ць`` of Belarusian back to ``д``/``ть``.
+    Unstressed *o* written *a* cannot be restored letter by letter; rigour's
+    name items join such given names (Алег, Oleg). Empty for other names."""
+    if not is_belarusian(name):
+        return ()
+    text = name.lower()
+    for pattern, repl in _BY_TO_RU:
+        text = pattern.sub(repl, text)
+    return (text,) if text != name.lower() else ()
+
+
+#: A French name's final *-ier* is written ``-ье`` in Russian (its *r* is
+#: silent): Дидье *Didier*, Оливье *Olivier*, Ксавье *Xavier*.
+_FRENCH_IER: Final = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])ье\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def cyrillic_variant(name: str) -> tuple[str, ...]:
+    """Another reading of a name in Cyrillic: a Belarusian name's Russian form
+    (:func:`belarusian_variant`), or French names' silent final *r* restored
+    (Дидье → Дидиер, romanised *Didier*). Empty for most names."""
+    found = belarusian_variant(name)
+    if found:
+        return found
+    if _FRENCH_IER.search(name):
+        return (_FRENCH_IER.sub("иер", name.lower()),)
+    return ()

@@ -1,0 +1,316 @@
+"""Romanisation of Thai names: the Royal Thai General System (RTGS) and the
+letter-by-letter spellings Thai people use for their own names.
+
+Thai writes consonants in full but leaves many vowels unwritten (an inherent
+*o* or *a*), writes some vowels before the consonant they follow in speech
+(``เ แ โ ใ ไ``), marks silent letters with the *thanthakhat* (``์``), and
+pronounces a consonant at the end of a syllable differently from the same
+letter at its start (``ล`` is *l* before a vowel and *n* after one). ICU's
+``Thai-Latin`` is ISO 11940, a letter-for-letter transliteration that no one
+writes names in (``ทักษิณ`` → *thaks'in*), so this module reads syllables:
+
+* leading vowels are moved after their consonant (or consonant cluster: ``กร``,
+  ``พล``, ``หม`` …), and compound vowels are read as one (``เ–ีย`` *ia*,
+  ``เ–ือ`` *uea*, ``–ัว`` *ua*, ``เ–า`` *ao* …);
+* a letter under the thanthakhat is silent (``ประยุทธ์`` → *prayut*; before it
+  a consonant cluster too: ``จันทร์`` → *chan*);
+* a consonant with no vowel closes the syllable before it when that syllable
+  may take a final; otherwise it opens a syllable with the inherent vowel: *o*
+  when a final consonant follows (``สมชาย`` → *somchai*), *a* when not
+  (``พละ``); ``รร`` is *an* (``บรรจง`` → *banchong*), ``อ`` and ``ว`` between
+  two consonants are the vowels *o* and *ua*.
+
+:func:`thai_readings` gives two readings. The first is RTGS: finals take the
+six RTGS values (*k, t, p, n, m, ng*, plus *i*/*o* for ``ย``/``ว``), ``จ`` is
+*ch*, ``พ`` *ph* (``ทรงพล`` → *songphon*). The second follows the letters, as
+personal spellings do: a final keeps its initial value (*Sompol*,
+*Worrapol*, *Thaksin*), a final ``ร`` after a final keeps its *r* with an
+*a* (*Shinawatra*), ``จ`` is *j* (*Jinasuyanont*) and the aspirated *kh*
+letters are *k* (*Thongkam*). Name analysis reads a Thai word by the second,
+which keeps more of the letters that the matcher compares, and offers the
+first as a variant reading (:func:`thaw.text.analyze.name_variants`).
+
+Reading Thai without a dictionary is approximate (compound words of Pali
+origin hide inherent vowels: ``ชินวัตร`` is *chin-na-wat*); the matcher compares
+Thai words on their consonants (they are flagged like abjad words), which the
+approximation keeps.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Final
+
+#: Consonant → (initial value, RTGS final value, personal final value).
+_CONSONANTS: Final[dict[str, tuple[str, str, str]]] = {
+    "ก": ("k", "k", "k"),
+    "ข": ("kh", "k", "k"),
+    "ฃ": ("kh", "k", "k"),
+    "ค": ("kh", "k", "k"),
+    "ฅ": ("kh", "k", "k"),
+    "ฆ": ("kh", "k", "k"),
+    "ง": ("ng", "ng", "ng"),
+    "จ": ("ch", "t", "j"),
+    "ฉ": ("ch", "t", "ch"),
+    "ช": ("ch", "t", "ch"),
+    "ซ": ("s", "t", "s"),
+    "ฌ": ("ch", "t", "ch"),
+    "ญ": ("y", "n", "n"),
+    "ฎ": ("d", "t", "d"),
+    "ฏ": ("t", "t", "t"),
+    "ฐ": ("th", "t", "th"),
+    "ฑ": ("th", "t", "th"),
+    "ฒ": ("th", "t", "th"),
+    "ณ": ("n", "n", "n"),
+    "ด": ("d", "t", "d"),
+    "ต": ("t", "t", "t"),
+    "ถ": ("th", "t", "th"),
+    "ท": ("th", "t", "th"),
+    "ธ": ("th", "t", "th"),
+    "น": ("n", "n", "n"),
+    "บ": ("b", "p", "b"),
+    "ป": ("p", "p", "p"),
+    "ผ": ("ph", "p", "ph"),
+    "ฝ": ("f", "p", "f"),
+    "พ": ("ph", "p", "ph"),
+    "ฟ": ("f", "p", "f"),
+    "ภ": ("ph", "p", "ph"),
+    "ม": ("m", "m", "m"),
+    "ย": ("y", "i", "i"),
+    "ร": ("r", "n", "r"),
+    "ล": ("l", "n", "l"),
+    "ว": ("w", "o", "w"),
+    "ศ": ("s", "t", "s"),
+    "ษ": ("s", "t", "s"),
+    "ส": ("s", "t", "s"),
+    "ห": ("h", "", "h"),
+    "ฬ": ("l", "n", "l"),
+    "อ": ("", "", ""),
+    "ฮ": ("h", "", "h"),
+}
+_LEADING: Final = frozenset("เแโใไ")
+_TONE: Final = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4d\u0e4e\u0e45")  # ่ ้ ๊ ๋ ็ ํ ๎ ๅ
+_SILENT: Final = "\u0e4c"  # ์ thanthakhat
+#: Second letters of initial clusters (กร, กล, กว …) and sonorants led by a
+#: silent ห or อ (หม, หน, อย …).
+_CLUSTER_SECOND: Final = frozenset("รลว")
+_CLUSTER_FIRST: Final = frozenset("กขคปพผตบฟ")
+#: Letters before which a cluster's ร is silent in speech (ศรี *si*, สร้อย
+#: *soi*, จริง *ching*) but kept by personal spellings (*Sri*).
+_SILENT_R_AFTER: Final = frozenset("ศสซจ")
+_LED_BY_H: Final = frozenset("งญนมยรลว")
+#: Vowel signs written after (above, below) the consonant.
+_VOWEL_SIGNS: Final = frozenset("ะัาำิีึืุู")
+
+
+def _syllables(word: str) -> list[tuple[str, str, str]]:
+    """``(onset, vowel, coda)`` triples of Thai letters (the vowel as a short
+    Latin code, ``"-"`` when unwritten), left to right."""
+    # thanthakhat: the letter under it is silent, and a cluster ร / ร before it
+    chars: list[str] = []
+    for ch in word:
+        if ch == _SILENT:
+            if chars and chars[-1] in _VOWEL_SIGNS:
+                chars.pop()  # (ธิ์: the consonant and its vowel are silent)
+            if chars:
+                chars.pop()
+            # a consonant left between the syllable's final and the silent
+            # letter is silent too (จันทร์, ลักษณ์)
+            if len(chars) >= 3 and chars[-1] in _CONSONANTS and chars[-2] in _CONSONANTS:
+                if chars[-3] == "\u0e31":  # (ั needs a final: the first consonant)
+                    chars.pop()
+            continue
+        if ch in _TONE:
+            continue
+        chars.append(ch)
+    units: list[list[str]] = []  # [onset, vowel]
+    i, n = 0, len(chars)
+    while i < n:
+        ch = chars[i]
+        lead = ""
+        if ch in _LEADING:
+            lead, i = ch, i + 1
+            if i >= n:
+                break
+            ch = chars[i]
+        if ch not in _CONSONANTS:
+            i += 1
+            continue
+        onset = ch
+        i += 1
+        # a cluster: a second consonant followed by a vowel sign (or a leading
+        # vowel's consonant pair), or led by a silent ห / อ
+        if i < n and chars[i] in _CONSONANTS and i + 1 <= n:
+            second = chars[i]
+            after = chars[i + 1] if i + 1 < n else ""
+            clustered = (
+                (ch in _CLUSTER_FIRST and second in _CLUSTER_SECOND)
+                or (ch in _SILENT_R_AFTER and second == "ร")
+                or (ch == "ห" and second in _LED_BY_H)
+                or (ch == "อ" and second == "ย")
+            )
+            if ch == "ท" and second == "ร" and after != "ร":
+                onset += second  # (ทร is read s: ทรง)
+                i += 1
+            elif clustered and (after in _VOWEL_SIGNS or (lead and after not in _VOWEL_SIGNS)):
+                onset += second
+                i += 1
+        vowel = lead
+        if not vowel and chars[i : i + 2] == ["ร", "ร"]:
+            vowel, i = "รร", i + 2  # (บรร, วรรณ: the vowel a with a final n)
+        while i < n and chars[i] in _VOWEL_SIGNS:
+            vowel += chars[i]
+            i += 1
+        # compound vowels written with a consonant letter
+        if vowel in ("เี", "เ") and i < n and chars[i] == "ย" and vowel == "เี":
+            vowel += "ย"
+            i += 1
+        elif vowel in ("เื", "ื") and i < n and chars[i] == "อ":
+            vowel += "อ"
+            i += 1
+        elif vowel == "เ" and i < n and chars[i] in "าอ":
+            vowel += chars[i]
+            i += 1
+        elif vowel == "ั" and i < n and chars[i] == "ว":
+            vowel += "ว"
+            i += 1
+        units.append([onset, vowel])
+    # assign vowel-less units: a final of the syllable before, or a syllable of
+    # their own with an inherent vowel (อ, ว and รร as vowels)
+    out: list[tuple[str, str, str]] = []
+    j = 0
+    while j < len(units):
+        onset, vowel = units[j]
+        if vowel:
+            out.append((onset, vowel, ""))
+            j += 1
+            continue
+        nxt = units[j + 1] if j + 1 < len(units) else None
+        prev_open = bool(out) and not out[-1][2] and out[-1][1] not in ("ะ", "ำ", "เา", "ใ", "ไ")
+        # (after รร, two bare consonants are a syllable of their own: บรร-จง)
+        opens = out and out[-1][1] == "รร" and nxt is not None and not nxt[1]
+        # two bare consonants that end the word are a syllable (ศรี-วง *wong*),
+        # not a final and a syllable with a bare inherent a
+        opens = opens or (
+            nxt is not None
+            and not nxt[1]
+            and j + 2 == len(units)
+            and not (nxt[0] == "ร" and onset in ("ต", "ท"))  # (ชินวัตร: silent ร)
+        )
+        # a bare consonant before a last bare ร makes a syllable with it (สุภา-พร
+        # *suphaphon*, personal *Supaporn*), except after a vowel that needs a
+        # final (ั) and for ตร / ทร, whose ร is silent (ชินวัตร, ประวิตร)
+        closing_r = (
+            nxt == ["ร", ""]
+            and j + 2 == len(units)
+            and onset not in ("ต", "ท")
+            and not (out and out[-1][1] == "ั")
+        )
+        if closing_r:
+            out.append((onset, "-", "ร"))
+            j += 2
+            continue
+        if prev_open and onset != "อ" and len(onset) == 1 and not opens:
+            o, v, _ = out[-1]
+            out[-1] = (o, v, onset)
+            j += 1
+            continue
+        if onset == "ร" and out and out[-1][2] and nxt is None:
+            out.append(("ร", "r", ""))  # a final ร after a final: silent in RTGS
+            j += 1
+            continue
+        if nxt is not None and not nxt[1] and nxt[0] in ("อ", "ว") and j + 2 < len(units):
+            third = units[j + 2]
+            if not third[1]:
+                out.append((onset, "อ" if nxt[0] == "อ" else "ัว", third[0]))
+                j += 3
+                continue
+        if nxt is not None and not nxt[1] and len(nxt[0]) == 1:
+            out.append((onset, "-", nxt[0]))
+            j += 2
+            continue
+        out.append((onset, "-a", ""))
+        j += 1
+    return out
+
+
+_VOWELS: Final[dict[str, str]] = {
+    "-": "o",
+    "-a": "a",
+    "ะ": "a",
+    "ั": "a",
+    "า": "a",
+    "ำ": "am",
+    "ิ": "i",
+    "ี": "i",
+    "ึ": "ue",
+    "ื": "ue",
+    "ือ": "ue",
+    "ุ": "u",
+    "ู": "u",
+    "เ": "e",
+    "เะ": "e",
+    "แ": "ae",
+    "แะ": "ae",
+    "โ": "o",
+    "โะ": "o",
+    "ใ": "ai",
+    "ไ": "ai",
+    "เา": "ao",
+    "เาะ": "o",
+    "เี": "ia",
+    "เีย": "ia",
+    "เือ": "uea",
+    "เื": "uea",
+    "เอ": "oe",
+    "เิ": "oe",
+    "ัว": "ua",
+    "อ": "o",
+    "รร": "an",
+    "r": "",
+}
+
+
+def _read(word: str, personal: bool) -> str:
+    parts: list[str] = []
+    syllables = _syllables(word)
+    for position, (onset, vowel, coda) in enumerate(syllables, 1):
+        first = onset[:1]
+        latin = "".join(_CONSONANTS[c][0] for c in onset)
+        if first == "ท" and onset[1:2] == "ร":
+            latin = "s"  # ทร is read s
+        elif first in _SILENT_R_AFTER and onset[1:2] == "ร" and not personal:
+            latin = latin[:-1]  # (ศรี: si in RTGS, Sri in personal spellings)
+        elif first in "หอ" and len(onset) > 1:
+            latin = _CONSONANTS[onset[1]][0]  # the ห / อ only carries the tone
+        if personal:
+            # personal spellings: j for จ, k for the aspirated k letters
+            latin = latin.replace("ch", "j", 1) if first == "จ" else latin
+            latin = latin.replace("kh", "k")
+        v = _VOWELS.get(vowel, "")
+        if vowel == "r":
+            # a final ร after a final (จักร, ชินวัตร): silent in RTGS; personal
+            # spellings write it with an a (Shinawatra)
+            parts.append("ra" if personal else "")
+            continue
+        if vowel == "รร" and coda:
+            v = "a"
+        if coda:
+            final = _CONSONANTS[coda][2 if personal else 1]
+            if coda == "ย" and v.endswith(("a", "o", "u", "e")):
+                final = "i" if not v.endswith("i") else ""
+            elif coda == "ว":
+                final = "o" if not personal else "w"
+            elif coda == "ร" and personal and vowel == "-" and position == len(syllables):
+                final = "rn"  # (-porn, -korn: Supaporn, Siriporn)
+        else:
+            final = ""
+        parts.append(latin + v + final)
+    return "".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def thai_readings(word: str) -> tuple[str, str]:
+    """The RTGS reading of a Thai word and the letter-following one of personal
+    spellings, lower-case ASCII (``ทรงพล`` → ``songphon``, ``songphol``)."""
+    return _read(word, False), _read(word, True)

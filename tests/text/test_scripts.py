@@ -1,0 +1,110 @@
+"""Readings of names written in Thai, Hebrew, Korean, Persian and Belarusian."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thaw.text import analyze_name, name_variants
+from thaw.text.thai import thai_readings
+from thaw.text.translit import (
+    belarusian_variant,
+    cyrillic_variant,
+    is_belarusian,
+    transliterate_word,
+)
+
+
+@pytest.mark.parametrize(
+    ("thai", "rtgs", "personal"),
+    [
+        ("สมชาย", "somchai", "somchai"),  # inherent o, final ย
+        ("ทักษิณ", "thaksin", "thaksin"),
+        ("ประยุทธ์", "prayut", "prayuth"),  # silent ธ under the thanthakhat
+        ("จันทร์โอชา", "chanocha", "janocha"),  # silent ทร์, leading โ
+        ("ยิ่งลักษณ์", "yinglak", "yinglak"),  # silent ษณ์, tone mark
+        ("ชินวัตร", "chinwat", "chinwatra"),  # final ร: silent in RTGS
+        ("ทรงพล", "songphon", "songphol"),  # ทร read s; final ล
+        ("บรรจง", "banchong", "banjong"),  # รร
+        ("ทองคำ", "thongkham", "thongkam"),  # อ as a vowel
+        ("สุภาพร", "suphaphon", "suphaphorn"),  # a last ร closing พ
+        ("ศรีวงค์", "siwong", "sriwong"),  # ศร: silent ร in RTGS; วง
+        ("เอี้ยง", "iang", "iang"),  # compound vowel เ–ีย
+    ],
+)
+def test_thai_readings(thai: str, rtgs: str, personal: str) -> None:
+    assert thai_readings(thai) == (rtgs, personal)
+
+
+def test_thai_name_is_read_personally_with_rtgs_as_variant() -> None:
+    name = analyze_name("สมพล", "Person")
+    assert [t.raw for t in name.tokens] == ["somphol"]
+    assert name.tokens[0].abjad  # compared on consonants: Sompol, Somphon
+    assert name_variants("สมพล", "Person") == ("somphon",)
+    assert name_variants("สมพล", "Organization") == ()
+
+
+def test_hebrew_geresh_marks_a_sound() -> None:
+    assert transliterate_word("טנג'יל") == (("tnjyl",), True)
+    assert transliterate_word("ג׳ורג׳") == (("jwrj",), True)  # George
+    assert transliterate_word("צ'פלין")[0] == ("chplyn",)  # Chaplin
+    assert transliterate_word("דוד") == (("dwd",), True)  # none: unchanged
+    # the geresh keeps the word whole in analysis
+    assert analyze_name("עינן טנג'יל", "Person").texts[1] == "tnjil"
+
+
+def test_hangul_names_have_no_other_reading() -> None:
+    # a Latin reading of a Hangul name would meet near spellings of other
+    # Hangul names (김종은 ~ 김정은, two people): syllables compare as written
+    assert name_variants("김정언", "Person") == ()
+
+
+def test_persian_compound_given_names_split_as_a_variant() -> None:
+    assert name_variants("غلامرضا ضیایی", "Person") == ("غلام رضا ضیایی",)
+    # a compound the name corpus knows whole stays whole
+    assert name_variants("علی خامنه‌ای", "Person") == ()
+    # Persian surname suffixes: joined when apart, apart when joined
+    assert name_variants("حسن رحیم پور ازغدی", "Person") == ("حسن رحیمپور ازغدی",)
+    assert name_variants("عبدالحسین خسروپناه", "Person") == ("عبدالحسین خسرو پناه",)
+    assert name_variants("جعفر علی", "Person") == ()  # Jafar: no suffix far
+    # every word of a Persian name is read the Persian way (ض is z)
+    assert analyze_name("غلامرضا ضیایی", "Person").tokens[0].raw.endswith("rza")
+
+
+def test_belarusian_names_have_their_russian_form() -> None:
+    assert is_belarusian("Алег Эйбатаў")
+    assert is_belarusian("Аляксандр Лукашэнка")
+    assert not is_belarusian("Тарас Шевченко")  # Ukrainian/Russian
+    assert not is_belarusian("Олег Иванов")
+    assert belarusian_variant("Алег Анатольевіч Эйбатаў") == ("алег анатольевич эйбатов",)
+    assert belarusian_variant("Аляксандр Лукашэнка") == ("аляксандр лукашенко",)
+    assert belarusian_variant("Олег Иванов") == ()
+
+
+def test_french_names_in_cyrillic_keep_their_silent_r() -> None:
+    assert cyrillic_variant("Дидье Касимиро") == ("дидиер касимиро",)
+    assert cyrillic_variant("Оливье") == ("оливиер",)
+    assert cyrillic_variant("Ольга Иванова") == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=[chr(c) for c in range(0x0E01, 0x0E5C)] + [" ", "'"], max_size=12))
+def test_any_thai_text_reads_to_ascii(text: str) -> None:
+    for word in text.split():
+        rtgs, personal = thai_readings(word)
+        assert rtgs.isascii() and personal.isascii()
+    analyze_name(text, "Person")
+    for variant in name_variants(text, "Person"):
+        # (Thai digits and signs other than letters are kept as written)
+        assert all(t.text.isascii() for t in analyze_name(variant, "Person").tokens)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="אבגדהוזחטיכלמנסעפצקרשתץ'׳ ", max_size=12))
+def test_any_hebrew_text_with_geresh_reads(text: str) -> None:
+    for word in text.split():
+        words, abjad = transliterate_word(word)
+        assert abjad or not words
+        assert all(w.isascii() for w in words)
+    analyze_name(text, "Person")
