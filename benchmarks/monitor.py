@@ -42,7 +42,7 @@ from pathlib import Path
 from thaw.index import ensure_index
 from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor import Monitor, RowData
-from thaw.monitor.screening import ListingSet, screen_rows
+from thaw.monitor.screening import screen_rows
 from thaw.store import Store
 from thaw.store.bulk import load_series
 from thaw.store.portfolios import Changes
@@ -216,7 +216,7 @@ def speed(args: argparse.Namespace) -> None:
             print(load_average())
             # the baseline: a full re-screen, measured on a sample and scaled
             sample = portfolio[: args.sample]
-            listings = ListingSet(monitor.listings_at({SOURCE: start}))
+            listings = monitor.listing_set({SOURCE: start})
             stats = ensure_index(store).state().get("token_stats")
             began = time.perf_counter()
             results, _index = screen_rows(

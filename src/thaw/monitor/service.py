@@ -45,15 +45,15 @@ from thaw.history.fields import record_changes
 from thaw.index import Entry, ensure_index, entry_from_record
 from thaw.index.storage import code_digest
 from thaw.match import DEFAULT_THRESHOLD
-from thaw.monitor.keys import KeyIndex
+from thaw.monitor.delta import affected_rows, listing_delta
+from thaw.monitor.keys import RowIndex
 from thaw.monitor.screening import (
     Listed,
     ListingSet,
     Match,
     RowData,
     build_row_index,
-    candidate_rows,
-    screen_listings,
+    default_workers,
     screen_rows,
 )
 from thaw.profiles import Profiles
@@ -215,6 +215,7 @@ class Monitor:
         self._profiles: Profiles | None = None
         self._profile_map: Mapping[tuple[str, str], str] | None = None
         self._entries: dict[int, Listed] = {}
+        self._set: tuple[tuple[tuple[str, int], ...], ListingSet] | None = None
 
     def close(self) -> None:
         """Close the monitoring store if this monitor opened it."""
@@ -248,28 +249,26 @@ class Monitor:
                 self._entries[vid] = Listed(entry_from_record(record), digest)
         return [self._entries[v] for v in members]
 
-    def active_listings(self) -> list[Listed]:
-        """The active listings, with entries from the screening index (already
-        prepared) and fingerprints from the store."""
-        pubs = self.store.active_publications()
-        hashes: dict[tuple[str, str], str] = {}
-        for pub in pubs.values():
-            ids = membership(self.store, pub)
-            digests = version_hashes(self.store, ids.values())
-            for sid, vid in ids.items():
-                hashes[(pub.source, sid)] = digests[vid]
-        out = []
-        for entry in ensure_index(self.store).entries():
-            digest = hashes.get((entry.source, entry.source_id))
-            if digest is not None:
-                out.append(Listed(entry, digest))
-        return out
-
-    def _listing_set(self, targets: Mapping[str, PublicationRow]) -> ListingSet:
+    def listing_set(self, targets: Mapping[str, PublicationRow]) -> ListingSet:
+        """The listings in force at ``targets`` with ``screen-file``'s candidate
+        index over them: the store's own index when ``targets`` are the active
+        publications, else one built alike (the last one is kept)."""
+        marker = tuple(sorted((s, p.id) for s, p in targets.items()))
+        if self._set is not None and self._set[0] == marker:
+            return self._set[1]
         active = self.store.active_publications()
         if {s: p.id for s, p in targets.items()} == {s: p.id for s, p in active.items()}:
-            return ListingSet(self.active_listings())
-        return ListingSet(self.listings_at(targets))
+            hashes: dict[tuple[str, str], str] = {}
+            for pub in targets.values():
+                ids = membership(self.store, pub)
+                digests = version_hashes(self.store, ids.values())
+                for sid, vid in ids.items():
+                    hashes[(pub.source, sid)] = digests[vid]
+            found = ListingSet(ensure_index(self.store), hashes)
+        else:
+            found = ListingSet.build(self.listings_at(targets))
+        self._set = (marker, found)
+        return found
 
     # -- profiles and decisions -----------------------------------------------------------
 
@@ -329,11 +328,9 @@ class Monitor:
     # -- row index ----------------------------------------------------------------------
 
     def _index_path(self, info: PortfolioInfo) -> Path:
-        return (
-            self.store.home / "monitor" / f"rows-{info.id}-{info.revision}-{_index_digest()}.pickle"
-        )
+        return self.store.home / "monitor" / f"rows-{info.id}-{info.revision}-{_index_digest()}.npz"
 
-    def _save_index(self, info: PortfolioInfo, index: KeyIndex) -> None:
+    def _save_index(self, info: PortfolioInfo, index: RowIndex) -> None:
         path = self._index_path(info)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".building-", dir=path.parent)
@@ -348,13 +345,13 @@ class Monitor:
             if stale != path:
                 stale.unlink(missing_ok=True)
 
-    def row_index(self, info: PortfolioInfo) -> KeyIndex:
-        """The portfolio's row index (retrieval key → row numbers), from its cache
+    def row_index(self, info: PortfolioInfo) -> RowIndex:
+        """The portfolio's row index (:mod:`thaw.monitor.keys`), from its cache
         file or built from the rows and cached."""
         path = self._index_path(info)
         if path.exists():
             try:
-                return KeyIndex.load(path)
+                return RowIndex.load(path)
             except Exception:  # unreadable cache: rebuild  # noqa: BLE001
                 pass
         rows = [(r.pk, RowData.from_dict(r.data)) for r in self.portfolios.rows(info.id)]
@@ -409,7 +406,7 @@ class Monitor:
         if targets is None:
             targets = self.store.active_publications()
         stored = {r.pk: r for r in self.portfolios.rows(info.id)}
-        listing_set = self._listing_set(targets)
+        listing_set = self.listing_set(targets)
         results, index = screen_rows(
             [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
             listing_set,
@@ -422,7 +419,7 @@ class Monitor:
         self._save_index(info, index)
         new = {m.key: m for _pk, found in results for m in found}
         old = {a.key: a for a in self.portfolios.alerts(info.id)}
-        listings = {(x.entry.source, x.entry.source_id): x for x in listing_set.listings}
+        listings = listing_set
         changes = Changes(watermarks={s: p.id for s, p in targets.items()})
         for key in old.keys() - new.keys():
             changes.alerts_delete.append(key)
@@ -431,7 +428,7 @@ class Monitor:
         for key, match in new.items():
             row = stored[match.row]
             before = old.get(key)
-            listed = listings[(match.source, match.source_id)]
+            listed = listings.listed((match.source, match.source_id))
             suppressed = self._suppressed(name, row.row_id, row.data, listed.entry)
             alert = self._alert(match, suppressed, before.since if before else None)
             if before is None or before != alert:
@@ -462,8 +459,8 @@ class Monitor:
             return step
         marks = self.portfolios.watermarks(info.id)
         targets = {s: self._publication(p) for s, p in marks.items()}
-        listing_set = self._listing_set(targets)
-        listings = {(x.entry.source, x.entry.source_id): x for x in listing_set.listings}
+        listing_set = self.listing_set(targets)
+        listings = listing_set
         # screen new and changed rows (numbered by position: they may have no pk yet)
         work = added + changed
         results, _index = screen_rows(
@@ -492,7 +489,7 @@ class Monitor:
                 changes.alerts_delete.append(alert.key)
             after = []
             for match in found:
-                listed = listings[(match.source, match.source_id)]
+                listed = listings.listed((match.source, match.source_id))
                 suppressed = self._suppressed(name, rid, data.to_dict(), listed.entry)
                 alert = self._alert(match, suppressed, None)
                 changes.alerts_upsert.append((rid, alert))
@@ -507,7 +504,7 @@ class Monitor:
                     )
             else:
                 for match in after:
-                    listed = listings[(match.source, match.source_id)]
+                    listed = listings.listed((match.source, match.source_id))
                     row = StoredRow(0, rid, fp, data.to_dict())
                     changes.events.append(
                         self._event("new_hit", name, row, listed.entry, match, cause, info)
@@ -528,91 +525,77 @@ class Monitor:
 
     def advance(self, name: str, targets: Mapping[str, PublicationRow] | None = None) -> Step:
         """Bring portfolio ``name`` to ``targets`` (``source → publication``;
-        default: the active publications) by screening only what changed."""
+        default: the active publications) by re-screening only the rows the
+        changed listings can reach (see the module docs)."""
         began = time.perf_counter()
         info = self.portfolios.portfolio(name)
         if targets is None:
             targets = self.store.active_publications()
         marks = self.portfolios.watermarks(info.id)
         step = Step(name)
-        moved = sorted(s for s, p in targets.items() if marks.get(s) != p.id)
-        if not moved:
+        before = {s: self._publication(marks[s]) if s in marks else None for s in targets}
+        delta = listing_delta(self.store, before, targets)
+        if not delta.causes:
             return step
-        new_ids: dict[tuple[str, str], int] = {}
-        old_ids: dict[tuple[str, str], int] = {}
-        gone: set[tuple[str, str]] = set()
-        causes: dict[str, PublicationRow] = {}
-        for source in moved:
-            pub = targets[source]
-            causes[source] = pub
-            after = membership(self.store, pub)
-            before = (
-                membership(self.store, self._publication(marks[source])) if source in marks else {}
-            )
-            for sid, vid in after.items():
-                old = before.get(sid)
-                if old != vid:
-                    new_ids[(source, sid)] = vid
-                    if old is not None:
-                        old_ids[(source, sid)] = old
-            for sid, vid in before.items():
-                if sid not in after:
-                    old_ids[(source, sid)] = vid
-                    gone.add((source, sid))
-        versions = versions_by_id(self.store, [*new_ids.values(), *old_ids.values()])
-        changed = [
-            Listed(entry_from_record(versions[vid][1]), versions[vid][0])
-            for vid in new_ids.values()
-        ]
-        step.changed_listings = len(new_ids) + len(gone)
-        index = self.row_index(info)
-        pairs = candidate_rows(index, changed)
-        rows = self.portfolios.rows_by_pk(info.id, pairs)
-        step.candidate_rows = len(pairs)
-        step.candidate_pairs = sum(len(v) for v in pairs.values())
-        matches = screen_listings(
-            [(pk, RowData.from_dict(rows[pk].data), positions) for pk, positions in pairs.items()],
-            changed,
+        after = {s: self._publication(p) for s, p in marks.items()} | dict(targets)
+        listing_set = self.listing_set(after)
+        step.changed_listings = len(delta)
+        workers = self.workers if self.workers is not None else default_workers()
+        affected = set(affected_rows(self.row_index(info), delta.entries(), workers).tolist())
+        old_alerts: dict[tuple[int, str, str], StoredAlert] = {}
+        for source in delta.causes:
+            sids = [sid for (s, sid) in delta.old if s == source]
+            for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
+                affected.add(alert.row_pk)
+        for alert in self.portfolios.alerts_of_rows(info.id, affected):
+            old_alerts[alert.key] = alert
+        rows = self.portfolios.rows_by_pk(info.id, affected)
+        step.candidate_rows = len(rows)
+        results, _index = screen_rows(
+            [(pk, RowData.from_dict(row.data)) for pk, row in rows.items()],
+            listing_set,
             info.threshold,
             self.portfolios.stats(info.id),
             workers=self.workers,
         )
-        old_alerts: dict[tuple[int, str, str], StoredAlert] = {}
-        for source in moved:
-            sids = [sid for (s, sid) in old_ids if s == source]
-            for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
-                old_alerts[alert.key] = alert
-        missing = {a.row_pk for a in old_alerts.values()} - rows.keys()
-        rows.update(self.portfolios.rows_by_pk(info.id, missing))
-        new_alerts = {m.key: m for m in matches}
+        new_alerts = {m.key: m for _pk, found in results for m in found}
+        step.candidate_pairs = len(new_alerts)
         changes = Changes(watermarks={s: p.id for s, p in targets.items()})
-        listed_by_key = {(x.entry.source, x.entry.source_id): x for x in changed}
+        first_cause = next(iter(delta.causes.values()))
+
+        def cause_of(source: str) -> dict[str, Any]:
+            return _publication_dict(delta.causes.get(source, first_cause))
+
         for key, match in new_alerts.items():
             row = rows[match.row]
             prior = old_alerts.get(key)
             listing_key = (match.source, match.source_id)
-            entry = listed_by_key[listing_key].entry
+            entry = listing_set.listed(listing_key).entry
             suppressed = self._suppressed(name, row.row_id, row.data, entry)
-            changes.alerts_upsert.append(
-                (row.row_id, self._alert(match, suppressed, prior.since if prior else None))
-            )
+            alert = self._alert(match, suppressed, prior.since if prior else None)
+            if prior is not None and prior == alert:
+                continue
+            changes.alerts_upsert.append((row.row_id, alert))
             if suppressed:
                 continue
-            cause = _publication_dict(causes[match.source])
             if prior is None:
-                changes.events.append(self._event("new_hit", name, row, entry, match, cause, info))
-            else:
-                old_record = versions[old_ids[listing_key]][1]
-                amended = record_changes(old_record, versions[new_ids[listing_key]][1])
-                if not amended and prior.score == match.score and not prior.suppressed:
-                    continue  # a new version with nothing a reader would see changed
-                extra: dict[str, Any] = {
-                    "previous": {"score": prior.score, "fingerprint": prior.listing_hash},
-                    "changes": [c.to_dict() for c in amended],
-                }
                 changes.events.append(
-                    self._event("hit_amended", name, row, entry, match, cause, info, extra)
+                    self._event("new_hit", name, row, entry, match, cause_of(match.source), info)
                 )
+                continue
+            was, now = delta.record_before(listing_key), delta.record_after(listing_key)
+            amended = record_changes(was, now) if was is not None and now is not None else []
+            if not amended and prior.score == match.score and not prior.suppressed:
+                continue  # a new version with nothing a reader would see changed
+            extra: dict[str, Any] = {
+                "previous": {"score": prior.score, "fingerprint": prior.listing_hash},
+                "changes": [c.to_dict() for c in amended],
+            }
+            changes.events.append(
+                self._event(
+                    "hit_amended", name, row, entry, match, cause_of(match.source), info, extra
+                )
+            )
         for key, alert in old_alerts.items():
             if key in new_alerts:
                 continue
@@ -621,9 +604,11 @@ class Monitor:
                 continue
             row = rows[alert.row_pk]
             listing_key = (alert.source, alert.source_id)
-            old_entry = entry_from_record(versions[old_ids[listing_key]][1])
-            cause = _publication_dict(causes[alert.source])
-            delisted = listing_key in gone
+            was, now = delta.record_before(listing_key), delta.record_after(listing_key)
+            old_entry = (
+                entry_from_record(was) if was is not None else listing_set.listed(listing_key).entry
+            )
+            delisted = listing_key in delta.gone
             extra = {"reason": "delisted" if delisted else "no_longer_matches"}
             if delisted:
                 party = self.still_listed(alert.source, alert.source_id)
@@ -632,26 +617,27 @@ class Monitor:
                     extra["still_listed"] = party["still_listed"]
             else:
                 extra["changes"] = [
-                    c.to_dict()
-                    for c in record_changes(
-                        versions[old_ids[listing_key]][1], versions[new_ids[listing_key]][1]
-                    )
+                    c.to_dict() for c in (record_changes(was, now) if was and now else [])
                 ]
             changes.events.append(
-                self._event("hit_removed", name, row, old_entry, alert, cause, info, extra)
+                self._event(
+                    "hit_removed", name, row, old_entry, alert, cause_of(alert.source), info, extra
+                )
             )
         step.events = self.portfolios.apply(info.id, name, changes)
         step.seconds = time.perf_counter() - began
         return step
 
     def catch_up(self, name: str) -> list[Step]:
-        """Bring portfolio ``name`` to the active publications one publication at a
-        time, so that each event names the publication that caused it (a series
-        of daily publications loaded at once is replayed in date order). A source
-        the portfolio has not seen yet is screened at its active publication."""
+        """Bring portfolio ``name`` to the active publications. When every source
+        moved by one publication (the usual ``thaw update``), one step takes them
+        all, against the store's own index; a series of publications loaded at
+        once is replayed one publication at a time in date order, so that each
+        event names the publication that caused it. A source the portfolio has
+        not seen yet is screened at its active publication."""
         info = self.portfolios.portfolio(name)
         marks = self.portfolios.watermarks(info.id)
-        steps: list[Step] = []
+        paths: dict[str, list[PublicationRow]] = {}
         for source, active in sorted(self.store.active_publications().items()):
             mark = marks.get(source)
             if mark == active.id:
@@ -662,6 +648,13 @@ class Monitor:
                 path = [
                     p for p in self.store.publications(source) if seen.seq < p.seq <= active.seq
                 ]
+            paths[source] = path
+        if not paths:
+            return []
+        if all(len(path) == 1 for path in paths.values()):
+            return [self.advance(name, {s: path[0] for s, path in paths.items()})]
+        steps: list[Step] = []
+        for source, path in paths.items():
             for pub in path:
                 steps.append(self.advance(name, {source: pub}))
         return steps
@@ -681,7 +674,7 @@ class Monitor:
         stored = {r.pk: r for r in self.portfolios.rows(info.id)}
         results, _index = screen_rows(
             [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
-            ListingSet(self.listings_at(targets)),
+            self.listing_set(targets),
             info.threshold,
             self.portfolios.stats(info.id),
             workers=self.workers,
@@ -762,11 +755,11 @@ class Monitor:
         fingerprint: str,
         before: Iterable[StoredAlert],
         after: Iterable[Match],
-        listings: Mapping[tuple[str, str], Listed],
+        listings: ListingSet,
         cause: dict[str, Any],
     ) -> tuple[str, str, str, dict[str, Any]]:
         def describe(source: str, sid: str, score: float, digest: str) -> dict[str, Any]:
-            listed = listings.get((source, sid))
+            listed = listings.listed((source, sid)) if (source, sid) in listings.hashes else None
             item: dict[str, Any] = (
                 _listing_dict(listed.entry, listed.hash)
                 if listed is not None
