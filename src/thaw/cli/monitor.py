@@ -319,12 +319,15 @@ def webhooks_add(
     if as_json:
         _emit(WebhookModel.of(hook).model_dump())
         return
-    console.print(f"Webhook {hook.id}: {escape(url)}", highlight=False)
+    console.print(
+        f"Webhook {hook.id}: {escape(url)} (secret {hook.secret_fingerprint}, sealed in the store)",
+        highlight=False,
+    )
 
 
 @webhooks_app.command("list")
 def webhooks_list(home: HomeOption = None, as_json: JsonOption = False) -> None:
-    """Registered webhooks (secrets are not shown)."""
+    """Registered webhooks (a fingerprint of each secret, never the secret)."""
     with PortfolioStore(default_home(home)) as ps:
         hooks = ps.webhooks()
         status = ps.outbox_status()
@@ -332,13 +335,14 @@ def webhooks_list(home: HomeOption = None, as_json: JsonOption = False) -> None:
         _emit({"webhooks": [WebhookModel.of(h).model_dump() for h in hooks], "outbox": status})
         return
     table = Table(title="Webhooks", title_justify="left")
-    for col in ("id", "url", "portfolio", "active", "created"):
+    for col in ("id", "url", "portfolio", "secret", "active", "created"):
         table.add_column(col, overflow="fold")
     for h in hooks:
         table.add_row(
             str(h.id),
             escape(h.url),
             escape(h.portfolio or "(all)"),
+            h.secret_fingerprint,
             str(h.active),
             h.created_at[:19],
         )
