@@ -47,6 +47,7 @@ from thaw.index.storage import code_digest
 from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor.delta import affected_rows, listing_delta
 from thaw.monitor.keys import RowIndex
+from thaw.monitor.ownership import ownership_hits
 from thaw.monitor.screening import (
     Listed,
     ListingSet,
@@ -70,7 +71,7 @@ from thaw.store.portfolios import (
 )
 from thaw.store.versions import version_hashes, versions_by_id
 
-EVENT_TYPES = ("new_hit", "hit_amended", "hit_removed", "row_changed")
+EVENT_TYPES = ("new_hit", "hit_amended", "hit_removed", "row_changed", "ownership_hit")
 
 
 class DecisionLookup(Protocol):
@@ -541,7 +542,8 @@ class Monitor:
         listing_set = self.listing_set(after)
         step.changed_listings = len(delta)
         workers = self.workers if self.workers is not None else default_workers()
-        affected = set(affected_rows(self.row_index(info), delta.entries(), workers).tolist())
+        row_index = self.row_index(info)
+        affected = set(affected_rows(row_index, delta.entries(), workers).tolist())
         old_alerts: dict[tuple[int, str, str], StoredAlert] = {}
         for source in delta.causes:
             sids = [sid for (s, sid) in delta.old if s == source]
@@ -624,9 +626,71 @@ class Monitor:
                     "hit_removed", name, row, old_entry, alert, cause_of(alert.source), info, extra
                 )
             )
+        added = [key for key in delta.new if key not in delta.old]
+        if added:
+            changes.events += self._ownership_events(
+                info, row_index, listing_set, added, cause_of, workers
+            )
         step.events = self.portfolios.apply(info.id, name, changes)
         step.seconds = time.perf_counter() - began
         return step
+
+    def _ownership_events(
+        self,
+        info: PortfolioInfo,
+        row_index: RowIndex,
+        listing_set: ListingSet,
+        added: list[tuple[str, str]],
+        cause_of: Callable[[str], dict[str, Any]],
+        workers: int,
+    ) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """``ownership_hit`` events for the rows matching a party the ``added``
+        listings newly block by ownership or control (:mod:`thaw.monitor.ownership`)."""
+
+        def load(pks: list[int]) -> dict[int, RowData]:
+            found = self.portfolios.rows_by_pk(info.id, pks)
+            return {pk: RowData.from_dict(row.data) for pk, row in found.items()}
+
+        if self.use_profiles and self._profile_map is None:
+            self._profile_of("", "")
+        hits = ownership_hits(
+            self.store,
+            listing_set.index,
+            added,
+            row_index,
+            load,
+            info.threshold,
+            self.portfolios.stats(info.id),
+            self._profile_map,
+            workers,
+        )
+        events = []
+        rows = self.portfolios.rows_by_pk(info.id, [h.row for h in hits])
+        for hit in hits:
+            row = rows[hit.row]
+            cause = cause_of(hit.caused_by[0].source) if hit.caused_by else {}
+            party = str(hit.node.to_dict()["key"])
+            eid = event_id(
+                info.id,
+                info.name,
+                "ownership_hit",
+                row.row_id,
+                party,
+                ",".join(hit.authorities),
+                cause.get("sha256"),
+            )
+            payload: dict[str, Any] = {
+                "id": eid,
+                "type": "ownership_hit",
+                "portfolio": info.name,
+                "row_id": row.row_id,
+                "row": row.data,
+                "profile_id": None,
+                **hit.payload(),
+                "cause": cause,
+            }
+            events.append((eid, "ownership_hit", row.row_id, payload))
+        return events
 
     def catch_up(self, name: str) -> list[Step]:
         """Bring portfolio ``name`` to the active publications. When every source
