@@ -372,9 +372,11 @@ class Monitor:
         """Create portfolio ``name`` from ``rows`` (``(row_id, data)``, ids
         distinct) and screen it in full against ``targets`` (``source →
         publication``; default: the active publications). Its calibration is the
-        screening index's token statistics."""
+        token statistics of the lists at ``targets`` (those ``screen-file`` uses)."""
         _check_ids(rows)
-        stats = ensure_index(self.store).state().get("token_stats")
+        if targets is None:
+            targets = self.store.active_publications()
+        stats = self.listing_set(targets).index.state().get("token_stats")
         pid = self.portfolios.create_portfolio(name, threshold, stats)
         try:
             self.portfolios.apply(
@@ -398,14 +400,16 @@ class Monitor:
     ) -> Step:
         """Screen portfolio ``name`` in full against ``targets`` (default: the active
         publications) and store the result; with ``events``, record ``new_hit``
-        events for alerts that were not stored. ``recalibrate`` first adopts the
-        current lists' statistics."""
+        events for alerts that were not stored and ``hit_removed`` for stored ones no
+        longer found. ``recalibrate`` first adopts the statistics of the lists at
+        ``targets``, so that the alerts are ``screen-file``'s to the last decimal."""
         began = time.perf_counter()
         info = self.portfolios.portfolio(name)
-        if recalibrate:
-            self.portfolios.set_stats(info.id, ensure_index(self.store).state().get("token_stats"))
         if targets is None:
             targets = self.store.active_publications()
+        if recalibrate:
+            stats = self.listing_set(targets).index.state().get("token_stats")
+            self.portfolios.set_stats(info.id, stats)
         stored = {r.pk: r for r in self.portfolios.rows(info.id)}
         listing_set = self.listing_set(targets)
         results, index = screen_rows(
@@ -422,10 +426,26 @@ class Monitor:
         old = {a.key: a for a in self.portfolios.alerts(info.id)}
         listings = listing_set
         changes = Changes(watermarks={s: p.id for s, p in targets.items()})
-        for key in old.keys() - new.keys():
-            changes.alerts_delete.append(key)
         step = Step(name)
         cause = {"kind": "rescreen", "at": now_iso()}
+        for key in old.keys() - new.keys():
+            changes.alerts_delete.append(key)
+            gone = old[key]
+            key_of = (gone.source, gone.source_id)
+            if events and not gone.suppressed and key_of in listings.hashes:
+                extra = {"reason": "no_longer_matches"}
+                changes.events.append(
+                    self._event(
+                        "hit_removed",
+                        name,
+                        stored[gone.row_pk],
+                        listings.listed(key_of).entry,
+                        gone,
+                        cause,
+                        info,
+                        extra,
+                    )
+                )
         for key, match in new.items():
             row = stored[match.row]
             before = old.get(key)
