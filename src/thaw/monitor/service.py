@@ -273,13 +273,17 @@ class Monitor:
 
     # -- profiles and decisions -----------------------------------------------------------
 
-    def _profile_of(self, source: str, source_id: str) -> str | None:
+    def _memberships(self) -> Mapping[tuple[str, str], str]:
+        """``(source, source_id) → profile id`` (empty without profiles)."""
         if not self.use_profiles:
-            return None
+            return {}
         if self._profile_map is None:
             self._profiles = Profiles(self.store)
             self._profile_map = self._profiles.memberships()
-        return self._profile_map.get((source, source_id))
+        return self._profile_map
+
+    def _profile_of(self, source: str, source_id: str) -> str | None:
+        return self._memberships().get((source, source_id))
 
     def still_listed(
         self, source: str, source_id: str, lifted: Callable[[str, str], bool] | None = None
@@ -671,8 +675,6 @@ class Monitor:
             found = self.portfolios.rows_by_pk(info.id, pks)
             return {pk: RowData.from_dict(row.data) for pk, row in found.items()}
 
-        if self.use_profiles and self._profile_map is None:
-            self._profile_of("", "")
         hits = ownership_hits(
             self.store,
             listing_set.index,
@@ -681,7 +683,7 @@ class Monitor:
             load,
             info.threshold,
             self.portfolios.stats(info.id),
-            self._profile_map,
+            self._memberships(),
             workers,
         )
         events = []
