@@ -211,7 +211,7 @@ def _versus_screen_file(
     targets = {s: monitor._publication(p) for s, p in marks.items()}
     listing_set = monitor.listing_set(targets)
     rows = list(monitor.portfolios.rows(info.id))
-    results, _ = screen_rows(
+    run = screen_rows(
         [(r.pk, RowData.from_dict(r.data)) for r in rows],
         listing_set,
         info.threshold,
@@ -219,7 +219,7 @@ def _versus_screen_file(
         workers=monitor.workers,
     )
     by_pk = {r.pk: r.row_id for r in rows}
-    plain = {(by_pk[m.row], m.source, m.source_id): m.score for _pk, f in results for m in f}
+    plain = {(by_pk[m.row], m.source, m.source_id): m.score for m in run.matches()}
     shared = plain.keys() & stored.keys()
     return {
         "alerting_rows_monitor": len({k[0] for k in stored}),

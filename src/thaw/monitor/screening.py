@@ -27,9 +27,13 @@ import hashlib
 import json
 import multiprocessing
 import os
+import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 import thaw.match
 from thaw.index import CandidateIndex, Entry
@@ -203,61 +207,145 @@ class ListingSet:
         return len(self.hashes)
 
 
+Candidates = tuple[str, ...]
+"""The listing keys (``source:source_id``) of a row's candidate set, best first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Prior:
+    """What a row's last screening left: its candidate set and its alerts (at
+    most :data:`HIT_LIMIT`, so none was cut when there are fewer)."""
+
+    candidates: frozenset[str]
+    alerts: tuple[Match, ...]
+
+
+@dataclass(slots=True)
+class Screening:
+    """What :func:`screen_rows` found: per row its alerts, per row its candidate
+    set, and the rows' index when asked for."""
+
+    results: list[tuple[int, list[Match]]]
+    candidates: dict[int, Candidates]
+    index: RowIndex | None = None
+
+    def matches(self) -> list[Match]:
+        """Every alert."""
+        return [m for _row, found in self.results for m in found]
+
+
 def screen_row(
-    screener: Screener, row: int, data: RowData, listings: ListingSet, threshold: float
-) -> list[Match]:
-    """The alerts of one row: ``screen-file``'s hits as :class:`Match` objects."""
-    result = screener.screen_query(data.query(), threshold=threshold, limit=HIT_LIMIT)
-    out = []
-    for hit in result.hits:
-        listing = hit.listings[0]
-        out.append(
-            Match(
+    screener: Screener,
+    row: int,
+    data: RowData,
+    listings: ListingSet,
+    threshold: float,
+    prior: Prior | None = None,
+    changed: frozenset[str] = frozenset(),
+) -> tuple[list[Match], Candidates]:
+    """The alerts of one row, ``screen-file``'s hits (the candidates of the index,
+    scored, the best :data:`HIT_LIMIT` at or above ``threshold``, as
+    :meth:`thaw.screen.Screener.screen_query` ranks them), and its candidate set.
+
+    With a ``prior`` (the row's last screening, against listings that differ
+    only in ``changed``), a candidate that was one before and whose listing did
+    not change keeps its score: it is an alert again if it was one, else it stays
+    below the threshold. Only new and changed candidates are scored. (When the
+    prior alerts or the new ones fill :data:`HIT_LIMIT`, every candidate is
+    scored, as the cut then depends on scores the prior does not hold.)"""
+    query = data.query()
+    index = screener.index
+    found = index.candidates(
+        query.name,
+        schema=query.schema,
+        id_numbers=query.id_numbers,
+        limit=screener.candidates,
+        min_coverage=screener.min_coverage,
+    )
+    keys = [index.listing_keys[c.position] for c in found]
+    score_at_least = screener.matcher().score_at_least
+    usable = prior is not None and len(prior.alerts) < HIT_LIMIT
+    kept: dict[str, Match] = {}
+    if prior is not None and usable:
+        kept = {f"{m.source}:{m.source_id}": m for m in prior.alerts}
+    scored: list[tuple[float, str, Match]] = []
+    for candidate, key in zip(found, keys, strict=True):
+        if usable and prior is not None and key in prior.candidates and key not in changed:
+            old = kept.get(key)
+            if old is not None:
+                scored.append((old.score, key, replace(old, row=row)))
+            continue
+        entry = index.entry(candidate.position)
+        result = score_at_least(query, entry, threshold)
+        if result is not None:
+            match = Match(
                 row,
-                listing.source,
-                listing.source_id,
-                listings.hashes[(listing.source, listing.source_id)],
-                hit.score,
-                hit.matched_name,
-                hit.explanation,
+                entry.source,
+                entry.source_id,
+                listings.hashes[(entry.source, entry.source_id)],
+                round(float(result.score), 4),
+                result.matched_name,
+                result.explanation,
             )
-        )
-    return out
+            scored.append((float(result.score), entry.key, match))
+    if usable and len(scored) > HIT_LIMIT:
+        return screen_row(screener, row, data, listings, threshold)
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [m for _score, _key, m in scored[:HIT_LIMIT]], tuple(keys)
 
 
 def _rows_chunk(
-    chunk: Sequence[tuple[int, RowData]],
-) -> tuple[list[tuple[int, list[Match]]], Postings | None]:
+    chunk: Sequence[tuple[int, RowData, Prior | None]],
+) -> tuple[list[tuple[int, list[Match]]], list[Candidates], Postings | None]:
     listings: ListingSet = _WORK["listings"]
     screener: Screener = _WORK["screener"]
     threshold: float = _WORK["threshold"]
-    out = [(row, screen_row(screener, row, data, listings, threshold)) for row, data in chunk]
+    changed: frozenset[str] = _WORK["changed"]
+    out, sets = [], []
+    for row, data, prior in chunk:
+        found, candidates = screen_row(screener, row, data, listings, threshold, prior, changed)
+        out.append((row, found))
+        sets.append(candidates)
     if not _WORK["keys"]:
-        return out, None
-    return out, _postings(chunk, listings.index)
+        return out, sets, None
+    return out, sets, _postings([(row, data) for row, data, _p in chunk], listings.index)
 
 
 def screen_rows(
-    rows: Sequence[tuple[int, RowData]],
+    rows: Sequence[tuple[int, RowData]] | Sequence[tuple[int, RowData, Prior | None]],
     listings: ListingSet,
     threshold: float,
     stats: dict[str, Any] | None,
     *,
     with_index: bool = False,
+    changed: Iterable[str] = (),
     workers: int | None = None,
-) -> tuple[list[tuple[int, list[Match]]], RowIndex | None]:
-    """Screen ``rows`` (``(row number, data)``) against ``listings`` as
-    ``screen-file`` does with the calibration ``stats``: per row its alerts and,
-    with ``with_index``, the row index of these rows. Used for a full re-screen
-    and for the rows a change can reach."""
+) -> Screening:
+    """Screen ``rows`` (``(row number, data)``, or ``(row number, data, prior)``)
+    against ``listings`` as ``screen-file`` does with the calibration ``stats``:
+    per row its alerts and candidate set and, with ``with_index``, the row index
+    of these rows. A row with a :class:`Prior` (its last screening, against
+    listings differing from ``listings`` only in the keys ``changed``) has only
+    its new and changed candidates scored (:func:`screen_row`). Used for a full
+    re-screen and for the rows a change can reach."""
     screener = CalibratedScreener(listings.index, stats)
     listings.index.prepare()
-    work = {"listings": listings, "screener": screener, "threshold": threshold, "keys": with_index}
-    results = _run(_rows_chunk, _split(rows, 512), work, workers, len(rows))
-    matches = [item for part, _p in results for item in part]
-    if not with_index:
-        return matches, None
-    return matches, RowIndex.from_postings(p for _m, p in results if p is not None)
+    work = {
+        "listings": listings,
+        "screener": screener,
+        "threshold": threshold,
+        "keys": with_index,
+        "changed": frozenset(changed),
+    }
+    items = [(r[0], r[1], r[2] if len(r) > 2 else None) for r in rows]
+    parts = _run(_rows_chunk, _split(items, 512), work, workers, len(items))
+    out = Screening([], {})
+    for part, sets, _postings_part in parts:
+        out.results += part
+        out.candidates.update((row, c) for (row, _m), c in zip(part, sets, strict=True))
+    if with_index:
+        out.index = RowIndex.from_postings(p for _m, _s, p in parts if p is not None)
+    return out
 
 
 def _postings(chunk: Sequence[tuple[int, RowData]], keyer: CandidateIndex) -> Postings:
@@ -275,3 +363,53 @@ def build_row_index(rows: Sequence[tuple[int, RowData]], *, workers: int | None 
     """The row index of a portfolio (name analysis in worker processes)."""
     work = {"keyer": CandidateIndex.build(())}
     return RowIndex.from_postings(_run(_index_chunk, _split(rows, 2048), work, workers, len(rows)))
+
+
+class CandidateSets:
+    """The candidate set of every row of a portfolio (row pk → listing keys) at
+    the publications its alerts reflect, kept on disk beside the row index so that
+    a step can score only what changed (:class:`Prior`). Arrays in an ``.npz``
+    (no pickled objects)."""
+
+    def __init__(self, sets: dict[int, Candidates]) -> None:
+        self.sets = sets
+
+    def save(self, path: Path) -> None:
+        """Write atomically to ``path``."""
+        vocab: dict[str, int] = {}
+        pks = np.fromiter(sorted(self.sets), dtype=np.int64, count=len(self.sets))
+        offsets = np.zeros(len(pks) + 1, dtype=np.int64)
+        ids: list[int] = []
+        for i, pk in enumerate(pks.tolist()):
+            ids.extend(vocab.setdefault(key, len(vocab)) for key in self.sets[pk])
+            offsets[i + 1] = len(ids)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".building-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                np.savez(
+                    fh,
+                    pks=pks,
+                    offsets=offsets,
+                    ids=np.asarray(ids, dtype=np.int32),
+                    vocab=np.array(list(vocab), dtype=np.str_),
+                )
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def load(cls, path: Path) -> CandidateSets:
+        """Read what :meth:`save` wrote."""
+        with np.load(path, allow_pickle=False) as data:
+            vocab = data["vocab"].tolist()
+            ids = data["ids"].tolist()
+            offsets = data["offsets"].tolist()
+            pks = data["pks"].tolist()
+        return cls(
+            {
+                pk: tuple(vocab[i] for i in ids[offsets[n] : offsets[n + 1]])
+                for n, pk in enumerate(pks)
+            }
+        )

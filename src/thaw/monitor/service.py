@@ -31,6 +31,7 @@ or the row's data changes, which reopens it.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 import time
@@ -49,9 +50,11 @@ from thaw.monitor.delta import affected_rows, listing_delta
 from thaw.monitor.keys import RowIndex
 from thaw.monitor.ownership import ownership_hits
 from thaw.monitor.screening import (
+    CandidateSets,
     Listed,
     ListingSet,
     Match,
+    Prior,
     RowData,
     build_row_index,
     default_workers,
@@ -330,7 +333,37 @@ class Monitor:
             f"{portfolio}/{row_id}", data, entry, self._profile_of(entry.source, entry.source_id)
         )
 
-    # -- row index ----------------------------------------------------------------------
+    # -- row index and candidate sets -----------------------------------------------------
+
+    def _sets_path(self, info: PortfolioInfo, revision: int, marks: Mapping[str, int]) -> Path:
+        at = hashlib.sha256(json.dumps(sorted(marks.items())).encode()).hexdigest()[:12]
+        name = f"cands-{info.id}-{revision}-{at}-{_index_digest()}.npz"
+        return self.store.home / "monitor" / name
+
+    def _load_sets(
+        self, info: PortfolioInfo, revision: int, marks: Mapping[str, int]
+    ) -> CandidateSets | None:
+        """The rows' candidate sets at ``marks``, if kept (else ``None``: the rows a
+        step reaches are then screened in full)."""
+        path = self._sets_path(info, revision, marks)
+        if not path.exists():
+            return None
+        try:
+            return CandidateSets.load(path)
+        except Exception:  # unreadable: screen in full  # noqa: BLE001
+            return None
+
+    def _save_sets(
+        self, info: PortfolioInfo, revision: int, marks: Mapping[str, int], sets: CandidateSets
+    ) -> Path:
+        path = self._sets_path(info, revision, marks)
+        sets.save(path)
+        return path
+
+    def _drop_stale_sets(self, info: PortfolioInfo, keep: Path) -> None:
+        for stale in keep.parent.glob(f"cands-{info.id}-*.npz"):
+            if stale != keep:
+                stale.unlink(missing_ok=True)
 
     def _index_path(self, info: PortfolioInfo) -> Path:
         return self.store.home / "monitor" / f"rows-{info.id}-{info.revision}-{_index_digest()}.npz"
@@ -416,7 +449,7 @@ class Monitor:
             self.portfolios.set_stats(info.id, stats)
         stored = {r.pk: r for r in self.portfolios.rows(info.id)}
         listing_set = self.listing_set(targets)
-        results, index = screen_rows(
+        run = screen_rows(
             [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
             listing_set,
             info.threshold,
@@ -424,9 +457,11 @@ class Monitor:
             with_index=True,
             workers=self.workers,
         )
-        assert index is not None
-        self._save_index(info, index)
-        new = {m.key: m for _pk, found in results for m in found}
+        assert run.index is not None
+        self._save_index(info, run.index)
+        new = {m.key: m for m in run.matches()}
+        marks = self.portfolios.watermarks(info.id) | {s: p.id for s, p in targets.items()}
+        kept = self._save_sets(info, info.revision, marks, CandidateSets(run.candidates))
         old = {a.key: a for a in self.portfolios.alerts(info.id)}
         listings = listing_set
         changes = Changes(watermarks={s: p.id for s, p in targets.items()})
@@ -463,6 +498,7 @@ class Monitor:
                     self._event("new_hit", name, row, listed.entry, match, cause, info)
                 )
         step.events = self.portfolios.apply(info.id, name, changes)
+        self._drop_stale_sets(info, kept)
         step.seconds = time.perf_counter() - began
         return step
 
@@ -488,13 +524,14 @@ class Monitor:
         listings = listing_set
         # screen new and changed rows (numbered by position: they may have no pk yet)
         work = added + changed
-        results, _index = screen_rows(
+        run = screen_rows(
             [(i, given[rid]) for i, rid in enumerate(work)],
             listing_set,
             info.threshold,
             self.portfolios.stats(info.id),
             workers=self.workers,
         )
+        results = run.results
         old_pks = {rid: current[rid][0] for rid in changed + removed}
         old_alerts: dict[int, list[StoredAlert]] = {}
         for alert in self.portfolios.alerts_of_rows(info.id, old_pks.values()):
@@ -541,7 +578,16 @@ class Monitor:
                 changes.events.append(
                     self._row_event(name, rid, None, current[rid][1], before, [], listings, cause)
                 )
+        sets = self._load_sets(info, info.revision, marks)
         step.events = self.portfolios.apply(info.id, name, changes)
+        if sets is not None:  # carried to the new revision: old rows out, new rows in
+            for pk in old_pks.values():
+                sets.sets.pop(pk, None)
+            pks = self.portfolios.row_fingerprints(info.id)
+            for i, rid in enumerate(work):
+                sets.sets[pks[rid][0]] = run.candidates[i]
+            kept = self._save_sets(info, info.revision + 1, marks, sets)
+            self._drop_stale_sets(info, kept)
         step.candidate_rows = len(work)
         step.seconds = time.perf_counter() - began
         return step
@@ -573,18 +619,29 @@ class Monitor:
             sids = [sid for (s, sid) in delta.old if s == source]
             for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
                 affected.add(alert.row_pk)
+        by_row: dict[int, list[Match]] = {}
         for alert in self.portfolios.alerts_of_rows(info.id, affected):
             old_alerts[alert.key] = alert
+            by_row.setdefault(alert.row_pk, []).append(_match(alert))
         rows = self.portfolios.rows_by_pk(info.id, affected)
         step.candidate_rows = len(rows)
-        results, _index = screen_rows(
-            [(pk, RowData.from_dict(row.data)) for pk, row in rows.items()],
+        sets = self._load_sets(info, info.revision, marks)
+
+        def prior_of(pk: int) -> Prior | None:
+            known = sets.sets.get(pk) if sets is not None else None
+            if known is None:
+                return None
+            return Prior(frozenset(known), tuple(by_row.get(pk, ())))
+
+        run = screen_rows(
+            [(pk, RowData.from_dict(row.data), prior_of(pk)) for pk, row in rows.items()],
             listing_set,
             info.threshold,
             self.portfolios.stats(info.id),
+            changed=[f"{s}:{sid}" for s, sid in delta.keys],
             workers=self.workers,
         )
-        new_alerts = {m.key: m for _pk, found in results for m in found}
+        new_alerts = {m.key: m for m in run.matches()}
         step.candidate_pairs = len(new_alerts)
         changes = Changes(watermarks={s: p.id for s, p in targets.items()})
         first_cause = next(iter(delta.causes.values()))
@@ -655,7 +712,13 @@ class Monitor:
             changes.events += self._ownership_events(
                 info, row_index, listing_set, added, cause_of, workers
             )
+        kept = None
+        if sets is not None:
+            sets.sets.update(run.candidates)
+            kept = self._save_sets(info, info.revision, marks | changes.watermarks, sets)
         step.events = self.portfolios.apply(info.id, name, changes)
+        if kept is not None:
+            self._drop_stale_sets(info, kept)
         step.seconds = time.perf_counter() - began
         return step
 
@@ -758,18 +821,14 @@ class Monitor:
             marks = self.portfolios.watermarks(info.id)
             targets = {s: self._publication(p) for s, p in marks.items()}
         stored = {r.pk: r for r in self.portfolios.rows(info.id)}
-        results, _index = screen_rows(
+        run = screen_rows(
             [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
             self.listing_set(targets),
             info.threshold,
             self.portfolios.stats(info.id),
             workers=self.workers,
         )
-        return {
-            (stored[m.row].row_id, m.source, m.source_id): m.score
-            for _pk, found in results
-            for m in found
-        }
+        return {(stored[m.row].row_id, m.source, m.source_id): m.score for m in run.matches()}
 
     def stored_alerts(self, name: str) -> dict[tuple[str, str, str], float]:
         """The stored alerts (suppressed ones too) in the form of :meth:`full_alerts`."""
@@ -880,6 +939,19 @@ class Monitor:
             "cause": cause,
         }
         return (eid, "row_changed", row_id, payload)
+
+
+def _match(alert: StoredAlert) -> Match:
+    """A stored alert as the match it was stored from."""
+    return Match(
+        alert.row_pk,
+        alert.source,
+        alert.source_id,
+        alert.listing_hash,
+        alert.score,
+        alert.matched_name,
+        alert.explanation,
+    )
 
 
 def _check_ids(rows: Sequence[tuple[str, RowData]]) -> None:
