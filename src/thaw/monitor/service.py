@@ -157,6 +157,13 @@ def _index_digest() -> str:
     return h.hexdigest()[:16]
 
 
+def _scope(info: PortfolioInfo) -> str:
+    """What makes a portfolio's event ids its own: its id and creation time (a
+    portfolio removed and added again under the same name, even the same id,
+    records its events anew)."""
+    return f"{info.id}@{info.created_at}"
+
+
 def event_id(*parts: object) -> str:
     """A stable event id: a digest of what caused the event."""
     text = "\x1f".join(str(p) for p in parts)
@@ -562,7 +569,7 @@ class Monitor:
                 now = {(m.source, m.source_id, m.score) for m in after}
                 if was != now:
                     changes.events.append(
-                        self._row_event(name, rid, data, fp, before, after, listings, cause)
+                        self._row_event(name, rid, data, fp, before, after, listings, cause, info)
                     )
             else:
                 for match in after:
@@ -576,7 +583,9 @@ class Monitor:
             if before:
                 cause = {"kind": "portfolio_update", "row_removed": True}
                 changes.events.append(
-                    self._row_event(name, rid, None, current[rid][1], before, [], listings, cause)
+                    self._row_event(
+                        name, rid, None, current[rid][1], before, [], listings, cause, info
+                    )
                 )
         sets = self._load_sets(info, info.revision, marks)
         step.events = self.portfolios.apply(info.id, name, changes)
@@ -756,7 +765,7 @@ class Monitor:
             cause = cause_of(hit.caused_by[0].source) if hit.caused_by else {}
             party = str(hit.node.to_dict()["key"])
             eid = event_id(
-                info.id,
+                _scope(info),
                 info.name,
                 "ownership_hit",
                 row.row_id,
@@ -868,7 +877,14 @@ class Monitor:
         digest = match.hash if isinstance(match, Match) else match.listing_hash
         cause_key = cause.get("sha256") or cause.get("row_fingerprint") or cause.get("at")
         eid = event_id(
-            info.id, portfolio, kind, row.row_id, entry.source, entry.source_id, digest, cause_key
+            _scope(info),
+            portfolio,
+            kind,
+            row.row_id,
+            entry.source,
+            entry.source_id,
+            digest,
+            cause_key,
         )
         payload: dict[str, Any] = {
             "id": eid,
@@ -902,6 +918,7 @@ class Monitor:
         after: Iterable[Match],
         listings: ListingSet,
         cause: dict[str, Any],
+        info: PortfolioInfo,
     ) -> tuple[str, str, str, dict[str, Any]]:
         def describe(source: str, sid: str, score: float, digest: str) -> dict[str, Any]:
             listed = listings.listed((source, sid)) if (source, sid) in listings.hashes else None
@@ -922,7 +939,7 @@ class Monitor:
         new = [describe(m.source, m.source_id, m.score, m.hash) for m in after]
         best = max(after, key=lambda m: m.score, default=None)
         eid = event_id(
-            portfolio, "row_changed", row_id, fingerprint, cause.get("row_removed", False)
+            _scope(info), portfolio, "row_changed", row_id, fingerprint, cause.get("row_removed")
         )
         payload: dict[str, Any] = {
             "id": eid,
