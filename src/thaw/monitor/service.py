@@ -46,7 +46,7 @@ from thaw.history.fields import record_changes
 from thaw.index import Entry, ensure_index, entry_from_record
 from thaw.index.storage import code_digest
 from thaw.match import DEFAULT_THRESHOLD
-from thaw.monitor.delta import affected_rows, listing_delta
+from thaw.monitor.delta import ListingDelta, affected_rows, listing_delta
 from thaw.monitor.keys import RowIndex
 from thaw.monitor.ownership import ownership_hits
 from thaw.monitor.screening import (
@@ -73,6 +73,9 @@ from thaw.store.portfolios import (
     now_iso,
 )
 from thaw.store.versions import version_hashes, versions_by_id
+
+STEP_CHUNK = 100_000
+"""Rows a step re-screens at a time (their data, alerts and priors in memory)."""
 
 EVENT_TYPES = ("new_hit", "hit_amended", "hit_removed", "row_changed", "ownership_hit")
 
@@ -623,18 +626,58 @@ class Monitor:
         workers = self.workers if self.workers is not None else default_workers()
         row_index = self.row_index(info)
         affected = set(affected_rows(row_index, delta.entries(), workers).tolist())
-        old_alerts: dict[tuple[int, str, str], StoredAlert] = {}
         for source in delta.causes:
             sids = [sid for (s, sid) in delta.old if s == source]
             for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
                 affected.add(alert.row_pk)
+        step.candidate_rows = len(affected)
+        sets = self._load_sets(info, info.revision, marks)
+        changes = Changes(watermarks={s: p.id for s, p in targets.items()})
+        first_cause = next(iter(delta.causes.values()))
+
+        def cause_of(source: str) -> dict[str, Any]:
+            return _publication_dict(delta.causes.get(source, first_cause))
+
+        ordered = sorted(affected)
+        for start in range(0, len(ordered), STEP_CHUNK):
+            chunk = ordered[start : start + STEP_CHUNK]
+            step.candidate_pairs += self._advance_rows(
+                info, chunk, listing_set, delta, sets, changes, cause_of
+            )
+        added = [key for key in delta.new if key not in delta.old]
+        if added:
+            changes.events += self._ownership_events(
+                info, row_index, listing_set, added, cause_of, workers
+            )
+        kept = None
+        if sets is not None:
+            kept = self._save_sets(info, info.revision, marks | changes.watermarks, sets)
+        step.events = self.portfolios.apply(info.id, name, changes)
+        if kept is not None:
+            self._drop_stale_sets(info, kept)
+        step.seconds = time.perf_counter() - began
+        return step
+
+    def _advance_rows(
+        self,
+        info: PortfolioInfo,
+        pks: list[int],
+        listing_set: ListingSet,
+        delta: ListingDelta,
+        sets: CandidateSets | None,
+        changes: Changes,
+        cause_of: Callable[[str], dict[str, Any]],
+    ) -> int:
+        """Re-screen the rows ``pks`` (a chunk of those a step reaches) and add
+        their alert changes and events to ``changes``; their new candidate sets go
+        to ``sets``. Returns how many alerts they have now."""
+        name = info.name
+        old_alerts: dict[tuple[int, str, str], StoredAlert] = {}
         by_row: dict[int, list[Match]] = {}
-        for alert in self.portfolios.alerts_of_rows(info.id, affected):
+        for alert in self.portfolios.alerts_of_rows(info.id, pks):
             old_alerts[alert.key] = alert
             by_row.setdefault(alert.row_pk, []).append(_match(alert))
-        rows = self.portfolios.rows_by_pk(info.id, affected)
-        step.candidate_rows = len(rows)
-        sets = self._load_sets(info, info.revision, marks)
+        rows = self.portfolios.rows_by_pk(info.id, pks)
 
         def prior_of(pk: int) -> Prior | None:
             known = sets.sets.get(pk) if sets is not None else None
@@ -651,13 +694,8 @@ class Monitor:
             workers=self.workers,
         )
         new_alerts = {m.key: m for m in run.matches()}
-        step.candidate_pairs = len(new_alerts)
-        changes = Changes(watermarks={s: p.id for s, p in targets.items()})
-        first_cause = next(iter(delta.causes.values()))
-
-        def cause_of(source: str) -> dict[str, Any]:
-            return _publication_dict(delta.causes.get(source, first_cause))
-
+        if sets is not None:
+            sets.sets.update(run.candidates)
         for key, match in new_alerts.items():
             row = rows[match.row]
             prior = old_alerts.get(key)
@@ -716,20 +754,7 @@ class Monitor:
                     "hit_removed", name, row, old_entry, alert, cause_of(alert.source), info, extra
                 )
             )
-        added = [key for key in delta.new if key not in delta.old]
-        if added:
-            changes.events += self._ownership_events(
-                info, row_index, listing_set, added, cause_of, workers
-            )
-        kept = None
-        if sets is not None:
-            sets.sets.update(run.candidates)
-            kept = self._save_sets(info, info.revision, marks | changes.watermarks, sets)
-        step.events = self.portfolios.apply(info.id, name, changes)
-        if kept is not None:
-            self._drop_stale_sets(info, kept)
-        step.seconds = time.perf_counter() - began
-        return step
+        return len(new_alerts)
 
     def _ownership_events(
         self,
