@@ -88,6 +88,8 @@ CREATE TABLE IF NOT EXISTS mon_alerts (
     PRIMARY KEY (portfolio_id, row_pk, source, source_id)
 );
 CREATE INDEX IF NOT EXISTS mon_alerts_listing ON mon_alerts (portfolio_id, source, source_id);
+-- (deleting a row looks up its alerts by row_pk: without this, a scan per row)
+CREATE INDEX IF NOT EXISTS mon_alerts_row ON mon_alerts (row_pk);
 CREATE TABLE IF NOT EXISTS mon_events (
     seq           INTEGER PRIMARY KEY AUTOINCREMENT,
     id            TEXT NOT NULL UNIQUE,
