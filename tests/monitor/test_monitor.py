@@ -259,3 +259,18 @@ def test_whatif_lift_says_who_still_lists_the_party(store: Store) -> None:
     assert by_row["c10"]["still_listed"] is False
     assert all(e["type"] == "hit_removed" and e["simulated"] for e in events)
     assert monitor.portfolios.events("p") == []  # nothing stored
+
+
+def test_a_portfolio_added_again_records_its_events_anew(store: Store) -> None:
+    first = publish(store, "us_ofac_sdn", BASE, "2022-02-01")
+    listed = person("us_ofac_sdn", "9", "Kirill Aleksandrovich Dmitriev", dob="1975-04-12")
+    second = publish(store, "us_ofac_sdn", [*BASE, listed], "2022-03-01")
+    ensure_index(store)
+    for _ in range(2):
+        with _monitor(store) as monitor:
+            if monitor.portfolios.portfolios():
+                monitor.portfolios.delete_portfolio("p")
+            monitor.add("p", ROWS, targets={"us_ofac_sdn": first})
+            step = monitor.advance("p", {"us_ofac_sdn": second})
+            assert len(step.events) == 1
+            assert _types(monitor)[("c4", "9")] == "new_hit"

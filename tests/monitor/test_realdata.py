@@ -1,19 +1,26 @@
 """Equivalence on real data: replaying OFAC's daily publications around the
 2022-02-28 Russia designations, the incremental alerts equal a full re-screen
-after every publication, and Kirill Dmitriev's new_hit comes on 2022-02-28."""
+after every publication and, at the end, ``screen-file``'s alerts on the same
+rows; Kirill Dmitriev's new_hit comes on 2022-02-28."""
 
 from __future__ import annotations
 
 import csv
+import io
+import json
 import random
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import BENCH, require_shared
+from thaw.index import ensure_index
 from thaw.monitor import Monitor, RowData
+from thaw.screen import Screener
+from thaw.screen.batch import screen_file
 from thaw.store import Store
 from thaw.store.bulk import load_series
+from thaw.store.portfolios import StoredRow
 
 SERIES = "us_ofac/2021-08-18_to_2024-05-03/sdn_csv_history.tar.xz"
 
@@ -86,3 +93,33 @@ def test_replay_equals_full_rescreen_after_every_publication(tmp_path: Path) -> 
                 else:
                     assert key in alive
             assert alive == {(rid, sid) for rid, _src, sid in monitor.stored_alerts("replay")}
+            # and they are screen-file's: same rows, same listings; the scores differ
+            # only by the portfolio's calibration (the statistics of 2022-02-25)
+            rows = list(monitor.portfolios.rows(monitor.portfolios.portfolio("replay").id))
+            stored = monitor.stored_alerts("replay")
+        ensure_index(store)
+    found = _screen_file(tmp_path, store.home, rows)
+    assert found.keys() == stored.keys()
+    assert max(abs(found[k] - stored[k]) for k in found) < 0.01
+
+
+def _screen_file(
+    tmp_path: Path, home: Path, rows: list[StoredRow]
+) -> dict[tuple[str, str, str], float]:
+    """What ``thaw screen-file`` finds for the portfolio's rows, as the monitor keys
+    its alerts."""
+    path = tmp_path / "rows.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "name", "schema"])
+        for row in rows:
+            writer.writerow([row.row_id, row.data["name"], row.data["schema"] or ""])
+    out = io.StringIO()
+    screen_file(path, out, Screener(home), workers=1)
+    found = {}
+    for line in out.getvalue().splitlines():
+        result = json.loads(line)
+        for hit in result["hits"]:
+            listing = hit["listings"][0]
+            found[(str(result["id"]), listing["source"], listing["source_id"])] = hit["score"]
+    return found

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
@@ -34,7 +36,53 @@ from thaw.schemas.monitor import (
     WebhookModel,
 )
 from thaw.store import default_home
-from thaw.store.portfolios import PortfolioStore
+from thaw.store.portfolios import PortfolioStore, StoredAlert
+from thaw.store.sealing import SealingError
+
+
+@contextmanager
+def _portfolios(home: Path | None) -> Iterator[PortfolioStore]:
+    """The monitoring store; an unknown portfolio or webhook, or a sealing key
+    that cannot be used, ends the command with its message."""
+    try:
+        with PortfolioStore(default_home(home)) as ps:
+            yield ps
+    except (PortfolioError, SealingError) as exc:
+        raise fail(str(exc)) from exc
+
+
+@contextmanager
+def _monitor(home: Path | None) -> Iterator[Monitor]:
+    """A monitor over the store under ``home``; errors as :func:`_portfolios`."""
+    try:
+        with open_store(home) as store, Monitor(store) as monitor:
+            yield monitor
+    except (PortfolioError, SealingError) as exc:
+        raise fail(str(exc)) from exc
+
+
+def _table(
+    columns: Sequence[str], rows: Sequence[Sequence[str]], title: str | None = None
+) -> Table:
+    """A table of text cells (long values wrap)."""
+    table = Table(title=title, title_justify="left")
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _alert_cells(row_id: str, alert: StoredAlert) -> tuple[str, str, str, str, str]:
+    """Row, listing, score, matched name and since of one alert, as table cells."""
+    return (
+        escape(row_id),
+        escape(f"{alert.source}:{alert.source_id}"),
+        f"{alert.score:.2f}",
+        escape(alert.matched_name),
+        alert.since[:19],
+    )
+
 
 portfolio_app = typer.Typer(
     help="Portfolios kept screened as the lists change.", no_args_is_help=True
@@ -82,14 +130,11 @@ def portfolio_add(
     """Create a portfolio from FILE (the columns of screen-file, with a required,
     unique id) and screen it against the active lists."""
     rows = _rows(file, fmt)
-    with open_store(home) as store, Monitor(store) as monitor:
-        try:
-            with err.status(f"Screening {len(rows)} rows…"):
-                info = monitor.add(name, rows, threshold or DEFAULT_THRESHOLD)
-        except PortfolioError as exc:
-            raise fail(str(exc)) from exc
+    with _monitor(home) as monitor:
+        with err.status(f"Screening {len(rows)} rows…"):
+            info = monitor.add(name, rows, threshold or DEFAULT_THRESHOLD)
     if as_json:
-        with PortfolioStore(default_home(home)) as ps:
+        with _portfolios(home) as ps:
             _emit(PortfolioModel.of(info, ps.watermarks(info.id)).model_dump())
         return
     console.print(
@@ -111,11 +156,8 @@ def portfolio_update(
     """Make FILE the portfolio's rows: new ids are added, rows whose data changed
     are re-screened (row_changed events), ids no longer in FILE are removed."""
     rows = _rows(file, fmt)
-    with open_store(home) as store, Monitor(store) as monitor:
-        try:
-            step = monitor.update(name, rows)
-        except PortfolioError as exc:
-            raise fail(str(exc)) from exc
+    with _monitor(home) as monitor:
+        step = monitor.update(name, rows)
     if as_json:
         _emit(StepModel(**step.to_dict()).model_dump())
         return
@@ -129,7 +171,7 @@ def portfolio_update(
 @portfolio_app.command("list")
 def portfolio_list(home: HomeOption = None, as_json: JsonOption = False) -> None:
     """Every portfolio with its row and alert counts."""
-    with PortfolioStore(default_home(home)) as ps:
+    with _portfolios(home) as ps:
         infos = ps.portfolios()
         marks = {p.name: ps.watermarks(p.id) for p in infos}
     if as_json:
@@ -138,14 +180,11 @@ def portfolio_list(home: HomeOption = None, as_json: JsonOption = False) -> None
     if not infos:
         console.print("No portfolio yet (thaw portfolio add NAME FILE).")
         return
-    table = Table(title="Portfolios", title_justify="left")
-    for col in ("name", "rows", "alerts", "created", "threshold"):
-        table.add_column(col)
-    for p in infos:
-        table.add_row(
-            escape(p.name), str(p.rows), str(p.alerts), p.created_at[:19], str(p.threshold)
-        )
-    console.print(table)
+    cells = [
+        (escape(p.name), str(p.rows), str(p.alerts), p.created_at[:19], str(p.threshold))
+        for p in infos
+    ]
+    console.print(_table(("name", "rows", "alerts", "created", "threshold"), cells, "Portfolios"))
 
 
 @portfolio_app.command("show")
@@ -155,11 +194,8 @@ def portfolio_show(
     as_json: JsonOption = False,
 ) -> None:
     """A portfolio's current alerts, row by row."""
-    with PortfolioStore(default_home(home)) as ps:
-        try:
-            info = ps.portfolio(name)
-        except PortfolioError as exc:
-            raise fail(str(exc)) from exc
+    with _portfolios(home) as ps:
+        info = ps.portfolio(name)
         alerts = ps.current_alerts(name)
         marks = ps.watermarks(info.id)
     if as_json:
@@ -174,19 +210,9 @@ def portfolio_show(
         f"[bold]{escape(name)}[/]: {info.rows} rows, {info.alerts} alert(s)", highlight=False
     )
     if alerts:
-        table = Table(title_justify="left")
-        for col in ("row", "listing", "score", "matched name", "profile", "since"):
-            table.add_column(col, overflow="fold")
-        for _p, rid, a in alerts:
-            table.add_row(
-                escape(rid),
-                escape(f"{a.source}:{a.source_id}"),
-                f"{a.score:.2f}",
-                escape(a.matched_name),
-                escape(a.profile_id or ""),
-                a.since[:19],
-            )
-        console.print(table)
+        columns = ("row", "listing", "score", "matched name", "since", "profile")
+        cells = [(*_alert_cells(rid, a), escape(a.profile_id or "")) for _p, rid, a in alerts]
+        console.print(_table(columns, cells))
 
 
 @portfolio_app.command("rescreen")
@@ -199,11 +225,8 @@ def portfolio_rescreen(
     as_json: JsonOption = False,
 ) -> None:
     """Screen a portfolio in full against the active lists (new hits become events)."""
-    with open_store(home) as store, Monitor(store) as monitor:
-        try:
-            step = monitor.rescreen(name, recalibrate=recalibrate)
-        except PortfolioError as exc:
-            raise fail(str(exc)) from exc
+    with _monitor(home) as monitor:
+        step = monitor.rescreen(name, recalibrate=recalibrate)
     if as_json:
         _emit(step.to_dict())
         return
@@ -216,11 +239,8 @@ def portfolio_remove(
     home: HomeOption = None,
 ) -> None:
     """Delete a portfolio with its rows and alerts (its events stay in the log)."""
-    with PortfolioStore(default_home(home)) as ps:
-        try:
-            ps.delete_portfolio(name)
-        except PortfolioError as exc:
-            raise fail(str(exc)) from exc
+    with _portfolios(home) as ps:
+        ps.delete_portfolio(name)
     console.print(f"Removed portfolio {escape(name)}.", highlight=False)
 
 
@@ -238,12 +258,9 @@ def alerts_cmd(
 ) -> None:
     """Current alerts of every portfolio (or one); with --since or --events, the
     events (new_hit, hit_amended, hit_removed, row_changed) recorded since."""
-    with PortfolioStore(default_home(home)) as ps:
+    with _portfolios(home) as ps:
         if portfolio is not None:
-            try:
-                ps.portfolio(portfolio)
-            except PortfolioError as exc:
-                raise fail(str(exc)) from exc
+            ps.portfolio(portfolio)
         if events or since is not None:
             found = ps.events(portfolio, since)
             if as_json:
@@ -279,19 +296,9 @@ def alerts_cmd(
     if as_json:
         _emit([AlertModel.of(name, rid, a).model_dump() for name, rid, a in alerts])
         return
-    table = Table(title=f"Alerts ({len(alerts)})", title_justify="left")
-    for col in ("portfolio", "row", "listing", "score", "matched name", "since"):
-        table.add_column(col, overflow="fold")
-    for name, rid, a in alerts:
-        table.add_row(
-            escape(name),
-            escape(rid),
-            escape(f"{a.source}:{a.source_id}"),
-            f"{a.score:.2f}",
-            escape(a.matched_name),
-            a.since[:19],
-        )
-    console.print(table)
+    columns = ("portfolio", "row", "listing", "score", "matched name", "since")
+    cells = [(escape(name), *_alert_cells(rid, a)) for name, rid, a in alerts]
+    console.print(_table(columns, cells, f"Alerts ({len(alerts)})"))
 
 
 @webhooks_app.command("add")
@@ -311,38 +318,39 @@ def webhooks_add(
         check_url(url)
     except WebhookError as exc:
         raise fail(str(exc)) from exc
-    with PortfolioStore(default_home(home)) as ps:
-        try:
-            hook = ps.add_webhook(url, secret, portfolio)
-        except PortfolioError as exc:
-            raise fail(str(exc)) from exc
+    with _portfolios(home) as ps:
+        hook = ps.add_webhook(url, secret, portfolio)
     if as_json:
         _emit(WebhookModel.of(hook).model_dump())
         return
-    console.print(f"Webhook {hook.id}: {escape(url)}", highlight=False)
+    console.print(
+        f"Webhook {hook.id}: {escape(url)} (secret {hook.secret_fingerprint}, sealed in the store)",
+        highlight=False,
+    )
 
 
 @webhooks_app.command("list")
 def webhooks_list(home: HomeOption = None, as_json: JsonOption = False) -> None:
-    """Registered webhooks (secrets are not shown)."""
-    with PortfolioStore(default_home(home)) as ps:
+    """Registered webhooks (a fingerprint of each secret, never the secret)."""
+    with _portfolios(home) as ps:
         hooks = ps.webhooks()
         status = ps.outbox_status()
     if as_json:
         _emit({"webhooks": [WebhookModel.of(h).model_dump() for h in hooks], "outbox": status})
         return
-    table = Table(title="Webhooks", title_justify="left")
-    for col in ("id", "url", "portfolio", "active", "created"):
-        table.add_column(col, overflow="fold")
-    for h in hooks:
-        table.add_row(
+    columns = ("id", "url", "portfolio", "secret", "active", "created")
+    cells = [
+        (
             str(h.id),
             escape(h.url),
             escape(h.portfolio or "(all)"),
+            h.secret_fingerprint,
             str(h.active),
             h.created_at[:19],
         )
-    console.print(table)
+        for h in hooks
+    ]
+    console.print(_table(columns, cells, "Webhooks"))
     console.print("outbox: " + ", ".join(f"{k} {v}" for k, v in sorted(status.items())))
 
 
@@ -352,11 +360,8 @@ def webhooks_remove(
     home: HomeOption = None,
 ) -> None:
     """Stop delivering to a webhook (its pending deliveries are dropped)."""
-    with PortfolioStore(default_home(home)) as ps:
-        try:
-            ps.deactivate_webhook(webhook_id)
-        except PortfolioError as exc:
-            raise fail(str(exc)) from exc
+    with _portfolios(home) as ps:
+        ps.deactivate_webhook(webhook_id)
     console.print(f"Webhook {webhook_id} removed.")
 
 
@@ -368,16 +373,14 @@ def webhooks_log(
     as_json: JsonOption = False,
 ) -> None:
     """Every delivery attempt: when, which event, the endpoint's answer, the outcome."""
-    with PortfolioStore(default_home(home)) as ps:
+    with _portfolios(home) as ps:
         attempts = ps.attempts(webhook, limit)
     if as_json:
         _emit([AttemptModel.of(a).model_dump() for a in attempts])
         return
-    table = Table(title=f"Delivery attempts ({len(attempts)})", title_justify="left")
-    for col in ("at", "webhook", "event", "status", "outcome", "error", "ms"):
-        table.add_column(col, overflow="fold")
-    for a in attempts:
-        table.add_row(
+    columns = ("at", "webhook", "event", "status", "outcome", "error", "ms")
+    cells = [
+        (
             a.at[:19],
             str(a.webhook_id),
             a.event_id,
@@ -386,7 +389,9 @@ def webhooks_log(
             escape(a.error or ""),
             f"{a.duration_ms:.0f}",
         )
-    console.print(table)
+        for a in attempts
+    ]
+    console.print(_table(columns, cells, f"Delivery attempts ({len(attempts)})"))
 
 
 @webhooks_app.command("deliver")
@@ -403,7 +408,7 @@ def webhooks_deliver(
 ) -> None:
     """Send the due deliveries of the outbox once (or continuously with --loop)."""
     give_up = timedelta(hours=give_up_hours)
-    with PortfolioStore(default_home(home)) as ps:
+    with _portfolios(home) as ps:
         if loop:
             try:
                 deliver_loop(
@@ -436,11 +441,8 @@ def whatif_portfolio(lift: list[str], portfolio: str, home: Path | None, as_json
         scenario = Scenario.parse(lift)
     except ScenarioError as exc:
         raise fail(str(exc)) from exc
-    with open_store(home) as store, Monitor(store) as monitor:
-        try:
-            monitor.portfolios.portfolio(portfolio)
-        except PortfolioError as exc:
-            raise fail(str(exc)) from exc
+    with _monitor(home) as monitor:
+        monitor.portfolios.portfolio(portfolio)
         events = lift_events(monitor, portfolio, scenario)
     if as_json:
         _emit(events)
@@ -492,7 +494,7 @@ def digest_cmd(
     from thaw.monitor.digest import SmtpSettings, send_digest
 
     settings = SmtpSettings(smtp_host, smtp_port, sender, starttls, username, password)
-    with PortfolioStore(default_home(home)) as ps:
+    with _portfolios(home) as ps:
         try:
             sent = send_digest(ps, settings, to, since=since, portfolio=portfolio)
         except (OSError, smtplib.SMTPException, ValueError) as exc:

@@ -1,23 +1,24 @@
-"""Scoring portfolio rows against listings: full re-screens and changed listings.
+"""Screening portfolio rows exactly as ``thaw screen-file`` screens them.
 
-A portfolio row is screened like a ``thaw screen-file`` row (same fields, same
-checks, same matcher, :func:`thaw.match.score_at_least` at the portfolio's
-threshold). Two things make the monitor's answer a function of the row and the
-listing alone, so that screening only what changed gives the same alerts as
-screening everything (:mod:`thaw.monitor.keys` explains the first):
+A portfolio row is checked as a ``screen-file`` row is (same fields, same query)
+and screened by a :class:`thaw.screen.Screener` over the candidate index of the
+listings in force (the store's own index when the portfolio follows the active
+publications, one built alike for older ones), with ``screen-file``'s threshold
+handling and its ten best hits a row. The monitor's alerts are therefore
+``screen-file``'s, row for row, listing for listing, score for score, with one
+declared exception: the matcher's token statistics (how common each name part is
+on the lists) are the portfolio's **calibration**, the statistics of the lists
+when the portfolio was added or last recalibrated
+(:meth:`thaw.monitor.Monitor.rescreen` with ``recalibrate``). The lists' own
+statistics move with every publication and move the fourth decimal of about one
+row in two hundred even when nothing a row could match changed; pinning them
+keeps a row's score a function of the row and the listing, so that re-screening
+only the rows a change can reach (:mod:`thaw.monitor.keys`) equals re-screening
+everything.
 
-* a pair is scored when row and listing share a retrieval key;
-* the matcher's token statistics (how common each name part is on the lists)
-  are the portfolio's **calibration**: the statistics of the screening index when
-  the portfolio was added (or last recalibrated with a full re-screen). The lists'
-  own statistics move a little with every publication and would otherwise move
-  the score of every pair, changed or not.
-
-:func:`screen_rows` screens rows against a set of listings (the full re-screen,
-also used for new and changed rows); :func:`screen_listings` screens changed
-listings against the rows that share a key with them (the incremental step).
-Both fork worker processes when there is enough work and return the same
-:class:`Match` objects.
+Public functions the Spark engine reuses: :func:`screen_rows` (screen rows
+against a :class:`ListingSet`, optionally building their row index) and
+:func:`build_row_index`. Both fork worker processes when there is enough work.
 """
 
 from __future__ import annotations
@@ -26,25 +27,23 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
-from thaw.index import Entry
+import numpy as np
+
+import thaw.match
+from thaw.index import CandidateIndex, Entry
 from thaw.match import Matcher, Query
-from thaw.monitor.keys import (
-    MIN_COVERAGE,
-    TOKEN_BITS,
-    KeyIndex,
-    Postings,
-    compatible,
-    entry_keys,
-    listing_coverage,
-    postings_of,
-    row_coverage,
-    row_tokens,
-)
-from thaw.text import TokenStats, analyze_name
+from thaw.monitor.keys import Postings, RowIndex, postings_of, probe_keys
+from thaw.screen import Screener
+from thaw.text import TokenStats
+
+HIT_LIMIT = 10
+"""Hits kept per row: ``thaw screen-file``'s default."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,24 +86,6 @@ class RowData:
         """The matcher's query."""
         return Query(self.name, self.schema, self.birth_date, self.countries, None, self.id_numbers)
 
-    def tokens(self) -> RowTokens:
-        """The row's retrieval tokens with their shares and keys
-        (:func:`thaw.monitor.keys.row_tokens`)."""
-        return row_tokens(analyze_name(self.name, self.schema), self.id_numbers)
-
-
-RowTokens = list[tuple[int, int, set[str]]]
-
-
-def row_postings(rows: Iterable[tuple[int, RowTokens]]) -> Postings:
-    """The row index's postings of ``(row number, tokens)``: one per key of each
-    token, under the id ``row << TOKEN_BITS | token``, weighted by its share."""
-    return postings_of(
-        ((row << TOKEN_BITS) | token, share, keys)
-        for row, tokens in rows
-        for token, share, keys in tokens
-    )
-
 
 @dataclass(frozen=True, slots=True)
 class Listed:
@@ -142,25 +123,17 @@ def calibrated(stats: dict[str, Any] | None) -> Matcher:
     return Matcher(stats=TokenStats.from_dict(stats) if stats is not None else None)
 
 
-def score_pair(
-    row: int, data: RowData, listed: Listed, threshold: float, matcher: Matcher
-) -> Match | None:
-    """The match of one row with one listing, if it reaches ``threshold``."""
-    entry = listed.entry
-    if not compatible(data.schema, entry.schema):
-        return None
-    result = matcher.score_at_least(data.query(), entry, threshold)
-    if result is None:
-        return None
-    return Match(
-        row,
-        entry.source,
-        entry.source_id,
-        listed.hash,
-        round(float(result.score), 4),
-        result.matched_name,
-        result.explanation,
-    )
+class CalibratedScreener(Screener):
+    """``screen-file``'s :class:`~thaw.screen.Screener` over ``index``, scoring
+    with the portfolio's calibration statistics (see the module docs)."""
+
+    def __init__(self, index: CandidateIndex, stats: dict[str, Any] | None) -> None:
+        super().__init__(index=index)
+        self._calibrated = calibrated(stats)
+
+    def matcher(self, algorithm: str = "thaw") -> thaw.match.Matcher:
+        """The calibrated matcher (the portfolio screens with ``thaw`` only)."""
+        return self._calibrated
 
 
 # -- worker processes -------------------------------------------------------------------
@@ -204,110 +177,239 @@ def _split(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-# -- full: rows against listings --------------------------------------------------------
+# -- screening rows ---------------------------------------------------------------------
 
 
 class ListingSet:
-    """The listings screened against (those in force at the portfolio's
-    publications), indexed by retrieval key."""
+    """The listings a portfolio is screened against (those in force at its
+    publications): the candidate index over them and their fingerprints
+    (``(source, source_id) → content hash of the stored version``)."""
 
-    def __init__(self, listings: Sequence[Listed]) -> None:
-        self.listings = list(listings)
-        self.index = KeyIndex.build((i, entry_keys(x.entry)) for i, x in enumerate(self.listings))
+    def __init__(self, index: CandidateIndex, hashes: Mapping[tuple[str, str], str]) -> None:
+        self.index = index
+        self.hashes = dict(hashes)
+
+    @classmethod
+    def build(cls, listings: Iterable[Listed]) -> ListingSet:
+        """Index ``listings`` in the order ``thaw`` builds the store's own index
+        (by source, then source id), so that ties rank alike."""
+        ordered = sorted(listings, key=lambda x: (x.entry.source, x.entry.source_id))
+        return cls(CandidateIndex.build(x.entry for x in ordered), {x.key: x.hash for x in ordered})
+
+    def listed(self, key: tuple[str, str]) -> Listed:
+        """The listing ``(source, source_id)`` (``KeyError`` if not in the set)."""
+        position = self.index.position(f"{key[0]}:{key[1]}")
+        if position is None:
+            raise KeyError(key)
+        return Listed(self.index.entry(position), self.hashes[key])
 
     def __len__(self) -> int:
-        return len(self.listings)
+        return len(self.hashes)
+
+
+Candidates = tuple[str, ...]
+"""The listing keys (``source:source_id``) of a row's candidate set, best first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Prior:
+    """What a row's last screening left: its candidate set and its alerts (at
+    most :data:`HIT_LIMIT`, so none was cut when there are fewer)."""
+
+    candidates: frozenset[str]
+    alerts: tuple[Match, ...]
+
+
+@dataclass(slots=True)
+class Screening:
+    """What :func:`screen_rows` found: per row its alerts, per row its candidate
+    set, and the rows' index when asked for."""
+
+    results: list[tuple[int, list[Match]]]
+    candidates: dict[int, Candidates]
+    index: RowIndex | None = None
+
+    def matches(self) -> list[Match]:
+        """Every alert."""
+        return [m for _row, found in self.results for m in found]
+
+
+def screen_row(
+    screener: Screener,
+    row: int,
+    data: RowData,
+    listings: ListingSet,
+    threshold: float,
+    prior: Prior | None = None,
+    changed: frozenset[str] = frozenset(),
+) -> tuple[list[Match], Candidates]:
+    """The alerts of one row, ``screen-file``'s hits (the candidates of the index,
+    scored, the best :data:`HIT_LIMIT` at or above ``threshold``, as
+    :meth:`thaw.screen.Screener.screen_query` ranks them), and its candidate set.
+
+    With a ``prior`` (the row's last screening, against listings that differ
+    only in ``changed``), a candidate that was one before and whose listing did
+    not change keeps its score: it is an alert again if it was one, else it stays
+    below the threshold. Only new and changed candidates are scored. (When the
+    prior alerts or the new ones fill :data:`HIT_LIMIT`, every candidate is
+    scored, as the cut then depends on scores the prior does not hold.)"""
+    query = data.query()
+    index = screener.index
+    found = index.candidates(
+        query.name,
+        schema=query.schema,
+        id_numbers=query.id_numbers,
+        limit=screener.candidates,
+        min_coverage=screener.min_coverage,
+    )
+    keys = [index.listing_keys[c.position] for c in found]
+    score_at_least = screener.matcher().score_at_least
+    usable = prior is not None and len(prior.alerts) < HIT_LIMIT
+    kept: dict[str, Match] = {}
+    if prior is not None and usable:
+        kept = {f"{m.source}:{m.source_id}": m for m in prior.alerts}
+    scored: list[tuple[float, str, Match]] = []
+    for candidate, key in zip(found, keys, strict=True):
+        if usable and prior is not None and key in prior.candidates and key not in changed:
+            old = kept.get(key)
+            if old is not None:
+                scored.append((old.score, key, replace(old, row=row)))
+            continue
+        entry = index.entry(candidate.position)
+        result = score_at_least(query, entry, threshold)
+        if result is not None:
+            match = Match(
+                row,
+                entry.source,
+                entry.source_id,
+                listings.hashes[(entry.source, entry.source_id)],
+                round(float(result.score), 4),
+                result.matched_name,
+                result.explanation,
+            )
+            scored.append((float(result.score), entry.key, match))
+    if usable and len(scored) > HIT_LIMIT:
+        return screen_row(screener, row, data, listings, threshold)
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [m for _score, _key, m in scored[:HIT_LIMIT]], tuple(keys)
 
 
 def _rows_chunk(
-    chunk: Sequence[tuple[int, RowData]],
-) -> tuple[list[tuple[int, list[Match]]], Postings | None]:
+    chunk: Sequence[tuple[int, RowData, Prior | None]],
+) -> tuple[list[tuple[int, list[Match]]], list[Candidates], Postings | None]:
     listings: ListingSet = _WORK["listings"]
+    screener: Screener = _WORK["screener"]
     threshold: float = _WORK["threshold"]
-    out = []
-    all_tokens = []
-    matcher = calibrated(_WORK["stats"])
-    for row, data in chunk:
-        tokens = data.tokens()
-        positions, coverage = listing_coverage(listings.index, tokens)
-        found = []
-        for position in positions[coverage >= MIN_COVERAGE].tolist():
-            match = score_pair(row, data, listings.listings[position], threshold, matcher)
-            if match is not None:
-                found.append(match)
+    changed: frozenset[str] = _WORK["changed"]
+    out, sets = [], []
+    for row, data, prior in chunk:
+        found, candidates = screen_row(screener, row, data, listings, threshold, prior, changed)
         out.append((row, found))
-        if _WORK["keys"]:
-            all_tokens.append((row, tokens))
-    return out, row_postings(all_tokens) if _WORK["keys"] else None
+        sets.append(candidates)
+    if not _WORK["keys"]:
+        return out, sets, None
+    return out, sets, _postings([(row, data) for row, data, _p in chunk], listings.index)
 
 
 def screen_rows(
-    rows: Sequence[tuple[int, RowData]],
+    rows: Sequence[tuple[int, RowData]] | Sequence[tuple[int, RowData, Prior | None]],
     listings: ListingSet,
     threshold: float,
     stats: dict[str, Any] | None,
     *,
     with_index: bool = False,
+    changed: Iterable[str] = (),
     workers: int | None = None,
-) -> tuple[list[tuple[int, list[Match]]], KeyIndex | None]:
-    """Screen ``rows`` (``(row number, data)``) against every listing of
-    ``listings``: per row its matches and, with ``with_index``, the row index of
-    these rows. This is the full re-screen."""
-    work = {"listings": listings, "threshold": threshold, "stats": stats, "keys": with_index}
-    results = _run(_rows_chunk, _split(rows, 512), work, workers, len(rows))
-    matches = [item for part, _p in results for item in part]
-    if not with_index:
-        return matches, None
-    return matches, KeyIndex.from_postings(p for _m, p in results if p is not None)
-
-
-def _index_chunk(chunk: Sequence[tuple[int, RowData]]) -> Postings:
-    return row_postings((row, data.tokens()) for row, data in chunk)
-
-
-def build_row_index(rows: Sequence[tuple[int, RowData]], *, workers: int | None = None) -> KeyIndex:
-    """The row index of a portfolio (name analysis in worker processes)."""
-    return KeyIndex.from_postings(_run(_index_chunk, _split(rows, 2048), {}, workers, len(rows)))
-
-
-# -- incremental: changed listings against the rows sharing a key -------------------------
-
-
-def candidate_rows(index: KeyIndex, changed: Sequence[Listed]) -> dict[int, list[int]]:
-    """``row number → positions in changed`` of every pair the row index says to
-    score (coverage, see :mod:`thaw.monitor.keys`)."""
-    pairs: dict[int, list[int]] = {}
-    for position, listed in enumerate(changed):
-        rows, coverage = row_coverage(index, entry_keys(listed.entry))
-        for row in rows[coverage >= MIN_COVERAGE].tolist():
-            pairs.setdefault(row, []).append(position)
-    return pairs
-
-
-def _pairs_chunk(chunk: Sequence[tuple[int, RowData, list[int]]]) -> list[Match]:
-    changed: Sequence[Listed] = _WORK["changed"]
-    threshold: float = _WORK["threshold"]
-    out = []
-    matcher = calibrated(_WORK["stats"])
-    for row, data, positions in chunk:
-        for position in positions:
-            match = score_pair(row, data, changed[position], threshold, matcher)
-            if match is not None:
-                out.append(match)
+) -> Screening:
+    """Screen ``rows`` (``(row number, data)``, or ``(row number, data, prior)``)
+    against ``listings`` as ``screen-file`` does with the calibration ``stats``:
+    per row its alerts and candidate set and, with ``with_index``, the row index
+    of these rows. A row with a :class:`Prior` (its last screening, against
+    listings differing from ``listings`` only in the keys ``changed``) has only
+    its new and changed candidates scored (:func:`screen_row`). Used for a full
+    re-screen and for the rows a change can reach."""
+    screener = CalibratedScreener(listings.index, stats)
+    listings.index.prepare()
+    work = {
+        "listings": listings,
+        "screener": screener,
+        "threshold": threshold,
+        "keys": with_index,
+        "changed": frozenset(changed),
+    }
+    items = [(r[0], r[1], r[2] if len(r) > 2 else None) for r in rows]
+    parts = _run(_rows_chunk, _split(items, 512), work, workers, len(items))
+    out = Screening([], {})
+    for part, sets, _postings_part in parts:
+        out.results += part
+        out.candidates.update((row, c) for (row, _m), c in zip(part, sets, strict=True))
+    if with_index:
+        out.index = RowIndex.from_postings(p for _m, _s, p in parts if p is not None)
     return out
 
 
-def screen_listings(
-    pairs: Sequence[tuple[int, RowData, list[int]]],
-    changed: Sequence[Listed],
-    threshold: float,
-    stats: dict[str, Any] | None,
-    *,
-    workers: int | None = None,
-) -> list[Match]:
-    """Score the candidate pairs of changed listings: ``pairs`` holds, per row, its
-    data and the positions in ``changed`` of the listings it shares a key with."""
-    work = {"changed": changed, "threshold": threshold, "stats": stats}
-    size = sum(len(p[2]) for p in pairs)
-    results = _run(_pairs_chunk, _split(pairs, 256), work, workers, size)
-    return [m for part in results for m in part]
+def _postings(chunk: Sequence[tuple[int, RowData]], keyer: CandidateIndex) -> Postings:
+    return postings_of(
+        (row, *probe_keys(data.name, data.schema, data.id_numbers, keyer)) for row, data in chunk
+    )
+
+
+def _index_chunk(chunk: Sequence[tuple[int, RowData]]) -> Postings:
+    keyer: CandidateIndex = _WORK["keyer"]
+    return _postings(chunk, keyer)
+
+
+def build_row_index(rows: Sequence[tuple[int, RowData]], *, workers: int | None = None) -> RowIndex:
+    """The row index of a portfolio (name analysis in worker processes)."""
+    work = {"keyer": CandidateIndex.build(())}
+    return RowIndex.from_postings(_run(_index_chunk, _split(rows, 2048), work, workers, len(rows)))
+
+
+class CandidateSets:
+    """The candidate set of every row of a portfolio (row pk → listing keys) at
+    the publications its alerts reflect, kept on disk beside the row index so that
+    a step can score only what changed (:class:`Prior`). Arrays in an ``.npz``
+    (no pickled objects)."""
+
+    def __init__(self, sets: dict[int, Candidates]) -> None:
+        self.sets = sets
+
+    def save(self, path: Path) -> None:
+        """Write atomically to ``path``."""
+        vocab: dict[str, int] = {}
+        pks = np.fromiter(sorted(self.sets), dtype=np.int64, count=len(self.sets))
+        offsets = np.zeros(len(pks) + 1, dtype=np.int64)
+        ids: list[int] = []
+        for i, pk in enumerate(pks.tolist()):
+            ids.extend(vocab.setdefault(key, len(vocab)) for key in self.sets[pk])
+            offsets[i + 1] = len(ids)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".building-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                np.savez(
+                    fh,
+                    pks=pks,
+                    offsets=offsets,
+                    ids=np.asarray(ids, dtype=np.int32),
+                    vocab=np.array(list(vocab), dtype=np.str_),
+                )
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def load(cls, path: Path) -> CandidateSets:
+        """Read what :meth:`save` wrote."""
+        with np.load(path, allow_pickle=False) as data:
+            vocab = data["vocab"].tolist()
+            ids = data["ids"].tolist()
+            offsets = data["offsets"].tolist()
+            pks = data["pks"].tolist()
+        return cls(
+            {
+                pk: tuple(vocab[i] for i in ids[offsets[n] : offsets[n + 1]])
+                for n, pk in enumerate(pks)
+            }
+        )

@@ -31,6 +31,7 @@ or the row's data changes, which reopens it.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 import time
@@ -45,15 +46,18 @@ from thaw.history.fields import record_changes
 from thaw.index import Entry, ensure_index, entry_from_record
 from thaw.index.storage import code_digest
 from thaw.match import DEFAULT_THRESHOLD
-from thaw.monitor.keys import KeyIndex
+from thaw.monitor.delta import ListingDelta, affected_rows, listing_delta
+from thaw.monitor.keys import RowIndex
+from thaw.monitor.ownership import ownership_hits
 from thaw.monitor.screening import (
+    CandidateSets,
     Listed,
     ListingSet,
     Match,
+    Prior,
     RowData,
     build_row_index,
-    candidate_rows,
-    screen_listings,
+    default_workers,
     screen_rows,
 )
 from thaw.profiles import Profiles
@@ -70,7 +74,10 @@ from thaw.store.portfolios import (
 )
 from thaw.store.versions import version_hashes, versions_by_id
 
-EVENT_TYPES = ("new_hit", "hit_amended", "hit_removed", "row_changed")
+STEP_CHUNK = 100_000
+"""Rows a step re-screens at a time (their data, alerts and priors in memory)."""
+
+EVENT_TYPES = ("new_hit", "hit_amended", "hit_removed", "row_changed", "ownership_hit")
 
 
 class DecisionLookup(Protocol):
@@ -153,6 +160,13 @@ def _index_digest() -> str:
     return h.hexdigest()[:16]
 
 
+def _scope(info: PortfolioInfo) -> str:
+    """What makes a portfolio's event ids its own: its id and creation time (a
+    portfolio removed and added again under the same name, even the same id,
+    records its events anew)."""
+    return f"{info.id}@{info.created_at}"
+
+
 def event_id(*parts: object) -> str:
     """A stable event id: a digest of what caused the event."""
     text = "\x1f".join(str(p) for p in parts)
@@ -215,6 +229,7 @@ class Monitor:
         self._profiles: Profiles | None = None
         self._profile_map: Mapping[tuple[str, str], str] | None = None
         self._entries: dict[int, Listed] = {}
+        self._set: tuple[tuple[tuple[str, int], ...], ListingSet] | None = None
 
     def close(self) -> None:
         """Close the monitoring store if this monitor opened it."""
@@ -248,38 +263,40 @@ class Monitor:
                 self._entries[vid] = Listed(entry_from_record(record), digest)
         return [self._entries[v] for v in members]
 
-    def active_listings(self) -> list[Listed]:
-        """The active listings, with entries from the screening index (already
-        prepared) and fingerprints from the store."""
-        pubs = self.store.active_publications()
-        hashes: dict[tuple[str, str], str] = {}
-        for pub in pubs.values():
-            ids = membership(self.store, pub)
-            digests = version_hashes(self.store, ids.values())
-            for sid, vid in ids.items():
-                hashes[(pub.source, sid)] = digests[vid]
-        out = []
-        for entry in ensure_index(self.store).entries():
-            digest = hashes.get((entry.source, entry.source_id))
-            if digest is not None:
-                out.append(Listed(entry, digest))
-        return out
-
-    def _listing_set(self, targets: Mapping[str, PublicationRow]) -> ListingSet:
+    def listing_set(self, targets: Mapping[str, PublicationRow]) -> ListingSet:
+        """The listings in force at ``targets`` with ``screen-file``'s candidate
+        index over them: the store's own index when ``targets`` are the active
+        publications, else one built alike (the last one is kept)."""
+        marker = tuple(sorted((s, p.id) for s, p in targets.items()))
+        if self._set is not None and self._set[0] == marker:
+            return self._set[1]
         active = self.store.active_publications()
         if {s: p.id for s, p in targets.items()} == {s: p.id for s, p in active.items()}:
-            return ListingSet(self.active_listings())
-        return ListingSet(self.listings_at(targets))
+            hashes: dict[tuple[str, str], str] = {}
+            for pub in targets.values():
+                ids = membership(self.store, pub)
+                digests = version_hashes(self.store, ids.values())
+                for sid, vid in ids.items():
+                    hashes[(pub.source, sid)] = digests[vid]
+            found = ListingSet(ensure_index(self.store), hashes)
+        else:
+            found = ListingSet.build(self.listings_at(targets))
+        self._set = (marker, found)
+        return found
 
     # -- profiles and decisions -----------------------------------------------------------
 
-    def _profile_of(self, source: str, source_id: str) -> str | None:
+    def _memberships(self) -> Mapping[tuple[str, str], str]:
+        """``(source, source_id) → profile id`` (empty without profiles)."""
         if not self.use_profiles:
-            return None
+            return {}
         if self._profile_map is None:
             self._profiles = Profiles(self.store)
             self._profile_map = self._profiles.memberships()
-        return self._profile_map.get((source, source_id))
+        return self._profile_map
+
+    def _profile_of(self, source: str, source_id: str) -> str | None:
+        return self._memberships().get((source, source_id))
 
     def still_listed(
         self, source: str, source_id: str, lifted: Callable[[str, str], bool] | None = None
@@ -326,14 +343,42 @@ class Monitor:
             f"{portfolio}/{row_id}", data, entry, self._profile_of(entry.source, entry.source_id)
         )
 
-    # -- row index ----------------------------------------------------------------------
+    # -- row index and candidate sets -----------------------------------------------------
+
+    def _sets_path(self, info: PortfolioInfo, revision: int, marks: Mapping[str, int]) -> Path:
+        at = hashlib.sha256(json.dumps(sorted(marks.items())).encode()).hexdigest()[:12]
+        name = f"cands-{info.id}-{revision}-{at}-{_index_digest()}.npz"
+        return self.store.home / "monitor" / name
+
+    def _load_sets(
+        self, info: PortfolioInfo, revision: int, marks: Mapping[str, int]
+    ) -> CandidateSets | None:
+        """The rows' candidate sets at ``marks``, if kept (else ``None``: the rows a
+        step reaches are then screened in full)."""
+        path = self._sets_path(info, revision, marks)
+        if not path.exists():
+            return None
+        try:
+            return CandidateSets.load(path)
+        except Exception:  # unreadable: screen in full  # noqa: BLE001
+            return None
+
+    def _save_sets(
+        self, info: PortfolioInfo, revision: int, marks: Mapping[str, int], sets: CandidateSets
+    ) -> Path:
+        path = self._sets_path(info, revision, marks)
+        sets.save(path)
+        return path
+
+    def _drop_stale_sets(self, info: PortfolioInfo, keep: Path) -> None:
+        for stale in keep.parent.glob(f"cands-{info.id}-*.npz"):
+            if stale != keep:
+                stale.unlink(missing_ok=True)
 
     def _index_path(self, info: PortfolioInfo) -> Path:
-        return (
-            self.store.home / "monitor" / f"rows-{info.id}-{info.revision}-{_index_digest()}.pickle"
-        )
+        return self.store.home / "monitor" / f"rows-{info.id}-{info.revision}-{_index_digest()}.npz"
 
-    def _save_index(self, info: PortfolioInfo, index: KeyIndex) -> None:
+    def _save_index(self, info: PortfolioInfo, index: RowIndex) -> None:
         path = self._index_path(info)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".building-", dir=path.parent)
@@ -348,13 +393,13 @@ class Monitor:
             if stale != path:
                 stale.unlink(missing_ok=True)
 
-    def row_index(self, info: PortfolioInfo) -> KeyIndex:
-        """The portfolio's row index (retrieval key → row numbers), from its cache
+    def row_index(self, info: PortfolioInfo) -> RowIndex:
+        """The portfolio's row index (:mod:`thaw.monitor.keys`), from its cache
         file or built from the rows and cached."""
         path = self._index_path(info)
         if path.exists():
             try:
-                return KeyIndex.load(path)
+                return RowIndex.load(path)
             except Exception:  # unreadable cache: rebuild  # noqa: BLE001
                 pass
         rows = [(r.pk, RowData.from_dict(r.data)) for r in self.portfolios.rows(info.id)]
@@ -374,9 +419,11 @@ class Monitor:
         """Create portfolio ``name`` from ``rows`` (``(row_id, data)``, ids
         distinct) and screen it in full against ``targets`` (``source →
         publication``; default: the active publications). Its calibration is the
-        screening index's token statistics."""
+        token statistics of the lists at ``targets`` (those ``screen-file`` uses)."""
         _check_ids(rows)
-        stats = ensure_index(self.store).state().get("token_stats")
+        if targets is None:
+            targets = self.store.active_publications()
+        stats = self.listing_set(targets).index.state().get("token_stats")
         pid = self.portfolios.create_portfolio(name, threshold, stats)
         try:
             self.portfolios.apply(
@@ -400,17 +447,19 @@ class Monitor:
     ) -> Step:
         """Screen portfolio ``name`` in full against ``targets`` (default: the active
         publications) and store the result; with ``events``, record ``new_hit``
-        events for alerts that were not stored. ``recalibrate`` first adopts the
-        current lists' statistics."""
+        events for alerts that were not stored and ``hit_removed`` for stored ones no
+        longer found. ``recalibrate`` first adopts the statistics of the lists at
+        ``targets``, so that the alerts are ``screen-file``'s to the last decimal."""
         began = time.perf_counter()
         info = self.portfolios.portfolio(name)
-        if recalibrate:
-            self.portfolios.set_stats(info.id, ensure_index(self.store).state().get("token_stats"))
         if targets is None:
             targets = self.store.active_publications()
+        if recalibrate:
+            stats = self.listing_set(targets).index.state().get("token_stats")
+            self.portfolios.set_stats(info.id, stats)
         stored = {r.pk: r for r in self.portfolios.rows(info.id)}
-        listing_set = self._listing_set(targets)
-        results, index = screen_rows(
+        listing_set = self.listing_set(targets)
+        run = screen_rows(
             [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
             listing_set,
             info.threshold,
@@ -418,20 +467,38 @@ class Monitor:
             with_index=True,
             workers=self.workers,
         )
-        assert index is not None
-        self._save_index(info, index)
-        new = {m.key: m for _pk, found in results for m in found}
+        assert run.index is not None
+        self._save_index(info, run.index)
+        new = {m.key: m for m in run.matches()}
+        marks = self.portfolios.watermarks(info.id) | {s: p.id for s, p in targets.items()}
+        kept = self._save_sets(info, info.revision, marks, CandidateSets(run.candidates))
         old = {a.key: a for a in self.portfolios.alerts(info.id)}
-        listings = {(x.entry.source, x.entry.source_id): x for x in listing_set.listings}
+        listings = listing_set
         changes = Changes(watermarks={s: p.id for s, p in targets.items()})
-        for key in old.keys() - new.keys():
-            changes.alerts_delete.append(key)
         step = Step(name)
         cause = {"kind": "rescreen", "at": now_iso()}
+        for key in old.keys() - new.keys():
+            changes.alerts_delete.append(key)
+            gone = old[key]
+            key_of = (gone.source, gone.source_id)
+            if events and not gone.suppressed and key_of in listings.hashes:
+                extra = {"reason": "no_longer_matches"}
+                changes.events.append(
+                    self._event(
+                        "hit_removed",
+                        name,
+                        stored[gone.row_pk],
+                        listings.listed(key_of).entry,
+                        gone,
+                        cause,
+                        info,
+                        extra,
+                    )
+                )
         for key, match in new.items():
             row = stored[match.row]
             before = old.get(key)
-            listed = listings[(match.source, match.source_id)]
+            listed = listings.listed((match.source, match.source_id))
             suppressed = self._suppressed(name, row.row_id, row.data, listed.entry)
             alert = self._alert(match, suppressed, before.since if before else None)
             if before is None or before != alert:
@@ -441,6 +508,7 @@ class Monitor:
                     self._event("new_hit", name, row, listed.entry, match, cause, info)
                 )
         step.events = self.portfolios.apply(info.id, name, changes)
+        self._drop_stale_sets(info, kept)
         step.seconds = time.perf_counter() - began
         return step
 
@@ -462,17 +530,18 @@ class Monitor:
             return step
         marks = self.portfolios.watermarks(info.id)
         targets = {s: self._publication(p) for s, p in marks.items()}
-        listing_set = self._listing_set(targets)
-        listings = {(x.entry.source, x.entry.source_id): x for x in listing_set.listings}
+        listing_set = self.listing_set(targets)
+        listings = listing_set
         # screen new and changed rows (numbered by position: they may have no pk yet)
         work = added + changed
-        results, _index = screen_rows(
+        run = screen_rows(
             [(i, given[rid]) for i, rid in enumerate(work)],
             listing_set,
             info.threshold,
             self.portfolios.stats(info.id),
             workers=self.workers,
         )
+        results = run.results
         old_pks = {rid: current[rid][0] for rid in changed + removed}
         old_alerts: dict[int, list[StoredAlert]] = {}
         for alert in self.portfolios.alerts_of_rows(info.id, old_pks.values()):
@@ -492,7 +561,7 @@ class Monitor:
                 changes.alerts_delete.append(alert.key)
             after = []
             for match in found:
-                listed = listings[(match.source, match.source_id)]
+                listed = listings.listed((match.source, match.source_id))
                 suppressed = self._suppressed(name, rid, data.to_dict(), listed.entry)
                 alert = self._alert(match, suppressed, None)
                 changes.alerts_upsert.append((rid, alert))
@@ -503,11 +572,11 @@ class Monitor:
                 now = {(m.source, m.source_id, m.score) for m in after}
                 if was != now:
                     changes.events.append(
-                        self._row_event(name, rid, data, fp, before, after, listings, cause)
+                        self._row_event(name, rid, data, fp, before, after, listings, cause, info)
                     )
             else:
                 for match in after:
-                    listed = listings[(match.source, match.source_id)]
+                    listed = listings.listed((match.source, match.source_id))
                     row = StoredRow(0, rid, fp, data.to_dict())
                     changes.events.append(
                         self._event("new_hit", name, row, listed.entry, match, cause, info)
@@ -517,9 +586,20 @@ class Monitor:
             if before:
                 cause = {"kind": "portfolio_update", "row_removed": True}
                 changes.events.append(
-                    self._row_event(name, rid, None, current[rid][1], before, [], listings, cause)
+                    self._row_event(
+                        name, rid, None, current[rid][1], before, [], listings, cause, info
+                    )
                 )
+        sets = self._load_sets(info, info.revision, marks)
         step.events = self.portfolios.apply(info.id, name, changes)
+        if sets is not None:  # carried to the new revision: old rows out, new rows in
+            for pk in old_pks.values():
+                sets.sets.pop(pk, None)
+            pks = self.portfolios.row_fingerprints(info.id)
+            for i, rid in enumerate(work):
+                sets.sets[pks[rid][0]] = run.candidates[i]
+            kept = self._save_sets(info, info.revision + 1, marks, sets)
+            self._drop_stale_sets(info, kept)
         step.candidate_rows = len(work)
         step.seconds = time.perf_counter() - began
         return step
@@ -528,91 +608,124 @@ class Monitor:
 
     def advance(self, name: str, targets: Mapping[str, PublicationRow] | None = None) -> Step:
         """Bring portfolio ``name`` to ``targets`` (``source → publication``;
-        default: the active publications) by screening only what changed."""
+        default: the active publications) by re-screening only the rows the
+        changed listings can reach (see the module docs)."""
         began = time.perf_counter()
         info = self.portfolios.portfolio(name)
         if targets is None:
             targets = self.store.active_publications()
         marks = self.portfolios.watermarks(info.id)
         step = Step(name)
-        moved = sorted(s for s, p in targets.items() if marks.get(s) != p.id)
-        if not moved:
+        before = {s: self._publication(marks[s]) if s in marks else None for s in targets}
+        delta = listing_delta(self.store, before, targets)
+        if not delta.causes:
             return step
-        new_ids: dict[tuple[str, str], int] = {}
-        old_ids: dict[tuple[str, str], int] = {}
-        gone: set[tuple[str, str]] = set()
-        causes: dict[str, PublicationRow] = {}
-        for source in moved:
-            pub = targets[source]
-            causes[source] = pub
-            after = membership(self.store, pub)
-            before = (
-                membership(self.store, self._publication(marks[source])) if source in marks else {}
+        after = {s: self._publication(p) for s, p in marks.items()} | dict(targets)
+        listing_set = self.listing_set(after)
+        step.changed_listings = len(delta)
+        workers = self.workers if self.workers is not None else default_workers()
+        row_index = self.row_index(info)
+        affected = set(affected_rows(row_index, delta.entries(), workers).tolist())
+        for source in delta.causes:
+            sids = [sid for (s, sid) in delta.old if s == source]
+            for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
+                affected.add(alert.row_pk)
+        step.candidate_rows = len(affected)
+        sets = self._load_sets(info, info.revision, marks)
+        changes = Changes(watermarks={s: p.id for s, p in targets.items()})
+        first_cause = next(iter(delta.causes.values()))
+
+        def cause_of(source: str) -> dict[str, Any]:
+            return _publication_dict(delta.causes.get(source, first_cause))
+
+        ordered = sorted(affected)
+        for start in range(0, len(ordered), STEP_CHUNK):
+            chunk = ordered[start : start + STEP_CHUNK]
+            step.candidate_pairs += self._advance_rows(
+                info, chunk, listing_set, delta, sets, changes, cause_of
             )
-            for sid, vid in after.items():
-                old = before.get(sid)
-                if old != vid:
-                    new_ids[(source, sid)] = vid
-                    if old is not None:
-                        old_ids[(source, sid)] = old
-            for sid, vid in before.items():
-                if sid not in after:
-                    old_ids[(source, sid)] = vid
-                    gone.add((source, sid))
-        versions = versions_by_id(self.store, [*new_ids.values(), *old_ids.values()])
-        changed = [
-            Listed(entry_from_record(versions[vid][1]), versions[vid][0])
-            for vid in new_ids.values()
-        ]
-        step.changed_listings = len(new_ids) + len(gone)
-        index = self.row_index(info)
-        pairs = candidate_rows(index, changed)
-        rows = self.portfolios.rows_by_pk(info.id, pairs)
-        step.candidate_rows = len(pairs)
-        step.candidate_pairs = sum(len(v) for v in pairs.values())
-        matches = screen_listings(
-            [(pk, RowData.from_dict(rows[pk].data), positions) for pk, positions in pairs.items()],
-            changed,
+        added = [key for key in delta.new if key not in delta.old]
+        if added:
+            changes.events += self._ownership_events(
+                info, row_index, listing_set, added, cause_of, workers
+            )
+        kept = None
+        if sets is not None:
+            kept = self._save_sets(info, info.revision, marks | changes.watermarks, sets)
+        step.events = self.portfolios.apply(info.id, name, changes)
+        if kept is not None:
+            self._drop_stale_sets(info, kept)
+        step.seconds = time.perf_counter() - began
+        return step
+
+    def _advance_rows(
+        self,
+        info: PortfolioInfo,
+        pks: list[int],
+        listing_set: ListingSet,
+        delta: ListingDelta,
+        sets: CandidateSets | None,
+        changes: Changes,
+        cause_of: Callable[[str], dict[str, Any]],
+    ) -> int:
+        """Re-screen the rows ``pks`` (a chunk of those a step reaches) and add
+        their alert changes and events to ``changes``; their new candidate sets go
+        to ``sets``. Returns how many alerts they have now."""
+        name = info.name
+        old_alerts: dict[tuple[int, str, str], StoredAlert] = {}
+        by_row: dict[int, list[Match]] = {}
+        for alert in self.portfolios.alerts_of_rows(info.id, pks):
+            old_alerts[alert.key] = alert
+            by_row.setdefault(alert.row_pk, []).append(_match(alert))
+        rows = self.portfolios.rows_by_pk(info.id, pks)
+
+        def prior_of(pk: int) -> Prior | None:
+            known = sets.sets.get(pk) if sets is not None else None
+            if known is None:
+                return None
+            return Prior(frozenset(known), tuple(by_row.get(pk, ())))
+
+        run = screen_rows(
+            [(pk, RowData.from_dict(row.data), prior_of(pk)) for pk, row in rows.items()],
+            listing_set,
             info.threshold,
             self.portfolios.stats(info.id),
+            changed=[f"{s}:{sid}" for s, sid in delta.keys],
             workers=self.workers,
         )
-        old_alerts: dict[tuple[int, str, str], StoredAlert] = {}
-        for source in moved:
-            sids = [sid for (s, sid) in old_ids if s == source]
-            for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
-                old_alerts[alert.key] = alert
-        missing = {a.row_pk for a in old_alerts.values()} - rows.keys()
-        rows.update(self.portfolios.rows_by_pk(info.id, missing))
-        new_alerts = {m.key: m for m in matches}
-        changes = Changes(watermarks={s: p.id for s, p in targets.items()})
-        listed_by_key = {(x.entry.source, x.entry.source_id): x for x in changed}
+        new_alerts = {m.key: m for m in run.matches()}
+        if sets is not None:
+            sets.sets.update(run.candidates)
         for key, match in new_alerts.items():
             row = rows[match.row]
             prior = old_alerts.get(key)
             listing_key = (match.source, match.source_id)
-            entry = listed_by_key[listing_key].entry
+            entry = listing_set.listed(listing_key).entry
             suppressed = self._suppressed(name, row.row_id, row.data, entry)
-            changes.alerts_upsert.append(
-                (row.row_id, self._alert(match, suppressed, prior.since if prior else None))
-            )
+            alert = self._alert(match, suppressed, prior.since if prior else None)
+            if prior is not None and prior == alert:
+                continue
+            changes.alerts_upsert.append((row.row_id, alert))
             if suppressed:
                 continue
-            cause = _publication_dict(causes[match.source])
             if prior is None:
-                changes.events.append(self._event("new_hit", name, row, entry, match, cause, info))
-            else:
-                old_record = versions[old_ids[listing_key]][1]
-                amended = record_changes(old_record, versions[new_ids[listing_key]][1])
-                if not amended and prior.score == match.score and not prior.suppressed:
-                    continue  # a new version with nothing a reader would see changed
-                extra: dict[str, Any] = {
-                    "previous": {"score": prior.score, "fingerprint": prior.listing_hash},
-                    "changes": [c.to_dict() for c in amended],
-                }
                 changes.events.append(
-                    self._event("hit_amended", name, row, entry, match, cause, info, extra)
+                    self._event("new_hit", name, row, entry, match, cause_of(match.source), info)
                 )
+                continue
+            was, now = delta.record_before(listing_key), delta.record_after(listing_key)
+            amended = record_changes(was, now) if was is not None and now is not None else []
+            if not amended and prior.score == match.score and not prior.suppressed:
+                continue  # a new version with nothing a reader would see changed
+            extra: dict[str, Any] = {
+                "previous": {"score": prior.score, "fingerprint": prior.listing_hash},
+                "changes": [c.to_dict() for c in amended],
+            }
+            changes.events.append(
+                self._event(
+                    "hit_amended", name, row, entry, match, cause_of(match.source), info, extra
+                )
+            )
         for key, alert in old_alerts.items():
             if key in new_alerts:
                 continue
@@ -621,9 +734,11 @@ class Monitor:
                 continue
             row = rows[alert.row_pk]
             listing_key = (alert.source, alert.source_id)
-            old_entry = entry_from_record(versions[old_ids[listing_key]][1])
-            cause = _publication_dict(causes[alert.source])
-            delisted = listing_key in gone
+            was, now = delta.record_before(listing_key), delta.record_after(listing_key)
+            old_entry = (
+                entry_from_record(was) if was is not None else listing_set.listed(listing_key).entry
+            )
+            delisted = listing_key in delta.gone
             extra = {"reason": "delisted" if delisted else "no_longer_matches"}
             if delisted:
                 party = self.still_listed(alert.source, alert.source_id)
@@ -632,26 +747,80 @@ class Monitor:
                     extra["still_listed"] = party["still_listed"]
             else:
                 extra["changes"] = [
-                    c.to_dict()
-                    for c in record_changes(
-                        versions[old_ids[listing_key]][1], versions[new_ids[listing_key]][1]
-                    )
+                    c.to_dict() for c in (record_changes(was, now) if was and now else [])
                 ]
             changes.events.append(
-                self._event("hit_removed", name, row, old_entry, alert, cause, info, extra)
+                self._event(
+                    "hit_removed", name, row, old_entry, alert, cause_of(alert.source), info, extra
+                )
             )
-        step.events = self.portfolios.apply(info.id, name, changes)
-        step.seconds = time.perf_counter() - began
-        return step
+        return len(new_alerts)
+
+    def _ownership_events(
+        self,
+        info: PortfolioInfo,
+        row_index: RowIndex,
+        listing_set: ListingSet,
+        added: list[tuple[str, str]],
+        cause_of: Callable[[str], dict[str, Any]],
+        workers: int,
+    ) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """``ownership_hit`` events for the rows matching a party the ``added``
+        listings newly block by ownership or control (:mod:`thaw.monitor.ownership`)."""
+
+        def load(pks: list[int]) -> dict[int, RowData]:
+            found = self.portfolios.rows_by_pk(info.id, pks)
+            return {pk: RowData.from_dict(row.data) for pk, row in found.items()}
+
+        hits = ownership_hits(
+            self.store,
+            listing_set.index,
+            added,
+            row_index,
+            load,
+            info.threshold,
+            self.portfolios.stats(info.id),
+            self._memberships(),
+            workers,
+        )
+        events = []
+        rows = self.portfolios.rows_by_pk(info.id, [h.row for h in hits])
+        for hit in hits:
+            row = rows[hit.row]
+            cause = cause_of(hit.caused_by[0].source) if hit.caused_by else {}
+            party = str(hit.node.to_dict()["key"])
+            eid = event_id(
+                _scope(info),
+                info.name,
+                "ownership_hit",
+                row.row_id,
+                party,
+                ",".join(hit.authorities),
+                cause.get("sha256"),
+            )
+            payload: dict[str, Any] = {
+                "id": eid,
+                "type": "ownership_hit",
+                "portfolio": info.name,
+                "row_id": row.row_id,
+                "row": row.data,
+                "profile_id": None,
+                **hit.payload(),
+                "cause": cause,
+            }
+            events.append((eid, "ownership_hit", row.row_id, payload))
+        return events
 
     def catch_up(self, name: str) -> list[Step]:
-        """Bring portfolio ``name`` to the active publications one publication at a
-        time, so that each event names the publication that caused it (a series
-        of daily publications loaded at once is replayed in date order). A source
-        the portfolio has not seen yet is screened at its active publication."""
+        """Bring portfolio ``name`` to the active publications. When every source
+        moved by one publication (the usual ``thaw update``), one step takes them
+        all, against the store's own index; a series of publications loaded at
+        once is replayed one publication at a time in date order, so that each
+        event names the publication that caused it. A source the portfolio has
+        not seen yet is screened at its active publication."""
         info = self.portfolios.portfolio(name)
         marks = self.portfolios.watermarks(info.id)
-        steps: list[Step] = []
+        paths: dict[str, list[PublicationRow]] = {}
         for source, active in sorted(self.store.active_publications().items()):
             mark = marks.get(source)
             if mark == active.id:
@@ -662,6 +831,13 @@ class Monitor:
                 path = [
                     p for p in self.store.publications(source) if seen.seq < p.seq <= active.seq
                 ]
+            paths[source] = path
+        if not paths:
+            return []
+        if all(len(path) == 1 for path in paths.values()):
+            return [self.advance(name, {s: path[0] for s, path in paths.items()})]
+        steps: list[Step] = []
+        for source, path in paths.items():
             for pub in path:
                 steps.append(self.advance(name, {source: pub}))
         return steps
@@ -679,18 +855,14 @@ class Monitor:
             marks = self.portfolios.watermarks(info.id)
             targets = {s: self._publication(p) for s, p in marks.items()}
         stored = {r.pk: r for r in self.portfolios.rows(info.id)}
-        results, _index = screen_rows(
+        run = screen_rows(
             [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
-            ListingSet(self.listings_at(targets)),
+            self.listing_set(targets),
             info.threshold,
             self.portfolios.stats(info.id),
             workers=self.workers,
         )
-        return {
-            (stored[m.row].row_id, m.source, m.source_id): m.score
-            for _pk, found in results
-            for m in found
-        }
+        return {(stored[m.row].row_id, m.source, m.source_id): m.score for m in run.matches()}
 
     def stored_alerts(self, name: str) -> dict[tuple[str, str, str], float]:
         """The stored alerts (suppressed ones too) in the form of :meth:`full_alerts`."""
@@ -730,7 +902,14 @@ class Monitor:
         digest = match.hash if isinstance(match, Match) else match.listing_hash
         cause_key = cause.get("sha256") or cause.get("row_fingerprint") or cause.get("at")
         eid = event_id(
-            info.id, portfolio, kind, row.row_id, entry.source, entry.source_id, digest, cause_key
+            _scope(info),
+            portfolio,
+            kind,
+            row.row_id,
+            entry.source,
+            entry.source_id,
+            digest,
+            cause_key,
         )
         payload: dict[str, Any] = {
             "id": eid,
@@ -762,11 +941,12 @@ class Monitor:
         fingerprint: str,
         before: Iterable[StoredAlert],
         after: Iterable[Match],
-        listings: Mapping[tuple[str, str], Listed],
+        listings: ListingSet,
         cause: dict[str, Any],
+        info: PortfolioInfo,
     ) -> tuple[str, str, str, dict[str, Any]]:
         def describe(source: str, sid: str, score: float, digest: str) -> dict[str, Any]:
-            listed = listings.get((source, sid))
+            listed = listings.listed((source, sid)) if (source, sid) in listings.hashes else None
             item: dict[str, Any] = (
                 _listing_dict(listed.entry, listed.hash)
                 if listed is not None
@@ -784,7 +964,7 @@ class Monitor:
         new = [describe(m.source, m.source_id, m.score, m.hash) for m in after]
         best = max(after, key=lambda m: m.score, default=None)
         eid = event_id(
-            portfolio, "row_changed", row_id, fingerprint, cause.get("row_removed", False)
+            _scope(info), portfolio, "row_changed", row_id, fingerprint, cause.get("row_removed")
         )
         payload: dict[str, Any] = {
             "id": eid,
@@ -801,6 +981,19 @@ class Monitor:
             "cause": cause,
         }
         return (eid, "row_changed", row_id, payload)
+
+
+def _match(alert: StoredAlert) -> Match:
+    """A stored alert as the match it was stored from."""
+    return Match(
+        alert.row_pk,
+        alert.source,
+        alert.source_id,
+        alert.listing_hash,
+        alert.score,
+        alert.matched_name,
+        alert.explanation,
+    )
 
 
 def _check_ids(rows: Sequence[tuple[str, RowData]]) -> None:

@@ -101,11 +101,12 @@ class WebhookRequest(BaseModel):
 
 
 class WebhookModel(BaseModel):
-    """A webhook (never its secret)."""
+    """A webhook (never its secret: its fingerprint, :func:`thaw.store.sealing.fingerprint`)."""
 
     id: int
     url: str
     portfolio: str | None
+    secret_fingerprint: str | None = None
     created_at: str
     active: bool
 

@@ -44,6 +44,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from thaw.store.sealing import Sealer, fingerprint
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS mon_meta (
     key   TEXT PRIMARY KEY,
@@ -86,6 +88,8 @@ CREATE TABLE IF NOT EXISTS mon_alerts (
     PRIMARY KEY (portfolio_id, row_pk, source, source_id)
 );
 CREATE INDEX IF NOT EXISTS mon_alerts_listing ON mon_alerts (portfolio_id, source, source_id);
+-- (deleting a row looks up its alerts by row_pk: without this, a scan per row)
+CREATE INDEX IF NOT EXISTS mon_alerts_row ON mon_alerts (row_pk);
 CREATE TABLE IF NOT EXISTS mon_events (
     seq           INTEGER PRIMARY KEY AUTOINCREMENT,
     id            TEXT NOT NULL UNIQUE,
@@ -101,9 +105,10 @@ CREATE TABLE IF NOT EXISTS mon_webhooks (
     id            INTEGER PRIMARY KEY,
     url           TEXT NOT NULL,
     portfolio     TEXT,                     -- NULL: every portfolio
-    secret        TEXT NOT NULL,
+    secret        TEXT NOT NULL,            -- sealed (thaw.store.sealing), never in clear
     created_at    TEXT NOT NULL,
     active        INTEGER NOT NULL DEFAULT 1
+    -- secret_fingerprint TEXT: added by PortfolioStore._seal_clear_secrets
 );
 CREATE TABLE IF NOT EXISTS mon_outbox (
     event_seq        INTEGER NOT NULL REFERENCES mon_events (seq),
@@ -213,16 +218,17 @@ class Webhook:
     id: int
     url: str
     portfolio: str | None
-    secret: str
+    secret_fingerprint: str
     created_at: str
     active: bool
 
     def to_dict(self) -> dict[str, Any]:
-        """The public form: never the secret."""
+        """The public form: the secret's fingerprint, never the secret."""
         return {
             "id": self.id,
             "url": self.url,
             "portfolio": self.portfolio,
+            "secret_fingerprint": self.secret_fingerprint,
             "created_at": self.created_at,
             "active": self.active,
         }
@@ -319,6 +325,34 @@ class PortfolioStore:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(SCHEMA)
+        self.sealer = Sealer(self.home)
+        self._seal_clear_secrets()
+
+    def _seal_clear_secrets(self) -> None:
+        """Migrate webhooks stored before secrets were sealed: add the fingerprint
+        column and seal every secret still in clear, in one transaction."""
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(mon_webhooks)")}
+        clear = self.db.execute(
+            "SELECT id, secret FROM mon_webhooks WHERE secret NOT LIKE 'fernet:%'"
+        ).fetchall()
+        if "secret_fingerprint" in columns and not clear:
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:  # (another process may have migrated meanwhile: look again under the lock)
+            columns = {r[1] for r in self.db.execute("PRAGMA table_info(mon_webhooks)")}
+            if "secret_fingerprint" not in columns:
+                self.db.execute("ALTER TABLE mon_webhooks ADD COLUMN secret_fingerprint TEXT")
+            for hook_id, secret in self.db.execute(
+                "SELECT id, secret FROM mon_webhooks WHERE secret NOT LIKE 'fernet:%'"
+            ).fetchall():
+                self.db.execute(
+                    "UPDATE mon_webhooks SET secret = ?, secret_fingerprint = ? WHERE id = ?",
+                    (self.sealer.seal(secret), fingerprint(secret), hook_id),
+                )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     def __enter__(self) -> PortfolioStore:
         return self
@@ -690,8 +724,9 @@ class PortfolioStore:
         if portfolio is not None:
             self.portfolio(portfolio)  # must exist
         cur = self.db.execute(
-            "INSERT INTO mon_webhooks (url, portfolio, secret, created_at) VALUES (?, ?, ?, ?)",
-            (url, portfolio, secret, now_iso()),
+            "INSERT INTO mon_webhooks (url, portfolio, secret, secret_fingerprint, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (url, portfolio, self.sealer.seal(secret), fingerprint(secret), now_iso()),
         )
         hook = self.webhook(int(cur.lastrowid or 0))
         assert hook is not None
@@ -700,7 +735,8 @@ class PortfolioStore:
     def webhook(self, webhook_id: int) -> Webhook | None:
         """One webhook by id."""
         r = self.db.execute(
-            "SELECT id, url, portfolio, secret, created_at, active FROM mon_webhooks WHERE id = ?",
+            "SELECT id, url, portfolio, secret_fingerprint, created_at, active FROM mon_webhooks"
+            " WHERE id = ?",
             (webhook_id,),
         ).fetchone()
         return Webhook(r[0], r[1], r[2], r[3], r[4], bool(r[5])) if r else None
@@ -710,8 +746,8 @@ class PortfolioStore:
         return [
             Webhook(r[0], r[1], r[2], r[3], r[4], bool(r[5]))
             for r in self.db.execute(
-                "SELECT id, url, portfolio, secret, created_at, active FROM mon_webhooks"
-                " ORDER BY id"
+                "SELECT id, url, portfolio, secret_fingerprint, created_at, active"
+                " FROM mon_webhooks ORDER BY id"
             )
         ]
 
@@ -730,9 +766,10 @@ class PortfolioStore:
         self.db.execute("COMMIT")
 
     def due(self, now: str, limit: int = 500) -> list[Delivery]:
-        """Pending deliveries whose next attempt is due, oldest event first."""
+        """Pending deliveries whose next attempt is due, oldest event first (their
+        secrets opened for signing)."""
         return [
-            Delivery(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8])
+            Delivery(r[0], r[1], r[2], r[3], r[4], self.sealer.open(r[5]), r[6], r[7], r[8])
             for r in self.db.execute(
                 "SELECT o.event_seq, e.id, e.type, o.webhook_id, w.url, w.secret, e.payload,"
                 " o.attempts, o.created_at FROM mon_outbox o"

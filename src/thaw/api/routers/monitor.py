@@ -51,19 +51,23 @@ _ERRORS: dict[int | str, dict[str, object]] = {
 
 @contextmanager
 def _portfolios(request: Request) -> Iterator[PortfolioStore]:
+    """The monitoring store; an unknown portfolio or webhook is a 404."""
     with PortfolioStore(default_home(runtime(request).settings.home)) as ps:
-        yield ps
+        try:
+            yield ps
+        except PortfolioError as exc:
+            raise HTTPException(404, str(exc)) from exc
 
 
 @contextmanager
 def _monitor(request: Request) -> Iterator[Monitor]:
+    """A monitor over the server's store; an unknown portfolio is a 404."""
     # one process: the server's worker threads must not fork
     with Monitor(runtime(request).engine.store(), workers=1) as monitor:
-        yield monitor
-
-
-def _not_found(exc: PortfolioError) -> HTTPException:
-    return HTTPException(404, str(exc))
+        try:
+            yield monitor
+        except PortfolioError as exc:
+            raise HTTPException(404, str(exc)) from exc
 
 
 def _rows(body: RowsRequest) -> list[tuple[str, RowData]]:
@@ -103,10 +107,7 @@ def show_portfolio(
 ) -> PortfolioDetailModel:
     """A portfolio with its current alerts."""
     with _portfolios(request) as ps:
-        try:
-            info = ps.portfolio(name)
-        except PortfolioError as exc:
-            raise _not_found(exc) from exc
+        info = ps.portfolio(name)
         alerts = [AlertModel.of(p, rid, a) for p, rid, a in ps.current_alerts(name)]
         return PortfolioDetailModel(
             portfolio=PortfolioModel.of(info, ps.watermarks(info.id)), alerts=alerts
@@ -143,10 +144,7 @@ def update_portfolio(
     """Make these rows the portfolio's rows (adds, changes, removals by id)."""
     rows = _rows(body)
     with _monitor(request) as monitor:
-        try:
-            step = monitor.update(name, rows)
-        except PortfolioError as exc:
-            raise _not_found(exc) from exc
+        step = monitor.update(name, rows)
     audit(runtime(request), principal, "portfolios.update", {"name": name, "rows": len(rows)})
     return StepModel(**step.to_dict())
 
@@ -157,10 +155,7 @@ def delete_portfolio(
 ) -> None:
     """Delete a portfolio with its rows and alerts (its events stay in the log)."""
     with _portfolios(request) as ps:
-        try:
-            ps.delete_portfolio(name)
-        except PortfolioError as exc:
-            raise _not_found(exc) from exc
+        ps.delete_portfolio(name)
     audit(runtime(request), principal, "portfolios.delete", {"name": name})
 
 
@@ -178,10 +173,7 @@ def alerts(
     events (``new_hit``, ``hit_amended``, ``hit_removed``, ``row_changed``)."""
     with _portfolios(request) as ps:
         if portfolio is not None:
-            try:
-                ps.portfolio(portfolio)
-            except PortfolioError as exc:
-                raise _not_found(exc) from exc
+            ps.portfolio(portfolio)
         if events or since is not None:
             return [e.payload for e in ps.events(portfolio, since)]
         return [AlertModel.of(p, rid, a).model_dump() for p, rid, a in ps.current_alerts(portfolio)]
@@ -208,10 +200,7 @@ def add_webhook(
     except WebhookError as exc:
         raise HTTPException(400, str(exc)) from exc
     with _portfolios(request) as ps:
-        try:
-            hook = ps.add_webhook(body.url, body.secret, body.portfolio)
-        except PortfolioError as exc:
-            raise _not_found(exc) from exc
+        hook = ps.add_webhook(body.url, body.secret, body.portfolio)
     audit(runtime(request), principal, "webhooks.add", {"id": hook.id, "url": hook.url})
     return WebhookModel.of(hook)
 
@@ -222,10 +211,7 @@ def delete_webhook(
 ) -> None:
     """Stop delivering to a webhook."""
     with _portfolios(request) as ps:
-        try:
-            ps.deactivate_webhook(webhook_id)
-        except PortfolioError as exc:
-            raise _not_found(exc) from exc
+        ps.deactivate_webhook(webhook_id)
     audit(runtime(request), principal, "webhooks.remove", {"id": webhook_id})
 
 
