@@ -68,6 +68,8 @@ class Snapshot:
     """Entities built for responses, by id (see :mod:`thaw.api.entities`)."""
     history: dict[str, list[PublicationRow]] = field(default_factory=dict)
     """Every publication of a source, by source (read on first use)."""
+    _used: dict[str, tuple[Scope, dict[str, dict[str, object]]]] = field(default_factory=dict)
+    _datasets: dict[str, Scope] | None = None
 
     @classmethod
     def build(cls, home: Path) -> Snapshot:
@@ -112,7 +114,12 @@ class Snapshot:
 
     def datasets(self) -> dict[str, Scope]:
         """Every dataset name: ``default``, each source, each authority and each FtM
-        dataset name."""
+        dataset name (computed once per snapshot)."""
+        if self._datasets is None:
+            self._datasets = self._list_datasets()
+        return self._datasets
+
+    def _list_datasets(self) -> dict[str, Scope]:
         out: dict[str, Scope] = {"default": Scope("default")}
         by_authority: dict[str, set[str]] = {}
         for source in self.publications:
@@ -129,12 +136,18 @@ class Snapshot:
         return self.datasets().get(name)
 
     def publications_used(self, scope: Scope) -> dict[str, dict[str, object]]:
-        """The active publication of every source of a dataset (for the audit)."""
-        return {
-            s: {"id": p.id, "published": p.published, "sha256": p.sha256[:16]}
-            for s, p in sorted(self.publications.items())
-            if scope.sources is None or s in scope.sources
-        }
+        """The active publication of every source of a dataset (for the audit; one
+        dict per dataset and snapshot, shared: do not change it)."""
+        found = self._used.get(scope.name)
+        if found is None or found[0] != scope:
+            used: dict[str, dict[str, object]] = {
+                s: {"id": p.id, "published": p.published, "sha256": p.sha256[:16]}
+                for s, p in sorted(self.publications.items())
+                if scope.sources is None or s in scope.sources
+            }
+            found = (scope, used)
+            self._used[scope.name] = found
+        return found[1]
 
 
 class Engine:

@@ -269,13 +269,16 @@ def match_example(
         total += 1
         if len(results) >= limit:
             continue
+        # the entity was validated when it was built: construct, do not re-validate
         results.append(
-            ScoredEntityResponse(
-                **ent.model_dump(by_alias=True),
+            ScoredEntityResponse.model_construct(
+                **ent.__dict__,
                 score=hit.score,
                 match=hit.score >= threshold,
                 explanations={
-                    algorithm: FeatureResult(score=hit.score, detail=hit.explanation),
+                    algorithm: FeatureResult.model_construct(
+                        score=hit.score, detail=hit.explanation
+                    ),
                 },
                 decision=outcome,
             )

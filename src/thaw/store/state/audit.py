@@ -112,6 +112,18 @@ class Audit:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._pubs: tuple[Any, str] | None = None
+
+    def _publications(self, value: Any) -> str:
+        """The canonical JSON of a record's publications. Successive records
+        mostly name the same ones: the last text is kept, with a copy of what it
+        was made from (compared by value, so a changed dict is never reused)."""
+        cached = self._pubs
+        if cached is not None and cached[0] == value:
+            return cached[1]
+        text = _canonical(value)
+        self._pubs = (json.loads(text), text)
+        return text
 
     def append(self, record: AuditRecord) -> AuditRecord:
         """Append one record; returns it with ``seq``, ``at`` and its hashes."""
@@ -134,7 +146,7 @@ class Audit:
                     "+00:00", "Z"
                 )
                 query = _canonical(record.query)
-                pubs = _canonical(record.publications)
+                pubs = self._publications(record.publications)
                 results = _canonical(record.results)
                 threshold = None if record.threshold is None else float(record.threshold)
                 fields = (
@@ -172,11 +184,9 @@ class Audit:
                     )
                 )
                 prev = digest
-            for row in rows:
-                self.db.execute(
-                    f"INSERT INTO audit ({_COLUMNS}) VALUES ({', '.join('?' * 13)})",
-                    row,
-                )
+            self.db.executemany(
+                f"INSERT INTO audit ({_COLUMNS}) VALUES ({', '.join('?' * 13)})", rows
+            )
             self.db.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE one = 1", (seq, prev))
         return out
 
