@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import HTTPException
@@ -123,7 +124,7 @@ def _replay(raw: bytes, receive: Receive) -> Receive:
 
 
 async def _send_json(
-    send: Send, status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+    send: Send, status: int, body: dict[str, Any], headers: Mapping[str, str] | None = None
 ) -> None:
     content = json.dumps(body).encode()
     out = [

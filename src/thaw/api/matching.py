@@ -88,7 +88,13 @@ class Parsed:
 
     example: EntityExample
     queries: list[Query]
-    fingerprint: str
+
+    @property
+    def fingerprint(self) -> str:
+        """The customer fingerprint of the cleaned example (for decisions)."""
+        return customer_fingerprint(
+            {"schema": self.example.schema_, "properties": self.example.properties}
+        )
 
 
 def _values(raw: Any) -> list[str]:
@@ -163,7 +169,7 @@ def parse_example(example: EntityExample) -> Parsed:
     body = json.dumps({"schema": schema.name, "properties": props}, sort_keys=True)
     eid = example.id or hashlib.sha1(body.encode()).hexdigest()
     echo = EntityExample(id=eid, schema=schema.name, properties=dict(props))
-    return Parsed(echo, queries, customer_fingerprint({"schema": schema.name, "properties": props}))
+    return Parsed(echo, queries)
 
 
 @dataclass
@@ -250,7 +256,7 @@ def match_example(
         if not keys:
             keys = [f"{s}:{i}" for s, i in _listings(hit)]
         ent = entity(snapshot, store, eid, keys)
-        if not _passes(ent, filters, snapshot):
+        if not passes(ent, filters, snapshot):
             continue
         applied = None
         if decisions:
@@ -286,7 +292,8 @@ def match_example(
     return Outcome(results, total, audit)
 
 
-def _passes(ent: Any, filters: Filters, snapshot: Snapshot) -> bool:
+def passes(ent: Any, filters: Filters, snapshot: Snapshot) -> bool:
+    """Whether an entity passes yente's result filters."""
     keys = [tuple(r.split(":", 1)) for r in ent.referents]
     if filters.include_dataset and not any(
         s.admits(k[0], k[1]) for s in filters.include_dataset for k in keys
@@ -326,6 +333,7 @@ __all__ = [
     "QueryError",
     "ftm_schema",
     "match_example",
+    "passes",
     "parse_example",
     "resolve_algorithm",
     "scopes",

@@ -11,6 +11,7 @@ analysts' decisions apply to examples that carry an ``id`` (the customer id).
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 from urllib.parse import parse_qsl
 
@@ -34,7 +35,15 @@ from thaw.api.matching import (
     scopes,
 )
 from thaw.api.runtime import Runtime, runtime
-from thaw.match import Query as MatchQuery
+from thaw.api.search import (
+    DEFAULT_FACETS,
+    FACETS,
+    SearchSpec,
+    check_schema,
+    parse_filters,
+    parse_sort,
+)
+from thaw.api.search import search as run_search
 from thaw.schemas.yente import (
     Algorithm,
     AlgorithmDocs,
@@ -230,6 +239,13 @@ async def answer_match(
     return answer.model_dump_json(by_alias=True).encode()
 
 
+class Operator(StrEnum):
+    """How several values of one filter combine (yente's ``filter_op``)."""
+
+    OR = "OR"
+    AND = "AND"
+
+
 @router.get(
     "/search/{dataset}",
     summary="Simple entity search",
@@ -241,47 +257,83 @@ def search(
     request: Request,
     principal: Annotated[Principal, Depends(require("screen"))],
     dataset: str,
-    q: Annotated[str, Query(min_length=1, max_length=500, title="Name to search for")],
-    schema: Annotated[str | None, Query(title="Only entities of this schema")] = None,
-    limit: Annotated[int, Query(ge=0, le=500)] = 10,
-    offset: Annotated[int, Query(ge=0, le=9500)] = 0,
+    q: Annotated[str, Query(max_length=500, title="Name to search for")] = "",
+    schema: Annotated[str, Query(title="Types of entities that can match the search")] = "Thing",
+    include_dataset: Annotated[list[str], Query(title="Only entities in these datasets")] = [],  # noqa: B006
+    exclude_dataset: Annotated[list[str], Query(title="No entities in these datasets")] = [],  # noqa: B006
+    exclude_schema: Annotated[list[str], Query(title="Remove these types of entities")] = [],  # noqa: B006
+    changed_since: Annotated[
+        str | None, Query(pattern=TS_PATTERN, title="Entities changed since (ISO date or time)")
+    ] = None,
+    countries: Annotated[list[str], Query(title="Filter by country codes")] = [],  # noqa: B006
+    topics: Annotated[list[str], Query(title="Filter by entity topics (e.g. sanction)")] = [],  # noqa: B006
+    datasets: Annotated[list[str], Query(title="Filter by the entity's sources")] = [],  # noqa: B006
+    filter: Annotated[
+        list[str], Query(title="Filter by entity properties (field:value, e.g. birthDate:1965)")
+    ] = [],  # noqa: B006
+    limit: Annotated[int, Query(ge=0, le=500, title="Number of results to return")] = 10,
+    offset: Annotated[int, Query(ge=0, le=9499, title="Start at result with given offset")] = 0,
+    sort: Annotated[list[str], Query(title="Sorting criteria (field:asc|desc)")] = [],  # noqa: B006
+    target: Annotated[
+        bool | None, Query(title="Include only targeted entities", deprecated=True)
+    ] = None,
+    fuzzy: Annotated[bool, Query(title="Admit more distant spellings of q")] = False,
+    simple: Annotated[bool, Query(title="yente's simple query syntax (no effect)")] = False,
+    facets: Annotated[
+        list[str], Query(title="Facets to count: countries, topics, datasets, schema")
+    ] = list(DEFAULT_FACETS),  # noqa: B006 (FastAPI copies)
+    filter_op: Annotated[
+        Operator, Query(title="Combine several values of one filter with OR or AND")
+    ] = Operator.OR,
 ) -> SearchResponse:
-    """Entities whose names resemble ``q`` (screening with a low threshold), best first."""
+    """Entities whose names resemble ``q``, best first (every entity without
+    ``q``), with yente's filters, facets, sorting and paging (see
+    :mod:`thaw.api.search`)."""
     rt = runtime(request)
     snap = snapshot(request)
     scope = dataset_scope(snap, dataset)
-    store = rt.engine.store()
-    query = MatchQuery(name=" ".join(q.split()))
-    result = snap.screener.screen_query(query, threshold=0.5, limit=offset + limit + 50)
-    found: list[EntityResponse] = []
-    for hit in result.hits:
-        keys = [
-            (x.source, x.source_id) for x in hit.listings if scope.admits(x.source, x.source_id)
-        ]
-        if not keys:
-            continue
-        eid = hit.profile_id or f"{keys[0][0]}:{keys[0][1]}"
-        _, members = party_keys(snap, eid)
-        ent = entity(snap, store, eid, members or [f"{s}:{i}" for s, i in keys])
-        if schema and ent.schema_ != schema:
-            continue
-        found.append(ent)
+    try:
+        unknown = [f for f in facets if f not in FACETS]
+        if unknown:
+            raise QueryError(400, f"Invalid facet: {unknown[0]!r} (one of {', '.join(FACETS)})")
+        spec = SearchSpec(
+            q=q.strip(),
+            schema=check_schema(schema),
+            filters=Filters(
+                include_dataset=scopes(snap, include_dataset),
+                exclude_dataset=scopes(snap, exclude_dataset),
+                exclude_schema={s for s in exclude_schema if s},
+                changed_since=changed_since,
+            ),
+            countries=[c.strip().lower() for c in countries if c.strip()],
+            topics=[t for t in topics if t],
+            datasets=[d for d in datasets if d],
+            properties=parse_filters(filter),
+            all_of=filter_op is Operator.AND,
+            target=target,
+            fuzzy=fuzzy,
+            sort=parse_sort(sort),
+            facets=tuple(dict.fromkeys(facets)),
+        )
+    except QueryError as exc:
+        raise HTTPException(exc.status, exc.detail) from exc
+    found = run_search(snap, rt.engine.store(), spec, scope, limit, offset)
     audit(
         rt,
         principal,
         "search",
-        {"q": q, "schema": schema, "limit": limit, "offset": offset},
+        {"q": q, "params": dict(request.query_params.multi_items())},
         snap=snap,
         scope=scope,
-        threshold=0.5,
-        results=[e.id for e in found[offset : offset + limit]],
+        threshold=0.5 if fuzzy else 0.6,
+        results=[e.id for e in found.results],
     )
     return SearchResponse(
         limit=limit,
         offset=offset,
-        total=TotalSpec(value=len(found), relation="eq"),
-        results=found[offset : offset + limit],
-        facets={},
+        total=TotalSpec(value=found.total, relation=found.relation),
+        results=found.results,
+        facets=found.facets,
     )
 
 
