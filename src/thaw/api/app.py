@@ -50,6 +50,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=thaw.__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        # as yente: a JSON body without a Content-Type header is still JSON
+        strict_content_type=False,
     )
     app.state.settings = settings
     for name in ROUTERS:

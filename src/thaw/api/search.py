@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from followthemoney import model
+from normality import ascii_text
 from rigour.territories import get_territory
 
 from thaw.api.engine import Scope, Snapshot
@@ -178,6 +179,37 @@ def _candidates(snapshot: Snapshot, store: Store, spec: SearchSpec, scope: Scope
         if eid not in seen:
             seen.add(eid)
             yield eid
+
+
+def _tokens(text: str) -> list[str]:
+    return ascii_text(text.casefold()).replace(",", " ").split()
+
+
+def prefix_matches(snapshot: Snapshot, scope: Scope, prefix: str, limit: int) -> list[str]:
+    """Ids of parties with a name that starts like ``prefix`` as one types it: every
+    word but the last written in full, the last one begun (``alexander zak``),
+    in the index's order; for autocompletion (``/reconcile/…/suggest/entity``)."""
+    wanted = _tokens(prefix)
+    if not wanted or limit <= 0:
+        return []
+    *whole, begun = wanted
+    found: list[str] = []
+    index = snapshot.screener.index
+    for position in range(len(index)):
+        e = index.entry(position)
+        if not scope.admits(e.source, e.source_id):
+            continue
+        for name, _ in e.names:
+            words = _tokens(name.original)
+            if all(w in words for w in whole) and any(w.startswith(begun) for w in words):
+                key = f"{e.source}:{e.source_id}"
+                pid, _ = party_keys(snapshot, key)
+                if (pid or key) not in found:
+                    found.append(pid or key)
+                break
+        if len(found) >= limit:
+            break
+    return found
 
 
 @dataclass

@@ -26,6 +26,7 @@ from thaw.api.matching import (
     resolve_algorithm,
 )
 from thaw.api.runtime import runtime
+from thaw.api.search import prefix_matches
 from thaw.match import Query as MatchQuery
 from thaw.schemas.reconcile import (
     FreebaseEntity,
@@ -289,6 +290,18 @@ def suggest_entity(
             )
             if len(found) >= limit:
                 break
+        # then names that begin as typed ("alexander zak"), for autocompletion
+        seen = {f.id for f in found}
+        for eid in prefix_matches(snap, scope, prefix, limit):
+            if eid in seen or len(found) >= limit:
+                continue
+            _, members = party_keys(snap, eid)
+            ent = entity(snap, store, eid, members or [eid])
+            found.append(
+                FreebaseEntity(
+                    id=ent.id, name=ent.caption, description=ent.schema_, type=[_type(ent.schema_)]
+                )
+            )
     return FreebaseEntitySuggestResponse(prefix=prefix, result=found)
 
 
