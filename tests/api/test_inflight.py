@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,7 @@ async def call(app: Any, method: str, path: str, body: bytes, content_type: str)
         await asyncio.Event().wait()
         raise AssertionError("unreachable")
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         if message["type"] == "http.response.body":
             out.append(message.get("body", b""))
 
@@ -82,7 +83,7 @@ def test_a_held_request_finishes_on_the_lists_it_started_with(
     base_home: Path, tmp_path: Path
 ) -> None:
     home = copy_home(base_home, tmp_path / "home")
-    app = create_app(Settings(home=home, auth=False, reload_every=0.2))
+    app = create_app(Settings.model_validate({"home": home, "auth": False, "reload_every": 0.2}))
     lines: list[dict[str, Any]] = []
 
     async def scenario() -> None:
@@ -95,7 +96,7 @@ def test_a_held_request_finishes_on_the_lists_it_started_with(
             release = asyncio.Event()
             chunks: list[bytes] = []
 
-            async def held_send(message: dict[str, Any]) -> None:
+            async def held_send(message: MutableMapping[str, Any]) -> None:
                 if message["type"] != "http.response.body":
                     return
                 chunks.append(message.get("body", b""))

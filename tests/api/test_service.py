@@ -28,7 +28,9 @@ BATCH = {
 }
 
 
-def both(server: Server, body: Any, params: Any = None, raw: bytes | None = None) -> tuple:
+def both(
+    server: Server, body: Any, params: Any = None, raw: bytes | None = None
+) -> tuple[httpx.Response, httpx.Response]:
     """The same ``/match`` call through the fast path (key in the header) and
     through the FastAPI route (key as ``?api_key=``, which the fast path leaves
     to FastAPI)."""

@@ -16,6 +16,7 @@ server serving the previous data.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import threading
@@ -150,6 +151,15 @@ class Snapshot:
         return found[1]
 
 
+def _release_free_memory() -> None:
+    """Hand the old snapshot's freed memory back to the system (glibc keeps it in
+    its arenas otherwise, and the server's RSS would grow by an index per reload)."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
 class Engine:
     """Holds the current :class:`Snapshot` and replaces it when the lists change."""
 
@@ -237,6 +247,7 @@ class Engine:
             gc.unfreeze()
             gc.collect()
             gc.freeze()
+            _release_free_memory()
         log.info("serving lists %s (%d listings)", snapshot.fingerprint, len(snapshot.screener))
         return True
 
