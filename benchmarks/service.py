@@ -357,6 +357,84 @@ def update_under_load(server: Server, home: Path, seconds: float, folder: Path) 
     return {**stats, **result}
 
 
+def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
+    """CPU per ``/match`` request with the audit on and off, measured in one process
+    over the same app (ASGI calls, 16 at a time), in alternating rounds, so that
+    other work on the machine weighs on both alike; the best round of each counts."""
+    from thaw.api.app import create_app
+    from thaw.api.settings import Settings
+    from thaw.store.state import open_state
+
+    with open_state(home) as state:
+        _, key = state.keys.create("audit a/b", "screen", rate=0)
+    app = create_app(Settings.model_validate({"home": home, "reload_every": 3600}))
+    bodies = [json.dumps(b).encode() for b in single_bodies()[:n]]
+
+    async def call(body: bytes) -> None:
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "POST",
+            "scheme": "http",
+            "path": "/match/default",
+            "raw_path": b"/match/default",
+            "query_string": b"",
+            "root_path": "",
+            "server": ("127.0.0.1", 80),
+            "client": ("127.0.0.1", 1),
+            "headers": [
+                (b"authorization", f"Bearer {key}".encode()),
+                (b"content-type", b"application/json"),
+            ],
+        }
+        sent = False
+
+        async def receive() -> dict[str, Any]:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            await asyncio.Event().wait()
+            return {"type": "http.disconnect"}
+
+        async def send(message: Any) -> None:
+            if message["type"] == "http.response.start" and message["status"] != 200:
+                raise RuntimeError(f"/match answered {message['status']}")
+
+        await app(scope, receive, send)
+
+    async def run() -> dict[str, list[float]]:
+        out: dict[str, list[float]] = {"on": [], "off": []}
+        async with app.router.lifespan_context(app):
+            rt = app.state.thaw
+            while rt.engine.current() is None:
+                await asyncio.sleep(0.2)
+            for body in bodies:  # every entity the rounds will show, cached
+                await call(body)
+
+            async def worker(k: int) -> None:
+                for i in range(k, n, 16):
+                    await call(bodies[i])
+
+            for _ in range(rounds):
+                for mode in ("on", "off"):
+                    rt.settings.audit = mode == "on"
+                    began = time.process_time()
+                    await asyncio.gather(*(worker(k) for k in range(16)))
+                    out[mode].append(1000 * (time.process_time() - began) / n)
+        return out
+
+    rounds_ms = asyncio.run(run())
+    on, off = min(rounds_ms["on"]), min(rounds_ms["off"])
+    return {
+        "cpu_ms_on": round(on, 3),
+        "cpu_ms_off": round(off, 3),
+        "cost_pct": round(100 * (on - off) / off, 1),
+        "rounds_ms": {k: [round(v, 3) for v in vs] for k, vs in rounds_ms.items()},
+    }
+
+
 def audit_append_cost(folder: Path, n: int = 2000) -> dict[str, float]:
     """CPU time to append one typical ``/match`` audit record, alone and in groups of
     16 (what the writer thread does under load): a load-independent measure of the
@@ -435,6 +513,7 @@ def main() -> None:
         finally:
             off.stop()
         report["audit_append"] = audit_append_cost(Path(tmp) / "audit-cost")
+        report["audit_ab"] = audit_ab(home)
         report["load_average_after"] = os.getloadavg()
     on = report["audit_on_16"]["requests_per_s"]
     off_rate = report["audit_off_16"]["requests_per_s"]
@@ -469,6 +548,11 @@ def main() -> None:
     print(
         f"audit on {on:,.0f} req/s vs off {off_rate:,.0f} req/s at 16 clients: "
         f"cost {report['audit_cost_pct']} %; server CPU {cpu_on} vs {cpu_off} ms/request"
+    )
+    ab = report["audit_ab"]
+    print(
+        f"audit on vs off, CPU per /match in one process (alternating rounds, best of each): "
+        f"{ab['cpu_ms_on']} vs {ab['cpu_ms_off']} ms: cost {ab['cost_pct']} %"
     )
     a = report["audit_append"]
     print(

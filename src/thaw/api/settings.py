@@ -34,7 +34,8 @@ class Settings(BaseModel):
     rate_limit: float = Field(
         50.0,
         description="THAW_RATE_LIMIT: requests per second per key (0: none), "
-        "unless the key has its own rate.",
+        "unless the key has its own rate; one budget across the workers of the machine "
+        "(thaw.api.ratelimit).",
     )
     rate_burst: float = Field(
         2.0, description="THAW_RATE_BURST: burst allowance, in seconds of the rate."

@@ -50,7 +50,7 @@ from thaw.schemas.reconcile import (
     FreebaseType,
     FreebaseTypeSuggestResponse,
 )
-from thaw.schemas.yente import EntityExample
+from thaw.schemas.yente import EntityExample, EntityResponse
 
 router = APIRouter(tags=["Reconciliation"])
 MATCHABLE = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane")
@@ -255,6 +255,12 @@ def _extend(request: Request, query: FreebaseExtendQuery) -> FreebaseExtendRespo
     return FreebaseExtendResponse(meta=list(metas.values()), rows=rows)
 
 
+def _suggestion(ent: EntityResponse) -> FreebaseEntity:
+    return FreebaseEntity(
+        id=ent.id, name=ent.caption, description=ent.schema_, type=[_type(ent.schema_)]
+    )
+
+
 @router.get("/reconcile/{dataset}/suggest/entity", response_model=FreebaseEntitySuggestResponse)
 def suggest_entity(
     request: Request,
@@ -283,11 +289,7 @@ def suggest_entity(
             eid = hit.profile_id or keys[0]
             _, members = party_keys(snap, eid)
             ent = entity(snap, store, eid, members or keys)
-            found.append(
-                FreebaseEntity(
-                    id=ent.id, name=ent.caption, description=ent.schema_, type=[_type(ent.schema_)]
-                )
-            )
+            found.append(_suggestion(ent))
             if len(found) >= limit:
                 break
         # then names that begin as typed ("alexander zak"), for autocompletion
@@ -297,11 +299,7 @@ def suggest_entity(
                 continue
             _, members = party_keys(snap, eid)
             ent = entity(snap, store, eid, members or [eid])
-            found.append(
-                FreebaseEntity(
-                    id=ent.id, name=ent.caption, description=ent.schema_, type=[_type(ent.schema_)]
-                )
-            )
+            found.append(_suggestion(ent))
     return FreebaseEntitySuggestResponse(prefix=prefix, result=found)
 
 
