@@ -12,6 +12,7 @@ since) and analysts' decisions apply before the limit.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from followthemoney import model
+from followthemoney.types import registry
 
 from thaw.api.engine import Scope, Snapshot
 from thaw.api.entities import entity, ftm_schema, party_keys
@@ -97,6 +99,13 @@ class Parsed:
         )
 
 
+@functools.lru_cache(maxsize=20_000)
+def _clean(type_name: str, value: str) -> str | None:
+    """A value cleaned as yente cleans it (``"Russia"`` → ``"ru"``)."""
+    cleaned: str | None = registry.get(type_name).clean(value, fuzzy=True)
+    return cleaned
+
+
 def _values(raw: Any) -> list[str]:
     items = raw if isinstance(raw, list) else [raw]
     out: list[str] = []
@@ -121,7 +130,10 @@ def parse_example(example: EntityExample) -> Parsed:
         if prop is None:
             continue  # yente drops unknown properties too
         for value in _values(raw):
-            cleaned = prop.type.clean(value, fuzzy=True)
+            if prop.type.name == "name":
+                cleaned = prop.type.clean(value, fuzzy=True)
+            else:  # countries, dates, identifiers recur: clean each text once
+                cleaned = _clean(prop.type.name, value)
             if cleaned is not None and cleaned not in props.setdefault(prop.name, []):
                 props[prop.name].append(cleaned)
     props = {k: v for k, v in props.items() if v}

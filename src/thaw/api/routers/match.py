@@ -76,7 +76,7 @@ class MatchParams(BaseModel):
     """The query parameters of ``POST /match/{dataset}`` (yente's), validated in
     one step (also by the fast path, :mod:`thaw.api.fastpath`)."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
     limit: int | None = Field(None, ge=0, title="Number of results to return")
     threshold: float = Field(
@@ -110,14 +110,19 @@ class MatchParams(BaseModel):
     def from_query_string(cls, query_string: bytes) -> MatchParams:
         """The parameters of a raw query string (``ValidationError`` if invalid);
         a repeated scalar parameter takes its last value, as FastAPI does."""
+        if not query_string:
+            return _DEFAULT_PARAMS
         raw: dict[str, Any] = {}
-        if query_string:
-            for name, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
-                if name in cls.LISTS:
-                    raw.setdefault(name, []).append(value)
-                else:
-                    raw[name] = value
+        for name, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
+            if name in cls.LISTS:
+                raw.setdefault(name, []).append(value)
+            else:
+                raw[name] = value
         return cls.model_validate(raw)
+
+
+_DEFAULT_PARAMS = MatchParams.model_validate({})
+"""The parameters of a call without any (read-only: shared by those calls)."""
 
 
 @router.post(
