@@ -21,11 +21,28 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
+
 from thaw.store.state._db import Database
 
 
 def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+_SORTED = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
+
+
+def _text(value: Any) -> str:
+    """A record's query, publications or results as stored: compact JSON with sorted
+    keys (orjson: ten times faster than :func:`_canonical`). The hash covers the
+    stored text, so :meth:`Audit.verify` never serialises again and records written
+    with either function verify alike. What orjson does not take (a numpy scalar,
+    an integer beyond 64 bits) falls back to :func:`_canonical`."""
+    try:
+        return orjson.dumps(value, option=_SORTED).decode()
+    except TypeError:
+        return _canonical(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +138,7 @@ class Audit:
         cached = self._pubs
         if cached is not None and cached[0] == value:
             return cached[1]
-        text = _canonical(value)
+        text = _text(value)
         self._pubs = (json.loads(text), text)
         return text
 
@@ -145,9 +162,9 @@ class Audit:
                 at = record.at or datetime.now(UTC).isoformat(timespec="microseconds").replace(
                     "+00:00", "Z"
                 )
-                query = _canonical(record.query)
+                query = _text(record.query)
                 pubs = self._publications(record.publications)
-                results = _canonical(record.results)
+                results = _text(record.results)
                 threshold = None if record.threshold is None else float(record.threshold)
                 fields = (
                     seq,
