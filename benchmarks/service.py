@@ -360,7 +360,7 @@ def update_under_load(server: Server, home: Path, seconds: float, folder: Path) 
 def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
     """CPU per ``/match`` request with the audit on and off, measured in one process
     over the same app (ASGI calls, 16 at a time), in alternating rounds, so that
-    other work on the machine weighs on both alike; the best round of each counts."""
+    other work on the machine weighs on both alike; the median round of each counts."""
     from thaw.api.app import create_app
     from thaw.api.settings import Settings
     from thaw.store.state import open_state
@@ -426,7 +426,7 @@ def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
         return out
 
     rounds_ms = asyncio.run(run())
-    on, off = min(rounds_ms["on"]), min(rounds_ms["off"])
+    on, off = statistics.median(rounds_ms["on"]), statistics.median(rounds_ms["off"])
     return {
         "cpu_ms_on": round(on, 3),
         "cpu_ms_off": round(off, 3),
@@ -551,7 +551,7 @@ def main() -> None:
     )
     ab = report["audit_ab"]
     print(
-        f"audit on vs off, CPU per /match in one process (alternating rounds, best of each): "
+        f"audit on vs off, CPU per /match in one process (alternating rounds, medians): "
         f"{ab['cpu_ms_on']} vs {ab['cpu_ms_off']} ms: cost {ab['cost_pct']} %"
     )
     a = report["audit_append"]

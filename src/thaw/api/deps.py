@@ -85,7 +85,10 @@ async def audit_async(
     if record is None:
         return
     try:
-        async with asyncio.timeout(30):
+        if rt.audit.in_loop:  # committed within this loop's next turn, or failed
             await rt.audit.submit_async(record)
+        else:  # a writer thread, which a stuck database could hold up
+            async with asyncio.timeout(30):
+                await rt.audit.submit_async(record)
     except Exception as exc:
         raise HTTPException(503, "the audit trail cannot be written; try again") from exc
