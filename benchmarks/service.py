@@ -20,7 +20,7 @@ and made-up names, with a birth year or a country on some.
 
 Usage::
 
-    python benchmarks/service.py [--workers 2] [--seconds 10] [--clients 1,16,64] [--json]
+    python benchmarks/service.py [--workers 2] [--seconds 10] [--clients 1,16,64] [--quick] [--json]
 
 Targets (issue 12): at 16 clients >= 1,000 requests/s and p99 <= 50 ms on 2
 cores, zero errors, flat RSS; >= 5,000 names/s in batches of 100; the new
@@ -177,7 +177,12 @@ class Server:
         stats = asyncio.run(load(self.url, self.key, clients, seconds, bodies))
         used = self.cpu_seconds() - began
         if stats["requests"]:
-            stats["server_cpu_ms_per_request"] = round(1000 * used / stats["requests"], 2)
+            server_ms = 1000 * used / stats["requests"]
+            stats["server_cpu_ms_per_request"] = round(server_ms, 3)
+            client_ms = stats["client_cpu_ms_per_request"]
+            stats["client_cpu_share_pct"] = round(100 * client_ms / (client_ms + server_ms), 1)
+            # what the server would answer with both cores to itself
+            stats["requests_per_2_cpu_s"] = round(2000 / server_ms) if server_ms else None
         return stats
 
     def rss_now(self) -> float:
@@ -194,45 +199,88 @@ class Server:
             self.process.kill()
 
 
+def encode_requests(key: str, bodies: list[dict[str, Any]], path: str) -> list[bytes]:
+    """Each body as a complete HTTP/1.1 request, encoded once (keep-alive)."""
+    out = []
+    for body in bodies:
+        data = json.dumps(body).encode()
+        head = (
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            f"Authorization: Bearer {key}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(data)}\r\n\r\n"
+        )
+        out.append(head.encode() + data)
+    return out
+
+
+async def _exchange(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes
+) -> bytes:
+    """Send one request on a kept-alive connection; the status code of its answer
+    (the body is read and dropped)."""
+    writer.write(request)
+    head = await reader.readuntil(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line[:15].lower() == b"content-length:":
+            length = int(line[15:])
+    if length:
+        await reader.readexactly(length)
+    return head[9:12]
+
+
 async def load(
     url: str,
     key: str,
     clients: int,
     seconds: float,
     bodies: list[dict[str, Any]],
-    on_tick: Any = None,
+    path: str = "/match/default",
 ) -> dict[str, Any]:
-    """``clients`` concurrent loops of ``POST /match/default`` for ``seconds``."""
+    """``clients`` concurrent loops of ``POST /match/default`` for ``seconds``.
+
+    The client is made cheap, because it shares the machine's cores with the
+    server: raw asyncio streams, one kept-alive connection per client, requests
+    encoded before the clock starts. Its own CPU time is reported
+    (``client_cpu_ms_per_request``)."""
+    host, port = url.removeprefix("http://").split(":")
+    requests = encode_requests(key, bodies, path)
+    sizes = [len(b["queries"]) for b in bodies]
     latencies: list[float] = []
     errors: dict[str, int] = {}
     names = 0
     stop_at = time.monotonic() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(
-        base_url=url, headers={"Authorization": f"Bearer {key}"}, timeout=30, limits=limits
-    ) as http:
 
-        async def worker(offset: int) -> None:
-            nonlocal names
-            i = offset
+    async def worker(offset: int) -> None:
+        nonlocal names
+        i = offset
+        reader, writer = await asyncio.open_connection(host, int(port))
+        try:
             while time.monotonic() < stop_at:
-                body = bodies[i % len(bodies)]
+                k = i % len(requests)
                 i += clients
                 began = time.perf_counter()
                 try:
-                    resp = await http.post("/match/default", json=body)
-                    if resp.status_code != 200:
-                        errors[str(resp.status_code)] = errors.get(str(resp.status_code), 0) + 1
-                        continue
-                except httpx.HTTPError as exc:
+                    status = await _exchange(reader, writer, requests[k])
+                except (OSError, asyncio.IncompleteReadError) as exc:
                     errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+                    writer.close()
+                    reader, writer = await asyncio.open_connection(host, int(port))
+                    continue
+                if status != b"200":
+                    code = status.decode()
+                    errors[code] = errors.get(code, 0) + 1
                     continue
                 latencies.append(time.perf_counter() - began)
-                names += len(body["queries"])
+                names += sizes[k]
+        finally:
+            writer.close()
 
-        began = time.monotonic()
-        await asyncio.gather(*(worker(k) for k in range(clients)))
-        elapsed = time.monotonic() - began
+    cpu = time.process_time()
+    began = time.monotonic()
+    await asyncio.gather(*(worker(k) for k in range(clients)))
+    elapsed = time.monotonic() - began
+    cpu = time.process_time() - cpu
     latencies.sort()
     n = len(latencies)
     return {
@@ -243,6 +291,8 @@ async def load(
         "p50_ms": round(1000 * statistics.median(latencies), 1) if n else None,
         "p99_ms": round(1000 * latencies[min(n - 1, int(n * 0.99))], 1) if n else None,
         "errors": errors,
+        "elapsed_s": round(elapsed, 2),
+        "client_cpu_ms_per_request": round(1000 * cpu / n, 3) if n else None,
     }
 
 
@@ -307,6 +357,84 @@ def update_under_load(server: Server, home: Path, seconds: float, folder: Path) 
     return {**stats, **result}
 
 
+def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
+    """CPU per ``/match`` request with the audit on and off, measured in one process
+    over the same app (ASGI calls, 16 at a time), in alternating rounds, so that
+    other work on the machine weighs on both alike; the median round of each counts."""
+    from thaw.api.app import create_app
+    from thaw.api.settings import Settings
+    from thaw.store.state import open_state
+
+    with open_state(home) as state:
+        _, key = state.keys.create("audit a/b", "screen", rate=0)
+    app = create_app(Settings.model_validate({"home": home, "reload_every": 3600}))
+    bodies = [json.dumps(b).encode() for b in single_bodies()[:n]]
+
+    async def call(body: bytes) -> None:
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "POST",
+            "scheme": "http",
+            "path": "/match/default",
+            "raw_path": b"/match/default",
+            "query_string": b"",
+            "root_path": "",
+            "server": ("127.0.0.1", 80),
+            "client": ("127.0.0.1", 1),
+            "headers": [
+                (b"authorization", f"Bearer {key}".encode()),
+                (b"content-type", b"application/json"),
+            ],
+        }
+        sent = False
+
+        async def receive() -> dict[str, Any]:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            await asyncio.Event().wait()
+            return {"type": "http.disconnect"}
+
+        async def send(message: Any) -> None:
+            if message["type"] == "http.response.start" and message["status"] != 200:
+                raise RuntimeError(f"/match answered {message['status']}")
+
+        await app(scope, receive, send)
+
+    async def run() -> dict[str, list[float]]:
+        out: dict[str, list[float]] = {"on": [], "off": []}
+        async with app.router.lifespan_context(app):
+            rt = app.state.thaw
+            while rt.engine.current() is None:
+                await asyncio.sleep(0.2)
+            for body in bodies:  # every entity the rounds will show, cached
+                await call(body)
+
+            async def worker(k: int) -> None:
+                for i in range(k, n, 16):
+                    await call(bodies[i])
+
+            for _ in range(rounds):
+                for mode in ("on", "off"):
+                    rt.settings.audit = mode == "on"
+                    began = time.process_time()
+                    await asyncio.gather(*(worker(k) for k in range(16)))
+                    out[mode].append(1000 * (time.process_time() - began) / n)
+        return out
+
+    rounds_ms = asyncio.run(run())
+    on, off = statistics.median(rounds_ms["on"]), statistics.median(rounds_ms["off"])
+    return {
+        "cpu_ms_on": round(on, 3),
+        "cpu_ms_off": round(off, 3),
+        "cost_pct": round(100 * (on - off) / off, 1),
+        "rounds_ms": {k: [round(v, 3) for v in vs] for k, vs in rounds_ms.items()},
+    }
+
+
 def audit_append_cost(folder: Path, n: int = 2000) -> dict[str, float]:
     """CPU time to append one typical ``/match`` audit record, alone and in groups of
     16 (what the writer thread does under load): a load-independent measure of the
@@ -341,7 +469,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--clients", default="1,16,64")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--quick", action="store_true", help="4 s phases at 1 and 16 clients (for iterating)"
+    )
     args = parser.parse_args()
+    if args.quick:
+        args.seconds, args.clients = 4.0, "1,16"
     base = args.base or Path(os.environ.get("THAW_HOME") or "/work/homes/base")
     clients = [int(c) for c in args.clients.split(",")]
     report: dict[str, Any] = {"workers": args.workers, "seconds": args.seconds}
@@ -380,6 +513,7 @@ def main() -> None:
         finally:
             off.stop()
         report["audit_append"] = audit_append_cost(Path(tmp) / "audit-cost")
+        report["audit_ab"] = audit_ab(home)
         report["load_average_after"] = os.getloadavg()
     on = report["audit_on_16"]["requests_per_s"]
     off_rate = report["audit_off_16"]["requests_per_s"]
@@ -396,18 +530,29 @@ def main() -> None:
         print(
             f"single /match, {s['clients']:>2} clients: {s['requests_per_s']:>8,.0f} req/s, "
             f"p50 {s['p50_ms']} ms, p99 {s['p99_ms']} ms, errors {s['errors'] or 0}; "
-            f"server CPU {s.get('server_cpu_ms_per_request')} ms/request"
+            f"server CPU {s.get('server_cpu_ms_per_request')} ms/request "
+            f"(= {s.get('requests_per_2_cpu_s')} req per 2 CPU-s), "
+            f"client CPU {s.get('client_cpu_ms_per_request')} ms/request "
+            f"({s.get('client_cpu_share_pct')} % of the total)"
         )
     b = report["batch_100"]
+    per_name = (b.get("server_cpu_ms_per_request") or 0) / 100
     print(
         f"batches of 100: {b['names_per_s']:,.0f} names/s (p50 {b['p50_ms']} ms per batch); "
-        f"server CPU {b.get('server_cpu_ms_per_request')} ms per batch"
+        f"server CPU {b.get('server_cpu_ms_per_request')} ms per batch, "
+        f"{per_name:.3f} ms per name (= {round(2000 / per_name) if per_name else None} "
+        f"names per 2 CPU-s); client CPU {b.get('client_cpu_share_pct')} % of the total"
     )
     cpu_on = report["audit_on_16"].get("server_cpu_ms_per_request")
     cpu_off = report["audit_off_16"].get("server_cpu_ms_per_request")
     print(
         f"audit on {on:,.0f} req/s vs off {off_rate:,.0f} req/s at 16 clients: "
         f"cost {report['audit_cost_pct']} %; server CPU {cpu_on} vs {cpu_off} ms/request"
+    )
+    ab = report["audit_ab"]
+    print(
+        f"audit on vs off, CPU per /match in one process (alternating rounds, medians): "
+        f"{ab['cpu_ms_on']} vs {ab['cpu_ms_off']} ms: cost {ab['cost_pct']} %"
     )
     a = report["audit_append"]
     print(

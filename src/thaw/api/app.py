@@ -14,6 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 import thaw
+from thaw.api.fastpath import MatchFastPath
 from thaw.api.limits import BodyLimit
 from thaw.api.routers import ROUTERS
 from thaw.api.runtime import Runtime
@@ -49,6 +50,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=thaw.__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        # as yente: a JSON body without a Content-Type header is still JSON
+        strict_content_type=False,
     )
     app.state.settings = settings
     for name in ROUTERS:
@@ -67,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return JSONResponse({"detail": "internal server error"}, status_code=500)
 
+    app.add_middleware(MatchFastPath)  # inside the body cap and CORS
     app.add_middleware(BodyLimit, max_body=settings.max_body, max_upload=settings.max_upload)
     if settings.cors_origins:
         app.add_middleware(

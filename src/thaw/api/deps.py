@@ -16,7 +16,13 @@ from thaw.store.state import AuditRecord
 
 def snapshot(request: Request) -> Snapshot:
     """The lists this request is answered from (503 while the first load runs)."""
-    snap = runtime(request).engine.current()
+    return current_snapshot(runtime(request))
+
+
+def current_snapshot(rt: Runtime) -> Snapshot:
+    """The lists a new request is answered from (503 while the first load runs);
+    the request keeps it to the end, whatever is installed meanwhile."""
+    snap = rt.engine.current()
     if snap is None:
         raise HTTPException(503, "the lists are still loading", headers={"Retry-After": "5"})
     return snap
@@ -79,6 +85,10 @@ async def audit_async(
     if record is None:
         return
     try:
-        await asyncio.wait_for(asyncio.wrap_future(rt.audit.submit(record)), 30)
+        if rt.audit.in_loop:  # committed within this loop's next turn, or failed
+            await rt.audit.submit_async(record)
+        else:  # a writer thread, which a stuck database could hold up
+            async with asyncio.timeout(30):
+                await rt.audit.submit_async(record)
     except Exception as exc:
         raise HTTPException(503, "the audit trail cannot be written; try again") from exc

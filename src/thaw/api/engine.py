@@ -16,6 +16,7 @@ server serving the previous data.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import threading
@@ -68,6 +69,8 @@ class Snapshot:
     """Entities built for responses, by id (see :mod:`thaw.api.entities`)."""
     history: dict[str, list[PublicationRow]] = field(default_factory=dict)
     """Every publication of a source, by source (read on first use)."""
+    _used: dict[str, tuple[Scope, dict[str, dict[str, object]]]] = field(default_factory=dict)
+    _datasets: dict[str, Scope] | None = None
 
     @classmethod
     def build(cls, home: Path) -> Snapshot:
@@ -112,7 +115,12 @@ class Snapshot:
 
     def datasets(self) -> dict[str, Scope]:
         """Every dataset name: ``default``, each source, each authority and each FtM
-        dataset name."""
+        dataset name (computed once per snapshot)."""
+        if self._datasets is None:
+            self._datasets = self._list_datasets()
+        return self._datasets
+
+    def _list_datasets(self) -> dict[str, Scope]:
         out: dict[str, Scope] = {"default": Scope("default")}
         by_authority: dict[str, set[str]] = {}
         for source in self.publications:
@@ -129,12 +137,27 @@ class Snapshot:
         return self.datasets().get(name)
 
     def publications_used(self, scope: Scope) -> dict[str, dict[str, object]]:
-        """The active publication of every source of a dataset (for the audit)."""
-        return {
-            s: {"id": p.id, "published": p.published, "sha256": p.sha256[:16]}
-            for s, p in sorted(self.publications.items())
-            if scope.sources is None or s in scope.sources
-        }
+        """The active publication of every source of a dataset (for the audit; one
+        dict per dataset and snapshot, shared: do not change it)."""
+        found = self._used.get(scope.name)
+        if found is None or found[0] != scope:
+            used: dict[str, dict[str, object]] = {
+                s: {"id": p.id, "published": p.published, "sha256": p.sha256[:16]}
+                for s, p in sorted(self.publications.items())
+                if scope.sources is None or s in scope.sources
+            }
+            found = (scope, used)
+            self._used[scope.name] = found
+        return found[1]
+
+
+def _release_free_memory() -> None:
+    """Hand the old snapshot's freed memory back to the system (glibc keeps it in
+    its arenas otherwise, and the server's RSS would grow by an index per reload)."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 class Engine:
@@ -224,6 +247,7 @@ class Engine:
             gc.unfreeze()
             gc.collect()
             gc.freeze()
+            _release_free_memory()
         log.info("serving lists %s (%d listings)", snapshot.fingerprint, len(snapshot.screener))
         return True
 

@@ -93,7 +93,9 @@ def _build(snapshot: Snapshot, store: Store, entity_id: str, keys: list[str]) ->
         seen = _date(pub.published)
         if seen and (last_seen is None or seen > last_seen):
             last_seen = seen
-    properties.setdefault("topics", ["sanction"])
+    # an FtM listing keeps its topics as one "a; b" string: one value each
+    topics = [t.strip() for v in properties.get("topics", []) for t in v.split(";")]
+    properties["topics"] = list(dict.fromkeys(t for t in topics if t)) or ["sanction"]
     return EntityResponse(
         id=entity_id,
         caption=caption or entity_id,

@@ -12,6 +12,7 @@ since) and analysts' decisions apply before the limit.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from followthemoney import model
+from followthemoney.types import registry
 
 from thaw.api.engine import Scope, Snapshot
 from thaw.api.entities import entity, ftm_schema, party_keys
@@ -88,7 +90,20 @@ class Parsed:
 
     example: EntityExample
     queries: list[Query]
-    fingerprint: str
+
+    @property
+    def fingerprint(self) -> str:
+        """The customer fingerprint of the cleaned example (for decisions)."""
+        return customer_fingerprint(
+            {"schema": self.example.schema_, "properties": self.example.properties}
+        )
+
+
+@functools.lru_cache(maxsize=20_000)
+def _clean(type_name: str, value: str) -> str | None:
+    """A value cleaned as yente cleans it (``"Russia"`` → ``"ru"``)."""
+    cleaned: str | None = registry.get(type_name).clean(value, fuzzy=True)
+    return cleaned
 
 
 def _values(raw: Any) -> list[str]:
@@ -115,7 +130,10 @@ def parse_example(example: EntityExample) -> Parsed:
         if prop is None:
             continue  # yente drops unknown properties too
         for value in _values(raw):
-            cleaned = prop.type.clean(value, fuzzy=True)
+            if prop.type.name == "name":
+                cleaned = prop.type.clean(value, fuzzy=True)
+            else:  # countries, dates, identifiers recur: clean each text once
+                cleaned = _clean(prop.type.name, value)
             if cleaned is not None and cleaned not in props.setdefault(prop.name, []):
                 props[prop.name].append(cleaned)
     props = {k: v for k, v in props.items() if v}
@@ -163,7 +181,7 @@ def parse_example(example: EntityExample) -> Parsed:
     body = json.dumps({"schema": schema.name, "properties": props}, sort_keys=True)
     eid = example.id or hashlib.sha1(body.encode()).hexdigest()
     echo = EntityExample(id=eid, schema=schema.name, properties=dict(props))
-    return Parsed(echo, queries, customer_fingerprint({"schema": schema.name, "properties": props}))
+    return Parsed(echo, queries)
 
 
 @dataclass
@@ -250,7 +268,7 @@ def match_example(
         if not keys:
             keys = [f"{s}:{i}" for s, i in _listings(hit)]
         ent = entity(snapshot, store, eid, keys)
-        if not _passes(ent, filters, snapshot):
+        if not passes(ent, filters, snapshot):
             continue
         applied = None
         if decisions:
@@ -269,13 +287,16 @@ def match_example(
         total += 1
         if len(results) >= limit:
             continue
+        # the entity was validated when it was built: construct, do not re-validate
         results.append(
-            ScoredEntityResponse(
-                **ent.model_dump(by_alias=True),
+            ScoredEntityResponse.model_construct(
+                **ent.__dict__,
                 score=hit.score,
                 match=hit.score >= threshold,
                 explanations={
-                    algorithm: FeatureResult(score=hit.score, detail=hit.explanation),
+                    algorithm: FeatureResult.model_construct(
+                        score=hit.score, detail=hit.explanation
+                    ),
                 },
                 decision=outcome,
             )
@@ -283,7 +304,8 @@ def match_example(
     return Outcome(results, total, audit)
 
 
-def _passes(ent: Any, filters: Filters, snapshot: Snapshot) -> bool:
+def passes(ent: Any, filters: Filters, snapshot: Snapshot) -> bool:
+    """Whether an entity passes yente's result filters."""
     keys = [tuple(r.split(":", 1)) for r in ent.referents]
     if filters.include_dataset and not any(
         s.admits(k[0], k[1]) for s in filters.include_dataset for k in keys
@@ -323,6 +345,7 @@ __all__ = [
     "QueryError",
     "ftm_schema",
     "match_example",
+    "passes",
     "parse_example",
     "resolve_algorithm",
     "scopes",

@@ -1,8 +1,9 @@
 """What one server process holds: settings, the data engine, the team state, the
-rate limiter and the audit writer (group commit)."""
+key cache, the rate limiter and the audit writer (group commit)."""
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import logging
 import queue
@@ -15,27 +16,40 @@ from pathlib import Path
 
 from fastapi import Request
 
-from thaw.api.auth import RateLimiter
+from thaw.api.auth import KeyCache
 from thaw.api.engine import Engine
+from thaw.api.ratelimit import SharedRateLimiter
 from thaw.api.settings import Settings
 from thaw.store.state import AuditRecord, State
 
 log = logging.getLogger("thaw.api")
 
 
+Waiter = Future[AuditRecord] | tuple[asyncio.AbstractEventLoop, "asyncio.Future[AuditRecord]"]
+"""Who waits for a record's commit: a thread (a concurrent future) or a coroutine
+(its event loop and an asyncio future, resolved with one wake-up per group)."""
+
+
 class AuditWriter:
-    """Appends audit records in groups: a request hands its record over and waits
-    until the transaction holding it has committed, and one writer thread commits
-    whatever has queued up meanwhile in one transaction. Every screening answer is
-    thus on record before it is sent, at the cost of one commit per group rather
-    than per request."""
+    """Appends audit records in groups (group commit).
+
+    A request hands its record over and waits until the transaction holding it
+    has committed; one writer thread commits whatever has queued up meanwhile in
+    one transaction, over a connection of its own (so that it never holds up the
+    requests' reads of keys and decisions). **Guarantee:** every screening answer
+    is on record, chained and committed, before it is sent; a request whose record
+    cannot be written fails with 503. The cost is one commit per group rather than
+    per request, and for ``async`` routes one event-loop wake-up per group."""
 
     def __init__(self, state: State, max_group: int = 500) -> None:
         self.state = state
         self.max_group = max_group
-        self._queue: queue.SimpleQueue[tuple[AuditRecord, Future[AuditRecord]] | None] = (
-            queue.SimpleQueue()
-        )
+        self.in_loop = state.backend == "sqlite"
+        """Whether ``async`` routes' records are committed by the event loop."""
+        self._pending: list[tuple[AuditRecord, asyncio.Future[AuditRecord]]] = []
+        self._lock = threading.Lock()
+        """Held while a group is appended (the loop's and the thread's groups)."""
+        self._queue: queue.SimpleQueue[tuple[AuditRecord, Waiter] | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="thaw-audit", daemon=True)
         self._thread.start()
 
@@ -44,6 +58,35 @@ class AuditWriter:
         future: Future[AuditRecord] = Future()
         self._queue.put((record, future))
         return future
+
+    def submit_async(self, record: AuditRecord) -> asyncio.Future[AuditRecord]:
+        """:meth:`submit` for a coroutine: an asyncio future of the running loop.
+
+        With SQLite the event loop commits the group itself, once the requests
+        that are ready have queued their records (``call_soon``): a commit in WAL
+        mode with ``synchronous=NORMAL`` does not wait for the disk, so this costs
+        less than handing the records to the writer thread and back. Other
+        backends (a network round trip per commit) use the writer thread."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[AuditRecord] = loop.create_future()
+        if self.in_loop:
+            self._pending.append((record, future))
+            if len(self._pending) == 1:
+                loop.call_soon(self._flush)
+        else:
+            self._queue.put((record, (loop, future)))
+        return future
+
+    def _flush(self) -> None:
+        group, self._pending = self._pending, []
+        try:
+            with self._lock:
+                written = self.state.audit.append_many([r for r, _ in group])
+        except Exception as exc:
+            log.exception("could not write %d audit record(s)", len(group))
+            _settle([(f, None, exc) for _, f in group])
+        else:
+            _settle([(f, r, None) for (_, f), r in zip(group, written, strict=True)])
 
     def write(self, record: AuditRecord, timeout: float = 30.0) -> AuditRecord:
         """Append a record and wait for its commit."""
@@ -71,16 +114,49 @@ class AuditWriter:
                     break
                 group.append(more)
             try:
-                written = self.state.audit.append_many([r for r, _ in group])
+                with self._lock:
+                    written = self.state.audit.append_many([r for r, _ in group])
             except Exception as exc:
                 log.exception("could not write %d audit record(s)", len(group))
-                for _, future in group:
-                    future.set_exception(exc)
+                self._resolve([(w, None, exc) for _, w in group])
             else:
-                for (_, future), record in zip(group, written, strict=True):
-                    future.set_result(record)
+                self._resolve([(w, r, None) for (_, w), r in zip(group, written, strict=True)])
             if stop:
                 return
+
+    @staticmethod
+    def _resolve(
+        outcomes: list[tuple[Waiter, AuditRecord | None, BaseException | None]],
+    ) -> None:
+        by_loop: dict[
+            asyncio.AbstractEventLoop,
+            list[tuple[asyncio.Future[AuditRecord], AuditRecord | None, BaseException | None]],
+        ] = {}
+        for waiter, record, exc in outcomes:
+            if isinstance(waiter, Future):
+                if exc is not None:
+                    waiter.set_exception(exc)
+                else:
+                    waiter.set_result(record)  # type: ignore[arg-type]
+            else:
+                by_loop.setdefault(waiter[0], []).append((waiter[1], record, exc))
+        for loop, items in by_loop.items():
+            try:
+                loop.call_soon_threadsafe(_settle, items)
+            except RuntimeError:  # the loop has closed: nobody waits any more
+                pass
+
+
+def _settle(
+    items: list[tuple[asyncio.Future[AuditRecord], AuditRecord | None, BaseException | None]],
+) -> None:
+    for future, record, exc in items:
+        if future.done():  # the request gave up waiting
+            continue
+        if exc is not None:
+            future.set_exception(exc)
+        else:
+            future.set_result(record)  # type: ignore[arg-type]
 
 
 class Updater:
@@ -132,7 +208,8 @@ class Runtime:
     settings: Settings
     engine: Engine
     state: State
-    limiter: RateLimiter
+    keys: KeyCache
+    limiter: SharedRateLimiter
     audit: AuditWriter
     updater: Updater | None = None
 
@@ -146,7 +223,13 @@ class Runtime:
         engine.start()
         updater = Updater(engine.home, settings.update_every) if settings.update_every > 0 else None
         return cls(
-            settings, engine, state, RateLimiter(settings.rate_burst), AuditWriter(state), updater
+            settings,
+            engine,
+            state,
+            KeyCache(state.keys, settings.key_cache_ttl),
+            SharedRateLimiter(engine.home / "serve-rate.bin", settings.rate_burst),
+            AuditWriter(open_state(settings.home, settings.database_url)),
+            updater,
         )
 
     def close(self) -> None:
@@ -155,6 +238,8 @@ class Runtime:
         if self.updater is not None:
             self.updater.stop()
         self.audit.close()
+        self.audit.state.close()
+        self.limiter.close()
         self.state.close()
 
 

@@ -34,10 +34,16 @@ class Settings(BaseModel):
     rate_limit: float = Field(
         50.0,
         description="THAW_RATE_LIMIT: requests per second per key (0: none), "
-        "unless the key has its own rate.",
+        "unless the key has its own rate; one budget across the workers of the machine "
+        "(thaw.api.ratelimit).",
     )
     rate_burst: float = Field(
         2.0, description="THAW_RATE_BURST: burst allowance, in seconds of the rate."
+    )
+    key_cache_ttl: float = Field(
+        1.0,
+        description="THAW_KEY_CACHE_TTL: seconds a verified key is trusted without a "
+        "database look-up (a revocation elsewhere takes effect within this time).",
     )
     max_body: int = Field(
         2_000_000, description="THAW_MAX_BODY: largest JSON request body, in bytes."
@@ -76,6 +82,7 @@ class Settings(BaseModel):
             auth=_flag("THAW_AUTH", True),
             rate_limit=float(_env("THAW_RATE_LIMIT", "50")),
             rate_burst=float(_env("THAW_RATE_BURST", "2")),
+            key_cache_ttl=float(_env("THAW_KEY_CACHE_TTL", "1")),
             max_body=int(_env("THAW_MAX_BODY", "2000000")),
             max_upload=int(_env("THAW_MAX_UPLOAD", "200000000")),
             max_line=int(_env("THAW_MAX_LINE", "1000000")),

@@ -64,12 +64,14 @@ def revoke_key(
     key_id: str,
     principal: Annotated[Principal, Depends(require("admin"))],
 ) -> KeyModel:
-    """Revoke a key; it stops working at once, on every instance."""
+    """Revoke a key; it stops working at once in this worker, and within a second
+    (``THAW_KEY_CACHE_TTL``) in every other worker and instance."""
     rt = runtime(request)
     try:
         info = rt.state.keys.revoke(key_id)
     except KeyError:
         raise HTTPException(404, f"no such key: {key_id!r}") from None
+    rt.keys.forget()
     audit(rt, principal, "keys.revoke", {"id": key_id})
     return KeyModel.of(info)
 

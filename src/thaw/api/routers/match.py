@@ -11,14 +11,17 @@ analysts' decisions apply to examples that carry an ``id`` (the customer id).
 
 from __future__ import annotations
 
-from typing import Annotated
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import RedirectResponse
+from pydantic import BaseModel, ConfigDict, Field
 
 import thaw.match
 from thaw.api.auth import Principal, require
-from thaw.api.deps import audit, audit_async, dataset_scope, snapshot
+from thaw.api.deps import audit, audit_async, current_snapshot, dataset_scope, snapshot
 from thaw.api.entities import entity, party_keys
 from thaw.api.matching import (
     ALGORITHMS,
@@ -31,8 +34,16 @@ from thaw.api.matching import (
     resolve_algorithm,
     scopes,
 )
-from thaw.api.runtime import runtime
-from thaw.match import Query as MatchQuery
+from thaw.api.runtime import Runtime, runtime
+from thaw.api.search import (
+    DEFAULT_FACETS,
+    FACETS,
+    SearchSpec,
+    check_schema,
+    parse_filters,
+    parse_sort,
+)
+from thaw.api.search import search as run_search
 from thaw.schemas.yente import (
     Algorithm,
     AlgorithmDocs,
@@ -61,6 +72,59 @@ _ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 
+class MatchParams(BaseModel):
+    """The query parameters of ``POST /match/{dataset}`` (yente's), validated in
+    one step (also by the fast path, :mod:`thaw.api.fastpath`)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    limit: int | None = Field(None, ge=0, title="Number of results to return")
+    threshold: float = Field(
+        thaw.match.DEFAULT_THRESHOLD,
+        ge=0,
+        le=1,
+        title="Score threshold for results to be considered matches",
+    )
+    cutoff: float = Field(
+        thaw.match.DEFAULT_THRESHOLD,
+        ge=0,
+        le=1,
+        title="Lowest score of results returned at all",
+        json_schema_extra={"deprecated": True},
+    )
+    algorithm: str = Field("best", title="Scoring algorithm (see /algorithms)")
+    include_dataset: list[str] = Field([], title="Only entities in these datasets")
+    exclude_dataset: list[str] = Field([], title="No entities in these datasets")
+    exclude_schema: list[str] = Field([], title="No entities of these schemata")
+    exclude_entity_ids: list[str] = Field([], max_length=50, title="No entities with these ids")
+    topics: list[str] = Field([], title="Only entities with one of these topics")
+    changed_since: str | None = Field(
+        None, pattern=TS_PATTERN, title="Only entities changed since (ISO date or time)"
+    )
+
+    LISTS: ClassVar[frozenset[str]] = frozenset(
+        {"include_dataset", "exclude_dataset", "exclude_schema", "exclude_entity_ids", "topics"}
+    )
+
+    @classmethod
+    def from_query_string(cls, query_string: bytes) -> MatchParams:
+        """The parameters of a raw query string (``ValidationError`` if invalid);
+        a repeated scalar parameter takes its last value, as FastAPI does."""
+        if not query_string:
+            return _DEFAULT_PARAMS
+        raw: dict[str, Any] = {}
+        for name, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
+            if name in cls.LISTS:
+                raw.setdefault(name, []).append(value)
+            else:
+                raw[name] = value
+        return cls.model_validate(raw)
+
+
+_DEFAULT_PARAMS = MatchParams.model_validate({})
+"""The parameters of a call without any (read-only: shared by those calls)."""
+
+
 @router.post(
     "/match/{dataset}",
     summary="Query by example matcher",
@@ -74,31 +138,33 @@ async def match(
     body: EntityMatchQuery,
     principal: Annotated[Principal, Depends(require("screen"))],
     dataset: str,
-    limit: Annotated[int | None, Query(title="Number of results to return", ge=0)] = None,
-    threshold: Annotated[
-        float, Query(title="Score threshold for results to be considered matches", ge=0, le=1)
-    ] = thaw.match.DEFAULT_THRESHOLD,
-    cutoff: Annotated[
-        float,
-        Query(deprecated=True, title="Lowest score of results returned at all", ge=0, le=1),
-    ] = thaw.match.DEFAULT_THRESHOLD,
-    algorithm: Annotated[str, Query(title="Scoring algorithm (see /algorithms)")] = "best",
-    include_dataset: Annotated[list[str], Query()] = [],  # noqa: B006 (FastAPI copies)
-    exclude_dataset: Annotated[list[str], Query()] = [],  # noqa: B006
-    exclude_schema: Annotated[list[str], Query()] = [],  # noqa: B006
-    exclude_entity_ids: Annotated[list[str], Query(max_length=50)] = [],  # noqa: B006
-    topics: Annotated[list[str], Query()] = [],  # noqa: B006
-    changed_since: Annotated[str | None, Query(pattern=TS_PATTERN)] = None,
+    params: Annotated[MatchParams, Query()],
 ) -> Response:
     """Match a batch of example entities (FtM ``schema`` and ``properties``, as
     yente's ``/match``); each example may carry an ``id`` (the customer id) to which
     analysts' decisions apply: false positives are suppressed until the listing or
     the example changes, then reported again with ``decision: reopened``."""
-    rt = runtime(request)
-    snap = snapshot(request)
+    content = await answer_match(runtime(request), principal, dataset, body, params)
+    return Response(
+        content,
+        media_type="application/json",
+        headers={"x-batch-size": str(len(body.queries))},
+    )
+
+
+async def answer_match(
+    rt: Runtime,
+    principal: Principal,
+    dataset: str,
+    body: EntityMatchQuery,
+    params: MatchParams,
+) -> bytes:
+    """The JSON answer of ``/match/{dataset}``, recorded in the audit trail before
+    it is returned (``HTTPException`` for a request that cannot be answered)."""
+    snap = current_snapshot(rt)
     scope = dataset_scope(snap, dataset)
     try:
-        algo = resolve_algorithm(algorithm)
+        algo = resolve_algorithm(params.algorithm)
         for config_key in body.config:  # thaw's algorithms take no configuration
             raise QueryError(
                 400, f"Invalid configuration parameter: {config_key} for algorithm {algo}"
@@ -111,15 +177,18 @@ async def match(
     except QueryError as exc:
         raise HTTPException(exc.status, exc.detail) from exc
     settings = rt.settings
-    limit = settings.match_limit if limit is None else min(limit, settings.max_matches)
-    cutoff = min(cutoff, threshold)
+    limit = settings.match_limit
+    if params.limit is not None:
+        limit = min(params.limit, settings.max_matches)
+    threshold = params.threshold
+    cutoff = min(params.cutoff, threshold)
     filters = Filters(
-        include_dataset=scopes(snap, include_dataset),
-        exclude_dataset=scopes(snap, exclude_dataset),
-        exclude_schema=set(exclude_schema),
-        exclude_entity_ids=set(exclude_entity_ids),
-        topics=list(topics),
-        changed_since=changed_since,
+        include_dataset=scopes(snap, params.include_dataset),
+        exclude_dataset=scopes(snap, params.exclude_dataset),
+        exclude_schema=set(params.exclude_schema),
+        exclude_entity_ids=set(params.exclude_entity_ids),
+        topics=list(params.topics),
+        changed_since=params.changed_since,
     )
     store = rt.engine.store()
     responses: dict[str, EntityMatches] = {}
@@ -139,10 +208,10 @@ async def match(
             filters=filters,
             decisions=decisions,
         )
-        responses[name] = EntityMatches(
+        responses[name] = EntityMatches.model_construct(
             status=200,
             results=outcome.results,
-            total=TotalSpec(value=outcome.total, relation="eq"),
+            total=TotalSpec.model_construct(value=outcome.total, relation="eq"),
             query=item.example,
         )
         audit_results[name] = outcome.audit
@@ -155,12 +224,12 @@ async def match(
             "params": {
                 "limit": limit,
                 "cutoff": cutoff,
-                "include_dataset": include_dataset,
-                "exclude_dataset": exclude_dataset,
-                "exclude_schema": exclude_schema,
-                "exclude_entity_ids": exclude_entity_ids,
-                "topics": topics,
-                "changed_since": changed_since,
+                "include_dataset": params.include_dataset,
+                "exclude_dataset": params.exclude_dataset,
+                "exclude_schema": params.exclude_schema,
+                "exclude_entity_ids": params.exclude_entity_ids,
+                "topics": params.topics,
+                "changed_since": params.changed_since,
             },
         },
         snap=snap,
@@ -169,14 +238,17 @@ async def match(
         threshold=threshold,
         results=audit_results,
     )
-    answer = EntityMatchResponse(responses=responses, limit=limit)
-    # built from validated models already: serialise directly (FastAPI would
-    # validate the whole answer a second time against the response model)
-    return Response(
-        answer.model_dump_json(by_alias=True),
-        media_type="application/json",
-        headers={"x-batch-size": str(len(responses))},
-    )
+    # built from validated parts: serialise directly (FastAPI would validate the
+    # whole answer a second time against the response model)
+    answer = EntityMatchResponse.model_construct(responses=responses, limit=limit)
+    return answer.model_dump_json(by_alias=True).encode()
+
+
+class Operator(StrEnum):
+    """How several values of one filter combine (yente's ``filter_op``)."""
+
+    OR = "OR"
+    AND = "AND"
 
 
 @router.get(
@@ -190,47 +262,83 @@ def search(
     request: Request,
     principal: Annotated[Principal, Depends(require("screen"))],
     dataset: str,
-    q: Annotated[str, Query(min_length=1, max_length=500, title="Name to search for")],
-    schema: Annotated[str | None, Query(title="Only entities of this schema")] = None,
-    limit: Annotated[int, Query(ge=0, le=500)] = 10,
-    offset: Annotated[int, Query(ge=0, le=9500)] = 0,
+    q: Annotated[str, Query(max_length=500, title="Name to search for")] = "",
+    schema: Annotated[str, Query(title="Types of entities that can match the search")] = "Thing",
+    include_dataset: Annotated[list[str], Query(title="Only entities in these datasets")] = [],  # noqa: B006
+    exclude_dataset: Annotated[list[str], Query(title="No entities in these datasets")] = [],  # noqa: B006
+    exclude_schema: Annotated[list[str], Query(title="Remove these types of entities")] = [],  # noqa: B006
+    changed_since: Annotated[
+        str | None, Query(pattern=TS_PATTERN, title="Entities changed since (ISO date or time)")
+    ] = None,
+    countries: Annotated[list[str], Query(title="Filter by country codes")] = [],  # noqa: B006
+    topics: Annotated[list[str], Query(title="Filter by entity topics (e.g. sanction)")] = [],  # noqa: B006
+    datasets: Annotated[list[str], Query(title="Filter by the entity's sources")] = [],  # noqa: B006
+    filter: Annotated[
+        list[str], Query(title="Filter by entity properties (field:value, e.g. birthDate:1965)")
+    ] = [],  # noqa: B006
+    limit: Annotated[int, Query(ge=0, le=500, title="Number of results to return")] = 10,
+    offset: Annotated[int, Query(ge=0, le=9499, title="Start at result with given offset")] = 0,
+    sort: Annotated[list[str], Query(title="Sorting criteria (field:asc|desc)")] = [],  # noqa: B006
+    target: Annotated[
+        bool | None, Query(title="Include only targeted entities", deprecated=True)
+    ] = None,
+    fuzzy: Annotated[bool, Query(title="Admit more distant spellings of q")] = False,
+    simple: Annotated[bool, Query(title="yente's simple query syntax (no effect)")] = False,
+    facets: Annotated[
+        list[str], Query(title="Facets to count: countries, topics, datasets, schema")
+    ] = list(DEFAULT_FACETS),  # noqa: B006 (FastAPI copies)
+    filter_op: Annotated[
+        Operator, Query(title="Combine several values of one filter with OR or AND")
+    ] = Operator.OR,
 ) -> SearchResponse:
-    """Entities whose names resemble ``q`` (screening with a low threshold), best first."""
+    """Entities whose names resemble ``q``, best first (every entity without
+    ``q``), with yente's filters, facets, sorting and paging (see
+    :mod:`thaw.api.search`)."""
     rt = runtime(request)
     snap = snapshot(request)
     scope = dataset_scope(snap, dataset)
-    store = rt.engine.store()
-    query = MatchQuery(name=" ".join(q.split()))
-    result = snap.screener.screen_query(query, threshold=0.5, limit=offset + limit + 50)
-    found: list[EntityResponse] = []
-    for hit in result.hits:
-        keys = [
-            (x.source, x.source_id) for x in hit.listings if scope.admits(x.source, x.source_id)
-        ]
-        if not keys:
-            continue
-        eid = hit.profile_id or f"{keys[0][0]}:{keys[0][1]}"
-        _, members = party_keys(snap, eid)
-        ent = entity(snap, store, eid, members or [f"{s}:{i}" for s, i in keys])
-        if schema and ent.schema_ != schema:
-            continue
-        found.append(ent)
+    try:
+        unknown = [f for f in facets if f not in FACETS]
+        if unknown:
+            raise QueryError(400, f"Invalid facet: {unknown[0]!r} (one of {', '.join(FACETS)})")
+        spec = SearchSpec(
+            q=q.strip(),
+            schema=check_schema(schema),
+            filters=Filters(
+                include_dataset=scopes(snap, include_dataset),
+                exclude_dataset=scopes(snap, exclude_dataset),
+                exclude_schema={s for s in exclude_schema if s},
+                changed_since=changed_since,
+            ),
+            countries=[c.strip().lower() for c in countries if c.strip()],
+            topics=[t for t in topics if t],
+            datasets=[d for d in datasets if d],
+            properties=parse_filters(filter),
+            all_of=filter_op is Operator.AND,
+            target=target,
+            fuzzy=fuzzy,
+            sort=parse_sort(sort),
+            facets=tuple(dict.fromkeys(facets)),
+        )
+    except QueryError as exc:
+        raise HTTPException(exc.status, exc.detail) from exc
+    found = run_search(snap, rt.engine.store(), spec, scope, limit, offset)
     audit(
         rt,
         principal,
         "search",
-        {"q": q, "schema": schema, "limit": limit, "offset": offset},
+        {"q": q, "params": dict(request.query_params.multi_items())},
         snap=snap,
         scope=scope,
-        threshold=0.5,
-        results=[e.id for e in found[offset : offset + limit]],
+        threshold=0.5 if fuzzy else 0.6,
+        results=[e.id for e in found.results],
     )
     return SearchResponse(
         limit=limit,
         offset=offset,
-        total=TotalSpec(value=len(found), relation="eq"),
-        results=found[offset : offset + limit],
-        facets={},
+        total=TotalSpec(value=found.total, relation=found.relation),
+        results=found.results,
+        facets=found.facets,
     )
 
 

@@ -26,6 +26,7 @@ from thaw.api.matching import (
     resolve_algorithm,
 )
 from thaw.api.runtime import runtime
+from thaw.api.search import prefix_matches
 from thaw.match import Query as MatchQuery
 from thaw.schemas.reconcile import (
     FreebaseEntity,
@@ -49,7 +50,7 @@ from thaw.schemas.reconcile import (
     FreebaseType,
     FreebaseTypeSuggestResponse,
 )
-from thaw.schemas.yente import EntityExample
+from thaw.schemas.yente import EntityExample, EntityResponse
 
 router = APIRouter(tags=["Reconciliation"])
 MATCHABLE = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane")
@@ -254,6 +255,12 @@ def _extend(request: Request, query: FreebaseExtendQuery) -> FreebaseExtendRespo
     return FreebaseExtendResponse(meta=list(metas.values()), rows=rows)
 
 
+def _suggestion(ent: EntityResponse) -> FreebaseEntity:
+    return FreebaseEntity(
+        id=ent.id, name=ent.caption, description=ent.schema_, type=[_type(ent.schema_)]
+    )
+
+
 @router.get("/reconcile/{dataset}/suggest/entity", response_model=FreebaseEntitySuggestResponse)
 def suggest_entity(
     request: Request,
@@ -282,13 +289,17 @@ def suggest_entity(
             eid = hit.profile_id or keys[0]
             _, members = party_keys(snap, eid)
             ent = entity(snap, store, eid, members or keys)
-            found.append(
-                FreebaseEntity(
-                    id=ent.id, name=ent.caption, description=ent.schema_, type=[_type(ent.schema_)]
-                )
-            )
+            found.append(_suggestion(ent))
             if len(found) >= limit:
                 break
+        # then names that begin as typed ("alexander zak"), for autocompletion
+        seen = {f.id for f in found}
+        for eid in prefix_matches(snap, scope, prefix, limit):
+            if eid in seen or len(found) >= limit:
+                continue
+            _, members = party_keys(snap, eid)
+            ent = entity(snap, store, eid, members or [eid])
+            found.append(_suggestion(ent))
     return FreebaseEntitySuggestResponse(prefix=prefix, result=found)
 
 

@@ -129,6 +129,10 @@ class Database:
         """Run one statement; the number of rows it changed."""
         raise NotImplementedError
 
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for each row of parameters."""
+        raise NotImplementedError
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """A transaction that holds the write lock from its start (commit on success,
@@ -164,6 +168,10 @@ class SqliteDatabase(Database):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         with self.lock:
             return self.db.execute(sql, tuple(params)).rowcount
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self.lock:
+            self.db.executemany(sql, rows)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -221,6 +229,10 @@ class PostgresDatabase(Database):
         with self.lock:
             count: int = self.conn.execute(self._sql(sql), tuple(params)).rowcount
             return count
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self.lock, self.conn.cursor() as cursor:
+            cursor.executemany(self._sql(sql), [tuple(r) for r in rows])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
