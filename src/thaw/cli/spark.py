@@ -24,6 +24,9 @@ def screen_file_spark(
     limit: int,
     algorithm: str,
     home: Path | None,
+    *,
+    decisions: bool = True,
+    ownership: bool = False,
 ) -> None:
     """Screen ``input`` on Spark into the new folder ``output`` and print a summary."""
     if engine not in ENGINES:
@@ -48,6 +51,8 @@ def screen_file_spark(
             limit=limit,
             algorithm=algorithm,
             progress=progress,
+            decisions=decisions,
+            ownership=ownership,
         )
     except (BatchError, SparkIndexError, ValueError) as exc:
         raise fail(str(exc)) from exc

@@ -127,10 +127,14 @@ def screen_path(
     algorithm: str = "thaw",
     partitions: int | None = None,
     progress: ProgressSink | None = None,
+    decisions: bool = True,
+    ownership: bool = False,
 ) -> SparkSummary:
     """Screen ``input`` on Spark into the new folder ``output`` (see the module
     docs). ``partitions``: spread the rows over that many tasks first (default: as
-    read, but at least :data:`TASKS_PER_CORE_AT_LEAST` per core). Raises
+    read, but at least :data:`TASKS_PER_CORE_AT_LEAST` per core). ``decisions``
+    and ``ownership`` are those of :func:`~thaw.spark.screen` (and of
+    ``screen-file``: decisions on by default, ownership off). Raises
     :class:`~thaw.screen.batch.BatchError` for an input that cannot be read or an
     output folder that already exists.
     """
@@ -166,6 +170,8 @@ def screen_path(
         limit=limit,
         algorithm=algorithm,
         home=home,
+        decisions=decisions,
+        ownership=ownership,
     )
     writer = result.write.mode("errorifexists")
     target = str(output)
