@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.cli._cli import thaw
 from tests.conftest import publish
 from tests.monitor.test_monitor import BASE, ROWS, person
 from thaw.index import ensure_index
@@ -114,3 +115,41 @@ def test_alerts_need_their_state(spark: Any, tmp_path: Path) -> None:
     assert MonitorState.from_dict(MonitorState({"un_sc": 3}, 0.8).to_dict()).watermarks == {
         "un_sc": 3
     }
+
+
+def test_spark_monitor_command_keeps_a_folder(spark: Any, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    with Store(home) as store:
+        publish(store, "us_ofac_sdn", BASE, "2022-02-01")
+    portfolio = tmp_path / "portfolio.csv"
+    portfolio.write_text(
+        "id,name,schema,date_of_birth\n"
+        + "".join(f"{rid},{d.name},{d.schema},{d.birth_date or ''}\n" for rid, d in ROWS[:4])
+    )
+    folder = tmp_path / "monitor"
+    args = [str(portfolio), "--state", str(folder), "--name", "p", "--home", str(home)]
+    first = thaw("spark-monitor", *args)
+    assert first.code == 0, first
+    assert "baseline" in first.err
+    assert {p.name for p in folder.iterdir()} == {"state.json", "alerts-000001"}
+    with Store(home) as store:
+        added = person("us_ofac_sdn", "9", "Kirill Aleksandrovich Dmitriev", dob="1975-04-12")
+        publish(store, "us_ofac_sdn", [*BASE, added], "2022-02-28")
+    second = thaw("spark-monitor", *args)
+    assert second.code == 0, second
+    assert "step 2: 1 changed listing(s); 1 new_hit" in second.err
+    events = [
+        json.loads(line)
+        for part in (folder / "events-000002").glob("part-*")
+        for line in part.read_text().splitlines()
+    ]
+    assert [(e["type"], e["row_id"], e["listing"]["source_id"]) for e in events] == [
+        ("new_hit", "c4", "9")
+    ]
+    assert json.loads((folder / "state.json").read_text())["alerts"] == "alerts-000002"
+    no_ids = tmp_path / "no-ids.csv"
+    no_ids.write_text("name\nIvan Sidorov\n")
+    refused = thaw(
+        "spark-monitor", str(no_ids), "--state", str(tmp_path / "m2"), "--home", str(home)
+    )
+    assert refused.code == 1 and "needs an 'id'" in refused.err

@@ -35,6 +35,7 @@ import functools
 import json
 import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -469,3 +470,84 @@ def load_state(path: str | Path) -> MonitorState:
     """The state written by :func:`save_state`."""
     with open(path, encoding="utf-8") as fh:
         return MonitorState.from_dict(json.load(fh))
+
+
+# -- a portfolio kept in a folder (``thaw spark-monitor``) ----------------------------------
+
+STATE_FILE = "state.json"
+
+
+@dataclass(slots=True)
+class FolderStep:
+    """What :func:`monitor_folder` did: the step number, whether it was the
+    baseline, the counts, and where the alerts and events went."""
+
+    step: int
+    baseline: bool
+    changed_listings: int
+    events: dict[str, int]
+    alerts: Path
+    events_path: Path | None
+
+
+def monitor_folder(
+    portfolio: DataFrame,
+    folder: Path,
+    *,
+    name: str,
+    columns: Mapping[str, str],
+    threshold: float | None = None,
+    home: str | Path | None = None,
+) -> FolderStep:
+    """One monitoring step of a portfolio whose state lives in ``folder``:
+    ``state.json`` (the :class:`MonitorState`, the step number and the current
+    alerts folder), ``alerts-NNNNNN/`` (Parquet) and ``events-NNNNNN/`` (JSON
+    lines, one event per line, as the monitor's webhooks carry them). The first
+    step is the baseline; each later one matches the listings changed since.
+    The state file is replaced last, so a step that fails leaves the previous
+    state in force (run it again). ``columns`` maps the row fields (``id``,
+    ``name``, ``schema``, ``birth_date``, ``country``, ``id_number``) to column
+    names, as :func:`thaw.spark.detect_columns` finds them."""
+    spark = portfolio.sparkSession
+    state_path = folder / STATE_FILE
+    previous: DataFrame | None = None
+    state: MonitorState | None = None
+    step = 0
+    if state_path.exists():
+        with open(state_path, encoding="utf-8") as fh:
+            saved = json.load(fh)
+        state = MonitorState.from_dict(saved)
+        step = int(saved["step"])
+        previous = spark.read.schema(ALERTS_DDL).parquet(str(folder / saved["alerts"]))
+    result = monitor(
+        portfolio,
+        previous,
+        state,
+        name=name,
+        id=columns.get("id", "id"),
+        full_name=columns.get("name"),
+        schema=columns.get("schema"),
+        birth_date=columns.get("birth_date"),
+        country=columns.get("country"),
+        id_number=columns.get("id_number"),
+        threshold=threshold,
+        home=home,
+    )
+    step += 1
+    alerts = folder / f"alerts-{step:06d}"
+    result.alerts.write.mode("overwrite").parquet(str(alerts))
+    events: Path | None = None
+    if previous is not None:
+        events = folder / f"events-{step:06d}"
+        result.events.select("payload").coalesce(1).write.mode("overwrite").text(str(events))
+    saved = {**result.state.to_dict(), "step": step, "alerts": alerts.name}
+    fd, tmp = tempfile.mkstemp(prefix=".state-", dir=folder)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(saved, fh)
+    os.replace(tmp, state_path)
+    for old in folder.glob("alerts-*"):  # the previous alerts stay until the next step
+        if old.name < f"alerts-{step - 1:06d}":
+            shutil.rmtree(old, ignore_errors=True)
+    return FolderStep(
+        step, previous is None, result.changed_listings, result.counts, alerts, events
+    )
