@@ -161,6 +161,7 @@ class TreeMemory:
         self.peak_python_worker = 0
         self.peak_jvm = 0
         self.cpu: dict[int, float] = {}
+        self.jvm_pids: set[int] = set()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -179,10 +180,16 @@ class TreeMemory:
                 total += rss
                 self.cpu[pid] = max(self.cpu.get(pid, 0.0), cpu)
                 if "java" in cmd.split(" ", 1)[0]:
+                    self.jvm_pids.add(pid)
                     self.peak_jvm = max(self.peak_jvm, rss)
                 elif "pyspark" in cmd or pid != self.pid and "python" in cmd:
                     self.peak_python_worker = max(self.peak_python_worker, rss)
             self.peak_total = max(self.peak_total, total)
+
+    @property
+    def jvm_cpu(self) -> float:
+        """CPU seconds of the JVM(s) of the tree."""
+        return sum(cpu for pid, cpu in self.cpu.items() if pid in self.jvm_pids)
 
 
 def _tree(root: int) -> list[tuple[int, int, str, float]]:
@@ -419,6 +426,10 @@ def overhead(home: Path, parquet: Path, rows: int, tmp: Path) -> dict[str, float
         f"    peak RSS: JVM {mb(mem_spark.peak_jvm)}, largest Python worker "
         f"{mb(mem_spark.peak_python_worker)}, whole tree {mb(mem_spark.peak_total)} = "
         f"{mb(mem_spark.peak_total // 2)} per core (target <= 1.5 GB)"
+    )
+    say(
+        f"    CPU: JVM {mem_spark.jvm_cpu:.0f} s, Python (driver and workers) "
+        f"{cpu_spark - mem_spark.jvm_cpu:.0f} s"
     )
     say(f"    {line_spark}")
     ratio, cpu_ratio = seconds_file / seconds_spark, cpu_file / cpu_spark
