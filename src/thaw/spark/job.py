@@ -32,9 +32,11 @@ makes tasks of ten minutes)."""
 
 
 TASKS_PER_CORE_AT_LEAST = 4
-"""An input read as fewer partitions than this per core is spread round-robin
-over that many (a shuffle, which costs little beside screening), so that every
-core has work and tasks balance."""
+"""Files are read in at least this many splits per core
+(``spark.sql.files.minPartitionNum``: smaller splits, no shuffle), so that every
+core has work and tasks balance. Only an input that still yields fewer
+partitions than cores (one gzip file, one Parquet row group) is spread
+round-robin over this many per core (a shuffle)."""
 
 
 @dataclass(slots=True)
@@ -132,7 +134,7 @@ def screen_path(
 ) -> SparkSummary:
     """Screen ``input`` on Spark into the new folder ``output`` (see the module
     docs). ``partitions``: spread the rows over that many tasks first (default: as
-    read, but at least :data:`TASKS_PER_CORE_AT_LEAST` per core). ``decisions``
+    read, in at least :data:`TASKS_PER_CORE_AT_LEAST` splits per core). ``decisions``
     and ``ownership`` are those of :func:`~thaw.spark.screen` (and of
     ``screen-file``: decisions on by default, ownership off). Raises
     :class:`~thaw.screen.batch.BatchError` for an input that cannot be read or an
@@ -145,15 +147,16 @@ def screen_path(
         raise BatchError(f"{output} already exists; give a new folder for the results")
     fmt = input_format(input, fmt)
     spark = session(master)
+    cores = spark.sparkContext.defaultParallelism
+    spark.conf.set("spark.sql.files.minPartitionNum", str(TASKS_PER_CORE_AT_LEAST * cores))
     df = read_input(spark, input, fmt)
     columns = detect_columns(list(df.columns))
     if "name" not in columns and not any(p in columns for p in ("first_name", "last_name")):
         raise BatchError(f"{input}: no 'name' or 'full_name' column")
-    cores = spark.sparkContext.defaultParallelism
     if partitions:
         df = df.repartition(partitions)
-    elif df.rdd.getNumPartitions() < TASKS_PER_CORE_AT_LEAST * cores:
-        # a small file is one split: spread it so that every core screens
+    elif df.rdd.getNumPartitions() < cores:
+        # an input that cannot be split: spread it so that every core screens
         df = df.repartition(TASKS_PER_CORE_AT_LEAST * cores)
     result = screen(
         df,
