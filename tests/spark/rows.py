@@ -85,13 +85,15 @@ def file_results(csv_path: Path, home: Path, **kw: Any) -> dict[Any, list[dict[s
 
 
 def spark_hits(hits: list[Any] | None) -> list[dict[str, Any]] | None:
-    """Spark's ``hits`` as the file command's JSON (``profile_id`` only when set)."""
+    """Spark's ``hits`` as the file command's JSON (``profile_id`` and ``decision``
+    only when set)."""
     if hits is None:
         return None
     out = []
     for hit in hits:
         data = hit.asDict(recursive=True)
-        if data.get("profile_id") is None:
-            data.pop("profile_id", None)
+        for key in ("profile_id", "decision"):
+            if data.get(key) is None:
+                data.pop(key, None)
         out.append(data)
     return out

@@ -15,6 +15,7 @@ from thaw.cli import ownership as _ownership  # noqa: F401
 from thaw.cli import profiles as _profiles  # noqa: F401
 from thaw.cli import screen as _screen  # noqa: F401
 from thaw.cli import serve as _serve  # noqa: F401
+from thaw.cli import spark as _spark  # noqa: F401
 from thaw.cli import state as _state  # noqa: F401
 from thaw.cli import text as _text  # noqa: F401
 from thaw.cli import update as _update  # noqa: F401

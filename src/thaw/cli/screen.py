@@ -320,7 +320,18 @@ def screen_file_cmd(
         from thaw.cli.spark import screen_file_spark
 
         screen_file_spark(
-            input, output, engine, master, format, output_format, threshold, limit, algorithm, home
+            input,
+            output,
+            engine,
+            master,
+            format,
+            output_format,
+            threshold,
+            limit,
+            algorithm,
+            home,
+            decisions=decisions,
+            ownership=ownership,
         )
         return
     if input.is_dir():

@@ -1,13 +1,16 @@
-"""``thaw screen-file --engine spark``: the command line over :mod:`thaw.spark.job`."""
+"""``thaw screen-file --engine spark`` (over :mod:`thaw.spark.job`) and ``thaw
+spark-monitor`` (over :func:`thaw.spark.monitor.monitor_folder`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
+import typer
 from rich.markup import escape
 
-from thaw.cli._app import err, fail
-from thaw.cli.screen import _RichProgress
+from thaw.cli._app import HomeOption, app, err, fail
+from thaw.cli.screen import ThresholdOption, _RichProgress
 from thaw.screen.batch import BatchError
 
 ENGINES = ("spark",)
@@ -24,6 +27,9 @@ def screen_file_spark(
     limit: int,
     algorithm: str,
     home: Path | None,
+    *,
+    decisions: bool = True,
+    ownership: bool = False,
 ) -> None:
     """Screen ``input`` on Spark into the new folder ``output`` and print a summary."""
     if engine not in ENGINES:
@@ -48,6 +54,8 @@ def screen_file_spark(
             limit=limit,
             algorithm=algorithm,
             progress=progress,
+            decisions=decisions,
+            ownership=ownership,
         )
     except (BatchError, SparkIndexError, ValueError) as exc:
         raise fail(str(exc)) from exc
@@ -60,4 +68,64 @@ def screen_file_spark(
         f"{summary.errors:,} not screened (see the error column) → {escape(str(output))}",
         highlight=False,
         soft_wrap=True,
+    )
+
+
+@app.command("spark-monitor")
+def spark_monitor_cmd(
+    input: Annotated[
+        Path,
+        typer.Argument(
+            help="The portfolio: CSV, JSON lines or Parquet, a file or a folder.", exists=True
+        ),
+    ],
+    state: Annotated[
+        Path, typer.Option("--state", help="The portfolio's folder of state, alerts and events.")
+    ],
+    name: Annotated[str, typer.Option(help="The portfolio's name in events.")] = "portfolio",
+    master: Annotated[
+        str | None, typer.Option(help="Spark master: local[*], spark://host:7077, yarn …")
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="Input format (default: from the names).")
+    ] = None,
+    threshold: ThresholdOption = None,
+    home: HomeOption = None,
+) -> None:
+    """Monitor a portfolio too large for one machine on Apache Spark.
+
+    The first run screens every row against the active lists and keeps the alerts
+    in --state; each later run (after thaw update) matches only the listings that
+    changed since against the portfolio and writes the new_hit, hit_amended and
+    hit_removed events to a new events-NNNNNN folder of JSON lines (docs/SPARK.md).
+    The portfolio needs an id column; rows without an id are not monitored.
+    """
+    try:
+        from thaw.screen.batch import BatchError
+        from thaw.spark import detect_columns
+        from thaw.spark.job import input_format, read_input, session
+        from thaw.spark.monitor import monitor_folder
+    except ImportError as exc:  # pyspark is an optional extra
+        raise fail(f"spark-monitor needs pyspark: pip install 'thaw[spark]' ({exc})") from exc
+    try:
+        spark = session(master)
+        df = read_input(spark, input, input_format(input, fmt))
+        columns = detect_columns(list(df.columns))
+        if "id" not in columns or "name" not in columns:
+            raise fail(f"{input}: a portfolio needs an 'id' and a 'name' column")
+        state.mkdir(parents=True, exist_ok=True)
+        with err.status("monitoring on Spark…"):
+            step = monitor_folder(
+                df, state, name=name, columns=columns, threshold=threshold, home=home
+            )
+    except (BatchError, ValueError) as exc:
+        raise fail(str(exc)) from exc
+    if step.baseline:
+        err.print(f"baseline: alerts in {escape(str(step.alerts))}", highlight=False)
+        return
+    counts = ", ".join(f"{n:,} {kind}" for kind, n in sorted(step.events.items())) or "no events"
+    err.print(
+        f"step {step.step}: {step.changed_listings:,} changed listing(s); {counts} "
+        f"→ {escape(str(step.events_path))}",
+        highlight=False,
     )

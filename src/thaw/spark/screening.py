@@ -25,21 +25,33 @@ Result columns (appended to the input's, whose names must not clash with them):
                   country), as ``screen-file`` warns;
 ``publications``  the active publication of every source the index was built
                   from (``source``, ``publication_id``, ``published``, ``sha256``),
-                  for audit.
+                  for audit;
+``ownership``     only with ``ownership=True``: the JSON array ``screen-file
+                  --ownership`` writes under the same key (the ownership exposure of
+                  every ownership party matching the screened name).
+
+Analysts' decisions apply as in ``screen-file`` (unless ``decisions=False``): a
+false positive still in force removes its hit, and a hit whose false positive was
+reopened (the listing or the row changed) or that was decided a true match carries
+``decision`` (``reopened`` or ``true_match``).
 """
 
 from __future__ import annotations
 
 import functools
+import json
+import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pyarrow as pa
 
-from thaw.match import threshold_for
+from thaw.decisions import Judge, query_fingerprint
+from thaw.match import Query, threshold_for
+from thaw.profiles.screening import PartyScreener
 from thaw.screen.batch import KNOWN_COLUMNS, check_fields
 from thaw.spark.index_file import (
     IndexFile,
@@ -52,6 +64,8 @@ from thaw.spark.index_file import (
 if TYPE_CHECKING:  # pyspark is an optional dependency, imported when screening
     from pyspark.sql import DataFrame
     from pyspark.sql.types import StructType
+
+    from thaw.store.state import Decision, Decisions
 
 RESULT_COLUMNS = ("hits", "alert", "error", "warning", "publications")
 """The columns :func:`screen` appends to the input's."""
@@ -80,6 +94,7 @@ HIT_TYPE = pa.struct(
         ("listings", pa.list_(LISTING_TYPE)),
         ("profile_id", pa.string()),
         ("explanation", pa.string()),
+        ("decision", pa.string()),
         (
             "features",
             pa.list_(
@@ -124,6 +139,11 @@ class ScreenPlan:
     threshold: float | None
     limit: int
     algorithm: str
+    decisions: Any = None
+    """The team's decisions (``customer id → target id → decision``), as a Spark
+    broadcast variable or the mapping itself; ``None``: none to apply."""
+    ownership: Any = None
+    """The ownership annotator (broadcast or itself); ``None``: no ``ownership`` column."""
 
 
 def _resolve(columns: list[str], wanted: str, role: str) -> int:
@@ -225,6 +245,8 @@ def screen(
     algorithm: str = "thaw",
     index_file: str | Path | None = None,
     max_partitions: int | None = None,
+    decisions: bool = True,
+    ownership: bool = False,
 ) -> DataFrame:
     """Screen every row of ``df`` against the lists of the store under ``home``
     (default ``$THAW_HOME``); the result is lazy, like any DataFrame.
@@ -284,11 +306,75 @@ def screen(
         threshold=threshold,
         limit=limit,
         algorithm=algorithm,
+        decisions=_share(df, team_decisions(home)) if decisions else None,
+        ownership=_share(df, ownership_annotator(home)) if ownership else None,
     )
     cap = max_partitions if max_partitions is not None else default_max_partitions(df)
     if cap is not None and df.rdd.getNumPartitions() > cap:
         df = df.coalesce(max(1, cap))
-    return df.mapInArrow(functools.partial(screen_batches, plan=plan), result_schema(df.schema))
+    output = result_schema(df.schema, ownership=ownership)
+    return df.mapInArrow(functools.partial(screen_batches, plan=plan), output)
+
+
+def team_decisions(home: str | Path | None) -> dict[str, dict[str, Decision]] | None:
+    """Every customer's current decisions (``customer id → target id → latest
+    decision``) from the team state of ``home``, or ``None`` when none was ever
+    recorded (no state is created for a home that has none), as ``screen-file``
+    reads them."""
+    import os
+
+    from thaw.store import default_home
+    from thaw.store.state import open_state
+
+    if not os.environ.get("THAW_DATABASE_URL") and not (default_home(home) / "state.db").exists():
+        return None
+    with open_state(Path(home) if home is not None else None) as state:
+        found: dict[str, dict[str, Decision]] = {}
+        for decision in state.decisions.list():  # in order: the latest wins
+            found.setdefault(decision.customer_id, {})[decision.target_id] = decision
+    return found or None
+
+
+def ownership_annotator(home: str | Path | None) -> Any:
+    """The ownership annotator of ``screen-file --ownership`` for the store of
+    ``home`` (its analysis is done here, on the driver, once)."""
+    from thaw.cli.ownership import OwnershipAnnotator
+
+    return OwnershipAnnotator(Path(home) if home is not None else None)
+
+
+def _share(df: DataFrame, value: Any) -> Any:
+    """``value``, pickled with cloudpickle (the ownership analysis holds lambdas),
+    as a broadcast variable of ``df``'s session (sent once per executor, not with
+    every task), or as the pickle itself under Spark Connect."""
+    if value is None:
+        return None
+    from pyspark import cloudpickle
+
+    data: bytes = cloudpickle.dumps(value)  # type: ignore[no-untyped-call]
+    try:
+        context = df.sparkSession.sparkContext
+    except Exception:  # Spark Connect: no SparkContext on the client
+        return data
+    return context.broadcast(data)
+
+
+_UNPICKLED: dict[int, tuple[bytes, Any]] = {}
+"""Values of :func:`_share` unpickled in this Python worker, by the id of their
+pickle (Spark keeps a broadcast's value for the worker's life)."""
+
+
+def _shared(value: Any) -> Any:
+    """The value :func:`_share` shared, unpickled once per worker."""
+    from pyspark.broadcast import Broadcast
+
+    data: bytes = value.value if isinstance(value, Broadcast) else value
+    cached = _UNPICKLED.get(id(data))
+    if cached is not None and cached[0] is data:
+        return cached[1]
+    unpickled = pickle.loads(data)
+    _UNPICKLED[id(data)] = (data, unpickled)
+    return unpickled
 
 
 def default_max_partitions(df: DataFrame) -> int | None:
@@ -323,9 +409,9 @@ def ship(df: DataFrame, index: IndexFile) -> None:
     context.addFile(str(index.path))
 
 
-def result_schema(input_schema: StructType) -> StructType:
+def result_schema(input_schema: StructType, *, ownership: bool = False) -> StructType:
     """The input's schema followed by the result columns (the Spark types of the
-    Arrow types above)."""
+    Arrow types above), and ``ownership`` when asked for."""
     from pyspark.sql.types import (
         ArrayType,
         BooleanType,
@@ -351,6 +437,7 @@ def result_schema(input_schema: StructType) -> StructType:
         ("listings", ArrayType(listing)),
         ("profile_id", text),
         ("explanation", text),
+        ("decision", text),
         (
             "features",
             ArrayType(struct(("feature", text), ("contribution", DoubleType()), ("detail", text))),
@@ -366,6 +453,8 @@ def result_schema(input_schema: StructType) -> StructType:
         StructField("warning", text),
         StructField("publications", ArrayType(publication)),
     ]
+    if ownership:
+        result.append(StructField("ownership", text))
     return StructType([*input_schema.fields, *result])
 
 
@@ -419,14 +508,20 @@ def screen_batches(batches: Iterator[pa.RecordBatch], plan: ScreenPlan) -> Itera
         "algorithm": plan.algorithm,
     }
     fields = [field for field, _ in plan.columns]
+    names = [*RESULT_COLUMNS, *(("ownership",) if plan.ownership is not None else ())]
+    judge: Judge | None = None
+    annotator = _shared(plan.ownership) if plan.ownership is not None else None
     for batch in batches:
         rows = batch.num_rows
         hits: list[list[dict[str, Any]] | None] = []
         alerts: list[bool | None] = []
         errors: list[str | None] = []
         warnings: list[str | None] = []
+        owned: list[str | None] = []
         if rows:
             screener = load_screener(index_location(plan), plan.digest)
+            if judge is None and plan.decisions is not None:
+                judge = _judge(screener, _shared(plan.decisions))
             values = zip(*(batch.column(i).to_pylist() for _, i in plan.columns), strict=True)
             for number, row in enumerate(values, start=1):
                 query, ident, problems = check_fields(_fields(dict(zip(fields, row, strict=True))))
@@ -439,15 +534,21 @@ def screen_batches(batches: Iterator[pa.RecordBatch], plan: ScreenPlan) -> Itera
                         error = f"could not be screened ({exc!r})"
                     else:
                         found = [_hit(h.to_dict()) for h in result.hits]
+                        if judge is not None and found:
+                            found = _decide(judge, ident, query, found)
                         hits.append(found)
                         alerts.append(bool(found))
                         errors.append(None)
                         warnings.append(warning)
+                        if annotator is not None:
+                            owned.append(_ownership(annotator, result.name))
                         continue
                 hits.append(None)
                 alerts.append(None)
                 errors.append(error or "not screened")
                 warnings.append(warning)
+                owned.append(None)
+        extra = [pa.array(owned, type=pa.string())] if annotator is not None else []
         yield pa.RecordBatch.from_arrays(
             [
                 *batch.columns,
@@ -456,9 +557,56 @@ def screen_batches(batches: Iterator[pa.RecordBatch], plan: ScreenPlan) -> Itera
                 pa.array(errors, type=pa.string()),
                 pa.array(warnings, type=pa.string()),
                 _repeat(publications, rows),
+                *extra,
             ],
-            names=[*batch.schema.names, *RESULT_COLUMNS],
+            names=[*batch.schema.names, *names],
         )
+
+
+class _Recorded:
+    """Decisions read on the driver, looked up per customer as
+    :class:`~thaw.store.state.Decisions` looks them up in the state store."""
+
+    def __init__(self, by_customer: dict[str, dict[str, Decision]]) -> None:
+        self.by_customer = by_customer
+
+    def for_customer(self, customer_id: str) -> dict[str, Decision]:
+        return self.by_customer.get(customer_id, {})
+
+
+def _judge(screener: PartyScreener, decisions: dict[str, dict[str, Decision]]) -> Judge:
+    """The judge ``screen-file`` applies decisions with, over this worker's index."""
+    members: dict[str, list[str]] = {}
+    for (source, source_id), pid in screener.profile_of.items():
+        members.setdefault(pid, []).append(f"{source}:{source_id}")
+    # Judge reads a customer's decisions only through ``for_customer``
+    return Judge(cast("Decisions", _Recorded(decisions)), screener.index, members)
+
+
+def _decide(
+    judge: Judge, ident: Any, query: Query, hits: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The hits of one row with its customer's decisions applied, as
+    :func:`thaw.decisions.batch.apply_to_lines` applies them to ``screen-file``'s:
+    suppressed hits dropped, the others marked ``reopened`` or ``true_match``."""
+    decisions = judge.of(ident)
+    if not decisions:
+        return hits
+    fingerprint = query_fingerprint(query)
+    kept = []
+    for hit in hits:
+        keys = [f"{x['source']}:{x['source_id']}" for x in hit["listings"]]
+        applied = judge.outcome(decisions, hit.get("profile_id"), keys, fingerprint)
+        if applied is None:
+            kept.append(hit)
+        elif applied.outcome != "suppressed":
+            kept.append({**hit, "decision": applied.outcome})
+    return kept
+
+
+def _ownership(annotator: Any, name: str) -> str:
+    """The ``ownership`` value of ``screen-file --ownership`` for a screened name, as JSON."""
+    return json.dumps(annotator.exposures(name), ensure_ascii=False, separators=(",", ":"))
 
 
 def _repeat(publications: pa.Array, rows: int) -> pa.Array:

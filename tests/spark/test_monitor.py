@@ -1,0 +1,155 @@
+"""``thaw.spark.monitor`` against the single-machine monitor: the same alerts after a
+baseline, and the same events and alerts after a list update, on the test
+portfolio of ``tests/monitor/test_monitor.py``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli._cli import thaw
+from tests.conftest import publish
+from tests.monitor.test_monitor import BASE, ROWS, person
+from thaw.index import ensure_index
+from thaw.monitor import Monitor
+from thaw.spark.monitor import MonitorState, load_state, monitor, save_state
+from thaw.store import Store
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def _portfolio(spark: Any) -> Any:
+    return spark.createDataFrame(
+        [
+            (rid, d.name, d.schema, d.birth_date, ";".join(d.countries), ";".join(d.id_numbers))
+            for rid, d in [*ROWS, ("c8", ROWS[0][1].__class__(""))]  # c8: no name, not monitored
+        ],
+        "id string, name string, schema string, birth_date string, country string, "
+        "id_number string",
+    )
+
+
+def _alerts(df: Any) -> dict[tuple[str, str, str], float]:
+    return {(r["row_id"], r["source"], r["source_id"]): r["score"] for r in df.collect()}
+
+
+def _comparable(payload: dict[str, Any]) -> dict[str, Any]:
+    """An event without its id (the single-machine id digests the portfolio's
+    database id too) and the time it was recorded."""
+    return {k: v for k, v in payload.items() if k not in ("id", "created_at")}
+
+
+def test_baseline_and_advance_equal_the_single_machine_monitor(spark: Any, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    store = Store(home)
+    publish(store, "us_ofac_sdn", BASE, "2022-02-01")
+    ensure_index(store)
+    single = Monitor(store, workers=1, decisions=False)
+    single.add("p", ROWS)
+
+    portfolio = _portfolio(spark)
+    columns: dict[str, Any] = {
+        "schema": "schema",
+        "birth_date": "birth_date",
+        "country": "country",
+        "id_number": "id_number",
+    }
+    first = monitor(portfolio, name="p", home=home, **columns)
+    assert first.events.count() == 0
+    assert _alerts(first.alerts) == single.stored_alerts("p")
+    assert first.state.watermarks == {s: p.id for s, p in store.active_publications().items()}
+    save_state(first.state, tmp_path / "state.json")
+    first.alerts.write.parquet(str(tmp_path / "alerts-1"))
+
+    # the update of tests/monitor: listing 1 amended, 4 removed, 9 added
+    amended = person("us_ofac_sdn", "1", "Ivan Petrovich Sidorov", "Ivan Sidorov", dob="1961-04-12")
+    changed = [amended, *BASE[1:3], *BASE[4:]]
+    changed.append(person("us_ofac_sdn", "9", "Kirill Aleksandrovich Dmitriev", dob="1975-04-12"))
+    publish(store, "us_ofac_sdn", changed, "2022-02-28")
+    ensure_index(store)
+    # a new monitor, as after a load (a monitor caches the profiles it has seen)
+    single.close()
+    single = Monitor(store, workers=1, decisions=False)
+    single.advance("p")
+    expected = {(e.type, e.row_id): _comparable(e.payload) for e in single.portfolios.events("p")}
+    assert {k for k, _ in expected} == {"new_hit", "hit_amended", "hit_removed"}
+
+    state = load_state(tmp_path / "state.json")
+    assert state == first.state
+    previous = spark.read.parquet(str(tmp_path / "alerts-1"))
+    step = monitor(portfolio, previous, state, name="p", home=home, **columns)
+    assert step.changed_listings == 3
+    got = {
+        (r["type"], r["row_id"]): _comparable(json.loads(r["payload"]))
+        for r in step.events.collect()
+    }
+    assert got.keys() == expected.keys()
+    for key, payload in expected.items():
+        differ = {k for k in payload.keys() | got[key].keys() if payload.get(k) != got[key].get(k)}
+        assert not differ, (key, {k: (got[key].get(k), payload.get(k)) for k in differ})
+    assert step.counts == {"new_hit": 1, "hit_amended": 1, "hit_removed": 1}
+    assert _alerts(step.alerts) == single.stored_alerts("p")
+    # alerts not on a changed listing keep when they were first raised
+    since = {(r["row_id"], r["source_id"]): r["since"] for r in step.alerts.collect()}
+    first_since = {(r["row_id"], r["source_id"]): r["since"] for r in previous.collect()}
+    assert since[("c2", "2")] == first_since[("c2", "2")]
+    assert since[("c1", "1")] == first_since[("c1", "1")]  # amended, still the same alert
+
+    # nothing new: an empty step
+    again = monitor(portfolio, step.alerts, step.state, name="p", home=home, **columns)
+    assert again.changed_listings == 0 and again.event_count == 0
+    assert _alerts(again.alerts) == _alerts(step.alerts)
+    single.close()
+    store.close()
+
+
+def test_alerts_need_their_state(spark: Any, tmp_path: Path) -> None:
+    portfolio = _portfolio(spark)
+    with pytest.raises(ValueError, match="both the previous alerts and their state"):
+        monitor(portfolio, portfolio, None, home=tmp_path)
+    with pytest.raises(ValueError, match="'nom' not found"):
+        monitor(portfolio, None, None, full_name="nom", home=tmp_path)
+    assert MonitorState.from_dict(MonitorState({"un_sc": 3}, 0.8).to_dict()).watermarks == {
+        "un_sc": 3
+    }
+
+
+def test_spark_monitor_command_keeps_a_folder(spark: Any, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    with Store(home) as store:
+        publish(store, "us_ofac_sdn", BASE, "2022-02-01")
+    portfolio = tmp_path / "portfolio.csv"
+    portfolio.write_text(
+        "id,name,schema,date_of_birth\n"
+        + "".join(f"{rid},{d.name},{d.schema},{d.birth_date or ''}\n" for rid, d in ROWS[:4])
+    )
+    folder = tmp_path / "monitor"
+    args = [str(portfolio), "--state", str(folder), "--name", "p", "--home", str(home)]
+    first = thaw("spark-monitor", *args)
+    assert first.code == 0, first
+    assert "baseline" in first.err
+    assert {p.name for p in folder.iterdir()} == {"state.json", "alerts-000001"}
+    with Store(home) as store:
+        added = person("us_ofac_sdn", "9", "Kirill Aleksandrovich Dmitriev", dob="1975-04-12")
+        publish(store, "us_ofac_sdn", [*BASE, added], "2022-02-28")
+    second = thaw("spark-monitor", *args)
+    assert second.code == 0, second
+    assert "step 2: 1 changed listing(s); 1 new_hit" in second.err
+    events = [
+        json.loads(line)
+        for part in (folder / "events-000002").glob("part-*")
+        for line in part.read_text().splitlines()
+    ]
+    assert [(e["type"], e["row_id"], e["listing"]["source_id"]) for e in events] == [
+        ("new_hit", "c4", "9")
+    ]
+    assert json.loads((folder / "state.json").read_text())["alerts"] == "alerts-000002"
+    no_ids = tmp_path / "no-ids.csv"
+    no_ids.write_text("name\nIvan Sidorov\n")
+    refused = thaw(
+        "spark-monitor", str(no_ids), "--state", str(tmp_path / "m2"), "--home", str(home)
+    )
+    assert refused.code == 1 and "needs an 'id'" in refused.err
