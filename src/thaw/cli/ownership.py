@@ -36,6 +36,7 @@ from thaw.cli._app import (
     open_store,
 )
 from thaw.ownership import Analysis, PartyFinder, analyse, compare
+from thaw.ownership.annotate import OwnershipAnnotator
 from thaw.ownership.model import ListingRef
 from thaw.ownership.relief import owned_by
 from thaw.ownership.rules import rules_doc
@@ -324,43 +325,6 @@ def exposure_cmd(
 
 
 # -- helpers for screen and whatif ---------------------------------------------------
-
-
-class OwnershipAnnotator:
-    """Adds the ownership exposure of the screened party to screening results."""
-
-    def __init__(self, home: Path | None, as_of: str | None = None) -> None:
-        self.active = False
-        self.analysis: Analysis | None = None
-        if (default_home(home) / "thaw.db").exists():
-            with open_store(home) as store:
-                self.active = bool(OwnershipStore(store).active())
-                self.analysis = _analyse(store, as_of) if self.active else None
-        self.finder = PartyFinder(self.analysis.og) if self.analysis is not None else None
-
-    def exposures(
-        self, name: str, country: str | None = None, id_number: str | None = None
-    ) -> list[dict[str, Any]]:
-        """The exposure of every ownership party matching the screened name."""
-        if self.finder is None or self.analysis is None or not name:
-            return []
-        try:
-            found = self.finder.find(name, country=country, id_number=id_number)
-        except ValueError:
-            return []
-        out = []
-        for item in found:
-            exposure = self.analysis.explain(item.node.index).to_dict()
-            exposure["match"] = item.to_dict()
-            out.append(exposure)
-        return out
-
-    def annotate_line(self, line: str) -> str:
-        """One JSON line of ``screen-file`` output with its ``ownership`` key added."""
-        obj = json.loads(line)
-        if isinstance(obj, dict):
-            obj["ownership"] = self.exposures(str(obj.get("name") or ""))
-        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 def screen_ownership(

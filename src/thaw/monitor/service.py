@@ -186,7 +186,8 @@ def _listing_dict(entry: Entry, digest: str) -> dict[str, Any]:
     }
 
 
-def _publication_dict(pub: PublicationRow) -> dict[str, Any]:
+def publication_dict(pub: PublicationRow) -> dict[str, Any]:
+    """A publication as events name their cause (source, date, sha256, …)."""
     return {
         "kind": "publication",
         "source": pub.source,
@@ -484,7 +485,7 @@ class Monitor:
             if events and not gone.suppressed and key_of in listings.hashes:
                 extra = {"reason": "no_longer_matches"}
                 changes.events.append(
-                    self._event(
+                    self.event(
                         "hit_removed",
                         name,
                         stored[gone.row_pk],
@@ -505,7 +506,7 @@ class Monitor:
                 changes.alerts_upsert.append((row.row_id, alert))
             if events and before is None and not suppressed:
                 changes.events.append(
-                    self._event("new_hit", name, row, listed.entry, match, cause, info)
+                    self.event("new_hit", name, row, listed.entry, match, cause, info)
                 )
         step.events = self.portfolios.apply(info.id, name, changes)
         self._drop_stale_sets(info, kept)
@@ -579,7 +580,7 @@ class Monitor:
                     listed = listings.listed((match.source, match.source_id))
                     row = StoredRow(0, rid, fp, data.to_dict())
                     changes.events.append(
-                        self._event("new_hit", name, row, listed.entry, match, cause, info)
+                        self.event("new_hit", name, row, listed.entry, match, cause, info)
                     )
         for rid in removed:
             before = [a for a in old_alerts.get(old_pks[rid], []) if not a.suppressed]
@@ -636,7 +637,7 @@ class Monitor:
         first_cause = next(iter(delta.causes.values()))
 
         def cause_of(source: str) -> dict[str, Any]:
-            return _publication_dict(delta.causes.get(source, first_cause))
+            return publication_dict(delta.causes.get(source, first_cause))
 
         ordered = sorted(affected)
         for start in range(0, len(ordered), STEP_CHUNK):
@@ -710,7 +711,7 @@ class Monitor:
                 continue
             if prior is None:
                 changes.events.append(
-                    self._event("new_hit", name, row, entry, match, cause_of(match.source), info)
+                    self.event("new_hit", name, row, entry, match, cause_of(match.source), info)
                 )
                 continue
             was, now = delta.record_before(listing_key), delta.record_after(listing_key)
@@ -722,7 +723,7 @@ class Monitor:
                 "changes": [c.to_dict() for c in amended],
             }
             changes.events.append(
-                self._event(
+                self.event(
                     "hit_amended", name, row, entry, match, cause_of(match.source), info, extra
                 )
             )
@@ -750,7 +751,7 @@ class Monitor:
                     c.to_dict() for c in (record_changes(was, now) if was and now else [])
                 ]
             changes.events.append(
-                self._event(
+                self.event(
                     "hit_removed", name, row, old_entry, alert, cause_of(alert.source), info, extra
                 )
             )
@@ -888,7 +889,7 @@ class Monitor:
             since or now_iso(),
         )
 
-    def _event(
+    def event(
         self,
         kind: str,
         portfolio: str,
@@ -899,6 +900,9 @@ class Monitor:
         info: PortfolioInfo,
         extra: dict[str, Any] | None = None,
     ) -> tuple[str, str, str, dict[str, Any]]:
+        """The event ``kind`` for ``row`` and the listing ``entry``, caused by the
+        publication ``cause``: its stable id, kind, row id and JSON payload (the
+        Spark monitor builds its events with this too)."""
         digest = match.hash if isinstance(match, Match) else match.listing_hash
         cause_key = cause.get("sha256") or cause.get("row_fingerprint") or cause.get("at")
         eid = event_id(

@@ -50,7 +50,7 @@ from thaw.index import ensure_index, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor import Match, Monitor, RowData
 from thaw.monitor.screening import Listed, ListingSet, screen_rows
-from thaw.monitor.service import _publication_dict
+from thaw.monitor.service import publication_dict
 from thaw.profiles import Profiles
 from thaw.screen.batch import check_fields
 from thaw.spark.screening import column_plan
@@ -324,9 +324,9 @@ class _Diff:
                 m["explanation"],
             )
             entry = listed[listing_key].entry
-            cause = _publication_dict(self.causes[m["source"]])
+            cause = publication_dict(self.causes[m["source"]])
             if before is None:
-                events.append(single._event("new_hit", name, row, entry, match, cause, info))
+                events.append(single.event("new_hit", name, row, entry, match, cause, info))
                 continue
             amended = record_changes(
                 self.versions[self.old_ids[listing_key]][1],
@@ -338,7 +338,7 @@ class _Diff:
                 "previous": {"score": before["score"], "fingerprint": before["listing_hash"]},
                 "changes": [c.to_dict() for c in amended],
             }
-            events.append(single._event("hit_amended", name, row, entry, match, cause, info, extra))
+            events.append(single.event("hit_amended", name, row, entry, match, cause, info, extra))
         now = {(m["row_id"], m["source"], m["source_id"]) for m in found}
         for key, a in prior.items():
             if key in now:
@@ -359,7 +359,7 @@ class _Diff:
             )
             old_record = self.versions[self.old_ids[listing_key]][1]
             old_entry = entry_from_record(old_record)
-            cause = _publication_dict(self.causes[a["source"]])
+            cause = publication_dict(self.causes[a["source"]])
             delisted = listing_key in self.gone
             extra = {"reason": "delisted" if delisted else "no_longer_matches"}
             if delisted:
@@ -371,7 +371,7 @@ class _Diff:
                 new_record = self.versions[self.new_ids[listing_key]][1]
                 extra["changes"] = [c.to_dict() for c in record_changes(old_record, new_record)]
             events.append(
-                single._event("hit_removed", name, row, old_entry, gone, cause, info, extra)
+                single.event("hit_removed", name, row, old_entry, gone, cause, info, extra)
             )
         return alerts, events
 
@@ -405,7 +405,7 @@ def _work(shared: Any) -> tuple[ListingSet, dict[tuple[str, str], str], float, A
     if cached is None or cached[0] is not data:
         _WORK.clear()
         records, profile_of, threshold, stats = pickle.loads(data)
-        listings = ListingSet([Listed(entry_from_record(r), digest) for r, digest in records])
+        listings = ListingSet.build(Listed(entry_from_record(r), digest) for r, digest in records)
         cached = (data, (listings, profile_of, threshold, stats))
         _WORK[id(data)] = cached
     work: tuple[ListingSet, dict[tuple[str, str], str], float, Any] = cached[1]
@@ -435,7 +435,7 @@ def _match_batches(batches: Iterator[pa.RecordBatch], plan: _Plan) -> Iterator[p
             ids.append(text)
         if not rows or not len(listings):
             continue
-        results, _index = screen_rows(rows, listings, threshold, stats, workers=1)
+        results = screen_rows(rows, listings, threshold, stats, workers=1).results
         out: dict[str, list[Any]] = {name: [] for name, _ in MATCH_FIELDS}
         for number, found in results:
             for m in found:

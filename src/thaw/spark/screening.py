@@ -65,6 +65,7 @@ if TYPE_CHECKING:  # pyspark is an optional dependency, imported when screening
     from pyspark.sql import DataFrame
     from pyspark.sql.types import StructType
 
+    from thaw.ownership.annotate import OwnershipAnnotator
     from thaw.store.state import Decision, Decisions
 
 RESULT_COLUMNS = ("hits", "alert", "error", "warning", "publications")
@@ -335,10 +336,10 @@ def team_decisions(home: str | Path | None) -> dict[str, dict[str, Decision]] | 
     return found or None
 
 
-def ownership_annotator(home: str | Path | None) -> Any:
+def ownership_annotator(home: str | Path | None) -> OwnershipAnnotator:
     """The ownership annotator of ``screen-file --ownership`` for the store of
     ``home`` (its analysis is done here, on the driver, once)."""
-    from thaw.cli.ownership import OwnershipAnnotator
+    from thaw.ownership.annotate import OwnershipAnnotator
 
     return OwnershipAnnotator(Path(home) if home is not None else None)
 
