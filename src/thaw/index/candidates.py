@@ -161,8 +161,6 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
         ids = sources[0][0]
         credits = np.full(len(ids), sources[0][1], dtype=np.float32)
         by_id, by_id_credits = ids, credits
-    elif sum(len(p) for p, _ in sources) <= SMALL_MERGE:
-        return _merge_small(sources, df)
     else:
         ids = np.concatenate([p for p, _ in sources])
         credits = np.repeat(
@@ -181,42 +179,6 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
     ends = [*change.tolist(), len(ids)]
     levels = tuple((float(credits[end - 1]), end) for end in ends)
     return _TokenPostings(ids, credits, levels, df, by_id, by_id_credits)
-
-
-SMALL_MERGE = 256
-"""Up to this many postings in all, :func:`_merge_sources` merges in plain Python
-(:func:`_merge_small`): for the few dozen listings of most query tokens, a dozen
-NumPy calls cost more than the work they do."""
-
-
-def _merge_small(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) -> _TokenPostings:
-    """:func:`_merge_sources` of a few postings, the same arrays built in Python: the
-    best credit (as float32) per listing, then the listings by credit, best first,
-    ties in position order."""
-    best: dict[int, float] = {}
-    for posting, credit in sources:
-        value = float(np.float32(credit))
-        for position in posting.tolist():
-            if best.get(position, -1.0) < value:
-                best[position] = value
-    by_position = sorted(best)
-    ranked = sorted(by_position, key=best.__getitem__, reverse=True)  # (stable)
-    levels: list[tuple[float, int]] = []
-    previous = best[ranked[0]]
-    for end, position in enumerate(ranked):
-        value = best[position]
-        if value != previous:
-            levels.append((previous, end))
-            previous = value
-    levels.append((previous, len(ranked)))
-    return _TokenPostings(
-        np.array(ranked, dtype=np.int32),
-        np.array([best[p] for p in ranked], dtype=np.float32),
-        tuple(levels),
-        df,
-        np.array(by_position, dtype=np.int32),
-        np.array([best[p] for p in by_position], dtype=np.float32),
-    )
 
 
 def _lookup(

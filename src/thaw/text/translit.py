@@ -155,6 +155,10 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
     missing). A word may give several (a Chinese word one per syllable) or none
     (a script nobody can romanise, such as Khmer without ICU support).
     """
+    if word.isascii():
+        # (rigour's transliteration leaves ASCII as it is, at the cost of a run of
+        # its ICU rules: a tenth of the analysis of a new Latin-script name)
+        return tuple(_ascii_words(word)), False
     script = word_script(word)
     if script in RIGOUR_SCRIPTS:
         latin = maybe_ascii(word)
