@@ -274,9 +274,17 @@ def _values_seen(values: _Ints, times: int) -> _Ints:
     if len(values) < times:
         return values[:0]
     values = np.sort(values)
-    starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
-    counts = np.diff(np.append(starts, len(values)))
-    return values[starts[counts >= times]]
+    # in sorted order, a value occurring ``times`` times or more is equal to the
+    # value ``times - 1`` places further on (fewer NumPy calls than counting runs)
+    later = values[times - 1 :]
+    found: _Ints = later[later == values[: len(values) - times + 1]]
+    if len(found) < 2:
+        return found
+    keep = np.empty(len(found), dtype=np.bool_)
+    keep[0] = True
+    np.not_equal(found[1:], found[:-1], out=keep[1:])
+    distinct: _Ints = found[keep]
+    return distinct
 
 
 def _vowel_free(token: Token) -> str | None:
