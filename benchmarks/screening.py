@@ -21,10 +21,13 @@ message), builds the candidate index, then reports:
 
 Usage::
 
-    python benchmarks/screening.py [--home DIR] [--negatives 50000] [--holdout 2000]
+    python benchmarks/screening.py [--home DIR] [--negatives 50000] [--holdout 2000] [--quick]
 
-Targets: recall >= 99 % with <= 1 % of negatives alerting; p50 <= 1 ms;
->= 5,000 names/s on 2 cores; >= 100x logic-v2 throughput; cold start <= 1 s;
+On a shared machine compare the CPU figures (µs per query, µs per row: user +
+system time of the processes doing the work) rather than the wall-clock rates.
+
+Targets: recall >= 99 % with <= 1 % of negatives alerting; p50 <= 0.3 ms;
+>= 7,000 names/s on 2 cores (issue 11); >= 100x logic-v2 throughput; cold start <= 1 s;
 RSS <= 1 GB.
 """
 
@@ -267,6 +270,13 @@ def latencies(screener: Any, queries: list[Any]) -> list[float]:
     return out
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process so far (user + system): the fair figure on a shared
+    machine, where wall times grow with everybody else's load."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def stage_times(screener: Any, queries: list[Any]) -> dict[str, float]:
     """Mean µs per query for analysis, candidate retrieval and scoring (fresh names)."""
     from thaw.text import analyze_name
@@ -361,14 +371,22 @@ def batch(
                 out.write(line)
         path = tmp
     code = (
-        "import json, resource\n" + _PEAK_RSS_KB + "from pathlib import Path\n"
+        "import json, resource, time\n" + _PEAK_RSS_KB + "from pathlib import Path\n"
+        "t0 = time.perf_counter()\n"
         "from thaw.screen import Screener\n"
         "from thaw.screen.batch import screen_file\n"
         f"s = Screener({str(home)!r}, candidates={candidates}, min_coverage={min_coverage})\n"
+        "ready = time.perf_counter() - t0\n"
+        "def cpu(who):\n"
+        "    u = resource.getrusage(who)\n"
+        "    return u.ru_utime + u.ru_stime\n"
+        "c0 = cpu(resource.RUSAGE_SELF)\n"
         f"out = open({str(output)!r}, 'w', encoding='utf-8')\n"
         f"summary = screen_file(Path({str(path)!r}), out, s, workers={workers})\n"
         "out.close()\n"
         "print(json.dumps({'rows': summary.rows, 'screened': summary.screened, "
+        "'ready_s': ready, 'cpu_parent_s': cpu(resource.RUSAGE_SELF) - c0, "
+        "'cpu_workers_s': cpu(resource.RUSAGE_CHILDREN), "
         "'with_hits': summary.with_hits, 'seconds': summary.seconds, 'rate': summary.rate, "
         "'skipped': summary.skipped, 'workers': summary.workers, "
         "'rss_parent_mb': peak_rss_kb() / 1024, "
@@ -535,7 +553,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--candidates", type=int, help="candidates scored per query at most")
     parser.add_argument("--min-coverage", type=float, help="least coverage of a candidate")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smaller samples for iterating (10,000 negatives, 300 hold-outs, 1,000 timed"
+        " queries, 100 logic-v2 queries)",
+    )
     args = parser.parse_args(argv)
+    if args.quick:
+        args.negatives = min(args.negatives, 10_000)
+        args.holdout = min(args.holdout, 300)
+        args.latency = min(args.latency, 1_000)
+        args.nk = min(args.nk, 100)
 
     home = args.home or Path(tempfile.mkdtemp(prefix="thaw-bench-home-"))
     say(f"thaw screening benchmark — store {home}")
@@ -608,12 +637,14 @@ def main(argv: list[str] | None = None) -> int:
     sample = [query_of(r, "Person") for r in negatives[: args.latency]]
     sample += [query_of(r, None) for r in read_csv(args.bench / "positives_un.csv")]
     analyze_name.cache_clear()
+    cpu0 = cpu_seconds()
     times = sorted(latencies(screener, sample))
+    cpu_per_query = (cpu_seconds() - cpu0) / max(len(times), 1)
     p50 = times[len(times) // 2] * 1e3
     p99 = times[int(len(times) * 0.99)] * 1e3
     say(
         f"  {len(times)} distinct queries: p50 {p50:.3f} ms, p99 {p99:.3f} ms,"
-        f" mean {statistics.fmean(times) * 1e3:.3f} ms"
+        f" mean {statistics.fmean(times) * 1e3:.3f} ms; CPU {cpu_per_query * 1e6:.0f} µs per query"
     )
     stages = stage_times(screener, sample[:1000])
     say(
@@ -637,6 +668,15 @@ def main(argv: list[str] | None = None) -> int:
         f"  {b['screened']:,} rows in {b['seconds']:.1f} s: {b['rate']:,.0f} names/s"
         f" ({b['workers']} workers); RSS parent {b['rss_parent_mb']:.0f} MB,"
         f" worker {b['rss_worker_mb']:.0f} MB"
+    )
+    batch_cpu = b["cpu_parent_s"] + b["cpu_workers_s"]
+    screened = max(b["screened"], 1)
+    say(
+        f"  CPU: parent {b['cpu_parent_s']:.1f} s, workers {b['cpu_workers_s']:.1f} s ="
+        f" {batch_cpu / screened * 1e6:.0f} µs per row ({screened / batch_cpu:,.0f} rows per"
+        f" CPU-second; {args.workers} idle cores: about"
+        f" {args.workers * screened / batch_cpu:,.0f} names/s); index loaded in"
+        f" {b['ready_s']:.2f} s before that"
     )
     say(
         f"  alert rate: {percent(b['with_hits'], b['screened'])}"
@@ -673,8 +713,13 @@ def main(argv: list[str] | None = None) -> int:
     say(f"  UN positives recall     {percent(un['found'], n):>10}   (>= 99 %)")
     say(f"  negatives alerting      {percent(b['with_hits'], b['screened']):>10}   (<= 1 %)")
     say(f"  alias hold-out recall   {percent(ho['found'], ho['n']):>10}")
-    say(f"  p50 / p99               {p50:.3f} / {p99:.3f} ms   (p50 <= 1 ms)")
-    say(f"  batch, {args.workers} workers      {b['rate']:>10,.0f} names/s   (>= 5,000)")
+    say(f"  p50 / p99               {p50:.3f} / {p99:.3f} ms   (p50 <= 0.3 ms)")
+    say(f"  CPU per single query    {cpu_per_query * 1e6:>10.0f} µs")
+    say(f"  batch, {args.workers} workers      {b['rate']:>10,.0f} names/s   (>= 7,000)")
+    say(
+        f"  batch CPU per row       {batch_cpu / screened * 1e6:>10.0f} µs"
+        f"   ({args.workers * screened / batch_cpu:,.0f} names/s on {args.workers} idle cores)"
+    )
     say(
         f"  vs logic-v2             {ratio:>10,.1f}x   (>= 100x; pure Python"
         f" {pure_rate / nk_rate:,.1f}x)"

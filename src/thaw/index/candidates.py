@@ -53,7 +53,6 @@ little.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import io
 import math
@@ -275,9 +274,17 @@ def _values_seen(values: _Ints, times: int) -> _Ints:
     if len(values) < times:
         return values[:0]
     values = np.sort(values)
-    starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
-    counts = np.diff(np.append(starts, len(values)))
-    return values[starts[counts >= times]]
+    # in sorted order, a value occurring ``times`` times or more is equal to the
+    # value ``times - 1`` places further on (fewer NumPy calls than counting runs)
+    later = values[times - 1 :]
+    found: _Ints = later[later == values[: len(values) - times + 1]]
+    if len(found) < 2:
+        return found
+    keep = np.empty(len(found), dtype=np.bool_)
+    keep[0] = True
+    np.not_equal(found[1:], found[:-1], out=keep[1:])
+    distinct: _Ints = found[keep]
+    return distinct
 
 
 def _vowel_free(token: Token) -> str | None:
@@ -570,7 +577,9 @@ class CandidateIndex:
     def _token_keys(self, name: AnalyzedName, token: Token) -> list[str]:
         """The posting keys of what name analysis gives ``token`` alone, beyond its
         text: skeletons where the matcher reads them (see the module docs)."""
-        single = dataclasses.replace(name, tokens=(token,))
+        # (index_keys reads the tokens: the constructor, not dataclasses.replace,
+        # which costs twice as much, for every new query token)
+        single = AnalyzedName(name.original, (token,), name.schema)
         keys = []
         for key in sorted(index_keys(single) - {token.text}):
             # "~" + consonants: too few for two Latin-script words to meet by it

@@ -164,19 +164,23 @@ class Screener:
     def __len__(self) -> int:
         return len(self.index)
 
-    def warm_up(self) -> None:
+    def warm_up(self, japanese: bool = True) -> None:
         """Initialise everything that loads lazily on the first query (name
         analysis tables, matcher data) by screening a few made-up names; batch
-        screening calls this before forking workers so that they share it."""
-        for name, schema in (
+        screening calls this before forking workers so that they share it.
+        ``japanese=False`` leaves out the Japanese reader (half a second or more
+        to load, and needed only by names written in kanji or kana)."""
+        names: list[tuple[str, str | None]] = [
             ("Warmup Testname", "Person"),
             ("Warmup Trading LLC", "Organization"),
             ("Warmup", None),
             # names of other scripts load their tables (rigour's name items of
             # other scripts, the Japanese reader) before workers fork
-            ("鈴木 一郎", "Person"),
             ("김정은 أسامة", None),
-        ):
+        ]
+        if japanese:
+            names.append(("鈴木 一郎", "Person"))
+        for name, schema in names:
             self.screen(name, schema=schema, birth_date="1970", country="de", id_number="X1")
 
     def screen(

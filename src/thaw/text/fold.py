@@ -78,9 +78,16 @@ def _group_one(match: re.Match[str]) -> str:
 
 
 _Repl = str | Callable[[re.Match[str]], str]
+_DOUBLED: Final = re.compile(r"(.)\1+")
+"""The rule collapsing doubled letters (the only one without a trigger substring)."""
 _RULES: Final[tuple[tuple[re.Pattern[str], _Repl, str | None, tuple[str, ...]], ...]] = tuple(
     # a template replacement ("\\1") is parsed again on every call: a function is not
-    (re.compile(p), _group_one if r == r"\1" else r, t[0] if len(t) == 1 else None, t)
+    (
+        _DOUBLED if p == _DOUBLED.pattern else re.compile(p),
+        _group_one if r == r"\1" else r,
+        t[0] if len(t) == 1 else None,
+        t,
+    )
     for p, r, t in _RULE_SPECS
 )
 
@@ -110,8 +117,20 @@ def fold_word(word: str) -> str:
                     break
             else:
                 continue
+        elif pattern is _DOUBLED and not _has_double(out):
+            continue  # (the one rule without a trigger: most words double no letter)
         out = pattern.sub(repl, out)
     return out or word
+
+
+def _has_double(word: str) -> bool:
+    """Whether ``word`` has a letter twice in a row (what :data:`_DOUBLED` collapses)."""
+    previous = ""
+    for c in word:
+        if c == previous:
+            return True
+        previous = c
+    return False
 
 
 @lru_cache(maxsize=200_000)

@@ -1,0 +1,78 @@
+"""Batch workers: what is loaded before forking, and how workers collect garbage."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.index.fixture_store import fixture_records
+from thaw.index import entry_from_record
+from thaw.screen import Screener
+from thaw.screen.batch import (
+    WORKER_GC_THRESHOLDS,
+    _needs_japanese,
+    _screen_chunk_in_worker,
+    _worker_init,
+    screen_file,
+)
+
+
+def job(name: str) -> Any:
+    return (1, "row 1", None, name, None, None, (), ())
+
+
+@pytest.mark.parametrize(
+    ("names", "needed"),
+    [
+        (["Kirill Dmitriev", "Ivan Petrov"], False),
+        (["أسامة بن لادن", "김정은", "Дмитриев"], False),
+        (["Kirill Dmitriev", "鈴木 一郎"], True),
+        (["すずき いちろう"], True),
+        (["习近平"], True),
+    ],
+)
+def test_japanese_reader_loaded_only_for_names_it_may_read(names: list[str], needed: bool) -> None:
+    assert _needs_japanese([[job(n) for n in names[:1]], [job(n) for n in names[1:]]]) is needed
+
+
+def test_worker_collects_rarely_and_freezes_after_a_chunk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from thaw.screen import batch
+
+    monkeypatch.setattr(batch, "die_with_parent", lambda: None)  # (this is no worker)
+    before = gc.get_threshold()
+    frozen = gc.get_freeze_count()
+    batch._WORKER["screener"] = Screener.from_entries(
+        entry_from_record(r) for r in fixture_records()
+    )
+    batch._WORKER["options"] = {"threshold": None, "limit": 10, "algorithm": "thaw"}
+    try:
+        _worker_init()
+        assert gc.get_threshold() == WORKER_GC_THRESHOLDS
+        lines, _with_hits, _hits, problems = _screen_chunk_in_worker([job("Kirill Dmitriev")])
+        assert len(lines) == 1 and not problems
+        assert gc.get_freeze_count() > frozen
+    finally:
+        batch._WORKER.clear()
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+
+def test_parallel_results_equal_serial(tmp_path: Path) -> None:
+    screener = Screener.from_entries(entry_from_record(r) for r in fixture_records())
+    path = tmp_path / "rows.csv"
+    names = ["Kirill Dmitriev", "鈴木 一郎", "Vladimir Putin", "Acme Trading LLC", "Ivan Petrov"]
+    path.write_text("name\n" + "\n".join(names * 40) + "\n", encoding="utf-8")
+    outputs = []
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}.jsonl"
+        with open(out, "w", encoding="utf-8") as fh:
+            summary = screen_file(path, fh, screener, workers=workers, chunk_size=16)
+        assert summary.workers == workers
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count("\n") == len(names) * 40
