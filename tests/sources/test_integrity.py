@@ -50,6 +50,34 @@ def test_ofac_csv_cut_at_a_row_boundary_is_refused(tmp_path: Path) -> None:
     assert _load(_sdn_copy(tmp_path, data, "2024-05-04"), tmp_path / "home") == "loaded"
 
 
+@pytest.mark.parametrize("declared", [4, 6, 14965])
+def test_ofac_xml_record_count_disagreeing_is_refused(tmp_path: Path, declared: int) -> None:
+    """OFAC's legacy XML declares its entry count (``Record_Count``): a file holding
+    another number is refused (one entry lost or added, or a cut at an entry
+    boundary), and accepted with ``--force``, with a note."""
+    data = (FIXTURES / "ofac" / "SDN.XML").read_bytes()
+    assert b"<Record_Count>5</Record_Count>" in data
+    path = tmp_path / "2024-05-03" / "SDN.XML"
+    path.parent.mkdir()
+    path.write_bytes(data.replace(b"<Record_Count>5<", f"<Record_Count>{declared}<".encode()))
+    home = tmp_path / "home"
+    with pytest.raises(LoadError, match=rf"declares {declared} records and holds 5.*--force"):
+        _load(path, home)
+    with Store(home) as store:
+        assert store.active_publications() == {}
+        [job] = plan([path])
+        result = load(store, job, force=True)
+    assert result.status == "loaded"
+    assert f"Record_Count declares {declared} entries; 5 read" in result.notes
+
+
+def test_ofac_xml_record_count_agreeing_is_loaded(tmp_path: Path) -> None:
+    path = tmp_path / "2024-05-03" / "SDN.XML"
+    path.parent.mkdir()
+    shutil.copy(FIXTURES / "ofac" / "SDN.XML", path)
+    assert _load(path, tmp_path / "home") == "loaded"
+
+
 def test_ofac_csv_resaved_with_lf_is_accepted_with_a_note(tmp_path: Path) -> None:
     data = (OFAC_CSV / "sdn.csv").read_bytes()[:-1].replace(b"\r\n", b"\n")
     [job] = plan([_sdn_copy(tmp_path, data)])
