@@ -8,7 +8,11 @@ with the load average (the machine may be shared).
 Usage::
 
     python benchmarks/fuzz.py [--mutants 2000] [--seed 17] [--only pdf,un_sc]
-                              [--budget SECONDS_PER_FORMAT] [--json]
+                              [--budget SECONDS_PER_FORMAT] [--fixtures] [--json]
+
+Seeds are cut from the real publications in ``../shared/data`` where there are some
+(300 records each, and the full publication for 3 % of the mutants), else the
+committed fixtures (``--fixtures``: fixtures only).
 
 Target (issue 17): 0 tracebacks, 0 hangs, RSS <= 1 GB over at least 2,000 mutants
 per format.
@@ -39,21 +43,37 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated parts of format names")
     parser.add_argument("--budget", type=float, default=None, help="seconds per format at most")
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument(
+        "--fixtures",
+        action="store_true",
+        help="seed from the committed fixtures only (default: cuts of the real "
+        "publications in ../shared where there are some)",
+    )
     args = parser.parse_args()
     began = time.time()
     load_before = os.getloadavg()
     failures: list[Outcome] = []
 
+    progress: Counter[str] = Counter()
+
     def seen(outcome: Outcome) -> None:
         if outcome.status not in ("accepted", "refused"):
             failures.append(outcome)
             print(f"!! {outcome.target}: {outcome.status} after {outcome.mutation}", flush=True)
+        progress[outcome.target] += 1
+        if progress[outcome.target] % 500 == 0:  # a long run's log shows how far it got
+            print(
+                f".. {outcome.target}: {progress[outcome.target]} mutants, "
+                f"{time.time() - began:.0f} s, load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
 
     report = run(
         args.mutants,
         seed=args.seed,
         only=[o for o in args.only.split(",") if o] or None,
         budget_s=args.budget,
+        real=not args.fixtures,
         on_outcome=seen,
     )
     rows = []

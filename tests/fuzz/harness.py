@@ -18,7 +18,11 @@ run). Each mutant runs in a forked child with a memory limit and a deadline, and
   the accepted file when accepted (else **inconsistent**).
 
 The seeds are the small committed fixtures (``tests/fixtures``), so CI does not
-depend on the shared data; ``benchmarks/fuzz.py`` runs it longer. The harness needs
+depend on the shared data; ``benchmarks/fuzz.py`` runs it longer, from seeds cut
+from the real publications at a record boundary (:mod:`tests.fuzz.seeds`) and, for
+a share of the mutants, from the full publications. The parent imports thaw and
+prepares each target's store once; each mutant then costs one ``fork`` (the child
+inherits everything loaded, under its own ``RLIMIT_AS``). The harness needs
 ``fork`` (Linux, macOS).
 """
 
@@ -63,10 +67,20 @@ class Target:
     seed: Path
     companions: tuple[Path, ...] = ()
     """Files copied unchanged beside the mutant (OFAC CSV companions)."""
+    full: tuple[Path, tuple[Path, ...]] | None = None
+    """A full-size publication (main file, companions) mutated for a share
+    (:data:`FULL_SHARE`) of the mutants, when ``seed`` is a cut of it."""
 
 
-def targets() -> list[Target]:
-    """Every format thaw reads, each with its committed seed."""
+FULL_SHARE = 0.03
+"""The share of mutants made from the full-size publication, where a target has one."""
+
+
+def targets(real: Path | None = None) -> list[Target]:
+    """Every format thaw reads, each with its committed seed; with ``real`` (a folder
+    to write to), the formats with a real publication in the shared data get a cut
+    of it as their seed instead, and the full publication besides
+    (:mod:`tests.fuzz.seeds`)."""
     f = FIXTURES
     lists = [
         ("us_ofac_sdn csv", f / "ofac/csv/sdn.csv", ("add.csv", "alt.csv", "sdn_comments.csv")),
@@ -104,6 +118,18 @@ def targets() -> list[Target]:
         Target("text pdf", "text", FUZZ_FIXTURES / "report.pdf"),
         Target("text docx", "text", FUZZ_FIXTURES / "letter.docx"),
     ]
+    if real is not None:
+        from tests.fuzz.seeds import real_seeds
+
+        cut = real_seeds(real)
+        out = [
+            dataclasses.replace(
+                t, seed=cut[t.name].cut[0], companions=cut[t.name].cut[1], full=cut[t.name].full
+            )
+            if t.name in cut
+            else t
+            for t in out
+        ]
     return [t for t in out if t.seed.is_file()]
 
 
@@ -251,22 +277,26 @@ class Fuzzer:
         from thaw.sources.common import country_code
         from thaw.store import Store, load
 
-        # rigour builds its territory-name table on the first unknown country (seconds,
-        # tens of seconds on a busy machine): once here, not in every child
+        # the readers' look-up tables (territory names and others), loaded once here
+        # rather than in every child
         country_code("Republic of Nowhere")
 
         if target.kind == "list" and target.name not in self._homes:
-            home = self.workdir / "homes" / target.name.replace(" ", "_")
-            shutil.rmtree(home, ignore_errors=True)
-            seed_dir = self.workdir / "seeds" / target.name.replace(" ", "_") / "2020-01-01"
-            seed_dir.mkdir(parents=True, exist_ok=True)
-            for path in (target.seed, *target.companions):
-                shutil.copy(path, seed_dir / path.name)
-            with Store(home) as store:
-                for job in plan([seed_dir / target.seed.name]):
-                    load(store, job, date="2020-01-01", force=True)
-                digest = active_digest(store)
-            self._homes[target.name] = (home, digest)
+            variants = [(target.name, target.seed, target.companions)]
+            if target.full is not None:
+                variants.append((f"{target.name} full", *target.full))
+            for key, seed, companions in variants:
+                home = self.workdir / "homes" / key.replace(" ", "_")
+                shutil.rmtree(home, ignore_errors=True)
+                seed_dir = self.workdir / "seeds" / key.replace(" ", "_") / "2020-01-01"
+                seed_dir.mkdir(parents=True, exist_ok=True)
+                for path in (seed, *companions):
+                    shutil.copy(path, seed_dir / path.name)
+                with Store(home) as store:
+                    for job in plan([seed_dir / seed.name]):
+                        load(store, job, date="2020-01-01", force=True)
+                    digest = active_digest(store)
+                self._homes[key] = (home, digest)
         if target.kind in ("rows", "text") and self._screener is None:
             from thaw.index.entry import entry_from_record
             from thaw.model import Record
@@ -282,13 +312,27 @@ class Fuzzer:
         """Run ``mutants`` mutants of ``target``."""
         self._prepare(target)
         seed = target.seed.read_bytes()
+        full = None
+        if target.full is not None:
+            full_target = dataclasses.replace(
+                target, seed=target.full[0], companions=target.full[1], full=None
+            )
+            full = (full_target, full_target.seed.read_bytes())
         for n in range(mutants):
+            if full is not None and self.rng.random() < FULL_SHARE:
+                data, mutation = mutate(full[1], self.rng)
+                yield self._run_one(full[0], data, f"full-size: {mutation}", n, home=" full")
+                continue
             data, mutation = mutate(seed, self.rng)
             yield self._run_one(target, data, mutation, n)
 
     # -- one mutant in a forked child --------------------------------------------------
 
-    def _run_one(self, target: Target, data: bytes, mutation: str, n: int) -> Outcome:
+    def _run_one(
+        self, target: Target, data: bytes, mutation: str, n: int, home: str = ""
+    ) -> Outcome:
+        """Run one mutant in a forked child; ``home`` selects the prepared store
+        (``" full"``: the one holding the full-size publication)."""
         case = self.workdir / "case"
         shutil.rmtree(case, ignore_errors=True)
         folder = case / "2020-01-02"
@@ -304,7 +348,7 @@ class Fuzzer:
             os.close(read_fd)
             code = 0
             try:
-                result = self._child(target, path, case)
+                result = self._child(target, path, case, home)
             except BaseException as exc:  # noqa: BLE001 - the report says what it was
                 code = 1
                 kind = "oom" if isinstance(exc, MemoryError) else "traceback"
@@ -342,7 +386,7 @@ class Fuzzer:
                 return "hang", rusage
             time.sleep(0.002)
 
-    def _child(self, target: Target, path: Path, case: Path) -> dict[str, Any]:
+    def _child(self, target: Target, path: Path, case: Path, home: str) -> dict[str, Any]:
         # Arrow's allocator and thread pools reserve address space they never touch:
         # under the plain cap a clean Parquet file sometimes failed to allocate, so
         # Parquet gets more room to reserve (the RSS bound is checked all the same)
@@ -352,17 +396,17 @@ class Fuzzer:
         logging.disable(logging.CRITICAL)  # pypdf and others warn about every mutant
         sys.setrecursionlimit(max(sys.getrecursionlimit(), 1000))
         if target.kind == "list":
-            return self._load(target, path, case)
+            return self._load(target, path, case, target.name + home)
         if target.kind == "rows":
             return self._screen_file(path)
         return self._screen_text(path)
 
-    def _load(self, target: Target, path: Path, case: Path) -> dict[str, Any]:
+    def _load(self, target: Target, path: Path, case: Path, key: str) -> dict[str, Any]:
         from thaw.sources import SourceError, plan
         from thaw.store import LoadError, Store, load
         from thaw.store.loader import read_job
 
-        base, before = self._homes[target.name]
+        base, before = self._homes[key]
         home = case / "home"
         shutil.copytree(base, home)
         with Store(home) as store:
@@ -440,15 +484,17 @@ def run(
     seed: int = 17,
     only: list[str] | None = None,
     budget_s: float | None = None,
+    real: bool = False,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> Report:
     """Fuzz every target (or those whose name contains one of ``only``) with
     ``mutants`` mutants each, stopping a target early when ``budget_s`` (per target)
-    is spent."""
+    is spent; with ``real``, from seeds cut from the real publications where the
+    shared data has them."""
     report = Report()
     with tempfile.TemporaryDirectory(prefix="thaw-fuzz-") as tmp:
         fuzzer = Fuzzer(Path(tmp), seed=seed)
-        for target in targets():
+        for target in targets(Path(tmp) / "real" if real else None):
             if only and not any(o in target.name for o in only):
                 continue
             began = time.monotonic()
