@@ -1,9 +1,10 @@
 """Fuzzing, the long run: thousands of mutants of every format thaw reads.
 
 Runs :mod:`tests.fuzz.harness` (mutations, forked children with a 1 GiB memory limit
-and a deadline, store consistency per mutant) and prints, per format: mutants,
-accepted, refused, tracebacks, hangs, oom, inconsistent stores and the largest RSS,
-with the load average (the machine may be shared).
+and a 20 CPU-second deadline, store consistency per mutant) and prints, per format:
+mutants, accepted, refused, tracebacks, hangs, oom, inconsistent stores, the largest
+RSS and the mean wall and CPU milliseconds per mutant, with the load average (the
+machine may be shared).
 
 Usage::
 
@@ -86,6 +87,7 @@ def main() -> None:
                 **{s: counts.get(s, 0) for s in STATUSES},
                 "max_rss_mb": round(max(o.max_rss_mb for o in outcomes), 1),
                 "mean_ms": round(1000 * sum(o.seconds for o in outcomes) / len(outcomes), 1),
+                "cpu_ms": round(1000 * sum(o.cpu_seconds for o in outcomes) / len(outcomes), 1),
             }
         )
     summary = {
@@ -103,12 +105,12 @@ def main() -> None:
         print(json.dumps(summary, indent=2))
         return
     head = f"{'format':28} {'mutants':>7} " + " ".join(f"{s:>8}" for s in STATUSES)
-    print(head + f" {'maxRSS MB':>9} {'ms/mut':>7}")
+    print(head + f" {'maxRSS MB':>9} {'ms/mut':>7} {'cpu ms':>7}")
     for r in rows:
         print(
             f"{r['format']:28} {r['mutants']:>7} "
             + " ".join(f"{r[s]:>8}" for s in STATUSES)
-            + f" {r['max_rss_mb']:>9} {r['mean_ms']:>7}"
+            + f" {r['max_rss_mb']:>9} {r['mean_ms']:>7} {r['cpu_ms']:>7}"
         )
     print(
         f"total {len(report.outcomes)} mutants in {summary['seconds']} s; "

@@ -11,8 +11,9 @@ run). Each mutant runs in a forked child with a memory limit and a deadline, and
 * never raise anything but thaw's documented refusals (``SourceError``,
   ``LoadError``, ``BatchError``, ``ScreenInputError``, ``ExtractError``): anything
   else is a **traceback**;
-* finish within the deadline (else a **hang**) and within the memory limit (else
-  **oom**); the child's peak RSS is recorded;
+* finish within the deadline (else a **hang**: CPU seconds, through ``RLIMIT_CPU``,
+  or ten times that in wall time for a child blocked on something) and within the
+  memory limit (else **oom**); the child's peak RSS and CPU time are recorded;
 * for list publications, loaded into a copy of a store holding the clean seed:
   leave the active data **unchanged** when refused, and equal to a **clean parse** of
   the accepted file when accepted (else **inconsistent**).
@@ -55,7 +56,11 @@ FUZZ_FIXTURES = FIXTURES / "fuzz"
 MEMORY_LIMIT = 1 << 30
 """Largest address-space growth a mutant may cause (beyond what the parent holds)."""
 DEADLINE_S = 20.0
-"""Longest a mutant may take (the seeds take milliseconds)."""
+"""Most CPU seconds a mutant may take (the seeds take milliseconds). CPU time, not
+wall time: on a busy machine a child that is merely waiting for a core is no hang."""
+WALL_FACTOR = 10.0
+"""A child still running after this many times :data:`DEADLINE_S` of wall time is
+blocked (waiting on something that never comes): also a hang."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +242,7 @@ class Outcome:
     detail: str = ""
     seconds: float = 0.0
     max_rss_mb: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 @dataclass(slots=True)
@@ -262,10 +268,18 @@ class Report:
 class Fuzzer:
     """Runs mutants of :func:`targets` (see the module docs)."""
 
-    def __init__(self, workdir: Path, *, seed: int = 17, deadline: float = DEADLINE_S) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        *,
+        seed: int = 17,
+        deadline: float = DEADLINE_S,
+        wall_deadline: float | None = None,
+    ) -> None:
         self.workdir = Path(workdir)
         self.rng = random.Random(seed)
         self.deadline = deadline
+        self.wall_deadline = deadline * WALL_FACTOR if wall_deadline is None else wall_deadline
         self._homes: dict[str, tuple[Path, str]] = {}
         self._screener: Any = None
 
@@ -363,28 +377,38 @@ class Fuzzer:
             text = fh.read()
         seconds = time.perf_counter() - began
         rss = rusage.ru_maxrss / 1024 if rusage is not None else 0.0
+        cpu = rusage.ru_utime + rusage.ru_stime if rusage is not None else 0.0
         if status == "hang":
-            return Outcome(target.name, mutation, "hang", f"over {self.deadline:.0f} s", seconds)
+            detail = f"blocked: over {self.wall_deadline:.0f} s of wall time"
+            return Outcome(target.name, mutation, "hang", detail, seconds, rss, cpu)
+        if status == "cpu":
+            detail = f"over {self.deadline:.0f} CPU seconds"
+            return Outcome(target.name, mutation, "hang", detail, seconds, rss, cpu)
         try:
             result = json.loads(text)
         except ValueError:
             # killed by the memory limit or a signal before it could report
-            return Outcome(target.name, mutation, "oom", status, seconds, rss)
-        return Outcome(
-            target.name, mutation, result["status"], result.get("detail", ""), seconds, rss
-        )
+            return Outcome(target.name, mutation, "oom", status, seconds, rss, cpu)
+        detail = result.get("detail", "")
+        return Outcome(target.name, mutation, result["status"], detail, seconds, rss, cpu)
 
     def _wait(self, pid: int) -> tuple[str, Any]:
-        end = time.monotonic() + self.deadline
+        """Reap the child: ``"cpu"`` when its CPU limit killed it, ``"hang"`` when it
+        outlived the wall deadline (then killed), else its exit status."""
+        start = time.monotonic()
+        end = start + self.wall_deadline
         while True:
             done, wait_status, rusage = os.wait4(pid, os.WNOHANG)
             if done:
+                if os.WIFSIGNALED(wait_status) and os.WTERMSIG(wait_status) == signal.SIGXCPU:
+                    return "cpu", rusage
                 return f"exit status {wait_status}", rusage
-            if time.monotonic() > end:
+            now = time.monotonic()
+            if now > end:
                 os.kill(pid, signal.SIGKILL)
                 _, _, rusage = os.wait4(pid, 0)
                 return "hang", rusage
-            time.sleep(0.002)
+            time.sleep(0.002 if now - start < 0.2 else 0.02)
 
     def _child(self, target: Target, path: Path, case: Path, home: str) -> dict[str, Any]:
         # Arrow's allocator and thread pools reserve address space they never touch:
@@ -393,6 +417,10 @@ class Fuzzer:
         room = MEMORY_LIMIT * (4 if path.suffix == ".parquet" else 1)
         soft = _address_space() + room
         resource.setrlimit(resource.RLIMIT_AS, (soft, soft))
+        # SIGXCPU at the deadline (the hard limit, a SIGKILL, a little later)
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = int(used.ru_utime + used.ru_stime + self.deadline) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
         logging.disable(logging.CRITICAL)  # pypdf and others warn about every mutant
         sys.setrecursionlimit(max(sys.getrecursionlimit(), 1000))
         if target.kind == "list":
