@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import time
 from collections import Counter
@@ -69,6 +70,11 @@ def main() -> None:
                 flush=True,
             )
 
+    # SIGTERM or Ctrl-C ends the run after the current mutant, with the table of
+    # what ran (the formats take turns, so all are covered alike)
+    stopping: list[int] = []
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda signum, frame: stopping.append(signum))
     report = run(
         args.mutants,
         seed=args.seed,
@@ -76,6 +82,7 @@ def main() -> None:
         budget_s=args.budget,
         real=not args.fixtures,
         on_outcome=seen,
+        stop=lambda: bool(stopping),
     )
     rows = []
     for target, counts in report.by_target().items():
@@ -91,6 +98,7 @@ def main() -> None:
             }
         )
     summary = {
+        "stopped_early": bool(stopping),
         "seconds": round(time.time() - began, 1),
         "load_average": [round(x, 2) for x in (*load_before, *os.getloadavg())],
         "formats": rows,
@@ -116,6 +124,7 @@ def main() -> None:
         f"total {len(report.outcomes)} mutants in {summary['seconds']} s; "
         f"{summary['totals']}; max RSS {summary['max_rss_mb']} MB; "
         f"load average before/after {summary['load_average']}"
+        + (" (stopped early)" if stopping else "")
     )
     for f in failures[:10]:
         print(f"\n-- {f.target} ({f.status}, {f.mutation})\n{f.detail[-1500:]}")

@@ -30,8 +30,10 @@ inherits everything loaded, under its own ``RLIMIT_AS``). The harness needs
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import io
+import itertools
 import json
 import logging
 import os
@@ -39,6 +41,7 @@ import random
 import resource
 import shutil
 import signal
+import sqlite3
 import sys
 import tempfile
 import time
@@ -76,6 +79,9 @@ class Target:
     """A full-size publication (main file, companions) mutated for a share
     (:data:`FULL_SHARE`) of the mutants, when ``seed`` is a cut of it."""
 
+
+ROUND = 25
+"""Mutants of one target run before the next target's turn (see :func:`run`)."""
 
 FULL_SHARE = 0.03
 """The share of mutants made from the full-size publication, where a target has one."""
@@ -309,8 +315,7 @@ class Fuzzer:
                 with Store(home) as store:
                     for job in plan([seed_dir / seed.name]):
                         load(store, job, date="2020-01-01", force=True)
-                    digest = active_digest(store)
-                self._homes[key] = (home, digest)
+                self._homes[key] = (home, store_digest(home))
         if target.kind in ("rows", "text") and self._screener is None:
             from thaw.index.entry import entry_from_record
             from thaw.model import Record
@@ -322,9 +327,16 @@ class Fuzzer:
             self._screener = Screener.from_entries(entry_from_record(r) for r in records)
             self._screener.warm_up()
 
-    def run(self, target: Target, mutants: int) -> Iterator[Outcome]:
-        """Run ``mutants`` mutants of ``target``."""
+    def run(
+        self, target: Target, mutants: int, rng: random.Random | None = None
+    ) -> Iterator[Outcome]:
+        """Run ``mutants`` mutants of ``target`` (drawn with ``rng``, default the
+        fuzzer's own)."""
+        rng = rng or self.rng
         self._prepare(target)
+        # the children inherit the parent's objects: frozen, the collector leaves them
+        # alone instead of touching (and so copying) every page in every child
+        gc.freeze()
         seed = target.seed.read_bytes()
         full = None
         if target.full is not None:
@@ -333,11 +345,11 @@ class Fuzzer:
             )
             full = (full_target, full_target.seed.read_bytes())
         for n in range(mutants):
-            if full is not None and self.rng.random() < FULL_SHARE:
-                data, mutation = mutate(full[1], self.rng)
+            if full is not None and rng.random() < FULL_SHARE:
+                data, mutation = mutate(full[1], rng)
                 yield self._run_one(full[0], data, f"full-size: {mutation}", n, home=" full")
                 continue
-            data, mutation = mutate(seed, self.rng)
+            data, mutation = mutate(seed, rng)
             yield self._run_one(target, data, mutation, n)
 
     # -- one mutant in a forked child --------------------------------------------------
@@ -442,7 +454,7 @@ class Fuzzer:
                 jobs = plan([path])
                 results = [load(store, job) for job in jobs]
             except (SourceError, LoadError) as exc:
-                if active_digest(store) != before:
+                if store_digest(home) != before:
                     return {"status": "inconsistent", "detail": f"refused ({exc}) but changed"}
                 return {"status": "refused", "detail": str(exc)[:300]}
             for job, result in zip(jobs, results, strict=True):
@@ -487,14 +499,23 @@ def _canonical(record: Any) -> str:
     return canonical_json(record)
 
 
-def active_digest(store: Any) -> str:
-    """One digest of everything screening sees: the active publications and their
-    records."""
+def store_digest(home: Path) -> str:
+    """One digest of every row of every table of the store under ``home`` (its
+    ``meta`` aside): a refused load must leave all of them as they were. Read raw,
+    through a read-only connection, which is much cheaper than decoding records."""
+    db = sqlite3.connect(f"{(home / 'thaw.db').resolve().as_uri()}?mode=ro", uri=True)
     h = hashlib.sha256()
-    for source, pub in sorted(store.active_publications().items()):
-        h.update(f"{source}:{pub.id}:{pub.sha256}\n".encode())
-        for record in store.records_at(pub):
-            h.update(_canonical(record).encode())
+    try:
+        tables = db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite_%' AND name != 'meta' ORDER BY name"
+        ).fetchall()
+        for (table,) in tables:
+            h.update(f"\n{table}\n".encode())
+            for row in db.execute(f'SELECT * FROM "{table}"'):
+                h.update(repr(row).encode())
+    finally:
+        db.close()
     return h.hexdigest()
 
 
@@ -514,22 +535,40 @@ def run(
     budget_s: float | None = None,
     real: bool = False,
     on_outcome: Callable[[Outcome], None] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> Report:
     """Fuzz every target (or those whose name contains one of ``only``) with
     ``mutants`` mutants each, stopping a target early when ``budget_s`` (per target)
     is spent; with ``real``, from seeds cut from the real publications where the
-    shared data has them."""
+    shared data has them. ``stop`` is asked after each mutant whether to end the
+    run now (the report then holds what ran)."""
     report = Report()
     with tempfile.TemporaryDirectory(prefix="thaw-fuzz-") as tmp:
         fuzzer = Fuzzer(Path(tmp), seed=seed)
-        for target in targets(Path(tmp) / "real" if real else None):
-            if only and not any(o in target.name for o in only):
-                continue
-            began = time.monotonic()
-            for outcome in fuzzer.run(target, mutants):
-                report.outcomes.append(outcome)
-                if on_outcome is not None:
-                    on_outcome(outcome)
-                if budget_s is not None and time.monotonic() - began > budget_s:
-                    break
+        chosen = [
+            t
+            for t in targets(Path(tmp) / "real" if real else None)
+            if not only or any(o in t.name for o in only)
+        ]
+        # round robin, ROUND mutants of each target at a time, each target with its
+        # own random stream: a run stopped early covers every format alike, and a
+        # format's mutants do not depend on which others run
+        streams = {
+            t.name: fuzzer.run(t, mutants, random.Random(f"{seed}:{t.name}")) for t in chosen
+        }
+        spent: dict[str, float] = dict.fromkeys(streams, 0.0)
+        ran: Counter[str] = Counter()
+        while streams:
+            for name, stream in list(streams.items()):
+                began = time.monotonic()
+                for outcome in itertools.islice(stream, ROUND):
+                    report.outcomes.append(outcome)
+                    ran[name] += 1
+                    if on_outcome is not None:
+                        on_outcome(outcome)
+                    if stop is not None and stop():
+                        return report
+                spent[name] += time.monotonic() - began
+                if ran[name] >= mutants or (budget_s is not None and spent[name] > budget_s):
+                    del streams[name]
     return report
