@@ -63,10 +63,11 @@ def main() -> None:
             failures.append(outcome)
             print(f"!! {outcome.target}: {outcome.status} after {outcome.mutation}", flush=True)
         progress[outcome.target] += 1
-        if progress[outcome.target] % 500 == 0:  # a long run's log shows how far it got
+        total = sum(progress.values())
+        if total % 250 == 0:  # a long run's log shows how far it got
             print(
-                f".. {outcome.target}: {progress[outcome.target]} mutants, "
-                f"{time.time() - began:.0f} s, load {os.getloadavg()[0]:.1f}",
+                f".. {total} mutants ({min(progress.values())} to {max(progress.values())} "
+                f"per format), {time.time() - began:.0f} s, load {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
 
