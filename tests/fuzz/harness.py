@@ -334,9 +334,6 @@ class Fuzzer:
         fuzzer's own)."""
         rng = rng or self.rng
         self._prepare(target)
-        # the children inherit the parent's objects: frozen, the collector leaves them
-        # alone instead of touching (and so copying) every page in every child
-        gc.freeze()
         seed = target.seed.read_bytes()
         full = None
         if target.full is not None:
@@ -369,7 +366,12 @@ class Fuzzer:
             shutil.copy(companion, folder / companion.name)
         read_fd, write_fd = os.pipe()
         began = time.perf_counter()
+        # the child inherits the parent's objects frozen: its collector leaves them
+        # alone instead of touching (and so copying) every page of them
+        gc.freeze()
         pid = os.fork()
+        if pid:
+            gc.unfreeze()
         if pid == 0:  # pragma: no cover - the child
             os.close(read_fd)
             code = 0
