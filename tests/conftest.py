@@ -15,6 +15,13 @@ import pytest
 from thaw.model import Record
 from thaw.store import PublicationRow, Store
 
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # pytest-xdist starts its workers with COLUMNS=80 and LINES=24, and rich fixes a
+    # console's width from COLUMNS when the console is made (thaw's, at import): the
+    # tests expect the width of a pipe, as in a run without workers
+    for _name in ("COLUMNS", "LINES"):
+        os.environ.pop(_name, None)
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = Path(os.environ.get("THAW_SHARED", ROOT.parent / "shared")) / "data"
