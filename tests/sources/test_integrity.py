@@ -246,3 +246,19 @@ def test_series_member_inflating_too_far_refused(
     with Store(tmp_path / "home") as store, pytest.raises(SourceError, match="more than 1 MiB"):
         bulk.load_series(store, archive, workers=1)
     assert set(Path("/tmp").glob("thaw-series-*")) <= before
+
+
+def test_identifier_text_with_a_long_run_of_letters_is_read_in_linear_time() -> None:
+    """Found by the fuzzer: 70,000 letters inserted into an OFSI passport field made
+    the identifier scan backtrack quadratically (over 20 CPU seconds for one
+    field). The same numbers are found as before, and the long field is read."""
+    assert tabular.id_number("Passport No: 592667 (Qatari passport issued on 3 May 2007)") == (
+        "592667"
+    )
+    assert tabular.id_number("issued 21/04/2009, expires 2019, no. 103-00653129-22") == (
+        "103-00653129-22"
+    )
+    assert tabular.id_number("CAR " + "A" * 70_000 + " Diplomatic Passport No D00000897") == (
+        "D00000897"
+    )
+    assert tabular.id_number("A" * 1_000_000) is None
