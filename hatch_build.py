@@ -90,6 +90,10 @@ class NativeBuildHook(BuildHookInterface[Any]):
             return
         modules: tuple[str, ...] = native.MODULES
         sources: list[Path] = [native.source_path(m) for m in modules]
+        # the digests of the sources as they are handed to the compiler: a source
+        # edited while it compiles then no longer matches its manifest entry, and
+        # thaw runs its (newer) Python instead of the stale extension
+        digests = {m: native.source_digest(path) for m, path in zip(modules, sources, strict=True)}
         with tempfile.TemporaryDirectory(prefix="thaw-mypyc-") as target:
             done = subprocess.run(
                 [
@@ -114,7 +118,6 @@ class NativeBuildHook(BuildHookInterface[Any]):
             for path in outputs:
                 path.unlink(missing_ok=True)
             return
-        digests = {m: native.source_digest(path) for m, path in zip(modules, sources, strict=True)}
         manifest: Path = native.MANIFEST
         manifest.write_text(json.dumps({"modules": digests}, indent=1) + "\n", encoding="utf-8")
         self.app.display_info(f"thaw: compiled {len(modules)} modules with mypyc")

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from thaw.model import Record
 from thaw.store import PublicationRow, Store
+
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # pytest-xdist starts its workers with COLUMNS=80 and LINES=24, and rich fixes a
+    # console's width from COLUMNS when the console is made (thaw's, at import): the
+    # tests expect the width of a pipe, as in a run without workers
+    for _name in ("COLUMNS", "LINES"):
+        os.environ.pop(_name, None)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -95,25 +103,48 @@ NEWEST = (
 """The newest publication of every source held in ../shared (files relative to LISTS)."""
 
 
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]
+) -> Path:
+    """The folder ``name``, made by ``build(folder)`` once per test run and shared
+    by every pytest-xdist worker (the first to get the lock builds it, the others
+    wait for it and use the same folder). For expensive session fixtures that tests
+    only read: a test that writes takes a :func:`copy_home`."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, common to the workers
+    target = root / name
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (target / ".built").exists():
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir(parents=True)
+            build(target)
+            (target / ".built").touch()
+    return target
+
+
 @pytest.fixture(scope="session")
 def real_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store home holding the newest real publication of every source, loaded
-    once per test session (read-only for tests: copy it if you need to write)."""
-    from thaw.sources import plan
-    from thaw.store import load
-
+    once per test run (read-only for tests: copy it if you need to write)."""
     lists = require_shared()
-    home = tmp_path_factory.mktemp("real-home")
-    with Store(home) as store:
-        for job in plan([lists / name for name in NEWEST]):
-            load(store, job)
-        try:
-            from thaw.index import ensure_index
-        except ImportError:  # pragma: no cover - index not built in this checkout
-            pass
-        else:
-            ensure_index(store)
-    return home
+
+    def build(home: Path) -> None:
+        from thaw.sources import plan
+        from thaw.store import load
+
+        with Store(home) as store:
+            for job in plan([lists / name for name in NEWEST]):
+                load(store, job)
+            try:
+                from thaw.index import ensure_index
+            except ImportError:  # pragma: no cover - index not built in this checkout
+                pass
+            else:
+                ensure_index(store)
+
+    return built_once(tmp_path_factory, "real-home", build)
 
 
 def copy_home(source: Path, target: Path) -> Path:
@@ -134,12 +165,15 @@ def copy_home(source: Path, target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def real_profiles_home(real_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """:func:`real_home` with the cross-authority profiles built, once per session
+    """:func:`real_home` with the cross-authority profiles built, once per run
     (building them is the slowest set-up of the suite; read-only for tests: take a
     :func:`copy_home` to write)."""
-    from thaw.profiles import Profiles
 
-    home = copy_home(real_home, tmp_path_factory.mktemp("real-profiles-home"))
-    with Store(home) as store:
-        Profiles(store).rebuild()
-    return home
+    def build(home: Path) -> None:
+        from thaw.profiles import Profiles
+
+        copy_home(real_home, home)
+        with Store(home) as store:
+            Profiles(store).rebuild()
+
+    return built_once(tmp_path_factory, "real-profiles-home", build)

@@ -44,6 +44,9 @@ class Operation:
     seconds: float
     prepare_index: bool = False
     """Remove the cached index first, so that the command builds and saves it."""
+    kill_when: str | None = None
+    """A glob under the home: kill as soon as a file matches it (or at the random
+    moment, whichever comes first), to land the kill in a given step."""
 
 
 @dataclass(slots=True)
@@ -116,12 +119,35 @@ def check_store(home: Path) -> list[str]:
 
 
 def leftovers(home: Path, tmp: Path) -> list[str]:
-    """thaw's temporary files under ``tmp`` and ``home/index``."""
+    """thaw's temporary files under ``tmp``, ``home/index`` and the download staging
+    folder ``home/downloads/.staging``."""
     found = [str(p) for p in tmp.iterdir() if p.name.startswith(TEMP_PREFIXES)]
     index = home / "index"
     if index.is_dir():
         found += [str(p) for p in index.iterdir() if p.name.startswith(".building-")]
+    staging = home / "downloads" / ".staging"
+    if staging.is_dir():
+        found += [str(p) for p in staging.iterdir()]
     return found
+
+
+def _wait(proc: subprocess.Popen[bytes], home: Path, pattern: str | None, limit: float) -> bool:
+    """Wait up to ``limit`` seconds, or until a file matches ``pattern`` under
+    ``home``; whether the process finished by then."""
+    if pattern is None:
+        try:
+            proc.wait(limit)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            return True
+        if next(home.glob(pattern), None) is not None:
+            return False
+        time.sleep(0.01)
+    return proc.poll() is not None
 
 
 def trial(
@@ -146,10 +172,9 @@ def trial(
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    try:
-        proc.wait(kill_at)
+    if _wait(proc, home, op.kill_when, kill_at):
         result.finished_first = True
-    except subprocess.TimeoutExpired:
+    else:
         proc.send_signal(signal.SIGKILL)  # the thaw process only, as `kill -9 PID`
         proc.wait()
     deadline = time.monotonic() + 5

@@ -14,6 +14,7 @@ import pytest
 
 from tests.cli._cli import UN_BASE, ok
 from tests.killharness import Operation, trial
+from tests.update._http import Server
 
 OFAC_CSV = Path(__file__).resolve().parent / "fixtures" / "ofac" / "csv"
 
@@ -60,3 +61,31 @@ def test_kill_nine(setup: tuple[Path, dict[str, Operation]], tmp_path: Path, nam
         assert result.inconsistent == [], result
         assert result.rerun_ok, result.rerun_output
         assert result.leftovers == [], result
+
+
+def test_kill_nine_during_a_download(
+    setup: tuple[Path, dict[str, Operation]], tmp_path: Path
+) -> None:
+    """``thaw update`` killed while a download is half-way into its staging folder
+    (``<home>/downloads/.staging``): the next update sweeps the folder and loads."""
+    base, _ = setup
+    newer = UN_BASE.read_bytes().replace(b'dateGenerated="2026-02-27', b'dateGenerated="2026-03-27')
+    server = Server()
+    server.serve("/m/un_sc/consolidated.xml", newer, stall=1.0)
+    server.thread.start()
+    try:
+        op = Operation(
+            "update online",
+            ("update", "un_sc", "--base-url", f"{server.url}/m", "--home", "{home}"),
+            60.0,
+            kill_when="downloads/.staging/thaw-stage-*/undated/*.part",
+        )
+        result = trial(base, tmp_path / "t", op, random.Random(17))
+    finally:
+        server.httpd.shutdown()
+        server.httpd.server_close()
+    assert not result.finished_first, "the kill did not land during the download"
+    assert result.orphans == 0 and result.inconsistent == [], result
+    assert result.rerun_ok, result.rerun_output
+    assert "loaded" in result.rerun_output
+    assert result.leftovers == [], result

@@ -11,7 +11,8 @@ saved). A ``kill -9`` of the parent must leave neither behind:
 * :func:`temp_dir` and :func:`temp_file` put the creating process's id in the name
   (``thaw-series-<pid>-…``); :func:`sweep` removes those whose process is gone (and
   nameless ones older than a day). thaw sweeps whenever it creates such files, so a
-  killed run's leftovers go on the next run.
+  killed run's leftovers go on the next run. Besides the temporary directory, this
+  covers ``thaw update``'s download staging folders (``<home>/downloads/.staging``).
 """
 
 from __future__ import annotations
@@ -106,10 +107,15 @@ def sweep(folder: Path | None = None, prefixes: tuple[str, ...] = PREFIXES) -> l
     return removed
 
 
-def temp_dir(prefix: str) -> Path:
-    """A new temporary folder named ``<prefix><pid>-…`` (after a :func:`sweep`)."""
-    sweep()
-    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-"))
+def temp_dir(prefix: str, folder: Path | None = None) -> Path:
+    """A new temporary folder named ``<prefix><pid>-…`` in ``folder`` (default: the
+    temporary directory), after sweeping the orphans there (of ``prefix`` in a
+    ``folder`` of the caller's)."""
+    if folder is not None:
+        sweep(folder, (prefix,))
+    else:
+        sweep()
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=folder))
 
 
 def temp_file(prefix: str, suffix: str = "", folder: Path | None = None) -> IO[bytes]:

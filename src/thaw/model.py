@@ -200,7 +200,8 @@ class PublicationInfo:
     ``None`` when the format carries none (``sdn.csv``): the loader then uses
     ``--date`` or the folder name. ``format`` names the encoding read (``csv``,
     ``xml``, ``advanced_xml``, …). ``declared_count`` is a record count printed in the
-    file, if any (never trusted; only reported).
+    file, if any (the loader refuses a publication that holds another number
+    unless forced).
     """
 
     source: str

@@ -55,8 +55,27 @@ def test_harness_reports_a_traceback(fuzzer: Fuzzer, monkeypatch: pytest.MonkeyP
     assert outcome.status == "traceback" and "RecursionError" in outcome.detail
 
 
+def test_harness_reports_a_busy_loop_as_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deadline is CPU time (a child waiting for a core on a busy machine is
+    no hang): a child spinning past it is killed and reported."""
+    fuzzer = Fuzzer(tmp_path, deadline=1.0, wall_deadline=300.0)
+    target = next(t for t in targets() if t.name == "screen csv")
+
+    def spin(*args: object, **kwargs: object) -> None:
+        while True:
+            pass
+
+    monkeypatch.setattr("thaw.screen.batch.screen_file", spin)
+    outcome = fuzzer._run_one(target, b"name\nx\n", "none", -1)
+    assert outcome.status == "hang" and "CPU seconds" in outcome.detail, outcome
+    assert outcome.cpu_seconds >= 1.0
+
+
 def test_harness_reports_a_hang(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fuzzer = Fuzzer(tmp_path, deadline=1.0)
+    """A child blocked (using no CPU) past the wall deadline is a hang too."""
+    fuzzer = Fuzzer(tmp_path, deadline=1.0, wall_deadline=1.0)
     target = next(t for t in targets() if t.name == "screen csv")
 
     def stuck(*args: object, **kwargs: object) -> None:

@@ -145,6 +145,18 @@ def test_pdf_limits_are_clear_errors(monkeypatch: pytest.MonkeyPatch) -> None:
         extract_text(make_pdf(["Kirill Dmitriev"]))
 
 
+def test_pdf_object_reference_among_text_operators_is_a_clear_error() -> None:
+    """Found by the fuzzer (a duplicated chunk): an object reference inside a
+    page's text array made pypdf fail an internal assertion, a traceback."""
+    from tests.screen.test_text import make_pdf
+
+    data = make_pdf(["Kirill Dmitriev"])
+    damaged = data.replace(b"(Kirill Dmitriev) '", b"[(Kirill) 1 0 R] TJ")
+    assert len(damaged) == len(data) and damaged != data  # the offsets still hold
+    with pytest.raises(ExtractError, match="unreadable PDF: page 1"):
+        extract_text(damaged)
+
+
 def test_documents_over_the_size_cap_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(extract_module, "MAX_DOCUMENT_BYTES", 1000)
     with pytest.raises(ExtractError, match="over the 1,000-byte cap"):

@@ -50,6 +50,34 @@ def test_ofac_csv_cut_at_a_row_boundary_is_refused(tmp_path: Path) -> None:
     assert _load(_sdn_copy(tmp_path, data, "2024-05-04"), tmp_path / "home") == "loaded"
 
 
+@pytest.mark.parametrize("declared", [4, 6, 14965])
+def test_ofac_xml_record_count_disagreeing_is_refused(tmp_path: Path, declared: int) -> None:
+    """OFAC's legacy XML declares its entry count (``Record_Count``): a file holding
+    another number is refused (one entry lost or added, or a cut at an entry
+    boundary), and accepted with ``--force``, with a note."""
+    data = (FIXTURES / "ofac" / "SDN.XML").read_bytes()
+    assert b"<Record_Count>5</Record_Count>" in data
+    path = tmp_path / "2024-05-03" / "SDN.XML"
+    path.parent.mkdir()
+    path.write_bytes(data.replace(b"<Record_Count>5<", f"<Record_Count>{declared}<".encode()))
+    home = tmp_path / "home"
+    with pytest.raises(LoadError, match=rf"declares {declared} records and holds 5.*--force"):
+        _load(path, home)
+    with Store(home) as store:
+        assert store.active_publications() == {}
+        [job] = plan([path])
+        result = load(store, job, force=True)
+    assert result.status == "loaded"
+    assert f"Record_Count declares {declared} entries; 5 read" in result.notes
+
+
+def test_ofac_xml_record_count_agreeing_is_loaded(tmp_path: Path) -> None:
+    path = tmp_path / "2024-05-03" / "SDN.XML"
+    path.parent.mkdir()
+    shutil.copy(FIXTURES / "ofac" / "SDN.XML", path)
+    assert _load(path, tmp_path / "home") == "loaded"
+
+
 def test_ofac_csv_resaved_with_lf_is_accepted_with_a_note(tmp_path: Path) -> None:
     data = (OFAC_CSV / "sdn.csv").read_bytes()[:-1].replace(b"\r\n", b"\n")
     [job] = plan([_sdn_copy(tmp_path, data)])
@@ -218,3 +246,19 @@ def test_series_member_inflating_too_far_refused(
     with Store(tmp_path / "home") as store, pytest.raises(SourceError, match="more than 1 MiB"):
         bulk.load_series(store, archive, workers=1)
     assert set(Path("/tmp").glob("thaw-series-*")) <= before
+
+
+def test_identifier_text_with_a_long_run_of_letters_is_read_in_linear_time() -> None:
+    """Found by the fuzzer: 70,000 letters inserted into an OFSI passport field made
+    the identifier scan backtrack quadratically (over 20 CPU seconds for one
+    field). The same numbers are found as before, and the long field is read."""
+    assert tabular.id_number("Passport No: 592667 (Qatari passport issued on 3 May 2007)") == (
+        "592667"
+    )
+    assert tabular.id_number("issued 21/04/2009, expires 2019, no. 103-00653129-22") == (
+        "103-00653129-22"
+    )
+    assert tabular.id_number("CAR " + "A" * 70_000 + " Diplomatic Passport No D00000897") == (
+        "D00000897"
+    )
+    assert tabular.id_number("A" * 1_000_000) is None

@@ -12,7 +12,7 @@ import pytest
 from thaw.model import Record
 from thaw.sources import SourceError, plan
 from thaw.sources.ofac_csv import OfacSdnCsvReader
-from thaw.store import Store, load
+from thaw.store import LoadError, Store, load
 
 pytestmark = pytest.mark.realdata
 
@@ -94,6 +94,18 @@ def test_sources_formats_and_dates(lists_dir: Path) -> None:
     pub = job.open()
     assert len(list(pub.records)) == 17
     assert (pub.info.published, pub.info.declared_count) == ("2019-03-11", 7449)
+
+
+def test_an_excerpt_declaring_the_full_record_count_is_refused(
+    lists_dir: Path, store: Store
+) -> None:
+    """The shared 2019 excerpt keeps the full list's Record_Count (7,449) for its 17
+    entries: loading it is refused, and accepted with --force."""
+    [job] = plan([lists_dir / "_samples/us_ofac/2019-03-11/sdn.xml.zip"])
+    with pytest.raises(LoadError, match="declares 7449 records and holds 17"):
+        load(store, job)
+    assert store.active_publications() == {}
+    assert load(store, job, force=True).status == "loaded"
 
 
 def test_companions_without_sdn_csv_are_refused(lists_dir: Path) -> None:

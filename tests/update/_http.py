@@ -2,13 +2,14 @@
 
 Each route serves bytes with an ETag and Last-Modified, answers conditional
 requests with 304, and can be told to fail a number of times first (HTTP 500),
-to cut its body short (a truncated download) or to stall.
+to cut its body short (a truncated download) or to stall half-way.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -23,6 +24,8 @@ class Route:
     fail_status: int = 500
     retry_after: str | None = None
     truncate: bool = False
+    stall: float = 0.0
+    """Seconds to wait after the first half of the body (a slow download)."""
     status: int = 200
     hits: int = 0
     conditional_hits: int = 0
@@ -80,6 +83,13 @@ class Server:
                     self.wfile.write(route.body[: len(route.body) // 2])
                     self.wfile.flush()
                     self.close_connection = True
+                    return
+                if route.stall:
+                    half = len(route.body) // 2
+                    self.wfile.write(route.body[:half])
+                    self.wfile.flush()
+                    time.sleep(route.stall)
+                    self.wfile.write(route.body[half:])
                     return
                 self.wfile.write(route.body)
 

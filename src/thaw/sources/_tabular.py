@@ -706,7 +706,9 @@ def quoted_un_references(text: str | None) -> list[str]:
     return out
 
 
-_ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/.]*\d[A-Za-z0-9\-/.]*")
+_ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/.]*")
+"""A token of an identifier text: linear to scan (a pattern requiring a digit inside
+the token backtracked quadratically over a long run of letters; found by the fuzzer)."""
 
 
 def id_number(text: str | None) -> str | None:
@@ -721,7 +723,7 @@ def id_number(text: str | None) -> str | None:
         token = m.group(0).strip(".-/")
         if re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}", token):
             continue
-        digits = sum(ch.isdigit() for ch in token)
+        digits = sum(ch.isdigit() for ch in token)  # tokens without three never win
         if digits > best_digits:
             best, best_digits = token, digits
     return best

@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from functools import lru_cache
 
-from rigour.territories import get_territories, lookup_territory
+from rigour.territories import get_territories
 from rigour.territories.territory import Territory
+
+from thaw.sources import territories
 
 _MONTHS = {
     m: i
@@ -74,9 +76,9 @@ def country_code(value: str | None) -> str | None:
     and a few historical names the lists still use are known (USSR → ``su``).
 
     Results are memoised per process. A territory's own name or full name
-    ("Russian Federation") is found in a small table; only other spellings go to
-    rigour's lookup, whose first use costs about a second of CPU (it builds a table
-    of 29,000 normalised territory names).
+    ("Russian Federation") is found in a small table; other spellings in the
+    table of every territory name that thaw ships (:mod:`thaw.sources.territories`;
+    rigour's own lookup would first build it, seconds of CPU per process).
     """
     if value is None:
         return None
@@ -120,11 +122,11 @@ def _spellings(key: str) -> Iterator[str]:
 def _territory_code(name: str) -> str | None:
     """The ISO-2 code of the territory called ``name`` ("" for a known territory
     with none), ``None`` when no territory is called so: rigour's strong names
-    from a small table first, its full lookup after."""
+    from a small table first, every name after."""
     code = _territory_names().get(name)
     if code is not None:
         return code
-    territory = lookup_territory(name)
+    territory = territories.lookup(name)
     return None if territory is None else _iso2(territory)
 
 

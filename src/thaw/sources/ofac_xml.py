@@ -1,8 +1,10 @@
 """OFAC legacy XML: ``SDN.XML`` and ``consolidated.xml`` (``<sdnList>``).
 
 The root ``sdnList`` holds ``publshInformation`` (sic: ``Publish_Date`` as
-``MM/DD/YYYY`` and a ``Record_Count`` that is not to be trusted: the 2019 excerpt in
-the shared data declares 7,449 for 17 entries) and one ``sdnEntry`` per listing:
+``MM/DD/YYYY`` and a ``Record_Count``, the number of entries: the loader refuses a
+file holding another number unless forced, since a cut at an entry boundary leaves
+well-formed XML; the 2019 excerpt in the shared data still declares 7,449 for its 17
+entries) and one ``sdnEntry`` per listing:
 ``uid`` (the ent_num), ``firstName``/``lastName``, ``title``, ``sdnType``
 (Individual, Entity, Vessel, Aircraft), ``remarks``, ``programList/program``,
 ``idList/id`` (``idType``/``idNumber``/``idCountry``/``issueDate``/``expirationDate``:

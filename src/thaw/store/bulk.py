@@ -340,7 +340,7 @@ def _context() -> BaseContext:
     return get_context("fork" if "fork" in methods else "spawn")
 
 
-_Packed = tuple[Job, str, str, str | None, tuple[str, ...], list[list[str]]]
+_Packed = tuple[Job, str, str, str | None, tuple[str, ...], list[list[str]], int | None]
 
 
 def _pack(read: ReadPublication) -> _Packed:
@@ -354,13 +354,21 @@ def _pack(read: ReadPublication) -> _Packed:
         [x.schema for x in e],
         [x.caption for x in e],
     ]
-    return (read.job, read.sha256, read.format, read.published, read.notes, cols)
+    return (
+        read.job,
+        read.sha256,
+        read.format,
+        read.published,
+        read.notes,
+        cols,
+        read.declared_count,
+    )
 
 
 def _unpack(packed: _Packed) -> ReadPublication:
-    job, sha256, fmt, published, notes, cols = packed
+    job, sha256, fmt, published, notes, cols, declared = packed
     entries = [EncodedRecord(*row) for row in zip(*cols, strict=True)]
-    return ReadPublication(job, sha256, fmt, published, notes, entries)
+    return ReadPublication(job, sha256, fmt, published, notes, entries, declared)
 
 
 def _read_worker(job: Job, digest: str) -> _Packed | str:

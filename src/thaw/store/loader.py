@@ -3,7 +3,8 @@
 A publication becomes active for its source only when
 
 1. every record parsed (any :class:`~thaw.sources.SourceError` aborts the load);
-2. it holds at least one record;
+2. it holds at least one record, and as many as it declares (OFAC's legacy XML
+   ``Record_Count``), unless ``force``;
 3. it is plausible against the publication it replaces, unless ``force``
    (:mod:`thaw.store.limits`): it removes no more listings than a real publication of
    its source does in that time, removes none without its date moving forward, and
@@ -89,6 +90,10 @@ class ReadPublication:
     published: str | None
     notes: tuple[str, ...]
     entries: list[EncodedRecord]
+    declared_count: int | None = None
+    """The record count the file declares (OFAC's legacy XML ``Record_Count``), if
+    any: :func:`commit` refuses a publication that holds another number unless
+    ``force``."""
 
 
 def read_job(job: Job, digest: str | None = None) -> ReadPublication:
@@ -114,7 +119,9 @@ def read_job(job: Job, digest: str | None = None) -> ReadPublication:
     except SourceError as exc:
         raise LoadError(str(exc)) from exc
     info = publication.info
-    return ReadPublication(job, digest, info.format, info.published, tuple(info.notes), entries)
+    return ReadPublication(
+        job, digest, info.format, info.published, tuple(info.notes), entries, info.declared_count
+    )
 
 
 def commit(
@@ -137,6 +144,12 @@ def commit(
     published, basis = publication_date(job, read.published, date)
     if not read.entries:
         raise LoadError(f"{job.path}: publication holds no records; refused")
+    declared = read.declared_count
+    if declared is not None and declared != len(read.entries) and not force:
+        raise LoadError(
+            f"{job.path}: the file declares {declared} records and holds {len(read.entries)} "
+            "(truncated, damaged or edited?); refused, use --force if this is right"
+        )
     try:
         with store.write(f"load {job.path.name}"):
             existing = store.find_publication(source, read.sha256)

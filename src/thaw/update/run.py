@@ -8,7 +8,8 @@ of that source as it was and is reported as an :class:`Outcome` with status
 * :func:`update_online` fetches each source from its official URL
   (:data:`thaw.update.official.OFFICIAL`, or a mirror), with conditional requests so
   that an unchanged list is not downloaded again. Downloads are staged under
-  ``<home>/downloads/.staging`` and kept under ``<home>/downloads/<source>/<date>/``
+  ``<home>/downloads/.staging`` (a killed update's staging folder is removed by the
+  next update) and kept under ``<home>/downloads/<source>/<date>/``
   once loaded (the newest ``keep`` per source); ``date`` is the server's
   ``Last-Modified`` day, else the download day, and is the publication date for
   formats that carry none.
@@ -20,12 +21,12 @@ of that source as it was and is reported as an :class:`Outcome` with status
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from thaw._process import temp_dir
 from thaw.sources import Job, SourceError, plan, readers
 from thaw.store import DEFAULT_MAX_DROP, LoadError, PublicationRow, Store, load
 from thaw.update.fetch import (
@@ -37,6 +38,10 @@ from thaw.update.fetch import (
 )
 from thaw.update.official import OFFICIAL, OfficialSource, Variant, urls_for
 from thaw.update.scan import Found, folder_date, publication_date_in_file, scan
+
+STAGE_PREFIX = "thaw-stage-"
+"""Prefix of the download staging folders, ``thaw-stage-<pid>-…`` under
+``<home>/downloads/.staging`` (see :func:`thaw._process.sweep`)."""
 
 STATUSES = ("loaded", "history", "unchanged", "not_modified", "up_to_date", "skipped", "failed")
 """``loaded``: a new publication is active; ``history``: stored as history only;
@@ -242,7 +247,9 @@ def _update_source(
     staging_root = downloads_dir(store) / ".staging"
     staging_root.mkdir(parents=True, exist_ok=True)
     for variant in official.variants:
-        stage = Path(tempfile.mkdtemp(prefix=f"{source}-", dir=staging_root))
+        # named after this process: a killed update's folder (partial downloads) is
+        # swept by the next one
+        stage = temp_dir(STAGE_PREFIX, staging_root)
         try:
             try:
                 fetched = _fetch_variant(source, variant, fetcher, cache, base_url, stage)

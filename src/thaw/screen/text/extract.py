@@ -161,7 +161,9 @@ def pdf_to_text(data: bytes) -> str:
     from pypdf.errors import PyPdfError
 
     # PyPdfError covers LimitReachedError; pypdf also trips over some damaged files
-    # with errors of its own code (found by tests/fuzz): still a damaged PDF
+    # with errors of its own code (found by tests/fuzz): still a damaged PDF. That
+    # includes a failed internal assertion (an object reference inside a page's text
+    # operators), so this holds under ``python -O`` too
     pdf_errors = (
         PyPdfError,
         ValueError,
@@ -170,6 +172,7 @@ def pdf_to_text(data: bytes) -> str:
         TypeError,
         IndexError,
         RecursionError,
+        AssertionError,
     )
     pages: list[str] = []
     size = 0

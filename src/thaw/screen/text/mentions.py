@@ -40,8 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Protocol
 
-from rigour.territories import lookup_territory
-
+from thaw.sources import territories
 from thaw.text import analyze_name
 
 _WORD = re.compile(r"[^\W\d_]+(?:(?:-[ \t]*\r?\n[ \t]*|[-'’])[^\W\d_]+)*", re.UNICODE)
@@ -307,8 +306,7 @@ def _is_place(window: str) -> bool:
     """Whether a window of text names a country, territory, place or institution."""
     if analyze_name(window).key in _not_parties():
         return True
-    territory = lookup_territory(window)
-    return territory is not None
+    return territories.lookup(window) is not None
 
 
 class _Births:
