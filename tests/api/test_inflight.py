@@ -13,6 +13,7 @@ import asyncio
 import json
 import threading
 from collections.abc import MutableMapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -169,7 +170,10 @@ def test_a_held_request_finishes_on_the_lists_it_started_with(
             for line in b"".join(chunks).decode().splitlines():
                 lines.append(json.loads(line))
 
-    asyncio.run(scenario())
+    # in a thread of its own: a test run earlier in this process (Playwright's sync
+    # API, under xdist) may have left an event loop running in the main thread
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, scenario()).result()
     rows = [line for line in lines if "row" in line]
     assert len(rows) == ROWS
     # every row, before and after the swap, was screened against the old lists
