@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS = Path(
+    os.environ.get("THAW_SCREENSHOTS")
+    or Path(tempfile.gettempdir()) / f"thaw-screenshots-{os.getpid()}"
+)
+"""Where the pages' screenshots go: a temporary folder, so that a test run leaves the
+repository as it was; ``THAW_SCREENSHOTS=docs/screenshots`` refreshes the README's."""
 VIEWPORT = {"width": 1366, "height": 768}
 
 
@@ -78,7 +84,7 @@ class Watched:
 
 
 def screenshot(page: Any, name: str) -> Path:
-    """Save the visible page (1366×768) as docs/screenshots/NAME.png."""
+    """Save the visible page (1366×768) as NAME.png in :data:`SCREENSHOTS`."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)

@@ -2,7 +2,7 @@
 holding the real lists: each page's main flow is clicked through and what is shown
 is asserted. Console errors fail the test. The first page load and the time from
 submitting a screen to its result are printed (targets 300 ms and 150 ms; not
-pass/fail). Each page's screenshot is saved under docs/screenshots/."""
+pass/fail). Each page's screenshot is saved (tests/web/conftest.py: SCREENSHOTS)."""
 
 from __future__ import annotations
 
