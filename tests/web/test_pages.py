@@ -353,6 +353,9 @@ def test_keyboard_and_labels(analyst: Watched) -> None:
         )
         assert headless == 0, path
     page.goto("/")
+    page.wait_for_load_state("networkidle")
+    # autofocus is applied once the page is parsed: wait for it rather than race it
+    page.wait_for_function("() => document.activeElement?.id === 'name'", timeout=10_000)
     assert page.evaluate("() => document.activeElement.id") == "name"  # autofocus
     page.keyboard.type("Kirill Dmitriev")
     page.keyboard.press("Enter")
