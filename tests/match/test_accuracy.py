@@ -135,3 +135,75 @@ def test_other_names_have_no_wade_giles_reading(name: str) -> None:
     # pinyin, Western and Korean names, and names with a syllable Wade-Giles
     # does not write ("Ing" is "Ying")
     assert pinyin_reading(name) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("John Smith", "JOHN B. PRIDMORE-SMITH"),  # was 0.81
+        ("Maria Sanchez", "MARIA LUISA SANCHEZ-LOPEZ"),
+        ("Anna Schmidt", "Anna LEUTHEUSSER-SCHMIDT"),
+        ("Kim Myong", "Kim Myong-guk"),
+    ],
+)
+def test_half_of_a_hyphenated_name_is_another_name(query: str, listed: str) -> None:
+    result = score(Query(query, "Person"), _entry("Person", listed))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert any(e.feature == "name_shape" and "hyphenated" in e.detail for e in result.evidence), (
+        result.explanation
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("John Pridmore-Smith", "JOHN B. PRIDMORE-SMITH"),
+        ("John Pridmore Smith", "JOHN B. PRIDMORE-SMITH"),
+        ("Miguel Díaz-Canel", "Miguel DIAZ-CANEL BERMUDEZ"),
+        ("Kim Jong Un", "KIM Jong-un"),
+        ("Hsi Chin-ping", "Xi Jinping"),
+        ("SAIF AL-DIN AL-RAWI", "SAIF-AL-DIN AL-RAWI"),
+    ],
+)
+def test_whole_hyphenated_names_still_match(query: str, listed: str) -> None:
+    result = score(Query(query, "Person"), _entry("Person", listed))
+    assert result.score >= 0.9, result.explanation
+    assert not any(e.feature == "name_shape" for e in result.evidence), result.explanation
+
+
+def test_outer_names_alone_of_a_long_name_are_weak() -> None:
+    # three names between the aligned first and last left aside (name_pairs: the
+    # "dropped 3 middle parts" pairs are labelled different people)
+    listed = _entry("Person", "MOHAMMAD HAMDI MOHAMMAD SADIQ AL-AHDAL")
+    result = score(Query("MUHAMMAD AL-AHDAL", "Person"), listed)
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "outer names" in result.explanation
+    # and the same the other way round
+    back = score(
+        Query("SAIF-AL-DIN FULAYYIH HASSAN TAHA AL-RAWI", "Person"),
+        _entry("Person", "SAIF AL-DIN AL-RAWI"),
+    )
+    assert back.score < DEFAULT_THRESHOLD, back.explanation
+    # one or two names left aside in the middle are an omitted father's name
+    for query, name in [
+        ("JAMAL SULTAN AL-TIKRITI", "JAMAL MUSTAFA ABDALLAH SULTAN AL-TIKRITI"),
+        ("SHER ABBAS STANEKZAI", "SHER MOHAMMAD ABBAS STANEKZAI PADSHAH KHAN"),
+        ("RAMZI ABDULLAH BINALSHIBH", "RAMZI MOHAMED ABDULLAH BINALSHIBH"),
+    ]:
+        kept = score(Query(query, "Person"), _entry("Person", name))
+        assert kept.score >= DEFAULT_THRESHOLD, kept.explanation
+
+
+def test_a_parent_company_is_not_its_national_branch() -> None:
+    # "Banco Santander, S.A." against the listed Mexican bank: another legal person
+    mexico = _entry("Company", "Banco Santander Mexico, S.A.")
+    result = score(Query("Banco Santander, S.A.", "Company"), mexico)
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "national branch" in result.explanation
+    # a query naming the branch of a listed company is reported (owned by it)
+    deutsche = _entry("Company", "Deutsche Bank AG")
+    assert score(Query("Deutsche Bank Mexico AG", "Company"), deutsche).score >= DEFAULT_THRESHOLD
+    # a name without a legal form may leave the country out of the listed name
+    melli = _entry("Organization", "BANK MELLI IRAN")
+    assert score(Query("Bank Melli", "Organization"), melli).score >= DEFAULT_THRESHOLD
+    assert score(Query("Banco Santander Mexico, S.A."), mexico).score >= 0.95

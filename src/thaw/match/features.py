@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar, Final
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.names import BestName, NameMatch, name_match
+from thaw.match.names import Alignment, BestName, NameMatch, name_match
 from thaw.match.types import Query
 from thaw.text import AnalyzedName, Token
 
@@ -280,7 +281,24 @@ class NameShapeFeature(Feature):
       are left unexplained ("영수 정순 이" against 'Jong Su RI': *su* of 영수 and
       *jong* of 정순; "翼 吉田" against 'Tian Yi': *tian* of the surname 吉田,
       Yoshida). Such a word is one given name or surname, and common syllables
-      recur in thousands of names: half of one is not the name.
+      recur in thousands of names: half of one is not the name;
+    * *part of a hyphenated name*: a hyphenated word of two or more names, a
+      double-barrelled surname or a compound given name, aligned in part ("John
+      Smith" against "JOHN B. PRIDMORE-SMITH", "Kim Myong" against "Kim
+      Myong-guk"): Pridmore-Smith is a surname of its own, not Smith;
+    * *skipped middle*: only the outer names align, and three or more names lie
+      between them on one side ("MUHAMMAD AL-AHDAL" against "MOHAMMAD HAMDI
+      MOHAMMAD SADIQ AL-AHDAL"): a first and a family name are shared by a whole
+      family; one or two omitted middle names (a father's name) cost nothing
+      here;
+    * *parent of a branch*: the query, a registered name with its legal form,
+      aligns whole with a listed registered name that adds only a place
+      ("Banco Santander, S.A." against "Banco Santander Mexico, S.A."): the
+      listed party is a national subsidiary, and the query its parent, another
+      legal person. The other way round ("Deutsche Bank (Schweiz) AG" against
+      "Deutsche Bank AG") the query is a branch of the listed party, owned by
+      it, and nothing is said; nor when the query gives no legal form ("Bank
+      Melli" against "BANK MELLI IRAN", whose country is part of its name).
 
     Nothing otherwise; never positive."""
 
@@ -295,6 +313,15 @@ class NameShapeFeature(Feature):
         "one_approximate_word": Magnitude(-1.2, "a one-word query matched only by its consonants"),
         "part_of_word": Magnitude(
             -1.0, "a Chinese or Korean word of several syllables aligned only in part"
+        ),
+        "part_of_hyphenated": Magnitude(
+            -1.5, "a hyphenated name (a double-barrelled surname) aligned only in part"
+        ),
+        "skipped_middle": Magnitude(
+            -0.8, "three or more names between the aligned ones of a listed name left aside"
+        ),
+        "parent_of_branch": Magnitude(
+            -2.0, "a registered name against the same name with a place added (a national branch)"
         ),
     }
 
@@ -363,6 +390,35 @@ class NameShapeFeature(Feature):
                 if ctx.explain
                 else "",
             )
+        if _part_of_hyphenated(ctx.analyzed, al.query_used) or _part_of_hyphenated(
+            best.name, al.result_used
+        ):
+            value = m["part_of_hyphenated"]
+            return Evidence(
+                value,
+                f"a hyphenated name aligns only in part ({value:+.1f})" if ctx.explain else "",
+            )
+        personal = _personal(ctx.query.schema, qs)
+        if personal and (
+            _skipped_middle(rs, al.result_used) >= 3 or _skipped_middle(qs, al.query_used) >= 3
+        ):
+            value = m["skipped_middle"]
+            return Evidence(
+                value,
+                f"only the outer names align, three or more names between them are left"
+                f" aside ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        if not personal and ctx.entry.schema not in _PERSONS and _branch_of(qs, rs, al):
+            value = m["parent_of_branch"]
+            return Evidence(
+                value,
+                f"the listed name adds a place to the registered name: a national branch"
+                f" ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
         if (
             len(rs) > 2
             and rs[0].abjad
@@ -391,6 +447,89 @@ class NameShapeFeature(Feature):
 
     def ceiling(self, query: Query, m: Values) -> float:
         return 0.0
+
+
+def _skipped_middle(tokens: tuple[Token, ...], used: set[int]) -> int:
+    """How many name words of ``tokens`` lie between the first and the last of the
+    ``used`` positions without being used themselves."""
+    if len(used) < 2:
+        return 0
+    first, last = min(used), max(used)
+    return sum(1 for j in range(first + 1, last) if j not in used and tokens[j].role == "name")
+
+
+#: Token roles a listed name may add to a registered name and still name a
+#: branch of it (a place, and the branch's own legal form).
+_BRANCH_EXTRA = frozenset({"location", "legal_form", "stop"})
+
+
+def _branch_of(qs: tuple[Token, ...], rs: tuple[Token, ...], al: Alignment) -> bool:
+    """Whether the query, a registered name (with a legal form), aligns whole with
+    a listed registered name that adds a place ("Banco Santander, S.A." against
+    "Banco Santander Mexico, S.A."): the listed party is a national branch or
+    subsidiary, and the query its parent, another legal person. (The other way
+    round, "Deutsche Bank (Schweiz) AG" against "Deutsche Bank AG", the query is
+    a branch of the listed party, which screening must report.)"""
+    if not any(t.role == "legal_form" for t in qs) or not any(t.role == "legal_form" for t in rs):
+        return False
+    if any(
+        i not in al.query_used and t.role not in ("legal_form", "stop") for i, t in enumerate(qs)
+    ):
+        return False
+    left = [t for j, t in enumerate(rs) if j not in al.result_used]
+    return any(t.role == "location" for t in left) and all(t.role in _BRANCH_EXTRA for t in left)
+
+
+def _part_of_hyphenated(name: AnalyzedName, used: set[int]) -> bool:
+    """Whether a hyphenated word of ``name`` made of two or more name words
+    ("PRIDMORE-SMITH", "Jean-Pierre", "Myong-guk") has some of them among the
+    ``used`` token positions and some not: half of a double-barrelled surname
+    or of a compound given name is another name ("John Smith" is not "JOHN B.
+    PRIDMORE-SMITH")."""
+    if "-" not in name.original:
+        return False
+    for word in _hyphenated_words(name.original, tuple(t.raw for t in name.informative)):
+        if len(word) < 2:
+            continue
+        if not all(name.informative[i].role == "name" for i in word):
+            continue
+        n = sum(1 for i in word if i in used)
+        if 0 < n < len(word):
+            return True
+    return False
+
+
+def _fold_part(part: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", part.lower())
+    return "".join(ch for ch in decomposed if ch.isascii() and ch.isalnum())
+
+
+@lru_cache(maxsize=16384)
+def _hyphenated_words(original: str, raws: tuple[str, ...]) -> tuple[tuple[int, ...], ...]:
+    """The hyphenated words of the name ``original``, each as the positions of
+    its tokens (whose ASCII forms are ``raws``, in order). Tokens are found
+    among the words' parts in order; when one is not (a name read from another
+    script, or split differently), no word is reported."""
+    parts: list[tuple[int, str]] = []
+    hyphenated: set[int] = set()
+    for w, word in enumerate(original.split()):
+        pieces = word.split("-")
+        if len(pieces) > 1:
+            hyphenated.add(w)
+        parts += [(w, _fold_part(p)) for p in pieces]
+    if not hyphenated:
+        return ()
+    k = 0
+    by_word: dict[int, list[int]] = {}
+    for i, raw in enumerate(raws):
+        while k < len(parts) and parts[k][1] != raw:
+            k += 1
+        if k == len(parts):
+            return ()
+        if parts[k][0] in hyphenated:
+            by_word.setdefault(parts[k][0], []).append(i)
+        k += 1
+    return tuple(tuple(v) for v in by_word.values())
 
 
 def _part_of_word(name: AnalyzedName, used: set[int]) -> bool:
