@@ -18,8 +18,10 @@ defines no per-algorithm threshold). thaw's own ``ofac`` reproduction is listed
 too, at its threshold 0.85 (``--quick``: thaw alone). Then thaw's F1 on random
 stratified halves of the pairs (``--splits``) and by fold (``--folds``): the file
 is one half of a labelled set whose other half is held out, so a gain must show
-on both halves, not only on one. Errors are counted by category;
-``--verbose`` lists them with their alignment.
+on both halves, not only on one. Errors are counted by category, and the
+labels by the shapes of pair that no name matcher can get right both ways
+(with how many labels each makes unreachable, and how many of thaw's errors
+lie there); ``--verbose`` lists the errors with their alignment.
 """
 
 from __future__ import annotations
@@ -147,38 +149,60 @@ def kfold(scores: list[float], labels: list[bool], threshold: float, k: int) -> 
     return [prf(scores[f::k], labels[f::k], threshold)[2] for f in range(k) if labels[f::k]]
 
 
-def label_shapes(rows: list[Row], labels: list[bool]) -> dict[str, tuple[int, int]]:
-    """How the labels split over shapes of pair that a name matcher cannot tell
-    apart, as ``shape → (matches, non-matches)``: the same two names labelled
-    both ways; names alike but for one differing word on each side (a
-    different person, or a "plausible alternate"); and names alike but for a
-    differing or added series number."""
+def label_shapes(rows: list[Row], labels: list[bool]) -> list[str]:
+    """Each pair's shape, where it is one that a name matcher cannot tell apart
+    ("" otherwise): the same two names labelled both ways; names alike but for
+    one differing word on each side (a different person, or a "plausible
+    alternate"); and names alike but for a differing or added series number.
+    Within a shape that carries both labels, the smaller side is unreachable
+    for any algorithm that gives the shape one answer."""
     from thaw.match.names import align
 
     seen: dict[tuple[str, str], set[bool]] = {}
-    one_word = [0, 0]
-    numbers = [0, 0]
     for row, label in zip(rows, labels, strict=True):
         seen.setdefault((row["name1"], row["name2"]), set()).add(label)
+    shapes: list[str] = []
+    for row in rows:
+        if len(seen[(row["name1"], row["name2"])]) == 2:
+            shapes.append(BOTH_WAYS)
+            continue
         schema = row.get("schema") or None
         q = analyze_name(row["name1"], schema)
         r = analyze_name(row["name2"], schema)
         al = align(q, r)
-        if not al.pairs or any(p.sim < 0.99 for p in al.pairs):
-            continue
-        q_left = [t for i, t in enumerate(q.informative) if i not in al.query_used]
-        r_left = [t for j, t in enumerate(r.informative) if j not in al.result_used]
-        side = 0 if label else 1
-        if q_left + r_left and all(t.role == "number" for t in q_left + r_left):
-            numbers[side] += 1
-        elif len(q_left) == 1 and len(r_left) == 1 and q_left[0].weight >= 0.5:
-            one_word[side] += 1
-    both = sum(1 for v in seen.values() if len(v) == 2)
-    return {
-        "the same pair labelled both ways": (both, both),
-        "one word differs, the rest equal": (one_word[0], one_word[1]),
-        "only a series number differs or is added": (numbers[0], numbers[1]),
-    }
+        shape = ""
+        if al.pairs and all(p.sim >= 0.99 for p in al.pairs):
+            q_left = [t for i, t in enumerate(q.informative) if i not in al.query_used]
+            r_left = [t for j, t in enumerate(r.informative) if j not in al.result_used]
+            if q_left + r_left and all(t.role == "number" for t in q_left + r_left):
+                shape = "only a series number differs or is added"
+            elif len(q_left) == 1 and len(r_left) == 1 and q_left[0].weight >= 0.5:
+                shape = "one word differs, the rest equal"
+        shapes.append(shape)
+    return shapes
+
+
+BOTH_WAYS = "the same pair labelled both ways"
+
+
+def shape_report(
+    shapes: list[str], labels: list[bool], errors: list[bool]
+) -> list[tuple[str, int, int, int, int]]:
+    """Per shape: ``(shape, matches, non-matches, unreachable, errors)``, where
+    *unreachable* is the smaller label count (of a pair labelled both ways, one
+    of its two rows) and *errors* thaw's errors among the shape's pairs."""
+    out: list[tuple[str, int, int, int, int]] = []
+    for shape in (
+        BOTH_WAYS,
+        "one word differs, the rest equal",
+        "only a series number differs or is added",
+    ):
+        idx = [i for i, s in enumerate(shapes) if s == shape]
+        true = sum(1 for i in idx if labels[i])
+        false = len(idx) - true
+        unreachable = min(true, false)
+        out.append((shape, true, false, unreachable, sum(1 for i in idx if errors[i])))
+    return out
 
 
 def category(row: Row) -> str:
@@ -251,9 +275,20 @@ def main(argv: list[str]) -> int:
     for cat, kinds in sorted(errors.items(), key=lambda kv: -len(kv[1])):
         print(f"  {len(kinds):3} {cat} ({kinds.count('FN')} FN, {kinds.count('FP')} FP)")
     shapes = label_shapes(rows, labels)
+    wrong = [(s >= DEFAULT_THRESHOLD) != m for s, m in zip(thaw_scores, labels, strict=True)]
     print("\nlabels by shape (no algorithm can get both sides of a shape right by it):")
-    for shape, (true, false) in shapes.items():
-        print(f"  {shape}: {true} labelled match, {false} labelled non-match")
+    unreachable = in_shapes = 0
+    for shape, true, false, lost, errs in shape_report(shapes, labels, wrong):
+        unreachable += lost
+        in_shapes += errs
+        print(
+            f"  {shape}: {true} labelled match, {false} labelled non-match"
+            f" ({lost} unreachable; thaw errs on {errs})"
+        )
+    print(
+        f"  unreachable labels in all: {unreachable}; thaw's errors: {sum(wrong)},"
+        f" {in_shapes} of them in these shapes, {sum(wrong) - in_shapes} outside"
+    )
     if args.verbose:
         from thaw.match import compare_names
 
