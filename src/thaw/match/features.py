@@ -39,7 +39,7 @@ from typing import ClassVar, Final
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.names import Alignment, BestName, NameMatch, name_match
 from thaw.match.types import Query
-from thaw.text import AnalyzedName, Token
+from thaw.text import AnalyzedName, Token, vocab
 
 _PERSONS = frozenset({"Person"})
 _ORGS = frozenset({"Organization", "Company", "PublicBody"})
@@ -488,15 +488,22 @@ def _part_of_hyphenated(name: AnalyzedName, used: set[int]) -> bool:
     PRIDMORE-SMITH")."""
     if "-" not in name.original:
         return False
-    for word in _hyphenated_words(name.original, tuple(t.raw for t in name.informative)):
-        if len(word) < 2:
+    tokens = name.informative
+    for word in _hyphenated_words(name.original, tuple(t.raw for t in tokens)):
+        # the article joining the names of an Arabic compound ("Zia-ur-Rahman",
+        # "Nasir-ud-Din") is no name of its own
+        parts = [i for i in word if tokens[i].raw not in _CONNECTIVES]
+        if len(parts) < 2 or not all(tokens[i].role == "name" for i in parts):
             continue
-        if not all(name.informative[i].role == "name" for i in word):
-            continue
-        n = sum(1 for i in word if i in used)
-        if 0 < n < len(word):
+        n = sum(1 for i in parts if i in used)
+        if 0 < n < len(parts):
             return True
     return False
+
+
+#: The Arabic article as written inside hyphenated names (*al-*, *ud-*, and the
+#: South Asian *ur-* of "Mati-ur-Rehman").
+_CONNECTIVES: Final = vocab.ARTICLES | {"ur"}
 
 
 def _fold_part(part: str) -> str:
