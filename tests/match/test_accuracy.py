@@ -210,3 +210,33 @@ def test_a_parent_company_is_not_its_national_branch() -> None:
     melli = _entry("Organization", "BANK MELLI IRAN")
     assert score(Query("Bank Melli", "Organization"), melli).score >= DEFAULT_THRESHOLD
     assert score(Query("Banco Santander Mexico, S.A."), mexico).score >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # a long name dilutes the alignment's substitution term: one differing
+        # word among five or six scored 0.63-0.68, just under the threshold
+        ("ABDUL GHANI BARADAR ABDUL HASIB TURK", "ABDUL GHANI BARADAR ABDUL AHMAD TURK"),
+        ("Juan Carlos Alberto Martinez Lopez Garcia", "Juan Carlos Alberto Martinez Perez Garcia"),
+        ("Kirill Dmitriev", "Kirill Petrov"),
+    ],
+)
+def test_one_name_in_place_of_another_counts_against(query: str, listed: str) -> None:
+    result = score(Query(query, "Person"), _entry("Person", listed))
+    assert result.score < 0.55, result.explanation
+    assert any(e.feature == "name_shape" and "in place of" in e.detail for e in result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Vladimir Putin", "Vladimir Vladimirovich PUTIN"),  # a patronymic left out
+        ("John Smith", "John B. Smith"),  # an initial
+        ("RAMZI ABDULLAH BINALSHIBH", "RAMZI MOHAMED ABDULLAH BINALSHIBH"),  # one side only
+    ],
+)
+def test_a_name_missing_on_one_side_is_no_substitution(query: str, listed: str) -> None:
+    result = score(Query(query, "Person"), _entry("Person", listed))
+    assert result.score >= 0.9, result.explanation
+    assert not any(e.feature == "name_shape" for e in result.evidence)

@@ -298,9 +298,17 @@ class NameShapeFeature(Feature):
       legal person. The other way round ("Deutsche Bank (Schweiz) AG" against
       "Deutsche Bank AG") the query is a branch of the listed party, owned by
       it, and nothing is said; nor when the query gives no legal form ("Bank
-      Melli" against "BANK MELLI IRAN", whose country is part of its name).
+      Melli" against "BANK MELLI IRAN", whose country is part of its name);
+    * *substitution*: a full name word on each side is left unaligned, one name
+      in place of another ("ABDUL GHANI BARADAR ABDUL HASIB TURK" against "...
+      ABDUL AHMAD TURK"). The alignment's own substitution term weighs such a
+      word against the whole name, so that in a name of five or six words it
+      is diluted to almost nothing; this entry makes it count the same in any
+      length. A word present on one side only (a middle name, a patronymic, an
+      initial) is no substitution.
 
-    Nothing otherwise; never positive."""
+    Only the first of these that applies is counted. Nothing otherwise; never
+    positive."""
 
     name = "name_shape"
     weight = 1.0
@@ -322,6 +330,9 @@ class NameShapeFeature(Feature):
         ),
         "parent_of_branch": Magnitude(
             -2.0, "a registered name against the same name with a place added (a national branch)"
+        ),
+        "substitution": Magnitude(
+            -0.7, "a name word on each side left unaligned: one name in place of another"
         ),
     }
 
@@ -443,10 +454,37 @@ class NameShapeFeature(Feature):
                 value,
                 f"a single word matched only approximately ({value:+.1f})" if ctx.explain else "",
             )
+        q_other = _unaligned_name(qs, al.query_used)
+        if q_other is not None:
+            r_other = _unaligned_name(rs, al.result_used)
+            if r_other is not None:
+                value = m["substitution"]
+                note = ""
+                if ctx.explain:
+                    note = (
+                        f"{q_other.raw or q_other.text!r} in place of"
+                        f" {r_other.raw or r_other.text!r} ({value:+.1f})"
+                    )
+                return Evidence(value, note)
         return NO_EVIDENCE
 
     def ceiling(self, query: Query, m: Values) -> float:
         return 0.0
+
+
+def _unaligned_name(tokens: tuple[Token, ...], used: set[int]) -> Token | None:
+    """The first full name word of ``tokens`` (not an initial, a patronymic or a
+    low-weight word such as *Abd* or *Din*) left out of the ``used`` positions."""
+    for i, t in enumerate(tokens):
+        if (
+            i not in used
+            and t.role == "name"
+            and t.weight >= 0.5
+            and len(t.raw) > 1
+            and not t.optional
+        ):
+            return t
+    return None
 
 
 def _skipped_middle(tokens: tuple[Token, ...], used: set[int]) -> int:
