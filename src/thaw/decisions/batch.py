@@ -35,8 +35,7 @@ def _queries(path: Path, fmt: str) -> Iterator[tuple[int, Query]]:
         for raw in source.rows():
             job, _ = check_row(raw)
             if job is not None:
-                row, _, _, name, schema, birth, countries, numbers = job
-                yield row, Query(name, schema, birth, countries, None, numbers)
+                yield job.row, job.query()
     finally:
         source.close()
 

@@ -52,8 +52,7 @@ from thaw.monitor import Match, Monitor, RowData
 from thaw.monitor.screening import Listed, ListingSet, screen_rows
 from thaw.monitor.service import publication_dict
 from thaw.profiles import Profiles
-from thaw.screen.batch import check_fields
-from thaw.spark.screening import column_plan
+from thaw.spark.screening import checked_rows, column_plan
 from thaw.store import PublicationRow, Store, default_home
 from thaw.store.portfolios import PortfolioInfo, PortfolioStore, StoredAlert, StoredRow, now_iso
 
@@ -415,7 +414,6 @@ def _work(shared: Any) -> tuple[ListingSet, dict[tuple[str, str], str], float, A
 def _match_batches(batches: Iterator[pa.RecordBatch], plan: _Plan) -> Iterator[pa.RecordBatch]:
     """The ``mapInArrow`` function: the matches of each batch's rows with the
     changed listings (one output row per match)."""
-    fields = [f for f, _ in plan.columns]
     schema = pa.schema(list(MATCH_FIELDS))
     for batch in batches:
         if not batch.num_rows:
@@ -423,14 +421,11 @@ def _match_batches(batches: Iterator[pa.RecordBatch], plan: _Plan) -> Iterator[p
         listings, profile_of, threshold, stats = _work(plan.work)
         rows: list[tuple[int, RowData]] = []
         ids: list[str] = []
-        for values in zip(*(batch.column(i).to_pylist() for _, i in plan.columns), strict=True):
-            query, ident, _problems = check_fields(dict(zip(fields, values, strict=True)))
-            text = "" if ident is None else str(ident).strip()
-            if query is None or not text:
+        for job, _problems in checked_rows(batch, plan.columns):
+            text = "" if job is None or job.id is None else str(job.id).strip()
+            if job is None or not text:
                 continue  # not a portfolio row: the monitor refuses such rows
-            data = RowData(
-                query.name, query.schema, query.birth_date, query.countries, query.id_numbers
-            )
+            data = RowData(job.name, job.schema, job.birth_date, job.countries, job.id_numbers)
             rows.append((len(ids), data))
             ids.append(text)
         if not rows or not len(listings):
