@@ -50,6 +50,7 @@ import numpy as np
 import pyarrow as pa
 
 from thaw.decisions import Judge, query_fingerprint
+from thaw.decisions.batch import apply_to_hits
 from thaw.match import Query, threshold_for
 from thaw.profiles.screening import PartyScreener
 from thaw.screen.batch import (
@@ -609,16 +610,7 @@ def _decide(
     decisions = judge.of(ident)
     if not decisions:
         return hits
-    fingerprint = query_fingerprint(query)
-    kept = []
-    for hit in hits:
-        keys = [f"{x['source']}:{x['source_id']}" for x in hit["listings"]]
-        applied = judge.outcome(decisions, hit.get("profile_id"), keys, fingerprint)
-        if applied is None:
-            kept.append(hit)
-        elif applied.outcome != "suppressed":
-            kept.append({**hit, "decision": applied.outcome})
-    return kept
+    return apply_to_hits(judge, decisions, hits, query_fingerprint(query))
 
 
 def _ownership(annotator: Any, name: str) -> str:
