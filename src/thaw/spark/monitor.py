@@ -576,6 +576,7 @@ def monitor_folder(
     columns: Mapping[str, str],
     threshold: float | None = None,
     home: str | Path | None = None,
+    decisions: bool = True,
 ) -> FolderStep:
     """One monitoring step of a portfolio whose state lives in ``folder``:
     ``state.json`` (the :class:`MonitorState`, the step number and the current
@@ -585,7 +586,8 @@ def monitor_folder(
     The state file is replaced last, so a step that fails leaves the previous
     state in force (run it again). ``columns`` maps the row fields (``id``,
     ``name``, ``schema``, ``birth_date``, ``country``, ``id_number``) to column
-    names, as :func:`thaw.spark.detect_columns` finds them."""
+    names, as :func:`thaw.spark.detect_columns` finds them; ``decisions`` as
+    :func:`monitor`'s."""
     spark = portfolio.sparkSession
     state_path = folder / STATE_FILE
     previous: DataFrame | None = None
@@ -610,6 +612,7 @@ def monitor_folder(
         id_number=columns.get("id_number"),
         threshold=threshold,
         home=home,
+        decisions=decisions,
     )
     step += 1
     alerts = folder / f"alerts-{step:06d}"
