@@ -34,6 +34,15 @@ def _portfolio(spark: Any) -> Any:
     )
 
 
+COLUMNS: dict[str, Any] = {
+    "schema": "schema",
+    "birth_date": "birth_date",
+    "country": "country",
+    "id_number": "id_number",
+}
+"""The portfolio's columns (:func:`_portfolio`) as :func:`monitor`'s keywords."""
+
+
 def _alerts(df: Any) -> dict[tuple[str, str, str], float]:
     return {(r["row_id"], r["source"], r["source_id"]): r["score"] for r in df.collect()}
 
@@ -53,12 +62,7 @@ def test_baseline_and_advance_equal_the_single_machine_monitor(spark: Any, tmp_p
     single.add("p", ROWS)
 
     portfolio = _portfolio(spark)
-    columns: dict[str, Any] = {
-        "schema": "schema",
-        "birth_date": "birth_date",
-        "country": "country",
-        "id_number": "id_number",
-    }
+    columns = COLUMNS
     first = monitor(portfolio, name="p", home=home, **columns)
     assert first.events.count() == 0
     assert _alerts(first.alerts) == single.stored_alerts("p")
@@ -133,12 +137,7 @@ def test_decisions_as_the_single_machine_monitor(spark: Any, tmp_path: Path) -> 
         single.add("p", ROWS)
         stored = single.stored_alerts("p")
     portfolio = _portfolio(spark)
-    columns: dict[str, Any] = {
-        "schema": "schema",
-        "birth_date": "birth_date",
-        "country": "country",
-        "id_number": "id_number",
-    }
+    columns = COLUMNS
     first = monitor(portfolio, name="p", home=home, **columns)
     assert _alerts(first.alerts) == stored
     suppressed = {(r["row_id"], r["source_id"]) for r in first.alerts.collect() if r["suppressed"]}
