@@ -11,11 +11,13 @@ from typing import Any
 
 import pytest
 
-from tests.index.fixture_store import fixture_records
+from tests.cli._cli import thaw
+from tests.index.fixture_store import fill, fixture_records
 from thaw.index import entry_from_record
 from thaw.screen import Screener
 from thaw.screen.batch import CheckedRow, check_fields, check_mapping, screen_file
 from thaw.screen.inputs import make_query, parse_gender
+from thaw.store import Store
 
 
 @pytest.mark.parametrize(
@@ -52,14 +54,17 @@ def test_the_row_model_carries_the_gender_into_the_query() -> None:
     assert make_query("Kirill Dmitriev").gender is None
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    """The fixture listings, with Kirill Dmitriev (OFAC 34336) listed as male."""
-    records = [
-        dataclasses.replace(r, gender="male") if r.source_id == "34336" else r
+def _records() -> list[Any]:
+    """The fixture listings, with Kirill Dmitriev (OFAC 34336, UK 14200) listed as male."""
+    return [
+        dataclasses.replace(r, gender="male") if r.source_id in ("34336", "14200") else r
         for r in fixture_records()
     ]
-    return Screener.from_entries(entry_from_record(r) for r in records)
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener.from_entries(entry_from_record(r) for r in _records())
 
 
 def _best(lines: list[dict[str, Any]], row: int) -> dict[str, Any]:
@@ -86,3 +91,21 @@ def test_screen_file_weighs_the_gender(screener: Screener, tmp_path: Path) -> No
     (conflict,) = [f for f in female["features"] if f["feature"] == "gender"]
     assert conflict["contribution"] < 0 and "conflicts" in conflict["detail"]
     assert not [f for f in male["features"] if f["feature"] == "gender"]
+
+
+def test_one_name_with_a_gender(screener: Screener, tmp_path: Path) -> None:
+    def score(gender: str | None) -> float:
+        result = screener.screen("Kirill Dmitriev", birth_date="1975", gender=gender)
+        return next(h.score for h in result.hits if h.listings[0].source_id == "34336")
+
+    assert score("F") < score("M") == score(None)
+    # thaw screen --gender, against a store of the same listings
+    home = tmp_path / "home"
+    with Store(home) as store:
+        fill(store, _records())
+    scores = {}
+    for gender in ("M", "F"):
+        run = thaw("screen", "Kirill Dmitriev", "--gender", gender, "--json", "--home", home)
+        assert run.code == 0, run
+        scores[gender] = json.loads(run.out)["hits"][0]["score"]
+    assert scores["F"] < scores["M"]
