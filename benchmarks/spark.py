@@ -76,6 +76,7 @@ COLUMNS = [
     "first_name",
     "middle_name",
     "last_name",
+    "gender",
     "date_of_birth",
     "nationality",
 ]
@@ -277,7 +278,14 @@ def equivalence(spark: Any, home: Path, tmp: Path) -> None:
     file_seconds = time.perf_counter() - began
     expected = {d["id"]: d["hits"] for d in map(json.loads, out.getvalue().splitlines())}
     df = spark.read.options(header=True).csv(str(source)).repartition(8)  # one split: spread it
-    result = screen(df, birth_date="date_of_birth", country="nationality", id="id", home=home)
+    result = screen(
+        df,
+        birth_date="date_of_birth",
+        country="nationality",
+        gender="gender",
+        id="id",
+        home=home,
+    )
     began = time.perf_counter()
     got: dict[str, Any] = {}
     errors = 0

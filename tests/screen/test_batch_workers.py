@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -13,6 +12,7 @@ from thaw.index import entry_from_record
 from thaw.screen import Screener
 from thaw.screen.batch import (
     WORKER_GC_THRESHOLDS,
+    CheckedRow,
     _needs_japanese,
     _screen_chunk_in_worker,
     _worker_init,
@@ -20,8 +20,8 @@ from thaw.screen.batch import (
 )
 
 
-def job(name: str) -> Any:
-    return (1, "row 1", None, name, None, None, (), ())
+def job(name: str) -> CheckedRow:
+    return CheckedRow(1, "row 1", None, name, None, None, (), ())
 
 
 @pytest.mark.parametrize(

@@ -138,3 +138,31 @@ def test_ownership_column_as_screen_file_ownership(
     assert got["5"]["ownership"] is None and got["5"]["error"] == "no name"
     # without the flag there is no such column
     assert "ownership" not in screen(df, name="name", id="id", home=ownership_home).columns
+
+
+def test_decisions_then_ownership_as_screen_file(
+    spark: Any, ownership_home: Path, tmp_path: Path
+) -> None:
+    """Both steps after screening, in ``screen-file``'s order: a row's false
+    positive removes its hit, and its ownership exposure is still reported."""
+    home = tmp_path / "home"
+    shutil.copytree(ownership_home, home)
+    source = tmp_path / "rows.csv"
+    source.write_text("id,name\n1,Alpha Trading LLC\n4,Ivan Ivanov\n6,Zinaida Zueva\n")
+    before = _file_lines(source, "--no-decisions", "--home", home, tmp_path / "b.jsonl")
+    hit = before["4"]["hits"][0]
+    listing = hit["listings"][0]
+    target = hit.get("profile_id") or f"{listing['source']}:{listing['source_id']}"
+    with open_state(home) as state:
+        state.decisions.record(Decision("4", target, "false_positive", "test", "tester"))
+    expected = _file_lines(source, "--ownership", "--home", home, tmp_path / "a.jsonl")
+    assert len(expected["4"]["hits"]) == len(before["4"]["hits"]) - 1
+    assert expected["4"]["ownership"] and expected["6"]["hits"]
+    df = spark.read.options(header=True).csv(str(source))
+    got = {
+        r["id"]: r for r in screen(df, name="name", id="id", home=home, ownership=True).collect()
+    }
+    assert set(got) == set(expected)
+    for row_id, line in expected.items():
+        assert spark_hits(got[row_id]["hits"]) == line["hits"], row_id
+        assert json.loads(got[row_id]["ownership"]) == line["ownership"], row_id

@@ -13,10 +13,12 @@ import pytest
 from tests.cli._cli import thaw
 from tests.conftest import publish
 from tests.monitor.test_monitor import BASE, ROWS, person
-from thaw.index import ensure_index
+from thaw.decisions import listing_fingerprint
+from thaw.index import ensure_index, entry_from_record
 from thaw.monitor import Monitor
 from thaw.spark.monitor import MonitorState, load_state, monitor, save_state
 from thaw.store import Store
+from thaw.store.state import Decision, open_state
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -30,6 +32,15 @@ def _portfolio(spark: Any) -> Any:
         "id string, name string, schema string, birth_date string, country string, "
         "id_number string",
     )
+
+
+COLUMNS: dict[str, Any] = {
+    "schema": "schema",
+    "birth_date": "birth_date",
+    "country": "country",
+    "id_number": "id_number",
+}
+"""The portfolio's columns (:func:`_portfolio`) as :func:`monitor`'s keywords."""
 
 
 def _alerts(df: Any) -> dict[tuple[str, str, str], float]:
@@ -51,12 +62,7 @@ def test_baseline_and_advance_equal_the_single_machine_monitor(spark: Any, tmp_p
     single.add("p", ROWS)
 
     portfolio = _portfolio(spark)
-    columns: dict[str, Any] = {
-        "schema": "schema",
-        "birth_date": "birth_date",
-        "country": "country",
-        "id_number": "id_number",
-    }
+    columns = COLUMNS
     first = monitor(portfolio, name="p", home=home, **columns)
     assert first.events.count() == 0
     assert _alerts(first.alerts) == single.stored_alerts("p")
@@ -103,6 +109,68 @@ def test_baseline_and_advance_equal_the_single_machine_monitor(spark: Any, tmp_p
     assert again.changed_listings == 0 and again.event_count == 0
     assert _alerts(again.alerts) == _alerts(step.alerts)
     single.close()
+    store.close()
+
+
+def test_decisions_as_the_single_machine_monitor(spark: Any, tmp_path: Path) -> None:
+    """A false positive keeps its alert suppressed (no event) until the listing is
+    amended, which reopens it with ``hit_amended``, as in
+    ``tests/monitor/test_monitor.py``'s decision test."""
+    home = tmp_path / "home"
+    store = Store(home)
+    publish(store, "us_ofac_sdn", BASE, "2022-02-01")
+    ensure_index(store)
+    record = store.get("us_ofac_sdn", "4")
+    assert record is not None
+    with open_state(home) as state:
+        state.decisions.record(
+            Decision(
+                "p/c6",
+                "us_ofac_sdn:4",
+                "false_positive",
+                "different person",
+                "analyst",
+                listing_fingerprint=listing_fingerprint([entry_from_record(record)]),
+            )
+        )
+    with Monitor(store, workers=1) as single:
+        single.add("p", ROWS)
+        stored = single.stored_alerts("p")
+    portfolio = _portfolio(spark)
+    columns = COLUMNS
+    first = monitor(portfolio, name="p", home=home, **columns)
+    assert _alerts(first.alerts) == stored
+    suppressed = {(r["row_id"], r["source_id"]) for r in first.alerts.collect() if r["suppressed"]}
+    assert suppressed == {("c6", "4")}
+    plain = monitor(portfolio, name="p", home=home, decisions=False, **columns)
+    assert not [r for r in plain.alerts.collect() if r["suppressed"]]
+    first.alerts.write.parquet(str(tmp_path / "alerts-1"))
+
+    # an unrelated amendment raises no event on c6; amending listing 4 reopens it
+    changed = [
+        person("us_ofac_sdn", "1", "Ivan Petrovich Sidorov", "Ivan Sidorov", dob="1961-04-12"),
+        *BASE[1:3],
+        person("us_ofac_sdn", "4", "Marta Ilonen", "Marta Ilonen-Virtanen"),
+        *BASE[4:],
+    ]
+    publish(store, "us_ofac_sdn", changed, "2022-03-01")
+    ensure_index(store)
+    with Monitor(store, workers=1) as single:
+        single.advance("p")
+        expected = {
+            (e.type, e.row_id): _comparable(e.payload) for e in single.portfolios.events("p")
+        }
+        stored = single.stored_alerts("p")
+    assert ("hit_amended", "c6") in expected
+    previous = spark.read.parquet(str(tmp_path / "alerts-1"))
+    step = monitor(portfolio, previous, first.state, name="p", home=home, **columns)
+    got = {
+        (r["type"], r["row_id"]): _comparable(json.loads(r["payload"]))
+        for r in step.events.collect()
+    }
+    assert got == expected
+    assert _alerts(step.alerts) == stored
+    assert not [r for r in step.alerts.collect() if r["suppressed"]]
     store.close()
 
 

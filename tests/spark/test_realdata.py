@@ -28,6 +28,7 @@ def test_bench_rows_match_screen_file(spark: Any, real_home: Path, tmp_path: Pat
         "first_name",
         "middle_name",
         "last_name",
+        "gender",
         "date_of_birth",
         "nationality",
     ]
@@ -47,6 +48,7 @@ def test_bench_rows_match_screen_file(spark: Any, real_home: Path, tmp_path: Pat
         first_name="first_name",
         middle_name="middle_name",
         last_name="last_name",
+        gender="gender",
     )
     rows_out = result.select("id", "hits", "error").collect()
     assert len(rows_out) == len(rows)

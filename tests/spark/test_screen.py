@@ -3,6 +3,7 @@ column mapping, rows with no name, empty and finely partitioned DataFrames."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -10,9 +11,11 @@ from typing import Any
 import pytest
 
 import thaw.spark
+from tests.index.fixture_store import fill, fixture_records
 from tests.spark.rows import file_results, make_rows, spark_hits, write_csv
 from thaw.spark import RESULT_COLUMNS, detect_columns
 from thaw.spark.screening import column_plan
+from thaw.store import Store
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -171,7 +174,7 @@ def test_bad_arguments_are_refused_on_the_driver(spark: Any, fixture_home: Path)
 
 def test_column_detection_follows_the_file_contract() -> None:
     found = detect_columns(
-        ["ID", "Full_Name", "Date_of_Birth", "Nationality", "Notes", "Last_Name"]
+        ["ID", "Full_Name", "Date_of_Birth", "Nationality", "Notes", "Last_Name", "Sex"]
     )
     assert found == {
         "id": "ID",
@@ -179,6 +182,52 @@ def test_column_detection_follows_the_file_contract() -> None:
         "birth_date": "Date_of_Birth",
         "country": "Nationality",
         "last_name": "Last_Name",
+        "gender": "Sex",
+    }
+    # the file command's other spellings: dob, given_name, a header with spaces
+    assert detect_columns(["\ufeffDOB", "Given Name", "Surname", "id"]) == {
+        "birth_date": "\ufeffDOB",
+        "first_name": "Given Name",
+        "last_name": "Surname",
+        "id": "id",
     }
     with pytest.raises(ValueError, match="name column"):
         column_plan(["a"], name=None)
+
+
+def test_gender_column_as_screen_file(spark: Any, tmp_path: Path) -> None:
+    """A row's gender is weighed as ``screen-file`` weighs it: against a listing
+    of the other gender the score drops, with the gender feature saying why
+    (Kirill Dmitriev's OFAC and UK listings, one profile, both say male)."""
+    home = tmp_path / "home"
+    records = [
+        dataclasses.replace(r, gender="male") if r.source_id in ("34336", "14200") else r
+        for r in fixture_records()
+    ]
+    with Store(home) as store:
+        fill(store, records)
+    source = tmp_path / "rows.csv"
+    source.write_text(
+        "id,name,sex\n1,Kirill Dmitriev,\n2,Kirill Dmitriev,M\n3,Kirill Dmitriev,F\n"
+        "4,Kirill Dmitriev,unknown\n"
+    )
+    expected = file_results(source, home, threshold=0.0)
+    df = spark.read.options(header=True).csv(str(source))
+    columns = detect_columns(df.columns)
+    assert columns["gender"] == "sex"
+    result = thaw.spark.screen(
+        df,
+        name=columns["name"],
+        id=columns["id"],
+        gender=columns["gender"],
+        home=home,
+        threshold=0.0,
+    )
+    got = {r["id"]: spark_hits(r["hits"]) or [] for r in result.collect()}
+    assert got == expected
+    plain, male, female = (
+        next(h for h in got[i] if "34336" in {x["source_id"] for x in h["listings"]})
+        for i in ("1", "2", "3")
+    )
+    assert male["score"] == plain["score"] > female["score"]
+    assert any(f["feature"] == "gender" for f in female["features"])

@@ -13,7 +13,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from thaw.catalogue.listings import Listing, active_listing, active_listings, listings_at
+from thaw.catalogue.listings import (
+    Listing,
+    ListingKey,
+    active_listing,
+    active_listings,
+    listings_at,
+)
 from thaw.catalogue.programs import (
     AUTHORITIES,
     LIST_CODE,
@@ -36,6 +42,7 @@ __all__ = [
     "SOURCE_AUTHORITY",
     "CatalogueEntry",
     "Listing",
+    "ListingKey",
     "Programme",
     "active_listing",
     "active_listings",

@@ -13,8 +13,28 @@ from thaw.store import PublicationRow, Store
 from thaw.store.queries import listing_version_at, records_with_meta_at
 
 
+class ListingKey:
+    """What any value naming a listing by ``source`` and ``source_id`` derives from
+    them: the listing's :attr:`key` and the :attr:`authority` behind its source
+    (a mixin of :class:`Listing` and :class:`thaw.ownership.model.ListingRef`)."""
+
+    __slots__ = ()
+    source: str
+    source_id: str
+
+    @property
+    def authority(self) -> str:
+        """The authority key (``us``, ``eu``, ``uk`` …) of the listing's source."""
+        return authority_of(self.source)
+
+    @property
+    def key(self) -> str:
+        """``source:source_id``."""
+        return f"{self.source}:{self.source_id}"
+
+
 @dataclass(frozen=True, slots=True)
-class Listing:
+class Listing(ListingKey):
     """One listing of one publication, reduced to what relief analysis uses."""
 
     source: str
@@ -23,16 +43,6 @@ class Listing:
     caption: str
     programs: tuple[str, ...]
     listed_on: str | None = None
-
-    @property
-    def authority(self) -> str:
-        """The authority key (``us``, ``uk`` …) of the listing's source."""
-        return authority_of(self.source)
-
-    @property
-    def key(self) -> str:
-        """``source:source_id``."""
-        return f"{self.source}:{self.source_id}"
 
 
 def listing_from_blob(

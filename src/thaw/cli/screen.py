@@ -92,6 +92,10 @@ def screen_cmd(
     home: HomeOption = None,
     as_json: JsonOption = False,
     ownership: OwnershipOption = False,
+    gender: Annotated[
+        str | None,
+        typer.Option(help="Gender: M or F (a listing of the other gender counts against)."),
+    ] = None,
 ) -> None:
     """Screen one name against every loaded list.
 
@@ -109,6 +113,7 @@ def screen_cmd(
             threshold=threshold,
             limit=limit,
             algorithm=algorithm,
+            gender=gender,
         )
     except ScreenInputError as exc:
         raise fail(str(exc)) from exc

@@ -91,6 +91,13 @@ def spark_monitor_cmd(
     ] = None,
     threshold: ThresholdOption = None,
     home: HomeOption = None,
+    decisions: Annotated[
+        bool,
+        typer.Option(
+            help="Apply analysts' decisions on the portfolio's rows (thaw decide on "
+            "NAME/ROW_ID): a false positive in force keeps its alert suppressed, no event."
+        ),
+    ] = True,
 ) -> None:
     """Monitor a portfolio too large for one machine on Apache Spark.
 
@@ -116,7 +123,13 @@ def spark_monitor_cmd(
         state.mkdir(parents=True, exist_ok=True)
         with err.status("monitoring on Spark…"):
             step = monitor_folder(
-                df, state, name=name, columns=columns, threshold=threshold, home=home
+                df,
+                state,
+                name=name,
+                columns=columns,
+                threshold=threshold,
+                home=home,
+                decisions=decisions,
             )
     except (BatchError, ValueError) as exc:
         raise fail(str(exc)) from exc

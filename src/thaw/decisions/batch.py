@@ -10,7 +10,7 @@ suppressed by a false-positive decision and marks the others ``reopened`` or
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -18,6 +18,7 @@ from typing import IO, Any
 from thaw.decisions import Judge, query_fingerprint
 from thaw.match import Query
 from thaw.screen.batch import check_row, open_source
+from thaw.store.state import Decision
 
 
 @dataclass(slots=True)
@@ -35,8 +36,7 @@ def _queries(path: Path, fmt: str) -> Iterator[tuple[int, Query]]:
         for raw in source.rows():
             job, _ = check_row(raw)
             if job is not None:
-                row, _, _, name, schema, birth, countries, numbers = job
-                yield row, Query(name, schema, birth, countries, None, numbers)
+                yield job.row, job.query()
     finally:
         source.close()
 
@@ -59,17 +59,36 @@ def apply_to_lines(
             continue
         while current is None or current[0] < data["row"]:
             current = next(queries)
-        fingerprint = query_fingerprint(current[1])
-        hits = []
-        for hit in data["hits"]:
-            keys = [f"{x['source']}:{x['source_id']}" for x in hit["listings"]]
-            applied = judge.outcome(decisions, hit.get("profile_id"), keys, fingerprint)
-            if applied is None:
-                hits.append(hit)
-                continue
-            setattr(counts, applied.outcome, getattr(counts, applied.outcome) + 1)
-            if applied.outcome != "suppressed":
-                hits.append({**hit, "decision": applied.outcome})
-        data["hits"] = hits
+        data["hits"] = apply_to_hits(
+            judge, decisions, data["hits"], query_fingerprint(current[1]), counts
+        )
         output.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
     return counts
+
+
+def apply_to_hits(
+    judge: Judge,
+    decisions: Mapping[str, Decision],
+    hits: list[dict[str, Any]],
+    customer_fp: str,
+    counts: Applied | None = None,
+) -> list[dict[str, Any]]:
+    """One row's hits, in ``screen-file``'s JSON form, with its customer's
+    ``decisions`` applied: a hit suppressed by a false positive still in force is
+    dropped, one whose false positive was reopened or that was decided a true
+    match carries ``decision`` (``reopened`` or ``true_match``). ``customer_fp``
+    is the row's :func:`~thaw.decisions.query_fingerprint`; ``counts``, if given,
+    is incremented for each outcome. ``screen-file`` and the Spark path
+    (:mod:`thaw.spark.screening`) both decide through this."""
+    kept: list[dict[str, Any]] = []
+    for hit in hits:
+        keys = [f"{x['source']}:{x['source_id']}" for x in hit["listings"]]
+        applied = judge.outcome(decisions, hit.get("profile_id"), keys, customer_fp)
+        if applied is None:
+            kept.append(hit)
+            continue
+        if counts is not None:
+            setattr(counts, applied.outcome, getattr(counts, applied.outcome) + 1)
+        if applied.outcome != "suppressed":
+            kept.append({**hit, "decision": applied.outcome})
+    return kept

@@ -41,7 +41,7 @@ def read_rows(path: Path, fmt: str | None = None) -> list[tuple[str, RowData]]:
             problems += [f"{p.where}: {p.reason}" for p in found]
             if job is None:
                 continue
-            _row, where, ident, name, schema, birth_date, countries, numbers = job
+            where, ident = job.where, job.id
             text = "" if ident is None else str(ident).strip()
             if not text:
                 problems.append(f"{where}: no id (a portfolio row needs an id)")
@@ -50,7 +50,8 @@ def read_rows(path: Path, fmt: str | None = None) -> list[tuple[str, RowData]]:
                 problems.append(f"{where}: id {text!r} already used at {seen[text]}")
                 continue
             seen[text] = where
-            rows.append((text, RowData(name, schema, birth_date, countries, numbers)))
+            data = RowData(job.name, job.schema, job.birth_date, job.countries, job.id_numbers)
+            rows.append((text, data))
     except BatchError as exc:
         raise PortfolioInputError(f"{path}: {exc}") from exc
     finally:

@@ -5,28 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thaw.catalogue import authority_of
+from thaw.catalogue import ListingKey
 
 
 @dataclass(frozen=True, slots=True)
-class ListingRef:
-    """One listing in force behind a party: where, under which programmes, since when."""
+class ListingRef(ListingKey):
+    """One listing in force behind a party: where, under which programmes, since
+    when (its ``key`` and ``authority`` as :class:`~thaw.catalogue.ListingKey`'s)."""
 
     source: str
     source_id: str
     caption: str
     programs: tuple[str, ...] = ()
     listed_on: str | None = None
-
-    @property
-    def authority(self) -> str:
-        """The authority key (``us``, ``eu``, ``uk`` …)."""
-        return authority_of(self.source)
-
-    @property
-    def key(self) -> str:
-        """``source:source_id``."""
-        return f"{self.source}:{self.source_id}"
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict."""

@@ -13,7 +13,8 @@ Parquet columns):
                                    Aircraft, or ``any``;
 ``birth_date``, ``date_of_birth``  ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``;
 or ``dob``
-``gender`` or ``sex``              any value: the row is a person;
+``gender`` or ``sex``              any value: the row is a person; ``M``/``F``,
+                                   ``male``/``female`` … is evidence too;
 ``nationality`` or ``country``     ISO-2 codes or country names (several: ``;`` or ``|``);
 ``id_number``                      a passport, registration, IMO … number.
 
@@ -69,7 +70,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Protocol, cast
+from typing import IO, Any, NamedTuple, Protocol, cast
 
 from thaw._process import die_with_parent
 from thaw.match import Query
@@ -78,6 +79,7 @@ from thaw.screen.inputs import (
     clean_name,
     parse_birth_date,
     parse_countries,
+    parse_gender,
     parse_id_number,
     parse_schema,
 )
@@ -119,9 +121,40 @@ KNOWN_COLUMNS = (
 _EMPTY = frozenset({"", "-", "n/a", "na", "none", "null", "unknown", "u", "x"})
 """Gender values that say nothing (a company row of a mixed file often has one)."""
 
-_Job = tuple[int, str, Any, str, "str | None", "str | None", tuple[str, ...], tuple[str, ...]]
-"""A checked row, as sent to a worker: row, where, id, name, schema, birth date,
-countries, id numbers."""
+
+class CheckedRow(NamedTuple):
+    """A row of the input contract, checked (:func:`check_row`): what is screened,
+    and where it came from. It is what a worker is sent, and what every other
+    reader of customer rows (the API's file upload, portfolios, decisions, Spark)
+    builds its query from (:meth:`query`), so that all screen a row alike."""
+
+    row: int
+    """The 1-based position of the row among the input's data rows."""
+    where: str
+    """The row's place, for messages (``file.csv: line 12``)."""
+    id: Any
+    """The row's ``id``, as JSON will write it (``None``: none)."""
+    name: str
+    schema: str | None
+    birth_date: str | None
+    countries: tuple[str, ...]
+    id_numbers: tuple[str, ...]
+    gender: str | None = None
+    """``male`` or ``female`` (:func:`thaw.screen.inputs.parse_gender`)."""
+
+    def query(self) -> Query:
+        """The matcher's query for this row."""
+        return Query(
+            self.name,
+            self.schema,
+            self.birth_date,
+            self.countries,
+            self.gender,
+            self.id_numbers,
+        )
+
+
+_Job = CheckedRow  # the name the worker plumbing below uses
 
 
 class BatchError(Exception):
@@ -654,7 +687,9 @@ def _describes_person(fields: dict[str, Any], split_name: bool) -> bool:
     return _first(fields, DATE_COLUMNS) is not None
 
 
-def check_row(raw: _Raw, default_schema: str | None = None) -> tuple[_Job | None, list[RowProblem]]:
+def check_row(
+    raw: _Raw, default_schema: str | None = None
+) -> tuple[CheckedRow | None, list[RowProblem]]:
     """A row ready to screen, or the reason it cannot be, plus any warning.
 
     ``default_schema`` applies to rows without a ``schema`` value (``any``: no
@@ -684,7 +719,7 @@ def check_row(raw: _Raw, default_schema: str | None = None) -> tuple[_Job | None
         countries = ()
         problems.append(RowProblem(raw.row, raw.where, str(exc), skipped=False))
     number = parse_id_number(fields.get("id_number"))
-    job: _Job = (
+    job = CheckedRow(
         raw.row,
         raw.where,
         _json_id(fields.get("id")),
@@ -693,23 +728,31 @@ def check_row(raw: _Raw, default_schema: str | None = None) -> tuple[_Job | None
         birth_date,
         countries,
         (number,) if number else (),
+        parse_gender(_first(fields, GENDER_COLUMNS)),
     )
     return job, problems
+
+
+def check_mapping(
+    fields: dict[str, Any], row: int = 1, where: str | None = None
+) -> tuple[CheckedRow | None, list[RowProblem]]:
+    """One row given by its fields (keys: the input contract's column names, lower
+    case), checked exactly as :func:`screen_file` checks a row of a file: the row
+    (``None`` when it cannot be screened) and the problems found (see
+    :func:`check_row`). Other engines (``thaw.spark``) read rows through this so
+    that their results are the file command's."""
+    return check_row(_Raw(row, where or f"row {row}", fields))
 
 
 def check_fields(
     fields: dict[str, Any], row: int = 1, where: str | None = None
 ) -> tuple[Query | None, Any, list[RowProblem]]:
-    """One row given by its fields (keys: the input contract's column names, lower
-    case), checked exactly as :func:`screen_file` checks a row of a file: the query
-    to screen (``None`` when the row cannot be screened) with the row's id, and the
-    problems found (see :func:`check_row`). Other engines (``thaw.spark``) screen
-    rows through this so that their results are the file command's."""
-    job, problems = check_row(_Raw(row, where or f"row {row}", fields))
+    """:func:`check_mapping`, as the query to screen (``None`` when the row cannot
+    be screened), the row's id and the problems found."""
+    job, problems = check_mapping(fields, row, where)
     if job is None:
         return None, None, problems
-    _, _, ident, name, schema, birth_date, countries, numbers = job
-    return Query(name, schema, birth_date, countries, None, numbers), ident, problems
+    return job.query(), job.id, problems
 
 
 # -- screening -------------------------------------------------------------------------
@@ -724,12 +767,11 @@ def _screen_chunk(chunk: list[_Job]) -> tuple[list[str], int, int, list[RowProbl
     lines: list[str] = []
     with_hits = hits = 0
     problems: list[RowProblem] = []
-    for row, where, ident, name, schema, birth_date, countries, numbers in chunk:
-        query = Query(name, schema, birth_date, countries, None, numbers)
+    for job in chunk:
         try:
-            result = screener.screen_query(query, row=row, id=ident, **options)
+            result = screener.screen_query(job.query(), row=job.row, id=job.id, **options)
         except Exception as exc:  # one odd row must not sink the whole file
-            problems.append(RowProblem(row, where, f"could not be screened ({exc!r})"))
+            problems.append(RowProblem(job.row, job.where, f"could not be screened ({exc!r})"))
             continue
         lines.append(result.to_json())
         if result.hits:
@@ -755,11 +797,14 @@ def _worker_init() -> None:
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
-def _screen_chunk_in_worker(chunk: list[_Job]) -> tuple[list[str], int, int, list[RowProblem]]:
-    """:func:`_screen_chunk` in a worker: what the worker holds afterwards (decoded
+def _screen_chunk_in_worker(
+    chunk: list[tuple[Any, ...]],
+) -> tuple[list[str], int, int, list[RowProblem]]:
+    """:func:`_screen_chunk` in a worker, of rows sent as plain tuples (a named
+    tuple pickles four times slower): what the worker holds afterwards (decoded
     entries, caches) is frozen, out of the collector's way; the little cyclic
     garbage that freezing keeps is bounded by the rows screened."""
-    result = _screen_chunk(chunk)
+    result = _screen_chunk([tuple.__new__(CheckedRow, job) for job in chunk])
     gc.freeze()
     return result
 
@@ -773,7 +818,7 @@ which may be a Japanese name's kanji)."""
 
 def _needs_japanese(chunks: Iterable[list[_Job]]) -> bool:
     """Whether a name of these chunks may need the Japanese reader."""
-    return any(_HAN_OR_KANA.search(job[3]) is not None for chunk in chunks for job in chunk)
+    return any(_HAN_OR_KANA.search(job.name) is not None for chunk in chunks for job in chunk)
 
 
 def default_workers() -> int:
@@ -914,7 +959,8 @@ def _run_pool(
             in_flight = workers * 4
             pending: deque[Any] = deque()
             for chunk in _prepend(first, second, rest):
-                pending.append(pool.apply_async(_screen_chunk_in_worker, (chunk,)))
+                plain = [tuple(job) for job in chunk]
+                pending.append(pool.apply_async(_screen_chunk_in_worker, (plain,)))
                 while len(pending) >= in_flight:
                     write(pending.popleft().get())
             while pending:

@@ -186,12 +186,26 @@ def parse_id_number(value: Any) -> str | None:
     return text or None
 
 
+def parse_gender(value: Any) -> str | None:
+    """``male`` or ``female`` from a gender as customer files write it (``M``,
+    ``F``, ``Male``, ``female``, ``Masculin``, ``weiblich`` …, any case), else
+    ``None``: an empty or unknown value, or one such as ``other`` or ``diverse``
+    that a listing's gender cannot be compared with, is not evidence either way.
+    """
+    if value is None or isinstance(value, bool) or not isinstance(value, str):
+        return None
+    from thaw.sources.common import parse_gender as reader_gender
+
+    return reader_gender(value)
+
+
 def make_query(
     name: Any,
     schema: Any = None,
     birth_date: Any = None,
     country: Any = None,
     id_number: Any = None,
+    gender: Any = None,
 ) -> Query:
     """A checked :class:`~thaw.match.Query` (raises :class:`ScreenInputError`)."""
     number = parse_id_number(id_number)
@@ -200,5 +214,6 @@ def make_query(
         schema=parse_schema(schema),
         birth_date=parse_birth_date(birth_date),
         countries=parse_countries(country),
+        gender=parse_gender(gender),
         id_numbers=(number,) if number else (),
     )

@@ -196,12 +196,14 @@ class Screener:
         *,
         row: int = 1,
         id: Any = None,
+        gender: str | None = None,
     ) -> ScreenResult:
         """Screen one name. ``schema`` is one of Person, Organization, Company,
         LegalEntity, Vessel, Aircraft; ``birth_date`` is ``YYYY[-MM[-DD]]``;
-        ``country`` an ISO-2 code or a country name. Raises
+        ``country`` an ISO-2 code or a country name; ``gender`` as a customer file
+        gives it (``M``, ``female`` …). Raises
         :class:`~thaw.screen.ScreenInputError` for a value it cannot use."""
-        query = make_query(name, schema, birth_date, country, id_number)
+        query = make_query(name, schema, birth_date, country, id_number, gender)
         return self.screen_query(
             query, threshold=threshold, limit=limit, algorithm=algorithm, row=row, id=id
         )

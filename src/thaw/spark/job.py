@@ -184,6 +184,7 @@ def screen_path(
         first_name=columns.get("first_name"),
         middle_name=columns.get("middle_name"),
         last_name=columns.get("last_name"),
+        gender=columns.get("gender"),
         threshold=threshold,
         limit=limit,
         algorithm=algorithm,

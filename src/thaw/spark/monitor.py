@@ -24,9 +24,17 @@ advance step (rows against the few changed listings) and the previous alerts on
 those listings are small: they are brought to the driver, where the events are
 built with the monitor's own event builder.
 
-Not done here (the single-machine monitor does them): analysts' decisions
-(alerts are never suppressed), and portfolio updates (changed rows): screen a
-changed portfolio again from a baseline.
+Analysts' decisions apply as in the single-machine monitor (unless
+``decisions=False``): an alert whose row (customer ``NAME/ROW_ID``) an analyst
+decided is a false positive on that listing or its party, still in force, is kept
+with ``suppressed`` true and raises no event; an alert suppressed before that a
+step finds reopened (the listing was amended) raises ``hit_amended``. Decisions are
+read on the driver: at a baseline only the alerts of rows that have a decision are
+brought there (the matches are persisted, so the portfolio is matched once).
+Consumers list the alerts with ``suppressed`` false.
+
+Not done here (the single-machine monitor does it): portfolio updates (changed
+rows): screen a changed portfolio again from a baseline.
 """
 
 from __future__ import annotations
@@ -46,14 +54,13 @@ import pyarrow as pa
 
 from thaw.history.diff import membership
 from thaw.history.fields import record_changes
-from thaw.index import ensure_index, entry_from_record
+from thaw.index import Entry, ensure_index, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor import Match, Monitor, RowData
 from thaw.monitor.screening import Listed, ListingSet, screen_rows
-from thaw.monitor.service import publication_dict
+from thaw.monitor.service import DecisionLookup, publication_dict, state_decisions
 from thaw.profiles import Profiles
-from thaw.screen.batch import check_fields
-from thaw.spark.screening import column_plan
+from thaw.spark.screening import checked_rows, column_plan
 from thaw.store import PublicationRow, Store, default_home
 from thaw.store.portfolios import PortfolioInfo, PortfolioStore, StoredAlert, StoredRow, now_iso
 
@@ -73,11 +80,13 @@ MATCH_FIELDS = (
 )
 """An alert: the row and listing, the listing version's hash, the score and its
 explanation, the listing's profile, and the row's data as screened (JSON)."""
-ALERT_COLUMNS = (*(name for name, _ in MATCH_FIELDS), "since")
-"""The columns of the alerts DataFrame (``since``: when the alert was first raised)."""
+ALERT_COLUMNS = (*(name for name, _ in MATCH_FIELDS), "suppressed", "since")
+"""The columns of the alerts DataFrame (``suppressed``: an analyst's false positive
+still in force, see the module docs; ``since``: when the alert was first raised)."""
 ALERTS_DDL = (
     "row_id string, source string, source_id string, listing_hash string, score double, "
-    "matched_name string, explanation string, profile_id string, row string, since string"
+    "matched_name string, explanation string, profile_id string, row string, "
+    "suppressed boolean, since string"
 )
 EVENTS_DDL = (
     "id string, type string, row_id string, source string, source_id string, payload string"
@@ -142,6 +151,7 @@ def monitor(
     threshold: float | None = None,
     home: str | Path | None = None,
     targets: Mapping[str, PublicationRow] | None = None,
+    decisions: bool = True,
 ) -> MonitorResult:
     """Bring the portfolio's alerts to ``targets`` (default: the active publications
     of the store under ``home``); see the module docs.
@@ -151,8 +161,10 @@ def monitor(
     keywords its fields as in :func:`thaw.spark.screen`. ``alerts`` and ``state``
     are those of the previous step (both or neither); ``name`` is the portfolio's
     name in events. ``threshold`` applies to a baseline (later steps keep the
-    state's). Events are returned only for an advance step. Raises ``ValueError``
-    for a missing column or an alerts DataFrame without its state.
+    state's). Events are returned only for an advance step. ``decisions``: apply
+    the analysts' decisions of the store's team state (see the module docs).
+    Raises ``ValueError`` for a missing column or an alerts DataFrame without its
+    state.
     """
     if (alerts is None) != (state is None):
         raise ValueError("give both the previous alerts and their state, or neither (a baseline)")
@@ -177,6 +189,7 @@ def monitor(
                 ensure_index(store).state().get("token_stats"),
             )
         diff = _Diff.between(store, state.watermarks, targets)
+        judged = _Judged.of(store, name) if decisions else None
         profile_of = Profiles(store).memberships()
         # records, not prepared entries: each worker prepares them once (entries
         # hold compiled token objects that do not travel well)
@@ -187,12 +200,13 @@ def monitor(
         )
         after = MonitorState({s: p.id for s, p in targets.items()}, state.threshold, state.stats)
         if alerts is None:
-            now = now_iso()
-            from pyspark.sql import functions as F
-
-            baseline = matches.withColumn("since", F.lit(now))
+            baseline = _baseline(matches, diff, judged)
             empty = spark.createDataFrame([], EVENTS_DDL)
             return MonitorResult(baseline, empty, after, diff.size)
+        if "suppressed" not in alerts.columns:  # alerts of a version without decisions
+            from pyspark.sql import functions as F
+
+            alerts = alerts.withColumn("suppressed", F.lit(False))
         # the previous alerts on the changed listings, and the matches with them
         keys = spark.createDataFrame(
             sorted({*diff.new_ids, *diff.old_ids}) or [("", "")], "source string, source_id string"
@@ -202,7 +216,7 @@ def monitor(
         found = [r.asDict() for r in matches.collect()]
         old = [r.asDict() for r in before.collect()]
         with Monitor(store, PortfolioStore(Path(tmp)), decisions=False) as single:
-            new_alerts, events = diff.events(single, name, found, old, state.threshold)
+            new_alerts, events = diff.events(single, name, found, old, state.threshold, judged)
     changed = spark.createDataFrame(new_alerts, ALERTS_DDL)
     result = kept.select(*ALERT_COLUMNS).unionByName(changed)
     created = now_iso()  # as the monitor's store stamps the events it records
@@ -228,6 +242,65 @@ def monitor(
         len(events),
         counts,
     )
+
+
+@dataclass(slots=True)
+class _Judged:
+    """The analysts' decisions on one portfolio's rows, as the single-machine
+    monitor applies them (:func:`thaw.monitor.service.state_decisions`)."""
+
+    lookup: DecisionLookup
+    rows: frozenset[str]
+    """The ids of the portfolio's rows that have a decision."""
+    name: str
+
+    @classmethod
+    def of(cls, store: Store, name: str) -> _Judged | None:
+        """The decisions on portfolio ``name``'s rows (``None``: there are none)."""
+        lookup = state_decisions(store)
+        if lookup is None:
+            return None
+        from thaw.store.state import open_state
+
+        prefix = f"{name}/"
+        with open_state(store.home) as state:
+            rows = frozenset(
+                d.customer_id[len(prefix) :]
+                for d in state.decisions.list()
+                if d.customer_id.startswith(prefix)
+            )
+        return cls(lookup, rows, name) if rows else None
+
+    def suppressed(self, match: Mapping[str, Any], entry: Entry) -> bool:
+        """Whether a false positive still in force suppresses the alert ``match``
+        (a row of :data:`MATCH_FIELDS`) on the listing ``entry``."""
+        if match["row_id"] not in self.rows:
+            return False
+        customer = json.loads(match["row"])
+        return self.lookup(f"{self.name}/{match['row_id']}", customer, entry, match["profile_id"])
+
+
+def _baseline(matches: DataFrame, diff: _Diff, judged: _Judged | None) -> DataFrame:
+    """The alerts of a baseline: every match, raised now, suppressed as decided."""
+    from pyspark.sql import functions as F
+
+    now = F.lit(now_iso())
+    if judged is None:
+        return matches.withColumn("suppressed", F.lit(False)).withColumn("since", now)
+    matches = matches.persist()  # matched once, for the decided rows and for the rest
+    decided = F.col("row_id").isin(sorted(judged.rows))
+    entries = {(x.entry.source, x.entry.source_id): x.entry for x in diff.changed}
+    marked = [
+        (
+            *(m[c] for c, _ in MATCH_FIELDS),
+            judged.suppressed(m, entries[(m["source"], m["source_id"])]),
+        )
+        for m in (r.asDict() for r in matches.filter(decided).collect())
+    ]
+    fields = f"{_ddl(MATCH_FIELDS)}, suppressed boolean"
+    rest = matches.filter(~decided).withColumn("suppressed", F.lit(False))
+    spark = matches.sparkSession
+    return rest.unionByName(spark.createDataFrame(marked, fields)).withColumn("since", now)
 
 
 @dataclass(slots=True)
@@ -296,11 +369,13 @@ class _Diff:
         found: list[dict[str, Any]],
         old: list[dict[str, Any]],
         threshold: float,
+        judged: _Judged | None = None,
     ) -> tuple[list[tuple[Any, ...]], list[tuple[str, str, str, dict[str, Any]]]]:
         """The alerts on the changed listings after the step (rows of
         :data:`ALERTS_DDL`) and the step's events, derived from the new matches
         ``found`` and the previous alerts ``old`` on those listings exactly as
-        :meth:`thaw.monitor.Monitor.advance` derives them."""
+        :meth:`thaw.monitor.Monitor.advance` derives them (with the decisions
+        ``judged``)."""
         info = PortfolioInfo(0, name, "", threshold, 0)
         listed = {(x.entry.source, x.entry.source_id): x for x in self.changed}
         prior = {(a["row_id"], a["source"], a["source_id"]): a for a in old}
@@ -310,9 +385,17 @@ class _Diff:
             key = (m["row_id"], m["source"], m["source_id"])
             listing_key = (m["source"], m["source_id"])
             before = prior.get(key)
+            entry = listed[listing_key].entry
+            suppressed = judged is not None and judged.suppressed(m, entry)
             alerts.append(
-                (*(m[c] for c, _ in MATCH_FIELDS), before["since"] if before else now_iso())
+                (
+                    *(m[c] for c, _ in MATCH_FIELDS),
+                    suppressed,
+                    before["since"] if before else now_iso(),
+                )
             )
+            if suppressed:
+                continue
             row = StoredRow(0, m["row_id"], "", json.loads(m["row"]))
             match = Match(
                 0,
@@ -323,7 +406,6 @@ class _Diff:
                 m["matched_name"],
                 m["explanation"],
             )
-            entry = listed[listing_key].entry
             cause = publication_dict(self.causes[m["source"]])
             if before is None:
                 events.append(single.event("new_hit", name, row, entry, match, cause, info))
@@ -332,7 +414,7 @@ class _Diff:
                 self.versions[self.old_ids[listing_key]][1],
                 self.versions[self.new_ids[listing_key]][1],
             )
-            if not amended and before["score"] == match.score:
+            if not amended and before["score"] == match.score and not before.get("suppressed"):
                 continue  # a new version with nothing a reader would see changed
             extra: dict[str, Any] = {
                 "previous": {"score": before["score"], "fingerprint": before["listing_hash"]},
@@ -341,7 +423,7 @@ class _Diff:
             events.append(single.event("hit_amended", name, row, entry, match, cause, info, extra))
         now = {(m["row_id"], m["source"], m["source_id"]) for m in found}
         for key, a in prior.items():
-            if key in now:
+            if key in now or a.get("suppressed"):
                 continue
             listing_key = (a["source"], a["source_id"])
             row = StoredRow(0, a["row_id"], "", json.loads(a["row"]))
@@ -354,7 +436,7 @@ class _Diff:
                 a["matched_name"],
                 a["explanation"],
                 a["profile_id"],
-                False,
+                bool(a.get("suppressed")),
                 a["since"],
             )
             old_record = self.versions[self.old_ids[listing_key]][1]
@@ -415,7 +497,6 @@ def _work(shared: Any) -> tuple[ListingSet, dict[tuple[str, str], str], float, A
 def _match_batches(batches: Iterator[pa.RecordBatch], plan: _Plan) -> Iterator[pa.RecordBatch]:
     """The ``mapInArrow`` function: the matches of each batch's rows with the
     changed listings (one output row per match)."""
-    fields = [f for f, _ in plan.columns]
     schema = pa.schema(list(MATCH_FIELDS))
     for batch in batches:
         if not batch.num_rows:
@@ -423,14 +504,11 @@ def _match_batches(batches: Iterator[pa.RecordBatch], plan: _Plan) -> Iterator[p
         listings, profile_of, threshold, stats = _work(plan.work)
         rows: list[tuple[int, RowData]] = []
         ids: list[str] = []
-        for values in zip(*(batch.column(i).to_pylist() for _, i in plan.columns), strict=True):
-            query, ident, _problems = check_fields(dict(zip(fields, values, strict=True)))
-            text = "" if ident is None else str(ident).strip()
-            if query is None or not text:
+        for job, _problems in checked_rows(batch, plan.columns):
+            text = "" if job is None or job.id is None else str(job.id).strip()
+            if job is None or not text:
                 continue  # not a portfolio row: the monitor refuses such rows
-            data = RowData(
-                query.name, query.schema, query.birth_date, query.countries, query.id_numbers
-            )
+            data = RowData(job.name, job.schema, job.birth_date, job.countries, job.id_numbers)
             rows.append((len(ids), data))
             ids.append(text)
         if not rows or not len(listings):
@@ -498,6 +576,7 @@ def monitor_folder(
     columns: Mapping[str, str],
     threshold: float | None = None,
     home: str | Path | None = None,
+    decisions: bool = True,
 ) -> FolderStep:
     """One monitoring step of a portfolio whose state lives in ``folder``:
     ``state.json`` (the :class:`MonitorState`, the step number and the current
@@ -507,7 +586,8 @@ def monitor_folder(
     The state file is replaced last, so a step that fails leaves the previous
     state in force (run it again). ``columns`` maps the row fields (``id``,
     ``name``, ``schema``, ``birth_date``, ``country``, ``id_number``) to column
-    names, as :func:`thaw.spark.detect_columns` finds them."""
+    names, as :func:`thaw.spark.detect_columns` finds them; ``decisions`` as
+    :func:`monitor`'s."""
     spark = portfolio.sparkSession
     state_path = folder / STATE_FILE
     previous: DataFrame | None = None
@@ -532,6 +612,7 @@ def monitor_folder(
         id_number=columns.get("id_number"),
         threshold=threshold,
         home=home,
+        decisions=decisions,
     )
     step += 1
     alerts = folder / f"alerts-{step:06d}"

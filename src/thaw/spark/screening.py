@@ -6,7 +6,7 @@ DataFrame is then screened with ``mapInArrow``: each task receives its partition
 as Arrow record batches (``spark.sql.execution.arrow.maxRecordsPerBatch`` rows
 each), and the Python worker screens every row of a batch with the same row
 model and the same party screener as ``thaw screen-file``
-(:func:`thaw.screen.batch.check_fields`,
+(:func:`thaw.screen.batch.check_mapping`,
 :class:`~thaw.profiles.screening.PartyScreener`), then returns the batch's own
 columns followed by the result columns. The index is loaded once per Python
 worker (Spark reuses its workers across tasks) and cached by digest.
@@ -50,9 +50,22 @@ import numpy as np
 import pyarrow as pa
 
 from thaw.decisions import Judge, query_fingerprint
+from thaw.decisions.batch import apply_to_hits
 from thaw.match import Query, threshold_for
 from thaw.profiles.screening import PartyScreener
-from thaw.screen.batch import KNOWN_COLUMNS, check_fields
+from thaw.screen.batch import (
+    COUNTRY_COLUMNS,
+    DATE_COLUMNS,
+    FIRST_NAME_COLUMNS,
+    GENDER_COLUMNS,
+    LAST_NAME_COLUMNS,
+    MIDDLE_NAME_COLUMNS,
+    NAME_COLUMNS,
+    CheckedRow,
+    RowProblem,
+    _header_columns,
+    check_mapping,
+)
 from thaw.spark.index_file import (
     IndexFile,
     Publication,
@@ -71,7 +84,22 @@ if TYPE_CHECKING:  # pyspark is an optional dependency, imported when screening
 RESULT_COLUMNS = ("hits", "alert", "error", "warning", "publications")
 """The columns :func:`screen` appends to the input's."""
 
-NAME_PARTS = ("first_name", "middle_name", "last_name")
+ROW_FIELDS: dict[str, tuple[str, ...]] = {
+    "name": NAME_COLUMNS,
+    "schema": ("schema",),
+    "birth_date": DATE_COLUMNS,
+    "country": COUNTRY_COLUMNS,
+    "id_number": ("id_number",),
+    "id": ("id",),
+    "gender": GENDER_COLUMNS,
+    "first_name": FIRST_NAME_COLUMNS,
+    "middle_name": MIDDLE_NAME_COLUMNS,
+    "last_name": LAST_NAME_COLUMNS,
+}
+"""The row-model fields a DataFrame column can feed, each with the column names
+``screen-file`` reads it from (:mod:`thaw.screen.batch`'s input contract). Each
+field's own name is one of its column names, so a row given as ``{field: value}``
+is checked by the file command's row model as it is."""
 
 TASKS_PER_CORE = 64
 """At most this many partitions per core are screened as they are; more are
@@ -175,6 +203,7 @@ def column_plan(
     first_name: str | None = None,
     middle_name: str | None = None,
     last_name: str | None = None,
+    gender: str | None = None,
 ) -> tuple[tuple[str, int], ...]:
     """Which input column (by position) feeds which row-model field; a clear
     ``ValueError`` for a missing column or when no name column is given."""
@@ -196,6 +225,7 @@ def column_plan(
         "first_name": first_name,
         "middle_name": middle_name,
         "last_name": last_name,
+        "gender": gender,
     }
     return tuple(
         (field, _resolve(columns, column, field))
@@ -206,21 +236,13 @@ def column_plan(
 
 def detect_columns(columns: list[str]) -> dict[str, str]:
     """The row-model fields found among ``columns`` by the file command's rules
-    (case-insensitive names: ``name`` or ``full_name``, ``birth_date`` or
-    ``date_of_birth``, ``nationality`` or ``country``, ``id``, ``schema``,
-    ``id_number``, and ``first_name``, ``middle_name``, ``last_name``); keyword
-    arguments for :func:`screen`."""
+    (:data:`ROW_FIELDS`: names compared ignoring case, a header's spaces counting
+    as underscores, the first listed name winning: ``name`` or ``full_name``,
+    ``birth_date``, ``date_of_birth`` or ``dob``, ``gender`` or ``sex`` …);
+    keyword arguments for :func:`screen`."""
     found: dict[str, str] = {}
-    by_lower = {c.lower().lstrip("\ufeff").strip(): c for c in reversed(columns)}
-    for field, aliases in (
-        ("name", ("name", "full_name")),
-        ("birth_date", ("birth_date", "date_of_birth")),
-        ("country", ("nationality", "country")),
-        ("id", ("id",)),
-        ("schema", ("schema",)),
-        ("id_number", ("id_number",)),
-        *((part, (part,)) for part in NAME_PARTS),
-    ):
+    by_lower = dict(reversed(list(zip(_header_columns(list(columns)), columns, strict=True))))
+    for field, aliases in ROW_FIELDS.items():
         for alias in aliases:
             if alias in by_lower:
                 found[field] = by_lower[alias]
@@ -242,6 +264,7 @@ def screen(
     middle_name: str | None = None,
     last_name: str | None = None,
     *,
+    gender: str | None = None,
     limit: int = 10,
     algorithm: str = "thaw",
     index_file: str | Path | None = None,
@@ -255,9 +278,9 @@ def screen(
     Each keyword names the column holding that field (``None``: no such column):
     ``name`` the full name; ``first_name``, ``middle_name`` and ``last_name`` its
     parts, used when the row has no full name; ``schema``, ``birth_date``,
-    ``country`` (ISO-2 codes or names, ``;``-separated or an array) and
-    ``id_number`` as in ``screen-file``; ``id`` the row's identifier. Values are
-    checked and screened exactly as ``screen-file`` does.
+    ``country`` (ISO-2 codes or names, ``;``-separated or an array),
+    ``id_number`` and ``gender`` as in ``screen-file``; ``id`` the row's
+    identifier. Values are checked and screened exactly as ``screen-file`` does.
 
     Returns the input's columns followed by ``hits``, ``alert``, ``error``,
     ``warning`` and ``publications`` (see the module docs). ``threshold`` and
@@ -289,6 +312,7 @@ def screen(
         first_name=first_name,
         middle_name=middle_name,
         last_name=last_name,
+        gender=gender,
     )
     shipped: IndexFile
     if index_file is None:
@@ -471,22 +495,17 @@ def index_location(plan: ScreenPlan) -> str:
     return SparkFiles.get(plan.index_name)
 
 
-_NAME_PARTS_KNOWN = all(part in KNOWN_COLUMNS for part in NAME_PARTS)
-"""Whether the file command's row model reads name parts itself."""
-
-
-def _fields(values: dict[str, Any]) -> dict[str, Any]:
-    """The row-model fields of one row; the full name is joined from its parts when
-    the row has none and the row model does not do so itself."""
-    if not _NAME_PARTS_KNOWN and not _has_text(values.get("name")):
-        parts = [str(values[p]).strip() for p in NAME_PARTS if _has_text(values.get(p))]
-        if parts:
-            values = {**values, "name": " ".join(parts)}
-    return values
-
-
-def _has_text(value: Any) -> bool:
-    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+def checked_rows(
+    batch: pa.RecordBatch, columns: tuple[tuple[str, int], ...]
+) -> Iterator[tuple[CheckedRow | None, list[RowProblem]]]:
+    """Each row of ``batch`` read through the file command's row model
+    (:func:`thaw.screen.batch.check_mapping`): the checked row (``None`` when it
+    cannot be screened) and its problems. ``columns`` is a :func:`column_plan`;
+    rows are numbered from 1 within the batch."""
+    fields = [field for field, _ in columns]
+    values = zip(*(batch.column(i).to_pylist() for _, i in columns), strict=True)
+    for number, row in enumerate(values, start=1):
+        yield check_mapping(dict(zip(fields, row, strict=True)), number)
 
 
 def screen_batches(batches: Iterator[pa.RecordBatch], plan: ScreenPlan) -> Iterator[pa.RecordBatch]:
@@ -508,7 +527,6 @@ def screen_batches(batches: Iterator[pa.RecordBatch], plan: ScreenPlan) -> Itera
         "limit": plan.limit,
         "algorithm": plan.algorithm,
     }
-    fields = [field for field, _ in plan.columns]
     names = [*RESULT_COLUMNS, *(("ownership",) if plan.ownership is not None else ())]
     judge: Judge | None = None
     annotator = _shared(plan.ownership) if plan.ownership is not None else None
@@ -523,14 +541,13 @@ def screen_batches(batches: Iterator[pa.RecordBatch], plan: ScreenPlan) -> Itera
             screener = load_screener(index_location(plan), plan.digest)
             if judge is None and plan.decisions is not None:
                 judge = _judge(screener, _shared(plan.decisions))
-            values = zip(*(batch.column(i).to_pylist() for _, i in plan.columns), strict=True)
-            for number, row in enumerate(values, start=1):
-                query, ident, problems = check_fields(_fields(dict(zip(fields, row, strict=True))))
+            for job, problems in checked_rows(batch, plan.columns):
                 warning = "; ".join(p.reason for p in problems if not p.skipped) or None
                 error = "; ".join(p.reason for p in problems if p.skipped) or None
-                if query is not None:
+                if job is not None:
+                    query, ident = job.query(), job.id
                     try:
-                        result = screener.screen_query(query, row=number, id=ident, **options)
+                        result = screener.screen_query(query, row=job.row, id=ident, **options)
                     except Exception as exc:  # one odd row must not sink the job
                         error = f"could not be screened ({exc!r})"
                     else:
@@ -593,16 +610,7 @@ def _decide(
     decisions = judge.of(ident)
     if not decisions:
         return hits
-    fingerprint = query_fingerprint(query)
-    kept = []
-    for hit in hits:
-        keys = [f"{x['source']}:{x['source_id']}" for x in hit["listings"]]
-        applied = judge.outcome(decisions, hit.get("profile_id"), keys, fingerprint)
-        if applied is None:
-            kept.append(hit)
-        elif applied.outcome != "suppressed":
-            kept.append({**hit, "decision": applied.outcome})
-    return kept
+    return apply_to_hits(judge, decisions, hits, query_fingerprint(query))
 
 
 def _ownership(annotator: Any, name: str) -> str:

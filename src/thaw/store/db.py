@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 
 from thaw.model import Address, Identifier, Link, Name, Record
-from thaw.store.publications import LISTS
+from thaw.store.publications import LISTS, StoredPublication
 
 SCHEMA_VERSION = "1"
 BUSY_TIMEOUT_S = 60.0
@@ -79,25 +79,13 @@ def _writable_fs(folder: Path) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class PublicationRow:
-    """A stored publication (snapshot) of one source."""
+class PublicationRow(StoredPublication):
+    """A stored publication (snapshot) of one source's list: its records, and its
+    place among the source's publications (``seq``)."""
 
-    id: int
-    source: str
-    format: str
-    published: str
-    date_basis: str
-    sha256: str
-    files: list[str]
-    loaded_at: str
     record_count: int
     seq: int
     active: bool = False
-
-    @property
-    def date(self) -> str:
-        """The publication date (``YYYY-MM-DD``) without any time part."""
-        return self.published[:10]
 
 
 def _field_names(cls: type) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ from pathlib import Path
 from thaw.sources import Job, SourceError
 from thaw.store.db import EncodedRecord, PublicationRow, Store, StoreError, encode_record
 from thaw.store.limits import days_between, limits_of
+from thaw.store.publications import StoredPublication
 
 DEFAULT_MAX_DROP: float | None = None
 """No flat limit: the per-source plausibility limits of :mod:`thaw.store.limits` apply.
@@ -156,13 +157,7 @@ def commit(
             if existing is not None:
                 return _stored_before(store, existing, job.path, force, max_drop)
             active = store.active_publications().get(source)
-            older = active is not None and published < active.published
-            if older and not history:
-                raise LoadError(
-                    f"{job.path}: publication date {published} is older than the active "
-                    f"{source} publication ({active.published if active else ''}); "
-                    "use --history to store it as history"
-                )
+            older = is_older(job.path, source, published, active, history)
             reference = active if not older else _previous(store, source, published)
             if not force:
                 ids = {e.source_id for e in read.entries}
@@ -180,6 +175,23 @@ def commit(
     except StoreError as exc:
         raise LoadError(f"{job.path}: {exc}") from exc
     return LoadResult("history" if older else "loaded", row, read.notes)
+
+
+def is_older(
+    path: Path, source: str, published: str, active: StoredPublication | None, history: bool
+) -> bool:
+    """Whether a publication of ``source`` dated ``published`` is older than the
+    ``active`` one (it is then stored as history, not activated). Raises
+    :class:`LoadError` for an older one unless ``history`` allows it. Publications
+    of lists and of ownership are ordered alike."""
+    older = active is not None and published < active.published
+    if older and not history:
+        raise LoadError(
+            f"{path}: publication date {published} is older than the active "
+            f"{source} publication ({active.published if active else ''}); "
+            "use --history to store it as history"
+        )
+    return older
 
 
 def _stored_before(

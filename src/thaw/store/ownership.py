@@ -26,8 +26,8 @@ from pathlib import Path
 
 from thaw.sources.ownership import OwnershipLink, PartyRef, SourceError, check_source_name, detect
 from thaw.store.db import Store
-from thaw.store.loader import LoadError, files_sha256
-from thaw.store.publications import OWNERSHIP
+from thaw.store.loader import LoadError, files_sha256, is_older
+from thaw.store.publications import OWNERSHIP, StoredPublication
 
 OWNERSHIP_MAX_DROP = 0.10
 """Largest accepted fall in an ownership source's link count (``--max-drop`` overrides
@@ -85,17 +85,9 @@ _DATE_DIR = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:$|_)")
 
 
 @dataclass(frozen=True, slots=True)
-class OwnershipPublicationRow:
-    """A stored ownership publication."""
+class OwnershipPublicationRow(StoredPublication):
+    """A stored ownership publication: its links and the reader's notes."""
 
-    id: int
-    source: str
-    format: str
-    published: str
-    date_basis: str
-    sha256: str
-    files: list[str]
-    loaded_at: str
     link_count: int
     notes: list[str]
     active: bool = False
@@ -340,13 +332,7 @@ def load_ownership(
         raise LoadError(f"{path}: the file declares no entries; refused")
     published, basis = _date(path, pub.published, date)
     active = own.active().get(name)
-    older = active is not None and published < active.published
-    if older and not history:
-        raise LoadError(
-            f"{path}: publication date {published} is older than the active {name} "
-            f"publication ({active.published if active else ''}); use --history to store "
-            "it as history"
-        )
+    older = is_older(path, name, published, active, history)
     if active is not None and not older and not force:
         if max_drop is None:
             max_drop = OWNERSHIP_MAX_DROP

@@ -7,6 +7,7 @@ and ownership publications (``own_publications`` and ``own_active``,
 a publication came from (source, format, date and how it is known, the files and
 their sha256, when it was loaded), each with a few of its own (a record count and
 an order for lists; a link count and the reader's notes for ownership).
+:class:`StoredPublication` holds the shared columns of a row of either kind, and
 :class:`PublicationTable` reads, inserts and activates them for both.
 """
 
@@ -14,12 +15,38 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from sqlite3 import Connection
 from typing import Any
 
-COMMON = ("id", "source", "format", "published", "date_basis", "sha256", "files", "loaded_at")
+
+@dataclass(frozen=True, slots=True)
+class StoredPublication:
+    """What every stored publication records about where it came from; each kind
+    adds its own fields (:class:`thaw.store.PublicationRow`,
+    :class:`thaw.store.ownership.OwnershipPublicationRow`)."""
+
+    id: int
+    source: str
+    format: str
+    """The reader's format name."""
+    published: str
+    """The publication date (or date and time), ISO."""
+    date_basis: str
+    """How the date is known (from the file, its folder, given …)."""
+    sha256: str
+    """The digest of the publication's files."""
+    files: list[str]
+    loaded_at: str
+
+    @property
+    def date(self) -> str:
+        """The publication date (``YYYY-MM-DD``) without any time part."""
+        return self.published[:10]
+
+
+COMMON = tuple(f.name for f in fields(StoredPublication))
 """The columns every publication table has, in this order."""
 
 

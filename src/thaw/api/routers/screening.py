@@ -31,7 +31,6 @@ from thaw.api.matching import QueryError, resolve_algorithm
 from thaw.api.runtime import Runtime, runtime
 from thaw.api.uploads import UploadError, spool, upload_format
 from thaw.decisions import Judge, query_fingerprint
-from thaw.match import Query as MatchQuery
 from thaw.schemas import HitModel, ScreenResultModel
 from thaw.schemas.yente import ErrorResponse
 from thaw.screen import ScreenInputError, ScreenResult, make_query
@@ -154,8 +153,7 @@ def _file_lines(
                     yield (json.dumps({"problem": item}, ensure_ascii=False) + "\n").encode()
                 if job is None:
                     continue
-                row, _, ident, name, schema, birth, countries, numbers = job
-                query = MatchQuery(name, schema, birth, countries, None, numbers)
+                row, ident, query = job.row, job.id, job.query()
                 result = snap.screener.screen_query(query, row=row, id=ident, **options)
                 decisions = judge.of(ident)
                 model, kept = decide_hits(judge, result, decisions, query_fingerprint(query))

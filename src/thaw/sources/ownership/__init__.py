@@ -157,6 +157,16 @@ class OwnershipReader(abc.ABC):
     def read(self, path: Path) -> OwnershipPublication:
         """Start reading ``path`` (links stream; errors raise :class:`SourceError`)."""
 
+    def publication(self) -> OwnershipPublication:
+        """A publication of this reader's source and format, its links yet to be set."""
+        return OwnershipPublication(self.source, self.format, iter(()))
+
+
+def first_line(head: bytes) -> bytes:
+    """The first line of a file's ``head``, after a byte-order mark and any leading
+    white space (what the readers' ``sniff`` look at)."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+
 
 def ownership_readers() -> list[type[OwnershipReader]]:
     """Every ownership reader (importing the reader modules once)."""
@@ -228,11 +238,14 @@ def parse_share(value: str | None, path: Path | str, where: str) -> float | None
     return share
 
 
-def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+def csv_rows(
+    path: Path, required: tuple[str, ...] = (), *, lower: bool = False
+) -> Iterator[tuple[int, dict[str, str]]]:
     """``(line number, row)`` of a UTF-8 CSV with a header (plain, gzip or zip), each
-    row a dict keyed by the header's names. Raises :class:`SourceError` with the line
-    for text that is not UTF-8, a damaged archive or a row with more cells than the
-    header has names."""
+    row a dict keyed by the header's names (in lower case with ``lower``). Raises
+    :class:`SourceError` with the line for text that is not UTF-8, a damaged
+    archive, a row with more cells than the header has names, or a row without a
+    value for one of the ``required`` columns (``column X is missing``)."""
     import csv
     import io
     import zipfile
@@ -249,7 +262,7 @@ def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             header = next(reader)
         except StopIteration:
             raise SourceError(path, "file is empty", "line 1") from None
-        names = [h.strip() for h in header]
+        names = [h.strip().lower() if lower else h.strip() for h in header]
         for cells in reader:
             line = reader.line_num
             if not any(c.strip() for c in cells):
@@ -258,7 +271,11 @@ def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                 raise SourceError(
                     path, f"{len(cells)} cells but the header names {len(names)}", f"line {line}"
                 )
-            yield line, dict(zip(names, cells, strict=False))
+            row = dict(zip(names, cells, strict=False))
+            missing = [c for c in required if c not in row]
+            if missing:
+                raise SourceError(path, f"column {missing[0]} is missing", f"line {line}")
+            yield line, row
     except UnicodeDecodeError as exc:
         raise SourceError(path, f"not UTF-8 text: {exc.reason}", f"after line {line}") from exc
     except csv.Error as exc:

@@ -37,6 +37,7 @@ from thaw.sources.ownership import (
     OwnershipReader,
     PartyRef,
     SourceError,
+    first_line,
     parse_share,
 )
 
@@ -104,7 +105,7 @@ class FtmOwnershipReader(OwnershipReader):
     @classmethod
     def sniff(cls, name: str, head: bytes) -> bool:
         """JSON lines whose first line is an FtM entity."""
-        line = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+        line = first_line(head)
         if not line.startswith(b"{"):
             return False
         try:
@@ -114,7 +115,7 @@ class FtmOwnershipReader(OwnershipReader):
         return isinstance(data, dict) and "schema" in data and "properties" in data
 
     def read(self, path: Path) -> OwnershipPublication:
-        pub = OwnershipPublication(self.source, self.format, iter(()))
+        pub = self.publication()
         pub.links = self._links(path, pub)
         return pub
 

@@ -53,6 +53,7 @@ from thaw.sources.ownership import (
     PartyRef,
     SourceError,
     csv_rows,
+    first_line,
     parse_share,
 )
 
@@ -93,11 +94,11 @@ class GleifRelationshipReader(OwnershipReader):
     @classmethod
     def sniff(cls, name: str, head: bytes) -> bool:
         """A CSV whose header names the RR-CDF start and end node columns."""
-        first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0]
+        first = first_line(head)
         return START.encode() in first and END.encode() in first
 
     def read(self, path: Path) -> OwnershipPublication:
-        pub = OwnershipPublication(self.source, self.format, iter(()))
+        pub = self.publication()
         m = _DATE_NAME.search(path.name)
         if m:
             pub.published = f"{m[1]}-{m[2]}-{m[3]}"
@@ -107,11 +108,8 @@ class GleifRelationshipReader(OwnershipReader):
 
     def _links(self, path: Path, pub: OwnershipPublication) -> Iterator[OwnershipLink]:
         skipped: dict[str, int] = {}
-        for line, row in csv_rows(path):
+        for line, row in csv_rows(path, REQUIRED):
             where = f"line {line}"
-            missing = [c for c in REQUIRED if c not in row]
-            if missing:
-                raise SourceError(path, f"column {missing[0]} is missing", where)
             rel_type = row[TYPE].strip().upper()
             if rel_type not in TYPES:
                 raise SourceError(path, f"unknown relationship type {row[TYPE]!r}", where)

@@ -50,6 +50,7 @@ from thaw.sources.ownership import (
     OwnershipReader,
     PartyRef,
     SourceError,
+    first_line,
 )
 
 BANDS: Mapping[str, tuple[float, float, bool, str]] = {
@@ -141,11 +142,11 @@ class PscSnapshotReader(OwnershipReader):
     @classmethod
     def sniff(cls, name: str, head: bytes) -> bool:
         """JSON lines with ``company_number`` and a ``data`` object."""
-        line = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+        line = first_line(head)
         return line.startswith(b"{") and b'"company_number"' in line and b'"data"' in line
 
     def read(self, path: Path) -> OwnershipPublication:
-        pub = OwnershipPublication(self.source, self.format, iter(()))
+        pub = self.publication()
         pub.links = self._links(path, pub)
         return pub
 

@@ -40,6 +40,7 @@ from thaw.sources.ownership import (
     PartyRef,
     SourceError,
     csv_rows,
+    first_line,
     parse_share,
 )
 
@@ -103,21 +104,17 @@ class OwnershipCsvReader(OwnershipReader):
     @classmethod
     def sniff(cls, name: str, head: bytes) -> bool:
         """A CSV header naming ``owner_id`` and ``asset_id``."""
-        first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower()
+        first = first_line(head).lower()
         return b"owner_id" in first and b"asset_id" in first
 
     def read(self, path: Path) -> OwnershipPublication:
-        pub = OwnershipPublication(self.source, self.format, iter(()))
+        pub = self.publication()
         pub.links = self._links(path)
         return pub
 
     def _links(self, path: Path) -> Iterator[OwnershipLink]:
-        for line, raw in csv_rows(path):
-            row = {k.strip().lower(): v for k, v in raw.items() if k}
+        for line, row in csv_rows(path, REQUIRED, lower=True):
             where = f"line {line}"
-            missing = [c for c in REQUIRED if c not in row]
-            if missing:
-                raise SourceError(path, f"column {missing[0]} is missing", where)
             owner = _party(row, "owner", path, where)
             asset = _party(row, "asset", path, where)
             if owner.key == asset.key:
