@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thaw.text import analyze_name, name_variants
+from thaw.text import abjad_key, analyze_name, name_variants
 from thaw.text.thai import thai_readings
 from thaw.text.translit import (
     belarusian_variant,
@@ -31,6 +31,8 @@ from thaw.text.translit import (
         ("สุภาพร", "suphaphon", "suphaphorn"),  # a last ร closing พ
         ("ศรีวงค์", "siwong", "sriwong"),  # ศร: silent ร in RTGS; วง
         ("เอี้ยง", "iang", "iang"),  # compound vowel เ–ีย
+        ("บดินทร์", "badin", "badin"),  # ท before a silent ร is silent too
+        ("อานนท์", "anon", "anon"),  # … but not another consonant after อา
     ],
 )
 def test_thai_readings(thai: str, rtgs: str, personal: str) -> None:
@@ -54,6 +56,51 @@ def test_hebrew_geresh_marks_a_sound() -> None:
     assert analyze_name("עינן טנג'יל", "Person").texts[1] == "tnjil"
 
 
+def test_thai_vowel_am_survives_normalisation() -> None:
+    # NFKC splits ำ into nikhahit and aa; analysis joins them again
+    assert analyze_name("ขาวสำอางค์", "Person").tokens[0].raw == "kawsamang"
+    assert analyze_name("ชุ่มคำ", "Person").tokens[0].raw == "chumkam"
+
+
+def test_hebrew_shin_is_sh_except_in_st() -> None:
+    assert transliterate_word("משה") == (("mshh",), True)  # Moshe
+    assert transliterate_word("שׂרה")[0] == ("srh",)  # sin (pointed): s
+    assert transliterate_word("גופשטיין")[0] == ("gwpstyyn",)  # Gopstein
+    assert transliterate_word("שצ'רבקוב")[0][0].startswith("shch")  # with a geresh
+    assert abjad_key("mshh") == abjad_key("moshe") == "msh"
+
+
+def test_arabic_taa_marbuta_and_word_initial_ayin() -> None:
+    # the taa marbuta is the vowel it ends on (read as the final h that writes it)
+    assert transliterate_word("سلامة") == transliterate_word("سلامه") == (("slamh",), True)
+    assert abjad_key("slamh") == abjad_key("salameh") == abjad_key("salame") == "slm"
+    # an ayin or alef beginning the word is its first vowel
+    assert transliterate_word("عمر") == (("amr",), True)
+    assert transliterate_word("עמוס") == (("amws",), True)  # Amos
+    assert transliterate_word("عبيد")[0] == ("abyd",)
+
+
+def test_abjad_key_keeps_h_and_a_first_vowel() -> None:
+    assert abjad_key("ahsan") == abjad_key("ehsan") == "ahsn"  # احسان
+    assert abjad_key("hsyn") == abjad_key("hossein") == "hsn"  # حسین
+    assert abjad_key("mhmdrza") != abjad_key("hamidreza")
+    # a final h is a vowel sign, a final digraph is not
+    assert abjad_key("leah") == abjad_key("lh") == "l"
+    assert abjad_key("sheikh") == abjad_key("shykh") == "sh"
+
+
+def test_persian_silent_h_before_the_non_joiner() -> None:
+    # ه before the zero-width non-joiner writes the vowel e (Khamenei)
+    token = analyze_name("علی خامنه\u200cای", "Person").tokens[1]
+    assert token.raw == "khamnay"
+    assert token.key == abjad_key("khamenei")
+
+
+def test_ethiopic_sixth_order_vowel() -> None:
+    assert transliterate_word("ፍትዊ") == (("fitiwi",), False)
+    assert transliterate_word("ግርማይ") == (("girimay",), False)
+
+
 def test_hangul_names_have_no_other_reading() -> None:
     # a Latin reading of a Hangul name would meet near spellings of other
     # Hangul names (김종은 ~ 김정은, two people): syllables compare as written
@@ -62,6 +109,8 @@ def test_hangul_names_have_no_other_reading() -> None:
 
 def test_persian_compound_given_names_split_as_a_variant() -> None:
     assert name_variants("غلامرضا ضیایی", "Person") == ("غلام رضا ضیایی",)
+    # also when the corpus knows the joined word as a name of its own
+    assert name_variants("محمدتقی اسانلو", "Person") == ("محمد تقی اسانلو",)
     # a compound the name corpus knows whole stays whole
     assert name_variants("علی خامنه‌ای", "Person") == ()
     # Persian surname suffixes: joined when apart, apart when joined

@@ -304,7 +304,10 @@ def _split_words(text: str) -> list[str]:
         prev = ch
         if ch in _APOSTROPHES or ch == "\u200c":
             # (the zero-width non-joiner joins the parts of a Persian word:
-            # احمدی‌نژاد is one word, Ahmadinejad)
+            # احمدی‌نژاد is one word, Ahmadinejad; a ه before it writes the
+            # vowel e, not h: خامنه‌ای is Khamenei)
+            if ch == "\u200c" and buf and buf[-1] == "ه":
+                buf.pop()
             continue
         cat = unicodedata.category(ch)
         if cat[0] in "LMN" or ch == _LEGAL_MARK or ch == _LEGAL_SEP:
@@ -414,12 +417,13 @@ def _words(text: str, org_context: bool) -> list[_Word]:
 @lru_cache(maxsize=20_000)
 def _joined_names(word: str) -> tuple[str, str] | None:
     """Two given names written as one word in Arabic script (Persian compounds:
-    غلامرضا *Gholam Reza*, محمدعلی *Mohammad Ali*): the word, unknown to
-    rigour's name corpus, split where both halves are names it knows (see
+    غلامرضا *Gholam Reza*, محمدعلی *Mohammad Ali*, محمدتقی *Mohammad Taghi*):
+    the word split where both halves are names rigour's name corpus knows (see
     :func:`thaw.text.symbols.script_symbols`); ``None`` when it is no such word.
     The split is a variant reading (:func:`name_variants`): romanisations write
-    such names joined (*Gholamreza*) as often as apart (*Gholam Reza*)."""
-    if len(word) < 5 or word_script(word) != "Arabic" or script_symbols(word):
+    such names joined (*Gholamreza*) as often as apart (*Gholam Reza*), also
+    when the corpus knows the joined word as a name of its own."""
+    if len(word) < 5 or word_script(word) != "Arabic":
         return None
     for i in range(len(word) - 2, 2, -1):
         head, tail = word[:i], word[i:]
@@ -872,6 +876,10 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     legal forms and generic words for organisations, both when unknown).
     """
     text = unicodedata.normalize("NFKC", name).casefold()
+    if "\u0e4d" in text or "\u0ecd" in text:
+        # NFKC splits the Thai and Lao vowel *am* (สำ) into nikhahit and *aa*
+        # (ส ํ า), whose reading loses its *m* (สำอาง is *samang*, not *saang*)
+        text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0ecd\u0eb2", "\u0eb3")
     person = schema == PERSON
     org_context = not person
     if schema in (None, PERSON) and _KANA.search(text):

@@ -65,6 +65,8 @@ RIGOUR_SCRIPTS: Final = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Ge
 CJK_SCRIPTS: Final = frozenset({"Han", "Hiragana", "Katakana"})
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
+#: The marks ICU writes for an ayin or an alef.
+_ONSETS: Final = frozenset("'ʿʾʼʻ")
 
 
 def _rules(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
@@ -106,7 +108,11 @@ def word_script(word: str) -> str:
     return "Latin"
 
 
-def _ascii_words(text: str) -> list[str]:
+def _ascii_words(text: str, abjad: bool = False) -> list[str]:
+    if abjad and text[:1] in _ONSETS:
+        # an ayin or alef that begins an abjad word is its vowel (عمر *Omar*,
+        # עמוס *Amos*; ICU writes them as marks)
+        text = "a" + text[1:]
     text = text.lower().replace("'", "").replace("ʿ", "").replace("ʾ", "")
     return [w for w in _NON_ALNUM.split(text) if w]
 
@@ -125,6 +131,10 @@ def _arabic(word: str) -> list[str]:
         return ["allah"]
     if not PERSIAN_LETTERS.isdisjoint(word):
         word = word.translate(PERSIAN_Z)
+    if word.endswith("ة") and len(word) > 2:
+        # the final tāʾ marbūṭa of a name is read as the vowel before it
+        # (سلامة *Salama*, *Salameh*, *Salame*; فاطمة *Fatima*), not as *t*
+        word = word[:-1] + "ه"
     if word.startswith("ال") and len(word) > 3:
         word = word[2:]
     if word.startswith("عبد") and len(word) > 4:
@@ -133,7 +143,7 @@ def _arabic(word: str) -> list[str]:
             rest = rest[2:]
         return ["abd", *_arabic(rest)] if rest not in ("له", "لله") else ["abdallah"]
     out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
-    parts.extend(_ascii_words(out))
+    parts.extend(_ascii_words(out, abjad=True))
     return parts
 
 
@@ -154,6 +164,17 @@ _GERESH_SOUNDS: Final = {
 }
 
 
+def _hebrew_latin(text: str) -> str:
+    """Hebrew letters in Latin ASCII (ICU), ``ש`` read *sh* as names write it
+    (משה *Moshe*, שרביט *Sharvit*) unless pointed as sin (שׂ *s*): ICU writes
+    it ``ş``, which would lose the *h* that the consonant keys compare. Before
+    ``ט`` it is *s*: the German and Yiddish *st* of שטיין *Stein*, שטרן *Stern*."""
+    latin = _icu("Any-Latin").transliterate(text)
+    if "ş" in latin:
+        latin = latin.replace("ş\u0302", "s").replace("şt", "st").replace("ş", "sh")
+    return str(_icu("Latin-ASCII").transliterate(latin))
+
+
 def _hebrew_geresh(word: str) -> list[str]:
     """A Hebrew word with a geresh: each letter carrying one read as the sound it
     marks, the rest by ICU, as one word."""
@@ -166,14 +187,14 @@ def _hebrew_geresh(word: str) -> list[str]:
                 if sound is not None:
                     pending.pop()
                     if pending:
-                        out.append(_icu("Any-Latin; Latin-ASCII").transliterate("".join(pending)))
+                        out.append(_hebrew_latin("".join(pending)))
                     out.append(sound)
                     pending = []
             continue
         pending.append(ch)
     if pending:
-        out.append(_icu("Any-Latin; Latin-ASCII").transliterate("".join(pending)))
-    return _ascii_words("".join(out))
+        out.append(_hebrew_latin("".join(pending)))
+    return _ascii_words("".join(out), abjad=True)
 
 
 def _korean(word: str) -> list[str]:
@@ -198,6 +219,16 @@ def _indic(word: str) -> list[str]:
     if words and unicodedata.category(last) == "Lo" and words[-1].endswith("a"):
         words[-1] = words[-1][:-1] or words[-1]
     return words
+
+
+def _ethiopic(word: str) -> list[str]:
+    """An Ethiopic word (Amharic, Tigrinya) by ICU, its sixth-order vowel ``ǝ``
+    read as names spell it: not at all at the end of the word, *i* inside
+    (ፍትዊ *Fitiwi*, ግርማይ *Girmay*), instead of splitting the word at a letter
+    that Latin-ASCII cannot write."""
+    latin = _icu("Any-Latin").transliterate(word)
+    latin = latin.rstrip("ǝ").replace("ǝ", "i")
+    return _ascii_words(str(_icu("Latin-ASCII").transliterate(latin)))
 
 
 def _cjk(word: str) -> list[str]:
@@ -240,10 +271,12 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
     if script in ABJAD_SCRIPTS:
         if script == "Arabic":
             return tuple(_arabic(word)), True
-        if script == "Hebrew" and not _GERESH_MARKS.isdisjoint(word):
-            return tuple(_hebrew_geresh(word)), True
+        if script == "Hebrew":
+            if not _GERESH_MARKS.isdisjoint(word):
+                return tuple(_hebrew_geresh(word)), True
+            return tuple(_ascii_words(_hebrew_latin(word), abjad=True)), True
         out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
-        return tuple(_ascii_words(out)), True
+        return tuple(_ascii_words(out, abjad=True)), True
     if script == "Hangul":
         return tuple(_korean(word)), False
     if script in INDIC_SCRIPTS:
@@ -252,6 +285,8 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
         return tuple(_cjk(word)), False
     if script == "Thai":
         return tuple(_ascii_words(thai_readings(word)[1])), True
+    if script == "Ethiopic":
+        return tuple(_ethiopic(word)), False
     out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
     return tuple(_ascii_words(out)), False
 
