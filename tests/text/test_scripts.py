@@ -12,6 +12,7 @@ from thaw.text.translit import (
     belarusian_variant,
     cyrillic_variant,
     is_belarusian,
+    korean_rr,
     transliterate_word,
 )
 
@@ -99,6 +100,22 @@ def test_persian_silent_h_before_the_non_joiner() -> None:
 def test_ethiopic_sixth_order_vowel() -> None:
     assert transliterate_word("ፍትዊ") == (("fitiwi",), False)
     assert transliterate_word("ግርማይ") == (("girimay",), False)
+
+
+def test_hangul_runs_join_in_both_romanisations() -> None:
+    assert korean_rr("병") == "byeong"
+    assert korean_rr("덕") == "deok"  # a final ㄱ read k
+    assert korean_rr("b") == ""
+    # a Hangul given name meets its joined spelling as listed and as written
+    # in the South (Pyongil, Byeongil); Latin runs are joined once
+    assert analyze_name("병일", "Person").compounds == ((0, 2, "pyongil"), (0, 2, "byeongil"))
+    assert analyze_name("Pyong Il", "Person").compounds == ((0, 2, "pyongil"),)
+
+
+def test_chinese_clan_suffix_is_no_name_part() -> None:
+    assert analyze_name("軒轅氏", "Person").texts == analyze_name("軒轅", "Person").texts
+    assert analyze_name("王陳氏").texts == analyze_name("王陳").texts
+    assert analyze_name("氏", "Person").texts == ("shi",)  # alone, it is the name
 
 
 def test_hangul_names_have_no_other_reading() -> None:

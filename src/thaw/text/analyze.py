@@ -63,6 +63,7 @@ from thaw.text.translit import (
     PERSIAN_LETTERS,
     PERSIAN_Z,
     cyrillic_variant,
+    korean_rr,
     transliterate_word,
     word_script,
 )
@@ -187,9 +188,15 @@ class AnalyzedName:
 def compound_runs(active: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
     """Runs of 2-3 adjacent tokens that may be one word written apart
     (``abdul rahman``, ``hua wei``), with their folded concatenation (folded
-    without :func:`fold_token`'s cache: concatenations are mostly unique)."""
+    without :func:`fold_token`'s cache: concatenations are mostly unique).
+
+    A run of Hangul syllables is given twice: as read for the lists
+    (McCune–Reischauer, 병일 ``pyongil``) and in the Revised Romanization that
+    South Korean given names are written in, joined (``byeongil``,
+    :func:`~thaw.text.translit.korean_rr`)."""
     out: list[tuple[int, int, str]] = []
     n = len(active)
+    hangul = any(t.script_form and korean_rr(t.script_form) for t in active)
     for start in range(n - 1):
         if active[start].role in ("number", "stop"):
             continue
@@ -197,7 +204,13 @@ def compound_runs(active: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]
             end = start + size
             if end > n or active[end - 1].role in ("number", "stop"):
                 break
-            out.append((start, end, fold_word("".join(t.raw for t in active[start:end]))))
+            run = active[start:end]
+            joined = fold_word("".join(t.raw for t in run))
+            out.append((start, end, joined))
+            if hangul:
+                rr = fold_word("".join(korean_rr(t.script_form) or t.raw for t in run))
+                if rr != joined:
+                    out.append((start, end, rr))
     return tuple(out)
 
 
@@ -387,7 +400,13 @@ def _cjk_words(word: str) -> list[_Word]:
     return out
 
 
-def _words(text: str, org_context: bool) -> list[_Word]:
+#: The Chinese clan-name suffix *shì*.
+_SHI: Final = "氏"
+
+
+def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
+    """The words of ``text`` on their way to tokens (``persons``: the name may
+    be a person's, whose Chinese surname may carry the suffix 氏)."""
     out: list[_Word] = []
     for word in _split_words(text):
         if word.startswith(_LEGAL_MARK):
@@ -399,6 +418,10 @@ def _words(text: str, org_context: bool) -> list[_Word]:
             continue
         if not word.isascii():  # (an ASCII word is Latin script)
             script = word_script(word)
+            if script == "Han" and len(word) > 1 and word[-1] == _SHI and persons:
+                # 氏 after a surname marks it as a family name (軒轅氏 *Xuanyuan*,
+                # 王陳氏 Mrs Wang née Chen): no part of the name
+                word = word[:-1]
             if script in CJK_SCRIPTS and org_context:
                 out.extend(_cjk_words(word))
                 continue
@@ -890,7 +913,7 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
         # (رضا is Reza in غلامرضا ضیایی, although only its neighbour shows it)
         text = text.translate(PERSIAN_Z)
     text = _mark_legal_forms(text, person)
-    words = _words(text, org_context)
+    words = _words(text, org_context, schema in (None, PERSON))
     words = _join_letter_runs(words) if org_context else words
     words = _split_arabic_compounds(words)
     if person:

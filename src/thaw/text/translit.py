@@ -197,6 +197,25 @@ def _hebrew_geresh(word: str) -> list[str]:
     return _ascii_words("".join(out), abjad=True)
 
 
+#: The finals of the Revised Romanization as read (박 *bak*, 덕 *deok*), for
+#: :func:`korean_rr`.
+_KOREAN_RR_FINALS: Final = _rules(((r"(?<!n)g$", "k"), (r"b$", "p"), (r"d$", "t")))
+
+
+@lru_cache(maxsize=4096)
+def korean_rr(syllable: str) -> str:
+    """One Hangul syllable in the Revised Romanization, as South Korean given
+    names are spelt (병 *byeong*, 덕 *deok*: *Byeongil*, *Jaedeok*), where
+    :func:`transliterate_word` folds towards the McCune–Reischauer spellings of
+    the lists (*pyong*, *tok*). Empty for anything but a Hangul syllable."""
+    if not "\uac00" <= syllable <= "\ud7a3":
+        return ""
+    syl = maybe_ascii(syllable).lower()
+    for pattern, repl in _KOREAN_RR_FINALS:
+        syl = pattern.sub(repl, syl)
+    return syl if syl.isascii() and syl.isalpha() else ""
+
+
 def _korean(word: str) -> list[str]:
     out: list[str] = []
     for ch in word:
