@@ -122,9 +122,12 @@ def test_development_pairs_match() -> None:
         ("สมชาย วงศ์สวัสดิ์", "Somchai Wongsawat"),
         # Hebrew geresh
         ("עינן טנג'יל", "Einan Tanjil"),
-        # Hebrew shin (sh), and the st of German names
+        # Hebrew shin, kaf read kh, and the st of German names
         ("משה שרביט", "Moshe Sharvit"),
         ("ברוך גופשטיין", "Baruch Gopstein"),
+        ("מיכאל דיכטר", "Michael Dichter"),
+        ("ישראל כהן", "Israel Cohen"),
+        ("שרה מלכה", "Sarah Malka"),
         # Arabic taa marbuta read as the vowel it ends on; French dj
         ("رياض سلامة", "Riad Salameh"),
         ("رياض سلامة", "Riad SALAME"),

@@ -63,12 +63,21 @@ def test_thai_vowel_am_survives_normalisation() -> None:
     assert analyze_name("ชุ่มคำ", "Person").tokens[0].raw == "chumkam"
 
 
-def test_hebrew_shin_is_sh_except_in_st() -> None:
-    assert transliterate_word("משה") == (("mshh",), True)  # Moshe
-    assert transliterate_word("שׂרה")[0] == ("srh",)  # sin (pointed): s
-    assert transliterate_word("גופשטיין")[0] == ("gwpstyyn",)  # Gopstein
+def test_hebrew_shin_kaf_and_final_he() -> None:
+    assert transliterate_word("משה") == (("msh",), True)  # Moshe: final he dropped
+    assert transliterate_word("שׂרה")[0] == ("sr",)  # sin (pointed): s
+    assert transliterate_word("נריה")[0] == ("nryh",)  # he kept after a vowel letter
     assert transliterate_word("שצ'רבקוב")[0][0].startswith("shch")  # with a geresh
-    assert abjad_key("mshh") == abjad_key("moshe") == "msh"
+    # sh and s meet in the keys (Yisrael, Israel)
+    assert abjad_key("yshrl") == abjad_key("israel")[1:] == "srl"
+    # kaf is kh at the end, pointed without dagesh, or after a vowel letter
+    assert transliterate_word("ברוך")[0] == ("brwkh",)  # Baruch
+    assert transliterate_word("בֶּכֶר")[0] == ("bekher",)  # Bechar
+    assert transliterate_word("מיכאל")[0] == ("mykhl",)  # Michael
+    assert transliterate_word("כהן")[0] == ("khn",)  # Cohen: first kaf, k
+    assert transliterate_word("מלכה")[0] == ("mlk",)  # Malka: after a consonant, k
+    assert abjad_key("brwkh") == abjad_key("baruch") == "brh"
+    assert abjad_key("mykhl") == abjad_key("michael") == "mhl"
 
 
 def test_arabic_taa_marbuta_and_word_initial_ayin() -> None:
@@ -87,7 +96,7 @@ def test_abjad_key_keeps_h_and_a_first_vowel() -> None:
     assert abjad_key("mhmdrza") != abjad_key("hamidreza")
     # a final h is a vowel sign, a final digraph is not
     assert abjad_key("leah") == abjad_key("lh") == "l"
-    assert abjad_key("sheikh") == abjad_key("shykh") == "sh"
+    assert abjad_key("sheikh") == abjad_key("shykh") == "sh"  # s, and kh as h
 
 
 def test_persian_silent_h_before_the_non_joiner() -> None:

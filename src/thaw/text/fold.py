@@ -167,6 +167,9 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         (r"ch", "h", ("ch",)),
         (r"p", "f", ("p",)),
         (r"g", "k", ("g",)),
+        # ש is sh or s, and the Latin spellings of Hebrew and Arabic names
+        # write ش and س alike often enough (Yisrael, Israel; Moshe, Schumer)
+        (r"sh", "s", ("sh",)),
     )
 )
 
@@ -176,7 +179,7 @@ def abjad_key(word: str) -> str:
     """The key compared when a side was written in an abjad: the consonants of the
     word *as written* (only consonant spellings folded: ``q→k``, ``ph→f``, and
     the consonants an abjad writes with one letter: ``p/f``, ``g/k``, ``zh/j``,
-    ``ch/h``),
+    ``ch/h``, ``sh/s``),
     without the letters that double as vowel signs (*w*, *y*), doubled
     letters collapsed. ``siraj`` keeps its ``j`` (``srj``), unlike ``yasar``
     (``sr``). An *h* is a consonant (``محمدرضا`` is ``mhmdrz``, not

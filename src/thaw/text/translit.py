@@ -10,8 +10,12 @@ Each script gets the treatment its writing system needs:
   dropped, ``الله`` is *allah*, and ``عبد`` compounds (``عبدالرحمن``) are
   split. A word written with a letter only Persian has (``پ چ ژ گ ک ی``) reads
   ``ض ظ ذ`` as *z*, as Persian does (``رضا`` is *Reza*; name analysis applies
-  this to every word of a name written in Persian). A Hebrew letter with a
-  geresh is the sound the geresh marks (``ג׳`` *j*, ``צ׳`` *ch*, ``ז׳`` *zh*).
+  this to every word of a name written in Persian); a final ``ة`` is the
+  vowel it ends on (``سلامة`` *Salama*, *Salameh*), and an ayin or alef that
+  begins a word its first vowel. A Hebrew letter with a
+  geresh is the sound the geresh marks (``ג׳`` *j*, ``צ׳`` *ch*, ``ז׳`` *zh*);
+  ``ח`` and a soft kaf are *kh* (``ברוך`` *Baruch*, ``מיכאל`` *Michael*), and
+  a final ``ה`` after a consonant is dropped (``שרה`` *Sara*).
 * **Chinese** (Han): one pinyin syllable per character; organisation vocabulary
   (``有限公司``, ``技术``, ``银行`` …) is recognised first and translated, see
   :data:`thaw.text.vocab.CJK_ORG_WORDS`.
@@ -27,6 +31,8 @@ Each script gets the treatment its writing system needs:
   flagged like an abjad (Thai leaves vowels unwritten, and its romanisations
   differ mostly in vowels: *Somphon*, *Sompol*); name analysis offers the Royal
   Thai General System reading as a variant.
+* **Ethiopic**: ICU, its sixth-order vowel ``ǝ`` dropped at the end of a
+  word and read *i* inside it (``ፍትዊ`` → *fitiwi*).
 * Anything else: ICU's ``Any-Latin``; what still is not ASCII is dropped.
 
 Readings of a whole name that name analysis offers beside these as variants:
@@ -164,14 +170,56 @@ _GERESH_SOUNDS: Final = {
 }
 
 
+_HEBREW_POINTS: Final = re.compile("[\u0591-\u05c7]")
+_DAGESH: Final = "\u05bc"
+
+
+def _hebrew_soft_kaf(text: str) -> str:
+    """``text`` with each kaf read *kh* (as ``ח``, which ICU writes *h*) where
+    Hebrew reads it so: always as a final ``ך`` (ברוך *Baruch*); inside a word
+    when pointed without a dagesh (בֶּכֶר *Bechar*), or, unpointed, after a
+    vowel letter (מיכאל *Michael*, דיכטר *Dichter*). A first kaf, and an
+    unpointed one after a consonant, stay *k* (כהן *Cohen*, מלכה *Malka*)."""
+    pointed = _HEBREW_POINTS.search(text) is not None
+    out: list[str] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == "ך":
+            ch = "ח"
+        elif (
+            ch == "כ"
+            and i > 0
+            and "\u05d0" <= text[i - 1] <= "\u05ea"
+            or (ch == "כ" and i > 0 and pointed and _HEBREW_POINTS.match(text[i - 1]))
+        ):
+            if pointed:
+                j = i + 1
+                marks = ""
+                while j < n and _HEBREW_POINTS.match(text[j]):
+                    marks += text[j]
+                    j += 1
+                soft = _DAGESH not in marks
+            else:
+                soft = text[i - 1] in "יוא"
+            if soft:
+                ch = "ח"
+        out.append(ch)
+    return "".join(out)
+
+
 def _hebrew_latin(text: str) -> str:
-    """Hebrew letters in Latin ASCII (ICU), ``ש`` read *sh* as names write it
-    (משה *Moshe*, שרביט *Sharvit*) unless pointed as sin (שׂ *s*): ICU writes
-    it ``ş``, which would lose the *h* that the consonant keys compare. Before
-    ``ט`` it is *s*: the German and Yiddish *st* of שטיין *Stein*, שטרן *Stern*."""
+    """Hebrew letters in Latin ASCII (ICU), with ``ש`` read *sh* unless pointed
+    as sin (שׂ *s*; ICU writes ``ş``, which Latin-ASCII makes *s*), and ``ח``
+    and the soft kaf (:func:`_hebrew_soft_kaf`) read *kh*, not *h*: the consonant
+    keys drop a final *h*, which only writes a vowel (לאה *Leah*), but not the
+    *ch* of ברוך *Baruch*."""
+    if "כ" in text or "ך" in text:
+        text = _hebrew_soft_kaf(text)
     latin = _icu("Any-Latin").transliterate(text)
     if "ş" in latin:
-        latin = latin.replace("ş\u0302", "s").replace("şt", "st").replace("ş", "sh")
+        latin = latin.replace("ş\u0302", "s").replace("ş", "sh")
+    if "ẖ" in latin:
+        latin = latin.replace("ẖ", "kh")
     return str(_icu("Latin-ASCII").transliterate(latin))
 
 
@@ -291,6 +339,10 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
         if script == "Arabic":
             return tuple(_arabic(word)), True
         if script == "Hebrew":
+            if len(word) > 2 and word[-1] == "ה" and word[-2] not in "יו":
+                # a final he writes the vowel before it (שרה *Sara*, מלכה *Malka*;
+                # kept after a vowel letter: נריה *Neria* does not end in י)
+                word = word[:-1]
             if not _GERESH_MARKS.isdisjoint(word):
                 return tuple(_hebrew_geresh(word)), True
             return tuple(_ascii_words(_hebrew_latin(word), abjad=True)), True
