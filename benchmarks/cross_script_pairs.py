@@ -41,7 +41,10 @@ a Latin-script form of the same name, with these columns:
     why a pair was corrected by hand, when it was (a list's typo).
 
 Scoring prints, per script, how many pairs of each split reach the default
-threshold, and lists the ``dev`` pairs that do not.
+threshold, and lists the ``dev`` pairs that do not. ``--screen`` asks the
+harder question for the list pairs: screened against every person listing of
+``--home`` with the listings' names in other scripts removed, is the pair's own
+listing among the hits (candidate retrieval must find it by its Latin names)?
 """
 
 from __future__ import annotations
@@ -301,9 +304,10 @@ def screened_pairs(home: Path, rows: list[dict[str, str]]) -> None:
         found = sum(v[0] for k, v in totals.items() if k[0] == part)
         total = sum(v[1] for k, v in totals.items() if k[0] == part)
         print(f"{part:12} {found:>4}/{total:<4}")
+    wall = time.perf_counter() - started
     print(
         f"index built in {built:.1f} CPU s; {len(pairs)} queries in {spent:.2f} CPU s "
-        f"({1e3 * spent / max(1, len(pairs)):.2f} ms each); {time.perf_counter() - started:.1f} s wall"
+        f"({1e3 * spent / max(1, len(pairs)):.2f} ms each); {wall:.1f} s wall"
     )
     if misses:
         print("\ndev pairs not found:")
