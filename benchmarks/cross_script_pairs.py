@@ -301,9 +301,9 @@ def screened_pairs(home: Path, rows: list[dict[str, str]]) -> None:
         ]
         print(f"{script:12} {cells[0]} {cells[1]}")
     for part in ("dev", "holdout"):
-        found = sum(v[0] for k, v in totals.items() if k[0] == part)
+        n_found = sum(v[0] for k, v in totals.items() if k[0] == part)
         total = sum(v[1] for k, v in totals.items() if k[0] == part)
-        print(f"{part:12} {found:>4}/{total:<4}")
+        print(f"{part:12} {n_found:>4}/{total:<4}")
     wall = time.perf_counter() - started
     print(
         f"index built in {built:.1f} CPU s; {len(pairs)} queries in {spent:.2f} CPU s "
