@@ -137,6 +137,9 @@ def test_development_pairs_match() -> None:
         # Thai: the vowel am (split by NFKC), a silent ทร์
         ("ขาวสำอางค์", "Kaosamaang"),
         ("บดินทร์", "Bodin"),
+        # Kurdish and Urdu letters
+        ("جلال تەلبانی", "Jalal Talabani"),
+        ("ذوالفقار علی بھٹو", "Zulfikar Ali Bhutto"),
         # Korean given names joined in the Revised Romanization, and as listed
         ("김재덕", "Kim Jaedeok"),
         ("김병일", "Byeongil Kim"),

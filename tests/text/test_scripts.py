@@ -90,6 +90,14 @@ def test_arabic_taa_marbuta_and_word_initial_ayin() -> None:
     assert transliterate_word("عبيد")[0] == ("abyd",)
 
 
+def test_urdu_and_kurdish_letters_read_as_their_sounds() -> None:
+    # ICU leaves them as they are, which split the word
+    assert transliterate_word("تەلبانی") == (("talbany",), True)  # Kurdish ە: Talabani
+    assert transliterate_word("سکاڵی") == (("skaly",), True)  # Kurdish ڵ
+    assert transliterate_word("بھٹو") == (("bhtw",), True)  # Urdu: Bhutto
+    assert transliterate_word("اللہ") == (("allah",), True)  # Urdu heh goal
+
+
 def test_abjad_key_keeps_h_and_a_first_vowel() -> None:
     assert abjad_key("ahsan") == abjad_key("ehsan") == "ahsn"  # احسان
     assert abjad_key("hsyn") == abjad_key("hossein") == "hsn"  # حسین

@@ -129,8 +129,38 @@ PERSIAN_LETTERS: Final = frozenset("پچژگکی")
 PERSIAN_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز"})
 
 
+#: Letters of Urdu, Kurdish and Uyghur (written in Arabic script) that ICU
+#: leaves as they are, as the Arabic or Persian letter of their sound: Urdu
+#: ہ ھ (h), ٹ ڈ ڑ (retroflex t d r), ں (n), ے (e); Kurdish ە (e), ڵ (l), ڕ (r),
+#: ۆ (o), ێ (e); Uyghur ۇ ۈ ۋ, ې (تەلبانی *Talabani*, بھٹو *Bhutto*).
+_ARABIC_SCRIPT_LETTERS: Final = str.maketrans(
+    {
+        "ہ": "ه",
+        "ھ": "ه",
+        "ۀ": "ه",
+        "ٹ": "ت",
+        "ڈ": "د",
+        "ڑ": "ر",
+        "ں": "ن",
+        "ے": "ی",
+        "ە": "ا",
+        "ڵ": "ل",
+        "ڕ": "ر",
+        "ۆ": "و",
+        "ێ": "ی",
+        "ۇ": "و",
+        "ۈ": "و",
+        "ۋ": "و",
+        "ې": "ی",
+    }
+)
+_ARABIC_SCRIPT_OTHERS: Final = frozenset("ہھۀٹڈڑںےەڵڕۆێۇۈۋې")
+
+
 def _arabic(word: str) -> list[str]:
     parts: list[str] = []
+    if not _ARABIC_SCRIPT_OTHERS.isdisjoint(word):
+        word = word.translate(_ARABIC_SCRIPT_LETTERS)
     if word == "عبد":
         return ["abd"]
     if word in ("الله", "لله"):
