@@ -90,6 +90,14 @@ def test_arabic_taa_marbuta_and_word_initial_ayin() -> None:
     assert transliterate_word("عبيد")[0] == ("abyd",)
 
 
+def test_name_particles_in_arabic_and_hebrew_are_particles() -> None:
+    for name, particle in (("أسامة بن لادن", "bin"), ("נריה בן פזי", "ben")):
+        tokens = analyze_name(name, "Person").tokens
+        assert (tokens[1].raw, tokens[1].role) == (particle, "particle")
+        assert tokens[2].after_bin  # the father's name
+    assert analyze_name("رافع أبو سعد", "Person").tokens[1].raw == "abu"
+
+
 def test_urdu_and_kurdish_letters_read_as_their_sounds() -> None:
     # ICU leaves them as they are, which split the word
     assert transliterate_word("تەلبانی") == (("talbany",), True)  # Kurdish ە: Talabani

@@ -157,6 +157,23 @@ _ARABIC_SCRIPT_LETTERS: Final = str.maketrans(
 _ARABIC_SCRIPT_OTHERS: Final = frozenset("ہھۀٹڈڑںےەڵڕۆێۇۈۋې")
 
 
+#: The particles of Arabic names, whose vowels are known although unwritten:
+#: filiation (بن *bin*, ابن *ibn*, بنت *bint*), kunya (أبو *Abu*, أم *Umm*).
+#: Read so, name analysis knows them as it knows *bin* and *Abu* in Latin
+#: letters (a particle, not a name word ``bn`` that must be matched).
+_ARABIC_PARTICLES: Final = {
+    "بن": "bin",
+    "ابن": "ibn",
+    "إبن": "ibn",
+    "بنت": "bint",
+    "أبو": "abu",
+    "ابو": "abu",
+    "أم": "umm",
+}
+#: The same in Hebrew (בן *ben*, בת *bat*).
+_HEBREW_PARTICLES: Final = {"בן": "ben", "בת": "bat"}
+
+
 def _arabic(word: str) -> list[str]:
     parts: list[str] = []
     if not _ARABIC_SCRIPT_OTHERS.isdisjoint(word):
@@ -165,6 +182,9 @@ def _arabic(word: str) -> list[str]:
         return ["abd"]
     if word in ("الله", "لله"):
         return ["allah"]
+    particle = _ARABIC_PARTICLES.get(word)
+    if particle is not None:
+        return [particle]
     if not PERSIAN_LETTERS.isdisjoint(word):
         word = word.translate(PERSIAN_Z)
     if word.endswith("ة") and len(word) > 2:
@@ -369,6 +389,8 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
         if script == "Arabic":
             return tuple(_arabic(word)), True
         if script == "Hebrew":
+            if word in _HEBREW_PARTICLES:
+                return (_HEBREW_PARTICLES[word],), True
             if len(word) > 2 and word[-1] == "ה" and word[-2] not in "יו":
                 # a final he writes the vowel before it (שרה *Sara*, מלכה *Malka*;
                 # kept after a vowel letter: נריה *Neria* does not end in י)
