@@ -185,7 +185,9 @@ class AnalyzedName:
         return tuple(t for t in self.tokens if t.weight > 0)
 
 
-def compound_runs(active: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
+def compound_runs(
+    active: tuple[Token, ...], hangul: bool | None = None
+) -> tuple[tuple[int, int, str], ...]:
     """Runs of 2-3 adjacent tokens that may be one word written apart
     (``abdul rahman``, ``hua wei``), with their folded concatenation (folded
     without :func:`fold_token`'s cache: concatenations are mostly unique).
@@ -193,10 +195,12 @@ def compound_runs(active: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]
     A run of Hangul syllables is given twice: as read for the lists
     (McCune–Reischauer, 병일 ``pyongil``) and in the Revised Romanization that
     South Korean given names are written in, joined (``byeongil``,
-    :func:`~thaw.text.translit.korean_rr`)."""
+    :func:`~thaw.text.translit.korean_rr`). ``hangul``: whether any token is
+    a Hangul syllable, when the caller knows (else it is looked up)."""
     out: list[tuple[int, int, str]] = []
     n = len(active)
-    hangul = any(t.script_form and korean_rr(t.script_form) for t in active)
+    if hangul is None:
+        hangul = any(t.script_form and korean_rr(t.script_form) for t in active)
     for start in range(n - 1):
         if active[start].role in ("number", "stop"):
             continue
@@ -899,7 +903,8 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     legal forms and generic words for organisations, both when unknown).
     """
     text = unicodedata.normalize("NFKC", name).casefold()
-    if "\u0e4d" in text or "\u0ecd" in text:
+    plain = text.isascii()
+    if not plain and ("\u0e4d" in text or "\u0ecd" in text):
         # NFKC splits the Thai and Lao vowel *am* (สำ) into nikhahit and *aa*
         # (ส ํ า), whose reading loses its *m* (สำอาง is *samang*, not *saang*)
         text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0ecd\u0eb2", "\u0eb3")
@@ -936,7 +941,7 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     active = tuple(t for t in tokens if t.weight > 0)
     if len(active) == len(all_tokens):
         active = all_tokens  # one tuple for both (the usual case)
-    runs = compound_runs(active)
+    runs = compound_runs(active, not plain and _HANGUL.search(text) is not None)
     initials = frozenset(r[2][:1] for r in runs) if runs else _NO_SYMBOLS
     if len(_INITIALS_POOL) > 10_000:
         _INITIALS_POOL.clear()
