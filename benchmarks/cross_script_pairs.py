@@ -5,6 +5,7 @@ Usage::
     python benchmarks/cross_script_pairs.py [--home DIR]            # score
     python benchmarks/cross_script_pairs.py --extract lists|variants [--home DIR]  # add pairs
     python benchmarks/cross_script_pairs.py --analysis 20000  # µs per name of analysis
+    python benchmarks/cross_script_pairs.py --screen [--home DIR]  # found by screening?
 
 The set, ``tests/fixtures/match/cross_script_pairs.csv`` (committed; the
 tests read it too), holds person names in a script other than Latin against
@@ -40,7 +41,10 @@ a Latin-script form of the same name, with these columns:
     why a pair was corrected by hand, when it was (a list's typo).
 
 Scoring prints, per script, how many pairs of each split reach the default
-threshold, and lists the ``dev`` pairs that do not.
+threshold, and lists the ``dev`` pairs that do not. ``--screen`` asks the
+harder question for the list pairs: screened against every person listing of
+``--home`` with the listings' names in other scripts removed, is the pair's own
+listing among the hits (candidate retrieval must find it by its Latin names)?
 """
 
 from __future__ import annotations
@@ -251,6 +255,65 @@ def entry_from_record_name(name: str) -> Entry:
     )
 
 
+def screened_pairs(home: Path, rows: list[dict[str, str]]) -> None:
+    """Screen the original of every list pair against the store's person
+    listings *without their names in other scripts* (so that a listing is found
+    only through its Latin names, as candidate retrieval must find it): per
+    script and split, how many pairs find their own listing among the hits."""
+    import dataclasses
+
+    from thaw.screen import Screener
+    from thaw.store import Store
+
+    pairs = [r for r in rows if ":" in r["source"] and not r["source"].startswith("rigour:")]
+    entries: list[Entry] = []
+    started, cpu = time.perf_counter(), time.process_time()
+    with Store(home) as store:
+        for record in store.active_records():
+            if record.schema != "Person":
+                continue
+            latin = [n for n in record.names if script_of(n.value) == "Latin"]
+            if latin:
+                entries.append(entry_from_record(dataclasses.replace(record, names=latin)))
+    screener = Screener.from_entries(entries)
+    built = time.process_time() - cpu
+    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[str] = []
+    cpu = time.process_time()
+    for row in pairs:
+        result = screener.screen(row["original"], "Person")
+        found = any(
+            f"{listing.source}:{listing.source_id}" == row["source"]
+            for hit in result.hits
+            for listing in hit.listings
+        )
+        totals[(row["split"], row["script"])][0] += found
+        totals[(row["split"], row["script"])][1] += 1
+        if not found and row["split"] == "dev":
+            misses.append(f"  {row['script']:10} {row['original']} ~ {row['latin']}")
+    spent = time.process_time() - cpu
+    print(f"list pairs screened against {len(entries)} person listings' Latin names:")
+    print(f"{'script':12} {'dev':>9} {'holdout':>9}")
+    for script in sorted({s for _, s in totals}):
+        cells = [
+            f"{totals[(part, script)][0]:>4}/{totals[(part, script)][1]:<4}"
+            for part in ("dev", "holdout")
+        ]
+        print(f"{script:12} {cells[0]} {cells[1]}")
+    for part in ("dev", "holdout"):
+        n_found = sum(v[0] for k, v in totals.items() if k[0] == part)
+        total = sum(v[1] for k, v in totals.items() if k[0] == part)
+        print(f"{part:12} {n_found:>4}/{total:<4}")
+    wall = time.perf_counter() - started
+    print(
+        f"index built in {built:.1f} CPU s; {len(pairs)} queries in {spent:.2f} CPU s "
+        f"({1e3 * spent / max(1, len(pairs)):.2f} ms each); {wall:.1f} s wall"
+    )
+    if misses:
+        print("\ndev pairs not found:")
+        print("\n".join(misses))
+
+
 def analysis_speed(count: int) -> None:
     """Time name analysis of ``count`` names of the global customer file (a
     third of them in Chinese, Arabic, Persian, Korean or Cyrillic script),
@@ -287,7 +350,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--home", type=Path, default=Path("/work/homes/base"))
     parser.add_argument("--extract", choices=("lists", "variants"))
     parser.add_argument("--analysis", type=int, metavar="N", help="time analysis of N names")
+    parser.add_argument(
+        "--screen",
+        action="store_true",
+        help="screen the list pairs' originals against the Latin names of --home's listings",
+    )
     args = parser.parse_args(argv)
+    if args.screen:
+        screened_pairs(args.home, read_pairs())
+        return 0
     if args.analysis:
         analysis_speed(args.analysis)
         return 0

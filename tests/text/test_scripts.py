@@ -6,12 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thaw.text import analyze_name, name_variants
+from thaw.text import abjad_key, analyze_name, name_variants
 from thaw.text.thai import thai_readings
 from thaw.text.translit import (
     belarusian_variant,
     cyrillic_variant,
     is_belarusian,
+    korean_rr,
     transliterate_word,
 )
 
@@ -31,6 +32,8 @@ from thaw.text.translit import (
         ("สุภาพร", "suphaphon", "suphaphorn"),  # a last ร closing พ
         ("ศรีวงค์", "siwong", "sriwong"),  # ศร: silent ร in RTGS; วง
         ("เอี้ยง", "iang", "iang"),  # compound vowel เ–ีย
+        ("บดินทร์", "badin", "badin"),  # ท before a silent ร is silent too
+        ("อานนท์", "anon", "anon"),  # … but not another consonant after อา
     ],
 )
 def test_thai_readings(thai: str, rtgs: str, personal: str) -> None:
@@ -54,6 +57,92 @@ def test_hebrew_geresh_marks_a_sound() -> None:
     assert analyze_name("עינן טנג'יל", "Person").texts[1] == "tnjil"
 
 
+def test_thai_vowel_am_survives_normalisation() -> None:
+    # NFKC splits ำ into nikhahit and aa; analysis joins them again
+    assert analyze_name("ขาวสำอางค์", "Person").tokens[0].raw == "kawsamang"
+    assert analyze_name("ชุ่มคำ", "Person").tokens[0].raw == "chumkam"
+
+
+def test_hebrew_shin_kaf_and_final_he() -> None:
+    assert transliterate_word("משה") == (("msh",), True)  # Moshe: final he dropped
+    assert transliterate_word("שׂרה")[0] == ("sr",)  # sin (pointed): s
+    assert transliterate_word("נריה")[0] == ("nryh",)  # he kept after a vowel letter
+    assert transliterate_word("שצ'רבקוב")[0][0].startswith("shch")  # with a geresh
+    # sh and s meet in the keys (Yisrael, Israel)
+    assert abjad_key("yshrl") == abjad_key("israel")[1:] == "srl"
+    # kaf is kh at the end, pointed without dagesh, or after a vowel letter
+    assert transliterate_word("ברוך")[0] == ("brwkh",)  # Baruch
+    assert transliterate_word("בֶּכֶר")[0] == ("bekher",)  # Bechar
+    assert transliterate_word("מיכאל")[0] == ("mykhl",)  # Michael
+    assert transliterate_word("כהן")[0] == ("khn",)  # Cohen: first kaf, k
+    assert transliterate_word("מלכה")[0] == ("mlk",)  # Malka: after a consonant, k
+    assert abjad_key("brwkh") == abjad_key("baruch") == "brh"
+    assert abjad_key("mykhl") == abjad_key("michael") == "mhl"
+
+
+def test_arabic_taa_marbuta_and_word_initial_ayin() -> None:
+    # the taa marbuta is the vowel it ends on (read as the final h that writes it)
+    assert transliterate_word("سلامة") == transliterate_word("سلامه") == (("slamh",), True)
+    assert abjad_key("slamh") == abjad_key("salameh") == abjad_key("salame") == "slm"
+    # an ayin or alef beginning the word is its first vowel
+    assert transliterate_word("عمر") == (("amr",), True)
+    assert transliterate_word("עמוס") == (("amws",), True)  # Amos
+    assert transliterate_word("عبيد")[0] == ("abyd",)
+
+
+def test_name_particles_in_arabic_and_hebrew_are_particles() -> None:
+    for name, particle in (("أسامة بن لادن", "bin"), ("נריה בן פזי", "ben")):
+        tokens = analyze_name(name, "Person").tokens
+        assert (tokens[1].raw, tokens[1].role) == (particle, "particle")
+        assert tokens[2].after_bin  # the father's name
+    assert analyze_name("رافع أبو سعد", "Person").tokens[1].raw == "abu"
+
+
+def test_urdu_and_kurdish_letters_read_as_their_sounds() -> None:
+    # ICU leaves them as they are, which split the word
+    assert transliterate_word("تەلبانی") == (("talbany",), True)  # Kurdish ە: Talabani
+    assert transliterate_word("سکاڵی") == (("skaly",), True)  # Kurdish ڵ
+    assert transliterate_word("بھٹو") == (("bhtw",), True)  # Urdu: Bhutto
+    assert transliterate_word("اللہ") == (("allah",), True)  # Urdu heh goal
+
+
+def test_abjad_key_keeps_h_and_a_first_vowel() -> None:
+    assert abjad_key("ahsan") == abjad_key("ehsan") == "ahsn"  # احسان
+    assert abjad_key("hsyn") == abjad_key("hossein") == "hsn"  # حسین
+    assert abjad_key("mhmdrza") != abjad_key("hamidreza")
+    # a final h is a vowel sign, a final digraph is not
+    assert abjad_key("leah") == abjad_key("lh") == "l"
+    assert abjad_key("sheikh") == abjad_key("shykh") == "sh"  # s, and kh as h
+
+
+def test_persian_silent_h_before_the_non_joiner() -> None:
+    # ه before the zero-width non-joiner writes the vowel e (Khamenei)
+    token = analyze_name("علی خامنه\u200cای", "Person").tokens[1]
+    assert token.raw == "khamnay"
+    assert token.key == abjad_key("khamenei")
+
+
+def test_ethiopic_sixth_order_vowel() -> None:
+    assert transliterate_word("ፍትዊ") == (("fitiwi",), False)
+    assert transliterate_word("ግርማይ") == (("girimay",), False)
+
+
+def test_hangul_runs_join_in_both_romanisations() -> None:
+    assert korean_rr("병") == "byeong"
+    assert korean_rr("덕") == "deok"  # a final ㄱ read k
+    assert korean_rr("b") == ""
+    # a Hangul given name meets its joined spelling as listed and as written
+    # in the South (Pyongil, Byeongil); Latin runs are joined once
+    assert analyze_name("병일", "Person").compounds == ((0, 2, "pyongil"), (0, 2, "byeongil"))
+    assert analyze_name("Pyong Il", "Person").compounds == ((0, 2, "pyongil"),)
+
+
+def test_chinese_clan_suffix_is_no_name_part() -> None:
+    assert analyze_name("軒轅氏", "Person").texts == analyze_name("軒轅", "Person").texts
+    assert analyze_name("王陳氏").texts == analyze_name("王陳").texts
+    assert analyze_name("氏", "Person").texts == ("shi",)  # alone, it is the name
+
+
 def test_hangul_names_have_no_other_reading() -> None:
     # a Latin reading of a Hangul name would meet near spellings of other
     # Hangul names (김종은 ~ 김정은, two people): syllables compare as written
@@ -62,6 +151,8 @@ def test_hangul_names_have_no_other_reading() -> None:
 
 def test_persian_compound_given_names_split_as_a_variant() -> None:
     assert name_variants("غلامرضا ضیایی", "Person") == ("غلام رضا ضیایی",)
+    # also when the corpus knows the joined word as a name of its own
+    assert name_variants("محمدتقی اسانلو", "Person") == ("محمد تقی اسانلو",)
     # a compound the name corpus knows whole stays whole
     assert name_variants("علی خامنه‌ای", "Person") == ()
     # Persian surname suffixes: joined when apart, apart when joined

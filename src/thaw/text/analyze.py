@@ -63,6 +63,7 @@ from thaw.text.translit import (
     PERSIAN_LETTERS,
     PERSIAN_Z,
     cyrillic_variant,
+    korean_rr,
     transliterate_word,
     word_script,
 )
@@ -184,12 +185,22 @@ class AnalyzedName:
         return tuple(t for t in self.tokens if t.weight > 0)
 
 
-def compound_runs(active: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
+def compound_runs(
+    active: tuple[Token, ...], hangul: bool | None = None
+) -> tuple[tuple[int, int, str], ...]:
     """Runs of 2-3 adjacent tokens that may be one word written apart
     (``abdul rahman``, ``hua wei``), with their folded concatenation (folded
-    without :func:`fold_token`'s cache: concatenations are mostly unique)."""
+    without :func:`fold_token`'s cache: concatenations are mostly unique).
+
+    A run of Hangul syllables is given twice: as read for the lists
+    (McCune–Reischauer, 병일 ``pyongil``) and in the Revised Romanization that
+    South Korean given names are written in, joined (``byeongil``,
+    :func:`~thaw.text.translit.korean_rr`). ``hangul``: whether any token is
+    a Hangul syllable, when the caller knows (else it is looked up)."""
     out: list[tuple[int, int, str]] = []
     n = len(active)
+    if hangul is None:
+        hangul = any(t.script_form and korean_rr(t.script_form) for t in active)
     for start in range(n - 1):
         if active[start].role in ("number", "stop"):
             continue
@@ -197,7 +208,13 @@ def compound_runs(active: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]
             end = start + size
             if end > n or active[end - 1].role in ("number", "stop"):
                 break
-            out.append((start, end, fold_word("".join(t.raw for t in active[start:end]))))
+            run = active[start:end]
+            joined = fold_word("".join(t.raw for t in run))
+            out.append((start, end, joined))
+            if hangul:
+                rr = fold_word("".join(korean_rr(t.script_form) or t.raw for t in run))
+                if rr != joined:
+                    out.append((start, end, rr))
     return tuple(out)
 
 
@@ -304,7 +321,10 @@ def _split_words(text: str) -> list[str]:
         prev = ch
         if ch in _APOSTROPHES or ch == "\u200c":
             # (the zero-width non-joiner joins the parts of a Persian word:
-            # احمدی‌نژاد is one word, Ahmadinejad)
+            # احمدی‌نژاد is one word, Ahmadinejad; a ه before it writes the
+            # vowel e, not h: خامنه‌ای is Khamenei)
+            if ch == "\u200c" and buf and buf[-1] == "ه":
+                buf.pop()
             continue
         cat = unicodedata.category(ch)
         if cat[0] in "LMN" or ch == _LEGAL_MARK or ch == _LEGAL_SEP:
@@ -384,7 +404,13 @@ def _cjk_words(word: str) -> list[_Word]:
     return out
 
 
-def _words(text: str, org_context: bool) -> list[_Word]:
+#: The Chinese clan-name suffix *shì*.
+_SHI: Final = "氏"
+
+
+def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
+    """The words of ``text`` on their way to tokens (``persons``: the name may
+    be a person's, whose Chinese surname may carry the suffix 氏)."""
     out: list[_Word] = []
     for word in _split_words(text):
         if word.startswith(_LEGAL_MARK):
@@ -396,6 +422,10 @@ def _words(text: str, org_context: bool) -> list[_Word]:
             continue
         if not word.isascii():  # (an ASCII word is Latin script)
             script = word_script(word)
+            if script == "Han" and len(word) > 1 and word[-1] == _SHI and persons:
+                # 氏 after a surname marks it as a family name (軒轅氏 *Xuanyuan*,
+                # 王陳氏 Mrs Wang née Chen): no part of the name
+                word = word[:-1]
             if script in CJK_SCRIPTS and org_context:
                 out.extend(_cjk_words(word))
                 continue
@@ -414,12 +444,13 @@ def _words(text: str, org_context: bool) -> list[_Word]:
 @lru_cache(maxsize=20_000)
 def _joined_names(word: str) -> tuple[str, str] | None:
     """Two given names written as one word in Arabic script (Persian compounds:
-    غلامرضا *Gholam Reza*, محمدعلی *Mohammad Ali*): the word, unknown to
-    rigour's name corpus, split where both halves are names it knows (see
+    غلامرضا *Gholam Reza*, محمدعلی *Mohammad Ali*, محمدتقی *Mohammad Taghi*):
+    the word split where both halves are names rigour's name corpus knows (see
     :func:`thaw.text.symbols.script_symbols`); ``None`` when it is no such word.
     The split is a variant reading (:func:`name_variants`): romanisations write
-    such names joined (*Gholamreza*) as often as apart (*Gholam Reza*)."""
-    if len(word) < 5 or word_script(word) != "Arabic" or script_symbols(word):
+    such names joined (*Gholamreza*) as often as apart (*Gholam Reza*), also
+    when the corpus knows the joined word as a name of its own."""
+    if len(word) < 5 or word_script(word) != "Arabic":
         return None
     for i in range(len(word) - 2, 2, -1):
         head, tail = word[:i], word[i:]
@@ -872,6 +903,11 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     legal forms and generic words for organisations, both when unknown).
     """
     text = unicodedata.normalize("NFKC", name).casefold()
+    plain = text.isascii()
+    if not plain and ("\u0e4d" in text or "\u0ecd" in text):
+        # NFKC splits the Thai and Lao vowel *am* (สำ) into nikhahit and *aa*
+        # (ส ํ า), whose reading loses its *m* (สำอาง is *samang*, not *saang*)
+        text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0ecd\u0eb2", "\u0eb3")
     person = schema == PERSON
     org_context = not person
     if schema in (None, PERSON) and _KANA.search(text):
@@ -882,7 +918,7 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
         # (رضا is Reza in غلامرضا ضیایی, although only its neighbour shows it)
         text = text.translate(PERSIAN_Z)
     text = _mark_legal_forms(text, person)
-    words = _words(text, org_context)
+    words = _words(text, org_context, schema in (None, PERSON))
     words = _join_letter_runs(words) if org_context else words
     words = _split_arabic_compounds(words)
     if person:
@@ -905,7 +941,7 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     active = tuple(t for t in tokens if t.weight > 0)
     if len(active) == len(all_tokens):
         active = all_tokens  # one tuple for both (the usual case)
-    runs = compound_runs(active)
+    runs = compound_runs(active, not plain and _HANGUL.search(text) is not None)
     initials = frozenset(r[2][:1] for r in runs) if runs else _NO_SYMBOLS
     if len(_INITIALS_POOL) > 10_000:
         _INITIALS_POOL.clear()

@@ -28,7 +28,7 @@ vowel is dropped.
 skeletons agree differ only in vowels (``muhamad`` / ``mohamed`` → ``mhmd``).
 :func:`abjad_key` is the coarser key used when one side was written in an abjad
 (Arabic, Persian, Hebrew), where short vowels are not written at all and the
-letters *w*, *y* and *h* double as vowel signs.
+letters *w* and *y* (and *h* at the end of a word) double as vowel signs.
 """
 
 from __future__ import annotations
@@ -141,7 +141,11 @@ def skeleton(folded: str) -> str:
     return "".join(c for c in folded if c not in _VOWELS) or folded[:1]
 
 
-_ABJAD_DROP: Final = frozenset("aeiouyvwh")
+_ABJAD_DROP: Final = frozenset("aeiouyvw")
+_INITIAL_VOWELS: Final = frozenset("aeiou")
+#: Letters before a final *h* that make a digraph with it (``sh``, ``kh`` …):
+#: any other final *h* is a vowel sign (``Leah``, ``Salameh``, ``سلامه``).
+_H_DIGRAPH: Final = frozenset("cdgkpstz")
 _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = tuple(
     (re.compile(p), r, t)
     for p, r, t in (
@@ -163,6 +167,9 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         (r"ch", "h", ("ch",)),
         (r"p", "f", ("p",)),
         (r"g", "k", ("g",)),
+        # ש is sh or s, and the Latin spellings of Hebrew and Arabic names
+        # write ش and س alike often enough (Yisrael, Israel; Moshe, Schumer)
+        (r"sh", "s", ("sh",)),
     )
 )
 
@@ -172,12 +179,22 @@ def abjad_key(word: str) -> str:
     """The key compared when a side was written in an abjad: the consonants of the
     word *as written* (only consonant spellings folded: ``q→k``, ``ph→f``, and
     the consonants an abjad writes with one letter: ``p/f``, ``g/k``, ``zh/j``,
-    ``ch/h``),
-    without the letters that double as vowel signs (*w*, *y*, *h*), doubled
+    ``ch/h``, ``sh/s``),
+    without the letters that double as vowel signs (*w*, *y*), doubled
     letters collapsed. ``siraj`` keeps its ``j`` (``srj``), unlike ``yasar``
-    (``sr``)."""
+    (``sr``). An *h* is a consonant (``محمدرضا`` is ``mhmdrz``, not
+    *Hamidreza*'s ``hmdrz``) except at the end of the word, where both the
+    abjads (``ه``, ``ה``) and romanisations (*-ah*, *-eh*) write it for a
+    vowel: ``lea`` and ``leah`` are both ``l``. A first vowel is kept, as
+    ``a``, since the abjads write it (alef, ayin): ``احسان`` *Ehsan* is
+    ``ahsn``, ``حسین`` *Hossein* ``hsn``."""
     if not word.isalpha():
         return word
+    if len(word) > 1 and word[-1] == "h" and word[-2] not in _H_DIGRAPH:
+        word = word[:-1]
+    # a word that begins with a vowel keeps it, as ``a``: the abjads write
+    # it (alef, ayin: احسان *Ehsan* is ``ahsn``, حسین *Hossein* ``hsn``)
+    initial = "a" if word[0] in _INITIAL_VOWELS else ""
     for pattern, repl, triggers in _ABJAD_RULES:
         for trigger in triggers:
             if trigger in word:
@@ -190,4 +207,4 @@ def abjad_key(word: str) -> str:
         if out and out[-1] == c:
             continue
         out.append(c)
-    return "".join(out) or word[:1]
+    return initial + "".join(out) or word[:1]

@@ -112,12 +112,13 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
         if ch == _SILENT:
             if chars and chars[-1] in _VOWEL_SIGNS:
                 chars.pop()  # (ธิ์: the consonant and its vowel are silent)
-            if chars:
-                chars.pop()
+            silent = chars.pop() if chars else ""
             # a consonant left between the syllable's final and the silent
-            # letter is silent too (จันทร์, ลักษณ์)
+            # letter is silent too (จันทร์, ลักษณ์), as ท always is before a
+            # silent ร (บดินทร์ *Bodin*, อินทร์ *In*; not อานนท์ *Anon*)
             if len(chars) >= 3 and chars[-1] in _CONSONANTS and chars[-2] in _CONSONANTS:
-                if chars[-3] == "\u0e31":  # (ั needs a final: the first consonant)
+                # (ั needs a final: the first consonant)
+                if chars[-3] == "\u0e31" or (silent == "ร" and chars[-1] == "ท"):
                     chars.pop()
             continue
         if ch in _TONE:

@@ -10,8 +10,12 @@ Each script gets the treatment its writing system needs:
   dropped, ``الله`` is *allah*, and ``عبد`` compounds (``عبدالرحمن``) are
   split. A word written with a letter only Persian has (``پ چ ژ گ ک ی``) reads
   ``ض ظ ذ`` as *z*, as Persian does (``رضا`` is *Reza*; name analysis applies
-  this to every word of a name written in Persian). A Hebrew letter with a
-  geresh is the sound the geresh marks (``ג׳`` *j*, ``צ׳`` *ch*, ``ז׳`` *zh*).
+  this to every word of a name written in Persian); a final ``ة`` is the
+  vowel it ends on (``سلامة`` *Salama*, *Salameh*), and an ayin or alef that
+  begins a word its first vowel. A Hebrew letter with a
+  geresh is the sound the geresh marks (``ג׳`` *j*, ``צ׳`` *ch*, ``ז׳`` *zh*);
+  ``ח`` and a soft kaf are *kh* (``ברוך`` *Baruch*, ``מיכאל`` *Michael*), and
+  a final ``ה`` after a consonant is dropped (``שרה`` *Sara*).
 * **Chinese** (Han): one pinyin syllable per character; organisation vocabulary
   (``有限公司``, ``技术``, ``银行`` …) is recognised first and translated, see
   :data:`thaw.text.vocab.CJK_ORG_WORDS`.
@@ -27,6 +31,8 @@ Each script gets the treatment its writing system needs:
   flagged like an abjad (Thai leaves vowels unwritten, and its romanisations
   differ mostly in vowels: *Somphon*, *Sompol*); name analysis offers the Royal
   Thai General System reading as a variant.
+* **Ethiopic**: ICU, its sixth-order vowel ``ǝ`` dropped at the end of a
+  word and read *i* inside it (``ፍትዊ`` → *fitiwi*).
 * Anything else: ICU's ``Any-Latin``; what still is not ASCII is dropped.
 
 Readings of a whole name that name analysis offers beside these as variants:
@@ -65,6 +71,8 @@ RIGOUR_SCRIPTS: Final = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Ge
 CJK_SCRIPTS: Final = frozenset({"Han", "Hiragana", "Katakana"})
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
+#: The marks ICU writes for an ayin or an alef.
+_ONSETS: Final = frozenset("'ʿʾʼʻ")
 
 
 def _rules(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
@@ -106,7 +114,11 @@ def word_script(word: str) -> str:
     return "Latin"
 
 
-def _ascii_words(text: str) -> list[str]:
+def _ascii_words(text: str, abjad: bool = False) -> list[str]:
+    if abjad and text[:1] in _ONSETS:
+        # an ayin or alef that begins an abjad word is its vowel (عمر *Omar*,
+        # עמוס *Amos*; ICU writes them as marks)
+        text = "a" + text[1:]
     text = text.lower().replace("'", "").replace("ʿ", "").replace("ʾ", "")
     return [w for w in _NON_ALNUM.split(text) if w]
 
@@ -117,14 +129,68 @@ PERSIAN_LETTERS: Final = frozenset("پچژگکی")
 PERSIAN_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز"})
 
 
+#: Letters of Urdu, Kurdish and Uyghur (written in Arabic script) that ICU
+#: leaves as they are, as the Arabic or Persian letter of their sound: Urdu
+#: ہ ھ (h), ٹ ڈ ڑ (retroflex t d r), ں (n), ے (e); Kurdish ە (e), ڵ (l), ڕ (r),
+#: ۆ (o), ێ (e); Uyghur ۇ ۈ ۋ, ې (تەلبانی *Talabani*, بھٹو *Bhutto*).
+_ARABIC_SCRIPT_LETTERS: Final = str.maketrans(
+    {
+        "ہ": "ه",
+        "ھ": "ه",
+        "ۀ": "ه",
+        "ٹ": "ت",
+        "ڈ": "د",
+        "ڑ": "ر",
+        "ں": "ن",
+        "ے": "ی",
+        "ە": "ا",
+        "ڵ": "ل",
+        "ڕ": "ر",
+        "ۆ": "و",
+        "ێ": "ی",
+        "ۇ": "و",
+        "ۈ": "و",
+        "ۋ": "و",
+        "ې": "ی",
+    }
+)
+_ARABIC_SCRIPT_OTHERS: Final = frozenset("ہھۀٹڈڑںےەڵڕۆێۇۈۋې")
+
+
+#: The particles of Arabic names, whose vowels are known although unwritten:
+#: filiation (بن *bin*, ابن *ibn*, بنت *bint*), kunya (أبو *Abu*, أم *Umm*).
+#: Read so, name analysis knows them as it knows *bin* and *Abu* in Latin
+#: letters (a particle, not a name word ``bn`` that must be matched).
+_ARABIC_PARTICLES: Final = {
+    "بن": "bin",
+    "ابن": "ibn",
+    "إبن": "ibn",
+    "بنت": "bint",
+    "أبو": "abu",
+    "ابو": "abu",
+    "أم": "umm",
+}
+#: The same in Hebrew (בן *ben*, בת *bat*).
+_HEBREW_PARTICLES: Final = {"בן": "ben", "בת": "bat"}
+
+
 def _arabic(word: str) -> list[str]:
     parts: list[str] = []
+    if not _ARABIC_SCRIPT_OTHERS.isdisjoint(word):
+        word = word.translate(_ARABIC_SCRIPT_LETTERS)
     if word == "عبد":
         return ["abd"]
     if word in ("الله", "لله"):
         return ["allah"]
+    particle = _ARABIC_PARTICLES.get(word)
+    if particle is not None:
+        return [particle]
     if not PERSIAN_LETTERS.isdisjoint(word):
         word = word.translate(PERSIAN_Z)
+    if word.endswith("ة") and len(word) > 2:
+        # the final tāʾ marbūṭa of a name is read as the vowel before it
+        # (سلامة *Salama*, *Salameh*, *Salame*; فاطمة *Fatima*), not as *t*
+        word = word[:-1] + "ه"
     if word.startswith("ال") and len(word) > 3:
         word = word[2:]
     if word.startswith("عبد") and len(word) > 4:
@@ -133,7 +199,7 @@ def _arabic(word: str) -> list[str]:
             rest = rest[2:]
         return ["abd", *_arabic(rest)] if rest not in ("له", "لله") else ["abdallah"]
     out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
-    parts.extend(_ascii_words(out))
+    parts.extend(_ascii_words(out, abjad=True))
     return parts
 
 
@@ -154,6 +220,59 @@ _GERESH_SOUNDS: Final = {
 }
 
 
+_HEBREW_POINTS: Final = re.compile("[\u0591-\u05c7]")
+_DAGESH: Final = "\u05bc"
+
+
+def _hebrew_soft_kaf(text: str) -> str:
+    """``text`` with each kaf read *kh* (as ``ח``, which ICU writes *h*) where
+    Hebrew reads it so: always as a final ``ך`` (ברוך *Baruch*); inside a word
+    when pointed without a dagesh (בֶּכֶר *Bechar*), or, unpointed, after a
+    vowel letter (מיכאל *Michael*, דיכטר *Dichter*). A first kaf, and an
+    unpointed one after a consonant, stay *k* (כהן *Cohen*, מלכה *Malka*)."""
+    pointed = _HEBREW_POINTS.search(text) is not None
+    out: list[str] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == "ך":
+            ch = "ח"
+        elif (
+            ch == "כ"
+            and i > 0
+            and "\u05d0" <= text[i - 1] <= "\u05ea"
+            or (ch == "כ" and i > 0 and pointed and _HEBREW_POINTS.match(text[i - 1]))
+        ):
+            if pointed:
+                j = i + 1
+                marks = ""
+                while j < n and _HEBREW_POINTS.match(text[j]):
+                    marks += text[j]
+                    j += 1
+                soft = _DAGESH not in marks
+            else:
+                soft = text[i - 1] in "יוא"
+            if soft:
+                ch = "ח"
+        out.append(ch)
+    return "".join(out)
+
+
+def _hebrew_latin(text: str) -> str:
+    """Hebrew letters in Latin ASCII (ICU), with ``ש`` read *sh* unless pointed
+    as sin (שׂ *s*; ICU writes ``ş``, which Latin-ASCII makes *s*), and ``ח``
+    and the soft kaf (:func:`_hebrew_soft_kaf`) read *kh*, not *h*: the consonant
+    keys drop a final *h*, which only writes a vowel (לאה *Leah*), but not the
+    *ch* of ברוך *Baruch*."""
+    if "כ" in text or "ך" in text:
+        text = _hebrew_soft_kaf(text)
+    latin = _icu("Any-Latin").transliterate(text)
+    if "ş" in latin:
+        latin = latin.replace("ş\u0302", "s").replace("ş", "sh")
+    if "ẖ" in latin:
+        latin = latin.replace("ẖ", "kh")
+    return str(_icu("Latin-ASCII").transliterate(latin))
+
+
 def _hebrew_geresh(word: str) -> list[str]:
     """A Hebrew word with a geresh: each letter carrying one read as the sound it
     marks, the rest by ICU, as one word."""
@@ -166,14 +285,33 @@ def _hebrew_geresh(word: str) -> list[str]:
                 if sound is not None:
                     pending.pop()
                     if pending:
-                        out.append(_icu("Any-Latin; Latin-ASCII").transliterate("".join(pending)))
+                        out.append(_hebrew_latin("".join(pending)))
                     out.append(sound)
                     pending = []
             continue
         pending.append(ch)
     if pending:
-        out.append(_icu("Any-Latin; Latin-ASCII").transliterate("".join(pending)))
-    return _ascii_words("".join(out))
+        out.append(_hebrew_latin("".join(pending)))
+    return _ascii_words("".join(out), abjad=True)
+
+
+#: The finals of the Revised Romanization as read (박 *bak*, 덕 *deok*), for
+#: :func:`korean_rr`.
+_KOREAN_RR_FINALS: Final = _rules(((r"(?<!n)g$", "k"), (r"b$", "p"), (r"d$", "t")))
+
+
+@lru_cache(maxsize=4096)
+def korean_rr(syllable: str) -> str:
+    """One Hangul syllable in the Revised Romanization, as South Korean given
+    names are spelt (병 *byeong*, 덕 *deok*: *Byeongil*, *Jaedeok*), where
+    :func:`transliterate_word` folds towards the McCune–Reischauer spellings of
+    the lists (*pyong*, *tok*). Empty for anything but a Hangul syllable."""
+    if not "\uac00" <= syllable <= "\ud7a3":
+        return ""
+    syl = maybe_ascii(syllable).lower()
+    for pattern, repl in _KOREAN_RR_FINALS:
+        syl = pattern.sub(repl, syl)
+    return syl if syl.isascii() and syl.isalpha() else ""
 
 
 def _korean(word: str) -> list[str]:
@@ -198,6 +336,16 @@ def _indic(word: str) -> list[str]:
     if words and unicodedata.category(last) == "Lo" and words[-1].endswith("a"):
         words[-1] = words[-1][:-1] or words[-1]
     return words
+
+
+def _ethiopic(word: str) -> list[str]:
+    """An Ethiopic word (Amharic, Tigrinya) by ICU, its sixth-order vowel ``ǝ``
+    read as names spell it: not at all at the end of the word, *i* inside
+    (ፍትዊ *Fitiwi*, ግርማይ *Girmay*), instead of splitting the word at a letter
+    that Latin-ASCII cannot write."""
+    latin = _icu("Any-Latin").transliterate(word)
+    latin = latin.rstrip("ǝ").replace("ǝ", "i")
+    return _ascii_words(str(_icu("Latin-ASCII").transliterate(latin)))
 
 
 def _cjk(word: str) -> list[str]:
@@ -240,10 +388,18 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
     if script in ABJAD_SCRIPTS:
         if script == "Arabic":
             return tuple(_arabic(word)), True
-        if script == "Hebrew" and not _GERESH_MARKS.isdisjoint(word):
-            return tuple(_hebrew_geresh(word)), True
+        if script == "Hebrew":
+            if word in _HEBREW_PARTICLES:
+                return (_HEBREW_PARTICLES[word],), True
+            if len(word) > 2 and word[-1] == "ה" and word[-2] not in "יו":
+                # a final he writes the vowel before it (שרה *Sara*, מלכה *Malka*;
+                # kept after a vowel letter: נריה *Neria* does not end in י)
+                word = word[:-1]
+            if not _GERESH_MARKS.isdisjoint(word):
+                return tuple(_hebrew_geresh(word)), True
+            return tuple(_ascii_words(_hebrew_latin(word), abjad=True)), True
         out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
-        return tuple(_ascii_words(out)), True
+        return tuple(_ascii_words(out, abjad=True)), True
     if script == "Hangul":
         return tuple(_korean(word)), False
     if script in INDIC_SCRIPTS:
@@ -252,6 +408,8 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
         return tuple(_cjk(word)), False
     if script == "Thai":
         return tuple(_ascii_words(thai_readings(word)[1])), True
+    if script == "Ethiopic":
+        return tuple(_ethiopic(word)), False
     out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
     return tuple(_ascii_words(out)), False
 
