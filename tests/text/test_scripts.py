@@ -1,4 +1,4 @@
-"""Readings of names written in Thai, Hebrew, Korean, Persian and Belarusian."""
+"""Readings of names written in Thai, Hebrew, Korean, Persian, Belarusian and the scripts without ICU rules."""
 
 from __future__ import annotations
 
@@ -199,3 +199,26 @@ def test_any_hebrew_text_with_geresh_reads(text: str) -> None:
         assert abjad or not words
         assert all(w.isascii() for w in words)
     analyze_name(text, "Person")
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        ("ហ៊ុន", "hon"),  # Khmer
+        ("ສົມສັກ", "somsak"),  # Lao
+        ("සිරිසේන", "sirisen"),  # Sinhala
+        ("ᏣᎳᎩ", "tsalagi"),  # Cherokee
+    ],
+)
+def test_scripts_without_icu_rules_are_read_not_dropped(word: str, reading: str) -> None:
+    """A script neither rigour nor ICU romanises is read by anyascii: before, a
+    Khmer name analysed to no tokens at all and could match nothing."""
+    assert transliterate_word(word)[0] == (reading,)
+
+
+def test_a_khmer_name_has_words() -> None:
+    """The analysed name has its words' readings (it had none)."""
+    name = analyze_name("ហ៊ុន ម៉ាណែត", "Person")
+    assert "manaet" in [t.text for t in name.tokens]
+    assert name.active
+    assert transliterate_word("...") == ((), False)

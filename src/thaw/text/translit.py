@@ -48,6 +48,7 @@ from functools import lru_cache
 from typing import Final
 
 import icu
+from anyascii import anyascii
 from rigour._core import codepoint_script, maybe_ascii
 
 from thaw.text.thai import thai_readings
@@ -363,9 +364,22 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
     """Transliterate one word to lower-case ASCII words.
 
     Returns the words and whether the source was written in an abjad (vowels
-    missing). A word may give several (a Chinese word one per syllable) or none
-    (a script nobody can romanise, such as Khmer without ICU support).
+    missing). A word may give several (a Chinese word one per syllable), and gives
+    none only when it holds no letters: a word in a script that neither rigour
+    nor ICU romanises (Khmer, Lao, Tibetan, Sinhala, Cherokee, Yi, …) is read
+    with ``anyascii``'s per-character tables, so that it is compared by how it
+    sounds rather than silently dropped from the name. (Latin, Cyrillic, Greek,
+    Armenian and Georgian stay exactly as rigour reads them.)
     """
+    words, abjad = _script_words(word)
+    if not words and any(c.isalpha() for c in word) and word_script(word) not in RIGOUR_SCRIPTS:
+        return tuple(_ascii_words(anyascii(word))), abjad
+    return words, abjad
+
+
+def _script_words(word: str) -> tuple[tuple[str, ...], bool]:
+    """The readings of ``word`` by its script's own rules (see
+    :func:`transliterate_word`)."""
     if word.isascii():
         # (rigour's transliteration leaves ASCII as it is, at the cost of a run of
         # its ICU rules: a tenth of the analysis of a new Latin-script name)
