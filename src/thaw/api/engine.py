@@ -28,6 +28,7 @@ from typing import Any
 from thaw.index import Entry, fingerprint, index_path
 from thaw.profiles import Profiles
 from thaw.profiles.screening import PartyScreener
+from thaw.sources.ftm import dataset_of
 from thaw.store import PublicationRow, Store, default_home
 
 log = logging.getLogger("thaw.api")
@@ -47,6 +48,9 @@ class Scope:
     name: str
     sources: frozenset[str] | None = None
     keys: frozenset[str] | None = None
+    loaded_as: str | None = None
+    """For an FtM file loaded with ``thaw load --dataset NAME``: its source
+    (``ftm_NAME``)."""
 
     def admits(self, source: str, source_id: str) -> bool:
         """Whether the listing is in this dataset."""
@@ -114,8 +118,9 @@ class Snapshot:
         return None if position is None else index.entry(position)
 
     def datasets(self) -> dict[str, Scope]:
-        """Every dataset name: ``default``, each source, each authority and each FtM
-        dataset name (computed once per snapshot)."""
+        """Every dataset name: ``default``, each source, each authority, each name an
+        FtM file was loaded under (``thaw load --dataset``) and each dataset named in
+        FtM entities' ``datasets`` (computed once per snapshot)."""
         if self._datasets is None:
             self._datasets = self._list_datasets()
         return self._datasets
@@ -128,6 +133,10 @@ class Snapshot:
             by_authority.setdefault(authority_of(source), set()).add(source)
         for authority, sources in by_authority.items():
             out.setdefault(authority, Scope(authority, frozenset(sources)))
+        for source in self.publications:  # thaw load FILE.ftm.json --dataset NAME
+            name = dataset_of(source)
+            if name is not None:
+                out.setdefault(name, Scope(name, frozenset({source}), loaded_as=source))
         for name, keys in self.ftm_datasets.items():
             out.setdefault(name, Scope(name, None, keys))
         return out

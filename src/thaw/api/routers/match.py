@@ -59,6 +59,7 @@ from thaw.schemas.yente import (
     SearchResponse,
     TotalSpec,
 )
+from thaw.store import PublicationRow
 
 router = APIRouter()
 
@@ -395,15 +396,7 @@ def catalog(
                     title=name,
                     version=p.published,
                     children=[],
-                    publication={
-                        "id": p.id,
-                        "published": p.published,
-                        "format": p.format,
-                        "sha256": p.sha256,
-                        "files": p.files,
-                        "loaded_at": p.loaded_at,
-                        "records": p.record_count,
-                    },
+                    publication=_publication_info(p),
                 )
             )
             continue
@@ -411,6 +404,19 @@ def catalog(
         kind = "every loaded list" if name == "default" else "lists of one authority"
         if scope.keys is not None:
             kind = "an FtM dataset"
+        elif scope.loaded_as is not None:
+            p = pubs[scope.loaded_as]
+            out.append(
+                DatasetModel(
+                    name=name,
+                    title=name,
+                    summary=f"an FtM file loaded as --dataset {name} (source {p.source})",
+                    version=p.published,
+                    children=[p.source],
+                    publication=_publication_info(p),
+                )
+            )
+            continue
         out.append(
             DatasetModel(
                 name=name,
@@ -422,6 +428,19 @@ def catalog(
         )
     names = [d.name for d in out]
     return DataCatalogModel(datasets=out, current=names, outdated=[], index_stale=False)
+
+
+def _publication_info(p: PublicationRow) -> dict[str, Any]:
+    """What ``/catalog`` tells of a source's active publication."""
+    return {
+        "id": p.id,
+        "published": p.published,
+        "format": p.format,
+        "sha256": p.sha256,
+        "files": p.files,
+        "loaded_at": p.loaded_at,
+        "records": p.record_count,
+    }
 
 
 @router.get(
