@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from thaw.api.pool import PoolSlot
 from thaw.index import Entry, fingerprint, index_path
 from thaw.profiles import Profiles
 from thaw.profiles.screening import PartyScreener
@@ -75,6 +76,12 @@ class Snapshot:
     """Every publication of a source, by source (read on first use)."""
     _used: dict[str, tuple[Scope, dict[str, dict[str, object]]]] = field(default_factory=dict)
     _datasets: dict[str, Scope] | None = None
+    pool: PoolSlot = field(init=False)
+    """The forked processes that screen large batches on this snapshot's index
+    (:mod:`thaw.api.pool`); closed when the snapshot is replaced."""
+
+    def __post_init__(self) -> None:
+        self.pool = PoolSlot(self.screener)
 
     @classmethod
     def build(cls, home: Path) -> Snapshot:
@@ -209,10 +216,12 @@ class Engine:
         self._thread.start()
 
     def stop(self) -> None:
-        """Stop watching."""
+        """Stop watching, and close the screening pool."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        if self._snapshot is not None:
+            self._snapshot.pool.close()
 
     def check(self) -> bool:
         """Install a new snapshot if the active lists changed; whether it did.
@@ -250,6 +259,7 @@ class Engine:
         self.error = None
         self.reloads += 1
         if previous is not None:
+            previous.pool.close()  # chunks handed over finish on the old index
             # The screener froze the old index out of the cyclic collector's reach
             # (gc.freeze): unfreeze, collect what is unreachable now, freeze again.
             del previous
