@@ -6,7 +6,11 @@ without rate limit, and measures (each phase stops by itself after ``--seconds``
 
 * **single-query ``POST /match/default``** at 1, 16 and 64 concurrent clients:
   requests/s, p50 and p99 latency, errors;
-* **batches of 100 queries** per ``/match`` call: names/s;
+* **batches of 100 queries** per ``/match`` call, one client (one batch at a time:
+  the worker splits it across its forked batch processes) and two: names/s, and
+  the server's CPU per name, counting every process (workers and their batch
+  processes); then the same names screened by the screener alone in this process
+  (``screening_only``), the ceiling of the batch figure;
 * **audit on vs off**: 16 clients, then the same against a server started with
   ``THAW_AUDIT=0``;
 * **a list update under load**: while 16 clients run, ``thaw load`` activates a new
@@ -21,6 +25,7 @@ and made-up names, with a birth year or a country on some.
 Usage::
 
     python benchmarks/service.py [--workers 2] [--seconds 10] [--clients 1,16,64] [--quick] [--json]
+    python benchmarks/service.py --batch-only [--batch-processes N] [--seconds 8]
 
 Targets (issue 12): at 16 clients >= 1,000 requests/s and p99 <= 50 ms on 2
 cores, zero errors, flat RSS; >= 5,000 names/s in batches of 100; the new
@@ -136,13 +141,28 @@ class Server:
         self._sampler.start()
 
     def _pids(self) -> list[int]:
+        """The server and all its descendants (workers, and their batch processes)."""
         pids = [self.process.pid]
-        try:
-            children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-            pids += [int(p) for p in children.read_text().split()]
-        except OSError:
-            pass
+        for pid in pids:  # grows while walking
+            try:
+                children = Path(f"/proc/{pid}/task/{pid}/children")
+                pids += [int(p) for p in children.read_text().split()]
+            except OSError:
+                pass
         return pids
+
+    def pss_mb(self) -> float:
+        """Proportional set size of the server's processes (MB): shared pages (the
+        index that forked batch processes share copy-on-write) counted once."""
+        total = 0
+        for pid in self._pids():
+            try:
+                for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+            except OSError:
+                pass
+        return round(total / 1024, 1)
 
     def _sample(self) -> None:
         began = time.monotonic()
@@ -435,6 +455,37 @@ def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
     }
 
 
+def screening_only(home: Path) -> dict[str, Any]:
+    """CPU per name of screening the batch phase's names with the screener alone,
+    in this process (after a warm-up pass): what a batch costs without HTTP,
+    parsing, entities, audit and JSON, so the ceiling of the batch figure."""
+    from thaw.api.engine import Snapshot
+    from thaw.api.matching import Filters, fetch_size, parse_example
+    from thaw.api.pool import screen_tasks
+    from thaw.api.settings import Settings
+    from thaw.schemas.yente import EntityExample
+
+    settings = Settings.model_validate({"home": home})
+    snap = Snapshot.build(home)
+    scope = snap.datasets()["default"]
+    tasks = []
+    fetch = fetch_size(settings.match_limit, scope, Filters(), None)
+    for body in batch_bodies():
+        for example in body["queries"].values():
+            parsed = parse_example(EntityExample.model_validate(example))
+            tasks += [(q, fetch) for q in parsed.queries]
+    screen_tasks(snap.screener, tasks, 0.7, "thaw")
+    began = time.process_time()
+    screen_tasks(snap.screener, tasks, 0.7, "thaw")
+    used = time.process_time() - began
+    per_name = 1000 * used / len(tasks)
+    return {
+        "names": len(tasks),
+        "cpu_ms_per_name": round(per_name, 3),
+        "names_per_2_cpu_s": round(2000 / per_name),
+    }
+
+
 def audit_append_cost(folder: Path, n: int = 2000) -> dict[str, float]:
     """CPU time to append one typical ``/match`` audit record, alone and in groups of
     16 (what the writer thread does under load): a load-independent measure of the
@@ -462,6 +513,45 @@ def audit_append_cost(folder: Path, n: int = 2000) -> dict[str, float]:
     return out
 
 
+def server_env(args: argparse.Namespace) -> dict[str, str]:
+    """The server's extra environment from the options."""
+    if args.batch_processes is None:
+        return {}
+    return {"THAW_BATCH_PROCESSES": str(args.batch_processes)}
+
+
+def batch_only(args: argparse.Namespace) -> None:
+    """``--batch-only``: the batch phases and the screening-alone ceiling."""
+    base = args.base or Path(os.environ.get("THAW_HOME") or "/work/homes/base")
+    report: dict[str, Any] = {"workers": args.workers, "load_average_before": os.getloadavg()}
+    with tempfile.TemporaryDirectory(prefix="thaw-bench-svc-") as tmp:
+        home = Path(tmp) / "home"
+        shutil.copytree(base, home, ignore=shutil.ignore_patterns("state.db*"))
+        server = Server(home, args.workers, server_env(args))
+        try:
+            batches = batch_bodies()
+            asyncio.run(load(server.url, server.key, 2, 2, batches))  # warm up
+            for clients in (1, 2):
+                stats = server.measure(clients, args.seconds, batches)
+                per_name = (stats.get("server_cpu_ms_per_request") or 0) / 100
+                print(
+                    f"batches of 100, {clients} client(s): {stats['names_per_s']:,.0f} names/s "
+                    f"(p50 {stats['p50_ms']} ms, p99 {stats['p99_ms']} ms per batch, "
+                    f"errors {stats['errors'] or 0}); server CPU {per_name:.3f} ms per name "
+                    f"(= {round(2000 / per_name) if per_name else None} names per 2 CPU-s)",
+                    flush=True,
+                )
+            print(f"server PSS {server.pss_mb()} MB, RSS {server.rss_now()} MB (summed)")
+        finally:
+            server.stop()
+        sc = screening_only(home)
+    print(
+        f"the same names screened alone: {sc['cpu_ms_per_name']} ms CPU per name "
+        f"(= {sc['names_per_2_cpu_s']:,} names per 2 CPU-s)"
+    )
+    print(f"load average before {report['load_average_before']}, after {os.getloadavg()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", type=Path, default=None, help="home with the newest lists")
@@ -472,7 +562,21 @@ def main() -> None:
     parser.add_argument(
         "--quick", action="store_true", help="4 s phases at 1 and 16 clients (for iterating)"
     )
+    parser.add_argument(
+        "--batch-only",
+        action="store_true",
+        help="only the batch phases (1 and 2 clients) and the screening-alone figure",
+    )
+    parser.add_argument(
+        "--batch-processes",
+        type=int,
+        default=None,
+        help="THAW_BATCH_PROCESSES for the server (default: the server's own default)",
+    )
     args = parser.parse_args()
+    if args.batch_only:
+        batch_only(args)
+        return
     if args.quick:
         args.seconds, args.clients = 4.0, "1,16"
     base = args.base or Path(os.environ.get("THAW_HOME") or "/work/homes/base")
@@ -482,7 +586,7 @@ def main() -> None:
         home = Path(tmp) / "home"
         shutil.copytree(base, home, ignore=shutil.ignore_patterns("state.db*"))
         report["load_average_before"] = os.getloadavg()
-        server = Server(home, args.workers, {})
+        server = Server(home, args.workers, server_env(args))
         try:
             bodies = single_bodies()
             asyncio.run(load(server.url, server.key, 4, 2, bodies))  # warm up
@@ -491,7 +595,10 @@ def main() -> None:
             for c in clients:
                 report["single"].append(server.measure(c, args.seconds, bodies))
                 marks[f"after {c} clients"] = server.rss_now()
-            report["batch_100"] = server.measure(2, args.seconds, batch_bodies())
+            batches = batch_bodies()
+            report["batch_100_one_client"] = server.measure(1, args.seconds, batches)
+            report["batch_100"] = server.measure(2, args.seconds, batches)
+            marks["PSS after batches"] = server.pss_mb()
             report["audit_on_16"] = (
                 report["single"][clients.index(16)]
                 if 16 in clients
@@ -514,6 +621,7 @@ def main() -> None:
             off.stop()
         report["audit_append"] = audit_append_cost(Path(tmp) / "audit-cost")
         report["audit_ab"] = audit_ab(home)
+        report["screening_only"] = screening_only(home)
         report["load_average_after"] = os.getloadavg()
     on = report["audit_on_16"]["requests_per_s"]
     off_rate = report["audit_off_16"]["requests_per_s"]
@@ -535,14 +643,23 @@ def main() -> None:
             f"client CPU {s.get('client_cpu_ms_per_request')} ms/request "
             f"({s.get('client_cpu_share_pct')} % of the total)"
         )
-    b = report["batch_100"]
-    per_name = (b.get("server_cpu_ms_per_request") or 0) / 100
-    print(
-        f"batches of 100: {b['names_per_s']:,.0f} names/s (p50 {b['p50_ms']} ms per batch); "
-        f"server CPU {b.get('server_cpu_ms_per_request')} ms per batch, "
-        f"{per_name:.3f} ms per name (= {round(2000 / per_name) if per_name else None} "
-        f"names per 2 CPU-s); client CPU {b.get('client_cpu_share_pct')} % of the total"
-    )
+    for label, key in (("1 client", "batch_100_one_client"), ("2 clients", "batch_100")):
+        b = report[key]
+        per_name = (b.get("server_cpu_ms_per_request") or 0) / 100
+        print(
+            f"batches of 100, {label}: {b['names_per_s']:,.0f} names/s "
+            f"(p50 {b['p50_ms']} ms, p99 {b['p99_ms']} ms per batch, errors {b['errors'] or 0}); "
+            f"server CPU {b.get('server_cpu_ms_per_request')} ms per batch, "
+            f"{per_name:.3f} ms per name (= {round(2000 / per_name) if per_name else None} "
+            f"names per 2 CPU-s); client CPU {b.get('client_cpu_share_pct')} % of the total"
+        )
+    if "screening_only" in report:
+        sc = report["screening_only"]
+        print(
+            f"the same names screened alone (Screener.screen_query, one process): "
+            f"{sc['cpu_ms_per_name']} ms CPU per name (= {sc['names_per_2_cpu_s']:,} "
+            "names per 2 CPU-s): the ceiling of the batch figure"
+        )
     cpu_on = report["audit_on_16"].get("server_cpu_ms_per_request")
     cpu_off = report["audit_off_16"].get("server_cpu_ms_per_request")
     print(
