@@ -121,6 +121,10 @@ class Server:
             stderr=subprocess.DEVNULL,
         )
         self.rss: list[tuple[float, float]] = []
+        """(seconds, MB): the RSS summed over the server's processes (a page that
+        batch processes share with their worker counts once per process)."""
+        self.pss: list[tuple[float, float]] = []
+        """(seconds, MB): the proportional set size (shared pages counted once)."""
         self._stop = threading.Event()
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
@@ -175,7 +179,9 @@ class Server:
                             total += int(line.split()[1])
                 except OSError:
                     pass
-            self.rss.append((round(time.monotonic() - began, 1), round(total / 1024, 1)))
+            at = round(time.monotonic() - began, 1)
+            self.rss.append((at, round(total / 1024, 1)))
+            self.pss.append((at, self.pss_mb()))
             self._stop.wait(1.0)
 
     def cpu_seconds(self) -> float:
@@ -610,6 +616,7 @@ def main() -> None:
             )
             marks["after the update"] = server.rss_now()
             report["rss_mb"] = server.rss
+            report["pss_mb"] = server.pss
             report["rss_marks_mb"] = marks
         finally:
             server.stop()
@@ -628,6 +635,8 @@ def main() -> None:
     report["audit_cost_pct"] = round(100 * (off_rate - on) / off_rate, 1) if off_rate else None
     rss = [mb for _, mb in report["rss_mb"]]
     report["rss_first_last_max_mb"] = [rss[0], rss[-1], max(rss)] if rss else None
+    pss = [mb for _, mb in report["pss_mb"]]
+    report["pss_first_last_max_mb"] = [pss[0], pss[-1], max(pss)] if pss else None
     if args.json:
         print(json.dumps(report, indent=2))
         return
@@ -684,7 +693,10 @@ def main() -> None:
     )
     if u.get("load_error"):
         print(f"thaw load said: {u['load_error']}")
-    print(f"server RSS (MB) first/last/max: {report['rss_first_last_max_mb']}")
+    print(
+        f"server RSS summed (MB) first/last/max: {report['rss_first_last_max_mb']}; "
+        f"PSS (shared pages once) first/last/max: {report['pss_first_last_max_mb']}"
+    )
     print(
         "server RSS (MB) by phase: "
         + ", ".join(f"{k} {v}" for k, v in report["rss_marks_mb"].items())

@@ -15,6 +15,7 @@ import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -74,6 +75,26 @@ def test_pooled_results_equal_serial_ones(snap: Snapshot) -> None:
         assert again == serial
     finally:
         slot.close()
+
+
+def test_repeated_names_are_screened_once(snap: Snapshot) -> None:
+    items = tasks(6) + tasks(6)  # each name twice, with the same party count
+    calls: list[int] = []
+    original = snap.screener.screen_query
+
+    def counting(query: Query, **kw: Any) -> ScreenResult:
+        calls.append(1)
+        return original(query, **kw)
+
+    slot = PoolSlot(snap.screener)
+    snap.screener.screen_query = counting  # type: ignore[method-assign]
+    try:
+        result = asyncio.run(screen_batch(slot, items, 0.5, "thaw", processes=1, split=2))
+    finally:
+        del snap.screener.screen_query
+        slot.close()
+    assert len(calls) == 6
+    assert result == screen_tasks(snap.screener, items, 0.5, "thaw")
 
 
 def test_a_closed_pool_screens_in_process(snap: Snapshot) -> None:

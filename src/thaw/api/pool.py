@@ -181,7 +181,16 @@ async def screen_batch(
 ) -> list[ScreenResult]:
     """Screen ``tasks`` with the snapshot's screener: across its pool when there
     are at least ``split`` names and ``processes`` > 1, else (and whenever the pool
-    cannot take them) in this process. The results are the same either way."""
+    cannot take them) in this process. The results are the same either way. A
+    name repeated in the batch (with the same details and party count) is
+    screened once and its result given to each."""
+    unique = list(dict.fromkeys(tasks))
+    if len(unique) < len(tasks):
+        results = await screen_batch(
+            slot, unique, threshold, algorithm, processes=processes, split=split
+        )
+        found = dict(zip(unique, results, strict=True))
+        return [found[task] for task in tasks]
     if processes > 1 and len(tasks) >= split:
         pool = slot.get(processes)
         futures = None
