@@ -3,8 +3,9 @@ processes per snapshot.
 
 A batch of 100 examples is 100 or more names to screen, and screening is nearly
 all of its cost. One server worker would screen them one after another on one
-core; a :class:`ScreeningPool` splits them into contiguous chunks, one per
-process, and screens the chunks at once. Only the screening moves: the parent
+core; with ``THAW_BATCH_PROCESSES`` = N, the worker hands the first (N-1)/N of
+the names to the N-1 processes of its :class:`ScreeningPool`, in contiguous
+chunks, and screens the rest itself meanwhile. Only the screening moves: the worker
 parses the request, then merges hits into parties, builds the entities, applies
 decisions, writes the audit record and the answer from the screened results, in
 the order of the names, so the answer is the one the serial path gives (tested
@@ -17,6 +18,12 @@ and tables copy-on-write instead of loading their own; the snapshot's objects ar
 frozen out of the cyclic garbage collector (``gc.freeze``), so that collections
 in the children do not touch, and so copy, those pages. What crosses a pipe is
 small: the names to screen (about 40 bytes each) and their hits (about 400).
+
+**Why the worker screens a share.** With N cores, N-1 forked processes plus the
+worker keep N cores busy, with one process fewer than N forked ones: fewer names
+and hits cross a pipe, and fewer processes must each learn the words of the names
+(the screener caches per-word work, per process). The worker's event loop waits
+for its own share, as it waits for a whole batch without a pool.
 
 **Hot reload.** A pool belongs to one :class:`~thaw.api.engine.Snapshot` and its
 processes screen that snapshot's index only. When the engine installs new lists,
@@ -92,7 +99,8 @@ def _child_started() -> None:
 
 
 class ScreeningPool:
-    """The forked screening processes of one snapshot (see the module docs)."""
+    """The forked screening processes of one snapshot (see the module docs); the
+    worker that owns them screens a share of each batch itself."""
 
     def __init__(self, screener: PartyScreener, processes: int) -> None:
         self.processes = processes
@@ -179,10 +187,11 @@ async def screen_batch(
     processes: int,
     split: int,
 ) -> list[ScreenResult]:
-    """Screen ``tasks`` with the snapshot's screener: across its pool when there
-    are at least ``split`` names and ``processes`` > 1, else (and whenever the pool
-    cannot take them) in this process. The results are the same either way. A
-    name repeated in the batch (with the same details and party count) is
+    """Screen ``tasks`` with the snapshot's screener, the same results either way:
+    with at least ``split`` names and ``processes`` > 1, the worker hands all but
+    its own share to ``processes - 1`` forked processes and screens its share
+    meanwhile; otherwise (and for whatever the pool cannot take) in this process
+    alone. A name repeated in the batch (with the same details and party count) is
     screened once and its result given to each."""
     unique = list(dict.fromkeys(tasks))
     if len(unique) < len(tasks):
@@ -191,23 +200,28 @@ async def screen_batch(
         )
         found = dict(zip(unique, results, strict=True))
         return [found[task] for task in tasks]
-    if processes > 1 and len(tasks) >= split:
-        pool = slot.get(processes)
-        futures = None
-        if pool is not None:
-            try:
-                futures = pool.submit(tasks, threshold, algorithm)
-            except BrokenProcessPool:  # a process died since the last batch
-                log.warning("a screening process had died; forking a new pool")
-                slot.discard(pool)
-            except RuntimeError:  # closed by a reload meanwhile: screen here, same index
-                futures = None
-        if pool is not None and futures is not None:
-            try:
-                parts = await asyncio.gather(*futures)
-            except BrokenProcessPool:
-                log.exception("a screening process died; screening this batch serially")
-                slot.discard(pool)
-            else:
-                return [result for part in parts for result in part]
-    return screen_tasks(slot.screener, tasks, threshold, algorithm)
+    if processes < 2 or len(tasks) < split:
+        return screen_tasks(slot.screener, tasks, threshold, algorithm)
+    handed = len(tasks) * (processes - 1) // processes
+    theirs, mine = tasks[:handed], tasks[handed:]
+    pool = slot.get(processes - 1)
+    futures = None
+    if pool is not None:
+        try:
+            futures = pool.submit(theirs, threshold, algorithm)
+        except BrokenProcessPool:  # a process died since the last batch
+            log.warning("a screening process had died; forking a new pool")
+            slot.discard(pool)
+        except RuntimeError:  # closed by a reload meanwhile: screen here, same index
+            pass
+    if futures is None:
+        return screen_tasks(slot.screener, tasks, threshold, algorithm)
+    own = screen_tasks(slot.screener, mine, threshold, algorithm)
+    try:
+        parts = await asyncio.gather(*futures)
+    except BrokenProcessPool:
+        log.exception("a screening process died; screening its names here")
+        assert pool is not None
+        slot.discard(pool)
+        return screen_tasks(slot.screener, theirs, threshold, algorithm) + own
+    return [result for part in parts for result in part] + own

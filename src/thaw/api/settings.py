@@ -73,9 +73,9 @@ class Settings(BaseModel):
 
     batch_processes: int = Field(
         default_factory=lambda: _default_processes(),
-        description="THAW_BATCH_PROCESSES: forked processes that screen one large /match "
-        "batch together, per worker (default: the CPU cores, at most 8; 1: none, the "
-        "worker screens it alone).",
+        description="THAW_BATCH_PROCESSES: processes that screen one large /match batch "
+        "together: the worker and THAW_BATCH_PROCESSES - 1 processes forked from it "
+        "(default: the CPU cores, at most 8; 1: the worker alone).",
     )
     batch_split: int = Field(
         16,
