@@ -397,52 +397,60 @@ def update_under_load(server: Server, home: Path, seconds: float, folder: Path) 
     return {**stats, **result}
 
 
-def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
-    """CPU per ``/match`` request with the audit on and off, measured in one process
-    over the same app (ASGI calls, 16 at a time), in alternating rounds, so that
-    other work on the machine weighs on both alike; the median round of each counts."""
+async def asgi_match(app: Any, key: str, body: bytes) -> None:
+    """One ``POST /match/default`` straight into the ASGI app (no socket)."""
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/match/default",
+        "raw_path": b"/match/default",
+        "query_string": b"",
+        "root_path": "",
+        "server": ("127.0.0.1", 80),
+        "client": ("127.0.0.1", 1),
+        "headers": [
+            (b"authorization", f"Bearer {key}".encode()),
+            (b"content-type", b"application/json"),
+        ],
+    }
+    sent = False
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        await asyncio.Event().wait()
+        return {"type": "http.disconnect"}
+
+    async def send(message: Any) -> None:
+        if message["type"] == "http.response.start" and message["status"] != 200:
+            raise RuntimeError(f"/match answered {message['status']}")
+
+    await app(scope, receive, send)
+
+
+def in_process_app(home: Path, name: str, **settings: Any) -> tuple[Any, str]:
+    """The service app over ``home`` (no reloads) and a new screening key."""
     from thaw.api.app import create_app
     from thaw.api.settings import Settings
     from thaw.store.state import open_state
 
     with open_state(home) as state:
-        _, key = state.keys.create("audit a/b", "screen", rate=0)
-    app = create_app(Settings.model_validate({"home": home, "reload_every": 3600}))
+        _, key = state.keys.create(name, "screen", rate=0)
+    values = {"home": home, "reload_every": 3600, **settings}
+    return create_app(Settings.model_validate(values)), key
+
+
+def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
+    """CPU per ``/match`` request with the audit on and off, measured in one process
+    over the same app (ASGI calls, 16 at a time), in alternating rounds, so that
+    other work on the machine weighs on both alike; the median round of each counts."""
+    app, key = in_process_app(home, "audit a/b")
     bodies = [json.dumps(b).encode() for b in single_bodies()[:n]]
-
-    async def call(body: bytes) -> None:
-        scope = {
-            "type": "http",
-            "asgi": {"version": "3.0"},
-            "http_version": "1.1",
-            "method": "POST",
-            "scheme": "http",
-            "path": "/match/default",
-            "raw_path": b"/match/default",
-            "query_string": b"",
-            "root_path": "",
-            "server": ("127.0.0.1", 80),
-            "client": ("127.0.0.1", 1),
-            "headers": [
-                (b"authorization", f"Bearer {key}".encode()),
-                (b"content-type", b"application/json"),
-            ],
-        }
-        sent = False
-
-        async def receive() -> dict[str, Any]:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            await asyncio.Event().wait()
-            return {"type": "http.disconnect"}
-
-        async def send(message: Any) -> None:
-            if message["type"] == "http.response.start" and message["status"] != 200:
-                raise RuntimeError(f"/match answered {message['status']}")
-
-        await app(scope, receive, send)
 
     async def run() -> dict[str, list[float]]:
         out: dict[str, list[float]] = {"on": [], "off": []}
@@ -451,11 +459,11 @@ def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
             while rt.engine.current() is None:
                 await asyncio.sleep(0.2)
             for body in bodies:  # every entity the rounds will show, cached
-                await call(body)
+                await asgi_match(app, key, body)
 
             async def worker(k: int) -> None:
                 for i in range(k, n, 16):
-                    await call(bodies[i])
+                    await asgi_match(app, key, bodies[i])
 
             for _ in range(rounds):
                 for mode in ("on", "off"):
@@ -473,6 +481,60 @@ def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
         "cost_pct": round(100 * (on - off) / off, 1),
         "rounds_ms": {k: [round(v, 3) for v in vs] for k, vs in rounds_ms.items()},
     }
+
+
+def _children_cpu() -> float:
+    """CPU seconds used so far by this process's live children."""
+    me = os.getpid()
+    total = 0
+    try:
+        pids = Path(f"/proc/{me}/task/{me}/children").read_text().split()
+    except OSError:
+        return 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except OSError:
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def batch_ab(home: Path, rounds: int = 3, processes: int = 2) -> dict[str, Any]:
+    """Batches of 100, one at a time, screened by the worker alone and with
+    ``processes`` processes (the worker and its forked ones), in one process over
+    the same app, in alternating rounds after a warm-up round of each (so that every
+    process has met the names): names/s and CPU per name (the worker's and its
+    batch processes'), the median round of each."""
+    app, key = in_process_app(home, "batch a/b", batch_processes=processes)
+    bodies = [json.dumps(b).encode() for b in batch_bodies()]
+    names = 100 * len(bodies)
+
+    async def run() -> dict[str, list[tuple[float, float]]]:
+        out: dict[str, list[tuple[float, float]]] = {"alone": [], "pool": []}
+        async with app.router.lifespan_context(app):
+            rt = app.state.thaw
+            while rt.engine.current() is None:
+                await asyncio.sleep(0.2)
+            for turn in range(rounds + 1):
+                for mode in ("alone", "pool"):
+                    rt.settings.batch_processes = 1 if mode == "alone" else processes
+                    cpu, kids = time.process_time(), _children_cpu()
+                    began = time.perf_counter()
+                    for body in bodies:
+                        await asgi_match(app, key, body)
+                    wall = time.perf_counter() - began
+                    used = time.process_time() - cpu + _children_cpu() - kids
+                    if turn:  # the first round warms up
+                        out[mode].append((names / wall, 1000 * used / names))
+        return out
+
+    measured = asyncio.run(run())
+    report: dict[str, Any] = {"processes": processes}
+    for mode, values in measured.items():
+        report[f"{mode}_names_per_s"] = round(statistics.median(v[0] for v in values))
+        report[f"{mode}_cpu_ms_per_name"] = round(statistics.median(v[1] for v in values), 3)
+    return report
 
 
 def screening_only(home: Path) -> dict[str, Any]:
@@ -579,12 +641,23 @@ def batch_only(args: argparse.Namespace) -> None:
         finally:
             server.stop()
         sc = screening_only(home)
+        ab = batch_ab(home)
     print(
         f"the same names screened alone: {sc['cpu_ms_per_name']} ms CPU per name "
         f"(= {sc['names_per_2_cpu_s']:,} names per 2 CPU-s; first pass "
         f"{sc['cpu_ms_per_name_first_pass']} ms)"
     )
+    print_batch_ab(ab)
     print(f"load average before {report['load_average_before']}, after {os.getloadavg()}")
+
+
+def print_batch_ab(ab: dict[str, Any]) -> None:
+    print(
+        f"batches of 100 one at a time, in one process (alternating rounds, medians): "
+        f"worker alone {ab['alone_names_per_s']:,} names/s, {ab['alone_cpu_ms_per_name']} "
+        f"ms CPU per name; with {ab['processes']} processes {ab['pool_names_per_s']:,} "
+        f"names/s, {ab['pool_cpu_ms_per_name']} ms CPU per name"
+    )
 
 
 def main() -> None:
@@ -659,6 +732,7 @@ def main() -> None:
         report["audit_append"] = audit_append_cost(Path(tmp) / "audit-cost")
         report["audit_ab"] = audit_ab(home)
         report["screening_only"] = screening_only(home)
+        report["batch_ab"] = batch_ab(home)
         report["load_average_after"] = os.getloadavg()
     on = report["audit_on_16"]["requests_per_s"]
     off_rate = report["audit_off_16"]["requests_per_s"]
@@ -711,6 +785,7 @@ def main() -> None:
         f"audit on vs off, CPU per /match in one process (alternating rounds, medians): "
         f"{ab['cpu_ms_on']} vs {ab['cpu_ms_off']} ms: cost {ab['cost_pct']} %"
     )
+    print_batch_ab(report["batch_ab"])
     a = report["audit_append"]
     print(
         f"audit append: {a['group_1_cpu_ms']} ms CPU per record alone, "
