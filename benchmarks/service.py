@@ -6,7 +6,11 @@ without rate limit, and measures (each phase stops by itself after ``--seconds``
 
 * **single-query ``POST /match/default``** at 1, 16 and 64 concurrent clients:
   requests/s, p50 and p99 latency, errors;
-* **batches of 100 queries** per ``/match`` call: names/s;
+* **batches of 100 queries** per ``/match`` call, one client (one batch at a time:
+  the worker splits it across its forked batch processes) and two: names/s, and
+  the server's CPU per name, counting every process (workers and their batch
+  processes); then the same names screened by the screener alone in this process
+  (``screening_only``), the ceiling of the batch figure;
 * **audit on vs off**: 16 clients, then the same against a server started with
   ``THAW_AUDIT=0``;
 * **a list update under load**: while 16 clients run, ``thaw load`` activates a new
@@ -21,6 +25,7 @@ and made-up names, with a birth year or a country on some.
 Usage::
 
     python benchmarks/service.py [--workers 2] [--seconds 10] [--clients 1,16,64] [--quick] [--json]
+    python benchmarks/service.py --batch-only [--batch-processes N] [--seconds 8]
 
 Targets (issue 12): at 16 clients >= 1,000 requests/s and p99 <= 50 ms on 2
 cores, zero errors, flat RSS; >= 5,000 names/s in batches of 100; the new
@@ -38,6 +43,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -98,6 +104,7 @@ class Server:
 
         with open_state(home) as state:
             _, self.key = state.keys.create("benchmark", "admin", rate=0)
+        self.home = home
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
@@ -116,6 +123,10 @@ class Server:
             stderr=subprocess.DEVNULL,
         )
         self.rss: list[tuple[float, float]] = []
+        """(seconds, MB): the RSS summed over the server's processes (a page that
+        batch processes share with their worker counts once per process)."""
+        self.pss: list[tuple[float, float]] = []
+        """(seconds, MB): the proportional set size (shared pages counted once)."""
         self._stop = threading.Event()
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
@@ -136,13 +147,28 @@ class Server:
         self._sampler.start()
 
     def _pids(self) -> list[int]:
+        """The server and all its descendants (workers, and their batch processes)."""
         pids = [self.process.pid]
-        try:
-            children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-            pids += [int(p) for p in children.read_text().split()]
-        except OSError:
-            pass
+        for pid in pids:  # grows while walking
+            try:
+                children = Path(f"/proc/{pid}/task/{pid}/children")
+                pids += [int(p) for p in children.read_text().split()]
+            except OSError:
+                pass
         return pids
+
+    def pss_mb(self) -> float:
+        """Proportional set size of the server's processes (MB): shared pages (the
+        index that forked batch processes share copy-on-write) counted once."""
+        total = 0
+        for pid in self._pids():
+            try:
+                for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+            except OSError:
+                pass
+        return round(total / 1024, 1)
 
     def _sample(self) -> None:
         began = time.monotonic()
@@ -155,20 +181,36 @@ class Server:
                             total += int(line.split()[1])
                 except OSError:
                     pass
-            self.rss.append((round(time.monotonic() - began, 1), round(total / 1024, 1)))
+            at = round(time.monotonic() - began, 1)
+            self.rss.append((at, round(total / 1024, 1)))
+            self.pss.append((at, self.pss_mb()))
             self._stop.wait(1.0)
 
     def cpu_seconds(self) -> float:
         """CPU time (user + system) used so far by the server's processes."""
+        return sum(self.cpu_by_kind().values())
+
+    def cpu_by_kind(self) -> dict[str, float]:
+        """CPU seconds so far of the server's workers and of their batch processes,
+        user and system apart (``worker_user``, ``worker_sys``, ``batch_user``,
+        ``batch_sys``; the main process counts as a worker)."""
         tick = os.sysconf("SC_CLK_TCK")
-        total = 0
+        out = dict.fromkeys(("worker_user", "worker_sys", "batch_user", "batch_sys"), 0.0)
+        workers = {self.process.pid}
+        try:
+            first = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+            workers.update(int(p) for p in first.read_text().split())
+        except OSError:
+            pass
         for pid in self._pids():
             try:
                 fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                total += int(fields[11]) + int(fields[12])
-            except (OSError, IndexError, ValueError):
-                pass
-        return total / tick
+            except OSError:
+                continue
+            kind = "worker" if pid in workers else "batch"
+            out[f"{kind}_user"] += int(fields[11]) / tick
+            out[f"{kind}_sys"] += int(fields[12]) / tick
+        return out
 
     def measure(self, clients: int, seconds: float, bodies: list[dict[str, Any]]) -> dict[str, Any]:
         """:func:`load`, plus the server's CPU time per request: on a machine shared
@@ -191,12 +233,25 @@ class Server:
         return self.rss[-1][1] if self.rss else 0.0
 
     def stop(self) -> None:
+        """Stop the server, then any of its processes that outlived it (on a starved
+        machine uvicorn may restart a worker that missed its health check just as
+        the server stops); a process counts as the server's while it serves this
+        benchmark's home (so a reused process id is left alone)."""
         self._stop.set()
+        tree = self._pids()
         self.process.terminate()
         try:
             self.process.wait(20)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait()
+        mark = f"THAW_HOME={self.home}".encode()
+        for pid in tree[1:] + self._pids()[1:]:
+            try:
+                if mark in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0"):
+                    os.kill(pid, signal.SIGKILL)
+            except (OSError, ProcessLookupError):
+                pass
 
 
 def encode_requests(key: str, bodies: list[dict[str, Any]], path: str) -> list[bytes]:
@@ -357,52 +412,60 @@ def update_under_load(server: Server, home: Path, seconds: float, folder: Path) 
     return {**stats, **result}
 
 
-def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
-    """CPU per ``/match`` request with the audit on and off, measured in one process
-    over the same app (ASGI calls, 16 at a time), in alternating rounds, so that
-    other work on the machine weighs on both alike; the median round of each counts."""
+async def asgi_match(app: Any, key: str, body: bytes) -> None:
+    """One ``POST /match/default`` straight into the ASGI app (no socket)."""
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/match/default",
+        "raw_path": b"/match/default",
+        "query_string": b"",
+        "root_path": "",
+        "server": ("127.0.0.1", 80),
+        "client": ("127.0.0.1", 1),
+        "headers": [
+            (b"authorization", f"Bearer {key}".encode()),
+            (b"content-type", b"application/json"),
+        ],
+    }
+    sent = False
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        await asyncio.Event().wait()
+        return {"type": "http.disconnect"}
+
+    async def send(message: Any) -> None:
+        if message["type"] == "http.response.start" and message["status"] != 200:
+            raise RuntimeError(f"/match answered {message['status']}")
+
+    await app(scope, receive, send)
+
+
+def in_process_app(home: Path, name: str, **settings: Any) -> tuple[Any, str]:
+    """The service app over ``home`` (no reloads) and a new screening key."""
     from thaw.api.app import create_app
     from thaw.api.settings import Settings
     from thaw.store.state import open_state
 
     with open_state(home) as state:
-        _, key = state.keys.create("audit a/b", "screen", rate=0)
-    app = create_app(Settings.model_validate({"home": home, "reload_every": 3600}))
+        _, key = state.keys.create(name, "screen", rate=0)
+    values = {"home": home, "reload_every": 3600, **settings}
+    return create_app(Settings.model_validate(values)), key
+
+
+def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
+    """CPU per ``/match`` request with the audit on and off, measured in one process
+    over the same app (ASGI calls, 16 at a time), in alternating rounds, so that
+    other work on the machine weighs on both alike; the median round of each counts."""
+    app, key = in_process_app(home, "audit a/b")
     bodies = [json.dumps(b).encode() for b in single_bodies()[:n]]
-
-    async def call(body: bytes) -> None:
-        scope = {
-            "type": "http",
-            "asgi": {"version": "3.0"},
-            "http_version": "1.1",
-            "method": "POST",
-            "scheme": "http",
-            "path": "/match/default",
-            "raw_path": b"/match/default",
-            "query_string": b"",
-            "root_path": "",
-            "server": ("127.0.0.1", 80),
-            "client": ("127.0.0.1", 1),
-            "headers": [
-                (b"authorization", f"Bearer {key}".encode()),
-                (b"content-type", b"application/json"),
-            ],
-        }
-        sent = False
-
-        async def receive() -> dict[str, Any]:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            await asyncio.Event().wait()
-            return {"type": "http.disconnect"}
-
-        async def send(message: Any) -> None:
-            if message["type"] == "http.response.start" and message["status"] != 200:
-                raise RuntimeError(f"/match answered {message['status']}")
-
-        await app(scope, receive, send)
 
     async def run() -> dict[str, list[float]]:
         out: dict[str, list[float]] = {"on": [], "off": []}
@@ -411,11 +474,11 @@ def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
             while rt.engine.current() is None:
                 await asyncio.sleep(0.2)
             for body in bodies:  # every entity the rounds will show, cached
-                await call(body)
+                await asgi_match(app, key, body)
 
             async def worker(k: int) -> None:
                 for i in range(k, n, 16):
-                    await call(bodies[i])
+                    await asgi_match(app, key, bodies[i])
 
             for _ in range(rounds):
                 for mode in ("on", "off"):
@@ -432,6 +495,96 @@ def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
         "cpu_ms_off": round(off, 3),
         "cost_pct": round(100 * (on - off) / off, 1),
         "rounds_ms": {k: [round(v, 3) for v in vs] for k, vs in rounds_ms.items()},
+    }
+
+
+def _children_cpu() -> float:
+    """CPU seconds used so far by this process's live children."""
+    me = os.getpid()
+    total = 0
+    try:
+        pids = Path(f"/proc/{me}/task/{me}/children").read_text().split()
+    except OSError:
+        return 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except OSError:
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def batch_ab(home: Path, rounds: int = 3, processes: int = 2) -> dict[str, Any]:
+    """Batches of 100, one at a time, screened by the worker alone and with
+    ``processes`` processes (the worker and its forked ones), in one process over
+    the same app, in alternating rounds after a warm-up round of each (so that every
+    process has met the names): names/s and CPU per name (the worker's and its
+    batch processes'), the median round of each."""
+    app, key = in_process_app(home, "batch a/b", batch_processes=processes)
+    bodies = [json.dumps(b).encode() for b in batch_bodies()]
+    names = 100 * len(bodies)
+
+    async def run() -> dict[str, list[tuple[float, float]]]:
+        out: dict[str, list[tuple[float, float]]] = {"alone": [], "pool": []}
+        async with app.router.lifespan_context(app):
+            rt = app.state.thaw
+            while rt.engine.current() is None:
+                await asyncio.sleep(0.2)
+            for turn in range(rounds + 1):
+                for mode in ("alone", "pool"):
+                    rt.settings.batch_processes = 1 if mode == "alone" else processes
+                    cpu, kids = time.process_time(), _children_cpu()
+                    began = time.perf_counter()
+                    for body in bodies:
+                        await asgi_match(app, key, body)
+                    wall = time.perf_counter() - began
+                    used = time.process_time() - cpu + _children_cpu() - kids
+                    if turn:  # the first round warms up
+                        out[mode].append((names / wall, 1000 * used / names))
+        return out
+
+    measured = asyncio.run(run())
+    report: dict[str, Any] = {"processes": processes}
+    for mode, values in measured.items():
+        report[f"{mode}_names_per_s"] = round(statistics.median(v[0] for v in values))
+        report[f"{mode}_cpu_ms_per_name"] = round(statistics.median(v[1] for v in values), 3)
+    return report
+
+
+def screening_only(home: Path) -> dict[str, Any]:
+    """CPU per name of screening the batch phase's names with the screener alone,
+    in this process: what a batch costs without HTTP, parsing, entities, audit and
+    JSON, so the ceiling of the batch figure. Twice: the first pass meets each name's
+    words for the first time (the screener caches per-word work), the second finds
+    them cached, as a server does for names it has seen (the batch phases cycle
+    through the same 2,000 names)."""
+    from thaw.api.engine import Snapshot
+    from thaw.api.matching import Filters, fetch_size, parse_example
+    from thaw.api.pool import screen_tasks
+    from thaw.api.settings import Settings
+    from thaw.schemas.yente import EntityExample
+
+    settings = Settings.model_validate({"home": home})
+    snap = Snapshot.build(home)
+    scope = snap.datasets()["default"]
+    tasks = []
+    fetch = fetch_size(settings.match_limit, scope, Filters(), None)
+    for body in batch_bodies():
+        for example in body["queries"].values():
+            parsed = parse_example(EntityExample.model_validate(example))
+            tasks += [(q, fetch) for q in parsed.queries]
+    began = time.process_time()
+    screen_tasks(snap.screener, tasks, 0.7, "thaw")
+    first = 1000 * (time.process_time() - began) / len(tasks)
+    began = time.process_time()
+    screen_tasks(snap.screener, tasks, 0.7, "thaw")
+    per_name = 1000 * (time.process_time() - began) / len(tasks)
+    return {
+        "names": len(tasks),
+        "cpu_ms_per_name_first_pass": round(first, 3),
+        "cpu_ms_per_name": round(per_name, 3),
+        "names_per_2_cpu_s": round(2000 / per_name),
     }
 
 
@@ -462,6 +615,66 @@ def audit_append_cost(folder: Path, n: int = 2000) -> dict[str, float]:
     return out
 
 
+def server_env(args: argparse.Namespace) -> dict[str, str]:
+    """The server's extra environment from the options."""
+    if args.batch_processes is None:
+        return {}
+    return {"THAW_BATCH_PROCESSES": str(args.batch_processes)}
+
+
+def batch_only(args: argparse.Namespace) -> None:
+    """``--batch-only``: the batch phases and the screening-alone ceiling."""
+    base = args.base or Path(os.environ.get("THAW_HOME") or "/work/homes/base")
+    report: dict[str, Any] = {"workers": args.workers, "load_average_before": os.getloadavg()}
+    with tempfile.TemporaryDirectory(prefix="thaw-bench-svc-") as tmp:
+        home = Path(tmp) / "home"
+        shutil.copytree(base, home, ignore=shutil.ignore_patterns("state.db*"))
+        server = Server(home, args.workers, server_env(args))
+        try:
+            batches = batch_bodies()
+            # warm up: each worker's batch processes meet the names (as a server
+            # running for a while has; see screening_only)
+            asyncio.run(load(server.url, server.key, 2, args.seconds, batches))
+            for clients in (1, 2):
+                before = server.cpu_by_kind()
+                stats = server.measure(clients, args.seconds, batches)
+                after = server.cpu_by_kind()
+                names = stats["requests"] * 100 or 1
+                split = ", ".join(
+                    f"{k} {1000 * (after[k] - before[k]) / names:.3f}" for k in before
+                )
+                per_name = (stats.get("server_cpu_ms_per_request") or 0) / 100
+                print(
+                    f"batches of 100, {clients} client(s): {stats['names_per_s']:,.0f} names/s "
+                    f"(p50 {stats['p50_ms']} ms, p99 {stats['p99_ms']} ms per batch, "
+                    f"errors {stats['errors'] or 0}); server CPU {per_name:.3f} ms per name "
+                    f"(= {round(2000 / per_name) if per_name else None} names per 2 CPU-s); "
+                    f"ms CPU per name by process: {split}",
+                    flush=True,
+                )
+            print(f"server PSS {server.pss_mb()} MB, RSS {server.rss_now()} MB (summed)")
+        finally:
+            server.stop()
+        sc = screening_only(home)
+        ab = batch_ab(home)
+    print(
+        f"the same names screened alone: {sc['cpu_ms_per_name']} ms CPU per name "
+        f"(= {sc['names_per_2_cpu_s']:,} names per 2 CPU-s; first pass "
+        f"{sc['cpu_ms_per_name_first_pass']} ms)"
+    )
+    print_batch_ab(ab)
+    print(f"load average before {report['load_average_before']}, after {os.getloadavg()}")
+
+
+def print_batch_ab(ab: dict[str, Any]) -> None:
+    print(
+        f"batches of 100 one at a time, in one process (alternating rounds, medians): "
+        f"worker alone {ab['alone_names_per_s']:,} names/s, {ab['alone_cpu_ms_per_name']} "
+        f"ms CPU per name; with {ab['processes']} processes {ab['pool_names_per_s']:,} "
+        f"names/s, {ab['pool_cpu_ms_per_name']} ms CPU per name"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", type=Path, default=None, help="home with the newest lists")
@@ -472,7 +685,21 @@ def main() -> None:
     parser.add_argument(
         "--quick", action="store_true", help="4 s phases at 1 and 16 clients (for iterating)"
     )
+    parser.add_argument(
+        "--batch-only",
+        action="store_true",
+        help="only the batch phases (1 and 2 clients) and the screening-alone figure",
+    )
+    parser.add_argument(
+        "--batch-processes",
+        type=int,
+        default=None,
+        help="THAW_BATCH_PROCESSES for the server (default: the server's own default)",
+    )
     args = parser.parse_args()
+    if args.batch_only:
+        batch_only(args)
+        return
     if args.quick:
         args.seconds, args.clients = 4.0, "1,16"
     base = args.base or Path(os.environ.get("THAW_HOME") or "/work/homes/base")
@@ -482,7 +709,7 @@ def main() -> None:
         home = Path(tmp) / "home"
         shutil.copytree(base, home, ignore=shutil.ignore_patterns("state.db*"))
         report["load_average_before"] = os.getloadavg()
-        server = Server(home, args.workers, {})
+        server = Server(home, args.workers, server_env(args))
         try:
             bodies = single_bodies()
             asyncio.run(load(server.url, server.key, 4, 2, bodies))  # warm up
@@ -491,7 +718,11 @@ def main() -> None:
             for c in clients:
                 report["single"].append(server.measure(c, args.seconds, bodies))
                 marks[f"after {c} clients"] = server.rss_now()
-            report["batch_100"] = server.measure(2, args.seconds, batch_bodies())
+            batches = batch_bodies()
+            asyncio.run(load(server.url, server.key, 2, args.seconds, batches))  # warm up
+            report["batch_100_one_client"] = server.measure(1, args.seconds, batches)
+            report["batch_100"] = server.measure(2, args.seconds, batches)
+            marks["PSS after batches"] = server.pss_mb()
             report["audit_on_16"] = (
                 report["single"][clients.index(16)]
                 if 16 in clients
@@ -503,6 +734,7 @@ def main() -> None:
             )
             marks["after the update"] = server.rss_now()
             report["rss_mb"] = server.rss
+            report["pss_mb"] = server.pss
             report["rss_marks_mb"] = marks
         finally:
             server.stop()
@@ -514,12 +746,16 @@ def main() -> None:
             off.stop()
         report["audit_append"] = audit_append_cost(Path(tmp) / "audit-cost")
         report["audit_ab"] = audit_ab(home)
+        report["screening_only"] = screening_only(home)
+        report["batch_ab"] = batch_ab(home)
         report["load_average_after"] = os.getloadavg()
     on = report["audit_on_16"]["requests_per_s"]
     off_rate = report["audit_off_16"]["requests_per_s"]
     report["audit_cost_pct"] = round(100 * (off_rate - on) / off_rate, 1) if off_rate else None
     rss = [mb for _, mb in report["rss_mb"]]
     report["rss_first_last_max_mb"] = [rss[0], rss[-1], max(rss)] if rss else None
+    pss = [mb for _, mb in report["pss_mb"]]
+    report["pss_first_last_max_mb"] = [pss[0], pss[-1], max(pss)] if pss else None
     if args.json:
         print(json.dumps(report, indent=2))
         return
@@ -535,14 +771,24 @@ def main() -> None:
             f"client CPU {s.get('client_cpu_ms_per_request')} ms/request "
             f"({s.get('client_cpu_share_pct')} % of the total)"
         )
-    b = report["batch_100"]
-    per_name = (b.get("server_cpu_ms_per_request") or 0) / 100
-    print(
-        f"batches of 100: {b['names_per_s']:,.0f} names/s (p50 {b['p50_ms']} ms per batch); "
-        f"server CPU {b.get('server_cpu_ms_per_request')} ms per batch, "
-        f"{per_name:.3f} ms per name (= {round(2000 / per_name) if per_name else None} "
-        f"names per 2 CPU-s); client CPU {b.get('client_cpu_share_pct')} % of the total"
-    )
+    for label, key in (("1 client", "batch_100_one_client"), ("2 clients", "batch_100")):
+        b = report[key]
+        per_name = (b.get("server_cpu_ms_per_request") or 0) / 100
+        print(
+            f"batches of 100, {label}: {b['names_per_s']:,.0f} names/s "
+            f"(p50 {b['p50_ms']} ms, p99 {b['p99_ms']} ms per batch, errors {b['errors'] or 0}); "
+            f"server CPU {b.get('server_cpu_ms_per_request')} ms per batch, "
+            f"{per_name:.3f} ms per name (= {round(2000 / per_name) if per_name else None} "
+            f"names per 2 CPU-s); client CPU {b.get('client_cpu_share_pct')} % of the total"
+        )
+    if "screening_only" in report:
+        sc = report["screening_only"]
+        print(
+            f"the same names screened alone (Screener.screen_query, one process): "
+            f"{sc['cpu_ms_per_name']} ms CPU per name (= {sc['names_per_2_cpu_s']:,} "
+            f"names per 2 CPU-s; first pass {sc['cpu_ms_per_name_first_pass']} ms): "
+            "the ceiling of the batch figure"
+        )
     cpu_on = report["audit_on_16"].get("server_cpu_ms_per_request")
     cpu_off = report["audit_off_16"].get("server_cpu_ms_per_request")
     print(
@@ -554,6 +800,7 @@ def main() -> None:
         f"audit on vs off, CPU per /match in one process (alternating rounds, medians): "
         f"{ab['cpu_ms_on']} vs {ab['cpu_ms_off']} ms: cost {ab['cost_pct']} %"
     )
+    print_batch_ab(report["batch_ab"])
     a = report["audit_append"]
     print(
         f"audit append: {a['group_1_cpu_ms']} ms CPU per record alone, "
@@ -567,7 +814,10 @@ def main() -> None:
     )
     if u.get("load_error"):
         print(f"thaw load said: {u['load_error']}")
-    print(f"server RSS (MB) first/last/max: {report['rss_first_last_max_mb']}")
+    print(
+        f"server RSS summed (MB) first/last/max: {report['rss_first_last_max_mb']}; "
+        f"PSS (shared pages once) first/last/max: {report['pss_first_last_max_mb']}"
+    )
     print(
         "server RSS (MB) by phase: "
         + ", ".join(f"{k} {v}" for k, v in report["rss_marks_mb"].items())

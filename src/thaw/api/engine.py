@@ -25,9 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from thaw.api.pool import PoolSlot
 from thaw.index import Entry, fingerprint, index_path
 from thaw.profiles import Profiles
 from thaw.profiles.screening import PartyScreener
+from thaw.sources.ftm import dataset_of
 from thaw.store import PublicationRow, Store, default_home
 
 log = logging.getLogger("thaw.api")
@@ -47,6 +49,9 @@ class Scope:
     name: str
     sources: frozenset[str] | None = None
     keys: frozenset[str] | None = None
+    loaded_as: str | None = None
+    """For an FtM file loaded with ``thaw load --dataset NAME``: its source
+    (``ftm_NAME``)."""
 
     def admits(self, source: str, source_id: str) -> bool:
         """Whether the listing is in this dataset."""
@@ -71,6 +76,12 @@ class Snapshot:
     """Every publication of a source, by source (read on first use)."""
     _used: dict[str, tuple[Scope, dict[str, dict[str, object]]]] = field(default_factory=dict)
     _datasets: dict[str, Scope] | None = None
+    pool: PoolSlot = field(init=False)
+    """The forked processes that screen large batches on this snapshot's index
+    (:mod:`thaw.api.pool`); closed when the snapshot is replaced."""
+
+    def __post_init__(self) -> None:
+        self.pool = PoolSlot(self.screener)
 
     @classmethod
     def build(cls, home: Path) -> Snapshot:
@@ -114,8 +125,9 @@ class Snapshot:
         return None if position is None else index.entry(position)
 
     def datasets(self) -> dict[str, Scope]:
-        """Every dataset name: ``default``, each source, each authority and each FtM
-        dataset name (computed once per snapshot)."""
+        """Every dataset name: ``default``, each source, each authority, each name an
+        FtM file was loaded under (``thaw load --dataset``) and each dataset named in
+        FtM entities' ``datasets`` (computed once per snapshot)."""
         if self._datasets is None:
             self._datasets = self._list_datasets()
         return self._datasets
@@ -128,6 +140,10 @@ class Snapshot:
             by_authority.setdefault(authority_of(source), set()).add(source)
         for authority, sources in by_authority.items():
             out.setdefault(authority, Scope(authority, frozenset(sources)))
+        for source in self.publications:  # thaw load FILE.ftm.json --dataset NAME
+            name = dataset_of(source)
+            if name is not None:
+                out.setdefault(name, Scope(name, frozenset({source}), loaded_as=source))
         for name, keys in self.ftm_datasets.items():
             out.setdefault(name, Scope(name, None, keys))
         return out
@@ -200,10 +216,12 @@ class Engine:
         self._thread.start()
 
     def stop(self) -> None:
-        """Stop watching."""
+        """Stop watching, and close the screening pool."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        if self._snapshot is not None:
+            self._snapshot.pool.close()
 
     def check(self) -> bool:
         """Install a new snapshot if the active lists changed; whether it did.
@@ -241,6 +259,7 @@ class Engine:
         self.error = None
         self.reloads += 1
         if previous is not None:
+            previous.pool.close()  # chunks handed over finish on the old index
             # The screener froze the old index out of the cyclic collector's reach
             # (gc.freeze): unfreeze, collect what is unreachable now, freeze again.
             del previous

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +28,7 @@ from thaw.decisions import apply, customer_fingerprint, listing_fingerprint
 from thaw.index import Entry
 from thaw.match import Query
 from thaw.schemas.yente import EntityExample, FeatureResult, ScoredEntityResponse
-from thaw.screen import Hit
+from thaw.screen import Hit, ScreenResult
 from thaw.screen.inputs import ScreenInputError, parse_birth_date
 from thaw.store import Store
 from thaw.store.state import Decision
@@ -90,6 +90,12 @@ class Parsed:
 
     example: EntityExample
     queries: list[Query]
+
+    def echo(self) -> dict[str, Any]:
+        """The cleaned example as JSON data (``model_dump(by_alias=True)``, without
+        pydantic's serialiser: the audit record of every query holds it)."""
+        example = self.example
+        return {"id": example.id, "schema": example.schema_, "properties": example.properties}
 
     @property
     def fingerprint(self) -> str:
@@ -226,6 +232,15 @@ def _listings(hit: Hit) -> list[tuple[str, str]]:
     return [(x.source, x.source_id) for x in hit.listings]
 
 
+def fetch_size(
+    limit: int, scope: Scope, filters: Filters, decisions: dict[str, Decision] | None
+) -> int:
+    """How many parties to screen a name for, so that ``limit`` remain once the
+    dataset, the filters and analysts' decisions have removed theirs."""
+    narrowed = filters.any or scope.sources is not None or scope.keys is not None
+    return max(limit * 4, 20) if narrowed or decisions else limit
+
+
 def match_example(
     snapshot: Snapshot,
     store: Store,
@@ -238,15 +253,24 @@ def match_example(
     limit: int,
     filters: Filters,
     decisions: dict[str, Decision] | None = None,
+    screened: Sequence[ScreenResult] | None = None,
 ) -> Outcome:
-    """Screen one cleaned example and build its scored entities."""
-    screener = snapshot.screener
-    narrowed = filters.any or scope.sources is not None or scope.keys is not None
-    fetch = max(limit * 4, 20) if narrowed or decisions else limit
+    """Screen one cleaned example and build its scored entities.
+
+    ``screened`` are the results of screening its names already (one per name of
+    ``parsed.queries``, with :func:`fetch_size` parties each and ``cutoff`` as the
+    threshold: what a batch screens at once, see :mod:`thaw.api.pool`)."""
+    if screened is None:
+        fetch = fetch_size(limit, scope, filters, decisions)
+        screened = [
+            snapshot.screener.screen_query(
+                query, threshold=cutoff, limit=fetch, algorithm=algorithm
+            )
+            for query in parsed.queries
+        ]
     best: dict[str, Hit] = {}
     order: list[str] = []
-    for query in parsed.queries:
-        result = screener.screen_query(query, threshold=cutoff, limit=fetch, algorithm=algorithm)
+    for result in screened:
         for hit in result.hits:
             admitted = [k for k in _listings(hit) if scope.admits(*k)]
             if not admitted:
@@ -343,6 +367,7 @@ __all__ = [
     "Outcome",
     "Parsed",
     "QueryError",
+    "fetch_size",
     "ftm_schema",
     "match_example",
     "passes",

@@ -71,6 +71,18 @@ class Settings(BaseModel):
         0.0, description="THAW_UPDATE_EVERY: seconds between `thaw update` runs (0: never)."
     )
 
+    batch_processes: int = Field(
+        default_factory=lambda: _default_processes(),
+        description="THAW_BATCH_PROCESSES: processes that screen one large /match batch "
+        "together: the worker and THAW_BATCH_PROCESSES - 1 processes forked from it "
+        "(default: the CPU cores, at most 8; 1: the worker alone).",
+    )
+    batch_split: int = Field(
+        16,
+        description="THAW_BATCH_SPLIT: fewest names in one /match call that are split "
+        "across the batch processes.",
+    )
+
     @classmethod
     def from_env(cls) -> Settings:
         """The settings from ``THAW_*`` environment variables (defaults above)."""
@@ -93,4 +105,10 @@ class Settings(BaseModel):
             audit=_flag("THAW_AUDIT", True),
             reload_every=float(_env("THAW_RELOAD_EVERY", "2")),
             update_every=float(_env("THAW_UPDATE_EVERY", "0")),
+            batch_processes=int(_env("THAW_BATCH_PROCESSES", str(_default_processes()))),
+            batch_split=int(_env("THAW_BATCH_SPLIT", "16")),
         )
+
+
+def _default_processes() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))

@@ -46,6 +46,13 @@ def load_cmd(
         bool, typer.Option(help="Store publications older than the active one as history.")
     ] = False,
     max_drop: MaxDropOption = DEFAULT_MAX_DROP,
+    dataset: Annotated[
+        str | None,
+        typer.Option(
+            help="Load FtM (FollowTheMoney) files as the dataset NAME: a source of its "
+            "own (ftm_NAME), served as /match/NAME and /search/NAME."
+        ),
+    ] = None,
     home: HomeOption = None,
 ) -> None:
     """Load official publication files into the store.
@@ -54,6 +61,10 @@ def load_cmd(
     up automatically. A publication that fails to parse or to pass the sanity checks
     is refused and the active data stays as it was. An archive of dated publications
     (e.g. sdn_csv_history.tar.xz, with its _index.csv) is loaded as a series, oldest first.
+
+    With --dataset NAME, FtM files are loaded as a dataset of that name: the source
+    ftm_NAME, whose next load under the same name replaces it (the plausibility
+    checks apply), while other datasets and plain FtM loads stay as they are.
     """
     from thaw.cli.history import load_series_files  # noqa: PLC0415  (series archives)
 
@@ -66,12 +77,16 @@ def load_cmd(
             raise fail(str(exc)) from exc
 
     given = len(files)
-    files, failed = load_series_files(
-        files, source=source, force=force, max_drop=max_drop, home=home
-    )
+    failed = 0
+    if dataset is None:  # a series archive is never an FtM dataset
+        files, failed = load_series_files(
+            files, source=source, force=force, max_drop=max_drop, home=home
+        )
     series = given > len(files)  # series archives were loaded (publications activated)
     try:
         jobs = plan(files, source=source)
+        if dataset is not None:
+            jobs = [job.as_dataset(dataset) for job in jobs]
     except SourceError as exc:
         raise fail(str(exc)) from exc
     with open_store(home) as store:

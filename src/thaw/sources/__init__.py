@@ -37,6 +37,7 @@ __all__ = [
     "detect",
     "plan",
     "readers",
+    "reserved_dataset_names",
     "source_names",
 ]
 
@@ -59,6 +60,14 @@ def source_names() -> list[str]:
     return sorted({r.source for r in readers()})
 
 
+def reserved_dataset_names() -> frozenset[str]:
+    """Names an FtM dataset may not be loaded under: ``default``, ``ftm``, every
+    source name and every authority (``us``, ``uk`` …), which the service's
+    ``{dataset}`` paths already give a meaning."""
+    names = source_names()
+    return frozenset({"default", "ftm", *names, *(n.split("_", 1)[0] for n in names)})
+
+
 @dataclass(slots=True)
 class Job:
     """One publication to read: the reader, its main file and companion files."""
@@ -66,11 +75,50 @@ class Job:
     reader: type[Reader]
     path: Path
     companions: dict[str, Path] = field(default_factory=dict)
+    dataset: str | None = None
+    """For an FtM file: the dataset name it is loaded under (its source is then
+    ``ftm_NAME``, see :mod:`thaw.sources.ftm`); set with :meth:`as_dataset`."""
+
+    @property
+    def source(self) -> str:
+        """The source name the publication is stored under."""
+        if self.dataset is None:
+            return self.reader.source
+        from thaw.sources.ftm import dataset_source  # noqa: PLC0415
+
+        return dataset_source(self.dataset)
+
+    def as_dataset(self, name: str) -> Job:
+        """This job, loading an FtM file under the dataset name ``name``
+        (:class:`SourceError` for another format or an invalid name)."""
+        from thaw.sources.ftm import SOURCE, check_dataset_name  # noqa: PLC0415
+
+        if self.reader.source != SOURCE:
+            raise SourceError(
+                self.path,
+                f"is a {self.reader.source} publication; --dataset names FtM "
+                "(FollowTheMoney) files only",
+            )
+        try:
+            check_dataset_name(name)
+        except ValueError as exc:
+            raise SourceError(self.path, str(exc)) from exc
+        if name in reserved_dataset_names():
+            raise SourceError(
+                self.path,
+                f"{name!r} already names a source or an authority (the service's "
+                "/match/NAME would be ambiguous); choose another dataset name",
+            )
+        return Job(self.reader, self.path, dict(self.companions), name)
 
     def open(self) -> Publication:
         """Start reading (records stream lazily)."""
         pub = self.reader().read(self.path, self.companions)
         pub.files = [self.path, *self.companions.values()]
+        if self.dataset is not None:
+            from thaw.sources.ftm import as_dataset  # noqa: PLC0415
+
+            pub = as_dataset(pub, self.source)
         return pub
 
     @property

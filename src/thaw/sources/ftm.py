@@ -75,6 +75,14 @@ registry: Any = _LazyFtm("registry")
 
 SOURCE = "ftm"
 
+DATASET_PREFIX = "ftm_"
+"""The source name of an FtM file loaded under a dataset name is this prefix and
+the name (``thaw load FILE.ftm.json --dataset acme`` → source ``ftm_acme``), so
+that datasets loaded under different names are separate sources, each with its
+own publications, and replace only each other's earlier publications."""
+
+_DATASET_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+
 TARGET_SCHEMATA: tuple[tuple[str, str], ...] = (
     ("Person", "Person"),
     ("Organization", "Organization"),
@@ -230,6 +238,52 @@ def thaw_schema(schema: FtmSchema) -> str | None:
         if schema.is_a(ftm_name):
             return name
     return None
+
+
+# -- dataset names ----------------------------------------------------------------------
+
+
+def check_dataset_name(name: str) -> str:
+    """``name`` if it can name an FtM dataset: 1 to 63 lower-case letters, digits,
+    ``_`` and ``-``, starting with a letter or digit (it becomes part of a source name
+    and of URLs such as ``/match/NAME``); :class:`ValueError` saying why otherwise."""
+    if not _DATASET_NAME.match(name):
+        raise ValueError(
+            f"a dataset name is 1 to 63 lower-case letters, digits, '_' and '-', "
+            f"starting with a letter or digit; got {name!r}"
+        )
+    return name
+
+
+def dataset_source(name: str) -> str:
+    """The source name of the FtM dataset ``name`` (``acme`` → ``ftm_acme``)."""
+    return DATASET_PREFIX + check_dataset_name(name)
+
+
+def dataset_of(source: str) -> str | None:
+    """The dataset name of an FtM dataset's source (``ftm_acme`` → ``acme``), or
+    ``None`` for any other source."""
+    if source.startswith(DATASET_PREFIX) and len(source) > len(DATASET_PREFIX):
+        return source[len(DATASET_PREFIX) :]
+    return None
+
+
+def as_dataset(publication: Publication, source: str) -> Publication:
+    """``publication`` (read by :class:`FtmReader`) relabelled as ``source``: its
+    records and the links between them (which name ``ftm``) carry the new name."""
+    publication.info.source = source
+
+    def relabel(records: Iterator[Record]) -> Iterator[Record]:
+        for record in records:
+            record.source = source
+            record.links = [
+                replace(link, source=source) if link.source == SOURCE else link
+                for link in record.links
+            ]
+            yield record
+
+    publication.records = relabel(publication.records)
+    return publication
 
 
 # -- reading lines ----------------------------------------------------------------------

@@ -90,7 +90,10 @@ LIMITS: dict[str, Plausibility] = {
 
 
 def limits_of(source: str) -> Plausibility:
-    """The plausibility limits of ``source``."""
+    """The plausibility limits of ``source`` (an FtM dataset loaded under a name,
+    ``ftm_NAME``, has those of ``ftm``)."""
+    if source not in LIMITS and source.startswith("ftm_"):
+        return LIMITS["ftm"]
     return LIMITS.get(source, DEFAULT)
 
 

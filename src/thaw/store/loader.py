@@ -141,7 +141,7 @@ def commit(
     under the store's write lock, so two loads racing each other cannot both pass
     the "not older than the active one" check."""
     job = read.job
-    source = job.reader.source
+    source = job.source
     published, basis = publication_date(job, read.published, date)
     if not read.entries:
         raise LoadError(f"{job.path}: publication holds no records; refused")
@@ -292,7 +292,7 @@ def load(
 ) -> LoadResult:
     """Read ``job`` completely, check it and store it (see the module docs)."""
     digest = files_sha256(job.files)
-    existing = store.find_publication(job.reader.source, digest)
+    existing = store.find_publication(job.source, digest)
     if existing is not None:
         try:
             with store.write(f"load {job.path.name}"):

@@ -29,11 +29,13 @@ from thaw.api.matching import (
     DEFAULT_ALGORITHM,
     Filters,
     QueryError,
+    fetch_size,
     match_example,
     parse_example,
     resolve_algorithm,
     scopes,
 )
+from thaw.api.pool import Task, screen_batch
 from thaw.api.runtime import Runtime, runtime
 from thaw.api.search import (
     DEFAULT_FACETS,
@@ -59,6 +61,8 @@ from thaw.schemas.yente import (
     SearchResponse,
     TotalSpec,
 )
+from thaw.store import PublicationRow
+from thaw.store.state import Decision
 
 router = APIRouter()
 
@@ -193,9 +197,25 @@ async def answer_match(
     store = rt.engine.store()
     responses: dict[str, EntityMatches] = {}
     audit_results: dict[str, object] = {}
+    # every name of the batch is screened at once (across the pool if large)
+    decided: dict[str, dict[str, Decision] | None] = {}
+    tasks: list[Task] = []
     for name, item in parsed.items():
         customer = body.queries[name].id
-        decisions = rt.state.decisions.for_customer(customer) if customer else None
+        decided[name] = decisions = rt.state.decisions.for_customer(customer) if customer else None
+        fetch = fetch_size(limit, scope, filters, decisions)
+        tasks += [(query, fetch) for query in item.queries]
+    screened = await screen_batch(
+        snap.pool,
+        tasks,
+        cutoff,
+        algo,
+        processes=settings.batch_processes,
+        split=settings.batch_split,
+    )
+    start = 0
+    for name, item in parsed.items():
+        end = start + len(item.queries)
         outcome = match_example(
             snap,
             store,
@@ -206,8 +226,10 @@ async def answer_match(
             cutoff=cutoff,
             limit=limit,
             filters=filters,
-            decisions=decisions,
+            decisions=decided[name],
+            screened=screened[start:end],
         )
+        start = end
         responses[name] = EntityMatches.model_construct(
             status=200,
             results=outcome.results,
@@ -220,7 +242,7 @@ async def answer_match(
         principal,
         "match",
         {
-            "queries": {k: v.example.model_dump(by_alias=True) for k, v in parsed.items()},
+            "queries": {k: v.echo() for k, v in parsed.items()},
             "params": {
                 "limit": limit,
                 "cutoff": cutoff,
@@ -395,15 +417,7 @@ def catalog(
                     title=name,
                     version=p.published,
                     children=[],
-                    publication={
-                        "id": p.id,
-                        "published": p.published,
-                        "format": p.format,
-                        "sha256": p.sha256,
-                        "files": p.files,
-                        "loaded_at": p.loaded_at,
-                        "records": p.record_count,
-                    },
+                    publication=_publication_info(p),
                 )
             )
             continue
@@ -411,6 +425,19 @@ def catalog(
         kind = "every loaded list" if name == "default" else "lists of one authority"
         if scope.keys is not None:
             kind = "an FtM dataset"
+        elif scope.loaded_as is not None:
+            p = pubs[scope.loaded_as]
+            out.append(
+                DatasetModel(
+                    name=name,
+                    title=name,
+                    summary=f"an FtM file loaded as --dataset {name} (source {p.source})",
+                    version=p.published,
+                    children=[p.source],
+                    publication=_publication_info(p),
+                )
+            )
+            continue
         out.append(
             DatasetModel(
                 name=name,
@@ -422,6 +449,19 @@ def catalog(
         )
     names = [d.name for d in out]
     return DataCatalogModel(datasets=out, current=names, outdated=[], index_stale=False)
+
+
+def _publication_info(p: PublicationRow) -> dict[str, Any]:
+    """What ``/catalog`` tells of a source's active publication."""
+    return {
+        "id": p.id,
+        "published": p.published,
+        "format": p.format,
+        "sha256": p.sha256,
+        "files": p.files,
+        "loaded_at": p.loaded_at,
+        "records": p.record_count,
+    }
 
 
 @router.get(
