@@ -37,5 +37,9 @@ def test_a_failed_build_is_built_again(tmp_path: Path) -> None:
 
     with pytest.raises(RuntimeError):
         build_at(tmp_path, "home", broken)
-    home = build_at(tmp_path, "home", lambda home: (home / "content").write_text("built"))
+
+    def build(home: Path) -> None:
+        (home / "content").write_text("built")
+
+    home = build_at(tmp_path, "home", build)
     assert sorted(p.name for p in home.iterdir()) == [".built", "content"]
