@@ -10,7 +10,7 @@ Runs the README's test command (``python -m pytest -q -n 2 --dist loadfile``; se
 
 * the run: wall time, CPU seconds of everything it ran (user + system of pytest,
   its workers and their reaped children), the load average before and after, and
-  pytest's summary line;
+  pytest's summary line; what the pre-build of the real-data homes cost;
 * per worker: when it finished and how much of that was waiting (wall − CPU);
 * the files taking longest (``--dist loadfile`` puts a whole file on one worker,
   so the longest file bounds the run), with set-up and call split;
@@ -110,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="thaw-suite-times-") as folder:
         env = {**os.environ, "THAW_SUITE_TIMES": folder}
+        basetemp = Path(folder) / "run"
+        command.append(f"--basetemp={basetemp}")
         started = time.perf_counter()
         done = subprocess.run(
             command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
@@ -117,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         wall = time.perf_counter() - started
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         records = _records(Path(folder))
+        prebuild = basetemp / "prebuild.log"
+        prebuilt = prebuild.read_text(errors="replace").strip() if prebuild.exists() else ""
     lines = done.stdout.strip().splitlines()
     summary = lines[-1] if lines else done.stderr.strip()[-500:]
     for line in lines:
@@ -137,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         + ", after "
         + " ".join(f"{x:.2f}" for x in load_after)
     )
+    print("pre-build (tests/prebuild.py): " + ("; ".join(prebuilt.splitlines()) or "none"))
     report(records, args.top)
     return done.returncode
 
