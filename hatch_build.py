@@ -20,6 +20,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -94,6 +95,7 @@ class NativeBuildHook(BuildHookInterface[Any]):
         # edited while it compiles then no longer matches its manifest entry, and
         # thaw runs its (newer) Python instead of the stale extension
         digests = {m: native.source_digest(path) for m, path in zip(modules, sources, strict=True)}
+        began = time.perf_counter()
         with tempfile.TemporaryDirectory(prefix="thaw-mypyc-") as target:
             done = subprocess.run(
                 [
@@ -120,7 +122,10 @@ class NativeBuildHook(BuildHookInterface[Any]):
             return
         manifest: Path = native.MANIFEST
         manifest.write_text(json.dumps({"modules": digests}, indent=1) + "\n", encoding="utf-8")
-        self.app.display_info(f"thaw: compiled {len(modules)} modules with mypyc")
+        self.app.display_info(
+            f"thaw: compiled {len(modules)} modules with mypyc in "
+            f"{time.perf_counter() - began:.1f} s"
+        )
         if version == "standard":
             build_data["pure_python"] = False
             build_data["infer_tag"] = True

@@ -1,4 +1,5 @@
-"""Shared fixtures: an isolated store, the path to the real publications."""
+"""Shared fixtures: an isolated store, the path to the real publications; and how
+the suite is spread over pytest-xdist's workers (see :func:`pytest_configure`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -32,6 +35,112 @@ BENCH = SHARED / "bench"
 _CURRENT: dict[str, object] = {"test": None, "realdata": True}
 """The test being set up or run, and whether it carries the ``realdata`` marker
 (kept by :func:`pytest_runtest_setup` for :func:`require_shared`)."""
+
+
+SLOW_FILES = (
+    # no real-data home: these run while the pre-build makes them
+    "tests/api/test_decisions_audit.py",
+    "tests/api/test_ownership.py",
+    "tests/spark/test_screen.py",
+    "tests/spark/test_index_file.py",
+    "tests/monitor/test_crash.py",
+    "tests/test_kill.py",
+    # on real_home
+    "tests/web/test_pages.py",
+    "tests/ownership/test_zala.py",
+    "tests/match/test_screening_real.py",
+    "tests/spark/test_realdata.py",
+    "tests/store/test_limits_realdata.py",
+    "tests/monitor/test_realdata.py",
+    "tests/spark/test_cli.py",
+    "tests/spark/test_monitor.py",
+    # on real_profiles_home, built after real_home
+    "tests/profiles/test_realdata.py",
+    "tests/whatif/test_acceptance_real.py",
+    "tests/update/test_offline.py",
+    "tests/api/test_limits.py",
+    "tests/sources/test_all_publications.py",
+    "tests/api/test_reconcile.py",
+    "tests/api/test_service.py",
+    "tests/sources/test_ofac_realdata.py",
+    "tests/fuzz/test_fuzz.py",
+    "tests/api/test_match.py",
+    "tests/cli/test_entity.py",
+    "tests/api/test_monitor_routes.py",
+    "tests/cli/test_bad_input.py",
+    "tests/api/test_reload.py",
+    "tests/history/test_realdata.py",
+    "tests/web/test_routes.py",
+    "tests/cli/test_readonly.py",
+    "tests/api/test_smoke.py",
+)
+"""The test files that take longest, longest first (as measured by
+``benchmarks/suite.py``, which prints the current ranking). Under pytest-xdist
+they are handed out first, and the many short files fill in at the end, so that
+the workers finish together; files not named here keep their usual order."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-xdist's --dist loadfile hands out the files with the most tests first
+    # (--loadscope-reorder, its default): files of one slow test then came last and
+    # one worker ran them while the other idled. The order is SLOW_FILES' instead.
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist, put the :data:`SLOW_FILES` first (a stable sort: each
+    file's tests stay together and in order)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    rank = {name: n for n, name in enumerate(SLOW_FILES)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
+
+
+_PREBUILD: list[subprocess.Popen[bytes]] = []
+
+
+def _prebuild_wanted(config: pytest.Config) -> bool:
+    """Whether this process should start the pre-build: the controller of a
+    pytest-xdist run of the whole suite (no paths, ``-m`` or ``-k``) with the shared
+    publications present, unless ``THAW_PREBUILD=0``."""
+    if os.environ.get("THAW_PREBUILD", "1") == "0" or hasattr(config, "workerinput"):
+        return False
+    if not config.getoption("numprocesses", None) or not LISTS.is_dir():
+        return False
+    whole = config.args_source == pytest.Config.ArgsSource.TESTPATHS
+    return whole and not config.option.markexpr and not config.option.keyword
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Start building the real-data homes in a process of its own as the run
+    starts (``tests/prebuild.py``), while the workers run tests that do not need
+    them; a worker that needs one before it is ready waits on its lock
+    (:func:`built_once`). Without it, one worker built them while the other, as
+    soon as it needed them too, sat idle."""
+    config = session.config
+    if not _prebuild_wanted(config):
+        return
+    # the run's folder, the parent of the workers' (pytest-xdist's own workermanage
+    # reads it the same way)
+    root: Path = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    log = (root / "prebuild.log").open("wb")
+    _PREBUILD.append(
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.prebuild", str(root)],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    )
+    log.close()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    for process in _PREBUILD:  # done by now, unless the run was cut short
+        if process.poll() is None:
+            process.terminate()
+        process.wait()
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -113,6 +222,12 @@ def built_once(
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent  # the run's folder, common to the workers
+    return build_at(root, name, build)
+
+
+def build_at(root: Path, name: str, build: Callable[[Path], None]) -> Path:
+    """``root / name``, made by ``build`` unless already built, under a file lock
+    (:func:`built_once`; also used by the pre-build, ``tests/prebuild.py``)."""
     target = root / name
     with open(root / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -124,27 +239,35 @@ def built_once(
     return target
 
 
+def build_real_home(home: Path, lists: Path = LISTS) -> None:
+    """Load the newest real publication of every source (:data:`NEWEST`) into
+    ``home`` and build its index (the content of :func:`real_home`)."""
+    from thaw.index import ensure_index
+    from thaw.sources import plan
+    from thaw.store import load
+
+    with Store(home) as store:
+        for job in plan([lists / name for name in NEWEST]):
+            load(store, job)
+        ensure_index(store)
+
+
+def build_real_profiles_home(home: Path, real_home: Path) -> None:
+    """A copy of ``real_home`` with the cross-authority profiles built (the
+    content of :func:`real_profiles_home`)."""
+    from thaw.profiles import Profiles
+
+    copy_home(real_home, home)
+    with Store(home) as store:
+        Profiles(store).rebuild()
+
+
 @pytest.fixture(scope="session")
 def real_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store home holding the newest real publication of every source, loaded
     once per test run (read-only for tests: copy it if you need to write)."""
     lists = require_shared()
-
-    def build(home: Path) -> None:
-        from thaw.sources import plan
-        from thaw.store import load
-
-        with Store(home) as store:
-            for job in plan([lists / name for name in NEWEST]):
-                load(store, job)
-            try:
-                from thaw.index import ensure_index
-            except ImportError:  # pragma: no cover - index not built in this checkout
-                pass
-            else:
-                ensure_index(store)
-
-    return built_once(tmp_path_factory, "real-home", build)
+    return built_once(tmp_path_factory, "real-home", lambda home: build_real_home(home, lists))
 
 
 def copy_home(source: Path, target: Path) -> Path:
@@ -168,12 +291,8 @@ def real_profiles_home(real_home: Path, tmp_path_factory: pytest.TempPathFactory
     """:func:`real_home` with the cross-authority profiles built, once per run
     (building them is the slowest set-up of the suite; read-only for tests: take a
     :func:`copy_home` to write)."""
-
-    def build(home: Path) -> None:
-        from thaw.profiles import Profiles
-
-        copy_home(real_home, home)
-        with Store(home) as store:
-            Profiles(store).rebuild()
-
-    return built_once(tmp_path_factory, "real-profiles-home", build)
+    return built_once(
+        tmp_path_factory,
+        "real-profiles-home",
+        lambda home: build_real_profiles_home(home, real_home),
+    )

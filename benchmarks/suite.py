@@ -1,0 +1,150 @@
+"""Where the test suite's time goes: wall and CPU, per file and per set-up.
+
+Usage::
+
+    python benchmarks/suite.py                       # the README's test command
+    python benchmarks/suite.py --top 40 -- tests/api # pytest arguments after --
+
+Runs the README's test command (``python -m pytest -q -n 2 --dist loadfile``; see
+``--workers`` and ``--dist``) with the ``tests.suite_timing`` plugin, then prints:
+
+* the run: wall time, CPU seconds of everything it ran (user + system of pytest,
+  its workers and their reaped children), the load average before and after, and
+  pytest's summary line; what the pre-build of the real-data homes cost;
+* per worker: when it finished and how much of that was waiting (wall − CPU);
+* the files taking longest (``--dist loadfile`` puts a whole file on one worker,
+  so the longest file bounds the run), with set-up and call split;
+* the slowest set-ups and calls, with their CPU.
+
+The suite is CPU-bound where wall ≈ CPU / workers; a test whose wall time is far
+above its CPU time waits (a lock, a server, a browser, a sleep). Exit status:
+pytest's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+PHASES = ("setup", "call", "teardown")
+
+
+def _cpu(phase: dict[str, float]) -> float:
+    return phase["cpu"] + phase["child"]
+
+
+def _records(folder: Path) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            for phase in PHASES:
+                record.setdefault(phase, {"wall": 0.0, "cpu": 0.0, "child": 0.0})
+            out.append(record)
+    return out
+
+
+def _phase_sum(records: list[dict[str, Any]], phase: str, key: str) -> float:
+    if key == "total":
+        return sum(_cpu(r[phase]) for r in records)
+    return sum(float(r[phase][key]) for r in records)
+
+
+def report(records: list[dict[str, Any]], top: int) -> None:
+    """Print the per-worker, per-file and per-test tables (see the module docs)."""
+    workers: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    files: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in records:
+        workers[record["worker"]].append(record)
+        files[record["file"]].append(record)
+
+    print("\nper worker              tests    wall s     CPU s   waiting s")
+    for worker, recs in sorted(workers.items()):
+        wall = sum(_phase_sum(recs, p, "wall") for p in PHASES)
+        cpu = sum(_phase_sum(recs, p, "total") for p in PHASES)
+        print(f"  {worker:<20} {len(recs):6d} {wall:9.1f} {cpu:9.1f} {wall - cpu:11.1f}")
+
+    print(f"\nlongest files (of {len(files)})" + " " * 33 + "tests  wall s  CPU s  set-up s")
+    ranked = sorted(
+        files.items(), key=lambda kv: -sum(_phase_sum(kv[1], p, "wall") for p in PHASES)
+    )
+    for name, recs in ranked[:top]:
+        wall = sum(_phase_sum(recs, p, "wall") for p in PHASES)
+        cpu = sum(_phase_sum(recs, p, "total") for p in PHASES)
+        setup = _phase_sum(recs, "setup", "wall")
+        print(f"  {name:<60} {len(recs):5d} {wall:7.1f} {cpu:6.1f} {setup:9.1f}")
+
+    for phase in ("setup", "call"):
+        print(f"\nslowest {phase}s" + " " * 58 + "wall s  CPU s (children)")
+        ranked_tests = sorted(records, key=lambda r: -float(r[phase]["wall"]))
+        for record in ranked_tests[:top]:
+            values = record[phase]
+            print(
+                f"  {record['test'][:70]:<70} {values['wall']:6.1f} {_cpu(values):6.1f}"
+                f" ({values['child']:.1f})"
+            )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workers", default="2", help="pytest-xdist -n (default 2)")
+    parser.add_argument("--dist", default="loadfile", help="pytest-xdist --dist")
+    parser.add_argument("--top", type=int, default=25, help="rows per table")
+    parser.add_argument("pytest_args", nargs="*", help="more pytest arguments (after --)")
+    args = parser.parse_args(argv)
+
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "tests.suite_timing"]
+    if args.workers not in ("0", ""):
+        command += ["-n", args.workers, "--dist", args.dist]
+    command += args.pytest_args
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="thaw-suite-times-") as folder:
+        env = {**os.environ, "THAW_SUITE_TIMES": folder}
+        basetemp = Path(folder) / "run"
+        command.append(f"--basetemp={basetemp}")
+        started = time.perf_counter()
+        done = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        )
+        wall = time.perf_counter() - started
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        records = _records(Path(folder))
+        prebuild = basetemp / "prebuild.log"
+        prebuilt = prebuild.read_text(errors="replace").strip() if prebuild.exists() else ""
+    lines = done.stdout.strip().splitlines()
+    summary = lines[-1] if lines else done.stderr.strip()[-500:]
+    for line in lines:
+        if line.startswith(("FAILED", "ERROR")):
+            print(line)
+    cpu = usage.ru_utime + usage.ru_stime
+    print(" ".join(command[1:]))
+    print(f"pytest: {summary}")
+    print(
+        f"wall {wall:.1f} s ({wall / 60:.0f} min {wall % 60:02.0f} s), CPU {cpu:.1f} s "
+        f"(user {usage.ru_utime:.1f}, system {usage.ru_stime:.1f}); "
+        f"CPU / wall {cpu / wall:.2f}; max RSS of one process {usage.ru_maxrss / 1024:.0f} MB"
+    )
+    load_after = os.getloadavg()
+    print(
+        "load average before "
+        + " ".join(f"{x:.2f}" for x in load_before)
+        + ", after "
+        + " ".join(f"{x:.2f}" for x in load_after)
+    )
+    print("pre-build (tests/prebuild.py): " + ("; ".join(prebuilt.splitlines()) or "none"))
+    report(records, args.top)
+    return done.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
