@@ -74,6 +74,7 @@ from thaw.text import (
     AnalyzedName,
     Token,
     TokenStats,
+    abjad_key,
     analyze_name,
     fold_token,
     index_keys,
@@ -300,6 +301,21 @@ def _vowel_free(token: Token) -> str | None:
     return key if 2 <= len(key) < len(text) else None
 
 
+def _single_key(token: Token) -> str | None:
+    """The key beyond its text that :func:`~thaw.text.index_keys` gives a name made
+    of ``token`` alone: ``~`` + its abjad key, for a weighted token of three
+    letters or more that is no number (``None``: none).
+
+    Written out because retrieval asks it of every new query token, and building
+    a one-token :class:`~thaw.text.AnalyzedName` to ask ``index_keys`` cost
+    three times as much; ``tests/index`` checks that both agree."""
+    text = token.text
+    if token.weight <= 0 or token.role == "number" or len(text) <= 2:
+        return None
+    key = "~" + abjad_key(token.raw or text)
+    return key if key != text else None
+
+
 def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
     return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
 
@@ -344,6 +360,8 @@ class CandidateIndex:
         self._entries: list[Entry | None] = [None] * len(self._entry_keys)
         self._positions: dict[str, int] | None = None
         self._neighbour_cache: dict[str, tuple[tuple[int, float, int], ...]] = {}
+        self._gram_bounds: list[int] | None = None
+        self._vocab_lengths: bytes | None = None
         self._token_cache: dict[Token, _TokenPostings] = {}
         self._token_cache_size = 0
         self._minor_cache: dict[int, _TokenPostings] = {}
@@ -541,21 +559,33 @@ class CandidateIndex:
         result: tuple[tuple[int, float, int], ...] = ()
         if len(text) >= FUZZY_MIN_LEN and self._vocab:
             edits = _max_edits(text)
+            # (plain lists and bytes: indexing them with Python ints costs a fraction
+            # of NumPy's scalar indexing, and a token looks up about ten slices)
+            bounds = self._gram_bounds
+            if bounds is None:
+                bounds = self._gram_bounds = self._gram_offsets.tolist()
+            gram_ids = self._gram_ids
+            grams = self._grams
             slices = [
-                self._gram_ids[self._gram_offsets[s] : self._gram_offsets[s + 1]]
+                gram_ids[bounds[s] : bounds[s + 1]]
                 for gram in _trigrams(text)
-                if (s := self._grams.get(gram)) is not None
+                if (s := grams.get(gram)) is not None
             ]
             need = max(1, len(text) - 3 * edits)
             if len(slices) >= need:
-                ids = _values_seen(np.concatenate(slices), need)
-                if len(ids):
-                    lengths = self._vocab_len[ids].astype(np.int16)
-                    ids = ids[np.abs(lengths - len(text)) <= edits]
+                lengths = self._vocab_lengths
+                if lengths is None:
+                    lengths = self._vocab_lengths = self._vocab_len.tobytes()
+                size = len(text)
+                ids = [
+                    i
+                    for i in _values_seen(np.concatenate(slices), need).tolist()
+                    if abs(lengths[i] - size) <= edits
+                ]
                 vocab = self._vocab
                 found = process.extract(
                     text,
-                    [vocab[i] for i in ids.tolist()],
+                    [vocab[i] for i in ids],
                     scorer=OSA.distance,
                     score_cutoff=edits,
                     limit=None,
@@ -577,13 +607,11 @@ class CandidateIndex:
     def _token_keys(self, name: AnalyzedName, token: Token) -> list[str]:
         """The posting keys of what name analysis gives ``token`` alone, beyond its
         text: skeletons where the matcher reads them (see the module docs)."""
-        # (index_keys reads the tokens: the constructor, not dataclasses.replace,
-        # which costs twice as much, for every new query token)
-        single = AnalyzedName(name.original, (token,), name.schema)
         keys = []
-        for key in sorted(index_keys(single) - {token.text}):
+        key = _single_key(token)
+        if key is not None:
             # "~" + consonants: too few for two Latin-script words to meet by it
-            short = key.startswith("~") and len(key) - 1 < LATIN_SKELETON_MIN
+            short = len(key) - 1 < LATIN_SKELETON_MIN
             keys.append("a:" + key if short and not token.abjad else "k:" + key)
         vowel_free = _vowel_free(token)
         if vowel_free is not None:
@@ -765,6 +793,9 @@ class CandidateIndex:
             coverage[idx[cand[idx] == posting]] += 1.0
         keep = coverage >= min_coverage - 1e-9
         cand, coverage = cand[keep], coverage[keep]
+        if len(cand) <= 1 and limit >= 1:
+            # (most queries: nothing or one listing left, nothing to rank)
+            return list(map(Candidate, cand.tolist(), coverage.tolist()))
         rounded = np.round(coverage, 6)
         if len(cand) > limit:
             # keep the best ``limit`` in the final order, ties included consistently
