@@ -34,7 +34,7 @@ NAMES = [
 
 
 def _tokens() -> list[tuple[AnalyzedName, Token]]:
-    out = []
+    out: list[tuple[AnalyzedName, Token]] = []
     for name, schema in NAMES:
         analyzed = analyze_name(name, schema)
         out.extend((analyzed, token) for token in analyzed.tokens)
