@@ -163,11 +163,14 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
         credits = np.full(len(ids), sources[0][1], dtype=np.float32)
         by_id, by_id_credits = ids, credits
     else:
+        # best credit first, then a stable sort by listing: each listing's first
+        # occurrence carries its best credit (one sort instead of a two-key lexsort)
+        sources.sort(key=lambda pc: -pc[1])
         ids = np.concatenate([p for p, _ in sources])
         credits = np.repeat(
             np.array([c for _, c in sources], dtype=np.float32), [len(p) for p, _ in sources]
         )
-        order = np.lexsort((-credits, ids))
+        order = np.argsort(ids, kind="stable")
         ids, credits = ids[order], credits[order]
         first = np.empty(len(ids), dtype=np.bool_)
         first[0] = True
@@ -210,6 +213,12 @@ class Candidate:
 
     position: int
     coverage: float
+
+
+def _int_view(values: npt.NDArray[Any]) -> memoryview:
+    """``values`` (a one-dimensional integer array) as a memoryview, whose items are
+    Python ints."""
+    return np.ascontiguousarray(values).data
 
 
 def _trigrams(text: str) -> list[str]:
@@ -360,8 +369,13 @@ class CandidateIndex:
         self._entries: list[Entry | None] = [None] * len(self._entry_keys)
         self._positions: dict[str, int] | None = None
         self._neighbour_cache: dict[str, tuple[tuple[int, float, int], ...]] = {}
-        self._gram_bounds: list[int] | None = None
-        self._vocab_lengths: bytes | None = None
+        # the offset arrays read as Python ints: a memoryview item costs a fraction
+        # of a NumPy scalar, and retrieval reads a few dozen offsets per new token
+        self._bounds = _int_view(self._offsets)
+        self._gram_bounds = _int_view(self._gram_offsets)
+        self._entry_bounds = _int_view(self._entry_offsets)
+        self._vocab_slots = _int_view(self._vocab_slot)
+        self._vocab_lengths = self._vocab_len.astype(np.uint8).tobytes()
         self._token_cache: dict[Token, _TokenPostings] = {}
         self._token_cache_size = 0
         self._minor_cache: dict[int, _TokenPostings] = {}
@@ -499,7 +513,8 @@ class CandidateIndex:
         if self._token_table is None:
             self.prepare()
         assert self._token_table is not None
-        start, end = int(self._entry_offsets[position]), int(self._entry_offsets[position + 1])
+        bounds = self._entry_bounds
+        start, end = bounds[position], bounds[position + 1]
         entry = decode_entry(self._entry_blob[start:end], self._token_table)
         self._entries[position] = entry
         return entry
@@ -536,15 +551,17 @@ class CandidateIndex:
     def document_frequency(self, token: str) -> int:
         """How many listings carry the comparison token ``token`` in some name."""
         slot = self._slots.get("t:" + token)
-        return 0 if slot is None else int(self._offsets[slot + 1] - self._offsets[slot])
+        return 0 if slot is None else self._df(slot)
 
     # -- querying ---------------------------------------------------------------------
 
     def _posting(self, slot: int) -> _Ints:
-        return self._ids[self._offsets[slot] : self._offsets[slot + 1]]
+        bounds = self._bounds
+        return self._ids[bounds[slot] : bounds[slot + 1]]
 
     def _df(self, slot: int) -> int:
-        return int(self._offsets[slot + 1] - self._offsets[slot])
+        bounds = self._bounds
+        return bounds[slot + 1] - bounds[slot]
 
     def _idf(self, df: int) -> float:
         return math.log(1.0 + self.size / df) if df > 0 else self._idf_unknown
@@ -559,11 +576,7 @@ class CandidateIndex:
         result: tuple[tuple[int, float, int], ...] = ()
         if len(text) >= FUZZY_MIN_LEN and self._vocab:
             edits = _max_edits(text)
-            # (plain lists and bytes: indexing them with Python ints costs a fraction
-            # of NumPy's scalar indexing, and a token looks up about ten slices)
             bounds = self._gram_bounds
-            if bounds is None:
-                bounds = self._gram_bounds = self._gram_offsets.tolist()
             gram_ids = self._gram_ids
             grams = self._grams
             slices = [
@@ -574,8 +587,6 @@ class CandidateIndex:
             need = max(1, len(text) - 3 * edits)
             if len(slices) >= need:
                 lengths = self._vocab_lengths
-                if lengths is None:
-                    lengths = self._vocab_lengths = self._vocab_len.tobytes()
                 size = len(text)
                 ids = [
                     i
@@ -594,7 +605,7 @@ class CandidateIndex:
                 for choice, distance, where in found:
                     if distance == 0:
                         continue
-                    slot = int(self._vocab_slot[ids[where]])
+                    slot = self._vocab_slots[ids[where]]
                     similarity = 1.0 - distance / max(len(text), len(choice))
                     out.append((slot, round(similarity, 4), self._df(slot)))
                 out.sort(key=lambda n: (-n[1], n[2]))
