@@ -186,19 +186,29 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
 
 
 def _lookup(
-    ids: npt.NDArray[np.int32], credits: npt.NDArray[np.float32] | None, cand: _Ints
-) -> npt.NDArray[np.float32]:
-    """For each of ``cand``: its credit in ``ids`` (sorted), else 0; with no
-    ``credits``, 1 for presence."""
+    ids: npt.NDArray[np.int32],
+    credits: npt.NDArray[np.float32],
+    cand: _Ints,
+    out: npt.NDArray[np.float32],
+) -> None:
+    """For each of ``cand``: its credit in ``ids`` (sorted), else 0, written to ``out``.
+
+    (Clipped takes stand for bounding the insertion points first, and the credit
+    times the hit for a select: fewer NumPy calls, the same values, as credits
+    are positive.)"""
     if not len(ids):
-        return np.zeros(len(cand), dtype=np.float32)
+        out[:] = 0.0
+        return
     idx = np.searchsorted(ids, cand)
-    np.minimum(idx, len(ids) - 1, out=idx)
-    hit = ids[idx] == cand
-    if credits is None:
-        present: npt.NDArray[np.float32] = hit.astype(np.float32)
-        return present
-    found: npt.NDArray[np.float32] = np.where(hit, credits[idx], np.float32(0.0))
+    hit = np.take(ids, idx, mode="clip") == cand
+    np.multiply(np.take(credits, idx, mode="clip"), hit, out=out)
+
+
+def _present(ids: _Ints, cand: _Ints) -> npt.NDArray[np.bool_]:
+    """For each of ``cand``: whether it is in ``ids`` (sorted)."""
+    if not len(ids):
+        return np.zeros(len(cand), dtype=np.bool_)
+    found: npt.NDArray[np.bool_] = np.take(ids, np.searchsorted(ids, cand), mode="clip") == cand
     return found
 
 
@@ -735,10 +745,10 @@ class CandidateIndex:
             return np.zeros(len(cand), dtype=np.float64)
         credit = np.zeros((len(units), len(cand)), dtype=np.float32)
         for k, (_weight, postings) in enumerate(units):
-            credit[k] = _lookup(postings.by_id, postings.by_id_credits, cand)
+            _lookup(postings.by_id, postings.by_id_credits, cand, credit[k])
         for slot, left, right in joins:
             posting = self._posting(slot)
-            found = _lookup(posting, None, cand) * np.float32(JOIN_CREDIT)
+            found = np.multiply(_present(posting, cand), np.float32(JOIN_CREDIT), dtype=np.float32)
             np.maximum(credit[left], found, out=credit[left])
             np.maximum(credit[right], found, out=credit[right])
         weights = np.array([w / total for w, _ in units], dtype=np.float64)
