@@ -730,10 +730,12 @@ def result_line(result: ScreenResult) -> str:
     encode = _ENCODER.encode
     if result.hits:
         return encode(result.to_dict())
-    return (
-        f'{{"row":{encode(result.row)},"id":{encode(result.id)},'
-        f'"name":{encode(result.name)},"hits":[]}}'
-    )
+    # (the encoder writes a string directly, but starts a whole encoding for
+    # anything else: the row number and a missing id are written here as it would)
+    row, ident = result.row, result.id
+    row_text = int.__repr__(row) if type(row) is int else encode(row)
+    id_text = "null" if ident is None else encode(ident)
+    return f'{{"row":{row_text},"id":{id_text},"name":{encode(result.name)},"hits":[]}}'
 
 
 def _screen_chunk(chunk: list[_Job]) -> tuple[list[str], int, int, list[RowProblem]]:
