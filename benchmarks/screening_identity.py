@@ -14,6 +14,10 @@ Usage::
     python benchmarks/screening_identity.py --home DIR --write ref.jsonl   # record
     python benchmarks/screening_identity.py --home DIR --check ref.jsonl   # compare
 
+With ``--batch N`` (default 5,000) the first N rows of ``negatives_us.csv`` are
+also screened by ``screen_file`` on two workers (the batch pipeline: reading,
+checking, workers, output lines), and its output lines are compared too.
+
 ``--check`` exits 1 and prints the first differing lines when any output differs.
 Either way the script prints the digest of the output and the CPU time per query
 (user + system, ``resource.getrusage``), measured after an untimed warm-up pass
@@ -73,6 +77,24 @@ def queries(bench: Path, negatives: int, skip: int = 0) -> list[Any]:
     return out
 
 
+def batch_lines(screener: Any, bench: Path, rows: int) -> list[str]:
+    """The output lines of ``screen_file`` over the first ``rows`` rows of the
+    negatives file, on two workers."""
+    import io
+    import tempfile
+
+    from thaw.screen.batch import screen_file
+
+    with tempfile.TemporaryDirectory(prefix="thaw-identity-") as folder:
+        path = Path(folder) / "negatives.csv"
+        with open(bench / "negatives_us.csv", encoding="utf-8") as fh:
+            head = [line for _, line in zip(range(rows + 1), fh, strict=False)]
+        path.write_text("".join(head), encoding="utf-8")
+        out = io.StringIO()
+        screen_file(path, out, screener, workers=2)
+    return out.getvalue().splitlines()
+
+
 def cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -86,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bench", type=Path, default=SHARED / "bench")
     parser.add_argument("--negatives", type=int, default=5_000)
     parser.add_argument("--warm-up", type=int, default=1_000, help="untimed rows screened first")
+    parser.add_argument(
+        "--batch", type=int, default=5_000, help="rows screened by screen_file too (0: none)"
+    )
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--write", type=Path, help="record the output here")
     group.add_argument("--check", type=Path, help="compare the output with this record")
@@ -108,11 +133,16 @@ def main(argv: list[str] | None = None) -> int:
             result = screener.screen_query(query, threshold=threshold, row=n)
             lines.append(f"{threshold} {result.to_json()}")
     cpu, wall = cpu_seconds() - cpu0, time.perf_counter() - wall0
-    text = "\n".join(lines) + "\n"
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     n = len(lines)
     hits = sum('"hits":[]' not in line for line in lines)
     print(f"{n} results ({len(timed)} queries x {len(THRESHOLDS)} thresholds), {hits} with hits")
+    if args.batch:
+        # a screener of its own: the workers start from an index nobody has queried
+        batch = batch_lines(Screener(args.home), args.bench, args.batch)
+        print(f"screen_file: {len(batch)} lines")
+        lines += [f"batch {line}" for line in batch]
+    text = "\n".join(lines) + "\n"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     print(f"sha256 {digest}")
     print(
         f"CPU {cpu:.2f} s = {cpu / n * 1e6:.0f} µs per query (wall {wall:.2f} s);"
@@ -126,11 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         differ = [
             (i, a, b) for i, (a, b) in enumerate(zip(reference, lines, strict=False)) if a != b
         ]
-        if len(reference) != n:
-            print(f"DIFFERENT: {len(reference)} lines recorded, {n} now")
+        if len(reference) != len(lines):
+            print(f"DIFFERENT: {len(reference)} lines recorded, {len(lines)} now")
         for i, a, b in differ[:5]:
             print(f"DIFFERENT line {i + 1}:\n  recorded {a}\n  now      {b}")
-        if differ or len(reference) != n:
+        if differ or len(reference) != len(lines):
             print(f"{len(differ)} lines differ")
             return 1
         print("identical to the record")

@@ -74,6 +74,7 @@ from thaw.text import (
     AnalyzedName,
     Token,
     TokenStats,
+    abjad_key,
     analyze_name,
     fold_token,
     index_keys,
@@ -162,11 +163,14 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
         credits = np.full(len(ids), sources[0][1], dtype=np.float32)
         by_id, by_id_credits = ids, credits
     else:
+        # best credit first, then a stable sort by listing: each listing's first
+        # occurrence carries its best credit (one sort instead of a two-key lexsort)
+        sources.sort(key=lambda pc: -pc[1])
         ids = np.concatenate([p for p, _ in sources])
         credits = np.repeat(
             np.array([c for _, c in sources], dtype=np.float32), [len(p) for p, _ in sources]
         )
-        order = np.lexsort((-credits, ids))
+        order = np.argsort(ids, kind="stable")
         ids, credits = ids[order], credits[order]
         first = np.empty(len(ids), dtype=np.bool_)
         first[0] = True
@@ -182,19 +186,29 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
 
 
 def _lookup(
-    ids: npt.NDArray[np.int32], credits: npt.NDArray[np.float32] | None, cand: _Ints
-) -> npt.NDArray[np.float32]:
-    """For each of ``cand``: its credit in ``ids`` (sorted), else 0; with no
-    ``credits``, 1 for presence."""
+    ids: npt.NDArray[np.int32],
+    credits: npt.NDArray[np.float32],
+    cand: _Ints,
+    out: npt.NDArray[np.float32],
+) -> None:
+    """For each of ``cand``: its credit in ``ids`` (sorted), else 0, written to ``out``.
+
+    (Clipped takes stand for bounding the insertion points first, and the credit
+    times the hit for a select: fewer NumPy calls, the same values, as credits
+    are positive.)"""
     if not len(ids):
-        return np.zeros(len(cand), dtype=np.float32)
+        out[:] = 0.0
+        return
     idx = np.searchsorted(ids, cand)
-    np.minimum(idx, len(ids) - 1, out=idx)
-    hit = ids[idx] == cand
-    if credits is None:
-        present: npt.NDArray[np.float32] = hit.astype(np.float32)
-        return present
-    found: npt.NDArray[np.float32] = np.where(hit, credits[idx], np.float32(0.0))
+    hit = np.take(ids, idx, mode="clip") == cand
+    np.multiply(np.take(credits, idx, mode="clip"), hit, out=out)
+
+
+def _present(ids: _Ints, cand: _Ints) -> npt.NDArray[np.bool_]:
+    """For each of ``cand``: whether it is in ``ids`` (sorted)."""
+    if not len(ids):
+        return np.zeros(len(cand), dtype=np.bool_)
+    found: npt.NDArray[np.bool_] = np.take(ids, np.searchsorted(ids, cand), mode="clip") == cand
     return found
 
 
@@ -209,6 +223,12 @@ class Candidate:
 
     position: int
     coverage: float
+
+
+def _int_view(values: npt.NDArray[Any]) -> memoryview:
+    """``values`` (a one-dimensional integer array) as a memoryview, whose items are
+    Python ints."""
+    return np.ascontiguousarray(values).data
 
 
 def _trigrams(text: str) -> list[str]:
@@ -300,6 +320,21 @@ def _vowel_free(token: Token) -> str | None:
     return key if 2 <= len(key) < len(text) else None
 
 
+def _single_key(token: Token) -> str | None:
+    """The key beyond its text that :func:`~thaw.text.index_keys` gives a name made
+    of ``token`` alone: ``~`` + its abjad key, for a weighted token of three
+    letters or more that is no number (``None``: none).
+
+    Written out because retrieval asks it of every new query token, and building
+    a one-token :class:`~thaw.text.AnalyzedName` to ask ``index_keys`` cost
+    three times as much; ``tests/index`` checks that both agree."""
+    text = token.text
+    if token.weight <= 0 or token.role == "number" or len(text) <= 2:
+        return None
+    key = "~" + abjad_key(token.raw or text)
+    return key if key != text else None
+
+
 def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
     return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
 
@@ -344,6 +379,13 @@ class CandidateIndex:
         self._entries: list[Entry | None] = [None] * len(self._entry_keys)
         self._positions: dict[str, int] | None = None
         self._neighbour_cache: dict[str, tuple[tuple[int, float, int], ...]] = {}
+        # the offset arrays read as Python ints: a memoryview item costs a fraction
+        # of a NumPy scalar, and retrieval reads a few dozen offsets per new token
+        self._bounds = _int_view(self._offsets)
+        self._gram_bounds = _int_view(self._gram_offsets)
+        self._entry_bounds = _int_view(self._entry_offsets)
+        self._vocab_slots = _int_view(self._vocab_slot)
+        self._vocab_lengths = self._vocab_len.astype(np.uint8).tobytes()
         self._token_cache: dict[Token, _TokenPostings] = {}
         self._token_cache_size = 0
         self._minor_cache: dict[int, _TokenPostings] = {}
@@ -481,7 +523,8 @@ class CandidateIndex:
         if self._token_table is None:
             self.prepare()
         assert self._token_table is not None
-        start, end = int(self._entry_offsets[position]), int(self._entry_offsets[position + 1])
+        bounds = self._entry_bounds
+        start, end = bounds[position], bounds[position + 1]
         entry = decode_entry(self._entry_blob[start:end], self._token_table)
         self._entries[position] = entry
         return entry
@@ -518,15 +561,17 @@ class CandidateIndex:
     def document_frequency(self, token: str) -> int:
         """How many listings carry the comparison token ``token`` in some name."""
         slot = self._slots.get("t:" + token)
-        return 0 if slot is None else int(self._offsets[slot + 1] - self._offsets[slot])
+        return 0 if slot is None else self._df(slot)
 
     # -- querying ---------------------------------------------------------------------
 
     def _posting(self, slot: int) -> _Ints:
-        return self._ids[self._offsets[slot] : self._offsets[slot + 1]]
+        bounds = self._bounds
+        return self._ids[bounds[slot] : bounds[slot + 1]]
 
     def _df(self, slot: int) -> int:
-        return int(self._offsets[slot + 1] - self._offsets[slot])
+        bounds = self._bounds
+        return bounds[slot + 1] - bounds[slot]
 
     def _idf(self, df: int) -> float:
         return math.log(1.0 + self.size / df) if df > 0 else self._idf_unknown
@@ -541,21 +586,27 @@ class CandidateIndex:
         result: tuple[tuple[int, float, int], ...] = ()
         if len(text) >= FUZZY_MIN_LEN and self._vocab:
             edits = _max_edits(text)
+            bounds = self._gram_bounds
+            gram_ids = self._gram_ids
+            grams = self._grams
             slices = [
-                self._gram_ids[self._gram_offsets[s] : self._gram_offsets[s + 1]]
+                gram_ids[bounds[s] : bounds[s + 1]]
                 for gram in _trigrams(text)
-                if (s := self._grams.get(gram)) is not None
+                if (s := grams.get(gram)) is not None
             ]
             need = max(1, len(text) - 3 * edits)
             if len(slices) >= need:
-                ids = _values_seen(np.concatenate(slices), need)
-                if len(ids):
-                    lengths = self._vocab_len[ids].astype(np.int16)
-                    ids = ids[np.abs(lengths - len(text)) <= edits]
+                lengths = self._vocab_lengths
+                size = len(text)
+                ids = [
+                    i
+                    for i in _values_seen(np.concatenate(slices), need).tolist()
+                    if abs(lengths[i] - size) <= edits
+                ]
                 vocab = self._vocab
                 found = process.extract(
                     text,
-                    [vocab[i] for i in ids.tolist()],
+                    [vocab[i] for i in ids],
                     scorer=OSA.distance,
                     score_cutoff=edits,
                     limit=None,
@@ -564,7 +615,7 @@ class CandidateIndex:
                 for choice, distance, where in found:
                     if distance == 0:
                         continue
-                    slot = int(self._vocab_slot[ids[where]])
+                    slot = self._vocab_slots[ids[where]]
                     similarity = 1.0 - distance / max(len(text), len(choice))
                     out.append((slot, round(similarity, 4), self._df(slot)))
                 out.sort(key=lambda n: (-n[1], n[2]))
@@ -577,13 +628,11 @@ class CandidateIndex:
     def _token_keys(self, name: AnalyzedName, token: Token) -> list[str]:
         """The posting keys of what name analysis gives ``token`` alone, beyond its
         text: skeletons where the matcher reads them (see the module docs)."""
-        # (index_keys reads the tokens: the constructor, not dataclasses.replace,
-        # which costs twice as much, for every new query token)
-        single = AnalyzedName(name.original, (token,), name.schema)
         keys = []
-        for key in sorted(index_keys(single) - {token.text}):
+        key = _single_key(token)
+        if key is not None:
             # "~" + consonants: too few for two Latin-script words to meet by it
-            short = key.startswith("~") and len(key) - 1 < LATIN_SKELETON_MIN
+            short = len(key) - 1 < LATIN_SKELETON_MIN
             keys.append("a:" + key if short and not token.abjad else "k:" + key)
         vowel_free = _vowel_free(token)
         if vowel_free is not None:
@@ -696,10 +745,10 @@ class CandidateIndex:
             return np.zeros(len(cand), dtype=np.float64)
         credit = np.zeros((len(units), len(cand)), dtype=np.float32)
         for k, (_weight, postings) in enumerate(units):
-            credit[k] = _lookup(postings.by_id, postings.by_id_credits, cand)
+            _lookup(postings.by_id, postings.by_id_credits, cand, credit[k])
         for slot, left, right in joins:
             posting = self._posting(slot)
-            found = _lookup(posting, None, cand) * np.float32(JOIN_CREDIT)
+            found = np.multiply(_present(posting, cand), np.float32(JOIN_CREDIT), dtype=np.float32)
             np.maximum(credit[left], found, out=credit[left])
             np.maximum(credit[right], found, out=credit[right])
         weights = np.array([w / total for w, _ in units], dtype=np.float64)
@@ -765,6 +814,9 @@ class CandidateIndex:
             coverage[idx[cand[idx] == posting]] += 1.0
         keep = coverage >= min_coverage - 1e-9
         cand, coverage = cand[keep], coverage[keep]
+        if len(cand) <= 1 and limit >= 1:
+            # (most queries: nothing or one listing left, nothing to rank)
+            return list(map(Candidate, cand.tolist(), coverage.tolist()))
         rounded = np.round(coverage, 6)
         if len(cand) > limit:
             # keep the best ``limit`` in the final order, ties included consistently

@@ -83,7 +83,7 @@ from thaw.screen.inputs import (
     parse_id_number,
     parse_schema,
 )
-from thaw.screen.screener import Screener
+from thaw.screen.screener import Screener, ScreenResult
 
 FORMATS = ("csv", "jsonl", "parquet", "xlsx")
 DEFAULT_CHUNK = 256
@@ -761,6 +761,26 @@ _WORKER: dict[str, Any] = {}
 """The screener and options, set in the parent before workers are forked."""
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""Encodes output lines as :meth:`ScreenResult.to_json` does (whose ``json.dumps``
+builds a new encoder for every line)."""
+
+
+def result_line(result: ScreenResult) -> str:
+    """The output line of ``result``: :meth:`ScreenResult.to_json`, byte for byte.
+    A row without hits, nearly every row of a customer file, is written without
+    building its dictionary (a seventh of what ``to_json`` costs)."""
+    encode = _ENCODER.encode
+    if result.hits:
+        return encode(result.to_dict())
+    # (the encoder writes a string directly, but starts a whole encoding for
+    # anything else: the row number and a missing id are written here as it would)
+    row, ident = result.row, result.id
+    row_text = int.__repr__(row) if type(row) is int else encode(row)
+    id_text = "null" if ident is None else encode(ident)
+    return f'{{"row":{row_text},"id":{id_text},"name":{encode(result.name)},"hits":[]}}'
+
+
 def _screen_chunk(chunk: list[_Job]) -> tuple[list[str], int, int, list[RowProblem]]:
     screener: Screener = _WORKER["screener"]
     options: dict[str, Any] = _WORKER["options"]
@@ -773,7 +793,7 @@ def _screen_chunk(chunk: list[_Job]) -> tuple[list[str], int, int, list[RowProbl
         except Exception as exc:  # one odd row must not sink the whole file
             problems.append(RowProblem(job.row, job.where, f"could not be screened ({exc!r})"))
             continue
-        lines.append(result.to_json())
+        lines.append(result_line(result))
         if result.hits:
             with_hits += 1
             hits += len(result.hits)

@@ -1,0 +1,93 @@
+"""Retrieval's written-out shortcuts give what the general code they replace gives.
+
+:func:`thaw.index.candidates._single_key` stands for ``index_keys`` of a one-token
+name, and :meth:`~thaw.index.CandidateIndex.neighbours` filters the vocabulary by
+trigrams and length with plain lists; both are checked here against the plain
+computation on names of every kind.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rapidfuzz.distance import OSA
+
+from tests.index.fixture_store import fixture_records
+from thaw.index import CandidateIndex, entry_from_record
+from thaw.index.candidates import FUZZY_MIN_LEN, _max_edits, _single_key, _trigrams
+from thaw.text import AnalyzedName, Token, analyze_name, index_keys
+
+NAMES = [
+    ("Kirill Aleksandrovich Dmitriev", "Person"),
+    ("Ali Kony", "Person"),
+    ("أسامة بن لادن", None),
+    ("עינן טנג'יל", None),
+    ("김정은", "Person"),
+    ("鈴木 一郎", "Person"),
+    ("Eleven Eighty Eight Limited", "Organization"),
+    ("SARA II", "Vessel"),
+    ("Mr. Xi Jinping", "Person"),
+    ("Bank Melli Iran", None),
+    ("O'Neil-Smith Trading Co 7", "Organization"),
+    ("Ng", None),
+    ("Αλέξανδρος Παπαδόπουλος", "Person"),
+]
+
+
+def _tokens() -> list[tuple[AnalyzedName, Token]]:
+    out: list[tuple[AnalyzedName, Token]] = []
+    for name, schema in NAMES:
+        analyzed = analyze_name(name, schema)
+        out.extend((analyzed, token) for token in analyzed.tokens)
+    return out
+
+
+@pytest.mark.parametrize(("analyzed", "token"), _tokens())
+def test_single_key_is_index_keys_of_the_token_alone(analyzed: AnalyzedName, token: Token) -> None:
+    single = AnalyzedName(analyzed.original, (token,), analyzed.schema)
+    expected = sorted(index_keys(single) - {token.text})
+    key = _single_key(token)
+    assert ([] if key is None else [key]) == expected
+
+
+def test_single_key_of_tokens_without_weight_or_short() -> None:
+    assert _single_key(Token("abc", weight=0.0, raw="abc")) is None
+    assert _single_key(Token("ab", raw="ab")) is None
+    assert _single_key(Token("1234", role="number", raw="1234")) is None
+    assert _single_key(Token("salman", raw="salman")) == "~slmn"
+
+
+@pytest.fixture(scope="module")
+def index() -> CandidateIndex:
+    return CandidateIndex.build(entry_from_record(r) for r in fixture_records())
+
+
+def _reference_neighbours(index: CandidateIndex, text: str) -> list[tuple[str, float]]:
+    """Vocabulary words within the edit budget of ``text`` sharing enough padded
+    trigrams with it (the index's filter, counted plainly), with their similarity."""
+    if len(text) < FUZZY_MIN_LEN:
+        return []
+    edits = _max_edits(text)
+    need = max(1, len(text) - 3 * edits)
+    grams = set(_trigrams(text))
+    out = []
+    for word in index._vocab:
+        if len(set(_trigrams(word)) & grams) < need or abs(len(word) - len(text)) > edits:
+            continue
+        distance = OSA.distance(text, word)
+        if 0 < distance <= edits:
+            out.append((word, round(1.0 - distance / max(len(text), len(word)), 4)))
+    return sorted(out)
+
+
+def test_neighbours_match_the_plain_filter(index: CandidateIndex) -> None:
+    slot_text = {slot: key[2:] for key, slot in index._slots.items() if key.startswith("t:")}
+    probes = {t for word in index._vocab for t in (word, word[:-1], word + "e", word[1:])}
+    probes |= {"dmitriyev", "kirril", "aleksandrovic", "zzzz"}
+    checked = 0
+    for text in sorted(probes):
+        found = sorted((slot_text[slot], sim) for slot, sim, _df in index.neighbours(text))
+        reference = _reference_neighbours(index, text)
+        if len(reference) <= 32:  # (neighbours keeps the 32 closest)
+            assert found == reference, text
+            checked += 1
+    assert checked > 50
