@@ -29,18 +29,19 @@ import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 import thaw.match
-from thaw.index import CandidateIndex, Entry
+from thaw.index import DEFAULT_MIN_COVERAGE, CandidateIndex, Entry
+from thaw.index.candidates import FUZZY_MIN_LEN, _retrieval_tokens
 from thaw.match import Matcher, Query
 from thaw.monitor.keys import Postings, RowIndex, postings_of, probe_keys
 from thaw.screen import Screener
-from thaw.text import TokenStats
+from thaw.text import TokenStats, analyze_name, name_variants
 
 HIT_LIMIT = 10
 """Hits kept per row: ``thaw screen-file``'s default."""
@@ -228,6 +229,7 @@ class Screening:
     results: list[tuple[int, list[Match]]]
     candidates: dict[int, Candidates]
     index: RowIndex | None = None
+    pinned: dict[str, float] = field(default_factory=dict)
 
     def matches(self) -> list[Match]:
         """Every alert."""
@@ -255,13 +257,7 @@ def screen_row(
     scored, as the cut then depends on scores the prior does not hold.)"""
     query = data.query()
     index = screener.index
-    found = index.candidates(
-        query.name,
-        schema=query.schema,
-        id_numbers=query.id_numbers,
-        limit=screener.candidates,
-        min_coverage=screener.min_coverage,
-    )
+    found = screener.candidates_of(query)
     keys = [index.listing_keys[c.position] for c in found]
     score_at_least = screener.matcher().score_at_least
     usable = prior is not None and len(prior.alerts) < HIT_LIMIT
@@ -294,21 +290,42 @@ def screen_row(
     return [m for _score, _key, m in scored[:HIT_LIMIT]], tuple(keys)
 
 
-def _rows_chunk(
-    chunk: Sequence[tuple[int, RowData, Prior | None]],
-) -> tuple[list[tuple[int, list[Match]]], list[Candidates], Postings | None]:
+class Rarity:
+    """A portfolio's pinned rarity weights: name token → the weight the candidate
+    index gave it (``log(1 + N / df)``) when the portfolio first met it. Set as
+    :attr:`thaw.index.CandidateIndex.rarity`, a token pinned before keeps its
+    weight and a new one is pinned at the index's (and listed in :attr:`new`)."""
+
+    def __init__(self, pinned: Mapping[str, float] | None = None) -> None:
+        self.pinned: dict[str, float] = dict(pinned or {})
+        self.new: dict[str, float] = {}
+
+    def __call__(self, text: str, now: float) -> float:
+        found = self.pinned.get(text)
+        if found is None:
+            found = self.pinned[text] = self.new[text] = now
+        return found
+
+
+_Chunk = tuple[list[tuple[int, list[Match]]], list[Candidates], Postings | None, dict[str, float]]
+
+
+def _rows_chunk(chunk: Sequence[tuple[int, RowData, Prior | None]]) -> _Chunk:
     listings: ListingSet = _WORK["listings"]
     screener: Screener = _WORK["screener"]
     threshold: float = _WORK["threshold"]
     changed: frozenset[str] = _WORK["changed"]
+    rarity: Rarity = _WORK["rarity"]
+    rarity.new = {}
     out, sets = [], []
     for row, data, prior in chunk:
         found, candidates = screen_row(screener, row, data, listings, threshold, prior, changed)
         out.append((row, found))
         sets.append(candidates)
     if not _WORK["keys"]:
-        return out, sets, None
-    return out, sets, _postings([(row, data) for row, data, _p in chunk], listings.index)
+        return out, sets, None, rarity.new
+    postings = _postings([(row, data) for row, data, _p in chunk], listings.index)
+    return out, sets, postings, rarity.new
 
 
 def screen_rows(
@@ -320,6 +337,7 @@ def screen_rows(
     with_index: bool = False,
     changed: Iterable[str] = (),
     workers: int | None = None,
+    rarity: Mapping[str, float] | None = None,
 ) -> Screening:
     """Screen ``rows`` (``(row number, data)``, or ``(row number, data, prior)``)
     against ``listings`` as ``screen-file`` does with the calibration ``stats``:
@@ -327,24 +345,39 @@ def screen_rows(
     of these rows. A row with a :class:`Prior` (its last screening, against
     listings differing from ``listings`` only in the keys ``changed``) has only
     its new and changed candidates scored (:func:`screen_row`). Used for a full
-    re-screen and for the rows a change can reach."""
+    re-screen and for the rows a change can reach.
+
+    ``rarity`` holds the portfolio's pinned rarity weights (:class:`Rarity`): the
+    candidate index weighs a token pinned there at that weight, and pins every
+    other token at its own (returned in :attr:`Screening.pinned`, for the caller
+    to keep). ``None``: the index's own weights, nothing pinned."""
     screener = CalibratedScreener(listings.index, stats)
-    listings.index.prepare()
+    index = listings.index
+    index.prepare()
+    pins = Rarity(rarity)
     work = {
         "listings": listings,
         "screener": screener,
         "threshold": threshold,
         "keys": with_index,
         "changed": frozenset(changed),
+        "rarity": pins,
     }
     items = [(r[0], r[1], r[2] if len(r) > 2 else None) for r in rows]
-    parts = _run(_rows_chunk, _split(items, 512), work, workers, len(items))
+    index.rarity = pins if rarity is not None else None
+    try:
+        parts = _run(_rows_chunk, _split(items, 512), work, workers, len(items))
+    finally:
+        index.rarity = None
     out = Screening([], {})
-    for part, sets, _postings_part in parts:
+    for part, sets, _postings_part, new in parts:
         out.results += part
         out.candidates.update((row, c) for (row, _m), c in zip(part, sets, strict=True))
+        if rarity is not None:
+            for token, weight in new.items():
+                out.pinned.setdefault(token, weight)
     if with_index:
-        out.index = RowIndex.from_postings(p for _m, _s, p in parts if p is not None)
+        out.index = RowIndex.from_postings(p for _m, _s, p, _n in parts if p is not None)
     return out
 
 
@@ -413,3 +446,139 @@ class CandidateSets:
                 for n, pk in enumerate(pks)
             }
         )
+
+
+# -- which reached rows a change can actually alter ----------------------------------------
+
+NEIGHBOUR_LIMIT = 32
+"""How many typo neighbours the candidate index keeps per query token
+(:meth:`thaw.index.CandidateIndex.neighbours`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What a step's changed listings are, as :func:`altered` reads them: an index
+    of their new versions (``after``: added and amended listings, or ``None``), one
+    of every version involved, old and new (``involved``), the listing keys
+    (``source:source_id``) that changed, and the name tokens whose presence on
+    the lists (some listing carrying them, or none) the change flips."""
+
+    after: CandidateIndex | None
+    involved: CandidateIndex
+    keys: frozenset[str]
+    flipped: frozenset[str]
+
+    @classmethod
+    def of(cls, new: Sequence[Entry], every: Sequence[Entry], current: CandidateIndex) -> Change:
+        """From the new versions ``new``, every version involved ``every`` and
+        the candidate index after the change ``current``."""
+        after = CandidateIndex.build(new) if new else None
+        involved = CandidateIndex.build(every)
+        flipped = set()
+        for key in involved.state()["slots"]:
+            if not key.startswith("t:"):
+                continue
+            token = key[2:]
+            now = current.document_frequency(token)
+            added = after.document_frequency(token) if after is not None else 0
+            before = now - added + (involved.document_frequency(token) - added)
+            if (now > 0) != (before > 0):
+                flipped.add(token)
+        keys = frozenset(e.key for e in every)
+        return cls(after, involved, keys, frozenset(flipped))
+
+
+def _alters(
+    data: RowData,
+    prior: Candidates | None,
+    change: Change,
+    current: CandidateIndex,
+    pinned: Mapping[str, float],
+    min_coverage: float,
+) -> bool:
+    """Whether screening ``data`` against the listings after ``change`` can differ
+    from its ``prior`` candidate set (before it) when the retrieval weights are
+    pinned (see :func:`altered`)."""
+    if prior is None or change.keys.intersection(prior):
+        return True  # (no candidate set kept, or a candidate changed)
+    query = data.query()
+    for text in (query.name, *name_variants(query.name, query.schema)):
+        analyzed = analyze_name(text, query.schema)
+        retrieval = _retrieval_tokens(analyzed)
+        if not retrieval:
+            continue
+        for token in analyzed.tokens:
+            if not token.text:
+                continue
+            if token.text in change.flipped:
+                return True  # a minor unit appears or goes
+            if token.text not in pinned and (
+                current.document_frequency(token.text) or token in retrieval
+            ):
+                return True  # a weight not pinned yet
+        for token in retrieval:
+            if len(token.text) < FUZZY_MIN_LEN:
+                continue
+            near = change.involved.neighbours(token.text)
+            if not near:
+                continue
+            if len(near) >= NEIGHBOUR_LIMIT:
+                return True
+            if len(current.neighbours(token.text)) + len(near) > NEIGHBOUR_LIMIT - 1:
+                return True  # the index's cut of the token's neighbours may move
+    if change.after is None:
+        return False
+    return bool(
+        change.after.candidates(
+            query.name,
+            schema=query.schema,
+            id_numbers=query.id_numbers,
+            limit=1,
+            min_coverage=min_coverage - 1e-6,
+        )
+    )
+
+
+def _altered_chunk(chunk: Sequence[tuple[int, RowData, Candidates | None]]) -> list[int]:
+    change: Change = _WORK["change"]
+    current: CandidateIndex = _WORK["current"]
+    pinned: Mapping[str, float] = _WORK["pinned"]
+    cut: float = _WORK["min_coverage"]
+    return [row for row, data, prior in chunk if _alters(data, prior, change, current, pinned, cut)]
+
+
+def altered(
+    rows: Sequence[tuple[int, RowData, Candidates | None]],
+    change: Change,
+    listings: ListingSet,
+    rarity: Mapping[str, float],
+    *,
+    min_coverage: float = DEFAULT_MIN_COVERAGE,
+    workers: int | None = None,
+) -> list[int]:
+    """Of ``rows`` (``(row number, data, prior candidate set)``, rows a change
+    reached through their keys), those whose screening against ``listings`` (after
+    ``change``) can differ from their last one, with the rarity weights pinned at
+    ``rarity``: every other row keeps its candidate set, hence its alerts.
+
+    With weights pinned, a listing's coverage of a row depends on the row and the
+    listing alone, except through the typo neighbours the index keeps per token.
+    So a row's candidate set (the listings covering it at least ``min_coverage``,
+    best first, cut at a limit) changes only if a changed listing was a candidate
+    (its old version), or a new version covers it at least ``min_coverage``
+    (computed over the new versions alone: the same weights, and credits at least
+    the full index's, so never less), or a minor token's unit appears or goes
+    (``Change.flipped``), or the kept neighbours of one of its tokens may move
+    (the change brings or takes a neighbour of a token whose neighbours the index
+    cuts). Any of these, or a token without a pinned weight, selects the row."""
+    pins = Rarity(rarity)
+    if change.after is not None:
+        change.after.rarity = pins
+    work = {"change": change, "current": listings.index, "pinned": pins.pinned}
+    work["min_coverage"] = min_coverage
+    try:
+        parts = _run(_altered_chunk, _split(rows, 1024), work, workers, len(rows))
+    finally:
+        if change.after is not None:
+            change.after.rarity = None
+    return [row for part in parts for row in part]

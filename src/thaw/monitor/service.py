@@ -46,16 +46,18 @@ from thaw.history.fields import record_changes
 from thaw.index import Entry, ensure_index, entry_from_record
 from thaw.index.storage import code_digest
 from thaw.match import DEFAULT_THRESHOLD
-from thaw.monitor.delta import ListingDelta, affected_rows, listing_delta
+from thaw.monitor.delta import ListingDelta, listing_delta
 from thaw.monitor.keys import RowIndex
 from thaw.monitor.ownership import ownership_hits
 from thaw.monitor.screening import (
     CandidateSets,
+    Change,
     Listed,
     ListingSet,
     Match,
     Prior,
     RowData,
+    altered,
     build_row_index,
     default_workers,
     screen_rows,
@@ -136,6 +138,7 @@ class Step:
     portfolio: str
     events: list[str] = field(default_factory=list)
     changed_listings: int = 0
+    reached_rows: int = 0
     candidate_rows: int = 0
     candidate_pairs: int = 0
     seconds: float = 0.0
@@ -145,6 +148,7 @@ class Step:
             "portfolio": self.portfolio,
             "events": len(self.events),
             "changed_listings": self.changed_listings,
+            "reached_rows": self.reached_rows,
             "candidate_rows": self.candidate_rows,
             "candidate_pairs": self.candidate_pairs,
             "seconds": round(self.seconds, 3),
@@ -467,6 +471,7 @@ class Monitor:
             self.portfolios.stats(info.id),
             with_index=True,
             workers=self.workers,
+            rarity=self.portfolios.rarity(info.id),
         )
         assert run.index is not None
         self._save_index(info, run.index)
@@ -475,7 +480,7 @@ class Monitor:
         kept = self._save_sets(info, info.revision, marks, CandidateSets(run.candidates))
         old = {a.key: a for a in self.portfolios.alerts(info.id)}
         listings = listing_set
-        changes = Changes(watermarks={s: p.id for s, p in targets.items()})
+        changes = Changes(watermarks={s: p.id for s, p in targets.items()}, rarity=run.pinned)
         step = Step(name)
         cause = {"kind": "rescreen", "at": now_iso()}
         for key in old.keys() - new.keys():
@@ -541,6 +546,7 @@ class Monitor:
             info.threshold,
             self.portfolios.stats(info.id),
             workers=self.workers,
+            rarity=self.portfolios.rarity(info.id),
         )
         results = run.results
         old_pks = {rid: current[rid][0] for rid in changed + removed}
@@ -551,6 +557,7 @@ class Monitor:
             rows_upsert=[(rid, given[rid].fingerprint, given[rid].to_dict()) for rid in work],
             rows_delete=removed,
             bump_revision=True,
+            rarity=run.pinned,
         )
         for i, found in results:
             rid = work[i]
@@ -626,24 +633,50 @@ class Monitor:
         step.changed_listings = len(delta)
         workers = self.workers if self.workers is not None else default_workers()
         row_index = self.row_index(info)
-        affected = set(affected_rows(row_index, delta.entries(), workers).tolist())
+        change = Change.of(
+            [entry_from_record(delta.versions[v][1]) for v in delta.new.values()],
+            delta.entries(),
+            listing_set.index,
+        )
+        reached = row_index.affected(change.involved, workers).tolist()
+        forced: set[int] = set()
         for source in delta.causes:
             sids = [sid for (s, sid) in delta.old if s == source]
             for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
-                affected.add(alert.row_pk)
-        step.candidate_rows = len(affected)
+                forced.add(alert.row_pk)
+        step.reached_rows = len(forced.union(reached))
         sets = self._load_sets(info, info.revision, marks)
+        pinned = self.portfolios.rarity(info.id)
+        if sets is not None and pinned:
+            # of the rows the change reached by their keys, those it can alter
+            for start in range(0, len(reached), STEP_CHUNK):
+                chunk = self.portfolios.rows_by_pk(info.id, reached[start : start + STEP_CHUNK])
+                forced.update(
+                    altered(
+                        [
+                            (pk, RowData.from_dict(r.data), sets.sets.get(pk))
+                            for pk, r in chunk.items()
+                        ],
+                        change,
+                        listing_set,
+                        pinned,
+                        workers=self.workers,
+                    )
+                )
+        else:
+            forced.update(reached)
+        step.candidate_rows = len(forced)
         changes = Changes(watermarks={s: p.id for s, p in targets.items()})
         first_cause = next(iter(delta.causes.values()))
 
         def cause_of(source: str) -> dict[str, Any]:
             return publication_dict(delta.causes.get(source, first_cause))
 
-        ordered = sorted(affected)
+        ordered = sorted(forced)
         for start in range(0, len(ordered), STEP_CHUNK):
             chunk = ordered[start : start + STEP_CHUNK]
             step.candidate_pairs += self._advance_rows(
-                info, chunk, listing_set, delta, sets, changes, cause_of
+                info, chunk, listing_set, delta, sets, changes, cause_of, pinned
             )
         added = [key for key in delta.new if key not in delta.old]
         if added:
@@ -668,6 +701,7 @@ class Monitor:
         sets: CandidateSets | None,
         changes: Changes,
         cause_of: Callable[[str], dict[str, Any]],
+        rarity: Mapping[str, float],
     ) -> int:
         """Re-screen the rows ``pks`` (a chunk of those a step reaches) and add
         their alert changes and events to ``changes``; their new candidate sets go
@@ -693,7 +727,10 @@ class Monitor:
             self.portfolios.stats(info.id),
             changed=[f"{s}:{sid}" for s, sid in delta.keys],
             workers=self.workers,
+            rarity=rarity,
         )
+        for token, weight in run.pinned.items():
+            changes.rarity.setdefault(token, weight)
         new_alerts = {m.key: m for m in run.matches()}
         if sets is not None:
             sets.sets.update(run.candidates)
@@ -862,6 +899,7 @@ class Monitor:
             info.threshold,
             self.portfolios.stats(info.id),
             workers=self.workers,
+            rarity=self.portfolios.rarity(info.id),
         )
         return {(stored[m.row].row_id, m.source, m.source_id): m.score for m in run.matches()}
 
@@ -1028,6 +1066,7 @@ def on_activation(
             for part in done:
                 step.events += part.events
                 step.changed_listings += part.changed_listings
+                step.reached_rows += part.reached_rows
                 step.candidate_rows += part.candidate_rows
                 step.candidate_pairs += part.candidate_pairs
                 step.seconds += part.seconds

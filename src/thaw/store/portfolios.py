@@ -67,6 +67,13 @@ CREATE TABLE IF NOT EXISTS mon_rows (
     data          TEXT NOT NULL,            -- JSON: name, schema, birth_date, countries, id_numbers
     UNIQUE (portfolio_id, row_id)
 );
+-- the rarity weight each name token was pinned at (the calibration of retrieval)
+CREATE TABLE IF NOT EXISTS mon_rarity (
+    portfolio_id  INTEGER NOT NULL REFERENCES mon_portfolios (id) ON DELETE CASCADE,
+    token         TEXT NOT NULL,
+    weight        REAL NOT NULL,
+    PRIMARY KEY (portfolio_id, token)
+);
 CREATE TABLE IF NOT EXISTS mon_watermarks (
     portfolio_id    INTEGER NOT NULL REFERENCES mon_portfolios (id) ON DELETE CASCADE,
     source          TEXT NOT NULL,
@@ -284,7 +291,9 @@ class Changes:
     ``rows_upsert`` are ``(row_id, fingerprint, data)``; ``rows_delete`` row ids;
     ``alerts_upsert`` are alerts keyed by ``row_id`` (the row may be new);
     ``alerts_delete`` are ``(row_pk, source, source_id)``; ``events`` are
-    ``(id, type, row_id, payload)``; ``watermarks`` ``source → publication id``.
+    ``(id, type, row_id, payload)``; ``watermarks`` ``source → publication id``;
+    ``rarity`` the rarity weights of name tokens pinned by this step (a token
+    pinned before keeps its weight).
     """
 
     rows_upsert: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
@@ -294,6 +303,7 @@ class Changes:
     events: list[tuple[str, str, str, dict[str, Any]]] = field(default_factory=list)
     watermarks: dict[str, int] = field(default_factory=dict)
     bump_revision: bool = False
+    rarity: dict[str, float] = field(default_factory=dict)
 
 
 _ALERT_COLUMNS = (
@@ -418,9 +428,28 @@ class PortfolioStore:
         return data
 
     def set_stats(self, portfolio_id: int, stats: dict[str, Any] | None) -> None:
-        """Replace the calibration statistics (a full re-screen follows)."""
+        """Replace the calibration statistics and forget the pinned rarity weights
+        (a full re-screen follows, which pins them anew)."""
         blob = zlib.compress(json.dumps(stats).encode()) if stats is not None else None
-        self.db.execute("UPDATE mon_portfolios SET stats = ? WHERE id = ?", (blob, portfolio_id))
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute(
+                "UPDATE mon_portfolios SET stats = ? WHERE id = ?", (blob, portfolio_id)
+            )
+            self.db.execute("DELETE FROM mon_rarity WHERE portfolio_id = ?", (portfolio_id,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def rarity(self, portfolio_id: int) -> dict[str, float]:
+        """The rarity weight each name token of the portfolio was pinned at (part
+        of its calibration, see :mod:`thaw.monitor.screening`)."""
+        return dict(
+            self.db.execute(
+                "SELECT token, weight FROM mon_rarity WHERE portfolio_id = ?", (portfolio_id,)
+            ).fetchall()
+        )
 
     # -- rows -------------------------------------------------------------------------
 
@@ -614,6 +643,10 @@ class PortfolioStore:
                         for rid, a in changes.alerts_upsert
                     ],
                 )
+            db.executemany(
+                "INSERT OR IGNORE INTO mon_rarity (portfolio_id, token, weight) VALUES (?, ?, ?)",
+                [(portfolio_id, token, weight) for token, weight in changes.rarity.items()],
+            )
             db.executemany(
                 "INSERT INTO mon_watermarks (portfolio_id, source, publication_id)"
                 " VALUES (?, ?, ?) ON CONFLICT (portfolio_id, source)"
