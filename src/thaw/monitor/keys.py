@@ -34,7 +34,8 @@ distinct fuzzy tokens of the rows, by length.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from hashlib import blake2b
 from pathlib import Path
 from typing import Any
@@ -44,20 +45,78 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from thaw.index import CandidateIndex
-from thaw.index.candidates import FUZZY_MIN_LEN, _max_edits, _retrieval_tokens, id_keys
-from thaw.text import analyze_name, name_variants
+from thaw.index import DEFAULT_MIN_COVERAGE, CandidateIndex
+from thaw.index.candidates import (
+    FUZZY_MIN_LEN,
+    MINOR_WEIGHT,
+    _max_edits,
+    _retrieval_tokens,
+    id_keys,
+)
+from thaw.text import AnalyzedName, Token, analyze_name, name_variants
 
 FUZZY_BLOCK = 20_000_000
 """Most distances computed in one block when looking for typo neighbours."""
 
 
+MINOR_RARITY_BOUND = math.log(1.0 + 10**7)
+"""The most rarity a token not pinned yet can have (``log(1 + N / df)`` for lists
+of fewer than ten million listings)."""
+
+MARGIN = 1e-4
+"""Slack on the least coverage when deciding which units a candidate must credit."""
+
+
+def essential(
+    analyzed: AnalyzedName,
+    tokens: Sequence[Token],
+    rarity: Mapping[str, float] | None,
+    min_coverage: float = DEFAULT_MIN_COVERAGE,
+) -> list[int]:
+    """The retrieval ``tokens`` of ``analyzed`` (their positions) of which a
+    listing must credit one to cover the name at least ``min_coverage`` when the
+    rarity weights are pinned at ``rarity``: the heaviest, until the others and
+    every minor token (counted as present and credited, the most they can add)
+    could not reach ``min_coverage`` together. Every token when one is not pinned
+    (or ``rarity`` is ``None``)."""
+    everything = list(range(len(tokens)))
+    if rarity is None:
+        return everything
+    weights = []
+    for token in tokens:
+        pinned = rarity.get(token.text)
+        if pinned is None:
+            return everything
+        weights.append(pinned * token.weight)
+    retrieval = set(map(id, tokens))
+    minor = sum(
+        MINOR_WEIGHT * rarity.get(t.text, MINOR_RARITY_BOUND)
+        for t in analyzed.tokens
+        if t.text and id(t) not in retrieval
+    )
+    total = sum(weights)
+    rest = total
+    taken: list[int] = []
+    for i in sorted(everything, key=lambda i: -weights[i]):
+        if rest + minor < (min_coverage - MARGIN) * (total + minor):
+            break
+        taken.append(i)
+        rest -= weights[i]
+    return taken
+
+
 def probe_keys(
-    name: str, schema: str | None, id_numbers: Iterable[str], keyer: CandidateIndex
+    name: str,
+    schema: str | None,
+    id_numbers: Iterable[str],
+    keyer: CandidateIndex,
+    rarity: Mapping[str, float] | None = None,
 ) -> tuple[set[str], set[str]]:
-    """The keys the screener's candidate retrieval probes for a row, and the row's
-    tokens that look for typo neighbours (see the module docs). ``keyer`` is any
-    candidate index (its key derivation does not depend on what it holds)."""
+    """The keys through which a changed listing can alter a row's screening, and
+    the row's tokens that look for typo neighbours (see the module docs).
+    ``keyer`` is any candidate index (its key derivation does not depend on what
+    it holds); ``rarity`` the portfolio's pinned rarity weights (``None``: not
+    pinned, every key the retrieval probes)."""
     keys: set[str] = set()
     fuzzy: set[str] = set()
     texts = [name, *name_variants(name, schema)]
@@ -66,12 +125,20 @@ def probe_keys(
         tokens = _retrieval_tokens(analyzed)
         if not tokens:
             continue
-        keys.update("t:" + t.text for t in analyzed.tokens if t.text)
-        keys.update("t:" + a.text + b.text for a, b in zip(tokens, tokens[1:], strict=False))
-        for token in tokens:
+        keys.update("x:" + t.text for t in analyzed.tokens if t.text)
+        if rarity is None:  # (document frequencies move the weights: every token)
+            keys.update("t:" + t.text for t in analyzed.tokens if t.text)
+        for i in essential(analyzed, tokens, rarity):
+            token = tokens[i]
+            keys.add("t:" + token.text)
             keys.update(keyer._token_keys(analyzed, token))
+            if i > 0:
+                keys.add("t:" + tokens[i - 1].text + token.text)
+            if i + 1 < len(tokens):
+                keys.add("t:" + token.text + tokens[i + 1].text)
             if len(token.text) >= FUZZY_MIN_LEN:
-                fuzzy.add(token.text)
+                keys.add("z:" + token.text)
+        fuzzy.update(t.text for t in tokens if len(t.text) >= FUZZY_MIN_LEN)
     for number in id_numbers:
         keys.update("i:" + key for key in id_keys(number))
     return keys, fuzzy
@@ -183,13 +250,25 @@ class RowIndex:
                 found.update(choices[i] for i in hit.tolist())
         return found
 
-    def affected(self, delta: CandidateIndex, workers: int = 1) -> npt.NDArray[np.int64]:
+    def affected(
+        self,
+        delta: CandidateIndex,
+        workers: int = 1,
+        crowded: Callable[[str], bool] | None = None,
+        flipped: Iterable[str] = (),
+    ) -> npt.NDArray[np.int64]:
         """The rows whose screening result the listings of ``delta`` (an index of
         the changed listings, old and new versions) can change: the rows probing a
-        key they post, or holding a typo neighbour of one of their tokens."""
+        key they post, or holding a typo neighbour of one of their tokens as an
+        essential token, or as any token that is ``crowded`` (the index's cut of
+        its neighbours may move), and the rows holding a token of ``flipped``."""
         state = delta.state()
         keys: list[str] = list(state["slots"])
-        keys += ["t:" + q for q in self.neighbours(state["vocab"], workers)]
+        near = self.neighbours(state["vocab"], workers)
+        keys += ["z:" + q for q in near]
+        if crowded is not None:
+            keys += ["x:" + q for q in near if crowded(q)]
+        keys += ["x:" + t for t in flipped]
         return self.rows_with(keys)
 
     def save(self, path: Path) -> None:

@@ -324,7 +324,8 @@ def _rows_chunk(chunk: Sequence[tuple[int, RowData, Prior | None]]) -> _Chunk:
         sets.append(candidates)
     if not _WORK["keys"]:
         return out, sets, None, rarity.new
-    postings = _postings([(row, data) for row, data, _p in chunk], listings.index)
+    pins = rarity.pinned if _WORK["pinning"] else None
+    postings = _postings([(row, data) for row, data, _p in chunk], listings.index, pins)
     return out, sets, postings, rarity.new
 
 
@@ -362,6 +363,7 @@ def screen_rows(
         "keys": with_index,
         "changed": frozenset(changed),
         "rarity": pins,
+        "pinning": rarity is not None,
     }
     items = [(r[0], r[1], r[2] if len(r) > 2 else None) for r in rows]
     index.rarity = pins if rarity is not None else None
@@ -381,20 +383,32 @@ def screen_rows(
     return out
 
 
-def _postings(chunk: Sequence[tuple[int, RowData]], keyer: CandidateIndex) -> Postings:
+def _postings(
+    chunk: Sequence[tuple[int, RowData]],
+    keyer: CandidateIndex,
+    rarity: Mapping[str, float] | None,
+) -> Postings:
     return postings_of(
-        (row, *probe_keys(data.name, data.schema, data.id_numbers, keyer)) for row, data in chunk
+        (row, *probe_keys(data.name, data.schema, data.id_numbers, keyer, rarity))
+        for row, data in chunk
     )
 
 
 def _index_chunk(chunk: Sequence[tuple[int, RowData]]) -> Postings:
     keyer: CandidateIndex = _WORK["keyer"]
-    return _postings(chunk, keyer)
+    rarity: Mapping[str, float] | None = _WORK["rarity"]
+    return _postings(chunk, keyer, rarity)
 
 
-def build_row_index(rows: Sequence[tuple[int, RowData]], *, workers: int | None = None) -> RowIndex:
-    """The row index of a portfolio (name analysis in worker processes)."""
-    work = {"keyer": CandidateIndex.build(())}
+def build_row_index(
+    rows: Sequence[tuple[int, RowData]],
+    *,
+    workers: int | None = None,
+    rarity: Mapping[str, float] | None = None,
+) -> RowIndex:
+    """The row index of a portfolio (name analysis in worker processes), for
+    the rarity weights pinned at ``rarity`` (``None``: not pinned)."""
+    work = {"keyer": CandidateIndex.build(()), "rarity": rarity}
     return RowIndex.from_postings(_run(_index_chunk, _split(rows, 2048), work, workers, len(rows)))
 
 
@@ -487,6 +501,16 @@ class Change:
         keys = frozenset(e.key for e in every)
         return cls(after, involved, keys, frozenset(flipped))
 
+    def crowds(self, token: str, current: CandidateIndex) -> bool:
+        """Whether the change may move which typo neighbours of ``token`` the
+        ``current`` index keeps (it keeps :data:`NEIGHBOUR_LIMIT`, by similarity
+        and document frequency): it brings or takes some, and the token has that
+        many before or after."""
+        near = len(self.involved.neighbours(token))
+        if not near:
+            return False
+        return near >= NEIGHBOUR_LIMIT or len(current.neighbours(token)) + near >= NEIGHBOUR_LIMIT
+
 
 def _alters(
     data: RowData,
@@ -517,15 +541,8 @@ def _alters(
             ):
                 return True  # a weight not pinned yet
         for token in retrieval:
-            if len(token.text) < FUZZY_MIN_LEN:
-                continue
-            near = change.involved.neighbours(token.text)
-            if not near:
-                continue
-            if len(near) >= NEIGHBOUR_LIMIT:
+            if len(token.text) >= FUZZY_MIN_LEN and change.crowds(token.text, current):
                 return True
-            if len(current.neighbours(token.text)) + len(near) > NEIGHBOUR_LIMIT - 1:
-                return True  # the index's cut of the token's neighbours may move
     if change.after is None:
         return False
     return bool(

@@ -408,7 +408,9 @@ class Monitor:
             except Exception:  # unreadable cache: rebuild  # noqa: BLE001
                 pass
         rows = [(r.pk, RowData.from_dict(r.data)) for r in self.portfolios.rows(info.id)]
-        index = build_row_index(rows, workers=self.workers)
+        index = build_row_index(
+            rows, workers=self.workers, rarity=self.portfolios.rarity(info.id) or None
+        )
         self._save_index(info, index)
         return index
 
@@ -638,7 +640,10 @@ class Monitor:
             delta.entries(),
             listing_set.index,
         )
-        reached = row_index.affected(change.involved, workers).tolist()
+        current = listing_set.index
+        reached = row_index.affected(
+            change.involved, workers, lambda q: change.crowds(q, current), change.flipped
+        ).tolist()
         forced: set[int] = set()
         for source in delta.causes:
             sids = [sid for (s, sid) in delta.old if s == source]
@@ -820,6 +825,7 @@ class Monitor:
             self.portfolios.stats(info.id),
             self._memberships(),
             workers,
+            self.portfolios.rarity(info.id) or None,
         )
         events = []
         rows = self.portfolios.rows_by_pk(info.id, [h.row for h in hits])
