@@ -36,12 +36,11 @@ from typing import Any
 import numpy as np
 
 import thaw.match
-from thaw.index import DEFAULT_MIN_COVERAGE, CandidateIndex, Entry
-from thaw.index.candidates import FUZZY_MIN_LEN, _retrieval_tokens
+from thaw.index import CandidateIndex, Entry
 from thaw.match import Matcher, Query
 from thaw.monitor.keys import Postings, RowIndex, postings_of, probe_keys
 from thaw.screen import Screener
-from thaw.text import TokenStats, analyze_name, name_variants
+from thaw.text import TokenStats
 
 HIT_LIMIT = 10
 """Hits kept per row: ``thaw screen-file``'s default."""
@@ -462,7 +461,7 @@ class CandidateSets:
         )
 
 
-# -- which reached rows a change can actually alter ----------------------------------------
+# -- what a change is, as the row index reads it ------------------------------------------
 
 NEIGHBOUR_LIMIT = 32
 """How many typo neighbours the candidate index keeps per query token
@@ -471,22 +470,21 @@ NEIGHBOUR_LIMIT = 32
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """What a step's changed listings are, as :func:`altered` reads them: an index
-    of their new versions (``after``: added and amended listings, or ``None``), one
-    of every version involved, old and new (``involved``), the listing keys
-    (``source:source_id``) that changed, and the name tokens whose presence on
-    the lists (some listing carrying them, or none) the change flips."""
+    """The listings a step changed, as the row index reads them
+    (:meth:`thaw.monitor.keys.RowIndex.affected`): an index of every version
+    involved, old and new (``involved``), and the name tokens whose presence on
+    the lists (some listing carrying them, or none) the change flips
+    (``flipped``: a minor token's unit, which only counts when present, appears
+    or goes)."""
 
-    after: CandidateIndex | None
     involved: CandidateIndex
-    keys: frozenset[str]
     flipped: frozenset[str]
 
     @classmethod
     def of(cls, new: Sequence[Entry], every: Sequence[Entry], current: CandidateIndex) -> Change:
         """From the new versions ``new``, every version involved ``every`` and
         the candidate index after the change ``current``."""
-        after = CandidateIndex.build(new) if new else None
+        after = CandidateIndex.build(new)
         involved = CandidateIndex.build(every)
         flipped = set()
         for key in involved.state()["slots"]:
@@ -494,12 +492,11 @@ class Change:
                 continue
             token = key[2:]
             now = current.document_frequency(token)
-            added = after.document_frequency(token) if after is not None else 0
+            added = after.document_frequency(token)
             before = now - added + (involved.document_frequency(token) - added)
             if (now > 0) != (before > 0):
                 flipped.add(token)
-        keys = frozenset(e.key for e in every)
-        return cls(after, involved, keys, frozenset(flipped))
+        return cls(involved, frozenset(flipped))
 
     def crowds(self, token: str, current: CandidateIndex) -> bool:
         """Whether the change may move which typo neighbours of ``token`` the
@@ -510,92 +507,3 @@ class Change:
         if not near:
             return False
         return near >= NEIGHBOUR_LIMIT or len(current.neighbours(token)) + near >= NEIGHBOUR_LIMIT
-
-
-def _alters(
-    data: RowData,
-    prior: Candidates | None,
-    change: Change,
-    current: CandidateIndex,
-    pinned: Mapping[str, float],
-    min_coverage: float,
-) -> bool:
-    """Whether screening ``data`` against the listings after ``change`` can differ
-    from its ``prior`` candidate set (before it) when the retrieval weights are
-    pinned (see :func:`altered`)."""
-    if prior is None or change.keys.intersection(prior):
-        return True  # (no candidate set kept, or a candidate changed)
-    query = data.query()
-    for text in (query.name, *name_variants(query.name, query.schema)):
-        analyzed = analyze_name(text, query.schema)
-        retrieval = _retrieval_tokens(analyzed)
-        if not retrieval:
-            continue
-        for token in analyzed.tokens:
-            if not token.text:
-                continue
-            if token.text in change.flipped:
-                return True  # a minor unit appears or goes
-            if token.text not in pinned and (
-                current.document_frequency(token.text) or token in retrieval
-            ):
-                return True  # a weight not pinned yet
-        for token in retrieval:
-            if len(token.text) >= FUZZY_MIN_LEN and change.crowds(token.text, current):
-                return True
-    if change.after is None:
-        return False
-    return bool(
-        change.after.candidates(
-            query.name,
-            schema=query.schema,
-            id_numbers=query.id_numbers,
-            limit=1,
-            min_coverage=min_coverage - 1e-6,
-        )
-    )
-
-
-def _altered_chunk(chunk: Sequence[tuple[int, RowData, Candidates | None]]) -> list[int]:
-    change: Change = _WORK["change"]
-    current: CandidateIndex = _WORK["current"]
-    pinned: Mapping[str, float] = _WORK["pinned"]
-    cut: float = _WORK["min_coverage"]
-    return [row for row, data, prior in chunk if _alters(data, prior, change, current, pinned, cut)]
-
-
-def altered(
-    rows: Sequence[tuple[int, RowData, Candidates | None]],
-    change: Change,
-    listings: ListingSet,
-    rarity: Mapping[str, float],
-    *,
-    min_coverage: float = DEFAULT_MIN_COVERAGE,
-    workers: int | None = None,
-) -> list[int]:
-    """Of ``rows`` (``(row number, data, prior candidate set)``, rows a change
-    reached through their keys), those whose screening against ``listings`` (after
-    ``change``) can differ from their last one, with the rarity weights pinned at
-    ``rarity``: every other row keeps its candidate set, hence its alerts.
-
-    With weights pinned, a listing's coverage of a row depends on the row and the
-    listing alone, except through the typo neighbours the index keeps per token.
-    So a row's candidate set (the listings covering it at least ``min_coverage``,
-    best first, cut at a limit) changes only if a changed listing was a candidate
-    (its old version), or a new version covers it at least ``min_coverage``
-    (computed over the new versions alone: the same weights, and credits at least
-    the full index's, so never less), or a minor token's unit appears or goes
-    (``Change.flipped``), or the kept neighbours of one of its tokens may move
-    (the change brings or takes a neighbour of a token whose neighbours the index
-    cuts). Any of these, or a token without a pinned weight, selects the row."""
-    pins = Rarity(rarity)
-    if change.after is not None:
-        change.after.rarity = pins
-    work = {"change": change, "current": listings.index, "pinned": pins.pinned}
-    work["min_coverage"] = min_coverage
-    try:
-        parts = _run(_altered_chunk, _split(rows, 1024), work, workers, len(rows))
-    finally:
-        if change.after is not None:
-            change.after.rarity = None
-    return [row for part in parts for row in part]

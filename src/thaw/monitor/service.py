@@ -57,7 +57,6 @@ from thaw.monitor.screening import (
     Match,
     Prior,
     RowData,
-    altered,
     build_row_index,
     default_workers,
     screen_rows,
@@ -398,9 +397,9 @@ class Monitor:
             if stale != path:
                 stale.unlink(missing_ok=True)
 
-    def row_index(self, info: PortfolioInfo) -> RowIndex:
-        """The portfolio's row index (:mod:`thaw.monitor.keys`), from its cache
-        file or built from the rows and cached."""
+    def row_index(self, info: PortfolioInfo, rarity: Mapping[str, float]) -> RowIndex:
+        """The portfolio's row index (:mod:`thaw.monitor.keys`) for its pinned
+        ``rarity`` weights, from its cache file or built from the rows and cached."""
         path = self._index_path(info)
         if path.exists():
             try:
@@ -408,9 +407,7 @@ class Monitor:
             except Exception:  # unreadable cache: rebuild  # noqa: BLE001
                 pass
         rows = [(r.pk, RowData.from_dict(r.data)) for r in self.portfolios.rows(info.id)]
-        index = build_row_index(
-            rows, workers=self.workers, rarity=self.portfolios.rarity(info.id) or None
-        )
+        index = build_row_index(rows, workers=self.workers, rarity=rarity or None)
         self._save_index(info, index)
         return index
 
@@ -634,59 +631,42 @@ class Monitor:
         listing_set = self.listing_set(after)
         step.changed_listings = len(delta)
         workers = self.workers if self.workers is not None else default_workers()
-        row_index = self.row_index(info)
+        rarity = self.portfolios.rarity(info.id)
+        row_index = self.row_index(info, rarity)
         change = Change.of(
             [entry_from_record(delta.versions[v][1]) for v in delta.new.values()],
             delta.entries(),
             listing_set.index,
         )
         current = listing_set.index
-        reached = row_index.affected(
-            change.involved, workers, lambda q: change.crowds(q, current), change.flipped
-        ).tolist()
-        forced: set[int] = set()
+        reached = set(
+            row_index.affected(
+                change.involved, workers, lambda q: change.crowds(q, current), change.flipped
+            ).tolist()
+        )
+        step.reached_rows = len(reached)
         for source in delta.causes:
             sids = [sid for (s, sid) in delta.old if s == source]
             for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
-                forced.add(alert.row_pk)
-        step.reached_rows = len(forced.union(reached))
+                reached.add(alert.row_pk)
+        step.candidate_rows = len(reached)
         sets = self._load_sets(info, info.revision, marks)
-        pinned = self.portfolios.rarity(info.id)
-        if sets is not None and pinned:
-            # of the rows the change reached by their keys, those it can alter
-            for start in range(0, len(reached), STEP_CHUNK):
-                chunk = self.portfolios.rows_by_pk(info.id, reached[start : start + STEP_CHUNK])
-                forced.update(
-                    altered(
-                        [
-                            (pk, RowData.from_dict(r.data), sets.sets.get(pk))
-                            for pk, r in chunk.items()
-                        ],
-                        change,
-                        listing_set,
-                        pinned,
-                        workers=self.workers,
-                    )
-                )
-        else:
-            forced.update(reached)
-        step.candidate_rows = len(forced)
         changes = Changes(watermarks={s: p.id for s, p in targets.items()})
         first_cause = next(iter(delta.causes.values()))
 
         def cause_of(source: str) -> dict[str, Any]:
             return publication_dict(delta.causes.get(source, first_cause))
 
-        ordered = sorted(forced)
+        ordered = sorted(reached)
         for start in range(0, len(ordered), STEP_CHUNK):
             chunk = ordered[start : start + STEP_CHUNK]
             step.candidate_pairs += self._advance_rows(
-                info, chunk, listing_set, delta, sets, changes, cause_of, pinned
+                info, chunk, listing_set, delta, sets, changes, cause_of, rarity
             )
         added = [key for key in delta.new if key not in delta.old]
         if added:
             changes.events += self._ownership_events(
-                info, row_index, listing_set, added, cause_of, workers
+                info, row_index, listing_set, added, cause_of, workers, rarity
             )
         kept = None
         if sets is not None:
@@ -807,6 +787,7 @@ class Monitor:
         added: list[tuple[str, str]],
         cause_of: Callable[[str], dict[str, Any]],
         workers: int,
+        rarity: Mapping[str, float],
     ) -> list[tuple[str, str, str, dict[str, Any]]]:
         """``ownership_hit`` events for the rows matching a party the ``added``
         listings newly block by ownership or control (:mod:`thaw.monitor.ownership`)."""
@@ -825,7 +806,7 @@ class Monitor:
             self.portfolios.stats(info.id),
             self._memberships(),
             workers,
-            self.portfolios.rarity(info.id) or None,
+            rarity or None,
         )
         events = []
         rows = self.portfolios.rows_by_pk(info.id, [h.row for h in hits])
