@@ -2,34 +2,53 @@
 
 ``thaw screen-file`` screens a row by asking the candidate index
 (:meth:`thaw.index.CandidateIndex.candidates`) for the listings worth scoring and
-scoring the best of them. A changed listing (added, amended or removed) can change
-a row's result only through that retrieval: it must be credited by one of the
-row's query units, and the index credits a listing for a row exactly when the
-listing *posts* one of the keys the row's query *probes*:
+scoring the best of them. The index weighs each retrieval token of the query (a
+*unit*) by its rarity on the lists and credits a listing, per unit, 1 for the
+exact token, 0.95 × similarity for a typo neighbour, 0.9 for the join with the
+next token and 0.75 for another key of the token; a listing is a candidate when
+its *coverage*, the credited share of the units' weight, reaches the least
+coverage (0.5), or when it shares an identifier number.
 
-``t:<text>``     each token of the row's name (retrieval tokens and the minor ones,
-                 honorifics, legal forms, stop words, whose document frequency
-                 weighs their unit), and the join of two adjacent retrieval tokens;
+A portfolio pins the rarity weights (:class:`thaw.monitor.screening.Rarity`:
+each token keeps the weight it had when the portfolio first met it). A listing's
+coverage of a row then depends on the row and the listing alone, and a changed
+listing (added, amended or removed) can change a row's candidate set, hence its
+result, only by covering the row enough itself, in its new version or as a
+candidate it was in its old one; apart from two list-wide effects named below.
+So the index holds, per row, every key its query probes with the unit it credits
+and the most coverage it can bring (the unit's share of the weight times the
+credit):
+
+``t:<text>``     each token of the row's name, credit 1 (retrieval tokens, and the
+                 minor ones, honorifics, legal forms, stop words, at their small
+                 weight), and the join of two adjacent retrieval tokens, 0.9 to both;
 ``k:``/``a:``/``s:``/``t:``  the keys the index derives from one retrieval token
                  (skeletons, consonants, Latin spellings of another script; the
-                 index's own ``_token_keys``, so both sides agree by construction);
-``i:<number>``   a normalised identifier number;
-fuzzy            an indexed token within one edit of a retrieval token of four
-                 characters or more (two edits from eight characters), found among
-                 the changed listings' vocabulary here.
+                 index's own ``_token_keys``, so both sides agree by
+                 construction), 0.75;
+``z:<text>``     a retrieval token of four characters or more, for a listing
+                 holding a typo neighbour of it, 0.95;
+``i:<number>``   a normalised identifier number: always reached;
+``x:<text>``     every token, for the two list-wide effects: a minor token's unit
+                 counts only while some listing carries the token (the change may
+                 flip that), and the index keeps a token's 32 best typo neighbours
+                 only, by similarity and document frequency (a change bringing or
+                 taking a neighbour of a token with that many may move the cut).
+
+:meth:`RowIndex.affected` sums, for each changed listing and each row, the best
+share each unit gets from the keys the listing posts: an upper bound of the
+listing's coverage of the row (shares are computed without the minor tokens'
+weight in the total, and a minor token not pinned yet counts at the most it can
+weigh). The rows where a listing may reach the least coverage, and the rows holding
+a flipped or crowded token, are the rows to screen again; every other row keeps
+its candidate set and its alerts, so screening exactly those gives a full
+re-screen's answer. A row with a token not pinned (a portfolio from before the
+weights were pinned) is reached by any of its keys.
 
 Names with another reading (kanji read as Japanese) probe the keys of every
-reading. A row whose probe keys meet none of the changed listings' posted keys (and
-none of whose tokens is a typo neighbour of theirs) has the same candidates, the
-same document frequencies behind its unit weights and the same typo neighbours as
-before, hence the same result; so screening only the rows :meth:`RowIndex.affected`
-returns gives ``screen-file``'s answer. (The one list-wide quantity left is the
-number of listings in the rarity weights, ``log(1 + N / df)``; the replay
-benchmark counts any difference it makes.)
-
-The index holds 64-bit hashes of the probe keys (BLAKE2b, sorted NumPy arrays: a
-million rows are a few hundred megabytes and load in about a second) and the
-distinct fuzzy tokens of the rows, by length.
+reading; the bound is per reading. The index holds 64-bit hashes of the keys
+(BLAKE2b) in sorted NumPy arrays with the rows, units and shares of their postings,
+and the distinct fuzzy tokens of the rows, by length.
 """
 
 from __future__ import annotations
@@ -268,15 +287,16 @@ class RowIndex:
         listing's coverage of that reading)."""
         if not len(at):
             return np.zeros(0, dtype=np.int64)
-        rows, units, shares = self.ids[at], self.units[at], self.shares[at]
-        order = np.lexsort((units, rows))
-        rows, units, shares = rows[order], units[order], shares[order]
-        first = np.empty(len(rows), dtype=np.bool_)
+        # (row, unit) as one sortable number: rows are below 2**47
+        pairs = (self.ids[at] << 16) | self.units[at].astype(np.int64)
+        order = np.argsort(pairs)
+        pairs, shares = pairs[order], self.shares[at][order]
+        first = np.empty(len(pairs), dtype=np.bool_)
         first[0] = True
-        first[1:] = (rows[1:] != rows[:-1]) | (units[1:] != units[:-1])
+        np.not_equal(pairs[1:], pairs[:-1], out=first[1:])
         starts = np.flatnonzero(first)
         best = np.maximum.reduceat(shares, starts).astype(np.float64)
-        rows, readings = rows[starts], units[starts] >> 8
+        rows, readings = pairs[starts] >> 16, (pairs[starts] >> 8) & 0xFF
         first = np.empty(len(rows), dtype=np.bool_)
         first[0] = True
         first[1:] = (rows[1:] != rows[:-1]) | (readings[1:] != readings[:-1])
@@ -313,7 +333,7 @@ class RowIndex:
         self,
         delta: CandidateIndex,
         workers: int = 1,
-        crowded: Callable[[str], bool] | None = None,
+        crowded: Callable[[str, int], bool] | None = None,
         flipped: Iterable[str] = (),
         min_coverage: float = DEFAULT_MIN_COVERAGE,
     ) -> npt.NDArray[np.int64]:
@@ -322,8 +342,8 @@ class RowIndex:
         one of them may cover at least ``min_coverage`` through the keys it posts
         and its tokens' typo neighbours (:meth:`_bound`), and the rows holding a
         token the change affects as a whole, ``crowded`` (the index's cut of its
-        typo neighbours may move) or ``flipped`` (its minor unit appears or
-        goes)."""
+        typo neighbours may move, given how many of them the change brings or
+        takes) or ``flipped`` (its minor unit appears or goes)."""
         state = delta.state()
         slots: dict[str, int] = state["slots"]
         keys = [""] * len(slots)
@@ -341,6 +361,7 @@ class RowIndex:
         posted, slot_of = posted[order], slot_of[order]
         bounds = np.flatnonzero(np.diff(posted)) + 1
         found: list[npt.NDArray[np.int64]] = []
+        seen: set[tuple[int, ...]] = set()
         for own in np.split(slot_of, bounds) if len(posted) else []:
             extra = [
                 fuzzy_slot[q]
@@ -348,9 +369,20 @@ class RowIndex:
                 if keys[slot].startswith("t:")
                 for q in near.get(keys[slot][2:], ())
             ]
-            mine = np.concatenate([own, np.asarray(extra, dtype=np.int64)])
+            mine = np.unique(np.concatenate([own, np.asarray(extra, dtype=np.int64)]))
+            mine = mine[ends[mine] > starts[mine]]
+            signature = tuple(mine.tolist())
+            if signature in seen:  # (versions posting the same keys reach the same rows)
+                continue
+            seen.add(signature)
             found.append(self._bound(self._span(starts[mine], ends[mine]), min_coverage))
-        touched = [q for q in fuzzy if crowded is not None and crowded(q)]
+        touched: list[str] = []
+        if crowded is not None:
+            near_count: dict[str, int] = {}
+            for qs in near.values():
+                for q in qs:
+                    near_count[q] = near_count.get(q, 0) + 1
+            touched = [q for q in fuzzy if crowded(q, near_count[q])]
         found.append(self.rows_with(["x:" + t for t in [*touched, *flipped]]))
         return np.unique(np.concatenate(found))
 

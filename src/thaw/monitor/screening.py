@@ -6,15 +6,22 @@ listings in force (the store's own index when the portfolio follows the active
 publications, one built alike for older ones), with ``screen-file``'s threshold
 handling and its ten best hits a row. The monitor's alerts are therefore
 ``screen-file``'s, row for row, listing for listing, score for score, with one
-declared exception: the matcher's token statistics (how common each name part is
-on the lists) are the portfolio's **calibration**, the statistics of the lists
-when the portfolio was added or last recalibrated
-(:meth:`thaw.monitor.Monitor.rescreen` with ``recalibrate``). The lists' own
-statistics move with every publication and move the fourth decimal of about one
-row in two hundred even when nothing a row could match changed; pinning them
-keeps a row's score a function of the row and the listing, so that re-screening
-only the rows a change can reach (:mod:`thaw.monitor.keys`) equals re-screening
-everything.
+declared exception, the portfolio's **calibration**:
+
+* the matcher's token statistics (how common each name part is on the lists) are
+  those of the lists when the portfolio was added or last recalibrated
+  (:meth:`thaw.monitor.Monitor.rescreen` with ``recalibrate``);
+* the candidate index's rarity weights (``log(1 + N / df)`` per query token) are
+  pinned per token when the portfolio first meets it (:class:`Rarity`, kept in
+  the monitoring store; recalibrating pins them anew).
+
+The lists' own statistics move with every publication: they move the fourth
+decimal of about one row in two hundred, and the rarity weights of every row's
+tokens, even when nothing a row could match changed. Pinning them keeps a row's
+result a function of the row and the listings that can cover it, so that
+re-screening only the rows a change can reach (:mod:`thaw.monitor.keys`) equals
+re-screening everything. At the time of pinning, the alerts are ``screen-file``'s
+to the last decimal.
 
 Public functions the Spark engine reuses: :func:`screen_rows` (screen rows
 against a :class:`ListingSet`, optionally building their row index) and
@@ -459,51 +466,3 @@ class CandidateSets:
                 for n, pk in enumerate(pks)
             }
         )
-
-
-# -- what a change is, as the row index reads it ------------------------------------------
-
-NEIGHBOUR_LIMIT = 32
-"""How many typo neighbours the candidate index keeps per query token
-(:meth:`thaw.index.CandidateIndex.neighbours`)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """The listings a step changed, as the row index reads them
-    (:meth:`thaw.monitor.keys.RowIndex.affected`): an index of every version
-    involved, old and new (``involved``), and the name tokens whose presence on
-    the lists (some listing carrying them, or none) the change flips
-    (``flipped``: a minor token's unit, which only counts when present, appears
-    or goes)."""
-
-    involved: CandidateIndex
-    flipped: frozenset[str]
-
-    @classmethod
-    def of(cls, new: Sequence[Entry], every: Sequence[Entry], current: CandidateIndex) -> Change:
-        """From the new versions ``new``, every version involved ``every`` and
-        the candidate index after the change ``current``."""
-        after = CandidateIndex.build(new)
-        involved = CandidateIndex.build(every)
-        flipped = set()
-        for key in involved.state()["slots"]:
-            if not key.startswith("t:"):
-                continue
-            token = key[2:]
-            now = current.document_frequency(token)
-            added = after.document_frequency(token)
-            before = now - added + (involved.document_frequency(token) - added)
-            if (now > 0) != (before > 0):
-                flipped.add(token)
-        return cls(involved, frozenset(flipped))
-
-    def crowds(self, token: str, current: CandidateIndex) -> bool:
-        """Whether the change may move which typo neighbours of ``token`` the
-        ``current`` index keeps (it keeps :data:`NEIGHBOUR_LIMIT`, by similarity
-        and document frequency): it brings or takes some, and the token has that
-        many before or after."""
-        near = len(self.involved.neighbours(token))
-        if not near:
-            return False
-        return near >= NEIGHBOUR_LIMIT or len(current.neighbours(token)) + near >= NEIGHBOUR_LIMIT

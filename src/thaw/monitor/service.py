@@ -46,12 +46,11 @@ from thaw.history.fields import record_changes
 from thaw.index import Entry, ensure_index, entry_from_record
 from thaw.index.storage import code_digest
 from thaw.match import DEFAULT_THRESHOLD
-from thaw.monitor.delta import ListingDelta, listing_delta
+from thaw.monitor.delta import ListingDelta, affected_rows, listing_delta
 from thaw.monitor.keys import RowIndex
 from thaw.monitor.ownership import ownership_hits
 from thaw.monitor.screening import (
     CandidateSets,
-    Change,
     Listed,
     ListingSet,
     Match,
@@ -633,17 +632,7 @@ class Monitor:
         workers = self.workers if self.workers is not None else default_workers()
         rarity = self.portfolios.rarity(info.id)
         row_index = self.row_index(info, rarity)
-        change = Change.of(
-            [entry_from_record(delta.versions[v][1]) for v in delta.new.values()],
-            delta.entries(),
-            listing_set.index,
-        )
-        current = listing_set.index
-        reached = set(
-            row_index.affected(
-                change.involved, workers, lambda q: change.crowds(q, current), change.flipped
-            ).tolist()
-        )
+        reached = set(affected_rows(row_index, delta, listing_set.index, workers).tolist())
         step.reached_rows = len(reached)
         for source in delta.causes:
             sids = [sid for (s, sid) in delta.old if s == source]
