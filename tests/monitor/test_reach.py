@@ -12,7 +12,7 @@ from thaw.index import CandidateIndex, ensure_index, entry_from_record
 from thaw.model import Identifier
 from thaw.monitor import Monitor, RowData
 from thaw.monitor.keys import RowIndex, postings_of, probe_keys
-from thaw.monitor.screening import Rarity
+from thaw.monitor.screening import CandidateSets, Rarity
 from thaw.store import Store
 from thaw.store.portfolios import Changes, PortfolioStore
 
@@ -114,3 +114,15 @@ def test_recalibrating_pins_the_weights_anew(tmp_path: Path) -> None:
         assert ps.rarity(pid) == {"ivan": 3.5, "llc": 0.4}
         ps.set_stats(pid, {"x": 1})
         assert ps.rarity(pid) == {}
+
+
+def test_candidate_sets_keep_unchanged_rows_and_replace_changed_ones(tmp_path: Path) -> None:
+    path = tmp_path / "sets.npz"
+    CandidateSets({3: ("a:1", "a:2"), 1: ("a:2",), 7: ()}).save(path)
+    sets = CandidateSets.load(path)
+    assert [sets.get(pk) for pk in (1, 3, 7, 9)] == [("a:2",), ("a:1", "a:2"), (), None]
+    sets.update({3: ("b:1",), 5: ("a:1", "b:2")})
+    sets.drop([1])
+    sets.save(path)
+    again = CandidateSets.load(path)
+    assert [again.get(pk) for pk in (1, 3, 5, 7)] == [None, ("b:1",), ("a:1", "b:2"), ()]

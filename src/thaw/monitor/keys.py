@@ -218,6 +218,16 @@ def postings_of(rows: Iterable[tuple[int, list[Probe], set[str]]]) -> Postings:
     )
 
 
+def spans(starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Every position in the ranges ``starts[i]:ends[i]``, in order."""
+    lengths = ends - starts
+    total = int(lengths.sum())
+    if not total:
+        return np.zeros(0, dtype=np.int64)
+    shift = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    return np.arange(total, dtype=np.int64) + shift
+
+
 class RowIndex:
     """Probe-key hashes → the rows probing them (with unit and share per
     posting), and the rows' fuzzy tokens. Built once per portfolio revision, then
@@ -274,7 +284,7 @@ class RowIndex:
     def _gather(self, keys: Iterable[str]) -> npt.NDArray[np.int64]:
         """The positions (in :attr:`ids`) of every posting of ``keys``."""
         starts, ends = self._ranges(sorted(set(keys)))
-        return self._span(starts, ends)
+        return spans(starts, ends)
 
     def rows_with(self, keys: Iterable[str]) -> npt.NDArray[np.int64]:
         """The distinct rows probing at least one of ``keys``, sorted."""
@@ -375,7 +385,7 @@ class RowIndex:
             if signature in seen:  # (versions posting the same keys reach the same rows)
                 continue
             seen.add(signature)
-            found.append(self._bound(self._span(starts[mine], ends[mine]), min_coverage))
+            found.append(self._bound(spans(starts[mine], ends[mine]), min_coverage))
         touched: list[str] = []
         if crowded is not None:
             near_count: dict[str, int] = {}
@@ -398,16 +408,6 @@ class RowIndex:
         starts[hit] = self.offsets[at[hit]]
         ends[hit] = self.offsets[at[hit] + 1]
         return starts, ends
-
-    @staticmethod
-    def _span(starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-        """Every position in the ranges ``starts[i]:ends[i]``."""
-        lengths = ends - starts
-        total = int(lengths.sum())
-        if not total:
-            return np.zeros(0, dtype=np.int64)
-        shift = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
-        return np.arange(total, dtype=np.int64) + shift
 
     def save(self, path: Path) -> None:
         """Write the arrays to ``path`` (NumPy ``.npz``, no pickled objects)."""

@@ -45,7 +45,7 @@ import numpy as np
 import thaw.match
 from thaw.index import CandidateIndex, Entry
 from thaw.match import Matcher, Query
-from thaw.monitor.keys import Postings, RowIndex, postings_of, probe_keys
+from thaw.monitor.keys import Postings, RowIndex, postings_of, probe_keys, spans
 from thaw.screen import Screener
 from thaw.text import TokenStats
 
@@ -422,29 +422,68 @@ class CandidateSets:
     """The candidate set of every row of a portfolio (row pk → listing keys) at
     the publications its alerts reflect, kept on disk beside the row index so that
     a step can score only what changed (:class:`Prior`). Arrays in an ``.npz``
-    (no pickled objects)."""
+    (no pickled objects), read as they are: a step looks up the rows it reaches
+    and writes back the arrays with the rows it changed."""
 
-    def __init__(self, sets: dict[int, Candidates]) -> None:
-        self.sets = sets
+    def __init__(self, sets: Mapping[int, Candidates] | None = None) -> None:
+        self._vocab: list[str] = []
+        self._pks = np.zeros(0, dtype=np.int64)
+        self._offsets = np.zeros(1, dtype=np.int64)
+        self._ids = np.zeros(0, dtype=np.int32)
+        self._changed: dict[int, Candidates | None] = dict(sets or {})
+
+    def get(self, pk: int) -> Candidates | None:
+        """The candidate set of row ``pk`` (``None``: not known)."""
+        if pk in self._changed:
+            return self._changed[pk]
+        i = int(np.searchsorted(self._pks, pk))
+        if i == len(self._pks) or self._pks[i] != pk:
+            return None
+        vocab = self._vocab
+        start, end = int(self._offsets[i]), int(self._offsets[i + 1])
+        return tuple(vocab[j] for j in self._ids[start:end].tolist())
+
+    def update(self, sets: Mapping[int, Candidates]) -> None:
+        """Replace the candidate sets of these rows."""
+        self._changed.update(sets)
+
+    def drop(self, pks: Iterable[int]) -> None:
+        """Forget the rows ``pks`` (removed from the portfolio)."""
+        self._changed.update((pk, None) for pk in pks)
 
     def save(self, path: Path) -> None:
         """Write atomically to ``path``."""
-        vocab: dict[str, int] = {}
-        pks = np.fromiter(sorted(self.sets), dtype=np.int64, count=len(self.sets))
-        offsets = np.zeros(len(pks) + 1, dtype=np.int64)
-        ids: list[int] = []
-        for i, pk in enumerate(pks.tolist()):
-            ids.extend(vocab.setdefault(key, len(vocab)) for key in self.sets[pk])
-            offsets[i + 1] = len(ids)
+        changed = np.fromiter(self._changed, dtype=np.int64, count=len(self._changed))
+        kept = np.flatnonzero(~np.isin(self._pks, changed))
+        lengths = np.diff(self._offsets)[kept]
+        starts = self._offsets[kept]
+        ids = [self._ids[spans(starts, starts + lengths)]]
+        vocab = {key: i for i, key in enumerate(self._vocab)}
+        pks, sizes, new = [self._pks[kept]], [lengths], list[int]()
+        added = [(pk, keys) for pk, keys in self._changed.items() if keys is not None]
+        for _pk, keys in added:
+            new.extend(vocab.setdefault(key, len(vocab)) for key in keys)
+        pks.append(np.fromiter((pk for pk, _k in added), dtype=np.int64, count=len(added)))
+        sizes.append(np.fromiter((len(k) for _p, k in added), dtype=np.int64, count=len(added)))
+        ids.append(np.asarray(new, dtype=np.int32))
+        all_pks, all_sizes, all_ids = (
+            np.concatenate(pks),
+            np.concatenate(sizes),
+            np.concatenate(ids),
+        )
+        order = np.argsort(all_pks, kind="stable")
+        begins = (np.cumsum(all_sizes) - all_sizes)[order]
+        all_sizes = all_sizes[order]
+        offsets = np.concatenate(([0], np.cumsum(all_sizes))).astype(np.int64)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".building-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
                 np.savez(
                     fh,
-                    pks=pks,
+                    pks=all_pks[order],
                     offsets=offsets,
-                    ids=np.asarray(ids, dtype=np.int32),
+                    ids=all_ids[spans(begins, begins + all_sizes)].astype(np.int32),
                     vocab=np.array(list(vocab), dtype=np.str_),
                 )
             os.replace(tmp, path)
@@ -455,14 +494,10 @@ class CandidateSets:
     @classmethod
     def load(cls, path: Path) -> CandidateSets:
         """Read what :meth:`save` wrote."""
+        found = cls()
         with np.load(path, allow_pickle=False) as data:
-            vocab = data["vocab"].tolist()
-            ids = data["ids"].tolist()
-            offsets = data["offsets"].tolist()
-            pks = data["pks"].tolist()
-        return cls(
-            {
-                pk: tuple(vocab[i] for i in ids[offsets[n] : offsets[n + 1]])
-                for n, pk in enumerate(pks)
-            }
-        )
+            found._vocab = data["vocab"].tolist()
+            found._ids = data["ids"]
+            found._offsets = data["offsets"]
+            found._pks = data["pks"]
+        return found

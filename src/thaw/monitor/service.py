@@ -600,10 +600,10 @@ class Monitor:
         step.events = self.portfolios.apply(info.id, name, changes)
         if sets is not None:  # carried to the new revision: old rows out, new rows in
             for pk in old_pks.values():
-                sets.sets.pop(pk, None)
+                sets.drop([pk])
             pks = self.portfolios.row_fingerprints(info.id)
             for i, rid in enumerate(work):
-                sets.sets[pks[rid][0]] = run.candidates[i]
+                sets.update({pks[rid][0]: run.candidates[i]})
             kept = self._save_sets(info, info.revision + 1, marks, sets)
             self._drop_stale_sets(info, kept)
         step.candidate_rows = len(work)
@@ -689,7 +689,7 @@ class Monitor:
         rows = self.portfolios.rows_by_pk(info.id, pks)
 
         def prior_of(pk: int) -> Prior | None:
-            known = sets.sets.get(pk) if sets is not None else None
+            known = sets.get(pk) if sets is not None else None
             if known is None:
                 return None
             return Prior(frozenset(known), tuple(by_row.get(pk, ())))
@@ -707,7 +707,7 @@ class Monitor:
             changes.rarity.setdefault(token, weight)
         new_alerts = {m.key: m for m in run.matches()}
         if sets is not None:
-            sets.sets.update(run.candidates)
+            sets.update(run.candidates)
         for key, match in new_alerts.items():
             row = rows[match.row]
             prior = old_alerts.get(key)
