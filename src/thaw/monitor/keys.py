@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from hashlib import blake2b
 from pathlib import Path
 from typing import Any
@@ -370,8 +371,7 @@ class RowIndex:
         order = np.argsort(posted, kind="stable")
         posted, slot_of = posted[order], slot_of[order]
         bounds = np.flatnonzero(np.diff(posted)) + 1
-        found: list[npt.NDArray[np.int64]] = []
-        seen: set[tuple[int, ...]] = set()
+        listings: dict[tuple[int, ...], npt.NDArray[np.int64]] = {}
         for own in np.split(slot_of, bounds) if len(posted) else []:
             extra = [
                 fuzzy_slot[q]
@@ -381,11 +381,15 @@ class RowIndex:
             ]
             mine = np.unique(np.concatenate([own, np.asarray(extra, dtype=np.int64)]))
             mine = mine[ends[mine] > starts[mine]]
-            signature = tuple(mine.tolist())
-            if signature in seen:  # (versions posting the same keys reach the same rows)
-                continue
-            seen.add(signature)
-            found.append(self._bound(spans(starts[mine], ends[mine]), min_coverage))
+            # (versions posting the same keys reach the same rows: once)
+            listings.setdefault(tuple(mine.tolist()), mine)
+
+        def bound(mine: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+            return self._bound(spans(starts[mine], ends[mine]), min_coverage)
+
+        # (NumPy's sorting runs outside the interpreter lock: threads share the cores)
+        with ThreadPoolExecutor(max(1, workers)) as pool:
+            found = list(pool.map(bound, listings.values()))
         touched: list[str] = []
         if crowded is not None:
             near_count: dict[str, int] = {}
