@@ -1032,7 +1032,7 @@ def on_activation(
     publications (after ``thaw load`` / ``thaw update`` / the server's scheduled
     update activated some), one publication at a time (:meth:`Monitor.catch_up`).
     Does nothing when there is no portfolio. Returns one summary per portfolio."""
-    if not (store.home / "monitor.db").exists():
+    if not PortfolioStore.exists(store.home):
         return []
     steps = []
     with Monitor(store, workers=workers) as monitor:
