@@ -580,12 +580,15 @@ class PortfolioStore:
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            for pk, rid, fp, data in self.db.execute(
-                "SELECT pk, row_id, fingerprint, data FROM mon_rows"
-                f" WHERE portfolio_id = ? AND pk IN ({marks})",
-                (portfolio_id, *chunk),
+            # (by the primary key alone: with the portfolio in the condition, SQLite
+            # walks the portfolio's rows by its (portfolio_id, row_id) index instead)
+            for pk, owner, rid, fp, data in self.db.execute(
+                "SELECT pk, portfolio_id, row_id, fingerprint, data FROM mon_rows"
+                f" WHERE pk IN ({marks})",
+                chunk,
             ):
-                out[pk] = StoredRow(pk, rid, fp, json.loads(data))
+                if owner == portfolio_id:
+                    out[pk] = StoredRow(pk, rid, fp, json.loads(data))
         return out
 
     def row_fingerprints(self, portfolio_id: int) -> dict[str, tuple[int, str]]:
