@@ -5,7 +5,10 @@ This is the only place where the monitor's tables are read or written with SQL
 (:mod:`thaw.monitor` works through :class:`PortfolioStore`). The tables live in
 their own SQLite file, ``monitor.db`` beside the lists' ``thaw.db`` under
 ``THAW_HOME``, so that a webhook delivery loop never waits on a list load holding
-the lists' write lock (and the other way round).
+the lists' write lock (and the other way round); or, with
+``THAW_DATABASE_URL=postgresql://…`` (as the team state, :mod:`thaw.store.state`), in
+PostgreSQL, so that several instances share portfolios, events and one outbox. The
+statements are written in the SQL both understand (``ON CONFLICT``, ``RETURNING``).
 
 Model
 -----
@@ -390,7 +393,9 @@ def _alert(r: Sequence[Any]) -> StoredAlert:
 
 
 class PortfolioStore:
-    """The monitoring tables in ``<home>/monitor.db`` (SQLite, WAL).
+    """The monitoring tables in ``<home>/monitor.db`` (SQLite, WAL), or in the
+    PostgreSQL database of ``url`` (default: ``THAW_DATABASE_URL``; a
+    ``sqlite:///PATH`` URL names another SQLite file).
 
     Use it as a context manager or call :meth:`close`. Every write is one
     transaction; concurrent processes wait for each other's writes (busy timeout).
