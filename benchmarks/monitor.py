@@ -323,6 +323,12 @@ def _step(home: str, name: str, publication_id: str, workers: str) -> None:
     data["seconds"] = round(time.perf_counter() - began, 2)
     data["cpu_s"] = _cpu_seconds()
     data["peak_rss_mb"] = round(_peak_rss_mb(), 0)
+    # (the step's own process, and its largest forked worker, which shares the
+    # pages it inherited: the two are not to be added up)
+    data["peak_rss_parent_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    data["peak_rss_worker_mb"] = round(
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    )
     print(json.dumps(data))
 
 
