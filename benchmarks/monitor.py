@@ -278,6 +278,18 @@ def speed(args: argparse.Namespace) -> None:
         text=True,
     )
     step = json.loads(out.stdout.strip().splitlines()[-1])
+    if args.check:
+        with Store(home) as store, Monitor(store, decisions=False, profiles=False) as monitor:
+            stored, full_now = monitor.stored_alerts(name), monitor.full_alerts(name)
+        missing, spurious = full_now.keys() - stored.keys(), stored.keys() - full_now.keys()
+        moved = [k for k in stored.keys() & full_now.keys() if stored[k] != full_now[k]]
+        step["check"] = {
+            "alerts": len(stored),
+            "missing": len(missing),
+            "spurious": len(spurious),
+            "scores_differ": len(moved),
+            "examples": sorted(missing | spurious)[:5] + sorted(moved)[:5],
+        }
     print(
         json.dumps(
             {
@@ -289,7 +301,8 @@ def speed(args: argparse.Namespace) -> None:
                 **step,
                 "ratio_full_over_incremental_wall": round(full / step["seconds"], 2),
                 "ratio_full_over_incremental_cpu": round(full_cpu / max(step["cpu_s"], 0.1), 2),
-                "affected_share": round(step["candidate_rows"] / args.rows, 3),
+                "reached_share": round(step["reached_rows"] / args.rows, 3),
+                "rescreened_share": round(step["candidate_rows"] / args.rows, 3),
                 "load": load_average(),
                 "uptime": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(),
             }
@@ -310,6 +323,12 @@ def _step(home: str, name: str, publication_id: str, workers: str) -> None:
     data["seconds"] = round(time.perf_counter() - began, 2)
     data["cpu_s"] = _cpu_seconds()
     data["peak_rss_mb"] = round(_peak_rss_mb(), 0)
+    # (the step's own process, and its largest forked worker, which shares the
+    # pages it inherited: the two are not to be added up)
+    data["peak_rss_parent_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    data["peak_rss_worker_mb"] = round(
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    )
     print(json.dumps(data))
 
 
@@ -329,6 +348,11 @@ def main() -> None:
     s.add_argument("--rows", type=int, default=1_000_000)
     s.add_argument("--start", default="2023-12-28")
     s.add_argument("--end", default="2024-05-03")
+    s.add_argument(
+        "--check",
+        action="store_true",
+        help="then compare the step's alerts with a full re-screen (must be equal)",
+    )
     args = parser.parse_args()
     if args.mode == "replay":
         replay(args)

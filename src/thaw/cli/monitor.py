@@ -30,13 +30,16 @@ from thaw.monitor.webhooks import WebhookError, check_url, deliver_due, deliver_
 from thaw.schemas.monitor import (
     AlertModel,
     AttemptModel,
-    PortfolioDetailModel,
     PortfolioModel,
     StepModel,
     WebhookModel,
+    alert_models,
+    portfolio_detail,
+    portfolio_models,
+    recorded_events,
 )
 from thaw.store import default_home
-from thaw.store.portfolios import PortfolioStore, StoredAlert
+from thaw.store.portfolios import PortfolioStore
 from thaw.store.sealing import SealingError
 
 
@@ -73,10 +76,10 @@ def _table(
     return table
 
 
-def _alert_cells(row_id: str, alert: StoredAlert) -> tuple[str, str, str, str, str]:
+def _alert_cells(alert: AlertModel) -> tuple[str, str, str, str, str]:
     """Row, listing, score, matched name and since of one alert, as table cells."""
     return (
-        escape(row_id),
+        escape(alert.row_id),
         escape(f"{alert.source}:{alert.source_id}"),
         f"{alert.score:.2f}",
         escape(alert.matched_name),
@@ -172,10 +175,9 @@ def portfolio_update(
 def portfolio_list(home: HomeOption = None, as_json: JsonOption = False) -> None:
     """Every portfolio with its row and alert counts."""
     with _portfolios(home) as ps:
-        infos = ps.portfolios()
-        marks = {p.name: ps.watermarks(p.id) for p in infos}
+        infos = portfolio_models(ps)
     if as_json:
-        _emit([PortfolioModel.of(p, marks[p.name]).model_dump() for p in infos])
+        _emit([p.model_dump() for p in infos])
         return
     if not infos:
         console.print("No portfolio yet (thaw portfolio add NAME FILE).")
@@ -195,23 +197,17 @@ def portfolio_show(
 ) -> None:
     """A portfolio's current alerts, row by row."""
     with _portfolios(home) as ps:
-        info = ps.portfolio(name)
-        alerts = ps.current_alerts(name)
-        marks = ps.watermarks(info.id)
+        detail = portfolio_detail(ps, name)
     if as_json:
-        _emit(
-            PortfolioDetailModel(
-                portfolio=PortfolioModel.of(info, marks),
-                alerts=[AlertModel.of(p, rid, a) for p, rid, a in alerts],
-            ).model_dump()
-        )
+        _emit(detail.model_dump())
         return
+    info = detail.portfolio
     console.print(
         f"[bold]{escape(name)}[/]: {info.rows} rows, {info.alerts} alert(s)", highlight=False
     )
-    if alerts:
+    if detail.alerts:
         columns = ("row", "listing", "score", "matched name", "since", "profile")
-        cells = [(*_alert_cells(rid, a), escape(a.profile_id or "")) for _p, rid, a in alerts]
+        cells = [(*_alert_cells(a), escape(a.profile_id or "")) for a in detail.alerts]
         console.print(_table(columns, cells))
 
 
@@ -259,10 +255,8 @@ def alerts_cmd(
     """Current alerts of every portfolio (or one); with --since or --events, the
     events (new_hit, hit_amended, hit_removed, row_changed) recorded since."""
     with _portfolios(home) as ps:
-        if portfolio is not None:
-            ps.portfolio(portfolio)
         if events or since is not None:
-            found = ps.events(portfolio, since)
+            found = recorded_events(ps, portfolio, since)
             if as_json:
                 _emit([e.payload for e in found])
                 return
@@ -292,12 +286,12 @@ def alerts_cmd(
                 )
             console.print(table)
             return
-        alerts = ps.current_alerts(portfolio)
+        alerts = alert_models(ps, portfolio)
     if as_json:
-        _emit([AlertModel.of(name, rid, a).model_dump() for name, rid, a in alerts])
+        _emit([a.model_dump() for a in alerts])
         return
     columns = ("portfolio", "row", "listing", "score", "matched name", "since")
-    cells = [(escape(name), *_alert_cells(rid, a)) for name, rid, a in alerts]
+    cells = [(escape(a.portfolio), *_alert_cells(a)) for a in alerts]
     console.print(_table(columns, cells, f"Alerts ({len(alerts)})"))
 
 

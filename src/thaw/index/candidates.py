@@ -59,7 +59,7 @@ import math
 import pickle
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -391,6 +391,10 @@ class CandidateIndex:
         self._minor_cache: dict[int, _TokenPostings] = {}
         self.size = len(self._entry_keys)
         self._idf_unknown = math.log(1.0 + self.size)
+        self.rarity: Callable[[str, float], float] | None = None
+        """Pinned rarity weights (the monitor's portfolio calibration): when set,
+        a query token's rarity is ``rarity(token text, its rarity here)`` instead
+        of this index's ``log(1 + N / df)``."""
 
     # -- building ---------------------------------------------------------------------
 
@@ -576,6 +580,10 @@ class CandidateIndex:
     def _idf(self, df: int) -> float:
         return math.log(1.0 + self.size / df) if df > 0 else self._idf_unknown
 
+    def _rarity(self, text: str, df: int) -> float:
+        pinned = self.rarity
+        return self._idf(df) if pinned is None else pinned(text, self._idf(df))
+
     def neighbours(self, text: str) -> tuple[tuple[int, float, int], ...]:
         """Indexed tokens within one edit of ``text`` (two for tokens of eight
         characters or more), excluding ``text`` itself: ``(slot, similarity,
@@ -682,7 +690,7 @@ class CandidateIndex:
         units: list[_Unit] = []
         for token in tokens:
             postings = self._token_postings(name, token)
-            units.append((self._idf(postings.df) * token.weight, postings))
+            units.append((self._rarity(token.text, postings.df) * token.weight, postings))
         joins: list[tuple[int, int, int]] = []
         for i in range(len(tokens) - 1):
             slot = self._slots.get("t:" + tokens[i].text + tokens[i + 1].text)
@@ -694,7 +702,7 @@ class CandidateIndex:
                 slot = self._slots.get("t:" + token.text)
                 if slot is not None:  # a minor token (honorific, stop word …) breaks ties
                     minor = self._minor_postings(slot)
-                    units.append((MINOR_WEIGHT * self._idf(minor.df), minor))
+                    units.append((MINOR_WEIGHT * self._rarity(token.text, minor.df), minor))
         return units, joins
 
     def _minor_postings(self, slot: int) -> _TokenPostings:

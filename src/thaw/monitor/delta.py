@@ -5,8 +5,9 @@ The two public steps of an incremental re-screen (the Spark engine reuses them):
 * :func:`listing_delta` reads, from the store's versions and spans, the listings
   added, amended and removed between the publications a portfolio reflects and
   newer ones;
-* :func:`affected_rows` gives the portfolio rows whose ``screen-file`` result
-  those listings can change (:mod:`thaw.monitor.keys` says why it is a superset).
+* :func:`affected_rows` gives the portfolio rows whose ``screen-file`` result,
+  with the portfolio's pinned rarity weights, those listings can change
+  (:mod:`thaw.monitor.keys` says why it is a superset).
 
 Re-screening exactly those rows with :func:`thaw.monitor.screening.screen_rows`
 against the newer publications, and keeping every other row's alerts, gives the
@@ -15,7 +16,7 @@ alerts of a full re-screen.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -102,12 +103,61 @@ def listing_delta(
     return delta
 
 
+NEIGHBOUR_LIMIT = 32
+"""How many typo neighbours the candidate index keeps per query token
+(:meth:`thaw.index.CandidateIndex.neighbours`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The listings a step changed, as the row index reads them
+    (:meth:`thaw.monitor.keys.RowIndex.affected`): an index of every version
+    involved, old and new (``involved``), and the name tokens whose presence on
+    the lists (some listing carrying them, or none) the change flips
+    (``flipped``: a minor token's unit, which only counts when present, appears
+    or goes)."""
+
+    involved: CandidateIndex
+    flipped: frozenset[str]
+
+    @classmethod
+    def of(cls, delta: ListingDelta, current: CandidateIndex) -> Change:
+        """The change ``delta``, after which the candidate index is ``current``."""
+        entries = {v: entry_from_record(delta.versions[v][1]) for v in delta.versions}
+        after = CandidateIndex.build(entries[v] for v in dict.fromkeys(delta.new.values()))
+        involved = CandidateIndex.build(entries.values())
+        flipped = set()
+        for key in involved.state()["slots"]:
+            if not key.startswith("t:"):
+                continue
+            token = key[2:]
+            now = current.document_frequency(token)
+            added = after.document_frequency(token)
+            before = now - added + (involved.document_frequency(token) - added)
+            if (now > 0) != (before > 0):
+                flipped.add(token)
+        return cls(involved, frozenset(flipped))
+
+    @staticmethod
+    def crowded(current: CandidateIndex) -> Callable[[str, int], bool]:
+        """Whether the change may move which typo neighbours of a token the
+        ``current`` index keeps, given how many the change brings or takes (it
+        keeps :data:`NEIGHBOUR_LIMIT`, by similarity and document frequency): when
+        the token has that many, before or after."""
+
+        def crowds(token: str, near: int) -> bool:
+            return near >= NEIGHBOUR_LIMIT or (
+                len(current.neighbours(token)) + near >= NEIGHBOUR_LIMIT
+            )
+
+        return crowds
+
+
 def affected_rows(
-    index: RowIndex, entries: Iterable[Entry], workers: int = 1
+    index: RowIndex, delta: ListingDelta, current: CandidateIndex, workers: int = 1
 ) -> npt.NDArray[np.int64]:
-    """The rows of ``index`` whose ``screen-file`` result the listings ``entries``
-    (every version of the changed listings, old and new) can change, sorted."""
-    listed = list(entries)
-    if not listed:
-        return np.zeros(0, dtype=np.int64)
-    return index.affected(CandidateIndex.build(listed), workers)
+    """The rows of ``index`` whose ``screen-file`` result (with the portfolio's
+    pinned weights) the listings of ``delta`` can change, sorted, when the
+    candidate index after the change is ``current``."""
+    change = Change.of(delta, current)
+    return index.affected(change.involved, workers, change.crowded(current), change.flipped)

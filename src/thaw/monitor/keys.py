@@ -2,39 +2,60 @@
 
 ``thaw screen-file`` screens a row by asking the candidate index
 (:meth:`thaw.index.CandidateIndex.candidates`) for the listings worth scoring and
-scoring the best of them. A changed listing (added, amended or removed) can change
-a row's result only through that retrieval: it must be credited by one of the
-row's query units, and the index credits a listing for a row exactly when the
-listing *posts* one of the keys the row's query *probes*:
+scoring the best of them. The index weighs each retrieval token of the query (a
+*unit*) by its rarity on the lists and credits a listing, per unit, 1 for the
+exact token, 0.95 × similarity for a typo neighbour, 0.9 for the join with the
+next token and 0.75 for another key of the token; a listing is a candidate when
+its *coverage*, the credited share of the units' weight, reaches the least
+coverage (0.5), or when it shares an identifier number.
 
-``t:<text>``     each token of the row's name (retrieval tokens and the minor ones,
-                 honorifics, legal forms, stop words, whose document frequency
-                 weighs their unit), and the join of two adjacent retrieval tokens;
+A portfolio pins the rarity weights (:class:`thaw.monitor.screening.Rarity`:
+each token keeps the weight it had when the portfolio first met it). A listing's
+coverage of a row then depends on the row and the listing alone, and a changed
+listing (added, amended or removed) can change a row's candidate set, hence its
+result, only by covering the row enough itself, in its new version or as a
+candidate it was in its old one; apart from two list-wide effects named below.
+So the index holds, per row, every key its query probes with the unit it credits
+and the most coverage it can bring (the unit's share of the weight times the
+credit):
+
+``t:<text>``     each token of the row's name, credit 1 (retrieval tokens, and the
+                 minor ones, honorifics, legal forms, stop words, at their small
+                 weight), and the join of two adjacent retrieval tokens, 0.9 to both;
 ``k:``/``a:``/``s:``/``t:``  the keys the index derives from one retrieval token
                  (skeletons, consonants, Latin spellings of another script; the
-                 index's own ``_token_keys``, so both sides agree by construction);
-``i:<number>``   a normalised identifier number;
-fuzzy            an indexed token within one edit of a retrieval token of four
-                 characters or more (two edits from eight characters), found among
-                 the changed listings' vocabulary here.
+                 index's own ``_token_keys``, so both sides agree by
+                 construction), 0.75;
+``z:<text>``     a retrieval token of four characters or more, for a listing
+                 holding a typo neighbour of it, 0.95;
+``i:<number>``   a normalised identifier number: always reached;
+``x:<text>``     every token, for the two list-wide effects: a minor token's unit
+                 counts only while some listing carries the token (the change may
+                 flip that), and the index keeps a token's 32 best typo neighbours
+                 only, by similarity and document frequency (a change bringing or
+                 taking a neighbour of a token with that many may move the cut).
+
+:meth:`RowIndex.affected` sums, for each changed listing and each row, the best
+share each unit gets from the keys the listing posts: an upper bound of the
+listing's coverage of the row (shares are computed without the minor tokens'
+weight in the total, and a minor token not pinned yet counts at the most it can
+weigh). The rows where a listing may reach the least coverage, and the rows holding
+a flipped or crowded token, are the rows to screen again; every other row keeps
+its candidate set and its alerts, so screening exactly those gives a full
+re-screen's answer. A row with a token not pinned (a portfolio from before the
+weights were pinned) is reached by any of its keys.
 
 Names with another reading (kanji read as Japanese) probe the keys of every
-reading. A row whose probe keys meet none of the changed listings' posted keys (and
-none of whose tokens is a typo neighbour of theirs) has the same candidates, the
-same document frequencies behind its unit weights and the same typo neighbours as
-before, hence the same result; so screening only the rows :meth:`RowIndex.affected`
-returns gives ``screen-file``'s answer. (The one list-wide quantity left is the
-number of listings in the rarity weights, ``log(1 + N / df)``; the replay
-benchmark counts any difference it makes.)
-
-The index holds 64-bit hashes of the probe keys (BLAKE2b, sorted NumPy arrays: a
-million rows are a few hundred megabytes and load in about a second) and the
-distinct fuzzy tokens of the rows, by length.
+reading; the bound is per reading. The index holds 64-bit hashes of the keys
+(BLAKE2b) in sorted NumPy arrays with the rows, units and shares of their postings,
+and the distinct fuzzy tokens of the rows, by length.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from hashlib import blake2b
 from pathlib import Path
 from typing import Any
@@ -44,37 +65,115 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from thaw.index import CandidateIndex
-from thaw.index.candidates import FUZZY_MIN_LEN, _max_edits, _retrieval_tokens, id_keys
-from thaw.text import analyze_name, name_variants
+from thaw.index import DEFAULT_MIN_COVERAGE, CandidateIndex
+from thaw.index.candidates import (
+    FUZZY_CREDIT,
+    FUZZY_MIN_LEN,
+    JOIN_CREDIT,
+    KEY_CREDIT,
+    MINOR_WEIGHT,
+    _max_edits,
+    _retrieval_tokens,
+    id_keys,
+)
+from thaw.text import AnalyzedName, Token, analyze_name, name_variants
 
 FUZZY_BLOCK = 20_000_000
 """Most distances computed in one block when looking for typo neighbours."""
 
 
+MINOR_RARITY_BOUND = math.log(1.0 + 10**7)
+"""The most rarity a token not pinned yet can have (``log(1 + N / df)`` for lists
+of fewer than ten million listings)."""
+
+MARGIN = 1e-4
+"""Slack on the least coverage when deciding whether a row can be reached."""
+
+FLAG = 2.0
+"""The share of a key that reaches its rows whatever else (an identifier number,
+a token whose weight is not pinned, a token the change affects as a whole)."""
+
+MAX_UNITS = 127
+"""Units of one reading of a name the index tells apart (a name with more is
+reached by any of its keys)."""
+
+Probe = tuple[str, int, float]
+"""``(key, unit, share)``: a key a row probes, the unit of the row's query it
+credits (its reading ``<< 8``, then the token's place) and the most coverage it
+can bring that unit (its credit times the unit's share of the weight)."""
+
+
+def _shares(
+    analyzed: AnalyzedName, tokens: Sequence[Token], rarity: Mapping[str, float] | None
+) -> tuple[list[float], list[tuple[str, float]]] | None:
+    """Each retrieval token's share of the name's weight under the pinned
+    ``rarity`` weights, and the minor tokens' (``None`` if a retrieval token is not
+    pinned). Minor tokens count at their pinned weight, or the most they can
+    weigh, and are left out of the total: the shares are then upper bounds."""
+    if rarity is None or len(tokens) > MAX_UNITS:
+        return None
+    weights = []
+    for token in tokens:
+        pinned = rarity.get(token.text)
+        if pinned is None:
+            return None
+        weights.append(pinned * token.weight)
+    total = sum(weights)
+    if total <= 0:
+        return None
+    retrieval = set(map(id, tokens))
+    minors = [
+        (t.text, MINOR_WEIGHT * rarity.get(t.text, MINOR_RARITY_BOUND) / total)
+        for t in analyzed.tokens
+        if t.text and id(t) not in retrieval
+    ][:MAX_UNITS]
+    return [w / total for w in weights], minors
+
+
 def probe_keys(
-    name: str, schema: str | None, id_numbers: Iterable[str], keyer: CandidateIndex
-) -> tuple[set[str], set[str]]:
-    """The keys the screener's candidate retrieval probes for a row, and the row's
-    tokens that look for typo neighbours (see the module docs). ``keyer`` is any
-    candidate index (its key derivation does not depend on what it holds)."""
-    keys: set[str] = set()
+    name: str,
+    schema: str | None,
+    id_numbers: Iterable[str],
+    keyer: CandidateIndex,
+    rarity: Mapping[str, float] | None = None,
+) -> tuple[list[Probe], set[str]]:
+    """The keys through which a changed listing can alter a row's screening, with
+    what each can bring to its coverage (see the module docs), and the row's
+    tokens that look for typo neighbours. ``keyer`` is any candidate index (its
+    key derivation does not depend on what it holds); ``rarity`` the portfolio's
+    pinned rarity weights (``None``: not pinned, every key reaches the row)."""
+    probes: list[Probe] = []
     fuzzy: set[str] = set()
     texts = [name, *name_variants(name, schema)]
-    for text in texts:
+    for reading, text in enumerate(texts):
         analyzed = analyze_name(text, schema)
         tokens = _retrieval_tokens(analyzed)
         if not tokens:
             continue
-        keys.update("t:" + t.text for t in analyzed.tokens if t.text)
-        keys.update("t:" + a.text + b.text for a, b in zip(tokens, tokens[1:], strict=False))
-        for token in tokens:
-            keys.update(keyer._token_keys(analyzed, token))
+        probes.extend(("x:" + t.text, 0, FLAG) for t in analyzed.tokens if t.text)
+        found = _shares(analyzed, tokens, rarity)
+        shares, minors = found if found is not None else ([FLAG] * len(tokens), [])
+        base = reading << 8
+        for i, token in enumerate(tokens):
+            unit, share = base | i, shares[i]
+            probes.append(("t:" + token.text, unit, share))
+            probes.extend(
+                (key, unit, KEY_CREDIT * share) for key in keyer._token_keys(analyzed, token)
+            )
+            if i + 1 < len(tokens):
+                join = "t:" + token.text + tokens[i + 1].text
+                probes.append((join, unit, JOIN_CREDIT * share))
+                probes.append((join, unit + 1, JOIN_CREDIT * shares[i + 1]))
             if len(token.text) >= FUZZY_MIN_LEN:
+                probes.append(("z:" + token.text, unit, FUZZY_CREDIT * share))
                 fuzzy.add(token.text)
+        if found is None:  # (the document frequencies of minor tokens weigh too)
+            probes.extend(("t:" + t.text, 0, FLAG) for t in analyzed.tokens if t.text)
+        for j, (minor, share) in enumerate(minors):
+            probes.append(("t:" + minor, base | (128 + j), share))
     for number in id_numbers:
-        keys.update("i:" + key for key in id_keys(number))
-    return keys, fuzzy
+        probes.extend(("i:" + key, 0, FLAG) for key in id_keys(number))
+    return probes, fuzzy
 
 
 def key_hashes(keys: Iterable[str]) -> npt.NDArray[np.uint64]:
@@ -86,41 +185,69 @@ def key_hashes(keys: Iterable[str]) -> npt.NDArray[np.uint64]:
     )
 
 
-Postings = tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64], list[str]]
-"""``(key hashes, row ids, fuzzy tokens)`` of some rows: one posting per key."""
+Postings = tuple[
+    npt.NDArray[np.uint64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.uint16],
+    npt.NDArray[np.float32],
+    list[str],
+]
+"""``(key hashes, row ids, units, shares, fuzzy tokens)`` of some rows: one
+posting per probe."""
 
 
-def postings_of(rows: Iterable[tuple[int, set[str], set[str]]]) -> Postings:
-    """The postings of ``(row id, probe keys, fuzzy tokens)`` triples."""
-    hashes: list[npt.NDArray[np.uint64]] = []
+def postings_of(rows: Iterable[tuple[int, list[Probe], set[str]]]) -> Postings:
+    """The postings of ``(row id, probes, fuzzy tokens)`` triples."""
+    keys: list[str] = []
     ids: list[int] = []
+    units: list[int] = []
+    shares: list[float] = []
     fuzzy: set[str] = set()
-    for row, keys, tokens in rows:
-        h = key_hashes(keys)
-        hashes.append(h)
-        ids.extend([row] * len(h))
+    for row, probes, tokens in rows:
+        for key, unit, share in probes:
+            keys.append(key)
+            units.append(unit)
+            shares.append(share)
+        ids.extend([row] * len(probes))
         fuzzy |= tokens
     return (
-        np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.uint64),
+        key_hashes(keys),
         np.asarray(ids, dtype=np.int64),
+        np.asarray(units, dtype=np.uint16),
+        np.asarray(shares, dtype=np.float32),
         sorted(fuzzy),
     )
 
 
+def spans(starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Every position in the ranges ``starts[i]:ends[i]``, in order."""
+    lengths = ends - starts
+    total = int(lengths.sum())
+    if not total:
+        return np.zeros(0, dtype=np.int64)
+    shift = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    return np.arange(total, dtype=np.int64) + shift
+
+
 class RowIndex:
-    """Probe-key hashes → sorted row ids, and the rows' fuzzy tokens. Built once
-    per portfolio revision, then read-only."""
+    """Probe-key hashes → the rows probing them (with unit and share per
+    posting), and the rows' fuzzy tokens. Built once per portfolio revision, then
+    read-only."""
 
     def __init__(
         self,
         hashes: npt.NDArray[np.uint64],
         offsets: npt.NDArray[np.int64],
         ids: npt.NDArray[np.int64],
+        units: npt.NDArray[np.uint16],
+        shares: npt.NDArray[np.float32],
         vocab: npt.NDArray[Any],
     ) -> None:
         self.hashes = hashes
         self.offsets = offsets
         self.ids = ids
+        self.units = units
+        self.shares = shares
         self.vocab = vocab
         lengths = np.char.str_len(vocab) if len(vocab) else np.zeros(0, dtype=np.int64)
         self._by_length: dict[int, list[str]] = {}
@@ -131,38 +258,68 @@ class RowIndex:
     def from_postings(cls, parts: Iterable[Postings]) -> RowIndex:
         """From postings (e.g. one part per worker's chunk)."""
         chunks = list(parts)
-        h = np.concatenate([c[0] for c in chunks]) if chunks else np.zeros(0, np.uint64)
-        o = np.concatenate([c[1] for c in chunks]) if chunks else np.zeros(0, np.int64)
-        vocab = sorted({t for c in chunks for t in c[2]})
-        order = np.lexsort((o, h))
-        h, o = h[order], o[order]
+        if not chunks:
+            none = np.zeros(0, dtype=np.int64)
+            return cls(
+                np.zeros(0, np.uint64),
+                np.zeros(1, np.int64),
+                none,
+                np.zeros(0, np.uint16),
+                np.zeros(0, np.float32),
+                np.array([], dtype=np.str_),
+            )
+        h = np.concatenate([c[0] for c in chunks])
+        o = np.concatenate([c[1] for c in chunks])
+        u = np.concatenate([c[2] for c in chunks])
+        w = np.concatenate([c[3] for c in chunks])
+        vocab = sorted({t for c in chunks for t in c[4]})
+        order = np.lexsort((u, o, h))
+        h, o, u, w = h[order], o[order], u[order], w[order]
         unique, starts = np.unique(h, return_index=True)
         offsets = np.append(starts, len(h)).astype(np.int64)
-        return cls(unique, offsets, o, np.array(vocab, dtype=np.str_))
+        return cls(unique, offsets, o, u, w, np.array(vocab, dtype=np.str_))
 
     def __len__(self) -> int:
         return len(self.hashes)
 
+    def _gather(self, keys: Iterable[str]) -> npt.NDArray[np.int64]:
+        """The positions (in :attr:`ids`) of every posting of ``keys``."""
+        starts, ends = self._ranges(sorted(set(keys)))
+        return spans(starts, ends)
+
     def rows_with(self, keys: Iterable[str]) -> npt.NDArray[np.int64]:
         """The distinct rows probing at least one of ``keys``, sorted."""
-        probe = key_hashes(keys)
-        if not len(probe) or not len(self.hashes):
-            return np.zeros(0, dtype=np.int64)
-        at = np.searchsorted(self.hashes, probe)
-        found = at < len(self.hashes)
-        at = at[found]
-        at = at[self.hashes[at] == probe[found]]
+        return np.unique(self.ids[self._gather(keys)])
+
+    def _bound(self, at: npt.NDArray[np.int64], min_coverage: float) -> npt.NDArray[np.int64]:
+        """Of the postings at ``at`` (of the keys one listing posts), the rows they
+        may bring to ``min_coverage``: per reading of a row's name, the sum over its
+        units of the best share a posting brings the unit (an upper bound of the
+        listing's coverage of that reading)."""
         if not len(at):
             return np.zeros(0, dtype=np.int64)
-        return np.unique(
-            np.concatenate([self.ids[self.offsets[a] : self.offsets[a + 1]] for a in at.tolist()])
-        )
+        # (row, unit) as one sortable number: rows are below 2**47
+        pairs = (self.ids[at] << 16) | self.units[at].astype(np.int64)
+        order = np.argsort(pairs)
+        pairs, shares = pairs[order], self.shares[at][order]
+        first = np.empty(len(pairs), dtype=np.bool_)
+        first[0] = True
+        np.not_equal(pairs[1:], pairs[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        best = np.maximum.reduceat(shares, starts).astype(np.float64)
+        rows, readings = pairs[starts] >> 16, (pairs[starts] >> 8) & 0xFF
+        first = np.empty(len(rows), dtype=np.bool_)
+        first[0] = True
+        first[1:] = (rows[1:] != rows[:-1]) | (readings[1:] != readings[:-1])
+        starts = np.flatnonzero(first)
+        sums = np.add.reduceat(best, starts)
+        return rows[starts][sums >= min_coverage - MARGIN]
 
-    def neighbours(self, tokens: Sequence[str], workers: int = 1) -> set[str]:
-        """The rows' fuzzy tokens within reach of ``tokens`` (the indexed side):
-        a row token ``q`` reaches ``t`` when their OSA distance is at most the
-        edits the screener allows ``q`` (one, two from eight characters)."""
-        found: set[str] = set()
+    def neighbours(self, tokens: Sequence[str], workers: int = 1) -> dict[str, set[str]]:
+        """The rows' fuzzy tokens within reach of each of ``tokens`` (the indexed
+        side): a row token ``q`` reaches ``t`` when their OSA distance is at most
+        the edits the screener allows ``q`` (one, two from eight characters)."""
+        found: dict[str, set[str]] = {}
         for length, choices in self._by_length.items():
             edits = _max_edits("x" * length)
             queries = [t for t in tokens if abs(len(t) - length) <= edits]
@@ -179,26 +336,105 @@ class RowIndex:
                     dtype=np.uint8,
                     workers=workers,
                 )
-                hit = np.flatnonzero((distances <= edits).any(axis=0))
-                found.update(choices[i] for i in hit.tolist())
+                for i, j in zip(*np.nonzero(distances <= edits), strict=True):
+                    found.setdefault(block[int(i)], set()).add(choices[int(j)])
         return found
 
-    def affected(self, delta: CandidateIndex, workers: int = 1) -> npt.NDArray[np.int64]:
+    def affected(
+        self,
+        delta: CandidateIndex,
+        workers: int = 1,
+        crowded: Callable[[str, int], bool] | None = None,
+        flipped: Iterable[str] = (),
+        min_coverage: float = DEFAULT_MIN_COVERAGE,
+    ) -> npt.NDArray[np.int64]:
         """The rows whose screening result the listings of ``delta`` (an index of
-        the changed listings, old and new versions) can change: the rows probing a
-        key they post, or holding a typo neighbour of one of their tokens."""
+        the changed listings, old and new versions) can change, sorted: the rows
+        one of them may cover at least ``min_coverage`` through the keys it posts
+        and its tokens' typo neighbours (:meth:`_bound`), and the rows holding a
+        token the change affects as a whole, ``crowded`` (the index's cut of its
+        typo neighbours may move, given how many of them the change brings or
+        takes) or ``flipped`` (its minor unit appears or goes)."""
         state = delta.state()
-        keys: list[str] = list(state["slots"])
-        keys += ["t:" + q for q in self.neighbours(state["vocab"], workers)]
-        return self.rows_with(keys)
+        slots: dict[str, int] = state["slots"]
+        keys = [""] * len(slots)
+        for key, slot in slots.items():
+            keys[slot] = key
+        near = self.neighbours(state["vocab"], workers)
+        fuzzy = sorted({q for qs in near.values() for q in qs})
+        fuzzy_slot = {q: len(keys) + i for i, q in enumerate(fuzzy)}
+        starts, ends = self._ranges(keys + ["z:" + q for q in fuzzy])
+        # each listing's slots (the keys it posts), and its tokens' neighbours
+        offsets: npt.NDArray[np.int64] = state["offsets"]
+        posted: npt.NDArray[np.int32] = state["ids"]
+        slot_of = np.repeat(np.arange(len(keys), dtype=np.int64), np.diff(offsets))
+        order = np.argsort(posted, kind="stable")
+        posted, slot_of = posted[order], slot_of[order]
+        bounds = np.flatnonzero(np.diff(posted)) + 1
+        listings: dict[tuple[int, ...], npt.NDArray[np.int64]] = {}
+        for own in np.split(slot_of, bounds) if len(posted) else []:
+            extra = [
+                fuzzy_slot[q]
+                for slot in own.tolist()
+                if keys[slot].startswith("t:")
+                for q in near.get(keys[slot][2:], ())
+            ]
+            mine = np.unique(np.concatenate([own, np.asarray(extra, dtype=np.int64)]))
+            mine = mine[ends[mine] > starts[mine]]
+            # (versions posting the same keys reach the same rows: once)
+            listings.setdefault(tuple(mine.tolist()), mine)
+
+        def bound(mine: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+            return self._bound(spans(starts[mine], ends[mine]), min_coverage)
+
+        # (NumPy's sorting runs outside the interpreter lock: threads share the cores)
+        with ThreadPoolExecutor(max(1, workers)) as pool:
+            found = list(pool.map(bound, listings.values()))
+        touched: list[str] = []
+        if crowded is not None:
+            near_count: dict[str, int] = {}
+            for qs in near.values():
+                for q in qs:
+                    near_count[q] = near_count.get(q, 0) + 1
+            touched = [q for q in fuzzy if crowded(q, near_count[q])]
+        found.append(self.rows_with(["x:" + t for t in [*touched, *flipped]]))
+        return np.unique(np.concatenate(found))
+
+    def _ranges(self, keys: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """For each of ``keys``, the range of its postings (empty if none)."""
+        probe = key_hashes(keys)
+        starts = np.zeros(len(keys), dtype=np.int64)
+        ends = np.zeros(len(keys), dtype=np.int64)
+        if not len(probe) or not len(self.hashes):
+            return starts, ends
+        at = np.minimum(np.searchsorted(self.hashes, probe), len(self.hashes) - 1)
+        hit = self.hashes[at] == probe
+        starts[hit] = self.offsets[at[hit]]
+        ends[hit] = self.offsets[at[hit] + 1]
+        return starts, ends
 
     def save(self, path: Path) -> None:
         """Write the arrays to ``path`` (NumPy ``.npz``, no pickled objects)."""
         with open(path, "wb") as fh:
-            np.savez(fh, hashes=self.hashes, offsets=self.offsets, ids=self.ids, vocab=self.vocab)
+            np.savez(
+                fh,
+                hashes=self.hashes,
+                offsets=self.offsets,
+                ids=self.ids,
+                units=self.units,
+                shares=self.shares,
+                vocab=self.vocab,
+            )
 
     @classmethod
     def load(cls, path: Path) -> RowIndex:
         """Read an index written by :meth:`save`."""
         with np.load(path, allow_pickle=False) as data:
-            return cls(data["hashes"], data["offsets"], data["ids"], data["vocab"])
+            return cls(
+                data["hashes"],
+                data["offsets"],
+                data["ids"],
+                data["units"],
+                data["shares"],
+                data["vocab"],
+            )

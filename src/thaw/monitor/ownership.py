@@ -20,7 +20,7 @@ from typing import Any
 from thaw.index import CandidateIndex, entry_from_record
 from thaw.model import Identifier, Record
 from thaw.monitor.keys import RowIndex
-from thaw.monitor.screening import HIT_LIMIT, CalibratedScreener, RowData
+from thaw.monitor.screening import HIT_LIMIT, CalibratedScreener, Rarity, RowData
 from thaw.ownership import Analysis, IndexResolver, build_graph, rules
 from thaw.ownership.graph import Node
 from thaw.ownership.model import ListingRef
@@ -129,11 +129,13 @@ def ownership_hits(
     stats: dict[str, Any] | None,
     profile_of: Mapping[tuple[str, str], str] | None = None,
     workers: int = 1,
+    rarity: Mapping[str, float] | None = None,
 ) -> list[OwnershipHit]:
     """The ownership hits of one step (see the module docs): the rows of ``rows``
     (their data from ``load_rows``) matching a party that the listings ``added``
     newly catch, screened with the portfolio's ``threshold`` and calibration
-    ``stats``."""
+    ``stats`` and, when given, its pinned ``rarity`` weights (the row index is
+    built for them)."""
     found = newly_caught(store, index, added, profile_of)
     if found is None:
         return []
@@ -143,6 +145,8 @@ def ownership_hits(
     nodes = {n: analysis.og.nodes[n] for n in caught}
     entries = [entry_from_record(party_record(node)) for node in nodes.values()]
     parties = CandidateIndex.build(entries)
+    if rarity is not None:
+        parties.rarity = Rarity(rarity)
     screener = CalibratedScreener(parties, stats)
     candidates = rows.affected(parties, workers).tolist()
     data = load_rows(candidates) if candidates else {}

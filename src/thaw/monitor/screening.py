@@ -6,15 +6,22 @@ listings in force (the store's own index when the portfolio follows the active
 publications, one built alike for older ones), with ``screen-file``'s threshold
 handling and its ten best hits a row. The monitor's alerts are therefore
 ``screen-file``'s, row for row, listing for listing, score for score, with one
-declared exception: the matcher's token statistics (how common each name part is
-on the lists) are the portfolio's **calibration**, the statistics of the lists
-when the portfolio was added or last recalibrated
-(:meth:`thaw.monitor.Monitor.rescreen` with ``recalibrate``). The lists' own
-statistics move with every publication and move the fourth decimal of about one
-row in two hundred even when nothing a row could match changed; pinning them
-keeps a row's score a function of the row and the listing, so that re-screening
-only the rows a change can reach (:mod:`thaw.monitor.keys`) equals re-screening
-everything.
+declared exception, the portfolio's **calibration**:
+
+* the matcher's token statistics (how common each name part is on the lists) are
+  those of the lists when the portfolio was added or last recalibrated
+  (:meth:`thaw.monitor.Monitor.rescreen` with ``recalibrate``);
+* the candidate index's rarity weights (``log(1 + N / df)`` per query token) are
+  pinned per token when the portfolio first meets it (:class:`Rarity`, kept in
+  the monitoring store; recalibrating pins them anew).
+
+The lists' own statistics move with every publication: they move the fourth
+decimal of about one row in two hundred, and the rarity weights of every row's
+tokens, even when nothing a row could match changed. Pinning them keeps a row's
+result a function of the row and the listings that can cover it, so that
+re-screening only the rows a change can reach (:mod:`thaw.monitor.keys`) equals
+re-screening everything. At the time of pinning, the alerts are ``screen-file``'s
+to the last decimal.
 
 Public functions the Spark engine reuses: :func:`screen_rows` (screen rows
 against a :class:`ListingSet`, optionally building their row index) and
@@ -29,7 +36,7 @@ import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +45,7 @@ import numpy as np
 import thaw.match
 from thaw.index import CandidateIndex, Entry
 from thaw.match import Matcher, Query
-from thaw.monitor.keys import Postings, RowIndex, postings_of, probe_keys
+from thaw.monitor.keys import Postings, RowIndex, postings_of, probe_keys, spans
 from thaw.screen import Screener
 from thaw.text import TokenStats
 
@@ -228,6 +235,7 @@ class Screening:
     results: list[tuple[int, list[Match]]]
     candidates: dict[int, Candidates]
     index: RowIndex | None = None
+    pinned: dict[str, float] = field(default_factory=dict)
 
     def matches(self) -> list[Match]:
         """Every alert."""
@@ -255,13 +263,7 @@ def screen_row(
     scored, as the cut then depends on scores the prior does not hold.)"""
     query = data.query()
     index = screener.index
-    found = index.candidates(
-        query.name,
-        schema=query.schema,
-        id_numbers=query.id_numbers,
-        limit=screener.candidates,
-        min_coverage=screener.min_coverage,
-    )
+    found = screener.candidates_of(query)
     keys = [index.listing_keys[c.position] for c in found]
     score_at_least = screener.matcher().score_at_least
     usable = prior is not None and len(prior.alerts) < HIT_LIMIT
@@ -294,21 +296,43 @@ def screen_row(
     return [m for _score, _key, m in scored[:HIT_LIMIT]], tuple(keys)
 
 
-def _rows_chunk(
-    chunk: Sequence[tuple[int, RowData, Prior | None]],
-) -> tuple[list[tuple[int, list[Match]]], list[Candidates], Postings | None]:
+class Rarity:
+    """A portfolio's pinned rarity weights: name token → the weight the candidate
+    index gave it (``log(1 + N / df)``) when the portfolio first met it. Set as
+    :attr:`thaw.index.CandidateIndex.rarity`, a token pinned before keeps its
+    weight and a new one is pinned at the index's (and listed in :attr:`new`)."""
+
+    def __init__(self, pinned: Mapping[str, float] | None = None) -> None:
+        self.pinned: dict[str, float] = dict(pinned or {})
+        self.new: dict[str, float] = {}
+
+    def __call__(self, text: str, now: float) -> float:
+        found = self.pinned.get(text)
+        if found is None:
+            found = self.pinned[text] = self.new[text] = now
+        return found
+
+
+_Chunk = tuple[list[tuple[int, list[Match]]], list[Candidates], Postings | None, dict[str, float]]
+
+
+def _rows_chunk(chunk: Sequence[tuple[int, RowData, Prior | None]]) -> _Chunk:
     listings: ListingSet = _WORK["listings"]
     screener: Screener = _WORK["screener"]
     threshold: float = _WORK["threshold"]
     changed: frozenset[str] = _WORK["changed"]
+    rarity: Rarity = _WORK["rarity"]
+    rarity.new = {}
     out, sets = [], []
     for row, data, prior in chunk:
         found, candidates = screen_row(screener, row, data, listings, threshold, prior, changed)
         out.append((row, found))
         sets.append(candidates)
     if not _WORK["keys"]:
-        return out, sets, None
-    return out, sets, _postings([(row, data) for row, data, _p in chunk], listings.index)
+        return out, sets, None, rarity.new
+    pins = rarity.pinned if _WORK["pinning"] else None
+    postings = _postings([(row, data) for row, data, _p in chunk], listings.index, pins)
+    return out, sets, postings, rarity.new
 
 
 def screen_rows(
@@ -320,6 +344,7 @@ def screen_rows(
     with_index: bool = False,
     changed: Iterable[str] = (),
     workers: int | None = None,
+    rarity: Mapping[str, float] | None = None,
 ) -> Screening:
     """Screen ``rows`` (``(row number, data)``, or ``(row number, data, prior)``)
     against ``listings`` as ``screen-file`` does with the calibration ``stats``:
@@ -327,41 +352,69 @@ def screen_rows(
     of these rows. A row with a :class:`Prior` (its last screening, against
     listings differing from ``listings`` only in the keys ``changed``) has only
     its new and changed candidates scored (:func:`screen_row`). Used for a full
-    re-screen and for the rows a change can reach."""
+    re-screen and for the rows a change can reach.
+
+    ``rarity`` holds the portfolio's pinned rarity weights (:class:`Rarity`): the
+    candidate index weighs a token pinned there at that weight, and pins every
+    other token at its own (returned in :attr:`Screening.pinned`, for the caller
+    to keep). ``None``: the index's own weights, nothing pinned."""
     screener = CalibratedScreener(listings.index, stats)
-    listings.index.prepare()
+    index = listings.index
+    index.prepare()
+    pins = Rarity(rarity)
     work = {
         "listings": listings,
         "screener": screener,
         "threshold": threshold,
         "keys": with_index,
         "changed": frozenset(changed),
+        "rarity": pins,
+        "pinning": rarity is not None,
     }
     items = [(r[0], r[1], r[2] if len(r) > 2 else None) for r in rows]
-    parts = _run(_rows_chunk, _split(items, 512), work, workers, len(items))
+    index.rarity = pins if rarity is not None else None
+    try:
+        parts = _run(_rows_chunk, _split(items, 512), work, workers, len(items))
+    finally:
+        index.rarity = None
     out = Screening([], {})
-    for part, sets, _postings_part in parts:
+    for part, sets, _postings_part, new in parts:
         out.results += part
         out.candidates.update((row, c) for (row, _m), c in zip(part, sets, strict=True))
+        if rarity is not None:
+            for token, weight in new.items():
+                out.pinned.setdefault(token, weight)
     if with_index:
-        out.index = RowIndex.from_postings(p for _m, _s, p in parts if p is not None)
+        out.index = RowIndex.from_postings(p for _m, _s, p, _n in parts if p is not None)
     return out
 
 
-def _postings(chunk: Sequence[tuple[int, RowData]], keyer: CandidateIndex) -> Postings:
+def _postings(
+    chunk: Sequence[tuple[int, RowData]],
+    keyer: CandidateIndex,
+    rarity: Mapping[str, float] | None,
+) -> Postings:
     return postings_of(
-        (row, *probe_keys(data.name, data.schema, data.id_numbers, keyer)) for row, data in chunk
+        (row, *probe_keys(data.name, data.schema, data.id_numbers, keyer, rarity))
+        for row, data in chunk
     )
 
 
 def _index_chunk(chunk: Sequence[tuple[int, RowData]]) -> Postings:
     keyer: CandidateIndex = _WORK["keyer"]
-    return _postings(chunk, keyer)
+    rarity: Mapping[str, float] | None = _WORK["rarity"]
+    return _postings(chunk, keyer, rarity)
 
 
-def build_row_index(rows: Sequence[tuple[int, RowData]], *, workers: int | None = None) -> RowIndex:
-    """The row index of a portfolio (name analysis in worker processes)."""
-    work = {"keyer": CandidateIndex.build(())}
+def build_row_index(
+    rows: Sequence[tuple[int, RowData]],
+    *,
+    workers: int | None = None,
+    rarity: Mapping[str, float] | None = None,
+) -> RowIndex:
+    """The row index of a portfolio (name analysis in worker processes), for
+    the rarity weights pinned at ``rarity`` (``None``: not pinned)."""
+    work = {"keyer": CandidateIndex.build(()), "rarity": rarity}
     return RowIndex.from_postings(_run(_index_chunk, _split(rows, 2048), work, workers, len(rows)))
 
 
@@ -369,29 +422,68 @@ class CandidateSets:
     """The candidate set of every row of a portfolio (row pk → listing keys) at
     the publications its alerts reflect, kept on disk beside the row index so that
     a step can score only what changed (:class:`Prior`). Arrays in an ``.npz``
-    (no pickled objects)."""
+    (no pickled objects), read as they are: a step looks up the rows it reaches
+    and writes back the arrays with the rows it changed."""
 
-    def __init__(self, sets: dict[int, Candidates]) -> None:
-        self.sets = sets
+    def __init__(self, sets: Mapping[int, Candidates] | None = None) -> None:
+        self._vocab: list[str] = []
+        self._pks = np.zeros(0, dtype=np.int64)
+        self._offsets = np.zeros(1, dtype=np.int64)
+        self._ids = np.zeros(0, dtype=np.int32)
+        self._changed: dict[int, Candidates | None] = dict(sets or {})
+
+    def get(self, pk: int) -> Candidates | None:
+        """The candidate set of row ``pk`` (``None``: not known)."""
+        if pk in self._changed:
+            return self._changed[pk]
+        i = int(np.searchsorted(self._pks, pk))
+        if i == len(self._pks) or self._pks[i] != pk:
+            return None
+        vocab = self._vocab
+        start, end = int(self._offsets[i]), int(self._offsets[i + 1])
+        return tuple(vocab[j] for j in self._ids[start:end].tolist())
+
+    def update(self, sets: Mapping[int, Candidates]) -> None:
+        """Replace the candidate sets of these rows."""
+        self._changed.update(sets)
+
+    def drop(self, pks: Iterable[int]) -> None:
+        """Forget the rows ``pks`` (removed from the portfolio)."""
+        self._changed.update((pk, None) for pk in pks)
 
     def save(self, path: Path) -> None:
         """Write atomically to ``path``."""
-        vocab: dict[str, int] = {}
-        pks = np.fromiter(sorted(self.sets), dtype=np.int64, count=len(self.sets))
-        offsets = np.zeros(len(pks) + 1, dtype=np.int64)
-        ids: list[int] = []
-        for i, pk in enumerate(pks.tolist()):
-            ids.extend(vocab.setdefault(key, len(vocab)) for key in self.sets[pk])
-            offsets[i + 1] = len(ids)
+        changed = np.fromiter(self._changed, dtype=np.int64, count=len(self._changed))
+        kept = np.flatnonzero(~np.isin(self._pks, changed))
+        lengths = np.diff(self._offsets)[kept]
+        starts = self._offsets[kept]
+        ids = [self._ids[spans(starts, starts + lengths)]]
+        vocab = {key: i for i, key in enumerate(self._vocab)}
+        pks, sizes, new = [self._pks[kept]], [lengths], list[int]()
+        added = [(pk, keys) for pk, keys in self._changed.items() if keys is not None]
+        for _pk, keys in added:
+            new.extend(vocab.setdefault(key, len(vocab)) for key in keys)
+        pks.append(np.fromiter((pk for pk, _k in added), dtype=np.int64, count=len(added)))
+        sizes.append(np.fromiter((len(k) for _p, k in added), dtype=np.int64, count=len(added)))
+        ids.append(np.asarray(new, dtype=np.int32))
+        all_pks, all_sizes, all_ids = (
+            np.concatenate(pks),
+            np.concatenate(sizes),
+            np.concatenate(ids),
+        )
+        order = np.argsort(all_pks, kind="stable")
+        begins = (np.cumsum(all_sizes) - all_sizes)[order]
+        all_sizes = all_sizes[order]
+        offsets = np.concatenate(([0], np.cumsum(all_sizes))).astype(np.int64)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".building-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
                 np.savez(
                     fh,
-                    pks=pks,
+                    pks=all_pks[order],
                     offsets=offsets,
-                    ids=np.asarray(ids, dtype=np.int32),
+                    ids=all_ids[spans(begins, begins + all_sizes)].astype(np.int32),
                     vocab=np.array(list(vocab), dtype=np.str_),
                 )
             os.replace(tmp, path)
@@ -402,14 +494,10 @@ class CandidateSets:
     @classmethod
     def load(cls, path: Path) -> CandidateSets:
         """Read what :meth:`save` wrote."""
+        found = cls()
         with np.load(path, allow_pickle=False) as data:
-            vocab = data["vocab"].tolist()
-            ids = data["ids"].tolist()
-            offsets = data["offsets"].tolist()
-            pks = data["pks"].tolist()
-        return cls(
-            {
-                pk: tuple(vocab[i] for i in ids[offsets[n] : offsets[n + 1]])
-                for n, pk in enumerate(pks)
-            }
-        )
+            found._vocab = data["vocab"].tolist()
+            found._ids = data["ids"]
+            found._offsets = data["offsets"]
+            found._pks = data["pks"]
+        return found

@@ -136,6 +136,7 @@ class Step:
     portfolio: str
     events: list[str] = field(default_factory=list)
     changed_listings: int = 0
+    reached_rows: int = 0
     candidate_rows: int = 0
     candidate_pairs: int = 0
     seconds: float = 0.0
@@ -145,6 +146,7 @@ class Step:
             "portfolio": self.portfolio,
             "events": len(self.events),
             "changed_listings": self.changed_listings,
+            "reached_rows": self.reached_rows,
             "candidate_rows": self.candidate_rows,
             "candidate_pairs": self.candidate_pairs,
             "seconds": round(self.seconds, 3),
@@ -394,9 +396,9 @@ class Monitor:
             if stale != path:
                 stale.unlink(missing_ok=True)
 
-    def row_index(self, info: PortfolioInfo) -> RowIndex:
-        """The portfolio's row index (:mod:`thaw.monitor.keys`), from its cache
-        file or built from the rows and cached."""
+    def row_index(self, info: PortfolioInfo, rarity: Mapping[str, float]) -> RowIndex:
+        """The portfolio's row index (:mod:`thaw.monitor.keys`) for its pinned
+        ``rarity`` weights, from its cache file or built from the rows and cached."""
         path = self._index_path(info)
         if path.exists():
             try:
@@ -404,7 +406,7 @@ class Monitor:
             except Exception:  # unreadable cache: rebuild  # noqa: BLE001
                 pass
         rows = [(r.pk, RowData.from_dict(r.data)) for r in self.portfolios.rows(info.id)]
-        index = build_row_index(rows, workers=self.workers)
+        index = build_row_index(rows, workers=self.workers, rarity=rarity or None)
         self._save_index(info, index)
         return index
 
@@ -467,6 +469,7 @@ class Monitor:
             self.portfolios.stats(info.id),
             with_index=True,
             workers=self.workers,
+            rarity=self.portfolios.rarity(info.id),
         )
         assert run.index is not None
         self._save_index(info, run.index)
@@ -475,7 +478,7 @@ class Monitor:
         kept = self._save_sets(info, info.revision, marks, CandidateSets(run.candidates))
         old = {a.key: a for a in self.portfolios.alerts(info.id)}
         listings = listing_set
-        changes = Changes(watermarks={s: p.id for s, p in targets.items()})
+        changes = Changes(watermarks={s: p.id for s, p in targets.items()}, rarity=run.pinned)
         step = Step(name)
         cause = {"kind": "rescreen", "at": now_iso()}
         for key in old.keys() - new.keys():
@@ -541,6 +544,7 @@ class Monitor:
             info.threshold,
             self.portfolios.stats(info.id),
             workers=self.workers,
+            rarity=self.portfolios.rarity(info.id),
         )
         results = run.results
         old_pks = {rid: current[rid][0] for rid in changed + removed}
@@ -551,6 +555,7 @@ class Monitor:
             rows_upsert=[(rid, given[rid].fingerprint, given[rid].to_dict()) for rid in work],
             rows_delete=removed,
             bump_revision=True,
+            rarity=run.pinned,
         )
         for i, found in results:
             rid = work[i]
@@ -595,10 +600,10 @@ class Monitor:
         step.events = self.portfolios.apply(info.id, name, changes)
         if sets is not None:  # carried to the new revision: old rows out, new rows in
             for pk in old_pks.values():
-                sets.sets.pop(pk, None)
+                sets.drop([pk])
             pks = self.portfolios.row_fingerprints(info.id)
             for i, rid in enumerate(work):
-                sets.sets[pks[rid][0]] = run.candidates[i]
+                sets.update({pks[rid][0]: run.candidates[i]})
             kept = self._save_sets(info, info.revision + 1, marks, sets)
             self._drop_stale_sets(info, kept)
         step.candidate_rows = len(work)
@@ -625,13 +630,15 @@ class Monitor:
         listing_set = self.listing_set(after)
         step.changed_listings = len(delta)
         workers = self.workers if self.workers is not None else default_workers()
-        row_index = self.row_index(info)
-        affected = set(affected_rows(row_index, delta.entries(), workers).tolist())
+        rarity = self.portfolios.rarity(info.id)
+        row_index = self.row_index(info, rarity)
+        reached = set(affected_rows(row_index, delta, listing_set.index, workers).tolist())
+        step.reached_rows = len(reached)
         for source in delta.causes:
             sids = [sid for (s, sid) in delta.old if s == source]
             for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
-                affected.add(alert.row_pk)
-        step.candidate_rows = len(affected)
+                reached.add(alert.row_pk)
+        step.candidate_rows = len(reached)
         sets = self._load_sets(info, info.revision, marks)
         changes = Changes(watermarks={s: p.id for s, p in targets.items()})
         first_cause = next(iter(delta.causes.values()))
@@ -639,16 +646,16 @@ class Monitor:
         def cause_of(source: str) -> dict[str, Any]:
             return publication_dict(delta.causes.get(source, first_cause))
 
-        ordered = sorted(affected)
+        ordered = sorted(reached)
         for start in range(0, len(ordered), STEP_CHUNK):
             chunk = ordered[start : start + STEP_CHUNK]
             step.candidate_pairs += self._advance_rows(
-                info, chunk, listing_set, delta, sets, changes, cause_of
+                info, chunk, listing_set, delta, sets, changes, cause_of, rarity
             )
         added = [key for key in delta.new if key not in delta.old]
         if added:
             changes.events += self._ownership_events(
-                info, row_index, listing_set, added, cause_of, workers
+                info, row_index, listing_set, added, cause_of, workers, rarity
             )
         kept = None
         if sets is not None:
@@ -668,6 +675,7 @@ class Monitor:
         sets: CandidateSets | None,
         changes: Changes,
         cause_of: Callable[[str], dict[str, Any]],
+        rarity: Mapping[str, float],
     ) -> int:
         """Re-screen the rows ``pks`` (a chunk of those a step reaches) and add
         their alert changes and events to ``changes``; their new candidate sets go
@@ -681,7 +689,7 @@ class Monitor:
         rows = self.portfolios.rows_by_pk(info.id, pks)
 
         def prior_of(pk: int) -> Prior | None:
-            known = sets.sets.get(pk) if sets is not None else None
+            known = sets.get(pk) if sets is not None else None
             if known is None:
                 return None
             return Prior(frozenset(known), tuple(by_row.get(pk, ())))
@@ -693,10 +701,13 @@ class Monitor:
             self.portfolios.stats(info.id),
             changed=[f"{s}:{sid}" for s, sid in delta.keys],
             workers=self.workers,
+            rarity=rarity,
         )
+        for token, weight in run.pinned.items():
+            changes.rarity.setdefault(token, weight)
         new_alerts = {m.key: m for m in run.matches()}
         if sets is not None:
-            sets.sets.update(run.candidates)
+            sets.update(run.candidates)
         for key, match in new_alerts.items():
             row = rows[match.row]
             prior = old_alerts.get(key)
@@ -765,6 +776,7 @@ class Monitor:
         added: list[tuple[str, str]],
         cause_of: Callable[[str], dict[str, Any]],
         workers: int,
+        rarity: Mapping[str, float],
     ) -> list[tuple[str, str, str, dict[str, Any]]]:
         """``ownership_hit`` events for the rows matching a party the ``added``
         listings newly block by ownership or control (:mod:`thaw.monitor.ownership`)."""
@@ -783,6 +795,7 @@ class Monitor:
             self.portfolios.stats(info.id),
             self._memberships(),
             workers,
+            rarity or None,
         )
         events = []
         rows = self.portfolios.rows_by_pk(info.id, [h.row for h in hits])
@@ -862,6 +875,7 @@ class Monitor:
             info.threshold,
             self.portfolios.stats(info.id),
             workers=self.workers,
+            rarity=self.portfolios.rarity(info.id),
         )
         return {(stored[m.row].row_id, m.source, m.source_id): m.score for m in run.matches()}
 
@@ -1018,7 +1032,7 @@ def on_activation(
     publications (after ``thaw load`` / ``thaw update`` / the server's scheduled
     update activated some), one publication at a time (:meth:`Monitor.catch_up`).
     Does nothing when there is no portfolio. Returns one summary per portfolio."""
-    if not (store.home / "monitor.db").exists():
+    if not PortfolioStore.exists(store.home):
         return []
     steps = []
     with Monitor(store, workers=workers) as monitor:
@@ -1028,6 +1042,7 @@ def on_activation(
             for part in done:
                 step.events += part.events
                 step.changed_listings += part.changed_listings
+                step.reached_rows += part.reached_rows
                 step.candidate_rows += part.candidate_rows
                 step.candidate_pairs += part.candidate_pairs
                 step.seconds += part.seconds

@@ -7,7 +7,14 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from thaw.store.portfolios import Attempt, PortfolioInfo, StoredAlert, Webhook
+from thaw.store.portfolios import (
+    Attempt,
+    PortfolioInfo,
+    PortfolioStore,
+    StoredAlert,
+    StoredEvent,
+    Webhook,
+)
 
 
 class PortfolioModel(BaseModel):
@@ -70,6 +77,7 @@ class StepModel(BaseModel):
     portfolio: str
     events: int
     changed_listings: int
+    reached_rows: int = 0
     candidate_rows: int
     candidate_pairs: int
     seconds: float
@@ -130,3 +138,39 @@ class AttemptModel(BaseModel):
     @classmethod
     def of(cls, attempt: Attempt) -> AttemptModel:
         return cls(**attempt.to_dict())
+
+
+# -- the read side both interfaces answer with (thaw portfolio|alerts and the API) --------
+
+
+def portfolio_models(ps: PortfolioStore) -> list[PortfolioModel]:
+    """Every portfolio (``thaw portfolio list``, ``GET /portfolios``)."""
+    return [PortfolioModel.of(p, ps.watermarks(p.id)) for p in ps.portfolios()]
+
+
+def portfolio_detail(ps: PortfolioStore, name: str) -> PortfolioDetailModel:
+    """One portfolio with its current alerts (``thaw portfolio show``, ``GET
+    /portfolios/{name}``); :class:`~thaw.store.portfolios.PortfolioError` if unknown."""
+    info = ps.portfolio(name)
+    return PortfolioDetailModel(
+        portfolio=PortfolioModel.of(info, ps.watermarks(info.id)),
+        alerts=[AlertModel.of(p, rid, a) for p, rid, a in ps.current_alerts(name)],
+    )
+
+
+def alert_models(ps: PortfolioStore, portfolio: str | None = None) -> list[AlertModel]:
+    """The current alerts of every portfolio or of one (``thaw alerts``, ``GET
+    /alerts``); :class:`~thaw.store.portfolios.PortfolioError` if it is unknown."""
+    if portfolio is not None:
+        ps.portfolio(portfolio)
+    return [AlertModel.of(p, rid, a) for p, rid, a in ps.current_alerts(portfolio)]
+
+
+def recorded_events(
+    ps: PortfolioStore, portfolio: str | None = None, since: str | None = None
+) -> list[StoredEvent]:
+    """The events recorded (of one portfolio, since a date), oldest first (``thaw
+    alerts --events``, ``GET /alerts?events=true``)."""
+    if portfolio is not None:
+        ps.portfolio(portfolio)
+    return ps.events(portfolio, since)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import thaw.match
-from thaw.index import DEFAULT_MIN_COVERAGE, CandidateIndex, Entry, ensure_index
+from thaw.index import DEFAULT_MIN_COVERAGE, Candidate, CandidateIndex, Entry, ensure_index
 from thaw.match import Query
 from thaw.screen.inputs import make_query
 from thaw.store import Store, default_home
@@ -208,6 +208,18 @@ class Screener:
             query, threshold=threshold, limit=limit, algorithm=algorithm, row=row, id=id
         )
 
+    def candidates_of(self, query: Query) -> list[Candidate]:
+        """The listings of the index this screener scores for ``query``, best
+        first (:meth:`thaw.index.CandidateIndex.candidates` with this screener's
+        ``candidates`` and ``min_coverage``)."""
+        return self.index.candidates(
+            query.name,
+            schema=query.schema,
+            id_numbers=query.id_numbers,
+            limit=self.candidates,
+            min_coverage=self.min_coverage,
+        )
+
     def screen_query(
         self,
         query: Query,
@@ -222,13 +234,7 @@ class Screener:
         if threshold is None:
             threshold = thaw.match.DEFAULT_THRESHOLD
         index = self.index
-        found = index.candidates(
-            query.name,
-            schema=query.schema,
-            id_numbers=query.id_numbers,
-            limit=self.candidates,
-            min_coverage=self.min_coverage,
-        )
+        found = self.candidates_of(query)
         scored: list[tuple[float, str, Entry, thaw.match.MatchResult]] = []
         score_at_least = self.matcher(algorithm).score_at_least
         for candidate in found:

@@ -25,7 +25,6 @@ from thaw.monitor import Monitor, PortfolioError, PortfolioInputError, RowData
 from thaw.monitor.inputs import row_from_fields
 from thaw.monitor.webhooks import WebhookError, check_url
 from thaw.schemas.monitor import (
-    AlertModel,
     AttemptModel,
     PortfolioDetailModel,
     PortfolioModel,
@@ -34,6 +33,10 @@ from thaw.schemas.monitor import (
     StepModel,
     WebhookModel,
     WebhookRequest,
+    alert_models,
+    portfolio_detail,
+    portfolio_models,
+    recorded_events,
 )
 from thaw.schemas.yente import ErrorResponse
 from thaw.store import default_home
@@ -98,7 +101,7 @@ def list_portfolios(
 ) -> list[PortfolioModel]:
     """Every portfolio with its row and alert counts."""
     with _portfolios(request) as ps:
-        return [PortfolioModel.of(p, ps.watermarks(p.id)) for p in ps.portfolios()]
+        return portfolio_models(ps)
 
 
 @router.get("/portfolios/{name}", response_model=PortfolioDetailModel, responses=_ERRORS)
@@ -107,11 +110,7 @@ def show_portfolio(
 ) -> PortfolioDetailModel:
     """A portfolio with its current alerts."""
     with _portfolios(request) as ps:
-        info = ps.portfolio(name)
-        alerts = [AlertModel.of(p, rid, a) for p, rid, a in ps.current_alerts(name)]
-        return PortfolioDetailModel(
-            portfolio=PortfolioModel.of(info, ps.watermarks(info.id)), alerts=alerts
-        )
+        return portfolio_detail(ps, name)
 
 
 @router.post("/portfolios", response_model=PortfolioModel, status_code=201, responses=_ERRORS)
@@ -172,11 +171,9 @@ def alerts(
     """Current alerts (``thaw alerts --json``) or, with ``events`` or ``since``, the
     events (``new_hit``, ``hit_amended``, ``hit_removed``, ``row_changed``)."""
     with _portfolios(request) as ps:
-        if portfolio is not None:
-            ps.portfolio(portfolio)
         if events or since is not None:
-            return [e.payload for e in ps.events(portfolio, since)]
-        return [AlertModel.of(p, rid, a).model_dump() for p, rid, a in ps.current_alerts(portfolio)]
+            return [e.payload for e in recorded_events(ps, portfolio, since)]
+        return [a.model_dump() for a in alert_models(ps, portfolio)]
 
 
 @router.get("/webhooks", response_model=list[WebhookModel], responses=_ERRORS)

@@ -1,0 +1,128 @@
+"""Which rows a step re-screens: with the portfolio's rarity weights pinned, a
+change reaches only the rows one changed listing may cover enough, and the
+result still equals a full re-screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import publish
+from tests.monitor.test_monitor import BASE, ROWS, person
+from thaw.index import CandidateIndex, ensure_index, entry_from_record
+from thaw.model import Identifier
+from thaw.monitor import Monitor, RowData
+from thaw.monitor.keys import RowIndex, postings_of, probe_keys
+from thaw.monitor.screening import CandidateSets, Rarity
+from thaw.store import Store
+from thaw.store.portfolios import Changes, PortfolioStore
+
+# a portfolio whose rows share their commonest tokens with many listings
+COMMON = [
+    ("m1", RowData("Mohammad Ali Hassani", "Person")),
+    ("m2", RowData("Mohammad Rezaei Tehrani", "Person")),
+    ("m3", RowData("Ali Karimi", "Person")),
+    ("m4", RowData("Unrelated Trading LLC", "Organization")),
+]
+FILLERS = [
+    person("us_ofac_sdn", str(200 + i), f"Mohammad Filler{i} Ali", programs=("IRAN",))
+    for i in range(30)
+]
+
+
+def _index(rows: list[tuple[int, RowData]], rarity: dict[str, float] | None) -> RowIndex:
+    keyer = CandidateIndex.build(())
+    return RowIndex.from_postings(
+        [
+            postings_of(
+                (pk, *probe_keys(d.name, d.schema, d.id_numbers, keyer, rarity)) for pk, d in rows
+            )
+        ]
+    )
+
+
+def test_the_bound_reaches_only_rows_a_listing_may_cover_enough() -> None:
+    listed = [entry_from_record(r) for r in [*BASE, *FILLERS]]
+    index = CandidateIndex.build(listed)
+    rows = [(1, RowData("Mohammad Ali Hassani", "Person")), (2, RowData("Marta Ilonen", "Person"))]
+    pins = Rarity()
+    index.rarity = pins
+    for _pk, data in rows:
+        index.candidates(data.name, schema=data.schema)
+    row_index = _index(rows, pins.pinned)
+    # a listing sharing the two common tokens only: below half of the weight
+    common = CandidateIndex.build([entry_from_record(person("x", "1", "Mohammad Ali Zadeh"))])
+    assert row_index.affected(common).tolist() == []
+    # the rare surname alone carries most of the weight
+    rare = CandidateIndex.build([entry_from_record(person("x", "2", "Hassani Karim"))])
+    assert row_index.affected(rare).tolist() == [1]
+    # a typo of it reaches the row through its neighbour
+    typo = CandidateIndex.build([entry_from_record(person("x", "3", "Hasani Mohammad Ali"))])
+    assert row_index.affected(typo).tolist() == [1]
+    # without pinned weights every key reaches its rows
+    loose = _index(rows, None)
+    assert loose.affected(common).tolist() == [1]
+
+
+def test_an_identifier_always_reaches_its_row() -> None:
+    rows = [(5, RowData("Nobody Known", "Organization", id_numbers=("1027700132195",)))]
+    pins = Rarity({"nobody": 9.0, "known": 9.0})
+    row_index = _index(rows, pins.pinned)
+    listing = person("x", "1", "Somebody Else")
+    listing.identifiers.append(Identifier("Registration Number", "1027700132195"))
+    assert row_index.affected(CandidateIndex.build([entry_from_record(listing)])).tolist() == [5]
+
+
+def test_common_tokens_no_longer_reach_every_row(store: Store) -> None:
+    publish(store, "us_ofac_sdn", [*BASE, *FILLERS], "2022-02-01")
+    ensure_index(store)
+    with Monitor(store, workers=1, decisions=False) as monitor:
+        monitor.add("p", [*ROWS, *COMMON])
+        info = monitor.portfolios.portfolio("p")
+        pinned = monitor.portfolios.rarity(info.id)
+        assert pinned["mohamad"] < pinned["hasani"]
+        # more listings of the common tokens (their document frequency and the
+        # number of listings move): no row is screened again, and nothing differs
+        more = [
+            person("us_ofac_sdn", str(300 + i), f"Mohammad Other{i} Ali", programs=("IRAN",))
+            for i in range(20)
+        ]
+        publish(store, "us_ofac_sdn", [*BASE, *FILLERS, *more], "2022-02-02")
+        ensure_index(store)
+        step = monitor.advance("p")
+        assert step.candidate_rows == 0, step.to_dict()
+        assert monitor.stored_alerts("p") == monitor.full_alerts("p")
+        assert monitor.portfolios.rarity(info.id) == pinned  # weights stay pinned
+        # a listing of a row's rare name reaches that row
+        publish(
+            store,
+            "us_ofac_sdn",
+            [*BASE, *FILLERS, *more, person("us_ofac_sdn", "999", "Mohammad Ali Hassani")],
+            "2022-02-03",
+        )
+        ensure_index(store)
+        step = monitor.advance("p")
+        assert step.candidate_rows >= 1
+        assert [e.row_id for e in monitor.portfolios.events("p")] == ["m1"]
+        assert monitor.stored_alerts("p") == monitor.full_alerts("p")
+
+
+def test_recalibrating_pins_the_weights_anew(tmp_path: Path) -> None:
+    with PortfolioStore(tmp_path) as ps:
+        pid = ps.create_portfolio("p", 0.8, None)
+        ps.apply(pid, "p", Changes(rarity={"ivan": 3.5, "llc": 0.4}))
+        ps.apply(pid, "p", Changes(rarity={"ivan": 9.9}))  # a pinned weight stays
+        assert ps.rarity(pid) == {"ivan": 3.5, "llc": 0.4}
+        ps.set_stats(pid, {"x": 1})
+        assert ps.rarity(pid) == {}
+
+
+def test_candidate_sets_keep_unchanged_rows_and_replace_changed_ones(tmp_path: Path) -> None:
+    path = tmp_path / "sets.npz"
+    CandidateSets({3: ("a:1", "a:2"), 1: ("a:2",), 7: ()}).save(path)
+    sets = CandidateSets.load(path)
+    assert [sets.get(pk) for pk in (1, 3, 7, 9)] == [("a:2",), ("a:1", "a:2"), (), None]
+    sets.update({3: ("b:1",), 5: ("a:1", "b:2")})
+    sets.drop([1])
+    sets.save(path)
+    again = CandidateSets.load(path)
+    assert [again.get(pk) for pk in (1, 3, 5, 7)] == [None, ("b:1",), ("a:1", "b:2"), ()]
