@@ -13,10 +13,10 @@ import asyncio
 import json
 import threading
 from collections.abc import MutableMapping
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from tests import aio
 from tests.api.conftest import copy_home
 from tests.api.test_reload import volkov_renamed
 from tests.cli._cli import thaw
@@ -170,10 +170,7 @@ def test_a_held_request_finishes_on_the_lists_it_started_with(
             for line in b"".join(chunks).decode().splitlines():
                 lines.append(json.loads(line))
 
-    # in a thread of its own: a test run earlier in this process (Playwright's sync
-    # API, under xdist) may have left an event loop running in the main thread
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, scenario()).result()
+    aio.run(scenario())  # (see tests.aio: Playwright may have left a loop running)
     rows = [line for line in lines if "row" in line]
     assert len(rows) == ROWS
     # every row, before and after the swap, was screened against the old lists

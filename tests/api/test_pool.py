@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from tests import aio
 from tests.api.conftest import Server, copy_home, start_server, stop_server
 from tests.api.test_reload import volkov_renamed
 from tests.cli._cli import thaw
@@ -70,9 +71,9 @@ def test_pooled_results_equal_serial_ones(snap: Snapshot) -> None:
     assert any(r.hits for r in serial) and any(not r.hits for r in serial)
     slot = PoolSlot(snap.screener)
     try:
-        pooled = asyncio.run(screen_batch(slot, items, 0.5, "thaw", processes=2, split=2))
+        pooled = aio.run(screen_batch(slot, items, 0.5, "thaw", processes=2, split=2))
         assert pooled == serial
-        again = asyncio.run(screen_batch(slot, items, 0.5, "thaw", processes=2, split=2))
+        again = aio.run(screen_batch(slot, items, 0.5, "thaw", processes=2, split=2))
         assert again == serial
     finally:
         slot.close()
@@ -90,7 +91,7 @@ def test_repeated_names_are_screened_once(snap: Snapshot) -> None:
     slot = PoolSlot(snap.screener)
     snap.screener.screen_query = counting  # type: ignore[method-assign]
     try:
-        result = asyncio.run(screen_batch(slot, items, 0.5, "thaw", processes=1, split=2))
+        result = aio.run(screen_batch(slot, items, 0.5, "thaw", processes=1, split=2))
     finally:
         del snap.screener.screen_query
         slot.close()
@@ -103,7 +104,7 @@ def test_a_closed_pool_screens_in_process(snap: Snapshot) -> None:
     slot = PoolSlot(snap.screener)
     slot.close()
     assert slot.get(2) is None
-    result = asyncio.run(screen_batch(slot, items, 0.5, "thaw", processes=2, split=2))
+    result = aio.run(screen_batch(slot, items, 0.5, "thaw", processes=2, split=2))
     assert result == screen_tasks(snap.screener, items, 0.5, "thaw")
 
 
@@ -125,7 +126,7 @@ def test_a_dead_process_falls_back_to_serial_and_a_new_pool(snap: Snapshot) -> N
         assert await screen_batch(slot, items, 0.5, "thaw", processes=2, split=2) == serial
 
     try:
-        asyncio.run(run())
+        aio.run(run())
     finally:
         slot.close()
 
@@ -136,38 +137,44 @@ def test_inflight_batch_finishes_on_its_index_across_a_reload(
     """A batch handed to the old snapshot's pool, and one that takes the old
     snapshot but reaches the pool only after the reload closed it, both answer
     from the old index; a new batch answers from the new one."""
-    home = copy_home(base_home, tmp_path / "home")
-    engine = Engine(home, reload_every=3600)
-    engine.settle = 0
-    assert engine.check()
-    old = engine.current()
-    assert old is not None
-    query: list[Task] = [(Query(name="Andrei Petrovich Volkov"), 5)] * 4
 
-    def top(results: list[ScreenResult]) -> str | None:
-        hits = results[0].hits
-        return hits[0].name if hits else None
+    def scenario() -> None:
+        # the engine's store connections belong to the thread that made them:
+        # the whole scenario runs in one thread of its own (see tests.aio)
+        home = copy_home(base_home, tmp_path / "home")
+        engine = Engine(home, reload_every=3600)
+        engine.settle = 0
+        assert engine.check()
+        old = engine.current()
+        assert old is not None
+        query: list[Task] = [(Query(name="Andrei Petrovich Volkov"), 5)] * 4
 
-    async def run() -> None:
-        pool = old.pool.get(2)
-        assert pool is not None
-        handed = pool.submit(query, 0.5, "thaw")  # in flight when the lists change
-        newer = volkov_renamed(tmp_path, "2026-03-05", "VOLKOVSKY")
-        assert thaw("load", newer, "--home", home).code == 0
-        assert engine.check()  # the new snapshot is installed, the old pool closed
-        new = engine.current()
-        assert new is not None and new is not old
-        parts = await asyncio.gather(*handed)
-        assert top(parts[0]) == "ANDREI PETROVICH VOLKOV"
-        late = await screen_batch(old.pool, query, 0.5, "thaw", processes=2, split=2)
-        assert top(late) == "ANDREI PETROVICH VOLKOV"
-        fresh = await screen_batch(new.pool, query, 0.5, "thaw", processes=2, split=2)
-        assert top(fresh) != "ANDREI PETROVICH VOLKOV"  # renamed in the new lists
+        def top(results: list[ScreenResult]) -> str | None:
+            hits = results[0].hits
+            return hits[0].name if hits else None
 
-    try:
-        asyncio.run(run())
-    finally:
-        engine.stop()
+        async def run() -> None:
+            pool = old.pool.get(2)
+            assert pool is not None
+            handed = pool.submit(query, 0.5, "thaw")  # in flight when the lists change
+            newer = volkov_renamed(tmp_path, "2026-03-05", "VOLKOVSKY")
+            assert thaw("load", newer, "--home", home).code == 0
+            assert engine.check()  # the new snapshot is installed, the old pool closed
+            new = engine.current()
+            assert new is not None and new is not old
+            parts = await asyncio.gather(*handed)
+            assert top(parts[0]) == "ANDREI PETROVICH VOLKOV"
+            late = await screen_batch(old.pool, query, 0.5, "thaw", processes=2, split=2)
+            assert top(late) == "ANDREI PETROVICH VOLKOV"
+            fresh = await screen_batch(new.pool, query, 0.5, "thaw", processes=2, split=2)
+            assert top(fresh) != "ANDREI PETROVICH VOLKOV"  # renamed in the new lists
+
+        try:
+            asyncio.run(run())
+        finally:
+            engine.stop()
+
+    aio.in_thread(scenario)
 
 
 def _children(pid: int) -> list[int]:
