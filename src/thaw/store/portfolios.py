@@ -48,6 +48,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from thaw.store import _postgres as postgres
 from thaw.store.sealing import Sealer, fingerprint
 
 SCHEMA = """
@@ -424,14 +425,7 @@ class PortfolioStore:
 
     @staticmethod
     def _postgres(url: str) -> _Connection:
-        try:
-            import psycopg
-        except ImportError as exc:  # pragma: no cover - depends on the install
-            raise RuntimeError(
-                "THAW_DATABASE_URL names PostgreSQL but psycopg is not installed "
-                "(pip install 'thaw[postgres]')"
-            ) from exc
-        raw = psycopg.connect(url, autocommit=True)
+        raw = postgres.connect(url)
         with raw.transaction():
             # concurrent first starts must not race on CREATE TABLE IF NOT EXISTS
             raw.execute("SELECT pg_advisory_xact_lock(7401222)")

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from thaw.store import _postgres as postgres
+
 _SQLITE_DDL = """
 CREATE TABLE IF NOT EXISTS api_keys (
   id TEXT PRIMARY KEY,
@@ -199,14 +201,7 @@ class PostgresDatabase(Database):
 
     def __init__(self, url: str) -> None:
         super().__init__()
-        try:
-            import psycopg
-        except ImportError as exc:  # pragma: no cover - depends on the install
-            raise RuntimeError(
-                "THAW_DATABASE_URL names PostgreSQL but psycopg is not installed "
-                "(pip install 'thaw[postgres]')"
-            ) from exc
-        self.conn: Any = psycopg.connect(url, autocommit=True)
+        self.conn: Any = postgres.connect(url)
         with self.lock, self.conn.transaction():
             # concurrent first starts must not race on CREATE TABLE IF NOT EXISTS
             self.conn.execute("SELECT pg_advisory_xact_lock(7401221)")
