@@ -18,8 +18,7 @@ T = TypeVar("T")
 
 def run(coroutine: Coroutine[Any, Any, T]) -> T:
     """``asyncio.run(coroutine)`` in a fresh thread, returning its result."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+    return in_thread(lambda: asyncio.run(coroutine))
 
 
 def in_thread(function: Callable[[], T]) -> T:
