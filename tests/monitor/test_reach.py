@@ -12,7 +12,7 @@ from thaw.index import CandidateIndex, ensure_index, entry_from_record
 from thaw.model import Identifier
 from thaw.monitor import Monitor, RowData
 from thaw.monitor.keys import RowIndex, postings_of, probe_keys
-from thaw.monitor.screening import CandidateSets, Rarity
+from thaw.monitor.screening import CandidateSets, Rarity, text_rarity
 from thaw.store import Store
 from thaw.store.portfolios import Changes, PortfolioStore
 
@@ -126,3 +126,24 @@ def test_candidate_sets_keep_unchanged_rows_and_replace_changed_ones(tmp_path: P
     sets.save(path)
     again = CandidateSets.load(path)
     assert [again.get(pk) for pk in (1, 3, 5, 7)] == [None, ("b:1",), ("a:1", "b:2"), ()]
+
+
+def test_pinned_weights_do_not_depend_on_which_row_meets_a_token_first(store: Store) -> None:
+    # "lit" is not on the lists: the index weighs it by the keys its reading brings,
+    # and the Arabic ليث brings the Latin spellings of the name (laith, leith …)
+    laith = [
+        person("us_ofac_sdn", str(500 + i), n)
+        for i, n in enumerate(["Laith Ahmad", "Leith Hassan", "Lait Omar"])
+    ]
+    publish(store, "us_ofac_sdn", [*BASE, *laith], "2022-02-01")
+    index = ensure_index(store)
+    rows = [("a", RowData("ليث أروى", "Person")), ("b", RowData("Lith Petrov", "Person"))]
+    with Monitor(store, workers=1, decisions=False) as monitor:
+        monitor.add("ab", rows)
+        monitor.add("ba", rows[::-1])
+        pinned = [
+            monitor.portfolios.rarity(monitor.portfolios.portfolio(n).id) for n in ("ab", "ba")
+        ]
+    assert pinned[0] == pinned[1]
+    assert pinned[0]["lit"] == text_rarity(index)("lit")
+    assert pinned[0]["lit"] == Rarity(None, text_rarity(index))("lit", 0.0)

@@ -47,7 +47,7 @@ from thaw.index import CandidateIndex, Entry
 from thaw.match import Matcher, Query
 from thaw.monitor.keys import Postings, RowIndex, postings_of, probe_keys, spans
 from thaw.screen import Screener
-from thaw.text import TokenStats
+from thaw.text import TokenStats, analyze_name
 
 HIT_LIMIT = 10
 """Hits kept per row: ``thaw screen-file``'s default."""
@@ -300,17 +300,52 @@ class Rarity:
     """A portfolio's pinned rarity weights: name token → the weight the candidate
     index gave it (``log(1 + N / df)``) when the portfolio first met it. Set as
     :attr:`thaw.index.CandidateIndex.rarity`, a token pinned before keeps its
-    weight and a new one is pinned at the index's (and listed in :attr:`new`)."""
+    weight and a new one is pinned (and listed in :attr:`new`) at ``weigh(text)``
+    (:func:`text_rarity`), or, without ``weigh``, at the weight the index gives
+    it where it is met.
 
-    def __init__(self, pinned: Mapping[str, float] | None = None) -> None:
+    The index weighs a token the lists do not carry by the keys its reading
+    brings, which depend on the script it was written in (``hasan`` from Хасан
+    also probes the Latin spellings of the Cyrillic name): a weight taken where
+    the token is first met would depend on which row, in which worker process,
+    met it first. ``weigh`` depends on the text alone, so the pins, and the
+    alerts screened with them, are the same however the rows are split."""
+
+    def __init__(
+        self,
+        pinned: Mapping[str, float] | None = None,
+        weigh: Callable[[str], float] | None = None,
+    ) -> None:
         self.pinned: dict[str, float] = dict(pinned or {})
         self.new: dict[str, float] = {}
+        self.weigh = weigh
 
     def __call__(self, text: str, now: float) -> float:
         found = self.pinned.get(text)
         if found is None:
-            found = self.pinned[text] = self.new[text] = now
+            found = now if self.weigh is None else self.weigh(text)
+            self.pinned[text] = self.new[text] = found
         return found
+
+
+def text_rarity(index: CandidateIndex) -> Callable[[str], float]:
+    """The weight at which a portfolio pins a name token (:class:`Rarity`): the
+    index's weight for the token's text, ``log(1 + N / df)`` for the ``df``
+    listings carrying it; for a text no listing carries, the weight the index
+    gives the text read on its own (a Latin name part: the keys of its Latin
+    reading). It is the weight ``screen-file`` gives the token in every name
+    except one where a text the lists do not carry came from another script."""
+
+    def weigh(text: str) -> float:
+        df = index.document_frequency(text)
+        if not df:
+            analyzed = analyze_name(text)
+            token = next((t for t in analyzed.tokens if t.text == text), None)
+            if token is not None:
+                df = index._token_postings(analyzed, token).df
+        return index._idf(df)
+
+    return weigh
 
 
 _Chunk = tuple[list[tuple[int, list[Match]]], list[Candidates], Postings | None, dict[str, float]]
@@ -361,7 +396,7 @@ def screen_rows(
     screener = CalibratedScreener(listings.index, stats)
     index = listings.index
     index.prepare()
-    pins = Rarity(rarity)
+    pins = Rarity(rarity, text_rarity(index))
     work = {
         "listings": listings,
         "screener": screener,
