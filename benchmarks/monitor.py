@@ -18,7 +18,13 @@ store under ``--work``, reused by later runs):
             wall and CPU seconds) and brought to 2024-05-03 in one incremental
             step, in a fresh process whose peak memory and CPU are measured (the
             step includes loading the row index). Prints both, their ratios, the
-            share of rows the change reached, events, peak RSS and ``uptime``.
+            share of rows the change reached, events, memory and ``uptime``.
+            Memory: ``peak_rss_step_mb``, the step's process at its peak;
+            ``peak_rss_tree_mb`` and ``peak_pss_tree_mb``, the step's process
+            and its forked workers summed, sampled every 0.1 s (RSS counts the
+            pages a worker shares with its parent in both, PSS divides them).
+            ``--reuse`` steps again from the state the last full re-screen of
+            that size left (kept under ``--work``), skipping the re-screen.
 
 The portfolio mixes listed names of the newest publication (some perturbed:
 a dropped or reordered name part, a typo), unlisted people from
@@ -34,14 +40,16 @@ import json
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from thaw.monitor import Monitor, RowData
 from thaw.monitor.screening import screen_rows
-from thaw.store import Store
+from thaw.store import PublicationRow, Store
 from thaw.store.bulk import load_series
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -235,10 +243,12 @@ def _versus_screen_file(
     }
 
 
-def _peak_rss_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024.0
+def _high_water_kb() -> int:
+    """This process's peak resident memory (``VmHWM``, kB)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
 
 
 def speed(args: argparse.Namespace) -> None:
@@ -248,36 +258,15 @@ def speed(args: argparse.Namespace) -> None:
         start = next(p for p in pubs if p.published.startswith(args.start))
         end = next(p for p in pubs if p.published.startswith(args.end))
         name = f"speed-{args.rows}"
-        with Monitor(store, decisions=False, profiles=False, workers=args.workers) as monitor:
-            ps = monitor.portfolios
-            if name in {p.name for p in ps.portfolios()}:
-                ps.delete_portfolio(name)
-            began = time.perf_counter()
-            portfolio = build_portfolio(store, args.rows)
-            print(f"built {len(portfolio)} rows in {time.perf_counter() - began:.0f} s")
-            print(load_average())
-            # the baseline: the full re-screen of the portfolio (screen-file's work, plus
-            # storing its alerts and building the row index), at the older publication
-            monitor.listing_set({SOURCE: start})  # (the index of an old publication: built)
-            cpu = _cpu_seconds()
-            began = time.perf_counter()
-            monitor.add(name, portfolio, targets={SOURCE: start})
-            full = time.perf_counter() - began
-            full_cpu = _cpu_seconds() - cpu
-            alerts = len(monitor.stored_alerts(name))
-            print(
-                f"full re-screen of {len(portfolio)} rows at {start.published}: {full:.1f} s wall,"
-                f" {full_cpu:.1f} s CPU, {alerts} alerts; {load_average()}"
-            )
-    del portfolio
-    # the incremental step in a fresh process, so that its peak memory is its own
-    out = subprocess.run(
-        [sys.executable, __file__, "_step", str(home), name, str(end.id), str(args.workers or 0)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    step = json.loads(out.stdout.strip().splitlines()[-1])
+        snapshot = args.work / "snapshots" / name
+        baseline = _restore(home, snapshot) if args.reuse else None
+    if baseline is not None:
+        full, full_cpu = baseline["full_s"], baseline["full_cpu_s"]
+        print(f"reused the portfolio added by an earlier run: {baseline}")
+    else:
+        full, full_cpu = _add(home, name, start, args)
+        _snapshot(home, snapshot, {"full_s": full, "full_cpu_s": full_cpu})
+    step = _measure_step(home, name, end, args)
     if args.check:
         with Store(home) as store, Monitor(store, decisions=False, profiles=False) as monitor:
             stored, full_now = monitor.stored_alerts(name), monitor.full_alerts(name)
@@ -310,6 +299,114 @@ def speed(args: argparse.Namespace) -> None:
     )
 
 
+def _add(
+    home: Path, name: str, start: PublicationRow, args: argparse.Namespace
+) -> tuple[float, float]:
+    """Add portfolio ``name`` at ``start`` (the full re-screen): its wall and CPU
+    seconds."""
+    with (
+        Store(home) as store,
+        Monitor(store, decisions=False, profiles=False, workers=args.workers) as monitor,
+    ):
+        ps = monitor.portfolios
+        if name in {p.name for p in ps.portfolios()}:
+            ps.delete_portfolio(name)
+        began = time.perf_counter()
+        portfolio = build_portfolio(store, args.rows)
+        print(f"built {len(portfolio)} rows in {time.perf_counter() - began:.0f} s")
+        print(load_average())
+        # the baseline: the full re-screen of the portfolio (screen-file's work, plus
+        # storing its alerts and building the row index), at the older publication
+        monitor.listing_set({SOURCE: start})  # (the index of an old publication: built)
+        cpu = _cpu_seconds()
+        began = time.perf_counter()
+        monitor.add(name, portfolio, targets={SOURCE: start})
+        full = time.perf_counter() - began
+        full_cpu = _cpu_seconds() - cpu
+        alerts = len(monitor.stored_alerts(name))
+        print(
+            f"full re-screen of {len(portfolio)} rows at {start.published}: {full:.1f} s wall,"
+            f" {full_cpu:.1f} s CPU, {alerts} alerts; {load_average()}"
+        )
+    return full, full_cpu
+
+
+def _snapshot(home: Path, snapshot: Path, figures: dict[str, float]) -> None:
+    """Keep the monitoring state as the full re-screen left it (``--reuse``)."""
+    shutil.rmtree(snapshot, ignore_errors=True)
+    snapshot.mkdir(parents=True)
+    shutil.copy2(home / "monitor.db", snapshot / "monitor.db")
+    shutil.copytree(home / "monitor", snapshot / "monitor")
+    (snapshot / "baseline.json").write_text(json.dumps(figures))
+
+
+def _restore(home: Path, snapshot: Path) -> dict[str, float] | None:
+    """Put back the state :func:`_snapshot` kept (``None``: there is none)."""
+    if not (snapshot / "baseline.json").exists():
+        return None
+    for stale in home.glob("monitor.db*"):
+        stale.unlink()
+    shutil.copy2(snapshot / "monitor.db", home / "monitor.db")
+    shutil.rmtree(home / "monitor", ignore_errors=True)
+    shutil.copytree(snapshot / "monitor", home / "monitor")
+    figures: dict[str, float] = json.loads((snapshot / "baseline.json").read_text())
+    return figures
+
+
+def _measure_step(
+    home: Path, name: str, end: PublicationRow, args: argparse.Namespace
+) -> dict[str, Any]:
+    """The incremental step in a fresh process, so that its peak memory is its
+    own (parent and forked workers, sampled while it runs)."""
+    cmd = [sys.executable, __file__, "_step", str(home), name, str(end.id), str(args.workers or 0)]
+    peak_rss = peak_pss = 0
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) as proc:
+        while proc.poll() is None:
+            rss, pss = _tree_memory(proc.pid)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+            time.sleep(0.1)
+        assert proc.stdout is not None
+        out = proc.stdout.read()
+    if proc.returncode:
+        raise SystemExit(f"the step failed ({proc.returncode})")
+    step: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    step["peak_rss_tree_mb"] = round(peak_rss / 1024)
+    step["peak_pss_tree_mb"] = round(peak_pss / 1024)
+    return step
+
+
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """RSS and PSS (kB) of process ``pid`` and its descendants, summed. Forked
+    workers share the pages they inherited: the RSS sum counts those in each
+    process, the PSS sum divides them among the processes sharing them."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree, frontier = {pid}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        for child, ppid in parents.items():
+            if ppid == parent and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    rss = pss = 0
+    for member in tree:
+        try:
+            for line in Path(f"/proc/{member}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        except OSError:
+            continue
+    return rss, pss
+
+
 def _step(home: str, name: str, publication_id: str, workers: str) -> None:
     began = time.perf_counter()
     with Store(Path(home)) as store:
@@ -322,10 +419,10 @@ def _step(home: str, name: str, publication_id: str, workers: str) -> None:
     data = step.to_dict()
     data["seconds"] = round(time.perf_counter() - began, 2)
     data["cpu_s"] = _cpu_seconds()
-    data["peak_rss_mb"] = round(_peak_rss_mb(), 0)
-    # (the step's own process, and its largest forked worker, which shares the
-    # pages it inherited: the two are not to be added up)
-    data["peak_rss_parent_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    # the step's own process at its peak (VmHWM: ru_maxrss would also count the
+    # pages of the process that started this one, which Linux carries over exec),
+    # and its largest forked worker (counting the pages it shares with this one)
+    data["peak_rss_step_mb"] = round(_high_water_kb() / 1024)
     data["peak_rss_worker_mb"] = round(
         resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     )
@@ -348,6 +445,11 @@ def main() -> None:
     s.add_argument("--rows", type=int, default=1_000_000)
     s.add_argument("--start", default="2023-12-28")
     s.add_argument("--end", default="2024-05-03")
+    s.add_argument(
+        "--reuse",
+        action="store_true",
+        help="reuse the portfolio an earlier run added (its snapshot under --work): step only",
+    )
     s.add_argument(
         "--check",
         action="store_true",
