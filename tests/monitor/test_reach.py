@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import pytest
+
 from tests.conftest import publish
 from tests.monitor.test_monitor import BASE, ROWS, person
 from thaw.index import CandidateIndex, ensure_index, entry_from_record
@@ -147,3 +150,29 @@ def test_pinned_weights_do_not_depend_on_which_row_meets_a_token_first(store: St
     assert pinned[0] == pinned[1]
     assert pinned[0]["lit"] == text_rarity(index)("lit")
     assert pinned[0]["lit"] == Rarity(None, text_rarity(index))("lit", 0.0)
+
+
+def test_the_row_index_file_is_mapped_and_reaches_the_same_rows(tmp_path: Path) -> None:
+    rows = [
+        (1, RowData("Mohammad Ali Hassani", "Person")),
+        (2**33, RowData("Marta Ilonen", "Person")),  # (a row key past four bytes)
+        (7, RowData("Nobody Known", "Organization", id_numbers=("1027700132195",))),
+    ]
+    built = _index(rows, None)
+    built.save(tmp_path / "rows.idx")
+    mapped = RowIndex.load(tmp_path / "rows.idx")
+    assert isinstance(mapped.ids, np.memmap) and mapped.ids.dtype == np.int64
+    small = _index(rows[:1], None)
+    assert small.ids.dtype == np.uint32
+    small.save(tmp_path / "small.idx")
+    assert RowIndex.load(tmp_path / "small.idx").ids.dtype == np.uint32
+    for listing in ("Hassani Karim", "Marta Ilonen", "Somebody Else"):
+        delta = CandidateIndex.build([entry_from_record(person("x", "1", listing))])
+        assert mapped.affected(delta).tolist() == built.affected(delta).tolist()
+    assert mapped.vocab.tolist() == built.vocab.tolist()
+    empty = _index([], None)
+    empty.save(tmp_path / "empty.idx")
+    assert len(RowIndex.load(tmp_path / "empty.idx")) == 0
+    (tmp_path / "bad.idx").write_bytes(b"PK\x03\x04 an npz")
+    with pytest.raises(ValueError, match="not a row index"):
+        RowIndex.load(tmp_path / "bad.idx")

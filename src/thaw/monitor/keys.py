@@ -53,6 +53,7 @@ and the distinct fuzzy tokens of the rows, by length.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -232,13 +233,15 @@ def spans(starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> npt.NDA
 class RowIndex:
     """Probe-key hashes → the rows probing them (with unit and share per
     posting), and the rows' fuzzy tokens. Built once per portfolio revision, then
-    read-only."""
+    read-only; :meth:`load` maps the arrays from their file rather than reading
+    them (a step touches the postings of the changed listings' keys only, and the
+    worker processes it forks none)."""
 
     def __init__(
         self,
         hashes: npt.NDArray[np.uint64],
         offsets: npt.NDArray[np.int64],
-        ids: npt.NDArray[np.int64],
+        ids: npt.NDArray[np.integer[Any]],
         units: npt.NDArray[np.uint16],
         shares: npt.NDArray[np.float32],
         vocab: npt.NDArray[Any],
@@ -249,10 +252,19 @@ class RowIndex:
         self.units = units
         self.shares = shares
         self.vocab = vocab
-        lengths = np.char.str_len(vocab) if len(vocab) else np.zeros(0, dtype=np.int64)
-        self._by_length: dict[int, list[str]] = {}
-        for length in np.unique(lengths).tolist():
-            self._by_length[int(length)] = vocab[lengths == length].tolist()
+        self._lengths: dict[int, list[str]] | None = None
+
+    @property
+    def _by_length(self) -> dict[int, list[str]]:
+        """The fuzzy tokens by length (built when first looked for)."""
+        if self._lengths is None:
+            vocab = self.vocab
+            lengths = np.char.str_len(vocab) if len(vocab) else np.zeros(0, dtype=np.int64)
+            self._lengths = {
+                int(length): vocab[lengths == length].tolist()
+                for length in np.unique(lengths).tolist()
+            }
+        return self._lengths
 
     @classmethod
     def from_postings(cls, parts: Iterable[Postings]) -> RowIndex:
@@ -275,9 +287,13 @@ class RowIndex:
         vocab = sorted({t for c in chunks for t in c[4]})
         order = np.lexsort((u, o, h))
         h, o, u, w = h[order], o[order], u[order], w[order]
+        del order
         unique, starts = np.unique(h, return_index=True)
         offsets = np.append(starts, len(h)).astype(np.int64)
-        return cls(unique, offsets, o, u, w, np.array(vocab, dtype=np.str_))
+        # (row numbers are the store's row keys: four bytes each while they fit)
+        small = not len(o) or (int(o.min()) >= 0 and int(o.max()) <= np.iinfo(np.uint32).max)
+        rows = o.astype(np.uint32) if small else o
+        return cls(unique, offsets, rows, u, w, np.array(vocab, dtype=np.str_))
 
     def __len__(self) -> int:
         return len(self.hashes)
@@ -289,7 +305,7 @@ class RowIndex:
 
     def rows_with(self, keys: Iterable[str]) -> npt.NDArray[np.int64]:
         """The distinct rows probing at least one of ``keys``, sorted."""
-        return np.unique(self.ids[self._gather(keys)])
+        return np.unique(self.ids[self._gather(keys)]).astype(np.int64)
 
     def _bound(self, at: npt.NDArray[np.int64], min_coverage: float) -> npt.NDArray[np.int64]:
         """Of the postings at ``at`` (of the keys one listing posts), the rows they
@@ -299,7 +315,7 @@ class RowIndex:
         if not len(at):
             return np.zeros(0, dtype=np.int64)
         # (row, unit) as one sortable number: rows are below 2**47
-        pairs = (self.ids[at] << 16) | self.units[at].astype(np.int64)
+        pairs = (self.ids[at].astype(np.int64) << 16) | self.units[at].astype(np.int64)
         order = np.argsort(pairs)
         pairs, shares = pairs[order], self.shares[at][order]
         first = np.empty(len(pairs), dtype=np.bool_)
@@ -413,28 +429,55 @@ class RowIndex:
         ends[hit] = self.offsets[at[hit] + 1]
         return starts, ends
 
+    _ARRAYS = ("hashes", "offsets", "ids", "units", "shares", "vocab")
+
     def save(self, path: Path) -> None:
-        """Write the arrays to ``path`` (NumPy ``.npz``, no pickled objects)."""
+        """Write the arrays to ``path``: a JSON header (each array's type, shape
+        and place) and the arrays' bytes, each at a multiple of 64 (no pickled
+        objects), so that :meth:`load` can map them."""
+        arrays = [np.ascontiguousarray(getattr(self, name)) for name in self._ARRAYS]
+        places: dict[str, Any] = {}
+        at = 0
+        for name, array in zip(self._ARRAYS, arrays, strict=True):
+            places[name] = {"dtype": array.dtype.str, "shape": list(array.shape), "at": at}
+            at += -(-array.nbytes // 64) * 64
+        header = json.dumps(places).encode()
+        start = -(-(len(_MAGIC) + 8 + len(header)) // 64) * 64
         with open(path, "wb") as fh:
-            np.savez(
-                fh,
-                hashes=self.hashes,
-                offsets=self.offsets,
-                ids=self.ids,
-                units=self.units,
-                shares=self.shares,
-                vocab=self.vocab,
-            )
+            fh.write(_MAGIC + len(header).to_bytes(8, "little") + header)
+            for name, array in zip(self._ARRAYS, arrays, strict=True):
+                fh.seek(start + places[name]["at"])
+                fh.write(array.tobytes())
+            fh.truncate(start + at)
 
     @classmethod
     def load(cls, path: Path) -> RowIndex:
-        """Read an index written by :meth:`save`."""
-        with np.load(path, allow_pickle=False) as data:
-            return cls(
-                data["hashes"],
-                data["offsets"],
-                data["ids"],
-                data["units"],
-                data["shares"],
-                data["vocab"],
+        """Map an index written by :meth:`save` (read-only; the pages are read
+        as they are used)."""
+        with open(path, "rb") as fh:
+            if fh.read(len(_MAGIC)) != _MAGIC:
+                raise ValueError(f"{path}: not a row index")
+            size = int.from_bytes(fh.read(8), "little")
+            places = json.loads(fh.read(size))
+        start = -(-(len(_MAGIC) + 8 + size) // 64) * 64
+        arrays = []
+        for name in cls._ARRAYS:
+            place = places[name]
+            shape = tuple(place["shape"])
+            if not math.prod(shape):
+                arrays.append(np.zeros(shape, dtype=np.dtype(place["dtype"])))
+                continue
+            arrays.append(
+                np.memmap(
+                    path,
+                    dtype=np.dtype(place["dtype"]),
+                    mode="r",
+                    offset=start + place["at"],
+                    shape=shape,
+                )
             )
+        return cls(*arrays)
+
+
+_MAGIC = b"thaw-row-index-1\n"
+"""The first bytes of a row index file (:meth:`RowIndex.save`)."""

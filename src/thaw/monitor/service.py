@@ -379,7 +379,7 @@ class Monitor:
                 stale.unlink(missing_ok=True)
 
     def _index_path(self, info: PortfolioInfo) -> Path:
-        return self.store.home / "monitor" / f"rows-{info.id}-{info.revision}-{_index_digest()}.npz"
+        return self.store.home / "monitor" / f"rows-{info.id}-{info.revision}-{_index_digest()}.idx"
 
     def _save_index(self, info: PortfolioInfo, index: RowIndex) -> None:
         path = self._index_path(info)
@@ -392,7 +392,7 @@ class Monitor:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        for stale in path.parent.glob(f"rows-{info.id}-*.npz"):
+        for stale in path.parent.glob(f"rows-{info.id}-*"):
             if stale != path:
                 stale.unlink(missing_ok=True)
 
@@ -646,17 +646,21 @@ class Monitor:
         def cause_of(source: str) -> dict[str, Any]:
             return publication_dict(delta.causes.get(source, first_cause))
 
+        added = [key for key in delta.new if key not in delta.old]
+        owned = (
+            self._ownership_events(info, row_index, listing_set, added, cause_of, workers, rarity)
+            if added
+            else []
+        )
+        del row_index  # (its pages stay out of the screening's memory)
         ordered = sorted(reached)
+        del reached
         for start in range(0, len(ordered), STEP_CHUNK):
             chunk = ordered[start : start + STEP_CHUNK]
             step.candidate_pairs += self._advance_rows(
                 info, chunk, listing_set, delta, sets, changes, cause_of, rarity
             )
-        added = [key for key in delta.new if key not in delta.old]
-        if added:
-            changes.events += self._ownership_events(
-                info, row_index, listing_set, added, cause_of, workers, rarity
-            )
+        changes.events += owned
         kept = None
         if sets is not None:
             kept = self._save_sets(info, info.revision, marks | changes.watermarks, sets)

@@ -727,16 +727,7 @@ class PortfolioStore:
                 [(portfolio_id, *key) for key in changes.alerts_delete],
             )
             if changes.alerts_upsert:
-                pks = dict(
-                    db.execute(
-                        "SELECT row_id, pk FROM mon_rows WHERE portfolio_id = ?", (portfolio_id,)
-                    ).fetchall()
-                    if len(changes.alerts_upsert) > 2000
-                    else [
-                        (rid, self._pk(portfolio_id, rid))
-                        for rid in {rid for rid, _ in changes.alerts_upsert}
-                    ]
-                )
+                pks = self._pks(portfolio_id, {rid for rid, _ in changes.alerts_upsert})
                 db.executemany(
                     f"INSERT INTO mon_alerts (portfolio_id, {_ALERT_COLUMNS})"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -785,14 +776,26 @@ class PortfolioStore:
             raise
         return new_ids
 
-    def _pk(self, portfolio_id: int, row_id: str) -> int:
-        row = self.db.execute(
-            "SELECT pk FROM mon_rows WHERE portfolio_id = ? AND row_id = ?",
-            (portfolio_id, row_id),
-        ).fetchone()
-        if row is None:
-            raise PortfolioError(f"no row {row_id!r}")
-        return int(row[0])
+    def _pks(self, portfolio_id: int, row_ids: Iterable[str]) -> dict[str, int]:
+        """``row_id → pk`` of these rows (by the caller's ids, 500 at a time: not
+        the whole portfolio's, which a million rows make a few hundred MB)."""
+        wanted = sorted(row_ids)
+        found: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                (rid, int(pk))
+                for rid, pk in self.db.execute(
+                    "SELECT row_id, pk FROM mon_rows"
+                    f" WHERE portfolio_id = ? AND row_id IN ({marks})",
+                    (portfolio_id, *chunk),
+                )
+            )
+        missing = [rid for rid in wanted if rid not in found]
+        if missing:
+            raise PortfolioError(f"no row {missing[0]!r}")
+        return found
 
     def _record_events(
         self,
