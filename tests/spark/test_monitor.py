@@ -221,3 +221,45 @@ def test_spark_monitor_command_keeps_a_folder(spark: Any, tmp_path: Path) -> Non
         "spark-monitor", str(no_ids), "--state", str(tmp_path / "m2"), "--home", str(home)
     )
     assert refused.code == 1 and "needs an 'id'" in refused.err
+
+
+def test_name_parts_and_gender_read_as_portfolio_add_reads_a_file(
+    spark: Any, tmp_path: Path
+) -> None:
+    from tests.monitor.test_inputs import PRIGOZHIN
+    from thaw.monitor.inputs import read_rows
+
+    home = tmp_path / "home"
+    path = tmp_path / "customers.csv"
+    path.write_text(
+        "id,first_name,middle_name,last_name,sex,date_of_birth\n"
+        "a,Ivan,Petrovich,Sidorov,M,1961-04-12\n"
+        "b,Evgeniya,,Prigozhina,F,\n"
+        "c,Evgeniya,,Prigozhina,,\n",
+        encoding="utf-8",
+    )
+    with Store(home) as store:
+        publish(store, "us_ofac_sdn", [*BASE, PRIGOZHIN], "2022-02-01")
+        ensure_index(store)
+        with Monitor(store, workers=1, decisions=False) as single:
+            single.add("p", read_rows(path), threshold=0.3)
+            expected = single.stored_alerts("p")
+    df = spark.read.option("header", True).csv(str(path))
+    found = monitor(
+        df,
+        name="p",
+        home=home,
+        full_name=None,
+        first_name="first_name",
+        middle_name="middle_name",
+        last_name="last_name",
+        gender="sex",
+        birth_date="date_of_birth",
+        threshold=0.3,
+    )
+    assert _alerts(found.alerts) == expected
+    # the woman's row scores below the row that gives no gender, as in the file
+    assert expected[("b", "us_ofac_sdn", "77")] < expected[("c", "us_ofac_sdn", "77")]
+    rows = {r["row_id"]: json.loads(r["row"]) for r in found.alerts.collect()}
+    assert rows["b"]["gender"] == "female" and "gender" not in rows["c"]
+    assert rows["a"]["name"] == "Ivan Petrovich Sidorov" and rows["a"]["schema"] == "Person"

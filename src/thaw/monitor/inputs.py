@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from thaw.monitor.screening import RowData
-from thaw.screen.batch import BatchError, check_row, detect_format, open_source
+from thaw.screen.batch import BatchError, check_mapping, check_row, detect_format, open_source
 
 
 class PortfolioInputError(ValueError):
@@ -50,8 +50,7 @@ def read_rows(path: Path, fmt: str | None = None) -> list[tuple[str, RowData]]:
                 problems.append(f"{where}: id {text!r} already used at {seen[text]}")
                 continue
             seen[text] = where
-            data = RowData(job.name, job.schema, job.birth_date, job.countries, job.id_numbers)
-            rows.append((text, data))
+            rows.append((text, RowData.of(job)))
     except BatchError as exc:
         raise PortfolioInputError(f"{path}: {exc}") from exc
     finally:
@@ -64,28 +63,17 @@ def read_rows(path: Path, fmt: str | None = None) -> list[tuple[str, RowData]]:
 
 
 def row_from_fields(fields: dict[str, object], where: str = "row") -> tuple[str, RowData]:
-    """One row given as a mapping (an API request): the same columns and checks as
-    a file row; :class:`PortfolioInputError` if it cannot be a portfolio row."""
-    from thaw.screen.inputs import (
-        ScreenInputError,
-        clean_name,
-        parse_birth_date,
-        parse_countries,
-        parse_id_number,
-        parse_schema,
-    )
-
+    """One row given as a mapping (an API request): the columns and checks of a
+    file row (:func:`thaw.screen.batch.check_mapping`: ``name`` or name parts,
+    ``gender``, a person inferred from a birth date …); any problem refuses it
+    (:class:`PortfolioInputError`), as in a file."""
     lowered = {str(k).lower(): v for k, v in fields.items()}
     ident = lowered.get("id")
     text = "" if ident is None else str(ident).strip()
     if not text:
         raise PortfolioInputError(f"{where}: no id (a portfolio row needs an id)")
-    try:
-        name = clean_name(lowered.get("name") or lowered.get("full_name"))
-        schema = parse_schema(lowered.get("schema"))
-        birth = parse_birth_date(lowered.get("birth_date") or lowered.get("date_of_birth"))
-        countries = parse_countries(lowered.get("country") or lowered.get("nationality"))
-    except ScreenInputError as exc:
-        raise PortfolioInputError(f"{where} ({text}): {exc}") from None
-    number = parse_id_number(lowered.get("id_number"))
-    return text, RowData(name, schema, birth, countries, (number,) if number else ())
+    job, problems = check_mapping(lowered, where=where)
+    if problems or job is None:
+        reason = problems[0].reason if problems else "cannot be screened"
+        raise PortfolioInputError(f"{where} ({text}): {reason}")
+    return text, RowData.of(job)

@@ -47,6 +47,7 @@ from thaw.index import CandidateIndex, Entry
 from thaw.match import Matcher, Query
 from thaw.monitor.keys import Postings, RowIndex, postings_of, probe_keys, spans
 from thaw.screen import Screener
+from thaw.screen.batch import CheckedRow
 from thaw.text import TokenStats, analyze_name
 
 HIT_LIMIT = 10
@@ -56,22 +57,35 @@ HIT_LIMIT = 10
 @dataclass(frozen=True, slots=True)
 class RowData:
     """The screened fields of one portfolio row (checked as ``screen-file`` checks
-    them)."""
+    them, :func:`thaw.screen.batch.check_row`). ``gender`` is ``male`` or
+    ``female`` when the row gives one (evidence for the matcher, as in
+    ``screen-file``)."""
 
     name: str
     schema: str | None = None
     birth_date: str | None = None
     countries: tuple[str, ...] = ()
     id_numbers: tuple[str, ...] = ()
+    gender: str | None = None
+
+    @classmethod
+    def of(cls, row: CheckedRow) -> RowData:
+        """The fields ``screen-file`` screens of a checked input row."""
+        return cls(row.name, row.schema, row.birth_date, row.countries, row.id_numbers, row.gender)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The fields as stored and sent in events. ``gender`` only when given: the
+        rows stored before thaw read it keep their fingerprints."""
+        data: dict[str, Any] = {
             "name": self.name,
             "schema": self.schema,
             "birth_date": self.birth_date,
             "countries": list(self.countries),
             "id_numbers": list(self.id_numbers),
         }
+        if self.gender is not None:
+            data["gender"] = self.gender
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RowData:
@@ -81,6 +95,7 @@ class RowData:
             data.get("birth_date"),
             tuple(data.get("countries") or ()),
             tuple(data.get("id_numbers") or ()),
+            data.get("gender"),
         )
 
     @property
@@ -91,7 +106,9 @@ class RowData:
 
     def query(self) -> Query:
         """The matcher's query."""
-        return Query(self.name, self.schema, self.birth_date, self.countries, None, self.id_numbers)
+        return Query(
+            self.name, self.schema, self.birth_date, self.countries, self.gender, self.id_numbers
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,6 +148,10 @@ def monitor(
     birth_date: str | None = None,
     country: str | None = None,
     id_number: str | None = None,
+    first_name: str | None = None,
+    middle_name: str | None = None,
+    last_name: str | None = None,
+    gender: str | None = None,
     threshold: float | None = None,
     home: str | Path | None = None,
     targets: Mapping[str, PublicationRow] | None = None,
@@ -158,7 +162,9 @@ def monitor(
 
     ``portfolio`` holds one row per customer: ``id`` names its id column (rows
     without an id, or that cannot be screened, are not monitored), the other
-    keywords its fields as in :func:`thaw.spark.screen`. ``alerts`` and ``state``
+    keywords its fields as in :func:`thaw.spark.screen` (the name in one column or
+    in parts, ``gender`` as evidence: a row reads as ``thaw portfolio add`` reads a
+    file row). ``alerts`` and ``state``
     are those of the previous step (both or neither); ``name`` is the portfolio's
     name in events. ``threshold`` applies to a baseline (later steps keep the
     state's). Events are returned only for an advance step. ``decisions``: apply
@@ -176,6 +182,10 @@ def monitor(
         country=country,
         id_number=id_number,
         id=id,
+        first_name=first_name,
+        middle_name=middle_name,
+        last_name=last_name,
+        gender=gender,
     )
     spark = portfolio.sparkSession
     root = default_home(home)
@@ -508,8 +518,7 @@ def _match_batches(batches: Iterator[pa.RecordBatch], plan: _Plan) -> Iterator[p
             text = "" if job is None or job.id is None else str(job.id).strip()
             if job is None or not text:
                 continue  # not a portfolio row: the monitor refuses such rows
-            data = RowData(job.name, job.schema, job.birth_date, job.countries, job.id_numbers)
-            rows.append((len(ids), data))
+            rows.append((len(ids), RowData.of(job)))
             ids.append(text)
         if not rows or not len(listings):
             continue
@@ -585,8 +594,9 @@ def monitor_folder(
     step is the baseline; each later one matches the listings changed since.
     The state file is replaced last, so a step that fails leaves the previous
     state in force (run it again). ``columns`` maps the row fields (``id``,
-    ``name``, ``schema``, ``birth_date``, ``country``, ``id_number``) to column
-    names, as :func:`thaw.spark.detect_columns` finds them; ``decisions`` as
+    ``name``, ``schema``, ``birth_date``, ``country``, ``id_number``,
+    ``first_name``, ``middle_name``, ``last_name``, ``gender``) to column names,
+    as :func:`thaw.spark.detect_columns` finds them; ``decisions`` as
     :func:`monitor`'s."""
     spark = portfolio.sparkSession
     state_path = folder / STATE_FILE
@@ -610,6 +620,10 @@ def monitor_folder(
         birth_date=columns.get("birth_date"),
         country=columns.get("country"),
         id_number=columns.get("id_number"),
+        first_name=columns.get("first_name"),
+        middle_name=columns.get("middle_name"),
+        last_name=columns.get("last_name"),
+        gender=columns.get("gender"),
         threshold=threshold,
         home=home,
         decisions=decisions,
