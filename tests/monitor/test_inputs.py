@@ -41,7 +41,12 @@ def test_a_file_row_with_name_parts_and_gender(tmp_path: Path) -> None:
     assert rows["a"] == RowData("Ivan Petrovich Sidorov", "Person", "1961-04-12", gender="male")
     assert rows["b"] == RowData("Evgeniya Prigozhina", "Person", gender="female")
     # the API reads a row's fields alike
-    fields = {"id": "b", "first_name": "Evgeniya", "last_name": "Prigozhina", "gender": "female"}
+    fields: dict[str, object] = {
+        "id": "b",
+        "first_name": "Evgeniya",
+        "last_name": "Prigozhina",
+        "gender": "female",
+    }
     assert row_from_fields(fields) == ("b", rows["b"])
     with pytest.raises(PortfolioInputError, match="no id"):
         row_from_fields({"name": "Ivan Sidorov"})
