@@ -176,3 +176,28 @@ def test_the_row_index_file_is_mapped_and_reaches_the_same_rows(tmp_path: Path) 
     (tmp_path / "bad.idx").write_bytes(b"PK\x03\x04 an npz")
     with pytest.raises(ValueError, match="not a row index"):
         RowIndex.load(tmp_path / "bad.idx")
+
+
+def test_a_portfolio_without_pinned_weights_is_pinned_on_its_next_step(store: Store) -> None:
+    publish(store, "us_ofac_sdn", [*BASE, *FILLERS], "2022-02-01")
+    ensure_index(store)
+    with Monitor(store, workers=1, decisions=False) as monitor:
+        monitor.add("p", [*ROWS, *COMMON])
+        info = monitor.portfolios.portfolio("p")
+        pinned = monitor.portfolios.rarity(info.id)
+        # as a portfolio of a version before the pins: none
+        monitor.portfolios.set_stats(info.id, monitor.portfolios.stats(info.id))
+        assert monitor.portfolios.rarity(info.id) == {}
+        added = person("us_ofac_sdn", "999", "Mohammad Ali Hassani")
+        publish(store, "us_ofac_sdn", [*BASE, *FILLERS, added], "2022-02-03")
+        ensure_index(store)
+        monitor.advance("p")
+        assert monitor.portfolios.rarity(info.id).keys() >= pinned.keys()
+        assert monitor.stored_alerts("p") == monitor.full_alerts("p")
+        assert [(e.type, e.row_id) for e in monitor.portfolios.events("p")] == [("new_hit", "m1")]
+        # pinned now: a listing sharing only common tokens with rows reaches none
+        other = person("us_ofac_sdn", "998", "Mohammad Other Ali")
+        publish(store, "us_ofac_sdn", [*BASE, *FILLERS, added, other], "2022-02-04")
+        ensure_index(store)
+        assert monitor.advance("p").candidate_rows == 0
+        assert monitor.stored_alerts("p") == monitor.full_alerts("p")

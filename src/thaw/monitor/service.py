@@ -631,6 +631,13 @@ class Monitor:
         step.changed_listings = len(delta)
         workers = self.workers if self.workers is not None else default_workers()
         rarity = self.portfolios.rarity(info.id)
+        if not rarity and info.rows:
+            # a portfolio from before the weights were pinned: pinned first, by a
+            # full re-screen at the publications it reflects (its events, if any
+            # alert moves, name that re-screen as their cause)
+            self.rescreen(name, targets={s: self._publication(p) for s, p in marks.items()})
+            info = self.portfolios.portfolio(name)
+            rarity = self.portfolios.rarity(info.id)
         row_index = self.row_index(info, rarity)
         reached = set(affected_rows(row_index, delta, listing_set.index, workers).tolist())
         step.reached_rows = len(reached)
