@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 import thaw.match
 from thaw.index import CandidateIndex, Entry
@@ -479,25 +480,42 @@ class CandidateSets:
 
     def __init__(self, sets: Mapping[int, Candidates] | None = None) -> None:
         self._vocab: list[str] = []
+        self._slots: dict[str, int] | None = None
         self._pks = np.zeros(0, dtype=np.int64)
         self._offsets = np.zeros(1, dtype=np.int64)
         self._ids = np.zeros(0, dtype=np.int32)
-        self._changed: dict[int, Candidates | None] = dict(sets or {})
+        # (rows whose set changed: their keys as numbers of the vocabulary, four
+        # bytes each rather than a tuple of strings; None: the row is gone)
+        self._changed: dict[int, npt.NDArray[np.int32] | None] = {}
+        if sets:
+            self.update(sets)
 
     def get(self, pk: int) -> Candidates | None:
         """The candidate set of row ``pk`` (``None``: not known)."""
+        vocab = self._vocab
         if pk in self._changed:
-            return self._changed[pk]
+            found = self._changed[pk]
+            return None if found is None else tuple(vocab[j] for j in found.tolist())
         i = int(np.searchsorted(self._pks, pk))
         if i == len(self._pks) or self._pks[i] != pk:
             return None
-        vocab = self._vocab
         start, end = int(self._offsets[i]), int(self._offsets[i + 1])
         return tuple(vocab[j] for j in self._ids[start:end].tolist())
 
     def update(self, sets: Mapping[int, Candidates]) -> None:
         """Replace the candidate sets of these rows."""
-        self._changed.update(sets)
+        if self._slots is None:
+            self._slots = {key: i for i, key in enumerate(self._vocab)}
+        slots, vocab = self._slots, self._vocab
+        for pk, keys in sets.items():
+            numbers = []
+            for key in keys:
+                slot = slots.get(key)
+                if slot is None:
+                    slot = slots[key] = len(vocab)
+                    vocab.append(key)
+                numbers.append(slot)
+            self._changed[pk] = np.array(numbers, dtype=np.int32)
 
     def drop(self, pks: Iterable[int]) -> None:
         """Forget the rows ``pks`` (removed from the portfolio)."""
@@ -510,14 +528,11 @@ class CandidateSets:
         lengths = np.diff(self._offsets)[kept]
         starts = self._offsets[kept]
         ids = [self._ids[spans(starts, starts + lengths)]]
-        vocab = {key: i for i, key in enumerate(self._vocab)}
-        pks, sizes, new = [self._pks[kept]], [lengths], list[int]()
+        pks, sizes = [self._pks[kept]], [lengths]
         added = [(pk, keys) for pk, keys in self._changed.items() if keys is not None]
-        for _pk, keys in added:
-            new.extend(vocab.setdefault(key, len(vocab)) for key in keys)
         pks.append(np.fromiter((pk for pk, _k in added), dtype=np.int64, count=len(added)))
         sizes.append(np.fromiter((len(k) for _p, k in added), dtype=np.int64, count=len(added)))
-        ids.append(np.asarray(new, dtype=np.int32))
+        ids += [keys for _pk, keys in added]
         all_pks, all_sizes, all_ids = (
             np.concatenate(pks),
             np.concatenate(sizes),
@@ -536,7 +551,7 @@ class CandidateSets:
                     pks=all_pks[order],
                     offsets=offsets,
                     ids=all_ids[spans(begins, begins + all_sizes)].astype(np.int32),
-                    vocab=np.array(list(vocab), dtype=np.str_),
+                    vocab=np.array(self._vocab, dtype=np.str_),
                 )
             os.replace(tmp, path)
         except BaseException:

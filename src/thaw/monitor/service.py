@@ -74,7 +74,7 @@ from thaw.store.portfolios import (
 )
 from thaw.store.versions import version_hashes, versions_by_id
 
-STEP_CHUNK = 100_000
+STEP_CHUNK = 50_000
 """Rows a step re-screens at a time (their data, alerts and priors in memory)."""
 
 EVENT_TYPES = ("new_hit", "hit_amended", "hit_removed", "row_changed", "ownership_hit")
