@@ -108,6 +108,11 @@ HONORIFICS_RAW: Final[tuple[str, ...]] = (
     "dona",
     "gospodin",
 )
+#: The scripts whose titles the lists above hold (as read into Latin letters:
+#: Russian Мистер, Господин; Hebrew מר). A word of another script that reads
+#: like a title is a name (Khmer ហ៊ុន *Hun* reads "hon", not *Hon.*).
+TITLE_SCRIPTS: Final = frozenset({"Latin", "Cyrillic", "Greek", "Hebrew", "Arabic"})
+
 #: Given names spelt like a title once folded ("Donna" folds to the Portuguese
 #: title "Dona"): never read as honorifics.
 NAMES_NOT_TITLES: Final = frozenset({"donna"})
@@ -175,7 +180,12 @@ FILIATION: Final[dict[str, str]] = {
 }
 
 #: Arabic definite article in its Latin spellings (standalone or hyphenated):
-#: carries no identity, dropped.
+#: carries no identity, dropped. Before the "sun letters" its *l* is assimilated
+#: to the next word's first consonant (ar-Rahman, ud-Din, and the South Asian
+#: ur- and uz- of Zia-ur-Rahman, Saif-uz-Zaman), so such a form is the article
+#: only before a word beginning with that consonant: Korean *An* and Turkish
+#: *Er* are names (thaw.text.analyze). Korean *Il* (Kim Il Sung), far more
+#: frequent on the lists than an Arabic *il*, is no article.
 ARTICLES: Final[frozenset[str]] = frozenset(
     {
         "al",
@@ -196,11 +206,17 @@ ARTICLES: Final[frozenset[str]] = frozenset(
         "er",
         "ez",
         "en",
-        "il",
         "ud",
+        "ur",
         "us",
+        "uz",
     }
 )
+
+#: English articles, stop words of organisation names ("A Better World
+#: Foundation"), that are parts of a person's name: an initial ("John A.
+#: Smith"), a surname (Korean *An*, Chinese 安 "An Jong Hyok").
+NAME_WORDS_IN_PERSONS: Final[frozenset[str]] = frozenset({"a", "an"})
 
 #: Very frequent name parts worldwide. They identify little on their own, so their
 #: weight is reduced (a :class:`~thaw.text.stats.TokenStats` built from the lists
