@@ -31,14 +31,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar, Final
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
-from thaw.match.types import Query
+from thaw.match.types import FeatureResult, Query
 from thaw.text import AnalyzedName, Token, vocab
 
 _PERSONS = frozenset({"Person"})
@@ -336,7 +336,7 @@ class NameShapeFeature(Feature):
             -1.2, "a one-word query matched only by its consonants, its written vowels differing"
         ),
         "one_consonant_word": Magnitude(
-            -0.2, "a one-word query matched by its consonants, the vowels its script writes agreeing"
+            -0.2, "a one-word query matched by its consonants, the vowels it writes agreeing"
         ),
         "part_of_word": Magnitude(
             -1.0, "a Chinese or Korean word of several syllables aligned only in part"
@@ -473,7 +473,10 @@ class NameShapeFeature(Feature):
         if len(qs) == 1 and all(p.how == "abjad" for p in al.pairs):
             if all(_vowels_agree(p, qs, rs) for p in al.pairs):
                 value = m["one_consonant_word"]
-                note = f"a single word matched by its consonants, its written vowels agreeing ({value:+.1f})"
+                note = (
+                    f"a single word matched by its consonants, its written vowels agreeing"
+                    f" ({value:+.1f})"
+                )
             else:
                 value = m["one_approximate_word"]
                 note = f"a single word matched only approximately ({value:+.1f})"
@@ -918,6 +921,30 @@ _REGISTRY: tuple[Feature, ...] = (
 def features() -> tuple[Feature, ...]:
     """The features of the ``thaw`` algorithm, in evaluation order."""
     return _REGISTRY
+
+
+#: The facts whose answers may differ between listings of one party, and are
+#: then reported (:func:`disagreements`): a party listed by several authorities
+#: is scored on its best listing, which must not hide another listing's conflict.
+FACT_FEATURES: Final = ("gender", "birth_date", "identifier")
+
+
+def disagreements(
+    best: Sequence[FeatureResult], other: Sequence[FeatureResult]
+) -> list[FeatureResult]:
+    """The facts (:data:`FACT_FEATURES`) on which another listing of the same
+    party answers against what the best listing answered: a conflict there
+    where the best agreed or said nothing, or an agreement there where the
+    best conflicted. Each is the other listing's own finding."""
+    mine = {f.feature: f.contribution for f in best}
+    out: list[FeatureResult] = []
+    for f in other:
+        if f.feature not in FACT_FEATURES or not f.contribution:
+            continue
+        was = mine.get(f.feature, 0.0)
+        if (f.contribution < 0 <= was) or (f.contribution > 0 > was):
+            out.append(f)
+    return out
 
 
 def describe_algorithm() -> str:

@@ -419,7 +419,12 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
             out.append(_Word(code, hint="legal", surface=surface))
             continue
         if org_context and word in vocab.ORG_ABBREVIATIONS:
-            out.extend(_Word(g, hint="generic") for g in vocab.ORG_ABBREVIATIONS[word])
+            out.extend(
+                _Word(g[6:], hint="legal", surface=word)
+                if g.startswith("legal:")
+                else _Word(g, hint="generic")
+                for g in vocab.ORG_ABBREVIATIONS[word]
+            )
             continue
         if not word.isascii():  # (an ASCII word is Latin script)
             script = word_script(word)
@@ -808,7 +813,9 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
         elif (
             n > 1
             and (raw in _STOP or (not maybe_person and raw in _ORG_STOP))
-            and not (raw in vocab.NAME_WORDS_IN_PERSONS and maybe_person and _no_org_word(words, folds))
+            and not (
+                raw in vocab.NAME_WORDS_IN_PERSONS and maybe_person and _no_org_word(words, folds)
+            )
         ):
             role, weight = "stop", 0.0
         elif (

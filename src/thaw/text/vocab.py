@@ -648,7 +648,8 @@ GENERIC_WORDS: Final[dict[str, tuple[str, ...]]] = {
 #: Weight of a generic organisation word, relative to an ordinary name token.
 GENERIC_WEIGHT: Final = 0.35
 
-#: Russian and other CIS organisation abbreviations that stand for generic words.
+#: Russian and other CIS organisation abbreviations that stand for generic words
+#: (or, as ``legal:`` codes, for legal forms), in organisation names.
 ORG_ABBREVIATIONS: Final[dict[str, tuple[str, ...]]] = {
     "нк": ("oil", "company"),
     "гк": ("group",),
@@ -662,6 +663,18 @@ ORG_ABBREVIATIONS: Final[dict[str, tuple[str, ...]]] = {
     "ск": ("company",),
     "кб": ("bank",),
     "фг": ("financial", "group"),
+    # the same in Latin letters, as the lists and the press write them ("NK
+    # Rosneft", "FGUP Rosoboronexport"); only those that are no common Latin
+    # abbreviation of their own (not UK, SK, TD, IK, GK, KB). Legal forms, as
+    # rigour reads their Cyrillic spelling, are ``legal:`` codes.
+    "nk": ("oil", "company"),
+    "npp": ("research", "production", "enterprise"),
+    "npk": ("research", "production", "corporation"),
+    "gup": ("legal:soe",),
+    "fgup": ("legal:soe",),
+    "mup": ("legal:soe",),
+    "fkp": ("legal:soe",),
+    "akb": ("legal:jsc",),
 }
 
 #: Chinese and Japanese organisation vocabulary, matched as the longest run of
