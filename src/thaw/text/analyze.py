@@ -426,8 +426,12 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
                 for g in vocab.ORG_ABBREVIATIONS[word]
             )
             continue
+        titled = True
         if not word.isascii():  # (an ASCII word is Latin script)
             script = word_script(word)
+            # a word read from a script whose titles thaw does not know is no
+            # title, whatever its reading spells (Khmer ហ៊ុន is the name Hun, "hon")
+            titled = script in vocab.TITLE_SCRIPTS
             if script == "Han" and len(word) > 1 and word[-1] == _SHI and persons:
                 # 氏 after a surname marks it as a family name (軒轅氏 *Xuanyuan*,
                 # 王陳氏 Mrs Wang née Chen): no part of the name
@@ -439,9 +443,6 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
                 out.extend(_syllables(word))
                 continue
         latin, abjad = transliterate_word(word)
-        # a word read from a script whose titles thaw does not know is no title,
-        # whatever its reading spells (Khmer ហ៊ុន is the name Hun, read "hon")
-        titled = word.isascii() or word_script(word) in vocab.TITLE_SCRIPTS
         if len(latin) == 1:
             symbols = _NO_SYMBOLS if word.isascii() else script_symbols(word)
             out.append(_Word(latin[0], abjad, symbols=symbols, titled=titled))
