@@ -213,10 +213,11 @@ ARTICLES: Final[frozenset[str]] = frozenset(
     }
 )
 
-#: English articles, stop words of organisation names ("A Better World
-#: Foundation"), that are parts of a person's name: an initial ("John A.
-#: Smith"), a surname (Korean *An*, Chinese 安 "An Jong Hyok").
-NAME_WORDS_IN_PERSONS: Final[frozenset[str]] = frozenset({"a", "an"})
+#: English stop words of organisation names ("A Better World Foundation",
+#: "Made in China") that are parts of a person's name: an initial ("John A.
+#: Smith"), a syllable of a Korean, Chinese or Vietnamese name ("An Jong Hyok",
+#: "In Su PAK", "PAK TO CHUN", "To Lam"; rigour's name corpus knows them all).
+NAME_WORDS_IN_PERSONS: Final[frozenset[str]] = frozenset({"a", "an", "in", "to"})
 
 #: Very frequent name parts worldwide. They identify little on their own, so their
 #: weight is reduced (a :class:`~thaw.text.stats.TokenStats` built from the lists
