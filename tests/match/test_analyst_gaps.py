@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from thaw.index.entry import entry_from_record, name_entry
-from thaw.match import FeatureResult, Query, disagreements, score
+from thaw.match import FeatureResult, Matcher, Query, disagreements, score
 from thaw.model import Name, Record
 from thaw.text import analyze_name
 
@@ -197,3 +197,15 @@ def test_khmer_hon_is_a_name(name: str) -> None:
 def test_titles_still_dropped_where_they_are_titles() -> None:
     assert _roles("Hon. John Smith", "Person")[0] == ("hon", "honorific")
     assert _roles("Мистер Смит", "Person")[0] == ("mister", "honorific")
+
+
+def test_facts_are_the_score_s_own_findings() -> None:
+    listed = entry_from_record(
+        Record("t", "1", "Person", names=[Name("Ali Kony")], gender="female", birth_dates=["1940"])
+    )
+    query = Query("Ali Kony", "Person", birth_date="1975", gender="M")
+    facts = Matcher().facts(query, listed)
+    evidence = score(query, listed).evidence
+    assert [f.feature for f in facts] == ["birth_date", "gender"]
+    assert facts == tuple(f for f in evidence if f.feature in ("birth_date", "gender"))
+    assert Matcher().facts(Query("Ali Kony", "Person"), listed) == ()

@@ -41,6 +41,7 @@ import math
 from thaw.index.entry import Entry
 from thaw.match.config import DEFAULT_CONFIG, MatchConfig
 from thaw.match.features import (
+    FACT_FEATURES,
     NO_EVIDENCE,
     Context,
     NameFeature,
@@ -162,6 +163,22 @@ class Matcher:
         if self.algorithm == "ofac":
             return ofac_score(query, entry)
         return self._combine(self._context(query, entry, explain))
+
+    def facts(self, query: Query, entry: Entry) -> tuple[FeatureResult, ...]:
+        """What the fact features (:data:`~thaw.match.features.FACT_FEATURES`:
+        gender, birth date, identifier) find for ``query`` against ``entry``, each
+        as in :attr:`MatchResult.evidence`, without aligning the names: how a
+        party's other listings are compared with its best one
+        (:func:`~thaw.match.disagreements`)."""
+        identifier = listed_identifier(query, entry) if entry.identifiers else None
+        ctx = Context(query, entry, analyze_name(""), None, True, identifier)
+        found: list[FeatureResult] = []
+        for feature, weight, values in self._features:
+            if feature.name in FACT_FEATURES and weight:
+                ev = feature.evaluate(ctx, values)
+                if ev is not NO_EVIDENCE:
+                    found.append(FeatureResult(feature.name, round(ev.value * weight, 4), ev.note))
+        return tuple(found)
 
     def score_at_least(self, query: Query, entry: Entry, threshold: float) -> MatchResult | None:
         """The explained :meth:`score` of ``entry`` if it reaches ``threshold``,

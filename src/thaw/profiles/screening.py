@@ -137,10 +137,10 @@ class PartyScreener(Screener):
             position = self.index.position(key) if key != best_key else None
             if position is None:
                 continue
-            other = matcher.score(query, self.index.entry(position))
+            facts = matcher.facts(query, self.index.entry(position))
             found += [
                 FeatureResult(f.feature, 0.0, f"another listing of this party, {key}: {f.detail}")
-                for f in disagreements(hit.features, other.evidence)
+                for f in disagreements(hit.features, facts)
             ]
         if not found:
             return hit
