@@ -307,10 +307,11 @@ class NameShapeFeature(Feature):
       "Deutsche Bank AG") the query is a branch of the listed party, owned by
       it, and nothing is said; nor when the query gives no legal form ("Bank
       Melli" against "BANK MELLI IRAN", whose country is part of its name);
-    * *different initials*: a person's name on each side holds an initial
-      that aligns with nothing on the other ("John A. Smith" against "John B.
-      Smith"): the middle names differ. The alignment already counts the two
-      initials as a substitution of light words; this entry says so in the
+    * *different initials*: a person's name holds an initial that aligns
+      with nothing, and the other name an initial or a name word that aligns
+      with nothing either ("John A. Smith" against "John B. Smith" or "John
+      Bernard Smith"): the middle names differ. The alignment already counts
+      them as a substitution of a light word; this entry says so in the
       explanation and adds a little, so that the pair stays well below a
       strong match, while an agreeing date of birth can still lift it;
     * *substitution*: a full name word on each side is left unaligned, one name
@@ -482,16 +483,13 @@ class NameShapeFeature(Feature):
                 note = f"a single word matched only approximately ({value:+.1f})"
             return Evidence(value, note if ctx.explain else "")
         if personal:
-            q_initial = _unaligned_initial(qs, al.query_used)
-            r_initial = _unaligned_initial(rs, al.result_used) if q_initial is not None else None
-            if q_initial is not None and r_initial is not None:
+            initials = _different_initials(qs, al.query_used, rs, al.result_used)
+            if initials is not None:
                 value = m["different_initials"]
                 note = ""
                 if ctx.explain:
-                    note = (
-                        f"initial {q_initial.raw.upper()!r} differs from"
-                        f" {r_initial.raw.upper()!r} ({value:+.1f})"
-                    )
+                    q_word, r_word = (t.raw.upper() if len(t.raw) == 1 else t.raw for t in initials)
+                    note = f"middle names differ: {q_word!r} against {r_word!r} ({value:+.1f})"
                 return Evidence(value, note)
         q_other = _unaligned_name(qs, al.query_used)
         if q_other is not None:
@@ -543,6 +541,26 @@ def _unaligned_initial(tokens: tuple[Token, ...], used: set[int]) -> Token | Non
     for i, t in enumerate(tokens):
         if i not in used and t.role == "initial":
             return t
+    return None
+
+
+def _different_initials(
+    qs: tuple[Token, ...], q_used: set[int], rs: tuple[Token, ...], r_used: set[int]
+) -> tuple[Token, Token] | None:
+    """An initial left unaligned on one side and, on the other, an initial or a
+    full name word left unaligned (query's first): two different middle names,
+    one of them or both written as an initial ("John A. Smith" against "John B.
+    Smith" or "John Bernard Smith")."""
+    q_initial = _unaligned_initial(qs, q_used)
+    r_initial = _unaligned_initial(rs, r_used)
+    if q_initial is not None:
+        other = r_initial or _unaligned_name(rs, r_used)
+        if other is not None and other.raw[:1] != q_initial.raw:
+            return q_initial, other
+    if r_initial is not None:
+        other = _unaligned_name(qs, q_used)
+        if other is not None and other.raw[:1] != r_initial.raw:
+            return other, r_initial
     return None
 
 
