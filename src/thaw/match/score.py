@@ -78,6 +78,7 @@ def _sigmoid(x: float) -> float:
 
 
 _DEFAULT_RESOLVED = DEFAULT_CONFIG.resolve()
+_NO_NAME = analyze_name("")  # what the fact features see of the name: nothing
 
 
 class Matcher:
@@ -170,8 +171,11 @@ class Matcher:
         as in :attr:`MatchResult.evidence`, without aligning the names: how a
         party's other listings are compared with its best one
         (:func:`~thaw.match.disagreements`)."""
-        identifier = listed_identifier(query, entry) if entry.identifiers else None
-        ctx = Context(query, entry, analyze_name(""), None, True, identifier)
+        ids = entry.identifiers and (query.id_numbers or query.identifiers)
+        if not (ids or (query.gender and entry.gender) or (query.birth_date and entry.birth_dates)):
+            return ()  # (the usual case: nothing to compare)
+        identifier = listed_identifier(query, entry) if ids else None
+        ctx = Context(query, entry, _NO_NAME, None, True, identifier)
         found: list[FeatureResult] = []
         for feature, weight, values in self._features:
             if feature.name in FACT_FEATURES and weight:
