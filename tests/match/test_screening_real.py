@@ -79,3 +79,20 @@ def test_listed_vessel_named_like_a_title(screener: Screener, schema: str | None
     a title word is found by its name alone."""
     hits = screener.screen("SARA II", schema=schema).hits
     assert hits and hits[0].schema == "Vessel"
+
+
+def test_nk_rosneft_in_names_and_text(screener: Screener) -> None:
+    from thaw.screen.text.screener import TextScreener
+
+    hits = screener.screen("NK Rosneft").hits  # НК: нефтяная компания, oil company
+    assert hits and "rosneft" in hits[0].name.lower(), hits
+    text = "Payments went to NK Rosneft last year."
+    parties = TextScreener(screener).screen_text(text).parties
+    assert [p.hit.name for p in parties] == [hits[0].name]
+    (mention,) = parties[0].mentions
+    assert mention.text == "NK Rosneft"
+
+
+def test_urdu_article_in_a_listed_name(screener: Screener) -> None:
+    hits = screener.screen("Mati Rehman", schema="Person").hits
+    assert hits and hits[0].score == 0.95, hits  # "ur" of Mati-ur Rehman is no name word

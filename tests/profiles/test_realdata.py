@@ -95,3 +95,16 @@ def test_profile_command_json(home: Path) -> None:
     assert all({"source", "source_id", "programs", "listed_on"} <= set(x) for x in data["listings"])
     assert any(d["field"] == "birth_date" and d["value"] == "1975-04-12" for d in data["details"])
     assert all(x["evidence"] for x in data["links"])
+
+
+def test_party_hit_says_when_another_listing_conflicts(real_profiles_home: Path) -> None:
+    from thaw.profiles.screening import PartyScreener
+
+    # Australia's listing gives no gender and scores best; the UN's and the UK's
+    # say male: a female query must be told, though the score stays the best one's
+    screener = PartyScreener(real_profiles_home)
+    hits = screener.screen("Callixte Mbarushimana", schema="Person", gender="F").hits
+    assert hits and "CDi.010" in {x.source_id for x in hits[0].listings}
+    assert "another listing of this party, un_sc:CDi.010: gender female conflicts with male" in (
+        hits[0].explanation
+    )

@@ -15,7 +15,7 @@ reproduces OFAC Sanctions List Search's published scoring.
 from __future__ import annotations
 
 from thaw.match.config import DEFAULT_CONFIG, MatchConfig
-from thaw.match.features import Feature, Magnitude, describe_algorithm, features
+from thaw.match.features import Feature, Magnitude, describe_algorithm, disagreements, features
 from thaw.match.names import Aligner, Alignment, NameMatch, compare_names
 from thaw.match.score import (
     ALGORITHMS,
@@ -43,6 +43,7 @@ __all__ = [
     "Query",
     "compare_names",
     "describe_algorithm",
+    "disagreements",
     "features",
     "score",
     "score_at_least",

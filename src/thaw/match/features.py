@@ -31,14 +31,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar, Final
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.names import Alignment, BestName, NameMatch, name_match
-from thaw.match.types import Query
+from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
+from thaw.match.types import FeatureResult, Query
 from thaw.text import AnalyzedName, Token, vocab
 
 _PERSONS = frozenset({"Person"})
@@ -275,7 +275,15 @@ class NameShapeFeature(Feature):
       the person;
     * *one approximate word*: the query is a single word written in another
       script and matched only by its consonants (``سليماني`` against
-      *Salman*): a single word says little, so it must match closely;
+      *Salman*): a single word says little, so it must match closely. What
+      the penalty is for decides its size. Scripts such as Arabic, Persian and
+      Hebrew do not write short vowels, but they do write long ones (ا و ی,
+      א ו י): when the vowels the reading writes appear, in order, among the
+      vowels of the other word (``پاپیان`` *papyan* against *Papian*, ``قمی``
+      *qmy* against *Ghomi*), the words agree as far as the script can tell,
+      and only the small ``one_consonant_word`` applies. When they do not
+      (*slymany* writes *i a i*, *Salman* has *a a*), the consonants alone
+      aligned: ``one_approximate_word``;
     * *part of a word*: a word written in Chinese or Korean characters, of two
       syllables or more, aligned in part: some of its syllables align and others
       are left unexplained ("영수 정순 이" against 'Jong Su RI': *su* of 영수 and
@@ -299,6 +307,13 @@ class NameShapeFeature(Feature):
       "Deutsche Bank AG") the query is a branch of the listed party, owned by
       it, and nothing is said; nor when the query gives no legal form ("Bank
       Melli" against "BANK MELLI IRAN", whose country is part of its name);
+    * *different initials*: a person's name holds an initial that aligns
+      with nothing, and the other name an initial or a name word that aligns
+      with nothing either ("John A. Smith" against "John B. Smith" or "John
+      Bernard Smith"): the middle names differ. The alignment already counts
+      them as a substitution of a light word; this entry says so in the
+      explanation and adds a little, so that the pair stays well below a
+      strong match, while an agreeing date of birth can still lift it;
     * *substitution*: a full name word on each side is left unaligned, one name
       in place of another ("ABDUL GHANI BARADAR ABDUL HASIB TURK" against "...
       ABDUL AHMAD TURK"). The alignment's own substitution term weighs such a
@@ -318,7 +333,12 @@ class NameShapeFeature(Feature):
         "forebear": Magnitude(
             -1.0, "the query's first name is a later (a forebear's) name of an Arabic name"
         ),
-        "one_approximate_word": Magnitude(-1.2, "a one-word query matched only by its consonants"),
+        "one_approximate_word": Magnitude(
+            -1.2, "a one-word query matched only by its consonants, its written vowels differing"
+        ),
+        "one_consonant_word": Magnitude(
+            -0.2, "a one-word query matched by its consonants, the vowels it writes agreeing"
+        ),
         "part_of_word": Magnitude(
             -1.0, "a Chinese or Korean word of several syllables aligned only in part"
         ),
@@ -330,6 +350,9 @@ class NameShapeFeature(Feature):
         ),
         "parent_of_branch": Magnitude(
             -2.0, "a registered name against the same name with a place added (a national branch)"
+        ),
+        "different_initials": Magnitude(
+            -0.3, "a person's initial on each side left unaligned: a different middle name"
         ),
         "substitution": Magnitude(
             -0.7, "a name word on each side left unaligned: one name in place of another"
@@ -449,11 +472,25 @@ class NameShapeFeature(Feature):
                     )
                 return Evidence(value, note)
         if len(qs) == 1 and all(p.how == "abjad" for p in al.pairs):
-            value = m["one_approximate_word"]
-            return Evidence(
-                value,
-                f"a single word matched only approximately ({value:+.1f})" if ctx.explain else "",
-            )
+            if all(_vowels_agree(p, qs, rs) for p in al.pairs):
+                value = m["one_consonant_word"]
+                note = (
+                    f"a single word matched by its consonants, its written vowels agreeing"
+                    f" ({value:+.1f})"
+                )
+            else:
+                value = m["one_approximate_word"]
+                note = f"a single word matched only approximately ({value:+.1f})"
+            return Evidence(value, note if ctx.explain else "")
+        if personal:
+            initials = _different_initials(qs, al.query_used, rs, al.result_used)
+            if initials is not None:
+                value = m["different_initials"]
+                note = ""
+                if ctx.explain:
+                    q_word, r_word = (t.raw.upper() if len(t.raw) == 1 else t.raw for t in initials)
+                    note = f"middle names differ: {q_word!r} against {r_word!r} ({value:+.1f})"
+                return Evidence(value, note)
         q_other = _unaligned_name(qs, al.query_used)
         if q_other is not None:
             r_other = _unaligned_name(rs, al.result_used)
@@ -470,6 +507,61 @@ class NameShapeFeature(Feature):
 
     def ceiling(self, query: Query, m: Values) -> float:
         return 0.0
+
+
+#: Vowel letters by the vowel they write (``y`` and ``w`` write *i* and *u*
+#: after the first letter of a reading of Arabic, Persian or Hebrew script: the
+#: long vowels ی and و; Latin *e* and *o* are heard as those vowels).
+_VOWEL_OF: Final = {"a": "a", "e": "i", "i": "i", "y": "i", "o": "u", "u": "u", "w": "u"}
+
+
+def _written_vowels(word: str) -> str:
+    """The vowels ``word`` writes, each as ``a``, ``i`` or ``u`` (a first ``y``
+    or ``w`` is a consonant)."""
+    return "".join(
+        _VOWEL_OF[ch] for k, ch in enumerate(word) if ch in _VOWEL_OF and (k or ch not in "yw")
+    )
+
+
+def _vowels_agree(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
+    """Whether, in a pair aligned by consonants, the vowels written by the side
+    read from a consonantal script appear in order among the other side's vowels
+    (*papyan* against *Papian*, not *slymany* against *Salman*)."""
+    tokens = [qs[i] for i in pair.query] + [rs[j] for j in pair.result]
+    reading = "".join(t.raw for t in tokens if t.abjad)
+    other = "".join(t.raw for t in tokens if not t.abjad)
+    if not reading or not other:
+        return False
+    vowels = iter(_written_vowels(other))
+    return all(v in vowels for v in _written_vowels(reading))
+
+
+def _unaligned_initial(tokens: tuple[Token, ...], used: set[int]) -> Token | None:
+    """The first initial of ``tokens`` left out of the ``used`` positions."""
+    for i, t in enumerate(tokens):
+        if i not in used and t.role == "initial":
+            return t
+    return None
+
+
+def _different_initials(
+    qs: tuple[Token, ...], q_used: set[int], rs: tuple[Token, ...], r_used: set[int]
+) -> tuple[Token, Token] | None:
+    """An initial left unaligned on one side and, on the other, an initial or a
+    full name word left unaligned (query's first): two different middle names,
+    one of them or both written as an initial ("John A. Smith" against "John B.
+    Smith" or "John Bernard Smith")."""
+    q_initial = _unaligned_initial(qs, q_used)
+    r_initial = _unaligned_initial(rs, r_used)
+    if q_initial is not None:
+        other = r_initial or _unaligned_name(rs, r_used)
+        if other is not None and other.raw[:1] != q_initial.raw:
+            return q_initial, other
+    if r_initial is not None:
+        other = _unaligned_name(qs, q_used)
+        if other is not None and other.raw[:1] != r_initial.raw:
+            return other, r_initial
+    return None
 
 
 def _unaligned_name(tokens: tuple[Token, ...], used: set[int]) -> Token | None:
@@ -847,6 +939,30 @@ _REGISTRY: tuple[Feature, ...] = (
 def features() -> tuple[Feature, ...]:
     """The features of the ``thaw`` algorithm, in evaluation order."""
     return _REGISTRY
+
+
+#: The facts whose answers may differ between listings of one party, and are
+#: then reported (:func:`disagreements`): a party listed by several authorities
+#: is scored on its best listing, which must not hide another listing's conflict.
+FACT_FEATURES: Final = ("gender", "birth_date", "identifier")
+
+
+def disagreements(
+    best: Sequence[FeatureResult], other: Sequence[FeatureResult]
+) -> list[FeatureResult]:
+    """The facts (:data:`FACT_FEATURES`) on which another listing of the same
+    party answers against what the best listing answered: a conflict there
+    where the best agreed or said nothing, or an agreement there where the
+    best conflicted. Each is the other listing's own finding."""
+    mine = {f.feature: f.contribution for f in best}
+    out: list[FeatureResult] = []
+    for f in other:
+        if f.feature not in FACT_FEATURES or not f.contribution:
+            continue
+        was = mine.get(f.feature, 0.0)
+        if (f.contribution < 0 <= was) or (f.contribution > 0 > was):
+            out.append(f)
+    return out
 
 
 def describe_algorithm() -> str:

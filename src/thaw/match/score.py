@@ -41,6 +41,7 @@ import math
 from thaw.index.entry import Entry
 from thaw.match.config import DEFAULT_CONFIG, MatchConfig
 from thaw.match.features import (
+    FACT_FEATURES,
     NO_EVIDENCE,
     Context,
     NameFeature,
@@ -77,6 +78,7 @@ def _sigmoid(x: float) -> float:
 
 
 _DEFAULT_RESOLVED = DEFAULT_CONFIG.resolve()
+_NO_NAME = analyze_name("")  # what the fact features see of the name: nothing
 
 
 class Matcher:
@@ -162,6 +164,25 @@ class Matcher:
         if self.algorithm == "ofac":
             return ofac_score(query, entry)
         return self._combine(self._context(query, entry, explain))
+
+    def facts(self, query: Query, entry: Entry) -> tuple[FeatureResult, ...]:
+        """What the fact features (:data:`~thaw.match.features.FACT_FEATURES`:
+        gender, birth date, identifier) find for ``query`` against ``entry``, each
+        as in :attr:`MatchResult.evidence`, without aligning the names: how a
+        party's other listings are compared with its best one
+        (:func:`~thaw.match.disagreements`)."""
+        ids = entry.identifiers and (query.id_numbers or query.identifiers)
+        if not (ids or (query.gender and entry.gender) or (query.birth_date and entry.birth_dates)):
+            return ()  # (the usual case: nothing to compare)
+        identifier = listed_identifier(query, entry) if ids else None
+        ctx = Context(query, entry, _NO_NAME, None, True, identifier)
+        found: list[FeatureResult] = []
+        for feature, weight, values in self._features:
+            if feature.name in FACT_FEATURES and weight:
+                ev = feature.evaluate(ctx, values)
+                if ev is not NO_EVIDENCE:
+                    found.append(FeatureResult(feature.name, round(ev.value * weight, 4), ev.note))
+        return tuple(found)
 
     def score_at_least(self, query: Query, entry: Entry, threshold: float) -> MatchResult | None:
         """The explained :meth:`score` of ``entry`` if it reaches ``threshold``,

@@ -7,6 +7,13 @@ score, matched name and explanation, carries the ``profile_id`` and lists every
 listing of that party that matched (each with its authority's programmes and
 listing date). Listings in no profile keep a hit of their own.
 
+A merged hit is scored on its best listing. When the query states facts (a
+gender, a date of birth, an identifier), the party's other listings are scored
+too, and where one of them answers differently on such a fact (the best listing
+gives no gender, another says female against a male query), the explanation
+says so (:func:`thaw.match.disagreements`): the score stays the best
+listing's, but the conflict is not hidden.
+
 This is what ``thaw screen``, ``thaw screen-file``, ``thaw screen-text`` and
 ``thaw.Screener`` use.
 """
@@ -19,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from thaw.index import CandidateIndex
-from thaw.match import Query
+from thaw.match import FeatureResult, Query, disagreements
 from thaw.profiles.service import Profiles
 from thaw.screen import DEFAULT_CANDIDATES, Hit, Screener, ScreenResult
 from thaw.store import Store, default_home
@@ -81,6 +88,7 @@ class PartyScreener(Screener):
             else:
                 profile_of = _memberships(default_home(home))
         self.profile_of = profile_of
+        self._members: dict[str, list[str]] | None = None  # profile id → listing keys
 
     def screen_query(
         self,
@@ -101,4 +109,40 @@ class PartyScreener(Screener):
             row=row,
             id=id,
         )
-        return replace(result, hits=group_hits(result.hits, self.profile_of, limit))
+        hits = group_hits(result.hits, self.profile_of, limit)
+        if algorithm == "thaw" and (
+            query.gender or query.birth_date or query.id_numbers or query.identifiers
+        ):
+            hits = tuple(self._with_disagreements(query, hit) for hit in hits)
+        return replace(result, hits=hits)
+
+    def _with_disagreements(self, query: Query, hit: Hit) -> Hit:
+        """``hit`` with what its party's other listings answer differently on
+        the query's facts, in its explanation and its features."""
+        if hit.profile_id is None:
+            return hit
+        if self._members is None:
+            members: dict[str, list[str]] = {}
+            for (source, source_id), pid in self.profile_of.items():
+                members.setdefault(pid, []).append(f"{source}:{source_id}")
+            self._members = members
+        keys = self._members.get(hit.profile_id, ())
+        if len(keys) < 2:
+            return hit
+        first = hit.listings[0]
+        best_key = f"{first.source}:{first.source_id}"
+        matcher = self.matcher()
+        found: list[FeatureResult] = []
+        for key in sorted(keys):
+            position = self.index.position(key) if key != best_key else None
+            if position is None:
+                continue
+            facts = matcher.facts(query, self.index.entry(position))
+            found += [
+                FeatureResult(f.feature, 0.0, f"another listing of this party, {key}: {f.detail}")
+                for f in disagreements(hit.features, facts)
+            ]
+        if not found:
+            return hit
+        explanation = "; ".join([hit.explanation, *(f.detail for f in found)])
+        return replace(hit, explanation=explanation, features=hit.features + tuple(found))

@@ -347,6 +347,7 @@ class _Word:
     surface: str = ""  # the word as written, when ascii is a code (legal forms)
     script_form: str = ""  # the original syllable, for Chinese and Korean
     symbols: frozenset[str] = _NO_SYMBOLS  # name items of the word as written
+    titled: bool = True  # written in a script whose titles thaw knows (vocab.TITLE_SCRIPTS)
 
 
 def _syllables(word: str) -> list[_Word]:
@@ -418,10 +419,19 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
             out.append(_Word(code, hint="legal", surface=surface))
             continue
         if org_context and word in vocab.ORG_ABBREVIATIONS:
-            out.extend(_Word(g, hint="generic") for g in vocab.ORG_ABBREVIATIONS[word])
+            out.extend(
+                _Word(g[6:], hint="legal", surface=word)
+                if g.startswith("legal:")
+                else _Word(g, hint="generic")
+                for g in vocab.ORG_ABBREVIATIONS[word]
+            )
             continue
+        titled = True
         if not word.isascii():  # (an ASCII word is Latin script)
             script = word_script(word)
+            # a word read from a script whose titles thaw does not know is no
+            # title, whatever its reading spells (Khmer ហ៊ុន is the name Hun, "hon")
+            titled = script in vocab.TITLE_SCRIPTS
             if script == "Han" and len(word) > 1 and word[-1] == _SHI and persons:
                 # 氏 after a surname marks it as a family name (軒轅氏 *Xuanyuan*,
                 # 王陳氏 Mrs Wang née Chen): no part of the name
@@ -435,9 +445,9 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
         latin, abjad = transliterate_word(word)
         if len(latin) == 1:
             symbols = _NO_SYMBOLS if word.isascii() else script_symbols(word)
-            out.append(_Word(latin[0], abjad, symbols=symbols))
+            out.append(_Word(latin[0], abjad, symbols=symbols, titled=titled))
         else:
-            out.extend(_Word(w, abjad) for w in latin)
+            out.extend(_Word(w, abjad, titled=titled) for w in latin)
     return out
 
 
@@ -712,6 +722,24 @@ _ORG_STOP: Final = _STOP | frozenset(
 )
 
 
+def _article_before(article: str, following: str) -> bool:
+    """Whether ``article`` (one of :data:`vocab.ARTICLES`) is the article of the
+    word ``following``: *al*, *el*, *ul* before any word, a form assimilated to
+    a sun letter only before a word beginning with that letter (*ar Rahman*,
+    not Korean *An Jong Hyok*)."""
+    consonant = article.lstrip("aeiu")
+    return consonant == "l" or following.startswith(consonant)
+
+
+def _no_org_word(words: list[_Word], folds: list[str]) -> bool:
+    """Whether no word of a name is a legal form or a generic word of
+    organisation names (a name of unknown kind that may be a person's)."""
+    return not any(
+        w.hint in ("legal", "generic") or f in vocab.GENERIC_LOOKUP
+        for w, f in zip(words, folds, strict=True)
+    )
+
+
 def _classify(words: list[_Word], schema: str | None, inverted: bool = False) -> list[Token]:
     """The tokens of ``words`` for a party of ``schema`` (``inverted``: the name
     was written "SURNAME, Given names", whose last word may be a title: "AWEYS,
@@ -783,11 +811,21 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             # spells in Latin (이 → "i" is no stop word, 오 → "o" no initial)
             if folded in vocab.COMMON_NAMES:
                 weight = 0.6
-        elif n > 1 and (raw in _STOP or (not maybe_person and raw in _ORG_STOP)):
+        elif (
+            n > 1
+            and (raw in _STOP or (not maybe_person and raw in _ORG_STOP))
+            and not (
+                raw in vocab.NAME_WORDS_IN_PERSONS and maybe_person and _no_org_word(words, folds)
+            )
+        ):
             role, weight = "stop", 0.0
-        elif n > 1 and raw in vocab.ARTICLES and i < n - 1 and maybe_person:
-            role, weight = "stop", 0.0
-        elif n > 1 and raw in vocab.ARTICLES and i < n - 1 and not maybe_person and not thing:
+        elif (
+            n > 1
+            and raw in vocab.ARTICLES
+            and i < n - 1
+            and not thing
+            and _article_before(raw, words[i + 1].ascii)
+        ):
             role, weight = "stop", 0.0
         elif maybe_person and n > 1 and raw in vocab.FILIATION and 0 < i < n - 1:
             role, weight, text = "particle", 0.1, vocab.FILIATION[raw]
@@ -798,6 +836,7 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             and (i == 0 or folded not in vocab.LEADING_ONLY_HONORIFICS)
             and (i < n - 1 or inverted or folded in _AFTER_NAME_TITLES)
             and raw not in vocab.NAMES_NOT_TITLES
+            and w.titled
         ):
             role, weight = "honorific", 0.0
         elif maybe_person and n > 1 and folded in vocab.PARTICLES and len(raw) <= 3 and i < n - 1:

@@ -108,6 +108,11 @@ HONORIFICS_RAW: Final[tuple[str, ...]] = (
     "dona",
     "gospodin",
 )
+#: The scripts whose titles the lists above hold (as read into Latin letters:
+#: Russian Мистер, Господин; Hebrew מר). A word of another script that reads
+#: like a title is a name (Khmer ហ៊ុន *Hun* reads "hon", not *Hon.*).
+TITLE_SCRIPTS: Final = frozenset({"Latin", "Cyrillic", "Greek", "Hebrew", "Arabic"})
+
 #: Given names spelt like a title once folded ("Donna" folds to the Portuguese
 #: title "Dona"): never read as honorifics.
 NAMES_NOT_TITLES: Final = frozenset({"donna"})
@@ -175,7 +180,12 @@ FILIATION: Final[dict[str, str]] = {
 }
 
 #: Arabic definite article in its Latin spellings (standalone or hyphenated):
-#: carries no identity, dropped.
+#: carries no identity, dropped. Before the "sun letters" its *l* is assimilated
+#: to the next word's first consonant (ar-Rahman, ud-Din, and the South Asian
+#: ur- and uz- of Zia-ur-Rahman, Saif-uz-Zaman), so such a form is the article
+#: only before a word beginning with that consonant: Korean *An* and Turkish
+#: *Er* are names (thaw.text.analyze). Korean *Il* (Kim Il Sung), far more
+#: frequent on the lists than an Arabic *il*, is no article.
 ARTICLES: Final[frozenset[str]] = frozenset(
     {
         "al",
@@ -196,11 +206,18 @@ ARTICLES: Final[frozenset[str]] = frozenset(
         "er",
         "ez",
         "en",
-        "il",
         "ud",
+        "ur",
         "us",
+        "uz",
     }
 )
+
+#: English stop words of organisation names ("A Better World Foundation",
+#: "Made in China") that are parts of a person's name: an initial ("John A.
+#: Smith"), a syllable of a Korean, Chinese or Vietnamese name ("An Jong Hyok",
+#: "In Su PAK", "PAK TO CHUN", "To Lam"; rigour's name corpus knows them all).
+NAME_WORDS_IN_PERSONS: Final[frozenset[str]] = frozenset({"a", "an", "in", "to"})
 
 #: Very frequent name parts worldwide. They identify little on their own, so their
 #: weight is reduced (a :class:`~thaw.text.stats.TokenStats` built from the lists
@@ -632,7 +649,8 @@ GENERIC_WORDS: Final[dict[str, tuple[str, ...]]] = {
 #: Weight of a generic organisation word, relative to an ordinary name token.
 GENERIC_WEIGHT: Final = 0.35
 
-#: Russian and other CIS organisation abbreviations that stand for generic words.
+#: Russian and other CIS organisation abbreviations that stand for generic words
+#: (or, as ``legal:`` codes, for legal forms), in organisation names.
 ORG_ABBREVIATIONS: Final[dict[str, tuple[str, ...]]] = {
     "нк": ("oil", "company"),
     "гк": ("group",),
@@ -646,6 +664,18 @@ ORG_ABBREVIATIONS: Final[dict[str, tuple[str, ...]]] = {
     "ск": ("company",),
     "кб": ("bank",),
     "фг": ("financial", "group"),
+    # the same in Latin letters, as the lists and the press write them ("NK
+    # Rosneft", "FGUP Rosoboronexport"); only those that are no common Latin
+    # abbreviation of their own (not UK, SK, TD, IK, GK, KB). Legal forms, as
+    # rigour reads their Cyrillic spelling, are ``legal:`` codes.
+    "nk": ("oil", "company"),
+    "npp": ("research", "production", "enterprise"),
+    "npk": ("research", "production", "corporation"),
+    "gup": ("legal:soe",),
+    "fgup": ("legal:soe",),
+    "mup": ("legal:soe",),
+    "fkp": ("legal:soe",),
+    "akb": ("legal:jsc",),
 }
 
 #: Chinese and Japanese organisation vocabulary, matched as the longest run of
