@@ -969,8 +969,10 @@ def _run_pool(
     # entries are decoded by the workers as they need them, in parallel: decoding
     # them all here first (~1 s) would keep both cores waiting
     screener.index.prepare()
-    gc.collect()
-    gc.freeze()  # keep the collector from touching (and so copying) shared pages
+    # keep the collector from touching (and so copying) shared pages; no collection
+    # first: it would walk every table the warm-up loaded (a tenth of a second,
+    # while the workers wait) to free the few objects of a few made-up queries
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     try:
         with context.Pool(workers, initializer=_worker_init) as pool:
