@@ -676,15 +676,15 @@ def _row_name(fields: dict[str, Any]) -> tuple[Any, bool]:
     return (" ".join(str(p) for p in present) or None), True
 
 
-def _describes_person(fields: dict[str, Any], split_name: bool) -> bool:
+def _describes_person(split_name: bool, gender: Any, birth_date: Any) -> bool:
     """Whether a row describes a person: a gender, a date of birth or a name given
-    in first/last-name columns (see the module docs)."""
+    in first/last-name columns (see the module docs); ``gender`` and
+    ``birth_date`` are the row's values (``None``: none)."""
     if split_name:
         return True
-    gender = _first(fields, GENDER_COLUMNS)
     if gender is not None and str(gender).strip().lower() not in _EMPTY:
         return True
-    return _first(fields, DATE_COLUMNS) is not None
+    return birth_date is not None
 
 
 def check_row(
@@ -700,6 +700,8 @@ def check_row(
     problems: list[RowProblem] = []
     if raw.warning:
         problems.append(RowProblem(raw.row, raw.where, raw.warning, skipped=False))
+    gender = _first(fields, GENDER_COLUMNS)
+    born = _first(fields, DATE_COLUMNS)
     try:
         value, split_name = _row_name(fields)
         name = clean_name(value)
@@ -709,8 +711,8 @@ def check_row(
         if _filled(given):
             schema = parse_schema(given)
         else:
-            schema = "Person" if _describes_person(fields, split_name) else None
-        birth_date = parse_birth_date(_first(fields, DATE_COLUMNS))
+            schema = "Person" if _describes_person(split_name, gender, born) else None
+        birth_date = parse_birth_date(born)
     except ScreenInputError as exc:
         return None, [*problems, RowProblem(raw.row, raw.where, str(exc))]
     try:
@@ -728,7 +730,7 @@ def check_row(
         birth_date,
         countries,
         (number,) if number else (),
-        parse_gender(_first(fields, GENDER_COLUMNS)),
+        parse_gender(gender),
     )
     return job, problems
 
