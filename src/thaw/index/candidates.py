@@ -388,7 +388,7 @@ class CandidateIndex:
         self._gram_bounds = _int_view(self._gram_offsets)
         self._entry_bounds = _int_view(self._entry_offsets)
         self._vocab_slots = _int_view(self._vocab_slot)
-        self._vocab_lengths = self._vocab_len.astype(np.uint8).tobytes()
+        self._vocab_sizes = self._vocab_len.astype(np.int16)  # (signed: differences)
         # query token (by identity: name analysis makes equal tokens one object, and
         # hashing a token's eleven fields costs more than the rest of a lookup) →
         # (the token, which keeps its id from being reused, and its postings)
@@ -610,13 +610,11 @@ class CandidateIndex:
             ]
             need = max(1, len(text) - 3 * edits)
             if len(slices) >= need:
-                lengths = self._vocab_lengths
-                size = len(text)
-                ids = [
-                    i
-                    for i in _values_seen(np.concatenate(slices), need).tolist()
-                    if abs(lengths[i] - size) <= edits
-                ]
+                # the tokens of a length within ``edits`` of the text's, first (an
+                # occurrence count is kept or dropped whole, and far fewer are sorted)
+                found_ids = np.concatenate(slices)
+                near = np.abs(self._vocab_sizes.take(found_ids) - len(text)) <= edits
+                ids = _values_seen(found_ids[near], need).tolist()
                 vocab = self._vocab
                 found = process.extract(
                     text,
