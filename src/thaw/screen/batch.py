@@ -62,6 +62,7 @@ import io
 import itertools
 import json
 import multiprocessing
+import operator
 import os
 import re
 import sys
@@ -407,6 +408,11 @@ class _CsvSource(_TextSource):
         columns = _header_columns(header)
         _check_header(self.path, columns)
         wanted = [(i, c) for i, c in enumerate(columns) if c in KNOWN_COLUMNS]
+        # a full row's wanted values in one C call (the comprehension below is for
+        # short rows, and for headers with fewer than two known columns)
+        names = [c for _, c in wanted]
+        pick = operator.itemgetter(*[i for i, _ in wanted]) if len(wanted) > 1 else None
+        full = max((i for i, _ in wanted), default=-1) + 1
         row = 0
         last_line = reader.line_num
         reported = 0
@@ -438,7 +444,10 @@ class _CsvSource(_TextSource):
                 continue  # a blank line is no row
             row += 1
             where = f"line {start}"
-            fields = {c: values[i] for i, c in wanted if i < len(values)}
+            if pick is not None and len(values) >= full:
+                fields = dict(zip(names, pick(values), strict=True))
+            else:
+                fields = {c: values[i] for i, c in wanted if i < len(values)}
             yield _checked_fields(row, where, fields)
 
 
@@ -449,7 +458,16 @@ def _too_long(what: str, limit: int) -> str:
 def _checked_fields(row: int, where: str, fields: dict[str, Any]) -> _Raw:
     """A row's fields, refused when one is over :data:`MAX_FIELD_CHARS`; bytes that
     were not UTF-8 are read as Windows-1252 and said so."""
-    for value in fields.values():
+    values = fields.values()
+    try:
+        joined = "".join(values)
+    except TypeError:  # (a value that is no text: JSON, Parquet)
+        joined = None
+    if joined is not None and len(joined) <= MAX_FIELD_CHARS and joined.isascii():
+        # the usual row, checked at once: short in all, and ASCII, so without an
+        # undecodable byte (which reads as a non-ASCII lone surrogate)
+        return _Raw(row, where, fields)
+    for value in values:
         if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
             return _Raw(row, where, None, _too_long("a field", MAX_FIELD_CHARS))
     if _has_surrogates(fields.values()):
