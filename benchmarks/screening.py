@@ -22,6 +22,7 @@ message), builds the candidate index, then reports:
 Usage::
 
     python benchmarks/screening.py [--home DIR] [--negatives 50000] [--holdout 2000] [--quick]
+    python benchmarks/screening.py --home DIR --batch-only [--batch-runs 3]   # speed work
 
 On a shared machine compare the CPU figures (µs per query, µs per row: user +
 system time of the processes doing the work) rather than the wall-clock rates.
@@ -545,6 +546,49 @@ def logic_v2(screener: Any, home: Path, bench: Path, nk: int) -> dict[str, Any]:
     }
 
 
+def batch_section(args: Any, home: Path, screener: Any) -> tuple[dict[str, Any], float, int]:
+    """Run and report the batch measure (``--batch-runs`` times, the fastest kept):
+    its figures, its CPU seconds (parent and workers) and the rows screened."""
+    say(f"\n== batch: {args.negatives:,} negatives, {args.workers} workers (screen_file)")
+    runs = []
+    for _ in range(max(1, args.batch_runs)):
+        b = batch(
+            home,
+            args.bench,
+            args.workers,
+            args.negatives,
+            screener.candidates,
+            screener.min_coverage,
+        )
+        batch_cpu = b["cpu_parent_s"] + b["cpu_workers_s"]
+        screened = max(b["screened"], 1)
+        say(
+            f"  {b['screened']:,} rows in {b['seconds']:.1f} s: {b['rate']:,.0f} names/s"
+            f" ({b['workers']} workers); RSS parent {b['rss_parent_mb']:.0f} MB,"
+            f" worker {b['rss_worker_mb']:.0f} MB; load average {os.getloadavg()[0]:.1f}"
+        )
+        say(
+            f"  CPU: parent {b['cpu_parent_s']:.1f} s, workers {b['cpu_workers_s']:.1f} s ="
+            f" {batch_cpu / screened * 1e6:.0f} µs per row ({screened / batch_cpu:,.0f} rows per"
+            f" CPU-second; {args.workers} idle cores: about"
+            f" {args.workers * screened / batch_cpu:,.0f} names/s); index loaded in"
+            f" {b['ready_s']:.2f} s before that"
+        )
+        say(
+            f"  alert rate: {percent(b['with_hits'], b['screened'])}"
+            f" ({b['with_hits']:,} rows with a hit)"
+        )
+        runs.append((b, batch_cpu, screened))
+    if len(runs) > 1:
+        fastest = max(runs, key=lambda r: r[0]["rate"])
+        say(
+            f"  fastest of {len(runs)} runs: {fastest[0]['rate']:,.0f} names/s,"
+            f" {fastest[1] / fastest[2] * 1e6:.0f} µs CPU per row"
+        )
+        return fastest
+    return runs[0]
+
+
 # -- main ------------------------------------------------------------------------------
 
 
@@ -562,6 +606,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--candidates", type=int, help="candidates scored per query at most")
     parser.add_argument("--min-coverage", type=float, help="least coverage of a candidate")
+    parser.add_argument(
+        "--batch-only",
+        action="store_true",
+        help="load the store and index, then run only the batch measure (speed work)",
+    )
+    parser.add_argument(
+        "--batch-runs", type=int, default=1, help="batch measures run (the fastest is kept)"
+    )
     parser.add_argument(
         "--quick",
         action="store_true",
@@ -614,6 +666,11 @@ def main(argv: list[str] | None = None) -> int:
         f"  default threshold {thaw.match.DEFAULT_THRESHOLD}; at most {screener.candidates}"
         f" candidates of coverage >= {screener.min_coverage} scored per query"
     )
+
+    if args.batch_only:
+        batch_section(args, home, screener)
+        say(f"\n  load average at the end {os.getloadavg()[0]:.1f} (the machine is shared)")
+        return 0
 
     say("\n== UN positives recall")
     un = un_recall(screener, args.bench)
@@ -670,28 +727,7 @@ def main(argv: list[str] | None = None) -> int:
         f" first result {cs['first_screen_s']:.2f} s after start), RSS {cs['rss_mb']:.0f} MB"
     )
 
-    say(f"\n== batch: {args.negatives:,} negatives, {args.workers} workers (screen_file)")
-    b = batch(
-        home, args.bench, args.workers, args.negatives, screener.candidates, screener.min_coverage
-    )
-    say(
-        f"  {b['screened']:,} rows in {b['seconds']:.1f} s: {b['rate']:,.0f} names/s"
-        f" ({b['workers']} workers); RSS parent {b['rss_parent_mb']:.0f} MB,"
-        f" worker {b['rss_worker_mb']:.0f} MB"
-    )
-    batch_cpu = b["cpu_parent_s"] + b["cpu_workers_s"]
-    screened = max(b["screened"], 1)
-    say(
-        f"  CPU: parent {b['cpu_parent_s']:.1f} s, workers {b['cpu_workers_s']:.1f} s ="
-        f" {batch_cpu / screened * 1e6:.0f} µs per row ({screened / batch_cpu:,.0f} rows per"
-        f" CPU-second; {args.workers} idle cores: about"
-        f" {args.workers * screened / batch_cpu:,.0f} names/s); index loaded in"
-        f" {b['ready_s']:.2f} s before that"
-    )
-    say(
-        f"  alert rate: {percent(b['with_hits'], b['screened'])}"
-        f" ({b['with_hits']:,} rows with a hit)"
-    )
+    b, batch_cpu, screened = batch_section(args, home, screener)
 
     say("\n== nomenklatura logic-v2 on the same candidates (each in a fresh process)")
     lv = logic_v2(screener, home, args.bench, args.nk)

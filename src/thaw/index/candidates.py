@@ -160,26 +160,27 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
         return _TokenPostings(_EMPTY, none, (), df, _EMPTY, none)
     if len(sources) == 1:
         ids = sources[0][0]
-        credits = np.full(len(ids), sources[0][1], dtype=np.float32)
+        credits = np.empty(len(ids), dtype=np.float32)
+        credits.fill(sources[0][1])
         by_id, by_id_credits = ids, credits
     else:
         # best credit first, then a stable sort by listing: each listing's first
         # occurrence carries its best credit (one sort instead of a two-key lexsort)
         sources.sort(key=lambda pc: -pc[1])
         ids = np.concatenate([p for p, _ in sources])
-        credits = np.repeat(
-            np.array([c for _, c in sources], dtype=np.float32), [len(p) for p, _ in sources]
+        credits = np.array([c for _, c in sources], dtype=np.float32).repeat(
+            [len(p) for p, _ in sources]
         )
-        order = np.argsort(ids, kind="stable")
+        order = ids.argsort(kind="stable")
         ids, credits = ids[order], credits[order]
         first = np.empty(len(ids), dtype=np.bool_)
         first[0] = True
         np.not_equal(ids[1:], ids[:-1], out=first[1:])
         ids, credits = ids[first], credits[first]
         by_id, by_id_credits = ids, credits
-        order = np.argsort(-credits, kind="stable")
+        order = (-credits).argsort(kind="stable")
         ids, credits = ids[order], credits[order]
-    change = np.flatnonzero(credits[1:] != credits[:-1]) + 1
+    change = (credits[1:] != credits[:-1]).nonzero()[0] + 1
     ends = [*change.tolist(), len(ids)]
     levels = tuple((float(credits[end - 1]), end) for end in ends)
     return _TokenPostings(ids, credits, levels, df, by_id, by_id_credits)
@@ -199,16 +200,16 @@ def _lookup(
     if not len(ids):
         out[:] = 0.0
         return
-    idx = np.searchsorted(ids, cand)
-    hit = np.take(ids, idx, mode="clip") == cand
-    np.multiply(np.take(credits, idx, mode="clip"), hit, out=out)
+    idx = ids.searchsorted(cand)
+    hit = ids.take(idx, mode="clip") == cand
+    np.multiply(credits.take(idx, mode="clip"), hit, out=out)
 
 
 def _present(ids: _Ints, cand: _Ints) -> npt.NDArray[np.bool_]:
     """For each of ``cand``: whether it is in ``ids`` (sorted)."""
     if not len(ids):
         return np.zeros(len(cand), dtype=np.bool_)
-    found: npt.NDArray[np.bool_] = np.take(ids, np.searchsorted(ids, cand), mode="clip") == cand
+    found: npt.NDArray[np.bool_] = ids.take(ids.searchsorted(cand), mode="clip") == cand
     return found
 
 
@@ -280,7 +281,8 @@ def _distinct(values: _Ints) -> _Ints:
     """Sorted distinct values (much faster than ``np.unique`` on small arrays)."""
     if len(values) < 2:
         return values
-    values = np.sort(values)
+    values = values.copy()
+    values.sort()
     keep = np.empty(len(values), dtype=np.bool_)
     keep[0] = True
     np.not_equal(values[1:], values[:-1], out=keep[1:])
@@ -293,7 +295,8 @@ def _values_seen(values: _Ints, times: int) -> _Ints:
         return _distinct(values)
     if len(values) < times:
         return values[:0]
-    values = np.sort(values)
+    values = values.copy()
+    values.sort()
     # in sorted order, a value occurring ``times`` times or more is equal to the
     # value ``times - 1`` places further on (fewer NumPy calls than counting runs)
     later = values[times - 1 :]
@@ -385,8 +388,11 @@ class CandidateIndex:
         self._gram_bounds = _int_view(self._gram_offsets)
         self._entry_bounds = _int_view(self._entry_offsets)
         self._vocab_slots = _int_view(self._vocab_slot)
-        self._vocab_lengths = self._vocab_len.astype(np.uint8).tobytes()
-        self._token_cache: dict[Token, _TokenPostings] = {}
+        self._vocab_sizes = self._vocab_len.astype(np.int16)  # (signed: differences)
+        # query token (by identity: name analysis makes equal tokens one object, and
+        # hashing a token's eleven fields costs more than the rest of a lookup) →
+        # (the token, which keeps its id from being reused, and its postings)
+        self._token_cache: dict[int, tuple[Token, _TokenPostings]] = {}
         self._token_cache_size = 0
         self._minor_cache: dict[int, _TokenPostings] = {}
         self.size = len(self._entry_keys)
@@ -604,13 +610,11 @@ class CandidateIndex:
             ]
             need = max(1, len(text) - 3 * edits)
             if len(slices) >= need:
-                lengths = self._vocab_lengths
-                size = len(text)
-                ids = [
-                    i
-                    for i in _values_seen(np.concatenate(slices), need).tolist()
-                    if abs(lengths[i] - size) <= edits
-                ]
+                # the tokens of a length within ``edits`` of the text's, first (an
+                # occurrence count is kept or dropped whole, and far fewer are sorted)
+                found_ids = np.concatenate(slices)
+                near = np.abs(self._vocab_sizes.take(found_ids) - len(text)) <= edits
+                ids = _values_seen(found_ids[near], need).tolist()
                 vocab = self._vocab
                 found = process.extract(
                     text,
@@ -655,9 +659,9 @@ class CandidateIndex:
 
     def _token_postings(self, name: AnalyzedName, token: Token) -> _TokenPostings:
         """Every listing that credits ``token``, with its best credit (cached)."""
-        cached = self._token_cache.get(token)
-        if cached is not None:
-            return cached
+        cached = self._token_cache.get(id(token))
+        if cached is not None and cached[0] is token:
+            return cached[1]
         sources: list[tuple[int, float]] = []
         slot = self._slots.get("t:" + token.text)
         df = 0
@@ -680,7 +684,7 @@ class CandidateIndex:
         if self._token_cache_size > TOKEN_CACHE_ELEMENTS:
             self._token_cache.clear()
             self._token_cache_size = len(result.ids)
-        self._token_cache[token] = result
+        self._token_cache[id(token)] = (token, result)
         return result
 
     def _units(self, name: AnalyzedName) -> tuple[list[_Unit], list[tuple[int, int, int]]]:
@@ -816,7 +820,7 @@ class CandidateIndex:
             return []
         coverage = self._coverage(units, joins, cand)
         for posting in forced:
-            idx = np.searchsorted(cand, posting)
+            idx = cand.searchsorted(posting)
             ok = idx < len(cand)
             idx, posting = idx[ok], posting[ok]
             coverage[idx[cand[idx] == posting]] += 1.0
@@ -825,11 +829,11 @@ class CandidateIndex:
         if len(cand) <= 1 and limit >= 1:
             # (most queries: nothing or one listing left, nothing to rank)
             return list(map(Candidate, cand.tolist(), coverage.tolist()))
-        rounded = np.round(coverage, 6)
+        rounded = coverage.round(6)
         if len(cand) > limit:
             # keep the best ``limit`` in the final order, ties included consistently
             boundary = -np.partition(-rounded, limit - 1)[limit - 1]
-            top = np.flatnonzero(rounded >= boundary)
+            top = (rounded >= boundary).nonzero()[0]
             cand, coverage, rounded = cand[top], coverage[top], rounded[top]
         order = np.lexsort((cand, self._name_len[cand], -rounded))[:limit]
         return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))

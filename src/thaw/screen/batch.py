@@ -62,6 +62,7 @@ import io
 import itertools
 import json
 import multiprocessing
+import operator
 import os
 import re
 import sys
@@ -407,6 +408,11 @@ class _CsvSource(_TextSource):
         columns = _header_columns(header)
         _check_header(self.path, columns)
         wanted = [(i, c) for i, c in enumerate(columns) if c in KNOWN_COLUMNS]
+        # a full row's wanted values in one C call (the comprehension below is for
+        # short rows, and for headers with fewer than two known columns)
+        names = [c for _, c in wanted]
+        pick = operator.itemgetter(*[i for i, _ in wanted]) if len(wanted) > 1 else None
+        full = max((i for i, _ in wanted), default=-1) + 1
         row = 0
         last_line = reader.line_num
         reported = 0
@@ -438,7 +444,10 @@ class _CsvSource(_TextSource):
                 continue  # a blank line is no row
             row += 1
             where = f"line {start}"
-            fields = {c: values[i] for i, c in wanted if i < len(values)}
+            if pick is not None and len(values) >= full:
+                fields = dict(zip(names, pick(values), strict=True))
+            else:
+                fields = {c: values[i] for i, c in wanted if i < len(values)}
             yield _checked_fields(row, where, fields)
 
 
@@ -449,7 +458,16 @@ def _too_long(what: str, limit: int) -> str:
 def _checked_fields(row: int, where: str, fields: dict[str, Any]) -> _Raw:
     """A row's fields, refused when one is over :data:`MAX_FIELD_CHARS`; bytes that
     were not UTF-8 are read as Windows-1252 and said so."""
-    for value in fields.values():
+    values = fields.values()
+    try:
+        joined = "".join(values)
+    except TypeError:  # (a value that is no text: JSON, Parquet)
+        joined = None
+    if joined is not None and len(joined) <= MAX_FIELD_CHARS and joined.isascii():
+        # the usual row, checked at once: short in all, and ASCII, so without an
+        # undecodable byte (which reads as a non-ASCII lone surrogate)
+        return _Raw(row, where, fields)
+    for value in values:
         if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
             return _Raw(row, where, None, _too_long("a field", MAX_FIELD_CHARS))
     if _has_surrogates(fields.values()):
@@ -676,15 +694,15 @@ def _row_name(fields: dict[str, Any]) -> tuple[Any, bool]:
     return (" ".join(str(p) for p in present) or None), True
 
 
-def _describes_person(fields: dict[str, Any], split_name: bool) -> bool:
+def _describes_person(split_name: bool, gender: Any, birth_date: Any) -> bool:
     """Whether a row describes a person: a gender, a date of birth or a name given
-    in first/last-name columns (see the module docs)."""
+    in first/last-name columns (see the module docs); ``gender`` and
+    ``birth_date`` are the row's values (``None``: none)."""
     if split_name:
         return True
-    gender = _first(fields, GENDER_COLUMNS)
     if gender is not None and str(gender).strip().lower() not in _EMPTY:
         return True
-    return _first(fields, DATE_COLUMNS) is not None
+    return birth_date is not None
 
 
 def check_row(
@@ -700,6 +718,8 @@ def check_row(
     problems: list[RowProblem] = []
     if raw.warning:
         problems.append(RowProblem(raw.row, raw.where, raw.warning, skipped=False))
+    gender = _first(fields, GENDER_COLUMNS)
+    born = _first(fields, DATE_COLUMNS)
     try:
         value, split_name = _row_name(fields)
         name = clean_name(value)
@@ -709,8 +729,8 @@ def check_row(
         if _filled(given):
             schema = parse_schema(given)
         else:
-            schema = "Person" if _describes_person(fields, split_name) else None
-        birth_date = parse_birth_date(_first(fields, DATE_COLUMNS))
+            schema = "Person" if _describes_person(split_name, gender, born) else None
+        birth_date = parse_birth_date(born)
     except ScreenInputError as exc:
         return None, [*problems, RowProblem(raw.row, raw.where, str(exc))]
     try:
@@ -728,7 +748,7 @@ def check_row(
         birth_date,
         countries,
         (number,) if number else (),
-        parse_gender(_first(fields, GENDER_COLUMNS)),
+        parse_gender(gender),
     )
     return job, problems
 
@@ -969,8 +989,10 @@ def _run_pool(
     # entries are decoded by the workers as they need them, in parallel: decoding
     # them all here first (~1 s) would keep both cores waiting
     screener.index.prepare()
-    gc.collect()
-    gc.freeze()  # keep the collector from touching (and so copying) shared pages
+    # keep the collector from touching (and so copying) shared pages; no collection
+    # first: it would walk every table the warm-up loaded (a tenth of a second,
+    # while the workers wait) to free the few objects of a few made-up queries
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     try:
         with context.Pool(workers, initializer=_worker_init) as pool:

@@ -68,12 +68,14 @@ def clean_name(value: Any) -> str:
         value = str(value)
     if len(value) > MAX_NAME_CHARS * 4:  # do not even scan a huge value
         raise ScreenInputError(f"name longer than {MAX_NAME_CHARS:,} characters")
-    text = " ".join(_CONTROL.sub(" ", value).split())
+    if not value.isprintable():  # (every control character is unprintable)
+        value = _CONTROL.sub(" ", value)
+    text = " ".join(value.split())
     if not text:
         raise ScreenInputError("no name")
     if len(text) > MAX_NAME_CHARS:
         raise ScreenInputError(f"name longer than {MAX_NAME_CHARS:,} characters")
-    distinct = {c for c in text.casefold() if c.isalnum()}
+    distinct = set(filter(str.isalnum, text.casefold()))
     if len(distinct) < 2 and not _is_ideographic(distinct):
         raise ScreenInputError(
             f"name {text!r} carries too little information to screen "

@@ -145,6 +145,26 @@ class Token:
         """The key compared when a side was written in an abjad (see :func:`abjad_key`)."""
         return abjad_key(self.raw or self.text)
 
+    def __hash__(self) -> int:
+        # the value the dataclass would generate (the hash of all fields in
+        # order), written out so that the compiled build computes it natively:
+        # retrieval hashes every query token to find its cached postings
+        return hash(
+            (
+                self.text,
+                self.role,
+                self.weight,
+                self.raw,
+                self.skeleton,
+                self.abjad,
+                self.symbols,
+                self.optional,
+                self.script_form,
+                self.after_bin,
+                self.other_script,
+            )
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class AnalyzedName:
@@ -740,6 +760,52 @@ def _no_org_word(words: list[_Word], folds: list[str]) -> bool:
     )
 
 
+_TokenFields = tuple[str, str, float, str, str, bool, frozenset[str], bool, str, bool, bool]
+
+_TOKEN_POOL: Final[dict[_TokenFields, Token]] = {}
+"""Equal tokens of different names are one object (the list names hold about five
+times as many tokens as distinct ones): less memory, and cheaper to persist. Keyed
+by the token's fields, so that a token met before is found without being built:
+building a frozen dataclass costs several times a lookup. Cleared (when full)
+only between two names, so that the equal tokens of one name are one object."""
+_TOKEN_POOL_SIZE: Final = 250_000
+
+
+def _token(
+    text: str,
+    role: str = "name",
+    weight: float = 1.0,
+    raw: str = "",
+    skel: str = "",
+    abjad: bool = False,
+    symbols: frozenset[str] = _NO_SYMBOLS,
+    optional: bool = False,
+    script_form: str = "",
+    after_bin: bool = False,
+    other_script: bool = False,
+) -> Token:
+    """The :class:`Token` of these fields: the pooled one if an equal token was
+    made before (:data:`_TOKEN_POOL`), else a new one, pooled."""
+    fields = (
+        text,
+        role,
+        weight,
+        raw,
+        skel,
+        abjad,
+        symbols,
+        optional,
+        script_form,
+        after_bin,
+        other_script,
+    )
+    found = _TOKEN_POOL.get(fields)
+    if found is None:
+        found = Token(*fields)
+        _TOKEN_POOL[fields] = found
+    return found
+
+
 def _classify(words: list[_Word], schema: str | None, inverted: bool = False) -> list[Token]:
     """The tokens of ``words`` for a party of ``schema`` (``inverted``: the name
     was written "SURNAME, Given names", whose last word may be a title: "AWEYS,
@@ -760,17 +826,17 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
         w = words[i]
         raw = w.ascii
         if w.hint == "legal":
-            tokens.append(Token(raw, "legal_form", vocab.LEGAL_FORM_WEIGHT, w.surface or raw, raw))
+            tokens.append(_token(raw, "legal_form", vocab.LEGAL_FORM_WEIGHT, w.surface or raw, raw))
             i += 1
             continue
         if w.hint == "generic":
-            tokens.append(Token(raw, "generic", vocab.GENERIC_WEIGHT, raw, skeleton(raw)))
+            tokens.append(_token(raw, "generic", vocab.GENERIC_WEIGHT, raw, skeleton(raw)))
             i += 1
             continue
         if w.hint == "number":
             # raw: the number as written ("ii", "eleven"), so that a side that read
             # it as a word still meets it (the same word read differently)
-            tokens.append(Token(raw, "number", 0.5, w.surface or raw, raw))
+            tokens.append(_token(raw, "number", 0.5, w.surface or raw, raw))
             i += 1
             continue
         folded = folds[i]
@@ -781,7 +847,7 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
                 canon = vocab.GENERIC_PHRASES.get(chunk)
                 if canon is not None:
                     tokens.append(
-                        Token(
+                        _token(
                             canon,
                             "generic",
                             vocab.GENERIC_WEIGHT,
@@ -861,7 +927,7 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             weight = 0.6
         symbols = w.symbols if maybe_person and role == "name" else _NO_SYMBOLS
         tokens.append(
-            Token(
+            _token(
                 text,
                 role,
                 weight,
@@ -880,14 +946,14 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
         i += 1
     if tokens and weightless == len(tokens):
         # a name made only of titles or stop words: keep them as names
-        tokens = [Token(t.text, "name", 1.0, t.raw, t.skeleton, t.abjad) for t in tokens]
+        tokens = [_token(t.text, "name", 1.0, t.raw, t.skeleton, t.abjad) for t in tokens]
     elif any(t.role == "honorific" for t in tokens) and not any(
         t.role in ("name", "initial", "patronymic") for t in tokens
     ):
         # a title qualifies a name: with no name word beside it (only places or
         # generic words: "Princess Ocean"), it is the name
         tokens = [
-            Token(t.text, "name", 1.0, t.raw, t.skeleton, t.abjad) if t.role == "honorific" else t
+            _token(t.text, "name", 1.0, t.raw, t.skeleton, t.abjad) if t.role == "honorific" else t
             for t in tokens
         ]
     return tokens
@@ -909,7 +975,7 @@ def _with_symbols(tokens: list[Token]) -> list[Token]:
         if symbols and symbols is not t.symbols:
             if out is None:
                 out = list(tokens)
-            out[i] = Token(
+            out[i] = _token(
                 t.text,
                 t.role,
                 t.weight,
@@ -925,10 +991,6 @@ def _with_symbols(tokens: list[Token]) -> list[Token]:
     return tokens if out is None else out
 
 
-_TOKEN_POOL: Final[dict[Token, Token]] = {}
-"""Equal tokens of different names are one object (the list names hold about five
-times as many tokens as distinct ones): less memory, and cheaper to persist."""
-_TOKEN_POOL_SIZE: Final = 250_000
 _INITIALS_POOL: Final[dict[frozenset[str], frozenset[str]]] = {}
 
 
@@ -941,6 +1003,8 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     decides which knowledge applies (honorifics and patronymics for persons,
     legal forms and generic words for organisations, both when unknown).
     """
+    if len(_TOKEN_POOL) > _TOKEN_POOL_SIZE:
+        _TOKEN_POOL.clear()  # (between names: see the pool's docs)
     text = unicodedata.normalize("NFKC", name).casefold()
     plain = text.isascii()
     if not plain and ("\u0e4d" in text or "\u0ecd" in text):
@@ -970,10 +1034,6 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     tokens = _classify(words, schema, "," in text)
     if person or schema is None:
         tokens = _with_symbols(tokens)
-    pool = _TOKEN_POOL
-    if len(pool) > _TOKEN_POOL_SIZE:
-        pool.clear()
-    tokens = [pool.setdefault(t, t) for t in tokens]
     stripped = name.strip()
     truncated = len(stripped) >= TRUNCATION_LENGTH and stripped[-1:].isalnum()
     all_tokens = tuple(tokens)
