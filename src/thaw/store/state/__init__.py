@@ -27,7 +27,7 @@ import os
 from pathlib import Path
 
 from thaw.store import default_home
-from thaw.store.state._db import Database, connect
+from thaw.store.state._db import Busy, Database, connect
 from thaw.store.state.audit import Audit, AuditRecord, AuditReport
 from thaw.store.state.decisions import VERDICTS, Decision, Decisions
 from thaw.store.state.keys import ROLES, KeyInfo, Keys, role_allows
@@ -38,6 +38,7 @@ __all__ = [
     "Audit",
     "AuditRecord",
     "AuditReport",
+    "Busy",
     "Decision",
     "Decisions",
     "KeyInfo",
