@@ -109,8 +109,8 @@ class AuditWriter:
         future: asyncio.Future[AuditRecord] = loop.create_future()
         if self.in_loop:
             self._pending.append((record, future))
-            if len(self._pending) == 1 and self._waiting_since is None:
-                loop.call_soon(self._flush, loop)
+            if self._waiting_since is None:
+                self._flush(loop)
         else:
             self._queue.put((record, (loop, future)))
         return future

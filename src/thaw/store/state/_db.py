@@ -173,6 +173,7 @@ class SqliteDatabase(Database):
         self.db = sqlite3.connect(
             path, isolation_level=None, check_same_thread=False, timeout=self.TIMEOUT
         )
+        self._busy_ms = int(self.TIMEOUT * 1000)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         with self.lock:
@@ -180,40 +181,48 @@ class SqliteDatabase(Database):
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self.lock:
+            self._outside_transaction()
             return self.db.execute(sql, tuple(params)).fetchall()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         with self.lock:
+            self._outside_transaction()
             return self.db.execute(sql, tuple(params)).rowcount
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         with self.lock:
+            self._outside_transaction()
             self.db.executemany(sql, rows)
 
     @contextmanager
     def transaction(self, wait: bool = True) -> Iterator[None]:
         with self.lock:
-            if wait:
+            self._busy_timeout(int(self.TIMEOUT * 1000) if wait else 0)
+            try:
                 self.db.execute("BEGIN IMMEDIATE")
-            else:
-                self.db.execute("PRAGMA busy_timeout = 0")
-                try:
-                    self.db.execute("BEGIN IMMEDIATE")
-                except sqlite3.OperationalError as exc:
-                    if (exc.sqlite_errorcode & 0xFF) in (
-                        sqlite3.SQLITE_BUSY,
-                        sqlite3.SQLITE_LOCKED,
-                    ):
-                        raise Busy(str(exc)) from exc
-                    raise
-                finally:
-                    self.db.execute(f"PRAGMA busy_timeout = {int(self.TIMEOUT * 1000)}")
+            except sqlite3.OperationalError as exc:
+                if not wait and (exc.sqlite_errorcode & 0xFF) == sqlite3.SQLITE_BUSY:
+                    raise Busy(str(exc)) from exc
+                raise
             try:
                 yield
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
             self.db.execute("COMMIT")
+
+    def _outside_transaction(self) -> None:
+        """A statement outside a transaction waits for locks as usual, whatever
+        the last ``transaction(wait=False)`` set."""
+        if not self.db.in_transaction:
+            self._busy_timeout(int(self.TIMEOUT * 1000))
+
+    def _busy_timeout(self, ms: int) -> None:
+        """Set how long a statement waits for another connection's lock (only when
+        it changes: a connection that always takes the lock one way pays nothing)."""
+        if ms != self._busy_ms:
+            self.db.execute(f"PRAGMA busy_timeout = {ms}")
+            self._busy_ms = ms
 
     def close(self) -> None:
         with self.lock:

@@ -1,0 +1,127 @@
+"""The audit writer's group commit in the event loop (thaw.api.runtime.AuditWriter).
+
+The loop commits a request's record at once when SQLite's write lock is free, and
+never waits for it when another process holds it: it goes on serving and commits
+the queued records as one group once the lock is free. Through real HTTP, every
+audited route is tested in tests/api/test_decisions_audit.py; these tests hold the
+lock from another connection, which a server test cannot time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from pathlib import Path
+
+from tests.aio import run
+from thaw.api.runtime import AuditWriter
+from thaw.store.state import AuditRecord, open_state
+
+
+def _record(i: int) -> AuditRecord:
+    return AuditRecord(
+        action="match",
+        query={"queries": {"q": {"schema": "Person", "properties": {"name": [f"Name {i}"]}}}},
+        key_id="k1",
+        key_name="Jane",
+        dataset="default",
+        publications={"us_ofac_sdn": {"id": 3, "published": "2024-05-03"}},
+        algorithm="thaw",
+        threshold=0.7,
+        results={"q": [{"id": f"us_ofac_sdn:{i}", "score": 0.91}]},
+    )
+
+
+def test_a_free_lock_commits_the_record_before_submit_returns(tmp_path: Path) -> None:
+    writer = AuditWriter(open_state(tmp_path))
+    try:
+
+        async def scenario() -> list[int | None]:
+            futures = [writer.submit_async(_record(i)) for i in range(3)]
+            assert all(f.done() for f in futures)  # no turn of the loop needed
+            return [(await f).seq for f in futures]
+
+        assert run(scenario()) == [1, 2, 3]
+        assert writer.groups == 3 and writer.busy == 0
+    finally:
+        writer.close()
+        writer.state.close()
+
+
+def test_the_loop_serves_on_while_another_process_holds_the_lock(tmp_path: Path) -> None:
+    writer = AuditWriter(open_state(tmp_path))
+    held = threading.Event()
+    release = threading.Event()
+
+    def holder() -> None:
+        with open_state(tmp_path) as other, other.db.transaction():
+            held.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    assert held.wait(10)
+    try:
+
+        async def scenario() -> tuple[list[int | None], int, float]:
+            loop = asyncio.get_running_loop()
+            began = time.monotonic()
+            futures = [writer.submit_async(_record(i)) for i in range(3)]
+            assert not any(f.done() for f in futures)
+            ticks = 0
+            while time.monotonic() - began < 0.2:  # the loop is free meanwhile
+                await asyncio.sleep(0.002)
+                ticks += 1
+            futures.append(writer.submit_async(_record(3)))  # joins the waiting group
+            loop.call_soon(release.set)
+            seqs = [(await asyncio.wait_for(f, 10)).seq for f in futures]
+            return seqs, ticks, time.monotonic() - began
+
+        seqs, ticks, elapsed = run(scenario())
+        assert seqs == [1, 2, 3, 4]
+        assert ticks >= 20, ticks  # a blocked loop would have ticked about once
+        assert elapsed < 5
+        assert writer.busy > 0 and writer.groups == 1  # the four in one group
+        report = writer.state.audit.verify()
+        assert report.ok and report.records == 4, report.problems
+    finally:
+        release.set()
+        thread.join()
+        writer.close()
+        writer.state.close()
+
+
+def test_records_that_wait_too_long_fail(tmp_path: Path) -> None:
+    """A lock held past GIVE_UP fails the waiting records (the route answers 503),
+    as a blocking write times out; nothing is written."""
+    writer = AuditWriter(open_state(tmp_path))
+    writer.GIVE_UP = 0.05
+    release = threading.Event()
+    held = threading.Event()
+
+    def holder() -> None:
+        with open_state(tmp_path) as other, other.db.transaction():
+            held.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    assert held.wait(10)
+    try:
+
+        async def scenario() -> str:
+            future = writer.submit_async(_record(0))
+            try:
+                await asyncio.wait_for(future, 10)
+            except Exception as exc:
+                return type(exc).__name__
+            return "written"
+
+        assert run(scenario()) == "Busy"
+    finally:
+        release.set()
+        thread.join()
+    assert writer.state.audit.count() == 0
+    writer.close()
+    writer.state.close()
