@@ -32,34 +32,41 @@ Waiter = Future[AuditRecord] | tuple[asyncio.AbstractEventLoop, "asyncio.Future[
 
 
 class AuditWriter:
-    """Appends audit records in groups (group commit).
+    """Appends audit records, in groups when they queue up (group commit).
 
     A request hands its record over and waits until the transaction holding it
     has committed. **Guarantee:** every screening answer is on record, chained and
     committed, before it is sent; a request whose record cannot be written fails
-    with 503. The cost is one commit per group rather than per request.
+    with 503.
 
-    **How a group is committed.** With SQLite, the event loop commits it itself,
-    once the requests that are ready have queued their records (``call_soon``):
-    a commit in WAL mode with ``synchronous=NORMAL`` does not wait for the disk.
+    **How a record is committed (SQLite).** The event loop commits it itself,
+    at once, as the request finishes (a commit in WAL mode with
+    ``synchronous=NORMAL`` does not wait for the disk): the answer goes out
+    straight away. Committing instead at the loop's next turn, as one group for
+    every request that finished in this turn, made each answer wait for the
+    screening of all the requests that were ready alongside it; the answers then
+    left in bursts, the clients' next requests arrived in bursts, and the worker
+    sat idle in between (audit on served half the requests of audit off at 16
+    clients, while the audit's own CPU was about 10 %).
+
     The workers of one server (and ``thaw decide``) share the chain, so they take
     turns at SQLite's write lock. The loop never *waits* for that lock: it tries
     to take it (:meth:`~thaw.store.state.Audit.append_many` with ``wait=False``),
-    and if another process holds it, it goes on serving requests and tries again
-    after :attr:`RETRY` seconds with whatever has queued up meanwhile (a bigger
-    group). Waiting inside SQLite instead (its busy handler sleeps 1, 2, 5 … ms)
-    stopped every request of the worker at each collision, and halved the
-    throughput of two workers (``benchmarks/service.py``, audit on vs off).
+    and if another process holds it, the request waits while the loop goes on
+    serving, and the loop tries again after :attr:`RETRY` seconds with every
+    record queued meanwhile, as one group. Waiting inside SQLite instead (its
+    busy handler sleeps 1, 2, 5 … ms) would stop every request of the worker at
+    each collision. The lock is held for little more than the inserts
+    (:meth:`~thaw.store.state.Audit.append_many` prepares the records' JSON and
+    most of their hash before taking it), so turns rarely collide.
 
     Two alternatives were weighed and not taken: a writer thread per worker (its
     commits wait for the GIL behind screening, up to the 5 ms switch interval,
-    and the answer then waits for a wake-up of the loop: slower, measured), and a
+    and the answer then waits for a wake-up of the loop: measured slower), and a
     single writer for the chain fed by every worker over a pipe or through
-    per-worker spool files (no lock turns at all, but a record would then be on
-    disk, unchained, when its answer is sent, and a second store of records to
-    recover after a crash). With the lock held for little more than the inserts
-    (:meth:`~thaw.store.state.Audit.append_many` prepares the records' JSON and
-    hashes before taking it), the turns are short and rarely collide.
+    per-worker spool files (no lock turns at all, but a record would be on disk,
+    unchained, when its answer is sent, and there would be a second store of
+    records to recover after a crash).
 
     Other backends (a network round trip per commit) and the synchronous routes
     use the writer thread, which waits for the lock as usual.
