@@ -21,7 +21,7 @@ from thaw.api.auth import KeyCache
 from thaw.api.engine import Engine
 from thaw.api.ratelimit import SharedRateLimiter
 from thaw.api.settings import Settings
-from thaw.store.state import AuditRecord, Busy, State
+from thaw.store.state import AuditRecord, Busy, PreparedRecord, State
 
 log = logging.getLogger("thaw.api")
 
@@ -53,10 +53,11 @@ class AuditWriter:
     turns at SQLite's write lock. The loop never *waits* for that lock: it tries
     to take it (:meth:`~thaw.store.state.Audit.append_many` with ``wait=False``),
     and if another process holds it, the request waits while the loop goes on
-    serving, and the loop tries again after :attr:`RETRY` seconds with every
-    record queued meanwhile, as one group. Waiting inside SQLite instead (its
-    busy handler sleeps 1, 2, 5 … ms) would stop every request of the worker at
-    each collision. The lock is held for little more than the inserts
+    serving, and the loop tries again after :attr:`RETRY` seconds (doubling up
+    to :attr:`MAX_RETRY` while the lock stays taken) with every record queued
+    meanwhile, as one group; records are prepared once, when submitted. Waiting
+    inside SQLite instead (its busy handler sleeps 1, 2, 5 … ms) would stop every
+    request of the worker at each collision. The lock is held for little more than the inserts
     (:meth:`~thaw.store.state.Audit.append_many` prepares the records' JSON and
     most of their hash before taking it), so turns rarely collide.
 
@@ -80,6 +81,9 @@ class AuditWriter:
     RETRY = 0.0005
     """Seconds until the event loop tries the write lock again after finding it
     held by another process."""
+    MAX_RETRY = 0.004
+    """The longest wait between two tries (a process holding the lock may have
+    been descheduled on a busy machine)."""
     GIVE_UP = 30.0
     """Seconds after which the records waiting for the lock fail (503), as a
     blocking write times out."""
@@ -89,8 +93,9 @@ class AuditWriter:
         self.max_group = max_group
         self.in_loop = state.backend == "sqlite"
         """Whether ``async`` routes' records are committed by the event loop."""
-        self._pending: list[tuple[AuditRecord, asyncio.Future[AuditRecord]]] = []
+        self._pending: list[tuple[PreparedRecord, asyncio.Future[AuditRecord]]] = []
         self._waiting_since: float | None = None
+        self._retry = self.RETRY / 2
         """When the loop first found the lock held for the pending records."""
         self._lock = threading.Lock()
         """Held while a group is appended (the loop's and the thread's groups)."""
@@ -115,7 +120,7 @@ class AuditWriter:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[AuditRecord] = loop.create_future()
         if self.in_loop:
-            self._pending.append((record, future))
+            self._pending.append((self.state.audit.prepare(record), future))
             if self._waiting_since is None:
                 self._flush(loop)
         else:
@@ -141,7 +146,8 @@ class AuditWriter:
             if self._waiting_since is None:
                 self._waiting_since = now
             if now - self._waiting_since < self.GIVE_UP:
-                loop.call_later(self.RETRY, self._flush, loop)
+                self._retry = min(self._retry * 2, self.MAX_RETRY)
+                loop.call_later(self._retry, self._flush, loop)
                 return
             del self._pending[: len(group)]
             _settle([(f, None, exc) for _, f in group])
@@ -154,6 +160,7 @@ class AuditWriter:
             del self._pending[: len(group)]
             _settle([(f, r, None) for (_, f), r in zip(group, written, strict=True)])
         self._waiting_since = None
+        self._retry = self.RETRY / 2
         if self._pending:  # more than one group had queued up
             loop.call_soon(self._flush, loop)
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from thaw.store import default_home
 from thaw.store.state._db import Busy, Database, connect
-from thaw.store.state.audit import Audit, AuditRecord, AuditReport
+from thaw.store.state.audit import Audit, AuditRecord, AuditReport, PreparedRecord
 from thaw.store.state.decisions import VERDICTS, Decision, Decisions
 from thaw.store.state.keys import ROLES, KeyInfo, Keys, role_allows
 
@@ -42,6 +42,7 @@ __all__ = [
     "Decision",
     "Decisions",
     "KeyInfo",
+    "PreparedRecord",
     "Keys",
     "State",
     "open_state",

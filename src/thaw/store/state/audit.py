@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -98,6 +98,19 @@ def _chain_hash(seq: int, at: str, middle: str, prev_hash: str) -> str:
     return hashlib.sha256(body.encode()).hexdigest()
 
 
+class PreparedRecord(NamedTuple):
+    """A record with its stored texts and the canonical JSON of its hashed fields
+    between ``at`` and ``prev_hash`` (``middle``, see :func:`_chain_hash`), made by
+    :meth:`Audit.prepare`."""
+
+    record: AuditRecord
+    query: str
+    publications: str
+    results: str
+    threshold: float | None
+    middle: str
+
+
 def _row_hash(
     seq: int,
     at: str,
@@ -169,17 +182,20 @@ class Audit:
         """Append one record; returns it with ``seq``, ``at`` and its hashes."""
         return self.append_many([record])[0]
 
-    def append_many(self, records: Sequence[AuditRecord], wait: bool = True) -> list[AuditRecord]:
+    def append_many(
+        self, records: Sequence[AuditRecord | PreparedRecord], wait: bool = True
+    ) -> list[AuditRecord]:
         """Append records in one transaction, in order (see the module docs).
 
         Everything that does not depend on the chain's position (the records'
         JSON, most of what their hashes cover) is prepared before the write lock is
-        taken, so that the lock is held for little more than the inserts. With
-        ``wait=False``, :class:`~thaw.store.state._db.Busy` (and nothing written)
-        if another connection holds the lock right now."""
+        taken (:meth:`prepare`, unless the caller did), so that the lock is held
+        for little more than the inserts. With ``wait=False``,
+        :class:`~thaw.store.state._db.Busy` (and nothing written) if another
+        connection holds the lock right now."""
         if not records:
             return []
-        prepared = [self._prepare(record) for record in records]
+        prepared = [r if isinstance(r, PreparedRecord) else self.prepare(r) for r in records]
         out: list[AuditRecord] = []
         with self.db.transaction(wait):
             head = self.db.query(
@@ -188,9 +204,7 @@ class Audit:
             seq, prev = (int(head[0][0]), str(head[0][1])) if head else (0, "")
             rows = []
             now = _now()
-            for record, (query, pubs, results, threshold, middle) in zip(
-                records, prepared, strict=True
-            ):
+            for record, query, pubs, results, threshold, middle in prepared:
                 seq += 1
                 at = record.at or now
                 digest = _chain_hash(seq, at, middle, prev)
@@ -224,10 +238,9 @@ class Audit:
             self.db.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE one = 1", (seq, prev))
         return out
 
-    def _prepare(self, record: AuditRecord) -> tuple[str, str, str, float | None, str]:
-        """A record's stored texts (query, publications, results), its threshold,
-        and the canonical JSON of the hashed fields between ``at`` and
-        ``prev_hash`` (see :func:`_chain_hash`)."""
+    def prepare(self, record: AuditRecord) -> PreparedRecord:
+        """A record as :meth:`append_many` stores it, before its place in the chain
+        is known (a writer that may have to try the lock again prepares once)."""
         query = _text(record.query)
         pubs = self._publications(record.publications)
         results = _text(record.results)
@@ -245,7 +258,7 @@ class Audit:
                 results,
             ]
         )[1:-1]
-        return query, pubs, results, threshold, middle
+        return PreparedRecord(record, query, pubs, results, threshold, middle)
 
     def _rows(
         self,
