@@ -88,11 +88,25 @@ class AuditWriter:
     """Seconds after which the records waiting for the lock fail (503), as a
     blocking write times out."""
 
-    def __init__(self, state: State, max_group: int = 500) -> None:
+    CHECKPOINT_EVERY = 1.0
+    """Seconds between two checkpoints of SQLite's write-ahead log by the writer
+    thread (see :meth:`__init__`)."""
+
+    def __init__(
+        self, state: State, max_group: int = 500, checkpointer: State | None = None
+    ) -> None:
+        """``state`` is the writer's own connection. With SQLite, its commits run
+        no checkpoint: ``checkpointer``, another connection to the same database,
+        copies the write-ahead log into it from the writer thread every
+        :attr:`CHECKPOINT_EVERY` seconds (its fsyncs and copying release the GIL),
+        so that the event loop never waits for them."""
         self.state = state
         self.max_group = max_group
         self.in_loop = state.backend == "sqlite"
         """Whether ``async`` routes' records are committed by the event loop."""
+        self.checkpointer = checkpointer if self.in_loop else None
+        if self.checkpointer is not None:
+            state.db.defer_checkpoints()
         self._pending: list[tuple[PreparedRecord, asyncio.Future[AuditRecord]]] = []
         self._waiting_since: float | None = None
         self._retry = self.RETRY / 2
@@ -174,8 +188,18 @@ class AuditWriter:
         self._thread.join(timeout=30)
 
     def _run(self) -> None:
+        last = time.monotonic()
         while True:
-            item = self._queue.get()
+            if self.checkpointer is not None and time.monotonic() - last >= self.CHECKPOINT_EVERY:
+                last = time.monotonic()
+                try:
+                    self.checkpointer.db.checkpoint()
+                except Exception:  # a failing disk: tried again a second later
+                    log.exception("could not checkpoint the audit trail's log")
+            try:
+                item = self._queue.get(timeout=self.CHECKPOINT_EVERY)
+            except queue.Empty:
+                continue
             if item is None:
                 return
             group = [item]
@@ -304,7 +328,10 @@ class Runtime:
             state,
             KeyCache(state.keys, settings.key_cache_ttl),
             SharedRateLimiter(engine.home / "serve-rate.bin", settings.rate_burst),
-            AuditWriter(open_state(settings.home, settings.database_url)),
+            AuditWriter(
+                open_state(settings.home, settings.database_url),
+                checkpointer=open_state(settings.home, settings.database_url),
+            ),
             updater,
         )
 
@@ -315,6 +342,8 @@ class Runtime:
             self.updater.stop()
         self.audit.close()
         self.audit.state.close()
+        if self.audit.checkpointer is not None:
+            self.audit.checkpointer.close()
         self.limiter.close()
         self.state.close()
 
