@@ -104,8 +104,8 @@ class AuditWriter:
         self.max_group = max_group
         self.in_loop = state.backend == "sqlite"
         """Whether ``async`` routes' records are committed by the event loop."""
-        self.checkpointer = checkpointer if self.in_loop else None
-        if self.checkpointer is not None:
+        self.checkpointer = checkpointer
+        if checkpointer is not None:
             state.db.defer_checkpoints()
         self._pending: list[tuple[PreparedRecord, asyncio.Future[AuditRecord]]] = []
         self._waiting_since: float | None = None
@@ -322,6 +322,7 @@ class Runtime:
         engine = Engine(settings.home, settings.reload_every)
         engine.start()
         updater = Updater(engine.home, settings.update_every) if settings.update_every > 0 else None
+        writer = open_state(settings.home, settings.database_url)  # the audit's own
         return cls(
             settings,
             engine,
@@ -329,8 +330,10 @@ class Runtime:
             KeyCache(state.keys, settings.key_cache_ttl),
             SharedRateLimiter(engine.home / "serve-rate.bin", settings.rate_burst),
             AuditWriter(
-                open_state(settings.home, settings.database_url),
-                checkpointer=open_state(settings.home, settings.database_url),
+                writer,
+                checkpointer=open_state(settings.home, settings.database_url)
+                if writer.backend == "sqlite"
+                else None,
             ),
             updater,
         )
