@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.aio import run
@@ -49,36 +51,48 @@ def test_a_free_lock_commits_the_record_before_submit_returns(tmp_path: Path) ->
         writer.state.close()
 
 
-def test_the_loop_serves_on_while_another_process_holds_the_lock(tmp_path: Path) -> None:
-    writer = AuditWriter(open_state(tmp_path))
+@contextmanager
+def lock_held(home: Path) -> Iterator[threading.Event]:
+    """SQLite's write lock on the state of ``home``, held by another connection
+    (as another server process holds it) until the event yielded is set."""
     held = threading.Event()
     release = threading.Event()
 
     def holder() -> None:
-        with open_state(tmp_path) as other, other.db.transaction():
+        with open_state(home) as other, other.db.transaction():
             held.set()
             release.wait(10)
 
     thread = threading.Thread(target=holder)
     thread.start()
-    assert held.wait(10)
     try:
+        assert held.wait(10)
+        yield release
+    finally:
+        release.set()
+        thread.join()
 
-        async def scenario() -> tuple[list[int | None], int, float]:
-            loop = asyncio.get_running_loop()
-            began = time.monotonic()
-            futures = [writer.submit_async(_record(i)) for i in range(3)]
-            assert not any(f.done() for f in futures)
-            ticks = 0
-            while time.monotonic() - began < 0.2:  # the loop is free meanwhile
-                await asyncio.sleep(0.002)
-                ticks += 1
-            futures.append(writer.submit_async(_record(3)))  # joins the waiting group
-            loop.call_soon(release.set)
-            seqs = [(await asyncio.wait_for(f, 10)).seq for f in futures]
-            return seqs, ticks, time.monotonic() - began
 
-        seqs, ticks, elapsed = run(scenario())
+def test_the_loop_serves_on_while_another_process_holds_the_lock(tmp_path: Path) -> None:
+    writer = AuditWriter(open_state(tmp_path))
+
+    async def scenario(release: threading.Event) -> tuple[list[int | None], int, float]:
+        loop = asyncio.get_running_loop()
+        began = time.monotonic()
+        futures = [writer.submit_async(_record(i)) for i in range(3)]
+        assert not any(f.done() for f in futures)
+        ticks = 0
+        while time.monotonic() - began < 0.2:  # the loop is free meanwhile
+            await asyncio.sleep(0.002)
+            ticks += 1
+        futures.append(writer.submit_async(_record(3)))  # joins the waiting group
+        loop.call_soon(release.set)
+        seqs = [(await asyncio.wait_for(f, 10)).seq for f in futures]
+        return seqs, ticks, time.monotonic() - began
+
+    try:
+        with lock_held(tmp_path) as release:
+            seqs, ticks, elapsed = run(scenario(release))
         assert seqs == [1, 2, 3, 4]
         assert ticks >= 20, ticks  # a blocked loop would have ticked about once
         assert elapsed < 5
@@ -86,8 +100,6 @@ def test_the_loop_serves_on_while_another_process_holds_the_lock(tmp_path: Path)
         report = writer.state.audit.verify()
         assert report.ok and report.records == 4, report.problems
     finally:
-        release.set()
-        thread.join()
         writer.close()
         writer.state.close()
 
@@ -97,34 +109,21 @@ def test_records_that_wait_too_long_fail(tmp_path: Path) -> None:
     as a blocking write times out; nothing is written."""
     writer = AuditWriter(open_state(tmp_path))
     writer.GIVE_UP = 0.05
-    release = threading.Event()
-    held = threading.Event()
 
-    def holder() -> None:
-        with open_state(tmp_path) as other, other.db.transaction():
-            held.set()
-            release.wait(10)
+    async def scenario() -> str:
+        try:
+            await asyncio.wait_for(writer.submit_async(_record(0)), 10)
+        except Exception as exc:
+            return type(exc).__name__
+        return "written"
 
-    thread = threading.Thread(target=holder)
-    thread.start()
-    assert held.wait(10)
     try:
-
-        async def scenario() -> str:
-            future = writer.submit_async(_record(0))
-            try:
-                await asyncio.wait_for(future, 10)
-            except Exception as exc:
-                return type(exc).__name__
-            return "written"
-
-        assert run(scenario()) == "Busy"
+        with lock_held(tmp_path):
+            assert run(scenario()) == "Busy"
+        assert writer.state.audit.count() == 0
     finally:
-        release.set()
-        thread.join()
-    assert writer.state.audit.count() == 0
-    writer.close()
-    writer.state.close()
+        writer.close()
+        writer.state.close()
 
 
 def test_the_writer_thread_checkpoints_the_log_for_the_loop(tmp_path: Path) -> None:

@@ -99,15 +99,12 @@ def _chain_hash(seq: int, at: str, middle: str, prev_hash: str) -> str:
 
 
 class PreparedRecord(NamedTuple):
-    """A record with its stored texts and the canonical JSON of its hashed fields
-    between ``at`` and ``prev_hash`` (``middle``, see :func:`_chain_hash`), made by
-    :meth:`Audit.prepare`."""
+    """A record with its stored fields between ``at`` and ``prev_hash`` (``key_id``
+    … ``results``, texts as stored) and their canonical JSON (``middle``, see
+    :func:`_chain_hash`), made by :meth:`Audit.prepare`."""
 
     record: AuditRecord
-    query: str
-    publications: str
-    results: str
-    threshold: float | None
+    fields: tuple[Any, ...]
     middle: str
 
 
@@ -204,31 +201,15 @@ class Audit:
             seq, prev = (int(head[0][0]), str(head[0][1])) if head else (0, "")
             rows = []
             now = _now()
-            for record, query, pubs, results, threshold, middle in prepared:
+            for record, fields, middle in prepared:
                 seq += 1
                 at = record.at or now
                 digest = _chain_hash(seq, at, middle, prev)
                 # the stored row is the hashed fields followed by their hash
-                rows.append(
-                    (
-                        seq,
-                        at,
-                        record.key_id,
-                        record.key_name,
-                        record.action,
-                        record.dataset,
-                        query,
-                        pubs,
-                        record.algorithm,
-                        threshold,
-                        results,
-                        prev,
-                        digest,
-                    )
-                )
+                rows.append((seq, at, *fields, prev, digest))
                 out.append(
                     replace(
-                        record, threshold=threshold, at=at, seq=seq, prev_hash=prev, hash=digest
+                        record, threshold=fields[7], at=at, seq=seq, prev_hash=prev, hash=digest
                     )
                 )
                 prev = digest
@@ -241,24 +222,21 @@ class Audit:
     def prepare(self, record: AuditRecord) -> PreparedRecord:
         """A record as :meth:`append_many` stores it, before its place in the chain
         is known (a writer that may have to try the lock again prepares once)."""
-        query = _text(record.query)
-        pubs = self._publications(record.publications)
-        results = _text(record.results)
         threshold = None if record.threshold is None else float(record.threshold)
-        middle = _canonical_list(
-            [
-                record.key_id,
-                record.key_name,
-                record.action,
-                record.dataset,
-                query,
-                pubs,
-                record.algorithm,
-                None if threshold is None else repr(threshold),
-                results,
-            ]
-        )[1:-1]
-        return PreparedRecord(record, query, pubs, results, threshold, middle)
+        fields = (
+            record.key_id,
+            record.key_name,
+            record.action,
+            record.dataset,
+            _text(record.query),
+            self._publications(record.publications),
+            record.algorithm,
+            threshold,
+            _text(record.results),
+        )
+        hashed = list(fields)
+        hashed[7] = None if threshold is None else repr(threshold)  # as _row_hash has it
+        return PreparedRecord(record, fields, _canonical_list(hashed)[1:-1])
 
     def _rows(
         self,
