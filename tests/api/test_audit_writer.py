@@ -153,3 +153,22 @@ def test_the_writer_thread_checkpoints_the_log_for_the_loop(tmp_path: Path) -> N
     with open_state(tmp_path) as state:
         report = state.audit.verify()
         assert report.ok and report.records == 300, report.problems
+
+
+def test_records_waiting_for_the_lock_are_written_at_close(tmp_path: Path) -> None:
+    """A clean shutdown loses nothing: records still waiting for the lock (their
+    requests cancelled by the server's shutdown) are written by close()."""
+    writer = AuditWriter(open_state(tmp_path))
+
+    async def scenario() -> None:
+        futures = [writer.submit_async(_record(i)) for i in range(2)]
+        assert not any(f.done() for f in futures)
+
+    try:
+        with lock_held(tmp_path):
+            run(scenario())  # the loop ends with both records queued
+        writer.close()
+        report = writer.state.audit.verify()
+        assert report.ok and report.records == 2, report.problems
+    finally:
+        writer.state.close()

@@ -183,7 +183,15 @@ class AuditWriter:
         return self.submit(record).result(timeout)
 
     def close(self) -> None:
-        """Write what is queued, then stop."""
+        """Write what is queued (also records still waiting for the lock in the
+        event loop's queue, whose requests were cancelled at shutdown), then stop."""
+        group, self._pending = self._pending, []
+        if group:
+            try:
+                with self._lock:
+                    self.state.audit.append_many([r for r, _ in group])
+            except Exception:
+                log.exception("could not write %d audit record(s) at shutdown", len(group))
         self._queue.put(None)
         self._thread.join(timeout=30)
 
