@@ -126,35 +126,6 @@ def test_records_that_wait_too_long_fail(tmp_path: Path) -> None:
         writer.state.close()
 
 
-def test_the_writer_thread_checkpoints_the_log_for_the_loop(tmp_path: Path) -> None:
-    """The loop's commits run no checkpoint (its fsyncs would stop the loop); the
-    writer thread copies the log into the database file instead."""
-    writer = AuditWriter(open_state(tmp_path), checkpointer=open_state(tmp_path))
-    writer.CHECKPOINT_EVERY = 0.05
-    database = tmp_path / "state.db"
-    before = database.stat().st_size
-    try:
-
-        async def scenario() -> None:
-            for i in range(300):
-                await writer.submit_async(_record(i))
-
-        run(scenario())
-        deadline = time.monotonic() + 10
-        while database.stat().st_size <= before and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert database.stat().st_size > before
-        assert writer.state.db.query("PRAGMA wal_autocheckpoint") == [(0,)]
-    finally:
-        writer.close()
-        writer.state.close()
-        assert writer.checkpointer is not None
-        writer.checkpointer.close()
-    with open_state(tmp_path) as state:
-        report = state.audit.verify()
-        assert report.ok and report.records == 300, report.problems
-
-
 def test_records_waiting_for_the_lock_are_written_at_close(tmp_path: Path) -> None:
     """A clean shutdown loses nothing: records still waiting for the lock (their
     requests cancelled by the server's shutdown) are written by close()."""

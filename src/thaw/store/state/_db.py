@@ -153,14 +153,6 @@ class Database:
         raise NotImplementedError
         yield  # pragma: no cover
 
-    def defer_checkpoints(self) -> None:
-        """Let this connection's commits leave the write-ahead log to
-        :meth:`checkpoint` (SQLite; nothing to do for PostgreSQL)."""
-
-    def checkpoint(self) -> None:
-        """Copy what the write-ahead log holds into the database, without waiting
-        for writers (SQLite; PostgreSQL checkpoints by itself)."""
-
     def close(self) -> None:
         """Close the connection."""
         raise NotImplementedError
@@ -218,18 +210,6 @@ class SqliteDatabase(Database):
                 self.db.execute("ROLLBACK")
                 raise
             self.db.execute("COMMIT")
-
-    def defer_checkpoints(self) -> None:
-        """No checkpoint at this connection's commits (SQLite runs one, with its
-        fsyncs, in the commit that takes the log past 1,000 pages): the event loop
-        that commits the audit trail hands them to a thread (see
-        :class:`thaw.api.runtime.AuditWriter`), which calls :meth:`checkpoint`."""
-        with self.lock:
-            self.db.execute("PRAGMA wal_autocheckpoint = 0")
-
-    def checkpoint(self) -> None:
-        with self.lock:
-            self.db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def _outside_transaction(self) -> None:
         """A statement outside a transaction waits for locks as usual, whatever
