@@ -668,9 +668,10 @@ def audit_append_cost(folder: Path, n: int = 2000) -> dict[str, float]:
 
 def server_env(args: argparse.Namespace) -> dict[str, str]:
     """The server's extra environment from the options."""
-    if args.batch_processes is None:
-        return {}
-    return {"THAW_BATCH_PROCESSES": str(args.batch_processes)}
+    env = {"THAW_AUDIT_COMMIT": args.audit_commit}
+    if args.batch_processes is not None:
+        env["THAW_BATCH_PROCESSES"] = str(args.batch_processes)
+    return env
 
 
 def batch_only(args: argparse.Namespace) -> None:
@@ -768,6 +769,12 @@ def main() -> None:
         default=None,
         help="THAW_BATCH_PROCESSES for the server (default: the server's own default)",
     )
+    parser.add_argument(
+        "--audit-commit",
+        choices=("now", "turn"),
+        default="now",
+        help="THAW_AUDIT_COMMIT for the audited server (thaw.api.runtime.AuditWriter)",
+    )
     args = parser.parse_args()
     if args.batch_only:
         batch_only(args)
@@ -835,7 +842,8 @@ def main() -> None:
         print(json.dumps(report, indent=2))
         return
     print(
-        f"thaw serve --workers {args.workers}; load average before {report['load_average_before']}"
+        f"thaw serve --workers {args.workers} (THAW_AUDIT_COMMIT={args.audit_commit}); "
+        f"load average before {report['load_average_before']}"
     )
     for s in report["single"]:
         print(

@@ -143,3 +143,21 @@ def test_records_waiting_for_the_lock_are_written_at_close(tmp_path: Path) -> No
         assert report.ok and report.records == 2, report.problems
     finally:
         writer.state.close()
+
+
+def test_turn_mode_commits_a_turns_records_as_one_group(tmp_path: Path) -> None:
+    """``THAW_AUDIT_COMMIT=turn``: the records submitted in one turn of the loop
+    are committed together at the next turn."""
+    writer = AuditWriter(open_state(tmp_path), at_once=False)
+
+    async def scenario() -> list[int | None]:
+        futures = [writer.submit_async(_record(i)) for i in range(3)]
+        assert not any(f.done() for f in futures)
+        return [(await f).seq for f in futures]
+
+    try:
+        assert run(scenario()) == [1, 2, 3]
+        assert writer.groups == 1
+    finally:
+        writer.close()
+        writer.state.close()
