@@ -12,13 +12,16 @@ import os
 import secrets
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from thaw.store.state import AuditRecord, Decision, State, open_state, role_allows
+from thaw.store.state import AuditRecord, Busy, Decision, State, open_state, role_allows
 
 
 def postgres_url() -> str:
@@ -237,6 +240,61 @@ def test_concurrent_writers_keep_one_chain(state_url: str, tmp_path: Path) -> No
     with open_state(tmp_path, state_url) as check:
         report = check.audit.verify()
         assert report.ok and report.records == 120, report.problems
+
+
+def test_append_without_waiting_is_refused_while_another_writer_holds_the_lock(
+    state_url: str, tmp_path: Path
+) -> None:
+    """``wait=False`` (the event loop's way, thaw.api.runtime.AuditWriter): the lock
+    held by another connection gives Busy at once and writes nothing; once it is
+    free the same call appends and the chain verifies."""
+    with open_state(tmp_path, state_url) as holder, open_state(tmp_path, state_url) as other:
+        other.audit.append_many(_records(2))
+        began = time.monotonic()
+        with holder.db.transaction():
+            holder.db.query("SELECT seq FROM audit_head WHERE one = 1" + holder.db.for_update)
+            with pytest.raises(Busy):
+                other.audit.append_many(_records(3), wait=False)
+        assert time.monotonic() - began < 5  # no busy wait (the blocking timeout is 30 s)
+        assert other.audit.count() == 2
+        # a plain statement after a refused transaction waits for locks again
+        assert other.db.query("SELECT COUNT(*) FROM audit") == [(2,)]
+        written = other.audit.append_many(_records(3), wait=False)
+        assert [r.seq for r in written] == [3, 4, 5]
+        report = holder.audit.verify()
+        assert report.ok and report.records == 5, report.problems
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(st.text(st.characters(exclude_categories=["Cs"])), min_size=3, max_size=3),
+    threshold=st.one_of(st.none(), st.floats(0, 1)),
+)
+def test_records_hashed_before_the_lock_verify_as_the_canonical_form(
+    tmp_path_factory: pytest.TempPathFactory, texts: list[str], threshold: float | None
+) -> None:
+    """Appends hash a record's fields from JSON prepared before the write lock is
+    taken (orjson); verify recomputes the canonical form (json.dumps): control
+    characters, non-BMP characters, U+2028 and odd floats hash alike."""
+    from thaw.store.state.audit import _row_hash
+
+    home = tmp_path_factory.mktemp("hash")
+    record = AuditRecord(
+        action="match",
+        query={"q": texts[0], "n": [1, 2.5, None]},
+        key_id=texts[1] or None,
+        key_name=texts[2],
+        dataset="default",
+        algorithm="thaw",
+        threshold=threshold,
+        results=[{"id": texts[0], "score": 0.5}],
+    )
+    with open_state(home, None) as s:
+        first, second = s.audit.append_many([record, record])
+        assert s.audit.verify().ok
+        row = s.db.query("SELECT * FROM audit WHERE seq = 2")[0]
+        assert _row_hash(*row[:12]) == row[12] == second.hash
+        assert second.prev_hash == first.hash
 
 
 def test_sqlite_state_file_is_separate_from_the_store(tmp_path: Path) -> None:

@@ -79,13 +79,14 @@ def audit(rt: Runtime, principal: Principal, action: str, query: Any, **kw: Any)
 async def audit_async(
     rt: Runtime, principal: Principal, action: str, query: Any, **kw: Any
 ) -> None:
-    """:func:`audit` for ``async`` routes: the event loop serves other requests
-    while the record's group is committed."""
+    """:func:`audit` for ``async`` routes. With SQLite the record is committed at
+    once when the write lock is free, else with the next group while the event
+    loop serves other requests (:class:`~thaw.api.runtime.AuditWriter`)."""
     record = audit_record(rt, principal, action, query, **kw)
     if record is None:
         return
     try:
-        if rt.audit.in_loop:  # committed within this loop's next turn, or failed
+        if rt.audit.in_loop:  # committed now, or by a later try of the lock, or failed
             await rt.audit.submit_async(record)
         else:  # a writer thread, which a stuck database could hold up
             async with asyncio.timeout(30):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -64,6 +65,13 @@ class Settings(BaseModel):
         description="THAW_CORS_ORIGINS: comma-separated allowed origins (default: CORS off).",
     )
     audit: bool = Field(True, description="THAW_AUDIT: record every screening request.")
+    audit_commit: Literal["now", "turn"] = Field(
+        "now",
+        description="THAW_AUDIT_COMMIT: with SQLite, commit a /match record as its "
+        "request finishes (now), or the records of one event-loop turn together at the "
+        "next turn (turn: less CPU, but answers wait for each other; "
+        "thaw.api.runtime.AuditWriter).",
+    )
     reload_every: float = Field(
         2.0, description="THAW_RELOAD_EVERY: seconds between checks for newly active lists."
     )
@@ -103,6 +111,7 @@ class Settings(BaseModel):
             max_matches=int(_env("THAW_MAX_MATCHES", "500")),
             cors_origins=origins,
             audit=_flag("THAW_AUDIT", True),
+            audit_commit="turn" if _env("THAW_AUDIT_COMMIT", "now") == "turn" else "now",
             reload_every=float(_env("THAW_RELOAD_EVERY", "2")),
             update_every=float(_env("THAW_UPDATE_EVERY", "0")),
             batch_processes=int(_env("THAW_BATCH_PROCESSES", str(_default_processes()))),

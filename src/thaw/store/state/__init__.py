@@ -27,8 +27,8 @@ import os
 from pathlib import Path
 
 from thaw.store import default_home
-from thaw.store.state._db import Database, connect
-from thaw.store.state.audit import Audit, AuditRecord, AuditReport
+from thaw.store.state._db import Busy, Database, connect
+from thaw.store.state.audit import Audit, AuditRecord, AuditReport, PreparedRecord
 from thaw.store.state.decisions import VERDICTS, Decision, Decisions
 from thaw.store.state.keys import ROLES, KeyInfo, Keys, role_allows
 
@@ -38,9 +38,11 @@ __all__ = [
     "Audit",
     "AuditRecord",
     "AuditReport",
+    "Busy",
     "Decision",
     "Decisions",
     "KeyInfo",
+    "PreparedRecord",
     "Keys",
     "State",
     "open_state",

@@ -5,6 +5,11 @@ Both expose the same small surface to the repositories of :mod:`thaw.store.state
 ``transaction()`` (exclusive for SQLite, so that concurrent writers of the audit
 chain serialise) and the DDL of the state tables. One connection per
 :class:`Database`, guarded by a lock, so that the threads of a server may share it.
+
+``transaction(wait=False)`` takes the write lock only if it is free right now, and
+raises :class:`Busy` otherwise: an event loop that commits the audit trail must
+never sleep in SQLite's busy handler (its first sleep is a whole millisecond, and
+every request of the loop waits through it) while another process commits.
 """
 
 from __future__ import annotations
@@ -111,6 +116,10 @@ INSERT INTO audit_head (one, seq, hash) VALUES (1, 0, '') ON CONFLICT DO NOTHING
 """
 
 
+class Busy(Exception):
+    """The write lock is held by another connection (``transaction(wait=False)``)."""
+
+
 class Database:
     """One connection to the state database (see the module docs)."""
 
@@ -136,9 +145,11 @@ class Database:
         raise NotImplementedError
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, wait: bool = True) -> Iterator[None]:
         """A transaction that holds the write lock from its start (commit on success,
-        rollback on an exception)."""
+        rollback on an exception). With ``wait=False``, :class:`Busy` if another
+        connection holds the lock now (SQLite: at ``BEGIN``; PostgreSQL: at the
+        first row lock the transaction takes)."""
         raise NotImplementedError
         yield  # pragma: no cover
 
@@ -152,12 +163,17 @@ class SqliteDatabase(Database):
     ``thaw.db`` so that a long list load never blocks the audit trail."""
 
     kind = "sqlite"
+    TIMEOUT = 30.0
+    """Seconds a blocking statement waits for another connection's write lock."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30.0)
+        self.db = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=self.TIMEOUT
+        )
+        self._busy_ms = int(self.TIMEOUT * 1000)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         with self.lock:
@@ -165,26 +181,48 @@ class SqliteDatabase(Database):
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self.lock:
+            self._outside_transaction()
             return self.db.execute(sql, tuple(params)).fetchall()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         with self.lock:
+            self._outside_transaction()
             return self.db.execute(sql, tuple(params)).rowcount
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         with self.lock:
+            self._outside_transaction()
             self.db.executemany(sql, rows)
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, wait: bool = True) -> Iterator[None]:
         with self.lock:
-            self.db.execute("BEGIN IMMEDIATE")
+            self._busy_timeout(int(self.TIMEOUT * 1000) if wait else 0)
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if not wait and (exc.sqlite_errorcode & 0xFF) == sqlite3.SQLITE_BUSY:
+                    raise Busy(str(exc)) from exc
+                raise
             try:
                 yield
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
             self.db.execute("COMMIT")
+
+    def _outside_transaction(self) -> None:
+        """A statement outside a transaction waits for locks as usual, whatever
+        the last ``transaction(wait=False)`` set."""
+        if not self.db.in_transaction:
+            self._busy_timeout(int(self.TIMEOUT * 1000))
+
+    def _busy_timeout(self, ms: int) -> None:
+        """Set how long a statement waits for another connection's lock (only when
+        it changes: a connection that always takes the lock one way pays nothing)."""
+        if ms != self._busy_ms:
+            self.db.execute(f"PRAGMA busy_timeout = {ms}")
+            self._busy_ms = ms
 
     def close(self) -> None:
         with self.lock:
@@ -230,9 +268,19 @@ class PostgresDatabase(Database):
             cursor.executemany(self._sql(sql), [tuple(r) for r in rows])
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        with self.lock, self.conn.transaction():
-            yield
+    def transaction(self, wait: bool = True) -> Iterator[None]:
+        if wait:
+            with self.lock, self.conn.transaction():
+                yield
+            return
+        import psycopg
+
+        try:
+            with self.lock, self.conn.transaction():
+                self.conn.execute("SET LOCAL lock_timeout = '1ms'")
+                yield
+        except psycopg.errors.LockNotAvailable as exc:
+            raise Busy(str(exc)) from exc
 
     def close(self) -> None:
         with self.lock:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -73,6 +73,39 @@ class AuditRecord:
     def to_dict(self) -> dict[str, Any]:
         """The record as a JSON-ready dict (every field)."""
         return asdict(self)
+
+
+def _canonical_list(values: list[Any]) -> str:
+    """:func:`_canonical` of a list of strings, numbers and ``None``: orjson writes
+    such a list byte for byte as ``json.dumps`` does here (compact, raw UTF-8),
+    ten times faster; what it refuses (a lone surrogate) falls back."""
+    try:
+        return orjson.dumps(values).decode()
+    except TypeError:
+        return _canonical(values)
+
+
+def _now() -> str:
+    """The time of an append, as records carry it (UTC, microseconds, ``Z``)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def _chain_hash(seq: int, at: str, middle: str, prev_hash: str) -> str:
+    """:func:`_row_hash` from the canonical JSON of the fields between ``at`` and
+    ``prev_hash`` (``middle``, prepared before the write lock is taken): the same
+    bytes are hashed, so records verify alike however they were written."""
+    body = f"[{seq},{_canonical(at)},{middle},{_canonical(prev_hash)}]"
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+class PreparedRecord(NamedTuple):
+    """A record with its stored fields between ``at`` and ``prev_hash`` (``key_id``
+    … ``results``, texts as stored) and their canonical JSON (``middle``, see
+    :func:`_chain_hash`), made by :meth:`Audit.prepare`."""
+
+    record: AuditRecord
+    fields: tuple[Any, ...]
+    middle: str
 
 
 def _row_hash(
@@ -146,58 +179,37 @@ class Audit:
         """Append one record; returns it with ``seq``, ``at`` and its hashes."""
         return self.append_many([record])[0]
 
-    def append_many(self, records: Sequence[AuditRecord]) -> list[AuditRecord]:
-        """Append records in one transaction, in order (see the module docs)."""
+    def append_many(
+        self, records: Sequence[AuditRecord | PreparedRecord], wait: bool = True
+    ) -> list[AuditRecord]:
+        """Append records in one transaction, in order (see the module docs).
+
+        Everything that does not depend on the chain's position (the records'
+        JSON, most of what their hashes cover) is prepared before the write lock is
+        taken (:meth:`prepare`, unless the caller did), so that the lock is held
+        for little more than the inserts. With ``wait=False``,
+        :class:`~thaw.store.state._db.Busy` (and nothing written) if another
+        connection holds the lock right now."""
         if not records:
             return []
+        prepared = [r if isinstance(r, PreparedRecord) else self.prepare(r) for r in records]
         out: list[AuditRecord] = []
-        with self.db.transaction():
+        with self.db.transaction(wait):
             head = self.db.query(
                 "SELECT seq, hash FROM audit_head WHERE one = 1" + self.db.for_update
             )
             seq, prev = (int(head[0][0]), str(head[0][1])) if head else (0, "")
             rows = []
-            for record in records:
+            now = _now()
+            for record, fields, middle in prepared:
                 seq += 1
-                at = record.at or datetime.now(UTC).isoformat(timespec="microseconds").replace(
-                    "+00:00", "Z"
-                )
-                query = _text(record.query)
-                pubs = self._publications(record.publications)
-                results = _text(record.results)
-                threshold = None if record.threshold is None else float(record.threshold)
-                fields = (
-                    seq,
-                    at,
-                    record.key_id,
-                    record.key_name,
-                    record.action,
-                    record.dataset,
-                    query,
-                    pubs,
-                    record.algorithm,
-                    threshold,
-                    results,
-                    prev,
-                )
+                at = record.at or now
+                digest = _chain_hash(seq, at, middle, prev)
                 # the stored row is the hashed fields followed by their hash
-                digest = _row_hash(*fields)
-                rows.append((*fields, digest))
+                rows.append((seq, at, *fields, prev, digest))
                 out.append(
-                    AuditRecord(
-                        action=record.action,
-                        query=record.query,
-                        key_id=record.key_id,
-                        key_name=record.key_name,
-                        dataset=record.dataset,
-                        publications=record.publications,
-                        algorithm=record.algorithm,
-                        threshold=threshold,
-                        results=record.results,
-                        at=at,
-                        seq=seq,
-                        prev_hash=prev,
-                        hash=digest,
+                    replace(
+                        record, threshold=fields[7], at=at, seq=seq, prev_hash=prev, hash=digest
                     )
                 )
                 prev = digest
@@ -206,6 +218,25 @@ class Audit:
             )
             self.db.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE one = 1", (seq, prev))
         return out
+
+    def prepare(self, record: AuditRecord) -> PreparedRecord:
+        """A record as :meth:`append_many` stores it, before its place in the chain
+        is known (a writer that may have to try the lock again prepares once)."""
+        threshold = None if record.threshold is None else float(record.threshold)
+        fields = (
+            record.key_id,
+            record.key_name,
+            record.action,
+            record.dataset,
+            _text(record.query),
+            self._publications(record.publications),
+            record.algorithm,
+            threshold,
+            _text(record.results),
+        )
+        hashed = list(fields)
+        hashed[7] = None if threshold is None else repr(threshold)  # as _row_hash has it
+        return PreparedRecord(record, fields, _canonical_list(hashed)[1:-1])
 
     def _rows(
         self,
