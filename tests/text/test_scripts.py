@@ -163,6 +163,12 @@ def test_persian_compound_given_names_split_as_a_variant() -> None:
     assert analyze_name("غلامرضا ضیایی", "Person").tokens[0].raw.endswith("rza")
 
 
+def test_persian_reads_the_arabic_th_as_s() -> None:
+    # ث is th in Arabic (ثامر *Thamer*), s in Persian and Urdu (ثناء *Sana*)
+    assert analyze_name("ثامر", "Person").tokens[0].raw == "thamr"
+    assert analyze_name("ثناء اللہ غفاری", "Person").tokens[0].raw == "sna"
+
+
 def test_belarusian_names_have_their_russian_form() -> None:
     assert is_belarusian("Алег Эйбатаў")
     assert is_belarusian("Аляксандр Лукашэнка")
@@ -177,6 +183,14 @@ def test_french_names_in_cyrillic_keep_their_silent_r() -> None:
     assert cyrillic_variant("Дидье Касимиро") == ("дидиер касимиро",)
     assert cyrillic_variant("Оливье") == ("оливиер",)
     assert cyrillic_variant("Ольга Иванова") == ()
+
+
+def test_ossetian_dz_is_also_read_dzh() -> None:
+    assert cyrillic_variant("Таймураз Дзамбекович") == ("таймураз джамбекович",)
+    assert cyrillic_variant("Дидье Дзагоев") == ("дидиер джагоев",)
+    # Belarusian дз (dzekanne) has its Russian form instead; Ukrainian дз is dz
+    assert cyrillic_variant("Віктар Генадзьевіч ХРЭНІН") == ("виктар генадьевич хренин",)
+    assert cyrillic_variant("Віталій Дзюба") == ()
 
 
 @settings(max_examples=300, deadline=None)

@@ -126,8 +126,10 @@ def _ascii_words(text: str, abjad: bool = False) -> list[str]:
 
 #: Letters only Persian (and Urdu) write: a word with one is read the Persian way.
 PERSIAN_LETTERS: Final = frozenset("پچژگکی")
-#: Letters Arabic reads d, dh, z and Persian z (ضیایی is Ziaei, رضا Reza).
-PERSIAN_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز"})
+#: Letters that Persian (and Urdu) read as another letter of the same sound:
+#: ض ظ ذ, which Arabic reads d, dh, z, are z (ضیایی is Ziaei, رضا Reza), and ث,
+#: which Arabic reads th, is s (ثناء اللہ *Sanaullah*, کوثری *Kowsari*).
+PERSIAN_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س"})
 
 
 #: Letters of Urdu, Kurdish and Uyghur (written in Arabic script) that ICU
@@ -481,14 +483,28 @@ def belarusian_variant(name: str) -> tuple[str, ...]:
 _FRENCH_IER: Final = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])ье\b", re.I)
 
 
+#: Ossetian writes ``дз`` for the sound of English *j*, as in its Iron
+#: dialect; lists romanise Ossetian names both as Russian reads the letters and
+#: as the name sounds (Дзамбекович *Dzambekovich*, *Dzhambekovich*).
+_OSSETIAN_DZ: Final = re.compile("дз", re.I)
+#: Letters of Ukrainian and Belarusian, whose дз is *dz* (Дзюба *Dziuba*).
+_UKRAINIAN_BELARUSIAN: Final = frozenset("іїєўґ")
+
+
 @lru_cache(maxsize=4096)
 def cyrillic_variant(name: str) -> tuple[str, ...]:
     """Another reading of a name in Cyrillic: a Belarusian name's Russian form
-    (:func:`belarusian_variant`), or French names' silent final *r* restored
-    (Дидье → Дидиер, romanised *Didier*). Empty for most names."""
+    (:func:`belarusian_variant`); otherwise French names' silent final *r*
+    restored (Дидье → Дидиер, romanised *Didier*) and, in a name not written
+    in Ukrainian, Ossetian ``дз`` read *dzh* (``дж``, :data:`_OSSETIAN_DZ`; the
+    reading is offered beside the Russian one, Дзержинский stays *Dzerzhinsky*).
+    Empty for most names."""
     found = belarusian_variant(name)
     if found:
         return found
-    if _FRENCH_IER.search(name):
-        return (_FRENCH_IER.sub("иер", name.lower()),)
-    return ()
+    text = name.lower()
+    if _FRENCH_IER.search(text):
+        text = _FRENCH_IER.sub("иер", text)
+    if "дз" in text and _UKRAINIAN_BELARUSIAN.isdisjoint(text):
+        text = _OSSETIAN_DZ.sub("дж", text)
+    return (text,) if text != name.lower() else ()
