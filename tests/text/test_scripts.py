@@ -57,6 +57,17 @@ def test_hebrew_geresh_marks_a_sound() -> None:
     assert analyze_name("עינן טנג'יל", "Person").texts[1] == "tnjil"
 
 
+def test_hebrew_bet_after_a_vowel_letter_is_v() -> None:
+    # like kaf: soft after a vowel letter, hard first and after a consonant
+    assert transliterate_word("טרטקובר") == (("trtqwvr",), True)  # Tartakover
+    assert transliterate_word("אברהם") == (("avrhm",), True)  # Avraham
+    assert transliterate_word("באמבר") == (("bmbr",), True)  # Bamber
+    assert transliterate_word("רבקה") == (("rbq",), True)  # ר is a consonant
+    # pointed: soft without a dagesh, whatever comes before
+    assert transliterate_word("רִבְקָה")[0][0].startswith("riv")
+    assert transliterate_word("בֶּכֶר")[0][0].startswith("b")
+
+
 def test_thai_vowel_am_survives_normalisation() -> None:
     # NFKC splits ำ into nikhahit and aa; analysis joins them again
     assert analyze_name("ขาวสำอางค์", "Person").tokens[0].raw == "kawsamang"

@@ -14,7 +14,8 @@ Each script gets the treatment its writing system needs:
   vowel it ends on (``سلامة`` *Salama*, *Salameh*), and an ayin or alef that
   begins a word its first vowel. A Hebrew letter with a
   geresh is the sound the geresh marks (``ג׳`` *j*, ``צ׳`` *ch*, ``ז׳`` *zh*);
-  ``ח`` and a soft kaf are *kh* (``ברוך`` *Baruch*, ``מיכאל`` *Michael*), and
+  ``ח`` and a soft kaf are *kh* (``ברוך`` *Baruch*, ``מיכאל`` *Michael*), a
+  soft bet *v* (``טרטקובר`` *Tartakover*), and
   a final ``ה`` after a consonant is dropped (``שרה`` *Sara*).
 * **Chinese** (Han): one pinyin syllable per character; organisation vocabulary
   (``有限公司``, ``技术``, ``银行`` …) is recognised first and translated, see
@@ -227,23 +228,30 @@ _HEBREW_POINTS: Final = re.compile("[\u0591-\u05c7]")
 _DAGESH: Final = "\u05bc"
 
 
-def _hebrew_soft_kaf(text: str) -> str:
-    """``text`` with each kaf read *kh* (as ``ח``, which ICU writes *h*) where
-    Hebrew reads it so: always as a final ``ך`` (ברוך *Baruch*); inside a word
-    when pointed without a dagesh (בֶּכֶר *Bechar*), or, unpointed, after a
-    vowel letter (מיכאל *Michael*, דיכטר *Dichter*). A first kaf, and an
-    unpointed one after a consonant, stay *k* (כהן *Cohen*, מלכה *Malka*)."""
+#: The letters Hebrew reads soft after a vowel (begadkefat), and what to read
+#: them as: a soft kaf as ``ח`` (which ICU writes *h*, read *kh*), a soft bet
+#: as *v* (a Latin letter, which ICU leaves as it is).
+_HEBREW_SOFT: Final = {"כ": "ח", "ב": "v"}
+
+
+def _hebrew_soft_letters(text: str) -> str:
+    """``text`` with each kaf and bet read as Hebrew reads them after a vowel:
+    kaf *kh*, bet *v* (:data:`_HEBREW_SOFT`). A final ``ך`` always; inside a
+    word when pointed without a dagesh (בֶּכֶר *Bechar*), or, unpointed, after
+    a vowel letter (מיכאל *Michael*, דיכטר *Dichter*, טרטקובר *Tartakover*).
+    A first letter, and an unpointed one after a consonant, stay hard (כהן
+    *Cohen*, מלכה *Malka*, באמבר *Bamber*)."""
     pointed = _HEBREW_POINTS.search(text) is not None
     out: list[str] = []
     n = len(text)
     for i, ch in enumerate(text):
+        soft_form = _HEBREW_SOFT.get(ch)
         if ch == "ך":
             ch = "ח"
-        elif (
-            ch == "כ"
-            and i > 0
+        elif soft_form is not None and (
+            i > 0
             and "\u05d0" <= text[i - 1] <= "\u05ea"
-            or (ch == "כ" and i > 0 and pointed and _HEBREW_POINTS.match(text[i - 1]))
+            or (i > 0 and pointed and _HEBREW_POINTS.match(text[i - 1]))
         ):
             if pointed:
                 j = i + 1
@@ -255,7 +263,7 @@ def _hebrew_soft_kaf(text: str) -> str:
             else:
                 soft = text[i - 1] in "יוא"
             if soft:
-                ch = "ח"
+                ch = soft_form
         out.append(ch)
     return "".join(out)
 
@@ -263,11 +271,12 @@ def _hebrew_soft_kaf(text: str) -> str:
 def _hebrew_latin(text: str) -> str:
     """Hebrew letters in Latin ASCII (ICU), with ``ש`` read *sh* unless pointed
     as sin (שׂ *s*; ICU writes ``ş``, which Latin-ASCII makes *s*), and ``ח``
-    and the soft kaf (:func:`_hebrew_soft_kaf`) read *kh*, not *h*: the consonant
+    and the soft kaf read *kh*, not *h*, the soft bet *v*
+    (:func:`_hebrew_soft_letters`): the consonant
     keys drop a final *h*, which only writes a vowel (לאה *Leah*), but not the
     *ch* of ברוך *Baruch*."""
-    if "כ" in text or "ך" in text:
-        text = _hebrew_soft_kaf(text)
+    if "כ" in text or "ך" in text or "ב" in text:
+        text = _hebrew_soft_letters(text)
     latin = _icu("Any-Latin").transliterate(text)
     if "ş" in latin:
         latin = latin.replace("ş\u0302", "s").replace("ş", "sh")
