@@ -170,6 +170,9 @@ def test_persian_compound_given_names_split_as_a_variant() -> None:
     assert name_variants("حسن رحیم پور ازغدی", "Person") == ("حسن رحیمپور ازغدی",)
     assert name_variants("عبدالحسین خسروپناه", "Person") == ("عبدالحسین خسرو پناه",)
     assert name_variants("جعفر علی", "Person") == ()  # Jafar: no suffix far
+    # Pashto tribal suffixes too, in Arabic letters as in Persian ones
+    assert name_variants("سيد أحمد شهيد خيل", "Person") == ("سيد أحمد شهيدخيل",)
+    assert name_variants("محمد احمد زی", "Person") == ("محمد احمدزی",)
     # every word of a Persian name is read the Persian way (ض is z)
     assert analyze_name("غلامرضا ضیایی", "Person").tokens[0].raw.endswith("rza")
 

@@ -460,10 +460,12 @@ def _joined_names(word: str) -> tuple[str, str] | None:
 
 
 #: Persian surname suffixes, written joined to the stem or apart (رحیم پور
-#: *Rahimpour*, خسروپناه *Khosrow Panah*); the short ones (فر, نیا, وند, راد,
-#: کیا) end too many other words to be split off, and are only joined.
-_PERSIAN_SUFFIXES: Final = ("پور", "زاده", "نژاد", "پناه", "منش", "دوست")
-_PERSIAN_SHORT_SUFFIXES: Final = frozenset({"فر", "نیا", "وند", "راد", "کیا"})
+#: *Rahimpour*, خسروپناه *Khosrow Panah*), and the Pashto tribal ones (شهید
+#: خیل *Shahidkhel*, احمد زی *Ahmadzai*, in Persian or Arabic letters); the
+#: short ones (فر, نیا, وند, راد, کیا, زی) end too many other words to be
+#: split off, and are only joined.
+_PERSIAN_SUFFIXES: Final = ("پور", "زاده", "نژاد", "پناه", "منش", "دوست", "خیل", "خيل")
+_PERSIAN_SHORT_SUFFIXES: Final = frozenset({"فر", "نیا", "وند", "راد", "کیا", "زی", "زي"})
 
 
 @lru_cache(maxsize=20_000)
