@@ -11,6 +11,7 @@ from thaw.text.thai import thai_readings
 from thaw.text.translit import (
     belarusian_variant,
     cyrillic_variant,
+    greek_variant,
     is_belarusian,
     korean_rr,
     transliterate_word,
@@ -197,6 +198,16 @@ def test_french_names_in_cyrillic_keep_their_silent_r() -> None:
     assert cyrillic_variant("Дидье Касимиро") == ("дидиер касимиро",)
     assert cyrillic_variant("Оливье") == ("оливиер",)
     assert cyrillic_variant("Ольга Иванова") == ()
+
+
+def test_greek_names_have_their_classical_transcription() -> None:
+    assert greek_variant("Ευριπίδης") == ("euripides",)  # modern: Evripidis
+    assert greek_variant("Βασίλειος") == ("basileios",)
+    assert greek_variant("γριβερτ") == ("gribert",)  # a foreign name: Griebert
+    assert greek_variant("Μπους") == ()  # initial μπ is b in both
+    assert greek_variant("Αλέξανδρος") == ()  # the same in both
+    assert name_variants("Ευριπίδης", "Person") == ("euripides",)
+    assert name_variants("Ευριπίδης", "Organization") == ()
 
 
 def test_ossetian_dz_is_also_read_dzh() -> None:

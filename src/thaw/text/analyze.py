@@ -63,6 +63,7 @@ from thaw.text.translit import (
     PERSIAN_LETTERS,
     PERSIAN_Z,
     cyrillic_variant,
+    greek_variant,
     korean_rr,
     transliterate_word,
     word_script,
@@ -956,6 +957,7 @@ _HAN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL: Final = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _THAI: Final = re.compile("[\u0e01-\u0e4e]")
 _CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
+_GREEK: Final = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _ARABIC: Final = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 
 
@@ -981,7 +983,8 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     writes either (غلامرضا *Gholam Reza*, رحیم پور *Rahimpour*:
     :func:`_arabic_variant`); a Belarusian name has its
     Russian form, and a French name in Cyrillic its silent *r*
-    (:func:`thaw.text.translit.cyrillic_variant`).
+    (:func:`thaw.text.translit.cyrillic_variant`); a name in Greek letters, its
+    classical transcription (:func:`thaw.text.translit.greek_variant`).
 
     A person's name in Latin letters romanised in Wade–Giles (*Mao Tse-tung*) has
     its pinyin reading as the variant (*mao zedong*,
@@ -996,6 +999,8 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         return cyrillic_variant(name)
     if _ARABIC.search(name):
         return _arabic_variant(name)
+    if not name.isascii() and _GREEK.search(name):
+        return greek_variant(name)
     if not _HAN.search(name):
         pinyin = pinyin_reading(name)
         return () if pinyin is None else (pinyin,)

@@ -37,8 +37,10 @@ Each script gets the treatment its writing system needs:
 * Anything else: ICU's ``Any-Latin``; what still is not ASCII is dropped.
 
 Readings of a whole name that name analysis offers beside these as variants:
-a Belarusian name's Russian form (:func:`belarusian_variant`) and a French
-name's silent final *r* in Cyrillic (:func:`cyrillic_variant`).
+a Belarusian name's Russian form (:func:`belarusian_variant`), a French
+name's silent final *r* and an Ossetian ``дз`` in Cyrillic
+(:func:`cyrillic_variant`), and a Greek name's classical transcription
+(:func:`greek_variant`).
 """
 
 from __future__ import annotations
@@ -517,3 +519,29 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
     if "дз" in text and _UKRAINIAN_BELARUSIAN.isdisjoint(text):
         text = _OSSETIAN_DZ.sub("дж", text)
     return (text,) if text != name.lower() else ()
+
+
+#: Modern Greek digraphs for b, d, g at the start of a word (Μπους *Bush*,
+#: Ντίνος *Dinos*, Γκίκας *Gikas*), as the letters the classical
+#: transcription reads so.
+_GREEK_INITIAL_STOPS: Final = _rules(
+    ((r"(?<![^\W\d_])μπ", "β"), (r"(?<![^\W\d_])ντ", "δ"), (r"(?<![^\W\d_])γκ", "γ"))
+)
+
+
+@lru_cache(maxsize=4096)
+def greek_variant(name: str) -> tuple[str, ...]:
+    """A name in Greek letters in the classical transcription (ICU's
+    ``Greek-Latin``: β *b*, η *e*, υ *y*, φ *ph*, χ *ch*, ευ *eu*: Ευριπίδης
+    *Euripides*, Φίλιππος *Philippos*, Βασίλειος *Basileios*), in which
+    English and older lists spell Greek names and in which Greek writes foreign
+    ones (γριβερτ *Griebert*), beside the modern pronunciation that analysis
+    reads (rigour: *Evripidis*, *Vasileios*). Word-initial μπ, ντ, γκ are b,
+    d, g (:data:`_GREEK_INITIAL_STOPS`). Lower-case ASCII; empty when it
+    reads as the modern one."""
+    text = name.lower()
+    for pattern, repl in _GREEK_INITIAL_STOPS:
+        text = pattern.sub(repl, text)
+    latin = " ".join(_ascii_words(_icu("Greek-Latin; Latin-ASCII").transliterate(text)))
+    modern = " ".join(_ascii_words(maybe_ascii(name)))
+    return (latin,) if latin and latin != modern else ()
