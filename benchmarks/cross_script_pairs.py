@@ -3,7 +3,8 @@
 Usage::
 
     python benchmarks/cross_script_pairs.py [--home DIR]            # score
-    python benchmarks/cross_script_pairs.py --extract lists|variants [--home DIR]  # add pairs
+    python benchmarks/cross_script_pairs.py --extract lists [--draw] [--home DIR]  # re-pair
+    python benchmarks/cross_script_pairs.py --extract variants  # add name-variant pairs
     python benchmarks/cross_script_pairs.py --analysis 20000  # µs per name of analysis
     python benchmarks/cross_script_pairs.py --screen [--home DIR]  # found by screening?
 
@@ -19,7 +20,20 @@ a Latin-script form of the same name, with these columns:
 ``source``
     ``<list>:<id>`` for a name published by an authority in its original
     script (UN ``NAME_ORIGINAL_SCRIPT``, OFSI "Name non-latin script",
-    Canada, Australia) against the primary Latin name of the same listing;
+    Canada, Australia) against the Latin name it was *published with*, by one
+    rule for every list pair (:func:`published_latin`): the name of the same
+    OFSI row, of the OFAC alias it translates, of the Canadian alias it
+    follows; the primary name where the list gives the original for the
+    listing as a whole (UN, DFAT). The rule looks only at where the list put
+    the name, never at its script or at how well the names match, so a pair
+    that a list published inconsistently stays (OFSI prints ياسين أحمد
+    الجبين on the row of *Yasin Ahmad DAHI*). Names that are no original-script
+    name (:func:`is_original`: a broken encoding, a Latin name with one
+    look-alike letter) are left out. (The first draw paired every original
+    with the listing's first Latin name in stored order, which for OFSI was
+    often another alias: عمر محمود عثمان ~ *Abu Qatada AL-FILISTINI*;
+    ``--extract lists`` re-derived the Latin side of every list pair, keeping
+    the originals, listings and splits, and printed each change.)
     ``rigour:<Wikidata id>`` for a pair of spellings of one name item of
     rigour's person-name corpus (name-variant data, for the scripts the lists
     hardly write: Thai, Greek, Hebrew, Korean, Chinese, Japanese; only items
