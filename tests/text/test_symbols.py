@@ -8,7 +8,7 @@ import pytest
 
 from thaw.text import analyze_name, fold_token
 from thaw.text.fold import _RULE_SPECS
-from thaw.text.symbols import DATA_PATH, parse_table, word_symbols
+from thaw.text.symbols import DATA_PATH, SCRIPTS_PATH, parse_table, script_symbols, word_symbols
 
 
 def test_table_is_sorted_and_well_formed() -> None:
@@ -23,8 +23,15 @@ def test_table_is_sorted_and_well_formed() -> None:
         for s in symbols:
             assert s.startswith(("NAME:", "NICK:"))
             carriers[s] = carriers.get(s, 0) + 1
-    # a symbol carried by one word only can never make two tokens agree: not kept
+    # a symbol carried by one word only can never make two tokens agree: not
+    # kept, unless a word of another script carries it too (נעם *Noam*)
+    for word, symbols in parse_table(SCRIPTS_PATH).items():
+        for s in symbols:
+            assert s in carriers, (word, s)  # (only symbols a Latin word shares)
+            carriers[s] += 1
     assert min(carriers.values()) >= 2
+    assert not script_symbols("נעם").isdisjoint(word_symbols("noam"))
+    assert not script_symbols("سعد").isdisjoint(word_symbols("saad"))
 
 
 def test_given_name_equivalences() -> None:

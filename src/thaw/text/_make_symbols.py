@@ -38,6 +38,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Final
 
 from thaw.text.symbols import DATA_PATH, SCRIPTS_PATH, parse_table
 from thaw.text.translit import word_script
@@ -164,15 +165,21 @@ def tagger_symbols(words: Iterable[str]) -> Iterator[tuple[str, frozenset[str]]]
         yield from run()
 
 
-def shared_only(rows: Iterable[tuple[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
-    """Keep only the symbols that at least two words carry.
+def shared_only(
+    rows: Iterable[tuple[str, frozenset[str]]], elsewhere: frozenset[str] = frozenset()
+) -> dict[str, frozenset[str]]:
+    """Keep only the symbols that at least two words carry: two of ``rows``, or
+    one of them and a word of another script (``elsewhere``, the symbols of the
+    words in other scripts).
 
     A symbol matters to the matcher only when it makes two *different* tokens
     agree, and tokens with different texts come from different words (the text
     is a function of the word). A symbol that a single word carries can
     therefore never decide anything; dropping it (and the words left without a
     symbol) shrinks the table from about 170,000 words to about 70,000 without
-    changing any comparison, whatever the folding rules.
+    changing any comparison, whatever the folding rules. A symbol that one
+    Latin word shares with words of other scripts is kept: it is what lets
+    נעם meet *Noam* and سعد *Saad*, names whose item has one Latin spelling.
     """
     table = dict(rows)
     carriers: dict[str, int] = {}
@@ -181,25 +188,47 @@ def shared_only(rows: Iterable[tuple[str, frozenset[str]]]) -> dict[str, frozens
             carriers[s] = carriers.get(s, 0) + 1
     out: dict[str, frozenset[str]] = {}
     for word, symbols in table.items():
-        kept = frozenset(s for s in symbols if carriers[s] >= 2)
+        kept = frozenset(s for s in symbols if carriers[s] >= 2 or s in elsewhere)
         if kept:
             out[word] = kept
     return out
 
 
+#: Scripts whose words also keep a name item that has a single Latin
+#: spelling (:func:`shared_only`'s ``elsewhere``): those that name analysis
+#: reads letter by letter into a form unlike the customary spellings, as the
+#: abjads leave out vowels, Thai its inherent vowels and the values of its
+#: finals, and Greek has two traditions of transcription (נעם *Noam*, سعد
+#: *Saad*). Cyrillic, Armenian and Georgian are read in the spellings the
+#: lists use; Chinese characters, kana and Hangul are read by syllable, with
+#: symbols of their own. Keeping the single-spelling items for every script
+#: would add 195,000 words (1.9 MB) to the tables, mostly Chinese and Japanese
+#: transcriptions of foreign names.
+SINGLE_SPELLING_SCRIPTS: Final = frozenset(
+    {"Arabic", "Hebrew", "Syriac", "Thaana", "Thai", "Greek", "Ethiopic"}
+)
+
+
 def other_scripts(
-    rows: Iterable[tuple[str, frozenset[str]]], latin: dict[str, frozenset[str]]
+    rows: Iterable[tuple[str, frozenset[str]]],
+    latin: dict[str, frozenset[str]],
+    shared: frozenset[str] | None = None,
 ) -> dict[str, frozenset[str]]:
     """The words of scripts other than Latin with the symbols they share with a
     word of the ``latin`` table: what lets ``박`` meet *Park* and ``דוד``
     *David* (a symbol no Latin word carries could only join two words of other
-    scripts, which transliteration already compares)."""
+    scripts, which transliteration already compares). A word of a script
+    outside :data:`SINGLE_SPELLING_SCRIPTS` keeps only the symbols of
+    ``shared`` (those two Latin words carry), when given."""
     known: set[str] = set().union(*latin.values()) if latin else set()
     out: dict[str, frozenset[str]] = {}
     for word, symbols in rows:
-        if word.isascii() or word_script(word) == "Latin":
+        script = "Latin" if word.isascii() else word_script(word)
+        if script == "Latin":
             continue
         kept = symbols & known
+        if shared is not None and script not in SINGLE_SPELLING_SCRIPTS:
+            kept &= shared
         if kept:
             # keyed as name analysis sees the word (NFKC, case-folded)
             key = unicodedata.normalize("NFKC", word).casefold()
@@ -268,14 +297,19 @@ def main(argv: list[str]) -> int:
     words = vocabulary(corpus, symbols)
     print(f"{len(words)} candidate words; asking the tagger …")
     rows = list(tagger_symbols(words))
-    latin = shared_only((w, s) for w, s in rows if w.isascii())
+    single = [
+        (w, s) for w, s in rows if not w.isascii() and word_script(w) in SINGLE_SPELLING_SCRIPTS
+    ]
+    elsewhere = frozenset().union(*(s for _w, s in single))
+    latin = shared_only(((w, s) for w, s in rows if w.isascii()), elsewhere)
+    shared = frozenset().union(*shared_only((w, s) for w, s in rows if w.isascii()).values())
     count = write_table(latin.items(), DATA_PATH)
     record_digest(DATA_PATH)
     print(
         f"{count} words with symbols written to {DATA_PATH} "
         f"({DATA_PATH.stat().st_size / 1e6:.2f} MB)"
     )
-    count = write_table(other_scripts(rows, latin).items(), SCRIPTS_PATH)
+    count = write_table(other_scripts(rows, latin, shared).items(), SCRIPTS_PATH)
     record_digest(SCRIPTS_PATH, "SCRIPTS_SHA256")
     print(
         f"{count} words of other scripts written to {SCRIPTS_PATH} "

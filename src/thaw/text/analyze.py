@@ -455,6 +455,8 @@ def _joined_names(word: str) -> tuple[str, str] | None:
         return None
     for i in range(len(word) - 2, 2, -1):
         head, tail = word[:i], word[i:]
+        if head.endswith("ال"):
+            continue  # the article begins the next name (عبدالحسین, not عبدال حسین)
         if script_symbols(head) and script_symbols(tail):
             return head, tail
     return None

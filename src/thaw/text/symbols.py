@@ -39,8 +39,8 @@ SCRIPTS_PATH: Final = Path(__file__).resolve().parent / "data" / "script_symbols
 #: SHA-256 of the table file. Kept here, in a source file, so that a regenerated
 #: table changes the code digest the cached screening index is keyed by
 #: (:func:`thaw.index.storage.code_digest`); written by :mod:`thaw.text._make_symbols`.
-SCRIPTS_SHA256: Final = "05eeff8113beedb8394dff5134046de15903bc09c5bcfc17a0a2c290a07fb1ef"
-TABLE_SHA256: Final = "4d95b4c892141a8f27fae51af93dd086c5778f2257cbb584e01bb2e06ed29a44"
+SCRIPTS_SHA256: Final = "b1b4668d5b76d363ce6efa79989768d591b99fb480282c1eae53083c629cccc1"
+TABLE_SHA256: Final = "18198ff2278fc94e8d76d64964045968c95a5e7f5be60e923265406e7b60f0c1"
 
 _NONE: Final[frozenset[str]] = frozenset()
 
