@@ -8,7 +8,14 @@ import pytest
 
 from thaw.text import analyze_name, fold_token
 from thaw.text.fold import _RULE_SPECS
-from thaw.text.symbols import DATA_PATH, SCRIPTS_PATH, parse_table, script_symbols, word_symbols
+from thaw.text.symbols import (
+    DATA_PATH,
+    SCRIPTS_PATH,
+    parse_table,
+    script_key,
+    script_symbols,
+    word_symbols,
+)
 
 
 def test_table_is_sorted_and_well_formed() -> None:
@@ -32,6 +39,15 @@ def test_table_is_sorted_and_well_formed() -> None:
     assert min(carriers.values()) >= 2
     assert not script_symbols("נעם").isdisjoint(word_symbols("noam"))
     assert not script_symbols("سعد").isdisjoint(word_symbols("saad"))
+
+
+def test_words_with_marks_find_their_symbols() -> None:
+    # the table is keyed as rigour normalises names: without nonspacing marks
+    assert script_key("พงษ์พูล") == "พงษพล"  # Thai vowel signs, thanthakhat
+    assert script_key("אוֹרִיָּה") == "אוריה"  # Hebrew points
+    assert script_key("Ελένη") == "ελένη"  # a precomposed accent is no mark
+    assert not script_symbols("พงษ์พูล").isdisjoint(word_symbols("pongpoon"))
+    assert script_symbols("אוֹרִיָּה") == script_symbols("אוריה") != frozenset()
 
 
 def test_given_name_equivalences() -> None:

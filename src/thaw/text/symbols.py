@@ -13,7 +13,7 @@ the tagger's answer for a word does not depend on the words around it (its
 matches overlap and are applied wherever the word occurs). So the answers are
 computed once, offline, by :mod:`thaw.text._make_symbols` and shipped as
 ``data/name_symbols.txt.gz``: one sorted line per word that has symbols,
-``word<TAB>symbol symbol …`` (about 70,000 words). Loading it takes tens of
+``word<TAB>symbol symbol …`` (about 90,000 words). Loading it takes tens of
 milliseconds; :func:`word_symbols` then answers from a dictionary.
 
 **Other scripts.** The same corpus knows names in every script: ``박`` shares a
@@ -21,7 +21,8 @@ name item with *Park*, *Pak* and *Bak*, ``이`` with *Lee*, *Yi* and *Rhee*,
 ``דוד`` with *David*, ``Αλέξανδρος`` with *Alexander*, ``أسامة`` with *Usama*
 and *Osama*. The words of scripts other than Latin that share a symbol with a
 word of the Latin table are in a second table, ``data/script_symbols.txt.gz``
-(about 70,000 words, keyed by the word as rigour normalises it: case-folded),
+(about 80,000 words, keyed by the word as rigour normalises it: case-folded,
+without nonspacing marks),
 read on the first name that needs it (:func:`script_symbols`).
 """
 
@@ -84,11 +85,23 @@ def _scripts_table() -> dict[str, str]:
     return _raw_table(SCRIPTS_PATH)
 
 
+@lru_cache(maxsize=65536)
+def script_key(word: str) -> str:
+    """``word`` as the table of other scripts keys it, which is how rigour's
+    name normalisation writes it: NFKC, case-folded, and without nonspacing
+    marks (Thai vowel signs and the thanthakhat, Hebrew points, Arabic
+    harakat: พงษ์พูล is keyed ``พงษพล``, אוֹרִיָּה ``אוריה``)."""
+    key = unicodedata.normalize("NFKC", word).casefold()
+    if not key.isascii():
+        key = "".join([c for c in key if unicodedata.category(c) != "Mn"])
+    return key
+
+
 def script_symbols(word: str) -> frozenset[str]:
     """rigour's given-name and family-name symbols of a word written in a script
-    other than Latin (as published: it is case-folded here), those it shares
-    with Latin words; empty when it has none."""
-    value = _scripts_table().get(unicodedata.normalize("NFKC", word).casefold())
+    other than Latin (as published: it is normalised here, :func:`script_key`),
+    those it shares with Latin words; empty when it has none."""
+    value = _scripts_table().get(script_key(word))
     if value is None:
         return _NONE
     return _symbols(value)
