@@ -11,6 +11,7 @@ from thaw.text.fold import _RULE_SPECS
 from thaw.text.symbols import (
     DATA_PATH,
     SCRIPTS_PATH,
+    known_given_name,
     parse_table,
     script_key,
     script_symbols,
@@ -28,7 +29,7 @@ def test_table_is_sorted_and_well_formed() -> None:
     for symbols in table.values():
         assert symbols
         for s in symbols:
-            assert s.startswith(("NAME:", "NICK:"))
+            assert s.startswith(("NAME:", "NICK:", "XNAME:"))
             carriers[s] = carriers.get(s, 0) + 1
     # a symbol carried by one word only can never make two tokens agree: not
     # kept, unless a word of another script carries it too (נעם *Noam*)
@@ -39,6 +40,10 @@ def test_table_is_sorted_and_well_formed() -> None:
     assert min(carriers.values()) >= 2
     assert not script_symbols("נעם").isdisjoint(word_symbols("noam"))
     assert not script_symbols("سعد").isdisjoint(word_symbols("saad"))
+    # a symbol one Latin word carries is marked: no known given name in prose
+    assert word_symbols("noam") == frozenset({"XNAME:Q1994678"})
+    assert not known_given_name(word_symbols("noam"))
+    assert known_given_name(word_symbols("david"))
 
 
 def test_words_with_marks_find_their_symbols() -> None:

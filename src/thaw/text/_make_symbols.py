@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
-from thaw.text.symbols import DATA_PATH, SCRIPTS_PATH, parse_table
+from thaw.text.symbols import DATA_PATH, SCRIPTS_PATH, SINGLE_PREFIX, parse_table
 from thaw.text.translit import word_script
 
 _ZSTD_MAGIC = bytes.fromhex("28b52ffd")
@@ -209,6 +209,22 @@ SINGLE_SPELLING_SCRIPTS: Final = frozenset(
 )
 
 
+def mark_single(
+    table: dict[str, frozenset[str]], shared: frozenset[str]
+) -> dict[str, frozenset[str]]:
+    """``table`` with each symbol outside ``shared`` (those two Latin words
+    carry) written with :data:`~thaw.text.symbols.SINGLE_PREFIX`
+    (``XNAME:Q1994678`` for the item of *Noam* and נעם). The matcher compares
+    it like any other symbol; what asks whether a Latin word is a known given
+    name (a lone capitalised word of prose, *Atlas*:
+    :func:`~thaw.text.symbols.known_given_name`) counts only the symbols that
+    two Latin spellings share, as before."""
+    return {
+        word: frozenset(s if s in shared else SINGLE_PREFIX + s for s in symbols)
+        for word, symbols in table.items()
+    }
+
+
 def other_scripts(
     rows: Iterable[tuple[str, frozenset[str]]],
     latin: dict[str, frozenset[str]],
@@ -273,7 +289,7 @@ def check(paths: list[Path]) -> int:
     it keeps must be the tagger's, and no word with symbols may lie outside the
     vocabulary the table was made from (else a dropped symbol might be shared)."""
     table = parse_table(DATA_PATH)
-    shared = set().union(*table.values())
+    shared = {s.removeprefix(SINGLE_PREFIX) for s in set().union(*table.values())}
     known = {w for w in vocabulary(*rigour_resources()) if w.isascii()}
     words: set[str] = set()
     for path in paths:
@@ -281,11 +297,11 @@ def check(paths: list[Path]) -> int:
             words.update(w for w in re.split(r"[^a-z]+", line.lower()) if _WORD.match(w))
     bad = 0
     for word, found in tagger_symbols(sorted(words)):
-        if table.get(word, frozenset()) != found & shared or (found and word not in known):
+        kept = frozenset(s.removeprefix(SINGLE_PREFIX) for s in table.get(word, ()))
+        if kept != found & shared or (found and word not in known):
             bad += 1
             if bad <= 20:
-                kept = sorted(table.get(word, ()))
-                print(f"differs: {word}: table {kept} tagger {sorted(found)}")
+                print(f"differs: {word}: table {sorted(kept)} tagger {sorted(found)}")
     print(f"{len(words)} words checked, {bad} differ")
     return 1 if bad else 0
 
@@ -303,13 +319,14 @@ def main(argv: list[str]) -> int:
     elsewhere = frozenset().union(*(s for _w, s in single))
     latin = shared_only(((w, s) for w, s in rows if w.isascii()), elsewhere)
     shared = frozenset().union(*shared_only((w, s) for w, s in rows if w.isascii()).values())
-    count = write_table(latin.items(), DATA_PATH)
+    count = write_table(mark_single(latin, shared).items(), DATA_PATH)
     record_digest(DATA_PATH)
     print(
         f"{count} words with symbols written to {DATA_PATH} "
         f"({DATA_PATH.stat().st_size / 1e6:.2f} MB)"
     )
-    count = write_table(other_scripts(rows, latin, shared).items(), SCRIPTS_PATH)
+    others = other_scripts(rows, latin, shared)
+    count = write_table(mark_single(others, shared).items(), SCRIPTS_PATH)
     record_digest(SCRIPTS_PATH, "SCRIPTS_SHA256")
     print(
         f"{count} words of other scripts written to {SCRIPTS_PATH} "

@@ -40,10 +40,21 @@ SCRIPTS_PATH: Final = Path(__file__).resolve().parent / "data" / "script_symbols
 #: SHA-256 of the table file. Kept here, in a source file, so that a regenerated
 #: table changes the code digest the cached screening index is keyed by
 #: (:func:`thaw.index.storage.code_digest`); written by :mod:`thaw.text._make_symbols`.
-SCRIPTS_SHA256: Final = "b1b4668d5b76d363ce6efa79989768d591b99fb480282c1eae53083c629cccc1"
-TABLE_SHA256: Final = "18198ff2278fc94e8d76d64964045968c95a5e7f5be60e923265406e7b60f0c1"
+SCRIPTS_SHA256: Final = "20ff7129666a7a466bdfd1446e14f1d785ec9fc043875bdbb2bba64fcd19f3ef"
+TABLE_SHA256: Final = "34db4e6fe93e04cc3772e17d7538b3ddf71f2d82182da265ca615e100ad9d9f8"
 
 _NONE: Final[frozenset[str]] = frozenset()
+#: The prefix of a symbol that only one Latin word carries, kept because words
+#: of other scripts share it (``XNAME:Q1994678``: *Noam* and נעם; see
+#: :mod:`thaw.text._make_symbols`).
+SINGLE_PREFIX: Final = "X"
+
+
+def known_given_name(symbols: frozenset[str]) -> bool:
+    """Whether a Latin word with ``symbols`` is a given name that another Latin
+    spelling shares (*Linda*, *Alexander*), not only a name item that words of
+    other scripts share with it (*Atlas*, :data:`SINGLE_PREFIX`)."""
+    return any(not s.startswith(SINGLE_PREFIX) for s in symbols)
 
 
 def parse_table(path: Path) -> dict[str, frozenset[str]]:
