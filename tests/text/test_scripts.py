@@ -58,6 +58,14 @@ def test_hebrew_geresh_marks_a_sound() -> None:
     assert analyze_name("עינן טנג'יל", "Person").texts[1] == "tnjil"
 
 
+def test_hebrew_final_he_after_alef_is_kept() -> None:
+    # לאה is not the one letter l (an initial), but a name with its symbols
+    assert transliterate_word("לאה") == (("lh",), True)
+    token = analyze_name("לאה", "Person").tokens[0]
+    assert token.role == "name" and token.symbols
+    assert transliterate_word("שרה") == (("shr",), True)  # after a consonant: dropped
+
+
 def test_hebrew_bet_after_a_vowel_letter_is_v() -> None:
     # like kaf: soft after a vowel letter, hard first and after a consonant
     assert transliterate_word("טרטקובר") == (("trtqwvr",), True)  # Tartakover

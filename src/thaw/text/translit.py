@@ -418,9 +418,10 @@ def _script_words(word: str) -> tuple[tuple[str, ...], bool]:
         if script == "Hebrew":
             if word in _HEBREW_PARTICLES:
                 return (_HEBREW_PARTICLES[word],), True
-            if len(word) > 2 and word[-1] == "ה" and word[-2] not in "יו":
+            if len(word) > 2 and word[-1] == "ה" and word[-2] not in "יוא":
                 # a final he writes the vowel before it (שרה *Sara*, מלכה *Malka*;
-                # kept after a vowel letter: נריה *Neria* does not end in י)
+                # kept after a vowel letter: נריה *Neria* does not end in י, and
+                # לאה *Leah* would be read as the one letter l)
                 word = word[:-1]
             if not _GERESH_MARKS.isdisjoint(word):
                 return tuple(_hebrew_geresh(word)), True
