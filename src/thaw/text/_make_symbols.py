@@ -273,7 +273,8 @@ def record_digest(path: Path, constant: str = "TABLE_SHA256") -> None:
     import thaw.text.symbols as module
 
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    source = Path(module.__file__)
+    # (the source beside the module, which may run compiled: symbols.*.so)
+    source = Path(module.__file__).with_name("symbols.py")
     text = re.sub(
         rf'^{constant}: Final = "[0-9a-f]*"$',
         f'{constant}: Final = "{digest}"',
@@ -317,8 +318,14 @@ def main(argv: list[str]) -> int:
         (w, s) for w, s in rows if not w.isascii() and word_script(w) in SINGLE_SPELLING_SCRIPTS
     ]
     elsewhere = frozenset().union(*(s for _w, s in single))
-    latin = shared_only(((w, s) for w, s in rows if w.isascii()), elsewhere)
-    shared = frozenset().union(*shared_only((w, s) for w, s in rows if w.isascii()).values())
+    extended = shared_only(((w, s) for w, s in rows if w.isascii()), elsewhere)
+    plain = shared_only((w, s) for w, s in rows if w.isascii())
+    shared = frozenset().union(*plain.values())
+    # a word with symbols two Latin words share keeps just those (David, whose
+    # Hebrew and Arabic forms share them too): the single-spelling items are
+    # only for words that have no other (Noam), so that common Latin names do
+    # not carry more symbols than before (analysis and retrieval cost)
+    latin = {w: plain.get(w) or s for w, s in extended.items()}
     count = write_table(mark_single(latin, shared).items(), DATA_PATH)
     record_digest(DATA_PATH)
     print(
