@@ -3,7 +3,8 @@
 Usage::
 
     python benchmarks/cross_script_pairs.py [--home DIR]            # score
-    python benchmarks/cross_script_pairs.py --extract lists|variants [--home DIR]  # add pairs
+    python benchmarks/cross_script_pairs.py --extract lists [--draw] [--home DIR]  # re-pair
+    python benchmarks/cross_script_pairs.py --extract variants  # add name-variant pairs
     python benchmarks/cross_script_pairs.py --analysis 20000  # µs per name of analysis
     python benchmarks/cross_script_pairs.py --screen [--home DIR]  # found by screening?
 
@@ -19,7 +20,20 @@ a Latin-script form of the same name, with these columns:
 ``source``
     ``<list>:<id>`` for a name published by an authority in its original
     script (UN ``NAME_ORIGINAL_SCRIPT``, OFSI "Name non-latin script",
-    Canada, Australia) against the primary Latin name of the same listing;
+    Canada, Australia) against the Latin name it was *published with*, by one
+    rule for every list pair (:func:`published_latin`): the name of the same
+    OFSI row, of the OFAC alias it translates, of the Canadian alias it
+    follows; the primary name where the list gives the original for the
+    listing as a whole (UN, DFAT). The rule looks only at where the list put
+    the name, never at its script or at how well the names match, so a pair
+    that a list published inconsistently stays (OFSI prints ياسين أحمد
+    الجبين on the row of *Yasin Ahmad DAHI*). Names that are no original-script
+    name (:func:`is_original`: a broken encoding, a Latin name with one
+    look-alike letter) are left out. (The first draw paired every original
+    with the listing's first Latin name in stored order, which for OFSI was
+    often another alias: عمر محمود عثمان ~ *Abu Qatada AL-FILISTINI*;
+    ``--extract lists`` re-derived the Latin side of every list pair, keeping
+    the originals, listings and splits, and printed each change.)
     ``rigour:<Wikidata id>`` for a pair of spellings of one name item of
     rigour's person-name corpus (name-variant data, for the scripts the lists
     hardly write: Thai, Greek, Hebrew, Korean, Chinese, Japanese; only items
@@ -59,8 +73,11 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from rigour._core import codepoint_script
+
 from thaw.index import Entry, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.model import Name, Record
 from thaw.text.translit import word_script
 
 PAIRS = (
@@ -109,38 +126,142 @@ def script_of(name: str, lang: str | None = None) -> str:
     return "Latin"
 
 
-def listed_pairs(home: Path) -> list[dict[str, str]]:
-    """Original-script person names against their listing's primary Latin name
-    (one pair per listing and script)."""
-    from thaw.store import Store
+#: Sources that publish an original-script name as an entry of the listing as
+#: a whole rather than beside one of its Latin names: the UN's
+#: ``NAME_ORIGINAL_SCRIPT`` (one per individual, next to FIRST_NAME…FOURTH_NAME)
+#: and DFAT's "Original Script" rows (a reference suffix of their own, like an
+#: alias). Their originals are paired with the listing's primary name.
+LISTING_LEVEL = frozenset({"un_sc", "au_dfat"})
 
+
+def is_original(name: str) -> bool:
+    """Whether ``name`` is an original-script name: it holds no replacement
+    character (a name the publication's encoding broke, محمد الل\ufffd\ufffd
+    مطيع) and most of its words are written mostly in a script other than
+    Latin (not *Аlexey Ivanovich RIMASHEVSKIY*, a Latin name typed with a
+    Cyrillic А, nor *Jin Tiesan (金铁三)*, a Latin reading with the characters
+    after it)."""
+    if "\ufffd" in name:
+        return False
+    other = latin = 0
+    for word in name.split():
+        scripts = [codepoint_script(ord(ch)) for ch in word if ch.isalpha()]
+        n_latin = scripts.count("Latin")
+        n_other = sum(s not in (None, "Latin", "Common", "Inherited") for s in scripts)
+        if n_latin or n_other:
+            other += n_other > n_latin
+            latin += n_latin >= n_other
+    return other > latin
+
+
+def published_latin(record: Record, index: int) -> str | None:
+    """The Latin name that the original-script name ``record.names[index]`` was
+    published with: the pairing rule of the list pairs.
+
+    OFSI prints a non-Latin name on the row of one of the listing's names,
+    OFAC's advanced format gives it as a translation of one alias, and Canada
+    writes it in parentheses after the Latin alias it renders (``Aleh
+    MISHCHANKA (Belarusian: Алег МIШЧАНКА; Russian: Олег Мищенко)``); the
+    readers keep every name in published order, so the original's partner is
+    the nearest Latin name before it (any kind but ``former``). For
+    :data:`LISTING_LEVEL` sources it is the primary name. The rule depends only
+    on where the list put the name, never on its script or on how well the two
+    names match; ``None`` if the listing has no such Latin name.
+    """
+
+    def latin(n: Name) -> bool:
+        return n.kind in ("primary", "alias", "weak") and script_of(n.value) == "Latin"
+
+    if record.source in LISTING_LEVEL:
+        return next((n.value for n in record.names if n.kind == "primary" and latin(n)), None)
+    return next((n.value for n in reversed(record.names[:index]) if latin(n)), None)
+
+
+def listed_pairs(home: Path) -> list[dict[str, str]]:
+    """Original-script person names against the Latin name each was published
+    with (:func:`published_latin`; one pair per listing and script, the
+    listing's first original of that script)."""
     out: list[dict[str, str]] = []
-    with Store(home) as store:
-        for record in store.active_records():
-            if record.schema != "Person":
+    for record in person_records(home):
+        seen: set[str] = set()
+        for i, n in enumerate(record.names):
+            script = script_of(n.value, n.lang)
+            if script == "Latin" or script in seen or not is_original(n.value):
                 continue
-            latins = [
-                n.value
-                for n in record.names
-                if n.kind in ("primary", "alias") and script_of(n.value) == "Latin"
-            ]
-            if not latins:
-                continue
-            seen: set[str] = set()
-            for n in record.names:
-                script = script_of(n.value, n.lang)
-                if script == "Latin" or script in seen:
-                    continue
-                seen.add(script)
+            seen.add(script)
+            latin = published_latin(record, i)
+            if latin is not None:
                 out.append(
                     {
                         "script": script,
                         "original": n.value,
-                        "latin": latins[0],
+                        "latin": latin,
                         "source": f"{record.source}:{record.source_id}",
                     }
                 )
     return out
+
+
+def person_records(home: Path) -> list[Record]:
+    """The active person listings of the store at ``home``."""
+    from thaw.store import Store
+
+    with Store(home) as store:
+        return [r for r in store.active_records() if r.schema == "Person"]
+
+
+def is_list_pair(row: dict[str, str]) -> bool:
+    """Whether ``row`` pairs names published by a list (``<list>:<id>``)."""
+    return ":" in row["source"] and not row["source"].startswith("rigour:")
+
+
+def repair_list_pairs(
+    rows: list[dict[str, str]], records: list[Record]
+) -> tuple[list[dict[str, str]], list[str]]:
+    """``rows`` with every list pair's Latin name re-derived by
+    :func:`published_latin` from its listing in ``records`` (the original, the
+    listing and the split are kept; a hand correction of the original, given in
+    ``note``, is kept too). A pair is dropped when its original is not an
+    original-script name (:func:`is_original`) or has no published Latin
+    partner; returns the new rows and one line per change."""
+    by_key = {f"{r.source}:{r.source_id}": r for r in records}
+    out: list[dict[str, str]] = []
+    log: list[str] = []
+    for row in rows:
+        if not is_list_pair(row):
+            out.append(row)
+            continue
+        record = by_key.get(row["source"])
+        if record is None:
+            log.append(f"kept (listing not in the store): {row['source']} {row['original']}")
+            out.append(row)
+            continue
+        if not is_original(row["original"]):
+            log.append(f"dropped (not an original-script name): {row['original']!r}")
+            continue
+        # the published name this row holds (the corrected row's listing
+        # publishes the uncorrected one: the first original of its script)
+        index = next(
+            (i for i, n in enumerate(record.names) if n.value == row["original"]),
+            None,
+        )
+        if index is None:
+            index = next(
+                (
+                    i
+                    for i, n in enumerate(record.names)
+                    if script_of(n.value, n.lang) == row["script"]
+                ),
+                None,
+            )
+        latin = published_latin(record, index) if index is not None else None
+        if latin is None:
+            log.append(f"dropped (no published Latin name): {row['source']} {row['original']}")
+            continue
+        if latin != row["latin"]:
+            log.append(f"{row['source']:32} {row['original']}: {row['latin']} -> {latin}")
+        out.append({**row, "latin": latin})
+    return out, log
 
 
 _HIRAGANA = re.compile("[\u3041-\u309f]")
@@ -234,22 +355,31 @@ def read_pairs(path: Path = PAIRS) -> list[dict[str, str]]:
     return rows
 
 
-def extract(home: Path, kind: str) -> list[dict[str, str]]:
-    """The set with new pairs of ``kind`` (``lists`` or ``variants``) added,
-    existing rows kept (each kind was extracted once)."""
+def extract(home: Path, kind: str, draw: bool = False) -> list[dict[str, str]]:
+    """The set after an extraction of ``kind``, existing rows kept.
+
+    ``variants`` adds name-variant pairs (extracted once). ``lists`` re-derives
+    the Latin name of every list pair with the pairing rule,
+    :func:`published_latin` (printing each change), and with ``draw`` also
+    adds newly drawn list pairs (the draw was made once, at 9ebe6eb; the store
+    has changed since, so a new draw would not give the same listings)."""
     rows = read_pairs() if PAIRS.exists() else []
     known = {r["original"] for r in rows} | set(SEEN)
     if kind == "lists":
-        listed = [r for r in listed_pairs(home) if r["original"] not in known]
-        return rows + split(listed, LIST_PER_SCRIPT)
+        records = person_records(home)
+        rows, log = repair_list_pairs(rows, records)
+        print("\n".join(log))
+        print(f"{len(log)} list pairs changed")
+        if draw:
+            listed = [r for r in listed_pairs(home) if r["original"] not in known]
+            rows += split(listed, LIST_PER_SCRIPT)
+        return rows
     variants = [r for r in variant_pairs() if r["original"] not in known]
     return rows + split(variants, VARIANT_PER_SCRIPT)
 
 
 def entry_from_record_name(name: str) -> Entry:
     """A one-name Person listing (what ``thaw compare-file`` scores against)."""
-    from thaw.model import Name, Record
-
     return entry_from_record(
         Record(source="pair", source_id="1", schema="Person", names=[Name(name)])
     )
@@ -349,6 +479,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--home", type=Path, default=Path("/work/homes/base"))
     parser.add_argument("--extract", choices=("lists", "variants"))
+    parser.add_argument(
+        "--draw", action="store_true", help="with --extract lists: draw new list pairs too"
+    )
     parser.add_argument("--analysis", type=int, metavar="N", help="time analysis of N names")
     parser.add_argument(
         "--screen",
@@ -363,7 +496,7 @@ def main(argv: list[str]) -> int:
         analysis_speed(args.analysis)
         return 0
     if args.extract:
-        rows = extract(args.home, args.extract)
+        rows = extract(args.home, args.extract, args.draw)
         with PAIRS.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, FIELDS)
             writer.writeheader()

@@ -11,6 +11,7 @@ from thaw.text.thai import thai_readings
 from thaw.text.translit import (
     belarusian_variant,
     cyrillic_variant,
+    greek_variant,
     is_belarusian,
     korean_rr,
     transliterate_word,
@@ -55,6 +56,25 @@ def test_hebrew_geresh_marks_a_sound() -> None:
     assert transliterate_word("דוד") == (("dwd",), True)  # none: unchanged
     # the geresh keeps the word whole in analysis
     assert analyze_name("עינן טנג'יל", "Person").texts[1] == "tnjil"
+
+
+def test_hebrew_final_he_after_alef_is_kept() -> None:
+    # לאה is not the one letter l (an initial), but a name with its symbols
+    assert transliterate_word("לאה") == (("lh",), True)
+    token = analyze_name("לאה", "Person").tokens[0]
+    assert token.role == "name" and token.symbols
+    assert transliterate_word("שרה") == (("shr",), True)  # after a consonant: dropped
+
+
+def test_hebrew_bet_after_a_vowel_letter_is_v() -> None:
+    # like kaf: soft after a vowel letter, hard first and after a consonant
+    assert transliterate_word("טרטקובר") == (("trtqwvr",), True)  # Tartakover
+    assert transliterate_word("אברהם") == (("avrhm",), True)  # Avraham
+    assert transliterate_word("באמבר") == (("bmbr",), True)  # Bamber
+    assert transliterate_word("רבקה") == (("rbq",), True)  # ר is a consonant
+    # pointed: soft without a dagesh, whatever comes before
+    assert transliterate_word("רִבְקָה")[0][0].startswith("riv")
+    assert transliterate_word("בֶּכֶר")[0][0].startswith("b")
 
 
 def test_thai_vowel_am_survives_normalisation() -> None:
@@ -159,8 +179,17 @@ def test_persian_compound_given_names_split_as_a_variant() -> None:
     assert name_variants("حسن رحیم پور ازغدی", "Person") == ("حسن رحیمپور ازغدی",)
     assert name_variants("عبدالحسین خسروپناه", "Person") == ("عبدالحسین خسرو پناه",)
     assert name_variants("جعفر علی", "Person") == ()  # Jafar: no suffix far
+    # Pashto tribal suffixes too, in Arabic letters as in Persian ones
+    assert name_variants("سيد أحمد شهيد خيل", "Person") == ("سيد أحمد شهيدخيل",)
+    assert name_variants("محمد احمد زی", "Person") == ("محمد احمدزی",)
     # every word of a Persian name is read the Persian way (ض is z)
     assert analyze_name("غلامرضا ضیایی", "Person").tokens[0].raw.endswith("rza")
+
+
+def test_persian_reads_the_arabic_th_as_s() -> None:
+    # ث is th in Arabic (ثامر *Thamer*), s in Persian and Urdu (ثناء *Sana*)
+    assert analyze_name("ثامر", "Person").tokens[0].raw == "thamr"
+    assert analyze_name("ثناء اللہ غفاری", "Person").tokens[0].raw == "sna"
 
 
 def test_belarusian_names_have_their_russian_form() -> None:
@@ -177,6 +206,24 @@ def test_french_names_in_cyrillic_keep_their_silent_r() -> None:
     assert cyrillic_variant("Дидье Касимиро") == ("дидиер касимиро",)
     assert cyrillic_variant("Оливье") == ("оливиер",)
     assert cyrillic_variant("Ольга Иванова") == ()
+
+
+def test_greek_names_have_their_classical_transcription() -> None:
+    assert greek_variant("Ευριπίδης") == ("euripides",)  # modern: Evripidis
+    assert greek_variant("Βασίλειος") == ("basileios",)
+    assert greek_variant("γριβερτ") == ("gribert",)  # a foreign name: Griebert
+    assert greek_variant("Μπους") == ()  # initial μπ is b in both
+    assert greek_variant("Αλέξανδρος") == ()  # the same in both
+    assert name_variants("Ευριπίδης", "Person") == ("euripides",)
+    assert name_variants("Ευριπίδης", "Organization") == ()
+
+
+def test_ossetian_dz_is_also_read_dzh() -> None:
+    assert cyrillic_variant("Таймураз Дзамбекович") == ("таймураз джамбекович",)
+    assert cyrillic_variant("Дидье Дзагоев") == ("дидиер джагоев",)
+    # Belarusian дз (dzekanne) has its Russian form instead; Ukrainian дз is dz
+    assert cyrillic_variant("Віктар Генадзьевіч ХРЭНІН") == ("виктар генадьевич хренин",)
+    assert cyrillic_variant("Віталій Дзюба") == ()
 
 
 @settings(max_examples=300, deadline=None)

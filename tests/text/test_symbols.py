@@ -8,7 +8,15 @@ import pytest
 
 from thaw.text import analyze_name, fold_token
 from thaw.text.fold import _RULE_SPECS
-from thaw.text.symbols import DATA_PATH, parse_table, word_symbols
+from thaw.text.symbols import (
+    DATA_PATH,
+    SCRIPTS_PATH,
+    known_given_name,
+    parse_table,
+    script_key,
+    script_symbols,
+    word_symbols,
+)
 
 
 def test_table_is_sorted_and_well_formed() -> None:
@@ -21,10 +29,30 @@ def test_table_is_sorted_and_well_formed() -> None:
     for symbols in table.values():
         assert symbols
         for s in symbols:
-            assert s.startswith(("NAME:", "NICK:"))
+            assert s.startswith(("NAME:", "NICK:", "XNAME:"))
             carriers[s] = carriers.get(s, 0) + 1
-    # a symbol carried by one word only can never make two tokens agree: not kept
+    # a symbol carried by one word only can never make two tokens agree: not
+    # kept, unless a word of another script carries it too (נעם *Noam*)
+    for word, symbols in parse_table(SCRIPTS_PATH).items():
+        for s in symbols:
+            assert s in carriers, (word, s)  # (only symbols a Latin word shares)
+            carriers[s] += 1
     assert min(carriers.values()) >= 2
+    assert not script_symbols("נעם").isdisjoint(word_symbols("noam"))
+    assert not script_symbols("سعد").isdisjoint(word_symbols("saad"))
+    # a symbol one Latin word carries is marked: no known given name in prose
+    assert word_symbols("noam") == frozenset({"XNAME:Q1994678"})
+    assert not known_given_name(word_symbols("noam"))
+    assert known_given_name(word_symbols("david"))
+
+
+def test_words_with_marks_find_their_symbols() -> None:
+    # the table is keyed as rigour normalises names: without nonspacing marks
+    assert script_key("พงษ์พูล") == "พงษพล"  # Thai vowel signs, thanthakhat
+    assert script_key("אוֹרִיָּה") == "אוריה"  # Hebrew points
+    assert script_key("Ελένη") == "ελένη"  # a precomposed accent is no mark
+    assert not script_symbols("พงษ์พูล").isdisjoint(word_symbols("pongpoon"))
+    assert script_symbols("אוֹרִיָּה") == script_symbols("אוריה") != frozenset()
 
 
 def test_given_name_equivalences() -> None:

@@ -38,8 +38,9 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Final
 
-from thaw.text.symbols import DATA_PATH, SCRIPTS_PATH, parse_table
+from thaw.text.symbols import DATA_PATH, SCRIPTS_PATH, SINGLE_PREFIX, parse_table
 from thaw.text.translit import word_script
 
 _ZSTD_MAGIC = bytes.fromhex("28b52ffd")
@@ -164,15 +165,21 @@ def tagger_symbols(words: Iterable[str]) -> Iterator[tuple[str, frozenset[str]]]
         yield from run()
 
 
-def shared_only(rows: Iterable[tuple[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
-    """Keep only the symbols that at least two words carry.
+def shared_only(
+    rows: Iterable[tuple[str, frozenset[str]]], elsewhere: frozenset[str] = frozenset()
+) -> dict[str, frozenset[str]]:
+    """Keep only the symbols that at least two words carry: two of ``rows``, or
+    one of them and a word of another script (``elsewhere``, the symbols of the
+    words in other scripts).
 
     A symbol matters to the matcher only when it makes two *different* tokens
     agree, and tokens with different texts come from different words (the text
     is a function of the word). A symbol that a single word carries can
     therefore never decide anything; dropping it (and the words left without a
     symbol) shrinks the table from about 170,000 words to about 70,000 without
-    changing any comparison, whatever the folding rules.
+    changing any comparison, whatever the folding rules. A symbol that one
+    Latin word shares with words of other scripts is kept: it is what lets
+    נעם meet *Noam* and سعد *Saad*, names whose item has one Latin spelling.
     """
     table = dict(rows)
     carriers: dict[str, int] = {}
@@ -181,25 +188,63 @@ def shared_only(rows: Iterable[tuple[str, frozenset[str]]]) -> dict[str, frozens
             carriers[s] = carriers.get(s, 0) + 1
     out: dict[str, frozenset[str]] = {}
     for word, symbols in table.items():
-        kept = frozenset(s for s in symbols if carriers[s] >= 2)
+        kept = frozenset(s for s in symbols if carriers[s] >= 2 or s in elsewhere)
         if kept:
             out[word] = kept
     return out
 
 
+#: Scripts whose words also keep a name item that has a single Latin
+#: spelling (:func:`shared_only`'s ``elsewhere``): those that name analysis
+#: reads letter by letter into a form unlike the customary spellings, as the
+#: abjads leave out vowels, Thai its inherent vowels and the values of its
+#: finals, and Greek has two traditions of transcription (נעם *Noam*, سعد
+#: *Saad*). Cyrillic, Armenian and Georgian are read in the spellings the
+#: lists use; Chinese characters, kana and Hangul are read by syllable, with
+#: symbols of their own. Keeping the single-spelling items for every script
+#: would add 195,000 words (1.9 MB) to the tables, mostly Chinese and Japanese
+#: transcriptions of foreign names.
+SINGLE_SPELLING_SCRIPTS: Final = frozenset(
+    {"Arabic", "Hebrew", "Syriac", "Thaana", "Thai", "Greek", "Ethiopic"}
+)
+
+
+def mark_single(
+    table: dict[str, frozenset[str]], shared: frozenset[str]
+) -> dict[str, frozenset[str]]:
+    """``table`` with each symbol outside ``shared`` (those two Latin words
+    carry) written with :data:`~thaw.text.symbols.SINGLE_PREFIX`
+    (``XNAME:Q1994678`` for the item of *Noam* and נעם). The matcher compares
+    it like any other symbol; what asks whether a Latin word is a known given
+    name (a lone capitalised word of prose, *Atlas*:
+    :func:`~thaw.text.symbols.known_given_name`) counts only the symbols that
+    two Latin spellings share, as before."""
+    return {
+        word: frozenset(s if s in shared else SINGLE_PREFIX + s for s in symbols)
+        for word, symbols in table.items()
+    }
+
+
 def other_scripts(
-    rows: Iterable[tuple[str, frozenset[str]]], latin: dict[str, frozenset[str]]
+    rows: Iterable[tuple[str, frozenset[str]]],
+    latin: dict[str, frozenset[str]],
+    shared: frozenset[str] | None = None,
 ) -> dict[str, frozenset[str]]:
     """The words of scripts other than Latin with the symbols they share with a
     word of the ``latin`` table: what lets ``박`` meet *Park* and ``דוד``
     *David* (a symbol no Latin word carries could only join two words of other
-    scripts, which transliteration already compares)."""
+    scripts, which transliteration already compares). A word of a script
+    outside :data:`SINGLE_SPELLING_SCRIPTS` keeps only the symbols of
+    ``shared`` (those two Latin words carry), when given."""
     known: set[str] = set().union(*latin.values()) if latin else set()
     out: dict[str, frozenset[str]] = {}
     for word, symbols in rows:
-        if word.isascii() or word_script(word) == "Latin":
+        script = "Latin" if word.isascii() else word_script(word)
+        if script == "Latin":
             continue
         kept = symbols & known
+        if shared is not None and script not in SINGLE_SPELLING_SCRIPTS:
+            kept &= shared
         if kept:
             # keyed as name analysis sees the word (NFKC, case-folded)
             key = unicodedata.normalize("NFKC", word).casefold()
@@ -228,7 +273,8 @@ def record_digest(path: Path, constant: str = "TABLE_SHA256") -> None:
     import thaw.text.symbols as module
 
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    source = Path(module.__file__)
+    # (the source beside the module, which may run compiled: symbols.*.so)
+    source = Path(module.__file__).with_name("symbols.py")
     text = re.sub(
         rf'^{constant}: Final = "[0-9a-f]*"$',
         f'{constant}: Final = "{digest}"',
@@ -244,7 +290,7 @@ def check(paths: list[Path]) -> int:
     it keeps must be the tagger's, and no word with symbols may lie outside the
     vocabulary the table was made from (else a dropped symbol might be shared)."""
     table = parse_table(DATA_PATH)
-    shared = set().union(*table.values())
+    shared = {s.removeprefix(SINGLE_PREFIX) for s in set().union(*table.values())}
     known = {w for w in vocabulary(*rigour_resources()) if w.isascii()}
     words: set[str] = set()
     for path in paths:
@@ -252,11 +298,11 @@ def check(paths: list[Path]) -> int:
             words.update(w for w in re.split(r"[^a-z]+", line.lower()) if _WORD.match(w))
     bad = 0
     for word, found in tagger_symbols(sorted(words)):
-        if table.get(word, frozenset()) != found & shared or (found and word not in known):
+        kept = frozenset(s.removeprefix(SINGLE_PREFIX) for s in table.get(word, ()))
+        if kept != found & shared or (found and word not in known):
             bad += 1
             if bad <= 20:
-                kept = sorted(table.get(word, ()))
-                print(f"differs: {word}: table {kept} tagger {sorted(found)}")
+                print(f"differs: {word}: table {sorted(kept)} tagger {sorted(found)}")
     print(f"{len(words)} words checked, {bad} differ")
     return 1 if bad else 0
 
@@ -268,14 +314,26 @@ def main(argv: list[str]) -> int:
     words = vocabulary(corpus, symbols)
     print(f"{len(words)} candidate words; asking the tagger …")
     rows = list(tagger_symbols(words))
-    latin = shared_only((w, s) for w, s in rows if w.isascii())
-    count = write_table(latin.items(), DATA_PATH)
+    single = [
+        (w, s) for w, s in rows if not w.isascii() and word_script(w) in SINGLE_SPELLING_SCRIPTS
+    ]
+    elsewhere = frozenset().union(*(s for _w, s in single))
+    extended = shared_only(((w, s) for w, s in rows if w.isascii()), elsewhere)
+    plain = shared_only((w, s) for w, s in rows if w.isascii())
+    shared = frozenset().union(*plain.values())
+    # a word with symbols two Latin words share keeps just those (David, whose
+    # Hebrew and Arabic forms share them too): the single-spelling items are
+    # only for words that have no other (Noam), so that common Latin names do
+    # not carry more symbols than before (analysis and retrieval cost)
+    latin = {w: plain.get(w) or s for w, s in extended.items()}
+    count = write_table(mark_single(latin, shared).items(), DATA_PATH)
     record_digest(DATA_PATH)
     print(
         f"{count} words with symbols written to {DATA_PATH} "
         f"({DATA_PATH.stat().st_size / 1e6:.2f} MB)"
     )
-    count = write_table(other_scripts(rows, latin).items(), SCRIPTS_PATH)
+    others = other_scripts(rows, latin, shared)
+    count = write_table(mark_single(others, shared).items(), SCRIPTS_PATH)
     record_digest(SCRIPTS_PATH, "SCRIPTS_SHA256")
     print(
         f"{count} words of other scripts written to {SCRIPTS_PATH} "

@@ -63,6 +63,7 @@ from thaw.text.translit import (
     PERSIAN_LETTERS,
     PERSIAN_Z,
     cyrillic_variant,
+    greek_variant,
     korean_rr,
     transliterate_word,
     word_script,
@@ -484,16 +485,20 @@ def _joined_names(word: str) -> tuple[str, str] | None:
         return None
     for i in range(len(word) - 2, 2, -1):
         head, tail = word[:i], word[i:]
+        if head.endswith("ال"):
+            continue  # the article begins the next name (عبدالحسین, not عبدال حسین)
         if script_symbols(head) and script_symbols(tail):
             return head, tail
     return None
 
 
 #: Persian surname suffixes, written joined to the stem or apart (رحیم پور
-#: *Rahimpour*, خسروپناه *Khosrow Panah*); the short ones (فر, نیا, وند, راد,
-#: کیا) end too many other words to be split off, and are only joined.
-_PERSIAN_SUFFIXES: Final = ("پور", "زاده", "نژاد", "پناه", "منش", "دوست")
-_PERSIAN_SHORT_SUFFIXES: Final = frozenset({"فر", "نیا", "وند", "راد", "کیا"})
+#: *Rahimpour*, خسروپناه *Khosrow Panah*), and the Pashto tribal ones (شهید
+#: خیل *Shahidkhel*, احمد زی *Ahmadzai*, in Persian or Arabic letters); the
+#: short ones (فر, نیا, وند, راد, کیا, زی) end too many other words to be
+#: split off, and are only joined.
+_PERSIAN_SUFFIXES: Final = ("پور", "زاده", "نژاد", "پناه", "منش", "دوست", "خیل", "خيل")
+_PERSIAN_SHORT_SUFFIXES: Final = frozenset({"فر", "نیا", "وند", "راد", "کیا", "زی", "زي"})
 
 
 @lru_cache(maxsize=20_000)
@@ -1053,6 +1058,7 @@ _HAN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL: Final = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _THAI: Final = re.compile("[\u0e01-\u0e4e]")
 _CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
+_GREEK: Final = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _ARABIC: Final = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 
 
@@ -1078,7 +1084,8 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     writes either (غلامرضا *Gholam Reza*, رحیم پور *Rahimpour*:
     :func:`_arabic_variant`); a Belarusian name has its
     Russian form, and a French name in Cyrillic its silent *r*
-    (:func:`thaw.text.translit.cyrillic_variant`).
+    (:func:`thaw.text.translit.cyrillic_variant`); a name in Greek letters, its
+    classical transcription (:func:`thaw.text.translit.greek_variant`).
 
     A person's name in Latin letters romanised in Wade–Giles (*Mao Tse-tung*) has
     its pinyin reading as the variant (*mao zedong*,
@@ -1093,6 +1100,8 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         return cyrillic_variant(name)
     if _ARABIC.search(name):
         return _arabic_variant(name)
+    if not name.isascii() and _GREEK.search(name):
+        return greek_variant(name)
     if not _HAN.search(name):
         pinyin = pinyin_reading(name)
         return () if pinyin is None else (pinyin,)

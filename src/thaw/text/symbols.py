@@ -13,7 +13,7 @@ the tagger's answer for a word does not depend on the words around it (its
 matches overlap and are applied wherever the word occurs). So the answers are
 computed once, offline, by :mod:`thaw.text._make_symbols` and shipped as
 ``data/name_symbols.txt.gz``: one sorted line per word that has symbols,
-``word<TAB>symbol symbol …`` (about 70,000 words). Loading it takes tens of
+``word<TAB>symbol symbol …`` (about 90,000 words). Loading it takes tens of
 milliseconds; :func:`word_symbols` then answers from a dictionary.
 
 **Other scripts.** The same corpus knows names in every script: ``박`` shares a
@@ -21,7 +21,8 @@ name item with *Park*, *Pak* and *Bak*, ``이`` with *Lee*, *Yi* and *Rhee*,
 ``דוד`` with *David*, ``Αλέξανδρος`` with *Alexander*, ``أسامة`` with *Usama*
 and *Osama*. The words of scripts other than Latin that share a symbol with a
 word of the Latin table are in a second table, ``data/script_symbols.txt.gz``
-(about 70,000 words, keyed by the word as rigour normalises it: case-folded),
+(about 80,000 words, keyed by the word as rigour normalises it: case-folded,
+without nonspacing marks),
 read on the first name that needs it (:func:`script_symbols`).
 """
 
@@ -39,10 +40,21 @@ SCRIPTS_PATH: Final = Path(__file__).resolve().parent / "data" / "script_symbols
 #: SHA-256 of the table file. Kept here, in a source file, so that a regenerated
 #: table changes the code digest the cached screening index is keyed by
 #: (:func:`thaw.index.storage.code_digest`); written by :mod:`thaw.text._make_symbols`.
-SCRIPTS_SHA256: Final = "05eeff8113beedb8394dff5134046de15903bc09c5bcfc17a0a2c290a07fb1ef"
-TABLE_SHA256: Final = "4d95b4c892141a8f27fae51af93dd086c5778f2257cbb584e01bb2e06ed29a44"
+SCRIPTS_SHA256: Final = "f41a87aa54b1c2de6b76011e0accb5a3af09c91d4172ed73b4106375248022f9"
+TABLE_SHA256: Final = "de036f70f974992a7322d6615f649dbb551cd0d382be904aa1f2dbeae834f77b"
 
 _NONE: Final[frozenset[str]] = frozenset()
+#: The prefix of a symbol that only one Latin word carries, kept because words
+#: of other scripts share it (``XNAME:Q1994678``: *Noam* and נעם; see
+#: :mod:`thaw.text._make_symbols`).
+SINGLE_PREFIX: Final = "X"
+
+
+def known_given_name(symbols: frozenset[str]) -> bool:
+    """Whether a Latin word with ``symbols`` is a given name that another Latin
+    spelling shares (*Linda*, *Alexander*), not only a name item that words of
+    other scripts share with it (*Atlas*, :data:`SINGLE_PREFIX`)."""
+    return any(not s.startswith(SINGLE_PREFIX) for s in symbols)
 
 
 def parse_table(path: Path) -> dict[str, frozenset[str]]:
@@ -84,11 +96,23 @@ def _scripts_table() -> dict[str, str]:
     return _raw_table(SCRIPTS_PATH)
 
 
+@lru_cache(maxsize=65536)
+def script_key(word: str) -> str:
+    """``word`` as the table of other scripts keys it, which is how rigour's
+    name normalisation writes it: NFKC, case-folded, and without nonspacing
+    marks (Thai vowel signs and the thanthakhat, Hebrew points, Arabic
+    harakat: พงษ์พูล is keyed ``พงษพล``, אוֹרִיָּה ``אוריה``)."""
+    key = unicodedata.normalize("NFKC", word).casefold()
+    if not key.isascii():
+        key = "".join([c for c in key if unicodedata.category(c) != "Mn"])
+    return key
+
+
 def script_symbols(word: str) -> frozenset[str]:
     """rigour's given-name and family-name symbols of a word written in a script
-    other than Latin (as published: it is case-folded here), those it shares
-    with Latin words; empty when it has none."""
-    value = _scripts_table().get(unicodedata.normalize("NFKC", word).casefold())
+    other than Latin (as published: it is normalised here, :func:`script_key`),
+    those it shares with Latin words; empty when it has none."""
+    value = _scripts_table().get(script_key(word))
     if value is None:
         return _NONE
     return _symbols(value)

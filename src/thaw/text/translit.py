@@ -14,7 +14,8 @@ Each script gets the treatment its writing system needs:
   vowel it ends on (``سلامة`` *Salama*, *Salameh*), and an ayin or alef that
   begins a word its first vowel. A Hebrew letter with a
   geresh is the sound the geresh marks (``ג׳`` *j*, ``צ׳`` *ch*, ``ז׳`` *zh*);
-  ``ח`` and a soft kaf are *kh* (``ברוך`` *Baruch*, ``מיכאל`` *Michael*), and
+  ``ח`` and a soft kaf are *kh* (``ברוך`` *Baruch*, ``מיכאל`` *Michael*), a
+  soft bet *v* (``טרטקובר`` *Tartakover*), and
   a final ``ה`` after a consonant is dropped (``שרה`` *Sara*).
 * **Chinese** (Han): one pinyin syllable per character; organisation vocabulary
   (``有限公司``, ``技术``, ``银行`` …) is recognised first and translated, see
@@ -36,8 +37,10 @@ Each script gets the treatment its writing system needs:
 * Anything else: ICU's ``Any-Latin``; what still is not ASCII is dropped.
 
 Readings of a whole name that name analysis offers beside these as variants:
-a Belarusian name's Russian form (:func:`belarusian_variant`) and a French
-name's silent final *r* in Cyrillic (:func:`cyrillic_variant`).
+a Belarusian name's Russian form (:func:`belarusian_variant`), a French
+name's silent final *r* and an Ossetian ``дз`` in Cyrillic
+(:func:`cyrillic_variant`), and a Greek name's classical transcription
+(:func:`greek_variant`).
 """
 
 from __future__ import annotations
@@ -126,8 +129,10 @@ def _ascii_words(text: str, abjad: bool = False) -> list[str]:
 
 #: Letters only Persian (and Urdu) write: a word with one is read the Persian way.
 PERSIAN_LETTERS: Final = frozenset("پچژگکی")
-#: Letters Arabic reads d, dh, z and Persian z (ضیایی is Ziaei, رضا Reza).
-PERSIAN_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز"})
+#: Letters that Persian (and Urdu) read as another letter of the same sound:
+#: ض ظ ذ, which Arabic reads d, dh, z, are z (ضیایی is Ziaei, رضا Reza), and ث,
+#: which Arabic reads th, is s (ثناء اللہ *Sanaullah*, کوثری *Kowsari*).
+PERSIAN_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س"})
 
 
 #: Letters of Urdu, Kurdish and Uyghur (written in Arabic script) that ICU
@@ -225,23 +230,30 @@ _HEBREW_POINTS: Final = re.compile("[\u0591-\u05c7]")
 _DAGESH: Final = "\u05bc"
 
 
-def _hebrew_soft_kaf(text: str) -> str:
-    """``text`` with each kaf read *kh* (as ``ח``, which ICU writes *h*) where
-    Hebrew reads it so: always as a final ``ך`` (ברוך *Baruch*); inside a word
-    when pointed without a dagesh (בֶּכֶר *Bechar*), or, unpointed, after a
-    vowel letter (מיכאל *Michael*, דיכטר *Dichter*). A first kaf, and an
-    unpointed one after a consonant, stay *k* (כהן *Cohen*, מלכה *Malka*)."""
+#: The letters Hebrew reads soft after a vowel (begadkefat), and what to read
+#: them as: a soft kaf as ``ח`` (which ICU writes *h*, read *kh*), a soft bet
+#: as *v* (a Latin letter, which ICU leaves as it is).
+_HEBREW_SOFT: Final = {"כ": "ח", "ב": "v"}
+
+
+def _hebrew_soft_letters(text: str) -> str:
+    """``text`` with each kaf and bet read as Hebrew reads them after a vowel:
+    kaf *kh*, bet *v* (:data:`_HEBREW_SOFT`). A final ``ך`` always; inside a
+    word when pointed without a dagesh (בֶּכֶר *Bechar*), or, unpointed, after
+    a vowel letter (מיכאל *Michael*, דיכטר *Dichter*, טרטקובר *Tartakover*).
+    A first letter, and an unpointed one after a consonant, stay hard (כהן
+    *Cohen*, מלכה *Malka*, באמבר *Bamber*)."""
     pointed = _HEBREW_POINTS.search(text) is not None
     out: list[str] = []
     n = len(text)
     for i, ch in enumerate(text):
+        soft_form = _HEBREW_SOFT.get(ch)
         if ch == "ך":
             ch = "ח"
-        elif (
-            ch == "כ"
-            and i > 0
+        elif soft_form is not None and (
+            i > 0
             and "\u05d0" <= text[i - 1] <= "\u05ea"
-            or (ch == "כ" and i > 0 and pointed and _HEBREW_POINTS.match(text[i - 1]))
+            or (i > 0 and pointed and _HEBREW_POINTS.match(text[i - 1]))
         ):
             if pointed:
                 j = i + 1
@@ -253,7 +265,7 @@ def _hebrew_soft_kaf(text: str) -> str:
             else:
                 soft = text[i - 1] in "יוא"
             if soft:
-                ch = "ח"
+                ch = soft_form
         out.append(ch)
     return "".join(out)
 
@@ -261,11 +273,12 @@ def _hebrew_soft_kaf(text: str) -> str:
 def _hebrew_latin(text: str) -> str:
     """Hebrew letters in Latin ASCII (ICU), with ``ש`` read *sh* unless pointed
     as sin (שׂ *s*; ICU writes ``ş``, which Latin-ASCII makes *s*), and ``ח``
-    and the soft kaf (:func:`_hebrew_soft_kaf`) read *kh*, not *h*: the consonant
+    and the soft kaf read *kh*, not *h*, the soft bet *v*
+    (:func:`_hebrew_soft_letters`): the consonant
     keys drop a final *h*, which only writes a vowel (לאה *Leah*), but not the
     *ch* of ברוך *Baruch*."""
-    if "כ" in text or "ך" in text:
-        text = _hebrew_soft_kaf(text)
+    if "כ" in text or "ך" in text or "ב" in text:
+        text = _hebrew_soft_letters(text)
     latin = _icu("Any-Latin").transliterate(text)
     if "ş" in latin:
         latin = latin.replace("ş\u0302", "s").replace("ş", "sh")
@@ -405,9 +418,10 @@ def _script_words(word: str) -> tuple[tuple[str, ...], bool]:
         if script == "Hebrew":
             if word in _HEBREW_PARTICLES:
                 return (_HEBREW_PARTICLES[word],), True
-            if len(word) > 2 and word[-1] == "ה" and word[-2] not in "יו":
+            if len(word) > 2 and word[-1] == "ה" and word[-2] not in "יוא":
                 # a final he writes the vowel before it (שרה *Sara*, מלכה *Malka*;
-                # kept after a vowel letter: נריה *Neria* does not end in י)
+                # kept after a vowel letter: נריה *Neria* does not end in י, and
+                # לאה *Leah* would be read as the one letter l)
                 word = word[:-1]
             if not _GERESH_MARKS.isdisjoint(word):
                 return tuple(_hebrew_geresh(word)), True
@@ -481,14 +495,54 @@ def belarusian_variant(name: str) -> tuple[str, ...]:
 _FRENCH_IER: Final = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])ье\b", re.I)
 
 
+#: Ossetian writes ``дз`` for the sound of English *j*, as in its Iron
+#: dialect; lists romanise Ossetian names both as Russian reads the letters and
+#: as the name sounds (Дзамбекович *Dzambekovich*, *Dzhambekovich*).
+_OSSETIAN_DZ: Final = re.compile("дз", re.I)
+#: Letters of Ukrainian and Belarusian, whose дз is *dz* (Дзюба *Dziuba*).
+_UKRAINIAN_BELARUSIAN: Final = frozenset("іїєўґ")
+
+
 @lru_cache(maxsize=4096)
 def cyrillic_variant(name: str) -> tuple[str, ...]:
     """Another reading of a name in Cyrillic: a Belarusian name's Russian form
-    (:func:`belarusian_variant`), or French names' silent final *r* restored
-    (Дидье → Дидиер, romanised *Didier*). Empty for most names."""
+    (:func:`belarusian_variant`); otherwise French names' silent final *r*
+    restored (Дидье → Дидиер, romanised *Didier*) and, in a name not written
+    in Ukrainian, Ossetian ``дз`` read *dzh* (``дж``, :data:`_OSSETIAN_DZ`; the
+    reading is offered beside the Russian one, Дзержинский stays *Dzerzhinsky*).
+    Empty for most names."""
     found = belarusian_variant(name)
     if found:
         return found
-    if _FRENCH_IER.search(name):
-        return (_FRENCH_IER.sub("иер", name.lower()),)
-    return ()
+    text = name.lower()
+    if _FRENCH_IER.search(text):
+        text = _FRENCH_IER.sub("иер", text)
+    if "дз" in text and _UKRAINIAN_BELARUSIAN.isdisjoint(text):
+        text = _OSSETIAN_DZ.sub("дж", text)
+    return (text,) if text != name.lower() else ()
+
+
+#: Modern Greek digraphs for b, d, g at the start of a word (Μπους *Bush*,
+#: Ντίνος *Dinos*, Γκίκας *Gikas*), as the letters the classical
+#: transcription reads so.
+_GREEK_INITIAL_STOPS: Final = _rules(
+    ((r"(?<![^\W\d_])μπ", "β"), (r"(?<![^\W\d_])ντ", "δ"), (r"(?<![^\W\d_])γκ", "γ"))
+)
+
+
+@lru_cache(maxsize=4096)
+def greek_variant(name: str) -> tuple[str, ...]:
+    """A name in Greek letters in the classical transcription (ICU's
+    ``Greek-Latin``: β *b*, η *e*, υ *y*, φ *ph*, χ *ch*, ευ *eu*: Ευριπίδης
+    *Euripides*, Φίλιππος *Philippos*, Βασίλειος *Basileios*), in which
+    English and older lists spell Greek names and in which Greek writes foreign
+    ones (γριβερτ *Griebert*), beside the modern pronunciation that analysis
+    reads (rigour: *Evripidis*, *Vasileios*). Word-initial μπ, ντ, γκ are b,
+    d, g (:data:`_GREEK_INITIAL_STOPS`). Lower-case ASCII; empty when it
+    reads as the modern one."""
+    text = name.lower()
+    for pattern, repl in _GREEK_INITIAL_STOPS:
+        text = pattern.sub(repl, text)
+    latin = " ".join(_ascii_words(_icu("Greek-Latin; Latin-ASCII").transliterate(text)))
+    modern = " ".join(_ascii_words(maybe_ascii(name)))
+    return (latin,) if latin and latin != modern else ()

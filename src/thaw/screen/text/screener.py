@@ -13,6 +13,7 @@ from thaw.screen.screener import Hit, Listing, Screener
 from thaw.screen.text.extract import extract_text
 from thaw.screen.text.mentions import Party, find_mentions
 from thaw.text import Token, analyze_name
+from thaw.text.symbols import known_given_name
 
 TEXT_THRESHOLD = 0.80
 """Score a window of text must reach to be reported. Stricter than name screening
@@ -291,7 +292,7 @@ def whole_name(word: str, hit: Hit) -> bool:
 
 def _given_name(word: str) -> bool:
     """Whether a word is known as a given name (``Linda``, ``Hamas``)."""
-    return any(t.symbols for t in analyze_name(word).tokens)
+    return any(known_given_name(t.symbols) for t in analyze_name(word).tokens)
 
 
 def _same_party(best: Hit, other: Hit) -> bool:
