@@ -218,7 +218,14 @@ def built_once(
     """The folder ``name``, made by ``build(folder)`` once per test run and shared
     by every pytest-xdist worker (the first to get the lock builds it, the others
     wait for it and use the same folder). For expensive session fixtures that tests
-    only read: a test that writes takes a :func:`copy_home`."""
+    only read: a test that writes takes a :func:`copy_home`.
+
+    While developing, ``THAW_TEST_HOMES=FOLDER`` keeps them in ``FOLDER`` from one
+    run to the next (delete it when the code that builds them changes)."""
+    if os.environ.get("THAW_TEST_HOMES"):  # kept between runs, while developing
+        root = Path(os.environ["THAW_TEST_HOMES"])
+        root.mkdir(parents=True, exist_ok=True)
+        return build_at(root, name, build)
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent  # the run's folder, common to the workers
