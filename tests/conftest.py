@@ -46,8 +46,6 @@ SLOW_FILES = (
     "tests/monitor/test_crash.py",
     "tests/test_kill.py",
     # on real_home
-    "tests/web/test_pages.py",
-    "tests/ownership/test_zala.py",
     "tests/match/test_screening_real.py",
     "tests/spark/test_realdata.py",
     "tests/store/test_limits_realdata.py",
@@ -55,6 +53,8 @@ SLOW_FILES = (
     "tests/spark/test_cli.py",
     "tests/spark/test_monitor.py",
     # on real_profiles_home, built after real_home
+    "tests/web/test_pages.py",
+    "tests/ownership/test_zala.py",
     "tests/profiles/test_realdata.py",
     "tests/whatif/test_acceptance_real.py",
     "tests/update/test_offline.py",
