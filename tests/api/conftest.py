@@ -151,19 +151,20 @@ def server(base_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     """A ``thaw serve`` shared by every test of the run (of a pytest-xdist worker)
     that asks for it: each start costs some 4 CPU-s. Tests may add and revoke their
     own keys and read anything; a module whose tests change what the others see
-    (decisions, profile links, the lists) takes :func:`module_server` instead, as
-    ``from tests.api.conftest import module_server as server``."""
-    home = copy_home(base_home, tmp_path_factory.mktemp("api") / "home")
-    srv = start_server(home)
-    yield srv
-    stop_server(srv)
+    (decisions, profile links, the lists) defines its own ``server`` fixture
+    returning :func:`module_server`."""
+    yield from _serving_a_copy(base_home, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
 def module_server(base_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A ``thaw serve`` shared by the tests of one module only (see :func:`server`)."""
-    home = copy_home(base_home, tmp_path_factory.mktemp("api") / "home")
-    srv = start_server(home)
+    yield from _serving_a_copy(base_home, tmp_path_factory)
+
+
+def _serving_a_copy(base: Path, factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``thaw serve`` over a copy of ``base`` while the generator runs."""
+    srv = start_server(copy_home(base, factory.mktemp("api") / "home"))
     yield srv
     stop_server(srv)
 
