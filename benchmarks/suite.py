@@ -16,6 +16,11 @@ Runs the README's test command (``python -m pytest -q -n 2 --dist loadfile``; se
   so the longest file bounds the run), with set-up and call split;
 * the slowest set-ups and calls, with their CPU.
 
+Like ``.ci/run`` it lets Python write its bytecode caches even where the
+environment sets ``PYTHONDONTWRITEBYTECODE`` (``--no-bytecode`` keeps it): without
+them each of the run's processes compiles every module it imports. A first run in a
+fresh virtualenv writes them, so it costs more than the next.
+
 The suite is CPU-bound where wall ≈ CPU / workers; a test whose wall time is far
 above its CPU time waits (a lock, a server, a browser, a sleep). Exit status:
 pytest's.
@@ -100,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", default="2", help="pytest-xdist -n (default 2)")
     parser.add_argument("--dist", default="loadfile", help="pytest-xdist --dist")
     parser.add_argument("--top", type=int, default=25, help="rows per table")
+    parser.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE from the environment (by default it is "
+        "removed, as .ci/run does: with it every process compiles every module)",
+    )
     parser.add_argument("pytest_args", nargs="*", help="more pytest arguments (after --)")
     args = parser.parse_args(argv)
 
@@ -110,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="thaw-suite-times-") as folder:
         env = {**os.environ, "THAW_SUITE_TIMES": folder}
+        if not args.no_bytecode:  # as .ci/run: Python may cache compiled modules
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
         basetemp = Path(folder) / "run"
         command.append(f"--basetemp={basetemp}")
         started = time.perf_counter()
@@ -140,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
         + " ".join(f"{x:.2f}" for x in load_before)
         + ", after "
         + " ".join(f"{x:.2f}" for x in load_after)
+    )
+    print(
+        "bytecode caches: "
+        + ("off (PYTHONDONTWRITEBYTECODE)" if env.get("PYTHONDONTWRITEBYTECODE") else "written")
     )
     print("pre-build (tests/prebuild.py): " + ("; ".join(prebuilt.splitlines()) or "none"))
     report(records, args.top)

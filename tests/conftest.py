@@ -46,8 +46,6 @@ SLOW_FILES = (
     "tests/monitor/test_crash.py",
     "tests/test_kill.py",
     # on real_home
-    "tests/web/test_pages.py",
-    "tests/ownership/test_zala.py",
     "tests/match/test_screening_real.py",
     "tests/spark/test_realdata.py",
     "tests/store/test_limits_realdata.py",
@@ -55,6 +53,8 @@ SLOW_FILES = (
     "tests/spark/test_cli.py",
     "tests/spark/test_monitor.py",
     # on real_profiles_home, built after real_home
+    "tests/web/test_pages.py",
+    "tests/ownership/test_zala.py",
     "tests/profiles/test_realdata.py",
     "tests/whatif/test_acceptance_real.py",
     "tests/update/test_offline.py",
@@ -218,7 +218,14 @@ def built_once(
     """The folder ``name``, made by ``build(folder)`` once per test run and shared
     by every pytest-xdist worker (the first to get the lock builds it, the others
     wait for it and use the same folder). For expensive session fixtures that tests
-    only read: a test that writes takes a :func:`copy_home`."""
+    only read: a test that writes takes a :func:`copy_home`.
+
+    While developing, ``THAW_TEST_HOMES=FOLDER`` keeps them in ``FOLDER`` from one
+    run to the next (delete it when the code that builds them changes)."""
+    if os.environ.get("THAW_TEST_HOMES"):  # kept between runs, while developing
+        root = Path(os.environ["THAW_TEST_HOMES"])
+        root.mkdir(parents=True, exist_ok=True)
+        return build_at(root, name, build)
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent  # the run's folder, common to the workers

@@ -1,11 +1,12 @@
 """A real ``thaw serve`` process for HTTP tests, reusable by every router's tests.
 
-``server`` (module-scoped) starts ``thaw serve`` on a free loopback port over a
+``server`` (shared by the whole run) starts ``thaw serve`` on a free loopback port over a
 copy of a small home (the UN fixture list, 20 invented listings, plus the OFAC
 fixture), with an admin key, and yields a :class:`Server`: its ``url``, the admin
-key's secret, the home, and helpers to make more keys and requests. Tests that
-change what the server serves (new lists, revoked keys) should use
-``fresh_server`` (function-scoped) or start their own with :func:`start_server`.
+key's secret, the home, and helpers to make more keys and requests. Modules whose
+tests change what other tests see (decisions, profile links) use ``module_server``;
+tests that change what the server serves (new lists) use ``fresh_server``
+(function-scoped) or start their own with :func:`start_server`.
 """
 
 from __future__ import annotations
@@ -145,11 +146,25 @@ def copy_home(base: Path, target: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(base_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A ``thaw serve`` shared by the tests of a module (see the module docs)."""
-    home = copy_home(base_home, tmp_path_factory.mktemp("api") / "home")
-    srv = start_server(home)
+    """A ``thaw serve`` shared by every test of the run (of a pytest-xdist worker)
+    that asks for it: each start costs some 4 CPU-s. Tests may add and revoke their
+    own keys and read anything; a module whose tests change what the others see
+    (decisions, profile links, the lists) defines its own ``server`` fixture
+    returning :func:`module_server`."""
+    yield from _serving_a_copy(base_home, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def module_server(base_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A ``thaw serve`` shared by the tests of one module only (see :func:`server`)."""
+    yield from _serving_a_copy(base_home, tmp_path_factory)
+
+
+def _serving_a_copy(base: Path, factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``thaw serve`` over a copy of ``base`` while the generator runs."""
+    srv = start_server(copy_home(base, factory.mktemp("api") / "home"))
     yield srv
     stop_server(srv)
 

@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.api.conftest import Server
+
+
+@pytest.fixture(scope="module")
+def server(module_server: Server) -> Server:
+    """A server of this module's own, not the shared one: its tests link and unlink
+    profiles, which the other tests would see."""
+    return module_server
 
 
 def test_screen_document_returns_the_text_its_offsets_refer_to(server: Server) -> None:

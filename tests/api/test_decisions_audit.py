@@ -8,8 +8,18 @@ import json
 import sqlite3
 from collections.abc import Mapping
 
+import pytest
+
 from tests.api.conftest import Server
 from tests.cli._cli import thaw
+
+
+@pytest.fixture(scope="module")
+def server(module_server: Server) -> Server:
+    """A server of this module's own, not the shared one: its decisions would apply
+    to the other tests."""
+    return module_server
+
 
 CUSTOMER = {
     "id": "cust-42",

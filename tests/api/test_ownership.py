@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import httpx
 import pytest
 
@@ -17,14 +15,15 @@ N1,NATIONAL IRANIAN TANKER COMPANY,G1,Gulf Shipping Services,30,ownership,,,regi
 """
 
 
-@pytest.fixture
-def owned(fresh_server: Server, tmp_path: Path) -> Server:
-    path = tmp_path / "2026-03-01" / "kyc.csv"
+@pytest.fixture(scope="module")
+def owned(module_server: Server, tmp_path_factory: pytest.TempPathFactory) -> Server:
+    """A server of this module's own (its tests only read) with the KYC links loaded."""
+    path = tmp_path_factory.mktemp("kyc") / "2026-03-01" / "kyc.csv"
     path.parent.mkdir()
     path.write_text(KYC)
-    with Store(fresh_server.home) as store:
+    with Store(module_server.home) as store:
         assert load_ownership(store, path).status == "loaded"
-    return fresh_server
+    return module_server
 
 
 def test_exposure_over_http(owned: Server) -> None:
@@ -58,7 +57,7 @@ def test_bad_requests_are_4xx_with_a_reason(owned: Server) -> None:
         assert anonymous.get("/ownership/exposure", params={"party": "x"}).status_code == 401
 
 
-def test_no_ownership_data_is_a_404(fresh_server: Server) -> None:
-    with fresh_server.client() as http:
+def test_no_ownership_data_is_a_404(server: Server) -> None:
+    with server.client() as http:  # the shared server: no test loads links into it
         resp = http.get("/ownership/exposure", params={"party": "Sky Catering Co"})
     assert resp.status_code == 404 and "no ownership data" in resp.text

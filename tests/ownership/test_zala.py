@@ -22,12 +22,11 @@ the newest real publications in ../shared (OFAC SDN of 2024-05-03, OFSI of
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import SHARED, copy_home
 from thaw.ownership import Analysis, analyse
 from thaw.store import Store
 from thaw.store.ownership import load_ownership
@@ -50,11 +49,12 @@ ABASHKIN = "ftm:NK-mCEmxFfuhfdjpC8gsxH74o"
 
 
 @pytest.fixture(scope="module")
-def home(real_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def home(real_profiles_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real lists with their profiles (the analysis reads them: from a home
+    without, its first run built them, 35 CPU-s) and the zala links."""
     if not ZALA.is_file():
         pytest.skip(f"{ZALA} not found")
-    target = tmp_path_factory.mktemp("zala") / "home"
-    shutil.copytree(real_home, target)
+    target = copy_home(real_profiles_home, tmp_path_factory.mktemp("zala") / "home")
     with Store(target) as store:
         result = load_ownership(store, ZALA)
     assert result.status == "loaded"

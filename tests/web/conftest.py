@@ -123,7 +123,7 @@ def web_server(
     import sys
 
     from tests.api.conftest import start_server, stop_server
-    from tests.conftest import LISTS
+    from tests.conftest import LISTS, copy_home
 
     chromium_path()  # no browser, no server
     if os.environ.get("THAW_WEB_URL"):  # a server already running (while developing)
@@ -133,9 +133,10 @@ def web_server(
             os.environ["THAW_WEB_KEY"],
         )
         return
-    real_home = request.getfixturevalue("real_home")
-    home = tmp_path_factory.mktemp("web") / "home"
-    shutil.copytree(real_home, home)
+    # with the profiles already built (the pages read them: the server built them
+    # itself over a copy of real_home, some 35 CPU-s)
+    real_profiles_home = request.getfixturevalue("real_profiles_home")
+    home = copy_home(real_profiles_home, tmp_path_factory.mktemp("web") / "home")
     older = LISTS / "un_sc" / "2025-04-19" / "consolidated.xml"
     subprocess.run(
         [sys.executable, "-c", "from thaw.cli import app; app()", "load", "--history"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -32,8 +32,9 @@ from thaw.cli._app import (
     open_store,
 )
 from thaw.store import DEFAULT_MAX_DROP
-from thaw.update import OFFICIAL, Fetcher, Outcome, update_offline, update_online
-from thaw.update.run import readable_sources
+
+if TYPE_CHECKING:
+    from thaw.update import Outcome
 
 STYLE = {
     "loaded": "green",
@@ -94,6 +95,10 @@ def update_cmd(
     publication of each source under DIR is loaded (documents, unrecognised files,
     _samples folders and auxiliary files without their main file are ignored).
     """
+    # imported here: thaw.update brings the HTTP client, which no other command needs
+    from thaw.update import OFFICIAL, Fetcher, update_offline, update_online
+    from thaw.update.run import readable_sources
+
     known = readable_sources()
     wanted = list(dict.fromkeys(sources)) if sources else None
     if wanted:
