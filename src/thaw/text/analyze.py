@@ -53,8 +53,10 @@ from typing import Final
 
 from thaw.text import vocab
 from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_prefixes_list
+from thaw.text.chinese import han_variants
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.japanese import japanese_reading
+from thaw.text.korean import hangul_variants, korean_rr
 from thaw.text.symbols import script_symbols, word_symbols
 from thaw.text.thai import thai_readings
 from thaw.text.translit import (
@@ -63,7 +65,6 @@ from thaw.text.translit import (
     PERSIAN_LETTERS,
     PERSIAN_Z,
     cyrillic_variant,
-    korean_rr,
     transliterate_word,
     word_script,
 )
@@ -985,7 +986,13 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     its pinyin reading as the variant (*mao zedong*,
     :func:`thaw.text.wadegiles.pinyin_reading`). Names of other kinds, and names
     in any other script, have none (the common case, answered by one
-    regular-expression search)."""
+    regular-expression search).
+
+    A name in Chinese characters may also be a Korean name in hanja or a
+    foreign name transcribed: :func:`thaw.text.chinese.han_variants` adds its
+    Korean reading and, when it looks transcribed, its reading back into Latin
+    letters; a foreign name in Hangul is read back by
+    :func:`thaw.text.korean.hangul_variants` (Korean names have no variant)."""
     if schema not in (None, PERSON):
         return ()
     if _THAI.search(name):
@@ -994,22 +1001,26 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         return cyrillic_variant(name)
     if _ARABIC.search(name):
         return _arabic_variant(name)
-    if not _HAN.search(name):
+    han = _HAN.search(name) is not None
+    if _HANGUL.search(name) and not han:
+        return hangul_variants(name)
+    if not han:
         pinyin = pinyin_reading(name)
         return () if pinyin is None else (pinyin,)
     if _KANA.search(name) or _HANGUL.search(name):
         return ()
+    others = han_variants(name)
     words = name.split()
     if not all(len(w) >= 2 for w in words):
         # a one-character word is a Chinese surname or given name (王, 丽): a
         # Japanese family name takes two characters or more (鈴木, 岡田)
-        return ()
+        return others
     reading = japanese_reading(name)
     if not reading or any(len(w) < 3 for w in reading.split()):
         # one- and two-letter readings (ō, ka) are single Sino-Japanese
         # syllables: a Chinese name read in Japanese, not a Japanese name
-        return ()
-    return (reading,)
+        return others
+    return (reading, *others)
 
 
 def index_keys(name: AnalyzedName) -> set[str]:

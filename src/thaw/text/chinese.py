@@ -1,0 +1,130 @@
+"""Chinese characters: pinyin, and the other readings a name in them may need.
+
+**Pinyin** (:func:`han_words`): one syllable per character (ICU's ``Han-Latin``,
+tones removed); name analysis compares Chinese and Korean syllables one by one,
+as written (:mod:`thaw.text.analyze`).
+
+A name written in Chinese characters is not always a Chinese name, and
+:func:`han_variants` offers the readings it may need beside its pinyin:
+
+* **Korean names** in hanja (金铁三, *Kim Chol Sam*): each character read the
+  Korean way (:func:`thaw.text.korean.korean_reading`, 김철삼), which name
+  analysis then reads as it reads Hangul;
+* **foreign names transcribed** (阿不都·哈克 *Abdul Haq*, 坎迪斯 *Candace*):
+  Chinese writes a foreign name with characters chosen for their sound, by a
+  standard practice (the Xinhua tables of foreign names) that this undoes in
+  general terms (:func:`foreign_reading`): a consonant that no vowel follows is
+  written with a syllable of its own, 斯 *si* for *s*, 克 *ke* for *k*, 德 *de*
+  for *d*, 布 *bu* for *b*, 尔 *er* for *r*; those syllables read as the bare
+  consonant when a consonant or the end of the word follows, and pinyin's
+  *x*, *q*, *zh*, *c* as the *s*, *ch*, *j*, *ts* they transcribe (坎迪斯 →
+  *kandis*, 阿不都·哈克 → *abdou hak*). Only a name that looks transcribed gets
+  this reading: one whose parts are joined by a middle dot (·, as Chinese
+  writes foreign names), or with a word of three characters or more that ends
+  in such a consonant syllable; a Chinese name keeps being compared syllable by
+  syllable.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+import icu
+
+from thaw.text.korean import korean_reading
+
+_NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
+_HAN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: The middle dots written between the parts of a transcribed foreign name.
+_DOTS: Final = re.compile("[·•‧・･∙⋅]")
+
+#: Syllables that transcribe a consonant alone, and that consonant.
+_CONSONANT_SYLLABLES: Final = {
+    "bu": "b",
+    "pu": "p",
+    "fu": "f",
+    "mu": "m",
+    "ke": "k",
+    "ge": "g",
+    "de": "d",
+    "te": "t",
+    "si": "s",
+    "shi": "sh",
+    "zi": "z",
+    "ci": "ts",
+    "er": "r",
+    "ku": "k",
+    "gu": "g",
+}
+#: Pinyin initials and the sounds they transcribe in foreign names.
+_INITIALS: Final = (("zh", "j"), ("x", "s"), ("q", "ch"), ("c", "ts"))
+_VOWELS: Final = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=2)
+def _icu(ident: str) -> icu.Transliterator:
+    return icu.Transliterator.createInstance(ident)
+
+
+def han_words(word: str) -> list[str]:
+    """A word in Chinese characters as lower-case ASCII words, one pinyin
+    syllable per character (金铁三 → ``jin tie san``)."""
+    latin = str(_icu("Any-Latin; Latin-ASCII").transliterate(word)).lower()
+    return [w for w in _NON_ALNUM.split(latin.replace("'", "")) if w]
+
+
+def _transcribed_word(syllables: list[str]) -> tuple[str, bool]:
+    """One word of a transcribed name from its pinyin syllables, and whether it
+    ends in a consonant written as a syllable of its own."""
+    out: list[str] = []
+    last = len(syllables) - 1
+    final_consonant = False
+    for i, syl in enumerate(syllables):
+        following = syllables[i + 1] if i < last else ""
+        bare = _CONSONANT_SYLLABLES.get(syl)
+        if bare is not None and i > 0 and (not following or following[0] not in _VOWELS):
+            out.append(bare)
+            final_consonant = i == last
+            continue
+        for pinyin, sound in _INITIALS:
+            if syl.startswith(pinyin):
+                syl = sound + syl[len(pinyin) :]
+                break
+        if syl.endswith("ng") and following[:1] in ("b", "p"):
+            syl = syl[:-2] + "m"  # 蓬皮 *pempi*: ng before a labial is m
+        out.append(syl)
+    return "".join(out), final_consonant
+
+
+@lru_cache(maxsize=4096)
+def foreign_reading(name: str) -> str:
+    """A foreign name written in Chinese characters read back into Latin letters
+    (坎迪斯 → ``kandis``, 阿不都·哈克 → ``abdou hak``; see the module docs), or
+    empty when the name does not look transcribed."""
+    dotted = _DOTS.search(name) is not None
+    words: list[str] = []
+    looks_foreign = dotted
+    for part in _DOTS.sub(" ", name).split():
+        if not _HAN.search(part):
+            words.append(part)
+            continue
+        syllables = han_words(part)
+        word, final_consonant = _transcribed_word(syllables)
+        if final_consonant and len(syllables) >= 3:
+            looks_foreign = True
+        words.append(word)
+    return " ".join(words) if looks_foreign and words else ""
+
+
+@lru_cache(maxsize=4096)
+def han_variants(name: str) -> tuple[str, ...]:
+    """The other readings of a person's name written in Chinese characters (see
+    the module docs): its Korean reading, then its reading as a transcribed
+    foreign name, each when there is one."""
+    out: list[str] = []
+    for reading in (korean_reading(name), foreign_reading(name)):
+        if reading and reading not in out:
+            out.append(reading)
+    return tuple(out)
