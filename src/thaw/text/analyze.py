@@ -1009,18 +1009,17 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         return () if pinyin is None else (pinyin,)
     if _KANA.search(name) or _HANGUL.search(name):
         return ()
+    reading = ""
+    if all(len(w) >= 2 for w in name.split()):
+        # (a one-character word is a Chinese surname or given name (王, 丽): a
+        # Japanese family name takes two characters or more (鈴木, 岡田))
+        reading = japanese_reading(name)
+        if any(len(w) < 3 for w in reading.split()):
+            # one- and two-letter readings (ō, ka) are single Sino-Japanese
+            # syllables: a Chinese name read in Japanese, not a Japanese name
+            reading = ""
     others = han_variants(name)
-    words = name.split()
-    if not all(len(w) >= 2 for w in words):
-        # a one-character word is a Chinese surname or given name (王, 丽): a
-        # Japanese family name takes two characters or more (鈴木, 岡田)
-        return others
-    reading = japanese_reading(name)
-    if not reading or any(len(w) < 3 for w in reading.split()):
-        # one- and two-letter readings (ō, ka) are single Sino-Japanese
-        # syllables: a Chinese name read in Japanese, not a Japanese name
-        return others
-    return (reading, *others)
+    return (reading, *others) if reading else others
 
 
 def index_keys(name: AnalyzedName) -> set[str]:

@@ -9,19 +9,20 @@ A name written in Chinese characters is not always a Chinese name, and
 
 * **Korean names** in hanja (金铁三, *Kim Chol Sam*): each character read the
   Korean way (:func:`thaw.text.korean.korean_reading`, 김철삼), which name
-  analysis then reads as it reads Hangul;
+  analysis then reads as it reads Hangul; only for a name written as Korean
+  names are, in one word of two to four characters;
 * **foreign names transcribed** (阿不都·哈克 *Abdul Haq*, 坎迪斯 *Candace*):
   Chinese writes a foreign name with characters chosen for their sound, by a
   standard practice (the Xinhua tables of foreign names) that this undoes in
   general terms (:func:`foreign_reading`): a consonant that no vowel follows is
-  written with a syllable of its own, 斯 *si* for *s*, 克 *ke* for *k*, 德 *de*
-  for *d*, 布 *bu* for *b*, 尔 *er* for *r*; those syllables read as the bare
+  written with a character of its own, 斯 *si* for *s*, 克 *ke* for *k*, 德 *de*
+  for *d*, 布 *bu* for *b*, 尔 *er* for *r*; those characters read as the bare
   consonant when a consonant or the end of the word follows, and pinyin's
   *x*, *q*, *zh*, *c* as the *s*, *ch*, *j*, *ts* they transcribe (坎迪斯 →
   *kandis*, 阿不都·哈克 → *abdou hak*). Only a name that looks transcribed gets
   this reading: one whose parts are joined by a middle dot (·, as Chinese
   writes foreign names), or with a word of three characters or more that ends
-  in such a consonant syllable; a Chinese name keeps being compared syllable by
+  in such a consonant character; a Chinese name keeps being compared syllable by
   syllable.
 """
 
@@ -37,26 +38,32 @@ from thaw.text.korean import korean_reading
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 _HAN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ONLY_HAN: Final = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+_WORDS: Final = re.compile(r"\w+")
 #: The middle dots written between the parts of a transcribed foreign name.
 _DOTS: Final = re.compile("[·•‧・･∙⋅]")
 
-#: Syllables that transcribe a consonant alone, and that consonant.
-_CONSONANT_SYLLABLES: Final = {
-    "bu": "b",
-    "pu": "p",
-    "fu": "f",
-    "mu": "m",
-    "ke": "k",
-    "ge": "g",
-    "de": "d",
-    "te": "t",
-    "si": "s",
-    "shi": "sh",
-    "zi": "z",
-    "ci": "ts",
-    "er": "r",
-    "ku": "k",
-    "gu": "g",
+#: The characters that transcribe a consonant alone (the Xinhua tables'
+#: column for a consonant no vowel follows, simplified and traditional, and 不
+#: of Uyghur and Arabic names: 阿不都 *Abdu*), and that consonant.
+_CONSONANT_CHARACTERS: Final = {
+    "布": "b",
+    "不": "b",
+    "普": "p",
+    "德": "d",
+    "特": "t",
+    "格": "g",
+    "克": "k",
+    "夫": "f",
+    "姆": "m",
+    "尔": "r",
+    "爾": "r",
+    "斯": "s",
+    "兹": "z",
+    "茲": "z",
+    "茨": "ts",
+    "什": "sh",
+    "赫": "h",
 }
 #: Pinyin initials and the sounds they transcribe in foreign names.
 _INITIALS: Final = (("zh", "j"), ("x", "s"), ("q", "ch"), ("c", "ts"))
@@ -75,15 +82,18 @@ def han_words(word: str) -> list[str]:
     return [w for w in _NON_ALNUM.split(latin.replace("'", "")) if w]
 
 
-def _transcribed_word(syllables: list[str]) -> tuple[str, bool]:
-    """One word of a transcribed name from its pinyin syllables, and whether it
-    ends in a consonant written as a syllable of its own."""
+def _transcribed_word(word: str) -> tuple[str, bool]:
+    """One word of a transcribed name in Latin letters, and whether it ends in
+    a consonant written as a character of its own."""
+    syllables = han_words(word)
+    if len(syllables) != len(word):
+        return " ".join(syllables), False
     out: list[str] = []
     last = len(syllables) - 1
     final_consonant = False
     for i, syl in enumerate(syllables):
         following = syllables[i + 1] if i < last else ""
-        bare = _CONSONANT_SYLLABLES.get(syl)
+        bare = _CONSONANT_CHARACTERS.get(word[i])
         if bare is not None and i > 0 and (not following or following[0] not in _VOWELS):
             out.append(bare)
             final_consonant = i == last
@@ -110,12 +120,23 @@ def foreign_reading(name: str) -> str:
         if not _HAN.search(part):
             words.append(part)
             continue
-        syllables = han_words(part)
-        word, final_consonant = _transcribed_word(syllables)
-        if final_consonant and len(syllables) >= 3:
+        word, final_consonant = _transcribed_word(part)
+        if final_consonant and len(part) >= 3:
             looks_foreign = True
         words.append(word)
     return " ".join(words) if looks_foreign and words else ""
+
+
+def _korean_name(name: str) -> str:
+    """The Korean reading of a name that may be a Korean one in hanja: written
+    as Korean names are, surname and given name in one word of two to four
+    characters (金铁三, also beside its pinyin: *Jin Tiesan (金铁三)*, which reads
+    as the characters alone). A Chinese name written apart (云 董, given name
+    first, as customer files write them) is not read in Korean."""
+    words = [w for w in _WORDS.findall(name) if _HAN.search(w)]
+    if len(words) != 1 or not 2 <= len(words[0]) <= 4 or not _ONLY_HAN.match(words[0]):
+        return ""
+    return korean_reading(words[0])
 
 
 @lru_cache(maxsize=4096)
@@ -124,7 +145,7 @@ def han_variants(name: str) -> tuple[str, ...]:
     the module docs): its Korean reading, then its reading as a transcribed
     foreign name, each when there is one."""
     out: list[str] = []
-    for reading in (korean_reading(name), foreign_reading(name)):
+    for reading in (_korean_name(name), foreign_reading(name)):
         if reading and reading not in out:
             out.append(reading)
     return tuple(out)

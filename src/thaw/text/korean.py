@@ -170,8 +170,20 @@ _FINALS: Final = (
 #: no vowel follows (``르`` *r*, ``트`` *t*), and the initial ``ㅇ`` (no consonant).
 _EU: Final = 18
 _NO_INITIAL: Final = 11
-#: ``ㅊ`` and ``ㅈ`` with ``ㅡ`` write *ts* and *z* (곰퍼츠 *Gomperz*, 즈 *z*).
-_EU_CONSONANTS: Final = {14: "ts", 12: "z"}
+_P: Final = 17
+_R: Final = 5
+_L: Final = 8
+#: ``ㅊ`` and ``ㅈ`` with ``ㅡ`` write *z* (German *z*, *tz*; English *ts*:
+#: 곰퍼츠 *Gomperz*, 로버츠 *Roberts*) and *z* or *s* (즈).
+_EU_CONSONANTS: Final = {14: "z", 12: "z"}
+#: The vowel ``ㅓ``, which writes English and German *er* before a consonant
+#: or last (퍼 in 곰퍼츠 *Gomperz*, 러 in 밀러 *Miller*), and *e* before a vowel.
+_EO: Final = 4
+#: Russian names end in *-ov*, *-ev* (Иванов 이바노프): a word ending in ``프``
+#: after one of these vowels (``ㅗ``, ``ㅔ``, ``ㅖ``) with no final is Russian,
+#: and its ``ㅂ`` and ``ㅍ`` are *v* (and *f*).
+_RUSSIAN_VOWELS: Final = frozenset({8, 5, 7})
+_PEU: Final = "프"
 
 
 def _jamo(ch: str) -> tuple[int, int, int]:
@@ -183,24 +195,48 @@ def _jamo(ch: str) -> tuple[int, int, int]:
 @lru_cache(maxsize=4096)
 def loanword_reading(word: str) -> str:
     """A foreign name written in Hangul read back into Latin letters
-    (바르트만 → ``bartman``, 곰퍼츠 → ``gompots``, 에리코 → ``eriko``; see the
-    module docs); empty for a word with anything but Hangul syllables."""
+    (바르트만 → ``bartman``, 곰퍼츠 → ``gomperz``, 도브론라보프 →
+    ``dobronravov``, 에리코 → ``eriko``; see the module docs); empty for a word with anything but Hangul syllables."""
+    if not all(is_hangul_syllable(ch) for ch in word):
+        return ""
+    syllables = [_jamo(ch) for ch in word]
+    russian = (
+        len(word) > 2
+        and word[-1] == _PEU
+        and syllables[-2][1] in _RUSSIAN_VOWELS
+        and syllables[-2][2] == 0
+    )
     out: list[str] = []
     prev_final = ""
-    for ch in word:
-        if not is_hangul_syllable(ch):
-            return ""
-        initial, vowel, final = _jamo(ch)
+    last = len(syllables) - 1
+    for i, (initial, vowel, final) in enumerate(syllables):
         consonant = _INITIALS[initial]
+        if russian and i > 0 and vowel != _EU and consonant == "b":
+            consonant = "v"  # (б is ㅂ too, but mostly before a consonant)
         if consonant == "r" and prev_final == "l":
-            consonant = "l"  # ㄹㄹ is l (*Knatchbull*, 불로 *bullo*)
-        if vowel == _EU and final == 0 and initial != _NO_INITIAL and out:
-            # an epenthetic vowel: the consonant alone
-            out.append(_EU_CONSONANTS.get(initial, consonant))
-            prev_final = ""
-            continue
+            # an l before a vowel is written ㄹㄹ (블라디미르 *Vladimir*)
+            consonant = ""
+        if vowel == _EU and initial != _NO_INITIAL and out:
+            # an epenthetic vowel: the consonant alone (트 *t*, 츠 *z*), also
+            # before the ㄹ of an l that a vowel follows (블라 *bla*)
+            bare = _EU_CONSONANTS.get(initial, consonant)
+            if russian and i == last and initial == _P:
+                bare = "v"  # -ов, -ев
+            if final == 0:
+                out.append(bare)
+                prev_final = ""
+                continue
+            if final == _L and i < last and syllables[i + 1][0] == _R:
+                out.append(bare + "l")
+                prev_final = "l"
+                continue
+        read = _VOWELS[vowel]
+        if vowel == _EO and final == 0:
+            following = syllables[i + 1][0] if i + 1 < len(syllables) else None
+            if following != _NO_INITIAL:
+                read = "er"  # before a consonant, or last
         prev_final = _FINALS[final]
-        out.append(consonant + _VOWELS[vowel] + prev_final)
+        out.append(consonant + read + prev_final)
     return "".join(out)
 
 
