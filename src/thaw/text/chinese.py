@@ -82,9 +82,10 @@ def han_words(word: str) -> list[str]:
     return [w for w in _NON_ALNUM.split(latin.replace("'", "")) if w]
 
 
-def _transcribed_word(word: str) -> tuple[str, bool]:
+def _transcribed_word(word: str, r_for_l: bool = False) -> tuple[str, bool]:
     """One word of a transcribed name in Latin letters, and whether it ends in
-    a consonant written as a character of its own."""
+    a consonant written as a character of its own; with ``r_for_l``, an *l*
+    inside the word is read *r* (Chinese writes both with 拉, 罗, 里 …)."""
     syllables = han_words(word)
     if len(syllables) != len(word):
         return " ".join(syllables), False
@@ -95,6 +96,8 @@ def _transcribed_word(word: str) -> tuple[str, bool]:
         following = syllables[i + 1] if i < last else ""
         bare = _CONSONANT_CHARACTERS.get(word[i])
         if bare is not None and i > 0 and (not following or following[0] not in _VOWELS):
+            if bare == "f" and i == last and out[-1][-1:] in ("o", "e"):
+                bare = "v"  # Russian *-ov*, *-ev* (罗夫 *-rov*)
             out.append(bare)
             final_consonant = i == last
             continue
@@ -102,6 +105,12 @@ def _transcribed_word(word: str) -> tuple[str, bool]:
             if syl.startswith(pinyin):
                 syl = sound + syl[len(pinyin) :]
                 break
+        if syl.endswith("uo") and syl[:1] not in _VOWELS:
+            syl = syl[:-2] + "o"  # 罗 *ro*, *lo*; 多 *do*
+        if syl.endswith("ie") and syl[:1] not in _VOWELS:
+            syl = syl[:-2] + "e"  # 谢 *se*, 列 *le*
+        if r_for_l and i > 0 and syl.startswith("l"):
+            syl = "r" + syl[1:]
         if syl.endswith("ng") and following[:1] in ("b", "p"):
             syl = syl[:-2] + "m"  # 蓬皮 *pempi*: ng before a labial is m
         out.append(syl)
@@ -109,10 +118,12 @@ def _transcribed_word(word: str) -> tuple[str, bool]:
 
 
 @lru_cache(maxsize=4096)
-def foreign_reading(name: str) -> str:
+def foreign_reading(name: str, r_for_l: bool = False) -> str:
     """A foreign name written in Chinese characters read back into Latin letters
     (坎迪斯 → ``kandis``, 阿不都·哈克 → ``abdou hak``; see the module docs), or
-    empty when the name does not look transcribed."""
+    empty when the name does not look transcribed. Chinese writes *l* and *r*
+    alike; ``r_for_l`` reads an *l* inside a word as *r* (卡德罗夫 ``kadlov``,
+    ``kadrov``)."""
     dotted = _DOTS.search(name) is not None
     words: list[str] = []
     looks_foreign = dotted
@@ -120,7 +131,7 @@ def foreign_reading(name: str) -> str:
         if not _HAN.search(part):
             words.append(part)
             continue
-        word, final_consonant = _transcribed_word(part)
+        word, final_consonant = _transcribed_word(part, r_for_l)
         if final_consonant and len(part) >= 3:
             looks_foreign = True
         words.append(word)
@@ -142,10 +153,10 @@ def _korean_name(name: str) -> str:
 @lru_cache(maxsize=4096)
 def han_variants(name: str) -> tuple[str, ...]:
     """The other readings of a person's name written in Chinese characters (see
-    the module docs): its Korean reading, then its reading as a transcribed
-    foreign name, each when there is one."""
+    the module docs): its Korean reading, then its readings as a transcribed
+    foreign name (with *l*, then with *r* inside words), each when there is one."""
     out: list[str] = []
-    for reading in (_korean_name(name), foreign_reading(name)):
+    for reading in (_korean_name(name), foreign_reading(name), foreign_reading(name, True)):
         if reading and reading not in out:
             out.append(reading)
     return tuple(out)

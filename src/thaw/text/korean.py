@@ -193,10 +193,14 @@ def _jamo(ch: str) -> tuple[int, int, int]:
 
 
 @lru_cache(maxsize=4096)
-def loanword_reading(word: str) -> str:
+def loanword_reading(word: str, initial_l: bool = False) -> str:
     """A foreign name written in Hangul read back into Latin letters
     (바르트만 → ``bartman``, 곰퍼츠 → ``gomperz``, 도브론라보프 →
-    ``dobronravov``, 에리코 → ``eriko``; see the module docs); empty for a word with anything but Hangul syllables."""
+    ``dobronravov``, 블라디미르 → ``bladimir``; see the module docs), or empty
+    for a word with anything but Hangul syllables. A ``ㄹ`` that begins the
+    word is *r* (로버츠 *Roberts*), or *l* with ``initial_l`` (라덴 *Laden*):
+    the orthography writes both so; between vowels ``ㄹ`` is *r* and ``ㄹㄹ``
+    *l*."""
     if not all(is_hangul_syllable(ch) for ch in word):
         return ""
     syllables = [_jamo(ch) for ch in word]
@@ -213,10 +217,12 @@ def loanword_reading(word: str) -> str:
         consonant = _INITIALS[initial]
         if russian and i > 0 and vowel != _EU and consonant == "b":
             consonant = "v"  # (б is ㅂ too, but mostly before a consonant)
-        if consonant == "r" and prev_final == "l":
+        elif consonant == "r" and i == 0 and initial_l:
+            consonant = "l"
+        elif consonant == "r" and prev_final == "l":
             # an l before a vowel is written ㄹㄹ (블라디미르 *Vladimir*)
             consonant = ""
-        if vowel == _EU and initial != _NO_INITIAL and out:
+        if vowel == _EU and initial != _NO_INITIAL:
             # an epenthetic vowel: the consonant alone (트 *t*, 츠 *z*), also
             # before the ㄹ of an l that a vowel follows (블라 *bla*)
             bare = _EU_CONSONANTS.get(initial, consonant)
@@ -235,6 +241,8 @@ def loanword_reading(word: str) -> str:
             following = syllables[i + 1][0] if i + 1 < len(syllables) else None
             if following != _NO_INITIAL:
                 read = "er"  # before a consonant, or last
+        elif consonant == "s" and read.startswith("y"):
+            consonant, read = "sh", read[1:]  # 셰 *she*, 샤 *sha* (루카셴코)
         prev_final = _FINALS[final]
         out.append(consonant + read + prev_final)
     return "".join(out)
@@ -250,11 +258,18 @@ def is_foreign_hangul(word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def hangul_variants(name: str) -> tuple[str, ...]:
-    """Other readings of a name written in Hangul: its words that are foreign
-    names transcribed (:func:`is_foreign_hangul`) read back by
-    :func:`loanword_reading` (바르트만 → ``bartman``); empty for a Korean name."""
+    """Other readings of a name written in Hangul: a name with a word that is a
+    foreign name transcribed (:func:`is_foreign_hangul`) is a foreign person's,
+    and all its Hangul words are read back by :func:`loanword_reading`
+    (블라디미르 푸틴 → ``bladimir putin``; with a second reading where a word
+    begins with ``ㄹ``, read *l*: 오사마 빈 라덴 → ``osama bin raden``,
+    ``osama bin laden``). Empty for a Korean name."""
     words = name.split()
     if not any(is_foreign_hangul(w) for w in words):
         return ()
-    read = [loanword_reading(w) or w if is_foreign_hangul(w) else w for w in words]
-    return (" ".join(read),)
+    out: list[str] = []
+    for initial_l in (False, True):
+        read = " ".join(loanword_reading(w, initial_l) or w for w in words)
+        if read not in out:
+            out.append(read)
+    return tuple(out)
