@@ -1001,10 +1001,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         return cyrillic_variant(name)
     if _ARABIC.search(name):
         return _arabic_variant(name)
-    han = _HAN.search(name) is not None
-    if _HANGUL.search(name) and not han:
-        return hangul_variants(name)
-    if not han:
+    if not _HAN.search(name):
+        if not name.isascii() and _HANGUL.search(name):
+            return hangul_variants(name)
         pinyin = pinyin_reading(name)
         return () if pinyin is None else (pinyin,)
     if _KANA.search(name) or _HANGUL.search(name):

@@ -16,11 +16,14 @@ Each script gets the treatment its writing system needs:
   geresh is the sound the geresh marks (``ג׳`` *j*, ``צ׳`` *ch*, ``ז׳`` *zh*);
   ``ח`` and a soft kaf are *kh* (``ברוך`` *Baruch*, ``מיכאל`` *Michael*), and
   a final ``ה`` after a consonant is dropped (``שרה`` *Sara*).
-* **Chinese** (Han): one pinyin syllable per character; organisation vocabulary
+* **Chinese** (Han): one pinyin syllable per character (:mod:`thaw.text.chinese`,
+  which also reads Korean names in hanja and transcribed foreign names as
+  variants); organisation vocabulary
   (``有限公司``, ``技术``, ``银行`` …) is recognised first and translated, see
   :data:`thaw.text.vocab.CJK_ORG_WORDS`.
 * **Japanese** kana: romaji (ICU); kanji as Han.
-* **Korean** (Hangul): one romanised syllable per character, then folded towards
+* **Korean** (Hangul, :mod:`thaw.text.korean`): one romanised syllable per
+  character, then folded towards
   the McCune-Reischauer-like spellings used on the lists (``eo→o``, ``eu→u``,
   initial ``g/d/b→k/t/p``, final ``g/b/d→k/p/t`` as the Revised Romanization
   reads them), so ``김정은`` gives ``kim jong un`` and ``박`` ``pak``.
