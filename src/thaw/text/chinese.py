@@ -82,16 +82,14 @@ def han_words(word: str) -> list[str]:
     return [w for w in _NON_ALNUM.split(latin.replace("'", "")) if w]
 
 
-def _transcribed_word(word: str, r_for_l: bool = False) -> tuple[str, bool]:
-    """One word of a transcribed name in Latin letters, and whether it ends in
-    a consonant written as a character of its own; with ``r_for_l``, an *l*
-    inside the word is read *r* (Chinese writes both with 拉, 罗, 里 …)."""
+def _transcribed_word(word: str, r_for_l: bool = False) -> str:
+    """One word of a transcribed name in Latin letters; with ``r_for_l``, an
+    *l* inside the word is read *r* (Chinese writes both with 拉, 罗, 里 …)."""
     syllables = han_words(word)
     if len(syllables) != len(word):
-        return " ".join(syllables), False
+        return " ".join(syllables)
     out: list[str] = []
     last = len(syllables) - 1
-    final_consonant = False
     for i, syl in enumerate(syllables):
         following = syllables[i + 1] if i < last else ""
         bare = _CONSONANT_CHARACTERS.get(word[i])
@@ -99,7 +97,6 @@ def _transcribed_word(word: str, r_for_l: bool = False) -> tuple[str, bool]:
             if bare == "f" and i == last and out[-1][-1:] in ("o", "e"):
                 bare = "v"  # Russian *-ov*, *-ev* (罗夫 *-rov*)
             out.append(bare)
-            final_consonant = i == last
             continue
         for pinyin, sound in _INITIALS:
             if syl.startswith(pinyin):
@@ -114,7 +111,7 @@ def _transcribed_word(word: str, r_for_l: bool = False) -> tuple[str, bool]:
         if syl.endswith("ng") and following[:1] in ("b", "p"):
             syl = syl[:-2] + "m"  # 蓬皮 *pempi*: ng before a labial is m
         out.append(syl)
-    return "".join(out), final_consonant
+    return "".join(out)
 
 
 @lru_cache(maxsize=4096)
@@ -124,18 +121,15 @@ def foreign_reading(name: str, r_for_l: bool = False) -> str:
     empty when the name does not look transcribed. Chinese writes *l* and *r*
     alike; ``r_for_l`` reads an *l* inside a word as *r* (卡德罗夫 ``kadlov``,
     ``kadrov``)."""
-    dotted = _DOTS.search(name) is not None
+    parts = _DOTS.sub(" ", name).split()
+    if not _DOTS.search(name) and not any(
+        len(part) >= 3 and part[-1] in _CONSONANT_CHARACTERS for part in parts
+    ):
+        return ""  # (decided before reading anything: most names are not transcribed)
     words: list[str] = []
-    looks_foreign = dotted
-    for part in _DOTS.sub(" ", name).split():
-        if not _HAN.search(part):
-            words.append(part)
-            continue
-        word, final_consonant = _transcribed_word(part, r_for_l)
-        if final_consonant and len(part) >= 3:
-            looks_foreign = True
-        words.append(word)
-    return " ".join(words) if looks_foreign and words else ""
+    for part in parts:
+        words.append(_transcribed_word(part, r_for_l) if _HAN.search(part) else part)
+    return " ".join(words)
 
 
 def _korean_name(name: str) -> str:
