@@ -180,8 +180,9 @@ _EU_CONSONANTS: Final = {14: "z", 12: "z"}
 #: or last (퍼 in 곰퍼츠 *Gomperz*, 러 in 밀러 *Miller*), and *e* before a vowel.
 _EO: Final = 4
 #: Russian names end in *-ov*, *-ev* (Иванов 이바노프): a word ending in ``프``
-#: after one of these vowels (``ㅗ``, ``ㅔ``, ``ㅖ``) with no final is Russian,
-#: and its ``ㅂ`` and ``ㅍ`` are *v* (and *f*).
+#: after one of these vowels (``ㅗ``, ``ㅔ``, ``ㅖ``) with no final is Russian:
+#: that ``프`` is *v*, and so is a ``ㅂ`` before a vowel (Russian writes б
+#: mostly before a consonant, 도브론라보프 *Dobronravov*).
 _RUSSIAN_VOWELS: Final = frozenset({8, 5, 7})
 _PEU: Final = "프"
 
@@ -216,7 +217,7 @@ def loanword_reading(word: str, initial_l: bool = False) -> str:
     for i, (initial, vowel, final) in enumerate(syllables):
         consonant = _INITIALS[initial]
         if russian and i > 0 and vowel != _EU and consonant == "b":
-            consonant = "v"  # (б is ㅂ too, but mostly before a consonant)
+            consonant = "v"
         elif consonant == "r" and i == 0 and initial_l:
             consonant = "l"
         elif consonant == "r" and prev_final == "l":
