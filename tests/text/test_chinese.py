@@ -40,6 +40,9 @@ def test_foreign_reading(han: str, latin: str) -> None:
 
 def test_foreign_reading_with_r() -> None:
     assert foreign_reading("拉姆赞·卡德罗夫", r_for_l=True) == "lamzan kadrov"
+    # ... and v for w; 奇 writes ch alone (-vich), 科 ko
+    assert foreign_reading("罗曼·阿布拉莫维奇", r_for_l=True) == "loman abramovich"
+    assert foreign_reading("卢卡申科·") == "lukashenko"
 
 
 def test_chinese_names_are_not_read_as_transcribed() -> None:

@@ -88,6 +88,10 @@ def test_foreign_names_in_hangul_have_readings_korean_names_none() -> None:
     # one foreign word makes the whole name a foreign person's
     assert hangul_variants("오사마 빈 라덴") == ("osama bin raden", "osama bin laden")
     assert hangul_variants("김정은") == ()
+    # every syllable a hanja reading, but a word of three syllables beside
+    # another: no Korean name is written so (Igor Sechin)
+    assert hangul_variants("이고리 세친") == ("igori sechin",)
+    assert hangul_variants("하은 민준 박") == ()  # given, middle, surname
     assert name_variants("김정은", "Person") == ()
     assert name_variants("블라디미르 푸틴", "Person") == ("bladimir putin",)
     assert name_variants("블라디미르 푸틴", "Organization") == ()

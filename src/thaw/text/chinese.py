@@ -64,10 +64,13 @@ _CONSONANT_CHARACTERS: Final = {
     "茨": "ts",
     "什": "sh",
     "赫": "h",
+    "奇": "ch",
 }
 #: Pinyin initials and the sounds they transcribe in foreign names.
 _INITIALS: Final = (("zh", "j"), ("x", "s"), ("q", "ch"), ("c", "ts"))
 _VOWELS: Final = frozenset("aeiouy")
+#: Syllables whose *e* writes an *o* in transcriptions.
+_BACK_E: Final = frozenset({"ke", "ge", "he"})
 
 
 @lru_cache(maxsize=2)
@@ -84,7 +87,8 @@ def han_words(word: str) -> list[str]:
 
 def _transcribed_word(word: str, r_for_l: bool = False) -> str:
     """One word of a transcribed name in Latin letters; with ``r_for_l``, an
-    *l* inside the word is read *r* (Chinese writes both with 拉, 罗, 里 …)."""
+    *l* inside the word is read *r* (Chinese writes both with 拉, 罗, 里 …) and
+    a *w* is read *v* (维 writes *vi* and *wi*)."""
     syllables = han_words(word)
     if len(syllables) != len(word):
         return " ".join(syllables)
@@ -106,8 +110,12 @@ def _transcribed_word(word: str, r_for_l: bool = False) -> str:
             syl = syl[:-2] + "o"  # 罗 *ro*, *lo*; 多 *do*
         if syl.endswith("ie") and syl[:1] not in _VOWELS:
             syl = syl[:-2] + "e"  # 谢 *se*, 列 *le*
+        if syl in _BACK_E:
+            syl = syl[0] + "o"  # 科 *ko*, 戈 *go* (克 and 格 write k and g alone)
         if r_for_l and i > 0 and syl.startswith("l"):
             syl = "r" + syl[1:]
+        elif r_for_l and syl.startswith("w"):
+            syl = "v" + syl[1:].replace("ei", "i")  # 维 *vi*, 瓦 *va*
         if syl.endswith("ng") and following[:1] in ("b", "p"):
             syl = syl[:-2] + "m"  # 蓬皮 *pempi*: ng before a labial is m
         out.append(syl)
@@ -119,8 +127,8 @@ def foreign_reading(name: str, r_for_l: bool = False) -> str:
     """A foreign name written in Chinese characters read back into Latin letters
     (坎迪斯 → ``kandis``, 阿不都·哈克 → ``abdou hak``; see the module docs), or
     empty when the name does not look transcribed. Chinese writes *l* and *r*
-    alike; ``r_for_l`` reads an *l* inside a word as *r* (卡德罗夫 ``kadlov``,
-    ``kadrov``)."""
+    alike, and *w* and *v*; ``r_for_l`` reads an *l* inside a word as *r* and a
+    *w* as *v* (卡德罗夫 ``kadlov``, ``kadrov``)."""
     parts = _DOTS.sub(" ", name).split()
     if not _DOTS.search(name) and not any(
         len(part) >= 3 and part[-1] in _CONSONANT_CHARACTERS for part in parts
@@ -148,7 +156,8 @@ def _korean_name(name: str) -> str:
 def han_variants(name: str) -> tuple[str, ...]:
     """The other readings of a person's name written in Chinese characters (see
     the module docs): its Korean reading, then its readings as a transcribed
-    foreign name (with *l*, then with *r* inside words), each when there is one."""
+    foreign name (with *l* and *w*, then with *r* inside words and *v*), each
+    when there is one."""
     out: list[str] = []
     for reading in (_korean_name(name), foreign_reading(name), foreign_reading(name, True)):
         if reading and reading not in out:

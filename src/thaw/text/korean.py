@@ -260,13 +260,17 @@ def is_foreign_hangul(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def hangul_variants(name: str) -> tuple[str, ...]:
     """Other readings of a name written in Hangul: a name with a word that is a
-    foreign name transcribed (:func:`is_foreign_hangul`) is a foreign person's,
-    and all its Hangul words are read back by :func:`loanword_reading`
+    foreign name transcribed (:func:`is_foreign_hangul`), or of several words
+    one of which has three syllables or more (이고리 세친 *Igor Sechin*: a
+    Korean writes a full name of three syllables as one word, a given name
+    apart from the surname in two), is a foreign person's, and all its Hangul words are read back by :func:`loanword_reading`
     (블라디미르 푸틴 → ``bladimir putin``; with a second reading where a word
     begins with ``ㄹ``, read *l*: 오사마 빈 라덴 → ``osama bin raden``,
     ``osama bin laden``). Empty for a Korean name."""
     words = name.split()
-    if not any(is_foreign_hangul(w) for w in words):
+    if not any(is_foreign_hangul(w) for w in words) and not (
+        len(words) > 1 and any(len(w) > 2 for w in words)
+    ):
         return ()
     out: list[str] = []
     for initial_l in (False, True):
