@@ -263,7 +263,8 @@ def hangul_variants(name: str) -> tuple[str, ...]:
     foreign name transcribed (:func:`is_foreign_hangul`), or of several words
     one of which has three syllables or more (이고리 세친 *Igor Sechin*: a
     Korean writes a full name of three syllables as one word, a given name
-    apart from the surname in two), is a foreign person's, and all its Hangul words are read back by :func:`loanword_reading`
+    apart from the surname in two), is a foreign person's, and all its Hangul
+    words are read back by :func:`loanword_reading`
     (블라디미르 푸틴 → ``bladimir putin``; with a second reading where a word
     begins with ``ㄹ``, read *l*: 오사마 빈 라덴 → ``osama bin raden``,
     ``osama bin laden``). Empty for a Korean name."""
