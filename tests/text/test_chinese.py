@@ -31,7 +31,9 @@ def test_korean_name_in_hanja_has_its_korean_reading() -> None:
         ("坎迪斯", "kandis"),  # 斯 at the end: s
         ("拉姆赞·卡德罗夫", "lamzan kadlov"),  # 姆 m, 德 d, 罗 lo, final 夫 of -ov: v
         ("谢尔盖·拉夫罗夫", "sergai laflov"),  # 谢 se, 尔 r
-        ("弗拉基米尔", "fulajimir"),  # 尔 at the end: r
+        ("弗拉基米尔", "flajimir"),  # 弗 begins a cluster; 尔 at the end: r
+        ("布拉德·皮特", "blad pit"),  # 布 begins a cluster, 德 and 特 end words
+        ("斯图尔特", "sturt"),  # s before a consonant
     ],
 )
 def test_foreign_reading(han: str, latin: str) -> None:

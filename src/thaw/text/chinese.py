@@ -17,7 +17,8 @@ A name written in Chinese characters is not always a Chinese name, and
   general terms (:func:`foreign_reading`): a consonant that no vowel follows is
   written with a character of its own, 斯 *si* for *s*, 克 *ke* for *k*, 德 *de*
   for *d*, 布 *bu* for *b*, 尔 *er* for *r*; those characters read as the bare
-  consonant when a consonant or the end of the word follows, and pinyin's
+  consonant when a consonant or the end of the word follows (at the start of a
+  word, when they begin a cluster: 布拉德 *Brad*), and pinyin's
   *x*, *q*, *zh*, *c* as the *s*, *ch*, *j*, *ts* they transcribe (坎迪斯 →
   *kandis*, 阿不都·哈克 → *abdou hak*). Only a name that looks transcribed gets
   this reading: one whose parts are joined by a middle dot (·, as Chinese
@@ -64,6 +65,7 @@ _CONSONANT_CHARACTERS: Final = {
     "茨": "ts",
     "什": "sh",
     "赫": "h",
+    "弗": "f",
     "奇": "ch",
 }
 #: Pinyin initials and the sounds they transcribe in foreign names.
@@ -85,6 +87,15 @@ def han_words(word: str) -> list[str]:
     return [w for w in _NON_ALNUM.split(latin.replace("'", "")) if w]
 
 
+def _cluster(bare: str, following: str) -> bool:
+    """Whether a consonant character that begins a word writes the first
+    consonant of a cluster: before *l* (which writes *l* and *r*: 布拉德 *Brad*,
+    弗兰克 *Frank*), or *s* before a consonant (斯特 *St*)."""
+    if not following:
+        return False
+    return following[0] == "l" or (bare == "s" and following[0] not in _VOWELS)
+
+
 def _transcribed_word(word: str, r_for_l: bool = False) -> str:
     """One word of a transcribed name in Latin letters; with ``r_for_l``, an
     *l* inside the word is read *r* (Chinese writes both with 拉, 罗, 里 …) and
@@ -97,7 +108,9 @@ def _transcribed_word(word: str, r_for_l: bool = False) -> str:
     for i, syl in enumerate(syllables):
         following = syllables[i + 1] if i < last else ""
         bare = _CONSONANT_CHARACTERS.get(word[i])
-        if bare is not None and i > 0 and (not following or following[0] not in _VOWELS):
+        if bare is not None and i == 0 and not _cluster(bare, following):
+            bare = None
+        if bare is not None and (not following or following[0] not in _VOWELS):
             if bare == "f" and i == last and out[-1][-1:] in ("o", "e"):
                 bare = "v"  # Russian *-ov*, *-ev* (罗夫 *-rov*)
             out.append(bare)
