@@ -20,7 +20,10 @@ A name written in Chinese characters is not always a Chinese name, and
   consonant when a consonant or the end of the word follows (at the start of a
   word, when they begin a cluster: 布拉德 *Brad*), and pinyin's
   *x*, *q*, *zh*, *c* as the *s*, *ch*, *j*, *ts* they transcribe (坎迪斯 →
-  *kandis*, 阿不都·哈克 → *abdou hak*). Only a name that looks transcribed gets
+  *kandis*, 阿不都·哈克 → *abdou hak*); a word whose transcription use has
+  fixed otherwise (普京 *Putin*, 弗拉基米尔 *Vladimir*, 亚历山大 *Aleksandr*: the
+  common given names, :data:`CONVENTIONAL`) is read as the lists write it, and
+  京 ending a word as *tin* (米舒斯京 *Mishustin*). Only a name that looks transcribed gets
   this reading: one whose parts are joined by a middle dot (·, as Chinese
   writes foreign names), or with a word of three characters or more that ends
   in such a consonant character; a Chinese name keeps being compared syllable by
@@ -68,6 +71,36 @@ _CONSONANT_CHARACTERS: Final = {
     "弗": "f",
     "奇": "ch",
 }
+#: Words whose transcription is fixed by use rather than by the tables: the
+#: most common foreign given names and a few surnames known before the tables
+#: (基 writes *di* in 弗拉基米尔, 京 *tin* in 普京, 亚历山大 keeps the Greek
+#: *Alexandros*), read as the lists write them.
+CONVENTIONAL: Final = {
+    "弗拉基米尔": "vladimir",
+    "亚历山大": "aleksandr",
+    "亞歷山大": "aleksandr",
+    "普京": "putin",
+    "谢尔盖": "sergei",
+    "謝爾蓋": "sergei",
+    "德米特里": "dmitri",
+    "米哈伊尔": "mikhail",
+    "阿列克谢": "aleksei",
+    "叶夫根尼": "yevgeni",
+    "尤里": "yuri",
+    "伊戈尔": "igor",
+    "安德烈": "andrei",
+    "尼古拉": "nikolai",
+    "维克托": "viktor",
+    "奥列格": "oleg",
+    "鲍里斯": "boris",
+    "根纳季": "gennadi",
+    "康斯坦丁": "konstantin",
+    "基里尔": "kirill",
+    "穆罕默德": "muhammad",
+    "阿卜杜勒": "abdul",
+    "侯赛因": "hussein",
+    "哈梅内伊": "khamenei",
+}
 #: Pinyin initials and the sounds they transcribe in foreign names.
 _INITIALS: Final = (("zh", "j"), ("x", "s"), ("q", "ch"), ("c", "ts"))
 _VOWELS: Final = frozenset("aeiouy")
@@ -100,6 +133,8 @@ def _transcribed_word(word: str, r_for_l: bool = False) -> str:
     """One word of a transcribed name in Latin letters; with ``r_for_l``, an
     *l* inside the word is read *r* (Chinese writes both with 拉, 罗, 里 …) and
     a *w* is read *v* (维 writes *vi* and *wi*)."""
+    if word in CONVENTIONAL:
+        return CONVENTIONAL[word]
     syllables = han_words(word)
     if len(syllables) != len(word):
         return " ".join(syllables)
@@ -129,6 +164,8 @@ def _transcribed_word(word: str, r_for_l: bool = False) -> str:
             syl = "r" + syl[1:]
         elif r_for_l and syl.startswith("w"):
             syl = "v" + syl[1:].replace("ei", "i")  # 维 *vi*, 瓦 *va*
+        if word[i] == "京" and i == last and i > 0:
+            syl = "tin"  # 斯京 *-stin*, 普京 *Putin*
         if syl.endswith("ng") and following[:1] in ("b", "p"):
             syl = syl[:-2] + "m"  # 蓬皮 *pempi*: ng before a labial is m
         out.append(syl)
