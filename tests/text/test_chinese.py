@@ -30,8 +30,10 @@ def test_korean_name_in_hanja_has_its_korean_reading() -> None:
         ("阿不都·哈克", "abdou hak"),  # dotted: transcribed; 不 and 克 are b and k
         ("坎迪斯", "kandis"),  # 斯 at the end: s
         ("拉姆赞·卡德罗夫", "lamzan kadlov"),  # 姆 m, 德 d, 罗 lo, final 夫 of -ov: v
-        ("谢尔盖·拉夫罗夫", "sergai laflov"),  # 谢 se, 尔 r
-        ("弗拉基米尔", "flajimir"),  # 弗 begins a cluster; 尔 at the end: r
+        ("谢尔盖·拉夫罗夫", "sergei laflov"),  # 谢尔盖 as used; 拉 la, 罗 lo, 夫 v
+        ("谢尔吉·弗拉基", "serji flaji"),  # 谢 se, 尔 r; 弗 begins a cluster
+        ("弗拉基米尔", "vladimir"),  # as used (基 writes di here)
+        ("米舒斯京", "mishustin"),  # 京 ending a word: tin (普京 Putin)
         ("布拉德·皮特", "blad pit"),  # 布 begins a cluster, 德 and 特 end words
         ("斯图尔特", "sturt"),  # s before a consonant
     ],
