@@ -33,7 +33,7 @@ def test_korean_name_in_hanja_has_its_korean_reading() -> None:
         ("谢尔盖·拉夫罗夫", "sergei laflov"),  # 谢尔盖 as used; 拉 la, 罗 lo, 夫 v
         ("谢尔吉·弗拉基", "serji flaji"),  # 谢 se, 尔 r; 弗 begins a cluster
         ("弗拉基米尔", "vladimir"),  # as used (基 writes di here)
-        ("米舒斯京", "mishustin"),  # 京 ending a word: tin (普京 Putin)
+        ("米哈伊尔·米舒斯京", "mikhail mishustin"),  # 京 ending a word: tin
         ("布拉德·皮特", "blad pit"),  # 布 begins a cluster, 德 and 特 end words
         ("斯图尔特", "sturt"),  # s before a consonant
     ],
