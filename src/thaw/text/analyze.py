@@ -55,7 +55,7 @@ from thaw.text import vocab
 from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_prefixes_list
 from thaw.text.chinese import han_variants
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
-from thaw.text.japanese import japanese_reading
+from thaw.text.japanese import japanese_reading, katakana_readings
 from thaw.text.korean import hangul_variants, korean_rr
 from thaw.text.symbols import script_symbols, word_symbols
 from thaw.text.thai import thai_readings
@@ -992,7 +992,8 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     foreign name transcribed: :func:`thaw.text.chinese.han_variants` adds its
     Korean reading and, when it looks transcribed, its reading back into Latin
     letters; a foreign name in Hangul is read back by
-    :func:`thaw.text.korean.hangul_variants` (Korean names have no variant)."""
+    :func:`thaw.text.korean.hangul_variants` (Korean names have no variant), a
+    foreign name in katakana by :func:`thaw.text.japanese.katakana_readings`."""
     if schema not in (None, PERSON):
         return ()
     if _THAI.search(name):
@@ -1004,6 +1005,8 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     if not _HAN.search(name):
         if not name.isascii() and _HANGUL.search(name):
             return hangul_variants(name)
+        if not name.isascii() and _KANA.search(name):
+            return katakana_readings(name)  # a foreign name in katakana
         pinyin = pinyin_reading(name)
         return () if pinyin is None else (pinyin,)
     if _KANA.search(name) or _HANGUL.search(name):
