@@ -22,6 +22,14 @@ TEXT_THRESHOLD = 0.80
 (:data:`thaw.match.DEFAULT_THRESHOLD`): in prose nobody chose the words as a name to
 screen, so partial and coincidental alignments are far more common."""
 
+READING_THRESHOLD = thaw.match.DEFAULT_THRESHOLD
+"""Score a name in Korean, Chinese or Japanese prose must reach (name screening's
+threshold, below :data:`TEXT_THRESHOLD`): such a name is read back into Latin
+letters, which no reading does exactly (세르게이 라브로프 *sergei labrov* ~ Sergey
+LAVROV 0.76), while what the stricter threshold guards against, words that
+align by chance, is kept out by the way these languages mark a foreign name
+(a middle dot, katakana, adjacent Hangul words) and by :func:`reads_like`."""
+
 SNIPPET_RADIUS = 60
 
 
@@ -137,7 +145,8 @@ class TextScreener:
         @lru_cache(maxsize=65_536)
         def cjk_lookup(name: str) -> tuple[Hit, ...]:
             query = thaw.match.Query(name=name)
-            result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+            floor = min(self.threshold, READING_THRESHOLD)
+            result = self.screener.screen_query(query, threshold=floor, limit=10)
             return tuple(h for h in result.hits if reads_like(name, h))
 
         self._known = known
