@@ -64,6 +64,9 @@ _DOTTED_HAN: Final = re.compile(f"{_HAN_RUN}+(?:{_DOT}{_HAN_RUN}+)+")
 #: How many characters before the first dot, and after the last, a name may take.
 _LEFT: Final = range(2, 7)
 _RIGHT: Final = range(1, 5)
+#: How many characters the middle part of a name of three parts may take.
+_MIDDLE: Final = 4
+_DOT_RE: Final = re.compile(_DOT)
 
 _DOTTED_KATAKANA: Final = re.compile("[\u30a1-\u30fa\u30fc]+(?:[・＝=][\u30a1-\u30fa\u30fc]+)+")
 
@@ -103,21 +106,35 @@ def _korean(text: str) -> Iterator[list[tuple[int, int]]]:
 
 
 def _chinese(text: str) -> Iterator[list[tuple[int, int]]]:
-    """Splits around each dotted name in Chinese characters, as alternatives."""
+    """Splits around each middle dot between Chinese characters, as alternatives:
+    a few characters before the dot and after it, and, where the characters
+    between two dots are few, a name of three parts (穆罕默德·本·萨勒曼)."""
     for m in _DOTTED_HAN.finditer(text):
-        first = re.search(_DOT, m.group())
-        last = max(d.start() for d in re.finditer(_DOT, m.group()))
-        assert first is not None
-        left_len, right_len = first.start(), len(m.group()) - last - 1
-        places = [
-            (m.start() + first.start() - left, m.start() + last + 1 + right)
-            for left in _LEFT
-            if left <= left_len
-            for right in _RIGHT
-            if right <= right_len
+        bounds = [m.start()] + [d.end() for d in _DOT_RE.finditer(text, m.start(), m.end())]
+        segments = [
+            (a, b - 1 if i + 1 < len(bounds) else m.end())
+            for i, (a, b) in enumerate(zip(bounds, [*bounds[1:], m.end() + 1], strict=True))
         ]
-        if places:
-            yield places
+        for i in range(len(segments) - 1):
+            (a, dot), (b, c) = segments[i], segments[i + 1]
+            places = [
+                (dot - left, b + right)
+                for left in _LEFT
+                if left <= dot - a
+                for right in _RIGHT
+                if right <= c - b
+            ]
+            if i + 2 < len(segments) and c - b <= _MIDDLE:
+                d, e = segments[i + 2]
+                places += [
+                    (dot - left, d + right)
+                    for left in _LEFT
+                    if left <= dot - a
+                    for right in _RIGHT
+                    if right <= e - d
+                ]
+            if places:
+                yield places
 
 
 def _japanese(text: str) -> Iterator[list[tuple[int, int]]]:
