@@ -12,28 +12,22 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, ROOT
+from tests.screen.text_lists import _person
 from thaw.index import entry_from_record
-from thaw.model import Name, Record
 from thaw.screen import Screener
 from thaw.screen.text import TextScreener
 from thaw.screen.text.cjk import find_cjk_mentions, has_cjk
 
 
-def _person(source_id: str, *names: str) -> Record:
-    return Record(
-        source="test", source_id=source_id, schema="Person", names=[Name(n) for n in names]
-    )
-
-
 @pytest.fixture(scope="module")
 def text_screener() -> TextScreener:
     records = [
-        _person("putin", "Vladimir Vladimirovich PUTIN"),
-        _person("lukashenko", "Aleksandr Grigoryevich LUKASHENKO"),
-        _person("lavrov", "Sergey Viktorovich LAVROV"),
-        _person("kadyrov", "Ramzan Akhmatovich KADYROV"),
-        _person("rebrov", "Ilya Vasilevich REBROV"),  # reads like 라브로프 alone
-        _person("kim", "KIM CHOL SAM"),
+        _person("test", "putin", "Vladimir Vladimirovich PUTIN"),
+        _person("test", "lukashenko", "Aleksandr Grigoryevich LUKASHENKO"),
+        _person("test", "lavrov", "Sergey Viktorovich LAVROV"),
+        _person("test", "kadyrov", "Ramzan Akhmatovich KADYROV"),
+        _person("test", "rebrov", "Ilya Vasilevich REBROV"),  # reads like 라브로프 alone
+        _person("test", "kim", "KIM CHOL SAM"),
     ]
     return TextScreener(Screener.from_entries(entry_from_record(r) for r in records))
 
