@@ -12,6 +12,10 @@ names, and leaves the decision to the name matcher:
 * **Korean** (:func:`_korean`): two or three consecutive words in Hangul, the
   last one without its particle (``은 는 이 가 을 를 의 에 …``): 블라디미르 푸틴
   대통령은 → 블라디미르 푸틴 (and 푸틴 대통령, which no listed name reads like).
+* **Korean names** (:func:`_korean_names`): one Hangul word of three
+  syllables that begins with a Korean surname (김정은 국무위원장은 → 김정은),
+  kept only when it meets the listed name almost exactly
+  (:data:`KOREAN_NAME_SCORE`).
 * **Chinese** (:func:`_chinese`): a foreign name is written with a middle dot
   between its parts (弗拉基米尔·普京); the characters before the first dot and
   after the last one run into the surrounding words (俄罗斯总统弗拉基米尔·普京表示),
@@ -57,6 +61,18 @@ _PARTICLES: Final = tuple(
     )
 )
 _KOREAN_WORDS: Final = (2, 3)
+
+#: The commonest Korean surnames in Hangul, in the spellings of both Koreas
+#: (이 and 리, 류 and 유, 림 and 임, 로 and 노).
+KOREAN_SURNAMES: Final = frozenset(
+    """김 이 리 박 최 정 강 조 윤 장 임 림 한 오 서 신 권 황 안 송 류 유 홍 전 고 문 양 손
+    배 백 허 남 심 노 로 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여
+    추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 태 라""".split()
+)
+#: The score a Korean name in Hangul must reach: read syllable by syllable, it
+#: meets its listing almost exactly (김정은 ~ KIM Jong Un 0.95); a common word
+#: that begins with a surname's syllable does not.
+KOREAN_NAME_SCORE: Final = 0.9
 
 _HAN_RUN: Final = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _DOT: Final = "[·•‧・･∙⋅]"
@@ -105,6 +121,16 @@ def _korean(text: str) -> Iterator[list[tuple[int, int]]]:
             yield places
 
 
+def _korean_names(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Korean names in Hangul: a word of three syllables (its particle taken off)
+    that begins with a common Korean surname (김정은, 최룡해의)."""
+    for m in _HANGUL_WORD.finditer(text):
+        word = m.group()
+        if word[0] in KOREAN_SURNAMES and 3 in (len(word), len(_strip_particle(word))):
+            # (a name may end in a particle's syllable: 김정은)
+            yield [(m.start(), m.start() + 3)]
+
+
 def _chinese(text: str) -> Iterator[list[tuple[int, int]]]:
     """Splits around each middle dot between Chinese characters, as alternatives:
     a few characters before the dot and after it, and, where the characters
@@ -149,12 +175,15 @@ def find_cjk_mentions(text: str, lookup: CJKLookup) -> list[Mention]:
     if not has_cjk(text):
         return []
     found: list[Mention] = []
-    for finder in (_korean, _chinese, _japanese):
+    for finder in (_korean, _korean_names, _chinese, _japanese):
+        floor = KOREAN_NAME_SCORE if finder is _korean_names else 0.0
         for places in finder(text):
             best: Mention | None = None
             for start, end in places:
                 hits = lookup(text[start:end])
-                if hits and (best is None or hits[0].score > best.hit.score):
+                if not hits or hits[0].score < floor:
+                    continue
+                if best is None or hits[0].score > best.hit.score:
                     best = Mention(start, end, text[start:end], hits[0])
             if best is not None:
                 found.append(best)
