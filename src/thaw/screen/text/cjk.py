@@ -24,13 +24,15 @@ names, and leaves the decision to the name matcher:
   parts joined by ``・`` or ``＝`` (ウラジーミル・プーチン); katakana is
   delimited from the kanji and hiragana around it by the script itself.
 
-Each place is screened with the text threshold, and a hit counts only when every
-word of the place reads like a word of the matched name (:func:`reads_like`, a
-looser :func:`thaw.screen.text.screener.words_cover`: a reading is not a
-spelling), so a title (대통령, 总统), a country or a verb glued to the name
-never passes: its reading is no word of the name. Only the best hit of
-overlapping places is kept. Later mentions of the same surname as written
-(普京, 푸틴) are short references to the party.
+Each place is screened at name screening's threshold
+(:data:`thaw.screen.text.screener.READING_THRESHOLD`; a Korean name at
+:data:`KOREAN_NAME_SCORE`), and a hit counts only when every word of the place
+reads like a word of the matched name (:func:`reads_like`, a looser
+:func:`thaw.screen.text.screener.words_cover`: a reading is not a spelling), so
+a title (대통령, 总统), a country or a verb glued to the name never passes: its
+reading is no word of the name. Of overlapping places the best hit is kept.
+Later mentions of the same surname as written (普京, 푸틴) are short references
+to the party.
 
 Text without a Hangul, Han or kana character costs one regular-expression search.
 """
@@ -45,7 +47,7 @@ from thaw.screen.text.mentions import Hit, Mention
 
 CJKLookup = Callable[[str], Sequence[Hit]]
 """``lookup(name)`` → hits for a name written in Hangul, Chinese characters or
-kana that reach the text threshold and read like it, best first."""
+kana that reach the reading threshold and read like it, best first."""
 
 _ANY: Final = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 
