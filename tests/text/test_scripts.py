@@ -7,13 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thaw.text import abjad_key, analyze_name, name_variants
+from thaw.text.korean import korean_rr
 from thaw.text.thai import thai_readings
 from thaw.text.translit import (
     belarusian_variant,
     cyrillic_variant,
     greek_variant,
     is_belarusian,
-    korean_rr,
     transliterate_word,
 )
 

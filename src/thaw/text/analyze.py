@@ -53,8 +53,10 @@ from typing import Final
 
 from thaw.text import vocab
 from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_prefixes_list
+from thaw.text.chinese import han_variants
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
-from thaw.text.japanese import japanese_reading
+from thaw.text.japanese import japanese_reading, katakana_readings
+from thaw.text.korean import hangul_variants, korean_rr
 from thaw.text.symbols import script_symbols, word_symbols
 from thaw.text.thai import thai_readings
 from thaw.text.translit import (
@@ -64,7 +66,6 @@ from thaw.text.translit import (
     PERSIAN_Z,
     cyrillic_variant,
     greek_variant,
-    korean_rr,
     transliterate_word,
     word_script,
 )
@@ -216,7 +217,7 @@ def compound_runs(
     A run of Hangul syllables is given twice: as read for the lists
     (McCune–Reischauer, 병일 ``pyongil``) and in the Revised Romanization that
     South Korean given names are written in, joined (``byeongil``,
-    :func:`~thaw.text.translit.korean_rr`). ``hangul``: whether any token is
+    :func:`~thaw.text.korean.korean_rr`). ``hangul``: whether any token is
     a Hangul syllable, when the caller knows (else it is looked up)."""
     out: list[tuple[int, int, str]] = []
     n = len(active)
@@ -1091,7 +1092,14 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     its pinyin reading as the variant (*mao zedong*,
     :func:`thaw.text.wadegiles.pinyin_reading`). Names of other kinds, and names
     in any other script, have none (the common case, answered by one
-    regular-expression search)."""
+    regular-expression search).
+
+    A name in Chinese characters may also be a Korean name in hanja or a
+    foreign name transcribed: :func:`thaw.text.chinese.han_variants` adds its
+    Korean reading and, when it looks transcribed, its reading back into Latin
+    letters; a foreign name in Hangul is read back by
+    :func:`thaw.text.korean.hangul_variants` (Korean names have no variant), a
+    foreign name in katakana by :func:`thaw.text.japanese.katakana_readings`."""
     if schema not in (None, PERSON):
         return ()
     if _THAI.search(name):
@@ -1103,21 +1111,25 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     if not name.isascii() and _GREEK.search(name):
         return greek_variant(name)
     if not _HAN.search(name):
+        if not name.isascii() and _HANGUL.search(name):
+            return hangul_variants(name)
+        if not name.isascii() and _KANA.search(name):
+            return katakana_readings(name)  # a foreign name in katakana
         pinyin = pinyin_reading(name)
         return () if pinyin is None else (pinyin,)
     if _KANA.search(name) or _HANGUL.search(name):
         return ()
-    words = name.split()
-    if not all(len(w) >= 2 for w in words):
-        # a one-character word is a Chinese surname or given name (王, 丽): a
-        # Japanese family name takes two characters or more (鈴木, 岡田)
-        return ()
-    reading = japanese_reading(name)
-    if not reading or any(len(w) < 3 for w in reading.split()):
-        # one- and two-letter readings (ō, ka) are single Sino-Japanese
-        # syllables: a Chinese name read in Japanese, not a Japanese name
-        return ()
-    return (reading,)
+    reading = ""
+    if all(len(w) >= 2 for w in name.split()):
+        # (a one-character word is a Chinese surname or given name (王, 丽): a
+        # Japanese family name takes two characters or more (鈴木, 岡田))
+        reading = japanese_reading(name)
+        if any(len(w) < 3 for w in reading.split()):
+            # one- and two-letter readings (ō, ka) are single Sino-Japanese
+            # syllables: a Chinese name read in Japanese, not a Japanese name
+            reading = ""
+    others = han_variants(name)
+    return (reading, *others) if reading else others
 
 
 def index_keys(name: AnalyzedName) -> set[str]:

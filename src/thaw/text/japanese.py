@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 _LONG_VOWELS = re.compile(r"(?<=[a-z])(ou|oo|uu)")
 _NOT_WORD = re.compile(r"[^a-z]+")
@@ -48,3 +48,58 @@ def japanese_reading(text: str) -> str:
                 if word:
                     words.append(_fold_long_vowels(word))
     return " ".join(words)
+
+
+_KATAKANA_NAME = re.compile("^[\u30a1-\u30fa\u30fc・＝= ]+$")
+_DOUBLED = re.compile(r"([aeiou])\1")
+#: The vowel Japanese adds after a consonant that no vowel follows: *u*, or *o*
+#: after *t* and *d* (アレクサンドル *a-re-ku-sa-n-do-ru* for *Aleksandr*), where
+#: the consonant closes a syllable (a vowel or *n* before it) and no vowel
+#: follows (a long vowel, *puu*, is a real one). A word's first syllable keeps
+#: its vowel (ルカシェンコ *Lukashenko*).
+_EPENTHETIC = re.compile(r"(?<=[aeioun][kgszbpfmr])u(?![aeiou])|(?<=[aeioun][td])o(?![aeiou])")
+#: Readings closer to what a Russian or other foreign name writes: *chi*, *ji*
+#: for *ti*, *di* (プーチン *Putin*), *b* for *v* (ラブロフ *Lavrov*), *l* for
+#: an *r* that begins a word or stands between vowels (Japanese writes both
+#: with *r*: ルカシェンコ *Lukashenko*, アレクサンドル *Aleksandr*), and a word
+#: that begins with *u* before *r* begins with *vl* (ウラジーミル *Vladimir*).
+_FOREIGN: Final = (
+    (re.compile("chi"), "ti"),
+    (re.compile("ji"), "di"),
+    (re.compile("b"), "v"),
+    (re.compile("^ur"), "vl"),
+    (re.compile("(?<![a-z])r|(?<=[aeiou])r(?=[aeiou])"), "l"),
+)
+
+
+def _loanword(word: str, foreign: bool) -> str:
+    """One word of a katakana name with the long vowels and the vowels Japanese
+    adds after consonants taken out (see :func:`katakana_readings`)."""
+    word = _EPENTHETIC.sub("", word.replace("shie", "she").replace("jie", "je"))
+    word = _DOUBLED.sub(r"\1", word)
+    if word.endswith(("of", "ef")):
+        word = word[:-1] + "v"  # Russian *-ov*, *-ev* (ラブロフ)
+    if foreign:
+        for pattern, sound in _FOREIGN:
+            word = pattern.sub(sound, word)
+    return word
+
+
+@lru_cache(maxsize=4096)
+def katakana_readings(name: str) -> tuple[str, ...]:
+    """A foreign name written in katakana read back into Latin letters, as two
+    readings: Japanese's added vowels taken out (アレクサンドル・ルカシェンコ →
+    ``areksandr rukashenko``), then also with *ti*, *di*, *v* and *vl* where
+    Japanese writes *chi*, *ji*, *b*, *r* and *ur* (ウラジーミル・プーチン →
+    ``vladimir putin``). Empty for a name not written in katakana alone."""
+    if not _KATAKANA_NAME.match(name):
+        return ()
+    words = japanese_reading(re.sub("[・＝=]", " ", name)).split()
+    if not words:
+        return ()
+    out: list[str] = []
+    for foreign in (False, True):
+        reading = " ".join(_loanword(w, foreign) for w in words)
+        if reading not in out:
+            out.append(reading)
+    return tuple(out)

@@ -17,11 +17,14 @@ Each script gets the treatment its writing system needs:
   ``ח`` and a soft kaf are *kh* (``ברוך`` *Baruch*, ``מיכאל`` *Michael*), a
   soft bet *v* (``טרטקובר`` *Tartakover*), and
   a final ``ה`` after a consonant is dropped (``שרה`` *Sara*).
-* **Chinese** (Han): one pinyin syllable per character; organisation vocabulary
+* **Chinese** (Han): one pinyin syllable per character (:mod:`thaw.text.chinese`,
+  which also reads Korean names in hanja and transcribed foreign names as
+  variants); organisation vocabulary
   (``有限公司``, ``技术``, ``银行`` …) is recognised first and translated, see
   :data:`thaw.text.vocab.CJK_ORG_WORDS`.
 * **Japanese** kana: romaji (ICU); kanji as Han.
-* **Korean** (Hangul): one romanised syllable per character, then folded towards
+* **Korean** (Hangul, :mod:`thaw.text.korean`): one romanised syllable per
+  character, then folded towards
   the McCune-Reischauer-like spellings used on the lists (``eo→o``, ``eu→u``,
   initial ``g/d/b→k/t/p``, final ``g/b/d→k/p/t`` as the Revised Romanization
   reads them), so ``김정은`` gives ``kim jong un`` and ``박`` ``pak``.
@@ -54,6 +57,8 @@ import icu
 from anyascii import anyascii
 from rigour._core import codepoint_script, maybe_ascii
 
+from thaw.text.chinese import han_words
+from thaw.text.korean import korean_words
 from thaw.text.thai import thai_readings
 
 ABJAD_SCRIPTS: Final = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
@@ -82,23 +87,6 @@ _ONSETS: Final = frozenset("'ʿʾʼʻ")
 def _rules(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
     """Rewriting rules ``(pattern, replacement)``, compiled, applied in order."""
     return tuple((re.compile(p), r) for p, r in pairs)
-
-
-_KOREAN_FOLD: Final = _rules(
-    (
-        (r"eo", "o"),
-        (r"eu", "u"),
-        (r"^g", "k"),
-        (r"^d", "t"),
-        (r"^b", "p"),
-        (r"^r(?=[aeiou])", "r"),
-        (r"ae", "e"),
-        # a final ㄱ, ㅂ, ㄷ is read k, p, t (박 → bak, not bag)
-        (r"(?<!n)g$", "k"),
-        (r"b$", "p"),
-        (r"d$", "t"),
-    )
-)
 
 
 @lru_cache(maxsize=8)
@@ -309,39 +297,6 @@ def _hebrew_geresh(word: str) -> list[str]:
     return _ascii_words("".join(out), abjad=True)
 
 
-#: The finals of the Revised Romanization as read (박 *bak*, 덕 *deok*), for
-#: :func:`korean_rr`.
-_KOREAN_RR_FINALS: Final = _rules(((r"(?<!n)g$", "k"), (r"b$", "p"), (r"d$", "t")))
-
-
-@lru_cache(maxsize=4096)
-def korean_rr(syllable: str) -> str:
-    """One Hangul syllable in the Revised Romanization, as South Korean given
-    names are spelt (병 *byeong*, 덕 *deok*: *Byeongil*, *Jaedeok*), where
-    :func:`transliterate_word` folds towards the McCune–Reischauer spellings of
-    the lists (*pyong*, *tok*). Empty for anything but a Hangul syllable."""
-    if not "\uac00" <= syllable <= "\ud7a3":
-        return ""
-    syl = maybe_ascii(syllable).lower()
-    for pattern, repl in _KOREAN_RR_FINALS:
-        syl = pattern.sub(repl, syl)
-    return syl if syl.isascii() and syl.isalpha() else ""
-
-
-def _korean(word: str) -> list[str]:
-    out: list[str] = []
-    for ch in word:
-        if not ch.isalpha():
-            continue
-        syl = maybe_ascii(ch).lower()
-        if not syl.isascii():
-            continue
-        for pattern, repl in _KOREAN_FOLD:
-            syl = pattern.sub(repl, syl)
-        out.extend(_ascii_words(syl))
-    return out
-
-
 def _indic(word: str) -> list[str]:
     out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
     words = _ascii_words(out)
@@ -360,11 +315,6 @@ def _ethiopic(word: str) -> list[str]:
     latin = _icu("Any-Latin").transliterate(word)
     latin = latin.rstrip("ǝ").replace("ǝ", "i")
     return _ascii_words(str(_icu("Latin-ASCII").transliterate(latin)))
-
-
-def _cjk(word: str) -> list[str]:
-    out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
-    return _ascii_words(out)
 
 
 def _without_marks(word: str) -> str:
@@ -429,11 +379,11 @@ def _script_words(word: str) -> tuple[tuple[str, ...], bool]:
         out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
         return tuple(_ascii_words(out, abjad=True)), True
     if script == "Hangul":
-        return tuple(_korean(word)), False
+        return tuple(korean_words(word)), False
     if script in INDIC_SCRIPTS:
         return tuple(_indic(word)), False
     if script in CJK_SCRIPTS:
-        return tuple(_cjk(word)), False
+        return tuple(han_words(word)), False
     if script == "Thai":
         return tuple(_ascii_words(thai_readings(word)[1])), True
     if script == "Ethiopic":

@@ -335,15 +335,28 @@ def _minor(tok: Tok) -> bool:
 
 
 def find_mentions(
-    text: str, lookup: Lookup, known: Callable[[str], bool], single: Single | None = None
+    text: str,
+    lookup: Lookup,
+    known: Callable[[str], bool],
+    single: Single | None = None,
+    others: Callable[[str], list[Mention]] | None = None,
 ) -> list[Party]:
-    """Every listed party mentioned in ``text``, with its mentions in text order."""
+    """Every listed party mentioned in ``text``, with its mentions in text order.
+
+    ``others(text)`` adds mentions found another way (names in Korean, Chinese and
+    Japanese prose: :mod:`thaw.screen.text.cjk`); one overlapping a mention
+    found word by word is dropped."""
     work = text
     toks = tokenize(work)
     births = _Births(work)
     mentions: list[Mention] = []
     for run in find_runs(work, toks, known):
         mentions.extend(_screen_run(work, run, lookup, single, births))
+    if others is not None:
+        spans = [(m.start, m.end) for m in mentions]
+        for extra in others(work):
+            if all(extra.end <= s or extra.start >= e for s, e in spans):
+                mentions.append(extra)
     parties: dict[str, Party] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         parties.setdefault(mention.hit.key, Party(mention.hit.key, mention.hit)).mentions.append(

@@ -8,17 +8,28 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz
+
 import thaw.match
 from thaw.screen.screener import Hit, Listing, Screener
+from thaw.screen.text.cjk import find_cjk_mentions
 from thaw.screen.text.extract import extract_text
-from thaw.screen.text.mentions import Party, find_mentions
-from thaw.text import Token, analyze_name
+from thaw.screen.text.mentions import Mention, Party, find_mentions
+from thaw.text import Token, analyze_name, name_variants
 from thaw.text.symbols import known_given_name
 
 TEXT_THRESHOLD = 0.80
 """Score a window of text must reach to be reported. Stricter than name screening
 (:data:`thaw.match.DEFAULT_THRESHOLD`): in prose nobody chose the words as a name to
 screen, so partial and coincidental alignments are far more common."""
+
+READING_THRESHOLD = thaw.match.DEFAULT_THRESHOLD
+"""Score a name in Korean, Chinese or Japanese prose must reach (name screening's
+threshold, below :data:`TEXT_THRESHOLD`): such a name is read back into Latin
+letters, which no reading does exactly (세르게이 라브로프 *sergei labrov* ~ Sergey
+LAVROV 0.76), while what the stricter threshold guards against, words that
+align by chance, is kept out by the way these languages mark a foreign name
+(a middle dot, katakana, adjacent Hangul words) and by :func:`reads_like`."""
 
 SNIPPET_RADIUS = 60
 
@@ -132,13 +143,23 @@ class TextScreener:
             result = self.screener.screen_query(query, threshold=self.threshold, limit=limit)
             return tuple(h for h in result.hits if whole_name(word, h))
 
+        @lru_cache(maxsize=65_536)
+        def cjk_lookup(name: str) -> tuple[Hit, ...]:
+            query = thaw.match.Query(name=name)
+            floor = min(self.threshold, READING_THRESHOLD)
+            result = self.screener.screen_query(query, threshold=floor, limit=10)
+            return tuple(h for h in result.hits if reads_like(name, h))
+
         self._known = known
         self._lookup = lookup
         self._single = single
+        self._cjk_lookup = cjk_lookup
 
     def screen_text(self, text: str, kind: str = "text") -> TextResult:
         """Screen a string of text."""
-        parties = find_mentions(text, self._lookup_keyed, self._known, self._single_keyed)
+        parties = find_mentions(
+            text, self._lookup_keyed, self._known, self._single_keyed, self._cjk_mentions
+        )
         found = [self._party(text, p) for p in parties]
         return TextResult(kind, text, tuple(found))
 
@@ -158,6 +179,16 @@ class TextScreener:
         best = hits[0]
         group = [h for h in hits if _same_party(best, h)]
         return [_KeyedHit(best, group)]
+
+    def _cjk_mentions(self, text: str) -> list[Mention]:
+        """Names in Korean, Chinese and Japanese prose (:mod:`thaw.screen.text.cjk`)."""
+        return find_cjk_mentions(text, self._cjk_keyed)
+
+    def _cjk_keyed(self, name: str) -> list[_KeyedHit]:
+        hits = self._cjk_lookup(name)
+        if not hits:
+            return []
+        return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
 
     def _single_keyed(self, word: str, where: Callable[[], tuple[bool, bool]]) -> list[_KeyedHit]:
         """A lone word as a mention of a listed organisation (or, after a vessel
@@ -260,6 +291,38 @@ def words_cover(window: str, hit: Hit) -> bool:
             if any(present) and not all(present):
                 return False
     return True
+
+
+READING_SIMILARITY = 0.7
+"""How alike (:func:`rapidfuzz.fuzz.ratio`, 0–1) a word read back from Hangul,
+Chinese characters or kana must be to a word of the listed name (*pujing* ~
+*putin* 0.73, *bladimir* ~ *vladimir* 0.88)."""
+
+
+def reads_like(window: str, hit: Hit) -> bool:
+    """Whether a place in Korean, Chinese or Japanese prose reads as the hit's name:
+    :func:`words_cover` for readings. Some reading of the window (its analysis, or
+    a variant such as a foreign name read back: :func:`thaw.text.name_variants`)
+    has two words or more, each like (:data:`READING_SIMILARITY`) a different
+    informative word of the matched name; for organisations, vessels and aircraft
+    every informative word of the name is read too. A title, a country or a verb
+    glued to a name (대통령, 总统, 表示) reads like no word of it, so fails."""
+    name = [t.text for t in analyze_name(hit.matched_name).tokens if t.role not in MINOR_ROLES]
+    readings = (analyze_name(window).key, *name_variants(window))
+    for reading in readings:
+        words = reading.split()
+        if len(words) < 2 or len(words) > len(name):
+            continue
+        used: set[int] = set()
+        for word in words:
+            best = max(range(len(name)), key=lambda i: fuzz.ratio(word, name[i]))
+            if best in used or fuzz.ratio(word, name[best]) < READING_SIMILARITY * 100:
+                break
+            used.add(best)
+        else:
+            if hit.schema == "Person" or len(used) == len(name):
+                return True
+    return False
 
 
 SINGLE_SCHEMATA = frozenset({"Organization", "Company", "Vessel", "Aircraft"})

@@ -1,0 +1,232 @@
+"""Finding listed parties named in Korean, Chinese and Japanese prose.
+
+The word-by-word search of :mod:`thaw.screen.text.mentions` cannot find a name in
+these languages: Chinese and Japanese write no spaces between words, Korean
+attaches its particles to the word before (푸틴은, 푸틴의), and a foreign name
+written in Hangul, Chinese characters or katakana only *reads* like its Latin
+listing (블라디미르 → *bladimir* ~ *Vladimir*), so neither "every word is in the
+index" nor "every word equals a word of the name" holds. This module proposes
+the places where such a name can stand, by the way each language writes foreign
+names, and leaves the decision to the name matcher:
+
+* **Korean** (:func:`_korean`): two or three consecutive words in Hangul, the
+  last one without its particle (``은 는 이 가 을 를 의 에 …``): 블라디미르 푸틴
+  대통령은 → 블라디미르 푸틴 (and 푸틴 대통령, which no listed name reads like).
+* **Korean names** (:func:`_korean_names`): one Hangul word of three
+  syllables that begins with a Korean surname (김정은 국무위원장은 → 김정은),
+  kept only when it meets the listed name almost exactly
+  (:data:`KOREAN_NAME_SCORE`).
+* **Chinese** (:func:`_chinese`): a foreign name is written with a middle dot
+  between its parts (弗拉基米尔·普京); the characters before the first dot and
+  after the last one run into the surrounding words (俄罗斯总统弗拉基米尔·普京表示),
+  so every split of a few characters on either side is tried.
+* **Japanese** (:func:`_japanese`): a foreign name is written in katakana, its
+  parts joined by ``・`` or ``＝`` (ウラジーミル・プーチン); katakana is
+  delimited from the kanji and hiragana around it by the script itself.
+
+Each place is screened at name screening's threshold
+(:data:`thaw.screen.text.screener.READING_THRESHOLD`; a Korean name at
+:data:`KOREAN_NAME_SCORE`), and a hit counts only when every word of the place
+reads like a word of the matched name (:func:`reads_like`, a looser
+:func:`thaw.screen.text.screener.words_cover`: a reading is not a spelling), so
+a title (대통령, 总统), a country or a verb glued to the name never passes: its
+reading is no word of the name. Of overlapping places the best hit is kept.
+Later mentions of the same surname as written (普京, 푸틴) are short references
+to the party.
+
+Text without a Hangul, Han or kana character costs one regular-expression search.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Final
+
+from thaw.screen.text.mentions import Hit, Mention
+
+CJKLookup = Callable[[str], Sequence[Hit]]
+"""``lookup(name)`` → hits for a name written in Hangul, Chinese characters or
+kana that reach the reading threshold and read like it, best first."""
+
+_ANY: Final = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
+
+_HANGUL_WORD: Final = re.compile("[\uac00-\ud7a3]+")
+#: Korean particles and endings that attach to the last word of a name, longest first.
+_PARTICLES: Final = tuple(
+    sorted(
+        """은 는 이 가 을 를 의 에 와 과 도 로 만 께 으로 에게 에서 께서 한테 까지 부터
+        이다 이며 이고 이라고 라고 이는 에겐 와의 과의 에게서 으로부터 로부터 측은 측이
+        측의 씨 씨는 씨가 씨의""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+_KOREAN_WORDS: Final = (2, 3)
+
+#: The commonest Korean surnames in Hangul, in the spellings of both Koreas
+#: (이 and 리, 류 and 유, 림 and 임, 로 and 노).
+KOREAN_SURNAMES: Final = frozenset(
+    """김 이 리 박 최 정 강 조 윤 장 임 림 한 오 서 신 권 황 안 송 류 유 홍 전 고 문 양 손
+    배 백 허 남 심 노 로 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여
+    추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 태 라""".split()
+)
+#: The score a Korean name in Hangul must reach: read syllable by syllable, it
+#: meets its listing almost exactly (김정은 ~ KIM Jong Un 0.95); a common word
+#: that begins with a surname's syllable does not.
+KOREAN_NAME_SCORE: Final = 0.9
+
+_HAN_RUN: Final = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_DOT: Final = "[·•‧・･∙⋅]"
+_DOTTED_HAN: Final = re.compile(f"{_HAN_RUN}+(?:{_DOT}{_HAN_RUN}+)+")
+#: How many characters before the first dot, and after the last, a name may take.
+_LEFT: Final = range(2, 7)
+_RIGHT: Final = range(1, 5)
+#: How many characters the middle part of a name of three parts may take.
+_MIDDLE: Final = 4
+_DOT_RE: Final = re.compile(_DOT)
+
+_DOTTED_KATAKANA: Final = re.compile("[\u30a1-\u30fa\u30fc]+(?:[・＝=][\u30a1-\u30fa\u30fc]+)+")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds any Hangul, Chinese character or kana."""
+    return _ANY.search(text) is not None
+
+
+def _strip_particle(word: str) -> str:
+    """A Korean word without the particle attached to it, keeping two syllables."""
+    for particle in _PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            return word[: -len(particle)]
+    return word
+
+
+def _korean(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Places of two or three consecutive Hangul words (the last one without its
+    particle), as alternatives: each a list of ``(start, end)``, one per place."""
+    words = [(m.start(), m.end()) for m in _HANGUL_WORD.finditer(text)]
+    for i in range(len(words)):
+        places: list[tuple[int, int]] = []
+        for size in _KOREAN_WORDS:
+            j = i + size - 1
+            if j >= len(words):
+                break
+            if any(text[words[k][1] : words[k + 1][0]] != " " for k in range(i, j)):
+                break
+            start, end = words[i][0], words[j][1]
+            places.append((start, end))
+            bare = _strip_particle(text[words[j][0] : end])
+            if words[j][0] + len(bare) < end:  # 푸틴은; but 세르게이 may end in 이
+                places.append((start, words[j][0] + len(bare)))
+        if places:
+            yield places
+
+
+def _korean_names(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Korean names in Hangul: a word of three syllables (its particle taken off)
+    that begins with a common Korean surname (김정은, 최룡해의)."""
+    for m in _HANGUL_WORD.finditer(text):
+        word = m.group()
+        if word[0] in KOREAN_SURNAMES and 3 in (len(word), len(_strip_particle(word))):
+            # (a name may end in a particle's syllable: 김정은)
+            yield [(m.start(), m.start() + 3)]
+
+
+def _chinese(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Splits around each middle dot between Chinese characters, as alternatives:
+    a few characters before the dot and after it, and, where the characters
+    between two dots are few, a name of three parts (穆罕默德·本·萨勒曼)."""
+    for m in _DOTTED_HAN.finditer(text):
+        bounds = [m.start()] + [d.end() for d in _DOT_RE.finditer(text, m.start(), m.end())]
+        segments = [
+            (a, b - 1 if i + 1 < len(bounds) else m.end())
+            for i, (a, b) in enumerate(zip(bounds, [*bounds[1:], m.end() + 1], strict=True))
+        ]
+        for i in range(len(segments) - 1):
+            (a, dot), (b, c) = segments[i], segments[i + 1]
+            places = [
+                (dot - left, b + right)
+                for left in _LEFT
+                if left <= dot - a
+                for right in _RIGHT
+                if right <= c - b
+            ]
+            if i + 2 < len(segments) and c - b <= _MIDDLE:
+                d, e = segments[i + 2]
+                places += [
+                    (dot - left, d + right)
+                    for left in _LEFT
+                    if left <= dot - a
+                    for right in _RIGHT
+                    if right <= e - d
+                ]
+            if places:
+                yield places
+
+
+def _japanese(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Each dotted name in katakana."""
+    for m in _DOTTED_KATAKANA.finditer(text):
+        yield [m.span()]
+
+
+def find_cjk_mentions(text: str, lookup: CJKLookup) -> list[Mention]:
+    """Mentions of listed parties in the Korean, Chinese and Japanese parts of
+    ``text`` (see the module docs), in text order, with their short references."""
+    if not has_cjk(text):
+        return []
+    found: list[Mention] = []
+    for finder in (_korean, _korean_names, _chinese, _japanese):
+        floor = KOREAN_NAME_SCORE if finder is _korean_names else 0.0
+        for places in finder(text):
+            best: Mention | None = None
+            for start, end in places:
+                hits = lookup(text[start:end])
+                if not hits or hits[0].score < floor:
+                    continue
+                if best is None or hits[0].score > best.hit.score:
+                    best = Mention(start, end, text[start:end], hits[0])
+            if best is not None:
+                found.append(best)
+    kept: list[Mention] = []
+    for mention in sorted(found, key=lambda m: (-m.hit.score, m.start)):
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    kept.extend(_short_references(text, kept))
+    return sorted(kept, key=lambda m: m.start)
+
+
+_SURNAME_SPLIT: Final = re.compile(f"{_DOT}|[＝= ]")
+
+
+def _short_references(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Later occurrences of a mention's last word as written (普京, 푸틴, プーチン),
+    standing alone (not inside a longer Hangul or katakana word)."""
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for mention in list(mentions):
+        surname = _SURNAME_SPLIT.split(mention.text)[-1]
+        if len(surname) < 2 or surname == mention.text:
+            continue
+        at = text.find(surname, mention.end)
+        while at >= 0:
+            end = at + len(surname)
+            before = text[at - 1 : at]
+            if not _glued(before, surname[0]) and all(end <= s or at >= e for s, e in taken):
+                out.append(Mention(at, end, surname, mention.hit, short=True))
+                taken.append((at, end))
+            at = text.find(surname, end)
+    return out
+
+
+def _glued(before: str, first: str) -> bool:
+    """Whether the character before a surname makes it part of a longer word of the
+    same script (Hangul or katakana; Chinese has no word boundaries to check)."""
+    if not before:
+        return False
+    for script in ("\uac00-\ud7a3", "\u30a1-\u30fa\u30fc"):
+        pattern = f"[{script}]"
+        if re.match(pattern, before) and re.match(pattern, first):
+            return True
+    return False

@@ -1,0 +1,215 @@
+"""Chinese characters: pinyin, and the other readings a name in them may need.
+
+**Pinyin** (:func:`han_words`): one syllable per character (ICU's ``Han-Latin``,
+tones removed); name analysis compares Chinese and Korean syllables one by one,
+as written (:mod:`thaw.text.analyze`).
+
+A name written in Chinese characters is not always a Chinese name, and
+:func:`han_variants` offers the readings it may need beside its pinyin:
+
+* **Korean names** in hanja (金铁三, *Kim Chol Sam*): each character read the
+  Korean way (:func:`thaw.text.korean.korean_reading`, 김철삼), which name
+  analysis then reads as it reads Hangul; only for a name written as Korean
+  names are, in one word of two to four characters;
+* **foreign names transcribed** (阿不都·哈克 *Abdul Haq*, 坎迪斯 *Candace*):
+  Chinese writes a foreign name with characters chosen for their sound, by a
+  standard practice (the Xinhua tables of foreign names) that this undoes in
+  general terms (:func:`foreign_reading`): a consonant that no vowel follows is
+  written with a character of its own, 斯 *si* for *s*, 克 *ke* for *k*, 德 *de*
+  for *d*, 布 *bu* for *b*, 尔 *er* for *r*; those characters read as the bare
+  consonant when a consonant or the end of the word follows (at the start of a
+  word, when they begin a cluster: 布拉德 *Brad*), and pinyin's
+  *x*, *q*, *zh*, *c* as the *s*, *ch*, *j*, *ts* they transcribe (坎迪斯 →
+  *kandis*, 阿不都·哈克 → *abdou hak*); a word whose transcription use has
+  fixed otherwise (普京 *Putin*, 弗拉基米尔 *Vladimir*, 亚历山大 *Aleksandr*: the
+  common given names, :data:`CONVENTIONAL`) is read as the lists write it, and
+  京 ending a word as *tin* (米舒斯京 *Mishustin*). Only a name that looks transcribed gets
+  this reading: one whose parts are joined by a middle dot (·, as Chinese
+  writes foreign names), or with a word of three characters or more that ends
+  in such a consonant character; a Chinese name keeps being compared syllable by
+  syllable.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+import icu
+
+from thaw.text.korean import korean_reading
+
+_NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
+_HAN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ONLY_HAN: Final = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+_WORDS: Final = re.compile(r"\w+")
+#: The middle dots written between the parts of a transcribed foreign name.
+_DOTS: Final = re.compile("[·•‧・･∙⋅]")
+
+#: The characters that transcribe a consonant alone (the Xinhua tables'
+#: column for a consonant no vowel follows, simplified and traditional, and 不
+#: of Uyghur and Arabic names: 阿不都 *Abdu*), and that consonant.
+_CONSONANT_CHARACTERS: Final = {
+    "布": "b",
+    "不": "b",
+    "普": "p",
+    "德": "d",
+    "特": "t",
+    "格": "g",
+    "克": "k",
+    "夫": "f",
+    "姆": "m",
+    "尔": "r",
+    "爾": "r",
+    "斯": "s",
+    "兹": "z",
+    "茲": "z",
+    "茨": "ts",
+    "什": "sh",
+    "赫": "h",
+    "弗": "f",
+    "奇": "ch",
+}
+#: Words whose transcription is fixed by use rather than by the tables: the
+#: most common foreign given names and a few surnames known before the tables
+#: (基 writes *di* in 弗拉基米尔, 京 *tin* in 普京, 亚历山大 keeps the Greek
+#: *Alexandros*), read as the lists write them.
+CONVENTIONAL: Final = {
+    "弗拉基米尔": "vladimir",
+    "亚历山大": "aleksandr",
+    "亞歷山大": "aleksandr",
+    "普京": "putin",
+    "谢尔盖": "sergei",
+    "謝爾蓋": "sergei",
+    "德米特里": "dmitri",
+    "米哈伊尔": "mikhail",
+    "阿列克谢": "aleksei",
+    "叶夫根尼": "yevgeni",
+    "尤里": "yuri",
+    "伊戈尔": "igor",
+    "安德烈": "andrei",
+    "尼古拉": "nikolai",
+    "维克托": "viktor",
+    "奥列格": "oleg",
+    "鲍里斯": "boris",
+    "根纳季": "gennadi",
+    "康斯坦丁": "konstantin",
+    "基里尔": "kirill",
+    "穆罕默德": "muhammad",
+    "阿卜杜勒": "abdul",
+    "侯赛因": "hussein",
+    "哈梅内伊": "khamenei",
+}
+#: Pinyin initials and the sounds they transcribe in foreign names.
+_INITIALS: Final = (("zh", "j"), ("x", "s"), ("q", "ch"), ("c", "ts"))
+_VOWELS: Final = frozenset("aeiouy")
+#: Syllables whose *e* writes an *o* in transcriptions.
+_BACK_E: Final = frozenset({"ke", "ge", "he"})
+
+
+@lru_cache(maxsize=2)
+def _icu(ident: str) -> icu.Transliterator:
+    return icu.Transliterator.createInstance(ident)
+
+
+def han_words(word: str) -> list[str]:
+    """A word in Chinese characters as lower-case ASCII words, one pinyin
+    syllable per character (金铁三 → ``jin tie san``)."""
+    latin = str(_icu("Any-Latin; Latin-ASCII").transliterate(word)).lower()
+    return [w for w in _NON_ALNUM.split(latin.replace("'", "")) if w]
+
+
+def _cluster(bare: str, following: str) -> bool:
+    """Whether a consonant character that begins a word writes the first
+    consonant of a cluster: before *l* (which writes *l* and *r*: 布拉德 *Brad*,
+    弗兰克 *Frank*), or *s* before a consonant (斯特 *St*)."""
+    if not following:
+        return False
+    return following[0] == "l" or (bare == "s" and following[0] not in _VOWELS)
+
+
+def _transcribed_word(word: str, r_for_l: bool = False) -> str:
+    """One word of a transcribed name in Latin letters; with ``r_for_l``, an
+    *l* inside the word is read *r* (Chinese writes both with 拉, 罗, 里 …) and
+    a *w* is read *v* (维 writes *vi* and *wi*)."""
+    if word in CONVENTIONAL:
+        return CONVENTIONAL[word]
+    syllables = han_words(word)
+    if len(syllables) != len(word):
+        return " ".join(syllables)
+    out: list[str] = []
+    last = len(syllables) - 1
+    for i, syl in enumerate(syllables):
+        following = syllables[i + 1] if i < last else ""
+        bare = _CONSONANT_CHARACTERS.get(word[i])
+        if bare is not None and i == 0 and not _cluster(bare, following):
+            bare = None
+        if bare is not None and (not following or following[0] not in _VOWELS):
+            if bare == "f" and i == last and out[-1][-1:] in ("o", "e"):
+                bare = "v"  # Russian *-ov*, *-ev* (罗夫 *-rov*)
+            out.append(bare)
+            continue
+        for pinyin, sound in _INITIALS:
+            if syl.startswith(pinyin):
+                syl = sound + syl[len(pinyin) :]
+                break
+        if syl.endswith("uo") and syl[:1] not in _VOWELS:
+            syl = syl[:-2] + "o"  # 罗 *ro*, *lo*; 多 *do*
+        if syl.endswith("ie") and syl[:1] not in _VOWELS:
+            syl = syl[:-2] + "e"  # 谢 *se*, 列 *le*
+        if syl in _BACK_E:
+            syl = syl[0] + "o"  # 科 *ko*, 戈 *go* (克 and 格 write k and g alone)
+        if r_for_l and i > 0 and syl.startswith("l"):
+            syl = "r" + syl[1:]
+        elif r_for_l and syl.startswith("w"):
+            syl = "v" + syl[1:].replace("ei", "i")  # 维 *vi*, 瓦 *va*
+        if word[i] == "京" and i == last and i > 0:
+            syl = "tin"  # 斯京 *-stin*, 普京 *Putin*
+        if syl.endswith("ng") and following[:1] in ("b", "p"):
+            syl = syl[:-2] + "m"  # 蓬皮 *pempi*: ng before a labial is m
+        out.append(syl)
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def foreign_reading(name: str, r_for_l: bool = False) -> str:
+    """A foreign name written in Chinese characters read back into Latin letters
+    (坎迪斯 → ``kandis``, 阿不都·哈克 → ``abdou hak``; see the module docs), or
+    empty when the name does not look transcribed. Chinese writes *l* and *r*
+    alike, and *w* and *v*; ``r_for_l`` reads an *l* inside a word as *r* and a
+    *w* as *v* (卡德罗夫 ``kadlov``, ``kadrov``)."""
+    parts = _DOTS.sub(" ", name).split()
+    if not _DOTS.search(name) and not any(
+        len(part) >= 3 and part[-1] in _CONSONANT_CHARACTERS for part in parts
+    ):
+        return ""  # (decided before reading anything: most names are not transcribed)
+    words: list[str] = []
+    for part in parts:
+        words.append(_transcribed_word(part, r_for_l) if _HAN.search(part) else part)
+    return " ".join(words)
+
+
+def _korean_name(name: str) -> str:
+    """The Korean reading of a name that may be a Korean one in hanja: written
+    as Korean names are, surname and given name in one word of two to four
+    characters (金铁三, also beside its pinyin: *Jin Tiesan (金铁三)*, which reads
+    as the characters alone). A Chinese name written apart (云 董, given name
+    first, as customer files write them) is not read in Korean."""
+    words = [w for w in _WORDS.findall(name) if _HAN.search(w)]
+    if len(words) != 1 or not 2 <= len(words[0]) <= 4 or not _ONLY_HAN.match(words[0]):
+        return ""
+    return korean_reading(words[0])
+
+
+@lru_cache(maxsize=4096)
+def han_variants(name: str) -> tuple[str, ...]:
+    """The other readings of a person's name written in Chinese characters (see
+    the module docs): its Korean reading, then its readings as a transcribed
+    foreign name (with *l* and *w*, then with *r* inside words and *v*), each
+    when there is one."""
+    out: list[str] = []
+    for reading in (_korean_name(name), foreign_reading(name), foreign_reading(name, True)):
+        if reading and reading not in out:
+            out.append(reading)
+    return tuple(out)

@@ -1,0 +1,64 @@
+"""Chinese characters: pinyin, Korean names in hanja, transcribed foreign names."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.text import name_variants
+from thaw.text.chinese import foreign_reading, han_variants, han_words
+from thaw.text.translit import transliterate_word
+
+
+def test_pinyin_one_syllable_per_character() -> None:
+    assert han_words("金铁三") == ["jin", "tie", "san"]
+    assert transliterate_word("習近平") == (("xi", "jin", "ping"), False)
+
+
+def test_korean_name_in_hanja_has_its_korean_reading() -> None:
+    assert han_variants("金铁三") == ("김철삼",)
+    # beside its pinyin, the characters alone are read
+    assert han_variants("Jin Tiesan (金铁三)") == ("김철삼",)
+    # a name written apart, given name first (as customer files write Chinese
+    # names), or one of five characters or more, is not read as Korean
+    assert han_variants("云 董") == ()
+    assert han_variants("金 铁三") == ()
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("阿不都·哈克", "abdou hak"),  # dotted: transcribed; 不 and 克 are b and k
+        ("坎迪斯", "kandis"),  # 斯 at the end: s
+        ("拉姆赞·卡德罗夫", "lamzan kadlov"),  # 姆 m, 德 d, 罗 lo, final 夫 of -ov: v
+        ("谢尔盖·拉夫罗夫", "sergei laflov"),  # 谢尔盖 as used; 拉 la, 罗 lo, 夫 v
+        ("谢尔吉·弗拉基", "serji flaji"),  # 谢 se, 尔 r; 弗 begins a cluster
+        ("弗拉基米尔", "vladimir"),  # as used (基 writes di here)
+        ("米哈伊尔·米舒斯京", "mikhail mishustin"),  # 京 ending a word: tin
+        ("布拉德·皮特", "blad pit"),  # 布 begins a cluster, 德 and 特 end words
+        ("斯图尔特", "sturt"),  # s before a consonant
+    ],
+)
+def test_foreign_reading(han: str, latin: str) -> None:
+    assert foreign_reading(han) == latin
+
+
+def test_foreign_reading_with_r() -> None:
+    assert foreign_reading("拉姆赞·卡德罗夫", r_for_l=True) == "lamzan kadrov"
+    # ... and v for w; 奇 writes ch alone (-vich), 科 ko
+    assert foreign_reading("罗曼·阿布拉莫维奇", r_for_l=True) == "loman abramovich"
+    assert foreign_reading("卢卡申科·") == "lukashenko"
+
+
+def test_chinese_names_are_not_read_as_transcribed() -> None:
+    assert foreign_reading("王德明") == ""  # 德 inside the name is a syllable
+    assert foreign_reading("习近平") == ""
+    assert foreign_reading("美加子") == ""  # 子 is no transcription character
+    assert foreign_reading("哈克") == ""  # two characters: a Chinese name's length
+
+
+def test_name_variants_of_han_names() -> None:
+    assert "kandis" in name_variants("坎迪斯", "Person")
+    assert "김철삼" in name_variants("金铁三", "Person")
+    # a Japanese name keeps its Japanese reading and gets no Korean one
+    assert name_variants("鈴木 一郎", "Person") == ("suzuki ichiro",)
+    assert name_variants("坎迪斯", "Organization") == ()

@@ -1,0 +1,104 @@
+"""Korean: Hangul for the lists, hanja read in Korean, foreign names in Hangul read back."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+
+import pytest
+
+from thaw.text import analyze_name, name_variants
+from thaw.text.korean import (
+    HANJA_PATH,
+    HANJA_SHA256,
+    hangul_variants,
+    hanja_reading,
+    hanja_syllables,
+    is_foreign_hangul,
+    korean_reading,
+    korean_rr,
+    korean_words,
+    loanword_reading,
+)
+
+
+def test_hangul_syllables_fold_towards_the_lists() -> None:
+    assert korean_words("김정은") == ["kim", "jong", "un"]
+    assert korean_words("박") == ["pak"]
+    assert korean_rr("병") == "byeong"
+    assert korean_rr("x") == ""
+
+
+def test_hanja_table_is_the_one_the_code_names() -> None:
+    data = HANJA_PATH.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == HANJA_SHA256
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
+    assert len(lines) > 10_000
+    assert all(len(line.split("\t")) == 2 for line in lines)
+
+
+def test_hanja_read_in_korean_prefer_the_name_reading() -> None:
+    assert hanja_reading("金") == "김"  # 금 as a word, 김 as a surname
+    # the reading as the dictionary (and North Korea, *Ri*) writes it; the
+    # South's initial-sound rule makes it 이 at the start of a word
+    assert hanja_reading("李") == "리"
+    assert hanja_reading("铁") == hanja_reading("鐵") == "철"  # simplified: as traditional
+    assert hanja_reading("a") == ""
+    assert korean_reading("金铁三") == "김철삼"
+    assert korean_reading("Jin (金铁三)") == "Jin (김철삼)"
+    assert korean_reading("Kim") == ""  # nothing to read
+
+
+def test_foreign_syllables_are_no_hanja_reading() -> None:
+    known = hanja_syllables()
+    assert {"김", "철", "삼", "정", "은"} <= known
+    assert not {"르", "트", "츠", "프"} & known
+    assert is_foreign_hangul("바르트만")
+    assert is_foreign_hangul("푸틴")
+    assert not is_foreign_hangul("김정은")
+    assert not is_foreign_hangul("하은")
+
+
+@pytest.mark.parametrize(
+    ("hangul", "latin"),
+    [
+        ("바르트만", "bartman"),  # epenthetic 으 after r and t
+        ("곰퍼츠", "gomperz"),  # ㅓ before a consonant is er; 츠 is z
+        ("도브론라보프", "dobronravov"),  # Russian -ov: ㅂ before a vowel is v
+        ("이바노프", "ivanov"),
+        ("블라디미르", "bladimir"),  # 블라: an l before a vowel is written ㄹㄹ
+        ("푸틴", "putin"),
+        ("루카셴코", "rukashenko"),  # ㅅ with a y-vowel is sh
+        ("밀러", "miler"),  # ㄹㄹ is one l; a last ㅓ is er
+        ("스미스", "smis"),  # word-initial epenthesis
+    ],
+)
+def test_loanword_reading(hangul: str, latin: str) -> None:
+    assert loanword_reading(hangul) == latin
+
+
+def test_loanword_reading_of_an_initial_l() -> None:
+    assert loanword_reading("라덴") == "raden"
+    assert loanword_reading("라덴", initial_l=True) == "laden"
+    assert loanword_reading("bad") == ""
+
+
+def test_foreign_names_in_hangul_have_readings_korean_names_none() -> None:
+    assert hangul_variants("블라디미르 푸틴") == ("bladimir putin",)
+    # one foreign word makes the whole name a foreign person's
+    assert hangul_variants("오사마 빈 라덴") == ("osama bin raden", "osama bin laden")
+    assert hangul_variants("김정은") == ()
+    # every syllable a hanja reading, but a word of three syllables beside
+    # another: no Korean name is written so (Igor Sechin)
+    assert hangul_variants("이고리 세친") == ("igori sechin",)
+    assert hangul_variants("하은 민준 박") == ()  # given, middle, surname
+    assert name_variants("김정은", "Person") == ()
+    assert name_variants("블라디미르 푸틴", "Person") == ("bladimir putin",)
+    assert name_variants("블라디미르 푸틴", "Organization") == ()
+
+
+def test_korean_names_stay_syllables() -> None:
+    # the variant is another reading: the Hangul name itself is still compared
+    # syllable by syllable, as written
+    tokens = analyze_name("김정은", "Person").tokens
+    assert [t.script_form for t in tokens] == ["김", "정", "은"]
