@@ -17,6 +17,7 @@ from thaw.index import entry_from_record
 from thaw.screen import Screener
 from thaw.screen.text import TextScreener
 from thaw.screen.text.cjk import find_cjk_mentions, has_cjk
+from thaw.screen.text.mentions import Hit
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +107,7 @@ def test_titles_countries_and_unlisted_names_are_not_reported(
 
 
 def test_latin_text_is_not_searched() -> None:
-    def lookup(name: str) -> list[object]:
+    def lookup(name: str) -> list[Hit]:
         raise AssertionError(name)
 
     assert not has_cjk("Vladimir Putin met Алишер Усманов in Dubai.")
