@@ -772,7 +772,7 @@ def main() -> None:
     parser.add_argument(
         "--audit-commit",
         choices=("now", "turn"),
-        default="now",
+        default="turn",
         help="THAW_AUDIT_COMMIT for the audited server (thaw.api.runtime.AuditWriter)",
     )
     args = parser.parse_args()
