@@ -36,7 +36,7 @@ def _record(i: int) -> AuditRecord:
 
 
 def test_a_free_lock_commits_the_record_before_submit_returns(tmp_path: Path) -> None:
-    writer = AuditWriter(open_state(tmp_path))
+    writer = AuditWriter(open_state(tmp_path), at_once=True)
     try:
 
         async def scenario() -> list[int | None]:
@@ -74,7 +74,7 @@ def lock_held(home: Path) -> Iterator[threading.Event]:
 
 
 def test_the_loop_serves_on_while_another_process_holds_the_lock(tmp_path: Path) -> None:
-    writer = AuditWriter(open_state(tmp_path))
+    writer = AuditWriter(open_state(tmp_path), at_once=True)
 
     async def scenario(release: threading.Event) -> tuple[list[int | None], int, float]:
         loop = asyncio.get_running_loop()
@@ -107,7 +107,7 @@ def test_the_loop_serves_on_while_another_process_holds_the_lock(tmp_path: Path)
 def test_records_that_wait_too_long_fail(tmp_path: Path) -> None:
     """A lock held past GIVE_UP fails the waiting records (the route answers 503),
     as a blocking write times out; nothing is written."""
-    writer = AuditWriter(open_state(tmp_path))
+    writer = AuditWriter(open_state(tmp_path), at_once=True)
     writer.GIVE_UP = 0.05
 
     async def scenario() -> str:
@@ -129,7 +129,7 @@ def test_records_that_wait_too_long_fail(tmp_path: Path) -> None:
 def test_records_waiting_for_the_lock_are_written_at_close(tmp_path: Path) -> None:
     """A clean shutdown loses nothing: records still waiting for the lock (their
     requests cancelled by the server's shutdown) are written by close()."""
-    writer = AuditWriter(open_state(tmp_path))
+    writer = AuditWriter(open_state(tmp_path), at_once=True)
 
     async def scenario() -> None:
         futures = [writer.submit_async(_record(i)) for i in range(2)]
