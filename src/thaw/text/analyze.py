@@ -53,7 +53,7 @@ from typing import Final
 
 from thaw.text import vocab
 from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_prefixes_list
-from thaw.text.chinese import han_variants
+from thaw.text.chinese import HAN, han_variants
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.japanese import japanese_reading, katakana_readings
 from thaw.text.korean import hangul_variants, korean_rr
@@ -1055,7 +1055,7 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
 
 
 _KANA: Final = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-_HAN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN: Final = HAN
 _HANGUL: Final = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _THAI: Final = re.compile("[\u0e01-\u0e4e]")
 _CYRILLIC: Final = re.compile("[\u0400-\u04ff]")

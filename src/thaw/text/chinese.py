@@ -41,11 +41,16 @@ import icu
 from thaw.text.korean import korean_reading
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
-_HAN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_ONLY_HAN: Final = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+#: A Chinese character (the CJK unified ideographs, extension A and the
+#: compatibility ideographs), as a regular-expression class.
+HAN_CHARACTER: Final = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+#: The middle dots written between the parts of a transcribed foreign name, as a
+#: regular-expression class.
+MIDDLE_DOT: Final = "[·•‧・･∙⋅]"
+HAN: Final = re.compile(HAN_CHARACTER)
+_ONLY_HAN: Final = re.compile(f"^{HAN_CHARACTER}+$")
 _WORDS: Final = re.compile(r"\w+")
-#: The middle dots written between the parts of a transcribed foreign name.
-_DOTS: Final = re.compile("[·•‧・･∙⋅]")
+_DOTS: Final = re.compile(MIDDLE_DOT)
 
 #: The characters that transcribe a consonant alone (the Xinhua tables'
 #: column for a consonant no vowel follows, simplified and traditional, and 不
@@ -186,7 +191,7 @@ def foreign_reading(name: str, r_for_l: bool = False) -> str:
         return ""  # (decided before reading anything: most names are not transcribed)
     words: list[str] = []
     for part in parts:
-        words.append(_transcribed_word(part, r_for_l) if _HAN.search(part) else part)
+        words.append(_transcribed_word(part, r_for_l) if HAN.search(part) else part)
     return " ".join(words)
 
 
@@ -196,7 +201,7 @@ def _korean_name(name: str) -> str:
     characters (金铁三, also beside its pinyin: *Jin Tiesan (金铁三)*, which reads
     as the characters alone). A Chinese name written apart (云 董, given name
     first, as customer files write them) is not read in Korean."""
-    words = [w for w in _WORDS.findall(name) if _HAN.search(w)]
+    words = [w for w in _WORDS.findall(name) if HAN.search(w)]
     if len(words) != 1 or not 2 <= len(words[0]) <= 4 or not _ONLY_HAN.match(words[0]):
         return ""
     return korean_reading(words[0])

@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 from thaw.screen.text.mentions import Hit, Mention
+from thaw.text.chinese import HAN_CHARACTER, MIDDLE_DOT
 
 CJKLookup = Callable[[str], Sequence[Hit]]
 """``lookup(name)`` → hits for a name written in Hangul, Chinese characters or
@@ -76,8 +77,8 @@ KOREAN_SURNAMES: Final = frozenset(
 #: that begins with a surname's syllable does not.
 KOREAN_NAME_SCORE: Final = 0.9
 
-_HAN_RUN: Final = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-_DOT: Final = "[·•‧・･∙⋅]"
+_HAN_RUN: Final = HAN_CHARACTER
+_DOT: Final = MIDDLE_DOT
 _DOTTED_HAN: Final = re.compile(f"{_HAN_RUN}+(?:{_DOT}{_HAN_RUN}+)+")
 #: How many characters before the first dot, and after the last, a name may take.
 _LEFT: Final = range(2, 7)
