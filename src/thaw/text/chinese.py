@@ -36,9 +36,8 @@ import re
 from functools import lru_cache
 from typing import Final
 
-import icu
-
 from thaw.text.korean import korean_reading
+from thaw.text.rules import transliterator as _icu
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 #: A Chinese character (the CJK unified ideographs, extension A and the
@@ -111,11 +110,6 @@ _INITIALS: Final = (("zh", "j"), ("x", "s"), ("q", "ch"), ("c", "ts"))
 _VOWELS: Final = frozenset("aeiouy")
 #: Syllables whose *e* writes an *o* in transcriptions.
 _BACK_E: Final = frozenset({"ke", "ge", "he"})
-
-
-@lru_cache(maxsize=2)
-def _icu(ident: str) -> icu.Transliterator:
-    return icu.Transliterator.createInstance(ident)
 
 
 def han_words(word: str) -> list[str]:

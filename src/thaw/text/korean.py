@@ -39,6 +39,8 @@ from typing import Final
 
 from rigour._core import maybe_ascii
 
+from thaw.text.rules import rules as _rules
+
 #: The table of Korean readings of Chinese characters (``character<TAB>hangul``).
 HANJA_PATH: Final = Path(__file__).resolve().parent / "data" / "hanja_readings.txt.gz"
 #: SHA-256 of :data:`HANJA_PATH`, written by :mod:`thaw.text._make_unihan`; kept in
@@ -47,11 +49,6 @@ HANJA_PATH: Final = Path(__file__).resolve().parent / "data" / "hanja_readings.t
 HANJA_SHA256: Final = "ea12bae11fc7934675cdfe4645500821425d1d6720a058cde16727ebfac81f01"
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
-
-
-def _rules(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Rewriting rules ``(pattern, replacement)``, compiled, applied in order."""
-    return tuple((re.compile(p), r) for p, r in pairs)
 
 
 _KOREAN_FOLD: Final = _rules(

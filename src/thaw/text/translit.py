@@ -53,12 +53,13 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
-import icu
 from anyascii import anyascii
 from rigour._core import codepoint_script, maybe_ascii
 
 from thaw.text.chinese import han_words
 from thaw.text.korean import korean_words
+from thaw.text.rules import rules as _rules
+from thaw.text.rules import transliterator as _icu
 from thaw.text.thai import thai_readings
 
 ABJAD_SCRIPTS: Final = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
@@ -82,16 +83,6 @@ CJK_SCRIPTS: Final = frozenset({"Han", "Hiragana", "Katakana"})
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 #: The marks ICU writes for an ayin or an alef.
 _ONSETS: Final = frozenset("'ʿʾʼʻ")
-
-
-def _rules(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Rewriting rules ``(pattern, replacement)``, compiled, applied in order."""
-    return tuple((re.compile(p), r) for p, r in pairs)
-
-
-@lru_cache(maxsize=8)
-def _icu(ident: str) -> icu.Transliterator:
-    return icu.Transliterator.createInstance(ident)
 
 
 def word_script(word: str) -> str:
