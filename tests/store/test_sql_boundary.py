@@ -1,6 +1,7 @@
-"""Only ``thaw.store`` speaks SQL: no module outside ``src/thaw/store/`` runs a
-statement (``execute``, ``executemany``, ``executescript``) or holds SQL text in a
-string. A package that needs data from a table asks a function of ``thaw.store``."""
+"""Only ``thaw.store`` speaks SQL: no module outside ``src/thaw/store/`` imports a
+database driver (``sqlite3``, ``psycopg``), runs a statement (``execute``,
+``executemany``, ``executescript``) or holds SQL text in a string. A package that
+needs data from a table asks a function of ``thaw.store``."""
 
 from __future__ import annotations
 
@@ -20,6 +21,23 @@ SQL = re.compile(
     r"|\bBEGIN\s+(?:IMMEDIATE|EXCLUSIVE|DEFERRED|TRANSACTION)\b|\bPRAGMA\s+\w+"
 )
 """SQL statements as written in thaw (keywords in capitals)."""
+
+DRIVERS = frozenset({"sqlite3", "psycopg", "psycopg2", "psycopg_pool", "apsw"})
+"""Database drivers: only ``thaw.store`` opens connections."""
+
+
+def driver_imports(source: str) -> list[tuple[int, str]]:
+    """``(line, module)`` for every import of a database driver in ``source``."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            names = [node.module or ""]
+        else:
+            continue
+        found.extend((node.lineno, name) for name in names if name.split(".")[0] in DRIVERS)
+    return found
 
 
 def sql_in(source: str) -> list[tuple[int, str]]:
@@ -56,6 +74,30 @@ def test_no_sql_outside_the_store() -> None:
         for line, what in sql_in(path.read_text(encoding="utf-8"))
     ]
     assert not offenders, "SQL outside thaw.store:\n" + "\n".join(offenders)
+
+
+def test_no_database_driver_outside_the_store() -> None:
+    modules = [p for p in sorted(SRC.rglob("*.py")) if STORE not in p.parents]
+    offenders = [
+        f"{path.relative_to(SRC.parent)}:{line}: import {name}"
+        for path in modules
+        for line, name in driver_imports(path.read_text(encoding="utf-8"))
+    ]
+    assert not offenders, "database drivers imported outside thaw.store:\n" + "\n".join(offenders)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("import sqlite3", [(1, "sqlite3")]),
+        ("def f() -> None:\n    import psycopg\n", [(2, "psycopg")]),
+        ("from psycopg.rows import dict_row", [(1, "psycopg.rows")]),
+        ("from thaw.store import sqlite3_home", []),
+        ("import sqlite3_utils", []),
+    ],
+)
+def test_the_check_finds_drivers(source: str, expected: list[tuple[int, str]]) -> None:
+    assert driver_imports(source) == expected
 
 
 @pytest.mark.parametrize(

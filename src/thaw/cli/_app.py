@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import sqlite3
 from pathlib import Path
 from typing import Annotated, Any, get_args
 
@@ -14,7 +13,7 @@ from rich.markup import escape
 
 from thaw._process import sweep
 from thaw.store import Store, default_home
-from thaw.store.db import StoreError
+from thaw.store.db import DatabaseError, StoreError
 
 PIPE_WIDTH = 1000
 """Line width of tables printed to a pipe or file: wide enough that no identifier
@@ -156,7 +155,7 @@ def after_load(store: Store) -> None:
         with err.status("Updating the screening index and party profiles…"):
             ensure_index(store)
             Profiles(store).refresh()
-    except (OSError, sqlite3.Error, StoreError) as exc:
+    except (OSError, DatabaseError, StoreError) as exc:
         full = "full" in str(exc) or getattr(exc, "errno", None) == errno.ENOSPC
         raise fail(
             "the lists were loaded and are active, but the party profiles could not be "

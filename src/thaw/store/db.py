@@ -42,6 +42,12 @@ class StoreError(Exception):
     full, read-only file system, another process holding the lock)."""
 
 
+DatabaseError = sqlite3.Error
+"""The database library's own error, for callers that must catch what a store
+operation did not translate into a :class:`StoreError` (only ``thaw.store`` imports
+the driver)."""
+
+
 def _free_space(path: Path) -> str:
     try:
         free = shutil.disk_usage(path).free
