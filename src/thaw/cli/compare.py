@@ -37,7 +37,7 @@ def compare_file_cmd(
 ) -> None:
     """Score each pair of names: name1 is screened against name2 as a one-name listing.
 
-    The output keeps the input columns and adds ``score`` and ``match`` (true when
+    The output keeps the input columns and adds score and match (true when
     the score reaches the threshold).
     """
     if algorithm not in ALGORITHMS:

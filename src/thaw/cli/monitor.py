@@ -97,7 +97,8 @@ app.add_typer(portfolio_app, name="portfolio")
 app.add_typer(webhooks_app, name="webhooks")
 
 FormatOption = Annotated[
-    str | None, typer.Option("--format", help="csv, jsonl or parquet (default: from the name).")
+    str | None,
+    typer.Option("--format", help="csv, jsonl, parquet or xlsx (default: from the name)."),
 ]
 
 
@@ -123,7 +124,7 @@ def _step_line(step: Step) -> str:
 def portfolio_add(
     name: Annotated[str, typer.Argument(help="The portfolio's name.")],
     file: Annotated[
-        Path, typer.Argument(help="CSV, JSONL or Parquet with an id column.", exists=True)
+        Path, typer.Argument(help="CSV, JSONL, Parquet or .xlsx with an id column.", exists=True)
     ],
     fmt: FormatOption = None,
     threshold: Annotated[float | None, typer.Option(help="Score at which a row alerts.")] = None,
@@ -253,7 +254,7 @@ def alerts_cmd(
     as_json: JsonOption = False,
 ) -> None:
     """Current alerts of every portfolio (or one); with --since or --events, the
-    events (new_hit, hit_amended, hit_removed, row_changed) recorded since."""
+    events (new_hit, hit_amended, hit_removed, row_changed, ownership_hit) recorded since."""
     with _portfolios(home) as ps:
         if events or since is not None:
             found = recorded_events(ps, portfolio, since)
@@ -345,7 +346,8 @@ def webhooks_list(home: HomeOption = None, as_json: JsonOption = False) -> None:
         for h in hooks
     ]
     console.print(_table(columns, cells, "Webhooks"))
-    console.print("outbox: " + ", ".join(f"{k} {v}" for k, v in sorted(status.items())))
+    queued = ", ".join(f"{k} {v}" for k, v in sorted(status.items()))
+    console.print(f"outbox: {queued or 'empty'}")
 
 
 @webhooks_app.command("remove")

@@ -141,7 +141,7 @@ def rebuild_cmd(
     home: HomeOption = None,
 ) -> None:
     """Re-link the listings of the active publications (by default from scratch;
-    ``--incremental`` re-links only listings whose content changed)."""
+    --incremental re-links only listings whose content changed)."""
     with open_store(home) as store:
         result = Profiles(store, auto_refresh=False).refresh(full=full)
     console.print(

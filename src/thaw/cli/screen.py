@@ -254,7 +254,8 @@ def screen_file_cmd(
     input: Annotated[
         Path,
         typer.Argument(
-            help="CSV, JSON lines or Parquet file (.gz); with --engine spark, a folder too.",
+            help="CSV, JSON lines, Parquet (each may be .gz) or .xlsx file; "
+            "with --engine spark, a folder too.",
             exists=True,
         ),
     ],

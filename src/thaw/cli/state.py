@@ -128,7 +128,8 @@ def decide_cmd(
     as_json: JsonOption = False,
 ) -> None:
     """Record an analyst's decision on an alert. A false positive suppresses the
-    alert in later screenings of this customer until the listing is amended."""
+    alert in later screenings of this customer until the listing is amended or the
+    customer's data changes."""
     from thaw.cli._app import open_store
     from thaw.decisions import target_fingerprint
 
