@@ -169,7 +169,7 @@ def test_document_mentions_highlighted(analyst: Watched) -> None:
 
 def _upload(page: Any, path: Path) -> None:
     page.goto("/web/file")
-    page.get_by_label("CSV, XLSX or JSONL file").set_input_files(str(path))
+    page.get_by_label("CSV, XLSX, JSONL or Parquet file").set_input_files(str(path))
     page.get_by_role("button", name="Screen the file").click()
     page.get_by_text("rows screened").first.wait_for()
 
