@@ -6,6 +6,7 @@ Packages in one layer may import each other only in the order the layer lists th
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -112,10 +113,41 @@ def test_no_package_imports_a_later_layer() -> None:
     assert not offenders, "imports of a later layer:\n" + "\n".join(offenders)
 
 
+ARCHITECTURE = SRC.parents[1] / "docs" / "ARCHITECTURE.md"
+
+
+def modules_of_thaw(src: Path = SRC) -> set[str]:
+    """The dotted name of every module and package under ``src`` (``thaw.a.b``)."""
+    names = set()
+    for path in src.rglob("*.py"):
+        parts = path.relative_to(src.parent).with_suffix("").parts
+        names.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+def module_map(text: str) -> set[str]:
+    """The module names (```thaw.…```) written in the module map of ARCHITECTURE.md."""
+    section = text.split("\n## Module map", 1)[-1] if "\n## Module map" in text else ""
+    return set(re.findall(r"`(thaw(?:\.[A-Za-z_][A-Za-z0-9_]*)*)`", section))
+
+
 def test_architecture_names_every_package() -> None:
-    text = (SRC.parents[1] / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    text = ARCHITECTURE.read_text(encoding="utf-8")
     missing = [name for name in RANK if f"thaw.{name}" not in text and f"`{name}`" not in text]
     assert not missing, f"docs/ARCHITECTURE.md does not describe {missing}"
+
+
+def test_the_module_map_is_current() -> None:
+    listed = module_map(ARCHITECTURE.read_text(encoding="utf-8"))
+    modules = modules_of_thaw()
+    assert len(modules) > 100  # the tree was found
+    assert modules - listed == set(), "add these to the module map of docs/ARCHITECTURE.md"
+    assert listed - modules == set(), "the module map of docs/ARCHITECTURE.md lists these"
+
+
+def test_the_module_map_is_read() -> None:
+    text = "# A\n`thaw.gone` elsewhere\n## Module map\n- `thaw.a` (x), `thaw.a.b_c`; `Record`\n"
+    assert module_map(text) == {"thaw.a", "thaw.a.b_c"}
 
 
 @pytest.mark.parametrize(
