@@ -46,3 +46,24 @@ def test_tables_to_a_pipe_keep_ids_whole(tmp_path: Path) -> None:
             text = cell.strip()
             if re.fullmatch(r"[a-z]+_[a-z_]+:?", text) or re.fullmatch(r"[a-z]+_[a-z]+", text):
                 pytest.fail(f"an id is split across lines: {line!r}")
+
+
+def test_help_groups_every_command_by_task() -> None:
+    from typer.models import CommandInfo, TyperInfo
+
+    from thaw.cli._app import HELP_PANELS, OTHER_PANEL
+
+    placed: list[CommandInfo | TyperInfo] = [*app.registered_commands, *app.registered_groups]
+    assert len(placed) > 20
+    assert all(info.rich_help_panel in HELP_PANELS for info in placed), [
+        info.name for info in placed if info.rich_help_panel == OTHER_PANEL
+    ]
+    result = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    where = [result.stdout.index(f"─ {title} ") for title in HELP_PANELS]
+    assert where == sorted(where)  # the panels in their declared order
+    for title, names in HELP_PANELS.items():
+        start = result.stdout.index(f"─ {title} ")
+        panel = result.stdout[start : result.stdout.index("╰", start)]
+        for name in names:
+            assert re.search(rf"│ {re.escape(name)} ", panel), (title, name)

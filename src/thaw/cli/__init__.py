@@ -20,6 +20,8 @@ from thaw.cli import state as _state  # noqa: F401
 from thaw.cli import text as _text  # noqa: F401
 from thaw.cli import update as _update  # noqa: F401
 from thaw.cli import whatif as _whatif  # noqa: F401
-from thaw.cli._app import app
+from thaw.cli._app import app, arrange_help
+
+arrange_help(app)  # thaw --help groups the commands by task
 
 __all__ = ["app"]

@@ -62,6 +62,40 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+HELP_PANELS: dict[str, tuple[str, ...]] = {
+    "Lists": ("update", "load", "lists", "entity", "programs", "export"),
+    "Screening": ("screen", "screen-file", "screen-text", "compare-file", "decide"),
+    "Parties and changes": ("profile", "profiles", "history", "changes", "chart"),
+    "Relief and ownership": ("whatif", "exposure", "ownership"),
+    "Monitoring": ("alerts", "portfolio", "webhooks", "digest", "spark-monitor"),
+    "Service and team": ("serve", "keys", "decisions", "audit"),
+}
+"""How ``thaw --help`` groups the commands, by task, each panel in this order."""
+OTHER_PANEL = "Other"
+"""The panel of a command :data:`HELP_PANELS` does not name (a test keeps it empty)."""
+
+
+def arrange_help(typer_app: typer.Typer) -> None:
+    """Put each registered command and command group of ``typer_app`` in its panel of
+    :data:`HELP_PANELS`, in that order; call it once every command is registered."""
+    names = [name for panel in HELP_PANELS.values() for name in panel]
+    panel_of = {name: title for title, panel in HELP_PANELS.items() for name in panel}
+
+    def command_name(info: Any) -> str:
+        callback = getattr(info, "callback", None)
+        return str(info.name or getattr(callback, "__name__", "").replace("_", "-"))
+
+    def rank(name: str) -> int:
+        return names.index(name) if name in panel_of else len(names)
+
+    for command in typer_app.registered_commands:
+        command.rich_help_panel = panel_of.get(command_name(command), OTHER_PANEL)
+    for group in typer_app.registered_groups:
+        group.rich_help_panel = panel_of.get(command_name(group), OTHER_PANEL)
+    typer_app.registered_commands.sort(key=lambda c: rank(command_name(c)))
+    typer_app.registered_groups.sort(key=lambda g: rank(command_name(g)))
+
+
 # No emoji codes: programme keys such as "uk:Russia: 1" must print as they are.
 console = _Console(emoji=False)
 err = Console(stderr=True, emoji=False)

@@ -306,7 +306,7 @@ def screen_file_cmd(
         str, typer.Option(help="With --engine spark: parquet or jsonl part files.")
     ] = "parquet",
 ) -> None:
-    """Screen every row of a file; write one JSON object per row, in input order.
+    """Screen every row of a file; write one JSON object per screened row, in input order.
 
     Formats: CSV (comma, semicolon, tab or | delimited), JSON lines, Parquet,
     .xlsx. Columns (case-insensitive): name or full_name, or first_name,
