@@ -73,6 +73,8 @@ def test_changes_json_csv_and_table(tmp_path: Path) -> None:
     assert since["added"] == [] and since["publications"][0]["from"] == "2024-02-01"
     bad = runner.invoke(app, ["changes", "--home", home, "--source", "nope"])
     assert bad.exit_code == 1
+    bad = runner.invoke(app, ["changes", "--home", home, "--since", "yesterday"])
+    assert bad.exit_code == 1 and "invalid since date 'yesterday'" in bad.output
 
 
 def test_history_and_chart(tmp_path: Path) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.history.history_fixtures import add, rec
 from thaw.history import changes, compare, in_force, record_changes
+from thaw.history.diff import check_when
 from thaw.model import Address, Identifier, Name, Record
 from thaw.store import Store
 
@@ -68,6 +71,20 @@ def test_changes_since_until(store: Store) -> None:
     # the same publication in force at both dates: an empty report with a note
     [report] = changes(store, since="2024-02-02", until="2024-02-20")
     assert report.unchanged and "same" in report.notes[0]
+
+
+@pytest.mark.parametrize("when", ["yesterday", "2024-13-01", "01/02/2024", "2024-1-5", ""])
+def test_changes_refuses_what_is_not_a_date(store: Store, when: str) -> None:
+    _three(store)
+    with pytest.raises(ValueError, match="invalid since date"):
+        changes(store, since=when)
+    with pytest.raises(ValueError, match="invalid until date"):
+        changes(store, until=when)
+
+
+@pytest.mark.parametrize("when", ["2024", "2024-02", "2024-02-10", "2024-02-10T12:00:00Z"])
+def test_check_when_takes_dates_and_times(when: str) -> None:
+    assert check_when(when) == when
 
 
 def test_single_publication_is_skipped(store: Store) -> None:

@@ -198,7 +198,10 @@ def changes_cmd(
     with open_store(home, readonly=True) as store:
         if source and source not in store.sources():
             raise fail(f"no publication of {source} loaded; loaded: {', '.join(store.sources())}")
-        reports = changes(store, source, since, until)
+        try:
+            reports = changes(store, source, since, until)
+        except ValueError as exc:
+            raise fail(str(exc)) from exc
     if as_json:
         sys.stdout.write(json.dumps(_report_dict(reports), ensure_ascii=False, indent=2) + "\n")
     elif as_csv:

@@ -12,9 +12,11 @@ field-level changes (:func:`thaw.history.fields.record_changes`).
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from thaw.history.fields import FieldChange, record_changes
@@ -153,6 +155,25 @@ def in_force(publications: list[PublicationRow], when: str) -> PublicationRow | 
     return found
 
 
+_PARTIAL_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2]))?")
+
+
+def check_when(when: str, what: str = "date") -> str:
+    """``when`` if it names a point in time that :func:`in_force` can compare: a year,
+    a year and month, a date or an ISO date-time; else :class:`ValueError` saying
+    what is accepted (a word such as ``yesterday`` would otherwise compare as a
+    string and silently pick the newest publication)."""
+    if _PARTIAL_DATE.fullmatch(when):
+        return when
+    try:
+        datetime.fromisoformat(when.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(
+            f"invalid {what} {when!r} (use YYYY-MM-DD, YYYY-MM, YYYY or an ISO date-time)"
+        ) from None
+    return when
+
+
 def changes(
     store: Store,
     source: str | None = None,
@@ -169,6 +190,8 @@ def changes(
     force at ``since``, the report starts from the earliest publication held and
     says so in its notes.
     """
+    since = check_when(since, "since date") if since is not None else None
+    until = check_when(until, "until date") if until is not None else None
     reports: list[ChangeReport] = []
     sources = [source] if source else store.sources()
     for src in sources:
