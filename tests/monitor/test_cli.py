@@ -32,6 +32,9 @@ def test_portfolio_commands(tmp_path: Path) -> None:
     assert step["events"] == 1
     events = as_json("alerts", "--events", "--home", home)
     assert [(e["type"], e["row_id"]) for e in events] == [("row_changed", "c2")]
+    assert as_json("alerts", "--since", "2000-01-01", "--home", home) == events
+    run = thaw("alerts", "--since", "last week", "--home", home)
+    assert run.code == 1 and "invalid --since 'last week'" in run.err, str(run)
     hook = as_json(
         "webhooks",
         "add",

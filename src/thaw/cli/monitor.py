@@ -241,6 +241,18 @@ def portfolio_remove(
     console.print(f"Removed portfolio {escape(name)}.", highlight=False)
 
 
+def _check_since(since: str | None) -> None:
+    """Refuse a ``--since`` that is no date or time (an empty list would say "no
+    events" where the question was not understood)."""
+    from thaw.history.diff import check_when
+
+    if since is not None:
+        try:
+            check_when(since, "--since")
+        except ValueError as exc:
+            raise fail(str(exc)) from exc
+
+
 @app.command("alerts")
 def alerts_cmd(
     portfolio: Annotated[str | None, typer.Option(help="Only this portfolio.")] = None,
@@ -255,6 +267,7 @@ def alerts_cmd(
 ) -> None:
     """Current alerts of every portfolio (or one); with --since or --events, the
     events (new_hit, hit_amended, hit_removed, row_changed, ownership_hit) recorded since."""
+    _check_since(since)
     with _portfolios(home) as ps:
         if events or since is not None:
             found = recorded_events(ps, portfolio, since)
@@ -474,13 +487,23 @@ def digest_cmd(
         str | None, typer.Option(help="Events recorded on or after this ISO date or time.")
     ] = None,
     portfolio: Annotated[str | None, typer.Option(help="Only this portfolio.")] = None,
-    smtp_host: Annotated[str, typer.Option(envvar="THAW_SMTP_HOST")] = "localhost",
-    smtp_port: Annotated[int, typer.Option(envvar="THAW_SMTP_PORT")] = 25,
-    sender: Annotated[str, typer.Option("--from", envvar="THAW_SMTP_FROM")] = "thaw@localhost",
-    starttls: Annotated[bool, typer.Option(envvar="THAW_SMTP_STARTTLS")] = False,
-    username: Annotated[str | None, typer.Option(envvar="THAW_SMTP_USER")] = None,
+    smtp_host: Annotated[
+        str, typer.Option(envvar="THAW_SMTP_HOST", help="SMTP server.")
+    ] = "localhost",
+    smtp_port: Annotated[int, typer.Option(envvar="THAW_SMTP_PORT", help="SMTP port.")] = 25,
+    sender: Annotated[
+        str, typer.Option("--from", envvar="THAW_SMTP_FROM", help="Sender address.")
+    ] = "thaw@localhost",
+    starttls: Annotated[
+        bool,
+        typer.Option(envvar="THAW_SMTP_STARTTLS", help="Upgrade the connection with STARTTLS."),
+    ] = False,
+    username: Annotated[
+        str | None, typer.Option(envvar="THAW_SMTP_USER", help="SMTP login, if the server asks.")
+    ] = None,
     password: Annotated[
-        str | None, typer.Option(envvar="THAW_SMTP_PASSWORD", show_default=False)
+        str | None,
+        typer.Option(envvar="THAW_SMTP_PASSWORD", show_default=False, help="SMTP password."),
     ] = None,
     home: HomeOption = None,
 ) -> None:
@@ -489,6 +512,7 @@ def digest_cmd(
 
     from thaw.monitor.digest import SmtpSettings, send_digest
 
+    _check_since(since)
     settings = SmtpSettings(smtp_host, smtp_port, sender, starttls, username, password)
     with _portfolios(home) as ps:
         try:
