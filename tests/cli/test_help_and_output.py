@@ -67,3 +67,17 @@ def test_help_groups_every_command_by_task() -> None:
         panel = result.stdout[start : result.stdout.index("╰", start)]
         for name in names:
             assert re.search(rf"│ {re.escape(name)} ", panel), (title, name)
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (["screen", "Kirill Dmitriev", "--threshold", "2"], "--threshold"),
+        (["screen-file", __file__, "--threshold", "-0.1"], "--threshold"),
+        (["serve", "--port", "99999"], "--port"),
+    ],
+)
+def test_values_out_of_range_are_refused(command: list[str], option: str) -> None:
+    result = CliRunner().invoke(app, command, env={"COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}'" in result.output

@@ -38,7 +38,11 @@ if TYPE_CHECKING:
 
 ThresholdOption = Annotated[
     float | None,
-    typer.Option(help="Lowest score reported, in [0, 1] (default: the matcher's threshold)."),
+    typer.Option(
+        min=0.0,
+        max=1.0,
+        help="Lowest score reported, in [0, 1] (default: the matcher's threshold).",
+    ),
 ]
 LimitOption = Annotated[int, typer.Option(help="Most hits reported per name.")]
 AlgorithmOption = Annotated[str, typer.Option(help="Scoring algorithm of the matcher.")]

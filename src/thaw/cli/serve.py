@@ -34,7 +34,7 @@ def parse_duration(text: str) -> float:
 @app.command("serve")
 def serve_cmd(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.", min=1, max=64)] = 1,
     no_auth: Annotated[
         bool, typer.Option("--no-auth", help="Serve without API keys (anyone is admin).")
