@@ -42,6 +42,8 @@ def test_portfolio_lifecycle_and_roles(server: Server) -> None:
         assert [(a["row_id"], a["source_id"]) for a in found] == [("c1", "QDi.101")]
         assert isinstance(c.get("/alerts", params={"events": True}).json(), list)
         assert c.get("/alerts", params={"portfolio": "nope"}).status_code == 404
+        bad = c.get("/alerts", params={"since": "last week"})
+        assert bad.status_code == 400 and "invalid since 'last week'" in bad.json()["detail"]
         assert c.get("/portfolios/nope").status_code == 404
         assert c.get("/webhooks").status_code == 403
     with server.client() as c:  # admin

@@ -20,6 +20,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from thaw.api.auth import Principal, require
 from thaw.api.deps import audit
 from thaw.api.runtime import runtime
+from thaw.history.diff import check_when
 from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor import Monitor, PortfolioError, PortfolioInputError, RowData
 from thaw.monitor.inputs import row_from_fields
@@ -169,7 +170,13 @@ def alerts(
     events: Annotated[bool, Query(description="The events rather than the alerts.")] = False,
 ) -> list[dict[str, Any]]:
     """Current alerts (``thaw alerts --json``) or, with ``events`` or ``since``, the
-    events (``new_hit``, ``hit_amended``, ``hit_removed``, ``row_changed``)."""
+    events (``new_hit``, ``hit_amended``, ``hit_removed``, ``row_changed``,
+    ``ownership_hit``); a ``since`` that is no date or time is a 400."""
+    if since is not None:
+        try:
+            check_when(since, "since")
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from exc
     with _portfolios(request) as ps:
         if events or since is not None:
             return [e.payload for e in recorded_events(ps, portfolio, since)]
