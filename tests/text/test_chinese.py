@@ -15,7 +15,8 @@ def test_pinyin_one_syllable_per_character() -> None:
 
 
 def test_korean_name_in_hanja_has_its_korean_reading() -> None:
-    assert han_variants("金铁三") == ("김철삼",)
+    # first; a lone word of three characters is also read as transcribed
+    assert han_variants("金铁三") == ("김철삼", "jintesan")
     # beside its pinyin, the characters alone are read
     assert han_variants("Jin Tiesan (金铁三)") == ("김철삼",)
     # a name written apart, given name first (as customer files write Chinese
@@ -62,3 +63,15 @@ def test_name_variants_of_han_names() -> None:
     # a Japanese name keeps its Japanese reading and gets no Korean one
     assert name_variants("鈴木 一郎", "Person") == ("suzuki ichiro",)
     assert name_variants("坎迪斯", "Organization") == ()
+
+
+def test_a_lone_word_gets_every_reading() -> None:
+    # one word of two to four characters: transcribed (no middle dot, no
+    # final consonant character needed), and in two characters a Japanese
+    # name's readings beside the dictionary's
+    assert "niko" in han_variants("尼科")
+    assert "piyelo" in han_variants("皮耶罗")
+    assert "ko ki" in han_variants("光輝")
+    assert "koki" not in han_variants("光輝")  # pykakasi's, given by name analysis
+    # a name of several words keeps only the readings it shows signs of
+    assert han_variants("皮耶 罗") == ()

@@ -11,6 +11,9 @@ from thaw.text import analyze_name, name_variants
 from thaw.text.korean import (
     HANJA_PATH,
     HANJA_SHA256,
+    MANDARIN_PATH,
+    MANDARIN_SHA256,
+    MAX_MANDARIN_VARIANTS,
     hangul_variants,
     hanja_reading,
     hanja_syllables,
@@ -19,6 +22,8 @@ from thaw.text.korean import (
     korean_rr,
     korean_words,
     loanword_reading,
+    mandarin_readings,
+    mandarin_variants,
 )
 
 
@@ -95,6 +100,36 @@ def test_foreign_names_in_hangul_have_readings_korean_names_none() -> None:
     assert name_variants("김정은", "Person") == ()
     assert name_variants("블라디미르 푸틴", "Person") == ("bladimir putin",)
     assert name_variants("블라디미르 푸틴", "Organization") == ()
+
+
+def test_mandarin_table_is_the_one_the_code_names() -> None:
+    data = MANDARIN_PATH.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == MANDARIN_SHA256
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
+    assert len(lines) > 400  # (every syllable some common character is read as)
+
+
+def test_mandarin_readings_of_a_korean_syllable() -> None:
+    readings = mandarin_readings("승")  # 勝 sheng, 承 and 乘 cheng ...
+    assert [r for r, _ in readings[:2]] == ["sheng", "cheng"]
+    shares = [share for _, share in readings]
+    assert shares == sorted(shares, reverse=True) and 0.9 <= sum(shares) <= 1.01
+    assert mandarin_readings("김") == (("jin", 1.0),)
+    assert mandarin_readings("르") == ()  # no character is read so
+
+
+def test_chinese_names_written_in_hangul_get_their_mandarin_readings() -> None:
+    # 小平 and 志強 read in Korean, and back in Mandarin
+    assert mandarin_variants("소평")[0] == "xiao ping"
+    assert "zhi qiang" in mandarin_variants("지강")
+    assert "jin" in mandarin_variants("김")
+    assert len(mandarin_variants("지강")) == MAX_MANDARIN_VARIANTS
+    assert hangul_variants("지강") == mandarin_variants("지강")
+    # a Korean name of three syllables, a name of several words, a foreign
+    # name: no Mandarin reading
+    assert mandarin_variants("김정은") == ()
+    assert hangul_variants("지강 김") == ()
+    assert mandarin_variants("푸틴") == ()
 
 
 def test_korean_names_stay_syllables() -> None:

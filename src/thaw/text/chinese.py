@@ -36,6 +36,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
+from thaw.text.japanese import japanese_reading, kanji_name_readings
 from thaw.text.korean import korean_reading
 from thaw.text.rules import transliterator as _icu
 
@@ -201,14 +202,35 @@ def _korean_name(name: str) -> str:
     return korean_reading(words[0])
 
 
+def _lone_word(name: str) -> str:
+    """The name's one word when it is a single word of two to four Chinese
+    characters (a given name or a surname alone, or a foreign name written
+    without its middle dot), else empty."""
+    word = name.strip()
+    return word if 2 <= len(word) <= 4 and _ONLY_HAN.match(word) else ""
+
+
 @lru_cache(maxsize=4096)
 def han_variants(name: str) -> tuple[str, ...]:
     """The other readings of a person's name written in Chinese characters (see
     the module docs): its Korean reading, then its readings as a transcribed
     foreign name (with *l* and *w*, then with *r* inside words and *v*), each
-    when there is one."""
+    when there is one.
+
+    A name of one word of two to four characters alone (厄森, 夏尼, 勝輝) says
+    too little to tell a Chinese, a Japanese and a transcribed foreign name
+    apart, and gets every reading: as transcribed (:func:`_transcribed_word`)
+    even without a sign of it, and, for two characters, the readings a
+    Japanese name may have beside the dictionary's
+    (:func:`thaw.text.japanese.kanji_name_readings`)."""
     out: list[str] = []
-    for reading in (_korean_name(name), foreign_reading(name), foreign_reading(name, True)):
+    lone = _lone_word(name)
+    readings = [_korean_name(name), foreign_reading(name), foreign_reading(name, True)]
+    if lone:
+        readings += [_transcribed_word(lone), _transcribed_word(lone, True)]
+        dictionary = japanese_reading(lone) if len(lone) == 2 else ""
+        readings += [r for r in kanji_name_readings(lone) if r != dictionary]
+    for reading in readings:
         if reading and reading not in out:
             out.append(reading)
     return tuple(out)

@@ -27,6 +27,16 @@ every syllable is the reading of some hanja. A name with a syllable that no
 hanja reads (르, 트, 츠, 에, 코 …) is a foreign one, and only such names get
 this reading (:func:`hangul_variants`), so that Korean names keep being
 compared syllable by syllable, as written.
+
+**Chinese names in Hangul** (:func:`mandarin_variants`). Korean also writes a
+Chinese name by the Korean readings of its characters (承偉 *Chengwei* is
+승위, 毛澤東 모택동), which the pinyin of the lists does not resemble. Each
+Korean reading stands for several characters, and so for several Mandarin
+readings (승: 勝 *sheng*, 承 *cheng*, 英 …); the table of
+:func:`mandarin_readings` (from Unihan, :mod:`thaw.text._make_unihan`) gives
+them with their share among common characters, and a short name written as one
+word (a given name, or a name of two syllables) gets its most likely
+combinations of them as variants (승위 → ``sheng wei``, ``cheng wei`` …).
 """
 
 from __future__ import annotations
@@ -47,6 +57,13 @@ HANJA_PATH: Final = Path(__file__).resolve().parent / "data" / "hanja_readings.t
 #: a source file so that a regenerated table changes the screening index's code
 #: digest (:func:`thaw.index.storage.code_digest`).
 HANJA_SHA256: Final = "ea12bae11fc7934675cdfe4645500821425d1d6720a058cde16727ebfac81f01"
+#: The table of Mandarin readings of each Korean reading
+#: (``hangul<TAB>reading:share …``), and its SHA-256, also written by
+#: :mod:`thaw.text._make_unihan`.
+MANDARIN_PATH: Final = HANJA_PATH.with_name("hangul_mandarin.txt.gz")
+MANDARIN_SHA256: Final = "718f277ada111ee782ce6d8b1fb95dbc058d3ea7c69438126660d8cba9f3ccff"
+#: The most Mandarin readings :func:`mandarin_variants` gives for one name.
+MAX_MANDARIN_VARIANTS: Final = 8
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 
@@ -147,6 +164,50 @@ def korean_reading(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out) if read else ""
+
+
+@lru_cache(maxsize=1)
+def _mandarin() -> dict[str, tuple[tuple[str, float], ...]]:
+    with gzip.open(MANDARIN_PATH, "rt", encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    table: dict[str, tuple[tuple[str, float], ...]] = {}
+    for line in lines:
+        syllable, _, readings = line.partition("\t")
+        items = (item.partition(":") for item in readings.split())
+        table[syllable] = tuple((r, int(share) / 100) for r, _, share in items)
+    return table
+
+
+def mandarin_readings(syllable: str) -> tuple[tuple[str, float], ...]:
+    """The Mandarin readings of the characters that Korean reads as ``syllable``,
+    with the share of common characters read so, most likely first (승 →
+    ``(("sheng", 0.51), ("cheng", 0.32), …)``); empty when no character is."""
+    return _mandarin().get(syllable, ())
+
+
+@lru_cache(maxsize=4096)
+def mandarin_variants(word: str) -> tuple[str, ...]:
+    """A Chinese name of one or two syllables written in Hangul by its
+    characters' Korean readings, read in Mandarin: the
+    :data:`MAX_MANDARIN_VARIANTS` most likely combinations of the syllables'
+    readings (:func:`mandarin_readings`), one pinyin syllable per Hangul one
+    (승위 → ``sheng wei``, ``cheng wei``, …; 흠 → ``qian``, ``qin``, ``xin``).
+    Empty for anything else: a longer word (a Korean name of three syllables,
+    a foreign name) and a syllable that no common character reads."""
+    if not 1 <= len(word) <= 2:
+        return ()
+    options = [mandarin_readings(ch) for ch in word]
+    if not all(options):
+        return ()
+    combos: list[tuple[float, str]] = [(1.0, "")]
+    for readings in options:
+        combos = [
+            (likelihood * share, f"{sofar} {reading}" if sofar else reading)
+            for likelihood, sofar in combos
+            for reading, share in readings
+        ]
+    combos.sort(key=lambda item: -item[0])
+    return tuple(text for _, text in combos[:MAX_MANDARIN_VARIANTS])
 
 
 # --- foreign names written in Hangul -------------------------------------------------
@@ -264,12 +325,14 @@ def hangul_variants(name: str) -> tuple[str, ...]:
     words are read back by :func:`loanword_reading`
     (블라디미르 푸틴 → ``bladimir putin``; with a second reading where a word
     begins with ``ㄹ``, read *l*: 오사마 빈 라덴 → ``osama bin raden``,
-    ``osama bin laden``). Empty for a Korean name."""
+    ``osama bin laden``). A name of one word of one or two syllables may be a
+    Chinese name read in Korean, and has its Mandarin readings
+    (:func:`mandarin_variants`). Empty for a Korean name."""
     words = name.split()
     if not any(is_foreign_hangul(w) for w in words) and not (
         len(words) > 1 and any(len(w) > 2 for w in words)
     ):
-        return ()
+        return mandarin_variants(words[0]) if len(words) == 1 else ()
     out: list[str] = []
     for initial_l in (False, True):
         read = " ".join(loanword_reading(w, initial_l) or w for w in words)
