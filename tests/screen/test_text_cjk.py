@@ -29,6 +29,9 @@ def text_screener() -> TextScreener:
         _person("test", "kadyrov", "Ramzan Akhmatovich KADYROV"),
         _person("test", "rebrov", "Ilya Vasilevich REBROV"),  # reads like 라브로프 alone
         _person("test", "kim", "KIM CHOL SAM"),
+        _person("test", "xi", "XI Jinping"),
+        _person("test", "zhao", "Guangzong ZHAO"),
+        _person("test", "wang", "WANG Wei"),  # two characters: not looked for
     ]
     return TextScreener(Screener.from_entries(entry_from_record(r) for r in records))
 
@@ -83,6 +86,20 @@ def test_chinese_prose(text_screener: TextScreener) -> None:
         ("lukashenko", 6, 15, "亚历山大·卢卡申科"),
         ("kadyrov", 21, 29, "拉姆赞·卡德罗夫"),
     ]
+
+
+def test_chinese_names_without_dots(text_screener: TextScreener) -> None:
+    # a Chinese name is three characters glued to the words around it
+    # (表示 "said", 会见了 "met"); read in pinyin with its given name joined
+    text = "习近平表示，中国将继续扩大开放。赵光宗会见了记者。"
+    assert _spans(text_screener, text) == [
+        ("xi", 0, 3, "习近平", False),
+        ("zhao", 16, 19, "赵光宗", False),
+    ]
+    # a name of two characters, and three characters whose reading is no
+    # listed name (xi jindai), are not reported
+    assert _spans(text_screener, "王伟表示，北京的天气很好。") == []
+    assert _spans(text_screener, "习近代史的学生表示满意。") == []
 
 
 def test_japanese_prose(text_screener: TextScreener) -> None:
