@@ -17,7 +17,7 @@ from thaw.index import entry_from_record
 from thaw.screen import Screener
 from thaw.screen.text import TextScreener
 from thaw.screen.text.cjk import find_cjk_mentions, has_cjk
-from thaw.screen.text.mentions import Hit
+from thaw.screen.text.mentions import Hit, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -121,6 +121,27 @@ def test_titles_countries_and_unlisted_names_are_not_reported(
         "中华人民共和国外交部发言人在北京表示，美国应当停止制裁。",
     ):
         assert _spans(text_screener, text) == [], text
+
+
+def test_korean_places_end_at_a_closing_particle() -> None:
+    looked: list[str] = []
+
+    def lookup(name: str) -> list[Hit]:
+        looked.append(name)
+        return []
+
+    find_cjk_mentions("북한의 김철삼 대표는 평양에서 연설했다", lookup)
+    # 북한의 (North Korea's), 대표는 and 평양에서 (in Pyongyang) end a noun
+    # phrase: no place runs past them; the last word of a place loses its
+    # particle; 김철삼 is a Korean name of three syllables
+    assert looked == ["김철삼 대표는", "김철삼 대표", "김철삼"]
+
+
+def test_cjk_prose_is_not_screened_word_by_word() -> None:
+    # its words are found by screen.text.cjk; the Latin words around them are
+    # still tokens
+    toks = tokenize("블라디미르 푸틴 대통령은 习近平表示 Vladimir Putin ウラジーミル")
+    assert [t.text for t in toks] == ["Vladimir", "Putin"]
 
 
 def test_latin_text_is_not_searched() -> None:

@@ -77,6 +77,12 @@ _PARTICLES: Final = tuple(
     )
 )
 _KOREAN_WORDS: Final = (2, 3)
+#: Particles that end a noun phrase and that no name ends in (unlike 은, 이, 가,
+#: 도, 로 …: 김정은, 세르게이, 파블로): a word carrying one ends the name,
+#: so no name runs on past it (러시아의 세르게이 …: *Russia's* Sergei).
+_CLOSING_PARTICLES: Final = tuple(
+    "의 을 를 는 에서 에게 으로 부터 까지 께서 한테 이다 이며 이고 와의 과의 에게서".split()
+)
 
 #: The commonest Korean surnames in Hangul, in the spellings of both Koreas
 #: (이 and 리, 류 and 유, 림 and 임, 로 and 노).
@@ -125,16 +131,24 @@ def _strip_particle(word: str) -> str:
     return word
 
 
+def _closed(word: str) -> bool:
+    """Whether a Hangul word is a noun with a closing particle attached (북한의)."""
+    return any(word.endswith(p) and len(word) > len(p) for p in _CLOSING_PARTICLES)
+
+
 def _korean(text: str) -> Iterator[list[tuple[int, int]]]:
     """Places of two or three consecutive Hangul words (the last one without its
-    particle), as alternatives: each a list of ``(start, end)``, one per place."""
+    particle), as alternatives: each a list of ``(start, end)``, one per place.
+    No place runs past a word that ends in a closing particle
+    (:data:`_CLOSING_PARTICLES`)."""
     words = [(m.start(), m.end()) for m in _HANGUL_WORD.finditer(text)]
+    closed = [_closed(text[a:b]) for a, b in words]
     for i in range(len(words)):
         places: list[tuple[int, int]] = []
         for size in _KOREAN_WORDS:
             j = i + size - 1
-            if j >= len(words):
-                break
+            if j >= len(words) or closed[j - 1]:
+                break  # (a particle inside the place ends the name before it)
             if any(text[words[k][1] : words[k + 1][0]] != " " for k in range(i, j)):
                 break
             start, end = words[i][0], words[j][1]
