@@ -34,7 +34,9 @@ def test_names_of_two_kanji_have_their_characters_readings() -> None:
     assert "dai ki" in kanji_name_readings("大輝")  # Daiki
     assert "haru ka" in kanji_name_readings("春香")  # Haruka
     assert len(kanji_name_readings("春香")) == MAX_NAME_READINGS
-    assert kanji_name_readings("鈴木一郎") == ()  # two characters only
+    assert kanji_name_readings("鈴木一郎") == ()  # one or two characters only
+    assert kanji_name_readings("誠")[0] == "makoto"  # a given name of one character
+    assert "shigeru" in name_variants("茂", "Person")
     assert kanji_name_readings("张伟") == ()  # simplified: no Japanese reading
 
 

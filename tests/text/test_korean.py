@@ -92,12 +92,22 @@ def test_foreign_names_in_hangul_have_readings_korean_names_none() -> None:
     assert hangul_variants("블라디미르 푸틴") == ("bladimir putin",)
     # one foreign word makes the whole name a foreign person's
     assert hangul_variants("오사마 빈 라덴") == ("osama bin raden", "osama bin laden")
-    assert hangul_variants("김정은") == ()
     # every syllable a hanja reading, but a word of three syllables beside
     # another: no Korean name is written so (Igor Sechin)
     assert hangul_variants("이고리 세친") == ("igori sechin",)
     assert hangul_variants("하은 민준 박") == ()  # given, middle, surname
-    assert name_variants("김정은", "Person") == ()
+    assert name_variants("하은 박", "Person") == ()
+
+
+def test_a_name_of_one_word_gets_every_reading() -> None:
+    # foreign names of syllables that hanja read too, with f and v for the p
+    # and b the orthography also writes them with
+    assert hangul_variants("마리아") == ("maria",)
+    assert hangul_variants("소피아") == ("sopia", "sofia")
+    assert hangul_variants("이반")[:2] == ("iban", "ivan")
+    # a Korean name written as one word reads back to one word, which is no
+    # word of a Korean listing; its syllables are still compared as written
+    assert hangul_variants("김정은") == ("gimjengun",)
     assert name_variants("블라디미르 푸틴", "Person") == ("bladimir putin",)
     assert name_variants("블라디미르 푸틴", "Organization") == ()
 
@@ -124,7 +134,8 @@ def test_chinese_names_written_in_hangul_get_their_mandarin_readings() -> None:
     assert "zhi qiang" in mandarin_variants("지강")
     assert "jin" in mandarin_variants("김")
     assert len(mandarin_variants("지강")) == MAX_MANDARIN_VARIANTS
-    assert hangul_variants("지강") == mandarin_variants("지강")
+    # after its reading back as a foreign name
+    assert hangul_variants("지강") == ("jigang", *mandarin_variants("지강"))
     # a Korean name of three syllables, a name of several words, a foreign
     # name: no Mandarin reading
     assert mandarin_variants("김정은") == ()

@@ -33,6 +33,15 @@ part of the syllable's total, in per cent, and only readings of
 :data:`MIN_SHARE` per cent or more are kept, at most :data:`MAX_READINGS`.
 Its digest is ``MANDARIN_SHA256`` in :mod:`thaw.text.korean`.
 
+The fourth, ``data/han_polyphones.txt.gz``, lists the common characters that
+have more than one Mandarin reading, with all of them (曾 ``ceng zeng``, 单
+``dan chan shan``): ``kMandarin``'s, then those of the dictionaries of modern
+standard characters (``kTGHZ2013``, ``kXHC1983``), or for a character neither
+lists but ``kFrequency`` does (a traditional one), ``kHanyuPinyin``'s; a
+surname often takes the reading that is not the word's (曾 *Zeng*, 单 *Shan*),
+for :func:`thaw.text.chinese.polyphone_variants`. Its digest is
+``POLYPHONES_SHA256`` in :mod:`thaw.text.chinese`.
+
 The third, ``data/kanji_readings.txt.gz``, gives each character's Japanese
 readings (``kJapaneseKun`` then ``kJapaneseOn``, lower case, long vowels written
 short as the lists write them: 勝 ``katsu masaru taeru sho``), for the readings
@@ -54,6 +63,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from thaw.text.chinese import POLYPHONES_PATH
 from thaw.text.japanese import KANJI_PATH
 from thaw.text.korean import HANJA_PATH, MANDARIN_PATH
 
@@ -159,6 +169,38 @@ def build_mandarin(folder: Path) -> dict[str, list[tuple[str, int]]]:
     return table
 
 
+def build_polyphones(folder: Path) -> dict[str, list[str]]:
+    """``character → [Mandarin reading, …]`` for the common characters with more
+    than one reading (see the module docs)."""
+    fields: dict[str, dict[str, str]] = defaultdict(dict)
+    wanted = frozenset({"kMandarin", "kTGHZ2013", "kXHC1983", "kHanyuPinyin"})
+    for ch, name, value in _fields(folder, "Unihan_Readings.txt", wanted):
+        fields[ch][name] = value
+    frequency = frozenset({"kFrequency"})
+    for ch, name, value in _fields(folder, "Unihan_DictionaryLikeData.txt", frequency):
+        if ch in fields:
+            fields[ch][name] = value
+    table: dict[str, list[str]] = {}
+    for ch, values in fields.items():
+        sources: tuple[str, ...]
+        if "kTGHZ2013" in values or "kXHC1983" in values:
+            sources = ("kMandarin", "kTGHZ2013", "kXHC1983")
+        elif "kFrequency" in values:
+            sources = ("kMandarin", "kHanyuPinyin")
+        else:
+            continue
+        readings: list[str] = []
+        for source in sources:
+            for item in values.get(source, "").split():
+                for reading in item.rpartition(":")[2].split(","):
+                    toneless = _toneless(reading)
+                    if toneless.isalpha() and toneless not in readings:
+                        readings.append(toneless)
+        if len(readings) > 1:
+            table[ch] = readings
+    return table
+
+
 _LONG = re.compile(r"(?<=[a-z])(ou|oo|uu)")
 
 
@@ -196,6 +238,11 @@ def main(argv: list[str]) -> int:
     digest = _write(MANDARIN_PATH, "".join(lines))
     print(f"wrote {len(mandarin)} syllables to {MANDARIN_PATH}")
     print(f"MANDARIN_SHA256 = {digest!r}")
+    poly = build_polyphones(folder)
+    lines = (f"{ch}\t{' '.join(poly[ch])}\n" for ch in sorted(poly))
+    digest = _write(POLYPHONES_PATH, "".join(lines))
+    print(f"wrote {len(poly)} characters to {POLYPHONES_PATH}")
+    print(f"POLYPHONES_SHA256 = {digest!r}")
     kanji = build_kanji(folder)
     digest = _write(KANJI_PATH, "".join(f"{ch}\t{' '.join(kanji[ch])}\n" for ch in sorted(kanji)))
     print(f"wrote {len(kanji)} characters to {KANJI_PATH}")

@@ -24,6 +24,7 @@ second), which only names written in kanji or kana pay.
 from __future__ import annotations
 
 import gzip
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -81,18 +82,21 @@ def kanji_readings(ch: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def kanji_name_readings(word: str) -> tuple[str, ...]:
-    """Readings of a Japanese name of two characters put together from each
-    character's own readings (:func:`kanji_readings`): the
+    """Readings of a Japanese name of one or two characters put together from
+    each character's own readings (:func:`kanji_readings`): the
     :data:`MAX_NAME_READINGS` shortest combinations (names take the short
     readings of their characters: 勝輝 → ``sho ki``, ``sho kun``, ``katsu ki``
-    …; 小畑 → ``o hata`` …), each as two words. Empty for anything but two
-    characters that both have Japanese readings."""
+    …; 小畑 → ``o hata`` …), each as two words; a given name of one character
+    reads as the character does (誠 ``makoto``, 茂 ``shigeru``). Empty for
+    anything else, and for a character without Japanese readings."""
+    if len(word) == 1:
+        return kanji_readings(word)[:MAX_NAME_READINGS]
     if len(word) != 2:
         return ()
     first, second = kanji_readings(word[0]), kanji_readings(word[1])
     if not first or not second:
         return ()
-    combos = [(a, b) for a in first for b in second]
+    combos = [(a, b) for a, b in itertools.product(first, second)]
     combos.sort(key=lambda pair: len(pair[0]) + len(pair[1]))  # (stable: kun first)
     return tuple(f"{a} {b}" for a, b in combos[:MAX_NAME_READINGS])
 

@@ -315,6 +315,22 @@ def is_foreign_hangul(word: str) -> bool:
     return any(is_hangul_syllable(ch) and ch not in known for ch in word)
 
 
+#: The sounds that the loanword orthography writes with ``ㅍ`` and ``ㅂ`` beside
+#: *p* and *b*: *f* and *v* (소피아 *Sofia*, 이반 *Ivan*).
+_FV: Final = str.maketrans({"p": "f", "b": "v"})
+
+
+def _loanword_readings(words: list[str]) -> list[str]:
+    """A foreign name's Hangul words read back (:func:`loanword_reading`): as
+    read, and with a word-initial ``ㄹ`` read *l*."""
+    out: list[str] = []
+    for initial_l in (False, True):
+        read = " ".join(loanword_reading(w, initial_l) or w for w in words)
+        if read not in out:
+            out.append(read)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def hangul_variants(name: str) -> tuple[str, ...]:
     """Other readings of a name written in Hangul: a name with a word that is a
@@ -325,17 +341,21 @@ def hangul_variants(name: str) -> tuple[str, ...]:
     words are read back by :func:`loanword_reading`
     (블라디미르 푸틴 → ``bladimir putin``; with a second reading where a word
     begins with ``ㄹ``, read *l*: 오사마 빈 라덴 → ``osama bin raden``,
-    ``osama bin laden``). A name of one word of one or two syllables may be a
-    Chinese name read in Korean, and has its Mandarin readings
-    (:func:`mandarin_variants`). Empty for a Korean name."""
+    ``osama bin laden``). A name of one word says too little: it may be a
+    foreign name of syllables that hanja read too (마리아 *Maria*, 소피아
+    *Sofia*), and gets the readings back into Latin letters (also with *f* and
+    *v* for the *p* and *b* the orthography writes them with: ``sopia``,
+    ``sofia``), or a
+    Chinese name read in Korean, and gets its Mandarin readings
+    (:func:`mandarin_variants`, one or two syllables). A Korean name of several
+    words has none."""
     words = name.split()
     if not any(is_foreign_hangul(w) for w in words) and not (
         len(words) > 1 and any(len(w) > 2 for w in words)
     ):
-        return mandarin_variants(words[0]) if len(words) == 1 else ()
-    out: list[str] = []
-    for initial_l in (False, True):
-        read = " ".join(loanword_reading(w, initial_l) or w for w in words)
-        if read not in out:
-            out.append(read)
-    return tuple(out)
+        if len(words) != 1:
+            return ()
+        foreign = _loanword_readings(words)
+        readings = [*foreign, foreign[-1].translate(_FV), *mandarin_variants(words[0])]
+        return tuple(dict.fromkeys(r for r in readings if r and r != words[0]))
+    return tuple(_loanword_readings(words))
