@@ -18,6 +18,7 @@ from thaw.text.korean import (
     hanja_reading,
     hanja_syllables,
     is_foreign_hangul,
+    is_korean_name,
     korean_reading,
     korean_rr,
     korean_words,
@@ -102,14 +103,13 @@ def test_foreign_names_in_hangul_have_readings_korean_names_none() -> None:
 def test_a_name_of_one_word_gets_every_reading() -> None:
     # foreign names of syllables that hanja read too, with f and v for the p
     # and b the orthography also writes them with
-    assert hangul_variants("마리아") == ("maria",)
-    assert hangul_variants("소피아") == ("sopia", "sofia")
+    assert hangul_variants("사라")[:1] == ("sara",)
     assert hangul_variants("이반")[:2] == ("iban", "ivan")
-    # a Korean name written as one word reads back to one word, which is no
-    # word of a Korean listing; its syllables are still compared as written
-    assert hangul_variants("김정은") == ("gimjengun",)
-    assert name_variants("블라디미르 푸틴", "Person") == ("bladimir putin",)
-    assert name_variants("블라디미르 푸틴", "Organization") == ()
+    # but not one shaped as a Korean full name: read back as one Latin word,
+    # 김종은 and 김정은 (two people) would meet as near spellings
+    assert is_korean_name("김정은") and not is_korean_name("사라")
+    assert hangul_variants("김정은") == ()
+    assert hangul_variants("마리아") == ()  # (마 is a surname too)
 
 
 def test_mandarin_table_is_the_one_the_code_names() -> None:

@@ -62,6 +62,13 @@ HANJA_SHA256: Final = "ea12bae11fc7934675cdfe4645500821425d1d6720a058cde16727ebf
 #: :mod:`thaw.text._make_unihan`.
 MANDARIN_PATH: Final = HANJA_PATH.with_name("hangul_mandarin.txt.gz")
 MANDARIN_SHA256: Final = "718f277ada111ee782ce6d8b1fb95dbc058d3ea7c69438126660d8cba9f3ccff"
+#: The commonest Korean surnames in Hangul, in the spellings of both Koreas
+#: (이 and 리, 류 and 유, 림 and 임, 로 and 노).
+KOREAN_SURNAMES: Final = frozenset(
+    """김 이 리 박 최 정 강 조 윤 장 임 림 한 오 서 신 권 황 안 송 류 유 홍 전 고 문 양 손
+    배 백 허 남 심 노 로 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여
+    추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 태 라""".split()
+)
 #: The most Mandarin readings :func:`mandarin_variants` gives for one name.
 MAX_MANDARIN_VARIANTS: Final = 8
 
@@ -315,8 +322,14 @@ def is_foreign_hangul(word: str) -> bool:
     return any(is_hangul_syllable(ch) and ch not in known for ch in word)
 
 
+def is_korean_name(word: str) -> bool:
+    """Whether a Hangul word is shaped as a Korean full name written as one
+    word: three syllables beginning with a common Korean surname (김정은)."""
+    return len(word) == 3 and word[0] in KOREAN_SURNAMES
+
+
 #: The sounds that the loanword orthography writes with ``ㅍ`` and ``ㅂ`` beside
-#: *p* and *b*: *f* and *v* (소피아 *Sofia*, 이반 *Ivan*).
+#: *p* and *b*: *f* and *v* (이반 *Ivan*).
 _FV: Final = str.maketrans({"p": "f", "b": "v"})
 
 
@@ -342,18 +355,19 @@ def hangul_variants(name: str) -> tuple[str, ...]:
     (블라디미르 푸틴 → ``bladimir putin``; with a second reading where a word
     begins with ``ㄹ``, read *l*: 오사마 빈 라덴 → ``osama bin raden``,
     ``osama bin laden``). A name of one word says too little: it may be a
-    foreign name of syllables that hanja read too (마리아 *Maria*, 소피아
-    *Sofia*), and gets the readings back into Latin letters (also with *f* and
-    *v* for the *p* and *b* the orthography writes them with: ``sopia``,
-    ``sofia``), or a
+    foreign name of syllables that hanja read too (사라 *Sarah*, 이반 *Ivan*),
+    and gets the readings back into Latin letters (also with *f* and *v* for
+    the *p* and *b* the orthography writes them with: ``iban``, ``ivan``), or a
     Chinese name read in Korean, and gets its Mandarin readings
-    (:func:`mandarin_variants`, one or two syllables). A Korean name of several
-    words has none."""
+    (:func:`mandarin_variants`, one or two syllables). A Korean name has none:
+    of several words, or one word shaped as Korean full names are
+    (:func:`is_korean_name`: read back as one Latin word, 김종은 and 김정은, two
+    people, would meet as near spellings)."""
     words = name.split()
     if not any(is_foreign_hangul(w) for w in words) and not (
         len(words) > 1 and any(len(w) > 2 for w in words)
     ):
-        if len(words) != 1:
+        if len(words) != 1 or is_korean_name(words[0]):
             return ()
         foreign = _loanword_readings(words)
         readings = [*foreign, foreign[-1].translate(_FV), *mandarin_variants(words[0])]

@@ -55,6 +55,7 @@ from typing import Final
 from thaw.screen.text.mentions import Hit, Mention
 from thaw.text import analyze_name
 from thaw.text.chinese import HAN_CHARACTER, MIDDLE_DOT
+from thaw.text.korean import KOREAN_SURNAMES
 
 CJKLookup = Callable[[str], Sequence[Hit]]
 """``lookup(name)`` → hits for a name written in Hangul, Chinese characters or
@@ -84,13 +85,6 @@ _CLOSING_PARTICLES: Final = tuple(
     "의 을 를 는 에서 에게 으로 부터 까지 께서 한테 이다 이며 이고 와의 과의 에게서".split()
 )
 
-#: The commonest Korean surnames in Hangul, in the spellings of both Koreas
-#: (이 and 리, 류 and 유, 림 and 임, 로 and 노).
-KOREAN_SURNAMES: Final = frozenset(
-    """김 이 리 박 최 정 강 조 윤 장 임 림 한 오 서 신 권 황 안 송 류 유 홍 전 고 문 양 손
-    배 백 허 남 심 노 로 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여
-    추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 태 라""".split()
-)
 #: The score a Korean name in Hangul must reach: read syllable by syllable, it
 #: meets its listing almost exactly (김정은 ~ KIM Jong Un 0.95); a common word
 #: that begins with a surname's syllable does not.
