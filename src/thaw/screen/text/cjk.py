@@ -134,7 +134,7 @@ def _korean(text: str) -> Iterator[list[tuple[int, int]]]:
     """Places of two or three consecutive Hangul words (the last one without its
     particle), as alternatives: each a list of ``(start, end)``, one per place.
     No place runs past a word that ends in a closing particle
-    (:data:`_CLOSING_PARTICLES`)."""
+    (:data:`_CLOSING_PARTICLES`), nor ends with one."""
     words = [(m.start(), m.end()) for m in _HANGUL_WORD.finditer(text)]
     closed = [_closed(text[a:b]) for a, b in words]
     for i in range(len(words)):
@@ -146,7 +146,8 @@ def _korean(text: str) -> Iterator[list[tuple[int, int]]]:
             if any(text[words[k][1] : words[k + 1][0]] != " " for k in range(i, j)):
                 break
             start, end = words[i][0], words[j][1]
-            places.append((start, end))
+            if not closed[j]:  # (a name never ends in a closing particle either)
+                places.append((start, end))
             bare = _strip_particle(text[words[j][0] : end])
             if words[j][0] + len(bare) < end:  # 푸틴은; but 세르게이 may end in 이
                 places.append((start, words[j][0] + len(bare)))
