@@ -17,7 +17,7 @@ from thaw.index import entry_from_record
 from thaw.screen import Screener
 from thaw.screen.text import TextScreener
 from thaw.screen.text.cjk import find_cjk_mentions, has_cjk
-from thaw.screen.text.mentions import Hit
+from thaw.screen.text.mentions import Hit, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +29,9 @@ def text_screener() -> TextScreener:
         _person("test", "kadyrov", "Ramzan Akhmatovich KADYROV"),
         _person("test", "rebrov", "Ilya Vasilevich REBROV"),  # reads like 라브로프 alone
         _person("test", "kim", "KIM CHOL SAM"),
+        _person("test", "xi", "XI Jinping"),
+        _person("test", "zhao", "Guangzong ZHAO"),
+        _person("test", "wang", "WANG Wei"),  # two characters: not looked for
     ]
     return TextScreener(Screener.from_entries(entry_from_record(r) for r in records))
 
@@ -85,6 +88,20 @@ def test_chinese_prose(text_screener: TextScreener) -> None:
     ]
 
 
+def test_chinese_names_without_dots(text_screener: TextScreener) -> None:
+    # a Chinese name is three characters glued to the words around it
+    # (表示 "said", 会见了 "met"); read in pinyin with its given name joined
+    text = "习近平表示，中国将继续扩大开放。赵光宗会见了记者。"
+    assert _spans(text_screener, text) == [
+        ("xi", 0, 3, "习近平", False),
+        ("zhao", 16, 19, "赵光宗", False),
+    ]
+    # a name of two characters, and three characters whose reading is no
+    # listed name (xi jindai), are not reported
+    assert _spans(text_screener, "王伟表示，北京的天气很好。") == []
+    assert _spans(text_screener, "习近代史的学生表示满意。") == []
+
+
 def test_japanese_prose(text_screener: TextScreener) -> None:
     text = "ロシアのウラジーミル・プーチン大統領は語った。プーチン氏は北京を訪れる。"
     assert _spans(text_screener, text) == [
@@ -104,6 +121,27 @@ def test_titles_countries_and_unlisted_names_are_not_reported(
         "中华人民共和国外交部发言人在北京表示，美国应当停止制裁。",
     ):
         assert _spans(text_screener, text) == [], text
+
+
+def test_korean_places_end_at_a_closing_particle() -> None:
+    looked: list[str] = []
+
+    def lookup(name: str) -> list[Hit]:
+        looked.append(name)
+        return []
+
+    find_cjk_mentions("북한의 김철삼 대표는 평양에서 연설했다", lookup)
+    # 북한의 (North Korea's), 대표는 and 평양에서 (in Pyongyang) end a noun
+    # phrase: no place runs past them, nor ends with their particle (the last
+    # word of a place loses it); 김철삼 is a Korean name of three syllables
+    assert looked == ["김철삼 대표", "김철삼"]
+
+
+def test_cjk_prose_is_not_screened_word_by_word() -> None:
+    # its words are found by screen.text.cjk; the Latin words around them are
+    # still tokens
+    toks = tokenize("블라디미르 푸틴 대통령은 习近平表示 Vladimir Putin ウラジーミル")
+    assert [t.text for t in toks] == ["Vladimir", "Putin"]
 
 
 def test_latin_text_is_not_searched() -> None:

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+
 import pytest
 
 from thaw.text import name_variants
-from thaw.text.chinese import foreign_reading, han_variants, han_words
+from thaw.text.chinese import (
+    MAX_POLYPHONE_VARIANTS,
+    POLYPHONES_PATH,
+    POLYPHONES_SHA256,
+    foreign_reading,
+    han_variants,
+    han_words,
+    polyphone_variants,
+)
 from thaw.text.translit import transliterate_word
 
 
@@ -15,7 +26,8 @@ def test_pinyin_one_syllable_per_character() -> None:
 
 
 def test_korean_name_in_hanja_has_its_korean_reading() -> None:
-    assert han_variants("金铁三") == ("김철삼",)
+    # first; a lone word of three characters is also read as transcribed
+    assert han_variants("金铁三") == ("김철삼", "jintesan")
     # beside its pinyin, the characters alone are read
     assert han_variants("Jin Tiesan (金铁三)") == ("김철삼",)
     # a name written apart, given name first (as customer files write Chinese
@@ -42,6 +54,14 @@ def test_foreign_reading(han: str, latin: str) -> None:
     assert foreign_reading(han) == latin
 
 
+def test_transcription_habits() -> None:
+    # pinyin's y after an i, and in yi, is no sound of its own
+    assert foreign_reading("玛丽亚·伊万") == "malia iwan"
+    # the looser reading: fei is fi, n before n one n, ng before a consonant n
+    assert foreign_reading("索菲亚·丹尼尔", r_for_l=True) == "sofia danir"
+    assert foreign_reading("安东·伊万", r_for_l=True) == "andon ivan"
+
+
 def test_foreign_reading_with_r() -> None:
     assert foreign_reading("拉姆赞·卡德罗夫", r_for_l=True) == "lamzan kadrov"
     # ... and v for w; 奇 writes ch alone (-vich), 科 ko
@@ -62,3 +82,38 @@ def test_name_variants_of_han_names() -> None:
     # a Japanese name keeps its Japanese reading and gets no Korean one
     assert name_variants("鈴木 一郎", "Person") == ("suzuki ichiro",)
     assert name_variants("坎迪斯", "Organization") == ()
+
+
+def test_a_lone_word_gets_every_reading() -> None:
+    # one word of two to four characters: transcribed (no middle dot, no
+    # final consonant character needed), and in two characters a Japanese
+    # name's readings beside the dictionary's
+    assert "niko" in han_variants("尼科")
+    assert "pielo" in han_variants("皮耶罗")  # (y after i: no sound of its own)
+    assert "ko ki" in han_variants("光輝")
+    assert "koki" not in han_variants("光輝")  # pykakasi's, given by name analysis
+    # a name of several words keeps only the readings it shows signs of
+    assert han_variants("皮耶 罗") == ()
+
+
+def test_polyphone_table_is_the_one_the_code_names() -> None:
+    data = POLYPHONES_PATH.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == POLYPHONES_SHA256
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
+    assert len(lines) > 800
+    assert all(len(line.split("\t")[1].split()) > 1 for line in lines)
+
+
+def test_characters_of_several_readings_are_read_the_other_ways() -> None:
+    # 曾 is ceng as a word and Zeng as a surname; 单 dan, and Shan
+    assert han_words("曾国藩") == ["ceng", "guo", "fan"]
+    assert polyphone_variants("曾国藩") == ("zeng guo fan",)
+    assert "shan xiong xin" in polyphone_variants("单雄信")
+    # one character at a time, then all together
+    assert polyphone_variants("仇和") == ("qiu he", "chou hu", "chou huo", "qiu hu")
+    assert len(polyphone_variants("长重朝乐")) == MAX_POLYPHONE_VARIANTS
+    assert polyphone_variants("华国锋") == ()  # one reading each
+    # a name of one word has them as variants; a name written apart (a
+    # customer file's given names and surname) does not
+    assert "zeng guo fan" in name_variants("曾国藩", "Person")
+    assert not any("zhen" in v for v in name_variants("美雲 宗翰 陳", "Person"))

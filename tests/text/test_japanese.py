@@ -1,9 +1,43 @@
-"""Japanese readings: foreign names in katakana read back into Latin letters."""
+"""Japanese readings: foreign names in katakana read back into Latin letters, and
+the readings of names in kanji."""
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+
 from thaw.text import name_variants
-from thaw.text.japanese import katakana_readings
+from thaw.text.japanese import (
+    KANJI_PATH,
+    KANJI_SHA256,
+    MAX_NAME_READINGS,
+    kanji_name_readings,
+    kanji_readings,
+    katakana_readings,
+)
+
+
+def test_kanji_table_is_the_one_the_code_names() -> None:
+    data = KANJI_PATH.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == KANJI_SHA256
+    assert len(gzip.decompress(data).decode("utf-8").splitlines()) > 10_000
+
+
+def test_kanji_readings_kun_first_long_vowels_short() -> None:
+    assert kanji_readings("光") == ("hikaru", "hikari", "ko")  # on reading kou
+    assert kanji_readings("a") == ()
+
+
+def test_names_of_two_kanji_have_their_characters_readings() -> None:
+    # the shortest combinations first: names take short readings
+    assert kanji_name_readings("光輝")[0] == "ko ki"  # Koki
+    assert "dai ki" in kanji_name_readings("大輝")  # Daiki
+    assert "haru ka" in kanji_name_readings("春香")  # Haruka
+    assert len(kanji_name_readings("春香")) == MAX_NAME_READINGS
+    assert kanji_name_readings("鈴木一郎") == ()  # one or two characters only
+    assert kanji_name_readings("誠")[0] == "makoto"  # a given name of one character
+    assert "shigeru" in name_variants("茂", "Person")
+    assert kanji_name_readings("张伟") == ()  # simplified: no Japanese reading
 
 
 def test_katakana_readings() -> None:

@@ -11,14 +11,20 @@ from thaw.text import analyze_name, name_variants
 from thaw.text.korean import (
     HANJA_PATH,
     HANJA_SHA256,
+    MANDARIN_PATH,
+    MANDARIN_SHA256,
+    MAX_MANDARIN_VARIANTS,
     hangul_variants,
     hanja_reading,
     hanja_syllables,
     is_foreign_hangul,
+    is_korean_name,
     korean_reading,
     korean_rr,
     korean_words,
     loanword_reading,
+    mandarin_readings,
+    mandarin_variants,
 )
 
 
@@ -87,14 +93,54 @@ def test_foreign_names_in_hangul_have_readings_korean_names_none() -> None:
     assert hangul_variants("블라디미르 푸틴") == ("bladimir putin",)
     # one foreign word makes the whole name a foreign person's
     assert hangul_variants("오사마 빈 라덴") == ("osama bin raden", "osama bin laden")
-    assert hangul_variants("김정은") == ()
     # every syllable a hanja reading, but a word of three syllables beside
     # another: no Korean name is written so (Igor Sechin)
     assert hangul_variants("이고리 세친") == ("igori sechin",)
     assert hangul_variants("하은 민준 박") == ()  # given, middle, surname
-    assert name_variants("김정은", "Person") == ()
-    assert name_variants("블라디미르 푸틴", "Person") == ("bladimir putin",)
-    assert name_variants("블라디미르 푸틴", "Organization") == ()
+    assert name_variants("하은 박", "Person") == ()
+
+
+def test_a_name_of_one_word_gets_every_reading() -> None:
+    # foreign names of syllables that hanja read too, with f and v for the p
+    # and b the orthography also writes them with
+    assert hangul_variants("사라")[:1] == ("sara",)
+    assert hangul_variants("이반")[:2] == ("iban", "ivan")
+    # but not one shaped as a Korean full name: read back as one Latin word,
+    # 김종은 and 김정은 (two people) would meet as near spellings
+    assert is_korean_name("김정은") and not is_korean_name("사라")
+    assert hangul_variants("김정은") == ()
+    assert hangul_variants("마리아") == ()  # (마 is a surname too)
+
+
+def test_mandarin_table_is_the_one_the_code_names() -> None:
+    data = MANDARIN_PATH.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == MANDARIN_SHA256
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
+    assert len(lines) > 400  # (every syllable some common character is read as)
+
+
+def test_mandarin_readings_of_a_korean_syllable() -> None:
+    readings = mandarin_readings("승")  # 勝 sheng, 承 and 乘 cheng ...
+    assert [r for r, _ in readings[:2]] == ["sheng", "cheng"]
+    shares = [share for _, share in readings]
+    assert shares == sorted(shares, reverse=True) and 0.9 <= sum(shares) <= 1.01
+    assert mandarin_readings("김") == (("jin", 1.0),)
+    assert mandarin_readings("르") == ()  # no character is read so
+
+
+def test_chinese_names_written_in_hangul_get_their_mandarin_readings() -> None:
+    # 小平 and 志強 read in Korean, and back in Mandarin
+    assert mandarin_variants("소평")[0] == "xiao ping"
+    assert "zhi qiang" in mandarin_variants("지강")
+    assert "jin" in mandarin_variants("김")
+    assert len(mandarin_variants("지강")) == MAX_MANDARIN_VARIANTS
+    # after its reading back as a foreign name
+    assert hangul_variants("지강") == ("jigang", *mandarin_variants("지강"))
+    # a Korean name of three syllables, a name of several words, a foreign
+    # name: no Mandarin reading
+    assert mandarin_variants("김정은") == ()
+    assert hangul_variants("지강 김") == ()
+    assert mandarin_variants("푸틴") == ()
 
 
 def test_korean_names_stay_syllables() -> None:

@@ -1,4 +1,5 @@
-"""Regenerate ``data/hanja_readings.txt.gz`` from the Unicode Han Database (dev tool).
+"""Regenerate ``data/hanja_readings.txt.gz`` and ``data/hangul_mandarin.txt.gz``
+from the Unicode Han Database (dev tool).
 
 Usage::
 
@@ -6,7 +7,7 @@ Usage::
 
 ``UNIHAN_DIR`` holds ``Unihan_Readings.txt`` and ``Unihan_Variants.txt`` (plain
 or ``.bz2``, as Debian's ``unicode-data`` package installs them in
-``/usr/share/unicode``, the default). The table written has one line per Chinese
+``/usr/share/unicode``, the default). The first table has one line per Chinese
 character that Korean reads, ``character<TAB>hangul``:
 
 * the Korean reading is Unihan's ``kHangul`` field; where a character has
@@ -19,6 +20,34 @@ character that Korean reads, ``character<TAB>hangul``:
 :mod:`thaw.text.korean` reads it. The table's SHA-256 is written into
 :mod:`thaw.text.korean` (``HANJA_SHA256``) so that a regenerated table changes
 the code digest the screening index is keyed by.
+
+The second table goes the other way, from a Korean reading to the Mandarin
+readings of the characters Korean reads so (승 ``sheng:51 cheng:32 ying:11
+seng:6``), for Chinese names written in Hangul by their characters' Korean
+readings (:func:`thaw.text.korean.mandarin_readings`). Each character counts
+by how common it is (``kHanyuPinlu``'s counts in modern Mandarin, on a log
+scale, else its ``kFrequency`` class, else 1.5 for a character taught in
+school, ``kGradeLevel``; rare characters count nothing), its Mandarin reading
+is ``kMandarin``'s first without tones; a reading's share is its characters'
+part of the syllable's total, in per cent, and only readings of
+:data:`MIN_SHARE` per cent or more are kept, at most :data:`MAX_READINGS`.
+Its digest is ``MANDARIN_SHA256`` in :mod:`thaw.text.korean`.
+
+The fourth, ``data/han_polyphones.txt.gz``, lists the common characters that
+have more than one Mandarin reading, with all of them (曾 ``ceng zeng``, 单
+``dan chan shan``): ``kMandarin``'s, then those of the dictionaries of modern
+standard characters (``kTGHZ2013``, ``kXHC1983``), or for a character neither
+lists but ``kFrequency`` does (a traditional one), ``kHanyuPinyin``'s; a
+surname often takes the reading that is not the word's (曾 *Zeng*, 单 *Shan*),
+for :func:`thaw.text.chinese.polyphone_variants`. Its digest is
+``POLYPHONES_SHA256`` in :mod:`thaw.text.chinese`.
+
+The third, ``data/kanji_readings.txt.gz``, gives each character's Japanese
+readings (``kJapaneseKun`` then ``kJapaneseOn``, lower case, long vowels written
+short as the lists write them: 勝 ``katsu masaru taeru sho``), for the readings
+of Japanese names that a dictionary reading misses
+(:func:`thaw.text.japanese.kanji_name_readings`); its digest is
+``KANJI_SHA256`` in :mod:`thaw.text.japanese`.
 """
 
 from __future__ import annotations
@@ -26,12 +55,24 @@ from __future__ import annotations
 import bz2
 import gzip
 import hashlib
+import math
 import re
 import sys
+import unicodedata
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from thaw.text.korean import HANJA_PATH
+from thaw.text.chinese import POLYPHONES_PATH
+from thaw.text.japanese import KANJI_PATH
+from thaw.text.korean import HANJA_PATH, MANDARIN_PATH
+
+#: The least share (per cent) of a Korean syllable's characters that a Mandarin
+#: reading needs to be kept, and the most readings kept per syllable.
+MIN_SHARE = 5
+MAX_READINGS = 5
+#: The weight of a character of each ``kFrequency`` class (1: most common).
+_FREQUENCY_CLASS = {"1": 4.0, "2": 3.0, "3": 2.5, "4": 2.0, "5": 1.5}
 
 _FIELD = re.compile(r"^U\+([0-9A-F]+)\t(\w+)\t(.*)$")
 
@@ -78,14 +119,134 @@ def build(folder: Path) -> dict[str, str]:
     return table
 
 
+def _commonness(fields: dict[str, str]) -> float:
+    """How common a character is, for weighting its reading (see the module docs)."""
+    counts = fields.get("kHanyuPinlu")
+    if counts:
+        return 1.0 + math.log10(1 + sum(int(n) for n in re.findall(r"\((\d+)\)", counts)))
+    if "kFrequency" in fields:
+        return _FREQUENCY_CLASS.get(fields["kFrequency"], 1.0)
+    return 1.5 if "kGradeLevel" in fields else 0.0
+
+
+def _toneless(pinyin: str) -> str:
+    """A pinyin syllable without its tone mark, *ü* as *v* (``lǚ`` → ``lv``)."""
+    decomposed = unicodedata.normalize("NFD", pinyin.replace("ü", "v"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def build_mandarin(folder: Path) -> dict[str, list[tuple[str, int]]]:
+    """``Korean syllable → [(Mandarin reading, share in per cent), …]``, most
+    common first, from the Unihan files in ``folder`` (see the module docs)."""
+    fields: dict[str, dict[str, str]] = defaultdict(dict)
+    wanted = frozenset({"kHangul", "kMandarin", "kHanyuPinlu"})
+    for ch, name, value in _fields(folder, "Unihan_Readings.txt", wanted):
+        fields[ch][name] = value
+    others = frozenset({"kFrequency", "kGradeLevel"})
+    for ch, name, value in _fields(folder, "Unihan_DictionaryLikeData.txt", others):
+        if ch in fields:
+            fields[ch][name] = value
+    weights: dict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for values in fields.values():
+        if "kHangul" not in values or "kMandarin" not in values:
+            continue
+        reading = _toneless(values["kMandarin"].split()[0])
+        weight = _commonness(values)
+        for item in values["kHangul"].split():
+            weights[item.partition(":")[0]][reading] += weight
+    table: dict[str, list[tuple[str, int]]] = {}
+    for syllable, readings in weights.items():
+        total = sum(readings.values())
+        if not total:
+            continue
+        kept = [
+            (reading, round(100 * weight / total))
+            for reading, weight in sorted(readings.items(), key=lambda rw: -rw[1])[:MAX_READINGS]
+            if 100 * weight / total >= MIN_SHARE
+        ]
+        if kept:
+            table[syllable] = kept
+    return table
+
+
+def build_polyphones(folder: Path) -> dict[str, list[str]]:
+    """``character → [Mandarin reading, …]`` for the common characters with more
+    than one reading (see the module docs)."""
+    fields: dict[str, dict[str, str]] = defaultdict(dict)
+    wanted = frozenset({"kMandarin", "kTGHZ2013", "kXHC1983", "kHanyuPinyin"})
+    for ch, name, value in _fields(folder, "Unihan_Readings.txt", wanted):
+        fields[ch][name] = value
+    frequency = frozenset({"kFrequency"})
+    for ch, name, value in _fields(folder, "Unihan_DictionaryLikeData.txt", frequency):
+        if ch in fields:
+            fields[ch][name] = value
+    table: dict[str, list[str]] = {}
+    for ch, values in fields.items():
+        sources: tuple[str, ...]
+        if "kTGHZ2013" in values or "kXHC1983" in values:
+            sources = ("kMandarin", "kTGHZ2013", "kXHC1983")
+        elif "kFrequency" in values:
+            sources = ("kMandarin", "kHanyuPinyin")
+        else:
+            continue
+        readings: list[str] = []
+        for source in sources:
+            for item in values.get(source, "").split():
+                for reading in item.rpartition(":")[2].split(","):
+                    toneless = _toneless(reading)
+                    if toneless.isalpha() and toneless not in readings:
+                        readings.append(toneless)
+        if len(readings) > 1:
+            table[ch] = readings
+    return table
+
+
+_LONG = re.compile(r"(?<=[a-z])(ou|oo|uu)")
+
+
+def build_kanji(folder: Path) -> dict[str, list[str]]:
+    """``character → [Japanese reading, …]``, kun readings first, from the
+    Unihan files in ``folder`` (see the module docs)."""
+    table: dict[str, list[str]] = defaultdict(list)
+    wanted = frozenset({"kJapaneseKun", "kJapaneseOn"})
+    found = sorted(_fields(folder, "Unihan_Readings.txt", wanted), key=lambda f: f[1])
+    for ch, _, value in found:  # (kJapaneseKun sorts before kJapaneseOn)
+        for reading in value.lower().split():
+            short = _LONG.sub(lambda m: m.group(1)[0], reading)
+            if short.isalpha() and short.isascii() and short not in table[ch]:
+                table[ch].append(short)
+    return {ch: readings for ch, readings in table.items() if readings}
+
+
+def _write(path: Path, text: str) -> str:
+    data = gzip.compress(text.encode("utf-8"), mtime=0)
+    path.write_bytes(data)
+    return hashlib.sha256(data).hexdigest()
+
+
 def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else Path("/usr/share/unicode")
     table = build(folder)
-    text = "".join(f"{ch}\t{table[ch]}\n" for ch in sorted(table))
-    data = gzip.compress(text.encode("utf-8"), mtime=0)
-    HANJA_PATH.write_bytes(data)
+    digest = _write(HANJA_PATH, "".join(f"{ch}\t{table[ch]}\n" for ch in sorted(table)))
     print(f"wrote {len(table)} characters to {HANJA_PATH}")
-    print(f"HANJA_SHA256 = {hashlib.sha256(data).hexdigest()!r}")
+    print(f"HANJA_SHA256 = {digest!r}")
+    mandarin = build_mandarin(folder)
+    lines = (
+        f"{syllable}\t{' '.join(f'{r}:{share}' for r, share in mandarin[syllable])}\n"
+        for syllable in sorted(mandarin)
+    )
+    digest = _write(MANDARIN_PATH, "".join(lines))
+    print(f"wrote {len(mandarin)} syllables to {MANDARIN_PATH}")
+    print(f"MANDARIN_SHA256 = {digest!r}")
+    poly = build_polyphones(folder)
+    lines = (f"{ch}\t{' '.join(poly[ch])}\n" for ch in sorted(poly))
+    digest = _write(POLYPHONES_PATH, "".join(lines))
+    print(f"wrote {len(poly)} characters to {POLYPHONES_PATH}")
+    print(f"POLYPHONES_SHA256 = {digest!r}")
+    kanji = build_kanji(folder)
+    digest = _write(KANJI_PATH, "".join(f"{ch}\t{' '.join(kanji[ch])}\n" for ch in sorted(kanji)))
+    print(f"wrote {len(kanji)} characters to {KANJI_PATH}")
+    print(f"KANJI_SHA256 = {digest!r}")
     return 0
 
 

@@ -32,14 +32,24 @@ A name written in Chinese characters is not always a Chinese name, and
 
 from __future__ import annotations
 
+import gzip
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Final
 
+from thaw.text.japanese import japanese_reading, kanji_name_readings
 from thaw.text.korean import korean_reading
 from thaw.text.rules import transliterator as _icu
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
+#: The common characters with more than one Mandarin reading
+#: (``character<TAB>reading …``, from Unihan, written by
+#: :mod:`thaw.text._make_unihan`), and its SHA-256.
+POLYPHONES_PATH: Final = Path(__file__).resolve().parent / "data" / "han_polyphones.txt.gz"
+POLYPHONES_SHA256: Final = "1cb9fa651fbba8049c0effa0e24039bdf5204515dbcd882c4c46c9b180423811"
+#: The most readings :func:`polyphone_variants` gives for one name.
+MAX_POLYPHONE_VARIANTS: Final = 4
 #: A Chinese character (the CJK unified ideographs, extension A and the
 #: compatibility ideographs), as a regular-expression class.
 HAN_CHARACTER: Final = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
@@ -119,6 +129,60 @@ def han_words(word: str) -> list[str]:
     return [w for w in _NON_ALNUM.split(latin.replace("'", "")) if w]
 
 
+@lru_cache(maxsize=1)
+def _polyphones() -> dict[str, tuple[str, ...]]:
+    with gzip.open(POLYPHONES_PATH, "rt", encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    return {ch: tuple(rest.split()) for ch, _, rest in (line.partition("\t") for line in lines)}
+
+
+@lru_cache(maxsize=4096)
+def _reading(ch: str) -> str:
+    """One character's pinyin as :func:`han_words` reads it."""
+    return "".join(han_words(ch))
+
+
+@lru_cache(maxsize=4096)
+def polyphone_variants(name: str) -> tuple[str, ...]:
+    """The name's pinyin with a character that has several readings read
+    another way (曾国藩: ``zeng guo fan`` beside ICU's ``ceng``; 单 *Shan*, 仇
+    *Qiu*, 区 *Ou*: a surname often takes the reading the word does not),
+    one character at a time, for the first such characters, then all of them
+    together: at most :data:`MAX_POLYPHONE_VARIANTS` readings, each one pinyin
+    syllable per character, words as written. Empty when no character has
+    another reading."""
+    table = _polyphones()
+    chars = [ch for ch in name if not ch.isspace()]
+    others: list[tuple[int, tuple[str, ...]]] = []
+    for i, ch in enumerate(chars):
+        readings = table.get(ch)
+        if readings:
+            usual = _reading(ch)
+            others.append((i, tuple(r for r in readings if r != usual)))
+    if not others:
+        return ()
+    base = [_reading(ch) if HAN.match(ch) else ch for ch in chars]
+    bounds = [len(w) for w in name.split()]
+
+    def spelt(readings: list[str]) -> str:
+        words, at = [], 0
+        for size in bounds:
+            words.append(" ".join(r for r in readings[at : at + size] if r))
+            at += size
+        return " ".join(words)
+
+    out: list[str] = []
+    for i, alternatives in others:
+        for reading in alternatives[:2]:
+            out.append(spelt([*base[:i], reading, *base[i + 1 :]]))
+    if len(others) > 1:
+        together = list(base)
+        for i, alternatives in others:
+            together[i] = alternatives[0]
+        out.append(spelt(together))
+    return tuple(dict.fromkeys(out))[:MAX_POLYPHONE_VARIANTS]
+
+
 def _cluster(bare: str, following: str) -> bool:
     """Whether a consonant character that begins a word writes the first
     consonant of a cluster: before *l* (which writes *l* and *r*: 布拉德 *Brad*,
@@ -131,7 +195,12 @@ def _cluster(bare: str, following: str) -> bool:
 def _transcribed_word(word: str, r_for_l: bool = False) -> str:
     """One word of a transcribed name in Latin letters; with ``r_for_l``, an
     *l* inside the word is read *r* (Chinese writes both with 拉, 罗, 里 …) and
-    a *w* is read *v* (维 writes *vi* and *wi*)."""
+    a *w* is read *v* (维 writes *vi* and *wi*), and three more of the
+    transcription's looser habits are undone: *fei* writes *fi* (索菲亚
+    *Sofia*), a syllable's *n* before another *n* is the same sound (丹尼尔
+    *Daniel*, 埃琳娜), and *ng* before a consonant or last writes *n* (安东尼
+    *Antoni*, 安东 *Anton*). Pinyin's *y* after an *i*, and in *yi*, is no sound of its own:
+    玛丽亚 *malia*, 皮耶罗 *pielo*, 伊万 *iwan*."""
     if word in CONVENTIONAL:
         return CONVENTIONAL[word]
     syllables = han_words(word)
@@ -165,8 +234,17 @@ def _transcribed_word(word: str, r_for_l: bool = False) -> str:
             syl = "v" + syl[1:].replace("ei", "i")  # 维 *vi*, 瓦 *va*
         if word[i] == "京" and i == last and i > 0:
             syl = "tin"  # 斯京 *-stin*, 普京 *Putin*
+        if syl.startswith("yi") or (syl.startswith("y") and out and out[-1].endswith("i")):
+            syl = syl[1:]  # 伊 *i*; 亚 after *i* *a*
         if syl.endswith("ng") and following[:1] in ("b", "p"):
             syl = syl[:-2] + "m"  # 蓬皮 *pempi*: ng before a labial is m
+        elif r_for_l:
+            if syl == "fei":
+                syl = "fi"
+            if syl.endswith("n") and following.startswith("n"):
+                syl = syl[:-1]
+            elif syl.endswith("ng") and following[:1] not in _VOWELS:
+                syl = syl[:-1]  # (also last: 安东 *Anton*)
         out.append(syl)
     return "".join(out)
 
@@ -201,14 +279,42 @@ def _korean_name(name: str) -> str:
     return korean_reading(words[0])
 
 
+def _lone_word(name: str) -> str:
+    """The name's one word when it is a single word of two to four Chinese
+    characters (a given name or a surname alone, or a foreign name written
+    without its middle dot), else empty."""
+    word = name.strip()
+    return word if 2 <= len(word) <= 4 and _ONLY_HAN.match(word) else ""
+
+
 @lru_cache(maxsize=4096)
 def han_variants(name: str) -> tuple[str, ...]:
     """The other readings of a person's name written in Chinese characters (see
-    the module docs): its Korean reading, then its readings as a transcribed
-    foreign name (with *l* and *w*, then with *r* inside words and *v*), each
-    when there is one."""
+    the module docs): its Korean reading, its pinyin with characters of several
+    readings read another way (:func:`polyphone_variants`; for a name written
+    as one word, as Chinese writes names), then its readings
+    as a transcribed foreign name (with *l* and *w*, then with *r* inside words
+    and *v*), each when there is one.
+
+    A name of one word of two to four characters alone (厄森, 夏尼, 勝輝) says
+    too little to tell a Chinese, a Japanese and a transcribed foreign name
+    apart, and gets every reading: as transcribed (:func:`_transcribed_word`)
+    even without a sign of it, and, for two characters, the readings a
+    Japanese name may have beside the dictionary's
+    (:func:`thaw.text.japanese.kanji_name_readings`); a name of one character,
+    its Japanese readings (誠 *Makoto*)."""
     out: list[str] = []
-    for reading in (_korean_name(name), foreign_reading(name), foreign_reading(name, True)):
+    lone = _lone_word(name)
+    one_word = _ONLY_HAN.match(name.strip()) is not None
+    readings = [_korean_name(name), *(polyphone_variants(name.strip()) if one_word else ())]
+    readings += [foreign_reading(name), foreign_reading(name, True)]
+    if lone:
+        readings += [_transcribed_word(lone), _transcribed_word(lone, True)]
+        dictionary = japanese_reading(lone) if len(lone) == 2 else ""
+        readings += [r for r in kanji_name_readings(lone) if r != dictionary]
+    elif len(name) == 1 and HAN.match(name):
+        readings += kanji_name_readings(name)
+    for reading in readings:
         if reading and reading not in out:
             out.append(reading)
     return tuple(out)

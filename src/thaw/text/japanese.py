@@ -8,6 +8,13 @@ offers the Japanese one as a *variant* (:func:`thaw.text.analyze.name_variants`)
 that the matcher and the index try as well; a name written with kana is
 Japanese and is read the Japanese way only.
 
+A name's reading is not always a dictionary word's: Japanese given names and
+surnames read their characters in ways of their own (勝輝 *Katsuki*, 小畑
+*Ohata*, where pykakasi says *kachi teru* and *obata*). A name of two
+characters alone therefore also gets the likeliest combinations of its
+characters' own readings (:func:`kanji_name_readings`, from Unihan's
+Japanese readings shipped as ``data/kanji_readings.txt.gz``).
+
 The reading is pykakasi's modified Hepburn, with long vowels written as the
 lists write them: ``ou``/``oo`` → ``o`` and ``uu`` → ``u`` (*Ichirou* →
 *Ichiro*). pykakasi loads its dictionary on first use (a few tenths of a
@@ -16,9 +23,19 @@ second), which only names written in kanji or kana pay.
 
 from __future__ import annotations
 
+import gzip
+import itertools
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Final
+
+#: Each Chinese character's Japanese readings (``character<TAB>reading …``,
+#: from Unihan, written by :mod:`thaw.text._make_unihan`), and its SHA-256.
+KANJI_PATH: Final = Path(__file__).resolve().parent / "data" / "kanji_readings.txt.gz"
+KANJI_SHA256: Final = "34926a141c5ac8d454db1fd9edf280ec0e51815f32f9e0b0d4c3a1f8de5f5fcd"
+#: The most readings :func:`kanji_name_readings` gives for one name.
+MAX_NAME_READINGS: Final = 6
 
 _LONG_VOWELS = re.compile(r"(?<=[a-z])(ou|oo|uu)")
 _NOT_WORD = re.compile(r"[^a-z]+")
@@ -48,6 +65,40 @@ def japanese_reading(text: str) -> str:
                 if word:
                     words.append(_fold_long_vowels(word))
     return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _kanji() -> dict[str, tuple[str, ...]]:
+    with gzip.open(KANJI_PATH, "rt", encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    return {ch: tuple(rest.split()) for ch, _, rest in (line.partition("\t") for line in lines)}
+
+
+def kanji_readings(ch: str) -> tuple[str, ...]:
+    """The Japanese readings of one character, kun readings first, long vowels
+    written short (勝 → ``katsu masaru taeru sho``); empty if it has none."""
+    return _kanji().get(ch, ())
+
+
+@lru_cache(maxsize=4096)
+def kanji_name_readings(word: str) -> tuple[str, ...]:
+    """Readings of a Japanese name of one or two characters put together from
+    each character's own readings (:func:`kanji_readings`): the
+    :data:`MAX_NAME_READINGS` shortest combinations (names take the short
+    readings of their characters: 勝輝 → ``sho ki``, ``sho kun``, ``katsu ki``
+    …; 小畑 → ``o hata`` …), each as two words; a given name of one character
+    reads as the character does (誠 ``makoto``, 茂 ``shigeru``). Empty for
+    anything else, and for a character without Japanese readings."""
+    if len(word) == 1:
+        return kanji_readings(word)[:MAX_NAME_READINGS]
+    if len(word) != 2:
+        return ()
+    first, second = kanji_readings(word[0]), kanji_readings(word[1])
+    if not first or not second:
+        return ()
+    combos = [(a, b) for a, b in itertools.product(first, second)]
+    combos.sort(key=lambda pair: len(pair[0]) + len(pair[1]))  # (stable: kun first)
+    return tuple(f"{a} {b}" for a, b in combos[:MAX_NAME_READINGS])
 
 
 _KATAKANA_NAME = re.compile("^[\u30a1-\u30fa\u30fc・＝= ]+$")

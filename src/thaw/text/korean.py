@@ -27,6 +27,16 @@ every syllable is the reading of some hanja. A name with a syllable that no
 hanja reads (르, 트, 츠, 에, 코 …) is a foreign one, and only such names get
 this reading (:func:`hangul_variants`), so that Korean names keep being
 compared syllable by syllable, as written.
+
+**Chinese names in Hangul** (:func:`mandarin_variants`). Korean also writes a
+Chinese name by the Korean readings of its characters (承偉 *Chengwei* is
+승위, 毛澤東 모택동), which the pinyin of the lists does not resemble. Each
+Korean reading stands for several characters, and so for several Mandarin
+readings (승: 勝 *sheng*, 承 *cheng*, 英 …); the table of
+:func:`mandarin_readings` (from Unihan, :mod:`thaw.text._make_unihan`) gives
+them with their share among common characters, and a short name written as one
+word (a given name, or a name of two syllables) gets its most likely
+combinations of them as variants (승위 → ``sheng wei``, ``cheng wei`` …).
 """
 
 from __future__ import annotations
@@ -47,6 +57,20 @@ HANJA_PATH: Final = Path(__file__).resolve().parent / "data" / "hanja_readings.t
 #: a source file so that a regenerated table changes the screening index's code
 #: digest (:func:`thaw.index.storage.code_digest`).
 HANJA_SHA256: Final = "ea12bae11fc7934675cdfe4645500821425d1d6720a058cde16727ebfac81f01"
+#: The table of Mandarin readings of each Korean reading
+#: (``hangul<TAB>reading:share …``), and its SHA-256, also written by
+#: :mod:`thaw.text._make_unihan`.
+MANDARIN_PATH: Final = HANJA_PATH.with_name("hangul_mandarin.txt.gz")
+MANDARIN_SHA256: Final = "718f277ada111ee782ce6d8b1fb95dbc058d3ea7c69438126660d8cba9f3ccff"
+#: The commonest Korean surnames in Hangul, in the spellings of both Koreas
+#: (이 and 리, 류 and 유, 림 and 임, 로 and 노).
+KOREAN_SURNAMES: Final = frozenset(
+    """김 이 리 박 최 정 강 조 윤 장 임 림 한 오 서 신 권 황 안 송 류 유 홍 전 고 문 양 손
+    배 백 허 남 심 노 로 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여
+    추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 태 라""".split()
+)
+#: The most Mandarin readings :func:`mandarin_variants` gives for one name.
+MAX_MANDARIN_VARIANTS: Final = 8
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 
@@ -147,6 +171,50 @@ def korean_reading(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out) if read else ""
+
+
+@lru_cache(maxsize=1)
+def _mandarin() -> dict[str, tuple[tuple[str, float], ...]]:
+    with gzip.open(MANDARIN_PATH, "rt", encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    table: dict[str, tuple[tuple[str, float], ...]] = {}
+    for line in lines:
+        syllable, _, readings = line.partition("\t")
+        items = (item.partition(":") for item in readings.split())
+        table[syllable] = tuple((r, int(share) / 100) for r, _, share in items)
+    return table
+
+
+def mandarin_readings(syllable: str) -> tuple[tuple[str, float], ...]:
+    """The Mandarin readings of the characters that Korean reads as ``syllable``,
+    with the share of common characters read so, most likely first (승 →
+    ``(("sheng", 0.51), ("cheng", 0.32), …)``); empty when no character is."""
+    return _mandarin().get(syllable, ())
+
+
+@lru_cache(maxsize=4096)
+def mandarin_variants(word: str) -> tuple[str, ...]:
+    """A Chinese name of one or two syllables written in Hangul by its
+    characters' Korean readings, read in Mandarin: the
+    :data:`MAX_MANDARIN_VARIANTS` most likely combinations of the syllables'
+    readings (:func:`mandarin_readings`), one pinyin syllable per Hangul one
+    (승위 → ``sheng wei``, ``cheng wei``, …; 흠 → ``qian``, ``qin``, ``xin``).
+    Empty for anything else: a longer word (a Korean name of three syllables,
+    a foreign name) and a syllable that no common character reads."""
+    if not 1 <= len(word) <= 2:
+        return ()
+    options = [mandarin_readings(ch) for ch in word]
+    if not all(options):
+        return ()
+    combos: list[tuple[float, str]] = [(1.0, "")]
+    for readings in options:
+        combos = [
+            (likelihood * share, f"{sofar} {reading}" if sofar else reading)
+            for likelihood, sofar in combos
+            for reading, share in readings
+        ]
+    combos.sort(key=lambda item: -item[0])
+    return tuple(text for _, text in combos[:MAX_MANDARIN_VARIANTS])
 
 
 # --- foreign names written in Hangul -------------------------------------------------
@@ -254,6 +322,28 @@ def is_foreign_hangul(word: str) -> bool:
     return any(is_hangul_syllable(ch) and ch not in known for ch in word)
 
 
+def is_korean_name(word: str) -> bool:
+    """Whether a Hangul word is shaped as a Korean full name written as one
+    word: three syllables beginning with a common Korean surname (김정은)."""
+    return len(word) == 3 and word[0] in KOREAN_SURNAMES
+
+
+#: The sounds that the loanword orthography writes with ``ㅍ`` and ``ㅂ`` beside
+#: *p* and *b*: *f* and *v* (이반 *Ivan*).
+_FV: Final = str.maketrans({"p": "f", "b": "v"})
+
+
+def _loanword_readings(words: list[str]) -> list[str]:
+    """A foreign name's Hangul words read back (:func:`loanword_reading`): as
+    read, and with a word-initial ``ㄹ`` read *l*."""
+    out: list[str] = []
+    for initial_l in (False, True):
+        read = " ".join(loanword_reading(w, initial_l) or w for w in words)
+        if read not in out:
+            out.append(read)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def hangul_variants(name: str) -> tuple[str, ...]:
     """Other readings of a name written in Hangul: a name with a word that is a
@@ -264,15 +354,22 @@ def hangul_variants(name: str) -> tuple[str, ...]:
     words are read back by :func:`loanword_reading`
     (블라디미르 푸틴 → ``bladimir putin``; with a second reading where a word
     begins with ``ㄹ``, read *l*: 오사마 빈 라덴 → ``osama bin raden``,
-    ``osama bin laden``). Empty for a Korean name."""
+    ``osama bin laden``). A name of one word says too little: it may be a
+    foreign name of syllables that hanja read too (사라 *Sarah*, 이반 *Ivan*),
+    and gets the readings back into Latin letters (also with *f* and *v* for
+    the *p* and *b* the orthography writes them with: ``iban``, ``ivan``), or a
+    Chinese name read in Korean, and gets its Mandarin readings
+    (:func:`mandarin_variants`, one or two syllables). A Korean name has none:
+    of several words, or one word shaped as Korean full names are
+    (:func:`is_korean_name`: read back as one Latin word, 김종은 and 김정은, two
+    people, would meet as near spellings)."""
     words = name.split()
     if not any(is_foreign_hangul(w) for w in words) and not (
         len(words) > 1 and any(len(w) > 2 for w in words)
     ):
-        return ()
-    out: list[str] = []
-    for initial_l in (False, True):
-        read = " ".join(loanword_reading(w, initial_l) or w for w in words)
-        if read not in out:
-            out.append(read)
-    return tuple(out)
+        if len(words) != 1 or is_korean_name(words[0]):
+            return ()
+        foreign = _loanword_readings(words)
+        readings = [*foreign, foreign[-1].translate(_FV), *mandarin_variants(words[0])]
+        return tuple(dict.fromkeys(r for r in readings if r and r != words[0]))
+    return tuple(_loanword_readings(words))

@@ -20,14 +20,23 @@ names, and leaves the decision to the name matcher:
   between its parts (弗拉基米尔·普京); the characters before the first dot and
   after the last one run into the surrounding words (俄罗斯总统弗拉基米尔·普京表示),
   so every split of a few characters on either side is tried.
+* **Chinese names** (:func:`_chinese_names`): a Chinese name is written with
+  no dot and no space, the surname first, usually three characters
+  (习近平表示 → 习近平); every three characters of a run of Chinese characters
+  whose surname and given name (read in pinyin, the given name joined:
+  *xi*, *jinping*) are both words of some listed name
+  (the ``known`` check of the caller, an index look-up) are screened, and kept
+  only when they meet the listed name almost exactly
+  (:data:`CHINESE_NAME_SCORE`).
 * **Japanese** (:func:`_japanese`): a foreign name is written in katakana, its
   parts joined by ``・`` or ``＝`` (ウラジーミル・プーチン); katakana is
   delimited from the kanji and hiragana around it by the script itself.
 
 Each place is screened at name screening's threshold
 (:data:`thaw.screen.text.screener.READING_THRESHOLD`; a Korean name at
-:data:`KOREAN_NAME_SCORE`), and a hit counts only when every word of the place
-reads like a word of the matched name (:func:`reads_like`, a looser
+:data:`KOREAN_NAME_SCORE`, a Chinese one at :data:`CHINESE_NAME_SCORE`), and
+a hit counts only when every word of the place reads like a word of the
+matched name (:func:`reads_like`, a looser
 :func:`thaw.screen.text.screener.words_cover`: a reading is not a spelling), so
 a title (대통령, 总统), a country or a verb glued to the name never passes: its
 reading is no word of the name. Of overlapping places the best hit is kept.
@@ -44,11 +53,16 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 from thaw.screen.text.mentions import Hit, Mention
+from thaw.text import analyze_name
 from thaw.text.chinese import HAN_CHARACTER, MIDDLE_DOT
+from thaw.text.korean import KOREAN_SURNAMES
 
 CJKLookup = Callable[[str], Sequence[Hit]]
 """``lookup(name)`` → hits for a name written in Hangul, Chinese characters or
 kana that reach the reading threshold and read like it, best first."""
+Known = Callable[[str], bool]
+"""``known(token)``: whether a token (an analysed name's folded word) is a word of
+some listed name."""
 
 _ANY: Final = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 
@@ -64,14 +78,13 @@ _PARTICLES: Final = tuple(
     )
 )
 _KOREAN_WORDS: Final = (2, 3)
-
-#: The commonest Korean surnames in Hangul, in the spellings of both Koreas
-#: (이 and 리, 류 and 유, 림 and 임, 로 and 노).
-KOREAN_SURNAMES: Final = frozenset(
-    """김 이 리 박 최 정 강 조 윤 장 임 림 한 오 서 신 권 황 안 송 류 유 홍 전 고 문 양 손
-    배 백 허 남 심 노 로 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여
-    추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 태 라""".split()
+#: Particles that end a noun phrase and that no name ends in (unlike 은, 이, 가,
+#: 도, 로 …: 김정은, 세르게이, 파블로): a word carrying one ends the name,
+#: so no name runs on past it (러시아의 세르게이 …: *Russia's* Sergei).
+_CLOSING_PARTICLES: Final = tuple(
+    "의 을 를 는 에서 에게 으로 부터 까지 께서 한테 이다 이며 이고 와의 과의 에게서".split()
 )
+
 #: The score a Korean name in Hangul must reach: read syllable by syllable, it
 #: meets its listing almost exactly (김정은 ~ KIM Jong Un 0.95); a common word
 #: that begins with a surname's syllable does not.
@@ -86,6 +99,15 @@ _RIGHT: Final = range(1, 5)
 #: How many characters the middle part of a name of three parts may take.
 _MIDDLE: Final = 4
 _DOT_RE: Final = re.compile(_DOT)
+
+#: The score a Chinese name written without dots must reach: read in pinyin it
+#: meets its listing almost exactly (习近平 ~ XI Jinping 0.95), where three
+#: characters of prose that read like a listed name by chance rarely do.
+CHINESE_NAME_SCORE: Final = 0.9
+_HAN_RUN_RE: Final = re.compile(f"{HAN_CHARACTER}{{3,}}")
+#: The length of a Chinese name looked for in prose: a surname of one character
+#: and a given name of two (a given name of one says too little in prose).
+_CHINESE_NAME: Final = 3
 
 _DOTTED_KATAKANA: Final = re.compile("[\u30a1-\u30fa\u30fc]+(?:[・＝=][\u30a1-\u30fa\u30fc]+)+")
 
@@ -103,20 +125,29 @@ def _strip_particle(word: str) -> str:
     return word
 
 
+def _closed(word: str) -> bool:
+    """Whether a Hangul word is a noun with a closing particle attached (북한의)."""
+    return any(word.endswith(p) and len(word) > len(p) for p in _CLOSING_PARTICLES)
+
+
 def _korean(text: str) -> Iterator[list[tuple[int, int]]]:
     """Places of two or three consecutive Hangul words (the last one without its
-    particle), as alternatives: each a list of ``(start, end)``, one per place."""
+    particle), as alternatives: each a list of ``(start, end)``, one per place.
+    No place runs past a word that ends in a closing particle
+    (:data:`_CLOSING_PARTICLES`), nor ends with one."""
     words = [(m.start(), m.end()) for m in _HANGUL_WORD.finditer(text)]
+    closed = [_closed(text[a:b]) for a, b in words]
     for i in range(len(words)):
         places: list[tuple[int, int]] = []
         for size in _KOREAN_WORDS:
             j = i + size - 1
-            if j >= len(words):
-                break
+            if j >= len(words) or closed[j - 1]:
+                break  # (a particle inside the place ends the name before it)
             if any(text[words[k][1] : words[k + 1][0]] != " " for k in range(i, j)):
                 break
             start, end = words[i][0], words[j][1]
-            places.append((start, end))
+            if not closed[j]:  # (a name never ends in a closing particle either)
+                places.append((start, end))
             bare = _strip_particle(text[words[j][0] : end])
             if words[j][0] + len(bare) < end:  # 푸틴은; but 세르게이 may end in 이
                 places.append((start, words[j][0] + len(bare)))
@@ -166,20 +197,44 @@ def _chinese(text: str) -> Iterator[list[tuple[int, int]]]:
                 yield places
 
 
+def _chinese_names(text: str, known: Known) -> Iterator[list[tuple[int, int]]]:
+    """Chinese names of three characters in runs of Chinese characters (习近平表示
+    → 习近平): each three characters whose first character's pinyin and the
+    joined pinyin of the other two are words of listed names (``known``), the
+    cheap test that keeps most of the text from being screened."""
+    for m in _HAN_RUN_RE.finditer(text):
+        for start in range(m.start(), m.end() - _CHINESE_NAME + 1):
+            window = text[start : start + _CHINESE_NAME]
+            tokens = analyze_name(window).tokens
+            if len(tokens) != _CHINESE_NAME or not known(tokens[0].text):
+                continue
+            given = next((c for a, b, c in analyze_name(window).compounds if (a, b) == (1, 3)), "")
+            if given and known(given):
+                yield [(start, start + _CHINESE_NAME)]
+
+
 def _japanese(text: str) -> Iterator[list[tuple[int, int]]]:
     """Each dotted name in katakana."""
     for m in _DOTTED_KATAKANA.finditer(text):
         yield [m.span()]
 
 
-def find_cjk_mentions(text: str, lookup: CJKLookup) -> list[Mention]:
+def find_cjk_mentions(text: str, lookup: CJKLookup, known: Known | None = None) -> list[Mention]:
     """Mentions of listed parties in the Korean, Chinese and Japanese parts of
-    ``text`` (see the module docs), in text order, with their short references."""
+    ``text`` (see the module docs), in text order, with their short references.
+    Chinese names written without dots are looked for only with ``known``."""
     if not has_cjk(text):
         return []
     found: list[Mention] = []
-    for finder in (_korean, _korean_names, _chinese, _japanese):
-        floor = KOREAN_NAME_SCORE if finder is _korean_names else 0.0
+    finders: list[tuple[Callable[[str], Iterator[list[tuple[int, int]]]], float]] = [
+        (_korean, 0.0),
+        (_korean_names, KOREAN_NAME_SCORE),
+        (_chinese, 0.0),
+        (_japanese, 0.0),
+    ]
+    if known is not None:
+        finders.append((lambda t: _chinese_names(t, known), CHINESE_NAME_SCORE))
+    for finder, floor in finders:
         for places in finder(text):
             best: Mention | None = None
             for start, end in places:

@@ -6,8 +6,12 @@ How it works
    Possessives (``Dmitriev's``) lose their ``'s``; a word hyphenated across a line
    break (``Dmit-\\nriev``) is joined; line breaks are ordinary spaces, so a name
    split across lines is still one name.
+   Words in Hangul, Chinese characters or kana are not tokens:
+   :mod:`thaw.screen.text.cjk` looks for names in that prose, by the way those
+   languages write them (word by word, a Korean sentence's words would each be
+   screened as a Latin name, for nothing: a reading is not a spelling).
 2. **Runs.** Consecutive name-like tokens (capitalised in cased scripts, or any word
-   in uncased scripts such as Arabic or Chinese) whose analysed form occurs in some
+   in uncased scripts such as Arabic) whose analysed form occurs in some
    listed name form a run; particles (``al``, ``bin``, ``de``, ``van`` …) may sit
    inside a run, and a comma may separate the two halves of an inverted name
    (``Dmitriev, Kirill``).
@@ -38,12 +42,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from typing import Protocol
+from typing import Final, Protocol
 
 from thaw.sources import territories
 from thaw.text import analyze_name
 
 _WORD = re.compile(r"[^\W\d_]+(?:(?:-[ \t]*\r?\n[ \t]*|[-'’])[^\W\d_]+)*", re.UNICODE)
+#: A word that begins with a Hangul syllable, a Chinese character or kana.
+_CJK_WORD: Final = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 _LINE_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$", re.IGNORECASE)
 _BORN = re.compile(
@@ -246,6 +252,8 @@ def tokenize(text: str) -> list[Tok]:
             # a lower-case word is never part of a name (it only ends a run, as
             # the gap it leaves does): not analysed, not kept
             continue
+        if not first.isupper() and _CJK_WORD.match(first):
+            continue  # Korean, Chinese, Japanese: screen.text.cjk's (see the module docs)
         keys = _keys(word)
         if not keys:
             continue

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -182,7 +183,7 @@ class TextScreener:
 
     def _cjk_mentions(self, text: str) -> list[Mention]:
         """Names in Korean, Chinese and Japanese prose (:mod:`thaw.screen.text.cjk`)."""
-        return find_cjk_mentions(text, self._cjk_keyed)
+        return find_cjk_mentions(text, self._cjk_keyed, self._known)
 
     def _cjk_keyed(self, name: str) -> list[_KeyedHit]:
         hits = self._cjk_lookup(name)
@@ -299,6 +300,22 @@ Chinese characters or kana must be to a word of the listed name (*pujing* ~
 *putin* 0.73, *bladimir* ~ *vladimir* 0.88)."""
 
 
+def _word_groups(readings: Iterable[str], size: int) -> Iterator[list[str]]:
+    """Each reading's words, two or more and at most ``size``; a reading of more
+    words than that (a Chinese or Korean name read syllable by syllable, 习近平
+    ``ksi jin ping``, where the list joins the given name: *XI Jinping*) also
+    in each way of joining neighbouring words into ``size`` words
+    (``ksi jinping``, ``ksijin ping``), for names of up to six syllables."""
+    for reading in readings:
+        words = reading.split()
+        if 2 <= len(words) <= size:
+            yield words
+        elif 2 <= size < len(words) <= 6:
+            for cuts in itertools.combinations(range(1, len(words)), size - 1):
+                bounds = (0, *cuts, len(words))
+                yield ["".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
 def reads_like(window: str, hit: Hit) -> bool:
     """Whether a place in Korean, Chinese or Japanese prose reads as the hit's name:
     :func:`words_cover` for readings. Some reading of the window (its analysis, or
@@ -309,10 +326,7 @@ def reads_like(window: str, hit: Hit) -> bool:
     glued to a name (대통령, 总统, 表示) reads like no word of it, so fails."""
     name = [t.text for t in analyze_name(hit.matched_name).tokens if t.role not in MINOR_ROLES]
     readings = (analyze_name(window).key, *name_variants(window))
-    for reading in readings:
-        words = reading.split()
-        if len(words) < 2 or len(words) > len(name):
-            continue
+    for words in _word_groups(readings, len(name)):
         used: set[int] = set()
         for word in words:
             best = max(range(len(name)), key=lambda i: fuzz.ratio(word, name[i]))
