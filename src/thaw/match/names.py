@@ -29,7 +29,10 @@
 first, in any order (``Dmitriev Kirill`` = ``Kirill Dmitriev``). Compounds
 compete with single pairs: two or three adjacent tokens of one side,
 concatenated, against one of the other (``Abdul Rahman``/``Abdulrahman``,
-``hua wei``/``Huawei``, ``VladimirPutin``, ``SiemensAG``). When both names
+``hua wei``/``Huawei``, ``VladimirPutin``, ``SiemensAG``); a query run written
+in an abjad is compared with a Latin word by consonant key, equal keys of four
+letters or more only (``کمالی سروستانی``/``Kamalisarvestani``, ``أبو بكر``/
+``Abubakar``: the Latin word has the vowels the abjad leaves out). When both names
 state a filiation (``X bin Y``), a father's name aligned with a person's own
 name counts 0.3 of its similarity (``Abdullah bin Omar`` is not ``Omar bin Abdullah``).
 
@@ -59,7 +62,7 @@ from typing import Final, NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from thaw.text import AnalyzedName, Token, fold_token, skeleton
+from thaw.text import AnalyzedName, Token, abjad_key, fold_token, skeleton
 from thaw.text.analyze import compound_runs
 from thaw.text.stats import TokenStats
 
@@ -368,6 +371,7 @@ class _QueryMemo:
         "_weights",
         "_targets",
         "_run_lens",
+        "_abjad_runs",
     )
 
     def __init__(self, query: AnalyzedName, stats: TokenStats | None) -> None:
@@ -412,6 +416,7 @@ class _QueryMemo:
         self._weights: tuple[list[float], list[tuple[float, float]], bool] | None = None
         self._targets: tuple[list[tuple[int, str]], frozenset[int]] | None = None
         self._run_lens: frozenset[int] | None = None
+        self._abjad_runs: tuple[tuple[int, int, str], ...] | None = None
 
     def weights(self) -> tuple[list[float], list[tuple[float, float]], bool]:
         """Per query token its weight and extras (:func:`_extra_of`), and whether
@@ -444,6 +449,21 @@ class _QueryMemo:
                 len(joined) + d for _, _, joined in self.q_runs for d in range(-2, 3)
             )
         return self._run_lens
+
+    def abjad_runs(self) -> tuple[tuple[int, int, str], ...]:
+        """The query's compounds written in an abjad, with the :func:`abjad_key`
+        of their letters joined (``کمالی سروستانی`` → ``kmlsrstn``): a Latin
+        word that writes them as one (*Kamalisarvestani*, ``أبو بكر``
+        *Abubakar*) has the vowels the abjad leaves out, so its length is not
+        the compound's and it is compared by key (:func:`_abjad_similarity`)."""
+        if self._abjad_runs is None:
+            qs = self.qs
+            self._abjad_runs = tuple(
+                (start, end, abjad_key(fold_token("".join(t.raw for t in qs[start:end]))))
+                for start, end, _ in self.q_runs
+                if all(t.abjad for t in qs[start:end])
+            )
+        return self._abjad_runs
 
     def listed(self, r: Token) -> _Listed:
         """How the listed token ``r`` compares with each query token (cached): the
@@ -541,6 +561,12 @@ class _QueryMemo:
                         continue
                     s = string_similarity(joined, folded)
                     if s >= 0.75:
+                        found.append((s, tuple(range(start, end))))
+            if not r.abjad and not found and self.abjad_runs():
+                r_key = r.key
+                for start, end, key in self.abjad_runs():
+                    s = _abjad_similarity(key, r_key) if len(key) >= 4 else 0.0
+                    if s >= 0.9:
                         found.append((s, tuple(range(start, end))))
         out = tuple(found) if found else ()
         entry.compounds = out

@@ -1,0 +1,48 @@
+"""Names written apart in an abjad against the Latin word that writes them as
+one (issue 11, 1): the compound is compared by its consonant key
+(match/names.py, ``_QueryMemo.abjad_runs``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.index.entry import entry_from_record
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.model import Name, Record
+
+
+def _score(query: str, listed: str) -> float:
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name(listed)]))
+    return score(Query(query, "Person"), entry).score
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("کمالی سروستانی", "Kamalisarvestani"),  # a Persian surname of two words
+        ("محمد علی جعفری", "Mohammadali Jafari"),
+        ("علی رضا", "Alireza"),
+        # the kunya written apart in Arabic, joined in a Hausa spelling
+        ("أبو بكر محمد الشكوى", "Abubakar Mohammed SHEKAU"),
+    ],
+)
+def test_abjad_words_written_as_one_latin_word(original: str, latin: str) -> None:
+    assert _score(original, latin) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("محمد رضا", "Mohammadali"),  # another second name
+        ("علی رضا", "Alimardan"),
+        ("کمالی سروستانی", "Kamalisarabi"),
+    ],
+)
+def test_a_compound_key_must_be_equal(original: str, latin: str) -> None:
+    assert _score(original, latin) < DEFAULT_THRESHOLD
+
+
+def test_a_latin_query_is_not_read_as_an_abjad_compound() -> None:
+    # the key comparison is for a side written in an abjad: two Latin words
+    # whose consonants spell a listed word are no compound of it
+    assert _score("Kamil Sarvestan", "Kamalisarvestani") < DEFAULT_THRESHOLD
