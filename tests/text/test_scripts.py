@@ -143,8 +143,21 @@ def test_persian_silent_h_before_the_non_joiner() -> None:
 
 
 def test_ethiopic_sixth_order_vowel() -> None:
-    assert transliterate_word("ፍትዊ") == (("fitiwi",), False)
-    assert transliterate_word("ግርማይ") == (("girimay",), False)
+    # silent where its letter closes a syllable, i where it opens one
+    assert transliterate_word("ፍትዊ") == (("fitwi",), False)
+    assert transliterate_word("ግርማይ") == (("girmay",), False)
+    assert transliterate_word("ኤርሚኣስ") == (("ermias",), False)
+    assert transliterate_word("ብርሃኑ") == (("birhanu",), False)
+    # before a last consonant that carries no vowel, it is a vowel
+    assert transliterate_word("ዮሐንስ") == (("yohanis",), False)
+
+
+def test_ethiopic_first_order_vowel_is_e() -> None:
+    # ICU's a (ä) is e in names; the fourth order ā stays a
+    assert transliterate_word("መለስ") == (("meles",), False)
+    assert transliterate_word("ተስፋዬ") == (("tesfaye",), False)
+    assert transliterate_word("ገብረመስቀል") == (("gebremesqel",), False)
+    assert transliterate_word("ሃይለማርያም") == (("haylemaryam",), False)
 
 
 def test_hangul_runs_join_in_both_romanisations() -> None:
@@ -269,3 +282,12 @@ def test_a_khmer_name_has_words() -> None:
     assert "manaet" in [t.text for t in name.tokens]
     assert name.active
     assert transliterate_word("...") == ((), False)
+
+
+def test_khmer_is_compared_on_consonants() -> None:
+    # anyascii writes the vowels Khmer leaves unwritten as it guesses them:
+    # the words are flagged like an abjad's, to be compared on consonants
+    assert transliterate_word("ហ៊ុន") == (("hon",), True)
+    assert transliterate_word("សម") == (("sm",), True)
+    tokens = analyze_name("ហ៊ុន សែន", "Person").tokens
+    assert [t.key for t in tokens] == [abjad_key("hun"), abjad_key("sen")]
