@@ -67,12 +67,12 @@ def _compounds(
                 out.append((s, list(range(start, end)), j))
         if written is None or len(out) > found or target.abjad:
             continue
-        for start, end, _joined in runs:
+        for start, end, joined in runs:
             part = written[start:end]
             if all(t.abjad for t in part):
                 key = abjad_key(fold_token("".join(t.raw for t in part)))
                 s = _abjad_similarity(key, target.key) if len(key) >= 4 else 0.0
-                if s >= 0.9:
+                if s >= 0.9 and tlen >= len(joined) and string_similarity(joined, folded) > 0:
                     out.append((s, list(range(start, end)), j))
     return out
 

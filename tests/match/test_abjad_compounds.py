@@ -46,3 +46,19 @@ def test_a_latin_query_is_not_read_as_an_abjad_compound() -> None:
     # the key comparison is for a side written in an abjad: two Latin words
     # whose consonants spell a listed word are no compound of it
     assert _score("Kamil Sarvestan", "Kamalisarvestani") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("ایلیا ضابطی", "Socorro Elizabeth HERNÁNDEZ"),  # alzbt, as Elizabeth
+        ("آرش صنایعی", "Arseny PAVLOV"),  # arsn
+        ("سرور كانو", "Sergey SHARGUNOV"),  # srkn
+        ("پریا صیادی", "Chandana Prasad HETTIARACHCHI"),  # prsd, in fewer letters
+    ],
+)
+def test_consonants_spelling_another_name_by_chance_are_no_compound(
+    original: str, latin: str
+) -> None:
+    # equal keys, but the letters written are far from the Latin word's
+    assert _score(original, latin) < DEFAULT_THRESHOLD

@@ -31,8 +31,9 @@ compete with single pairs: two or three adjacent tokens of one side,
 concatenated, against one of the other (``Abdul Rahman``/``Abdulrahman``,
 ``hua wei``/``Huawei``, ``VladimirPutin``, ``SiemensAG``); a query run written
 in an abjad is compared with a Latin word by consonant key, equal keys of four
-letters or more only (``کمالی سروستانی``/``Kamalisarvestani``, ``أبو بكر``/
-``Abubakar``: the Latin word has the vowels the abjad leaves out). When both names
+letters or more whose letters are within the edit budget only
+(``کمالی سروستانی``/``Kamalisarvestani``, ``أبو بكر``/``Abubakar``: the Latin
+word has the vowels the abjad leaves out). When both names
 state a filiation (``X bin Y``), a father's name aligned with a person's own
 name counts 0.3 of its similarity (``Abdullah bin Omar`` is not ``Omar bin Abdullah``).
 
@@ -416,7 +417,7 @@ class _QueryMemo:
         self._weights: tuple[list[float], list[tuple[float, float]], bool] | None = None
         self._targets: tuple[list[tuple[int, str]], frozenset[int]] | None = None
         self._run_lens: frozenset[int] | None = None
-        self._abjad_runs: tuple[tuple[int, int, str], ...] | None = None
+        self._abjad_runs: tuple[tuple[int, int, str, str], ...] | None = None
 
     def weights(self) -> tuple[list[float], list[tuple[float, float]], bool]:
         """Per query token its weight and extras (:func:`_extra_of`), and whether
@@ -450,17 +451,27 @@ class _QueryMemo:
             )
         return self._run_lens
 
-    def abjad_runs(self) -> tuple[tuple[int, int, str], ...]:
+    def abjad_runs(self) -> tuple[tuple[int, int, str, str], ...]:
         """The query's compounds written in an abjad, with the :func:`abjad_key`
-        of their letters joined (``کمالی سروستانی`` → ``kmlsrstn``): a Latin
-        word that writes them as one (*Kamalisarvestani*, ``أبو بكر``
-        *Abubakar*) has the vowels the abjad leaves out, so its length is not
-        the compound's and it is compared by key (:func:`_abjad_similarity`)."""
+        of their letters joined (``کمالی سروستانی`` → ``kmlsrstn``) and their
+        folded concatenation: a Latin word that writes them as one
+        (*Kamalisarvestani*, ``أبو بكر`` *Abubakar*) has the vowels the abjad
+        leaves out, so its length is not the compound's; it is compared by key
+        (:func:`_abjad_similarity`), and it must write at least as many letters
+        as the abjad does, within the edit budget of them
+        (:func:`string_similarity`), which keeps two words from meeting a name
+        their consonants spell by chance (ایلیا ضابطی, *Ilya Zabeti*, is not
+        *Elizabeth*; پریا صیادی, *Parya Sayadi*, not *Prasad*)."""
         if self._abjad_runs is None:
             qs = self.qs
             self._abjad_runs = tuple(
-                (start, end, abjad_key(fold_token("".join(t.raw for t in qs[start:end]))))
-                for start, end, _ in self.q_runs
+                (
+                    start,
+                    end,
+                    abjad_key(fold_token("".join(t.raw for t in qs[start:end]))),
+                    joined,
+                )
+                for start, end, joined in self.q_runs
                 if all(t.abjad for t in qs[start:end])
             )
         return self._abjad_runs
@@ -564,9 +575,9 @@ class _QueryMemo:
                         found.append((s, tuple(range(start, end))))
             if not r.abjad and not found and self.abjad_runs():
                 r_key = r.key
-                for start, end, key in self.abjad_runs():
+                for start, end, key, joined in self.abjad_runs():
                     s = _abjad_similarity(key, r_key) if len(key) >= 4 else 0.0
-                    if s >= 0.9:
+                    if s >= 0.9 and tlen >= len(joined) and string_similarity(joined, folded) > 0:
                         found.append((s, tuple(range(start, end))))
         out = tuple(found) if found else ()
         entry.compounds = out
