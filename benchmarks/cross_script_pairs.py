@@ -55,7 +55,8 @@ a Latin-script form of the same name, with these columns:
     ``variant`` for a pair written by hand from common knowledge of
     romanisation (kanji against Hepburn, Hangul surnames against their
     customary spellings, Greek and Hebrew given names against their English
-    forms).
+    forms, Khmer names of Cambodian politicians as the press spells them: no
+    list publishes Khmer).
 ``split``
     ``dev`` or ``holdout``. The 148 pairs of the first round are ``dev``.
     ``--extract`` shuffles the new pairs of each script with a fixed seed
