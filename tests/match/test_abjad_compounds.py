@@ -1,6 +1,7 @@
 """Names written apart in an abjad against the Latin word that writes them as
 one (issue 11, 1): the compound is compared by its consonant key
-(match/names.py, ``_QueryMemo.abjad_runs``)."""
+(match/names.py, ``_QueryMemo.abjad_runs``); and an Arabic-script name read
+the Persian way as well (text.translit.persian_z_variant)."""
 
 from __future__ import annotations
 
@@ -62,3 +63,9 @@ def test_consonants_spelling_another_name_by_chance_are_no_compound(
 ) -> None:
     # equal keys, but the letters written are far from the Latin word's
     assert _score(original, latin) < DEFAULT_THRESHOLD
+
+
+def test_an_arabic_name_read_the_persian_way_too() -> None:
+    # فضل الرحمن, written with Arabic letters only, names Fazlur Rehman
+    assert _score("فضل الرحمن", "Fazlur Rehman") >= DEFAULT_THRESHOLD
+    assert _score("فضل", "Fadl") >= DEFAULT_THRESHOLD

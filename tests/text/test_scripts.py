@@ -14,6 +14,7 @@ from thaw.text.translit import (
     cyrillic_variant,
     greek_variant,
     is_belarusian,
+    persian_z_variant,
     transliterate_word,
 )
 
@@ -291,3 +292,13 @@ def test_khmer_is_compared_on_consonants() -> None:
     assert transliterate_word("សម") == (("sm",), True)
     tokens = analyze_name("ហ៊ុន សែន", "Person").tokens
     assert [t.key for t in tokens] == [abjad_key("hun"), abjad_key("sen")]
+
+
+def test_arabic_letters_read_z_the_persian_way_as_a_variant() -> None:
+    # فضل is Fadl in Arabic, Fazl in Pakistan and Afghanistan
+    assert name_variants("فضل الرحمن", "Person") == ("فزل الرحمن",)
+    assert name_variants("ذو الفقار", "Person") == ("زو الفقار",)
+    # a name with a Persian letter is read the Persian way already; th stays
+    assert persian_z_variant("رضا خاکی") == ()
+    assert persian_z_variant("ثامر") == ()
+    assert name_variants("فضل الرحمن", "Organization") == ()

@@ -118,6 +118,22 @@ PERSIAN_LETTERS: Final = frozenset("پچژگکی")
 #: ض ظ ذ, which Arabic reads d, dh, z, are z (ضیایی is Ziaei, رضا Reza), and ث,
 #: which Arabic reads th, is s (ثناء اللہ *Sanaullah*, کوثری *Kowsari*).
 PERSIAN_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س"})
+#: The letters Arabic reads d, dh, z that Persian, Urdu and the names of
+#: South Asia read z (ضياء الرحمن *Ziaur Rahman*, فضل *Fazl*, ذو الفقار
+#: *Zulfikar*), when a name is written with Arabic letters only.
+_ARABIC_Z: Final = frozenset("ضظذ")
+_TO_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز"})
+
+
+def persian_z_variant(name: str) -> tuple[str, ...]:
+    """A name in Arabic script, written with no letter only Persian has, read
+    the Persian way as well (ض ظ ذ as *z*, :data:`_ARABIC_Z`): the same letters
+    name a Pakistani or Afghan as *Zia*, *Fazl*, where Arabic reads *Diya*,
+    *Fadl*. (ث stays *th*: as *s* it would make Thamer a Samer.) Empty for
+    other names."""
+    if _ARABIC_Z.isdisjoint(name) or not PERSIAN_LETTERS.isdisjoint(name):
+        return ()
+    return (name.translate(_TO_Z),)
 
 
 #: Letters of Urdu, Kurdish and Uyghur (written in Arabic script) that ICU
