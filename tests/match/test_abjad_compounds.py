@@ -69,3 +69,18 @@ def test_an_arabic_name_read_the_persian_way_too() -> None:
     # فضل الرحمن, written with Arabic letters only, names Fazlur Rehman
     assert _score("فضل الرحمن", "Fazlur Rehman") >= DEFAULT_THRESHOLD
     assert _score("فضل", "Fadl") >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("امیر علی", "Amirali"),
+        ("امیر علی حاجی زاده", "Amirali Hajizadeh"),
+        ("امیر علی حاجی زاده", "Amir Ali HAJIZADEH"),  # as before, apart
+        ("امیر حسین", "Amirhossein"),
+    ],
+)
+def test_persian_amir_is_the_first_part_of_a_given_name(original: str, latin: str) -> None:
+    # analysis drops a leading Amir as a title; in Persian letters it is also
+    # read joined to the name after it
+    assert _score(original, latin) >= DEFAULT_THRESHOLD

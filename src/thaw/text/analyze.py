@@ -503,12 +503,21 @@ _PERSIAN_SUFFIXES: Final = ("پور", "زاده", "نژاد", "پناه", "من�
 _PERSIAN_SHORT_SUFFIXES: Final = frozenset({"فر", "نیا", "وند", "راد", "کیا", "زی", "زي"})
 
 
+#: *Amir* in Persian letters: name analysis drops it as a title at the start
+#: of a name, but in Persian names it is most often the first part of a
+#: compound given name, written apart or joined (امیر علی حاجی زاده, listed as
+#: *Amir Ali HAJIZADEH* and written *Amirali Hajizadeh*).
+_PERSIAN_AMIR: Final = "امیر"
+
+
 @lru_cache(maxsize=20_000)
 def _arabic_variant(name: str) -> tuple[str, ...]:
     """A name in Arabic script written the other way where Persian writes
     either: compound given names apart (:func:`_joined_names`), surname
     suffixes joined when written apart and apart when joined
-    (:data:`_PERSIAN_SUFFIXES`). Empty when nothing changes."""
+    (:data:`_PERSIAN_SUFFIXES`); and that reading again with a first word
+    *Amir* joined to the name after it (:data:`_PERSIAN_AMIR`). Empty when
+    nothing changes."""
     out: list[str] = []
     changed = False
     for word in name.split():
@@ -527,7 +536,10 @@ def _arabic_variant(name: str) -> tuple[str, ...]:
             changed = True
         else:
             out.append(word)
-    return (" ".join(out),) if changed else ()
+    found: tuple[str, ...] = (" ".join(out),) if changed else ()
+    if len(out) > 1 and out[0] == _PERSIAN_AMIR:
+        found += (" ".join([out[0] + out[1], *out[2:]]),)
+    return found
 
 
 def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
