@@ -84,3 +84,16 @@ def test_persian_amir_is_the_first_part_of_a_given_name(original: str, latin: st
     # analysis drops a leading Amir as a title; in Persian letters it is also
     # read joined to the name after it
     assert _score(original, latin) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("ضياء الرحمن", "Ziaur Rahman"),
+        ("شمس الحق", "Shamsul Haq"),
+        ("مجيب الرحمن", "Mujibur Rahman"),
+        ("مجيب الرحمن", "Mujib-ur-Rahman"),  # and apart, as before
+    ],
+)
+def test_south_asian_compounds_with_the_article_joined(original: str, latin: str) -> None:
+    assert _score(original, latin) >= DEFAULT_THRESHOLD

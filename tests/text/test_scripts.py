@@ -10,6 +10,7 @@ from thaw.text import abjad_key, analyze_name, name_variants
 from thaw.text.korean import korean_rr
 from thaw.text.thai import thai_readings
 from thaw.text.translit import (
+    arabic_script_variants,
     belarusian_variant,
     cyrillic_variant,
     greek_variant,
@@ -296,9 +297,23 @@ def test_khmer_is_compared_on_consonants() -> None:
 
 def test_arabic_letters_read_z_the_persian_way_as_a_variant() -> None:
     # فضل is Fadl in Arabic, Fazl in Pakistan and Afghanistan
-    assert name_variants("فضل الرحمن", "Person") == ("فزل الرحمن",)
     assert name_variants("ذو الفقار", "Person") == ("زو الفقار",)
+    assert name_variants("فضل", "Person") == ("فزل",)
     # a name with a Persian letter is read the Persian way already; th stays
     assert persian_z_variant("رضا خاکی") == ()
     assert persian_z_variant("ثامر") == ()
     assert name_variants("فضل الرحمن", "Organization") == ()
+
+
+def test_the_article_of_a_south_asian_compound_joins_its_first_word() -> None:
+    # Ziaur Rahman, Shamsul Haq: the article's l assimilates to a sun letter
+    assert arabic_script_variants("مجيب الرحمن") == ("مجيبور رحمن",)
+    assert arabic_script_variants("شمس الحق") == ("شمسول حق",)
+    # with Arabic letters only, in the Persian reading as well
+    assert arabic_script_variants("ضياء الرحمن") == (
+        "زياء الرحمن",
+        "ضياءور رحمن",
+        "زياءور رحمن",
+    )
+    # other articles stay where they are
+    assert arabic_script_variants("محمد الشكوى") == ()

@@ -64,9 +64,9 @@ from thaw.text.translit import (
     GERESH,
     PERSIAN_LETTERS,
     PERSIAN_Z,
+    arabic_script_variants,
     cyrillic_variant,
     greek_variant,
-    persian_z_variant,
     transliterate_word,
     word_script,
 )
@@ -1096,9 +1096,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     reading of fewer than three letters. A Thai name's variant is its RTGS
     reading; a name in Arabic script written the other way where Persian
     writes either (غلامرضا *Gholam Reza*, رحیم پور *Rahimpour*:
-    :func:`_arabic_variant`), and one written with Arabic letters only read
-    the Persian way too (ضياء *Zia*: :func:`thaw.text.translit.persian_z_variant`);
-    a Belarusian name has its
+    :func:`_arabic_variant`), and as the names of Iran and South Asia are
+    spelt (ضياء الرحمن *Ziaur Rahman*:
+    :func:`thaw.text.translit.arabic_script_variants`); a Belarusian name has its
     Russian form, and a French name in Cyrillic its silent *r*
     (:func:`thaw.text.translit.cyrillic_variant`); a name in Greek letters, its
     classical transcription (:func:`thaw.text.translit.greek_variant`).
@@ -1122,7 +1122,7 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     if _CYRILLIC.search(name):
         return cyrillic_variant(name)
     if _ARABIC.search(name):
-        return _arabic_variant(name) + persian_z_variant(name)
+        return _arabic_variant(name) + arabic_script_variants(name)
     if not name.isascii() and _GREEK.search(name):
         return greek_variant(name)
     if not _HAN.search(name):

@@ -125,6 +125,49 @@ _ARABIC_Z: Final = frozenset("ضظذ")
 _TO_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز"})
 
 
+#: The second words of the Arabic compound names of South Asia (*Ziaur
+#: Rahman*, *Shamsul Haq*, *Nurul Islam*, *Akhtaruz Zaman*, *Ghulam Nabi*),
+#: whose article the Latin spelling joins to the first word; and the sun
+#: letters, to which the article's l assimilates (*ur-Rahman*, *ul-Haq*).
+_JOINED_ARTICLE_NOUNS: Final = frozenset(
+    {"رحمن", "رحمان", "حق", "اسلام", "إسلام", "زمان", "نبي", "نبی"}
+)
+_SUN_LETTERS: Final = frozenset("تثدذرزسشصضطظلن")
+
+
+def _article_joined(name: str) -> str | None:
+    """``name`` with the article of a compound's second word written on the
+    first word as the Latin spellings of South Asia write it: ``X الرحمن`` →
+    ``Xور رحمن`` (read *Xur Rahman*), ``X الحق`` → ``Xول حق`` (*Xul Haq*);
+    ``None`` when the name has no such compound (:data:`_JOINED_ARTICLE_NOUNS`)."""
+    words = name.split()
+    changed = False
+    for i in range(1, len(words)):
+        word = words[i]
+        noun = word[2:]
+        if word.startswith("ال") and noun in _JOINED_ARTICLE_NOUNS:
+            letter = noun[0] if noun[0] in _SUN_LETTERS else "ل"
+            words[i - 1] += "و" + letter
+            words[i] = noun
+            changed = True
+    return " ".join(words) if changed else None
+
+
+def arabic_script_variants(name: str) -> tuple[str, ...]:
+    """Readings of a name in Arabic script as the names of Iran, Afghanistan
+    and South Asia are spelt: with Arabic letters only, the Persian way
+    (:func:`persian_z_variant`: ضياء *Zia*, فضل *Fazl*); and with the article
+    of a compound written on its first word (:func:`_article_joined`: ضياء
+    الرحمن *Ziaur Rahman*, شمس الحق *Shamsul Haq*), in either reading. Empty
+    for most names."""
+    found = list(persian_z_variant(name))
+    for text in (name, *found):
+        joined = _article_joined(text)
+        if joined is not None:
+            found.append(joined)
+    return tuple(found)
+
+
 def persian_z_variant(name: str) -> tuple[str, ...]:
     """A name in Arabic script, written with no letter only Persian has, read
     the Persian way as well (ض ظ ذ as *z*, :data:`_ARABIC_Z`): the same letters
