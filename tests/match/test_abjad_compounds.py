@@ -97,3 +97,12 @@ def test_persian_amir_is_the_first_part_of_a_given_name(original: str, latin: st
 )
 def test_south_asian_compounds_with_the_article_joined(original: str, latin: str) -> None:
     assert _score(original, latin) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [("عكاشة", "Akkacha"), ("عاشور", "Achour"), ("بوشعيب", "Bouchaib")],
+)
+def test_an_abjad_sh_meets_the_french_ch(original: str, latin: str) -> None:
+    assert _score(original, latin) >= DEFAULT_THRESHOLD
+    assert _score(latin, original) >= DEFAULT_THRESHOLD

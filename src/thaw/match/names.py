@@ -9,7 +9,8 @@
   are compared (``mly``/``Melli``), equal → 0.9 (0.75 for keys of two
   consonants, 0.6 for one), one consonant apart → 0.6; at most 0.6 when the
   abjad word ends in a written long *i* and the Latin one in a consonant
-  (``سليماني``/``Salman``);
+  (``سليماني``/``Salman``); an abjad *sh* also meets the French *ch*
+  (``عكاشة``/``Akkacha``);
 * otherwise an edit cost: consonant edits cost 1, edits that only touch vowels
   ½ (``Mosk``/``Musk``), transpositions count once; within a length-dependent
   budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5; 1 for words of
@@ -236,6 +237,17 @@ def _abjad_similarity(ka: str, kb: str) -> float:
     return 0.0
 
 
+def _french_sh(q: Token, r: Token, s: float) -> float:
+    """``s``, or more when the word written in an abjad has *sh* (ش, ש) and its
+    Latin partner *ch*, the French spelling of that sound (عكاشة *Akkacha*,
+    عاشور *Achour*), which the Latin word's key reads as *h*: the keys compared
+    again with the abjad word's *sh* written *ch*."""
+    a, latin = (q, r) if q.abjad else (r, q)
+    if "ch" not in latin.raw or "sh" not in a.raw:
+        return s
+    return max(s, _abjad_similarity(abjad_key(a.raw.replace("sh", "ch")), latin.key))
+
+
 def _endings_differ(q: Token, r: Token) -> bool:
     """Whether a word written in an abjad ends in a written long *i* (``ي``,
     ``ی``, ``י``: *Sulaymani*, *Levi*) while its Latin partner ends in a consonant
@@ -277,6 +289,8 @@ def token_similarity(q: Token, r: Token) -> tuple[float, str]:
         return SYMBOL_SIM, "symbol"
     if q.abjad != r.abjad:
         s = _abjad_similarity(q.key, r.key)
+        if s < 0.9:
+            s = _french_sh(q, r, s)
         if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
             s = ABJAD_ENDING_SIM
         if s > 0:
@@ -503,6 +517,8 @@ class _QueryMemo:
                     if r_key is None:
                         r_key = r.key
                     s = _abjad_similarity(q_key, r_key)
+                    if s < 0.9:
+                        s = _french_sh(q, r, s)
                     if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
                         s = ABJAD_ENDING_SIM
                     how = "abjad"
@@ -528,6 +544,8 @@ class _QueryMemo:
                     if r_key is None:
                         r_key = r.key
                     s = _abjad_similarity(q_key, r_key)
+                    if s < 0.9:
+                        s = _french_sh(q, r, s)
                     if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
                         s = ABJAD_ENDING_SIM
                     how = "abjad"
