@@ -20,20 +20,31 @@ a Latin-script form of the same name, with these columns:
 ``source``
     ``<list>:<id>`` for a name published by an authority in its original
     script (UN ``NAME_ORIGINAL_SCRIPT``, OFSI "Name non-latin script",
-    Canada, Australia) against the Latin name it was *published with*, by one
-    rule for every list pair (:func:`published_latin`): the name of the same
-    OFSI row, of the OFAC alias it translates, of the Canadian alias it
-    follows; the primary name where the list gives the original for the
-    listing as a whole (UN, DFAT). The rule looks only at where the list put
-    the name, never at its script or at how well the names match, so a pair
-    that a list published inconsistently stays (OFSI prints ياسين أحمد
-    الجبين on the row of *Yasin Ahmad DAHI*). Names that are no original-script
-    name (:func:`is_original`: a broken encoding, a Latin name with one
-    look-alike letter) are left out. (The first draw paired every original
-    with the listing's first Latin name in stored order, which for OFSI was
-    often another alias: عمر محمود عثمان ~ *Abu Qatada AL-FILISTINI*;
-    ``--extract lists`` re-derived the Latin side of every list pair, keeping
-    the originals, listings and splits, and printed each change.)
+    Canada, Australia) against the Latin name *of the same listing that
+    transcribes it*, by one rule for every script (:func:`transcribed_latin`):
+    of all the listing's Latin names, the one closest to the original by a
+    measure that is not thaw's matcher (a plain ICU transliteration reduced to
+    a consonant skeleton, compared by edit distance:
+    :func:`transcription_score`), the name it was published with
+    (:func:`published_latin`: the name of the same OFSI row, of the OFAC alias
+    it translates, of the Canadian alias it follows; the primary name where the
+    list gives the original for the listing as a whole, UN, DFAT) winning a
+    tie. A list sometimes prints an original beside a name that does not
+    transcribe it (OFSI prints حیدر مهدیقلی, *Heidar Mahdiqoli*, on the row of
+    *Heidar PASANDIDEH*, and lists *Haider MEHDIGOLI* as another alias). When
+    *no* Latin name of the listing writes a word of the original
+    (:func:`unwritten_words`: OFSI lists ياسين أحمد الجبين only as *Yasin
+    Ahmad DAHI* and *Yasin DHAHI*), the pair is a **published inconsistency**:
+    it stays in the set and in its counts, its ``inconsistency`` column says
+    why, and the score prints those pairs on a line of their own. Names that
+    are no original-script name (:func:`is_original`: a broken encoding, a
+    Latin name with one look-alike letter) are left out. (The first draw
+    paired every original with the listing's first Latin name in stored order,
+    which for OFSI was often another alias: عمر محمود عثمان ~ *Abu Qatada
+    AL-FILISTINI*; the second round paired it with the name it was published
+    with; ``--extract lists`` re-derives the Latin side of every list pair,
+    keeping the originals, listings and splits, and prints each change with
+    both names' measures.)
     ``rigour:<Wikidata id>`` for a pair of spellings of one name item of
     rigour's person-name corpus (name-variant data, for the scripts the lists
     hardly write: Thai, Greek, Hebrew, Korean, Chinese, Japanese; only items
@@ -44,7 +55,8 @@ a Latin-script form of the same name, with these columns:
     ``variant`` for a pair written by hand from common knowledge of
     romanisation (kanji against Hepburn, Hangul surnames against their
     customary spellings, Greek and Hebrew given names against their English
-    forms).
+    forms, Khmer names of Cambodian politicians as the press spells them: no
+    list publishes Khmer).
 ``split``
     ``dev`` or ``holdout``. The 148 pairs of the first round are ``dev``.
     ``--extract`` shuffles the new pairs of each script with a fixed seed
@@ -53,6 +65,8 @@ a Latin-script form of the same name, with these columns:
     (their misses are listed), the ``holdout`` pairs are only counted.
 ``note``
     why a pair was corrected by hand, when it was (a list's typo).
+``inconsistency``
+    for a list pair, why it is a published inconsistency (empty if it is not).
 
 Scoring prints, per script, how many pairs of each split reach the default
 threshold, and lists the ``dev`` pairs that do not. ``--screen`` asks the
@@ -104,7 +118,7 @@ SEEN: frozenset[str] = (
     if SEEN_PATH.exists()
     else frozenset()
 )
-FIELDS = ("script", "original", "latin", "source", "split", "note")
+FIELDS = ("script", "original", "latin", "source", "split", "note", "inconsistency")
 
 _PERSIAN_LETTERS = frozenset("پچژگکی")
 _PERSIAN_LANGS = re.compile(r"persian|farsi|^fa$|^fas$|^per$", re.I)
@@ -177,10 +191,137 @@ def published_latin(record: Record, index: int) -> str | None:
     return next((n.value for n in reversed(record.names[:index]) if latin(n)), None)
 
 
+#: The measure that chooses the Latin partner (:func:`transcription_score`) is
+#: deliberately not thaw's matcher: a plain ICU transliteration (``Any-Latin;
+#: Latin-ASCII``) reduced to a consonant skeleton, compared by edit distance.
+_PLAIN = "Any-Latin; Latin-ASCII; Lower"
+#: Digraphs read as one consonant before :data:`_SKELETON_MERGE` (ش is
+#: written sh, ch or sch; خ kh; ث th; ذ dh; ژ zh; ц ts).
+_DIGRAPHS: tuple[tuple[str, str], ...] = (
+    ("sch", "s"), ("sh", "s"), ("kh", "k"), ("gh", "k"), ("th", "t"),
+    ("dh", "d"), ("zh", "z"), ("ph", "f"), ("ts", "c"),
+)  # fmt: skip
+#: Skeleton letters: vowels and the letters that write them in abjads and
+#: romanisations (w, y) are dropped, and the consonants that plain ICU output
+#: and list spellings most often disagree on are merged: h, q, g, c, x as k
+#: (ح, ق, غ, ц, х, ח are written h, q, g, ts, kh, ch); p, f, v as b (פ, ב,
+#: پ); z and j as d (ض, ذ, ژ are written z, d, j).
+_SKELETON_MERGE = str.maketrans("hqgcxpfvzj", "kkkkkbbbdd", "aeiouyw")
+#: An original word whose skeleton shares less than this (rapidfuzz ratio,
+#: 0-100) with every word of every Latin name of its listing is written by
+#: none of them: the pair is a published inconsistency.
+UNWRITTEN_BELOW = 50.0
+
+
+@functools.cache
+def skeletons(word: str) -> tuple[str, ...]:
+    """The consonant skeletons of ``word`` in any script: its plain ICU
+    transliteration, letters only, with :data:`_DIGRAPHS` and
+    :data:`_SKELETON_MERGE` applied and doubled letters once (محمد, *Mohammed*
+    and *Muhammad* are all ``mkmd``; Харитонов and *Kharitonov* ``krtnb``).
+    A word with ``ch`` has two, one for each reading (*Chai* ``k``, חי;
+    *Akkacha* ``ks``, عكاشة)."""
+    from thaw.text.rules import transliterator
+
+    plain = re.sub(r"[^a-z]", "", transliterator(_PLAIN).transliterate(word))
+    readings = {plain.replace("ch", "k"), plain.replace("ch", "s")}
+    out = []
+    for reading in sorted(readings):
+        for digraph, letter in _DIGRAPHS:
+            reading = reading.replace(digraph, letter)
+        out.append(re.sub(r"(.)\1+", r"\1", reading.translate(_SKELETON_MERGE)))
+    return tuple(out)
+
+
+def _skeletons(name: str, script: str | None = None) -> list[tuple[str, ...]]:
+    """The skeletons of the words of ``name`` (of its words in ``script``
+    only, when given), empty ones left out."""
+    words = re.split(r"[\s\-‐,.()·・]+", name)
+    if script is not None:
+        words = [w for w in words if w and script_of(w) == script]
+    return [s for s in map(skeletons, words) if s[0]]
+
+
+def transcription_score(original: str, latin: str) -> float:
+    """How well ``latin`` transcribes ``original``, 0-100, by a measure
+    independent of thaw's matcher: the edit-distance ratio of the two names'
+    consonant skeletons (:func:`skeleton`), joined in written order or in
+    sorted order (a surname written first), whichever is closer."""
+    from rapidfuzz.fuzz import ratio
+
+    a = [w[0] for w in _skeletons(original)]
+    best = 0.0
+    for reading in (0, -1):  # ch read k, then s
+        b = [w[reading] for w in _skeletons(latin)]
+        best = max(
+            best, ratio("".join(a), "".join(b)), ratio("".join(sorted(a)), "".join(sorted(b)))
+        )
+    return best
+
+
+def latin_names(record: Record) -> list[str]:
+    """The Latin-script names of ``record`` that a pair may use (any kind but
+    ``former``), in published order, each once."""
+    kinds = ("primary", "alias", "weak")
+    found = [n.value for n in record.names if n.kind in kinds and script_of(n.value) == "Latin"]
+    return list(dict.fromkeys(found))
+
+
+def transcribed_latin(record: Record, index: int, original: str) -> str | None:
+    """The pairing rule of the list pairs: of the listing's Latin names
+    (:func:`latin_names`), the one that best transcribes ``original`` (the name
+    ``record.names[index]``, or its hand correction) by
+    :func:`transcription_score`; the name it was published with
+    (:func:`published_latin`) wins a tie, then the earlier name.
+
+    A list sometimes prints an original beside a Latin name that does not
+    transcribe it (OFSI prints حیدر مهدیقلی, *Heidar Mahdiqoli*, on the row of
+    *Heidar PASANDIDEH*, and lists *Haider MEHDIGOLI* as another alias): the
+    pair is then the original and the alias that writes it. The rule is the
+    same for every script and looks at the listing's own names only."""
+    published = published_latin(record, index)
+    if published is None:
+        return None
+    candidates = [published] + [n for n in latin_names(record) if n != published]
+    best = max(
+        range(len(candidates)),
+        key=lambda i: (transcription_score(original, candidates[i]), -i),
+    )
+    return candidates[best]
+
+
+def unwritten_words(original: str, script: str, latins: list[str]) -> list[str]:
+    """The words of ``original`` (in ``script``) that no word of any name in
+    ``latins`` writes: each shares less than :data:`UNWRITTEN_BELOW` of its
+    skeleton with every Latin word (ياسين أحمد الجبين listed only as *Yasin
+    Ahmad DAHI* and *Yasin DHAHI*: الجبين, *al-Jubain*)."""
+    from rapidfuzz.fuzz import ratio
+
+    words = {w for name in latins for word in _skeletons(name) for w in word}
+    out = []
+    for word in re.split(r"\s+", original):
+        if not word or script_of(word) != script:
+            continue
+        key = skeletons(word)[0]
+        if key and max((ratio(key, w) for w in words), default=0.0) < UNWRITTEN_BELOW:
+            out.append(word)
+    return out
+
+
+def inconsistency(row: dict[str, str], record: Record) -> str:
+    """Why the list pair ``row`` is a published inconsistency (empty if it is
+    not): the words of its original that none of its listing's Latin names
+    writes (:func:`unwritten_words`)."""
+    unwritten = unwritten_words(row["original"], row["script"], latin_names(record))
+    if not unwritten:
+        return ""
+    return "no Latin name of the listing writes " + " ".join(unwritten)
+
+
 def listed_pairs(home: Path) -> list[dict[str, str]]:
-    """Original-script person names against the Latin name each was published
-    with (:func:`published_latin`; one pair per listing and script, the
-    listing's first original of that script)."""
+    """Original-script person names against the Latin name of their listing
+    that transcribes each (:func:`transcribed_latin`; one pair per listing and
+    script, the listing's first original of that script)."""
     out: list[dict[str, str]] = []
     for record in person_records(home):
         seen: set[str] = set()
@@ -189,16 +330,15 @@ def listed_pairs(home: Path) -> list[dict[str, str]]:
             if script == "Latin" or script in seen or not is_original(n.value):
                 continue
             seen.add(script)
-            latin = published_latin(record, i)
+            latin = transcribed_latin(record, i, n.value)
             if latin is not None:
-                out.append(
-                    {
-                        "script": script,
-                        "original": n.value,
-                        "latin": latin,
-                        "source": f"{record.source}:{record.source_id}",
-                    }
-                )
+                row = {
+                    "script": script,
+                    "original": n.value,
+                    "latin": latin,
+                    "source": f"{record.source}:{record.source_id}",
+                }
+                out.append({**row, "inconsistency": inconsistency(row, record)})
     return out
 
 
@@ -219,7 +359,8 @@ def repair_list_pairs(
     rows: list[dict[str, str]], records: list[Record]
 ) -> tuple[list[dict[str, str]], list[str]]:
     """``rows`` with every list pair's Latin name re-derived by
-    :func:`published_latin` from its listing in ``records`` (the original, the
+    :func:`transcribed_latin` from its listing in ``records``, and its
+    ``inconsistency`` (:func:`inconsistency`) recorded (the original, the
     listing and the split are kept; a hand correction of the original, given in
     ``note``, is kept too). A pair is dropped when its original is not an
     original-script name (:func:`is_original`) or has no published Latin
@@ -254,13 +395,20 @@ def repair_list_pairs(
                 ),
                 None,
             )
-        latin = published_latin(record, index) if index is not None else None
+        latin = transcribed_latin(record, index, row["original"]) if index is not None else None
         if latin is None:
             log.append(f"dropped (no published Latin name): {row['source']} {row['original']}")
             continue
         if latin != row["latin"]:
-            log.append(f"{row['source']:32} {row['original']}: {row['latin']} -> {latin}")
-        out.append({**row, "latin": latin})
+            old, new = (transcription_score(row["original"], n) for n in (row["latin"], latin))
+            log.append(
+                f"{row['source']:32} {row['original']}: {row['latin']} ({old:.0f})"
+                f" -> {latin} ({new:.0f})"
+            )
+        why = inconsistency(row, record)
+        if why:
+            log.append(f"{row['source']:32} {row['original']}: published inconsistency, {why}")
+        out.append({**row, "latin": latin, "inconsistency": why})
     return out, log
 
 
@@ -352,6 +500,7 @@ def read_pairs(path: Path = PAIRS) -> list[dict[str, str]]:
     for row in rows:
         row["split"] = row.get("split") or "dev"
         row["note"] = row.get("note") or ""
+        row["inconsistency"] = row.get("inconsistency") or ""
     return rows
 
 
@@ -507,6 +656,7 @@ def main(argv: list[str]) -> int:
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     by_kind: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
+    inconsistent = {"dev": [0, 0], "holdout": [0, 0]}
     started, cpu = time.perf_counter(), time.process_time()
     for row in rows:
         entry = entry_from_record_name(row["latin"])
@@ -518,7 +668,15 @@ def main(argv: list[str]) -> int:
             misses.append(
                 f"  {row['script']:10} {result.score:.2f} {row['original']} ~ {row['latin']}"
                 f"  ({row['source']})"
+                + (
+                    f"  [published inconsistency: {row['inconsistency']}]"
+                    if row["inconsistency"]
+                    else ""
+                )
             )
+        if row["inconsistency"]:
+            inconsistent[row["split"]][0] += ok
+            inconsistent[row["split"]][1] += 1
         kind = row["source"].split(":")[0] if row["source"].startswith("rigour:") else "lists"
         kind = "variant" if row["source"] == "variant" else kind
         by_kind[(row["split"], kind)][0] += ok
@@ -538,6 +696,18 @@ def main(argv: list[str]) -> int:
         print(f"{script:12} {cells[0]} {cells[1]} {both[0]:>4}/{both[1]:<4}")
     d, h = grand["dev"], grand["holdout"]
     print(f"{'all':12} {d[0]:>4}/{d[1]:<4} {h[0]:>4}/{h[1]:<4} {d[0] + h[0]:>4}/{d[1] + h[1]:<4}")
+    # list pairs whose original has a word that no Latin name of the listing
+    # writes (benchmarks/cross_script_pairs.py --extract lists records them)
+    di, hi = inconsistent["dev"], inconsistent["holdout"]
+    print(
+        f"{'inconsistent':12} {di[0]:>4}/{di[1]:<4} {hi[0]:>4}/{hi[1]:<4}"
+        f" {di[0] + hi[0]:>4}/{di[1] + hi[1]:<4}  published inconsistencies (in the counts above)"
+    )
+    rest = [d[0] - di[0], d[1] - di[1], h[0] - hi[0], h[1] - hi[1]]
+    print(
+        f"{'consistent':12} {rest[0]:>4}/{rest[1]:<4} {rest[2]:>4}/{rest[3]:<4}"
+        f" {rest[0] + rest[2]:>4}/{rest[1] + rest[3]:<4}  every other pair"
+    )
     print("\nby source (lists: published original-script names; variant: written by hand;")
     print("rigour: single words of rigour's name-variant corpus)")
     for kind in ("lists", "variant", "rigour"):

@@ -18,12 +18,13 @@ from thaw.match.names import (
     TRUNCATED_SIM,
     AlignedPair,
     Alignment,
+    _abjad_similarity,
     _alignment_score,
     _weight,
     string_similarity,
     token_similarity,
 )
-from thaw.text import AnalyzedName, Token, fold_token
+from thaw.text import AnalyzedName, Token, abjad_key, fold_token
 from thaw.text.analyze import compound_runs
 from thaw.text.stats import TokenStats
 
@@ -33,10 +34,14 @@ def _compounds(
     one: tuple[Token, ...],
     good: set[int],
     initials: frozenset[str] | None = None,
+    written: tuple[Token, ...] | None = None,
 ) -> list[tuple[float, list[int], int]]:
     """Runs of adjacent tokens (see :func:`thaw.text.analyze.compound_runs`) whose
     concatenation matches a token of ``one`` that has no close partner yet
-    (``abdul rahman``/``abdulrahman``, ``hua wei``/``huawei``)."""
+    (``abdul rahman``/``abdulrahman``, ``hua wei``/``huawei``). With
+    ``written``, the runs' tokens (the query's), a run written in an abjad that
+    matches no Latin token so is compared by its consonant key
+    (``کمالی سروستانی``/``Kamalisarvestani``)."""
     out: list[tuple[float, list[int], int]] = []
     for j, target in enumerate(one):
         if j in good or target.role in ("number", "initial") or len(target.raw) < 3:
@@ -53,12 +58,22 @@ def _compounds(
             continue
         folded = target.text if target.role == "name" else fold_token(target.raw)
         tlen = len(folded)
+        found = len(out)
         for start, end, joined in runs:
             if abs(len(joined) - tlen) > 2:
                 continue
             s = string_similarity(joined, folded)
             if s >= 0.75:
                 out.append((s, list(range(start, end)), j))
+        if written is None or len(out) > found or target.abjad:
+            continue
+        for start, end, joined in runs:
+            part = written[start:end]
+            if all(t.abjad for t in part):
+                key = abjad_key(fold_token("".join(t.raw for t in part)))
+                s = _abjad_similarity(key, target.key) if len(key) >= 4 else 0.0
+                if s >= 0.9 and tlen >= len(joined) and string_similarity(joined, folded) > 0:
+                    out.append((s, list(range(start, end)), j))
     return out
 
 
@@ -121,7 +136,7 @@ def align_reference(
                 q_runs, q_init = query.compounds, query.compound_initials
             else:
                 q_runs, q_init = compound_runs(qs), None
-            for s, run, j in _compounds(q_runs, rs, r_good, q_init):
+            for s, run, j in _compounds(q_runs, rs, r_good, q_init, qs):
                 cands.append((s + 0.01, 2.0, tuple(run), (j,), "compound"))
         if len(rs) > 1:
             if result.active is not None:

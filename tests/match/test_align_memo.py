@@ -37,6 +37,10 @@ NAMES = [
     ("Fund Number 4 LP", "Organization"),
     ("鈴木 一郎", "Person"),
     ("Suzuki Ichiro", "Person"),
+    ("کمالی سروستانی", "Person"),
+    ("Kamalisarvestani", "Person"),
+    ("أبو بكر محمد", "Person"),
+    ("Abubakar Mohammed", "Person"),
 ]
 
 

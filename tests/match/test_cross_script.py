@@ -16,21 +16,15 @@ from thaw.text import analyze_name, name_variants
 PAIRS = Path(__file__).resolve().parents[1] / "fixtures" / "match" / "cross_script_pairs.csv"
 
 #: Pairs of the development split (lists and hand-written variants) that do
-#: not match yet, and why: a Uyghur name in Chinese characters, an Arabic name
-#: listed in a Hausa spelling (Shekau), a Persian compound read against a name
-#: of the Urdu article (Mati-ur REHMAN, the original longer than its row), and
-#: originals that OFSI published on the row of another name of the person
-#: (Yasin Ahmad DAHI for al-Jabin, Ermias ALEM for Ghirmay, Aziz JAFARI for
-#: Mohammad Ali Jafari, Heidar PASANDIDEH for Heidar Mehdigoli): the pairs
-#: follow the published pairing (benchmarks/cross_script_pairs.py).
+#: not match yet, and why: a published inconsistency (OFSI lists ياسين أحمد
+#: الجبين only as Yasin Ahmad DAHI and Yasin DHAHI, no name writing al-Jubain;
+#: benchmarks/cross_script_pairs.py records it), and Khmer names whose vowels
+#: anyascii guesses and whose one- or two-consonant words the consonant keys
+#: leave weak (ជា *Chea*, រង្ស៊ី *Rainsy*).
 KNOWN_MISSES = {
-    "阿不都·哈克",
-    "أبو بكر محمد الشكوى",
     "ياسين أحمد الجبين",
-    "ኤርሚኣስ ግርማይ",
-    "مطیع الرحمن علی محمد",
-    "محمدعلی جعفری",
-    "\u202bحیدر\u202c مهدیقلی",
+    "សម រង្ស៊ី",
+    "ជា ស៊ីម",
 }
 
 

@@ -10,10 +10,12 @@ from thaw.text import abjad_key, analyze_name, name_variants
 from thaw.text.korean import korean_rr
 from thaw.text.thai import thai_readings
 from thaw.text.translit import (
+    arabic_script_variants,
     belarusian_variant,
     cyrillic_variant,
     greek_variant,
     is_belarusian,
+    persian_z_variant,
     transliterate_word,
 )
 
@@ -143,8 +145,21 @@ def test_persian_silent_h_before_the_non_joiner() -> None:
 
 
 def test_ethiopic_sixth_order_vowel() -> None:
-    assert transliterate_word("ፍትዊ") == (("fitiwi",), False)
-    assert transliterate_word("ግርማይ") == (("girimay",), False)
+    # silent where its letter closes a syllable, i where it opens one
+    assert transliterate_word("ፍትዊ") == (("fitwi",), False)
+    assert transliterate_word("ግርማይ") == (("girmay",), False)
+    assert transliterate_word("ኤርሚኣስ") == (("ermias",), False)
+    assert transliterate_word("ብርሃኑ") == (("birhanu",), False)
+    # before a last consonant that carries no vowel, it is a vowel
+    assert transliterate_word("ዮሐንስ") == (("yohanis",), False)
+
+
+def test_ethiopic_first_order_vowel_is_e() -> None:
+    # ICU's a (ä) is e in names; the fourth order ā stays a
+    assert transliterate_word("መለስ") == (("meles",), False)
+    assert transliterate_word("ተስፋዬ") == (("tesfaye",), False)
+    assert transliterate_word("ገብረመስቀል") == (("gebremesqel",), False)
+    assert transliterate_word("ሃይለማርያም") == (("haylemaryam",), False)
 
 
 def test_hangul_runs_join_in_both_romanisations() -> None:
@@ -269,3 +284,36 @@ def test_a_khmer_name_has_words() -> None:
     assert "manaet" in [t.text for t in name.tokens]
     assert name.active
     assert transliterate_word("...") == ((), False)
+
+
+def test_khmer_is_compared_on_consonants() -> None:
+    # anyascii writes the vowels Khmer leaves unwritten as it guesses them:
+    # the words are flagged like an abjad's, to be compared on consonants
+    assert transliterate_word("ហ៊ុន") == (("hon",), True)
+    assert transliterate_word("សម") == (("sm",), True)
+    tokens = analyze_name("ហ៊ុន សែន", "Person").tokens
+    assert [t.key for t in tokens] == [abjad_key("hun"), abjad_key("sen")]
+
+
+def test_arabic_letters_read_z_the_persian_way_as_a_variant() -> None:
+    # فضل is Fadl in Arabic, Fazl in Pakistan and Afghanistan
+    assert name_variants("ذو الفقار", "Person") == ("زو الفقار",)
+    assert name_variants("فضل", "Person") == ("فزل",)
+    # a name with a Persian letter is read the Persian way already; th stays
+    assert persian_z_variant("رضا خاکی") == ()
+    assert persian_z_variant("ثامر") == ()
+    assert name_variants("فضل الرحمن", "Organization") == ()
+
+
+def test_the_article_of_a_south_asian_compound_joins_its_first_word() -> None:
+    # Ziaur Rahman, Shamsul Haq: the article's l assimilates to a sun letter
+    assert arabic_script_variants("مجيب الرحمن") == ("مجيبور رحمن",)
+    assert arabic_script_variants("شمس الحق") == ("شمسول حق",)
+    # with Arabic letters only, in the Persian reading as well
+    assert arabic_script_variants("ضياء الرحمن") == (
+        "زياء الرحمن",
+        "ضياءور رحمن",
+        "زياءور رحمن",
+    )
+    # other articles stay where they are
+    assert arabic_script_variants("محمد الشكوى") == ()

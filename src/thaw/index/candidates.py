@@ -14,7 +14,11 @@ narrows the field to a few dozen listings in well under a millisecond. It holds
   ``k:<key>``     every other key :func:`thaw.text.index_keys` gives for a name
                   (consonant skeletons ``~<key>``, joins of short words);
   ``a:~<key>``    the consonant skeleton of a token written in an abjad (Arabic,
-                  Persian, Hebrew), which is all such a token says of its sound;
+                  Persian, Hebrew), which is all such a token says of its sound
+                  (also of a word of two letters, חי ``~h``); a query token in
+                  an abjad with ش also looks up the skeleton of its French
+                  spelling (*ch*: عكاشة, *Akkacha*), and two adjacent ones the
+                  ``k:`` skeleton of their join (أبو بكر, *Abubakar*);
   ``s:<key>``     the consonants of a Latin-script name token, so that spellings
                   differing in their vowels meet (``Vorobyov``/``Vorobev``);
   ``i:<number>``  a normalised identifier number (passport, IMO, tax id …);
@@ -326,13 +330,13 @@ def _vowel_free(token: Token) -> str | None:
 def _single_key(token: Token) -> str | None:
     """The key beyond its text that :func:`~thaw.text.index_keys` gives a name made
     of ``token`` alone: ``~`` + its abjad key, for a weighted token of three
-    letters or more that is no number (``None``: none).
+    letters or more, or written in an abjad, that is no number (``None``: none).
 
     Written out because retrieval asks it of every new query token, and building
     a one-token :class:`~thaw.text.AnalyzedName` to ask ``index_keys`` cost
     three times as much; ``tests/index`` checks that both agree."""
     text = token.text
-    if token.weight <= 0 or token.role == "number" or len(text) <= 2:
+    if token.weight <= 0 or token.role == "number" or len(text) <= 2 and not token.abjad:
         return None
     key = "~" + abjad_key(token.raw or text)
     return key if key != text else None
@@ -649,6 +653,10 @@ class CandidateIndex:
         vowel_free = _vowel_free(token)
         if vowel_free is not None:
             keys.append("s:" + vowel_free)
+        if token.abjad and "sh" in token.raw:
+            # ش as French spellings write it, ch (عكاشة *Akkacha*), which the
+            # abjad key reads as h
+            keys.append("k:~" + abjad_key(token.raw.replace("sh", "ch")))
         if token.other_script:
             # a name written in another script: the customary Latin spellings of
             # the name items it shares (박 → park, pak, bak; أسامة → usama, whose
@@ -697,7 +705,14 @@ class CandidateIndex:
             units.append((self._rarity(token.text, postings.df) * token.weight, postings))
         joins: list[tuple[int, int, int]] = []
         for i in range(len(tokens) - 1):
-            slot = self._slots.get("t:" + tokens[i].text + tokens[i + 1].text)
+            left, right = tokens[i], tokens[i + 1]
+            slot = self._slots.get("t:" + left.text + right.text)
+            if slot is None and left.abjad and right.abjad:
+                # two words written apart in an abjad, one in Latin letters
+                # (أبو بكر, *Abubakar*): the join's consonant key
+                key = abjad_key(fold_token(left.raw + right.raw))
+                if len(key) >= 4:
+                    slot = self._slots.get("k:~" + key)
             if slot is not None:
                 joins.append((slot, i, i + 1))
         retrieval = set(map(id, tokens))

@@ -9,7 +9,8 @@
   are compared (``mly``/``Melli``), equal → 0.9 (0.75 for keys of two
   consonants, 0.6 for one), one consonant apart → 0.6; at most 0.6 when the
   abjad word ends in a written long *i* and the Latin one in a consonant
-  (``سليماني``/``Salman``);
+  (``سليماني``/``Salman``); an abjad *sh* also meets the French *ch*
+  (``عكاشة``/``Akkacha``);
 * otherwise an edit cost: consonant edits cost 1, edits that only touch vowels
   ½ (``Mosk``/``Musk``), transpositions count once; within a length-dependent
   budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5; 1 for words of
@@ -29,7 +30,11 @@
 first, in any order (``Dmitriev Kirill`` = ``Kirill Dmitriev``). Compounds
 compete with single pairs: two or three adjacent tokens of one side,
 concatenated, against one of the other (``Abdul Rahman``/``Abdulrahman``,
-``hua wei``/``Huawei``, ``VladimirPutin``, ``SiemensAG``). When both names
+``hua wei``/``Huawei``, ``VladimirPutin``, ``SiemensAG``); a query run written
+in an abjad is compared with a Latin word by consonant key, equal keys of four
+letters or more whose letters are within the edit budget only
+(``کمالی سروستانی``/``Kamalisarvestani``, ``أبو بكر``/``Abubakar``: the Latin
+word has the vowels the abjad leaves out). When both names
 state a filiation (``X bin Y``), a father's name aligned with a person's own
 name counts 0.3 of its similarity (``Abdullah bin Omar`` is not ``Omar bin Abdullah``).
 
@@ -59,7 +64,7 @@ from typing import Final, NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from thaw.text import AnalyzedName, Token, fold_token, skeleton
+from thaw.text import AnalyzedName, Token, abjad_key, fold_token, skeleton
 from thaw.text.analyze import compound_runs
 from thaw.text.stats import TokenStats
 
@@ -232,6 +237,17 @@ def _abjad_similarity(ka: str, kb: str) -> float:
     return 0.0
 
 
+def _french_sh(q: Token, r: Token, s: float) -> float:
+    """``s``, or more when the word written in an abjad has *sh* (ش, ש) and its
+    Latin partner *ch*, the French spelling of that sound (عكاشة *Akkacha*,
+    عاشور *Achour*), which the Latin word's key reads as *h*: the keys compared
+    again with the abjad word's *sh* written *ch*."""
+    a, latin = (q, r) if q.abjad else (r, q)
+    if "ch" not in latin.raw or "sh" not in a.raw:
+        return s
+    return max(s, _abjad_similarity(abjad_key(a.raw.replace("sh", "ch")), latin.key))
+
+
 def _endings_differ(q: Token, r: Token) -> bool:
     """Whether a word written in an abjad ends in a written long *i* (``ي``,
     ``ی``, ``י``: *Sulaymani*, *Levi*) while its Latin partner ends in a consonant
@@ -273,6 +289,8 @@ def token_similarity(q: Token, r: Token) -> tuple[float, str]:
         return SYMBOL_SIM, "symbol"
     if q.abjad != r.abjad:
         s = _abjad_similarity(q.key, r.key)
+        if s < 0.9:
+            s = _french_sh(q, r, s)
         if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
             s = ABJAD_ENDING_SIM
         if s > 0:
@@ -368,6 +386,7 @@ class _QueryMemo:
         "_weights",
         "_targets",
         "_run_lens",
+        "_abjad_runs",
     )
 
     def __init__(self, query: AnalyzedName, stats: TokenStats | None) -> None:
@@ -412,6 +431,7 @@ class _QueryMemo:
         self._weights: tuple[list[float], list[tuple[float, float]], bool] | None = None
         self._targets: tuple[list[tuple[int, str]], frozenset[int]] | None = None
         self._run_lens: frozenset[int] | None = None
+        self._abjad_runs: tuple[tuple[int, int, str, str], ...] | None = None
 
     def weights(self) -> tuple[list[float], list[tuple[float, float]], bool]:
         """Per query token its weight and extras (:func:`_extra_of`), and whether
@@ -445,6 +465,31 @@ class _QueryMemo:
             )
         return self._run_lens
 
+    def abjad_runs(self) -> tuple[tuple[int, int, str, str], ...]:
+        """The query's compounds written in an abjad, with the :func:`abjad_key`
+        of their letters joined (``کمالی سروستانی`` → ``kmlsrstn``) and their
+        folded concatenation: a Latin word that writes them as one
+        (*Kamalisarvestani*, ``أبو بكر`` *Abubakar*) has the vowels the abjad
+        leaves out, so its length is not the compound's; it is compared by key
+        (:func:`_abjad_similarity`), and it must write at least as many letters
+        as the abjad does, within the edit budget of them
+        (:func:`string_similarity`), which keeps two words from meeting a name
+        their consonants spell by chance (ایلیا ضابطی, *Ilya Zabeti*, is not
+        *Elizabeth*; پریا صیادی, *Parya Sayadi*, not *Prasad*)."""
+        if self._abjad_runs is None:
+            qs = self.qs
+            self._abjad_runs = tuple(
+                (
+                    start,
+                    end,
+                    abjad_key(fold_token("".join(t.raw for t in qs[start:end]))),
+                    joined,
+                )
+                for start, end, joined in self.q_runs
+                if all(t.abjad for t in qs[start:end])
+            )
+        return self._abjad_runs
+
     def listed(self, r: Token) -> _Listed:
         """How the listed token ``r`` compares with each query token (cached): the
         :func:`token_similarity` of each pair, written out for speed."""
@@ -472,6 +517,8 @@ class _QueryMemo:
                     if r_key is None:
                         r_key = r.key
                     s = _abjad_similarity(q_key, r_key)
+                    if s < 0.9:
+                        s = _french_sh(q, r, s)
                     if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
                         s = ABJAD_ENDING_SIM
                     how = "abjad"
@@ -497,6 +544,8 @@ class _QueryMemo:
                     if r_key is None:
                         r_key = r.key
                     s = _abjad_similarity(q_key, r_key)
+                    if s < 0.9:
+                        s = _french_sh(q, r, s)
                     if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
                         s = ABJAD_ENDING_SIM
                     how = "abjad"
@@ -541,6 +590,12 @@ class _QueryMemo:
                         continue
                     s = string_similarity(joined, folded)
                     if s >= 0.75:
+                        found.append((s, tuple(range(start, end))))
+            if not r.abjad and not found and self.abjad_runs():
+                r_key = r.key
+                for start, end, key, joined in self.abjad_runs():
+                    s = _abjad_similarity(key, r_key) if len(key) >= 4 else 0.0
+                    if s >= 0.9 and tlen >= len(joined) and string_similarity(joined, folded) > 0:
                         found.append((s, tuple(range(start, end))))
         out = tuple(found) if found else ()
         entry.compounds = out

@@ -64,6 +64,7 @@ from thaw.text.translit import (
     GERESH,
     PERSIAN_LETTERS,
     PERSIAN_Z,
+    arabic_script_variants,
     cyrillic_variant,
     greek_variant,
     transliterate_word,
@@ -502,12 +503,21 @@ _PERSIAN_SUFFIXES: Final = ("پور", "زاده", "نژاد", "پناه", "من�
 _PERSIAN_SHORT_SUFFIXES: Final = frozenset({"فر", "نیا", "وند", "راد", "کیا", "زی", "زي"})
 
 
+#: *Amir* in Persian letters: name analysis drops it as a title at the start
+#: of a name, but in Persian names it is most often the first part of a
+#: compound given name, written apart or joined (امیر علی حاجی زاده, listed as
+#: *Amir Ali HAJIZADEH* and written *Amirali Hajizadeh*).
+_PERSIAN_AMIR: Final = "امیر"
+
+
 @lru_cache(maxsize=20_000)
 def _arabic_variant(name: str) -> tuple[str, ...]:
     """A name in Arabic script written the other way where Persian writes
     either: compound given names apart (:func:`_joined_names`), surname
     suffixes joined when written apart and apart when joined
-    (:data:`_PERSIAN_SUFFIXES`). Empty when nothing changes."""
+    (:data:`_PERSIAN_SUFFIXES`); and that reading again with a first word
+    *Amir* joined to the name after it (:data:`_PERSIAN_AMIR`). Empty when
+    nothing changes."""
     out: list[str] = []
     changed = False
     for word in name.split():
@@ -526,7 +536,10 @@ def _arabic_variant(name: str) -> tuple[str, ...]:
             changed = True
         else:
             out.append(word)
-    return (" ".join(out),) if changed else ()
+    found: tuple[str, ...] = (" ".join(out),) if changed else ()
+    if len(out) > 1 and out[0] == _PERSIAN_AMIR:
+        found += (" ".join([out[0] + out[1], *out[2:]]),)
+    return found
 
 
 def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
@@ -1083,7 +1096,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     reading of fewer than three letters. A Thai name's variant is its RTGS
     reading; a name in Arabic script written the other way where Persian
     writes either (غلامرضا *Gholam Reza*, رحیم پور *Rahimpour*:
-    :func:`_arabic_variant`); a Belarusian name has its
+    :func:`_arabic_variant`), and as the names of Iran and South Asia are
+    spelt (ضياء الرحمن *Ziaur Rahman*:
+    :func:`thaw.text.translit.arabic_script_variants`); a Belarusian name has its
     Russian form, and a French name in Cyrillic its silent *r*
     (:func:`thaw.text.translit.cyrillic_variant`); a name in Greek letters, its
     classical transcription (:func:`thaw.text.translit.greek_variant`).
@@ -1107,7 +1122,7 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     if _CYRILLIC.search(name):
         return cyrillic_variant(name)
     if _ARABIC.search(name):
-        return _arabic_variant(name)
+        return _arabic_variant(name) + arabic_script_variants(name)
     if not name.isascii() and _GREEK.search(name):
         return greek_variant(name)
     if not _HAN.search(name):
@@ -1150,7 +1165,8 @@ def index_keys(name: AnalyzedName) -> set[str]:
         strong = [t for t in toks if t.role != "legal_form"] or toks
     for t in strong:
         keys.add(t.text)
-        if t.role != "number" and len(t.text) > 2:
+        if t.role != "number" and (len(t.text) > 2 or t.abjad):
+            # (a word of two letters written in an abjad too: חי *Chai*)
             keys.add("~" + abjad_key(t.raw or t.text))
     for a, b in zip(toks, toks[1:], strict=False):
         if a.role == "name" and b.role == "name" and min(len(a.raw), len(b.raw)) <= 4:

@@ -36,7 +36,8 @@ Each script gets the treatment its writing system needs:
   differ mostly in vowels: *Somphon*, *Sompol*); name analysis offers the Royal
   Thai General System reading as a variant.
 * **Ethiopic**: ICU, its sixth-order vowel ``ǝ`` dropped at the end of a
-  word and read *i* inside it (``ፍትዊ`` → *fitiwi*).
+  word and where its letter closes a syllable (``ግርማይ`` → *girmay*), read *i*
+  elsewhere (``ፍትዊ`` → *fitwi*); the first-order vowel is *e* (``መለስ`` *Meles*).
 * Anything else: ICU's ``Any-Latin``; what still is not ASCII is dropped.
 
 Readings of a whole name that name analysis offers beside these as variants:
@@ -79,6 +80,11 @@ INDIC_SCRIPTS: Final = frozenset(
 )
 RIGOUR_SCRIPTS: Final = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian"})
 CJK_SCRIPTS: Final = frozenset({"Han", "Hiragana", "Katakana"})
+#: Scripts read with ``anyascii`` that leave a syllable's vowel unwritten, as
+#: Thai does, and whose romanisations differ mostly in vowels (ហ៊ុន សែន
+#: *hon saen*, listed *Hun Sen*; សម *sm*, *Sam*): flagged like an abjad, so that
+#: the matcher compares their words on consonants.
+VOWELLESS_SCRIPTS: Final = frozenset({"Khmer", "Lao"})
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 #: The marks ICU writes for an ayin or an alef.
@@ -112,6 +118,65 @@ PERSIAN_LETTERS: Final = frozenset("پچژگکی")
 #: ض ظ ذ, which Arabic reads d, dh, z, are z (ضیایی is Ziaei, رضا Reza), and ث,
 #: which Arabic reads th, is s (ثناء اللہ *Sanaullah*, کوثری *Kowsari*).
 PERSIAN_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ث": "س"})
+#: The letters Arabic reads d, dh, z that Persian, Urdu and the names of
+#: South Asia read z (ضياء الرحمن *Ziaur Rahman*, فضل *Fazl*, ذو الفقار
+#: *Zulfikar*), when a name is written with Arabic letters only.
+_ARABIC_Z: Final = frozenset("ضظذ")
+_TO_Z: Final = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز"})
+
+
+#: The second words of the Arabic compound names of South Asia (*Ziaur
+#: Rahman*, *Shamsul Haq*, *Nurul Islam*, *Akhtaruz Zaman*, *Ghulam Nabi*),
+#: whose article the Latin spelling joins to the first word; and the sun
+#: letters, to which the article's l assimilates (*ur-Rahman*, *ul-Haq*).
+_JOINED_ARTICLE_NOUNS: Final = frozenset(
+    {"رحمن", "رحمان", "حق", "اسلام", "إسلام", "زمان", "نبي", "نبی"}
+)
+_SUN_LETTERS: Final = frozenset("تثدذرزسشصضطظلن")
+
+
+def _article_joined(name: str) -> str | None:
+    """``name`` with the article of a compound's second word written on the
+    first word as the Latin spellings of South Asia write it: ``X الرحمن`` →
+    ``Xور رحمن`` (read *Xur Rahman*), ``X الحق`` → ``Xول حق`` (*Xul Haq*);
+    ``None`` when the name has no such compound (:data:`_JOINED_ARTICLE_NOUNS`)."""
+    words = name.split()
+    changed = False
+    for i in range(1, len(words)):
+        word = words[i]
+        noun = word[2:]
+        if word.startswith("ال") and noun in _JOINED_ARTICLE_NOUNS:
+            letter = noun[0] if noun[0] in _SUN_LETTERS else "ل"
+            words[i - 1] += "و" + letter
+            words[i] = noun
+            changed = True
+    return " ".join(words) if changed else None
+
+
+def arabic_script_variants(name: str) -> tuple[str, ...]:
+    """Readings of a name in Arabic script as the names of Iran, Afghanistan
+    and South Asia are spelt: with Arabic letters only, the Persian way
+    (:func:`persian_z_variant`: ضياء *Zia*, فضل *Fazl*); and with the article
+    of a compound written on its first word (:func:`_article_joined`: ضياء
+    الرحمن *Ziaur Rahman*, شمس الحق *Shamsul Haq*), in either reading. Empty
+    for most names."""
+    found = list(persian_z_variant(name))
+    for text in (name, *found):
+        joined = _article_joined(text)
+        if joined is not None:
+            found.append(joined)
+    return tuple(found)
+
+
+def persian_z_variant(name: str) -> tuple[str, ...]:
+    """A name in Arabic script, written with no letter only Persian has, read
+    the Persian way as well (ض ظ ذ as *z*, :data:`_ARABIC_Z`): the same letters
+    name a Pakistani or Afghan as *Zia*, *Fazl*, where Arabic reads *Diya*,
+    *Fadl*. (ث stays *th*: as *s* it would make Thamer a Samer.) Empty for
+    other names."""
+    if _ARABIC_Z.isdisjoint(name) or not PERSIAN_LETTERS.isdisjoint(name):
+        return ()
+    return (name.translate(_TO_Z),)
 
 
 #: Letters of Urdu, Kurdish and Uyghur (written in Arabic script) that ICU
@@ -298,14 +363,44 @@ def _indic(word: str) -> list[str]:
     return words
 
 
+#: The vowels of an Ethiopic word's plain Latin reading (marks removed).
+_ETHIOPIC_VOWELS: Final = frozenset("aeiou")
+#: ICU's first-order vowel: an *a* without the macron of the fourth order.
+_ETHIOPIC_FIRST_ORDER: Final = re.compile("a(?!\u0304)")
+
+
 def _ethiopic(word: str) -> list[str]:
     """An Ethiopic word (Amharic, Tigrinya) by ICU, its sixth-order vowel ``ǝ``
-    read as names spell it: not at all at the end of the word, *i* inside
-    (ፍትዊ *Fitiwi*, ግርማይ *Girmay*), instead of splitting the word at a letter
-    that Latin-ASCII cannot write."""
-    latin = _icu("Any-Latin").transliterate(word)
-    latin = latin.rstrip("ǝ").replace("ǝ", "i")
-    return _ascii_words(str(_icu("Latin-ASCII").transliterate(latin)))
+    read as names spell it, by the syllables of the word (and its first-order
+    vowel *e*, as names write it, where ICU writes *a*): silent at the end of
+    the word, and after a vowel where the next consonant carries a vowel (the
+    letter closes the syllable before it: ኤርሚኣስ *Ermias*, not *Erimias*;
+    ግርማይ *Girmay*, ተስፋዬ *Tesfaye*, ገብረመስቀል *Gebremeskel*); otherwise
+    *i* (the first letter of ግርማይ, the ን of ዮሐንስ *Yohannis*), instead of
+    splitting the word at a letter that Latin-ASCII cannot write."""
+    latin = unicodedata.normalize("NFD", _icu("Any-Latin").transliterate(word))
+    # the first order (ä, which ICU writes a) is e in names, the fourth (ā) a:
+    # ተስፋዬ *Tesfaye*, መለስ *Meles*, ሃይለ *Haile*
+    latin = _without_marks(_ETHIOPIC_FIRST_ORDER.sub("e", latin))
+    out: list[str] = []
+    n = len(latin)
+    for i, ch in enumerate(latin):
+        if ch != "ǝ":
+            out.append(ch)
+            continue
+        if i == n - 1:
+            continue
+        closes = (
+            len(out) >= 2
+            and out[-2] in _ETHIOPIC_VOWELS
+            and out[-1] not in _ETHIOPIC_VOWELS
+            and i + 2 < n
+            and latin[i + 1] not in _ETHIOPIC_VOWELS
+            and latin[i + 2] in _ETHIOPIC_VOWELS
+        )
+        if not closes:
+            out.append("i")
+    return _ascii_words(str(_icu("Latin-ASCII").transliterate("".join(out))))
 
 
 def _without_marks(word: str) -> str:
@@ -322,12 +417,15 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
     none only when it holds no letters: a word in a script that neither rigour
     nor ICU romanises (Khmer, Lao, Tibetan, Sinhala, Cherokee, Yi, …) is read
     with ``anyascii``'s per-character tables, so that it is compared by how it
-    sounds rather than silently dropped from the name. (Latin, Cyrillic, Greek,
+    sounds rather than silently dropped from the name; Khmer and Lao so read
+    are flagged like an abjad (:data:`VOWELLESS_SCRIPTS`). (Latin, Cyrillic, Greek,
     Armenian and Georgian stay exactly as rigour reads them.)
     """
     words, abjad = _script_words(word)
-    if not words and any(c.isalpha() for c in word) and word_script(word) not in RIGOUR_SCRIPTS:
-        return tuple(_ascii_words(anyascii(word))), abjad
+    if not words and any(c.isalpha() for c in word):
+        script = word_script(word)
+        if script not in RIGOUR_SCRIPTS:
+            return tuple(_ascii_words(anyascii(word))), abjad or script in VOWELLESS_SCRIPTS
     return words, abjad
 
 

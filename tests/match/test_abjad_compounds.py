@@ -1,0 +1,108 @@
+"""Names written apart in an abjad against the Latin word that writes them as
+one (issue 11, 1): the compound is compared by its consonant key
+(match/names.py, ``_QueryMemo.abjad_runs``); and an Arabic-script name read
+the Persian way as well (text.translit.persian_z_variant)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.index.entry import entry_from_record
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.model import Name, Record
+
+
+def _score(query: str, listed: str) -> float:
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name(listed)]))
+    return score(Query(query, "Person"), entry).score
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("کمالی سروستانی", "Kamalisarvestani"),  # a Persian surname of two words
+        ("محمد علی جعفری", "Mohammadali Jafari"),
+        ("علی رضا", "Alireza"),
+        # the kunya written apart in Arabic, joined in a Hausa spelling
+        ("أبو بكر محمد الشكوى", "Abubakar Mohammed SHEKAU"),
+    ],
+)
+def test_abjad_words_written_as_one_latin_word(original: str, latin: str) -> None:
+    assert _score(original, latin) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("محمد رضا", "Mohammadali"),  # another second name
+        ("علی رضا", "Alimardan"),
+        ("کمالی سروستانی", "Kamalisarabi"),
+    ],
+)
+def test_a_compound_key_must_be_equal(original: str, latin: str) -> None:
+    assert _score(original, latin) < DEFAULT_THRESHOLD
+
+
+def test_a_latin_query_is_not_read_as_an_abjad_compound() -> None:
+    # the key comparison is for a side written in an abjad: two Latin words
+    # whose consonants spell a listed word are no compound of it
+    assert _score("Kamil Sarvestan", "Kamalisarvestani") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("ایلیا ضابطی", "Socorro Elizabeth HERNÁNDEZ"),  # alzbt, as Elizabeth
+        ("آرش صنایعی", "Arseny PAVLOV"),  # arsn
+        ("سرور كانو", "Sergey SHARGUNOV"),  # srkn
+        ("پریا صیادی", "Chandana Prasad HETTIARACHCHI"),  # prsd, in fewer letters
+    ],
+)
+def test_consonants_spelling_another_name_by_chance_are_no_compound(
+    original: str, latin: str
+) -> None:
+    # equal keys, but the letters written are far from the Latin word's
+    assert _score(original, latin) < DEFAULT_THRESHOLD
+
+
+def test_an_arabic_name_read_the_persian_way_too() -> None:
+    # فضل الرحمن, written with Arabic letters only, names Fazlur Rehman
+    assert _score("فضل الرحمن", "Fazlur Rehman") >= DEFAULT_THRESHOLD
+    assert _score("فضل", "Fadl") >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("امیر علی", "Amirali"),
+        ("امیر علی حاجی زاده", "Amirali Hajizadeh"),
+        ("امیر علی حاجی زاده", "Amir Ali HAJIZADEH"),  # as before, apart
+        ("امیر حسین", "Amirhossein"),
+    ],
+)
+def test_persian_amir_is_the_first_part_of_a_given_name(original: str, latin: str) -> None:
+    # analysis drops a leading Amir as a title; in Persian letters it is also
+    # read joined to the name after it
+    assert _score(original, latin) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("ضياء الرحمن", "Ziaur Rahman"),
+        ("شمس الحق", "Shamsul Haq"),
+        ("مجيب الرحمن", "Mujibur Rahman"),
+        ("مجيب الرحمن", "Mujib-ur-Rahman"),  # and apart, as before
+    ],
+)
+def test_south_asian_compounds_with_the_article_joined(original: str, latin: str) -> None:
+    assert _score(original, latin) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [("عكاشة", "Akkacha"), ("عاشور", "Achour"), ("بوشعيب", "Bouchaib")],
+)
+def test_an_abjad_sh_meets_the_french_ch(original: str, latin: str) -> None:
+    assert _score(original, latin) >= DEFAULT_THRESHOLD
+    assert _score(latin, original) >= DEFAULT_THRESHOLD
