@@ -214,3 +214,43 @@ def test_a_pooled_batch_over_http_equals_single_queries(pooled_server: Server) -
             )
             assert alone.json()["responses"][name] == answers[name]
         assert any(answers[k]["results"] for k in answers)
+
+
+def test_results_data_is_the_models_data(snap: Snapshot, base_home: Path) -> None:
+    """``Outcome.results_data`` (what ``/match`` serialises) is, key for key and
+    in order, the ``model_dump(by_alias=True)`` of ``Outcome.results`` (what the
+    reconciliation API reads), and keeps each entity's data once per snapshot."""
+    from thaw.api.matching import Filters, match_example, parse_example
+    from thaw.schemas.yente import EntityExample
+    from thaw.store import Store
+
+    outcomes = []
+    with Store(base_home) as store:
+        for name in NAMES:
+            example = EntityExample.model_validate(
+                {"schema": "Person", "properties": {"name": name}}
+            )
+            outcomes.append(
+                match_example(
+                    snap,
+                    store,
+                    parse_example(example),
+                    snap.datasets()["default"],
+                    algorithm="thaw",
+                    threshold=0.9,
+                    cutoff=0.5,
+                    limit=5,
+                    filters=Filters(),
+                )
+            )
+    scored = [s for o in outcomes for s in o.scored]
+    assert len(scored) >= 3 and {s.hit.score >= 0.9 for s in scored} == {True, False}
+    outcome = outcomes[0]
+    outcome.scored = scored
+    cache: dict[str, dict[str, Any]] = {}
+    data = outcome.results_data(cache)
+    expected = [r.model_dump(by_alias=True) for r in outcome.results]
+    assert data == expected
+    assert [list(d) for d in data] == [list(e) for e in expected]
+    assert set(cache) == {r.id for r in outcome.results}
+    assert outcome.results_data(cache) == expected  # from the kept data

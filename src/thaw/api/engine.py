@@ -72,6 +72,8 @@ class Snapshot:
     loaded_at: float = field(default_factory=time.time)
     entities: dict[str, Any] = field(default_factory=dict)
     """Entities built for responses, by id (see :mod:`thaw.api.entities`)."""
+    entity_data: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Those entities as JSON data, by id (:func:`thaw.api.matching.entity_data`)."""
     history: dict[str, list[PublicationRow]] = field(default_factory=dict)
     """Every publication of a source, by source (read on first use)."""
     _used: dict[str, tuple[Scope, dict[str, dict[str, object]]]] = field(default_factory=dict)
