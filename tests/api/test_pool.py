@@ -25,7 +25,7 @@ from tests.api.conftest import Server, copy_home, start_server, stop_server
 from tests.api.test_reload import volkov_renamed
 from tests.cli._cli import thaw
 from thaw.api.engine import Engine, Snapshot
-from thaw.api.pool import PoolSlot, ScreeningPool, Task, screen_batch, screen_tasks
+from thaw.api.pool import PoolSlot, ScreeningPool, ShareMeter, Task, screen_batch, screen_tasks
 from thaw.match import Query
 from thaw.screen import ScreenResult
 
@@ -254,3 +254,32 @@ def test_results_data_is_the_models_data(snap: Snapshot, base_home: Path) -> Non
     assert [list(d) for d in data] == [list(e) for e in expected]
     assert set(cache) == {r.id for r in outcome.results}
     assert outcome.results_data(cache) == expected  # from the kept data
+
+
+def test_the_worker_takes_a_smaller_share_by_its_overhead() -> None:
+    meter = ShareMeter()
+    assert meter.own(100, 2) == 50 and meter.own(101, 2) == 51  # no measure yet: equal
+    meter.note_overhead(0.003, 100)  # 30 µs a name outside screening
+    meter.note_screening(0.010, 50)  # 200 µs a name screened
+    assert meter.own(100, 2) == 42  # 50 - 0.15 * 100 / 2
+    assert meter.own(100, 3) == 23  # 33.3 - 0.15 * 100 * 2 / 3
+    meter.note_overhead(10.0, 100)  # far more than screening: a quarter share
+    assert meter.own(100, 2) == 12
+    meter = ShareMeter()
+    meter.note_overhead(0.0, 100)
+    meter.note_screening(0.010, 50)
+    assert meter.own(100, 2) == 50  # nothing outside screening: equal shares
+
+
+def test_a_smaller_own_share_gives_the_same_results(snap: Snapshot) -> None:
+    items = tasks(40)
+    serial = screen_tasks(snap.screener, items, 0.5, "thaw")
+    slot = PoolSlot(snap.screener)
+    slot.share.note_overhead(0.004, 40)
+    slot.share.note_screening(0.001, 10)  # overhead = screening: a quarter share
+    assert slot.share.own(40, 2) == 5
+    try:
+        assert aio.run(screen_batch(slot, items, 0.5, "thaw", processes=2, split=2)) == serial
+        assert slot.share.screening is not None and slot.share.screening > 0
+    finally:
+        slot.close()
