@@ -398,6 +398,8 @@ def match_example(
 
 def passes(ent: Any, filters: Filters, snapshot: Snapshot) -> bool:
     """Whether an entity passes yente's result filters."""
+    if not filters.any:
+        return True
     keys = [tuple(r.split(":", 1)) for r in ent.referents]
     if filters.include_dataset and not any(
         s.admits(k[0], k[1]) for s in filters.include_dataset for k in keys
