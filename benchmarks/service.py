@@ -6,28 +6,42 @@ without rate limit, and measures (each phase stops by itself after ``--seconds``
 
 * **single-query ``POST /match/default``** at 1, 16 and 64 concurrent clients:
   requests/s, p50 and p99 latency, errors;
-* **batches of 100 queries** per ``/match`` call, one client (one batch at a time:
-  the worker splits it across its forked batch processes) and two: names/s, and
-  the server's CPU per name, counting every process (workers and their batch
-  processes); then the same names screened by the screener alone in this process
-  (``screening_only``), the ceiling of the batch figure, with the candidates
-  scored per name; and batches of the customer names that
-  ``benchmarks/screening.py`` screens (``negatives_us.csv``), for comparison;
-* **audit on vs off**: 16 clients, then the same against a server started with
-  ``THAW_AUDIT=0``;
+* **batches of 100 examples** per ``/match`` call (:func:`batch_phases`), with 1
+  and then 2 batches in flight at once, against ``--workers`` workers that each
+  screen a batch with the processes they fork (``THAW_BATCH_PROCESSES``, default
+  the CPU cores), for two name sets (:data:`BATCH_SETS`): *customer-like*, the
+  target's figure (each batch 49 rows of ``negatives_us.csv``, 49 of the
+  multilingual ``negatives_global_dev.csv`` and 2 UN listings, with the birth
+  date, nationality and gender a customer file gives; after a warm-up of 5,000
+  other customers, every name new to the server), and *list-derived*, harder
+  (names of UN listings and invented common names: 15-22 candidates a name):
+  names/s, latency per batch, and the server's CPU per name split between its
+  workers and their forked processes;
+* **where a batch's CPU goes** (:func:`batch_cost_split`): per name, request
+  validation, example parsing, screening, results, JSON, audit and the rest, in
+  one process, and what the server spent beyond that (HTTP, the pipes to the
+  forked processes, per-process word caches); then the list-derived names
+  screened by the screener alone (``screening_only``), with their candidates;
+* **audit on vs off** (:func:`audit_ab_http`): two servers, one with
+  ``THAW_AUDIT=0``, loaded by 16 clients in alternating rounds (``--rounds`` of
+  each), each round's requests/s, p99 and server CPU per request, and the median
+  ratio; on PostgreSQL when ``THAW_DATABASE_URL`` is set; also the CPU per
+  request on and off in one process (ASGI calls, alternating rounds) and the
+  CPU of one append;
 * **a list update under load**: while 16 clients run, ``thaw load`` activates a new
   OFAC SDN publication (the newest one in ../shared with one listing removed and
   dated the day after: a delisting); failed requests are counted and the time
   until the server answers from the new publication is reported;
 * **RSS** of the server (all its processes) sampled every second over the run.
 
-Queries are names of real listings (the UN positives of the labelled bench data)
-and made-up names, with a birth year or a country on some.
+Single queries are names of real listings (the UN positives of the labelled bench
+data) and made-up names, with a birth year or a country on some.
 
 Usage::
 
     python benchmarks/service.py [--workers 2] [--seconds 10] [--clients 1,16,64] [--quick] [--json]
     python benchmarks/service.py --batch-only [--batch-processes N] [--seconds 8]
+    python benchmarks/service.py --audit-only [--rounds 3] [--seconds 8]
 
 Targets (issue 12): at 16 clients >= 1,000 requests/s and p99 <= 50 ms on 2
 cores, zero errors, flat RSS; >= 5,000 names/s in batches of 100; the new
