@@ -26,7 +26,7 @@ from thaw.api.engine import Scope, Snapshot
 from thaw.api.entities import entity, ftm_schema, party_keys
 from thaw.decisions import apply, customer_fingerprint, listing_fingerprint
 from thaw.index import Entry
-from thaw.match import Query
+from thaw.match import DEFAULT_THRESHOLD, Query
 from thaw.schemas.yente import EntityExample, EntityResponse, FeatureResult, ScoredEntityResponse
 from thaw.screen import Hit, ScreenResult
 from thaw.screen.inputs import ScreenInputError, parse_birth_date
@@ -202,6 +202,28 @@ def parse_example(example: EntityExample) -> Parsed:
         body = _ID_JSON.encode({"schema": schema.name, "properties": props})
         eid = hashlib.sha1(body.encode()).hexdigest()
     return Parsed(eid, schema.name, props, queries)
+
+
+_WARM_UP = {
+    "schema": "Person",
+    "properties": {
+        "name": ["John Smith"],
+        "birthDate": ["1970-01-01"],
+        "nationality": ["Russia"],
+        "gender": ["male"],
+    },
+}
+
+
+def warm_up(snapshot: Snapshot) -> None:
+    """Pay a worker's one-time costs before it serves a snapshot (``Engine``'s
+    ``prepare``): the first example cleaned loads FollowTheMoney's and rigour's
+    country and date tables (seconds of CPU), the first name screened the
+    screener's lazily built tables. Without it, the first ``/match`` that reaches
+    each worker after a start waits for them, though ``/readyz`` said ready."""
+    parsed = parse_example(EntityExample.model_validate(_WARM_UP))
+    for query in parsed.queries:
+        snapshot.screener.screen_query(query, threshold=DEFAULT_THRESHOLD, limit=5)
 
 
 @dataclass
@@ -447,4 +469,5 @@ __all__ = [
     "resolve_algorithm",
     "scopes",
     "target_fingerprint",
+    "warm_up",
 ]
