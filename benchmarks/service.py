@@ -6,28 +6,42 @@ without rate limit, and measures (each phase stops by itself after ``--seconds``
 
 * **single-query ``POST /match/default``** at 1, 16 and 64 concurrent clients:
   requests/s, p50 and p99 latency, errors;
-* **batches of 100 queries** per ``/match`` call, one client (one batch at a time:
-  the worker splits it across its forked batch processes) and two: names/s, and
-  the server's CPU per name, counting every process (workers and their batch
-  processes); then the same names screened by the screener alone in this process
-  (``screening_only``), the ceiling of the batch figure, with the candidates
-  scored per name; and batches of the customer names that
-  ``benchmarks/screening.py`` screens (``negatives_us.csv``), for comparison;
-* **audit on vs off**: 16 clients, then the same against a server started with
-  ``THAW_AUDIT=0``;
+* **batches of 100 examples** per ``/match`` call (:func:`batch_phases`), with 1
+  and then 2 batches in flight at once, against ``--workers`` workers that each
+  screen a batch with the processes they fork (``THAW_BATCH_PROCESSES``, default
+  the CPU cores), for two name sets (:data:`BATCH_SETS`): *customer-like*, the
+  target's figure (each batch 49 rows of ``negatives_us.csv``, 49 of the
+  multilingual ``negatives_global_dev.csv`` and 2 UN listings, with the birth
+  date, nationality and gender a customer file gives; after a warm-up of 5,000
+  other customers, every name new to the server), and *list-derived*, harder
+  (names of UN listings and invented common names: 15-22 candidates a name):
+  names/s, latency per batch, and the server's CPU per name split between its
+  workers and their forked processes;
+* **where a batch's CPU goes** (:func:`batch_cost_split`): per name, request
+  validation, example parsing, screening, results, JSON, audit and the rest, in
+  one process, and what the server spent beyond that (HTTP, the pipes to the
+  forked processes, per-process word caches); then the list-derived names
+  screened by the screener alone (``screening_only``), with their candidates;
+* **audit on vs off** (:func:`audit_ab_http`): two servers, one with
+  ``THAW_AUDIT=0``, loaded by 16 clients in alternating rounds (``--rounds`` of
+  each), each round's requests/s, p99 and server CPU per request, and the median
+  ratio; on PostgreSQL when ``THAW_DATABASE_URL`` is set; also the CPU per
+  request on and off in one process (ASGI calls, alternating rounds) and the
+  CPU of one append;
 * **a list update under load**: while 16 clients run, ``thaw load`` activates a new
   OFAC SDN publication (the newest one in ../shared with one listing removed and
   dated the day after: a delisting); failed requests are counted and the time
   until the server answers from the new publication is reported;
 * **RSS** of the server (all its processes) sampled every second over the run.
 
-Queries are names of real listings (the UN positives of the labelled bench data)
-and made-up names, with a birth year or a country on some.
+Single queries are names of real listings (the UN positives of the labelled bench
+data) and made-up names, with a birth year or a country on some.
 
 Usage::
 
     python benchmarks/service.py [--workers 2] [--seconds 10] [--clients 1,16,64] [--quick] [--json]
     python benchmarks/service.py --batch-only [--batch-processes N] [--seconds 8]
+    python benchmarks/service.py --audit-only [--rounds 3] [--seconds 8]
 
 Targets (issue 12): at 16 clients >= 1,000 requests/s and p99 <= 50 ms on 2
 cores, zero errors, flat RSS; >= 5,000 names/s in batches of 100; the new
@@ -53,10 +67,12 @@ import sys
 import tempfile
 import threading
 import time
+import types
 from pathlib import Path
 from typing import Any
 
 import httpx
+import orjson
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("THAW_SHARED", ROOT.parent / "shared")) / "data"
@@ -214,11 +230,13 @@ class Server:
             out[f"{kind}_sys"] += int(fields[12]) / tick
         return out
 
-    def measure(self, clients: int, seconds: float, bodies: list[dict[str, Any]]) -> dict[str, Any]:
+    def measure(
+        self, clients: int, seconds: float, bodies: list[dict[str, Any]], start: int = 0
+    ) -> dict[str, Any]:
         """:func:`load`, plus the server's CPU time per request: on a machine shared
         with other work, ``1000 / cpu_ms_per_request`` is what one core would serve."""
         began = self.cpu_seconds()
-        stats = asyncio.run(load(self.url, self.key, clients, seconds, bodies))
+        stats = asyncio.run(load(self.url, self.key, clients, seconds, bodies, start=start))
         used = self.cpu_seconds() - began
         if stats["requests"]:
             server_ms = 1000 * used / stats["requests"]
@@ -293,8 +311,13 @@ async def load(
     seconds: float,
     bodies: list[dict[str, Any]],
     path: str = "/match/default",
+    start: int = 0,
+    once: bool = False,
 ) -> dict[str, Any]:
-    """``clients`` concurrent loops of ``POST /match/default`` for ``seconds``.
+    """``clients`` concurrent loops of ``POST /match/default`` for ``seconds``,
+    sending ``bodies`` in turn from ``start`` (``sent`` in the answer: how many were
+    sent, so that the next phase can go on with bodies this one did not send);
+    ``once``: stop sooner if every body has been sent once.
 
     The client is made cheap, because it shares the machine's cores with the
     server: raw asyncio streams, one kept-alive connection per client, requests
@@ -306,16 +329,19 @@ async def load(
     latencies: list[float] = []
     errors: dict[str, int] = {}
     names = 0
+    sent = 0
     stop_at = time.monotonic() + seconds
+    end = start + len(bodies) if once else None
 
     async def worker(offset: int) -> None:
-        nonlocal names
-        i = offset
+        nonlocal names, sent
+        i = start + offset
         reader, writer = await asyncio.open_connection(host, int(port))
         try:
-            while time.monotonic() < stop_at:
+            while time.monotonic() < stop_at and (end is None or i < end):
                 k = i % len(requests)
                 i += clients
+                sent += 1
                 began = time.perf_counter()
                 try:
                     status = await _exchange(reader, writer, requests[k])
@@ -350,6 +376,7 @@ async def load(
         "errors": errors,
         "elapsed_s": round(elapsed, 2),
         "client_cpu_ms_per_request": round(1000 * cpu / n, 3) if n else None,
+        "sent": sent,
     }
 
 
@@ -362,26 +389,51 @@ def batch_bodies(size: int = 100) -> list[dict[str, Any]]:
     return [{"queries": {f"q{j}": qs[i + j] for j in range(size)}} for i in range(0, len(qs), size)]
 
 
-def customer_bodies(size: int = 100, n: int = 2000) -> list[dict[str, Any]]:
-    """Batches of the first ``n`` people of ``negatives_us.csv`` (on no list): the
-    customer rows whose screening ``benchmarks/screening.py`` times, with their
-    birth date and nationality, so that a ``/match`` name and a screen-file row can
-    be compared on the same names."""
-    path = SHARED / "bench" / "negatives_us.csv"
+def customer_example(row: dict[str, str]) -> dict[str, Any]:
+    """A ``/match`` example of one customer row (``full_name``, ``gender``,
+    ``date_of_birth``, ``nationality``): what an onboarding system sends."""
+    props: dict[str, Any] = {"name": [row["full_name"]]}
+    if row.get("date_of_birth"):
+        props["birthDate"] = [row["date_of_birth"]]
+    if row.get("nationality"):
+        props["nationality"] = [row["nationality"]]
+    if row.get("gender") in ("male", "female"):
+        props["gender"] = [row["gender"]]
+    return {"schema": "Person", "properties": props}
+
+
+CUSTOMER_MIX = (("negatives_us.csv", 49), ("negatives_global_dev.csv", 49), ("positives_un.csv", 2))
+"""The customer-like batch of 100: where its rows come from, and how many of each."""
+
+
+def customer_bodies(size: int = 100) -> list[dict[str, Any]]:
+    """Batches of customer-like examples, the mix of a bank's customer file
+    (:data:`CUSTOMER_MIX`): in each batch of 100, 49 people of ``negatives_us.csv``
+    (a US customer file), 49 of ``negatives_global_dev.csv`` (a multilingual one:
+    two thirds Latin script, the rest Chinese, Arabic/Persian, Korean or Cyrillic)
+    and 2 listed people of ``positives_un.csv`` (UN listings, far more than a real
+    file holds, so that hits and their entities are paid for), each with the
+    birth date, nationality and gender the file gives. Every name is distinct
+    until the smaller negatives file runs out (408 batches, 40,800 names), so a
+    phase that sends fewer meets no name twice (a listed name may recur)."""
+    rng = random.Random(13)
+    columns: list[list[dict[str, Any]]] = []
+    for name, _ in CUSTOMER_MIX:
+        with (SHARED / "bench" / name).open(encoding="utf-8") as fh:
+            rows = [customer_example(r) for r in csv.DictReader(fh)]
+        rng.shuffle(rows)
+        columns.append(rows)
+    batches = min(
+        len(rows) // k for rows, (_, k) in zip(columns, CUSTOMER_MIX, strict=True) if k > 2
+    )
     out: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            props: dict[str, Any] = {"name": [row["full_name"]]}
-            if row.get("date_of_birth"):
-                props["birthDate"] = [row["date_of_birth"]]
-            if row.get("nationality"):
-                props["nationality"] = [row["nationality"]]
-            out.append({"schema": "Person", "properties": props})
-            if len(out) == n:
-                break
-    return [
-        {"queries": {f"q{j}": out[i + j] for j in range(size)}} for i in range(0, len(out), size)
-    ]
+    for b in range(batches):
+        batch: list[dict[str, Any]] = []
+        for rows, (_, k) in zip(columns, CUSTOMER_MIX, strict=True):
+            batch += [rows[(b * k + j) % len(rows)] for j in range(k)]
+        rng.shuffle(batch)
+        out.append({"queries": {f"q{j}": q for j, q in enumerate(batch[:size])}})
+    return out
 
 
 def delisted_sdn(folder: Path) -> Path:
@@ -666,6 +718,258 @@ def audit_append_cost(folder: Path, n: int = 2000) -> dict[str, float]:
     return out
 
 
+BATCH_SETS: dict[str, tuple[str, Any, int]] = {
+    "customer": (
+        "customer-like (each batch 49 negatives_us + 49 negatives_global_dev + 2 positives_un"
+        " rows, with birth date, nationality and gender; after a warm-up of 5,000 other"
+        " customers, names the server has not screened before)",
+        customer_bodies,
+        50,
+    ),
+    "listed": (
+        "list-derived, harder (half names of UN listings, some with a birth year or"
+        " country, half invented common names; the 2,000 names recur)",
+        batch_bodies,
+        10,
+    ),
+}
+"""The two batch name sets: what integrators send (the target's figure), and a
+harder one made of listed names (each shares its words with many listings, so
+has many more candidates to score); with the batches of the set's end that warm
+the server up first. The screener caches work per word, per process: a server
+that has run for a while has met the common words of its customers' names (the
+warm-up), not their every name (the measured batches are new to it)."""
+
+
+def batch_phases(
+    server: Server, seconds: float, clients: tuple[int, ...] = (1, 2)
+) -> dict[str, Any]:
+    """Batches of 100 examples per ``POST /match/default``, for each set of
+    :data:`BATCH_SETS`, with 1 and 2 batch requests in flight at once: names/s,
+    latency per batch, and the server's CPU per name by kind of process (its
+    workers, and the processes they fork to screen a batch). A warm-up with the
+    set's last batches comes first (not measured); then each phase goes on with
+    batches the phases before it did not send."""
+    out: dict[str, Any] = {}
+    for kind, (_, make, warm_up) in BATCH_SETS.items():
+        bodies = make()
+        warm, bodies = bodies[-warm_up:], bodies[:-warm_up]
+        asyncio.run(load(server.url, server.key, 2, 600, warm, once=True))
+        start = 0
+        for c in clients:
+            before = server.cpu_by_kind()
+            stats = server.measure(c, seconds, bodies, start=start)
+            after = server.cpu_by_kind()
+            start += stats["sent"]
+            names = 100 * stats["requests"] or 1
+            stats["cpu_ms_per_name"] = {
+                k: round(1000 * (after[k] - before[k]) / names, 4) for k in before
+            }
+            stats["batches_sent_again"] = max(0, start - len(bodies))
+            out[f"{kind}_{c}"] = stats
+    return out
+
+
+def print_batch_phases(report: dict[str, Any], workers: int) -> None:
+    """The batch phases' figures, after their method."""
+    print(
+        f"batches of 100 examples per POST /match/default; {workers} server workers, each "
+        "screening a batch with the batch processes it forks (THAW_BATCH_PROCESSES, default "
+        "the CPU cores: the worker and cores - 1 forked); 1 or 2 batches in flight at once"
+    )
+    for kind, (label, _, _) in BATCH_SETS.items():
+        print(f"  names: {label}")
+        for key, b in report.items():
+            if not key.startswith(kind + "_"):
+                continue
+            per = b["cpu_ms_per_name"]
+            total = sum(per.values())
+            again = f"; {b['batches_sent_again']} batches sent twice" * bool(
+                b["batches_sent_again"]
+            )
+            print(
+                f"    {b['clients']} in flight: {b['names_per_s']:,.0f} names/s (p50 "
+                f"{b['p50_ms']} ms, p99 {b['p99_ms']} ms a batch; errors {b['errors'] or 0}"
+                f"{again}); server CPU {total:.3f} ms a name (= "
+                f"{round(2000 / total) if total else None} names per 2 CPU-s): workers "
+                f"{per['worker_user'] + per['worker_sys']:.3f}, "
+                f"batch processes {per['batch_user'] + per['batch_sys']:.3f}; client "
+                f"{b['client_cpu_share_pct']} % of the CPU"
+            )
+
+
+SPLIT_PARTS = {
+    "validate": "request JSON validated (pydantic)",
+    "parse": "examples cleaned (FtM), queries built",
+    "screen": "screening (thaw.screen)",
+    "build": "results built (entities, explanations, decisions)",
+    "json": "answer serialised",
+    "audit": "audit record built and committed",
+    "other": "the rest (ASGI fast path, key, merging)",
+}
+
+
+def batch_cost_split(home: Path, batches: int = 20) -> dict[str, dict[str, float]]:
+    """CPU per name of a batch of 100, by part (:data:`SPLIT_PARTS`), for each set
+    of :data:`BATCH_SETS`: ``batches`` batches sent one at a time straight into one
+    ASGI app in this process, the worker screening alone (no forked processes, no
+    socket), each part timed around its function. What the server spends beyond
+    the total (HTTP parsing, handing names to the batch processes and their hits
+    back) is the difference from the server's CPU per name."""
+    import thaw.api.pool as pool_module
+    import thaw.api.routers.match as match_module
+    from thaw.schemas.yente import EntityMatchQuery
+
+    spent: dict[str, float] = {}
+
+    def timed(function: Any, part: str) -> Any:
+        def run(*args: Any, **kw: Any) -> Any:
+            began = time.process_time()
+            try:
+                return function(*args, **kw)
+            finally:
+                spent[part] = spent.get(part, 0.0) + time.process_time() - began
+
+        return run
+
+    def timed_async(function: Any, part: str) -> Any:
+        async def run(*args: Any, **kw: Any) -> Any:
+            began = time.process_time()
+            try:
+                return await function(*args, **kw)
+            finally:
+                spent[part] = spent.get(part, 0.0) + time.process_time() - began
+
+        return run
+
+    patches = [
+        (pool_module, "screen_tasks", timed(pool_module.screen_tasks, "screen")),
+        (match_module, "parse_example", timed(match_module.__dict__["parse_example"], "parse")),
+        (match_module, "match_example", timed(match_module.__dict__["match_example"], "build")),
+        (match_module, "audit_async", timed_async(match_module.__dict__["audit_async"], "audit")),
+        (
+            EntityMatchQuery,
+            "model_validate_json",
+            classmethod(timed(EntityMatchQuery.model_validate_json.__func__, "validate")),  # type: ignore[attr-defined]
+        ),
+        (
+            match_module,
+            "orjson",
+            types.SimpleNamespace(dumps=timed(orjson.dumps, "json")),
+        ),
+    ]
+    saved = [(owner, name, owner.__dict__.get(name)) for owner, name, _ in patches]
+    app, key = in_process_app(home, "cost split", batch_processes=1)
+    sets = {
+        kind: [json.dumps(b).encode() for b in make()] for kind, (_, make, _) in BATCH_SETS.items()
+    }
+
+    async def run() -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        async with app.router.lifespan_context(app):
+            rt = app.state.thaw
+            while rt.engine.current() is None:
+                await asyncio.sleep(0.2)
+            for kind, bodies in sets.items():
+                for body in bodies[-BATCH_SETS[kind][2] :]:  # warm-up, other names
+                    await asgi_match(app, key, body)
+                spent.clear()
+                began = time.process_time()
+                for body in bodies[:batches]:
+                    await asgi_match(app, key, body)
+                total = time.process_time() - began
+                names = 100 * batches
+                parts = {k: 1e6 * spent.get(k, 0.0) / names for k in SPLIT_PARTS if k != "other"}
+                parts["other"] = 1e6 * total / names - sum(parts.values())
+                parts["total"] = 1e6 * total / names
+                out[kind] = {k: round(v, 1) for k, v in parts.items()}
+        return out
+
+    for owner, name, value in patches:
+        setattr(owner, name, value)
+    try:
+        return asyncio.run(run())
+    finally:
+        for owner, name, value in saved:
+            if value is None:  # inherited (pydantic's BaseModel methods)
+                delattr(owner, name)
+            else:
+                setattr(owner, name, value)
+
+
+def print_cost_split(split: dict[str, dict[str, float]], batch: dict[str, Any]) -> None:
+    print(
+        "CPU per name of a batch of 100 by part (µs; in one process, the worker screening "
+        "alone, one batch at a time):"
+    )
+    for kind, parts in split.items():
+        served = [b for k, b in batch.items() if k.startswith(kind + "_")]
+        beyond = ""
+        if served:
+            server_us = 1000 * min(sum(b["cpu_ms_per_name"].values()) for b in served)
+            beyond = (
+                f"; the server spent {server_us:.0f} µs a name, {server_us - parts['total']:.0f}"
+                " more (HTTP, names and hits to and from the batch processes)"
+            )
+        print(
+            f"  {kind}: total {parts['total']}: "
+            + ", ".join(f"{k} {parts[k]}" for k in SPLIT_PARTS)
+            + beyond
+        )
+    print("  parts: " + "; ".join(f"{k}: {v}" for k, v in SPLIT_PARTS.items()))
+
+
+def audit_ab_http(
+    home: Path, workers: int, env: dict[str, str], seconds: float, rounds: int = 3
+) -> dict[str, Any]:
+    """Audit on against audit off at 16 clients over HTTP: two servers over the
+    same home, one with ``THAW_AUDIT=0``, started together and loaded in
+    alternating rounds (on, off, on, off …, ``rounds`` of each), so that the
+    machine's swings weigh on both alike; each round's requests/s, p99 and server
+    CPU per request, and the median of the rounds' throughput ratios."""
+    bodies = single_bodies()
+    servers = {
+        "on": Server(home, workers, env),
+        "off": Server(home, workers, {**env, "THAW_AUDIT": "0"}),
+    }
+    out: dict[str, Any] = {"rounds": {"on": [], "off": []}}
+    try:
+        for server in servers.values():
+            asyncio.run(load(server.url, server.key, 4, 2, bodies))  # warm up
+        for _ in range(rounds):
+            for mode, server in servers.items():
+                out["rounds"][mode].append(server.measure(16, seconds, bodies))
+    finally:
+        for server in servers.values():
+            server.stop()
+    on, off = out["rounds"]["on"], out["rounds"]["off"]
+    ratios = [a["requests_per_s"] / b["requests_per_s"] for a, b in zip(on, off, strict=True)]
+    out["median_on_off_ratio"] = round(statistics.median(ratios), 3)
+    for mode, runs in out["rounds"].items():
+        out[f"median_rps_{mode}"] = statistics.median(r["requests_per_s"] for r in runs)
+        out[f"median_cpu_ms_{mode}"] = statistics.median(
+            r["server_cpu_ms_per_request"] for r in runs
+        )
+    return out
+
+
+def print_audit_ab_http(ab: dict[str, Any]) -> None:
+    backend = "PostgreSQL" if os.environ.get("THAW_DATABASE_URL") else "SQLite"
+    print(f"audit on vs off at 16 clients, two servers loaded in alternating rounds ({backend}):")
+    for i, (a, b) in enumerate(zip(ab["rounds"]["on"], ab["rounds"]["off"], strict=True)):
+        print(
+            f"  round {i + 1}: on {a['requests_per_s']:,.0f} req/s (p99 {a['p99_ms']} ms, "
+            f"{a['server_cpu_ms_per_request']} ms CPU a request, errors {a['errors'] or 0}); "
+            f"off {b['requests_per_s']:,.0f} req/s (p99 {b['p99_ms']} ms, "
+            f"{b['server_cpu_ms_per_request']} ms CPU, errors {b['errors'] or 0})"
+        )
+    print(
+        f"  median ratio on/off {ab['median_on_off_ratio']} (cost "
+        f"{round(100 * (1 - ab['median_on_off_ratio']), 1)} %); median server CPU a request "
+        f"{ab['median_cpu_ms_on']} ms on vs {ab['median_cpu_ms_off']} ms off"
+    )
+
+
 def server_env(args: argparse.Namespace) -> dict[str, str]:
     """The server's extra environment from the options."""
     env = {"THAW_AUDIT_COMMIT": args.audit_commit}
@@ -675,58 +979,49 @@ def server_env(args: argparse.Namespace) -> dict[str, str]:
 
 
 def batch_only(args: argparse.Namespace) -> None:
-    """``--batch-only``: the batch phases and the screening-alone ceiling."""
+    """``--batch-only``: the batch phases, the CPU split per name and the
+    screening-alone figures of the listed names."""
     base = args.base or Path(os.environ.get("THAW_HOME") or "/work/homes/base")
-    report: dict[str, Any] = {"workers": args.workers, "load_average_before": os.getloadavg()}
+    before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="thaw-bench-svc-") as tmp:
         home = Path(tmp) / "home"
         shutil.copytree(base, home, ignore=shutil.ignore_patterns("state.db*"))
         server = Server(home, args.workers, server_env(args))
         try:
-            batches = batch_bodies()
-            # warm up: each worker's batch processes meet the names (as a server
-            # running for a while has; see screening_only)
-            asyncio.run(load(server.url, server.key, 2, args.seconds, batches))
-            for clients in (1, 2):
-                before = server.cpu_by_kind()
-                stats = server.measure(clients, args.seconds, batches)
-                after = server.cpu_by_kind()
-                names = stats["requests"] * 100 or 1
-                split = ", ".join(
-                    f"{k} {1000 * (after[k] - before[k]) / names:.3f}" for k in before
-                )
-                per_name = (stats.get("server_cpu_ms_per_request") or 0) / 100
-                print(
-                    f"batches of 100, {clients} client(s): {stats['names_per_s']:,.0f} names/s "
-                    f"(p50 {stats['p50_ms']} ms, p99 {stats['p99_ms']} ms per batch, "
-                    f"errors {stats['errors'] or 0}); server CPU {per_name:.3f} ms per name "
-                    f"(= {round(2000 / per_name) if per_name else None} names per 2 CPU-s); "
-                    f"ms CPU per name by process: {split}",
-                    flush=True,
-                )
-            customers = customer_bodies()
-            asyncio.run(load(server.url, server.key, 2, 3, customers))  # warm up
-            stats = server.measure(2, args.seconds, customers)
-            per_name = (stats.get("server_cpu_ms_per_request") or 0) / 100
-            print(
-                f"batches of 100 customer names (negatives_us.csv), 2 clients: "
-                f"{stats['names_per_s']:,.0f} names/s (errors {stats['errors'] or 0}); "
-                f"server CPU {per_name:.3f} ms per name",
-                flush=True,
-            )
-            print(f"server PSS {server.pss_mb()} MB, RSS {server.rss_now()} MB (summed)")
+            batch = batch_phases(server, args.seconds)
+            pss, rss = server.pss_mb(), server.rss_now()
         finally:
             server.stop()
+        split = batch_cost_split(home)
         sc = screening_only(home)
-        ab = batch_ab(home)
+    print(f"load average before {before}")
+    print_batch_phases(batch, args.workers)
+    print(f"server PSS {pss} MB, RSS {rss} MB (summed over its processes)")
+    print_cost_split(split, batch)
+    print_screening_only(sc)
+    print(f"load average after {os.getloadavg()}")
+
+
+def audit_only(args: argparse.Namespace) -> None:
+    """``--audit-only``: audit on against off over HTTP, alternating rounds."""
+    base = args.base or Path(os.environ.get("THAW_HOME") or "/work/homes/base")
+    before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="thaw-bench-svc-") as tmp:
+        home = Path(tmp) / "home"
+        shutil.copytree(base, home, ignore=shutil.ignore_patterns("state.db*"))
+        ab = audit_ab_http(home, args.workers, server_env(args), args.seconds, args.rounds)
+    print(f"thaw serve --workers {args.workers}; load average before {before}")
+    print_audit_ab_http(ab)
+    print(f"load average after {os.getloadavg()}")
+
+
+def print_screening_only(sc: dict[str, Any]) -> None:
     print(
-        f"the same names screened alone: {sc['cpu_ms_per_name']} ms CPU per name "
-        f"(= {sc['names_per_2_cpu_s']:,} names per 2 CPU-s; first pass "
-        f"{sc['cpu_ms_per_name_first_pass']} ms)"
+        f"the list-derived names screened alone (Screener.screen_query, one process): "
+        f"{sc['cpu_ms_per_name']} ms CPU per name (= {sc['names_per_2_cpu_s']:,} "
+        f"names per 2 CPU-s; first pass {sc['cpu_ms_per_name_first_pass']} ms)"
     )
     print_kinds(sc)
-    print_batch_ab(ab)
-    print(f"load average before {report['load_average_before']}, after {os.getloadavg()}")
 
 
 def print_kinds(sc: dict[str, Any]) -> None:
@@ -775,9 +1070,20 @@ def main() -> None:
         default="turn",
         help="THAW_AUDIT_COMMIT for the audited server (thaw.api.runtime.AuditWriter)",
     )
+    parser.add_argument(
+        "--audit-only",
+        action="store_true",
+        help="only audit on against off over HTTP (alternating rounds at 16 clients)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds of each mode in the audit on/off test"
+    )
     args = parser.parse_args()
     if args.batch_only:
         batch_only(args)
+        return
+    if args.audit_only:
+        audit_only(args)
         return
     if args.quick:
         args.seconds, args.clients = 4.0, "1,16"
@@ -797,19 +1103,8 @@ def main() -> None:
             for c in clients:
                 report["single"].append(server.measure(c, args.seconds, bodies))
                 marks[f"after {c} clients"] = server.rss_now()
-            batches = batch_bodies()
-            asyncio.run(load(server.url, server.key, 2, args.seconds, batches))  # warm up
-            report["batch_100_one_client"] = server.measure(1, args.seconds, batches)
-            report["batch_100"] = server.measure(2, args.seconds, batches)
-            customers = customer_bodies()
-            asyncio.run(load(server.url, server.key, 2, 3, customers))  # warm up
-            report["batch_100_customers"] = server.measure(2, args.seconds, customers)
+            report["batch"] = batch_phases(server, args.seconds)
             marks["PSS after batches"] = server.pss_mb()
-            report["audit_on_16"] = (
-                report["single"][clients.index(16)]
-                if 16 in clients
-                else (asyncio.run(load(server.url, server.key, 16, args.seconds, bodies)))
-            )
             marks["after batches"] = server.rss_now()
             report["update_under_load"] = update_under_load(
                 server, home, args.seconds + 10, Path(tmp)
@@ -820,20 +1115,14 @@ def main() -> None:
             report["rss_marks_mb"] = marks
         finally:
             server.stop()
-        off = Server(home, args.workers, {"THAW_AUDIT": "0"})
-        try:
-            asyncio.run(load(off.url, off.key, 4, 2, bodies))
-            report["audit_off_16"] = off.measure(16, args.seconds, bodies)
-        finally:
-            off.stop()
+        report["audit_ab_http"] = audit_ab_http(
+            home, args.workers, server_env(args), args.seconds, args.rounds
+        )
         report["audit_append"] = audit_append_cost(Path(tmp) / "audit-cost")
         report["audit_ab"] = audit_ab(home)
+        report["cost_split"] = batch_cost_split(home)
         report["screening_only"] = screening_only(home)
-        report["batch_ab"] = batch_ab(home)
         report["load_average_after"] = os.getloadavg()
-    on = report["audit_on_16"]["requests_per_s"]
-    off_rate = report["audit_off_16"]["requests_per_s"]
-    report["audit_cost_pct"] = round(100 * (off_rate - on) / off_rate, 1) if off_rate else None
     rss = [mb for _, mb in report["rss_mb"]]
     report["rss_first_last_max_mb"] = [rss[0], rss[-1], max(rss)] if rss else None
     pss = [mb for _, mb in report["pss_mb"]]
@@ -854,41 +1143,15 @@ def main() -> None:
             f"client CPU {s.get('client_cpu_ms_per_request')} ms/request "
             f"({s.get('client_cpu_share_pct')} % of the total)"
         )
-    for label, key in (
-        ("1 client", "batch_100_one_client"),
-        ("2 clients", "batch_100"),
-        ("2 clients, customer names of negatives_us.csv", "batch_100_customers"),
-    ):
-        b = report[key]
-        per_name = (b.get("server_cpu_ms_per_request") or 0) / 100
-        print(
-            f"batches of 100, {label}: {b['names_per_s']:,.0f} names/s "
-            f"(p50 {b['p50_ms']} ms, p99 {b['p99_ms']} ms per batch, errors {b['errors'] or 0}); "
-            f"server CPU {b.get('server_cpu_ms_per_request')} ms per batch, "
-            f"{per_name:.3f} ms per name (= {round(2000 / per_name) if per_name else None} "
-            f"names per 2 CPU-s); client CPU {b.get('client_cpu_share_pct')} % of the total"
-        )
-    if "screening_only" in report:
-        sc = report["screening_only"]
-        print(
-            f"the same names screened alone (Screener.screen_query, one process): "
-            f"{sc['cpu_ms_per_name']} ms CPU per name (= {sc['names_per_2_cpu_s']:,} "
-            f"names per 2 CPU-s; first pass {sc['cpu_ms_per_name_first_pass']} ms): "
-            "the ceiling of the batch figure"
-        )
-        print_kinds(sc)
-    cpu_on = report["audit_on_16"].get("server_cpu_ms_per_request")
-    cpu_off = report["audit_off_16"].get("server_cpu_ms_per_request")
-    print(
-        f"audit on {on:,.0f} req/s vs off {off_rate:,.0f} req/s at 16 clients: "
-        f"cost {report['audit_cost_pct']} %; server CPU {cpu_on} vs {cpu_off} ms/request"
-    )
+    print_batch_phases(report["batch"], args.workers)
+    print_cost_split(report["cost_split"], report["batch"])
+    print_screening_only(report["screening_only"])
+    print_audit_ab_http(report["audit_ab_http"])
     ab = report["audit_ab"]
     print(
         f"audit on vs off, CPU per /match in one process (alternating rounds, medians): "
         f"{ab['cpu_ms_on']} vs {ab['cpu_ms_off']} ms: cost {ab['cost_pct']} %"
     )
-    print_batch_ab(report["batch_ab"])
     a = report["audit_append"]
     print(
         f"audit append: {a['group_1_cpu_ms']} ms CPU per record alone, "

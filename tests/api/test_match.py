@@ -238,3 +238,28 @@ def test_catalog_and_algorithms(server: Server) -> None:
         listed = {a["name"]: a for a in algos["algorithms"]}
         assert {"thaw", "ofac", "best", "logic-v2"} <= set(listed)
         assert listed["thaw"]["features"]
+
+
+def test_answer_is_what_the_response_models_serialise(server: Server) -> None:
+    """The answer is written with orjson from plain data (``Outcome.results_data``),
+    not by pydantic: it must be byte for byte what ``EntityMatchResponse``
+    validates and serialises, results, decisions, echoed queries and all (also
+    with non-ASCII text, which both write as raw UTF-8)."""
+    from thaw.schemas.yente import EntityMatchResponse
+
+    batch = {
+        "vv": VOLKOV,
+        "cy": {"schema": "Person", "properties": {"name": ["Андрей Петрович Волков"]}},
+        "op": {"schema": "Vessel", "properties": {"name": "Ocean Princess"}},
+        "no": {"id": "cust-1", "schema": "Person", "properties": {"name": ["Maria Keller"]}},
+        "vo": {"schema": "Person", "properties": {"name": ["Volkov"]}},
+    }
+    resp = post(server, "/match/default", {"queries": batch}, threshold=0.9, cutoff=0.5, limit=3)
+    assert resp.status_code == 200, resp.text
+    data = resp.json()
+    assert data["responses"]["vv"]["results"] and data["responses"]["cy"]["results"]
+    assert data["responses"]["no"]["query"]["id"] == "cust-1"
+    results = [r for v in data["responses"].values() for r in v["results"]]
+    assert {r["match"] for r in results} == {True, False}
+    model = EntityMatchResponse.model_validate_json(resp.content)
+    assert model.model_dump_json(by_alias=True).encode() == resp.content

@@ -25,7 +25,7 @@ from tests.api.conftest import Server, copy_home, start_server, stop_server
 from tests.api.test_reload import volkov_renamed
 from tests.cli._cli import thaw
 from thaw.api.engine import Engine, Snapshot
-from thaw.api.pool import PoolSlot, ScreeningPool, Task, screen_batch, screen_tasks
+from thaw.api.pool import PoolSlot, ScreeningPool, ShareMeter, Task, screen_batch, screen_tasks
 from thaw.match import Query
 from thaw.screen import ScreenResult
 
@@ -214,3 +214,72 @@ def test_a_pooled_batch_over_http_equals_single_queries(pooled_server: Server) -
             )
             assert alone.json()["responses"][name] == answers[name]
         assert any(answers[k]["results"] for k in answers)
+
+
+def test_results_data_is_the_models_data(snap: Snapshot, base_home: Path) -> None:
+    """``Outcome.results_data`` (what ``/match`` serialises) is, key for key and
+    in order, the ``model_dump(by_alias=True)`` of ``Outcome.results`` (what the
+    reconciliation API reads), and keeps each entity's data once per snapshot."""
+    from thaw.api.matching import Filters, match_example, parse_example
+    from thaw.schemas.yente import EntityExample
+    from thaw.store import Store
+
+    outcomes = []
+    with Store(base_home) as store:
+        for name in NAMES:
+            example = EntityExample.model_validate(
+                {"schema": "Person", "properties": {"name": name}}
+            )
+            outcomes.append(
+                match_example(
+                    snap,
+                    store,
+                    parse_example(example),
+                    snap.datasets()["default"],
+                    algorithm="thaw",
+                    threshold=0.9,
+                    cutoff=0.5,
+                    limit=5,
+                    filters=Filters(),
+                )
+            )
+    scored = [s for o in outcomes for s in o.scored]
+    assert len(scored) >= 3 and {s.hit.score >= 0.9 for s in scored} == {True, False}
+    outcome = outcomes[0]
+    outcome.scored = scored
+    cache: dict[str, dict[str, Any]] = {}
+    data = outcome.results_data(cache)
+    expected = [r.model_dump(by_alias=True) for r in outcome.results]
+    assert data == expected
+    assert [list(d) for d in data] == [list(e) for e in expected]
+    assert set(cache) == {r.id for r in outcome.results}
+    assert outcome.results_data(cache) == expected  # from the kept data
+
+
+def test_the_worker_takes_a_smaller_share_by_its_overhead() -> None:
+    meter = ShareMeter()
+    assert meter.own(100, 2) == 50 and meter.own(101, 2) == 51  # no measure yet: equal
+    meter.note_overhead(0.003, 100)  # 30 µs a name outside screening
+    meter.note_screening(0.010, 50)  # 200 µs a name screened
+    assert meter.own(100, 2) == 42  # 50 - 0.15 * 100 / 2
+    assert meter.own(100, 3) == 23  # 33.3 - 0.15 * 100 * 2 / 3
+    meter.note_overhead(10.0, 100)  # far more than screening: a quarter share
+    assert meter.own(100, 2) == 12
+    meter = ShareMeter()
+    meter.note_overhead(0.0, 100)
+    meter.note_screening(0.010, 50)
+    assert meter.own(100, 2) == 50  # nothing outside screening: equal shares
+
+
+def test_a_smaller_own_share_gives_the_same_results(snap: Snapshot) -> None:
+    items = tasks(40)
+    serial = screen_tasks(snap.screener, items, 0.5, "thaw")
+    slot = PoolSlot(snap.screener)
+    slot.share.note_overhead(0.004, 40)
+    slot.share.note_screening(0.001, 10)  # overhead = screening: a quarter share
+    assert slot.share.own(40, 2) == 5
+    try:
+        assert aio.run(screen_batch(slot, items, 0.5, "thaw", processes=2, split=2)) == serial
+        assert slot.share.screening is not None and slot.share.screening > 0
+    finally:
+        slot.close()

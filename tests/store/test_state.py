@@ -178,6 +178,7 @@ def test_audit_chain_verifies_and_exports(state: State) -> None:
     assert report.ok and report.records == 6, report.problems
     exported = list(state.audit.export())
     assert [r.hash for r in exported] == [r.hash for r in written]
+    assert exported == written  # the appended records, every field as stored
     assert exported[0].query == {"name": "Name 0", "üñí": "ç"}
     assert exported[0].threshold == 0.7
     assert list(state.audit.export(since="2999-01-01")) == []

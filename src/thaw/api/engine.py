@@ -21,6 +21,7 @@ import gc
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,8 @@ class Snapshot:
     loaded_at: float = field(default_factory=time.time)
     entities: dict[str, Any] = field(default_factory=dict)
     """Entities built for responses, by id (see :mod:`thaw.api.entities`)."""
+    entity_data: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Those entities as JSON data, by id (:func:`thaw.api.matching.entity_data`)."""
     history: dict[str, list[PublicationRow]] = field(default_factory=dict)
     """Every publication of a source, by source (read on first use)."""
     _used: dict[str, tuple[Scope, dict[str, dict[str, object]]]] = field(default_factory=dict)
@@ -179,9 +182,18 @@ def _release_free_memory() -> None:
 class Engine:
     """Holds the current :class:`Snapshot` and replaces it when the lists change."""
 
-    def __init__(self, home: Path | None, reload_every: float = 2.0) -> None:
+    def __init__(
+        self,
+        home: Path | None,
+        reload_every: float = 2.0,
+        prepare: Callable[[Snapshot], None] | None = None,
+    ) -> None:
+        """``prepare`` runs on each new snapshot before it is served (the service
+        warms the worker up with it: :func:`thaw.api.matching.warm_up`); if it
+        fails, the snapshot is served all the same."""
         self.home = default_home(home)
         self.reload_every = reload_every
+        self.prepare = prepare
         self._snapshot: Snapshot | None = None
         self.error: str | None = None
         self._stop = threading.Event()
@@ -254,6 +266,11 @@ class Engine:
             self.error = f"{type(exc).__name__}: {exc}"
             log.exception("could not load the new lists; still serving the previous ones")
             return False
+        if self.prepare is not None:
+            try:
+                self.prepare(snapshot)
+            except Exception:  # a cold first request is better than no new lists
+                log.exception("could not warm up on the new lists; serving them cold")
         previous, self._snapshot = self._snapshot, snapshot
         self._pending = None
         self.error = None

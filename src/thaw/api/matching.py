@@ -26,8 +26,8 @@ from thaw.api.engine import Scope, Snapshot
 from thaw.api.entities import entity, ftm_schema, party_keys
 from thaw.decisions import apply, customer_fingerprint, listing_fingerprint
 from thaw.index import Entry
-from thaw.match import Query
-from thaw.schemas.yente import EntityExample, FeatureResult, ScoredEntityResponse
+from thaw.match import DEFAULT_THRESHOLD, Query
+from thaw.schemas.yente import EntityExample, EntityResponse, FeatureResult, ScoredEntityResponse
 from thaw.screen import Hit, ScreenResult
 from thaw.screen.inputs import ScreenInputError, parse_birth_date
 from thaw.store import Store
@@ -86,23 +86,36 @@ def resolve_algorithm(name: str) -> str:
 
 @dataclass
 class Parsed:
-    """A cleaned example: what is screened, and what is echoed."""
+    """A cleaned example: what is screened (``queries``), and what is echoed (its
+    ``id``, FtM ``schema`` and cleaned ``properties``)."""
 
-    example: EntityExample
+    id: str
+    schema: str
+    properties: dict[str, list[str]]
     queries: list[Query]
 
+    @property
+    def example(self) -> EntityExample:
+        """The cleaned example as yente's model (the answer's ``query``)."""
+        return EntityExample.model_construct(
+            id=self.id, schema_=self.schema, properties=dict(self.properties)
+        )
+
     def echo(self) -> dict[str, Any]:
-        """The cleaned example as JSON data (``model_dump(by_alias=True)``, without
-        pydantic's serialiser: the audit record of every query holds it)."""
-        example = self.example
-        return {"id": example.id, "schema": example.schema_, "properties": example.properties}
+        """The cleaned example as JSON data, as :attr:`example` serialises
+        (``model_dump(by_alias=True)``), without pydantic: the answer and the audit
+        record of every query hold it."""
+        return {"id": self.id, "schema": self.schema, "properties": self.properties}
 
     @property
     def fingerprint(self) -> str:
         """The customer fingerprint of the cleaned example (for decisions)."""
-        return customer_fingerprint(
-            {"schema": self.example.schema_, "properties": self.example.properties}
-        )
+        return customer_fingerprint({"schema": self.schema, "properties": self.properties})
+
+
+_ID_JSON = json.JSONEncoder(sort_keys=True)
+"""``json.dumps(…, sort_keys=True)`` without building an encoder per call: the text
+whose SHA-1 is the id of an example sent without one."""
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -184,10 +197,33 @@ def parse_example(example: EntityExample) -> Parsed:
         )
         for n in list(dict.fromkeys(names))[:_MAX_NAMES]
     ]
-    body = json.dumps({"schema": schema.name, "properties": props}, sort_keys=True)
-    eid = example.id or hashlib.sha1(body.encode()).hexdigest()
-    echo = EntityExample(id=eid, schema=schema.name, properties=dict(props))
-    return Parsed(echo, queries)
+    eid = example.id
+    if not eid:
+        body = _ID_JSON.encode({"schema": schema.name, "properties": props})
+        eid = hashlib.sha1(body.encode()).hexdigest()
+    return Parsed(eid, schema.name, props, queries)
+
+
+_WARM_UP = {
+    "schema": "Person",
+    "properties": {
+        "name": ["John Smith"],
+        "birthDate": ["1970-01-01"],
+        "nationality": ["Russia"],
+        "gender": ["male"],
+    },
+}
+
+
+def warm_up(snapshot: Snapshot) -> None:
+    """Pay a worker's one-time costs before it serves a snapshot (``Engine``'s
+    ``prepare``): the first example cleaned loads FollowTheMoney's and rigour's
+    country and date tables (seconds of CPU), the first name screened the
+    screener's lazily built tables. Without it, the first ``/match`` that reaches
+    each worker after a start waits for them, though ``/readyz`` said ready."""
+    parsed = parse_example(EntityExample.model_validate(_WARM_UP))
+    for query in parsed.queries:
+        snapshot.screener.screen_query(query, threshold=DEFAULT_THRESHOLD, limit=5)
 
 
 @dataclass
@@ -219,13 +255,80 @@ def scopes(snapshot: Snapshot, names: Iterable[str]) -> list[Scope]:
     return [known[n] if n in known else Scope(n, frozenset(), None) for n in names]
 
 
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One result of a query: the party's entity, its best hit, and the analyst's
+    decision applied to it (``None``, ``true_match`` or ``reopened``)."""
+
+    entity: EntityResponse
+    hit: Hit
+    decision: str | None
+
+
 @dataclass
 class Outcome:
-    """One query's results, and what the audit trail keeps of them."""
+    """One query's results (at most the limit), how many there were, and what
+    the audit trail keeps of them; :attr:`results` as yente's models,
+    :meth:`results_data` as the JSON data those models serialise to."""
 
-    results: list[ScoredEntityResponse]
+    scored: list[Scored]
     total: int
     audit: list[dict[str, Any]]
+    algorithm: str
+    threshold: float
+
+    @property
+    def results(self) -> list[ScoredEntityResponse]:
+        """The results as :class:`~thaw.schemas.yente.ScoredEntityResponse`
+        (built from validated parts: constructed, not validated again)."""
+        return [
+            ScoredEntityResponse.model_construct(
+                **s.entity.__dict__,
+                score=s.hit.score,
+                match=s.hit.score >= self.threshold,
+                explanations={
+                    self.algorithm: FeatureResult.model_construct(
+                        score=s.hit.score, detail=s.hit.explanation
+                    ),
+                },
+                decision=s.decision,
+            )
+            for s in self.scored
+        ]
+
+    def results_data(self, entities: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+        """:attr:`results` as the JSON data that ``model_dump(by_alias=True)``
+        gives, key for key in the same order, built from each entity's data
+        (kept in ``entities`` by id, see :func:`entity_data`) without pydantic: a
+        batch of 100 queries has hundreds of results, and pydantic's
+        ``model_construct`` cost more than the rest of building them."""
+        out: list[dict[str, Any]] = []
+        for s in self.scored:
+            data = entity_data(entities, s.entity)
+            out.append(
+                {
+                    **data,
+                    "score": s.hit.score,
+                    "explanations": {
+                        self.algorithm: {"score": s.hit.score, "detail": s.hit.explanation}
+                    },
+                    "match": s.hit.score >= self.threshold,
+                    "decision": s.decision,
+                }
+            )
+        return out
+
+
+def entity_data(cache: dict[str, dict[str, Any]], entity: EntityResponse) -> dict[str, Any]:
+    """An entity's ``model_dump(by_alias=True)``, kept in ``cache`` by id (the
+    snapshot's, beside its entities: the same id is the same entity there).
+    Callers copy it, never change it."""
+    found = cache.get(entity.id)
+    if found is None:
+        if len(cache) >= 10_000:
+            cache.clear()
+        found = cache[entity.id] = entity.model_dump(by_alias=True)
+    return found
 
 
 def _listings(hit: Hit) -> list[tuple[str, str]]:
@@ -283,7 +386,7 @@ def match_example(
             elif hit.score > best[eid].score:
                 best[eid] = hit
     ranked = sorted(order, key=lambda e: (-best[e].score, e))
-    results: list[ScoredEntityResponse] = []
+    results: list[Scored] = []
     audit: list[dict[str, Any]] = []
     total = 0
     for eid in ranked:
@@ -311,25 +414,14 @@ def match_example(
         total += 1
         if len(results) >= limit:
             continue
-        # the entity was validated when it was built: construct, do not re-validate
-        results.append(
-            ScoredEntityResponse.model_construct(
-                **ent.__dict__,
-                score=hit.score,
-                match=hit.score >= threshold,
-                explanations={
-                    algorithm: FeatureResult.model_construct(
-                        score=hit.score, detail=hit.explanation
-                    ),
-                },
-                decision=outcome,
-            )
-        )
-    return Outcome(results, total, audit)
+        results.append(Scored(ent, hit, outcome))
+    return Outcome(results, total, audit, algorithm, threshold)
 
 
 def passes(ent: Any, filters: Filters, snapshot: Snapshot) -> bool:
     """Whether an entity passes yente's result filters."""
+    if not filters.any:
+        return True
     keys = [tuple(r.split(":", 1)) for r in ent.referents]
     if filters.include_dataset and not any(
         s.admits(k[0], k[1]) for s in filters.include_dataset for k in keys
@@ -367,6 +459,8 @@ __all__ = [
     "Outcome",
     "Parsed",
     "QueryError",
+    "Scored",
+    "entity_data",
     "fetch_size",
     "ftm_schema",
     "match_example",
@@ -375,4 +469,5 @@ __all__ = [
     "resolve_algorithm",
     "scopes",
     "target_fingerprint",
+    "warm_up",
 ]

@@ -23,7 +23,9 @@ small: the names to screen (about 40 bytes each) and their hits (about 400).
 worker keep N cores busy, with one process fewer than N forked ones: fewer names
 and hits cross a pipe, and fewer processes must each learn the words of the names
 (the screener caches per-word work, per process). The worker's event loop waits
-for its own share, as it waits for a whole batch without a pool.
+for its own share, as it waits for a whole batch without a pool. Its share is
+smaller than the others' by what it spends on the batch outside screening
+(:class:`ShareMeter`), so that all finish together.
 
 **Hot reload.** A pool belongs to one :class:`~thaw.api.engine.Snapshot` and its
 processes screen that snapshot's index only. When the engine installs new lists,
@@ -46,6 +48,7 @@ import logging
 import multiprocessing
 import signal
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -143,12 +146,59 @@ class ScreeningPool:
         _SCREENERS.pop(self.token, None)
 
 
+class ShareMeter:
+    """How many names of a pooled batch the worker screens itself.
+
+    The worker does more than screen its share: it parses the request, then
+    builds the answer and the audit record of every name of the batch, while the
+    forked processes only screen. With an equal share each, the batch waits for
+    the worker. So the worker measures both (CPU of its own thread, per name,
+    averaged over recent batches: ``overhead`` outside screening, ``screening``
+    of its share) and takes the share that makes it finish with the others: with
+    ``p`` processes and ``n`` names, ``n/p - (overhead/screening) * n * (p-1)/p``,
+    at least a quarter of an equal share (so that it keeps measuring), at most
+    an equal share (before any measurement)."""
+
+    WEIGHT = 0.2
+    """Weight of the newest batch in the running averages."""
+
+    def __init__(self) -> None:
+        self.overhead: float | None = None
+        """Seconds of the worker's CPU per name outside screening."""
+        self.screening: float | None = None
+        """Seconds of the worker's CPU per name it screened."""
+
+    @classmethod
+    def _average(cls, old: float | None, new: float) -> float:
+        return new if old is None else old + cls.WEIGHT * (new - old)
+
+    def note_overhead(self, seconds: float, names: int) -> None:
+        """The worker spent ``seconds`` outside screening on a pooled batch."""
+        if names:
+            self.overhead = self._average(self.overhead, seconds / names)
+
+    def note_screening(self, seconds: float, names: int) -> None:
+        """The worker spent ``seconds`` screening its share of ``names``."""
+        if names:
+            self.screening = self._average(self.screening, seconds / names)
+
+    def own(self, names: int, processes: int) -> int:
+        """How many of ``names`` the worker screens, of ``processes`` in all."""
+        equal = names / processes
+        if not self.overhead or not self.screening:
+            return names - names * (processes - 1) // processes
+        share = equal - self.overhead / self.screening * names * (processes - 1) / processes
+        return round(min(equal, max(equal / 4, share)))
+
+
 class PoolSlot:
     """A snapshot's pool, forked on first use and closed with the snapshot
-    (thread-safe: the event loop uses it, the reload thread closes it)."""
+    (thread-safe: the event loop uses it, the reload thread closes it), and the
+    worker's measure of its share (:class:`ShareMeter`)."""
 
     def __init__(self, screener: PartyScreener) -> None:
         self.screener = screener
+        self.share = ShareMeter()
         self._pool: ScreeningPool | None = None
         self._closed = False
         self._lock = threading.Lock()
@@ -202,7 +252,7 @@ async def screen_batch(
         return [found[task] for task in tasks]
     if processes < 2 or len(tasks) < split:
         return screen_tasks(slot.screener, tasks, threshold, algorithm)
-    handed = len(tasks) * (processes - 1) // processes
+    handed = len(tasks) - slot.share.own(len(tasks), processes)
     theirs, mine = tasks[:handed], tasks[handed:]
     pool = slot.get(processes - 1)
     futures = None
@@ -216,7 +266,9 @@ async def screen_batch(
             pass
     if futures is None:
         return screen_tasks(slot.screener, tasks, threshold, algorithm)
+    began = time.thread_time()
     own = screen_tasks(slot.screener, mine, threshold, algorithm)
+    slot.share.note_screening(time.thread_time() - began, len(mine))
     try:
         parts = await asyncio.gather(*futures)
     except BrokenProcessPool:

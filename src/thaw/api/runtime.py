@@ -317,10 +317,11 @@ class Runtime:
     @classmethod
     def start(cls, settings: Settings) -> Runtime:
         """Open the state, start the audit writer and the data engine."""
+        from thaw.api.matching import warm_up
         from thaw.store.state import open_state
 
         state = open_state(settings.home, settings.database_url)
-        engine = Engine(settings.home, settings.reload_every)
+        engine = Engine(settings.home, settings.reload_every, prepare=warm_up)
         engine.start()
         updater = Updater(engine.home, settings.update_every) if settings.update_every > 0 else None
         return cls(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
@@ -85,6 +85,14 @@ def _canonical_list(values: list[Any]) -> str:
         return _canonical(values)
 
 
+def _canonical_str(text: str) -> str:
+    """:func:`_canonical` of a string (orjson, as in :func:`_canonical_list`)."""
+    try:
+        return orjson.dumps(text).decode()
+    except TypeError:
+        return _canonical(text)
+
+
 def _now() -> str:
     """The time of an append, as records carry it (UTC, microseconds, ``Z``)."""
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
@@ -94,7 +102,7 @@ def _chain_hash(seq: int, at: str, middle: str, prev_hash: str) -> str:
     """:func:`_row_hash` from the canonical JSON of the fields between ``at`` and
     ``prev_hash`` (``middle``, prepared before the write lock is taken): the same
     bytes are hashed, so records verify alike however they were written."""
-    body = f"[{seq},{_canonical(at)},{middle},{_canonical(prev_hash)}]"
+    body = f"[{seq},{_canonical_str(at)},{middle},{_canonical_str(prev_hash)}]"
     return hashlib.sha256(body.encode()).hexdigest()
 
 
@@ -207,9 +215,21 @@ class Audit:
                 digest = _chain_hash(seq, at, middle, prev)
                 # the stored row is the hashed fields followed by their hash
                 rows.append((seq, at, *fields, prev, digest))
-                out.append(
-                    replace(
-                        record, threshold=fields[7], at=at, seq=seq, prev_hash=prev, hash=digest
+                out.append(  # dataclasses.replace, without its introspection
+                    AuditRecord(
+                        record.action,
+                        record.query,
+                        record.key_id,
+                        record.key_name,
+                        record.dataset,
+                        record.publications,
+                        record.algorithm,
+                        fields[7],
+                        record.results,
+                        at,
+                        seq,
+                        prev,
+                        digest,
                     )
                 )
                 prev = digest
