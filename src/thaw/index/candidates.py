@@ -58,7 +58,6 @@ import io
 import math
 import pickle
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -109,8 +108,6 @@ FUZZY_MIN_LEN = 4
 """Tokens shorter than this are matched exactly only."""
 
 JOIN_CREDIT = 0.9
-JOIN_CREDIT_F32 = float(np.float32(JOIN_CREDIT))
-"""The join credit as the credit arrays hold it (single precision)."""
 MINOR_WEIGHT = 0.05
 """Weight (times rarity) of query tokens that do not drive retrieval (honorifics,
 stop words, legal forms): they only break ties between otherwise equal listings."""
@@ -122,11 +119,6 @@ up at most (those sharing the most name items with it)."""
 LATIN_SKELETON_MIN = 3
 """Least consonants of a skeleton through which two Latin-script words meet."""
 DEFAULT_LIMIT = 100
-FEW = 16
-"""A query whose strongest units (and joins, identifiers) propose at most this
-many positions is ranked in plain Python (:meth:`CandidateIndex._rank_few`)."""
-FEW_UNITS = 8
-"""... and has fewer units than this (NumPy adds up eight or more rows another way)."""
 DEFAULT_MIN_COVERAGE = 0.5
 """Least coverage of a proposed listing. Measured on all lists (33,811 listings):
 against 0.4 it proposes a third as many listings for names on no list (3.6 instead
@@ -137,7 +129,6 @@ were credited as the matcher reads them; at 0.5 names on no list now get 2.8.)""
 # (explicit aliases: the build compiles this module where numpy may not be installed)
 _Ints: TypeAlias = npt.NDArray[np.int32]
 _Floats: TypeAlias = npt.NDArray[np.float64]
-_View: TypeAlias = memoryview  # (a module name: the compiled dataclass looks it up there)
 TOKEN_CACHE_ELEMENTS = 4_000_000
 """How many listing positions the per-token retrieval cache may hold (16 MB)."""
 
@@ -155,18 +146,6 @@ class _TokenPostings:
     df: int
     by_id: npt.NDArray[np.int32]
     by_id_credits: npt.NDArray[np.float32]
-    by_id_view: _View
-    credits_view: Any  # (a memoryview of floats: typed as one of ints, compiled)
-
-    def credit_of(self, position: int) -> float:
-        """The credit of the listing at ``position`` (0.0: none), as ``by_id_credits``
-        holds it."""
-        ids = self.by_id_view
-        at = bisect_left(ids, position)
-        if at < len(ids) and ids[at] == position:
-            value: float = self.credits_view[at]
-            return value
-        return 0.0
 
 
 _Unit = tuple[float, _TokenPostings]
@@ -178,7 +157,7 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
     sources = [(p, c) for p, c in sources if len(p)]
     if not sources:
         none = np.zeros(0, dtype=np.float32)
-        return _TokenPostings(_EMPTY, none, (), df, _EMPTY, none, _int_view(_EMPTY), none.data)
+        return _TokenPostings(_EMPTY, none, (), df, _EMPTY, none)
     if len(sources) == 1:
         ids = sources[0][0]
         credits = np.empty(len(ids), dtype=np.float32)
@@ -204,16 +183,7 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
     change = (credits[1:] != credits[:-1]).nonzero()[0] + 1
     ends = [*change.tolist(), len(ids)]
     levels = tuple((float(credits[end - 1]), end) for end in ends)
-    return _TokenPostings(
-        ids,
-        credits,
-        levels,
-        df,
-        by_id,
-        by_id_credits,
-        _int_view(by_id),
-        np.ascontiguousarray(by_id_credits).data,
-    )
+    return _TokenPostings(ids, credits, levels, df, by_id, by_id_credits)
 
 
 def _lookup(
@@ -419,11 +389,6 @@ class CandidateIndex:
         self._entry_bounds = _int_view(self._entry_offsets)
         self._vocab_slots = _int_view(self._vocab_slot)
         self._vocab_sizes = self._vocab_len.astype(np.int16)  # (signed: differences)
-        # (for :meth:`_rank_few`: postings, schema codes and name lengths read as
-        # Python ints without a NumPy call)
-        self._ids_view = _int_view(self._ids)
-        self._schema_bytes = self.schema_codes.tobytes()
-        self._name_len_bytes = self._name_len.tobytes()
         # query token (by identity: name analysis makes equal tokens one object, and
         # hashing a token's eleven fields costs more than the rest of a lookup) →
         # (the token, which keeps its id from being reused, and its postings)
@@ -848,27 +813,6 @@ class CandidateIndex:
                     forced.append(self._posting(slot))
         if not arrays and not forced:
             return []
-        if (
-            limit >= 1
-            and len(units) < FEW_UNITS
-            and sum(map(len, arrays)) + sum(map(len, forced)) <= FEW
-        ):
-            return self._rank_few(units, joins, arrays, forced, allowed, limit, min_coverage)
-        return self._rank(units, joins, arrays, forced, allowed, limit, min_coverage)
-
-    def _rank(
-        self,
-        units: list[_Unit],
-        joins: list[tuple[int, int, int]],
-        arrays: list[_Ints],
-        forced: list[_Ints],
-        allowed: npt.NDArray[np.bool_] | None,
-        limit: int,
-        min_coverage: float,
-    ) -> list[Candidate]:
-        """The end of :meth:`candidates`: the listings of ``arrays`` (the postings
-        of the strongest units, and joins) and ``forced`` (sharing an identifier)
-        that ``allowed`` admits, ranked by their coverage by ``units``."""
         cand = _distinct(np.concatenate(arrays + forced))
         if allowed is not None:
             cand = cand[allowed[self.schema_codes[cand]]]
@@ -894,84 +838,8 @@ class CandidateIndex:
         order = np.lexsort((cand, self._name_len[cand], -rounded))[:limit]
         return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))
 
-    def _rank_few(
-        self,
-        units: list[_Unit],
-        joins: list[tuple[int, int, int]],
-        arrays: list[_Ints],
-        forced: list[_Ints],
-        allowed: npt.NDArray[np.bool_] | None,
-        limit: int,
-        min_coverage: float,
-    ) -> list[Candidate]:
-        """:meth:`_rank` for a query that proposes few listings (at most
-        :data:`FEW` positions, most queries), in plain Python: the same
-        candidates, coverages and order as its NumPy arrays give, each of whose
-        calls costs more than the whole of this on a handful of listings.
-
-        The arithmetic is the array path's, step for step: credits are the
-        postings' single-precision values, each weighted in double precision and
-        added up unit by unit in order (as ``sum(axis=0)`` adds the rows of fewer
-        than eight units), and the ranking rounds coverages as ``round(6)`` does
-        (``rint(x * 1e6) / 1e6``); ``tests/index`` compares both paths."""
-        seen: set[int] = set()
-        for array in arrays:
-            seen.update(array.tolist())
-        for array in forced:
-            seen.update(array.tolist())
-        cand = sorted(seen)
-        if allowed is not None:
-            codes = self._schema_bytes
-            ok = _schema_allowed(allowed.tobytes())
-            cand = [c for c in cand if ok[codes[c]]]
-        if not cand:
-            return []
-        total = sum(w for w, _ in units)
-        if total > 0:
-            credit = [[p.credit_of(c) for c in cand] for _, p in units]
-            for slot, left, right in joins:
-                posting = self._posting_view(slot)
-                size = len(posting)
-                for n, c in enumerate(cand):
-                    at = bisect_left(posting, c)
-                    if at < size and posting[at] == c:
-                        if credit[left][n] < JOIN_CREDIT_F32:
-                            credit[left][n] = JOIN_CREDIT_F32
-                        if credit[right][n] < JOIN_CREDIT_F32:
-                            credit[right][n] = JOIN_CREDIT_F32
-            weights = [w / total for w, _ in units]
-            coverage = [value * weights[0] for value in credit[0]]
-            for k in range(1, len(units)):
-                weight = weights[k]
-                for n, value in enumerate(credit[k]):
-                    coverage[n] += value * weight
-        else:
-            coverage = [0.0] * len(cand)
-        for array in forced:
-            for c in array.tolist():
-                n = bisect_left(cand, c)
-                if n < len(cand) and cand[n] == c:
-                    coverage[n] += 1.0
-        least = min_coverage - 1e-9
-        kept = [(c, v) for c, v in zip(cand, coverage, strict=True) if v >= least]
-        if len(kept) <= 1 and limit >= 1:
-            return [Candidate(c, v) for c, v in kept]
-        lengths = self._name_len_bytes
-        kept.sort(key=lambda cv: (-(round(cv[1] * 1e6) / 1e6), lengths[cv[0]], cv[0]))
-        return [Candidate(c, v) for c, v in kept[: max(limit, 0)]]
-
-    def _posting_view(self, slot: int) -> memoryview:
-        bounds = self._bounds
-        return self._ids_view[bounds[slot] : bounds[slot + 1]]
-
     def _schema_mask(self, schema: str) -> npt.NDArray[np.bool_]:
         return _schema_mask(schema)
-
-
-@functools.lru_cache(maxsize=16)
-def _schema_allowed(mask: bytes) -> tuple[bool, ...]:
-    """A schema mask (:func:`_schema_mask`, as bytes) as Python booleans."""
-    return tuple(bool(b) for b in mask)
 
 
 @functools.lru_cache(maxsize=16)
