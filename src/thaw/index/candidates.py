@@ -60,7 +60,6 @@ import pickle
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 import numpy as np
@@ -231,14 +230,30 @@ def _present(ids: _Ints, cand: _Ints) -> npt.NDArray[np.bool_]:
 _EMPTY = np.zeros(0, dtype=np.int32)
 
 
-@dataclass(frozen=True, slots=True)
 class Candidate:
     """A listing worth scoring: its position in the index and its retrieval
     coverage (the share of the query's weighted tokens it carries, in [0, 1];
-    above 1 when an identifier number matched)."""
+    above 1 when an identifier number matched). Read-only; equal when both
+    values are, as the frozen dataclass it was. (A plain class: compiled, its
+    constructor is a native call, where a dataclass's generated ``__init__``
+    runs as Python, for every candidate of every query.)"""
 
-    position: int
-    coverage: float
+    __slots__ = ("position", "coverage")
+
+    def __init__(self, position: int, coverage: float) -> None:
+        self.position = position
+        self.coverage = coverage
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Candidate):
+            return NotImplemented
+        return self.position == other.position and self.coverage == other.coverage
+
+    def __hash__(self) -> int:
+        return hash((self.position, self.coverage))
+
+    def __repr__(self) -> str:
+        return f"Candidate(position={self.position!r}, coverage={self.coverage!r})"
 
 
 def _int_view(values: npt.NDArray[Any]) -> memoryview:
