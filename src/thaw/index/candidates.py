@@ -64,7 +64,6 @@ import pickle
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 import numpy as np
@@ -133,23 +132,38 @@ were credited as the matcher reads them; at 0.5 names on no list now get 2.8.)""
 # (explicit aliases: the build compiles this module where numpy may not be installed)
 _Ints: TypeAlias = npt.NDArray[np.int32]
 _Floats: TypeAlias = npt.NDArray[np.float64]
+_Floats32: TypeAlias = npt.NDArray[np.float32]
 TOKEN_CACHE_ELEMENTS = 4_000_000
 """How many listing positions the per-token retrieval cache may hold (16 MB)."""
 
 
-@dataclass(frozen=True, slots=True)
 class _TokenPostings:
     """The listings crediting one query token: ``ids`` with their best
     ``credits``, best first; ``levels`` gives, per distinct credit (descending),
     the end of the prefix of ``ids`` credited at least that much; ``df`` is the
-    token's document frequency (of its rarest stand-in when not indexed)."""
+    token's document frequency (of its rarest stand-in when not indexed);
+    ``by_id`` and ``by_id_credits`` are the same in listing order. Read-only
+    once built. (A plain class, not a frozen dataclass: compiled, its
+    constructor is a native call rather than a generated ``__init__`` run as
+    Python, once for every new query token.)"""
 
-    ids: npt.NDArray[np.int32]
-    credits: npt.NDArray[np.float32]
-    levels: tuple[tuple[float, int], ...]
-    df: int
-    by_id: npt.NDArray[np.int32]
-    by_id_credits: npt.NDArray[np.float32]
+    __slots__ = ("ids", "credits", "levels", "df", "by_id", "by_id_credits")
+
+    def __init__(
+        self,
+        ids: _Ints,
+        credits: _Floats32,
+        levels: tuple[tuple[float, int], ...],
+        df: int,
+        by_id: _Ints,
+        by_id_credits: _Floats32,
+    ) -> None:
+        self.ids = ids
+        self.credits = credits
+        self.levels = levels
+        self.df = df
+        self.by_id = by_id
+        self.by_id_credits = by_id_credits
 
 
 _Unit = tuple[float, _TokenPostings]
@@ -220,14 +234,30 @@ def _present(ids: _Ints, cand: _Ints) -> npt.NDArray[np.bool_]:
 _EMPTY = np.zeros(0, dtype=np.int32)
 
 
-@dataclass(frozen=True, slots=True)
 class Candidate:
     """A listing worth scoring: its position in the index and its retrieval
     coverage (the share of the query's weighted tokens it carries, in [0, 1];
-    above 1 when an identifier number matched)."""
+    above 1 when an identifier number matched). Read-only; equal when both
+    values are, as the frozen dataclass it was. (A plain class: compiled, its
+    constructor is a native call, where a dataclass's generated ``__init__``
+    runs as Python, for every candidate of every query.)"""
 
-    position: int
-    coverage: float
+    __slots__ = ("position", "coverage")
+
+    def __init__(self, position: int, coverage: float) -> None:
+        self.position = position
+        self.coverage = coverage
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Candidate):
+            return NotImplemented
+        return self.position == other.position and self.coverage == other.coverage
+
+    def __hash__(self) -> int:
+        return hash((self.position, self.coverage))
+
+    def __repr__(self) -> str:
+        return f"Candidate(position={self.position!r}, coverage={self.coverage!r})"
 
 
 def _int_view(values: npt.NDArray[Any]) -> memoryview:

@@ -60,6 +60,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Final, NamedTuple
 
 from rapidfuzz.distance import OSA
@@ -620,6 +621,7 @@ class _QueryMemo:
 
 
 _MEMO_LIMIT: Final = 50_000
+_SIMILARITY_WEIGHT: Final = itemgetter(0, 1)
 #: Roles whose tokens align only when equal (or written the same).
 _NO_FUZZY: Final = frozenset({"number", "legal_form"})
 
@@ -820,7 +822,9 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
     if not cands:
         return _EMPTY
     if len(cands) > 1:
-        cands.sort(key=lambda c: (-c[0], -c[1]))
+        # best similarity, then heaviest, first; equal ones in the order found (a
+        # reversed stable sort keeps it, and a C key costs less than a lambda)
+        cands.sort(key=_SIMILARITY_WEIGHT, reverse=True)
     q_weights, q_extra, q_bin = memo.weights()
     stats = memo.stats
     for entry in listed:

@@ -37,6 +37,7 @@ with OFAC's tool).
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from thaw.index.entry import Entry
 from thaw.match.config import DEFAULT_CONFIG, MatchConfig
@@ -79,6 +80,19 @@ def _sigmoid(x: float) -> float:
 
 _DEFAULT_RESOLVED = DEFAULT_CONFIG.resolve()
 _NO_NAME = analyze_name("")  # what the fact features see of the name: nothing
+
+
+@dataclass(slots=True)
+class Pending:
+    """A listing that reached the threshold, scored but not yet explained
+    (:meth:`Matcher.pending_at_least`): ``score`` is the score its explanation
+    will carry; :meth:`Matcher.explain` gives the :class:`MatchResult` that
+    :meth:`Matcher.score_at_least` returns for it. A caller that keeps only the
+    best few of many listings explains only those."""
+
+    score: float
+    context: Context | None = None
+    result: MatchResult | None = None
 
 
 class Matcher:
@@ -195,19 +209,39 @@ class Matcher:
         dates, countries and identifiers are not looked at. Otherwise the score is
         computed without its explanation, and explained only when it reaches the
         threshold. The answer is the one :meth:`score` gives."""
+        pending = self.pending_at_least(query, entry, threshold)
+        return None if pending is None else self.explain(pending)
+
+    def pending_at_least(self, query: Query, entry: Entry, threshold: float) -> Pending | None:
+        """:meth:`score_at_least` up to its explanation: the :class:`Pending` score
+        of ``entry`` if it reaches ``threshold``, else ``None``. Explaining a hit
+        (each feature's sentence, the name alignment described token by token)
+        costs as much again as scoring it, so a screener that returns the best
+        ``limit`` hits explains only those (:meth:`explain`)."""
         if self.algorithm != "thaw":
             result = self.score(query, entry)
-            return result if result.score >= threshold else None
+            return Pending(result.score, None, result) if result.score >= threshold else None
         found = self.best_name(query, entry)
         best = found[1]
         name_score = 0.0 if best is None else best.score
         if self._ceiling(query, name_score) < threshold:
             return None
         ctx = self._context(query, entry, False, found)
-        if self._score_of(ctx) < threshold:
+        score = self._score_of(ctx)
+        if score < threshold:
             return None
+        return Pending(score, ctx)
+
+    def explain(self, pending: Pending) -> MatchResult:
+        """The explained :class:`MatchResult` of a :class:`Pending` score (the
+        same score, with every feature's contribution and sentence)."""
+        if pending.result is not None:
+            return pending.result
+        ctx = pending.context
+        assert ctx is not None
         ctx.explain = True
-        return self._combine(ctx)
+        pending.result = self._combine(ctx)
+        return pending.result
 
     def _ceiling(self, query: Query, name_score: float) -> float:
         """The highest score a listing whose best name scores ``name_score`` can

@@ -246,15 +246,21 @@ class Screener:
             threshold = thaw.match.DEFAULT_THRESHOLD
         index = self.index
         found = self.candidates_of(query)
-        scored: list[tuple[float, str, Entry, thaw.match.MatchResult]] = []
-        score_at_least = self.matcher(algorithm).score_at_least
+        scored: list[tuple[float, str, Entry, thaw.match.Pending]] = []
+        matcher = self.matcher(algorithm)
+        pending_at_least = matcher.pending_at_least
         for candidate in found:
             entry = index.entry(candidate.position)
-            result = score_at_least(query, entry, threshold)
-            if result is not None:
-                scored.append((result.score, entry.key, entry, result))
+            pending = pending_at_least(query, entry, threshold)
+            if pending is not None:
+                scored.append((pending.score, entry.key, entry, pending))
         scored.sort(key=lambda s: (-s[0], s[1]))
-        hits = tuple(_hit(entry, result) for _, _, entry, result in scored[: max(limit, 0)])
+        # only the hits returned are explained (a generous threshold lets many
+        # listings through, and explaining one costs as much as scoring it)
+        explain = matcher.explain
+        hits = tuple(
+            _hit(entry, explain(pending)) for _, _, entry, pending in scored[: max(limit, 0)]
+        )
         return ScreenResult(row=row, id=id, name=query.name, hits=hits)
 
 

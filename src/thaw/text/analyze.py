@@ -360,17 +360,31 @@ def _split_words(text: str) -> list[str]:
     return words
 
 
-@dataclass(slots=True)
 class _Word:
-    """An ASCII word on its way to becoming a token."""
+    """An ASCII word on its way to becoming a token.
 
-    ascii: str
-    abjad: bool = False
-    hint: str | None = None  # legal / generic / number, when already known
-    surface: str = ""  # the word as written, when ascii is a code (legal forms)
-    script_form: str = ""  # the original syllable, for Chinese and Korean
-    symbols: frozenset[str] = _NO_SYMBOLS  # name items of the word as written
-    titled: bool = True  # written in a script whose titles thaw knows (vocab.TITLE_SCRIPTS)
+    (A plain class, not a dataclass: compiled, its constructor is a native call,
+    where a dataclass's generated ``__init__`` runs as Python, a few words a name.)"""
+
+    __slots__ = ("ascii", "abjad", "hint", "surface", "script_form", "symbols", "titled")
+
+    def __init__(
+        self,
+        ascii: str,
+        abjad: bool = False,
+        hint: str | None = None,
+        surface: str = "",
+        script_form: str = "",
+        symbols: frozenset[str] = _NO_SYMBOLS,
+        titled: bool = True,
+    ) -> None:
+        self.ascii = ascii
+        self.abjad = abjad
+        self.hint = hint  # legal / generic / number, when already known
+        self.surface = surface  # the word as written, when ascii is a code (legal forms)
+        self.script_form = script_form  # the original syllable, for Chinese and Korean
+        self.symbols = symbols  # name items of the word as written
+        self.titled = titled  # written in a script whose titles thaw knows (vocab.TITLE_SCRIPTS)
 
 
 def _syllables(word: str) -> list[_Word]:

@@ -80,13 +80,19 @@ def _group_one(match: re.Match[str]) -> str:
 _Repl = str | Callable[[re.Match[str]], str]
 _DOUBLED: Final = re.compile(r"(.)\1+")
 """The rule collapsing doubled letters (the only one without a trigger substring)."""
-_RULES: Final[tuple[tuple[re.Pattern[str], _Repl, str | None, tuple[str, ...]], ...]] = tuple(
+_RULES: Final[
+    tuple[tuple[re.Pattern[str], _Repl, str | None, tuple[str, ...], str | None], ...]
+] = tuple(
     # a template replacement ("\\1") is parsed again on every call: a function is not
     (
         _DOUBLED if p == _DOUBLED.pattern else re.compile(p),
         _group_one if r == r"\1" else r,
         t[0] if len(t) == 1 else None,
         t,
+        # a pattern that is one plain string, its own trigger ("ph" → "f"): replaced
+        # with str.replace, which substitutes the same non-overlapping occurrences
+        # from left to right as the pattern would, at a fraction of the cost
+        r if t == (p,) and re.escape(p) == p and "\\" not in r else None,
     )
     for p, r, t in _RULE_SPECS
 )
@@ -107,9 +113,12 @@ def fold_word(word: str) -> str:
     if len(word) < 2 or not word.isalpha():
         return word
     out = word
-    for pattern, repl, trigger, triggers in _RULES:
+    for pattern, repl, trigger, triggers, plain in _RULES:
         if trigger is not None:
             if trigger not in out:
+                continue
+            if plain is not None:
+                out = out.replace(trigger, plain)
                 continue
         elif triggers:
             for alternative in triggers:
