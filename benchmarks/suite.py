@@ -12,6 +12,9 @@ Runs the README's test command (``python -m pytest -q -n 2 --dist loadfile``; se
   its workers and their reaped children), the load average before and after, and
   pytest's summary line; what the pre-build of the real-data homes cost;
 * per worker: when it finished and how much of that was waiting (wall − CPU);
+* each worker's timeline: the files it ran in order, when each started and ended
+  (seconds from the command's launch), the short files in between summed, and how
+  long the worker sat idle at the end while the other finished (the critical path);
 * the files taking longest (``--dist loadfile`` puts a whole file on one worker,
   so the longest file bounds the run), with set-up and call split;
 * the slowest set-ups and calls, with their CPU.
@@ -65,6 +68,53 @@ def _phase_sum(records: list[dict[str, Any]], phase: str, key: str) -> float:
     return sum(float(r[phase][key]) for r in records)
 
 
+def _print_short(short: list[tuple[str, float, float, int]]) -> None:
+    """One timeline line for a run of short files (then empties ``short``)."""
+    if short:
+        busy = sum(end - start for _, start, end, _ in short)
+        tests = sum(span[3] for span in short)
+        print(
+            f"  {short[0][1]:7.1f} {short[-1][2]:7.1f}  {len(short)} short files"
+            f" ({tests} tests, {busy:.1f} s)"
+        )
+        short.clear()
+
+
+def timeline(records: list[dict[str, Any]], launched: float, wall: float, shown: float) -> None:
+    """Print each worker's files in the order it ran them, with their start and end
+    (seconds from ``launched``); runs of files shorter than ``shown`` seconds are
+    summed on one line."""
+    workers: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in records:
+        if "start" in record and "end" in record:
+            workers[record["worker"]].append(record)
+    for worker, recs in sorted(workers.items()):
+        recs.sort(key=lambda r: float(r["start"]))
+        spans: list[tuple[str, float, float, int]] = []  # file, start, end, tests
+        for record in recs:
+            start, end = float(record["start"]) - launched, float(record["end"]) - launched
+            if spans and spans[-1][0] == record["file"]:
+                name, first, _, count = spans[-1]
+                spans[-1] = (name, first, end, count + 1)
+            else:
+                spans.append((record["file"], start, end, 1))
+        first_start = spans[0][1] if spans else 0.0
+        last_end = spans[-1][2] if spans else 0.0
+        print(
+            f"\ntimeline of {worker}: first test at {first_start:.1f} s, last done at "
+            f"{last_end:.1f} s, idle at the end {wall - last_end:.1f} s"
+        )
+        short: list[tuple[str, float, float, int]] = []
+        for span in spans:
+            name, start, end, count = span
+            if end - start < shown:
+                short.append(span)
+                continue
+            _print_short(short)
+            print(f"  {start:7.1f} {end:7.1f}  {name} ({count} tests, {end - start:.1f} s)")
+        _print_short(short)
+
+
 def report(records: list[dict[str, Any]], top: int) -> None:
     """Print the per-worker, per-file and per-test tables (see the module docs)."""
     workers: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -106,6 +156,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", default="loadfile", help="pytest-xdist --dist")
     parser.add_argument("--top", type=int, default=25, help="rows per table")
     parser.add_argument(
+        "--shown",
+        type=float,
+        default=3.0,
+        help="timeline: files shorter than this many seconds are summed (default 3)",
+    )
+    parser.add_argument(
         "--no-bytecode",
         action="store_true",
         help="keep PYTHONDONTWRITEBYTECODE from the environment (by default it is "
@@ -125,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             env.pop("PYTHONDONTWRITEBYTECODE", None)
         basetemp = Path(folder) / "run"
         command.append(f"--basetemp={basetemp}")
-        started = time.perf_counter()
+        launched, started = time.time(), time.perf_counter()
         done = subprocess.run(
             command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
         )
@@ -159,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         + ("off (PYTHONDONTWRITEBYTECODE)" if env.get("PYTHONDONTWRITEBYTECODE") else "written")
     )
     print("pre-build (tests/prebuild.py): " + ("; ".join(prebuilt.splitlines()) or "none"))
+    timeline(records, launched, wall, args.shown)
     report(records, args.top)
     return done.returncode
 
