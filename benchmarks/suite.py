@@ -167,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         help="keep PYTHONDONTWRITEBYTECODE from the environment (by default it is "
         "removed, as .ci/run does: with it every process compiles every module)",
     )
+    parser.add_argument(
+        "--save", type=Path, help="also write the per-test records to this JSON file"
+    )
     parser.add_argument("pytest_args", nargs="*", help="more pytest arguments (after --)")
     args = parser.parse_args(argv)
 
@@ -188,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         wall = time.perf_counter() - started
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         records = _records(Path(folder))
+        if args.save:
+            args.save.write_text(json.dumps({"launched": launched, "records": records}))
         prebuild = basetemp / "prebuild.log"
         prebuilt = prebuild.read_text(errors="replace").strip() if prebuild.exists() else ""
     lines = done.stdout.strip().splitlines()
