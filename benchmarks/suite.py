@@ -150,6 +150,33 @@ def report(records: list[dict[str, Any]], top: int) -> None:
             )
 
 
+def _adopt_orphans() -> bool:
+    """Make this process the subreaper of everything the run starts (Linux), so that
+    processes outliving their parent (the Spark JVM and its Python workers, which
+    pyspark never waits for) are reaped here and their CPU counted."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(36, 1, 0, 0, 0) == 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        return False
+
+
+def _reap_orphans() -> int:
+    """Reap the adopted processes that have ended (their CPU then counts among this
+    process's children); the number reaped."""
+    reaped = 0
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return reaped
+        if pid == 0:
+            return reaped
+        reaped += 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", default="2", help="pytest-xdist -n (default 2)")
@@ -177,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.workers not in ("0", ""):
         command += ["-n", args.workers, "--dist", args.dist]
     command += args.pytest_args
+    adopted = _adopt_orphans()
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="thaw-suite-times-") as folder:
         env = {**os.environ, "THAW_SUITE_TIMES": folder}
@@ -189,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
             command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
         )
         wall = time.perf_counter() - started
+        time.sleep(1.0)  # the JVM's shut-down may lag its worker's exit a little
+        orphans = _reap_orphans() if adopted else 0
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         records = _records(Path(folder))
         if args.save:
@@ -204,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     print(" ".join(command[1:]))
     print(f"pytest: {summary}")
     print(
-        f"wall {wall:.1f} s ({wall / 60:.0f} min {wall % 60:02.0f} s), CPU {cpu:.1f} s "
+        f"wall {wall:.1f} s ({int(wall // 60)} min {wall % 60:02.0f} s), CPU {cpu:.1f} s "
         f"(user {usage.ru_utime:.1f}, system {usage.ru_stime:.1f}); "
         f"CPU / wall {cpu / wall:.2f}; max RSS of one process {usage.ru_maxrss / 1024:.0f} MB"
     )
@@ -214,6 +244,14 @@ def main(argv: list[str] | None = None) -> int:
         + " ".join(f"{x:.2f}" for x in load_before)
         + ", after "
         + " ".join(f"{x:.2f}" for x in load_after)
+    )
+    print(
+        "CPU counted: pytest, its workers and everything they started"
+        + (
+            f", including {orphans} process(es) that outlived their parent (the Spark JVM)"
+            if adopted
+            else " that their parents waited for (no subreaper here: the Spark JVM is not)"
+        )
     )
     print(
         "bytecode caches: "
