@@ -28,7 +28,13 @@ def _registered(application: typer.Typer) -> dict[str, str]:
             for name in MODULES
             if any(v is instance for v in vars(sys.modules[f"thaw.cli.{name}"]).values())
         }
-        assert len(modules) == 1, (group.name, modules)
+        # the group and every command on it come from one module
+        modules |= {
+            c.callback.__module__.removeprefix("thaw.cli.")
+            for c in instance.registered_commands
+            if c.callback is not None
+        }
+        assert len(modules) == 1 and not instance.registered_groups, (group.name, modules)
         out[group.name] = modules.pop()
     return out
 
