@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,20 +39,23 @@ _CURRENT: dict[str, object] = {"test": None, "realdata": True}
 
 
 SLOW_FILES = (
+    # one Spark session (a JVM and its Python workers) for all of tests/spark
+    # (GROUPS); the real-data file last, once the pre-build has made real_home
+    "tests/spark/test_screen.py",
+    "tests/spark/test_index_file.py",
+    "tests/spark/test_monitor.py",
+    "tests/spark/test_cli.py",
+    "tests/spark/test_decisions.py",
+    "tests/spark/test_realdata.py",
     # no real-data home: these run while the pre-build makes them
     "tests/api/test_decisions_audit.py",
     "tests/api/test_ownership.py",
-    "tests/spark/test_screen.py",
-    "tests/spark/test_index_file.py",
     "tests/monitor/test_crash.py",
     "tests/test_kill.py",
     # on real_home
     "tests/match/test_screening_real.py",
-    "tests/spark/test_realdata.py",
     "tests/store/test_limits_realdata.py",
     "tests/monitor/test_realdata.py",
-    "tests/spark/test_cli.py",
-    "tests/spark/test_monitor.py",
     # on real_profiles_home, built after real_home
     "tests/web/test_pages.py",
     "tests/ownership/test_zala.py",
@@ -79,6 +83,20 @@ SLOW_FILES = (
 they are handed out first, and the many short files fill in at the end, so that
 the workers finish together; files not named here keep their usual order."""
 
+GROUPS = ("tests/spark/",)
+"""Folders whose files pytest-xdist hands to one worker together, as one unit
+(:func:`pytest_xdist_make_scheduler`): every file of ``tests/spark`` shares the
+session-scoped Spark session of its worker, and each session costs a JVM start
+and a pool of Python workers that import thaw (some 10 CPU-s and more), so two
+workers running Spark files paid for two."""
+
+
+def work_unit(nodeid: str) -> str:
+    """The unit of work pytest-xdist hands out whole for the test ``nodeid``: its
+    file, or the folder of :data:`GROUPS` holding it."""
+    path = nodeid.split("::", 1)[0]
+    return next((group for group in GROUPS if path.startswith(group)), path)
+
 
 def pytest_configure(config: pytest.Config) -> None:
     # pytest-xdist's --dist loadfile hands out the files with the most tests first
@@ -86,6 +104,21 @@ def pytest_configure(config: pytest.Config) -> None:
     # one worker ran them while the other idled. The order is SLOW_FILES' instead.
     if hasattr(config.option, "loadscopereorder"):
         config.option.loadscopereorder = False
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadfile``, except that the files under each of :data:`GROUPS`
+    form one unit of work (pytest-xdist's own scheduler, with its grouping)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class GroupedFileScheduling(LoadFileScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return GroupedFileScheduling(config, log)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-THAW = [sys.executable, "-c", "from thaw.cli import app; app()"]
+THAW = [sys.executable, "-c", "from thaw.cli import main; main()"]
 TEMP_PREFIXES = ("thaw-series-", "thaw-xlsx-", "thaw-ods-")
 
 

@@ -9,7 +9,10 @@ names a folder. For every test it writes one JSON line to
 * ``cpu``: CPU seconds (user + system) of the pytest process itself;
 * ``child``: CPU seconds of the child processes reaped during the phase (``thaw``
   commands run as subprocesses, ``thaw serve`` when it is stopped, the Spark JVM
-  when its session ends).
+  when its session ends);
+
+and ``start`` and ``end``, the epoch times at which its set-up began and its
+tear-down ended (``benchmarks/suite.py`` draws each worker's timeline from them).
 
 A phase's wall time well above its CPU time is waiting: on a lock held by another
 worker (:func:`tests.conftest.built_once`), on a server, a browser or a sleep.
@@ -44,10 +47,15 @@ def _clock() -> tuple[float, float, float]:
 
 
 def _timed(item: pytest.Item, phase: str) -> Generator[None, None, None]:
+    began = time.time()
     before = _clock()
     yield
     after = _clock()
     record = _RECORDS.setdefault(item.nodeid, {"file": item.nodeid.split("::")[0]})
+    if phase == "setup":
+        record["start"] = round(began, 4)
+    elif phase == "teardown":
+        record["end"] = round(time.time(), 4)
     record[phase] = {
         "wall": round(after[0] - before[0], 4),
         "cpu": round(after[1] - before[1], 4),

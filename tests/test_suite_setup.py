@@ -1,5 +1,6 @@
 """The suite's own set-up (tests/conftest.py): the slow-file ranking names real
-files, and a shared home is built once, and again after a failed build."""
+files, a group of files is one unit of work, and a shared home is built once, and
+again after a failed build."""
 
 from __future__ import annotations
 
@@ -7,13 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SLOW_FILES, build_at
+from tests.conftest import GROUPS, ROOT, SLOW_FILES, build_at, work_unit
 
 
 def test_slow_files_exist_and_are_named_once() -> None:
     missing = [name for name in SLOW_FILES if not (ROOT / name).is_file()]
     assert missing == [], "renamed or removed: update SLOW_FILES in tests/conftest.py"
     assert len(set(SLOW_FILES)) == len(SLOW_FILES)
+
+
+def test_a_group_is_one_unit_of_work_and_ranked_together() -> None:
+    assert work_unit("tests/spark/test_cli.py::test_x[a]") == "tests/spark/"
+    assert work_unit("tests/spark/test_monitor.py::test_y") == "tests/spark/"
+    assert work_unit("tests/api/test_match.py::test_z") == "tests/api/test_match.py"
+    for group in GROUPS:
+        ranked = [n for n, name in enumerate(SLOW_FILES) if name.startswith(group)]
+        # the group's files are ranked next to each other (it runs as one unit)
+        assert ranked == list(range(ranked[0], ranked[0] + len(ranked)))
 
 
 def test_built_once_then_reused(tmp_path: Path) -> None:

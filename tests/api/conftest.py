@@ -99,7 +99,7 @@ def start_server(
         [
             sys.executable,
             "-c",
-            "from thaw.cli import app; app()",
+            "from thaw.cli import main; main()",
             "serve",
             "--port",
             str(port),

@@ -139,7 +139,7 @@ def web_server(
     home = copy_home(real_profiles_home, tmp_path_factory.mktemp("web") / "home")
     older = LISTS / "un_sc" / "2025-04-19" / "consolidated.xml"
     subprocess.run(
-        [sys.executable, "-c", "from thaw.cli import app; app()", "load", "--history"]
+        [sys.executable, "-c", "from thaw.cli import main; main()", "load", "--history"]
         + [str(older), "--home", str(home)],
         check=True,
         capture_output=True,

@@ -218,8 +218,9 @@ def programs_cmd(
     home: HomeOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Every authority's programmes and regimes in the active publications, with
-    listing counts by schema and the country or theme each targets."""
+    """Every authority's programmes and regimes in the active publications.
+
+    Each with its listing counts by schema and the country or theme it targets."""
     if theme and theme.lower() not in themes():
         raise fail(f"unknown theme {theme!r}; themes: {', '.join(themes())}")
     with open_store(home, readonly=True) as store:
