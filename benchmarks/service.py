@@ -231,12 +231,19 @@ class Server:
         return out
 
     def measure(
-        self, clients: int, seconds: float, bodies: list[dict[str, Any]], start: int = 0
+        self,
+        clients: int,
+        seconds: float,
+        bodies: list[dict[str, Any]],
+        start: int = 0,
+        once: bool = False,
     ) -> dict[str, Any]:
         """:func:`load`, plus the server's CPU time per request: on a machine shared
         with other work, ``1000 / cpu_ms_per_request`` is what one core would serve."""
         began = self.cpu_seconds()
-        stats = asyncio.run(load(self.url, self.key, clients, seconds, bodies, start=start))
+        stats = asyncio.run(
+            load(self.url, self.key, clients, seconds, bodies, start=start, once=once)
+        )
         used = self.cpu_seconds() - began
         if stats["requests"]:
             server_ms = 1000 * used / stats["requests"]
@@ -718,27 +725,30 @@ def audit_append_cost(folder: Path, n: int = 2000) -> dict[str, float]:
     return out
 
 
-BATCH_SETS: dict[str, tuple[str, Any, int]] = {
+BATCH_SETS: dict[str, tuple[str, Any, int, bool]] = {
     "customer": (
         "customer-like (each batch 49 negatives_us + 49 negatives_global_dev + 2 positives_un"
         " rows, with birth date, nationality and gender; after a warm-up of 5,000 other"
         " customers, names the server has not screened before)",
         customer_bodies,
         50,
+        True,
     ),
     "listed": (
         "list-derived, harder (half names of UN listings, some with a birth year or"
         " country, half invented common names; the 2,000 names recur)",
         batch_bodies,
         10,
+        False,
     ),
 }
-"""The two batch name sets: what integrators send (the target's figure), and a
-harder one made of listed names (each shares its words with many listings, so
-has many more candidates to score); with the batches of the set's end that warm
-the server up first. The screener caches work per word, per process: a server
-that has run for a while has met the common words of its customers' names (the
-warm-up), not their every name (the measured batches are new to it)."""
+"""The two batch name sets (label, maker, warm-up batches, names distinct): what
+integrators send (the target's figure), and a harder one made of listed names
+(each shares its words with many listings, so has many more candidates to score);
+with the batches of the set's end that warm the server up first. The screener
+caches work per word, per process: a server that has run for a while has met the
+common words of its customers' names (the warm-up), not their every name (the
+measured batches are new to it)."""
 
 
 def batch_phases(
@@ -748,24 +758,25 @@ def batch_phases(
     :data:`BATCH_SETS`, with 1 and 2 batch requests in flight at once: names/s,
     latency per batch, and the server's CPU per name by kind of process (its
     workers, and the processes they fork to screen a batch). A warm-up with the
-    set's last batches comes first (not measured); then each phase goes on with
-    batches the phases before it did not send."""
+    set's last batches comes first (not measured). In a set of distinct names each
+    phase then sends batches of its own share of the set, each at most once (it
+    stops early when its share runs out), so that no phase meets a name an earlier
+    one sent; a set whose names recur is sent in turn, for the phase's time."""
     out: dict[str, Any] = {}
-    for kind, (_, make, warm_up) in BATCH_SETS.items():
+    for kind, (_, make, warm_up, distinct) in BATCH_SETS.items():
         bodies = make()
         warm, bodies = bodies[-warm_up:], bodies[:-warm_up]
         asyncio.run(load(server.url, server.key, 2, 600, warm, once=True))
-        start = 0
-        for c in clients:
+        share = len(bodies) // len(clients) if distinct else len(bodies)
+        for i, c in enumerate(clients):
+            mine = bodies[i * share : (i + 1) * share] if distinct else bodies
             before = server.cpu_by_kind()
-            stats = server.measure(c, seconds, bodies, start=start)
+            stats = server.measure(c, seconds, mine, once=distinct)
             after = server.cpu_by_kind()
-            start += stats["sent"]
             names = 100 * stats["requests"] or 1
             stats["cpu_ms_per_name"] = {
                 k: round(1000 * (after[k] - before[k]) / names, 4) for k in before
             }
-            stats["batches_sent_again"] = max(0, start - len(bodies))
             out[f"{kind}_{c}"] = stats
     return out
 
@@ -777,20 +788,17 @@ def print_batch_phases(report: dict[str, Any], workers: int) -> None:
         "screening a batch with the batch processes it forks (THAW_BATCH_PROCESSES, default "
         "the CPU cores: the worker and cores - 1 forked); 1 or 2 batches in flight at once"
     )
-    for kind, (label, _, _) in BATCH_SETS.items():
+    for kind, (label, *_) in BATCH_SETS.items():
         print(f"  names: {label}")
         for key, b in report.items():
             if not key.startswith(kind + "_"):
                 continue
             per = b["cpu_ms_per_name"]
             total = sum(per.values())
-            again = f"; {b['batches_sent_again']} batches sent twice" * bool(
-                b["batches_sent_again"]
-            )
             print(
                 f"    {b['clients']} in flight: {b['names_per_s']:,.0f} names/s (p50 "
-                f"{b['p50_ms']} ms, p99 {b['p99_ms']} ms a batch; errors {b['errors'] or 0}"
-                f"{again}); server CPU {total:.3f} ms a name (= "
+                f"{b['p50_ms']} ms, p99 {b['p99_ms']} ms a batch; errors {b['errors'] or 0}; "
+                f"{b['requests']} batches); server CPU {total:.3f} ms a name (= "
                 f"{round(2000 / total) if total else None} names per 2 CPU-s): workers "
                 f"{per['worker_user'] + per['worker_sys']:.3f}, "
                 f"batch processes {per['batch_user'] + per['batch_sys']:.3f}; client "
@@ -861,7 +869,7 @@ def batch_cost_split(home: Path, batches: int = 20) -> dict[str, dict[str, float
     saved = [(owner, name, owner.__dict__.get(name)) for owner, name, _ in patches]
     app, key = in_process_app(home, "cost split", batch_processes=1)
     sets = {
-        kind: [json.dumps(b).encode() for b in make()] for kind, (_, make, _) in BATCH_SETS.items()
+        kind: [json.dumps(b).encode() for b in make()] for kind, (_, make, *_) in BATCH_SETS.items()
     }
 
     async def run() -> dict[str, dict[str, float]]:
