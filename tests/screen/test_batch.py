@@ -90,6 +90,21 @@ def test_csv_gzip_and_bom(screener: Screener, tmp_path: Path) -> None:
     assert [p.where for p in problems] == ["line 3", "line 5", "line 7"]
 
 
+def test_csv_quote_left_open_is_a_bad_row(screener: Screener, tmp_path: Path) -> None:
+    # the quote opened on line 3 is never closed: the reader swallows lines 4-5
+    path = tmp_path / "open.csv"
+    path.write_bytes(b'name,id\nKirill Dmitriev,a\n"Banco Nacional,b\nJohn Smith,c\nJane Doe,d\n')
+    lines, problems = run(screener, path, workers=1)
+    assert [r["id"] for r in lines] == ["a"]
+    assert [(p.where, p.skipped) for p in problems] == [("lines 3-5", True)]
+    assert "quote" in problems[0].reason
+    # closed again further down: the rows after the closing quote are screened
+    path.write_bytes(b'name,id\n"Banco Nacional,b\nJohn Smith,c\nJane" Doe,d\nAnna Li,e\n')
+    lines, problems = run(screener, path, workers=1)
+    assert [r["id"] for r in lines] == ["e"]
+    assert [p.where for p in problems] == ["lines 2-4"]
+
+
 def test_csv_quoted_newline_and_bad_bytes(screener: Screener, tmp_path: Path) -> None:
     path = tmp_path / "odd.csv"
     path.write_bytes(

@@ -398,7 +398,8 @@ class _CsvSource(_TextSource):
             return
         if lines.overlong:
             raise BatchError(f"{self.path}: line 1: header {_too_long('line', MAX_LINE_CHARS)}")
-        reader = csv.reader(itertools.chain([first], lines), delimiter=_sniff_delimiter(first))
+        delimiter = _sniff_delimiter(first)
+        reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
         try:
             header = next(reader)
         except StopIteration:
@@ -448,7 +449,30 @@ class _CsvSource(_TextSource):
                 fields = dict(zip(names, pick(values), strict=True))
             else:
                 fields = {c: values[i] for i, c in wanted if i < len(values)}
+            if last_line > start and _swallowed_rows(fields, delimiter):
+                yield _Raw(
+                    row,
+                    f"lines {start}-{last_line}",
+                    None,
+                    "a quoted field runs over several lines that look like rows (a quote "
+                    "left open?): this row and those lines were not screened",
+                )
+                continue
             yield _checked_fields(row, where, fields)
+
+
+def _swallowed_rows(fields: dict[str, str], delimiter: str) -> bool:
+    """Whether a row read over several lines holds what look like further rows: a
+    field with a line break followed by the file's delimiter. A quote left open
+    makes the CSV reader read on, through the rows after it, up to the next quote
+    or the end of the file; a name legitimately quoted over two lines
+    (``"Kirill\nDmitriev"``) holds no delimiter after its break."""
+    for value in fields.values():
+        for brk in ("\n", "\r"):
+            at = value.find(brk)
+            if at >= 0 and delimiter in value[at:]:
+                return True
+    return False
 
 
 def _too_long(what: str, limit: int) -> str:
