@@ -165,7 +165,13 @@ def test_every_screening_is_audited_and_the_chain_detects_an_edit(fresh_server: 
         rows = list(csv.DictReader(io.StringIO(as_csv.text)))
         assert len(rows) == len(records) and rows[0]["hash"] == records[0]["hash"]
         assert http.get("/audit", params={"since": "2999-01-01"}).text == ""
+        for route, param in (("/audit", "since"), ("/audit", "until"), ("/decisions", "since")):
+            bad = http.get(route, params={param: "yesterday"})
+            assert bad.status_code == 400, (route, param)
+            assert f"invalid {param} 'yesterday'" in bad.json()["detail"]
     assert thaw("audit", "verify", "--home", server.home).code == 0
+    refused = thaw("audit", "export", "--since", "yesterday", "--home", server.home)
+    assert refused.code == 1 and "invalid --since 'yesterday'" in refused.err
     # someone edits a record in the database
     with sqlite3.connect(server.home / "state.db") as db:
         db.execute("UPDATE audit SET results = '{}' WHERE seq = ?", (matches[1]["seq"],))

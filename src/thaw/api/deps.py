@@ -93,3 +93,16 @@ async def audit_async(
                 await rt.audit.submit_async(record)
     except Exception as exc:
         raise HTTPException(503, "the audit trail cannot be written; try again") from exc
+
+
+def check_when_param(value: str | None, name: str) -> None:
+    """Refuse (400) a date parameter (``since``, ``until``) that is no date or time,
+    with what is accepted: a word such as ``yesterday`` would otherwise compare as a
+    string and answer a question that was not asked (an empty list, or everything)."""
+    from thaw.history.diff import check_when
+
+    if value is not None:
+        try:
+            check_when(value, name)
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from exc

@@ -175,6 +175,19 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def check_when_option(value: str | None, option: str) -> None:
+    """Refuse a date option (``--since``, ``--until``) that is no date or time: a
+    word such as ``yesterday`` would otherwise compare as a string and answer a
+    question that was not asked (an empty list, or everything)."""
+    from thaw.history.diff import check_when
+
+    if value is not None:
+        try:
+            check_when(value, option)
+        except ValueError as exc:
+            raise fail(str(exc)) from exc
+
+
 def after_load(store: Store) -> None:
     """Bring what derives from the active records up to date after new publications
     became active: the screening index (:func:`thaw.index.ensure_index`) and the

@@ -23,7 +23,16 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail, open_store
+from thaw.cli._app import (
+    HomeOption,
+    JsonOption,
+    app,
+    check_when_option,
+    console,
+    err,
+    fail,
+    open_store,
+)
 from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor import Monitor, PortfolioError, PortfolioInputError, Step, read_rows
 from thaw.monitor.webhooks import WebhookError, check_url, deliver_due, deliver_loop
@@ -241,18 +250,6 @@ def portfolio_remove(
     console.print(f"Removed portfolio {escape(name)}.", highlight=False)
 
 
-def _check_since(since: str | None) -> None:
-    """Refuse a ``--since`` that is no date or time (an empty list would say "no
-    events" where the question was not understood)."""
-    from thaw.history.diff import check_when
-
-    if since is not None:
-        try:
-            check_when(since, "--since")
-        except ValueError as exc:
-            raise fail(str(exc)) from exc
-
-
 @app.command("alerts")
 def alerts_cmd(
     portfolio: Annotated[str | None, typer.Option(help="Only this portfolio.")] = None,
@@ -267,7 +264,7 @@ def alerts_cmd(
 ) -> None:
     """Current alerts of every portfolio (or one); with --since or --events, the
     events (new_hit, hit_amended, hit_removed, row_changed, ownership_hit) recorded since."""
-    _check_since(since)
+    check_when_option(since, "--since")
     with _portfolios(home) as ps:
         if events or since is not None:
             found = recorded_events(ps, portfolio, since)
@@ -512,7 +509,7 @@ def digest_cmd(
 
     from thaw.monitor.digest import SmtpSettings, send_digest
 
-    _check_since(since)
+    check_when_option(since, "--since")
     settings = SmtpSettings(smtp_host, smtp_port, sender, starttls, username, password)
     with _portfolios(home) as ps:
         try:

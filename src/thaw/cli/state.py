@@ -13,7 +13,15 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail
+from thaw.cli._app import (
+    HomeOption,
+    JsonOption,
+    app,
+    check_when_option,
+    console,
+    err,
+    fail,
+)
 from thaw.schemas.state import AuditVerifyModel, DecisionModel, KeyModel, audit_lines, csv_safe
 from thaw.store.state import ROLES, Decision, State, open_state
 
@@ -168,6 +176,7 @@ def decisions_list(
     as_json: JsonOption = False,
 ) -> None:
     """Decisions taken, oldest first."""
+    check_when_option(since, "--since")
     with _state(home, database_url) as state:
         decisions = state.decisions.list(since)
     if as_json:
@@ -203,6 +212,7 @@ def decisions_export(
 
     if format not in ("csv", "jsonl"):
         raise fail(f"unknown format {format!r} (csv or jsonl)")
+    check_when_option(since, "--since")
     with _state(home, database_url) as state:
         decisions = [DecisionModel.of(d).model_dump() for d in state.decisions.list(since)]
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
@@ -257,6 +267,8 @@ def audit_export(
 
     if format not in ("csv", "jsonl"):
         raise fail(f"unknown format {format!r} (csv or jsonl)")
+    check_when_option(since, "--since")
+    check_when_option(until, "--until")
     with _state(home, database_url) as state:
         stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
         try:

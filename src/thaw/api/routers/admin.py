@@ -9,7 +9,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from thaw.api.auth import SESSION_COOKIE, Principal, require
-from thaw.api.deps import audit
+from thaw.api.deps import audit, check_when_param
 from thaw.api.matching import QueryError, parse_example, target_fingerprint
 from thaw.api.runtime import runtime
 from thaw.decisions import customer_fingerprint
@@ -138,7 +138,9 @@ def list_decisions(
     since: Annotated[str | None, Query(description="ISO date or time")] = None,
     customer_id: Annotated[str | None, Query()] = None,
 ) -> list[DecisionModel]:
-    """Decisions taken (since a time), or the current ones of one customer."""
+    """Decisions taken (since a time), or the current ones of one customer; a
+    ``since`` that is no date or time is a 400."""
+    check_when_param(since, "since")
     decisions = runtime(request).state.decisions
     if customer_id is not None:
         return [DecisionModel.of(d) for d in decisions.for_customer(customer_id).values()]
@@ -153,7 +155,10 @@ def export_audit(
     until: Annotated[str | None, Query(description="ISO date or time (exclusive)")] = None,
     format: Annotated[Literal["jsonl", "csv"], Query()] = "jsonl",
 ) -> StreamingResponse:
-    """The audit trail between two times, streamed as JSON lines or CSV."""
+    """The audit trail between two times, streamed as JSON lines or CSV; a ``since``
+    or ``until`` that is no date or time is a 400."""
+    check_when_param(since, "since")
+    check_when_param(until, "until")
     records = runtime(request).state.audit.export(since, until)
     media = "application/x-ndjson" if format == "jsonl" else "text/csv"
     return StreamingResponse(audit_lines(records, format), media_type=media)

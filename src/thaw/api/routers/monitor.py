@@ -18,9 +18,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from thaw.api.auth import Principal, require
-from thaw.api.deps import audit
+from thaw.api.deps import audit, check_when_param
 from thaw.api.runtime import runtime
-from thaw.history.diff import check_when
 from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor import Monitor, PortfolioError, PortfolioInputError, RowData
 from thaw.monitor.inputs import row_from_fields
@@ -172,11 +171,7 @@ def alerts(
     """Current alerts (``thaw alerts --json``) or, with ``events`` or ``since``, the
     events (``new_hit``, ``hit_amended``, ``hit_removed``, ``row_changed``,
     ``ownership_hit``); a ``since`` that is no date or time is a 400."""
-    if since is not None:
-        try:
-            check_when(since, "since")
-        except ValueError as exc:
-            raise HTTPException(400, str(exc)) from exc
+    check_when_param(since, "since")
     with _portfolios(request) as ps:
         if events or since is not None:
             return [e.payload for e in recorded_events(ps, portfolio, since)]
