@@ -38,6 +38,8 @@ def test_chart_series(server: Server) -> None:
         every = http.get("/chart").json()["series"]
         assert {s["label"] for s in every} >= {"un_sc", "us_ofac_sdn"}
         assert http.get("/chart", params={"top": 0}).status_code == 422
+        unknown = http.get("/chart", params={"source": "nosuch"})
+        assert unknown.status_code == 404 and "nosuch" in unknown.json()["detail"]
 
 
 def test_whatif_over_a_results_file(server: Server) -> None:

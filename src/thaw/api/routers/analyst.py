@@ -52,8 +52,12 @@ def chart(
     top: Annotated[int, Query(ge=1, le=30)] = 8,
 ) -> dict[str, Any]:
     """The data of ``thaw chart``: listings over time, one series per source (or,
-    for one source, its total and its largest programmes)."""
-    series = chart_series(_store(request), source=source, program=program, top=top)
+    for one source, its total and its largest programmes); 404 for a source that
+    has no publication loaded, as ``GET /changes``."""
+    store = _store(request)
+    if source and source not in store.sources():
+        raise HTTPException(404, f"no publication of {source} loaded")
+    series = chart_series(store, source=source, program=program, top=top)
     return {"series": [{"label": s.label, "points": s.points} for s in series]}
 
 
