@@ -69,6 +69,12 @@ def screen_file_spark(
         highlight=False,
         soft_wrap=True,
     )
+    # the exit status of screen-file without Spark: 1 when no row could be
+    # screened, 2 when some rows were not
+    if summary.rows and not summary.screened:
+        raise typer.Exit(1)
+    if summary.errors:
+        raise typer.Exit(2)
 
 
 @app.command("spark-monitor")
