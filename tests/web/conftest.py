@@ -32,11 +32,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = Path(
-    os.environ.get("THAW_SCREENSHOTS")
-    or Path(tempfile.gettempdir()) / f"thaw-screenshots-{os.getpid()}"
+    os.environ.get("THAW_SCREENSHOTS") or Path(tempfile.gettempdir()) / "thaw-screenshots"
 )
-"""Where the pages' screenshots go: a temporary folder, so that a test run leaves the
-repository as it was; ``THAW_SCREENSHOTS=docs/screenshots`` refreshes the README's."""
+"""Where the pages' screenshots go: one temporary folder, which each run overwrites
+(so that a run leaves neither the repository nor the temp folder growing);
+``THAW_SCREENSHOTS=docs/screenshots`` refreshes the README's."""
 VIEWPORT = {"width": 1366, "height": 768}
 
 
