@@ -240,3 +240,14 @@ def test_a_name_missing_on_one_side_is_no_substitution(query: str, listed: str) 
     result = score(Query(query, "Person"), _entry("Person", listed))
     assert result.score >= 0.9, result.explanation
     assert not any(e.feature == "name_shape" for e in result.evidence)
+
+
+def test_a_name_that_aligned_under_another_reading_says_what_was_asked() -> None:
+    # 金正恩 in hanja aligns through its Korean reading 김정은
+    read = score(Query("金正恩", "Person"), _entry("Person", "KIM, Jong Un"))
+    assert read.score >= 0.9, read.explanation
+    assert "name '金正恩' read as '김정은' ~ 'KIM, Jong Un'" in read.explanation
+    # a name that aligned as given is quoted once
+    plain = score(Query("Kim Jong Un", "Person"), _entry("Person", "KIM, Jong Un"))
+    assert "name 'Kim Jong Un' ~ 'KIM, Jong Un'" in plain.explanation
+    assert "read as" not in plain.explanation

@@ -223,8 +223,15 @@ class NameFeature(Feature):
         if nm is None:
             return Evidence(logit)
         kind = ctx.name_kind
+        # a name that aligned under another reading says both: what was asked,
+        # and the reading that aligned ('金正恩' read as '김정은')
+        asked = nm.query.original
+        if asked != ctx.query.name:
+            asked = f"{ctx.query.name!r} read as {asked!r}"
+        else:
+            asked = repr(asked)
         note = (
-            f"name {nm.query.original!r} ~ {nm.result.original!r}"
+            f"name {asked} ~ {nm.result.original!r}"
             f"{'' if kind in ('primary', 'alias') else f' ({kind})'}: "
             f"{nm.describe()} = {ctx.name_score:.2f}"
         )
