@@ -223,13 +223,11 @@ class NameFeature(Feature):
         if nm is None:
             return Evidence(logit)
         kind = ctx.name_kind
-        # a name that aligned under another reading says both: what was asked,
-        # and the reading that aligned ('金正恩' read as '김정은')
-        asked = nm.query.original
-        if asked != ctx.query.name:
-            asked = f"{ctx.query.name!r} read as {asked!r}"
-        else:
-            asked = repr(asked)
+        asked = repr(nm.query.original)
+        if nm.query.original != ctx.query.name:
+            # aligned under another reading: what was asked, and the reading
+            # that aligned ('金正恩' read as '김정은')
+            asked = f"{ctx.query.name!r} read as {asked}"
         note = (
             f"name {asked} ~ {nm.result.original!r}"
             f"{'' if kind in ('primary', 'alias') else f' ({kind})'}: "
