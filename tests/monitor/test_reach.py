@@ -4,6 +4,8 @@ result still equals a full re-screen."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +19,7 @@ from thaw.monitor import Monitor, RowData
 from thaw.monitor.keys import RowIndex, postings_of, probe_keys
 from thaw.monitor.screening import CandidateSets, Rarity, text_rarity
 from thaw.store import Store
-from thaw.store.portfolios import Changes, PortfolioStore
+from thaw.store.portfolios import Changes, PortfolioInfo, PortfolioStore
 
 # a portfolio whose rows share their commonest tokens with many listings
 COMMON = [
@@ -30,6 +32,18 @@ FILLERS = [
     person("us_ofac_sdn", str(200 + i), f"Mohammad Filler{i} Ali", programs=("IRAN",))
     for i in range(30)
 ]
+
+
+@contextmanager
+def _monitored(store: Store) -> Iterator[tuple[Monitor, PortfolioInfo, dict[str, float]]]:
+    """A monitor of portfolio "p" (the rows and the common-token rows) over the base
+    listings and fillers, with the portfolio's info and its pinned weights."""
+    publish(store, "us_ofac_sdn", [*BASE, *FILLERS], "2022-02-01")
+    ensure_index(store)
+    with Monitor(store, workers=1, decisions=False) as monitor:
+        monitor.add("p", [*ROWS, *COMMON])
+        info = monitor.portfolios.portfolio("p")
+        yield monitor, info, monitor.portfolios.rarity(info.id)
 
 
 def _index(rows: list[tuple[int, RowData]], rarity: dict[str, float] | None) -> RowIndex:
@@ -76,12 +90,7 @@ def test_an_identifier_always_reaches_its_row() -> None:
 
 
 def test_common_tokens_no_longer_reach_every_row(store: Store) -> None:
-    publish(store, "us_ofac_sdn", [*BASE, *FILLERS], "2022-02-01")
-    ensure_index(store)
-    with Monitor(store, workers=1, decisions=False) as monitor:
-        monitor.add("p", [*ROWS, *COMMON])
-        info = monitor.portfolios.portfolio("p")
-        pinned = monitor.portfolios.rarity(info.id)
+    with _monitored(store) as (monitor, info, pinned):
         assert pinned["mohamad"] < pinned["hasani"]
         # more listings of the common tokens (their document frequency and the
         # number of listings move): no row is screened again, and nothing differs
@@ -179,12 +188,7 @@ def test_the_row_index_file_is_mapped_and_reaches_the_same_rows(tmp_path: Path) 
 
 
 def test_a_portfolio_without_pinned_weights_is_pinned_on_its_next_step(store: Store) -> None:
-    publish(store, "us_ofac_sdn", [*BASE, *FILLERS], "2022-02-01")
-    ensure_index(store)
-    with Monitor(store, workers=1, decisions=False) as monitor:
-        monitor.add("p", [*ROWS, *COMMON])
-        info = monitor.portfolios.portfolio("p")
-        pinned = monitor.portfolios.rarity(info.id)
+    with _monitored(store) as (monitor, info, pinned):
         # as a portfolio of a version before the pins: none
         monitor.portfolios.set_stats(info.id, monitor.portfolios.stats(info.id))
         assert monitor.portfolios.rarity(info.id) == {}
