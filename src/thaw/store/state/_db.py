@@ -165,6 +165,8 @@ class SqliteDatabase(Database):
     kind = "sqlite"
     TIMEOUT = 30.0
     """Seconds a blocking statement waits for another connection's write lock."""
+    _WAIT_MS = int(TIMEOUT * 1000)
+    """:attr:`TIMEOUT` as SQLite's ``busy_timeout`` (milliseconds)."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -173,7 +175,7 @@ class SqliteDatabase(Database):
         self.db = sqlite3.connect(
             path, isolation_level=None, check_same_thread=False, timeout=self.TIMEOUT
         )
-        self._busy_ms = int(self.TIMEOUT * 1000)
+        self._busy_ms = self._WAIT_MS
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         with self.lock:
@@ -197,7 +199,7 @@ class SqliteDatabase(Database):
     @contextmanager
     def transaction(self, wait: bool = True) -> Iterator[None]:
         with self.lock:
-            self._busy_timeout(int(self.TIMEOUT * 1000) if wait else 0)
+            self._busy_timeout(self._WAIT_MS if wait else 0)
             try:
                 self.db.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
@@ -215,7 +217,7 @@ class SqliteDatabase(Database):
         """A statement outside a transaction waits for locks as usual, whatever
         the last ``transaction(wait=False)`` set."""
         if not self.db.in_transaction:
-            self._busy_timeout(int(self.TIMEOUT * 1000))
+            self._busy_timeout(self._WAIT_MS)
 
     def _busy_timeout(self, ms: int) -> None:
         """Set how long a statement waits for another connection's lock (only when
