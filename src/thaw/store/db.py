@@ -29,6 +29,7 @@ from importlib import resources
 from pathlib import Path
 
 from thaw.model import Address, Identifier, Link, Name, Record
+from thaw.store._sqlite import enable_wal
 from thaw.store.publications import LISTS, StoredPublication
 
 SCHEMA_VERSION = "1"
@@ -189,7 +190,7 @@ class Store:
         try:
             if self._schema_version() is None:
                 # a new (or older) store: the only open that writes
-                self.db.execute("PRAGMA journal_mode=WAL")
+                enable_wal(self.db, BUSY_TIMEOUT_S)
                 self.db.executescript(
                     resources.files("thaw.store").joinpath("schema.sql").read_text()
                 )

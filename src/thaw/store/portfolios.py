@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from thaw.store import _postgres as postgres
+from thaw.store._sqlite import enable_wal
 from thaw.store.sealing import Sealer, fingerprint
 
 SCHEMA = """
@@ -415,7 +416,7 @@ class PortfolioStore:
             if url:
                 self.path = Path(url.removeprefix("sqlite:///"))
             raw = sqlite3.connect(self.path, isolation_level=None, timeout=60.0)
-            raw.execute("PRAGMA journal_mode=WAL")
+            enable_wal(raw, 60.0)
             raw.execute("PRAGMA synchronous=NORMAL")
             raw.execute("PRAGMA foreign_keys=ON")
             raw.executescript(SCHEMA)

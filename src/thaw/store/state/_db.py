@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from thaw.store import _postgres as postgres
+from thaw.store._sqlite import enable_wal
 
 _SQLITE_DDL = """
 CREATE TABLE IF NOT EXISTS api_keys (
@@ -176,7 +177,7 @@ class SqliteDatabase(Database):
             path, isolation_level=None, check_same_thread=False, timeout=self.TIMEOUT
         )
         self._busy_ms = self._WAIT_MS
-        self.db.execute("PRAGMA journal_mode=WAL")
+        enable_wal(self.db, self.TIMEOUT)
         self.db.execute("PRAGMA synchronous=NORMAL")
         with self.lock:
             self.db.executescript(_SQLITE_DDL)
