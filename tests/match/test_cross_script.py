@@ -18,13 +18,9 @@ PAIRS = Path(__file__).resolve().parents[1] / "fixtures" / "match" / "cross_scri
 #: Pairs of the development split (lists and hand-written variants) that do
 #: not match yet, and why: a published inconsistency (OFSI lists ياسين أحمد
 #: الجبين only as Yasin Ahmad DAHI and Yasin DHAHI, no name writing al-Jubain;
-#: benchmarks/cross_script_pairs.py records it), and Khmer names whose vowels
-#: anyascii guesses and whose one- or two-consonant words the consonant keys
-#: leave weak (ជា *Chea*, រង្ស៊ី *Rainsy*).
+#: benchmarks/cross_script_pairs.py records it).
 KNOWN_MISSES = {
     "ياسين أحمد الجبين",
-    "សម រង្ស៊ី",
-    "ជា ស៊ីម",
 }
 
 

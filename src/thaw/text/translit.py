@@ -35,9 +35,15 @@ Each script gets the treatment its writing system needs:
   flagged like an abjad (Thai leaves vowels unwritten, and its romanisations
   differ mostly in vowels: *Somphon*, *Sompol*); name analysis offers the Royal
   Thai General System reading as a variant.
-* **Ethiopic**: ICU, its sixth-order vowel ``ǝ`` dropped at the end of a
-  word and where its letter closes a syllable (``ግርማይ`` → *girmay*), read *i*
-  elsewhere (``ፍትዊ`` → *fitwi*); the first-order vowel is *e* (``መለስ`` *Meles*).
+* **Khmer**: read by syllable, each vowel sign by the series of the consonant
+  before it, as the UNGEGN romanisation does (:mod:`thaw.text.khmer`:
+  ``ហ៊ុន សែន`` → *hun sen*, ``ជា`` → *chea*), flagged like an abjad (its
+  romanisations differ mostly in vowels: *Hun*, *Hon*).
+* **Ethiopic**: ICU, the letters English has no letter for spelt as names
+  spell them (``ጃ`` *j*, ``ሸ`` *sh*, ``ኝ`` *gn*, ``ጸ`` *ts*), its
+  sixth-order vowel ``ǝ`` dropped at the end of a word and where its letter
+  closes a syllable (``ግርማይ`` → *girmay*), read *i* elsewhere (``ፍትዊ`` →
+  *fitwi*); the first-order vowel is *e* (``መለስ`` *Meles*).
 * Anything else: ICU's ``Any-Latin``; what still is not ASCII is dropped.
 
 Readings of a whole name that name analysis offers beside these as variants:
@@ -58,6 +64,7 @@ from anyascii import anyascii
 from rigour._core import codepoint_script, maybe_ascii
 
 from thaw.text.chinese import han_words
+from thaw.text.khmer import khmer_reading
 from thaw.text.korean import korean_words
 from thaw.text.rules import rules as _rules
 from thaw.text.rules import transliterator as _icu
@@ -80,10 +87,10 @@ INDIC_SCRIPTS: Final = frozenset(
 )
 RIGOUR_SCRIPTS: Final = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian"})
 CJK_SCRIPTS: Final = frozenset({"Han", "Hiragana", "Katakana"})
-#: Scripts read with ``anyascii`` that leave a syllable's vowel unwritten, as
-#: Thai does, and whose romanisations differ mostly in vowels (ហ៊ុន សែន
-#: *hon saen*, listed *Hun Sen*; សម *sm*, *Sam*): flagged like an abjad, so that
-#: the matcher compares their words on consonants.
+#: Scripts that leave a syllable's vowel unwritten, as Thai does, and whose
+#: romanisations differ mostly in vowels (ហ៊ុន *Hun*, *Hon*; Lao is read with
+#: ``anyascii``, Khmer by :mod:`thaw.text.khmer`): flagged like an abjad, so
+#: that the matcher compares their words on consonants.
 VOWELLESS_SCRIPTS: Final = frozenset({"Khmer", "Lao"})
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
@@ -369,6 +376,24 @@ _ETHIOPIC_VOWELS: Final = frozenset("aeiou")
 _ETHIOPIC_FIRST_ORDER: Final = re.compile("a(?!\u0304)")
 
 
+#: ICU's letters (decomposed) for the Ethiopic consonants that English has no
+#: letter for, as Ethiopian and Eritrean names spell them, where Latin-ASCII
+#: would drop the mark and write another sound: ጀ *j* (ጃዋር *Jawar*, not
+#: *Gawar*), ሸ *sh*, ቸ and ጨ *ch*, ዠ *zh*, ኘ *gn* (ደሳለኝ *Desalegn*), ጸ and
+#: ፀ *ts* (ደብረጽዮን *Debretsion*, ፀጋዬ *Tsegaye*). The ejective ch first,
+#: whose two marks would otherwise leave a dotted c.
+_ETHIOPIC_LETTERS: Final = (
+    ("c\u0323\u030c", "ch"),
+    ("c\u030c", "ch"),
+    ("s\u030c", "sh"),
+    ("z\u030c", "zh"),
+    ("g\u030c", "j"),
+    ("n\u0303", "gn"),
+    ("s\u0323", "ts"),
+    ("d\u0323", "ts"),
+)
+
+
 def _ethiopic(word: str) -> list[str]:
     """An Ethiopic word (Amharic, Tigrinya) by ICU, its sixth-order vowel ``ǝ``
     read as names spell it, by the syllables of the word (and its first-order
@@ -379,6 +404,9 @@ def _ethiopic(word: str) -> list[str]:
     *i* (the first letter of ግርማይ, the ን of ዮሐንስ *Yohannis*), instead of
     splitting the word at a letter that Latin-ASCII cannot write."""
     latin = unicodedata.normalize("NFD", _icu("Any-Latin").transliterate(word))
+    for letter, spelling in _ETHIOPIC_LETTERS:
+        if letter in latin:
+            latin = latin.replace(letter, spelling)
     # the first order (ä, which ICU writes a) is e in names, the fourth (ā) a:
     # ተስፋዬ *Tesfaye*, መለስ *Meles*, ሃይለ *Haile*
     latin = _without_marks(_ETHIOPIC_FIRST_ORDER.sub("e", latin))
@@ -415,10 +443,10 @@ def transliterate_word(word: str) -> tuple[tuple[str, ...], bool]:
     Returns the words and whether the source was written in an abjad (vowels
     missing). A word may give several (a Chinese word one per syllable), and gives
     none only when it holds no letters: a word in a script that neither rigour
-    nor ICU romanises (Khmer, Lao, Tibetan, Sinhala, Cherokee, Yi, …) is read
+    nor ICU romanises (Lao, Tibetan, Sinhala, Cherokee, Yi, …) is read
     with ``anyascii``'s per-character tables, so that it is compared by how it
-    sounds rather than silently dropped from the name; Khmer and Lao so read
-    are flagged like an abjad (:data:`VOWELLESS_SCRIPTS`). (Latin, Cyrillic, Greek,
+    sounds rather than silently dropped from the name; Lao so read is
+    flagged like an abjad, as Khmer is (:data:`VOWELLESS_SCRIPTS`). (Latin, Cyrillic, Greek,
     Armenian and Georgian stay exactly as rigour reads them.)
     """
     words, abjad = _script_words(word)
@@ -477,6 +505,8 @@ def _script_words(word: str) -> tuple[tuple[str, ...], bool]:
         return tuple(_ascii_words(thai_readings(word)[1])), True
     if script == "Ethiopic":
         return tuple(_ethiopic(word)), False
+    if script == "Khmer":
+        return tuple(_ascii_words(khmer_reading(word))), True
     out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
     return tuple(_ascii_words(out)), False
 

@@ -1,0 +1,241 @@
+"""Romanisation of Khmer names by syllable, after the UNGEGN system (1972) as
+Cambodian names are spelt in Latin letters.
+
+Khmer writes each consonant in one of two *series*: the first (``ក ខ ច ឆ ដ ឋ
+ណ ត ថ ប ផ ស ហ ឡ អ``) and the second (``គ ឃ ង ជ ឈ ញ ឌ ឍ ទ ធ ន ព ភ ម យ រ ល
+វ``). A vowel sign is read one way after a first-series consonant and another
+after a second-series one (``ា`` is *a* in ``សា`` *sa*, *ea* in ``ជា``
+*chea*; ``ី`` *ei* and *i*; ``ុ`` *o* and *u*), and a consonant with no vowel
+sign carries the series' inherent vowel (*a*, *o*). Two marks move a
+consonant to the other series: ``៉`` to the first (``ម៉ា`` *ma*), ``៊`` to
+the second (``ហ៊ុន`` *hun*, ``ស៊ី`` *si*). In a cluster (a consonant with a
+subscript one, written with the *coeng* ``្``), the subscript decides the
+series unless it is a sonorant (``ង ញ ន ម យ រ ល វ``), which takes the first
+consonant's.
+
+Syllables are read as the script builds them: a consonant followed by a vowel
+sign, a series mark or a subscript opens a syllable; one with nothing after
+it (or another consonant) closes the open syllable before it as its final
+(``សម`` *sam*, ``សំផន`` *samphon*), or else opens a syllable with the
+inherent vowel. Inside a word, a consonant with a subscript after a syllable
+that may take a final closes that syllable, and the subscript opens the next
+(``រង្ស៊ី`` *rangsi*, ``ពេជ្រ`` *pech*); a subscript left with no vowel at
+the end of the word is silent (``ចន្ទ`` *chan*). Finals take their UNGEGN
+values (*k, ng, ch, nh, t, n, p, m, y, r, l, v, s, h*).
+
+Vowels are written in plain ASCII as the UNGEGN letters read without their
+marks, with the press's *e* for ``ែ`` (``សែន`` *Sen*, ``ម៉ាណែត`` *Manet*).
+Romanisations of Khmer names differ mostly in vowels (*Hun* and *Hon*,
+*Chea* and *Cha*), so name analysis still compares Khmer words on their
+consonants, as it does Thai (:data:`thaw.text.translit.VOWELLESS_SCRIPTS`);
+what this reading adds over a letter-by-letter table is the right consonants
+(a first-series ``ប`` is *b*, a final ``ប`` *p*, the glottal ``អ`` nothing)
+and vowels close enough for the spelling comparison (``ជា`` *chea*, not *cha*).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Final
+
+#: Consonant → (initial value, final value, series 1 or 2).
+_CONSONANTS: Final[dict[str, tuple[str, str, int]]] = {
+    "ក": ("k", "k", 1),
+    "ខ": ("kh", "k", 1),
+    "គ": ("k", "k", 2),
+    "ឃ": ("kh", "k", 2),
+    "ង": ("ng", "ng", 2),
+    "ច": ("ch", "ch", 1),
+    "ឆ": ("chh", "ch", 1),
+    "ជ": ("ch", "ch", 2),
+    "ឈ": ("chh", "ch", 2),
+    "ញ": ("nh", "nh", 2),
+    "ដ": ("d", "t", 1),
+    "ឋ": ("th", "t", 1),
+    "ឌ": ("d", "t", 2),
+    "ឍ": ("th", "t", 2),
+    "ណ": ("n", "n", 1),
+    "ត": ("t", "t", 1),
+    "ថ": ("th", "t", 1),
+    "ទ": ("t", "t", 2),
+    "ធ": ("th", "t", 2),
+    "ន": ("n", "n", 2),
+    "ប": ("b", "p", 1),
+    "ផ": ("ph", "p", 1),
+    "ព": ("p", "p", 2),
+    "ភ": ("ph", "p", 2),
+    "ម": ("m", "m", 2),
+    "យ": ("y", "y", 2),
+    "រ": ("r", "r", 2),
+    "ល": ("l", "l", 2),
+    "វ": ("v", "v", 2),
+    "ឝ": ("sh", "s", 1),
+    "ឞ": ("s", "s", 1),
+    "ស": ("s", "s", 1),
+    "ហ": ("h", "h", 1),
+    "ឡ": ("l", "l", 1),
+    "អ": ("", "", 1),
+}
+#: Subscript consonants that take the series of the consonant above them.
+_SONORANTS: Final = frozenset("ងញនមយរលវ")
+
+#: Dependent vowel sign → (reading after series 1, after series 2).
+_VOWELS: Final[dict[str, tuple[str, str]]] = {
+    "": ("a", "o"),  # the inherent vowel
+    "ា": ("a", "ea"),
+    "ិ": ("e", "i"),
+    "ី": ("ei", "i"),
+    "ឹ": ("oe", "oe"),
+    "ឺ": ("eu", "eu"),
+    "ុ": ("o", "u"),
+    "ូ": ("ou", "u"),
+    "ួ": ("uo", "uo"),
+    "ើ": ("aeu", "eu"),
+    "ឿ": ("oea", "oea"),
+    "ៀ": ("ie", "ie"),
+    "េ": ("e", "e"),
+    "ែ": ("e", "e"),
+    "ៃ": ("ai", "ey"),
+    "ោ": ("ao", "o"),
+    "ៅ": ("au", "ou"),
+}
+#: A vowel sign (or none) with the nasal ``ំ`` (nikahit) → readings by series.
+_NASAL: Final[dict[str, tuple[str, str]]] = {
+    "": ("am", "um"),
+    "ា": ("am", "oam"),
+    "ុ": ("om", "um"),
+}
+#: Independent vowels, which are whole syllables.
+_INDEPENDENT: Final[dict[str, str]] = {
+    "ឣ": "a",
+    "ឤ": "a",
+    "ឥ": "e",
+    "ឦ": "ei",
+    "ឧ": "o",
+    "ឨ": "ou",
+    "ឩ": "u",
+    "ឪ": "ov",
+    "ឫ": "ru",
+    "ឬ": "ru",
+    "ឭ": "lu",
+    "ឮ": "lu",
+    "ឯ": "ae",
+    "ឰ": "ai",
+    "ឱ": "ao",
+    "ឲ": "ao",
+    "ឳ": "au",
+}
+_COENG: Final = "\u17d2"
+_TO_FIRST: Final = "\u17c9"  # musĕkâtônd ៉
+_TO_SECOND: Final = "\u17ca"  # trĕisâpt ៊
+_NIKAHIT: Final = "\u17c6"  # ំ
+_REAHMUK: Final = "\u17c7"  # ះ, a final h
+_SILENT: Final = "\u17cd"  # toandakhiat ៍: the letter under it is not read
+_ROBAT: Final = "\u17cc"  # ៌, an r
+#: Signs that open a syllable on the consonant they follow.
+_ONSET_SIGNS: Final = frozenset(_VOWELS) - {""} | {_TO_FIRST, _TO_SECOND, _NIKAHIT, _REAHMUK}
+
+
+@dataclass(slots=True)
+class _Syllable:
+    onset: str
+    series: int
+    subscript: bool = False  # opened by a subscript consonant
+    vowel: str | None = None  # the vowel sign, if any
+    nasal: bool = False
+    final: str = ""
+    closed: bool = False  # by ំ, ះ or a final consonant
+    independent: str | None = None
+    extra: list[str] = field(default_factory=list)
+
+    def reading(self) -> str:
+        if self.independent is not None:
+            return self.independent + self.final
+        series = self.series - 1
+        vowel = self.vowel or ""
+        if self.nasal and vowel in _NASAL:
+            sound = _NASAL[vowel][series]
+        else:
+            sound = _VOWELS[vowel][series] + ("m" if self.nasal else "")
+        return self.onset + sound + self.final + "".join(self.extra)
+
+
+def _may_close(syllable: _Syllable | None) -> bool:
+    return syllable is not None and not syllable.closed and not syllable.final
+
+
+@lru_cache(maxsize=16_384)
+def khmer_reading(word: str) -> str:
+    """One Khmer word in Latin letters, syllable by syllable (see the module's
+    documentation): ``ហ៊ុន`` → *hun*, ``ជា`` → *chea*, ``សំផន`` → *samphon*,
+    ``រង្ស៊ី`` → *rangsi*. Characters that are not Khmer letters or signs are
+    left out."""
+    syllables: list[_Syllable] = []
+    current: _Syllable | None = None
+    n = len(word)
+    i = 0
+    while i < n:
+        ch = word[i]
+        nxt = word[i + 1] if i + 1 < n else ""
+        if ch in _CONSONANTS:
+            initial, final, series = _CONSONANTS[ch]
+            if ch == "ប" and nxt == _TO_FIRST:
+                initial = "p"  # ប៉ writes the p that Khmer's ប lacks (ប៉ុល *Pol*)
+            if nxt == _SILENT:
+                i += 2
+                continue
+            if nxt == _COENG and i + 2 < n and word[i + 2] in _CONSONANTS:
+                sub = word[i + 2]
+                sub_initial, _, sub_series = _CONSONANTS[sub]
+                if syllables and _may_close(current):
+                    # a consonant with a subscript inside a word: it closes the
+                    # syllable before it, and the subscript opens the next
+                    assert current is not None
+                    current.final = final
+                    current.closed = True
+                    current = _Syllable(sub_initial, sub_series, subscript=True)
+                else:
+                    cluster_series = series if sub in _SONORANTS else sub_series
+                    current = _Syllable(initial + sub_initial, cluster_series)
+                syllables.append(current)
+                i += 3
+                continue
+            if nxt in _ONSET_SIGNS or nxt == _ROBAT or not _may_close(current):
+                current = _Syllable(initial, series)
+                syllables.append(current)
+            else:
+                assert current is not None
+                current.final = final
+                current.closed = True
+            i += 1
+            continue
+        if ch in _INDEPENDENT:
+            current = _Syllable("", 1, independent=_INDEPENDENT[ch])
+            syllables.append(current)
+        elif current is not None:
+            if ch == _TO_FIRST:
+                current.series = 1
+            elif ch == _TO_SECOND:
+                current.series = 2
+            elif ch == _NIKAHIT:
+                current.nasal = True
+                current.closed = True
+            elif ch == _REAHMUK:
+                current.extra.append("h")
+                current.closed = True
+            elif ch == _ROBAT:
+                current.extra.append("r")
+            elif ch in _VOWELS and current.vowel is None and not current.final:
+                current.vowel = ch
+        i += 1
+    if (
+        len(syllables) > 1
+        and syllables[-1].subscript
+        and syllables[-1].vowel is None
+        and not syllables[-1].nasal
+        and not syllables[-1].final
+    ):
+        # a subscript with no vowel ends the word: it is silent (ចន្ទ *chan*)
+        syllables.pop()
+    return "".join(s.reading() for s in syllables)

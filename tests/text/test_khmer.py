@@ -1,0 +1,57 @@
+"""Khmer names read by syllable, by the series of their consonants."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thaw.text.khmer import khmer_reading
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        # the vowel sign is read by the series of the consonant before it
+        ("សា", "sa"),  # first series: a
+        ("ជា", "chea"),  # second series: ea
+        ("សុខា", "sokha"),
+        ("នួន", "nuon"),
+        # the series marks move a consonant to the other series
+        ("ហ៊ុន", "hun"),  # ហ (first) + ៊ reads ុ as the second series' u
+        ("ហុន", "hon"),
+        ("ម៉ាណែត", "manet"),  # ម (second) + ៉ reads ា as a
+        ("ស៊ីម", "sim"),
+        ("ប៉ុល", "pol"),  # ប៉ writes p
+        # the inherent vowel, and a final consonant
+        ("សម", "sam"),
+        ("ពត", "pot"),
+        ("សំផន", "samphan"),
+        # the glottal អ is not written; independent vowels are syllables
+        ("អៀង", "ieng"),
+        ("ឥសាន", "esan"),
+        # clusters: at the start of a word an onset, inside it a final and an onset
+        ("ភ្នំ", "phnum"),
+        ("ខ្មែរ", "khmer"),
+        ("រង្ស៊ី", "rongsi"),
+        ("ពេជ្រ", "pech"),
+        ("ចន្ទ", "chan"),  # a final subscript with no vowel is silent
+        ("បាញ់", "banh"),
+        ("ណាំហុង", "namhong"),
+    ],
+)
+def test_khmer_words(word: str, reading: str) -> None:
+    assert khmer_reading(word) == reading
+
+
+def test_other_characters_are_left_out() -> None:
+    assert khmer_reading("ហ៊ុន-") == "hun"
+    assert khmer_reading("") == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=[chr(c) for c in range(0x1780, 0x17DE)], max_size=10))
+def test_any_khmer_text_reads_as_ascii(text: str) -> None:
+    reading = khmer_reading(text)
+    assert reading.isascii()
+    assert reading == reading.lower()
