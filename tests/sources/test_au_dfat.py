@@ -143,6 +143,23 @@ def test_listings(tmp_path: Path) -> None:
     assert sudan.listed_on == "2024-11-08"
 
 
+def test_language_label_of_an_original_name(tmp_path: Path) -> None:
+    """DFAT writes the language of some original-script names inside the value:
+    it is the name's language, not a word of the name (issue 11)."""
+    rows: list[list[object]] = [
+        [3580, "Ermias Ghermay, Guro", "Individual", "Primary Name", *SUDAN],
+        ["3580a", "ኤርሚኣስ ግርማይ (Tigrinya)", "Individual", "Original Script", *SUDAN],
+        ["3580b", "Ghermay (Guro)", "Individual", "aka", *SUDAN],
+    ]
+    _, recs = read(make_workbook(tmp_path / "regulation8_consolidated.xlsx", rows))
+    names = [(n.value, n.kind, n.lang) for n in recs["3580"].names]
+    assert names == [
+        ("Ermias Ghermay, Guro", "primary", None),
+        ("ኤርሚኣስ ግርማይ", "original", "Tigrinya"),
+        ("Ghermay (Guro)", "alias", None),  # only an original name has such labels
+    ]
+
+
 def test_load_into_store(store: Store, tmp_path: Path) -> None:
     path = make_workbook(tmp_path / "regulation8_consolidated.xlsx")
     result = load(store, Job(AuDfatReader, path))

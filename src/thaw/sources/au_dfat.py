@@ -11,7 +11,9 @@ Mapping:
 
 * ``Name Type``: "Primary Name" → ``primary``, "aka" → ``alias``, "Original Script"
   → ``original``, "Formerly known as" / "Previously listed as" → ``former`` (the
-  authority's spelling and capitalisation vary; they are normalised);
+  authority's spelling and capitalisation vary; they are normalised); an original
+  name's language label in Latin letters ("ፍትዊ ዓብዱረዛቕ (Tigrinya)") becomes its
+  ``lang``, not part of the name;
 * ``Type``: Individual → ``Person``, Entity → ``Organization``;
 * ``Date of Birth``: a date cell, a year number, or free text
   ("a) Approximately 1955-1958 b) 1945", "12 Dec. 1975", "Between 1958 and 1960");
@@ -91,6 +93,10 @@ _LISTED = re.compile(
     re.I,
 )
 _NONE = {"na", "n/a", "none", "not applicable", "unknown"}
+#: An original-script name followed by its language in Latin letters, as DFAT
+#: writes some ("ኤርሚኣስ ግርማይ (Tigrinya)"): the label becomes the name's
+#: ``lang``, as OFSI publishes it in a column of its own.
+_LANGUAGE_LABEL = re.compile(r"^(?P<name>.*?\S)\s*\((?P<lang>[A-Za-z][A-Za-z /-]*)\)$")
 
 
 def base_reference(value: Cell) -> tuple[str, str] | None:
@@ -193,7 +199,12 @@ class AuDfatReader(Reader):
             kind = "primary" if not suffix else "alias"
             if kind_text:
                 _extra(record, "name_type", kind_text)
-        record.add_name(name, kind)
+        label = _LANGUAGE_LABEL.match(name) if kind == "original" else None
+        if label is not None and not any("a" <= c <= "z" for c in label["name"].lower()):
+            # "ፍትዊ ዓብዱረዛቕ (Tigrinya)": the language is the name's, not a word of it
+            record.add_name(label["name"], kind, lang=label["lang"])
+        else:
+            record.add_name(name, kind)
         schema = SCHEMA.get((cell_str(row.get("type")) or "").strip().lower())
         if schema and (record.schema == "LegalEntity" or not suffix):
             record.schema = schema
