@@ -140,3 +140,53 @@ def test_extract_pdf_and_docx() -> None:
     assert extract_text(make_pdf(["Hello Kirill Dmitriev"]))[1].strip().endswith("Kirill Dmitriev")
     kind, text = extract_text(make_docx())
     assert kind == "docx" and "Vladimir Putin" in text
+
+
+def test_a_party_found_in_text_carries_all_its_listings() -> None:
+    """Issue 11: "The payment went to Sberbank of Russia." reported the Sberbank
+    party without au_dfat:6771 (its own name does not pass the text test), so
+    a what-if on the document missed Australia. The party carries every
+    listing of its profile, each saying how it was found, and at least the
+    listings ``thaw screen`` reports for the same words."""
+    from tests.screen.text_lists import _org
+    from thaw.index import CandidateIndex
+    from thaw.profiles.screening import PartyScreener
+
+    records = [
+        _org("us_ofac_sdn", "17018", "SBERBANK OF RUSSIA", programs=("RUSSIA-EO14024",)),
+        _org("uk_ofsi", "15076", "Sberbank of Russia", "PJSC Sberbank", programs=("Russia",)),
+        _org(
+            "au_dfat",
+            "6771",
+            "Savings Bank of the Russian Federation",
+            programs=("Autonomous (Russia)",),
+        ),
+        _org("us_ofac_sdn", "99", "ROSNEFT", programs=("RUSSIA-EO14024",)),
+    ]
+    index = CandidateIndex.build(entry_from_record(r) for r in records)
+    profile_of = {
+        ("us_ofac_sdn", "17018"): "p-sber",
+        ("uk_ofsi", "15076"): "p-sber",
+        ("au_dfat", "6771"): "p-sber",
+        ("us_ofac_sdn", "99"): "p-rosneft",
+    }
+    parties = PartyScreener(index=index, profile_of=profile_of)
+    result = TextScreener(parties).screen_text("The payment went to Sberbank of Russia.")
+    (party,) = result.parties
+    found = {(x["source"], x["source_id"]): x["found_by"] for x in party.to_dict()["listings"]}
+    assert found == {
+        ("au_dfat", "6771"): "party",
+        ("uk_ofsi", "15076"): "name",
+        ("us_ofac_sdn", "17018"): "name",
+    }
+    assert party.to_dict()["profile_id"] == "p-sber"
+    au = next(x for x in party.hit.listings if x.source == "au_dfat")
+    assert au.programs == ("Autonomous (Russia)",)
+    (screened,) = parties.screen("Sberbank of Russia").hits
+    assert {(x.source, x.source_id) for x in screened.listings} <= set(found)
+
+    # without profiles a party is what its words matched, marked so
+    plain = TextScreener(Screener(index=index)).screen_text(
+        "The payment went to Sberbank of Russia."
+    )
+    assert all(x["found_by"] == "name" for p in plain.to_dict()["parties"] for x in p["listings"])

@@ -14,7 +14,8 @@ from rich.table import Table
 
 from thaw.cli._app import HomeOption, JsonOption, app, console, fail
 from thaw.cli.screen import party_screener
-from thaw.screen.text import ExtractError, TextResult, TextScreener, extract_text
+from thaw.screen import Listing
+from thaw.screen.text import ExtractError, PartyFound, TextResult, TextScreener, extract_text
 from thaw.screen.text.extract import MAX_DOCUMENT_BYTES
 
 
@@ -78,7 +79,7 @@ def render(result: TextResult) -> None:
         console.print(f"No listed party found in {len(result.text):,} characters of {result.kind}.")
         return
     for party in result.parties:
-        listings = ", ".join(f"{lst.source}:{lst.source_id}" for lst in party.hit.listings)
+        listings = ", ".join(_listing_key(party, lst) for lst in party.hit.listings)
         console.print(
             f"[bold]{escape(party.hit.name)}[/]  score {party.score:.2f}  [dim]{listings}[/]"
         )
@@ -96,12 +97,19 @@ def render(result: TextResult) -> None:
         table.add_column(col, overflow="fold")
     for party in result.parties:
         progs = "; ".join(
-            f"{lst.source}:{lst.source_id} " + ", ".join(lst.programs) for lst in party.hit.listings
+            f"{_listing_key(party, lst)} " + ", ".join(lst.programs) for lst in party.hit.listings
         )
         table.add_row(
             escape(party.hit.name), f"{party.score:.2f}", escape(progs), str(len(party.mentions))
         )
     console.print(table)
+
+
+def _listing_key(party: PartyFound, listing: Listing) -> str:
+    """``source:source_id``, marked when the listing is the party's without
+    its name being the one the text matched."""
+    key = f"{listing.source}:{listing.source_id}"
+    return f"{key} (same party)" if party.found_by(listing) == "party" else key
 
 
 def _squash(text: str) -> str:
@@ -132,7 +140,7 @@ def html_report(result: TextResult, title: str) -> str:
             html.escape(p.hit.name),
             p.score,
             "<br>".join(
-                html.escape(f"{lst.source}:{lst.source_id} {', '.join(lst.programs)}")
+                html.escape(f"{_listing_key(p, lst)} {', '.join(lst.programs)}")
                 for lst in p.hit.listings
             ),
             len(p.mentions),

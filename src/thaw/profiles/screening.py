@@ -116,24 +116,29 @@ class PartyScreener(Screener):
             hits = tuple(self._with_disagreements(query, hit) for hit in hits)
         return replace(result, hits=hits)
 
-    def _with_disagreements(self, query: Query, hit: Hit) -> Hit:
-        """``hit`` with what its party's other listings answer differently on
-        the query's facts, in its explanation and its features."""
-        if hit.profile_id is None:
-            return hit
+    def party_listings(self, profile_id: str) -> tuple[str, ...]:
+        """The keys (``source:source_id``) of every active listing of a
+        profile, sorted; empty for an unknown profile."""
         if self._members is None:
             members: dict[str, list[str]] = {}
             for (source, source_id), pid in self.profile_of.items():
                 members.setdefault(pid, []).append(f"{source}:{source_id}")
             self._members = members
-        keys = self._members.get(hit.profile_id, ())
+        return tuple(sorted(self._members.get(profile_id, ())))
+
+    def _with_disagreements(self, query: Query, hit: Hit) -> Hit:
+        """``hit`` with what its party's other listings answer differently on
+        the query's facts, in its explanation and its features."""
+        if hit.profile_id is None:
+            return hit
+        keys = self.party_listings(hit.profile_id)
         if len(keys) < 2:
             return hit
         first = hit.listings[0]
         best_key = f"{first.source}:{first.source_id}"
         matcher = self.matcher()
         found: list[FeatureResult] = []
-        for key in sorted(keys):
+        for key in keys:
             position = self.index.position(key) if key != best_key else None
             if position is None:
                 continue

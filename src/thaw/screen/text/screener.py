@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from rapidfuzz import fuzz
 
@@ -60,22 +60,41 @@ class TextMention:
 
 @dataclass(frozen=True, slots=True)
 class PartyFound:
-    """A listed party found in the text, with the best hit and all its mentions."""
+    """A listed party found in the text, with the best hit and all its mentions.
+
+    ``hit.listings`` holds every listing of the party: those whose names the
+    text's words matched, and the other listings of the same profile
+    (``same_party``, their keys ``source:source_id``), which name screening
+    of the same words may report too or not, depending on how each
+    authority spells the name (DFAT lists Sberbank as plain "Sberbank"). A
+    relief what-if on the document must see them all."""
 
     hit: Hit
     mentions: tuple[TextMention, ...]
+    same_party: frozenset[str] = frozenset()
 
     @property
     def score(self) -> float:
         return self.hit.score
 
+    def found_by(self, listing: Listing) -> str:
+        """``"name"`` for a listing whose name the text matched, ``"party"``
+        for one carried as another listing of the same party."""
+        key = f"{listing.source}:{listing.source_id}"
+        return "party" if key in self.same_party else "name"
+
     def to_dict(self) -> dict[str, Any]:
+        """The party as JSON; each listing says how it was found
+        (``found_by``: :meth:`found_by`)."""
         data: dict[str, Any] = {
             "name": self.hit.name,
             "schema": self.hit.schema,
             "score": self.hit.score,
             "matched_name": self.hit.matched_name,
-            "listings": [listing.to_dict() for listing in self.hit.listings],
+            "listings": [
+                {**listing.to_dict(), "found_by": self.found_by(listing)}
+                for listing in self.hit.listings
+            ],
             "explanation": self.hit.explanation,
             "mentions": [m.to_dict() for m in self.mentions],
         }
@@ -106,10 +125,20 @@ class TextResult:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
 
+@runtime_checkable
+class PartyListings(Protocol):
+    """A screener that knows parties (``thaw.profiles.PartyScreener``): the
+    listing keys (``source:source_id``) of every listing of a profile."""
+
+    def party_listings(self, profile_id: str) -> tuple[str, ...]: ...
+
+
 class TextScreener:
     """Finds listed parties in documents, using a :class:`~thaw.screen.Screener`.
 
     ``threshold`` is the minimum score of a mention (default :data:`TEXT_THRESHOLD`).
+    When the screener knows parties (:class:`PartyListings`), a party found
+    carries every listing of its profile, as :class:`PartyFound` says.
     """
 
     def __init__(self, screener: Screener | None = None, threshold: float | None = None) -> None:
@@ -240,6 +269,7 @@ class TextScreener:
         for k in keyed:
             for listing in k.listings:
                 listings.setdefault((listing.source, listing.source_id), listing)
+        same_party = self._same_party_listings(best.hit.profile_id, listings)
         hit = Hit(
             score=best.hit.score,
             schema=best.hit.schema,
@@ -250,7 +280,30 @@ class TextScreener:
             profile_id=best.hit.profile_id,
             features=best.hit.features,
         )
-        return PartyFound(hit, tuple(mentions))
+        return PartyFound(hit, tuple(mentions), frozenset(same_party))
+
+    def _same_party_listings(
+        self, profile_id: str | None, listings: dict[tuple[str, str], Listing]
+    ) -> list[str]:
+        """Adds to ``listings`` the other listings of the profile (as
+        ``thaw.profiles.PartyScreener`` knows it) that the text's words did
+        not match, and returns their keys."""
+        screener = self.screener
+        if profile_id is None or not isinstance(screener, PartyListings):
+            return []
+        index = self.screener.index
+        added: list[str] = []
+        for key in screener.party_listings(profile_id):
+            source, _, source_id = key.partition(":")
+            position = index.position(key)
+            if (source, source_id) in listings or position is None:
+                continue
+            entry = index.entry(position)
+            listings[source, source_id] = Listing(
+                entry.source, entry.source_id, entry.programs, entry.listed_on
+            )
+            added.append(key)
+        return added
 
 
 MINOR_ROLES = frozenset({"stop", "particle", "honorific", "legal_form", "generic", "initial"})
