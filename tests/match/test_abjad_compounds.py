@@ -81,8 +81,8 @@ def test_an_arabic_name_read_the_persian_way_too() -> None:
     ],
 )
 def test_persian_amir_is_the_first_part_of_a_given_name(original: str, latin: str) -> None:
-    # analysis drops a leading Amir as a title; in Persian letters it is also
-    # read joined to the name after it
+    # Amir is a given name; in Persian letters it is also read joined to the
+    # name after it
     assert _score(original, latin) >= DEFAULT_THRESHOLD
 
 

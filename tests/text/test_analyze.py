@@ -84,6 +84,36 @@ def test_honorifics_and_patronymics() -> None:
 
 
 @pytest.mark.parametrize(
+    "name", ["Amir Hatami", "AMIR, Hatami", "امیر حاتمی", "Amir Ali Hajizadeh"]
+)
+def test_a_leading_amir_is_a_given_name(name: str) -> None:
+    """Issue 11: a leading Amir was dropped as a title; the lists write it as a
+    given name (47 person names begin with it) and never as a title."""
+    tokens = analyze_name(name, "Person").tokens
+    assert [t.role for t in tokens if t.text == "amir"] == ["name"]
+
+
+def test_amir_as_a_given_name_tells_people_apart() -> None:
+    from thaw.index import Entry, entry_from_record
+    from thaw.match import DEFAULT_THRESHOLD, Query, score
+    from thaw.model import Name, Record
+
+    def person(name: str) -> Entry:
+        return entry_from_record(Record("t", "1", "Person", names=[Name(name)]))
+
+    assert score(Query("Amir Hatami", "Person"), person("Amir HATAMI")).score >= 0.9
+    for query in ("Amir Hatami", "امیر حاتمی"):
+        # read as "Hatami" alone, it matched every Hatami
+        assert score(Query(query, "Person"), person("Mohammad HATAMI")).score < DEFAULT_THRESHOLD
+    # other titles stay titles
+    assert [t.role for t in analyze_name("Sheikh Amir Hatami", "Person").tokens] == [
+        "honorific",
+        "name",
+        "name",
+    ]
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         ("OOO Gazprom", "ООО Газпром"),

@@ -517,10 +517,10 @@ _PERSIAN_SUFFIXES: Final = ("پور", "زاده", "نژاد", "پناه", "من�
 _PERSIAN_SHORT_SUFFIXES: Final = frozenset({"فر", "نیا", "وند", "راد", "کیا", "زی", "زي"})
 
 
-#: *Amir* in Persian letters: name analysis drops it as a title at the start
-#: of a name, but in Persian names it is most often the first part of a
-#: compound given name, written apart or joined (امیر علی حاجی زاده, listed as
-#: *Amir Ali HAJIZADEH* and written *Amirali Hajizadeh*).
+#: *Amir* in Persian letters: a given name (:data:`thaw.text.vocab.NAMES_NOT_TITLES`),
+#: and in Persian names most often the first part of a compound given name,
+#: written apart or joined (امیر علی حاجی زاده, listed as *Amir Ali
+#: HAJIZADEH* and written *Amirali Hajizadeh*).
 _PERSIAN_AMIR: Final = "امیر"
 
 

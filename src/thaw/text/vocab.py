@@ -114,8 +114,12 @@ HONORIFICS_RAW: Final[tuple[str, ...]] = (
 TITLE_SCRIPTS: Final = frozenset({"Latin", "Cyrillic", "Greek", "Hebrew", "Arabic"})
 
 #: Given names spelt like a title once folded ("Donna" folds to the Portuguese
-#: title "Dona"): never read as honorifics.
-NAMES_NOT_TITLES: Final = frozenset({"donna"})
+#: title "Dona"), or that are a title far less often than a name: never read
+#: as honorifics. *Amir* begins 47 published person names of the lists (43 of
+#: them with Amir recorded as the first name: *Amir HATAMI*, *Amir Ali
+#: HAJIZADEH*) and is a title in none (DFAT's remarks give "Title: Amir" twice,
+#: for names that do not write it); in Arabic letters (امیر) it reads *amyr*.
+NAMES_NOT_TITLES: Final = frozenset({"donna", "amir", "amyr"})
 
 #: Words that are honorifics in some positions but ordinary names in others
 #: ("Sultan", "Amir", "Syed"): dropped only at the start of a name.
