@@ -37,6 +37,7 @@ from thaw.text.khmer import khmer_reading
         ("ពេជ្រ", "pech"),
         ("ចន្ទ", "chan"),  # a final subscript with no vowel is silent
         ("បាញ់", "banh"),
+        ("សូណង់ដូ", "sounangdou"),  # ណ opens the syllable that ង់ closes
         ("ណាំហុង", "namhong"),
     ],
 )

@@ -20,7 +20,9 @@ it (or another consonant) closes the open syllable before it as its final
 inherent vowel. Inside a word, a consonant with a subscript after a syllable
 that may take a final closes that syllable, and the subscript opens the next
 (``រង្ស៊ី`` *rangsi*, ``ពេជ្រ`` *pech*); a subscript left with no vowel at
-the end of the word is silent (``ចន្ទ`` *chan*). Finals take their UNGEGN
+the end of the word is silent (``ចន្ទ`` *chan*); a consonant before a final
+marked with the *bantoc* ``់`` opens the syllable it closes (``សូណង់ដូ``
+*sounangdou*, not *sounngodou*). Finals take their UNGEGN
 values (*k, ng, ch, nh, t, n, p, m, y, r, l, v, s, h*).
 
 Vowels are written in plain ASCII as the UNGEGN letters read without their
@@ -133,6 +135,7 @@ _NIKAHIT: Final = "\u17c6"  # ំ
 _REAHMUK: Final = "\u17c7"  # ះ, a final h
 _SILENT: Final = "\u17cd"  # toandakhiat ៍: the letter under it is not read
 _ROBAT: Final = "\u17cc"  # ៌, an r
+_BANTOC: Final = "\u17cb"  # ់, on a final: the vowel before it is short
 #: Signs that open a syllable on the consonant they follow.
 _ONSET_SIGNS: Final = frozenset(_VOWELS) - {""} | {_TO_FIRST, _TO_SECOND, _NIKAHIT, _REAHMUK}
 
@@ -201,7 +204,10 @@ def khmer_reading(word: str) -> str:
                 syllables.append(current)
                 i += 3
                 continue
-            if nxt in _ONSET_SIGNS or nxt == _ROBAT or not _may_close(current):
+            # a consonant before one marked with the bantoc opens a syllable
+            # that the marked one closes (សូណង់ដូ *so-nang-do*)
+            shortened = nxt in _CONSONANTS and i + 2 < n and word[i + 2] == _BANTOC
+            if nxt in _ONSET_SIGNS or nxt == _ROBAT or shortened or not _may_close(current):
                 current = _Syllable(initial, series)
                 syllables.append(current)
             else:
