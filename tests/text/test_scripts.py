@@ -17,6 +17,7 @@ from thaw.text.translit import (
     is_belarusian,
     persian_z_variant,
     transliterate_word,
+    vowel_before_h,
 )
 
 
@@ -327,3 +328,43 @@ def test_the_article_of_a_south_asian_compound_joins_its_first_word() -> None:
     )
     # other articles stay where they are
     assert arabic_script_variants("محمد الشكوى") == ()
+
+
+def test_a_vowel_keeps_a_letter_and_the_he_after_it_apart() -> None:
+    # ز ه read letter by letter is zh, which the consonant keys read as ژ
+    assert vowel_before_h("الزهراني") == "الز\u064eهراني"
+    assert vowel_before_h("الزھراني") == "الز\u064eھراني"  # the Urdu he too
+    assert vowel_before_h("محمد") is None
+    assert "الز\u064eهراني" in name_variants("الزهراني", "Person")
+
+
+def test_persian_parts_joined_by_a_zero_width_non_joiner_are_also_apart() -> None:
+    assert "سید صادق حسینی" in arabic_script_variants("سید\u200cصادق حسینی")
+    assert arabic_script_variants("سید صادق حسینی") == ()
+
+
+def test_compounds_in_al_din_are_also_joined() -> None:
+    found = arabic_script_variants("محمد صلاح الدين")
+    assert "محمد صلاحالدين" in found and "محمد صلاحدين" in found
+    assert arabic_script_variants("الدين محمد") == ()
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        # published names of the lists (UN, OFSI, Canada)
+        ("فيصل احمد بن علي الزهراني", "FAYSAL AHMAD BIN ALI AL-ZAHRANI"),
+        ("محمود الزهار", "Mahmoud al- Zahar"),
+        ("اسماعیل احمدی\u200cمقدم", "Esmail AHMADI-MOGHADAM"),
+        ("سید\u200cصادق حسینی", "Seyed Sadegh Hosseini"),
+        ("محمد صلاح الدين عبدالحليم زيدان", "MOHAMMED SALAHALDIN ABD EL HALIM ZIDANE"),
+        ("عز الدين إسماعيل", "Ezzedine ISMAEL"),
+    ],
+)
+def test_arabic_script_readings_of_listed_names(original: str, latin: str) -> None:
+    from thaw.index import entry_from_record
+    from thaw.match import DEFAULT_THRESHOLD, Query, score
+    from thaw.model import Name, Record
+
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
+    assert score(Query(original, "Person"), entry).score >= DEFAULT_THRESHOLD

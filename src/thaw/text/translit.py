@@ -160,19 +160,99 @@ def _article_joined(name: str) -> str | None:
     return " ".join(words) if changed else None
 
 
+#: Letters whose Latin reading makes a digraph with the *h* of a ``ه`` after
+#: them (ز ه *zh*, س ه *sh*, ك ه *kh*, ت ه *th*, د ه *dh* …), which the
+#: consonant keys read as the one letter it spells elsewhere (ژ, ش, خ, ث, ذ).
+_BEFORE_H: Final = re.compile("(?<=[زسصكکتطدضظگ])(?=[هھہ])")
+_FATHA: Final = "\u064e"
+
+
+def vowel_before_h(name: str) -> str | None:
+    """``name`` with the short vowel that Arabic leaves unwritten between a
+    letter and a ``ه`` that follows it (الزهراني *al-Zahrani*, زهير *Zuhair*,
+    سهيل *Suhail*), which keeps the two apart in Latin letters: read letter by
+    letter they make a digraph (*zhrany*, whose ``zh`` the consonant keys read
+    as ``ژ``). ``None`` for a name with no such pair. Offered as a variant
+    (:func:`arabic_script_variants`), because where no vowel comes between
+    them (ادهم *Adham*) the letters read as written are right."""
+    marked = _BEFORE_H.sub(_FATHA, name)
+    return marked if marked != name else None
+
+
+#: The zero-width non-joiner, with which Persian writes the parts of a
+#: compound as one word without joining their letters. Name analysis reads
+#: such a word as one (احمدی‌نژاد *Ahmadinejad*); the lists also write the
+#: parts apart (احمدی‌مقدم *Ahmadi-Moghadam*, سید‌صادق *Seyed Sadegh*), which
+#: :func:`arabic_script_variants` offers as a variant.
+ZWNJ: Final = "\u200c"
+
+
 def arabic_script_variants(name: str) -> tuple[str, ...]:
     """Readings of a name in Arabic script as the names of Iran, Afghanistan
     and South Asia are spelt: with Arabic letters only, the Persian way
     (:func:`persian_z_variant`: ضياء *Zia*, فضل *Fazl*); and with the article
     of a compound written on its first word (:func:`_article_joined`: ضياء
-    الرحمن *Ziaur Rahman*, شمس الحق *Shamsul Haq*), in either reading. Empty
-    for most names."""
+    الرحمن *Ziaur Rahman*, شمس الحق *Shamsul Haq*), in either reading; and
+    the name with a vowel between a letter and a ``ه`` after it
+    (:func:`vowel_before_h`: الزهراني *al-Zahrani*); with its compounds in
+    *al-Din* joined (:func:`_din_joined`: صلاح الدين *Salahaldin*); and the parts of a word
+    joined by a zero-width non-joiner apart (:data:`ZWNJ`). Empty for most
+    names."""
     found = list(persian_z_variant(name))
     for text in (name, *found):
         joined = _article_joined(text)
         if joined is not None:
             found.append(joined)
+    found.extend(_din_joined(name))
+    voweled = vowel_before_h(name)
+    if voweled is not None:
+        found.append(voweled)
+    if ZWNJ in name:
+        apart = _zwnj_apart(name)
+        if apart != name:
+            found.append(apart)
     return tuple(found)
+
+
+def _zwnj_apart(name: str) -> str:
+    """``name`` with each word joined by a :data:`ZWNJ` written as two, where
+    both parts have three letters or more: a shorter part is a suffix
+    (خامنه‌ای *Khamenei*, ‌ها, ‌ی), not a word."""
+    words: list[str] = []
+    for word in name.split():
+        parts = word.split(ZWNJ)
+        out = [parts[0]]
+        for part in parts[1:]:
+            if len(out[-1]) >= 3 and len(part) >= 3:
+                out.append(part)
+            else:
+                out[-1] += ZWNJ + part
+        words.extend(out)
+    return " ".join(words)
+
+
+_DIN: Final = "الدين"
+
+
+def _din_joined(name: str) -> tuple[str, ...]:
+    """A name with compounds in *al-Din* (صلاح الدين, عز الدين, نور الدين) as
+    Latin spellings join them into one word: with the article
+    (*Salahaldin*, *Nooraldin*) and without it (*Ezzedine*, *Nureddin*, *Saifdin*;
+    name analysis splits the spellings it recognises, *Salahuddin*, but not
+    these). Empty for a name without such a compound."""
+    words = name.split()
+    if _DIN not in words[1:]:
+        return ()
+    out: list[str] = []
+    for joiner in (_DIN, _DIN[2:]):
+        joined: list[str] = []
+        for word in words:
+            if word == _DIN and joined:
+                joined[-1] += joiner
+            else:
+                joined.append(word)
+        out.append(" ".join(joined))
+    return tuple(out)
 
 
 def persian_z_variant(name: str) -> tuple[str, ...]:
