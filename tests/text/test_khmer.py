@@ -38,6 +38,8 @@ from thaw.text.khmer import khmer_reading
         ("ចន្ទ", "chan"),  # a final subscript with no vowel is silent
         ("បាញ់", "banh"),
         ("សូណង់ដូ", "sounangdou"),  # ណ opens the syllable that ង់ closes
+        ("គន់", "kun"),  # the bantoc shortens the inherent vowel: ô becomes u
+        ("ដក់", "dak"),
         ("ណាំហុង", "namhong"),
     ],
 )

@@ -22,7 +22,8 @@ that may take a final closes that syllable, and the subscript opens the next
 (``រង្ស៊ី`` *rangsi*, ``ពេជ្រ`` *pech*); a subscript left with no vowel at
 the end of the word is silent (``ចន្ទ`` *chan*); a consonant before a final
 marked with the *bantoc* ``់`` opens the syllable it closes (``សូណង់ដូ``
-*sounangdou*, not *sounngodou*). Finals take their UNGEGN
+*sounangdou*, not *sounngodou*), and the inherent vowel before it is short
+(*a*, *u*: ``គន់`` *kun*). Finals take their UNGEGN
 values (*k, ng, ch, nh, t, n, p, m, y, r, l, v, s, h*).
 
 Vowels are written in plain ASCII as the UNGEGN letters read without their
@@ -108,6 +109,9 @@ _NASAL: Final[dict[str, tuple[str, str]]] = {
     "ា": ("am", "oam"),
     "ុ": ("om", "um"),
 }
+#: The inherent vowel of a syllable whose final carries the bantoc ``់``,
+#: by series: short *a* and *u* (``គន់`` *kun*, ``ដក់`` *dak*).
+_SHORT_INHERENT: Final = ("a", "u")
 #: Independent vowels, which are whole syllables.
 _INDEPENDENT: Final[dict[str, str]] = {
     "ឣ": "a",
@@ -149,6 +153,7 @@ class _Syllable:
     nasal: bool = False
     final: str = ""
     closed: bool = False  # by ំ, ះ or a final consonant
+    short: bool = False  # its final carries the bantoc ់
     independent: str | None = None
     extra: list[str] = field(default_factory=list)
 
@@ -159,6 +164,8 @@ class _Syllable:
         vowel = self.vowel or ""
         if self.nasal and vowel in _NASAL:
             sound = _NASAL[vowel][series]
+        elif self.short and not vowel:
+            sound = _SHORT_INHERENT[series]
         else:
             sound = _VOWELS[vowel][series] + ("m" if self.nasal else "")
         return self.onset + sound + self.final + "".join(self.extra)
@@ -232,6 +239,8 @@ def khmer_reading(word: str) -> str:
                 current.closed = True
             elif ch == _ROBAT:
                 current.extra.append("r")
+            elif ch == _BANTOC:
+                current.short = True
             elif ch in _VOWELS and current.vowel is None and not current.final:
                 current.vowel = ch
         i += 1
