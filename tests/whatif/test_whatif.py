@@ -242,6 +242,58 @@ def test_results_file(tmp_path: Path) -> None:
         for_results(Scenario.parse(["us:*"]), worse)
 
 
+def test_results_of_a_document(tmp_path: Path) -> None:
+    """The JSON of ``thaw screen-text --json`` is a results file too: the
+    parties found in the document are one row's hits, with every listing of
+    each party (issue 11: Sberbank stays listed by Australia)."""
+    document = {
+        "kind": "text",
+        "characters": 39,
+        "parties": [
+            {
+                "name": "Sberbank",
+                "schema": "Organization",
+                "score": 0.95,
+                "matched_name": "Sberbank of Russia",
+                "profile_id": "p-sber",
+                "listings": [
+                    {
+                        "source": "au_dfat",
+                        "source_id": "6771",
+                        "programs": ["Autonomous (Russia)"],
+                        "listed_on": None,
+                        "found_by": "party",
+                    },
+                    {
+                        "source": "us_ofac_sdn",
+                        "source_id": "17018",
+                        "programs": ["RUSSIA-EO14024"],
+                        "listed_on": None,
+                        "found_by": "name",
+                    },
+                ],
+                "mentions": [{"start": 20, "end": 38, "text": "Sberbank of Russia"}],
+            }
+        ],
+    }
+    path = tmp_path / "payment.json"
+    path.write_text(json.dumps(document, indent=2))
+    data = for_results(Scenario.parse(["us:russia"]), path).to_dict()
+    [still] = data["still_listed"]
+    assert still["row"] == 1 and still["caption"] == "Sberbank" and still["party"] == "p-sber"
+    assert [x["source"] for x in still["listings"]] == ["au_dfat"]
+    assert [x["source"] for x in still["lifted"]] == ["us_ofac_sdn"]
+    assert still["name"] == data["rows"][0]["name"] == "payment.json"
+    broken = tmp_path / "broken.json"
+    broken.write_text('{\n  "parties": 3\n}\n')
+    with pytest.raises(SourceError, match="'parties' list"):
+        for_results(Scenario.parse(["us:*"]), broken)
+    truncated = tmp_path / "truncated.json"
+    truncated.write_text(json.dumps(document, indent=2)[:200])
+    with pytest.raises(SourceError, match="not JSON"):
+        for_results(Scenario.parse(["us:*"]), truncated)
+
+
 def test_with_profiles(store: Store) -> None:
     """Parties are cross-authority profiles when they exist."""
     un = rec("un_sc", "QDi.001", "Hamid Rahman Karimi", ["Al-Qaida"])

@@ -133,7 +133,10 @@ def whatif_cmd(
     entity: Annotated[str | None, typer.Option(help="The party of one listing, SOURCE:ID.")] = None,
     results: Annotated[
         Path | None,
-        typer.Option(help="A screening results file (JSONL of thaw screen-file).", exists=True),
+        typer.Option(
+            help="A screening results file: JSONL of thaw screen-file, or thaw screen-text --json.",
+            exists=True,
+        ),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every party in the store.")] = False,
     portfolio: Annotated[

@@ -16,9 +16,9 @@ programmes are lifted; a party clears only when all its listings are lifted.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from thaw.catalogue import Listing, active_listing, active_listings, build, known_programmes
 from thaw.history.parties import Parties, Party
@@ -139,7 +139,8 @@ def _hit_listing(path: Path, line: int, hit: dict[str, Any], raw: Any) -> Listin
 
 def for_results(scenario: Scenario, path: Path, parties: Parties | None = None) -> WhatIfResult:
     """The scenario applied to a screening-results file (JSONL from ``thaw
-    screen-file``).
+    screen-file``, or the JSON object of ``thaw screen-text --json``, whose
+    parties found in a document are one row's hits).
 
     Each row's hits are grouped into parties: hits carrying the same ``profile_id``
     are one party, any other hit is a party of its own. A party's listings and
@@ -159,13 +160,9 @@ def for_results(scenario: Scenario, path: Path, parties: Parties | None = None) 
     except OSError as exc:
         raise SourceError(path, f"cannot open: {exc.strerror or exc}") from exc
     with fh:
-        for n, text in enumerate(fh, start=1):
-            if not text.strip():
-                continue
-            try:
-                obj = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise SourceError(path, f"not JSON: {exc.msg}", f"line {n}") from exc
+        document = _text_document(path, fh)
+        objects = _result_lines(path, fh) if document is None else iter([(1, document)])
+        for n, obj in objects:
             if not isinstance(obj, dict) or not isinstance(obj.get("hits", []), list):
                 raise SourceError(path, "expected an object with a 'hits' list", f"line {n}")
             row_outcomes = _row_parties(scenario, path, n, obj, parties)
@@ -185,6 +182,39 @@ def for_results(scenario: Scenario, path: Path, parties: Parties | None = None) 
     return WhatIfResult(
         scenario, f"results {path.name}", outcomes, unaffected_shown=True, rows=rows
     )
+
+
+def _result_lines(path: Path, fh: TextIO) -> Iterator[tuple[int, Any]]:
+    """The JSON value of each non-empty line, with its line number."""
+    for n, text in enumerate(fh, start=1):
+        if not text.strip():
+            continue
+        try:
+            yield n, json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SourceError(path, f"not JSON: {exc.msg}", f"line {n}") from exc
+
+
+def _text_document(path: Path, fh: TextIO) -> dict[str, Any] | None:
+    """The answer of ``thaw screen-text --json`` (one indented JSON object whose
+    ``parties`` were found in a document) as one results row, whose hits are
+    the parties (each with all its listings, and its profile); ``None`` (and
+    ``fh`` rewound) for a file of JSON lines. A JSON-lines file never has a
+    line that is only ``{``, as an indented object begins."""
+    first = fh.readline()
+    while first and not first.strip():
+        first = fh.readline()
+    if first.strip() != "{":
+        fh.seek(0)
+        return None
+    fh.seek(0)
+    try:
+        document = json.load(fh)
+    except json.JSONDecodeError as exc:
+        raise SourceError(path, f"not JSON: {exc.msg}", f"line {exc.lineno}") from exc
+    if not isinstance(document, dict) or not isinstance(document.get("parties"), list):
+        raise SourceError(path, "expected screen-text's object with a 'parties' list", "line 1")
+    return {"row": 1, "name": path.name, "hits": document["parties"]}
 
 
 def _row_parties(
