@@ -14,6 +14,7 @@ from thaw.text.translit import (
     belarusian_variant,
     cyrillic_variant,
     greek_variant,
+    hebrew_variant,
     is_belarusian,
     persian_z_variant,
     transliterate_word,
@@ -368,3 +369,11 @@ def test_arabic_script_readings_of_listed_names(original: str, latin: str) -> No
 
     entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
     assert score(Query(original, "Person"), entry).score >= DEFAULT_THRESHOLD
+
+
+def test_a_hebrew_surname_in_itz_is_also_read_ich() -> None:
+    # -יץ writes Slavic -ich (Abramovich) as often as Yiddish -itz (Horowitz)
+    assert hebrew_variant("רומן אברמוביץ") == ("רומן אברמוביץ\u05f3",)
+    assert hebrew_variant("אברמוביץ׳") == ()  # a geresh already says ch
+    assert hebrew_variant("צבי") == ()
+    assert name_variants("דוד רבינוביץ", "Person") == ("דוד רבינוביץ\u05f3",)

@@ -67,6 +67,7 @@ from thaw.text.translit import (
     arabic_script_variants,
     cyrillic_variant,
     greek_variant,
+    hebrew_variant,
     transliterate_word,
     word_script,
 )
@@ -1088,6 +1089,7 @@ _THAI: Final = re.compile("[\u0e01-\u0e4e]")
 _CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
 _GREEK: Final = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _ARABIC: Final = re.compile("[\u0620-\u064a\u066e-\u06d3]")
+_HEBREW: Final = re.compile("[\u05d0-\u05ea]")
 
 
 def _thai_variant(name: str) -> tuple[str, ...]:
@@ -1115,7 +1117,8 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     :func:`thaw.text.translit.arabic_script_variants`); a Belarusian name has its
     Russian form, and a French name in Cyrillic its silent *r*
     (:func:`thaw.text.translit.cyrillic_variant`); a name in Greek letters, its
-    classical transcription (:func:`thaw.text.translit.greek_variant`).
+    classical transcription (:func:`thaw.text.translit.greek_variant`); a
+    Hebrew surname in *-יץ*, its Slavic *-ich* (:func:`thaw.text.translit.hebrew_variant`).
 
     A person's name in Latin letters romanised in Wade–Giles (*Mao Tse-tung*) has
     its pinyin reading as the variant (*mao zedong*,
@@ -1139,6 +1142,8 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         return _arabic_variant(name) + arabic_script_variants(name)
     if not name.isascii() and _GREEK.search(name):
         return greek_variant(name)
+    if not name.isascii() and _HEBREW.search(name):
+        return hebrew_variant(name)
     if not _HAN.search(name):
         if not name.isascii() and _HANGUL.search(name):
             return hangul_variants(name)

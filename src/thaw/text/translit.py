@@ -49,8 +49,9 @@ Each script gets the treatment its writing system needs:
 Readings of a whole name that name analysis offers beside these as variants:
 a Belarusian name's Russian form (:func:`belarusian_variant`), a French
 name's silent final *r* and an Ossetian ``дз`` in Cyrillic
-(:func:`cyrillic_variant`), and a Greek name's classical transcription
-(:func:`greek_variant`).
+(:func:`cyrillic_variant`), a Greek name's classical transcription
+(:func:`greek_variant`), and a Hebrew surname's Slavic *-ich*
+(:func:`hebrew_variant`).
 """
 
 from __future__ import annotations
@@ -416,6 +417,21 @@ def _hebrew_latin(text: str) -> str:
     if "ẖ" in latin:
         latin = latin.replace("ẖ", "kh")
     return str(_icu("Latin-ASCII").transliterate(latin))
+
+
+#: A final tsadi after a yod with no geresh: ``-יץ`` writes the *-ich* of
+#: Slavic surnames as often as the *-itz* of Yiddish ones (אברמוביץ *Abramovich*,
+#: רבינוביץ *Rabinovich*; הורוביץ *Horowitz*).
+_HEBREW_ICH: Final = re.compile("(?<=\u05d9)[\u05e5\u05e6](?![\u05f3'\u2019\u02bc\u05d0-\u05ea])")
+
+
+@lru_cache(maxsize=4096)
+def hebrew_variant(name: str) -> tuple[str, ...]:
+    """A name in Hebrew letters with each final ``-יץ`` read *-ich*, as a
+    Slavic surname (:data:`_HEBREW_ICH`: רומן אברמוביץ *Roman Abramovich*),
+    beside the *-itz* that analysis reads. Empty for other names."""
+    marked = _HEBREW_ICH.sub(lambda m: m.group(0) + GERESH, name)
+    return (marked,) if marked != name else ()
 
 
 def _hebrew_geresh(word: str) -> list[str]:
