@@ -55,8 +55,11 @@ a Latin-script form of the same name, with these columns:
     ``variant`` for a pair written by hand from common knowledge of
     romanisation (kanji against Hepburn, Hangul surnames against their
     customary spellings, Greek and Hebrew given names against their English
-    forms, Khmer names of Cambodian politicians as the press spells them: no
-    list publishes Khmer).
+    forms, Khmer names of Cambodian politicians and listed Cambodians as the
+    press and the lists spell them: no list publishes Khmer; Amharic and
+    Tigrinya names of Ethiopian and Eritrean public figures). The second
+    batch of hand-written Khmer and Ethiopic pairs was split by
+    :func:`split`, with :data:`SEED`, before it was scored.
 ``split``
     ``dev`` or ``holdout``. The 148 pairs of the first round are ``dev``.
     ``--extract`` shuffles the new pairs of each script with a fixed seed
