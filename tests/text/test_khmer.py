@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thaw.text.khmer import khmer_reading
+from thaw.text import name_variants
+from thaw.text.khmer import khmer_reading, khmer_syllables, khmer_variant
 
 
 @pytest.mark.parametrize(
@@ -58,3 +59,30 @@ def test_any_khmer_text_reads_as_ascii(text: str) -> None:
     reading = khmer_reading(text)
     assert reading.isascii()
     assert reading == reading.lower()
+
+
+def test_syllables_apart_as_a_variant() -> None:
+    # a two-syllable given name is one Khmer word, two Latin ones (Bun Hieng)
+    assert khmer_syllables("ប៊ុនហៀង") == ("bun", "hieng")
+    assert khmer_variant("ហ៊ីង ប៊ុនហៀង") == ("hing bun hieng",)
+    assert khmer_variant("ហ៊ុន សែន") == ()  # one syllable a word: nothing to split
+    assert name_variants("ហ៊ីង ប៊ុនហៀង", "Person") == ("hing bun hieng",)
+
+
+def test_a_khmer_name_finds_its_listing() -> None:
+    """us_ofac_sdn lists HIENG, Hing Bun: screening his name in Khmer finds it
+    through the syllables read apart (the joined reading found nothing)."""
+    from thaw.index import entry_from_record
+    from thaw.model import Name, Record
+    from thaw.screen import Screener
+
+    records = [
+        Record("us_ofac_sdn", "1", "Person", names=[Name("HIENG, Hing Bun")]),
+        Record("us_ofac_sdn", "2", "Person", names=[Name("PHEAP, Try")]),
+        Record("us_ofac_sdn", "3", "Person", names=[Name("KIM, Kun")]),
+    ]
+    screener = Screener.from_entries(entry_from_record(r) for r in records)
+    for khmer, source_id in (("ហ៊ីង ប៊ុនហៀង", "1"), ("ទ្រី ភាព", "2"), ("គន់ គីម", "3")):
+        hits = screener.screen(khmer, "Person").hits
+        assert hits and hits[0].listings[0].source_id == source_id, khmer
+        assert hits[0].score >= 0.9

@@ -56,6 +56,7 @@ from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_pref
 from thaw.text.chinese import HAN, han_variants
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.japanese import japanese_reading, katakana_readings
+from thaw.text.khmer import khmer_variant
 from thaw.text.korean import hangul_variants, korean_rr
 from thaw.text.symbols import script_symbols, word_symbols
 from thaw.text.thai import thai_readings
@@ -1090,6 +1091,7 @@ _CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
 _GREEK: Final = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _ARABIC: Final = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 _HEBREW: Final = re.compile("[\u05d0-\u05ea]")
+_KHMER: Final = re.compile("[\u1780-\u17ff]")
 
 
 def _thai_variant(name: str) -> tuple[str, ...]:
@@ -1118,7 +1120,8 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     Russian form, and a French name in Cyrillic its silent *r*
     (:func:`thaw.text.translit.cyrillic_variant`); a name in Greek letters, its
     classical transcription (:func:`thaw.text.translit.greek_variant`); a
-    Hebrew surname in *-יץ*, its Slavic *-ich* (:func:`thaw.text.translit.hebrew_variant`).
+    Hebrew surname in *-יץ*, its Slavic *-ich* (:func:`thaw.text.translit.hebrew_variant`);
+    a Khmer name, its syllables apart (:func:`thaw.text.khmer.khmer_variant`).
 
     A person's name in Latin letters romanised in Wade–Giles (*Mao Tse-tung*) has
     its pinyin reading as the variant (*mao zedong*,
@@ -1144,6 +1147,8 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         return greek_variant(name)
     if not name.isascii() and _HEBREW.search(name):
         return hebrew_variant(name)
+    if not name.isascii() and _KHMER.search(name):
+        return khmer_variant(name)
     if not _HAN.search(name):
         if not name.isascii() and _HANGUL.search(name):
             return hangul_variants(name)

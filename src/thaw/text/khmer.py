@@ -175,12 +175,30 @@ def _may_close(syllable: _Syllable | None) -> bool:
     return syllable is not None and not syllable.closed and not syllable.final
 
 
-@lru_cache(maxsize=16_384)
 def khmer_reading(word: str) -> str:
     """One Khmer word in Latin letters, syllable by syllable (see the module's
-    documentation): ``ហ៊ុន`` → *hun*, ``ជា`` → *chea*, ``សំផន`` → *samphon*,
-    ``រង្ស៊ី`` → *rangsi*. Characters that are not Khmer letters or signs are
+    documentation): ``ហ៊ុន`` → *hun*, ``ជា`` → *chea*, ``សំផន`` → *samphan*,
+    ``រង្ស៊ី`` → *rongsi*. Characters that are not Khmer letters or signs are
     left out."""
+    return "".join(khmer_syllables(word))
+
+
+@lru_cache(maxsize=4096)
+def khmer_variant(name: str) -> tuple[str, ...]:
+    """A Khmer name read in Latin letters with each syllable a word of its own
+    (``ហ៊ីង ប៊ុនហៀង`` → *hing bun hieng*): Khmer writes a given name of two
+    syllables as one word, which Latin spellings join or split (*Sokha*, but
+    *Bun Hieng*, *Meng Khin*). Empty when every word is one syllable."""
+    words = [khmer_syllables(word) for word in name.split()]
+    if all(len(w) <= 1 for w in words):
+        return ()
+    return (" ".join(s for w in words for s in w if s),)
+
+
+@lru_cache(maxsize=16_384)
+def khmer_syllables(word: str) -> tuple[str, ...]:
+    """The syllables of one Khmer word, each in Latin letters
+    (:func:`khmer_reading`)."""
     syllables: list[_Syllable] = []
     current: _Syllable | None = None
     n = len(word)
@@ -253,4 +271,4 @@ def khmer_reading(word: str) -> str:
     ):
         # a subscript with no vowel ends the word: it is silent (ចន្ទ *chan*)
         syllables.pop()
-    return "".join(s.reading() for s in syllables)
+    return tuple(s.reading() for s in syllables)
