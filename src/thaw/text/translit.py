@@ -50,8 +50,9 @@ Readings of a whole name that name analysis offers beside these as variants:
 a Belarusian name's Russian form (:func:`belarusian_variant`), a French
 name's silent final *r* and an Ossetian ``дз`` in Cyrillic
 (:func:`cyrillic_variant`), a Greek name's classical transcription
-(:func:`greek_variant`), and a Hebrew surname's Slavic *-ich*
-(:func:`hebrew_variant`).
+(:func:`greek_variant`), a Hebrew surname's Slavic *-ich*
+(:func:`hebrew_variant`), and a Khmer name's syllables apart
+(:func:`thaw.text.khmer.khmer_variant`).
 """
 
 from __future__ import annotations
