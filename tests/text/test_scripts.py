@@ -377,3 +377,23 @@ def test_a_hebrew_surname_in_itz_is_also_read_ich() -> None:
     assert hebrew_variant("אברמוביץ׳") == ()  # a geresh already says ch
     assert hebrew_variant("צבי") == ()
     assert name_variants("דוד רבינוביץ", "Person") == ("דוד רבינוביץ\u05f3",)
+
+
+def test_greek_gi_before_a_vowel_is_also_read_y() -> None:
+    # rigour writes Γιάνης gianis; English writes Yanis (Varoufakis)
+    assert greek_variant("Γιάνης Βαρουφάκης") == ("gianes barouphakes", "yanis varoufakis")
+    assert greek_variant("Ντόρα Μπακογιάννη")[-1] == "dora bakoyanni"
+    assert greek_variant("Κώστας Σημίτης") == ("kostas semites",)  # no γι: classical only
+
+
+@pytest.mark.parametrize(
+    ("greek", "latin"),
+    [("Γιάνης Βαρουφάκης", "Yanis Varoufakis"), ("Ντόρα Μπακογιάννη", "Dora Bakoyannis")],
+)
+def test_greek_names_as_english_spells_them(greek: str, latin: str) -> None:
+    from thaw.index import entry_from_record
+    from thaw.match import DEFAULT_THRESHOLD, Query, score
+    from thaw.model import Name, Record
+
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
+    assert score(Query(greek, "Person"), entry).score >= DEFAULT_THRESHOLD

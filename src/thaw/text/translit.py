@@ -696,6 +696,10 @@ _GREEK_INITIAL_STOPS: Final = _rules(
 )
 
 
+#: Greek γι before a vowel, which sounds (and English spells) *y*.
+_GREEK_YI: Final = re.compile("(?i)γι(?=[αάεέηήοόυύωώ])")
+
+
 @lru_cache(maxsize=4096)
 def greek_variant(name: str) -> tuple[str, ...]:
     """A name in Greek letters in the classical transcription (ICU's
@@ -704,11 +708,19 @@ def greek_variant(name: str) -> tuple[str, ...]:
     English and older lists spell Greek names and in which Greek writes foreign
     ones (γριβερτ *Griebert*), beside the modern pronunciation that analysis
     reads (rigour: *Evripidis*, *Vasileios*). Word-initial μπ, ντ, γκ are b,
-    d, g (:data:`_GREEK_INITIAL_STOPS`). Lower-case ASCII; empty when it
-    reads as the modern one."""
+    d, g (:data:`_GREEK_INITIAL_STOPS`). Also, for a name with γι before a
+    vowel, the modern reading with that *y* (:data:`_GREEK_YI`: Γιάνης
+    *Yanis*). Lower-case ASCII; empty when neither differs from the modern
+    reading."""
     text = name.lower()
     for pattern, repl in _GREEK_INITIAL_STOPS:
         text = pattern.sub(repl, text)
     latin = " ".join(_ascii_words(_icu("Greek-Latin; Latin-ASCII").transliterate(text)))
     modern = " ".join(_ascii_words(maybe_ascii(name)))
-    return (latin,) if latin and latin != modern else ()
+    found = [latin] if latin and latin != modern else []
+    if _GREEK_YI.search(name):
+        # γι before a vowel is the English y (Γιάνης *Yanis*, Μπακογιάννη
+        # *Bakoyanni*, Παναγιώτης *Panayiotis*), where rigour writes gi
+        pieces = _GREEK_YI.split(name.lower())
+        found.append(" ".join(_ascii_words("y".join(maybe_ascii(p) for p in pieces))))
+    return tuple(found)
