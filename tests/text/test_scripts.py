@@ -397,3 +397,9 @@ def test_greek_names_as_english_spells_them(greek: str, latin: str) -> None:
 
     entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
     assert score(Query(greek, "Person"), entry).score >= DEFAULT_THRESHOLD
+
+
+def test_the_afghan_jan_is_also_joined() -> None:
+    # ولی جان is listed WALIJAN (UN, OFSI, DFAT); جان first is a name of its own
+    assert name_variants("ولی جان", "Person") == ("ولیجان",)
+    assert name_variants("جان محمد", "Person") == ()

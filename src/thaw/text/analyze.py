@@ -514,9 +514,10 @@ def _joined_names(word: str) -> tuple[str, str] | None:
 #: *Rahimpour*, خسروپناه *Khosrow Panah*), and the Pashto tribal ones (شهید
 #: خیل *Shahidkhel*, احمد زی *Ahmadzai*, in Persian or Arabic letters); the
 #: short ones (فر, نیا, وند, راد, کیا, زی) end too many other words to be
-#: split off, and are only joined.
+#: split off, and are only joined; so is the Afghan جان (ولی جان, listed
+#: *WALIJAN* by the UN, OFSI and DFAT).
 _PERSIAN_SUFFIXES: Final = ("پور", "زاده", "نژاد", "پناه", "منش", "دوست", "خیل", "خيل")
-_PERSIAN_SHORT_SUFFIXES: Final = frozenset({"فر", "نیا", "وند", "راد", "کیا", "زی", "زي"})
+_PERSIAN_SHORT_SUFFIXES: Final = frozenset({"فر", "نیا", "وند", "راد", "کیا", "زی", "زي", "جان"})
 
 
 #: *Amir* in Persian letters: a given name (:data:`thaw.text.vocab.NAMES_NOT_TITLES`),
