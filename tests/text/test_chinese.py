@@ -117,3 +117,8 @@ def test_characters_of_several_readings_are_read_the_other_ways() -> None:
     # customer file's given names and surname) does not
     assert "zeng guo fan" in name_variants("曾国藩", "Person")
     assert not any("zhen" in v for v in name_variants("美雲 宗翰 陳", "Person"))
+
+
+def test_a_surname_with_the_word_surname_reads_as_the_surname() -> None:
+    assert han_variants("祁姓")[0] == "qi"
+    assert han_variants("欧阳姓")[0] == "ou yang"

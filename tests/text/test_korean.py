@@ -14,6 +14,8 @@ from thaw.text.korean import (
     MANDARIN_PATH,
     MANDARIN_SHA256,
     MAX_MANDARIN_VARIANTS,
+    _pinyin_hangul,
+    chinese_sound_readings,
     hangul_variants,
     hanja_reading,
     hanja_syllables,
@@ -135,7 +137,8 @@ def test_chinese_names_written_in_hangul_get_their_mandarin_readings() -> None:
     assert "jin" in mandarin_variants("김")
     assert len(mandarin_variants("지강")) == MAX_MANDARIN_VARIANTS
     # after its reading back as a foreign name
-    assert hangul_variants("지강") == ("jigang", *mandarin_variants("지강"))
+    mandarin = mandarin_variants("지강")
+    assert hangul_variants("지강")[: 1 + len(mandarin)] == ("jigang", *mandarin)
     # a Korean name of three syllables, a name of several words, a foreign
     # name: no Mandarin reading
     assert mandarin_variants("김정은") == ()
@@ -148,3 +151,46 @@ def test_korean_names_stay_syllables() -> None:
     # syllable by syllable, as written
     tokens = analyze_name("김정은", "Person").tokens
     assert [t.script_form for t in tokens] == ["김", "정", "은"]
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "hangul"),
+    [
+        # examples of the orthography's Chinese table (외래어 표기법, table 4)
+        ("tian", "톈"),
+        ("juan", "쥐안"),
+        ("zi", "쯔"),
+        ("shi", "스"),
+        ("jia", "자"),  # ㅈ ㅉ ㅊ write ㅑ as ㅏ
+        ("jian", "젠"),
+        ("xie", "셰"),
+        ("xiong", "슝"),
+        ("wei", "웨이"),
+        ("gui", "구이"),
+        ("guo", "궈"),
+        ("yue", "웨"),
+        ("hong", "훙"),
+        ("song", "쑹"),
+        ("er", "얼"),
+        ("ou", "어우"),
+    ],
+)
+def test_the_chinese_table_of_the_orthography(pinyin: str, hangul: str) -> None:
+    assert _pinyin_hangul(pinyin) == hangul
+
+
+def test_chinese_names_written_in_hangul_by_sound_are_read_back() -> None:
+    assert chinese_sound_readings("마오쩌둥") == ("mao ze dong",)
+    assert chinese_sound_readings("시진핑")[0] == "xi jin ping"
+    assert chinese_sound_readings("리쥐안") == ("li juan",)
+    # a spelling of several syllables: the commoner first (펑 peng and feng)
+    assert set(chinese_sound_readings("펑")) == {"feng", "peng"}
+    # Korean names have syllables the table never writes
+    assert chinese_sound_readings("김정은") == ()
+    assert chinese_sound_readings("박근혜") == ()
+    assert chinese_sound_readings("Kim") == ()
+    # as a variant of a name written so
+    assert "li juan" in hangul_variants("리쥐안")
+    assert "hao yu" in hangul_variants("하오위")  # (하 is a Korean surname too)
+    assert hangul_variants("리창호") == ()  # a Korean name: no reading
+    assert "mao ze dong" in name_variants("마오쩌둥", "Person")

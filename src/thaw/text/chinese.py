@@ -60,6 +60,8 @@ HAN: Final = re.compile(HAN_CHARACTER)
 _ONLY_HAN: Final = re.compile(f"^{HAN_CHARACTER}+$")
 _WORDS: Final = re.compile(r"\w+")
 _DOTS: Final = re.compile(MIDDLE_DOT)
+#: *xìng*, "surname": written after one (祁姓, "the surname Qi").
+_SURNAME: Final = "姓"
 
 #: The characters that transcribe a consonant alone (the Xinhua tables'
 #: column for a consonant no vowel follows, simplified and traditional, and 不
@@ -304,6 +306,10 @@ def han_variants(name: str) -> tuple[str, ...]:
     (:func:`thaw.text.japanese.kanji_name_readings`); a name of one character,
     its Japanese readings (誠 *Makoto*)."""
     out: list[str] = []
+    stripped = name.strip()
+    if 2 <= len(stripped) <= 3 and stripped[-1] == _SURNAME and _ONLY_HAN.match(stripped):
+        # 祁姓 "(the) surname Qi"
+        out.append(" ".join(han_words(stripped[:-1])))
     lone = _lone_word(name)
     one_word = _ONLY_HAN.match(name.strip()) is not None
     readings = [_korean_name(name), *(polyphone_variants(name.strip()) if one_word else ())]

@@ -37,6 +37,14 @@ readings (승: 勝 *sheng*, 承 *cheng*, 英 …); the table of
 them with their share among common characters, and a short name written as one
 word (a given name, or a name of two syllables) gets its most likely
 combinations of them as variants (승위 → ``sheng wei``, ``cheng wei`` …).
+Today Korean writes most Chinese names by their Mandarin sound instead, by
+the Chinese table of the orthography of foreign words (마오쩌둥 *Mao Zedong*,
+시진핑 *Xi Jinping*, 리쥐안 *Li Juan*); :func:`chinese_sound_readings` reads
+that table backwards, for a name of one word, or of words that are all
+written so. The table writes no final consonant but ``ㄴ``, ``ㅇ`` and the
+``ㄹ`` of *er*, so a Korean name (김정은, 박근혜) has no such reading; a
+Korean-shaped word (three syllables, a surname first) gets it only when one
+of its syllables is written in two (하오위 *Haoyu*).
 """
 
 from __future__ import annotations
@@ -367,9 +375,161 @@ def hangul_variants(name: str) -> tuple[str, ...]:
     if not any(is_foreign_hangul(w) for w in words) and not (
         len(words) > 1 and any(len(w) > 2 for w in words)
     ):
-        if len(words) != 1 or is_korean_name(words[0]):
+        if len(words) != 1:
             return ()
+        if is_korean_name(words[0]):
+            # a Chinese name of a syllable that Hangul writes in two (하오위
+            # *Haoyu*: 하오 *hao*) is no Korean name
+            sound = chinese_sound_readings(words[0])
+            return sound if sound and len(sound[0].split()) < len(words[0]) else ()
         foreign = _loanword_readings(words)
-        readings = [*foreign, foreign[-1].translate(_FV), *mandarin_variants(words[0])]
+        readings = [
+            *foreign,
+            foreign[-1].translate(_FV),
+            *mandarin_variants(words[0]),
+            *chinese_sound_readings(words[0]),
+        ]
         return tuple(dict.fromkeys(r for r in readings if r and r != words[0]))
-    return tuple(_loanword_readings(words))
+    return tuple(dict.fromkeys([*_loanword_readings(words), *_chinese_sound(words)]))
+
+
+def _chinese_sound(words: list[str]) -> tuple[str, ...]:
+    """A Chinese name's readings when Hangul writes it by its sound
+    (:func:`chinese_sound_readings`): a word's readings, or for a name of
+    several words each written so, one reading of each word's first."""
+    if len(words) == 1:
+        return chinese_sound_readings(words[0])
+    firsts = [chinese_sound_readings(w)[:1] for w in words]
+    return (" ".join(f[0] for f in firsts),) if all(firsts) else ()
+
+
+# --- Chinese names written in Hangul by their sound ----------------------------------
+
+#: The Korean orthography of foreign words (외래어 표기법, Ministry of Education
+#: notice 85-11, 1986), table 4 (Chinese, 중국어의 주음 부호와 한글 대조표), in
+#: pinyin: each initial's consonant (as an index into the initial jamo
+#: ``ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ``) …
+_PINYIN_INITIALS: Final = {
+    "b": 7, "p": 17, "m": 6, "f": 17, "d": 3, "t": 16, "n": 2, "l": 5, "g": 0, "k": 15,
+    "h": 18, "j": 12, "q": 14, "x": 9, "zh": 12, "ch": 14, "sh": 9, "r": 5, "z": 13,
+    "c": 14, "s": 10, "": 11,
+}  # fmt: skip
+#: … and each final's Hangul as syllables of (vowel, final) indices (vowels
+#: ``ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ``, finals 4 ``ㄴ``, 8 ``ㄹ``, 21
+#: ``ㅇ``), the first syllable taking the initial: *ai* 아이 (바이 *bai*),
+#: *ian* 옌 (톈 *tian*), *ong* 웅 (훙 *hong*), *ü* 위 (쥐 *ju*), *-i* after
+#: *zh ch sh r z c s* ``ㅡ`` (쯔 *zi*, 스 *shi*).
+_PINYIN_FINALS: Final = {
+    "a": ((0, 0),), "o": ((8, 0),), "e": ((4, 0),), "ai": ((0, 0), (20, 0)),
+    "ei": ((5, 0), (20, 0)), "ao": ((0, 0), (8, 0)), "ou": ((4, 0), (13, 0)),
+    "an": ((0, 4),), "en": ((4, 4),), "ang": ((0, 21),), "eng": ((4, 21),), "er": ((4, 8),),
+    "i": ((20, 0),), "ia": ((2, 0),), "ie": ((7, 0),), "iao": ((2, 0), (8, 0)),
+    "iu": ((17, 0),), "ian": ((7, 4),), "in": ((20, 4),), "iang": ((2, 21),),
+    "ing": ((20, 21),), "iong": ((17, 21),), "u": ((13, 0),), "ua": ((9, 0),),
+    "uo": ((14, 0),), "uai": ((9, 0), (20, 0)), "ui": ((13, 0), (20, 0)), "uan": ((9, 4),),
+    "un": ((13, 4),), "uang": ((9, 21),), "ong": ((13, 21),), "v": ((16, 0),),
+    "ve": ((15, 0),), "van": ((16, 0), (0, 4)), "vn": ((16, 4),), "-i": ((18, 0),),
+}  # fmt: skip
+#: Syllables without an initial, as pinyin spells them, and their finals.
+_PINYIN_ZERO: Final = {
+    "yi": "i", "ya": "ia", "ye": "ie", "yao": "iao", "you": "iu", "yan": "ian", "yin": "in",
+    "yang": "iang", "ying": "ing", "yong": "iong", "wu": "u", "wa": "ua", "wo": "uo",
+    "wai": "uai", "wei": "ei", "wan": "uan", "wen": "en", "wang": "uang", "weng": "eng",
+    "yu": "v", "yue": "ve", "yuan": "van", "yun": "vn",
+}  # fmt: skip
+#: The rule of the table: after ``ㅈ ㅉ ㅊ``, ``ㅑ ㅖ ㅛ ㅠ`` are written ``ㅏ ㅔ ㅗ ㅜ``
+#: (자 *jia*, 젠 *jian*, 주 *jiu*).
+_PALATAL_VOWELS: Final = {2: 0, 7: 5, 12: 8, 17: 13}
+_ROUNDED_ZERO: Final = {"wei": ((15, 0), (20, 0)), "wen": ((14, 4),), "weng": ((14, 21),)}
+
+
+def _pinyin_hangul(syllable: str) -> str:
+    """One pinyin syllable (``v`` for *ü*) in Hangul by the Chinese table of the
+    Korean orthography (:data:`_PINYIN_FINALS`): 톈 *tian*, 쥐안 *juan*, 쯔 *zi*;
+    empty for anything else."""
+    if syllable in _PINYIN_ZERO:
+        initial = ""
+        parts = _ROUNDED_ZERO.get(syllable) or _PINYIN_FINALS[_PINYIN_ZERO[syllable]]
+    elif syllable[:1] in "aoe":
+        initial = ""  # a, ou, er: the final alone
+        if syllable not in _PINYIN_FINALS:
+            return ""
+        parts = _PINYIN_FINALS[syllable]
+    else:
+        initial = syllable[:2] if syllable[:2] in ("zh", "ch", "sh") else syllable[:1]
+        final = syllable[len(initial) :]
+        if initial not in _PINYIN_INITIALS or not initial:
+            return ""
+        if initial in ("j", "q", "x") and final.startswith("u"):
+            final = "v" + final[1:]  # ju, que, xuan: ü
+        if final == "i" and initial in ("zh", "ch", "sh", "r", "z", "c", "s"):
+            final = "-i"
+        if final not in _PINYIN_FINALS:
+            return ""
+        parts = _PINYIN_FINALS[final]
+    consonant = _PINYIN_INITIALS[initial]
+    out = []
+    for i, (vowel, coda) in enumerate(parts):
+        lead = consonant if i == 0 else _NO_INITIAL
+        if lead in (12, 13, 14):
+            vowel = _PALATAL_VOWELS.get(vowel, vowel)
+        out.append(chr(0xAC00 + lead * 588 + vowel * 28 + coda))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _hangul_pinyin() -> dict[str, tuple[str, ...]]:
+    """The Chinese table read backwards: a Hangul spelling (one syllable, or
+    two for *bai*, *juan* …) and the pinyin syllables written so (주 ``zhu
+    jiu``), every syllable of Mandarin (those of :func:`mandarin_readings`)
+    written by :func:`_pinyin_hangul`), the commonest first (by their share
+    of the Korean readings of common characters)."""
+    weight: dict[str, float] = {}
+    for readings in _mandarin().values():
+        for reading, share in readings:
+            weight[reading] = weight.get(reading, 0.0) + share
+    table: dict[str, list[str]] = {}
+    for syllable in sorted(weight, key=lambda s: (-weight[s], s)):
+        hangul = _pinyin_hangul(syllable)
+        if hangul:
+            table.setdefault(hangul, []).append(syllable)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+#: The most readings :func:`chinese_sound_readings` gives for one word.
+MAX_SOUND_READINGS: Final = 6
+
+
+@lru_cache(maxsize=4096)
+def chinese_sound_readings(word: str) -> tuple[str, ...]:
+    """A Chinese name written in Hangul by its sound, as the Korean orthography
+    writes Chinese (:func:`_pinyin_hangul`, read backwards: 리쥐안 → ``li
+    juan``, 하오위 → ``hao yu``, 쯔양 → ``zi yang``), one pinyin syllable per
+    syllable of Mandarin, split into the fewest syllables (마오 *mao*, not *ma
+    o*); at most :data:`MAX_SOUND_READINGS` readings (where a spelling stands
+    for several syllables, 주 *zhu*, *jiu*). Empty when the
+    word is not written so: a Korean name has syllables the table never writes
+    (김, 박, 은: it writes no final but ``ㄴ``, ``ㅇ`` and the ``ㄹ`` of *er*)."""
+    if not 1 <= len(word) <= 6 or not all(is_hangul_syllable(ch) for ch in word):
+        return ()
+    table = _hangul_pinyin()
+    # the ways to split the word into the table's spellings
+    ways: dict[int, list[list[tuple[str, ...]]]] = {0: [[]]}
+    for end in range(1, len(word) + 1):
+        found: list[list[tuple[str, ...]]] = []
+        for size in (2, 1):
+            start = end - size
+            if start < 0 or start not in ways or word[start:end] not in table:
+                continue
+            found.extend([*way, table[word[start:end]]] for way in ways[start])
+        if found:
+            ways[end] = found[:MAX_SOUND_READINGS]
+    found = ways.get(len(word), [])
+    fewest = min((len(way) for way in found), default=0)
+    out: list[str] = []
+    for way in (way for way in found if len(way) == fewest):
+        combos = [""]
+        for options in way:
+            combos = [f"{c} {o}".strip() for c in combos for o in options][:MAX_SOUND_READINGS]
+        out.extend(combos)
+    return tuple(dict.fromkeys(out))[:MAX_SOUND_READINGS]
