@@ -27,7 +27,13 @@ A name written in Chinese characters is not always a Chinese name, and
   this reading: one whose parts are joined by a middle dot (·, as Chinese
   writes foreign names), or with a word of three characters or more that ends
   in such a consonant character; a Chinese name keeps being compared syllable by
-  syllable.
+  syllable. Beside that reading, such a name is read by the Xinhua table
+  itself (:func:`xinhua_reading`): its grid gives each character the Latin
+  syllable it stands for, in columns of the vowels *a e i o u*, so that the
+  *e* column is written with pinyin's *ai* and *ei* syllables (梅 *me*, 莱
+  *le*, 贝 *be*), the *o* column with *ao*, *ou*, *uo* ones (奥 *o*, 莫 *mo*),
+  and *l* and *r*, *t* and *d*, *k* and *j* with characters of their own (利
+  *li*, 里 *ri*; 蒂 *ti*; 基 *ki*): 梅罗拉 → *merola*, 埃蒂卡 → *etika*.
 """
 
 from __future__ import annotations
@@ -185,6 +191,85 @@ def polyphone_variants(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))[:MAX_POLYPHONE_VARIANTS]
 
 
+#: The characters of the Xinhua transcription table (《英语姓名译名手册》,
+#: Xinhua News Agency, and its tables for other languages: one character per
+#: Latin syllable, in columns of the vowels *a e i o u*) whose Latin syllable
+#: the general rules of :func:`xinhua_word` do not give: the table keeps *l*
+#: and *r* apart where it can (利 *li*, 里 *ri*; 洛 *lo*, 罗 *ro*; 卢 *lu*, 鲁
+#: *ru*; 莱 *le*, 雷 *re*), writes *v* (维 *vi*, 瓦 *va*) and *ti*, *ki*, *gi*,
+#: *zi*, *hi* with characters that pinyin reads otherwise (蒂 *di*, 基 *ji*, 吉 *ji*,
+#: 齐 *qi*, 希 *xi*); simplified and traditional forms.
+XINHUA: Final = {
+    "蒂": "ti", "基": "ki", "吉": "gi", "齐": "zi", "齊": "zi", "希": "hi",
+    "里": "ri", "裏": "ri", "罗": "ro", "羅": "ro", "鲁": "ru", "魯": "ru", "雷": "re",
+    "瑞": "ri", "若": "ro",
+    "维": "vi", "維": "vi", "瓦": "va", "沃": "vo", "韦": "ve", "韋": "ve", "武": "vu",
+    "万": "van", "萬": "van", "文": "ven", "福": "fo", "约": "yo", "約": "yo", "尤": "yu",
+    "乔": "jo", "喬": "jo", "肖": "sho", "贾": "ja", "賈": "ja", "詹": "jan",
+    "杰": "je", "傑": "je", "切": "che", "谢": "she", "謝": "she", "夏": "sha",
+    "舍": "she", "朱": "ju", "茜": "si", "娜": "na", "琼": "jon", "瓊": "jon",
+    "埃": "e", "艾": "a", "伊": "i", "乌": "u", "烏": "u", "阿": "a", "奥": "o", "奧": "o",
+    "欧": "o", "歐": "o", "恩": "en", "因": "in", "温": "un", "溫": "un",
+    "加": "ga", "嘉": "ga", "恰": "cha", "伦": "len", "倫": "len", "蓬": "pon",
+}  # fmt: skip
+#: Pinyin finals and the vowels they write in transcriptions (the *e* column
+#: is written with *ai* and *ei* syllables: 贝 *be*, 梅 *me*, 莱 *le*; the *o*
+#: column with *ao*, *ou* and *uo* ones: 博 *bo*, 莫 *mo*, 托 *to*).
+_XINHUA_FINALS: Final = (
+    ("iang", "ian"), ("ang", "an"), ("eng", "en"), ("ing", "in"), ("ong", "on"),
+    ("ai", "e"), ("ei", "e"), ("ao", "o"), ("ou", "o"), ("uo", "o"), ("ie", "e"),
+)  # fmt: skip
+
+
+def xinhua_word(word: str) -> str:
+    """One word of a foreign name in Chinese characters read by the Xinhua
+    transcription table (:data:`XINHUA`) rather than as pinyin is spelt: each
+    character a Latin syllable (梅罗拉 *merola*, 莱奥塔 *leota*, 埃蒂卡 *etika*,
+    巴齐尼 *bazini*); a character of the consonant column alone where no vowel
+    follows it (:data:`_CONSONANT_CHARACTERS`, as :func:`_transcribed_word`
+    reads it); any other character by its pinyin, its initial as
+    :func:`_transcribed_word` reads it and its final by the table's columns
+    (:data:`_XINHUA_FINALS`: 贝 *be*, 博 *bo*, 丁 *din*)."""
+    syllables = han_words(word)
+    if len(syllables) != len(word):
+        return " ".join(syllables)
+    out: list[str] = []
+    last = len(syllables) - 1
+    for i, syl in enumerate(syllables):
+        following = XINHUA.get(word[i + 1], syllables[i + 1]) if i < last else ""
+        bare = _CONSONANT_CHARACTERS.get(word[i])
+        if bare is not None and i == 0 and not _cluster(bare, following):
+            bare = None
+        if bare is not None and (not following or following[0] not in _VOWELS):
+            out.append(bare)
+            continue
+        fixed = XINHUA.get(word[i])
+        if fixed is not None:
+            out.append(fixed)
+            continue
+        for pinyin, sound in _INITIALS:
+            if syl.startswith(pinyin):
+                syl = sound + syl[len(pinyin) :]
+                break
+        for final, vowel in _XINHUA_FINALS:
+            if syl.endswith(final) and (syl != final or final in ("ai", "ao", "ou")):
+                syl = syl[: -len(final)] + vowel
+                break
+        if syl.startswith("yi") or (syl.startswith("y") and out and out[-1][-1:] in "ie"):
+            syl = syl[1:]  # 伊 *i*; 亚 after *i* *a*
+        elif syl.startswith("w"):
+            syl = "v" + syl[1:] if syl[1:2] in _VOWELS else syl
+        out.append(syl)
+    for i in range(len(out) - 1):
+        # a nasal before a consonant is one sound with it (坦娜 *tana*, 登姆
+        # *dem*), and m before a labial (蓬皮 *pompi*, 伦博 *lembo*)
+        if out[i].endswith("n") and out[i + 1][:1] in ("n", "m"):
+            out[i] = out[i][:-1]
+        elif out[i].endswith("n") and out[i + 1][:1] in ("b", "p"):
+            out[i] = out[i][:-1] + "m"
+    return "".join(out)
+
+
 def _cluster(bare: str, following: str) -> bool:
     """Whether a consonant character that begins a word writes the first
     consonant of a cluster: before *l* (which writes *l* and *r*: 布拉德 *Brad*,
@@ -269,6 +354,19 @@ def foreign_reading(name: str, r_for_l: bool = False) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)
+def xinhua_reading(name: str) -> str:
+    """A name that looks transcribed (as :func:`foreign_reading` decides) read by
+    the Xinhua table (:func:`xinhua_word`): 阿莱奥塔·梅罗拉 → ``aleota merola``;
+    empty for any other name."""
+    if not foreign_reading(name):
+        return ""
+    parts = _DOTS.sub(" ", name).split()
+    return " ".join(
+        CONVENTIONAL.get(part) or xinhua_word(part) if HAN.search(part) else part for part in parts
+    )
+
+
 def _korean_name(name: str) -> str:
     """The Korean reading of a name that may be a Korean one in hanja: written
     as Korean names are, surname and given name in one word of two to four
@@ -313,9 +411,9 @@ def han_variants(name: str) -> tuple[str, ...]:
     lone = _lone_word(name)
     one_word = _ONLY_HAN.match(name.strip()) is not None
     readings = [_korean_name(name), *(polyphone_variants(name.strip()) if one_word else ())]
-    readings += [foreign_reading(name), foreign_reading(name, True)]
+    readings += [foreign_reading(name), foreign_reading(name, True), xinhua_reading(name)]
     if lone:
-        readings += [_transcribed_word(lone), _transcribed_word(lone, True)]
+        readings += [_transcribed_word(lone), _transcribed_word(lone, True), xinhua_word(lone)]
         dictionary = japanese_reading(lone) if len(lone) == 2 else ""
         readings += [r for r in kanji_name_readings(lone) if r != dictionary]
     elif len(name) == 1 and HAN.match(name):
