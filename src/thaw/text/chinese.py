@@ -130,6 +130,23 @@ _VOWELS: Final = frozenset("aeiouy")
 _BACK_E: Final = frozenset({"ke", "ge", "he"})
 
 
+_KANA: Final = re.compile("[\u3040-\u30ff]")
+_HANGUL: Final = re.compile("[\uac00-\ud7a3]")
+
+
+def cjk_script(name: str) -> str:
+    """``Hangul`` for a name with a Hangul syllable, ``Han`` for one with Chinese
+    characters (and no kana: a name with kana is Japanese), else empty: the
+    scripts whose names meet through extra readings
+    (:func:`thaw.text.analyze.name_variants`) that two different names of the
+    script may share (王小明 and 王晓明 both read *wang xiaoming*)."""
+    if name.isascii():
+        return ""
+    if _HANGUL.search(name):
+        return "Hangul"
+    return "Han" if HAN.search(name) and not _KANA.search(name) else ""
+
+
 def han_words(word: str) -> list[str]:
     """A word in Chinese characters as lower-case ASCII words, one pinyin
     syllable per character (金铁三 → ``jin tie san``)."""
