@@ -11,6 +11,7 @@ from thaw.text.japanese import (
     KANJI_PATH,
     KANJI_SHA256,
     MAX_NAME_READINGS,
+    _name_readings,
     kanji_name_readings,
     kanji_readings,
     katakana_readings,
@@ -34,7 +35,11 @@ def test_names_of_two_kanji_have_their_characters_readings() -> None:
     assert "dai ki" in kanji_name_readings("大輝")  # Daiki
     assert "haru ka" in kanji_name_readings("春香")  # Haruka
     assert len(kanji_name_readings("春香")) == MAX_NAME_READINGS
-    assert kanji_name_readings("鈴木一郎") == ()  # one or two characters only
+    assert kanji_name_readings("鈴木一郎") == ()  # one to three characters only
+    # a kun reading's stem: 明 akiraka, 宏 hiroi
+    assert "aki yama" in kanji_name_readings("明山")
+    assert "hiro" in _name_readings("宏") and "ta" not in _name_readings("大")
+    assert "ta mi ko" in kanji_name_readings("田美子")  # three characters
     assert kanji_name_readings("誠")[0] == "makoto"  # a given name of one character
     assert "shigeru" in name_variants("茂", "Person")
     assert kanji_name_readings("张伟") == ()  # simplified: no Japanese reading

@@ -416,7 +416,7 @@ def han_variants(name: str) -> tuple[str, ...]:
     A name of one word of two to four characters alone (厄森, 夏尼, 勝輝) says
     too little to tell a Chinese, a Japanese and a transcribed foreign name
     apart, and gets every reading: as transcribed (:func:`_transcribed_word`)
-    even without a sign of it, and, for two characters, the readings a
+    even without a sign of it, and, for two or three characters, the readings a
     Japanese name may have beside the dictionary's
     (:func:`thaw.text.japanese.kanji_name_readings`); a name of one character,
     its Japanese readings (誠 *Makoto*)."""
