@@ -38,7 +38,7 @@ def test_names_of_two_kanji_have_their_characters_readings() -> None:
     assert kanji_name_readings("鈴木一郎") == ()  # one to three characters only
     # a kun reading's stem: 明 akiraka, 宏 hiroi
     assert "aki yama" in kanji_name_readings("明山")
-    assert "hiro" in _name_readings("宏") and "ta" not in _name_readings("大")
+    assert "hiro" in _name_readings("宏") and "da" not in _name_readings("大")  # (on: dai)
     assert "ta mi ko" in kanji_name_readings("田美子")  # three characters
     assert kanji_name_readings("誠")[0] == "makoto"  # a given name of one character
     assert "shigeru" in name_variants("茂", "Person")
