@@ -21,6 +21,7 @@ from thaw.text.korean import (
     hanja_syllables,
     is_foreign_hangul,
     is_korean_name,
+    japanese_hangul_readings,
     korean_reading,
     korean_rr,
     korean_words,
@@ -194,3 +195,22 @@ def test_chinese_names_written_in_hangul_by_sound_are_read_back() -> None:
     assert "hao yu" in hangul_variants("하오위")  # (하 is a Korean surname too)
     assert hangul_variants("리창호") == ()  # a Korean name: no reading
     assert "mao ze dong" in name_variants("마오쩌둥", "Person")
+
+
+def test_japanese_names_written_in_hangul_are_read_back() -> None:
+    assert japanese_hangul_readings("미쓰하루") == ("mitsuharu",)
+    assert japanese_hangul_readings("요시츠구") == ("yoshitsugu",)  # 츠 tsu too
+    assert japanese_hangul_readings("홋카이도") == ("hokkaido",)  # ㅅ: a doubled consonant
+    # a first ㄱ, ㄷ, ㅈ writes k, t, ch too; 자 za and ja
+    assert set(japanese_hangul_readings("게이시")) == {"keishi", "geishi"}
+    assert "taizo" in japanese_hangul_readings("다이조")
+    # Korean names and short words: none
+    assert japanese_hangul_readings("김정은") == ()
+    assert japanese_hangul_readings("박근혜") == ()
+    assert japanese_hangul_readings("사토") == ()
+    assert "mitsuharu" in hangul_variants("미쓰하루")
+    assert "keishi" in hangul_variants("게이시")
+
+
+def test_chinese_readings_are_of_three_syllables_at_most() -> None:
+    assert chinese_sound_readings("사바라스") == ()  # (sha ba la si)

@@ -44,7 +44,10 @@ that table backwards, for a name of one word, or of words that are all
 written so. The table writes no final consonant but ``ㄴ``, ``ㅇ`` and the
 ``ㄹ`` of *er*, so a Korean name (김정은, 박근혜) has no such reading; a
 Korean-shaped word (three syllables, a surname first) gets it only when one
-of its syllables is written in two (하오위 *Haoyu*).
+of its syllables is written in two (하오위 *Haoyu*). A Japanese name in Hangul
+is read back by the orthography's Japanese table
+(:func:`japanese_hangul_readings`: 미쓰하루 *Mitsuharu*, 게이시 *Keishi*),
+which writes only Japanese's vowels and no final but ``ㄴ`` and ``ㅅ``.
 """
 
 from __future__ import annotations
@@ -388,9 +391,11 @@ def hangul_variants(name: str) -> tuple[str, ...]:
             foreign[-1].translate(_FV),
             *mandarin_variants(words[0]),
             *chinese_sound_readings(words[0]),
+            *japanese_hangul_readings(words[0]),
         ]
         return tuple(dict.fromkeys(r for r in readings if r and r != words[0]))
-    return tuple(dict.fromkeys([*_loanword_readings(words), *_chinese_sound(words)]))
+    japanese = japanese_hangul_readings(words[0]) if len(words) == 1 else ()
+    return tuple(dict.fromkeys([*_loanword_readings(words), *_chinese_sound(words), *japanese]))
 
 
 def _chinese_sound(words: list[str]) -> tuple[str, ...]:
@@ -496,6 +501,9 @@ def _hangul_pinyin() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+#: The most syllables of a Chinese name (a surname of one or two, a given name
+#: of one or two, as one word: three, rarely four).
+MAX_CHINESE_SYLLABLES: Final = 3
 #: The most readings :func:`chinese_sound_readings` gives for one word.
 MAX_SOUND_READINGS: Final = 6
 
@@ -506,9 +514,9 @@ def chinese_sound_readings(word: str) -> tuple[str, ...]:
     writes Chinese (:func:`_pinyin_hangul`, read backwards: 리쥐안 → ``li
     juan``, 하오위 → ``hao yu``, 쯔양 → ``zi yang``), one pinyin syllable per
     syllable of Mandarin, split into the fewest syllables (마오 *mao*, not *ma
-    o*); at most :data:`MAX_SOUND_READINGS` readings (where a spelling stands
-    for several syllables, 주 *zhu*, *jiu*). Empty when the
-    word is not written so: a Korean name has syllables the table never writes
+    o*), of :data:`MAX_CHINESE_SYLLABLES` at most; at most
+    :data:`MAX_SOUND_READINGS` readings (where a spelling stands for several
+    syllables, 주 *zhu*, *jiu*). Empty when the word is not written so: a Korean name has syllables the table never writes
     (김, 박, 은: it writes no final but ``ㄴ``, ``ㅇ`` and the ``ㄹ`` of *er*)."""
     if not 1 <= len(word) <= 6 or not all(is_hangul_syllable(ch) for ch in word):
         return ()
@@ -526,6 +534,8 @@ def chinese_sound_readings(word: str) -> tuple[str, ...]:
             ways[end] = found[:MAX_SOUND_READINGS]
     found = ways.get(len(word), [])
     fewest = min((len(way) for way in found), default=0)
+    if fewest > MAX_CHINESE_SYLLABLES:
+        return ()
     out: list[str] = []
     for way in (way for way in found if len(way) == fewest):
         combos = [""]
@@ -533,3 +543,90 @@ def chinese_sound_readings(word: str) -> tuple[str, ...]:
             combos = [f"{c} {o}".strip() for c in combos for o in options][:MAX_SOUND_READINGS]
         out.extend(combos)
     return tuple(dict.fromkeys(out))[:MAX_SOUND_READINGS]
+
+
+# --- Japanese names written in Hangul --------------------------------------------------
+
+#: The Japanese table of the Korean orthography of foreign words (외래어 표기법,
+#: table 5, 일본어의 가나와 한글 대조표) read backwards: each initial consonant
+#: (by its index) and the Hepburn consonants it writes, in the middle of a word
+#: and, where the table writes a voiceless consonant otherwise at the start, at
+#: the start (``ㄱ`` is *g* inside a word and *k* or *g* first: 게이시 *Keishi*,
+#: 다이조 *Taizo*, 지바 *Chiba*); ``ㅊ`` with ``ㅡ`` is the common spelling of
+#: *tsu* beside the table's 쓰 (에츠야 *Etsuya*).
+_KANA_INITIALS: Final = {
+    0: ("g", "kg"), 15: ("k", "k"), 2: ("n", "n"), 3: ("d", "td"), 16: ("t", "t"),
+    5: ("r", "r"), 6: ("m", "m"), 7: ("b", "b"), 17: ("p", "p"), 9: ("s", "s"),
+    10: ("s", "s"), 11: ("", ""), 12: ("j", "chj"), 14: ("ch", "ch"), 18: ("h", "h"),
+}  # fmt: skip
+#: The vowels (by index) of the table and what they write: *a i u e o*, *ya yu
+#: yo*, *wa*; ``ㅡ`` writes *u* after ``ㅅ ㅆ ㅈ ㅊ`` (스 *su*, 쓰 *tsu*, 즈 *zu*).
+_KANA_VOWELS: Final = {
+    0: "a", 20: "i", 13: "u", 5: "e", 8: "o", 2: "ya", 17: "yu", 12: "yo", 9: "wa", 18: "u",
+}  # fmt: skip
+_KANA_FINALS: Final = {0: "", 4: "n", 19: "*"}  # ㄴ ん, ㅅ っ (the next consonant doubled)
+
+
+def _kana_syllables(initial: int, vowel: int, first: bool) -> list[str]:
+    """The Hepburn syllables that one Hangul syllable (initial and vowel)
+    writes by the Japanese table (:data:`_KANA_INITIALS`), empty if none."""
+    spellings = _KANA_INITIALS.get(initial)
+    read = _KANA_VOWELS.get(vowel)
+    if spellings is None or read is None:
+        return []
+    if vowel == 18 and initial not in (9, 10, 12, 14):
+        return []
+    consonants = [spellings[0]] if not first else ["k", "g"] if initial == 0 else []
+    if first and not consonants:
+        consonants = {"td": ["t", "d"], "chj": ["ch", "j"]}.get(spellings[1], [spellings[1]])
+    out: list[str] = []
+    for c in consonants:
+        if vowel == 18:
+            out.append({9: "su", 10: "tsu", 12: "zu", 14: "tsu"}[initial])
+        elif c in ("s", "j", "ch") and read.startswith("y"):
+            out.append(("sh" if c == "s" else c) + read[1:])  # 샤 sha, 주 ju
+        elif c == "s" and read == "i":
+            out.append("shi")
+        elif c in ("t", "d") and read == "u" and initial == 10:
+            out.append("tsu")
+        elif c == "h" and read == "u":
+            out.append("fu")
+        else:
+            out.append(c + read)
+        if initial == 12 and read in ("a", "u", "o") and c == "j":
+            out.append("z" + read)  # 자 za and ja, 조 zo and jo
+    return out
+
+
+#: The most readings :func:`japanese_hangul_readings` gives for one word.
+MAX_KANA_READINGS: Final = 4
+
+
+@lru_cache(maxsize=4096)
+def japanese_hangul_readings(word: str) -> tuple[str, ...]:
+    """A Japanese name written in Hangul by the Korean orthography's Japanese
+    table, read back in Hepburn (게이시 → ``keishi``, 미쓰하루 → ``mitsuharu``,
+    요시츠구 → ``yoshitsugu``, 다이조 → ``taizo``, ``daizo``): at most
+    :data:`MAX_KANA_READINGS`, where a spelling writes several syllables (a
+    first ``ㄱ`` *k* or *g*, ``자`` *za* or *ja*). Empty for a word of two
+    syllables or fewer, or one the table does not write: it writes no vowel
+    but those of Japanese and no final but ``ㄴ`` (*n*) and ``ㅅ`` (a doubled
+    consonant), so a Korean name (김정은, 박근혜) has no such reading."""
+    if not 3 <= len(word) <= 6 or not all(is_hangul_syllable(ch) for ch in word):
+        return ()
+    combos = [""]
+    double = False
+    for i, ch in enumerate(word):
+        initial, vowel, final = _jamo(ch)
+        if final not in _KANA_FINALS:
+            return ()
+        options = _kana_syllables(initial, vowel, i == 0)
+        if not options:
+            return ()
+        if double:
+            options = [o[0] + o if o[0] not in "aeiou" else o for o in options]
+        ending = _KANA_FINALS[final]
+        double = ending == "*"
+        options = [o + ("" if double else ending) for o in options]
+        combos = [c + o for c in combos for o in options][:MAX_KANA_READINGS]
+    return tuple(dict.fromkeys(combos))
