@@ -516,8 +516,9 @@ def chinese_sound_readings(word: str) -> tuple[str, ...]:
     syllable of Mandarin, split into the fewest syllables (마오 *mao*, not *ma
     o*), of :data:`MAX_CHINESE_SYLLABLES` at most; at most
     :data:`MAX_SOUND_READINGS` readings (where a spelling stands for several
-    syllables, 주 *zhu*, *jiu*). Empty when the word is not written so: a Korean name has syllables the table never writes
-    (김, 박, 은: it writes no final but ``ㄴ``, ``ㅇ`` and the ``ㄹ`` of *er*)."""
+    syllables, 주 *zhu*, *jiu*). Empty when the word is not written so: a
+    Korean name has syllables the table never writes (김, 박, 은: it writes no
+    final but ``ㄴ``, ``ㅇ`` and the ``ㄹ`` of *er*)."""
     if not 1 <= len(word) <= 6 or not all(is_hangul_syllable(ch) for ch in word):
         return ()
     table = _hangul_pinyin()
