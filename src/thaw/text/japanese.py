@@ -108,7 +108,9 @@ def kanji_name_readings(word: str) -> tuple[str, ...]:
     :data:`_SHORTEST` shortest (names take the short readings of their
     characters: 光輝 ``ko ki``, 大輝 ``dai ki``, 小畑 ``o hata``), then those of
     the earliest readings of each character (夏稀 ``natsu ki``), one word per
-    character; a given name of one character reads as the
+    character, then :data:`_RENDAKU` *rendaku* forms (:func:`_rendaku`) of the
+    first of each kind (溝口 ``mizo guchi``, 山崎 ``yama zaki``,
+    国保 ``kuni bo``); a given name of one character reads as the
     character does (誠 ``makoto``, 茂 ``shigeru``). Empty for anything else,
     and for a character without Japanese readings."""
     if len(word) == 1:
@@ -126,7 +128,29 @@ def kanji_name_readings(word: str) -> tuple[str, ...]:
         reading = " ".join(r for _, r in combo)
         if reading not in out:
             out.append(reading)
-    return tuple(out[:MAX_NAME_READINGS])
+    out = out[:MAX_NAME_READINGS]
+    kun = [" ".join(r for _, r in combo) for combo in earliest[:_RENDAKU]]
+    voiced = [_rendaku(r) for r in dict.fromkeys([*kun, *out[:_RENDAKU]])]
+    return tuple(dict.fromkeys([*out, *[r for r in voiced if r][:_RENDAKU]]))
+
+
+#: The voiced consonant that *rendaku* gives a word's first consonant when the
+#: word follows another in a compound (山崎 *yama saki* → *Yamazaki*, 小林
+#: *Kobayashi*, 溝口 *Mizoguchi*).
+_VOICED: Final = (("ch", "j"), ("sh", "j"), ("ts", "z"), ("k", "g"), ("s", "z"), ("t", "d"),
+                  ("h", "b"), ("f", "b"))  # fmt: skip
+#: How many of a name's readings also get their rendaku form.
+_RENDAKU: Final = 4
+
+
+def _rendaku(reading: str) -> str:
+    """``reading`` (words of a name's characters) with the second word's first
+    consonant voiced (:data:`_VOICED`), or empty when it has none to voice."""
+    first, _, rest = reading.partition(" ")
+    for plain, voiced in _VOICED:
+        if rest.startswith(plain):
+            return f"{first} {voiced}{rest[len(plain) :]}"
+    return ""
 
 
 _KATAKANA_NAME = re.compile("^[\u30a1-\u30fa\u30fc・＝= ]+$")
