@@ -99,16 +99,16 @@ class Pending:
 _Names = tuple[tuple[AnalyzedName, str], ...]
 
 
-def _same_script_split(name: str, entry: Entry) -> tuple[_Names, _Names]:
+def _same_script_split(script: str, entry: Entry) -> tuple[_Names, _Names]:
     """The names of ``entry`` that the query name, as written, is compared
     with, and those its other readings are compared with. When the query is
-    written in Chinese characters or Hangul (:func:`thaw.text.chinese.cjk_script`)
-    and the listing has names in that script, their characters are compared
-    with the query's own, and only so: the query is not compared with their
-    extra readings, nor are the query's extra readings compared with them or
-    their readings (王小明 and 王晓明, 승위 and 성위 are other people who
-    share a reading). Otherwise both are all of ``entry``'s names."""
-    script = cjk_script(name)
+    written in Chinese characters or Hangul (``script``, its
+    :func:`thaw.text.chinese.cjk_script`) and the listing has names in that
+    script, their characters are compared with the query's own, and only so:
+    the query is not compared with their extra readings, nor are the query's
+    extra readings compared with them or their readings (王小明 and 王晓明,
+    승위 and 성위 are other people who share a reading). Otherwise both are
+    all of ``entry``'s names."""
     if not script:
         return entry.names, entry.names
     schema = entry.schema
@@ -165,6 +165,7 @@ class Matcher:
         self._ceiling_rest = 0.0
         self._readings_of: Query | None = None
         self._readings: tuple[AnalyzedName, ...] = ()
+        self._script = ""
 
     def readings(self, query: Query) -> tuple[AnalyzedName, ...]:
         """The analysed query name, then its other readings
@@ -175,6 +176,7 @@ class Matcher:
                 analyze_name(query.name, schema),
                 *[analyze_name(v, schema) for v in name_variants(query.name, schema)],
             )
+            self._script = cjk_script(query.name)
             self._readings_of = query
         return self._readings
 
@@ -184,7 +186,7 @@ class Matcher:
         readings = self.readings(query)
         enough = self._name_values["cap"]
         first = readings[0]
-        names, others = _same_script_split(query.name, entry)
+        names, others = _same_script_split(self._script, entry)
         best = self._aligner.best_of(first, names, self._factors, enough)
         if len(readings) == 1:
             return first, best
