@@ -109,8 +109,6 @@ def _same_script_split(script: str, entry: Entry) -> tuple[_Names, _Names]:
     extra readings compared with them or their readings (王小明 and 王晓明,
     승위 and 성위 are other people who share a reading). Otherwise both are
     all of ``entry``'s names."""
-    if not script:
-        return entry.names, entry.names
     schema = entry.schema
     same = [n for n in entry.names if cjk_script(n[0].original) == script]
     if not same:
@@ -186,7 +184,9 @@ class Matcher:
         readings = self.readings(query)
         enough = self._name_values["cap"]
         first = readings[0]
-        names, others = _same_script_split(self._script, entry)
+        names = others = entry.names  # (a Latin query: the usual case)
+        if self._script:
+            names, others = _same_script_split(self._script, entry)
         best = self._aligner.best_of(first, names, self._factors, enough)
         if len(readings) == 1:
             return first, best
