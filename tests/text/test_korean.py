@@ -19,6 +19,7 @@ from thaw.text.korean import (
     hangul_variants,
     hanja_reading,
     hanja_syllables,
+    hungarian_reading,
     is_foreign_hangul,
     is_korean_name,
     japanese_hangul_readings,
@@ -214,3 +215,15 @@ def test_japanese_names_written_in_hangul_are_read_back() -> None:
 
 def test_chinese_readings_are_of_three_syllables_at_most() -> None:
     assert chinese_sound_readings("사바라스") == ()  # (sha ba la si)
+
+
+def test_hungarian_transcription() -> None:
+    # Hungarian Wikipedia's spellings of North Korean names
+    assert hungarian_reading("승수") == "szungszu"
+    assert hungarian_reading("병준") == "pjongdzsun"  # ㅈ voiced after a vowel: dzs
+    assert hungarian_reading("광혁") == "kvanghjok"
+    assert hungarian_reading("창재") == "cshangdzse"  # aspirates with h
+    assert hungarian_reading("Kim") == ""
+    # a given name alone gets it; a Korean full name does not
+    assert "csongnam" in hangul_variants("정남")
+    assert hangul_variants("김정남") == ()

@@ -48,6 +48,10 @@ of its syllables is written in two (하오위 *Haoyu*). A Japanese name in Hangu
 is read back by the orthography's Japanese table
 (:func:`japanese_hangul_readings`: 미쓰하루 *Mitsuharu*, 게이시 *Keishi*),
 which writes only Japanese's vowels and no final but ``ㄴ`` and ``ㅅ``.
+
+**Hungarian transcription** (:func:`hungarian_reading`). Hungarian writes
+Korean names by a transcription of its own (승수 *Szungszu*, 정남 *Csongnam*),
+which name-variant data carries; a given name alone gets it too.
 """
 
 from __future__ import annotations
@@ -370,7 +374,10 @@ def hangul_variants(name: str) -> tuple[str, ...]:
     and gets the readings back into Latin letters (also with *f* and *v* for
     the *p* and *b* the orthography writes them with: ``iban``, ``ivan``), or a
     Chinese name read in Korean, and gets its Mandarin readings
-    (:func:`mandarin_variants`, one or two syllables). A Korean name has none:
+    (:func:`mandarin_variants`, one or two syllables), or written by sound
+    (:func:`chinese_sound_readings`), or a Japanese name
+    (:func:`japanese_hangul_readings`), or a Korean given name, and gets its
+    Hungarian transcription (:func:`hungarian_reading`). A Korean name has none:
     of several words, or one word shaped as Korean full names are
     (:func:`is_korean_name`: read back as one Latin word, 김종은 and 김정은, two
     people, would meet as near spellings)."""
@@ -392,6 +399,7 @@ def hangul_variants(name: str) -> tuple[str, ...]:
             *mandarin_variants(words[0]),
             *chinese_sound_readings(words[0]),
             *japanese_hangul_readings(words[0]),
+            hungarian_reading(words[0]),
         ]
         return tuple(dict.fromkeys(r for r in readings if r and r != words[0]))
     japanese = japanese_hangul_readings(words[0]) if len(words) == 1 else ()
@@ -631,3 +639,49 @@ def japanese_hangul_readings(word: str) -> tuple[str, ...]:
         options = [o + ("" if double else ending) for o in options]
         combos = [c + o for c in combos for o in options][:MAX_KANA_READINGS]
     return tuple(dict.fromkeys(combos))
+
+
+# --- Korean names in the Hungarian transcription ---------------------------------------
+
+#: The Hungarian transcription of Korean (*magyaros átírás*, after
+#: McCune–Reischauer; the spelling of Hungarian publications and Wikipedia:
+#: 승수 *Szungszu*, 정남 *Csongnam*, 병준 *Pjongdzsun*, 광혁 *Kvanghjok*),
+#: by jamo index: each initial as it is written first or after a voiceless
+#: final, and after a vowel or a voiced final (``ㄱ`` *k*, *g*; ``ㅈ`` *cs*,
+#: *dzs*); aspirates are written with *h* (``ㅊ`` *csh*, ``ㅌ`` *th*).
+_HU_INITIALS: Final = (
+    ("k", "g"), ("kk", "kk"), ("n", "n"), ("t", "d"), ("tt", "tt"), ("r", "r"), ("m", "m"),
+    ("p", "b"), ("pp", "pp"), ("sz", "sz"), ("ssz", "ssz"), ("", ""), ("cs", "dzs"),
+    ("ccs", "ccs"), ("csh", "csh"), ("kh", "kh"), ("th", "th"), ("ph", "ph"), ("h", "h"),
+)  # fmt: skip
+#: … each vowel (*y* written *j*, *w* *v*; ``ㅓ`` *o*, ``ㅡ`` *u*, ``ㅐ`` *e*) …
+_HU_VOWELS: Final = (
+    "a", "e", "ja", "je", "o", "e", "jo", "je", "o", "va", "ve", "ö", "jo", "u", "vo", "ve",
+    "vi", "ju", "u", "ui", "i",
+)  # fmt: skip
+#: … and each final, as McCune–Reischauer reads it.
+_HU_FINALS: Final = (
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "l", "l", "l", "l", "l", "l", "l", "m", "p",
+    "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+)  # fmt: skip
+#: The finals after which a consonant is voiced (none, ``ㄴ ㄹ ㅁ ㅇ``).
+_VOICING_FINALS: Final = frozenset({"", "n", "l", "m", "ng"})
+
+
+@lru_cache(maxsize=4096)
+def hungarian_reading(word: str) -> str:
+    """A Korean name of one word in the Hungarian transcription (승수 →
+    ``szungszu``, 정남 → ``csongnam``, 광혁 → ``kvanghjok``; see
+    :data:`_HU_INITIALS`), as one word; empty for anything but Hangul."""
+    if not word or not all(is_hangul_syllable(ch) for ch in word):
+        return ""
+    out: list[str] = []
+    before = None
+    for initial, vowel, final in (_jamo(ch) for ch in word):
+        first, voiced = _HU_INITIALS[initial]
+        consonant = voiced if before is not None and before in _VOICING_FINALS else first
+        if consonant == "r" and before == "l":
+            consonant = "l"  # ㄹㄹ *ll*
+        out.append(consonant + _HU_VOWELS[vowel] + _HU_FINALS[final])
+        before = _HU_FINALS[final]
+    return "".join(out)
