@@ -15,6 +15,7 @@ from thaw.text.chinese import (
     foreign_reading,
     han_variants,
     han_words,
+    liquid_spellings,
     polyphone_variants,
     xinhua_reading,
     xinhua_word,
@@ -149,3 +150,10 @@ def test_xinhua_reading_of_a_name() -> None:
     assert xinhua_reading("习近平") == ""  # not transcribed
     # a lone word gets it, beside the other readings
     assert "merola" in han_variants("梅罗拉")
+
+
+def test_liquids_are_spelt_both_ways() -> None:
+    assert liquid_spellings("malilena") == ("malirena", "marilena", "marirena")
+    assert liquid_spellings("lalilelo") == ("larirero",)  # three: all l or all r
+    assert liquid_spellings("kandis") == ()
+    assert "marilena" in han_variants("玛丽莱娜")  # Marilena

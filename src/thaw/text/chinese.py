@@ -39,6 +39,7 @@ A name written in Chinese characters is not always a Chinese name, and
 from __future__ import annotations
 
 import gzip
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -384,6 +385,36 @@ def xinhua_reading(name: str) -> str:
     )
 
 
+#: The most *l*/*r* letters inside a word that :func:`liquid_spellings` spells
+#: both ways, each independently (more: all of them one way or the other).
+MAX_LIQUIDS: Final = 2
+
+
+def liquid_spellings(word: str) -> tuple[str, ...]:
+    """``word`` (a reading of a transcribed name) with its *l* and *r* after the
+    first letter spelt the other ways: Chinese writes both sounds with the
+    same characters in practice (玛丽 *Mari*, 拉 *la* and *ra*), whatever the
+    Xinhua table says. Each of up to :data:`MAX_LIQUIDS` letters either way
+    (``malilena``: ``malirena``, ``marilena``, ``marirena``), else all *l* and
+    all *r*; not ``word`` itself. A lone word's Xinhua reading gets them."""
+    at = [i for i, c in enumerate(word) if i > 0 and c in "lr"]
+    if not at:
+        return ()
+    if len(at) > MAX_LIQUIDS:
+        spelt = [
+            "".join("l" if i in at else c for i, c in enumerate(word)),
+            "".join("r" if i in at else c for i, c in enumerate(word)),
+        ]
+    else:
+        spelt = []
+        for choice in itertools.product("lr", repeat=len(at)):
+            letters = list(word)
+            for i, c in zip(at, choice, strict=True):
+                letters[i] = c
+            spelt.append("".join(letters))
+    return tuple(w for w in dict.fromkeys(spelt) if w != word)
+
+
 def _korean_name(name: str) -> str:
     """The Korean reading of a name that may be a Korean one in hanja: written
     as Korean names are, surname and given name in one word of two to four
@@ -430,7 +461,9 @@ def han_variants(name: str) -> tuple[str, ...]:
     readings = [_korean_name(name), *(polyphone_variants(name.strip()) if one_word else ())]
     readings += [foreign_reading(name), foreign_reading(name, True), xinhua_reading(name)]
     if lone:
-        readings += [_transcribed_word(lone), _transcribed_word(lone, True), xinhua_word(lone)]
+        xinhua = xinhua_word(lone)
+        readings += [_transcribed_word(lone), _transcribed_word(lone, True), xinhua]
+        readings += liquid_spellings(xinhua)
         dictionary = japanese_reading(lone) if len(lone) == 2 else ""
         readings += [r for r in kanji_name_readings(lone) if r != dictionary]
     elif len(name) == 1 and HAN.match(name):
