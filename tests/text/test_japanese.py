@@ -17,6 +17,7 @@ from thaw.text.japanese import (
     kanji_name_readings,
     kanji_readings,
     katakana_readings,
+    kunrei,
 )
 
 
@@ -68,3 +69,11 @@ def test_katakana_readings() -> None:
 def test_katakana_name_has_its_foreign_readings_as_variants() -> None:
     assert "vladimir putin" in name_variants("ウラジーミル・プーチン")
     assert name_variants("ウラジーミル・プーチン", "Company") == ()
+
+
+def test_kunrei_shiki() -> None:
+    assert kunrei("tachi yama") == "tati yama"
+    assert kunrei("fuji shun") == "huzi syun"
+    assert kunrei("tsutomu") == "tutomu"
+    assert kunrei("sato") == ""  # spelt alike
+    assert "huziki" in name_variants("藤木", "Person")  # Huziki

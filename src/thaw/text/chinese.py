@@ -45,7 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
-from thaw.text.japanese import japanese_reading, kanji_name_readings
+from thaw.text.japanese import japanese_reading, kanji_name_readings, kunrei
 from thaw.text.korean import korean_reading
 from thaw.text.rules import transliterator as _icu
 
@@ -385,6 +385,8 @@ def xinhua_reading(name: str) -> str:
     )
 
 
+#: How many of a lone word's Japanese readings are also given in Kunrei-shiki.
+_KUNREI_READINGS: Final = 3
 #: The most *l*/*r* letters inside a word that :func:`liquid_spellings` spells
 #: both ways, each independently (more: all of them one way or the other).
 MAX_LIQUIDS: Final = 2
@@ -465,7 +467,9 @@ def han_variants(name: str) -> tuple[str, ...]:
         readings += [_transcribed_word(lone), _transcribed_word(lone, True), xinhua]
         readings += liquid_spellings(xinhua)
         dictionary = japanese_reading(lone) if len(lone) == 2 else ""
-        readings += [r for r in kanji_name_readings(lone) if r != dictionary]
+        names = [r for r in kanji_name_readings(lone) if r != dictionary]
+        readings += names
+        readings += [kunrei(r) for r in [dictionary, *names][:_KUNREI_READINGS]]
     elif len(name) == 1 and HAN.match(name):
         readings += kanji_name_readings(name)
     for reading in readings:

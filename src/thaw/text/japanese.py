@@ -206,3 +206,23 @@ def katakana_readings(name: str) -> tuple[str, ...]:
         if reading not in out:
             out.append(reading)
     return tuple(out)
+
+
+#: Hepburn spellings and their Kunrei-shiki (ISO 3602) forms, the romanisation
+#: of Japan's government that names are also written in (*Tatiyama*,
+#: *Yoritika*, *Hurubatake*).
+_KUNREI: Final = (
+    ("sh", "sy"), ("ch", "ty"), ("tsu", "tu"), ("ts", "t"), ("fu", "hu"), ("j", "zy"),
+)  # fmt: skip
+_KUNREI_I = re.compile("(sy|ty|zy)i")
+
+
+def kunrei(reading: str) -> str:
+    """A Hepburn ``reading`` in Kunrei-shiki (``tachi yama`` → ``tati yama``,
+    ``shun`` → ``syun``, ``fuji`` → ``huzi``), or empty when they spell it
+    alike."""
+    out = reading
+    for hepburn, spelt in _KUNREI:
+        out = out.replace(hepburn, spelt)
+    out = _KUNREI_I.sub(lambda m: m.group(1)[0] + "i", out)  # shi si, chi ti, ji zi
+    return out if out != reading else ""
