@@ -85,7 +85,7 @@ KOREAN_SURNAMES: Final = frozenset(
     추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 태 라""".split()
 )
 #: The most Mandarin readings :func:`mandarin_variants` gives for one name.
-MAX_MANDARIN_VARIANTS: Final = 8
+MAX_MANDARIN_VARIANTS: Final = 12
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 
