@@ -12,9 +12,11 @@ A name's reading is not always a dictionary word's: Japanese given names and
 surnames read their characters in ways of their own (勝輝 *Katsuki*, 小畑
 *Ohata*, where pykakasi says *kachi teru* and *obata*). A name of two or
 three characters alone therefore also gets the likeliest combinations of its
-characters' own readings, and of the stems names keep of them (明 *akiraka*,
-*Aki*) (:func:`kanji_name_readings`, from Unihan's
-Japanese readings shipped as ``data/kanji_readings.txt.gz``).
+characters' own readings (:func:`kanji_name_readings`, from Unihan's
+Japanese readings shipped as ``data/kanji_readings.txt.gz``), and of the stems
+names keep of them (明 *akiraka*, *Aki*), also with the voicing of compounds
+(*rendaku*: 溝口 *Mizoguchi*) and in Kunrei-shiki, Japan's official
+romanisation (:func:`kunrei`: 藤木 *Huziki*).
 
 The reading is pykakasi's modified Hepburn, with long vowels written as the
 lists write them: ``ou``/``oo`` → ``o`` and ``uu`` → ``u`` (*Ichirou* →
