@@ -29,6 +29,9 @@ def test_the_same_names_and_their_romanisations_still_meet() -> None:
     assert _score("승위", "성위", "Chengwei") >= 0.9  # through the Latin name
     assert _score("王小明", "Wang Xiaoming") >= 0.9
     assert _score("승위", "Chengwei") >= 0.9
+    # one name in simplified and in traditional characters
+    assert _score("习近平", "習近平") >= 0.9
+    assert _score("张伟", "張偉") >= 0.9
     # another script: hanja read in Korean meet Hangul
     assert _score("金正恩", "김정은") >= 0.9
     assert _score("김정은", "金正恩") >= 0.9

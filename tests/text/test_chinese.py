@@ -12,11 +12,13 @@ from thaw.text.chinese import (
     MAX_POLYPHONE_VARIANTS,
     POLYPHONES_PATH,
     POLYPHONES_SHA256,
+    cjk_script,
     foreign_reading,
     han_variants,
     han_words,
     liquid_spellings,
     polyphone_variants,
+    simplified,
     xinhua_reading,
     xinhua_word,
 )
@@ -157,3 +159,10 @@ def test_liquids_are_spelt_both_ways() -> None:
     assert liquid_spellings("lalilelo") == ("larirero",)  # three: all l or all r
     assert liquid_spellings("kandis") == ()
     assert "marilena" in han_variants("玛丽莱娜")  # Marilena
+
+
+def test_simplified_forms() -> None:
+    assert simplified("習近平") == "习近平"
+    assert simplified("張 偉") == "张伟"
+    assert cjk_script("習近平") == "Han" and cjk_script("김정은") == "Hangul"
+    assert cjk_script("鈴木ひろし") == "" and cjk_script("Kim") == ""

@@ -53,7 +53,7 @@ from thaw.match.names import Aligner, BestName
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
 from thaw.match.types import FeatureResult, MatchResult, Query
 from thaw.text import AnalyzedName, TokenStats, analyze_name, name_variants
-from thaw.text.chinese import cjk_script
+from thaw.text.chinese import cjk_script, simplified
 
 #: Score at and above which a result is a match (see the module docstring).
 DEFAULT_THRESHOLD = 0.70
@@ -99,7 +99,7 @@ class Pending:
 _Names = tuple[tuple[AnalyzedName, str], ...]
 
 
-def _same_script_split(script: str, entry: Entry) -> tuple[_Names, _Names]:
+def _same_script_split(script: str, name: str, entry: Entry) -> tuple[_Names, _Names]:
     """The names of ``entry`` that the query name, as written, is compared
     with, and those its other readings are compared with. When the query is
     written in Chinese characters or Hangul (``script``, its
@@ -107,12 +107,18 @@ def _same_script_split(script: str, entry: Entry) -> tuple[_Names, _Names]:
     script, their characters are compared with the query's own, and only so:
     the query is not compared with their extra readings, nor are the query's
     extra readings compared with them or their readings (王小明 and 王晓明,
-    승위 and 성위 are other people who share a reading). Otherwise both are
-    all of ``entry``'s names."""
+    승위 and 성위 are other people who share a reading). Otherwise, and when a
+    listed name is the query ``name`` written with other forms of its
+    characters (習近平 and 习近平, :func:`thaw.text.chinese.simplified`), both
+    are all of ``entry``'s names."""
     schema = entry.schema
     same = [n for n in entry.names if cjk_script(n[0].original) == script]
     if not same:
         return entry.names, entry.names
+    if script == "Han":
+        written = simplified(name)
+        if any(simplified(n[0].original) == written for n in same):
+            return entry.names, entry.names
     readings = {
         analyze_name(variant, schema).key
         for analyzed, _ in same
@@ -186,7 +192,7 @@ class Matcher:
         first = readings[0]
         names = others = entry.names  # (a Latin query: the usual case)
         if self._script:
-            names, others = _same_script_split(self._script, entry)
+            names, others = _same_script_split(self._script, query.name, entry)
         best = self._aligner.best_of(first, names, self._factors, enough)
         if len(readings) == 1:
             return first, best

@@ -140,12 +140,21 @@ def cjk_script(name: str) -> str:
     characters (and no kana: a name with kana is Japanese), else empty: the
     scripts whose names meet through extra readings
     (:func:`thaw.text.analyze.name_variants`) that two different names of the
-    script may share (王小明 and 王晓明 both read *wang xiaoming*)."""
+    script may share (王小明 and 王晓明 both read *wang xiaoming*); see
+    :func:`simplified` for two writings of one name."""
     if name.isascii():
         return ""
     if _HANGUL.search(name):
         return "Hangul"
     return "Han" if HAN.search(name) and not _KANA.search(name) else ""
+
+
+@lru_cache(maxsize=4096)
+def simplified(name: str) -> str:
+    """``name`` with its traditional Chinese characters in their simplified
+    forms (ICU's ``Traditional-Simplified``: 習近平 → 习近平), spaces taken
+    out: two writings of one name compare equal so."""
+    return str(_icu("Traditional-Simplified").transliterate(name)).replace(" ", "")
 
 
 def han_words(word: str) -> list[str]:
