@@ -317,6 +317,12 @@ def loanword_reading(word: str, initial_l: bool = False) -> str:
                 out.append(bare + "l")
                 prev_final = "l"
                 continue
+            if initial == _R and prev_final == "l":
+                # an l before a consonant that ends the word or a cluster,
+                # written ㄹ르 with the consonant as final (홀름 *holm*)
+                prev_final = _FINALS[final]
+                out.append(prev_final)
+                continue
         read = _VOWELS[vowel]
         if vowel == _EO and final == 0:
             following = syllables[i + 1][0] if i + 1 < len(syllables) else None
@@ -369,7 +375,10 @@ def hangul_variants(name: str) -> tuple[str, ...]:
     words are read back by :func:`loanword_reading`
     (블라디미르 푸틴 → ``bladimir putin``; with a second reading where a word
     begins with ``ㄹ``, read *l*: 오사마 빈 라덴 → ``osama bin raden``,
-    ``osama bin laden``). A name of one word says too little: it may be a
+    ``osama bin laden``; and one with *f* and *v* for the *p* and *b* the
+    orthography also writes them with: 도리프 → ``dorif``; and, for one word,
+    its readings as a Chinese or Japanese name written by sound, below). A
+    name of one word says too little: it may be a
     foreign name of syllables that hanja read too (사라 *Sarah*, 이반 *Ivan*),
     and gets the readings back into Latin letters (also with *f* and *v* for
     the *p* and *b* the orthography writes them with: ``iban``, ``ivan``), or a
@@ -403,7 +412,9 @@ def hangul_variants(name: str) -> tuple[str, ...]:
         ]
         return tuple(dict.fromkeys(r for r in readings if r and r != words[0]))
     japanese = japanese_hangul_readings(words[0]) if len(words) == 1 else ()
-    return tuple(dict.fromkeys([*_loanword_readings(words), *_chinese_sound(words), *japanese]))
+    foreign = _loanword_readings(words)
+    fv = foreign[0].translate(_FV)
+    return tuple(dict.fromkeys([*foreign, fv, *_chinese_sound(words), *japanese]))
 
 
 def _chinese_sound(words: list[str]) -> tuple[str, ...]:
