@@ -9,6 +9,7 @@ import hashlib
 from thaw.text import name_variants
 from thaw.text.japanese import (
     _RENDAKU,
+    _THREE_READINGS,
     KANJI_PATH,
     KANJI_SHA256,
     MAX_NAME_READINGS,
@@ -42,7 +43,8 @@ def test_names_of_two_kanji_have_their_characters_readings() -> None:
     # a kun reading's stem: 明 akiraka, 宏 hiroi
     assert "aki yama" in kanji_name_readings("明山")
     assert "hiro" in _name_readings("宏") and "da" not in _name_readings("大")  # (on: dai)
-    assert "ta mi ko" in kanji_name_readings("田美子")  # three characters
+    assert "ta mi ko" in kanji_name_readings("田美子")  # three characters: fewer
+    assert len(kanji_name_readings("田美子")) == _THREE_READINGS
     # rendaku: the second word's first consonant voiced
     assert "mizo guchi" in kanji_name_readings("溝口")
     assert "yama zaki" in kanji_name_readings("山崎")

@@ -39,6 +39,9 @@ KANJI_PATH: Final = Path(__file__).resolve().parent / "data" / "kanji_readings.t
 KANJI_SHA256: Final = "34926a141c5ac8d454db1fd9edf280ec0e51815f32f9e0b0d4c3a1f8de5f5fcd"
 #: The most readings :func:`kanji_name_readings` gives for one name.
 MAX_NAME_READINGS: Final = 8
+#: The most readings a name of three characters gets (as many Chinese names
+#: are written, whose readings these are not).
+_THREE_READINGS: Final = 4
 #: How many of them are the shortest combinations (the rest are of the
 #: characters' first readings).
 _SHORTEST: Final = 5
@@ -112,7 +115,9 @@ def kanji_name_readings(word: str) -> tuple[str, ...]:
     the earliest readings of each character (夏稀 ``natsu ki``), one word per
     character, then :data:`_RENDAKU` *rendaku* forms (:func:`_rendaku`) of the
     first of each kind (溝口 ``mizo guchi``, 山崎 ``yama zaki``,
-    国保 ``kuni bo``); a given name of one character reads as the
+    国保 ``kuni bo``); a name of three characters, which may as well be a
+    Chinese full name, only the first :data:`_THREE_READINGS` (田美子 ``ta mi
+    ko``); a given name of one character reads as the
     character does (誠 ``makoto``, 茂 ``shigeru``). Empty for anything else,
     and for a character without Japanese readings."""
     if len(word) == 1:
@@ -130,6 +135,9 @@ def kanji_name_readings(word: str) -> tuple[str, ...]:
         reading = " ".join(r for _, r in combo)
         if reading not in out:
             out.append(reading)
+    if len(word) == 3:
+        # (a Chinese full name is written so too: fewer readings)
+        return tuple(out[:_THREE_READINGS])
     out = out[:MAX_NAME_READINGS]
     kun = [" ".join(r for _, r in combo) for combo in earliest[:_RENDAKU]]
     voiced = [_rendaku(r) for r in dict.fromkeys([*kun, *out[:_RENDAKU]])]
