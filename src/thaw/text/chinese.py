@@ -264,20 +264,15 @@ def xinhua_word(word: str) -> str:
     last = len(syllables) - 1
     for i, syl in enumerate(syllables):
         following = XINHUA.get(word[i + 1], syllables[i + 1]) if i < last else ""
-        bare = _CONSONANT_CHARACTERS.get(word[i])
-        if bare is not None and i == 0 and not _cluster(bare, following):
-            bare = None
-        if bare is not None and (not following or following[0] not in _VOWELS):
+        bare = _bare_consonant(word[i], i, following)
+        if bare is not None:
             out.append(bare)
             continue
         fixed = XINHUA.get(word[i])
         if fixed is not None:
             out.append(fixed)
             continue
-        for pinyin, sound in _INITIALS:
-            if syl.startswith(pinyin):
-                syl = sound + syl[len(pinyin) :]
-                break
+        syl = _initial_sound(syl)
         for final, vowel in _XINHUA_FINALS:
             if syl.endswith(final) and (syl != final or final in ("ai", "ao", "ou")):
                 syl = syl[: -len(final)] + vowel
@@ -306,6 +301,27 @@ def _cluster(bare: str, following: str) -> bool:
     return following[0] == "l" or (bare == "s" and following[0] not in _VOWELS)
 
 
+def _initial_sound(syllable: str) -> str:
+    """A pinyin syllable with its initial written as the sound it transcribes
+    in foreign names (:data:`_INITIALS`: *x* → *s*, *q* → *ch*)."""
+    for pinyin, sound in _INITIALS:
+        if syllable.startswith(pinyin):
+            return sound + syllable[len(pinyin) :]
+    return syllable
+
+
+def _bare_consonant(ch: str, at: int, following: str) -> str | None:
+    """The consonant that the character ``ch`` (at index ``at`` of its word,
+    before the Latin syllable ``following``) writes alone, or ``None`` when it
+    writes a syllable: a character of the consonant column
+    (:data:`_CONSONANT_CHARACTERS`) that no vowel follows, and that begins no
+    word unless it begins a cluster (:func:`_cluster`)."""
+    bare = _CONSONANT_CHARACTERS.get(ch)
+    if bare is None or (at == 0 and not _cluster(bare, following)):
+        return None
+    return bare if not following or following[0] not in _VOWELS else None
+
+
 def _transcribed_word(word: str, r_for_l: bool = False) -> str:
     """One word of a transcribed name in Latin letters; with ``r_for_l``, an
     *l* inside the word is read *r* (Chinese writes both with 拉, 罗, 里 …) and
@@ -324,18 +340,13 @@ def _transcribed_word(word: str, r_for_l: bool = False) -> str:
     last = len(syllables) - 1
     for i, syl in enumerate(syllables):
         following = syllables[i + 1] if i < last else ""
-        bare = _CONSONANT_CHARACTERS.get(word[i])
-        if bare is not None and i == 0 and not _cluster(bare, following):
-            bare = None
-        if bare is not None and (not following or following[0] not in _VOWELS):
+        bare = _bare_consonant(word[i], i, following)
+        if bare is not None:
             if bare == "f" and i == last and out[-1][-1:] in ("o", "e"):
                 bare = "v"  # Russian *-ov*, *-ev* (罗夫 *-rov*)
             out.append(bare)
             continue
-        for pinyin, sound in _INITIALS:
-            if syl.startswith(pinyin):
-                syl = sound + syl[len(pinyin) :]
-                break
+        syl = _initial_sound(syl)
         if syl.endswith("uo") and syl[:1] not in _VOWELS:
             syl = syl[:-2] + "o"  # 罗 *ro*, *lo*; 多 *do*
         if syl.endswith("ie") and syl[:1] not in _VOWELS:

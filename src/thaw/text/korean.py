@@ -665,15 +665,11 @@ _HU_INITIALS: Final = (
     ("p", "b"), ("pp", "pp"), ("sz", "sz"), ("ssz", "ssz"), ("", ""), ("cs", "dzs"),
     ("ccs", "ccs"), ("csh", "csh"), ("kh", "kh"), ("th", "th"), ("ph", "ph"), ("h", "h"),
 )  # fmt: skip
-#: … each vowel (*y* written *j*, *w* *v*; ``ㅓ`` *o*, ``ㅡ`` *u*, ``ㅐ`` *e*) …
+#: … and each vowel (*y* written *j*, *w* *v*; ``ㅓ`` *o*, ``ㅡ`` *u*, ``ㅐ``
+#: *e*); finals as McCune–Reischauer reads them (:data:`_FINALS`).
 _HU_VOWELS: Final = (
     "a", "e", "ja", "je", "o", "e", "jo", "je", "o", "va", "ve", "ö", "jo", "u", "vo", "ve",
     "vi", "ju", "u", "ui", "i",
-)  # fmt: skip
-#: … and each final, as McCune–Reischauer reads it.
-_HU_FINALS: Final = (
-    "", "k", "k", "k", "n", "n", "n", "t", "l", "l", "l", "l", "l", "l", "l", "l", "m", "p",
-    "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
 )  # fmt: skip
 #: The finals after which a consonant is voiced (none, ``ㄴ ㄹ ㅁ ㅇ``).
 _VOICING_FINALS: Final = frozenset({"", "n", "l", "m", "ng"})
@@ -693,6 +689,6 @@ def hungarian_reading(word: str) -> str:
         consonant = voiced if before is not None and before in _VOICING_FINALS else first
         if consonant == "r" and before == "l":
             consonant = "l"  # ㄹㄹ *ll*
-        out.append(consonant + _HU_VOWELS[vowel] + _HU_FINALS[final])
-        before = _HU_FINALS[final]
+        out.append(consonant + _HU_VOWELS[vowel] + _FINALS[final])
+        before = _FINALS[final]
     return "".join(out)
