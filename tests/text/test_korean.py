@@ -120,7 +120,10 @@ def test_a_name_of_one_word_gets_every_reading() -> None:
     # 김종은 and 김정은 (two people) would meet as near spellings
     assert is_korean_name("김정은") and not is_korean_name("사라")
     assert hangul_variants("김정은") == ()
-    assert hangul_variants("마리아") == ()  # (마 is a surname too)
+    # ... unless the Japanese table writes it (마 is a surname too; a Korean
+    # full name has a vowel or a final Japanese has not, 김, 정, 은)
+    assert hangul_variants("마리아") == ("maria",)
+    assert hangul_variants("하루나") == ("haruna",)
 
 
 def test_mandarin_table_is_the_one_the_code_names() -> None:

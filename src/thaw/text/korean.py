@@ -398,9 +398,12 @@ def hangul_variants(name: str) -> tuple[str, ...]:
             return ()
         if is_korean_name(words[0]):
             # a Chinese name of a syllable that Hangul writes in two (하오위
-            # *Haoyu*: 하오 *hao*) is no Korean name
+            # *Haoyu*: 하오 *hao*) is no Korean name; a Japanese name may be
+            # shaped as one (하루나 *Haruna*: 하 is a Korean surname too)
             sound = chinese_sound_readings(words[0])
-            return sound if sound and len(sound[0].split()) < len(words[0]) else ()
+            if not sound or len(sound[0].split()) == len(words[0]):
+                sound = ()
+            return (*sound, *japanese_hangul_readings(words[0]))
         foreign = _loanword_readings(words)
         readings = [
             *foreign,
