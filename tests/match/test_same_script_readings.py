@@ -20,6 +20,8 @@ def test_homophones_of_one_script_do_not_meet_through_a_shared_reading() -> None
     # 小 and 晓 are both xiao; 승 and 성 both Mandarin sheng (勝, 聖)
     assert _score("王小明", "王晓明") < DEFAULT_THRESHOLD
     assert _score("승위", "성위") < DEFAULT_THRESHOLD
+    # Hangul words read as Japanese names, oshita and oshida: near spellings
+    assert _score("오시타", "오시다") < DEFAULT_THRESHOLD
     # Japanese readings: 一郎 and 一朗 are both Ichiro
     assert _score("鈴木一郎", "鈴木一朗") < DEFAULT_THRESHOLD
 
