@@ -576,11 +576,13 @@ def chinese_sound_readings(word: str) -> tuple[str, ...]:
 #: and, where the table writes a voiceless consonant otherwise at the start, at
 #: the start (``ㄱ`` is *g* inside a word and *k* or *g* first: 게이시 *Keishi*,
 #: 다이조 *Taizo*, 지바 *Chiba*); ``ㅊ`` with ``ㅡ`` is the common spelling of
-#: *tsu* beside the table's 쓰 (에츠야 *Etsuya*).
+#: *tsu* beside the table's 쓰 (에츠야 *Etsuya*), and so is ``ㅉ`` with it (가쯔오
+#: *Katsuo*).
 _KANA_INITIALS: Final = {
     0: ("g", "kg"), 15: ("k", "k"), 2: ("n", "n"), 3: ("d", "td"), 16: ("t", "t"),
     5: ("r", "r"), 6: ("m", "m"), 7: ("b", "b"), 17: ("p", "p"), 9: ("s", "s"),
-    10: ("s", "s"), 11: ("", ""), 12: ("j", "chj"), 14: ("ch", "ch"), 18: ("h", "h"),
+    10: ("s", "s"), 11: ("", ""), 12: ("j", "chj"), 13: ("ts", "ts"), 14: ("ch", "ch"),
+    18: ("h", "h"),
 }  # fmt: skip
 #: The vowels (by index) of the table and what they write: *a i u e o*, *ya yu
 #: yo*, *wa*; ``ㅡ`` writes *u* after ``ㅅ ㅆ ㅈ ㅊ`` (스 *su*, 쓰 *tsu*, 즈 *zu*).
@@ -597,7 +599,7 @@ def _kana_syllables(initial: int, vowel: int, first: bool) -> list[str]:
     read = _KANA_VOWELS.get(vowel)
     if spellings is None or read is None:
         return []
-    if vowel == 18 and initial not in (9, 10, 12, 14):
+    if vowel == 18 and initial not in (9, 10, 12, 13, 14):
         return []
     consonants = [spellings[0]] if not first else ["k", "g"] if initial == 0 else []
     if first and not consonants:
@@ -605,7 +607,7 @@ def _kana_syllables(initial: int, vowel: int, first: bool) -> list[str]:
     out: list[str] = []
     for c in consonants:
         if vowel == 18:
-            out.append({9: "su", 10: "tsu", 12: "zu", 14: "tsu"}[initial])
+            out.append({9: "su", 10: "tsu", 12: "zu", 13: "tsu", 14: "tsu"}[initial])
         elif c in ("s", "j", "ch") and read.startswith("y"):
             out.append(("sh" if c == "s" else c) + read[1:])  # 샤 sha, 주 ju
         elif c == "s" and read == "i":
