@@ -211,6 +211,7 @@ def test_chinese_names_written_in_hangul_by_sound_are_read_back() -> None:
 def test_japanese_names_written_in_hangul_are_read_back() -> None:
     assert japanese_hangul_readings("미쓰하루") == ("mitsuharu",)
     assert japanese_hangul_readings("요시츠구") == ("yoshitsugu",)  # 츠 tsu too
+    assert japanese_hangul_readings("가쯔오")[0] == "katsuo"  # and 쯔
     assert japanese_hangul_readings("홋카이도") == ("hokkaido",)  # ㅅ: a doubled consonant
     # a first ㄱ, ㄷ, ㅈ writes k, t, ch too; 자 za and ja
     assert set(japanese_hangul_readings("게이시")) == {"keishi", "geishi"}
