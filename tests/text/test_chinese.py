@@ -12,10 +12,15 @@ from thaw.text.chinese import (
     MAX_POLYPHONE_VARIANTS,
     POLYPHONES_PATH,
     POLYPHONES_SHA256,
+    cjk_script,
     foreign_reading,
     han_variants,
     han_words,
+    liquid_spellings,
     polyphone_variants,
+    simplified,
+    xinhua_reading,
+    xinhua_word,
 )
 from thaw.text.translit import transliterate_word
 
@@ -117,3 +122,47 @@ def test_characters_of_several_readings_are_read_the_other_ways() -> None:
     # customer file's given names and surname) does not
     assert "zeng guo fan" in name_variants("曾国藩", "Person")
     assert not any("zhen" in v for v in name_variants("美雲 宗翰 陳", "Person"))
+
+
+def test_a_surname_with_the_word_surname_reads_as_the_surname() -> None:
+    assert han_variants("祁姓")[0] == "qi"
+    assert han_variants("欧阳姓")[0] == "ou yang"
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("梅罗拉", "merola"),  # the e column written with ei, ai; 罗 ro
+        ("莱奥塔", "leota"),  # 奥 o
+        ("埃蒂卡", "etika"),  # 蒂 ti
+        ("巴齐尼", "bazini"),  # 齐 zi
+        ("莫尼亚加", "moniaga"),  # 亚 after i: a; 加 ga
+        ("马坦娜", "matana"),  # a nasal before n is one n
+        ("蓬皮利", "pompili"),  # ... m before a labial
+        ("埃尔登姆", "erdem"),  # 姆 m alone, 尔 r alone
+    ],
+)
+def test_xinhua_word(han: str, latin: str) -> None:
+    assert xinhua_word(han) == latin
+
+
+def test_xinhua_reading_of_a_name() -> None:
+    assert xinhua_reading("阿莱奥塔·梅罗拉") == "aleota merola"
+    assert xinhua_reading("弗拉基米尔·普京") == "vladimir putin"  # conventional
+    assert xinhua_reading("习近平") == ""  # not transcribed
+    # a lone word gets it, beside the other readings
+    assert "merola" in han_variants("梅罗拉")
+
+
+def test_liquids_are_spelt_both_ways() -> None:
+    assert liquid_spellings("malilena") == ("malirena", "marilena", "marirena")
+    assert liquid_spellings("lalilelo") == ("larirero",)  # three: all l or all r
+    assert liquid_spellings("kandis") == ()
+    assert "marilena" in han_variants("玛丽莱娜")  # Marilena
+
+
+def test_simplified_forms() -> None:
+    assert simplified("習近平") == "习近平"
+    assert simplified("張 偉") == "张伟"
+    assert cjk_script("習近平") == "Han" and cjk_script("김정은") == "Hangul"
+    assert cjk_script("鈴木ひろし") == "" and cjk_script("Kim") == ""

@@ -14,11 +14,15 @@ from thaw.text.korean import (
     MANDARIN_PATH,
     MANDARIN_SHA256,
     MAX_MANDARIN_VARIANTS,
+    _pinyin_hangul,
+    chinese_sound_readings,
     hangul_variants,
     hanja_reading,
     hanja_syllables,
+    hungarian_reading,
     is_foreign_hangul,
     is_korean_name,
+    japanese_hangul_readings,
     korean_reading,
     korean_rr,
     korean_words,
@@ -83,6 +87,11 @@ def test_loanword_reading(hangul: str, latin: str) -> None:
     assert loanword_reading(hangul) == latin
 
 
+def test_loanword_reading_of_l_before_a_final_consonant() -> None:
+    assert loanword_reading("프레드홀름") == "predholm"  # Fredholm: 홀름 holm
+    assert loanword_reading("필름") == "pilm"
+
+
 def test_loanword_reading_of_an_initial_l() -> None:
     assert loanword_reading("라덴") == "raden"
     assert loanword_reading("라덴", initial_l=True) == "laden"
@@ -90,9 +99,11 @@ def test_loanword_reading_of_an_initial_l() -> None:
 
 
 def test_foreign_names_in_hangul_have_readings_korean_names_none() -> None:
-    assert hangul_variants("블라디미르 푸틴") == ("bladimir putin",)
+    # as read, then with f and v for the p and b the orthography writes them with
+    assert hangul_variants("블라디미르 푸틴") == ("bladimir putin", "vladimir futin")
+    assert hangul_variants("도리프") == ("dorip", "dorif")
     # one foreign word makes the whole name a foreign person's
-    assert hangul_variants("오사마 빈 라덴") == ("osama bin raden", "osama bin laden")
+    assert hangul_variants("오사마 빈 라덴")[:2] == ("osama bin raden", "osama bin laden")
     # every syllable a hanja reading, but a word of three syllables beside
     # another: no Korean name is written so (Igor Sechin)
     assert hangul_variants("이고리 세친") == ("igori sechin",)
@@ -109,7 +120,10 @@ def test_a_name_of_one_word_gets_every_reading() -> None:
     # 김종은 and 김정은 (two people) would meet as near spellings
     assert is_korean_name("김정은") and not is_korean_name("사라")
     assert hangul_variants("김정은") == ()
-    assert hangul_variants("마리아") == ()  # (마 is a surname too)
+    # ... unless the Japanese table writes it (마 is a surname too; a Korean
+    # full name has a vowel or a final Japanese has not, 김, 정, 은)
+    assert hangul_variants("마리아") == ("maria",)
+    assert hangul_variants("하루나") == ("haruna",)
 
 
 def test_mandarin_table_is_the_one_the_code_names() -> None:
@@ -135,7 +149,8 @@ def test_chinese_names_written_in_hangul_get_their_mandarin_readings() -> None:
     assert "jin" in mandarin_variants("김")
     assert len(mandarin_variants("지강")) == MAX_MANDARIN_VARIANTS
     # after its reading back as a foreign name
-    assert hangul_variants("지강") == ("jigang", *mandarin_variants("지강"))
+    mandarin = mandarin_variants("지강")
+    assert hangul_variants("지강")[: 1 + len(mandarin)] == ("jigang", *mandarin)
     # a Korean name of three syllables, a name of several words, a foreign
     # name: no Mandarin reading
     assert mandarin_variants("김정은") == ()
@@ -148,3 +163,78 @@ def test_korean_names_stay_syllables() -> None:
     # syllable by syllable, as written
     tokens = analyze_name("김정은", "Person").tokens
     assert [t.script_form for t in tokens] == ["김", "정", "은"]
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "hangul"),
+    [
+        # examples of the orthography's Chinese table (외래어 표기법, table 4)
+        ("tian", "톈"),
+        ("juan", "쥐안"),
+        ("zi", "쯔"),
+        ("shi", "스"),
+        ("jia", "자"),  # ㅈ ㅉ ㅊ write ㅑ as ㅏ
+        ("jian", "젠"),
+        ("xie", "셰"),
+        ("xiong", "슝"),
+        ("wei", "웨이"),
+        ("gui", "구이"),
+        ("guo", "궈"),
+        ("yue", "웨"),
+        ("hong", "훙"),
+        ("song", "쑹"),
+        ("er", "얼"),
+        ("ou", "어우"),
+    ],
+)
+def test_the_chinese_table_of_the_orthography(pinyin: str, hangul: str) -> None:
+    assert _pinyin_hangul(pinyin) == hangul
+
+
+def test_chinese_names_written_in_hangul_by_sound_are_read_back() -> None:
+    assert chinese_sound_readings("마오쩌둥") == ("mao ze dong",)
+    assert chinese_sound_readings("시진핑")[0] == "xi jin ping"
+    assert chinese_sound_readings("리쥐안") == ("li juan",)
+    # a spelling of several syllables: the commoner first (펑 peng and feng)
+    assert set(chinese_sound_readings("펑")) == {"feng", "peng"}
+    # Korean names have syllables the table never writes
+    assert chinese_sound_readings("김정은") == ()
+    assert chinese_sound_readings("박근혜") == ()
+    assert chinese_sound_readings("Kim") == ()
+    # as a variant of a name written so
+    assert "li juan" in hangul_variants("리쥐안")
+    assert "hao yu" in hangul_variants("하오위")  # (하 is a Korean surname too)
+    assert hangul_variants("리창호") == ()  # a Korean name: no reading
+    assert "mao ze dong" in name_variants("마오쩌둥", "Person")
+
+
+def test_japanese_names_written_in_hangul_are_read_back() -> None:
+    assert japanese_hangul_readings("미쓰하루") == ("mitsuharu",)
+    assert japanese_hangul_readings("요시츠구") == ("yoshitsugu",)  # 츠 tsu too
+    assert japanese_hangul_readings("가쯔오")[0] == "katsuo"  # and 쯔
+    assert japanese_hangul_readings("홋카이도") == ("hokkaido",)  # ㅅ: a doubled consonant
+    # a first ㄱ, ㄷ, ㅈ writes k, t, ch too; 자 za and ja
+    assert set(japanese_hangul_readings("게이시")) == {"keishi", "geishi"}
+    assert "taizo" in japanese_hangul_readings("다이조")
+    # Korean names and short words: none
+    assert japanese_hangul_readings("김정은") == ()
+    assert japanese_hangul_readings("박근혜") == ()
+    assert japanese_hangul_readings("사토") == ()
+    assert "mitsuharu" in hangul_variants("미쓰하루")
+    assert "keishi" in hangul_variants("게이시")
+
+
+def test_chinese_readings_are_of_three_syllables_at_most() -> None:
+    assert chinese_sound_readings("사바라스") == ()  # (sha ba la si)
+
+
+def test_hungarian_transcription() -> None:
+    # Hungarian Wikipedia's spellings of North Korean names
+    assert hungarian_reading("승수") == "szungszu"
+    assert hungarian_reading("병준") == "pjongdzsun"  # ㅈ voiced after a vowel: dzs
+    assert hungarian_reading("광혁") == "kvanghjok"
+    assert hungarian_reading("창재") == "cshangdzse"  # aspirates with h
+    assert hungarian_reading("Kim") == ""
+    # a given name alone gets it; a Korean full name does not
+    assert "csongnam" in hangul_variants("정남")
+    assert hangul_variants("김정남") == ()

@@ -53,6 +53,7 @@ from thaw.match.names import Aligner, BestName
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
 from thaw.match.types import FeatureResult, MatchResult, Query
 from thaw.text import AnalyzedName, TokenStats, analyze_name, name_variants
+from thaw.text.chinese import cjk_script, simplified
 
 #: Score at and above which a result is a match (see the module docstring).
 DEFAULT_THRESHOLD = 0.70
@@ -93,6 +94,38 @@ class Pending:
     score: float
     context: Context | None = None
     result: MatchResult | None = None
+
+
+_Names = tuple[tuple[AnalyzedName, str], ...]
+
+
+def _same_script_split(script: str, name: str, entry: Entry) -> tuple[_Names, _Names]:
+    """The names of ``entry`` that the query name, as written, is compared
+    with, and those its other readings are compared with. When the query is
+    written in Chinese characters or Hangul (``script``, its
+    :func:`thaw.text.chinese.cjk_script`) and the listing has names in that
+    script, their characters are compared with the query's own, and only so:
+    the query is not compared with their extra readings, nor are the query's
+    extra readings compared with them or their readings (王小明 and 王晓明,
+    승위 and 성위 are other people who share a reading). Otherwise, and when a
+    listed name is the query ``name`` written with other forms of its
+    characters (習近平 and 习近平, :func:`thaw.text.chinese.simplified`), both
+    are all of ``entry``'s names."""
+    schema = entry.schema
+    same = [n for n in entry.names if cjk_script(n[0].original) == script]
+    if not same:
+        return entry.names, entry.names
+    if script == "Han":
+        written = simplified(name)
+        if any(simplified(n[0].original) == written for n in same):
+            return entry.names, entry.names
+    readings = {
+        analyze_name(variant, schema).key
+        for analyzed, _ in same
+        for variant in name_variants(analyzed.original, schema)
+    }
+    names = tuple(n for n in entry.names if n[1] != "original" or n[0].key not in readings)
+    return names, tuple(n for n in names if cjk_script(n[0].original) != script)
 
 
 class Matcher:
@@ -136,6 +169,7 @@ class Matcher:
         self._ceiling_rest = 0.0
         self._readings_of: Query | None = None
         self._readings: tuple[AnalyzedName, ...] = ()
+        self._script = ""
 
     def readings(self, query: Query) -> tuple[AnalyzedName, ...]:
         """The analysed query name, then its other readings
@@ -146,6 +180,7 @@ class Matcher:
                 analyze_name(query.name, schema),
                 *[analyze_name(v, schema) for v in name_variants(query.name, schema)],
             )
+            self._script = cjk_script(query.name)
             self._readings_of = query
         return self._readings
 
@@ -155,12 +190,15 @@ class Matcher:
         readings = self.readings(query)
         enough = self._name_values["cap"]
         first = readings[0]
-        best = self._aligner.best_of(first, entry.names, self._factors, enough)
+        names = others = entry.names  # (a Latin query: the usual case)
+        if self._script:
+            names, others = _same_script_split(self._script, query.name, entry)
+        best = self._aligner.best_of(first, names, self._factors, enough)
         if len(readings) == 1:
             return first, best
         used = first
         for other in readings[1:]:
-            found = self._aligner.best_of(other, entry.names, self._factors, enough)
+            found = self._aligner.best_of(other, others, self._factors, enough)
             if found is not None and (best is None or found.score > best.score):
                 best, used = found, other
         return used, best

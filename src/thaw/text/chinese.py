@@ -27,18 +27,25 @@ A name written in Chinese characters is not always a Chinese name, and
   this reading: one whose parts are joined by a middle dot (·, as Chinese
   writes foreign names), or with a word of three characters or more that ends
   in such a consonant character; a Chinese name keeps being compared syllable by
-  syllable.
+  syllable. Beside that reading, such a name is read by the Xinhua table
+  itself (:func:`xinhua_reading`): its grid gives each character the Latin
+  syllable it stands for, in columns of the vowels *a e i o u*, so that the
+  *e* column is written with pinyin's *ai* and *ei* syllables (梅 *me*, 莱
+  *le*, 贝 *be*), the *o* column with *ao*, *ou*, *uo* ones (奥 *o*, 莫 *mo*),
+  and *l* and *r*, *t* and *d*, *k* and *j* with characters of their own (利
+  *li*, 里 *ri*; 蒂 *ti*; 基 *ki*): 梅罗拉 → *merola*, 埃蒂卡 → *etika*.
 """
 
 from __future__ import annotations
 
 import gzip
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
-from thaw.text.japanese import japanese_reading, kanji_name_readings
+from thaw.text.japanese import japanese_reading, kanji_name_readings, kunrei
 from thaw.text.korean import korean_reading
 from thaw.text.rules import transliterator as _icu
 
@@ -60,6 +67,8 @@ HAN: Final = re.compile(HAN_CHARACTER)
 _ONLY_HAN: Final = re.compile(f"^{HAN_CHARACTER}+$")
 _WORDS: Final = re.compile(r"\w+")
 _DOTS: Final = re.compile(MIDDLE_DOT)
+#: *xìng*, "surname": written after one (祁姓, "the surname Qi").
+_SURNAME: Final = "姓"
 
 #: The characters that transcribe a consonant alone (the Xinhua tables'
 #: column for a consonant no vowel follows, simplified and traditional, and 不
@@ -120,6 +129,32 @@ _INITIALS: Final = (("zh", "j"), ("x", "s"), ("q", "ch"), ("c", "ts"))
 _VOWELS: Final = frozenset("aeiouy")
 #: Syllables whose *e* writes an *o* in transcriptions.
 _BACK_E: Final = frozenset({"ke", "ge", "he"})
+
+
+_KANA: Final = re.compile("[\u3040-\u30ff]")
+_HANGUL: Final = re.compile("[\uac00-\ud7a3]")
+
+
+def cjk_script(name: str) -> str:
+    """``Hangul`` for a name with a Hangul syllable, ``Han`` for one with Chinese
+    characters (and no kana: a name with kana is Japanese), else empty: the
+    scripts whose names meet through extra readings
+    (:func:`thaw.text.analyze.name_variants`) that two different names of the
+    script may share (王小明 and 王晓明 both read *wang xiaoming*); see
+    :func:`simplified` for two writings of one name."""
+    if name.isascii():
+        return ""
+    if _HANGUL.search(name):
+        return "Hangul"
+    return "Han" if HAN.search(name) and not _KANA.search(name) else ""
+
+
+@lru_cache(maxsize=4096)
+def simplified(name: str) -> str:
+    """``name`` with its traditional Chinese characters in their simplified
+    forms (ICU's ``Traditional-Simplified``: 習近平 → 习近平), spaces taken
+    out: two writings of one name compare equal so."""
+    return str(_icu("Traditional-Simplified").transliterate(name)).replace(" ", "")
 
 
 def han_words(word: str) -> list[str]:
@@ -183,6 +218,80 @@ def polyphone_variants(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))[:MAX_POLYPHONE_VARIANTS]
 
 
+#: The characters of the Xinhua transcription table (《英语姓名译名手册》,
+#: Xinhua News Agency, and its tables for other languages: one character per
+#: Latin syllable, in columns of the vowels *a e i o u*) whose Latin syllable
+#: the general rules of :func:`xinhua_word` do not give: the table keeps *l*
+#: and *r* apart where it can (利 *li*, 里 *ri*; 洛 *lo*, 罗 *ro*; 卢 *lu*, 鲁
+#: *ru*; 莱 *le*, 雷 *re*), writes *v* (维 *vi*, 瓦 *va*) and *ti*, *ki*, *gi*,
+#: *zi*, *hi* with characters that pinyin reads otherwise (蒂 *di*, 基 *ji*, 吉 *ji*,
+#: 齐 *qi*, 希 *xi*); simplified and traditional forms.
+XINHUA: Final = {
+    "蒂": "ti", "基": "ki", "吉": "gi", "齐": "zi", "齊": "zi", "希": "hi",
+    "里": "ri", "裏": "ri", "罗": "ro", "羅": "ro", "鲁": "ru", "魯": "ru", "雷": "re",
+    "瑞": "ri", "若": "ro",
+    "维": "vi", "維": "vi", "瓦": "va", "沃": "vo", "韦": "ve", "韋": "ve", "武": "vu",
+    "万": "van", "萬": "van", "文": "ven", "福": "fo", "约": "yo", "約": "yo", "尤": "yu",
+    "乔": "jo", "喬": "jo", "肖": "sho", "贾": "ja", "賈": "ja", "詹": "jan",
+    "杰": "je", "傑": "je", "切": "che", "谢": "she", "謝": "she", "夏": "sha",
+    "舍": "she", "朱": "ju", "茜": "si", "娜": "na", "琼": "jon", "瓊": "jon",
+    "埃": "e", "艾": "a", "伊": "i", "乌": "u", "烏": "u", "阿": "a", "奥": "o", "奧": "o",
+    "欧": "o", "歐": "o", "恩": "en", "因": "in", "温": "un", "溫": "un",
+    "加": "ga", "嘉": "ga", "恰": "cha", "伦": "len", "倫": "len", "蓬": "pon",
+}  # fmt: skip
+#: Pinyin finals and the vowels they write in transcriptions (the *e* column
+#: is written with *ai* and *ei* syllables: 贝 *be*, 梅 *me*, 莱 *le*; the *o*
+#: column with *ao*, *ou* and *uo* ones: 博 *bo*, 莫 *mo*, 托 *to*).
+_XINHUA_FINALS: Final = (
+    ("iang", "ian"), ("ang", "an"), ("eng", "en"), ("ing", "in"), ("ong", "on"),
+    ("ai", "e"), ("ei", "e"), ("ao", "o"), ("ou", "o"), ("uo", "o"), ("ie", "e"),
+)  # fmt: skip
+
+
+def xinhua_word(word: str) -> str:
+    """One word of a foreign name in Chinese characters read by the Xinhua
+    transcription table (:data:`XINHUA`) rather than as pinyin is spelt: each
+    character a Latin syllable (梅罗拉 *merola*, 莱奥塔 *leota*, 埃蒂卡 *etika*,
+    巴齐尼 *bazini*); a character of the consonant column alone where no vowel
+    follows it (:data:`_CONSONANT_CHARACTERS`, as :func:`_transcribed_word`
+    reads it); any other character by its pinyin, its initial as
+    :func:`_transcribed_word` reads it and its final by the table's columns
+    (:data:`_XINHUA_FINALS`: 贝 *be*, 博 *bo*, 丁 *din*)."""
+    syllables = han_words(word)
+    if len(syllables) != len(word):
+        return " ".join(syllables)
+    out: list[str] = []
+    last = len(syllables) - 1
+    for i, syl in enumerate(syllables):
+        following = XINHUA.get(word[i + 1], syllables[i + 1]) if i < last else ""
+        bare = _bare_consonant(word[i], i, following)
+        if bare is not None:
+            out.append(bare)
+            continue
+        fixed = XINHUA.get(word[i])
+        if fixed is not None:
+            out.append(fixed)
+            continue
+        syl = _initial_sound(syl)
+        for final, vowel in _XINHUA_FINALS:
+            if syl.endswith(final) and (syl != final or final in ("ai", "ao", "ou")):
+                syl = syl[: -len(final)] + vowel
+                break
+        if syl.startswith("yi") or (syl.startswith("y") and out and out[-1][-1:] in "ie"):
+            syl = syl[1:]  # 伊 *i*; 亚 after *i* *a*
+        elif syl.startswith("w"):
+            syl = "v" + syl[1:] if syl[1:2] in _VOWELS else syl
+        out.append(syl)
+    for i in range(len(out) - 1):
+        # a nasal before a consonant is one sound with it (坦娜 *tana*, 登姆
+        # *dem*), and m before a labial (蓬皮 *pompi*, 伦博 *lembo*)
+        if out[i].endswith("n") and out[i + 1][:1] in ("n", "m"):
+            out[i] = out[i][:-1]
+        elif out[i].endswith("n") and out[i + 1][:1] in ("b", "p"):
+            out[i] = out[i][:-1] + "m"
+    return "".join(out)
+
+
 def _cluster(bare: str, following: str) -> bool:
     """Whether a consonant character that begins a word writes the first
     consonant of a cluster: before *l* (which writes *l* and *r*: 布拉德 *Brad*,
@@ -190,6 +299,27 @@ def _cluster(bare: str, following: str) -> bool:
     if not following:
         return False
     return following[0] == "l" or (bare == "s" and following[0] not in _VOWELS)
+
+
+def _initial_sound(syllable: str) -> str:
+    """A pinyin syllable with its initial written as the sound it transcribes
+    in foreign names (:data:`_INITIALS`: *x* → *s*, *q* → *ch*)."""
+    for pinyin, sound in _INITIALS:
+        if syllable.startswith(pinyin):
+            return sound + syllable[len(pinyin) :]
+    return syllable
+
+
+def _bare_consonant(ch: str, at: int, following: str) -> str | None:
+    """The consonant that the character ``ch`` (at index ``at`` of its word,
+    before the Latin syllable ``following``) writes alone, or ``None`` when it
+    writes a syllable: a character of the consonant column
+    (:data:`_CONSONANT_CHARACTERS`) that no vowel follows, and that begins no
+    word unless it begins a cluster (:func:`_cluster`)."""
+    bare = _CONSONANT_CHARACTERS.get(ch)
+    if bare is None or (at == 0 and not _cluster(bare, following)):
+        return None
+    return bare if not following or following[0] not in _VOWELS else None
 
 
 def _transcribed_word(word: str, r_for_l: bool = False) -> str:
@@ -210,18 +340,13 @@ def _transcribed_word(word: str, r_for_l: bool = False) -> str:
     last = len(syllables) - 1
     for i, syl in enumerate(syllables):
         following = syllables[i + 1] if i < last else ""
-        bare = _CONSONANT_CHARACTERS.get(word[i])
-        if bare is not None and i == 0 and not _cluster(bare, following):
-            bare = None
-        if bare is not None and (not following or following[0] not in _VOWELS):
+        bare = _bare_consonant(word[i], i, following)
+        if bare is not None:
             if bare == "f" and i == last and out[-1][-1:] in ("o", "e"):
                 bare = "v"  # Russian *-ov*, *-ev* (罗夫 *-rov*)
             out.append(bare)
             continue
-        for pinyin, sound in _INITIALS:
-            if syl.startswith(pinyin):
-                syl = sound + syl[len(pinyin) :]
-                break
+        syl = _initial_sound(syl)
         if syl.endswith("uo") and syl[:1] not in _VOWELS:
             syl = syl[:-2] + "o"  # 罗 *ro*, *lo*; 多 *do*
         if syl.endswith("ie") and syl[:1] not in _VOWELS:
@@ -267,6 +392,51 @@ def foreign_reading(name: str, r_for_l: bool = False) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)
+def xinhua_reading(name: str) -> str:
+    """A name that looks transcribed (as :func:`foreign_reading` decides) read by
+    the Xinhua table (:func:`xinhua_word`): 阿莱奥塔·梅罗拉 → ``aleota merola``;
+    empty for any other name."""
+    if not foreign_reading(name):
+        return ""
+    parts = _DOTS.sub(" ", name).split()
+    return " ".join(
+        CONVENTIONAL.get(part) or xinhua_word(part) if HAN.search(part) else part for part in parts
+    )
+
+
+#: How many of a lone word's Japanese readings are also given in Kunrei-shiki.
+_KUNREI_READINGS: Final = 3
+#: The most *l*/*r* letters inside a word that :func:`liquid_spellings` spells
+#: both ways, each independently (more: all of them one way or the other).
+MAX_LIQUIDS: Final = 2
+
+
+def liquid_spellings(word: str) -> tuple[str, ...]:
+    """``word`` (a reading of a transcribed name) with its *l* and *r* after the
+    first letter spelt the other ways: Chinese writes both sounds with the
+    same characters in practice (玛丽 *Mari*, 拉 *la* and *ra*), whatever the
+    Xinhua table says. Each of up to :data:`MAX_LIQUIDS` letters either way
+    (``malilena``: ``malirena``, ``marilena``, ``marirena``), else all *l* and
+    all *r*; not ``word`` itself. A lone word's Xinhua reading gets them."""
+    at = [i for i, c in enumerate(word) if i > 0 and c in "lr"]
+    if not at:
+        return ()
+    if len(at) > MAX_LIQUIDS:
+        spelt = [
+            "".join("l" if i in at else c for i, c in enumerate(word)),
+            "".join("r" if i in at else c for i, c in enumerate(word)),
+        ]
+    else:
+        spelt = []
+        for choice in itertools.product("lr", repeat=len(at)):
+            letters = list(word)
+            for i, c in zip(at, choice, strict=True):
+                letters[i] = c
+            spelt.append("".join(letters))
+    return tuple(w for w in dict.fromkeys(spelt) if w != word)
+
+
 def _korean_name(name: str) -> str:
     """The Korean reading of a name that may be a Korean one in hanja: written
     as Korean names are, surname and given name in one word of two to four
@@ -299,19 +469,27 @@ def han_variants(name: str) -> tuple[str, ...]:
     A name of one word of two to four characters alone (厄森, 夏尼, 勝輝) says
     too little to tell a Chinese, a Japanese and a transcribed foreign name
     apart, and gets every reading: as transcribed (:func:`_transcribed_word`)
-    even without a sign of it, and, for two characters, the readings a
+    even without a sign of it, and, for two or three characters, the readings a
     Japanese name may have beside the dictionary's
     (:func:`thaw.text.japanese.kanji_name_readings`); a name of one character,
     its Japanese readings (誠 *Makoto*)."""
     out: list[str] = []
+    stripped = name.strip()
+    if 2 <= len(stripped) <= 3 and stripped[-1] == _SURNAME and _ONLY_HAN.match(stripped):
+        # 祁姓 "(the) surname Qi"
+        out.append(" ".join(han_words(stripped[:-1])))
     lone = _lone_word(name)
     one_word = _ONLY_HAN.match(name.strip()) is not None
     readings = [_korean_name(name), *(polyphone_variants(name.strip()) if one_word else ())]
-    readings += [foreign_reading(name), foreign_reading(name, True)]
+    readings += [foreign_reading(name), foreign_reading(name, True), xinhua_reading(name)]
     if lone:
-        readings += [_transcribed_word(lone), _transcribed_word(lone, True)]
+        xinhua = xinhua_word(lone)
+        readings += [_transcribed_word(lone), _transcribed_word(lone, True), xinhua]
+        readings += liquid_spellings(xinhua)
         dictionary = japanese_reading(lone) if len(lone) == 2 else ""
-        readings += [r for r in kanji_name_readings(lone) if r != dictionary]
+        names = [r for r in kanji_name_readings(lone) if r != dictionary]
+        readings += names
+        readings += [kunrei(r) for r in [dictionary, *names][:_KUNREI_READINGS]]
     elif len(name) == 1 and HAN.match(name):
         readings += kanji_name_readings(name)
     for reading in readings:

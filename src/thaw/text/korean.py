@@ -37,6 +37,21 @@ readings (승: 勝 *sheng*, 承 *cheng*, 英 …); the table of
 them with their share among common characters, and a short name written as one
 word (a given name, or a name of two syllables) gets its most likely
 combinations of them as variants (승위 → ``sheng wei``, ``cheng wei`` …).
+Today Korean writes most Chinese names by their Mandarin sound instead, by
+the Chinese table of the orthography of foreign words (마오쩌둥 *Mao Zedong*,
+시진핑 *Xi Jinping*, 리쥐안 *Li Juan*); :func:`chinese_sound_readings` reads
+that table backwards, for a name of one word, or of words that are all
+written so. The table writes no final consonant but ``ㄴ``, ``ㅇ`` and the
+``ㄹ`` of *er*, so a Korean name (김정은, 박근혜) has no such reading; a
+Korean-shaped word (three syllables, a surname first) gets it only when one
+of its syllables is written in two (하오위 *Haoyu*). A Japanese name in Hangul
+is read back by the orthography's Japanese table
+(:func:`japanese_hangul_readings`: 미쓰하루 *Mitsuharu*, 게이시 *Keishi*),
+which writes only Japanese's vowels and no final but ``ㄴ`` and ``ㅅ``.
+
+**Hungarian transcription** (:func:`hungarian_reading`). Hungarian writes
+Korean names by a transcription of its own (승수 *Szungszu*, 정남 *Csongnam*),
+which name-variant data carries; a given name alone gets it too.
 """
 
 from __future__ import annotations
@@ -70,7 +85,7 @@ KOREAN_SURNAMES: Final = frozenset(
     추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 태 라""".split()
 )
 #: The most Mandarin readings :func:`mandarin_variants` gives for one name.
-MAX_MANDARIN_VARIANTS: Final = 8
+MAX_MANDARIN_VARIANTS: Final = 12
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 
@@ -302,6 +317,12 @@ def loanword_reading(word: str, initial_l: bool = False) -> str:
                 out.append(bare + "l")
                 prev_final = "l"
                 continue
+            if initial == _R and prev_final == "l":
+                # an l before a consonant that ends the word or a cluster,
+                # written ㄹ르 with the consonant as final (홀름 *holm*)
+                prev_final = _FINALS[final]
+                out.append(prev_final)
+                continue
         read = _VOWELS[vowel]
         if vowel == _EO and final == 0:
             following = syllables[i + 1][0] if i + 1 < len(syllables) else None
@@ -354,12 +375,18 @@ def hangul_variants(name: str) -> tuple[str, ...]:
     words are read back by :func:`loanword_reading`
     (블라디미르 푸틴 → ``bladimir putin``; with a second reading where a word
     begins with ``ㄹ``, read *l*: 오사마 빈 라덴 → ``osama bin raden``,
-    ``osama bin laden``). A name of one word says too little: it may be a
+    ``osama bin laden``; and one with *f* and *v* for the *p* and *b* the
+    orthography also writes them with: 도리프 → ``dorif``; and, for one word,
+    its readings as a Chinese or Japanese name written by sound, below). A
+    name of one word says too little: it may be a
     foreign name of syllables that hanja read too (사라 *Sarah*, 이반 *Ivan*),
     and gets the readings back into Latin letters (also with *f* and *v* for
     the *p* and *b* the orthography writes them with: ``iban``, ``ivan``), or a
     Chinese name read in Korean, and gets its Mandarin readings
-    (:func:`mandarin_variants`, one or two syllables). A Korean name has none:
+    (:func:`mandarin_variants`, one or two syllables), or written by sound
+    (:func:`chinese_sound_readings`), or a Japanese name
+    (:func:`japanese_hangul_readings`), or a Korean given name, and gets its
+    Hungarian transcription (:func:`hungarian_reading`). A Korean name has none:
     of several words, or one word shaped as Korean full names are
     (:func:`is_korean_name`: read back as one Latin word, 김종은 and 김정은, two
     people, would meet as near spellings)."""
@@ -367,9 +394,306 @@ def hangul_variants(name: str) -> tuple[str, ...]:
     if not any(is_foreign_hangul(w) for w in words) and not (
         len(words) > 1 and any(len(w) > 2 for w in words)
     ):
-        if len(words) != 1 or is_korean_name(words[0]):
+        if len(words) != 1:
             return ()
+        if is_korean_name(words[0]):
+            # a Chinese name of a syllable that Hangul writes in two (하오위
+            # *Haoyu*: 하오 *hao*) is no Korean name; a Japanese name may be
+            # shaped as one (하루나 *Haruna*: 하 is a Korean surname too)
+            sound = chinese_sound_readings(words[0])
+            if not sound or len(sound[0].split()) == len(words[0]):
+                sound = ()
+            return (*sound, *japanese_hangul_readings(words[0]))
         foreign = _loanword_readings(words)
-        readings = [*foreign, foreign[-1].translate(_FV), *mandarin_variants(words[0])]
+        readings = [
+            *foreign,
+            foreign[-1].translate(_FV),
+            *mandarin_variants(words[0]),
+            *chinese_sound_readings(words[0]),
+            *japanese_hangul_readings(words[0]),
+            hungarian_reading(words[0]),
+        ]
         return tuple(dict.fromkeys(r for r in readings if r and r != words[0]))
-    return tuple(_loanword_readings(words))
+    japanese = japanese_hangul_readings(words[0]) if len(words) == 1 else ()
+    foreign = _loanword_readings(words)
+    fv = foreign[0].translate(_FV)
+    return tuple(dict.fromkeys([*foreign, fv, *_chinese_sound(words), *japanese]))
+
+
+def _chinese_sound(words: list[str]) -> tuple[str, ...]:
+    """A Chinese name's readings when Hangul writes it by its sound
+    (:func:`chinese_sound_readings`): a word's readings, or for a name of
+    several words each written so, one reading of each word's first."""
+    if len(words) == 1:
+        return chinese_sound_readings(words[0])
+    firsts = [chinese_sound_readings(w)[:1] for w in words]
+    return (" ".join(f[0] for f in firsts),) if all(firsts) else ()
+
+
+# --- Chinese names written in Hangul by their sound ----------------------------------
+
+#: The Korean orthography of foreign words (외래어 표기법, Ministry of Education
+#: notice 85-11, 1986), table 4 (Chinese, 중국어의 주음 부호와 한글 대조표), in
+#: pinyin: each initial's consonant (as an index into the initial jamo
+#: ``ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ``) …
+_PINYIN_INITIALS: Final = {
+    "b": 7, "p": 17, "m": 6, "f": 17, "d": 3, "t": 16, "n": 2, "l": 5, "g": 0, "k": 15,
+    "h": 18, "j": 12, "q": 14, "x": 9, "zh": 12, "ch": 14, "sh": 9, "r": 5, "z": 13,
+    "c": 14, "s": 10, "": 11,
+}  # fmt: skip
+#: … and each final's Hangul as syllables of (vowel, final) indices (vowels
+#: ``ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ``, finals 4 ``ㄴ``, 8 ``ㄹ``, 21
+#: ``ㅇ``), the first syllable taking the initial: *ai* 아이 (바이 *bai*),
+#: *ian* 옌 (톈 *tian*), *ong* 웅 (훙 *hong*), *ü* 위 (쥐 *ju*), *-i* after
+#: *zh ch sh r z c s* ``ㅡ`` (쯔 *zi*, 스 *shi*).
+_PINYIN_FINALS: Final = {
+    "a": ((0, 0),), "o": ((8, 0),), "e": ((4, 0),), "ai": ((0, 0), (20, 0)),
+    "ei": ((5, 0), (20, 0)), "ao": ((0, 0), (8, 0)), "ou": ((4, 0), (13, 0)),
+    "an": ((0, 4),), "en": ((4, 4),), "ang": ((0, 21),), "eng": ((4, 21),), "er": ((4, 8),),
+    "i": ((20, 0),), "ia": ((2, 0),), "ie": ((7, 0),), "iao": ((2, 0), (8, 0)),
+    "iu": ((17, 0),), "ian": ((7, 4),), "in": ((20, 4),), "iang": ((2, 21),),
+    "ing": ((20, 21),), "iong": ((17, 21),), "u": ((13, 0),), "ua": ((9, 0),),
+    "uo": ((14, 0),), "uai": ((9, 0), (20, 0)), "ui": ((13, 0), (20, 0)), "uan": ((9, 4),),
+    "un": ((13, 4),), "uang": ((9, 21),), "ong": ((13, 21),), "v": ((16, 0),),
+    "ve": ((15, 0),), "van": ((16, 0), (0, 4)), "vn": ((16, 4),), "-i": ((18, 0),),
+}  # fmt: skip
+#: Syllables without an initial, as pinyin spells them, and their finals.
+_PINYIN_ZERO: Final = {
+    "yi": "i", "ya": "ia", "ye": "ie", "yao": "iao", "you": "iu", "yan": "ian", "yin": "in",
+    "yang": "iang", "ying": "ing", "yong": "iong", "wu": "u", "wa": "ua", "wo": "uo",
+    "wai": "uai", "wei": "ei", "wan": "uan", "wen": "en", "wang": "uang", "weng": "eng",
+    "yu": "v", "yue": "ve", "yuan": "van", "yun": "vn",
+}  # fmt: skip
+#: The rule of the table: after ``ㅈ ㅉ ㅊ``, ``ㅑ ㅖ ㅛ ㅠ`` are written ``ㅏ ㅔ ㅗ ㅜ``
+#: (자 *jia*, 젠 *jian*, 주 *jiu*).
+_PALATAL_VOWELS: Final = {2: 0, 7: 5, 12: 8, 17: 13}
+_ROUNDED_ZERO: Final = {"wei": ((15, 0), (20, 0)), "wen": ((14, 4),), "weng": ((14, 21),)}
+
+
+def _pinyin_hangul(syllable: str) -> str:
+    """One pinyin syllable (``v`` for *ü*) in Hangul by the Chinese table of the
+    Korean orthography (:data:`_PINYIN_FINALS`): 톈 *tian*, 쥐안 *juan*, 쯔 *zi*;
+    empty for anything else."""
+    if syllable in _PINYIN_ZERO:
+        initial = ""
+        parts = _ROUNDED_ZERO.get(syllable) or _PINYIN_FINALS[_PINYIN_ZERO[syllable]]
+    elif syllable[:1] in "aoe":
+        initial = ""  # a, ou, er: the final alone
+        if syllable not in _PINYIN_FINALS:
+            return ""
+        parts = _PINYIN_FINALS[syllable]
+    else:
+        initial = syllable[:2] if syllable[:2] in ("zh", "ch", "sh") else syllable[:1]
+        final = syllable[len(initial) :]
+        if initial not in _PINYIN_INITIALS or not initial:
+            return ""
+        if initial in ("j", "q", "x") and final.startswith("u"):
+            final = "v" + final[1:]  # ju, que, xuan: ü
+        if final == "i" and initial in ("zh", "ch", "sh", "r", "z", "c", "s"):
+            final = "-i"
+        if final not in _PINYIN_FINALS:
+            return ""
+        parts = _PINYIN_FINALS[final]
+    consonant = _PINYIN_INITIALS[initial]
+    out = []
+    for i, (vowel, coda) in enumerate(parts):
+        lead = consonant if i == 0 else _NO_INITIAL
+        if lead in (12, 13, 14):
+            vowel = _PALATAL_VOWELS.get(vowel, vowel)
+        out.append(chr(0xAC00 + lead * 588 + vowel * 28 + coda))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _hangul_pinyin() -> dict[str, tuple[str, ...]]:
+    """The Chinese table read backwards: a Hangul spelling (one syllable, or
+    two for *bai*, *juan* …) and the pinyin syllables written so (주 ``zhu
+    jiu``), every syllable of Mandarin (those of :func:`mandarin_readings`)
+    written by :func:`_pinyin_hangul`), the commonest first (by their share
+    of the Korean readings of common characters)."""
+    weight: dict[str, float] = {}
+    for readings in _mandarin().values():
+        for reading, share in readings:
+            weight[reading] = weight.get(reading, 0.0) + share
+    table: dict[str, list[str]] = {}
+    for syllable in sorted(weight, key=lambda s: (-weight[s], s)):
+        hangul = _pinyin_hangul(syllable)
+        if hangul:
+            table.setdefault(hangul, []).append(syllable)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+#: The most syllables of a Chinese name (a surname of one or two, a given name
+#: of one or two, as one word: three, rarely four).
+MAX_CHINESE_SYLLABLES: Final = 3
+#: The most readings :func:`chinese_sound_readings` gives for one word.
+MAX_SOUND_READINGS: Final = 6
+
+
+@lru_cache(maxsize=4096)
+def chinese_sound_readings(word: str) -> tuple[str, ...]:
+    """A Chinese name written in Hangul by its sound, as the Korean orthography
+    writes Chinese (:func:`_pinyin_hangul`, read backwards: 리쥐안 → ``li
+    juan``, 하오위 → ``hao yu``, 쯔양 → ``zi yang``), one pinyin syllable per
+    syllable of Mandarin, split into the fewest syllables (마오 *mao*, not *ma
+    o*), of :data:`MAX_CHINESE_SYLLABLES` at most; at most
+    :data:`MAX_SOUND_READINGS` readings (where a spelling stands for several
+    syllables, 주 *zhu*, *jiu*). Empty when the word is not written so: a
+    Korean name has syllables the table never writes (김, 박, 은: it writes no
+    final but ``ㄴ``, ``ㅇ`` and the ``ㄹ`` of *er*)."""
+    if not 1 <= len(word) <= 6 or not all(is_hangul_syllable(ch) for ch in word):
+        return ()
+    table = _hangul_pinyin()
+    # the ways to split the word into the table's spellings
+    ways: dict[int, list[list[tuple[str, ...]]]] = {0: [[]]}
+    for end in range(1, len(word) + 1):
+        found: list[list[tuple[str, ...]]] = []
+        for size in (2, 1):
+            start = end - size
+            if start < 0 or start not in ways or word[start:end] not in table:
+                continue
+            found.extend([*way, table[word[start:end]]] for way in ways[start])
+        if found:
+            ways[end] = found[:MAX_SOUND_READINGS]
+    found = ways.get(len(word), [])
+    fewest = min((len(way) for way in found), default=0)
+    if fewest > MAX_CHINESE_SYLLABLES:
+        return ()
+    out: list[str] = []
+    for way in (way for way in found if len(way) == fewest):
+        combos = [""]
+        for options in way:
+            combos = [f"{c} {o}".strip() for c in combos for o in options][:MAX_SOUND_READINGS]
+        out.extend(combos)
+    return tuple(dict.fromkeys(out))[:MAX_SOUND_READINGS]
+
+
+# --- Japanese names written in Hangul --------------------------------------------------
+
+#: The Japanese table of the Korean orthography of foreign words (외래어 표기법,
+#: table 5, 일본어의 가나와 한글 대조표) read backwards: each initial consonant
+#: (by its index) and the Hepburn consonants it writes, in the middle of a word
+#: and, where the table writes a voiceless consonant otherwise at the start, at
+#: the start (``ㄱ`` is *g* inside a word and *k* or *g* first: 게이시 *Keishi*,
+#: 다이조 *Taizo*, 지바 *Chiba*); ``ㅊ`` with ``ㅡ`` is the common spelling of
+#: *tsu* beside the table's 쓰 (에츠야 *Etsuya*), and so is ``ㅉ`` with it (가쯔오
+#: *Katsuo*).
+_KANA_INITIALS: Final = {
+    0: ("g", "kg"), 15: ("k", "k"), 2: ("n", "n"), 3: ("d", "td"), 16: ("t", "t"),
+    5: ("r", "r"), 6: ("m", "m"), 7: ("b", "b"), 17: ("p", "p"), 9: ("s", "s"),
+    10: ("s", "s"), 11: ("", ""), 12: ("j", "chj"), 13: ("ts", "ts"), 14: ("ch", "ch"),
+    18: ("h", "h"),
+}  # fmt: skip
+#: The vowels (by index) of the table and what they write: *a i u e o*, *ya yu
+#: yo*, *wa*; ``ㅡ`` writes *u* after ``ㅅ ㅆ ㅈ ㅊ`` (스 *su*, 쓰 *tsu*, 즈 *zu*).
+_KANA_VOWELS: Final = {
+    0: "a", 20: "i", 13: "u", 5: "e", 8: "o", 2: "ya", 17: "yu", 12: "yo", 9: "wa", 18: "u",
+}  # fmt: skip
+_KANA_FINALS: Final = {0: "", 4: "n", 19: "*"}  # ㄴ ん, ㅅ っ (the next consonant doubled)
+
+
+def _kana_syllables(initial: int, vowel: int, first: bool) -> list[str]:
+    """The Hepburn syllables that one Hangul syllable (initial and vowel)
+    writes by the Japanese table (:data:`_KANA_INITIALS`), empty if none."""
+    spellings = _KANA_INITIALS.get(initial)
+    read = _KANA_VOWELS.get(vowel)
+    if spellings is None or read is None:
+        return []
+    if vowel == 18 and initial not in (9, 10, 12, 13, 14):
+        return []
+    consonants = [spellings[0]] if not first else ["k", "g"] if initial == 0 else []
+    if first and not consonants:
+        consonants = {"td": ["t", "d"], "chj": ["ch", "j"]}.get(spellings[1], [spellings[1]])
+    out: list[str] = []
+    for c in consonants:
+        if vowel == 18:
+            out.append({9: "su", 10: "tsu", 12: "zu", 13: "tsu", 14: "tsu"}[initial])
+        elif c in ("s", "j", "ch") and read.startswith("y"):
+            out.append(("sh" if c == "s" else c) + read[1:])  # 샤 sha, 주 ju
+        elif c == "s" and read == "i":
+            out.append("shi")
+        elif c in ("t", "d") and read == "u" and initial == 10:
+            out.append("tsu")
+        elif c == "h" and read == "u":
+            out.append("fu")
+        else:
+            out.append(c + read)
+        if initial == 12 and read in ("a", "u", "o") and c == "j":
+            out.append("z" + read)  # 자 za and ja, 조 zo and jo
+    return out
+
+
+#: The most readings :func:`japanese_hangul_readings` gives for one word.
+MAX_KANA_READINGS: Final = 4
+
+
+@lru_cache(maxsize=4096)
+def japanese_hangul_readings(word: str) -> tuple[str, ...]:
+    """A Japanese name written in Hangul by the Korean orthography's Japanese
+    table, read back in Hepburn (게이시 → ``keishi``, 미쓰하루 → ``mitsuharu``,
+    요시츠구 → ``yoshitsugu``, 다이조 → ``taizo``, ``daizo``): at most
+    :data:`MAX_KANA_READINGS`, where a spelling writes several syllables (a
+    first ``ㄱ`` *k* or *g*, ``자`` *za* or *ja*). Empty for a word of two
+    syllables or fewer, or one the table does not write: it writes no vowel
+    but those of Japanese and no final but ``ㄴ`` (*n*) and ``ㅅ`` (a doubled
+    consonant), so a Korean name (김정은, 박근혜) has no such reading."""
+    if not 3 <= len(word) <= 6 or not all(is_hangul_syllable(ch) for ch in word):
+        return ()
+    combos = [""]
+    double = False
+    for i, ch in enumerate(word):
+        initial, vowel, final = _jamo(ch)
+        if final not in _KANA_FINALS:
+            return ()
+        options = _kana_syllables(initial, vowel, i == 0)
+        if not options:
+            return ()
+        if double:
+            options = [o[0] + o if o[0] not in "aeiou" else o for o in options]
+        ending = _KANA_FINALS[final]
+        double = ending == "*"
+        options = [o + ("" if double else ending) for o in options]
+        combos = [c + o for c in combos for o in options][:MAX_KANA_READINGS]
+    return tuple(dict.fromkeys(combos))
+
+
+# --- Korean names in the Hungarian transcription ---------------------------------------
+
+#: The Hungarian transcription of Korean (*magyaros átírás*, after
+#: McCune–Reischauer; the spelling of Hungarian publications and Wikipedia:
+#: 승수 *Szungszu*, 정남 *Csongnam*, 병준 *Pjongdzsun*, 광혁 *Kvanghjok*),
+#: by jamo index: each initial as it is written first or after a voiceless
+#: final, and after a vowel or a voiced final (``ㄱ`` *k*, *g*; ``ㅈ`` *cs*,
+#: *dzs*); aspirates are written with *h* (``ㅊ`` *csh*, ``ㅌ`` *th*).
+_HU_INITIALS: Final = (
+    ("k", "g"), ("kk", "kk"), ("n", "n"), ("t", "d"), ("tt", "tt"), ("r", "r"), ("m", "m"),
+    ("p", "b"), ("pp", "pp"), ("sz", "sz"), ("ssz", "ssz"), ("", ""), ("cs", "dzs"),
+    ("ccs", "ccs"), ("csh", "csh"), ("kh", "kh"), ("th", "th"), ("ph", "ph"), ("h", "h"),
+)  # fmt: skip
+#: … and each vowel (*y* written *j*, *w* *v*; ``ㅓ`` *o*, ``ㅡ`` *u*, ``ㅐ``
+#: *e*); finals as McCune–Reischauer reads them (:data:`_FINALS`).
+_HU_VOWELS: Final = (
+    "a", "e", "ja", "je", "o", "e", "jo", "je", "o", "va", "ve", "ö", "jo", "u", "vo", "ve",
+    "vi", "ju", "u", "ui", "i",
+)  # fmt: skip
+#: The finals after which a consonant is voiced (none, ``ㄴ ㄹ ㅁ ㅇ``).
+_VOICING_FINALS: Final = frozenset({"", "n", "l", "m", "ng"})
+
+
+@lru_cache(maxsize=4096)
+def hungarian_reading(word: str) -> str:
+    """A Korean name of one word in the Hungarian transcription (승수 →
+    ``szungszu``, 정남 → ``csongnam``, 광혁 → ``kvanghjok``; see
+    :data:`_HU_INITIALS`), as one word; empty for anything but Hangul."""
+    if not word or not all(is_hangul_syllable(ch) for ch in word):
+        return ""
+    out: list[str] = []
+    before = None
+    for initial, vowel, final in (_jamo(ch) for ch in word):
+        first, voiced = _HU_INITIALS[initial]
+        consonant = voiced if before is not None and before in _VOICING_FINALS else first
+        if consonant == "r" and before == "l":
+            consonant = "l"  # ㄹㄹ *ll*
+        out.append(consonant + _HU_VOWELS[vowel] + _FINALS[final])
+        before = _FINALS[final]
+    return "".join(out)
