@@ -261,6 +261,14 @@ class Profiles:
         self._ensure()
         return self.tables.memberships()
 
+    def features(self) -> list[Features]:
+        """The prepared features (:func:`~thaw.profiles.features_of`) of every
+        active listing, as the profiles were last linked from them: what a caller
+        that links them again, another way, starts from without analysing every
+        name again."""
+        self._ensure()
+        return [Features.from_json(_unpack(blob)) for _, _, blob in self.tables.features()]
+
     def decisions(self) -> list[Decision]:
         """All analyst decisions, oldest first."""
         return [Decision(r[1], r[2], r[3], r[4], r[5], r[6], r[0]) for r in self.tables.decisions()]
