@@ -299,7 +299,9 @@ def build_real_profiles_home(home: Path, real_home: Path) -> None:
 
     copy_home(real_home, home)
     with Store(home) as store:
-        Profiles(store).rebuild()
+        # in this process: the suite keeps both cores busy, and a pool of forked
+        # workers only adds its own cost (some 3 CPU-s here)
+        Profiles(store, workers=1).rebuild()
 
 
 @pytest.fixture(scope="session")

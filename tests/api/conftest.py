@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -31,6 +32,11 @@ from thaw.store.state import open_state
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 UN_LIST = FIXTURES / "cli" / "un_sc" / "consolidated.xml"
 OFAC_CSV = FIXTURES / "ofac" / "csv"
+TLS = ssl.create_default_context()
+"""One TLS context for the tests' HTTP clients (``verify=TLS``): httpx otherwise
+builds one for every client and every ``httpx.get``, loading the CA bundle (some
+20 ms of CPU each, though the tests speak plain HTTP to loopback), and the suite
+makes thousands (each server start polls ``/readyz``)."""
 
 
 def free_port() -> int:
@@ -73,6 +79,7 @@ class Server:
 
     def client(self, key: str | None = None, **kw: Any) -> httpx.Client:
         """An HTTP client with a key (the admin's by default)."""
+        kw.setdefault("verify", TLS)
         return httpx.Client(base_url=self.url, headers=self.headers(key), timeout=60, **kw)
 
     def create_key(self, role: str, name: str | None = None, rate: float | None = None) -> str:
@@ -111,15 +118,18 @@ def start_server(
     )
     server = Server(f"http://127.0.0.1:{port}", key, home, process, env, log)
     deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"thaw serve exited with {process.returncode}:\n{server.output()}")
-        try:
-            if httpx.get(f"{server.url}/readyz", timeout=2).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
+    with httpx.Client(timeout=2, verify=TLS) as http:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(
+                    f"thaw serve exited with {process.returncode}:\n{server.output()}"
+                )
+            try:
+                if http.get(f"{server.url}/readyz").status_code == 200:
+                    return server
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
     stop_server(server)
     raise RuntimeError(f"thaw serve did not become ready:\n{server.output()}")
 

@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.api.conftest import Server, copy_home, start_server, stop_server
+from tests.api.conftest import TLS, Server, copy_home, start_server, stop_server
 from thaw.store.state import open_state
 
 VOLKOV = {
@@ -49,6 +49,7 @@ def both(
             content=content,
             headers=headers,
             timeout=60,
+            verify=TLS,
         )
         answers.append(resp)
     return answers[0], answers[1]
@@ -96,15 +97,18 @@ def test_fast_path_errors_are_the_fastapi_route_errors(
 
 def test_fast_path_refuses_without_a_valid_key(server: Server) -> None:
     url = f"{server.url}/match/default"
-    assert httpx.post(url, json=BATCH).status_code == 401
-    bad = httpx.post(url, json=BATCH, headers={"Authorization": "Bearer nope"})
+    assert httpx.post(url, json=BATCH, verify=TLS).status_code == 401
+    bad = httpx.post(url, json=BATCH, headers={"Authorization": "Bearer nope"}, verify=TLS)
     assert bad.status_code == 401
     assert bad.headers["www-authenticate"] == "Bearer"
     assert bad.json() == {"detail": "invalid or revoked API key"}
-    other = httpx.post(url, json=BATCH, headers={"Authorization": "Basic abc"})
+    other = httpx.post(url, json=BATCH, headers={"Authorization": "Basic abc"}, verify=TLS)
     assert other.status_code == 401
     missing = httpx.post(
-        f"{server.url}/match/nowhere", json=BATCH, headers={"Authorization": f"Bearer {server.key}"}
+        f"{server.url}/match/nowhere",
+        json=BATCH,
+        headers={"Authorization": f"Bearer {server.key}"},
+        verify=TLS,
     )
     assert missing.status_code == 404 and "nowhere" in missing.json()["detail"]
 
@@ -145,7 +149,7 @@ def test_rate_limit_is_one_budget_across_workers(base_home: Path, tmp_path: Path
         deadline = time.monotonic() + 120
         in_a_row = 0
         while in_a_row < 20:
-            ready = httpx.get(f"{server.url}/readyz", timeout=10).status_code == 200
+            ready = httpx.get(f"{server.url}/readyz", timeout=10, verify=TLS).status_code == 200
             in_a_row = in_a_row + 1 if ready else 0
             if not ready:
                 assert time.monotonic() < deadline, "a worker never became ready"
@@ -155,7 +159,10 @@ def test_rate_limit_is_one_budget_across_workers(base_home: Path, tmp_path: Path
         codes = []
         for _ in range(16):  # a new connection each time: spread over both workers
             resp = httpx.get(
-                f"{server.url}/catalog", headers={"Authorization": f"Bearer {slow}"}, timeout=30
+                f"{server.url}/catalog",
+                headers={"Authorization": f"Bearer {slow}"},
+                timeout=30,
+                verify=TLS,
             )
             codes.append(resp.status_code)
         elapsed = time.monotonic() - began

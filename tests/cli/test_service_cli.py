@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.api.conftest import free_port
+from tests.api.conftest import TLS, free_port
 from tests.cli._cli import ok, thaw
 from thaw.cli.serve import is_loopback, parse_duration
 from thaw.store.state import open_state
@@ -38,7 +38,7 @@ def test_no_auth_serves_without_keys(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "from thaw.cli import app; app()",
+            "from thaw.cli import main; main()",  # the thaw entry point
             "serve",
             "--no-auth",
             "--port",
@@ -53,7 +53,7 @@ def test_no_auth_serves_without_keys(tmp_path: Path) -> None:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                resp = httpx.get(f"http://127.0.0.1:{port}/catalog", timeout=5)
+                resp = httpx.get(f"http://127.0.0.1:{port}/catalog", timeout=5, verify=TLS)
                 if resp.status_code == 200:
                     break
             except httpx.HTTPError:

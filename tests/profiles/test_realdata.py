@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import copy_home
 from thaw.cli import app
-from thaw.profiles import Profiles, features_of, link
+from thaw.profiles import Profiles, link
 from thaw.profiles.evidence import compatible_schemata
 from thaw.profiles.features import namespace, normalize_ref
 from thaw.store import Store
@@ -49,7 +49,12 @@ def test_dmitriev_and_putin(profiles: Profiles, key: str, surname: str) -> None:
 
 def test_ground_truth_from_un_references(profiles: Profiles) -> None:
     store = profiles.store
-    listings = [features_of(r) for r in store.active_records()]
+    listings = profiles.features()
+    # the stored features are those of the active records (one listing each)
+    active = {
+        f"{p.source}:{i}" for p in store.active_publications().values() for i in store.ids_at(p)
+    }
+    assert sorted(f.key for f in listings) == sorted(active)
     un = {normalize_ref(f.source_id): f for f in listings if f.source == "un_sc"}
     pairs = [
         (f.key, un[ref].key)

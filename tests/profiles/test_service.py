@@ -203,3 +203,23 @@ def test_resolve(store: Store, tmp_path: Path) -> None:
     assert profiles.resolve("p-000000000000") is None
     with pytest.raises(ProfileError):
         profiles.resolve("nonsense:")
+
+
+def test_one_process_builds_what_two_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``workers=1`` (the suite's real-data homes) and a pool of two forked workers
+    (the default on two cores) store the same profiles and evidence."""
+    from thaw.profiles import linker, service
+
+    monkeypatch.setattr(service, "PARALLEL_MIN", 1)  # the pool even for these few
+    monkeypatch.setattr(linker, "PARALLEL_PAIRS", 1)
+    built = []
+    for workers in (1, 2):
+        with Store(tmp_path / str(workers)) as store:
+            add(store, "un_sc", UN)
+            add(store, "uk_ofsi", UK)
+            add(store, "us_ofac_sdn", OFAC)
+            profiles = Profiles(store, workers=workers)
+            assert profiles.rebuild().mode == "full"
+            built.append((profiles.memberships(), profiles.tables.edges(), profiles.features()))
+    assert built[0] == built[1]
+    assert len(set(built[0][0].values())) < len(built[0][0])  # some listings linked

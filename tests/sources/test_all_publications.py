@@ -179,6 +179,8 @@ def read_and_check(lists_dir: Path, rel: str, row: Row) -> None:
         assert record.source == row.source
         assert record.schema in SCHEMATA, f"{record.key}: schema {record.schema!r}"
         assert record.names, f"{record.key} has no name"
+        if row.source.startswith("us_ofac"):  # OFAC's readers put the primary name first
+            assert record.names[0].kind == "primary", f"{record.key}: {record.names[0]}"
 
 
 def test_every_file_is_classified(lists_dir: Path) -> None:

@@ -167,7 +167,7 @@ def test_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "from thaw.cli import app; app()",
+            "from thaw.cli import main; main()",
             "load",
             "--home",
             str(tmp_path / "h"),

@@ -51,3 +51,30 @@ def test_the_shipped_table_is_rigours() -> None:
     assert territories._names() == territories.build_table()
     for name in [*UNUSUAL, "RU", "Republic of Nowhere", "Sudan (South)", "Kosovo"]:
         assert territories.lookup(name) == lookup_territory(name), name
+
+
+FTM_VALUES = [*UNUSUAL, "RU", "Russia", "russian federation", " Germany ", "", "  ", "XX"]
+"""Values for FollowTheMoney's country cleaning: codes, names, padding, nothing."""
+
+
+@pytest.mark.parametrize("value", [*UNUSUAL, "RU", "Russia", "United States"])
+def test_ftm_country_of_a_known_name_takes_no_expensive_path(
+    value: str, request: pytest.FixtureRequest
+) -> None:
+    from followthemoney import registry
+
+    expected = registry.country.clean(value, fuzzy=True)
+    request.getfixturevalue("no_rigour_table")  # from here on, building it fails
+    assert expected is not None
+    assert territories.ftm_country(value, fuzzy=True) == expected
+
+
+@pytest.mark.parametrize("fuzzy", [False, True])
+def test_ftm_country_is_followthemoneys(fuzzy: bool) -> None:
+    """The same codes as FollowTheMoney's cleaning, including the names only its
+    fuzzy search (rigour's, on its own table) resolves, and those it does not."""
+    from followthemoney import registry
+
+    for value in [*FTM_VALUES, "Germanyy", "Rusia", "Republic of Nowhere", "Kosovo"]:
+        expected = registry.country.clean(value, fuzzy=fuzzy)
+        assert territories.ftm_country(value, fuzzy=fuzzy) == expected, value

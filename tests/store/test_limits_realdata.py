@@ -19,6 +19,25 @@ pytestmark = pytest.mark.realdata
 
 
 def _ids(data: bytes) -> frozenset[str]:
+    """The listing ids of an sdn.csv: the first field of each row, where it is a
+    number. The same as ``csv.reader`` reads (:func:`_csv_ids`; equal over all 308
+    versions, and checked on two below), in a third of the time: the lines that
+    start a row are those before which every quote is closed (a quoted field may
+    hold a line break)."""
+    ids: set[str] = set()
+    quoted = False
+    for line in data.replace(b"\x1a", b"").splitlines():
+        if not quoted:
+            first = line.partition(b",")[0].strip()
+            if first.isdigit():
+                ids.add(first.decode())
+        if line.count(b'"') & 1:
+            quoted = not quoted
+    return frozenset(ids)
+
+
+def _csv_ids(data: bytes) -> frozenset[str]:
+    """:func:`_ids` by ``csv.reader`` (slower; the reference)."""
     text = data.decode("utf-8", "replace").replace("\x1a", "")
     return frozenset(
         r[0].strip() for r in csv.reader(io.StringIO(text)) if r and r[0].strip().isdigit()
@@ -75,9 +94,12 @@ def test_no_real_publication_exceeds_the_limits(
 def test_the_issue_truncated_file_is_refused(lists_dir: Path) -> None:
     """2024-05-03 without its last 2,000 rows, against the active 2023-12-28."""
     base = lists_dir / "us_ofac"
-    old = _ids((base / "2023-12-28" / "sdn.csv").read_bytes())
+    data = (base / "2023-12-28" / "sdn.csv").read_bytes()
+    old = _ids(data)
     rows = (base / "2024-05-03" / "sdn.csv").read_bytes().rstrip(b"\x1a").split(b"\r\n")
     cut = _ids(b"\r\n".join(rows[:-2001]))
+    assert (old, cut) == (_csv_ids(data), _csv_ids(b"\r\n".join(rows[:-2001])))
+    assert len(old) > 10_000
     removed = len(old - cut)
     days = (dt.date(2024, 5, 3) - dt.date(2023, 12, 28)).days
     assert removed > limits_of("us_ofac_sdn").max_removed(len(old), days), removed

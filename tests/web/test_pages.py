@@ -257,7 +257,7 @@ def test_whatif_dmitriev_stays_listed(analyst: Watched, web_server: Any, tmp_pat
             [
                 sys.executable,
                 "-c",
-                "from thaw.cli import app; app()",
+                "from thaw.cli import main; main()",
                 "whatif",
                 "--lift",
                 "us:RUSSIA-EO14024",

@@ -30,6 +30,7 @@ from thaw.match import DEFAULT_THRESHOLD, Query
 from thaw.schemas.yente import EntityExample, EntityResponse, FeatureResult, ScoredEntityResponse
 from thaw.screen import Hit, ScreenResult
 from thaw.screen.inputs import ScreenInputError, parse_birth_date
+from thaw.sources import territories
 from thaw.store import Store
 from thaw.store.state import Decision
 
@@ -121,6 +122,8 @@ whose SHA-1 is the id of an example sent without one."""
 @functools.lru_cache(maxsize=20_000)
 def _clean(type_name: str, value: str) -> str | None:
     """A value cleaned as yente cleans it (``"Russia"`` → ``"ru"``)."""
+    if type_name == "country":  # the same answer, without rigour's table: territories
+        return territories.ftm_country(value, fuzzy=True)
     cleaned: str | None = registry.get(type_name).clean(value, fuzzy=True)
     return cleaned
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.model import Record
+from thaw.store.db import encode_record
 from thaw.text import analyze_name
 
 IDENTITY_RELATIONS = frozenset({"un_reference", "same_as"})
@@ -373,7 +374,8 @@ def features_of(record: Record, content_hash: str | None = None) -> Features:
         source_id=record.source_id,
         schema=record.schema,
         caption=record.caption,
-        hash=content_hash if content_hash is not None else record.content_hash(),
+        # encode_record's digest is record.content_hash(), without its deep copies
+        hash=content_hash if content_hash is not None else encode_record(record).digest,
         names=names,
         birth_dates=tuple(sorted(set(record.birth_dates))),
         nationalities=frozenset(c for c in (*record.nationalities, *record.citizenships) if c),

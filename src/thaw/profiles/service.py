@@ -125,7 +125,10 @@ class Profiles:
     ``Profiles(store)`` creates its tables if needed. Reading methods refresh the
     profiles first when the active publications or the analysts' decisions changed
     since the last build (``auto_refresh=False`` turns that off; call
-    :meth:`refresh` or :meth:`rebuild` yourself then).
+    :meth:`refresh` or :meth:`rebuild` yourself then). A build of many listings
+    runs in ``workers`` processes (default :data:`WORKERS`): faster on an idle
+    machine, but some 20 % more CPU in all (the forks, and the features and edges
+    sent back), so ``workers=1`` where the cores are busy anyway.
     """
 
     def __init__(
@@ -133,8 +136,10 @@ class Profiles:
         store: Store,
         auto_refresh: bool = True,
         on_refresh: Callable[[RefreshResult], None] | None = None,
+        workers: int | None = None,
     ) -> None:
         self.store = store
+        self.workers = WORKERS if workers is None else max(1, workers)
         self.tables = ProfileTables(store)
         self.auto_refresh = auto_refresh
         self.on_refresh = on_refresh
@@ -261,6 +266,14 @@ class Profiles:
         self._ensure()
         return self.tables.memberships()
 
+    def features(self) -> list[Features]:
+        """The prepared features (:func:`~thaw.profiles.features_of`) of every
+        active listing, as the profiles were last linked from them: what a caller
+        that links them again, another way, starts from without analysing every
+        name again."""
+        self._ensure()
+        return [Features.from_json(_unpack(blob)) for _, _, blob in self.tables.features()]
+
     def decisions(self) -> list[Decision]:
         """All analyst decisions, oldest first."""
         return [Decision(r[1], r[2], r[3], r[4], r[5], r[6], r[0]) for r in self.tables.decisions()]
@@ -375,7 +388,7 @@ class Profiles:
         t = time.perf_counter()
 
         if full:
-            new_edges = find_edges(ordered, ctx, workers=WORKERS)
+            new_edges = find_edges(ordered, ctx, workers=self.workers)
             edges = new_edges
         else:
             # re-compare with everything: the changed listings, the unchanged ones
@@ -399,7 +412,7 @@ class Profiles:
             known = {(e.a, e.b) for e in edges}
             edges.extend(
                 e
-                for e in find_edges(ordered, ctx, focus=focus, workers=WORKERS)
+                for e in find_edges(ordered, ctx, focus=focus, workers=self.workers)
                 if (e.a, e.b) not in known
             )
         timings["evidence"] = time.perf_counter() - t
@@ -438,7 +451,7 @@ class Profiles:
 
     def _load_features(self, keys: set[tuple[str, str]]) -> Iterator[Features]:
         """Prepared features of the active listings ``keys`` (prepared in
-        :data:`WORKERS` processes when there are many: name analysis is the most
+        :attr:`workers` processes when there are many: name analysis is the most
         expensive step of a full build)."""
         by_source: dict[str, set[str]] = defaultdict(set)
         for s, i in keys:
@@ -450,7 +463,7 @@ class Profiles:
             for sid, digest, blob in records_with_hash_at(self.store, source, pub.seq):
                 if sid in ids:
                     work.append((blob, digest))
-        yield from prepare_features(work)
+        yield from prepare_features(work, self.workers)
 
     def _stored_edges(self) -> list[Edge]:
         return [Edge(a, b, k, s, json.loads(ev)) for a, b, k, s, ev in self.tables.edges()]
@@ -589,17 +602,17 @@ def _prepare_chunk(chunk: list[tuple[bytes, str]]) -> list[Features]:
     return [features_of(decode_record(blob), digest) for blob, digest in chunk]
 
 
-def prepare_features(work: list[tuple[bytes, str]]) -> Iterator[Features]:
+def prepare_features(work: list[tuple[bytes, str]], workers: int = WORKERS) -> Iterator[Features]:
     """Decode stored records and prepare their features, in parallel where it pays
     and where processes can be forked (else in this process)."""
-    if WORKERS < 2 or len(work) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
+    if workers < 2 or len(work) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
         yield from _prepare_chunk(work)
         return
-    size = -(-len(work) // (WORKERS * 4))
+    size = -(-len(work) // (workers * 4))
     chunks = [work[i : i + size] for i in range(0, len(work), size)]
     try:
         with ProcessPoolExecutor(
-            WORKERS, mp_context=mp.get_context("fork"), initializer=die_with_parent
+            workers, mp_context=mp.get_context("fork"), initializer=die_with_parent
         ) as pool:
             for part in pool.map(_prepare_chunk, chunks):
                 yield from part
