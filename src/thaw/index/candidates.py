@@ -79,7 +79,7 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from thaw.index.codec import EntryPickler, decode_entry, dumps_fields
+from thaw.index.codec import EntryPickler, decode_entry, decoding_table, dumps_fields
 from thaw.index.entry import Entry, normalize_id
 from thaw.text import (
     AnalyzedName,
@@ -454,7 +454,7 @@ class CandidateIndex:
         self._entry_blob: bytes = state["entry_blob"]
         self._entry_offsets: npt.NDArray[np.int64] = state["entry_offsets"]
         self._token_blob: bytes = state["token_blob"]
-        self._token_table: list[Token] | None = None
+        self._token_table: list[Any] | None = None  # (tokens, then codec.CLASSES)
         self._token_stats: dict[str, Any] | None = state.get("token_stats")
         self._stats_object: TokenStats | None = None
         self._entries: list[Entry | None] = [None] * len(self._entry_keys)
@@ -633,7 +633,7 @@ class CandidateIndex:
         batch screening calls this before forking workers, which then decode the
         entries they score themselves, in parallel."""
         if self._token_table is None:
-            self._token_table = pickle.loads(self._token_blob)
+            self._token_table = decoding_table(pickle.loads(self._token_blob))
 
     def warm(self) -> None:
         """Decode every entry now (a long-lived process that should not decode on
