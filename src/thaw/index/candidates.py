@@ -296,8 +296,8 @@ def _deletion_keys(text: str) -> list[int]:
     inserted. (A checksum, CRC-32 of the UTF-8 form, rather than Python's string
     hash, which changes from process to process; two strings sharing a checksum
     by chance only cost a comparison that rejects them.)"""
-    variants = dict.fromkeys([text, *(text[:i] + text[i + 1 :] for i in range(len(text)))])
-    return list(dict.fromkeys(zlib.crc32(v.encode("utf-8")) for v in variants))
+    variants = [text, *(text[:i] + text[i + 1 :] for i in range(len(text)))]
+    return list(dict.fromkeys([zlib.crc32(v.encode("utf-8")) for v in variants]))
 
 
 def _deletion_table(vocab: list[str]) -> tuple[npt.NDArray[np.uint32], _Ints]:
@@ -915,8 +915,9 @@ class CandidateIndex:
             np.maximum(credit[right], found, out=credit[right])
         weights = np.array([w / total for w, _ in units], dtype=np.float64)
         # (a weighted sum, not ``weights @ credit``: a matrix product wakes BLAS
-        # threads that then spin on the other cores, which batch workers need)
-        coverage: _Floats = (credit * weights[:, None]).sum(axis=0)
+        # threads that then spin on the other cores, which batch workers need;
+        # ``np.add.reduce`` is what ``.sum`` calls, without its Python wrapper)
+        coverage: _Floats = np.add.reduce(credit * weights[:, None], axis=0)
         return coverage
 
     def candidates(
