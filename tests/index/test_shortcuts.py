@@ -2,18 +2,28 @@
 
 :func:`thaw.index.candidates._single_key` stands for ``index_keys`` of a one-token
 name, and :meth:`~thaw.index.CandidateIndex.neighbours` filters the vocabulary by
-trigrams and length with plain lists; both are checked here against the plain
-computation on names of every kind.
+trigrams and length with plain lists, or, for a short token, looks its deletion
+neighbourhood up; all are checked here against the plain computation on names of
+every kind.
 """
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
 from tests.index.fixture_store import fixture_records
 from thaw.index import CandidateIndex, entry_from_record
-from thaw.index.candidates import FUZZY_MIN_LEN, _max_edits, _single_key, _trigrams
+from thaw.index.candidates import (
+    FUZZY_MIN_LEN,
+    LONG_TOKEN,
+    _deletion_keys,
+    _max_edits,
+    _single_key,
+    _trigrams,
+)
 from thaw.text import AnalyzedName, Token, analyze_name, index_keys
 
 NAMES = [
@@ -81,7 +91,7 @@ def _reference_neighbours(index: CandidateIndex, text: str) -> list[tuple[str, f
 
 def test_neighbours_match_the_plain_filter(index: CandidateIndex) -> None:
     slot_text = {slot: key[2:] for key, slot in index._slots.items() if key.startswith("t:")}
-    probes = {t for word in index._vocab for t in (word, word[:-1], word + "e", word[1:])}
+    probes = {t for word in index._vocab for t in _edited(word)}
     probes |= {"dmitriyev", "kirril", "aleksandrovic", "zzzz"}
     checked = 0
     for text in sorted(probes):
@@ -91,3 +101,52 @@ def test_neighbours_match_the_plain_filter(index: CandidateIndex) -> None:
             assert found == reference, text
             checked += 1
     assert checked > 50
+
+
+def _edited(word: str) -> list[str]:
+    """``word`` and a few spellings one edit from it: a deletion at either end,
+    an insertion, a substitution and a transposition in the middle."""
+    middle = len(word) // 2
+    swapped = word[: middle - 1] + word[middle] + word[middle - 1] + word[middle + 1 :]
+    changed = word[:middle] + ("a" if word[middle] != "a" else "o") + word[middle + 1 :]
+    return [word, word[:-1], word + "e", word[1:], swapped, changed]
+
+
+def test_short_and_long_texts_take_both_paths(index: CandidateIndex) -> None:
+    # the oracle above holds for texts of either path (deletion neighbourhood
+    # below LONG_TOKEN characters, trigram counting from it)
+    lengths = {len(t) for word in index._vocab for t in _edited(word)}
+    assert any(FUZZY_MIN_LEN <= n < LONG_TOKEN for n in lengths)
+    assert any(n >= LONG_TOKEN for n in lengths)
+
+
+def test_deletion_neighbourhood_finds_what_counting_trigrams_finds(index: CandidateIndex) -> None:
+    # the same neighbours in the same order, before the best 32 are kept
+    texts = {t for word in index._vocab if len(word) < LONG_TOKEN for t in _edited(word)}
+    texts = {t for t in texts if FUZZY_MIN_LEN <= len(t) < LONG_TOKEN}
+    found = 0
+    for text in sorted(texts):
+        assert index._near_one(text) == index._near_by_trigrams(text), text
+        found += bool(index._near_one(text))
+    assert found > 20
+
+
+_WORDS = st.text(alphabet="abcdeilmnorsy", min_size=1, max_size=9)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDS, st.integers(0, 8), st.sampled_from("ab"), st.integers(0, 3))
+def test_words_one_edit_apart_share_a_deletion_key(
+    word: str, at: int, letter: str, op: int
+) -> None:
+    at %= len(word)
+    if op == 0:
+        other = word[:at] + word[at + 1 :]  # a deletion
+    elif op == 1:
+        other = word[:at] + letter + word[at:]  # an insertion
+    elif op == 2:
+        other = word[:at] + letter + word[at + 1 :]  # a substitution
+    else:
+        other = word[:at] + word[at + 1 : at + 2] + word[at] + word[at + 2 :]  # a transposition
+    assert OSA.distance(word, other) <= 1
+    assert set(_deletion_keys(word)) & set(_deletion_keys(other))

@@ -25,7 +25,14 @@ narrows the field to a few dozen listings in well under a millisecond. It holds
 
 * a **vocabulary** of the tokens (four characters or more) with the character
   trigrams of each token, padded (``^omar$`` → ``^om oma mar ar$``), used to find
-  the indexed tokens within one or two edits of a queried token (typos).
+  the indexed tokens within one or two edits of a queried token (typos);
+* the **deletion neighbourhood** of the vocabulary's tokens of up to eight
+  characters: each token and each string one deletion away from it, by a
+  checksum of the string (:func:`_deletion_keys`), sorted. Two strings within
+  one edit (a substitution, an insertion, a deletion or a transposition) share
+  one of these, so the neighbours of a query token shorter than eight characters
+  (most of them) are found by a few lookups rather than by counting trigrams
+  over the vocabulary (see :meth:`CandidateIndex.neighbours`).
 
 Ranking
 -------
@@ -62,6 +69,7 @@ import io
 import math
 import pickle
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeAlias
@@ -71,7 +79,7 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from thaw.index.codec import EntryPickler, decode_entry, dumps_fields
+from thaw.index.codec import EntryPickler, decode_entry, decoding_table, dumps_fields
 from thaw.index.entry import Entry, normalize_id
 from thaw.text import (
     AnalyzedName,
@@ -86,7 +94,7 @@ from thaw.text import (
 )
 from thaw.text.symbols import latin_words
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
 
 SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")
@@ -272,7 +280,41 @@ def _trigrams(text: str) -> list[str]:
 
 
 def _max_edits(text: str) -> int:
-    return 1 if len(text) < 8 else 2
+    return 1 if len(text) < LONG_TOKEN else 2
+
+
+LONG_TOKEN = 8
+"""Tokens of this many characters or more are allowed two edits to a neighbour."""
+
+
+def _deletion_keys(text: str) -> list[int]:
+    """The checksums of ``text`` and of every string one deletion away from it
+    (distinct). Two strings within one edit of each other (optimal string
+    alignment: a substitution, an insertion, a deletion or a transposition of
+    two adjacent characters) always share one: the substitution or the
+    transposition deletes one character from both, an insertion the character
+    inserted. (A checksum, CRC-32 of the UTF-8 form, rather than Python's string
+    hash, which changes from process to process; two strings sharing a checksum
+    by chance only cost a comparison that rejects them.)"""
+    variants = [text, *(text[:i] + text[i + 1 :] for i in range(len(text)))]
+    return list(dict.fromkeys([zlib.crc32(v.encode("utf-8")) for v in variants]))
+
+
+def _deletion_table(vocab: list[str]) -> tuple[npt.NDArray[np.uint32], _Ints]:
+    """The deletion neighbourhood of the tokens of ``vocab`` (by position) that a
+    token shorter than :data:`LONG_TOKEN` may be one edit from (up to
+    ``LONG_TOKEN`` characters): every key of :func:`_deletion_keys` with the
+    position of its token, sorted by key (then position)."""
+    keys: list[int] = []
+    ids: list[int] = []
+    for vid, text in enumerate(vocab):
+        if len(text) <= LONG_TOKEN:
+            found = _deletion_keys(text)
+            keys.extend(found)
+            ids.extend([vid] * len(found))
+    key_array = np.array(keys, dtype=np.uint32)
+    order = key_array.argsort(kind="stable")
+    return key_array[order], np.array(ids, dtype=np.int32)[order]
 
 
 class _Postings:
@@ -405,12 +447,14 @@ class CandidateIndex:
         self._grams: dict[str, int] = state["grams"]
         self._gram_offsets: npt.NDArray[np.int64] = state["gram_offsets"]
         self._gram_ids: _Ints = state["gram_ids"]
+        self._deletion_keys: npt.NDArray[np.uint32] = state["deletion_keys"]
+        self._deletion_ids: _Ints = state["deletion_ids"]
         self.schema_codes: npt.NDArray[np.uint8] = state["schema_codes"]
         self._name_len: npt.NDArray[np.uint8] = state["name_len"]
         self._entry_blob: bytes = state["entry_blob"]
         self._entry_offsets: npt.NDArray[np.int64] = state["entry_offsets"]
         self._token_blob: bytes = state["token_blob"]
-        self._token_table: list[Token] | None = None
+        self._token_table: list[Any] | None = None  # (tokens, then codec.CLASSES)
         self._token_stats: dict[str, Any] | None = state.get("token_stats")
         self._stats_object: TokenStats | None = None
         self._entries: list[Entry | None] = [None] * len(self._entry_keys)
@@ -422,6 +466,7 @@ class CandidateIndex:
         self._gram_bounds = _int_view(self._gram_offsets)
         self._entry_bounds = _int_view(self._entry_offsets)
         self._vocab_slots = _int_view(self._vocab_slot)
+        self._deletion_id_view = _int_view(self._deletion_ids)
         self._vocab_sizes = self._vocab_len.astype(np.int16)  # (signed: differences)
         # query token (by identity: name analysis makes equal tokens one object, and
         # hashing a token's eleven fields costs more than the rest of a lookup) →
@@ -500,6 +545,7 @@ class CandidateIndex:
             for gram in _trigrams(text):
                 grams.add(gram, vid)
         gram_slots, gram_offsets, gram_ids = grams.freeze()
+        deletion_keys, deletion_ids = _deletion_table(fuzzy_vocab)
         table = sorted(token_ids, key=token_ids.__getitem__)
         state: dict[str, Any] = {
             "format": FORMAT_VERSION,
@@ -514,6 +560,8 @@ class CandidateIndex:
             "grams": gram_slots,
             "gram_offsets": gram_offsets,
             "gram_ids": gram_ids,
+            "deletion_keys": deletion_keys,
+            "deletion_ids": deletion_ids,
             "schema_codes": np.array(schema_codes, dtype=np.uint8),
             "name_len": np.array(name_len, dtype=np.uint8),
             "entry_blob": blob.getvalue(),
@@ -538,6 +586,8 @@ class CandidateIndex:
             "grams": self._grams,
             "gram_offsets": self._gram_offsets,
             "gram_ids": self._gram_ids,
+            "deletion_keys": self._deletion_keys,
+            "deletion_ids": self._deletion_ids,
             "schema_codes": self.schema_codes,
             "name_len": self._name_len,
             "entry_blob": self._entry_blob,
@@ -583,7 +633,7 @@ class CandidateIndex:
         batch screening calls this before forking workers, which then decode the
         entries they score themselves, in parallel."""
         if self._token_table is None:
-            self._token_table = pickle.loads(self._token_blob)
+            self._token_table = decoding_table(pickle.loads(self._token_blob))
 
     def warm(self) -> None:
         """Decode every entry now (a long-lived process that should not decode on
@@ -627,49 +677,104 @@ class CandidateIndex:
     def neighbours(self, text: str) -> tuple[tuple[int, float, int], ...]:
         """Indexed tokens within one edit of ``text`` (two for tokens of eight
         characters or more), excluding ``text`` itself: ``(slot, similarity,
-        document frequency)`` each. Cached per token."""
+        document frequency)`` each, by decreasing similarity (then increasing
+        frequency), the best 32. Cached per token.
+
+        A token is a neighbour when it is within the edits (optimal string
+        alignment distance), its length within the edits of the text's, and it
+        shares at least ``len(text) - 3 * edits`` (at least one) of the text's
+        distinct padded trigrams. A text shorter than :data:`LONG_TOKEN` finds
+        its neighbours through the deletion neighbourhood (:meth:`_near_one`),
+        a longer one by counting trigrams over the vocabulary
+        (:meth:`_near_by_trigrams`); the two give the same neighbours."""
         cached = self._neighbour_cache.get(text)
         if cached is not None:
             return cached
         result: tuple[tuple[int, float, int], ...] = ()
         if len(text) >= FUZZY_MIN_LEN and self._vocab:
-            edits = _max_edits(text)
-            bounds = self._gram_bounds
-            gram_ids = self._gram_ids
-            grams = self._grams
-            slices = [
-                gram_ids[bounds[s] : bounds[s + 1]]
-                for gram in _trigrams(text)
-                if (s := grams.get(gram)) is not None
-            ]
-            need = max(1, len(text) - 3 * edits)
-            if len(slices) >= need:
-                # the tokens of a length within ``edits`` of the text's, first (an
-                # occurrence count is kept or dropped whole, and far fewer are sorted)
-                found_ids = np.concatenate(slices)
-                near = np.abs(self._vocab_sizes.take(found_ids) - len(text)) <= edits
-                ids = _values_seen(found_ids[near], need).tolist()
-                vocab = self._vocab
-                found = process.extract(
-                    text,
-                    [vocab[i] for i in ids],
-                    scorer=OSA.distance,
-                    score_cutoff=edits,
-                    limit=None,
-                )
-                out = []
-                for choice, distance, where in found:
-                    if distance == 0:
-                        continue
-                    slot = self._vocab_slots[ids[where]]
-                    similarity = 1.0 - distance / max(len(text), len(choice))
-                    out.append((slot, round(similarity, 4), self._df(slot)))
-                out.sort(key=lambda n: (-n[1], n[2]))
-                result = tuple(out[:32])
+            out = self._near_one(text) if len(text) < LONG_TOKEN else self._near_by_trigrams(text)
+            out.sort(key=lambda n: (-n[1], n[2]))
+            result = tuple(out[:32])
         if len(self._neighbour_cache) > 200_000:
             self._neighbour_cache.clear()
         self._neighbour_cache[text] = result
         return result
+
+    def _near_one(self, text: str) -> list[tuple[int, float, int]]:
+        """The neighbours of ``text`` (shorter than :data:`LONG_TOKEN`: one edit)
+        in vocabulary order, unsorted: the vocabulary tokens sharing a key of the
+        deletion neighbourhood with it (:func:`_deletion_keys`), checked."""
+        table = self._deletion_keys
+        wanted = np.array(_deletion_keys(text), dtype=np.uint32)
+        starts = table.searchsorted(wanted, "left").tolist()
+        ends = table.searchsorted(wanted, "right").tolist()
+        ids = self._deletion_id_view
+        found: set[int] = set()
+        for start, end in zip(starts, ends, strict=True):
+            for i in range(start, end):
+                found.add(ids[i])
+        if not found:
+            return []
+        vocab = self._vocab
+        size = len(text)
+        grams = _trigrams(text)
+        need = max(1, size - 3)
+        out: list[tuple[int, float, int]] = []
+        for vid in sorted(found):
+            choice = vocab[vid]
+            if choice == text or abs(len(choice) - size) > 1:
+                continue
+            distance = OSA.distance(text, choice, score_cutoff=1)
+            if distance > 1:
+                continue
+            padded = f"^{choice}$"
+            shared = 0
+            for gram in grams:
+                if gram in padded:
+                    shared += 1
+            if shared < need:
+                continue
+            slot = self._vocab_slots[vid]
+            similarity = 1.0 - distance / max(size, len(choice))
+            out.append((slot, round(similarity, 4), self._df(slot)))
+        return out
+
+    def _near_by_trigrams(self, text: str) -> list[tuple[int, float, int]]:
+        """The neighbours of ``text``, unsorted (by increasing distance, then in
+        vocabulary order): the tokens sharing enough trigrams with it (counted over
+        the trigram postings), checked."""
+        out: list[tuple[int, float, int]] = []
+        edits = _max_edits(text)
+        bounds = self._gram_bounds
+        gram_ids = self._gram_ids
+        grams = self._grams
+        slices = [
+            gram_ids[bounds[s] : bounds[s + 1]]
+            for gram in _trigrams(text)
+            if (s := grams.get(gram)) is not None
+        ]
+        need = max(1, len(text) - 3 * edits)
+        if len(slices) >= need:
+            # the tokens of a length within ``edits`` of the text's, first (an
+            # occurrence count is kept or dropped whole, and far fewer are sorted)
+            found_ids = np.concatenate(slices)
+            near = np.abs(self._vocab_sizes.take(found_ids) - len(text)) <= edits
+            ids = _values_seen(found_ids[near], need).tolist()
+            vocab = self._vocab
+            found = process.extract(
+                text,
+                [vocab[i] for i in ids],
+                scorer=OSA.distance,
+                score_cutoff=edits,
+                limit=None,
+            )
+            for choice, distance, where in found:
+                if distance == 0:
+                    continue
+                slot = self._vocab_slots[ids[where]]
+                similarity = 1.0 - distance / max(len(text), len(choice))
+                out.append((slot, round(similarity, 4), self._df(slot)))
+        return out
 
     def _token_keys(self, name: AnalyzedName, token: Token) -> list[str]:
         """The posting keys of what name analysis gives ``token`` alone, beyond its
@@ -810,8 +915,9 @@ class CandidateIndex:
             np.maximum(credit[right], found, out=credit[right])
         weights = np.array([w / total for w, _ in units], dtype=np.float64)
         # (a weighted sum, not ``weights @ credit``: a matrix product wakes BLAS
-        # threads that then spin on the other cores, which batch workers need)
-        coverage: _Floats = (credit * weights[:, None]).sum(axis=0)
+        # threads that then spin on the other cores, which batch workers need;
+        # ``np.add.reduce`` is what ``.sum`` calls, without its Python wrapper)
+        coverage: _Floats = np.add.reduce(credit * weights[:, None], axis=0)
         return coverage
 
     def candidates(

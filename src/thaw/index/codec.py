@@ -4,7 +4,10 @@ Entries are pickled one by one so that a process decodes only the listings it
 scores. Tokens repeat across names (``mohammad``, ``al``), so each distinct
 :class:`~thaw.text.Token` is stored once in a table and entries refer to it by
 number (pickle persistent ids). Dataclasses are rebuilt through their
-constructor, which is about twice as fast as the default slot-state protocol.
+constructor, which is about twice as fast as the default slot-state protocol, and
+the classes themselves are persistent ids too (negative numbers, :data:`CLASSES`):
+a pickle that names a class makes the unpickler import its module and look the
+class up, three times per entry, a fifth of its decoding.
 
 This module stays pure Python: :mod:`thaw.index.candidates` may be compiled
 (:mod:`thaw._native`), and a compiled class cannot extend :class:`pickle.Pickler`.
@@ -19,6 +22,19 @@ from typing import Any, cast
 
 from thaw.index.entry import Entry, IdNumber
 from thaw.text import AnalyzedName, Token
+
+CLASSES: tuple[type, ...] = (IdNumber, AnalyzedName, Entry)
+"""The classes an entry pickle refers to by number: ``i - len(CLASSES)`` for the
+``i``-th, so that the decoding table (:func:`decoding_table`) is the token table
+with these appended, and a negative id reads from its end."""
+
+_CLASS_IDS: dict[type, int] = {cls: i - len(CLASSES) for i, cls in enumerate(CLASSES)}
+
+
+def decoding_table(tokens: list[Token]) -> list[Any]:
+    """What :func:`decode_entry` looks persistent ids up in: the token table
+    (in id order), then :data:`CLASSES`."""
+    return [*tokens, *CLASSES]
 
 
 def _fields_reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
@@ -51,14 +67,17 @@ class EntryPickler(pickle.Pickler):
         self.dispatch_table = table
 
     def persistent_id(self, obj: Any) -> int | None:
-        if type(obj) is Token:
+        kind = type(obj)
+        if kind is Token:
             return self.tokens.setdefault(obj, len(self.tokens))
+        if kind is type:
+            return _CLASS_IDS.get(obj)
         return None
 
 
-def decode_entry(blob: bytes, tokens: list[Token]) -> Entry:
-    """The entry pickled in ``blob`` by :class:`EntryPickler`, its tokens taken
-    from ``tokens`` (the table, in id order)."""
+def decode_entry(blob: bytes, table: list[Any]) -> Entry:
+    """The entry pickled in ``blob`` by :class:`EntryPickler`, its tokens and
+    classes taken from ``table`` (:func:`decoding_table`)."""
     unpickler = pickle.Unpickler(io.BytesIO(blob))
-    unpickler.persistent_load = tokens.__getitem__  # type: ignore[method-assign]
+    unpickler.persistent_load = table.__getitem__  # type: ignore[method-assign]
     return cast(Entry, unpickler.load())
