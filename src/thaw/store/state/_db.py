@@ -70,6 +70,10 @@ CREATE TABLE IF NOT EXISTS audit_head (
 INSERT OR IGNORE INTO audit_head (one, seq, hash) VALUES (1, 0, '');
 """
 
+SQLITE_AUDIT_DDL = _SQLITE_DDL[_SQLITE_DDL.index("CREATE TABLE IF NOT EXISTS audit (") :]
+"""The audit tables alone: what an audit segment's file holds
+(:meth:`thaw.store.state.audit.Audit.new_segment`)."""
+
 _POSTGRES_DDL = """
 CREATE TABLE IF NOT EXISTS api_keys (
   id TEXT PRIMARY KEY,
@@ -169,7 +173,8 @@ class SqliteDatabase(Database):
     _WAIT_MS = int(TIMEOUT * 1000)
     """:attr:`TIMEOUT` as SQLite's ``busy_timeout`` (milliseconds)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, ddl: str = _SQLITE_DDL) -> None:
+        """``ddl``: the tables to create if missing (all the state's by default)."""
         super().__init__()
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
@@ -180,7 +185,7 @@ class SqliteDatabase(Database):
         enable_wal(self.db, self.TIMEOUT)
         self.db.execute("PRAGMA synchronous=NORMAL")
         with self.lock:
-            self.db.executescript(_SQLITE_DDL)
+            self.db.executescript(ddl)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self.lock:
