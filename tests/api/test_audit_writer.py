@@ -300,3 +300,38 @@ def test_the_commit_mode_setting_refuses_an_unknown_value(
     monkeypatch.setenv("THAW_AUDIT_COMMIT", "later")
     with pytest.raises(ValueError, match="turn, after or now"):
         Settings.from_env()
+
+
+def test_a_segment_is_checkpointed_by_a_thread_of_its_own(tmp_path: Path) -> None:
+    """A server worker's segment: its commits leave SQLite's write-ahead log
+    alone, and a thread of its own empties the log every CHECKPOINT_EVERY records,
+    so that the event loop never waits for the disk; close() records the
+    segment's end on the main chain."""
+    writer = AuditWriter(open_state(tmp_path), segment=True)
+    writer.CHECKPOINT_EVERY = 10
+    segment = writer.trail.segment
+    assert segment is not None
+    wal = tmp_path / "audit" / f"{segment}.db-wal"
+
+    async def scenario(n: int) -> list[int | None]:
+        futures = [writer.submit_async(_record(i)) for i in range(n)]
+        return [(await f).seq for f in futures]
+
+    try:
+        assert run(scenario(9)) == list(range(1, 10))
+        time.sleep(0.2)
+        assert wal.stat().st_size > 0  # no checkpoint yet, not even SQLite's own
+        assert run(scenario(1)) == [10]
+        deadline = time.monotonic() + 10
+        while wal.stat().st_size and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert wal.stat().st_size == 0  # checkpointed and truncated
+    finally:
+        writer.close()
+        writer.state.close()
+    with open_state(tmp_path) as state:
+        report = state.audit.verify()
+        records = list(state.audit.export())
+    assert report.ok and report.records == 12, report.problems  # 10, opening, closing
+    closing = [r for r in records if r.action == "audit.segment.close"]
+    assert [r.query for r in closing] == [{"segment": segment, "seq": 10, "hash": records[-2].hash}]

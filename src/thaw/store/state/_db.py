@@ -158,6 +158,10 @@ class Database:
         raise NotImplementedError
         yield  # pragma: no cover
 
+    def checkpoint(self) -> None:
+        """Copy SQLite's write-ahead log into the database file and empty it (with
+        its fsyncs); nothing for other backends."""
+
     def close(self) -> None:
         """Close the connection."""
         raise NotImplementedError
@@ -173,8 +177,10 @@ class SqliteDatabase(Database):
     _WAIT_MS = int(TIMEOUT * 1000)
     """:attr:`TIMEOUT` as SQLite's ``busy_timeout`` (milliseconds)."""
 
-    def __init__(self, path: Path, ddl: str = _SQLITE_DDL) -> None:
-        """``ddl``: the tables to create if missing (all the state's by default)."""
+    def __init__(self, path: Path, ddl: str = _SQLITE_DDL, autocheckpoint: bool = True) -> None:
+        """``ddl``: the tables to create if missing (all the state's by default);
+        ``autocheckpoint=False``: the commits never checkpoint the write-ahead log
+        themselves (the owner calls :meth:`checkpoint`)."""
         super().__init__()
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
@@ -184,6 +190,8 @@ class SqliteDatabase(Database):
         self._busy_ms = self._WAIT_MS
         enable_wal(self.db, self.TIMEOUT)
         self.db.execute("PRAGMA synchronous=NORMAL")
+        if not autocheckpoint:
+            self.db.execute("PRAGMA wal_autocheckpoint=0")
         with self.lock:
             self.db.executescript(ddl)
 
@@ -231,6 +239,11 @@ class SqliteDatabase(Database):
         if ms != self._busy_ms:
             self.db.execute(f"PRAGMA busy_timeout = {ms}")
             self._busy_ms = ms
+
+    def checkpoint(self) -> None:
+        with self.lock:
+            self._outside_transaction()
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         with self.lock:

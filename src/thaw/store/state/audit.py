@@ -215,17 +215,25 @@ class Audit:
     def new_segment(self) -> Audit:
         """A new segment for a process that appends all the time, in a file of its
         own, its opening recorded on the main chain (SQLite; see the module docs).
-        Close it with :meth:`close_segment`."""
+        Its commits do not checkpoint SQLite's write-ahead log: the owner calls
+        :meth:`checkpoint` (from a thread of its own: a checkpoint waits for the
+        disk). Close it with :meth:`close_segment`."""
         folder = self._segment_folder()
         if folder is None:
             raise ValueError("audit segments are for the main chain of a SQLite state")
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         segment_id = f"{stamp}-{os.getpid()}-{secrets.token_hex(4)}"
         # the file first: a crash before the record leaves an empty file, ignored
-        segment = Audit(SqliteDatabase(folder / f"{segment_id}.db", SQLITE_AUDIT_DDL), segment_id)
+        path = folder / f"{segment_id}.db"
+        segment = Audit(SqliteDatabase(path, SQLITE_AUDIT_DDL, autocheckpoint=False), segment_id)
         segment._main = self
         self.append(AuditRecord(action=OPEN_SEGMENT, query={"segment": segment_id}))
         return segment
+
+    def checkpoint(self) -> None:
+        """Move the records of SQLite's write-ahead log into the database file (see
+        :meth:`new_segment`)."""
+        self.db.checkpoint()
 
     def close_segment(self) -> None:
         """Record this segment's last record on the main chain, then close its file
