@@ -1059,7 +1059,10 @@ def audit_ab_http(
     machine's swings weigh on both alike; each round's requests/s, p99 and server
     CPU per request, and the median of the rounds' throughput ratios. Each round's
     16 connections are spread evenly over the workers (:func:`balanced_connections`):
-    otherwise a round measures how the kernel dealt them out."""
+    otherwise a round measures how the kernel dealt them out. A warm-up sends every
+    body once over connections spread the same way, so that each round's names are
+    known to the worker they go to (the screener learns each new word once per
+    process) in both servers alike."""
     bodies = single_bodies()
     servers = {
         "on": Server(home, workers, env),
@@ -1067,8 +1070,11 @@ def audit_ab_http(
     }
     out: dict[str, Any] = {"rounds": {"on": [], "off": []}}
     try:
-        for server in servers.values():
-            asyncio.run(load(server.url, server.key, 4, 2, bodies))  # warm up
+        for server in servers.values():  # every body once, to the worker it goes to
+            warm = load(
+                server.url, server.key, 16, 300, bodies, once=True, workers=server.workers()
+            )
+            asyncio.run(warm)
         for _ in range(rounds):
             for mode, server in servers.items():
                 out["rounds"][mode].append(server.measure(16, seconds, bodies, balance=True))
