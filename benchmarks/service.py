@@ -254,12 +254,13 @@ class Server:
         bodies: list[dict[str, Any]],
         start: int = 0,
         once: bool = False,
-        balance: bool = False,
+        balance: bool | None = None,
     ) -> dict[str, Any]:
         """:func:`load`, plus the server's CPU time per request: on a machine shared
         with other work, ``1000 / cpu_ms_per_request`` is what one core would serve;
-        ``balance``: the connections spread evenly over the workers."""
-        workers = self.workers() if balance else None
+        ``balance``: the connections spread evenly over the workers (``True``), or
+        left as the kernel dealt them and reported (``False``)."""
+        workers = None if balance is None else self.workers()
         began = self.cpu_seconds()
         stats = asyncio.run(
             load(
@@ -271,6 +272,7 @@ class Server:
                 start=start,
                 once=once,
                 workers=workers,
+                even=bool(balance),
             )
         )
         used = self.cpu_seconds() - began
@@ -341,7 +343,7 @@ def connection_owners(server_port: int, workers: list[int]) -> dict[int, int]:
 
 
 async def balanced_connections(
-    host: str, port: int, clients: int, workers: list[int]
+    host: str, port: int, clients: int, workers: list[int], even: bool = True
 ) -> tuple[list[tuple[asyncio.StreamReader, asyncio.StreamWriter]], dict[str, Any]]:
     """``clients`` kept-alive connections spread evenly over the server's
     ``workers``.
@@ -353,7 +355,20 @@ async def balanced_connections(
     servers compared in rounds would then compare how the kernel dealt the
     connections. So this opens connections (up to eight times ``clients``) until
     each worker holds its share, keeps those and closes the rest; it reports the
-    split the first ``clients`` connections had (``first_split``)."""
+    split the first ``clients`` connections had (``first_split``). ``even=False``:
+    keep those first ones, however they were dealt (only reported)."""
+    if not even:
+        first = [await asyncio.open_connection(host, port) for _ in range(clients)]
+        await asyncio.sleep(0.05)  # the workers accept
+        owners = connection_owners(port, workers)
+        dealt = [
+            sum(owners.get(w.get_extra_info("sockname")[1]) == pid for _, w in first)
+            for pid in workers
+        ]
+        return first, {
+            "first_split": dealt,
+            "split": dict(zip(map(str, workers), dealt, strict=True)),
+        }
     share = -(-clients // len(workers))
     opened: list[tuple[asyncio.StreamReader, asyncio.StreamWriter, int]] = []
     first_split: dict[int, int] | None = None
@@ -428,13 +443,15 @@ async def load(
     start: int = 0,
     once: bool = False,
     workers: list[int] | None = None,
+    even: bool = True,
 ) -> dict[str, Any]:
     """``clients`` concurrent loops of ``POST /match/default`` for ``seconds``,
     sending ``bodies`` in turn from ``start`` (``sent`` in the answer: how many were
     sent, so that the next phase can go on with bodies this one did not send);
     ``once``: stop sooner if every body has been sent once; ``workers`` (the
     server's worker processes): connections spread evenly over them
-    (:func:`balanced_connections`, reported as ``connections``).
+    (:func:`balanced_connections`, reported as ``connections``; ``even=False``: as
+    the kernel dealt them, only reported).
 
     The client is made cheap, because it shares the machine's cores with the
     server: raw asyncio streams, one kept-alive connection per client, requests
@@ -450,7 +467,7 @@ async def load(
     spread: dict[str, Any] | None = None
     ready: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
     if workers:
-        ready, spread = await balanced_connections(host, int(port), clients, workers)
+        ready, spread = await balanced_connections(host, int(port), clients, workers, even)
     stop_at = time.monotonic() + seconds
     end = start + len(bodies) if once else None
 
@@ -894,7 +911,7 @@ def batch_phases(
         for i, c in enumerate(clients):
             mine = bodies[i * share : (i + 1) * share] if distinct else bodies
             before = server.cpu_by_kind()
-            stats = server.measure(c, seconds, mine, once=distinct)
+            stats = server.measure(c, seconds, mine, once=distinct, balance=False)
             after = server.cpu_by_kind()
             names = 100 * stats["requests"] or 1
             stats["cpu_ms_per_name"] = {
@@ -925,7 +942,8 @@ def print_batch_phases(report: dict[str, Any], workers: int) -> None:
                 f"{round(2000 / total) if total else None} names per 2 CPU-s): workers "
                 f"{per['worker_user'] + per['worker_sys']:.3f}, "
                 f"batch processes {per['batch_user'] + per['batch_sys']:.3f}; client "
-                f"{b['client_cpu_share_pct']} % of the CPU"
+                f"{b['client_cpu_share_pct']} % of the CPU; connections per worker "
+                f"{b['connections']['first_split']}, as the kernel dealt them)"
             )
 
 
@@ -1256,7 +1274,7 @@ def main() -> None:
             marks: dict[str, float] = {"after warm-up": server.rss_now()}
             report["single"] = []
             for c in clients:
-                report["single"].append(server.measure(c, args.seconds, bodies))
+                report["single"].append(server.measure(c, args.seconds, bodies, balance=False))
                 marks[f"after {c} clients"] = server.rss_now()
             report["batch"] = batch_phases(server, args.seconds)
             marks["PSS after batches"] = server.pss_mb()
@@ -1296,7 +1314,8 @@ def main() -> None:
             f"server CPU {s.get('server_cpu_ms_per_request')} ms/request "
             f"(= {s.get('requests_per_2_cpu_s')} req per 2 CPU-s), "
             f"client CPU {s.get('client_cpu_ms_per_request')} ms/request "
-            f"({s.get('client_cpu_share_pct')} % of the total)"
+            f"({s.get('client_cpu_share_pct')} % of the total); connections per worker "
+            f"{s['connections']['first_split']}, as the kernel dealt them"
         )
     print_batch_phases(report["batch"], args.workers)
     print_cost_split(report["cost_split"], report["batch"])
