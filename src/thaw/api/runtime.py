@@ -81,27 +81,32 @@ class AuditWriter:
     Other backends (a network round trip per commit) and the synchronous routes
     use the writer thread, which waits for the lock as usual.
 
-    SQLite checkpoints its write-ahead log in the commit that takes it past
-    1,000 pages (about every 250 records), with two fsyncs, in the loop. A
-    checkpointing thread was tried instead: its passive checkpoints never caught
-    up with a log that is written all the time, so the log was never restarted
-    and grew by 16 kB a record (240 MB after 15,000 records).
+    On a shared chain, SQLite checkpoints its write-ahead log in the commit that
+    takes it past 1,000 pages (about every 250 records), with two fsyncs, in the
+    loop; a passive checkpoint from a thread never caught up with a log that two
+    workers write all the time (the log grew by 16 kB a record). A worker's
+    segment is checkpointed instead by a thread of its own every
+    :attr:`CHECKPOINT_EVERY` records, holding the writer's lock: with no other
+    writer, its checkpoint always completes and empties the log, and the loop,
+    finding the lock taken, serves on meanwhile rather than wait for the disk.
 
-    * ``after`` (``deferred``, opt-in): the answer does not wait for the commit. The
+    A third mode, opt-in:
+
+    * ``after`` (``deferred``): the answer does not wait for the commit. The
       record is queued (:meth:`record_async`) and the loop commits what queued up
       at most :attr:`WINDOW` seconds later, as one group. This takes the commit
       off the request path: no future to wait for and no extra turn of the loop
       per request, and groups of a whole window's records (a commit's fixed cost,
-      about 25 µs, shared by tens of records instead of a few). Measured in one
-      process at 16 concurrent requests, it cuts the audit's CPU by about 10 µs a
-      request of some 50 (``benchmarks/service.py``). What it gives up: a ``kill -9`` (or a
-      crash of the worker) loses the records of the answers sent in the last
-      :attr:`WINDOW` seconds, at most :attr:`max_group` records per worker;
-      a clean stop (``SIGTERM``, ``Ctrl-C``) writes them all (:meth:`close`).
-      It fails closed: while the trail cannot be written (a write error, or the
-      lock held by another process for :attr:`GIVE_UP` seconds) or
-      :attr:`MAX_BACKLOG` records wait, every audited request is refused (503);
-      the records already queued are kept and written once the trail can be.
+      about 25 µs, shared by tens of records instead of a few). What it gives up:
+      a ``kill -9`` (or a crash of the worker) loses the records of the answers
+      sent in the last :attr:`WINDOW` seconds, at most :attr:`max_group` records
+      per worker; a clean stop (``SIGTERM``, ``Ctrl-C``) writes them all
+      (:meth:`close`). It fails closed: while the trail cannot be written (a
+      write error, or the lock held by another process for :attr:`GIVE_UP`
+      seconds) or :attr:`MAX_BACKLOG` records wait, every audited request is
+      refused (503). With SQLite the records already queued are kept and written
+      once the trail can be; with PostgreSQL (the writer thread) a group that
+      fails is logged and lost.
 
     **Crashes.** With ``turn`` and ``now``, a committed group survives a crash of
     the process (``kill -9``): only records whose answers were not sent yet are
