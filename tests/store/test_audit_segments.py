@@ -4,6 +4,7 @@ opened and closed on the main chain (thaw.store.state.audit, module docs)."""
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from thaw.store.state import Audit, AuditRecord, open_state
@@ -156,3 +157,25 @@ def test_an_unreadable_segment_file_is_a_problem_not_a_crash(tmp_path: Path) -> 
     assert len(problems) == 1 and problems[0].startswith(
         f"segment {segment.segment}: unreadable"
     ), problems
+
+
+def test_a_checkpoint_does_not_wait_for_a_reader(tmp_path: Path) -> None:
+    """A long export holds a read snapshot of a segment: its writer's checkpoint
+    copies what it can and returns at once instead of waiting for the reader."""
+    with open_state(tmp_path) as state:
+        segment = state.audit.new_segment()
+        segment.append_many([_record(i) for i in range(3)])
+        reader = sqlite3.connect(_file(tmp_path, segment))
+        try:
+            reader.execute("BEGIN")
+            reader.execute("SELECT COUNT(*) FROM audit").fetchall()  # holds a snapshot
+            segment.append_many([_record(3)])
+            began = time.monotonic()
+            segment.checkpoint()
+            assert time.monotonic() - began < 1
+        finally:
+            reader.close()
+        segment.checkpoint()
+        assert (tmp_path / "audit" / f"{segment.segment}.db-wal").stat().st_size == 0
+        segment.close_segment()
+        assert state.audit.verify().ok

@@ -242,8 +242,13 @@ class SqliteDatabase(Database):
 
     def checkpoint(self) -> None:
         with self.lock:
-            self._outside_transaction()
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            # never wait for a reader (a long export): then SQLite copies what it
+            # can, as a passive checkpoint does, and empties the log next time
+            self._busy_timeout(0)
+            try:
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                self._busy_timeout(self._WAIT_MS)
 
     def close(self) -> None:
         with self.lock:
