@@ -175,6 +175,23 @@ class Server:
                 pass
         return pids
 
+    def workers(self) -> list[int]:
+        """The processes that serve requests: uvicorn's workers (the server
+        process itself with one worker)."""
+        try:
+            me = self.process.pid
+            children = Path(f"/proc/{me}/task/{me}/children").read_text().split()
+        except OSError:
+            children = []
+        out = []
+        for pid in children:
+            try:
+                if b"resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    out.append(int(pid))
+            except OSError:
+                pass
+        return out or [self.process.pid]
+
     def pss_mb(self) -> float:
         """Proportional set size of the server's processes (MB): shared pages (the
         index that forked batch processes share copy-on-write) counted once."""
@@ -237,12 +254,26 @@ class Server:
         bodies: list[dict[str, Any]],
         start: int = 0,
         once: bool = False,
+        balance: bool | None = None,
     ) -> dict[str, Any]:
         """:func:`load`, plus the server's CPU time per request: on a machine shared
-        with other work, ``1000 / cpu_ms_per_request`` is what one core would serve."""
+        with other work, ``1000 / cpu_ms_per_request`` is what one core would serve;
+        ``balance``: the connections spread evenly over the workers (``True``), or
+        left as the kernel dealt them and reported (``False``)."""
+        workers = None if balance is None else self.workers()
         began = self.cpu_seconds()
         stats = asyncio.run(
-            load(self.url, self.key, clients, seconds, bodies, start=start, once=once)
+            load(
+                self.url,
+                self.key,
+                clients,
+                seconds,
+                bodies,
+                start=start,
+                once=once,
+                workers=workers,
+                even=bool(balance),
+            )
         )
         used = self.cpu_seconds() - began
         if stats["requests"]:
@@ -279,6 +310,97 @@ class Server:
                     os.kill(pid, signal.SIGKILL)
             except (OSError, ProcessLookupError):
                 pass
+
+
+def connection_owners(server_port: int, workers: list[int]) -> dict[int, int]:
+    """Which worker process holds the server side of each open loopback connection
+    to ``server_port``: client port -> worker pid (from /proc/net/tcp and the
+    workers' open file descriptors)."""
+    inodes: dict[str, int] = {}
+    for pid in workers:
+        try:
+            for fd in Path(f"/proc/{pid}/fd").iterdir():
+                try:
+                    link = os.readlink(fd)
+                except OSError:
+                    continue
+                if link.startswith("socket:["):
+                    inodes[link[8:-1]] = pid
+        except OSError:
+            continue
+    owners: dict[int, int] = {}
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            local, remote, inode = fields[1], fields[2], fields[9]
+            if int(local.rsplit(":", 1)[1], 16) == server_port and inode in inodes:
+                owners[int(remote.rsplit(":", 1)[1], 16)] = inodes[inode]
+    return owners
+
+
+async def balanced_connections(
+    host: str, port: int, clients: int, workers: list[int], even: bool = True
+) -> tuple[list[tuple[asyncio.StreamReader, asyncio.StreamWriter]], dict[str, Any]]:
+    """``clients`` kept-alive connections spread evenly over the server's
+    ``workers``.
+
+    Every worker of ``thaw serve`` accepts from one shared listening socket, and
+    the connections opened at once by a test's clients are taken by whichever
+    worker wakes first: measured, a round of 16 new connections went to a single
+    worker one time in three (the other worker idle, throughput halved). Two
+    servers compared in rounds would then compare how the kernel dealt the
+    connections. So this opens connections (up to eight times ``clients``) until
+    each worker holds its share, keeps those and closes the rest; it reports the
+    split the first ``clients`` connections had (``first_split``). ``even=False``:
+    keep those first ones, however they were dealt (only reported)."""
+    if not even:
+        first = [await asyncio.open_connection(host, port) for _ in range(clients)]
+        await asyncio.sleep(0.05)  # the workers accept
+        owners = connection_owners(port, workers)
+        dealt = [
+            sum(owners.get(w.get_extra_info("sockname")[1]) == pid for _, w in first)
+            for pid in workers
+        ]
+        return first, {
+            "first_split": dealt,
+            "split": dict(zip(map(str, workers), dealt, strict=True)),
+        }
+    share = -(-clients // len(workers))
+    opened: list[tuple[asyncio.StreamReader, asyncio.StreamWriter, int]] = []
+    first_split: dict[int, int] | None = None
+    kept: dict[int, list[tuple[asyncio.StreamReader, asyncio.StreamWriter]]] = {
+        pid: [] for pid in workers
+    }
+    while sum(len(v) for v in kept.values()) < clients and len(opened) < 8 * clients:
+        reader, writer = await asyncio.open_connection(host, port)
+        opened.append((reader, writer, writer.get_extra_info("sockname")[1]))
+        if len(opened) % clients:
+            continue
+        await asyncio.sleep(0.05)  # the workers accept
+        owners = connection_owners(port, workers)
+        if first_split is None:
+            first_split = {pid: 0 for pid in workers}
+            for _, _, local in opened:
+                if local in owners:
+                    first_split[owners[local]] += 1
+        kept = {pid: [] for pid in workers}
+        for reader, writer, local in opened:
+            pid = owners.get(local)
+            if pid is not None and len(kept[pid]) < share:
+                kept[pid].append((reader, writer))
+    chosen = [c for pid in workers for c in kept[pid]][:clients]
+    keep = {id(w) for _, w in chosen}
+    for _, writer, _ in opened:
+        if id(writer) not in keep:
+            writer.close()
+    while len(chosen) < clients:  # could not balance: as the kernel deals them
+        chosen.append(await asyncio.open_connection(host, port))
+    split = {str(pid): len(kept[pid]) for pid in workers}
+    return chosen, {"first_split": list((first_split or {}).values()), "split": split}
 
 
 def encode_requests(key: str, bodies: list[dict[str, Any]], path: str) -> list[bytes]:
@@ -320,11 +442,16 @@ async def load(
     path: str = "/match/default",
     start: int = 0,
     once: bool = False,
+    workers: list[int] | None = None,
+    even: bool = True,
 ) -> dict[str, Any]:
     """``clients`` concurrent loops of ``POST /match/default`` for ``seconds``,
     sending ``bodies`` in turn from ``start`` (``sent`` in the answer: how many were
     sent, so that the next phase can go on with bodies this one did not send);
-    ``once``: stop sooner if every body has been sent once.
+    ``once``: stop sooner if every body has been sent once; ``workers`` (the
+    server's worker processes): connections spread evenly over them
+    (:func:`balanced_connections`, reported as ``connections``; ``even=False``: as
+    the kernel dealt them, only reported).
 
     The client is made cheap, because it shares the machine's cores with the
     server: raw asyncio streams, one kept-alive connection per client, requests
@@ -337,13 +464,20 @@ async def load(
     errors: dict[str, int] = {}
     names = 0
     sent = 0
+    spread: dict[str, Any] | None = None
+    ready: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+    if workers:
+        ready, spread = await balanced_connections(host, int(port), clients, workers, even)
     stop_at = time.monotonic() + seconds
     end = start + len(bodies) if once else None
 
     async def worker(offset: int) -> None:
         nonlocal names, sent
         i = start + offset
-        reader, writer = await asyncio.open_connection(host, int(port))
+        if ready:
+            reader, writer = ready[offset]
+        else:
+            reader, writer = await asyncio.open_connection(host, int(port))
         try:
             while time.monotonic() < stop_at and (end is None or i < end):
                 k = i % len(requests)
@@ -384,6 +518,7 @@ async def load(
         "elapsed_s": round(elapsed, 2),
         "client_cpu_ms_per_request": round(1000 * cpu / n, 3) if n else None,
         "sent": sent,
+        "connections": spread,
     }
 
 
@@ -528,6 +663,10 @@ async def asgi_match(app: Any, key: str, body: bytes) -> None:
         nonlocal sent
         if not sent:
             sent = True
+            # a turn of the loop, as a request read from a socket gives: without it
+            # one coroutine would run its requests back to back, and timers (such as
+            # the audit writer's commit window) would wait for all of them
+            await asyncio.sleep(0)
             return {"type": "http.request", "body": body, "more_body": False}
         await asyncio.Event().wait()
         return {"type": "http.disconnect"}
@@ -551,11 +690,12 @@ def in_process_app(home: Path, name: str, **settings: Any) -> tuple[Any, str]:
     return create_app(Settings.model_validate(values)), key
 
 
-def audit_ab(home: Path, rounds: int = 6, n: int = 400) -> dict[str, Any]:
+def audit_ab(home: Path, rounds: int = 6, n: int = 400, commit: str = "after") -> dict[str, Any]:
     """CPU per ``/match`` request with the audit on and off, measured in one process
-    over the same app (ASGI calls, 16 at a time), in alternating rounds, so that
-    other work on the machine weighs on both alike; the median round of each counts."""
-    app, key = in_process_app(home, "audit a/b")
+    over the same app (ASGI calls, 16 at a time, ``THAW_AUDIT_COMMIT`` = ``commit``),
+    in alternating rounds, so that other work on the machine weighs on both alike;
+    the median round of each counts."""
+    app, key = in_process_app(home, "audit a/b", audit_commit=commit)
     bodies = [json.dumps(b).encode() for b in single_bodies()[:n]]
 
     async def run() -> dict[str, list[float]]:
@@ -771,7 +911,7 @@ def batch_phases(
         for i, c in enumerate(clients):
             mine = bodies[i * share : (i + 1) * share] if distinct else bodies
             before = server.cpu_by_kind()
-            stats = server.measure(c, seconds, mine, once=distinct)
+            stats = server.measure(c, seconds, mine, once=distinct, balance=False)
             after = server.cpu_by_kind()
             names = 100 * stats["requests"] or 1
             stats["cpu_ms_per_name"] = {
@@ -802,7 +942,8 @@ def print_batch_phases(report: dict[str, Any], workers: int) -> None:
                 f"{round(2000 / total) if total else None} names per 2 CPU-s): workers "
                 f"{per['worker_user'] + per['worker_sys']:.3f}, "
                 f"batch processes {per['batch_user'] + per['batch_sys']:.3f}; client "
-                f"{b['client_cpu_share_pct']} % of the CPU"
+                f"{b['client_cpu_share_pct']} % of the CPU; connections per worker "
+                f"{b['connections']['first_split']}, as the kernel dealt them)"
             )
 
 
@@ -934,7 +1075,12 @@ def audit_ab_http(
     same home, one with ``THAW_AUDIT=0``, started together and loaded in
     alternating rounds (on, off, on, off …, ``rounds`` of each), so that the
     machine's swings weigh on both alike; each round's requests/s, p99 and server
-    CPU per request, and the median of the rounds' throughput ratios."""
+    CPU per request, and the median of the rounds' throughput ratios. Each round's
+    16 connections are spread evenly over the workers (:func:`balanced_connections`):
+    otherwise a round measures how the kernel dealt them out. A warm-up sends every
+    body once over connections spread the same way, so that each round's names are
+    known to the worker they go to (the screener learns each new word once per
+    process) in both servers alike."""
     bodies = single_bodies()
     servers = {
         "on": Server(home, workers, env),
@@ -942,11 +1088,14 @@ def audit_ab_http(
     }
     out: dict[str, Any] = {"rounds": {"on": [], "off": []}}
     try:
-        for server in servers.values():
-            asyncio.run(load(server.url, server.key, 4, 2, bodies))  # warm up
+        for server in servers.values():  # every body once, to the worker it goes to
+            warm = load(
+                server.url, server.key, 16, 300, bodies, once=True, workers=server.workers()
+            )
+            asyncio.run(warm)
         for _ in range(rounds):
             for mode, server in servers.items():
-                out["rounds"][mode].append(server.measure(16, seconds, bodies))
+                out["rounds"][mode].append(server.measure(16, seconds, bodies, balance=True))
     finally:
         for server in servers.values():
             server.stop()
@@ -961,6 +1110,13 @@ def audit_ab_http(
     return out
 
 
+def print_audit_ab(ab: dict[str, Any]) -> None:
+    print(
+        f"audit on vs off, CPU per /match in one process (alternating rounds, medians): "
+        f"{ab['cpu_ms_on']} vs {ab['cpu_ms_off']} ms: cost {ab['cost_pct']} %"
+    )
+
+
 def print_audit_ab_http(ab: dict[str, Any]) -> None:
     backend = "PostgreSQL" if os.environ.get("THAW_DATABASE_URL") else "SQLite"
     print(f"audit on vs off at 16 clients, two servers loaded in alternating rounds ({backend}):")
@@ -969,7 +1125,9 @@ def print_audit_ab_http(ab: dict[str, Any]) -> None:
             f"  round {i + 1}: on {a['requests_per_s']:,.0f} req/s (p99 {a['p99_ms']} ms, "
             f"{a['server_cpu_ms_per_request']} ms CPU a request, errors {a['errors'] or 0}); "
             f"off {b['requests_per_s']:,.0f} req/s (p99 {b['p99_ms']} ms, "
-            f"{b['server_cpu_ms_per_request']} ms CPU, errors {b['errors'] or 0})"
+            f"{b['server_cpu_ms_per_request']} ms CPU, errors {b['errors'] or 0}); "
+            f"connections per worker as first dealt on {a['connections']['first_split']}, "
+            f"off {b['connections']['first_split']} (measured evenly spread)"
         )
     print(
         f"  median ratio on/off {ab['median_on_off_ratio']} (cost "
@@ -1011,15 +1169,21 @@ def batch_only(args: argparse.Namespace) -> None:
 
 
 def audit_only(args: argparse.Namespace) -> None:
-    """``--audit-only``: audit on against off over HTTP, alternating rounds."""
+    """``--audit-only``: audit on against off over HTTP, alternating rounds, then
+    the CPU per request on and off in one process."""
     base = args.base or Path(os.environ.get("THAW_HOME") or "/work/homes/base")
     before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="thaw-bench-svc-") as tmp:
         home = Path(tmp) / "home"
         shutil.copytree(base, home, ignore=shutil.ignore_patterns("state.db*"))
         ab = audit_ab_http(home, args.workers, server_env(args), args.seconds, args.rounds)
-    print(f"thaw serve --workers {args.workers}; load average before {before}")
+        cpu = audit_ab(home, commit=args.audit_commit)
+    print(
+        f"thaw serve --workers {args.workers} (THAW_AUDIT_COMMIT={args.audit_commit}); "
+        f"load average before {before}"
+    )
     print_audit_ab_http(ab)
+    print_audit_ab(cpu)
     print(f"load average after {os.getloadavg()}")
 
 
@@ -1074,9 +1238,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--audit-commit",
-        choices=("now", "turn"),
+        choices=("turn", "after", "now"),
         default="turn",
-        help="THAW_AUDIT_COMMIT for the audited server (thaw.api.runtime.AuditWriter)",
+        help="THAW_AUDIT_COMMIT for the audited server (thaw.api.runtime.AuditWriter; "
+        "turn is the server's default)",
     )
     parser.add_argument(
         "--audit-only",
@@ -1109,7 +1274,7 @@ def main() -> None:
             marks: dict[str, float] = {"after warm-up": server.rss_now()}
             report["single"] = []
             for c in clients:
-                report["single"].append(server.measure(c, args.seconds, bodies))
+                report["single"].append(server.measure(c, args.seconds, bodies, balance=False))
                 marks[f"after {c} clients"] = server.rss_now()
             report["batch"] = batch_phases(server, args.seconds)
             marks["PSS after batches"] = server.pss_mb()
@@ -1127,7 +1292,7 @@ def main() -> None:
             home, args.workers, server_env(args), args.seconds, args.rounds
         )
         report["audit_append"] = audit_append_cost(Path(tmp) / "audit-cost")
-        report["audit_ab"] = audit_ab(home)
+        report["audit_ab"] = audit_ab(home, commit=args.audit_commit)
         report["cost_split"] = batch_cost_split(home)
         report["screening_only"] = screening_only(home)
         report["load_average_after"] = os.getloadavg()
@@ -1149,17 +1314,14 @@ def main() -> None:
             f"server CPU {s.get('server_cpu_ms_per_request')} ms/request "
             f"(= {s.get('requests_per_2_cpu_s')} req per 2 CPU-s), "
             f"client CPU {s.get('client_cpu_ms_per_request')} ms/request "
-            f"({s.get('client_cpu_share_pct')} % of the total)"
+            f"({s.get('client_cpu_share_pct')} % of the total); connections per worker "
+            f"{s['connections']['first_split']}, as the kernel dealt them"
         )
     print_batch_phases(report["batch"], args.workers)
     print_cost_split(report["cost_split"], report["batch"])
     print_screening_only(report["screening_only"])
     print_audit_ab_http(report["audit_ab_http"])
-    ab = report["audit_ab"]
-    print(
-        f"audit on vs off, CPU per /match in one process (alternating rounds, medians): "
-        f"{ab['cpu_ms_on']} vs {ab['cpu_ms_off']} ms: cost {ab['cost_pct']} %"
-    )
+    print_audit_ab(report["audit_ab"])
     a = report["audit_append"]
     print(
         f"audit append: {a['group_1_cpu_ms']} ms CPU per record alone, "

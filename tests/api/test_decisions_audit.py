@@ -6,12 +6,15 @@ import csv
 import io
 import json
 import sqlite3
+import time
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 
-from tests.api.conftest import Server
+from tests.api.conftest import Server, copy_home, start_server, stop_server
 from tests.cli._cli import thaw
+from thaw.store.state import open_state
 
 
 @pytest.fixture(scope="module")
@@ -172,16 +175,55 @@ def test_every_screening_is_audited_and_the_chain_detects_an_edit(fresh_server: 
     assert thaw("audit", "verify", "--home", server.home).code == 0
     refused = thaw("audit", "export", "--since", "yesterday", "--home", server.home)
     assert refused.code == 1 and "invalid --since 'yesterday'" in refused.err
+    # the server's worker wrote its records to a segment of its own
+    segment = matches[1]["segment"]
+    assert segment and all(m["segment"] == segment for m in matches)
+    opened = [r for r in records if r["action"] == "audit.segment.open"]
+    assert [r["query"]["segment"] for r in opened] == [segment]
     # someone edits a record in the database
-    with sqlite3.connect(server.home / "state.db") as db:
+    with sqlite3.connect(server.home / "audit" / f"{segment}.db") as db:
         db.execute("UPDATE audit SET results = '{}' WHERE seq = ?", (matches[1]["seq"],))
     with server.client() as http:
         verify = http.get("/audit/verify").json()
     assert not verify["ok"]
-    assert any(f"record {matches[1]['seq']}" in p for p in verify["problems"])
+    assert any(f"segment {segment}: record {matches[1]['seq']}" in p for p in verify["problems"])
     run = thaw("audit", "verify", "--home", server.home)
     assert run.code == 1 and "edited" in run.err
     exported = thaw(
         "audit", "export", "--home", server.home, "--format", "jsonl", "--since", "2000-01-01"
     )
     assert exported.code == 0 and len(exported.out.splitlines()) == len(records)
+
+
+def test_each_worker_writes_a_segment_closed_at_a_clean_stop(
+    base_home: Path, tmp_path: Path
+) -> None:
+    """With two workers, each writes the records of the requests it answers to a
+    segment of its own; SIGTERM closes both on the main chain, and the whole
+    trail verifies, with every screening in it."""
+    server = start_server(copy_home(base_home, tmp_path / "home"), args=("--workers", "2"))
+    try:
+        clients = [server.client() for _ in range(8)]  # connections the workers share out
+        deadline = time.monotonic() + 90
+        for i in range(40):
+            example = {**CUSTOMER, "id": f"cust-{i}"}
+            while True:  # the second worker may still be loading its lists
+                resp = clients[i % 8].post("/match/un", json={"queries": {"c": example}})
+                if resp.status_code != 503 or time.monotonic() > deadline:
+                    break
+                time.sleep(0.2)
+            assert resp.status_code == 200, resp.text
+        for http in clients:
+            http.close()
+    finally:
+        stop_server(server)
+    with open_state(server.home) as state:
+        report = state.audit.verify()
+        records = list(state.audit.export())
+    assert report.ok, report.problems
+    assert len([r for r in records if r.action == "match"]) == 40
+    opened = {r.query["segment"] for r in records if r.action == "audit.segment.open"}
+    closed = {r.query["segment"] for r in records if r.action == "audit.segment.close"}
+    assert len(opened) == 2 and closed == opened  # one per worker, both closed
+    assert {r.segment for r in records if r.action == "match"} <= opened
+    assert report.records == len(records)

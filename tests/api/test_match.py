@@ -263,3 +263,25 @@ def test_answer_is_what_the_response_models_serialise(server: Server) -> None:
     assert {r["match"] for r in results} == {True, False}
     model = EntityMatchResponse.model_validate_json(resp.content)
     assert model.model_dump_json(by_alias=True).encode() == resp.content
+
+
+def test_iso_birth_dates_are_cleaned_as_followthemoney_cleans_them() -> None:
+    """thaw.api.matching._clean's fast path for YYYY-MM-DD gives what FtM's date
+    type gives, for every kind of date text (a sample of every day of 1800-2100
+    and the edges around it)."""
+    import datetime
+    import random
+
+    from followthemoney.types import registry
+
+    from thaw.api.matching import _clean
+
+    rng = random.Random(5)
+    first = datetime.date(1800, 1, 1).toordinal()
+    last = datetime.date(2100, 12, 31).toordinal()
+    days = [datetime.date.fromordinal(rng.randint(first, last)).isoformat() for _ in range(3000)]
+    edges = ["1799-12-31", "1800-01-01", "2100-12-31", "2101-01-01", "0061-06-21", "1961-02-29"]
+    edges += ["1960-02-29", "1961-13-01", "1961-00-10", "1961-06-00", "1961-6-21", "19610621"]
+    edges += ["1961-06-21 ", "1961-06-21T10:00", "１９６１-06-21", "9999-12-31", "1000-01-01"]
+    for text in days + edges:
+        assert _clean("date", text) == registry.date.clean(text, fuzzy=True), text

@@ -92,6 +92,8 @@ def test_screen_file_streams_rows_in_order(server: Server, tmp_path: Any) -> Non
     rows = [x for x in got if "problem" not in x]
     problems = [x["problem"] for x in got if "problem" in x]
     assert rows == expected
+    # the same bytes as the CLI's lines, compact
+    assert [x for x in resp.text.splitlines() if '"problem"' not in x] == run.out.splitlines()
     assert [r["id"] for r in rows] == ["c1", "c2"]
     assert rows[0]["hits"] and rows[0]["hits"][0]["name"] == "ANDREI PETROVICH VOLKOV"
     assert {p["row"] for p in problems} == {3, 4} and all(p["skipped"] for p in problems)

@@ -79,11 +79,19 @@ def audit(rt: Runtime, principal: Principal, action: str, query: Any, **kw: Any)
 async def audit_async(
     rt: Runtime, principal: Principal, action: str, query: Any, **kw: Any
 ) -> None:
-    """:func:`audit` for ``async`` routes. With SQLite the record is committed at
-    once when the write lock is free, else with the next group while the event
-    loop serves other requests (:class:`~thaw.api.runtime.AuditWriter`)."""
+    """:func:`audit` for ``async`` routes. With ``THAW_AUDIT_COMMIT=after`` the
+    record is queued and committed within 10 ms, after the answer (503 while the
+    trail cannot be written); otherwise (the default) it is committed before the
+    answer: with SQLite at the loop's next turn, or with the next group while the
+    event loop serves other requests (:class:`~thaw.api.runtime.AuditWriter`)."""
     record = audit_record(rt, principal, action, query, **kw)
     if record is None:
+        return
+    if rt.audit.deferred:  # the answer does not wait for the commit
+        try:
+            rt.audit.record_async(record)
+        except Exception as exc:
+            raise HTTPException(503, "the audit trail cannot be written; try again") from exc
         return
     try:
         if rt.audit.in_loop:  # committed now, or by a later try of the lock, or failed

@@ -12,9 +12,11 @@ since) and analysts' decisions apply before the limit.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,20 +121,44 @@ _ID_JSON = json.JSONEncoder(sort_keys=True)
 whose SHA-1 is the id of an example sent without one."""
 
 
-@functools.lru_cache(maxsize=20_000)
 def _clean(type_name: str, value: str) -> str | None:
-    """A value cleaned as yente cleans it (``"Russia"`` → ``"ru"``)."""
-    if type_name == "country":  # the same answer, without rigour's table: territories
+    """A value cleaned as yente cleans it (``"Russia"`` → ``"ru"``). A birth date
+    written ``YYYY-MM-DD`` (most customers', each new to the cache) is checked
+    here: FollowTheMoney's date parser costs a quarter of cleaning an example and
+    gives the same text back (tested against it)."""
+    if type_name == "date" and _ISO_DATE.fullmatch(value):
+        try:
+            if 1800 <= datetime.date.fromisoformat(value).year <= 2100:
+                return value
+        except ValueError:
+            pass
+    return _clean_cached(type_name, value)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _clean_cached(type_name: str, value: str) -> str | None:
+    """:func:`_clean` by FollowTheMoney, each text once (countries recur); a
+    country by thaw's shipped territory table, which gives FollowTheMoney's
+    answer without building rigour's name table at start-up."""
+    if type_name == "country":
         return territories.ftm_country(value, fuzzy=True)
     cleaned: str | None = registry.get(type_name).clean(value, fuzzy=True)
     return cleaned
+
+
+_SCALARS = (str, int, float)
+"""What a property value may be (a tuple: ``isinstance`` with it is faster than
+with a union)."""
 
 
 def _values(raw: Any) -> list[str]:
     items = raw if isinstance(raw, list) else [raw]
     out: list[str] = []
     for item in items:
-        if isinstance(item, str | int | float) and not isinstance(item, bool):
+        if isinstance(item, _SCALARS) and not isinstance(item, bool):
             text = str(item).strip()
             if text:
                 out.append(text)

@@ -113,6 +113,9 @@ class AuditRecordModel(BaseModel):
     results: Any
     prev_hash: str | None
     hash: str | None
+    segment: str | None = None
+    """The chain the record is in: ``None`` for the main chain, else the segment
+    of the server process that wrote it (``seq`` counts within it)."""
 
     @classmethod
     def of(cls, r: AuditRecord) -> AuditRecordModel:
@@ -145,6 +148,7 @@ AUDIT_CSV_FIELDS = (
     "results",
     "prev_hash",
     "hash",
+    "segment",
 )
 
 

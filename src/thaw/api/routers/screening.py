@@ -123,6 +123,12 @@ def screen_name(
     return JSONResponse(model.to_dict())
 
 
+def _line(data: Any) -> str:
+    """One JSON line of a ``/screen/file`` answer, written as ``thaw screen-file``
+    writes its lines: compact, UTF-8 text rather than ASCII escapes."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def _file_lines(
     rt: Runtime,
     snap: Snapshot,
@@ -150,7 +156,7 @@ def _file_lines(
                         "reason": problem.reason,
                         "skipped": problem.skipped,
                     }
-                    yield (json.dumps({"problem": item}, ensure_ascii=False) + "\n").encode()
+                    yield (_line({"problem": item}) + "\n").encode()
                 if job is None:
                     continue
                 row, ident, query = job.row, job.id, job.query()
@@ -160,11 +166,11 @@ def _file_lines(
                 counts["screened"] += 1
                 if kept:
                     rows.append({"row": row, "id": ident, "hits": kept})
-                yield (json.dumps(model.to_dict(), ensure_ascii=False) + "\n").encode()
+                yield (_line(model.to_dict()) + "\n").encode()
         finally:
             source.close()
     except BatchError as exc:
-        yield (json.dumps({"error": str(exc).rsplit(": ", 2)[-1]}) + "\n").encode()
+        yield (_line({"error": str(exc).rsplit(": ", 2)[-1]}) + "\n").encode()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         audit(

@@ -70,6 +70,10 @@ CREATE TABLE IF NOT EXISTS audit_head (
 INSERT OR IGNORE INTO audit_head (one, seq, hash) VALUES (1, 0, '');
 """
 
+SQLITE_AUDIT_DDL = _SQLITE_DDL[_SQLITE_DDL.index("CREATE TABLE IF NOT EXISTS audit (") :]
+"""The audit tables alone: what an audit segment's file holds
+(:meth:`thaw.store.state.audit.Audit.new_segment`)."""
+
 _POSTGRES_DDL = """
 CREATE TABLE IF NOT EXISTS api_keys (
   id TEXT PRIMARY KEY,
@@ -154,6 +158,10 @@ class Database:
         raise NotImplementedError
         yield  # pragma: no cover
 
+    def checkpoint(self) -> None:
+        """Copy SQLite's write-ahead log into the database file and empty it (with
+        its fsyncs); nothing for other backends."""
+
     def close(self) -> None:
         """Close the connection."""
         raise NotImplementedError
@@ -169,7 +177,10 @@ class SqliteDatabase(Database):
     _WAIT_MS = int(TIMEOUT * 1000)
     """:attr:`TIMEOUT` as SQLite's ``busy_timeout`` (milliseconds)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, ddl: str = _SQLITE_DDL, autocheckpoint: bool = True) -> None:
+        """``ddl``: the tables to create if missing (all the state's by default);
+        ``autocheckpoint=False``: the commits never checkpoint the write-ahead log
+        themselves (the owner calls :meth:`checkpoint`)."""
         super().__init__()
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
@@ -179,8 +190,10 @@ class SqliteDatabase(Database):
         self._busy_ms = self._WAIT_MS
         enable_wal(self.db, self.TIMEOUT)
         self.db.execute("PRAGMA synchronous=NORMAL")
+        if not autocheckpoint:
+            self.db.execute("PRAGMA wal_autocheckpoint=0")
         with self.lock:
-            self.db.executescript(_SQLITE_DDL)
+            self.db.executescript(ddl)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self.lock:
@@ -226,6 +239,16 @@ class SqliteDatabase(Database):
         if ms != self._busy_ms:
             self.db.execute(f"PRAGMA busy_timeout = {ms}")
             self._busy_ms = ms
+
+    def checkpoint(self) -> None:
+        with self.lock:
+            # never wait for a reader (a long export): then SQLite copies what it
+            # can, as a passive checkpoint does, and empties the log next time
+            self._busy_timeout(0)
+            try:
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                self._busy_timeout(self._WAIT_MS)
 
     def close(self) -> None:
         with self.lock:
