@@ -444,7 +444,7 @@ class Updater:
                     [
                         sys.executable,
                         "-c",
-                        "from thaw.cli import app; app()",
+                        "from thaw.cli import main; main()",
                         "update",
                         "--home",
                         str(self.home),
