@@ -25,7 +25,7 @@ from tests.api.conftest import Server, copy_home, start_server, stop_server
 from tests.api.test_reload import volkov_renamed
 from tests.cli._cli import thaw
 from thaw.api.engine import Engine, Snapshot
-from thaw.api.pool import PoolSlot, ScreeningPool, ShareMeter, Task, screen_batch, screen_tasks
+from thaw.api.pool import Claims, PoolSlot, Task, screen_batch, screen_tasks
 from thaw.match import Query
 from thaw.screen import ScreenResult
 
@@ -52,17 +52,39 @@ def snap(base_home: Path) -> Snapshot:
     return Snapshot.build(base_home)
 
 
-def test_chunks_cover_the_tasks_in_order(snap: Snapshot) -> None:
-    pool = ScreeningPool(snap.screener, 3)
+def test_claims_hand_out_each_position_once_and_stale_cursors_stop(snap: Snapshot) -> None:
+    claims = Claims()
+    first = claims.open(3)
+    assert first is not None
+    slot, base = first
+    assert [claims.take(slot, base + 3) for _ in range(4)] == [base, base + 1, base + 2, None]
+    claims.release(slot)
+    second = claims.open(5)  # the same cursor, again: beyond the first batch's end
+    assert second == (slot, base + 3)
+    assert claims.take(slot, base + 3) is None  # a process late for the first batch
+    items = tasks(5)
+    taken = claims.screen(snap.screener, *second, items, 0.5, "thaw")
+    assert taken == list(enumerate(screen_tasks(snap.screener, items, 0.5, "thaw")))
+    assert claims.screen(snap.screener, *second, items, 0.5, "thaw") == []  # none left
+    claims.release(slot)
+    held = [claims.open(1) for _ in range(Claims.SLOTS)]
+    assert None not in held and claims.open(1) is None  # every cursor in use
+
+
+def test_a_batch_with_every_cursor_in_use_is_screened_here(snap: Snapshot) -> None:
+    items = tasks(8)
+    slot = PoolSlot(snap.screener)
     try:
-        for n in (1, 2, 3, 4, 10, 31):
-            items = tasks(n)
-            parts = pool.chunks(items)
-            assert len(parts) == min(3, n)
-            assert [t for part in parts for t in part] == items
-            assert max(map(len, parts)) - min(map(len, parts)) <= 1
+        pool = slot.get(1)
+        assert pool is not None
+        held = [pool.claims.open(1) for _ in range(Claims.SLOTS)]
+        result = aio.run(screen_batch(slot, items, 0.5, "thaw", processes=2, split=2))
+        assert result == screen_tasks(snap.screener, items, 0.5, "thaw")
+        for cursor in held:
+            assert cursor is not None
+            pool.claims.release(cursor[0])
     finally:
-        pool.close()
+        slot.close()
 
 
 def test_pooled_results_equal_serial_ones(snap: Snapshot) -> None:
@@ -156,14 +178,17 @@ def test_inflight_batch_finishes_on_its_index_across_a_reload(
         async def run() -> None:
             pool = old.pool.get(2)
             assert pool is not None
-            handed = pool.submit(query, 0.5, "thaw")  # in flight when the lists change
+            cursor = pool.claims.open(len(query))
+            assert cursor is not None
+            handed = pool.submit(*cursor, query, 0.5, "thaw")  # in flight at the change
             newer = volkov_renamed(tmp_path, "2026-03-05", "VOLKOVSKY")
             assert thaw("load", newer, "--home", home).code == 0
             assert engine.check()  # the new snapshot is installed, the old pool closed
             new = engine.current()
             assert new is not None and new is not old
             parts = await asyncio.gather(*handed)
-            assert top(parts[0]) == "ANDREI PETROVICH VOLKOV"
+            assert sorted(p for part in parts for p, _ in part) == [0, 1, 2, 3]
+            assert top([r for part in parts for _, r in part]) == "ANDREI PETROVICH VOLKOV"
             late = await screen_batch(old.pool, query, 0.5, "thaw", processes=2, split=2)
             assert top(late) == "ANDREI PETROVICH VOLKOV"
             fresh = await screen_batch(new.pool, query, 0.5, "thaw", processes=2, split=2)
@@ -254,32 +279,3 @@ def test_results_data_is_the_models_data(snap: Snapshot, base_home: Path) -> Non
     assert [list(d) for d in data] == [list(e) for e in expected]
     assert set(cache) == {r.id for r in outcome.results}
     assert outcome.results_data(cache) == expected  # from the kept data
-
-
-def test_the_worker_takes_a_smaller_share_by_its_overhead() -> None:
-    meter = ShareMeter()
-    assert meter.own(100, 2) == 50 and meter.own(101, 2) == 51  # no measure yet: equal
-    meter.note_overhead(0.003, 100)  # 30 µs a name outside screening
-    meter.note_screening(0.010, 50)  # 200 µs a name screened
-    assert meter.own(100, 2) == 42  # 50 - 0.15 * 100 / 2
-    assert meter.own(100, 3) == 23  # 33.3 - 0.15 * 100 * 2 / 3
-    meter.note_overhead(10.0, 100)  # far more than screening: a quarter share
-    assert meter.own(100, 2) == 12
-    meter = ShareMeter()
-    meter.note_overhead(0.0, 100)
-    meter.note_screening(0.010, 50)
-    assert meter.own(100, 2) == 50  # nothing outside screening: equal shares
-
-
-def test_a_smaller_own_share_gives_the_same_results(snap: Snapshot) -> None:
-    items = tasks(40)
-    serial = screen_tasks(snap.screener, items, 0.5, "thaw")
-    slot = PoolSlot(snap.screener)
-    slot.share.note_overhead(0.004, 40)
-    slot.share.note_screening(0.001, 10)  # overhead = screening: a quarter share
-    assert slot.share.own(40, 2) == 5
-    try:
-        assert aio.run(screen_batch(slot, items, 0.5, "thaw", processes=2, split=2)) == serial
-        assert slot.share.screening is not None and slot.share.screening > 0
-    finally:
-        slot.close()

@@ -3,9 +3,10 @@ processes per snapshot.
 
 A batch of 100 examples is 100 or more names to screen, and screening is nearly
 all of its cost. One server worker would screen them one after another on one
-core; with ``THAW_BATCH_PROCESSES`` = N, the worker hands the first (N-1)/N of
-the names to the N-1 processes of its :class:`ScreeningPool`, in contiguous
-chunks, and screens the rest itself meanwhile. Only the screening moves: the worker
+core; with ``THAW_BATCH_PROCESSES`` = N, the worker hands the whole list of
+names to the N-1 processes of its :class:`ScreeningPool`, and it and they take
+the names one at a time from one shared cursor (:class:`Claims`) until none is
+left. Only the screening moves: the worker
 parses the request, then merges hits into parties, builds the entities, applies
 decisions, writes the audit record and the answer from the screened results, in
 the order of the names, so the answer is the one the serial path gives (tested
@@ -19,13 +20,21 @@ frozen out of the cyclic garbage collector (``gc.freeze``), so that collections
 in the children do not touch, and so copy, those pages. What crosses a pipe is
 small: the names to screen (about 40 bytes each) and their hits (about 400).
 
-**Why the worker screens a share.** With N cores, N-1 forked processes plus the
+**Why the worker screens too.** With N cores, N-1 forked processes plus the
 worker keep N cores busy, with one process fewer than N forked ones: fewer names
 and hits cross a pipe, and fewer processes must each learn the words of the names
 (the screener caches per-word work, per process). The worker's event loop waits
-for its own share, as it waits for a whole batch without a pool. Its share is
-smaller than the others' by what it spends on the batch outside screening
-(:class:`ShareMeter`), so that all finish together.
+for its own names, as it waits for a whole batch without a pool.
+
+**Why one shared cursor, not fixed shares.** Names differ in cost by 2-7x (an
+Arabic, Persian or Hangul name against a Latin one; one name in a hundred costs
+5 ms or more), a forked process may still be busy with another batch, and the
+hand-over through the executor's threads takes from 0 to several ms: with fixed
+contiguous shares one side waited for the other (5 ms a batch of 100 on average,
+up to 45). Taking one name at a time from a shared cursor (a lock and an integer
+in memory shared at the fork, about a microsecond a name), every side works
+until the list is done, and a side that starts late or meets costly names simply
+takes fewer. The results come back with their positions and are put in order.
 
 **Hot reload.** A pool belongs to one :class:`~thaw.api.engine.Snapshot` and its
 processes screen that snapshot's index only. When the engine installs new lists,
@@ -48,7 +57,6 @@ import logging
 import multiprocessing
 import signal
 import threading
-import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -63,27 +71,103 @@ log = logging.getLogger("thaw.api")
 Task = tuple[Query, int]
 """One name to screen and the number of parties to keep for it."""
 
-_SCREENERS: dict[int, PartyScreener] = {}
-"""The screener of each open pool, by token: a forked child finds its pool's
-screener here (inherited from the parent at the fork)."""
+Claimed = list[tuple[int, ScreenResult]]
+"""Results of the names one side took from a batch, with their positions."""
+
+
+class Claims:
+    """Cursors over the batches being screened, in memory shared with the forked
+    processes (inherited at the fork), one per batch in flight in the worker.
+
+    A batch of ``n`` names gets a free cursor and a *base*: positions
+    ``base .. base + n - 1``. Every side takes the next position under the lock
+    (:meth:`take`) until the cursor reaches the end. Bases only grow, so a cursor
+    handed to a new batch starts beyond the end of every earlier batch: a process
+    still busy with an earlier batch on the same cursor finds it finished."""
+
+    SLOTS = 64
+    """Cursors, so batches in flight at once in one worker (beyond, a batch is
+    screened in the worker alone)."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self._cursors = context.RawArray("q", self.SLOTS)
+        self._lock = context.Lock()
+        self._free = list(range(self.SLOTS))
+        self._next = 0
+
+    def open(self, n: int) -> tuple[int, int] | None:
+        """A cursor and base for a batch of ``n`` names (in the worker), or
+        ``None`` if all cursors are in use."""
+        if not self._free:
+            return None
+        slot = self._free.pop()
+        base, self._next = self._next, self._next + n
+        with self._lock:
+            self._cursors[slot] = base
+        return slot, base
+
+    def release(self, slot: int) -> None:
+        """Give back a batch's cursor, once it has reached the batch's end."""
+        self._free.append(slot)
+
+    def take(self, slot: int, end: int) -> int | None:
+        """The next position of a cursor, or ``None`` at ``end``."""
+        with self._lock:
+            position: int = self._cursors[slot]
+            if position >= end:
+                return None
+            self._cursors[slot] = position + 1
+        return position
+
+    def screen(
+        self,
+        screener: PartyScreener,
+        slot: int,
+        base: int,
+        tasks: Sequence[Task],
+        threshold: float,
+        algorithm: str,
+    ) -> Claimed:
+        """Take names of a batch from its cursor and screen them, until none is
+        left: the results, with their positions in ``tasks``."""
+        out: Claimed = []
+        end = base + len(tasks)
+        while (position := self.take(slot, end)) is not None:
+            query, limit = tasks[position - base]
+            out.append(
+                (
+                    position - base,
+                    screener.screen_query(
+                        query, threshold=threshold, limit=limit, algorithm=algorithm
+                    ),
+                )
+            )
+        return out
+
+
+_POOLS: dict[int, tuple[PartyScreener, Claims]] = {}
+"""The screener and cursors of each open pool, by token: a forked child finds its
+pool's here (inherited from the parent at the fork)."""
 _TOKENS = count(1)
 
 
 def screen_tasks(
     screener: PartyScreener, tasks: Sequence[Task], threshold: float, algorithm: str
 ) -> list[ScreenResult]:
-    """Screen each name in turn (the serial path, and each chunk of the pool)."""
+    """Screen each name in turn (the serial path)."""
     return [
         screener.screen_query(query, threshold=threshold, limit=limit, algorithm=algorithm)
         for query, limit in tasks
     ]
 
 
-def _screen_chunk(
-    token: int, tasks: Sequence[Task], threshold: float, algorithm: str
-) -> list[ScreenResult]:
-    """Run in a pool process: screen a chunk with the pool's screener."""
-    return screen_tasks(_SCREENERS[token], tasks, threshold, algorithm)
+def _screen_claims(
+    token: int, slot: int, base: int, tasks: Sequence[Task], threshold: float, algorithm: str
+) -> Claimed:
+    """Run in a pool process: screen names of a batch taken from its cursor."""
+    screener, claims = _POOLS[token]
+    return claims.screen(screener, slot, base, tasks, threshold, algorithm)
 
 
 def _child_started() -> None:
@@ -103,102 +187,52 @@ def _child_started() -> None:
 
 class ScreeningPool:
     """The forked screening processes of one snapshot (see the module docs); the
-    worker that owns them screens a share of each batch itself."""
+    worker that owns them screens names of each batch itself."""
 
     def __init__(self, screener: PartyScreener, processes: int) -> None:
         self.processes = processes
         self.token = next(_TOKENS)
-        _SCREENERS[self.token] = screener
+        self.screener = screener
+        self.claims = Claims()
+        _POOLS[self.token] = (screener, self.claims)
         self._executor = ProcessPoolExecutor(
             processes,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_child_started,
         )
 
-    def chunks(self, tasks: Sequence[Task]) -> list[Sequence[Task]]:
-        """``tasks`` in up to :attr:`processes` contiguous chunks of nearly equal size."""
-        n = min(self.processes, len(tasks))
-        size, extra = divmod(len(tasks), n)
-        out: list[Sequence[Task]] = []
-        start = 0
-        for i in range(n):
-            end = start + size + (1 if i < extra else 0)
-            out.append(tasks[start:end])
-            start = end
-        return out
-
     def submit(
-        self, tasks: Sequence[Task], threshold: float, algorithm: str
-    ) -> list[asyncio.Future[list[ScreenResult]]]:
-        """Hand ``tasks`` over to the processes, in chunks (``RuntimeError`` if the
-        pool has been closed)."""
+        self, slot: int, base: int, tasks: Sequence[Task], threshold: float, algorithm: str
+    ) -> list[asyncio.Future[Claimed]]:
+        """Let every process take names of a batch from its cursor
+        (``RuntimeError`` if the pool has been closed)."""
         loop = asyncio.get_running_loop()
         return [
             loop.run_in_executor(
-                self._executor, _screen_chunk, self.token, chunk, threshold, algorithm
+                self._executor,
+                _screen_claims,
+                self.token,
+                slot,
+                base,
+                tasks,
+                threshold,
+                algorithm,
             )
-            for chunk in self.chunks(tasks)
+            for _ in range(min(self.processes, len(tasks)))
         ]
 
     def close(self) -> None:
-        """Accept no more chunks; the processes finish those handed over, then exit."""
+        """Accept no more batches; the processes finish those handed over, then exit."""
         self._executor.shutdown(wait=False, cancel_futures=False)
-        _SCREENERS.pop(self.token, None)
-
-
-class ShareMeter:
-    """How many names of a pooled batch the worker screens itself.
-
-    The worker does more than screen its share: it parses the request, then
-    builds the answer and the audit record of every name of the batch, while the
-    forked processes only screen. With an equal share each, the batch waits for
-    the worker. So the worker measures both (CPU of its own thread, per name,
-    averaged over recent batches: ``overhead`` outside screening, ``screening``
-    of its share) and takes the share that makes it finish with the others: with
-    ``p`` processes and ``n`` names, ``n/p - (overhead/screening) * n * (p-1)/p``,
-    at least a quarter of an equal share (so that it keeps measuring), at most
-    an equal share (before any measurement)."""
-
-    WEIGHT = 0.2
-    """Weight of the newest batch in the running averages."""
-
-    def __init__(self) -> None:
-        self.overhead: float | None = None
-        """Seconds of the worker's CPU per name outside screening."""
-        self.screening: float | None = None
-        """Seconds of the worker's CPU per name it screened."""
-
-    @classmethod
-    def _average(cls, old: float | None, new: float) -> float:
-        return new if old is None else old + cls.WEIGHT * (new - old)
-
-    def note_overhead(self, seconds: float, names: int) -> None:
-        """The worker spent ``seconds`` outside screening on a pooled batch."""
-        if names:
-            self.overhead = self._average(self.overhead, seconds / names)
-
-    def note_screening(self, seconds: float, names: int) -> None:
-        """The worker spent ``seconds`` screening its share of ``names``."""
-        if names:
-            self.screening = self._average(self.screening, seconds / names)
-
-    def own(self, names: int, processes: int) -> int:
-        """How many of ``names`` the worker screens, of ``processes`` in all."""
-        equal = names / processes
-        if not self.overhead or not self.screening:
-            return names - names * (processes - 1) // processes
-        share = equal - self.overhead / self.screening * names * (processes - 1) / processes
-        return round(min(equal, max(equal / 4, share)))
+        _POOLS.pop(self.token, None)
 
 
 class PoolSlot:
     """A snapshot's pool, forked on first use and closed with the snapshot
-    (thread-safe: the event loop uses it, the reload thread closes it), and the
-    worker's measure of its share (:class:`ShareMeter`)."""
+    (thread-safe: the event loop uses it, the reload thread closes it)."""
 
     def __init__(self, screener: PartyScreener) -> None:
         self.screener = screener
-        self.share = ShareMeter()
         self._pool: ScreeningPool | None = None
         self._closed = False
         self._lock = threading.Lock()
@@ -238,42 +272,55 @@ async def screen_batch(
     split: int,
 ) -> list[ScreenResult]:
     """Screen ``tasks`` with the snapshot's screener, the same results either way:
-    with at least ``split`` names and ``processes`` > 1, the worker hands all but
-    its own share to ``processes - 1`` forked processes and screens its share
-    meanwhile; otherwise (and for whatever the pool cannot take) in this process
+    with at least ``split`` names and ``processes`` > 1, the worker and
+    ``processes - 1`` forked processes take the names one at a time from a shared
+    cursor; otherwise (and for whatever the pool cannot take) in this process
     alone. A name repeated in the batch (with the same details and party count) is
     screened once and its result given to each."""
     unique = list(dict.fromkeys(tasks))
     if len(unique) < len(tasks):
-        results = await screen_batch(
+        screened = await screen_batch(
             slot, unique, threshold, algorithm, processes=processes, split=split
         )
-        found = dict(zip(unique, results, strict=True))
+        found = dict(zip(unique, screened, strict=True))
         return [found[task] for task in tasks]
     if processes < 2 or len(tasks) < split:
         return screen_tasks(slot.screener, tasks, threshold, algorithm)
-    handed = len(tasks) - slot.share.own(len(tasks), processes)
-    theirs, mine = tasks[:handed], tasks[handed:]
     pool = slot.get(processes - 1)
-    futures = None
-    if pool is not None:
-        try:
-            futures = pool.submit(theirs, threshold, algorithm)
-        except BrokenProcessPool:  # a process died since the last batch
-            log.warning("a screening process had died; forking a new pool")
-            slot.discard(pool)
-        except RuntimeError:  # closed by a reload meanwhile: screen here, same index
-            pass
-    if futures is None:
+    if pool is None:  # closed by a reload: screen here, on the same (old) index
         return screen_tasks(slot.screener, tasks, threshold, algorithm)
-    began = time.thread_time()
-    own = screen_tasks(slot.screener, mine, threshold, algorithm)
-    slot.share.note_screening(time.thread_time() - began, len(mine))
+    cursor = pool.claims.open(len(tasks))
+    if cursor is None:  # more batches in flight than cursors
+        return screen_tasks(slot.screener, tasks, threshold, algorithm)
+    futures: list[asyncio.Future[Claimed]] = []
     try:
-        parts = await asyncio.gather(*futures)
-    except BrokenProcessPool:
-        log.exception("a screening process died; screening its names here")
-        assert pool is not None
+        futures = pool.submit(*cursor, tasks, threshold, algorithm)
+    except BrokenProcessPool:  # a process died since the last batch
+        log.warning("a screening process had died; forking a new pool")
         slot.discard(pool)
-        return screen_tasks(slot.screener, theirs, threshold, algorithm) + own
-    return [result for part in parts for result in part] + own
+    except RuntimeError:  # closed by a reload meanwhile: screen here, same index
+        pass
+    try:
+        own = pool.claims.screen(slot.screener, *cursor, tasks, threshold, algorithm)
+    finally:
+        pool.claims.release(cursor[0])  # the cursor is at its end: no one takes more
+    results: list[ScreenResult | None] = [None] * len(tasks)
+    for position, result in own:
+        results[position] = result
+    for future in futures:
+        try:
+            part = await future
+        except BrokenProcessPool:
+            log.exception("a screening process died; screening its names here")
+            slot.discard(pool)
+            continue
+        for position, result in part:
+            results[position] = result
+    return [
+        result
+        if result is not None
+        else slot.screener.screen_query(
+            tasks[i][0], threshold=threshold, limit=tasks[i][1], algorithm=algorithm
+        )
+        for i, result in enumerate(results)
+    ]

@@ -11,7 +11,6 @@ analysts' decisions apply to examples that carry an ``id`` (the customer id).
 
 from __future__ import annotations
 
-import time
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 from urllib.parse import parse_qsl
@@ -166,7 +165,6 @@ async def answer_match(
 ) -> bytes:
     """The JSON answer of ``/match/{dataset}``, recorded in the audit trail before
     it is returned (``HTTPException`` for a request that cannot be answered)."""
-    began = time.thread_time()  # this worker's CPU outside screening: see ShareMeter
     snap = current_snapshot(rt)
     scope = dataset_scope(snap, dataset)
     try:
@@ -207,7 +205,6 @@ async def answer_match(
         decided[name] = decisions = rt.state.decisions.for_customer(customer) if customer else None
         fetch = fetch_size(limit, scope, filters, decisions)
         tasks += [(query, fetch) for query in item.queries]
-    overhead = time.thread_time() - began
     screened = await screen_batch(
         snap.pool,
         tasks,
@@ -216,7 +213,6 @@ async def answer_match(
         processes=settings.batch_processes,
         split=settings.batch_split,
     )
-    began = time.thread_time()
     start = 0
     for name, item in parsed.items():
         end = start + len(item.queries)
@@ -242,7 +238,6 @@ async def answer_match(
             "query": item.echo(),
         }
         audit_results[name] = outcome.audit
-    overhead += time.thread_time() - began
     await audit_async(
         rt,
         principal,
@@ -270,11 +265,7 @@ async def answer_match(
     # built from validated parts: pydantic's model_construct of every result and
     # its serialiser cost more than the rest of the answer (Outcome.results_data;
     # tests/api/test_match.py checks the answer against the models)
-    began = time.thread_time()
-    content = orjson.dumps({"responses": responses, "limit": limit})
-    if settings.batch_processes > 1 and len(tasks) >= settings.batch_split:
-        snap.pool.share.note_overhead(overhead + time.thread_time() - began, len(tasks))
-    return content
+    return orjson.dumps({"responses": responses, "limit": limit})
 
 
 class Operator(StrEnum):
