@@ -275,14 +275,18 @@ class Engine:
         self._pending = None
         self.error = None
         self.reloads += 1
+        # What the worker holds now (the index, the snapshot's tables, what the
+        # warm-up loaded) lives until the next reload: freeze it out of the cyclic
+        # collector's reach, or every full collection walks it (a pause of 50-120
+        # ms every few dozen batches of 100, the tail of a batch's latency). On a
+        # reload, unfreeze first, so that the old snapshot is collected.
         if previous is not None:
-            previous.pool.close()  # chunks handed over finish on the old index
-            # The screener froze the old index out of the cyclic collector's reach
-            # (gc.freeze): unfreeze, collect what is unreachable now, freeze again.
+            previous.pool.close()  # batches handed over finish on the old index
             del previous
             gc.unfreeze()
-            gc.collect()
-            gc.freeze()
+        gc.collect()
+        gc.freeze()
+        if self.reloads > 1:
             _release_free_memory()
         log.info("serving lists %s (%d listings)", snapshot.fingerprint, len(snapshot.screener))
         return True

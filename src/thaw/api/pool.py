@@ -165,9 +165,18 @@ def screen_tasks(
 def _screen_claims(
     token: int, slot: int, base: int, tasks: Sequence[Task], threshold: float, algorithm: str
 ) -> Claimed:
-    """Run in a pool process: screen names of a batch taken from its cursor."""
+    """Run in a pool process: screen names of a batch taken from its cursor.
+
+    What the process holds afterwards (the screener's per-word caches, decoded
+    entries) is frozen out of the cyclic collector's reach, as in
+    :mod:`thaw.screen.batch`'s workers: screening makes almost no cyclic garbage,
+    and full collections would otherwise walk every cache entry, a pause of tens
+    of ms every few batches."""
     screener, claims = _POOLS[token]
-    return claims.screen(screener, slot, base, tasks, threshold, algorithm)
+    try:
+        return claims.screen(screener, slot, base, tasks, threshold, algorithm)
+    finally:
+        gc.freeze()
 
 
 def _child_started() -> None:
@@ -316,6 +325,7 @@ async def screen_batch(
             continue
         for position, result in part:
             results[position] = result
+    gc.freeze()  # see the module docs: no full collection walks the worker's caches
     return [
         result
         if result is not None
