@@ -17,6 +17,8 @@ without rate limit, and measures (each phase stops by itself after ``--seconds``
   (names of UN listings and invented common names: 15-22 candidates a name):
   names/s, latency per batch, and the server's CPU per name split between its
   workers and their forked processes;
+* **where a batch's wall time goes** (:func:`batch_walls`, ``--batch-only``): the
+  phases of one pooled batch, the worker's and its forked process's;
 * **where a batch's CPU goes** (:func:`batch_cost_split`): per name, request
   validation, example parsing, screening, results, JSON, audit and the rest, in
   one process, and what the server spent beyond that (HTTP, the pipes to the
@@ -1046,6 +1048,150 @@ def batch_cost_split(home: Path, batches: int = 20) -> dict[str, dict[str, float
                 setattr(owner, name, value)
 
 
+def batch_walls(home: Path, batches: int = 40, processes: int = 2) -> dict[str, Any]:
+    """Where the wall time of one pooled batch goes: customer-like batches of 100
+    sent one at a time straight into one ASGI app in this process (the worker,
+    with ``processes - 1`` forked processes), after a warm-up of 50 other
+    batches, each phase timed by wrappers around the functions that do it (in the
+    forked processes too, through a file): ms per batch, mean, p50 and max, and
+    the collector's pauses over 5 ms. Phases: ``parse`` from the request to the
+    hand-over (JSON validation, examples cleaned), ``own`` the worker screening
+    names, ``wait`` for the processes after that, ``build`` results and entities,
+    ``audit``, ``answer`` (JSON, the rest); ``handover`` from the hand-over to a
+    process's first name, ``theirs`` a process screening."""
+    import gc
+
+    import thaw.api.pool as pool_module
+    import thaw.api.routers.match as match_module
+
+    marks: dict[str, float] = {}
+    pauses: list[float] = []
+    began_gc: list[float] = [0.0]
+
+    def on_gc(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            began_gc[0] = time.perf_counter()
+        elif time.perf_counter() - began_gc[0] > 0.005:
+            pauses.append(1000 * (time.perf_counter() - began_gc[0]))
+
+    def marked(function: Any, before: str, after: str) -> Any:
+        async def run(*args: Any, **kw: Any) -> Any:
+            marks[before] = time.perf_counter()
+            result = await function(*args, **kw)
+            marks[after] = time.perf_counter()
+            return result
+
+        return run
+
+    claims_screen = pool_module.Claims.screen
+    screen_claims = pool_module._screen_claims
+    log = Path(tempfile.mkstemp(prefix="thaw-walls-")[1])
+
+    def own(self: Any, *args: Any) -> Any:
+        marks["own_start"] = time.perf_counter()
+        result = claims_screen(self, *args)
+        marks["own_end"] = time.perf_counter()
+        return result
+
+    def theirs(*args: Any) -> Any:  # in a forked process
+        start = time.perf_counter()
+        result = screen_claims(*args)
+        with log.open("a") as fh:
+            fh.write(f"{start} {time.perf_counter()} {len(result)}\n")
+        return result
+
+    patches = [
+        (
+            match_module,
+            "screen_batch",
+            marked(match_module.__dict__["screen_batch"], "parsed", "screened"),
+        ),
+        (
+            match_module,
+            "audit_async",
+            marked(match_module.__dict__["audit_async"], "built", "audited"),
+        ),
+        (pool_module.Claims, "screen", own),
+        (pool_module, "_screen_claims", theirs),
+    ]
+    saved = [(owner, name, getattr(owner, name)) for owner, name, _ in patches]
+    for owner, name, value in patches:
+        setattr(owner, name, value)
+    app, key = in_process_app(home, "batch walls", batch_processes=processes)
+    bodies = [json.dumps(b).encode() for b in customer_bodies()]
+
+    async def run() -> list[tuple[float, float, dict[str, float]]]:
+        rows = []
+        async with app.router.lifespan_context(app):
+            rt = app.state.thaw
+            while rt.engine.current() is None:
+                await asyncio.sleep(0.2)
+            for body in bodies[-50:]:
+                await asgi_match(app, key, body)
+            log.write_text("")
+            gc.callbacks.append(on_gc)
+            try:
+                for body in bodies[:batches]:
+                    marks.clear()
+                    start = time.perf_counter()
+                    await asgi_match(app, key, body)
+                    rows.append((start, time.perf_counter(), dict(marks)))
+            finally:
+                gc.callbacks.remove(on_gc)
+        return rows
+
+    try:
+        rows = asyncio.run(run())
+        children = [tuple(map(float, line.split())) for line in log.read_text().splitlines()]
+    finally:
+        for owner, name, value in saved:
+            setattr(owner, name, value)
+        log.unlink()
+    phases: dict[str, list[float]] = {}
+    for (start, end, m), (c_start, c_end, _) in zip(rows, children, strict=False):
+        for name, value in (
+            ("parse", m["parsed"] - start),
+            ("own", m["own_end"] - m["own_start"]),
+            ("wait", m["screened"] - m["own_end"]),
+            ("build", m["built"] - m["screened"]),
+            ("audit", m["audited"] - m["built"]),
+            ("answer", end - m["audited"]),
+            ("total", end - start),
+            ("handover", c_start - m["parsed"]),
+            ("theirs", c_end - c_start),
+        ):
+            phases.setdefault(name, []).append(1000 * value)
+    out: dict[str, Any] = {
+        k: {
+            "mean": round(statistics.mean(v), 2),
+            "p50": round(statistics.median(v), 2),
+            "max": round(max(v), 2),
+        }
+        for k, v in phases.items()
+    }
+    out["names_taken_by_processes"] = round(statistics.mean(c[2] for c in children), 1)
+    out["gc_pauses_ms"] = [round(x, 1) for x in pauses]
+    out["batches"] = len(rows)
+    return out
+
+
+def print_walls(walls: dict[str, Any]) -> None:
+    print(
+        f"wall time of one batch of 100 customer-like names by phase (ms; in one process, "
+        f"the worker and 1 forked process, one batch at a time, {walls['batches']} batches; "
+        "parse: request to hand-over; own: the worker screening; wait: for the process "
+        "after that; handover: to the process's first name; theirs: the process screening):"
+    )
+    names = ("parse", "own", "wait", "build", "audit", "answer", "total", "handover", "theirs")
+    for name in names:
+        w = walls[name]
+        print(f"  {name:9s} mean {w['mean']:6.2f}  p50 {w['p50']:6.2f}  max {w['max']:6.2f}")
+    print(
+        f"  the process screened {walls['names_taken_by_processes']} names a batch; "
+        f"collector pauses over 5 ms in the worker: {walls['gc_pauses_ms'] or 'none'}"
+    )
+
+
 def print_cost_split(split: dict[str, dict[str, float]], batch: dict[str, Any]) -> None:
     print(
         "CPU per name of a batch of 100 by part (µs; in one process, the worker screening "
@@ -1159,11 +1305,13 @@ def batch_only(args: argparse.Namespace) -> None:
         finally:
             server.stop()
         split = batch_cost_split(home)
+        walls = batch_walls(home)
         sc = screening_only(home)
     print(f"load average before {before}")
     print_batch_phases(batch, args.workers)
     print(f"server PSS {pss} MB, RSS {rss} MB (summed over its processes)")
     print_cost_split(split, batch)
+    print_walls(walls)
     print_screening_only(sc)
     print(f"load average after {os.getloadavg()}")
 
