@@ -1100,6 +1100,8 @@ def batch_walls(home: Path, batches: int = 40, processes: int = 2) -> dict[str, 
             fh.write(f"{start} {time.perf_counter()} {len(result)}\n")
         return result
 
+    # pickled by name to the forked process, where the module holds it too
+    theirs.__module__, theirs.__qualname__ = pool_module.__name__, "_screen_claims"
     patches = [
         (
             match_module,
