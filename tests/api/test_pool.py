@@ -12,8 +12,11 @@ forked those two processes.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
+import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -279,3 +282,31 @@ def test_results_data_is_the_models_data(snap: Snapshot, base_home: Path) -> Non
     assert [list(d) for d in data] == [list(e) for e in expected]
     assert set(cache) == {r.id for r in outcome.results}
     assert outcome.results_data(cache) == expected  # from the kept data
+
+
+class _Cycle:
+    """An object in a reference cycle: only the cyclic collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_the_worker_freeze_reclaims_frozen_cyclic_garbage_at_most_every_interval(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from thaw.api import pool
+
+    try:
+        garbage = _Cycle()
+        alive = weakref.ref(garbage)
+        gc.freeze()  # frozen while alive (another request in flight at a freeze)
+        del garbage
+        monkeypatch.setattr(pool, "_reclaimed", time.monotonic())
+        pool.freeze()  # within the interval: frozen, not collected
+        gc.collect()
+        assert alive() is not None
+        monkeypatch.setattr(pool, "_reclaimed", time.monotonic() - pool.RECLAIM_SECONDS)
+        pool.freeze()  # the interval has passed: unfrozen and collected first
+        assert alive() is None
+    finally:
+        gc.unfreeze()

@@ -45,6 +45,18 @@ the same old index, and the next large batch forks a pool from the new snapshot.
 If a pool process dies, the request's names are screened serially and the
 snapshot forks a new pool for the next batch.
 
+**Freezing, with a bound.** After each pooled batch the worker and the
+processes freeze what they hold (the screener's per-word caches, decoded
+entries) out of the cyclic collector's reach, or full collections walk every
+cache entry (pauses of 40-130 ms every few dozen batches). In the worker a
+freeze also keeps whatever cyclic garbage is alive at that moment (the objects
+of other requests in flight) from being collected, so at most once every
+:data:`RECLAIM_SECONDS` the worker's freeze first unfreezes and collects
+(:func:`freeze`): such garbage is bounded by ten minutes' worth, for one
+collection of the whole heap (about 40 ms with the newest lists) each ten
+minutes. A pool process's garbage is its screening's, which is not cyclic; it
+only freezes, and never walks the pages it shares with the worker.
+
 Small batches (below ``THAW_BATCH_SPLIT`` names) are screened in the worker
 itself: handing them over would cost more than it saves.
 """
@@ -57,6 +69,7 @@ import logging
 import multiprocessing
 import signal
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -176,7 +189,27 @@ def _screen_claims(
     try:
         return claims.screen(screener, slot, base, tasks, threshold, algorithm)
     finally:
-        gc.freeze()
+        gc.freeze()  # a process's garbage is its screening's: nothing to reclaim
+
+
+RECLAIM_SECONDS = 600.0
+"""At most how often the worker's :func:`freeze` unfreezes and collects first (see
+the module docs)."""
+_reclaimed = time.monotonic()
+
+
+def freeze() -> None:
+    """In a server worker, after a pooled batch: freeze what it holds out of the
+    cyclic collector's reach; first, if :data:`RECLAIM_SECONDS` have passed since
+    the last time, unfreeze and collect, so that cyclic garbage frozen meanwhile
+    is reclaimed (see the module docs)."""
+    global _reclaimed
+    now = time.monotonic()
+    if now - _reclaimed >= RECLAIM_SECONDS:
+        _reclaimed = now
+        gc.unfreeze()
+        gc.collect()
+    gc.freeze()
 
 
 def _child_started() -> None:
@@ -325,7 +358,7 @@ async def screen_batch(
             continue
         for position, result in part:
             results[position] = result
-    gc.freeze()  # see the module docs: no full collection walks the worker's caches
+    freeze()  # see the module docs: no full collection walks the worker's caches
     return [
         result
         if result is not None
