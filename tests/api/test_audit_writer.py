@@ -23,22 +23,9 @@ from typing import Any
 import pytest
 
 from tests.aio import run
+from tests.audit_records import audit_record
 from thaw.api.runtime import AuditWriter
 from thaw.store.state import AuditRecord, open_state
-
-
-def _record(i: int) -> AuditRecord:
-    return AuditRecord(
-        action="match",
-        query={"queries": {"q": {"schema": "Person", "properties": {"name": [f"Name {i}"]}}}},
-        key_id="k1",
-        key_name="Jane",
-        dataset="default",
-        publications={"us_ofac_sdn": {"id": 3, "published": "2024-05-03"}},
-        algorithm="thaw",
-        threshold=0.7,
-        results={"q": [{"id": f"us_ofac_sdn:{i}", "score": 0.91}]},
-    )
 
 
 def test_a_free_lock_commits_the_record_before_submit_returns(tmp_path: Path) -> None:
@@ -46,7 +33,7 @@ def test_a_free_lock_commits_the_record_before_submit_returns(tmp_path: Path) ->
     try:
 
         async def scenario() -> list[int | None]:
-            futures = [writer.submit_async(_record(i)) for i in range(3)]
+            futures = [writer.submit_async(audit_record(i)) for i in range(3)]
             assert all(f.done() for f in futures)  # no turn of the loop needed
             return [(await f).seq for f in futures]
 
@@ -85,13 +72,13 @@ def test_the_loop_serves_on_while_another_process_holds_the_lock(tmp_path: Path)
     async def scenario(release: threading.Event) -> tuple[list[int | None], int, float]:
         loop = asyncio.get_running_loop()
         began = time.monotonic()
-        futures = [writer.submit_async(_record(i)) for i in range(3)]
+        futures = [writer.submit_async(audit_record(i)) for i in range(3)]
         assert not any(f.done() for f in futures)
         ticks = 0
         while time.monotonic() - began < 0.2:  # the loop is free meanwhile
             await asyncio.sleep(0.002)
             ticks += 1
-        futures.append(writer.submit_async(_record(3)))  # joins the waiting group
+        futures.append(writer.submit_async(audit_record(3)))  # joins the waiting group
         loop.call_soon(release.set)
         seqs = [(await asyncio.wait_for(f, 10)).seq for f in futures]
         return seqs, ticks, time.monotonic() - began
@@ -118,7 +105,7 @@ def test_records_that_wait_too_long_fail(tmp_path: Path) -> None:
 
     async def scenario() -> str:
         try:
-            await asyncio.wait_for(writer.submit_async(_record(0)), 10)
+            await asyncio.wait_for(writer.submit_async(audit_record(0)), 10)
         except Exception as exc:
             return type(exc).__name__
         return "written"
@@ -138,7 +125,7 @@ def test_records_waiting_for_the_lock_are_written_at_close(tmp_path: Path) -> No
     writer = AuditWriter(open_state(tmp_path), at_once=True)
 
     async def scenario() -> None:
-        futures = [writer.submit_async(_record(i)) for i in range(2)]
+        futures = [writer.submit_async(audit_record(i)) for i in range(2)]
         assert not any(f.done() for f in futures)
 
     try:
@@ -157,7 +144,7 @@ def test_turn_mode_commits_a_turns_records_as_one_group(tmp_path: Path) -> None:
     writer = AuditWriter(open_state(tmp_path), at_once=False)
 
     async def scenario() -> list[int | None]:
-        futures = [writer.submit_async(_record(i)) for i in range(3)]
+        futures = [writer.submit_async(audit_record(i)) for i in range(3)]
         assert not any(f.done() for f in futures)
         return [(await f).seq for f in futures]
 
@@ -176,7 +163,7 @@ def test_after_mode_answers_first_and_commits_a_window_as_one_group(tmp_path: Pa
 
     async def scenario() -> tuple[int, int]:
         for i in range(5):
-            writer.record_async(_record(i))  # returns at once, without a future
+            writer.record_async(audit_record(i))  # returns at once, without a future
             await asyncio.sleep(0)  # requests finish in different turns of the loop
         before = writer.state.audit.count()
         await asyncio.sleep(writer.WINDOW * 5)
@@ -200,7 +187,7 @@ def test_after_mode_loses_nothing_at_a_clean_stop(tmp_path: Path) -> None:
 
     async def scenario() -> None:
         for i in range(3):
-            writer.record_async(_record(i))
+            writer.record_async(audit_record(i))
 
     try:
         run(scenario())
@@ -231,18 +218,18 @@ def test_after_mode_refuses_requests_while_the_trail_cannot_be_written(
 
     async def scenario() -> tuple[str, int]:
         nonlocal broken
-        writer.record_async(_record(0))
-        writer.record_async(_record(1))
+        writer.record_async(audit_record(0))
+        writer.record_async(audit_record(1))
         await asyncio.sleep(writer.WINDOW * 3)
         with pytest.raises(RuntimeError, match="disk I/O error"):
-            writer.record_async(_record(2))
+            writer.record_async(audit_record(2))
         refused = str(writer.failure)
         broken = False
         for _ in range(100):
             await asyncio.sleep(0.01)
             if writer.failure is None:
                 break
-        writer.record_async(_record(3))  # accepted again
+        writer.record_async(audit_record(3))  # accepted again
         await asyncio.sleep(writer.WINDOW * 3)
         return refused, writer.state.audit.count()
 
@@ -264,10 +251,10 @@ def test_after_mode_refuses_requests_once_the_lock_is_held_too_long(tmp_path: Pa
     writer.GIVE_UP = 0.1
 
     async def scenario(release: threading.Event) -> bool:
-        writer.record_async(_record(0))
+        writer.record_async(audit_record(0))
         await asyncio.sleep(0.3)
         try:
-            writer.record_async(_record(1))
+            writer.record_async(audit_record(1))
             refused = False
         except RuntimeError:
             refused = True
@@ -314,7 +301,7 @@ def test_a_segment_is_checkpointed_by_a_thread_of_its_own(tmp_path: Path) -> Non
     wal = tmp_path / "audit" / f"{segment}.db-wal"
 
     async def scenario(n: int) -> list[int | None]:
-        futures = [writer.submit_async(_record(i)) for i in range(n)]
+        futures = [writer.submit_async(audit_record(i)) for i in range(n)]
         return [(await f).seq for f in futures]
 
     try:

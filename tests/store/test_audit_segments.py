@@ -7,23 +7,11 @@ import sqlite3
 import time
 from pathlib import Path
 
-from thaw.store.state import Audit, AuditRecord, open_state
+from tests.audit_records import audit_record
+
+from thaw.store.state import Audit, open_state
 from thaw.store.state._db import SQLITE_AUDIT_DDL, SqliteDatabase
 from thaw.store.state.audit import _row_hash
-
-
-def _record(i: int, action: str = "match") -> AuditRecord:
-    return AuditRecord(
-        action=action,
-        query={"queries": {"q": {"properties": {"name": [f"Name {i}"]}}}},
-        key_id="k1",
-        key_name="Jane",
-        dataset="default",
-        publications={"un_sc": {"id": 1, "published": "2024-05-03"}},
-        algorithm="thaw",
-        threshold=0.7,
-        results={"q": [{"id": f"un_sc:{i}", "score": 0.9}]},
-    )
 
 
 def _segments(home: Path, count: int, closed: bool = True) -> list[Audit]:
@@ -33,8 +21,8 @@ def _segments(home: Path, count: int, closed: bool = True) -> list[Audit]:
     with open_state(home) as state:
         for n in range(count):
             segment = state.audit.new_segment()
-            segment.append_many([_record(10 * n + i) for i in range(3)])
-            state.audit.append(_record(100 + n, "decide"))
+            segment.append_many([audit_record(10 * n + i) for i in range(3)])
+            state.audit.append(audit_record(100 + n, "decide"))
             if closed:
                 segment.close_segment()
             out.append(segment)
@@ -164,12 +152,12 @@ def test_a_checkpoint_does_not_wait_for_a_reader(tmp_path: Path) -> None:
     copies what it can and returns at once instead of waiting for the reader."""
     with open_state(tmp_path) as state:
         segment = state.audit.new_segment()
-        segment.append_many([_record(i) for i in range(3)])
+        segment.append_many([audit_record(i) for i in range(3)])
         reader = sqlite3.connect(_file(tmp_path, segment))
         try:
             reader.execute("BEGIN")
             reader.execute("SELECT COUNT(*) FROM audit").fetchall()  # holds a snapshot
-            segment.append_many([_record(3)])
+            segment.append_many([audit_record(3)])
             began = time.monotonic()
             segment.checkpoint()
             assert time.monotonic() - began < 1
