@@ -246,8 +246,8 @@ _WARM_UP = {
 
 def warm_up(snapshot: Snapshot) -> None:
     """Pay a worker's one-time costs before it serves a snapshot (``Engine``'s
-    ``prepare``): the first example cleaned loads FollowTheMoney's and rigour's
-    country and date tables (seconds of CPU), the first name screened the
+    ``prepare``): the first example cleaned loads FollowTheMoney's model and
+    thaw's territory table (:func:`_clean_cached`), the first name screened the
     screener's lazily built tables. Without it, the first ``/match`` that reaches
     each worker after a start waits for them, though ``/readyz`` said ready."""
     parsed = parse_example(EntityExample.model_validate(_WARM_UP))
