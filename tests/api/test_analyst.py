@@ -79,6 +79,10 @@ def test_whatif_over_a_results_file(server: Server) -> None:
         assert bad.status_code == 400
         garbage = {"file": ("hits.jsonl", b"{not json", "application/x-ndjson")}
         assert http.post("/whatif/results", params=lifts, files=garbage).status_code == 400
+        deep = ("[" * 100_000 + "]" * 100_000).encode()  # past Python's recursion limit
+        nested = {"file": ("hits.jsonl", deep, "application/x-ndjson")}
+        refused = http.post("/whatif/results", params=lifts, files=nested)
+        assert refused.status_code == 400 and "nested too deeply" in refused.text
 
 
 def test_link_needs_an_analyst_and_is_recorded(server: Server) -> None:

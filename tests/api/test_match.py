@@ -176,6 +176,12 @@ def test_malformed_json_and_wrong_types_are_4xx(server: Server) -> None:
         assert resp.status_code == 422
         assert http.post("/match/default", json=[1, 2]).status_code == 422
         assert http.post("/match/default", json={"queries": "x"}).status_code == 422
+        deep = b'{"queries": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+        nested = http.post(
+            "/match/default", content=deep, headers={"content-type": "application/json"}
+        )
+        assert nested.status_code == 400, nested.text  # nested too deeply: not a 500
+        assert "parsing the body" in nested.text
         weird = {
             "queries": {"q": {"schema": "Person", "properties": {"name": [{"a": 1}, None, 5]}}}
         }

@@ -63,6 +63,9 @@ def test_bad_reconcile_requests(server: Server) -> None:
     assert HTTP.post(base, params=key, data={}).status_code == 400
     assert HTTP.post(base, params=key, data={"queries": "{not json"}).status_code == 400
     assert HTTP.post(base, params=key, data={"extend": "[1"}).status_code == 400
+    deep = "[" * 100_000 + "]" * 100_000  # past Python's recursion limit
+    assert HTTP.post(base, params=key, data={"extend": deep}).status_code == 400
+    assert HTTP.post(base, params=key, data={"queries": deep}).status_code == 400
     bad_schema = {"q": {"query": "x", "type": "Banana"}}
     assert HTTP.post(base, params=key, data={"queries": json.dumps(bad_schema)}).status_code == 400
     assert HTTP.get(f"{server.url}/reconcile/nowhere", params=key).status_code == 404

@@ -294,6 +294,22 @@ def test_results_of_a_document(tmp_path: Path) -> None:
         for_results(Scenario.parse(["us:*"]), truncated)
 
 
+def test_results_nested_too_deeply_are_a_located_error(tmp_path: Path) -> None:
+    """JSON nested past Python's recursion limit, in a line of JSON lines or in
+    a document's object, is refused as not JSON (a 400 on the API), not a
+    RecursionError traceback."""
+    deep = "[" * 100_000 + "]" * 100_000
+    lines = tmp_path / "deep.jsonl"
+    lines.write_text(json.dumps({"row": 1, "hits": []}) + "\n" + deep + "\n")
+    with pytest.raises(SourceError, match="nested too deeply") as caught:
+        for_results(Scenario.parse(["us:*"]), lines)
+    assert caught.value.location == "line 2"
+    document = tmp_path / "deep.json"
+    document.write_text('{\n  "parties": ' + deep + "\n}\n")
+    with pytest.raises(SourceError, match="nested too deeply"):
+        for_results(Scenario.parse(["us:*"]), document)
+
+
 def test_with_profiles(store: Store) -> None:
     """Parties are cross-authority profiles when they exist."""
     un = rec("un_sc", "QDi.001", "Hamid Rahman Karimi", ["Al-Qaida"])

@@ -193,6 +193,8 @@ def _result_lines(path: Path, fh: TextIO) -> Iterator[tuple[int, Any]]:
             yield n, json.loads(text)
         except json.JSONDecodeError as exc:
             raise SourceError(path, f"not JSON: {exc.msg}", f"line {n}") from exc
+        except RecursionError:
+            raise SourceError(path, "not JSON: nested too deeply", f"line {n}") from None
 
 
 def _text_document(path: Path, fh: TextIO) -> dict[str, Any] | None:
@@ -212,6 +214,8 @@ def _text_document(path: Path, fh: TextIO) -> dict[str, Any] | None:
         document = json.load(fh)
     except json.JSONDecodeError as exc:
         raise SourceError(path, f"not JSON: {exc.msg}", f"line {exc.lineno}") from exc
+    except RecursionError:
+        raise SourceError(path, "not JSON: nested too deeply") from None
     if not isinstance(document, dict) or not isinstance(document.get("parties"), list):
         raise SourceError(path, "expected screen-text's object with a 'parties' list", "line 1")
     return {"row": 1, "name": path.name, "hits": document["parties"]}

@@ -147,8 +147,8 @@ def reconcile(
     scope = dataset_scope(snap, dataset)
     if extend is not None and extend.strip():
         try:
-            ext = FreebaseExtendQuery.model_validate(json.loads(extend))
-        except (ValueError, ValidationError) as exc:
+            ext = FreebaseExtendQuery.model_validate_json(extend)  # depth-limited parser
+        except ValidationError as exc:
             raise HTTPException(400, "Cannot decode extension request") from exc
         if len(ext.ids) > rt.settings.max_batch:
             raise HTTPException(
