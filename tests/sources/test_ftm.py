@@ -153,6 +153,10 @@ def test_loads_opensanctions_style_file(store: Store) -> None:
         ('{"schema": "Person", "properties": {}}', "no id"),
         ('{"id": "x", "properties": {}}', "no schema"),
         ('{"id": "x", "schema": "Person", "properties": []}', "properties is not an object"),
+        (
+            '{"id": "x", "schema": "Person", "properties": ' + "[" * 100_000 + "]" * 100_000 + "}",
+            "invalid JSON: nested too deeply",
+        ),
     ],
 )
 def test_bad_line_names_its_line(tmp_path: Path, store: Store, line: str, reason: str) -> None:

@@ -209,3 +209,13 @@ def test_plain_csv_refuses_text_that_is_not_utf8(tmp_path: Path) -> None:
     )
     with pytest.raises(SourceError, match="not UTF-8"):
         list(OwnershipCsvReader().read(path).links)
+
+
+def test_psc_snapshot_refuses_json_nested_too_deeply(tmp_path: Path) -> None:
+    """A line nested past Python's recursion limit is malformed JSON with its
+    line, not a RecursionError."""
+    path = tmp_path / "psc-snapshot.txt"
+    first = PSC.read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(first + "\n" + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="line 2: invalid JSON: nested too deeply"):
+        list(PscSnapshotReader().read(path).links)

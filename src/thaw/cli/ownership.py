@@ -41,6 +41,7 @@ from thaw.ownership.model import ListingRef
 from thaw.ownership.relief import owned_by
 from thaw.ownership.rules import rules_doc
 from thaw.schemas.ownership import ExposureModel
+from thaw.sources import json_loads
 from thaw.store import DEFAULT_MAX_DROP, LoadError, Store, default_home
 from thaw.store.ownership import OwnershipStore, load_ownership
 
@@ -390,7 +391,7 @@ def whatif_ownership(
                 if not line.strip():
                     continue
                 try:
-                    obj = json.loads(line)
+                    obj = json_loads(line)
                 except json.JSONDecodeError:
                     continue
                 if not isinstance(obj, dict):

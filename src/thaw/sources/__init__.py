@@ -25,6 +25,7 @@ from thaw.sources.base import (
     SourceError,
     check_xml_prolog,
     inner_name,
+    json_loads,
     read_head,
     wide_encoding,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "Reader",
     "SourceError",
     "detect",
+    "json_loads",
     "plan",
     "readers",
     "reserved_dataset_names",

@@ -10,7 +10,8 @@ CSV set: ``sdn.csv`` plus ``add.csv``, ``alt.csv``, ``sdn_comments.csv``).
 Readers never trust their input: malformed content raises :class:`SourceError`
 naming the file, the line or element, and the reason. XML is parsed only through
 :func:`iter_xml`, which refuses DTDs and entity declarations (billion laughs, XXE)
-and never touches the network.
+and never touches the network; JSON only through :func:`json_loads`, which refuses
+nesting past Python's recursion limit as malformed JSON.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ import abc
 import codecs
 import gzip
 import io
+import json
 import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, ClassVar, cast
+from typing import IO, Any, ClassVar, cast
 
 from lxml import etree
 
@@ -355,6 +357,17 @@ def xml_syntax_error(path: Path | str, exc: etree.XMLSyntaxError) -> SourceError
     if notes:
         message = f"{message} ({'; '.join(notes)})"
     return SourceError(path, f"malformed XML: {message}", f"line {line}" if line else None)
+
+
+def json_loads(text: str | bytes) -> Any:
+    """``json.loads`` for text from outside: JSON nested past Python's recursion
+    limit (``[[[…]]]`` a hundred thousand deep) is a :class:`json.JSONDecodeError`
+    ("nested too deeply"), as any other malformed JSON is, rather than a
+    ``RecursionError`` that its callers would not expect."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", "", 0) from None
 
 
 def iter_xml(

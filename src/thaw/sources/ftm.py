@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from thaw.model import Address, Identifier, Link, PublicationInfo, Record
-from thaw.sources.base import Publication, Reader, SourceError, open_binary
+from thaw.sources.base import Publication, Reader, SourceError, json_loads, open_binary
 from thaw.sources.common import clean, identifier_kind, parse_date, parse_gender
 
 if TYPE_CHECKING:
@@ -320,7 +320,7 @@ def iter_entities(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 continue
             where = f"line {lineno}"
             try:
-                data = json.loads(raw)
+                data = json_loads(raw)
             except UnicodeDecodeError as exc:
                 raise SourceError(path, f"not UTF-8 text: {exc.reason}", where) from exc
             except json.JSONDecodeError as exc:
@@ -733,7 +733,7 @@ class FtmReader(Reader):
             return False
         line = text.split(b"\n", 1)[0]
         try:
-            data = json.loads(line)
+            data = json_loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError):
             # A first line longer than the head: judge by the keys in what we have.
             match = re.search(rb'"schema"\s*:\s*"([A-Za-z]+)"', line)

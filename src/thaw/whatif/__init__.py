@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 from thaw.catalogue import Listing, active_listing, active_listings, build, known_programmes
 from thaw.history.parties import Parties, Party
-from thaw.sources import SourceError
+from thaw.sources import SourceError, json_loads
 from thaw.store import Store
 from thaw.whatif.evaluate import (
     ListingOutcome,
@@ -190,11 +190,9 @@ def _result_lines(path: Path, fh: TextIO) -> Iterator[tuple[int, Any]]:
         if not text.strip():
             continue
         try:
-            yield n, json.loads(text)
+            yield n, json_loads(text)
         except json.JSONDecodeError as exc:
             raise SourceError(path, f"not JSON: {exc.msg}", f"line {n}") from exc
-        except RecursionError:
-            raise SourceError(path, "not JSON: nested too deeply", f"line {n}") from None
 
 
 def _text_document(path: Path, fh: TextIO) -> dict[str, Any] | None:
@@ -211,11 +209,9 @@ def _text_document(path: Path, fh: TextIO) -> dict[str, Any] | None:
         return None
     fh.seek(0)
     try:
-        document = json.load(fh)
+        document = json_loads(fh.read())
     except json.JSONDecodeError as exc:
         raise SourceError(path, f"not JSON: {exc.msg}", f"line {exc.lineno}") from exc
-    except RecursionError:
-        raise SourceError(path, "not JSON: nested too deeply") from None
     if not isinstance(document, dict) or not isinstance(document.get("parties"), list):
         raise SourceError(path, "expected screen-text's object with a 'parties' list", "line 1")
     return {"row": 1, "name": path.name, "hits": document["parties"]}

@@ -29,6 +29,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
+from thaw.sources.base import json_loads
 from thaw.sources.common import clean
 from thaw.sources.ftm import iter_entities, model, thaw_country
 from thaw.sources.ownership import (
@@ -109,7 +110,7 @@ class FtmOwnershipReader(OwnershipReader):
         if not line.startswith(b"{"):
             return False
         try:
-            data = json.loads(line)
+            data = json_loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError):
             return b'"schema"' in line and b'"properties"' in line
         return isinstance(data, dict) and "schema" in data and "properties" in data

@@ -42,7 +42,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
-from thaw.sources.base import open_binary
+from thaw.sources.base import json_loads, open_binary
 from thaw.sources.common import clean, country_code
 from thaw.sources.ownership import (
     OwnershipLink,
@@ -170,7 +170,7 @@ class PscSnapshotReader(OwnershipReader):
                     continue
                 where = f"line {lineno}"
                 try:
-                    obj = json.loads(raw)
+                    obj = json_loads(raw)
                 except UnicodeDecodeError as exc:
                     raise SourceError(path, f"not UTF-8 text: {exc.reason}", where) from exc
                 except json.JSONDecodeError as exc:
