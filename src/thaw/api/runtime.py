@@ -458,6 +458,58 @@ class Updater:
                     )
 
 
+class AuditCompactor:
+    """Rolls the audit trail's closed segments into its archive
+    (:meth:`~thaw.store.state.Audit.compact`) once, ``after`` seconds after a
+    worker starts, by running ``thaw audit compact`` in a child process: the
+    worker's start and its serving pay nothing for it but the fork. With several
+    workers, a lock file in the home makes one of them do it; a failure is logged
+    (the segments stay, verifiable, for the next start)."""
+
+    def __init__(self, home: Path, after: float = 10.0) -> None:
+        self.home = home
+        self.after = after
+        self._stop = threading.Event()
+        self.returncode: int | None = None
+        """The exit status of ``thaw audit compact`` once it ran (``None``: not run)."""
+        self._thread = threading.Thread(target=self._run, name="thaw-audit-compact", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait until the roll-up is done (or was not this worker's to do)."""
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        if self._stop.wait(self.after):
+            return
+        with open(self.home / ".audit-compact.lock", "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return  # another worker rolls them up
+            run = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    "from thaw.cli import main; main()",
+                    "audit",
+                    "compact",
+                    "--home",
+                    str(self.home),
+                ],
+                capture_output=True,
+                text=True,
+            )
+            self.returncode = run.returncode
+            if run.returncode:
+                log.warning(
+                    "thaw audit compact failed (exit %d): %s", run.returncode, run.stderr[-2000:]
+                )
+
+
 @dataclass
 class Runtime:
     """The per-process objects of the service (``app.state.thaw``)."""
@@ -469,6 +521,7 @@ class Runtime:
     limiter: SharedRateLimiter
     audit: AuditWriter
     updater: Updater | None = None
+    compactor: AuditCompactor | None = None
 
     @classmethod
     def start(cls, settings: Settings) -> Runtime:
@@ -480,19 +533,28 @@ class Runtime:
         engine = Engine(settings.home, settings.reload_every, prepare=warm_up)
         engine.start()
         updater = Updater(engine.home, settings.update_every) if settings.update_every > 0 else None
+        writer = AuditWriter(
+            open_state(settings.home, settings.database_url),
+            at_once=settings.audit_commit == "now",
+            deferred=settings.audit_commit == "after",
+            segment=True,
+        )
+        compactor = None
+        if (
+            settings.audit_compact_at > 0
+            and state.backend == "sqlite"
+            and len(state.audit.segment_files()) >= settings.audit_compact_at
+        ):
+            compactor = AuditCompactor(engine.home)
         return cls(
             settings,
             engine,
             state,
             KeyCache(state.keys, settings.key_cache_ttl),
             SharedRateLimiter(engine.home / "serve-rate.bin", settings.rate_burst),
-            AuditWriter(
-                open_state(settings.home, settings.database_url),
-                at_once=settings.audit_commit == "now",
-                deferred=settings.audit_commit == "after",
-                segment=True,
-            ),
+            writer,
             updater,
+            compactor,
         )
 
     def close(self) -> None:
@@ -500,6 +562,8 @@ class Runtime:
         self.engine.stop()
         if self.updater is not None:
             self.updater.stop()
+        if self.compactor is not None:
+            self.compactor.stop()
         self.audit.close()
         self.audit.state.close()
         self.limiter.close()

@@ -75,6 +75,13 @@ class Settings(BaseModel):
         "clean stop nothing; while the trail cannot be written, requests get 503). "
         "now: before the answer, each record alone (thaw.api.runtime.AuditWriter).",
     )
+    audit_compact_at: int = Field(
+        16,
+        description="THAW_AUDIT_COMPACT_AT: with SQLite, when a worker starts and the "
+        "trail holds at least this many segment files (two per start of a two-worker "
+        "server), roll the closed ones into the archive (`thaw audit compact`, in a "
+        "child process, once per start; 0: never).",
+    )
     reload_every: float = Field(
         2.0, description="THAW_RELOAD_EVERY: seconds between checks for newly active lists."
     )
@@ -115,6 +122,7 @@ class Settings(BaseModel):
             cors_origins=origins,
             audit=_flag("THAW_AUDIT", True),
             audit_commit=_audit_commit(_env("THAW_AUDIT_COMMIT", "turn")),
+            audit_compact_at=int(_env("THAW_AUDIT_COMPACT_AT", "16")),
             reload_every=float(_env("THAW_RELOAD_EVERY", "2")),
             update_every=float(_env("THAW_UPDATE_EVERY", "0")),
             batch_processes=int(_env("THAW_BATCH_PROCESSES", str(_default_processes()))),

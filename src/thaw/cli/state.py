@@ -22,12 +22,22 @@ from thaw.cli._app import (
     err,
     fail,
 )
-from thaw.schemas.state import AuditVerifyModel, DecisionModel, KeyModel, audit_lines, csv_safe
+from thaw.schemas.state import (
+    AuditCompactModel,
+    AuditVerifyModel,
+    DecisionModel,
+    KeyModel,
+    audit_lines,
+    csv_safe,
+)
 from thaw.store.state import ROLES, Decision, State, open_state
 
 keys_app = typer.Typer(help="API keys of the service: create, list, revoke.", no_args_is_help=True)
 decisions_app = typer.Typer(help="Analysts' decisions on alerts.", no_args_is_help=True)
-audit_app = typer.Typer(help="The audit trail: verify its chain, export it.", no_args_is_help=True)
+audit_app = typer.Typer(
+    help="The audit trail: verify its chain, export it, archive closed segments.",
+    no_args_is_help=True,
+)
 app.add_typer(keys_app, name="keys")
 app.add_typer(decisions_app, name="decisions")
 app.add_typer(audit_app, name="audit")
@@ -277,3 +287,28 @@ def audit_export(
         finally:
             if output:
                 stream.close()
+
+
+@audit_app.command("compact")
+def audit_compact(
+    home: HomeOption = None, database_url: DatabaseOption = None, as_json: JsonOption = False
+) -> None:
+    """Roll the closed segments of the trail (a file per server worker and start)
+    into one archive, records and hashes unchanged: verify and export answer as
+    before. Exit 1 if a segment does not verify (it is left in place)."""
+    with _state(home, database_url) as state:
+        try:
+            report = state.audit.compact()
+        except ValueError as exc:
+            raise fail(str(exc)) from exc
+    if as_json:
+        _print_json(AuditCompactModel.of(report).model_dump())
+    else:
+        for problem in report.skipped:
+            err.print(f"[red]{escape(problem)}[/]", highlight=False)
+        err.print(
+            f"archived {report.segments:,} closed segment(s), {report.records:,} record(s);"
+            f" {report.still_open:,} open segment(s) left in place"
+        )
+    if report.skipped:
+        raise typer.Exit(1)

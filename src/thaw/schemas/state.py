@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from thaw.store.state import AuditRecord, AuditReport, Decision, KeyInfo
+from thaw.store.state import AuditRecord, AuditReport, CompactReport, Decision, KeyInfo
 
 
 class KeyModel(BaseModel):
@@ -132,6 +132,27 @@ class AuditVerifyModel(BaseModel):
     @classmethod
     def of(cls, r: AuditReport) -> AuditVerifyModel:
         return cls(ok=r.ok, records=r.records, problems=r.problems)
+
+
+class AuditCompactModel(BaseModel):
+    """The outcome of rolling closed audit segments into the archive
+    (``thaw audit compact``)."""
+
+    segments: int
+    """Segments rolled into the archive."""
+    records: int
+    """Their records."""
+    still_open: int
+    """Segments left in place because they are still open (a running server's, or
+    one killed before it closed its segment)."""
+    skipped: list[str]
+    """Closed segments left in place because they do not verify, each with why."""
+
+    @classmethod
+    def of(cls, r: CompactReport) -> AuditCompactModel:
+        return cls(
+            segments=r.segments, records=r.records, still_open=r.still_open, skipped=r.skipped
+        )
 
 
 AUDIT_CSV_FIELDS = (

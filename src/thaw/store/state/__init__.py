@@ -28,7 +28,13 @@ from pathlib import Path
 
 from thaw.store import default_home
 from thaw.store.state._db import Busy, Database, connect
-from thaw.store.state.audit import Audit, AuditRecord, AuditReport, PreparedRecord
+from thaw.store.state.audit import (
+    Audit,
+    AuditRecord,
+    AuditReport,
+    CompactReport,
+    PreparedRecord,
+)
 from thaw.store.state.decisions import VERDICTS, Decision, Decisions
 from thaw.store.state.keys import ROLES, KeyInfo, Keys, role_allows
 
@@ -39,6 +45,7 @@ __all__ = [
     "AuditRecord",
     "AuditReport",
     "Busy",
+    "CompactReport",
     "Decision",
     "Decisions",
     "KeyInfo",

@@ -177,15 +177,29 @@ class SqliteDatabase(Database):
     _WAIT_MS = int(TIMEOUT * 1000)
     """:attr:`TIMEOUT` as SQLite's ``busy_timeout`` (milliseconds)."""
 
-    def __init__(self, path: Path, ddl: str = _SQLITE_DDL, autocheckpoint: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path,
+        ddl: str = _SQLITE_DDL,
+        autocheckpoint: bool = True,
+        create: bool = True,
+    ) -> None:
         """``ddl``: the tables to create if missing (all the state's by default);
         ``autocheckpoint=False``: the commits never checkpoint the write-ahead log
-        themselves (the owner calls :meth:`checkpoint`)."""
+        themselves (the owner calls :meth:`checkpoint`); ``create=False``: open an
+        existing file only (:class:`sqlite3.OperationalError` if there is none,
+        rather than an empty new one)."""
         super().__init__()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        target: str | Path = path if create else f"{path.absolute().as_uri()}?mode=rw"
         self.db = sqlite3.connect(
-            path, isolation_level=None, check_same_thread=False, timeout=self.TIMEOUT
+            target,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=self.TIMEOUT,
+            uri=not create,
         )
         self._busy_ms = self._WAIT_MS
         enable_wal(self.db, self.TIMEOUT)

@@ -24,6 +24,21 @@ whose file was deleted, a record edited, inserted or deleted in it, and records
 cut off the end of a closed segment (even with its head rewritten).
 :meth:`Audit.export` merges every chain by time; each record names its
 ``segment`` (``None`` for the main chain).
+
+**The archive.** Each server start opens a segment per worker, so a long-lived
+deployment collects files. :meth:`Audit.compact` (``thaw audit compact``, and
+``thaw serve`` at start once enough have gathered) rolls the closed ones into one
+file, ``audit/archive.sqlite``: each segment's records are copied as they are
+(numbers, times, hashes, links) after its chain has been checked against its
+closing record, in one transaction that also notes its last record, and only
+after that commit is its file deleted. Nothing is hashed again: an archived
+segment is verified exactly as its file was, against the main chain's records of
+its opening and closing, so deleting it from the archive, editing, inserting or
+cutting off its records are detected as before, and :meth:`Audit.verify`,
+:meth:`Audit.export` and :meth:`Audit.count` give the same answers before and
+after a roll-up. A ``kill -9`` during one leaves either no copy (the file is
+still the segment) or a whole one (the file, if still there, is ignored and
+deleted by the next roll-up).
 """
 
 from __future__ import annotations
@@ -35,7 +50,7 @@ import os
 import re
 import secrets
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -262,7 +277,9 @@ class Audit:
         return sorted((p.stem, p) for p in folder.glob("*.db") if _SEGMENT_ID.fullmatch(p.stem))
 
     def _open_segment(self, segment_id: str, path: Path) -> Audit:
-        return Audit(SqliteDatabase(path, SQLITE_AUDIT_DDL), segment_id)
+        """A segment's file, to read (never an empty new one:
+        :class:`sqlite3.OperationalError` if it is gone)."""
+        return Audit(SqliteDatabase(path, SQLITE_AUDIT_DDL, create=False), segment_id)
 
     def _publications(self, value: Any) -> str:
         """The canonical JSON of a record's publications. Successive records
@@ -351,6 +368,12 @@ class Audit:
         hashed[7] = None if threshold is None else repr(threshold)  # as _row_hash has it
         return PreparedRecord(record, fields, _canonical_list(hashed)[1:-1])
 
+    def _scope(self) -> tuple[list[str], list[Any]]:
+        """The conditions (and their arguments) that select this chain's rows of
+        its table: none, a chain has a table of its own (but see
+        :class:`_ArchivedSegment`)."""
+        return [], []
+
     def _rows(
         self,
         since: str | None = None,
@@ -358,7 +381,8 @@ class Audit:
         after_seq: int = 0,
         batch: int = 2000,
     ) -> Iterator[tuple[Any, ...]]:
-        where = ["seq > ?"]
+        scope, scope_args = self._scope()
+        where = [*scope, "seq > ?"]
         args: list[Any] = []
         if since:
             where.append("at >= ?")
@@ -371,7 +395,7 @@ class Audit:
             rows = self.db.query(
                 f"SELECT {_COLUMNS} FROM audit WHERE {' AND '.join(where)}"
                 f" ORDER BY seq LIMIT {int(batch)}",
-                [last, *args],
+                [*scope_args, last, *args],
             )
             yield from rows
             if len(rows) < batch:
@@ -381,22 +405,30 @@ class Audit:
     def export(self, since: str | None = None, until: str | None = None) -> Iterator[AuditRecord]:
         """The records with ``since <= at < until`` (ISO dates or times; either may be
         omitted), with their query and results decoded: each chain in order, the
-        main chain's and its segments' merged by time."""
-        chains = [self._export_chain(since, until)]
-        chains += [self._export_segment(i, p, since, until) for i, p in self._segments()]
-        if len(chains) == 1:
-            yield from chains[0]
-            return
-        yield from heapq.merge(*chains, key=lambda r: (r.at or "", r.segment or "", r.seq or 0))
+        main chain's and its segments' (in files or archived) merged by time."""
+        segments = _Segments(self)
+        try:
+            chains = [self._export_chain(since, until)]
+            chains += [self._export_segment(segments, i, since, until) for i in segments.ids()]
+            if len(chains) == 1:
+                yield from chains[0]
+                return
+            yield from heapq.merge(*chains, key=lambda r: (r.at or "", r.segment or "", r.seq or 0))
+        finally:
+            segments.close()
 
     def _export_segment(
-        self, segment_id: str, path: Path, since: str | None, until: str | None
+        self, segments: _Segments, segment_id: str, since: str | None, until: str | None
     ) -> Iterator[AuditRecord]:
-        segment = self._open_segment(segment_id, path)
+        segment = segments.open(segment_id)
         try:
             yield from segment._export_chain(since, until)
         finally:
-            segment.db.close()
+            segment._release()
+
+    def _release(self) -> None:
+        """Done reading this segment: close its file."""
+        self.db.close()
 
     def _export_chain(self, since: str | None, until: str | None) -> Iterator[AuditRecord]:
         for r in self._rows(since, until):
@@ -418,64 +450,137 @@ class Audit:
             )
 
     def verify(self) -> AuditReport:
-        """Recompute the main chain and every segment (see the module docs); stops
-        listing problems after 100."""
+        """Recompute the main chain and every segment, in its file or archived (see
+        the module docs); stops listing problems after 100."""
         closed: dict[str, tuple[int, str] | None] = {}
         count, problems, _ = self._check_chain(closed)
-        files = dict(self._segments())
-        for segment_id, end in closed.items():
-            if len(problems) >= 100:
-                break
-            where = f"segment {segment_id}"
-            path = files.pop(segment_id, None)
-            if not _SEGMENT_ID.fullmatch(segment_id):
-                problems.append(f"{where}: not a segment name")
-                continue
-            if path is None:
-                problems.append(f"{where}: its file is missing (the segment was deleted)")
-                continue
-            try:
-                segment = self._open_segment(segment_id, path)
+        segments = _Segments(self)
+        if segments.problem:
+            problems.append(segments.problem)
+        try:
+            for segment_id, end in closed.items():
+                if len(problems) >= 100:
+                    break
+                where = f"segment {segment_id}"
+                if not _SEGMENT_ID.fullmatch(segment_id):
+                    problems.append(f"{where}: not a segment name")
+                    continue
+                if not segments.has(segment_id):
+                    problems.append(f"{where}: its file is missing (the segment was deleted)")
+                    continue
                 try:
-                    n, found, last = segment._check_chain({})
-                finally:
-                    segment.db.close()
-            except sqlite3.DatabaseError as exc:
-                problems.append(f"{where}: unreadable ({exc})")
-                continue
-            count += n
-            problems += found
-            if end is not None and last != end:
-                problems.append(
-                    f"{where}: ends at record {last[0]} but was closed at record {end[0]}"
-                    " (records cut off its end, or edited)"
-                )
-        for segment_id, path in files.items():  # files the main chain never opened
-            try:
-                segment = self._open_segment(segment_id, path)
-                try:
-                    n = segment.count()
-                finally:
-                    segment.db.close()
-            except sqlite3.DatabaseError as exc:
-                problems.append(f"segment {segment_id}: unreadable ({exc})")
-                continue
-            if n:  # an empty one is left by a crash before its opening was recorded
+                    segment = segments.open(segment_id)
+                    try:
+                        n, found, last = segment._check_chain({})
+                    finally:
+                        segment._release()
+                except sqlite3.DatabaseError as exc:
+                    problems.append(f"{where}: unreadable ({exc})")
+                    continue
                 count += n
-                problems.append(f"segment {segment_id}: {n} record(s) the trail never opened")
+                problems += found
+                if end is not None and last != end:
+                    problems.append(
+                        f"{where}: ends at record {last[0]} but was closed at record {end[0]}"
+                        " (records cut off its end, or edited)"
+                    )
+            for segment_id in segments.ids():  # segments the main chain never opened
+                if segment_id in closed:
+                    continue
+                try:
+                    segment = segments.open(segment_id)
+                    try:
+                        n = segment.count()
+                    finally:
+                        segment._release()
+                except sqlite3.DatabaseError as exc:
+                    problems.append(f"segment {segment_id}: unreadable ({exc})")
+                    continue
+                if n:  # an empty one is left by a crash before its opening was recorded
+                    count += n
+                    problems.append(f"segment {segment_id}: {n} record(s) the trail never opened")
+        finally:
+            segments.close()
         return AuditReport(not problems, count, problems[:100])
 
+    def compact(self) -> CompactReport:
+        """Roll the closed segments into the archive (``audit/archive.sqlite``; see
+        the module docs): each segment whose closing is on the main chain and
+        whose records verify against it is copied, records as they are (numbers,
+        times and hashes), in one transaction that also notes its last record;
+        only after that commit is its file deleted. A segment that does not
+        verify is left in place and named in the report; open segments (a running
+        server's, or one killed before it closed its segment) are left too.
+
+        Records are never rewritten, so :meth:`verify`, :meth:`export` and
+        :meth:`count` answer as before. A ``kill -9`` at any point leaves a
+        verifiable trail: before the commit, the archive holds nothing of the
+        segment; after it, the archive's copy is the segment (a file left beside
+        it is ignored, and deleted by the next roll-up). ``ValueError`` if the
+        main chain itself does not verify (nothing is archived then)."""
+        folder = self._segment_folder()
+        if folder is None:  # PostgreSQL: one shared chain, no segments
+            return CompactReport(0, 0, 0, [])
+        closed: dict[str, tuple[int, str] | None] = {}
+        _, problems, _ = self._check_chain(closed)
+        if problems:
+            raise ValueError(
+                f"the audit trail's main chain does not verify ({problems[0]}); "
+                "nothing was archived (see thaw audit verify)"
+            )
+        files = dict(self._segments())
+        archived = records = 0
+        skipped: list[str] = []
+        still_open = sum(1 for i, end in closed.items() if end is None and i in files)
+        if not any(end is not None and i in files for i, end in closed.items()):
+            return CompactReport(0, 0, still_open, [])
+        archive = _Archive(folder, create=True)
+        try:
+            for segment_id, end in closed.items():
+                path = files.get(segment_id)
+                if end is None or path is None:
+                    continue
+                try:
+                    n = archive.add(segment_id, path, end)
+                except _Refused as exc:
+                    skipped.append(str(exc))
+                    continue
+                except sqlite3.DatabaseError as exc:
+                    skipped.append(f"segment {segment_id}: unreadable ({exc})")
+                    continue
+                if n is not None:
+                    archived += 1
+                    records += n
+                _remove(path)
+            heads = archive.heads()
+        finally:
+            archive.close()
+        for stray in folder.glob("*.db-*"):  # left by a kill between two deletions
+            stem = stray.name.rsplit(".db-", 1)[0]
+            if stem in heads and not (folder / f"{stem}.db").exists():
+                stray.unlink(missing_ok=True)
+        return CompactReport(archived, records, still_open, skipped)
+
+    def segment_files(self) -> list[Path]:
+        """The segment files of this main chain (not yet archived; SQLite only)."""
+        return [path for _, path in self._segments()]
+
     def _check_chain(
-        self, closed: dict[str, tuple[int, str] | None]
+        self,
+        closed: dict[str, tuple[int, str] | None],
+        sink: Callable[[tuple[Any, ...]], None] | None = None,
     ) -> tuple[int, list[str], tuple[int, str]]:
         """Check this chain: how many records, the problems, its last record's
-        number and hash; notes the segments it opens and closes in ``closed``."""
+        number and hash; notes the segments it opens and closes in ``closed``, and
+        hands every row read to ``sink``."""
         where = "" if self.segment is None else f"segment {self.segment}: "
         problems: list[str] = []
         prev = ""
         expected_seq = 0
         count = 0
         for r in self._rows():
+            if sink is not None:
+                sink(r)
             count += 1
             seq = int(r[0])
             expected_seq += 1
@@ -505,12 +610,18 @@ class Audit:
     def count(self) -> int:
         """How many records the trail holds (the main chain and its segments)."""
         total = int(self.db.query("SELECT COUNT(*) FROM audit")[0][0])
-        for segment_id, path in self._segments():
-            segment = self._open_segment(segment_id, path)
-            try:
-                total += segment.count()
-            finally:
-                segment.db.close()
+        if self.segment is not None:
+            return total
+        segments = _Segments(self)
+        try:
+            for segment_id in segments.ids():
+                segment = segments.open(segment_id)
+                try:
+                    total += segment.count()
+                finally:
+                    segment._release()
+        finally:
+            segments.close()
         return total
 
 
@@ -523,3 +634,193 @@ def _note_segment(closed: dict[str, tuple[int, str] | None], action: str, query:
     except (ValueError, KeyError, TypeError):
         return
     closed[segment_id] = end
+
+
+@dataclass(frozen=True, slots=True)
+class CompactReport:
+    """The outcome of :meth:`Audit.compact`: segments rolled into the archive and
+    their records, segments left open, and the segments refused (each with why)."""
+
+    segments: int
+    records: int
+    still_open: int
+    skipped: list[str]
+
+
+ARCHIVE_FILE = "archive.sqlite"
+"""The archive of closed segments, in the segments' folder (its name is not a
+segment file's ``*.db``)."""
+
+_ARCHIVE_DDL = """
+CREATE TABLE IF NOT EXISTS audit (
+  segment TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  key_id TEXT,
+  key_name TEXT,
+  action TEXT NOT NULL,
+  dataset TEXT,
+  query TEXT NOT NULL,
+  publications TEXT NOT NULL,
+  algorithm TEXT,
+  threshold REAL,
+  results TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY (segment, seq)
+);
+CREATE TABLE IF NOT EXISTS audit_segments (
+  segment TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  archived_at TEXT NOT NULL
+);
+"""
+
+
+class _Refused(Exception):
+    """A segment that does not verify is not archived (the reason, naming it)."""
+
+
+class _ArchivedSegment(Audit):
+    """A segment rolled into the archive: its rows of the archive's ``audit``
+    table, its last record (its head) in ``audit_segments``."""
+
+    def _scope(self) -> tuple[list[str], list[Any]]:
+        return ["segment = ?"], [self.segment]
+
+    def _head(self) -> tuple[int, str]:
+        head = self.db.query(
+            "SELECT seq, hash FROM audit_segments WHERE segment = ?", (self.segment,)
+        )
+        return (int(head[0][0]), str(head[0][1])) if head else (0, "")
+
+    def count(self) -> int:
+        return int(
+            self.db.query("SELECT COUNT(*) FROM audit WHERE segment = ?", (self.segment,))[0][0]
+        )
+
+    def _release(self) -> None:
+        """Nothing: the archive's connection is shared (:class:`_Archive`)."""
+
+
+class _Archive:
+    """The archive of closed segments (:data:`ARCHIVE_FILE`, see
+    :meth:`Audit.compact`). Its commits wait for the disk (``synchronous=FULL``):
+    a segment's file is deleted only once its copy is durable."""
+
+    def __init__(self, folder: Path, create: bool) -> None:
+        self.db = SqliteDatabase(folder / ARCHIVE_FILE, _ARCHIVE_DDL, create=create)
+        self.db.execute("PRAGMA synchronous=FULL")
+
+    def heads(self) -> dict[str, tuple[int, str]]:
+        """The archived segments and their last records."""
+        rows = self.db.query("SELECT segment, seq, hash FROM audit_segments")
+        return {str(r[0]): (int(r[1]), str(r[2])) for r in rows}
+
+    def segment(self, segment_id: str) -> Audit:
+        return _ArchivedSegment(self.db, segment_id)
+
+    def add(self, segment_id: str, path: Path, end: tuple[int, str]) -> int | None:
+        """Copy a closed segment's records (its file at ``path``, closed at record
+        ``end``) in one transaction, checking its chain as they are read; how many,
+        or ``None`` if it was archived already (by another roll-up).
+        :class:`_Refused` (and nothing written) if it does not verify."""
+        insert = f"INSERT INTO audit (segment, {_COLUMNS}) VALUES ({', '.join('?' * 14)})"
+        with self.db.transaction():
+            if self.db.query("SELECT 1 FROM audit_segments WHERE segment = ?", (segment_id,)):
+                return None
+            segment = Audit(SqliteDatabase(path, SQLITE_AUDIT_DDL, create=False), segment_id)
+            rows: list[tuple[Any, ...]] = []
+
+            def sink(row: tuple[Any, ...]) -> None:
+                rows.append((segment_id, *row))
+                if len(rows) >= 2000:
+                    self.db.executemany(insert, rows)
+                    rows.clear()
+
+            try:
+                count, problems, last = segment._check_chain({}, sink)
+            finally:
+                segment.db.close()
+            if problems:
+                raise _Refused(f"{problems[0]} (not archived; see thaw audit verify)")
+            if last != end:
+                raise _Refused(
+                    f"segment {segment_id}: ends at record {last[0]} but was closed at"
+                    f" record {end[0]}"
+                    " (not archived; see thaw audit verify)"
+                )
+            self.db.executemany(insert, rows)
+            self.db.execute(
+                "INSERT INTO audit_segments (segment, seq, hash, archived_at) VALUES (?, ?, ?, ?)",
+                (segment_id, last[0], last[1], _now()),
+            )
+        return count
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class _Segments:
+    """The segments of a main chain as a reader finds them: their files, and the
+    segments rolled into the archive. The files are listed first and the archive
+    read after: a roll-up commits a segment's copy before it deletes its file, so
+    every listed segment is in its file or in the archive (a file gone when it is
+    opened was archived meanwhile, and is read from there)."""
+
+    def __init__(self, main: Audit) -> None:
+        self.main = main
+        self.files = dict(main._segments())
+        self.folder = main._segment_folder()
+        self.archive: _Archive | None = None
+        self.archived: dict[str, tuple[int, str]] = {}
+        self.problem: str | None = None
+        """Why the archive could not be read (``None``: it could, or there is none)."""
+        self._read_archive()
+
+    def _read_archive(self) -> None:
+        """Open the archive if there is one, and read which segments it holds; an
+        unreadable archive is noted in :attr:`problem`."""
+        if self.archive is None:
+            if self.folder is None or not (self.folder / ARCHIVE_FILE).exists():
+                return
+            try:
+                self.archive = _Archive(self.folder, create=False)
+                self.archived = self.archive.heads()
+            except sqlite3.DatabaseError as exc:
+                self.problem = f"the archive of closed segments is unreadable ({exc})"
+                return
+        self.archived = self.archive.heads()
+
+    def ids(self) -> list[str]:
+        """Every segment, by id."""
+        return sorted(self.files.keys() | self.archived.keys())
+
+    def has(self, segment_id: str) -> bool:
+        return segment_id in self.files or segment_id in self.archived
+
+    def open(self, segment_id: str) -> Audit:
+        """The segment, archived or in its file (release it with ``_release``)."""
+        if segment_id not in self.archived:
+            path = self.files[segment_id]
+            try:
+                return self.main._open_segment(segment_id, path)
+            except sqlite3.OperationalError:
+                if path.exists():
+                    raise
+                self._read_archive()  # archived since it was listed
+                if segment_id not in self.archived:
+                    raise
+        assert self.archive is not None
+        return self.archive.segment(segment_id)
+
+    def close(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+
+
+def _remove(path: Path) -> None:
+    """Delete a segment's file (an archived segment's), and its write-ahead log."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
