@@ -18,6 +18,7 @@ from typing import IO, Any
 from thaw.decisions import Judge, query_fingerprint
 from thaw.match import Query
 from thaw.screen.batch import check_row, open_source
+from thaw.sources.base import json_loads
 from thaw.store.state import Decision
 
 
@@ -45,14 +46,20 @@ def apply_to_lines(
     input: Path, fmt: str, results: IO[str], output: IO[str], judge: Judge
 ) -> Applied:
     """Copy ``results`` (JSON lines of ``input``, in input order) to ``output`` with
-    the decisions of each row's customer applied."""
+    the decisions of each row's customer applied. A line that is not a JSON object
+    (JSON nested too deeply included) is a :class:`ValueError` naming it."""
     counts = Applied()
     queries = _queries(input, fmt)
     current: tuple[int, Query] | None = None
-    for line in results:
+    for number, line in enumerate(results, 1):
         if not line.strip():
             continue
-        data: dict[str, Any] = json.loads(line)
+        try:
+            data = json_loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"results line {number}: not JSON ({exc.msg})") from None
+        if not isinstance(data, dict):
+            raise ValueError(f"results line {number}: not a JSON object")
         decisions = judge.of(data.get("id")) if data.get("hits") else {}
         if not decisions:
             output.write(line if line.endswith("\n") else line + "\n")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from thaw.ownership import Analysis, PartyFinder, analyse
+from thaw.sources.base import json_loads
 from thaw.store import Store, default_home
 from thaw.store.ownership import OwnershipStore
 
@@ -52,8 +53,12 @@ class OwnershipAnnotator:
         return out
 
     def annotate_line(self, line: str) -> str:
-        """One JSON line of ``screen-file`` output with its ``ownership`` key added."""
-        obj = json.loads(line)
+        """One JSON line of ``screen-file`` output with its ``ownership`` key added;
+        :class:`ValueError` if it is not JSON (nested too deeply included)."""
+        try:
+            obj = json_loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"not JSON ({exc.msg})") from None
         if isinstance(obj, dict):
             obj["ownership"] = self.exposures(str(obj.get("name") or ""))
         return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
