@@ -5,8 +5,13 @@ warm-up never keeps the lists from being served."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from thaw.api.engine import Engine, Snapshot
 from thaw.api.matching import warm_up
@@ -46,4 +51,57 @@ def test_warm_up_screens_a_sample_example(base_home: Path) -> None:
 
     snap.screener.screen_query = counting  # type: ignore[method-assign]
     warm_up(snap)
-    assert calls == ["John Smith"]
+    assert calls == ["John Smith", "리쥐안", "梅罗拉"]
+
+
+_TABLES_LOADED_LATER = """
+import functools, json, sys
+from pathlib import Path
+import thaw.api.matching as matching
+from thaw.api.engine import Snapshot
+
+if sys.argv[2] == "none":
+    matching._WARM_UP_NAMES = ()
+
+def loaded():
+    # the text package's table loaders: functions cached once (lru_cache(maxsize=1))
+    out = set()
+    for name, module in list(sys.modules.items()):
+        if name.startswith("thaw.text"):
+            for attr, value in list(vars(module).items()):
+                if isinstance(value, functools._lru_cache_wrapper):
+                    info = value.cache_info()
+                    if info.maxsize == 1 and info.currsize:
+                        out.add(f"{name}.{attr}")
+    return out
+
+snap = Snapshot.build(Path(sys.argv[1]))
+matching.warm_up(snap)
+before = loaded()
+for name in ("习近平", "김정은", "리쥐안", "王小明", "미쓰하루", "溝口"):
+    example = matching.EntityExample.model_validate(
+        {"schema": "Person", "properties": {"name": [name]}}
+    )
+    for query in matching.parse_example(example).queries:
+        snap.screener.screen_query(query, threshold=matching.DEFAULT_THRESHOLD, limit=5)
+print(json.dumps(sorted(loaded() - before)))
+"""
+
+
+@pytest.mark.parametrize("names", ["default", "none"])
+def test_warm_up_loads_the_hangul_and_han_reading_tables(base_home: Path, names: str) -> None:
+    """In a fresh process (the tables are loaded once per process): after the
+    warm-up, Korean and Chinese names load no table of the text package; without
+    the warm-up's Hangul and Han names ("none") they would."""
+    run = subprocess.run(
+        [sys.executable, "-c", _TABLES_LOADED_LATER, str(base_home), names],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    loaded_later = json.loads(run.stdout)
+    if names == "default":
+        assert loaded_later == []
+    else:
+        assert loaded_later, "the check no longer sees the tables being loaded"
