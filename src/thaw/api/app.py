@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import importlib
 import logging
+import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
@@ -30,6 +33,41 @@ decisions and a hash-chained audit trail of every screening.
 
 Send your key as `Authorization: Bearer KEY` (or `ApiKey KEY`).
 """
+
+
+_ECHO = 1000
+"""Longest string of a request that a validation error echoes (``input``)."""
+_ECHO_DEPTH = 8
+"""Deepest nesting of a request that a validation error echoes."""
+_ECHO_ITEMS = 100
+"""Most items of a list or object that a validation error echoes."""
+
+
+def json_safe(value: Any, depth: int = 0) -> Any:
+    """A validation error's details as JSON can carry them. FastAPI echoes the
+    offending ``input``, and its own encoding of it made the 422 answer fail (a
+    500) for a float JSON cannot write (``1e999`` parses as infinity), a string
+    UTF-8 cannot (a lone surrogate, ``"\\ud800"``) and a value nested some
+    hundreds deep (a ``RecursionError``). Here such floats become their text, such
+    characters their escapes; strings are cut at :data:`_ECHO` characters, lists
+    and objects at :data:`_ECHO_ITEMS` items and :data:`_ECHO_DEPTH` levels (what
+    is deeper is ``"…"``), and anything else is its text."""
+    if value is None or isinstance(value, bool | int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, str):
+        if len(value) > _ECHO:
+            value = value[:_ECHO] + "…"
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict | list | tuple):
+        if depth >= _ECHO_DEPTH:
+            return "…"
+        if isinstance(value, dict):
+            items = list(value.items())[:_ECHO_ITEMS]
+            return {str(json_safe(k, depth + 1)): json_safe(v, depth + 1) for k, v in items}
+        return [json_safe(v, depth + 1) for v in list(value)[:_ECHO_ITEMS]]
+    return json_safe(str(value), depth)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -64,6 +102,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise
     else:
         app.include_router(web.router)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": json_safe(exc.errors())}, 422)
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> JSONResponse:

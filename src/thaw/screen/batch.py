@@ -556,6 +556,9 @@ class _JsonlSource(_TextSource):
             except RecursionError:
                 yield _Raw(row, where, None, "unparsable JSON (nested too deeply)")
                 continue
+            except ValueError:  # an integer of more digits than Python converts
+                yield _Raw(row, where, None, "unparsable JSON (a number too long)")
+                continue
             if not isinstance(data, dict):
                 yield _Raw(row, where, None, "not a JSON object")
                 continue

@@ -363,11 +363,16 @@ def json_loads(text: str | bytes) -> Any:
     """``json.loads`` for text from outside: JSON nested past Python's recursion
     limit (``[[[…]]]`` a hundred thousand deep) is a :class:`json.JSONDecodeError`
     ("nested too deeply"), as any other malformed JSON is, rather than a
-    ``RecursionError`` that its callers would not expect."""
+    ``RecursionError`` that its callers would not expect; so is an integer of more
+    digits than Python converts (4,300: a plain ``ValueError`` from ``json``)."""
     try:
         return json.loads(text)
     except RecursionError:
         raise json.JSONDecodeError("nested too deeply", "", 0) from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        raise json.JSONDecodeError("a number too long", "", 0) from None
 
 
 def iter_xml(

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from thaw.api.auth import Principal, require
 from thaw.api.deps import audit, check_when_param
@@ -206,7 +206,9 @@ def add_webhook(
 
 @router.delete("/webhooks/{webhook_id}", status_code=204, responses=_ERRORS)
 def delete_webhook(
-    request: Request, webhook_id: int, principal: Annotated[Principal, Depends(require("admin"))]
+    request: Request,
+    webhook_id: Annotated[int, Path(ge=1, le=2**63 - 1)],  # SQLite's integers
+    principal: Annotated[Principal, Depends(require("admin"))],
 ) -> None:
     """Stop delivering to a webhook."""
     with _portfolios(request) as ps:
