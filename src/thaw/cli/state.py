@@ -3,7 +3,6 @@ state of the service (see :mod:`thaw.store.state`)."""
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from pathlib import Path
@@ -28,8 +27,8 @@ from thaw.schemas.state import (
     DecisionModel,
     KeyModel,
     audit_lines,
-    csv_safe,
 )
+from thaw.spreadsheet import SafeWriter
 from thaw.store.state import ROLES, Decision, State, open_state
 
 keys_app = typer.Typer(help="API keys of the service: create, list, revoke.", no_args_is_help=True)
@@ -232,10 +231,10 @@ def decisions_export(
                 stream.write(json.dumps(d, ensure_ascii=False) + "\n")
         else:
             fields = list(DecisionModel.model_fields)
-            writer = csv.writer(stream)
+            writer = SafeWriter(stream)
             writer.writerow(fields)
             for d in decisions:
-                writer.writerow([csv_safe(d[f]) for f in fields])
+                writer.writerow([d[f] for f in fields])
     finally:
         if output:
             stream.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterator
@@ -10,6 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from thaw.spreadsheet import SafeWriter
 from thaw.store.state import AuditRecord, AuditReport, CompactReport, Decision, KeyInfo
 
 
@@ -173,12 +173,6 @@ AUDIT_CSV_FIELDS = (
 )
 
 
-def csv_safe(value: object) -> str:
-    """A cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def audit_lines(records: Iterator[AuditRecord], fmt: str) -> Iterator[str]:
     """Audit records as JSON lines or CSV (with a header)."""
     if fmt == "jsonl":
@@ -186,17 +180,15 @@ def audit_lines(records: Iterator[AuditRecord], fmt: str) -> Iterator[str]:
             yield json.dumps(r.to_dict(), ensure_ascii=False) + "\n"
         return
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeWriter(buffer)
     writer.writerow(AUDIT_CSV_FIELDS)
     for r in records:
         data = r.to_dict()
         writer.writerow(
             [
-                csv_safe(
-                    json.dumps(data[f], ensure_ascii=False, sort_keys=True)
-                    if f in ("query", "publications", "results")
-                    else data[f]
-                )
+                json.dumps(data[f], ensure_ascii=False, sort_keys=True)
+                if f in ("query", "publications", "results")
+                else data[f]
                 for f in AUDIT_CSV_FIELDS
             ]
         )
