@@ -18,14 +18,18 @@ import pytest
 from tests.audit_records import audit_record
 from tests.cli._cli import thaw
 
-from thaw.store.state import open_state
+from thaw.store.state import Audit, open_state
 from thaw.store.state.audit import ARCHIVE_FILE
+
+LIVE: list[Audit] = []
+"""Segments left open by :func:`_trail`, kept as their running server keeps them
+(a segment's writer holds a lock on its file while it lives)."""
 
 
 def _trail(home: Path, closed: int = 3, records: int = 5, left_open: bool = True) -> list[str]:
     """``closed`` closed segments of ``records`` records each, a decision on the
     main chain after each, and (``left_open``) one more segment left open, as a
-    killed server leaves it; the closed segments' ids."""
+    running server keeps it (in :data:`LIVE`); the closed segments' ids."""
     ids = []
     with open_state(home) as state:
         for n in range(closed):
@@ -38,7 +42,7 @@ def _trail(home: Path, closed: int = 3, records: int = 5, left_open: bool = True
         if left_open:
             segment = state.audit.new_segment()
             segment.append_many([audit_record(90_000 + i) for i in range(2)])
-            segment.db.close()
+            LIVE.append(segment)
     return ids
 
 
@@ -195,7 +199,7 @@ _KILLED_COMPACT = textwrap.dedent(
     import os, signal, sys
     from pathlib import Path
     import thaw.store.state.audit as audit
-    from thaw.store.state import open_state
+    from thaw.store.state import Audit, open_state
 
     stage, segment = sys.argv[2], int(sys.argv[3])
     seen = {"now": 0, "remove": 0}
@@ -258,3 +262,41 @@ def test_a_trail_without_segments_has_nothing_to_roll(tmp_path: Path) -> None:
         report = state.audit.compact()
     assert (report.segments, report.records, report.still_open) == (0, 0, 0)
     assert not (tmp_path / "audit" / ARCHIVE_FILE).exists()
+
+
+_KILLED_SERVER = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from tests.audit_records import audit_record
+    from thaw.store.state import open_state
+
+    state = open_state(Path(sys.argv[1]))
+    segment = state.audit.new_segment()
+    segment.append_many([audit_record(i) for i in range(4)])
+    os.kill(os.getpid(), signal.SIGKILL)
+    """
+)
+
+
+def test_a_killed_servers_segment_is_rolled_up_once_its_writer_is_gone(tmp_path: Path) -> None:
+    """A segment never closed: while its writer lives it is left open; once its
+    process is gone (here killed), it is archived and checked as before, against
+    its own head."""
+    _trail(tmp_path, closed=1)  # one closed, one open and live
+    run = subprocess.run(
+        [sys.executable, "-c", _KILLED_SERVER, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    before = _answers(tmp_path)
+    # main chain: 3 openings, a decision, a closing; segments: 5, 2 (live), 4 (killed)
+    assert before[0] and before[1] == 5 + 5 + 2 + 4
+    with open_state(tmp_path) as state:
+        report = state.audit.compact()
+        assert (report.segments, report.records, report.still_open) == (2, 9, 1)
+        assert len(state.audit.segment_files()) == 1  # the live one
+    assert _answers(tmp_path) == before

@@ -143,8 +143,8 @@ class AuditCompactModel(BaseModel):
     records: int
     """Their records."""
     still_open: int
-    """Segments left in place because they are still open (a running server's, or
-    one killed before it closed its segment)."""
+    """Segments left in place because they are still open (a running server's;
+    one whose server was killed is rolled up)."""
     skipped: list[str]
     """Closed segments left in place because they do not verify, each with why."""
 

@@ -36,13 +36,16 @@ segment is verified exactly as its file was, against the main chain's records of
 its opening and closing, so deleting it from the archive, editing, inserting or
 cutting off its records are detected as before, and :meth:`Audit.verify`,
 :meth:`Audit.export` and :meth:`Audit.count` give the same answers before and
-after a roll-up. A ``kill -9`` during one leaves either no copy (the file is
+after a roll-up. A segment never closed (its server was killed) is rolled up
+once its writer is gone: the writer holds a shared lock on its file while it
+lives. A ``kill -9`` during a roll-up leaves either no copy (the file is
 still the segment) or a whole one (the file, if still there, is ignored and
 deleted by the next roll-up).
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import heapq
 import json
@@ -54,7 +57,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 import orjson
 
@@ -220,6 +223,9 @@ class Audit:
         self._pubs: tuple[Any, str] | None = None
         self._main: Audit | None = None
         """A segment's main chain (where its closing is recorded)."""
+        self._owner: IO[bytes] | None = None
+        """A segment's file, locked (shared) while its writer lives (see
+        :meth:`compact`)."""
 
     def _segment_folder(self) -> Path | None:
         """Where the segments of this main chain are (SQLite only)."""
@@ -242,6 +248,10 @@ class Audit:
         path = folder / f"{segment_id}.db"
         segment = Audit(SqliteDatabase(path, SQLITE_AUDIT_DDL, autocheckpoint=False), segment_id)
         segment._main = self
+        # held until the segment is closed, or its process ends (kill -9 included):
+        # a roll-up takes a segment never closed only once it can take this lock
+        segment._owner = open(path, "rb")  # noqa: SIM115 (closed by close_segment)
+        fcntl.flock(segment._owner.fileno(), fcntl.LOCK_SH)
         self.append(AuditRecord(action=OPEN_SEGMENT, query={"segment": segment_id}))
         return segment
 
@@ -264,6 +274,9 @@ class Audit:
         )
         self._main = None
         self.db.close()
+        if self._owner is not None:
+            self._owner.close()
+            self._owner = None
 
     def _head(self) -> tuple[int, str]:
         head = self.db.query("SELECT seq, hash FROM audit_head WHERE one = 1")
@@ -508,9 +521,11 @@ class Audit:
         the module docs): each segment whose closing is on the main chain and
         whose records verify against it is copied, records as they are (numbers,
         times and hashes), in one transaction that also notes its last record;
-        only after that commit is its file deleted. A segment that does not
-        verify is left in place and named in the report; open segments (a running
-        server's, or one killed before it closed its segment) are left too.
+        only after that commit is its file deleted. A segment never closed (its
+        server was killed) is rolled up too once its writer has ended (the lock
+        :meth:`new_segment` takes is free), checked against its own head as
+        :meth:`verify` checks it; a running server's segments are left open. A
+        segment that does not verify is left in place and named in the report.
 
         Records are never rewritten, so :meth:`verify`, :meth:`export` and
         :meth:`count` answer as before. A ``kill -9`` at any point leaves a
@@ -529,29 +544,35 @@ class Audit:
                 "nothing was archived (see thaw audit verify)"
             )
         files = dict(self._segments())
-        archived = records = 0
+        archived = records = still_open = 0
         skipped: list[str] = []
-        still_open = sum(1 for i, end in closed.items() if end is None and i in files)
-        if not any(end is not None and i in files for i, end in closed.items()):
-            return CompactReport(0, 0, still_open, [])
+        if not any(i in files for i in closed):
+            return CompactReport(0, 0, 0, [])
         archive = _Archive(folder, create=True)
         try:
             for segment_id, end in closed.items():
                 path = files.get(segment_id)
-                if end is None or path is None:
+                if path is None:
                     continue
+                owner = None
+                if end is None:  # never closed: its writer's, unless that has ended
+                    owner = _abandoned(path)
+                    if owner is None:
+                        still_open += 1
+                        continue
                 try:
                     n = archive.add(segment_id, path, end)
+                    if n is not None:
+                        archived += 1
+                        records += n
+                    _remove(path)
                 except _Refused as exc:
                     skipped.append(str(exc))
-                    continue
                 except sqlite3.DatabaseError as exc:
                     skipped.append(f"segment {segment_id}: unreadable ({exc})")
-                    continue
-                if n is not None:
-                    archived += 1
-                    records += n
-                _remove(path)
+                finally:
+                    if owner is not None:
+                        owner.close()
             heads = archive.heads()
         finally:
             archive.close()
@@ -639,7 +660,8 @@ def _note_segment(closed: dict[str, tuple[int, str] | None], action: str, query:
 @dataclass(frozen=True, slots=True)
 class CompactReport:
     """The outcome of :meth:`Audit.compact`: segments rolled into the archive and
-    their records, segments left open, and the segments refused (each with why)."""
+    their records, segments left open (their servers run), and the segments
+    refused (each with why)."""
 
     segments: int
     records: int
@@ -721,11 +743,11 @@ class _Archive:
     def segment(self, segment_id: str) -> Audit:
         return _ArchivedSegment(self.db, segment_id)
 
-    def add(self, segment_id: str, path: Path, end: tuple[int, str]) -> int | None:
-        """Copy a closed segment's records (its file at ``path``, closed at record
-        ``end``) in one transaction, checking its chain as they are read; how many,
-        or ``None`` if it was archived already (by another roll-up).
-        :class:`_Refused` (and nothing written) if it does not verify."""
+    def add(self, segment_id: str, path: Path, end: tuple[int, str] | None) -> int | None:
+        """Copy a segment's records (its file at ``path``, closed at record ``end``,
+        or never closed: ``None``) in one transaction, checking its chain as they
+        are read; how many, or ``None`` if it was archived already (by another
+        roll-up). :class:`_Refused` (and nothing written) if it does not verify."""
         insert = f"INSERT INTO audit (segment, {_COLUMNS}) VALUES ({', '.join('?' * 14)})"
         with self.db.transaction():
             if self.db.query("SELECT 1 FROM audit_segments WHERE segment = ?", (segment_id,)):
@@ -745,7 +767,7 @@ class _Archive:
                 segment.db.close()
             if problems:
                 raise _Refused(f"{problems[0]} (not archived; see thaw audit verify)")
-            if last != end:
+            if end is not None and last != end:
                 raise _Refused(
                     f"segment {segment_id}: ends at record {last[0]} but was closed at"
                     f" record {end[0]}"
@@ -818,6 +840,23 @@ class _Segments:
     def close(self) -> None:
         if self.archive is not None:
             self.archive.close()
+
+
+def _abandoned(path: Path) -> IO[bytes] | None:
+    """A segment never closed whose writer has ended (a server killed, or crashed):
+    its file, opened and locked so that no writer can own it meanwhile, else
+    ``None`` (its writer lives: :meth:`Audit.new_segment` holds a shared lock on
+    the file until the segment is closed or the process ends)."""
+    try:
+        owner = open(path, "rb")  # noqa: SIM115 (the caller closes it)
+    except FileNotFoundError:
+        return None
+    try:
+        fcntl.flock(owner.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        owner.close()
+        return None
+    return owner
 
 
 def _remove(path: Path) -> None:
