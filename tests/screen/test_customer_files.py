@@ -143,6 +143,21 @@ def test_deeply_nested_json_line_is_a_bad_row(screener: Screener, tmp_path: Path
     assert problems[0].reason == "unparsable JSON (nested too deeply)"
 
 
+def test_a_json_line_with_an_integer_too_long_is_a_bad_row(
+    screener: Screener, tmp_path: Path
+) -> None:
+    """A number of over 4,300 digits: json's plain ValueError sank the run (and
+    broke /screen/file's stream mid-answer)."""
+    path = tmp_path / "long.jsonl"
+    long = '{"name": ' + "9" * 5000 + "}"
+    path.write_text(f'{{"name": "Kirill Dmitriev"}}\n{long}\n{{"name": "Ocean Princess"}}\n')
+    lines, problems = run(screener, path)
+    assert [r["name"] for r in lines] == ["Kirill Dmitriev", "Ocean Princess"]
+    assert [(p.where, p.skipped, p.reason) for p in problems] == [
+        ("line 2", True, "unparsable JSON (a number too long)")
+    ]
+
+
 def test_odd_names_in_files(screener: Screener, tmp_path: Path) -> None:
     """Issue 17 #11: a JSON object as a name, NUL bytes, a name with too little
     information: each a bad row saying why."""

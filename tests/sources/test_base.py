@@ -24,3 +24,11 @@ def test_json_loads_refuses_nesting_past_the_recursion_limit(text: str | bytes) 
 def test_json_loads_keeps_json_errors() -> None:
     with pytest.raises(json.JSONDecodeError, match="Expecting property name"):
         json_loads("{not json")
+
+
+def test_json_loads_refuses_an_integer_too_long_to_convert() -> None:
+    """Over 4,300 digits ``json`` raises a plain ValueError, which callers that
+    catch malformed JSON did not expect: it is malformed JSON too."""
+    with pytest.raises(json.JSONDecodeError, match="a number too long"):
+        json_loads('{"name": ' + "9" * 5000 + "}")
+    assert json_loads("9" * 4000) == int("9" * 4000)
