@@ -42,7 +42,7 @@ class Case:
     method: str
     url: str
     content: bytes | None = None
-    headers: tuple[tuple[str, str], ...] = ()
+    headers: tuple[tuple[str, str | bytes], ...] = ()
 
 
 def _resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
@@ -121,6 +121,16 @@ _PARAM_VALUES: tuple[tuple[str, str], ...] = (
     ("a date out of range", "99999-99-99"),
 )
 
+_HEADERS: tuple[tuple[str, tuple[str, str | bytes]], ...] = (
+    ("a non-UTF-8 key", ("authorization", b"Bearer \xff\xfe\xc3(")),
+    ("a huge key", ("authorization", "Bearer " + "k" * 8000)),
+    ("a scheme without a key", ("authorization", "Bearer")),
+    ("an unknown scheme", ("authorization", "Basic YWxhZGRpbjpvcGVuc2VzYW1l")),
+    ("a non-UTF-8 content type", ("content-type", b"application/json; charset=\xff")),
+    ("an unknown charset", ("content-type", "application/json; charset=klingon")),
+)
+"""Headers that replace the admin's key or the body's type, one at a time."""
+
 _PATH_VALUES: tuple[tuple[str, str], ...] = (
     ("non-UTF-8", "%FF%FE"),
     ("a NUL", "a%00b"),
@@ -149,7 +159,7 @@ def _multipart(field: str, name: str, data: bytes, boundary: str = "sweep") -> b
 
 def _valid_body(
     spec: dict[str, Any], content: dict[str, Any]
-) -> tuple[bytes | None, tuple[tuple[str, str], ...]]:
+) -> tuple[bytes | None, tuple[tuple[str, str | bytes], ...]]:
     """A plausible body for an operation (sent with its spoilt parameters, so
     that they are not refused for a missing body before they are read)."""
     if "application/json" in content:
@@ -175,6 +185,8 @@ def _cases(spec: dict[str, Any]) -> Iterator[Case]:
             where = f"{method} {path}"
             content = op.get("requestBody", {}).get("content", {})
             body, headers = _valid_body(spec, content)
+            for what, header in _HEADERS:
+                yield Case(f"{where}: {what}", method, url, body, (*headers, header))
             for param in op.get("parameters", []):
                 if param["in"] == "path":
                     for what, value in _PATH_VALUES:
