@@ -48,6 +48,17 @@ CREATE TABLE IF NOT EXISTS decisions (
 CREATE INDEX IF NOT EXISTS decisions_customer ON decisions (customer_id, target_id);
 CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY,
+{audit_fields}
+);
+CREATE INDEX IF NOT EXISTS audit_at ON audit (at);
+CREATE TABLE IF NOT EXISTS audit_head (
+  one INTEGER PRIMARY KEY CHECK (one = 1),
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT OR IGNORE INTO audit_head (one, seq, hash) VALUES (1, 0, '');
+"""
+_SQLITE_AUDIT_FIELDS = """\
   at TEXT NOT NULL,
   key_id TEXT,
   key_name TEXT,
@@ -59,20 +70,30 @@ CREATE TABLE IF NOT EXISTS audit (
   threshold REAL,
   results TEXT NOT NULL,
   prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS audit_at ON audit (at);
-CREATE TABLE IF NOT EXISTS audit_head (
-  one INTEGER PRIMARY KEY CHECK (one = 1),
-  seq INTEGER NOT NULL,
-  hash TEXT NOT NULL
-);
-INSERT OR IGNORE INTO audit_head (one, seq, hash) VALUES (1, 0, '');
-"""
+  hash TEXT NOT NULL"""
+_SQLITE_DDL = _SQLITE_DDL.replace("{audit_fields}", _SQLITE_AUDIT_FIELDS)
 
 SQLITE_AUDIT_DDL = _SQLITE_DDL[_SQLITE_DDL.index("CREATE TABLE IF NOT EXISTS audit (") :]
 """The audit tables alone: what an audit segment's file holds
 (:meth:`thaw.store.state.audit.Audit.new_segment`)."""
+
+SQLITE_ARCHIVE_DDL = f"""
+CREATE TABLE IF NOT EXISTS audit (
+  segment TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+{_SQLITE_AUDIT_FIELDS},
+  PRIMARY KEY (segment, seq)
+);
+CREATE TABLE IF NOT EXISTS audit_segments (
+  segment TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  archived_at TEXT NOT NULL
+);
+"""
+"""The archive of closed audit segments: their records as they were, each with its
+segment's id, and each segment's last record
+(:meth:`thaw.store.state.audit.Audit.compact`)."""
 
 _POSTGRES_DDL = """
 CREATE TABLE IF NOT EXISTS api_keys (

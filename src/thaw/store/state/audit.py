@@ -61,7 +61,12 @@ from typing import IO, Any, NamedTuple
 
 import orjson
 
-from thaw.store.state._db import SQLITE_AUDIT_DDL, Database, SqliteDatabase
+from thaw.store.state._db import (
+    SQLITE_ARCHIVE_DDL,
+    SQLITE_AUDIT_DDL,
+    Database,
+    SqliteDatabase,
+)
 
 
 def _canonical(value: Any) -> str:
@@ -673,32 +678,6 @@ ARCHIVE_FILE = "archive.sqlite"
 """The archive of closed segments, in the segments' folder (its name is not a
 segment file's ``*.db``)."""
 
-_ARCHIVE_DDL = """
-CREATE TABLE IF NOT EXISTS audit (
-  segment TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  at TEXT NOT NULL,
-  key_id TEXT,
-  key_name TEXT,
-  action TEXT NOT NULL,
-  dataset TEXT,
-  query TEXT NOT NULL,
-  publications TEXT NOT NULL,
-  algorithm TEXT,
-  threshold REAL,
-  results TEXT NOT NULL,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL,
-  PRIMARY KEY (segment, seq)
-);
-CREATE TABLE IF NOT EXISTS audit_segments (
-  segment TEXT PRIMARY KEY,
-  seq INTEGER NOT NULL,
-  hash TEXT NOT NULL,
-  archived_at TEXT NOT NULL
-);
-"""
-
 
 class _Refused(Exception):
     """A segment that does not verify is not archived (the reason, naming it)."""
@@ -732,7 +711,7 @@ class _Archive:
     a segment's file is deleted only once its copy is durable."""
 
     def __init__(self, folder: Path, create: bool) -> None:
-        self.db = SqliteDatabase(folder / ARCHIVE_FILE, _ARCHIVE_DDL, create=create)
+        self.db = SqliteDatabase(folder / ARCHIVE_FILE, SQLITE_ARCHIVE_DDL, create=create)
         self.db.execute("PRAGMA synchronous=FULL")
 
     def heads(self) -> dict[str, tuple[int, str]]:
