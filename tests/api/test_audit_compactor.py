@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import fcntl
+import json
 from pathlib import Path
 
 import pytest
 
+from tests.api.conftest import copy_home, start_server, stop_server
 from tests.audit_records import audit_record
+from tests.cli._cli import thaw
 from thaw.api.runtime import AuditCompactor
 from thaw.api.settings import Settings
 from thaw.store.state import open_state
@@ -51,3 +54,37 @@ def test_the_threshold_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     assert Settings.from_env().audit_compact_at == 16
     monkeypatch.setenv("THAW_AUDIT_COMPACT_AT", "0")
     assert Settings.from_env().audit_compact_at == 0
+
+
+def test_a_roll_up_beside_a_running_server_changes_no_answer(
+    base_home: Path, tmp_path: Path
+) -> None:
+    """Over real HTTP: closed segments of earlier starts are rolled up while a
+    server runs; ``GET /audit`` and ``GET /audit/verify`` answer exactly as
+    before, the server's own segment stays open and in use, and after a clean
+    stop it is rolled up too."""
+    home = copy_home(base_home, tmp_path / "home")
+    _closed_segments(home, 2)
+    server = start_server(home)
+    try:
+        with server.client() as http:
+            match = {"queries": {"c": {"schema": "Person", "properties": {"name": ["Volkov"]}}}}
+            assert http.post("/match/default", json=match).status_code == 200
+            before = (http.get("/audit").text, http.get("/audit/verify").json())
+            assert before[1]["ok"] and len(before[0].splitlines()) == before[1]["records"]
+            run = thaw("audit", "compact", "--home", home, "--json")
+            assert run.code == 0, str(run)
+            assert json.loads(run.out) == {
+                "segments": 2,
+                "records": 6,
+                "still_open": 1,
+                "skipped": [],
+            }
+            assert (http.get("/audit").text, http.get("/audit/verify").json()) == before
+            assert http.post("/match/default", json=match).status_code == 200
+            assert http.get("/audit/verify").json()["records"] == before[1]["records"] + 1
+    finally:
+        stop_server(server)
+    with open_state(home) as state:
+        assert state.audit.compact().segments == 1
+        assert state.audit.segment_files() == [] and state.audit.verify().ok
