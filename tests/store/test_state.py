@@ -185,6 +185,16 @@ def test_audit_chain_verifies_and_exports(state: State) -> None:
     assert len(list(state.audit.export(until="2999-01-01"))) == 6
 
 
+def test_a_roll_up_without_segments_changes_nothing(state: State) -> None:
+    """The main chain alone (PostgreSQL's one shared chain, or SQLite's without
+    server segments): ``compact`` archives nothing and every answer stays."""
+    state.audit.append_many(_records(3))
+    before = (state.audit.verify(), list(state.audit.export()), state.audit.count())
+    report = state.audit.compact()
+    assert (report.segments, report.records, report.still_open, report.skipped) == (0, 0, 0, [])
+    assert (state.audit.verify(), list(state.audit.export()), state.audit.count()) == before
+
+
 def test_audit_detects_an_edited_record(state: State) -> None:
     state.audit.append_many(_records(4))
     raw(state, "UPDATE audit SET results = ? WHERE seq = 2", ('[{"id":"x","score":0.1}]',))
