@@ -74,7 +74,11 @@ def _sample(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0) -> Any
         if depth > 3:
             return {}
         props = schema.get("properties", {})
-        return {k: _sample(spec, v, depth + 1) for k, v in props.items()}
+        sample = {k: _sample(spec, v, depth + 1) for k, v in props.items()}
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, dict) and extra:  # a map, e.g. /match's queries
+            sample["name"] = _sample(spec, extra, depth + 1)
+        return sample
     if kind == "array":
         return [_sample(spec, schema.get("items", {}), depth + 1)] if depth < 3 else []
     return {"string": "x", "integer": 1, "number": 0.5, "boolean": True}.get(str(kind), "x")
@@ -241,6 +245,45 @@ def _json_cases(
             text = json.dumps({k: v for k, v in base.items() if k != key})
             text = text[:-1] + ("," if len(text) > 2 else "") + f'"{key}": {value}}}'
             yield Case(f"{where}: {key} {what}", method, url, text.encode(), headers)
+    for path in _nested(base):
+        for what, value in _NESTED_VALUES:
+            text = json.dumps(_replaced(base, path, _SPOT)).replace(json.dumps(_SPOT), value)
+            name = ".".join(map(str, path))
+            yield Case(f"{where}: {name} {what}", method, url, text.encode(), headers)
+
+
+_SPOT = "\u2603spoilt here\u2603"
+"""Stands in for a hostile value in a body's JSON until it is written in."""
+
+_NESTED_VALUES = tuple(
+    (what, value)
+    for what, value in _WRONG_VALUES
+    if what
+    in ("an object", "infinity", "a lone surrogate", "a NUL and a formula", "a 900-deep list")
+)
+"""What each value below the top level of a JSON body is replaced with."""
+
+
+def _nested(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """The paths to every value below the top level of a sample body."""
+    children: list[tuple[Any, Any]] = []
+    if isinstance(value, dict):
+        children = list(value.items())
+    elif isinstance(value, list):
+        children = list(enumerate(value))
+    for key, child in children:
+        if len(path) >= 1:
+            yield (*path, key)
+        yield from _nested(child, (*path, key))
+
+
+def _replaced(value: Any, path: tuple[Any, ...], new: Any) -> Any:
+    """A copy of ``value`` with what is at ``path`` replaced by ``new``."""
+    if not path:
+        return new
+    if isinstance(value, dict):
+        return {k: _replaced(v, path[1:], new) if k == path[0] else v for k, v in value.items()}
+    return [_replaced(v, path[1:], new) if i == path[0] else v for i, v in enumerate(value)]
 
 
 def _multipart_cases(
