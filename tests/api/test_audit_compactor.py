@@ -12,7 +12,7 @@ import pytest
 from tests.api.conftest import copy_home, start_server, stop_server
 from tests.audit_records import audit_record
 from tests.cli._cli import thaw
-from thaw.api.runtime import AuditCompactor
+from thaw.api.runtime import AuditCompactor, Runtime
 from thaw.api.settings import Settings
 from thaw.store.state import open_state
 
@@ -88,3 +88,18 @@ def test_a_roll_up_beside_a_running_server_changes_no_answer(
     with open_state(home) as state:
         assert state.audit.compact().segments == 1
         assert state.audit.segment_files() == [] and state.audit.verify().ok
+
+
+@pytest.mark.parametrize(("compact_at", "started"), [(3, True), (4, False)])
+def test_a_worker_starts_the_roll_up_once_enough_segment_files_gathered(
+    base_home: Path, tmp_path: Path, compact_at: int, started: bool
+) -> None:
+    """``THAW_AUDIT_COMPACT_AT``: two closed segments and the worker's own make
+    three files."""
+    home = copy_home(base_home, tmp_path / "home")
+    _closed_segments(home, 2)
+    rt = Runtime.start(Settings(home=home, audit_compact_at=compact_at, reload_every=3600))
+    try:
+        assert (rt.compactor is not None) == started
+    finally:
+        rt.close()
