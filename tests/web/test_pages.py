@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 from tests.web.conftest import VIEWPORT, Watched, screenshot
 
+from thaw.spreadsheet import safe_cell
+
 pytestmark = pytest.mark.realdata
 
 ARTICLE = Path(__file__).resolve().parents[3] / "shared" / "examples" / "news-article-dmitriev.txt"
@@ -372,6 +374,31 @@ def test_keyboard_and_labels(analyst: Watched) -> None:
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("() => document.activeElement.id") == "id_number"
+
+
+def test_csv_cells_follow_the_spreadsheet_rule(analyst: Watched) -> None:
+    """The page's CSV download escapes cells as thaw's own CSV files do
+    (thaw.spreadsheet.safe_cell), quoting aside: formulas, NUL bytes, numbers."""
+    page = analyst.page
+    page.goto("/")
+    page.wait_for_load_state("networkidle")
+    cells = [
+        "=cmd|' /C calc'!A0",
+        "+1+1",
+        "-12.5",
+        "-2+3",
+        "@SUM(A1)",
+        "\tx",
+        "\r=1",
+        "a\x00b",
+        "plain name",
+        "1e5",
+        "-inf",
+    ]
+    shown = page.evaluate("cells => cells.map(c => THAW.csvCell(c))", cells)
+    expected = [safe_cell(c) for c in cells]
+    expected = ['"' + e + '"' if "\r" in e else e for e in expected]  # the csv module's quoting
+    assert shown == expected
 
 
 def test_error_and_empty_states(browser: Any, web_server: Any) -> None:

@@ -220,10 +220,16 @@ const THAW = (() => {
     return el("a", { href: "/web/profile/" + encodeURIComponent(ref) }, text || ref);
   }
 
-  /** A CSV cell: quoted, and neutralised if a spreadsheet would read it as a formula. */
+  /**
+   * One CSV cell that a spreadsheet shows and never evaluates: the rule of
+   * thaw.spreadsheet.safe_cell (NUL bytes become U+FFFD; a cell starting with
+   * = + - @ tab or CR, unless it is a plain number, gets a leading quote).
+   */
   function csvCell(value) {
     let s = value === null || value === undefined ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    s = s.replace(/\0/g, "\ufffd");
+    const number = s.trim() === s && /^[+-]?[0-9]/.test(s) && !Number.isNaN(Number(s));
+    if (/^[=+\-@\t\r]/.test(s) && !number) s = "'" + s;
     return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
