@@ -10,7 +10,8 @@
   consonants, 0.6 for one), one consonant apart → 0.6; at most 0.6 when the
   abjad word ends in a written long *i* and the Latin one in a consonant
   (``سليماني``/``Salman``); an abjad *sh* also meets the French *ch*
-  (``عكاشة``/``Akkacha``);
+  (``عكاشة``/``Akkacha``); none when the Latin word writes a *v* and the
+  abjad word no letter that writes it (Khmer ``គន់`` *kun*/*Yevgeniy*);
 * otherwise an edit cost: consonant edits cost 1, edits that only touch vowels
   ½ (``Mosk``/``Musk``), transpositions count once; within a length-dependent
   budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5; 1 for words of
@@ -266,6 +267,35 @@ def _endings_differ(q: Token, r: Token) -> bool:
     return last != "e" or (len(word) > 1 and word[-2] not in _VOWELS)
 
 
+def _unwritten_v(q: Token, r: Token) -> bool:
+    """Whether the Latin word of an abjad pair writes a *v*, which is a
+    consonant in every romanisation and which every abjad writes (و, ו, ف, ב,
+    פ, Khmer វ, Thai ว: read *v*, *w*, *f*, *b* or *p*), while the abjad
+    word's reading has none of those letters. The consonant keys leave *v* and
+    *w* out, since ו and و also write vowels, so without this check the Khmer
+    គន់ *kun* met *Yevgeniy* (key ``kn``, 0.75). (A first *y* is not checked
+    likewise: the lists' Arabic drops a ي now and then, وسف for يوسف.)"""
+    a, latin = (q, r) if q.abjad else (r, q)
+    return "v" in latin.raw and not any(c in a.raw for c in "vwfbp")
+
+
+def abjad_pair_similarity(q: Token, r: Token, q_key: str, r_key: str) -> float:
+    """The similarity of two tokens of which one was written in an abjad (see
+    the module's documentation), their consonant keys given: the keys compared
+    (:func:`_abjad_similarity`), with the French *ch* (:func:`_french_sh`), at
+    most :data:`ABJAD_ENDING_SIM` when their endings differ
+    (:func:`_endings_differ`), and 0 when the Latin word writes a *v* the
+    abjad word does not (:func:`_unwritten_v`)."""
+    s = _abjad_similarity(q_key, r_key)
+    if s < 0.9:
+        s = _french_sh(q, r, s)
+    if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
+        s = ABJAD_ENDING_SIM
+    if s > 0 and _unwritten_v(q, r):
+        return 0.0
+    return s
+
+
 def token_similarity(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how it was found (see the module docs)."""
     if q.script_form and r.script_form:
@@ -289,11 +319,7 @@ def token_similarity(q: Token, r: Token) -> tuple[float, str]:
     if q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols):
         return SYMBOL_SIM, "symbol"
     if q.abjad != r.abjad:
-        s = _abjad_similarity(q.key, r.key)
-        if s < 0.9:
-            s = _french_sh(q, r, s)
-        if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
-            s = ABJAD_ENDING_SIM
+        s = abjad_pair_similarity(q, r, q.key, r.key)
         if s > 0:
             return s, "abjad"
         return 0.0, ""
@@ -517,11 +543,7 @@ class _QueryMemo:
                 else:
                     if r_key is None:
                         r_key = r.key
-                    s = _abjad_similarity(q_key, r_key)
-                    if s < 0.9:
-                        s = _french_sh(q, r, s)
-                    if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
-                        s = ABJAD_ENDING_SIM
+                    s = abjad_pair_similarity(q, r, q_key, r_key)
                     how = "abjad"
                 if s < MIN_SIM and cut and r_raw.startswith(q_raw):
                     s, how = TRUNCATED_SIM, "truncated"
@@ -544,11 +566,7 @@ class _QueryMemo:
                 elif q_abjad != r_abjad:
                     if r_key is None:
                         r_key = r.key
-                    s = _abjad_similarity(q_key, r_key)
-                    if s < 0.9:
-                        s = _french_sh(q, r, s)
-                    if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
-                        s = ABJAD_ENDING_SIM
+                    s = abjad_pair_similarity(q, r, q_key, r_key)
                     how = "abjad"
                 elif q_form or r_form:
                     # a Chinese or Korean syllable is a morpheme: it meets a Latin

@@ -98,8 +98,40 @@ _DIN_SUFFIX: Final = re.compile(
     r"^([a-z]{3,}?)(?:[aeiou]d)+(?:din|dine|deen|dinn)$"
     r"|^([a-z]{3,}?)(?:uddin|eddine|eddin|addin|iddin|uddeen)$"
 )
+#: *X al-Din* written joined with one *d* (*Ezzedine*, *Salahudin*,
+#: *Nureldine*, *Jallaloudine*), split only when the word is no name that
+#: rigour's corpus knows as a whole (*Claudine*, *Geraldine*) and *X* ends in
+#: a consonant, and not *Zain al-Abidin* (whose last word is *Abidin*, not
+#: *Din*).
+_DIN_JOINED: Final = re.compile(r"^([a-z]{3,}?)(?:[ea]l|ou|[aeiu])(?<!abi)d?(?:din|dine|deen)$")
+#: *al-Din* written as one word after the name it completes (*Nor Eldin*).
+_EL_DIN: Final = frozenset({"eldin", "eldine", "eldeen", "aldin", "aldeen"})
 _ALLAH_SUFFIX: Final = re.compile(r"^([a-z]{3,}?)(?:ullah|ollah|allah|ulla|ulah|olah|alah)$")
 _DIN_ENDS: Final = ("din", "dine", "deen", "dinn")
+#: The Arabic article written joined to the word it determines (*Elsseid*,
+#: *Alshawa*, *Elhassan*, *Binalshibh*: as-Sayyid, al-Shawa, al-Hassan, bin
+#: al-Shibh): an optional filiation particle, the article (its consonant
+#: assimilated to a doubled sun letter or not), and a word of three letters
+#: or more beginning with a consonant. Split only in an Arabic name
+#: (:func:`_arabic_context`), and only where the whole word is no name
+#: rigour's corpus knows (*Alberto*, *Elvira*).
+_JOINED_ARTICLE: Final = re.compile(r"^(b[ie]n)?[ae]l([bcdfghjklmnpqrstvwxz])(\2?)([a-z]{2,})$")
+#: Words that make a Latin-script name an Arabic one, for
+#: :data:`_JOINED_ARTICLE`: the particles of Arabic names and the commonest
+#: Arabic given names (their usual spellings, folded as written).
+_ARABIC_MARKERS: Final = frozenset(
+    {
+        "bin", "ben", "ibn", "bint", "abu", "abou", "abd", "abdul", "abdel", "al", "el",
+        "ould", "muhammad", "mohammad", "mohammed", "mohamed", "muhammed", "mohamad",
+        "ahmad", "ahmed", "ali", "hassan", "hasan", "hussein", "husain", "hussain",
+        "omar", "umar", "abdallah", "abdullah", "ibrahim", "ismail", "yusuf", "youssef",
+        "khalid", "khaled", "mustafa", "mahmoud", "salem", "saleh", "salih", "said",
+        "saeed", "sayed", "moussa", "musa", "amer", "sharif", "kamal", "hamza", "hamdan",
+        "nasser", "nasir", "jamal", "karim", "tariq", "walid", "faisal", "fahad", "saad",
+        "osman", "othman", "yasin", "yassin", "yahya", "yahia", "abbas", "khalil",
+        "rashid", "majid", "hamid", "hamad", "mansour", "mansur", "abdulaziz", "aziz",
+    }
+)  # fmt: skip
 _ALLAH_ENDS: Final = ("ullah", "ollah", "allah", "ulla", "ulah", "olah", "alah")
 _ROMAN: Final = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 _ROMAN_VALUES: Final = {"i": 1, "v": 5, "x": 10}
@@ -490,17 +522,31 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
     return out
 
 
+#: The first parts of most Persian and Afghan compound given names, which
+#: split off whatever follows them (محمدنظر *Mohammad Nazar*, غلامسرور
+#: *Gholam Sarwar*), also a name rigour's corpus does not know.
+_COMPOUND_HEADS: Final = ("محمد", "غلام")
+#: What follows such a head in a surname made of it, not in a compound
+#: (محمدیان *Mohammadian*, محمدی *Mohammadi*).
+_NAME_SUFFIXES: Final = frozenset({"یان", "يان", "ان", "ون", "ين", "زاده", "پور", "نژاد", "ئی"})
+
+
 @lru_cache(maxsize=20_000)
 def _joined_names(word: str) -> tuple[str, str] | None:
     """Two given names written as one word in Arabic script (Persian compounds:
     غلامرضا *Gholam Reza*, محمدعلی *Mohammad Ali*, محمدتقی *Mohammad Taghi*):
-    the word split where both halves are names rigour's name corpus knows (see
+    the word split after محمد or غلام (:data:`_COMPOUND_HEADS`), or where both
+    halves are names rigour's name corpus knows (see
     :func:`thaw.text.symbols.script_symbols`); ``None`` when it is no such word.
     The split is a variant reading (:func:`name_variants`): romanisations write
     such names joined (*Gholamreza*) as often as apart (*Gholam Reza*), also
     when the corpus knows the joined word as a name of its own."""
     if len(word) < 5 or word_script(word) != "Arabic":
         return None
+    for head in _COMPOUND_HEADS:
+        tail = word[len(head) :]
+        if word.startswith(head) and len(tail) >= 3 and tail not in _NAME_SUFFIXES:
+            return head, tail
     for i in range(len(word) - 2, 2, -1):
         head, tail = word[:i], word[i:]
         if head.endswith("ال"):
@@ -582,15 +628,29 @@ def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
                 out.append(_Word(m.group(1) or m.group(2), w.abjad))
                 out.append(_Word("din", w.abjad))
                 continue
+            m = _DIN_JOINED.match(a) if a.endswith(_DIN_ENDS) else None
+            if (
+                m is not None
+                and m.group(1)[-1] not in "aeiou"
+                and not w.abjad
+                and not word_symbols(a)
+            ):
+                # (a name ending in a vowel before it is a guess too far:
+                # *Allaidin* is Ala al-Din, not "Alla")
+                out.append(_Word(m.group(1), w.abjad))
+                out.append(_Word("din", w.abjad))
+                continue
             m = _ALLAH_SUFFIX.match(a) if a.endswith(_ALLAH_ENDS) else None
-            if m is not None and not a.startswith("abd"):
+            if m is not None and not a.startswith("abd") and not a.endswith("oulla"):
+                # (*-oulla* is the Greek diminutive: Androulla, Georgoulla)
                 out.append(_Word(m.group(1), w.abjad))
                 out.append(_Word("allah", w.abjad))
                 continue
         if w.hint is None and a in _ABD_ALONE:
             out.append(_Word("abd", w.abjad))
             continue
-        if w.hint is None and a in ("deen", "dine", "dinn"):
+        if w.hint is None and (a in ("deen", "dine", "dinn") or out and a in _EL_DIN):
+            # (*Nor Eldin*; a first word *Eldin* is the Bosnian given name)
             out.append(_Word("din", w.abjad))
             continue
         out.append(w)
@@ -602,6 +662,33 @@ def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
             continue
         merged.append(w)
     return merged
+
+
+def _split_joined_articles(words: list[_Word]) -> list[_Word]:
+    """In an Arabic name written in Latin letters (one with a word of
+    :data:`_ARABIC_MARKERS`, or a word read from Arabic script), each word
+    that writes the article joined to the next (:data:`_JOINED_ARTICLE`:
+    *Elsseid* → *seid*, *Alshawa* → *shawa*, *Binalshibh* → *bin shibh*) as the
+    words it joins, the article left out as analysis leaves it out where it is
+    written apart; so *ELSSEID* meets السيد and *Es-Seid*. Other names are
+    returned as they are."""
+    if not any(w.abjad or w.ascii in _ARABIC_MARKERS for w in words):
+        return words
+    out: list[_Word] = []
+    for w in words:
+        a = w.ascii
+        m = _JOINED_ARTICLE.match(a) if w.hint is None and not w.abjad else None
+        if m is None or not a.isalpha():
+            out.append(w)
+            continue
+        rest = m.group(2) + m.group(4)
+        if rest.startswith("lah") or word_symbols(a):
+            out.append(w)  # (*Allahdad*; a name of its own: *Alberto*)
+            continue
+        if m.group(1):
+            out.append(_Word(m.group(1)))
+        out.append(_Word(rest))
+    return out
 
 
 _LEET: Final = str.maketrans("01345789", "oieasjbg")
@@ -1060,6 +1147,8 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     words = _words(text, org_context, schema in (None, PERSON))
     words = _join_letter_runs(words) if org_context else words
     words = _split_arabic_compounds(words)
+    if schema is None or person:
+        words = _split_joined_articles(words)
     if person:
         words = _person_words(words)
     # number words are numbers in names of organisations, vessels and aircraft,
