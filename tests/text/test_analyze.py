@@ -112,6 +112,25 @@ def test_words_that_only_look_joined_are_kept(name: str) -> None:
         assert fold_token(first) in texts(name, "Person")
 
 
+@pytest.mark.parametrize(
+    ("written", "particle"),
+    [
+        ("Akhter Mohmad son of Noor Mohmad", "Akhter Mohmad bin Noor Mohmad"),
+        ("Ali s/o Khan", "Ali bin Khan"),
+        ("Amina d/o Khan", "Amina bint Khan"),
+        ("Mohamed Ould Abdel Aziz", "Mohamed bin Abdel Aziz"),
+        ("اختر محمد ولد نور محمد", "اختر محمد بن نور محمد"),
+    ],
+)
+def test_son_of_in_any_spelling_is_the_filiation_particle(written: str, particle: str) -> None:
+    assert texts(written, "Person") == texts(particle, "Person")
+    assert "bin" in roles(particle, "Person") or "bint" in roles(particle, "Person")
+
+
+def test_son_alone_is_a_name() -> None:
+    assert roles("Son Heung Min", "Person")["son"] == "name"
+
+
 def test_a_greek_diminutive_in_oulla_is_no_allah() -> None:
     assert texts("Androulla", "Person") == [fold_token("androulla")]
     assert texts("Nasrulla", "Person") == texts("Nasr Allah", "Person")

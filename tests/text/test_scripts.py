@@ -480,6 +480,10 @@ def test_greek_writes_foreign_sounds_inside_words() -> None:
         ("אהרונוביץ'", "Aharonowicz"),  # Polish cz
         ("محمدنظر عظیمی", "Mohammad Nazar Azimi"),
         ("سيامک ره\u200cپيک", "Siyamak Rah-Peyk"),
+        ("اسدالله", "Asadullah"),  # X-ullah as one word
+        ("عبیداللہ", "Ubaidullah"),
+        ("حسن نصرالله", "Hassan Nasrallah"),
+        ("بلڨاسم", "Belkassem"),  # the Maghrebi gaf
     ],
 )
 def test_readings_of_rigour_and_list_names(original: str, latin: str) -> None:
@@ -489,3 +493,9 @@ def test_readings_of_rigour_and_list_names(original: str, latin: str) -> None:
 
     entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
     assert score(Query(original, "Person"), entry).score >= DEFAULT_THRESHOLD
+
+
+def test_ullah_written_as_one_word_is_two() -> None:
+    assert transliterate_word("اسدالله") == (("asd", "allah"), True)
+    assert transliterate_word("الله") == (("allah",), True)
+    assert transliterate_word("عبدالله") == (("abdallah",), True)

@@ -1143,6 +1143,10 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
         # a name written in Persian is read the Persian way in every word
         # (رضا is Reza in غلامرضا ضیایی, although only its neighbour shows it)
         text = text.translate(PERSIAN_Z)
+    if schema in (None, PERSON) and ("/" in text or " of " in text):
+        # "son of" spelt out or abbreviated (*Akhter Mohmad son of Noor Mohmad*,
+        # *Ali s/o Khan*): the filiation particle
+        text = _FILIATION_PHRASE.sub(_filiation_particle, text)
     text = _mark_legal_forms(text, person)
     words = _words(text, org_context, schema in (None, PERSON))
     words = _join_letter_runs(words) if org_context else words
@@ -1171,6 +1175,15 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
         _INITIALS_POOL.clear()
     initials = _INITIALS_POOL.setdefault(initials, initials)
     return AnalyzedName(name, all_tokens, schema, truncated, active, runs, initials)
+
+
+#: "son of" and "daughter of" written out or as South Asian names abbreviate
+#: them (s/o, d/o) between two names.
+_FILIATION_PHRASE: Final = re.compile(r"(?<=\w )(?:(son|daughter) of|(s|d)/o)(?= \w)")
+
+
+def _filiation_particle(match: re.Match[str]) -> str:
+    return "bint" if (match.group(1) or match.group(2))[0] == "d" else "bin"
 
 
 _KANA: Final = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")

@@ -299,7 +299,8 @@ def persian_z_variant(name: str) -> tuple[str, ...]:
 #: leaves as they are, as the Arabic or Persian letter of their sound: Urdu
 #: ہ ھ (h), ٹ ڈ ڑ (retroflex t d r), ں (n), ے (e); Kurdish ە (e), ڵ (l), ڕ (r),
 #: ۆ (o), ێ (e); Uyghur ۇ ۈ ۋ, ې (تەلبانی *Talabani*, بھٹو *Bhutto*);
-#: Pashto ښ (*sh*, *x*: پښتون *Pashtun*, which ICU splits into two words).
+#: Pashto ښ (*sh*, *x*: پښتون *Pashtun*, which ICU splits into two words);
+#: Maghrebi ڨ (*g*: بلڨاسم *Belgacem*) and ڤ (*v*).
 _ARABIC_SCRIPT_LETTERS: Final = str.maketrans(
     {
         "ہ": "ه",
@@ -320,13 +321,16 @@ _ARABIC_SCRIPT_LETTERS: Final = str.maketrans(
         "ۋ": "و",
         "ې": "ی",
         "ښ": "ش",
+        "ڨ": "گ",
+        "ڤ": "ف",
     }
 )
-_ARABIC_SCRIPT_OTHERS: Final = frozenset("ہھۀٹڈڑںےەڵڕۆێۇۈۋېښ")
+_ARABIC_SCRIPT_OTHERS: Final = frozenset("ہھۀٹڈڑںےەڵڕۆێۇۈۋېښڨڤ")
 
 
 #: The particles of Arabic names, whose vowels are known although unwritten:
-#: filiation (بن *bin*, ابن *ibn*, بنت *bint*), kunya (أبو *Abu*, أم *Umm*).
+#: filiation (بن *bin*, ابن *ibn*, بنت *bint*, ولد *walad*), kunya (أبو *Abu*,
+#: أم *Umm*).
 #: Read so, name analysis knows them as it knows *bin* and *Abu* in Latin
 #: letters (a particle, not a name word ``bn`` that must be matched).
 _ARABIC_PARTICLES: Final = {
@@ -334,6 +338,7 @@ _ARABIC_PARTICLES: Final = {
     "ابن": "ibn",
     "إبن": "ibn",
     "بنت": "bint",
+    "ولد": "walad",
     "أبو": "abu",
     "ابو": "abu",
     "أم": "umm",
@@ -366,6 +371,10 @@ def _arabic(word: str) -> list[str]:
         word = word[:-1] + "ه"
     if word.startswith("ال") and len(word) > 3:
         word = word[2:]
+    if word.endswith("الله") and len(word) > 5 and not word.startswith("عبد"):
+        # X-ullah written as one word, as Persian and Urdu write it (اسدالله
+        # *Asadullah*, یدالله *Yadollah*): two words, as Latin letters are read
+        return [*_arabic(word[:-4]), "allah"]
     if word.startswith("عبد") and len(word) > 4:
         rest = word[3:]
         if rest.startswith("ال"):
