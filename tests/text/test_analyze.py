@@ -26,6 +26,7 @@ def roles(name: str, schema: str | None = None) -> dict[str, str]:
         ("Erdoğan", "Erdogan"),
         ("Abramowicz", "Abramovich"),  # Polish cz
         ("Wilczek", "Vilchek"),
+        ("Rushhak", "Rushchak", "Рущак"),  # Щ in GOST 7.79
     ],
 )
 def test_romanisation_variants_fold_together(variants: tuple[str, ...]) -> None:

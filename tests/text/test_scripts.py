@@ -240,7 +240,14 @@ def test_ossetian_dz_is_also_read_dzh() -> None:
     assert cyrillic_variant("Дидье Дзагоев") == ("дидиер джагоев",)
     # Belarusian дз (dzekanne) has its Russian form instead; Ukrainian дз is dz
     assert cyrillic_variant("Віктар Генадзьевіч ХРЭНІН") == ("виктар генадьевич хренин",)
-    assert cyrillic_variant("Віталій Дзюба") == ()
+    assert cyrillic_variant("Віталій Дзюба") == ("виталий дзюба",)  # Russian letters
+
+
+def test_ukrainian_names_are_also_read_with_russian_letters() -> None:
+    # rigour reads Євген as Yevhen; the lists write Yevgeny, Gubariev
+    assert cyrillic_variant("Євген ГРИЦЕНКО") == ("евген гриценко",)
+    assert cyrillic_variant("Павло ГУБАРЄВ") == ("павло губарев",)
+    assert cyrillic_variant("Павел Губарев") == ()
 
 
 @settings(max_examples=300, deadline=None)
@@ -478,12 +485,18 @@ def test_greek_writes_foreign_sounds_inside_words() -> None:
         ("אור-אל", "Orel"),
         ("הר-נוי", "Harnoy"),
         ("אהרונוביץ'", "Aharonowicz"),  # Polish cz
+        ("מרקוביץ'", "Markowitsch"),  # German tsch
+        ("קוצ'ר", "Kutcher"),  # English tch
         ("محمدنظر عظیمی", "Mohammad Nazar Azimi"),
         ("سيامک ره\u200cپيک", "Siyamak Rah-Peyk"),
         ("اسدالله", "Asadullah"),  # X-ullah as one word
         ("عبیداللہ", "Ubaidullah"),
         ("حسن نصرالله", "Hassan Nasrallah"),
         ("بلڨاسم", "Belkassem"),  # the Maghrebi gaf
+        ("գազանճյան", "Kazanjian"),  # Western Armenian
+        ("Պետրոս", "Bedros"),
+        ("Євген Дмитрович ГРИЦЕНКО", "Yevgeny Dmitrievich GRITSENKO"),  # Canada
+        ("Павло Юрійович ГУБАРЄВ", "Pavlo Yuriyovich GUBARIEV"),  # OFSI
     ],
 )
 def test_readings_of_rigour_and_list_names(original: str, latin: str) -> None:
@@ -499,3 +512,16 @@ def test_ullah_written_as_one_word_is_two() -> None:
     assert transliterate_word("اسدالله") == (("asd", "allah"), True)
     assert transliterate_word("الله") == (("allah",), True)
     assert transliterate_word("عبدالله") == (("abdallah",), True)
+
+
+def test_abjad_keys_read_the_ch_of_european_spellings() -> None:
+    # tch, tsch and cz write the one letter צ׳ or چ writes
+    assert abjad_key("kutcher") == abjad_key("kucher")
+    assert abjad_key("markowitsch") == abjad_key("markovich")
+    assert abjad_key("wilczek") == abjad_key("vilchek")
+
+
+def test_armenian_names_have_their_western_reading() -> None:
+    assert name_variants("Պետրոս", "Person") == ("Բեդրոս",)  # Bedros
+    assert name_variants("Մոմճեան", "Person") == ("Մոմջեան",)  # Momjian
+    assert name_variants("Արամ", "Person") == ()  # no stop or affricate to swap

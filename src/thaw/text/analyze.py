@@ -66,6 +66,7 @@ from thaw.text.translit import (
     PERSIAN_LETTERS,
     PERSIAN_Z,
     arabic_script_variants,
+    armenian_variant,
     cyrillic_variant,
     greek_variant,
     hebrew_variant,
@@ -1195,6 +1196,7 @@ _GREEK: Final = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _ARABIC: Final = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 _HEBREW: Final = re.compile("[\u05d0-\u05ea]")
 _KHMER: Final = re.compile("[\u1780-\u17ff]")
+_ARMENIAN: Final = re.compile("[\u0531-\u0587]")
 
 
 def _thai_variant(name: str) -> tuple[str, ...]:
@@ -1224,7 +1226,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     (:func:`thaw.text.translit.cyrillic_variant`); a name in Greek letters, its
     classical transcription (:func:`thaw.text.translit.greek_variant`); a
     Hebrew surname in *-יץ*, its Slavic *-ich* (:func:`thaw.text.translit.hebrew_variant`);
-    a Khmer name, its syllables apart (:func:`thaw.text.khmer.khmer_variant`).
+    a Khmer name, its syllables apart (:func:`thaw.text.khmer.khmer_variant`);
+    an Armenian name, its Western reading
+    (:func:`thaw.text.translit.armenian_variant`).
 
     A person's name in Latin letters romanised in Wade–Giles (*Mao Tse-tung*) has
     its pinyin reading as the variant (*mao zedong*,
@@ -1252,6 +1256,8 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         return hebrew_variant(name)
     if not name.isascii() and _KHMER.search(name):
         return khmer_variant(name)
+    if not name.isascii() and _ARMENIAN.search(name):
+        return armenian_variant(name)
     if not _HAN.search(name):
         if not name.isascii() and _HANGUL.search(name):
             return hangul_variants(name)

@@ -51,7 +51,8 @@ a Belarusian name's Russian form (:func:`belarusian_variant`), a French
 name's silent final *r* and an Ossetian ``дз`` in Cyrillic
 (:func:`cyrillic_variant`), a Greek name's classical transcription
 (:func:`greek_variant`), a Hebrew surname's Slavic *-ich*
-(:func:`hebrew_variant`), and a Khmer name's syllables apart
+(:func:`hebrew_variant`), an Armenian name's Western reading
+(:func:`armenian_variant`), and a Khmer name's syllables apart
 (:func:`thaw.text.khmer.khmer_variant`).
 """
 
@@ -731,6 +732,16 @@ _OSSETIAN_DZ: Final = re.compile("дз", re.I)
 _UKRAINIAN_BELARUSIAN: Final = frozenset("іїєўґ")
 
 
+#: Letters only Ukrainian writes (і, ї, є, ґ; Belarusian's і comes with ў, ы
+#: or э, :func:`is_belarusian`), and the Russian letters for the same sounds
+#: as Russian transcribes Ukrainian names (Євген *Yevgeny*'s Евген, Губарєв
+#: Губарев, Юрійович Юриович): rigour reads a word with one of them in the
+#: Ukrainian national system (*Yevhen*, *Hubariev*), a word without them as
+#: Russian.
+_UKRAINIAN_ONLY: Final = frozenset("іїєґ")
+_UK_TO_RU: Final = str.maketrans({"і": "и", "ї": "йи", "є": "е", "ґ": "г", "'": "", "ʼ": ""})
+
+
 @lru_cache(maxsize=4096)
 def cyrillic_variant(name: str) -> tuple[str, ...]:
     """Another reading of a name in Cyrillic: a Belarusian name's Russian form
@@ -738,16 +749,37 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
     restored (Дидье → Дидиер, romanised *Didier*) and, in a name not written
     in Ukrainian, Ossetian ``дз`` read *dzh* (``дж``, :data:`_OSSETIAN_DZ`; the
     reading is offered beside the Russian one, Дзержинский stays *Dzerzhinsky*).
-    Empty for most names."""
+    A Ukrainian name is also read with the letters Russian writes for its own
+    (:data:`_UK_TO_RU`: Євген Гриценко → Евген Гриценко, romanised *Yevgen
+    Gritsenko*), as the lists romanise Ukrainians listed under Russia
+    regimes. Empty for most names."""
     found = belarusian_variant(name)
     if found:
         return found
     text = name.lower()
+    slavic = not _UKRAINIAN_BELARUSIAN.isdisjoint(text)
+    if not _UKRAINIAN_ONLY.isdisjoint(text):
+        text = text.translate(_UK_TO_RU)
     if _FRENCH_IER.search(text):
         text = _FRENCH_IER.sub("иер", text)
-    if "дз" in text and _UKRAINIAN_BELARUSIAN.isdisjoint(text):
+    if "дз" in text and not slavic:
         text = _OSSETIAN_DZ.sub("дж", text)
     return (text,) if text != name.lower() else ()
+
+
+#: Western Armenian (the diaspora's: Beirut, Istanbul, the Americas) reads the
+#: voiced and voiceless stops and affricates of Eastern Armenian the other
+#: way round: Գէորգեան *Kevorkian*, Մոմճեան *Momjian*, Պետրոս *Bedros*.
+_WESTERN_ARMENIAN: Final = str.maketrans("բպգկդտջճձծԲՊԳԿԴՏՋՃՁԾ", "պբկգտդճջծձՊԲԿԳՏԴՃՋԾՁ")
+
+
+@lru_cache(maxsize=4096)
+def armenian_variant(name: str) -> tuple[str, ...]:
+    """A name in Armenian letters read as Western Armenian spells it
+    (:data:`_WESTERN_ARMENIAN`: Գազանճյան *Kazanjian*, beside the Eastern
+    *Gazanchyan* that analysis reads). Empty when no letter changes."""
+    western = name.translate(_WESTERN_ARMENIAN)
+    return (western,) if western != name else ()
 
 
 #: Modern Greek digraphs for b, d, g at the start of a word (Μπους *Bush*,
