@@ -128,6 +128,14 @@ def test_son_of_in_any_spelling_is_the_filiation_particle(written: str, particle
     assert "bin" in roles(particle, "Person") or "bint" in roles(particle, "Person")
 
 
+def test_a_name_written_surname_first_has_a_run_in_said_order() -> None:
+    # HIENG, Hing Bun is said Hing Bun Hieng: Bun and Hieng may be one word
+    runs = analyze_name("HIENG, Hing Bun", "Person").compounds
+    assert (2, 4, "bunhieng") in runs
+    assert all(end <= 3 for _, end, _ in analyze_name("Hieng Hing Bun", "Person").compounds)
+    assert all(end <= 3 for _, end, _ in analyze_name("HIENG, Hing Bun", "Company").compounds)
+
+
 def test_son_alone_is_a_name() -> None:
     assert roles("Son Heung Min", "Person")["son"] == "name"
 

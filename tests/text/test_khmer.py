@@ -93,6 +93,12 @@ def test_a_khmer_name_finds_its_listing() -> None:
         hits = screener.screen(khmer, "Person").hits
         assert hits and hits[0].listings[0].source_id == source_id, khmer
         assert hits[0].score >= 0.9
+    # the given name written joined in Latin letters (nothing found before):
+    # the listed name's last given name and surname, adjacent as it is said
+    for latin in ("Hing Bunhieng", "Bunhieng Hing"):
+        hits = screener.screen(latin, "Person").hits
+        assert hits and hits[0].listings[0].source_id == "1", latin
+        assert hits[0].score >= 0.9
 
 
 def test_a_short_khmer_word_meets_no_latin_word_with_a_v() -> None:

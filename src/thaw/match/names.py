@@ -31,7 +31,9 @@
 first, in any order (``Dmitriev Kirill`` = ``Kirill Dmitriev``). Compounds
 compete with single pairs: two or three adjacent tokens of one side,
 concatenated, against one of the other (``Abdul Rahman``/``Abdulrahman``,
-``hua wei``/``Huawei``, ``VladimirPutin``, ``SiemensAG``); a query run written
+``hua wei``/``Huawei``, ``VladimirPutin``, ``SiemensAG``; in a name written
+"SURNAME, Given names" also the last given name and the surname, adjacent as
+the name is said: ``HIENG, Hing Bun``/``Hing Bunhieng``); a query run written
 in an abjad is compared with a Latin word by consonant key, equal keys of four
 letters or more whose letters are within the edit budget only
 (``کمالی سروستانی``/``Kamalisarvestani``, ``أبو بكر``/``Abubakar``: the Latin
@@ -67,7 +69,7 @@ from typing import Final, NamedTuple
 from rapidfuzz.distance import OSA
 
 from thaw.text import AnalyzedName, Token, abjad_key, fold_token, skeleton
-from thaw.text.analyze import compound_runs
+from thaw.text.analyze import compound_runs, run_indices
 from thaw.text.stats import TokenStats
 
 #: Least similarity at which two tokens may be aligned.
@@ -513,7 +515,7 @@ class _QueryMemo:
                     joined,
                 )
                 for start, end, joined in self.q_runs
-                if all(t.abjad for t in qs[start:end])
+                if end <= len(qs) and all(t.abjad for t in qs[start:end])
             )
         return self._abjad_runs
 
@@ -609,13 +611,13 @@ class _QueryMemo:
                         continue
                     s = string_similarity(joined, folded)
                     if s >= 0.75:
-                        found.append((s, tuple(range(start, end))))
+                        found.append((s, run_indices(start, end, len(self.qs))))
             if not r.abjad and not found and self.abjad_runs():
                 r_key = r.key
                 for start, end, key, joined in self.abjad_runs():
                     s = _abjad_similarity(key, r_key) if len(key) >= 4 else 0.0
                     if s >= 0.9 and tlen >= len(joined) and string_similarity(joined, folded) > 0:
-                        found.append((s, tuple(range(start, end))))
+                        found.append((s, run_indices(start, end, len(self.qs))))
         out = tuple(found) if found else ()
         entry.compounds = out
         return out
@@ -835,7 +837,7 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
                             ):
                                 continue
                             cands.append(
-                                (s + 0.01, 2.0, (i,), tuple(range(start, end)), "compound")
+                                (s + 0.01, 2.0, (i,), run_indices(start, end, nr), "compound")
                             )
     if not cands:
         return _EMPTY

@@ -213,7 +213,9 @@ class AnalyzedName:
     fixed-width field. ``active`` holds the tokens with weight (the ones
     alignment looks at; ``informative`` computes them when not precomputed) and
     ``compounds`` the runs of two or three adjacent active tokens as
-    ``(start, end, folded concatenation)``, precomputed for compound matching,
+    ``(start, end, folded concatenation)``, precomputed for compound matching
+    (and, in a name written "SURNAME, Given names", of the last given name and
+    the surname, whose ``end`` wraps past the last token: :func:`run_indices`),
     with ``compound_initials`` the first letters of those concatenations.
     """
 
@@ -274,6 +276,28 @@ def compound_runs(
                 if rr != joined:
                     out.append((start, end, rr))
     return tuple(out)
+
+
+def _said_order_run(active: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
+    """For a name written "SURNAME, Given names", the run of its last given
+    name and its surname, adjacent as the name is said (``HIENG, Hing Bun``:
+    *Bun* and *Hieng*, which *Hing Bunhieng* writes as one word), as
+    ``(n - 1, n + 1, joined)``: a run past the last token wraps round to the
+    first (:func:`run_indices`). Empty unless both are name words."""
+    last, first = active[-1], active[0]
+    if last.role != "name" or first.role != "name" or last.script_form or first.script_form:
+        return ()
+    n = len(active)
+    return ((n - 1, n + 1, fold_word(last.raw + first.raw)),)
+
+
+def run_indices(start: int, end: int, n: int) -> tuple[int, ...]:
+    """The positions of the tokens of the compound run ``(start, end)`` of a
+    name of ``n`` tokens (:func:`compound_runs`; a run ending past the last
+    token wraps round to the first: :func:`_said_order_run`)."""
+    if end <= n:
+        return tuple(range(start, end))
+    return tuple(i % n for i in range(start, end))
 
 
 # --- reference data -----------------------------------------------------------------
@@ -1171,6 +1195,8 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     if len(active) == len(all_tokens):
         active = all_tokens  # one tuple for both (the usual case)
     runs = compound_runs(active, not plain and _HANGUL.search(text) is not None)
+    if "," in text and schema in (None, PERSON) and len(active) > 2:
+        runs += _said_order_run(active)
     initials = frozenset(r[2][:1] for r in runs) if runs else _NO_SYMBOLS
     if len(_INITIALS_POOL) > 10_000:
         _INITIALS_POOL.clear()
