@@ -84,6 +84,7 @@ def test_arabic_structure() -> None:
         ("Amer Sharif Alshawa", "Amer Sharif al-Shawa"),
         ("Ramzi Mohamed Binalshibh", "Ramzi Mohamed bin al-Shibh"),
         ("Abdelbasit Hamza Elhassan", "Abdelbasit Hamza el-Hassan"),
+        ("Wahiduddin", "Wahid ud-Din"),  # (read wah + din before)
     ],
 )
 def test_arabic_compounds_and_articles_written_joined_split(joined: str, apart: str) -> None:

@@ -512,6 +512,9 @@ def test_ullah_written_as_one_word_is_two() -> None:
     assert transliterate_word("اسدالله") == (("asd", "allah"), True)
     assert transliterate_word("الله") == (("allah",), True)
     assert transliterate_word("عبدالله") == (("abdallah",), True)
+    # عبد splits off a name of three letters or more: عبدون is Abdoun
+    assert transliterate_word("عبدون") == (("abdwn",), True)
+    assert transliterate_word("عبدالعزيز")[0][0] == "abd"
 
 
 def test_abjad_keys_read_the_ch_of_european_spellings() -> None:

@@ -96,7 +96,7 @@ _ABD: Final = re.compile(r"^abd(?:(?:ou|[aeiou])l|(?:ou|[aeiou])(?=([dnrstz])\1)
 _ABD_ALONE: Final = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil"})
 _ALLAH_REST: Final = frozenset({"lah", "la", "llah", "allah", "ullah", "ulla", "alla"})
 _DIN_SUFFIX: Final = re.compile(
-    r"^([a-z]{3,}?)(?:[aeiou]d)+(?:din|dine|deen|dinn)$"
+    r"^([a-z]{3,})(?:[aeiou]d)(?:din|dine|deen|dinn)$"
     r"|^([a-z]{3,}?)(?:uddin|eddine|eddin|addin|iddin|uddeen)$"
 )
 #: *X al-Din* written joined with one *d* (*Ezzedine*, *Salahudin*,

@@ -376,7 +376,9 @@ def _arabic(word: str) -> list[str]:
         # X-ullah written as one word, as Persian and Urdu write it (اسدالله
         # *Asadullah*, یدالله *Yadollah*): two words, as Latin letters are read
         return [*_arabic(word[:-4]), "allah"]
-    if word.startswith("عبد") and len(word) > 4:
+    if word.startswith("عبد") and len(word) > 5:
+        # (عبدون *Abdoun* is a name of its own: the rest must be one, of
+        # three letters or more)
         rest = word[3:]
         if rest.startswith("ال"):
             rest = rest[2:]
