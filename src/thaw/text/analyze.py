@@ -1222,6 +1222,16 @@ _GREEK: Final = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _ARABIC: Final = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 _HEBREW: Final = re.compile("[\u05d0-\u05ea]")
 _KHMER: Final = re.compile("[\u1780-\u17ff]")
+#: Latin letters with a háček or an acute that Czech, Slovak, Croatian,
+#: Serbian, Lithuanian and Belarusian Łacinka write for the sounds English
+#: writes ch, sh, zh (SECO's *Alexandrovič*, *GORŠKOV*; *Karadžić*); name
+#: analysis reads them without the mark (*c*, *s*, *z*, as ASCII lists
+#: write them: KARADZIC), and a name with one also gets the English
+#: spelling (:func:`name_variants`).
+_HACEK: Final = re.compile("[čšžćČŠŽĆ]")
+_HACEK_SOUNDS: Final = str.maketrans(
+    {"č": "ch", "ć": "ch", "š": "sh", "ž": "zh", "Č": "Ch", "Ć": "Ch", "Š": "Sh", "Ž": "Zh"}
+)
 _ARMENIAN: Final = re.compile("[\u0531-\u0587]")
 
 
@@ -1258,7 +1268,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
 
     A person's name in Latin letters romanised in Wade–Giles (*Mao Tse-tung*) has
     its pinyin reading as the variant (*mao zedong*,
-    :func:`thaw.text.wadegiles.pinyin_reading`). Names of other kinds, and names
+    :func:`thaw.text.wadegiles.pinyin_reading`); one written with č, š, ž or ć
+    the English spelling of those letters (:data:`_HACEK`: *Alexandrovič* →
+    *Alexandrovich*, *GORŠKOV* → *GORSHKOV*). Names of other kinds, and names
     in any other script, have none (the common case, answered by one
     regular-expression search).
 
@@ -1289,6 +1301,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
             return hangul_variants(name)
         if not name.isascii() and _KANA.search(name):
             return katakana_readings(name)  # a foreign name in katakana
+        if not name.isascii() and _HACEK.search(name):
+            # č, š, ž as English spells them (Alexandrovič: Aleksandrovich)
+            return (name.translate(_HACEK_SOUNDS),)
         pinyin = pinyin_reading(name)
         return () if pinyin is None else (pinyin,)
     if _KANA.search(name) or _HANGUL.search(name):
