@@ -476,6 +476,7 @@ def test_greek_writes_foreign_sounds_inside_words() -> None:
     # Νταβιντόβιτς *Davidovich*: ντ d, μπ b, a final ιτς -ich
     assert greek_variant("Νταβιντόβιτς")[-1] == "davidovich"
     assert greek_variant("Τζόνσον")[-1] == "djonson"
+    assert greek_variant("Στεφάνοβικ")[-1] == "stefanovich"  # -ić written -ικ
 
 
 @pytest.mark.parametrize(

@@ -794,8 +794,9 @@ _GREEK_INITIAL_STOPS: Final = _rules(
 
 #: The digraphs with which Greek writes the sounds of foreign names
 #: anywhere in a word (its own words read them *mb*, *nd*, *ng*, *ts*): μπ
-#: *b*, ντ *d*, γκ *g*, τζ *j*, and a final τς the *ch* of Slavic names
-#: (Νταβιντόβιτς *Davidovich*, Στεφάνοβιτς *Stefanovich*).
+#: *b*, ντ *d*, γκ *g*, τζ *j*, and a final τς (or κ after -οβι-, -εβι-)
+#: the *ch* of Slavic names (Νταβιντόβιτς *Davidovich*, Στεφάνοβικ
+#: *Stefanovich*).
 _GREEK_FOREIGN: Final = _rules(
     (
         ("μπ", "β"),
@@ -803,9 +804,10 @@ _GREEK_FOREIGN: Final = _rules(
         ("γκ", "γ"),
         ("τζ", "dj"),
         (r"(?<=[ιί])τ[σς]\b", "ch"),
+        (r"(?<=[οόεέ]β[ιί])κ\b", "ch"),
     )
 )
-_GREEK_FOREIGN_TRIGGER: Final = re.compile(r"(?<=\w)(?:μπ|ντ|γκ)|τζ|[ιί]τ[σς]\b")
+_GREEK_FOREIGN_TRIGGER: Final = re.compile(r"(?<=\w)(?:μπ|ντ|γκ)|τζ|[ιί]τ[σς]\b|[οόεέ]β[ιί]κ\b")
 #: Greek γι before a vowel, which sounds (and English spells) *y*.
 _GREEK_YI: Final = re.compile("(?i)γι(?=[αάεέηήοόυύωώ])")
 
