@@ -89,6 +89,7 @@ import re
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 from rigour._core import codepoint_script
@@ -441,14 +442,13 @@ def is_pinyin(word: str) -> bool:
     return len(word) in ends
 
 
-def variant_pairs() -> list[dict[str, str]]:
-    """Pairs of spellings of one name item of rigour's person-name corpus: a
-    form in each of :data:`VARIANT_SCRIPTS` against an ASCII form of the item."""
+def corpus_items() -> Iterator[tuple[str, list[str], list[str]]]:
+    """The name items of rigour's person-name corpus written in at most
+    :data:`MAX_ITEM_SCRIPTS` scripts other than Latin and in Latin letters
+    too: ``(Wikidata id, forms, ASCII forms sorted)`` each."""
     from thaw.text._make_symbols import rigour_resources
 
     corpus, _symbols = rigour_resources()
-    rng = random.Random(SEED)
-    out: list[dict[str, str]] = []
     for line in corpus.splitlines():
         forms_text, sep, qid = line.strip().rpartition(" => ")
         if not sep:
@@ -456,8 +456,16 @@ def variant_pairs() -> list[dict[str, str]]:
         forms = forms_text.split(", ")
         latins = sorted(f for f in forms if f.isascii() and f.isalpha())
         scripts = {script_of(f) for f in forms if not f.isascii()} - {"Latin"}
-        if not latins or len(scripts) > MAX_ITEM_SCRIPTS:
-            continue
+        if latins and len(scripts) <= MAX_ITEM_SCRIPTS:
+            yield qid, forms, latins
+
+
+def variant_pairs() -> list[dict[str, str]]:
+    """Pairs of spellings of one name item of rigour's person-name corpus: a
+    form in each of :data:`VARIANT_SCRIPTS` against an ASCII form of the item."""
+    rng = random.Random(SEED)
+    out: list[dict[str, str]] = []
+    for qid, forms, latins in corpus_items():
         japanese = any(_HIRAGANA.search(f) for f in forms)
         foreign = any(_KATAKANA.search(f) for f in forms)
         for form in forms:
@@ -651,8 +659,6 @@ def sample_pairs(home: Path) -> list[dict[str, str]]:
     not in the set against one of its Latin forms, and :data:`SAMPLE_HAND`;
     at most :data:`SAMPLE_PER_GROUP` of each script and kind, drawn with a
     seed of their own."""
-    from thaw.text._make_symbols import rigour_resources
-
     known = {r["original"] for r in read_pairs()} | set(SEEN)
     out: list[dict[str, str]] = []
     for record in person_records(home):
@@ -667,17 +673,8 @@ def sample_pairs(home: Path) -> list[dict[str, str]]:
                 continue
             out.append({**row, "kind": "lists"})
             known.add(n.value)
-    corpus, _symbols = rigour_resources()
     rng = random.Random(SEED + 1)
-    for line in corpus.splitlines():
-        forms_text, sep, qid = line.strip().rpartition(" => ")
-        if not sep:
-            continue
-        forms = forms_text.split(", ")
-        latins = sorted(f for f in forms if f.isascii() and f.isalpha())
-        scripts = {script_of(f) for f in forms if not f.isascii()} - {"Latin"}
-        if not latins or len(scripts) > MAX_ITEM_SCRIPTS:
-            continue
+    for qid, forms, latins in corpus_items():
         for form in forms:
             if form.isascii() or form in known or script_of(form) not in SAMPLE_SCRIPTS:
                 continue

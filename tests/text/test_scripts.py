@@ -22,6 +22,17 @@ from thaw.text.translit import (
 )
 
 
+def meets(original: str, latin: str) -> bool:
+    """Whether the person name ``original`` scores at least the default
+    threshold against a listing named ``latin``."""
+    from thaw.index import entry_from_record
+    from thaw.match import DEFAULT_THRESHOLD, Query, score
+    from thaw.model import Name, Record
+
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
+    return score(Query(original, "Person"), entry).score >= DEFAULT_THRESHOLD
+
+
 @pytest.mark.parametrize(
     ("thai", "rtgs", "personal"),
     [
@@ -380,12 +391,7 @@ def test_compounds_in_al_din_are_also_joined() -> None:
     ],
 )
 def test_arabic_script_readings_of_listed_names(original: str, latin: str) -> None:
-    from thaw.index import entry_from_record
-    from thaw.match import DEFAULT_THRESHOLD, Query, score
-    from thaw.model import Name, Record
-
-    entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
-    assert score(Query(original, "Person"), entry).score >= DEFAULT_THRESHOLD
+    assert meets(original, latin)
 
 
 def test_a_hebrew_surname_in_itz_is_also_read_ich() -> None:
@@ -427,12 +433,7 @@ def test_greek_given_names_as_english_forms_them() -> None:
     ],
 )
 def test_greek_names_as_english_spells_them(greek: str, latin: str) -> None:
-    from thaw.index import entry_from_record
-    from thaw.match import DEFAULT_THRESHOLD, Query, score
-    from thaw.model import Name, Record
-
-    entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
-    assert score(Query(greek, "Person"), entry).score >= DEFAULT_THRESHOLD
+    assert meets(greek, latin)
 
 
 def test_the_afghan_jan_is_also_joined() -> None:
@@ -504,12 +505,7 @@ def test_greek_writes_foreign_sounds_inside_words() -> None:
     ],
 )
 def test_readings_of_rigour_and_list_names(original: str, latin: str) -> None:
-    from thaw.index import entry_from_record
-    from thaw.match import DEFAULT_THRESHOLD, Query, score
-    from thaw.model import Name, Record
-
-    entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
-    assert score(Query(original, "Person"), entry).score >= DEFAULT_THRESHOLD
+    assert meets(original, latin)
 
 
 def test_ullah_written_as_one_word_is_two() -> None:
