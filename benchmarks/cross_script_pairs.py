@@ -7,6 +7,7 @@ Usage::
     python benchmarks/cross_script_pairs.py --extract variants  # add name-variant pairs
     python benchmarks/cross_script_pairs.py --analysis 20000  # µs per name of analysis
     python benchmarks/cross_script_pairs.py --screen [--home DIR]  # found by screening?
+    python benchmarks/cross_script_pairs.py --sample [--show] [--home DIR]  # dev sample
 
 The set, ``tests/fixtures/match/cross_script_pairs.csv`` (committed; the
 tests read it too), holds person names in a script other than Latin against
@@ -88,6 +89,7 @@ import re
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 from rigour._core import codepoint_script
@@ -440,14 +442,13 @@ def is_pinyin(word: str) -> bool:
     return len(word) in ends
 
 
-def variant_pairs() -> list[dict[str, str]]:
-    """Pairs of spellings of one name item of rigour's person-name corpus: a
-    form in each of :data:`VARIANT_SCRIPTS` against an ASCII form of the item."""
+def corpus_items() -> Iterator[tuple[str, list[str], list[str]]]:
+    """The name items of rigour's person-name corpus written in at most
+    :data:`MAX_ITEM_SCRIPTS` scripts other than Latin and in Latin letters
+    too: ``(Wikidata id, forms, ASCII forms sorted)`` each."""
     from thaw.text._make_symbols import rigour_resources
 
     corpus, _symbols = rigour_resources()
-    rng = random.Random(SEED)
-    out: list[dict[str, str]] = []
     for line in corpus.splitlines():
         forms_text, sep, qid = line.strip().rpartition(" => ")
         if not sep:
@@ -455,8 +456,16 @@ def variant_pairs() -> list[dict[str, str]]:
         forms = forms_text.split(", ")
         latins = sorted(f for f in forms if f.isascii() and f.isalpha())
         scripts = {script_of(f) for f in forms if not f.isascii()} - {"Latin"}
-        if not latins or len(scripts) > MAX_ITEM_SCRIPTS:
-            continue
+        if latins and len(scripts) <= MAX_ITEM_SCRIPTS:
+            yield qid, forms, latins
+
+
+def variant_pairs() -> list[dict[str, str]]:
+    """Pairs of spellings of one name item of rigour's person-name corpus: a
+    form in each of :data:`VARIANT_SCRIPTS` against an ASCII form of the item."""
+    rng = random.Random(SEED)
+    out: list[dict[str, str]] = []
+    for qid, forms, latins in corpus_items():
         japanese = any(_HIRAGANA.search(f) for f in forms)
         foreign = any(_KATAKANA.search(f) for f in forms)
         for form in forms:
@@ -627,6 +636,102 @@ def analysis_speed(count: int) -> None:
     print(f"names with another reading: {others}/{len(names)}")
 
 
+#: Pairs written by hand for development, outside the set: Khmer names of
+#: Cambodian public figures as the press spells them, Greek and Hebrew given
+#: names and public figures against their English forms.
+SAMPLE_HAND = PAIRS.with_name("cross_script_sample.csv")
+#: At most this many pairs of each script and kind in :func:`sample_pairs`.
+SAMPLE_PER_GROUP = 1000
+#: The scripts the development sample draws (those of the pair set other
+#: than Chinese characters, Hangul and kana).
+SAMPLE_SCRIPTS = frozenset(
+    {"Arabic", "Persian", "Hebrew", "Greek", "Thai", "Cyrillic", "Georgian", "Armenian"}
+    | {"Khmer", "Ethiopic"}
+)
+
+
+def sample_pairs(home: Path) -> list[dict[str, str]]:
+    """A development sample outside the set, to find failure classes on
+    without looking at the set's pairs: every original-script name of every
+    person listing of ``home`` whose original is not in the set (paired by
+    :func:`transcribed_latin`, published inconsistencies left out), every
+    form of rigour's name items (in at most :data:`MAX_ITEM_SCRIPTS` scripts)
+    not in the set against one of its Latin forms, and :data:`SAMPLE_HAND`;
+    at most :data:`SAMPLE_PER_GROUP` of each script and kind, drawn with a
+    seed of their own."""
+    known = {r["original"] for r in read_pairs()} | set(SEEN)
+    out: list[dict[str, str]] = []
+    for record in person_records(home):
+        for i, n in enumerate(record.names):
+            script = script_of(n.value, n.lang)
+            if script not in SAMPLE_SCRIPTS or n.value in known or not is_original(n.value):
+                continue
+            latin = transcribed_latin(record, i, n.value)
+            source = f"{record.source}:{record.source_id}"
+            row = {"script": script, "original": n.value, "latin": latin or "", "source": source}
+            if latin is None or inconsistency(row, record):
+                continue
+            out.append({**row, "kind": "lists"})
+            known.add(n.value)
+    rng = random.Random(SEED + 1)
+    for qid, forms, latins in corpus_items():
+        for form in forms:
+            if form.isascii() or form in known or script_of(form) not in SAMPLE_SCRIPTS:
+                continue
+            out.append(
+                {
+                    "script": script_of(form),
+                    "original": form,
+                    "latin": rng.choice(latins).title(),
+                    "source": f"rigour:{qid}",
+                    "kind": "rigour",
+                }
+            )
+    with SAMPLE_HAND.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["original"] not in known:
+                out.append({**row, "source": "hand", "kind": "hand"})
+    groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in out:
+        groups[(row["script"], row["kind"])].append(row)
+    rng = random.Random(SEED + 2)
+    drawn: list[dict[str, str]] = []
+    for key in sorted(groups):
+        found = sorted(groups[key], key=lambda r: (r["source"], r["original"], r["latin"]))
+        rng.shuffle(found)
+        drawn.extend(found[:SAMPLE_PER_GROUP])
+    return drawn
+
+
+def score_sample(home: Path, show: bool) -> None:
+    """Score the development sample (:func:`sample_pairs`): per script and
+    kind, how many pairs reach the default threshold; with ``show``, the
+    misses (the sample is for looking at; the set's holdout is not)."""
+    rows = sample_pairs(home)
+    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[str] = []
+    cpu = time.process_time()
+    for row in rows:
+        result = score(Query(row["original"], "Person"), entry_from_record_name(row["latin"]))
+        ok = result.score >= DEFAULT_THRESHOLD
+        totals[(row["script"], row["kind"])][0] += ok
+        totals[(row["script"], row["kind"])][1] += 1
+        if not ok:
+            misses.append(
+                f"  {row['script']:10} {row['kind']:7} {result.score:.2f} {row['original']}"
+                f" ~ {row['latin']}  ({row['source']})"
+            )
+    print("development sample (outside the set):")
+    for (script, kind), (found, n) in sorted(totals.items()):
+        print(f"{script:12} {kind:8} {found:>5}/{n:<5} {100 * found / n:5.1f} %")
+    found_all = sum(v[0] for v in totals.values())
+    n_all = sum(v[1] for v in totals.values())
+    print(f"{'all':21} {found_all:>5}/{n_all:<5}  ({time.process_time() - cpu:.1f} CPU s)")
+    if show and misses:
+        print("\nmisses:")
+        print("\n".join(misses))
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--home", type=Path, default=Path("/work/homes/base"))
@@ -640,7 +745,16 @@ def main(argv: list[str]) -> int:
         action="store_true",
         help="screen the list pairs' originals against the Latin names of --home's listings",
     )
+    parser.add_argument(
+        "--sample",
+        action="store_true",
+        help="score a development sample outside the set (list, rigour and hand pairs)",
+    )
+    parser.add_argument("--show", action="store_true", help="with --sample: list its misses")
     args = parser.parse_args(argv)
+    if args.sample:
+        score_sample(args.home, args.show)
+        return 0
     if args.screen:
         screened_pairs(args.home, read_pairs())
         return 0

@@ -25,12 +25,13 @@ from thaw.match.names import (
     token_similarity,
 )
 from thaw.text import AnalyzedName, Token, abjad_key, fold_token
-from thaw.text.analyze import compound_runs
+from thaw.text.analyze import compound_runs, run_indices
 from thaw.text.stats import TokenStats
 
 
 def _compounds(
     runs: tuple[tuple[int, int, str], ...],
+    size: int,
     one: tuple[Token, ...],
     good: set[int],
     initials: frozenset[str] | None = None,
@@ -41,7 +42,9 @@ def _compounds(
     (``abdul rahman``/``abdulrahman``, ``hua wei``/``huawei``). With
     ``written``, the runs' tokens (the query's), a run written in an abjad that
     matches no Latin token so is compared by its consonant key
-    (``کمالی سروستانی``/``Kamalisarvestani``)."""
+    (``کمالی سروستانی``/``Kamalisarvestani``). ``size``: how many tokens the
+    runs' name has (a run past its last token wraps round to the first:
+    :func:`thaw.text.analyze.run_indices`)."""
     out: list[tuple[float, list[int], int]] = []
     for j, target in enumerate(one):
         if j in good or target.role in ("number", "initial") or len(target.raw) < 3:
@@ -64,16 +67,18 @@ def _compounds(
                 continue
             s = string_similarity(joined, folded)
             if s >= 0.75:
-                out.append((s, list(range(start, end)), j))
+                out.append((s, list(run_indices(start, end, size)), j))
         if written is None or len(out) > found or target.abjad:
             continue
         for start, end, joined in runs:
+            if end > size:
+                continue  # (a run in the order the name is said: not written so)
             part = written[start:end]
             if all(t.abjad for t in part):
                 key = abjad_key(fold_token("".join(t.raw for t in part)))
                 s = _abjad_similarity(key, target.key) if len(key) >= 4 else 0.0
                 if s >= 0.9 and tlen >= len(joined) and string_similarity(joined, folded) > 0:
-                    out.append((s, list(range(start, end)), j))
+                    out.append((s, list(run_indices(start, end, size)), j))
     return out
 
 
@@ -136,14 +141,14 @@ def align_reference(
                 q_runs, q_init = query.compounds, query.compound_initials
             else:
                 q_runs, q_init = compound_runs(qs), None
-            for s, run, j in _compounds(q_runs, rs, r_good, q_init, qs):
+            for s, run, j in _compounds(q_runs, len(qs), rs, r_good, q_init, qs):
                 cands.append((s + 0.01, 2.0, tuple(run), (j,), "compound"))
         if len(rs) > 1:
             if result.active is not None:
                 r_runs, r_init = result.compounds, result.compound_initials
             else:
                 r_runs, r_init = compound_runs(rs), None
-            for s, run, i in _compounds(r_runs, qs, q_good, r_init):
+            for s, run, i in _compounds(r_runs, len(rs), qs, q_good, r_init):
                 cands.append((s + 0.01, 2.0, (i,), tuple(run), "compound"))
     if not cands:
         return _EMPTY

@@ -41,6 +41,8 @@ NAMES = [
     ("Kamalisarvestani", "Person"),
     ("أبو بكر محمد", "Person"),
     ("Abubakar Mohammed", "Person"),
+    ("HIENG, Hing Bun", "Person"),  # a run in the order the name is said
+    ("Hing Bunhieng", "Person"),
 ]
 
 

@@ -116,3 +116,16 @@ def test_the_set_records_its_published_inconsistencies() -> None:
     flagged = [r for r in rows if r["inconsistency"]]
     assert all(pairs.is_list_pair(r) for r in flagged)
     assert len(flagged) < 0.05 * sum(map(pairs.is_list_pair, rows))
+
+
+def test_the_development_sample_written_by_hand_lies_outside_the_set() -> None:
+    """The hand-written development pairs (benchmarks/cross_script_pairs.py
+    --sample) share no original with the set, whose holdout must stay unseen."""
+    import csv
+
+    with pairs.SAMPLE_HAND.open(newline="", encoding="utf-8") as fh:
+        sample = list(csv.DictReader(fh))
+    assert len(sample) >= 100
+    assert {r["script"] for r in sample} == {"Khmer", "Greek", "Hebrew"}
+    in_set = {r["original"] for r in pairs.read_pairs()}
+    assert not in_set & {r["original"] for r in sample}

@@ -10,7 +10,8 @@
   consonants, 0.6 for one), one consonant apart → 0.6; at most 0.6 when the
   abjad word ends in a written long *i* and the Latin one in a consonant
   (``سليماني``/``Salman``); an abjad *sh* also meets the French *ch*
-  (``عكاشة``/``Akkacha``);
+  (``عكاشة``/``Akkacha``); none when the Latin word writes a *v* and the
+  abjad word no letter that writes it (Khmer ``គន់`` *kun*/*Yevgeniy*);
 * otherwise an edit cost: consonant edits cost 1, edits that only touch vowels
   ½ (``Mosk``/``Musk``), transpositions count once; within a length-dependent
   budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5; 1 for words of
@@ -30,7 +31,9 @@
 first, in any order (``Dmitriev Kirill`` = ``Kirill Dmitriev``). Compounds
 compete with single pairs: two or three adjacent tokens of one side,
 concatenated, against one of the other (``Abdul Rahman``/``Abdulrahman``,
-``hua wei``/``Huawei``, ``VladimirPutin``, ``SiemensAG``); a query run written
+``hua wei``/``Huawei``, ``VladimirPutin``, ``SiemensAG``; in a name written
+"SURNAME, Given names" also the last given name and the surname, adjacent as
+the name is said: ``HIENG, Hing Bun``/``Hing Bunhieng``); a query run written
 in an abjad is compared with a Latin word by consonant key, equal keys of four
 letters or more whose letters are within the edit budget only
 (``کمالی سروستانی``/``Kamalisarvestani``, ``أبو بكر``/``Abubakar``: the Latin
@@ -66,7 +69,7 @@ from typing import Final, NamedTuple
 from rapidfuzz.distance import OSA
 
 from thaw.text import AnalyzedName, Token, abjad_key, fold_token, skeleton
-from thaw.text.analyze import compound_runs
+from thaw.text.analyze import compound_runs, run_indices
 from thaw.text.stats import TokenStats
 
 #: Least similarity at which two tokens may be aligned.
@@ -266,6 +269,35 @@ def _endings_differ(q: Token, r: Token) -> bool:
     return last != "e" or (len(word) > 1 and word[-2] not in _VOWELS)
 
 
+def _unwritten_v(q: Token, r: Token) -> bool:
+    """Whether the Latin word of an abjad pair writes a *v*, which is a
+    consonant in every romanisation and which every abjad writes (و, ו, ف, ב,
+    פ, Khmer វ, Thai ว: read *v*, *w*, *f*, *b* or *p*), while the abjad
+    word's reading has none of those letters. The consonant keys leave *v* and
+    *w* out, since ו and و also write vowels, so without this check the Khmer
+    គន់ *kun* met *Yevgeniy* (key ``kn``, 0.75). (A first *y* is not checked
+    likewise: the lists' Arabic drops a ي now and then, وسف for يوسف.)"""
+    a, latin = (q, r) if q.abjad else (r, q)
+    return "v" in latin.raw and not any(c in a.raw for c in "vwfbp")
+
+
+def abjad_pair_similarity(q: Token, r: Token, q_key: str, r_key: str) -> float:
+    """The similarity of two tokens of which one was written in an abjad (see
+    the module's documentation), their consonant keys given: the keys compared
+    (:func:`_abjad_similarity`), with the French *ch* (:func:`_french_sh`), at
+    most :data:`ABJAD_ENDING_SIM` when their endings differ
+    (:func:`_endings_differ`), and 0 when the Latin word writes a *v* the
+    abjad word does not (:func:`_unwritten_v`)."""
+    s = _abjad_similarity(q_key, r_key)
+    if s < 0.9:
+        s = _french_sh(q, r, s)
+    if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
+        s = ABJAD_ENDING_SIM
+    if s > 0 and _unwritten_v(q, r):
+        return 0.0
+    return s
+
+
 def token_similarity(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how it was found (see the module docs)."""
     if q.script_form and r.script_form:
@@ -289,11 +321,7 @@ def token_similarity(q: Token, r: Token) -> tuple[float, str]:
     if q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols):
         return SYMBOL_SIM, "symbol"
     if q.abjad != r.abjad:
-        s = _abjad_similarity(q.key, r.key)
-        if s < 0.9:
-            s = _french_sh(q, r, s)
-        if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
-            s = ABJAD_ENDING_SIM
+        s = abjad_pair_similarity(q, r, q.key, r.key)
         if s > 0:
             return s, "abjad"
         return 0.0, ""
@@ -487,7 +515,7 @@ class _QueryMemo:
                     joined,
                 )
                 for start, end, joined in self.q_runs
-                if all(t.abjad for t in qs[start:end])
+                if end <= len(qs) and all(t.abjad for t in qs[start:end])
             )
         return self._abjad_runs
 
@@ -517,11 +545,7 @@ class _QueryMemo:
                 else:
                     if r_key is None:
                         r_key = r.key
-                    s = _abjad_similarity(q_key, r_key)
-                    if s < 0.9:
-                        s = _french_sh(q, r, s)
-                    if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
-                        s = ABJAD_ENDING_SIM
+                    s = abjad_pair_similarity(q, r, q_key, r_key)
                     how = "abjad"
                 if s < MIN_SIM and cut and r_raw.startswith(q_raw):
                     s, how = TRUNCATED_SIM, "truncated"
@@ -544,11 +568,7 @@ class _QueryMemo:
                 elif q_abjad != r_abjad:
                     if r_key is None:
                         r_key = r.key
-                    s = _abjad_similarity(q_key, r_key)
-                    if s < 0.9:
-                        s = _french_sh(q, r, s)
-                    if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
-                        s = ABJAD_ENDING_SIM
+                    s = abjad_pair_similarity(q, r, q_key, r_key)
                     how = "abjad"
                 elif q_form or r_form:
                     # a Chinese or Korean syllable is a morpheme: it meets a Latin
@@ -591,13 +611,13 @@ class _QueryMemo:
                         continue
                     s = string_similarity(joined, folded)
                     if s >= 0.75:
-                        found.append((s, tuple(range(start, end))))
+                        found.append((s, run_indices(start, end, len(self.qs))))
             if not r.abjad and not found and self.abjad_runs():
                 r_key = r.key
                 for start, end, key, joined in self.abjad_runs():
                     s = _abjad_similarity(key, r_key) if len(key) >= 4 else 0.0
                     if s >= 0.9 and tlen >= len(joined) and string_similarity(joined, folded) > 0:
-                        found.append((s, tuple(range(start, end))))
+                        found.append((s, run_indices(start, end, len(self.qs))))
         out = tuple(found) if found else ()
         entry.compounds = out
         return out
@@ -817,7 +837,7 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
                             ):
                                 continue
                             cands.append(
-                                (s + 0.01, 2.0, (i,), tuple(range(start, end)), "compound")
+                                (s + 0.01, 2.0, (i,), run_indices(start, end, nr), "compound")
                             )
     if not cands:
         return _EMPTY

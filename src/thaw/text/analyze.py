@@ -66,6 +66,7 @@ from thaw.text.translit import (
     PERSIAN_LETTERS,
     PERSIAN_Z,
     arabic_script_variants,
+    armenian_variant,
     cyrillic_variant,
     greek_variant,
     hebrew_variant,
@@ -95,11 +96,43 @@ _ABD: Final = re.compile(r"^abd(?:(?:ou|[aeiou])l|(?:ou|[aeiou])(?=([dnrstz])\1)
 _ABD_ALONE: Final = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil"})
 _ALLAH_REST: Final = frozenset({"lah", "la", "llah", "allah", "ullah", "ulla", "alla"})
 _DIN_SUFFIX: Final = re.compile(
-    r"^([a-z]{3,}?)(?:[aeiou]d)+(?:din|dine|deen|dinn)$"
+    r"^([a-z]{3,})(?:[aeiou]d)(?:din|dine|deen|dinn)$"
     r"|^([a-z]{3,}?)(?:uddin|eddine|eddin|addin|iddin|uddeen)$"
 )
+#: *X al-Din* written joined with one *d* (*Ezzedine*, *Salahudin*,
+#: *Nureldine*, *Jallaloudine*), split only when the word is no name that
+#: rigour's corpus knows as a whole (*Claudine*, *Geraldine*) and *X* ends in
+#: a consonant, and not *Zain al-Abidin* (whose last word is *Abidin*, not
+#: *Din*).
+_DIN_JOINED: Final = re.compile(r"^([a-z]{3,}?)(?:[ea]l|ou|[aeiu])(?<!abi)d?(?:din|dine|deen)$")
+#: *al-Din* written as one word after the name it completes (*Nor Eldin*).
+_EL_DIN: Final = frozenset({"eldin", "eldine", "eldeen", "aldin", "aldeen"})
 _ALLAH_SUFFIX: Final = re.compile(r"^([a-z]{3,}?)(?:ullah|ollah|allah|ulla|ulah|olah|alah)$")
 _DIN_ENDS: Final = ("din", "dine", "deen", "dinn")
+#: The Arabic article written joined to the word it determines (*Elsseid*,
+#: *Alshawa*, *Elhassan*, *Binalshibh*: as-Sayyid, al-Shawa, al-Hassan, bin
+#: al-Shibh): an optional filiation particle, the article (its consonant
+#: assimilated to a doubled sun letter or not), and a word of three letters
+#: or more beginning with a consonant. Split only in an Arabic name
+#: (:func:`_arabic_context`), and only where the whole word is no name
+#: rigour's corpus knows (*Alberto*, *Elvira*).
+_JOINED_ARTICLE: Final = re.compile(r"^(b[ie]n)?[ae]l([bcdfghjklmnpqrstvwxz])(\2?)([a-z]{2,})$")
+#: Words that make a Latin-script name an Arabic one, for
+#: :data:`_JOINED_ARTICLE`: the particles of Arabic names and the commonest
+#: Arabic given names (their usual spellings, folded as written).
+_ARABIC_MARKERS: Final = frozenset(
+    {
+        "bin", "ben", "ibn", "bint", "abu", "abou", "abd", "abdul", "abdel", "al", "el",
+        "ould", "muhammad", "mohammad", "mohammed", "mohamed", "muhammed", "mohamad",
+        "ahmad", "ahmed", "ali", "hassan", "hasan", "hussein", "husain", "hussain",
+        "omar", "umar", "abdallah", "abdullah", "ibrahim", "ismail", "yusuf", "youssef",
+        "khalid", "khaled", "mustafa", "mahmoud", "salem", "saleh", "salih", "said",
+        "saeed", "sayed", "moussa", "musa", "amer", "sharif", "kamal", "hamza", "hamdan",
+        "nasser", "nasir", "jamal", "karim", "tariq", "walid", "faisal", "fahad", "saad",
+        "osman", "othman", "yasin", "yassin", "yahya", "yahia", "abbas", "khalil",
+        "rashid", "majid", "hamid", "hamad", "mansour", "mansur", "abdulaziz", "aziz",
+    }
+)  # fmt: skip
 _ALLAH_ENDS: Final = ("ullah", "ollah", "allah", "ulla", "ulah", "olah", "alah")
 _ROMAN: Final = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 _ROMAN_VALUES: Final = {"i": 1, "v": 5, "x": 10}
@@ -180,7 +213,9 @@ class AnalyzedName:
     fixed-width field. ``active`` holds the tokens with weight (the ones
     alignment looks at; ``informative`` computes them when not precomputed) and
     ``compounds`` the runs of two or three adjacent active tokens as
-    ``(start, end, folded concatenation)``, precomputed for compound matching,
+    ``(start, end, folded concatenation)``, precomputed for compound matching
+    (and, in a name written "SURNAME, Given names", of the last given name and
+    the surname, whose ``end`` wraps past the last token: :func:`run_indices`),
     with ``compound_initials`` the first letters of those concatenations.
     """
 
@@ -241,6 +276,28 @@ def compound_runs(
                 if rr != joined:
                     out.append((start, end, rr))
     return tuple(out)
+
+
+def _said_order_run(active: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
+    """For a name written "SURNAME, Given names", the run of its last given
+    name and its surname, adjacent as the name is said (``HIENG, Hing Bun``:
+    *Bun* and *Hieng*, which *Hing Bunhieng* writes as one word), as
+    ``(n - 1, n + 1, joined)``: a run past the last token wraps round to the
+    first (:func:`run_indices`). Empty unless both are name words."""
+    last, first = active[-1], active[0]
+    if last.role != "name" or first.role != "name" or last.script_form or first.script_form:
+        return ()
+    n = len(active)
+    return ((n - 1, n + 1, fold_word(last.raw + first.raw)),)
+
+
+def run_indices(start: int, end: int, n: int) -> tuple[int, ...]:
+    """The positions of the tokens of the compound run ``(start, end)`` of a
+    name of ``n`` tokens (:func:`compound_runs`; a run ending past the last
+    token wraps round to the first: :func:`_said_order_run`)."""
+    if end <= n:
+        return tuple(range(start, end))
+    return tuple(i % n for i in range(start, end))
 
 
 # --- reference data -----------------------------------------------------------------
@@ -490,17 +547,31 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
     return out
 
 
+#: The first parts of most Persian and Afghan compound given names, which
+#: split off whatever follows them (محمدنظر *Mohammad Nazar*, غلامسرور
+#: *Gholam Sarwar*), also a name rigour's corpus does not know.
+_COMPOUND_HEADS: Final = ("محمد", "غلام")
+#: What follows such a head in a surname made of it, not in a compound
+#: (محمدیان *Mohammadian*, محمدی *Mohammadi*).
+_NAME_SUFFIXES: Final = frozenset({"یان", "يان", "ان", "ون", "ين", "زاده", "پور", "نژاد", "ئی"})
+
+
 @lru_cache(maxsize=20_000)
 def _joined_names(word: str) -> tuple[str, str] | None:
     """Two given names written as one word in Arabic script (Persian compounds:
     غلامرضا *Gholam Reza*, محمدعلی *Mohammad Ali*, محمدتقی *Mohammad Taghi*):
-    the word split where both halves are names rigour's name corpus knows (see
+    the word split after محمد or غلام (:data:`_COMPOUND_HEADS`), or where both
+    halves are names rigour's name corpus knows (see
     :func:`thaw.text.symbols.script_symbols`); ``None`` when it is no such word.
     The split is a variant reading (:func:`name_variants`): romanisations write
     such names joined (*Gholamreza*) as often as apart (*Gholam Reza*), also
     when the corpus knows the joined word as a name of its own."""
     if len(word) < 5 or word_script(word) != "Arabic":
         return None
+    for head in _COMPOUND_HEADS:
+        tail = word[len(head) :]
+        if word.startswith(head) and len(tail) >= 3 and tail not in _NAME_SUFFIXES:
+            return head, tail
     for i in range(len(word) - 2, 2, -1):
         head, tail = word[:i], word[i:]
         if head.endswith("ال"):
@@ -582,15 +653,29 @@ def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
                 out.append(_Word(m.group(1) or m.group(2), w.abjad))
                 out.append(_Word("din", w.abjad))
                 continue
+            m = _DIN_JOINED.match(a) if a.endswith(_DIN_ENDS) else None
+            if (
+                m is not None
+                and m.group(1)[-1] not in "aeiou"
+                and not w.abjad
+                and not word_symbols(a)
+            ):
+                # (a name ending in a vowel before it is a guess too far:
+                # *Allaidin* is Ala al-Din, not "Alla")
+                out.append(_Word(m.group(1), w.abjad))
+                out.append(_Word("din", w.abjad))
+                continue
             m = _ALLAH_SUFFIX.match(a) if a.endswith(_ALLAH_ENDS) else None
-            if m is not None and not a.startswith("abd"):
+            if m is not None and not a.startswith("abd") and not a.endswith("oulla"):
+                # (*-oulla* is the Greek diminutive: Androulla, Georgoulla)
                 out.append(_Word(m.group(1), w.abjad))
                 out.append(_Word("allah", w.abjad))
                 continue
         if w.hint is None and a in _ABD_ALONE:
             out.append(_Word("abd", w.abjad))
             continue
-        if w.hint is None and a in ("deen", "dine", "dinn"):
+        if w.hint is None and (a in ("deen", "dine", "dinn") or out and a in _EL_DIN):
+            # (*Nor Eldin*; a first word *Eldin* is the Bosnian given name)
             out.append(_Word("din", w.abjad))
             continue
         out.append(w)
@@ -602,6 +687,33 @@ def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
             continue
         merged.append(w)
     return merged
+
+
+def _split_joined_articles(words: list[_Word]) -> list[_Word]:
+    """In an Arabic name written in Latin letters (one with a word of
+    :data:`_ARABIC_MARKERS`, or a word read from Arabic script), each word
+    that writes the article joined to the next (:data:`_JOINED_ARTICLE`:
+    *Elsseid* → *seid*, *Alshawa* → *shawa*, *Binalshibh* → *bin shibh*) as the
+    words it joins, the article left out as analysis leaves it out where it is
+    written apart; so *ELSSEID* meets السيد and *Es-Seid*. Other names are
+    returned as they are."""
+    if not any(w.abjad or w.ascii in _ARABIC_MARKERS for w in words):
+        return words
+    out: list[_Word] = []
+    for w in words:
+        a = w.ascii
+        m = _JOINED_ARTICLE.match(a) if w.hint is None and not w.abjad else None
+        if m is None or not a.isalpha():
+            out.append(w)
+            continue
+        rest = m.group(2) + m.group(4)
+        if rest.startswith("lah") or word_symbols(a):
+            out.append(w)  # (*Allahdad*; a name of its own: *Alberto*)
+            continue
+        if m.group(1):
+            out.append(_Word(m.group(1)))
+        out.append(_Word(rest))
+    return out
 
 
 _LEET: Final = str.maketrans("01345789", "oieasjbg")
@@ -1056,10 +1168,16 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
         # a name written in Persian is read the Persian way in every word
         # (رضا is Reza in غلامرضا ضیایی, although only its neighbour shows it)
         text = text.translate(PERSIAN_Z)
+    if schema in (None, PERSON) and ("/" in text or " of " in text):
+        # "son of" spelt out or abbreviated (*Akhter Mohmad son of Noor Mohmad*,
+        # *Ali s/o Khan*): the filiation particle
+        text = _FILIATION_PHRASE.sub(_filiation_particle, text)
     text = _mark_legal_forms(text, person)
     words = _words(text, org_context, schema in (None, PERSON))
     words = _join_letter_runs(words) if org_context else words
     words = _split_arabic_compounds(words)
+    if schema is None or person:
+        words = _split_joined_articles(words)
     if person:
         words = _person_words(words)
     # number words are numbers in names of organisations, vessels and aircraft,
@@ -1077,11 +1195,22 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     if len(active) == len(all_tokens):
         active = all_tokens  # one tuple for both (the usual case)
     runs = compound_runs(active, not plain and _HANGUL.search(text) is not None)
+    if "," in text and schema in (None, PERSON) and len(active) > 2:
+        runs += _said_order_run(active)
     initials = frozenset(r[2][:1] for r in runs) if runs else _NO_SYMBOLS
     if len(_INITIALS_POOL) > 10_000:
         _INITIALS_POOL.clear()
     initials = _INITIALS_POOL.setdefault(initials, initials)
     return AnalyzedName(name, all_tokens, schema, truncated, active, runs, initials)
+
+
+#: "son of" and "daughter of" written out or as South Asian names abbreviate
+#: them (s/o, d/o) between two names.
+_FILIATION_PHRASE: Final = re.compile(r"(?<=\w )(?:(son|daughter) of|(s|d)/o)(?= \w)")
+
+
+def _filiation_particle(match: re.Match[str]) -> str:
+    return "bint" if (match.group(1) or match.group(2))[0] == "d" else "bin"
 
 
 _KANA: Final = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
@@ -1093,6 +1222,17 @@ _GREEK: Final = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _ARABIC: Final = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 _HEBREW: Final = re.compile("[\u05d0-\u05ea]")
 _KHMER: Final = re.compile("[\u1780-\u17ff]")
+#: Latin letters with a háček or an acute that Czech, Slovak, Croatian,
+#: Serbian, Lithuanian and Belarusian Łacinka write for the sounds English
+#: writes ch, sh, zh (SECO's *Alexandrovič*, *GORŠKOV*; *Karadžić*); name
+#: analysis reads them without the mark (*c*, *s*, *z*, as ASCII lists
+#: write them: KARADZIC), and a name with one also gets the English
+#: spelling (:func:`name_variants`).
+_HACEK: Final = re.compile("[čšžćČŠŽĆ]")
+_HACEK_SOUNDS: Final = str.maketrans(
+    {"č": "ch", "ć": "ch", "š": "sh", "ž": "zh", "Č": "Ch", "Ć": "Ch", "Š": "Sh", "Ž": "Zh"}
+)
+_ARMENIAN: Final = re.compile("[\u0531-\u0587]")
 
 
 def _thai_variant(name: str) -> tuple[str, ...]:
@@ -1122,11 +1262,15 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     (:func:`thaw.text.translit.cyrillic_variant`); a name in Greek letters, its
     classical transcription (:func:`thaw.text.translit.greek_variant`); a
     Hebrew surname in *-יץ*, its Slavic *-ich* (:func:`thaw.text.translit.hebrew_variant`);
-    a Khmer name, its syllables apart (:func:`thaw.text.khmer.khmer_variant`).
+    a Khmer name, its syllables apart (:func:`thaw.text.khmer.khmer_variant`);
+    an Armenian name, its Western reading
+    (:func:`thaw.text.translit.armenian_variant`).
 
     A person's name in Latin letters romanised in Wade–Giles (*Mao Tse-tung*) has
     its pinyin reading as the variant (*mao zedong*,
-    :func:`thaw.text.wadegiles.pinyin_reading`). Names of other kinds, and names
+    :func:`thaw.text.wadegiles.pinyin_reading`); one written with č, š, ž or ć
+    the English spelling of those letters (:data:`_HACEK`: *Alexandrovič* →
+    *Alexandrovich*, *GORŠKOV* → *GORSHKOV*). Names of other kinds, and names
     in any other script, have none (the common case, answered by one
     regular-expression search).
 
@@ -1150,11 +1294,16 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         return hebrew_variant(name)
     if not name.isascii() and _KHMER.search(name):
         return khmer_variant(name)
+    if not name.isascii() and _ARMENIAN.search(name):
+        return armenian_variant(name)
     if not _HAN.search(name):
         if not name.isascii() and _HANGUL.search(name):
             return hangul_variants(name)
         if not name.isascii() and _KANA.search(name):
             return katakana_readings(name)  # a foreign name in katakana
+        if not name.isascii() and _HACEK.search(name):
+            # č, š, ž as English spells them (Alexandrovič: Aleksandrovich)
+            return (name.translate(_HACEK_SOUNDS),)
         pinyin = pinyin_reading(name)
         return () if pinyin is None else (pinyin,)
     if _KANA.search(name) or _HANGUL.search(name):

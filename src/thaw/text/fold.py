@@ -20,6 +20,7 @@ Khodorkovsky, Chodorkowski             (close: ``hodorkovski`` / ``hodorkovski``
 The rules are general phonetic equivalences, applied in order: ``ph→f``,
 ``x→ks``, ``w→v``, ``q→k``, ``ck→k``, ``c`` before ``e/i/y`` → ``s`` and other
 ``c`` (outside ``ch``) → ``k``, ``kh→h``, ``dzh/dj→j``, ``sch/tsch→sh/ch``,
+Polish ``cz→ch``, ``shh→shch`` (Щ),
 ``th→t``, ``dh→d``, ``gh→g``, ``ou/oo→u``, ``ee→i``, ``j`` between vowels → ``y``,
 ``y`` not before a vowel → ``i``, doubled letters collapse, a final ``h`` after a
 vowel is dropped.
@@ -50,6 +51,10 @@ _RULE_SPECS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"tsch", "ch", ("tsch",)),
     (r"sch", "sh", ("sch",)),
     (r"tch", "ch", ("tch",)),
+    # Щ as GOST 7.79 and OFSI write it (RUSHHAK, Рущак: Rushchak)
+    (r"shh", "shch", ("shh",)),
+    # Polish cz (Abramowicz, Wilczek, Szewczenko: the ch of -vich, Vilchek)
+    (r"cz", "ch", ("cz",)),
     (r"c(?=[eiy])", "s", ("c",)),
     (r"c(?!h)", "k", ("c",)),
     (r"kh", "h", ("kh",)),
@@ -162,6 +167,9 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         (r"x", "ks", ("x",)),
         (r"q", "k", ("q",)),
         (r"ck", "k", ("ck",)),
+        # the ch of English, German and Polish spellings (Kutcher, Markowitsch,
+        # Wilczek), which the abjads write with one letter (צ׳, چ)
+        (r"tsch|tch|cz", "ch", ("tsch", "tch", "cz")),
         (r"c(?=[eiy])", "s", ("c",)),
         (r"c(?!h)", "k", ("c",)),
         (r"kh", "h", ("kh",)),

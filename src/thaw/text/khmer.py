@@ -23,7 +23,10 @@ that may take a final closes that syllable, and the subscript opens the next
 the end of the word is silent (``ចន្ទ`` *chan*); a consonant before a final
 marked with the *bantoc* ``់`` opens the syllable it closes (``សូណង់ដូ``
 *sounangdou*, not *sounngodou*), and the inherent vowel before it is short
-(*a*, *u*: ``គន់`` *kun*). Finals take their UNGEGN
+(*a*, *u*: ``គន់`` *kun*); so does a consonant before one that carries a
+subscript (``សុគន្ធ`` *sokon*, not *sokntho*). A letter doubled by a subscript
+is written once (``កញ្ញា`` *kanhea*), and ``ប`` in a cluster is *p*
+(``ប្រាក់`` *prak*). Finals take their UNGEGN
 values (*k, ng, ch, nh, t, n, p, m, y, r, l, v, s, h*).
 
 Vowels are written in plain ASCII as the UNGEGN letters read without their
@@ -218,12 +221,17 @@ def khmer_syllables(word: str) -> tuple[str, ...]:
                 sub_initial, _, sub_series = _CONSONANTS[sub]
                 if syllables and _may_close(current):
                     # a consonant with a subscript inside a word: it closes the
-                    # syllable before it, and the subscript opens the next
+                    # syllable before it, and the subscript opens the next; a
+                    # letter doubled so is written once (កញ្ញា *kanha*, not
+                    # *kanhnha*: Kanharith)
                     assert current is not None
                     current.final = final
                     current.closed = True
-                    current = _Syllable(sub_initial, sub_series, subscript=True)
+                    onset = sub_initial if sub != ch else ""
+                    current = _Syllable(onset, sub_series, subscript=True)
                 else:
+                    if ch == "ប":
+                        initial = "p"  # ប in a cluster is p (ប្រាក់ *Prak*)
                     cluster_series = series if sub in _SONORANTS else sub_series
                     current = _Syllable(initial + sub_initial, cluster_series)
                 syllables.append(current)
@@ -232,7 +240,16 @@ def khmer_syllables(word: str) -> tuple[str, ...]:
             # a consonant before one marked with the bantoc opens a syllable
             # that the marked one closes (សូណង់ដូ *so-nang-do*)
             shortened = nxt in _CONSONANTS and i + 2 < n and word[i + 2] == _BANTOC
-            if nxt in _ONSET_SIGNS or nxt == _ROBAT or shortened or not _may_close(current):
+            # and one before a consonant with a subscript opens the syllable
+            # that consonant closes (សុគន្ធ *so-kon*, not *sok-ntho*)
+            before_cluster = nxt in _CONSONANTS and i + 2 < n and word[i + 2] == _COENG
+            if (
+                nxt in _ONSET_SIGNS
+                or nxt == _ROBAT
+                or shortened
+                or before_cluster
+                or not _may_close(current)
+            ):
                 current = _Syllable(initial, series)
                 syllables.append(current)
             else:

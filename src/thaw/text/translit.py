@@ -51,7 +51,8 @@ a Belarusian name's Russian form (:func:`belarusian_variant`), a French
 name's silent final *r* and an Ossetian ``дз`` in Cyrillic
 (:func:`cyrillic_variant`), a Greek name's classical transcription
 (:func:`greek_variant`), a Hebrew surname's Slavic *-ich*
-(:func:`hebrew_variant`), and a Khmer name's syllables apart
+(:func:`hebrew_variant`), an Armenian name's Western reading
+(:func:`armenian_variant`), and a Khmer name's syllables apart
 (:func:`thaw.text.khmer.khmer_variant`).
 """
 
@@ -70,6 +71,7 @@ from thaw.text.khmer import khmer_reading
 from thaw.text.korean import korean_words
 from thaw.text.rules import rules as _rules
 from thaw.text.rules import transliterator as _icu
+from thaw.text.symbols import script_symbols
 from thaw.text.thai import thai_readings
 
 ABJAD_SCRIPTS: Final = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
@@ -197,7 +199,9 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
     الرحمن *Ziaur Rahman*, شمس الحق *Shamsul Haq*), in either reading; and
     the name with a vowel between a letter and a ``ه`` after it
     (:func:`vowel_before_h`: الزهراني *al-Zahrani*); with its compounds in
-    *al-Din* joined (:func:`_din_joined`: صلاح الدين *Salahaldin*); and the parts of a word
+    *al-Din* joined (:func:`_din_joined`: صلاح الدين *Salahaldin*); with a
+    ``بن`` written joined to the name after it apart (:func:`_bin_apart`:
+    بنحسين *Ben Hassine*); and the parts of a word
     joined by a zero-width non-joiner apart (:data:`ZWNJ`). Empty for most
     names."""
     found = list(persian_z_variant(name))
@@ -206,6 +210,9 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
         if joined is not None:
             found.append(joined)
     found.extend(_din_joined(name))
+    apart = _bin_apart(name)
+    if apart is not None:
+        found.append(apart)
     voweled = vowel_before_h(name)
     if voweled is not None:
         found.append(voweled)
@@ -218,19 +225,40 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
 
 def _zwnj_apart(name: str) -> str:
     """``name`` with each word joined by a :data:`ZWNJ` written as two, where
-    both parts have three letters or more: a shorter part is a suffix
-    (خامنه‌ای *Khamenei*, ‌ها, ‌ی), not a word."""
+    the first part has two letters or more and the second three or more: a
+    shorter second part is a suffix (خامنه‌ای *Khamenei*, ‌ها, ‌ی), not a word
+    (ره‌پيک *Rah-Peyk*)."""
     words: list[str] = []
     for word in name.split():
         parts = word.split(ZWNJ)
         out = [parts[0]]
         for part in parts[1:]:
-            if len(out[-1]) >= 3 and len(part) >= 3:
+            if len(out[-1]) >= 2 and len(part) >= 3:
                 out.append(part)
             else:
                 out[-1] += ZWNJ + part
         words.extend(out)
     return " ".join(words)
+
+
+#: The filiation particle *bin*, which Maghrebi names write joined to the
+#: father's name (بنحسين *Ben Hassine*, بنعلي *Benali*).
+_BIN: Final = "بن"
+
+
+def _bin_apart(name: str) -> str | None:
+    """``name`` with each word that begins with ``بن`` and is no name of its
+    own (rigour's corpus knows بندر *Bandar*, not بنحسين) written as the
+    particle and the name after it, of three letters or more; ``None`` when
+    no word is so written. A variant: the lists spell such names apart (*BEN
+    HASSINE*) as well as joined (*Benali*)."""
+    words = name.split()
+    changed = False
+    for i, word in enumerate(words):
+        if word.startswith(_BIN) and len(word) >= 5 and not script_symbols(word):
+            words[i] = _BIN + " " + word[2:]
+            changed = True
+    return " ".join(words) if changed else None
 
 
 _DIN: Final = "الدين"
@@ -271,7 +299,9 @@ def persian_z_variant(name: str) -> tuple[str, ...]:
 #: Letters of Urdu, Kurdish and Uyghur (written in Arabic script) that ICU
 #: leaves as they are, as the Arabic or Persian letter of their sound: Urdu
 #: ہ ھ (h), ٹ ڈ ڑ (retroflex t d r), ں (n), ے (e); Kurdish ە (e), ڵ (l), ڕ (r),
-#: ۆ (o), ێ (e); Uyghur ۇ ۈ ۋ, ې (تەلبانی *Talabani*, بھٹو *Bhutto*).
+#: ۆ (o), ێ (e); Uyghur ۇ ۈ ۋ, ې (تەلبانی *Talabani*, بھٹو *Bhutto*);
+#: Pashto ښ (*sh*, *x*: پښتون *Pashtun*, which ICU splits into two words);
+#: Maghrebi ڨ (*g*: بلڨاسم *Belgacem*) and ڤ (*v*).
 _ARABIC_SCRIPT_LETTERS: Final = str.maketrans(
     {
         "ہ": "ه",
@@ -291,13 +321,17 @@ _ARABIC_SCRIPT_LETTERS: Final = str.maketrans(
         "ۈ": "و",
         "ۋ": "و",
         "ې": "ی",
+        "ښ": "ش",
+        "ڨ": "گ",
+        "ڤ": "ف",
     }
 )
-_ARABIC_SCRIPT_OTHERS: Final = frozenset("ہھۀٹڈڑںےەڵڕۆێۇۈۋې")
+_ARABIC_SCRIPT_OTHERS: Final = frozenset("ہھۀٹڈڑںےەڵڕۆێۇۈۋېښڨڤ")
 
 
 #: The particles of Arabic names, whose vowels are known although unwritten:
-#: filiation (بن *bin*, ابن *ibn*, بنت *bint*), kunya (أبو *Abu*, أم *Umm*).
+#: filiation (بن *bin*, ابن *ibn*, بنت *bint*, ولد *walad*), kunya (أبو *Abu*,
+#: أم *Umm*).
 #: Read so, name analysis knows them as it knows *bin* and *Abu* in Latin
 #: letters (a particle, not a name word ``bn`` that must be matched).
 _ARABIC_PARTICLES: Final = {
@@ -305,12 +339,18 @@ _ARABIC_PARTICLES: Final = {
     "ابن": "ibn",
     "إبن": "ibn",
     "بنت": "bint",
+    "ولد": "walad",
     "أبو": "abu",
     "ابو": "abu",
     "أم": "umm",
 }
 #: The same in Hebrew (בן *ben*, בת *bat*).
 _HEBREW_PARTICLES: Final = {"בן": "ben", "בת": "bat"}
+
+
+#: What follows ``عبد`` (and its article) in *Abdallah* and in its nisba
+#: *Abdallahi* (عبداللهی, read *Abdollahi*).
+_ALLAH_ENDINGS: Final = frozenset({"له", "لله", "لهی", "لهي", "للهی", "للهي"})
 
 
 def _arabic(word: str) -> list[str]:
@@ -332,11 +372,21 @@ def _arabic(word: str) -> list[str]:
         word = word[:-1] + "ه"
     if word.startswith("ال") and len(word) > 3:
         word = word[2:]
-    if word.startswith("عبد") and len(word) > 4:
+    if word.endswith("الله") and len(word) > 5 and not word.startswith("عبد"):
+        # X-ullah written as one word, as Persian and Urdu write it (اسدالله
+        # *Asadullah*, یدالله *Yadollah*): two words, as Latin letters are read
+        return [*_arabic(word[:-4]), "allah"]
+    if word.startswith("عبد") and len(word) > 5:
+        # (عبدون *Abdoun* is a name of its own: the rest must be one, of
+        # three letters or more)
         rest = word[3:]
         if rest.startswith("ال"):
             rest = rest[2:]
-        return ["abd", *_arabic(rest)] if rest not in ("له", "لله") else ["abdallah"]
+        if rest in _ALLAH_ENDINGS:
+            # (عبداللهی *Abdollahi*, عبداللهي *Abdullahi*: as name analysis
+            # reads those in Latin letters)
+            return ["abdallah"]
+        return ["abd", *_arabic(rest)]
     out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
     parts.extend(_ascii_words(out, abjad=True))
     return parts
@@ -426,13 +476,28 @@ def _hebrew_latin(text: str) -> str:
 _HEBREW_ICH: Final = re.compile("(?<=\u05d9)[\u05e5\u05e6](?![\u05f3'\u2019\u02bc\u05d0-\u05ea])")
 
 
+#: A maqaf (or a hyphen) between Hebrew letters: the parts of a compound
+#: name, which Latin spellings write as one word (שם-טוב *Shemtob*, הר-נוי
+#: *Harnoy*, בן־יעקב *Benjacob*).
+_HEBREW_MAQAF: Final = re.compile(r"(?<=[\u05d0-\u05ea])[\u05be-](?=[\u05d0-\u05ea])")
+
+
 @lru_cache(maxsize=4096)
 def hebrew_variant(name: str) -> tuple[str, ...]:
-    """A name in Hebrew letters with each final ``-יץ`` read *-ich*, as a
-    Slavic surname (:data:`_HEBREW_ICH`: רומן אברמוביץ *Roman Abramovich*),
-    beside the *-itz* that analysis reads. Empty for other names."""
+    """Other readings of a name in Hebrew letters: each final ``-יץ`` read
+    *-ich*, as a Slavic surname (:data:`_HEBREW_ICH`: רומן אברמוביץ *Roman
+    Abramovich*), beside the *-itz* that analysis reads; and the parts of a
+    compound joined by a maqaf written as one word (:data:`_HEBREW_MAQAF`:
+    שם-טוב *Shemtob*), beside the parts apart that analysis reads. Empty for
+    other names."""
+    found: list[str] = []
     marked = _HEBREW_ICH.sub(lambda m: m.group(0) + GERESH, name)
-    return (marked,) if marked != name else ()
+    if marked != name:
+        found.append(marked)
+    joined = _HEBREW_MAQAF.sub("", name)
+    if joined != name:
+        found.append(joined)
+    return tuple(found)
 
 
 def _hebrew_geresh(word: str) -> list[str]:
@@ -669,6 +734,16 @@ _OSSETIAN_DZ: Final = re.compile("дз", re.I)
 _UKRAINIAN_BELARUSIAN: Final = frozenset("іїєўґ")
 
 
+#: Letters only Ukrainian writes (і, ї, є, ґ; Belarusian's і comes with ў, ы
+#: or э, :func:`is_belarusian`), and the Russian letters for the same sounds
+#: as Russian transcribes Ukrainian names (Євген *Yevgeny*'s Евген, Губарєв
+#: Губарев, Юрійович Юриович): rigour reads a word with one of them in the
+#: Ukrainian national system (*Yevhen*, *Hubariev*), a word without them as
+#: Russian.
+_UKRAINIAN_ONLY: Final = frozenset("іїєґ")
+_UK_TO_RU: Final = str.maketrans({"і": "и", "ї": "йи", "є": "е", "ґ": "г", "'": "", "ʼ": ""})
+
+
 @lru_cache(maxsize=4096)
 def cyrillic_variant(name: str) -> tuple[str, ...]:
     """Another reading of a name in Cyrillic: a Belarusian name's Russian form
@@ -676,16 +751,37 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
     restored (Дидье → Дидиер, romanised *Didier*) and, in a name not written
     in Ukrainian, Ossetian ``дз`` read *dzh* (``дж``, :data:`_OSSETIAN_DZ`; the
     reading is offered beside the Russian one, Дзержинский stays *Dzerzhinsky*).
-    Empty for most names."""
+    A Ukrainian name is also read with the letters Russian writes for its own
+    (:data:`_UK_TO_RU`: Євген Гриценко → Евген Гриценко, romanised *Yevgen
+    Gritsenko*), as the lists romanise Ukrainians listed under Russia
+    regimes. Empty for most names."""
     found = belarusian_variant(name)
     if found:
         return found
     text = name.lower()
+    slavic = not _UKRAINIAN_BELARUSIAN.isdisjoint(text)
+    if not _UKRAINIAN_ONLY.isdisjoint(text):
+        text = text.translate(_UK_TO_RU)
     if _FRENCH_IER.search(text):
         text = _FRENCH_IER.sub("иер", text)
-    if "дз" in text and _UKRAINIAN_BELARUSIAN.isdisjoint(text):
+    if "дз" in text and not slavic:
         text = _OSSETIAN_DZ.sub("дж", text)
     return (text,) if text != name.lower() else ()
+
+
+#: Western Armenian (the diaspora's: Beirut, Istanbul, the Americas) reads the
+#: voiced and voiceless stops and affricates of Eastern Armenian the other
+#: way round: Գէորգեան *Kevorkian*, Մոմճեան *Momjian*, Պետրոս *Bedros*.
+_WESTERN_ARMENIAN: Final = str.maketrans("բպգկդտջճձծԲՊԳԿԴՏՋՃՁԾ", "պբկգտդճջծձՊԲԿԳՏԴՃՋԾՁ")
+
+
+@lru_cache(maxsize=4096)
+def armenian_variant(name: str) -> tuple[str, ...]:
+    """A name in Armenian letters read as Western Armenian spells it
+    (:data:`_WESTERN_ARMENIAN`: Գազանճյան *Kazanjian*, beside the Eastern
+    *Gazanchyan* that analysis reads). Empty when no letter changes."""
+    western = name.translate(_WESTERN_ARMENIAN)
+    return (western,) if western != name else ()
 
 
 #: Modern Greek digraphs for b, d, g at the start of a word (Μπους *Bush*,
@@ -696,8 +792,46 @@ _GREEK_INITIAL_STOPS: Final = _rules(
 )
 
 
+#: The digraphs with which Greek writes the sounds of foreign names
+#: anywhere in a word (its own words read them *mb*, *nd*, *ng*, *ts*): μπ
+#: *b*, ντ *d*, γκ *g*, τζ *j*, and a final τς (or κ after -οβι-, -εβι-)
+#: the *ch* of Slavic names (Νταβιντόβιτς *Davidovich*, Στεφάνοβικ
+#: *Stefanovich*).
+_GREEK_FOREIGN: Final = _rules(
+    (
+        ("μπ", "β"),
+        ("ντ", "δ"),
+        ("γκ", "γ"),
+        ("τζ", "dj"),
+        (r"(?<=[ιί])τ[σς]\b", "ch"),
+        (r"(?<=[οόεέ]β[ιί])κ\b", "ch"),
+    )
+)
+_GREEK_FOREIGN_TRIGGER: Final = re.compile(r"(?<=\w)(?:μπ|ντ|γκ)|τζ|[ιί]τ[σς]\b|[οόεέ]β[ιί]κ\b")
 #: Greek γι before a vowel, which sounds (and English spells) *y*.
 _GREEK_YI: Final = re.compile("(?i)γι(?=[αάεέηήοόυύωώ])")
+
+
+#: The Greek nominative endings that the English forms of Greek given names
+#: drop (Πέτρος *Peter*, Μάρκος *Mark*, Στέφανος *Stephen*, Αριστοτέλης
+#: *Aristotle*), or write *-y* (Γρηγόριος *Gregory*, Ζαχαρίας *Zachary*,
+#: Αντώνιος *Anthony*), after a stem of three letters or more; and a first
+#: *i* before a vowel, which English writes *j* (Ιάκωβος *Jacob*, Ιάσων
+#: *Jason*).
+_GREEK_ENDING: Final = re.compile(r"(?<=[a-z]{3})(?:(i)(?:os|as)|(?<![aiou])(?:os|as|is|es))$")
+_GREEK_INITIAL_I: Final = re.compile(r"^i(?=[aeou])")
+
+
+def _greek_english(modern: str) -> str:
+    """A reading ``modern`` of a Greek name (lower-case ASCII words)
+    as English forms Greek given names (:data:`_GREEK_ENDING`,
+    :data:`_GREEK_INITIAL_I`): *petros* → *petr* (Peter), *grigorios* →
+    *grigory* (Gregory), *iakovos* → *jakov* (Jacob)."""
+    words = []
+    for word in modern.split():
+        word = _GREEK_ENDING.sub(lambda m: "y" if m.group(1) else "", word)
+        words.append(_GREEK_INITIAL_I.sub("j", word))
+    return " ".join(words)
 
 
 @lru_cache(maxsize=4096)
@@ -710,7 +844,11 @@ def greek_variant(name: str) -> tuple[str, ...]:
     reads (rigour: *Evripidis*, *Vasileios*). Word-initial μπ, ντ, γκ are b,
     d, g (:data:`_GREEK_INITIAL_STOPS`). Also, for a name with γι before a
     vowel, the modern reading with that *y* (:data:`_GREEK_YI`: Γιάνης
-    *Yanis*). Lower-case ASCII; empty when neither differs from the modern
+    *Yanis*). And the modern reading and the classical transcription as
+    English forms Greek given names (:func:`_greek_english`: Πέτρος *Peter*,
+    Παύλος *Paul*), and with the sounds of foreign names that Greek writes
+    with two letters read as such (:data:`_GREEK_FOREIGN`: Νταβιντόβιτς
+    *Davidovich*). Lower-case ASCII; empty when none differs from the modern
     reading."""
     text = name.lower()
     for pattern, repl in _GREEK_INITIAL_STOPS:
@@ -718,6 +856,19 @@ def greek_variant(name: str) -> tuple[str, ...]:
     latin = " ".join(_ascii_words(_icu("Greek-Latin; Latin-ASCII").transliterate(text)))
     modern = " ".join(_ascii_words(maybe_ascii(name)))
     found = [latin] if latin and latin != modern else []
+    for reading in (modern, latin):
+        english = _greek_english(reading)
+        if english != modern and english not in found:
+            found.append(english)
+    if _GREEK_FOREIGN_TRIGGER.search(text):
+        # foreign sounds as Greek writes them inside a word: Νταβιντόβιτς
+        # *Davidovich*, Τζόνσον *Johnson*
+        foreign = name.lower()
+        for pattern, repl in _GREEK_FOREIGN:
+            foreign = pattern.sub(repl, foreign)
+        reading = " ".join(_ascii_words(maybe_ascii(foreign)))
+        if reading and reading != modern and reading not in found:
+            found.append(reading)
     if _GREEK_YI.search(name):
         # γι before a vowel is the English y (Γιάνης *Yanis*, Μπακογιάννη
         # *Bakoyanni*, Παναγιώτης *Panayiotis*), where rigour writes gi

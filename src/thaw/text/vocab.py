@@ -181,6 +181,10 @@ FILIATION: Final[dict[str, str]] = {
     "bint": "bint",
     "binti": "bint",
     "bent": "bint",
+    # the Maghrebi and Afghan word for "son of" (Mohamed Ould Abdel Aziz,
+    # اختر محمد ولد نور محمد)
+    "ould": "bin",
+    "walad": "bin",
 }
 
 #: Arabic definite article in its Latin spellings (standalone or hyphenated):
