@@ -98,7 +98,11 @@ def test_a_worker_starts_the_roll_up_once_enough_segment_files_gathered(
     three files."""
     home = copy_home(base_home, tmp_path / "home")
     _closed_segments(home, 2)
-    rt = Runtime.start(Settings(home=home, audit_compact_at=compact_at, reload_every=3600))
+    rt = Runtime.start(
+        Settings.model_validate(
+            {"home": home, "audit_compact_at": compact_at, "reload_every": 3600}
+        )
+    )
     try:
         assert (rt.compactor is not None) == started
     finally:

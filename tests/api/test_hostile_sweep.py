@@ -318,6 +318,11 @@ def _multipart_cases(
         yield Case(f"{where}: {what}", method, url, body, headers)
 
 
+def _raw(headers: tuple[tuple[str, str | bytes], ...]) -> list[tuple[bytes, bytes]]:
+    """Headers as bytes, so that a value of non-UTF-8 bytes is sent as it is."""
+    return [(k.encode(), v if isinstance(v, bytes) else v.encode()) for k, v in headers]
+
+
 def _send(http: httpx.Client, case: Case) -> httpx.Response:
     """Send a case; once more if the connection was closed under it (a server
     closes a keep-alive connection after a 500, and the next request on it
@@ -325,7 +330,7 @@ def _send(http: httpx.Client, case: Case) -> httpx.Response:
     for attempt in (1, 2):
         try:
             return http.request(
-                case.method, case.url, content=case.content, headers=dict(case.headers)
+                case.method, case.url, content=case.content, headers=_raw(case.headers)
             )
         except (httpx.ReadError, httpx.RemoteProtocolError):
             if attempt == 2:
