@@ -51,6 +51,7 @@ from thaw.match.features import (
 )
 from thaw.match.names import Aligner, BestName
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
+from thaw.match.transcription import query_words, transcribed_best
 from thaw.match.types import FeatureResult, MatchResult, Query
 from thaw.text import AnalyzedName, TokenStats, analyze_name, name_variants
 from thaw.text.chinese import cjk_script, simplified
@@ -165,11 +166,13 @@ class Matcher:
             "former": self._name_values["former"],
         }
         self._aligner = Aligner(stats)
+        self._transcription = values["transcription"] if weights["transcription"] else None
         self._ceiling_query: Query | None = None
         self._ceiling_rest = 0.0
         self._readings_of: Query | None = None
         self._readings: tuple[AnalyzedName, ...] = ()
         self._script = ""
+        self._words: list[tuple[str, tuple[int, ...]]] = []
 
     def readings(self, query: Query) -> tuple[AnalyzedName, ...]:
         """The analysed query name, then its other readings
@@ -181,6 +184,7 @@ class Matcher:
                 *[analyze_name(v, schema) for v in name_variants(query.name, schema)],
             )
             self._script = cjk_script(query.name)
+            self._words = query_words(self._readings[0]) if self._script else []
             self._readings_of = query
         return self._readings
 
@@ -195,12 +199,38 @@ class Matcher:
             names, others = _same_script_split(self._script, query.name, entry)
         best = self._aligner.best_of(first, names, self._factors, enough)
         if len(readings) == 1:
-            return first, best
+            return self._transcribed(first, others, first, best)
         used = first
         for other in readings[1:]:
             found = self._aligner.best_of(other, others, self._factors, enough)
             if found is not None and (best is None or found.score > best.score):
                 best, used = found, other
+        return self._transcribed(first, others, used, best)
+
+    def _transcribed(
+        self,
+        first: AnalyzedName,
+        names: tuple[tuple[AnalyzedName, str], ...],
+        used: AnalyzedName,
+        best: BestName | None,
+    ) -> tuple[AnalyzedName, BestName | None]:
+        """``(used, best)``, or the query ``first`` and the listed name it
+        transcribes (:func:`thaw.match.transcription.transcribed_best`) when
+        that explains more: for a query written in Chinese characters or Hangul
+        (never a Latin one) whose readings aligned with no name of ``names``
+        to ``transcription.min_explained``."""
+        m = self._transcription
+        if (
+            m is None
+            or self._script == ""
+            or (best is not None and best.score >= m["min_explained"])
+        ):
+            return used, best
+        found = transcribed_best(
+            first, self._words, names, self._factors, m["min_explained"], int(m["min_syllables"])
+        )
+        if found is not None and (best is None or found.score > best.score):
+            return first, found
         return used, best
 
     def score(self, query: Query, entry: Entry, *, explain: bool = True) -> MatchResult:
