@@ -198,14 +198,16 @@ class Matcher:
         if self._script:
             names, others = _same_script_split(self._script, query.name, entry)
         best = self._aligner.best_of(first, names, self._factors, enough)
-        if len(readings) == 1:
-            return self._transcribed(first, others, first, best)
+        if len(readings) == 1 and not self._script:
+            return first, best  # (a Latin query: the usual case)
         used = first
         for other in readings[1:]:
             found = self._aligner.best_of(other, others, self._factors, enough)
             if found is not None and (best is None or found.score > best.score):
                 best, used = found, other
-        return self._transcribed(first, others, used, best)
+        if self._script and self._transcription is not None:
+            return self._transcribed(first, others, used, best)
+        return used, best
 
     def _transcribed(
         self,
@@ -220,11 +222,7 @@ class Matcher:
         (never a Latin one) whose readings aligned with no name of ``names``
         to ``transcription.min_explained``."""
         m = self._transcription
-        if (
-            m is None
-            or self._script == ""
-            or (best is not None and best.score >= m["min_explained"])
-        ):
+        if m is None or (best is not None and best.score >= m["min_explained"]):
             return used, best
         found = transcribed_best(
             first, self._words, names, self._factors, m["min_explained"], int(m["min_syllables"])
