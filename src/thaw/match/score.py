@@ -51,7 +51,7 @@ from thaw.match.features import (
 )
 from thaw.match.names import Aligner, BestName
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
-from thaw.match.transcription import query_words, transcribed_best
+from thaw.match.transcription import comparable, query_words, transcribed_best
 from thaw.match.types import FeatureResult, MatchResult, Query
 from thaw.text import AnalyzedName, TokenStats, analyze_name, name_variants
 from thaw.text.chinese import cjk_script, simplified
@@ -176,7 +176,9 @@ class Matcher:
 
     def readings(self, query: Query) -> tuple[AnalyzedName, ...]:
         """The analysed query name, then its other readings
-        (:func:`thaw.text.name_variants`; remembered for the last query)."""
+        (:func:`thaw.text.name_variants`; remembered for the last query, with
+        its script and, for a name in Chinese characters or Hangul, its words
+        that may be compared as a transcription)."""
         if self._readings_of is not query:
             schema = query.schema
             self._readings = (
@@ -184,7 +186,8 @@ class Matcher:
                 *[analyze_name(v, schema) for v in name_variants(query.name, schema)],
             )
             self._script = cjk_script(query.name)
-            self._words = query_words(self._readings[0]) if self._script else []
+            words = query_words(self._readings[0]) if self._script else []
+            self._words = words if comparable(words) else []
             self._readings_of = query
         return self._readings
 
@@ -205,7 +208,7 @@ class Matcher:
             found = self._aligner.best_of(other, others, self._factors, enough)
             if found is not None and (best is None or found.score > best.score):
                 best, used = found, other
-        if self._script and self._transcription is not None:
+        if self._words and self._transcription is not None:
             return self._transcribed(first, others, used, best)
         return used, best
 

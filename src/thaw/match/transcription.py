@@ -527,6 +527,7 @@ def compare(word: str, latin: str, least: float = 0.0) -> Transcription | None:
 # -- A listed name -------------------------------------------------------------
 
 _WORD_BREAK: Final = re.compile(f"[\\s{MIDDLE_DOT[1:-1]}]+")
+_DOTS: Final = re.compile(MIDDLE_DOT)
 
 
 def korean_shaped(word: str) -> bool:
@@ -544,11 +545,23 @@ def query_words(query: AnalyzedName) -> list[tuple[str, tuple[int, ...]]]:
     """The words of a query name written in Chinese characters or Hangul, each
     with the positions of its syllables among the query's informative tokens
     (a character without a token of its own, such as a dropped 氏, is left
-    out of its word)."""
+    out of its word). A name in Chinese characters written in several words
+    apart, without a middle dot (桂芝 秀兰 孙, as customer files write Chinese
+    and Japanese names), is no transcription: it has no words to compare so
+    (Chinese writes a foreign name as one word, or its parts joined by a
+    middle dot). The words of a Hangul name are all returned; those shaped as
+    a Korean name are not compared (:func:`transcribed_best`)."""
+    original = query.original
+    if (
+        len(original.split()) > 1
+        and not _DOTS.search(original)
+        and not is_hangul_syllable(original.strip()[:1])
+    ):
+        return []
     tokens = query.informative
     at = 0
     out: list[tuple[str, tuple[int, ...]]] = []
-    for word in _WORD_BREAK.split(query.original):
+    for word in _WORD_BREAK.split(original):
         run: list[int] = []
         for ch in word:
             if at < len(tokens) and tokens[at].script_form == ch:
@@ -557,6 +570,12 @@ def query_words(query: AnalyzedName) -> list[tuple[str, tuple[int, ...]]]:
         if run:
             out.append(("".join(tokens[i].script_form for i in run), tuple(run)))
     return out
+
+
+def comparable(words: list[tuple[str, tuple[int, ...]]]) -> bool:
+    """Whether any of a query's words (:func:`query_words`) may be compared as a
+    transcription: a word not shaped as a Korean name (:func:`korean_shaped`)."""
+    return any(not korean_shaped(word) for word, _run in words)
 
 
 def transcribed_best(
@@ -580,9 +599,7 @@ def transcribed_best(
     word counting as one word, as its reading would (the weight of its
     heaviest syllable); a listed name's kind weighs as in ``factors``. ``None`` when no word of any
     listed name is explained so."""
-    words = [
-        (w, run) for w, run in words_all if len(run) >= min_syllables and not korean_shaped(w)
-    ]
+    words = [(w, run) for w, run in words_all if len(run) >= min_syllables and not korean_shaped(w)]
     if not words:
         return None
     qs = query.informative
