@@ -115,8 +115,9 @@ _CLASSES: Final[tuple[tuple[str, float], ...]] = (
 OTHER_VOWEL: Final = 0.7
 #: What leaving a sound unexplained costs, by kind: a weak sound (an
 #: epenthetic vowel), an *h*, a glide, a nasal ending a syllable, a Latin coda
-#: (a consonant no vowel follows: *r* and *l*, then any), a vowel, and an
-#: onset consonant.
+#: (a consonant no vowel follows: *r* and *l*, then any), a Latin vowel letter
+#: after another (the second of a digraph written for one vowel: *Maegan*,
+#: *Poutanen*, Korean *eo*, *eu*, *ae*), a vowel, and an onset consonant.
 DROP: Final = {
     "weak": 0.15,
     "h": 0.25,
@@ -124,6 +125,7 @@ DROP: Final = {
     "nasal": 0.4,
     "coda_liquid": 0.3,
     "coda": 0.45,
+    "digraph": 0.3,
     "vowel": 0.75,
     "onset": 1.0,
 }
@@ -365,7 +367,7 @@ def latin_sounds(word: str) -> tuple[Sound, ...]:
     for k, letter in enumerate(spelt):
         nxt = spelt[k + 1] if k + 1 < len(spelt) else ""
         if letter in VOWELS:
-            drop = "vowel"
+            drop = "digraph" if k and spelt[k - 1] in VOWELS else "vowel"
         elif letter == "h":
             drop = "h"
         elif letter in GLIDES:
