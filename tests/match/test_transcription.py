@@ -9,8 +9,8 @@ from thaw.index.entry import Entry, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, MatchConfig, Matcher, Query, score
 from thaw.match.transcription import (
     compare,
-    hangul_sounds,
     han_sounds,
+    hangul_sounds,
     latin_sounds,
     substitution,
 )
@@ -155,3 +155,28 @@ def test_a_latin_query_never_reaches_the_comparison(monkeypatch: pytest.MonkeyPa
     matcher = Matcher()
     assert matcher.score(Query("Ersan", "Person"), _person("厄森", "Someone")).score >= 0
     assert matcher.score(Query("Candace Smith", "Person"), _person("Kandas")).score >= 0
+
+
+def test_names_shaped_as_korean_or_chinese_names_are_not_transcriptions() -> None:
+    from thaw.match.transcription import comparable, korean_shaped, query_words
+    from thaw.text import analyze_name
+
+    # a Korean given name (two syllables Chinese characters read) and a
+    # Korean full name: their readings compare them, not their sounds
+    assert korean_shaped("명훈") and korean_shaped("김정은")
+    assert not korean_shaped("러켓") and not korean_shaped("내치불")
+    assert _score("명훈", "Mingjun") < DEFAULT_THRESHOLD
+    # a Chinese name written apart, as customer files write them
+    assert query_words(analyze_name("桂芝 秀兰 孙", "Person")) == []
+    words = query_words(analyze_name("丹尼斯·韦克拉姆", "Person"))
+    assert [w for w, _run in words] == ["丹尼斯", "韦克拉姆"]
+    assert not comparable(query_words(analyze_name("경수 송", "Person")), 2)
+
+
+def test_a_vowel_digraph_costs_less_than_a_vowel() -> None:
+    # Maegan: the e of ae writes no vowel of its own
+    assert [s.drop for s in latin_sounds("maegan")][1:3] == ["vowel", "digraph"]
+    # Poutanen: ou is one vowel
+    found = compare("波塔宁", "poutanen")
+    assert found is not None
+    assert found.explained >= 0.85, found.describe()

@@ -38,6 +38,7 @@ from typing import ClassVar, Final
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
+from thaw.match.transcription import transcription_pairs
 from thaw.match.types import FeatureResult, Query
 from thaw.text import AnalyzedName, Token, vocab
 
@@ -965,8 +966,6 @@ class TranscriptionFeature(Feature):
         value = m["penalty"]
         if not ctx.explain:
             return Evidence(value)
-        from thaw.match.transcription import transcription_pairs
-
         parts = [
             f"{word} as {listed!r}: {t.describe()} ({100 * t.cjk:.0f} % and"
             f" {100 * t.latin:.0f} % of the sounds explained)"

@@ -186,8 +186,9 @@ class Matcher:
                 *[analyze_name(v, schema) for v in name_variants(query.name, schema)],
             )
             self._script = cjk_script(query.name)
-            words = query_words(self._readings[0]) if self._script else []
-            self._words = words if comparable(words) else []
+            m = self._transcription
+            words = query_words(self._readings[0]) if self._script and m else []
+            self._words = words if m and comparable(words, int(m["min_syllables"])) else []
             self._readings_of = query
         return self._readings
 

@@ -574,10 +574,11 @@ def query_words(query: AnalyzedName) -> list[tuple[str, tuple[int, ...]]]:
     return out
 
 
-def comparable(words: list[tuple[str, tuple[int, ...]]]) -> bool:
+def comparable(words: list[tuple[str, tuple[int, ...]]], min_syllables: int) -> bool:
     """Whether any of a query's words (:func:`query_words`) may be compared as a
-    transcription: a word not shaped as a Korean name (:func:`korean_shaped`)."""
-    return any(not korean_shaped(word) for word, _run in words)
+    transcription: a word of ``min_syllables`` syllables or more that is not
+    shaped as a Korean name (:func:`korean_shaped`)."""
+    return any(len(run) >= min_syllables and not korean_shaped(w) for w, run in words)
 
 
 def transcribed_best(
