@@ -231,9 +231,19 @@ class Matcher:
         found = transcribed_best(
             first, self._words, names, self._factors, m["min_explained"], int(m["min_syllables"])
         )
-        if found is not None and (best is None or found.score > best.score):
-            return first, found
-        return used, best
+        if found is None:
+            return used, best
+        if best is not None:
+            # the transcription wins only if it scores more once its
+            # contribution is counted: a reading that aligned is the better
+            # evidence at an equal score
+            name = self._name_values
+            lifted = (
+                NameFeature.logit(found.score, name) + m["penalty"] * self.weights["transcription"]
+            )
+            if lifted <= NameFeature.logit(best.score, name):
+                return used, best
+        return first, found
 
     def score(self, query: Query, entry: Entry, *, explain: bool = True) -> MatchResult:
         """Score ``query`` against the prepared listing ``entry``.

@@ -75,7 +75,7 @@ _CLASSES: Final[tuple[tuple[str, float], ...]] = (
     ("pb", 0.2),
     ("fp", 0.2),
     ("vbw", 0.2),
-    ("fv", 0.3),
+    ("fv", 0.1),
     ("sz", 0.2),
     ("sS", 0.3),
     ("Cj", 0.2),
@@ -188,12 +188,13 @@ _PINYIN_INITIALS: Final = (
     ("y", "y"), ("w", "w"),
 )  # fmt: skip
 #: Pinyin finals as the sounds they write in transcriptions (Xinhua's columns:
-#: *ai* and *ei* write *e*, *ao*, *ou* and *uo* write *o*; a medial *i* or *u*
-#: is a glide; ``*`` marks a weak glide, one the Latin name may lack).
+#: *ai* and *ei* write *e*, *ao*, *ou* and *uo* write *o*: 罗 *ro*; another
+#: medial *i* or *u* is a glide; ``*`` marks a weak glide, one the Latin name
+#: may lack).
 _PINYIN_FINALS: Final = (
     ("iang", "*yaN"), ("iong", "*yoN"), ("uang", "*waN"), ("ang", "aN"), ("eng", "eN"),
     ("ing", "iN"), ("ong", "oN"), ("ian", "*yan"), ("uan", "*wan"), ("iao", "*yo"),
-    ("uai", "*we"), ("ai", "e"), ("ei", "e"), ("ao", "o"), ("ou", "o"), ("uo", "*wo"),
+    ("uai", "*we"), ("ai", "e"), ("ei", "e"), ("ao", "o"), ("ou", "o"), ("uo", "o"),
     ("ia", "*ya"), ("ie", "*ye"), ("iu", "*yu"), ("ua", "*wa"), ("ui", "*wi"), ("ue", "*ye"),
     ("ve", "*ye"), ("an", "an"), ("en", "en"), ("in", "in"), ("un", "un"), ("vn", "in"),
     ("er", "er"), ("a", "a"), ("o", "o"), ("e", "e"), ("i", "i"), ("u", "u"), ("v", "u"),
