@@ -131,6 +131,12 @@ def test_the_feature_explains_and_can_be_switched_off() -> None:
     assert _score("厄森", "Ersan", config=stricter) < DEFAULT_THRESHOLD
 
 
+def test_only_names_of_persons_are_compared_so() -> None:
+    company = entry_from_record(Record("t", "2", "Company", names=[Name("Ersan")]))
+    assert score(Query("厄森", None), _person("Ersan")).score >= DEFAULT_THRESHOLD
+    assert score(Query("厄森", "Company"), company).score < DEFAULT_THRESHOLD
+
+
 def test_other_people_stay_apart() -> None:
     # same-script homophones are still compared by their characters
     assert _score("王小明", "王晓明") < DEFAULT_THRESHOLD

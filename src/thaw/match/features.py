@@ -937,8 +937,9 @@ class TranscriptionFeature(Feature):
     sounds, and its syllable shapes drop what they cannot write (Mandarin
     ends a syllable only in a vowel, *n* or *ng*: 厄森 *e-sen* is *Ersan*,
     卡默 *Cummer*) or add a vowel the name does not have (Korean writes *tch* as
-    치: 내치불 is *Knatchbull*). When the query is written in Chinese
-    characters or Hangul and the listed name in Latin letters, and no reading
+    치: 내치불 is *Knatchbull*). When the query, a person's name (or a name of
+    no stated kind), is written in Chinese characters or Hangul and the
+    listed name in Latin letters, and no reading
     of the query aligns well, each query word of at least ``min_syllables``
     syllables is compared with the listed words sound by sound, knowing each
     sound's place in its syllable (:mod:`thaw.match.transcription`: a

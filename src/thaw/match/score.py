@@ -187,7 +187,8 @@ class Matcher:
             )
             self._script = cjk_script(query.name)
             m = self._transcription
-            words = query_words(self._readings[0]) if self._script and m else []
+            person = schema is None or schema == "Person"
+            words = query_words(self._readings[0]) if self._script and m and person else []
             self._words = words if m and comparable(words, int(m["min_syllables"])) else []
             self._readings_of = query
         return self._readings
