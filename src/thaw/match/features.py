@@ -38,6 +38,7 @@ from typing import ClassVar, Final
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
+from thaw.match.transcription import transcription_pairs
 from thaw.match.types import FeatureResult, Query
 from thaw.text import AnalyzedName, Token, vocab
 
@@ -930,6 +931,53 @@ class SchemaFeature(Feature):
         return max(0.0, m["conflict"]) if query.schema else 0.0
 
 
+class TranscriptionFeature(Feature):
+    """**Transcription.** A foreign name written in Chinese characters or
+    Hangul is a transcription: the language's syllables stand for the name's
+    sounds, and its syllable shapes drop what they cannot write (Mandarin
+    ends a syllable only in a vowel, *n* or *ng*: 厄森 *e-sen* is *Ersan*,
+    卡默 *Cummer*) or add a vowel the name does not have (Korean writes *tch* as
+    치: 내치불 is *Knatchbull*). When the query, a person's name (or a name of
+    no stated kind), is written in Chinese characters or Hangul and the
+    listed name in Latin letters, and no reading
+    of the query aligns well, each query word of at least ``min_syllables``
+    syllables is compared with the listed words sound by sound, knowing each
+    sound's place in its syllable (:mod:`thaw.match.transcription`: a
+    dropped final consonant or an epenthetic vowel costs little, a wrong onset
+    much); a word whose sounds and the listed word's are both explained to at
+    least ``min_explained`` aligns with it, its similarity the smaller share.
+    Such a match is looser than a reading: it contributes ``penalty``, and its
+    explanation lists each syllable with the Latin sounds it writes. A Latin
+    query never pays for this comparison; weight 0 switches it off."""
+
+    name = "transcription"
+    weight = 1.0
+    table = {
+        "min_explained": Magnitude(
+            0.82, "the least share of each word's sounds the alignment must explain"
+        ),
+        "min_syllables": Magnitude(2, "the fewest syllables of a query word compared so"),
+        "penalty": Magnitude(-0.4, "the contribution of a name matched as a transcription"),
+    }
+
+    def evaluate(self, ctx: Context, m: Values) -> Evidence:
+        best = ctx.best
+        if best is None or not any(p.how == "transcription" for p in best.alignment.pairs):
+            return NO_EVIDENCE
+        value = m["penalty"]
+        if not ctx.explain:
+            return Evidence(value)
+        parts = [
+            f"{word} as {listed!r}: {t.describe()} ({100 * t.cjk:.0f} % and"
+            f" {100 * t.latin:.0f} % of the sounds explained)"
+            for word, listed, t in transcription_pairs(ctx.analyzed, best)
+        ]
+        return Evidence(value, f"read as a transcription, {'; '.join(parts)} ({value:+.1f})")
+
+    def ceiling(self, query: Query, m: Values) -> float:
+        return max(0.0, m["penalty"])
+
+
 _REGISTRY: tuple[Feature, ...] = (
     NameFeature(),
     NameShapeFeature(),
@@ -938,6 +986,7 @@ _REGISTRY: tuple[Feature, ...] = (
     GenderFeature(),
     IdentifierFeature(),
     SchemaFeature(),
+    TranscriptionFeature(),
 )
 
 

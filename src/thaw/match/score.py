@@ -51,6 +51,7 @@ from thaw.match.features import (
 )
 from thaw.match.names import Aligner, BestName
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
+from thaw.match.transcription import comparable, query_words, transcribed_best
 from thaw.match.types import FeatureResult, MatchResult, Query
 from thaw.text import AnalyzedName, TokenStats, analyze_name, name_variants
 from thaw.text.chinese import cjk_script, simplified
@@ -165,15 +166,19 @@ class Matcher:
             "former": self._name_values["former"],
         }
         self._aligner = Aligner(stats)
+        self._transcription = values["transcription"] if weights["transcription"] else None
         self._ceiling_query: Query | None = None
         self._ceiling_rest = 0.0
         self._readings_of: Query | None = None
         self._readings: tuple[AnalyzedName, ...] = ()
         self._script = ""
+        self._words: list[tuple[str, tuple[int, ...]]] = []
 
     def readings(self, query: Query) -> tuple[AnalyzedName, ...]:
         """The analysed query name, then its other readings
-        (:func:`thaw.text.name_variants`; remembered for the last query)."""
+        (:func:`thaw.text.name_variants`; remembered for the last query, with
+        its script and, for a name in Chinese characters or Hangul, its words
+        that may be compared as a transcription)."""
         if self._readings_of is not query:
             schema = query.schema
             self._readings = (
@@ -181,6 +186,10 @@ class Matcher:
                 *[analyze_name(v, schema) for v in name_variants(query.name, schema)],
             )
             self._script = cjk_script(query.name)
+            m = self._transcription
+            person = schema is None or schema == "Person"
+            words = query_words(self._readings[0]) if self._script and m and person else []
+            self._words = words if m and comparable(words, int(m["min_syllables"])) else []
             self._readings_of = query
         return self._readings
 
@@ -194,14 +203,48 @@ class Matcher:
         if self._script:
             names, others = _same_script_split(self._script, query.name, entry)
         best = self._aligner.best_of(first, names, self._factors, enough)
-        if len(readings) == 1:
-            return first, best
+        if len(readings) == 1 and not self._script:
+            return first, best  # (a Latin query: the usual case)
         used = first
         for other in readings[1:]:
             found = self._aligner.best_of(other, others, self._factors, enough)
             if found is not None and (best is None or found.score > best.score):
                 best, used = found, other
+        if self._words and self._transcription is not None:
+            return self._transcribed(first, others, used, best)
         return used, best
+
+    def _transcribed(
+        self,
+        first: AnalyzedName,
+        names: tuple[tuple[AnalyzedName, str], ...],
+        used: AnalyzedName,
+        best: BestName | None,
+    ) -> tuple[AnalyzedName, BestName | None]:
+        """``(used, best)``, or the query ``first`` and the listed name it
+        transcribes (:func:`thaw.match.transcription.transcribed_best`) when
+        that explains more: for a query written in Chinese characters or Hangul
+        (never a Latin one) whose readings aligned with no name of ``names``
+        to ``transcription.min_explained``."""
+        m = self._transcription
+        if m is None or (best is not None and best.score >= m["min_explained"]):
+            return used, best
+        found = transcribed_best(
+            first, self._words, names, self._factors, m["min_explained"], int(m["min_syllables"])
+        )
+        if found is None:
+            return used, best
+        if best is not None:
+            # the transcription wins only if it scores more once its
+            # contribution is counted: a reading that aligned is the better
+            # evidence at an equal score
+            name = self._name_values
+            lifted = (
+                NameFeature.logit(found.score, name) + m["penalty"] * self.weights["transcription"]
+            )
+            if lifted <= NameFeature.logit(best.score, name):
+                return used, best
+        return first, found
 
     def score(self, query: Query, entry: Entry, *, explain: bool = True) -> MatchResult:
         """Score ``query`` against the prepared listing ``entry``.

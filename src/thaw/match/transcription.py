@@ -1,0 +1,677 @@
+"""Foreign names transcribed into Chinese characters or Hangul, compared with a
+Latin spelling sound by sound, syllable by syllable.
+
+Chinese and Korean write a foreign name with syllables chosen for their sound,
+by published tables (Xinhua's 英汉译音表 for Chinese, the 1986 외래어 표기법
+for Korean), and the syllable shapes of the language decide what survives:
+
+* Mandarin syllables end in a vowel, *n* or *ng*, so a consonant that ends a
+  Latin syllable is **dropped** (厄森 *e-sen* for *Er-san*, 卡默 *ka-mo* for
+  *Cum-mer*) or written with a syllable of its own whose vowel is no sound of
+  the name (斯 *si* for *s*, 克 *ke* for *k*, 尔 *er* for *r*);
+* Korean keeps a few final consonants, and writes any other consonant that no
+  vowel follows with an **epenthetic** vowel, ㅡ *eu* (트 *teu* for *t*), or
+  ㅣ *i* after ㅊ and ㅈ (치 for *tch*);
+* both write *l* and *r* alike, *p* and *f* (Korean), *b* and *v*; Korean ㅓ
+  *eo* writes the English *u* of *Luckett* (러켓) and the vowel of unstressed
+  syllables.
+
+A reading (a string of Latin letters) cannot restore what was dropped, and a
+plain edit distance charges a dropped consonant as much as a wrong one. This
+module compares *sounds with their place in the syllable* instead
+(:func:`compare`): each Chinese or Korean syllable becomes a short run of
+sounds (:func:`cjk_sounds`: its initial consonant, its vowel, its final
+nasal), the epenthetic vowels marked *weak*; the Latin word becomes sounds
+by its spelling (:func:`latin_sounds`: *c* before *e* and *i* is *s*, *tch*
+one sound, a final silent *e* and a silent *k* of *kn* dropped, doubled
+letters once), each consonant marked as an onset (a vowel follows) or a coda.
+An alignment of least cost then explains both runs: a sound against a sound
+of its class costs little (*l*/*r*, *t*/*d*, *s*/*z*, vowels of one column:
+:func:`substitution`), a weak sound of the Chinese or Korean side or an *h*
+left unexplained costs little, a Latin coda left unexplained (the consonant
+the syllable shape dropped) a little more, and an onset or a vowel left
+unexplained the most (:data:`DROP`). The **share of each side explained** is
+one minus its cost over its sounds (weak sounds count less); the comparison's
+verdict is the smaller share (:class:`Transcription`), and the matcher
+(:mod:`thaw.match.score`) takes it as a name similarity only when the query
+is written in Chinese characters or Hangul, the listed name in Latin letters,
+and both shares reach the ``transcription`` feature's declared minimum.
+
+Everything here is a pure function of its input; the sound tables are the
+transcription tables' own columns, not fitted to pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from thaw.match.names import (
+    AlignedPair,
+    Alignment,
+    BestName,
+)
+from thaw.match.names import _alignment_score as alignment_score
+from thaw.match.names import _extra_of as extra_of
+from thaw.text import AnalyzedName
+from thaw.text.chinese import MIDDLE_DOT, han_words
+from thaw.text.korean import is_foreign_hangul, is_hangul_syllable, is_korean_name
+
+#: The sounds: vowels ``a e i o u``, the Korean vowel ㅓ ``3`` (English *u*,
+#: schwa), the glides ``y w``, and consonants: the Latin letters as English
+#: reads them (``j`` as in *John*), ``C`` for *ch*, ``S`` for *sh*, ``N`` for
+#: *ng*, ``T`` for *ts* (capitals, so that spelling rules never read them as
+#: letters).
+VOWELS: Final = frozenset("aeiou3")
+GLIDES: Final = frozenset("yw")
+#: Sounds written the same way by the transcriptions, and what telling them
+#: apart costs: one class per row, the cost of a substitution within it.
+_CLASSES: Final[tuple[tuple[str, float], ...]] = (
+    ("lr", 0.1),
+    ("td", 0.2),
+    ("kg", 0.2),
+    ("pb", 0.2),
+    ("fp", 0.2),
+    ("vbw", 0.2),
+    ("fv", 0.1),
+    ("sz", 0.2),
+    ("sS", 0.3),
+    ("Cj", 0.2),
+    ("CS", 0.3),
+    ("CT", 0.3),
+    ("Tz", 0.3),
+    ("Ts", 0.4),
+    ("jz", 0.4),
+    ("jg", 0.3),
+    ("jy", 0.4),
+    ("jk", 0.5),
+    ("Ck", 0.4),
+    ("Sh", 0.4),
+    ("kh", 0.5),
+    ("nm", 0.5),
+    ("nN", 0.2),
+    ("ln", 0.6),
+    ("yi", 0.1),
+    ("wu", 0.1),
+    ("wo", 0.4),
+    ("ei", 0.3),
+    ("ou", 0.3),
+    ("ae", 0.4),
+    ("ao", 0.4),
+    ("3u", 0.1),
+    ("3a", 0.15),
+    ("3e", 0.2),
+    ("3o", 0.2),
+    ("ai", 0.5),
+    ("eo", 0.4),
+    ("au", 0.35),
+    ("iu", 0.6),
+    ("eu", 0.6),
+    ("io", 0.6),
+)
+#: The cost of a vowel against any other vowel not in a class above.
+OTHER_VOWEL: Final = 0.7
+#: What leaving a sound unexplained costs, by kind: a weak sound (an
+#: epenthetic vowel), an *h*, a glide, a nasal ending a syllable, a Latin coda
+#: (a consonant no vowel follows: *r* and *l*, then any), a Latin vowel letter
+#: after another (the second of a digraph written for one vowel: *Maegan*,
+#: *Poutanen*, Korean *eo*, *eu*, *ae*), a vowel, and an onset consonant.
+DROP: Final = {
+    "weak": 0.15,
+    "h": 0.25,
+    "glide": 0.3,
+    "nasal": 0.4,
+    "coda_liquid": 0.3,
+    "coda": 0.45,
+    "digraph": 0.3,
+    "vowel": 0.75,
+    "onset": 1.0,
+}
+#: What a weak sound counts for in the size of its side.
+WEAK_SIZE: Final = 0.3
+
+
+@lru_cache(maxsize=1)
+def _substitutions() -> dict[tuple[str, str], float]:
+    """Every substitution of cost below 1: the classes, and vowels for vowels."""
+    table: dict[tuple[str, str], float] = {
+        (a, b): OTHER_VOWEL for a in VOWELS for b in VOWELS if a != b
+    }
+    for letters, cost in _CLASSES:
+        for a in letters:
+            for b in letters:
+                if a != b:
+                    key = (a, b)
+                    table[key] = min(table.get(key, 1.0), cost)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _compatible() -> dict[str, frozenset[str]]:
+    """Each sound and the sounds that may stand for it (a substitution below 1)."""
+    out: dict[str, set[str]] = {}
+    for a, b in _substitutions():
+        out.setdefault(a, {a}).add(b)
+        out.setdefault(b, {b}).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def substitution(a: str, b: str) -> float:
+    """The cost of the sound ``a`` (Chinese or Korean side) written for the
+    sound ``b`` (Latin side): 0 when equal, the cost of their class
+    (:data:`_CLASSES`) when they share one, :data:`OTHER_VOWEL` for two vowels,
+    else 9 (never an explanation)."""
+    return 0.0 if a == b else _substitutions().get((a, b), 9.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Sound:
+    """One sound of a word: its letter (see :data:`VOWELS`), the syllable it
+    belongs to (an index into the word), and how it may be left unexplained
+    (a key of :data:`DROP`)."""
+
+    letter: str
+    syllable: int
+    drop: str
+
+
+# -- Chinese characters -------------------------------------------------------
+
+#: Pinyin initials as the sounds they transcribe (*x* is *sh* and *s*, *q*
+#: *ch*, *zh* *j*, *c* *ts*, *r* *r* and *l* by class).
+_PINYIN_INITIALS: Final = (
+    ("zh", "j"), ("ch", "C"), ("sh", "S"), ("b", "b"), ("p", "p"), ("m", "m"), ("f", "f"),
+    ("d", "d"), ("t", "t"), ("n", "n"), ("l", "l"), ("g", "g"), ("k", "k"), ("h", "h"),
+    ("j", "j"), ("q", "C"), ("x", "S"), ("r", "r"), ("z", "z"), ("c", "T"), ("s", "s"),
+    ("y", "y"), ("w", "w"),
+)  # fmt: skip
+#: Pinyin finals as the sounds they write in transcriptions (Xinhua's columns:
+#: *ai* and *ei* write *e*, *ao*, *ou* and *uo* write *o*: 罗 *ro*; another
+#: medial *i* or *u* is a glide; ``*`` marks a weak glide, one the Latin name
+#: may lack).
+_PINYIN_FINALS: Final = (
+    ("iang", "*yaN"), ("iong", "*yoN"), ("uang", "*waN"), ("ang", "aN"), ("eng", "eN"),
+    ("ing", "iN"), ("ong", "oN"), ("ian", "*yan"), ("uan", "*wan"), ("iao", "*yo"),
+    ("uai", "*we"), ("ai", "e"), ("ei", "e"), ("ao", "o"), ("ou", "o"), ("uo", "o"),
+    ("ia", "*ya"), ("ie", "*ye"), ("iu", "*yu"), ("ua", "*wa"), ("ui", "*wi"), ("ue", "*ye"),
+    ("ve", "*ye"), ("an", "an"), ("en", "en"), ("in", "in"), ("un", "un"), ("vn", "in"),
+    ("er", "er"), ("a", "a"), ("o", "o"), ("e", "e"), ("i", "i"), ("u", "u"), ("v", "u"),
+)  # fmt: skip
+#: The characters of the tables' consonant column (a consonant no vowel
+#: follows, written with a syllable of its own: 斯 *s*, 克 *k*, 尔 *r*), whose
+#: vowel is no sound of the name; simplified and traditional forms.
+CONSONANT_COLUMN: Final = frozenset("布不普德特格克夫姆尔爾斯兹茲茨什赫弗")
+
+
+@lru_cache(maxsize=4096)
+def _pinyin_sounds(syllable: str) -> tuple[tuple[str, str], ...]:
+    """The sounds of one pinyin syllable: ``(letter, drop kind)`` pairs."""
+    out: list[tuple[str, str]] = []
+    rest = syllable
+    found = ""
+    for initial, sound in _PINYIN_INITIALS:
+        if rest.startswith(initial):
+            found, rest = initial, rest[len(initial) :]
+            if (initial == "y" and rest[:1] in ("i", "u")) or (initial == "w" and rest[:1] == "u"):
+                break  # yi, yu, yin, wu: the vowel itself
+            out.append((sound, "glide" if sound in GLIDES else "onset"))
+            break
+    if found in ("j", "q", "x", "y") and rest.startswith("u"):
+        rest = "v" + rest[1:]  # ju, qu, xu, yu: ü
+    for final, sounds in _PINYIN_FINALS:
+        if rest == final:
+            weak = sounds.startswith("*")
+            for k, letter in enumerate(sounds.lstrip("*")):
+                if k == 0 and weak:
+                    out.append((letter, "glide"))
+                elif letter in "nN":
+                    out.append((letter, "nasal"))
+                elif letter == "r":
+                    out.append((letter, "coda_liquid"))
+                else:
+                    out.append((letter, "vowel"))
+            break
+    else:
+        out += [(ch, "vowel" if ch in VOWELS else "onset") for ch in rest]
+    return tuple(out)
+
+
+def han_sounds(word: str) -> tuple[Sound, ...]:
+    """The sounds of a word in Chinese characters, one syllable per character
+    (by its pinyin, :func:`thaw.text.chinese.han_words`), the vowel of a
+    consonant-column character (:data:`CONSONANT_COLUMN`) weak; empty when a
+    character has no single reading."""
+    syllables = han_words(word)
+    if len(syllables) != len(word):
+        return ()
+    out: list[Sound] = []
+    for k, (ch, syllable) in enumerate(zip(word, syllables, strict=True)):
+        for letter, drop in _pinyin_sounds(syllable):
+            if ch in CONSONANT_COLUMN and letter in VOWELS:
+                drop = "weak"
+            out.append(Sound(letter, k, drop))
+    return tuple(out)
+
+
+# -- Hangul -------------------------------------------------------------------
+
+#: Initial consonants (choseong order) as the loanword orthography uses them:
+#: ㄲ ㄸ ㅃ ㅉ write the plain or tense sounds, ㅇ nothing.
+_HANGUL_INITIALS: Final = ("g", "k", "n", "d", "t", "r", "m", "b", "p", "s", "s", "", "j", "T",
+                           "C", "k", "t", "p", "h")  # fmt: skip
+#: Vowels (jungseong order): ㅓ is ``3``, the vowel English *u* and unstressed
+#: syllables are written with; a medial *y* or *w* is a glide.
+_HANGUL_VOWELS: Final = ("a", "e", "ya", "ye", "3", "e", "y3", "ye", "o", "wa", "we", "we",
+                         "yo", "u", "w3", "we", "wi", "yu", "u", "ui", "i")  # fmt: skip
+#: Final consonants (jongseong order, 0 for none): the loanword orthography
+#: writes a final *t*, *s* and *ch* all with ㅅ.
+_HANGUL_FINALS: Final = tuple(
+    "" if f == "-" else f for f in "- k k k n n n t l k m l l l p l m p p t t N t t k t p t".split()
+)
+_EU: Final = 18
+_I: Final = 20
+_CH_J: Final = frozenset({12, 14})  # ㅈ ㅊ
+_RIEUL_INITIAL: Final = 5
+_RIEUL_FINAL: Final = 8
+
+
+def hangul_sounds(word: str) -> tuple[Sound, ...]:
+    """The sounds of a word in Hangul by the loanword orthography read
+    backwards: ㅡ after a consonant, in a syllable with no final, is an
+    epenthetic vowel (weak), and so is ㅣ after ㅈ and ㅊ (치 for *tch*) with
+    no final; ㄹㄹ across syllables is one *l* (릴리 *Lili*); empty for a word
+    with a character that is no Hangul syllable."""
+    out: list[Sound] = []
+    last_final = 0
+    for k, ch in enumerate(word):
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            return ()
+        initial, vowel, final = code // 588, (code % 588) // 28, code % 28
+        letter = _HANGUL_INITIALS[initial]
+        if letter and not (initial == _RIEUL_INITIAL and last_final == _RIEUL_FINAL):
+            out.append(Sound(letter, k, "h" if letter == "h" else "onset"))
+        weak = not final and (
+            (vowel == _EU and letter) or (vowel == _I and initial in _CH_J and k > 0)
+        )
+        for m, v in enumerate(_HANGUL_VOWELS[vowel]):
+            drop = "weak" if weak else ("glide" if v in GLIDES and m == 0 else "vowel")
+            out.append(Sound(v, k, drop))
+        if final:
+            f = _HANGUL_FINALS[final]
+            out.append(Sound(f, k, "nasal" if f in "nmN" else "coda"))
+        last_final = final
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def cjk_sounds(word: str) -> tuple[Sound, ...]:
+    """The sounds of a word written in Hangul or in Chinese characters."""
+    if word and "\uac00" <= word[0] <= "\ud7a3":
+        return hangul_sounds(word)
+    return han_sounds(word)
+
+
+# -- Latin --------------------------------------------------------------------
+
+#: Spelling rules read in order, each a regular expression on the lower-case
+#: word and its sounds: silent letters first, then digraphs as one sound.
+_SPELLING: Final = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"^(?:kn|gn|pn)", "n"),
+        (r"^wr", "r"),
+        (r"^ps", "s"),
+        (r"(.)\1", r"\1"),
+        (r"^x", "z"),
+        (r"x", "ks"),
+        (r"qu", "kw"),
+        (r"q", "k"),
+        (r"tch", "C"),
+        (r"sch", "S"),
+        (r"(?:sh|ch(?=[ae]s?$))", "S"),
+        (r"ch", "C"),
+        (r"ck", "k"),
+        (r"c(?=[eiy])", "s"),
+        (r"c", "k"),
+        (r"(?<=[^aeiouy])e$", ""),  # silent final e (Candace, Denise)
+        (r"ph", "f"),
+        (r"th", "t"),
+        (r"dg", "j"),
+        (r"zh", "j"),
+        (r"(?:tz|ts)", "T"),
+        (r"ng(?![aeiouy])", "N"),
+        (r"gh(?![aeiouy])", ""),
+        (r"(?<![aeiou])y(?![aeiou])", "i"),
+        (r"y$", "i"),
+        (r"w(?![aeiou])", "u"),
+        (r"(.)\1", r"\1"),
+    )
+)
+_LATIN_WORD: Final = re.compile(r"^[a-z]+$")
+
+
+@lru_cache(maxsize=8192)
+def latin_sounds(word: str) -> tuple[Sound, ...]:
+    """The sounds of a Latin-script word by its spelling (:data:`_SPELLING`),
+    each consonant marked as an onset (a vowel or glide follows) or a coda;
+    every sound is its own syllable index. Empty for a word that is not
+    lower-case ASCII letters."""
+    if not _LATIN_WORD.match(word):
+        return ()
+    spelt = word
+    for pattern, replacement in _SPELLING:
+        spelt = pattern.sub(replacement, spelt)
+    out: list[Sound] = []
+    for k, letter in enumerate(spelt):
+        nxt = spelt[k + 1] if k + 1 < len(spelt) else ""
+        if letter in VOWELS:
+            drop = "digraph" if k and spelt[k - 1] in VOWELS else "vowel"
+        elif letter == "h":
+            drop = "h"
+        elif letter in GLIDES:
+            drop = "glide"
+        elif nxt and (nxt in VOWELS or nxt in GLIDES):
+            drop = "onset"
+        else:
+            drop = "coda_liquid" if letter in "lr" else "coda"
+        out.append(Sound(letter, k, drop))
+    return tuple(out)
+
+
+# -- Comparison ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Transcription:
+    """The comparison of a Chinese or Korean word with a Latin word: the share
+    of each side's sounds explained (``cjk``, ``latin``, in [0, 1]), and the
+    Latin sounds each syllable explains (``cells``: one
+    ``(syllable, latin sounds)`` pair per syllable, for the explanation)."""
+
+    cjk: float
+    latin: float
+    cells: tuple[tuple[str, str], ...]
+
+    @property
+    def explained(self) -> float:
+        """The smaller share: how much of both words the alignment explains."""
+        return min(self.cjk, self.latin)
+
+    def describe(self) -> str:
+        """``厄 e~er 森 sen~san``: each syllable with the Latin sounds it writes."""
+        return " ".join(f"{s}~{latin or '∅'}" for s, latin in self.cells)
+
+
+_SHOWN: Final = str.maketrans({"C": "ch", "S": "sh", "N": "ng", "T": "ts", "3": "eo"})
+
+
+def _size(sounds: tuple[Sound, ...]) -> float:
+    return sum(WEAK_SIZE if s.drop == "weak" else 1.0 for s in sounds)
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """A word's sounds as :func:`compare` reads them: the sounds, their letters,
+    what leaving each unexplained costs (:data:`DROP`), the size of the word
+    (weak sounds counting :data:`WEAK_SIZE`) and every letter that may stand
+    for one of its sounds (a substitution below 1)."""
+
+    sounds: tuple[Sound, ...]
+    letters: tuple[str, ...]
+    drops: tuple[float, ...]
+    size: float
+    reach: frozenset[str]
+
+    def unmatched(self, other: _Profile) -> float:
+        """The least cost of this word's sounds left unexplained by ``other``'s:
+        the drop cost of each sound that no sound of ``other`` may stand for
+        (a bound :func:`compare` checks before aligning)."""
+        reach = other.reach
+        return sum(d for x, d in zip(self.letters, self.drops, strict=True) if x not in reach)
+
+
+@lru_cache(maxsize=8192)
+def _profile(word: str, cjk: bool) -> _Profile:
+    """The :class:`_Profile` of a word (:func:`cjk_sounds` or :func:`latin_sounds`)."""
+    sounds = cjk_sounds(word) if cjk else latin_sounds(word)
+    letters = tuple(s.letter for s in sounds)
+    compatible = _compatible()
+    reach = frozenset(y for x in letters for y in compatible.get(x, (x,)))
+    return _Profile(sounds, letters, tuple(DROP[s.drop] for s in sounds), _size(sounds), reach)
+
+
+#: The least cost of leaving a sound unexplained, on each side: what each
+#: extra sound of the longer side costs at least (:func:`compare`'s bound).
+_LEAST_DROP_CJK: Final = DROP["weak"]
+_LEAST_DROP_LATIN: Final = DROP["h"]
+_DIAGONAL, _DROP_CJK, _DROP_LATIN = 0, 1, 2
+
+
+@lru_cache(maxsize=8192)
+def compare(word: str, latin: str, least: float = 0.0) -> Transcription | None:
+    """Align the sounds of ``word`` (Hangul or Chinese characters) with those of
+    the lower-case Latin word ``latin`` at least cost (see the module docs);
+    ``None`` when either has no sounds, or when their numbers of sounds, or
+    sounds of one side that no sound of the other may stand for, show before
+    any alignment that a side cannot be explained to the share ``least``."""
+    pa, pb = _profile(word, True), _profile(latin, False)
+    a, b = pa.sounds, pb.sounds
+    if not a or not b:
+        return None
+    n, m = len(a), len(b)
+    size_a, size_b = pa.size, pb.size
+    if least and (
+        _LEAST_DROP_LATIN * (m - n) > (1 - least) * size_b
+        or _LEAST_DROP_CJK * (n - m) > (1 - least) * size_a
+        or pb.unmatched(pa) > (1 - least) * size_b
+        or pa.unmatched(pb) > (1 - least) * size_a
+    ):
+        return None
+    la, lb, da, db = pa.letters, pb.letters, pa.drops, pb.drops
+    table = _substitutions()
+    # cost[i][j]: least cost of explaining a[:i] and b[:j]; step[i][j]: the
+    # last step of that alignment
+    cost = [[0.0] * (m + 1) for _ in range(n + 1)]
+    step = [[_DIAGONAL] * (m + 1) for _ in range(n + 1)]
+    for j in range(1, m + 1):
+        cost[0][j] = cost[0][j - 1] + db[j - 1]
+        step[0][j] = _DROP_LATIN
+    for i in range(1, n + 1):
+        row, above = cost[i], cost[i - 1]
+        srow = step[i]
+        row[0] = above[0] + da[i - 1]
+        srow[0] = _DROP_CJK
+        x, drop_x = la[i - 1], da[i - 1]
+        for j in range(1, m + 1):
+            best, how = above[j] + drop_x, _DROP_CJK
+            c = row[j - 1] + db[j - 1]
+            if c < best:
+                best, how = c, _DROP_LATIN
+            y = lb[j - 1]
+            sub = 0.0 if x == y else table.get((x, y), 9.0)
+            if sub < 1.0 and above[j - 1] + sub <= best:
+                best, how = above[j - 1] + sub, _DIAGONAL
+            row[j] = best
+            srow[j] = how
+    # walk back: the cost charged to each side, and the Latin sounds of each syllable
+    i, j = n, m
+    on_a = on_b = 0.0
+    spans: dict[int, list[str]] = {}
+    while i or j:
+        how = step[i][j]
+        if how == _DIAGONAL:
+            x, y = la[i - 1], lb[j - 1]
+            sub = 0.0 if x == y else table[(x, y)]
+            on_a += sub
+            on_b += sub
+            spans.setdefault(a[i - 1].syllable, []).append(y)
+            i, j = i - 1, j - 1
+        elif how == _DROP_CJK:
+            on_a += da[i - 1]
+            i -= 1
+        else:
+            on_b += db[j - 1]
+            # a Latin sound left unexplained belongs to the syllable before it
+            spans.setdefault(a[i - 1].syllable if i else 0, []).append(f"({lb[j - 1]})")
+            j -= 1
+    cells = []
+    for k, ch in enumerate(word):
+        own = "".join(s.letter for s in a if s.syllable == k).translate(_SHOWN)
+        written = "".join(reversed(spans.get(k, []))).translate(_SHOWN)
+        cells.append((f"{ch} {own}", written))
+    return Transcription(
+        round(max(0.0, 1 - on_a / size_a), 4), round(max(0.0, 1 - on_b / size_b), 4), tuple(cells)
+    )
+
+
+# -- A listed name -------------------------------------------------------------
+
+_WORD_BREAK: Final = re.compile(f"[\\s{MIDDLE_DOT[1:-1]}]+")
+_DOTS: Final = re.compile(MIDDLE_DOT)
+
+
+def korean_shaped(word: str) -> bool:
+    """Whether a Hangul word is shaped as a Korean name rather than a
+    transcription: two syllables that Chinese characters read (a Korean given
+    name: 배신, 명훈), or three beginning with a common surname (김정은). Its
+    readings compare it; sounds that merely agree would join it with other
+    people's names (명훈 and *Mingjun*)."""
+    if not word or not is_hangul_syllable(word[0]):
+        return False
+    return (len(word) == 2 and not is_foreign_hangul(word)) or is_korean_name(word)
+
+
+def query_words(query: AnalyzedName) -> list[tuple[str, tuple[int, ...]]]:
+    """The words of a query name written in Chinese characters or Hangul, each
+    with the positions of its syllables among the query's informative tokens
+    (a character without a token of its own, such as a dropped 氏, is left
+    out of its word). A name in Chinese characters written in several words
+    apart, without a middle dot (桂芝 秀兰 孙, as customer files write Chinese
+    and Japanese names), is no transcription: it has no words to compare so
+    (Chinese writes a foreign name as one word, or its parts joined by a
+    middle dot). The words of a Hangul name are all returned; those shaped as
+    a Korean name are not compared (:func:`transcribed_best`)."""
+    original = query.original
+    if (
+        len(original.split()) > 1
+        and not _DOTS.search(original)
+        and not is_hangul_syllable(original.strip()[:1])
+    ):
+        return []
+    tokens = query.informative
+    at = 0
+    out: list[tuple[str, tuple[int, ...]]] = []
+    for word in _WORD_BREAK.split(original):
+        run: list[int] = []
+        for ch in word:
+            if at < len(tokens) and tokens[at].script_form == ch:
+                run.append(at)
+                at += 1
+        if run:
+            out.append(("".join(tokens[i].script_form for i in run), tuple(run)))
+    return out
+
+
+def comparable(words: list[tuple[str, tuple[int, ...]]], min_syllables: int) -> bool:
+    """Whether any of a query's words (:func:`query_words`) may be compared as a
+    transcription: a word of ``min_syllables`` syllables or more that is not
+    shaped as a Korean name (:func:`korean_shaped`)."""
+    return any(len(run) >= min_syllables and not korean_shaped(w) for w, run in words)
+
+
+def transcribed_best(
+    query: AnalyzedName,
+    words_all: list[tuple[str, tuple[int, ...]]],
+    names: tuple[tuple[AnalyzedName, str], ...],
+    factors: dict[str, float],
+    min_explained: float,
+    min_syllables: int,
+) -> BestName | None:
+    """The listed name in Latin letters that the query, a name written in
+    Chinese characters or Hangul whose words are ``words_all``
+    (:func:`query_words`), best transcribes word by word
+    (:func:`compare`), as a :class:`~thaw.match.names.BestName` whose aligned
+    pairs are ``transcription`` pairs: each query word of at least
+    ``min_syllables`` syllables (not shaped as a Korean name:
+    :func:`korean_shaped`) against the listed word it explains best, when
+    both shares reach ``min_explained`` (its similarity is the smaller share),
+    pairs taken greedily, best first, and the alignment scored as the name
+    alignment scores one (``thaw.match.names._alignment_score``), each query
+    word counting as one word, as its reading would (the weight of its
+    heaviest syllable); a listed name's kind weighs as in ``factors``. ``None`` when no word of any
+    listed name is explained so."""
+    words = [(w, run) for w, run in words_all if len(run) >= min_syllables and not korean_shaped(w)]
+    if not words:
+        return None
+    qs = query.informative
+    in_words = {i for _word, run in words_all for i in run}
+    left = [i for i in range(len(qs)) if i not in in_words]
+    best: BestName | None = None
+    for name, kind in names:
+        rs = name.informative
+        if not rs or any(t.script_form or t.abjad for t in rs):
+            continue
+        found: list[tuple[float, int, int]] = []
+        for k, (word, _run) in enumerate(words):
+            for j, r in enumerate(rs):
+                if r.role not in ("name", "patronymic") or len(r.raw) < 2:
+                    continue
+                t = compare(word, r.raw.lower(), min_explained)
+                if t is not None and t.explained >= min_explained:
+                    found.append((t.explained, k, j))
+        if not found:
+            continue
+        found.sort(reverse=True)
+        pairs: list[AlignedPair] = []
+        q_used: set[int] = set()
+        r_used: set[int] = set()
+        agree = mass = 0.0
+        for sim, k, j in found:
+            run = words[k][1]
+            if run[0] in q_used or j in r_used:
+                continue
+            q_used.update(run)
+            r_used.add(j)
+            w = max(max(qs[i].weight for i in run), rs[j].weight)
+            agree += w * sim
+            mass += w
+            pairs.append(AlignedPair(run, (j,), sim, "transcription"))
+        eq = er = eq_full = er_full = 0.0
+        for i in left:  # (query tokens in no word: written in another script)
+            extra, full = extra_of(qs[i], qs[i].weight)
+            eq, eq_full = eq + extra, eq_full + full
+        for _word, run in words_all:
+            if run[0] not in q_used:
+                top = max(run, key=lambda i: qs[i].weight)
+                extra, full = extra_of(qs[top], qs[top].weight)
+                eq, eq_full = eq + extra, eq_full + full
+        for j, token in enumerate(rs):
+            if j not in r_used:
+                extra, full = extra_of(token, token.weight)
+                er, er_full = er + extra, er_full + full
+        s = alignment_score(agree, mass, eq, er, eq_full, er_full)
+        scored = s * factors.get(kind, 1.0)
+        if best is None or scored > best.score:
+            best = BestName(Alignment(s, pairs, q_used, r_used), name, kind, scored)
+    return best
+
+
+def transcription_pairs(
+    query: AnalyzedName, best: BestName
+) -> list[tuple[str, str, Transcription]]:
+    """The ``transcription`` pairs of ``best`` (an alignment of ``query``) as
+    ``(word, listed word, comparison)``, for the explanation."""
+    qs, rs = query.informative, best.name.informative
+    out: list[tuple[str, str, Transcription]] = []
+    for pair in best.alignment.pairs:
+        if pair.how != "transcription":
+            continue
+        word = "".join(qs[i].script_form for i in pair.query)
+        listed = rs[pair.result[0]].raw
+        t = compare(word, listed.lower())
+        if t is not None:
+            out.append((word, listed, t))
+    return out
