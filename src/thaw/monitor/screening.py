@@ -35,6 +35,7 @@ import json
 import multiprocessing
 import os
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -178,6 +179,87 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+class Workers:
+    """The processes that screen: ``workers - 1`` forked ones and the calling
+    process, which takes its share of the chunks instead of waiting for them
+    (with two cores, one forked process and this one).
+
+    The forked processes share ``work`` (what the chunk functions read from
+    :data:`_WORK`) as it is when they are forked: :meth:`fork` forks them early,
+    while the calling process is still small (a forked process's resident size
+    counts every page it inherited), and every later :meth:`map` uses them.
+    Without :meth:`fork`, :meth:`map` forks them itself when there is enough
+    work (:data:`MIN_PARALLEL`). Close with :meth:`close` (or ``with``)."""
+
+    def __init__(self, work: dict[str, Any], workers: int | None) -> None:
+        self.work = dict(work)
+        self.count = default_workers() if workers is None else max(1, workers)
+        self._pool: Any = None
+
+    @staticmethod
+    def can_fork() -> bool:
+        """Whether this platform forks (else everything runs in this process)."""
+        return "fork" in multiprocessing.get_all_start_methods()
+
+    def fork(self) -> Workers:
+        """Fork the processes now (no-op with one worker, or when forked)."""
+        if self._pool is None and self.count > 1 and self.can_fork():
+            saved = dict(_WORK)
+            _WORK.clear()
+            _WORK.update(self.work)
+            try:
+                self._pool = multiprocessing.get_context("fork").Pool(self.count - 1)
+            finally:
+                _WORK.clear()
+                _WORK.update(saved)
+        return self
+
+    def map(self, func: Callable[[Any], Any], chunks: Sequence[Any], size: int) -> list[Any]:
+        """``func`` over ``chunks``, results in order. ``size`` (the units of work)
+        below :data:`MIN_PARALLEL` runs in this process alone. The forked
+        processes are kept fed (two chunks each in flight); this process takes
+        the chunks from the other end between two checks of their results."""
+        saved = dict(_WORK)
+        _WORK.clear()
+        _WORK.update(self.work)
+        try:
+            if size < MIN_PARALLEL or self.count <= 1 or not self.can_fork():
+                return [func(c) for c in chunks]
+            pool = self.fork()._pool
+            results: list[Any] = [None] * len(chunks)
+            todo = deque(range(len(chunks)))
+            pending: dict[int, Any] = {}
+            depth = 2 * (self.count - 1)
+            while todo:
+                while todo and len(pending) < depth:
+                    j = todo.popleft()
+                    pending[j] = pool.apply_async(func, (chunks[j],))
+                for j in [j for j, r in pending.items() if r.ready()]:
+                    results[j] = pending.pop(j).get()
+                if todo:
+                    j = todo.pop()
+                    results[j] = func(chunks[j])
+            for j, r in pending.items():
+                results[j] = r.get()
+            return results
+        finally:
+            _WORK.clear()
+            _WORK.update(saved)
+
+    def close(self) -> None:
+        """Stop the forked processes."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def _run(
     func: Callable[[Any], Any],
     chunks: Sequence[Any],
@@ -185,17 +267,9 @@ def _run(
     workers: int | None,
     size: int,
 ) -> list[Any]:
-    """``func`` over ``chunks`` in forked workers sharing ``work`` (in order)."""
-    _WORK.clear()
-    _WORK.update(work)
-    try:
-        n = default_workers() if workers is None else workers
-        if n <= 1 or size < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
-            return [func(c) for c in chunks]
-        with multiprocessing.get_context("fork").Pool(n) as pool:
-            return pool.map(func, chunks, chunksize=1)
-    finally:
-        _WORK.clear()
+    """``func`` over ``chunks`` in :class:`Workers` sharing ``work`` (in order)."""
+    with Workers(work, workers) as pool:
+        return pool.map(func, chunks, size)
 
 
 def _split(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
@@ -248,12 +322,14 @@ class Prior:
 @dataclass(slots=True)
 class Screening:
     """What :func:`screen_rows` found: per row its alerts, per row its candidate
-    set, and the rows' index when asked for."""
+    set, and the rows' index when asked for (:meth:`RowScreener.screen`: their
+    postings, for the caller to build the index of several calls' rows)."""
 
     results: list[tuple[int, list[Match]]]
     candidates: dict[int, Candidates]
     index: RowIndex | None = None
     pinned: dict[str, float] = field(default_factory=dict)
+    postings: list[Postings] = field(default_factory=list)
 
     def matches(self) -> list[Match]:
         """Every alert."""
@@ -388,6 +464,91 @@ def _rows_chunk(chunk: Sequence[tuple[int, RowData, Prior | None]]) -> _Chunk:
     return out, sets, postings, rarity.new
 
 
+class RowScreener:
+    """Screens rows against ``listings`` as ``screen-file`` does with the
+    calibration ``stats`` (see :func:`screen_rows`, the one-call form), in as
+    many calls as the caller has chunks of rows, all sharing one set of
+    :class:`Workers` (:meth:`fork` forks them early, while the caller is small).
+
+    ``with_index``: each :class:`Screening` also holds the postings of its rows
+    (for :class:`~thaw.monitor.keys.RowIndex`); ``changed``: the keys of the
+    listings that differ from those a row's :class:`Prior` was screened against;
+    ``rarity``: the portfolio's pinned rarity weights (:class:`Rarity`; the
+    candidate index weighs a token pinned there at that weight and pins every
+    other token at its own, returned in :attr:`Screening.pinned` for the caller
+    to keep; ``None``: the index's own weights, nothing pinned). A token pinned
+    in one call keeps its weight in the later ones."""
+
+    def __init__(
+        self,
+        listings: ListingSet,
+        threshold: float,
+        stats: dict[str, Any] | None,
+        *,
+        with_index: bool = False,
+        changed: Iterable[str] = (),
+        workers: int | None = None,
+        rarity: Mapping[str, float] | None = None,
+    ) -> None:
+        self.listings = listings
+        self.index = listings.index
+        self.index.prepare()
+        self.pins = Rarity(rarity, text_rarity(self.index))
+        self.pinning = rarity is not None
+        self.with_index = with_index
+        work = {
+            "listings": listings,
+            "screener": CalibratedScreener(self.index, stats),
+            "threshold": threshold,
+            "keys": with_index,
+            "changed": frozenset(changed),
+            "rarity": self.pins,
+            "pinning": self.pinning,
+        }
+        self.workers = Workers(work, workers)
+
+    def fork(self) -> RowScreener:
+        """Fork the worker processes now (see :class:`Workers`)."""
+        self.index.rarity = self.pins if self.pinning else None
+        try:
+            self.workers.fork()
+        finally:
+            self.index.rarity = None
+        return self
+
+    def screen(
+        self,
+        rows: Sequence[tuple[int, RowData]] | Sequence[tuple[int, RowData, Prior | None]],
+    ) -> Screening:
+        """Per row its alerts and candidate set (and postings, ``with_index``)."""
+        items = [(r[0], r[1], r[2] if len(r) > 2 else None) for r in rows]
+        self.index.rarity = self.pins if self.pinning else None
+        try:
+            parts = self.workers.map(_rows_chunk, _split(items, 512), len(items))
+        finally:
+            self.index.rarity = None
+        out = Screening([], {})
+        for part, sets, postings, new in parts:
+            out.results += part
+            out.candidates.update((row, c) for (row, _m), c in zip(part, sets, strict=True))
+            if postings is not None:
+                out.postings.append(postings)
+            if self.pinning:
+                for token, weight in new.items():
+                    out.pinned.setdefault(token, weight)
+        return out
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        self.workers.close()
+
+    def __enter__(self) -> RowScreener:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def screen_rows(
     rows: Sequence[tuple[int, RowData]] | Sequence[tuple[int, RowData, Prior | None]],
     listings: ListingSet,
@@ -410,35 +571,21 @@ def screen_rows(
     ``rarity`` holds the portfolio's pinned rarity weights (:class:`Rarity`): the
     candidate index weighs a token pinned there at that weight, and pins every
     other token at its own (returned in :attr:`Screening.pinned`, for the caller
-    to keep). ``None``: the index's own weights, nothing pinned."""
-    screener = CalibratedScreener(listings.index, stats)
-    index = listings.index
-    index.prepare()
-    pins = Rarity(rarity, text_rarity(index))
-    work = {
-        "listings": listings,
-        "screener": screener,
-        "threshold": threshold,
-        "keys": with_index,
-        "changed": frozenset(changed),
-        "rarity": pins,
-        "pinning": rarity is not None,
-    }
-    items = [(r[0], r[1], r[2] if len(r) > 2 else None) for r in rows]
-    index.rarity = pins if rarity is not None else None
-    try:
-        parts = _run(_rows_chunk, _split(items, 512), work, workers, len(items))
-    finally:
-        index.rarity = None
-    out = Screening([], {})
-    for part, sets, _postings_part, new in parts:
-        out.results += part
-        out.candidates.update((row, c) for (row, _m), c in zip(part, sets, strict=True))
-        if rarity is not None:
-            for token, weight in new.items():
-                out.pinned.setdefault(token, weight)
+    to keep). ``None``: the index's own weights, nothing pinned. (One call of a
+    :class:`RowScreener`.)"""
+    with RowScreener(
+        listings,
+        threshold,
+        stats,
+        with_index=with_index,
+        changed=changed,
+        workers=workers,
+        rarity=rarity,
+    ) as screener:
+        out = screener.screen(rows)
     if with_index:
-        out.index = RowIndex.from_postings(p for _m, _s, p, _n in parts if p is not None)
+        out.index = RowIndex.from_postings(out.postings)
+        out.postings = []
     return out
 
 

@@ -50,12 +50,14 @@ from thaw.monitor.delta import ListingDelta, affected_rows, listing_delta
 from thaw.monitor.keys import RowIndex
 from thaw.monitor.ownership import ownership_hits
 from thaw.monitor.screening import (
+    MIN_PARALLEL,
     CandidateSets,
     Listed,
     ListingSet,
     Match,
     Prior,
     RowData,
+    RowScreener,
     build_row_index,
     default_workers,
     screen_rows,
@@ -638,42 +640,56 @@ class Monitor:
             self.rescreen(name, targets={s: self._publication(p) for s, p in marks.items()})
             info = self.portfolios.portfolio(name)
             rarity = self.portfolios.rarity(info.id)
-        row_index = self.row_index(info, rarity)
-        reached = set(affected_rows(row_index, delta, listing_set.index, workers).tolist())
-        step.reached_rows = len(reached)
-        for source in delta.causes:
-            sids = [sid for (s, sid) in delta.old if s == source]
-            for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
-                reached.add(alert.row_pk)
-        step.candidate_rows = len(reached)
-        sets = self._load_sets(info, info.revision, marks)
-        changes = Changes(watermarks={s: p.id for s, p in targets.items()})
-        first_cause = next(iter(delta.causes.values()))
+        with RowScreener(
+            listing_set,
+            info.threshold,
+            self.portfolios.stats(info.id),
+            changed=[f"{s}:{sid}" for s, sid in delta.keys],
+            workers=self.workers,
+            rarity=rarity,
+        ) as screener:
+            if info.rows >= MIN_PARALLEL:
+                # forked now, while this process is small: a forked process holds
+                # every page of its parent at the fork (see screening.Workers)
+                screener.fork()
+            row_index = self.row_index(info, rarity)
+            reached = set(affected_rows(row_index, delta, listing_set.index, workers).tolist())
+            step.reached_rows = len(reached)
+            for source in delta.causes:
+                sids = [sid for (s, sid) in delta.old if s == source]
+                for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
+                    reached.add(alert.row_pk)
+            step.candidate_rows = len(reached)
+            sets = self._load_sets(info, info.revision, marks)
+            changes = Changes(watermarks={s: p.id for s, p in targets.items()})
+            first_cause = next(iter(delta.causes.values()))
 
-        def cause_of(source: str) -> dict[str, Any]:
-            return publication_dict(delta.causes.get(source, first_cause))
+            def cause_of(source: str) -> dict[str, Any]:
+                return publication_dict(delta.causes.get(source, first_cause))
 
-        added = [key for key in delta.new if key not in delta.old]
-        owned = (
-            self._ownership_events(info, row_index, listing_set, added, cause_of, workers, rarity)
-            if added
-            else []
-        )
-        del row_index  # (its pages stay out of the screening's memory)
-        ordered = sorted(reached)
-        del reached
-        for start in range(0, len(ordered), STEP_CHUNK):
-            chunk = ordered[start : start + STEP_CHUNK]
-            step.candidate_pairs += self._advance_rows(
-                info, chunk, listing_set, delta, sets, changes, cause_of, rarity
+            added = [key for key in delta.new if key not in delta.old]
+            owned = (
+                self._ownership_events(
+                    info, row_index, listing_set, added, cause_of, workers, rarity
+                )
+                if added
+                else []
             )
-        changes.events += owned
-        kept = None
-        if sets is not None:
-            kept = self._save_sets(info, info.revision, marks | changes.watermarks, sets)
-        step.events = self.portfolios.apply(info.id, name, changes)
-        if kept is not None:
-            self._drop_stale_sets(info, kept)
+            del row_index  # (its pages stay out of the screening's memory)
+            ordered = sorted(reached)
+            del reached
+            for start in range(0, len(ordered), STEP_CHUNK):
+                chunk = ordered[start : start + STEP_CHUNK]
+                step.candidate_pairs += self._advance_rows(
+                    info, chunk, screener, delta, sets, changes, cause_of
+                )
+            changes.events += owned
+            kept = None
+            if sets is not None:
+                kept = self._save_sets(info, info.revision, marks | changes.watermarks, sets)
+            step.events = self.portfolios.apply(info.id, name, changes)
+            if kept is not None:
+                self._drop_stale_sets(info, kept)
         step.seconds = time.perf_counter() - began
         return step
 
@@ -681,17 +697,17 @@ class Monitor:
         self,
         info: PortfolioInfo,
         pks: list[int],
-        listing_set: ListingSet,
+        screener: RowScreener,
         delta: ListingDelta,
         sets: CandidateSets | None,
         changes: Changes,
         cause_of: Callable[[str], dict[str, Any]],
-        rarity: Mapping[str, float],
     ) -> int:
-        """Re-screen the rows ``pks`` (a chunk of those a step reaches) and add
-        their alert changes and events to ``changes``; their new candidate sets go
-        to ``sets``. Returns how many alerts they have now."""
+        """Re-screen the rows ``pks`` (a chunk of those a step reaches) with
+        ``screener`` and add their alert changes and events to ``changes``; their
+        new candidate sets go to ``sets``. Returns how many alerts they have now."""
         name = info.name
+        listing_set = screener.listings
         old_alerts: dict[tuple[int, str, str], StoredAlert] = {}
         by_row: dict[int, list[Match]] = {}
         for alert in self.portfolios.alerts_of_rows(info.id, pks):
@@ -705,14 +721,8 @@ class Monitor:
                 return None
             return Prior(frozenset(known), tuple(by_row.get(pk, ())))
 
-        run = screen_rows(
-            [(pk, RowData.from_dict(row.data), prior_of(pk)) for pk, row in rows.items()],
-            listing_set,
-            info.threshold,
-            self.portfolios.stats(info.id),
-            changed=[f"{s}:{sid}" for s, sid in delta.keys],
-            workers=self.workers,
-            rarity=rarity,
+        run = screener.screen(
+            [(pk, RowData.from_dict(row.data), prior_of(pk)) for pk, row in rows.items()]
         )
         for token, weight in run.pinned.items():
             changes.rarity.setdefault(token, weight)
