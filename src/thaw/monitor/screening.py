@@ -442,7 +442,9 @@ def text_rarity(index: CandidateIndex) -> Callable[[str], float]:
     return weigh
 
 
-_Chunk = tuple[list[tuple[int, list[Match]]], list[Candidates], Postings | None, dict[str, float]]
+_Chunk = tuple[
+    list[tuple[int, list[Match]]], list[npt.NDArray[np.int32]], Postings | None, dict[str, float]
+]
 
 
 def _rows_chunk(chunk: Sequence[tuple[int, RowData, Prior | None]]) -> _Chunk:
@@ -453,10 +455,13 @@ def _rows_chunk(chunk: Sequence[tuple[int, RowData, Prior | None]]) -> _Chunk:
     rarity: Rarity = _WORK["rarity"]
     rarity.new = {}
     out, sets = [], []
+    position = listings.index.position
     for row, data, prior in chunk:
         found, candidates = screen_row(screener, row, data, listings, threshold, prior, changed)
         out.append((row, found))
-        sets.append(candidates)
+        # (as positions in the index: four bytes a key to send back, and the
+        # caller's keys are the index's own strings, not copies unpickled per chunk)
+        sets.append(np.fromiter(map(position, candidates), np.int32, len(candidates)))
     if not _WORK["keys"]:
         return out, sets, None, rarity.new
     pins = rarity.pinned if _WORK["pinning"] else None
@@ -528,9 +533,11 @@ class RowScreener:
         finally:
             self.index.rarity = None
         out = Screening([], {})
+        keys = self.index.listing_keys
         for part, sets, postings, new in parts:
             out.results += part
-            out.candidates.update((row, c) for (row, _m), c in zip(part, sets, strict=True))
+            for (row, _m), found in zip(part, sets, strict=True):
+                out.candidates[row] = tuple([keys[p] for p in found.tolist()])
             if postings is not None:
                 out.postings.append(postings)
             if self.pinning:
