@@ -675,8 +675,35 @@ class CandidateSets:
         """Forget the rows ``pks`` (removed from the portfolio)."""
         self._changed.update((pk, None) for pk in pks)
 
+    def compact(self) -> None:
+        """Fold the rows replaced since the last :meth:`compact` into the arrays
+        (a million rows' sets as numbered arrays, not a million small ones)."""
+        self._pks, self._offsets, self._ids = self._merged()
+        self._changed = {}
+
     def save(self, path: Path) -> None:
         """Write atomically to ``path``."""
+        pks, offsets, ids = self._merged()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".building-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                np.savez(
+                    fh,
+                    pks=pks,
+                    offsets=offsets,
+                    ids=ids,
+                    vocab=np.array(self._vocab, dtype=np.str_),
+                )
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def _merged(
+        self,
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+        """``(pks, offsets, ids)`` with the replaced rows folded in, by pk."""
         changed = np.fromiter(self._changed, dtype=np.int64, count=len(self._changed))
         kept = np.flatnonzero(~np.isin(self._pks, changed))
         lengths = np.diff(self._offsets)[kept]
@@ -696,21 +723,8 @@ class CandidateSets:
         begins = (np.cumsum(all_sizes) - all_sizes)[order]
         all_sizes = all_sizes[order]
         offsets = np.concatenate(([0], np.cumsum(all_sizes))).astype(np.int64)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".building-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                np.savez(
-                    fh,
-                    pks=all_pks[order],
-                    offsets=offsets,
-                    ids=all_ids[spans(begins, begins + all_sizes)].astype(np.int32),
-                    vocab=np.array(self._vocab, dtype=np.str_),
-                )
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        merged = all_ids[spans(begins, begins + all_sizes)].astype(np.int32)
+        return all_pks[order], offsets, merged
 
     @classmethod
     def load(cls, path: Path) -> CandidateSets:

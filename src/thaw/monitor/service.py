@@ -47,7 +47,7 @@ from thaw.index import Entry, ensure_index, entry_from_record
 from thaw.index.storage import code_digest
 from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor.delta import ListingDelta, affected_rows, listing_delta
-from thaw.monitor.keys import RowIndex
+from thaw.monitor.keys import Postings, RowIndex
 from thaw.monitor.ownership import ownership_hits
 from thaw.monitor.screening import (
     MIN_PARALLEL,
@@ -417,25 +417,36 @@ class Monitor:
     def add(
         self,
         name: str,
-        rows: Sequence[tuple[str, RowData]],
+        rows: Iterable[tuple[str, RowData]],
         threshold: float = DEFAULT_THRESHOLD,
         targets: Mapping[str, PublicationRow] | None = None,
     ) -> PortfolioInfo:
         """Create portfolio ``name`` from ``rows`` (``(row_id, data)``, ids
         distinct) and screen it in full against ``targets`` (``source →
         publication``; default: the active publications). Its calibration is the
-        token statistics of the lists at ``targets`` (those ``screen-file`` uses)."""
-        _check_ids(rows)
+        token statistics of the lists at ``targets`` (those ``screen-file`` uses).
+
+        The rows are stored and screened :data:`STEP_CHUNK` at a time (``rows``
+        may be an iterator), so that a million rows need no more of this process
+        than a step does. A failure (a repeated id, an error while screening)
+        removes the portfolio again."""
         if targets is None:
             targets = self.store.active_publications()
         stats = self.listing_set(targets).index.state().get("token_stats")
         pid = self.portfolios.create_portfolio(name, threshold, stats)
         try:
-            self.portfolios.apply(
-                pid,
-                name,
-                Changes(rows_upsert=[(rid, d.fingerprint, d.to_dict()) for rid, d in rows]),
-            )
+            seen: set[str] = set()
+            chunk: list[tuple[str, str, dict[str, Any]]] = []
+            for rid, data in rows:
+                if rid in seen:
+                    raise PortfolioError(f"row id {rid!r} appears more than once")
+                seen.add(rid)
+                chunk.append((rid, data.fingerprint, data.to_dict()))
+                if len(chunk) == STEP_CHUNK:
+                    self.portfolios.apply(pid, name, Changes(rows_upsert=chunk))
+                    chunk = []
+            self.portfolios.apply(pid, name, Changes(rows_upsert=chunk))
+            del seen, chunk
             self.rescreen(name, events=False, targets=targets)
         except BaseException:
             self.portfolios.delete_portfolio(name)
@@ -462,28 +473,60 @@ class Monitor:
         if recalibrate:
             stats = self.listing_set(targets).index.state().get("token_stats")
             self.portfolios.set_stats(info.id, stats)
-        stored = {r.pk: r for r in self.portfolios.rows(info.id)}
         listing_set = self.listing_set(targets)
-        run = screen_rows(
-            [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
+        listings = listing_set
+        old = {a.key: a for a in self.portfolios.alerts(info.id)}
+        changes = Changes(watermarks={s: p.id for s, p in targets.items()})
+        step = Step(name)
+        cause = {"kind": "rescreen", "at": now_iso()}
+        found: set[tuple[int, str, str]] = set()
+        hits: list[tuple[str, str, str, dict[str, Any]]] = []
+        sets = CandidateSets()
+        postings: list[Postings] = []
+        # the rows page by page (STEP_CHUNK at a time): the portfolio's size bounds
+        # the row index's arrays and the candidate sets, not this process's objects
+        with RowScreener(
             listing_set,
             info.threshold,
             self.portfolios.stats(info.id),
             with_index=True,
             workers=self.workers,
             rarity=self.portfolios.rarity(info.id),
-        )
-        assert run.index is not None
-        self._save_index(info, run.index)
-        new = {m.key: m for m in run.matches()}
-        marks = self.portfolios.watermarks(info.id) | {s: p.id for s, p in targets.items()}
-        kept = self._save_sets(info, info.revision, marks, CandidateSets(run.candidates))
-        old = {a.key: a for a in self.portfolios.alerts(info.id)}
-        listings = listing_set
-        changes = Changes(watermarks={s: p.id for s, p in targets.items()}, rarity=run.pinned)
-        step = Step(name)
-        cause = {"kind": "rescreen", "at": now_iso()}
-        for key in old.keys() - new.keys():
+        ) as screener:
+            if info.rows >= MIN_PARALLEL:
+                screener.fork()  # (while this process is small, see screening.Workers)
+            after = 0
+            while page := self.portfolios.rows_after(info.id, after, STEP_CHUNK):
+                after = page[-1].pk
+                stored = {r.pk: r for r in page}
+                run = screener.screen([(r.pk, RowData.from_dict(r.data)) for r in page])
+                postings += run.postings
+                sets.update(run.candidates)
+                sets.compact()
+                for token, weight in run.pinned.items():
+                    changes.rarity.setdefault(token, weight)
+                for match in run.matches():
+                    found.add(match.key)
+                    row = stored[match.row]
+                    before = old.get(match.key)
+                    listed = listings.listed((match.source, match.source_id))
+                    suppressed = self._suppressed(name, row.row_id, row.data, listed.entry)
+                    alert = self._alert(match, suppressed, before.since if before else None)
+                    if before is None or before != alert:
+                        changes.alerts_upsert.append((row.row_id, alert))
+                    if events and before is None and not suppressed:
+                        hits.append(
+                            self.event("new_hit", name, row, listed.entry, match, cause, info)
+                        )
+                del stored, run
+        self._save_index(info, RowIndex.from_postings(postings))
+        del postings
+        marks = self.portfolios.watermarks(info.id) | changes.watermarks
+        kept = self._save_sets(info, info.revision, marks, sets)
+        del sets
+        gone_keys = [key for key in old if key not in found]
+        gone_rows = self.portfolios.rows_by_pk(info.id, {key[0] for key in gone_keys})
+        for key in gone_keys:
             changes.alerts_delete.append(key)
             gone = old[key]
             key_of = (gone.source, gone.source_id)
@@ -493,7 +536,7 @@ class Monitor:
                     self.event(
                         "hit_removed",
                         name,
-                        stored[gone.row_pk],
+                        gone_rows[gone.row_pk],
                         listings.listed(key_of).entry,
                         gone,
                         cause,
@@ -501,18 +544,7 @@ class Monitor:
                         extra,
                     )
                 )
-        for key, match in new.items():
-            row = stored[match.row]
-            before = old.get(key)
-            listed = listings.listed((match.source, match.source_id))
-            suppressed = self._suppressed(name, row.row_id, row.data, listed.entry)
-            alert = self._alert(match, suppressed, before.since if before else None)
-            if before is None or before != alert:
-                changes.alerts_upsert.append((row.row_id, alert))
-            if events and before is None and not suppressed:
-                changes.events.append(
-                    self.event("new_hit", name, row, listed.entry, match, cause, info)
-                )
+        changes.events += hits
         step.events = self.portfolios.apply(info.id, name, changes)
         self._drop_stale_sets(info, kept)
         step.seconds = time.perf_counter() - began
