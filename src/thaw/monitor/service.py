@@ -807,6 +807,9 @@ class Monitor:
             extra = {"reason": "delisted" if delisted else "no_longer_matches"}
             if delisted:
                 party = self.still_listed(alert.source, alert.source_id)
+                if party is not None and party["profile_id"] is None:
+                    # (a party no other listing kept: its profile is gone with it)
+                    party["profile_id"] = alert.profile_id
                 if party is not None:
                     extra["party"] = party
                     extra["still_listed"] = party["still_listed"]
@@ -989,8 +992,11 @@ class Monitor:
             "row_id": row.row_id,
             "row": row.data,
             "listing": _listing_dict(entry, digest),
+            # (a removed hit: the profile its alert had, unless the party's is known)
             "profile_id": self._profile_of(entry.source, entry.source_id)
             if kind != "hit_removed"
+            else match.profile_id
+            if isinstance(match, StoredAlert)
             else None,
             "score": match.score,
             "matched_name": match.matched_name,
