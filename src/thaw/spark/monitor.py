@@ -35,6 +35,22 @@ Consumers list the alerts with ``suppressed`` false.
 
 Not done here (the single-machine monitor does it): portfolio updates (changed
 rows): screen a changed portfolio again from a baseline.
+
+Not done yet: **pinned rarity weights.** The single-machine monitor pins each name
+token's retrieval weight (:class:`thaw.monitor.screening.Rarity`) when the
+portfolio first meets it, so a row's candidate set depends on the row and the
+listing alone. Here an advance scores the rows against an index of the changed
+listings only, whose weights (``log(1 + N / df)`` over those few listings) are
+not the full lists'; a row at the edge of the least coverage can gain or lose a
+changed listing as a candidate where the single-machine monitor would not. What
+it should be: the baseline pins every token with the full index
+(``screen_rows(..., rarity={})``, the executors returning their new pins beside
+the matches), :class:`MonitorState` keeps the pins, and an advance broadcasts them
+and screens with ``rarity=state.rarity``. The pins then cover every row of the
+baseline; a row added to the DataFrame later (a changed portfolio, which needs a
+new baseline anyway) would be weighed by the changed listings. That is a second
+output of the executors and a larger state, not a contained change, and is left
+for a later round.
 """
 
 from __future__ import annotations
