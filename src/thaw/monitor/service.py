@@ -304,11 +304,17 @@ class Monitor:
         return self._memberships().get((source, source_id))
 
     def still_listed(
-        self, source: str, source_id: str, lifted: Callable[[str, str], bool] | None = None
+        self,
+        source: str,
+        source_id: str,
+        lifted: Callable[[str, str], bool] | None = None,
+        known: str | None = None,
     ) -> dict[str, Any] | None:
         """The party of a listing that is gone (or would be lifted): its profile and
         the listings of other authorities still in force (``lifted`` says which
-        listings a scenario would lift as well). ``None`` without profiles."""
+        listings a scenario would lift as well). ``known`` is the profile the
+        listing's alert had, named when no profile holds the listing any more (a
+        party no other listing kept). ``None`` without profiles."""
         if not self.use_profiles:
             return None
         if self._profiles is None:
@@ -317,7 +323,7 @@ class Monitor:
         if profile is None:
             profile = self._profiles.retired_profile_of(source, source_id)
         if profile is None:
-            return {"profile_id": None, "still_listed": False, "listed_by": []}
+            return {"profile_id": known, "still_listed": False, "listed_by": []}
         remaining = [
             m
             for m in profile.members
@@ -806,10 +812,7 @@ class Monitor:
             delisted = listing_key in delta.gone
             extra = {"reason": "delisted" if delisted else "no_longer_matches"}
             if delisted:
-                party = self.still_listed(alert.source, alert.source_id)
-                if party is not None and party["profile_id"] is None:
-                    # (a party no other listing kept: its profile is gone with it)
-                    party["profile_id"] = alert.profile_id
+                party = self.still_listed(alert.source, alert.source_id, known=alert.profile_id)
                 if party is not None:
                     extra["party"] = party
                     extra["still_listed"] = party["still_listed"]

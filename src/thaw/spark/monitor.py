@@ -471,7 +471,7 @@ class _Diff:
             delisted = listing_key in self.gone
             extra = {"reason": "delisted" if delisted else "no_longer_matches"}
             if delisted:
-                party = single.still_listed(a["source"], a["source_id"])
+                party = single.still_listed(a["source"], a["source_id"], known=a["profile_id"])
                 if party is not None:
                     extra["party"] = party
                     extra["still_listed"] = party["still_listed"]
