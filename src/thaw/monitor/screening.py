@@ -47,7 +47,7 @@ import numpy.typing as npt
 import thaw.match
 from thaw.index import CandidateIndex, Entry
 from thaw.match import Matcher, Query
-from thaw.monitor.keys import Postings, RowIndex, postings_of, probe_keys, spans
+from thaw.monitor.keys import Postings, RowIndex, handing, postings_of, probe_keys, spans
 from thaw.screen import Screener
 from thaw.screen.batch import CheckedRow
 from thaw.text import TokenStats, analyze_name
@@ -591,8 +591,7 @@ def screen_rows(
     ) as screener:
         out = screener.screen(rows)
     if with_index:
-        out.index = RowIndex.from_postings(out.postings)
-        out.postings = []
+        out.index = RowIndex.from_postings(handing(out.postings))
     return out
 
 

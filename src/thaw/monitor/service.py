@@ -47,7 +47,7 @@ from thaw.index import Entry, ensure_index, entry_from_record
 from thaw.index.storage import code_digest
 from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor.delta import ListingDelta, affected_rows, listing_delta
-from thaw.monitor.keys import Postings, RowIndex
+from thaw.monitor.keys import Postings, RowIndex, handing
 from thaw.monitor.ownership import ownership_hits
 from thaw.monitor.screening import (
     MIN_PARALLEL,
@@ -525,8 +525,7 @@ class Monitor:
                             self.event("new_hit", name, row, listed.entry, match, cause, info)
                         )
                 del stored, run
-        self._save_index(info, RowIndex.from_postings(postings))
-        del postings
+        self._save_index(info, RowIndex.from_postings(handing(postings)))
         marks = self.portfolios.watermarks(info.id) | changes.watermarks
         kept = self._save_sets(info, info.revision, marks, sets)
         del sets
