@@ -926,16 +926,21 @@ class Monitor:
         if targets is None:
             marks = self.portfolios.watermarks(info.id)
             targets = {s: self._publication(p) for s, p in marks.items()}
-        stored = {r.pk: r for r in self.portfolios.rows(info.id)}
-        run = screen_rows(
-            [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
+        found: dict[tuple[str, str, str], float] = {}
+        with RowScreener(
             self.listing_set(targets),
             info.threshold,
             self.portfolios.stats(info.id),
             workers=self.workers,
             rarity=self.portfolios.rarity(info.id),
-        )
-        return {(stored[m.row].row_id, m.source, m.source_id): m.score for m in run.matches()}
+        ) as screener:
+            after = 0  # page by page, as rescreen
+            while page := self.portfolios.rows_after(info.id, after, STEP_CHUNK):
+                after = page[-1].pk
+                ids = {r.pk: r.row_id for r in page}
+                run = screener.screen([(r.pk, RowData.from_dict(r.data)) for r in page])
+                found.update(((ids[m.row], m.source, m.source_id), m.score) for m in run.matches())
+        return found
 
     def stored_alerts(self, name: str) -> dict[tuple[str, str, str], float]:
         """The stored alerts (suppressed ones too) in the form of :meth:`full_alerts`."""
