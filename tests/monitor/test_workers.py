@@ -127,9 +127,14 @@ def test_a_portfolio_is_added_page_by_page_as_in_one(
         info = m.portfolios.portfolio("p")
         paged_index = m.row_index(info, m.portfolios.rarity(info.id))
         stored = [(r.pk, RowData.from_dict(r.data)) for r in m.portfolios.rows(info.id)]
+        m._index_path(info).unlink()  # (and rebuilt from the stored rows, page by page)
+        rebuilt = m.row_index(info, m.portfolios.rarity(info.id))
     at_once = build_row_index(stored, workers=1, rarity=paged[2])
-    assert np.array_equal(paged_index.hashes, at_once.hashes)
-    assert np.array_equal(paged_index.offsets, at_once.offsets)
+    for index in (paged_index, rebuilt):
+        assert np.array_equal(index.hashes, at_once.hashes)
+        assert np.array_equal(index.offsets, at_once.offsets)
+        assert np.array_equal(index.ids, at_once.ids)
+        assert np.array_equal(index.shares, at_once.shares)
 
 
 def test_a_repeated_id_removes_the_portfolio_again(

@@ -620,8 +620,22 @@ def build_row_index(
 ) -> RowIndex:
     """The row index of a portfolio (name analysis in worker processes), for
     the rarity weights pinned at ``rarity`` (``None``: not pinned)."""
-    work = {"keyer": CandidateIndex.build(()), "rarity": rarity}
-    return RowIndex.from_postings(_run(_index_chunk, _split(rows, 2048), work, workers, len(rows)))
+    return RowIndex.from_postings(handing(row_postings([rows], workers=workers, rarity=rarity)))
+
+
+def row_postings(
+    pages: Iterable[Sequence[tuple[int, RowData]]],
+    *,
+    workers: int | None = None,
+    rarity: Mapping[str, float] | None = None,
+) -> list[Postings]:
+    """The postings of the rows of ``pages`` (read one page at a time, by one
+    set of :class:`Workers`), for :meth:`RowIndex.from_postings`."""
+    out: list[Postings] = []
+    with Workers({"keyer": CandidateIndex.build(()), "rarity": rarity}, workers) as pool:
+        for rows in pages:
+            out += pool.map(_index_chunk, _split(rows, 2048), len(rows))
+    return out
 
 
 class CandidateSets:

@@ -35,7 +35,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -58,8 +58,8 @@ from thaw.monitor.screening import (
     Prior,
     RowData,
     RowScreener,
-    build_row_index,
     default_workers,
+    row_postings,
     screen_rows,
 )
 from thaw.profiles import Profiles
@@ -413,10 +413,19 @@ class Monitor:
                 return RowIndex.load(path)
             except Exception:  # unreadable cache: rebuild  # noqa: BLE001
                 pass
-        rows = [(r.pk, RowData.from_dict(r.data)) for r in self.portfolios.rows(info.id)]
-        index = build_row_index(rows, workers=self.workers, rarity=rarity or None)
+        pages = ([(r.pk, RowData.from_dict(r.data)) for r in page] for page in self._pages(info))
+        postings = row_postings(pages, workers=self.workers, rarity=rarity or None)
+        index = RowIndex.from_postings(handing(postings))
         self._save_index(info, index)
         return index
+
+    def _pages(self, info: PortfolioInfo) -> Iterator[list[StoredRow]]:
+        """The portfolio's rows, :data:`STEP_CHUNK` at a time, in ``pk`` order (its
+        size bounds arrays, not the Python objects in this process)."""
+        after = 0
+        while page := self.portfolios.rows_after(info.id, after, STEP_CHUNK):
+            after = page[-1].pk
+            yield page
 
     # -- adding and updating portfolios ---------------------------------------------------
 
@@ -501,9 +510,7 @@ class Monitor:
         ) as screener:
             if info.rows >= MIN_PARALLEL:
                 screener.fork()  # (while this process is small, see screening.Workers)
-            after = 0
-            while page := self.portfolios.rows_after(info.id, after, STEP_CHUNK):
-                after = page[-1].pk
+            for page in self._pages(info):
                 stored = {r.pk: r for r in page}
                 run = screener.screen([(r.pk, RowData.from_dict(r.data)) for r in page])
                 postings += run.postings
@@ -934,9 +941,7 @@ class Monitor:
             workers=self.workers,
             rarity=self.portfolios.rarity(info.id),
         ) as screener:
-            after = 0  # page by page, as rescreen
-            while page := self.portfolios.rows_after(info.id, after, STEP_CHUNK):
-                after = page[-1].pk
+            for page in self._pages(info):
                 ids = {r.pk: r.row_id for r in page}
                 run = screener.screen([(r.pk, RowData.from_dict(r.data)) for r in page])
                 found.update(((ids[m.row], m.source, m.source_id), m.score) for m in run.matches())
