@@ -25,6 +25,9 @@ store under ``--work``, reused by later runs):
             pages a worker shares with its parent in both, PSS divides them).
             ``--reuse`` steps again from the state the last full re-screen of
             that size left (kept under ``--work``), skipping the re-screen.
+            The add (the full re-screen) also runs in a fresh process:
+            ``peak_rss_add_mb`` (its process), ``peak_rss_add_tree_mb`` and
+            ``peak_pss_add_tree_mb`` (with its worker, as for the step).
 
 The portfolio mixes listed names of the newest publication (some perturbed:
 a dropped or reordered name part, a typo), unlisted people from
@@ -260,12 +263,14 @@ def speed(args: argparse.Namespace) -> None:
         name = f"speed-{args.rows}"
         snapshot = args.work / "snapshots" / name
         baseline = _restore(home, snapshot) if args.reuse else None
+    added: dict[str, int] = {}
     if baseline is not None:
         full, full_cpu = baseline["full_s"], baseline["full_cpu_s"]
+        added = {k: int(v) for k, v in baseline.items() if k.startswith("peak_")}
         print(f"reused the portfolio added by an earlier run: {baseline}")
     else:
-        full, full_cpu = _add(home, name, start, args)
-        _snapshot(home, snapshot, {"full_s": full, "full_cpu_s": full_cpu})
+        full, full_cpu, added = _add(home, name, start, args)
+        _snapshot(home, snapshot, {"full_s": full, "full_cpu_s": full_cpu, **added})
     step = _measure_step(home, name, end, args)
     if args.check:
         with Store(home) as store, Monitor(store, decisions=False, profiles=False) as monitor:
@@ -287,6 +292,7 @@ def speed(args: argparse.Namespace) -> None:
                 "to": end.published,
                 "full_s": round(full, 1),
                 "full_cpu_s": round(full_cpu, 1),
+                **added,
                 **step,
                 "ratio_full_over_incremental_wall": round(full / step["seconds"], 2),
                 "ratio_full_over_incremental_cpu": round(full_cpu / max(step["cpu_s"], 0.1), 2),
@@ -301,23 +307,38 @@ def speed(args: argparse.Namespace) -> None:
 
 def _add(
     home: Path, name: str, start: PublicationRow, args: argparse.Namespace
-) -> tuple[float, float]:
-    """Add portfolio ``name`` at ``start`` (the full re-screen): its wall and CPU
-    seconds."""
+) -> tuple[float, float, dict[str, int]]:
+    """Add portfolio ``name`` at ``start`` (the full re-screen) in a fresh process:
+    its wall and CPU seconds and its peak memory (as the step's)."""
+    cmd = [sys.executable, __file__, "_add", str(home), name, str(start.id)]
+    cmd += [str(args.workers or 0), str(args.rows)]
+    out, tree = _measured(cmd)
+    memory = {
+        "peak_rss_add_mb": out["peak_rss_mb"],
+        "peak_rss_add_tree_mb": tree[0],
+        "peak_pss_add_tree_mb": tree[1],
+    }
+    return out["full_s"], out["full_cpu_s"], memory
+
+
+def _add_process(home: str, name: str, publication_id: str, workers: str, rows: str) -> None:
     with (
-        Store(home) as store,
-        Monitor(store, decisions=False, profiles=False, workers=args.workers) as monitor,
+        Store(Path(home)) as store,
+        Monitor(store, decisions=False, profiles=False, workers=int(workers) or None) as monitor,
     ):
+        start = store.publication(int(publication_id))
+        assert start is not None
         ps = monitor.portfolios
         if name in {p.name for p in ps.portfolios()}:
             ps.delete_portfolio(name)
-        began = time.perf_counter()
-        portfolio = build_portfolio(store, args.rows)
-        print(f"built {len(portfolio)} rows in {time.perf_counter() - began:.0f} s")
-        print(load_average())
         # the baseline: the full re-screen of the portfolio (screen-file's work, plus
         # storing its alerts and building the row index), at the older publication
         monitor.listing_set({SOURCE: start})  # (the index of an old publication: built)
+        began = time.perf_counter()
+        portfolio = build_portfolio(store, int(rows))
+        built = time.perf_counter() - began
+        print(f"built {len(portfolio)} rows in {built:.0f} s", file=sys.stderr)
+        print(load_average(), file=sys.stderr)
         cpu = _cpu_seconds()
         began = time.perf_counter()
         monitor.add(name, portfolio, targets={SOURCE: start})
@@ -326,9 +347,16 @@ def _add(
         alerts = len(monitor.stored_alerts(name))
         print(
             f"full re-screen of {len(portfolio)} rows at {start.published}: {full:.1f} s wall,"
-            f" {full_cpu:.1f} s CPU, {alerts} alerts; {load_average()}"
+            f" {full_cpu:.1f} s CPU, {alerts} alerts; {load_average()}",
+            file=sys.stderr,
         )
-    return full, full_cpu
+    data = {
+        "full_s": full,
+        "full_cpu_s": full_cpu,
+        "alerts": alerts,
+        "peak_rss_mb": round(_high_water_kb() / 1024),
+    }
+    print(json.dumps(data))
 
 
 def _snapshot(home: Path, snapshot: Path, figures: dict[str, float]) -> None:
@@ -359,6 +387,15 @@ def _measure_step(
     """The incremental step in a fresh process, so that its peak memory is its
     own (parent and forked workers, sampled while it runs)."""
     cmd = [sys.executable, __file__, "_step", str(home), name, str(end.id), str(args.workers or 0)]
+    step, (peak_rss, peak_pss) = _measured(cmd)
+    step["peak_rss_tree_mb"] = peak_rss
+    step["peak_pss_tree_mb"] = peak_pss
+    return step
+
+
+def _measured(cmd: list[str]) -> tuple[dict[str, Any], tuple[int, int]]:
+    """Run ``cmd`` (which prints JSON as its last line): that JSON and the peak
+    RSS and PSS (MB) of its process tree, sampled every 0.1 s."""
     peak_rss = peak_pss = 0
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) as proc:
         while proc.poll() is None:
@@ -368,11 +405,9 @@ def _measure_step(
         assert proc.stdout is not None
         out = proc.stdout.read()
     if proc.returncode:
-        raise SystemExit(f"the step failed ({proc.returncode})")
-    step: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
-    step["peak_rss_tree_mb"] = round(peak_rss / 1024)
-    step["peak_pss_tree_mb"] = round(peak_pss / 1024)
-    return step
+        raise SystemExit(f"{cmd[2]} failed ({proc.returncode})")
+    found: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return found, (round(peak_rss / 1024), round(peak_pss / 1024))
 
 
 def _tree_memory(pid: int) -> tuple[int, int]:
@@ -432,6 +467,9 @@ def _step(home: str, name: str, publication_id: str, workers: str) -> None:
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_step":
         _step(*sys.argv[2:6])
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "_add":
+        _add_process(*sys.argv[2:7])
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/thaw-bench-monitor"))

@@ -3,7 +3,16 @@ authorised by key role, bad requests answered 4xx with a reason."""
 
 from __future__ import annotations
 
-from tests.api.conftest import Server
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.api.conftest import OFAC_CSV, Server, build_home, start_server, stop_server
+from tests.update._http import Server as HttpServer
+from thaw.monitor import Monitor, RowData
+from thaw.store import Store
+
+NEXT_DAY = "Mon, 06 May 2024 20:00:00 GMT"
 
 ROWS = [
     {"id": "c1", "name": "Andrei Petrovich Volkov", "schema": "Person"},
@@ -62,3 +71,53 @@ def test_portfolio_lifecycle_and_roles(server: Server) -> None:
         assert c.get("/portfolios").json() == []
     with server.client("not-a-key") as c:
         assert c.get("/portfolios").status_code == 401
+
+
+NORDLICHT = (
+    '40077,"NORDLICHT LOGISTIK GMBH",-0- ,"RUSSIA-EO14024",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+    '-0- ,"Organization Type: Freight transport; Registration Number HRB 123456 (Germany)."\n'
+)
+
+
+def test_the_scheduled_update_rescreens_portfolios(tmp_path: Path) -> None:
+    """``thaw serve --update-every``: the server's own update activates a new SDN
+    publication (from a mirror on 127.0.0.1) and the portfolio's new hit is an
+    event on ``GET /alerts``, with the publication that caused it."""
+    home = build_home(tmp_path / "home", OFAC_CSV)
+    rows = [
+        ("c1", RowData("Nordlicht Logistik GmbH", "Organization")),
+        ("c2", RowData("Acme Bakery Ltd", "Organization")),
+    ]
+    with Store(home) as store, Monitor(store, workers=1) as monitor:
+        monitor.add("p", rows)
+        assert monitor.stored_alerts("p") == {}
+    mirror = HttpServer()
+    for name in ("add.csv", "alt.csv", "sdn_comments.csv"):
+        mirror.serve(f"/m/us_ofac_sdn/{name}", OFAC_CSV / name, last_modified=NEXT_DAY)
+    # (a listing added before the end-of-file mark OFAC's files close with)
+    sdn = (OFAC_CSV / "sdn.csv").read_bytes().rstrip(b"\x1a") + NORDLICHT.encode() + b"\x1a"
+    mirror.serve("/m/us_ofac_sdn/sdn.csv", sdn, last_modified=NEXT_DAY)
+    mirror.thread.start()
+    env = {"THAW_MIRROR": f"{mirror.url}/m"}
+    server = start_server(home, env, ("--update-every", "1s"))
+    try:
+        with server.client(server.create_key("screen")) as c:
+            deadline = time.monotonic() + 90
+            events: list[dict[str, Any]] = []
+            while not events and time.monotonic() < deadline:
+                time.sleep(0.5)
+                events = c.get("/alerts", params={"portfolio": "p", "events": True}).json()
+            assert [(e["type"], e["row_id"]) for e in events] == [("new_hit", "c1")], (
+                server.output()
+            )
+            event = events[0]
+            assert event["listing"]["source_id"] == "40077"
+            assert event["cause"]["source"] == "us_ofac_sdn"
+            assert event["cause"]["published"].startswith("2024-05-06")
+            assert event["score"] >= 0.9 and event["explanation"]
+            alerts = c.get("/alerts", params={"portfolio": "p"}).json()
+            assert [(a["row_id"], a["source_id"]) for a in alerts] == [("c1", "40077")]
+    finally:
+        stop_server(server)
+        mirror.httpd.shutdown()
+        mirror.httpd.server_close()

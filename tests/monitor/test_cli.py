@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.cli._cli import UN_BASE, as_json, ok, thaw
+from thaw.monitor import service
 
 ROWS = """id,name,schema,birth_date
 c1,Andrei Petrovich Volkov,Person,
@@ -53,7 +56,9 @@ def test_portfolio_commands(tmp_path: Path) -> None:
     assert all(e["type"] == "hit_removed" and e["still_listed"] is False for e in result)
 
 
-def test_bad_portfolio_files_are_refused_whole(tmp_path: Path) -> None:
+def test_bad_portfolio_files_are_refused_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path / "home"
     ok("load", UN_BASE, "--home", home)
     good = tmp_path / "good.csv"
@@ -69,7 +74,15 @@ def test_bad_portfolio_files_are_refused_whole(tmp_path: Path) -> None:
         bad.write_text(text)
         run = thaw("portfolio", "update", "p", bad, "--home", home)
         assert run.code == 1 and reason in run.err, str(run)
-    # nothing was lost: the portfolio is as it was
+        run = thaw("portfolio", "add", "q", bad, "--home", home)
+        assert run.code == 1 and reason in run.err, str(run)
+    # a bad row after rows already stored (a page of one row): refused whole too
+    monkeypatch.setattr(service, "STEP_CHUNK", 1)
+    bad.write_text(ROWS + "c3,Ann Lee,Person,1999-13-01\n")
+    run = thaw("portfolio", "add", "q", bad, "--home", home)
+    assert run.code == 1 and "line 4" in run.err and "date of birth" in run.err, str(run)
+    # nothing was lost: the portfolio is as it was, and no other was left behind
+    assert [p["name"] for p in as_json("portfolio", "list", "--home", home)] == ["p"]
     assert as_json("portfolio", "show", "p", "--home", home)["portfolio"]["rows"] == 2
     run = thaw("portfolio", "add", "p", good, "--home", home)
     assert run.code == 1 and "exists already" in run.err

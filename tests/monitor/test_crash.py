@@ -1,5 +1,7 @@
-"""``kill -9`` of a re-screening process: after a restart no event is lost or
-recorded twice, and the alerts equal a full re-screen."""
+"""``kill -9`` of a re-screening process, while it screens and inside its write
+transaction (the process pauses at that point and is killed there, so the kill
+cannot miss it): after a restart no event is lost or recorded twice, and the
+alerts equal a full re-screen."""
 
 from __future__ import annotations
 
@@ -43,11 +45,30 @@ def _records(n: int, shift: int) -> list[Record]:
 
 
 STEP = """
-import sys
+import sys, time
 from pathlib import Path
 from thaw.monitor import Monitor
 from thaw.store import Store
-with Store(Path(sys.argv[1])) as store, Monitor(store, workers=1, decisions=False, profiles=False) as m:
+from thaw.store.portfolios import PortfolioStore
+
+home, where, marker = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+
+
+def pausing(cls, name):
+    original = getattr(cls, name)
+
+    def paused(self, *args, **kwargs):
+        if name == where:  # the parent test kills this process here
+            marker.write_text(name)
+            time.sleep(120)
+        return original(self, *args, **kwargs)
+
+    setattr(cls, name, paused)
+
+
+pausing(Monitor, "_advance_rows")  # re-screening the rows the change reaches
+pausing(PortfolioStore, "_record_events")  # inside the write: alerts written, not committed
+with Store(home) as store, Monitor(store, workers=1, decisions=False, profiles=False) as m:
     m.advance("p")
 """
 
@@ -55,6 +76,32 @@ with Store(Path(sys.argv[1])) as store, Monitor(store, workers=1, decisions=Fals
 def _event_ids(home: Path) -> list[str]:
     with Store(home) as store, Monitor(store, decisions=False, profiles=False) as m:
         return [e.id for e in m.portfolios.events("p")]
+
+
+def _alerts(home: Path) -> dict[tuple[str, str, str], float]:
+    with Store(home) as store, Monitor(store, decisions=False, profiles=False) as m:
+        return m.stored_alerts("p")
+
+
+def _step(
+    home: Path, where: str = "nowhere", marker: Path | None = None
+) -> subprocess.Popen[bytes]:
+    marker = marker or home / "marker"
+    return subprocess.Popen([sys.executable, "-c", STEP, str(home), where, str(marker)])
+
+
+def _kill_at(home: Path, where: str) -> None:
+    """Start the step, ``kill -9`` it once it reached ``where``."""
+    marker = home.parent / f"reached-{where}"
+    marker.unlink(missing_ok=True)
+    proc = _step(home, where, marker)
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        assert proc.poll() is None, "the step ended before it reached " + where
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    assert proc.wait() == -signal.SIGKILL
 
 
 def test_kill_9_during_rescreening_loses_and_duplicates_nothing(tmp_path: Path) -> None:
@@ -71,23 +118,18 @@ def test_kill_9_during_rescreening_loses_and_duplicates_nothing(tmp_path: Path) 
             monitor.add("p", rows, targets={"us_ofac_sdn": first})
     reference = tmp_path / "reference"
     shutil.copytree(home, reference)
-    began = time.perf_counter()
-    subprocess.run([sys.executable, "-c", STEP, str(reference)], check=True)
-    duration = time.perf_counter() - began
+    assert _step(reference).wait() == 0
     expected = _event_ids(reference)
     assert len(expected) > 50
-    killed = 0
-    for fraction in (0.3, 0.6, 0.85):
-        proc = subprocess.Popen([sys.executable, "-c", STEP, str(home)])
-        time.sleep(duration * fraction)
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-            killed += 1
-        proc.wait()
-        recorded = _event_ids(home)
-        assert recorded in ([], expected)  # all of the step or nothing of it
-    subprocess.run([sys.executable, "-c", STEP, str(home)], check=True)
+    before = _alerts(home)
+    assert before != _alerts(reference)
+    # killed while re-screening, then inside the step's write transaction (its
+    # alerts written, its events being written): each time nothing of the step stays
+    for where in ("_advance_rows", "_record_events", "_advance_rows"):
+        _kill_at(home, where)
+        assert _event_ids(home) == []
+        assert _alerts(home) == before
+    assert _step(home).wait() == 0
     assert _event_ids(home) == expected
-    assert killed >= 1
     with Store(home) as store, Monitor(store, workers=1, decisions=False, profiles=False) as m:
-        assert m.stored_alerts("p") == m.full_alerts("p")
+        assert m.stored_alerts("p") == m.full_alerts("p") == _alerts(reference)

@@ -7,12 +7,10 @@ from email import message_from_bytes
 from pathlib import Path
 from typing import Any
 
-import pytest
+from aiosmtpd.controller import Controller  # (a dev dependency: never skipped)
 
 from thaw.monitor.digest import SmtpSettings, send_digest
 from thaw.store.portfolios import Changes, PortfolioStore
-
-aiosmtpd = pytest.importorskip("aiosmtpd.controller")
 
 
 class Sink:
@@ -29,7 +27,7 @@ def test_digest_is_sent_to_a_local_smtp_sink(tmp_path: Path) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    controller = aiosmtpd.Controller(sink, hostname="127.0.0.1", port=port)
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
     try:
         with PortfolioStore(tmp_path) as ps:

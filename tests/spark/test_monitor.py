@@ -67,6 +67,9 @@ def test_baseline_and_advance_equal_the_single_machine_monitor(spark: Any, tmp_p
     assert first.events.count() == 0
     assert _alerts(first.alerts) == single.stored_alerts("p")
     assert first.state.watermarks == {s: p.id for s, p in store.active_publications().items()}
+    # the rarity weights pinned as the single-machine monitor pins them
+    info = single.portfolios.portfolio("p")
+    assert first.state.rarity == single.portfolios.rarity(info.id) != {}
     save_state(first.state, tmp_path / "state.json")
     first.alerts.write.parquet(str(tmp_path / "alerts-1"))
 

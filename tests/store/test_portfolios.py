@@ -17,7 +17,7 @@ from tests.monitor.test_monitor import BASE, ROWS, person
 from tests.store.test_state import pg_schema_url, postgres_url  # noqa: F401 (fixtures)
 
 from thaw.index import ensure_index
-from thaw.monitor import Monitor
+from thaw.monitor import Monitor, service
 from thaw.store import Store
 from thaw.store.portfolios import (
     Changes,
@@ -135,6 +135,7 @@ def test_the_monitor_runs_on_either_backend(
     database_url: str, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("THAW_DATABASE_URL", database_url)
+    monkeypatch.setattr(service, "STEP_CHUNK", 3)  # rows read page by page on both
     publish(store, "us_ofac_sdn", BASE, "2022-02-01")
     ensure_index(store)
     with Monitor(store, workers=1, decisions=False) as monitor:

@@ -35,6 +35,7 @@ from thaw.cli._app import (
 )
 from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor import Monitor, PortfolioError, PortfolioInputError, Step, read_rows
+from thaw.monitor.inputs import iter_rows
 from thaw.monitor.webhooks import WebhookError, check_url, deliver_due, deliver_loop
 from thaw.schemas.monitor import (
     AlertModel,
@@ -142,10 +143,15 @@ def portfolio_add(
 ) -> None:
     """Create a portfolio from FILE (the columns of screen-file, with a required,
     unique id) and screen it against the active lists."""
-    rows = _rows(file, fmt)
+    # (read as it is stored, page by page: a bad row anywhere refuses the whole
+    # file, and the portfolio is removed again)
+    rows = iter_rows(file, fmt)
     with _monitor(home) as monitor:
-        with err.status(f"Screening {len(rows)} rows…"):
-            info = monitor.add(name, rows, threshold or DEFAULT_THRESHOLD)
+        try:
+            with err.status("Reading and screening the rows…"):
+                info = monitor.add(name, rows, threshold or DEFAULT_THRESHOLD)
+        except PortfolioInputError as exc:
+            raise fail(str(exc)) from exc
     if as_json:
         with _portfolios(home) as ps:
             _emit(PortfolioModel.of(info, ps.watermarks(info.id)).model_dump())

@@ -10,6 +10,7 @@ problem with its line.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from thaw.monitor.screening import RowData
@@ -28,11 +29,20 @@ class PortfolioInputError(ValueError):
 
 def read_rows(path: Path, fmt: str | None = None) -> list[tuple[str, RowData]]:
     """The rows of a portfolio file as ``(row id, data)``, in file order."""
+    return list(iter_rows(path, fmt))
+
+
+def iter_rows(path: Path, fmt: str | None = None) -> Iterator[tuple[str, RowData]]:
+    """The rows of a portfolio file as ``(row id, data)``, in file order, one at
+    a time (:meth:`thaw.monitor.Monitor.add` stores them page by page). The whole
+    file is still checked: a bad row is not yielded, and once the file is read
+    every problem is raised (:class:`PortfolioInputError`), so that a caller
+    storing rows as they come drops them all (``Monitor.add`` removes the
+    portfolio again)."""
     try:
         source = open_source(Path(path), detect_format(Path(path), fmt))
     except (BatchError, OSError) as exc:
         raise PortfolioInputError(f"{path}: {exc}") from exc
-    rows: list[tuple[str, RowData]] = []
     problems: list[str] = []
     seen: dict[str, str] = {}
     try:
@@ -50,16 +60,16 @@ def read_rows(path: Path, fmt: str | None = None) -> list[tuple[str, RowData]]:
                 problems.append(f"{where}: id {text!r} already used at {seen[text]}")
                 continue
             seen[text] = where
-            rows.append((text, RowData.of(job)))
+            if not problems:  # (after a problem the file is refused: only checked)
+                yield text, RowData.of(job)
     except BatchError as exc:
         raise PortfolioInputError(f"{path}: {exc}") from exc
     finally:
         source.close()
     if problems:
         raise PortfolioInputError(f"{path} was not taken", problems)
-    if not rows:
+    if not seen:
         raise PortfolioInputError(f"{path}: no rows")
-    return rows
 
 
 def row_from_fields(fields: dict[str, object], where: str = "row") -> tuple[str, RowData]:

@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from hashlib import blake2b
 from pathlib import Path
@@ -230,6 +230,14 @@ def spans(starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> npt.NDA
     return np.arange(total, dtype=np.int64) + shift
 
 
+def handing(parts: list[Postings]) -> Iterator[Postings]:
+    """The parts of ``parts``, each removed from the list as it is yielded (so
+    that :meth:`RowIndex.from_postings` holds the only reference)."""
+    parts.reverse()
+    while parts:
+        yield parts.pop()
+
+
 class RowIndex:
     """Probe-key hashes → the rows probing them (with unit and share per
     posting), and the rows' fuzzy tokens. Built once per portfolio revision, then
@@ -268,7 +276,9 @@ class RowIndex:
 
     @classmethod
     def from_postings(cls, parts: Iterable[Postings]) -> RowIndex:
-        """From postings (e.g. one part per worker's chunk)."""
+        """From postings (e.g. one part per worker's chunk; an iterator that
+        forgets each part it yields, :func:`handing`, lets them be freed once
+        they are joined)."""
         chunks = list(parts)
         if not chunks:
             none = np.zeros(0, dtype=np.int64)
@@ -285,8 +295,13 @@ class RowIndex:
         u = np.concatenate([c[2] for c in chunks])
         w = np.concatenate([c[3] for c in chunks])
         vocab = sorted({t for c in chunks for t in c[4]})
+        del chunks  # (with an iterator that lets go of them, the parts are freed here)
         order = np.lexsort((u, o, h))
-        h, o, u, w = h[order], o[order], u[order], w[order]
+        # one array at a time: a million rows' postings are some 200 MB
+        h = h[order]
+        o = o[order]
+        u = u[order]
+        w = w[order]
         del order
         unique, starts = np.unique(h, return_index=True)
         offsets = np.append(starts, len(h)).astype(np.int64)

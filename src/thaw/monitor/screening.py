@@ -35,6 +35,7 @@ import json
 import multiprocessing
 import os
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -46,7 +47,7 @@ import numpy.typing as npt
 import thaw.match
 from thaw.index import CandidateIndex, Entry
 from thaw.match import Matcher, Query
-from thaw.monitor.keys import Postings, RowIndex, postings_of, probe_keys, spans
+from thaw.monitor.keys import Postings, RowIndex, handing, postings_of, probe_keys, spans
 from thaw.screen import Screener
 from thaw.screen.batch import CheckedRow
 from thaw.text import TokenStats, analyze_name
@@ -178,6 +179,87 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+class Workers:
+    """The processes that screen: ``workers - 1`` forked ones and the calling
+    process, which takes its share of the chunks instead of waiting for them
+    (with two cores, one forked process and this one).
+
+    The forked processes share ``work`` (what the chunk functions read from
+    :data:`_WORK`) as it is when they are forked: :meth:`fork` forks them early,
+    while the calling process is still small (a forked process's resident size
+    counts every page it inherited), and every later :meth:`map` uses them.
+    Without :meth:`fork`, :meth:`map` forks them itself when there is enough
+    work (:data:`MIN_PARALLEL`). Close with :meth:`close` (or ``with``)."""
+
+    def __init__(self, work: dict[str, Any], workers: int | None) -> None:
+        self.work = dict(work)
+        self.count = default_workers() if workers is None else max(1, workers)
+        self._pool: Any = None
+
+    @staticmethod
+    def can_fork() -> bool:
+        """Whether this platform forks (else everything runs in this process)."""
+        return "fork" in multiprocessing.get_all_start_methods()
+
+    def fork(self) -> Workers:
+        """Fork the processes now (no-op with one worker, or when forked)."""
+        if self._pool is None and self.count > 1 and self.can_fork():
+            saved = dict(_WORK)
+            _WORK.clear()
+            _WORK.update(self.work)
+            try:
+                self._pool = multiprocessing.get_context("fork").Pool(self.count - 1)
+            finally:
+                _WORK.clear()
+                _WORK.update(saved)
+        return self
+
+    def map(self, func: Callable[[Any], Any], chunks: Sequence[Any], size: int) -> list[Any]:
+        """``func`` over ``chunks``, results in order. ``size`` (the units of work)
+        below :data:`MIN_PARALLEL` runs in this process alone. The forked
+        processes are kept fed (two chunks each in flight); this process takes
+        the chunks from the other end between two checks of their results."""
+        saved = dict(_WORK)
+        _WORK.clear()
+        _WORK.update(self.work)
+        try:
+            if size < MIN_PARALLEL or self.count <= 1 or not self.can_fork():
+                return [func(c) for c in chunks]
+            pool = self.fork()._pool
+            results: list[Any] = [None] * len(chunks)
+            todo = deque(range(len(chunks)))
+            pending: dict[int, Any] = {}
+            depth = 2 * (self.count - 1)
+            while todo:
+                while todo and len(pending) < depth:
+                    j = todo.popleft()
+                    pending[j] = pool.apply_async(func, (chunks[j],))
+                for j in [j for j, r in pending.items() if r.ready()]:
+                    results[j] = pending.pop(j).get()
+                if todo:
+                    j = todo.pop()
+                    results[j] = func(chunks[j])
+            for j, r in pending.items():
+                results[j] = r.get()
+            return results
+        finally:
+            _WORK.clear()
+            _WORK.update(saved)
+
+    def close(self) -> None:
+        """Stop the forked processes."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def _run(
     func: Callable[[Any], Any],
     chunks: Sequence[Any],
@@ -185,17 +267,9 @@ def _run(
     workers: int | None,
     size: int,
 ) -> list[Any]:
-    """``func`` over ``chunks`` in forked workers sharing ``work`` (in order)."""
-    _WORK.clear()
-    _WORK.update(work)
-    try:
-        n = default_workers() if workers is None else workers
-        if n <= 1 or size < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
-            return [func(c) for c in chunks]
-        with multiprocessing.get_context("fork").Pool(n) as pool:
-            return pool.map(func, chunks, chunksize=1)
-    finally:
-        _WORK.clear()
+    """``func`` over ``chunks`` in :class:`Workers` sharing ``work`` (in order)."""
+    with Workers(work, workers) as pool:
+        return pool.map(func, chunks, size)
 
 
 def _split(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
@@ -248,12 +322,14 @@ class Prior:
 @dataclass(slots=True)
 class Screening:
     """What :func:`screen_rows` found: per row its alerts, per row its candidate
-    set, and the rows' index when asked for."""
+    set, and the rows' index when asked for (:meth:`RowScreener.screen`: their
+    postings, for the caller to build the index of several calls' rows)."""
 
     results: list[tuple[int, list[Match]]]
     candidates: dict[int, Candidates]
     index: RowIndex | None = None
     pinned: dict[str, float] = field(default_factory=dict)
+    postings: list[Postings] = field(default_factory=list)
 
     def matches(self) -> list[Match]:
         """Every alert."""
@@ -366,7 +442,9 @@ def text_rarity(index: CandidateIndex) -> Callable[[str], float]:
     return weigh
 
 
-_Chunk = tuple[list[tuple[int, list[Match]]], list[Candidates], Postings | None, dict[str, float]]
+_Chunk = tuple[
+    list[tuple[int, list[Match]]], list[npt.NDArray[np.int32]], Postings | None, dict[str, float]
+]
 
 
 def _rows_chunk(chunk: Sequence[tuple[int, RowData, Prior | None]]) -> _Chunk:
@@ -377,15 +455,105 @@ def _rows_chunk(chunk: Sequence[tuple[int, RowData, Prior | None]]) -> _Chunk:
     rarity: Rarity = _WORK["rarity"]
     rarity.new = {}
     out, sets = [], []
+    position = listings.index.position
     for row, data, prior in chunk:
         found, candidates = screen_row(screener, row, data, listings, threshold, prior, changed)
         out.append((row, found))
-        sets.append(candidates)
+        # (as positions in the index: four bytes a key to send back, and the
+        # caller's keys are the index's own strings, not copies unpickled per chunk)
+        sets.append(np.fromiter(map(position, candidates), np.int32, len(candidates)))
     if not _WORK["keys"]:
         return out, sets, None, rarity.new
     pins = rarity.pinned if _WORK["pinning"] else None
     postings = _postings([(row, data) for row, data, _p in chunk], listings.index, pins)
     return out, sets, postings, rarity.new
+
+
+class RowScreener:
+    """Screens rows against ``listings`` as ``screen-file`` does with the
+    calibration ``stats`` (see :func:`screen_rows`, the one-call form), in as
+    many calls as the caller has chunks of rows, all sharing one set of
+    :class:`Workers` (:meth:`fork` forks them early, while the caller is small).
+
+    ``with_index``: each :class:`Screening` also holds the postings of its rows
+    (for :class:`~thaw.monitor.keys.RowIndex`); ``changed``: the keys of the
+    listings that differ from those a row's :class:`Prior` was screened against;
+    ``rarity``: the portfolio's pinned rarity weights (:class:`Rarity`; the
+    candidate index weighs a token pinned there at that weight and pins every
+    other token at its own, returned in :attr:`Screening.pinned` for the caller
+    to keep; ``None``: the index's own weights, nothing pinned). A token pinned
+    in one call keeps its weight in the later ones."""
+
+    def __init__(
+        self,
+        listings: ListingSet,
+        threshold: float,
+        stats: dict[str, Any] | None,
+        *,
+        with_index: bool = False,
+        changed: Iterable[str] = (),
+        workers: int | None = None,
+        rarity: Mapping[str, float] | None = None,
+    ) -> None:
+        self.listings = listings
+        self.index = listings.index
+        self.index.prepare()
+        self.pins = Rarity(rarity, text_rarity(self.index))
+        self.pinning = rarity is not None
+        self.with_index = with_index
+        work = {
+            "listings": listings,
+            "screener": CalibratedScreener(self.index, stats),
+            "threshold": threshold,
+            "keys": with_index,
+            "changed": frozenset(changed),
+            "rarity": self.pins,
+            "pinning": self.pinning,
+        }
+        self.workers = Workers(work, workers)
+
+    def fork(self) -> RowScreener:
+        """Fork the worker processes now (see :class:`Workers`)."""
+        self.index.rarity = self.pins if self.pinning else None
+        try:
+            self.workers.fork()
+        finally:
+            self.index.rarity = None
+        return self
+
+    def screen(
+        self,
+        rows: Sequence[tuple[int, RowData]] | Sequence[tuple[int, RowData, Prior | None]],
+    ) -> Screening:
+        """Per row its alerts and candidate set (and postings, ``with_index``)."""
+        items = [(r[0], r[1], r[2] if len(r) > 2 else None) for r in rows]
+        self.index.rarity = self.pins if self.pinning else None
+        try:
+            parts = self.workers.map(_rows_chunk, _split(items, 512), len(items))
+        finally:
+            self.index.rarity = None
+        out = Screening([], {})
+        keys = self.index.listing_keys
+        for part, sets, postings, new in parts:
+            out.results += part
+            for (row, _m), found in zip(part, sets, strict=True):
+                out.candidates[row] = tuple([keys[p] for p in found.tolist()])
+            if postings is not None:
+                out.postings.append(postings)
+            if self.pinning:
+                for token, weight in new.items():
+                    out.pinned.setdefault(token, weight)
+        return out
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        self.workers.close()
+
+    def __enter__(self) -> RowScreener:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def screen_rows(
@@ -410,35 +578,20 @@ def screen_rows(
     ``rarity`` holds the portfolio's pinned rarity weights (:class:`Rarity`): the
     candidate index weighs a token pinned there at that weight, and pins every
     other token at its own (returned in :attr:`Screening.pinned`, for the caller
-    to keep). ``None``: the index's own weights, nothing pinned."""
-    screener = CalibratedScreener(listings.index, stats)
-    index = listings.index
-    index.prepare()
-    pins = Rarity(rarity, text_rarity(index))
-    work = {
-        "listings": listings,
-        "screener": screener,
-        "threshold": threshold,
-        "keys": with_index,
-        "changed": frozenset(changed),
-        "rarity": pins,
-        "pinning": rarity is not None,
-    }
-    items = [(r[0], r[1], r[2] if len(r) > 2 else None) for r in rows]
-    index.rarity = pins if rarity is not None else None
-    try:
-        parts = _run(_rows_chunk, _split(items, 512), work, workers, len(items))
-    finally:
-        index.rarity = None
-    out = Screening([], {})
-    for part, sets, _postings_part, new in parts:
-        out.results += part
-        out.candidates.update((row, c) for (row, _m), c in zip(part, sets, strict=True))
-        if rarity is not None:
-            for token, weight in new.items():
-                out.pinned.setdefault(token, weight)
+    to keep). ``None``: the index's own weights, nothing pinned. (One call of a
+    :class:`RowScreener`.)"""
+    with RowScreener(
+        listings,
+        threshold,
+        stats,
+        with_index=with_index,
+        changed=changed,
+        workers=workers,
+        rarity=rarity,
+    ) as screener:
+        out = screener.screen(rows)
     if with_index:
-        out.index = RowIndex.from_postings(p for _m, _s, p, _n in parts if p is not None)
+        out.index = RowIndex.from_postings(handing(out.postings))
     return out
 
 
@@ -467,8 +620,22 @@ def build_row_index(
 ) -> RowIndex:
     """The row index of a portfolio (name analysis in worker processes), for
     the rarity weights pinned at ``rarity`` (``None``: not pinned)."""
-    work = {"keyer": CandidateIndex.build(()), "rarity": rarity}
-    return RowIndex.from_postings(_run(_index_chunk, _split(rows, 2048), work, workers, len(rows)))
+    return RowIndex.from_postings(handing(row_postings([rows], workers=workers, rarity=rarity)))
+
+
+def row_postings(
+    pages: Iterable[Sequence[tuple[int, RowData]]],
+    *,
+    workers: int | None = None,
+    rarity: Mapping[str, float] | None = None,
+) -> list[Postings]:
+    """The postings of the rows of ``pages`` (read one page at a time, by one
+    set of :class:`Workers`), for :meth:`RowIndex.from_postings`."""
+    out: list[Postings] = []
+    with Workers({"keyer": CandidateIndex.build(()), "rarity": rarity}, workers) as pool:
+        for rows in pages:
+            out += pool.map(_index_chunk, _split(rows, 2048), len(rows))
+    return out
 
 
 class CandidateSets:
@@ -521,8 +688,35 @@ class CandidateSets:
         """Forget the rows ``pks`` (removed from the portfolio)."""
         self._changed.update((pk, None) for pk in pks)
 
+    def compact(self) -> None:
+        """Fold the rows replaced since the last :meth:`compact` into the arrays
+        (a million rows' sets as numbered arrays, not a million small ones)."""
+        self._pks, self._offsets, self._ids = self._merged()
+        self._changed = {}
+
     def save(self, path: Path) -> None:
         """Write atomically to ``path``."""
+        pks, offsets, ids = self._merged()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".building-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                np.savez(
+                    fh,
+                    pks=pks,
+                    offsets=offsets,
+                    ids=ids,
+                    vocab=np.array(self._vocab, dtype=np.str_),
+                )
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def _merged(
+        self,
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+        """``(pks, offsets, ids)`` with the replaced rows folded in, by pk."""
         changed = np.fromiter(self._changed, dtype=np.int64, count=len(self._changed))
         kept = np.flatnonzero(~np.isin(self._pks, changed))
         lengths = np.diff(self._offsets)[kept]
@@ -542,21 +736,8 @@ class CandidateSets:
         begins = (np.cumsum(all_sizes) - all_sizes)[order]
         all_sizes = all_sizes[order]
         offsets = np.concatenate(([0], np.cumsum(all_sizes))).astype(np.int64)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".building-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                np.savez(
-                    fh,
-                    pks=all_pks[order],
-                    offsets=offsets,
-                    ids=all_ids[spans(begins, begins + all_sizes)].astype(np.int32),
-                    vocab=np.array(self._vocab, dtype=np.str_),
-                )
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        merged = all_ids[spans(begins, begins + all_sizes)].astype(np.int32)
+        return all_pks[order], offsets, merged
 
     @classmethod
     def load(cls, path: Path) -> CandidateSets:

@@ -35,7 +35,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -47,17 +47,19 @@ from thaw.index import Entry, ensure_index, entry_from_record
 from thaw.index.storage import code_digest
 from thaw.match import DEFAULT_THRESHOLD
 from thaw.monitor.delta import ListingDelta, affected_rows, listing_delta
-from thaw.monitor.keys import RowIndex
+from thaw.monitor.keys import Postings, RowIndex, handing
 from thaw.monitor.ownership import ownership_hits
 from thaw.monitor.screening import (
+    MIN_PARALLEL,
     CandidateSets,
     Listed,
     ListingSet,
     Match,
     Prior,
     RowData,
-    build_row_index,
+    RowScreener,
     default_workers,
+    row_postings,
     screen_rows,
 )
 from thaw.profiles import Profiles
@@ -302,11 +304,17 @@ class Monitor:
         return self._memberships().get((source, source_id))
 
     def still_listed(
-        self, source: str, source_id: str, lifted: Callable[[str, str], bool] | None = None
+        self,
+        source: str,
+        source_id: str,
+        lifted: Callable[[str, str], bool] | None = None,
+        known: str | None = None,
     ) -> dict[str, Any] | None:
         """The party of a listing that is gone (or would be lifted): its profile and
         the listings of other authorities still in force (``lifted`` says which
-        listings a scenario would lift as well). ``None`` without profiles."""
+        listings a scenario would lift as well). ``known`` is the profile the
+        listing's alert had, named when no profile holds the listing any more (a
+        party no other listing kept). ``None`` without profiles."""
         if not self.use_profiles:
             return None
         if self._profiles is None:
@@ -315,7 +323,7 @@ class Monitor:
         if profile is None:
             profile = self._profiles.retired_profile_of(source, source_id)
         if profile is None:
-            return {"profile_id": None, "still_listed": False, "listed_by": []}
+            return {"profile_id": known, "still_listed": False, "listed_by": []}
         remaining = [
             m
             for m in profile.members
@@ -405,35 +413,55 @@ class Monitor:
                 return RowIndex.load(path)
             except Exception:  # unreadable cache: rebuild  # noqa: BLE001
                 pass
-        rows = [(r.pk, RowData.from_dict(r.data)) for r in self.portfolios.rows(info.id)]
-        index = build_row_index(rows, workers=self.workers, rarity=rarity or None)
+        pages = ([(r.pk, RowData.from_dict(r.data)) for r in page] for page in self._pages(info))
+        postings = row_postings(pages, workers=self.workers, rarity=rarity or None)
+        index = RowIndex.from_postings(handing(postings))
         self._save_index(info, index)
         return index
+
+    def _pages(self, info: PortfolioInfo) -> Iterator[list[StoredRow]]:
+        """The portfolio's rows, :data:`STEP_CHUNK` at a time, in ``pk`` order (its
+        size bounds arrays, not the Python objects in this process)."""
+        after = 0
+        while page := self.portfolios.rows_after(info.id, after, STEP_CHUNK):
+            after = page[-1].pk
+            yield page
 
     # -- adding and updating portfolios ---------------------------------------------------
 
     def add(
         self,
         name: str,
-        rows: Sequence[tuple[str, RowData]],
+        rows: Iterable[tuple[str, RowData]],
         threshold: float = DEFAULT_THRESHOLD,
         targets: Mapping[str, PublicationRow] | None = None,
     ) -> PortfolioInfo:
         """Create portfolio ``name`` from ``rows`` (``(row_id, data)``, ids
         distinct) and screen it in full against ``targets`` (``source →
         publication``; default: the active publications). Its calibration is the
-        token statistics of the lists at ``targets`` (those ``screen-file`` uses)."""
-        _check_ids(rows)
+        token statistics of the lists at ``targets`` (those ``screen-file`` uses).
+
+        The rows are stored and screened :data:`STEP_CHUNK` at a time (``rows``
+        may be an iterator), so that a million rows need no more of this process
+        than a step does. A failure (a repeated id, an error while screening)
+        removes the portfolio again."""
         if targets is None:
             targets = self.store.active_publications()
         stats = self.listing_set(targets).index.state().get("token_stats")
         pid = self.portfolios.create_portfolio(name, threshold, stats)
         try:
-            self.portfolios.apply(
-                pid,
-                name,
-                Changes(rows_upsert=[(rid, d.fingerprint, d.to_dict()) for rid, d in rows]),
-            )
+            seen: set[str] = set()
+            chunk: list[tuple[str, str, dict[str, Any]]] = []
+            for rid, data in rows:
+                if rid in seen:
+                    raise PortfolioError(f"row id {rid!r} appears more than once")
+                seen.add(rid)
+                chunk.append((rid, data.fingerprint, data.to_dict()))
+                if len(chunk) == STEP_CHUNK:
+                    self.portfolios.apply(pid, name, Changes(rows_upsert=chunk))
+                    chunk = []
+            self.portfolios.apply(pid, name, Changes(rows_upsert=chunk))
+            del seen, chunk
             self.rescreen(name, events=False, targets=targets)
         except BaseException:
             self.portfolios.delete_portfolio(name)
@@ -460,28 +488,57 @@ class Monitor:
         if recalibrate:
             stats = self.listing_set(targets).index.state().get("token_stats")
             self.portfolios.set_stats(info.id, stats)
-        stored = {r.pk: r for r in self.portfolios.rows(info.id)}
         listing_set = self.listing_set(targets)
-        run = screen_rows(
-            [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
+        listings = listing_set
+        old = {a.key: a for a in self.portfolios.alerts(info.id)}
+        changes = Changes(watermarks={s: p.id for s, p in targets.items()})
+        step = Step(name)
+        cause = {"kind": "rescreen", "at": now_iso()}
+        found: set[tuple[int, str, str]] = set()
+        hits: list[tuple[str, str, str, dict[str, Any]]] = []
+        sets = CandidateSets()
+        postings: list[Postings] = []
+        # the rows page by page (STEP_CHUNK at a time): the portfolio's size bounds
+        # the row index's arrays and the candidate sets, not this process's objects
+        with RowScreener(
             listing_set,
             info.threshold,
             self.portfolios.stats(info.id),
             with_index=True,
             workers=self.workers,
             rarity=self.portfolios.rarity(info.id),
-        )
-        assert run.index is not None
-        self._save_index(info, run.index)
-        new = {m.key: m for m in run.matches()}
-        marks = self.portfolios.watermarks(info.id) | {s: p.id for s, p in targets.items()}
-        kept = self._save_sets(info, info.revision, marks, CandidateSets(run.candidates))
-        old = {a.key: a for a in self.portfolios.alerts(info.id)}
-        listings = listing_set
-        changes = Changes(watermarks={s: p.id for s, p in targets.items()}, rarity=run.pinned)
-        step = Step(name)
-        cause = {"kind": "rescreen", "at": now_iso()}
-        for key in old.keys() - new.keys():
+        ) as screener:
+            if info.rows >= MIN_PARALLEL:
+                screener.fork()  # (while this process is small, see screening.Workers)
+            for page in self._pages(info):
+                stored = {r.pk: r for r in page}
+                run = screener.screen([(r.pk, RowData.from_dict(r.data)) for r in page])
+                postings += run.postings
+                sets.update(run.candidates)
+                sets.compact()
+                for token, weight in run.pinned.items():
+                    changes.rarity.setdefault(token, weight)
+                for match in run.matches():
+                    found.add(match.key)
+                    row = stored[match.row]
+                    before = old.get(match.key)
+                    listed = listings.listed((match.source, match.source_id))
+                    suppressed = self._suppressed(name, row.row_id, row.data, listed.entry)
+                    alert = self._alert(match, suppressed, before.since if before else None)
+                    if before is None or before != alert:
+                        changes.alerts_upsert.append((row.row_id, alert))
+                    if events and before is None and not suppressed:
+                        hits.append(
+                            self.event("new_hit", name, row, listed.entry, match, cause, info)
+                        )
+                del stored, run
+        self._save_index(info, RowIndex.from_postings(handing(postings)))
+        marks = self.portfolios.watermarks(info.id) | changes.watermarks
+        kept = self._save_sets(info, info.revision, marks, sets)
+        del sets
+        gone_keys = [key for key in old if key not in found]
+        gone_rows = self.portfolios.rows_by_pk(info.id, {key[0] for key in gone_keys})
+        for key in gone_keys:
             changes.alerts_delete.append(key)
             gone = old[key]
             key_of = (gone.source, gone.source_id)
@@ -491,7 +548,7 @@ class Monitor:
                     self.event(
                         "hit_removed",
                         name,
-                        stored[gone.row_pk],
+                        gone_rows[gone.row_pk],
                         listings.listed(key_of).entry,
                         gone,
                         cause,
@@ -499,18 +556,7 @@ class Monitor:
                         extra,
                     )
                 )
-        for key, match in new.items():
-            row = stored[match.row]
-            before = old.get(key)
-            listed = listings.listed((match.source, match.source_id))
-            suppressed = self._suppressed(name, row.row_id, row.data, listed.entry)
-            alert = self._alert(match, suppressed, before.since if before else None)
-            if before is None or before != alert:
-                changes.alerts_upsert.append((row.row_id, alert))
-            if events and before is None and not suppressed:
-                changes.events.append(
-                    self.event("new_hit", name, row, listed.entry, match, cause, info)
-                )
+        changes.events += hits
         step.events = self.portfolios.apply(info.id, name, changes)
         self._drop_stale_sets(info, kept)
         step.seconds = time.perf_counter() - began
@@ -638,42 +684,56 @@ class Monitor:
             self.rescreen(name, targets={s: self._publication(p) for s, p in marks.items()})
             info = self.portfolios.portfolio(name)
             rarity = self.portfolios.rarity(info.id)
-        row_index = self.row_index(info, rarity)
-        reached = set(affected_rows(row_index, delta, listing_set.index, workers).tolist())
-        step.reached_rows = len(reached)
-        for source in delta.causes:
-            sids = [sid for (s, sid) in delta.old if s == source]
-            for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
-                reached.add(alert.row_pk)
-        step.candidate_rows = len(reached)
-        sets = self._load_sets(info, info.revision, marks)
-        changes = Changes(watermarks={s: p.id for s, p in targets.items()})
-        first_cause = next(iter(delta.causes.values()))
+        with RowScreener(
+            listing_set,
+            info.threshold,
+            self.portfolios.stats(info.id),
+            changed=[f"{s}:{sid}" for s, sid in delta.keys],
+            workers=self.workers,
+            rarity=rarity,
+        ) as screener:
+            if info.rows >= MIN_PARALLEL:
+                # forked now, while this process is small: a forked process holds
+                # every page of its parent at the fork (see screening.Workers)
+                screener.fork()
+            row_index = self.row_index(info, rarity)
+            reached = set(affected_rows(row_index, delta, listing_set.index, workers).tolist())
+            step.reached_rows = len(reached)
+            for source in delta.causes:
+                sids = [sid for (s, sid) in delta.old if s == source]
+                for alert in self.portfolios.alerts_on_listings(info.id, source, sids):
+                    reached.add(alert.row_pk)
+            step.candidate_rows = len(reached)
+            sets = self._load_sets(info, info.revision, marks)
+            changes = Changes(watermarks={s: p.id for s, p in targets.items()})
+            first_cause = next(iter(delta.causes.values()))
 
-        def cause_of(source: str) -> dict[str, Any]:
-            return publication_dict(delta.causes.get(source, first_cause))
+            def cause_of(source: str) -> dict[str, Any]:
+                return publication_dict(delta.causes.get(source, first_cause))
 
-        added = [key for key in delta.new if key not in delta.old]
-        owned = (
-            self._ownership_events(info, row_index, listing_set, added, cause_of, workers, rarity)
-            if added
-            else []
-        )
-        del row_index  # (its pages stay out of the screening's memory)
-        ordered = sorted(reached)
-        del reached
-        for start in range(0, len(ordered), STEP_CHUNK):
-            chunk = ordered[start : start + STEP_CHUNK]
-            step.candidate_pairs += self._advance_rows(
-                info, chunk, listing_set, delta, sets, changes, cause_of, rarity
+            added = [key for key in delta.new if key not in delta.old]
+            owned = (
+                self._ownership_events(
+                    info, row_index, listing_set, added, cause_of, workers, rarity
+                )
+                if added
+                else []
             )
-        changes.events += owned
-        kept = None
-        if sets is not None:
-            kept = self._save_sets(info, info.revision, marks | changes.watermarks, sets)
-        step.events = self.portfolios.apply(info.id, name, changes)
-        if kept is not None:
-            self._drop_stale_sets(info, kept)
+            del row_index  # (its pages stay out of the screening's memory)
+            ordered = sorted(reached)
+            del reached
+            for start in range(0, len(ordered), STEP_CHUNK):
+                chunk = ordered[start : start + STEP_CHUNK]
+                step.candidate_pairs += self._advance_rows(
+                    info, chunk, screener, delta, sets, changes, cause_of
+                )
+            changes.events += owned
+            kept = None
+            if sets is not None:
+                kept = self._save_sets(info, info.revision, marks | changes.watermarks, sets)
+            step.events = self.portfolios.apply(info.id, name, changes)
+            if kept is not None:
+                self._drop_stale_sets(info, kept)
         step.seconds = time.perf_counter() - began
         return step
 
@@ -681,17 +741,17 @@ class Monitor:
         self,
         info: PortfolioInfo,
         pks: list[int],
-        listing_set: ListingSet,
+        screener: RowScreener,
         delta: ListingDelta,
         sets: CandidateSets | None,
         changes: Changes,
         cause_of: Callable[[str], dict[str, Any]],
-        rarity: Mapping[str, float],
     ) -> int:
-        """Re-screen the rows ``pks`` (a chunk of those a step reaches) and add
-        their alert changes and events to ``changes``; their new candidate sets go
-        to ``sets``. Returns how many alerts they have now."""
+        """Re-screen the rows ``pks`` (a chunk of those a step reaches) with
+        ``screener`` and add their alert changes and events to ``changes``; their
+        new candidate sets go to ``sets``. Returns how many alerts they have now."""
         name = info.name
+        listing_set = screener.listings
         old_alerts: dict[tuple[int, str, str], StoredAlert] = {}
         by_row: dict[int, list[Match]] = {}
         for alert in self.portfolios.alerts_of_rows(info.id, pks):
@@ -705,14 +765,8 @@ class Monitor:
                 return None
             return Prior(frozenset(known), tuple(by_row.get(pk, ())))
 
-        run = screen_rows(
-            [(pk, RowData.from_dict(row.data), prior_of(pk)) for pk, row in rows.items()],
-            listing_set,
-            info.threshold,
-            self.portfolios.stats(info.id),
-            changed=[f"{s}:{sid}" for s, sid in delta.keys],
-            workers=self.workers,
-            rarity=rarity,
+        run = screener.screen(
+            [(pk, RowData.from_dict(row.data), prior_of(pk)) for pk, row in rows.items()]
         )
         for token, weight in run.pinned.items():
             changes.rarity.setdefault(token, weight)
@@ -764,7 +818,7 @@ class Monitor:
             delisted = listing_key in delta.gone
             extra = {"reason": "delisted" if delisted else "no_longer_matches"}
             if delisted:
-                party = self.still_listed(alert.source, alert.source_id)
+                party = self.still_listed(alert.source, alert.source_id, known=alert.profile_id)
                 if party is not None:
                     extra["party"] = party
                     extra["still_listed"] = party["still_listed"]
@@ -879,16 +933,19 @@ class Monitor:
         if targets is None:
             marks = self.portfolios.watermarks(info.id)
             targets = {s: self._publication(p) for s, p in marks.items()}
-        stored = {r.pk: r for r in self.portfolios.rows(info.id)}
-        run = screen_rows(
-            [(pk, RowData.from_dict(r.data)) for pk, r in stored.items()],
+        found: dict[tuple[str, str, str], float] = {}
+        with RowScreener(
             self.listing_set(targets),
             info.threshold,
             self.portfolios.stats(info.id),
             workers=self.workers,
             rarity=self.portfolios.rarity(info.id),
-        )
-        return {(stored[m.row].row_id, m.source, m.source_id): m.score for m in run.matches()}
+        ) as screener:
+            for page in self._pages(info):
+                ids = {r.pk: r.row_id for r in page}
+                run = screener.screen([(r.pk, RowData.from_dict(r.data)) for r in page])
+                found.update(((ids[m.row], m.source, m.source_id), m.score) for m in run.matches())
+        return found
 
     def stored_alerts(self, name: str) -> dict[tuple[str, str, str], float]:
         """The stored alerts (suppressed ones too) in the form of :meth:`full_alerts`."""
@@ -947,8 +1004,11 @@ class Monitor:
             "row_id": row.row_id,
             "row": row.data,
             "listing": _listing_dict(entry, digest),
+            # (a removed hit: the profile its alert had, unless the party's is known)
             "profile_id": self._profile_of(entry.source, entry.source_id)
             if kind != "hit_removed"
+            else match.profile_id
+            if isinstance(match, StoredAlert)
             else None,
             "score": match.score,
             "matched_name": match.matched_name,

@@ -12,7 +12,8 @@ The request
 
 ``Content-Type: application/json``
 ``X-Thaw-Event-Id``    the event id (stable: receivers de-duplicate by it);
-``X-Thaw-Event-Type``  ``new_hit``, ``hit_amended``, ``hit_removed`` or ``row_changed``;
+``X-Thaw-Event-Type``  ``new_hit``, ``hit_amended``, ``hit_removed``, ``row_changed``
+                       or ``ownership_hit``;
 ``X-Thaw-Timestamp``   Unix time of this attempt, in seconds;
 ``X-Thaw-Signature``   ``sha256=`` + hex HMAC-SHA256 with the webhook's secret over
                        ``<timestamp>.<body>``.

@@ -35,6 +35,17 @@ Consumers list the alerts with ``suppressed`` false.
 
 Not done here (the single-machine monitor does it): portfolio updates (changed
 rows): screen a changed portfolio again from a baseline.
+
+**Pinned rarity weights**, as the single-machine monitor pins them
+(:class:`thaw.monitor.screening.Rarity`): the baseline screens with every name
+token pinned at its weight in the whole lists' index (the executors send their
+pins back beside the matches) and :class:`MonitorState` keeps them; an advance
+screens the rows against the changed listings with those weights, so a row's
+retrieval of a changed listing is weighed as the single-machine monitor weighs it,
+not by the few changed listings' own statistics. A row added to the DataFrame
+after the baseline (a changed portfolio, which needs a new baseline anyway) has
+tokens no pin covers: those are weighed by the changed listings. A state written
+before the pins (``rarity`` absent) keeps weighing as it did.
 """
 
 from __future__ import annotations
@@ -103,16 +114,27 @@ class MonitorState:
     watermarks: dict[str, int]
     threshold: float = DEFAULT_THRESHOLD
     stats: dict[str, Any] | None = None
+    rarity: dict[str, float] | None = None
+    """The portfolio's pinned rarity weights (name token → weight), pinned at the
+    baseline as :meth:`thaw.monitor.Monitor.add` pins them (``None``: a state of
+    a version before them; its steps weigh tokens as they used to)."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"watermarks": self.watermarks, "threshold": self.threshold, "stats": self.stats}
+        return {
+            "watermarks": self.watermarks,
+            "threshold": self.threshold,
+            "stats": self.stats,
+            "rarity": self.rarity,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MonitorState:
+        rarity = data.get("rarity")
         return cls(
             {str(k): int(v) for k, v in data["watermarks"].items()},
             float(data["threshold"]),
             data.get("stats"),
+            {str(k): float(v) for k, v in rarity.items()} if rarity is not None else None,
         )
 
 
@@ -203,12 +225,20 @@ def monitor(
         profile_of = Profiles(store).memberships()
         # records, not prepared entries: each worker prepares them once (entries
         # hold compiled token objects that do not travel well)
-        work = (diff.records(), profile_of, state.threshold, state.stats)
+        # the pinned weights: a baseline pins every token with the whole lists'
+        # index ({}: pin), a step screens with them (None: an older state)
+        pins = {} if alerts is None else state.rarity
+        work = (diff.records(), profile_of, state.threshold, state.stats, pins)
         plan = _Plan(columns, _broadcast(portfolio, work))
-        matches = portfolio.mapInArrow(
+        found_df = portfolio.mapInArrow(
             functools.partial(_match_batches, plan=plan), _ddl(MATCH_FIELDS)
         )
-        after = MonitorState({s: p.id for s, p in targets.items()}, state.threshold, state.stats)
+        if alerts is None:
+            found_df = found_df.persist()  # (read twice: the pins, then the matches)
+            pins = {r["source_id"]: r["score"] for r in found_df.filter(_pin()).collect()}
+        matches = found_df.filter(~_pin())
+        marks = {s: p.id for s, p in targets.items()}
+        after = MonitorState(marks, state.threshold, state.stats, pins)
         if alerts is None:
             baseline = _baseline(matches, diff, judged)
             empty = spark.createDataFrame([], EVENTS_DDL)
@@ -455,7 +485,7 @@ class _Diff:
             delisted = listing_key in self.gone
             extra = {"reason": "delisted" if delisted else "no_longer_matches"}
             if delisted:
-                party = single.still_listed(a["source"], a["source_id"])
+                party = single.still_listed(a["source"], a["source_id"], known=a["profile_id"])
                 if party is not None:
                     extra["party"] = party
                     extra["still_listed"] = party["still_listed"]
@@ -466,6 +496,13 @@ class _Diff:
                 single.event("hit_removed", name, row, old_entry, gone, cause, info, extra)
             )
         return alerts, events
+
+
+def _pin() -> Any:
+    """The rows of the matches that carry a pinned weight, not a match."""
+    from pyspark.sql import functions as F
+
+    return F.col("row_id").isNull()
 
 
 def _ddl(fields: tuple[tuple[str, pa.DataType], ...]) -> str:
@@ -489,29 +526,34 @@ _WORK: dict[int, tuple[bytes, Any]] = {}
 prepared once per worker and job, not per batch."""
 
 
-def _work(shared: Any) -> tuple[ListingSet, dict[tuple[str, str], str], float, Any]:
+_Work = tuple[ListingSet, dict[tuple[str, str], str], float, Any, dict[str, float] | None]
+
+
+def _work(shared: Any) -> _Work:
     from pyspark.broadcast import Broadcast
 
     data: bytes = shared.value if isinstance(shared, Broadcast) else shared
     cached = _WORK.get(id(data))
     if cached is None or cached[0] is not data:
         _WORK.clear()
-        records, profile_of, threshold, stats = pickle.loads(data)
+        records, profile_of, threshold, stats, rarity = pickle.loads(data)
         listings = ListingSet.build(Listed(entry_from_record(r), digest) for r, digest in records)
-        cached = (data, (listings, profile_of, threshold, stats))
+        cached = (data, (listings, profile_of, threshold, stats, rarity))
         _WORK[id(data)] = cached
-    work: tuple[ListingSet, dict[tuple[str, str], str], float, Any] = cached[1]
+    work: _Work = cached[1]
     return work
 
 
 def _match_batches(batches: Iterator[pa.RecordBatch], plan: _Plan) -> Iterator[pa.RecordBatch]:
     """The ``mapInArrow`` function: the matches of each batch's rows with the
-    changed listings (one output row per match)."""
+    changed listings (one output row per match), and the rarity weights the
+    batch pinned (rows without a ``row_id``: the token as ``source_id``, its
+    weight as ``score``; only a baseline pins)."""
     schema = pa.schema(list(MATCH_FIELDS))
     for batch in batches:
         if not batch.num_rows:
             continue
-        listings, profile_of, threshold, stats = _work(plan.work)
+        listings, profile_of, threshold, stats, rarity = _work(plan.work)
         rows: list[tuple[int, RowData]] = []
         ids: list[str] = []
         for job, _problems in checked_rows(batch, plan.columns):
@@ -522,9 +564,14 @@ def _match_batches(batches: Iterator[pa.RecordBatch], plan: _Plan) -> Iterator[p
             ids.append(text)
         if not rows or not len(listings):
             continue
-        results = screen_rows(rows, listings, threshold, stats, workers=1).results
+        run = screen_rows(rows, listings, threshold, stats, workers=1, rarity=rarity)
         out: dict[str, list[Any]] = {name: [] for name, _ in MATCH_FIELDS}
-        for number, found in results:
+        if rarity == {}:  # a baseline: its pins go to the driver
+            for token, weight in run.pinned.items():
+                pin: dict[str, Any] = {"source": "", "source_id": token, "score": weight}
+                for name, _kind in MATCH_FIELDS:
+                    out[name].append(pin.get(name))
+        for number, found in run.results:
             for m in found:
                 data = rows[number][1]
                 for name, value in (
@@ -539,7 +586,7 @@ def _match_batches(batches: Iterator[pa.RecordBatch], plan: _Plan) -> Iterator[p
                     ("row", json.dumps(data.to_dict(), ensure_ascii=False)),
                 ):
                     out[name].append(value)
-        if out["row_id"]:
+        if out["source"]:
             yield pa.RecordBatch.from_pydict(out, schema=schema)
 
 

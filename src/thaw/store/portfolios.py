@@ -573,6 +573,21 @@ class PortfolioStore:
         ):
             yield StoredRow(pk, rid, fp, json.loads(data))
 
+    def rows_after(self, portfolio_id: int, after: int, limit: int) -> list[StoredRow]:
+        """At most ``limit`` rows of a portfolio with a ``pk`` above ``after``, in
+        ``pk`` order: a portfolio read page by page, so that its size does not
+        bound the reader's memory (a database client may buffer a whole result)."""
+        return [
+            StoredRow(pk, rid, fp, json.loads(data))
+            for pk, rid, fp, data in self.db.execute(
+                # (along the primary key: "+" keeps SQLite off the (portfolio_id,
+                # row_id) index, which would sort the whole portfolio for each page)
+                "SELECT pk, row_id, fingerprint, data FROM mon_rows"
+                " WHERE pk > ? AND +portfolio_id = ? ORDER BY pk LIMIT ?",
+                (after, portfolio_id, limit),
+            )
+        ]
+
     def rows_by_pk(self, portfolio_id: int, pks: Iterable[int]) -> dict[int, StoredRow]:
         """The rows with these ``pk`` (missing ones are left out)."""
         out: dict[int, StoredRow] = {}
