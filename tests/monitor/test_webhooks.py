@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.monitor.receiver import Receiver
+from thaw.monitor import webhooks
 from thaw.monitor.webhooks import (
     WebhookError,
     backoff,
@@ -24,7 +25,7 @@ from thaw.monitor.webhooks import (
     sign,
     verify_signature,
 )
-from thaw.store.portfolios import Changes, PortfolioStore
+from thaw.store.portfolios import Changes, Delivery, PortfolioStore
 
 SECRET = "s3cret"
 
@@ -215,3 +216,32 @@ def test_receiver_down_then_up_gets_each_event_once(tmp_path: Path) -> None:
             assert ps.pending_count() == 0
             assert sorted(receiver.unique) == sorted(ids)
             assert len(receiver.received) == len(ids)
+
+
+def test_concurrent_deliverers_take_turns_and_send_each_delivery_once(tmp_path: Path) -> None:
+    """Two deliverers on one outbox (``thaw serve``'s and a ``thaw webhooks
+    deliver`` beside it): each pass holds the delivery lock, so no due delivery
+    is sent by both."""
+    import threading
+
+    def slow_post(delivery: Delivery, timeout: float) -> webhooks.Result:
+        time.sleep(0.01)  # a pass lasts long enough for the other to start meanwhile
+        return webhooks.post(delivery, timeout)
+
+    with Receiver(SECRET) as receiver, PortfolioStore(tmp_path) as ps:
+        ps.add_webhook(receiver.url, SECRET, None)
+        ids = _events(ps, 40)
+        start = threading.Barrier(2)
+
+        def deliver() -> None:
+            with PortfolioStore(tmp_path) as own:
+                start.wait()
+                webhooks.deliver_due(own, timeout=2.0, send=slow_post)
+
+        threads = [threading.Thread(target=deliver) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert ps.pending_count() == 0
+        assert sorted(e["id"] for e in receiver.received) == sorted(ids)  # none twice

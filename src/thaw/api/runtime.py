@@ -458,6 +458,71 @@ class Updater:
                     )
 
 
+class WebhookDeliverer:
+    """Delivers the monitor's webhook outbox while the server runs
+    (:func:`thaw.monitor.webhooks.deliver_loop`, in a thread of one worker): a
+    ``thaw serve`` alone sends the events its scheduled updates raise, as
+    ``thaw webhooks deliver --loop`` does. With several workers a lock file in
+    the home elects one; the others look again every ``retry`` seconds, so that
+    a worker that dies hands the delivery on. Nothing starts while the home
+    holds no monitoring state (no portfolio was ever added). Each pass holds the
+    outbox's delivery lock, so a ``thaw webhooks deliver`` run beside the server
+    takes turns with it rather than sending a delivery twice."""
+
+    def __init__(
+        self,
+        home: Path,
+        database_url: str | None,
+        *,
+        poll: float = 5.0,
+        retry: float = 30.0,
+    ) -> None:
+        self.home = home
+        self.database_url = database_url
+        self.poll = poll
+        self.retry = retry
+        self.delivering = threading.Event()
+        """Set while this worker is the one delivering."""
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="thaw-webhooks", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def join(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        from thaw.store.portfolios import PortfolioStore
+
+        self.home.mkdir(parents=True, exist_ok=True)
+        with open(self.home / ".serve-webhooks.lock", "w") as lock:
+            while not self._stop.is_set():
+                if PortfolioStore.exists(self.home) or self.database_url:
+                    try:
+                        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    except OSError:
+                        pass  # another worker delivers
+                    else:
+                        self._deliver()
+                        return
+                self._stop.wait(self.retry)
+
+    def _deliver(self) -> None:
+        from thaw.monitor.webhooks import deliver_loop
+        from thaw.store.portfolios import PortfolioStore
+
+        self.delivering.set()
+        while not self._stop.is_set():
+            try:
+                with PortfolioStore(self.home, self.database_url) as portfolios:
+                    deliver_loop(portfolios, poll=self.poll, should_stop=self._stop.is_set)
+            except Exception:  # a broken store or network: log, wait, try again
+                log.exception("webhook delivery failed; retrying in %.0f s", self.retry)
+                self._stop.wait(self.retry)
+
+
 class AuditCompactor:
     """Rolls the audit trail's closed segments into its archive
     (:meth:`~thaw.store.state.Audit.compact`) once, ``after`` seconds after a
@@ -522,6 +587,7 @@ class Runtime:
     audit: AuditWriter
     updater: Updater | None = None
     compactor: AuditCompactor | None = None
+    deliverer: WebhookDeliverer | None = None
 
     @classmethod
     def start(cls, settings: Settings) -> Runtime:
@@ -546,6 +612,11 @@ class Runtime:
             and len(state.audit.segment_files()) >= settings.audit_compact_at
         ):
             compactor = AuditCompactor(engine.home)
+        deliverer = (
+            WebhookDeliverer(engine.home, settings.database_url)
+            if settings.deliver_webhooks
+            else None
+        )
         return cls(
             settings,
             engine,
@@ -555,6 +626,7 @@ class Runtime:
             writer,
             updater,
             compactor,
+            deliverer,
         )
 
     def close(self) -> None:
@@ -564,6 +636,8 @@ class Runtime:
             self.updater.stop()
         if self.compactor is not None:
             self.compactor.stop()
+        if self.deliverer is not None:
+            self.deliverer.stop()
         self.audit.close()
         self.audit.state.close()
         self.limiter.close()

@@ -88,6 +88,12 @@ class Settings(BaseModel):
     update_every: float = Field(
         0.0, description="THAW_UPDATE_EVERY: seconds between `thaw update` runs (0: never)."
     )
+    deliver_webhooks: bool = Field(
+        True,
+        description="THAW_DELIVER_WEBHOOKS: one worker delivers the monitor's webhook "
+        "outbox while the server runs, as `thaw webhooks deliver --loop` does (0: "
+        "leave it to a separate deliverer).",
+    )
 
     batch_processes: int = Field(
         default_factory=lambda: _default_processes(),
@@ -125,6 +131,7 @@ class Settings(BaseModel):
             audit_compact_at=int(_env("THAW_AUDIT_COMPACT_AT", "16")),
             reload_every=float(_env("THAW_RELOAD_EVERY", "2")),
             update_every=float(_env("THAW_UPDATE_EVERY", "0")),
+            deliver_webhooks=_flag("THAW_DELIVER_WEBHOOKS", True),
             batch_processes=int(_env("THAW_BATCH_PROCESSES", str(_default_processes()))),
             batch_split=int(_env("THAW_BATCH_SPLIT", "16")),
         )

@@ -180,7 +180,22 @@ def deliver_due(
 ) -> Pass:
     """One pass over the outbox: send every due delivery, endpoints in parallel
     (each endpoint's events in order; after a failure the rest of that endpoint's
-    deliveries wait for their next attempt), and record every attempt."""
+    deliveries wait for their next attempt), and record every attempt. The pass
+    holds the outbox's delivery lock (:meth:`PortfolioStore.delivery_lock`), so
+    that concurrent deliverers take turns instead of sending a delivery twice."""
+    with portfolios.delivery_lock():
+        return _pass(portfolios, base_delay, give_up_after, timeout, send, limit)
+
+
+def _pass(
+    portfolios: PortfolioStore,
+    base_delay: float,
+    give_up_after: timedelta,
+    timeout: float,
+    send: Callable[[Delivery, float], Result],
+    limit: int,
+) -> Pass:
+    """One delivery pass (:func:`deliver_due`), under the delivery lock."""
     now = datetime.now(UTC)
     due = portfolios.due(now.isoformat(timespec="microseconds"), limit)
     by_hook: dict[int, list[Delivery]] = {}

@@ -38,11 +38,13 @@ killed process leaves either the state before the step or the state after it.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -941,6 +943,28 @@ class PortfolioStore:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    @contextmanager
+    def delivery_lock(self) -> Iterator[None]:
+        """Hold the outbox's delivery lock: one delivery pass at a time, whichever
+        process runs it (``thaw serve``'s deliverer, ``thaw webhooks deliver``,
+        cron), so that two passes never send the same due delivery twice. With
+        SQLite an exclusive ``flock`` on a file beside the database; with
+        PostgreSQL a session advisory lock (deliverers on other machines too).
+        Blocks until the lock is free."""
+        if self.db.kind == "postgresql":
+            self.db.execute("SELECT pg_advisory_lock(7401223)")
+            try:
+                yield
+            finally:
+                self.db.execute("SELECT pg_advisory_unlock(7401223)")
+            return
+        with open(self.path.with_name(self.path.name + ".deliver.lock"), "a") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     def due(self, now: str, limit: int = 500) -> list[Delivery]:
         """Pending deliveries whose next attempt is due, oldest event first (their
