@@ -8,6 +8,7 @@ that server the PostgreSQL cases skip; in CI they fail.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,3 +153,27 @@ def test_the_monitor_runs_on_either_backend(
         assert len(step.events) == 1
         assert monitor.stored_alerts("p") == monitor.full_alerts("p")
         assert monitor.portfolios.backend == database_url.split(":")[0]
+
+
+def test_the_delivery_lock_admits_one_holder(database_url: str, tmp_path: Path) -> None:
+    """Two stores on one outbox (two processes' connections): the second holder
+    waits until the first lets go."""
+    import threading
+
+    order: list[str] = []
+    with PortfolioStore(tmp_path, database_url) as a, PortfolioStore(tmp_path, database_url) as b:
+        held = threading.Event()
+
+        def second() -> None:
+            held.wait(10)
+            with b.delivery_lock():
+                order.append("b")
+
+        thread = threading.Thread(target=second)
+        thread.start()
+        with a.delivery_lock():
+            held.set()
+            time.sleep(0.3)  # b is blocked meanwhile
+            order.append("a")
+        thread.join(10)
+    assert order == ["a", "b"]
