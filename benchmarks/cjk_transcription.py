@@ -164,8 +164,8 @@ def screened(home: Path, rows: list[dict[str, str]]) -> None:
         counts[2] += 1
     spent = time.process_time() - cpu
     print(f"screened against {len(entries)} person listings (found / matching / pairs):")
-    for script, (hit, matching, n) in found.items():
-        print(f"  {script:8} {hit:>5}/{matching:<5}/{n:<5}")
+    for script, (retrieved, matching, n) in found.items():
+        print(f"  {script:8} {retrieved:>5}/{matching:<5}/{n:<5}")
     print(f"  {len(rows)} queries in {spent:.1f} CPU s ({1e3 * spent / len(rows):.2f} ms each)")
 
 
