@@ -1233,6 +1233,11 @@ _HACEK_SOUNDS: Final = str.maketrans(
     {"č": "ch", "ć": "ch", "š": "sh", "ž": "zh", "Č": "Ch", "Ć": "Ch", "Š": "Sh", "Ž": "Zh"}
 )
 _ARMENIAN: Final = re.compile("[\u0531-\u0587]")
+#: A word of five letters or more ending in a consonant and *-ic*: the ASCII
+#: form of the Serbian and Croatian *-ić*, *-vić* (MILOSEVIC, KARADZIC), which
+#: Russian writes *-ич* and English *-ich* (Милошевич *Miloshevich*). Folding
+#: reads the ASCII *c* as *k* (``milosevik``); the variant spells it *-ich*.
+_ASCII_IC: Final = re.compile(r"(?<=[a-z]{2}[b-df-hj-np-tv-z])ic\b", re.IGNORECASE)
 
 
 def _thai_variant(name: str) -> tuple[str, ...]:
@@ -1270,7 +1275,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     its pinyin reading as the variant (*mao zedong*,
     :func:`thaw.text.wadegiles.pinyin_reading`); one written with č, š, ž or ć
     the English spelling of those letters (:data:`_HACEK`: *Alexandrovič* →
-    *Alexandrovich*, *GORŠKOV* → *GORSHKOV*). Names of other kinds, and names
+    *Alexandrovich*, *GORŠKOV* → *GORSHKOV*); one in ASCII with a word in a
+    consonant and *-ic*, that word in *-ich* (:data:`_ASCII_IC`: *MILOSEVIC* →
+    *MILOSEVICH*, as Милошевич reads). Names of other kinds, and names
     in any other script, have none (the common case, answered by one
     regular-expression search).
 
@@ -1305,6 +1312,10 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
             # č, š, ž as English spells them (Alexandrovič: Aleksandrovich)
             return (name.translate(_HACEK_SOUNDS),)
         pinyin = pinyin_reading(name)
+        if name.isascii() and _ASCII_IC.search(name):
+            # MILOSEVIC as the -ich Russian and English write (Милошевич)
+            ich = _ASCII_IC.sub("ich", name)
+            return (ich,) if pinyin is None else (pinyin, ich)
         return () if pinyin is None else (pinyin,)
     if _KANA.search(name) or _HANGUL.search(name):
         return ()
