@@ -169,6 +169,36 @@ def test_a_leading_amir_is_a_given_name(name: str) -> None:
     assert [t.role for t in tokens if t.text == "amir"] == ["name"]
 
 
+@pytest.mark.parametrize(
+    "name", ["Hafiz MAKHLOUF", "Hafiz Muhammad SAEED", "HAFIZ, Abdallah", "Hafeez Khan"]
+)
+def test_a_leading_hafiz_is_a_name(name: str) -> None:
+    """Issue 11: a leading Hafiz was dropped as a title ("Hafiz MAKHLOUF" read as
+    "makhlouf" alone); the lists record it as a first name or a surname, never as
+    a title."""
+    tokens = analyze_name(name, "Person").tokens
+    assert [t.role for t in tokens if t.raw.startswith("haf")] == ["name"]
+
+
+def test_hafiz_as_a_given_name_tells_people_apart() -> None:
+    from thaw.index import Entry, entry_from_record
+    from thaw.match import DEFAULT_THRESHOLD, Query, score
+    from thaw.model import Name, Record
+
+    def person(name: str) -> Entry:
+        return entry_from_record(Record("t", "1", "Person", names=[Name(name)]))
+
+    assert score(Query("Hafiz Makhlouf", "Person"), person("Hafez MAKHLOUF")).score >= 0.9
+    assert (
+        score(Query("Hafiz Makhlouf", "Person"), person("Rami MAKHLOUF")).score < DEFAULT_THRESHOLD
+    )
+    # OFAC's HAFIZ, Abdallah is no Abdallah of another surname
+    assert (
+        score(Query("Abdallah Azzam", "Person"), person("HAFIZ, Abdallah")).score
+        < DEFAULT_THRESHOLD
+    )
+
+
 def test_amir_as_a_given_name_tells_people_apart() -> None:
     from thaw.index import Entry, entry_from_record
     from thaw.match import DEFAULT_THRESHOLD, Query, score
