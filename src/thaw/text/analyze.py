@@ -1236,8 +1236,16 @@ _ARMENIAN: Final = re.compile("[\u0531-\u0587]")
 #: A word of five letters or more ending in a consonant and *-ic*: the ASCII
 #: form of the Serbian and Croatian *-ić*, *-vić* (MILOSEVIC, KARADZIC), which
 #: Russian writes *-ич* and English *-ich* (Милошевич *Miloshevich*). Folding
-#: reads the ASCII *c* as *k* (``milosevik``); the variant spells it *-ich*.
-_ASCII_IC: Final = re.compile(r"(?<=[a-z]{2}[b-df-hj-np-tv-z])ic\b", re.IGNORECASE)
+#: reads the ASCII *c* as *k* (``milosevik``); the variant spells it *-ich*
+#: (:func:`_ich`). A given name (*Dominic*, *Fredric*: one with rigour's name
+#: symbols) is no such surname.
+_ASCII_IC: Final = re.compile(r"\b[a-z]{2,}[b-df-hj-np-tv-z]ic\b", re.IGNORECASE)
+
+
+def _ich(match: re.Match[str]) -> str:
+    """An ASCII word in *-ic* (:data:`_ASCII_IC`) in *-ich*, unless it is a given name."""
+    word = match.group()
+    return word if word_symbols(word.casefold()) else word + "h"
 
 
 def _thai_variant(name: str) -> tuple[str, ...]:
@@ -1314,8 +1322,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         pinyin = pinyin_reading(name)
         if name.isascii() and _ASCII_IC.search(name):
             # MILOSEVIC as the -ich Russian and English write (Милошевич)
-            ich = _ASCII_IC.sub("ich", name)
-            return (ich,) if pinyin is None else (pinyin, ich)
+            ich = _ASCII_IC.sub(_ich, name)
+            if ich != name:
+                return (ich,) if pinyin is None else (pinyin, ich)
         return () if pinyin is None else (pinyin,)
     if _KANA.search(name) or _HANGUL.search(name):
         return ()
