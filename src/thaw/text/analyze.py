@@ -1269,10 +1269,22 @@ _ASCII_IC: Final = re.compile(r"\b[a-z]{2,}[b-df-hj-np-tv-z]ic\b", re.IGNORECASE
 _IC_END: Final = re.compile(r"ic\b", re.IGNORECASE)
 
 
+#: The *dz* of such a word: the ASCII form of *dž* (Џ, дж: KARADZIC, Караджич),
+#: the only *dz* Serbian and Croatian write.
+_DZ: Final = re.compile("dz(?!h)", re.IGNORECASE)
+
+
 def _ich(match: re.Match[str]) -> str:
-    """An ASCII word in *-ic* (:data:`_ASCII_IC`) in *-ich*, unless it is a given name."""
+    """An ASCII word in *-ic* (:data:`_ASCII_IC`) in *-ich*, its *dz* as *dzh*,
+    unless it is a given name."""
     word = match.group()
-    return word if word_symbols(word.casefold()) else word + "h"
+    if word_symbols(word.casefold()):
+        return word
+    return _DZ.sub(_dzh, word) + "h"
+
+
+def _dzh(match: re.Match[str]) -> str:
+    return match.group() + ("H" if match.group().isupper() else "h")
 
 
 def _thai_variant(name: str) -> tuple[str, ...]:
