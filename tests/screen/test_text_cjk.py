@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,39 @@ def test_korean_places_end_at_a_closing_particle() -> None:
     # phrase: no place runs past them, nor ends with their particle (the last
     # word of a place loses it); 김철삼 is a Korean name of three syllables
     assert looked == ["김철삼 대표", "김철삼"]
+
+
+class _Scored:
+    """A hit of a given score (what the matcher would return)."""
+
+    def __init__(self, score: float) -> None:
+        self.score = score
+        self.key = "test:kadyrov"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "车臣领导人拉姆赞·卡德罗夫在明斯克会面。",  # Chinese
+        "チェチェン共和国の首長拉姆赞・卡德罗夫は語った。",  # Japanese, its own dot
+    ],
+)
+def test_a_longer_place_that_scores_almost_as_well_is_kept(text: str) -> None:
+    """Issue 11: 拉姆赞·卡德罗 (0.844) briefly beat 拉姆赞·卡德罗夫 (0.859): of two
+    overlapping places whose hits score within a small margin, the longer one is
+    the mention, wherever the shorter one's score lies."""
+    full = "拉姆赞·卡德罗夫" if "·" in text else "拉姆赞・卡德罗夫"
+
+    def lookup(scores: dict[str, float]) -> Callable[[str], list[Hit]]:
+        return lambda name: [_Scored(scores[name])] if name in scores else []
+
+    for shorter, longer in [(0.86, 0.85), (0.85, 0.86), (0.9, 0.86)]:
+        scores = {full[:-1]: shorter, full: longer, full[1:]: shorter}
+        [mention] = find_cjk_mentions(text, lookup(scores))
+        assert mention.text == full, (shorter, longer)
+    # a shorter place that reads far better is still the one kept
+    [mention] = find_cjk_mentions(text, lookup({full[:-1]: 0.95, full: 0.85}))
+    assert mention.text == full[:-1]
 
 
 def test_cjk_prose_is_not_screened_word_by_word() -> None:

@@ -533,6 +533,27 @@ def test_armenian_names_have_their_western_reading() -> None:
 def test_latin_letters_with_a_hacek_are_also_spelt_as_english_does() -> None:
     assert name_variants("Radovan Karadžić", "Person") == ("Radovan Karadzhich",)
     assert name_variants("GORŠKOV", "Person")[0].casefold() == "gorshkov"
-    assert name_variants("Karadzic", "Person") == ()
     # the name as written still meets its ASCII spelling
     assert analyze_name("Karadžić", "Person").key == analyze_name("KARADZIC", "Person").key
+
+
+def test_an_ascii_ic_is_also_read_ich() -> None:
+    """Issue 11: Милошевич did not meet the ASCII MILOSEVIC, whose -ic folds to
+    -ik; the -ić it stands for is the -ич Russian writes."""
+    assert name_variants("Slobodan MILOSEVIC", "Person") == ("Slobodan MILOSEVICh",)
+    assert name_variants("Karadzic", "Person") == ("Karadzhich",)  # dž
+    assert name_variants("KARADZIC", "Person") == ("KARADZHICh",)
+    # a vowel before -ic, a short word, or a given name is no -ić
+    assert name_variants("Eric Dominguez", "Person") == ()
+    assert name_variants("Ivan Ilic", "Person") == ()
+    assert name_variants("Dominic Jackson", "Person") == ()
+    assert name_variants("Dominic LUKIC", "Person") == ("Dominic LUKICh",)
+    for cyrillic, latin in [
+        ("Милошевич", "Milosevic"),
+        ("Слободан Милошевич", "Slobodan MILOSEVIC"),
+        ("Радован Караджич", "Radovan KARADZIC"),
+        ("Ратко Младич", "Ratko MLADIC"),
+        ("Караджич", "KARADZIC"),
+    ]:
+        assert meets(cyrillic, latin), (cyrillic, latin)
+        assert meets(latin, cyrillic), (latin, cyrillic)

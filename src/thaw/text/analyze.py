@@ -954,10 +954,23 @@ def _token(
     return found
 
 
+#: Filiation particles after which the rest of the name is the father's: the
+#: Afghan and Persian ولد (*walad*) and the "son of" or *s/o* of South Asian
+#: names (*Akhter Mohmad son of Noor Mohmad*, حاجی گلاب گل ولد حاجی حضرت گل).
+#: After *bin* or *ibn* a family name may follow (*Osama bin Laden*), so there
+#: only the word right after the particle is the father's, and only when more
+#: of the name follows it (*Ali bin Hassan Khan*).
+_FATHER_TO_END: Final = frozenset({"walad"})
+
+
 def _classify(words: list[_Word], schema: str | None, inverted: bool = False) -> list[Token]:
     """The tokens of ``words`` for a party of ``schema`` (``inverted``: the name
     was written "SURNAME, Given names", whose last word may be a title: "AWEYS,
-    Sheikh")."""
+    Sheikh").
+
+    A father's name stated by a filiation particle (:data:`_FATHER_TO_END`) is
+    ``optional``, as a patronymic is: a side that leaves it out lacks a part
+    (an extra), it does not contradict the name."""
     person = schema == PERSON
     org = schema in ORG_SCHEMATA
     thing = schema in THING_SCHEMATA
@@ -969,6 +982,8 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
     folds = [fold_token(w.ascii) for w in words]
     phrase_starts = vocab.GENERIC_PHRASE_STARTS
     weightless = 0  # tokens of weight 0 (only the last branch below makes them)
+    fathers = False  # past a particle after which the rest is the father's name
+    particle_at = -2  # the position of the last word read as a filiation particle
     i = 0
     while i < n:
         w = words[i]
@@ -1043,6 +1058,8 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             role, weight = "stop", 0.0
         elif maybe_person and n > 1 and raw in vocab.FILIATION and 0 < i < n - 1:
             role, weight, text = "particle", 0.1, vocab.FILIATION[raw]
+            fathers = fathers or raw in _FATHER_TO_END
+            particle_at = i
         elif (
             maybe_person
             and n > 1
@@ -1073,6 +1090,10 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             weight = 0.6 if raw in ("abd", "abu") else 0.35
         elif folded in vocab.COMMON_NAMES:
             weight = 0.6
+        if role == "name" and (
+            fathers or (after_bin and i < n - 1 and particle_at in (i - 1, i - 2))
+        ):
+            optional = True  # the father's name (after a word read as the particle)
         symbols = w.symbols if maybe_person and role == "name" else _NO_SYMBOLS
         tokens.append(
             _token(
@@ -1210,7 +1231,9 @@ _FILIATION_PHRASE: Final = re.compile(r"(?<=\w )(?:(son|daughter) of|(s|d)/o)(?=
 
 
 def _filiation_particle(match: re.Match[str]) -> str:
-    return "bint" if (match.group(1) or match.group(2))[0] == "d" else "bin"
+    # "son of" is the Afghan ولد (walad), after which the rest of the name is the
+    # father's (:data:`_FATHER_TO_END`)
+    return "bint" if (match.group(1) or match.group(2))[0] == "d" else "walad"
 
 
 _KANA: Final = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
@@ -1233,6 +1256,35 @@ _HACEK_SOUNDS: Final = str.maketrans(
     {"č": "ch", "ć": "ch", "š": "sh", "ž": "zh", "Č": "Ch", "Ć": "Ch", "Š": "Sh", "Ž": "Zh"}
 )
 _ARMENIAN: Final = re.compile("[\u0531-\u0587]")
+#: A word of five letters or more ending in a consonant and *-ic*: the ASCII
+#: form of the Serbian and Croatian *-ić*, *-vić* (MILOSEVIC, KARADZIC), which
+#: Russian writes *-ич* and English *-ich* (Милошевич *Miloshevich*). Folding
+#: reads the ASCII *c* as *k* (``milosevik``); the variant spells it *-ich*
+#: (:func:`_ich`). A given name (*Dominic*, *Fredric*: one with rigour's name
+#: symbols) is no such surname.
+_ASCII_IC: Final = re.compile(r"\b[a-z]{2,}[b-df-hj-np-tv-z]ic\b", re.IGNORECASE)
+#: A word ending in *-ic* at all: with a substring test before it (a tenth of
+#: Latin names hold an *ic*), the cheap test before :data:`_ASCII_IC`, which
+#: every Latin name would otherwise pay.
+_IC_END: Final = re.compile(r"ic\b", re.IGNORECASE)
+
+
+#: The *dz* of such a word: the ASCII form of *dž* (Џ, дж: KARADZIC, Караджич),
+#: the only *dz* Serbian and Croatian write.
+_DZ: Final = re.compile("dz(?!h)", re.IGNORECASE)
+
+
+def _ich(match: re.Match[str]) -> str:
+    """An ASCII word in *-ic* (:data:`_ASCII_IC`) in *-ich*, its *dz* as *dzh*,
+    unless it is a given name."""
+    word = match.group()
+    if word_symbols(word.casefold()):
+        return word
+    return _DZ.sub(_dzh, word) + "h"
+
+
+def _dzh(match: re.Match[str]) -> str:
+    return match.group() + ("H" if match.group().isupper() else "h")
 
 
 def _thai_variant(name: str) -> tuple[str, ...]:
@@ -1270,7 +1322,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     its pinyin reading as the variant (*mao zedong*,
     :func:`thaw.text.wadegiles.pinyin_reading`); one written with č, š, ž or ć
     the English spelling of those letters (:data:`_HACEK`: *Alexandrovič* →
-    *Alexandrovich*, *GORŠKOV* → *GORSHKOV*). Names of other kinds, and names
+    *Alexandrovich*, *GORŠKOV* → *GORSHKOV*); one in ASCII with a word in a
+    consonant and *-ic*, that word in *-ich* (:data:`_ASCII_IC`: *MILOSEVIC* →
+    *MILOSEVICH*, as Милошевич reads). Names of other kinds, and names
     in any other script, have none (the common case, answered by one
     regular-expression search).
 
@@ -1305,6 +1359,16 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
             # č, š, ž as English spells them (Alexandrovič: Aleksandrovich)
             return (name.translate(_HACEK_SOUNDS),)
         pinyin = pinyin_reading(name)
+        if (
+            ("ic" in name or "IC" in name)
+            and name.isascii()
+            and _IC_END.search(name)
+            and _ASCII_IC.search(name)
+        ):
+            # MILOSEVIC as the -ich Russian and English write (Милошевич)
+            ich = _ASCII_IC.sub(_ich, name)
+            if ich != name:
+                return (ich,) if pinyin is None else (pinyin, ich)
         return () if pinyin is None else (pinyin,)
     if _KANA.search(name) or _HANGUL.search(name):
         return ()
