@@ -21,6 +21,11 @@ narrows the field to a few dozen listings in well under a millisecond. It holds
                   ``k:`` skeleton of their join (أبو بكر, *Abubakar*);
   ``s:<key>``     the consonants of a Latin-script name token, so that spellings
                   differing in their vowels meet (``Vorobyov``/``Vorobev``);
+  ``o:<key>``     the onset key of a Latin-script name word of a person
+                  (:func:`thaw.text.sounds.onset_key`: the consonants that begin
+                  its syllables, ``Ersan`` → ``o:-s``), looked up only by a query
+                  word written in Chinese characters or Hangul as a transcription
+                  (厄森), whose syllables drop or add every other consonant;
   ``i:<number>``  a normalised identifier number (passport, IMO, tax id …);
 
 * a **vocabulary** of the tokens (four characters or more) with the character
@@ -92,9 +97,10 @@ from thaw.text import (
     name_variants,
     skeleton,
 )
+from thaw.text.sounds import cjk_onset_keys, korean_shaped, latin_sounds, onset_key, query_words
 from thaw.text.symbols import latin_words
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
 
 SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")
@@ -124,6 +130,17 @@ MINOR_WEIGHT = 0.05
 stop words, legal forms): they only break ties between otherwise equal listings."""
 FUZZY_CREDIT = 0.95
 KEY_CREDIT = 0.75
+ONSET_CREDIT = 0.6
+"""Credit of a listed word sharing its onset key with a query word written in
+Chinese characters or Hangul as a transcription (for each of the word's
+syllables): enough for a one-word query to propose it, less than any reading."""
+ONSET_MIN = 2
+"""Least length of an onset key that is indexed or looked up (``-s``, ``kt``)."""
+ONSET_SCHEMAS = frozenset({"Person", "LegalEntity"})
+"""Listings whose names get onset keys: only a person's name is compared as a
+transcription (:mod:`thaw.match.transcription`)."""
+ONSET_VARIANTS = 8
+"""Most onset keys looked up for one query word (:func:`_onset_keys`)."""
 LATIN_SPELLINGS = 8
 """How many Latin spellings of a name written in another script retrieval looks
 up at most (those sharing the most name items with it)."""
@@ -414,6 +431,14 @@ def _single_key(token: Token) -> str | None:
     return key if key != text else None
 
 
+@functools.lru_cache(maxsize=65536)
+def _latin_onset_key(raw: str) -> str | None:
+    """The ``o:`` key of a listed Latin-script name word (its onset key,
+    :func:`thaw.text.sounds.onset_key`), when at least :data:`ONSET_MIN` long."""
+    key = onset_key(latin_sounds(raw.lower()), False)
+    return key if len(key) >= ONSET_MIN else None
+
+
 def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
     return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
 
@@ -503,6 +528,7 @@ class CandidateIndex:
             entry_keys.append(entry.key)
             schema_codes.append(codes.get(entry.schema, 0))
             shortest = 255
+            onsets = entry.schema in ONSET_SCHEMAS
             for analyzed, _kind in entry.names:
                 names_seen.append(analyzed)
                 for token in analyzed.tokens:
@@ -531,6 +557,10 @@ class CandidateIndex:
                     consonants = _vowel_free(token)
                     if consonants is not None:
                         postings.add("s:" + consonants, position)
+                    if onsets and token.role in ("name", "patronymic") and not token.script_form:
+                        key = _latin_onset_key(token.raw)
+                        if key:
+                            postings.add("o:" + key, position)
             name_len.append(shortest if shortest < 255 else 0)
             for ident in entry.identifiers:
                 for key in id_keys(ident.number):
@@ -830,6 +860,28 @@ class CandidateIndex:
         self._token_cache[id(token)] = (token, result)
         return result
 
+    def _onsets(self, name: AnalyzedName, tokens: list[Token]) -> list[tuple[_Ints, list[int]]]:
+        """The listings sharing an onset key (``o:``) with each word of a query
+        written in Chinese characters or Hangul that may be a transcription
+        (two syllables or more, not shaped as a Korean name: the matcher's
+        :func:`~thaw.match.transcription.transcribed_best` compares no other),
+        with the units of the word's syllables: ``(listings, units)``."""
+        unit_of = {id(t): k for k, t in enumerate(tokens)}
+        informative = name.informative
+        out: list[tuple[_Ints, list[int]]] = []
+        for word, run in query_words(name):
+            if len(run) < 2 or korean_shaped(word):
+                continue
+            units = [unit_of[id(informative[i])] for i in run if id(informative[i]) in unit_of]
+            found = [
+                self._posting(slot)
+                for key in cjk_onset_keys(word, ONSET_VARIANTS)
+                if len(key) >= ONSET_MIN and (slot := self._slots.get("o:" + key)) is not None
+            ]
+            if units and found:
+                out.append((_distinct(np.concatenate(found)), units))
+        return out
+
     def _units(self, name: AnalyzedName) -> tuple[list[_Unit], list[tuple[int, int, int]]]:
         """The weighted units of a query, one per retrieval token, and the joins
         of adjacent tokens found in the index: ``(slot, unit, next unit)``."""
@@ -899,9 +951,14 @@ class CandidateIndex:
         return [units[k][1].ids[: units[k][1].levels[j][1]] for k, j in taken.items()]
 
     def _coverage(
-        self, units: list[_Unit], joins: list[tuple[int, int, int]], cand: _Ints
+        self,
+        units: list[_Unit],
+        joins: list[tuple[int, int, int]],
+        cand: _Ints,
+        onsets: Sequence[tuple[_Ints, list[int]]] = (),
     ) -> _Floats:
-        """The coverage of each candidate (sorted positions) by the query units."""
+        """The coverage of each candidate (sorted positions) by the query units
+        (and the onset keys of its words, :meth:`_onsets`)."""
         total = sum(w for w, _ in units)
         if total <= 0 or not len(cand):
             return np.zeros(len(cand), dtype=np.float64)
@@ -913,6 +970,10 @@ class CandidateIndex:
             found = np.multiply(_present(posting, cand), np.float32(JOIN_CREDIT), dtype=np.float32)
             np.maximum(credit[left], found, out=credit[left])
             np.maximum(credit[right], found, out=credit[right])
+        for posting, word_units in onsets:
+            found = np.multiply(_present(posting, cand), np.float32(ONSET_CREDIT), dtype=np.float32)
+            for k in word_units:
+                np.maximum(credit[k], found, out=credit[k])
         weights = np.array([w / total for w, _ in units], dtype=np.float64)
         # (a weighted sum, not ``weights @ credit``: a matrix product wakes BLAS
         # threads that then spin on the other cores, which batch workers need;
@@ -956,6 +1017,11 @@ class CandidateIndex:
         units, joins = self._units(analyzed)
         arrays = self._essential(units, min_coverage)
         arrays.extend(self._posting(slot) for slot, _, _ in joins)
+        onsets: list[tuple[_Ints, list[int]]] = []
+        if any(t.script_form for t in analyzed.tokens):
+            # (a query in Chinese characters or Hangul: never a Latin one)
+            onsets = self._onsets(analyzed, _retrieval_tokens(analyzed))
+            arrays.extend(posting for posting, _ in onsets)
         forced: list[_Ints] = []
         for number in id_numbers:
             for key in id_keys(number):
@@ -969,7 +1035,7 @@ class CandidateIndex:
             cand = cand[allowed[self.schema_codes[cand]]]
         if not len(cand):
             return []
-        coverage = self._coverage(units, joins, cand)
+        coverage = self._coverage(units, joins, cand, onsets)
         for posting in forced:
             idx = cand.searchsorted(posting)
             ok = idx < len(cand)
