@@ -26,6 +26,8 @@ narrows the field to a few dozen listings in well under a millisecond. It holds
                   its syllables, ``Ersan`` → ``o:-s``), looked up only by a query
                   word written in Chinese characters or Hangul as a transcription
                   (厄森), whose syllables drop or add every other consonant;
+                  ``O:<key>`` the fine onset key, each onset with the class of its
+                  vowel (``O:-asa``), which credits such a word more;
   ``i:<number>``  a normalised identifier number (passport, IMO, tax id …);
 
 * a **vocabulary** of the tokens (four characters or more) with the character
@@ -134,6 +136,9 @@ ONSET_CREDIT = 0.6
 """Credit of a listed word sharing its onset key with a query word written in
 Chinese characters or Hangul as a transcription (for each of the word's
 syllables): enough for a one-word query to propose it, less than any reading."""
+FINE_ONSET_CREDIT = 0.8
+"""Credit of a listed word sharing its fine onset key (vowel classes too) with
+such a query word: above a reading matching part of the query's syllables."""
 ONSET_MIN = 2
 """Least length of an onset key that is indexed or looked up (``-s``, ``kt``)."""
 ONSET_SCHEMAS = frozenset({"Person", "LegalEntity"})
@@ -432,11 +437,13 @@ def _single_key(token: Token) -> str | None:
 
 
 @functools.lru_cache(maxsize=65536)
-def _latin_onset_key(raw: str) -> str | None:
-    """The ``o:`` key of a listed Latin-script name word (its onset key,
-    :func:`thaw.text.sounds.onset_key`), when at least :data:`ONSET_MIN` long."""
-    key = onset_key(latin_sounds(raw.lower()), False)
-    return key if len(key) >= ONSET_MIN else None
+def _latin_onset_key(raw: str) -> tuple[str, str] | None:
+    """The ``o:`` and ``O:`` keys of a listed Latin-script name word (its onset
+    key and its fine onset key, :func:`thaw.text.sounds.onset_key`), when the
+    onset key is at least :data:`ONSET_MIN` long."""
+    sounds = latin_sounds(raw.lower())
+    key = onset_key(sounds, False)
+    return (key, onset_key(sounds, False, True)) if len(key) >= ONSET_MIN else None
 
 
 def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
@@ -558,9 +565,10 @@ class CandidateIndex:
                     if consonants is not None:
                         postings.add("s:" + consonants, position)
                     if onsets and token.role in ("name", "patronymic") and not token.script_form:
-                        key = _latin_onset_key(token.raw)
-                        if key:
-                            postings.add("o:" + key, position)
+                        onset = _latin_onset_key(token.raw)
+                        if onset:
+                            postings.add("o:" + onset[0], position)
+                            postings.add("O:" + onset[1], position)
             name_len.append(shortest if shortest < 255 else 0)
             for ident in entry.identifiers:
                 for key in id_keys(ident.number):
@@ -860,26 +868,36 @@ class CandidateIndex:
         self._token_cache[id(token)] = (token, result)
         return result
 
-    def _onsets(self, name: AnalyzedName, tokens: list[Token]) -> list[tuple[_Ints, list[int]]]:
+    def _onsets(
+        self, name: AnalyzedName, tokens: list[Token]
+    ) -> list[tuple[_Ints, float, list[int]]]:
         """The listings sharing an onset key (``o:``) with each word of a query
         written in Chinese characters or Hangul that may be a transcription
         (two syllables or more, not shaped as a Korean name: the matcher's
         :func:`~thaw.match.transcription.transcribed_best` compares no other),
-        with the units of the word's syllables: ``(listings, units)``."""
+        (``o:``, credited :data:`ONSET_CREDIT`) and those sharing a fine one
+        (``O:``, :data:`FINE_ONSET_CREDIT`), with the units of the word's
+        syllables: ``(listings, credit, units)``."""
         unit_of = {id(t): k for k, t in enumerate(tokens)}
         informative = name.informative
-        out: list[tuple[_Ints, list[int]]] = []
+        out: list[tuple[_Ints, float, list[int]]] = []
         for word, run in query_words(name):
             if len(run) < 2 or korean_shaped(word):
                 continue
             units = [unit_of[id(informative[i])] for i in run if id(informative[i]) in unit_of]
-            found = [
-                self._posting(slot)
-                for key in cjk_onset_keys(word, ONSET_VARIANTS)
-                if len(key) >= ONSET_MIN and (slot := self._slots.get("o:" + key)) is not None
-            ]
-            if units and found:
-                out.append((_distinct(np.concatenate(found)), units))
+            if not units:
+                continue
+            for prefix, fine, credit in (
+                ("o:", False, ONSET_CREDIT),
+                ("O:", True, FINE_ONSET_CREDIT),
+            ):
+                found = [
+                    self._posting(slot)
+                    for key in cjk_onset_keys(word, ONSET_VARIANTS, fine)
+                    if len(key) >= ONSET_MIN and (slot := self._slots.get(prefix + key)) is not None
+                ]
+                if found:
+                    out.append((_distinct(np.concatenate(found)), credit, units))
         return out
 
     def _units(self, name: AnalyzedName) -> tuple[list[_Unit], list[tuple[int, int, int]]]:
@@ -955,7 +973,7 @@ class CandidateIndex:
         units: list[_Unit],
         joins: list[tuple[int, int, int]],
         cand: _Ints,
-        onsets: Sequence[tuple[_Ints, list[int]]] = (),
+        onsets: Sequence[tuple[_Ints, float, list[int]]] = (),
     ) -> _Floats:
         """The coverage of each candidate (sorted positions) by the query units
         (and the onset keys of its words, :meth:`_onsets`)."""
@@ -970,8 +988,8 @@ class CandidateIndex:
             found = np.multiply(_present(posting, cand), np.float32(JOIN_CREDIT), dtype=np.float32)
             np.maximum(credit[left], found, out=credit[left])
             np.maximum(credit[right], found, out=credit[right])
-        for posting, word_units in onsets:
-            found = np.multiply(_present(posting, cand), np.float32(ONSET_CREDIT), dtype=np.float32)
+        for posting, onset_credit, word_units in onsets:
+            found = np.multiply(_present(posting, cand), np.float32(onset_credit), dtype=np.float32)
             for k in word_units:
                 np.maximum(credit[k], found, out=credit[k])
         weights = np.array([w / total for w, _ in units], dtype=np.float64)
@@ -1017,11 +1035,11 @@ class CandidateIndex:
         units, joins = self._units(analyzed)
         arrays = self._essential(units, min_coverage)
         arrays.extend(self._posting(slot) for slot, _, _ in joins)
-        onsets: list[tuple[_Ints, list[int]]] = []
+        onsets: list[tuple[_Ints, float, list[int]]] = []
         if any(t.script_form for t in analyzed.tokens):
             # (a query in Chinese characters or Hangul: never a Latin one)
             onsets = self._onsets(analyzed, _retrieval_tokens(analyzed))
-            arrays.extend(posting for posting, _ in onsets)
+            arrays.extend(posting for posting, _, _ in onsets)
         forced: list[_Ints] = []
         for number in id_numbers:
             for key in id_keys(number):

@@ -306,7 +306,15 @@ _ONSET_CLASS: Final = str.maketrans(
 NO_ONSET: Final = "-"
 
 
-def onset_key(sounds: tuple[Sound, ...], cjk: bool) -> str:
+#: The vowel classes of the fine onset key: front and open vowels (*a*, *e*,
+#: *i*: Chinese 森 *sen* writes *san*, Korean 내 *nae* writes *na*) and back
+#: ones (*o*, *u*); ``3`` (Korean ㅓ) writes any (:func:`cjk_onset_keys`
+#: reads it as each).
+_VOWEL_CLASS: Final = str.maketrans({"e": "a", "i": "a", "o": "u"})
+_ANY_VOWEL: Final = "3"
+
+
+def onset_key(sounds: tuple[Sound, ...], cjk: bool, vowels: bool = False) -> str:
     """The onset key of a word's sounds (:func:`cjk_sounds` when ``cjk``, else
     :func:`latin_sounds`): :data:`NO_ONSET` when its first syllable begins
     with a vowel, then the class (:data:`_ONSET_CLASS`) of each consonant
@@ -323,7 +331,11 @@ def onset_key(sounds: tuple[Sound, ...], cjk: bool) -> str:
     written either way), and a syllable without one is only marked first
     (two vowels of a Latin word may be two syllables: *Mohammadian*,
     穆罕默迪恩). So *Ersan* and 厄森 both give ``-s``, *Candace* and 坎迪斯
-    ``kt``, *Knatchbull* and 내치불 ``np``. Empty for a word of no syllable."""
+    ``kt``, *Knatchbull* and 내치불 ``np``. Empty for a word of no syllable.
+
+    With ``vowels``, the **fine** key: each onset followed by the class of its
+    syllable's vowel (:data:`_VOWEL_CLASS`: *a*, *e* or *i*, *o* or *u*),
+    ``-asa`` for *Ersan* and 厄森 (``nu`` for *Noble* and 노블)."""
     out: list[str] = []
     if cjk:
         by_syllable: dict[int, list[Sound]] = {}
@@ -338,6 +350,9 @@ def onset_key(sounds: tuple[Sound, ...], cjk: bool) -> str:
             letter = first.letter if first.drop == "onset" and first.letter != "h" else carried
             if letter or not out:
                 out.append(letter.translate(_ONSET_CLASS) if letter else NO_ONSET)
+                if vowels:
+                    vowel = next((x.letter for x in run if x.letter in VOWELS), _ANY_VOWEL)
+                    out.append(vowel.translate(_VOWEL_CLASS))
             carried = last.letter if last.drop == "coda" and last.letter != "h" else ""
         return "".join(out)
     previous: Sound | None = None
@@ -345,33 +360,44 @@ def onset_key(sounds: tuple[Sound, ...], cjk: bool) -> str:
         if s.letter in VOWELS and s.drop != "digraph":
             if previous is not None and previous.drop == "onset":
                 out.append(previous.letter.translate(_ONSET_CLASS))
-            elif not out:
+            elif out:
+                previous = s
+                continue
+            else:
                 out.append(NO_ONSET)
+            if vowels:
+                out.append(s.letter.translate(_VOWEL_CLASS))
         previous = s
     return "".join(out)
 
 
-def cjk_onset_keys(word: str, limit: int) -> list[str]:
-    """The onset keys (:func:`onset_key`) a word in Chinese characters or Hangul
-    may have, at most ``limit``, the plain one first: a character of the
-    consonant column (普 *pu*, 斯 *si*) or a Korean syllable with an
-    epenthetic vowel (지 *ji*) writes a Latin coda as often as a syllable of
-    its own (馬普拉 *Mapula*), so the keys reading some of them as syllables
-    follow, fewest first."""
+def cjk_onset_keys(word: str, limit: int, vowels: bool = False) -> list[str]:
+    """The onset keys (:func:`onset_key`, fine with ``vowels``) a word in
+    Chinese characters or Hangul may have, at most ``limit``, the plain one
+    first: a character of the consonant column (普 *pu*, 斯 *si*) or a Korean
+    syllable with an epenthetic vowel (지 *ji*) writes a Latin coda as often
+    as a syllable of its own (馬普拉 *Mapula*), so the keys reading some of
+    them as syllables follow, fewest first; in a fine key, Korean ㅓ stands
+    for each vowel class."""
     sounds = cjk_sounds(word)
     if not sounds:
         return []
     weak = sorted({s.syllable for s in sounds if s.drop == "weak"})
-    keys = [onset_key(sounds, True)]
+    keys = [onset_key(sounds, True, vowels)]
     for size in range(1, len(weak) + 1):
         for chosen in combinations(weak, size):
-            if len(keys) >= limit:
-                break
             read = tuple(
                 Sound(s.letter, s.syllable, "vowel")
                 if s.syllable in chosen and s.drop == "weak"
                 else s
                 for s in sounds
             )
-            keys.append(onset_key(read, True))
-    return list(dict.fromkeys(keys))[:limit]
+            keys.append(onset_key(read, True, vowels))
+    out: list[str] = []
+    for key in dict.fromkeys(keys):
+        spelt = [""]
+        for ch in key:
+            options = "au" if ch == _ANY_VOWEL else ch
+            spelt = [k + o for k in spelt for o in options][:limit]
+        out.extend(spelt)
+    return list(dict.fromkeys(out))[:limit]
