@@ -21,6 +21,7 @@ LISTED = [
     ("Person", "Sen HUANG"),
     ("Person", "Ersin TATAR"),
     ("Person", "Lucas KETTLE"),
+    ("Person", "Isum"),  # the onsets of Ersan, another vowel
     # an organisation's name is never compared as a transcription
     ("Organization", "ERSAN TRADING"),
 ]
@@ -60,6 +61,11 @@ def test_onset_keys_propose_people_only(screener: Screener) -> None:
     assert "ERSAN TRADING" not in [
         screener.index.entry(c.position).caption for c in screener.index.candidates("厄森")
     ]
+
+
+def test_the_vowels_rank_a_transcription_first(screener: Screener) -> None:
+    found = _captions(screener.index, "厄森")
+    assert found.index("Ersan YILMAZ") < found.index("Isum")
 
 
 def test_a_latin_query_never_looks_up_onset_keys(

@@ -42,3 +42,13 @@ def test_a_consonant_column_character_may_be_a_syllable() -> None:
 def test_no_sounds_no_key() -> None:
     assert onset_key(latin_sounds("o'neil"), False) == ""
     assert cjk_onset_keys("abc", 8) == []
+
+
+def test_the_fine_key_adds_the_vowel_classes() -> None:
+    assert onset_key(latin_sounds("ersan"), False, True) == "-asa"
+    assert cjk_onset_keys("厄森", 8, True) == ["-asa"]  # 森 sen writes san
+    assert onset_key(latin_sounds("malesa"), False, True) == "malasa"
+    assert onset_key(latin_sounds("molesa"), False, True) != "malasa"
+    # Korean ㅓ writes any vowel: both classes are looked up
+    assert cjk_onset_keys("러켓", 8, True) == ["laka", "luka"]
+    assert onset_key(latin_sounds("luckett"), False, True) == "luka"
