@@ -144,6 +144,9 @@ ONSET_MIN = 2
 ONSET_SCHEMAS = frozenset({"Person", "LegalEntity"})
 """Listings whose names get onset keys: only a person's name is compared as a
 transcription (:mod:`thaw.match.transcription`)."""
+ONSET_LIMIT = 20
+"""Most listings that onset keys add to a query's candidates, beyond those its
+readings propose (:meth:`CandidateIndex._onset_candidates`)."""
 ONSET_VARIANTS = 8
 """Most onset keys looked up for one query word (:func:`_onset_keys`)."""
 LATIN_SPELLINGS = 8
@@ -1035,11 +1038,29 @@ class CandidateIndex:
         units, joins = self._units(analyzed)
         arrays = self._essential(units, min_coverage)
         arrays.extend(self._posting(slot) for slot, _, _ in joins)
-        onsets: list[tuple[_Ints, float, list[int]]] = []
+        proposed = self._found(units, joins, arrays, id_numbers, allowed, limit, min_coverage)
         if any(t.script_form for t in analyzed.tokens):
             # (a query in Chinese characters or Hangul: never a Latin one)
             onsets = self._onsets(analyzed, _retrieval_tokens(analyzed))
-            arrays.extend(posting for posting, _, _ in onsets)
+            if onsets:
+                proposed += self._onset_candidates(
+                    units, joins, onsets, proposed, allowed, min_coverage
+                )
+        return proposed
+
+    def _found(
+        self,
+        units: list[_Unit],
+        joins: list[tuple[int, int, int]],
+        arrays: list[_Ints],
+        id_numbers: Iterable[str],
+        allowed: npt.NDArray[np.bool_] | None,
+        limit: int,
+        min_coverage: float,
+    ) -> list[Candidate]:
+        """The candidates proposed by the query's units, joins (``arrays``: the
+        listings that may reach ``min_coverage``) and identifier numbers, best
+        ``limit`` first (see the module docs)."""
         forced: list[_Ints] = []
         for number in id_numbers:
             for key in id_keys(number):
@@ -1053,7 +1074,7 @@ class CandidateIndex:
             cand = cand[allowed[self.schema_codes[cand]]]
         if not len(cand):
             return []
-        coverage = self._coverage(units, joins, cand, onsets)
+        coverage = self._coverage(units, joins, cand)
         for posting in forced:
             idx = cand.searchsorted(posting)
             ok = idx < len(cand)
@@ -1071,6 +1092,33 @@ class CandidateIndex:
             top = (rounded >= boundary).nonzero()[0]
             cand, coverage, rounded = cand[top], coverage[top], rounded[top]
         order = np.lexsort((cand, self._name_len[cand], -rounded))[:limit]
+        return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))
+
+    def _onset_candidates(
+        self,
+        units: list[_Unit],
+        joins: list[tuple[int, int, int]],
+        onsets: list[tuple[_Ints, float, list[int]]],
+        found: list[Candidate],
+        allowed: npt.NDArray[np.bool_] | None,
+        min_coverage: float,
+    ) -> list[Candidate]:
+        """The best :data:`ONSET_LIMIT` listings beyond ``found`` that the onset
+        keys of the query's words propose (:meth:`_onsets`), by their coverage
+        with the onset credits: a budget of their own, so that they never
+        displace a listing its readings propose."""
+        cand = _distinct(np.concatenate([posting for posting, _, _ in onsets]))
+        if allowed is not None:
+            cand = cand[allowed[self.schema_codes[cand]]]
+        if found:
+            have = np.array(sorted(c.position for c in found), dtype=np.int32)
+            cand = cand[~_present(have, cand)]
+        if not len(cand):
+            return []
+        coverage = self._coverage(units, joins, cand, onsets)
+        keep = coverage >= min_coverage - 1e-9
+        cand, coverage = cand[keep], coverage[keep]
+        order = np.lexsort((cand, self._name_len[cand], -coverage.round(6)))[:ONSET_LIMIT]
         return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))
 
     def _schema_mask(self, schema: str) -> npt.NDArray[np.bool_]:
