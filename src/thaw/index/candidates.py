@@ -63,6 +63,13 @@ with the query is always a candidate (coverage + 1). Candidates below
 ``min_coverage`` are dropped; the rest are ranked by coverage (ties: listings with
 shorter names first) and the best ``limit`` returned.
 
+A query word written in Chinese characters or Hangul as a transcription also
+looks up its onset keys (``o:``, ``O:``): the listings they propose beyond the
+ranked candidates are ranked among themselves, by their coverage with
+:data:`ONSET_CREDIT` (:data:`FINE_ONSET_CREDIT` for the fine key) for the
+word's syllables, and the best :data:`ONSET_LIMIT` are added, so that they
+never displace a listing the readings propose.
+
 Only the postings of the heaviest units are read in full (a listing that misses
 all of them cannot reach ``min_coverage``); the common tokens only rescore those
 candidates. So a query never scans every listing, and common first names cost
@@ -135,10 +142,10 @@ KEY_CREDIT = 0.75
 ONSET_CREDIT = 0.6
 """Credit of a listed word sharing its onset key with a query word written in
 Chinese characters or Hangul as a transcription (for each of the word's
-syllables): enough for a one-word query to propose it, less than any reading."""
+syllables): enough for a one-word query to propose it."""
 FINE_ONSET_CREDIT = 0.8
 """Credit of a listed word sharing its fine onset key (vowel classes too) with
-such a query word: above a reading matching part of the query's syllables."""
+such a query word: it ranks before one sharing only the onsets."""
 ONSET_MIN = 2
 """Least length of an onset key that is indexed or looked up (``-s``, ``kt``)."""
 ONSET_SCHEMAS = frozenset({"Person", "LegalEntity"})
