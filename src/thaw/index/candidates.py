@@ -1023,6 +1023,7 @@ class CandidateIndex:
         ``schema`` (a model schema, or ``Company``) restricts to compatible
         listings; ``id_numbers`` add every listing carrying one of them.
         """
+        allowed = self._schema_mask(schema) if schema is not None else None
         if isinstance(name, str):
             variants = name_variants(name, schema)
             if variants:
@@ -1030,30 +1031,53 @@ class CandidateIndex:
                 # best coverage of each listing under any reading
                 found: dict[int, float] = {}
                 for text in (name, *variants):
-                    for c in self.candidates(
-                        analyze_name(text, schema),
-                        schema=schema,
-                        id_numbers=id_numbers,
-                        limit=limit,
-                        min_coverage=min_coverage,
+                    for c in self._read(
+                        analyze_name(text, schema), allowed, id_numbers, limit, min_coverage
                     ):
                         found[c.position] = max(found.get(c.position, 0.0), c.coverage)
                 ranked = sorted(found.items(), key=lambda pc: (-pc[1], pc[0]))[:limit]
-                return [Candidate(p, c) for p, c in ranked]
-        allowed = self._schema_mask(schema) if schema is not None else None
+                proposed = [Candidate(p, c) for p, c in ranked]
+                return self._with_onsets(
+                    analyze_name(name, schema), proposed, allowed, min_coverage
+                )
         analyzed = analyze_name(name, schema) if isinstance(name, str) else name
+        proposed = self._read(analyzed, allowed, id_numbers, limit, min_coverage)
+        return self._with_onsets(analyzed, proposed, allowed, min_coverage)
+
+    def _read(
+        self,
+        analyzed: AnalyzedName,
+        allowed: npt.NDArray[np.bool_] | None,
+        id_numbers: Iterable[str],
+        limit: int,
+        min_coverage: float,
+    ) -> list[Candidate]:
+        """The candidates of one reading of the query (by its tokens, their
+        joins and its identifier numbers)."""
         units, joins = self._units(analyzed)
         arrays = self._essential(units, min_coverage)
         arrays.extend(self._posting(slot) for slot, _, _ in joins)
-        proposed = self._found(units, joins, arrays, id_numbers, allowed, limit, min_coverage)
-        if any(t.script_form for t in analyzed.tokens):
-            # (a query in Chinese characters or Hangul: never a Latin one)
-            onsets = self._onsets(analyzed, _retrieval_tokens(analyzed))
-            if onsets:
-                proposed += self._onset_candidates(
-                    units, joins, onsets, proposed, allowed, min_coverage
-                )
-        return proposed
+        return self._found(units, joins, arrays, id_numbers, allowed, limit, min_coverage)
+
+    def _with_onsets(
+        self,
+        analyzed: AnalyzedName,
+        proposed: list[Candidate],
+        allowed: npt.NDArray[np.bool_] | None,
+        min_coverage: float,
+    ) -> list[Candidate]:
+        """``proposed`` and, for a query written in Chinese characters or Hangul
+        (never a Latin one), the listings its words' onset keys add
+        (:meth:`_onset_candidates`), after every reading's candidates."""
+        if not any(t.script_form for t in analyzed.tokens):
+            return proposed
+        onsets = self._onsets(analyzed, _retrieval_tokens(analyzed))
+        if not onsets:
+            return proposed
+        units, joins = self._units(analyzed)
+        return proposed + self._onset_candidates(
+            units, joins, onsets, proposed, allowed, min_coverage
+        )
 
     def _found(
         self,
