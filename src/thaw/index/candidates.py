@@ -21,6 +21,13 @@ narrows the field to a few dozen listings in well under a millisecond. It holds
                   ``k:`` skeleton of their join (أبو بكر, *Abubakar*);
   ``s:<key>``     the consonants of a Latin-script name token, so that spellings
                   differing in their vowels meet (``Vorobyov``/``Vorobev``);
+  ``o:<key>``     the onset key of a Latin-script name word of a person
+                  (:func:`thaw.text.sounds.onset_key`: the consonants that begin
+                  its syllables, ``Ersan`` → ``o:-s``), looked up only by a query
+                  word written in Chinese characters or Hangul as a transcription
+                  (厄森), whose syllables drop or add every other consonant;
+                  ``O:<key>`` the fine onset key, each onset with the class of its
+                  vowel (``O:-asa``), which credits such a word more;
   ``i:<number>``  a normalised identifier number (passport, IMO, tax id …);
 
 * a **vocabulary** of the tokens (four characters or more) with the character
@@ -55,6 +62,13 @@ weight over the total weight, in [0, 1]. A listing sharing an identifier number
 with the query is always a candidate (coverage + 1). Candidates below
 ``min_coverage`` are dropped; the rest are ranked by coverage (ties: listings with
 shorter names first) and the best ``limit`` returned.
+
+A query word written in Chinese characters or Hangul as a transcription also
+looks up its onset keys (``o:``, ``O:``): the listings they propose beyond the
+ranked candidates are ranked among themselves, by their coverage with
+:data:`ONSET_CREDIT` (:data:`FINE_ONSET_CREDIT` for the fine key) for the
+word's syllables, and the best :data:`ONSET_LIMIT` are added, so that they
+never displace a listing the readings propose.
 
 Only the postings of the heaviest units are read in full (a listing that misses
 all of them cannot reach ``min_coverage``); the common tokens only rescore those
@@ -92,9 +106,10 @@ from thaw.text import (
     name_variants,
     skeleton,
 )
+from thaw.text.sounds import cjk_onset_keys, korean_shaped, latin_sounds, onset_key, query_words
 from thaw.text.symbols import latin_words
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
 
 SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")
@@ -124,6 +139,23 @@ MINOR_WEIGHT = 0.05
 stop words, legal forms): they only break ties between otherwise equal listings."""
 FUZZY_CREDIT = 0.95
 KEY_CREDIT = 0.75
+ONSET_CREDIT = 0.6
+"""Credit of a listed word sharing its onset key with a query word written in
+Chinese characters or Hangul as a transcription (for each of the word's
+syllables): enough for a one-word query to propose it."""
+FINE_ONSET_CREDIT = 0.8
+"""Credit of a listed word sharing its fine onset key (vowel classes too) with
+such a query word: it ranks before one sharing only the onsets."""
+ONSET_MIN = 2
+"""Least length of an onset key that is indexed or looked up (``-s``, ``kt``)."""
+ONSET_SCHEMAS = frozenset({"Person", "LegalEntity"})
+"""Listings whose names get onset keys: only a person's name is compared as a
+transcription (:mod:`thaw.match.transcription`)."""
+ONSET_LIMIT = 20
+"""Most listings that onset keys add to a query's candidates, beyond those its
+readings propose (:meth:`CandidateIndex._onset_candidates`)."""
+ONSET_VARIANTS = 8
+"""Most onset keys looked up for one query word (:func:`_onset_keys`)."""
 LATIN_SPELLINGS = 8
 """How many Latin spellings of a name written in another script retrieval looks
 up at most (those sharing the most name items with it)."""
@@ -414,6 +446,16 @@ def _single_key(token: Token) -> str | None:
     return key if key != text else None
 
 
+@functools.lru_cache(maxsize=65536)
+def _latin_onset_key(raw: str) -> tuple[str, str] | None:
+    """The ``o:`` and ``O:`` keys of a listed Latin-script name word (its onset
+    key and its fine onset key, :func:`thaw.text.sounds.onset_key`), when the
+    onset key is at least :data:`ONSET_MIN` long."""
+    sounds = latin_sounds(raw.lower())
+    key = onset_key(sounds, False)
+    return (key, onset_key(sounds, False, True)) if len(key) >= ONSET_MIN else None
+
+
 def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
     return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
 
@@ -503,6 +545,7 @@ class CandidateIndex:
             entry_keys.append(entry.key)
             schema_codes.append(codes.get(entry.schema, 0))
             shortest = 255
+            onsets = entry.schema in ONSET_SCHEMAS
             for analyzed, _kind in entry.names:
                 names_seen.append(analyzed)
                 for token in analyzed.tokens:
@@ -531,6 +574,11 @@ class CandidateIndex:
                     consonants = _vowel_free(token)
                     if consonants is not None:
                         postings.add("s:" + consonants, position)
+                    if onsets and token.role in ("name", "patronymic") and not token.script_form:
+                        onset = _latin_onset_key(token.raw)
+                        if onset:
+                            postings.add("o:" + onset[0], position)
+                            postings.add("O:" + onset[1], position)
             name_len.append(shortest if shortest < 255 else 0)
             for ident in entry.identifiers:
                 for key in id_keys(ident.number):
@@ -830,6 +878,38 @@ class CandidateIndex:
         self._token_cache[id(token)] = (token, result)
         return result
 
+    def _onsets(
+        self, name: AnalyzedName, tokens: list[Token]
+    ) -> list[tuple[_Ints, float, list[int]]]:
+        """The listings sharing an onset key (``o:``) with each word of a query
+        written in Chinese characters or Hangul that may be a transcription
+        (two syllables or more, not shaped as a Korean name: the matcher's
+        :func:`~thaw.match.transcription.transcribed_best` compares no other),
+        (``o:``, credited :data:`ONSET_CREDIT`) and those sharing a fine one
+        (``O:``, :data:`FINE_ONSET_CREDIT`), with the units of the word's
+        syllables: ``(listings, credit, units)``."""
+        unit_of = {id(t): k for k, t in enumerate(tokens)}
+        informative = name.informative
+        out: list[tuple[_Ints, float, list[int]]] = []
+        for word, run in query_words(name):
+            if len(run) < 2 or korean_shaped(word):
+                continue
+            units = [unit_of[id(informative[i])] for i in run if id(informative[i]) in unit_of]
+            if not units:
+                continue
+            for prefix, fine, credit in (
+                ("o:", False, ONSET_CREDIT),
+                ("O:", True, FINE_ONSET_CREDIT),
+            ):
+                found = [
+                    self._posting(slot)
+                    for key in cjk_onset_keys(word, ONSET_VARIANTS, fine)
+                    if len(key) >= ONSET_MIN and (slot := self._slots.get(prefix + key)) is not None
+                ]
+                if found:
+                    out.append((_distinct(np.concatenate(found)), credit, units))
+        return out
+
     def _units(self, name: AnalyzedName) -> tuple[list[_Unit], list[tuple[int, int, int]]]:
         """The weighted units of a query, one per retrieval token, and the joins
         of adjacent tokens found in the index: ``(slot, unit, next unit)``."""
@@ -899,9 +979,14 @@ class CandidateIndex:
         return [units[k][1].ids[: units[k][1].levels[j][1]] for k, j in taken.items()]
 
     def _coverage(
-        self, units: list[_Unit], joins: list[tuple[int, int, int]], cand: _Ints
+        self,
+        units: list[_Unit],
+        joins: list[tuple[int, int, int]],
+        cand: _Ints,
+        onsets: Sequence[tuple[_Ints, float, list[int]]] = (),
     ) -> _Floats:
-        """The coverage of each candidate (sorted positions) by the query units."""
+        """The coverage of each candidate (sorted positions) by the query units
+        (and the onset keys of its words, :meth:`_onsets`)."""
         total = sum(w for w, _ in units)
         if total <= 0 or not len(cand):
             return np.zeros(len(cand), dtype=np.float64)
@@ -913,6 +998,10 @@ class CandidateIndex:
             found = np.multiply(_present(posting, cand), np.float32(JOIN_CREDIT), dtype=np.float32)
             np.maximum(credit[left], found, out=credit[left])
             np.maximum(credit[right], found, out=credit[right])
+        for posting, onset_credit, word_units in onsets:
+            found = np.multiply(_present(posting, cand), np.float32(onset_credit), dtype=np.float32)
+            for k in word_units:
+                np.maximum(credit[k], found, out=credit[k])
         weights = np.array([w / total for w, _ in units], dtype=np.float64)
         # (a weighted sum, not ``weights @ credit``: a matrix product wakes BLAS
         # threads that then spin on the other cores, which batch workers need;
@@ -934,6 +1023,7 @@ class CandidateIndex:
         ``schema`` (a model schema, or ``Company``) restricts to compatible
         listings; ``id_numbers`` add every listing carrying one of them.
         """
+        allowed = self._schema_mask(schema) if schema is not None else None
         if isinstance(name, str):
             variants = name_variants(name, schema)
             if variants:
@@ -941,21 +1031,67 @@ class CandidateIndex:
                 # best coverage of each listing under any reading
                 found: dict[int, float] = {}
                 for text in (name, *variants):
-                    for c in self.candidates(
-                        analyze_name(text, schema),
-                        schema=schema,
-                        id_numbers=id_numbers,
-                        limit=limit,
-                        min_coverage=min_coverage,
+                    for c in self._read(
+                        analyze_name(text, schema), allowed, id_numbers, limit, min_coverage
                     ):
                         found[c.position] = max(found.get(c.position, 0.0), c.coverage)
                 ranked = sorted(found.items(), key=lambda pc: (-pc[1], pc[0]))[:limit]
-                return [Candidate(p, c) for p, c in ranked]
-        allowed = self._schema_mask(schema) if schema is not None else None
+                proposed = [Candidate(p, c) for p, c in ranked]
+                return self._with_onsets(
+                    analyze_name(name, schema), proposed, allowed, min_coverage
+                )
         analyzed = analyze_name(name, schema) if isinstance(name, str) else name
+        proposed = self._read(analyzed, allowed, id_numbers, limit, min_coverage)
+        return self._with_onsets(analyzed, proposed, allowed, min_coverage)
+
+    def _read(
+        self,
+        analyzed: AnalyzedName,
+        allowed: npt.NDArray[np.bool_] | None,
+        id_numbers: Iterable[str],
+        limit: int,
+        min_coverage: float,
+    ) -> list[Candidate]:
+        """The candidates of one reading of the query (by its tokens, their
+        joins and its identifier numbers)."""
         units, joins = self._units(analyzed)
         arrays = self._essential(units, min_coverage)
         arrays.extend(self._posting(slot) for slot, _, _ in joins)
+        return self._found(units, joins, arrays, id_numbers, allowed, limit, min_coverage)
+
+    def _with_onsets(
+        self,
+        analyzed: AnalyzedName,
+        proposed: list[Candidate],
+        allowed: npt.NDArray[np.bool_] | None,
+        min_coverage: float,
+    ) -> list[Candidate]:
+        """``proposed`` and, for a query written in Chinese characters or Hangul
+        (never a Latin one), the listings its words' onset keys add
+        (:meth:`_onset_candidates`), after every reading's candidates."""
+        if not any(t.script_form for t in analyzed.tokens):
+            return proposed
+        onsets = self._onsets(analyzed, _retrieval_tokens(analyzed))
+        if not onsets:
+            return proposed
+        units, joins = self._units(analyzed)
+        return proposed + self._onset_candidates(
+            units, joins, onsets, proposed, allowed, min_coverage
+        )
+
+    def _found(
+        self,
+        units: list[_Unit],
+        joins: list[tuple[int, int, int]],
+        arrays: list[_Ints],
+        id_numbers: Iterable[str],
+        allowed: npt.NDArray[np.bool_] | None,
+        limit: int,
+        min_coverage: float,
+    ) -> list[Candidate]:
+        """The candidates proposed by the query's units, joins (``arrays``: the
+        listings that may reach ``min_coverage``) and identifier numbers, best
+        ``limit`` first (see the module docs)."""
         forced: list[_Ints] = []
         for number in id_numbers:
             for key in id_keys(number):
@@ -987,6 +1123,33 @@ class CandidateIndex:
             top = (rounded >= boundary).nonzero()[0]
             cand, coverage, rounded = cand[top], coverage[top], rounded[top]
         order = np.lexsort((cand, self._name_len[cand], -rounded))[:limit]
+        return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))
+
+    def _onset_candidates(
+        self,
+        units: list[_Unit],
+        joins: list[tuple[int, int, int]],
+        onsets: list[tuple[_Ints, float, list[int]]],
+        found: list[Candidate],
+        allowed: npt.NDArray[np.bool_] | None,
+        min_coverage: float,
+    ) -> list[Candidate]:
+        """The best :data:`ONSET_LIMIT` listings beyond ``found`` that the onset
+        keys of the query's words propose (:meth:`_onsets`), by their coverage
+        with the onset credits: a budget of their own, so that they never
+        displace a listing its readings propose."""
+        cand = _distinct(np.concatenate([posting for posting, _, _ in onsets]))
+        if allowed is not None:
+            cand = cand[allowed[self.schema_codes[cand]]]
+        if found:
+            have = np.array(sorted(c.position for c in found), dtype=np.int32)
+            cand = cand[~_present(have, cand)]
+        if not len(cand):
+            return []
+        coverage = self._coverage(units, joins, cand, onsets)
+        keep = coverage >= min_coverage - 1e-9
+        cand, coverage = cand[keep], coverage[keep]
+        order = np.lexsort((cand, self._name_len[cand], -coverage.round(6)))[:ONSET_LIMIT]
         return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))
 
     def _schema_mask(self, schema: str) -> npt.NDArray[np.bool_]:
