@@ -416,7 +416,29 @@ def _settle(
             future.set_result(record)  # type: ignore[arg-type]
 
 
-class Updater:
+class _Background:
+    """A daemon thread of a worker that runs :meth:`_run` until :meth:`stop`
+    (which its loop watches through ``self._stop``). Subclasses set their fields,
+    then call ``super().__init__(name)``, which starts the thread."""
+
+    def __init__(self, name: str) -> None:
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Ask the thread to end (it ends at its next wait)."""
+        self._stop.set()
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait for the thread to end."""
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        raise NotImplementedError
+
+
+class Updater(_Background):
     """Runs ``thaw update`` every ``every`` seconds in a child process (so that a
     failing download or parse cannot harm the server); the engine then serves
     what it activated. With several workers, a lock file in the home makes one of
@@ -425,12 +447,7 @@ class Updater:
     def __init__(self, home: Path, every: float) -> None:
         self.home = home
         self.every = every
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="thaw-update", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
+        super().__init__("thaw-update")
 
     def _run(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
@@ -458,7 +475,7 @@ class Updater:
                     )
 
 
-class WebhookDeliverer:
+class WebhookDeliverer(_Background):
     """Delivers the monitor's webhook outbox while the server runs
     (:func:`thaw.monitor.webhooks.deliver_loop`, in a thread of one worker): a
     ``thaw serve`` alone sends the events its scheduled updates raise, as
@@ -483,15 +500,7 @@ class WebhookDeliverer:
         self.retry = retry
         self.delivering = threading.Event()
         """Set while this worker is the one delivering."""
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="thaw-webhooks", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-
-    def join(self, timeout: float | None = None) -> None:
-        self._thread.join(timeout)
+        super().__init__("thaw-webhooks")
 
     def _run(self) -> None:
         from thaw.store.portfolios import PortfolioStore
@@ -523,7 +532,7 @@ class WebhookDeliverer:
                 self._stop.wait(self.retry)
 
 
-class AuditCompactor:
+class AuditCompactor(_Background):
     """Rolls the audit trail's closed segments into its archive
     (:meth:`~thaw.store.state.Audit.compact`) once, ``after`` seconds after a
     worker starts, by running ``thaw audit compact`` in a child process: the
@@ -534,18 +543,9 @@ class AuditCompactor:
     def __init__(self, home: Path, after: float = 10.0) -> None:
         self.home = home
         self.after = after
-        self._stop = threading.Event()
         self.returncode: int | None = None
         """The exit status of ``thaw audit compact`` once it ran (``None``: not run)."""
-        self._thread = threading.Thread(target=self._run, name="thaw-audit-compact", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-
-    def join(self, timeout: float | None = None) -> None:
-        """Wait until the roll-up is done (or was not this worker's to do)."""
-        self._thread.join(timeout)
+        super().__init__("thaw-audit-compact")
 
     def _run(self) -> None:
         if self._stop.wait(self.after):
