@@ -496,6 +496,10 @@ class Monitor:
         cause = {"kind": "rescreen", "at": now_iso()}
         found: set[tuple[int, str, str]] = set()
         hits: list[tuple[str, str, str, dict[str, Any]]] = []
+        # a new portfolio screened without events (the add) has nothing to diff
+        # against and no event to keep with its alerts: they are written page by
+        # page, so a million rows' alerts are never held at once
+        by_page = not old and not events
         sets = CandidateSets()
         postings: list[Postings] = []
         # the rows page by page (STEP_CHUNK at a time): the portfolio's size bounds
@@ -519,7 +523,8 @@ class Monitor:
                 for token, weight in run.pinned.items():
                     changes.rarity.setdefault(token, weight)
                 for match in run.matches():
-                    found.add(match.key)
+                    if not by_page:
+                        found.add(match.key)
                     row = stored[match.row]
                     before = old.get(match.key)
                     listed = listings.listed((match.source, match.source_id))
@@ -531,6 +536,11 @@ class Monitor:
                         hits.append(
                             self.event("new_hit", name, row, listed.entry, match, cause, info)
                         )
+                if by_page and changes.alerts_upsert:
+                    self.portfolios.apply(
+                        info.id, name, Changes(alerts_upsert=changes.alerts_upsert)
+                    )
+                    changes.alerts_upsert = []
                 del stored, run
         self._save_index(info, RowIndex.from_postings(handing(postings)))
         marks = self.portfolios.watermarks(info.id) | changes.watermarks
