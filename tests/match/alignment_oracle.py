@@ -19,8 +19,8 @@ from thaw.match.names import (
     AlignedPair,
     Alignment,
     _abjad_similarity,
-    _alignment_score,
     _weight,
+    alignment_score,
     string_similarity,
     token_similarity,
 )
@@ -208,4 +208,4 @@ def align_reference(
         er += w * OPTIONAL_SHARE if t.optional else w
         if t.role != "number":
             er_full += w
-    return Alignment(_alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)
+    return Alignment(alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)

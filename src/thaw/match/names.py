@@ -374,7 +374,7 @@ class _Listed:
     keeps the identity it is keyed by valid), the query tokens it aligns with as
     ``(i, similarity, how)``, the bit mask of those it matches closely (0.9 and
     up), then, filled in when first needed, its weight and extras
-    (:func:`_extra_of`) and the query compounds that match it ``((sim, run), …)``."""
+    (:func:`extra_of`) and the query compounds that match it ``((sim, run), …)``."""
 
     __slots__ = ("token", "hits", "good", "weight", "extra", "compounds")
 
@@ -463,11 +463,11 @@ class _QueryMemo:
         self._abjad_runs: tuple[tuple[int, int, str, str], ...] | None = None
 
     def weights(self) -> tuple[list[float], list[tuple[float, float]], bool]:
-        """Per query token its weight and extras (:func:`_extra_of`), and whether
+        """Per query token its weight and extras (:func:`extra_of`), and whether
         the query states a filiation (``bin``)."""
         if self._weights is None:
             ws = [_weight_of(t, self.stats) for t in self.qs]
-            extras = [_extra_of(t, w) for t, w in zip(self.qs, ws, strict=True)]
+            extras = [extra_of(t, w) for t, w in zip(self.qs, ws, strict=True)]
             has_bin = any(t.role == "particle" and t.text == "bin" for t in self.qs)
             self._weights = (ws, extras, has_bin)
         return self._weights
@@ -650,7 +650,7 @@ def _weight_of(t: Token, stats: TokenStats | None) -> float:
     return t.weight if stats is None else _weight(t, stats)
 
 
-def _alignment_score(
+def alignment_score(
     agree: float, mass: float, eq: float, er: float, eq_full: float, er_full: float
 ) -> float:
     """The name score of an alignment: the weight that agreed over the weight in play.
@@ -668,7 +668,7 @@ def _alignment_score(
     return min(1.0, score)
 
 
-def _extra_of(t: Token, w: float) -> tuple[float, float]:
+def extra_of(t: Token, w: float) -> tuple[float, float]:
     """A token's contribution when left unaligned: to the extras (optional parts a
     third) and to the substitution term (numbers excluded)."""
     return (w * OPTIONAL_SHARE if t.optional else w, 0.0 if t.role == "number" else w)
@@ -851,7 +851,7 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
         if entry.weight < 0:
             w_r = _weight_of(entry.token, stats)
             entry.weight = w_r
-            entry.extra = _extra_of(entry.token, w_r)
+            entry.extra = extra_of(entry.token, w_r)
     r_bin = False
     if q_bin:
         for t in rs:
@@ -895,7 +895,7 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
             extra, full = listed[j].extra
             er += extra
             er_full += full
-    return Alignment(_alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)
+    return Alignment(alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)
 
 
 def name_match(query: AnalyzedName, result: AnalyzedName, alignment: Alignment) -> NameMatch:

@@ -51,9 +51,9 @@ from thaw.match.names import (
     AlignedPair,
     Alignment,
     BestName,
+    alignment_score,
+    extra_of,
 )
-from thaw.match.names import _alignment_score as alignment_score
-from thaw.match.names import _extra_of as extra_of
 from thaw.text import AnalyzedName
 from thaw.text.sounds import (
     GLIDES,
@@ -355,7 +355,7 @@ def transcribed_best(
     :func:`korean_shaped`) against the listed word it explains best, when
     both shares reach ``min_explained`` (its similarity is the smaller share),
     pairs taken greedily, best first, and the alignment scored as the name
-    alignment scores one (``thaw.match.names._alignment_score``), each query
+    alignment scores one (``thaw.match.names.alignment_score``), each query
     word counting as one word, as its reading would (the weight of its
     heaviest syllable); a listed name's kind weighs as in ``factors``. ``None`` when no word of any
     listed name is explained so."""
