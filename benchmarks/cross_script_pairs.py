@@ -516,6 +516,20 @@ def read_pairs(path: Path = PAIRS) -> list[dict[str, str]]:
     return rows
 
 
+#: Further hand-written sets, one per script family and engineer
+#: (``cross_script_pairs_<name>.csv``, the same columns, ``variant`` pairs split
+#: by :func:`split` before anyone looked at them), scored with the set.
+EXTRA_GLOB = "cross_script_pairs_*.csv"
+
+
+def read_all_pairs() -> list[dict[str, str]]:
+    """The set and every further hand-written set (:data:`EXTRA_GLOB`)."""
+    rows = read_pairs()
+    for path in sorted(PAIRS.parent.glob(EXTRA_GLOB)):
+        rows += read_pairs(path)
+    return rows
+
+
 def extract(home: Path, kind: str, draw: bool = False) -> list[dict[str, str]]:
     """The set after an extraction of ``kind``, existing rows kept.
 
@@ -659,7 +673,7 @@ def sample_pairs(home: Path) -> list[dict[str, str]]:
     not in the set against one of its Latin forms, and :data:`SAMPLE_HAND`;
     at most :data:`SAMPLE_PER_GROUP` of each script and kind, drawn with a
     seed of their own."""
-    known = {r["original"] for r in read_pairs()} | set(SEEN)
+    known = {r["original"] for r in read_all_pairs()} | set(SEEN)
     out: list[dict[str, str]] = []
     for record in person_records(home):
         for i, n in enumerate(record.names):
@@ -769,7 +783,7 @@ def main(argv: list[str]) -> int:
             writer.writerows(rows)
         print(f"wrote {len(rows)} pairs to {PAIRS}")
         return 0
-    rows = read_pairs()
+    rows = read_all_pairs()
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     by_kind: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
