@@ -43,7 +43,8 @@ from typing import Final
 
 from thaw.match.names import AlignedPair, Alignment, BestName, alignment_score, extra_of
 from thaw.text import AnalyzedName, Token
-from thaw.text.spellings import Edge, EdgesOf, query_chars
+from thaw.text.chinese import cjk_script
+from thaw.text.spellings import Edge, EdgesOf, languages, query_chars
 
 #: The most listed words one run of characters may spell together (a given
 #: name of three syllables written apart: *Yuet Ngor*, *Soi Chi Ro*).
@@ -273,13 +274,30 @@ def _score(qs: tuple[Token, ...], rs: tuple[Token, ...], chosen: Assignment) -> 
     return alignment_score(agree, mass, eq, er, eq_full, er_full)
 
 
-def spelled_pairs(query: AnalyzedName, best: BestName) -> list[tuple[str, str]]:
-    """The ``spelling`` pairs of ``best`` as ``(characters, listed words)``,
-    for the explanation."""
+def spelled_pairs(query: AnalyzedName, best: BestName) -> list[tuple[str, str, str]]:
+    """The ``spelling`` pairs of ``best`` as ``(characters, listed words, how
+    each edge was spelt)`` (``坂 saka, 本 moto``), for the explanation."""
     qs, rs = query.informative, best.name.informative
-    out: list[tuple[str, str]] = []
+    found = query_chars(query)
+    if found is None:
+        return []
+    chars, words = found
+    out: list[tuple[str, str, str]] = []
     for pair in best.alignment.pairs:
-        if pair.how == "spelling":
-            word = "".join(qs[i].script_form for i in pair.query)
-            out.append((word, "-".join(rs[j].raw for j in pair.result)))
+        if pair.how != "spelling":
+            continue
+        start, end = pair.query[0], pair.query[-1] + 1
+        listed = [rs[j] for j in pair.result]
+        how = ""
+        target = "".join(fold_word(t.raw or t.text) for t in listed)
+        for language in languages(cjk_script(query.original)):
+            by_start: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
+            for s, e, spellings in _edges(chars, tuple(words), language):
+                by_start.setdefault(s, []).append((e, spellings))
+            paths = dict(_runs_from(chars, by_start, start, end, target, frozenset()))
+            if end in paths:
+                how = ", ".join(f"{ch} {sp}" for ch, sp in paths[end])
+                break
+        word = "".join(qs[i].script_form for i in pair.query)
+        out.append((word, " ".join(t.raw for t in listed), how))
     return out
