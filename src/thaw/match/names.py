@@ -134,7 +134,9 @@ class Pair:
             q = query[0].raw or query[0].text
         else:
             q = " ".join([t.raw or t.text for t in query])
-        if len(result) == 1:
+        if self.how in ("spelling", "transcription") and all(t.script_form for t in result):
+            r = "".join([t.script_form for t in result])
+        elif len(result) == 1:
             r = result[0].raw or result[0].text
         else:
             r = " ".join([t.raw or t.text for t in result])

@@ -56,7 +56,6 @@ from thaw.match.transcription import comparable, query_words, transcribed_best
 from thaw.match.types import FeatureResult, MatchResult, Query
 from thaw.text import AnalyzedName, TokenStats, analyze_name, name_variants
 from thaw.text.chinese import cjk_script, simplified
-from thaw.text.spellings import languages
 
 #: Score at and above which a result is a match (see the module docstring).
 DEFAULT_THRESHOLD = 0.70
@@ -170,6 +169,7 @@ class Matcher:
         self._aligner = Aligner(stats)
         self._transcription = values["transcription"] if weights["transcription"] else None
         self._spelling = values["spelling"] if weights["spelling"] else None
+        self._below = self._spelling["below"] if self._spelling is not None else 0.0
         self._ceiling_query: Query | None = None
         self._ceiling_rest = 0.0
         self._readings_of: Query | None = None
@@ -207,7 +207,14 @@ class Matcher:
             names, others = _same_script_split(self._script, query.name, entry)
         best = self._aligner.best_of(first, names, self._factors, enough)
         if len(readings) == 1 and not self._script:
-            return first, best  # (a Latin query: the usual case)
+            # (a Latin query: the usual case; compared by spelling only with a
+            # listed name written in Chinese characters or Hangul)
+            if self._spelling is None or (best is not None and best.score >= self._below):
+                return first, best
+            written = tuple(n for n in names if not n[0].original.isascii())
+            if not written or not any(cjk_script(n[0].original) for n in written):
+                return first, best
+            return self._spelled(query, first, written, first, best)
         used = first
         for other in readings[1:]:
             found = self._aligner.best_of(other, others, self._factors, enough)
@@ -228,17 +235,17 @@ class Matcher:
         best: BestName | None,
     ) -> tuple[AnalyzedName, BestName | None]:
         """``(used, best)``, or the query ``first`` and the listed name its
-        characters spell (:func:`thaw.match.spelling.spelled_best`) when that
-        scores more once the ``spelling`` contribution is counted: for a
-        person's name (or one of no stated kind) written in Chinese characters
-        or Hangul whose readings aligned with no name of ``names`` to
-        ``spelling.below``."""
+        characters spell, or that spells it (:func:`thaw.match.spelling.spelled_best`),
+        when that scores more once the ``spelling`` contribution is counted:
+        for a person's name (or one of no stated kind), written in Chinese
+        characters or Hangul and compared with Latin ``names`` or the other way
+        round, whose readings aligned with none of them to ``spelling.below``."""
         m = self._spelling
         if m is None or (best is not None and best.score >= m["below"]):
             return used, best
         if query.schema not in (None, "Person"):
             return used, best
-        found = spelled_best(first, languages(self._script), names, self._factors)
+        found = spelled_best(first, names, self._factors)
         if found is None:
             return used, best
         if best is not None:
