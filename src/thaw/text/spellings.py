@@ -9,8 +9,10 @@ system or a customary spelling of names. Korean (:func:`thaw.text.korean.hangul_
 and Chinese (:func:`thaw.text.chinese.han_spellings`) give one edge per
 character; Japanese (:func:`thaw.text.japanese.kanji_edges`) also gives
 edges over several characters, for names a dictionary reads as a whole. A
-name in Chinese characters alone may be Chinese or Japanese, so both are
-tried (:func:`languages`).
+name in Chinese characters alone may be Chinese, Japanese or a Korean name
+written in hanja (金正恩 *Kim Jong Un*: each character read as Korean reads
+it, :func:`thaw.text.korean.hanja_reading`, then spelt as Hangul is), so all
+three are tried (:func:`languages`).
 """
 
 from __future__ import annotations
@@ -50,16 +52,20 @@ def _languages() -> dict[str, tuple[EdgesOf, ...]]:
     kanji = getattr(japanese, "kanji_edges", None) or _per_character(
         lambda ch: tuple(re.sub("[^a-z]", "", r) for r in japanese.kanji_readings(ch))
     )
+    def hanja(ch: str) -> tuple[str, ...]:
+        reading = korean.hanja_reading(ch)
+        return hangul(reading) if reading else ()
+
     return {
         "Hangul": (_per_character(hangul),),
-        "Han": (_per_character(han), kanji),
+        "Han": (_per_character(han), kanji, _per_character(hanja)),
     }
 
 
 def languages(script: str) -> tuple[EdgesOf, ...]:
     """The languages whose spellings a name of ``script`` (``Hangul`` or
     ``Han``, :func:`thaw.text.chinese.cjk_script`) is tried in: Korean for
-    Hangul; Chinese, then Japanese, for Chinese characters."""
+    Hangul; Chinese, Japanese and Korean hanja for Chinese characters."""
     return _languages().get(script, ())
 
 
