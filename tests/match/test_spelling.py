@@ -13,7 +13,12 @@ from thaw.model import Name, Record
 from thaw.text.spellings import Edge
 
 #: A made-up language: each character's spellings.
-_TABLE = {"甲": ("ka", "kap"), "乙": ("o", "ul"), "丙": ("pyong", "byeong"), "丁": ("jong", "chong")}
+_TABLE = {
+    "甲": ("ka", "kap"),
+    "乙": ("o", "ul"),
+    "丙": ("pyong", "byeong"),
+    "丁": ("jong", "chong"),
+}
 
 
 def _edges(word: str) -> Sequence[Edge]:

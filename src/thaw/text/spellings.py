@@ -52,6 +52,7 @@ def _languages() -> dict[str, tuple[EdgesOf, ...]]:
     kanji = getattr(japanese, "kanji_edges", None) or _per_character(
         lambda ch: tuple(re.sub("[^a-z]", "", r) for r in japanese.kanji_readings(ch))
     )
+
     def hanja(ch: str) -> tuple[str, ...]:
         reading = korean.hanja_reading(ch)
         return hangul(reading) if reading else ()
