@@ -51,10 +51,17 @@ MAX_GROUP: Final = 4
 #: Listed names with more words than this are not compared (a spelling
 #: search grows with the words' subsets).
 MAX_WORDS: Final = 8
+#: The least share of a written name's characters that some run must spell
+#: before the runs are assigned: each character left over counts as a word
+#: that did not match (:func:`_missed`), so a name spelt less than this far
+#: cannot reach a match, and most listed names a query meets are spelt
+#: nowhere near it.
+MIN_COVERED: Final = 0.6
 
 _NOT_LETTER = re.compile("[^a-z]+")
 
 
+@lru_cache(maxsize=65536)
 def fold_word(raw: str) -> str:
     """A listed word (its token's ASCII ``raw`` form) as spellings are
     written: lower-case letters only (*Ch'oe* → ``choe``, *Shin'ichi* →
@@ -125,17 +132,29 @@ def _runs_from(
 @lru_cache(maxsize=256)
 def _prepared(
     chars: str, words: tuple[tuple[int, int], ...], language: EdgesOf
-) -> tuple[dict[int, list[tuple[int, tuple[str, ...]]]], dict[int, frozenset[str]]]:
-    """The edges of ``chars`` in ``language`` by their start, and the first
-    letters their spellings begin with (remembered: a query is compared with
-    many listed names)."""
+) -> tuple[dict[int, list[tuple[int, tuple[str, ...]]]], frozenset[str]]:
+    """The edges of ``chars`` in ``language`` by their start, and every
+    spelling of one edge (remembered: a query is compared with many listed
+    names)."""
     by_start: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
-    initials: dict[int, set[str]] = {}
+    singles: set[str] = set()
     for start, end in words:
         for s, e, spellings in language(chars[start:end]):
             by_start.setdefault(start + s, []).append((start + e, spellings))
-            initials.setdefault(start + s, set()).update(sp[:1] for sp in spellings)
-    return by_start, {k: frozenset(v) for k, v in initials.items()}
+            singles.update(spellings)
+    return by_start, frozenset(singles)
+
+
+@lru_cache(maxsize=256)
+def _initials(
+    chars: str, words: tuple[tuple[int, int], ...], language: EdgesOf
+) -> dict[int, frozenset[str]]:
+    """The first letters the spellings of the edges from each character begin with."""
+    by_start, _singles = _prepared(chars, words, language)
+    return {
+        start: frozenset(sp[:1] for _end, spellings in ends for sp in spellings)
+        for start, ends in by_start.items()
+    }
 
 
 @lru_cache(maxsize=8192)
@@ -145,7 +164,8 @@ def _target_runs(
 ) -> tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...]:  # fmt: skip
     """Every run ``(start, end, parts)`` of ``chars`` that spells ``target``
     in ``language`` (remembered: listed names share their words)."""
-    by_start, initials = _prepared(chars, words, language)
+    by_start, _singles = _prepared(chars, words, language)
+    initials = _initials(chars, words, language)
     out: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
     for w_start, w_end in words:
         for start in range(w_start, w_end):
@@ -223,10 +243,34 @@ def _assign(
     if not rs or len(rs) > MAX_WORDS or any(t.script_form or t.abjad for t in rs):
         return None
     listed = [fold_word(t.raw or t.text) for t in rs]
+    size = len(written.chars)
     best: Assignment | None = None
+    joined = "".join(listed)
+    need = MIN_COVERED * size
+    syllables = [w for t, w in zip(rs, listed, strict=True) if _missed(t, False)]
     for language in found_languages:
+        by_start, singles = _prepared(written.chars, written.words, language)
+        # quick bounds (most names a query meets fail them): a Latin word of
+        # one syllable is written by one edge or counts as missed, and too
+        # few characters written anywhere in the name cannot match
+        if syllables:
+            bad = sum(1 for w in syllables if w not in singles)
+            if bad and (len(syllables) - bad) < MIN_COVERED * len(syllables):
+                continue
+        seen: set[int] = set()
+        for start, ends in by_start.items():
+            for end, spellings in ends:
+                if any(sp in joined for sp in spellings):
+                    seen.update(range(start, end))
+        if len(seen) < need:
+            continue
         found = spans(written.chars, written.words, language, listed)
-        chosen = best_assignment(len(written.chars), found)
+        if not found:
+            continue
+        covered = {i for run in found for i in range(run.start, run.end)}
+        if len(covered) < MIN_COVERED * size:
+            continue  # (too few characters spelt for a match: every one counts)
+        chosen = best_assignment(size, found)
         if chosen is None:
             continue
         if best is None or (chosen.chars, chosen.words) > (best.chars, best.words):
@@ -326,6 +370,10 @@ def _best_name(
     return BestName(alignment, name, kind, score * factors.get(kind, 1.0))
 
 
+#: The last query compared and its characters (a query meets many listings).
+_last_written: tuple[AnalyzedName | None, Written | None] = (None, None)
+
+
 def spelled_best(
     query: AnalyzedName,
     names: tuple[tuple[AnalyzedName, str], ...],
@@ -339,9 +387,14 @@ def spelled_best(
     listed names written so, under each language of the characters' script
     (:func:`thaw.text.spellings.languages`); a listed name's kind weighs as
     in ``factors``. ``None`` when no name is spelt in any part."""
+    global _last_written
     best: BestName | None = None
     script = spelling_script(query.original)
-    mine = query_chars(query) if script else None
+    if _last_written[0] is query:
+        mine = _last_written[1]
+    else:
+        mine = query_chars(query) if script else None
+        _last_written = (query, mine)
     if script and mine is None:
         return None
     found_languages = languages(script, len(mine.words)) if mine is not None else ()

@@ -33,10 +33,12 @@ EdgesOf = Callable[[str], Sequence[Edge]]
 
 
 def _per_character(spell: Callable[[str], tuple[str, ...]]) -> EdgesOf:
-    """The edges of a language that spells each character alone."""
+    """The edges of a language that spells each character alone (remembered
+    per word)."""
 
-    def edges(word: str) -> list[Edge]:
-        return [(i, i + 1, spell(ch)) for i, ch in enumerate(word)]
+    @lru_cache(maxsize=4096)
+    def edges(word: str) -> tuple[Edge, ...]:
+        return tuple((i, i + 1, spell(ch)) for i, ch in enumerate(word))
 
     return edges
 
