@@ -390,8 +390,9 @@ def spelled_best(
     global _last_written
     best: BestName | None = None
     script = spelling_script(query.original)
-    if _last_written[0] is query:
-        mine = _last_written[1]
+    last = _last_written  # (read once: another thread may replace it)
+    if last[0] is query:
+        mine = last[1]
     else:
         mine = query_chars(query) if script else None
         _last_written = (query, mine)
