@@ -430,6 +430,151 @@ def _chinese_sound(words: list[str]) -> tuple[str, ...]:
     return (" ".join(f[0] for f in firsts),) if all(firsts) else ()
 
 
+# --- every Latin spelling of a Hangul syllable --------------------------------------------
+#
+# A Korean name is written in Latin letters by several systems at once: the
+# Revised Romanization (RR; South Korea's official system since 2000, Ministry
+# of Culture and Tourism notice 2000-8), McCune–Reischauer (MR; 1939, the
+# system of North Korea's own romanisation of 1992/2002 and so of the UN and
+# OFAC lists, and of South Korea 1984–2000), and the customary spellings of
+# passports and the press, which predate both and are kept by families (*Park*,
+# *Lee*, *Choi*, *Young*, *Soo*, *Hee*). :func:`hangul_spellings` builds a
+# syllable's spellings compositionally from its three jamo, by the tables
+# below, and adds the customary spellings of single syllables (mostly family
+# names) that no composition gives.
+
+#: Spellings of each initial consonant (by jamo index, ``ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ``):
+#: RR's (``g d b j``; ``ch k t p`` for the aspirates; ``kk tt pp jj`` for the tense),
+#: MR's (``k t p ch`` for the plain consonants first in a word, their voiced forms
+#: ``g d b j`` between voiced sounds; the aspirates ``k' t' p' ch'`` with the
+#: apostrophe folded, and as North Korea writes them, ``kh th ph``; tense ``kk tt
+#: pp tch``), and the tense consonants as the press writes them, single (``ㅃ``
+#: *Pak*, ``ㅉ`` *Jj*/*Ch*). ``ㄹ`` is ``r`` or ``l`` (MR, RR and customary); its
+#: forms at the start of a word are added by :func:`hangul_spellings`.
+_SPELL_INITIALS: Final = (
+    ("g", "k"), ("kk", "gg", "k", "g"), ("n",), ("d", "t"), ("tt", "dd", "t", "d"),
+    ("r", "l"), ("m",), ("b", "p"), ("pp", "bb", "p", "b"), ("s",), ("ss", "s"), ("",),
+    ("j", "ch"), ("jj", "tch", "ch", "j"), ("ch",), ("k", "kh"), ("t", "th"), ("p", "ph"),
+    ("h",),
+)  # fmt: skip
+#: Spellings of each vowel (by jamo index, ``ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ``): RR's
+#: first, then MR's with its breves folded (``ŏ`` → ``o``, ``ŭ`` → ``u``), then
+#: the customary ones of passports and the press: ``ㅓ`` *u*, *uh* (*Sung*,
+#: *Suh*, *Uhm*), ``ㅕ`` *yu*, *yuh*, *you* (*Hyun*, *Yuh*, *Young*), ``ㅡ`` *u*
+#: (*Kun*, *Sung*), ``ㅢ`` *eui*, *ee*, *i* (*Eui*, *Hee*), ``ㅣ`` *ee* (*Kee*),
+#: ``ㅐ`` *e*, *ai* (*Paik*), ``ㅜ`` *oo* (*Soo*, *Koo*), ``ㅠ`` *yoo*, *you*
+#: (*Yoo*, *Youn*), ``ㅚ`` *oi*, *we* (*Hoi*, *Choi*), ``ㅔ``/``ㅖ`` *e*.
+_SPELL_VOWELS: Final = (
+    ("a",), ("ae", "e", "ai"), ("ya",), ("yae", "ye"), ("eo", "o", "u", "uh"), ("e",),
+    ("yeo", "yo", "yu", "yuh", "you"), ("ye", "e"), ("o",), ("wa",), ("wae", "we"),
+    ("oe", "oi", "we"), ("yo",), ("u", "oo"), ("wo", "weo"), ("we",), ("wi",),
+    ("yu", "yoo", "you"), ("eu", "u"), ("ui", "eui", "ee", "i"), ("i", "ee"),
+)  # fmt: skip
+#: Spellings of each final (by jamo index, none first, then
+#: ``ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ``): RR's and MR's
+#: ``k t p`` as the final is heard, and the ``g d b`` of RR's letter-for-letter
+#: transliteration (its article 8, which some spell names by), ``ㄱ`` also
+#: *ck* after *u* and *o* (*Duck*, *Hyuck*, *Ock*), ``ㄹ`` *l* (RR, MR) or *r*
+#: (customary: *Hur*, *Cheor*; and RR's transliteration).
+_SPELL_FINALS: Final = (
+    ("",), ("k", "g", "ck"), ("k", "g"), ("k",), ("n",), ("n",), ("n",), ("t", "d"),
+    ("l", "r"), ("k", "l"), ("m",), ("l", "p"), ("l",), ("l",), ("p",), ("l",), ("m",),
+    ("p", "b"), ("p",), ("t", "s"), ("t",), ("ng",), ("t",), ("t",), ("k",), ("t",),
+    ("p",), ("t",),
+)  # fmt: skip
+#: Vowel spellings written only in a syllable with no final (*Lee*, *Kee*,
+#: *Hee*, *Suh*, *Yuh*): *Leem*, *Heen* and *Suhng* are nobody's spellings.
+_OPEN_ONLY: Final = ("ee", "uh")
+#: Vowels whose syllable, with no initial consonant, has customary spellings
+#: beginning with *w* or *y*: ``이`` *Yi* (RR's and MR's spelling of the family
+#: name, and of 이 in given names: *Yi Sun-sin*, *Isang*), ``우`` *Woo* (*Roh
+#: Tae-woo*, *Woo Sang-hyeok*), ``욱``, ``운``, ``웅`` (*Chan-wook*, *Jee-woon*).
+_NO_INITIAL_VOWELS: Final = {20: ("yi",), 13: ("woo",)}
+#: ``ㅏ`` and ``ㅗ`` with no final are also written *ah* and *oh* (*Hyun-ah*,
+#: *Kyu-hah*, *Oh*, *Roh*, *Koh*, *Jong-oh*), as ``ㅏ`` with ``ㄴ`` is (*Ahn*).
+_OPEN_VOWELS: Final = {0: "ah", 8: "oh"}
+#: The vowels before which ``ㅅ`` is also *sh* (*Shin*, *Shim*, *Shi*), the
+#: customary spelling and MR's of 1939 for 시 (``ㅣ ㅟ`` and the *y* vowels).
+_SH_VOWELS: Final = frozenset({20, 16, 2, 3, 6, 7, 12, 17})
+#: The vowels that begin with *w* (``ㅘ ㅙ ㅚ ㅝ ㅞ ㅟ``), after which ``ㅎ`` is also
+#: written *wh* (*Kyung-wha*, *Whanki*).
+_W_VOWELS: Final = frozenset({9, 10, 14, 15, 16})
+#: Initial ``ㄹ``: at the start of a word South Korea writes it ``ㄴ`` before
+#: most vowels and drops it before ``ㅣ`` and the *y* vowels (the *dueum
+#: beopchik*, initial-sound rule: 리 → 이 *Lee*, *Yi*; 류 → 유 *Yu*, *Yoo*;
+#: 로 → 노 *Noh*, *No*); North Korea keeps it (*Ri*, *Ryu*, *Rim*). Names
+#: written in one Korea's Hangul are romanised in the other's way too (리설주
+#: *Lee Seol-ju* in the South's press), so ``ㄹ`` has these spellings too.
+_DROPPED_R_VOWELS: Final = frozenset({20, 2, 3, 6, 7, 12, 17})
+
+#: Customary spellings of single syllables that the tables do not compose,
+#: mostly family names as their bearers and the press spell them (the
+#: "other romanizations" of each surname in Wikipedia's *List of Korean family
+#: names*, after the 2000 and 2015 South Korean censuses: 박 *Park*, *Bahk*; 이
+#: *Lee*, *Rhee*, *Ri*, *Li*; 최 *Chey*, *Choy*; 노 *Roh*; 임 *Lim*, *Rim*; 유
+#: *Ryu*, *Lyu*; 여 *Lyuh*; 손 *Sohn*; 허 *Hur*; 안 *Ahn*; 엄 *Uhm*; 한 *Hahn*;
+#: the surnames that North Korea writes with ``ㄹ`` and the South without, 나/라
+#: *Ra*, 양/량 *Ryang*, 염/렴 *Ryeom*, 용/룡 *Ryong*, 육/륙 *Ryuk*, spelt either
+#: way), and two given-name syllables' common English-shaped spellings: 재
+#: *Jay* (*Lee Jay-hyun*), 준 *June* (*Nam June Paik*, *June Huh*).
+_CUSTOMARY: Final = {
+    "박": ("park", "bahk"), "이": ("lee", "rhee", "ri", "li"), "리": ("rhee", "yi"),
+    "최": ("chey", "choy"), "노": ("roh",), "임": ("lim", "rim"), "유": ("ryu", "ryoo", "lyu"),
+    "여": ("lyuh",), "손": ("sohn",), "허": ("hur",), "안": ("ahn",), "엄": ("uhm",),
+    "한": ("hahn",), "나": ("ra", "la"), "양": ("ryang", "lyang"), "염": ("ryeom",),
+    "용": ("ryong",), "육": ("ryuk",), "재": ("jay",), "준": ("june",),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def hangul_spellings(syllable: str) -> tuple[str, ...]:
+    """Every Latin spelling (lower-case ASCII letters) of one Hangul syllable, as
+    names are written: the Revised Romanization's first (박 → ``bak``), then
+    McCune–Reischauer's with its breves and apostrophes folded (``pak``; 최
+    ``choe``, 철 ``chol``, 택 ``thaek`` as North Korea writes its aspirates),
+    then the customary spellings of passports and the press (``park``, 최
+    ``choi``, 성 ``sung``, 희 ``hee``, 수 ``soo``, 영 ``young``, 이 ``lee``,
+    ``yi``, ``rhee``).
+
+    Built from the syllable's jamo by the tables :data:`_SPELL_INITIALS`,
+    :data:`_SPELL_VOWELS` and :data:`_SPELL_FINALS` (each system's spelling of
+    each jamo, and the customary ones), with the forms the tables do not
+    compose: ``ㅅ`` *sh* before *i* and the *y* vowels (신 *Shin*), ``ㅎ`` *wh*
+    before the *w* vowels (화 *wha*), an open ``ㅏ``/``ㅗ`` written *ah*/*oh*
+    (*Roh*, *Hyun-ah*), 이 *yi* and 우 *woo*, a ``ㄹ`` that begins a word
+    dropped or written ``ㄴ`` as South Korea writes it (리 *i*, 로 *no*), and the
+    customary spellings of family names (:data:`_CUSTOMARY`). Empty for anything
+    but a precomposed Hangul syllable. Pure and cached: the spelling matcher
+    (:mod:`thaw.match.spelling`) tries every one of them."""
+    if len(syllable) != 1 or not is_hangul_syllable(syllable):
+        return ()
+    initial, vowel, final = _jamo(syllable)
+    vowels = list(_SPELL_VOWELS[vowel])
+    if final == 0 and vowel in _OPEN_VOWELS:
+        vowels.append(_OPEN_VOWELS[vowel])
+    onsets = [(c, tuple(vowels)) for c in _SPELL_INITIALS[initial]]
+    if initial == _NO_INITIAL and vowel in _NO_INITIAL_VOWELS:
+        onsets.append(("", _NO_INITIAL_VOWELS[vowel]))
+    if initial == 9 and vowel in _SH_VOWELS:  # ㅅ
+        sh_vowels = tuple(dict.fromkeys(v[1:] if v[0] == "y" else v for v in vowels))
+        onsets.append(("sh", sh_vowels))
+    if initial == 18 and vowel in _W_VOWELS:  # ㅎ
+        onsets.append(("w", tuple("h" + v[1:] for v in vowels if v[0] == "w")))
+    if initial == _R:
+        onsets.append(("" if vowel in _DROPPED_R_VOWELS else "n", tuple(vowels)))
+    out: list[str] = []
+    for consonant, options in onsets:
+        for v in options:
+            if final and v.endswith(_OPEN_ONLY):
+                continue  # *Lee*, *Hee*, *Suh*, but not *Leem*, *Suhng*
+            for f in _SPELL_FINALS[final]:
+                if f == "ck" and (v[-1] not in "ou" or v[-2:-1] in ("a", "e", "i", "o", "u")):
+                    continue  # *Duck*, *Hyuck*, *Ock*; not *Back*, *Kook*
+                out.append(consonant + v + f)
+    out.extend(_CUSTOMARY.get(syllable, ()))
+    return tuple(dict.fromkeys(out))
+
+
 # --- Chinese names written in Hangul by their sound ----------------------------------
 
 #: The Korean orthography of foreign words (외래어 표기법, Ministry of Education
