@@ -3,7 +3,7 @@ must not be taken for.
 
 Usage::
 
-    python benchmarks/korean_spellings.py [--misses] [--rotations N]
+    python benchmarks/korean_spellings.py [--misses] [--rotations N] [--screen [--home DIR]]
 
 **Positives**: the hand-written pairs of
 ``tests/fixtures/match/cross_script_pairs_ko.csv`` (real people of both
@@ -25,6 +25,12 @@ printed):
   with :data:`SEED`), leaving out a pair of names that are one name in the
   two Koreas' orthographies (리병철 and 이병철: the South drops an initial
   ``ㄹ``, :data:`SOUTH_FORMS`).
+
+**Retrieval** (``--screen``): the pair set's Latin names become one-name
+person listings beside every person listing of ``--home`` (their Latin names
+only), and each Hangul name is screened: is its own listing among the hits
+(found by candidate retrieval, not only scored)? Dev and holdout are counted;
+only dev misses are listed.
 
 It also prints how many spellings :func:`thaw.text.korean.hangul_spellings`
 gives a syllable (over all 11,172) and what it costs, with CPU seconds beside
@@ -106,6 +112,53 @@ def negatives(rotations: int) -> None:
     _false_alerts("crossed", crossed)
 
 
+def screened(home: Path, show_misses: bool) -> None:
+    import dataclasses
+
+    from thaw.screen import Screener
+    from thaw.store import Store
+    from thaw.text.translit import word_script
+
+    rows = _read(PAIRS)
+    entries: list[Entry] = []
+    cpu = time.process_time()
+    with Store(home) as store:
+        for record in store.active_records():
+            if record.schema != "Person":
+                continue
+            latin = [
+                n for n in record.names if all(word_script(w) == "Latin" for w in n.value.split())
+            ]
+            if latin:
+                entries.append(entry_from_record(dataclasses.replace(record, names=latin)))
+    listed = len(entries)
+    for i, row in enumerate(rows):
+        record = Record("pair", str(i), "Person", names=[Name(row["latin"])])
+        entries.append(entry_from_record(record))
+    screener = Screener.from_entries(entries)
+    built = time.process_time() - cpu
+    cpu = time.process_time()
+    for split in ("dev", "holdout"):
+        found = 0
+        misses = []
+        chosen = [(i, r) for i, r in enumerate(rows) if r["split"] == split]
+        for i, row in chosen:
+            result = screener.screen(row["original"], "Person")
+            if any(
+                (listing.source, listing.source_id) == ("pair", str(i))
+                for hit in result.hits
+                for listing in hit.listings
+            ):
+                found += 1
+            else:
+                misses.append(f"    {row['original']} ~ {row['latin']}")
+        print(f"retrieval {split}: {found}/{len(chosen)} found among {listed} person listings")
+        if split == "dev" and show_misses:
+            print("\n".join(misses))
+    spent = time.process_time() - cpu
+    print(f"index built in {built:.1f} CPU s; {len(rows)} queries in {spent:.2f} CPU s")
+
+
 def spelling_sizes() -> None:
     hangul_spellings.cache_clear()
     syllables = [chr(code) for code in range(0xAC00, 0xD7A4)]
@@ -123,12 +176,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="list the dev misses")
     parser.add_argument("--rotations", type=int, default=10, help="crossed negatives per name")
+    parser.add_argument("--screen", action="store_true", help="retrieval against --home")
+    parser.add_argument("--home", type=Path, default=Path("/work/homes/base"))
     args = parser.parse_args()
     wall, cpu = time.perf_counter(), time.process_time()
     print(f"load average {os.getloadavg()[0]:.2f}")
     spelling_sizes()
     positives(args.misses)
     negatives(args.rotations)
+    if args.screen:
+        screened(args.home, args.misses)
     print(
         f"{time.perf_counter() - wall:.1f} s wall, {time.process_time() - cpu:.1f} s CPU "
         f"(load average {os.getloadavg()[0]:.2f})"
