@@ -843,3 +843,32 @@ def hungarian_reading(word: str) -> str:
         out.append(consonant + _HU_VOWELS[vowel] + _FINALS[final])
         before = _FINALS[final]
     return "".join(out)
+
+
+# --- Korean names written in Chinese characters, spelt ----------------------------------
+
+
+def hanja_spellings(ch: str) -> tuple[str, ...]:
+    """Every Latin spelling of a Chinese character read the Korean way: the
+    spellings (:func:`hangul_spellings`) of its Korean reading
+    (:func:`hanja_reading`: 在 재 → ``jae``, ``chae``, ``jay`` …; 盧 로 →
+    ``ro``, ``no``, ``roh`` …); empty for a character without one."""
+    reading = hanja_reading(ch)
+    return hangul_spellings(reading) if reading else ()
+
+
+def hanja_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """The spelling edges (:mod:`thaw.text.spellings`) of a word of Chinese
+    characters read as a Korean name: one per character, its
+    :func:`hanja_spellings` (文在寅 → 문재인 → *Moon Jae-in*, 盧武鉉 → *Roh
+    Moo-hyun*). Only for a word written as Korean names are in hanja, a
+    surname and a given name in one word of two to four characters, every one
+    with a Korean reading (as :mod:`thaw.text.chinese` reads a name in Korean
+    at all); empty for anything else, so that Chinese names written apart, and
+    foreign names transcribed in longer words, are never spelt in Korean."""
+    if not 2 <= len(word) <= 4:
+        return ()
+    spellings = [hanja_spellings(ch) for ch in word]
+    if not all(spellings):
+        return ()
+    return tuple((i, i + 1, sp) for i, sp in enumerate(spellings))

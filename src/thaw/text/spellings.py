@@ -10,7 +10,8 @@ and Chinese (:func:`thaw.text.chinese.han_spellings`) give one edge per
 character; Japanese (:func:`thaw.text.japanese.kanji_edges`) also gives
 edges over several characters, for names a dictionary reads as a whole. A
 name in Chinese characters alone may be Chinese or Japanese, so both are
-tried (:func:`languages`).
+tried (:func:`languages`), and Korean too for a word written as Korean names
+are in hanja (:func:`thaw.text.korean.hanja_edges`: 文在寅 *Moon Jae-in*).
 """
 
 from __future__ import annotations
@@ -52,14 +53,14 @@ def _languages() -> dict[str, tuple[EdgesOf, ...]]:
     )
     return {
         "Hangul": (_per_character(hangul),),
-        "Han": (_per_character(han), kanji),
+        "Han": (_per_character(han), kanji, korean.hanja_edges),
     }
 
 
 def languages(script: str) -> tuple[EdgesOf, ...]:
     """The languages whose spellings a name of ``script`` (``Hangul`` or
     ``Han``, :func:`thaw.text.chinese.cjk_script`) is tried in: Korean for
-    Hangul; Chinese, then Japanese, for Chinese characters."""
+    Hangul; Chinese, then Japanese, then Korean for Chinese characters."""
     return _languages().get(script, ())
 
 
