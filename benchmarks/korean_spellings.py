@@ -14,13 +14,19 @@ Hangul as a ``Person`` query against a one-name listing of the Latin name):
 how many reach the default threshold, per split. Only the ``dev`` misses are
 listed (``--misses``); the ``holdout`` pairs are only counted.
 
+The same for ``tests/fixtures/text/korean_hanja_pairs.csv``: Korean people
+written in hanja, as Chinese and Japanese sources write them (文在寅 ~ *Moon
+Jae-in*), spelt by their characters' Korean readings
+(:func:`thaw.text.korean.hanja_edges`).
+
 **Negatives** (every one reaching the threshold is a false alert, and is
 printed):
 
 * *written*: ``tests/fixtures/text/korean_negatives.csv``, different people
   one syllable apart or of another family name (김정은 ~ *Kim Jong Il*,
   이명박 ~ *Lee Myung-hee*, 박근혜 ~ *Kim Geun-hye*);
-* *crossed*: each Hangul name of the pair set against the Latin names of
+* *crossed*: each Hangul name of the pair set (and each name in hanja of the
+  hanja set) against the Latin names of
   ``--rotations`` other people of the set (rotations of the list shuffled
   with :data:`SEED`), leaving out a pair of names that are one name in the
   two Koreas' orthographies (리병철 and 이병철: the South drops an initial
@@ -55,6 +61,7 @@ from thaw.text.korean import hangul_spellings
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "tests" / "fixtures" / "match" / "cross_script_pairs_ko.csv"
 NEGATIVES = ROOT / "tests" / "fixtures" / "text" / "korean_negatives.csv"
+HANJA_PAIRS = NEGATIVES.with_name("korean_hanja_pairs.csv")
 #: The seed of the crossed negatives' shuffle.
 SEED = 20261206
 #: A family name as North Korea writes it (with an initial ``ㄹ``) and as the
@@ -71,8 +78,8 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def positives(show_misses: bool) -> None:
-    rows = _read(PAIRS)
+def positives(show_misses: bool, path: Path = PAIRS, label: str = "positives") -> None:
+    rows = _read(path)
     for split in ("dev", "holdout"):
         chosen = [r for r in rows if r["split"] == split]
         misses = []
@@ -80,7 +87,7 @@ def positives(show_misses: bool) -> None:
             found = score(Query(r["original"], "Person"), _listing(r["latin"])).score
             if found < DEFAULT_THRESHOLD:
                 misses.append((found, r["original"], r["latin"]))
-        print(f"positives {split}: {len(chosen) - len(misses)}/{len(chosen)} match")
+        print(f"{label} {split}: {len(chosen) - len(misses)}/{len(chosen)} match")
         if split == "dev" and show_misses:
             for found, original, latin in sorted(misses):
                 print(f"    {found:.2f}  {original} ~ {latin}")
@@ -101,15 +108,16 @@ def _false_alerts(label: str, pairs: list[tuple[str, str]]) -> None:
 def negatives(rotations: int) -> None:
     written = [(r["original"], r["latin"]) for r in _read(NEGATIVES)]
     _false_alerts("written", written)
-    people = sorted({(r["original"], r["latin"]) for r in _read(PAIRS)})
-    random.Random(SEED).shuffle(people)
-    crossed = []
-    for shift in range(1, rotations + 1):
-        for i, (original, _) in enumerate(people):
-            other, latin = people[(i + shift) % len(people)]
-            if other.translate(SOUTH_FORMS) != original.translate(SOUTH_FORMS):
-                crossed.append((original, latin))
-    _false_alerts("crossed", crossed)
+    for label, path in (("crossed", PAIRS), ("crossed hanja", HANJA_PAIRS)):
+        people = sorted({(r["original"], r["latin"]) for r in _read(path)})
+        random.Random(SEED).shuffle(people)
+        crossed = []
+        for shift in range(1, rotations + 1):
+            for i, (original, _) in enumerate(people):
+                other, latin = people[(i + shift) % len(people)]
+                if other.translate(SOUTH_FORMS) != original.translate(SOUTH_FORMS):
+                    crossed.append((original, latin))
+        _false_alerts(label, crossed)
 
 
 def screened(home: Path, show_misses: bool) -> None:
@@ -183,6 +191,7 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.2f}")
     spelling_sizes()
     positives(args.misses)
+    positives(args.misses, HANJA_PAIRS, "hanja")
     negatives(args.rotations)
     if args.screen:
         screened(args.home, args.misses)

@@ -23,7 +23,9 @@ from thaw.text.korean import (
     chinese_sound_readings,
     hangul_spellings,
     hangul_variants,
+    hanja_edges,
     hanja_reading,
+    hanja_spellings,
     hanja_syllables,
     hungarian_reading,
     is_foreign_hangul,
@@ -385,3 +387,59 @@ def test_different_people_stay_apart() -> None:
         if found >= DEFAULT_THRESHOLD:
             close.append((original, latin, round(found, 2)))
     assert not close
+
+
+# --- Korean names in hanja, spelt ------------------------------------------------------
+
+HANJA_PAIRS = NEGATIVES.with_name("korean_hanja_pairs.csv")
+#: Development pairs of Korean names in hanja that do not match, and why: the
+#: hanja table gives 若 its reading 야 (also 약, *Yak*), and *Seong* is the
+#: bearer's own spelling of 승 (劉承旼 *Yoo Seong-min*), which no system writes.
+HANJA_KNOWN_MISSES = {"丁若鏞", "劉承旼"}
+
+
+def test_hanja_are_spelt_by_their_korean_reading() -> None:
+    assert {"jae", "chae", "jay"} <= set(hanja_spellings("在"))
+    assert {"roh", "no", "noh"} <= set(hanja_spellings("盧"))
+    assert {"lee", "yi", "ri", "rhee"} <= set(hanja_spellings("李"))
+    assert hanja_spellings("a") == hanja_spellings("김") == ()
+    edges = hanja_edges("文在寅")
+    assert [(s, e) for s, e, _ in edges] == [(0, 1), (1, 2), (2, 3)]
+    assert "moon" in edges[0][2] and "in" in edges[2][2]
+
+
+def test_only_words_written_as_korean_names_are_spelt_in_korean() -> None:
+    # a surname alone, or a longer word (a foreign name transcribed): none
+    assert hanja_edges("王") == ()
+    assert hanja_edges("阿不都哈克") == ()
+    assert hanja_edges("金a") == ()
+
+
+def test_korean_names_in_hanja_match_their_spellings() -> None:
+    with HANJA_PAIRS.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+
+    def matches(row: dict[str, str]) -> bool:
+        entry = entry_from_record(Record("t", "1", "Person", names=[Name(row["latin"])]))
+        return score(Query(row["original"], "Person"), entry).score >= DEFAULT_THRESHOLD
+
+    dev = {r["original"] for r in rows if r["split"] == "dev" and not matches(r)}
+    assert dev <= HANJA_KNOWN_MISSES, dev - HANJA_KNOWN_MISSES
+    held = [r for r in rows if r["split"] == "holdout"]
+    found = sum(matches(r) for r in held)
+    assert found >= 0.85 * len(held), f"{found}/{len(held)} held-out hanja pairs match"
+
+
+@pytest.mark.parametrize(
+    ("original", "other"),
+    [
+        ("文在寅", "Moon Jae-il"),
+        ("盧武鉉", "Roh Tae-hyun"),
+        ("金正恩", "Kim Jong Il"),
+        ("李在明", "Lee Jae-yong"),
+        ("王小明", "Wang Sang-min"),
+    ],
+)
+def test_korean_names_in_hanja_stay_apart_from_others(original: str, other: str) -> None:
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name(other)]))
+    assert score(Query(original, "Person"), entry).score < DEFAULT_THRESHOLD
