@@ -21,6 +21,7 @@ from thaw.text.korean import (
     MAX_MANDARIN_VARIANTS,
     _pinyin_hangul,
     chinese_sound_readings,
+    hangul_edges,
     hangul_spellings,
     hangul_variants,
     hanja_edges,
@@ -443,3 +444,42 @@ def test_korean_names_in_hanja_match_their_spellings() -> None:
 def test_korean_names_in_hanja_stay_apart_from_others(original: str, other: str) -> None:
     entry = entry_from_record(Record("t", "1", "Person", names=[Name(other)]))
     assert score(Query(original, "Person"), entry).score < DEFAULT_THRESHOLD
+
+
+# --- sound changes between syllables ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "spelt"),
+    [
+        ("원룡", "wollyong"),  # ㄴ next to ㄹ is ㄹ
+        ("만리", "malli"),
+        ("신라", "silla"),
+        ("설날", "seollal"),
+        ("복래", "bongnae"),  # ㄱ before ㄹ: both change
+        ("행리", "haengni"),  # ㄹ after ㅇ is ㄴ
+        ("국민", "gungmin"),  # k before a nasal is ng
+        ("백마", "baengma"),
+    ],
+)
+def test_sound_changes_between_syllables_are_spelt_as_pronounced(word: str, spelt: str) -> None:
+    edges = hangul_edges(word)
+    # one edge per syllable, as written …
+    assert [(s, e) for s, e, _ in edges[: len(word)]] == [(i, i + 1) for i in range(len(word))]
+    # … and the pair as pronounced
+    assert any(s == 0 and e == 2 and spelt in sp for s, e, sp in edges)
+
+
+def test_syllables_that_do_not_change_each_other_have_no_pair_edge() -> None:
+    assert all(e - s == 1 for s, e, _ in hangul_edges("김정은"))
+    assert all(e - s == 1 for s, e, _ in hangul_edges("박봉주"))
+
+
+def test_names_spelt_as_pronounced_or_as_written_match() -> None:
+    def matches(original: str, latin: str) -> bool:
+        entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
+        return score(Query(original, "Person"), entry).score >= DEFAULT_THRESHOLD
+
+    assert matches("원룡", "Wollyong")
+    assert matches("김원룡", "Kim Wollyong")
+    assert matches("김원룡", "Kim Won-ryong")  # syllable by syllable, as written

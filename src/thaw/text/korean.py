@@ -872,3 +872,82 @@ def hanja_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     if not all(spellings):
         return ()
     return tuple((i, i + 1, sp) for i, sp in enumerate(spellings))
+
+
+# --- sound changes between syllables -----------------------------------------------------
+
+_N, _M, _L_INITIAL = 2, 6, 5
+_NG_FINAL, _N_FINAL, _M_FINAL, _L_FINAL = 21, 4, 16, 8
+#: Finals heard as *k*, *t* and *p* (by final index), which become ``ㅇ``, ``ㄴ``
+#: and ``ㅁ`` before a nasal.
+_K_FINALS: Final = frozenset({1, 2, 3, 9, 24})
+_T_FINALS: Final = frozenset({7, 19, 20, 22, 23, 25, 27})
+_P_FINALS: Final = frozenset({14, 17, 18, 26})
+_NASALISED: Final = {
+    **dict.fromkeys(_K_FINALS, _NG_FINAL),
+    **dict.fromkeys(_T_FINALS, _N_FINAL),
+    **dict.fromkeys(_P_FINALS, _M_FINAL),
+}
+
+
+def _syllable(initial: int, vowel: int, final: int) -> str:
+    return chr(0xAC00 + initial * 588 + vowel * 28 + final)
+
+
+def _assimilated(first: str, second: str) -> tuple[str, str, str, str] | None:
+    """Two adjacent Hangul syllables as they are pronounced, where the final of
+    the first and the initial of the second change each other (the Standard
+    Pronunciation rules 18–20, which the Revised Romanization writes, section
+    2, article 1, and McCune–Reischauer too): ``(first, second, how the
+    first's final is spelt, how the second's initial is spelt)``, or ``None``
+    when nothing changes. A *k*, *t*, *p* final before ``ㄴ``/``ㅁ`` is
+    nasalised (국민 *Gungmin*, 백마 *Baengma*); ``ㄹ`` after ``ㅁ``/``ㅇ`` is
+    ``ㄴ`` (행리 *Haengni*), and after *k*, *p* both change (복래 *Bongnae*);
+    ``ㄴ`` next to ``ㄹ`` is ``ㄹ`` (신라 *Silla*, 원룡 *Wollyong*, 만리
+    *Malli*)."""
+    i1, v1, f1 = _jamo(first)
+    i2, v2, f2 = _jamo(second)
+    if i2 in (_N, _M) and f1 in _NASALISED:
+        final = _NASALISED[f1]
+        return _syllable(i1, v1, final), second, _FINALS[final], ""
+    if i2 == _L_INITIAL and f1 in (_M_FINAL, _NG_FINAL):
+        return first, _syllable(_N, v2, f2), "", "n"
+    if i2 == _L_INITIAL and f1 in _NASALISED and _NASALISED[f1] != _N_FINAL:
+        final = _NASALISED[f1]
+        return _syllable(i1, v1, final), _syllable(_N, v2, f2), _FINALS[final], "n"
+    if i2 == _L_INITIAL and f1 == _N_FINAL:
+        return _syllable(i1, v1, _L_FINAL), second, "l", "l"
+    if i2 == _N and f1 == _L_FINAL:
+        return first, _syllable(_L_INITIAL, v2, f2), "l", "l"
+    return None
+
+
+def _spelt_as(spellings: tuple[str, ...], end: str = "", start: str = "") -> list[str]:
+    return [s for s in spellings if s.endswith(end) and s.startswith(start)]
+
+
+@lru_cache(maxsize=4096)
+def hangul_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """The spelling edges (:mod:`thaw.text.spellings`) of a word in Hangul: one
+    per syllable, its :func:`hangul_spellings`, and one over two syllables
+    where the sound changes between them (:func:`_assimilated`), spelt as
+    pronounced, as the Revised Romanization writes it and as many names are
+    written although its rule for personal names says not to (원룡 *Wollyong*,
+    만리 *Malli*, 선란 *Seollan*, 복래 *Bongnae*, 행리 *Haengni*). Such a pair
+    is spelt as one word: it spells a listed word only whole, never two of
+    them (*Won-ryong* is spelt syllable by syllable)."""
+    out = [(i, i + 1, hangul_spellings(ch)) for i, ch in enumerate(word)]
+    for i in range(len(word) - 1):
+        first, second = word[i], word[i + 1]
+        if not (is_hangul_syllable(first) and is_hangul_syllable(second)):
+            continue
+        changed = _assimilated(first, second)
+        if changed is None:
+            continue
+        a, b, end, start = changed
+        heads = _spelt_as(hangul_spellings(a), end=end)
+        tails = _spelt_as(hangul_spellings(b), start=start)
+        joined = tuple(dict.fromkeys(h + t for h in heads for t in tails))
+        if joined:
+            out.append((i, i + 2, joined))
+    return tuple(out)

@@ -12,6 +12,8 @@ edges over several characters, for names a dictionary reads as a whole. A
 name in Chinese characters alone may be Chinese or Japanese, so both are
 tried (:func:`languages`), and Korean too for a word written as Korean names
 are in hanja (:func:`thaw.text.korean.hanja_edges`: 文在寅 *Moon Jae-in*).
+Korean also gives an edge over two syllables whose sounds change each other
+(:func:`thaw.text.korean.hangul_edges`: 원룡 *Wollyong*).
 """
 
 from __future__ import annotations
@@ -46,13 +48,12 @@ def _languages() -> dict[str, tuple[EdgesOf, ...]]:
     from thaw.text import chinese, japanese, korean
 
     # INTERIM (until the language modules provide theirs): one reading each
-    hangul = getattr(korean, "hangul_spellings", None) or (lambda ch: (korean.korean_rr(ch),))
     han = getattr(chinese, "han_spellings", None) or (lambda ch: tuple(chinese.han_words(ch)))
     kanji = getattr(japanese, "kanji_edges", None) or _per_character(
         lambda ch: tuple(re.sub("[^a-z]", "", r) for r in japanese.kanji_readings(ch))
     )
     return {
-        "Hangul": (_per_character(hangul),),
+        "Hangul": (korean.hangul_edges,),
         "Han": (_per_character(han), kanji, korean.hanja_edges),
     }
 
