@@ -1010,7 +1010,10 @@ class SpellingFeature(Feature):
         value = m["penalty"]
         if not ctx.explain:
             return Evidence(value)
-        parts = ", ".join(f"{word} as {w!r}" for word, w in spelled_pairs(ctx.analyzed, best))
+        parts = ", ".join(
+            f"{word} as {listed!r}" + (f" ({how})" if how else "")
+            for word, listed, how in spelled_pairs(ctx.analyzed, best)
+        )
         return Evidence(value, f"spelt in Latin letters: {parts} ({value:+.1f})")
 
     def ceiling(self, query: Query, m: Values) -> float:

@@ -42,8 +42,9 @@ from functools import lru_cache
 from typing import Final
 
 from thaw.match.names import AlignedPair, Alignment, BestName, alignment_score, extra_of
-from thaw.text import AnalyzedName, Token
-from thaw.text.spellings import Edge, EdgesOf, query_chars
+from thaw.text import AnalyzedName
+from thaw.text.chinese import cjk_script
+from thaw.text.spellings import Edge, EdgesOf, languages, query_chars
 
 #: The most listed words one run of characters may spell together (a given
 #: name of three syllables written apart: *Yuet Ngor*, *Soi Chi Ro*).
@@ -198,70 +199,53 @@ def _edges(chars: str, words: tuple[tuple[int, int], ...], language: EdgesOf) ->
     return out
 
 
-def spelled_best(
-    query: AnalyzedName,
-    languages: Sequence[EdgesOf],
-    names: tuple[tuple[AnalyzedName, str], ...],
-    factors: dict[str, float],
-) -> BestName | None:
-    """The listed name in Latin letters that the query, a name written in
-    Chinese characters or Hangul, spells best under any of ``languages``
-    (each a function giving a word's edges), as a
-    :class:`~thaw.match.names.BestName` whose aligned pairs are ``spelling``
-    pairs (a run of characters against the listed words it spells, similarity
-    1), scored as the name alignment scores one
-    (:func:`~thaw.match.names.alignment_score`: a run weighs as its heaviest
-    token, characters and words left over count as extras); a listed name's
-    kind weighs as in ``factors``. ``None`` when no listed name is spelt in
-    any part."""
-    found_chars = query_chars(query)
-    if found_chars is None:
+def _assign(
+    written: AnalyzedName, latin: AnalyzedName, edge_sets: Sequence[Sequence[Edge]]
+) -> Assignment | None:
+    """The best assignment of ``written``'s characters to ``latin``'s words
+    under any of the languages' ``edge_sets`` (over ``written``'s characters)."""
+    found = query_chars(written)
+    rs = latin.informative
+    if found is None or not rs or len(rs) > MAX_WORDS:
         return None
-    chars, words = found_chars
-    qs = query.informative
-    edge_sets = [_edges(chars, tuple(words), language) for language in languages]
-    best: BestName | None = None
-    for name, kind in names:
-        rs = name.informative
-        if not rs or len(rs) > MAX_WORDS or any(t.script_form or t.abjad for t in rs):
-            continue
-        listed = [fold_word(t.raw or t.text) for t in rs]
-        for edges in edge_sets:
-            chosen = best_assignment(len(chars), spans(chars, words, edges, listed))
-            if chosen is None:
-                continue
-            s = _score(qs, rs, chosen)
-            scored = s * factors.get(kind, 1.0)
-            if best is None or scored > best.score:
-                pairs = [
-                    AlignedPair(
-                        tuple(range(r.start, r.end)),
-                        tuple(range(r.first, r.last + 1)),
-                        1.0,
-                        "spelling",
-                    )
-                    for r in chosen.runs
-                ]
-                q_used = {i for p in pairs for i in p.query}
-                r_used = {j for p in pairs for j in p.result}
-                best = BestName(Alignment(s, pairs, q_used, r_used), name, kind, scored)
+    if any(t.script_form or t.abjad for t in rs):
+        return None
+    chars, words = found
+    listed = [fold_word(t.raw or t.text) for t in rs]
+    best: Assignment | None = None
+    for edges in edge_sets:
+        chosen = best_assignment(len(chars), spans(chars, words, edges, listed))
+        if chosen is not None and (
+            best is None or (chosen.chars, chosen.words) > (best.chars, best.words)
+        ):
+            best = chosen
     return best
 
 
-def _score(qs: tuple[Token, ...], rs: tuple[Token, ...], chosen: Assignment) -> float:
-    """The alignment score of ``chosen`` (see :func:`spelled_best`)."""
+def _best_name(
+    query: AnalyzedName, name: AnalyzedName, kind: str, factors: dict[str, float],
+    chosen: Assignment, reverse: bool,
+) -> BestName:  # fmt: skip
+    """``chosen`` as the alignment of ``query`` with the listed ``name``: its
+    runs as ``spelling`` pairs (similarity 1; ``reverse``: the query is the
+    Latin side), scored as the name alignment scores one
+    (:func:`~thaw.match.names.alignment_score`: a pair weighs as its heaviest
+    token, tokens left over on either side count as extras)."""
+    pairs: list[AlignedPair] = []
+    for run in chosen.runs:
+        chars = tuple(range(run.start, run.end))
+        words = tuple(range(run.first, run.last + 1))
+        pairs.append(AlignedPair(*((words, chars) if reverse else (chars, words)), 1.0, "spelling"))
+    qs, rs = query.informative, name.informative
     agree = mass = eq = er = eq_full = er_full = 0.0
     q_used: set[int] = set()
     r_used: set[int] = set()
-    for run in chosen.runs:
-        w = max(
-            max(qs[i].weight for i in range(run.start, run.end)),
-            max(rs[j].weight for j in range(run.first, run.last + 1)),
-        )
+    for pair in pairs:
+        w = max(max(qs[i].weight for i in pair.query), max(rs[j].weight for j in pair.result))
         agree += w
         mass += w
-        q_used.update(range(run.start, run.end))
-        r_used.update(range(run.first, run.last + 1))
+        q_used.update(pair.query)
+        r_used.update(pair.result)
     for i, token in enumerate(qs):
         if i not in q_used:
             extra, full = extra_of(token, token.weight)
@@ -270,16 +254,80 @@ def _score(qs: tuple[Token, ...], rs: tuple[Token, ...], chosen: Assignment) -> 
         if j not in r_used:
             extra, full = extra_of(token, token.weight)
             er, er_full = er + extra, er_full + full
-    return alignment_score(agree, mass, eq, er, eq_full, er_full)
+    score = alignment_score(agree, mass, eq, er, eq_full, er_full)
+    return BestName(
+        Alignment(score, pairs, q_used, r_used), name, kind, score * factors.get(kind, 1.0)
+    )
 
 
-def spelled_pairs(query: AnalyzedName, best: BestName) -> list[tuple[str, str]]:
-    """The ``spelling`` pairs of ``best`` as ``(characters, listed words)``,
-    for the explanation."""
-    qs, rs = query.informative, best.name.informative
-    out: list[tuple[str, str]] = []
+def spelled_best(
+    query: AnalyzedName,
+    names: tuple[tuple[AnalyzedName, str], ...],
+    factors: dict[str, float],
+) -> BestName | None:
+    """The listed name that the query spells best, or that spells the query,
+    as a :class:`~thaw.match.names.BestName` whose aligned pairs are
+    ``spelling`` pairs (a run of characters against the Latin words it
+    spells, similarity 1): a query written in Chinese characters or Hangul
+    against the listed names in Latin letters, or a Latin query against the
+    listed names written so, under each language of the characters' script
+    (:func:`thaw.text.spellings.languages`); a listed name's kind weighs as
+    in ``factors``. ``None`` when no name is spelt in any part."""
+    best: BestName | None = None
+    script = cjk_script(query.original)
+    if script:
+        found = query_chars(query)
+        if found is None:
+            return None
+        chars, words = found
+        edge_sets = [_edges(chars, tuple(words), language) for language in languages(script)]
+    for name, kind in names:
+        if script:
+            chosen = _assign(query, name, edge_sets)
+        else:
+            listed_script = cjk_script(name.original)
+            found = query_chars(name) if listed_script else None
+            if found is None:
+                continue
+            chars, words = found
+            sets = [_edges(chars, tuple(words), lang) for lang in languages(listed_script)]
+            chosen = _assign(name, query, sets)
+        if chosen is None:
+            continue
+        candidate = _best_name(query, name, kind, factors, chosen, not script)
+        if best is None or candidate.score > best.score:
+            best = candidate
+    return best
+
+
+def spelled_pairs(query: AnalyzedName, best: BestName) -> list[tuple[str, str, str]]:
+    """The ``spelling`` pairs of ``best`` (an alignment of ``query``) as
+    ``(characters, Latin words, how each edge was spelt)`` (``坂 saka, 本
+    moto``), for the explanation."""
+    written, latin = query, best.name
+    reverse = not cjk_script(query.original)
+    if reverse:
+        written, latin = latin, written
+    found = query_chars(written)
+    if found is None:
+        return []
+    chars, words = found
+    out: list[tuple[str, str, str]] = []
     for pair in best.alignment.pairs:
-        if pair.how == "spelling":
-            word = "".join(qs[i].script_form for i in pair.query)
-            out.append((word, "-".join(rs[j].raw for j in pair.result)))
+        if pair.how != "spelling":
+            continue
+        run, group = (pair.result, pair.query) if reverse else (pair.query, pair.result)
+        start, end = run[0], run[-1] + 1
+        listed = [latin.informative[j] for j in group]
+        target = "".join(fold_word(t.raw or t.text) for t in listed)
+        how = ""
+        for language in languages(cjk_script(written.original)):
+            by_start: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
+            for s, e, spellings in _edges(chars, tuple(words), language):
+                by_start.setdefault(s, []).append((e, spellings))
+            paths = dict(_runs_from(chars, by_start, start, end, target, frozenset()))
+            if end in paths:
+                how = ", ".join(f"{ch} {sp}" for ch, sp in paths[end])
+                break
+        out.append((chars[start:end], " ".join(t.raw for t in listed), how))
     return out

@@ -9,11 +9,13 @@ system or a customary spelling of names. Korean (:func:`thaw.text.korean.hangul_
 and Chinese (:func:`thaw.text.chinese.han_spellings`) give one edge per
 character; Japanese (:func:`thaw.text.japanese.kanji_edges`) also gives
 edges over several characters, for names a dictionary reads as a whole. A
-name in Chinese characters alone may be Chinese or Japanese, so both are
-tried (:func:`languages`), and Korean too for a word written as Korean names
-are in hanja (:func:`thaw.text.korean.hanja_edges`: 文在寅 *Moon Jae-in*).
-Korean also gives an edge over two syllables whose sounds change each other
-(:func:`thaw.text.korean.hangul_edges`: 원룡 *Wollyong*).
+name in Chinese characters alone may be Chinese, Japanese or a Korean name
+written in hanja (金正恩 *Kim Jong Un*: each character read as Korean reads
+it, :func:`thaw.text.korean.hanja_reading`, then spelt as Hangul is, for a
+word written as Korean names are: :func:`thaw.text.korean.hanja_edges`), so
+all three are tried (:func:`languages`). Korean also gives an edge over two
+syllables whose sounds change each other (:func:`thaw.text.korean.hangul_edges`:
+원룡 *Wollyong*).
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def _languages() -> dict[str, tuple[EdgesOf, ...]]:
 def languages(script: str) -> tuple[EdgesOf, ...]:
     """The languages whose spellings a name of ``script`` (``Hangul`` or
     ``Han``, :func:`thaw.text.chinese.cjk_script`) is tried in: Korean for
-    Hangul; Chinese, then Japanese, then Korean for Chinese characters."""
+    Hangul; Chinese, Japanese and Korean hanja for Chinese characters."""
     return _languages().get(script, ())
 
 
