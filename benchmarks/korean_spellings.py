@@ -10,9 +10,10 @@ Usage::
 Koreas in the spelling they are known by, Revised Romanization,
 McCune–Reischauer and customary; split by ``cross_script_pairs.split()``
 before anyone scored them), scored as the cross-script pair set is (the
-Hangul as a ``Person`` query against a one-name listing of the Latin name):
-how many reach the default threshold, per split. Only the ``dev`` misses are
-listed (``--misses``); the ``holdout`` pairs are only counted.
+Hangul as a ``Person`` query against a one-name listing of the Latin name,
+and the other way round): how many reach the default threshold, per split.
+Only the ``dev`` misses are listed (``--misses``); the ``holdout`` pairs are
+only counted.
 
 The same for ``tests/fixtures/text/korean_hanja_pairs.csv``: Korean people
 written in hanja, as Chinese and Japanese sources write them (文在寅 ~ *Moon
@@ -83,11 +84,17 @@ def positives(show_misses: bool, path: Path = PAIRS, label: str = "positives") -
     for split in ("dev", "holdout"):
         chosen = [r for r in rows if r["split"] == split]
         misses = []
+        reverse = 0
         for r in chosen:
             found = score(Query(r["original"], "Person"), _listing(r["latin"])).score
             if found < DEFAULT_THRESHOLD:
                 misses.append((found, r["original"], r["latin"]))
-        print(f"{label} {split}: {len(chosen) - len(misses)}/{len(chosen)} match")
+            back = score(Query(r["latin"], "Person"), _listing(r["original"])).score
+            reverse += back >= DEFAULT_THRESHOLD
+        print(
+            f"{label} {split}: {len(chosen) - len(misses)}/{len(chosen)} match"
+            f" (the Latin name as the query: {reverse}/{len(chosen)})"
+        )
         if split == "dev" and show_misses:
             for found, original, latin in sorted(misses):
                 print(f"    {found:.2f}  {original} ~ {latin}")
