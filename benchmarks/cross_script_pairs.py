@@ -782,7 +782,7 @@ def main(argv: list[str]) -> int:
         score_sample(args.home, args.show)
         return 0
     if args.screen:
-        screened_pairs(args.home, read_pairs())
+        screened_pairs(args.home, read_all_pairs())
         return 0
     if args.analysis:
         analysis_speed(args.analysis)

@@ -36,7 +36,7 @@ def test_fold_word_keeps_letters_only() -> None:
 
 def test_spans_cut_listed_words_into_spellings() -> None:
     chars = "甲乙丙"
-    found = spans(chars, [(0, 3)], _edges(chars), ["kao", "byeong"])
+    found = spans(chars, ((0, 3),), _edges, ["kao", "byeong"])
     runs = {(s.start, s.end, s.first, s.last) for s in found}
     assert (0, 2, 0, 0) in runs  # 甲乙 spells 'kao'
     assert (2, 3, 1, 1) in runs  # 丙 spells 'byeong'
@@ -49,18 +49,18 @@ def test_spans_cut_listed_words_into_spellings() -> None:
 def test_a_spelling_never_crosses_a_listed_word_boundary() -> None:
     chars = "甲乙"
     # 'kap' + 'ul' = 'kapul', but split as 'ka' | 'pul' no character spells 'pul'
-    assert not [s for s in spans(chars, [(0, 2)], _edges(chars), ["ka", "pul"]) if s.last == 1]
+    assert not [s for s in spans(chars, ((0, 2),), _edges, ["ka", "pul"]) if s.last == 1]
 
 
 def test_runs_stay_inside_a_word_of_the_original() -> None:
     chars = "甲乙"
-    assert not [s for s in spans(chars, [(0, 1), (1, 2)], _edges(chars), ["kao"])]
+    assert not spans(chars, ((0, 1), (1, 2)), _edges, ["kao"])
 
 
 def test_best_assignment_explains_most_characters_in_any_order() -> None:
     chars = "甲丙丁"
     # listed family name last: 'Byeong-jong KA'
-    found = spans(chars, [(0, 3)], _edges(chars), ["byeong", "jong", "ka"])
+    found = spans(chars, ((0, 3),), _edges, ["byeong", "jong", "ka"])
     chosen = best_assignment(len(chars), found)
     assert chosen is not None
     assert (chosen.chars, chosen.words) == (3, 3)

@@ -61,6 +61,7 @@ from thaw.match.transcription import (
 from thaw.match.types import FeatureResult, MatchResult, Query
 from thaw.text import AnalyzedName, TokenStats, analyze_name, name_variants
 from thaw.text.chinese import cjk_script, simplified
+from thaw.text.spellings import spelling_script
 
 #: Score at and above which a result is a match (see the module docstring).
 DEFAULT_THRESHOLD = 0.70
@@ -180,6 +181,7 @@ class Matcher:
         self._readings_of: Query | None = None
         self._readings: tuple[AnalyzedName, ...] = ()
         self._script = ""
+        self._spelt = ""
         self._words: list[tuple[str, tuple[int, ...]]] = []
 
     def readings(self, query: Query) -> tuple[AnalyzedName, ...]:
@@ -194,6 +196,7 @@ class Matcher:
                 *[analyze_name(v, schema) for v in name_variants(query.name, schema)],
             )
             self._script = cjk_script(query.name)
+            self._spelt = spelling_script(query.name)
             m = self._transcription
             person = schema is None or schema == "Person"
             words = query_words(self._readings[0]) if self._script and m and person else []
@@ -211,7 +214,7 @@ class Matcher:
         if self._script:
             names, others = _same_script_split(self._script, query.name, entry)
         best = self._aligner.best_of(first, names, self._factors, enough)
-        if len(readings) == 1 and not self._script:
+        if len(readings) == 1 and not self._spelt:
             # (a Latin query: the usual case; compared by spelling or as a
             # transcription only with a listed name written in Chinese
             # characters or Hangul, when no reading of it aligned well)
@@ -220,7 +223,7 @@ class Matcher:
             written = tuple(n for n in names if not n[0].original.isascii())
             if not written:
                 return first, best
-            written = tuple(n for n in written if cjk_script(n[0].original))
+            written = tuple(n for n in written if spelling_script(n[0].original))
             if not written:
                 return first, best
             return self._written(query, first, written, best)
