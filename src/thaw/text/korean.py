@@ -434,9 +434,9 @@ def _chinese_sound(words: list[str]) -> tuple[str, ...]:
 #
 # A Korean name is written in Latin letters by several systems at once: the
 # Revised Romanization (RR; South Korea's official system since 2000, Ministry
-# of Culture and Tourism notice 2000-8), McCune–Reischauer (MR; 1939, the
-# system of North Korea's own romanisation of 1992/2002 and so of the UN and
-# OFAC lists, and of South Korea 1984–2000), and the customary spellings of
+# of Culture and Tourism notice 2000-8), McCune–Reischauer (MR; 1939; South
+# Korea's official system 1984–2000, the base of North Korea's own system of
+# 1992/2002, and how the UN and OFAC lists write North Koreans), and the customary spellings of
 # passports and the press, which predate both and are kept by families (*Park*,
 # *Lee*, *Choi*, *Young*, *Soo*, *Hee*). :func:`hangul_spellings` builds a
 # syllable's spellings compositionally from its three jamo, by the tables
@@ -448,8 +448,8 @@ def _chinese_sound(words: list[str]) -> tuple[str, ...]:
 #: MR's (``k t p ch`` for the plain consonants first in a word, their voiced forms
 #: ``g d b j`` between voiced sounds; the aspirates ``k' t' p' ch'`` with the
 #: apostrophe folded, and as North Korea writes them, ``kh th ph``; tense ``kk tt
-#: pp tch``), and the tense consonants as the press writes them, single (``ㅃ``
-#: *Pak*, ``ㅉ`` *Jj*/*Ch*). ``ㄹ`` is ``r`` or ``l`` (MR, RR and customary); its
+#: pp tch``), and the tense consonants as the press often writes them, single
+#: (``ㄲ`` *k*, ``ㅃ`` *p*, ``ㅉ`` *ch*). ``ㄹ`` is ``r`` or ``l`` (MR, RR and customary); its
 #: forms at the start of a word are added by :func:`hangul_spellings`.
 _SPELL_INITIALS: Final = (
     ("g", "k"), ("kk", "gg", "k", "g"), ("n",), ("d", "t"), ("tt", "dd", "t", "d"),
@@ -475,7 +475,7 @@ _SPELL_VOWELS: Final = (
 #: ``k t p`` as the final is heard, and the ``g d b`` of RR's letter-for-letter
 #: transliteration (its article 8, which some spell names by), ``ㄱ`` also
 #: *ck* after *u* and *o* (*Duck*, *Hyuck*, *Ock*), ``ㄹ`` *l* (RR, MR) or *r*
-#: (customary: *Hur*, *Cheor*; and RR's transliteration).
+#: (customary: *Hur*; and RR's transliteration).
 _SPELL_FINALS: Final = (
     ("",), ("k", "g", "ck"), ("k", "g"), ("k",), ("n",), ("n",), ("n",), ("t", "d"),
     ("l", "r"), ("k", "l"), ("m",), ("l", "p"), ("l",), ("l",), ("p",), ("l",), ("m",),
@@ -493,8 +493,9 @@ _NO_INITIAL_VOWELS: Final = {20: ("yi",), 13: ("woo",)}
 #: ``ㅏ`` and ``ㅗ`` with no final are also written *ah* and *oh* (*Hyun-ah*,
 #: *Kyu-hah*, *Oh*, *Roh*, *Koh*, *Jong-oh*), as ``ㅏ`` with ``ㄴ`` is (*Ahn*).
 _OPEN_VOWELS: Final = {0: "ah", 8: "oh"}
-#: The vowels before which ``ㅅ`` is also *sh* (*Shin*, *Shim*, *Shi*), the
-#: customary spelling and MR's of 1939 for 시 (``ㅣ ㅟ`` and the *y* vowels).
+#: The vowels before which ``ㅅ`` is also *sh* (*Shin*, *Shim*, *Shi*): the
+#: customary spelling, and MR's before ``ㅣ`` and ``ㅟ`` (also before the *y*
+#: vowels, 쇼 *sho*, as loanwords and names are commonly written).
 _SH_VOWELS: Final = frozenset({20, 16, 2, 3, 6, 7, 12, 17})
 #: The vowels that begin with *w* (``ㅘ ㅙ ㅚ ㅝ ㅞ ㅟ``), after which ``ㅎ`` is also
 #: written *wh* (*Kyung-wha*, *Whanki*).
