@@ -436,12 +436,12 @@ def _chinese_sound(words: list[str]) -> tuple[str, ...]:
 # Revised Romanization (RR; South Korea's official system since 2000, Ministry
 # of Culture and Tourism notice 2000-8), McCune–Reischauer (MR; 1939; South
 # Korea's official system 1984–2000, the base of North Korea's own system of
-# 1992/2002, and how the UN and OFAC lists write North Koreans), and the customary spellings of
-# passports and the press, which predate both and are kept by families (*Park*,
-# *Lee*, *Choi*, *Young*, *Soo*, *Hee*). :func:`hangul_spellings` builds a
-# syllable's spellings compositionally from its three jamo, by the tables
-# below, and adds the customary spellings of single syllables (mostly family
-# names) that no composition gives.
+# 1992/2002, and how the UN and OFAC lists write North Koreans), and the
+# customary spellings of passports and the press, which predate both and are
+# kept by families (*Park*, *Lee*, *Choi*, *Young*, *Soo*, *Hee*).
+# :func:`hangul_spellings` builds a syllable's spellings compositionally from
+# its three jamo, by the tables below, and adds the customary spellings of
+# single syllables (mostly family names) that no composition gives.
 
 #: Spellings of each initial consonant (by jamo index, ``ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ``):
 #: RR's (``g d b j``; ``ch k t p`` for the aspirates; ``kk tt pp jj`` for the tense),
@@ -449,8 +449,9 @@ def _chinese_sound(words: list[str]) -> tuple[str, ...]:
 #: ``g d b j`` between voiced sounds; the aspirates ``k' t' p' ch'`` with the
 #: apostrophe folded, and as North Korea writes them, ``kh th ph``; tense ``kk tt
 #: pp tch``), and the tense consonants as the press often writes them, single
-#: (``ㄲ`` *k*, ``ㅃ`` *p*, ``ㅉ`` *ch*). ``ㄹ`` is ``r`` or ``l`` (MR, RR and customary); its
-#: forms at the start of a word are added by :func:`hangul_spellings`.
+#: (``ㄲ`` *k*, ``ㅃ`` *p*, ``ㅉ`` *ch*). ``ㄹ`` is ``r`` or ``l`` (MR, RR and
+#: customary); its forms at the start of a word are added by
+#: :func:`hangul_spellings`.
 _SPELL_INITIALS: Final = (
     ("g", "k"), ("kk", "gg", "k", "g"), ("n",), ("d", "t"), ("tt", "dd", "t", "d"),
     ("r", "l"), ("m",), ("b", "p"), ("pp", "bb", "p", "b"), ("s",), ("ss", "s"), ("",),
@@ -513,8 +514,8 @@ _DROPPED_R_VOWELS: Final = frozenset({20, 2, 3, 6, 7, 12, 17})
 #: "other romanizations" of each surname in Wikipedia's *List of Korean family
 #: names*, after the 2000 and 2015 South Korean censuses: 박 *Park*, *Bahk*; 이
 #: *Lee*, *Rhee*, *Ri*, *Li*; 최 *Chey*, *Choy*; 노 *Roh*; 임 *Lim*, *Rim*; 유
-#: and 류 *Ryu*, *Rhyu*, *Lyu*; 여 *Lyuh*; 손 *Sohn*; 허 *Hur*; 안 *Ahn*; 엄 *Uhm*; 한 *Hahn*;
-#: the surnames that North Korea writes with ``ㄹ`` and the South without, 나/라
+#: and 류 *Ryu*, *Rhyu*, *Lyu*; 여 *Lyuh*; 손 *Sohn*; 허 *Hur*; 안 *Ahn*; 엄
+#: *Uhm*; 한 *Hahn*; the surnames that North Korea writes with ``ㄹ`` and the South without, 나/라
 #: *Ra*, 양/량 *Ryang*, 염/렴 *Ryeom*, 용/룡 *Ryong*, 육/륙 *Ryuk*, spelt either
 #: way), and two given-name syllables' common English-shaped spellings: 재
 #: *Jay* (*Lee Jay-hyun*), 준 *June* (*Nam June Paik*, *June Huh*).
