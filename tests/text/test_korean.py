@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
+from pathlib import Path
 
 import pytest
 
+from thaw.index.entry import entry_from_record
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.model import Name, Record
 from thaw.text import analyze_name, name_variants
 from thaw.text.korean import (
     HANJA_PATH,
@@ -16,8 +21,12 @@ from thaw.text.korean import (
     MAX_MANDARIN_VARIANTS,
     _pinyin_hangul,
     chinese_sound_readings,
+    hangul_edges,
+    hangul_spellings,
     hangul_variants,
+    hanja_edges,
     hanja_reading,
+    hanja_spellings,
     hanja_syllables,
     hungarian_reading,
     is_foreign_hangul,
@@ -238,3 +247,240 @@ def test_hungarian_transcription() -> None:
     # a given name alone gets it; a Korean full name does not
     assert "csongnam" in hangul_variants("정남")
     assert hangul_variants("김정남") == ()
+
+
+# --- every Latin spelling of a Hangul syllable -------------------------------------------
+
+NEGATIVES = Path(__file__).resolve().parents[1] / "fixtures" / "text" / "korean_negatives.csv"
+
+
+@pytest.mark.parametrize(
+    ("syllable", "spellings"),
+    [
+        # the Revised Romanization (first)
+        ("박", ["bak"]),
+        ("정", ["jeong"]),
+        ("최", ["choe"]),
+        ("희", ["hui"]),
+        ("병", ["byeong"]),
+        ("권", ["gwon"]),
+        ("석", ["seok"]),
+        ("은", ["eun"]),
+    ],
+)
+def test_revised_romanization_comes_first(syllable: str, spellings: list[str]) -> None:
+    assert list(hangul_spellings(syllable)[: len(spellings)]) == spellings
+
+
+@pytest.mark.parametrize(
+    ("syllable", "spellings"),
+    [
+        # McCune–Reischauer, breves and apostrophes folded, as the UN and
+        # OFAC lists write North Koreans (Pak Pong Ju, Choe Ryong Hae, Ri Sol Ju,
+        # Hyon Song Wol, Kang Kon, Kim Yong Chol, Jang Song Thaek)
+        ("박", ["pak"]),
+        ("봉", ["pong"]),
+        ("룡", ["ryong"]),
+        ("설", ["sol"]),
+        ("현", ["hyon"]),
+        ("송", ["song"]),
+        ("건", ["kon", "gon"]),
+        ("철", ["chol"]),
+        ("택", ["thaek", "taek"]),  # North Korea's aspirate th, MR's t' folded
+        ("평", ["phyong", "pyong"]),
+        ("을", ["ul"]),
+        ("정", ["chong", "jong"]),
+        ("덕", ["tok"]),
+        ("광", ["kwang"]),
+    ],
+)
+def test_mccune_reischauer_spellings(syllable: str, spellings: list[str]) -> None:
+    assert set(spellings) <= set(hangul_spellings(syllable))
+
+
+@pytest.mark.parametrize(
+    ("syllable", "spellings"),
+    [
+        # customary spellings of passports and the press
+        ("박", ["park", "bahk"]),
+        ("이", ["lee", "yi", "rhee", "ri", "i", "li"]),
+        ("최", ["choi", "chey"]),
+        ("정", ["jung", "chung"]),
+        ("노", ["roh", "noh", "no"]),
+        ("임", ["lim", "im", "rim", "yim"]),
+        ("건", ["kun", "keon", "geon"]),
+        ("근", ["keun", "geun", "kun"]),
+        ("희", ["hee", "heui"]),
+        ("승", ["seung", "sung"]),
+        ("성", ["sung", "seong"]),
+        ("영", ["young", "yeong"]),
+        ("수", ["soo", "su"]),
+        ("우", ["woo", "u"]),
+        ("배", ["bae", "pae"]),
+        ("안", ["ahn", "an"]),
+        ("윤", ["yoon", "yun", "youn"]),
+        ("오", ["oh", "o"]),
+        ("신", ["shin", "sin"]),
+        ("화", ["hwa", "wha"]),
+        ("하", ["hah", "ha"]),
+        ("덕", ["duck", "deok"]),
+        ("서", ["suh", "seo", "so"]),
+        ("엄", ["uhm", "um", "eom", "om"]),
+        ("재", ["jae", "chae", "jay"]),
+        ("백", ["baek", "paek", "paik"]),
+        ("여", ["yeo", "yuh", "lyuh"]),
+    ],
+)
+def test_customary_spellings(syllable: str, spellings: list[str]) -> None:
+    assert set(spellings) <= set(hangul_spellings(syllable))
+
+
+def test_initial_r_is_also_spelt_as_the_south_writes_it_first_in_a_word() -> None:
+    # the initial-sound rule: 리 → 이, 류 → 유, 로 → 노; North Korea keeps ㄹ
+    assert {"ri", "i", "yi", "lee", "rhee"} <= set(hangul_spellings("리"))
+    assert {"ryu", "yu", "yoo", "lyu"} <= set(hangul_spellings("류"))
+    assert {"ro", "no", "roh"} <= set(hangul_spellings("로"))
+    # and a South Korean 유 or 용 is written as the North writes 류 and 룡
+    assert {"ryu", "yoo"} <= set(hangul_spellings("유"))
+    assert "ryong" in hangul_spellings("용")
+
+
+def test_spellings_are_bounded_ascii_and_only_of_syllables() -> None:
+    for code in range(0xAC00, 0xD7A4):
+        spellings = hangul_spellings(chr(code))
+        assert 1 <= len(spellings) <= 40
+        assert all(s.isascii() and s.isalpha() and s.islower() for s in spellings)
+    assert hangul_spellings("a") == hangul_spellings("ㄱ") == hangul_spellings("김정") == ()
+    # spellings nobody writes are not made: an ee or uh before a final, ck
+    # after anything but a single u or o
+    assert "leem" not in hangul_spellings("림")
+    assert "suhng" not in hangul_spellings("성")
+    assert "pack" not in hangul_spellings("박")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("정", "영"),  # jong, yong: not one syllable (Kim Jong Il, Kim Yong Il)
+        ("은", "일"),
+        ("명", "영"),
+        ("박", "백"),
+        ("최", "채"),
+        ("김", "금"),
+        ("이", "유"),
+        ("희", "호"),
+        ("철", "청"),
+    ],
+)
+def test_different_syllables_keep_different_spellings(one: str, other: str) -> None:
+    assert not set(hangul_spellings(one)) & set(hangul_spellings(other))
+
+
+def test_different_people_stay_apart() -> None:
+    # one syllable off, or another family name: 김정은 ~ Kim Jong Il
+    with NEGATIVES.open(newline="", encoding="utf-8") as fh:
+        pairs = [(row["original"], row["latin"]) for row in csv.DictReader(fh)]
+    assert len(pairs) >= 100
+    close = []
+    for original, latin in pairs:
+        for query, listed in ((original, latin), (latin, original)):  # both ways
+            entry = entry_from_record(Record("t", "1", "Person", names=[Name(listed)]))
+            found = score(Query(query, "Person"), entry).score
+            if found >= DEFAULT_THRESHOLD:
+                close.append((query, listed, round(found, 2)))
+    assert not close
+
+
+# --- Korean names in hanja, spelt ------------------------------------------------------
+
+HANJA_PAIRS = NEGATIVES.with_name("korean_hanja_pairs.csv")
+#: Development pairs of Korean names in hanja that do not match, and why: the
+#: hanja table gives 若 its reading 야 (also 약, *Yak*), and *Seong* is the
+#: bearer's own spelling of 승 (劉承旼 *Yoo Seong-min*), which no system writes.
+HANJA_KNOWN_MISSES = {"丁若鏞", "劉承旼"}
+
+
+def test_hanja_are_spelt_by_their_korean_reading() -> None:
+    assert {"jae", "chae", "jay"} <= set(hanja_spellings("在"))
+    assert {"roh", "no", "noh"} <= set(hanja_spellings("盧"))
+    assert {"lee", "yi", "ri", "rhee"} <= set(hanja_spellings("李"))
+    assert hanja_spellings("a") == hanja_spellings("김") == ()
+    edges = hanja_edges("文在寅")
+    assert [(s, e) for s, e, _ in edges] == [(0, 1), (1, 2), (2, 3)]
+    assert "moon" in edges[0][2] and "in" in edges[2][2]
+
+
+def test_only_words_written_as_korean_names_are_spelt_in_korean() -> None:
+    # a surname alone, or a longer word (a foreign name transcribed): none
+    assert hanja_edges("王") == ()
+    assert hanja_edges("阿不都哈克") == ()
+    assert hanja_edges("金a") == ()
+
+
+def test_korean_names_in_hanja_match_their_spellings() -> None:
+    with HANJA_PAIRS.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+
+    def matches(row: dict[str, str]) -> bool:
+        entry = entry_from_record(Record("t", "1", "Person", names=[Name(row["latin"])]))
+        return score(Query(row["original"], "Person"), entry).score >= DEFAULT_THRESHOLD
+
+    dev = {r["original"] for r in rows if r["split"] == "dev" and not matches(r)}
+    assert dev <= HANJA_KNOWN_MISSES, dev - HANJA_KNOWN_MISSES
+    held = [r for r in rows if r["split"] == "holdout"]
+    found = sum(matches(r) for r in held)
+    assert found >= 0.85 * len(held), f"{found}/{len(held)} held-out hanja pairs match"
+
+
+@pytest.mark.parametrize(
+    ("original", "other"),
+    [
+        ("文在寅", "Moon Jae-il"),
+        ("盧武鉉", "Roh Tae-hyun"),
+        ("金正恩", "Kim Jong Il"),
+        ("李在明", "Lee Jae-yong"),
+        ("王小明", "Wang Sang-min"),
+    ],
+)
+def test_korean_names_in_hanja_stay_apart_from_others(original: str, other: str) -> None:
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name(other)]))
+    assert score(Query(original, "Person"), entry).score < DEFAULT_THRESHOLD
+
+
+# --- sound changes between syllables ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "spelt"),
+    [
+        ("원룡", "wollyong"),  # ㄴ next to ㄹ is ㄹ
+        ("만리", "malli"),
+        ("신라", "silla"),
+        ("설날", "seollal"),
+        ("복래", "bongnae"),  # ㄱ before ㄹ: both change
+        ("행리", "haengni"),  # ㄹ after ㅇ is ㄴ
+        ("국민", "gungmin"),  # k before a nasal is ng
+        ("백마", "baengma"),
+    ],
+)
+def test_sound_changes_between_syllables_are_spelt_as_pronounced(word: str, spelt: str) -> None:
+    edges = hangul_edges(word)
+    # one edge per syllable, as written …
+    assert [(s, e) for s, e, _ in edges[: len(word)]] == [(i, i + 1) for i in range(len(word))]
+    # … and the pair as pronounced
+    assert any(s == 0 and e == 2 and spelt in sp for s, e, sp in edges)
+
+
+def test_syllables_that_do_not_change_each_other_have_no_pair_edge() -> None:
+    assert all(e - s == 1 for s, e, _ in hangul_edges("김정은"))
+    assert all(e - s == 1 for s, e, _ in hangul_edges("박봉주"))
+
+
+def test_names_spelt_as_pronounced_or_as_written_match() -> None:
+    def matches(original: str, latin: str) -> bool:
+        entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
+        return score(Query(original, "Person"), entry).score >= DEFAULT_THRESHOLD
+
+    assert matches("원룡", "Wollyong")
+    assert matches("김원룡", "Kim Wollyong")
+    assert matches("김원룡", "Kim Won-ryong")  # syllable by syllable, as written

@@ -430,6 +430,154 @@ def _chinese_sound(words: list[str]) -> tuple[str, ...]:
     return (" ".join(f[0] for f in firsts),) if all(firsts) else ()
 
 
+# --- every Latin spelling of a Hangul syllable --------------------------------------------
+#
+# A Korean name is written in Latin letters by several systems at once: the
+# Revised Romanization (RR; South Korea's official system since 2000, Ministry
+# of Culture and Tourism notice 2000-8), McCune–Reischauer (MR; 1939; South
+# Korea's official system 1984–2000, the base of North Korea's own system of
+# 1992/2002, and how the UN and OFAC lists write North Koreans), and the
+# customary spellings of passports and the press, which predate both and are
+# kept by families (*Park*, *Lee*, *Choi*, *Young*, *Soo*, *Hee*).
+# :func:`hangul_spellings` builds a syllable's spellings compositionally from
+# its three jamo, by the tables below, and adds the customary spellings of
+# single syllables (mostly family names) that no composition gives.
+
+#: Spellings of each initial consonant (by jamo index, ``ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ``):
+#: RR's (``g d b j``; ``ch k t p`` for the aspirates; ``kk tt pp jj`` for the tense),
+#: MR's (``k t p ch`` for the plain consonants first in a word, their voiced forms
+#: ``g d b j`` between voiced sounds; the aspirates ``k' t' p' ch'`` with the
+#: apostrophe folded, and as North Korea writes them, ``kh th ph``; tense ``kk tt
+#: pp tch``), and the tense consonants as the press often writes them, single
+#: (``ㄲ`` *k*, ``ㅃ`` *p*, ``ㅉ`` *ch*). ``ㄹ`` is ``r`` or ``l`` (MR, RR and
+#: customary); its forms at the start of a word are added by
+#: :func:`hangul_spellings`.
+_SPELL_INITIALS: Final = (
+    ("g", "k"), ("kk", "gg", "k", "g"), ("n",), ("d", "t"), ("tt", "dd", "t", "d"),
+    ("r", "l"), ("m",), ("b", "p"), ("pp", "bb", "p", "b"), ("s",), ("ss", "s"), ("",),
+    ("j", "ch"), ("jj", "tch", "ch", "j"), ("ch",), ("k", "kh"), ("t", "th"), ("p", "ph"),
+    ("h",),
+)  # fmt: skip
+#: Spellings of each vowel (by jamo index, ``ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ``): RR's
+#: first, then MR's with its breves folded (``ŏ`` → ``o``, ``ŭ`` → ``u``), then
+#: the customary ones of passports and the press: ``ㅓ`` *u*, *uh* (*Sung*,
+#: *Suh*, *Uhm*), ``ㅕ`` *yu*, *yuh*, *you* (*Hyun*, *Yuh*, *Young*), ``ㅡ`` *u*
+#: (*Kun*, *Sung*), ``ㅢ`` *eui*, *ee*, *i* (*Eui*, *Hee*), ``ㅣ`` *ee* (*Kee*),
+#: ``ㅐ`` *e*, *ai* (*Paik*), ``ㅜ`` *oo* (*Soo*, *Koo*), ``ㅠ`` *yoo*, *you*
+#: (*Yoo*, *Youn*), ``ㅚ`` *oi*, *we* (*Hoi*, *Choi*), ``ㅔ``/``ㅖ`` *e*.
+_SPELL_VOWELS: Final = (
+    ("a",), ("ae", "e", "ai"), ("ya",), ("yae", "ye"), ("eo", "o", "u", "uh"), ("e",),
+    ("yeo", "yo", "yu", "yuh", "you"), ("ye", "e"), ("o",), ("wa",), ("wae", "we"),
+    ("oe", "oi", "we"), ("yo",), ("u", "oo"), ("wo", "weo"), ("we",), ("wi",),
+    ("yu", "yoo", "you"), ("eu", "u"), ("ui", "eui", "ee", "i"), ("i", "ee"),
+)  # fmt: skip
+#: Spellings of each final (by jamo index, none first, then
+#: ``ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ``): RR's and MR's
+#: ``k t p`` as the final is heard, and the ``g d b`` of RR's letter-for-letter
+#: transliteration (its article 8, which some spell names by), ``ㄱ`` also
+#: *ck* after *u* and *o* (*Duck*, *Hyuck*, *Ock*), ``ㄹ`` *l* (RR, MR) or *r*
+#: (customary: *Hur*; and RR's transliteration).
+_SPELL_FINALS: Final = (
+    ("",), ("k", "g", "ck"), ("k", "g"), ("k",), ("n",), ("n",), ("n",), ("t", "d"),
+    ("l", "r"), ("k", "l"), ("m",), ("l", "p"), ("l",), ("l",), ("p",), ("l",), ("m",),
+    ("p", "b"), ("p",), ("t", "s"), ("t",), ("ng",), ("t",), ("t",), ("k",), ("t",),
+    ("p",), ("t",),
+)  # fmt: skip
+#: Vowel spellings written only in a syllable with no final (*Lee*, *Kee*,
+#: *Hee*, *Suh*, *Yuh*): *Leem*, *Heen* and *Suhng* are nobody's spellings.
+_OPEN_ONLY: Final = ("ee", "uh")
+#: Vowels whose syllable, with no initial consonant, has customary spellings
+#: beginning with *w* or *y*: ``이`` *Yi* (RR's and MR's spelling of the family
+#: name, and of 이 in given names: *Yi Sun-sin*, *Isang*), ``우`` *Woo* (*Roh
+#: Tae-woo*, *Woo Sang-hyeok*), ``욱``, ``운``, ``웅`` (*Chan-wook*, *Jee-woon*).
+_NO_INITIAL_VOWELS: Final = {20: ("yi",), 13: ("woo",)}
+#: ``ㅏ`` and ``ㅗ`` with no final are also written *ah* and *oh* (*Hyun-ah*,
+#: *Kyu-hah*, *Oh*, *Roh*, *Koh*, *Jong-oh*), as ``ㅏ`` with ``ㄴ`` is (*Ahn*).
+_OPEN_VOWELS: Final = {0: "ah", 8: "oh"}
+#: The vowels before which ``ㅅ`` is also *sh* (*Shin*, *Shim*, *Shi*): the
+#: customary spelling, and MR's before ``ㅣ`` and ``ㅟ`` (also before the *y*
+#: vowels, 쇼 *sho*, as loanwords and names are commonly written).
+_SH_VOWELS: Final = frozenset({20, 16, 2, 3, 6, 7, 12, 17})
+#: The vowels that begin with *w* (``ㅘ ㅙ ㅚ ㅝ ㅞ ㅟ``), after which ``ㅎ`` is also
+#: written *wh* (*Kyung-wha*, *Whanki*).
+_W_VOWELS: Final = frozenset({9, 10, 14, 15, 16})
+#: Initial ``ㄹ``: at the start of a word South Korea writes it ``ㄴ`` before
+#: most vowels and drops it before ``ㅣ`` and the *y* vowels (the *dueum
+#: beopchik*, initial-sound rule: 리 → 이 *Lee*, *Yi*; 류 → 유 *Yu*, *Yoo*;
+#: 로 → 노 *Noh*, *No*); North Korea keeps it (*Ri*, *Ryu*, *Rim*). Names
+#: written in one Korea's Hangul are romanised in the other's way too (리설주
+#: *Lee Seol-ju* in the South's press), so ``ㄹ`` has these spellings too.
+_DROPPED_R_VOWELS: Final = frozenset({20, 2, 3, 6, 7, 12, 17})
+
+#: Customary spellings of single syllables that the tables do not compose,
+#: mostly family names as their bearers and the press spell them (the
+#: "other romanizations" of each surname in Wikipedia's *List of Korean family
+#: names*, after the 2000 and 2015 South Korean censuses: 박 *Park*, *Bahk*; 이
+#: *Lee*, *Rhee*, *Ri*, *Li*; 최 *Chey*, *Choy*; 노 *Roh*; 임 *Lim*, *Rim*; 유
+#: and 류 *Ryu*, *Rhyu*, *Lyu*; 여 *Lyuh*; 손 *Sohn*; 허 *Hur*; 안 *Ahn*; 엄
+#: *Uhm*; 한 *Hahn*; the surnames that North Korea writes with ``ㄹ`` and the South without, 나/라
+#: *Ra*, 양/량 *Ryang*, 염/렴 *Ryeom*, 용/룡 *Ryong*, 육/륙 *Ryuk*, spelt either
+#: way), and two given-name syllables' common English-shaped spellings: 재
+#: *Jay* (*Lee Jay-hyun*), 준 *June* (*Nam June Paik*, *June Huh*).
+_CUSTOMARY: Final = {
+    "박": ("park", "bahk"), "이": ("lee", "rhee", "ri", "li"), "리": ("rhee", "yi"),
+    "최": ("chey", "choy"), "노": ("roh",), "임": ("lim", "rim"), "류": ("rhyu",),
+    "유": ("ryu", "rhyu", "ryoo", "lyu"),
+    "여": ("lyuh",), "손": ("sohn",), "허": ("hur",), "안": ("ahn",), "엄": ("uhm",),
+    "한": ("hahn",), "나": ("ra", "la"), "양": ("ryang", "lyang"), "염": ("ryeom",),
+    "용": ("ryong",), "육": ("ryuk",), "재": ("jay",), "준": ("june",),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def hangul_spellings(syllable: str) -> tuple[str, ...]:
+    """Every Latin spelling (lower-case ASCII letters) of one Hangul syllable, as
+    names are written: the Revised Romanization's first (박 → ``bak``), then
+    McCune–Reischauer's with its breves and apostrophes folded (``pak``; 최
+    ``choe``, 철 ``chol``, 택 ``thaek`` as North Korea writes its aspirates),
+    then the customary spellings of passports and the press (``park``, 최
+    ``choi``, 성 ``sung``, 희 ``hee``, 수 ``soo``, 영 ``young``, 이 ``lee``,
+    ``yi``, ``rhee``).
+
+    Built from the syllable's jamo by the tables :data:`_SPELL_INITIALS`,
+    :data:`_SPELL_VOWELS` and :data:`_SPELL_FINALS` (each system's spelling of
+    each jamo, and the customary ones), with the forms the tables do not
+    compose: ``ㅅ`` *sh* before *i* and the *y* vowels (신 *Shin*), ``ㅎ`` *wh*
+    before the *w* vowels (화 *wha*), an open ``ㅏ``/``ㅗ`` written *ah*/*oh*
+    (*Roh*, *Hyun-ah*), 이 *yi* and 우 *woo*, a ``ㄹ`` that begins a word
+    dropped or written ``ㄴ`` as South Korea writes it (리 *i*, 로 *no*), and the
+    customary spellings of family names (:data:`_CUSTOMARY`). Empty for anything
+    but a precomposed Hangul syllable. Pure and cached: the spelling matcher
+    (:mod:`thaw.match.spelling`) tries every one of them."""
+    if len(syllable) != 1 or not is_hangul_syllable(syllable):
+        return ()
+    initial, vowel, final = _jamo(syllable)
+    vowels = list(_SPELL_VOWELS[vowel])
+    if final == 0 and vowel in _OPEN_VOWELS:
+        vowels.append(_OPEN_VOWELS[vowel])
+    onsets = [(c, tuple(vowels)) for c in _SPELL_INITIALS[initial]]
+    if initial == _NO_INITIAL and vowel in _NO_INITIAL_VOWELS:
+        onsets.append(("", _NO_INITIAL_VOWELS[vowel]))
+    if initial == 9 and vowel in _SH_VOWELS:  # ㅅ
+        sh_vowels = tuple(dict.fromkeys(v[1:] if v[0] == "y" else v for v in vowels))
+        onsets.append(("sh", sh_vowels))
+    if initial == 18 and vowel in _W_VOWELS:  # ㅎ
+        onsets.append(("w", tuple("h" + v[1:] for v in vowels if v[0] == "w")))
+    if initial == _R:
+        onsets.append(("" if vowel in _DROPPED_R_VOWELS else "n", tuple(vowels)))
+    out: list[str] = []
+    for consonant, options in onsets:
+        for v in options:
+            if final and v.endswith(_OPEN_ONLY):
+                continue  # *Lee*, *Hee*, *Suh*, but not *Leem*, *Suhng*
+            for f in _SPELL_FINALS[final]:
+                if f == "ck" and (v[-1] not in "ou" or v[-2:-1] in ("a", "e", "i", "o", "u")):
+                    continue  # *Duck*, *Hyuck*, *Ock*; not *Back*, *Kook*
+                out.append(consonant + v + f)
+    out.extend(_CUSTOMARY.get(syllable, ()))
+    return tuple(dict.fromkeys(out))
+
+
 # --- Chinese names written in Hangul by their sound ----------------------------------
 
 #: The Korean orthography of foreign words (외래어 표기법, Ministry of Education
@@ -697,3 +845,111 @@ def hungarian_reading(word: str) -> str:
         out.append(consonant + _HU_VOWELS[vowel] + _FINALS[final])
         before = _FINALS[final]
     return "".join(out)
+
+
+# --- Korean names written in Chinese characters, spelt ----------------------------------
+
+
+def hanja_spellings(ch: str) -> tuple[str, ...]:
+    """Every Latin spelling of a Chinese character read the Korean way: the
+    spellings (:func:`hangul_spellings`) of its Korean reading
+    (:func:`hanja_reading`: 在 재 → ``jae``, ``chae``, ``jay`` …; 盧 로 →
+    ``ro``, ``no``, ``roh`` …); empty for a character without one."""
+    reading = hanja_reading(ch)
+    return hangul_spellings(reading) if reading else ()
+
+
+def hanja_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """The spelling edges (:mod:`thaw.text.spellings`) of a word of Chinese
+    characters read as a Korean name: one per character, its
+    :func:`hanja_spellings` (文在寅 → 문재인 → *Moon Jae-in*, 盧武鉉 → *Roh
+    Moo-hyun*). Only for a word written as Korean names are in hanja, a
+    surname and a given name in one word of two to four characters, every one
+    with a Korean reading (as :mod:`thaw.text.chinese` reads a name in Korean
+    at all); empty for anything else, so that Chinese names written apart, and
+    foreign names transcribed in longer words, are never spelt in Korean."""
+    if not 2 <= len(word) <= 4:
+        return ()
+    spellings = [hanja_spellings(ch) for ch in word]
+    if not all(spellings):
+        return ()
+    return tuple((i, i + 1, sp) for i, sp in enumerate(spellings))
+
+
+# --- sound changes between syllables -----------------------------------------------------
+
+_N, _M, _L_INITIAL = 2, 6, 5
+_NG_FINAL, _N_FINAL, _M_FINAL, _L_FINAL = 21, 4, 16, 8
+#: Finals heard as *k*, *t* and *p* (by final index), which become ``ㅇ``, ``ㄴ``
+#: and ``ㅁ`` before a nasal.
+_K_FINALS: Final = frozenset({1, 2, 3, 9, 24})
+_T_FINALS: Final = frozenset({7, 19, 20, 22, 23, 25, 27})
+_P_FINALS: Final = frozenset({14, 17, 18, 26})
+_NASALISED: Final = {
+    **dict.fromkeys(_K_FINALS, _NG_FINAL),
+    **dict.fromkeys(_T_FINALS, _N_FINAL),
+    **dict.fromkeys(_P_FINALS, _M_FINAL),
+}
+
+
+def _syllable(initial: int, vowel: int, final: int) -> str:
+    return chr(0xAC00 + initial * 588 + vowel * 28 + final)
+
+
+def _assimilated(first: str, second: str) -> tuple[str, str, str, str] | None:
+    """Two adjacent Hangul syllables as they are pronounced, where the final of
+    the first and the initial of the second change each other (the Standard
+    Pronunciation rules 18–20, which the Revised Romanization writes, section
+    2, article 1, and McCune–Reischauer too): ``(first, second, how the
+    first's final is spelt, how the second's initial is spelt)``, or ``None``
+    when nothing changes. A *k*, *t*, *p* final before ``ㄴ``/``ㅁ`` is
+    nasalised (국민 *Gungmin*, 백마 *Baengma*); ``ㄹ`` after ``ㅁ``/``ㅇ`` is
+    ``ㄴ`` (행리 *Haengni*), and after *k*, *p* both change (복래 *Bongnae*);
+    ``ㄴ`` next to ``ㄹ`` is ``ㄹ`` (신라 *Silla*, 원룡 *Wollyong*, 만리
+    *Malli*)."""
+    i1, v1, f1 = _jamo(first)
+    i2, v2, f2 = _jamo(second)
+    if i2 in (_N, _M) and f1 in _NASALISED:
+        final = _NASALISED[f1]
+        return _syllable(i1, v1, final), second, _FINALS[final], ""
+    if i2 == _L_INITIAL and f1 in (_M_FINAL, _NG_FINAL):
+        return first, _syllable(_N, v2, f2), "", "n"
+    if i2 == _L_INITIAL and f1 in _NASALISED and _NASALISED[f1] != _N_FINAL:
+        final = _NASALISED[f1]
+        return _syllable(i1, v1, final), _syllable(_N, v2, f2), _FINALS[final], "n"
+    if i2 == _L_INITIAL and f1 == _N_FINAL:
+        return _syllable(i1, v1, _L_FINAL), second, "l", "l"
+    if i2 == _N and f1 == _L_FINAL:
+        return first, _syllable(_L_INITIAL, v2, f2), "l", "l"
+    return None
+
+
+def _spelt_as(spellings: tuple[str, ...], end: str = "", start: str = "") -> list[str]:
+    return [s for s in spellings if s.endswith(end) and s.startswith(start)]
+
+
+@lru_cache(maxsize=4096)
+def hangul_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """The spelling edges (:mod:`thaw.text.spellings`) of a word in Hangul: one
+    per syllable, its :func:`hangul_spellings`, and one over two syllables
+    where the sound changes between them (:func:`_assimilated`), spelt as
+    pronounced, as the Revised Romanization writes it and as many names are
+    written although its rule for personal names says not to (원룡 *Wollyong*,
+    만리 *Malli*, 선란 *Seollan*, 복래 *Bongnae*, 행리 *Haengni*). Such a pair
+    is spelt as one word: it spells a listed word only whole, never two of
+    them (*Won-ryong* is spelt syllable by syllable)."""
+    out = [(i, i + 1, hangul_spellings(ch)) for i, ch in enumerate(word)]
+    for i in range(len(word) - 1):
+        first, second = word[i], word[i + 1]
+        if not (is_hangul_syllable(first) and is_hangul_syllable(second)):
+            continue
+        changed = _assimilated(first, second)
+        if changed is None:
+            continue
+        a, b, end, start = changed
+        heads = _spelt_as(hangul_spellings(a), end=end)
+        tails = _spelt_as(hangul_spellings(b), start=start)
+        joined = tuple(dict.fromkeys(h + t for h in heads for t in tails))
+        if joined:
+            out.append((i, i + 2, joined))
+    return tuple(out)

@@ -11,8 +11,11 @@ character; Japanese (:func:`thaw.text.japanese.kanji_edges`) also gives
 edges over several characters, for names a dictionary reads as a whole. A
 name in Chinese characters alone may be Chinese, Japanese or a Korean name
 written in hanja (金正恩 *Kim Jong Un*: each character read as Korean reads
-it, :func:`thaw.text.korean.hanja_reading`, then spelt as Hangul is), so all
-three are tried (:func:`languages`).
+it, :func:`thaw.text.korean.hanja_reading`, then spelt as Hangul is, for a
+word written as Korean names are: :func:`thaw.text.korean.hanja_edges`), so
+all three are tried (:func:`languages`). Korean also gives an edge over two
+syllables whose sounds change each other (:func:`thaw.text.korean.hangul_edges`:
+원룡 *Wollyong*).
 """
 
 from __future__ import annotations
@@ -48,19 +51,13 @@ def _languages() -> dict[str, tuple[EdgesOf, ...]]:
     from thaw.text import chinese, japanese, korean
 
     # INTERIM (until the language modules provide theirs): one reading each
-    hangul = getattr(korean, "hangul_spellings", None) or (lambda ch: (korean.korean_rr(ch),))
     han = getattr(chinese, "han_spellings", None) or (lambda ch: tuple(chinese.han_words(ch)))
     kanji = getattr(japanese, "kanji_edges", None) or _per_character(
         lambda ch: tuple(re.sub("[^a-z]", "", r) for r in japanese.kanji_readings(ch))
     )
-
-    def hanja(ch: str) -> tuple[str, ...]:
-        reading = korean.hanja_reading(ch)
-        return hangul(reading) if reading else ()
-
     return {
-        "Hangul": (_per_character(hangul),),
-        "Han": (_per_character(han), kanji, _per_character(hanja)),
+        "Hangul": (korean.hangul_edges,),
+        "Han": (_per_character(han), kanji, korean.hanja_edges),
         "Kana": (kanji,),
     }
 

@@ -123,8 +123,10 @@ TITLE_SCRIPTS: Final = frozenset({"Latin", "Cyrillic", "Greek", "Hebrew", "Arabi
 #: names of five people (*Hafez MAKHLOUF*, *Hafiz Muhammad SAEED*, *Hafiz
 #: Abdul Rahman MAKKI*): each of the 20 that record their parts (OFSI, the UN,
 #: Canada) records Hafiz as the first name, none as a title, and OFAC lists it
-#: as a surname (*HAFIZ, Abdallah*, *HAFEZ, Abu Obaida*).
-NAMES_NOT_TITLES: Final = frozenset({"donna", "amir", "amyr", "hafiz", "hafeez"})
+#: as a surname (*HAFIZ, Abdallah*, *HAFEZ, Abu Obaida*). *Chey* folds as
+#: *Cheikh* does, but is a Korean family name (최, the spelling of the SK
+#: Group's Chey family: *Chey Tae-won*), never a spelling of the title.
+NAMES_NOT_TITLES: Final = frozenset({"donna", "amir", "amyr", "hafiz", "hafeez", "chey"})
 
 #: Words that are honorifics in some positions but ordinary names in others
 #: ("Sultan", "Amir", "Syed"): dropped only at the start of a name.
