@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from thaw.text import abjad_key, analyze_name, name_variants
 from thaw.text.korean import korean_rr
-from thaw.text.thai import thai_readings
+from thaw.text.thai import thai_readings, thai_spellings
 from thaw.text.translit import (
     arabic_script_variants,
     belarusian_variant,
@@ -60,8 +60,49 @@ def test_thai_name_is_read_personally_with_rtgs_as_variant() -> None:
     name = analyze_name("สมพล", "Person")
     assert [t.raw for t in name.tokens] == ["somphol"]
     assert name.tokens[0].abjad  # compared on consonants: Sompol, Somphon
-    assert name_variants("สมพล", "Person") == ("somphon",)
+    # RTGS first, then the personal and the Indic spellings
+    assert name_variants("สมพล", "Person") == ("somphon", "somphol", "sombol")
     assert name_variants("สมพล", "Organization") == ()
+
+
+@pytest.mark.parametrize(
+    ("thai", "spellings"),
+    [
+        # Pali and Sanskrit names by their Indic letters: ภ bh, พ b, ช j, ว v
+        ("อภิสิทธิ์", ("aphisit", "aphisith", "abhisit")),
+        ("เวชชาชีวะ", ("wetchachiwa", "wechchachiwa", "vejjajiva")),
+        ("ภูมิพล", ("phumiphon", "phumiphol", "bhumibol")),
+        ("อดุลยเดช", ("adunyadet", "adulyadech", "adulyadej")),
+        # ั needs a final, and the ร after it is silent
+        ("สมัคร", ("samak", "samakra")),
+        # ทร within a word is not the s of a first ทร
+        ("สุนทรเวช", ("sunthonwet", "sunthorwech", "sundorvej")),
+        # after a long open vowel, ลง is a syllable
+        ("จุฬาลงกรณ์", ("chulalongkon", "julalongkorn")),
+        # ฤ is a consonant with its vowel
+        ("สฤษดิ์", ("sarit", "saris")),
+        ("อังกฤษ", ("angkrit", "angkris")),
+        # a silenced consonant and vowel after an open syllable: the vowel only
+        ("สิริกิติ์", ("sirikit",)),
+        # the English long a before n (Parn, Charn) and Sanskrit -kara
+        ("ปานปรีย์", ("panpri", "parnpri")),
+        ("พหิทธานุกร", ("phahitthanukon", "phahiththanukorn", "bahitdhanukara")),
+    ],
+)
+def test_thai_spellings(thai: str, spellings: tuple[str, ...]) -> None:
+    assert thai_spellings(thai) == spellings
+
+
+def test_thai_name_has_every_combination_of_its_words_spellings() -> None:
+    # a Thai spells each name on its own: Samak as RTGS, Sundaravej by Indic letters
+    variants = name_variants("สมัคร สุนทรเวช", "Person")
+    assert variants[0] == "samak sunthonwet"  # RTGS first
+    assert "samak sundorvej" in variants
+    assert meets("สมัคร สุนทรเวช", "Samak Sundaravej")
+    assert meets("ภูมิพล อดุลยเดช", "Bhumibol Adulyadej")
+    assert meets("อภิสิทธิ์ เวชชาชีวะ", "Abhisit Vejjajiva")
+    # a long name: one spelling per system
+    assert len(name_variants("ภูมิพล ภูมิพล ภูมิพล ภูมิพล", "Person")) == 3
 
 
 def test_hebrew_geresh_marks_a_sound() -> None:

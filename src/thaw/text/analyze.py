@@ -44,6 +44,7 @@ both give ``dmitriev``; ``ООО``, ``OOO`` and ``LLC`` give ``llc``.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -59,7 +60,7 @@ from thaw.text.japanese import japanese_reading, katakana_readings
 from thaw.text.khmer import khmer_variant
 from thaw.text.korean import hangul_variants, korean_rr
 from thaw.text.symbols import script_symbols, word_symbols
-from thaw.text.thai import thai_readings
+from thaw.text.thai import thai_spellings
 from thaw.text.translit import (
     CJK_SCRIPTS,
     GERESH,
@@ -1287,12 +1288,33 @@ def _dzh(match: re.Match[str]) -> str:
     return match.group() + ("H" if match.group().isupper() else "h")
 
 
+#: At most this many spellings of a Thai name (:func:`_thai_variant`).
+_THAI_MAX_VARIANTS: Final = 27
+
+
 def _thai_variant(name: str) -> tuple[str, ...]:
-    """A Thai name read in the Royal Thai General System (:func:`thai_readings`;
-    analysis reads it as personal names are spelt, following the letters)."""
-    words = [thai_readings(w)[0] if _THAI.search(w) else w for w in _split_words(name.casefold())]
-    variant = " ".join(w for w in words if w)
-    return (variant,) if variant else ()
+    """A Thai name in the spellings its words are written in (analysis reads
+    it as personal names are spelt, following the letters): the Royal Thai
+    General System first, then every other combination of each word's
+    spellings (:func:`thaw.text.thai.thai_spellings`: RTGS, personal, the
+    Indic spelling of Pali and Sanskrit names), since a Thai chooses the
+    spelling of each name on its own (*Samak Sundaravej*: the given name as
+    RTGS writes it, the surname by its Indic letters). A name with more
+    combinations than :data:`_THAI_MAX_VARIANTS` has one spelling per
+    system."""
+    words = [w for w in _split_words(name.casefold()) if w]
+    options = [thai_spellings(w) if _THAI.search(w) else (w,) for w in words]
+    options = [o for o in options if o]
+    if not options:
+        return ()
+    rtgs = " ".join(o[0] for o in options)
+    count = 1
+    for o in options:
+        count *= len(o)
+    if count > _THAI_MAX_VARIANTS:
+        systems = [" ".join(o[min(k, len(o) - 1)] for o in options) for k in range(3)]
+        return tuple(dict.fromkeys(systems))
+    return tuple(dict.fromkeys([rtgs, *(" ".join(c) for c in itertools.product(*options))]))
 
 
 @lru_cache(maxsize=65536)
