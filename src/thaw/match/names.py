@@ -9,7 +9,10 @@
   are compared (``mly``/``Melli``), equal → 0.9 (0.75 for keys of two
   consonants, 0.6 for one), one consonant apart → 0.6; at most 0.6 when the
   abjad word ends in a written long *i* and the Latin one in a consonant
-  (``سليماني``/``Salman``); an abjad *sh* also meets the French *ch*
+  (``سليماني``/``Salman``) or when the vowels the abjad writes between two
+  consonants disagree with the Latin word's (``سلامی``/``Salimi``,
+  ``حسن``/``Hussein``), none when one word begins with a vowel and the
+  other with a consonant (``محمد``/``Ahmad``); an abjad *sh* also meets the French *ch*
   (``عكاشة``/``Akkacha``); none when the Latin word writes a *v* and the
   abjad word no letter that writes it (Khmer ``គន់`` *kun*/*Yevgeniy*);
 * otherwise an edit cost: consonant edits cost 1, edits that only touch vowels
@@ -70,6 +73,7 @@ from rapidfuzz.distance import OSA
 
 from thaw.text import AnalyzedName, Token, abjad_key, fold_token, skeleton
 from thaw.text.analyze import compound_runs, run_indices
+from thaw.text.fold import first_sounds_differ, written_vowels_differ
 from thaw.text.stats import TokenStats
 
 #: Least similarity at which two tokens may be aligned.
@@ -269,6 +273,23 @@ def _endings_differ(q: Token, r: Token) -> bool:
     return last != "e" or (len(word) > 1 and word[-2] not in _VOWELS)
 
 
+def _vowels_differ(q: Token, r: Token) -> bool:
+    """Whether the abjad word writes a long vowel between two consonants that
+    the Latin word spells otherwise, or the Latin word spells a long vowel
+    where the abjad word writes none (سلامی/*Salimi*, حسن/*Hussein*:
+    :func:`thaw.text.fold.written_vowels_differ`)."""
+    a, latin = (q, r) if q.abjad else (r, q)
+    return written_vowels_differ(a.raw, latin.raw)
+
+
+def _first_sounds_differ(q: Token, r: Token) -> bool:
+    """Whether one word of an abjad pair begins with a vowel and the other
+    with a consonant (محمد/*Ahmad*, حامد/*Ahmed*:
+    :func:`thaw.text.fold.first_sounds_differ`), for keys one letter apart."""
+    a, latin = (q, r) if q.abjad else (r, q)
+    return first_sounds_differ(a.raw, latin.raw)
+
+
 def _unwritten_v(q: Token, r: Token) -> bool:
     """Whether the Latin word of an abjad pair writes a *v*, which is a
     consonant in every romanisation and which every abjad writes (و, ו, ف, ב,
@@ -291,9 +312,9 @@ def abjad_pair_similarity(q: Token, r: Token, q_key: str, r_key: str) -> float:
     s = _abjad_similarity(q_key, r_key)
     if s < 0.9:
         s = _french_sh(q, r, s)
-    if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
+    if s > ABJAD_ENDING_SIM and (_endings_differ(q, r) or _vowels_differ(q, r)):
         s = ABJAD_ENDING_SIM
-    if s > 0 and _unwritten_v(q, r):
+    if s > 0 and (_unwritten_v(q, r) or (s < 0.9 and _first_sounds_differ(q, r))):
         return 0.0
     return s
 

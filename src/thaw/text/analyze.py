@@ -1069,6 +1069,9 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             and (i < n - 1 or inverted or folded in _AFTER_NAME_TITLES)
             and raw not in vocab.NAMES_NOT_TITLES
             and w.titled
+            # (a word read from an abjad is no European abbreviation: معمر,
+            # read mmr, is not Mr)
+            and (not w.abjad or len(folded) >= 4)
         ):
             role, weight = "honorific", 0.0
         elif maybe_person and n > 1 and folded in vocab.PARTICLES and len(raw) <= 3 and i < n - 1:

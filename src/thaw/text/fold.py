@@ -225,3 +225,111 @@ def abjad_key(word: str) -> str:
             continue
         out.append(c)
     return initial + "".join(out) or word[:1]
+
+
+#: Latin spellings of a long vowel or a diphthong, which a name written in the
+#: Arabic script writes with a letter (و, ي): *Mahmoud* محمود, *Hussein*
+#: حسين, *Saeed* سعيد. (*aa* is left out: it often stands for an ayin the
+#: reading drops, *Jaafar* جعفر.)
+_LONG_VOWELS: Final = ("oo", "ou", "ee", "ei", "ai")
+#: The Latin vowels that may write each vowel letter of a consonantal reading:
+#: alef *a* (also *e*, *o*), waw *u*, *o* (also *w*, *v* as a consonant), yeh
+#: *i*, *e* (also *y*).
+_VOWEL_LETTER_SPELLINGS: Final = {
+    "a": frozenset("aeo"),
+    "w": frozenset("uowv"),
+    "y": frozenset("iey"),
+}
+
+
+def _key_slots(word: str) -> tuple[str, list[str]]:
+    """The :func:`abjad_key` of ``word`` and, for each gap between two of its
+    consonants, the letters the key leaves out there (vowels, *w*, *y*, *v*)."""
+    if len(word) > 1 and word[-1] == "h" and word[-2] not in _H_DIGRAPH:
+        word = word[:-1]
+    key = "a" if word[:1] in _INITIAL_VOWELS else ""
+    rest = word[1:] if key else word
+    for pattern, repl, triggers in _ABJAD_RULES:
+        for trigger in triggers:
+            if trigger in rest:
+                rest = pattern.sub(repl, rest)
+                break
+    gaps: list[str] = []
+    gap = ""
+    for c in rest:
+        if c in _ABJAD_DROP:
+            gap += c
+        elif key and key[-1] == c:
+            # (doubled, or the same consonant after a vowel: the key keeps one)
+            gaps[-1:] = [gaps[-1] + gap] if gaps else []
+            gap = ""
+        else:
+            if key:
+                gaps.append(gap)
+            key += c
+            gap = ""
+    return key, gaps
+
+
+@lru_cache(maxsize=200_000)
+def written_vowels_differ(reading: str, latin: str) -> bool:
+    """Whether a word read from the Arabic or Hebrew script (``reading``: its
+    consonants and the vowel letters it writes, *a* for alef, *w*, *y*) and a
+    Latin word with the same :func:`abjad_key` disagree on a vowel between two
+    consonants: the script writes a long vowel there that the Latin word
+    spells as another vowel (سلامی *slamy* against *Salimi*: alef, *i*), or
+    the Latin word spells a long vowel (:data:`_LONG_VOWELS`) where the script
+    writes none (حسن *hsn* against *Hussein*, محمد against *Mahmoud*). The
+    keys leave vowels out, so such words met as equals although they are
+    other names. Readings with vowel signs (Thai, Khmer: *e*, *i*, *o*, *u*)
+    are not checked, nor are the ends of words (a final ى is read *a*, a
+    first alef takes any vowel)."""
+    if not reading.isalpha() or not latin.isalpha() or not _CONSONANTAL.isdisjoint(reading):
+        return False
+    key, gaps = _key_slots(reading)
+    latin_key, latin_gaps = _key_slots(latin)
+    if key != latin_key or len(gaps) != len(latin_gaps):
+        return False
+    for written, spelt in zip(gaps, latin_gaps, strict=True):
+        if not written:
+            if any(v in spelt for v in _LONG_VOWELS):
+                return True
+            continue
+        if spelt and any(
+            c in _VOWEL_LETTER_SPELLINGS and _VOWEL_LETTER_SPELLINGS[c].isdisjoint(spelt)
+            for c in written
+        ):
+            return True
+    return False
+
+
+#: Vowels that a consonantal reading never writes (see :func:`written_vowels_differ`).
+_CONSONANTAL: Final = frozenset("eiou")
+
+
+def first_sounds_differ(reading: str, latin: str) -> bool:
+    """Whether a word read from the Arabic or Hebrew script and a Latin word
+    begin differently, one with a vowel and the other with a consonant: those
+    scripts write a first vowel (alef, ayin: احسان *ahsan*) and a first
+    consonant, so محمد is not *Ahmad* and احسان not *Hassan*, although their
+    :func:`abjad_key` are one letter apart. A first *y* or *w* of either is
+    both (يتسحاق *Itzhak*), and readings with vowel signs (Thai, Khmer) are
+    not checked."""
+    if not reading or not latin or not _CONSONANTAL.isdisjoint(reading):
+        return False
+    r, lt = reading[0], latin[0]
+    if r in "yw" or lt in "yw" or not r.isalpha() or not lt.isalpha():
+        return False
+    if lt in _INITIAL_VOWELS:
+        # a Latin vowel before the reading's first consonant is a vowel the
+        # script leaves out only where it replaces that consonant (محمد
+        # *mhmd*, *Ahmad* *ahmd*): before it, it may be the article
+        # assimilated (السبسي *Essebsi*) or the linking vowel of a compound
+        # the Latin name joins (عبد الرحمن, *Abd-irahman*)
+        return r not in _INITIAL_VOWELS and len(abjad_key(reading)) == len(abjad_key(latin))
+    if r in _INITIAL_VOWELS and reading[1:2] == "s" and reading[2:3] not in _INITIAL_VOWELS:
+        return False  # a prothetic alef before s and a consonant: استانکزی *Stanekzai*
+    # the reading's first vowel, which the Latin word lacks (احسان *ahsn*,
+    # *Hassan* *hsn*; not a word of a compound the Latin word joins: کی آرش,
+    # *Kiarash*)
+    return r in _INITIAL_VOWELS and len(abjad_key(reading)) == len(abjad_key(latin)) + 1

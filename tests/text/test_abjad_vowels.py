@@ -1,0 +1,44 @@
+"""A word read from the Arabic or Hebrew script against a Latin word with the
+same consonants: the vowels the script writes and the first sound (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.text.fold import first_sounds_differ, written_vowels_differ
+
+
+@pytest.mark.parametrize(
+    ("reading", "latin", "differ"),
+    [
+        ("hsn", "hussein", True),  # حسن: the Latin ei is a long vowel it does not write
+        ("mhmd", "mahmoud", True),  # محمد is not Mahmoud (محمود)
+        ("slamy", "salimi", True),  # سلامی writes a long a where Salimi has i
+        ("mhmd", "mohamed", False),  # short vowels: unwritten
+        ("hsyn", "hossein", False),
+        ("syd", "saeed", False),
+        ("jfr", "jaafar", False),  # aa: an ayin the reading drops
+        ("mwswy", "mousavi", False),
+        ("rwhany", "rouhani", False),
+        ("somchai", "somchay", False),  # a Thai reading has its vowels: unchecked
+    ],
+)
+def test_written_vowels_differ(reading: str, latin: str, differ: bool) -> None:
+    assert written_vowels_differ(reading, latin) is differ
+
+
+@pytest.mark.parametrize(
+    ("reading", "latin", "differ"),
+    [
+        ("mhmd", "ahmad", True),  # محمد is not Ahmad
+        ("ahsan", "hassan", True),  # احسان is not Hassan
+        ("mhmd", "mohamed", False),
+        ("sbsy", "essebsi", False),  # the article assimilated
+        ("rhmn", "irahman", False),  # the linking vowel of Abd-irahman
+        ("astankzy", "stanekzai", False),  # a prothetic alef
+        ("ytshq", "itzhak", False),  # a first y is a vowel too
+        ("arsh", "kiarash", False),  # a word of a compound the Latin name joins
+    ],
+)
+def test_first_sounds_differ(reading: str, latin: str, differ: bool) -> None:
+    assert first_sounds_differ(reading, latin) is differ
