@@ -306,14 +306,19 @@ def abjad_pair_similarity(q: Token, r: Token, q_key: str, r_key: str) -> float:
     """The similarity of two tokens of which one was written in an abjad (see
     the module's documentation), their consonant keys given: the keys compared
     (:func:`_abjad_similarity`), with the French *ch* (:func:`_french_sh`), at
-    most :data:`ABJAD_ENDING_SIM` when their endings differ
-    (:func:`_endings_differ`), and 0 when the Latin word writes a *v* the
-    abjad word does not (:func:`_unwritten_v`)."""
+    most :data:`ABJAD_ENDING_SIM` when their endings or their vowels differ
+    (:func:`_endings_differ`, :func:`_vowels_differ`; no similarity when the
+    vowels differ and the keys too), and 0 when the Latin word writes a *v*
+    the abjad word does not (:func:`_unwritten_v`) or one word begins with a
+    vowel and the other not (:func:`_first_sounds_differ`)."""
     s = _abjad_similarity(q_key, r_key)
     if s < 0.9:
         s = _french_sh(q, r, s)
-    if s > ABJAD_ENDING_SIM and (_endings_differ(q, r) or _vowels_differ(q, r)):
+    if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
         s = ABJAD_ENDING_SIM
+    if s > 0 and _vowels_differ(q, r):
+        # equal keys, other vowels: a near name; a consonant apart as well: another
+        s = min(s, ABJAD_ENDING_SIM) if q_key == r_key else 0.0
     if s > 0 and (_unwritten_v(q, r) or (s < 0.9 and _first_sounds_differ(q, r))):
         return 0.0
     return s

@@ -275,7 +275,8 @@ def _key_slots(word: str) -> tuple[str, list[str]]:
 def written_vowels_differ(reading: str, latin: str) -> bool:
     """Whether a word read from the Arabic or Hebrew script (``reading``: its
     consonants and the vowel letters it writes, *a* for alef, *w*, *y*) and a
-    Latin word with the same :func:`abjad_key` disagree on a vowel between two
+    Latin word with the same :func:`abjad_key`, or one a consonant apart
+    (کرزی *krzy*, *Qureishi* *krs*), disagree on a vowel between two
     consonants: the script writes a long vowel there that the Latin word
     spells as another vowel (سلامی *slamy* against *Salimi*: alef, *i*), or
     the Latin word spells a long vowel (:data:`_LONG_VOWELS`) where the script
@@ -288,8 +289,8 @@ def written_vowels_differ(reading: str, latin: str) -> bool:
         return False
     key, gaps = _key_slots(reading)
     latin_key, latin_gaps = _key_slots(latin)
-    if key != latin_key or len(gaps) != len(latin_gaps):
-        return False
+    if len(key) != len(latin_key) or sum(a != b for a, b in zip(key, latin_key, strict=True)) > 1:
+        return False  # (keys of one length, at most one consonant apart: gaps in step)
     for written, spelt in zip(gaps, latin_gaps, strict=True):
         if not written:
             if any(v in spelt for v in _LONG_VOWELS):

@@ -754,7 +754,12 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
     A Ukrainian name is also read with the letters Russian writes for its own
     (:data:`_UK_TO_RU`: Євген Гриценко → Евген Гриценко, romanised *Yevgen
     Gritsenko*), as the lists romanise Ukrainians listed under Russia
-    regimes. Empty for most names."""
+    regimes. A name written with ``г`` in Russian letters is also read with
+    it as *h* (``х``, which folding reads *h*): Russian writes so the *h* of
+    foreign names (Гельмут Коль *Helmut Kohl*, Гарри *Harry*) and of
+    Ukrainian and Belarusian ones whose letters do not show their language
+    (Гринюк *Hryniuk*, Горбах *Horbach*), which their own romanisations
+    spell *h*. Empty for most names."""
     found = belarusian_variant(name)
     if found:
         return found
@@ -766,7 +771,11 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
         text = _FRENCH_IER.sub("иер", text)
     if "дз" in text and not slavic:
         text = _OSSETIAN_DZ.sub("дж", text)
-    return (text,) if text != name.lower() else ()
+    out: tuple[str, ...] = (text,) if text != name.lower() else ()
+    if "г" in text:
+        # (a Ukrainian name from its own letters, not their Russian form)
+        out += ((name.lower() if slavic else text).replace("г", "х"),)
+    return out
 
 
 #: Western Armenian (the diaspora's: Beirut, Istanbul, the Americas) reads the
