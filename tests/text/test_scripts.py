@@ -250,7 +250,15 @@ def test_persian_compound_given_names_split_as_a_variant() -> None:
     assert name_variants("جعفر علی", "Person") == ()  # Jafar: no suffix far
     # Pashto tribal suffixes too, in Arabic letters as in Persian ones
     assert name_variants("سيد أحمد شهيد خيل", "Person") == ("سيد أحمد شهيدخيل",)
-    assert name_variants("محمد احمد زی", "Person") == ("محمد احمدزی",)
+    assert name_variants("محمد احمد زی", "Person")[0] == "محمد احمدزی"
+    # a compound given name written apart is also joined, as romanisations
+    # write it (the second word a given name; not علی خامنه‌ای, above)
+    assert "محمدجواد ظریف" in name_variants("محمد جواد ظریف", "Person")
+    assert meets("محمد جواد ظریف", "Mohammadjavad Zarif")
+    assert meets("محمد تقی مصباح", "Mohammadtaghi Mesbah")
+    # Allah with one lam, as Persian and Urdu write it
+    assert transliterate_word("عبدالهی") == (("abdallah",), True)
+    assert meets("علی عبدالهی", "Ali Abdollahi")
     # every word of a Persian name is read the Persian way (ض is z)
     assert analyze_name("غلامرضا ضیایی", "Person").tokens[0].raw.endswith("rza")
 

@@ -59,7 +59,7 @@ from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.japanese import japanese_reading, katakana_readings
 from thaw.text.khmer import khmer_variant
 from thaw.text.korean import hangul_variants, korean_rr
-from thaw.text.symbols import script_symbols, word_symbols
+from thaw.text.symbols import known_given_name, script_symbols, word_symbols
 from thaw.text.thai import thai_spellings
 from thaw.text.translit import (
     CJK_SCRIPTS,
@@ -552,6 +552,9 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
 #: split off whatever follows them (محمدنظر *Mohammad Nazar*, غلامسرور
 #: *Gholam Sarwar*), also a name rigour's corpus does not know.
 _COMPOUND_HEADS: Final = ("محمد", "غلام")
+#: The first parts of Persian compound given names that a romanisation
+#: joins to the next word when the name writes them apart (:func:`_arabic_variant`).
+_JOINED_HEADS: Final = frozenset({"محمد", "غلام", "علی", "علي"})
 #: What follows such a head in a surname made of it, not in a compound
 #: (محمدیان *Mohammadian*, محمدی *Mohammadi*).
 _NAME_SUFFIXES: Final = frozenset({"یان", "يان", "ان", "ون", "ين", "زاده", "پور", "نژاد", "ئی"})
@@ -628,6 +631,17 @@ def _arabic_variant(name: str) -> tuple[str, ...]:
     found: tuple[str, ...] = (" ".join(out),) if changed else ()
     if len(out) > 1 and out[0] == _PERSIAN_AMIR:
         found += (" ".join([out[0] + out[1], *out[2:]]),)
+    words = out
+    if (
+        len(words) > 1
+        and words[0] in _JOINED_HEADS
+        and known_given_name(script_symbols(words[1]))
+        and (joined := " ".join([words[0] + words[1], *words[2:]])) != name
+    ):
+        # a compound given name written apart, which romanisations also join
+        # (محمد جواد *Mohammadjavad*, غلام حسین *Gholamhossein*; the second
+        # word a given name, not a surname: علی خامنه‌ای)
+        found += (joined,)
     return found
 
 

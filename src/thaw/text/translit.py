@@ -351,6 +351,7 @@ _HEBREW_PARTICLES: Final = {"בן": "ben", "בת": "bat"}
 #: What follows ``عبد`` (and its article) in *Abdallah* and in its nisba
 #: *Abdallahi* (عبداللهی, read *Abdollahi*).
 _ALLAH_ENDINGS: Final = frozenset({"له", "لله", "لهی", "لهي", "للهی", "للهي"})
+_ALLAH_ONE_LAM: Final = frozenset({"اله", "الهی", "الهي"})
 
 
 def _arabic(word: str) -> list[str]:
@@ -380,6 +381,10 @@ def _arabic(word: str) -> list[str]:
         # (عبدون *Abdoun* is a name of its own: the rest must be one, of
         # three letters or more)
         rest = word[3:]
+        if rest in _ALLAH_ONE_LAM:
+            # (عبداله *Abdollah*, عبدالهی *Abdollahi*: Allah with one lam, as
+            # Persian and Urdu often write it)
+            return ["abdallah"]
         if rest.startswith("ال"):
             rest = rest[2:]
         if rest in _ALLAH_ENDINGS:
