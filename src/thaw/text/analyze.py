@@ -642,7 +642,34 @@ def _arabic_variant(name: str) -> tuple[str, ...]:
         # (محمد جواد *Mohammadjavad*, غلام حسین *Gholamhossein*; the second
         # word a given name, not a surname: علی خامنه‌ای)
         found += (joined,)
-    return found
+    maghrebi = _maghrebi_variant(name)
+    return (*found, maghrebi) if maghrebi else found
+
+
+#: Letters before which the Arabic article keeps its *l* (the "moon
+#: letters"; before the others it takes their sound: *Essebsi*).
+_MOON_LETTERS: Final = frozenset("اأإآبجحخعغفقكمهوي")
+_BEN: Final = frozenset({"بن", "ابن"})
+
+
+def _maghrebi_variant(name: str) -> str:
+    """A name in Arabic script as the Maghreb spells it in Latin letters
+    (:func:`_arabic_variant`): the article's *l* joined to a word beginning
+    with a moon letter (:data:`_MOON_LETTERS`: الحسن *Lahcen*, الأخضر
+    *Lakhdar*, الأمين *Lamine*), and *ben* joined to the father's name
+    (بن صالح *Bensalah*, بن موسى *Benmoussa*). Empty when neither occurs."""
+    out: list[str] = []
+    changed = False
+    for word in name.split():
+        if out and out[-1] in _BEN:
+            out[-1] = "بن" + word
+            changed = True
+            continue
+        if word.startswith("ال") and len(word) > 3 and word[2] in _MOON_LETTERS:
+            word = "ل" + word[2:]
+            changed = True
+        out.append(word)
+    return " ".join(out) if changed else ""
 
 
 def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
@@ -681,8 +708,9 @@ def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
                 out.append(_Word("din", w.abjad))
                 continue
             m = _ALLAH_SUFFIX.match(a) if a.endswith(_ALLAH_ENDS) else None
-            if m is not None and not a.startswith("abd") and not a.endswith("oulla"):
-                # (*-oulla* is the Greek diminutive: Androulla, Georgoulla)
+            if m is not None and not a.startswith("abd") and not a.endswith(("oulla", "salah")):
+                # (*-oulla* is the Greek diminutive: Androulla, Georgoulla;
+                # *-salah* the name Salah: Bensalah)
                 out.append(_Word(m.group(1), w.abjad))
                 out.append(_Word("allah", w.abjad))
                 continue

@@ -67,12 +67,14 @@ from anyascii import anyascii
 from rigour._core import codepoint_script, maybe_ascii
 
 from thaw.text.chinese import han_words
+from thaw.text.fold import fold_token
 from thaw.text.khmer import khmer_reading
 from thaw.text.korean import korean_words
 from thaw.text.rules import rules as _rules
 from thaw.text.rules import transliterator as _icu
 from thaw.text.symbols import script_symbols
 from thaw.text.thai import thai_readings
+from thaw.text.vocab import HONORIFICS
 
 ABJAD_SCRIPTS: Final = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 INDIC_SCRIPTS: Final = frozenset(
@@ -354,6 +356,13 @@ _ALLAH_ENDINGS: Final = frozenset({"له", "لله", "لهی", "لهي", "لله
 _ALLAH_ONE_LAM: Final = frozenset({"اله", "الهی", "الهي"})
 
 
+def _maqsura_title(word: str) -> bool:
+    """Whether ``word``, ending in alif maqṣūra, is a title read with it as
+    *i* (حاجى *Haji*, قارى *Qari*), which name analysis drops as such."""
+    latin = _ascii_words(_icu("Any-Latin; Latin-ASCII").transliterate(word), abjad=True)
+    return len(latin) == 1 and fold_token(latin[0]) in HONORIFICS
+
+
 def _arabic(word: str) -> list[str]:
     parts: list[str] = []
     if not _ARABIC_SCRIPT_OTHERS.isdisjoint(word):
@@ -367,6 +376,11 @@ def _arabic(word: str) -> list[str]:
         return [particle]
     if not PERSIAN_LETTERS.isdisjoint(word):
         word = word.translate(PERSIAN_Z)
+    if word.endswith("ى") and len(word) > 2 and not _maqsura_title(word):
+        # alif maqṣūra: the long a it is at the end of Arabic names (موسى
+        # *Musa*, مصطفى *Mustafa*), or the i that Persian and Urdu (and
+        # Egypt: على *Ali*) write with it (نورزى *Noorzai*): read as both
+        word = word[:-1] + "يا"
     if word.endswith("ة") and len(word) > 2:
         # the final tāʾ marbūṭa of a name is read as the vowel before it
         # (سلامة *Salama*, *Salameh*, *Salame*; فاطمة *Fatima*), not as *t*
