@@ -21,6 +21,8 @@ from thaw.text.fold import first_sounds_differ, written_vowels_differ
         ("mwswy", "mousavi", False),
         ("rwhany", "rouhani", False),
         ("somchai", "somchay", False),  # a Thai reading has its vowels: unchecked
+        ("aayshh", "aicha", False),  # after a first vowel: ayin, hamza, alef
+        ("krzy", "qureishi", True),  # a consonant apart, and a long vowel unwritten
     ],
 )
 def test_written_vowels_differ(reading: str, latin: str, differ: bool) -> None:
@@ -42,3 +44,10 @@ def test_written_vowels_differ(reading: str, latin: str, differ: bool) -> None:
 )
 def test_first_sounds_differ(reading: str, latin: str, differ: bool) -> None:
     assert first_sounds_differ(reading, latin) is differ
+
+
+def test_french_ou_before_a_vowel_is_a_consonant() -> None:
+    from thaw.text.fold import abjad_key
+
+    assert abjad_key("ouahiba") == abjad_key("whybh")  # وهيبة
+    assert abjad_key("oussama") == "as"  # أسامة: ou before a consonant is a vowel

@@ -211,7 +211,8 @@ def abjad_key(word: str) -> str:
         word = word[:-1]
     # a word that begins with a vowel keeps it, as ``a``: the abjads write
     # it (alef, ayin: احسان *Ehsan* is ``ahsn``, حسین *Hossein* ``hsn``)
-    initial = "a" if word[0] in _INITIAL_VOWELS else ""
+    # (a French *ou* before a vowel is the consonant w: *Ouahiba* وهيبة)
+    initial = "a" if word[0] in _INITIAL_VOWELS and not _FRENCH_W.match(word) else ""
     for pattern, repl, triggers in _ABJAD_RULES:
         for trigger in triggers:
             if trigger in word:
@@ -242,12 +243,17 @@ _VOWEL_LETTER_SPELLINGS: Final = {
 }
 
 
+#: A French *ou* before a vowel at the start of a word: the consonant w
+#: (*Ouahiba* وهيبة, *Oualid* وليد).
+_FRENCH_W: Final = re.compile("ou[aeiy]")
+
+
 def _key_slots(word: str) -> tuple[str, list[str]]:
     """The :func:`abjad_key` of ``word`` and, for each gap between two of its
     consonants, the letters the key leaves out there (vowels, *w*, *y*, *v*)."""
     if len(word) > 1 and word[-1] == "h" and word[-2] not in _H_DIGRAPH:
         word = word[:-1]
-    key = "a" if word[:1] in _INITIAL_VOWELS else ""
+    key = "a" if word[:1] in _INITIAL_VOWELS and not _FRENCH_W.match(word) else ""
     rest = word[1:] if key else word
     for pattern, repl, triggers in _ABJAD_RULES:
         for trigger in triggers:
@@ -291,6 +297,10 @@ def written_vowels_differ(reading: str, latin: str) -> bool:
     latin_key, latin_gaps = _key_slots(latin)
     if len(key) != len(latin_key) or sum(a != b for a, b in zip(key, latin_key, strict=True)) > 1:
         return False  # (keys of one length, at most one consonant apart: gaps in step)
+    if key[:1] == "a" or latin_key[:1] == "a":
+        # (after a first vowel the script writes ayin, hamza and alef where a
+        # Latin word writes one vowel: عائشة *Aicha*)
+        gaps, latin_gaps = gaps[1:], latin_gaps[1:]
     for written, spelt in zip(gaps, latin_gaps, strict=True):
         if not written:
             if any(v in spelt for v in _LONG_VOWELS):
