@@ -286,6 +286,18 @@ def test_french_names_in_cyrillic_keep_their_silent_r() -> None:
     assert cyrillic_variant("Анна Иванова") == ()
 
 
+def test_greek_given_names_in_their_english_forms() -> None:
+    # -eas and -aios are English -ew, -aos is -as
+    assert meets("Ανδρέας", "Andrew")
+    assert meets("Ματθαίος", "Matthew")
+    assert meets("Βαρθολομαίος", "Bartholomew")
+    assert meets("Νικόλαος", "Nicholas")
+    # the given name alone in its English form, the surname kept
+    assert meets("Θεόδωρος Πάγκαλος", "Theodore Pangalos")
+    assert meets("Πάγκαλος Θεόδωρος", "Pangalos Theodore")
+    assert not meets("Ανδρέας Παπανδρέου", "Andrew Papadopoulos")
+
+
 def test_greek_names_have_their_classical_transcription() -> None:
     assert greek_variant("Ευριπίδης")[0] == "euripides"  # modern: Evripidis
     assert greek_variant("Βασίλειος")[0] == "basileios"

@@ -848,16 +848,28 @@ _GREEK_YI: Final = re.compile("(?i)γι(?=[αάεέηήοόυύωώ])")
 #: *Jason*).
 _GREEK_ENDING: Final = re.compile(r"(?<=[a-z]{3})(?:(i)(?:os|as)|(?<![aiou])(?:os|as|is|es))$")
 _GREEK_INITIAL_I: Final = re.compile(r"^i(?=[aeou])")
+#: The Greek endings that English forms write *-ew* (Ανδρέας *Andrew*,
+#: Ματθαίος *Matthew*, Βαρθολομαίος *Bartholomew*, through Latin *-eas*,
+#: *-aeus* and Old French), and *-aos* that they write *-as* (Νικόλαος
+#: *Nicholas*, Μενέλαος *Menelaus* aside).
+_GREEK_EW: Final = re.compile(r"(?<=[a-z]{3})(?:eas|aios|eos)$")
+_GREEK_AOS: Final = re.compile(r"(?<=[a-z]{3})aos$")
 
 
 def _greek_english(modern: str) -> str:
     """A reading ``modern`` of a Greek name (lower-case ASCII words)
     as English forms Greek given names (:data:`_GREEK_ENDING`,
-    :data:`_GREEK_INITIAL_I`): *petros* → *petr* (Peter), *grigorios* →
-    *grigory* (Gregory), *iakovos* → *jakov* (Jacob)."""
+    :data:`_GREEK_INITIAL_I`, :data:`_GREEK_EW`, :data:`_GREEK_AOS`):
+    *petros* → *petr* (Peter), *grigorios* → *grigory* (Gregory), *iakovos*
+    → *jakov* (Jacob), *andreas* → *andrew*, *nikolaos* → *nikolas*."""
     words = []
     for word in modern.split():
-        word = _GREEK_ENDING.sub(lambda m: "y" if m.group(1) else "", word)
+        if _GREEK_EW.search(word):
+            word = _GREEK_EW.sub("ew", word)
+        elif _GREEK_AOS.search(word):
+            word = _GREEK_AOS.sub("as", word)
+        else:
+            word = _GREEK_ENDING.sub(lambda m: "y" if m.group(1) else "", word)
         words.append(_GREEK_INITIAL_I.sub("j", word))
     return " ".join(words)
 
@@ -874,7 +886,8 @@ def greek_variant(name: str) -> tuple[str, ...]:
     vowel, the modern reading with that *y* (:data:`_GREEK_YI`: Γιάνης
     *Yanis*). And the modern reading and the classical transcription as
     English forms Greek given names (:func:`_greek_english`: Πέτρος *Peter*,
-    Παύλος *Paul*), and with the sounds of foreign names that Greek writes
+    Παύλος *Paul*), also the first or the last word alone (the given name:
+    Θεόδωρος Πάγκαλος *Theodore Pangalos*), and with the sounds of foreign names that Greek writes
     with two letters read as such (:data:`_GREEK_FOREIGN`: Νταβιντόβιτς
     *Davidovich*). Lower-case ASCII; empty when none differs from the modern
     reading."""
@@ -888,6 +901,16 @@ def greek_variant(name: str) -> tuple[str, ...]:
         english = _greek_english(reading)
         if english != modern and english not in found:
             found.append(english)
+        words = reading.split()
+        if len(words) > 1:
+            # the English form of the given name alone, first or last, the
+            # surname kept (Θεόδωρος Πάγκαλος *Theodore Pangalos*)
+            for at in (0, -1):
+                one = list(words)
+                one[at] = _greek_english(one[at])
+                given = " ".join(one)
+                if given not in (modern, english) and given not in found:
+                    found.append(given)
     if _GREEK_FOREIGN_TRIGGER.search(text):
         # foreign sounds as Greek writes them inside a word: Νταβιντόβιτς
         # *Davidovich*, Τζόνσον *Johnson*
