@@ -87,6 +87,14 @@ def test_thai_name_is_read_personally_with_rtgs_as_variant() -> None:
         # the English long a before n (Parn, Charn) and Sanskrit -kara
         ("ปานปรีย์", ("panpri", "parnpri")),
         ("พหิทธานุกร", ("phahitthanukon", "phahiththanukorn", "bahitdhanukara")),
+        # a last short i after a dental is unsaid (RTGS), kept by personal spellings
+        ("เกียรติ", ("kiat", "kiarti")),
+        ("ชาติชาย", ("chatichai", "jatijai")),  # (not at the end of the word)
+        # a Pali aspirate between syllables opens the next; after ั it is doubled
+        ("ศุภชัย", ("suphachai", "subhajai")),
+        ("สิริวัฒนภักดี", ("siriwatthanphakdi", "siriwaththanphakdi", "sirivatdhanbhakdi")),
+        # ว clusters only with ก ข ค
+        ("ปวีณ์", ("pawi", "pavi")),
     ],
 )
 def test_thai_spellings(thai: str, spellings: tuple[str, ...]) -> None:

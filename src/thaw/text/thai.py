@@ -132,6 +132,15 @@ _RUE_CLUSTER: Final = frozenset("กขคตทปพผศบ")
 #: syllable with the inherent *o* (ลง *long*, กร *kon*).
 _LONG_OPEN: Final = frozenset(("า", "ี", "ู", "ื", "โ", "เ", "แ"))
 _FINALS: Final = frozenset("งนมกดบยวรลณญ")
+#: The consonants a ว clusters with (กว, ขว, คว: *kw*, *khw*).
+_W_CLUSTER_FIRST: Final = frozenset("กขค")
+#: The aspirated stops that Thai writes for those of Pali and Sanskrit (ภ
+#: *bh*, ธ *dh*, ฒ *ddh*, ฐ, ถ, ผ, ฆ, ฌ, ฑ), which in such names begin a
+#: syllable rather than end one.
+_PALI_ASPIRATES: Final = frozenset("ภธฒฐถผฆฌฑ")
+#: The dental stops whose short final i or u a Pali word leaves unsaid
+#: (ชาติ *chat*, เกียรติ *kiat*, วุฒิ *wut*, ธาตุ *that*).
+_SILENT_FINAL_VOWEL_AFTER: Final = frozenset("ตฏฐฑฒถทธด")
 #: Vowel signs written after (above, below) the consonant.
 _VOWEL_SIGNS: Final = frozenset("ะัาำิีึืุู")
 
@@ -197,7 +206,11 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
             second = chars[i]
             after = chars[i + 1] if i + 1 < n else ""
             clustered = (
-                (ch in _CLUSTER_FIRST and second in _CLUSTER_SECOND)
+                (
+                    ch in _CLUSTER_FIRST
+                    and second in _CLUSTER_SECOND
+                    and (second != "ว" or ch in _W_CLUSTER_FIRST)
+                )
                 or (ch in _SILENT_R_AFTER and second == "ร")
                 or (ch == "ห" and second in _LED_BY_H)
                 or (ch == "อ" and second == "ย")
@@ -278,6 +291,21 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
             out.append((onset, "-", "ร"))
             j += 2
             continue
+        if (
+            prev_open
+            and onset in _PALI_ASPIRATES
+            and nxt is not None
+            and (out[-1][1] != "ั" or not nxt[1])
+        ):
+            # an aspirate of Pali and Sanskrit names between two syllables
+            # opens the next with its inherent a (ศุภชัย *Suphachai*); after ั,
+            # which needs a final, it is doubled (วัฒน *watthana*)
+            if out[-1][1] == "ั":
+                o, v, _ = out[-1]
+                out[-1] = (o, v, onset)
+            out.append((onset, "-a", ""))
+            j += 1
+            continue
         if prev_open and onset != "อ" and len(onset) == 1 and not opens:
             o, v, _ = out[-1]
             out[-1] = (o, v, onset)
@@ -350,6 +378,19 @@ def _read(word: str, mode: int) -> str:
     indic = mode == _INDIC_READING
     parts: list[str] = []
     syllables = _syllables(word)
+    if mode != _PERSONAL and len(syllables) > 1:
+        onset, vowel, coda = syllables[-1]
+        before = syllables[-2]
+        if (
+            not coda
+            and vowel in ("ิ", "ุ")
+            and onset in _SILENT_FINAL_VOWEL_AFTER
+            and before[2] in ("", "ร")
+        ):
+            # a last short i or u after a dental, unsaid in Pali words: the
+            # dental closes the syllable before (ชาติ *chat*, เกียรติ *kiat*);
+            # personal spellings keep the letters (*Chati*)
+            syllables = [*syllables[:-2], (before[0], before[1], onset)]
     for position, (onset, vowel, coda) in enumerate(syllables, 1):
         first = onset[:1]
         latin = "".join(_CONSONANTS[c][0] for c in onset)
