@@ -405,6 +405,13 @@ def test_ethiopic_letters_english_has_no_letter_for() -> None:
     assert transliterate_word("ጨ") == (("che",), False)
 
 
+def test_x_al_y_written_as_one_word_is_also_read_apart() -> None:
+    # South Asia writes Anwar-ul-Haq, Zia-ul-Haq joined in Arabic script
+    assert "انوار الحق کاکړ" in name_variants("انوارالحق کاکړ", "Person")
+    assert meets("انوارالحق کاکړ", "Anwaar-ul-Haq Kakar")
+    assert meets("ضیاءالحق", "Ziaul Haq")
+
+
 def test_maghrebi_spellings_join_the_article_and_ben() -> None:
     # the article's l before a moon letter, ben before the father's name
     assert name_variants("الحسن", "Person") == ("لحسن",)

@@ -580,6 +580,11 @@ def _joined_names(word: str) -> tuple[str, str] | None:
         head, tail = word[:i], word[i:]
         if head.endswith("ال"):
             continue  # the article begins the next name (عبدالحسین, not عبدال حسین)
+        if tail.startswith("ال") and len(tail) > 3:
+            # X al-Y written as one word, as South Asia writes it (انوارالحق
+            # *Anwar-ul-Haq*, ضیاءالحق *Zia-ul-Haq*): the name after the article
+            if head != "عبد" and script_symbols(tail[2:]):
+                return head, tail
         if script_symbols(head) and script_symbols(tail):
             return head, tail
     return None
@@ -1408,7 +1413,12 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     if _CYRILLIC.search(name):
         return cyrillic_variant(name)
     if _ARABIC.search(name):
-        return _arabic_variant(name) + arabic_script_variants(name)
+        variants = _arabic_variant(name)
+        # (South Asian spellings of the variants too: ضیاءالحق apart, then
+        # as *Ziaul Haq*)
+        further = [w for v in variants[:1] if " ال" in v for w in arabic_script_variants(v)]
+        found = dict.fromkeys([*variants, *further, *arabic_script_variants(name)])
+        return tuple(v for v in found if v != name)
     if not name.isascii() and _GREEK.search(name):
         return greek_variant(name)
     if not name.isascii() and _HEBREW.search(name):
