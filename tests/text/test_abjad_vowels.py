@@ -51,3 +51,16 @@ def test_french_ou_before_a_vowel_is_a_consonant() -> None:
 
     assert abjad_key("ouahiba") == abjad_key("whybh")  # وهيبة
     assert abjad_key("oussama") == "asm"  # أسامة: ou before a consonant is a vowel
+
+
+def test_hebrew_tsadi_meets_tz_ts_and_z() -> None:
+    from thaw.text.fold import abjad_key
+
+    # צ is read z; Latin names write it tz, ts or z (not a t and an s that
+    # folding joins, nor ت and ظ of a reading of the Arabic script)
+    assert abjad_key("zkhy") == abjad_key("tzachi") == abjad_key("tsahi")  # צחי
+    assert abjad_key("yzkhq") == abjad_key("yitzhak")  # יצחק: z and h, no zh
+    assert abjad_key("kz") == abjad_key("katz")
+    assert abjad_key("bathsheba") == "btsb"
+    assert abjad_key("antzamy") == "antzm"  # انتظامی
+    assert abjad_key("zhaleh") == "jl"  # Persian ژ

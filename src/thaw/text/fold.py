@@ -172,6 +172,8 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         (r"tsch|tch|cz", "ch", ("tsch", "tch", "cz")),
         (r"c(?=[eiy])", "s", ("c",)),
         (r"c(?!h)", "k", ("c",)),
+        # (Persian ژ before kh is read: a z and a kh, צח *Tzachi*, stay two)
+        (r"(?<!t)zh", "j", ("zh",)),
         (r"kh", "h", ("kh",)),
         (r"dzh|dj", "j", ("dzh", "dj")),
         (r"th", "t", ("th",)),
@@ -180,8 +182,12 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         # letters that the abjads write with one sign, or that their languages
         # read alike: Persian ژ (zh, j), Hebrew ח (h, ch), Hebrew פ (p, f),
         # Persian ق and غ (gh, g) beside Arabic ق (q, k)
-        (r"zh", "j", ("zh",)),
         (r"ch", "h", ("ch",)),
+        # Hebrew צ, which Latin spellings write tz or ts as often as z (Tzvi,
+        # Tsvi, Zvi; Yitzhak, whose z and h are two letters): only in words
+        # with vowels, not in a reading of the Arabic script (انتظامی
+        # *antzamy*, ت and ظ)
+        (r"t[sz]", "z", ("tz", "ts")),
         (r"p", "f", ("p",)),
         (r"g", "k", ("g",)),
         # ש is sh or s, and the Latin spellings of Hebrew and Arabic names
@@ -189,6 +195,18 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         (r"sh", "s", ("sh",)),
     )
 )
+#: The rule of Hebrew צ (:data:`_ABJAD_RULES`), applied only to words with
+#: the vowels a reading of a consonantal script never writes.
+_TSADI: Final = next(p for p, _r, t in _ABJAD_RULES if t == ("tz", "ts"))
+_VOWEL_SIGNS: Final = frozenset("eiou")
+
+
+def _tsadi_folds(word: str) -> bool:
+    """Whether :data:`_TSADI` applies to ``word``: a Latin word (one with a
+    vowel other than *a*, or ending in *tz*: *Katz*), not a reading."""
+    if "tz" not in word and "ts" not in word:
+        return False  # (nor a t and an s that folding joins: *Bathsheba*)
+    return not _VOWEL_SIGNS.isdisjoint(word) or word.endswith("tz")
 
 
 @lru_cache(maxsize=200_000)
@@ -207,6 +225,7 @@ def abjad_key(word: str) -> str:
     ``ahsn``, ``حسین`` *Hossein* ``hsn``."""
     if not word.isalpha():
         return word
+    tsadi = _tsadi_folds(word)
     if len(word) > 1 and word[-1] == "h" and word[-2] not in _H_DIGRAPH:
         word = word[:-1]
     # a word that begins with a vowel keeps it, as ``a``: the abjads write
@@ -216,6 +235,8 @@ def abjad_key(word: str) -> str:
     for pattern, repl, triggers in _ABJAD_RULES:
         for trigger in triggers:
             if trigger in word:
+                if pattern is _TSADI and not tsadi:
+                    break
                 word = pattern.sub(repl, word)
                 break
     out: list[str] = []
@@ -258,6 +279,8 @@ def _key_slots(word: str) -> tuple[str, list[str]]:
     for pattern, repl, triggers in _ABJAD_RULES:
         for trigger in triggers:
             if trigger in rest:
+                if pattern is _TSADI and not _tsadi_folds(word):
+                    break
                 rest = pattern.sub(repl, rest)
                 break
     gaps: list[str] = []
