@@ -332,6 +332,20 @@ def test_ukrainian_names_are_also_read_with_russian_letters() -> None:
     assert cyrillic_variant("Павел Иванов") == ()
 
 
+def test_latin_lookalikes_in_cyrillic_words_are_read_as_cyrillic() -> None:
+    # the lists type a Latin X, I or i for Х, І, і
+    assert analyze_name("Xомяков", "Person").tokens[0].raw == "homyakov"  # kh folded
+    assert meets("Xомяков Сергей Федорович", "Sergey Fedorovich KHOMYAKOV")
+    assert meets("Максим Геннадiйович Книш", "Maxim Gennadievich KNYSH")
+
+
+def test_belarusian_soft_dz_and_viich_mark_the_language() -> None:
+    # Уладзімір (dzekanne) and -віч are Belarusian, read also in Russian form
+    assert cyrillic_variant("Уладзі́мір Маке́й") == ("владимир макей",)
+    assert meets("Уладзі́мір Уладзі́міравіч Маке́й", "Vladimir Vladimirovich MAKEY")
+    assert cyrillic_variant("Віталій Дзюба") == ("виталий дзюба",)  # Ukrainian
+
+
 def test_cyrillic_g_is_also_read_h() -> None:
     # Russian writes the h of foreign names with г, and Ukrainian and
     # Belarusian г is h: a word that does not show its language gets both

@@ -506,6 +506,14 @@ def _cjk_words(word: str) -> list[_Word]:
 _SHI: Final = "氏"
 
 
+#: Latin letters that look like Cyrillic ones, as typed inside Cyrillic words
+#: (the Latin *I* for the Ukrainian and Belarusian і).
+_LATIN_LOOKALIKES: Final = str.maketrans(
+    "AaBCcEeHIiKMOoPpTXxYy", "АаВСсЕеНІіКМОоРрТХхУу"
+)
+_HAS_ASCII_LETTER: Final = re.compile("[A-Za-z]")
+
+
 def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
     """The words of ``text`` on their way to tokens (``persons``: the name may
     be a person's, whose Chinese surname may carry the suffix 氏)."""
@@ -526,6 +534,10 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
         titled = True
         if not word.isascii():  # (an ASCII word is Latin script)
             script = word_script(word)
+            if script == "Cyrillic" and _HAS_ASCII_LETTER.search(word):
+                # Latin letters typed for their Cyrillic look-alikes (Iгор,
+                # Xомяков in the lists): read as the letters they stand for
+                word = word.translate(_LATIN_LOOKALIKES)
             # a word read from a script whose titles thaw does not know is no
             # title, whatever its reading spells (Khmer ហ៊ុន is the name Hun, "hon")
             titled = script in vocab.TITLE_SCRIPTS
@@ -1411,6 +1423,10 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     if _THAI.search(name):
         return _thai_variant(name)
     if _CYRILLIC.search(name):
+        if _HAS_ASCII_LETTER.search(name):
+            name = " ".join(
+                w.translate(_LATIN_LOOKALIKES) if not w.isascii() else w for w in name.split()
+            )
         return cyrillic_variant(name)
     if _ARABIC.search(name):
         variants = _arabic_variant(name)

@@ -698,6 +698,9 @@ _BY_TO_RU: Final = _rules(
     (
         # surnames in -ov/-ev: Belarusian writes the unstressed o as a and the
         # final v as ў (Эйбатаў, Russian Эйбатов)
+        # an initial у before a consonant is the Russian в (Уладзімір,
+        # Russian Владимир)
+        (r"\bу(?=л)", "в"),
         (r"[ао]ў\b", "ов"),
         (r"[еяэ]ў\b", "ев"),
         (r"ў", "в"),
@@ -717,11 +720,20 @@ _CONSONANT_E: Final = re.compile("[бвгджзклмнпрстфхцчшщ]э",
 
 def is_belarusian(name: str) -> bool:
     """Whether a Cyrillic name is written in Belarusian: with ``ў``, with ``і``
-    beside ``ы`` or ``э`` (Ukrainian writes ``і`` but neither of those), or with
-    ``э`` after a consonant (Лукашэнка; Russian writes е there)."""
+    beside ``ы`` or ``э`` (Ukrainian writes ``і`` but neither of those), with
+    ``э`` after a consonant (Лукашэнка; Russian writes е there), or with ``дзі``
+    or ``віч`` (:data:`_BELARUSIAN_SOFT`)."""
     if not _BELARUSIAN_ONLY.isdisjoint(name) or _CONSONANT_E.search(name):
         return True
+    if _BELARUSIAN_SOFT.search(name):
+        return True
     return all(not letters.isdisjoint(name) for letters in _BELARUSIAN_PAIRS)
+
+
+#: What Belarusian writes with і and Ukrainian with и or not at all: the soft
+#: дз (dzekanne: Уладзімір, Ukrainian Володимир) and the patronymic -віч
+#: (Ukrainian -вич).
+_BELARUSIAN_SOFT: Final = re.compile("дз́?і|ві́?ч", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -734,7 +746,7 @@ def belarusian_variant(name: str) -> tuple[str, ...]:
     name items join such given names (Алег, Oleg). Empty for other names."""
     if not is_belarusian(name):
         return ()
-    text = name.lower()
+    text = name.lower().replace("\u0301", "")  # (stress marks: Уладзі́мір)
     for pattern, repl in _BY_TO_RU:
         text = pattern.sub(repl, text)
     return (text,) if text != name.lower() else ()
