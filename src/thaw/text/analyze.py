@@ -508,9 +508,7 @@ _SHI: Final = "氏"
 
 #: Latin letters that look like Cyrillic ones, as typed inside Cyrillic words
 #: (the Latin *I* for the Ukrainian and Belarusian і).
-_LATIN_LOOKALIKES: Final = str.maketrans(
-    "AaBCcEeHIiKMOoPpTXxYy", "АаВСсЕеНІіКМОоРрТХхУу"
-)
+_LATIN_LOOKALIKES: Final = str.maketrans("AaBCcEeHIiKMOoPpTXxYy", "АаВСсЕеНІіКМОоРрТХхУу")
 _HAS_ASCII_LETTER: Final = re.compile("[A-Za-z]")
 
 
