@@ -89,6 +89,14 @@ def positives(show: bool) -> None:
         print("\n".join(misses))
 
 
+def _bare(word: str) -> str:
+    """``word`` folded, without an Arabic article (*al-Aziz* is *Aziz*)."""
+    word = word.lower()
+    for article in ("al-", "el-", "al ", "el "):
+        word = word.removeprefix(article)
+    return fold_token(word)
+
+
 def _last_word_swapped(
     rows: list[dict[str, str]], rng: random.Random
 ) -> list[tuple[str, str, str]]:
@@ -105,7 +113,7 @@ def _last_word_swapped(
             words = row["latin"].split()
             for _ in range(5):
                 other = rng.choice(group)["latin"].split()[-1]
-                if fold_token(other.lower()) != fold_token(words[-1].lower()):
+                if _bare(other) != _bare(words[-1]):
                     out.append((script, row["original"], " ".join([*words[:-1], other])))
                     break
     return out

@@ -64,3 +64,12 @@ def test_hebrew_tsadi_meets_tz_ts_and_z() -> None:
     assert abjad_key("bathsheba") == "btsb"
     assert abjad_key("antzamy") == "antzm"  # انتظامی
     assert abjad_key("zhaleh") == "jl"  # Persian ژ
+
+
+def test_sh_the_script_does_not_write() -> None:
+    from thaw.text.fold import sh_unwritten
+
+    assert sh_unwritten("msly", "mashal")  # مصلي is not Mashal (مشعل)
+    assert not sh_unwritten("mshl", "mashal")
+    assert not sh_unwritten("ashaq", "ishaq")  # إسحاق: a s and an h
+    assert not sh_unwritten("shmwal", "samuel")  # ש is also s

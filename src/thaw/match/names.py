@@ -73,7 +73,7 @@ from rapidfuzz.distance import OSA
 
 from thaw.text import AnalyzedName, Token, abjad_key, fold_token, skeleton
 from thaw.text.analyze import compound_runs, run_indices
-from thaw.text.fold import first_sounds_differ, written_vowels_differ
+from thaw.text.fold import first_sounds_differ, sh_unwritten, written_vowels_differ
 from thaw.text.stats import TokenStats
 
 #: Least similarity at which two tokens may be aligned.
@@ -277,9 +277,10 @@ def _vowels_differ(q: Token, r: Token) -> bool:
     """Whether the abjad word writes a long vowel between two consonants that
     the Latin word spells otherwise, or the Latin word spells a long vowel
     where the abjad word writes none (سلامی/*Salimi*, حسن/*Hussein*:
-    :func:`thaw.text.fold.written_vowels_differ`)."""
+    :func:`thaw.text.fold.written_vowels_differ`), or an *sh* where the abjad
+    word writes *s* (مصلي/*Mashal*: :func:`thaw.text.fold.sh_unwritten`)."""
     a, latin = (q, r) if q.abjad else (r, q)
-    return written_vowels_differ(a.raw, latin.raw)
+    return written_vowels_differ(a.raw, latin.raw) or sh_unwritten(a.raw, latin.raw)
 
 
 def _first_sounds_differ(q: Token, r: Token) -> bool:
@@ -317,8 +318,10 @@ def abjad_pair_similarity(q: Token, r: Token, q_key: str, r_key: str) -> float:
     if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
         s = ABJAD_ENDING_SIM
     if s > 0 and _vowels_differ(q, r):
-        # equal keys, other vowels: a near name; a consonant apart as well: another
-        s = min(s, ABJAD_ENDING_SIM) if q_key == r_key else 0.0
+        # equal keys, other vowels: a near name; a consonant apart or another
+        # ending as well: another name
+        near = q_key == r_key and not _endings_differ(q, r)
+        s = min(s, ABJAD_ENDING_SIM) if near else 0.0
     if s > 0 and (_unwritten_v(q, r) or (s < 0.9 and _first_sounds_differ(q, r))):
         return 0.0
     return s

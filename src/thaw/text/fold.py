@@ -367,3 +367,16 @@ def first_sounds_differ(reading: str, latin: str) -> bool:
     # *Hassan* *hsn*; not a word of a compound the Latin word joins: کی آرش,
     # *Kiarash*)
     return r in _INITIAL_VOWELS and len(abjad_key(reading)) == len(abjad_key(latin)) + 1
+
+
+def sh_unwritten(reading: str, latin: str) -> bool:
+    """Whether a Latin word spells *sh* more often than a word read from the
+    Arabic or Hebrew script does (مصلي *msly* against *Mashal*, مشعل): the
+    consonant keys fold *sh* into *s* (Hebrew ש is either), but a reading's
+    plain *s* is س or ص or ס, which no romanisation writes *sh*. (A reading's
+    *sh* may be a s and an h, إسحاق *ashaq*, *Ishaq*; the other way, ש *sh*
+    against *Samuel*, is no difference.) Readings with vowel signs are not
+    checked."""
+    if "sh" not in latin or not _CONSONANTAL.isdisjoint(reading):
+        return False
+    return latin.count("sh") > reading.count("sh")
