@@ -11,6 +11,7 @@ from thaw.text.korean import korean_rr
 from thaw.text.thai import thai_readings, thai_spellings
 from thaw.text.translit import (
     arabic_script_variants,
+    armenian_variant,
     belarusian_variant,
     cyrillic_variant,
     greek_variant,
@@ -344,6 +345,13 @@ def test_belarusian_soft_dz_and_viich_mark_the_language() -> None:
     assert cyrillic_variant("Уладзі́мір Маке́й") == ("владимир макей",)
     assert meets("Уладзі́мір Уладзі́міравіч Маке́й", "Vladimir Vladimirovich MAKEY")
     assert cyrillic_variant("Віталій Дзюба") == ("виталий дзюба",)  # Ukrainian
+
+
+def test_armenian_first_o_is_also_read_vo() -> None:
+    assert armenian_variant("Վարդան Ոսկանյան")[-1] == "Վարդան Վոսկանյան"
+    assert armenian_variant("Ուրարտու") == ("Ուրարդու",)  # ու is u
+    assert meets("Ոսկանյան", "Voskanyan")
+    assert meets("Վարդան Ոսկանյան", "Vartan Oskanian")
 
 
 def test_cyrillic_g_is_also_read_h() -> None:

@@ -819,9 +819,17 @@ _WESTERN_ARMENIAN: Final = str.maketrans("բպգկդտջճձծԲՊԳԿԴՏՋՃՁ
 def armenian_variant(name: str) -> tuple[str, ...]:
     """A name in Armenian letters read as Western Armenian spells it
     (:data:`_WESTERN_ARMENIAN`: Գազանճյան *Kazanjian*, beside the Eastern
-    *Gazanchyan* that analysis reads). Empty when no letter changes."""
+    *Gazanchyan* that analysis reads), and with a first ո read *vo*
+    (:data:`_ARMENIAN_VO`). Empty when no letter changes."""
     western = name.translate(_WESTERN_ARMENIAN)
-    return (western,) if western != name else ()
+    found = (western,) if western != name else ()
+    vo = _ARMENIAN_VO.sub(lambda m: ("Վ" if m.group().isupper() else "վ") + m.group().lower(), name)
+    return (*found, vo) if vo != name else found
+
+
+#: A first ո (not the ու of *u*) is said *vo* (Ոսկանյան *Voskanyan*, also
+#: spelt *Oskanian*): a variant reading (:func:`armenian_variant`).
+_ARMENIAN_VO: Final = re.compile(r"(?<![^\W\d_])[ոՈ](?![ւՒ])")
 
 
 #: Modern Greek digraphs for b, d, g at the start of a word (Μπους *Bush*,
