@@ -307,6 +307,12 @@ def test_greek_given_names_in_their_english_forms() -> None:
     assert not meets("Ανδρέας Παπανδρέου", "Andrew Papadopoulos")
 
 
+def test_greek_chi_is_also_spelt_h() -> None:
+    assert meets("Χαράλαμπος", "Haralambos")
+    assert meets("Χριστοδούλου", "Hristodoulou")
+    assert meets("Χαράλαμπος", "Charalampos")
+
+
 def test_greek_names_have_their_classical_transcription() -> None:
     assert greek_variant("Ευριπίδης")[0] == "euripides"  # modern: Evripidis
     assert greek_variant("Βασίλειος")[0] == "basileios"

@@ -909,7 +909,8 @@ def greek_variant(name: str) -> tuple[str, ...]:
     Παύλος *Paul*), also the first or the last word alone (the given name:
     Θεόδωρος Πάγκαλος *Theodore Pangalos*), and with the sounds of foreign names that Greek writes
     with two letters read as such (:data:`_GREEK_FOREIGN`: Νταβιντόβιτς
-    *Davidovich*). Lower-case ASCII; empty when none differs from the modern
+    *Davidovich*), and with χ as *kh* (folded with *h*: Χαράλαμπος
+    *Haralambos*). Lower-case ASCII; empty when none differs from the modern
     reading."""
     text = name.lower()
     for pattern, repl in _GREEK_INITIAL_STOPS:
@@ -940,6 +941,10 @@ def greek_variant(name: str) -> tuple[str, ...]:
         reading = " ".join(_ascii_words(maybe_ascii(foreign)))
         if reading and reading != modern and reading not in found:
             found.append(reading)
+    if "χ" in name.lower() and "ch" in modern:
+        # χ is also spelt h and kh (Χαράλαμπος *Haralambos*, Χριστοδούλου
+        # *Hristodoulou*), which folding reads alike
+        found.append(modern.replace("ch", "kh"))
     if _GREEK_YI.search(name):
         # γι before a vowel is the English y (Γιάνης *Yanis*, Μπακογιάννη
         # *Bakoyanni*, Παναγιώτης *Panayiotis*), where rigour writes gi
