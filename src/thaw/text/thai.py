@@ -293,13 +293,14 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
             continue
         if (
             prev_open
-            and onset in _PALI_ASPIRATES
+            and (onset in _PALI_ASPIRATES or onset == "ร")
             and nxt is not None
             and (out[-1][1] != "ั" or not nxt[1])
         ):
             # an aspirate of Pali and Sanskrit names between two syllables
-            # opens the next with its inherent a (ศุภชัย *Suphachai*); after ั,
-            # which needs a final, it is doubled (วัฒน *watthana*)
+            # opens the next with its inherent a (ศุภชัย *Suphachai*), as ร
+            # does (สุรเชษฐ์ *Surachet*, ธีรพงษ์ *Thiraphong*); after ั, which needs
+            # a final, it is doubled (วัฒน *watthana*)
             if out[-1][1] == "ั":
                 o, v, _ = out[-1]
                 out[-1] = (o, v, onset)
@@ -380,6 +381,15 @@ def _read(word: str, mode: int) -> str:
     syllables = _syllables(word)
     if mode != _PERSONAL and len(syllables) > 1:
         onset, vowel, coda = syllables[-1]
+        if (
+            len(syllables) > 2
+            and syllables[-2] == ("ร", "-a", "")
+            and not coda
+            and vowel in ("ิ", "ุ")
+            and onset in _SILENT_FINAL_VOWEL_AFTER
+        ):
+            # (a ร before it is silent too: เกียรติ *kiat*)
+            syllables = [*syllables[:-2], syllables[-1]]
         before = syllables[-2]
         if (
             not coda
@@ -408,9 +418,10 @@ def _read(word: str, mode: int) -> str:
         elif first in "หอ" and len(onset) > 1:
             latin = _CONSONANTS[onset[1]][0]  # the ห / อ only carries the tone
         if personal:
-            # personal spellings: j for จ, k for the aspirated k letters
+            # personal spellings: j for จ, k and p for the aspirated k and p
+            # letters (*Sompol*, *Supaporn*; folding reads ph as f)
             latin = latin.replace("ch", "j", 1) if first == "จ" else latin
-            latin = latin.replace("kh", "k")
+            latin = latin.replace("kh", "k").replace("ph", "p")
         v = _VOWELS.get(vowel, "")
         if vowel == "r":
             # a final ร after a final (จักร, ชินวัตร): silent in RTGS; personal
