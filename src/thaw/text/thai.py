@@ -423,6 +423,8 @@ def _read(word: str, mode: int) -> str:
             latin = latin.replace("ch", "j", 1) if first == "จ" else latin
             latin = latin.replace("kh", "k").replace("ph", "p")
         v = _VOWELS.get(vowel, "")
+        if personal and v == "oe" and coda:
+            v = "er"  # (the English spelling of เ–ิ: เลิศ *Lert*, เฉลิม *Chalerm*)
         if vowel == "r":
             # a final ร after a final (จักร, ชินวัตร): silent in RTGS; personal
             # spellings write it with an a (Shinawatra)
