@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 
 from thaw.text import abjad_key, analyze_name, name_variants
 from thaw.text.korean import korean_rr
-from thaw.text.thai import thai_readings
+from thaw.text.thai import thai_readings, thai_spellings
 from thaw.text.translit import (
     arabic_script_variants,
+    armenian_variant,
     belarusian_variant,
     cyrillic_variant,
     greek_variant,
@@ -42,10 +43,10 @@ def meets(original: str, latin: str) -> bool:
         ("จันทร์โอชา", "chanocha", "janocha"),  # silent ทร์, leading โ
         ("ยิ่งลักษณ์", "yinglak", "yinglak"),  # silent ษณ์, tone mark
         ("ชินวัตร", "chinwat", "chinwatra"),  # final ร: silent in RTGS
-        ("ทรงพล", "songphon", "songphol"),  # ทร read s; final ล
+        ("ทรงพล", "songphon", "songpol"),  # ทร read s; final ล; personal p
         ("บรรจง", "banchong", "banjong"),  # รร
         ("ทองคำ", "thongkham", "thongkam"),  # อ as a vowel
-        ("สุภาพร", "suphaphon", "suphaphorn"),  # a last ร closing พ
+        ("สุภาพร", "suphaphon", "supaporn"),  # a last ร closing พ
         ("ศรีวงค์", "siwong", "sriwong"),  # ศร: silent ร in RTGS; วง
         ("เอี้ยง", "iang", "iang"),  # compound vowel เ–ีย
         ("บดินทร์", "badin", "badin"),  # ท before a silent ร is silent too
@@ -58,10 +59,64 @@ def test_thai_readings(thai: str, rtgs: str, personal: str) -> None:
 
 def test_thai_name_is_read_personally_with_rtgs_as_variant() -> None:
     name = analyze_name("สมพล", "Person")
-    assert [t.raw for t in name.tokens] == ["somphol"]
+    assert [t.raw for t in name.tokens] == ["sompol"]
     assert name.tokens[0].abjad  # compared on consonants: Sompol, Somphon
-    assert name_variants("สมพล", "Person") == ("somphon",)
+    # RTGS first, then the personal and the Indic spellings
+    assert name_variants("สมพล", "Person") == ("somphon", "sompol", "sombol")
     assert name_variants("สมพล", "Organization") == ()
+
+
+@pytest.mark.parametrize(
+    ("thai", "spellings"),
+    [
+        # Pali and Sanskrit names by their Indic letters: ภ bh, พ b, ช j, ว v
+        ("อภิสิทธิ์", ("aphisit", "apisith", "abhisit")),
+        ("เวชชาชีวะ", ("wetchachiwa", "wechchachiwa", "vejjajiva")),
+        ("ภูมิพล", ("phumiphon", "pumipol", "bhumibol")),
+        ("อดุลยเดช", ("adunyadet", "adulyadech", "adulyadej")),
+        # ั needs a final, and the ร after it is silent
+        ("สมัคร", ("samak", "samakra")),
+        # ทร within a word is not the s of a first ทร
+        ("สุนทรเวช", ("sunthonwet", "sunthorwech", "sundorvej")),
+        # after a long open vowel, ลง is a syllable
+        ("จุฬาลงกรณ์", ("chulalongkon", "julalongkorn")),
+        # ฤ is a consonant with its vowel
+        ("สฤษดิ์", ("sarit", "saris")),
+        ("อังกฤษ", ("angkrit", "angkris")),
+        # a silenced consonant and vowel after an open syllable: the vowel only
+        ("สิริกิติ์", ("sirikit",)),
+        # the English long a before n (Parn, Charn) and Sanskrit -kara
+        ("ปานปรีย์", ("panpri", "parnpri")),
+        ("พหิทธานุกร", ("phahitthanukon", "pahiththanukorn", "bahitdhanukara")),
+        # a last short i after a dental is unsaid (RTGS), kept by personal spellings
+        ("เกียรติ", ("kiat", "kiarati")),
+        ("ชาติชาย", ("chatichai", "jatijai")),  # (not at the end of the word)
+        # a Pali aspirate between syllables opens the next; after ั it is doubled
+        ("ศุภชัย", ("suphachai", "supachai", "subhajai")),
+        ("สิริวัฒนภักดี", ("siriwatthanphakdi", "siriwaththanpakdi", "sirivatdhanbhakdi")),
+        # ร between syllables opens the next (Pali sura, thira, vira)
+        ("ธีรพงษ์", ("thiraphong", "thirapong", "dhirabong")),
+        ("ชาญวีรกูล", ("chanwirakun", "chanwirakul", "jarnvirakul")),
+        # personal spellings write เ–ิ before a final er (Lert, Ngern)
+        ("เงิน", ("ngoen", "ngern")),
+        # ว clusters only with ก ข ค
+        ("ปวีณ์", ("pawi", "pavi")),
+    ],
+)
+def test_thai_spellings(thai: str, spellings: tuple[str, ...]) -> None:
+    assert thai_spellings(thai) == spellings
+
+
+def test_thai_name_has_every_combination_of_its_words_spellings() -> None:
+    # a Thai spells each name on its own: Samak as RTGS, Sundaravej by Indic letters
+    variants = name_variants("สมัคร สุนทรเวช", "Person")
+    assert variants[0] == "samak sunthonwet"  # RTGS first
+    assert "samak sundorvej" in variants
+    assert meets("สมัคร สุนทรเวช", "Samak Sundaravej")
+    assert meets("ภูมิพล อดุลยเดช", "Bhumibol Adulyadej")
+    assert meets("อภิสิทธิ์ เวชชาชีวะ", "Abhisit Vejjajiva")
+    # a long name: one spelling per system
+    assert len(name_variants("ภูมิพล ภูมิพล ภูมิพล ภูมิพล", "Person")) == 3
 
 
 def test_hebrew_geresh_marks_a_sound() -> None:
@@ -209,7 +264,15 @@ def test_persian_compound_given_names_split_as_a_variant() -> None:
     assert name_variants("جعفر علی", "Person") == ()  # Jafar: no suffix far
     # Pashto tribal suffixes too, in Arabic letters as in Persian ones
     assert name_variants("سيد أحمد شهيد خيل", "Person") == ("سيد أحمد شهيدخيل",)
-    assert name_variants("محمد احمد زی", "Person") == ("محمد احمدزی",)
+    assert name_variants("محمد احمد زی", "Person")[0] == "محمد احمدزی"
+    # a compound given name written apart is also joined, as romanisations
+    # write it (the second word a given name; not علی خامنه‌ای, above)
+    assert "محمدجواد ظریف" in name_variants("محمد جواد ظریف", "Person")
+    assert meets("محمد جواد ظریف", "Mohammadjavad Zarif")
+    assert meets("محمد تقی مصباح", "Mohammadtaghi Mesbah")
+    # Allah with one lam, as Persian and Urdu write it
+    assert transliterate_word("عبدالهی") == (("abdallah",), True)
+    assert meets("علی عبدالهی", "Ali Abdollahi")
     # every word of a Persian name is read the Persian way (ض is z)
     assert analyze_name("غلامرضا ضیایی", "Person").tokens[0].raw.endswith("rza")
 
@@ -233,7 +296,26 @@ def test_belarusian_names_have_their_russian_form() -> None:
 def test_french_names_in_cyrillic_keep_their_silent_r() -> None:
     assert cyrillic_variant("Дидье Касимиро") == ("дидиер касимиро",)
     assert cyrillic_variant("Оливье") == ("оливиер",)
-    assert cyrillic_variant("Ольга Иванова") == ()
+    assert cyrillic_variant("Ольга Иванова") == ("ольха иванова",)  # г read h
+    assert cyrillic_variant("Анна Иванова") == ()
+
+
+def test_greek_given_names_in_their_english_forms() -> None:
+    # -eas and -aios are English -ew, -aos is -as
+    assert meets("Ανδρέας", "Andrew")
+    assert meets("Ματθαίος", "Matthew")
+    assert meets("Βαρθολομαίος", "Bartholomew")
+    assert meets("Νικόλαος", "Nicholas")
+    # the given name alone in its English form, the surname kept
+    assert meets("Θεόδωρος Πάγκαλος", "Theodore Pangalos")
+    assert meets("Πάγκαλος Θεόδωρος", "Pangalos Theodore")
+    assert not meets("Ανδρέας Παπανδρέου", "Andrew Papadopoulos")
+
+
+def test_greek_chi_is_also_spelt_h() -> None:
+    assert meets("Χαράλαμπος", "Haralambos")
+    assert meets("Χριστοδούλου", "Hristodoulou")
+    assert meets("Χαράλαμπος", "Charalampos")
 
 
 def test_greek_names_have_their_classical_transcription() -> None:
@@ -248,7 +330,7 @@ def test_greek_names_have_their_classical_transcription() -> None:
 
 def test_ossetian_dz_is_also_read_dzh() -> None:
     assert cyrillic_variant("Таймураз Дзамбекович") == ("таймураз джамбекович",)
-    assert cyrillic_variant("Дидье Дзагоев") == ("дидиер джагоев",)
+    assert cyrillic_variant("Дидье Дзагоев") == ("дидиер джагоев", "дидиер джахоев")
     # Belarusian дз (dzekanne) has its Russian form instead; Ukrainian дз is dz
     assert cyrillic_variant("Віктар Генадзьевіч ХРЭНІН") == ("виктар генадьевич хренин",)
     assert cyrillic_variant("Віталій Дзюба") == ("виталий дзюба",)  # Russian letters
@@ -256,9 +338,40 @@ def test_ossetian_dz_is_also_read_dzh() -> None:
 
 def test_ukrainian_names_are_also_read_with_russian_letters() -> None:
     # rigour reads Євген as Yevhen; the lists write Yevgeny, Gubariev
-    assert cyrillic_variant("Євген ГРИЦЕНКО") == ("евген гриценко",)
-    assert cyrillic_variant("Павло ГУБАРЄВ") == ("павло губарев",)
-    assert cyrillic_variant("Павел Губарев") == ()
+    assert cyrillic_variant("Євген ГРИЦЕНКО") == ("евген гриценко", "євхен хриценко")
+    assert cyrillic_variant("Павло ГУБАРЄВ") == ("павло губарев", "павло хубарєв")
+    assert cyrillic_variant("Павел Губарев") == ("павел хубарев",)
+    assert cyrillic_variant("Павел Иванов") == ()
+
+
+def test_latin_lookalikes_in_cyrillic_words_are_read_as_cyrillic() -> None:
+    # the lists type a Latin X, I or i for Х, І, і
+    assert analyze_name("Xомяков", "Person").tokens[0].raw == "homyakov"  # kh folded
+    assert meets("Xомяков Сергей Федорович", "Sergey Fedorovich KHOMYAKOV")
+    assert meets("Максим Геннадiйович Книш", "Maxim Gennadievich KNYSH")
+
+
+def test_belarusian_soft_dz_and_viich_mark_the_language() -> None:
+    # Уладзімір (dzekanne) and -віч are Belarusian, read also in Russian form
+    assert cyrillic_variant("Уладзі́мір Маке́й") == ("владимир макей",)
+    assert meets("Уладзі́мір Уладзі́міравіч Маке́й", "Vladimir Vladimirovich MAKEY")
+    assert cyrillic_variant("Віталій Дзюба") == ("виталий дзюба",)  # Ukrainian
+
+
+def test_armenian_first_o_is_also_read_vo() -> None:
+    assert armenian_variant("Վարդան Ոսկանյան")[-1] == "Վարդան Վոսկանյան"
+    assert armenian_variant("Ուրարտու") == ("Ուրարդու",)  # ու is u
+    assert meets("Ոսկանյան", "Voskanyan")
+    assert meets("Վարդան Ոսկանյան", "Vartan Oskanian")
+
+
+def test_cyrillic_g_is_also_read_h() -> None:
+    # Russian writes the h of foreign names with г, and Ukrainian and
+    # Belarusian г is h: a word that does not show its language gets both
+    assert meets("Гліб Гринюк", "Hlib Hryniuk")
+    assert meets("Гельмут Коль", "Helmut Kohl")
+    assert meets("Сергей Гринюк", "Serhiy Hryniuk")
+    assert meets("Сергей Гринюк", "Sergey Grinyuk")
 
 
 @settings(max_examples=300, deadline=None)
@@ -325,9 +438,35 @@ def test_ethiopic_letters_english_has_no_letter_for() -> None:
     assert transliterate_word("ጨ") == (("che",), False)
 
 
+def test_x_al_y_written_as_one_word_is_also_read_apart() -> None:
+    # South Asia writes Anwar-ul-Haq, Zia-ul-Haq joined in Arabic script
+    assert "انوار الحق کاکړ" in name_variants("انوارالحق کاکړ", "Person")
+    assert meets("انوارالحق کاکړ", "Anwaar-ul-Haq Kakar")
+    assert meets("ضیاءالحق", "Ziaul Haq")
+
+
+def test_maghrebi_spellings_join_the_article_and_ben() -> None:
+    # the article's l before a moon letter, ben before the father's name
+    assert name_variants("الحسن", "Person") == ("لحسن",)
+    assert name_variants("بن صالح", "Person") == ("بنصالح",)
+    assert name_variants("السبسي", "Person") == ()  # a sun letter: Essebsi
+    assert meets("الحسن", "Lahcen")
+    assert meets("الأخضر", "Lakhdar")
+    assert meets("محمد الأمين", "Mohamed Lamine")
+    assert meets("بن صالح", "Bensalah")
+    assert meets("بن موسى", "Benmoussa")
+
+
+def test_alif_maqsura_is_read_a_and_i() -> None:
+    assert transliterate_word("موسى") == (("mwsya",), True)
+    assert meets("مصطفى", "Mustafa")
+    assert meets("نورزى", "Noorzai")
+    assert transliterate_word("حاجى") == (("hajy",), True)  # the title Haji
+
+
 def test_arabic_letters_read_z_the_persian_way_as_a_variant() -> None:
     # فضل is Fadl in Arabic, Fazl in Pakistan and Afghanistan
-    assert name_variants("ذو الفقار", "Person") == ("زو الفقار",)
+    assert name_variants("ذو الفقار", "Person")[-1] == "زو الفقار"
     assert name_variants("فضل", "Person") == ("فزل",)
     # a name with a Persian letter is read the Persian way already; th stays
     assert persian_z_variant("رضا خاکی") == ()

@@ -61,6 +61,18 @@ def test_given_name_equivalences() -> None:
     assert word_symbols("zzqx") == frozenset()
 
 
+@pytest.mark.parametrize(
+    ("word", "latin"),
+    [("ראובן", "reuben"), ("Αβραάμ", "abraham"), ("ראובן", "ruben")],
+)
+def test_an_item_one_latin_word_shares_with_another_script_carries_its_symbols(
+    word: str, latin: str
+) -> None:
+    # ראובן shares an item with Reuben alone; Reuben keeps only the item of its
+    # Latin spellings, which ראובן is given (and so meets Ruben too)
+    assert not script_symbols(word).isdisjoint(word_symbols(latin))
+
+
 def test_symbols_reach_person_tokens_only() -> None:
     person = {t.raw: t.symbols for t in analyze_name("Alexander Smith", "Person").tokens}
     assert person["alexander"] == word_symbols("alexander")

@@ -9,7 +9,10 @@
   are compared (``mly``/``Melli``), equal → 0.9 (0.75 for keys of two
   consonants, 0.6 for one), one consonant apart → 0.6; at most 0.6 when the
   abjad word ends in a written long *i* and the Latin one in a consonant
-  (``سليماني``/``Salman``); an abjad *sh* also meets the French *ch*
+  (``سليماني``/``Salman``) or when the vowels the abjad writes between two
+  consonants disagree with the Latin word's (``سلامی``/``Salimi``,
+  ``حسن``/``Hussein``), none when one word begins with a vowel and the
+  other with a consonant (``محمد``/``Ahmad``); an abjad *sh* also meets the French *ch*
   (``عكاشة``/``Akkacha``); none when the Latin word writes a *v* and the
   abjad word no letter that writes it (Khmer ``គន់`` *kun*/*Yevgeniy*);
 * otherwise an edit cost: consonant edits cost 1, edits that only touch vowels
@@ -70,6 +73,7 @@ from rapidfuzz.distance import OSA
 
 from thaw.text import AnalyzedName, Token, abjad_key, fold_token, skeleton
 from thaw.text.analyze import compound_runs, run_indices
+from thaw.text.fold import first_sounds_differ, sh_unwritten, written_vowels_differ
 from thaw.text.stats import TokenStats
 
 #: Least similarity at which two tokens may be aligned.
@@ -275,6 +279,24 @@ def _endings_differ(q: Token, r: Token) -> bool:
     return last != "e" or (len(word) > 1 and word[-2] not in _VOWELS)
 
 
+def _vowels_differ(q: Token, r: Token) -> bool:
+    """Whether the abjad word writes a long vowel between two consonants that
+    the Latin word spells otherwise, or the Latin word spells a long vowel
+    where the abjad word writes none (سلامی/*Salimi*, حسن/*Hussein*:
+    :func:`thaw.text.fold.written_vowels_differ`), or an *sh* where the abjad
+    word writes *s* (مصلي/*Mashal*: :func:`thaw.text.fold.sh_unwritten`)."""
+    a, latin = (q, r) if q.abjad else (r, q)
+    return written_vowels_differ(a.raw, latin.raw) or sh_unwritten(a.raw, latin.raw)
+
+
+def _first_sounds_differ(q: Token, r: Token) -> bool:
+    """Whether one word of an abjad pair begins with a vowel and the other
+    with a consonant (محمد/*Ahmad*, حامد/*Ahmed*:
+    :func:`thaw.text.fold.first_sounds_differ`), for keys one letter apart."""
+    a, latin = (q, r) if q.abjad else (r, q)
+    return first_sounds_differ(a.raw, latin.raw)
+
+
 def _unwritten_v(q: Token, r: Token) -> bool:
     """Whether the Latin word of an abjad pair writes a *v*, which is a
     consonant in every romanisation and which every abjad writes (و, ו, ف, ב,
@@ -291,15 +313,22 @@ def abjad_pair_similarity(q: Token, r: Token, q_key: str, r_key: str) -> float:
     """The similarity of two tokens of which one was written in an abjad (see
     the module's documentation), their consonant keys given: the keys compared
     (:func:`_abjad_similarity`), with the French *ch* (:func:`_french_sh`), at
-    most :data:`ABJAD_ENDING_SIM` when their endings differ
-    (:func:`_endings_differ`), and 0 when the Latin word writes a *v* the
-    abjad word does not (:func:`_unwritten_v`)."""
+    most :data:`ABJAD_ENDING_SIM` when their endings or their vowels differ
+    (:func:`_endings_differ`, :func:`_vowels_differ`; no similarity when the
+    vowels differ and the keys too), and 0 when the Latin word writes a *v*
+    the abjad word does not (:func:`_unwritten_v`) or one word begins with a
+    vowel and the other not (:func:`_first_sounds_differ`)."""
     s = _abjad_similarity(q_key, r_key)
     if s < 0.9:
         s = _french_sh(q, r, s)
     if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
         s = ABJAD_ENDING_SIM
-    if s > 0 and _unwritten_v(q, r):
+    if s > 0 and _vowels_differ(q, r):
+        # equal keys, other vowels: a near name; a consonant apart or another
+        # ending as well: another name
+        near = q_key == r_key and not _endings_differ(q, r)
+        s = min(s, ABJAD_ENDING_SIM) if near else 0.0
+    if s > 0 and (_unwritten_v(q, r) or (s < 0.9 and _first_sounds_differ(q, r))):
         return 0.0
     return s
 

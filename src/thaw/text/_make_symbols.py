@@ -225,17 +225,39 @@ def mark_single(
     }
 
 
+def carried_over(
+    extended: dict[str, frozenset[str]], latin: dict[str, frozenset[str]]
+) -> dict[str, frozenset[str]]:
+    """For each name item that a Latin word shares only with words of other
+    scripts and does not keep (*Reuben* keeps the item its Latin spellings
+    share, not the one it shares with ראובן alone: :func:`main`), the
+    symbols that Latin word keeps. A word of another script in that item is
+    given them (:func:`other_scripts`): ראובן then meets *Reuben*, and
+    Αβραάμ *Abraham*, through the one item that links each to its Latin
+    spelling, while the Latin words carry no more symbols than before (so a
+    Latin name costs nothing more to analyse or retrieve)."""
+    out: dict[str, frozenset[str]] = {}
+    for word, symbols in extended.items():
+        kept = latin.get(word, frozenset())
+        for symbol in symbols - kept:
+            out[symbol] = out.get(symbol, frozenset()) | kept
+    return out
+
+
 def other_scripts(
     rows: Iterable[tuple[str, frozenset[str]]],
     latin: dict[str, frozenset[str]],
     shared: frozenset[str] | None = None,
+    carried: dict[str, frozenset[str]] | None = None,
 ) -> dict[str, frozenset[str]]:
     """The words of scripts other than Latin with the symbols they share with a
     word of the ``latin`` table: what lets ``박`` meet *Park* and ``דוד``
     *David* (a symbol no Latin word carries could only join two words of other
     scripts, which transliteration already compares). A word of a script
     outside :data:`SINGLE_SPELLING_SCRIPTS` keeps only the symbols of
-    ``shared`` (those two Latin words carry), when given."""
+    ``shared`` (those two Latin words carry), when given; a word of one of
+    those scripts also takes the symbols ``carried`` over for its items
+    (:func:`carried_over`)."""
     known: set[str] = set().union(*latin.values()) if latin else set()
     out: dict[str, frozenset[str]] = {}
     for word, symbols in rows:
@@ -243,6 +265,9 @@ def other_scripts(
         if script == "Latin":
             continue
         kept = symbols & known
+        if carried and script in SINGLE_SPELLING_SCRIPTS:
+            for symbol in symbols:
+                kept |= carried.get(symbol, frozenset())
         if shared is not None and script not in SINGLE_SPELLING_SCRIPTS:
             kept &= shared
         if kept:
@@ -332,7 +357,7 @@ def main(argv: list[str]) -> int:
         f"{count} words with symbols written to {DATA_PATH} "
         f"({DATA_PATH.stat().st_size / 1e6:.2f} MB)"
     )
-    others = other_scripts(rows, latin, shared)
+    others = other_scripts(rows, latin, shared, carried_over(extended, latin))
     count = write_table(mark_single(others, shared).items(), SCRIPTS_PATH)
     record_digest(SCRIPTS_PATH, "SCRIPTS_SHA256")
     print(

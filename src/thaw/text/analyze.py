@@ -44,6 +44,7 @@ both give ``dmitriev``; ``ООО``, ``OOO`` and ``LLC`` give ``llc``.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -58,8 +59,8 @@ from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.japanese import japanese_reading, katakana_readings
 from thaw.text.khmer import khmer_variant
 from thaw.text.korean import hangul_variants, korean_rr
-from thaw.text.symbols import script_symbols, word_symbols
-from thaw.text.thai import thai_readings
+from thaw.text.symbols import known_given_name, script_symbols, word_symbols
+from thaw.text.thai import thai_spellings
 from thaw.text.translit import (
     CJK_SCRIPTS,
     GERESH,
@@ -505,6 +506,12 @@ def _cjk_words(word: str) -> list[_Word]:
 _SHI: Final = "氏"
 
 
+#: Latin letters that look like Cyrillic ones, as typed inside Cyrillic words
+#: (the Latin *I* for the Ukrainian and Belarusian і).
+_LATIN_LOOKALIKES: Final = str.maketrans("AaBCcEeHIiKMOoPpTXxYy", "АаВСсЕеНІіКМОоРрТХхУу")
+_HAS_ASCII_LETTER: Final = re.compile("[A-Za-z]")
+
+
 def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
     """The words of ``text`` on their way to tokens (``persons``: the name may
     be a person's, whose Chinese surname may carry the suffix 氏)."""
@@ -525,6 +532,10 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
         titled = True
         if not word.isascii():  # (an ASCII word is Latin script)
             script = word_script(word)
+            if script == "Cyrillic" and _HAS_ASCII_LETTER.search(word):
+                # Latin letters typed for their Cyrillic look-alikes (Iгор,
+                # Xомяков in the lists): read as the letters they stand for
+                word = word.translate(_LATIN_LOOKALIKES)
             # a word read from a script whose titles thaw does not know is no
             # title, whatever its reading spells (Khmer ហ៊ុន is the name Hun, "hon")
             titled = script in vocab.TITLE_SCRIPTS
@@ -551,6 +562,9 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
 #: split off whatever follows them (محمدنظر *Mohammad Nazar*, غلامسرور
 #: *Gholam Sarwar*), also a name rigour's corpus does not know.
 _COMPOUND_HEADS: Final = ("محمد", "غلام")
+#: The first parts of Persian compound given names that a romanisation
+#: joins to the next word when the name writes them apart (:func:`_arabic_variant`).
+_JOINED_HEADS: Final = frozenset({"محمد", "غلام", "علی", "علي"})
 #: What follows such a head in a surname made of it, not in a compound
 #: (محمدیان *Mohammadian*, محمدی *Mohammadi*).
 _NAME_SUFFIXES: Final = frozenset({"یان", "يان", "ان", "ون", "ين", "زاده", "پور", "نژاد", "ئی"})
@@ -576,6 +590,11 @@ def _joined_names(word: str) -> tuple[str, str] | None:
         head, tail = word[:i], word[i:]
         if head.endswith("ال"):
             continue  # the article begins the next name (عبدالحسین, not عبدال حسین)
+        if tail.startswith("ال") and len(tail) > 3:
+            # X al-Y written as one word, as South Asia writes it (انوارالحق
+            # *Anwar-ul-Haq*, ضیاءالحق *Zia-ul-Haq*): the name after the article
+            if head != "عبد" and script_symbols(tail[2:]):
+                return head, tail
         if script_symbols(head) and script_symbols(tail):
             return head, tail
     return None
@@ -627,7 +646,45 @@ def _arabic_variant(name: str) -> tuple[str, ...]:
     found: tuple[str, ...] = (" ".join(out),) if changed else ()
     if len(out) > 1 and out[0] == _PERSIAN_AMIR:
         found += (" ".join([out[0] + out[1], *out[2:]]),)
-    return found
+    words = out
+    if (
+        len(words) > 1
+        and words[0] in _JOINED_HEADS
+        and known_given_name(script_symbols(words[1]))
+        and (joined := " ".join([words[0] + words[1], *words[2:]])) != name
+    ):
+        # a compound given name written apart, which romanisations also join
+        # (محمد جواد *Mohammadjavad*, غلام حسین *Gholamhossein*; the second
+        # word a given name, not a surname: علی خامنه‌ای)
+        found += (joined,)
+    maghrebi = _maghrebi_variant(name)
+    return (*found, maghrebi) if maghrebi else found
+
+
+#: Letters before which the Arabic article keeps its *l* (the "moon
+#: letters"; before the others it takes their sound: *Essebsi*).
+_MOON_LETTERS: Final = frozenset("اأإآبجحخعغفقكمهوي")
+_BEN: Final = frozenset({"بن", "ابن"})
+
+
+def _maghrebi_variant(name: str) -> str:
+    """A name in Arabic script as the Maghreb spells it in Latin letters
+    (:func:`_arabic_variant`): the article's *l* joined to a word beginning
+    with a moon letter (:data:`_MOON_LETTERS`: الحسن *Lahcen*, الأخضر
+    *Lakhdar*, الأمين *Lamine*), and *ben* joined to the father's name
+    (بن صالح *Bensalah*, بن موسى *Benmoussa*). Empty when neither occurs."""
+    out: list[str] = []
+    changed = False
+    for word in name.split():
+        if out and out[-1] in _BEN:
+            out[-1] = "بن" + word
+            changed = True
+            continue
+        if word.startswith("ال") and len(word) > 3 and word[2] in _MOON_LETTERS:
+            word = "ل" + word[2:]
+            changed = True
+        out.append(word)
+    return " ".join(out) if changed else ""
 
 
 def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
@@ -666,8 +723,9 @@ def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
                 out.append(_Word("din", w.abjad))
                 continue
             m = _ALLAH_SUFFIX.match(a) if a.endswith(_ALLAH_ENDS) else None
-            if m is not None and not a.startswith("abd") and not a.endswith("oulla"):
-                # (*-oulla* is the Greek diminutive: Androulla, Georgoulla)
+            if m is not None and not a.startswith("abd") and not a.endswith(("oulla", "salah")):
+                # (*-oulla* is the Greek diminutive: Androulla, Georgoulla;
+                # *-salah* the name Salah: Bensalah)
                 out.append(_Word(m.group(1), w.abjad))
                 out.append(_Word("allah", w.abjad))
                 continue
@@ -1068,6 +1126,9 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             and (i < n - 1 or inverted or folded in _AFTER_NAME_TITLES)
             and raw not in vocab.NAMES_NOT_TITLES
             and w.titled
+            # (a word read from an abjad is no European abbreviation: معمر,
+            # read mmr, is not Mr)
+            and (not w.abjad or len(folded) >= 4)
         ):
             role, weight = "honorific", 0.0
         elif maybe_person and n > 1 and folded in vocab.PARTICLES and len(raw) <= 3 and i < n - 1:
@@ -1287,12 +1348,33 @@ def _dzh(match: re.Match[str]) -> str:
     return match.group() + ("H" if match.group().isupper() else "h")
 
 
+#: At most this many spellings of a Thai name (:func:`_thai_variant`).
+_THAI_MAX_VARIANTS: Final = 27
+
+
 def _thai_variant(name: str) -> tuple[str, ...]:
-    """A Thai name read in the Royal Thai General System (:func:`thai_readings`;
-    analysis reads it as personal names are spelt, following the letters)."""
-    words = [thai_readings(w)[0] if _THAI.search(w) else w for w in _split_words(name.casefold())]
-    variant = " ".join(w for w in words if w)
-    return (variant,) if variant else ()
+    """A Thai name in the spellings its words are written in (analysis reads
+    it as personal names are spelt, following the letters): the Royal Thai
+    General System first, then every other combination of each word's
+    spellings (:func:`thaw.text.thai.thai_spellings`: RTGS, personal, the
+    Indic spelling of Pali and Sanskrit names), since a Thai chooses the
+    spelling of each name on its own (*Samak Sundaravej*: the given name as
+    RTGS writes it, the surname by its Indic letters). A name with more
+    combinations than :data:`_THAI_MAX_VARIANTS` has one spelling per
+    system."""
+    words = [w for w in _split_words(name.casefold()) if w]
+    options = [thai_spellings(w) if _THAI.search(w) else (w,) for w in words]
+    options = [o for o in options if o]
+    if not options:
+        return ()
+    rtgs = " ".join(o[0] for o in options)
+    count = 1
+    for o in options:
+        count *= len(o)
+    if count > _THAI_MAX_VARIANTS:
+        systems = [" ".join(o[min(k, len(o) - 1)] for o in options) for k in range(3)]
+        return tuple(dict.fromkeys(systems))
+    return tuple(dict.fromkeys([rtgs, *(" ".join(c) for c in itertools.product(*options))]))
 
 
 @lru_cache(maxsize=65536)
@@ -1339,9 +1421,18 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     if _THAI.search(name):
         return _thai_variant(name)
     if _CYRILLIC.search(name):
+        if _HAS_ASCII_LETTER.search(name):
+            name = " ".join(
+                w.translate(_LATIN_LOOKALIKES) if not w.isascii() else w for w in name.split()
+            )
         return cyrillic_variant(name)
     if _ARABIC.search(name):
-        return _arabic_variant(name) + arabic_script_variants(name)
+        variants = _arabic_variant(name)
+        # (South Asian spellings of the variants too: ضیاءالحق apart, then
+        # as *Ziaul Haq*)
+        further = [w for v in variants[:1] if " ال" in v for w in arabic_script_variants(v)]
+        found = dict.fromkeys([*variants, *further, *arabic_script_variants(name)])
+        return tuple(v for v in found if v != name)
     if not name.isascii() and _GREEK.search(name):
         return greek_variant(name)
     if not name.isascii() and _HEBREW.search(name):

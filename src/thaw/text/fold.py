@@ -172,6 +172,8 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         (r"tsch|tch|cz", "ch", ("tsch", "tch", "cz")),
         (r"c(?=[eiy])", "s", ("c",)),
         (r"c(?!h)", "k", ("c",)),
+        # (Persian ژ before kh is read: a z and a kh, צח *Tzachi*, stay two)
+        (r"(?<!t)zh", "j", ("zh",)),
         (r"kh", "h", ("kh",)),
         (r"dzh|dj", "j", ("dzh", "dj")),
         (r"th", "t", ("th",)),
@@ -180,8 +182,12 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         # letters that the abjads write with one sign, or that their languages
         # read alike: Persian ژ (zh, j), Hebrew ח (h, ch), Hebrew פ (p, f),
         # Persian ق and غ (gh, g) beside Arabic ق (q, k)
-        (r"zh", "j", ("zh",)),
         (r"ch", "h", ("ch",)),
+        # Hebrew צ, which Latin spellings write tz or ts as often as z (Tzvi,
+        # Tsvi, Zvi; Yitzhak, whose z and h are two letters): only in words
+        # with vowels, not in a reading of the Arabic script (انتظامی
+        # *antzamy*, ت and ظ)
+        (r"t[sz]", "z", ("tz", "ts")),
         (r"p", "f", ("p",)),
         (r"g", "k", ("g",)),
         # ש is sh or s, and the Latin spellings of Hebrew and Arabic names
@@ -189,6 +195,18 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         (r"sh", "s", ("sh",)),
     )
 )
+#: The rule of Hebrew צ (:data:`_ABJAD_RULES`), applied only to words with
+#: the vowels a reading of a consonantal script never writes.
+_TSADI: Final = next(p for p, _r, t in _ABJAD_RULES if t == ("tz", "ts"))
+_VOWEL_SIGNS: Final = frozenset("eiou")
+
+
+def _tsadi_folds(word: str) -> bool:
+    """Whether :data:`_TSADI` applies to ``word``: a Latin word (one with a
+    vowel other than *a*, or ending in *tz*: *Katz*), not a reading."""
+    if "tz" not in word and "ts" not in word:
+        return False  # (nor a t and an s that folding joins: *Bathsheba*)
+    return not _VOWEL_SIGNS.isdisjoint(word) or word.endswith("tz")
 
 
 @lru_cache(maxsize=200_000)
@@ -207,14 +225,18 @@ def abjad_key(word: str) -> str:
     ``ahsn``, ``حسین`` *Hossein* ``hsn``."""
     if not word.isalpha():
         return word
+    tsadi = _tsadi_folds(word)
     if len(word) > 1 and word[-1] == "h" and word[-2] not in _H_DIGRAPH:
         word = word[:-1]
     # a word that begins with a vowel keeps it, as ``a``: the abjads write
     # it (alef, ayin: احسان *Ehsan* is ``ahsn``, حسین *Hossein* ``hsn``)
-    initial = "a" if word[0] in _INITIAL_VOWELS else ""
+    # (a French *ou* before a vowel is the consonant w: *Ouahiba* وهيبة)
+    initial = "a" if word[0] in _INITIAL_VOWELS and not _FRENCH_W.match(word) else ""
     for pattern, repl, triggers in _ABJAD_RULES:
         for trigger in triggers:
             if trigger in word:
+                if pattern is _TSADI and not tsadi:
+                    break
                 word = pattern.sub(repl, word)
                 break
     out: list[str] = []
@@ -225,3 +247,136 @@ def abjad_key(word: str) -> str:
             continue
         out.append(c)
     return initial + "".join(out) or word[:1]
+
+
+#: Latin spellings of a long vowel or a diphthong, which a name written in the
+#: Arabic script writes with a letter (و, ي): *Mahmoud* محمود, *Hussein*
+#: حسين, *Saeed* سعيد. (*aa* is left out: it often stands for an ayin the
+#: reading drops, *Jaafar* جعفر.)
+_LONG_VOWELS: Final = ("oo", "ou", "ee", "ei", "ai")
+#: The Latin vowels that may write each vowel letter of a consonantal reading:
+#: alef *a* (also *e*, *o*), waw *u*, *o* (also *w*, *v* as a consonant), yeh
+#: *i*, *e* (also *y*).
+_VOWEL_LETTER_SPELLINGS: Final = {
+    "a": frozenset("aeo"),
+    "w": frozenset("uowv"),
+    "y": frozenset("iey"),
+}
+
+
+#: A French *ou* before a vowel at the start of a word: the consonant w
+#: (*Ouahiba* وهيبة, *Oualid* وليد).
+_FRENCH_W: Final = re.compile("ou[aeiy]")
+
+
+def _key_slots(word: str) -> tuple[str, list[str]]:
+    """The :func:`abjad_key` of ``word`` and, for each gap between two of its
+    consonants, the letters the key leaves out there (vowels, *w*, *y*, *v*)."""
+    if len(word) > 1 and word[-1] == "h" and word[-2] not in _H_DIGRAPH:
+        word = word[:-1]
+    key = "a" if word[:1] in _INITIAL_VOWELS and not _FRENCH_W.match(word) else ""
+    rest = word[1:] if key else word
+    for pattern, repl, triggers in _ABJAD_RULES:
+        for trigger in triggers:
+            if trigger in rest:
+                if pattern is _TSADI and not _tsadi_folds(word):
+                    break
+                rest = pattern.sub(repl, rest)
+                break
+    gaps: list[str] = []
+    gap = ""
+    for c in rest:
+        if c in _ABJAD_DROP:
+            gap += c
+        elif key and key[-1] == c:
+            # (doubled, or the same consonant after a vowel: the key keeps one)
+            gaps[-1:] = [gaps[-1] + gap] if gaps else []
+            gap = ""
+        else:
+            if key:
+                gaps.append(gap)
+            key += c
+            gap = ""
+    return key, gaps
+
+
+@lru_cache(maxsize=200_000)
+def written_vowels_differ(reading: str, latin: str) -> bool:
+    """Whether a word read from the Arabic or Hebrew script (``reading``: its
+    consonants and the vowel letters it writes, *a* for alef, *w*, *y*) and a
+    Latin word with the same :func:`abjad_key`, or one a consonant apart
+    (کرزی *krzy*, *Qureishi* *krs*), disagree on a vowel between two
+    consonants: the script writes a long vowel there that the Latin word
+    spells as another vowel (سلامی *slamy* against *Salimi*: alef, *i*), or
+    the Latin word spells a long vowel (:data:`_LONG_VOWELS`) where the script
+    writes none (حسن *hsn* against *Hussein*, محمد against *Mahmoud*). The
+    keys leave vowels out, so such words met as equals although they are
+    other names. Readings with vowel signs (Thai, Khmer: *e*, *i*, *o*, *u*)
+    are not checked, nor are the ends of words (a final ى is read *a*, a
+    first alef takes any vowel)."""
+    if not reading.isalpha() or not latin.isalpha() or not _CONSONANTAL.isdisjoint(reading):
+        return False
+    key, gaps = _key_slots(reading)
+    latin_key, latin_gaps = _key_slots(latin)
+    if len(key) != len(latin_key) or sum(a != b for a, b in zip(key, latin_key, strict=True)) > 1:
+        return False  # (keys of one length, at most one consonant apart: gaps in step)
+    if key[:1] == "a" or latin_key[:1] == "a":
+        # (after a first vowel the script writes ayin, hamza and alef where a
+        # Latin word writes one vowel: عائشة *Aicha*)
+        gaps, latin_gaps = gaps[1:], latin_gaps[1:]
+    for written, spelt in zip(gaps, latin_gaps, strict=True):
+        if not written:
+            if any(v in spelt for v in _LONG_VOWELS):
+                return True
+            continue
+        if spelt and any(
+            c in _VOWEL_LETTER_SPELLINGS and _VOWEL_LETTER_SPELLINGS[c].isdisjoint(spelt)
+            for c in written
+        ):
+            return True
+    return False
+
+
+#: Vowels that a consonantal reading never writes (see :func:`written_vowels_differ`).
+_CONSONANTAL: Final = frozenset("eiou")
+
+
+def first_sounds_differ(reading: str, latin: str) -> bool:
+    """Whether a word read from the Arabic or Hebrew script and a Latin word
+    begin differently, one with a vowel and the other with a consonant: those
+    scripts write a first vowel (alef, ayin: احسان *ahsan*) and a first
+    consonant, so محمد is not *Ahmad* and احسان not *Hassan*, although their
+    :func:`abjad_key` are one letter apart. A first *y* or *w* of either is
+    both (يتسحاق *Itzhak*), and readings with vowel signs (Thai, Khmer) are
+    not checked."""
+    if not reading or not latin or not _CONSONANTAL.isdisjoint(reading):
+        return False
+    r, lt = reading[0], latin[0]
+    if r in "yw" or lt in "yw" or not r.isalpha() or not lt.isalpha():
+        return False
+    if lt in _INITIAL_VOWELS:
+        # a Latin vowel before the reading's first consonant is a vowel the
+        # script leaves out only where it replaces that consonant (محمد
+        # *mhmd*, *Ahmad* *ahmd*): before it, it may be the article
+        # assimilated (السبسي *Essebsi*) or the linking vowel of a compound
+        # the Latin name joins (عبد الرحمن, *Abd-irahman*)
+        return r not in _INITIAL_VOWELS and len(abjad_key(reading)) == len(abjad_key(latin))
+    if r in _INITIAL_VOWELS and reading[1:2] == "s" and reading[2:3] not in _INITIAL_VOWELS:
+        return False  # a prothetic alef before s and a consonant: استانکزی *Stanekzai*
+    # the reading's first vowel, which the Latin word lacks (احسان *ahsn*,
+    # *Hassan* *hsn*; not a word of a compound the Latin word joins: کی آرش,
+    # *Kiarash*)
+    return r in _INITIAL_VOWELS and len(abjad_key(reading)) == len(abjad_key(latin)) + 1
+
+
+def sh_unwritten(reading: str, latin: str) -> bool:
+    """Whether a Latin word spells *sh* more often than a word read from the
+    Arabic or Hebrew script does (مصلي *msly* against *Mashal*, مشعل): the
+    consonant keys fold *sh* into *s* (Hebrew ש is either), but a reading's
+    plain *s* is س or ص or ס, which no romanisation writes *sh*. (A reading's
+    *sh* may be a s and an h, إسحاق *ashaq*, *Ishaq*; the other way, ש *sh*
+    against *Samuel*, is no difference.) Readings with vowel signs are not
+    checked."""
+    if "sh" not in latin or not _CONSONANTAL.isdisjoint(reading):
+        return False
+    return latin.count("sh") > reading.count("sh")

@@ -87,6 +87,30 @@ _CONSONANTS: Final[dict[str, tuple[str, str, str]]] = {
     "ฬ": ("l", "n", "l"),
     "อ": ("", "", ""),
     "ฮ": ("h", "", "h"),
+    "ฤ": ("r", "", "r"),  # (vowel letters: see _RUE)
+    "ฦ": ("l", "", "l"),
+}
+#: The consonants that Pali and Sanskrit loans, and the personal spellings
+#: that follow them, write by their Indic value where RTGS and the Thai sound
+#: differ (the Thai alphabet orders its letters as the Indic one does: ค ฆ
+#: are *ga gha*, ช ฌ *ja jha*, ท ธ *da dha*, พ ภ *ba bha*): ภูมิพล
+#: *Bhumibol*, เวชชาชีวะ *Vejjajiva*, สุนทรเวช *Sundaravej*, พหิทธา
+#: *Bahiddha*. Used by :func:`thai_spellings` (the *Indic* reading); ว is
+#: *v* only before a vowel.
+_INDIC: Final[dict[str, str]] = {
+    "ฆ": "gh",
+    "ช": "j",
+    "ฌ": "jh",
+    "ฎ": "d",
+    "ฑ": "d",
+    "ฒ": "dh",
+    "ท": "d",
+    "ธ": "dh",
+    "พ": "b",
+    "ภ": "bh",
+    "ว": "v",
+    "ศ": "s",
+    "ษ": "s",
 }
 _LEADING: Final = frozenset("เแโใไ")
 _TONE: Final = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4d\u0e4e\u0e45")  # ่ ้ ๊ ๋ ็ ํ ๎ ๅ
@@ -99,6 +123,24 @@ _CLUSTER_FIRST: Final = frozenset("กขคปพผตบฟ")
 #: *soi*, จริง *ching*) but kept by personal spellings (*Sri*).
 _SILENT_R_AFTER: Final = frozenset("ศสซจ")
 _LED_BY_H: Final = frozenset("งญนมยรลว")
+#: The vowel letters ฤ (*ri*, *rue*) and ฦ (*lue*), which carry their own
+#: consonant (:data:`_CONSONANTS` gives it), and the consonants they cluster
+#: with.
+_RUE: Final = frozenset("ฤฦ")
+_RUE_CLUSTER: Final = frozenset("กขคตทปพผศบ")
+#: Long vowels that end an open syllable, and the consonants that close a
+#: syllable with the inherent *o* (ลง *long*, กร *kon*).
+_LONG_OPEN: Final = frozenset(("า", "ี", "ู", "ื", "โ", "เ", "แ"))
+_FINALS: Final = frozenset("งนมกดบยวรลณญ")
+#: The consonants a ว clusters with (กว, ขว, คว: *kw*, *khw*).
+_W_CLUSTER_FIRST: Final = frozenset("กขค")
+#: The aspirated stops that Thai writes for those of Pali and Sanskrit (ภ
+#: *bh*, ธ *dh*, ฒ *ddh*, ฐ, ถ, ผ, ฆ, ฌ, ฑ), which in such names begin a
+#: syllable rather than end one.
+_PALI_ASPIRATES: Final = frozenset("ภธฒฐถผฆฌฑ")
+#: The dental stops whose short final i or u a Pali word leaves unsaid
+#: (ชาติ *chat*, เกียรติ *kiat*, วุฒิ *wut*, ธาตุ *that*).
+_SILENT_FINAL_VOWEL_AFTER: Final = frozenset("ตฏฐฑฒถทธด")
 #: Vowel signs written after (above, below) the consonant.
 _VOWEL_SIGNS: Final = frozenset("ะัาำิีึืุู")
 
@@ -110,9 +152,16 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
     chars: list[str] = []
     for ch in word:
         if ch == _SILENT:
-            if chars and chars[-1] in _VOWEL_SIGNS:
+            dropped_vowel = bool(chars) and chars[-1] in _VOWEL_SIGNS
+            if dropped_vowel:
                 chars.pop()  # (ธิ์: the consonant and its vowel are silent)
             silent = chars.pop() if chars else ""
+            if dropped_vowel and silent in _CONSONANTS and chars and chars[-1] in _VOWEL_SIGNS:
+                # a consonant and its vowel silenced after an open syllable:
+                # the vowel only, the consonant closes that syllable (กิติ์
+                # *kit* in สิริกิติ์ *Sirikit*, Pali *kitti*)
+                chars.append(silent)
+                continue
             # a consonant left between the syllable's final and the silent
             # letter is silent too (จันทร์, ลักษณ์), as ท always is before a
             # silent ร (บดินทร์ *Bodin*, อินทร์ *In*; not อานนท์ *Anon*)
@@ -134,6 +183,18 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
             if i >= n:
                 break
             ch = chars[i]
+        if ch in _RUE:
+            # ฤ, ฦ: a consonant and its vowel in one letter (*ri*, *rue*),
+            # clustered with a bare consonant before it (พฤกษ์ *phruek*,
+            # อังกฤษ *angkrit*; not ส: สฤษดิ์ *sarit*)
+            i += 1
+            before = units[-1] if units and not lead else None
+            if before and not before[1] and before[0] in _RUE_CLUSTER:
+                before[0] += ch
+                before[1] = ch
+            else:
+                units.append([ch, ch])
+            continue
         if ch not in _CONSONANTS:
             i += 1
             continue
@@ -145,12 +206,18 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
             second = chars[i]
             after = chars[i + 1] if i + 1 < n else ""
             clustered = (
-                (ch in _CLUSTER_FIRST and second in _CLUSTER_SECOND)
+                (
+                    ch in _CLUSTER_FIRST
+                    and second in _CLUSTER_SECOND
+                    and (second != "ว" or ch in _W_CLUSTER_FIRST)
+                )
                 or (ch in _SILENT_R_AFTER and second == "ร")
                 or (ch == "ห" and second in _LED_BY_H)
                 or (ch == "อ" and second == "ย")
             )
-            if ch == "ท" and second == "ร" and after != "ร":
+            if ch == "ท" and second == "ร" and after != "ร" and not units and not lead:
+                # (a first ทร is read s, ทรง *song*; within a word ท closes or
+                # opens a syllable: สุนทร *sunthon*)
                 onset += second  # (ทร is read s: ทรง)
                 i += 1
             elif clustered and (after in _VOWEL_SIGNS or (lead and after not in _VOWEL_SIGNS)):
@@ -197,6 +264,19 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
             and not nxt[1]
             and j + 2 == len(units)
             and not (nxt[0] == "ร" and onset in ("ต", "ท"))  # (ชินวัตร: silent ร)
+            and not (out and out[-1][1] == "ั")  # (ั needs a final: สมัคร *samak*)
+        )
+        # after a long open vowel, three bare consonants are a syllable and
+        # the next one's onset (จุฬา-ลง-กรณ์ *Chulalongkorn*), not a final
+        # and a syllable (*chulan-ngok*)
+        opens = opens or (
+            prev_open
+            and out[-1][1] in _LONG_OPEN
+            and nxt is not None
+            and not nxt[1]
+            and nxt[0] in _FINALS
+            and j + 2 < len(units)
+            and not units[j + 2][1]
         )
         # a bare consonant before a last bare ร makes a syllable with it (สุภา-พร
         # *suphaphon*, personal *Supaporn*), except after a vowel that needs a
@@ -210,6 +290,22 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
         if closing_r:
             out.append((onset, "-", "ร"))
             j += 2
+            continue
+        if (
+            prev_open
+            and (onset in _PALI_ASPIRATES or onset == "ร")
+            and nxt is not None
+            and (out[-1][1] != "ั" or not nxt[1])
+        ):
+            # an aspirate of Pali and Sanskrit names between two syllables
+            # opens the next with its inherent a (ศุภชัย *Suphachai*), as ร
+            # does (สุรเชษฐ์ *Surachet*, ธีรพงษ์ *Thiraphong*); after ั, which needs
+            # a final, it is doubled (วัฒน *watthana*)
+            if out[-1][1] == "ั":
+                o, v, _ = out[-1]
+                out[-1] = (o, v, onset)
+            out.append((onset, "-a", ""))
+            j += 1
             continue
         if prev_open and onset != "อ" and len(onset) == 1 and not opens:
             o, v, _ = out[-1]
@@ -268,27 +364,67 @@ _VOWELS: Final[dict[str, str]] = {
     "ัว": "ua",
     "อ": "o",
     "รร": "an",
+    "ฤ": "i",
+    "ฦ": "ue",
     "r": "",
 }
 
 
-def _read(word: str, personal: bool) -> str:
+#: The readings of :func:`_read`.
+_RTGS, _PERSONAL, _INDIC_READING = 0, 1, 2
+
+
+def _read(word: str, mode: int) -> str:
+    personal = mode != _RTGS
+    indic = mode == _INDIC_READING
     parts: list[str] = []
     syllables = _syllables(word)
+    if mode != _PERSONAL and len(syllables) > 1:
+        onset, vowel, coda = syllables[-1]
+        if (
+            len(syllables) > 2
+            and syllables[-2] == ("ร", "-a", "")
+            and not coda
+            and vowel in ("ิ", "ุ")
+            and onset in _SILENT_FINAL_VOWEL_AFTER
+        ):
+            # (a ร before it is silent too: เกียรติ *kiat*)
+            syllables = [*syllables[:-2], syllables[-1]]
+        before = syllables[-2]
+        if (
+            not coda
+            and vowel in ("ิ", "ุ")
+            and onset in _SILENT_FINAL_VOWEL_AFTER
+            and before[2] in ("", "ร")
+        ):
+            # a last short i or u after a dental, unsaid in Pali words: the
+            # dental closes the syllable before (ชาติ *chat*, เกียรติ *kiat*);
+            # personal spellings keep the letters (*Chati*)
+            syllables = [*syllables[:-2], (before[0], before[1], onset)]
     for position, (onset, vowel, coda) in enumerate(syllables, 1):
         first = onset[:1]
         latin = "".join(_CONSONANTS[c][0] for c in onset)
-        if first == "ท" and onset[1:2] == "ร":
+        if indic:
+            # every letter by its Indic value (ทร *dr*: สุนทร *Sundara*); ว
+            # in a cluster (กว) stays *w*
+            latin = "".join(
+                _INDIC.get(c, _CONSONANTS[c][0]) if c != "ว" or k == 0 else "w"
+                for k, c in enumerate(onset)
+            )
+        elif first == "ท" and onset[1:2] == "ร":
             latin = "s"  # ทร is read s
         elif first in _SILENT_R_AFTER and onset[1:2] == "ร" and not personal:
             latin = latin[:-1]  # (ศรี: si in RTGS, Sri in personal spellings)
         elif first in "หอ" and len(onset) > 1:
             latin = _CONSONANTS[onset[1]][0]  # the ห / อ only carries the tone
         if personal:
-            # personal spellings: j for จ, k for the aspirated k letters
+            # personal spellings: j for จ, k and p for the aspirated k and p
+            # letters (*Sompol*, *Supaporn*; folding reads ph as f)
             latin = latin.replace("ch", "j", 1) if first == "จ" else latin
-            latin = latin.replace("kh", "k")
+            latin = latin.replace("kh", "k").replace("ph", "p")
         v = _VOWELS.get(vowel, "")
+        if personal and v == "oe" and coda:
+            v = "er"  # (the English spelling of เ–ิ: เลิศ *Lert*, เฉลิม *Chalerm*)
         if vowel == "r":
             # a final ร after a final (จักร, ชินวัตร): silent in RTGS; personal
             # spellings write it with an a (Shinawatra)
@@ -298,12 +434,20 @@ def _read(word: str, personal: bool) -> str:
             v = "a"
         if coda:
             final = _CONSONANTS[coda][2 if personal else 1]
+            if indic and coda == "ช":
+                final = "j"  # (อดุลยเดช *Adulyadej*, เวช *Vej*)
+            elif indic and len(final) == 2 and final.endswith("h"):
+                final = _CONSONANTS[coda][1]  # (a final stop unaspirated: อภิสิทธิ์ *Abhisit*)
             if coda == "ย" and v.endswith(("a", "o", "u", "e")):
                 final = "i" if not v.endswith("i") else ""
             elif coda == "ว":
                 final = "o" if not personal else "w"
+            elif coda == "ร" and indic and vowel == "-" and word.endswith("ร"):
+                final, v = "ra", "a"  # (Sanskrit -kara: พหิทธานุกร *Bahiddhanukara*)
             elif coda == "ร" and personal and vowel == "-" and position == len(syllables):
                 final = "rn"  # (-porn, -korn: Supaporn, Siriporn)
+            elif indic and vowel == "า" and coda in "นณญ":
+                v = "ar"  # the English long a (ปาน *Parn*, ชาญ *Charn*)
         else:
             final = ""
         parts.append(latin + v + final)
@@ -314,4 +458,21 @@ def _read(word: str, personal: bool) -> str:
 def thai_readings(word: str) -> tuple[str, str]:
     """The RTGS reading of a Thai word and the letter-following one of personal
     spellings, lower-case ASCII (``ทรงพล`` → ``songphon``, ``songphol``)."""
-    return _read(word, False), _read(word, True)
+    return _read(word, _RTGS), _read(word, _PERSONAL)
+
+
+@lru_cache(maxsize=4096)
+def thai_spellings(word: str) -> tuple[str, ...]:
+    """The spellings a Thai word is written in, lower-case ASCII, without
+    repeats: RTGS, the letter-following personal spelling
+    (:func:`thai_readings`) and the *Indic* spelling of Pali and Sanskrit
+    names, each consonant by the value of the Indic letter it continues
+    (:data:`_INDIC`: ภูมิพล *bhumibol*, เวชชาชีวะ *vejjajiva*), which
+    Thai people use for their own names beside the other two (*Abhisit
+    Vejjajiva*, *Bhumibol Adulyadej*, *Samak Sundaravej*)."""
+    out: list[str] = []
+    for mode in (_RTGS, _PERSONAL, _INDIC_READING):
+        reading = _read(word, mode)
+        if reading and reading not in out:
+            out.append(reading)
+    return tuple(out)

@@ -67,12 +67,14 @@ from anyascii import anyascii
 from rigour._core import codepoint_script, maybe_ascii
 
 from thaw.text.chinese import han_words
+from thaw.text.fold import fold_token
 from thaw.text.khmer import khmer_reading
 from thaw.text.korean import korean_words
 from thaw.text.rules import rules as _rules
 from thaw.text.rules import transliterator as _icu
 from thaw.text.symbols import script_symbols
 from thaw.text.thai import thai_readings
+from thaw.text.vocab import HONORIFICS
 
 ABJAD_SCRIPTS: Final = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 INDIC_SCRIPTS: Final = frozenset(
@@ -351,6 +353,14 @@ _HEBREW_PARTICLES: Final = {"בן": "ben", "בת": "bat"}
 #: What follows ``عبد`` (and its article) in *Abdallah* and in its nisba
 #: *Abdallahi* (عبداللهی, read *Abdollahi*).
 _ALLAH_ENDINGS: Final = frozenset({"له", "لله", "لهی", "لهي", "للهی", "للهي"})
+_ALLAH_ONE_LAM: Final = frozenset({"اله", "الهی", "الهي"})
+
+
+def _maqsura_title(word: str) -> bool:
+    """Whether ``word``, ending in alif maqṣūra, is a title read with it as
+    *i* (حاجى *Haji*, قارى *Qari*), which name analysis drops as such."""
+    latin = _ascii_words(_icu("Any-Latin; Latin-ASCII").transliterate(word), abjad=True)
+    return len(latin) == 1 and fold_token(latin[0]) in HONORIFICS
 
 
 def _arabic(word: str) -> list[str]:
@@ -366,6 +376,11 @@ def _arabic(word: str) -> list[str]:
         return [particle]
     if not PERSIAN_LETTERS.isdisjoint(word):
         word = word.translate(PERSIAN_Z)
+    if word.endswith("ى") and len(word) > 2 and not _maqsura_title(word):
+        # alif maqṣūra: the long a it is at the end of Arabic names (موسى
+        # *Musa*, مصطفى *Mustafa*), or the i that Persian and Urdu (and
+        # Egypt: على *Ali*) write with it (نورزى *Noorzai*): read as both
+        word = word[:-1] + "يا"
     if word.endswith("ة") and len(word) > 2:
         # the final tāʾ marbūṭa of a name is read as the vowel before it
         # (سلامة *Salama*, *Salameh*, *Salame*; فاطمة *Fatima*), not as *t*
@@ -380,6 +395,10 @@ def _arabic(word: str) -> list[str]:
         # (عبدون *Abdoun* is a name of its own: the rest must be one, of
         # three letters or more)
         rest = word[3:]
+        if rest in _ALLAH_ONE_LAM:
+            # (عبداله *Abdollah*, عبدالهی *Abdollahi*: Allah with one lam, as
+            # Persian and Urdu often write it)
+            return ["abdallah"]
         if rest.startswith("ال"):
             rest = rest[2:]
         if rest in _ALLAH_ENDINGS:
@@ -679,6 +698,9 @@ _BY_TO_RU: Final = _rules(
     (
         # surnames in -ov/-ev: Belarusian writes the unstressed o as a and the
         # final v as ў (Эйбатаў, Russian Эйбатов)
+        # an initial у before a consonant is the Russian в (Уладзімір,
+        # Russian Владимир)
+        (r"\bу(?=л)", "в"),
         (r"[ао]ў\b", "ов"),
         (r"[еяэ]ў\b", "ев"),
         (r"ў", "в"),
@@ -698,11 +720,20 @@ _CONSONANT_E: Final = re.compile("[бвгджзклмнпрстфхцчшщ]э",
 
 def is_belarusian(name: str) -> bool:
     """Whether a Cyrillic name is written in Belarusian: with ``ў``, with ``і``
-    beside ``ы`` or ``э`` (Ukrainian writes ``і`` but neither of those), or with
-    ``э`` after a consonant (Лукашэнка; Russian writes е there)."""
+    beside ``ы`` or ``э`` (Ukrainian writes ``і`` but neither of those), with
+    ``э`` after a consonant (Лукашэнка; Russian writes е there), or with ``дзі``
+    or ``віч`` (:data:`_BELARUSIAN_SOFT`)."""
     if not _BELARUSIAN_ONLY.isdisjoint(name) or _CONSONANT_E.search(name):
         return True
+    if _BELARUSIAN_SOFT.search(name):
+        return True
     return all(not letters.isdisjoint(name) for letters in _BELARUSIAN_PAIRS)
+
+
+#: What Belarusian writes with і and Ukrainian with и or not at all: the soft
+#: дз (dzekanne: Уладзімір, Ukrainian Володимир) and the patronymic -віч
+#: (Ukrainian -вич).
+_BELARUSIAN_SOFT: Final = re.compile("дз́?і|ві́?ч", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -715,7 +746,7 @@ def belarusian_variant(name: str) -> tuple[str, ...]:
     name items join such given names (Алег, Oleg). Empty for other names."""
     if not is_belarusian(name):
         return ()
-    text = name.lower()
+    text = name.lower().replace("\u0301", "")  # (stress marks: Уладзі́мір)
     for pattern, repl in _BY_TO_RU:
         text = pattern.sub(repl, text)
     return (text,) if text != name.lower() else ()
@@ -754,7 +785,12 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
     A Ukrainian name is also read with the letters Russian writes for its own
     (:data:`_UK_TO_RU`: Євген Гриценко → Евген Гриценко, romanised *Yevgen
     Gritsenko*), as the lists romanise Ukrainians listed under Russia
-    regimes. Empty for most names."""
+    regimes. A name written with ``г`` in Russian letters is also read with
+    it as *h* (``х``, which folding reads *h*): Russian writes so the *h* of
+    foreign names (Гельмут Коль *Helmut Kohl*, Гарри *Harry*) and of
+    Ukrainian and Belarusian ones whose letters do not show their language
+    (Гринюк *Hryniuk*, Горбах *Horbach*), which their own romanisations
+    spell *h*. Empty for most names."""
     found = belarusian_variant(name)
     if found:
         return found
@@ -766,7 +802,11 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
         text = _FRENCH_IER.sub("иер", text)
     if "дз" in text and not slavic:
         text = _OSSETIAN_DZ.sub("дж", text)
-    return (text,) if text != name.lower() else ()
+    out: tuple[str, ...] = (text,) if text != name.lower() else ()
+    if "г" in text:
+        # (a Ukrainian name from its own letters, not their Russian form)
+        out += ((name.lower() if slavic else text).replace("г", "х"),)
+    return out
 
 
 #: Western Armenian (the diaspora's: Beirut, Istanbul, the Americas) reads the
@@ -779,9 +819,17 @@ _WESTERN_ARMENIAN: Final = str.maketrans("բպգկդտջճձծԲՊԳԿԴՏՋՃՁ
 def armenian_variant(name: str) -> tuple[str, ...]:
     """A name in Armenian letters read as Western Armenian spells it
     (:data:`_WESTERN_ARMENIAN`: Գազանճյան *Kazanjian*, beside the Eastern
-    *Gazanchyan* that analysis reads). Empty when no letter changes."""
+    *Gazanchyan* that analysis reads), and with a first ո read *vo*
+    (:data:`_ARMENIAN_VO`). Empty when no letter changes."""
     western = name.translate(_WESTERN_ARMENIAN)
-    return (western,) if western != name else ()
+    found = (western,) if western != name else ()
+    vo = _ARMENIAN_VO.sub(lambda m: ("Վ" if m.group().isupper() else "վ") + m.group().lower(), name)
+    return (*found, vo) if vo != name else found
+
+
+#: A first ո (not the ու of *u*) is said *vo* (Ոսկանյան *Voskanyan*, also
+#: spelt *Oskanian*): a variant reading (:func:`armenian_variant`).
+_ARMENIAN_VO: Final = re.compile(r"(?<![^\W\d_])[ոՈ](?![ւՒ])")
 
 
 #: Modern Greek digraphs for b, d, g at the start of a word (Μπους *Bush*,
@@ -820,16 +868,28 @@ _GREEK_YI: Final = re.compile("(?i)γι(?=[αάεέηήοόυύωώ])")
 #: *Jason*).
 _GREEK_ENDING: Final = re.compile(r"(?<=[a-z]{3})(?:(i)(?:os|as)|(?<![aiou])(?:os|as|is|es))$")
 _GREEK_INITIAL_I: Final = re.compile(r"^i(?=[aeou])")
+#: The Greek endings that English forms write *-ew* (Ανδρέας *Andrew*,
+#: Ματθαίος *Matthew*, Βαρθολομαίος *Bartholomew*, through Latin *-eas*,
+#: *-aeus* and Old French), and *-aos* that they write *-as* (Νικόλαος
+#: *Nicholas*, Μενέλαος *Menelaus* aside).
+_GREEK_EW: Final = re.compile(r"(?<=[a-z]{3})(?:eas|aios|eos)$")
+_GREEK_AOS: Final = re.compile(r"(?<=[a-z]{3})aos$")
 
 
 def _greek_english(modern: str) -> str:
     """A reading ``modern`` of a Greek name (lower-case ASCII words)
     as English forms Greek given names (:data:`_GREEK_ENDING`,
-    :data:`_GREEK_INITIAL_I`): *petros* → *petr* (Peter), *grigorios* →
-    *grigory* (Gregory), *iakovos* → *jakov* (Jacob)."""
+    :data:`_GREEK_INITIAL_I`, :data:`_GREEK_EW`, :data:`_GREEK_AOS`):
+    *petros* → *petr* (Peter), *grigorios* → *grigory* (Gregory), *iakovos*
+    → *jakov* (Jacob), *andreas* → *andrew*, *nikolaos* → *nikolas*."""
     words = []
     for word in modern.split():
-        word = _GREEK_ENDING.sub(lambda m: "y" if m.group(1) else "", word)
+        if _GREEK_EW.search(word):
+            word = _GREEK_EW.sub("ew", word)
+        elif _GREEK_AOS.search(word):
+            word = _GREEK_AOS.sub("as", word)
+        else:
+            word = _GREEK_ENDING.sub(lambda m: "y" if m.group(1) else "", word)
         words.append(_GREEK_INITIAL_I.sub("j", word))
     return " ".join(words)
 
@@ -846,9 +906,11 @@ def greek_variant(name: str) -> tuple[str, ...]:
     vowel, the modern reading with that *y* (:data:`_GREEK_YI`: Γιάνης
     *Yanis*). And the modern reading and the classical transcription as
     English forms Greek given names (:func:`_greek_english`: Πέτρος *Peter*,
-    Παύλος *Paul*), and with the sounds of foreign names that Greek writes
+    Παύλος *Paul*), also the first or the last word alone (the given name:
+    Θεόδωρος Πάγκαλος *Theodore Pangalos*), and with the sounds of foreign names that Greek writes
     with two letters read as such (:data:`_GREEK_FOREIGN`: Νταβιντόβιτς
-    *Davidovich*). Lower-case ASCII; empty when none differs from the modern
+    *Davidovich*), and with χ as *kh* (folded with *h*: Χαράλαμπος
+    *Haralambos*). Lower-case ASCII; empty when none differs from the modern
     reading."""
     text = name.lower()
     for pattern, repl in _GREEK_INITIAL_STOPS:
@@ -860,6 +922,16 @@ def greek_variant(name: str) -> tuple[str, ...]:
         english = _greek_english(reading)
         if english != modern and english not in found:
             found.append(english)
+        words = reading.split()
+        if len(words) > 1:
+            # the English form of the given name alone, first or last, the
+            # surname kept (Θεόδωρος Πάγκαλος *Theodore Pangalos*)
+            for at in (0, -1):
+                one = list(words)
+                one[at] = _greek_english(one[at])
+                given = " ".join(one)
+                if given not in (modern, english) and given not in found:
+                    found.append(given)
     if _GREEK_FOREIGN_TRIGGER.search(text):
         # foreign sounds as Greek writes them inside a word: Νταβιντόβιτς
         # *Davidovich*, Τζόνσον *Johnson*
@@ -869,6 +941,10 @@ def greek_variant(name: str) -> tuple[str, ...]:
         reading = " ".join(_ascii_words(maybe_ascii(foreign)))
         if reading and reading != modern and reading not in found:
             found.append(reading)
+    if "χ" in name.lower() and "ch" in modern:
+        # χ is also spelt h and kh (Χαράλαμπος *Haralambos*, Χριστοδούλου
+        # *Hristodoulou*), which folding reads alike
+        found.append(modern.replace("ch", "kh"))
     if _GREEK_YI.search(name):
         # γι before a vowel is the English y (Γιάνης *Yanis*, Μπακογιάννη
         # *Bakoyanni*, Παναγιώτης *Panayiotis*), where rigour writes gi
