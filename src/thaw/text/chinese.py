@@ -41,13 +41,16 @@ from __future__ import annotations
 import gzip
 import itertools
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
+from thaw.text.cantonese import cantonese_spellings
 from thaw.text.japanese import japanese_reading, kanji_name_readings, kunrei
 from thaw.text.korean import korean_reading
 from thaw.text.rules import transliterator as _icu
+from thaw.text.wadegiles import wade_giles
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 #: The common characters with more than one Mandarin reading
@@ -496,3 +499,54 @@ def han_variants(name: str) -> tuple[str, ...]:
         if reading and reading not in out:
             out.append(reading)
     return tuple(out)
+
+
+#: The most spellings :func:`han_spellings` gives for one character.
+MAX_SPELLINGS: Final = 48
+_ASCII_SYLLABLE: Final = re.compile(r"^[a-z]+$")
+
+
+@lru_cache(maxsize=8192)
+def mandarin_readings(ch: str) -> tuple[str, ...]:
+    """One character's Mandarin readings, toneless pinyin with *ü* written
+    ``v`` (吕 ``lv``; 曾 ``ceng zeng``): ICU's reading, then the other
+    readings of a polyphonic character (:func:`polyphone_variants`' table,
+    whose readings include a surname's: 单 *Shan*, 区 *Ou*). Empty for a
+    character that is not Chinese."""
+    if not HAN.match(ch):
+        return ()
+    decomposed = unicodedata.normalize("NFD", str(_icu("Han-Latin").transliterate(ch)))
+    usual = "".join(c for c in decomposed.replace("u\u0308", "v") if not unicodedata.combining(c))
+    readings = [usual.lower()] if _ASCII_SYLLABLE.match(usual.lower()) else []
+    readings += _polyphones().get(ch, ())
+    return tuple(dict.fromkeys(readings))
+
+
+def pinyin_spellings(syllable: str) -> tuple[str, ...]:
+    """How names write one toneless pinyin syllable: as it is, and *ü* (``v``)
+    as *u*, *yu* (the PRC passport's spelling since 2012) or *v* (吕 ``lu lyu
+    lv``)."""
+    if "v" not in syllable:
+        return (syllable,)
+    return tuple(syllable.replace("v", sub) for sub in ("u", "yu", "v"))
+
+
+@lru_cache(maxsize=8192)
+def han_spellings(ch: str) -> tuple[str, ...]:
+    """Every Latin spelling of one Chinese character (simplified or
+    traditional) as names are romanised, lower-case ASCII letters only: each
+    Mandarin reading (:func:`mandarin_readings`) in pinyin
+    (:func:`pinyin_spellings`) and in Wade–Giles as Taiwan and older
+    documents write it (:func:`thaw.text.wadegiles.wade_giles`: 蔣 *chiang*),
+    then each Cantonese reading as Hong Kong and Macau spell it
+    (:func:`thaw.text.cantonese.cantonese_spellings`: 鄭 *cheng*, 月
+    *yuet*). At most :data:`MAX_SPELLINGS`, pinyin first; empty for a
+    character that is not Chinese."""
+    out: list[str] = []
+    readings = mandarin_readings(ch)
+    for reading in readings:
+        out += pinyin_spellings(reading)
+    for reading in readings:
+        out += wade_giles(reading)
+    out += cantonese_spellings(ch)
+    return tuple(dict.fromkeys(out))[:MAX_SPELLINGS]
