@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Final
 
 from thaw.text.cantonese import cantonese_spellings
+from thaw.text.hokkien import hokkien_spellings
 from thaw.text.japanese import japanese_reading, kanji_name_readings, kunrei
 from thaw.text.korean import korean_reading
 from thaw.text.rules import transliterator as _icu
@@ -540,8 +541,10 @@ def han_spellings(ch: str) -> tuple[str, ...]:
     documents write it (:func:`thaw.text.wadegiles.wade_giles`: 蔣 *chiang*),
     then each Cantonese reading as Hong Kong and Macau spell it
     (:func:`thaw.text.cantonese.cantonese_spellings`: 鄭 *cheng*, 月
-    *yuet*). At most :data:`MAX_SPELLINGS`, pinyin first; empty for a
-    character that is not Chinese."""
+    *yuet*), then each Hokkien reading as Taiwan, Singapore and Malaysia spell
+    it (:func:`thaw.text.hokkien.hokkien_spellings`: 陳 *tan*, 蔡 *chua*).
+    At most :data:`MAX_SPELLINGS`, pinyin first; empty for a character that
+    is not Chinese."""
     out: list[str] = []
     readings = mandarin_readings(ch)
     for reading in readings:
@@ -549,4 +552,5 @@ def han_spellings(ch: str) -> tuple[str, ...]:
     for reading in readings:
         out += wade_giles(reading)
     out += cantonese_spellings(ch)
+    out += hokkien_spellings(ch)
     return tuple(dict.fromkeys(out))[:MAX_SPELLINGS]
