@@ -2,27 +2,48 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
+import re
+from pathlib import Path
 
 import pytest
 
+from thaw.index import Entry, entry_from_record
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.model import Name, Record
 from thaw.text import name_variants
+from thaw.text.cantonese import CANTONESE_PATH, CANTONESE_SHA256, hk_spellings, jyutping
 from thaw.text.chinese import (
     MAX_POLYPHONE_VARIANTS,
+    MAX_SPELLINGS,
     POLYPHONES_PATH,
     POLYPHONES_SHA256,
     cjk_script,
     foreign_reading,
+    han_spellings,
     han_variants,
     han_words,
     liquid_spellings,
+    mandarin_readings,
+    pinyin_spellings,
     polyphone_variants,
     simplified,
     xinhua_reading,
     xinhua_word,
 )
+from thaw.text.hokkien import (
+    HOKKIEN_PATH,
+    HOKKIEN_SHA256,
+    MAX_PER_READING,
+    hokkien_spellings,
+    poj,
+    reading_spellings,
+    tailo,
+)
 from thaw.text.translit import transliterate_word
+from thaw.text.wadegiles import pinyin_reading, wade_giles
 
 
 def test_pinyin_one_syllable_per_character() -> None:
@@ -166,3 +187,183 @@ def test_simplified_forms() -> None:
     assert simplified("張 偉") == "张伟"
     assert cjk_script("習近平") == "Han" and cjk_script("김정은") == "Hangul"
     assert cjk_script("鈴木ひろし") == "" and cjk_script("Kim") == ""
+
+
+def test_cantonese_table_is_the_one_the_code_names() -> None:
+    data = CANTONESE_PATH.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == CANTONESE_SHA256
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
+    assert len(lines) > 20000
+    assert all(re.fullmatch(r"\S\t[a-z]+( [a-z]+)*", line) for line in lines)
+
+
+def test_hokkien_table_is_the_one_the_code_names() -> None:
+    data = HOKKIEN_PATH.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == HOKKIEN_SHA256
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
+    assert len(lines) > 4000
+    assert all(re.fullmatch(r"\S\t[a-z]+( [a-z]+)*", line) for line in lines)
+
+
+def test_cantonese_readings_simplified_and_traditional() -> None:
+    assert jyutping("林") == ("lam",)
+    assert jyutping("鄭") == jyutping("郑") == ("zeng",)  # (simplified: its traditional's)
+    assert jyutping("a") == ()
+
+
+@pytest.mark.parametrize(
+    ("syllable", "spelt"),
+    [
+        ("jyut", {"yuet", "yut"}),  # j is y; yu is u, ue
+        ("zoeng", {"cheung", "tseung", "cheong", "tseong"}),  # z ch/ts; oe eu/eo
+        ("ngo", {"ngo", "ngoh", "ngor"}),  # Yuet-ngor
+        ("zan", {"chun", "chan", "tsun", "tsan"}),  # a short a before n: u (Chun-ying)
+        ("si", {"sze", "sz", "si", "see", "shi", "shee"}),  # Sze, and s as sh
+        ("zi", {"tsz", "tsze", "chi", "chee", "tsi", "tsee"}),
+        ("gaa", {"ka", "kah", "kar"}),  # g is k; Kar-wai
+        ("zau", {"chau", "tsau", "chow", "tsow", "chao", "tsao"}),  # Chow; Macau ao
+        ("seoi", {"sui", "seui", "shui", "sheui"}),
+        ("jat", {"yat", "yut", "iat", "iut"}),  # Macau: i for j (Ho Iat-seng)
+        ("sing", {"sing", "shing", "seng", "sheng"}),  # Macau: eng
+    ],
+)
+def test_hong_kong_spellings(syllable: str, spelt: set[str]) -> None:
+    assert set(hk_spellings(syllable)) == spelt
+
+
+def test_a_syllable_that_is_no_jyutping_has_no_spelling() -> None:
+    assert hk_spellings("xyz") == ()
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "spelt"),
+    [
+        ("zhi", ("chih",)),
+        ("qi", ("chi",)),  # apostrophe folded
+        ("xiong", ("hsiung",)),
+        ("zi", ("tzu",)),
+        ("si", ("ssu", "szu")),
+        ("ge", ("ko", "ke")),
+        ("guo", ("kuo",)),
+        ("luo", ("lo",)),
+        ("jiang", ("chiang",)),
+        ("cai", ("tsai",)),
+        ("ri", ("jih",)),
+        ("yi", ("i",)),
+        ("you", ("yu",)),
+        ("xue", ("hsueh",)),
+        ("lv", ("lu",)),
+        ("gui", ("kui", "kuei")),
+        ("er", ("erh",)),
+        ("q", ()),
+    ],
+)
+def test_wade_giles_spellings(pinyin: str, spelt: tuple[str, ...]) -> None:
+    assert wade_giles(pinyin) == spelt
+
+
+def test_wade_giles_names_read_back_as_pinyin() -> None:
+    # chih is zhi (or chi), never ji
+    assert pinyin_reading("Wang Chih-ming") == "wang zhiming"
+    assert pinyin_reading("Tai Tzu-ying") == "dai ziying"  # (an unmarked t: d)
+    assert pinyin_reading("Ch'en Shui-pien") == "chen shuibian"
+    assert pinyin_reading("Chiang Ching-kuo") is None  # (no spelling pinyin lacks)
+
+
+def test_mandarin_readings_and_umlaut() -> None:
+    assert mandarin_readings("吕") == ("lv",)
+    assert pinyin_spellings("lv") == ("lu", "lyu", "lv")
+    assert pinyin_spellings("wang") == ("wang",)
+    assert mandarin_readings("曾") == ("ceng", "zeng")  # the surname's reading too
+    assert mandarin_readings("a") == ()
+
+
+@pytest.mark.parametrize(
+    ("syllable", "spelt"),
+    [
+        ("tshua", {"chhoa", "chhua", "choa", "chua"}),  # 蔡 Chua
+        ("khing", {"khing", "kheng", "king", "keng"}),  # 慶 Keng
+        ("iam", {"iam", "yam"}),  # 炎 Yam
+        ("sui", {"sui", "swee"}),  # 瑞 Swee
+        ("lau", {"lau", "low"}),  # 劉 Low
+        ("tsiu", {"chiu", "chew"}),  # 周 Chew
+        ("kiat", {"kiat", "keat"}),  # 傑 Keat
+        ("hok", {"hok", "hock"}),  # 福 Hock
+    ],
+)
+def test_hokkien_spellings(syllable: str, spelt: set[str]) -> None:
+    assert set(reading_spellings(syllable)) == spelt
+    assert len(reading_spellings(syllable)) <= MAX_PER_READING
+
+
+def test_hokkien_readings() -> None:
+    assert tailo("陳") == ("tan", "tin")
+    assert tailo("陈") == tailo("陳")  # simplified: its traditional's
+    assert poj("tshua") == "chhoa" and poj("ing") == "eng" and poj("tiunn") == "tiu"
+    assert "lim" in hokkien_spellings("林") and "koh" in hokkien_spellings("許")
+    assert hokkien_spellings("a") == ()
+
+
+def test_han_spellings_of_one_character() -> None:
+    # pinyin, Wade-Giles, Cantonese (Hong Kong), Hokkien, pinyin first
+    assert han_spellings("蔣")[:2] == ("jiang", "chiang")
+    assert "cheung" in han_spellings("蔣")
+    assert {"lin", "lam", "lim"} <= set(han_spellings("林"))
+    assert {"chen", "chan", "tan"} <= set(han_spellings("陳"))
+    assert set(han_spellings("陈")) <= set(han_spellings("陳"))
+    assert {"lu", "lyu", "lv", "lui"} <= set(han_spellings("吕"))
+    assert {"zeng", "tsang"} <= set(han_spellings("曾"))  # the surname's readings
+    # lower-case ASCII letters, bounded
+    for ch in "李显龙蒋介石林郑月娥吴作栋陈庆炎生":
+        spellings = han_spellings(ch)
+        assert spellings and all(re.fullmatch("[a-z]+", s) for s in spellings)
+        assert len(spellings) <= MAX_SPELLINGS
+    assert han_spellings("a") == () and han_spellings("가") == ()
+
+
+#: Names one character off must stay apart: the negatives of
+#: benchmarks/chinese_spellings.py (other people whose names differ in one
+#: character, and each pair of the hand-written set with one character
+#: replaced by one that shares no spelling with it).
+NEGATIVES = Path(__file__).resolve().parents[1] / "fixtures" / "match" / "chinese_negatives.csv"
+#: Negatives the reading comparison (not the spelling tables) lets through: a
+#: listed name of the same syllables but one, aligned by its reading (王晓明 ~
+#: *Wang Xiaoping* 0.82, 令计划 ~ *Ling Jihua* with 仑 0.87); at most so many.
+MAX_NEGATIVES_ABOVE = 6
+
+
+def test_names_one_character_off_stay_apart() -> None:
+    with NEGATIVES.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) >= 100
+    above = [
+        (r["original"], r["latin"])
+        for r in rows
+        if score(Query(r["original"], "Person"), _listed(r["latin"])).score >= DEFAULT_THRESHOLD
+    ]
+    assert len(above) <= MAX_NEGATIVES_ABOVE, above
+
+
+def test_homophones_in_characters_stay_apart() -> None:
+    for a, b in (("王小明", "王晓明"), ("李伟", "李威"), ("陈明", "陈铭")):
+        assert score(Query(a, "Person"), _listed(b)).score < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("蔣中正", "Chiang Chung-cheng"),  # Wade-Giles
+        ("連勝文", "Sean Lien Sheng-wen"),  # ... an English name first
+        ("林鄭月娥", "Carrie Lam Cheng Yuet-ngor"),  # Hong Kong
+        ("曾俊華", "John Tsang Chun-wah"),
+        ("李光前", "Lee Kong Chian"),  # Hokkien (Singapore)
+        ("陈庆炎", "Tan Keng Yam"),
+        ("吕良伟", "Lyu Liangwei"),  # ü as yu
+    ],
+)
+def test_names_match_their_romanisations(han: str, latin: str) -> None:
+    assert score(Query(han, "Person"), _listed(latin)).score >= DEFAULT_THRESHOLD
+
+
+def _listed(name: str) -> Entry:
+    return entry_from_record(Record("t", "1", "Person", names=[Name(name)]))

@@ -114,7 +114,7 @@ def _syllable(word: str) -> str | None:
         final = _FINALS.get(rest)
         if final is None:
             continue
-        if initial == "ch" and final[:1] in ("i", "u") and rest[:1] == "i":
+        if initial == "ch" and final[:1] in ("i", "u") and rest[:1] == "i" and rest != "ih":
             target = "q" if target == "ch" else "j"
         if initial in ("tz", "ss", "sz") and rest == "u":
             final = "i"  # tzu, ssu: the apical vowel (zi, si)
