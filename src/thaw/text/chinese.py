@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Final
 
 from thaw.text.cantonese import cantonese_spellings
+from thaw.text.gwoyeu import gwoyeu
 from thaw.text.hokkien import hokkien_spellings
 from thaw.text.japanese import japanese_reading, kanji_name_readings, kunrei
 from thaw.text.korean import korean_reading
@@ -507,20 +508,35 @@ MAX_SPELLINGS: Final = 48
 _ASCII_SYLLABLE: Final = re.compile(r"^[a-z]+$")
 
 
+#: Pinyin's tone marks (combining) and the tones they mark.
+_TONES: Final = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+
+
+@lru_cache(maxsize=8192)
+def toned_reading(ch: str) -> tuple[str, int]:
+    """One character's usual Mandarin reading (ICU's) as toneless pinyin, *ü*
+    written ``v``, and its tone (1–4, 5 for none): 吕 ``("lv", 3)``; ``("",
+    0)`` for a character that is not Chinese."""
+    if not HAN.match(ch):
+        return ("", 0)
+    decomposed = unicodedata.normalize("NFD", str(_icu("Han-Latin").transliterate(ch)))
+    decomposed = decomposed.replace("u\u0308", "v").lower()
+    tone = next((_TONES[c] for c in decomposed if c in _TONES), 5)
+    toneless = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return (toneless, tone) if _ASCII_SYLLABLE.match(toneless) else ("", 0)
+
+
 @lru_cache(maxsize=8192)
 def mandarin_readings(ch: str) -> tuple[str, ...]:
     """One character's Mandarin readings, toneless pinyin with *ü* written
-    ``v`` (吕 ``lv``; 曾 ``ceng zeng``): ICU's reading, then the other
-    readings of a polyphonic character (:func:`polyphone_variants`' table,
-    whose readings include a surname's: 单 *Shan*, 区 *Ou*). Empty for a
-    character that is not Chinese."""
-    if not HAN.match(ch):
+    ``v`` (吕 ``lv``; 曾 ``ceng zeng``): ICU's reading (:func:`toned_reading`),
+    then the other readings of a polyphonic character (:func:`polyphone_variants`'
+    table, whose readings include a surname's: 单 *Shan*, 区 *Ou*). Empty for
+    a character that is not Chinese."""
+    usual, _ = toned_reading(ch)
+    if not usual:
         return ()
-    decomposed = unicodedata.normalize("NFD", str(_icu("Han-Latin").transliterate(ch)))
-    usual = "".join(c for c in decomposed.replace("u\u0308", "v") if not unicodedata.combining(c))
-    readings = [usual.lower()] if _ASCII_SYLLABLE.match(usual.lower()) else []
-    readings += _polyphones().get(ch, ())
-    return tuple(dict.fromkeys(readings))
+    return tuple(dict.fromkeys([usual, *_polyphones().get(ch, ())]))
 
 
 def pinyin_spellings(syllable: str) -> tuple[str, ...]:
@@ -551,6 +567,8 @@ def han_spellings(ch: str) -> tuple[str, ...]:
         out += pinyin_spellings(reading)
     for reading in readings:
         out += wade_giles(reading)
+    usual, tone = toned_reading(ch)
+    out.append(gwoyeu(usual, tone))
     out += cantonese_spellings(ch)
     out += hokkien_spellings(ch)
-    return tuple(dict.fromkeys(out))[:MAX_SPELLINGS]
+    return tuple(s for s in dict.fromkeys(out) if s)[:MAX_SPELLINGS]

@@ -24,8 +24,9 @@ and in the English-based spellings of Singapore and Malaysia built on it.
   habit of English spelling applied to a POJ sound: *o͘* as *o* (許 *Khoo*,
   *Kho*), *eng*, *ek*, *oa* and *oe* also as Tâi-lô writes them (生 *Sing*, 蔡
   *Chua*), an aspirated initial
-  written without its *h* (許 *Koh*, 慶 *Keng*), a final *o* as *oh* (*Goh*,
-  *Toh*), a final *i* as *ee* (*Lee*, *Chee*), *u* as *oo* (*Foo*, *Boon*),
+  written without its *h* (許 *Koh*, 慶 *Keng*), a final *o* as *oh* (*Koh*,
+  *Toh*), a final *e* as *eh* or *ay* (鄭 *Teh*, *Tay*; 生 *Say*), a final
+  *i* as *ee* (*Lee*, *Chee*), *u* as *oo* (*Foo*, *Boon*),
   *au* as *ow* (劉 *Low*), *iu* as *ew* (周 *Chew*), *ui* as *wee* (瑞
   *Swee*), *ia* as *ea* (傑 *Keat*), a first *i* before a vowel as *y* (炎
   *Yam*), a final *k* as *ck* (福 *Hock*).
@@ -67,6 +68,8 @@ CUSTOMARY: Final[tuple[tuple[str, str], ...]] = (
     (r"^(ch|k|p|t)h", r"\1"),
     (r"^chh", "ch"),
     (r"(?<!o)o$", "oh"),
+    (r"(?<=[^aeiou])e$", "eh"),
+    (r"(?<=[^aeiou])e$", "ay"),
     (r"oo$", "oh"),
     (r"(?<=[^aeiou])i$", "ee"),
     (r"(?<=[^aeiou])u(?=[nt]?$)", "oo"),
