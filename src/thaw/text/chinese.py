@@ -52,6 +52,7 @@ from thaw.text.hokkien import hokkien_spellings
 from thaw.text.japanese import japanese_reading, kanji_name_readings, kunrei
 from thaw.text.korean import korean_reading
 from thaw.text.rules import transliterator as _icu
+from thaw.text.taiwan import mps2, tongyong
 from thaw.text.wadegiles import wade_giles
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
@@ -569,6 +570,8 @@ def han_spellings(ch: str) -> tuple[str, ...]:
         out += wade_giles(reading)
     usual, tone = toned_reading(ch)
     out.append(gwoyeu(usual, tone))
+    for reading in readings:
+        out += (mps2(reading), tongyong(reading))
     out += cantonese_spellings(ch)
     out += hokkien_spellings(ch)
     return tuple(s for s in dict.fromkeys(out) if s)[:MAX_SPELLINGS]
