@@ -216,7 +216,9 @@ def test_cantonese_readings_simplified_and_traditional() -> None:
     [
         ("jyut", {"yuet", "yut"}),  # j is y; yu is u, ue
         ("zoeng", {"cheung", "tseung", "cheong", "tseong"}),  # z ch/ts; oe eu/eo
-        ("ngo", {"ngo", "ngoh", "ngor"}),  # Yuet-ngor
+        ("ngo", {"ngo", "ngoh", "ngor", "ngaw"}),  # Yuet-ngor
+        ("lo", {"lo", "loh", "lor", "law"}),  # 羅 Law
+        ("jip", {"yip", "ip"}),  # 葉 Ip
         ("zan", {"chun", "chan", "tsun", "tsan"}),  # a short a before n: u (Chun-ying)
         ("si", {"sze", "sz", "si", "see", "shi", "shee"}),  # Sze, and s as sh
         ("zi", {"tsz", "tsze", "chi", "chee", "tsi", "tsee"}),

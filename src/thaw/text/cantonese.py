@@ -22,8 +22,9 @@ after *ts* and *s*: *Tsz*, *Sze*), *u* also *oo*, *yu* *u* or *ue*, *oe*
 *eu* or *eo* (*Leung*, *Leong*), *eoi* and *eon* *ui* and *un*, *ou* *o*, a
 short *a* before *m* *n* *p* *t* also *u* (*Sum*, *Chun*), a final *o* also
 *oh*); beside it, the spellings that names in Hong Kong customarily use for
-two long vowels, *ar* and *or* for a final *aa* and *o* (家 *Kar*, 娥 *Ngor*),
-and *ow* for *au* (周 *Chow*, 九龍 *Kowloon*). :data:`INITIALS` and
+two long vowels, *ar* and *or* or *aw* for a final *aa* and *o* (家 *Kar*, 娥
+*Ngor*, 羅 *Law*), *ow* for *au* (周 *Chow*, 九龍 *Kowloon*), and no *y*
+before *i*, as the older spelling wrote it (葉 *Ip*, beside *Yip*). :data:`INITIALS` and
 :data:`FINALS` are that table. Macau
 spells Cantonese the Portuguese way in a few places (:data:`MACAU_FINALS`:
 *ing* as *eng*, *au* as *ao*; *j* before a vowel as *i*: 賀一誠 *Ho Iat-seng*),
@@ -73,7 +74,7 @@ FINALS: Final[dict[str, tuple[str, ...]]] = {
     "e": ("e",), "ei": ("ei", "ee", "i"), "eng": ("eng",), "ek": ("ek",),
     "i": ("i", "ee"), "iu": ("iu",), "im": ("im",), "in": ("in",), "ing": ("ing",),
     "ip": ("ip",), "it": ("it",), "ik": ("ik",),
-    "o": ("o", "oh", "or"), "oi": ("oi", "oy"), "ou": ("o", "ou"), "on": ("on",),
+    "o": ("o", "oh", "or", "aw"), "oi": ("oi", "oy"), "ou": ("o", "ou"), "on": ("on",),
     "ong": ("ong",), "ot": ("ot",), "ok": ("ok",),
     "u": ("u", "oo"), "ui": ("ui", "ooi"), "un": ("un", "oon"), "ung": ("ung", "oong"),
     "ut": ("ut", "oot"), "uk": ("uk", "ook"),
@@ -130,6 +131,8 @@ def hk_spellings(syllable: str) -> tuple[str, ...]:
             out.append(head + spelt[1:] if head == "y" and spelt.startswith("y") else head + spelt)
     if initial == "j" and final[:1] == "a":
         out += ["i" + spelt for spelt in FINALS[final]]  # Macau's *i* for *j* (一 *iat*)
+    elif initial == "j" and final[:1] == "i":
+        out += FINALS[final]  # no *y* before *i* (葉 *Ip*, 姚 *Iu*)
     return tuple(dict.fromkeys(out))
 
 
