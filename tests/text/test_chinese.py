@@ -20,6 +20,7 @@ from thaw.text.chinese import (
     MAX_SPELLINGS,
     POLYPHONES_PATH,
     POLYPHONES_SHA256,
+    SYSTEMS,
     cjk_script,
     foreign_reading,
     han_spellings,
@@ -30,6 +31,7 @@ from thaw.text.chinese import (
     pinyin_spellings,
     polyphone_variants,
     simplified,
+    spellings_by_system,
     xinhua_reading,
     xinhua_word,
 )
@@ -376,3 +378,44 @@ def test_names_match_their_romanisations(han: str, latin: str) -> None:
 
 def _listed(name: str) -> Entry:
     return entry_from_record(Record("t", "1", "Person", names=[Name(name)]))
+
+
+def test_spellings_by_system() -> None:
+    systems = dict(spellings_by_system("蔣"))
+    assert systems["pinyin"] == ("jiang",) and systems["wade-giles"] == ("chiang",)
+    assert systems["gwoyeu"] == ("jeang",)  # (tone 3)
+    assert "cheung" in systems["cantonese"]
+    assert list(systems) == [s for s in SYSTEMS if s in systems]
+    assert han_spellings("蔣") == tuple(dict.fromkeys(sp for v in systems.values() for sp in v))
+    assert spellings_by_system("a") == ()
+
+
+#: The commonest surnames of Hong Kong, and of Singapore and Malaysia, as they
+#: are customarily spelt there (common knowledge of the places' names, not
+#: drawn from the pair set): the tables must write nearly all of them. Those
+#: of Singapore spelt from Teochew (張 Teo, 楊 Yeo) or Hakka are not held.
+HONG_KONG_SURNAMES = (
+    "陳 Chan,李 Lee,張 Cheung,黃 Wong,何 Ho,林 Lam,吳 Ng,劉 Lau,蔡 Choi,楊 Yeung,梁 Leung,"
+    "鄭 Cheng,謝 Tse,郭 Kwok,曾 Tsang,羅 Law,周 Chow,馮 Fung,葉 Yip,黎 Lai,潘 Poon,朱 Chu,"
+    "麥 Mak,袁 Yuen,余 Yu,許 Hui,盧 Lo,蘇 So,鄧 Tang,姚 Yiu,譚 Tam,文 Man,徐 Tsui,莫 Mok,"
+    "孔 Hung,石 Shek,方 Fong,岑 Shum,陸 Luk,江 Kong,廖 Liu,關 Kwan,甘 Kam,尹 Wan,施 Sze,"
+    "卓 Cheuk,鍾 Chung,雷 Lui,歐 Au,韋 Wai,范 Fan,邱 Yau,侯 Hau,湯 Tong,顧 Ku,伍 Ng,傅 Fu,"
+    "田 Tin,金 Kam,杜 To,丁 Ting,程 Ching,簡 Kan,嚴 Yim,崔 Tsui,邵 Shiu,柯 Or,龐 Pong,紀 Kei,"
+    "鮑 Pau,聶 Nip,萬 Man,宋 Sung,趙 Chiu,駱 Lok,喬 Kiu,左 Chor,游 Yau,凌 Ling,溫 Wan,區 Au"
+)
+SINGAPORE_SURNAMES = (
+    "陳 Tan,林 Lim,李 Lee,黃 Ng,黃 Wee,王 Ong,吳 Ng,蔡 Chua,張 Chang,劉 Low,鄭 Tay,鄭 Teh,"
+    "許 Koh,許 Khoo,謝 Chia,莊 Chng,洪 Ang,蘇 Soh,卓 Toh,周 Chew,沈 Sim,葉 Yap,潘 Phua,"
+    "方 Png,傅 Poh,胡 Oh,柯 Kua,馬 Beh,魏 Gwee,邱 Khoo,辜 Koh,戴 Tay,陸 Lok,江 Kang,"
+    "莫 Mok,賴 Lai,丁 Ting,黎 Lay,顏 Gan,白 Peh,施 Si,湯 Tng,凌 Leng,洪 Hung,柳 Liu,甘 Kam,"
+    "高 Koh,汪 Ong,紀 Kee,宋 Song,嚴 Giam,楊 Yeo,張 Teo,吳 Goh"
+)
+
+
+@pytest.mark.parametrize(
+    ("surnames", "least"), [(HONG_KONG_SURNAMES, 0.97), (SINGAPORE_SURNAMES, 0.9)]
+)
+def test_common_surnames_as_their_places_spell_them(surnames: str, least: float) -> None:
+    pairs = [item.split() for item in surnames.split(",")]
+    found = sum(latin.lower() in han_spellings(ch) for ch, latin in pairs)
+    assert found >= least * len(pairs), f"{found}/{len(pairs)}"

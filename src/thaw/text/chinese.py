@@ -549,29 +549,62 @@ def pinyin_spellings(syllable: str) -> tuple[str, ...]:
     return tuple(syllable.replace("v", sub) for sub in ("u", "yu", "v"))
 
 
+#: The romanisation systems of :func:`spellings_by_system`, in order.
+SYSTEMS: Final = (
+    "pinyin", "wade-giles", "gwoyeu", "mps2", "tongyong", "cantonese", "hokkien",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def spellings_by_system(ch: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """One Chinese character's spellings per romanisation system
+    (:data:`SYSTEMS`), for a caller that wants a name spelt in one system:
+
+    * ``pinyin``: each Mandarin reading (:func:`mandarin_readings`) as pinyin
+      writes it in names (:func:`pinyin_spellings`: *ü* as *u*, *yu*, *v*);
+    * ``wade-giles``: each reading in Wade–Giles as Taiwan and older documents
+      write it, apostrophes folded (:func:`thaw.text.wadegiles.wade_giles`: 蔣
+      *chiang*);
+    * ``gwoyeu``: the usual reading with its tone in Gwoyeu Romatzyh
+      (:func:`thaw.text.gwoyeu.gwoyeu`: 九 *jeou*, 義 *yih*);
+    * ``mps2``, ``tongyong``: each reading in Taiwan's MPS II and Tongyong
+      Pinyin (:mod:`thaw.text.taiwan`: 邱 *chiou*, 張 *jhang*);
+    * ``cantonese``: each Cantonese reading as Hong Kong and Macau spell it
+      (:func:`thaw.text.cantonese.cantonese_spellings`: 鄭 *cheng*, 月 *yuet*);
+    * ``hokkien``: each Hokkien reading in POJ and as Taiwan, Singapore and
+      Malaysia spell it (:func:`thaw.text.hokkien.hokkien_spellings`: 陳
+      *tan*, 蔡 *chua*).
+
+    Systems with no spelling for the character are left out; empty for a
+    character that is not Chinese."""
+    readings = mandarin_readings(ch)
+    usual, tone = toned_reading(ch)
+    found = (
+        ("pinyin", [sp for r in readings for sp in pinyin_spellings(r)]),
+        ("wade-giles", [sp for r in readings for sp in wade_giles(r)]),
+        ("gwoyeu", [gwoyeu(usual, tone)]),
+        ("mps2", [mps2(r) for r in readings]),
+        ("tongyong", [tongyong(r) for r in readings]),
+        ("cantonese", list(cantonese_spellings(ch))),
+        ("hokkien", list(hokkien_spellings(ch))),
+    )
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for system, spelt in found:
+        kept = tuple(sp for sp in dict.fromkeys(spelt) if sp)
+        if kept:
+            out.append((system, kept))
+    return tuple(out)
+
+
 @lru_cache(maxsize=8192)
 def han_spellings(ch: str) -> tuple[str, ...]:
     """Every Latin spelling of one Chinese character (simplified or
-    traditional) as names are romanised, lower-case ASCII letters only: each
-    Mandarin reading (:func:`mandarin_readings`) in pinyin
-    (:func:`pinyin_spellings`) and in Wade–Giles as Taiwan and older
-    documents write it (:func:`thaw.text.wadegiles.wade_giles`: 蔣 *chiang*),
-    then each Cantonese reading as Hong Kong and Macau spell it
-    (:func:`thaw.text.cantonese.cantonese_spellings`: 鄭 *cheng*, 月
-    *yuet*), then each Hokkien reading as Taiwan, Singapore and Malaysia spell
-    it (:func:`thaw.text.hokkien.hokkien_spellings`: 陳 *tan*, 蔡 *chua*).
-    At most :data:`MAX_SPELLINGS`, pinyin first; empty for a character that
-    is not Chinese."""
-    out: list[str] = []
-    readings = mandarin_readings(ch)
-    for reading in readings:
-        out += pinyin_spellings(reading)
-    for reading in readings:
-        out += wade_giles(reading)
-    usual, tone = toned_reading(ch)
-    out.append(gwoyeu(usual, tone))
-    for reading in readings:
-        out += (mps2(reading), tongyong(reading))
-    out += cantonese_spellings(ch)
-    out += hokkien_spellings(ch)
-    return tuple(s for s in dict.fromkeys(out) if s)[:MAX_SPELLINGS]
+    traditional) as names are romanised, lower-case ASCII letters only: the
+    spellings of every system of :func:`spellings_by_system` (pinyin,
+    Wade–Giles, Gwoyeu Romatzyh, MPS II and Tongyong Pinyin for Mandarin;
+    Hong Kong's and Macau's for Cantonese; POJ and the customary spellings of
+    Singapore and Malaysia for Hokkien), each once, in that order: 蔣 *jiang*,
+    *chiang*, *cheung* …; 林 *lin*, *lam*, *lim* …. At most
+    :data:`MAX_SPELLINGS`; empty for a character that is not Chinese."""
+    out = [sp for _, spelt in spellings_by_system(ch) for sp in spelt]
+    return tuple(dict.fromkeys(out))[:MAX_SPELLINGS]
