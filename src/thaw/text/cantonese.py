@@ -24,11 +24,10 @@ short *a* before *m* *n* *p* *t* also *u* (*Sum*, *Chun*), a final *o* also
 *oh*); beside it, the spellings that names in Hong Kong customarily use for
 two long vowels, *ar* and *or* or *aw* for a final *aa* and *o* (家 *Kar*, 娥
 *Ngor*, 羅 *Law*), *ow* for *au* (周 *Chow*, 九龍 *Kowloon*), and no *y*
-before *i*, as the older spelling wrote it (葉 *Ip*, beside *Yip*). :data:`INITIALS` and
-:data:`FINALS` are that table. Macau
-spells Cantonese the Portuguese way in a few places (:data:`MACAU_FINALS`:
-*ing* as *eng*, *au* as *ao*; *j* before a vowel as *i*: 賀一誠 *Ho Iat-seng*),
-also given.
+before *i*, as the older spelling wrote it (葉 *Ip*, beside *Yip*).
+:data:`INITIALS` and :data:`FINALS` are that table. Macau spells Cantonese
+the Portuguese way in a few places (:data:`MACAU_FINALS`: *ing* as *eng*,
+*au* as *ao*; *j* before *a* as *i*: 賀一誠 *Ho Iat-seng*), also given.
 """
 
 from __future__ import annotations
