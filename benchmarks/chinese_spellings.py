@@ -6,6 +6,7 @@ Usage::
 
     python benchmarks/chinese_spellings.py            # score
     python benchmarks/chinese_spellings.py --write    # (re)write the negatives
+    python benchmarks/chinese_spellings.py --home DIR [--screen 1000]  # alerts
 
 **Positives** are the hand-written set
 ``tests/fixtures/match/cross_script_pairs_zh.csv`` (real people of the
@@ -26,6 +27,13 @@ threshold:
   when the tables change;
 * *homophones*: two names in characters that read alike (王小明 ~ 王晓明)
   are compared by their characters, never by a reading they share.
+
+**Screening** (``--home``): ``--screen`` made-up people (a common surname and
+a given name of one or two characters of the set's given names, drawn with
+:data:`SEED`; none is a listed person's name in characters) screened as
+persons against the store: the share that alerts, and the alerts. Each alert
+is a false one unless the store lists that very name, which the output lets
+one check.
 
 It also prints how many spellings a character has (the tables' size is what
 makes the comparison loose) and what :func:`han_spellings` costs.
@@ -129,6 +137,46 @@ def one_off(rows: list[dict[str, str]], seed: int = SEED) -> list[dict[str, str]
     return out
 
 
+#: Common surnames (simplified and traditional) for the made-up people.
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁謝宋唐許韓馮鄧曹彭曾蕭田董潘袁蔡蔣余"
+
+
+def made_up(rows: list[dict[str, str]], count: int, seed: int = SEED) -> list[str]:
+    """``count`` made-up Chinese names (see the module docs)."""
+    rng = random.Random(seed)
+    given = sorted({ch for row in rows for ch in row["original"][1:] if HAN.match(ch)})
+    known = {row["original"] for row in rows}
+    out: list[str] = []
+    while len(out) < count:
+        name = rng.choice(SURNAMES) + "".join(rng.choices(given, k=rng.choice((1, 2, 2))))
+        if name not in known and name not in out:
+            out.append(name)
+    return out
+
+
+def screen(home: Path, count: int) -> None:
+    """Screen :func:`made_up` names against the store at ``home``."""
+    from thaw.profiles.screening import PartyScreener
+
+    names = made_up(read(POSITIVES), count)
+    screener = PartyScreener(home)
+    screener.screen(names[0], "Person")  # (loads the index and the tables)
+    cpu = time.process_time()
+    alerts: list[str] = []
+    alerting = 0
+    for name in names:
+        hits = screener.screen(name, "Person").hits
+        alerting += bool(hits)
+        alerts += [f"  {h.score:.2f} {name} ~ {h.name}" for h in hits]
+    spent = time.process_time() - cpu
+    print(
+        f"made-up people screened: {alerting}/{len(names)} alert "
+        f"({100 * alerting / len(names):.1f} %), {len(alerts)} hits; "
+        f"{1e3 * spent / len(names):.2f} ms CPU a name"
+    )
+    print("\n".join(alerts))
+
+
 def write_negatives() -> None:
     rows = [
         {"original": han, "latin": latin, "kind": "hand-written", "note": note}
@@ -145,9 +193,14 @@ def write_negatives() -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="rewrite the negatives")
+    parser.add_argument("--home", type=Path, help="screen made-up people against this store")
+    parser.add_argument("--screen", type=int, default=1000, help="made-up people screened")
     args = parser.parse_args(argv)
     if args.write:
         write_negatives()
+        return 0
+    if args.home:
+        screen(args.home, args.screen)
         return 0
     started, cpu = time.perf_counter(), time.process_time()
     positives = read(POSITIVES)
