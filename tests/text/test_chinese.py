@@ -290,7 +290,10 @@ def test_mandarin_readings_and_umlaut() -> None:
         ("iam", {"iam", "yam"}),  # 炎 Yam
         ("sui", {"sui", "swee"}),  # 瑞 Swee
         ("lau", {"lau", "low"}),  # 劉 Low
-        ("tsiu", {"chiu", "chew"}),  # 周 Chew
+        ("tsiu", {"chiu", "chew", "chiew"}),  # 周 Chew
+        ("siu", {"siu", "sew", "siew"}),  # 秀 Siew
+        ("tsai", {"chai", "chye"}),  # 財 Chye
+        ("liong", {"liong", "leong"}),  # 隆 Leong
         ("kiat", {"kiat", "keat"}),  # 傑 Keat
         ("hok", {"hok", "hock"}),  # 福 Hock
     ],

@@ -27,8 +27,9 @@ and in the English-based spellings of Singapore and Malaysia built on it.
   written without its *h* (許 *Koh*, 慶 *Keng*), a final *o* as *oh* (*Koh*,
   *Toh*), a final *e* as *eh* or *ay* (鄭 *Teh*, *Tay*; 生 *Say*), a final
   *i* as *ee* (*Lee*, *Chee*), *u* as *oo* (*Foo*, *Boon*),
-  *au* as *ow* (劉 *Low*), *iu* as *ew* (周 *Chew*), *ui* as *wee* (瑞
-  *Swee*), *ia* as *ea* (傑 *Keat*), a first *i* before a vowel as *y* (炎
+  *au* as *ow* (劉 *Low*), *iu* as *ew* or *iew* (周 *Chew*, 秀 *Siew*),
+  *ai* as *ye* (財 *Chye*), *io* as *eo* (玉 *Geok*, 隆 *Leong*), *ui* as *wee*
+  (瑞 *Swee*), *ia* as *ea* (傑 *Keat*), a first *i* before a vowel as *y* (炎
   *Yam*), a final *k* as *ck* (福 *Hock*).
 
 At most :data:`MAX_PER_READING` spellings a reading.
@@ -75,6 +76,9 @@ CUSTOMARY: Final[tuple[tuple[str, str], ...]] = (
     (r"(?<=[^aeiou])u(?=[nt]?$)", "oo"),
     (r"au$", "ow"),
     (r"iu$", "ew"),
+    (r"iu$", "iew"),
+    (r"(?<=[^aeiou])ai$", "ye"),
+    (r"io", "eo"),
     (r"ui$", "wee"),
     (r"ia(?=[nt]?$)", "ea"),
     (r"^i(?=[aeou])", "y"),
