@@ -2,27 +2,50 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
+import re
+from pathlib import Path
 
 import pytest
 
+from thaw.index import Entry, entry_from_record
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.model import Name, Record
 from thaw.text import name_variants
+from thaw.text.cantonese import CANTONESE_PATH, CANTONESE_SHA256, hk_spellings, jyutping
 from thaw.text.chinese import (
     MAX_POLYPHONE_VARIANTS,
+    MAX_SPELLINGS,
     POLYPHONES_PATH,
     POLYPHONES_SHA256,
+    SYSTEMS,
     cjk_script,
     foreign_reading,
+    han_spellings,
     han_variants,
     han_words,
     liquid_spellings,
+    mandarin_readings,
+    pinyin_spellings,
     polyphone_variants,
     simplified,
+    spellings_by_system,
     xinhua_reading,
     xinhua_word,
 )
+from thaw.text.hokkien import (
+    HOKKIEN_PATH,
+    HOKKIEN_SHA256,
+    MAX_PER_READING,
+    hokkien_spellings,
+    poj,
+    reading_spellings,
+    tailo,
+)
 from thaw.text.translit import transliterate_word
+from thaw.text.wadegiles import pinyin_reading, wade_giles
 
 
 def test_pinyin_one_syllable_per_character() -> None:
@@ -166,3 +189,236 @@ def test_simplified_forms() -> None:
     assert simplified("張 偉") == "张伟"
     assert cjk_script("習近平") == "Han" and cjk_script("김정은") == "Hangul"
     assert cjk_script("鈴木ひろし") == "" and cjk_script("Kim") == ""
+
+
+def test_cantonese_table_is_the_one_the_code_names() -> None:
+    data = CANTONESE_PATH.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == CANTONESE_SHA256
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
+    assert len(lines) > 20000
+    assert all(re.fullmatch(r"\S\t[a-z]+( [a-z]+)*", line) for line in lines)
+
+
+def test_hokkien_table_is_the_one_the_code_names() -> None:
+    data = HOKKIEN_PATH.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == HOKKIEN_SHA256
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
+    assert len(lines) > 4000
+    assert all(re.fullmatch(r"\S\t[a-z]+( [a-z]+)*", line) for line in lines)
+
+
+def test_cantonese_readings_simplified_and_traditional() -> None:
+    assert jyutping("林") == ("lam",)
+    assert jyutping("鄭") == jyutping("郑") == ("zeng",)  # (simplified: its traditional's)
+    assert jyutping("a") == ()
+
+
+@pytest.mark.parametrize(
+    ("syllable", "spelt"),
+    [
+        ("jyut", {"yuet", "yut"}),  # j is y; yu is u, ue
+        ("zoeng", {"cheung", "tseung", "cheong", "tseong"}),  # z ch/ts; oe eu/eo
+        ("ngo", {"ngo", "ngoh", "ngor", "ngaw"}),  # Yuet-ngor
+        ("lo", {"lo", "loh", "lor", "law"}),  # 羅 Law
+        ("jip", {"yip", "ip"}),  # 葉 Ip
+        ("zan", {"chun", "chan", "tsun", "tsan"}),  # a short a before n: u (Chun-ying)
+        ("si", {"sze", "sz", "si", "see", "shi", "shee"}),  # Sze, and s as sh
+        ("zi", {"tsz", "tsze", "chi", "chee", "tsi", "tsee"}),
+        ("gaa", {"ka", "kah", "kar"}),  # g is k; Kar-wai
+        ("zau", {"chau", "tsau", "chow", "tsow", "chao", "tsao"}),  # Chow; Macau ao
+        ("seoi", {"sui", "seui", "shui", "sheui"}),
+        ("jat", {"yat", "yut", "iat", "iut"}),  # Macau: i for j (Ho Iat-seng)
+        ("sing", {"sing", "shing", "seng", "sheng"}),  # Macau: eng
+    ],
+)
+def test_hong_kong_spellings(syllable: str, spelt: set[str]) -> None:
+    assert set(hk_spellings(syllable)) == spelt
+
+
+def test_a_syllable_that_is_no_jyutping_has_no_spelling() -> None:
+    assert hk_spellings("xyz") == ()
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "spelt"),
+    [
+        ("zhi", ("chih",)),
+        ("qi", ("chi",)),  # apostrophe folded
+        ("xiong", ("hsiung",)),
+        ("zi", ("tzu",)),
+        ("si", ("ssu", "szu")),
+        ("ge", ("ko", "ke")),
+        ("guo", ("kuo",)),
+        ("luo", ("lo",)),
+        ("jiang", ("chiang",)),
+        ("cai", ("tsai",)),
+        ("ri", ("jih",)),
+        ("yi", ("i",)),
+        ("you", ("yu",)),
+        ("xue", ("hsueh",)),
+        ("lv", ("lu",)),
+        ("gui", ("kui", "kuei")),
+        ("er", ("erh",)),
+        ("q", ()),
+    ],
+)
+def test_wade_giles_spellings(pinyin: str, spelt: tuple[str, ...]) -> None:
+    assert wade_giles(pinyin) == spelt
+
+
+def test_wade_giles_names_read_back_as_pinyin() -> None:
+    # chih is zhi (or chi), never ji
+    assert pinyin_reading("Wang Chih-ming") == "wang zhiming"
+    assert pinyin_reading("Tai Tzu-ying") == "dai ziying"  # (an unmarked t: d)
+    assert pinyin_reading("Ch'en Shui-pien") == "chen shuibian"
+    assert pinyin_reading("Chiang Ching-kuo") is None  # (no spelling pinyin lacks)
+
+
+def test_mandarin_readings_and_umlaut() -> None:
+    assert mandarin_readings("吕") == ("lv",)
+    assert pinyin_spellings("lv") == ("lu", "lyu", "lv")
+    assert pinyin_spellings("wang") == ("wang",)
+    assert mandarin_readings("曾") == ("ceng", "zeng")  # the surname's reading too
+    assert mandarin_readings("a") == ()
+
+
+@pytest.mark.parametrize(
+    ("syllable", "spelt"),
+    [
+        ("tshua", {"chhoa", "chhua", "choa", "chua"}),  # 蔡 Chua
+        ("khing", {"khing", "kheng", "king", "keng"}),  # 慶 Keng
+        ("iam", {"iam", "yam"}),  # 炎 Yam
+        ("sui", {"sui", "swee"}),  # 瑞 Swee
+        ("lau", {"lau", "low"}),  # 劉 Low
+        ("tsiu", {"chiu", "chew", "chiew"}),  # 周 Chew
+        ("siu", {"siu", "sew", "siew"}),  # 秀 Siew
+        ("tsai", {"chai", "chye"}),  # 財 Chye
+        ("liong", {"liong", "leong"}),  # 隆 Leong
+        ("kiat", {"kiat", "keat"}),  # 傑 Keat
+        ("hok", {"hok", "hock"}),  # 福 Hock
+    ],
+)
+def test_hokkien_spellings(syllable: str, spelt: set[str]) -> None:
+    assert set(reading_spellings(syllable)) == spelt
+    assert len(reading_spellings(syllable)) <= MAX_PER_READING
+
+
+def test_hokkien_readings() -> None:
+    assert tailo("陳") == ("tan", "tin")
+    assert tailo("陈") == tailo("陳")  # simplified: its traditional's
+    assert poj("tshua") == "chhoa" and poj("ing") == "eng" and poj("tiunn") == "tiu"
+    assert "lim" in hokkien_spellings("林") and "koh" in hokkien_spellings("許")
+    assert hokkien_spellings("a") == ()
+
+
+def test_han_spellings_of_one_character() -> None:
+    # pinyin, Wade-Giles, Cantonese (Hong Kong), Hokkien, pinyin first
+    assert han_spellings("蔣")[:2] == ("jiang", "chiang")
+    assert "cheung" in han_spellings("蔣")
+    assert {"lin", "lam", "lim"} <= set(han_spellings("林"))
+    assert {"chen", "chan", "tan"} <= set(han_spellings("陳"))
+    assert set(han_spellings("陈")) <= set(han_spellings("陳"))
+    assert {"lu", "lyu", "lv", "lui"} <= set(han_spellings("吕"))
+    assert {"zeng", "tsang"} <= set(han_spellings("曾"))  # the surname's readings
+    # lower-case ASCII letters, bounded
+    for ch in "李显龙蒋介石林郑月娥吴作栋陈庆炎生":
+        spellings = han_spellings(ch)
+        assert spellings and all(re.fullmatch("[a-z]+", s) for s in spellings)
+        assert len(spellings) <= MAX_SPELLINGS
+    assert han_spellings("a") == () and han_spellings("가") == ()
+
+
+#: Names one character off must stay apart: the negatives of
+#: benchmarks/chinese_spellings.py (other people whose names differ in one
+#: character, and each pair of the hand-written set with one character
+#: replaced by one that shares no spelling with it).
+NEGATIVES = Path(__file__).resolve().parents[1] / "fixtures" / "match" / "chinese_negatives.csv"
+#: Negatives that the comparison of *readings* (not the spelling tables) lets
+#: through: a listed name of the same syllables but one, aligned by pinyin or a
+#: reading as a transcription (王晓明 ~ *Wang Xiaoping* 0.82, 仑计划 ~ *Ling
+#: Jihua* 0.87, 雄舍 read *yu sha* ~ *Lao She* 0.73).
+READING_ALERTS = {
+    ("王晓明", "Wang Xiaoping"),
+    ("王小明", "Wang Xiaoling"),
+    ("江錫民", "Jiang Zemin"),
+    ("雄舍", "Lao She"),
+    ("仑计划", "Ling Jihua"),
+}
+
+
+def test_names_one_character_off_stay_apart() -> None:
+    with NEGATIVES.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) >= 100
+    above = {
+        (r["original"], r["latin"])
+        for r in rows
+        if score(Query(r["original"], "Person"), _listed(r["latin"])).score >= DEFAULT_THRESHOLD
+    }
+    assert above <= READING_ALERTS, above - READING_ALERTS
+
+
+def test_homophones_in_characters_stay_apart() -> None:
+    for a, b in (("王小明", "王晓明"), ("李伟", "李威"), ("陈明", "陈铭")):
+        assert score(Query(a, "Person"), _listed(b)).score < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("蔣中正", "Chiang Chung-cheng"),  # Wade-Giles
+        ("連勝文", "Sean Lien Sheng-wen"),  # ... an English name first
+        ("林鄭月娥", "Carrie Lam Cheng Yuet-ngor"),  # Hong Kong
+        ("曾俊華", "John Tsang Chun-wah"),
+        ("李光前", "Lee Kong Chian"),  # Hokkien (Singapore)
+        ("陈庆炎", "Tan Keng Yam"),
+        ("吕良伟", "Lyu Liangwei"),  # ü as yu
+    ],
+)
+def test_names_match_their_romanisations(han: str, latin: str) -> None:
+    assert score(Query(han, "Person"), _listed(latin)).score >= DEFAULT_THRESHOLD
+
+
+def _listed(name: str) -> Entry:
+    return entry_from_record(Record("t", "1", "Person", names=[Name(name)]))
+
+
+def test_spellings_by_system() -> None:
+    systems = dict(spellings_by_system("蔣"))
+    assert systems["pinyin"] == ("jiang",) and systems["wade-giles"] == ("chiang",)
+    assert systems["gwoyeu"] == ("jeang",)  # (tone 3)
+    assert "cheung" in systems["cantonese"]
+    assert list(systems) == [s for s in SYSTEMS if s in systems]
+    assert han_spellings("蔣") == tuple(dict.fromkeys(sp for v in systems.values() for sp in v))
+    assert spellings_by_system("a") == ()
+
+
+#: The commonest surnames of Hong Kong, and of Singapore and Malaysia, as they
+#: are customarily spelt there (common knowledge of the places' names, not
+#: drawn from the pair set): the tables must write nearly all of them. Those
+#: of Singapore spelt from Teochew (張 Teo, 楊 Yeo) or Hakka are not held.
+HONG_KONG_SURNAMES = (
+    "陳 Chan,李 Lee,張 Cheung,黃 Wong,何 Ho,林 Lam,吳 Ng,劉 Lau,蔡 Choi,楊 Yeung,梁 Leung,"
+    "鄭 Cheng,謝 Tse,郭 Kwok,曾 Tsang,羅 Law,周 Chow,馮 Fung,葉 Yip,黎 Lai,潘 Poon,朱 Chu,"
+    "麥 Mak,袁 Yuen,余 Yu,許 Hui,盧 Lo,蘇 So,鄧 Tang,姚 Yiu,譚 Tam,文 Man,徐 Tsui,莫 Mok,"
+    "孔 Hung,石 Shek,方 Fong,岑 Shum,陸 Luk,江 Kong,廖 Liu,關 Kwan,甘 Kam,尹 Wan,施 Sze,"
+    "卓 Cheuk,鍾 Chung,雷 Lui,歐 Au,韋 Wai,范 Fan,邱 Yau,侯 Hau,湯 Tong,顧 Ku,伍 Ng,傅 Fu,"
+    "田 Tin,金 Kam,杜 To,丁 Ting,程 Ching,簡 Kan,嚴 Yim,崔 Tsui,邵 Shiu,柯 Or,龐 Pong,紀 Kei,"
+    "鮑 Pau,聶 Nip,萬 Man,宋 Sung,趙 Chiu,駱 Lok,喬 Kiu,左 Chor,游 Yau,凌 Ling,溫 Wan,區 Au"
+)
+SINGAPORE_SURNAMES = (
+    "陳 Tan,林 Lim,李 Lee,黃 Ng,黃 Wee,王 Ong,吳 Ng,蔡 Chua,張 Chang,劉 Low,鄭 Tay,鄭 Teh,"
+    "許 Koh,許 Khoo,謝 Chia,莊 Chng,洪 Ang,蘇 Soh,卓 Toh,周 Chew,沈 Sim,葉 Yap,潘 Phua,"
+    "方 Png,傅 Poh,胡 Oh,柯 Kua,馬 Beh,魏 Gwee,邱 Khoo,辜 Koh,戴 Tay,陸 Lok,江 Kang,"
+    "莫 Mok,賴 Lai,丁 Ting,黎 Lay,顏 Gan,白 Peh,施 Si,湯 Tng,凌 Leng,洪 Hung,柳 Liu,甘 Kam,"
+    "高 Koh,汪 Ong,紀 Kee,宋 Song,嚴 Giam,楊 Yeo,張 Teo,吳 Goh"
+)
+
+
+@pytest.mark.parametrize(
+    ("surnames", "least"), [(HONG_KONG_SURNAMES, 0.97), (SINGAPORE_SURNAMES, 0.9)]
+)
+def test_common_surnames_as_their_places_spell_them(surnames: str, least: float) -> None:
+    pairs = [item.split() for item in surnames.split(",")]
+    found = sum(latin.lower() in han_spellings(ch) for ch, latin in pairs)
+    assert found >= least * len(pairs), f"{found}/{len(pairs)}"

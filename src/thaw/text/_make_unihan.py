@@ -48,6 +48,13 @@ short as the lists write them: 勝 ``katsu masaru taeru sho``), for the readings
 of Japanese names that a dictionary reading misses
 (:func:`thaw.text.japanese.kanji_name_readings`); its digest is
 ``KANJI_SHA256`` in :mod:`thaw.text.japanese`.
+
+The fifth, ``data/han_cantonese.txt.gz``, gives each character's Cantonese
+readings, Unihan's ``kCantonese`` in Jyutping without tones (林 ``lam``, 行
+``hang haang hong``); a simplified character that has none reads as its
+traditional form (``kTraditionalVariant``: 郑 → 鄭 → ``zeng``), for the Hong
+Kong spellings of :mod:`thaw.text.cantonese`. Its digest is
+``CANTONESE_SHA256`` there.
 """
 
 from __future__ import annotations
@@ -63,6 +70,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from thaw.text.cantonese import CANTONESE_PATH
 from thaw.text.chinese import POLYPHONES_PATH
 from thaw.text.japanese import KANJI_PATH
 from thaw.text.korean import HANJA_PATH, MANDARIN_PATH
@@ -218,6 +226,33 @@ def build_kanji(folder: Path) -> dict[str, list[str]]:
     return {ch: readings for ch, readings in table.items() if readings}
 
 
+_JYUTPING = re.compile(r"^([a-z]+)[1-6]$")
+
+
+def build_cantonese(folder: Path) -> dict[str, list[str]]:
+    """``character → [Jyutping without tones, …]`` from the Unihan files in
+    ``folder`` (see the module docs)."""
+    table: dict[str, list[str]] = {}
+    for ch, _, value in _fields(folder, "Unihan_Readings.txt", frozenset({"kCantonese"})):
+        readings: list[str] = []
+        for item in value.split():
+            m = _JYUTPING.match(item)
+            if m and m.group(1) not in readings:
+                readings.append(m.group(1))
+        if readings:
+            table[ch] = readings
+    variants = frozenset({"kTraditionalVariant"})
+    for ch, _, value in _fields(folder, "Unihan_Variants.txt", variants):
+        if ch in table:
+            continue
+        for code in value.split():
+            target = chr(int(code.removeprefix("U+").split("<")[0], 16))
+            if target in table:
+                table[ch] = table[target]
+                break
+    return table
+
+
 def _write(path: Path, text: str) -> str:
     data = gzip.compress(text.encode("utf-8"), mtime=0)
     path.write_bytes(data)
@@ -247,6 +282,11 @@ def main(argv: list[str]) -> int:
     digest = _write(KANJI_PATH, "".join(f"{ch}\t{' '.join(kanji[ch])}\n" for ch in sorted(kanji)))
     print(f"wrote {len(kanji)} characters to {KANJI_PATH}")
     print(f"KANJI_SHA256 = {digest!r}")
+    cantonese = build_cantonese(folder)
+    lines = (f"{ch}\t{' '.join(cantonese[ch])}\n" for ch in sorted(cantonese))
+    digest = _write(CANTONESE_PATH, "".join(lines))
+    print(f"wrote {len(cantonese)} characters to {CANTONESE_PATH}")
+    print(f"CANTONESE_SHA256 = {digest!r}")
     return 0
 
 

@@ -41,13 +41,19 @@ from __future__ import annotations
 import gzip
 import itertools
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
+from thaw.text.cantonese import cantonese_spellings
+from thaw.text.gwoyeu import gwoyeu
+from thaw.text.hokkien import hokkien_spellings
 from thaw.text.japanese import japanese_reading, kanji_name_readings, kunrei
 from thaw.text.korean import korean_reading
 from thaw.text.rules import transliterator as _icu
+from thaw.text.taiwan import mps2, tongyong
+from thaw.text.wadegiles import wade_giles
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 #: The common characters with more than one Mandarin reading
@@ -496,3 +502,109 @@ def han_variants(name: str) -> tuple[str, ...]:
         if reading and reading not in out:
             out.append(reading)
     return tuple(out)
+
+
+#: The most spellings :func:`han_spellings` gives for one character.
+MAX_SPELLINGS: Final = 48
+_ASCII_SYLLABLE: Final = re.compile(r"^[a-z]+$")
+
+
+#: Pinyin's tone marks (combining) and the tones they mark.
+_TONES: Final = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+
+
+@lru_cache(maxsize=8192)
+def toned_reading(ch: str) -> tuple[str, int]:
+    """One character's usual Mandarin reading (ICU's) as toneless pinyin, *ü*
+    written ``v``, and its tone (1–4, 5 for none): 吕 ``("lv", 3)``; ``("",
+    0)`` for a character that is not Chinese."""
+    if not HAN.match(ch):
+        return ("", 0)
+    decomposed = unicodedata.normalize("NFD", str(_icu("Han-Latin").transliterate(ch)))
+    decomposed = decomposed.replace("u\u0308", "v").lower()
+    tone = next((_TONES[c] for c in decomposed if c in _TONES), 5)
+    toneless = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return (toneless, tone) if _ASCII_SYLLABLE.match(toneless) else ("", 0)
+
+
+@lru_cache(maxsize=8192)
+def mandarin_readings(ch: str) -> tuple[str, ...]:
+    """One character's Mandarin readings, toneless pinyin with *ü* written
+    ``v`` (吕 ``lv``; 曾 ``ceng zeng``): ICU's reading (:func:`toned_reading`),
+    then the other readings of a polyphonic character (:func:`polyphone_variants`'
+    table, whose readings include a surname's: 单 *Shan*, 区 *Ou*). Empty for
+    a character that is not Chinese."""
+    usual, _ = toned_reading(ch)
+    if not usual:
+        return ()
+    return tuple(dict.fromkeys([usual, *_polyphones().get(ch, ())]))
+
+
+def pinyin_spellings(syllable: str) -> tuple[str, ...]:
+    """How names write one toneless pinyin syllable: as it is, and *ü* (``v``)
+    as *u*, *yu* (the PRC passport's spelling since 2012) or *v* (吕 ``lu lyu
+    lv``)."""
+    if "v" not in syllable:
+        return (syllable,)
+    return tuple(syllable.replace("v", sub) for sub in ("u", "yu", "v"))
+
+
+#: The romanisation systems of :func:`spellings_by_system`, in order.
+SYSTEMS: Final = (
+    "pinyin", "wade-giles", "gwoyeu", "mps2", "tongyong", "cantonese", "hokkien",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def spellings_by_system(ch: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """One Chinese character's spellings per romanisation system
+    (:data:`SYSTEMS`), for a caller that wants a name spelt in one system:
+
+    * ``pinyin``: each Mandarin reading (:func:`mandarin_readings`) as pinyin
+      writes it in names (:func:`pinyin_spellings`: *ü* as *u*, *yu*, *v*);
+    * ``wade-giles``: each reading in Wade–Giles as Taiwan and older documents
+      write it, apostrophes folded (:func:`thaw.text.wadegiles.wade_giles`: 蔣
+      *chiang*);
+    * ``gwoyeu``: the usual reading with its tone in Gwoyeu Romatzyh
+      (:func:`thaw.text.gwoyeu.gwoyeu`: 九 *jeou*, 義 *yih*);
+    * ``mps2``, ``tongyong``: each reading in Taiwan's MPS II and Tongyong
+      Pinyin (:mod:`thaw.text.taiwan`: 邱 *chiou*, 張 *jhang*);
+    * ``cantonese``: each Cantonese reading as Hong Kong and Macau spell it
+      (:func:`thaw.text.cantonese.cantonese_spellings`: 鄭 *cheng*, 月 *yuet*);
+    * ``hokkien``: each Hokkien reading in POJ and as Taiwan, Singapore and
+      Malaysia spell it (:func:`thaw.text.hokkien.hokkien_spellings`: 陳
+      *tan*, 蔡 *chua*).
+
+    Systems with no spelling for the character are left out; empty for a
+    character that is not Chinese."""
+    readings = mandarin_readings(ch)
+    usual, tone = toned_reading(ch)
+    found = (
+        ("pinyin", [sp for r in readings for sp in pinyin_spellings(r)]),
+        ("wade-giles", [sp for r in readings for sp in wade_giles(r)]),
+        ("gwoyeu", [gwoyeu(usual, tone)]),
+        ("mps2", [mps2(r) for r in readings]),
+        ("tongyong", [tongyong(r) for r in readings]),
+        ("cantonese", list(cantonese_spellings(ch))),
+        ("hokkien", list(hokkien_spellings(ch))),
+    )
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for system, spelt in found:
+        kept = tuple(sp for sp in dict.fromkeys(spelt) if sp)
+        if kept:
+            out.append((system, kept))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def han_spellings(ch: str) -> tuple[str, ...]:
+    """Every Latin spelling of one Chinese character (simplified or
+    traditional) as names are romanised, lower-case ASCII letters only: the
+    spellings of every system of :func:`spellings_by_system` (pinyin,
+    Wade–Giles, Gwoyeu Romatzyh, MPS II and Tongyong Pinyin for Mandarin;
+    Hong Kong's and Macau's for Cantonese; POJ and the customary spellings of
+    Singapore and Malaysia for Hokkien), each once, in that order: 蔣 *jiang*,
+    *chiang*, *cheung* …; 林 *lin*, *lam*, *lim* …. At most
+    :data:`MAX_SPELLINGS`; empty for a character that is not Chinese."""
+    out = [sp for _, spelt in spellings_by_system(ch) for sp in spelt]
+    return tuple(dict.fromkeys(out))[:MAX_SPELLINGS]

@@ -114,7 +114,7 @@ def _syllable(word: str) -> str | None:
         final = _FINALS.get(rest)
         if final is None:
             continue
-        if initial == "ch" and final[:1] in ("i", "u") and rest[:1] == "i":
+        if initial == "ch" and final[:1] in ("i", "u") and rest[:1] == "i" and rest != "ih":
             target = "q" if target == "ch" else "j"
         if initial in ("tz", "ss", "sz") and rest == "u":
             final = "i"  # tzu, ssu: the apical vowel (zi, si)
@@ -163,3 +163,88 @@ def pinyin_reading(name: str) -> str | None:
         return None
     reading = " ".join(words)
     return None if reading == text else reading
+
+
+#: Pinyin initials, longest first, and their Wade–Giles spellings, aspiration
+#: apostrophes folded away (``p`` and ``p'`` are both *p*).
+_WG_INITIALS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("zh", ("ch",)),
+    ("ch", ("ch",)),
+    ("sh", ("sh",)),
+    ("b", ("p",)),
+    ("p", ("p",)),
+    ("d", ("t",)),
+    ("t", ("t",)),
+    ("g", ("k",)),
+    ("k", ("k",)),
+    ("j", ("ch",)),
+    ("q", ("ch",)),
+    ("x", ("hs",)),
+    ("z", ("ts",)),
+    ("c", ("ts",)),
+    ("s", ("s",)),
+    ("r", ("j",)),
+    ("m", ("m",)),
+    ("f", ("f",)),
+    ("n", ("n",)),
+    ("l", ("l",)),
+    ("h", ("h",)),
+)
+#: Pinyin finals that Wade–Giles writes otherwise (any other is written alike).
+_WG_FINALS: Final[dict[str, tuple[str, ...]]] = {
+    "ong": ("ung",),
+    "iong": ("iung",),
+    "ian": ("ien",),
+    "ie": ("ieh",),
+    "ue": ("ueh",),
+    "ve": ("ueh",),
+    "v": ("u",),
+    "ui": ("ui", "uei"),
+}
+#: Syllables without an initial that Wade–Giles spells otherwise.
+_WG_WHOLE: Final[dict[str, tuple[str, ...]]] = {
+    "yi": ("i",),
+    "you": ("yu",),
+    "yan": ("yen",),
+    "ye": ("yeh",),
+    "yue": ("yueh",),
+    "yong": ("yung",),
+    "er": ("erh",),
+    "e": ("e", "o"),
+}
+#: Initials after which pinyin's *uo* is Wade–Giles *o* (多 *to*, 罗 *lo*,
+#: 卓 *cho*, 若 *jo*; but 国 *kuo*, 说 *shuo*).
+_WG_UO_AS_O: Final = frozenset({"d", "t", "n", "l", "z", "c", "s", "zh", "ch", "r"})
+
+
+@lru_cache(maxsize=4096)
+def wade_giles(syllable: str) -> tuple[str, ...]:
+    """The Wade–Giles spellings of one pinyin syllable without its tone (*ü*
+    written ``v``), as names write them: aspiration apostrophes and umlauts
+    folded away (``qi`` → ``chi``, ``xu`` → ``hsu``, ``zhi`` → ``chih``,
+    ``zi`` → ``tzu``, ``si`` → ``ssu szu``, ``ge`` → ``ko``, ``guo`` →
+    ``kuo``, ``luo`` → ``lo``, ``gui`` → ``kui kuei``), by the system's
+    published correspondence (the same as :func:`pinyin_reading` reads back).
+    Empty for a syllable that is no pinyin."""
+    if syllable in _WG_WHOLE:
+        return _WG_WHOLE[syllable]
+    for initial, heads in _WG_INITIALS:
+        if not syllable.startswith(initial):
+            continue
+        final = syllable[len(initial) :]
+        if not final:
+            return ()
+        if final == "i" and initial in ("z", "c"):
+            return ("tzu",)
+        if final == "i" and initial == "s":
+            return ("ssu", "szu")
+        if final == "i" and initial in ("zh", "ch", "sh", "r"):
+            finals: tuple[str, ...] = ("ih",)
+        elif final == "uo" and initial in _WG_UO_AS_O:
+            finals = ("o",)
+        elif final == "e" and initial in ("g", "k", "h"):
+            finals = ("o", "e")
+        else:
+            finals = _WG_FINALS.get(final, (final,))
+        return tuple(head + f for head in heads for f in finals)
+    return (syllable,) if syllable[:1] in ("a", "o", "w", "y") else ()

@@ -1,0 +1,255 @@
+"""Chinese names in characters against their Latin spellings: what the
+spelling tables (:func:`thaw.text.chinese.han_spellings`) find, and the
+false alerts they risk.
+
+Usage::
+
+    python benchmarks/chinese_spellings.py            # score
+    python benchmarks/chinese_spellings.py --write    # (re)write the negatives
+    python benchmarks/chinese_spellings.py --home DIR [--screen 1000]  # alerts
+
+**Positives** are the hand-written set
+``tests/fixtures/match/cross_script_pairs_zh.csv`` (real people of the
+mainland, Taiwan, Hong Kong, Macau, Singapore and Malaysia, written before
+any score and split by ``cross_script_pairs.split``): per split, how many
+reach the default threshold; only the ``dev`` misses are listed.
+
+**Negatives** (``tests/fixtures/match/chinese_negatives.csv``, read by the
+tests too) are other people one character off, which must stay below the
+threshold:
+
+* *hand-written*: relatives and namesakes whose names differ in one
+  character (李显龙 ~ *Lee Hsien Yang*, 宋美齡 ~ *Soong Ching-ling*);
+* *one character off*: each positive of the set with one character (a
+  random position, drawn with :data:`SEED`) replaced by another character of
+  the set whose spellings share none with it (its Latin name then names
+  someone else): written once by ``--write``, so that the list does not move
+  when the tables change;
+* *homophones*: two names in characters that read alike (王小明 ~ 王晓明)
+  are compared by their characters, never by a reading they share.
+
+**Screening** (``--home``): ``--screen`` made-up people (a common surname and
+a given name of one or two characters of the set's given names, drawn with
+:data:`SEED`; none is a listed person's name in characters) screened as
+persons against the store: the share that alerts, and the alerts. Each alert
+is a false one unless the store lists that very name, which the output lets
+one check.
+
+It also prints how many spellings a character has (the tables' size is what
+makes the comparison loose) and what :func:`han_spellings` costs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import cross_script_pairs as pairs  # noqa: E402
+
+from thaw.match import DEFAULT_THRESHOLD, Query, score  # noqa: E402
+from thaw.text.cantonese import cantonese_spellings, hk_spellings  # noqa: E402
+from thaw.text.chinese import HAN, han_spellings, mandarin_readings  # noqa: E402
+from thaw.text.hokkien import hokkien_spellings, reading_spellings  # noqa: E402
+from thaw.text.wadegiles import wade_giles  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "match"
+POSITIVES = FIXTURES / "cross_script_pairs_zh.csv"
+NEGATIVES = FIXTURES / "chinese_negatives.csv"
+#: The seed of the one-character-off negatives.
+SEED = 20261206
+#: Other people whose names differ in one character, as their Latin names are
+#: published: ``(characters, Latin name of another person, who that is)``.
+HAND_WRITTEN: tuple[tuple[str, str, str], ...] = (
+    ("李显龙", "Lee Hsien Yang", "his brother 李显扬"),
+    ("李显扬", "Lee Hsien Loong", "his brother 李显龙"),
+    ("宋美齡", "Soong Ching-ling", "her sister 宋慶齡"),
+    ("宋慶齡", "Soong Mei-ling", "her sister 宋美齡"),
+    ("宋美齡", "Soong Ai-ling", "her sister 宋靄齡"),
+    ("蔣經國", "Chiang Wei-kuo", "his brother 蔣緯國"),
+    ("蔣緯國", "Chiang Ching-kuo", "his brother 蔣經國"),
+    ("林冠英", "Lim Kit Siang", "his father 林吉祥 (two off)"),
+    ("梁朝偉", "Tony Leung Ka-fai", "the other actor 梁家輝"),
+    ("梁家輝", "Tony Leung Chiu-wai", "the other actor 梁朝偉"),
+    ("何超瓊", "Maisy Ho Chiu-ying", "her sister 何超盈"),
+    ("何超盈", "Pansy Ho Chiu-king", "her sister 何超瓊"),
+    ("李嘉誠", "Peter Lee Ka-kit", "李家傑"),
+    ("王晓明", "Wang Xiaoping", "王晓平"),
+    ("王小明", "Wang Xiaoling", "王小玲"),
+    ("张伟", "Zhang Wen", "张文"),
+    ("陈水扁", "Chen Shui-lien", "陈水莲"),
+    ("蔡英文", "Tsai Ing-hui", "蔡英慧"),
+    ("习近平", "Xi Jinming", "习近明"),
+    ("胡锦涛", "Hu Jintian", "胡锦天"),
+    ("温家宝", "Wen Jiabin", "温家彬"),
+    ("李克强", "Li Keming", "李克明"),
+    ("刘晓波", "Liu Xiaoming", "刘晓明"),
+)
+#: Names in characters that read alike but are other people: compared by
+#: their characters, they must stay apart.
+HOMOPHONES: tuple[tuple[str, str], ...] = (
+    ("王小明", "王晓明"),
+    ("李伟", "李威"),
+    ("张静", "张晶"),
+    ("陈明", "陈铭"),
+    ("刘洋", "刘阳"),
+    ("林峰", "林锋"),
+)
+
+
+def read(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def pair_score(original: str, latin: str) -> float:
+    """The pair as the pair set scores it (a ``Person`` query against a
+    one-name listing)."""
+    return score(Query(original, "Person"), pairs.entry_from_record_name(latin)).score
+
+
+def one_off(rows: list[dict[str, str]], seed: int = SEED) -> list[dict[str, str]]:
+    """Each positive with one character replaced by another character of the
+    set that shares no spelling with it (see the module docs)."""
+    rng = random.Random(seed)
+    pool = sorted({ch for row in rows for ch in row["original"] if HAN.match(ch)})
+    out: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        chars = [ch for ch in row["original"] if HAN.match(ch)]
+        at = rng.randrange(len(chars))
+        own = set(han_spellings(chars[at]))
+        choices = [ch for ch in pool if ch != chars[at] and not own & set(han_spellings(ch))]
+        chars[at] = rng.choice(choices)
+        key = ("".join(chars), row["latin"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            {"original": key[0], "latin": key[1], "kind": "one-off", "note": row["original"]}
+        )
+    return out
+
+
+#: Common surnames (simplified and traditional) for the made-up people.
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁謝宋唐許韓馮鄧曹彭曾蕭田董潘袁蔡蔣余"
+
+
+def made_up(rows: list[dict[str, str]], count: int, seed: int = SEED) -> list[str]:
+    """``count`` made-up Chinese names (see the module docs)."""
+    rng = random.Random(seed)
+    given = sorted({ch for row in rows for ch in row["original"][1:] if HAN.match(ch)})
+    known = {row["original"] for row in rows}
+    out: list[str] = []
+    while len(out) < count:
+        name = rng.choice(SURNAMES) + "".join(rng.choices(given, k=rng.choice((1, 2, 2))))
+        if name not in known and name not in out:
+            out.append(name)
+    return out
+
+
+def screen(home: Path, count: int) -> None:
+    """Screen :func:`made_up` names against the store at ``home``."""
+    from thaw.profiles.screening import PartyScreener
+
+    names = made_up(read(POSITIVES), count)
+    screener = PartyScreener(home)
+    screener.screen(names[0], "Person")  # (loads the index and the tables)
+    cpu = time.process_time()
+    alerts: list[str] = []
+    alerting = 0
+    for name in names:
+        hits = screener.screen(name, "Person").hits
+        alerting += bool(hits)
+        alerts += [f"  {h.score:.2f} {name} ~ {h.name}" for h in hits]
+    spent = time.process_time() - cpu
+    print(
+        f"made-up people screened: {alerting}/{len(names)} alert "
+        f"({100 * alerting / len(names):.1f} %), {len(alerts)} hits; "
+        f"{1e3 * spent / len(names):.2f} ms CPU a name"
+    )
+    print("\n".join(alerts))
+
+
+def write_negatives() -> None:
+    rows = [
+        {"original": han, "latin": latin, "kind": "hand-written", "note": note}
+        for han, latin, note in HAND_WRITTEN
+    ]
+    rows += one_off(read(POSITIVES))
+    with NEGATIVES.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=("original", "latin", "kind", "note"))
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"wrote {len(rows)} negatives to {NEGATIVES}")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="rewrite the negatives")
+    parser.add_argument("--home", type=Path, help="screen made-up people against this store")
+    parser.add_argument("--screen", type=int, default=1000, help="made-up people screened")
+    args = parser.parse_args(argv)
+    if args.write:
+        write_negatives()
+        return 0
+    if args.home:
+        screen(args.home, args.screen)
+        return 0
+    started, cpu = time.perf_counter(), time.process_time()
+    positives = read(POSITIVES)
+    misses: list[str] = []
+    for part in ("dev", "holdout"):
+        rows = [r for r in positives if r["split"] == part]
+        found = 0
+        for row in rows:
+            s = pair_score(row["original"], row["latin"])
+            found += s >= DEFAULT_THRESHOLD
+            if s < DEFAULT_THRESHOLD and part == "dev":
+                misses.append(f"  {s:.2f} {row['original']} ~ {row['latin']}")
+        print(f"positives {part:8} {found:>4}/{len(rows)}")
+    negatives = read(NEGATIVES)
+    alerts: list[str] = []
+    for kind in ("hand-written", "one-off"):
+        rows = [r for r in negatives if r["kind"] == kind]
+        above = 0
+        for row in rows:
+            s = pair_score(row["original"], row["latin"])
+            if s >= DEFAULT_THRESHOLD:
+                above += 1
+                alerts.append(f"  {s:.2f} {row['original']} ~ {row['latin']} ({row['note']})")
+        print(f"negatives {kind:12} {above:>4}/{len(rows)} reach {DEFAULT_THRESHOLD}")
+    homophones = [pair_score(a, b) for a, b in HOMOPHONES]
+    print(f"homophones in characters: highest {max(homophones):.2f} of {len(homophones)}")
+    chars = sorted({ch for row in positives for ch in row["original"] if HAN.match(ch)})
+    sizes = [len(han_spellings(ch)) for ch in chars]
+    print(
+        f"spellings per character ({len(chars)} of the set): mean "
+        f"{statistics.mean(sizes):.1f}, median {statistics.median(sizes)}, most {max(sizes)}"
+    )
+    for cached in (han_spellings, mandarin_readings, cantonese_spellings, hokkien_spellings):
+        cached.cache_clear()
+    wade_giles.cache_clear()
+    hk_spellings.cache_clear()
+    reading_spellings.cache_clear()
+    t = time.process_time()
+    for ch in chars:
+        han_spellings(ch)
+    spent = 1e6 * (time.process_time() - t) / len(chars)
+    print(f"han_spellings, caches cleared (tables loaded): {spent:.0f} µs a character")
+    print(f"{time.perf_counter() - started:.1f} s wall, {time.process_time() - cpu:.1f} CPU s")
+    if misses:
+        print("\ndev misses:\n" + "\n".join(misses))
+    if alerts:
+        print("\nnegatives reaching the threshold:\n" + "\n".join(alerts))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,136 @@
+"""Hokkien readings of Chinese characters, spelt as names of Taiwan, Singapore
+and Malaysia spell them.
+
+Most Chinese in Singapore, Malaysia and the Philippines, and many in Taiwan,
+write their names by their Hokkien (Southern Min) readings, not their Mandarin
+ones: 陈庆炎 is *Tan Keng Yam* (Mandarin *Chen Qingyan*), 蕭美琴 *Hsiao
+Bi-khim* (the given name in Hokkien), 林 *Lim*, 黃 *Ng*, 王 *Ong*, 蔡 *Chua*.
+
+Unihan has no Hokkien field; the readings are taibun's (literary and
+colloquial readings in Tâi-lô, from the Taiwanese–Chinese Online Dictionary and
+iTaigi, CC BY-SA 4.0), shipped without tones as ``data/han_hokkien.txt.gz``
+by :mod:`thaw.text._make_hokkien`.
+
+Names are not written in Tâi-lô but in Pe̍h-ōe-jī (POJ), the older
+missionary spelling that Tâi-lô was derived from, with its marks folded away,
+and in the English-based spellings of Singapore and Malaysia built on it.
+:func:`hokkien_spellings` gives, for each reading:
+
+* its **POJ** form, by the published correspondence with Tâi-lô
+  (:data:`POJ`: *ts* and *tsh* are *ch* and *chh*, *ing* and *ik* are *eng*
+  and *ek*, *ua* and *ue* are *oa* and *oe*; the nasal *nn*, POJ's
+  superscript ⁿ, is dropped; *oo* is *o͘*, written *oo* or *o* once folded);
+* the **customary spellings** of names (:data:`CUSTOMARY`), each a
+  habit of English spelling applied to a POJ sound: *o͘* as *o* (許 *Khoo*,
+  *Kho*), *eng*, *ek*, *oa* and *oe* also as Tâi-lô writes them (生 *Sing*, 蔡
+  *Chua*), an aspirated initial
+  written without its *h* (許 *Koh*, 慶 *Keng*), a final *o* as *oh* (*Koh*,
+  *Toh*), a final *e* as *eh* or *ay* (鄭 *Teh*, *Tay*; 生 *Say*), a final
+  *i* as *ee* (*Lee*, *Chee*), *u* as *oo* (*Foo*, *Boon*),
+  *au* as *ow* (劉 *Low*), *iu* as *ew* or *iew* (周 *Chew*, 秀 *Siew*),
+  *ai* as *ye* (財 *Chye*), *io* as *eo* (玉 *Geok*, 隆 *Leong*), *ui* as *wee*
+  (瑞 *Swee*), *ia* as *ea* (傑 *Keat*), a first *i* before a vowel as *y* (炎
+  *Yam*), a final *k* as *ck* (福 *Hock*).
+
+At most :data:`MAX_PER_READING` spellings a reading.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Final
+
+#: ``character<TAB>tâi-lô …`` without tones (:mod:`thaw.text._make_hokkien`),
+#: and its SHA-256.
+HOKKIEN_PATH: Final = Path(__file__).resolve().parent / "data" / "han_hokkien.txt.gz"
+HOKKIEN_SHA256: Final = "eb3a6a8bad4f93950545f30e925fb70fd44ff38ae8100f519fc3ac14f77f4162"
+
+#: Tâi-lô to POJ, in order (each applied once to the whole syllable).
+POJ: Final[tuple[tuple[str, str], ...]] = (
+    (r"^tsh", "chh"),
+    (r"^ts", "ch"),
+    (r"ing$", "eng"),
+    (r"ik$", "ek"),
+    (r"ua", "oa"),
+    (r"ue", "oe"),
+    (r"nn", ""),
+)
+#: The customary spellings (see the module docs): each rewrite is optional,
+#: applied to every spelling found so far.
+CUSTOMARY: Final[tuple[tuple[str, str], ...]] = (
+    (r"oo", "o"),
+    (r"eng$", "ing"),
+    (r"ek$", "ik"),
+    (r"oa", "ua"),
+    (r"oe", "ue"),
+    (r"^(ch|k|p|t)h", r"\1"),
+    (r"^chh", "ch"),
+    (r"(?<!o)o$", "oh"),
+    (r"(?<=[^aeiou])e$", "eh"),
+    (r"(?<=[^aeiou])e$", "ay"),
+    (r"oo$", "oh"),
+    (r"(?<=[^aeiou])i$", "ee"),
+    (r"(?<=[^aeiou])u(?=[nt]?$)", "oo"),
+    (r"au$", "ow"),
+    (r"iu$", "ew"),
+    (r"iu$", "iew"),
+    (r"(?<=[^aeiou])ai$", "ye"),
+    (r"io", "eo"),
+    (r"ui$", "wee"),
+    (r"ia(?=[nt]?$)", "ea"),
+    (r"^i(?=[aeou])", "y"),
+    (r"(?<=[aeiou])k$", "ck"),
+)
+#: The most spellings :func:`hokkien_spellings` gives for one reading.
+MAX_PER_READING: Final = 12
+_RULES: Final = tuple((re.compile(p), r) for p, r in CUSTOMARY)
+_POJ: Final = tuple((re.compile(p), r) for p, r in POJ)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    with gzip.open(HOKKIEN_PATH, "rt", encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    return {ch: tuple(rest.split()) for ch, _, rest in (line.partition("\t") for line in lines)}
+
+
+def tailo(ch: str) -> tuple[str, ...]:
+    """One character's Hokkien readings in Tâi-lô without tones (林 ``lim na``;
+    陳 ``tan tin``), empty when the table has none."""
+    return _table().get(ch, ())
+
+
+def poj(syllable: str) -> str:
+    """A toneless Tâi-lô syllable in POJ with its marks folded away
+    (``tshua`` → ``chhoa``, ``ing`` → ``eng``, ``tiunn`` → ``tiu``; *o͘*
+    stays ``oo``)."""
+    for pattern, replacement in _POJ:
+        syllable = pattern.sub(replacement, syllable)
+    return syllable
+
+
+@lru_cache(maxsize=8192)
+def reading_spellings(syllable: str) -> tuple[str, ...]:
+    """The spellings of one toneless Tâi-lô syllable: in POJ and in the
+    customary spellings (see the module docs); at most
+    :data:`MAX_PER_READING`."""
+    out = [poj(syllable)]
+    for pattern, replacement in _RULES:
+        for spelt in list(out):
+            other = pattern.sub(replacement, spelt)
+            if other != spelt and other not in out:
+                out.append(other)
+    return tuple(s for s in out if s.isalpha())[:MAX_PER_READING]
+
+
+@lru_cache(maxsize=8192)
+def hokkien_spellings(ch: str) -> tuple[str, ...]:
+    """Every spelling of one character's Hokkien readings (林 → ``lim na``…,
+    陳 → ``tan tin``…), empty for a character the table lacks."""
+    out: list[str] = []
+    for syllable in tailo(ch):
+        out += reading_spellings(syllable)
+    return tuple(dict.fromkeys(out))
