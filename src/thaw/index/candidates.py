@@ -107,7 +107,13 @@ from thaw.text import (
     skeleton,
 )
 from thaw.text.sounds import cjk_onset_keys, korean_shaped, latin_sounds, onset_key, query_words
-from thaw.text.spellings import languages, query_chars, run_spellings, spelling_script
+from thaw.text.spellings import (
+    languages,
+    query_chars,
+    run_bounds,
+    run_spellings,
+    spelling_script,
+)
 from thaw.text.symbols import latin_words
 
 FORMAT_VERSION = 4
@@ -942,8 +948,11 @@ class CandidateIndex:
         out: list[tuple[_Ints, float, list[int]]] = []
         for language in languages(spelling_script(name.original), len(written.words)):
             for w_start, w_end in written.words:
+                bounds = run_bounds(language, ((w_start, w_end),))
+                cuts = [end - w_start for _start, end in bounds[:-1]]
+                word = chars[w_start:w_end]
                 runs = run_spellings(
-                    chars[w_start:w_end], language, SPELLING_RUN, SPELLING_KEYS, self._may_begin
+                    word, language, SPELLING_RUN, SPELLING_KEYS, self._may_begin, cuts
                 )
                 for start, end, spellings in runs:
                     owned = {t for i in range(w_start + start, w_start + end) for t in owners[i]}

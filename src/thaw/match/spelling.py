@@ -43,7 +43,14 @@ from typing import Final
 
 from thaw.match.names import AlignedPair, Alignment, BestName, alignment_score, extra_of
 from thaw.text import AnalyzedName, Token
-from thaw.text.spellings import EdgesOf, Written, languages, query_chars, spelling_script
+from thaw.text.spellings import (
+    EdgesOf,
+    Written,
+    languages,
+    query_chars,
+    run_bounds,
+    spelling_script,
+)
 
 #: The most listed words one run of characters may spell together (a given
 #: name of three syllables written apart: *Yuet Ngor*, *Soi Chi Ro*).
@@ -163,11 +170,13 @@ def _target_runs(
     target: str, breaks: frozenset[int],
 ) -> tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...]:  # fmt: skip
     """Every run ``(start, end, parts)`` of ``chars`` that spells ``target``
-    in ``language`` (remembered: listed names share their words)."""
+    in ``language``, within the stretches the language lets one run span
+    (:func:`~thaw.text.spellings.run_bounds`; remembered: listed names share
+    their words)."""
     by_start, _singles = _prepared(chars, words, language)
     initials = _initials(chars, words, language)
     out: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
-    for w_start, w_end in words:
+    for w_start, w_end in run_bounds(language, words):
         for start in range(w_start, w_end):
             if target[0] in initials.get(start, ()):
                 for end, parts in _runs_from(chars, by_start, start, w_end, target, breaks):

@@ -47,19 +47,22 @@ def _per_character(spell: Callable[[str], tuple[str, ...]]) -> EdgesOf:
 
 
 @lru_cache(maxsize=1)
-def _languages() -> dict[str, tuple[EdgesOf, ...]]:
+def _languages() -> tuple[dict[str, tuple[EdgesOf, ...]], frozenset[EdgesOf]]:
+    """Each script's languages, and those whose names put a family name of
+    one character first, spelt apart (:func:`run_bounds`)."""
     from thaw.text import chinese, japanese, korean
 
-    # INTERIM (until the language modules provide theirs): one reading each
-    han = getattr(chinese, "han_spellings", None) or (lambda ch: tuple(chinese.han_words(ch)))
+    han = _per_character(chinese.han_spellings)
+    # INTERIM (until the Japanese module provides its own): one reading each
     kanji = getattr(japanese, "kanji_edges", None) or _per_character(
         lambda ch: tuple(re.sub("[^a-z]", "", r) for r in japanese.kanji_readings(ch))
     )
-    return {
+    scripts = {
         "Hangul": (korean.hangul_edges,),
-        "Han": (_per_character(han), kanji, korean.hanja_edges),
+        "Han": (han, kanji, korean.hanja_edges),
         "Kana": (kanji,),
     }
+    return scripts, frozenset({han, korean.hanja_edges})
 
 
 def languages(script: str, words: int = 1) -> tuple[EdgesOf, ...]:
@@ -69,8 +72,27 @@ def languages(script: str, words: int = 1) -> tuple[EdgesOf, ...]:
     (hanja only for a name written as one word, as Korean names in hanja are:
     a name written apart, 铁 金, is Chinese or Japanese); Japanese for a name
     with kana."""
-    found = _languages().get(script, ())
+    found = _languages()[0].get(script, ())
     return found[:2] if script == "Han" and words > 1 else found
+
+
+def run_bounds(
+    language: EdgesOf, words: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """The stretches of a name's characters (its ``words``) that one run of
+    ``language`` may span: its words, and for Chinese and Korean hanja a word
+    of two or three characters also cut after the first, the family name,
+    which no Latin word writes together with the given name (韓偉 is not
+    *Kani*, 马云 not *Marwan*)."""
+    if language not in _languages()[1]:
+        return words
+    out: list[tuple[int, int]] = []
+    for start, end in words:
+        if 2 <= end - start <= 3:
+            out += [(start, start + 1), (start + 1, end)]
+        else:
+            out.append((start, end))
+    return tuple(out)
 
 
 #: A name written in kana (with or without kanji) and nothing else but the
@@ -156,7 +178,12 @@ def _words(parts: list[str]) -> tuple[tuple[int, int], ...]:
 
 
 def run_spellings(
-    word: str, language: EdgesOf, longest: int, most: int, keep: Callable[[str], bool] | None = None
+    word: str,
+    language: EdgesOf,
+    longest: int,
+    most: int,
+    keep: Callable[[str], bool] | None = None,
+    cuts: Sequence[int] = (),
 ) -> Iterator[tuple[int, int, list[str]]]:
     """Each run of at most ``longest`` characters of ``word`` with the
     spellings of the whole run (its edges' spellings joined, every way
@@ -165,18 +192,20 @@ def run_spellings(
     start are walked depth first, a joined spelling extended only if
     ``keep`` accepts it (a vocabulary's prefixes: most joins of a
     character's many readings begin no word), at most ``most`` spellings
-    from one start."""
+    from one start; no run crosses a position of ``cuts``
+    (:func:`run_bounds`)."""
     edges: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
     for start, end, spellings in language(word):
         edges.setdefault(start, []).append((end, spellings))
     for start in range(len(word)):
+        limit = min([c for c in cuts if c > start], default=len(word))
         found: dict[int, list[str]] = {}
         budget = most
         stack: list[tuple[int, str]] = [(start, "")]
         while stack and budget > 0:
             at, joined = stack.pop()
             for end, spellings in edges.get(at, ()):
-                if end - start > longest:
+                if end - start > longest or end > limit:
                     continue
                 for spelling in spellings:
                     text = joined + spelling
