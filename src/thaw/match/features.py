@@ -38,6 +38,7 @@ from typing import ClassVar, Final
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
+from thaw.match.spelling import spelled_pairs
 from thaw.match.transcription import transcription_pairs
 from thaw.match.types import FeatureResult, Query
 from thaw.text import AnalyzedName, Token, vocab
@@ -978,6 +979,44 @@ class TranscriptionFeature(Feature):
         return max(0.0, m["penalty"])
 
 
+class SpellingFeature(Feature):
+    """**Spelling.** A name written in Chinese characters or Hangul has a
+    small, published set of Latin spellings per character (Revised
+    Romanisation, McCune–Reischauer and the customary spellings of Korean
+    names; pinyin, Wade–Giles and Hong Kong's Cantonese spellings of Chinese
+    ones; Hepburn readings, name readings and dictionary names of Japanese
+    ones), and a reading of the name can agree with only one of them. When the
+    query, a person's name (or a name of no stated kind), is written in those
+    characters, the listed name in Latin letters, and no reading of the query
+    aligns to ``below``, the listed words are cut into spellings of the
+    query's characters (:mod:`thaw.match.spelling`: 이재명 is *Lee Jae-myung*,
+    *Ri Jae Myong*, *Yi Chae-myŏng*), and the runs that spell listed words
+    align with them exactly. Such a match contributes ``penalty``: each
+    spelling is a published one, but a set of them says less than the
+    name written alike. Its explanation lists each run with the words it
+    spells. A Latin query never pays for this; weight 0 switches it off."""
+
+    name = "spelling"
+    weight = 1.0
+    table = {
+        "below": Magnitude(0.9, "compared so only when no reading aligns to this name score"),
+        "penalty": Magnitude(-0.2, "the contribution of a name matched by its spellings"),
+    }
+
+    def evaluate(self, ctx: Context, m: Values) -> Evidence:
+        best = ctx.best
+        if best is None or not any(p.how == "spelling" for p in best.alignment.pairs):
+            return NO_EVIDENCE
+        value = m["penalty"]
+        if not ctx.explain:
+            return Evidence(value)
+        parts = ", ".join(f"{word} as {w!r}" for word, w in spelled_pairs(ctx.analyzed, best))
+        return Evidence(value, f"spelt in Latin letters: {parts} ({value:+.1f})")
+
+    def ceiling(self, query: Query, m: Values) -> float:
+        return max(0.0, m["penalty"])
+
+
 _REGISTRY: tuple[Feature, ...] = (
     NameFeature(),
     NameShapeFeature(),
@@ -987,6 +1026,7 @@ _REGISTRY: tuple[Feature, ...] = (
     IdentifierFeature(),
     SchemaFeature(),
     TranscriptionFeature(),
+    SpellingFeature(),
 )
 
 

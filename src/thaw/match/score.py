@@ -51,6 +51,7 @@ from thaw.match.features import (
 )
 from thaw.match.names import Aligner, BestName
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
+from thaw.match.spelling import languages_of, spelled_best
 from thaw.match.transcription import comparable, query_words, transcribed_best
 from thaw.match.types import FeatureResult, MatchResult, Query
 from thaw.text import AnalyzedName, TokenStats, analyze_name, name_variants
@@ -167,6 +168,7 @@ class Matcher:
         }
         self._aligner = Aligner(stats)
         self._transcription = values["transcription"] if weights["transcription"] else None
+        self._spelling = values["spelling"] if weights["spelling"] else None
         self._ceiling_query: Query | None = None
         self._ceiling_rest = 0.0
         self._readings_of: Query | None = None
@@ -211,8 +213,39 @@ class Matcher:
             if found is not None and (best is None or found.score > best.score):
                 best, used = found, other
         if self._words and self._transcription is not None:
-            return self._transcribed(first, others, used, best)
+            used, best = self._transcribed(first, others, used, best)
+        if self._spelling is not None:
+            return self._spelled(query, first, others, used, best)
         return used, best
+
+    def _spelled(
+        self,
+        query: Query,
+        first: AnalyzedName,
+        names: tuple[tuple[AnalyzedName, str], ...],
+        used: AnalyzedName,
+        best: BestName | None,
+    ) -> tuple[AnalyzedName, BestName | None]:
+        """``(used, best)``, or the query ``first`` and the listed name its
+        characters spell (:func:`thaw.match.spelling.spelled_best`) when that
+        scores more once the ``spelling`` contribution is counted: for a
+        person's name (or one of no stated kind) written in Chinese characters
+        or Hangul whose readings aligned with no name of ``names`` to
+        ``spelling.below``."""
+        m = self._spelling
+        if m is None or (best is not None and best.score >= m["below"]):
+            return used, best
+        if query.schema not in (None, "Person"):
+            return used, best
+        found = spelled_best(first, languages_of(self._script), names, self._factors)
+        if found is None:
+            return used, best
+        if best is not None:
+            name = self._name_values
+            lifted = NameFeature.logit(found.score, name) + m["penalty"] * self.weights["spelling"]
+            if lifted <= NameFeature.logit(best.score, name):
+                return used, best
+        return first, found
 
     def _transcribed(
         self,
