@@ -106,7 +106,9 @@ from thaw.text import (
     name_variants,
     skeleton,
 )
+from thaw.text.chinese import cjk_script
 from thaw.text.sounds import cjk_onset_keys, korean_shaped, latin_sounds, onset_key, query_words
+from thaw.text.spellings import languages, query_chars, run_spellings
 from thaw.text.symbols import latin_words
 
 FORMAT_VERSION = 4
@@ -155,6 +157,13 @@ ONSET_LIMIT = 20
 """Most listings that onset keys add to a query's candidates, beyond those its
 readings propose (:meth:`CandidateIndex._onset_candidates`)."""
 ONSET_VARIANTS = 8
+#: The longest run of a query's Chinese or Korean characters whose spellings
+#: are looked up as one listed word (*Sakamoto*, *Jaemyung*, *Soichiro*), the
+#: most spellings of one run looked up, and the credit of a listed word that a
+#: run spells (:meth:`CandidateIndex._spelled`).
+SPELLING_RUN = 3
+SPELLING_KEYS = 400
+SPELLING_CREDIT = 0.9
 """Most onset keys looked up for one query word (:func:`_onset_keys`)."""
 LATIN_SPELLINGS = 8
 """How many Latin spellings of a name written in another script retrieval looks
@@ -910,6 +919,36 @@ class CandidateIndex:
                     out.append((_distinct(np.concatenate(found)), credit, units))
         return out
 
+    def _spelled(
+        self, name: AnalyzedName, tokens: list[Token]
+    ) -> list[tuple[_Ints, float, list[int]]]:
+        """The listings with a name word that a run of the query's Chinese or
+        Korean characters spells (:func:`thaw.text.spellings.run_spellings`:
+        each language's spellings of each run of at most :data:`SPELLING_RUN`
+        characters, joined, looked up as tokens: 이 *Lee*, 재명 *Jaemyung*,
+        坂本 *Sakamoto*), credited :data:`SPELLING_CREDIT` for the run's
+        characters: ``(listings, credit, units)``, as :meth:`_onsets` gives
+        them (the matcher compares such names by
+        :mod:`thaw.match.spelling`)."""
+        found = query_chars(name)
+        if found is None:
+            return []
+        chars, words = found
+        unit_of = {id(t): k for k, t in enumerate(tokens)}
+        informative = name.informative
+        out: list[tuple[_Ints, float, list[int]]] = []
+        for language in languages(cjk_script(name.original)):
+            for w_start, w_end in words:
+                runs = run_spellings(chars[w_start:w_end], language, SPELLING_RUN, SPELLING_KEYS)
+                for start, end, spellings in runs:
+                    run = range(w_start + start, w_start + end)
+                    units = [unit_of[k] for i in run if (k := id(informative[i])) in unit_of]
+                    slots = {self._slots.get("t:" + fold_token(sp)) for sp in spellings}
+                    postings = [self._posting(slot) for slot in slots if slot is not None]
+                    if units and postings:
+                        out.append((_distinct(np.concatenate(postings)), SPELLING_CREDIT, units))
+        return out
+
     def _units(self, name: AnalyzedName) -> tuple[list[_Unit], list[tuple[int, int, int]]]:
         """The weighted units of a query, one per retrieval token, and the joins
         of adjacent tokens found in the index: ``(slot, unit, next unit)``."""
@@ -1071,7 +1110,8 @@ class CandidateIndex:
         (:meth:`_onset_candidates`), after every reading's candidates."""
         if not any(t.script_form for t in analyzed.tokens):
             return proposed
-        onsets = self._onsets(analyzed, _retrieval_tokens(analyzed))
+        tokens = _retrieval_tokens(analyzed)
+        onsets = self._onsets(analyzed, tokens) + self._spelled(analyzed, tokens)
         if not onsets:
             return proposed
         units, joins = self._units(analyzed)

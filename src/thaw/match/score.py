@@ -51,11 +51,12 @@ from thaw.match.features import (
 )
 from thaw.match.names import Aligner, BestName
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
-from thaw.match.spelling import languages_of, spelled_best
+from thaw.match.spelling import spelled_best
 from thaw.match.transcription import comparable, query_words, transcribed_best
 from thaw.match.types import FeatureResult, MatchResult, Query
 from thaw.text import AnalyzedName, TokenStats, analyze_name, name_variants
 from thaw.text.chinese import cjk_script, simplified
+from thaw.text.spellings import languages
 
 #: Score at and above which a result is a match (see the module docstring).
 DEFAULT_THRESHOLD = 0.70
@@ -237,7 +238,7 @@ class Matcher:
             return used, best
         if query.schema not in (None, "Person"):
             return used, best
-        found = spelled_best(first, languages_of(self._script), names, self._factors)
+        found = spelled_best(first, languages(self._script), names, self._factors)
         if found is None:
             return used, best
         if best is not None:

@@ -36,18 +36,14 @@ declares it as the ``spelling`` feature (:mod:`thaw.match.features`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
 from thaw.match.names import AlignedPair, Alignment, BestName, alignment_score, extra_of
 from thaw.text import AnalyzedName, Token
-
-#: One edge of a word: its characters ``[start, end)`` and their spellings.
-Edge = tuple[int, int, tuple[str, ...]]
-#: A language's edges of one word of characters (see the module docstring).
-EdgesOf = Callable[[str], Sequence[Edge]]
+from thaw.text.spellings import Edge, EdgesOf, query_chars
 
 #: The most listed words one run of characters may spell together (a given
 #: name of three syllables written apart: *Yuet Ngor*, *Soi Chi Ro*).
@@ -192,30 +188,6 @@ def best_assignment(size: int, found: Sequence[Spelled]) -> Assignment | None:
     return Assignment(chars, words, runs) if chars else None
 
 
-def query_chars(query: AnalyzedName) -> tuple[str, list[tuple[int, int]], list[int]] | None:
-    """The query's characters (its informative tokens that keep a Chinese or
-    Korean character, ``script_form``), its words as ``(start, end)``
-    positions among them (split where the name as written has a space or a
-    middle dot), and each character's token position; ``None`` when a token
-    of the name has no character of its own (a Latin word in it)."""
-    tokens = query.informative
-    if not tokens or any(len(t.script_form) != 1 for t in tokens):
-        return None
-    chars = "".join(t.script_form for t in tokens)
-    words: list[tuple[int, int]] = []
-    at = 0
-    for word in re.split(r"[\s·・‧]+", query.original):
-        start = at
-        for ch in word:
-            if at < len(chars) and chars[at] == ch:
-                at += 1
-        if at > start:
-            words.append((start, at))
-    if at != len(chars):
-        return None
-    return chars, words, list(range(len(tokens)))
-
-
 @lru_cache(maxsize=256)
 def _edges(chars: str, words: tuple[tuple[int, int], ...], language: EdgesOf) -> list[Edge]:
     """The edges of every word of ``chars`` in ``language``, over ``chars``
@@ -245,7 +217,7 @@ def spelled_best(
     found_chars = query_chars(query)
     if found_chars is None:
         return None
-    chars, words, _positions = found_chars
+    chars, words = found_chars
     qs = query.informative
     edge_sets = [_edges(chars, tuple(words), language) for language in languages]
     best: BestName | None = None
@@ -311,32 +283,3 @@ def spelled_pairs(query: AnalyzedName, best: BestName) -> list[tuple[str, str]]:
             word = "".join(qs[i].script_form for i in pair.query)
             out.append((word, "-".join(rs[j].raw for j in pair.result)))
     return out
-
-
-@lru_cache(maxsize=1)
-def _languages() -> dict[str, tuple[EdgesOf, ...]]:
-    from thaw.text import chinese, japanese, korean
-
-    def per_character(spell: Callable[[str], tuple[str, ...]]) -> EdgesOf:
-        def edges(word: str) -> list[Edge]:
-            return [(i, i + 1, spell(ch)) for i, ch in enumerate(word)]
-
-        return edges
-
-    # INTERIM (until the language modules provide theirs): one reading each
-    hangul = getattr(korean, "hangul_spellings", None) or (lambda ch: (korean.korean_rr(ch),))
-    han = getattr(chinese, "han_spellings", None) or (lambda ch: tuple(chinese.han_words(ch)))
-    kanji = getattr(japanese, "kanji_edges", None) or per_character(
-        lambda ch: tuple(fold_word(r) for r in japanese.kanji_readings(ch))
-    )
-    return {
-        "Hangul": (per_character(hangul),),
-        "Han": (per_character(han), kanji),
-    }
-
-
-def languages_of(script: str) -> tuple[EdgesOf, ...]:
-    """The languages whose spellings a query of ``script`` (``Hangul`` or
-    ``Han``, :func:`thaw.text.chinese.cjk_script`) is tried in: Korean for
-    Hangul; Chinese, then Japanese, for Chinese characters."""
-    return _languages().get(script, ())
