@@ -580,6 +580,15 @@ def screened_pairs(home: Path, rows: list[dict[str, str]]) -> None:
             latin = [n for n in record.names if script_of(n.value) == "Latin"]
             if latin:
                 entries.append(entry_from_record(dataclasses.replace(record, names=latin)))
+    # the hand-written pairs' Latin names join the listings, each a listing of
+    # its own, to be found among them as the list pairs are
+    for k, row in enumerate(rows):
+        if row["source"] == "variant":
+            record = Record(
+                source="pair", source_id=str(k), schema="Person", names=[Name(row["latin"])]
+            )
+            entries.append(entry_from_record(record))
+            pairs.append({**row, "source": f"pair:{k}"})
     screener = Screener.from_entries(entries)
     built = time.process_time() - cpu
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
@@ -597,7 +606,10 @@ def screened_pairs(home: Path, rows: list[dict[str, str]]) -> None:
         if not found and row["split"] == "dev":
             misses.append(f"  {row['script']:10} {row['original']} ~ {row['latin']}")
     spent = time.process_time() - cpu
-    print(f"list pairs screened against {len(entries)} person listings' Latin names:")
+    print(
+        f"list pairs and hand-written pairs screened against {len(entries)} person"
+        " listings' Latin names (each hand-written pair's Latin name one of them):"
+    )
     print(f"{'script':12} {'dev':>9} {'holdout':>9}")
     for script in sorted({s for _, s in totals}):
         cells = [
@@ -770,7 +782,7 @@ def main(argv: list[str]) -> int:
         score_sample(args.home, args.show)
         return 0
     if args.screen:
-        screened_pairs(args.home, read_pairs())
+        screened_pairs(args.home, read_all_pairs())
         return 0
     if args.analysis:
         analysis_speed(args.analysis)

@@ -186,3 +186,17 @@ def test_a_vowel_digraph_costs_less_than_a_vowel() -> None:
     found = compare("波塔宁", "poutanen")
     assert found is not None
     assert found.explained >= 0.85, found.describe()
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"), [("厄森", "Ersan"), ("契瓦瓦", "Chihuahua"), ("내치불", "Knatchbull")]
+)
+def test_a_latin_query_against_a_listed_transcription(written: str, latin: str) -> None:
+    """Either way round: the Latin name screened against a listing that
+    publishes only the transcription scores as the transcription screened
+    against the Latin name, and is explained from the query's side."""
+    backward = score(Query(latin, "Person"), _person(written))
+    assert backward.score == _score(written, latin) >= DEFAULT_THRESHOLD
+    assert f"read as a transcription, {written} as '{latin.lower()}'" in backward.explanation
+    # a Latin name transcribed by no listed name stays apart
+    assert _score("Candace", written) < DEFAULT_THRESHOLD

@@ -106,9 +106,8 @@ from thaw.text import (
     name_variants,
     skeleton,
 )
-from thaw.text.chinese import cjk_script
 from thaw.text.sounds import cjk_onset_keys, korean_shaped, latin_sounds, onset_key, query_words
-from thaw.text.spellings import languages, query_chars, run_spellings
+from thaw.text.spellings import languages, query_chars, run_spellings, spelling_script
 from thaw.text.symbols import latin_words
 
 FORMAT_VERSION = 4
@@ -159,10 +158,11 @@ readings propose (:meth:`CandidateIndex._onset_candidates`)."""
 ONSET_VARIANTS = 8
 #: The longest run of a query's Chinese or Korean characters whose spellings
 #: are looked up as one listed word (*Sakamoto*, *Jaemyung*, *Soichiro*), the
-#: most spellings of one run looked up, and the credit of a listed word that a
-#: run spells (:meth:`CandidateIndex._spelled`).
+#: most joined spellings looked up from one character on (each a prefix of an
+#: indexed token, :meth:`CandidateIndex._may_begin`), and the credit of a
+#: listed word that a run spells (:meth:`CandidateIndex._spelled`).
 SPELLING_RUN = 3
-SPELLING_KEYS = 400
+SPELLING_KEYS = 600
 SPELLING_CREDIT = 0.9
 """Most onset keys looked up for one query word (:func:`_onset_keys`)."""
 LATIN_SPELLINGS = 8
@@ -525,6 +525,9 @@ class CandidateIndex:
         self._token_cache: dict[int, tuple[Token, _TokenPostings]] = {}
         self._token_cache_size = 0
         self._minor_cache: dict[int, _TokenPostings] = {}
+        # (the vocabulary's beginnings, for spelling a name in characters:
+        # made on the first query written so, :meth:`_may_begin`)
+        self._beginnings: frozenset[str] | None = None
         self.size = len(self._entry_keys)
         self._idf_unknown = math.log(1.0 + self.size)
         self.rarity: Callable[[str, float], float] | None = None
@@ -930,24 +933,41 @@ class CandidateIndex:
         characters: ``(listings, credit, units)``, as :meth:`_onsets` gives
         them (the matcher compares such names by
         :mod:`thaw.match.spelling`)."""
-        found = query_chars(name)
-        if found is None:
+        written = query_chars(name)
+        if written is None:
             return []
-        chars, words = found
+        chars, owners = written.chars, written.owners
         unit_of = {id(t): k for k, t in enumerate(tokens)}
         informative = name.informative
         out: list[tuple[_Ints, float, list[int]]] = []
-        for language in languages(cjk_script(name.original)):
-            for w_start, w_end in words:
-                runs = run_spellings(chars[w_start:w_end], language, SPELLING_RUN, SPELLING_KEYS)
+        for language in languages(spelling_script(name.original), len(written.words)):
+            for w_start, w_end in written.words:
+                runs = run_spellings(
+                    chars[w_start:w_end], language, SPELLING_RUN, SPELLING_KEYS, self._may_begin
+                )
                 for start, end, spellings in runs:
-                    run = range(w_start + start, w_start + end)
-                    units = [unit_of[k] for i in run if (k := id(informative[i])) in unit_of]
+                    owned = {t for i in range(w_start + start, w_start + end) for t in owners[i]}
+                    units = [
+                        unit_of[k] for t in sorted(owned) if (k := id(informative[t])) in unit_of
+                    ]
                     slots = {self._slots.get("t:" + fold_token(sp)) for sp in spellings}
                     postings = [self._posting(slot) for slot in slots if slot is not None]
                     if units and postings:
                         out.append((_distinct(np.concatenate(postings)), SPELLING_CREDIT, units))
         return out
+
+    def _may_begin(self, text: str) -> bool:
+        """Whether an indexed token may begin with the joined spelling
+        ``text``: whether the vocabulary has a token that begins with it
+        (folded, its last letter left out, as folding a part is not quite
+        folding the whole: *kou* folds as *ku*), by the set of the
+        vocabulary's beginnings, made on the first query that asks."""
+        head = fold_token(text)[:-1]
+        if len(head) < 2:
+            return True
+        if self._beginnings is None:
+            self._beginnings = frozenset(t[:k] for t in self._vocab for k in range(2, len(t) + 1))
+        return head in self._beginnings
 
     def _units(self, name: AnalyzedName) -> tuple[list[_Unit], list[tuple[int, int, int]]]:
         """The weighted units of a query, one per retrieval token, and the joins
@@ -1108,7 +1128,9 @@ class CandidateIndex:
         """``proposed`` and, for a query written in Chinese characters or Hangul
         (never a Latin one), the listings its words' onset keys add
         (:meth:`_onset_candidates`), after every reading's candidates."""
-        if not any(t.script_form for t in analyzed.tokens):
+        if not any(t.script_form for t in analyzed.tokens) and not spelling_script(
+            analyzed.original
+        ):
             return proposed
         tokens = _retrieval_tokens(analyzed)
         onsets = self._onsets(analyzed, tokens) + self._spelled(analyzed, tokens)

@@ -38,7 +38,7 @@ from typing import ClassVar, Final
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
-from thaw.match.spelling import spelled_pairs
+from thaw.match.spelling import spelled_runs
 from thaw.match.transcription import transcription_pairs
 from thaw.match.types import FeatureResult, Query
 from thaw.text import AnalyzedName, Token, vocab
@@ -1010,7 +1010,10 @@ class SpellingFeature(Feature):
         value = m["penalty"]
         if not ctx.explain:
             return Evidence(value)
-        parts = ", ".join(f"{word} as {w!r}" for word, w in spelled_pairs(ctx.analyzed, best))
+        parts = ", ".join(
+            f"{word} as {listed!r}" + (f" ({how})" if how else "")
+            for word, listed, how in spelled_runs(ctx.analyzed, best)
+        )
         return Evidence(value, f"spelt in Latin letters: {parts} ({value:+.1f})")
 
     def ceiling(self, query: Query, m: Values) -> float:

@@ -116,7 +116,9 @@ TABLE: Final[tuple[tuple[str, float, str], ...]] = (
 class Pair:
     """Query tokens aligned with listing tokens, with their similarity and how
     they were matched (``exact``, ``symbol``, ``abjad``, ``fuzzy``, ``initial``,
-    ``truncated``, ``compound``)."""
+    ``truncated``, ``compound``; ``transcription`` and ``spelling`` for
+    characters compared by :mod:`thaw.match.transcription` and
+    :mod:`thaw.match.spelling`, described by the characters themselves)."""
 
     query: tuple[Token, ...]
     result: tuple[Token, ...]
@@ -126,11 +128,15 @@ class Pair:
     def describe(self) -> str:
         """``query~listing`` (``=`` when exact)."""
         query, result = self.query, self.result
-        if len(query) == 1:
+        if self.how in ("spelling", "transcription") and all(t.script_form for t in query):
+            q = "".join([t.script_form for t in query])  # (the characters themselves)
+        elif len(query) == 1:
             q = query[0].raw or query[0].text
         else:
             q = " ".join([t.raw or t.text for t in query])
-        if len(result) == 1:
+        if self.how in ("spelling", "transcription") and all(t.script_form for t in result):
+            r = "".join([t.script_form for t in result])
+        elif len(result) == 1:
             r = result[0].raw or result[0].text
         else:
             r = " ".join([t.raw or t.text for t in result])

@@ -52,11 +52,16 @@ from thaw.match.features import (
 from thaw.match.names import Aligner, BestName
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
 from thaw.match.spelling import spelled_best
-from thaw.match.transcription import comparable, query_words, transcribed_best
+from thaw.match.transcription import (
+    comparable,
+    query_words,
+    transcribed_best,
+    transcribing_best,
+)
 from thaw.match.types import FeatureResult, MatchResult, Query
 from thaw.text import AnalyzedName, TokenStats, analyze_name, name_variants
 from thaw.text.chinese import cjk_script, simplified
-from thaw.text.spellings import languages
+from thaw.text.spellings import spelling_script
 
 #: Score at and above which a result is a match (see the module docstring).
 DEFAULT_THRESHOLD = 0.70
@@ -170,11 +175,13 @@ class Matcher:
         self._aligner = Aligner(stats)
         self._transcription = values["transcription"] if weights["transcription"] else None
         self._spelling = values["spelling"] if weights["spelling"] else None
+        self._below = self._spelling["below"] if self._spelling is not None else 0.0
         self._ceiling_query: Query | None = None
         self._ceiling_rest = 0.0
         self._readings_of: Query | None = None
         self._readings: tuple[AnalyzedName, ...] = ()
         self._script = ""
+        self._spelt = ""
         self._words: list[tuple[str, tuple[int, ...]]] = []
 
     def readings(self, query: Query) -> tuple[AnalyzedName, ...]:
@@ -189,6 +196,7 @@ class Matcher:
                 *[analyze_name(v, schema) for v in name_variants(query.name, schema)],
             )
             self._script = cjk_script(query.name)
+            self._spelt = spelling_script(query.name)
             m = self._transcription
             person = schema is None or schema == "Person"
             words = query_words(self._readings[0]) if self._script and m and person else []
@@ -206,8 +214,19 @@ class Matcher:
         if self._script:
             names, others = _same_script_split(self._script, query.name, entry)
         best = self._aligner.best_of(first, names, self._factors, enough)
-        if len(readings) == 1 and not self._script:
-            return first, best  # (a Latin query: the usual case)
+        if len(readings) == 1 and not self._spelt:
+            # (a Latin query: the usual case; compared by spelling or as a
+            # transcription only with a listed name written in Chinese
+            # characters or Hangul, when no reading of it aligned well)
+            if best is not None and best.score >= self._below:
+                return first, best
+            written = tuple(n for n in names if not n[0].original.isascii())
+            if not written:
+                return first, best
+            written = tuple(n for n in written if spelling_script(n[0].original))
+            if not written:
+                return first, best
+            return self._written(query, first, written, best)
         used = first
         for other in readings[1:]:
             found = self._aligner.best_of(other, others, self._factors, enough)
@@ -219,6 +238,45 @@ class Matcher:
             return self._spelled(query, first, others, used, best)
         return used, best
 
+    def _written(
+        self,
+        query: Query,
+        first: AnalyzedName,
+        written: tuple[tuple[AnalyzedName, str], ...],
+        best: BestName | None,
+    ) -> tuple[AnalyzedName, BestName | None]:
+        """A Latin ``query`` against the listed names ``written`` in Chinese
+        characters or Hangul, which none of its readings aligned with well:
+        ``best``, or the listed name that transcribes the query
+        (:func:`thaw.match.transcription.transcribing_best`, as
+        :meth:`_transcribed` compares the other way round) or that spells it
+        (:meth:`_spelled`), whichever scores more once its contribution is
+        counted."""
+        m = self._transcription
+        person = query.schema is None or query.schema == "Person"
+        if m is not None and person and (best is None or best.score < m["min_explained"]):
+            found = transcribing_best(
+                first, written, self._factors, m["min_explained"], int(m["min_syllables"])
+            )
+            if found is not None and (
+                best is None or self._lifted(found.score, "transcription") > self._logit(best)
+            ):
+                best = found
+        if self._spelling is None:
+            return first, best
+        return self._spelled(query, first, written, first, best)
+
+    def _logit(self, best: BestName) -> float:
+        return NameFeature.logit(best.score, self._name_values)
+
+    def _lifted(self, score: float, feature: str) -> float:
+        """The name logit of ``score`` with ``feature``'s contribution (its
+        ``penalty``) counted, to compare with a reading's."""
+        values = self.values[feature]
+        return (
+            NameFeature.logit(score, self._name_values) + values["penalty"] * self.weights[feature]
+        )
+
     def _spelled(
         self,
         query: Query,
@@ -228,24 +286,21 @@ class Matcher:
         best: BestName | None,
     ) -> tuple[AnalyzedName, BestName | None]:
         """``(used, best)``, or the query ``first`` and the listed name its
-        characters spell (:func:`thaw.match.spelling.spelled_best`) when that
-        scores more once the ``spelling`` contribution is counted: for a
-        person's name (or one of no stated kind) written in Chinese characters
-        or Hangul whose readings aligned with no name of ``names`` to
-        ``spelling.below``."""
+        characters spell, or that spells it (:func:`thaw.match.spelling.spelled_best`),
+        when that scores more once the ``spelling`` contribution is counted:
+        for a person's name (or one of no stated kind), written in Chinese
+        characters or Hangul and compared with Latin ``names`` or the other way
+        round, whose readings aligned with none of them to ``spelling.below``."""
         m = self._spelling
         if m is None or (best is not None and best.score >= m["below"]):
             return used, best
         if query.schema not in (None, "Person"):
             return used, best
-        found = spelled_best(first, languages(self._script), names, self._factors)
+        found = spelled_best(first, names, self._factors)
         if found is None:
             return used, best
-        if best is not None:
-            name = self._name_values
-            lifted = NameFeature.logit(found.score, name) + m["penalty"] * self.weights["spelling"]
-            if lifted <= NameFeature.logit(best.score, name):
-                return used, best
+        if best is not None and self._lifted(found.score, "spelling") <= self._logit(best):
+            return used, best
         return first, found
 
     def _transcribed(
@@ -268,16 +323,11 @@ class Matcher:
         )
         if found is None:
             return used, best
-        if best is not None:
-            # the transcription wins only if it scores more once its
-            # contribution is counted: a reading that aligned is the better
-            # evidence at an equal score
-            name = self._name_values
-            lifted = (
-                NameFeature.logit(found.score, name) + m["penalty"] * self.weights["transcription"]
-            )
-            if lifted <= NameFeature.logit(best.score, name):
-                return used, best
+        # the transcription wins only if it scores more once its contribution
+        # is counted: a reading that aligned is the better evidence at an
+        # equal score
+        if best is not None and self._lifted(found.score, "transcription") <= self._logit(best):
+            return used, best
         return first, found
 
     def score(self, query: Query, entry: Entry, *, explain: bool = True) -> MatchResult:

@@ -42,8 +42,8 @@ from functools import lru_cache
 from typing import Final
 
 from thaw.match.names import AlignedPair, Alignment, BestName, alignment_score, extra_of
-from thaw.text import AnalyzedName, Token
-from thaw.text.spellings import Edge, EdgesOf, query_chars
+from thaw.text import AnalyzedName
+from thaw.text.spellings import EdgesOf, Written, languages, query_chars, spelling_script
 
 #: The most listed words one run of characters may spell together (a given
 #: name of three syllables written apart: *Yuet Ngor*, *Soi Chi Ro*).
@@ -122,36 +122,62 @@ def _runs_from(
     return sorted(found.items())
 
 
+@lru_cache(maxsize=256)
+def _prepared(
+    chars: str, words: tuple[tuple[int, int], ...], language: EdgesOf
+) -> tuple[dict[int, list[tuple[int, tuple[str, ...]]]], dict[int, frozenset[str]]]:
+    """The edges of ``chars`` in ``language`` by their start, and the first
+    letters their spellings begin with (remembered: a query is compared with
+    many listed names)."""
+    by_start: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
+    initials: dict[int, set[str]] = {}
+    for start, end in words:
+        for s, e, spellings in language(chars[start:end]):
+            by_start.setdefault(start + s, []).append((start + e, spellings))
+            initials.setdefault(start + s, set()).update(sp[:1] for sp in spellings)
+    return by_start, {k: frozenset(v) for k, v in initials.items()}
+
+
+@lru_cache(maxsize=8192)
+def _target_runs(
+    chars: str, words: tuple[tuple[int, int], ...], language: EdgesOf,
+    target: str, breaks: frozenset[int],
+) -> tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...]:  # fmt: skip
+    """Every run ``(start, end, parts)`` of ``chars`` that spells ``target``
+    in ``language`` (remembered: listed names share their words)."""
+    by_start, initials = _prepared(chars, words, language)
+    out: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
+    for w_start, w_end in words:
+        for start in range(w_start, w_end):
+            if target[0] in initials.get(start, ()):
+                for end, parts in _runs_from(chars, by_start, start, w_end, target, breaks):
+                    out.append((start, end, parts))
+    return tuple(out)
+
+
 def spans(
-    chars: str, words: Sequence[tuple[int, int]], edges: Sequence[Edge], listed: Sequence[str]
+    chars: str, words: tuple[tuple[int, int], ...], language: EdgesOf, listed: Sequence[str]
 ) -> list[Spelled]:
     """Every run of ``chars`` (the query's characters, its words at positions
     ``words``: ``(start, end)`` each, a run never crossing one's end) that
     spells a group of consecutive ``listed`` words (folded: :func:`fold_word`)
-    of at most :data:`MAX_GROUP`, given the language's ``edges`` over
-    ``chars``."""
-    by_start: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
-    initials: dict[int, set[str]] = {}
-    for start, end, spellings in edges:
-        by_start.setdefault(start, []).append((end, spellings))
-        initials.setdefault(start, set()).update(sp[:1] for sp in spellings)
+    of at most :data:`MAX_GROUP`, in ``language``. A group is extended only
+    while it is spelt: a run that spells a longer group spells its first
+    words too."""
     out: list[Spelled] = []
     for first in range(len(listed)):
         target = ""
-        breaks: set[int] = set()
+        breaks: list[int] = []
         for last in range(first, min(len(listed), first + MAX_GROUP)):
             if not listed[last]:
                 break
             if target:
-                breaks.add(len(target))
+                breaks.append(len(target))
             target += listed[last]
-            frozen = frozenset(breaks)
-            for w_start, w_end in words:
-                for start in range(w_start, w_end):
-                    if target[0] not in initials.get(start, ()):
-                        continue
-                    for end, parts in _runs_from(chars, by_start, start, w_end, target, frozen):
-                        out.append(Spelled(start, end, first, last, parts))
+            runs = _target_runs(chars, words, language, target, frozenset(breaks))
+            if not runs:
+                break
+            out += [Spelled(start, end, first, last, parts) for start, end, parts in runs]
     return out
 
 
@@ -188,80 +214,78 @@ def best_assignment(size: int, found: Sequence[Spelled]) -> Assignment | None:
     return Assignment(chars, words, runs) if chars else None
 
 
-@lru_cache(maxsize=256)
-def _edges(chars: str, words: tuple[tuple[int, int], ...], language: EdgesOf) -> list[Edge]:
-    """The edges of every word of ``chars`` in ``language``, over ``chars``
-    (remembered: a query is compared with many listed names)."""
-    out: list[Edge] = []
-    for start, end in words:
-        out += [(start + s, start + e, sp) for s, e, sp in language(chars[start:end])]
-    return out
-
-
-def spelled_best(
-    query: AnalyzedName,
-    languages: Sequence[EdgesOf],
-    names: tuple[tuple[AnalyzedName, str], ...],
-    factors: dict[str, float],
-) -> BestName | None:
-    """The listed name in Latin letters that the query, a name written in
-    Chinese characters or Hangul, spells best under any of ``languages``
-    (each a function giving a word's edges), as a
-    :class:`~thaw.match.names.BestName` whose aligned pairs are ``spelling``
-    pairs (a run of characters against the listed words it spells, similarity
-    1), scored as the name alignment scores one
-    (:func:`~thaw.match.names.alignment_score`: a run weighs as its heaviest
-    token, characters and words left over count as extras); a listed name's
-    kind weighs as in ``factors``. ``None`` when no listed name is spelt in
-    any part."""
-    found_chars = query_chars(query)
-    if found_chars is None:
+def _assign(
+    written: Written, latin: AnalyzedName, found_languages: Sequence[EdgesOf]
+) -> Assignment | None:
+    """The best assignment of ``written``'s characters to ``latin``'s words
+    in any of ``found_languages``."""
+    rs = latin.informative
+    if not rs or len(rs) > MAX_WORDS or any(t.script_form or t.abjad for t in rs):
         return None
-    chars, words = found_chars
-    qs = query.informative
-    edge_sets = [_edges(chars, tuple(words), language) for language in languages]
-    best: BestName | None = None
-    for name, kind in names:
-        rs = name.informative
-        if not rs or len(rs) > MAX_WORDS or any(t.script_form or t.abjad for t in rs):
+    listed = [fold_word(t.raw or t.text) for t in rs]
+    best: Assignment | None = None
+    for language in found_languages:
+        found = spans(written.chars, written.words, language, listed)
+        chosen = best_assignment(len(written.chars), found)
+        if chosen is None:
             continue
-        listed = [fold_word(t.raw or t.text) for t in rs]
-        for edges in edge_sets:
-            chosen = best_assignment(len(chars), spans(chars, words, edges, listed))
-            if chosen is None:
-                continue
-            s = _score(qs, rs, chosen)
-            scored = s * factors.get(kind, 1.0)
-            if best is None or scored > best.score:
-                pairs = [
-                    AlignedPair(
-                        tuple(range(r.start, r.end)),
-                        tuple(range(r.first, r.last + 1)),
-                        1.0,
-                        "spelling",
-                    )
-                    for r in chosen.runs
-                ]
-                q_used = {i for p in pairs for i in p.query}
-                r_used = {j for p in pairs for j in p.result}
-                best = BestName(Alignment(s, pairs, q_used, r_used), name, kind, scored)
+        if best is None or (chosen.chars, chosen.words) > (best.chars, best.words):
+            best = chosen
     return best
 
 
-def _score(qs: tuple[Token, ...], rs: tuple[Token, ...], chosen: Assignment) -> float:
-    """The alignment score of ``chosen`` (see :func:`spelled_best`)."""
+#: A spelling pair: the written name's tokens, the Latin words, the similarity.
+_Pair = tuple[tuple[int, ...], tuple[int, ...], float]
+
+
+def _pairs(written: Written, chosen: Assignment) -> list[_Pair]:
+    """``chosen``'s runs as ``(tokens, listed words, similarity)``: the
+    tokens that own each run's characters (:class:`~thaw.text.spellings.Written`),
+    runs that share a token made one pair, its similarity the share of its
+    tokens' characters explained (1 for Chinese characters and Hangul, whose
+    tokens are characters)."""
+    groups: list[tuple[set[int], set[int], int]] = []
+    for run in chosen.runs:
+        tokens = {t for i in range(run.start, run.end) for t in written.owners[i]}
+        words = set(range(run.first, run.last + 1))
+        explained = run.end - run.start
+        for other in [g for g in groups if g[0] & tokens]:
+            groups.remove(other)
+            tokens |= other[0]
+            words |= other[1]
+            explained += other[2]
+        groups.append((tokens, words, explained))
+    out: list[_Pair] = []
+    for tokens, words, explained in groups:
+        size = sum(1 for owners in written.owners if set(owners) & tokens)
+        out.append((tuple(sorted(tokens)), tuple(sorted(words)), explained / size))
+    return out
+
+
+def _best_name(
+    query: AnalyzedName, name: AnalyzedName, kind: str, factors: dict[str, float],
+    pairs: list[_Pair], reverse: bool,
+) -> BestName:  # fmt: skip
+    """``pairs`` (:func:`_pairs`: written tokens, Latin words, similarity) as
+    the alignment of ``query`` with the listed ``name``, as ``spelling``
+    pairs (``reverse``: the query is the Latin side), scored as the name
+    alignment scores one (:func:`~thaw.match.names.alignment_score`: a pair
+    weighs as its heaviest token, tokens left over on either side count as
+    extras)."""
+    aligned = [
+        AlignedPair(*((words, tokens) if reverse else (tokens, words)), sim, "spelling")
+        for tokens, words, sim in pairs
+    ]
+    qs, rs = query.informative, name.informative
     agree = mass = eq = er = eq_full = er_full = 0.0
     q_used: set[int] = set()
     r_used: set[int] = set()
-    for run in chosen.runs:
-        w = max(
-            max(qs[i].weight for i in range(run.start, run.end)),
-            max(rs[j].weight for j in range(run.first, run.last + 1)),
-        )
-        agree += w
+    for pair in aligned:
+        w = max(max(qs[i].weight for i in pair.query), max(rs[j].weight for j in pair.result))
+        agree += w * pair.sim
         mass += w
-        q_used.update(range(run.start, run.end))
-        r_used.update(range(run.first, run.last + 1))
+        q_used.update(pair.query)
+        r_used.update(pair.result)
     for i, token in enumerate(qs):
         if i not in q_used:
             extra, full = extra_of(token, token.weight)
@@ -270,16 +294,72 @@ def _score(qs: tuple[Token, ...], rs: tuple[Token, ...], chosen: Assignment) -> 
         if j not in r_used:
             extra, full = extra_of(token, token.weight)
             er, er_full = er + extra, er_full + full
-    return alignment_score(agree, mass, eq, er, eq_full, er_full)
+    score = alignment_score(agree, mass, eq, er, eq_full, er_full)
+    alignment = Alignment(score, aligned, q_used, r_used)
+    return BestName(alignment, name, kind, score * factors.get(kind, 1.0))
 
 
-def spelled_pairs(query: AnalyzedName, best: BestName) -> list[tuple[str, str]]:
-    """The ``spelling`` pairs of ``best`` as ``(characters, listed words)``,
-    for the explanation."""
-    qs, rs = query.informative, best.name.informative
-    out: list[tuple[str, str]] = []
-    for pair in best.alignment.pairs:
-        if pair.how == "spelling":
-            word = "".join(qs[i].script_form for i in pair.query)
-            out.append((word, "-".join(rs[j].raw for j in pair.result)))
-    return out
+def spelled_best(
+    query: AnalyzedName,
+    names: tuple[tuple[AnalyzedName, str], ...],
+    factors: dict[str, float],
+) -> BestName | None:
+    """The listed name that the query spells best, or that spells the query,
+    as a :class:`~thaw.match.names.BestName` whose aligned pairs are
+    ``spelling`` pairs (the tokens of a run of characters against the Latin
+    words it spells): a query written in Chinese characters, Hangul or kana
+    against the listed names in Latin letters, or a Latin query against the
+    listed names written so, under each language of the characters' script
+    (:func:`thaw.text.spellings.languages`); a listed name's kind weighs as
+    in ``factors``. ``None`` when no name is spelt in any part."""
+    best: BestName | None = None
+    script = spelling_script(query.original)
+    mine = query_chars(query) if script else None
+    if script and mine is None:
+        return None
+    found_languages = languages(script, len(mine.words)) if mine is not None else ()
+    for name, kind in names:
+        if mine is not None:
+            written = mine
+            chosen = _assign(written, name, found_languages)
+        else:
+            listed_script = spelling_script(name.original)
+            listed = query_chars(name) if listed_script else None
+            if listed is None:
+                continue
+            written = listed
+            chosen = _assign(written, query, languages(listed_script, len(written.words)))
+        if chosen is None:
+            continue
+        found = _best_name(query, name, kind, factors, _pairs(written, chosen), not script)
+        if best is None or found.score > best.score:
+            best = found
+    return best
+
+
+def spelled_runs(query: AnalyzedName, best: BestName) -> list[tuple[str, str, str]]:
+    """How ``best`` (an alignment of ``query`` with spelling pairs) spells:
+    each run of characters as ``(characters, Latin words, how each edge was
+    spelt)`` (``坂本``, ``sakamoto``, ``坂 saka, 本 moto``), for the
+    explanation (the assignment is found again: explaining is rare)."""
+    latin, other = query, best.name
+    script = spelling_script(query.original)
+    if script:
+        latin, other = other, query
+    else:
+        script = spelling_script(other.original)
+    written = query_chars(other)
+    if written is None:
+        return []
+    chosen = _assign(written, latin, languages(script, len(written.words)))
+    if chosen is None:
+        return []
+    words = latin.informative
+    return [
+        (
+            written.chars[run.start : run.end],
+            " ".join(words[j].raw for j in range(run.first, run.last + 1)),
+            ", ".join(f"{chars} {spelt}" for chars, spelt in run.parts),
+        )
+        for run in sorted(chosen.runs, key=lambda r: r.start)
+    ]

@@ -345,6 +345,8 @@ def transcribed_best(
     factors: dict[str, float],
     min_explained: float,
     min_syllables: int,
+    *,
+    flip: bool = False,
 ) -> BestName | None:
     """The listed name in Latin letters that the query, a name written in
     Chinese characters or Hangul whose words are ``words_all``
@@ -358,7 +360,8 @@ def transcribed_best(
     alignment scores one (``thaw.match.names.alignment_score``), each query
     word counting as one word, as its reading would (the weight of its
     heaviest syllable); a listed name's kind weighs as in ``factors``. ``None`` when no word of any
-    listed name is explained so."""
+    listed name is explained so. With ``flip`` the Latin name is the real
+    query (:func:`transcribing_best`): the alignment is returned from its side."""
     words = [(w, run) for w, run in words_all if len(run) >= min_syllables and not korean_shaped(w)]
     if not words:
         return None
@@ -408,25 +411,61 @@ def transcribed_best(
             if j not in r_used:
                 extra, full = extra_of(token, token.weight)
                 er, er_full = er + extra, er_full + full
-        s = alignment_score(agree, mass, eq, er, eq_full, er_full)
+        if flip:  # (the Latin name is the query: the sides change places)
+            s = alignment_score(agree, mass, er, eq, er_full, eq_full)
+            pairs = [AlignedPair(p.result, p.query, p.sim, p.how) for p in pairs]
+            q_used, r_used = r_used, q_used
+        else:
+            s = alignment_score(agree, mass, eq, er, eq_full, er_full)
         scored = s * factors.get(kind, 1.0)
         if best is None or scored > best.score:
             best = BestName(Alignment(s, pairs, q_used, r_used), name, kind, scored)
     return best
 
 
+def transcribing_best(
+    latin: AnalyzedName,
+    names: tuple[tuple[AnalyzedName, str], ...],
+    factors: dict[str, float],
+    min_explained: float,
+    min_syllables: int,
+) -> BestName | None:
+    """:func:`transcribed_best` the other way round: the listed name of
+    ``names``, written in Chinese characters or Hangul, that best transcribes
+    the query ``latin``, a name in Latin letters (*Knatchbull* against a
+    listed 내치불), as a :class:`~thaw.match.names.BestName` of the query's
+    alignment with that listed name (its pairs from the query's words to the
+    listed syllables, scored with the query's extras as the query's)."""
+    best: BestName | None = None
+    for name, kind in names:
+        words = query_words(name)
+        if not comparable(words, min_syllables):
+            continue
+        found = transcribed_best(
+            name, words, ((latin, kind),), factors, min_explained, min_syllables, flip=True
+        )
+        if found is not None and (best is None or found.score > best.score):
+            best = BestName(found.alignment, name, kind, found.score)
+    return best
+
+
 def transcription_pairs(
     query: AnalyzedName, best: BestName
 ) -> list[tuple[str, str, Transcription]]:
-    """The ``transcription`` pairs of ``best`` (an alignment of ``query``) as
-    ``(word, listed word, comparison)``, for the explanation."""
+    """The ``transcription`` pairs of ``best`` (an alignment of ``query``,
+    either side written in Chinese characters or Hangul) as ``(word, Latin
+    word, comparison)``, for the explanation."""
     qs, rs = query.informative, best.name.informative
     out: list[tuple[str, str, Transcription]] = []
     for pair in best.alignment.pairs:
         if pair.how != "transcription":
             continue
-        word = "".join(qs[i].script_form for i in pair.query)
-        listed = rs[pair.result[0]].raw
+        if qs[pair.query[0]].script_form:
+            word = "".join(qs[i].script_form for i in pair.query)
+            listed = rs[pair.result[0]].raw
+        else:  # (a Latin query against a listed transcription)
+            word = "".join(rs[j].script_form for j in pair.result)
+            listed = qs[pair.query[0]].raw
         t = compare(word, listed.lower())
         if t is not None:
             out.append((word, listed, t))

@@ -9,26 +9,27 @@ system or a customary spelling of names. Korean (:func:`thaw.text.korean.hangul_
 and Chinese (:func:`thaw.text.chinese.han_spellings`) give one edge per
 character; Japanese (:func:`thaw.text.japanese.kanji_edges`) also gives
 edges over several characters, for names a dictionary reads as a whole. A
-name in Chinese characters alone may be Chinese or Japanese, so both are
-tried (:func:`languages`).
+name in Chinese characters alone may be Chinese, Japanese or a Korean name
+written in hanja (金正恩 *Kim Jong Un*: each character read as Korean reads
+it, :func:`thaw.text.korean.hanja_reading`, then spelt as Hangul is), so all
+three are tried (:func:`languages`).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
 from thaw.text.analyze import AnalyzedName
+from thaw.text.chinese import cjk_script
 
 #: One edge of a word: its characters ``[start, end)`` and their spellings.
 Edge = tuple[int, int, tuple[str, ...]]
 #: A language's edges of one word of characters.
 EdgesOf = Callable[[str], Sequence[Edge]]
-
-_WORD_BREAK: Final = re.compile(r"[\s·・‧]+")
 
 
 def _per_character(spell: Callable[[str], tuple[str, ...]]) -> EdgesOf:
@@ -50,63 +51,140 @@ def _languages() -> dict[str, tuple[EdgesOf, ...]]:
     kanji = getattr(japanese, "kanji_edges", None) or _per_character(
         lambda ch: tuple(re.sub("[^a-z]", "", r) for r in japanese.kanji_readings(ch))
     )
+
+    def hanja(ch: str) -> tuple[str, ...]:
+        reading = korean.hanja_reading(ch)
+        return hangul(reading) if reading else ()
+
     return {
         "Hangul": (_per_character(hangul),),
-        "Han": (_per_character(han), kanji),
+        "Han": (_per_character(han), kanji, _per_character(hanja)),
+        "Kana": (kanji,),
     }
 
 
-def languages(script: str) -> tuple[EdgesOf, ...]:
-    """The languages whose spellings a name of ``script`` (``Hangul`` or
-    ``Han``, :func:`thaw.text.chinese.cjk_script`) is tried in: Korean for
-    Hangul; Chinese, then Japanese, for Chinese characters."""
-    return _languages().get(script, ())
+def languages(script: str, words: int = 1) -> tuple[EdgesOf, ...]:
+    """The languages whose spellings a name of ``script``
+    (:func:`spelling_script`) written in ``words`` words is tried in: Korean
+    for Hangul; Chinese, Japanese and Korean hanja for Chinese characters
+    (hanja only for a name written as one word, as Korean names in hanja are:
+    a name written apart, 铁 金, is Chinese or Japanese); Japanese for a name
+    with kana."""
+    found = _languages().get(script, ())
+    return found[:2] if script == "Han" and words > 1 else found
 
 
-def query_chars(query: AnalyzedName) -> tuple[str, list[tuple[int, int]]] | None:
-    """The name's characters (its informative tokens, each of which keeps one
-    Chinese or Korean character as ``script_form``) and its words as
-    ``(start, end)`` positions among them (split where the name as written has
-    a space or a middle dot); ``None`` when a token of the name has no
+#: A name written in kana (with or without kanji) and nothing else but the
+#: marks that part its words.
+_KANA_NAME: Final = re.compile(
+    r"^(?=.*[\u3040-\u30ff])[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆\s・･=＝]+$"
+)
+
+
+def spelling_script(name: str) -> str:
+    """``Hangul`` or ``Han`` for a name written in Hangul or in Chinese
+    characters (:func:`thaw.text.chinese.cjk_script`), ``Kana`` for a
+    Japanese name written with kana (つかこうへい, 小泉ひろみ), else empty: the
+    names :mod:`thaw.match.spelling` compares."""
+    if name.isascii():
+        return ""
+    script = cjk_script(name)
+    if script:
+        return script
+    return "Kana" if _KANA_NAME.match(name.strip()) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A name written in characters, as :mod:`thaw.match.spelling` compares
+    it: its ``chars`` (spaces and word marks left out), its ``words`` as
+    ``(start, end)`` positions among them (split where the name as written is),
+    and for each character the ``owners``: the positions of the name's
+    informative tokens it belongs to (one per character for Chinese
+    characters and Hangul, whose tokens are syllables; a Japanese word in kana
+    is read into one token or several, and each of its characters belongs to
+    all of them)."""
+
+    chars: str
+    words: tuple[tuple[int, int], ...]
+    owners: tuple[tuple[int, ...], ...]
+
+
+_MARKS: Final = re.compile(r"[\s·・‧･=＝]+")
+
+
+def query_chars(query: AnalyzedName) -> Written | None:
+    """The name as :class:`Written` characters, or ``None`` when it is no
+    name :func:`spelling_script` knows or when a token of it has no
     character of its own (a Latin word in it)."""
     tokens = query.informative
-    if not tokens or any(len(t.script_form) != 1 for t in tokens):
+    if not tokens:
         return None
-    chars = "".join(t.script_form for t in tokens)
+    original = query.original
+    parts = [w for w in _MARKS.split(original) if w]
+    owners: tuple[tuple[int, ...], ...]
+    if all(len(t.script_form) == 1 for t in tokens):
+        chars = "".join(t.script_form for t in tokens)
+        owners = tuple((i,) for i in range(len(tokens)))
+    elif not any(t.script_form for t in tokens) and spelling_script(original) == "Kana":
+        chars = "".join(parts)
+        if len(parts) == len(tokens):  # (each word read as one token)
+            owners = tuple((k,) for k, w in enumerate(parts) for _ in w)
+        else:
+            owners = (tuple(range(len(tokens))),) * len(chars)
+        return Written(chars, _words(parts), owners)
+    else:
+        return None
     words: list[tuple[int, int]] = []
     at = 0
-    for word in _WORD_BREAK.split(query.original):
+    for word in parts:
         start = at
         for ch in word:
             if at < len(chars) and chars[at] == ch:
                 at += 1
         if at > start:
             words.append((start, at))
-    return (chars, words) if at == len(chars) else None
+    return Written(chars, tuple(words), owners) if at == len(chars) else None
+
+
+def _words(parts: list[str]) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    at = 0
+    for word in parts:
+        out.append((at, at + len(word)))
+        at += len(word)
+    return tuple(out)
 
 
 def run_spellings(
-    word: str, language: EdgesOf, longest: int, most: int
+    word: str, language: EdgesOf, longest: int, most: int, keep: Callable[[str], bool] | None = None
 ) -> Iterator[tuple[int, int, list[str]]]:
     """Each run of at most ``longest`` characters of ``word`` with the
     spellings of the whole run (its edges' spellings joined, every way
-    through it; at most ``most`` per run): ``(start, end, spellings)``, for
-    looking up listed words that a run may write (*Jaemyung*, *Sakamoto*)."""
+    through it), for looking up listed words that a run may write
+    (*Jaemyung*, *Sakamoto*): ``(start, end, spellings)``. The runs from one
+    start are walked depth first, a joined spelling extended only if
+    ``keep`` accepts it (a vocabulary's prefixes: most joins of a
+    character's many readings begin no word), at most ``most`` spellings
+    from one start."""
     edges: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
     for start, end, spellings in language(word):
         edges.setdefault(start, []).append((end, spellings))
     for start in range(len(word)):
         found: dict[int, list[str]] = {}
-        paths: list[tuple[int, list[tuple[str, ...]]]] = [(start, [])]
-        while paths:
-            at, parts = paths.pop()
+        budget = most
+        stack: list[tuple[int, str]] = [(start, "")]
+        while stack and budget > 0:
+            at, joined = stack.pop()
             for end, spellings in edges.get(at, ()):
                 if end - start > longest:
                     continue
-                path = [*parts, spellings]
-                joined = found.setdefault(end, [])
-                for combo in itertools.islice(itertools.product(*path), most - len(joined)):
-                    joined.append("".join(combo))
-                paths.append((end, path))
-        for end, joined_all in sorted(found.items()):
-            yield start, end, list(dict.fromkeys(joined_all))
+                for spelling in spellings:
+                    text = joined + spelling
+                    found.setdefault(end, []).append(text)
+                    budget -= 1
+                    if end < len(word) and end - start < longest:
+                        if keep is None or keep(text):
+                            stack.append((end, text))
+        for end, texts in sorted(found.items()):
+            yield start, end, list(dict.fromkeys(texts))

@@ -1,0 +1,44 @@
+"""Retrieval of listings in Latin letters for a name written in Chinese
+characters or Hangul by the spellings of its characters (issue 11, 1): the
+joined spellings of each run of characters are looked up as listed tokens
+(橋本 *Hashimoto*, 龍太郎 *Ryutaro*), with a budget of their own, so that such a
+listing is found among many that share a common family name."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.index.entry import entry_from_record
+from thaw.model import Name, Record
+from thaw.screen import Screener
+
+#: The listing to find, then people sharing its family name or a given name,
+#: competing for the candidates.
+LISTED = [
+    "Ryutaro HASHIMOTO",
+    *[f"{given} HASHIMOTO" for given in ("Taro", "Hanako", "Kenji", "Yuki", "Akira", "Jiro")],
+    *[f"Ryutaro {family}" for family in ("Tanaka", "Suzuki", "Ito", "Kato")],
+    "John SMITH",
+]
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    entries = [
+        entry_from_record(Record("t", str(i), "Person", names=[Name(name)]))
+        for i, name in enumerate(LISTED)
+    ]
+    return Screener.from_entries(entries)
+
+
+def test_the_spellings_of_kanji_find_their_latin_listing(screener: Screener) -> None:
+    # (pykakasi reads 橋本龍太郎 as no listed name writes it)
+    hits = screener.screen("橋本龍太郎", "Person").hits
+    assert hits and hits[0].name == "Ryutaro HASHIMOTO"
+    # the others share a word: none of them is spelt in full
+    assert [h.name for h in hits] == ["Ryutaro HASHIMOTO"]
+
+
+def test_a_latin_query_is_untouched(screener: Screener) -> None:
+    hits = screener.screen("Ryutaro Hashimoto", "Person").hits
+    assert hits[0].name == "Ryutaro HASHIMOTO"

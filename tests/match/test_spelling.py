@@ -1,0 +1,108 @@
+"""match.spelling: names in Chinese characters or Hangul against Latin names
+cut into the characters' spellings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from thaw.index.entry import Entry, entry_from_record
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.match.config import MatchConfig
+from thaw.match.spelling import best_assignment, fold_word, spans
+from thaw.model import Name, Record
+from thaw.text.spellings import Edge
+
+#: A made-up language: each character's spellings.
+_TABLE = {
+    "甲": ("ka", "kap"),
+    "乙": ("o", "ul"),
+    "丙": ("pyong", "byeong"),
+    "丁": ("jong", "chong"),
+}
+
+
+def _edges(word: str) -> Sequence[Edge]:
+    return [(i, i + 1, _TABLE.get(ch, ())) for i, ch in enumerate(word)]
+
+
+def _person(*names: str) -> Entry:
+    return entry_from_record(Record("t", "1", "Person", names=[Name(n) for n in names]))
+
+
+def test_fold_word_keeps_letters_only() -> None:
+    assert fold_word("Ch'oe") == "choe"
+    assert fold_word("Jae-myung") == "jaemyung"
+
+
+def test_spans_cut_listed_words_into_spellings() -> None:
+    chars = "甲乙丙"
+    found = spans(chars, ((0, 3),), _edges, ["kao", "byeong"])
+    runs = {(s.start, s.end, s.first, s.last) for s in found}
+    assert (0, 2, 0, 0) in runs  # 甲乙 spells 'kao'
+    assert (2, 3, 1, 1) in runs  # 丙 spells 'byeong'
+    # two listed words written by one run: 'kao byeong' joined
+    assert (0, 3, 0, 1) in runs
+    parts = next(s.parts for s in found if (s.start, s.end) == (0, 2))
+    assert parts == (("甲", "ka"), ("乙", "o"))
+
+
+def test_a_spelling_never_crosses_a_listed_word_boundary() -> None:
+    chars = "甲乙"
+    # 'kap' + 'ul' = 'kapul', but split as 'ka' | 'pul' no character spells 'pul'
+    assert not [s for s in spans(chars, ((0, 2),), _edges, ["ka", "pul"]) if s.last == 1]
+
+
+def test_runs_stay_inside_a_word_of_the_original() -> None:
+    chars = "甲乙"
+    assert not spans(chars, ((0, 1), (1, 2)), _edges, ["kao"])
+
+
+def test_best_assignment_explains_most_characters_in_any_order() -> None:
+    chars = "甲丙丁"
+    # listed family name last: 'Byeong-jong KA'
+    found = spans(chars, ((0, 3),), _edges, ["byeong", "jong", "ka"])
+    chosen = best_assignment(len(chars), found)
+    assert chosen is not None
+    assert (chosen.chars, chosen.words) == (3, 3)
+    # each listed word with its own characters where they can be told apart
+    assert len(chosen.runs) == 3
+
+
+def test_best_assignment_of_nothing_is_none() -> None:
+    assert best_assignment(2, []) is None
+
+
+def test_kanji_against_their_readings_spelt_in_latin_letters() -> None:
+    listed = _person("Ryuichi SAKAMOTO")
+    result = score(Query("坂本龍一", "Person"), listed)
+    assert result.score >= DEFAULT_THRESHOLD
+    assert "spelt in Latin letters: 坂本 as 'sakamoto' (坂 saka, 本 moto)" in result.explanation
+    assert any(e.feature == "spelling" and e.contribution < 0 for e in result.evidence)
+
+
+def test_both_ways_round() -> None:
+    forward = score(Query("坂本龍一", "Person"), _person("Ryuichi Sakamoto")).score
+    backward = score(Query("Ryuichi Sakamoto", "Person"), _person("坂本龍一")).score
+    assert forward == backward >= DEFAULT_THRESHOLD
+
+
+def test_one_character_off_stays_apart() -> None:
+    # the given name differs: only the family name is spelt
+    assert score(Query("坂本龍二", "Person"), _person("Ryuichi Sakamoto")).score < DEFAULT_THRESHOLD
+    assert score(Query("山田太郎", "Person"), _person("Hanako Yamada")).score < DEFAULT_THRESHOLD
+
+
+def test_only_names_of_persons_or_of_no_stated_kind() -> None:
+    company = entry_from_record(Record("t", "2", "Company", names=[Name("Sakamoto Ryuichi")]))
+    assert score(Query("坂本龍一", "Company"), company).score < DEFAULT_THRESHOLD
+
+
+def test_weight_zero_switches_it_off() -> None:
+    off = MatchConfig(weights={"spelling": 0.0})
+    assert score(Query("坂本龍一", "Person"), _person("Ryuichi Sakamoto"), config=off).score < 0.5
+
+
+def test_a_latin_query_never_pays_for_it() -> None:
+    # two Latin names: no spelling evidence, the same score as before
+    result = score(Query("Ryuichi Sakamoto", "Person"), _person("Ryuichi Sakamoto"))
+    assert all(e.feature != "spelling" for e in result.evidence)

@@ -1,0 +1,65 @@
+"""text.spellings: each language's spellings of a word in Chinese characters or Hangul."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from thaw.text import analyze_name
+from thaw.text.spellings import Edge, languages, query_chars, run_spellings, spelling_script
+
+
+def _edges(word: str) -> Sequence[Edge]:
+    table = {"宗": ("so", "sou"), "一": ("ichi",), "郎": ("ro", "rou")}
+    out: list[Edge] = [(i, i + 1, table.get(ch, ())) for i, ch in enumerate(word)]
+    if "一郎" in word:  # a dictionary name over two characters
+        at = word.index("一郎")
+        out.append((at, at + 2, ("ichiro",)))
+    return out
+
+
+def test_languages_by_script() -> None:
+    assert len(languages("Hangul")) == 1
+    assert len(languages("Han")) == 3  # Chinese, Japanese, Korean hanja
+    assert len(languages("Kana")) == 1
+    assert languages("") == ()
+
+
+def test_spelling_script() -> None:
+    assert spelling_script("이재명") == "Hangul"
+    assert spelling_script("山田太郎") == "Han"
+    assert spelling_script("つかこうへい") == "Kana"
+    assert spelling_script("小泉 ひろみ") == "Kana"
+    assert spelling_script("Kim Jong Un") == ""
+    assert spelling_script("アレクサンドル・ルカシェンコ") == "Kana"
+    assert spelling_script("Иван") == ""
+
+
+def test_query_chars_splits_words_where_the_name_does() -> None:
+    written = query_chars(analyze_name("山田 太郎", "Person"))
+    assert written is not None
+    assert (written.chars, written.words) == ("山田太郎", ((0, 2), (2, 4)))
+    assert written.owners == ((0,), (1,), (2,), (3,))  # a token per character
+    written = query_chars(analyze_name("이재명", "Person"))
+    assert written is not None and written.words == ((0, 3),)
+    assert query_chars(analyze_name("Kim Jong Un", "Person")) is None
+
+
+def test_kana_characters_belong_to_the_tokens_read_from_their_word() -> None:
+    written = query_chars(analyze_name("やまだ たろう", "Person"))
+    assert written is not None
+    assert written.chars == "やまだたろう"
+    assert written.owners == ((0,),) * 3 + ((1,),) * 3
+
+
+def test_run_spellings_joins_each_run() -> None:
+    runs = {(s, e): spellings for s, e, spellings in run_spellings("宗一郎", _edges, 3, 100)}
+    assert runs[(0, 1)] == ["so", "sou"]
+    assert "soichiro" in runs[(0, 3)]  # 宗 + the dictionary name 一郎
+    assert "souichirou" in runs[(0, 3)]
+    assert (0, 3) in runs and (1, 3) in runs
+
+
+def test_run_spellings_bounds_runs_and_spellings() -> None:
+    runs = list(run_spellings("宗一郎", _edges, 2, 3))
+    assert all(e - s <= 2 for s, e, _ in runs)
+    assert all(len(spellings) <= 3 for _, _, spellings in runs)
