@@ -18,6 +18,15 @@ names keep of them (明 *akiraka*, *Aki*), also with the voicing of compounds
 (*rendaku*: 溝口 *Mizoguchi*) and in Kunrei-shiki, Japan's official
 romanisation (:func:`kunrei`: 藤木 *Huziki*).
 
+For the spelling comparison (:mod:`thaw.match.spelling`), :func:`kanji_edges`
+gives every Latin spelling of each character of a name, by the readings names
+give it (*nanori*: 智 *Satoshi*, 駿 *Hayao*) as EDRDG's KANJIDIC2 records them,
+joined as Japanese joins them (*rendaku*, *sokuon*, a moraic *n*), with long
+vowels written every way the lists write them (*Ito*, *Itou*, *Itoh*) and in
+Kunrei-shiki, and the names JMnedict reads as a whole where their characters
+cannot spell them (小鳥遊 *Takanashi*). Its tables (``data/kanjidic_readings``,
+``data/jmnedict_names``) load on the first name in kanji.
+
 The reading is pykakasi's modified Hepburn, with long vowels written as the
 lists write them: ``ou``/``oo`` → ``o`` and ``uu`` → ``u`` (*Ichirou* →
 *Ichiro*). pykakasi loads its dictionary on first use (a few tenths of a
@@ -330,8 +339,9 @@ def reading_forms(reading: str, voiced: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in out if f))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
 def _read_table(path: Path) -> dict[str, tuple[str, ...]]:
+    """``key<TAB>reading …`` lines of one of the gzipped tables, read once."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         lines = fh.read().splitlines()
     return {key: tuple(rest.split()) for key, _, rest in (line.partition("\t") for line in lines)}
