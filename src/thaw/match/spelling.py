@@ -42,7 +42,7 @@ from functools import lru_cache
 from typing import Final
 
 from thaw.match.names import AlignedPair, Alignment, BestName, alignment_score, extra_of
-from thaw.text import AnalyzedName
+from thaw.text import AnalyzedName, Token
 from thaw.text.spellings import EdgesOf, Written, languages, query_chars, spelling_script
 
 #: The most listed words one run of characters may spell together (a given
@@ -262,6 +262,25 @@ def _pairs(written: Written, chosen: Assignment) -> list[_Pair]:
     return out
 
 
+#: A Latin word of one syllable (one run of vowels): what a character of a
+#: Chinese, Korean or Japanese name is written as.
+_SYLLABLE: Final = re.compile("[^aeiouy]*[aeiouy]+[^aeiouy]*")
+
+
+def _missed(token: Token, written: bool) -> bool:
+    """Whether ``token``, left over in a spelling match, is a part of the
+    name that the other side lacks rather than an extra: a character of the
+    written name (every syllable of a Chinese, Korean or Japanese name is part
+    of it: 王明 is not *Wang Ming Hua*), or a Latin word of one syllable, as
+    a character is written (*Thant Zin Oo* is not 陳武雄), where a longer word
+    is a name of another language the person also goes by (*Carrie*,
+    *Stanley*: 林鄭月娥 is *Carrie Lam Cheng Yuet-ngor*). Such a part counts
+    as a word that did not match, not as an extra word."""
+    if written:
+        return True
+    return token.role == "name" and _SYLLABLE.fullmatch(token.raw.lower()) is not None
+
+
 def _best_name(
     query: AnalyzedName, name: AnalyzedName, kind: str, factors: dict[str, float],
     pairs: list[_Pair], reverse: bool,
@@ -270,8 +289,10 @@ def _best_name(
     the alignment of ``query`` with the listed ``name``, as ``spelling``
     pairs (``reverse``: the query is the Latin side), scored as the name
     alignment scores one (:func:`~thaw.match.names.alignment_score`: a pair
-    weighs as its heaviest token, tokens left over on either side count as
-    extras)."""
+    weighs as its heaviest token), except that a part of the name left over
+    on either side (:func:`_missed`: a character, a Latin syllable) counts as
+    a word that did not match; other Latin words left over count as
+    extras."""
     aligned = [
         AlignedPair(*((words, tokens) if reverse else (tokens, words)), sim, "spelling")
         for tokens, words, sim in pairs
@@ -288,10 +309,16 @@ def _best_name(
         r_used.update(pair.result)
     for i, token in enumerate(qs):
         if i not in q_used:
+            if _missed(token, not reverse):
+                mass += token.weight
+                continue
             extra, full = extra_of(token, token.weight)
             eq, eq_full = eq + extra, eq_full + full
     for j, token in enumerate(rs):
         if j not in r_used:
+            if _missed(token, reverse):
+                mass += token.weight
+                continue
             extra, full = extra_of(token, token.weight)
             er, er_full = er + extra, er_full + full
     score = alignment_score(agree, mass, eq, er, eq_full, er_full)
