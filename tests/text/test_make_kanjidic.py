@@ -82,6 +82,21 @@ def test_build_names_keeps_only_what_the_characters_cannot_spell() -> None:
     assert "勝" not in names and "原" not in names and "小鳥" not in names
 
 
+def test_by_use_orders_readings_by_the_names_that_use_them() -> None:
+    db = _db()
+    table = tool.build_kanji(db)
+    names = tool.person_names(db)
+    assert ("小鳥遊", ["takanashi"]) in names and ("遊", ["yuki"]) in names
+    assert all(word not in {"原", "小鳥"} for word, _ in names)  # a surname alone, a place
+    ordered = tool.by_use(table, names)
+    assert ordered["勝"][0] == "masaru"  # 勝 まさる
+    assert ordered["小"] == table["小"]  # no name reads it (小鳥遊 spells none): kept
+    assert ordered["服"] == ["fuku"] and ordered["部"][:2] == ["tori", "bu"]
+    assert {ch: sorted(r) for ch, r in ordered.items()} == {
+        ch: sorted(r) for ch, r in table.items()
+    }
+
+
 def test_main_writes_both_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db_path = tmp_path / "jamdict.db"
     disk = sqlite3.connect(db_path)
@@ -91,7 +106,7 @@ def test_main_writes_both_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(tool, "NAMES_PATH", tmp_path / "n.txt.gz")
     assert tool.main([str(db_path)]) == 0
     kanji = gzip.decompress((tmp_path / "k.txt.gz").read_bytes()).decode("utf-8")
-    assert "勝\tkachi masaru masa gachi ga shou\n" in kanji
+    assert "勝\tmasaru kachi masa gachi ga shou\n" in kanji  # masaru: a name reads it so
     names = gzip.decompress((tmp_path / "n.txt.gz").read_bytes()).decode("utf-8")
     assert names == "小鳥遊\ttakanashi\n服部\tfukube\n遊\tyuki\n"
     assert tool.main([]) == 2

@@ -63,6 +63,7 @@ from thaw.text.japanese import (
     _edges,
     hepburn,
     kanji_readings,
+    reading_forms,
 )
 
 _SMALL_KANA = frozenset("ぁぃぅぇぉゃゅょゎァィゥェォャュョヮ")
@@ -126,9 +127,11 @@ def _is_kanji(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch in "々"
 
 
-def build_names(db: sqlite3.Connection, kanji: dict[str, list[str]]) -> dict[str, list[str]]:
-    """``name → [reading, …]`` of the JMnedict person names whose readings their
-    characters cannot spell (see the module docs)."""
+def person_names(db: sqlite3.Connection) -> list[tuple[str, list[str]]]:
+    """JMnedict's person names (:data:`NAME_TYPES`) of one to
+    :data:`~thaw.text.japanese.NAME_MAX_CHARS` characters, all kanji, each with
+    its readings in Hepburn; a name of one kanji only as a given name (see the
+    module docs)."""
     marks = ",".join("?" * len(NAME_TYPES))
     rows = db.execute(
         "SELECT DISTINCT k.idseq, k.text FROM NEKanji k "
@@ -140,15 +143,56 @@ def build_names(db: sqlite3.Connection, kanji: dict[str, list[str]]) -> dict[str
     kana: dict[int, list[str]] = defaultdict(list)
     for idseq, text in db.execute("SELECT idseq, text FROM NEKana"):
         kana[idseq].append(text)
-    table: dict[str, list[str]] = defaultdict(list)
+    out: list[tuple[str, list[str]]] = []
     for idseq, word in sorted(rows):
-        if not all(_is_kanji(ch) for ch in word):
-            continue
-        for text in kana.get(idseq, ()):
-            reading = _romaji(text)
-            if not reading or reading in table[word]:
+        if all(_is_kanji(ch) for ch in word):
+            texts = [t for t in kana.get(idseq, ()) if len(word) > 1 or _morae(t) <= 3]
+            readings = [r for r in dict.fromkeys(_romaji(t) for t in texts) if r]
+            if readings:
+                out.append((word, readings))
+    return out
+
+
+def by_use(kanji: dict[str, list[str]], names: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
+    """``kanji`` with each character's readings ordered by how many of the
+    person ``names`` read the character so (the first way each name's
+    characters spell its reading, one reading per character, every long vowel
+    short: 本 *hon* and *moto* before the nanori *mato*), the table's order
+    breaking ties: the spelling engine and retrieval try the usual ones first."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for word, readings in names:
+        options = [
+            [(form, r) for r in kanji.get(ch, ()) for form in reading_forms(r, voiced=i > 0)]
+            for i, ch in enumerate(word)
+        ]
+        for reading in readings:
+            target = _fully_short(reading)
+            states: dict[int, tuple[str, ...]] = {0: ()}
+            for choices in options:
+                reached: dict[int, tuple[str, ...]] = {}
+                for pos, used in states.items():
+                    for form, base in choices:
+                        if target.startswith(form, pos):
+                            reached.setdefault(pos + len(form), (*used, base))
+                states = reached
+            for ch, base in zip(word, states.get(len(target), ()), strict=False):
+                counts[(ch, base)] += 1
+    ordered: dict[str, list[str]] = {}
+    for ch, readings in kanji.items():
+        uses = {r: counts[(ch, r)] for r in readings}
+        ordered[ch] = sorted(readings, key=lambda r: -uses[r])
+    return ordered
+
+
+def build_names(db: sqlite3.Connection, kanji: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``name → [reading, …]`` of the JMnedict person names whose readings their
+    characters cannot spell (see the module docs)."""
+    table: dict[str, list[str]] = defaultdict(list)
+    for word, readings in person_names(db):
+        for reading in readings:
+            if reading in table[word]:
                 continue
-            if len(word) == 1 and (reading in kanji.get(word, ()) or _morae(text) > 3):
+            if len(word) == 1 and reading in kanji.get(word, ()):
                 continue
             if not spellable(word, reading, kanji):
                 table[word].append(reading)
@@ -177,7 +221,7 @@ def main(argv: list[str]) -> int:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         db = _open(Path(argv[0]), Path(tmp))
-        kanji = build_kanji(db)
+        kanji = by_use(build_kanji(db), person_names(db))
         digest = _write(KANJIDIC_PATH, kanji)
         print(f"wrote {len(kanji)} characters to {KANJIDIC_PATH}")
         print(f"KANJIDIC_SHA256 = {digest!r}")

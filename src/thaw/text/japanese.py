@@ -264,12 +264,12 @@ def kunrei(reading: str) -> str:
 #: readings, in Hepburn with long vowels as the kana write them: ``sou``,
 #: ``ryuu``), and its SHA-256.
 KANJIDIC_PATH: Final = Path(__file__).resolve().parent / "data" / "kanjidic_readings.txt.gz"
-KANJIDIC_SHA256: Final = "35f743a40179703865363dfefccdf9a2119eb836fa3c22985a297ee27fcd9d12"
+KANJIDIC_SHA256: Final = "e10cd46aa3d0497660dcc69146a743128376ec028804ee173dc666904767a9c3"
 #: JMnedict's surnames and given names of one to four kanji that their
 #: characters' readings cannot spell (``name<TAB>reading …``, as above), and its
 #: SHA-256.
 NAMES_PATH: Final = Path(__file__).resolve().parent / "data" / "jmnedict_names.txt.gz"
-NAMES_SHA256: Final = "d8f12b346edef7565da3c2307e47b7696c0afc0f357932af84f2babc46139b81"
+NAMES_SHA256: Final = "f79749a39896b9a6d08bac43b04de57fe4e3091a6f9e4924cae928f276450a59"
 #: The most characters of a dictionary name (:data:`NAMES_PATH`).
 NAME_MAX_CHARS: Final = 4
 #: The most spellings one edge of :func:`kanji_edges` offers.
