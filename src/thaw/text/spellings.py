@@ -176,6 +176,7 @@ def run_spellings(
         stack: list[tuple[int, str]] = [(start, "")]
         while stack and budget > 0:
             at, joined = stack.pop()
+            children: list[tuple[int, str]] = []
             for end, spellings in edges.get(at, ()):
                 if end - start > longest:
                     continue
@@ -185,6 +186,7 @@ def run_spellings(
                     budget -= 1
                     if end < len(word) and end - start < longest:
                         if keep is None or keep(text):
-                            stack.append((end, text))
+                            children.append((end, text))
+            stack.extend(reversed(children))  # the first spellings first
         for end, texts in sorted(found.items()):
             yield start, end, list(dict.fromkeys(texts))
