@@ -18,6 +18,15 @@ names keep of them (明 *akiraka*, *Aki*), also with the voicing of compounds
 (*rendaku*: 溝口 *Mizoguchi*) and in Kunrei-shiki, Japan's official
 romanisation (:func:`kunrei`: 藤木 *Huziki*).
 
+For the spelling comparison (:mod:`thaw.match.spelling`), :func:`kanji_edges`
+gives every Latin spelling of each character of a name, by the readings names
+give it (*nanori*: 智 *Satoshi*, 駿 *Hayao*) as EDRDG's KANJIDIC2 records them,
+joined as Japanese joins them (*rendaku*, *sokuon*, a moraic *n*), with long
+vowels written every way the lists write them (*Ito*, *Itou*, *Itoh*) and in
+Kunrei-shiki, and the names JMnedict reads as a whole where their characters
+cannot spell them (小鳥遊 *Takanashi*). Its tables (``data/kanjidic_readings``,
+``data/jmnedict_names``) load on the first name in kanji.
+
 The reading is pykakasi's modified Hepburn, with long vowels written as the
 lists write them: ``ou``/``oo`` → ``o`` and ``uu`` → ``u`` (*Ichirou* →
 *Ichiro*). pykakasi loads its dictionary on first use (a few tenths of a
@@ -29,6 +38,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
@@ -236,3 +246,257 @@ def kunrei(reading: str) -> str:
         out = out.replace(hepburn, spelt)
     out = _KUNREI_I.sub(lambda m: m.group(1)[0] + "i", out)  # shi si, chi ti, ji zi
     return out if out != reading else ""
+
+
+# -- Spellings of a name's characters, for the spelling engine ----------------
+#
+# A Japanese name is read character by character, and a name's characters take
+# readings of their own (*nanori*: 智 *Satoshi*, 駿 *Hayao*) that no word of the
+# language gives them; some names read as a whole in a way their characters do
+# not (五十六 *Isoroku*). :func:`kanji_edges` offers every way the characters of
+# one word may be written in Latin letters, from the dictionaries made for it:
+# EDRDG's KANJIDIC2 (each kanji's nanori, kun and on readings) and JMnedict (the
+# surnames and given names whose reading their characters' readings cannot
+# give), both shipped as tables written by :mod:`thaw.text._make_kanjidic`.
+
+#: Each kanji's readings from KANJIDIC2 (``character<TAB>reading …``: nanori,
+#: then kun readings (whole, then the stem before the okurigana), then on
+#: readings, in Hepburn with long vowels as the kana write them: ``sou``,
+#: ``ryuu``), and its SHA-256.
+KANJIDIC_PATH: Final = Path(__file__).resolve().parent / "data" / "kanjidic_readings.txt.gz"
+KANJIDIC_SHA256: Final = "e10cd46aa3d0497660dcc69146a743128376ec028804ee173dc666904767a9c3"
+#: JMnedict's surnames and given names of one to four kanji that their
+#: characters' readings cannot spell (``name<TAB>reading …``, as above), and its
+#: SHA-256.
+NAMES_PATH: Final = Path(__file__).resolve().parent / "data" / "jmnedict_names.txt.gz"
+NAMES_SHA256: Final = "f79749a39896b9a6d08bac43b04de57fe4e3091a6f9e4924cae928f276450a59"
+#: The most characters of a dictionary name (:data:`NAMES_PATH`).
+NAME_MAX_CHARS: Final = 4
+#: The most spellings one edge of :func:`kanji_edges` offers.
+MAX_SPELLINGS: Final = 96
+#: The most spellings one reading gets for its long vowels (:func:`reading_forms`).
+_MAX_LONG_FORMS: Final = 6
+
+#: How the lists write a long vowel (``ou``, ``oo``: *Ito*, *Itou*, *Itoh*;
+#: ``uu``: *Ryu*, *Ryuu*; ``ei``: *Keizo*, also *Kezo*). The first is how
+#: Hepburn as the lists use it writes it, without the macron.
+_LONG_FORMS: Final[dict[str, tuple[str, ...]]] = {
+    "ou": ("o", "ou", "oh"),
+    "oo": ("o", "oo", "oh"),
+    "uu": ("u", "uu"),
+    "ei": ("ei", "e"),
+}
+_LONG_VOWEL = re.compile("ou|oo|uu|ei")
+#: The syllables whose consonant doubles before the next character's
+#: (*sokuon*: 北海 *hoku kai* → *Hokkai*, 服部 *hatsu tori* → *Hattori*, 吉川
+#: *kichi kawa* → *Kikkawa*), and the consonants they double: *ku*, *ki* only
+#: a *k*; *tsu*, *chi* a *k*, *s*, *t* or *p* (a *h*, *f* becomes *pp*: 別府
+#: *Beppu*).
+_SOKUON: Final = (("tsu", "ksthfc"), ("chi", "ksthfc"), ("ku", "k"), ("ki", "k"))
+_KANA = re.compile("[\u3041-\u309f\u30a0-\u30ff]+")
+_HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々〆]")
+
+
+def _long_vowel_forms(reading: str) -> list[str]:
+    """``reading`` with each long vowel written each way the lists write it
+    (:data:`_LONG_FORMS`), the one with every vowel short first, at most
+    :data:`_MAX_LONG_FORMS` (``ryuutarou`` → ``ryutaro``, ``ryuutarou``,
+    ``ryutarou``, …)."""
+    parts = _LONG_VOWEL.split(reading)
+    if len(parts) == 1:
+        return [reading]
+    longs = _LONG_VOWEL.findall(reading)
+    out: list[str] = []
+    for choice in itertools.product(*(_LONG_FORMS[v] for v in longs)):
+        out.append(parts[0] + "".join(c + p for c, p in zip(choice, parts[1:], strict=True)))
+        if len(out) == _MAX_LONG_FORMS:
+            break
+    return out
+
+
+def _voiced(reading: str) -> str:
+    """``reading`` with its first consonant voiced (*rendaku*, :data:`_VOICED`:
+    ``saki`` → ``zaki``), or empty when it has none to voice."""
+    for plain, voiced in _VOICED:
+        if reading.startswith(plain):
+            return voiced + reading[len(plain) :]
+    return ""
+
+
+def reading_forms(reading: str, voiced: bool = False) -> tuple[str, ...]:
+    """Every Latin spelling of one Hepburn ``reading`` (lower case, long vowels
+    as the kana write them) as the lists write names: long vowels short or long
+    (:func:`_long_vowel_forms`), also in Kunrei-shiki (:func:`kunrei`), and with
+    ``voiced`` (a character that follows another) also with its first consonant
+    voiced (:func:`_voiced`: 崎 ``saki`` → ``zaki``, 田 ``ta`` → ``da``)."""
+    readings = [reading]
+    if voiced and (voice := _voiced(reading)):
+        readings.append(voice)
+    out: list[str] = []
+    for r in readings:
+        for form in _long_vowel_forms(r):
+            out += (form, kunrei(form))
+    return tuple(dict.fromkeys(f for f in out if f))
+
+
+@lru_cache(maxsize=2)
+def _read_table(path: Path) -> dict[str, tuple[str, ...]]:
+    """``key<TAB>reading …`` lines of one of the gzipped tables, read once."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    return {key: tuple(rest.split()) for key, _, rest in (line.partition("\t") for line in lines)}
+
+
+def _kanjidic() -> dict[str, tuple[str, ...]]:
+    return _read_table(KANJIDIC_PATH)
+
+
+def _dictionary_names() -> dict[str, tuple[str, ...]]:
+    return _read_table(NAMES_PATH)
+
+
+@lru_cache(maxsize=8192)
+def character_readings(ch: str) -> tuple[str, ...]:
+    """Every reading of one kanji in names: KANJIDIC2's nanori, kun and on
+    readings, JMnedict's readings of it as a name alone (駿 *Hayao*), and
+    Unihan's (:func:`kanji_readings`); empty for a character none of them has."""
+    return tuple(
+        dict.fromkeys(
+            [*_kanjidic().get(ch, ()), *_dictionary_names().get(ch, ()), *kanji_readings(ch)]
+        )
+    )
+
+
+Edge = tuple[int, int, tuple[str, ...]]
+
+
+_JOINING_ENDS: Final = ("tsu", "chi", "ku", "ki", "n")
+_JOINING_STARTS: Final = "ksthfcbmp"
+
+
+def _joined(first: str, second: str) -> list[str]:
+    """How two characters' spellings join when the first one's end changes the
+    second's start: *sokuon* (:data:`_SOKUON`: ``hatsu`` + ``tori`` →
+    ``hattori``), and after a moraic *n* an *h* or *f* read *p* (``shin`` +
+    ``hei`` → ``shinpei``) and *n* written *m* before *b*, *m*, *p*
+    (``shimpei``, ``nambu``, ``homma``), as Hepburn writes it."""
+    out: list[str] = []
+    for end, doubles in _SOKUON:
+        if first.endswith(end) and len(first) > len(end) and second[:1] in doubles:
+            stem = first[: -len(end)]
+            if second[0] in "hf":
+                out.append(f"{stem}pp{second[1:]}")
+            elif second.startswith("ch"):
+                out += (f"{stem}tch{second[2:]}", f"{stem}cch{second[2:]}")
+            else:
+                out.append(f"{stem}{second[0]}{second}")
+    if first.endswith("n"):
+        second_p = "p" + second[1:] if second[:1] in "hf" else second
+        if second_p != second:
+            out.append(first + second_p)
+        if second_p[:1] in "bmp":
+            out.append(first[:-1] + "m" + second_p)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def hepburn(kana: str) -> str:
+    """Kana in Hepburn as one word of lower-case letters, long vowels as the
+    kana write them (こう ``kou``, ゆう ``yuu``; ``-`` for ー dropped), を as
+    ``o``: the form :func:`reading_forms` starts from."""
+    items = _kakasi().convert(kana.replace("を", "お").replace("ヲ", "オ"))
+    return "".join(_NOT_WORD.sub("", str(item.get("hepburn") or "").lower()) for item in items)
+
+
+#: One mora of kana: a kana, with a small kana after it (きゃ *kya*), a small
+#: *tsu* before it (っか *kka*) and a lengthening mark after it (ロー *ro*).
+_SMALL = "ぁぃぅぇぉゃゅょゎァィゥェォャュョヮ"
+_MORA = re.compile(f"[っッ]?[^{_SMALL}ー][{_SMALL}]?ー?")
+#: The kana that lengthen the vowel before them (こう *ko*, *kou*, *koh*; けい
+#: *kei*, *ke*; ゆう *yu*, *yuu*; おお *o*, *oo*, *oh*).
+_LENGTHENS: Final = {"o": "うおウオ", "u": "うウ", "e": "いイ"}
+
+
+def _kana_spans(run: str, offset: int) -> dict[tuple[int, int], list[str]]:
+    """The spellings of a run of kana starting at ``offset`` in its word, mora by
+    mora (:data:`_MORA`), and over a mora and the kana that lengthens its vowel
+    (:data:`_LENGTHENS`), so that a long vowel is written either way."""
+    morae = [(m.start(), m.end(), hepburn(m.group())) for m in _MORA.finditer(run)]
+    spans: dict[tuple[int, int], list[str]] = {}
+    for k, (start, end, reading) in enumerate(morae):
+        if not reading:
+            continue
+        spans[(offset + start, offset + end)] = list(reading_forms(reading))
+        if k + 1 < len(morae) and reading[-1] in _LENGTHENS:
+            n_start, n_end, _ = morae[k + 1]
+            if run[n_start:n_end] in _LENGTHENS[reading[-1]]:
+                both = hepburn(run[start:n_end])
+                spans[(offset + start, offset + n_end)] = list(reading_forms(both))
+    return spans
+
+
+def _edges(
+    word: str,
+    readings_of: Callable[[str], tuple[str, ...]],
+    names: dict[str, tuple[str, ...]],
+) -> tuple[Edge, ...]:
+    """:func:`kanji_edges` with the characters' readings from ``readings_of``
+    and the dictionary names from ``names`` (also how the dev tool finds which
+    names their characters cannot spell)."""
+    spans: dict[tuple[int, int], list[str]] = {}
+    plain: dict[int, list[str]] = {}  # each character's forms, unvoiced
+    i = 0
+    while i < len(word):
+        kana = _KANA.match(word, i)
+        if kana:
+            for span, forms in _kana_spans(kana.group(), i).items():
+                spans.setdefault(span, []).extend(forms)
+            i = kana.end()
+            continue
+        ch = word[i - 1] if word[i] in "々〻" and i > 0 else word[i]  # 々: the same again
+        readings = readings_of(ch)
+        plain[i] = [f for r in readings for f in reading_forms(r)]
+        spans[(i, i + 1)] = [f for r in readings for f in reading_forms(r, voiced=i > 0)]
+        i += 1
+    for i in plain:
+        if i + 1 in plain:
+            firsts = [a for a in plain[i] if a.endswith(_JOINING_ENDS)]
+            seconds = [b for b in plain[i + 1] if b[:1] in _JOINING_STARTS]
+            joined = [j for a in firsts for b in seconds for j in _joined(a, b)]
+            if joined:
+                spans.setdefault((i, i + 2), []).extend(joined)
+    for start in range(len(word)):
+        for end in range(start + 1, min(len(word), start + NAME_MAX_CHARS) + 1):
+            for reading in names.get(word[start:end], ()):
+                spelt = reading_forms(reading, voiced=start > 0)
+                spans.setdefault((start, end), []).extend(spelt)
+    return tuple(
+        (start, end, tuple(dict.fromkeys(spellings))[:MAX_SPELLINGS])
+        for (start, end), spellings in sorted(spans.items())
+        if spellings
+    )
+
+
+@lru_cache(maxsize=4096)
+def kanji_edges(word: str) -> tuple[Edge, ...]:
+    """The ways one word of a Japanese name (kanji, and kana) may be written in
+    Latin letters, as *edges* for the spelling engine: ``(start, end,
+    spellings)`` says that ``word[start:end]`` may be written as any of
+    ``spellings`` (lower-case ASCII letters).
+
+    * one edge per kanji with its readings in names (:func:`character_readings`:
+      nanori, kun, on), each as the lists write it (:func:`reading_forms`: long
+      vowels short or long, Kunrei-shiki, and after the first character also
+      voiced, *rendaku*: 宮崎 ``miya`` + ``zaki``);
+    * an edge over two kanji where the first one's end changes how they join
+      (:func:`_joined`: 服部 ``hattori``, 北海 ``hokkai``, 南部 ``nambu``);
+    * an edge over a dictionary name whose reading its characters cannot give
+      (JMnedict: 五十六 ``isoroku``);
+    * an edge over each run of kana, read by :func:`japanese_reading`
+      (吉本ばなな ``yoshimoto`` + ``banana``).
+
+    Each edge holds at most :data:`MAX_SPELLINGS` spellings, the most usual
+    first. Empty for a word with none of these characters."""
+    if not _HAN_CHAR.search(word) and not _KANA.search(word):
+        return ()
+    return _edges(word, character_readings, _dictionary_names())

@@ -53,10 +53,7 @@ def _languages() -> tuple[dict[str, tuple[EdgesOf, ...]], frozenset[EdgesOf]]:
     from thaw.text import chinese, japanese, korean
 
     han = _per_character(chinese.han_spellings)
-    # INTERIM (until the Japanese module provides its own): one reading each
-    kanji = getattr(japanese, "kanji_edges", None) or _per_character(
-        lambda ch: tuple(re.sub("[^a-z]", "", r) for r in japanese.kanji_readings(ch))
-    )
+    kanji = japanese.kanji_edges
     scripts = {
         "Hangul": (korean.hangul_edges,),
         "Han": (han, kanji, korean.hanja_edges),
@@ -204,6 +201,7 @@ def run_spellings(
         stack: list[tuple[int, str]] = [(start, "")]
         while stack and budget > 0:
             at, joined = stack.pop()
+            children: list[tuple[int, str]] = []
             for end, spellings in edges.get(at, ()):
                 if end - start > longest or end > limit:
                     continue
@@ -213,6 +211,7 @@ def run_spellings(
                     budget -= 1
                     if end < len(word) and end - start < longest:
                         if keep is None or keep(text):
-                            stack.append((end, text))
+                            children.append((end, text))
+            stack.extend(reversed(children))  # the first spellings first
         for end, texts in sorted(found.items()):
             yield start, end, list(dict.fromkeys(texts))

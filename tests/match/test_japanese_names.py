@@ -1,0 +1,63 @@
+"""Japanese names in kanji against their romaji (issue 11, 1: "a kanji name
+against its romaji reading scores 0.0"), and different people with a name in
+common that must stay apart."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from thaw.index.entry import entry_from_record
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.model import Name, Record
+
+NEGATIVES = Path(__file__).resolve().parents[1] / "fixtures" / "text" / "japanese_negatives.csv"
+#: The negatives whose Latin names differ by one letter (加藤 *Kato* ~ *Sato*):
+#: the Latin matcher forgives that as a misspelling in any script.
+TYPO = "one letter apart in Latin"
+
+
+def _score(query: str, listed: str) -> float:
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name(listed)]))
+    return score(Query(query, "Person"), entry).score
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("本田宗一郎", "Soichiro Honda"),
+        ("宮崎駿", "Hayao Miyazaki"),
+        ("鈴木章", "Akira Suzuki"),
+        ("大村智", "Satoshi Omura"),
+        ("湯川秀樹", "Hideki Yukawa"),
+        ("坂本龍一", "Ryuichi Sakamoto"),
+        ("橋本龍太郎", "Ryutaro Hashimoto"),
+        ("山中伸弥", "Shinya Yamanaka"),
+        ("大谷翔平", "Shohei Ohtani"),  # a long vowel written oh
+        ("真鍋淑郎", "Syukuro Manabe"),  # Kunrei-shiki
+        ("服部", "HATTORI"),  # sokuon
+        ("小鳥遊", "Takanashi"),  # a name its characters do not spell
+    ],
+)
+def test_kanji_names_match_their_romaji(original: str, latin: str) -> None:
+    assert _score(original, latin) >= DEFAULT_THRESHOLD
+
+
+def test_different_people_stay_apart() -> None:
+    with NEGATIVES.open(newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["kind"] != TYPO]
+    assert len(rows) >= 100
+    assert {r["kind"] for r in rows} == {
+        "same family name",
+        "same given name",
+        "one character or syllable apart",
+    }
+    alerts = [
+        (r["original"], r["latin"])
+        for r in rows
+        if _score(r["original"], r["latin"]) >= DEFAULT_THRESHOLD
+    ]
+    assert alerts == []
+    assert _score("山田太郎", "Yamada Hanako") < DEFAULT_THRESHOLD
