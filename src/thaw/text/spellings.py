@@ -53,13 +53,14 @@ def _languages() -> tuple[dict[str, tuple[EdgesOf, ...]], frozenset[EdgesOf]]:
     from thaw.text import chinese, japanese, korean
 
     han = _per_character(chinese.han_spellings)
-    kanji = japanese.kanji_edges
-    scripts = {
+    kanji: EdgesOf = japanese.kanji_edges
+    hanja: EdgesOf = korean.hanja_edges
+    scripts: dict[str, tuple[EdgesOf, ...]] = {
         "Hangul": (korean.hangul_edges,),
-        "Han": (han, kanji, korean.hanja_edges),
+        "Han": (han, kanji, hanja),
         "Kana": (kanji,),
     }
-    return scripts, frozenset({han, korean.hanja_edges})
+    return scripts, frozenset({han, hanja})
 
 
 def languages(script: str, words: int = 1) -> tuple[EdgesOf, ...]:
