@@ -170,6 +170,18 @@ ONSET_VARIANTS = 8
 SPELLING_RUN = 3
 SPELLING_KEYS = 600
 SPELLING_CREDIT = 0.9
+#: The least coverage of a listing that the spellings propose (about every
+#: character of the name spelt: a name is spelt in full or not at all), and
+#: the most such listings added after the others.
+#: The usual spellings of each character looked up (the languages give them
+#: most usual first; the matcher tries them all).
+SPELLING_WIDTH = 12
+SPELLING_MIN_COVERAGE = 0.8
+SPELLING_LIMIT = 10
+#: The most listings one onset or spelling key may propose (a key of more
+#: listings, as a common family name spelt alone, only counts towards the
+#: coverage of listings a rarer key proposes; the rarest key always proposes).
+PROPOSING_MAX = 1500
 """Most onset keys looked up for one query word (:func:`_onset_keys`)."""
 LATIN_SPELLINGS = 8
 """How many Latin spellings of a name written in another script retrieval looks
@@ -952,7 +964,13 @@ class CandidateIndex:
                 cuts = [end - w_start for _start, end in bounds[:-1]]
                 word = chars[w_start:w_end]
                 runs = run_spellings(
-                    word, language, SPELLING_RUN, SPELLING_KEYS, self._may_begin, cuts
+                    word,
+                    language,
+                    SPELLING_RUN,
+                    SPELLING_KEYS,
+                    self._may_begin,
+                    cuts,
+                    SPELLING_WIDTH,
                 )
                 for start, end, spellings in runs:
                     owned = {t for i in range(w_start + start, w_start + end) for t in owners[i]}
@@ -1142,13 +1160,23 @@ class CandidateIndex:
         ):
             return proposed
         tokens = _retrieval_tokens(analyzed)
-        onsets = self._onsets(analyzed, tokens) + self._spelled(analyzed, tokens)
-        if not onsets:
+        onsets = self._onsets(analyzed, tokens)
+        spelled = self._spelled(analyzed, tokens)
+        if not onsets and not spelled:
             return proposed
         units, joins = self._units(analyzed)
-        return proposed + self._onset_candidates(
-            units, joins, onsets, proposed, allowed, min_coverage
-        )
+        if onsets:
+            proposed = proposed + self._onset_candidates(
+                units, joins, onsets, proposed, allowed, min_coverage, ONSET_LIMIT
+            )
+        if spelled:
+            # (a name is spelt in full or not at all: the matcher counts a
+            # character left over as a word that did not match)
+            least = max(min_coverage, SPELLING_MIN_COVERAGE)
+            proposed = proposed + self._onset_candidates(
+                units, joins, spelled, proposed, allowed, least, SPELLING_LIMIT
+            )
+        return proposed
 
     def _found(
         self,
@@ -1204,12 +1232,18 @@ class CandidateIndex:
         found: list[Candidate],
         allowed: npt.NDArray[np.bool_] | None,
         min_coverage: float,
+        limit: int,
     ) -> list[Candidate]:
-        """The best :data:`ONSET_LIMIT` listings beyond ``found`` that the onset
-        keys of the query's words propose (:meth:`_onsets`), by their coverage
-        with the onset credits: a budget of their own, so that they never
-        displace a listing its readings propose."""
-        cand = _distinct(np.concatenate([posting for posting, _, _ in onsets]))
+        """The best ``limit`` listings beyond ``found`` that the onset keys of
+        the query's words propose (:meth:`_onsets`; or its spellings,
+        :meth:`_spelled`), by their coverage with those credits: a budget of
+        their own, so that they never displace a listing its readings
+        propose."""
+        # (the listings of a common key, such as one character spelt *li*,
+        # only add to the coverage of those the rarer keys propose)
+        sizes = sorted(len(posting) for posting, _, _ in onsets)
+        most = max(PROPOSING_MAX, sizes[0])
+        cand = _distinct(np.concatenate([p for p, _, _ in onsets if len(p) <= most]))
         if allowed is not None:
             cand = cand[allowed[self.schema_codes[cand]]]
         if found:
@@ -1220,7 +1254,7 @@ class CandidateIndex:
         coverage = self._coverage(units, joins, cand, onsets)
         keep = coverage >= min_coverage - 1e-9
         cand, coverage = cand[keep], coverage[keep]
-        order = np.lexsort((cand, self._name_len[cand], -coverage.round(6)))[:ONSET_LIMIT]
+        order = np.lexsort((cand, self._name_len[cand], -coverage.round(6)))[:limit]
         return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))
 
     def _schema_mask(self, schema: str) -> npt.NDArray[np.bool_]:

@@ -182,6 +182,7 @@ def run_spellings(
     most: int,
     keep: Callable[[str], bool] | None = None,
     cuts: Sequence[int] = (),
+    width: int | None = None,
 ) -> Iterator[tuple[int, int, list[str]]]:
     """Each run of at most ``longest`` characters of ``word`` with the
     spellings of the whole run (its edges' spellings joined, every way
@@ -191,10 +192,11 @@ def run_spellings(
     ``keep`` accepts it (a vocabulary's prefixes: most joins of a
     character's many readings begin no word), at most ``most`` spellings
     from one start; no run crosses a position of ``cuts``
-    (:func:`run_bounds`)."""
+    (:func:`run_bounds`); only the first ``width`` spellings of each edge,
+    the usual ones (the languages give them most usual first), if given."""
     edges: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
     for start, end, spellings in language(word):
-        edges.setdefault(start, []).append((end, spellings))
+        edges.setdefault(start, []).append((end, spellings[:width]))
     for start in range(len(word)):
         limit = min([c for c in cuts if c > start], default=len(word))
         found: dict[int, list[str]] = {}
