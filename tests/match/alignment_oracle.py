@@ -40,7 +40,7 @@ def _compounds(
     """Runs of adjacent tokens (see :func:`thaw.text.analyze.compound_runs`) whose
     concatenation matches a token of ``one`` that has no close partner yet
     (``abdul rahman``/``abdulrahman``, ``hua wei``/``huawei``). With
-    ``written``, the runs' tokens (the query's), a run written in an abjad that
+    ``written``, the runs' tokens (either side's), a run written in an abjad that
     matches no Latin token so is compared by its consonant key
     (``کمالی سروستانی``/``Kamalisarvestani``). ``size``: how many tokens the
     runs' name has (a run past its last token wraps round to the first:
@@ -148,7 +148,7 @@ def align_reference(
                 r_runs, r_init = result.compounds, result.compound_initials
             else:
                 r_runs, r_init = compound_runs(rs), None
-            for s, run, i in _compounds(r_runs, len(rs), qs, q_good, r_init):
+            for s, run, i in _compounds(r_runs, len(rs), qs, q_good, r_init, rs):
                 cands.append((s + 0.01, 2.0, (i,), tuple(run), "compound"))
     if not cands:
         return _EMPTY

@@ -675,6 +675,38 @@ class _QueryMemo:
         return out
 
 
+def _abjad_runs_of_result(
+    rs: tuple[Token, ...],
+    r_runs: tuple[tuple[int, int, str], ...],
+    targets: list[tuple[int, str]],
+    qs: tuple[Token, ...],
+    found_r: list[tuple[int, int, float, int, int]],
+) -> None:
+    """Add to ``found_r`` the listed runs written in an abjad that a Latin
+    query token writes as one word (a query *Abubakar* against a listed أبو
+    بكر, *Kamalisarvestani* against کمالی سروستانی), compared by consonant key
+    as the query's own abjad runs are (:meth:`_QueryMemo.target`), for the
+    query tokens that no listed run matched letter by letter."""
+    matched = {i for i, *_ in found_r}
+    nr = len(rs)
+    for k, (start, end, joined) in enumerate(r_runs):
+        if end > nr:
+            continue  # (a run in the order the name is said: not written so)
+        part = rs[start:end]
+        if not all(t.abjad for t in part):
+            continue
+        key = abjad_key(fold_token("".join(t.raw for t in part)))
+        if len(key) < 4:
+            continue
+        for i, folded in targets:
+            q = qs[i]
+            if i in matched or q.abjad:
+                continue
+            s = _abjad_similarity(key, q.key)
+            if s >= 0.9 and len(folded) >= len(joined) and string_similarity(joined, folded) > 0:
+                found_r.append((i, k, s, start, end))
+
+
 _MEMO_LIMIT: Final = 50_000
 _SIMILARITY_WEIGHT: Final = itemgetter(0, 1)
 #: Roles whose tokens align only when equal (or written the same).
@@ -857,6 +889,8 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
                             matches = memo.compound(joined)
                         for i, s in matches:
                             found_r.append((i, k, s, start, end))
+                    if any(t.abjad for t in rs):
+                        _abjad_runs_of_result(rs, r_runs, targets, qs, found_r)
                     if found_r:
                         found_r.sort()  # query-token-major
                         for i, _k, s, start, end in found_r:
