@@ -29,7 +29,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from thaw.text._make_unihan import _fields
+from thaw.text._make_unihan import traditional_fill
 from thaw.text.hokkien import HOKKIEN_PATH
 
 
@@ -54,15 +54,7 @@ def build(prons: dict[str, list[str]], folder: Path) -> dict[str, list[str]]:
                     out.append(syllable)
         if out:
             table[ch] = out
-    for ch, _, value in _fields(folder, "Unihan_Variants.txt", frozenset({"kTraditionalVariant"})):
-        if ch in table:
-            continue
-        for code in value.split():
-            target = chr(int(code.removeprefix("U+").split("<")[0], 16))
-            if target in table:
-                table[ch] = table[target]
-                break
-    return table
+    return traditional_fill(folder, table)
 
 
 def main(argv: list[str]) -> int:

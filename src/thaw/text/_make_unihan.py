@@ -69,6 +69,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from thaw.text.cantonese import CANTONESE_PATH
 from thaw.text.chinese import POLYPHONES_PATH
@@ -111,11 +112,13 @@ def name_reading(value: str) -> str:
     return readings[0][0]
 
 
-def build(folder: Path) -> dict[str, str]:
-    """``character → Korean reading`` from the Unihan files in ``folder``."""
-    table: dict[str, str] = {}
-    for ch, _, value in _fields(folder, "Unihan_Readings.txt", frozenset({"kHangul"})):
-        table[ch] = name_reading(value)
+_T = TypeVar("_T")
+
+
+def traditional_fill(folder: Path, table: dict[str, _T]) -> dict[str, _T]:
+    """``table`` with each simplified character it lacks given the entry of
+    its traditional form (``kTraditionalVariant``: 铁 → 鐵), as the tables
+    hold what the languages that write traditional characters read."""
     for ch, _, value in _fields(folder, "Unihan_Variants.txt", frozenset({"kTraditionalVariant"})):
         if ch in table:
             continue
@@ -125,6 +128,14 @@ def build(folder: Path) -> dict[str, str]:
                 table[ch] = table[target]
                 break
     return table
+
+
+def build(folder: Path) -> dict[str, str]:
+    """``character → Korean reading`` from the Unihan files in ``folder``."""
+    table: dict[str, str] = {}
+    for ch, _, value in _fields(folder, "Unihan_Readings.txt", frozenset({"kHangul"})):
+        table[ch] = name_reading(value)
+    return traditional_fill(folder, table)
 
 
 def _commonness(fields: dict[str, str]) -> float:
@@ -241,16 +252,7 @@ def build_cantonese(folder: Path) -> dict[str, list[str]]:
                 readings.append(m.group(1))
         if readings:
             table[ch] = readings
-    variants = frozenset({"kTraditionalVariant"})
-    for ch, _, value in _fields(folder, "Unihan_Variants.txt", variants):
-        if ch in table:
-            continue
-        for code in value.split():
-            target = chr(int(code.removeprefix("U+").split("<")[0], 16))
-            if target in table:
-                table[ch] = table[target]
-                break
-    return table
+    return traditional_fill(folder, table)
 
 
 def _write(path: Path, text: str) -> str:
