@@ -945,7 +945,10 @@ def _liaison(first: str, second: str) -> tuple[tuple[str, ...], tuple[str, ...]]
     syllable is spelt as heard, in this context only): the first's final moved
     to the second (연아 *yeo-na*: ``(yeo, yo, yu …)``, ``(na, nah)``), or the
     glide of a ``ㅣ`` before it (지애 *ji-yai*: ``()``, ``(yae, yai …)``); ``None``
-    when neither applies."""
+    when neither applies. The two edges are independent, so a spelling that
+    drops the final without moving it (*Yu-a* for 연아) is taken too: one
+    bounded looseness, in this context only, that the engine's edges cannot
+    pair away."""
     i1, v1, f1 = _jamo(first)
     i2, v2, f2 = _jamo(second)
     if i2 != _NO_INITIAL:
