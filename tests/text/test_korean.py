@@ -585,3 +585,15 @@ def test_european_particles_stay_particles() -> None:
     assert [t.role for t in tokens if t.raw == "da"] == ["particle"]
     tokens = analyze_name("Na Min-jun", "Person").tokens
     assert all(t.role != "particle" for t in tokens)
+
+
+@pytest.mark.parametrize("name", ["Kim Chong-in", "Moon Jae In", "Jong Tae-se", "Kim Yu-na"])
+def test_a_korean_name_ends_in_a_syllable_not_a_legal_form(name: str) -> None:
+    tokens = analyze_name(name, "Person").tokens
+    assert all(t.role == "name" for t in tokens)
+    assert tokens[-1].text == name.replace("-", " ").split()[-1].lower()
+
+
+def test_legal_forms_after_other_names_stay() -> None:
+    assert analyze_name("Kim Trading SA", "Person").tokens[-1].role == "legal_form"
+    assert analyze_name("Kim Chong In", "Organization").tokens[-1].role == "legal_form"

@@ -370,6 +370,10 @@ _NOT_BEFORE_WORD = r"(?!\w)(?!" + _APOS_CLASS + r"\w)"
 
 def _mark_legal_forms(text: str, person: bool) -> str:
     found = extract_org_types(text, _CASEFOLD, 0, True)  # contract: thaw.text._rigour
+    if person and found and reads_as_korean_name(_ASCII_WORD.findall(text.lower())):
+        # a person's Korean name ends in a syllable, not a legal form (Moon
+        # Jae-in, Kim Yu-na, Jong Tae-se: no In, NA, SE)
+        return text
     for matched, generic in sorted(found, key=lambda m: -len(m[0])):
         if not matched or not generic or set(matched) <= set("ivx"):
             continue
