@@ -958,9 +958,7 @@ def _liaison(first: str, second: str) -> tuple[tuple[str, ...], tuple[str, ...]]
         moved = hangul_spellings(_syllable(_MOVING_FINALS[f1], v2, f2))
         return bare, moved
     if f1 == 0 and v1 == _I_VOWEL:
-        glided = tuple(
-            dict.fromkeys("y" + s for s in hangul_spellings(second) if s[0] not in "yw")
-        )
+        glided = tuple(dict.fromkeys("y" + s for s in hangul_spellings(second) if s[0] not in "yw"))
         return (), glided
     return None
 
