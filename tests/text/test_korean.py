@@ -527,6 +527,8 @@ def test_a_glide_after_i_is_spelt() -> None:
         ("정명훈", "Chung Myung-whun"),
         ("보씨", "Bo"),
         ("김철수씨", "Kim Chol Su"),
+        ("보 씨", "Bo"),
+        ("김철수 씨", "Kim Chol Su"),
     ],
 )
 def test_names_spelt_as_heard_match(original: str, latin: str) -> None:

@@ -58,7 +58,13 @@ from thaw.text.chinese import HAN, han_variants
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.japanese import japanese_reading, katakana_readings
 from thaw.text.khmer import khmer_variant
-from thaw.text.korean import hangul_variants, korean_rr, reads_as_korean_name, without_ssi
+from thaw.text.korean import (
+    SSI,
+    hangul_variants,
+    korean_rr,
+    reads_as_korean_name,
+    without_ssi,
+)
 from thaw.text.symbols import known_given_name, script_symbols, word_symbols
 from thaw.text.thai import thai_spellings
 from thaw.text.translit import (
@@ -548,7 +554,9 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
                 # 王陳氏 Mrs Wang née Chen): no part of the name
                 word = word[:-1]
             if script == "Hangul" and persons:
-                # 씨 after a name is the polite "Mr/Ms" (보씨, 김철수씨), as 氏 is
+                # 씨 after a name is the polite "Mr/Ms" (보씨, 김철수 씨), as 氏 is
+                if word == SSI and out:
+                    continue
                 word = without_ssi(word)
             if script in CJK_SCRIPTS and org_context:
                 out.extend(_cjk_words(word))
