@@ -159,9 +159,21 @@ def _hanja() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _sino_korean() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The Sino-Korean tables, made together (one load, which a server's
+    warm-up pays with its first Hangul name): the syllables that Chinese
+    characters read as, their Latin spellings, and the spellings of the common
+    family names (:func:`hanja_syllables`, :func:`sino_korean_spellings`,
+    :func:`reads_as_korean_name`)."""
+    syllables = frozenset(_hanja().values())
+    spellings = frozenset(s for syl in syllables for s in hangul_spellings(syl))
+    surnames = frozenset(s for syl in KOREAN_SURNAMES for s in hangul_spellings(syl))
+    return syllables, spellings, surnames
+
+
 def hanja_syllables() -> frozenset[str]:
     """Every Hangul syllable that is the Korean reading of some Chinese character."""
-    return frozenset(_hanja().values())
+    return _sino_korean()[0]
 
 
 def hanja_reading(ch: str) -> str:
@@ -1015,13 +1027,12 @@ def hangul_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
 MAX_WORD_SYLLABLES: Final = 3
 
 
-@lru_cache(maxsize=1)
 def sino_korean_spellings() -> frozenset[str]:
     """Every Latin spelling (:func:`hangul_spellings`) of every syllable that
     some Chinese character reads as (:func:`hanja_syllables`): the syllables of
     Korean names, which are Sino-Korean, in every system's spelling (*kim*,
     *won*, *na*, *do*, *jun*, *hee*)."""
-    return frozenset(s for syl in hanja_syllables() for s in hangul_spellings(syl))
+    return _sino_korean()[1]
 
 
 @lru_cache(maxsize=4096)
@@ -1063,14 +1074,8 @@ def reads_as_korean_name(words: list[str]) -> bool:
         return False
     if not all(is_korean_spelt_word(w) for w in words):
         return False
-    surnames = _surname_spellings()
+    surnames = _sino_korean()[2]
     return words[0] in surnames or words[-1] in surnames
-
-
-@lru_cache(maxsize=1)
-def _surname_spellings() -> frozenset[str]:
-    """Every spelling of the common Korean family names (:data:`KOREAN_SURNAMES`)."""
-    return frozenset(s for syl in KOREAN_SURNAMES for s in hangul_spellings(syl))
 
 
 #: The polite suffix after a person's name (*ssi*, "Mr", "Ms"), Korean's 氏.
