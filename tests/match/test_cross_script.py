@@ -23,14 +23,8 @@ PAIRS = Path(__file__).resolve().parents[1] / "fixtures" / "match" / "cross_scri
 #: *Jō*, *Yuzuru*).
 KNOWN_MISSES = {
     "ياسين أحمد الجبين",
-    # Korean names spelt as they are pronounced across syllables, which no
-    # spelling of a single syllable writes: the hyphen where a final is heard
-    # (김연아 *Kim Yu-na*, 연아 said yeo-na), a glide (신지애 *Shin Ji-yai*),
-    # a Japanese-style reading (이우환 *Lee Ufan*), *whun* for 훈 (정명훈)
-    "김연아",
-    "신지애",
+    # a Korean name in a Japanese-style reading (이우환 *Lee Ufan*)
     "이우환",
-    "정명훈",
     # Chinese names romanised from a language no table here holds (Teochew:
     # 王 Heng, 张 Teo, 宏 Hen; Shanghainese: 政 Tsung, 建 Chee; Fuzhou: 郭
     # Kuok), or in a spelling of the person's own (李安 Ang Lee, 孫逸仙 Sun

@@ -38,6 +38,8 @@ from thaw.text.korean import (
     loanword_reading,
     mandarin_readings,
     mandarin_variants,
+    reads_as_korean_name,
+    without_ssi,
 )
 
 
@@ -484,3 +486,116 @@ def test_names_spelt_as_pronounced_or_as_written_match() -> None:
     assert matches("원룡", "Wollyong")
     assert matches("김원룡", "Kim Wollyong")
     assert matches("김원룡", "Kim Won-ryong")  # syllable by syllable, as written
+
+
+def _matches(original: str, latin: str) -> bool:
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
+    return score(Query(original, "Person"), entry).score >= DEFAULT_THRESHOLD
+
+
+def test_a_final_before_a_syllable_with_no_initial_is_also_spelt_moved() -> None:
+    edges = hangul_edges("연아")
+    # 연 also without its final, 아 also with it (said yeo-na) …
+    assert any(s == 0 and e == 1 and "yu" in sp for s, e, sp in edges)
+    assert any(s == 1 and e == 2 and "na" in sp for s, e, sp in edges)
+    # … but not in another context: 아 first, or after a syllable with no final
+    assert not any("na" in sp for _, _, sp in hangul_edges("아연"))
+    assert not any("na" in sp for _, _, sp in hangul_edges("여아"))
+    # ㅇ (ng) does not move
+    assert not any("ga" in sp for _, _, sp in hangul_edges("영아"))
+
+
+def test_liaison_never_crosses_the_surname_of_a_full_name() -> None:
+    edges = hangul_edges("김연아")
+    assert not any(s == 0 and "ki" in sp for s, e, sp in edges)
+    assert not any(s == 1 and "myeon" in sp for s, e, sp in edges)
+    assert any(s == 2 and "na" in sp for s, e, sp in edges)
+
+
+def test_a_glide_after_i_is_spelt() -> None:
+    assert any(s == 1 and "yai" in sp for s, e, sp in hangul_edges("지애"))
+    assert not any("yai" in sp for _, _, sp in hangul_edges("다애"))
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("김연아", "Kim Yu-na"),
+        ("김연아", "Kim Yuna"),
+        ("김연아", "Kim Yeon-a"),  # as written, still
+        ("신지애", "Shin Ji-yai"),
+        ("정명훈", "Chung Myung-whun"),
+        ("보씨", "Bo"),
+        ("김철수씨", "Kim Chol Su"),
+        ("보 씨", "Bo"),
+        ("김철수 씨", "Kim Chol Su"),
+    ],
+)
+def test_names_spelt_as_heard_match(original: str, latin: str) -> None:
+    assert _matches(original, latin)
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("김여아", "Kim Yu-na"),  # no final to move
+        ("김연아", "Ki Myeon-a"),  # the surname keeps its final
+    ],
+)
+def test_liaison_does_not_loosen_other_names(original: str, latin: str) -> None:
+    assert not _matches(original, latin)
+
+
+def test_ssi_is_dropped_only_after_a_korean_name() -> None:
+    assert without_ssi("보씨") == "보"
+    assert without_ssi("김철수씨") == "김철수"
+    assert without_ssi("씨") == "씨"
+    assert without_ssi("루시") == "루시"
+    assert without_ssi("트씨") == "트씨"  # 트 reads no hanja: a foreign word
+
+
+def test_latin_names_that_read_as_korean() -> None:
+    assert reads_as_korean_name(["kim", "won", "hong"])
+    assert reads_as_korean_name(["na", "min", "jun"])
+    assert reads_as_korean_name(["na", "minjun"])
+    assert reads_as_korean_name(["min-jun", "na"])
+    assert not reads_as_korean_name(["ludwig", "van", "beethoven"])
+    assert not reads_as_korean_name(["maria", "da", "silva"])
+    assert not reads_as_korean_name(["ana", "de", "la", "cruz"])
+    assert not reads_as_korean_name(["kim"])
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Kim Won Hong", "Kim Il Hong"),
+        ("Na Min-jun", "Kim Min-jun"),
+        ("Do Min-jun", "Kim Min-jun"),
+        ("La Hong-jin", "Kim Hong-jin"),
+    ],
+)
+def test_korean_family_names_are_no_particles(one: str, other: str) -> None:
+    assert not _matches(one, other)
+    assert not _matches(other, one)
+    assert _matches(one, one)
+
+
+def test_european_particles_stay_particles() -> None:
+    tokens = analyze_name("Ludwig van Beethoven", "Person").tokens
+    assert [t.role for t in tokens if t.raw == "van"] == ["particle"]
+    tokens = analyze_name("Maria da Silva", "Person").tokens
+    assert [t.role for t in tokens if t.raw == "da"] == ["particle"]
+    tokens = analyze_name("Na Min-jun", "Person").tokens
+    assert all(t.role != "particle" for t in tokens)
+
+
+@pytest.mark.parametrize("name", ["Kim Chong-in", "Moon Jae In", "Jong Tae-se", "Kim Yu-na"])
+def test_a_korean_name_ends_in_a_syllable_not_a_legal_form(name: str) -> None:
+    tokens = analyze_name(name, "Person").tokens
+    assert all(t.role == "name" for t in tokens)
+    assert tokens[-1].text == name.replace("-", " ").split()[-1].lower()
+
+
+def test_legal_forms_after_other_names_stay() -> None:
+    assert analyze_name("Kim Trading SA", "Person").tokens[-1].role == "legal_form"
+    assert analyze_name("Kim Chong In", "Organization").tokens[-1].role == "legal_form"

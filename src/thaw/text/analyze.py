@@ -58,7 +58,13 @@ from thaw.text.chinese import HAN, han_variants
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.japanese import japanese_reading, katakana_readings
 from thaw.text.khmer import khmer_variant
-from thaw.text.korean import hangul_variants, korean_rr
+from thaw.text.korean import (
+    SSI,
+    hangul_variants,
+    korean_rr,
+    reads_as_korean_name,
+    without_ssi,
+)
 from thaw.text.symbols import known_given_name, script_symbols, word_symbols
 from thaw.text.thai import thai_spellings
 from thaw.text.translit import (
@@ -370,6 +376,10 @@ _NOT_BEFORE_WORD = r"(?!\w)(?!" + _APOS_CLASS + r"\w)"
 
 def _mark_legal_forms(text: str, person: bool) -> str:
     found = extract_org_types(text, _CASEFOLD, 0, True)  # contract: thaw.text._rigour
+    if person and found and reads_as_korean_name(_ASCII_WORD.findall(text.lower())):
+        # a person's Korean name ends in a syllable, not a legal form (Moon
+        # Jae-in, Kim Yu-na, Jong Tae-se: no In, NA, SE)
+        return text
     for matched, generic in sorted(found, key=lambda m: -len(m[0])):
         if not matched or not generic or set(matched) <= set("ivx"):
             continue
@@ -543,6 +553,11 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
                 # 氏 after a surname marks it as a family name (軒轅氏 *Xuanyuan*,
                 # 王陳氏 Mrs Wang née Chen): no part of the name
                 word = word[:-1]
+            if script == "Hangul" and persons:
+                # 씨 after a name is the polite "Mr/Ms" (보씨, 김철수 씨), as 氏 is
+                if word == SSI and out:
+                    continue
+                word = without_ssi(word)
             if script in CJK_SCRIPTS and org_context:
                 out.extend(_cjk_words(word))
                 continue
@@ -1131,7 +1146,15 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             and (not w.abjad or len(folded) >= 4)
         ):
             role, weight = "honorific", 0.0
-        elif maybe_person and n > 1 and folded in vocab.PARTICLES and len(raw) <= 3 and i < n - 1:
+        elif (
+            maybe_person
+            and n > 1
+            and folded in vocab.PARTICLES
+            and len(raw) <= 3
+            and i < n - 1
+            # (in a name that reads as Korean, Won, Na, Do are names: Na Min-jun)
+            and not reads_as_korean_name([x.ascii for x in words])
+        ):
             role, weight = "particle", 0.1
         elif len(raw) == 1 and raw.isalpha() and not w.script_form:
             role, weight = "initial", 0.4

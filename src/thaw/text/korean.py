@@ -159,9 +159,21 @@ def _hanja() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _sino_korean() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The Sino-Korean tables, made together (one load, which a server's
+    warm-up pays with its first Hangul name): the syllables that Chinese
+    characters read as, their Latin spellings, and the spellings of the common
+    family names (:func:`hanja_syllables`, :func:`sino_korean_spellings`,
+    :func:`reads_as_korean_name`)."""
+    syllables = frozenset(_hanja().values())
+    spellings = frozenset(s for syl in syllables for s in hangul_spellings(syl))
+    surnames = frozenset(s for syl in KOREAN_SURNAMES for s in hangul_spellings(syl))
+    return syllables, spellings, surnames
+
+
 def hanja_syllables() -> frozenset[str]:
     """Every Hangul syllable that is the Korean reading of some Chinese character."""
-    return frozenset(_hanja().values())
+    return _sino_korean()[0]
 
 
 def hanja_reading(ch: str) -> str:
@@ -517,15 +529,16 @@ _DROPPED_R_VOWELS: Final = frozenset({20, 2, 3, 6, 7, 12, 17})
 #: and 류 *Ryu*, *Rhyu*, *Lyu*; 여 *Lyuh*; 손 *Sohn*; 허 *Hur*; 안 *Ahn*; 엄
 #: *Uhm*; 한 *Hahn*; the surnames that North Korea writes with ``ㄹ`` and the South without, 나/라
 #: *Ra*, 양/량 *Ryang*, 염/렴 *Ryeom*, 용/룡 *Ryong*, 육/륙 *Ryuk*, spelt either
-#: way), and two given-name syllables' common English-shaped spellings: 재
-#: *Jay* (*Lee Jay-hyun*), 준 *June* (*Nam June Paik*, *June Huh*).
+#: way), and given-name syllables' common English-shaped spellings: 재
+#: *Jay* (*Lee Jay-hyun*), 준 *June* (*Nam June Paik*, *June Huh*), 훈 *Whun*
+#: (*Chung Myung-whun*).
 _CUSTOMARY: Final = {
     "박": ("park", "bahk"), "이": ("lee", "rhee", "ri", "li"), "리": ("rhee", "yi"),
     "최": ("chey", "choy"), "노": ("roh",), "임": ("lim", "rim"), "류": ("rhyu",),
     "유": ("ryu", "rhyu", "ryoo", "lyu"),
     "여": ("lyuh",), "손": ("sohn",), "허": ("hur",), "안": ("ahn",), "엄": ("uhm",),
     "한": ("hahn",), "나": ("ra", "la"), "양": ("ryang", "lyang"), "염": ("ryeom",),
-    "용": ("ryong",), "육": ("ryuk",), "재": ("jay",), "준": ("june",),
+    "용": ("ryong",), "육": ("ryuk",), "재": ("jay",), "준": ("june",), "훈": ("whun",),
 }  # fmt: skip
 
 
@@ -924,6 +937,44 @@ def _assimilated(first: str, second: str) -> tuple[str, str, str, str] | None:
     return None
 
 
+#: Finals that move, when the next syllable has no initial (연음, liaison), to
+#: become its initial (by final index → initial index): 연아 said *yeo-na*
+#: (*Kim Yu-na*), 석우 *seo-gu*. ``ㅇ`` (*ng*) does not move, ``ㅎ`` falls
+#: silent, and the clusters split; neither is given.
+_MOVING_FINALS: Final = {
+    1: 0, 2: 1, 4: 2, 7: 3, 8: 5, 16: 6, 17: 7, 19: 9, 20: 10, 22: 12, 23: 14, 24: 15,
+    25: 16, 26: 17,
+}  # fmt: skip
+#: The vowel ``ㅣ``, whose glide a following syllable with no initial is spelt
+#: with (신지애 *Shin Ji-yai*: 애 said *yae*).
+_I_VOWEL: Final = 20
+
+
+def _liaison(first: str, second: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The spellings two adjacent Hangul syllables also have where the second
+    has no initial consonant and takes the sound before it, as people spell
+    their names (the engine never lets one spelling cross a hyphen, so each
+    syllable is spelt as heard, in this context only): the first's final moved
+    to the second (연아 *yeo-na*: ``(yeo, yo, yu …)``, ``(na, nah)``), or the
+    glide of a ``ㅣ`` before it (지애 *ji-yai*: ``()``, ``(yae, yai …)``); ``None``
+    when neither applies. The two edges are independent, so a spelling that
+    drops the final without moving it (*Yu-a* for 연아) is taken too: one
+    bounded looseness, in this context only, that the engine's edges cannot
+    pair away."""
+    i1, v1, f1 = _jamo(first)
+    i2, v2, f2 = _jamo(second)
+    if i2 != _NO_INITIAL:
+        return None
+    if f1 in _MOVING_FINALS:
+        bare = hangul_spellings(_syllable(i1, v1, 0))
+        moved = hangul_spellings(_syllable(_MOVING_FINALS[f1], v2, f2))
+        return bare, moved
+    if f1 == 0 and v1 == _I_VOWEL:
+        glided = tuple(dict.fromkeys("y" + s for s in hangul_spellings(second) if s[0] not in "yw"))
+        return (), glided
+    return None
+
+
 def _spelt_as(spellings: tuple[str, ...], end: str = "", start: str = "") -> list[str]:
     return [s for s in spellings if s.endswith(end) and s.startswith(start)]
 
@@ -937,12 +988,26 @@ def hangul_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     written although its rule for personal names says not to (원룡 *Wollyong*,
     만리 *Malli*, 선란 *Seollan*, 복래 *Bongnae*, 행리 *Haengni*). Such a pair
     is spelt as one word: it spells a listed word only whole, never two of
-    them (*Won-ryong* is spelt syllable by syllable)."""
+    them (*Won-ryong* is spelt syllable by syllable).
+
+    Where a syllable with no initial takes the sound before it (:func:`_liaison`:
+    a final moved, 연아 *Yu-na*; a glide, 지애 *Ji-yai*), the two syllables also
+    get their spellings as heard, one edge each, so that a hyphen may fall
+    between them; never between a surname and the given name of a full name
+    written as one word (김연아 is *Kim*, not *Ki-myeon*), which are spelt
+    apart."""
     out = [(i, i + 1, hangul_spellings(ch)) for i, ch in enumerate(word)]
     for i in range(len(word) - 1):
         first, second = word[i], word[i + 1]
         if not (is_hangul_syllable(first) and is_hangul_syllable(second)):
             continue
+        heard = None if i == 0 and is_korean_name(word) else _liaison(first, second)
+        if heard is not None:
+            bare, moved = heard
+            if bare:
+                out.append((i, i + 1, bare))
+            if moved:
+                out.append((i + 1, i + 2, moved))
         changed = _assimilated(first, second)
         if changed is None:
             continue
@@ -953,3 +1018,78 @@ def hangul_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         if joined:
             out.append((i, i + 2, joined))
     return tuple(out)
+
+
+# --- Latin names that read as Korean ------------------------------------------------------
+
+#: The most syllables one romanised Korean word holds (a given name written
+#: as one word, *Minjun*; a full name, *Kimjongun*, is not written so).
+MAX_WORD_SYLLABLES: Final = 3
+
+
+def sino_korean_spellings() -> frozenset[str]:
+    """Every Latin spelling (:func:`hangul_spellings`) of every syllable that
+    some Chinese character reads as (:func:`hanja_syllables`): the syllables of
+    Korean names, which are Sino-Korean, in every system's spelling (*kim*,
+    *won*, *na*, *do*, *jun*, *hee*)."""
+    return _sino_korean()[1]
+
+
+@lru_cache(maxsize=4096)
+def is_korean_spelt_word(word: str) -> bool:
+    """Whether a lower-case Latin word is a romanised Korean name word: one to
+    :data:`MAX_WORD_SYLLABLES` Sino-Korean syllables (:func:`sino_korean_spellings`)
+    run together or joined by hyphens (*won*, *min-jun*, *minjun*)."""
+    known = sino_korean_spellings()
+    parts = [p for p in word.split("-") if p]
+    if not parts:
+        return False
+    total = 0
+    for part in parts:
+        # the fewest syllables that spell the part, left to right
+        fewest: dict[int, int] = {0: 0}
+        for end in range(1, len(part) + 1):
+            counts = [
+                fewest[start] + 1
+                for start in range(max(0, end - 6), end)
+                if start in fewest and part[start:end] in known
+            ]
+            if counts:
+                fewest[end] = min(counts)
+        if len(part) not in fewest:
+            return False
+        total += fewest[len(part)]
+    return total <= MAX_WORD_SYLLABLES
+
+
+def reads_as_korean_name(words: list[str]) -> bool:
+    """Whether a person's name in Latin letters (its lower-case words) reads as
+    a Korean name: two to four words, each a romanised Korean name word
+    (:func:`is_korean_spelt_word`), with a Korean family name first or last
+    (*Kim Won Hong*, *Na Min-jun*, *Min-jun Na*). In such a name *Won*, *Na*,
+    *Do* and *La* are family or given names, not the particles *von*, *na*,
+    *do*, *la* of European names (*Ludwig van Beethoven*, *Maria da Silva*,
+    *Ana de la Cruz*: *ludwig*, *silva*, *cruz* are no Korean syllables)."""
+    if not 2 <= len(words) <= 4:
+        return False
+    if not all(is_korean_spelt_word(w) for w in words):
+        return False
+    surnames = _sino_korean()[2]
+    return words[0] in surnames or words[-1] in surnames
+
+
+#: The polite suffix after a person's name (*ssi*, "Mr", "Ms"), Korean's 氏.
+SSI: Final = "씨"
+
+
+def without_ssi(word: str) -> str:
+    """A Hangul word without the polite suffix :data:`SSI` after a name (보씨 →
+    보, 김철수씨 → 김철수, 민준씨 → 민준): a word of two to five syllables ending
+    in it, the name before it of Sino-Korean syllables, as Korean names are
+    (:func:`hanja_syllables`); any other word as it is (씨 alone, and a
+    foreign name that ends in the syllable)."""
+    if not 2 <= len(word) <= 5 or word[-1] != SSI:
+        return word
+    name = word[:-1]
+    known = hanja_syllables()
+    return name if all(ch in known for ch in name) else word
