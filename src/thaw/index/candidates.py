@@ -178,6 +178,9 @@ SPELLING_CREDIT = 0.9
 SPELLING_WIDTH = 12
 SPELLING_MIN_COVERAGE = 0.8
 SPELLING_LIMIT = 10
+#: The most joined spellings whose lookups an index remembers (each memo is
+#: emptied when full).
+SPELT_MEMO = 200_000
 #: The most listings one onset or spelling key may propose (a key of more
 #: listings, as a common family name spelt alone, only counts towards the
 #: coverage of listings a rarer key proposes; the rarest key always proposes).
@@ -546,6 +549,11 @@ class CandidateIndex:
         # (the vocabulary's beginnings, for spelling a name in characters:
         # made on the first query written so, :meth:`_may_begin`)
         self._beginnings: frozenset[str] | None = None
+        # joined spellings already looked up: their token's slot (-1: none) and
+        # whether a token may begin with them (a character's spellings recur in
+        # many names, and folding costs more than the lookup)
+        self._spelt_slots: dict[str, int] = {}
+        self._spelt_begins: dict[str, bool] = {}
         self.size = len(self._entry_keys)
         self._idf_unknown = math.log(1.0 + self.size)
         self.rarity: Callable[[str, float], float] | None = None
@@ -977,24 +985,47 @@ class CandidateIndex:
                     units = [
                         unit_of[k] for t in sorted(owned) if (k := id(informative[t])) in unit_of
                     ]
-                    slots = {self._slots.get("t:" + fold_token(sp)) for sp in spellings}
-                    postings = [self._posting(slot) for slot in slots if slot is not None]
+                    slots = {self._spelt_slot(sp) for sp in spellings}
+                    postings = [self._posting(slot) for slot in slots if slot >= 0]
                     if units and postings:
                         out.append((_distinct(np.concatenate(postings)), SPELLING_CREDIT, units))
         return out
+
+    def _spelt_slot(self, spelling: str) -> int:
+        """The slot of the token that the joined spelling ``spelling`` folds
+        to, ``-1`` for none (remembered, up to :data:`SPELT_MEMO` spellings)."""
+        slot = self._spelt_slots.get(spelling)
+        if slot is None:
+            found = self._slots.get("t:" + fold_token(spelling))
+            slot = -1 if found is None else found
+            if len(self._spelt_slots) >= SPELT_MEMO:
+                self._spelt_slots.clear()
+            self._spelt_slots[spelling] = slot
+        return slot
 
     def _may_begin(self, text: str) -> bool:
         """Whether an indexed token may begin with the joined spelling
         ``text``: whether the vocabulary has a token that begins with it
         (folded, its last letter left out, as folding a part is not quite
         folding the whole: *kou* folds as *ku*), by the set of the
-        vocabulary's beginnings, made on the first query that asks."""
+        vocabulary's beginnings, made on the first query that asks
+        (remembered per spelling, as :meth:`_spelt_slot`)."""
+        known = self._spelt_begins.get(text)
+        if known is not None:
+            return known
         head = fold_token(text)[:-1]
         if len(head) < 2:
-            return True
-        if self._beginnings is None:
-            self._beginnings = frozenset(t[:k] for t in self._vocab for k in range(2, len(t) + 1))
-        return head in self._beginnings
+            begins = True
+        else:
+            if self._beginnings is None:
+                self._beginnings = frozenset(
+                    t[:k] for t in self._vocab for k in range(2, len(t) + 1)
+                )
+            begins = head in self._beginnings
+        if len(self._spelt_begins) >= SPELT_MEMO:
+            self._spelt_begins.clear()
+        self._spelt_begins[text] = begins
+        return begins
 
     def _units(self, name: AnalyzedName) -> tuple[list[_Unit], list[tuple[int, int, int]]]:
         """The weighted units of a query, one per retrieval token, and the joins
