@@ -152,16 +152,38 @@ def _prepared(
     return by_start, frozenset(singles)
 
 
-@lru_cache(maxsize=256)
-def _initials(
-    chars: str, words: tuple[tuple[int, int], ...], language: EdgesOf
-) -> dict[int, frozenset[str]]:
-    """The first letters the spellings of the edges from each character begin with."""
-    by_start, _singles = _prepared(chars, words, language)
-    return {
+@lru_cache(maxsize=4096)
+def _word_edges(
+    word: str, language: EdgesOf
+) -> tuple[dict[int, list[tuple[int, tuple[str, ...]]]], dict[int, frozenset[str]]]:
+    """The edges of one ``word`` of characters in ``language`` by their
+    start, and the first letters their spellings begin with (remembered: the
+    words of names recur far more than the names)."""
+    by_start: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
+    for s, e, spellings in language(word):
+        by_start.setdefault(s, []).append((e, spellings))
+    initials = {
         start: frozenset(sp[:1] for _end, spellings in ends for sp in spellings)
         for start, ends in by_start.items()
     }
+    return by_start, initials
+
+
+@lru_cache(maxsize=16384)
+def _word_target_runs(
+    word: str, language: EdgesOf, target: str, breaks: frozenset[int]
+) -> tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...]:
+    """Every run ``(start, end, parts)`` of one ``word`` of characters that
+    spells ``target`` in ``language``, within the stretches the language lets
+    one run span (:func:`~thaw.text.spellings.run_bounds`; remembered)."""
+    by_start, initials = _word_edges(word, language)
+    out: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
+    for w_start, w_end in run_bounds(language, ((0, len(word)),)):
+        for start in range(w_start, w_end):
+            if target[0] in initials.get(start, ()):
+                for end, parts in _runs_from(word, by_start, start, w_end, target, breaks):
+                    out.append((start, end, parts))
+    return tuple(out)
 
 
 @lru_cache(maxsize=8192)
@@ -170,17 +192,13 @@ def _target_runs(
     target: str, breaks: frozenset[int],
 ) -> tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...]:  # fmt: skip
     """Every run ``(start, end, parts)`` of ``chars`` that spells ``target``
-    in ``language``, within the stretches the language lets one run span
-    (:func:`~thaw.text.spellings.run_bounds`; remembered: listed names share
-    their words)."""
-    by_start, _singles = _prepared(chars, words, language)
-    initials = _initials(chars, words, language)
+    in ``language``: those of each word (:func:`_word_target_runs`; no run
+    crosses a word's end), in the order of the words (remembered: listed
+    names share their words)."""
     out: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
-    for w_start, w_end in run_bounds(language, words):
-        for start in range(w_start, w_end):
-            if target[0] in initials.get(start, ()):
-                for end, parts in _runs_from(chars, by_start, start, w_end, target, breaks):
-                    out.append((start, end, parts))
+    for w_start, w_end in words:
+        for start, end, parts in _word_target_runs(chars[w_start:w_end], language, target, breaks):
+            out.append((start + w_start, end + w_start, parts))
     return tuple(out)
 
 
