@@ -261,20 +261,49 @@ def best_assignment(size: int, found: Sequence[Spelled]) -> Assignment | None:
     return Assignment(chars, words, runs) if chars else None
 
 
+#: A Latin name's words as :func:`_assign` compares them: folded
+#: (:func:`fold_word`), joined, and those of one syllable (:func:`_missed`).
+_LatinWords = tuple[list[str], str, list[str]]
+#: The words of the Latin names compared lately, by the name's identity (the
+#: name kept beside them, so that its identity is not reused).
+_latin_memo: dict[int, tuple[AnalyzedName, _LatinWords | None]] = {}
+#: The most names :data:`_latin_memo` holds (emptied when full).
+LATIN_MEMO: Final = 8192
+
+
+def _latin_words(latin: AnalyzedName) -> _LatinWords | None:
+    """``latin``'s informative words as :data:`_LatinWords`, ``None`` for a
+    name not compared by spelling (none, more than :data:`MAX_WORDS`, or one
+    written in another script); remembered, as a listed name meets many
+    queries."""
+    key = id(latin)
+    known = _latin_memo.get(key)
+    if known is not None and known[0] is latin:
+        return known[1]
+    rs = latin.informative
+    words: _LatinWords | None = None
+    if rs and len(rs) <= MAX_WORDS and not any(t.script_form or t.abjad for t in rs):
+        listed = [fold_word(t.raw or t.text) for t in rs]
+        syllables = [w for t, w in zip(rs, listed, strict=True) if _missed(t, False)]
+        words = (listed, "".join(listed), syllables)
+    if len(_latin_memo) >= LATIN_MEMO:
+        _latin_memo.clear()
+    _latin_memo[key] = (latin, words)
+    return words
+
+
 def _assign(
     written: Written, latin: AnalyzedName, found_languages: Sequence[EdgesOf]
 ) -> Assignment | None:
     """The best assignment of ``written``'s characters to ``latin``'s words
     in any of ``found_languages``."""
-    rs = latin.informative
-    if not rs or len(rs) > MAX_WORDS or any(t.script_form or t.abjad for t in rs):
+    words = _latin_words(latin)
+    if words is None:
         return None
-    listed = [fold_word(t.raw or t.text) for t in rs]
+    listed, joined, syllables = words
     size = len(written.chars)
     best: Assignment | None = None
-    joined = "".join(listed)
     need = MIN_COVERED * size
-    syllables = [w for t, w in zip(rs, listed, strict=True) if _missed(t, False)]
     for language in found_languages:
         by_start, singles = _prepared(written.chars, written.words, language)
         # quick bounds (most names a query meets fail them): a Latin word of
