@@ -37,7 +37,9 @@ MODULES: tuple[str, ...] = (
     "thaw.text.symbols",
     "thaw.text.translit",
     "thaw.text.analyze",
+    "thaw.text.spellings",
     "thaw.match.names",
+    "thaw.match.spelling",
     "thaw.index.candidates",
 )
 

@@ -42,3 +42,15 @@ def test_the_spellings_of_kanji_find_their_latin_listing(screener: Screener) -> 
 def test_a_latin_query_is_untouched(screener: Screener) -> None:
     hits = screener.screen("Ryutaro Hashimoto", "Person").hits
     assert hits[0].name == "Ryutaro HASHIMOTO"
+
+
+def test_the_same_listing_when_the_words_are_remembered(screener: Screener) -> None:
+    # (a word's spelt runs are remembered: the second query and a query
+    # sharing the word find what a first sight finds)
+    index = screener.index
+    first = [c.position for c in index.candidates("橋本 龍太郎", schema="Person")]
+    again = [c.position for c in index.candidates("橋本 龍太郎", schema="Person")]
+    other = [c.position for c in index.candidates("龍太郎 橋本", schema="Person")]
+    assert first == again
+    assert index.entry(first[0]).caption == "Ryutaro HASHIMOTO"
+    assert index.entry(other[0]).caption == "Ryutaro HASHIMOTO"

@@ -106,3 +106,27 @@ def test_a_latin_query_never_pays_for_it() -> None:
     # two Latin names: no spelling evidence, the same score as before
     result = score(Query("Ryuichi Sakamoto", "Person"), _person("Ryuichi Sakamoto"))
     assert all(e.feature != "spelling" for e in result.evidence)
+
+
+def test_runs_of_a_later_word_are_placed_where_that_word_stands() -> None:
+    # (the runs are found per word and remembered per word: a word's runs are
+    # the same wherever it stands, only placed after the words before it)
+    alone = {(s.start, s.end, s.first, s.last) for s in spans("丙", ((0, 1),), _edges, ["byeong"])}
+    later = {
+        (s.start, s.end, s.first, s.last)
+        for s in spans("甲乙丙", ((0, 2), (2, 3)), _edges, ["kao", "byeong"])
+    }
+    assert alone == {(0, 1, 0, 0)}
+    assert later == {(0, 2, 0, 0), (2, 3, 1, 1)}
+
+
+def test_a_latin_name_is_read_afresh_when_another_takes_its_place() -> None:
+    # (its words are remembered by the name's identity, the name kept beside them)
+    from thaw.match.spelling import _latin_words
+    from thaw.text import analyze_name
+
+    first = _latin_words(analyze_name("Kao Byeong", "Person"))
+    second = _latin_words(analyze_name("Kap Jong", "Person"))
+    assert first is not None and first[0] == ["kao", "byeong"]
+    assert second is not None and second[0] == ["kap", "jong"]
+    assert _latin_words(analyze_name("金正恩", "Person")) is None

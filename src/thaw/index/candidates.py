@@ -108,6 +108,7 @@ from thaw.text import (
 )
 from thaw.text.sounds import cjk_onset_keys, korean_shaped, latin_sounds, onset_key, query_words
 from thaw.text.spellings import (
+    EdgesOf,
     languages,
     query_chars,
     run_bounds,
@@ -178,6 +179,12 @@ SPELLING_CREDIT = 0.9
 SPELLING_WIDTH = 12
 SPELLING_MIN_COVERAGE = 0.8
 SPELLING_LIMIT = 10
+#: The most joined spellings whose lookups an index remembers (each memo is
+#: emptied when full).
+SPELT_MEMO = 200_000
+#: The most words of characters whose runs' listings an index remembers
+#: (:meth:`CandidateIndex._word_spelled`).
+SPELT_WORDS = 4096
 #: The most listings one onset or spelling key may propose (a key of more
 #: listings, as a common family name spelt alone, only counts towards the
 #: coverage of listings a rarer key proposes; the rarest key always proposes).
@@ -546,6 +553,14 @@ class CandidateIndex:
         # (the vocabulary's beginnings, for spelling a name in characters:
         # made on the first query written so, :meth:`_may_begin`)
         self._beginnings: frozenset[str] | None = None
+        # joined spellings already looked up: their token's slot (-1: none) and
+        # whether a token may begin with them (a character's spellings recur in
+        # many names, and folding costs more than the lookup)
+        self._spelt_slots: dict[str, int] = {}
+        self._spelt_begins: dict[str, bool] = {}
+        self._spelt_words: dict[
+            tuple[str, EdgesOf, tuple[int, ...]], tuple[tuple[int, int, _Ints], ...]
+        ] = {}
         self.size = len(self._entry_keys)
         self._idf_unknown = math.log(1.0 + self.size)
         self.rarity: Callable[[str, float], float] | None = None
@@ -963,38 +978,79 @@ class CandidateIndex:
                 bounds = run_bounds(language, ((w_start, w_end),))
                 cuts = [end - w_start for _start, end in bounds[:-1]]
                 word = chars[w_start:w_end]
-                runs = run_spellings(
-                    word,
-                    language,
-                    SPELLING_RUN,
-                    SPELLING_KEYS,
-                    self._may_begin,
-                    cuts,
-                    SPELLING_WIDTH,
-                )
-                for start, end, spellings in runs:
+                for start, end, listings in self._word_spelled(word, language, tuple(cuts)):
                     owned = {t for i in range(w_start + start, w_start + end) for t in owners[i]}
                     units = [
                         unit_of[k] for t in sorted(owned) if (k := id(informative[t])) in unit_of
                     ]
-                    slots = {self._slots.get("t:" + fold_token(sp)) for sp in spellings}
-                    postings = [self._posting(slot) for slot in slots if slot is not None]
-                    if units and postings:
-                        out.append((_distinct(np.concatenate(postings)), SPELLING_CREDIT, units))
+                    if units:
+                        out.append((listings, SPELLING_CREDIT, units))
         return out
+
+    def _word_spelled(
+        self, word: str, language: EdgesOf, cuts: tuple[int, ...]
+    ) -> tuple[tuple[int, int, _Ints], ...]:
+        """The runs ``(start, end, listings)`` of one ``word`` of characters
+        whose spellings in ``language`` (:func:`thaw.text.spellings.run_spellings`,
+        no run crossing ``cuts``) are indexed tokens, with the listings of
+        those tokens (remembered, up to :data:`SPELT_WORDS` words: the words
+        of names recur far more than the names)."""
+        key = (word, language, cuts)
+        found = self._spelt_words.get(key)
+        if found is not None:
+            return found
+        out: list[tuple[int, int, _Ints]] = []
+        runs = run_spellings(
+            word, language, SPELLING_RUN, SPELLING_KEYS, self._may_begin, cuts, SPELLING_WIDTH
+        )
+        for start, end, spellings in runs:
+            slots = {self._spelt_slot(sp) for sp in spellings}
+            postings = [self._posting(slot) for slot in slots if slot >= 0]
+            if len(postings) == 1:
+                out.append((start, end, postings[0]))  # (sorted and distinct already)
+            elif postings:
+                out.append((start, end, _distinct(np.concatenate(postings))))
+        found = tuple(out)
+        if len(self._spelt_words) >= SPELT_WORDS:
+            self._spelt_words.clear()
+        self._spelt_words[key] = found
+        return found
+
+    def _spelt_slot(self, spelling: str) -> int:
+        """The slot of the token that the joined spelling ``spelling`` folds
+        to, ``-1`` for none (remembered, up to :data:`SPELT_MEMO` spellings)."""
+        slot = self._spelt_slots.get(spelling)
+        if slot is None:
+            found = self._slots.get("t:" + fold_token(spelling))
+            slot = -1 if found is None else found
+            if len(self._spelt_slots) >= SPELT_MEMO:
+                self._spelt_slots.clear()
+            self._spelt_slots[spelling] = slot
+        return slot
 
     def _may_begin(self, text: str) -> bool:
         """Whether an indexed token may begin with the joined spelling
         ``text``: whether the vocabulary has a token that begins with it
         (folded, its last letter left out, as folding a part is not quite
         folding the whole: *kou* folds as *ku*), by the set of the
-        vocabulary's beginnings, made on the first query that asks."""
+        vocabulary's beginnings, made on the first query that asks
+        (remembered per spelling, as :meth:`_spelt_slot`)."""
+        known = self._spelt_begins.get(text)
+        if known is not None:
+            return known
         head = fold_token(text)[:-1]
         if len(head) < 2:
-            return True
-        if self._beginnings is None:
-            self._beginnings = frozenset(t[:k] for t in self._vocab for k in range(2, len(t) + 1))
-        return head in self._beginnings
+            begins = True
+        else:
+            if self._beginnings is None:
+                self._beginnings = frozenset(
+                    t[:k] for t in self._vocab for k in range(2, len(t) + 1)
+                )
+            begins = head in self._beginnings
+        if len(self._spelt_begins) >= SPELT_MEMO:
+            self._spelt_begins.clear()
+        self._spelt_begins[text] = begins
+        return begins
 
     def _units(self, name: AnalyzedName) -> tuple[list[_Unit], list[tuple[int, int, int]]]:
         """The weighted units of a query, one per retrieval token, and the joins

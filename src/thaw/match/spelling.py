@@ -152,16 +152,38 @@ def _prepared(
     return by_start, frozenset(singles)
 
 
-@lru_cache(maxsize=256)
-def _initials(
-    chars: str, words: tuple[tuple[int, int], ...], language: EdgesOf
-) -> dict[int, frozenset[str]]:
-    """The first letters the spellings of the edges from each character begin with."""
-    by_start, _singles = _prepared(chars, words, language)
-    return {
+@lru_cache(maxsize=4096)
+def _word_edges(
+    word: str, language: EdgesOf
+) -> tuple[dict[int, list[tuple[int, tuple[str, ...]]]], dict[int, frozenset[str]]]:
+    """The edges of one ``word`` of characters in ``language`` by their
+    start, and the first letters their spellings begin with (remembered: the
+    words of names recur far more than the names)."""
+    by_start: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
+    for s, e, spellings in language(word):
+        by_start.setdefault(s, []).append((e, spellings))
+    initials = {
         start: frozenset(sp[:1] for _end, spellings in ends for sp in spellings)
         for start, ends in by_start.items()
     }
+    return by_start, initials
+
+
+@lru_cache(maxsize=16384)
+def _word_target_runs(
+    word: str, language: EdgesOf, target: str, breaks: frozenset[int]
+) -> tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...]:
+    """Every run ``(start, end, parts)`` of one ``word`` of characters that
+    spells ``target`` in ``language``, within the stretches the language lets
+    one run span (:func:`~thaw.text.spellings.run_bounds`; remembered)."""
+    by_start, initials = _word_edges(word, language)
+    out: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
+    for w_start, w_end in run_bounds(language, ((0, len(word)),)):
+        for start in range(w_start, w_end):
+            if target[0] in initials.get(start, ()):
+                for end, parts in _runs_from(word, by_start, start, w_end, target, breaks):
+                    out.append((start, end, parts))
+    return tuple(out)
 
 
 @lru_cache(maxsize=8192)
@@ -170,17 +192,13 @@ def _target_runs(
     target: str, breaks: frozenset[int],
 ) -> tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...]:  # fmt: skip
     """Every run ``(start, end, parts)`` of ``chars`` that spells ``target``
-    in ``language``, within the stretches the language lets one run span
-    (:func:`~thaw.text.spellings.run_bounds`; remembered: listed names share
-    their words)."""
-    by_start, _singles = _prepared(chars, words, language)
-    initials = _initials(chars, words, language)
+    in ``language``: those of each word (:func:`_word_target_runs`; no run
+    crosses a word's end), in the order of the words (remembered: listed
+    names share their words)."""
     out: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
-    for w_start, w_end in run_bounds(language, words):
-        for start in range(w_start, w_end):
-            if target[0] in initials.get(start, ()):
-                for end, parts in _runs_from(chars, by_start, start, w_end, target, breaks):
-                    out.append((start, end, parts))
+    for w_start, w_end in words:
+        for start, end, parts in _word_target_runs(chars[w_start:w_end], language, target, breaks):
+            out.append((start + w_start, end + w_start, parts))
     return tuple(out)
 
 
@@ -243,20 +261,49 @@ def best_assignment(size: int, found: Sequence[Spelled]) -> Assignment | None:
     return Assignment(chars, words, runs) if chars else None
 
 
+#: A Latin name's words as :func:`_assign` compares them: folded
+#: (:func:`fold_word`), joined, and those of one syllable (:func:`_missed`).
+_LatinWords = tuple[list[str], str, list[str]]
+#: The words of the Latin names compared lately, by the name's identity (the
+#: name kept beside them, so that its identity is not reused).
+_latin_memo: dict[int, tuple[AnalyzedName, _LatinWords | None]] = {}
+#: The most names :data:`_latin_memo` holds (emptied when full).
+LATIN_MEMO: Final = 8192
+
+
+def _latin_words(latin: AnalyzedName) -> _LatinWords | None:
+    """``latin``'s informative words as :data:`_LatinWords`, ``None`` for a
+    name not compared by spelling (none, more than :data:`MAX_WORDS`, or one
+    written in another script); remembered, as a listed name meets many
+    queries."""
+    key = id(latin)
+    known = _latin_memo.get(key)
+    if known is not None and known[0] is latin:
+        return known[1]
+    rs = latin.informative
+    words: _LatinWords | None = None
+    if rs and len(rs) <= MAX_WORDS and not any(t.script_form or t.abjad for t in rs):
+        listed = [fold_word(t.raw or t.text) for t in rs]
+        syllables = [w for t, w in zip(rs, listed, strict=True) if _missed(t, False)]
+        words = (listed, "".join(listed), syllables)
+    if len(_latin_memo) >= LATIN_MEMO:
+        _latin_memo.clear()
+    _latin_memo[key] = (latin, words)
+    return words
+
+
 def _assign(
     written: Written, latin: AnalyzedName, found_languages: Sequence[EdgesOf]
 ) -> Assignment | None:
     """The best assignment of ``written``'s characters to ``latin``'s words
     in any of ``found_languages``."""
-    rs = latin.informative
-    if not rs or len(rs) > MAX_WORDS or any(t.script_form or t.abjad for t in rs):
+    words = _latin_words(latin)
+    if words is None:
         return None
-    listed = [fold_word(t.raw or t.text) for t in rs]
+    listed, joined, syllables = words
     size = len(written.chars)
     best: Assignment | None = None
-    joined = "".join(listed)
     need = MIN_COVERED * size
-    syllables = [w for t, w in zip(rs, listed, strict=True) if _missed(t, False)]
     for language in found_languages:
         by_start, singles = _prepared(written.chars, written.words, language)
         # quick bounds (most names a query meets fail them): a Latin word of
