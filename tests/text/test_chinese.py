@@ -54,8 +54,9 @@ def test_pinyin_one_syllable_per_character() -> None:
 
 
 def test_korean_name_in_hanja_has_its_korean_reading() -> None:
-    # first; a lone word of three characters is also read as transcribed
-    assert han_variants("金铁三") == ("김철삼", "jintesan")
+    # (a name written as Chinese names are, 金 a Chinese family name too, is
+    # not also read as transcribed)
+    assert han_variants("金铁三") == ("김철삼",)
     # beside its pinyin, the characters alone are read
     assert han_variants("Jin Tiesan (金铁三)") == ("김철삼",)
     # a name written apart, given name first (as customer files write Chinese

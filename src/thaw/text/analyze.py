@@ -54,9 +54,9 @@ from typing import Final
 
 from thaw.text import vocab
 from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_prefixes_list
-from thaw.text.chinese import HAN, han_variants
+from thaw.text.chinese import HAN, han_variants, single_syllable, written_as_chinese
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
-from thaw.text.japanese import japanese_reading, katakana_readings
+from thaw.text.japanese import complete_reading, japanese_reading, katakana_readings
 from thaw.text.khmer import khmer_variant
 from thaw.text.korean import hangul_variants, korean_rr
 from thaw.text.symbols import known_given_name, script_symbols, word_symbols
@@ -1467,8 +1467,11 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     if all(len(w) >= 2 for w in name.split()):
         # (a one-character word is a Chinese surname or given name (王, 丽): a
         # Japanese family name takes two characters or more (鈴木, 岡田))
-        reading = japanese_reading(name)
-        if any(len(w) < 3 for w in reading.split()):
+        reading = complete_reading(name)  # (one that reads every character)
+        words = reading.split()
+        if any(len(w) < 3 for w in words) or (
+            written_as_chinese(name) and any(map(single_syllable, words))
+        ):
             # one- and two-letter readings (ō, ka) are single Sino-Japanese
             # syllables: a Chinese name read in Japanese, not a Japanese name
             reading = ""

@@ -49,7 +49,7 @@ from typing import Final
 from thaw.text.cantonese import cantonese_spellings
 from thaw.text.gwoyeu import gwoyeu
 from thaw.text.hokkien import hokkien_spellings
-from thaw.text.japanese import japanese_reading, kanji_name_readings, kunrei
+from thaw.text.japanese import complete_reading, kanji_name_readings, kunrei
 from thaw.text.korean import korean_reading
 from thaw.text.rules import transliterator as _icu
 from thaw.text.taiwan import mps2, tongyong
@@ -443,6 +443,36 @@ def liquid_spellings(word: str) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(spelt) if w != word)
 
 
+#: The hundred commonest Chinese family names, in simplified characters (the
+#: Ministry of Public Security's ranking of registered surnames, which covers
+#: about 85 % of the people of China); :func:`common_surnames` adds their
+#: traditional forms.
+COMMON_SURNAMES: Final = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程"
+    "魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金贾韦夏付傅方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾"
+    "龚邵万覃武钱戴严莫孔向常汤康易乔赖文萧"
+)
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """:data:`COMMON_SURNAMES` in simplified and traditional characters (ICU's
+    ``Hans-Hant``: 张 and 張, 刘 and 劉)."""
+    traditional = str(_icu("Hans-Hant").transliterate(COMMON_SURNAMES))
+    return frozenset(COMMON_SURNAMES) | frozenset(traditional)
+
+
+def written_as_chinese(name: str) -> bool:
+    """Whether ``name`` is written as Chinese names are: one word of two or
+    three characters, the first a common Chinese family name
+    (:func:`common_surnames`) and the rest a given name (徐芳, 高彥艺). Such a
+    name is far more likely a Chinese person's than a Korean name in hanja of
+    two characters, a Japanese name or a foreign name transcribed, and
+    :func:`han_variants` reads it so."""
+    word = name.strip()
+    return 2 <= len(word) <= 3 and word[0] in common_surnames() and bool(_ONLY_HAN.match(word))
+
+
 def _korean_name(name: str) -> str:
     """The Korean reading of a name that may be a Korean one in hanja: written
     as Korean names are, surname and given name in one word of two to four
@@ -486,13 +516,15 @@ def han_variants(name: str) -> tuple[str, ...]:
         out.append(" ".join(han_words(stripped[:-1])))
     lone = _lone_word(name)
     one_word = _ONLY_HAN.match(name.strip()) is not None
+    if lone and written_as_chinese(lone):
+        return _chinese_written_variants(lone)
     readings = [_korean_name(name), *(polyphone_variants(name.strip()) if one_word else ())]
     readings += [foreign_reading(name), foreign_reading(name, True), xinhua_reading(name)]
     if lone:
         xinhua = xinhua_word(lone)
         readings += [_transcribed_word(lone), _transcribed_word(lone, True), xinhua]
         readings += liquid_spellings(xinhua)
-        dictionary = japanese_reading(lone) if len(lone) == 2 else ""
+        dictionary = complete_reading(lone) if len(lone) == 2 else ""
         names = [r for r in kanji_name_readings(lone) if r != dictionary]
         readings += names
         readings += [kunrei(r) for r in [dictionary, *names][:_KUNREI_READINGS]]
@@ -502,6 +534,41 @@ def han_variants(name: str) -> tuple[str, ...]:
         if reading and reading not in out:
             out.append(reading)
     return tuple(out)
+
+
+_SYLLABLE: Final = re.compile(r"^(?:[^aeiouy]*y?)[aeiou]{1,2}n?$")
+
+
+def single_syllable(reading: str) -> bool:
+    """Whether one word of a Japanese reading is a single syllable, as the
+    Sino-Japanese (*on*) readings of characters are (``jo``, ``sho``,
+    ``ryu``, ``kan``, ``chu``), rather than a name's reading of its own
+    (``hayashi``, ``taka``)."""
+    return _SYLLABLE.match(reading) is not None
+
+
+def _chinese_written_variants(word: str) -> tuple[str, ...]:
+    """:func:`han_variants` of a name written as Chinese names are
+    (:func:`written_as_chinese`: 徐芳, 宋厚, 高彥艺), read as a Chinese name
+    first:
+
+    * no reading as a transcribed foreign name: Chinese transcription writes a
+      foreign name with characters chosen for their sound, not with a family
+      name and a given name (徐芳 is not *Sufan*, 高彥艺 not *Goyani*);
+    * its Korean reading only for three characters, as Korean names are
+      written (金正恩 김정은): a Korean given name has two syllables, and a name
+      of two characters with a Chinese family name is a Chinese one (宋厚 is
+      not 송후);
+    * its other Mandarin readings (:func:`polyphone_variants`), and Japanese
+      readings (:func:`thaw.text.japanese.kanji_name_readings`) only where no
+      character reads as a single syllable (:func:`single_syllable`): that is
+      how Japanese reads a Chinese name (徐芳 ``jo ho``, 蔣龍 ``sho ryu``),
+      not a Japanese name."""
+    readings = [_korean_name(word) if len(word) == 3 else "", *polyphone_variants(word)]
+    japanese = [r for r in kanji_name_readings(word) if not any(map(single_syllable, r.split()))]
+    readings += japanese
+    readings += [kunrei(r) for r in japanese[:_KUNREI_READINGS]]
+    return tuple(r for r in dict.fromkeys(readings) if r)
 
 
 #: The most spellings :func:`han_spellings` gives for one character.
