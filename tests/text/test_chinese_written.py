@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import pytest
 
+from thaw.index import entry_from_record
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.match.transcription import comparable
+from thaw.model import Name, Record
 from thaw.text import name_variants
 from thaw.text.chinese import (
     COMMON_SURNAMES,
     common_surnames,
+    han_spellings,
     han_variants,
     single_syllable,
     written_as_chinese,
 )
 from thaw.text.japanese import complete_reading, japanese_reading
+from thaw.text.sounds import name_shaped
+from thaw.text.wadegiles import wade_giles
 
 
 def test_common_surnames_in_both_scripts() -> None:
@@ -36,6 +43,8 @@ def test_written_as_chinese(name: str) -> None:
         "王",  # (one character)
         "徐 芳",  # (two words)
         "王ゆき",  # (kana)
+        "罗伯特",  # (特 writes a bare *t*: *Robert*)
+        "史密斯",  # (斯 a bare *s*: *Smith*)
         "Wang Fang",
     ],
 )
@@ -59,7 +68,9 @@ def test_a_japanese_reading_accounts_for_every_character() -> None:
 def test_a_chinese_name_is_not_read_as_transcribed() -> None:
     # 徐芳 *Xu Fang*, not *Sufan* (which met ABU SUFIAN); 高彥艺 not *Goyani*
     assert not {"sufan", "sufang"} & set(name_variants("徐芳", "Person"))
-    assert not {"gaoyani", "goyani"} & set(name_variants("高彥艺", "Person"))
+    # (three characters keep their syllables joined, the plainest reading)
+    assert han_variants("高彥艺") == ("고언예", "gaoyani")
+    assert "wangsuehong" in han_variants("王雪紅")  # Wang Hsueh-hung
     assert not {"loin", "roin"} & set(han_variants("罗印"))
     # a name without a Chinese family name first still is (坎迪斯 *Candace*)
     assert "kandis" in han_variants("坎迪斯")
@@ -73,6 +84,14 @@ def test_two_characters_with_a_chinese_family_name_are_not_read_in_korean() -> N
     assert "김철삼" in name_variants("金铁三", "Person")
     # and a two-character name without one still is
     assert han_variants("慧玲")[0] == "혜령"
+
+
+def test_wade_giles_writes_e_as_eh_too() -> None:
+    # 朱德 *Chu Teh*, read by its characters' spellings, not by a reading of 朱
+    # alone (pykakasi's "shu", which left 德 out)
+    assert "teh" in han_spellings("德")
+    assert wade_giles("ge") == ("ko", "ke")  # (unchanged after k, g, h)
+    assert pair_score("朱德", "Chu Teh") >= DEFAULT_THRESHOLD
 
 
 def test_single_syllable() -> None:
@@ -93,3 +112,19 @@ def test_a_chinese_name_is_not_read_as_japanese_syllables() -> None:
     assert "hayashi yoshimasa" in name_variants("林芳正", "Person")
     # and one without such a family name its readings of single syllables
     assert "ko ki" in han_variants("光輝")
+
+
+def test_a_chinese_name_is_not_compared_as_a_transcription() -> None:
+    # 高彥艺 is no *Gouni* (El Gouni, 0.85 sound by sound)
+    assert name_shaped("高彥艺") and not comparable([("高彥艺", (0, 1, 2))], 2)
+    assert pair_score("高彥艺", "El Gouni") < DEFAULT_THRESHOLD
+    # two characters say too little (夏尼 *Siani*); a transcription character
+    # says transcribed (罗伯特 *Robert*); Korean names as before
+    assert not name_shaped("夏尼") and pair_score("夏尼", "Siani") >= DEFAULT_THRESHOLD
+    assert not name_shaped("罗伯特") and pair_score("罗伯特", "Robert") >= DEFAULT_THRESHOLD
+    assert name_shaped("김정은")
+
+
+def pair_score(original: str, latin: str) -> float:
+    listed = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
+    return score(Query(original, "Person"), listed).score

@@ -462,15 +462,29 @@ def common_surnames() -> frozenset[str]:
     return frozenset(COMMON_SURNAMES) | frozenset(traditional)
 
 
+#: The characters that transcription writes a bare consonant with and Chinese
+#: given names do not use (斯 *s*, 尔 *r*, 姆 *m*, 特 *t*: 罗伯特 *Robert*,
+#: 史密斯 *Smith*), of :data:`_CONSONANT_CHARACTERS`; 德, 克, 普, 格, 布, 奇 and
+#: 夫 name Chinese people too (朱德, 李克强).
+_TRANSCRIPTION_ONLY: Final = frozenset("斯尔爾姆兹茲茨什弗特")
+
+
 def written_as_chinese(name: str) -> bool:
     """Whether ``name`` is written as Chinese names are: one word of two or
     three characters, the first a common Chinese family name
-    (:func:`common_surnames`) and the rest a given name (徐芳, 高彥艺). Such a
-    name is far more likely a Chinese person's than a Korean name in hanja of
-    two characters, a Japanese name or a foreign name transcribed, and
+    (:func:`common_surnames`) and the rest a given name (徐芳, 高彥艺), with no
+    character that only transcription uses (:data:`_TRANSCRIPTION_ONLY`:
+    罗伯特 *Robert* begins with the family name 罗 too). Such a name is far
+    more likely a Chinese person's than a Korean name in hanja of two
+    characters, a Japanese name or a foreign name transcribed, and
     :func:`han_variants` reads it so."""
     word = name.strip()
-    return 2 <= len(word) <= 3 and word[0] in common_surnames() and bool(_ONLY_HAN.match(word))
+    return (
+        2 <= len(word) <= 3
+        and word[0] in common_surnames()
+        and bool(_ONLY_HAN.match(word))
+        and not any(ch in _TRANSCRIPTION_ONLY for ch in word[1:])
+    )
 
 
 def _korean_name(name: str) -> str:
@@ -554,7 +568,13 @@ def _chinese_written_variants(word: str) -> tuple[str, ...]:
 
     * no reading as a transcribed foreign name: Chinese transcription writes a
       foreign name with characters chosen for their sound, not with a family
-      name and a given name (徐芳 is not *Sufan*, 高彥艺 not *Goyani*);
+      name and a given name (徐芳 is not *Sufan*, 高彥艺 not *Goyani*); a name
+      of three characters keeps only the plainest such reading, its syllables
+      joined with their initials as Latin letters write the sounds
+      (:func:`_transcribed_word`: 王雪紅 ``wangsuehong`` ~ *Wang Hsueh-hung*,
+      侯友宜 ``houyoui`` ~ *Hou Yu-ih*), which meets the spellings no table
+      gives; two characters joined are as short as one Latin word, and meet
+      one (``xufang`` ~ *Sufian*);
     * its Korean reading only for three characters, as Korean names are
       written (金正恩 김정은): a Korean given name has two syllables, and a name
       of two characters with a Chinese family name is a Chinese one (宋厚 is
@@ -565,6 +585,7 @@ def _chinese_written_variants(word: str) -> tuple[str, ...]:
       how Japanese reads a Chinese name (徐芳 ``jo ho``, 蔣龍 ``sho ryu``),
       not a Japanese name."""
     readings = [_korean_name(word) if len(word) == 3 else "", *polyphone_variants(word)]
+    readings.append(_transcribed_word(word) if len(word) == 3 else "")
     japanese = [r for r in kanji_name_readings(word) if not any(map(single_syllable, r.split()))]
     readings += japanese
     readings += [kunrei(r) for r in japanese[:_KUNREI_READINGS]]
