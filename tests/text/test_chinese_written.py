@@ -10,15 +10,9 @@ from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.match.transcription import comparable
 from thaw.model import Name, Record
 from thaw.text import name_variants
-from thaw.text.chinese import (
-    COMMON_SURNAMES,
-    common_surnames,
-    han_spellings,
-    han_variants,
-    single_syllable,
-    written_as_chinese,
-)
-from thaw.text.japanese import complete_reading, japanese_reading
+from thaw.text.chinese import han_spellings, han_variants, single_syllable
+from thaw.text.han_names import COMMON_SURNAMES, common_surnames, written_as_chinese
+from thaw.text.japanese import complete_reading, japanese_reading, kanji_edges
 from thaw.text.sounds import name_shaped
 from thaw.text.wadegiles import wade_giles
 
@@ -128,3 +122,16 @@ def test_a_chinese_name_is_not_compared_as_a_transcription() -> None:
 def pair_score(original: str, latin: str) -> float:
     listed = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
     return score(Query(original, "Person"), listed).score
+
+
+def test_two_characters_written_as_chinese_are_spelt_as_the_dictionary_reads_them() -> None:
+    # 唐民 is no *Kara-mi*: no combination of its characters' name readings
+    assert kanji_edges("唐民") == ()
+    assert pair_score("唐民", "Hassan Karami") < DEFAULT_THRESHOLD
+    assert pair_score("黄宏", "Kiko") < DEFAULT_THRESHOLD
+    # a Japanese family name with a Chinese family name's first character is
+    assert kanji_edges("高橋") == ((0, 2, ("takahashi", "takahasi")),)
+    assert pair_score("高橋", "Takahashi") >= DEFAULT_THRESHOLD
+    # three characters keep every spelling (a family name of one character)
+    assert pair_score("孫正義", "Masayoshi Son") >= DEFAULT_THRESHOLD
+    assert pair_score("王貞治", "Sadaharu Oh") >= DEFAULT_THRESHOLD
