@@ -54,8 +54,9 @@ from typing import Final
 
 from thaw.text import vocab
 from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_prefixes_list
-from thaw.text.chinese import HAN, han_variants, single_syllable, written_as_chinese
+from thaw.text.chinese import HAN, han_variants, single_syllable
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
+from thaw.text.han_names import written_as_chinese
 from thaw.text.japanese import complete_reading, japanese_reading, katakana_readings
 from thaw.text.khmer import khmer_variant
 from thaw.text.korean import hangul_variants, korean_rr

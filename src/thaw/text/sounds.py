@@ -18,7 +18,8 @@ from itertools import combinations
 from typing import Final
 
 from thaw.text.analyze import AnalyzedName
-from thaw.text.chinese import MIDDLE_DOT, han_words, written_as_chinese
+from thaw.text.chinese import MIDDLE_DOT, han_words
+from thaw.text.han_names import written_as_chinese
 from thaw.text.korean import is_foreign_hangul, is_hangul_syllable, is_korean_name
 
 #: The sounds: vowels ``a e i o u``, the Korean vowel ㅓ ``3`` (English *u*,
