@@ -1386,8 +1386,12 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     analysis reads it as Chinese (pinyin), and its Japanese reading
     (:func:`thaw.text.japanese.japanese_reading`, 鈴木 一郎 → ``suzuki ichiro``)
     is the variant, where the name can be Japanese: no word of one character
-    (Chinese surnames are one character, Japanese ones two or more) and no
-    reading of fewer than three letters. A Thai name's variant is its RTGS
+    (Chinese surnames are one character, Japanese ones two or more), a
+    reading of every character (:func:`thaw.text.japanese.complete_reading`:
+    韓晚冠 is no *Kan*), no word of the reading of fewer than three letters,
+    and for a name written as Chinese names are
+    (:func:`thaw.text.han_names.written_as_chinese`) none of a single syllable
+    (:func:`thaw.text.chinese.single_syllable`). A Thai name's variant is its RTGS
     reading; a name in Arabic script written the other way where Persian
     writes either (غلامرضا *Gholam Reza*, رحیم پور *Rahimpour*:
     :func:`_arabic_variant`), and as the names of Iran and South Asia are
