@@ -64,7 +64,6 @@ from thaw.text.sounds import (
     hangul_sounds,
     korean_shaped,
     latin_sounds,
-    name_shaped,
     query_words,
 )
 
@@ -79,7 +78,6 @@ __all__ = [
     "han_sounds",
     "hangul_sounds",
     "korean_shaped",
-    "name_shaped",
     "latin_sounds",
     "query_words",
     "substitution",
@@ -336,8 +334,8 @@ def compare(word: str, latin: str, least: float = 0.0) -> Transcription | None:
 def comparable(words: list[tuple[str, tuple[int, ...]]], min_syllables: int) -> bool:
     """Whether any of a query's words (:func:`query_words`) may be compared as a
     transcription: a word of ``min_syllables`` syllables or more that is not
-    shaped as a Korean or Chinese person's name (:func:`name_shaped`)."""
-    return any(len(run) >= min_syllables and not name_shaped(w) for w, run in words)
+    shaped as a Korean name (:func:`korean_shaped`)."""
+    return any(len(run) >= min_syllables and not korean_shaped(w) for w, run in words)
 
 
 def transcribed_best(
@@ -355,8 +353,8 @@ def transcribed_best(
     (:func:`query_words`), best transcribes word by word
     (:func:`compare`), as a :class:`~thaw.match.names.BestName` whose aligned
     pairs are ``transcription`` pairs: each query word of at least
-    ``min_syllables`` syllables (not shaped as a Korean or Chinese person's
-    name: :func:`name_shaped`) against the listed word it explains best, when
+    ``min_syllables`` syllables (not shaped as a Korean name:
+    :func:`korean_shaped`) against the listed word it explains best, when
     both shares reach ``min_explained`` (its similarity is the smaller share),
     pairs taken greedily, best first, and the alignment scored as the name
     alignment scores one (``thaw.match.names.alignment_score``), each query
@@ -364,7 +362,7 @@ def transcribed_best(
     heaviest syllable); a listed name's kind weighs as in ``factors``. ``None`` when no word of any
     listed name is explained so. With ``flip`` the Latin name is the real
     query (:func:`transcribing_best`): the alignment is returned from its side."""
-    words = [(w, run) for w, run in words_all if len(run) >= min_syllables and not name_shaped(w)]
+    words = [(w, run) for w, run in words_all if len(run) >= min_syllables and not korean_shaped(w)]
     if not words:
         return None
     qs = query.informative

@@ -488,7 +488,7 @@ def han_variants(name: str) -> tuple[str, ...]:
     lone = _lone_word(name)
     one_word = _ONLY_HAN.match(name.strip()) is not None
     if lone and written_as_chinese(lone):
-        return _chinese_written_variants(lone)
+        return tuple(dict.fromkeys([*out, *_chinese_written_variants(lone)]))
     readings = [_korean_name(name), *(polyphone_variants(name.strip()) if one_word else ())]
     readings += [foreign_reading(name), foreign_reading(name, True), xinhua_reading(name)]
     if lone:

@@ -5,10 +5,9 @@ Chinese characters write Chinese, Japanese and Korean names, and foreign
 names transcribed; a name does not say which. Most names written as Chinese
 names are, a common Chinese family name and a given name of one or two
 characters (徐芳, 高彥艺), are Chinese people's, and the readings of other
-languages (:func:`thaw.text.chinese.han_variants`), the spellings of Japanese
-(:func:`thaw.text.japanese.kanji_edges`) and the comparison sound by sound as a
-transcription (:func:`thaw.text.sounds.name_shaped`) treat such a name as
-Chinese unless it gives a sign of being something else.
+languages that :func:`thaw.text.chinese.han_variants` and
+:func:`thaw.text.analyze.name_variants` offer for a name in characters treat
+such a name as Chinese unless it gives a sign of being something else.
 """
 
 from __future__ import annotations

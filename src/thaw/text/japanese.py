@@ -43,8 +43,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
-from thaw.text.han_names import written_as_chinese
-
 #: Each Chinese character's Japanese readings (``character<TAB>reading …``,
 #: from Unihan, written by :mod:`thaw.text._make_unihan`), and its SHA-256.
 KANJI_PATH: Final = Path(__file__).resolve().parent / "data" / "kanji_readings.txt.gz"
@@ -516,39 +514,7 @@ def kanji_edges(word: str) -> tuple[Edge, ...]:
       (吉本ばなな ``yoshimoto`` + ``banana``).
 
     Each edge holds at most :data:`MAX_SPELLINGS` spellings, the most usual
-    first. Empty for a word with none of these characters.
-
-    A word of two characters written as Chinese names are
-    (:func:`thaw.text.han_names.written_as_chinese`: a common Chinese family
-    name and a given name of one character) is spelt only as the dictionary
-    reads it as Japanese (:func:`_dictionary_edges`: 高橋 *Takahashi*, 石井
-    *Ishii*), not by any combination of its characters' readings in names: 唐民
-    is no *Kara-mi* (~ *Karami*), 黄宏 no *Ki-ko*. (Three characters may be a
-    Japanese name with a family name of one character, 孫正義 *Son Masayoshi*,
-    王貞治 *Oh Sadaharu*, and keep every spelling.)"""
+    first. Empty for a word with none of these characters."""
     if not _HAN_CHAR.search(word) and not _KANA.search(word):
         return ()
-    if len(word) == 2 and written_as_chinese(word):
-        return _dictionary_edges(word)
     return _edges(word, character_readings, _dictionary_names())
-
-
-def _dictionary_edges(word: str) -> tuple[Edge, ...]:
-    """The edges of ``word`` as pykakasi's dictionary reads it, one per word it
-    finds (高橋 ``takahashi``; 田中 ``tanaka``), each
-    written as :func:`reading_forms` writes it; empty unless it reads every
-    character and finds a word of two characters or more (a name read
-    character by character, 唐 ``tou`` + 民 ``tami``, is no Japanese name it
-    knows)."""
-    edges: list[Edge] = []
-    at = 0
-    for item in _kakasi().convert(word):
-        orig = str(item.get("orig") or "")
-        reading = hepburn(str(item.get("hira") or ""))
-        if not orig or not reading:
-            return ()
-        edges.append((at, at + len(orig), reading_forms(reading)[:MAX_SPELLINGS]))
-        at += len(orig)
-    if at != len(word) or all(end - start == 1 for start, end, _ in edges):
-        return ()
-    return tuple(edges)

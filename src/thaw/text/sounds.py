@@ -19,7 +19,6 @@ from typing import Final
 
 from thaw.text.analyze import AnalyzedName
 from thaw.text.chinese import MIDDLE_DOT, han_words
-from thaw.text.han_names import written_as_chinese
 from thaw.text.korean import is_foreign_hangul, is_hangul_syllable, is_korean_name
 
 #: The sounds: vowels ``a e i o u``, the Korean vowel ㅓ ``3`` (English *u*,
@@ -261,19 +260,6 @@ def korean_shaped(word: str) -> bool:
     if not word or not is_hangul_syllable(word[0]):
         return False
     return (len(word) == 2 and not is_foreign_hangul(word)) or is_korean_name(word)
-
-
-def name_shaped(word: str) -> bool:
-    """Whether a word in Hangul or Chinese characters is shaped as a Korean or
-    Chinese person's name rather than a transcription: :func:`korean_shaped`,
-    or three characters written as Chinese names are, a common Chinese family
-    name and a given name of two characters
-    (:func:`thaw.text.chinese.written_as_chinese`: 高彥艺, which Chinese
-    transcription would not write for *Gouni*). Such a word is compared by its
-    characters' spellings and its readings, not sound by sound as a
-    transcription. (Two characters say too little: 夏尼 is *Siani* as well as
-    a *Xia*.)"""
-    return korean_shaped(word) or (len(word) == 3 and written_as_chinese(word))
 
 
 def query_words(query: AnalyzedName) -> list[tuple[str, tuple[int, ...]]]:
