@@ -61,7 +61,8 @@ def test_a_chinese_name_is_not_read_as_transcribed() -> None:
     # 徐芳 *Xu Fang*, not *Sufan* (which met ABU SUFIAN); 高彥艺 not *Goyani*
     assert not {"sufan", "sufang"} & set(name_variants("徐芳", "Person"))
     # (three characters keep their syllables joined, the plainest reading)
-    assert han_variants("高彥艺") == ("고언예", "gaoyani")
+    assert han_variants("高彥艺") == ("고언예", "gaoyani", "goyani")
+    assert "mazie" in han_variants("马齐耶")  # (Mazie, by the Xinhua table)
     assert "wangsuehong" in han_variants("王雪紅")  # Wang Hsueh-hung
     assert not {"loin", "roin"} & set(han_variants("罗印"))
     # a name without a Chinese family name first still is (坎迪斯 *Candace*)

@@ -525,13 +525,13 @@ def _chinese_written_variants(word: str) -> tuple[str, ...]:
 
     * no reading as a transcribed foreign name: Chinese transcription writes a
       foreign name with characters chosen for their sound, not with a family
-      name and a given name (徐芳 is not *Sufan*, 高彥艺 not *Goyani*); a name
-      of three characters keeps only the plainest such reading, its syllables
-      joined with their initials as Latin letters write the sounds
-      (:func:`_transcribed_word`: 王雪紅 ``wangsuehong`` ~ *Wang Hsueh-hung*,
-      侯友宜 ``houyoui`` ~ *Hou Yu-ih*), which meets the spellings no table
-      gives; two characters joined are as short as one Latin word, and meet
-      one (``xufang`` ~ *Sufian*);
+      name and a given name (徐芳 is not *Sufan*); a name of three characters
+      keeps only the plainest such readings, its syllables joined with their
+      initials as Latin letters write the sounds (:func:`_transcribed_word`:
+      王雪紅 ``wangsuehong`` ~ *Wang Hsueh-hung*, 侯友宜 ``houyoui`` ~ *Hou
+      Yu-ih*, which meets the spellings no table gives) and by the Xinhua
+      table (:func:`xinhua_word`: 马齐耶 ``mazie``); two characters joined are
+      as short as one Latin word, and meet one (``sufan`` ~ *Sufian*);
     * its Korean reading only for three characters, as Korean names are
       written (金正恩 김정은): a Korean given name has two syllables, and a name
       of two characters with a Chinese family name is a Chinese one (宋厚 is
@@ -542,7 +542,7 @@ def _chinese_written_variants(word: str) -> tuple[str, ...]:
       how Japanese reads a Chinese name (徐芳 ``jo ho``, 蔣龍 ``sho ryu``),
       not a Japanese name."""
     readings = [_korean_name(word) if len(word) == 3 else "", *polyphone_variants(word)]
-    readings.append(_transcribed_word(word) if len(word) == 3 else "")
+    readings += [_transcribed_word(word), xinhua_word(word)] if len(word) == 3 else []
     japanese = [r for r in kanji_name_readings(word) if not any(map(single_syllable, r.split()))]
     readings += japanese
     readings += [kunrei(r) for r in japanese[:_KUNREI_READINGS]]
