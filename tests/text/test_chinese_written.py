@@ -58,9 +58,9 @@ def test_a_japanese_reading_accounts_for_every_character() -> None:
 
 
 def test_a_chinese_name_is_not_read_as_transcribed() -> None:
-    # 徐芳 *Xu Fang*, not *Sufan* (which met ABU SUFIAN); 高彥艺 not *Goyani*
+    # 徐芳 *Xu Fang*, not *Sufan* (which met ABU SUFIAN)
     assert not {"sufan", "sufang"} & set(name_variants("徐芳", "Person"))
-    # (three characters keep their syllables joined, the plainest reading)
+    # (three characters keep their plainest readings: syllables joined, Xinhua)
     assert han_variants("高彥艺") == ("고언예", "gaoyani", "goyani")
     assert "mazie" in han_variants("马齐耶")  # (Mazie, by the Xinhua table)
     assert "wangsuehong" in han_variants("王雪紅")  # Wang Hsueh-hung
