@@ -61,7 +61,7 @@ def test_a_chinese_name_is_not_read_as_transcribed() -> None:
     # 徐芳 *Xu Fang*, not *Sufan* (which met ABU SUFIAN)
     assert not {"sufan", "sufang"} & set(name_variants("徐芳", "Person"))
     # (three characters keep their plainest readings: syllables joined, Xinhua)
-    assert han_variants("高彥艺") == ("고언예", "gaoyani", "goyani")
+    assert han_variants("高彥艺") == ("高彦艺", "고언예", "gaoyani", "goyani")
     assert "mazie" in han_variants("马齐耶")  # (Mazie, by the Xinhua table)
     assert "wangsuehong" in han_variants("王雪紅")  # Wang Hsueh-hung
     assert not {"loin", "roin"} & set(han_variants("罗印"))
@@ -85,6 +85,14 @@ def test_wade_giles_writes_e_as_eh_too() -> None:
     assert "teh" in han_spellings("德")
     assert wade_giles("ge") == ("ko", "ke")  # (unchanged after k, g, h)
     assert pair_score("朱德", "Chu Teh") >= DEFAULT_THRESHOLD
+
+
+def test_a_name_in_traditional_characters_has_its_simplified_writing() -> None:
+    assert han_variants("張偉")[0] == "张伟"
+    assert "张伟" not in han_variants("张伟")
+    assert pair_score("张伟", "張偉") >= DEFAULT_THRESHOLD
+    assert pair_score("張偉", "张伟") >= DEFAULT_THRESHOLD
+    assert pair_score("张伟", "張威") < DEFAULT_THRESHOLD  # (another name)
 
 
 def test_the_surname_sign_is_read_first() -> None:

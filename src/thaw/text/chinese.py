@@ -536,12 +536,16 @@ def _chinese_written_variants(word: str) -> tuple[str, ...]:
       written (金正恩 김정은): a Korean given name has two syllables, and a name
       of two characters with a Chinese family name is a Chinese one (宋厚 is
       not 송후);
+    * first, the name in simplified characters where it is written in
+      traditional ones (張偉 ``张伟``: one name, compared by its characters);
     * its other Mandarin readings (:func:`polyphone_variants`), and Japanese
       readings (:func:`thaw.text.japanese.kanji_name_readings`) only where no
       character reads as a single syllable (:func:`single_syllable`): that is
       how Japanese reads a Chinese name (徐芳 ``jo ho``, 蔣龍 ``sho ryu``),
       not a Japanese name."""
-    readings = [_korean_name(word) if len(word) == 3 else "", *polyphone_variants(word)]
+    written = simplified(word)
+    readings = [written if written != word else ""]
+    readings += [_korean_name(word) if len(word) == 3 else "", *polyphone_variants(word)]
     readings += [_transcribed_word(word), xinhua_word(word)] if len(word) == 3 else []
     japanese = [r for r in kanji_name_readings(word) if not any(map(single_syllable, r.split()))]
     readings += japanese
