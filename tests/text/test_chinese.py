@@ -54,7 +54,8 @@ def test_pinyin_one_syllable_per_character() -> None:
 
 
 def test_korean_name_in_hanja_has_its_korean_reading() -> None:
-    # first; a lone word of three characters is also read as transcribed
+    # first; a name of three characters with a Chinese family name (金) also
+    # has its syllables joined (as transcribed, the plainest way)
     assert han_variants("金铁三") == ("김철삼", "jintesan")
     # beside its pinyin, the characters alone are read
     assert han_variants("Jin Tiesan (金铁三)") == ("김철삼",)

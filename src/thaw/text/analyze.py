@@ -54,9 +54,10 @@ from typing import Final
 
 from thaw.text import vocab
 from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_prefixes_list
-from thaw.text.chinese import HAN, han_variants
+from thaw.text.chinese import HAN, han_variants, single_syllable
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
-from thaw.text.japanese import japanese_reading, katakana_readings
+from thaw.text.han_names import written_as_chinese
+from thaw.text.japanese import complete_reading, japanese_reading, katakana_readings
 from thaw.text.khmer import khmer_variant
 from thaw.text.korean import (
     SSI,
@@ -1408,8 +1409,12 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     analysis reads it as Chinese (pinyin), and its Japanese reading
     (:func:`thaw.text.japanese.japanese_reading`, 鈴木 一郎 → ``suzuki ichiro``)
     is the variant, where the name can be Japanese: no word of one character
-    (Chinese surnames are one character, Japanese ones two or more) and no
-    reading of fewer than three letters. A Thai name's variant is its RTGS
+    (Chinese surnames are one character, Japanese ones two or more), a
+    reading of every character (:func:`thaw.text.japanese.complete_reading`:
+    韓晚冠 is no *Kan*), no word of the reading of fewer than three letters,
+    and for a name written as Chinese names are
+    (:func:`thaw.text.han_names.written_as_chinese`) none of a single syllable
+    (:func:`thaw.text.chinese.single_syllable`). A Thai name's variant is its RTGS
     reading; a name in Arabic script written the other way where Persian
     writes either (غلامرضا *Gholam Reza*, رحیم پور *Rahimpour*:
     :func:`_arabic_variant`), and as the names of Iran and South Asia are
@@ -1490,8 +1495,11 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     if all(len(w) >= 2 for w in name.split()):
         # (a one-character word is a Chinese surname or given name (王, 丽): a
         # Japanese family name takes two characters or more (鈴木, 岡田))
-        reading = japanese_reading(name)
-        if any(len(w) < 3 for w in reading.split()):
+        reading = complete_reading(name)  # (one that reads every character)
+        words = reading.split()
+        if any(len(w) < 3 for w in words) or (
+            written_as_chinese(name) and any(map(single_syllable, words))
+        ):
             # one- and two-letter readings (ō, ka) are single Sino-Japanese
             # syllables: a Chinese name read in Japanese, not a Japanese name
             reading = ""

@@ -48,8 +48,9 @@ from typing import Final
 
 from thaw.text.cantonese import cantonese_spellings
 from thaw.text.gwoyeu import gwoyeu
+from thaw.text.han_names import written_as_chinese
 from thaw.text.hokkien import hokkien_spellings
-from thaw.text.japanese import japanese_reading, kanji_name_readings, kunrei
+from thaw.text.japanese import complete_reading, kanji_name_readings, kunrei
 from thaw.text.korean import korean_reading
 from thaw.text.rules import transliterator as _icu
 from thaw.text.taiwan import mps2, tongyong
@@ -486,13 +487,15 @@ def han_variants(name: str) -> tuple[str, ...]:
         out.append(" ".join(han_words(stripped[:-1])))
     lone = _lone_word(name)
     one_word = _ONLY_HAN.match(name.strip()) is not None
+    if lone and written_as_chinese(lone):
+        return tuple(dict.fromkeys([*out, *_chinese_written_variants(lone)]))
     readings = [_korean_name(name), *(polyphone_variants(name.strip()) if one_word else ())]
     readings += [foreign_reading(name), foreign_reading(name, True), xinhua_reading(name)]
     if lone:
         xinhua = xinhua_word(lone)
         readings += [_transcribed_word(lone), _transcribed_word(lone, True), xinhua]
         readings += liquid_spellings(xinhua)
-        dictionary = japanese_reading(lone) if len(lone) == 2 else ""
+        dictionary = complete_reading(lone) if len(lone) == 2 else ""
         names = [r for r in kanji_name_readings(lone) if r != dictionary]
         readings += names
         readings += [kunrei(r) for r in [dictionary, *names][:_KUNREI_READINGS]]
@@ -502,6 +505,52 @@ def han_variants(name: str) -> tuple[str, ...]:
         if reading and reading not in out:
             out.append(reading)
     return tuple(out)
+
+
+_SYLLABLE: Final = re.compile(r"^(?:[^aeiouy]*y?)[aeiou]{1,2}n?$")
+
+
+def single_syllable(reading: str) -> bool:
+    """Whether one word of a Japanese reading is a single syllable, as the
+    Sino-Japanese (*on*) readings of characters are (``jo``, ``sho``,
+    ``ryu``, ``kan``, ``chu``), rather than a name's reading of its own
+    (``hayashi``, ``taka``)."""
+    return _SYLLABLE.match(reading) is not None
+
+
+def _chinese_written_variants(word: str) -> tuple[str, ...]:
+    """:func:`han_variants` of a name written as Chinese names are
+    (:func:`written_as_chinese`: 徐芳, 宋厚, 高彥艺), read as a Chinese name
+    first:
+
+    * no reading as a transcribed foreign name: Chinese transcription writes a
+      foreign name with characters chosen for their sound, not with a family
+      name and a given name (徐芳 is not *Sufan*); a name of three characters
+      keeps only the plainest such readings, its syllables joined with their
+      initials as Latin letters write the sounds (:func:`_transcribed_word`:
+      王雪紅 ``wangsuehong`` ~ *Wang Hsueh-hung*, 侯友宜 ``houyoui`` ~ *Hou
+      Yu-ih*, which meets the spellings no table gives) and by the Xinhua
+      table (:func:`xinhua_word`: 马齐耶 ``mazie``); two characters joined are
+      as short as one Latin word, and meet one (``sufan`` ~ *Sufian*);
+    * its Korean reading only for three characters, as Korean names are
+      written (金正恩 김정은): a Korean given name has two syllables, and a name
+      of two characters with a Chinese family name is a Chinese one (宋厚 is
+      not 송후);
+    * first, the name in simplified characters where it is written in
+      traditional ones (張偉 ``张伟``: one name, compared by its characters);
+    * its other Mandarin readings (:func:`polyphone_variants`), and Japanese
+      readings (:func:`thaw.text.japanese.kanji_name_readings`) only where no
+      character reads as a single syllable (:func:`single_syllable`): that is
+      how Japanese reads a Chinese name (徐芳 ``jo ho``, 蔣龍 ``sho ryu``),
+      not a Japanese name."""
+    written = simplified(word)
+    readings = [written if written != word else ""]
+    readings += [_korean_name(word) if len(word) == 3 else "", *polyphone_variants(word)]
+    readings += [_transcribed_word(word), xinhua_word(word)] if len(word) == 3 else []
+    japanese = [r for r in kanji_name_readings(word) if not any(map(single_syllable, r.split()))]
+    readings += japanese
+    readings += [kunrei(r) for r in japanese[:_KUNREI_READINGS]]
+    return tuple(r for r in dict.fromkeys(readings) if r)
 
 
 #: The most spellings :func:`han_spellings` gives for one character.

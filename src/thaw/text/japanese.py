@@ -86,6 +86,24 @@ def japanese_reading(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=20_000)
+def complete_reading(text: str) -> str:
+    """:func:`japanese_reading` of ``text`` when it accounts for every
+    character, else empty. pykakasi leaves out a character it cannot read
+    (a simplified one, 晚, 强, 铁), and with it the rest of the word: 韓晚冠
+    reads ``kan``, 李克强 ``sumomo katsu``, which are readings of other
+    names, not of these."""
+    for chunk in text.split():
+        items = _kakasi().convert(chunk)
+        if "".join(str(item.get("orig") or "") for item in items) != chunk:
+            return ""
+        for item in items:
+            reading = _NOT_WORD.sub("", str(item.get("hepburn") or "").lower())
+            if not reading and _HAN_CHAR.search(str(item.get("orig") or "")):
+                return ""
+    return japanese_reading(text)
+
+
 @lru_cache(maxsize=1)
 def _kanji() -> dict[str, tuple[str, ...]]:
     with gzip.open(KANJI_PATH, "rt", encoding="utf-8") as fh:

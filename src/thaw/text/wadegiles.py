@@ -244,6 +244,10 @@ def wade_giles(syllable: str) -> tuple[str, ...]:
             finals = ("o",)
         elif final == "e" and initial in ("g", "k", "h"):
             finals = ("o", "e")
+        elif final == "e":
+            # ê, which names write *e* or *eh* as they write 叶 *Yeh* (朱德
+            # *Chu Teh*, 彭德怀 *Peng Teh-huai*, 张彻 *Chang Cheh*)
+            finals = ("e", "eh")
         else:
             finals = _WG_FINALS.get(final, (final,))
         return tuple(head + f for head in heads for f in finals)
