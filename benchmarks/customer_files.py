@@ -35,6 +35,7 @@ from pathlib import Path
 from thaw.match import Query
 from thaw.screen import Screener
 from thaw.screen.batch import check_fields
+from thaw.store import default_home
 
 BENCH = Path(os.environ.get("THAW_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 BENCH = BENCH / "data" / "bench"
@@ -133,6 +134,11 @@ def main(argv: list[str]) -> int:
     views: tuple[str | None, ...] = ("given",) if args.quick else ("given", None)
     wanted = set(args.files.split(","))
     screener = Screener(args.home)
+    if not len(screener):
+        # (thaw's screening commands refuse an empty store; a benchmark must too:
+        # "0 alerts" against nothing would look like a result)
+        print(f"no lists are loaded in {default_home(args.home)}: give --home a loaded store")
+        return 2
     for key, name in (("global", "negatives_global_dev.csv"), ("us", "negatives_us.csv")):
         if key not in wanted:
             continue
