@@ -200,3 +200,11 @@ def test_a_latin_query_against_a_listed_transcription(written: str, latin: str) 
     assert f"read as a transcription, {written} as '{latin.lower()}'" in backward.explanation
     # a Latin name transcribed by no listed name stays apart
     assert _score("Candace", written) < DEFAULT_THRESHOLD
+
+
+def test_a_latin_query_meets_a_listed_transcription_with_spelling_switched_off() -> None:
+    """The two comparisons of names in characters are switched off apart:
+    with ``spelling`` at weight 0, the transcription still works both ways."""
+    off = MatchConfig(weights={"spelling": 0.0})
+    assert _score("Knatchbull", "내치불", config=off) == _score("내치불", "Knatchbull")
+    assert _score("Knatchbull", "내치불", config=off) >= DEFAULT_THRESHOLD

@@ -175,7 +175,12 @@ class Matcher:
         self._aligner = Aligner(stats)
         self._transcription = values["transcription"] if weights["transcription"] else None
         self._spelling = values["spelling"] if weights["spelling"] else None
-        self._below = self._spelling["below"] if self._spelling is not None else 0.0
+        # (a Latin query meets a listed name in characters by spelling or as a
+        # transcription only while its best reading is below what either asks)
+        gates = [self._spelling["below"]] if self._spelling is not None else []
+        if self._transcription is not None:
+            gates.append(self._transcription["min_explained"])
+        self._below = max(gates, default=-1.0)
         self._ceiling_query: Query | None = None
         self._ceiling_rest = 0.0
         self._readings_of: Query | None = None
@@ -218,7 +223,7 @@ class Matcher:
             # (a Latin query: the usual case; compared by spelling or as a
             # transcription only with a listed name written in Chinese
             # characters or Hangul, when no reading of it aligned well)
-            if best is not None and best.score >= self._below:
+            if self._below < 0 or (best is not None and best.score >= self._below):
                 return first, best
             written = tuple(n for n in names if not n[0].original.isascii())
             if not written:
