@@ -146,9 +146,9 @@ def _prepared(
     by_start: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
     singles: set[str] = set()
     for start, end in words:
-        for s, e, spellings in language(chars[start:end]):
-            by_start.setdefault(start + s, []).append((start + e, spellings))
-            singles.update(spellings)
+        for s, ends in _word_edges(chars[start:end], language)[0].items():
+            by_start[start + s] = [(start + e, spellings) for e, spellings in ends]
+            singles.update(sp for _e, spellings in ends for sp in spellings)
     return by_start, frozenset(singles)
 
 
@@ -324,7 +324,7 @@ def _assign(
         if not found:
             continue
         covered = {i for run in found for i in range(run.start, run.end)}
-        if len(covered) < MIN_COVERED * size:
+        if len(covered) < need:
             continue  # (too few characters spelt for a match: every one counts)
         chosen = best_assignment(size, found)
         if chosen is None:
