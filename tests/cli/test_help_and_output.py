@@ -69,6 +69,17 @@ def test_help_groups_every_command_by_task() -> None:
             assert re.search(rf"│ {re.escape(name)} ", panel), (title, name)
 
 
+@pytest.mark.parametrize("command", [[], ["portfolio"], ["webhooks"], ["ownership"]])
+def test_command_lists_read_as_sentences(command: list[str]) -> None:
+    """A summary in a command list wraps at the table's width, not where its
+    docstring's lines happened to end ("suppresses the" / "alert in later ...")."""
+    result = CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if line.startswith("│ ")]
+    continued = [row for row in rows if re.match(r"│ {4,}\S", row)]
+    assert rows and not continued, continued
+
+
 @pytest.mark.parametrize(
     ("command", "option"),
     [

@@ -12,7 +12,7 @@ import thaw
 from tests.index.fixture_store import fill, fixture_records
 from thaw.cli import app
 from thaw.index import entry_from_record
-from thaw.screen import Screener, ScreenInputError
+from thaw.screen import NoListsLoaded, Screener, ScreenInputError
 from thaw.store import Store
 
 HIT_KEYS = ["score", "schema", "name", "matched_name", "listings", "explanation", "features"]
@@ -55,6 +55,19 @@ def test_top_level_export() -> None:
     from thaw.profiles.screening import PartyScreener
 
     assert thaw.Screener is PartyScreener and issubclass(PartyScreener, Screener)
+
+
+def test_a_store_with_no_lists_is_refused(tmp_path: Path) -> None:
+    """Issue 11: "no hits" against no lists is the most dangerous answer, from the
+    Python API as from the commands; a service that loads later opts in."""
+    empty = tmp_path / "empty-home"
+    for make in (Screener, thaw.Screener):
+        with pytest.raises(NoListsLoaded, match="no lists are loaded in .*empty-home") as err:
+            make(empty)
+        assert err.value.home == empty
+    assert thaw.NoListsLoaded is NoListsLoaded and issubclass(NoListsLoaded, LookupError)
+    waiting = thaw.Screener(empty, allow_empty=True)
+    assert len(waiting) == 0 and not waiting.screen("Kirill Dmitriev").hits
 
 
 def test_listed_person_is_a_hit(screener: Screener) -> None:

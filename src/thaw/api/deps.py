@@ -14,17 +14,28 @@ from thaw.api.runtime import Runtime, runtime
 from thaw.store.state import AuditRecord
 
 
-def snapshot(request: Request) -> Snapshot:
-    """The lists this request is answered from (503 while the first load runs)."""
-    return current_snapshot(runtime(request))
+def snapshot(request: Request, *, screening: bool = False) -> Snapshot:
+    """The lists this request is answered from (503 while the first load runs;
+    see :func:`current_snapshot` for ``screening``)."""
+    return current_snapshot(runtime(request), screening=screening)
 
 
-def current_snapshot(rt: Runtime) -> Snapshot:
+def current_snapshot(rt: Runtime, *, screening: bool = False) -> Snapshot:
     """The lists a new request is answered from (503 while the first load runs);
-    the request keeps it to the end, whatever is installed meanwhile."""
+    the request keeps it to the end, whatever is installed meanwhile.
+
+    A ``screening`` request (a name, a file, a text, a match or a search) is
+    refused with 503 while the store holds no listing: "no hits" against no lists
+    is the most dangerous answer a screening service can give."""
     snap = rt.engine.current()
     if snap is None:
         raise HTTPException(503, "the lists are still loading", headers={"Retry-After": "5"})
+    if screening and not len(snap.screener):
+        raise HTTPException(
+            503,
+            "no lists are loaded: screening would find nothing, whatever the name "
+            "(load them first: thaw update or thaw load FILE on the service's store)",
+        )
     return snap
 
 

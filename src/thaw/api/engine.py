@@ -106,7 +106,7 @@ class Snapshot:
             # read the memberships as they are: the loader refreshes the profiles,
             # the server never writes to the store
             profile_of = Profiles(store, auto_refresh=False).memberships()
-        screener = PartyScreener(home, profile_of=profile_of)
+        screener = PartyScreener(home, profile_of=profile_of, allow_empty=True)
         members: dict[str, list[str]] = {}
         for (source, source_id), pid in screener.profile_of.items():
             members.setdefault(pid, []).append(f"{source}:{source_id}")

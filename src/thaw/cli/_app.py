@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import inspect
 from pathlib import Path
 from typing import Annotated, Any, get_args
 
@@ -90,10 +91,25 @@ def arrange_help(typer_app: typer.Typer) -> None:
 
     for command in typer_app.registered_commands:
         command.rich_help_panel = panel_of.get(command_name(command), OTHER_PANEL)
+    _one_line_summaries(typer_app)
     for group in typer_app.registered_groups:
         group.rich_help_panel = panel_of.get(command_name(group), OTHER_PANEL)
     typer_app.registered_commands.sort(key=lambda c: rank(command_name(c)))
     typer_app.registered_groups.sort(key=lambda g: rank(command_name(g)))
+
+
+def _one_line_summaries(typer_app: typer.Typer) -> None:
+    """Give every command of ``typer_app`` and of its groups a one-paragraph
+    summary for the command lists, its docstring's first paragraph on one line:
+    rich help keeps the docstring's line breaks, which broke sentences across the
+    table's rows."""
+    for command in typer_app.registered_commands:
+        doc = command.help or getattr(command.callback, "__doc__", None)
+        if command.short_help is None and doc:
+            command.short_help = " ".join(inspect.cleandoc(doc).split("\n\n")[0].split())
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _one_line_summaries(group.typer_instance)
 
 
 # No emoji codes: programme keys such as "uk:Russia: 1" must print as they are.

@@ -56,23 +56,17 @@ OwnershipOption = Annotated[
 ]
 
 
-NO_LISTS = (
-    "no lists are loaded in {home}: screening would find nothing, whatever the name "
-    "(load the lists first: thaw update, thaw load FILE, or point --home at a loaded store)"
-)
-
-
 def party_screener(home: Path | None) -> Screener:
     """The party screener of every screening command; fails (exit 1, a clear
     message) when the store holds no listing, since "no hits" against nothing is
     the most dangerous answer a screening tool can give."""
     from thaw.profiles.screening import PartyScreener
-    from thaw.store import default_home
+    from thaw.screen import NoListsLoaded
 
-    screener = PartyScreener(home)
-    if not len(screener):
-        raise fail(NO_LISTS.format(home=default_home(home)))
-    return screener
+    try:
+        return PartyScreener(home)
+    except NoListsLoaded as exc:
+        raise fail(str(exc)) from None
 
 
 @app.command("screen")

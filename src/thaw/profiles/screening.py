@@ -80,8 +80,9 @@ class PartyScreener(Screener):
         index: CandidateIndex | None = None,
         candidates: int = DEFAULT_CANDIDATES,
         profile_of: ProfileMap | None = None,
+        allow_empty: bool = False,
     ) -> None:
-        super().__init__(home, index=index, candidates=candidates)
+        super().__init__(home, index=index, candidates=candidates, allow_empty=allow_empty)
         if profile_of is None:
             if index is not None and home is None:
                 profile_of = {}

@@ -7,13 +7,21 @@ See :mod:`thaw.screen.screener` for the result contract and
 from __future__ import annotations
 
 from thaw.screen.inputs import ACCEPTED_SCHEMATA, ScreenInputError, make_query
-from thaw.screen.screener import DEFAULT_CANDIDATES, Hit, Listing, Screener, ScreenResult
+from thaw.screen.screener import (
+    DEFAULT_CANDIDATES,
+    Hit,
+    Listing,
+    NoListsLoaded,
+    Screener,
+    ScreenResult,
+)
 
 __all__ = [
     "ACCEPTED_SCHEMATA",
     "DEFAULT_CANDIDATES",
     "Hit",
     "Listing",
+    "NoListsLoaded",
     "ScreenInputError",
     "ScreenResult",
     "Screener",

@@ -15,6 +15,10 @@ contract shared by the Python API, ``thaw screen --json`` and every line written
                "explanation": "..."}]}
 
 ``hits`` holds the listings scoring at or above the threshold, best first.
+
+A screener read from a store that holds no listing raises :class:`NoListsLoaded`
+rather than answer "no hits" to every name: against no lists that is the most
+dangerous answer a screening tool can give.
 """
 
 from __future__ import annotations
@@ -34,6 +38,23 @@ from thaw.store import Store, default_home
 
 DEFAULT_CANDIDATES = 50
 """How many candidates of the index are scored per query."""
+
+
+class NoListsLoaded(LookupError):
+    """The store holds no listing: every screening answer would be "no hits".
+
+    Raised by :class:`Screener` (and :class:`thaw.Screener`) read from such a
+    store; ``home`` is the store's folder. Load the lists first (``thaw update``,
+    ``thaw load FILE``) or point at a loaded store.
+    """
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        super().__init__(
+            f"no lists are loaded in {home}: screening would find nothing, whatever the "
+            "name (load the lists first: thaw update, thaw load FILE, or point --home at "
+            "a loaded store)"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +154,13 @@ class Screener:
         candidates: int = DEFAULT_CANDIDATES,
         min_coverage: float = DEFAULT_MIN_COVERAGE,
         config: thaw.match.MatchConfig | None = None,
+        allow_empty: bool = False,
     ) -> None:
         if index is None:
             with Store(default_home(home), readonly=True) as store:
                 index = ensure_index(store)
+            if not len(index) and not allow_empty:
+                raise NoListsLoaded(default_home(home))
             # the loaded index lives as long as the process: keep the cyclic garbage
             # collector from rescanning its million objects at every full collection
             # (a 30 ms pause every few hundred queries)

@@ -165,7 +165,7 @@ async def answer_match(
 ) -> bytes:
     """The JSON answer of ``/match/{dataset}``, recorded in the audit trail before
     it is returned (``HTTPException`` for a request that cannot be answered)."""
-    snap = current_snapshot(rt)
+    snap = current_snapshot(rt, screening=True)
     scope = dataset_scope(snap, dataset)
     try:
         algo = resolve_algorithm(params.algorithm)
@@ -319,7 +319,7 @@ def search(
     ``q``), with yente's filters, facets, sorting and paging (see
     :mod:`thaw.api.search`)."""
     rt = runtime(request)
-    snap = snapshot(request)
+    snap = snapshot(request, screening=True)
     scope = dataset_scope(snap, dataset)
     try:
         unknown = [f for f in facets if f not in FACETS]

@@ -91,7 +91,7 @@ def exposure(
     aggregate_uk: bool = False,
 ) -> list[dict[str, Any]]:
     """The party's status and explanation per authority (see docs/OWNERSHIP.md)."""
-    snap = snapshot(request)
+    snap = snapshot(request, screening=True)
     analysis = _analysis(request, snap, as_of, aggregate_eu, aggregate_uk)
     try:
         found = PartyFinder(analysis.og).find(party, country=country, id_number=id_number)

@@ -143,7 +143,7 @@ def reconcile(
     """Reconciliation queries (``queries``) or data extension (``extend``), as
     form fields holding JSON."""
     rt = runtime(request)
-    snap = snapshot(request)
+    snap = snapshot(request, screening=True)
     scope = dataset_scope(snap, dataset)
     if extend is not None and extend.strip():
         try:
@@ -270,7 +270,7 @@ def suggest_entity(
     limit: Annotated[int, Query(ge=0, le=100)] = 10,
 ) -> FreebaseEntitySuggestResponse:
     """Entities whose names resemble ``prefix``."""
-    snap = snapshot(request)
+    snap = snapshot(request, screening=True)
     scope = dataset_scope(snap, dataset)
     found: list[FreebaseEntity] = []
     if prefix.strip():

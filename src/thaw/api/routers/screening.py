@@ -96,7 +96,7 @@ def screen_name(
 ) -> JSONResponse:
     """Screen one name against every loaded list (``thaw screen --json``)."""
     rt = runtime(request)
-    snap = snapshot(request)
+    snap = snapshot(request, screening=True)
     try:
         algorithm = resolve_algorithm(body.algorithm)
         query = make_query(body.name, body.schema_, body.birth_date, body.country, body.id_number)
@@ -205,7 +205,7 @@ def screen_upload(
     """Screen every row of an uploaded file (columns as ``thaw screen-file``); the
     answer streams one JSON object per screened row, in input order."""
     rt = runtime(request)
-    snap = snapshot(request)
+    snap = snapshot(request, screening=True)
     try:
         algo = resolve_algorithm(algorithm)
         fmt, gz = upload_format(file.filename or "", format)
@@ -247,7 +247,7 @@ def screen_document(
     from thaw.screen.text import ExtractError, TextScreener, extract_text
 
     rt = runtime(request)
-    snap = snapshot(request)
+    snap = snapshot(request, screening=True)
     data = file.file.read(MAX_DOCUMENT + 1)
     if len(data) > MAX_DOCUMENT:
         raise HTTPException(413, f"document larger than {MAX_DOCUMENT:,} bytes")
