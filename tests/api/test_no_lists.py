@@ -23,6 +23,7 @@ def test_no_lists_no_screening_then_screening(tmp_path: Path) -> None:
                 http.post("/match/default", json=MATCH),
                 http.get("/search/default", params={"q": "Volkov"}),
                 http.post("/screen/file", files={"file": ("p.csv", b"name\nAndrei Volkov\n")}),
+                http.post("/portfolios", json={"name": "p", "rows": [{"id": "1", "name": "A B"}]}),
             ]
             for answer in refused:
                 assert answer.status_code == 503, answer.text
@@ -30,6 +31,7 @@ def test_no_lists_no_screening_then_screening(tmp_path: Path) -> None:
             # what does not screen still answers
             assert http.get("/healthz").status_code == 200
             assert http.get("/catalog").status_code == 200
+            assert http.get("/portfolios").json() == []
             assert thaw("load", UN_LIST, "--home", home).code == 0
             wait_for(lambda: http.get("/readyz").json()["listings"] > 0)
             hits = http.post("/screen", json={"name": "Andrei Petrovich Volkov"}).json()["hits"]

@@ -90,3 +90,18 @@ def test_bad_portfolio_files_are_refused_whole(
     assert run.code == 1 and "no portfolio" in run.err
     run = thaw("webhooks", "add", "ftp://x", "--secret", "s", "--home", home)
     assert run.code == 1 and "not an http(s) URL" in run.err
+
+
+def test_a_portfolio_is_not_screened_against_no_lists(tmp_path: Path) -> None:
+    """Issue 11: "0 alerts" against a store with no lists is the most dangerous
+    answer; ``portfolio add`` fails as every screening command does, and keeps
+    nothing."""
+    home = tmp_path / "home"
+    rows = tmp_path / "rows.csv"
+    rows.write_text(ROWS)
+    run = thaw("portfolio", "add", "p", rows, "--home", home)
+    assert run.code == 1 and "no lists are loaded" in run.err, str(run)
+    assert "alert" not in run.out
+    ok("load", UN_BASE, "--home", home)
+    assert as_json("portfolio", "list", "--home", home) == []
+    ok("portfolio", "add", "p", rows, "--home", home)

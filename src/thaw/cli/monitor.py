@@ -48,6 +48,7 @@ from thaw.schemas.monitor import (
     portfolio_models,
     recorded_events,
 )
+from thaw.screen import NoListsLoaded
 from thaw.store import default_home
 from thaw.store.portfolios import PortfolioStore
 from thaw.store.sealing import SealingError
@@ -70,7 +71,7 @@ def _monitor(home: Path | None) -> Iterator[Monitor]:
     try:
         with open_store(home) as store, Monitor(store) as monitor:
             yield monitor
-    except (PortfolioError, SealingError) as exc:
+    except (PortfolioError, SealingError, NoListsLoaded) as exc:
         raise fail(str(exc)) from exc
 
 

@@ -64,6 +64,7 @@ from thaw.monitor.screening import (
 )
 from thaw.profiles import Profiles
 from thaw.profiles.model import authority
+from thaw.screen import NoListsLoaded
 from thaw.store import PublicationRow, Store
 from thaw.store.portfolios import (
     Changes,
@@ -444,9 +445,15 @@ class Monitor:
         The rows are stored and screened :data:`STEP_CHUNK` at a time (``rows``
         may be an iterator), so that a million rows need no more of this process
         than a step does. A failure (a repeated id, an error while screening)
-        removes the portfolio again."""
+        removes the portfolio again.
+
+        With no publication to screen against it raises
+        :class:`~thaw.screen.NoListsLoaded`: a portfolio screened against nothing
+        would report no alerts."""
         if targets is None:
             targets = self.store.active_publications()
+        if not targets:
+            raise NoListsLoaded(self.store.home)
         stats = self.listing_set(targets).index.state().get("token_stats")
         pid = self.portfolios.create_portfolio(name, threshold, stats)
         try:

@@ -39,6 +39,7 @@ from thaw.schemas.monitor import (
     recorded_events,
 )
 from thaw.schemas.yente import ErrorResponse
+from thaw.screen import NoListsLoaded
 from thaw.store import default_home
 from thaw.store.portfolios import PortfolioStore
 
@@ -128,6 +129,8 @@ def add_portfolio(
             info = monitor.add(body.name, rows, body.threshold or DEFAULT_THRESHOLD)
         except PortfolioError as exc:
             raise HTTPException(400, str(exc)) from exc
+        except NoListsLoaded as exc:
+            raise HTTPException(503, str(exc)) from exc
         marks = monitor.portfolios.watermarks(info.id)
     audit(runtime(request), principal, "portfolios.add", {"name": body.name, "rows": len(rows)})
     return PortfolioModel.of(info, marks)
