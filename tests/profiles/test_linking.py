@@ -315,6 +315,13 @@ def test_pure_link_without_references() -> None:
         (["1975"], ["1976"], "near"),
         (["1975"], ["1985"], "conflict"),
         ([], ["1985"], "none"),
+        # published slips: day and month swapped, or one of them differs
+        (["1957-01-03"], ["1957-03-01"], "slip"),
+        (["1987-10-19"], ["1987-09-19"], "slip"),
+        (["1979-05-01"], ["1979-05-03"], "slip"),
+        (["1987-10-19"], ["1987-09-18"], "near"),
+        (["1957-01-03"], ["1958-03-01"], "near"),
+        (["1957-01"], ["1957-03"], "near"),
     ],
 )
 def test_compare_dates(a: list[str], b: list[str], level: str) -> None:
@@ -403,6 +410,107 @@ def test_same_year_range_and_regime_link_persons(store: Store) -> None:
     assert edge.kind == "name_dob" and edge.evidence["dob"] == "year range"
     assert keys(profiles, "un_sc", "CFi.020") == ["un_sc:CFi.020"]
     assert keys(profiles, "un_sc", "KPi.030") == ["un_sc:KPi.030"]
+
+
+def test_birth_date_slips_link_the_same_rare_name(store: Store) -> None:
+    """The UK lists Boris Romanovich ROTENBERG born 01/03/1957, Australia and the
+    US on 1957-01-03: day and month swapped, one party (and Denis MANTUROV,
+    23/03/1969 against 1969-02-23). A slip links only the very same rare name
+    under regimes that agree: not a common name, not across unrelated regimes."""
+    add(
+        store,
+        "uk_ofsi",
+        [
+            person(
+                "uk_ofsi",
+                "1",
+                "Boris Romanovich ROTENBERG",
+                dob=["1957-03-01"],
+                programs=["Russia"],
+            ),
+            person(
+                "uk_ofsi",
+                "2",
+                "Denis Valentinovich MANTUROV",
+                dob=["1969-03-23"],
+                programs=["Russia"],
+            ),
+            person("uk_ofsi", "3", "Mohammed ALI", dob=["1970-03-01"], programs=["Russia"]),
+            person(
+                "uk_ofsi",
+                "4",
+                "Oleg Vitalyevich ZAVORNYKH",
+                dob=["1965-03-01"],
+                programs=["Russia"],
+            ),
+        ],
+    )
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            person(
+                "us_ofac_sdn",
+                "1",
+                "ROTENBERG, Boris Romanovich",
+                dob=["1957-01-03"],
+                programs=["RUSSIA-EO14024"],
+            ),
+            person(
+                "us_ofac_sdn",
+                "2",
+                "MANTUROV, Denis Valentinovich",
+                dob=["1969-02-23"],
+                programs=["RUSSIA-EO14024"],
+            ),
+            person(
+                "us_ofac_sdn", "3", "ALI, Mohammed", dob=["1970-01-03"], programs=["RUSSIA-EO14024"]
+            ),
+            person(
+                "us_ofac_sdn",
+                "4",
+                "ZAVORNYKH, Oleg Vitalyevich",
+                dob=["1965-01-03"],
+                programs=["DPRK3"],
+            ),
+        ],
+    )
+    profiles = Profiles(store)
+    assert keys(profiles, "uk_ofsi", "1") == ["uk_ofsi:1", "us_ofac_sdn:1"]
+    assert keys(profiles, "uk_ofsi", "2") == ["uk_ofsi:2", "us_ofac_sdn:2"]
+    profile = profiles.profile_of("uk_ofsi", "1")
+    assert profile is not None
+    (edge,) = [x for x in profile.links if x.status == "applied"]
+    assert edge.kind == "name_dob" and "swapped" in edge.evidence["dob"]
+    assert keys(profiles, "uk_ofsi", "3") == ["uk_ofsi:3"]
+    assert keys(profiles, "uk_ofsi", "4") == ["uk_ofsi:4"]
+
+
+def test_birth_month_and_rare_name_link_across_regimes(store: Store) -> None:
+    """Canada's China regulations and the US Global Magnitsky programme list the
+    same Xinjiang officials with the same month of birth: the regimes differ, the
+    person does not. A year alone under different regimes stays apart."""
+    add(
+        store,
+        "ca_sema",
+        [
+            person(
+                "ca_sema", "china/1", "Jiarui Peng", dob=["1961-04"], programs=["China / Chine"]
+            ),
+            person("ca_sema", "china/2", "Quanguo Chen", dob=["1955"], programs=["China / Chine"]),
+        ],
+    )
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            person("us_ofac_sdn", "1", "PENG, Jiarui", dob=["1961-04"], programs=["GLOMAG"]),
+            person("us_ofac_sdn", "2", "CHEN, Quanguo", dob=["1955"], programs=["GLOMAG"]),
+        ],
+    )
+    profiles = Profiles(store)
+    assert keys(profiles, "ca_sema", "china/1") == ["ca_sema:china/1", "us_ofac_sdn:1"]
+    assert keys(profiles, "ca_sema", "china/2") == ["ca_sema:china/2"]
 
 
 def test_shared_address_or_website_links_organisations(store: Store) -> None:

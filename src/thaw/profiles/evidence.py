@@ -36,7 +36,12 @@ identity. In order of strength:
 A birth *year* (or month) suffices for persons when the nationalities agree, the
 name is rare, or both listings publish the very same range of two or more
 birth years under the same sanctions regime ("KONY, Ali" and "ALI KONY", born
-1992, 1993, 1994 or 1995, both CAR).
+1992, 1993, 1994 or 1995, both CAR). A *month* and a rare name suffice under
+different regimes (Canada's China regulations and the US Global Magnitsky
+programme list the same officials). Two full dates of the same year that differ
+as a published slip does (day and month swapped, or only one of them differs:
+GLOTOV, 1987-10-19 and 1987-09-19) link the very same rare name, both ways, when
+no nationality or regime disagrees.
 
 Names alone never link persons, and common names never link anything. Any
 conflict (birth dates years apart, disjoint nationalities for a weak link,
@@ -263,14 +268,17 @@ def corpus_stats(listings: Iterable[Features]) -> Stats:
 
 def compare_dates(a: Iterable[str], b: Iterable[str]) -> str:
     """``day``, ``month``, ``year`` (the finest precision at which a pair of dates
-    agrees), ``none`` (a side has no date), ``near`` (years at most one apart,
-    nothing agrees) or ``conflict``. A 1 January date agrees only as a year (it is
-    the customary placeholder for an unknown day)."""
+    agrees), ``none`` (a side has no date), ``slip`` (two full dates of the same
+    year that differ as a published slip makes them differ: day and month swapped,
+    1957-11-07 and 1957-07-11, or only the day or only the month differs,
+    1987-10-19 and 1987-09-19), ``near`` (years at most one apart, nothing agrees)
+    or ``conflict``. A 1 January date agrees only as a year (it is the customary
+    placeholder for an unknown day)."""
     a, b = list(a), list(b)
     if not a or not b:
         return "none"
     best = 0
-    near = False
+    near = slip = False
     for x in a:
         for y in b:
             p = min(len(x), len(y))
@@ -278,6 +286,8 @@ def compare_dates(a: Iterable[str], b: Iterable[str]) -> str:
                 if p >= 10 and x[4:10] == "-01-01":
                     p = 4
                 best = max(best, p)
+            elif _slip(x, y):
+                slip = True
             elif _year(x) is not None and _year(y) is not None and abs(_year(x) - _year(y)) <= 1:  # type: ignore[operator]
                 near = True
     if best >= 10:
@@ -286,7 +296,16 @@ def compare_dates(a: Iterable[str], b: Iterable[str]) -> str:
         return "month"
     if best >= 4:
         return "year"
-    return "near" if near else "conflict"
+    return "slip" if slip else "near" if near else "conflict"
+
+
+def _slip(x: str, y: str) -> bool:
+    """Whether two different full dates (YYYY-MM-DD) of one year differ only as
+    a slip would: day and month swapped, or one of them differs."""
+    if len(x) < 10 or len(y) < 10 or x[:4] != y[:4]:
+        return False
+    (mx, dx), (my, dy) = (x[5:7], x[8:10]), (y[5:7], y[8:10])
+    return (mx, dx) == (dy, my) or mx == my or dx == dy
 
 
 def _year(value: str) -> int | None:
@@ -485,7 +504,9 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             return None
         nat = compare_countries(a.nationalities, b.nationalities)
         ev["nationality"] = nat
-        if dob == "near":
+        if dob in ("near", "slip") and not (
+            dob == "slip" and name.both_ways and name.rarity >= RARE_NAME
+        ):
             return None
         matcher = _confirm(a, b, name, ctx)
         if matcher is not None:
@@ -499,6 +520,13 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
                 return None
             bonus = (1.0 if nat == "agree" else 0.0) + both
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + 2 + bonus + fine, ev)
+        if dob == "slip":
+            # the very same rare name, both ways, born the same year, the finer
+            # date differing as a slip does: nothing else may disagree
+            if nat == "conflict" or regime_conflict:
+                return None
+            ev["dob"] = "year (the day or the month differs, or they are swapped)"
+            return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] - 1 + both + fine, ev)
         if dob in ("month", "year"):
             same_range = _same_year_range(a.birth_dates, b.birth_dates)
             if same_range:
@@ -506,8 +534,13 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             if nat == "agree" or (
                 nat == "unknown"
                 and name.both_ways
-                and not regime_conflict
-                and (rare or (same_range and bool(ra & rb)))
+                and (
+                    # a month of birth and a rare name outweigh different regimes
+                    # (Canada's China regulations and the US Global Magnitsky
+                    # programme list the same officials)
+                    (dob == "month" and rare)
+                    or (not regime_conflict and (rare or (same_range and bool(ra & rb))))
+                )
             ):
                 bonus = (1.0 if dob == "month" else 0.0) + both
                 return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + bonus + fine, ev)
