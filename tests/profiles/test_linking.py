@@ -513,6 +513,33 @@ def test_birth_month_and_rare_name_link_across_regimes(store: Store) -> None:
     assert keys(profiles, "ca_sema", "china/2") == ["ca_sema:china/2"]
 
 
+def test_taliban_of_the_un_are_global_terrorists_of_the_us(store: Store) -> None:
+    """The US designates the Taliban of the UN's 1988 regime under SDGT: the two
+    regimes do not conflict (UN TAi.171 and OFAC 16519, born 1958); an unrelated
+    regime still does."""
+    add(
+        store,
+        "un_sc",
+        [
+            person("un_sc", "TAi.171", "MUHAMMAD OMAR ZADRAN", dob=["1958"], programs=["Taliban"]),
+            person("un_sc", "KPi.1", "Hamid Gul NAZARI", dob=["1961"], programs=["DPRK"]),
+        ],
+    )
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            person(
+                "us_ofac_sdn", "16519", "ZADRAN, Muhammad Omar", dob=["1958"], programs=["SDGT"]
+            ),
+            person("us_ofac_sdn", "2", "NAZARI, Hamid Gul", dob=["1961"], programs=["SDGT"]),
+        ],
+    )
+    profiles = Profiles(store)
+    assert keys(profiles, "un_sc", "TAi.171") == ["un_sc:TAi.171", "us_ofac_sdn:16519"]
+    assert keys(profiles, "un_sc", "KPi.1") == ["un_sc:KPi.1"]
+
+
 def test_shared_address_or_website_links_organisations(store: Store) -> None:
     """Issue 11: the AU "Sberbank" (19 Vavilova St, www.sberbank.com) joins the UK
     "PJSC SBERBANK" at the same address although "Sberbank" alone is a common

@@ -114,6 +114,11 @@ NEUTRAL_THEMES = frozenset({"list-code", "export-control", "other"})
 """Programme themes that say nothing about the party (a list's own code, export
 control in general): ignored when looking for conflicting regimes."""
 
+RELATED_THEMES: tuple[frozenset[str], ...] = (frozenset({"taliban", "terrorism"}),)
+"""Regimes that list the same parties under different names, so that they never
+conflict: the United States designates the Taliban of the UN's 1988 regime as
+global terrorists (SDGT)."""
+
 STRENGTH = {
     "analyst": 100.0,
     "un_reference": 60.0,
@@ -496,7 +501,9 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     if shared_regimes:
         ev["regimes"] = shared_regimes
     ra, rb = set(a.regimes) - NEUTRAL_THEMES, set(b.regimes) - NEUTRAL_THEMES
-    regime_conflict = bool(ra and rb and not ra & rb)
+    regime_conflict = bool(ra and rb and not ra & rb) and not any(
+        ra & pair and rb & pair for pair in RELATED_THEMES
+    )
     fine = _fine(name)
 
     if person:
