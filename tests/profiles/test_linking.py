@@ -345,6 +345,48 @@ def test_consolidated_list_may_hold_a_party_twice(store: Store) -> None:
     assert {"us_trade_csl:SDN-77", "us_ofac_sdn:77"} <= set(profile.keys)
 
 
+def test_a_consolidated_list_copy_joins_its_original(store: Store) -> None:
+    """The CSL's ``SDN-10761`` is OFAC's SDN entry 10761 (and ``SSI-…`` a non-SDN
+    entry): the copy joins its original by that number, whatever the names (a
+    later copy may carry a renamed entry; Al-Shabaab's copy had been drawn into
+    another profile by Australia's two listings of it)."""
+    add(store, "us_ofac_sdn", [org("us_ofac_sdn", "77", "Vector Kappa Holding")])
+    add(store, "us_ofac_cons", [org("us_ofac_cons", "18771", "Delta Omicron Export")])
+    add(
+        store,
+        "us_trade_csl",
+        [
+            org("us_trade_csl", "SDN-77", "VK Group of Companies"),
+            org("us_trade_csl", "SSI-18771", "DOE Trading House"),
+            org("us_trade_csl", "EL-77", "Unrelated Entity List Party"),
+        ],
+    )
+    profiles = Profiles(store)
+    assert keys(profiles, "us_ofac_sdn", "77") == ["us_ofac_sdn:77", "us_trade_csl:SDN-77"]
+    assert keys(profiles, "us_ofac_cons", "18771") == [
+        "us_ofac_cons:18771",
+        "us_trade_csl:SSI-18771",
+    ]
+    assert keys(profiles, "us_trade_csl", "EL-77") == ["us_trade_csl:EL-77"]
+
+
+@pytest.mark.parametrize(
+    ("source_id", "original"),
+    [
+        ("SDN-10761", ("us_ofac_sdn", "10761")),
+        ("SDN-10761~2", ("us_ofac_sdn", "10761")),
+        ("NS-MBS-17014", ("us_ofac_cons", "17014")),
+        ("EL-3c94588e", None),
+        ("DPL-1234", None),
+    ],
+)
+def test_mirror_of(source_id: str, original: tuple[str, str] | None) -> None:
+    from thaw.profiles.features import mirror_of
+
+    assert mirror_of("us_trade_csl", source_id) == original
+    assert mirror_of("us_ofac_sdn", source_id) is None
+
+
 def test_same_alias_under_contradicting_regimes(store: Store) -> None:
     """The Colombian ELN (UK, terrorism) and the Macedonian NLA (OFAC, Balkans)
     share the alias "National Liberation Army"; nothing else links them."""

@@ -261,6 +261,29 @@ listing id (``SDN-…``, ``EL-…``, ``DPL-…``): a party on two of them is lis
 twice by the source, and both listings may share a profile."""
 
 
+MIRRORED_LISTS: dict[tuple[str, str], str] = {
+    ("us_trade_csl", "SDN"): "us_ofac_sdn",
+    **{
+        ("us_trade_csl", code): "us_ofac_cons"
+        for code in ("SSI", "FSE", "NS-MBS", "CAP", "PLC", "CMIC")
+    },
+}
+"""Sub-lists of a consolidating source that republish another source's listings
+under the same number: the US Consolidated Screening List's Treasury lists carry
+OFAC's entity number (``SDN-10761`` is OFAC's SDN entry 10761, ``SSI-18741`` the
+non-SDN entry 18741). Such a listing refers to its original (see :func:`mirror_of`),
+so the two always share a profile, however the names around them link."""
+
+
+def mirror_of(source: str, source_id: str) -> tuple[str, str] | None:
+    """The ``(source, source_id)`` of the listing that ``source:source_id``
+    republishes (see :data:`MIRRORED_LISTS`), or ``None``."""
+    code, dash, number = source_id.rpartition("-")
+    target = MIRRORED_LISTS.get((source, code)) if dash else None
+    number = number.split("~", 1)[0]
+    return (target, number) if target and number.isdigit() else None
+
+
 def namespace(source: str, source_id: str) -> str:
     """The list a listing belongs to, for the rule *one listing per list in a
     profile*: the source, or source and sub-list for consolidated sources."""
@@ -369,6 +392,8 @@ def features_of(record: Record, content_hash: str | None = None) -> Features:
             ref = (link.source, normalize_ref(link.source_id))
             if ref not in refs and ref != (record.source, normalize_ref(record.source_id)):
                 refs.append(ref)
+    if (mirrored := mirror_of(record.source, record.source_id)) is not None:
+        refs.append((mirrored[0], normalize_ref(mirrored[1])))
     return Features(
         source=record.source,
         source_id=record.source_id,
