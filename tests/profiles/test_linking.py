@@ -582,6 +582,40 @@ def test_taliban_of_the_un_are_global_terrorists_of_the_us(store: Store) -> None
     assert keys(profiles, "un_sc", "KPi.1") == ["un_sc:KPi.1"]
 
 
+def test_un_country_regimes_and_us_proliferation_designations(store: Store) -> None:
+    """The US designates the DPRK's and Iran's weapons programmes as proliferators
+    (NPWMD) where the UN lists them under its DPRK and Iran regimes: one party
+    (UN KPe.007 and OFAC 11598). The same name under an unrelated regime is not."""
+
+    def under(record: Record, program: str) -> Record:
+        record.programs = [program]
+        return record
+
+    add(
+        store,
+        "un_sc",
+        [
+            under(
+                org("un_sc", "KPe.007", "GENERAL BUREAU OF ATOMIC ENERGY", countries=["kp"]), "DPRK"
+            ),
+            under(
+                org("un_sc", "KPe.099", "KORYO NATIONAL INSURANCE BUREAU", countries=["kp"]), "DPRK"
+            ),
+        ],
+    )
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            under(org("us_ofac_sdn", "11598", "GENERAL BUREAU OF ATOMIC ENERGY"), "NPWMD"),
+            under(org("us_ofac_sdn", "2", "KORYO NATIONAL INSURANCE BUREAU"), "ELECTION-EO13848"),
+        ],
+    )
+    profiles = Profiles(store)
+    assert keys(profiles, "un_sc", "KPe.007") == ["un_sc:KPe.007", "us_ofac_sdn:11598"]
+    assert keys(profiles, "un_sc", "KPe.099") == ["un_sc:KPe.099"]
+
+
 def test_shared_address_or_website_links_organisations(store: Store) -> None:
     """Issue 11: the AU "Sberbank" (19 Vavilova St, www.sberbank.com) joins the UK
     "PJSC SBERBANK" at the same address although "Sberbank" alone is a common

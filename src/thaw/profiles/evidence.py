@@ -114,10 +114,17 @@ NEUTRAL_THEMES = frozenset({"list-code", "export-control", "other"})
 """Programme themes that say nothing about the party (a list's own code, export
 control in general): ignored when looking for conflicting regimes."""
 
-RELATED_THEMES: tuple[frozenset[str], ...] = (frozenset({"taliban", "terrorism"}),)
+RELATED_THEMES: tuple[frozenset[str], ...] = (
+    frozenset({"taliban", "terrorism"}),
+    frozenset({"proliferation", "dprk"}),
+    frozenset({"proliferation", "iran"}),
+    frozenset({"proliferation", "syria"}),
+)
 """Regimes that list the same parties under different names, so that they never
 conflict: the United States designates the Taliban of the UN's 1988 regime as
-global terrorists (SDGT)."""
+global terrorists (SDGT), and the weapons programmes the UN, the UK, the EU and
+Australia sanction under their DPRK, Iran and Syria regimes as proliferators of
+weapons of mass destruction (NPWMD)."""
 
 STRENGTH = {
     "analyst": 100.0,
