@@ -531,7 +531,7 @@ def test_birth_date_slips_link_the_same_rare_name(store: Store) -> None:
 def test_birth_month_and_rare_name_link_across_regimes(store: Store) -> None:
     """Canada's China regulations and the US Global Magnitsky programme list the
     same Xinjiang officials with the same month of birth: the regimes differ, the
-    person does not. A year alone under different regimes stays apart."""
+    person does not. A year alone under unrelated country regimes stays apart."""
     add(
         store,
         "ca_sema",
@@ -547,7 +547,7 @@ def test_birth_month_and_rare_name_link_across_regimes(store: Store) -> None:
         "us_ofac_sdn",
         [
             person("us_ofac_sdn", "1", "PENG, Jiarui", dob=["1961-04"], programs=["GLOMAG"]),
-            person("us_ofac_sdn", "2", "CHEN, Quanguo", dob=["1955"], programs=["GLOMAG"]),
+            person("us_ofac_sdn", "2", "CHEN, Quanguo", dob=["1955"], programs=["DPRK3"]),
         ],
     )
     profiles = Profiles(store)
@@ -614,6 +614,41 @@ def test_un_country_regimes_and_us_proliferation_designations(store: Store) -> N
     profiles = Profiles(store)
     assert keys(profiles, "un_sc", "KPe.007") == ["un_sc:KPe.007", "us_ofac_sdn:11598"]
     assert keys(profiles, "un_sc", "KPe.099") == ["un_sc:KPe.099"]
+
+
+def test_magnitsky_listings_of_persons_meet_country_listings(store: Store) -> None:
+    """The US lists Motlaq Amer AL-MARRANI under Global Magnitsky (GLOMAG), the UN
+    under its Yemen regime, both born 1984: one official. Organisations' names
+    recur from state to state: Syria's Ministry of Interior (UK) is not the one
+    the US lists under GLOMAG."""
+
+    def under(record: Record, program: str) -> Record:
+        record.programs = [program]
+        return record
+
+    add(
+        store,
+        "un_sc",
+        [person("un_sc", "YEi.011", "MOTLAQ AMER AL-MARRANI", dob=["1984"], programs=["Yemen"])],
+    )
+    add(
+        store,
+        "uk_ofsi",
+        [under(org("uk_ofsi", "12692", "MINISTRY OF INTERIOR", countries=["sy"]), "Syria")],
+    )
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            person(
+                "us_ofac_sdn", "30651", "AL-MARRANI, Motlaq Amer", dob=["1984"], programs=["GLOMAG"]
+            ),
+            under(org("us_ofac_sdn", "30976", "MINISTRY OF INTERIOR"), "GLOMAG"),
+        ],
+    )
+    profiles = Profiles(store)
+    assert keys(profiles, "un_sc", "YEi.011") == ["un_sc:YEi.011", "us_ofac_sdn:30651"]
+    assert keys(profiles, "uk_ofsi", "12692") == ["uk_ofsi:12692"]
 
 
 def test_shared_address_or_website_links_organisations(store: Store) -> None:

@@ -43,6 +43,12 @@ as a published slip does (day and month swapped, or only one of them differs:
 GLOTOV, 1987-10-19 and 1987-09-19) link the very same rare name, both ways, when
 no nationality or regime disagrees.
 
+Regimes disagree when two listings share none, except where authorities list
+the same parties under different regimes (:data:`RELATED_THEMES`: the UN's
+Taliban and the US's global terrorists; the DPRK, Iran and Syria regimes and the
+US's proliferators) and for a person listed only under a regime aimed at
+officials of any state (:data:`OFFICIALS_THEMES`: the Magnitsky laws).
+
 Names alone never link persons, and common names never link anything. Any
 conflict (birth dates years apart, disjoint nationalities for a weak link,
 different genders, incompatible schemata) blocks the name rules.
@@ -125,6 +131,14 @@ conflict: the United States designates the Taliban of the UN's 1988 regime as
 global terrorists (SDGT), and the weapons programmes the UN, the UK, the EU and
 Australia sanction under their DPRK, Iran and Syria regimes as proliferators of
 weapons of mass destruction (NPWMD)."""
+
+OFFICIALS_THEMES = frozenset({"human-rights", "corruption"})
+"""Thematic regimes aimed at officials of any state (the Magnitsky laws: US
+GLOMAG, Canada's JVCFOR, the UK's Global Human Rights and Anti-Corruption
+regimes): a person listed only under them conflicts with no country regime, as
+the same official is often listed by another authority under their country's.
+Not so for organisations, whose names recur from state to state (Syria's and
+Cuba's Ministry of the Interior)."""
 
 STRENGTH = {
     "analyst": 100.0,
@@ -508,8 +522,9 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     if shared_regimes:
         ev["regimes"] = shared_regimes
     ra, rb = set(a.regimes) - NEUTRAL_THEMES, set(b.regimes) - NEUTRAL_THEMES
-    regime_conflict = bool(ra and rb and not ra & rb) and not any(
-        ra & pair and rb & pair for pair in RELATED_THEMES
+    regime_conflict = bool(ra and rb and not ra & rb) and not (
+        (person and (ra <= OFFICIALS_THEMES or rb <= OFFICIALS_THEMES))
+        or any(ra & pair and rb & pair for pair in RELATED_THEMES)
     )
     fine = _fine(name)
 
