@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
+import pytest
 from typer.testing import CliRunner
 
 from tests.spark.rows import file_results, make_rows, write_csv
@@ -98,3 +102,40 @@ def test_spark_engine_needs_an_output_folder(fixture_home: Path, tmp_path: Path)
     assert result.exit_code == 1 and "--output DIR" in result.output
     result = _run("screen-file", str(source), "--engine", "flink", "--output", str(tmp_path / "o"))
     assert result.exit_code == 1 and "unknown engine" in result.output
+
+
+def test_a_store_with_no_lists_is_refused(spark: Any, tmp_path: Path) -> None:
+    """Issue 11: "no hits" against no lists is never an answer, on Spark too."""
+    from thaw.screen import NoListsLoaded
+    from thaw.spark.index_file import prepare_index_file
+
+    empty = tmp_path / "empty-home"
+    source = write_csv(make_rows(3), tmp_path / "rows.csv")
+    result = _run(
+        "screen-file", str(source), "--engine", "spark", "--output", str(tmp_path / "o"),
+        "--home", str(empty),
+    )  # fmt: skip
+    assert result.exit_code == 1 and "no lists are loaded" in result.output
+    assert not (tmp_path / "o").exists()
+    with pytest.raises(NoListsLoaded):
+        prepare_index_file(empty)
+
+
+def test_workers_run_this_interpreter(spark: Any, fixture_home: Path, tmp_path: Path) -> None:
+    """``thaw`` run from a virtual environment that is not activated (the first
+    ``python3`` on PATH has no thaw): the local Spark workers still import thaw."""
+    source = write_csv(make_rows(12, seed=3), tmp_path / "rows.csv")
+    out = tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if k not in ("PYSPARK_PYTHON", "VIRTUAL_ENV")}
+    env["PATH"] = "/usr/bin:/bin"
+    run = subprocess.run(
+        [
+            sys.executable, "-c", "from thaw.cli import main; main()",
+            "screen-file", str(source), "--engine", "spark", "--output", str(out),
+            "--home", str(fixture_home),
+        ],
+        env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert run.returncode in (0, 2), run.stderr[-3000:]
+    table = pq.read_table(out).to_pylist()
+    assert len(table) == 12 and any(r["alert"] for r in table)

@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from thaw.cli._app import HomeOption, app, err, fail
 from thaw.cli.screen import ThresholdOption, _RichProgress
+from thaw.screen import NoListsLoaded
 from thaw.screen.batch import BatchError
 
 ENGINES = ("spark",)
@@ -57,7 +58,7 @@ def screen_file_spark(
             decisions=decisions,
             ownership=ownership,
         )
-    except (BatchError, SparkIndexError, ValueError) as exc:
+    except (BatchError, SparkIndexError, ValueError, NoListsLoaded) as exc:
         raise fail(str(exc)) from exc
     finally:
         progress.stop()
@@ -137,7 +138,7 @@ def spark_monitor_cmd(
                 home=home,
                 decisions=decisions,
             )
-    except (BatchError, ValueError) as exc:
+    except (BatchError, ValueError, NoListsLoaded) as exc:
         raise fail(str(exc)) from exc
     if step.baseline:
         err.print(f"baseline: alerts in {escape(str(step.alerts))}", highlight=False)

@@ -36,6 +36,7 @@ from typing import Any
 from thaw.index import CandidateIndex, ensure_index, fingerprint
 from thaw.profiles import Profiles
 from thaw.profiles.screening import PartyScreener
+from thaw.screen import NoListsLoaded
 from thaw.store import Store, default_home
 
 MAGIC = b"thaw-spark-index"
@@ -91,12 +92,15 @@ def prepare_index_file(home: str | Path | None = None, path: str | Path | None =
     """The screening index file of the store under ``home`` (default: ``$THAW_HOME``),
     written to ``path`` (default: ``<home>/spark/thaw-<digest>.thawidx``) unless a
     file with the current digest is already there. Brings the store's index and
-    profiles up to date first, as ``thaw screen`` does."""
+    profiles up to date first, as ``thaw screen`` does; a store with no lists
+    raises :class:`~thaw.screen.NoListsLoaded`."""
     root = default_home(home)
     with Store(root) as store:
+        publications = _publications(store)
+        if not publications:
+            raise NoListsLoaded(root)
         profile_of = Profiles(store).memberships()
         digest = _digest(fingerprint(store), profile_of)
-        publications = _publications(store)
         target = Path(path) if path is not None else root / "spark" / f"thaw-{digest}{SUFFIX}"
         if target.is_file():
             try:

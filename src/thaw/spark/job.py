@@ -10,6 +10,8 @@ one or more per input partition. Progress is read from Spark's status tracker
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 import uuid
@@ -74,7 +76,8 @@ class SparkSummary:
 def session(master: str | None = None, config: dict[str, str] | None = None) -> SparkSession:
     """The active Spark session, or a new one on ``master`` (default ``local[*]``)
     set up for screening (no console progress bar: the command draws its own; in
-    local mode also :data:`LOCAL_SETTINGS`); ``config`` overrides any of them."""
+    local mode also :data:`LOCAL_SETTINGS`, and workers that run this interpreter
+    unless ``PYSPARK_PYTHON`` says otherwise); ``config`` overrides any of them."""
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("thaw screen-file")
@@ -90,6 +93,12 @@ def session(master: str | None = None, config: dict[str, str] | None = None) -> 
     }
     if new and (master or DEFAULT_MASTER).startswith("local"):
         settings.update(LOCAL_SETTINGS)
+        if not os.environ.get("PYSPARK_PYTHON"):
+            # the workers run this interpreter, which has thaw installed, not the
+            # first python3 on PATH (a venv's thaw run without activating it);
+            # PySpark reads the variable, not spark.pyspark.python, when it starts
+            # a local context
+            os.environ["PYSPARK_PYTHON"] = sys.executable
     settings.update(config or {})
     for key, value in settings.items():
         builder = builder.config(key, value)
