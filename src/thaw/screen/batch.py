@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import gc
 import gzip
 import io
@@ -75,10 +76,11 @@ from typing import IO, Any, NamedTuple, Protocol, cast
 
 from thaw._process import die_with_parent
 from thaw.match import Query
+from thaw.screen.columns import ColumnPlan, accepted_headers, field_values, plan_columns
+from thaw.screen.dates import DATE_ORDERS, FileDates
 from thaw.screen.inputs import (
     ScreenInputError,
     clean_name,
-    parse_birth_date,
     parse_countries,
     parse_gender,
     parse_id_number,
@@ -100,6 +102,9 @@ MAX_XLSX_PART_BYTES = 512 << 20
 """The largest inflated part of an .xlsx workbook (512 MiB): a larger workbook is
 refused before it is opened (a zip bomb, or shared strings no customer file needs)."""
 
+# The input contract's own column names (``thaw.spark`` maps a DataFrame's columns
+# by them); files are read by :mod:`thaw.screen.columns`, which knows these and
+# many more, in several languages.
 NAME_COLUMNS = ("name", "full_name")
 FIRST_NAME_COLUMNS = ("first_name", "firstname", "given_name", "forename")
 MIDDLE_NAME_COLUMNS = ("middle_name", "middlename", "middle_names")
@@ -170,9 +175,12 @@ class RowProblem:
     where: str
     reason: str
     skipped: bool = True
+    action: str | None = None
+    """What was done, when neither skipping the row nor dropping the value
+    (``screened with the year only``)."""
 
     def __str__(self) -> str:
-        action = "skipped" if self.skipped else "screened without it"
+        action = self.action or ("skipped" if self.skipped else "screened without it")
         return f"{self.where}: {self.reason} ({action})"
 
 
@@ -189,6 +197,9 @@ class BatchSummary:
     seconds: float = 0.0
     workers: int = 1
     problems: list[RowProblem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What was said once about the file: which column was read as what, a title
+    line above the header, the order its dates were read in."""
 
     @property
     def rate(self) -> float:
@@ -214,8 +225,11 @@ class _Raw:
     row: int
     where: str
     fields: dict[str, Any] | None
+    """The row's values by field key (:class:`thaw.screen.columns.ColumnPlan`)."""
     error: str | None = None
     warning: str | None = None
+    dates: FileDates | None = None
+    """How the file's dates of birth are read (``None``: a row given alone)."""
 
 
 def detect_format(path: Path, given: str | None = None) -> str:
@@ -242,13 +256,39 @@ def detect_format(path: Path, given: str | None = None) -> str:
 
 
 class _Source:
-    """An input file being read: rows, and how far through it we are."""
+    """An input file being read: rows, and how far through it we are.
+
+    ``notes`` collects what the user should be told once about the file as it is
+    read (which column was read as what, a title line above the header, the
+    order of its dates); ``dates`` reads its dates of birth."""
 
     total: float | None = None
     unit = "bytes"
+    notes: list[str]
+    dates: FileDates
+
+    def _setup(self) -> None:
+        self.notes = []
+        self.dates = FileDates(note=self.notes.append)
 
     def rows(self) -> Iterator[_Raw]:
+        """The file's rows, in order, each with the file's :attr:`dates`."""
+        dates = self.dates
+        for raw in self._read():
+            raw.dates = dates
+            yield raw
+
+    def _read(self) -> Iterator[_Raw]:
         raise NotImplementedError
+
+    def _plan(self, cells: list[Any]) -> ColumnPlan:
+        """The plan of a header, said in :attr:`notes`; the order its date
+        column's hint gives goes to :attr:`dates`."""
+        plan = plan_columns(cells)
+        self.notes.append(plan.describe())
+        if plan.date_order is not None:
+            self.dates.hint = plan.date_order
+        return plan
 
     def position(self) -> float:
         raise NotImplementedError
@@ -297,6 +337,11 @@ def _sniff_encoding(path: Path, head: bytes) -> str:
         return "utf-32"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    even, odd = head[0:256:2], head[1:256:2]
+    if len(head) >= 4 and b"\x00" not in even and odd and odd.count(0) * 2 > len(odd):
+        return "utf-16-le"  # ASCII-heavy text in UTF-16 without a byte-order mark
+    if len(head) >= 4 and b"\x00" not in odd and even and even.count(0) * 2 > len(even):
+        return "utf-16-be"
     if b"\x00" in head:
         raise BatchError(
             f"{path}: not UTF-8 text (NUL bytes at the start: UTF-16 without a byte-order "
@@ -320,6 +365,7 @@ def _from_cp1252(value: str) -> str:
 
 class _TextSource(_Source):
     def __init__(self, path: Path) -> None:
+        self._setup()
         self.raw = open(path, "rb")  # noqa: SIM115 (closed by close())
         self.total = float(os.fstat(self.raw.fileno()).st_size)
         self.stream: IO[bytes] = self.raw
@@ -373,13 +419,26 @@ def _header_columns(header: list[str]) -> list[str]:
     return columns
 
 
-def _check_header(path: Path, columns: Iterable[str]) -> None:
-    names = set(columns)
-    if not names & set(NAME_COLUMNS + FIRST_NAME_COLUMNS + LAST_NAME_COLUMNS):
-        raise BatchError(
-            f"{path}: no 'name' or 'full_name' column in the header "
-            "(nor first_name/last_name columns)"
-        )
+def _no_name_column(path: Path, headers: Iterable[Any], where: str = "") -> BatchError:
+    """The error for a header without a name column: the headers seen and the
+    accepted names."""
+    seen = ", ".join(repr(str(h)) for h in headers if h is not None and str(h).strip())
+    return BatchError(
+        f"{path}: {where}no name column among the headers ({seen or 'none'}); "
+        f"accepted: {accepted_headers()}"
+    )
+
+
+MAX_TITLE_LINES = 5
+"""Lines above a CSV or .xlsx header that may be a title (``Customer list, 1 Dec``):
+each holds at most :data:`MAX_TITLE_CELLS` filled cells and no name column."""
+MAX_TITLE_CELLS = 2
+
+
+def _may_be_title(plan: ColumnPlan, filled: list[str]) -> bool:
+    """Whether a line above the header may be a title: at most
+    :data:`MAX_TITLE_CELLS` filled cells, none of them a known header."""
+    return len(filled) <= MAX_TITLE_CELLS and not plan.roles
 
 
 def _sniff_delimiter(line: str) -> str:
@@ -391,24 +450,55 @@ def _sniff_delimiter(line: str) -> str:
 
 
 class _CsvSource(_TextSource):
-    def rows(self) -> Iterator[_Raw]:
+    def _header(self, lines: _Lines) -> tuple[str, str] | None:
+        """The header line and its delimiter (``None``: an empty file). Blank
+        lines above it are passed over, and so are up to :data:`MAX_TITLE_LINES`
+        title lines (see :data:`MAX_TITLE_CELLS`), said in :attr:`notes`."""
+        titles: list[str] = []
+        first: list[str] | None = None
+        for line in lines:
+            if lines.overlong:
+                where = f"line {lines.number}"
+                raise BatchError(
+                    f"{self.path}: {where}: header {_too_long('line', MAX_LINE_CHARS)}"
+                )
+            if not line.strip():
+                continue
+            delimiter = _sniff_delimiter(line)
+            try:
+                cells = next(csv.reader([line], delimiter=delimiter), [])
+            except csv.Error as exc:
+                where = f"line {lines.number}"
+                raise BatchError(f"{self.path}: {where}: unreadable header ({exc})") from exc
+            plan = plan_columns(cells)
+            if plan.has_name:
+                if titles:
+                    shown = "; ".join(titles)
+                    self.notes.append(
+                        f"read line {lines.number} as the header; above it, taken for a "
+                        f"title: {shown}"
+                    )
+                return line, delimiter
+            first = cells if first is None else first
+            filled = [c.strip() for c in cells if c.strip()]
+            if not _may_be_title(plan, filled) or len(titles) >= MAX_TITLE_LINES:
+                raise _no_name_column(self.path, first, "line 1: " if not titles else "")
+            titles.append(f"line {lines.number} ({' '.join(filled)!r})")
+        if first is not None:
+            raise _no_name_column(self.path, first)
+        return None
+
+    def _read(self) -> Iterator[_Raw]:
         lines = _Lines(self.text(), MAX_LINE_CHARS)
-        first = next(lines, None)
-        if first is None:
+        found = self._header(lines)
+        if found is None:
             return
-        if lines.overlong:
-            raise BatchError(f"{self.path}: line 1: header {_too_long('line', MAX_LINE_CHARS)}")
-        delimiter = _sniff_delimiter(first)
+        first, delimiter = found
+        offset = lines.number - 1  # physical lines above the header
         reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
-        try:
-            header = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise BatchError(f"{self.path}: line 1: unreadable header ({exc})") from exc
-        columns = _header_columns(header)
-        _check_header(self.path, columns)
-        wanted = [(i, c) for i, c in enumerate(columns) if c in KNOWN_COLUMNS]
+        header = next(reader)
+        plan = self._plan(header)
+        wanted = plan.wanted()
         # a full row's wanted values in one C call (the comprehension below is for
         # short rows, and for headers with fewer than two known columns)
         names = [c for _, c in wanted]
@@ -435,16 +525,17 @@ class _CsvSource(_TextSource):
             except csv.Error as exc:
                 yield from overlong()
                 row += 1
-                yield _Raw(row, f"line {last_line + 1}", None, f"unparsable CSV ({exc})")
+                where = f"line {offset + last_line + 1}"
+                yield _Raw(row, where, None, f"unparsable CSV ({exc})")
                 last_line = reader.line_num
                 continue
             yield from overlong()
             start = last_line + 1
             last_line = reader.line_num
-            if not values:
-                continue  # a blank line is no row
+            if not any(values):
+                continue  # a blank line, or one of delimiters only, is no row
             row += 1
-            where = f"line {start}"
+            where = f"line {offset + start}"
             if pick is not None and len(values) >= full:
                 fields = dict(zip(names, pick(values), strict=True))
             else:
@@ -452,7 +543,7 @@ class _CsvSource(_TextSource):
             if last_line > start and _swallowed_rows(fields, delimiter):
                 yield _Raw(
                     row,
-                    f"lines {start}-{last_line}",
+                    f"lines {offset + start}-{offset + last_line}",
                     None,
                     "a quoted field runs over several lines that look like rows (a quote "
                     "left open?): this row and those lines were not screened",
@@ -501,7 +592,7 @@ def _checked_fields(row: int, where: str, fields: dict[str, Any]) -> _Raw:
 
 
 class _JsonlSource(_TextSource):
-    def rows(self) -> Iterator[_Raw]:
+    def _read(self) -> Iterator[_Raw]:
         if not self.encoding.startswith("utf-8"):
             # JSON lines are UTF-8 by definition (RFC 8259); decode the rest as text
             lines = _Lines(self.text(), MAX_LINE_CHARS)
@@ -531,6 +622,8 @@ class _JsonlSource(_TextSource):
 
     def _rows(self, lines: Iterator[bytes]) -> Iterator[_Raw]:
         row = 0
+        plans: dict[tuple[Any, ...], ColumnPlan] = {}  # keys of an object → its plan
+        said: set[str] = set()
         for number, line in enumerate(lines, start=1):
             if number == 1 and line.startswith(codecs.BOM_UTF8):
                 line = line[len(codecs.BOM_UTF8) :]
@@ -562,8 +655,16 @@ class _JsonlSource(_TextSource):
             if not isinstance(data, dict):
                 yield _Raw(row, where, None, "not a JSON object")
                 continue
-            fields = {str(k).strip().lower(): v for k, v in data.items()}
-            known = {k: v for k, v in fields.items() if k in KNOWN_COLUMNS}
+            keys = tuple(data)
+            plan = plans.get(keys)
+            if plan is None:
+                plan = plans[keys] = plan_columns([str(k) for k in keys])
+                if plan.describe() not in said:
+                    said.add(plan.describe())
+                    self.notes.append(f"{where}: {plan.describe()}")
+                    if plan.date_order is not None:
+                        self.dates.hint = plan.date_order
+            known = {k: data[c] for c, k in zip(keys, plan.keys, strict=True) if k is not None}
             raw = _checked_fields(row, where, known)
             if warning and raw.warning is None and raw.fields is not None:
                 raw.warning = warning
@@ -577,13 +678,15 @@ NOT_UTF8 = "not valid UTF-8; the bytes that are not were read as Windows-1252"
 
 
 class _XlsxSource(_Source):
-    """The first worksheet of an Excel workbook; the first non-empty row is the header."""
+    """The first worksheet of an Excel workbook; the first row with a name column
+    is the header (title rows above it are passed over, as in a CSV file)."""
 
     unit = "rows"
 
     def __init__(self, path: Path) -> None:
         import zipfile
 
+        self._setup()
         self.path = path
         try:
             with zipfile.ZipFile(path) as zf:
@@ -609,23 +712,38 @@ class _XlsxSource(_Source):
     def position(self) -> float:
         return float(self.done)
 
-    def rows(self) -> Iterator[_Raw]:
-        columns: list[str] | None = None
+    def _read(self) -> Iterator[_Raw]:
+        plan: ColumnPlan | None = None
         wanted: list[tuple[int, str]] = []
+        titles: list[str] = []
         row = 0
         try:
             for number, values in enumerate(self.sheet.iter_rows(values_only=True), start=1):
                 self.done = number
-                if not any(v is not None and str(v).strip() for v in values):
+                filled = [str(v).strip() for v in values if v is not None and str(v).strip()]
+                if not filled:
                     continue
-                if columns is None:
-                    columns = _header_columns([str(v or "") for v in values])
-                    _check_header(self.path, columns)
-                    wanted = [(i, c) for i, c in enumerate(columns) if c in KNOWN_COLUMNS]
+                if plan is None:
+                    cells = ["" if v is None else str(v) for v in values]
+                    seen = plan_columns(cells)
+                    if not seen.has_name:
+                        if not _may_be_title(seen, filled) or len(titles) >= MAX_TITLE_LINES:
+                            raise _no_name_column(self.path, cells, f"row {number}: ")
+                        titles.append(f"row {number} ({' '.join(filled)!r})")
+                        continue
+                    if titles:
+                        self.notes.append(
+                            f"read row {number} as the header; above it, taken for a "
+                            f"title: {'; '.join(titles)}"
+                        )
+                    plan = self._plan(cells)
+                    wanted = plan.wanted()
                     continue
                 row += 1
                 fields = {c: values[i] for i, c in wanted if i < len(values)}
                 yield _checked_fields(row, f"row {number}", fields)
+            if plan is None and titles:
+                raise BatchError(f"{self.path}: no header row (only {', '.join(titles)})")
         except BatchError:
             raise
         except Exception as exc:
@@ -645,18 +763,20 @@ class _ParquetSource(_Source):
             self.file = pq.ParquetFile(path)
         except Exception as exc:  # pyarrow raises several types for a bad file
             raise BatchError(f"{path}: not a readable Parquet file ({exc})") from exc
+        self._setup()
         self.total = float(self.file.metadata.num_rows)
         self.done = 0
         self.path = path
         names = self.file.schema_arrow.names
-        columns = dict(zip(names, _header_columns(list(names)), strict=True))
-        self.columns = {n: c for n, c in columns.items() if c in KNOWN_COLUMNS}
-        _check_header(path, self.columns.values())
+        plan = self._plan(list(names))
+        if not plan.has_name:
+            raise _no_name_column(path, names)
+        self.columns = {n: k for n, k in zip(names, plan.keys, strict=True) if k is not None}
 
     def position(self) -> float:
         return float(self.done)
 
-    def rows(self) -> Iterator[_Raw]:
+    def _read(self) -> Iterator[_Raw]:
         try:
             for batch in self.file.iter_batches(batch_size=4096, columns=list(self.columns)):
                 for record in batch.to_pylist():
@@ -671,8 +791,22 @@ class _ParquetSource(_Source):
         self.file.close()
 
 
-def open_source(path: Path, fmt: str) -> _Source:
-    """Open ``path`` as ``fmt`` (raises :class:`BatchError` if it cannot be read)."""
+def open_source(path: Path, fmt: str, date_order: str | None = None) -> _Source:
+    """Open ``path`` as ``fmt`` (raises :class:`BatchError` if it cannot be read).
+
+    ``date_order`` (``dmy``, ``mdy`` or ``ymd``) is how to read dates of birth
+    whose order the value does not tell (``05/10/1976``); by default the file's
+    own rows decide (:mod:`thaw.screen.dates`), read again for that when a
+    value first needs it."""
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise BatchError(f"unknown date order {date_order!r} (use {', '.join(DATE_ORDERS)})")
+    source = _open(path, fmt)
+    source.dates.order = date_order
+    source.dates.scan = lambda: _scan_dates(path, fmt)
+    return source
+
+
+def _open(path: Path, fmt: str) -> _Source:
     try:
         if fmt == "csv":
             return _CsvSource(path)
@@ -685,12 +819,21 @@ def open_source(path: Path, fmt: str) -> _Source:
     return _ParquetSource(path)
 
 
-def _first(fields: dict[str, Any], columns: tuple[str, ...]) -> Any:
-    for column in columns:
-        value = fields.get(column)
-        if value is not None and (not isinstance(value, str) or value.strip()):
-            return value
-    return None
+def _scan_dates(path: Path, fmt: str) -> Iterator[tuple[str, Any]]:
+    """``(where, value)`` of every row's date of birth, from a fresh read of the
+    file (nothing when it cannot be read again)."""
+    try:
+        source = _open(path, fmt)
+    except BatchError:
+        return
+    try:
+        for raw in source._read():
+            if raw.fields is not None:
+                yield raw.where, raw.fields.get("birth_date")
+    except BatchError:
+        return
+    finally:
+        source.close()
 
 
 def _json_id(value: Any) -> Any:
@@ -705,20 +848,42 @@ def _filled(value: Any) -> bool:
     return value is not None and (not isinstance(value, str) or bool(value.strip()))
 
 
+def _first_of(fields: dict[str, Any], role: str) -> Any:
+    """The first filled value of the columns playing ``role``."""
+    for value in field_values(fields, role):
+        if value is not None and (not isinstance(value, str) or value.strip()):
+            return value
+    return None
+
+
+_PARTS = ("first_name", "middle_name", "last_name")
+
+
 def _row_name(fields: dict[str, Any]) -> tuple[Any, bool]:
-    """The row's name, and whether it came from first/last-name columns."""
-    name = _first(fields, NAME_COLUMNS)
+    """The row's name, and whether it came from first/last-name columns.
+
+    The parts are joined in the order first, middle, last (several surname
+    columns in their file order); a part whose words another part already holds
+    is left out (a ``Name`` column holding the whole name beside ``First name``)."""
+    name = _first_of(fields, "name")
     if name is not None:
         return name, False
-    parts = [
-        _first(fields, columns)
-        for columns in (FIRST_NAME_COLUMNS, MIDDLE_NAME_COLUMNS, LAST_NAME_COLUMNS)
-    ]
-    present = [p for p in parts if p is not None]
+    present = [v for role in _PARTS for v in field_values(fields, role) if _filled(v)]
     for part in present:
         if isinstance(part, bool) or not isinstance(part, str | int | float):
             return part, True  # refused by clean_name, saying what it is
-    return (" ".join(str(p) for p in present) or None), True
+    if len(present) < 2:
+        return (str(present[0]) if present else None), True
+    words = [str(p).casefold().split() for p in present]
+    kept = [
+        str(part)
+        for i, part in enumerate(present)
+        if not any(
+            j != i and set(words[i]) <= set(words[j]) and (len(words[j]) > len(words[i]) or j < i)
+            for j in range(len(present))
+        )
+    ]
+    return " ".join(kept), True
 
 
 def _describes_person(split_name: bool, gender: Any, birth_date: Any) -> bool:
@@ -745,8 +910,10 @@ def check_row(
     problems: list[RowProblem] = []
     if raw.warning:
         problems.append(RowProblem(raw.row, raw.where, raw.warning, skipped=False))
-    gender = _first(fields, GENDER_COLUMNS)
-    born = _first(fields, DATE_COLUMNS)
+    gender = fields.get("gender")
+    born = fields.get("birth_date")
+    if not _filled(born):
+        born = None
     try:
         value, split_name = _row_name(fields)
         name = clean_name(value)
@@ -757,15 +924,27 @@ def check_row(
             schema = parse_schema(given)
         else:
             schema = "Person" if _describes_person(split_name, gender, born) else None
-        birth_date = parse_birth_date(born)
     except ScreenInputError as exc:
         return None, [*problems, RowProblem(raw.row, raw.where, str(exc))]
-    try:
-        countries = parse_countries(_first(fields, COUNTRY_COLUMNS))
-    except ScreenInputError as exc:
-        countries = ()
-        problems.append(RowProblem(raw.row, raw.where, str(exc), skipped=False))
-    number = parse_id_number(fields.get("id_number"))
+    birth_date = None
+    if born is not None:  # never a reason to skip the row (thaw.screen.dates)
+        birth_date, warning = (raw.dates or FileDates()).read(born)
+        if warning is not None:
+            action = "screened with the year only" if birth_date else None
+            problems.append(RowProblem(raw.row, raw.where, warning, False, action))
+    countries: tuple[str, ...] = ()
+    for value in field_values(fields, "country"):
+        try:
+            found = parse_countries(value)
+        except ScreenInputError as exc:
+            problems.append(RowProblem(raw.row, raw.where, str(exc), skipped=False))
+            continue
+        countries += tuple(c for c in found if c not in countries)
+    numbers = tuple(
+        dict.fromkeys(
+            n for n in map(parse_id_number, field_values(fields, "id_number")) if n is not None
+        )
+    )
     job = CheckedRow(
         raw.row,
         raw.where,
@@ -774,7 +953,7 @@ def check_row(
         schema,
         birth_date,
         countries,
-        (number,) if number else (),
+        numbers,
         parse_gender(gender),
     )
     return job, problems
@@ -787,8 +966,20 @@ def check_mapping(
     case), checked exactly as :func:`screen_file` checks a row of a file: the row
     (``None`` when it cannot be screened) and the problems found (see
     :func:`check_row`). Other engines (``thaw.spark``) read rows through this so
-    that their results are the file command's."""
-    return check_row(_Raw(row, where or f"row {row}", fields))
+    that their results are the file command's.
+
+    The keys are read as a file's headers are (:mod:`thaw.screen.columns`:
+    ``full_name``, ``given_name``, ``dob``, ``Date of Birth`` …), except that
+    ``name`` is always the whole name."""
+    keys = tuple(fields)
+    plan = _mapping_plan(keys)
+    known = {k: fields[c] for c, k in zip(keys, plan.keys, strict=True) if k}
+    return check_row(_Raw(row, where or f"row {row}", known))
+
+
+@functools.lru_cache(maxsize=256)
+def _mapping_plan(keys: tuple[Any, ...]) -> ColumnPlan:
+    return plan_columns([str(k) for k in keys], whole_name=True)
 
 
 def check_fields(
@@ -921,21 +1112,35 @@ def screen_file(
     progress: ProgressSink | None = None,
     on_problem: Callable[[RowProblem], None] | None = None,
     default_schema: str | None = None,
+    date_order: str | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> BatchSummary:
     """Screen every row of ``input`` and write one JSON line per screened row to
     ``output``, in input order (see the module docs). Problems go to
     ``on_problem`` (and ``progress.problem``) as they are found and are kept in
     the summary. Raises :class:`BatchError` when the input as a whole cannot be
     read. ``default_schema`` is the schema of rows that give none (``any`` for
-    every kind of party; by default persons are recognised, see the module docs)."""
+    every kind of party; by default persons are recognised, see the module docs).
+    ``date_order`` (``dmy``, ``mdy`` or ``ymd``) reads dates of birth such as
+    ``05/10/1976`` (by default the file's rows decide: :mod:`thaw.screen.dates`).
+    What the user should know once about the file (which column was read as
+    what, the order of its dates) goes to ``on_note`` and :attr:`BatchSummary.notes`."""
     if default_schema is not None:
         try:
             parse_schema(default_schema)
         except ScreenInputError as exc:
             raise BatchError(str(exc)) from exc
     began = time.perf_counter()
-    source = open_source(Path(input), detect_format(Path(input), fmt))
+    source = open_source(Path(input), detect_format(Path(input), fmt), date_order)
     summary = BatchSummary()
+    notes = source.notes
+
+    def tell() -> None:
+        for note in notes:
+            summary.notes.append(note)
+            if on_note is not None:
+                on_note(note)
+        notes.clear()
 
     def report(problem: RowProblem) -> None:
         summary.problems.append(problem)
@@ -952,6 +1157,8 @@ def screen_file(
         for raw in source.rows():
             summary.rows += 1
             job, problems = check_row(raw, default_schema)
+            if notes:
+                tell()
             for problem in problems:
                 report(problem)
             if job is not None:
@@ -994,6 +1201,7 @@ def screen_file(
     finally:
         source.close()
         _WORKER.clear()
+    tell()  # (a header without rows)
     summary.seconds = time.perf_counter() - began
     return summary
 

@@ -110,9 +110,15 @@ def parse_schema(value: Any) -> str | None:
 
 def parse_birth_date(value: Any) -> str | None:
     """An ISO partial date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) checked
-    against the calendar; dates and datetimes (Parquet columns) are accepted."""
+    against the calendar; dates and datetimes (Parquet columns) are accepted, and
+    so is every form :func:`thaw.screen.dates.read_date` reads whose order is
+    certain (``05.10.1976``, ``13/04/1975``, ``5 Oct 1976``, ``19761005`` …). A
+    value whose day and month may be either way round (``05/10/1976``) is refused,
+    saying so: one value alone cannot tell."""
     if value is None:
         return None
+    if not isinstance(value, dt.date) and not _DATE.match(str(value).strip()):
+        return _other_date(value)
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -134,6 +140,25 @@ def parse_birth_date(value: Any) -> str | None:
     except ValueError as exc:
         raise ScreenInputError(f"invalid date of birth {text!r} ({exc})") from None
     return text
+
+
+def _other_date(value: Any) -> str | None:
+    """A date of birth in a form other than ISO (:func:`parse_birth_date`)."""
+    from thaw.screen.dates import read_date
+
+    text = str(value).strip()
+    if not text:
+        return None
+    reading = read_date(value)
+    if reading.day_month is not None:
+        a, b, year = reading.day_month
+        raise ScreenInputError(
+            f"invalid date of birth {text!r} (day and month may be either way round: "
+            f"write {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d})"
+        )
+    if reading.iso is None:
+        raise ScreenInputError(f"invalid date of birth {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return reading.iso
 
 
 @lru_cache(maxsize=1)
@@ -188,17 +213,57 @@ def parse_id_number(value: Any) -> str | None:
     return text or None
 
 
+GENDERS: dict[str, tuple[str, ...]] = {
+    "male": (
+        "m", "male", "man", "men", "mr", "masculine", "h",  # h: homme, hombre
+        "mannlich", "maennlich", "mann", "herr",  # German
+        "masculin", "homme", "monsieur",  # French
+        "masculino", "hombre", "varon", "v",  # Spanish, Portuguese
+        "maschio", "maschile", "uomo",  # Italian
+        "homem",  # Portuguese
+        "м", "муж", "мужской", "мужчина", "мужск",  # Russian
+        "ч", "чол", "чоловіча", "чоловічий", "чоловік",  # Ukrainian
+    ),
+    "female": (
+        "f", "female", "woman", "women", "mrs", "ms", "miss",
+        "w", "weiblich", "frau",  # German
+        "feminin", "feminine", "femme", "madame", "mme",  # French
+        "femenino", "mujer",  # Spanish
+        "femmina", "femminile", "donna",  # Italian
+        "feminino", "mulher",  # Portuguese
+        "ж", "жен", "женский", "женщина", "женск",  # Russian
+        "жін", "жіноча", "жіночий", "жінка",  # Ukrainian
+    ),
+}  # fmt: skip
+"""Gender values as customer files write them, by the gender each says; compared
+in lower case, without accents or a final dot (``Féminin``, ``Männlich``, ``М.``).
+Spanish files that write ``M`` for *mujer* use ``H`` for men: this table reads
+``M`` as male, as every other language does."""
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    return {_fold(v): gender for gender, values in GENDERS.items() for v in values}
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def parse_gender(value: Any) -> str | None:
-    """``male`` or ``female`` from a gender as customer files write it (``M``,
-    ``F``, ``Male``, ``female``, ``Masculin``, ``weiblich`` …, any case), else
-    ``None``: an empty or unknown value, or one such as ``other`` or ``diverse``
-    that a listing's gender cannot be compared with, is not evidence either way.
+    """``male`` or ``female`` from a gender as customer files write it
+    (:data:`GENDERS`: ``M``, ``F``, ``Male``, ``female``, ``Masculin``,
+    ``weiblich``, ``мужской``, ``жіноча`` …, any case), else ``None``: an empty
+    or unknown value, or one such as ``other`` or ``diverse`` that a listing's
+    gender cannot be compared with, is not evidence either way.
     """
     if value is None or isinstance(value, bool) or not isinstance(value, str):
         return None
-    from thaw.sources.common import parse_gender as reader_gender
-
-    return reader_gender(value)
+    key = _fold(" ".join(value.split())).rstrip(".")
+    return _genders().get(key)
 
 
 def make_query(
