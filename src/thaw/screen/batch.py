@@ -79,6 +79,7 @@ from thaw.match import Query
 from thaw.screen.columns import ColumnPlan, accepted_headers, field_values, plan_columns
 from thaw.screen.dates import DATE_ORDERS, FileDates
 from thaw.screen.inputs import (
+    FileGenders,
     ScreenInputError,
     clean_name,
     parse_countries,
@@ -230,6 +231,8 @@ class _Raw:
     warning: str | None = None
     dates: FileDates | None = None
     """How the file's dates of birth are read (``None``: a row given alone)."""
+    genders: FileGenders | None = None
+    """How the file's gender values are read (``None``: a row given alone)."""
 
 
 def detect_format(path: Path, given: str | None = None) -> str:
@@ -266,16 +269,20 @@ class _Source:
     unit = "bytes"
     notes: list[str]
     dates: FileDates
+    genders: FileGenders
 
     def _setup(self) -> None:
         self.notes = []
         self.dates = FileDates(note=self.notes.append)
+        self.genders = FileGenders(note=self.notes.append)
 
     def rows(self) -> Iterator[_Raw]:
-        """The file's rows, in order, each with the file's :attr:`dates`."""
-        dates = self.dates
+        """The file's rows, in order, each with the file's :attr:`dates` and
+        :attr:`genders`."""
+        dates, genders = self.dates, self.genders
         for raw in self._read():
             raw.dates = dates
+            raw.genders = genders
             yield raw
 
     def _read(self) -> Iterator[_Raw]:
@@ -464,6 +471,8 @@ class _CsvSource(_TextSource):
                 )
             if not line.strip():
                 continue
+            if _has_surrogates((line,)):  # a Windows-1252 header (Staatsangehörigkeit)
+                line = _from_cp1252(line)
             delimiter = _sniff_delimiter(line)
             try:
                 cells = next(csv.reader([line], delimiter=delimiter), [])
@@ -479,8 +488,10 @@ class _CsvSource(_TextSource):
                         f"title: {shown}"
                     )
                 return line, delimiter
-            first = cells if first is None else first
             filled = [c.strip() for c in cells if c.strip()]
+            if not filled:
+                continue  # a line of delimiters only
+            first = cells if first is None else first
             if not _may_be_title(plan, filled) or len(titles) >= MAX_TITLE_LINES:
                 raise _no_name_column(self.path, first, "line 1: " if not titles else "")
             titles.append(f"line {lines.number} ({' '.join(filled)!r})")
@@ -802,7 +813,8 @@ def open_source(path: Path, fmt: str, date_order: str | None = None) -> _Source:
         raise BatchError(f"unknown date order {date_order!r} (use {', '.join(DATE_ORDERS)})")
     source = _open(path, fmt)
     source.dates.order = date_order
-    source.dates.scan = lambda: _scan_dates(path, fmt)
+    source.dates.scan = lambda: _scan(path, fmt, "birth_date")
+    source.genders.scan = lambda: _scan(path, fmt, "gender")
     return source
 
 
@@ -819,9 +831,10 @@ def _open(path: Path, fmt: str) -> _Source:
     return _ParquetSource(path)
 
 
-def _scan_dates(path: Path, fmt: str) -> Iterator[tuple[str, Any]]:
-    """``(where, value)`` of every row's date of birth, from a fresh read of the
-    file (nothing when it cannot be read again)."""
+def _scan(path: Path, fmt: str, role: str) -> Iterator[tuple[str, Any]]:
+    """``(where, value)`` of every row's ``role`` column (``birth_date``,
+    ``gender``), from a fresh read of the file (nothing when it cannot be read
+    again)."""
     try:
         source = _open(path, fmt)
     except BatchError:
@@ -829,7 +842,7 @@ def _scan_dates(path: Path, fmt: str) -> Iterator[tuple[str, Any]]:
     try:
         for raw in source._read():
             if raw.fields is not None:
-                yield raw.where, raw.fields.get("birth_date")
+                yield raw.where, raw.fields.get(role)
     except BatchError:
         return
     finally:
@@ -954,7 +967,7 @@ def check_row(
         birth_date,
         countries,
         numbers,
-        parse_gender(gender),
+        raw.genders.read(gender) if raw.genders is not None else parse_gender(gender),
     )
     return job, problems
 

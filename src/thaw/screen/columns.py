@@ -169,7 +169,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "id", "customer id", "client id", "reference", "ref", "customer reference",
         "customer number", "customer no", "client number", "record id", "row id", "uid",
         "kundennummer", "kunden nr", "kundennr", "referenz",
-        "identifiant", "numero client", "id client",
+        "identifiant", "numero client", "id client", "n client", "no client",
         "referencia", "numero de cliente", "id cliente",
         "codice cliente", "riferimento", "codigo do cliente", "codigo cliente",
         "номер клиента", "идентификатор", "номер клієнта", "ідентифікатор",

@@ -73,6 +73,9 @@ _MONTH_YEAR = re.compile(r"^(\d{1,2})[./-](\d{4})$")
 _WORDS = re.compile(r"[^\w]+")
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|er|e|º|°|o|a)?$")
 
+_FILLERS = frozenset({"de", "del", "of", "the", "du", "di", "г", "года", "року", "р"})
+"""Words between a date's parts (``23 de marzo de 1990``, ``5 октября 1976 г.``)."""
+
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 """Day 0 of Excel's serial day numbers (1900 date system, its leap-year bug included)."""
 
@@ -215,7 +218,7 @@ def _day_month(a: int, b: int, year: int, sep: str, order: str | None) -> DateRe
 
 def _with_month_name(text: str) -> DateReading:
     """``5 Oct 1976``, ``October 5, 1976``, ``05-OCT-1976``, ``Oct 1976`` …"""
-    words = [w for w in _WORDS.split(text) if w]
+    words = [w for w in _WORDS.split(text) if w and _fold(w) not in _FILLERS]
     if not 2 <= len(words) <= 3:
         return DateReading(None, "not a date")
     month = year = day = None

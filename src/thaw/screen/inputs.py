@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -237,8 +238,11 @@ GENDERS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Gender values as customer files write them, by the gender each says; compared
 in lower case, without accents or a final dot (``Féminin``, ``Männlich``, ``М.``).
-Spanish files that write ``M`` for *mujer* use ``H`` for men: this table reads
-``M`` as male, as every other language does."""
+``M`` is male here; a Spanish file that writes ``M`` for *mujer* writes men as
+``H`` (:class:`FileGenders` reads such a file)."""
+
+_MEN_AS_H = frozenset({"h", "hombre", "varon"})
+"""Values for men in files whose ``M`` means *mujer* (and which have no ``F``)."""
 
 
 @lru_cache(maxsize=1)
@@ -264,6 +268,50 @@ def parse_gender(value: Any) -> str | None:
         return None
     key = _fold(" ".join(value.split())).rstrip(".")
     return _genders().get(key)
+
+
+@dataclass
+class FileGenders:
+    """How one file's gender values are read: ``M`` is male, unless the file
+    writes men as ``H`` (*hombre*) and has no ``F``: then ``M`` is *mujer*, female.
+
+    ``scan`` yields ``(where, value)`` for the file's gender values from a fresh
+    read, looked at when an ``M`` first needs it (``None``: ``M`` is male);
+    ``note`` receives the reading when it is *mujer*."""
+
+    scan: Callable[[], Iterable[tuple[str, Any]]] | None = None
+    note: Callable[[str], None] | None = None
+    _m: str | None = field(default=None, init=False)
+
+    def read(self, value: Any) -> str | None:
+        """``male`` or ``female`` (:func:`parse_gender`), ``M`` read as the file
+        means it."""
+        gender = parse_gender(value)
+        if gender != "male" or not isinstance(value, str) or value.strip(" .").lower() != "m":
+            return gender
+        if self._m is None:
+            self._m = self._infer()
+        return self._m
+
+    def _infer(self) -> str:
+        if self.scan is None:
+            return "male"
+        men_as_h: tuple[str, Any] | None = None
+        for where, value in self.scan():
+            key = _fold(str(value).strip()).rstrip(".") if isinstance(value, str) else ""
+            if key in ("f", "female", "femenino", "feminin", "feminino"):
+                return "male"  # an F for women: M is for men
+            if key in _MEN_AS_H and men_as_h is None:
+                men_as_h = (where, value)
+        if men_as_h is None:
+            return "male"
+        if self.note is not None:
+            where, value = men_as_h
+            self.note(
+                f"gender 'M' read as female (mujer): the file writes men as "
+                f"{value!r} ({where}) and has no 'F'"
+            )
+        return "female"
 
 
 def make_query(
