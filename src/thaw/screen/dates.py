@@ -187,10 +187,10 @@ def read_date(value: Any, order: str | None = None) -> DateReading:
     if m := _YEAR_FIRST.match(text):
         y, mo, d = m.groups()
         return _iso(int(y), int(mo), int(d) if d else None)
-    if m := _NUMERIC.match(text):
-        return _day_month(int(m.group(1)), int(m.group(3)), _year(m.group(4)), m.group(2), order)
     if order == "ymd" and (m := _TWO_FIRST.match(text)):
         return _iso(_year(m.group(1)), int(m.group(3)), int(m.group(4)))
+    if m := _NUMERIC.match(text):
+        return _day_month(int(m.group(1)), int(m.group(3)), _year(m.group(4)), m.group(2), order)
     if m := _MONTH_YEAR.match(text):
         return _iso(int(m.group(2)), int(m.group(1)))
     return _with_month_name(text)
