@@ -343,3 +343,18 @@ def test_the_probe_finds_kadyrov_in_the_real_lists(real_home: Path, tmp_path: Pa
     assert all(r["hits"] and r["hits"][0]["score"] >= 0.9 for r in lines)
     assert "KADYROV" in lines[0]["hits"][0]["name"].upper()
     assert "PUTIN" in lines[2]["hits"][0]["name"].upper()
+
+
+def test_a_company_in_the_surname_column_of_a_mixed_file(
+    screener: Screener, tmp_path: Path
+) -> None:
+    """A mixed file gives a company's name in the surname column, with no given
+    name, gender or date: it is not taken for a person, and its listing is found."""
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "Surname;Given Names;Date of Birth\nBanco Nacional de Cuba;;\nDmitriev;Kirill;\n"
+    )
+    lines, problems, _ = screen(screener, path)
+    assert not problems
+    assert "306" in found(lines[0]) and KIRILL in found(lines[1])
+    assert [r.schema for r in checked(path)] == [None, "Person"]

@@ -2,33 +2,46 @@
 
 Input contract
 --------------
-One row per party. Column names are case-insensitive (CSV headers, JSON keys,
-Parquet columns):
+One row per party. Columns are recognised by their headers (CSV headers, JSON
+keys, Parquet columns) as integrators write them, in English, German, French,
+Spanish, Italian, Portuguese, Russian and Ukrainian (:mod:`thaw.screen.columns`:
+case, accents, punctuation and plurals do not count):
 
-``name`` or ``full_name``          required, or:
-``first_name``, ``middle_name``,   the parts of a person's name (also ``given_name``,
-``last_name``                      ``surname``, ``family_name``), joined in this order;
-``id``                             optional, copied to the output;
+``name`` or ``full_name``          required (``Customer Name``, ``ФИО`` …), or:
+``first_name``, ``middle_name``,   the parts of a person's name (``Given Names``,
+``last_name``                      ``Surname``, ``Nachname``, ``Prénom``, ``Apellidos``,
+                                   ``Отчество`` …), joined in this order;
+``id``                             optional, copied to the output (``Customer ID``);
 ``schema``                         Person, Organization, Company, LegalEntity, Vessel,
                                    Aircraft, or ``any``;
-``birth_date``, ``date_of_birth``  ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``;
-or ``dob``
+``birth_date``, ``date_of_birth``  ISO, ``DD.MM.YYYY``, ``DD/MM/YYYY`` or
+or ``dob``                         ``MM/DD/YYYY`` (the order decided per file),
+                                   ``YYYYMMDD``, month names, Excel dates
+                                   (:mod:`thaw.screen.dates`);
 ``gender`` or ``sex``              any value: the row is a person; ``M``/``F``,
-                                   ``male``/``female`` … is evidence too;
-``nationality`` or ``country``     ISO-2 codes or country names (several: ``;`` or ``|``);
-``id_number``                      a passport, registration, IMO … number.
+                                   ``male``/``female``, ``weiblich``, ``мужской`` …
+                                   is evidence too;
+``nationality`` or ``country``     ISO-2 or ISO-3 codes or country names (several:
+                                   ``;`` or ``|``); a nationality and a country of
+                                   residence are both read;
+``id_number``                      a passport, tax, registration, IMO … number
+                                   (every such column is read).
 
-Other columns are ignored; a header's spaces count as underscores (``First Name``).
-CSV files are UTF-8 (a BOM is accepted; UTF-16 and UTF-32 with a byte-order mark
-are read too), delimited by commas, semicolons, tabs or ``|`` (recognised from the
-header); JSON lines hold one object per line; ``.xlsx`` workbooks are read from
-their first sheet; ``.gz`` files are read compressed.
+Other columns are ignored; which column was read as what is said once
+(:attr:`BatchSummary.notes`), and a header without a name column is refused
+with the headers seen and those accepted. CSV files are UTF-8 (a BOM is
+accepted; UTF-16, as Excel's "Unicode text" writes it, with or without a
+byte-order mark, and UTF-32 with one are read too), delimited by commas,
+semicolons, tabs or ``|`` (recognised from the header); blank lines and a few
+title lines above the header are passed over; JSON lines hold one object per
+line; ``.xlsx`` workbooks are read from their first sheet; ``.gz`` files are read
+compressed.
 
-**Persons.** A row that gives a gender, a date of birth, or its name in
-first/last-name columns describes a person and is screened as a ``Person``: it
-does not alert on organisations, vessels or aircraft. A ``schema`` value in the
-row (or ``default_schema``, ``thaw screen-file --schema``) overrides that;
-``any`` screens against every kind of party.
+**Persons.** A row that gives a gender, a date of birth, or a given name in its
+own column describes a person and is screened as a ``Person``: it does not alert
+on organisations, vessels or aircraft. A ``schema`` value in the row (or
+``default_schema``, ``thaw screen-file --schema``) overrides that; ``any``
+screens against every kind of party.
 
 **Bounds.** A line longer than :data:`MAX_LINE_CHARS`, a field longer than
 :data:`MAX_FIELD_CHARS` or a name longer than
@@ -42,9 +55,10 @@ Output: one JSON object per screened row, in input order, as in
 :meth:`thaw.screen.ScreenResult.to_dict`; ``row`` is the 1-based position of the
 row among the input's data rows (the header and blank JSON lines do not count).
 
-A row that cannot be screened (no name, an invalid date, an unknown schema, an
-unparsable line) is reported with its line number and skipped; the rest is
-screened. An unknown country is reported too, but the row is screened without it.
+A row that cannot be screened (no name, an unknown schema, an unparsable line)
+is reported with its line number and skipped; the rest is screened. A date of
+birth that cannot be read, or an unknown country, is reported too, but the row is
+screened without it: a listed party is never left unscreened for a date.
 
 Work is spread over all CPU cores: the parent process reads and checks rows and
 writes results; forked workers, which share the loaded index copy-on-write,
@@ -873,7 +887,9 @@ _PARTS = ("first_name", "middle_name", "last_name")
 
 
 def _row_name(fields: dict[str, Any]) -> tuple[Any, bool]:
-    """The row's name, and whether it came from first/last-name columns.
+    """The row's name, and whether it came from name-part columns with a given
+    name (a surname column alone, as a company's row of a mixed file fills it, is
+    no sign of a person).
 
     The parts are joined in the order first, middle, last (several surname
     columns in their file order); a part whose words another part already holds
@@ -882,11 +898,12 @@ def _row_name(fields: dict[str, Any]) -> tuple[Any, bool]:
     if name is not None:
         return name, False
     present = [v for role in _PARTS for v in field_values(fields, role) if _filled(v)]
+    person = any(_first_of(fields, role) is not None for role in ("first_name", "middle_name"))
     for part in present:
         if isinstance(part, bool) or not isinstance(part, str | int | float):
-            return part, True  # refused by clean_name, saying what it is
+            return part, person  # refused by clean_name, saying what it is
     if len(present) < 2:
-        return (str(present[0]) if present else None), True
+        return (str(present[0]) if present else None), person
     words = [str(p).casefold().split() for p in present]
     kept = [
         str(part)
@@ -896,7 +913,7 @@ def _row_name(fields: dict[str, Any]) -> tuple[Any, bool]:
             for j in range(len(present))
         )
     ]
-    return " ".join(kept), True
+    return " ".join(kept), person
 
 
 def _describes_person(split_name: bool, gender: Any, birth_date: Any) -> bool:
