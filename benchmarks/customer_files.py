@@ -156,7 +156,7 @@ SHAPES = {
         "csv",
         ("Kundennummer", "Vollständiger Name", "Geburtsdatum", "Geschlecht",
          "Staatsangehörigkeit", "Filiale"),
-        "%d.%m.%Y", ("männlich", "weiblich"), "name", ";", "cp1252", "Kundenliste",
+        "%d.%m.%Y", ("männlich", "weiblich"), "name", ";", "utf-8", "Kundenliste",
     ),
     "fr": Shape(
         "txt",

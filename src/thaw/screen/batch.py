@@ -292,11 +292,17 @@ class _Source:
 
     def rows(self) -> Iterator[_Raw]:
         """The file's rows, in order, each with the file's :attr:`dates` and
-        :attr:`genders`."""
+        :attr:`genders`. Bytes that are not UTF-8 are said on the first row that
+        has them, for the whole file (a Windows-1252 export has them on most
+        rows)."""
         dates, genders = self.dates, self.genders
+        said = False
         for raw in self._read():
             raw.dates = dates
             raw.genders = genders
+            if raw.warning is NOT_UTF8:
+                raw.warning = None if said else NOT_UTF8_ONCE
+                said = True
             yield raw
 
     def _read(self) -> Iterator[_Raw]:
@@ -700,6 +706,7 @@ _OVERLONG = b"\x00overlong\x00"
 """Stands in for a JSON line over the cap (a real line cannot be this object)."""
 
 NOT_UTF8 = "not valid UTF-8; the bytes that are not were read as Windows-1252"
+NOT_UTF8_ONCE = f"{NOT_UTF8}, here and in the rest of the file"
 
 
 class _XlsxSource(_Source):
