@@ -361,3 +361,26 @@ def test_a_company_in_the_surname_column_of_a_mixed_file(
     assert not problems
     assert "306" in found(lines[0]) and KIRILL in found(lines[1])
     assert [r.schema for r in checked(path)] == [None, "Person"]
+
+
+def test_json_lines_keys_are_read_as_headers(screener: Screener, tmp_path: Path) -> None:
+    """A core system's JSON export: its keys are read as a file's headers, and
+    which key was read as what is said for each new set of keys read."""
+    path = tmp_path / "export.jsonl"
+    path.write_text(
+        '{"CustomerRef": "k1", "Surname": "Dmitriev", "GivenNames": "Kirill", '
+        '"DateOfBirth": "12.04.1975", "Sex": "M"}\n'
+        '{"CustomerRef": "k2", "Full Name": "Banco Nacional de Cuba", "Segment": "corp"}\n'
+        '{"CustomerRef": "k3", "Full Name": "Jane Doe", "Segment": "retail"}\n',
+        encoding="utf-8",
+    )
+    lines, problems, notes = screen(screener, path)
+    assert not problems
+    assert lines[0]["name"] == "Kirill Dmitriev" and KIRILL in found(lines[0])
+    assert "306" in found(lines[1])
+    assert [r["id"] for r in lines] == ["k1", "k2", "k3"]
+    assert notes == [
+        'line 1: columns: "GivenNames" → first_name, "Surname" → last_name, '
+        '"DateOfBirth" → birth_date, "Sex" → gender, "CustomerRef" → id',
+        'line 2: columns: "Full Name" → name, "CustomerRef" → id; ignored: "Segment"',
+    ]

@@ -689,9 +689,12 @@ class _JsonlSource(_TextSource):
             keys = tuple(data)
             plan = plans.get(keys)
             if plan is None:
+                if len(plans) >= MAX_JSON_PLANS:  # objects of ever new keys: keep memory flat
+                    plans.clear()
                 plan = plans[keys] = plan_columns([str(k) for k in keys])
-                if plan.describe() not in said:
-                    said.add(plan.describe())
+                read = plan.describe().split("; ignored:")[0]
+                if read not in said and len(said) < MAX_JSON_NOTES:
+                    said.add(read)
                     self.notes.append(f"{where}: {plan.describe()}")
                     if plan.date_order is not None:
                         self.dates.hint = plan.date_order
@@ -701,6 +704,12 @@ class _JsonlSource(_TextSource):
                 raw.warning = warning
             yield raw
 
+
+MAX_JSON_PLANS = 1024
+"""The key sets of JSON objects whose column plans are kept at once."""
+MAX_JSON_NOTES = 5
+"""The most column plans said for one JSON lines file (objects may differ in the
+keys they give; a new plan is said when it reads other columns)."""
 
 _OVERLONG = b"\x00overlong\x00"
 """Stands in for a JSON line over the cap (a real line cannot be this object)."""

@@ -190,6 +190,8 @@ QUALIFIERS = frozenset(
 
 _HINT = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
 _WORD = re.compile(r"[^\w']+|_")
+_CAMEL = re.compile(r"(?<=[a-zà-ÿа-я])(?=[A-ZÀ-ÞА-Я])")
+"""Where a camel-case header (``DateOfBirth``, ``CustomerRef``) starts a word."""
 _PART = r"\s*([a-zа-я]{1,4})\s*"
 _DATE_HINT = re.compile(rf"^{_PART}[./\- ]{_PART}[./\- ]{_PART}$")
 _HINT_LETTERS = {
@@ -218,11 +220,12 @@ def _singular(word: str) -> str:
 
 def normalise_header(header: object) -> str:
     """A header's normalised form: lower case, no accents, bracketed hints
-    dropped, words split at anything that is not a letter or digit (an
+    dropped, words split at camel case and at anything that is not a letter or digit (an
     apostrophe is kept: ``ім'я``), plurals made singular, and the words joined by
     one space (``"Middle name(s)"`` → ``"middle name"``, ``"Passport No."`` →
     ``"passport no"``)."""
-    text = _fold(_HINT.sub(" ", str(header)).replace("\u2019", "'"))
+    text = _CAMEL.sub(" ", _HINT.sub(" ", str(header)).replace("\u2019", "'"))
+    text = _fold(text)
     if text.startswith("\ufeff"):
         text = text[1:]
     words = []
