@@ -127,18 +127,6 @@ LAST_NAME_COLUMNS = ("last_name", "lastname", "surname", "family_name")
 GENDER_COLUMNS = ("gender", "sex")
 DATE_COLUMNS = ("birth_date", "date_of_birth", "dob")
 COUNTRY_COLUMNS = ("nationality", "country")
-KNOWN_COLUMNS = (
-    "id",
-    "schema",
-    "id_number",
-    *NAME_COLUMNS,
-    *FIRST_NAME_COLUMNS,
-    *MIDDLE_NAME_COLUMNS,
-    *LAST_NAME_COLUMNS,
-    *GENDER_COLUMNS,
-    *DATE_COLUMNS,
-    *COUNTRY_COLUMNS,
-)
 _EMPTY = frozenset({"", "-", "n/a", "na", "none", "null", "unknown", "u", "x"})
 """Gender values that say nothing (a company row of a mixed file often has one)."""
 
