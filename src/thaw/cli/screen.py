@@ -233,15 +233,18 @@ def _post_process(
     judge: Judge | None,
     ownership: bool,
     home: Path | None,
+    date_order: str | None = None,
 ) -> None:
     """Apply analysts' decisions (``judge``) and then, with ``ownership``, each row's
-    ownership exposure to screen-file's output ``lines``, writing ``out``."""
+    ownership exposure to screen-file's output ``lines``, writing ``out``
+    (``date_order``: the one the file was screened with)."""
     if judge is not None:
         from thaw.decisions.batch import apply_to_lines
         from thaw.screen.batch import detect_format
 
         target = tempfile.TemporaryFile("w+", encoding="utf-8") if ownership else out
-        applied = apply_to_lines(input, detect_format(input, format), lines, target, judge)
+        fmt = detect_format(input, format)
+        applied = apply_to_lines(input, fmt, lines, target, judge, date_order)
         if applied.suppressed or applied.reopened or applied.true_match:
             err.print(
                 f"decisions: {applied.suppressed:,} false positive(s) suppressed, "
@@ -387,7 +390,7 @@ def screen_file_cmd(
         )
         if spool is not stream:
             spool.seek(0)
-            _post_process(input, format, spool, stream, judge, ownership, home)
+            _post_process(input, format, spool, stream, judge, ownership, home, date_order)
     except BatchError as exc:
         raise fail(str(exc)) from exc
     finally:
