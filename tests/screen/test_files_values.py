@@ -145,6 +145,9 @@ def test_date_hints(header: str, order: str | None) -> None:
         ("October 5, 1976", "1976-10-05"),
         ("5th October 1976", "1976-10-05"),
         ("Oct 1976", "1976-10"),
+        ("12-APR-75", "1975-04-12"),
+        ("00.00.0000", None),  # a date of zeros: no date
+        ("0000-00-00", None),
         ("5. Oktober 1976", "1976-10-05"),
         ("5 octobre 1976", "1976-10-05"),
         ("23 de marzo de 1990", "1990-03-23"),
@@ -169,7 +172,18 @@ def test_dates_read(value: Any, iso: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["31/02/1980", "1980-02-30", "unknown", "13/13/1990", "2999-01-01", "1976-13"]
+    "value",
+    [
+        "31/02/1980",
+        "1980-02-30",
+        "unknown",
+        "13/13/1990",
+        "2999-01-01",
+        "1976-13",
+        "1900-01-01",  # placeholders for an unknown date
+        "01/01/1900",
+        "0001-01-01",
+    ],
 )
 def test_dates_unreadable(value: str) -> None:
     reading = read_date(value)

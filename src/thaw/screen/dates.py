@@ -76,6 +76,11 @@ _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|er|e|º|°|o|a)?$")
 _FILLERS = frozenset({"de", "del", "of", "the", "du", "di", "г", "года", "року", "р"})
 """Words between a date's parts (``23 de marzo de 1990``, ``5 октября 1976 г.``)."""
 
+FIRST_YEAR = 1901
+"""The first year read as a year of birth. Systems fill an unknown date of birth
+with 1900-01-01, 1899-12-31 or 0001-01-01; no one living was born earlier, and
+read as a date such a placeholder would count against the listing's own date."""
+
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 """Day 0 of Excel's serial day numbers (1900 date system, its leap-year bug included)."""
 
@@ -114,9 +119,12 @@ def month_number(word: str) -> int | None:
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> DateReading:
-    """A checked reading (the calendar, and a year between 1800 and today)."""
+    """A checked reading (the calendar, and a year from :data:`FIRST_YEAR` to
+    this one)."""
     today = dt.date.today()
-    if not 1800 <= year <= today.year:
+    if year < FIRST_YEAR:
+        return DateReading(None, f"year {year}: a placeholder, not a date of birth")
+    if year > today.year:
         return DateReading(None, f"year {year} is not a year of birth")
     if month is None:
         return DateReading(f"{year:04d}")
@@ -174,8 +182,8 @@ def read_date(value: Any, order: str | None = None) -> DateReading:
     if isinstance(value, int | float):
         return _from_number(value)
     text = " ".join(str(value).split())
-    if not text:
-        return DateReading(None)
+    if not text or not text.strip("0-./ :T"):
+        return DateReading(None)  # empty, or a date of zeros (00.00.0000): none
     m = _TIME.match(text)
     if m is not None:
         text = m.group(1)
@@ -229,6 +237,8 @@ def _with_month_name(text: str) -> DateReading:
             year = int(word)
         elif (m := _ORDINAL.match(_fold(word))) is not None and day is None:
             day = int(m.group(1))
+        elif word.isdigit() and len(word) == 2 and year is None and day is not None:
+            year = _year(word)  # 12-APR-75, as Oracle writes a date
         else:
             return DateReading(None, "not a date")
     if month is None or year is None or (day is None and len(words) == 3):
