@@ -348,6 +348,9 @@ def screen_file_cmd(
     if engine is not None:
         from thaw.cli.spark import screen_file_spark
 
+        if date_order is not None:  # (Spark reads its rows' dates as the input contract)
+            raise fail("--date-order is not taken with --engine spark")
+
         screen_file_spark(
             input,
             output,
