@@ -361,6 +361,14 @@ def test_a_company_in_the_surname_column_of_a_mixed_file(
     assert not problems
     assert "306" in found(lines[0]) and KIRILL in found(lines[1])
     assert [r.schema for r in checked(path)] == [None, "Person"]
+    # a customer-type column says the kind outright; one it does not know leaves it open
+    path.write_text(
+        "Customer Type,Full Name,Gender\nCorporate,Ocean Princess,\nIndividual,Kirill Dmitriev,\n"
+        "Trust,Ocean Princess,\n"
+    )
+    lines, problems, _ = screen(screener, path)
+    assert not problems and [r.schema for r in checked(path)] == ["Organization", "Person", None]
+    assert lines[0]["hits"] == [] and KIRILL in found(lines[1]) and VESSEL in found(lines[2])
 
 
 def test_json_lines_keys_are_read_as_headers(screener: Screener, tmp_path: Path) -> None:

@@ -10,7 +10,13 @@ import pytest
 
 from thaw.screen.columns import date_hint, header_role, normalise_header, plan_columns
 from thaw.screen.dates import FileDates, month_number, read_date
-from thaw.screen.inputs import FileGenders, ScreenInputError, parse_birth_date, parse_gender
+from thaw.screen.inputs import (
+    FileGenders,
+    ScreenInputError,
+    parse_birth_date,
+    parse_gender,
+    parse_kind,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,6 +70,9 @@ from thaw.screen.inputs import FileGenders, ScreenInputError, parse_birth_date, 
         ("DateOfBirth", "birth_date"),
         ("CustomerRef", "id"),
         ("IdNumber", "id_number"),
+        ("Customer Type", "kind"),
+        ("Type de client", "kind"),
+        ("Type", None),  # an account's type as often as a customer's
         ("Occupation", None),
         ("Mother's maiden name", None),
     ],
@@ -262,3 +271,22 @@ def test_file_genders_m_for_mujer() -> None:
     french = FileGenders(scan=lambda: [("line 2", "H"), ("line 3", "F")])
     assert french.read("M") == "male"
     assert FileGenders().read("M") == "male"
+
+
+@pytest.mark.parametrize(
+    ("value", "schema"),
+    [
+        ("Individual", "Person"),
+        ("natural person", "Person"),
+        ("Personne physique", "Person"),
+        ("Физическое лицо", "Person"),
+        ("Corporate", "Organization"),
+        ("Legal Entity", "Organization"),
+        ("Persona jurídica", "Organization"),
+        ("Vessel", "Vessel"),
+        ("Trust", None),  # not known: the kind stays open
+        ("", None),
+    ],
+)
+def test_customer_kinds(value: str, schema: str | None) -> None:
+    assert parse_kind(value) == schema

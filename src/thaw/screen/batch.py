@@ -25,7 +25,11 @@ or ``dob``                         ``MM/DD/YYYY`` (the order decided per file),
                                    ``;`` or ``|``); a nationality and a country of
                                    residence are both read;
 ``id_number``                      a passport, tax, registration, IMO … number
-                                   (every such column is read).
+                                   (every such column is read);
+``kind``                           the customer's kind as the bank's system says it
+                                   (``Customer Type``: Individual, Corporate …),
+                                   read when the row gives no ``schema``; a value
+                                   not known leaves the kind open.
 
 Other columns are ignored; which column was read as what is said once
 (:attr:`BatchSummary.notes`), and a header without a name column is refused
@@ -99,6 +103,7 @@ from thaw.screen.inputs import (
     parse_countries,
     parse_gender,
     parse_id_number,
+    parse_kind,
     parse_schema,
 )
 from thaw.screen.screener import Screener, ScreenResult
@@ -957,7 +962,9 @@ def check_row(
         if _filled(given):
             schema = parse_schema(given)
         else:
-            schema = "Person" if _describes_person(split_name, gender, born) else None
+            schema = parse_kind(fields.get("kind"))
+            if schema is None and _describes_person(split_name, gender, born):
+                schema = "Person"
     except ScreenInputError as exc:
         return None, [*problems, RowProblem(raw.row, raw.where, str(exc))]
     birth_date = None

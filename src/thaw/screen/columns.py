@@ -21,6 +21,9 @@ one declared table, :data:`HEADERS`, which maps each form to a **role**:
                 column is read
 ``id``          the row's own reference (``Customer ID``, ``Reference``, ``Kundennummer``)
 ``schema``      ``schema`` (Person, Organization, Vessel … or any)
+``kind``        the kind of customer as a bank's system says it (``Customer Type``,
+                ``Entity Type``: Individual, Corporate …); read leniently
+                (:func:`thaw.screen.inputs.parse_kind`), only when ``schema`` is empty
 ==============  =====================================================================
 
 A header that is only a word for "name" (``Name``, ``Nom``, ``Nombre``, ``Nome``)
@@ -55,6 +58,7 @@ ROLES = (
     "id_number",
     "id",
     "schema",
+    "kind",
 )
 """The roles a column can play, in the order :meth:`ColumnPlan.describe` lists them."""
 
@@ -175,6 +179,13 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "номер клиента", "идентификатор", "номер клієнта", "ідентифікатор",
     ),
     "schema": ("schema",),
+    "kind": (
+        "customer type", "client type", "party type", "entity type", "person type",
+        "type of customer", "type of party", "legal type", "customer category",
+        "kundentyp", "kundenart", "personenart", "type de client", "type de personne",
+        "tipo de cliente", "tipo de persona", "tipo cliente", "tipo di cliente",
+        "tipo de pessoa", "тип клиента", "тип лица", "тип клієнта", "тип особи",
+    ),
 }  # fmt: skip
 """Each role's headers (see the module docs), as written; they are compared by
 their normalised form (:func:`normalise_header`)."""

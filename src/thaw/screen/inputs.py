@@ -206,6 +206,44 @@ def parse_countries(value: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
+KINDS: dict[str, tuple[str, ...]] = {
+    "Person": (
+        "individual", "individuals", "natural person", "person", "private", "private person",
+        "private individual", "retail", "consumer", "ind", "p", "i", "np",
+        "natürliche person", "privatperson", "privatkunde", "personne physique",
+        "particulier", "persona física", "persona fisica", "pessoa física",
+        "pessoa fisica", "физическое лицо", "физлицо", "фізична особа",
+    ),
+    "Organization": (
+        "corporate", "corporation", "company", "business", "entity", "legal entity",
+        "legal person", "organisation", "organization", "institution", "firm", "c",
+        "e", "o", "le", "corp", "juristische person", "firmenkunde", "unternehmen",
+        "personne morale", "entreprise", "société", "persona jurídica",
+        "persona juridica", "empresa", "persona giuridica", "società", "pessoa jurídica",
+        "pessoa juridica", "юридическое лицо", "юрлицо", "организация",
+        "юридична особа", "організація",
+    ),
+    "Vessel": ("vessel", "ship", "boat", "schiff", "navire", "buque", "nave", "navio", "судно"),
+    "Aircraft": ("aircraft", "airplane", "plane", "flugzeug", "avion", "aeronave", "самолёт"),
+}  # fmt: skip
+"""Customer kinds as banks' systems write them (``Customer Type``: Individual,
+Corporate …), by the schema each screens as; compared in lower case."""
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    return {_fold(v): schema for schema, values in KINDS.items() for v in values}
+
+
+def parse_kind(value: Any) -> str | None:
+    """The schema a customer kind says (:data:`KINDS`), else ``None``: a kind this
+    table does not know (``Trust``, ``Joint account``) leaves the row's kind open,
+    as if the column were empty, rather than refuse it."""
+    if not isinstance(value, str):
+        return None
+    return _kinds().get(_fold(" ".join(value.split())).rstrip("."))
+
+
 def parse_id_number(value: Any) -> str | None:
     """An identifier number as given, or ``None`` when empty."""
     if value is None:
