@@ -70,6 +70,10 @@ from thaw.screen.inputs import (
         ("DateOfBirth", "birth_date"),
         ("CustomerRef", "id"),
         ("IdNumber", "id_number"),
+        ("Nationality 2", "country"),
+        ("Nationality2", "country"),
+        ("Address Country", "country"),
+        ("Country of Birth", None),
         ("Customer Type", "kind"),
         ("Type de client", "kind"),
         ("Type", None),  # an account's type as often as a customer's

@@ -32,7 +32,7 @@ means the whole name, except beside a first-name column without a surname column
 surname column without a first-name column (Spanish ``Nombre``/``Apellidos``,
 Italian ``Nome``/``Cognome``: it is the given name). A leading qualifier
 (``Customer``, ``Client``, ``Account holder`` …) is ignored when the header is not
-known with it (``Client Surname`` is ``Surname``).
+known with it (``Client Surname`` is ``Surname``), and so is a trailing number (``Nationality 2``).
 
 :func:`plan_columns` turns a header into a :class:`ColumnPlan`: the field key of
 each column (``None``: ignored), a line that says which column was read as what,
@@ -142,7 +142,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "country": (
         "nationality", "citizenship", "country", "country of residence",
         "residence country", "country of citizenship", "citizenship country",
-        "nationality code", "country code", "residence", "nation",
+        "nationality code", "country code", "residence", "nation", "address country",
+        "country of address", "second nationality", "other nationality",
         "staatsangehorigkeit", "staatsangehoerigkeit", "nationalitat", "land",
         "wohnsitzland", "staatsburgerschaft", "wohnsitz",
         "nationalite", "pays", "pays de residence", "citoyennete",
@@ -203,6 +204,8 @@ _HINT = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
 _WORD = re.compile(r"[^\w']+|_")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿа-я])(?=[A-ZÀ-ÞА-Я])")
 """Where a camel-case header (``DateOfBirth``, ``CustomerRef``) starts a word."""
+_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)")
+"""Where a number ends a word (``Nationality2``)."""
 _PART = r"\s*([a-zа-я]{1,4})\s*"
 _DATE_HINT = re.compile(rf"^{_PART}[./\- ]{_PART}[./\- ]{_PART}$")
 _HINT_LETTERS = {
@@ -236,7 +239,7 @@ def normalise_header(header: object) -> str:
     one space (``"Middle name(s)"`` → ``"middle name"``, ``"Passport No."`` →
     ``"passport no"``)."""
     text = _CAMEL.sub(" ", _HINT.sub(" ", str(header)).replace("\u2019", "'"))
-    text = _fold(text)
+    text = _DIGITS.sub(" ", _fold(text))
     if text.startswith("\ufeff"):
         text = text[1:]
     words = []
@@ -268,6 +271,9 @@ def header_role(header: str) -> str | None:
     key = normalise_header(header)
     table = _table()
     role = table.get(key)
+    if role is None and key[-1:].isdigit() and " " in key:  # "Nationality 2", "Name 1"
+        key = key.rsplit(" ", 1)[0]
+        role = table.get(key)
     if role is None:
         words = key.split(" ")
         while role is None and len(words) > 1 and words[0] in QUALIFIERS:
