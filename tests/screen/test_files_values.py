@@ -175,6 +175,8 @@ def test_date_hints(header: str, order: str | None) -> None:
         (19761005, "1976-10-05"),
         (27673, "1975-10-06"),  # an Excel serial day number
         (27673.75, "1975-10-06"),
+        ("27673", "1975-10-06"),  # the same cell saved to CSV
+        ("27673.0", "1975-10-06"),
         ("", None),
         (None, None),
     ],

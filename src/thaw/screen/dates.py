@@ -15,7 +15,8 @@
 - a time after the date (``1976-10-05T00:00:00``, ``10/5/1976 12:00:00 AM``);
 - dates and datetimes (Excel date cells, Parquet date columns) and, as numbers,
   a year (``1976``), a compact date (``19761005``) or an Excel serial day
-  number (``27673``: 1975-10-06) as an .xlsx cell without a date format holds it.
+  number (``27673``: 1975-10-06) as an .xlsx cell without a date format holds it
+  (five digits as text too, as such a cell is saved to CSV).
 
 **Day or month first.** ``05/10/1976`` is 5 October in Europe and 10 May in the
 United States. :class:`FileDates` reads one file's dates: an explicit order
@@ -66,6 +67,7 @@ _TIME = re.compile(
 )
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 _YEAR_FIRST = re.compile(r"^(\d{4})[./](\d{1,2})(?:[./](\d{1,2}))?$")
 _NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$")
 _TWO_FIRST = re.compile(r"^(\d{2})([./-])(\d{1,2})\2(\d{1,2})$")
@@ -190,6 +192,8 @@ def read_date(value: Any, order: str | None = None) -> DateReading:
     if m := _ISO.match(text):
         y, mo, d = m.groups()
         return _iso(int(y), int(mo) if mo else None, int(d) if d else None)
+    if _SERIAL.match(text):  # an Excel date cell without its format, saved as text
+        return _from_number(float(text))
     if m := _COMPACT.match(text):
         return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m := _YEAR_FIRST.match(text):
