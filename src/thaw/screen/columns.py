@@ -214,8 +214,8 @@ _HINT_LETTERS = {
     "y": "y", "a": "y", "г": "y", "р": "y",  # year: fr/es/pt "année/año/ano", ru "год"
 }  # fmt: skip
 """First letters of a date hint's parts (``DD/MM/YYYY``, ``JJ/MM/AAAA``,
-``TT.MM.JJJJ``, ``ДД.ММ.ГГГГ``) and the part each names; German ``J`` (Jahr) is
-told from French ``J`` (jour) by its place."""
+``TT.MM.JJJJ``, ``ДД.ММ.ГГГГ``) and the part each names; beside a German ``T``
+(Tag) for the day, ``J`` is the year (Jahr), not the French day (jour)."""
 
 
 def _fold(text: str) -> str:
