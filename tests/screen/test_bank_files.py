@@ -392,3 +392,42 @@ def test_json_lines_keys_are_read_as_headers(screener: Screener, tmp_path: Path)
         '"DateOfBirth" → birth_date, "Sex" → gender, "CustomerRef" → id',
         'line 2: columns: "Full Name" → name, "CustomerRef" → id; ignored: "Segment"',
     ]
+
+
+def test_a_json_array_export(screener: Screener, tmp_path: Path) -> None:
+    """A ``.json`` file holding one array of objects (as many systems export) is
+    read item by item; a value that is no object is a bad item, said by its place."""
+    path = tmp_path / "export.json"
+    path.write_text(
+        '[\n  {"customerId": 1, "lastName": "Dmitriev", "firstName": "Kirill"},\n'
+        '  "stray",\n  {"customerId": 3, "fullName": "Banco Nacional de Cuba"}\n]\n',
+        encoding="utf-8-sig",
+    )
+    lines, problems, _ = screen(screener, path)
+    assert [r["id"] for r in lines] == [1, 3]
+    assert KIRILL in found(lines[0]) and "306" in found(lines[1])
+    assert [(p.where, p.reason, p.skipped) for p in problems] == [
+        ("item 2", "not a JSON object", True)
+    ]
+    path.write_text('[{"name": "Kirill Dmitriev"},\n {"name": }]')
+    with pytest.raises(BatchError, match=r"unparsable JSON \(Expecting value, line 2"):
+        screen(screener, path)
+
+
+def test_file_names_banks_use(screener: Screener, tmp_path: Path) -> None:
+    """``.tsv``, ``.tab`` and Excel's ``sep=;`` line are read; an old ``.xls``
+    workbook is refused with what to do."""
+    for name in ("clients.tsv", "clients.tab"):
+        path = tmp_path / name
+        path.write_text("Surname\tGiven Names\nDmitriev\tKirill\n")
+        lines, _, _ = screen(screener, path)
+        assert KIRILL in found(lines[0])
+    path = tmp_path / "excel.csv"
+    path.write_text("sep=;\nSurname;Given Names\nDmitriev;Kirill\n")
+    lines, problems, notes = screen(screener, path)
+    assert not problems and KIRILL in found(lines[0]) and lines[0]["row"] == 1
+    assert notes[0].startswith("read line 2 as the header")
+    old = tmp_path / "clients.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(BatchError, match=r"\.xls workbooks are not read; save the sheet as"):
+        screen(screener, old)

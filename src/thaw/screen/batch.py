@@ -37,8 +37,9 @@ with the headers seen and those accepted. CSV files are UTF-8 (a BOM is
 accepted; UTF-16, as Excel's "Unicode text" writes it, with or without a
 byte-order mark, and UTF-32 with one are read too), delimited by commas,
 semicolons, tabs or ``|`` (recognised from the header); blank lines and a few
-title lines above the header are passed over; JSON lines hold one object per
-line; ``.xlsx`` workbooks are read from their first sheet; ``.gz`` files are read
+title lines above the header (Excel's ``sep=;`` too) are passed over; JSON lines
+hold one object per line (a ``.json`` file may also hold one array of objects);
+``.xlsx`` workbooks are read from their first sheet; ``.gz`` files are read
 compressed.
 
 **Persons.** A row that gives a gender, a date of birth, or a given name in its
@@ -254,14 +255,18 @@ def detect_format(path: Path, given: str | None = None) -> str:
     if name.endswith(".gz"):
         name = name[:-3]
     suffix = name.rsplit(".", 1)[-1] if "." in name else ""
-    if suffix in ("csv", "txt"):
+    if suffix in ("csv", "txt", "tsv", "tab", "psv", "dat"):
         return "csv"
     if suffix in ("jsonl", "ndjson", "json"):
         return "jsonl"
     if suffix in ("parquet", "pq"):
         return "parquet"
-    if suffix == "xlsx" and not path.name.lower().endswith(".gz"):
+    if suffix in ("xlsx", "xlsm") and not path.name.lower().endswith(".gz"):
         return "xlsx"
+    if suffix in ("xls", "ods", "numbers"):
+        raise BatchError(
+            f"{path}: .{suffix} workbooks are not read; save the sheet as .xlsx or CSV"
+        )
     raise BatchError(f"{path}: cannot tell the format from the name; pass --format")
 
 
@@ -616,7 +621,15 @@ def _checked_fields(row: int, where: str, fields: dict[str, Any]) -> _Raw:
 
 
 class _JsonlSource(_TextSource):
+    """JSON lines, one object per line; or a JSON array of objects (a ``.json``
+    export), up to :data:`MAX_JSON_ARRAY_BYTES`, its items placed as ``item N``."""
+
     def _read(self) -> Iterator[_Raw]:
+        self._plans: dict[tuple[Any, ...], ColumnPlan] = {}  # keys of an object → its plan
+        self._said: set[str] = set()
+        if self._is_array():
+            yield from self._array()
+            return
         if not self.encoding.startswith("utf-8"):
             # JSON lines are UTF-8 by definition (RFC 8259); decode the rest as text
             lines = _Lines(self.text(), MAX_LINE_CHARS)
@@ -644,10 +657,64 @@ class _JsonlSource(_TextSource):
                 continue
             yield line
 
+    def _is_array(self) -> bool:
+        """Whether the file is a JSON array (its first character is ``[``)."""
+        if not self.encoding.startswith("utf-8"):
+            return False
+        head = cast(io.BufferedReader, self.stream).peek(256)[:256]
+        return head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"[")
+
+    def _array(self) -> Iterator[_Raw]:
+        data = self.stream.read(MAX_JSON_ARRAY_BYTES + 1)
+        if len(data) > MAX_JSON_ARRAY_BYTES:
+            raise BatchError(
+                f"{self.path}: a JSON array over {MAX_JSON_ARRAY_BYTES:,} bytes; write one "
+                "object per line (JSON lines) instead"
+            )
+        warning = None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _from_cp1252(data.decode("utf-8-sig", errors="surrogateescape"))
+            warning = NOT_UTF8
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            where = f"line {exc.lineno}, column {exc.colno}"
+            raise BatchError(f"{self.path}: unparsable JSON ({exc.msg}, {where})") from None
+        except (RecursionError, ValueError) as exc:
+            raise BatchError(f"{self.path}: unparsable JSON ({type(exc).__name__})") from None
+        if not isinstance(items, list):
+            raise BatchError(f"{self.path}: not a JSON array of objects (nor one object per line)")
+        for row, item in enumerate(items, start=1):
+            yield self._object(row, f"item {row}", item, warning)
+            warning = None
+
+    def _object(self, row: int, where: str, data: Any, warning: str | None) -> _Raw:
+        """One JSON value of the file as a row (a JSON object, else a bad row)."""
+        if not isinstance(data, dict):
+            return _Raw(row, where, None, "not a JSON object")
+        keys = tuple(data)
+        plans, said = self._plans, self._said
+        plan = plans.get(keys)
+        if plan is None:
+            if len(plans) >= MAX_JSON_PLANS:  # objects of ever new keys: keep memory flat
+                plans.clear()
+            plan = plans[keys] = plan_columns([str(k) for k in keys])
+            read = plan.describe().split("; ignored:")[0]
+            if read not in said and len(said) < MAX_JSON_NOTES:
+                said.add(read)
+                self.notes.append(f"{where}: {plan.describe()}")
+                if plan.date_order is not None:
+                    self.dates.hint = plan.date_order
+        known = {k: data[c] for c, k in zip(keys, plan.keys, strict=True) if k is not None}
+        raw = _checked_fields(row, where, known)
+        if warning and raw.warning is None and raw.fields is not None:
+            raw.warning = warning
+        return raw
+
     def _rows(self, lines: Iterator[bytes]) -> Iterator[_Raw]:
         row = 0
-        plans: dict[tuple[Any, ...], ColumnPlan] = {}  # keys of an object → its plan
-        said: set[str] = set()
         for number, line in enumerate(lines, start=1):
             if number == 1 and line.startswith(codecs.BOM_UTF8):
                 line = line[len(codecs.BOM_UTF8) :]
@@ -676,28 +743,12 @@ class _JsonlSource(_TextSource):
             except ValueError:  # an integer of more digits than Python converts
                 yield _Raw(row, where, None, "unparsable JSON (a number too long)")
                 continue
-            if not isinstance(data, dict):
-                yield _Raw(row, where, None, "not a JSON object")
-                continue
-            keys = tuple(data)
-            plan = plans.get(keys)
-            if plan is None:
-                if len(plans) >= MAX_JSON_PLANS:  # objects of ever new keys: keep memory flat
-                    plans.clear()
-                plan = plans[keys] = plan_columns([str(k) for k in keys])
-                read = plan.describe().split("; ignored:")[0]
-                if read not in said and len(said) < MAX_JSON_NOTES:
-                    said.add(read)
-                    self.notes.append(f"{where}: {plan.describe()}")
-                    if plan.date_order is not None:
-                        self.dates.hint = plan.date_order
-            known = {k: data[c] for c, k in zip(keys, plan.keys, strict=True) if k is not None}
-            raw = _checked_fields(row, where, known)
-            if warning and raw.warning is None and raw.fields is not None:
-                raw.warning = warning
-            yield raw
+            yield self._object(row, where, data, warning)
 
 
+MAX_JSON_ARRAY_BYTES = 64 << 20
+"""The largest JSON array file read (64 MiB): it is parsed whole; a larger export
+is written as JSON lines, read one line at a time."""
 MAX_JSON_PLANS = 1024
 """The key sets of JSON objects whose column plans are kept at once."""
 MAX_JSON_NOTES = 5
