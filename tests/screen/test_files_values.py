@@ -296,3 +296,22 @@ def test_file_genders_m_for_mujer() -> None:
 )
 def test_customer_kinds(value: str, schema: str | None) -> None:
     assert parse_kind(value) == schema
+
+
+@pytest.mark.parametrize(
+    ("value", "codes"),
+    [
+        ("RUS", ("ru",)),
+        ("Russland", ("ru",)),
+        ("RU, UA", ("ru", "ua")),
+        ("RUS/UKR", ("ru", "ua")),
+        ("Russia/Ukraine", ("ru", "ua")),
+        ("Russia; Ukraine", ("ru", "ua")),
+        ("Kyiv, Ukraine", ("ua",)),  # a place, then its country: one
+        ("Korea, Republic of", ("kr",)),
+    ],
+)
+def test_countries(value: str, codes: tuple[str, ...]) -> None:
+    from thaw.screen.inputs import parse_countries
+
+    assert parse_countries(value) == codes

@@ -187,8 +187,10 @@ def _country(text: str) -> str:
 
 
 def parse_countries(value: Any) -> tuple[str, ...]:
-    """ISO-2 codes (lower case) from an ISO-2 code, a country name, several of them
-    separated by ``;`` or ``|``, or a list."""
+    """ISO-2 codes (lower case) from an ISO-2 or ISO-3 code, a country name,
+    several of them separated by ``;`` or ``|`` (or by ``,`` between codes,
+    ``RU, UA``, and by ``/`` between countries, ``Russia/Ukraine``; ``Kyiv,
+    Ukraine``, ``Korea, Republic of`` and ``Samoa, American`` are one), or a list."""
     if value is None:
         return ()
     items: Iterable[Any]
@@ -200,10 +202,29 @@ def parse_countries(value: Any) -> tuple[str, ...]:
     for item in items:
         if item is None or not str(item).strip():
             continue
-        code = _country(str(item))
-        if code not in out:
-            out.append(code)
+        for code in _countries_of(str(item)):
+            if code not in out:
+                out.append(code)
     return tuple(out)
+
+
+_PARTS_SPLIT = re.compile(r"[,/]")
+
+
+def _countries_of(item: str) -> tuple[str, ...]:
+    """The countries of one item: each of its parts when it is codes separated by
+    ``,`` or ``/``, or countries separated by ``/``, and every part is a country;
+    else the item read whole (:func:`_country`)."""
+    parts = [p.strip() for p in _PARTS_SPLIT.split(item) if p.strip()]
+    codes_only = all(len(p) <= 3 and p.isalpha() for p in parts)
+    if len(parts) > 1 and (codes_only or "," not in item):
+        try:
+            codes = tuple(_country(p) for p in parts)
+        except ScreenInputError:
+            codes = ()
+        if len(codes) > 1:
+            return codes
+    return (_country(item),)
 
 
 KINDS: dict[str, tuple[str, ...]] = {
