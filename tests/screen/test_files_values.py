@@ -14,6 +14,7 @@ from thaw.screen.inputs import (
     FileGenders,
     ScreenInputError,
     parse_birth_date,
+    parse_countries,
     parse_gender,
     parse_kind,
 )
@@ -312,6 +313,4 @@ def test_customer_kinds(value: str, schema: str | None) -> None:
     ],
 )
 def test_countries(value: str, codes: tuple[str, ...]) -> None:
-    from thaw.screen.inputs import parse_countries
-
     assert parse_countries(value) == codes
