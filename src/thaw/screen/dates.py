@@ -84,6 +84,8 @@ with 1900-01-01, 1899-12-31 or 0001-01-01; no one living was born earlier, and
 read as a date such a placeholder would count against the listing's own date."""
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+_YEAR_AT_START = dt.date.today().year
+"""This year when the module was loaded (a later year is looked up again)."""
 """Day 0 of Excel's serial day numbers (1900 date system, its leap-year bug included)."""
 
 
@@ -123,10 +125,9 @@ def month_number(word: str) -> int | None:
 def _iso(year: int, month: int | None = None, day: int | None = None) -> DateReading:
     """A checked reading (the calendar, and a year from :data:`FIRST_YEAR` to
     this one)."""
-    today = dt.date.today()
     if year < FIRST_YEAR:
         return DateReading(None, f"year {year}: a placeholder, not a date of birth")
-    if year > today.year:
+    if year > _YEAR_AT_START and year > dt.date.today().year:
         return DateReading(None, f"year {year} is not a year of birth")
     if month is None:
         return DateReading(f"{year:04d}")
@@ -183,6 +184,8 @@ def read_date(value: Any, order: str | None = None) -> DateReading:
         return _iso_date(value)
     if isinstance(value, int | float):
         return _from_number(value)
+    if type(value) is str and len(value) == 10 and value[0] != "0" and (m := _ISO.match(value)):
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))  # the usual value
     text = " ".join(str(value).split())
     if not text or not text.strip("0-./ :T"):
         return DateReading(None)  # empty, or a date of zeros (00.00.0000): none

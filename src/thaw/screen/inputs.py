@@ -194,10 +194,23 @@ def parse_countries(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
     items: Iterable[Any]
+    if isinstance(value, str):
+        return _countries_text(value)
     if isinstance(value, list | tuple):
         items = value
     else:
         items = _COUNTRY_SPLIT.split(str(value))
+    return _countries_in(items)
+
+
+@lru_cache(maxsize=4096)
+def _countries_text(value: str) -> tuple[str, ...]:
+    """:func:`parse_countries` of a text (a file repeats few country values)."""
+    return _countries_in(_COUNTRY_SPLIT.split(value))
+
+
+def _countries_in(items: Iterable[Any]) -> tuple[str, ...]:
+    """The countries of several items (see :func:`parse_countries`), in order."""
     out: list[str] = []
     for item in items:
         if item is None or not str(item).strip():
@@ -325,8 +338,13 @@ def parse_gender(value: Any) -> str | None:
     """
     if value is None or isinstance(value, bool) or not isinstance(value, str):
         return None
-    key = _fold(" ".join(value.split())).rstrip(".")
-    return _genders().get(key)
+    return _gender_of(value)
+
+
+@lru_cache(maxsize=1024)
+def _gender_of(value: str) -> str | None:
+    """:func:`parse_gender` of a text (a file repeats few gender values)."""
+    return _genders().get(_fold(" ".join(value.split())).rstrip("."))
 
 
 @dataclass
