@@ -805,11 +805,11 @@ class _XlsxSource(_Source):
         try:
             for number, values in enumerate(self.sheet.iter_rows(values_only=True), start=1):
                 self.done = number
-                filled = [str(v).strip() for v in values if v is not None and str(v).strip()]
-                if not filled:
+                if not any(v is not None and str(v).strip() for v in values):
                     continue
                 if plan is None:
                     cells = ["" if v is None else str(v) for v in values]
+                    filled = [c.strip() for c in cells if c.strip()]
                     seen = plan_columns(cells)
                     if not seen.has_name:
                         if not _may_be_title(seen, filled) or len(titles) >= MAX_TITLE_LINES:
