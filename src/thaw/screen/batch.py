@@ -426,6 +426,15 @@ class _TextSource(_Source):
         return self._text
 
 
+def _decode(data: bytes, encoding: str) -> tuple[str, str | None]:
+    """UTF-8 bytes as text, and :data:`NOT_UTF8` when some were not UTF-8 (those
+    are read as Windows-1252)."""
+    try:
+        return data.decode(encoding), None
+    except UnicodeDecodeError:
+        return _from_cp1252(data.decode(encoding, errors="surrogateescape")), NOT_UTF8
+
+
 def _has_surrogates(values: Any) -> bool:
     """Whether a value holds bytes that were not UTF-8 (read as lone surrogates)."""
     for value in values:
@@ -671,12 +680,7 @@ class _JsonlSource(_TextSource):
                 f"{self.path}: a JSON array over {MAX_JSON_ARRAY_BYTES:,} bytes; write one "
                 "object per line (JSON lines) instead"
             )
-        warning = None
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = _from_cp1252(data.decode("utf-8-sig", errors="surrogateescape"))
-            warning = NOT_UTF8
+        text, warning = _decode(data, "utf-8-sig")
         try:
             items = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -726,12 +730,7 @@ class _JsonlSource(_TextSource):
                 continue
             row += 1
             where = f"line {number}"
-            warning = None
-            try:
-                text = line.decode("utf-8")
-            except UnicodeDecodeError:
-                text = _from_cp1252(line.decode("utf-8", errors="surrogateescape"))
-                warning = NOT_UTF8
+            text, warning = _decode(line, "utf-8")
             try:
                 data = json.loads(text)
             except json.JSONDecodeError as exc:
