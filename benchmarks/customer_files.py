@@ -3,9 +3,18 @@
 Usage::
 
     python benchmarks/customer_files.py [--home DIR] [--limit N] [--show 20] [--quick]
+    python benchmarks/customer_files.py --shapes [--limit 5000] [--home DIR]
 
 (``--quick``: the as-given view only, for iterating.) CPU seconds are printed
 with each figure.
+
+``--shapes`` writes the files again as banks export them (:data:`SHAPES`: German,
+French, Russian and US headers; semicolons, tabs, a BOM, Windows-1252 and
+UTF-16; dates as ``DD.MM.YYYY``, ``MM/DD/YYYY`` or Excel cells; genders and
+countries as those files write them) and screens each through ``thaw
+screen-file``'s reading (:func:`thaw.screen.batch.screen_file`): every shape
+must alert on the same share of negatives and find every UN positive, as the
+file as given does.
 
 Screens ``negatives_global_dev.csv`` and ``negatives_us.csv`` (people on no list)
 and ``positives_un.csv`` (people and entities on the UN list) with the facts of
@@ -120,12 +129,170 @@ def recall(screener: Screener, rows: list[dict[str, str]], schema: str | None) -
         print(f"    miss: {miss}")
 
 
+@dataclasses.dataclass(frozen=True)
+class Shape:
+    """A way a bank exports a customer file."""
+
+    suffix: str
+    headers: tuple[str, str, str, str, str, str]
+    """id, name, date of birth, gender, country, and a column thaw ignores."""
+    date: str
+    """``strftime`` form of a full date; ``excel``: a date cell of a workbook."""
+    genders: tuple[str, str]
+    country: str
+    """``iso2``, ``iso3`` or ``name``."""
+    delimiter: str = ","
+    encoding: str = "utf-8"
+    title: str | None = None
+
+
+SHAPES = {
+    "eu": Shape(
+        "csv",
+        ("Customer ID", "Customer Name", "Date of Birth", "Sex", "Nationality", "Branch"),
+        "%d/%m/%Y", ("M", "F"), "iso3", ";", "utf-8-sig",
+    ),
+    "de": Shape(
+        "csv",
+        ("Kundennummer", "Vollständiger Name", "Geburtsdatum", "Geschlecht",
+         "Staatsangehörigkeit", "Filiale"),
+        "%d.%m.%Y", ("männlich", "weiblich"), "name", ";", "utf-8", "Kundenliste",
+    ),
+    "fr": Shape(
+        "txt",
+        ("N° client", "Nom complet", "Date de naissance", "Sexe", "Nationalité", "Agence"),
+        "%d/%m/%Y", ("Masculin", "Féminin"), "iso2", "\t", "utf-16",
+    ),
+    "ru": Shape(
+        "csv",
+        ("Номер клиента", "ФИО", "Дата рождения", "Пол", "Гражданство", "Филиал"),
+        "%d.%m.%Y", ("мужской", "женский"), "iso3",
+    ),
+    "us": Shape(
+        "csv",
+        ("Reference", "Full Name", "DOB", "Gender", "Citizenship", "Account Opened"),
+        "%m/%d/%Y", ("Male", "Female"), "name", "|",
+    ),
+    "xlsx": Shape(
+        "xlsx",
+        ("Client ID", "Name", "Birth Date", "Sex", "Country", "Notes"),
+        "excel", ("M", "F"), "iso2", title="Client list",
+    ),
+}  # fmt: skip
+"""The shapes ``--shapes`` writes each file in."""
+
+
+def _country(code: str, form: str) -> str:
+    if not code or form == "iso2":
+        return code.upper()
+    from rigour.territories import get_territory
+
+    territory = get_territory(code)
+    if territory is None:
+        return code.upper()
+    if form == "iso3":
+        return (territory.alpha3 or code).upper()
+    return territory.name
+
+
+def _date(value: str, form: str) -> object:
+    import datetime as dt
+
+    if len(value) != 10:  # a year, or a year and month: as a bank would write them
+        return value if len(value) != 7 else f"{value[5:]}/{value[:4]}"
+    date = dt.date.fromisoformat(value)
+    return dt.datetime(date.year, date.month, date.day) if form == "excel" else date.strftime(form)
+
+
+def write_shape(rows: list[dict[str, str]], shape: Shape, path: Path) -> None:
+    """``rows`` (the bench files' columns) written as ``shape`` at ``path``."""
+    records = []
+    for i, row in enumerate(rows, start=1):
+        gender = {"male": shape.genders[0], "female": shape.genders[1]}.get(
+            row["gender"].lower(), row["gender"]
+        )
+        records.append(
+            [
+                f"C{i:06d}",
+                row["full_name"],
+                _date(row["date_of_birth"], shape.date),
+                gender,
+                _country(row["nationality"], shape.country),
+                "x",
+            ]
+        )
+    if shape.suffix == "xlsx":
+        import openpyxl
+
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet()
+        if shape.title:
+            sheet.append([shape.title])
+        sheet.append(list(shape.headers))
+        for record in records:
+            sheet.append(record)
+        book.save(path)
+        return
+    delimiter = shape.delimiter
+    with path.open("w", encoding=shape.encoding, newline="", errors="replace") as fh:
+        if shape.title:
+            fh.write(shape.title + delimiter * 5 + "\r\n")
+        writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
+        writer.writerow(shape.headers)
+        writer.writerows(records)
+
+
+def shapes(screener: Screener, args: argparse.Namespace) -> None:
+    """Screen the files in each of :data:`SHAPES` (see the module docs)."""
+    import io
+    import json
+    import tempfile
+
+    from thaw.screen.batch import screen_file
+
+    files = [("negatives_us.csv", False), ("negatives_global_dev.csv", False)]
+    files.append(("positives_un.csv", True))
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, positives in files:
+            rows = read(name, None if positives else args.limit)
+            print(f"{name} ({len(rows):,} rows):")
+            for key, shape in SHAPES.items():
+                path = Path(tmp) / f"{key}.{shape.suffix}"
+                write_shape(rows, shape, path)
+                out = io.StringIO()
+                c0 = _cpu()
+                summary = screen_file(path, out, screener, workers=1)
+                results = [json.loads(line) for line in out.getvalue().splitlines()]
+                cpu = _cpu() - c0
+                said = f"{summary.screened}/{len(rows)} screened, {summary.warnings} warnings"
+                if positives:
+                    found = sum(
+                        1
+                        for row, result in zip(rows, results, strict=True)
+                        if any(
+                            h["name"].lower() == row["full_name"].strip().lower()
+                            or h["matched_name"].lower() == row["full_name"].strip().lower()
+                            or any(x["source"] == "un_sc" for x in h["listings"])
+                            and h["score"] >= 0.9
+                            for h in result["hits"]
+                        )
+                    )
+                    figure = f"UN positives found {found}/{len(rows)}"
+                else:
+                    alerted = sum(1 for r in results if r["hits"])
+                    figure = f"{alerted}/{len(rows)} alert ({100 * alerted / len(rows):.2f} %)"
+                print(f"  {key:5}: {figure}; {said}; {cpu:.1f} CPU s")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--home", type=Path, default=None)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show", type=int, default=15)
     parser.add_argument("--quick", action="store_true", help="the as-given view only")
+    parser.add_argument(
+        "--shapes", action="store_true", help="the files as banks export them (see SHAPES)"
+    )
     parser.add_argument(
         "--files", default="global,us,un", help="which files: global, us, un (comma-separated)"
     )
@@ -139,6 +306,10 @@ def main(argv: list[str]) -> int:
         # "0 alerts" against nothing would look like a result)
         print(f"no lists are loaded in {default_home(args.home)}: give --home a loaded store")
         return 2
+    if args.shapes:
+        shapes(screener, args)
+        print(f"total {_cpu():.1f} CPU s")
+        return 0
     for key, name in (("global", "negatives_global_dev.csv"), ("us", "negatives_us.csv")):
         if key not in wanted:
             continue

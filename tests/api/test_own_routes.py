@@ -82,7 +82,7 @@ def test_profile_history_changes_programs_whatif_match_the_cli(server: Server) -
 def test_screen_file_streams_rows_in_order(server: Server, tmp_path: Any) -> None:
     (tmp_path / "in.csv").write_text(CSV)
     run = thaw("screen-file", tmp_path / "in.csv", "--home", server.home, "--workers", "1")
-    assert run.code == 2, str(run)  # two rows skipped, the others screened
+    assert run.code == 2, str(run)  # a row skipped (no name), the others screened
     expected = [json.loads(x) for x in run.out.splitlines()]
     with server.client() as http:
         resp = http.post("/screen/file", files={"file": ("people.csv", CSV.encode(), "text/csv")})
@@ -94,9 +94,10 @@ def test_screen_file_streams_rows_in_order(server: Server, tmp_path: Any) -> Non
     assert rows == expected
     # the same bytes as the CLI's lines, compact
     assert [x for x in resp.text.splitlines() if '"problem"' not in x] == run.out.splitlines()
-    assert [r["id"] for r in rows] == ["c1", "c2"]
+    assert [r["id"] for r in rows] == ["c1", "c2", "c4"]  # c4 without its date 19xx
     assert rows[0]["hits"] and rows[0]["hits"][0]["name"] == "ANDREI PETROVICH VOLKOV"
-    assert {p["row"] for p in problems} == {3, 4} and all(p["skipped"] for p in problems)
+    assert [(p["row"], p["skipped"]) for p in problems] == [(3, True), (4, False)]
+    assert problems[1]["reason"].startswith("unreadable date of birth '19xx'")
 
 
 def test_screen_file_formats(server: Server) -> None:

@@ -191,17 +191,23 @@ def test_cp1252_byte_in_utf8_csv_is_read_and_said(home: Path, tmp_path: Path) ->
 
 
 def test_utf16_csv(screener: Screener, tmp_path: Path) -> None:
-    """Issue 17 #11: UTF-16 with a byte-order mark is read; without one it is
-    refused as the wrong encoding (it was "no 'name' column")."""
+    """Issue 17 #11: UTF-16 with a byte-order mark is read, and so is UTF-16
+    without one (told by its NUL bytes); other bytes with NULs are refused as the
+    wrong encoding (it was "no 'name' column")."""
     text = "id,name\n1,Kirill Dmitriev\n"
     with_bom = tmp_path / "bom.csv"
     with_bom.write_bytes(text.encode("utf-16"))
     lines, problems = run(screener, with_bom)
     assert not problems and [r["name"] for r in lines] == ["Kirill Dmitriev"]
-    without = tmp_path / "nobom.csv"
-    without.write_bytes(text.encode("utf-16-le"))
+    for encoding in ("utf-16-le", "utf-16-be"):
+        without = tmp_path / f"{encoding}.csv"
+        without.write_bytes(text.encode(encoding))
+        lines, problems = run(screener, without)
+        assert not problems and [r["name"] for r in lines] == ["Kirill Dmitriev"]
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)))
     with pytest.raises(BatchError, match="not UTF-8 text"):
-        run(screener, without)
+        run(screener, binary)
 
 
 @pytest.fixture

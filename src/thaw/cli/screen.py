@@ -186,6 +186,10 @@ class _RichProgress:
             f"[{colour}]{escape(str(problem))}[/]", highlight=False, soft_wrap=True
         )
 
+    def note(self, text: str) -> None:
+        """Something said once about the file (the columns read, the date order)."""
+        self.bar.console.print(escape(text), highlight=False, soft_wrap=True)
+
     def stop(self) -> None:
         if self.task is not None:
             task = self.bar.tasks[0]
@@ -223,15 +227,18 @@ def _post_process(
     judge: Judge | None,
     ownership: bool,
     home: Path | None,
+    date_order: str | None = None,
 ) -> None:
     """Apply analysts' decisions (``judge``) and then, with ``ownership``, each row's
-    ownership exposure to screen-file's output ``lines``, writing ``out``."""
+    ownership exposure to screen-file's output ``lines``, writing ``out``
+    (``date_order``: the one the file was screened with)."""
     if judge is not None:
         from thaw.decisions.batch import apply_to_lines
         from thaw.screen.batch import detect_format
 
         target = tempfile.TemporaryFile("w+", encoding="utf-8") if ownership else out
-        applied = apply_to_lines(input, detect_format(input, format), lines, target, judge)
+        fmt = detect_format(input, format)
+        applied = apply_to_lines(input, fmt, lines, target, judge, date_order)
         if applied.suppressed or applied.reopened or applied.true_match:
             err.print(
                 f"decisions: {applied.suppressed:,} false positive(s) suppressed, "
@@ -303,15 +310,27 @@ def screen_file_cmd(
     output_format: Annotated[
         str, typer.Option(help="With --engine spark: parquet or jsonl part files.")
     ] = "parquet",
+    date_order: Annotated[
+        str | None,
+        typer.Option(
+            help="How to read dates of birth such as 05/10/1976: dmy, mdy or ymd "
+            "(default: the file's own rows decide; when none does, only the year is used)."
+        ),
+    ] = None,
 ) -> None:
     """Screen every row of a file; write one JSON object per screened row, in input order.
 
     Formats: CSV (comma, semicolon, tab or | delimited), JSON lines, Parquet,
-    .xlsx. Columns (case-insensitive): name or full_name, or first_name,
-    middle_name, last_name (required); id, schema, birth_date, date_of_birth or
-    dob, gender, nationality or country, id_number (optional). Rows that cannot
-    be screened are reported with their line number on standard error and
-    skipped; the rest is screened.
+    .xlsx. Columns are recognised by their headers as banks write them, in
+    English, German, French, Spanish, Italian, Portuguese, Russian and Ukrainian:
+    a name (name, full_name, Customer Name …) or its parts (First Name, Given
+    Names, Surname, Nachname, Prénom, Apellidos, Фамилия …) are required; id,
+    schema, date of birth, gender, nationality or country, passport or tax
+    numbers are read too. The columns read are said on standard error. Dates of
+    birth may be ISO, 05.10.1976, 05/10/1976, 19761005, 5 Oct 1976 …; one that
+    cannot be read is dropped with a warning. Rows that cannot be screened are
+    reported with their line number on standard error and skipped; the rest is
+    screened.
 
     Exit status: 0 when every row was screened, 2 when some rows were skipped
     (the others are screened and written), 1 when nothing could be screened.
@@ -322,6 +341,9 @@ def screen_file_cmd(
     """
     if engine is not None:
         from thaw.cli.spark import screen_file_spark
+
+        if date_order is not None:  # (Spark reads its rows' dates as the input contract)
+            raise fail("--date-order is not taken with --engine spark")
 
         screen_file_spark(
             input,
@@ -360,10 +382,12 @@ def screen_file_cmd(
             chunk_size=chunk_size,
             progress=progress,
             default_schema=schema,
+            date_order=date_order,
+            on_note=progress.note,
         )
         if spool is not stream:
             spool.seek(0)
-            _post_process(input, format, spool, stream, judge, ownership, home)
+            _post_process(input, format, spool, stream, judge, ownership, home, date_order)
     except BatchError as exc:
         raise fail(str(exc)) from exc
     finally:

@@ -31,8 +31,8 @@ class Applied:
     true_match: int = 0
 
 
-def _queries(path: Path, fmt: str) -> Iterator[tuple[int, Query]]:
-    source = open_source(path, fmt)
+def _queries(path: Path, fmt: str, date_order: str | None) -> Iterator[tuple[int, Query]]:
+    source = open_source(path, fmt, date_order)
     try:
         for raw in source.rows():
             job, _ = check_row(raw)
@@ -43,13 +43,20 @@ def _queries(path: Path, fmt: str) -> Iterator[tuple[int, Query]]:
 
 
 def apply_to_lines(
-    input: Path, fmt: str, results: IO[str], output: IO[str], judge: Judge
+    input: Path,
+    fmt: str,
+    results: IO[str],
+    output: IO[str],
+    judge: Judge,
+    date_order: str | None = None,
 ) -> Applied:
     """Copy ``results`` (JSON lines of ``input``, in input order) to ``output`` with
     the decisions of each row's customer applied. A line that is not a JSON object
-    (JSON nested too deeply included) is a :class:`ValueError` naming it."""
+    (JSON nested too deeply included) is a :class:`ValueError` naming it.
+    ``date_order`` is the one the file was screened with (``screen-file
+    --date-order``), so that each row is read as it was screened."""
     counts = Applied()
-    queries = _queries(input, fmt)
+    queries = _queries(input, fmt, date_order)
     current: tuple[int, Query] | None = None
     for number, line in enumerate(results, 1):
         if not line.strip():

@@ -2,33 +2,51 @@
 
 Input contract
 --------------
-One row per party. Column names are case-insensitive (CSV headers, JSON keys,
-Parquet columns):
+One row per party. Columns are recognised by their headers (CSV headers, JSON
+keys, Parquet columns) as integrators write them, in English, German, French,
+Spanish, Italian, Portuguese, Russian and Ukrainian (:mod:`thaw.screen.columns`:
+case, accents, punctuation and plurals do not count):
 
-``name`` or ``full_name``          required, or:
-``first_name``, ``middle_name``,   the parts of a person's name (also ``given_name``,
-``last_name``                      ``surname``, ``family_name``), joined in this order;
-``id``                             optional, copied to the output;
+``name`` or ``full_name``          required (``Customer Name``, ``ФИО`` …), or:
+``first_name``, ``middle_name``,   the parts of a person's name (``Given Names``,
+``last_name``                      ``Surname``, ``Nachname``, ``Prénom``, ``Apellidos``,
+                                   ``Отчество`` …), joined in this order;
+``id``                             optional, copied to the output (``Customer ID``);
 ``schema``                         Person, Organization, Company, LegalEntity, Vessel,
                                    Aircraft, or ``any``;
-``birth_date``, ``date_of_birth``  ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``;
-or ``dob``
+``birth_date``, ``date_of_birth``  ISO, ``DD.MM.YYYY``, ``DD/MM/YYYY`` or
+or ``dob``                         ``MM/DD/YYYY`` (the order decided per file),
+                                   ``YYYYMMDD``, month names, Excel dates
+                                   (:mod:`thaw.screen.dates`);
 ``gender`` or ``sex``              any value: the row is a person; ``M``/``F``,
-                                   ``male``/``female`` … is evidence too;
-``nationality`` or ``country``     ISO-2 codes or country names (several: ``;`` or ``|``);
-``id_number``                      a passport, registration, IMO … number.
+                                   ``male``/``female``, ``weiblich``, ``мужской`` …
+                                   is evidence too;
+``nationality`` or ``country``     ISO-2 or ISO-3 codes or country names (several:
+                                   ``;`` or ``|``); a nationality and a country of
+                                   residence are both read;
+``id_number``                      a passport, tax, registration, IMO … number
+                                   (every such column is read);
+``kind``                           the customer's kind as the bank's system says it
+                                   (``Customer Type``: Individual, Corporate …),
+                                   read when the row gives no ``schema``; a value
+                                   not known leaves the kind open.
 
-Other columns are ignored; a header's spaces count as underscores (``First Name``).
-CSV files are UTF-8 (a BOM is accepted; UTF-16 and UTF-32 with a byte-order mark
-are read too), delimited by commas, semicolons, tabs or ``|`` (recognised from the
-header); JSON lines hold one object per line; ``.xlsx`` workbooks are read from
-their first sheet; ``.gz`` files are read compressed.
+Other columns are ignored; which column was read as what is said once
+(:attr:`BatchSummary.notes`), and a header without a name column is refused
+with the headers seen and those accepted. CSV files are UTF-8 (a BOM is
+accepted; UTF-16, as Excel's "Unicode text" writes it, with or without a
+byte-order mark, and UTF-32 with one are read too), delimited by commas,
+semicolons, tabs or ``|`` (recognised from the header); blank lines and a few
+title lines above the header (Excel's ``sep=;`` too) are passed over; JSON lines
+hold one object per line (a ``.json`` file may also hold one array of objects);
+``.xlsx`` workbooks are read from their first sheet; ``.gz`` files are read
+compressed.
 
-**Persons.** A row that gives a gender, a date of birth, or its name in
-first/last-name columns describes a person and is screened as a ``Person``: it
-does not alert on organisations, vessels or aircraft. A ``schema`` value in the
-row (or ``default_schema``, ``thaw screen-file --schema``) overrides that;
-``any`` screens against every kind of party.
+**Persons.** A row that gives a gender, a date of birth, or a given name in its
+own column describes a person and is screened as a ``Person``: it does not alert
+on organisations, vessels or aircraft. A ``schema`` value in the row (or
+``default_schema``, ``thaw screen-file --schema``) overrides that; ``any``
+screens against every kind of party.
 
 **Bounds.** A line longer than :data:`MAX_LINE_CHARS`, a field longer than
 :data:`MAX_FIELD_CHARS` or a name longer than
@@ -42,9 +60,10 @@ Output: one JSON object per screened row, in input order, as in
 :meth:`thaw.screen.ScreenResult.to_dict`; ``row`` is the 1-based position of the
 row among the input's data rows (the header and blank JSON lines do not count).
 
-A row that cannot be screened (no name, an invalid date, an unknown schema, an
-unparsable line) is reported with its line number and skipped; the rest is
-screened. An unknown country is reported too, but the row is screened without it.
+A row that cannot be screened (no name, an unknown schema, an unparsable line)
+is reported with its line number and skipped; the rest is screened. A date of
+birth that cannot be read, or an unknown country, is reported too, but the row is
+screened without it: a listed party is never left unscreened for a date.
 
 Work is spread over all CPU cores: the parent process reads and checks rows and
 writes results; forked workers, which share the loaded index copy-on-write,
@@ -56,6 +75,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import gc
 import gzip
 import io
@@ -75,13 +95,16 @@ from typing import IO, Any, NamedTuple, Protocol, cast
 
 from thaw._process import die_with_parent
 from thaw.match import Query
+from thaw.screen.columns import ColumnPlan, accepted_headers, field_values, plan_columns
+from thaw.screen.dates import DATE_ORDERS, FileDates
 from thaw.screen.inputs import (
+    FileGenders,
     ScreenInputError,
     clean_name,
-    parse_birth_date,
     parse_countries,
     parse_gender,
     parse_id_number,
+    parse_kind,
     parse_schema,
 )
 from thaw.screen.screener import Screener, ScreenResult
@@ -100,6 +123,9 @@ MAX_XLSX_PART_BYTES = 512 << 20
 """The largest inflated part of an .xlsx workbook (512 MiB): a larger workbook is
 refused before it is opened (a zip bomb, or shared strings no customer file needs)."""
 
+# The input contract's own column names (``thaw.spark`` maps a DataFrame's columns
+# by them); files are read by :mod:`thaw.screen.columns`, which knows these and
+# many more, in several languages.
 NAME_COLUMNS = ("name", "full_name")
 FIRST_NAME_COLUMNS = ("first_name", "firstname", "given_name", "forename")
 MIDDLE_NAME_COLUMNS = ("middle_name", "middlename", "middle_names")
@@ -107,18 +133,6 @@ LAST_NAME_COLUMNS = ("last_name", "lastname", "surname", "family_name")
 GENDER_COLUMNS = ("gender", "sex")
 DATE_COLUMNS = ("birth_date", "date_of_birth", "dob")
 COUNTRY_COLUMNS = ("nationality", "country")
-KNOWN_COLUMNS = (
-    "id",
-    "schema",
-    "id_number",
-    *NAME_COLUMNS,
-    *FIRST_NAME_COLUMNS,
-    *MIDDLE_NAME_COLUMNS,
-    *LAST_NAME_COLUMNS,
-    *GENDER_COLUMNS,
-    *DATE_COLUMNS,
-    *COUNTRY_COLUMNS,
-)
 _EMPTY = frozenset({"", "-", "n/a", "na", "none", "null", "unknown", "u", "x"})
 """Gender values that say nothing (a company row of a mixed file often has one)."""
 
@@ -170,9 +184,12 @@ class RowProblem:
     where: str
     reason: str
     skipped: bool = True
+    action: str | None = None
+    """What was done, when neither skipping the row nor dropping the value
+    (``screened with the year only``)."""
 
     def __str__(self) -> str:
-        action = "skipped" if self.skipped else "screened without it"
+        action = self.action or ("skipped" if self.skipped else "screened without it")
         return f"{self.where}: {self.reason} ({action})"
 
 
@@ -189,6 +206,9 @@ class BatchSummary:
     seconds: float = 0.0
     workers: int = 1
     problems: list[RowProblem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What was said once about the file: which column was read as what, a title
+    line above the header, the order its dates were read in."""
 
     @property
     def rate(self) -> float:
@@ -214,8 +234,13 @@ class _Raw:
     row: int
     where: str
     fields: dict[str, Any] | None
+    """The row's values by field key (:class:`thaw.screen.columns.ColumnPlan`)."""
     error: str | None = None
     warning: str | None = None
+    dates: FileDates | None = None
+    """How the file's dates of birth are read (``None``: a row given alone)."""
+    genders: FileGenders | None = None
+    """How the file's gender values are read (``None``: a row given alone)."""
 
 
 def detect_format(path: Path, given: str | None = None) -> str:
@@ -230,25 +255,65 @@ def detect_format(path: Path, given: str | None = None) -> str:
     if name.endswith(".gz"):
         name = name[:-3]
     suffix = name.rsplit(".", 1)[-1] if "." in name else ""
-    if suffix in ("csv", "txt"):
+    if suffix in ("csv", "txt", "tsv", "tab", "psv", "dat"):
         return "csv"
     if suffix in ("jsonl", "ndjson", "json"):
         return "jsonl"
     if suffix in ("parquet", "pq"):
         return "parquet"
-    if suffix == "xlsx" and not path.name.lower().endswith(".gz"):
+    if suffix in ("xlsx", "xlsm") and not path.name.lower().endswith(".gz"):
         return "xlsx"
+    if suffix in ("xls", "ods", "numbers"):
+        raise BatchError(
+            f"{path}: .{suffix} workbooks are not read; save the sheet as .xlsx or CSV"
+        )
     raise BatchError(f"{path}: cannot tell the format from the name; pass --format")
 
 
 class _Source:
-    """An input file being read: rows, and how far through it we are."""
+    """An input file being read: rows, and how far through it we are.
+
+    ``notes`` collects what the user should be told once about the file as it is
+    read (which column was read as what, a title line above the header, the
+    order of its dates); ``dates`` reads its dates of birth."""
 
     total: float | None = None
     unit = "bytes"
+    notes: list[str]
+    dates: FileDates
+    genders: FileGenders
+
+    def _setup(self) -> None:
+        self.notes = []
+        self.dates = FileDates(note=self.notes.append)
+        self.genders = FileGenders(note=self.notes.append)
 
     def rows(self) -> Iterator[_Raw]:
+        """The file's rows, in order, each with the file's :attr:`dates` and
+        :attr:`genders`. Bytes that are not UTF-8 are said on the first row that
+        has them, for the whole file (a Windows-1252 export has them on most
+        rows)."""
+        dates, genders = self.dates, self.genders
+        said = False
+        for raw in self._read():
+            raw.dates = dates
+            raw.genders = genders
+            if raw.warning is NOT_UTF8:
+                raw.warning = None if said else NOT_UTF8_ONCE
+                said = True
+            yield raw
+
+    def _read(self) -> Iterator[_Raw]:
         raise NotImplementedError
+
+    def _plan(self, cells: list[Any]) -> ColumnPlan:
+        """The plan of a header, said in :attr:`notes`; the order its date
+        column's hint gives goes to :attr:`dates`."""
+        plan = plan_columns(cells)
+        self.notes.append(plan.describe())
+        if plan.date_order is not None:
+            self.dates.hint = plan.date_order
+        return plan
 
     def position(self) -> float:
         raise NotImplementedError
@@ -297,6 +362,11 @@ def _sniff_encoding(path: Path, head: bytes) -> str:
         return "utf-32"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    even, odd = head[0:256:2], head[1:256:2]
+    if len(head) >= 4 and b"\x00" not in even and odd and odd.count(0) * 2 > len(odd):
+        return "utf-16-le"  # ASCII-heavy text in UTF-16 without a byte-order mark
+    if len(head) >= 4 and b"\x00" not in odd and even and even.count(0) * 2 > len(even):
+        return "utf-16-be"
     if b"\x00" in head:
         raise BatchError(
             f"{path}: not UTF-8 text (NUL bytes at the start: UTF-16 without a byte-order "
@@ -320,6 +390,7 @@ def _from_cp1252(value: str) -> str:
 
 class _TextSource(_Source):
     def __init__(self, path: Path) -> None:
+        self._setup()
         self.raw = open(path, "rb")  # noqa: SIM115 (closed by close())
         self.total = float(os.fstat(self.raw.fileno()).st_size)
         self.stream: IO[bytes] = self.raw
@@ -355,6 +426,15 @@ class _TextSource(_Source):
         return self._text
 
 
+def _decode(data: bytes, encoding: str) -> tuple[str, str | None]:
+    """UTF-8 bytes as text, and :data:`NOT_UTF8` when some were not UTF-8 (those
+    are read as Windows-1252)."""
+    try:
+        return data.decode(encoding), None
+    except UnicodeDecodeError:
+        return _from_cp1252(data.decode(encoding, errors="surrogateescape")), NOT_UTF8
+
+
 def _has_surrogates(values: Any) -> bool:
     """Whether a value holds bytes that were not UTF-8 (read as lone surrogates)."""
     for value in values:
@@ -373,13 +453,26 @@ def _header_columns(header: list[str]) -> list[str]:
     return columns
 
 
-def _check_header(path: Path, columns: Iterable[str]) -> None:
-    names = set(columns)
-    if not names & set(NAME_COLUMNS + FIRST_NAME_COLUMNS + LAST_NAME_COLUMNS):
-        raise BatchError(
-            f"{path}: no 'name' or 'full_name' column in the header "
-            "(nor first_name/last_name columns)"
-        )
+def _no_name_column(path: Path, headers: Iterable[Any], where: str = "") -> BatchError:
+    """The error for a header without a name column: the headers seen and the
+    accepted names."""
+    seen = ", ".join(repr(str(h)) for h in headers if h is not None and str(h).strip())
+    return BatchError(
+        f"{path}: {where}no name column among the headers ({seen or 'none'}); "
+        f"accepted: {accepted_headers()}"
+    )
+
+
+MAX_TITLE_LINES = 5
+"""Lines above a CSV or .xlsx header that may be a title (``Customer list, 1 Dec``):
+each holds at most :data:`MAX_TITLE_CELLS` filled cells and no name column."""
+MAX_TITLE_CELLS = 2
+
+
+def _may_be_title(plan: ColumnPlan, filled: list[str]) -> bool:
+    """Whether a line above the header may be a title: at most
+    :data:`MAX_TITLE_CELLS` filled cells, none of them a known header."""
+    return len(filled) <= MAX_TITLE_CELLS and not plan.roles
 
 
 def _sniff_delimiter(line: str) -> str:
@@ -391,24 +484,59 @@ def _sniff_delimiter(line: str) -> str:
 
 
 class _CsvSource(_TextSource):
-    def rows(self) -> Iterator[_Raw]:
+    def _header(self, lines: _Lines) -> tuple[str, str] | None:
+        """The header line and its delimiter (``None``: an empty file). Blank
+        lines above it are passed over, and so are up to :data:`MAX_TITLE_LINES`
+        title lines (see :data:`MAX_TITLE_CELLS`), said in :attr:`notes`."""
+        titles: list[str] = []
+        first: list[str] | None = None
+        for line in lines:
+            if lines.overlong:
+                where = f"line {lines.number}"
+                raise BatchError(
+                    f"{self.path}: {where}: header {_too_long('line', MAX_LINE_CHARS)}"
+                )
+            if not line.strip():
+                continue
+            if _has_surrogates((line,)):  # a Windows-1252 header (Staatsangehörigkeit)
+                line = _from_cp1252(line)
+            delimiter = _sniff_delimiter(line)
+            try:
+                cells = next(csv.reader([line], delimiter=delimiter), [])
+            except csv.Error as exc:
+                where = f"line {lines.number}"
+                raise BatchError(f"{self.path}: {where}: unreadable header ({exc})") from exc
+            plan = plan_columns(cells)
+            if plan.has_name:
+                if titles:
+                    shown = "; ".join(titles)
+                    self.notes.append(
+                        f"read line {lines.number} as the header; above it, taken for a "
+                        f"title: {shown}"
+                    )
+                return line, delimiter
+            filled = [c.strip() for c in cells if c.strip()]
+            if not filled:
+                continue  # a line of delimiters only
+            first = cells if first is None else first
+            if not _may_be_title(plan, filled) or len(titles) >= MAX_TITLE_LINES:
+                raise _no_name_column(self.path, first, "line 1: " if not titles else "")
+            titles.append(f"line {lines.number} ({' '.join(filled)!r})")
+        if first is not None:
+            raise _no_name_column(self.path, first)
+        return None
+
+    def _read(self) -> Iterator[_Raw]:
         lines = _Lines(self.text(), MAX_LINE_CHARS)
-        first = next(lines, None)
-        if first is None:
+        found = self._header(lines)
+        if found is None:
             return
-        if lines.overlong:
-            raise BatchError(f"{self.path}: line 1: header {_too_long('line', MAX_LINE_CHARS)}")
-        delimiter = _sniff_delimiter(first)
+        first, delimiter = found
+        offset = lines.number - 1  # physical lines above the header
         reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
-        try:
-            header = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise BatchError(f"{self.path}: line 1: unreadable header ({exc})") from exc
-        columns = _header_columns(header)
-        _check_header(self.path, columns)
-        wanted = [(i, c) for i, c in enumerate(columns) if c in KNOWN_COLUMNS]
+        header = next(reader)
+        plan = self._plan(header)
+        wanted = plan.wanted()
         # a full row's wanted values in one C call (the comprehension below is for
         # short rows, and for headers with fewer than two known columns)
         names = [c for _, c in wanted]
@@ -435,16 +563,17 @@ class _CsvSource(_TextSource):
             except csv.Error as exc:
                 yield from overlong()
                 row += 1
-                yield _Raw(row, f"line {last_line + 1}", None, f"unparsable CSV ({exc})")
+                where = f"line {offset + last_line + 1}"
+                yield _Raw(row, where, None, f"unparsable CSV ({exc})")
                 last_line = reader.line_num
                 continue
             yield from overlong()
             start = last_line + 1
             last_line = reader.line_num
-            if not values:
-                continue  # a blank line is no row
+            if not any(values):
+                continue  # a blank line, or one of delimiters only, is no row
             row += 1
-            where = f"line {start}"
+            where = f"line {offset + start}"
             if pick is not None and len(values) >= full:
                 fields = dict(zip(names, pick(values), strict=True))
             else:
@@ -452,7 +581,7 @@ class _CsvSource(_TextSource):
             if last_line > start and _swallowed_rows(fields, delimiter):
                 yield _Raw(
                     row,
-                    f"lines {start}-{last_line}",
+                    f"lines {offset + start}-{offset + last_line}",
                     None,
                     "a quoted field runs over several lines that look like rows (a quote "
                     "left open?): this row and those lines were not screened",
@@ -501,7 +630,15 @@ def _checked_fields(row: int, where: str, fields: dict[str, Any]) -> _Raw:
 
 
 class _JsonlSource(_TextSource):
-    def rows(self) -> Iterator[_Raw]:
+    """JSON lines, one object per line; or a JSON array of objects (a ``.json``
+    export), up to :data:`MAX_JSON_ARRAY_BYTES`, its items placed as ``item N``."""
+
+    def _read(self) -> Iterator[_Raw]:
+        self._plans: dict[tuple[Any, ...], ColumnPlan] = {}  # keys of an object → its plan
+        self._said: set[str] = set()
+        if self._is_array():
+            yield from self._array()
+            return
         if not self.encoding.startswith("utf-8"):
             # JSON lines are UTF-8 by definition (RFC 8259); decode the rest as text
             lines = _Lines(self.text(), MAX_LINE_CHARS)
@@ -529,6 +666,57 @@ class _JsonlSource(_TextSource):
                 continue
             yield line
 
+    def _is_array(self) -> bool:
+        """Whether the file is a JSON array (its first character is ``[``)."""
+        if not self.encoding.startswith("utf-8"):
+            return False
+        head = cast(io.BufferedReader, self.stream).peek(256)[:256]
+        return head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"[")
+
+    def _array(self) -> Iterator[_Raw]:
+        data = self.stream.read(MAX_JSON_ARRAY_BYTES + 1)
+        if len(data) > MAX_JSON_ARRAY_BYTES:
+            raise BatchError(
+                f"{self.path}: a JSON array over {MAX_JSON_ARRAY_BYTES:,} bytes; write one "
+                "object per line (JSON lines) instead"
+            )
+        text, warning = _decode(data, "utf-8-sig")
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            where = f"line {exc.lineno}, column {exc.colno}"
+            raise BatchError(f"{self.path}: unparsable JSON ({exc.msg}, {where})") from None
+        except (RecursionError, ValueError) as exc:
+            raise BatchError(f"{self.path}: unparsable JSON ({type(exc).__name__})") from None
+        if not isinstance(items, list):
+            raise BatchError(f"{self.path}: not a JSON array of objects (nor one object per line)")
+        for row, item in enumerate(items, start=1):
+            yield self._object(row, f"item {row}", item, warning)
+            warning = None
+
+    def _object(self, row: int, where: str, data: Any, warning: str | None) -> _Raw:
+        """One JSON value of the file as a row (a JSON object, else a bad row)."""
+        if not isinstance(data, dict):
+            return _Raw(row, where, None, "not a JSON object")
+        keys = tuple(data)
+        plans, said = self._plans, self._said
+        plan = plans.get(keys)
+        if plan is None:
+            if len(plans) >= MAX_JSON_PLANS:  # objects of ever new keys: keep memory flat
+                plans.clear()
+            plan = plans[keys] = plan_columns([str(k) for k in keys])
+            read = plan.describe().split("; ignored:")[0]
+            if read not in said and len(said) < MAX_JSON_NOTES:
+                said.add(read)
+                self.notes.append(f"{where}: {plan.describe()}")
+                if plan.date_order is not None:
+                    self.dates.hint = plan.date_order
+        known = {k: data[c] for c, k in zip(keys, plan.keys, strict=True) if k is not None}
+        raw = _checked_fields(row, where, known)
+        if warning and raw.warning is None and raw.fields is not None:
+            raw.warning = warning
+        return raw
+
     def _rows(self, lines: Iterator[bytes]) -> Iterator[_Raw]:
         row = 0
         for number, line in enumerate(lines, start=1):
@@ -542,12 +730,7 @@ class _JsonlSource(_TextSource):
                 continue
             row += 1
             where = f"line {number}"
-            warning = None
-            try:
-                text = line.decode("utf-8")
-            except UnicodeDecodeError:
-                text = _from_cp1252(line.decode("utf-8", errors="surrogateescape"))
-                warning = NOT_UTF8
+            text, warning = _decode(line, "utf-8")
             try:
                 data = json.loads(text)
             except json.JSONDecodeError as exc:
@@ -559,31 +742,35 @@ class _JsonlSource(_TextSource):
             except ValueError:  # an integer of more digits than Python converts
                 yield _Raw(row, where, None, "unparsable JSON (a number too long)")
                 continue
-            if not isinstance(data, dict):
-                yield _Raw(row, where, None, "not a JSON object")
-                continue
-            fields = {str(k).strip().lower(): v for k, v in data.items()}
-            known = {k: v for k, v in fields.items() if k in KNOWN_COLUMNS}
-            raw = _checked_fields(row, where, known)
-            if warning and raw.warning is None and raw.fields is not None:
-                raw.warning = warning
-            yield raw
+            yield self._object(row, where, data, warning)
 
+
+MAX_JSON_ARRAY_BYTES = 64 << 20
+"""The largest JSON array file read (64 MiB): it is parsed whole; a larger export
+is written as JSON lines, read one line at a time."""
+MAX_JSON_PLANS = 1024
+"""The key sets of JSON objects whose column plans are kept at once."""
+MAX_JSON_NOTES = 5
+"""The most column plans said for one JSON lines file (objects may differ in the
+keys they give; a new plan is said when it reads other columns)."""
 
 _OVERLONG = b"\x00overlong\x00"
 """Stands in for a JSON line over the cap (a real line cannot be this object)."""
 
 NOT_UTF8 = "not valid UTF-8; the bytes that are not were read as Windows-1252"
+NOT_UTF8_ONCE = f"{NOT_UTF8}, here and in the rest of the file"
 
 
 class _XlsxSource(_Source):
-    """The first worksheet of an Excel workbook; the first non-empty row is the header."""
+    """The first worksheet of an Excel workbook; the first row with a name column
+    is the header (title rows above it are passed over, as in a CSV file)."""
 
     unit = "rows"
 
     def __init__(self, path: Path) -> None:
         import zipfile
 
+        self._setup()
         self.path = path
         try:
             with zipfile.ZipFile(path) as zf:
@@ -609,23 +796,38 @@ class _XlsxSource(_Source):
     def position(self) -> float:
         return float(self.done)
 
-    def rows(self) -> Iterator[_Raw]:
-        columns: list[str] | None = None
+    def _read(self) -> Iterator[_Raw]:
+        plan: ColumnPlan | None = None
         wanted: list[tuple[int, str]] = []
+        titles: list[str] = []
         row = 0
         try:
             for number, values in enumerate(self.sheet.iter_rows(values_only=True), start=1):
                 self.done = number
                 if not any(v is not None and str(v).strip() for v in values):
                     continue
-                if columns is None:
-                    columns = _header_columns([str(v or "") for v in values])
-                    _check_header(self.path, columns)
-                    wanted = [(i, c) for i, c in enumerate(columns) if c in KNOWN_COLUMNS]
+                if plan is None:
+                    cells = ["" if v is None else str(v) for v in values]
+                    filled = [c.strip() for c in cells if c.strip()]
+                    seen = plan_columns(cells)
+                    if not seen.has_name:
+                        if not _may_be_title(seen, filled) or len(titles) >= MAX_TITLE_LINES:
+                            raise _no_name_column(self.path, cells, f"row {number}: ")
+                        titles.append(f"row {number} ({' '.join(filled)!r})")
+                        continue
+                    if titles:
+                        self.notes.append(
+                            f"read row {number} as the header; above it, taken for a "
+                            f"title: {'; '.join(titles)}"
+                        )
+                    plan = self._plan(cells)
+                    wanted = plan.wanted()
                     continue
                 row += 1
                 fields = {c: values[i] for i, c in wanted if i < len(values)}
                 yield _checked_fields(row, f"row {number}", fields)
+            if plan is None and titles:
+                raise BatchError(f"{self.path}: no header row (only {', '.join(titles)})")
         except BatchError:
             raise
         except Exception as exc:
@@ -645,18 +847,20 @@ class _ParquetSource(_Source):
             self.file = pq.ParquetFile(path)
         except Exception as exc:  # pyarrow raises several types for a bad file
             raise BatchError(f"{path}: not a readable Parquet file ({exc})") from exc
+        self._setup()
         self.total = float(self.file.metadata.num_rows)
         self.done = 0
         self.path = path
         names = self.file.schema_arrow.names
-        columns = dict(zip(names, _header_columns(list(names)), strict=True))
-        self.columns = {n: c for n, c in columns.items() if c in KNOWN_COLUMNS}
-        _check_header(path, self.columns.values())
+        plan = self._plan(list(names))
+        if not plan.has_name:
+            raise _no_name_column(path, names)
+        self.columns = {n: k for n, k in zip(names, plan.keys, strict=True) if k is not None}
 
     def position(self) -> float:
         return float(self.done)
 
-    def rows(self) -> Iterator[_Raw]:
+    def _read(self) -> Iterator[_Raw]:
         try:
             for batch in self.file.iter_batches(batch_size=4096, columns=list(self.columns)):
                 for record in batch.to_pylist():
@@ -671,8 +875,23 @@ class _ParquetSource(_Source):
         self.file.close()
 
 
-def open_source(path: Path, fmt: str) -> _Source:
-    """Open ``path`` as ``fmt`` (raises :class:`BatchError` if it cannot be read)."""
+def open_source(path: Path, fmt: str, date_order: str | None = None) -> _Source:
+    """Open ``path`` as ``fmt`` (raises :class:`BatchError` if it cannot be read).
+
+    ``date_order`` (``dmy``, ``mdy`` or ``ymd``) is how to read dates of birth
+    whose order the value does not tell (``05/10/1976``); by default the file's
+    own rows decide (:mod:`thaw.screen.dates`), read again for that when a
+    value first needs it."""
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise BatchError(f"unknown date order {date_order!r} (use {', '.join(DATE_ORDERS)})")
+    source = _open(path, fmt)
+    source.dates.order = date_order
+    source.dates.scan = lambda: _scan(path, fmt, "birth_date")
+    source.genders.scan = lambda: _scan(path, fmt, "gender")
+    return source
+
+
+def _open(path: Path, fmt: str) -> _Source:
     try:
         if fmt == "csv":
             return _CsvSource(path)
@@ -685,12 +904,22 @@ def open_source(path: Path, fmt: str) -> _Source:
     return _ParquetSource(path)
 
 
-def _first(fields: dict[str, Any], columns: tuple[str, ...]) -> Any:
-    for column in columns:
-        value = fields.get(column)
-        if value is not None and (not isinstance(value, str) or value.strip()):
-            return value
-    return None
+def _scan(path: Path, fmt: str, role: str) -> Iterator[tuple[str, Any]]:
+    """``(where, value)`` of every row's ``role`` column (``birth_date``,
+    ``gender``), from a fresh read of the file (nothing when it cannot be read
+    again)."""
+    try:
+        source = _open(path, fmt)
+    except BatchError:
+        return
+    try:
+        for raw in source._read():
+            if raw.fields is not None:
+                yield raw.where, raw.fields.get(role)
+    except BatchError:
+        return
+    finally:
+        source.close()
 
 
 def _json_id(value: Any) -> Any:
@@ -705,20 +934,45 @@ def _filled(value: Any) -> bool:
     return value is not None and (not isinstance(value, str) or bool(value.strip()))
 
 
+def _first_of(fields: dict[str, Any], role: str) -> Any:
+    """The first filled value of the columns playing ``role``."""
+    for value in field_values(fields, role):
+        if value is not None and (not isinstance(value, str) or value.strip()):
+            return value
+    return None
+
+
+_PARTS = ("first_name", "middle_name", "last_name")
+
+
 def _row_name(fields: dict[str, Any]) -> tuple[Any, bool]:
-    """The row's name, and whether it came from first/last-name columns."""
-    name = _first(fields, NAME_COLUMNS)
+    """The row's name, and whether it came from name-part columns with a given
+    name (a surname column alone, as a company's row of a mixed file fills it, is
+    no sign of a person).
+
+    The parts are joined in the order first, middle, last (several surname
+    columns in their file order); a part whose words another part already holds
+    is left out (a ``Name`` column holding the whole name beside ``First name``)."""
+    name = _first_of(fields, "name")
     if name is not None:
         return name, False
-    parts = [
-        _first(fields, columns)
-        for columns in (FIRST_NAME_COLUMNS, MIDDLE_NAME_COLUMNS, LAST_NAME_COLUMNS)
-    ]
-    present = [p for p in parts if p is not None]
+    present = [v for role in _PARTS for v in field_values(fields, role) if _filled(v)]
+    person = any(_first_of(fields, role) is not None for role in ("first_name", "middle_name"))
     for part in present:
         if isinstance(part, bool) or not isinstance(part, str | int | float):
-            return part, True  # refused by clean_name, saying what it is
-    return (" ".join(str(p) for p in present) or None), True
+            return part, person  # refused by clean_name, saying what it is
+    if len(present) < 2:
+        return (str(present[0]) if present else None), person
+    words = [str(p).casefold().split() for p in present]
+    kept = [
+        str(part)
+        for i, part in enumerate(present)
+        if not any(
+            j != i and set(words[i]) <= set(words[j]) and (len(words[j]) > len(words[i]) or j < i)
+            for j in range(len(present))
+        )
+    ]
+    return " ".join(kept), person
 
 
 def _describes_person(split_name: bool, gender: Any, birth_date: Any) -> bool:
@@ -745,8 +999,10 @@ def check_row(
     problems: list[RowProblem] = []
     if raw.warning:
         problems.append(RowProblem(raw.row, raw.where, raw.warning, skipped=False))
-    gender = _first(fields, GENDER_COLUMNS)
-    born = _first(fields, DATE_COLUMNS)
+    gender = fields.get("gender")
+    born = fields.get("birth_date")
+    if not _filled(born):
+        born = None
     try:
         value, split_name = _row_name(fields)
         name = clean_name(value)
@@ -756,16 +1012,30 @@ def check_row(
         if _filled(given):
             schema = parse_schema(given)
         else:
-            schema = "Person" if _describes_person(split_name, gender, born) else None
-        birth_date = parse_birth_date(born)
+            schema = parse_kind(fields.get("kind"))
+            if schema is None and _describes_person(split_name, gender, born):
+                schema = "Person"
     except ScreenInputError as exc:
         return None, [*problems, RowProblem(raw.row, raw.where, str(exc))]
-    try:
-        countries = parse_countries(_first(fields, COUNTRY_COLUMNS))
-    except ScreenInputError as exc:
-        countries = ()
-        problems.append(RowProblem(raw.row, raw.where, str(exc), skipped=False))
-    number = parse_id_number(fields.get("id_number"))
+    birth_date = None
+    if born is not None:  # never a reason to skip the row (thaw.screen.dates)
+        birth_date, warning = (raw.dates or FileDates()).read(born)
+        if warning is not None:
+            action = "screened with the year only" if birth_date else None
+            problems.append(RowProblem(raw.row, raw.where, warning, False, action))
+    countries: tuple[str, ...] = ()
+    for value in field_values(fields, "country"):
+        try:
+            found = parse_countries(value)
+        except ScreenInputError as exc:
+            problems.append(RowProblem(raw.row, raw.where, str(exc), skipped=False))
+            continue
+        countries += tuple(c for c in found if c not in countries)
+    numbers = tuple(
+        dict.fromkeys(
+            n for n in map(parse_id_number, field_values(fields, "id_number")) if n is not None
+        )
+    )
     job = CheckedRow(
         raw.row,
         raw.where,
@@ -774,8 +1044,8 @@ def check_row(
         schema,
         birth_date,
         countries,
-        (number,) if number else (),
-        parse_gender(gender),
+        numbers,
+        raw.genders.read(gender) if raw.genders is not None else parse_gender(gender),
     )
     return job, problems
 
@@ -787,8 +1057,20 @@ def check_mapping(
     case), checked exactly as :func:`screen_file` checks a row of a file: the row
     (``None`` when it cannot be screened) and the problems found (see
     :func:`check_row`). Other engines (``thaw.spark``) read rows through this so
-    that their results are the file command's."""
-    return check_row(_Raw(row, where or f"row {row}", fields))
+    that their results are the file command's.
+
+    The keys are read as a file's headers are (:mod:`thaw.screen.columns`:
+    ``full_name``, ``given_name``, ``dob``, ``Date of Birth`` …), except that
+    ``name`` is always the whole name."""
+    keys = tuple(fields)
+    plan = _mapping_plan(keys)
+    known = {k: fields[c] for c, k in zip(keys, plan.keys, strict=True) if k}
+    return check_row(_Raw(row, where or f"row {row}", known))
+
+
+@functools.lru_cache(maxsize=256)
+def _mapping_plan(keys: tuple[Any, ...]) -> ColumnPlan:
+    return plan_columns([str(k) for k in keys], whole_name=True)
 
 
 def check_fields(
@@ -921,21 +1203,35 @@ def screen_file(
     progress: ProgressSink | None = None,
     on_problem: Callable[[RowProblem], None] | None = None,
     default_schema: str | None = None,
+    date_order: str | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> BatchSummary:
     """Screen every row of ``input`` and write one JSON line per screened row to
     ``output``, in input order (see the module docs). Problems go to
     ``on_problem`` (and ``progress.problem``) as they are found and are kept in
     the summary. Raises :class:`BatchError` when the input as a whole cannot be
     read. ``default_schema`` is the schema of rows that give none (``any`` for
-    every kind of party; by default persons are recognised, see the module docs)."""
+    every kind of party; by default persons are recognised, see the module docs).
+    ``date_order`` (``dmy``, ``mdy`` or ``ymd``) reads dates of birth such as
+    ``05/10/1976`` (by default the file's rows decide: :mod:`thaw.screen.dates`).
+    What the user should know once about the file (which column was read as
+    what, the order of its dates) goes to ``on_note`` and :attr:`BatchSummary.notes`."""
     if default_schema is not None:
         try:
             parse_schema(default_schema)
         except ScreenInputError as exc:
             raise BatchError(str(exc)) from exc
     began = time.perf_counter()
-    source = open_source(Path(input), detect_format(Path(input), fmt))
+    source = open_source(Path(input), detect_format(Path(input), fmt), date_order)
     summary = BatchSummary()
+    notes = source.notes
+
+    def tell() -> None:
+        for note in notes:
+            summary.notes.append(note)
+            if on_note is not None:
+                on_note(note)
+        notes.clear()
 
     def report(problem: RowProblem) -> None:
         summary.problems.append(problem)
@@ -952,6 +1248,8 @@ def screen_file(
         for raw in source.rows():
             summary.rows += 1
             job, problems = check_row(raw, default_schema)
+            if notes:
+                tell()
             for problem in problems:
                 report(problem)
             if job is not None:
@@ -994,6 +1292,7 @@ def screen_file(
     finally:
         source.close()
         _WORKER.clear()
+    tell()  # (a header without rows)
     summary.seconds = time.perf_counter() - began
     return summary
 

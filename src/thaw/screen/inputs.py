@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -110,9 +111,15 @@ def parse_schema(value: Any) -> str | None:
 
 def parse_birth_date(value: Any) -> str | None:
     """An ISO partial date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) checked
-    against the calendar; dates and datetimes (Parquet columns) are accepted."""
+    against the calendar; dates and datetimes (Parquet columns) are accepted, and
+    so is every form :func:`thaw.screen.dates.read_date` reads whose order is
+    certain (``05.10.1976``, ``13/04/1975``, ``5 Oct 1976``, ``19761005`` …). A
+    value whose day and month may be either way round (``05/10/1976``) is refused,
+    saying so: one value alone cannot tell."""
     if value is None:
         return None
+    if not isinstance(value, dt.date) and not _DATE.match(str(value).strip()):
+        return _other_date(value)
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -134,6 +141,25 @@ def parse_birth_date(value: Any) -> str | None:
     except ValueError as exc:
         raise ScreenInputError(f"invalid date of birth {text!r} ({exc})") from None
     return text
+
+
+def _other_date(value: Any) -> str | None:
+    """A date of birth in a form other than ISO (:func:`parse_birth_date`)."""
+    from thaw.screen.dates import read_date
+
+    text = str(value).strip()
+    if not text:
+        return None
+    reading = read_date(value)
+    if reading.day_month is not None:
+        a, b, year = reading.day_month
+        raise ScreenInputError(
+            f"invalid date of birth {text!r} (day and month may be either way round: "
+            f"write {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d})"
+        )
+    if reading.iso is None:
+        raise ScreenInputError(f"invalid date of birth {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return reading.iso
 
 
 @lru_cache(maxsize=1)
@@ -161,23 +187,95 @@ def _country(text: str) -> str:
 
 
 def parse_countries(value: Any) -> tuple[str, ...]:
-    """ISO-2 codes (lower case) from an ISO-2 code, a country name, several of them
-    separated by ``;`` or ``|``, or a list."""
+    """ISO-2 codes (lower case) from an ISO-2 or ISO-3 code, a country name,
+    several of them separated by ``;`` or ``|`` (or by ``,`` between codes,
+    ``RU, UA``, and by ``/`` between countries, ``Russia/Ukraine``; ``Kyiv,
+    Ukraine``, ``Korea, Republic of`` and ``Samoa, American`` are one), or a list."""
     if value is None:
         return ()
     items: Iterable[Any]
+    if isinstance(value, str):
+        return _countries_text(value)
     if isinstance(value, list | tuple):
         items = value
     else:
         items = _COUNTRY_SPLIT.split(str(value))
+    return _countries_in(items)
+
+
+@lru_cache(maxsize=4096)
+def _countries_text(value: str) -> tuple[str, ...]:
+    """:func:`parse_countries` of a text (a file repeats few country values)."""
+    return _countries_in(_COUNTRY_SPLIT.split(value))
+
+
+def _countries_in(items: Iterable[Any]) -> tuple[str, ...]:
+    """The countries of several items (see :func:`parse_countries`), in order."""
     out: list[str] = []
     for item in items:
         if item is None or not str(item).strip():
             continue
-        code = _country(str(item))
-        if code not in out:
-            out.append(code)
+        for code in _countries_of(str(item)):
+            if code not in out:
+                out.append(code)
     return tuple(out)
+
+
+_PARTS_SPLIT = re.compile(r"[,/]")
+
+
+def _countries_of(item: str) -> tuple[str, ...]:
+    """The countries of one item: each of its parts when it is codes separated by
+    ``,`` or ``/``, or countries separated by ``/``, and every part is a country;
+    else the item read whole (:func:`_country`)."""
+    parts = [p.strip() for p in _PARTS_SPLIT.split(item) if p.strip()]
+    codes_only = all(len(p) <= 3 and p.isalpha() for p in parts)
+    if len(parts) > 1 and (codes_only or "," not in item):
+        try:
+            codes = tuple(_country(p) for p in parts)
+        except ScreenInputError:
+            codes = ()
+        if len(codes) > 1:
+            return codes
+    return (_country(item),)
+
+
+KINDS: dict[str, tuple[str, ...]] = {
+    "Person": (
+        "individual", "individuals", "natural person", "person", "private", "private person",
+        "private individual", "retail", "consumer", "ind", "p", "i", "np",
+        "natürliche person", "privatperson", "privatkunde", "personne physique",
+        "particulier", "persona física", "persona fisica", "pessoa física",
+        "pessoa fisica", "физическое лицо", "физлицо", "фізична особа",
+    ),
+    "Organization": (
+        "corporate", "corporation", "company", "business", "entity", "legal entity",
+        "legal person", "organisation", "organization", "institution", "firm", "c",
+        "e", "o", "le", "corp", "juristische person", "firmenkunde", "unternehmen",
+        "personne morale", "entreprise", "société", "persona jurídica",
+        "persona juridica", "empresa", "persona giuridica", "società", "pessoa jurídica",
+        "pessoa juridica", "юридическое лицо", "юрлицо", "организация",
+        "юридична особа", "організація",
+    ),
+    "Vessel": ("vessel", "ship", "boat", "schiff", "navire", "buque", "nave", "navio", "судно"),
+    "Aircraft": ("aircraft", "airplane", "plane", "flugzeug", "avion", "aeronave", "самолёт"),
+}  # fmt: skip
+"""Customer kinds as banks' systems write them (``Customer Type``: Individual,
+Corporate …), by the schema each screens as; compared in lower case."""
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    return {_fold(v): schema for schema, values in KINDS.items() for v in values}
+
+
+def parse_kind(value: Any) -> str | None:
+    """The schema a customer kind says (:data:`KINDS`), else ``None``: a kind this
+    table does not know (``Trust``, ``Joint account``) leaves the row's kind open,
+    as if the column were empty, rather than refuse it."""
+    if not isinstance(value, str):
+        return None
+    return _kinds().get(_fold(" ".join(value.split())).rstrip("."))
 
 
 def parse_id_number(value: Any) -> str | None:
@@ -188,17 +286,109 @@ def parse_id_number(value: Any) -> str | None:
     return text or None
 
 
+GENDERS: dict[str, tuple[str, ...]] = {
+    "male": (
+        "m", "male", "man", "men", "mr", "masculine", "h",  # h: homme, hombre
+        "mannlich", "maennlich", "mann", "herr",  # German
+        "masculin", "homme", "monsieur",  # French
+        "masculino", "hombre", "varon", "v",  # Spanish, Portuguese
+        "maschio", "maschile", "uomo",  # Italian
+        "homem",  # Portuguese
+        "м", "муж", "мужской", "мужчина", "мужск",  # Russian
+        "ч", "чол", "чоловіча", "чоловічий", "чоловік",  # Ukrainian
+    ),
+    "female": (
+        "f", "female", "woman", "women", "mrs", "ms", "miss",
+        "w", "weiblich", "frau",  # German
+        "feminin", "feminine", "femme", "madame", "mme",  # French
+        "femenino", "mujer",  # Spanish
+        "femmina", "femminile", "donna",  # Italian
+        "feminino", "mulher",  # Portuguese
+        "ж", "жен", "женский", "женщина", "женск",  # Russian
+        "жін", "жіноча", "жіночий", "жінка",  # Ukrainian
+    ),
+}  # fmt: skip
+"""Gender values as customer files write them, by the gender each says; compared
+in lower case, without accents or a final dot (``Féminin``, ``Männlich``, ``М.``).
+``M`` is male here; a Spanish file that writes ``M`` for *mujer* writes men as
+``H`` (:class:`FileGenders` reads such a file)."""
+
+_MEN_AS_H = frozenset({"h", "hombre", "varon"})
+"""Values for men in files whose ``M`` means *mujer* (and which have no ``F``)."""
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    return {_fold(v): gender for gender, values in GENDERS.items() for v in values}
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def parse_gender(value: Any) -> str | None:
-    """``male`` or ``female`` from a gender as customer files write it (``M``,
-    ``F``, ``Male``, ``female``, ``Masculin``, ``weiblich`` …, any case), else
-    ``None``: an empty or unknown value, or one such as ``other`` or ``diverse``
-    that a listing's gender cannot be compared with, is not evidence either way.
+    """``male`` or ``female`` from a gender as customer files write it
+    (:data:`GENDERS`: ``M``, ``F``, ``Male``, ``female``, ``Masculin``,
+    ``weiblich``, ``мужской``, ``жіноча`` …, any case), else ``None``: an empty
+    or unknown value, or one such as ``other`` or ``diverse`` that a listing's
+    gender cannot be compared with, is not evidence either way.
     """
     if value is None or isinstance(value, bool) or not isinstance(value, str):
         return None
-    from thaw.sources.common import parse_gender as reader_gender
+    return _gender_of(value)
 
-    return reader_gender(value)
+
+@lru_cache(maxsize=1024)
+def _gender_of(value: str) -> str | None:
+    """:func:`parse_gender` of a text (a file repeats few gender values)."""
+    return _genders().get(_fold(" ".join(value.split())).rstrip("."))
+
+
+@dataclass
+class FileGenders:
+    """How one file's gender values are read: ``M`` is male, unless the file
+    writes men as ``H`` (*hombre*) and has no ``F``: then ``M`` is *mujer*, female.
+
+    ``scan`` yields ``(where, value)`` for the file's gender values from a fresh
+    read, looked at when an ``M`` first needs it (``None``: ``M`` is male);
+    ``note`` receives the reading when it is *mujer*."""
+
+    scan: Callable[[], Iterable[tuple[str, Any]]] | None = None
+    note: Callable[[str], None] | None = None
+    _m: str | None = field(default=None, init=False)
+
+    def read(self, value: Any) -> str | None:
+        """``male`` or ``female`` (:func:`parse_gender`), ``M`` read as the file
+        means it."""
+        gender = parse_gender(value)
+        if gender != "male" or not isinstance(value, str) or value.strip(" .").lower() != "m":
+            return gender
+        if self._m is None:
+            self._m = self._infer()
+        return self._m
+
+    def _infer(self) -> str:
+        if self.scan is None:
+            return "male"
+        men_as_h: tuple[str, Any] | None = None
+        for where, value in self.scan():
+            key = _fold(str(value).strip()).rstrip(".") if isinstance(value, str) else ""
+            if key in ("f", "female", "femenino", "feminin", "feminino"):
+                return "male"  # an F for women: M is for men
+            if key in _MEN_AS_H and men_as_h is None:
+                men_as_h = (where, value)
+        if men_as_h is None:
+            return "male"
+        if self.note is not None:
+            where, value = men_as_h
+            self.note(
+                f"gender 'M' read as female (mujer): the file writes men as "
+                f"{value!r} ({where}) and has no 'F'"
+            )
+        return "female"
 
 
 def make_query(
