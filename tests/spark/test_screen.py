@@ -191,6 +191,22 @@ def test_column_detection_follows_the_file_contract() -> None:
         "last_name": "Surname",
         "id": "id",
     }
+    # headers as banks write them, as screen-file reads them
+    assert detect_columns(
+        ["Kundennummer", "Nachname", "Vorname", "Geburtsdatum", "Geschlecht"]
+    ) == {
+        "id": "Kundennummer",
+        "last_name": "Nachname",
+        "first_name": "Vorname",
+        "birth_date": "Geburtsdatum",
+        "gender": "Geschlecht",
+    }
+    assert detect_columns(["Customer ID", "Given Names", "Surname", "Country of Residence"]) == {
+        "id": "Customer ID",
+        "first_name": "Given Names",
+        "last_name": "Surname",
+        "country": "Country of Residence",
+    }
     with pytest.raises(ValueError, match="name column"):
         column_plan(["a"], name=None)
 

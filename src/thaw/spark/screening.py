@@ -63,9 +63,9 @@ from thaw.screen.batch import (
     NAME_COLUMNS,
     CheckedRow,
     RowProblem,
-    _header_columns,
     check_mapping,
 )
+from thaw.screen.columns import plan_columns
 from thaw.spark.index_file import (
     IndexFile,
     Publication,
@@ -235,18 +235,16 @@ def column_plan(
 
 
 def detect_columns(columns: list[str]) -> dict[str, str]:
-    """The row-model fields found among ``columns`` by the file command's rules
-    (:data:`ROW_FIELDS`: names compared ignoring case, a header's spaces counting
-    as underscores, the first listed name winning: ``name`` or ``full_name``,
-    ``birth_date``, ``date_of_birth`` or ``dob``, ``gender`` or ``sex`` …);
-    keyword arguments for :func:`screen`."""
+    """The row-model fields found among ``columns`` as ``screen-file`` finds them
+    (:func:`thaw.screen.columns.plan_columns`: headers as banks write them, in
+    eight languages, ``Surname``, ``Given Names``, ``Date of Birth``,
+    ``Geburtsdatum`` …), the first column of each field; keyword arguments for
+    :func:`screen`. Further columns of one field (a second surname or country),
+    which the file command joins, are not read here."""
     found: dict[str, str] = {}
-    by_lower = dict(reversed(list(zip(_header_columns(list(columns)), columns, strict=True))))
-    for field, aliases in ROW_FIELDS.items():
-        for alias in aliases:
-            if alias in by_lower:
-                found[field] = by_lower[alias]
-                break
+    for position, key in plan_columns(columns).wanted():
+        if key in ROW_FIELDS and key not in found:
+            found[key] = columns[position]
     return found
 
 
