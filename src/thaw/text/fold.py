@@ -64,6 +64,11 @@ _RULE_SPECS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"dh", "d", ("dh",)),
     (r"gh", "g", ("gh",)),
     (r"ou|oo", "u", ("ou", "oo")),
+    # the ye that English spellings of Russian names write for е after a
+    # vowel, in the -ev of surnames and patronymics (Matveyev, Sergeyevna,
+    # Nikolayevich; Матвеев, Сергеевна, Николаевич as read: Matveev,
+    # Sergeevna, Nikolaevich)
+    (r"(?<=[aeo])yev", "ev", ("yev",)),
     (r"ee", "i", ("ee",)),
     (r"(?<=[aeiou])j(?=[aeiou])", "y", ("j",)),
     (r"(?<=[aeiou])j$", "i", ("j",)),

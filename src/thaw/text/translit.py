@@ -501,14 +501,22 @@ _HEBREW_ICH: Final = re.compile("(?<=\u05d9)[\u05e5\u05e6](?![\u05f3'\u2019\u02b
 _HEBREW_MAQAF: Final = re.compile(r"(?<=[\u05d0-\u05ea])[\u05be-](?=[\u05d0-\u05ea])")
 
 
+#: A gimel with a geresh (``ג׳``, or an apostrophe typed for it): the *j* of
+#: foreign names, which Egyptian Arabic and Hungarian names say, and their
+#: Latin spellings write, as a hard *g* (ג'מאל *Gamal*, חיג'אזי *Hegazy*,
+#: הג'דוס *Hegedus*): the variant reads it as a plain gimel.
+_HEBREW_GIMEL_GERESH: Final = re.compile("\u05d2[\u05f3'\u2019\u02bc]")
+
+
 @lru_cache(maxsize=4096)
 def hebrew_variant(name: str) -> tuple[str, ...]:
     """Other readings of a name in Hebrew letters: each final ``-יץ`` read
     *-ich*, as a Slavic surname (:data:`_HEBREW_ICH`: רומן אברמוביץ *Roman
     Abramovich*), beside the *-itz* that analysis reads; and the parts of a
     compound joined by a maqaf written as one word (:data:`_HEBREW_MAQAF`:
-    שם-טוב *Shemtob*), beside the parts apart that analysis reads. Empty for
-    other names."""
+    שם-טוב *Shemtob*), beside the parts apart that analysis reads; and a
+    ``ג׳`` read as a hard *g* (:data:`_HEBREW_GIMEL_GERESH`: ג'מאל *Gamal*),
+    beside the *j* that analysis reads. Empty for other names."""
     found: list[str] = []
     marked = _HEBREW_ICH.sub(lambda m: m.group(0) + GERESH, name)
     if marked != name:
@@ -516,6 +524,9 @@ def hebrew_variant(name: str) -> tuple[str, ...]:
     joined = _HEBREW_MAQAF.sub("", name)
     if joined != name:
         found.append(joined)
+    hard = _HEBREW_GIMEL_GERESH.sub("\u05d2", name)
+    if hard != name:
+        found.append(hard)
     return tuple(found)
 
 
@@ -775,6 +786,15 @@ _UKRAINIAN_ONLY: Final = frozenset("іїєґ")
 _UK_TO_RU: Final = str.maketrans({"і": "и", "ї": "йи", "є": "е", "ґ": "г", "'": "", "ʼ": ""})
 
 
+#: ``ё``, which Russian prints as ``е`` more often than not (:func:`cyrillic_variant`).
+_YO: Final = frozenset("ё")
+#: The letters only Serbian (and Macedonian) Cyrillic writes for the sounds
+#: English spells *ch* and *j* (ћ, ђ; Macedonian ќ, ѓ), read as the Russian
+#: letters for them (:func:`cyrillic_variant`).
+_SERBIAN_ONLY: Final = frozenset("ћђќѓ")
+_SERBIAN_SOUNDS: Final = str.maketrans({"ћ": "ч", "ђ": "дж", "ќ": "ч", "ѓ": "дж"})
+
+
 @lru_cache(maxsize=4096)
 def cyrillic_variant(name: str) -> tuple[str, ...]:
     """Another reading of a name in Cyrillic: a Belarusian name's Russian form
@@ -790,11 +810,22 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
     foreign names (Гельмут Коль *Helmut Kohl*, Гарри *Harry*) and of
     Ukrainian and Belarusian ones whose letters do not show their language
     (Гринюк *Hryniuk*, Горбах *Horbach*), which their own romanisations
-    spell *h*. Empty for most names."""
+    spell *h*. A name written with ``ё`` is also read as written with ``е``,
+    as Russian usually prints it and the lists and Ukrainian forms spell it
+    (Пётр *Petr*, *Petro*; Фёдоров *Fedorov*: :data:`_YO`), beside the *yo*
+    that analysis reads; a Serbian name's ``ћ`` and ``ђ`` are also read as
+    English spells them, *ch* and *j* (Кадић *Kadich*, :data:`_SERBIAN_SOUNDS`),
+    beside the *c* and *dj* of Serbian's own Latin letters. Empty for most
+    names."""
+    text = name.lower()
+    if not _YO.isdisjoint(text):
+        plain = text.replace("ё", "е")
+        return (plain, *(v for v in cyrillic_variant(plain) if v != plain))
+    if not _SERBIAN_ONLY.isdisjoint(text):
+        return (text.translate(_SERBIAN_SOUNDS),)
     found = belarusian_variant(name)
     if found:
         return found
-    text = name.lower()
     slavic = not _UKRAINIAN_BELARUSIAN.isdisjoint(text)
     if not _UKRAINIAN_ONLY.isdisjoint(text):
         text = text.translate(_UK_TO_RU)
