@@ -1116,6 +1116,9 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
                 weight = 0.6
         elif (
             n > 1
+            # (a word read from an abjad is no English or French stop word:
+            # Persian بی of بی جن *Bijan* reads "by")
+            and not w.abjad
             and (raw in _STOP or (not maybe_person and raw in _ORG_STOP))
             and not (
                 raw in vocab.NAME_WORDS_IN_PERSONS and maybe_person and _no_org_word(words, folds)
