@@ -722,6 +722,9 @@ _BY_TO_RU: Final = _rules(
         (r"ць", "ть"),
         # Ukrainian-type surnames in -enko: Belarusian writes the final o as a
         (r"(?<=[еэ]н)ка\b", "ко"),
+        # and after ч the e as a too (Галоўчанка, Russian Головченко;
+        # Кавальчанка, Ковальченко)
+        (r"(?<=ч)анка\b", "енко"),
     )
 )
 
@@ -907,6 +910,45 @@ _GREEK_EW: Final = re.compile(r"(?<=[a-z]{3})(?:eas|aios|eos)$")
 _GREEK_AOS: Final = re.compile(r"(?<=[a-z]{3})aos$")
 
 
+#: Greek hypocoristics of given names that begin with a vowel and one
+#: consonant drop the vowel, or the ευ/αυ before a consonant, and end in *-is* (Αθανάσιος
+#: *Thanasis*, Ευάγγελος *Vangelis*, Ελευθέριος *Lefteris*, Ευστάθιος
+#: *Stathis*); a given name in *-idon* ends in *-os* (Σπυρίδων *Spyros*).
+#: Forms rigour's name items do not link to the full names.
+_GREEK_SHORT_START: Final = re.compile(
+    r"^[aeio](?=(?:th|ch|ph|[bdgklmnprstvz])[aeiouy])|^[ae][vf](?=[^aeiouy])"
+)
+_GREEK_SHORT_END: Final = re.compile(r"(?<=[a-z]{3})(?:i?os|as)$")
+_GREEK_IDON: Final = re.compile(r"(?<=[a-z]{3})idon$")
+
+
+def _greek_hypocoristic(word: str) -> str:
+    """The hypocoristic of a Greek given name read as ``word`` (lower-case
+    ASCII, the modern reading) by :data:`_GREEK_SHORT_START`,
+    :data:`_GREEK_SHORT_END` and :data:`_GREEK_IDON`: *athanasios* →
+    *thanasis*, *evangelos* → *vangelis*, *spyridon* → *spyros*, kept only
+    when rigour's name items know the short form as a name (its θ also
+    read *t*: Λευτέρης *Lefteris*), so that no rule makes a name of a word
+    (*Alexandros* gives no *Lexandris*); else ``word`` itself."""
+    from thaw.text.symbols import word_symbols
+
+    if _GREEK_IDON.search(word):
+        short = _GREEK_IDON.sub("os", word)
+    elif _GREEK_SHORT_END.search(word) and _GREEK_SHORT_START.search(word):
+        short = _GREEK_SHORT_END.sub("is", _GREEK_SHORT_START.sub("", word))
+    else:
+        return word
+    for form in dict.fromkeys((short, short.replace("th", "t"))):
+        if word_symbols(form):
+            return form
+    return word
+
+
+#: John, the English form of Ιωάννης (through Latin *Johannes*), which
+#: :func:`_greek_english`'s ending rules do not give.
+_GREEK_JOHN: Final = re.compile(r"^joann$")
+
+
 def _greek_english(modern: str) -> str:
     """A reading ``modern`` of a Greek name (lower-case ASCII words)
     as English forms Greek given names (:data:`_GREEK_ENDING`,
@@ -921,7 +963,7 @@ def _greek_english(modern: str) -> str:
             word = _GREEK_AOS.sub("as", word)
         else:
             word = _GREEK_ENDING.sub(lambda m: "y" if m.group(1) else "", word)
-        words.append(_GREEK_INITIAL_I.sub("j", word))
+        words.append(_GREEK_JOHN.sub("john", _GREEK_INITIAL_I.sub("j", word)))
     return " ".join(words)
 
 
@@ -941,8 +983,9 @@ def greek_variant(name: str) -> tuple[str, ...]:
     Θεόδωρος Πάγκαλος *Theodore Pangalos*), and with the sounds of foreign names that Greek writes
     with two letters read as such (:data:`_GREEK_FOREIGN`: Νταβιντόβιτς
     *Davidovich*), and with χ as *kh* (folded with *h*: Χαράλαμπος
-    *Haralambos*). Lower-case ASCII; empty when none differs from the modern
-    reading."""
+    *Haralambos*). The hypocoristic of the given name, first or last word
+    (:func:`_greek_hypocoristic`: Σπυρίδων *Spyros*, Αθανάσιος *Thanasis*).
+    Lower-case ASCII; empty when none differs from the modern reading."""
     text = name.lower()
     for pattern, repl in _GREEK_INITIAL_STOPS:
         text = pattern.sub(repl, text)
@@ -963,6 +1006,14 @@ def greek_variant(name: str) -> tuple[str, ...]:
                 given = " ".join(one)
                 if given not in (modern, english) and given not in found:
                     found.append(given)
+    words = modern.split()
+    for at in (0, -1) if len(words) > 1 else (0,):
+        # the given name's hypocoristic, first or last (Σπυρίδων *Spyros*)
+        one = list(words)
+        one[at] = _greek_hypocoristic(one[at])
+        short = " ".join(one)
+        if short != modern and short not in found:
+            found.append(short)
     if _GREEK_FOREIGN_TRIGGER.search(text):
         # foreign sounds as Greek writes them inside a word: Νταβιντόβιτς
         # *Davidovich*, Τζόνσον *Johnson*
