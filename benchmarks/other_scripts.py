@@ -7,10 +7,12 @@ Usage::
     python benchmarks/other_scripts.py [--rotations N] [--show]
     python benchmarks/other_scripts.py --corpus [--per-split N] [--show]
 
-**Positives**: the hand-written sets ``tests/fixtures/match/cross_script_pairs_sem.csv``
-and ``cross_script_pairs_rig.csv`` (real people and common given names, in the spellings the press, passports
-and the lists use; split with ``cross_script_pairs.split`` and its seed before
-it was scored), per script and split: how many reach the default threshold.
+**Positives**: the hand-written sets
+``tests/fixtures/match/cross_script_pairs_sem.csv`` and
+``cross_script_pairs_rig.csv`` (real people and common given names, in the
+spellings the press, passports and the lists use, list forms such as
+``SURNAME, Given Patronymic`` too; each split with ``cross_script_pairs.split``
+and its seed before it was scored), per script and split: how many reach the default threshold.
 Only the ``dev`` misses are listed (``--show``); the ``holdout`` pairs are
 counted, never listed.
 
