@@ -52,6 +52,14 @@ def _score(original: str, latin: str) -> float:
         # Persian names written in several words against one Latin word
         ("کی آرش", "Kiarash"),
         ("بی جن خان", "Bijankhan"),
+        # a title written in the Arabic script, dropped as its Latin form is
+        ("شیخ حسینه", "Sheikh Hasina"),
+        ("الحاج محمد", "Alhaji Mohammed"),
+        ("ملا عمر", "Mullah Omar"),
+        # (the last word is the name: Sheikh is Omar Sheikh's surname)
+        ("احمد عمر سعید شیخ", "Ahmed Omar Saeed Sheikh"),
+        # kh after s is no sh (سخی *Sakhi*)
+        ("غلام سخی", "Ghulam Sakhi"),
         # Greek hypocoristics and the English John
         ("Σπυρίδων", "Spyros"),
         ("Αθανάσιος Παπαδόπουλος", "Thanasis Papadopoulos"),
@@ -75,6 +83,8 @@ def test_pairs_match(original: str, latin: str) -> None:
         ("חיג'אזי", "Hegedus"),
         ("הג'דוס", "Hegazy"),
         ("Пётр Порошенко", "Oleksiy Poroshenko"),
+        ("ملا عمر", "Mullah Akhtar"),
+        ("سخی", "Shaki Khan"),
     ],
 )
 def test_other_names_stay_apart(original: str, latin: str) -> None:

@@ -1,11 +1,12 @@
 """Readings of names in Cyrillic, Hebrew and Greek letters that their Latin
 spellings need (issue 11, 1): ё printed as е, the Serbian letters as English
 spells them, a Hebrew ג׳ read as a hard g, a Greek given name's hypocoristic,
-and the -yev of English spellings of Russian names folded."""
+the -yev of English spellings of Russian names folded, titles written in the
+Arabic script, and the consonant key of kh after s."""
 
 from __future__ import annotations
 
-from thaw.text import fold_token
+from thaw.text import abjad_key, analyze_name, fold_token
 from thaw.text.translit import (
     _greek_hypocoristic,
     belarusian_variant,
@@ -64,3 +65,26 @@ def test_yev_after_a_vowel_folds_as_the_russian_reading() -> None:
     # a ye elsewhere stays (Meyer is no Mir, Yevgeny keeps its first y)
     assert fold_token("meyer") != fold_token("mir")
     assert fold_token("yevgeny").startswith("y")
+
+
+def test_titles_written_in_the_arabic_script_are_honorifics() -> None:
+    roles = [(t.raw, t.role) for t in analyze_name("ملا محمد عمر", "Person").tokens]
+    assert roles[0] == ("mla", "honorific")
+    roles = [(t.raw, t.role) for t in analyze_name("شیخ حسینه", "Person").tokens]
+    assert roles[0] == ("shykh", "honorific")
+    # the last word is a name (Omar Sheikh), and سعيد (read as سيد is) a name
+    assert analyze_name("عمر شیخ", "Person").tokens[-1].role == "name"
+    assert analyze_name("سعيد محمد", "Person").tokens[0].role == "name"
+
+
+def test_an_abjad_word_is_no_stop_word() -> None:
+    # Persian بی, read "by", is part of بی جن *Bijan*
+    assert [t.role for t in analyze_name("بی جن خان", "Person").tokens][0] == "name"
+    assert [t.role for t in analyze_name("John by Smith", "Person").tokens][1] == "stop"
+
+
+def test_kh_after_s_is_no_sh_in_the_consonant_key() -> None:
+    assert abjad_key("skhy") == abjad_key("sakhi") == "sh"
+    assert abjad_key("dkhtr") == abjad_key("dukhtar")
+    assert abjad_key("gchy") == abjad_key("gachi")
+    assert abjad_key("shakhi") == "sh"

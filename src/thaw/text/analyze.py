@@ -1140,14 +1140,19 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
         elif (
             maybe_person
             and n > 1
-            and (folded in vocab.HONORIFICS or (i == 0 and folded in prefixes))
+            and (
+                folded in vocab.HONORIFICS
+                or (i == 0 and folded in prefixes)
+                # (a title written in the Arabic script: ملا, شيخ, الحاج)
+                or (w.abjad and raw in vocab.ABJAD_HONORIFICS)
+            )
             and (i == 0 or folded not in vocab.LEADING_ONLY_HONORIFICS)
             and (i < n - 1 or inverted or folded in _AFTER_NAME_TITLES)
             and raw not in vocab.NAMES_NOT_TITLES
             and w.titled
             # (a word read from an abjad is no European abbreviation: معمر,
             # read mmr, is not Mr)
-            and (not w.abjad or len(folded) >= 4)
+            and (not w.abjad or len(folded) >= 4 or raw in vocab.ABJAD_HONORIFICS)
         ):
             role, weight = "honorific", 0.0
         elif (

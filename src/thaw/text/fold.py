@@ -179,7 +179,9 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         (r"c(?!h)", "k", ("c",)),
         # (Persian ژ before kh is read: a z and a kh, צח *Tzachi*, stay two)
         (r"(?<!t)zh", "j", ("zh",)),
-        (r"kh", "h", ("kh",)),
+        # (kh is h, written x until the end: its h after s, t, d or g makes
+        # no digraph with them, سخی *Sakhi* is s-kh, not sh)
+        (r"kh", "x", ("kh",)),
         (r"dzh|dj", "j", ("dzh", "dj")),
         (r"th", "t", ("th",)),
         (r"dh", "d", ("dh",)),
@@ -198,6 +200,7 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         # ש is sh or s, and the Latin spellings of Hebrew and Arabic names
         # write ش and س alike often enough (Yisrael, Israel; Moshe, Schumer)
         (r"sh", "s", ("sh",)),
+        (r"x", "h", ("x",)),
     )
 )
 #: The rule of Hebrew צ (:data:`_ABJAD_RULES`), applied only to words with
