@@ -58,6 +58,8 @@ def _score(original: str, latin: str) -> float:
         ("ملا عمر", "Mullah Omar"),
         # (the last word is the name: Sheikh is Omar Sheikh's surname)
         ("احمد عمر سعید شیخ", "Ahmed Omar Saeed Sheikh"),
+        # Hebrew surnames (a consonant written once makes no long vowel)
+        ("טננבאום", "Tenenbaum"),
         # kh after s is no sh (سخی *Sakhi*)
         ("غلام سخی", "Ghulam Sakhi"),
         # Greek hypocoristics and the English John

@@ -88,3 +88,11 @@ def test_kh_after_s_is_no_sh_in_the_consonant_key() -> None:
     assert abjad_key("dkhtr") == abjad_key("dukhtar")
     assert abjad_key("gchy") == abjad_key("gachi")
     assert abjad_key("shakhi") == "sh"
+
+
+def test_a_consonant_kept_once_makes_no_long_vowel_of_the_gaps_beside_it() -> None:
+    from thaw.text.fold import written_vowels_differ
+
+    # the e, e either side of Tenenbaum's second n are no long ee
+    assert not written_vowels_differ("tnnbwm", "tenenbaum")
+    assert written_vowels_differ("hsn", "hussein")

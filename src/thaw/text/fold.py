@@ -297,8 +297,10 @@ def _key_slots(word: str) -> tuple[str, list[str]]:
         if c in _ABJAD_DROP:
             gap += c
         elif key and key[-1] == c:
-            # (doubled, or the same consonant after a vowel: the key keeps one)
-            gaps[-1:] = [gaps[-1] + gap] if gaps else []
+            # (doubled, or the same consonant after a vowel: the key keeps one;
+            # the gaps on either side stay apart, the e, e of *Tenenbaum* are
+            # no long ee)
+            gaps[-1:] = [gaps[-1] + "-" + gap if gap else gaps[-1]] if gaps else []
             gap = ""
         else:
             if key:
