@@ -82,6 +82,11 @@ MIN_SIM: Final = 0.5
 SYMBOL_SIM: Final = 0.92
 #: Similarity of an initial and a name it abbreviates.
 INITIAL_SIM: Final = 0.75
+#: A query run written in an abjad whose consonant key has only three letters
+#: meets a Latin word that writes it as one only when its letters, as read,
+#: are at least this similar to the word's (``کی ارش`` ``kyarsh`` and
+#: *Kiarash*; a key of four letters or more needs no more than the key).
+_SHORT_RUN_SIM: Final = 0.6
 #: The most similarity of an abjad word ending in a long *i* and a Latin word
 #: ending in a consonant (:func:`_endings_differ`).
 ABJAD_ENDING_SIM: Final = 0.6
@@ -650,7 +655,12 @@ class _QueryMemo:
             if not r.abjad and not found and self.abjad_runs():
                 r_key = r.key
                 for start, end, key, joined in self.abjad_runs():
-                    s = _abjad_similarity(key, r_key) if len(key) >= 4 else 0.0
+                    # (a key of three letters is weak evidence: the letters
+                    # written must spell the word too, کی ارش *Kiarash*)
+                    long_enough = len(key) >= 4 or (
+                        len(key) == 3 and string_similarity(joined, folded) >= _SHORT_RUN_SIM
+                    )
+                    s = _abjad_similarity(key, r_key) if long_enough else 0.0
                     if s >= 0.9 and tlen >= len(joined) and string_similarity(joined, folded) > 0:
                         found.append((s, run_indices(start, end, len(self.qs))))
         out = tuple(found) if found else ()

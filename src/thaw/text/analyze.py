@@ -1116,6 +1116,9 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
                 weight = 0.6
         elif (
             n > 1
+            # (a word read from an abjad is no English or French stop word:
+            # Persian بی of بی جن *Bijan* reads "by")
+            and not w.abjad
             and (raw in _STOP or (not maybe_person and raw in _ORG_STOP))
             and not (
                 raw in vocab.NAME_WORDS_IN_PERSONS and maybe_person and _no_org_word(words, folds)
@@ -1137,14 +1140,19 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
         elif (
             maybe_person
             and n > 1
-            and (folded in vocab.HONORIFICS or (i == 0 and folded in prefixes))
+            and (
+                folded in vocab.HONORIFICS
+                or (i == 0 and folded in prefixes)
+                # (a title written in the Arabic script: ملا, شيخ, الحاج)
+                or (w.abjad and raw in vocab.ABJAD_HONORIFICS)
+            )
             and (i == 0 or folded not in vocab.LEADING_ONLY_HONORIFICS)
             and (i < n - 1 or inverted or folded in _AFTER_NAME_TITLES)
             and raw not in vocab.NAMES_NOT_TITLES
             and w.titled
             # (a word read from an abjad is no European abbreviation: معمر,
             # read mmr, is not Mr)
-            and (not w.abjad or len(folded) >= 4)
+            and (not w.abjad or len(folded) >= 4 or raw in vocab.ABJAD_HONORIFICS)
         ):
             role, weight = "honorific", 0.0
         elif (

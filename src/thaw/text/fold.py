@@ -64,6 +64,11 @@ _RULE_SPECS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"dh", "d", ("dh",)),
     (r"gh", "g", ("gh",)),
     (r"ou|oo", "u", ("ou", "oo")),
+    # the ye that English spellings of Russian names write for е after a
+    # vowel, in the -ev of surnames and patronymics (Matveyev, Sergeyevna,
+    # Nikolayevich; Матвеев, Сергеевна, Николаевич as read: Matveev,
+    # Sergeevna, Nikolaevich)
+    (r"(?<=[aeo])yev", "ev", ("yev",)),
     (r"ee", "i", ("ee",)),
     (r"(?<=[aeiou])j(?=[aeiou])", "y", ("j",)),
     (r"(?<=[aeiou])j$", "i", ("j",)),
@@ -174,7 +179,9 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         (r"c(?!h)", "k", ("c",)),
         # (Persian ژ before kh is read: a z and a kh, צח *Tzachi*, stay two)
         (r"(?<!t)zh", "j", ("zh",)),
-        (r"kh", "h", ("kh",)),
+        # (kh is h, written x until the end: its h after s, t, d or g makes
+        # no digraph with them, سخی *Sakhi* is s-kh, not sh)
+        (r"kh", "x", ("kh",)),
         (r"dzh|dj", "j", ("dzh", "dj")),
         (r"th", "t", ("th",)),
         (r"dh", "d", ("dh",)),
@@ -193,6 +200,7 @@ _ABJAD_RULES: Final[tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]] = 
         # ש is sh or s, and the Latin spellings of Hebrew and Arabic names
         # write ش and س alike often enough (Yisrael, Israel; Moshe, Schumer)
         (r"sh", "s", ("sh",)),
+        (r"x", "h", ("x",)),
     )
 )
 #: The rule of Hebrew צ (:data:`_ABJAD_RULES`), applied only to words with
@@ -289,8 +297,10 @@ def _key_slots(word: str) -> tuple[str, list[str]]:
         if c in _ABJAD_DROP:
             gap += c
         elif key and key[-1] == c:
-            # (doubled, or the same consonant after a vowel: the key keeps one)
-            gaps[-1:] = [gaps[-1] + gap] if gaps else []
+            # (doubled, or the same consonant after a vowel: the key keeps one;
+            # the gaps on either side stay apart, the e, e of *Tenenbaum* are
+            # no long ee)
+            gaps[-1:] = [gaps[-1] + "-" + gap if gap else gaps[-1]] if gaps else []
             gap = ""
         else:
             if key:

@@ -501,14 +501,22 @@ _HEBREW_ICH: Final = re.compile("(?<=\u05d9)[\u05e5\u05e6](?![\u05f3'\u2019\u02b
 _HEBREW_MAQAF: Final = re.compile(r"(?<=[\u05d0-\u05ea])[\u05be-](?=[\u05d0-\u05ea])")
 
 
+#: A gimel with a geresh (``ג׳``, or an apostrophe typed for it): the *j* of
+#: foreign names, which Egyptian Arabic and Hungarian names say, and their
+#: Latin spellings write, as a hard *g* (ג'מאל *Gamal*, חיג'אזי *Hegazy*,
+#: הג'דוס *Hegedus*): the variant reads it as a plain gimel.
+_HEBREW_GIMEL_GERESH: Final = re.compile("\u05d2[\u05f3'\u2019\u02bc]")
+
+
 @lru_cache(maxsize=4096)
 def hebrew_variant(name: str) -> tuple[str, ...]:
     """Other readings of a name in Hebrew letters: each final ``-יץ`` read
     *-ich*, as a Slavic surname (:data:`_HEBREW_ICH`: רומן אברמוביץ *Roman
     Abramovich*), beside the *-itz* that analysis reads; and the parts of a
     compound joined by a maqaf written as one word (:data:`_HEBREW_MAQAF`:
-    שם-טוב *Shemtob*), beside the parts apart that analysis reads. Empty for
-    other names."""
+    שם-טוב *Shemtob*), beside the parts apart that analysis reads; and a
+    ``ג׳`` read as a hard *g* (:data:`_HEBREW_GIMEL_GERESH`: ג'מאל *Gamal*),
+    beside the *j* that analysis reads. Empty for other names."""
     found: list[str] = []
     marked = _HEBREW_ICH.sub(lambda m: m.group(0) + GERESH, name)
     if marked != name:
@@ -516,6 +524,9 @@ def hebrew_variant(name: str) -> tuple[str, ...]:
     joined = _HEBREW_MAQAF.sub("", name)
     if joined != name:
         found.append(joined)
+    hard = _HEBREW_GIMEL_GERESH.sub("\u05d2", name)
+    if hard != name:
+        found.append(hard)
     return tuple(found)
 
 
@@ -711,6 +722,9 @@ _BY_TO_RU: Final = _rules(
         (r"ць", "ть"),
         # Ukrainian-type surnames in -enko: Belarusian writes the final o as a
         (r"(?<=[еэ]н)ка\b", "ко"),
+        # and after ч the e as a too (Галоўчанка, Russian Головченко;
+        # Кавальчанка, Ковальченко)
+        (r"(?<=ч)анка\b", "енко"),
     )
 )
 
@@ -775,6 +789,15 @@ _UKRAINIAN_ONLY: Final = frozenset("іїєґ")
 _UK_TO_RU: Final = str.maketrans({"і": "и", "ї": "йи", "є": "е", "ґ": "г", "'": "", "ʼ": ""})
 
 
+#: ``ё``, which Russian prints as ``е`` more often than not (:func:`cyrillic_variant`).
+_YO: Final = frozenset("ё")
+#: The letters only Serbian (and Macedonian) Cyrillic writes for the sounds
+#: English spells *ch* and *j* (ћ, ђ; Macedonian ќ, ѓ), read as the Russian
+#: letters for them (:func:`cyrillic_variant`).
+_SERBIAN_ONLY: Final = frozenset("ћђќѓ")
+_SERBIAN_SOUNDS: Final = str.maketrans({"ћ": "ч", "ђ": "дж", "ќ": "ч", "ѓ": "дж"})
+
+
 @lru_cache(maxsize=4096)
 def cyrillic_variant(name: str) -> tuple[str, ...]:
     """Another reading of a name in Cyrillic: a Belarusian name's Russian form
@@ -790,11 +813,22 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
     foreign names (Гельмут Коль *Helmut Kohl*, Гарри *Harry*) and of
     Ukrainian and Belarusian ones whose letters do not show their language
     (Гринюк *Hryniuk*, Горбах *Horbach*), which their own romanisations
-    spell *h*. Empty for most names."""
+    spell *h*. A name written with ``ё`` is also read as written with ``е``,
+    as Russian usually prints it and the lists and Ukrainian forms spell it
+    (Пётр *Petr*, *Petro*; Фёдоров *Fedorov*: :data:`_YO`), beside the *yo*
+    that analysis reads; a Serbian name's ``ћ`` and ``ђ`` are also read as
+    English spells them, *ch* and *j* (Кадић *Kadich*, :data:`_SERBIAN_SOUNDS`),
+    beside the *c* and *dj* of Serbian's own Latin letters. Empty for most
+    names."""
+    text = name.lower()
+    if not _YO.isdisjoint(text):
+        plain = text.replace("ё", "е")
+        return (plain, *(v for v in cyrillic_variant(plain) if v != plain))
+    if not _SERBIAN_ONLY.isdisjoint(text):
+        return (text.translate(_SERBIAN_SOUNDS),)
     found = belarusian_variant(name)
     if found:
         return found
-    text = name.lower()
     slavic = not _UKRAINIAN_BELARUSIAN.isdisjoint(text)
     if not _UKRAINIAN_ONLY.isdisjoint(text):
         text = text.translate(_UK_TO_RU)
@@ -876,6 +910,45 @@ _GREEK_EW: Final = re.compile(r"(?<=[a-z]{3})(?:eas|aios|eos)$")
 _GREEK_AOS: Final = re.compile(r"(?<=[a-z]{3})aos$")
 
 
+#: Greek hypocoristics of given names that begin with a vowel and one
+#: consonant drop the vowel, or the ευ/αυ before a consonant, and end in *-is* (Αθανάσιος
+#: *Thanasis*, Ευάγγελος *Vangelis*, Ελευθέριος *Lefteris*, Ευστάθιος
+#: *Stathis*); a given name in *-idon* ends in *-os* (Σπυρίδων *Spyros*).
+#: Forms rigour's name items do not link to the full names.
+_GREEK_SHORT_START: Final = re.compile(
+    r"^[aeio](?=(?:th|ch|ph|[bdgklmnprstvz])[aeiouy])|^[ae][vf](?=[^aeiouy])"
+)
+_GREEK_SHORT_END: Final = re.compile(r"(?<=[a-z]{3})(?:i?os|as)$")
+_GREEK_IDON: Final = re.compile(r"(?<=[a-z]{3})idon$")
+
+
+def _greek_hypocoristic(word: str) -> str:
+    """The hypocoristic of a Greek given name read as ``word`` (lower-case
+    ASCII, the modern reading) by :data:`_GREEK_SHORT_START`,
+    :data:`_GREEK_SHORT_END` and :data:`_GREEK_IDON`: *athanasios* →
+    *thanasis*, *evangelos* → *vangelis*, *spyridon* → *spyros*, kept only
+    when rigour's name items know the short form as a name (its θ also
+    read *t*: Λευτέρης *Lefteris*), so that no rule makes a name of a word
+    (*Alexandros* gives no *Lexandris*); else ``word`` itself."""
+    from thaw.text.symbols import word_symbols
+
+    if _GREEK_IDON.search(word):
+        short = _GREEK_IDON.sub("os", word)
+    elif _GREEK_SHORT_END.search(word) and _GREEK_SHORT_START.search(word):
+        short = _GREEK_SHORT_END.sub("is", _GREEK_SHORT_START.sub("", word))
+    else:
+        return word
+    for form in dict.fromkeys((short, short.replace("th", "t"))):
+        if word_symbols(form):
+            return form
+    return word
+
+
+#: John, the English form of Ιωάννης (through Latin *Johannes*), which
+#: :func:`_greek_english`'s ending rules do not give.
+_GREEK_JOHN: Final = re.compile(r"^joann$")
+
+
 def _greek_english(modern: str) -> str:
     """A reading ``modern`` of a Greek name (lower-case ASCII words)
     as English forms Greek given names (:data:`_GREEK_ENDING`,
@@ -890,7 +963,7 @@ def _greek_english(modern: str) -> str:
             word = _GREEK_AOS.sub("as", word)
         else:
             word = _GREEK_ENDING.sub(lambda m: "y" if m.group(1) else "", word)
-        words.append(_GREEK_INITIAL_I.sub("j", word))
+        words.append(_GREEK_JOHN.sub("john", _GREEK_INITIAL_I.sub("j", word)))
     return " ".join(words)
 
 
@@ -910,8 +983,9 @@ def greek_variant(name: str) -> tuple[str, ...]:
     Θεόδωρος Πάγκαλος *Theodore Pangalos*), and with the sounds of foreign names that Greek writes
     with two letters read as such (:data:`_GREEK_FOREIGN`: Νταβιντόβιτς
     *Davidovich*), and with χ as *kh* (folded with *h*: Χαράλαμπος
-    *Haralambos*). Lower-case ASCII; empty when none differs from the modern
-    reading."""
+    *Haralambos*). The hypocoristic of the given name, first or last word
+    (:func:`_greek_hypocoristic`: Σπυρίδων *Spyros*, Αθανάσιος *Thanasis*).
+    Lower-case ASCII; empty when none differs from the modern reading."""
     text = name.lower()
     for pattern, repl in _GREEK_INITIAL_STOPS:
         text = pattern.sub(repl, text)
@@ -932,6 +1006,14 @@ def greek_variant(name: str) -> tuple[str, ...]:
                 given = " ".join(one)
                 if given not in (modern, english) and given not in found:
                     found.append(given)
+    words = modern.split()
+    for at in (0, -1) if len(words) > 1 else (0,):
+        # the given name's hypocoristic, first or last (Σπυρίδων *Spyros*)
+        one = list(words)
+        one[at] = _greek_hypocoristic(one[at])
+        short = " ".join(one)
+        if short != modern and short not in found:
+            found.append(short)
     if _GREEK_FOREIGN_TRIGGER.search(text):
         # foreign sounds as Greek writes them inside a word: Νταβιντόβιτς
         # *Davidovich*, Τζόνσον *Johnson*

@@ -19,6 +19,14 @@ from thaw.text.fold import fold_token
 
 # --- persons -----------------------------------------------------------------------
 
+#: Titles written in the Arabic script, as name analysis reads them (the
+#: reading of an abjad writes no short vowels, so these are matched as read,
+#: not folded): شيخ *Sheikh*, (ال)حاج *Haji*, ملا *Mullah*, مولوی *Maulvi*,
+#: مولانا *Maulana*, مفتی *Mufti*. They are dropped from a person's name as
+#: their Latin forms in :data:`HONORIFICS_RAW` are (*Sheikh Hasina*, شیخ
+#: حسینه). سيد *Sayyid* is left out: its reading is that of سعيد *Said*.
+ABJAD_HONORIFICS: Final = frozenset({"shykh", "haj", "mla", "mwlwy", "mwlana", "mfty"})
+
 #: Titles and honorifics dropped from personal names wherever they stand (rigour's
 #: prefix list covers the western ones at the start of a name; these add the
 #: forms found inside names on sanctions lists).

@@ -1,0 +1,105 @@
+"""Names in Cyrillic, Hebrew, Greek and Arabic script against the Latin
+spellings the press and the lists use, where a reading of the script alone
+fell short (issue 11, 1), and people one name off who must stay apart."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from thaw.index import entry_from_record
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.model import Name, Record
+
+NEGATIVES = (
+    Path(__file__).resolve().parents[1] / "fixtures" / "match" / "other_scripts_negatives_rig.csv"
+)
+
+#: Hand-written negatives that still reach the threshold, and why: حمدوك
+#: *Hamdok* and *Hamid* have consonant keys one letter apart (``hmdk``,
+#: ``hmd``), which the abjad comparison scores 0.6 beside an exact *Abdallah*.
+KNOWN_ALERTS = {("عبد الله حمدوك", "Abdalla Hamid")}
+
+
+def _score(original: str, latin: str) -> float:
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
+    return score(Query(original, "Person"), entry).score
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        # ё as Russian usually prints it, е (and the Ukrainian Petro)
+        ("Пётр Порошенко", "Petro Poroshenko"),
+        ("Фёдоров", "Fedorov"),
+        ("Пётр Порошенко", "Pyotr Poroshenko"),
+        # the -yev of English spellings after a vowel
+        ("Матвеевич", "Matveyevich"),
+        ("Сергей Алексеевич Матвеев", "Sergey Alekseyevich Matveyev"),
+        ("Елена Сергеевна Николаева", "Yelena Sergeyevna Nikolayeva"),
+        # Serbian ћ as English spells it, and as Serbian Latin letters do
+        ("Кадић", "Kadich"),
+        ("Кадић", "Kadic"),
+        # Belarusian -чанка and its Russian form
+        ("Раман Галоўчанка", "Roman Golovchenko"),
+        # a Hebrew ג׳ read as the hard g of Egyptian and Hungarian names
+        ("חיג'אזי", "Hegazy"),
+        ("הג'דוס", "Hegedus"),
+        ("ג'מאל עבד אל-נאצר", "Gamal Abdel Nasser"),
+        ("ג'ורג' סורוס", "George Soros"),
+        # Persian names written in several words against one Latin word
+        ("کی آرش", "Kiarash"),
+        ("بی جن خان", "Bijankhan"),
+        # a title written in the Arabic script, dropped as its Latin form is
+        ("شیخ حسینه", "Sheikh Hasina"),
+        ("الحاج محمد", "Alhaji Mohammed"),
+        ("ملا عمر", "Mullah Omar"),
+        # (the last word is the name: Sheikh is Omar Sheikh's surname)
+        ("احمد عمر سعید شیخ", "Ahmed Omar Saeed Sheikh"),
+        # Hebrew surnames (a consonant written once makes no long vowel)
+        ("טננבאום", "Tenenbaum"),
+        # kh after s is no sh (سخی *Sakhi*)
+        ("غلام سخی", "Ghulam Sakhi"),
+        # Greek hypocoristics and the English John
+        ("Σπυρίδων", "Spyros"),
+        ("Αθανάσιος Παπαδόπουλος", "Thanasis Papadopoulos"),
+        ("Ευάγγελος", "Vangelis"),
+        ("Ιωάννης Παπαδόπουλος", "John Papadopoulos"),
+    ],
+)
+def test_pairs_match(original: str, latin: str) -> None:
+    assert _score(original, latin) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        # the readings above make no other name meet
+        ("کی آرش", "Kourosh"),
+        ("بی جن خان", "Bahman Khan"),
+        ("Σπυρίδων", "Stavros"),
+        ("Αλέξανδρος", "Lex"),
+        ("Ιωάννης", "Jonas"),
+        ("חיג'אזי", "Hegedus"),
+        ("הג'דוס", "Hegazy"),
+        ("Пётр Порошенко", "Oleksiy Poroshenko"),
+        ("ملا عمر", "Mullah Akhtar"),
+        ("سخی", "Shaki Khan"),
+    ],
+)
+def test_other_names_stay_apart(original: str, latin: str) -> None:
+    assert _score(original, latin) < DEFAULT_THRESHOLD
+
+
+def test_other_people_one_name_off_stay_apart() -> None:
+    with NEGATIVES.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) >= 60
+    alerts = {
+        (r["original"], r["latin"])
+        for r in rows
+        if _score(r["original"], r["latin"]) >= DEFAULT_THRESHOLD
+    }
+    assert alerts <= KNOWN_ALERTS, alerts - KNOWN_ALERTS
