@@ -51,6 +51,34 @@ _WORD = re.compile(r"[^\W\d_]+(?:(?:-[ \t]*\r?\n[ \t]*|[-'’])[^\W\d_]+)*", re.
 #: A word that begins with a Hangul syllable, a Chinese character or kana.
 _CJK_WORD: Final = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 _LINE_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
+_QUOTED = re.compile(r"«[^«»\n]{1,60}»|„[^„“”\n]{1,60}[“”]|“[^“”\n]{1,60}”|\"[^\"\n]{1,60}\"")
+"""A short quoted span: how Russian, Ukrainian and German (and often English) prose
+writes a company's name (ПАО «Газпром нефть», die „Velikiy Novgorod“)."""
+_QUOTE_MARKS: Final = frozenset('«»„“”"')
+_CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
+_LATIN_PLURAL = re.compile(r"[a-zà-ÿ]{3,}s$", re.IGNORECASE)
+_MUTE_E = re.compile(r"[a-zà-ÿ]{3,}[^aeiouyàâéèêëîïôûü\W]e$", re.IGNORECASE)
+"""A Latin word ending in a consonant and a mute *e*: French for a Russian name in
+*-in* (*Poutine*, *Raspoutine*)."""
+
+SLAVIC_ENDINGS: Final = tuple(
+    """ами ями ого его ому ему ыми ими ові еві ою ею ью ой ей ом ем ём ым им ах ях ам ям
+    а я у ю е і и ы""".split()
+)
+"""Case endings of Russian and Ukrainian nouns and surnames, longest first: the
+oblique cases of a name (Газпромбанка, Роснефтью, Андреем Костиным) are its
+nominative with one of these in place of its last letters."""
+
+_HARD_RESTORE: Final = ("", "а", "ь", "й", "я")
+_SOFT_RESTORE: Final = ("й", "ь", "я", "", "а")
+_SLAVIC_RESTORE: Final = {
+    **dict.fromkeys(("я", "ю", "ем", "ём", "ею", "ей", "ям", "ях", "ями"), _SOFT_RESTORE),
+    **dict.fromkeys(("и", "ы", "і"), ("ь", "я", "а", "й", "")),
+    **dict.fromkeys(("ой", "ою"), ("а", "", "й", "ь", "я")),
+}
+"""What each ending may have replaced, most likely first (Газпромбанк-а,
+Андре-ем → Андрей, Роснефт-и → Роснефть, Росси-и → Россия, Набиуллин-ой →
+Набиуллина); an ending not named here follows a hard stem (:data:`_HARD_RESTORE`)."""
 _POSSESSIVE = re.compile(r"['’]s$|['’]$", re.IGNORECASE)
 _BORN = re.compile(
     r"\b(?:born|b\.|DOB|date of birth)[^0-9]{0,20}((?:1[89]|20)\d\d)\b", re.IGNORECASE
@@ -65,9 +93,14 @@ PARTICLES = frozenset(
 CONNECTORS = frozenset({"of", "and", "for"})
 """Lower-case words allowed inside an organisation's name (``Bank of China``)."""
 
+ARTICLE_AFTER_OF = "the"
+"""The one article allowed inside a name, right after ``of`` (``Ministry of Finance
+of the Russian Federation``); it never begins or ends a window (:data:`EDGE_WORDS`)."""
+
 _VESSEL_CUE = re.compile(
     r"(?:\b(?:vessels?|ships?|tankers?|carriers?|freighters?|m/?v|m/?t|imo|navire|"
-    r"pétrolier|schiff|tanker)|(?:судн[оаеу]|танкер[аеу]?|теплоход[аеу]?))[\s.:,\"'«]*$",
+    r"pétrolier|schiff|tanker|frachter|buques?|petrolero|barco)|"
+    r"(?:судн[оаеу]|танкер[аеу]?|теплоход[аеу]?))[\s.:,\"'«„“]*$",
     re.IGNORECASE,
 )
 """A word that announces a vessel's name just before it (``the tanker``, ``M/V``)."""
@@ -191,6 +224,9 @@ class Tok:
     keys: tuple[str, ...]
     capitalised: bool
     comma_after: bool = False
+    base: str | None = None
+    """The word's dictionary form when it is inflected (``Газпромбанка`` →
+    ``Газпромбанк``, ``Rosnefts`` → ``Rosneft``): see :func:`base_form`."""
 
 
 @dataclass(slots=True)
@@ -227,8 +263,56 @@ def _is_cased(word: str) -> bool:
     return word.lower() != word.upper()
 
 
-_LOWER_NAME_WORDS = PARTICLES | CONNECTORS
+_LOWER_NAME_WORDS = PARTICLES | CONNECTORS | {ARTICLE_AFTER_OF}
 """Lower-case words that may sit inside a name."""
+
+
+def _inflections(word: str) -> list[str]:
+    """Candidate dictionary forms of ``word``, most likely first: a Russian or
+    Ukrainian word with a case ending (:data:`SLAVIC_ENDINGS`) replaced by what
+    it may have replaced (:data:`_SLAVIC_RESTORE`); a Latin word of four letters
+    or more without its final ``s`` (the German genitive *Rosnefts*, a plural
+    *Talibans*) or its mute *e* (:data:`_MUTE_E`)."""
+    if _CYRILLIC.match(word):
+        lower = word.lower()
+        upper = word.isupper()
+        out: list[str] = []
+        for ending in SLAVIC_ENDINGS:
+            if lower.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[: len(word) - len(ending)]
+                restore = _SLAVIC_RESTORE.get(ending, _HARD_RESTORE)
+                out.extend(stem + (r.upper() if upper else r) for r in restore)
+        return out
+    if _LATIN_PLURAL.match(word) or _MUTE_E.match(word):
+        return [word[:-1]]
+    return []
+
+
+def base_form(word: str, known: Callable[[str], bool]) -> str | None:
+    """The dictionary form of an inflected name word: the first candidate of
+    :func:`_inflections` whose analysed form is in some listed name (and
+    differs from the word's own), else ``None``. Lists publish names in the
+    nominative; prose declines them (*Клиенты Газпромбанка*, *с Роснефтью*,
+    *Rosnefts Raffinerie*)."""
+    own = _keys(word)
+    for candidate in _inflections(word):
+        keys = _keys(candidate)
+        if keys and keys != own and all(known(k) for k in keys):
+            return candidate
+    return None
+
+
+def _quoted_spans(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of short quoted names (:data:`_QUOTED`: four words at most,
+    the first capitalised), in text order."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _QUOTED.finditer(text):
+        inner = m.group()[1:-1].strip()
+        if inner and inner[0].isupper() and len(inner.split()) <= 4:
+            starts.append(m.start())
+            ends.append(m.end())
+    return starts, ends
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -237,6 +321,7 @@ def tokenize(text: str) -> list[Tok]:
     are left out, as they can only end a run of name words."""
     toks: list[Tok] = []
     append = toks.append
+    quote_starts, quote_ends = _quoted_spans(text) if _QUOTE_MARKS.intersection(text) else ([], [])
     for m in _WORD.finditer(text):
         word = m.group()
         start, end = m.span()
@@ -248,16 +333,21 @@ def tokenize(text: str) -> list[Tok]:
                 end -= len(word) - poss.start()
                 word = word[: poss.start()]
         first = word[0]
+        quoted = False
         if first.islower() and word.islower() and word not in _LOWER_NAME_WORDS:
             # a lower-case word is never part of a name (it only ends a run, as
-            # the gap it leaves does): not analysed, not kept
-            continue
+            # the gap it leaves does): not analysed, not kept; unless it is in a
+            # short quoted name (ПАО «Газпром нефть»)
+            q = bisect_right(quote_starts, start) - 1
+            if q < 0 or quote_ends[q] <= start:
+                continue
+            quoted = True
         if not first.isupper() and _CJK_WORD.match(first):
             continue  # Korean, Chinese, Japanese: screen.text.cjk's (see the module docs)
         keys = _keys(word)
         if not keys:
             continue
-        capitalised = first.isupper() or not _is_cased(first)
+        capitalised = quoted or first.isupper() or not _is_cased(first)
         comma = text.startswith(",", end) or text[end : end + 3].lstrip(" ").startswith(",")
         append(Tok(start, end, word, keys, capitalised, comma))
     return toks
@@ -268,7 +358,7 @@ def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
     stripped = gap.replace("'s", "").replace("’s", "")
     return (
         len(gap) <= 4
-        and all(c.isspace() or c in ",-'’" for c in stripped)
+        and all(c.isspace() or c in ",-'’" or c in _QUOTE_MARKS for c in stripped)
         and gap.count(",") <= 1
         and gap.count("\n") <= 1
     )
@@ -288,8 +378,17 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
 
     for tok in toks:
         listed = all(known(k) for k in tok.keys)
+        if tok.capitalised and (not listed or _CYRILLIC.match(tok.text)):
+            # an inflected name (Газпромбанка): screened in its dictionary form too
+            tok.base = base_form(tok.text, known)
+            listed = listed or tok.base is not None
+        lower = tok.text.lower()
         particle = tok.keys[0] in PARTICLES or (
-            not tok.capitalised and tok.text.lower() in CONNECTORS
+            not tok.capitalised
+            and (
+                lower in CONNECTORS
+                or (lower == ARTICLE_AFTER_OF and bool(current) and current[-1].text == "of")
+            )
         )
         namelike = listed and (tok.capitalised or particle)
         if current and (not _gap_ok(text, current[-1], tok) or len(current) >= MAX_RUN):
@@ -338,8 +437,10 @@ class _Births:
 
 
 def _minor(tok: Tok) -> bool:
-    """A particle or connector: never informative on its own."""
-    return tok.keys[0] in PARTICLES or tok.text.lower() in CONNECTORS
+    """A particle, connector or article: never informative on its own (a word that
+    analyses as a particle and a name, ``Al-Shabaab``, is informative)."""
+    lower = tok.text.lower()
+    return all(k in PARTICLES for k in tok.keys) or lower in CONNECTORS or lower == ARTICLE_AFTER_OF
 
 
 def find_mentions(
@@ -392,6 +493,31 @@ def _edge(tok: Tok) -> bool:
     return tok.text.lower().strip(".") in EDGE_WORDS
 
 
+TITLES = frozenset(
+    """mr mrs ms miss dr sir lord lady president minister chairman chairwoman chair
+    director general colonel captain secretary ambassador senator governor mayor king
+    queen prince princess sheikh judge officer chief professor doctor emir saint st""".split()
+)
+"""The words of :data:`EDGE_WORDS` that may begin a vessel's name after a vessel word
+(*the tanker Lady R*, *MV Princess Sarah*)."""
+
+
+def _title(tok: Tok) -> bool:
+    return tok.text.lower().strip(".") in TITLES
+
+
+def _country_after(run: list[Tok], i: int) -> bool:
+    """Whether the word after ``run[i]``, one space away, names a country: the
+    country then qualifies the word (*Минфин США*: the US Treasury, not Russia's
+    ministry that the lists call *MinFin*), which alone names no listed party."""
+    if i + 1 >= len(run):
+        return False
+    tok, nxt = run[i], run[i + 1]
+    if nxt.start - tok.end > 1 or _minor(nxt) or not nxt.text[0].isupper():
+        return False  # ("and" is no country, though Andorra's code is AND)
+    return territories.lookup(nxt.text) is not None
+
+
 def _screen_run(
     text: str,
     run: list[Tok],
@@ -403,29 +529,29 @@ def _screen_run(
     n = len(run)
     windows: list[tuple[float, int, int, Hit]] = []
     ends: dict[tuple[int, int], int] = {}
-    for size in range(min(n, MAX_WINDOW), 1, -1):
+    for size in range(n, 1, -1):
         for i in range(0, n - size + 1):
             window = run[i : i + size]
             if not window[0].capitalised or not window[-1].capitalised:
                 continue
-            if _edge(window[0]) or _edge(window[-1]) or _vessel_word(window[0]):
+            if _edge(window[-1]) or _vessel_word(window[0]):
                 continue
+            start, end = window[0].start, window[-1].end
+            cue = _vessel_cue(text, start)
+            if _edge(window[0]) and not (cue and _title(window[0])):
+                continue  # "the tanker Lady R": a vessel's name may begin with a title
             if (
                 any(t.comma_after for t in window[1:-1])
                 or sum(t.comma_after for t in window[:-1]) > 1
             ):
                 continue
-            start, end = window[0].start, window[-1].end
             phrase = text[start:end]
-            if _is_place(phrase):
-                continue
             informative = [t for t in window if not _minor(t)]
-            if len(informative) < 2:
+            if not 2 <= len(informative) <= MAX_WINDOW or _is_place(phrase):
                 continue
             year = (births or _Births(text)).near(start, end)
             countries: tuple[str, ...] = ()
             words = " ".join(t.text for t in window)  # hyphen breaks joined, commas dropped
-            cue = _vessel_cue(text, start)
             hits: Sequence[Hit] = ()
             number = _NUMBER_AFTER.match(text, end)
             if number is not None:  # "Adrian Darya 1": the number is part of the name
@@ -434,6 +560,9 @@ def _screen_run(
                     ends[(i, i + size)] = number.end()
             if not hits:
                 hits = lookup(words, year, countries, cue)
+            if not hits and any(t.base is not None for t in window):
+                # declined (Андреем Костиным, Банка «Россия»): the dictionary forms
+                hits = lookup(" ".join(t.base or t.text for t in window), year, countries, cue)
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()
@@ -457,9 +586,13 @@ def _screen_run(
         for i, tok in enumerate(run):
             if i in taken or not tok.capitalised or _edge(tok) or _minor(tok):
                 continue
-            if len(tok.text) < 3 or _is_place(tok.text):
+            if len(tok.text) < 3 or _is_place(tok.text) or _country_after(run, i):
                 continue
+            if tok.base is not None and any(_is_place(w) for w in _inflections(tok.text)):
+                continue  # a country or city declined (Президент России)
             hits = single(tok.text, partial(_where, text, tok.start))
+            if not hits and tok.base is not None:
+                hits = single(tok.base, partial(_where, text, tok.start))
             if hits:
                 found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found

@@ -330,10 +330,28 @@ def words_cover(window: str, hit: Hit) -> bool:
     be in the window; and a hyphenated
     compound surname (PRIDMORE-SMITH) counts only when all its parts are there.
     """
-    wanted = [t for t in analyze_name(window).tokens if t.role not in MINOR_ROLES - {"generic"}]
+    analysed = analyze_name(window).tokens
     tokens = analyze_name(hit.matched_name).tokens
+    if hit.schema == "Vessel":
+        # a vessel's name is words, not roles (LADY R, NS COLUMBUS): all of them, both ways
+        ours, theirs = (
+            [t for t in analysed if t.role != "stop"],
+            [t for t in tokens if t.role != "stop"],
+        )
+        return (
+            len(ours) >= 2
+            and all(any(_same_word(w, n) for n in theirs) for w in ours)
+            and all(any(_same_word(n, w) for w in ours) for n in theirs)
+        )
+    wanted = [t for t in analysed if t.role not in MINOR_ROLES - {"generic"}]
     written = [t for t in tokens if t.role not in MINOR_ROLES - {"generic", "legal_form"}]
     name = [t for t in tokens if t.role not in MINOR_ROLES]
+    if hit.schema != "Person" and sum(t.role == "name" for t in wanted) < 2:
+        # one distinctive word at most (Alfa Trading, Sankt Petersburg): the
+        # window must name all of the listed name, its generic words and places
+        # too, or a name word beside a trade or a city would name every company
+        # that adds another (ALPHA TECH TRADING, BANK SAINT-PETERSBURG)
+        name = [t for t in tokens if t.role not in MINOR_ROLES - {"generic"}]
     if len(wanted) < 2 or not all(any(_same_word(w, n) for n in written) for w in wanted):
         return False
     if hit.schema != "Person" and not all(any(_same_word(n, w) for w in wanted) for n in name):
