@@ -46,8 +46,15 @@ from typing import Final, Protocol
 
 from thaw.sources import territories
 from thaw.text import analyze_name
+from thaw.text.fold import abjad_key
 
-_WORD = re.compile(r"[^\W\d_]+(?:(?:-[ \t]*\r?\n[ \t]*|[-'’])[^\W\d_]+)*", re.UNICODE)
+_LETTERS = r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0670])*"
+"""Letters, with the combining marks written over them (Arabic vowel signs: قُتل,
+Latin accents typed as combining marks) kept inside the word."""
+_WORD = re.compile(
+    rf"{_LETTERS}(?:(?:-[ \t]*\r?\n[ \t]*|[-'’]){_LETTERS})*",
+    re.UNICODE,
+)
 #: A word that begins with a Hangul syllable, a Chinese character or kana.
 _CJK_WORD: Final = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 _LINE_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
@@ -56,6 +63,19 @@ _QUOTED = re.compile(r"«[^«»\n]{1,60}»|„[^„“”\n]{1,60}[“”]|“[^
 writes a company's name (ПАО «Газпром нефть», die „Velikiy Novgorod“)."""
 _QUOTE_MARKS: Final = frozenset('«»„“”"')
 _CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
+
+_ABJAD: Final = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]")
+"""A letter of an abjad (Hebrew, Arabic, Persian, Urdu): words written without
+their vowels, which meet listed names by consonants (:func:`word_known`)."""
+
+ABJAD_KNOWN_PREFIX: Final = "~"
+"""What :func:`word_known` prefixes to an abjad key when it asks ``known`` about
+it: ``known("~hms")`` says whether some listed name's word has the consonants
+*h m s* (the text screener answers from the index's token statistics)."""
+
+ARABIC_PROCLITICS: Final = frozenset("وفبلك")
+"""Arabic letters written joined to the next word: *and*, *so*, *by*, *for*, *like*
+(لحزب الله, *for Hezbollah*)."""
 _LATIN_PLURAL = re.compile(r"[a-zà-ÿ]{3,}s$", re.IGNORECASE)
 _MUTE_E = re.compile(r"[a-zà-ÿ]{3,}[^aeiouyàâéèêëîïôûü\W]e$", re.IGNORECASE)
 """A Latin word ending in a consonant and a mute *e*: French for a Russian name in
@@ -272,7 +292,8 @@ def _inflections(word: str) -> list[str]:
     Ukrainian word with a case ending (:data:`SLAVIC_ENDINGS`) replaced by what
     it may have replaced (:data:`_SLAVIC_RESTORE`); a Latin word of four letters
     or more without its final ``s`` (the German genitive *Rosnefts*, a plural
-    *Talibans*) or its mute *e* (:data:`_MUTE_E`)."""
+    *Talibans*) or its mute *e* (:data:`_MUTE_E`); an Arabic word without a
+    joined proclitic (:data:`ARABIC_PROCLITICS`)."""
     if _CYRILLIC.match(word):
         lower = word.lower()
         upper = word.isupper()
@@ -285,7 +306,26 @@ def _inflections(word: str) -> list[str]:
         return out
     if _LATIN_PLURAL.match(word) or _MUTE_E.match(word):
         return [word[:-1]]
+    if len(word) >= 4 and word[0] in ARABIC_PROCLITICS:
+        if word.startswith("لل"):  # li- before al-: للحوثي is ل + الحوثي
+            return ["ال" + word[2:]]
+        return [word[1:]]
     return []
+
+
+@lru_cache(maxsize=200_000)
+def _abjad_keys(word: str) -> tuple[str, ...]:
+    return tuple(ABJAD_KNOWN_PREFIX + abjad_key(t.raw or t.text) for t in analyze_name(word).tokens)
+
+
+def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -> bool:
+    """Whether a word of the text is a word of some listed name: its analysed
+    forms ``keys`` all are (``known``), or, for a word written in an abjad
+    (Arabic حماس *hmas*, which no list spells so), its consonants are those of
+    a listed word (:data:`ABJAD_KNOWN_PREFIX`)."""
+    if all(known(k) for k in keys):
+        return True
+    return _ABJAD.match(word) is not None and all(known(k) for k in _abjad_keys(word))
 
 
 def base_form(word: str, known: Callable[[str], bool]) -> str | None:
@@ -297,7 +337,7 @@ def base_form(word: str, known: Callable[[str], bool]) -> str | None:
     own = _keys(word)
     for candidate in _inflections(word):
         keys = _keys(candidate)
-        if keys and keys != own and all(known(k) for k in keys):
+        if keys and keys != own and word_known(candidate, keys, known):
             return candidate
     return None
 
@@ -377,7 +417,7 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
         current.clear()
 
     for tok in toks:
-        listed = all(known(k) for k in tok.keys)
+        listed = word_known(tok.text, tok.keys, known)
         if tok.capitalised and (not listed or _CYRILLIC.match(tok.text)):
             # an inflected name (Газпромбанка): screened in its dictionary form too
             tok.base = base_form(tok.text, known)

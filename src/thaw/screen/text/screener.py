@@ -15,8 +15,9 @@ import thaw.match
 from thaw.screen.screener import Hit, Listing, Screener
 from thaw.screen.text.cjk import find_cjk_mentions
 from thaw.screen.text.extract import extract_text
-from thaw.screen.text.mentions import Mention, Party, find_mentions
+from thaw.screen.text.mentions import ABJAD_KNOWN_PREFIX, Mention, Party, find_mentions
 from thaw.text import Token, analyze_name, name_variants
+from thaw.text.fold import abjad_key
 from thaw.text.symbols import known_given_name
 
 TEXT_THRESHOLD = 0.80
@@ -146,8 +147,17 @@ class TextScreener:
         self.threshold = TEXT_THRESHOLD if threshold is None else threshold
         index = self.screener.index
 
+        abjad_keys: set[str] | None = None
+
         @lru_cache(maxsize=262_144)
         def known(token: str) -> bool:
+            nonlocal abjad_keys
+            if token.startswith(ABJAD_KNOWN_PREFIX):  # consonants (mentions.word_known)
+                if abjad_keys is None:  # built once, on the first word in an abjad
+                    stats = index.token_stats
+                    words = stats.counts if stats is not None else {}
+                    abjad_keys = {abjad_key(w) for w in words if w.isalpha()}
+                return token[len(ABJAD_KNOWN_PREFIX) :] in abjad_keys
             return index.document_frequency(token) > 0
 
         @lru_cache(maxsize=65_536)
@@ -225,7 +235,8 @@ class TextScreener:
         word, a vessel) whose whole distinctive name it is; never a person.
 
         Where the capital letter proves less (the word opens a sentence, or it is
-        also a given name: ``Контракт``, ``Hamas``), the organisation must be
+        also a given name: ``Контракт``, ``Hamas``) or there is none (Arabic
+        حماس, a lower-case word in a quoted name), the organisation must be
         listed by at least two authorities: a well-known party, not a
         coincidence with one registry's entry."""
         found = self._single(word)
@@ -240,7 +251,7 @@ class TextScreener:
             return []
         best = hits[0]
         keyed = _KeyedHit(best, [h for h in hits if _same_party(best, h)])
-        if sentence_start or _given_name(word):
+        if sentence_start or not word[0].isupper() or _given_name(word):
             # every hit here is named by this very word: count their authorities
             authorities = {x.source.split("_", 1)[0] for h in hits for x in h.listings}
             if len(authorities) < 2:
@@ -313,8 +324,13 @@ MINOR_ROLES = frozenset({"stop", "particle", "honorific", "legal_form", "generic
 def _same_word(a: Token, b: Token) -> bool:
     if a.text == b.text:
         return True
-    # across scripts (Arabic, Hebrew, Persian written without vowels) compare consonants
-    return bool(a.abjad or b.abjad) and bool(a.skeleton) and a.skeleton == b.skeleton
+    # across scripts (Arabic, Hebrew, Persian written without vowels) compare consonants,
+    # as written or as the index keys them (و as a vowel: الحوثي hwthy ~ Houthi)
+    if not (a.abjad or b.abjad):
+        return False
+    if a.skeleton and a.skeleton == b.skeleton:
+        return True
+    return abjad_key(a.raw or a.text) == abjad_key(b.raw or b.text)
 
 
 def words_cover(window: str, hit: Hit) -> bool:
