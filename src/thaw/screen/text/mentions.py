@@ -48,7 +48,7 @@ from thaw.sources import territories
 from thaw.text import analyze_name
 from thaw.text.fold import abjad_key
 
-_LETTERS = r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0670])*"
+_LETTERS = r"[^\W\d_]+(?:[\u0300-\u036f\u064b-\u065f\u0670]+[^\W\d_]*)*"
 """Letters, with the combining marks written over them (Arabic vowel signs: قُتل,
 Latin accents typed as combining marks) kept inside the word."""
 _WORD = re.compile(
@@ -184,10 +184,15 @@ EDGE_WORDS = frozenset(
     reverend father brother sister saint st mister madam dear hi hello thanks regards
     today yesterday
     monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december""".split()
+    may june july august september october november december
+    herr frau präsident präsidentin kanzler kanzlerin monsieur madame président
+    في من إلى على عن مع إن أن قال قالت وقال الرئيس رئيس وزير الوزير السيد الشيخ
+    الأمين هذا هذه التي الذي""".split()
 )
 """Words that may sit next to a name but never begin or end one (articles, titles,
-pronouns, days, months): a window starting or ending with one is not screened."""
+pronouns, days, months; in German, French and Arabic too, where titles are
+capitalised or, in Arabic, every word may be a name's): a window starting or
+ending with one is not screened."""
 
 MAX_RUN = 8
 MAX_WINDOW = 6
@@ -247,6 +252,9 @@ class Tok:
     base: str | None = None
     """The word's dictionary form when it is inflected (``Газпромбанка`` →
     ``Газпромбанк``, ``Rosnefts`` → ``Rosneft``): see :func:`base_form`."""
+    spelled: bool = True
+    """Whether the word as written is a word of some listed name (else only its
+    :attr:`base` is)."""
 
 
 @dataclass(slots=True)
@@ -283,8 +291,8 @@ def _is_cased(word: str) -> bool:
     return word.lower() != word.upper()
 
 
-_LOWER_NAME_WORDS = PARTICLES | CONNECTORS | {ARTICLE_AFTER_OF}
-"""Lower-case words that may sit inside a name."""
+_LOWER_NAME_WORDS = PARTICLES | CONNECTORS
+"""Lower-case words that may sit inside a name (and :data:`ARTICLE_AFTER_OF`)."""
 
 
 def _inflections(word: str) -> list[str]:
@@ -323,11 +331,15 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
     forms ``keys`` all are (``known``), or, for a word written in an abjad
     (Arabic حماس *hmas*, which no list spells so), its consonants are those of
     a listed word (:data:`ABJAD_KNOWN_PREFIX`)."""
-    if all(known(k) for k in keys):
+    for k in keys:
+        if not known(k):
+            break
+    else:
         return True
     return _ABJAD.match(word) is not None and all(known(k) for k in _abjad_keys(word))
 
 
+@lru_cache(maxsize=65_536)
 def base_form(word: str, known: Callable[[str], bool]) -> str | None:
     """The dictionary form of an inflected name word: the first candidate of
     :func:`_inflections` whose analysed form is in some listed name (and
@@ -342,17 +354,19 @@ def base_form(word: str, known: Callable[[str], bool]) -> str | None:
     return None
 
 
-def _quoted_spans(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of short quoted names (:data:`_QUOTED`: four words at most,
-    the first capitalised), in text order."""
-    starts: list[int] = []
-    ends: list[int] = []
+_NEVER: Final = 1 << 62
+"""An offset past the end of any text."""
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each short quoted name (:data:`_QUOTED`: four words at
+    most, the first capitalised), in text order."""
+    spans: list[tuple[int, int]] = []
     for m in _QUOTED.finditer(text):
         inner = m.group()[1:-1].strip()
         if inner and inner[0].isupper() and len(inner.split()) <= 4:
-            starts.append(m.start())
-            ends.append(m.end())
-    return starts, ends
+            spans.append(m.span())
+    return spans
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -361,7 +375,9 @@ def tokenize(text: str) -> list[Tok]:
     are left out, as they can only end a run of name words."""
     toks: list[Tok] = []
     append = toks.append
-    quote_starts, quote_ends = _quoted_spans(text) if _QUOTE_MARKS.intersection(text) else ([], [])
+    quotes = _quoted_spans(text) if any(mark in text for mark in _QUOTE_MARKS) else []
+    q = 0
+    quote_start, quote_end = quotes[0] if quotes else (_NEVER, _NEVER)
     for m in _WORD.finditer(text):
         word = m.group()
         start, end = m.span()
@@ -373,21 +389,29 @@ def tokenize(text: str) -> list[Tok]:
                 end -= len(word) - poss.start()
                 word = word[: poss.start()]
         first = word[0]
-        quoted = False
         if first.islower() and word.islower() and word not in _LOWER_NAME_WORDS:
             # a lower-case word is never part of a name (it only ends a run, as
             # the gap it leaves does): not analysed, not kept; unless it is in a
-            # short quoted name (ПАО «Газпром нефть»)
-            q = bisect_right(quote_starts, start) - 1
-            if q < 0 or quote_ends[q] <= start:
+            # short quoted name (ПАО «Газпром нефть») or "the" after "of"
+            if word == ARTICLE_AFTER_OF and toks and toks[-1].text == "of":
+                if start - toks[-1].end <= 2:
+                    append(Tok(start, end, word, (word,), False))
                 continue
-            quoted = True
-        if not first.isupper() and _CJK_WORD.match(first):
+            if start < quote_start:
+                continue
+            while quote_end <= start:  # (words come in text order: one pass)
+                q += 1
+                quote_start, quote_end = quotes[q] if q < len(quotes) else (_NEVER, _NEVER)
+            if start < quote_start:
+                continue
+            capitalised = True
+        elif not first.isupper() and _CJK_WORD.match(first):
             continue  # Korean, Chinese, Japanese: screen.text.cjk's (see the module docs)
+        else:
+            capitalised = first.isupper() or not _is_cased(first)
         keys = _keys(word)
         if not keys:
             continue
-        capitalised = quoted or first.isupper() or not _is_cased(first)
         comma = text.startswith(",", end) or text[end : end + 3].lstrip(" ").startswith(",")
         append(Tok(start, end, word, keys, capitalised, comma))
     return toks
@@ -417,20 +441,19 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
         current.clear()
 
     for tok in toks:
-        listed = word_known(tok.text, tok.keys, known)
-        if tok.capitalised and (not listed or _CYRILLIC.match(tok.text)):
-            # an inflected name (Газпромбанка): screened in its dictionary form too
-            tok.base = base_form(tok.text, known)
-            listed = listed or tok.base is not None
-        lower = tok.text.lower()
-        particle = tok.keys[0] in PARTICLES or (
-            not tok.capitalised
-            and (
-                lower in CONNECTORS
-                or (lower == ARTICLE_AFTER_OF and bool(current) and current[-1].text == "of")
-            )
-        )
-        namelike = listed and (tok.capitalised or particle)
+        if tok.capitalised:
+            namelike = word_known(tok.text, tok.keys, known)
+            if not namelike or _CYRILLIC.match(tok.text):
+                # an inflected name (Газпромбанка): screened in its dictionary form too
+                tok.base = base_form(tok.text, known)
+                tok.spelled = namelike
+                namelike = namelike or tok.base is not None
+            particle = tok.keys[0] in PARTICLES
+        elif tok.text == ARTICLE_AFTER_OF:  # kept by tokenize only right after "of"
+            particle = namelike = bool(current) and current[-1].text == "of"
+        else:
+            particle = tok.keys[0] in PARTICLES or tok.text.lower() in CONNECTORS
+            namelike = particle and word_known(tok.text, tok.keys, known)
         if current and (not _gap_ok(text, current[-1], tok) or len(current) >= MAX_RUN):
             flush()
         if namelike:
@@ -479,8 +502,11 @@ class _Births:
 def _minor(tok: Tok) -> bool:
     """A particle, connector or article: never informative on its own (a word that
     analyses as a particle and a name, ``Al-Shabaab``, is informative)."""
+    keys = tok.keys
+    if keys[0] in PARTICLES and (len(keys) == 1 or all(k in PARTICLES for k in keys)):
+        return True
     lower = tok.text.lower()
-    return all(k in PARTICLES for k in tok.keys) or lower in CONNECTORS or lower == ARTICLE_AFTER_OF
+    return lower in CONNECTORS or lower == ARTICLE_AFTER_OF
 
 
 def find_mentions(
@@ -577,8 +603,7 @@ def _screen_run(
             if _edge(window[-1]) or _vessel_word(window[0]):
                 continue
             start, end = window[0].start, window[-1].end
-            cue = _vessel_cue(text, start)
-            if _edge(window[0]) and not (cue and _title(window[0])):
+            if _edge(window[0]) and not (_title(window[0]) and _vessel_cue(text, start)):
                 continue  # "the tanker Lady R": a vessel's name may begin with a title
             if (
                 any(t.comma_after for t in window[1:-1])
@@ -591,7 +616,13 @@ def _screen_run(
                 continue
             year = (births or _Births(text)).near(start, end)
             countries: tuple[str, ...] = ()
-            words = " ".join(t.text for t in window)  # hyphen breaks joined, commas dropped
+            cue = _vessel_cue(text, start)
+            spelled = True
+            for t in window:
+                spelled = spelled and t.spelled
+            # hyphen breaks joined, commas dropped; a word no list spells so
+            # (Газпромбанка) in its dictionary form, the only form that can match
+            words = " ".join(t.text if t.spelled else (t.base or t.text) for t in window)
             hits: Sequence[Hit] = ()
             number = _NUMBER_AFTER.match(text, end)
             if number is not None:  # "Adrian Darya 1": the number is part of the name
@@ -600,8 +631,8 @@ def _screen_run(
                     ends[(i, i + size)] = number.end()
             if not hits:
                 hits = lookup(words, year, countries, cue)
-            if not hits and any(t.base is not None for t in window):
-                # declined (Андреем Костиным, Банка «Россия»): the dictionary forms
+            if not hits and spelled and any(t.base is not None for t in window):
+                # declined words a list also spells (Путина): the dictionary forms
                 hits = lookup(" ".join(t.base or t.text for t in window), year, countries, cue)
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
@@ -626,14 +657,14 @@ def _screen_run(
         for i, tok in enumerate(run):
             if i in taken or not tok.capitalised or _edge(tok) or _minor(tok):
                 continue
-            if len(tok.text) < 3 or _is_place(tok.text) or _country_after(run, i):
+            if len(tok.text) < 3 or _is_place(tok.text):
                 continue
             if tok.base is not None and any(_is_place(w) for w in _inflections(tok.text)):
                 continue  # a country or city declined (Президент России)
-            hits = single(tok.text, partial(_where, text, tok.start))
+            hits = single(tok.text, partial(_where, text, tok.start)) if tok.spelled else ()
             if not hits and tok.base is not None:
                 hits = single(tok.base, partial(_where, text, tok.start))
-            if hits:
+            if hits and not _country_after(run, i):
                 found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found
 
