@@ -47,6 +47,7 @@ from typing import Final, Protocol
 from thaw.sources import territories
 from thaw.text import analyze_name
 from thaw.text.fold import abjad_key
+from thaw.text.symbols import known_given_name
 
 _LETTERS = r"[^\W\d_]+(?:[\u0300-\u036f\u064b-\u065f\u0670]+[^\W\d_]*)*"
 """Letters, with the combining marks written over them (Arabic vowel signs: قُتل,
@@ -584,6 +585,20 @@ def _country_after(run: list[Tok], i: int) -> bool:
     return territories.lookup(nxt.text) is not None
 
 
+def _person_before(run: list[Tok], i: int) -> bool:
+    """Whether the word before ``run[i]``, one space away, makes it a person's
+    surname: a title (*Mr Wagner*) or a known given name (*Richard Wagner's
+    operas*), so the word alone names no organisation."""
+    if i == 0:
+        return False
+    tok, before = run[i], run[i - 1]
+    if tok.start - before.end > 1 or _minor(before) or not before.text[0].isupper():
+        return False
+    if _title(before):
+        return True
+    return any(known_given_name(t.symbols) for t in analyze_name(before.text).tokens)
+
+
 def _screen_run(
     text: str,
     run: list[Tok],
@@ -664,7 +679,7 @@ def _screen_run(
             hits = single(tok.text, partial(_where, text, tok.start)) if tok.spelled else ()
             if not hits and tok.base is not None:
                 hits = single(tok.base, partial(_where, text, tok.start))
-            if hits and not _country_after(run, i):
+            if hits and not _country_after(run, i) and not _person_before(run, i):
                 found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found
 
