@@ -573,30 +573,43 @@ def _title(tok: Tok) -> bool:
     return tok.text.lower().strip(".") in TITLES
 
 
-def _country_after(run: list[Tok], i: int) -> bool:
-    """Whether the word after ``run[i]``, one space away, names a country: the
+_NEXT_WORD: Final = re.compile(r" ([^\W\d_]+)")
+_PREVIOUS_WORD: Final = re.compile(r"([^\W\d_]+)\.? $")
+
+
+def _country_after(text: str, tok: Tok) -> bool:
+    """Whether the word after ``tok``, one space away, names a country: the
     country then qualifies the word (*Минфин США*: the US Treasury, not Russia's
     ministry that the lists call *MinFin*), which alone names no listed party."""
-    if i + 1 >= len(run):
-        return False
-    tok, nxt = run[i], run[i + 1]
-    if nxt.start - tok.end > 1 or _minor(nxt) or not nxt.text[0].isupper():
+    m = _NEXT_WORD.match(text, tok.end)
+    if m is None or not m.group(1)[0].isupper():
         return False  # ("and" is no country, though Andorra's code is AND)
-    return territories.lookup(nxt.text) is not None
+    return territories.lookup(m.group(1)) is not None
 
 
-def _person_before(run: list[Tok], i: int) -> bool:
-    """Whether the word before ``run[i]``, one space away, makes it a person's
+def _person_before(text: str, tok: Tok) -> bool:
+    """Whether the word before ``tok``, one space away, makes it a person's
     surname: a title (*Mr Wagner*) or a known given name (*Richard Wagner's
     operas*), so the word alone names no organisation."""
-    if i == 0:
+    m = _PREVIOUS_WORD.search(text, max(0, tok.start - 24), tok.start)
+    if m is None or not m.group(1)[0].isupper():
         return False
-    tok, before = run[i], run[i - 1]
-    if tok.start - before.end > 1 or _minor(before) or not before.text[0].isupper():
-        return False
-    if _title(before):
+    word = m.group(1)
+    lower = word.lower()
+    if lower in TITLES:
         return True
-    return any(known_given_name(t.symbols) for t in analyze_name(before.text).tokens)
+    if lower in _NOT_GIVEN_NAMES:
+        return False  # Le Hamas: the article, though Le is also a given name
+    return any(known_given_name(t.symbols) for t in analyze_name(word).tokens)
+
+
+ARTICLES: Final = frozenset(
+    "le la les der die das den dem des el los las il lo gli ein eine un une una".split()
+)
+"""Articles of the languages around, which stand before an organisation's name
+(*Le Hamas*, *Der Gazprombank*) and are sometimes also given names."""
+
+_NOT_GIVEN_NAMES: Final = PARTICLES | CONNECTORS | ARTICLES | (EDGE_WORDS - TITLES)
 
 
 def _screen_run(
@@ -679,7 +692,7 @@ def _screen_run(
             hits = single(tok.text, partial(_where, text, tok.start)) if tok.spelled else ()
             if not hits and tok.base is not None:
                 hits = single(tok.base, partial(_where, text, tok.start))
-            if hits and not _country_after(run, i) and not _person_before(run, i):
+            if hits and not _country_after(text, tok) and not _person_before(text, tok):
                 found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found
 
