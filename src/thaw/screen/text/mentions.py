@@ -214,8 +214,8 @@ are looked for first)."""
 Single = Callable[[str, Callable[[], tuple[bool, bool]]], Sequence[Hit]]
 """``single(word, where)`` → hits for one word that is a listed organisation's
 whole name. ``where()`` (called only when the word could be one) says
-``(vessel_cue, sentence_start)``: a vessel's name counts only after a vessel word;
-a word opening a sentence is capitalised by grammar, which is weaker evidence."""
+``(vessel_cue, weak)``: a vessel's name counts only after a vessel word; ``weak``
+when the capital letter proves less than a name (:func:`_weak_capital`)."""
 
 _NUMBER_AFTER = re.compile(r"[ \t]{1,2}(\d{1,5})\b(?![.,]?\d)")
 """A number right after a window: part of a vessel's name (``Adrian Darya 1``)."""
@@ -227,9 +227,45 @@ def _vessel_cue(text: str, start: int) -> bool:
     return _VESSEL_CUE.search(text, max(0, start - 24), start) is not None
 
 
-def _where(text: str, start: int) -> tuple[bool, bool]:
-    """``(vessel_cue, sentence_start)`` for a word at ``start``."""
-    return _vessel_cue(text, start), _sentence_start(text, start)
+def _where(text: str, run: list[Tok], i: int) -> tuple[bool, bool]:
+    """``(vessel_cue, weak)`` for the word ``run[i]`` (see :data:`Single`)."""
+    return _vessel_cue(text, run[i].start), _weak_capital(text, run, i)
+
+
+def _weak_capital(text: str, run: list[Tok], i: int) -> bool:
+    """Whether a lone capitalised word ``run[i]`` is weaker evidence of an
+    organisation's name than a capital letter usually is: it opens a sentence
+    (grammar capitalised it); a country follows it (*Минфин США*, *Rosneft
+    Deutschland*: that country's office or a subsidiary); or it is one word of
+    a longer proper name, next to another distinctive word of some listed name
+    (*Ocean Star Shipping* is not JOINT STOCK COMPANY STAR)."""
+    tok = run[i]
+    if _sentence_start(text, tok.start) or _country_after(text, tok):
+        return True
+    for j in (i - 1, i + 1):
+        near = run[j] if 0 <= j < len(run) else None
+        if near is None or not near.text[0].isupper() or _minor(near):
+            continue
+        if max(near.start - tok.end, tok.start - near.end) > 1 or not _distinctive(near.text):
+            continue
+        if j == i + 1 or not _sentence_start(text, near.start):
+            return True  # (a word opening the sentence is capitalised by grammar)
+    return False
+
+
+@lru_cache(maxsize=65_536)
+def _distinctive(word: str) -> bool:
+    """Whether a word analyses as a word of a name or a place (*Ocean*), not a
+    generic word (*Group*, *Shipping*), a legal form, a title, an article or a
+    particle."""
+    if word.lower() in _NOT_GIVEN_NAMES:
+        return False
+    return any(t.role not in _NOT_DISTINCTIVE for t in analyze_name(word).tokens)
+
+
+_NOT_DISTINCTIVE: Final = frozenset(
+    {"generic", "legal_form", "stop", "particle", "honorific", "initial"}
+)
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -578,9 +614,9 @@ _PREVIOUS_WORD: Final = re.compile(r"([^\W\d_]+)\.? $")
 
 
 def _country_after(text: str, tok: Tok) -> bool:
-    """Whether the word after ``tok``, one space away, names a country: the
-    country then qualifies the word (*Минфин США*: the US Treasury, not Russia's
-    ministry that the lists call *MinFin*), which alone names no listed party."""
+    """Whether the word after ``tok``, one space away, names a country, which
+    then qualifies the word (*Минфин США*: the US Treasury, not Russia's
+    ministry that the lists call *MinFin*)."""
     m = _NEXT_WORD.match(text, tok.end)
     if m is None or not m.group(1)[0].isupper():
         return False  # ("and" is no country, though Andorra's code is AND)
@@ -689,10 +725,11 @@ def _screen_run(
                 continue
             if tok.base is not None and any(_is_place(w) for w in _inflections(tok.text)):
                 continue  # a country or city declined (Президент России)
-            hits = single(tok.text, partial(_where, text, tok.start)) if tok.spelled else ()
+            where = partial(_where, text, run, i)
+            hits = single(tok.text, where) if tok.spelled else ()
             if not hits and tok.base is not None:
-                hits = single(tok.base, partial(_where, text, tok.start))
-            if hits and not _country_after(text, tok) and not _person_before(text, tok):
+                hits = single(tok.base, where)
+            if hits and not _person_before(text, tok):
                 found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found
 

@@ -234,15 +234,17 @@ class TextScreener:
         """A lone word as a mention of a listed organisation (or, after a vessel
         word, a vessel) whose whole distinctive name it is; never a person.
 
-        Where the capital letter proves less (the word opens a sentence, or it is
-        also a given name: ``Контракт``, ``Hamas``) or there is none (Arabic
-        حماس, a lower-case word in a quoted name), the organisation must be
-        listed by at least two authorities: a well-known party, not a
-        coincidence with one registry's entry."""
+        Where the capital letter proves less (the word opens a sentence, a
+        country follows it, it stands in a longer proper name:
+        :func:`thaw.screen.text.mentions._weak_capital`; or it is also a given
+        name: ``Контракт``, ``Hamas``) or there is none (Arabic حماس, a
+        lower-case word in a quoted name), the organisation must be listed by
+        at least two authorities: a well-known party, not a coincidence with one
+        registry's entry."""
         found = self._single(word)
         if not found:
             return []
-        vessel_cue, sentence_start = where()
+        vessel_cue, weak = where()
         if vessel_cue:  # "the tanker Atlas": the vessel, not a company of that name
             hits = sorted(found, key=lambda h: h.schema != "Vessel")
         else:
@@ -251,7 +253,7 @@ class TextScreener:
             return []
         best = hits[0]
         keyed = _KeyedHit(best, [h for h in hits if _same_party(best, h)])
-        if sentence_start or not word[0].isupper() or _given_name(word):
+        if weak or not word[0].isupper() or _given_name(word):
             # every hit here is named by this very word: count their authorities
             authorities = {x.source.split("_", 1)[0] for h in hits for x in h.listings}
             if len(authorities) < 2:
