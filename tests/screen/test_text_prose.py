@@ -56,6 +56,10 @@ def _records() -> list[Record]:
         _record("au_dfat", "wagner", org, "Wagner"),
         _record("us_ofac_sdn", "alpha", org, "ALPHA TECH TRADING FZE"),
         _record("us_ofac_sdn", "bspb", org, "BANK SAINT-PETERSBURG PJSC"),
+        _record("us_ofac_sdn", "alfa", org, "Alfa-Bank"),  # (Alfa is a given name too:
+        _record("au_dfat", "alfa", org, "Alfa-Bank"),  # two authorities, as in life)
+        _record("us_ofac_sdn", "ustluga", org, "Ust-Luga Oil JSC"),
+        _record("us_ofac_sdn", "putina", person, "PUTINA, Maria"),
         _record("us_ofac_sdn", "ladyr", vessel, "LADY R"),
         _record("us_ofac_sdn", "ocean", vessel, "OCEAN PRIDE"),
         _record("us_ofac_sdn", "kostin", person, "KOSTIN, Andrei Leonidovich"),
@@ -96,6 +100,10 @@ def _found(result: TextResult) -> dict[str, list[str]]:
             "Rosnefts",
         ),
         ("Hier, Vladimir Poutine a reçu le ministre.", "us_ofac_sdn:putin", "Vladimir Poutine"),
+        # Путина is also a listed word (PUTINA, Maria): the declined pair is tried too
+        ("Встреча Владимира Путина прошла в Кремле.", "us_ofac_sdn:putin", "Владимира Путина"),
+        ("A wire from Alfa-Bank was rejected.", "us_ofac_sdn:alfa", "Alfa-Bank"),
+        ("Счёт в Альфа-Банке заблокирован.", "us_ofac_sdn:alfa", "Альфа-Банке"),
     ],
 )
 def test_declined_names_are_found_in_their_dictionary_form(
@@ -165,6 +173,7 @@ def test_one_distinctive_word_must_name_the_whole_organisation(screener: TextScr
     text = "This Agreement is made between Alfa Trading Ltd and the Buyer."
     assert _found(screener.screen_text(text)) == {}
     assert _found(screener.screen_text("The delegation visited Sankt Petersburg.")) == {}
+    assert _found(screener.screen_text("Танкер вышел из порта Усть-Луга вчера.")) == {}
     assert _found(screener.screen_text("The goods went to Alpha Tech Trading FZE.")) == {
         "us_ofac_sdn:alpha": ["Alpha Tech Trading FZE"]
     }

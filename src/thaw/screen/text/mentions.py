@@ -681,9 +681,6 @@ def _screen_run(
             year = (births or _Births(text)).near(start, end)
             countries: tuple[str, ...] = ()
             cue = _vessel_cue(text, start)
-            spelled = True
-            for t in window:
-                spelled = spelled and t.spelled
             # hyphen breaks joined, commas dropped; a word no list spells so
             # (Газпромбанка) in its dictionary form, the only form that can match
             words = " ".join(t.text if t.spelled else (t.base or t.text) for t in window)
@@ -695,9 +692,11 @@ def _screen_run(
                     ends[(i, i + size)] = number.end()
             if not hits:
                 hits = lookup(words, year, countries, cue)
-            if not hits and spelled and any(t.base is not None for t in window):
+            if not hits:
                 # declined words a list also spells (Путина): the dictionary forms
-                hits = lookup(" ".join(t.base or t.text for t in window), year, countries, cue)
+                based = " ".join(t.base or t.text for t in window)
+                if based != words:
+                    hits = lookup(based, year, countries, cue)
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()

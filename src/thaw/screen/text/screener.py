@@ -438,16 +438,25 @@ SINGLE_ROLES = frozenset({"stop", "particle", "honorific", "legal_form"})
 to name it whole (``GAZPROMBANK OAO``, ``PJSC SBERBANK``)."""
 
 
+COMPOUND_ROLES = frozenset({"name", "generic", "location"})
+"""Token roles one written word may join (``Alfa-Bank``: a name and a generic word)."""
+
+
 def whole_name(word: str, hit: Hit) -> bool:
     """Whether one word of prose names a listed organisation, company or vessel
     outright: the matched name's only informative word is this word (legal forms
-    aside; a word that analyses as two, ``Hezbollah``, must match both), the word
-    is not a generic word (``Oil``), and the party is an organisation, a vessel or
-    an aircraft (:data:`SINGLE_SCHEMATA`)."""
+    aside; a word that analyses as two, ``Hezbollah``, ``Alfa-Bank``, must match
+    both, generic words too: :data:`COMPOUND_ROLES`), the word is not a generic
+    word alone (``Oil``), and the party is an organisation, a vessel or an
+    aircraft (:data:`SINGLE_SCHEMATA`)."""
     if hit.schema not in SINGLE_SCHEMATA:
         return False
     tokens = [t for t in analyze_name(word).tokens if t.role not in SINGLE_ROLES]
-    if not tokens or any(t.role != "name" for t in tokens):
+    # a name word (not "Oil"), which a compound may join to a generic word or a
+    # place (Alfa-Bank, Альфа-Банке) that the listed name must have too
+    if not any(t.role == "name" for t in tokens):
+        return False
+    if any(t.role not in COMPOUND_ROLES for t in tokens):
         return False
     name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
     # one written word may analyse as two ("Hezbollah": hezb + allah)
