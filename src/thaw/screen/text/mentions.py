@@ -5,7 +5,10 @@ How it works
 1. **Tokens.** The text is split into word tokens with their character offsets.
    Possessives (``Dmitriev's``) lose their ``'s``; a word hyphenated across a line
    break (``Dmit-\\nriev``) is joined; line breaks are ordinary spaces, so a name
-   split across lines is still one name.
+   split across lines is still one name. Vowel signs written over Arabic letters
+   stay inside their word. The lower-case words of a short quoted name count as
+   capitalised (ПАО «Газпром нефть», :data:`_QUOTED`), and ``the`` is kept right
+   after ``of`` (``Ministry of Finance of the Russian Federation``).
    Words in Hangul, Chinese characters or kana are not tokens:
    :mod:`thaw.screen.text.cjk` looks for names in that prose, by the way those
    languages write them (word by word, a Korean sentence's words would each be
@@ -16,7 +19,11 @@ How it works
    inside a run, and a comma may separate the two halves of an inverted name
    (``Dmitriev, Kirill``).
    Inside a run, the lower-case connectors of organisation names (``of``, ``and``,
-   ``for``: ``Sberbank of Russia``) may sit too.
+   ``for``: ``Sberbank of Russia``) may sit too, and quotes (Банк «Россия»).
+   A word written in an abjad is in some listed name when its consonants are
+   (حماس *hms* ~ Hamas: :func:`word_known`). A word that prose has declined
+   (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله) is in a run
+   when its dictionary form is (:func:`base_form`), and is screened in that form.
 3. **Candidates.** Every window of two or more tokens of a run is screened against
    the index with a stricter threshold than name screening; the best
    non-overlapping windows win. A single token is not a person: a first name alone
@@ -25,7 +32,12 @@ How it works
    is offered to ``single``, which accepts it only when it is the whole
    distinctive name of a listed organisation (see
    :meth:`thaw.screen.text.TextScreener`); a lone word naming a vessel counts only
-   after a vessel word (``the tanker Atlas``).
+   after a vessel word (``the tanker Atlas``), where a title may begin a vessel's
+   name (``the tanker Lady R``). A lone word right after a title or a given name
+   is a surname (``Richard Wagner``) and names no organisation; one that opens a
+   sentence, stands before a country or beside another distinctive word
+   (``Минфин США``, ``Ocean Star Shipping``) needs a well-known party
+   (:func:`_weak_capital`).
 4. **Short references.** After a party is found, a later lone surname from its
    mention (``Dmitriev``) is reported as another mention of the same party. This
    step is linear in the length of the text.
