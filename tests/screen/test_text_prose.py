@@ -60,6 +60,7 @@ def _records() -> list[Record]:
         _record("au_dfat", "alfa", org, "Alfa-Bank"),  # two authorities, as in life)
         _record("us_ofac_sdn", "ustluga", org, "Ust-Luga Oil JSC"),
         _record("us_ofac_sdn", "putina", person, "PUTINA, Maria"),
+        _record("uk_ofsi", "kirill", person, "Patriarch KIRILL"),
         _record("us_ofac_sdn", "ladyr", vessel, "LADY R"),
         _record("us_ofac_sdn", "ocean", vessel, "OCEAN PRIDE"),
         _record("us_ofac_sdn", "kostin", person, "KOSTIN, Andrei Leonidovich"),
@@ -149,6 +150,10 @@ def test_a_word_beside_a_country_or_a_name_is_weaker_evidence(screener: TextScre
     }
     assert _found(screener.screen_text("The charter went to Ocean Star Shipping.")) == {}
     assert _found(screener.screen_text("The charter went to Star, a broker.")) == {
+        "us_ofac_sdn:star": ["Star"]
+    }
+    # a given name after the word begins a person's name, not a longer company name
+    assert _found(screener.screen_text("The head of Star Kirill Ivanov resigned.")) == {
         "us_ofac_sdn:star": ["Star"]
     }
     found = _found(screener.screen_text("In Schwedt, Rosneft Deutschland runs the refinery."))

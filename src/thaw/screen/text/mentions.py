@@ -239,30 +239,42 @@ def _vessel_cue(text: str, start: int) -> bool:
     return _VESSEL_CUE.search(text, max(0, start - 24), start) is not None
 
 
-def _where(text: str, run: list[Tok], i: int) -> tuple[bool, bool]:
-    """``(vessel_cue, weak)`` for the word ``run[i]`` (see :data:`Single`)."""
-    return _vessel_cue(text, run[i].start), _weak_capital(text, run, i)
+def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> tuple[bool, bool]:
+    """``(vessel_cue, weak)`` for the word ``run[i]`` (see :data:`Single`);
+    ``taken``: the run's words in mentions already found."""
+    return _vessel_cue(text, run[i].start), _weak_capital(text, run, i, taken)
 
 
-def _weak_capital(text: str, run: list[Tok], i: int) -> bool:
+def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
     """Whether a lone capitalised word ``run[i]`` is weaker evidence of an
     organisation's name than a capital letter usually is: it opens a sentence
     (grammar capitalised it); a country follows it (*Минфин США*, *Rosneft
     Deutschland*: that country's office or a subsidiary); or it is one word of
     a longer proper name, next to another distinctive word of some listed name
-    (*Ocean Star Shipping* is not JOINT STOCK COMPANY STAR)."""
+    (*Ocean Star Shipping* is not JOINT STOCK COMPANY STAR) that is in no
+    mention found (``taken``) and is no given name beginning a person's name
+    after it (*Глава РФПИ Кирилл Дмитриев* names the fund and its head)."""
     tok = run[i]
     if _sentence_start(text, tok.start) or _country_after(text, tok):
         return True
     for j in (i - 1, i + 1):
-        near = run[j] if 0 <= j < len(run) else None
+        near = run[j] if 0 <= j < len(run) and j not in taken else None
         if near is None or not near.text[0].isupper() or _minor(near):
             continue
         if max(near.start - tok.end, tok.start - near.end) > 1 or not _distinctive(near.text):
             continue
-        if j == i + 1 or not _sentence_start(text, near.start):
-            return True  # (a word opening the sentence is capitalised by grammar)
+        if j == i - 1 and _sentence_start(text, near.start):
+            continue  # a word opening the sentence is capitalised by grammar
+        if j == i + 1 and _given_name(near.text):
+            continue  # a person's name begins there (Глава РФПИ Кирилл Дмитриев)
+        return True
     return False
+
+
+@lru_cache(maxsize=65_536)
+def _given_name(word: str) -> bool:
+    """Whether a word is known as a given name (*Kirill*, *Richard*)."""
+    return any(known_given_name(t.symbols) for t in analyze_name(word).tokens)
 
 
 @lru_cache(maxsize=65_536)
@@ -648,7 +660,7 @@ def _person_before(text: str, tok: Tok) -> bool:
         return True
     if lower in _NOT_GIVEN_NAMES:
         return False  # Le Hamas: the article, though Le is also a given name
-    return any(known_given_name(t.symbols) for t in analyze_name(word).tokens)
+    return _given_name(word)
 
 
 ARTICLES: Final = frozenset(
@@ -736,7 +748,7 @@ def _screen_run(
                 continue
             if tok.base is not None and any(_is_place(w) for w in _inflections(tok.text)):
                 continue  # a country or city declined (Президент России)
-            where = partial(_where, text, run, i)
+            where = partial(_where, text, run, i, taken)
             hits = single(tok.text, where) if tok.spelled else ()
             if not hits and tok.base is not None:
                 hits = single(tok.base, where)
