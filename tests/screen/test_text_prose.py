@@ -68,6 +68,7 @@ def _records() -> list[Record]:
         _record("us_ofac_sdn", "kim", person, "KIM, Jong Un"),
         _record("us_ofac_sdn", "soleimani", person, "SOLEIMANI, Qasem"),
         _record("us_ofac_sdn", "houthi", person, "AL-HOUTHI, Abdulmalik"),
+        _record("us_ofac_sdn", "zaarir", person, "ZA'ARIR, Basem"),
     ]
 
 
@@ -216,6 +217,14 @@ def test_an_arabic_word_alone_needs_two_authorities(screener: TextScreener) -> N
     """Without capital letters, one word naming an organisation that a single
     authority lists is a coincidence (كانت, *were*, and AL-KANIYAT)."""
     assert _found(screener.screen_text("قال إن المحادثات كانت مثمرة.")) == {}
+
+
+def test_arabic_consonants_are_compared_closely(screener: TextScreener) -> None:
+    """و and ي may be vowels (الحوثي ~ Houthi), but a doubled or a final letter
+    is a consonant: باسم وزارة (*in the name of the ministry*) is not Basem
+    ZA'ARIR."""
+    text = "قال المتحدث باسم وزارة الخارجية إن الوزير سيزور عمان."
+    assert _found(screener.screen_text(text)) == {}
 
 
 def test_arabic_vowel_signs_stay_inside_the_word() -> None:

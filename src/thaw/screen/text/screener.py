@@ -326,13 +326,17 @@ MINOR_ROLES = frozenset({"stop", "particle", "honorific", "legal_form", "generic
 def _same_word(a: Token, b: Token) -> bool:
     if a.text == b.text:
         return True
-    # across scripts (Arabic, Hebrew, Persian written without vowels) compare consonants,
-    # as written or as the index keys them (و as a vowel: الحوثي hwthy ~ Houthi)
-    if not (a.abjad or b.abjad):
+    # across scripts (Arabic, Hebrew, Persian written without vowels) compare
+    # consonants, و and ي also as the vowels they may write (الحوثي hvt ~ Houthi ht)
+    if not (a.abjad or b.abjad) or not a.skeleton:
         return False
-    if a.skeleton and a.skeleton == b.skeleton:
-        return True
-    return abjad_key(a.raw or a.text) == abjad_key(b.raw or b.text)
+    return a.skeleton == b.skeleton or (
+        a.skeleton.translate(_SEMIVOWELS) == b.skeleton.translate(_SEMIVOWELS)
+    )
+
+
+_SEMIVOWELS = str.maketrans("", "", "vwy")
+"""Letters of a consonant skeleton that و and ي write as vowels too."""
 
 
 def words_cover(window: str, hit: Hit) -> bool:
