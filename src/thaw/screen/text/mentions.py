@@ -356,7 +356,8 @@ _LOWER_NAME_WORDS = PARTICLES | CONNECTORS
 """Lower-case words that may sit inside a name (and :data:`ARTICLE_AFTER_OF`)."""
 
 
-def _inflections(word: str) -> list[str]:
+@lru_cache(maxsize=65_536)
+def _inflections(word: str) -> tuple[str, ...]:
     """Candidate dictionary forms of ``word``, most likely first: a Russian or
     Ukrainian word with a case ending (:data:`SLAVIC_ENDINGS`) replaced by what
     it may have replaced (:data:`_SLAVIC_RESTORE`); a Latin word of four letters
@@ -372,14 +373,14 @@ def _inflections(word: str) -> list[str]:
                 stem = word[: len(word) - len(ending)]
                 restore = _SLAVIC_RESTORE.get(ending, _HARD_RESTORE)
                 out.extend(stem + (r.upper() if upper else r) for r in restore)
-        return out
+        return tuple(out)
     if _LATIN_PLURAL.match(word) or _MUTE_E.match(word):
-        return [word[:-1]]
+        return (word[:-1],)
     if len(word) >= 4 and word[0] in ARABIC_PROCLITICS:
         if word.startswith("لل"):  # li- before al-: للحوثي is ل + الحوثي
-            return ["ال" + word[2:]]
-        return [word[1:]]
-    return []
+            return ("ال" + word[2:],)
+        return (word[1:],)
+    return ()
 
 
 @lru_cache(maxsize=200_000)
@@ -400,7 +401,6 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
     return _ABJAD.match(word) is not None and all(known(k) for k in _abjad_keys(word))
 
 
-@lru_cache(maxsize=65_536)
 def base_form(word: str, known: Callable[[str], bool]) -> str | None:
     """The dictionary form of an inflected name word: the first candidate of
     :func:`_inflections` whose analysed form is in some listed name (and
