@@ -352,6 +352,7 @@ def _is_cased(word: str) -> bool:
     return word.lower() != word.upper()
 
 
+_CONNECTING: Final = CONNECTORS | {ARTICLE_AFTER_OF}
 _LOWER_NAME_WORDS = PARTICLES | CONNECTORS
 """Lower-case words that may sit inside a name (and :data:`ARTICLE_AFTER_OF`)."""
 
@@ -393,12 +394,9 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
     forms ``keys`` all are (``known``), or, for a word written in an abjad
     (Arabic حماس *hmas*, which no list spells so), its consonants are those of
     a listed word (:data:`ABJAD_KNOWN_PREFIX`)."""
-    for k in keys:
-        if not known(k):
-            break
-    else:
+    if all(map(known, keys)):
         return True
-    return _ABJAD.match(word) is not None and all(known(k) for k in _abjad_keys(word))
+    return _ABJAD.match(word) is not None and all(map(known, _abjad_keys(word)))
 
 
 def base_form(word: str, known: Callable[[str], bool]) -> str | None:
@@ -478,12 +476,16 @@ def tokenize(text: str) -> list[Tok]:
     return toks
 
 
+_GAP_MARKS: Final = frozenset(",-'’") | _QUOTE_MARKS
+"""What besides white space may stand between two words of one name."""
+
+
 def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
     gap = text[a.end : b.start]
     stripped = gap.replace("'s", "").replace("’s", "")
     return (
         len(gap) <= 4
-        and all(c.isspace() or c in ",-'’" or c in _QUOTE_MARKS for c in stripped)
+        and all(c.isspace() or c in _GAP_MARKS for c in stripped)
         and gap.count(",") <= 1
         and gap.count("\n") <= 1
     )
@@ -493,6 +495,7 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
     """Maximal runs of consecutive name-like tokens (see the module docs)."""
     runs: list[list[Tok]] = []
     current: list[Tok] = []
+    bases: dict[str, str | None] = {}  # (this text's words: base_form is no cache)
 
     def flush() -> None:
         while current and _minor(current[-1]) and not current[-1].capitalised:
@@ -503,10 +506,14 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
 
     for tok in toks:
         if tok.capitalised:
-            namelike = word_known(tok.text, tok.keys, known)
-            if not namelike or _CYRILLIC.match(tok.text):
+            word = tok.text
+            namelike = word_known(word, tok.keys, known)
+            if not namelike or "\u0400" <= word[0] <= "\u04ff":
                 # an inflected name (Газпромбанка): screened in its dictionary form too
-                tok.base = base_form(tok.text, known)
+                if word in bases:
+                    tok.base = bases[word]
+                else:
+                    tok.base = bases[word] = base_form(word, known)
                 tok.spelled = namelike
                 namelike = namelike or tok.base is not None
             particle = tok.keys[0] in PARTICLES
@@ -564,10 +571,9 @@ def _minor(tok: Tok) -> bool:
     """A particle, connector or article: never informative on its own (a word that
     analyses as a particle and a name, ``Al-Shabaab``, is informative)."""
     keys = tok.keys
-    if keys[0] in PARTICLES and (len(keys) == 1 or all(k in PARTICLES for k in keys)):
-        return True
-    lower = tok.text.lower()
-    return lower in CONNECTORS or lower == ARTICLE_AFTER_OF
+    if keys[0] in PARTICLES:
+        return len(keys) == 1 or all(k in PARTICLES for k in keys)
+    return tok.text.lower() in _CONNECTING
 
 
 def find_mentions(
@@ -683,6 +689,15 @@ def _screen_run(
     n = len(run)
     windows: list[tuple[float, int, int, Hit]] = []
     ends: dict[tuple[int, int], int] = {}
+    cues: dict[int, bool] = {}
+
+    def cue_at(start: int) -> bool:
+        cue = cues.get(start)
+        if cue is None:
+            cue = cues[start] = _vessel_cue(text, start)
+        return cue
+
+    declined = any(t.base is not None for t in run)
     for size in range(n, 1, -1):
         for i in range(0, n - size + 1):
             window = run[i : i + size]
@@ -691,7 +706,7 @@ def _screen_run(
             if _edge(window[-1]) or _vessel_word(window[0]):
                 continue
             start, end = window[0].start, window[-1].end
-            if _edge(window[0]) and not (_title(window[0]) and _vessel_cue(text, start)):
+            if _edge(window[0]) and not (_title(window[0]) and cue_at(start)):
                 continue  # "the tanker Lady R": a vessel's name may begin with a title
             if (
                 any(t.comma_after for t in window[1:-1])
@@ -704,10 +719,13 @@ def _screen_run(
                 continue
             year = (births or _Births(text)).near(start, end)
             countries: tuple[str, ...] = ()
-            cue = _vessel_cue(text, start)
+            cue = cue_at(start)
             # hyphen breaks joined, commas dropped; a word no list spells so
             # (Газпромбанка) in its dictionary form, the only form that can match
-            words = " ".join(t.text if t.spelled else (t.base or t.text) for t in window)
+            if declined:
+                words = " ".join([t.text if t.spelled else (t.base or t.text) for t in window])
+            else:
+                words = " ".join([t.text for t in window])
             hits: Sequence[Hit] = ()
             number = _NUMBER_AFTER.match(text, end)
             if number is not None:  # "Adrian Darya 1": the number is part of the name
@@ -716,9 +734,9 @@ def _screen_run(
                     ends[(i, i + size)] = number.end()
             if not hits:
                 hits = lookup(words, year, countries, cue)
-            if not hits:
+            if not hits and declined:
                 # declined words a list also spells (Путина): the dictionary forms
-                based = " ".join(t.base or t.text for t in window)
+                based = " ".join([t.base or t.text for t in window])
                 if based != words:
                     hits = lookup(based, year, countries, cue)
             if hits:
