@@ -66,6 +66,11 @@ def _records() -> list[Record]:
         _record("us_ofac_sdn", "kostin", person, "KOSTIN, Andrei Leonidovich"),
         _record("us_ofac_sdn", "putin", person, "PUTIN, Vladimir Vladimirovich"),
         _record("us_ofac_sdn", "kim", person, "KIM, Jong Un"),
+        _record("us_ofac_sdn", "kimtong", person, "KIM, Tong Un"),
+        _record("us_ofac_sdn", "fridman", person, "FRIDMAN, Mikhail Maratovich"),
+        _record("us_ofac_sdn", "karami", person, "KARAMI, Hassan"),
+        _record("us_ofac_sdn", "karimi", person, "KARIMI, Ahmad"),
+        _record("us_ofac_sdn", "koval", person, "KOVAL, Mykhailo"),
         _record("us_ofac_sdn", "soleimani", person, "SOLEIMANI, Qasem"),
         _record("us_ofac_sdn", "houthi", person, "AL-HOUTHI, Abdulmalik"),
         _record("us_ofac_sdn", "zaarir", person, "ZA'ARIR, Basem"),
@@ -196,6 +201,18 @@ def test_a_surname_is_no_organisation(screener: TextScreener) -> None:
     assert found == {"us_ofac_sdn:hamas": ["Hamas"], "au_dfat:hamas": ["Hamas"]}
 
 
+def test_other_forms_of_a_given_name(screener: TextScreener) -> None:
+    """A given name in another language's form (rigour's name data: Ukrainian
+    Михайло for Mikhail) names the person; a different name that merely looks
+    alike (Karimi, Karami) or a syllable (Jong, Tong) does not."""
+    found = _found(screener.screen_text("Суд ЄС відхилив позов, який подав Михайло Фрідман."))
+    assert found == {"us_ofac_sdn:fridman": ["Михайло Фрідман"]}
+    assert _found(screener.screen_text("The baker Hassan Karimi won the contest.")) == {}
+    assert _found(screener.screen_text("Kim Jong Un visited a factory.")) == {
+        "us_ofac_sdn:kim": ["Kim Jong Un"]
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "key", "mention"),
     [
@@ -242,10 +259,10 @@ def test_a_korean_name_in_chinese_characters(screener: TextScreener) -> None:
 def test_blind_sentences(real_home: Path) -> None:
     """The blind set (news, contracts, payment messages in eight languages,
     written before it was first screened) on the real lists: no extra party,
-    and every listed party found but four that no rule here can reach (PSB,
-    which no list publishes for Promsvyazbank; the Ukrainian given name Михайло
-    for Mikhail; and two Chinese surnames written alone, 普京 and 拉夫罗夫,
-    which are no more a person than *Putin* alone is in English)."""
+    and every listed party found but three that no rule here can reach (PSB,
+    which no list publishes for Promsvyazbank; and two Chinese surnames written
+    alone, 普京 and 拉夫罗夫, which are no more a person than *Putin* alone is
+    in English)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from text_sentences import evaluate
 
@@ -255,4 +272,4 @@ def test_blind_sentences(real_home: Path) -> None:
     assert {s["lang"] for s in sentences} == {"en", "ru", "uk", "de", "fr", "es", "ar", "zh"}
     report = evaluate(TextScreener(Screener(real_home)), sentences)
     assert report["extras"] == []
-    assert report["expected"] - report["found"] <= 4, report["misses"]
+    assert report["expected"] - report["found"] <= 3, report["misses"]

@@ -336,6 +336,20 @@ def _same_word(a: Token, b: Token) -> bool:
 
 
 _SEMIVOWELS = str.maketrans("", "", "vwy")
+
+
+def _same_given_name(a: Token, b: Token) -> bool:
+    """:func:`_same_word`, or two forms of one given name in rigour's name data
+    (a shared ``NAME:`` symbol: Ukrainian Михайло, Сергій, Олександр for Mikhail,
+    Sergei, Aleksandr; not Maria and Marina, nor Karimi and Karami), of five
+    letters or more."""
+    if _same_word(a, b):
+        return True
+    if min(len(a.text), len(b.text)) < 5:
+        return False  # (syllables share many: Korean jong and tong)
+    return any(s.startswith("NAME:") for s in a.symbols & b.symbols)
+
+
 """Letters of a consonant skeleton that و and ي write as vowels too."""
 
 
@@ -374,7 +388,8 @@ def words_cover(window: str, hit: Hit) -> bool:
         # too, or a name word beside a trade or a city would name every company
         # that adds another (ALPHA TECH TRADING, BANK SAINT-PETERSBURG)
         name = [t for t in tokens if t.role not in MINOR_ROLES - {"generic"}]
-    if len(wanted) < 2 or not all(any(_same_word(w, n) for n in written) for w in wanted):
+    same = _same_given_name if hit.schema == "Person" else _same_word
+    if len(wanted) < 2 or not all(any(same(w, n) for n in written) for w in wanted):
         return False
     if hit.schema != "Person" and not all(any(_same_word(n, w) for w in wanted) for n in name):
         return False
