@@ -28,6 +28,12 @@ names, and leaves the decision to the name matcher:
   (the ``known`` check of the caller, an index look-up) are screened, and kept
   only when they meet the listed name almost exactly
   (:data:`CHINESE_NAME_SCORE`).
+* **Korean names in Chinese characters** (:func:`_hanja_korean_names`):
+  Chinese prose writes a Korean's name in the characters of its hanja
+  (金正恩); three characters whose Korean reading (김정은) begins with a Korean
+  surname and is all words of listed names are screened as that reading, and
+  kept only when it meets the listed name almost exactly
+  (:data:`KOREAN_NAME_SCORE`).
 * **Japanese** (:func:`_japanese`): a foreign name is written in katakana, its
   parts joined by ``・`` or ``＝`` (ウラジーミル・プーチン); katakana is
   delimited from the kanji and hiragana around it by the script itself.
@@ -59,7 +65,7 @@ from typing import Final
 from thaw.screen.text.mentions import Hit, Mention
 from thaw.text import analyze_name
 from thaw.text.chinese import HAN_CHARACTER, MIDDLE_DOT
-from thaw.text.korean import KOREAN_SURNAMES
+from thaw.text.korean import KOREAN_SURNAMES, korean_reading
 
 CJKLookup = Callable[[str], Sequence[Hit]]
 """``lookup(name)`` → hits for a name written in Hangul, Chinese characters or
@@ -222,6 +228,24 @@ def _chinese_names(text: str, known: Known) -> Iterator[list[tuple[int, int]]]:
                 yield [(start, start + _CHINESE_NAME)]
 
 
+def _hanja_korean_names(text: str, known: Known) -> Iterator[tuple[int, int, str]]:
+    """Korean names written in Chinese characters, as Chinese prose writes them
+    (金正恩视察了 → 金正恩, read 김정은): each three characters of a run of Chinese
+    characters whose Korean reading begins with a Korean surname and whose words
+    (*kim jong un*) are all words of listed names (``known``); with the reading,
+    which is what is screened (the Mandarin reading, *jin zhengen*, is no
+    spelling of the listed name)."""
+    for m in _HAN_RUN_RE.finditer(text):
+        for start in range(m.start(), m.end() - _CHINESE_NAME + 1):
+            window = text[start : start + _CHINESE_NAME]
+            reading = korean_reading(window)
+            if len(reading) != _CHINESE_NAME or reading[0] not in KOREAN_SURNAMES:
+                continue
+            words = analyze_name(reading).texts
+            if len(words) >= 2 and all(known(w) for w in words):
+                yield start, start + _CHINESE_NAME, reading
+
+
 def _japanese(text: str) -> Iterator[list[tuple[int, int]]]:
     """Each dotted name in katakana."""
     for m in _DOTTED_KATAKANA.finditer(text):
@@ -251,6 +275,11 @@ def find_cjk_mentions(text: str, lookup: CJKLookup, known: Known | None = None) 
                 if hits and hits[0].score >= floor:
                     candidates.append(Mention(start, end, text[start:end], hits[0]))
             found.extend(_prefer(candidates)[:1])
+    if known is not None:
+        for start, end, reading in _hanja_korean_names(text, known):
+            hits = lookup(reading)
+            if hits and hits[0].score >= KOREAN_NAME_SCORE:
+                found.append(Mention(start, end, text[start:end], hits[0]))
     kept = _prefer(found)
     kept.extend(_short_references(text, kept))
     return sorted(kept, key=lambda m: m.start)

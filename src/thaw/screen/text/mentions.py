@@ -5,7 +5,10 @@ How it works
 1. **Tokens.** The text is split into word tokens with their character offsets.
    Possessives (``Dmitriev's``) lose their ``'s``; a word hyphenated across a line
    break (``Dmit-\\nriev``) is joined; line breaks are ordinary spaces, so a name
-   split across lines is still one name.
+   split across lines is still one name. Vowel signs written over Arabic letters
+   stay inside their word. The lower-case words of a short quoted name count as
+   capitalised (ПАО «Газпром нефть», :data:`_QUOTED`), and ``the`` is kept right
+   after ``of`` (``Ministry of Finance of the Russian Federation``).
    Words in Hangul, Chinese characters or kana are not tokens:
    :mod:`thaw.screen.text.cjk` looks for names in that prose, by the way those
    languages write them (word by word, a Korean sentence's words would each be
@@ -16,7 +19,11 @@ How it works
    inside a run, and a comma may separate the two halves of an inverted name
    (``Dmitriev, Kirill``).
    Inside a run, the lower-case connectors of organisation names (``of``, ``and``,
-   ``for``: ``Sberbank of Russia``) may sit too.
+   ``for``: ``Sberbank of Russia``) may sit too, and quotes (Банк «Россия»).
+   A word written in an abjad is in some listed name when its consonants are
+   (حماس *hms* ~ Hamas: :func:`word_known`). A word that prose has declined
+   (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله) is in a run
+   when its dictionary form is (:func:`base_form`), and is screened in that form.
 3. **Candidates.** Every window of two or more tokens of a run is screened against
    the index with a stricter threshold than name screening; the best
    non-overlapping windows win. A single token is not a person: a first name alone
@@ -25,7 +32,12 @@ How it works
    is offered to ``single``, which accepts it only when it is the whole
    distinctive name of a listed organisation (see
    :meth:`thaw.screen.text.TextScreener`); a lone word naming a vessel counts only
-   after a vessel word (``the tanker Atlas``).
+   after a vessel word (``the tanker Atlas``), where a title may begin a vessel's
+   name (``the tanker Lady R``). A lone word right after a title or a given name
+   is a surname (``Richard Wagner``) and names no organisation; one that opens a
+   sentence, stands before a country or beside another distinctive word
+   (``Минфин США``, ``Ocean Star Shipping``) needs a well-known party
+   (:func:`_weak_capital`).
 4. **Short references.** After a party is found, a later lone surname from its
    mention (``Dmitriev``) is reported as another mention of the same party. This
    step is linear in the length of the text.
@@ -46,11 +58,60 @@ from typing import Final, Protocol
 
 from thaw.sources import territories
 from thaw.text import analyze_name
+from thaw.text.fold import abjad_key
+from thaw.text.symbols import known_given_name
 
-_WORD = re.compile(r"[^\W\d_]+(?:(?:-[ \t]*\r?\n[ \t]*|[-'’])[^\W\d_]+)*", re.UNICODE)
+_LETTERS = r"[^\W\d_]+(?:[\u0300-\u036f\u064b-\u065f\u0670]+[^\W\d_]*)*"
+"""Letters, with the combining marks written over them (Arabic vowel signs: قُتل,
+Latin accents typed as combining marks) kept inside the word."""
+_WORD = re.compile(
+    rf"{_LETTERS}(?:(?:-[ \t]*\r?\n[ \t]*|[-'’]){_LETTERS})*",
+    re.UNICODE,
+)
 #: A word that begins with a Hangul syllable, a Chinese character or kana.
 _CJK_WORD: Final = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 _LINE_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
+_QUOTED = re.compile(r"«[^«»\n]{1,60}»|„[^„“”\n]{1,60}[“”]|“[^“”\n]{1,60}”|\"[^\"\n]{1,60}\"")
+"""A short quoted span: how Russian, Ukrainian and German (and often English) prose
+writes a company's name (ПАО «Газпром нефть», die „Velikiy Novgorod“)."""
+_QUOTE_MARKS: Final = frozenset('«»„“”"')
+_CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
+
+_ABJAD: Final = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]")
+"""A letter of an abjad (Hebrew, Arabic, Persian, Urdu): words written without
+their vowels, which meet listed names by consonants (:func:`word_known`)."""
+
+ABJAD_KNOWN_PREFIX: Final = "~"
+"""What :func:`word_known` prefixes to an abjad key when it asks ``known`` about
+it: ``known("~hms")`` says whether some listed name's word has the consonants
+*h m s* (the text screener answers from the index's token statistics)."""
+
+ARABIC_PROCLITICS: Final = frozenset("وفبلك")
+"""Arabic letters written joined to the next word: *and*, *so*, *by*, *for*, *like*
+(لحزب الله, *for Hezbollah*)."""
+_LATIN_PLURAL = re.compile(r"[a-zà-ÿ]{3,}s$", re.IGNORECASE)
+_MUTE_E = re.compile(r"[a-zà-ÿ]{3,}[^aeiouyàâéèêëîïôûü\W]e$", re.IGNORECASE)
+"""A Latin word ending in a consonant and a mute *e*: French for a Russian name in
+*-in* (*Poutine*, *Raspoutine*)."""
+
+SLAVIC_ENDINGS: Final = tuple(
+    """ами ями ого его ому ему ыми ими ові еві ою ею ью ой ей ом ем ём ым им ах ях ам ям
+    а я у ю е і и ы""".split()
+)
+"""Case endings of Russian and Ukrainian nouns and surnames, longest first: the
+oblique cases of a name (Газпромбанка, Роснефтью, Андреем Костиным) are its
+nominative with one of these in place of its last letters."""
+
+_HARD_RESTORE: Final = ("", "а", "ь", "й", "я")
+_SOFT_RESTORE: Final = ("й", "ь", "я", "", "а")
+_SLAVIC_RESTORE: Final = {
+    **dict.fromkeys(("я", "ю", "ем", "ём", "ею", "ей", "ям", "ях", "ями"), _SOFT_RESTORE),
+    **dict.fromkeys(("и", "ы", "і"), ("ь", "я", "а", "й", "")),
+    **dict.fromkeys(("ой", "ою"), ("а", "", "й", "ь", "я")),
+}
+"""What each ending may have replaced, most likely first (Газпромбанк-а,
+Андре-ем → Андрей, Роснефт-и → Роснефть, Росси-и → Россия, Набиуллин-ой →
+Набиуллина); an ending not named here follows a hard stem (:data:`_HARD_RESTORE`)."""
 _POSSESSIVE = re.compile(r"['’]s$|['’]$", re.IGNORECASE)
 _BORN = re.compile(
     r"\b(?:born|b\.|DOB|date of birth)[^0-9]{0,20}((?:1[89]|20)\d\d)\b", re.IGNORECASE
@@ -65,9 +126,14 @@ PARTICLES = frozenset(
 CONNECTORS = frozenset({"of", "and", "for"})
 """Lower-case words allowed inside an organisation's name (``Bank of China``)."""
 
+ARTICLE_AFTER_OF = "the"
+"""The one article allowed inside a name, right after ``of`` (``Ministry of Finance
+of the Russian Federation``); it never begins or ends a window (:data:`EDGE_WORDS`)."""
+
 _VESSEL_CUE = re.compile(
     r"(?:\b(?:vessels?|ships?|tankers?|carriers?|freighters?|m/?v|m/?t|imo|navire|"
-    r"pétrolier|schiff|tanker)|(?:судн[оаеу]|танкер[аеу]?|теплоход[аеу]?))[\s.:,\"'«]*$",
+    r"pétrolier|schiff|tanker|frachter|buques?|petrolero|barco)|"
+    r"(?:судн[оаеу]|танкер[аеу]?|теплоход[аеу]?))[\s.:,\"'«„“]*$",
     re.IGNORECASE,
 )
 """A word that announces a vessel's name just before it (``the tanker``, ``M/V``)."""
@@ -131,10 +197,15 @@ EDGE_WORDS = frozenset(
     reverend father brother sister saint st mister madam dear hi hello thanks regards
     today yesterday
     monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december""".split()
+    may june july august september october november december
+    herr frau präsident präsidentin kanzler kanzlerin monsieur madame président
+    في من إلى على عن مع إن أن قال قالت وقال الرئيس رئيس وزير الوزير السيد الشيخ
+    الأمين هذا هذه التي الذي""".split()
 )
 """Words that may sit next to a name but never begin or end one (articles, titles,
-pronouns, days, months): a window starting or ending with one is not screened."""
+pronouns, days, months; in German, French and Arabic too, where titles are
+capitalised or, in Arabic, every word may be a name's): a window starting or
+ending with one is not screened."""
 
 MAX_RUN = 8
 MAX_WINDOW = 6
@@ -155,8 +226,8 @@ are looked for first)."""
 Single = Callable[[str, Callable[[], tuple[bool, bool]]], Sequence[Hit]]
 """``single(word, where)`` → hits for one word that is a listed organisation's
 whole name. ``where()`` (called only when the word could be one) says
-``(vessel_cue, sentence_start)``: a vessel's name counts only after a vessel word;
-a word opening a sentence is capitalised by grammar, which is weaker evidence."""
+``(vessel_cue, weak)``: a vessel's name counts only after a vessel word; ``weak``
+when the capital letter proves less than a name (:func:`_weak_capital`)."""
 
 _NUMBER_AFTER = re.compile(r"[ \t]{1,2}(\d{1,5})\b(?![.,]?\d)")
 """A number right after a window: part of a vessel's name (``Adrian Darya 1``)."""
@@ -168,9 +239,57 @@ def _vessel_cue(text: str, start: int) -> bool:
     return _VESSEL_CUE.search(text, max(0, start - 24), start) is not None
 
 
-def _where(text: str, start: int) -> tuple[bool, bool]:
-    """``(vessel_cue, sentence_start)`` for a word at ``start``."""
-    return _vessel_cue(text, start), _sentence_start(text, start)
+def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> tuple[bool, bool]:
+    """``(vessel_cue, weak)`` for the word ``run[i]`` (see :data:`Single`);
+    ``taken``: the run's words in mentions already found."""
+    return _vessel_cue(text, run[i].start), _weak_capital(text, run, i, taken)
+
+
+def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
+    """Whether a lone capitalised word ``run[i]`` is weaker evidence of an
+    organisation's name than a capital letter usually is: it opens a sentence
+    (grammar capitalised it); a country follows it (*Минфин США*, *Rosneft
+    Deutschland*: that country's office or a subsidiary); or it is one word of
+    a longer proper name, next to another distinctive word of some listed name
+    (*Ocean Star Shipping* is not JOINT STOCK COMPANY STAR) that is in no
+    mention found (``taken``) and is no given name beginning a person's name
+    after it (*Глава РФПИ Кирилл Дмитриев* names the fund and its head)."""
+    tok = run[i]
+    if _sentence_start(text, tok.start) or _country_after(text, tok):
+        return True
+    for j in (i - 1, i + 1):
+        near = run[j] if 0 <= j < len(run) and j not in taken else None
+        if near is None or not near.text[0].isupper() or _minor(near):
+            continue
+        if max(near.start - tok.end, tok.start - near.end) > 1 or not _distinctive(near.text):
+            continue
+        if j == i - 1 and _sentence_start(text, near.start):
+            continue  # a word opening the sentence is capitalised by grammar
+        if j == i + 1 and _given_name(near.text):
+            continue  # a person's name begins there (Глава РФПИ Кирилл Дмитриев)
+        return True
+    return False
+
+
+@lru_cache(maxsize=65_536)
+def _given_name(word: str) -> bool:
+    """Whether a word is known as a given name (*Kirill*, *Richard*)."""
+    return any(known_given_name(t.symbols) for t in analyze_name(word).tokens)
+
+
+@lru_cache(maxsize=65_536)
+def _distinctive(word: str) -> bool:
+    """Whether a word analyses as a word of a name or a place (*Ocean*), not a
+    generic word (*Group*, *Shipping*), a legal form, a title, an article or a
+    particle."""
+    if word.lower() in _NOT_GIVEN_NAMES:
+        return False
+    return any(t.role not in _NOT_DISTINCTIVE for t in analyze_name(word).tokens)
+
+
+_NOT_DISTINCTIVE: Final = frozenset(
+    {"generic", "legal_form", "stop", "particle", "honorific", "initial"}
+)
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -191,6 +310,12 @@ class Tok:
     keys: tuple[str, ...]
     capitalised: bool
     comma_after: bool = False
+    base: str | None = None
+    """The word's dictionary form when it is inflected (``Газпромбанка`` →
+    ``Газпромбанк``, ``Rosnefts`` → ``Rosneft``): see :func:`base_form`."""
+    spelled: bool = True
+    """Whether the word as written is a word of some listed name (else only its
+    :attr:`base` is)."""
 
 
 @dataclass(slots=True)
@@ -227,8 +352,80 @@ def _is_cased(word: str) -> bool:
     return word.lower() != word.upper()
 
 
+_CONNECTING: Final = CONNECTORS | {ARTICLE_AFTER_OF}
 _LOWER_NAME_WORDS = PARTICLES | CONNECTORS
-"""Lower-case words that may sit inside a name."""
+"""Lower-case words that may sit inside a name (and :data:`ARTICLE_AFTER_OF`)."""
+
+
+@lru_cache(maxsize=65_536)
+def _inflections(word: str) -> tuple[str, ...]:
+    """Candidate dictionary forms of ``word``, most likely first: a Russian or
+    Ukrainian word with a case ending (:data:`SLAVIC_ENDINGS`) replaced by what
+    it may have replaced (:data:`_SLAVIC_RESTORE`); a Latin word of four letters
+    or more without its final ``s`` (the German genitive *Rosnefts*, a plural
+    *Talibans*) or its mute *e* (:data:`_MUTE_E`); an Arabic word without a
+    joined proclitic (:data:`ARABIC_PROCLITICS`)."""
+    if _CYRILLIC.match(word):
+        lower = word.lower()
+        upper = word.isupper()
+        out: list[str] = []
+        for ending in SLAVIC_ENDINGS:
+            if lower.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[: len(word) - len(ending)]
+                restore = _SLAVIC_RESTORE.get(ending, _HARD_RESTORE)
+                out.extend(stem + (r.upper() if upper else r) for r in restore)
+        return tuple(out)
+    if _LATIN_PLURAL.match(word) or _MUTE_E.match(word):
+        return (word[:-1],)
+    if len(word) >= 4 and word[0] in ARABIC_PROCLITICS:
+        if word.startswith("لل"):  # li- before al-: للحوثي is ل + الحوثي
+            return ("ال" + word[2:],)
+        return (word[1:],)
+    return ()
+
+
+@lru_cache(maxsize=200_000)
+def _abjad_keys(word: str) -> tuple[str, ...]:
+    return tuple(ABJAD_KNOWN_PREFIX + abjad_key(t.raw or t.text) for t in analyze_name(word).tokens)
+
+
+def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -> bool:
+    """Whether a word of the text is a word of some listed name: its analysed
+    forms ``keys`` all are (``known``), or, for a word written in an abjad
+    (Arabic حماس *hmas*, which no list spells so), its consonants are those of
+    a listed word (:data:`ABJAD_KNOWN_PREFIX`)."""
+    if all(map(known, keys)):
+        return True
+    return _ABJAD.match(word) is not None and all(map(known, _abjad_keys(word)))
+
+
+def base_form(word: str, known: Callable[[str], bool]) -> str | None:
+    """The dictionary form of an inflected name word: the first candidate of
+    :func:`_inflections` whose analysed form is in some listed name (and
+    differs from the word's own), else ``None``. Lists publish names in the
+    nominative; prose declines them (*Клиенты Газпромбанка*, *с Роснефтью*,
+    *Rosnefts Raffinerie*)."""
+    own = _keys(word)
+    for candidate in _inflections(word):
+        keys = _keys(candidate)
+        if keys and keys != own and word_known(candidate, keys, known):
+            return candidate
+    return None
+
+
+_NEVER: Final = 1 << 62
+"""An offset past the end of any text."""
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each short quoted name (:data:`_QUOTED`: four words at
+    most, the first capitalised), in text order."""
+    spans: list[tuple[int, int]] = []
+    for m in _QUOTED.finditer(text):
+        inner = m.group()[1:-1].strip()
+        if inner and inner[0].isupper() and len(inner.split()) <= 4:
+            spans.append(m.span())
+    return spans
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -237,6 +434,9 @@ def tokenize(text: str) -> list[Tok]:
     are left out, as they can only end a run of name words."""
     toks: list[Tok] = []
     append = toks.append
+    quotes = _quoted_spans(text) if any(mark in text for mark in _QUOTE_MARKS) else []
+    q = 0
+    quote_start, quote_end = quotes[0] if quotes else (_NEVER, _NEVER)
     for m in _WORD.finditer(text):
         word = m.group()
         start, end = m.span()
@@ -250,17 +450,34 @@ def tokenize(text: str) -> list[Tok]:
         first = word[0]
         if first.islower() and word.islower() and word not in _LOWER_NAME_WORDS:
             # a lower-case word is never part of a name (it only ends a run, as
-            # the gap it leaves does): not analysed, not kept
-            continue
-        if not first.isupper() and _CJK_WORD.match(first):
+            # the gap it leaves does): not analysed, not kept; unless it is in a
+            # short quoted name (ПАО «Газпром нефть») or "the" after "of"
+            if word == ARTICLE_AFTER_OF and toks and toks[-1].text == "of":
+                if start - toks[-1].end <= 2:
+                    append(Tok(start, end, word, (word,), False))
+                continue
+            if start < quote_start:
+                continue
+            while quote_end <= start:  # (words come in text order: one pass)
+                q += 1
+                quote_start, quote_end = quotes[q] if q < len(quotes) else (_NEVER, _NEVER)
+            if start < quote_start:
+                continue
+            capitalised = True
+        elif not first.isupper() and _CJK_WORD.match(first):
             continue  # Korean, Chinese, Japanese: screen.text.cjk's (see the module docs)
+        else:
+            capitalised = first.isupper() or not _is_cased(first)
         keys = _keys(word)
         if not keys:
             continue
-        capitalised = first.isupper() or not _is_cased(first)
         comma = text.startswith(",", end) or text[end : end + 3].lstrip(" ").startswith(",")
         append(Tok(start, end, word, keys, capitalised, comma))
     return toks
+
+
+_GAP_MARKS: Final = frozenset(",-'’") | _QUOTE_MARKS
+"""What besides white space may stand between two words of one name."""
 
 
 def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
@@ -268,7 +485,7 @@ def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
     stripped = gap.replace("'s", "").replace("’s", "")
     return (
         len(gap) <= 4
-        and all(c.isspace() or c in ",-'’" for c in stripped)
+        and all(c.isspace() or c in _GAP_MARKS for c in stripped)
         and gap.count(",") <= 1
         and gap.count("\n") <= 1
     )
@@ -278,6 +495,7 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
     """Maximal runs of consecutive name-like tokens (see the module docs)."""
     runs: list[list[Tok]] = []
     current: list[Tok] = []
+    bases: dict[str, str | None] = {}  # (this text's words: base_form is no cache)
 
     def flush() -> None:
         while current and _minor(current[-1]) and not current[-1].capitalised:
@@ -287,11 +505,23 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
         current.clear()
 
     for tok in toks:
-        listed = all(known(k) for k in tok.keys)
-        particle = tok.keys[0] in PARTICLES or (
-            not tok.capitalised and tok.text.lower() in CONNECTORS
-        )
-        namelike = listed and (tok.capitalised or particle)
+        if tok.capitalised:
+            word = tok.text
+            namelike = word_known(word, tok.keys, known)
+            if not namelike or "\u0400" <= word[0] <= "\u04ff":
+                # an inflected name (Газпромбанка): screened in its dictionary form too
+                if word in bases:
+                    tok.base = bases[word]
+                else:
+                    tok.base = bases[word] = base_form(word, known)
+                tok.spelled = namelike
+                namelike = namelike or tok.base is not None
+            particle = tok.keys[0] in PARTICLES
+        elif tok.text == ARTICLE_AFTER_OF:  # kept by tokenize only right after "of"
+            particle = namelike = bool(current) and current[-1].text == "of"
+        else:
+            particle = tok.keys[0] in PARTICLES or tok.text.lower() in CONNECTORS
+            namelike = particle and word_known(tok.text, tok.keys, known)
         if current and (not _gap_ok(text, current[-1], tok) or len(current) >= MAX_RUN):
             flush()
         if namelike:
@@ -338,8 +568,12 @@ class _Births:
 
 
 def _minor(tok: Tok) -> bool:
-    """A particle or connector: never informative on its own."""
-    return tok.keys[0] in PARTICLES or tok.text.lower() in CONNECTORS
+    """A particle, connector or article: never informative on its own (a word that
+    analyses as a particle and a name, ``Al-Shabaab``, is informative)."""
+    keys = tok.keys
+    if keys[0] in PARTICLES:
+        return len(keys) == 1 or all(k in PARTICLES for k in keys)
+    return tok.text.lower() in _CONNECTING
 
 
 def find_mentions(
@@ -392,6 +626,58 @@ def _edge(tok: Tok) -> bool:
     return tok.text.lower().strip(".") in EDGE_WORDS
 
 
+TITLES = frozenset(
+    """mr mrs ms miss dr sir lord lady president minister chairman chairwoman chair
+    director general colonel captain secretary ambassador senator governor mayor king
+    queen prince princess sheikh judge officer chief professor doctor emir saint st""".split()
+)
+"""The words of :data:`EDGE_WORDS` that may begin a vessel's name after a vessel word
+(*the tanker Lady R*, *MV Princess Sarah*)."""
+
+
+def _title(tok: Tok) -> bool:
+    return tok.text.lower().strip(".") in TITLES
+
+
+_NEXT_WORD: Final = re.compile(r" ([^\W\d_]+)")
+_PREVIOUS_WORD: Final = re.compile(r"([^\W\d_]+)\.? $")
+
+
+def _country_after(text: str, tok: Tok) -> bool:
+    """Whether the word after ``tok``, one space away, names a country, which
+    then qualifies the word (*Минфин США*: the US Treasury, not Russia's
+    ministry that the lists call *MinFin*)."""
+    m = _NEXT_WORD.match(text, tok.end)
+    if m is None or not m.group(1)[0].isupper():
+        return False  # ("and" is no country, though Andorra's code is AND)
+    return territories.lookup(m.group(1)) is not None
+
+
+def _person_before(text: str, tok: Tok) -> bool:
+    """Whether the word before ``tok``, one space away, makes it a person's
+    surname: a title (*Mr Wagner*) or a known given name (*Richard Wagner's
+    operas*), so the word alone names no organisation."""
+    m = _PREVIOUS_WORD.search(text, max(0, tok.start - 24), tok.start)
+    if m is None or not m.group(1)[0].isupper():
+        return False
+    word = m.group(1)
+    lower = word.lower()
+    if lower in TITLES:
+        return True
+    if lower in _NOT_GIVEN_NAMES:
+        return False  # Le Hamas: the article, though Le is also a given name
+    return _given_name(word)
+
+
+ARTICLES: Final = frozenset(
+    "le la les der die das den dem des el los las il lo gli ein eine un une una".split()
+)
+"""Articles of the languages around, which stand before an organisation's name
+(*Le Hamas*, *Der Gazprombank*) and are sometimes also given names."""
+
+_NOT_GIVEN_NAMES: Final = PARTICLES | CONNECTORS | ARTICLES | (EDGE_WORDS - TITLES)
+
+
 def _screen_run(
     text: str,
     run: list[Tok],
@@ -403,29 +689,43 @@ def _screen_run(
     n = len(run)
     windows: list[tuple[float, int, int, Hit]] = []
     ends: dict[tuple[int, int], int] = {}
-    for size in range(min(n, MAX_WINDOW), 1, -1):
+    cues: dict[int, bool] = {}
+
+    def cue_at(start: int) -> bool:
+        cue = cues.get(start)
+        if cue is None:
+            cue = cues[start] = _vessel_cue(text, start)
+        return cue
+
+    declined = any(t.base is not None for t in run)
+    for size in range(n, 1, -1):
         for i in range(0, n - size + 1):
             window = run[i : i + size]
             if not window[0].capitalised or not window[-1].capitalised:
                 continue
-            if _edge(window[0]) or _edge(window[-1]) or _vessel_word(window[0]):
+            if _edge(window[-1]) or _vessel_word(window[0]):
                 continue
+            start, end = window[0].start, window[-1].end
+            if _edge(window[0]) and not (_title(window[0]) and cue_at(start)):
+                continue  # "the tanker Lady R": a vessel's name may begin with a title
             if (
                 any(t.comma_after for t in window[1:-1])
                 or sum(t.comma_after for t in window[:-1]) > 1
             ):
                 continue
-            start, end = window[0].start, window[-1].end
             phrase = text[start:end]
-            if _is_place(phrase):
-                continue
             informative = [t for t in window if not _minor(t)]
-            if len(informative) < 2:
+            if not 2 <= len(informative) <= MAX_WINDOW or _is_place(phrase):
                 continue
             year = (births or _Births(text)).near(start, end)
             countries: tuple[str, ...] = ()
-            words = " ".join(t.text for t in window)  # hyphen breaks joined, commas dropped
-            cue = _vessel_cue(text, start)
+            cue = cue_at(start)
+            # hyphen breaks joined, commas dropped; a word no list spells so
+            # (Газпромбанка) in its dictionary form, the only form that can match
+            if declined:
+                words = " ".join([t.text if t.spelled else (t.base or t.text) for t in window])
+            else:
+                words = " ".join([t.text for t in window])
             hits: Sequence[Hit] = ()
             number = _NUMBER_AFTER.match(text, end)
             if number is not None:  # "Adrian Darya 1": the number is part of the name
@@ -434,6 +734,11 @@ def _screen_run(
                     ends[(i, i + size)] = number.end()
             if not hits:
                 hits = lookup(words, year, countries, cue)
+            if not hits and declined:
+                # declined words a list also spells (Путина): the dictionary forms
+                based = " ".join([t.base or t.text for t in window])
+                if based != words:
+                    hits = lookup(based, year, countries, cue)
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()
@@ -459,8 +764,13 @@ def _screen_run(
                 continue
             if len(tok.text) < 3 or _is_place(tok.text):
                 continue
-            hits = single(tok.text, partial(_where, text, tok.start))
-            if hits:
+            if tok.base is not None and any(_is_place(w) for w in _inflections(tok.text)):
+                continue  # a country or city declined (Президент России)
+            where = partial(_where, text, run, i, taken)
+            hits = single(tok.text, where) if tok.spelled else ()
+            if not hits and tok.base is not None:
+                hits = single(tok.base, where)
+            if hits and not _person_before(text, tok):
                 found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found
 

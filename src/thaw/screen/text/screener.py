@@ -15,8 +15,9 @@ import thaw.match
 from thaw.screen.screener import Hit, Listing, Screener
 from thaw.screen.text.cjk import find_cjk_mentions
 from thaw.screen.text.extract import extract_text
-from thaw.screen.text.mentions import Mention, Party, find_mentions
+from thaw.screen.text.mentions import ABJAD_KNOWN_PREFIX, Mention, Party, find_mentions
 from thaw.text import Token, analyze_name, name_variants
+from thaw.text.fold import abjad_key
 from thaw.text.symbols import known_given_name
 
 TEXT_THRESHOLD = 0.80
@@ -146,8 +147,17 @@ class TextScreener:
         self.threshold = TEXT_THRESHOLD if threshold is None else threshold
         index = self.screener.index
 
+        abjad_keys: set[str] | None = None
+
         @lru_cache(maxsize=262_144)
         def known(token: str) -> bool:
+            nonlocal abjad_keys
+            if token.startswith(ABJAD_KNOWN_PREFIX):  # consonants (mentions.word_known)
+                if abjad_keys is None:  # built once, on the first word in an abjad
+                    stats = index.token_stats
+                    words = stats.counts if stats is not None else {}
+                    abjad_keys = {abjad_key(w) for w in words if w.isalpha()}
+                return token[len(ABJAD_KNOWN_PREFIX) :] in abjad_keys
             return index.document_frequency(token) > 0
 
         @lru_cache(maxsize=65_536)
@@ -224,14 +234,17 @@ class TextScreener:
         """A lone word as a mention of a listed organisation (or, after a vessel
         word, a vessel) whose whole distinctive name it is; never a person.
 
-        Where the capital letter proves less (the word opens a sentence, or it is
-        also a given name: ``Контракт``, ``Hamas``), the organisation must be
-        listed by at least two authorities: a well-known party, not a
-        coincidence with one registry's entry."""
+        Where the capital letter proves less (the word opens a sentence, a
+        country follows it, it stands in a longer proper name:
+        :func:`thaw.screen.text.mentions._weak_capital`; or it is also a given
+        name: ``Контракт``, ``Hamas``) or there is none (Arabic حماس, a
+        lower-case word in a quoted name), the organisation must be listed by
+        at least two authorities: a well-known party, not a coincidence with one
+        registry's entry."""
         found = self._single(word)
         if not found:
             return []
-        vessel_cue, sentence_start = where()
+        vessel_cue, weak = where()
         if vessel_cue:  # "the tanker Atlas": the vessel, not a company of that name
             hits = sorted(found, key=lambda h: h.schema != "Vessel")
         else:
@@ -240,7 +253,7 @@ class TextScreener:
             return []
         best = hits[0]
         keyed = _KeyedHit(best, [h for h in hits if _same_party(best, h)])
-        if sentence_start or _given_name(word):
+        if weak or not word[0].isupper() or _given_name(word):
             # every hit here is named by this very word: count their authorities
             authorities = {x.source.split("_", 1)[0] for h in hits for x in h.listings}
             if len(authorities) < 2:
@@ -313,8 +326,31 @@ MINOR_ROLES = frozenset({"stop", "particle", "honorific", "legal_form", "generic
 def _same_word(a: Token, b: Token) -> bool:
     if a.text == b.text:
         return True
-    # across scripts (Arabic, Hebrew, Persian written without vowels) compare consonants
-    return bool(a.abjad or b.abjad) and bool(a.skeleton) and a.skeleton == b.skeleton
+    # across scripts (Arabic, Hebrew, Persian written without vowels) compare
+    # consonants, و and ي also as the vowels they may write (الحوثي hvt ~ Houthi ht)
+    if not (a.abjad or b.abjad) or not a.skeleton:
+        return False
+    return a.skeleton == b.skeleton or (
+        a.skeleton.translate(_SEMIVOWELS) == b.skeleton.translate(_SEMIVOWELS)
+    )
+
+
+_SEMIVOWELS = str.maketrans("", "", "vwy")
+
+
+def _same_given_name(a: Token, b: Token) -> bool:
+    """:func:`_same_word`, or two forms of one given name in rigour's name data
+    (a shared ``NAME:`` symbol: Ukrainian Михайло, Сергій, Олександр for Mikhail,
+    Sergei, Aleksandr; not Maria and Marina, nor Karimi and Karami), of five
+    letters or more."""
+    if _same_word(a, b):
+        return True
+    if min(len(a.text), len(b.text)) < 5:
+        return False  # (syllables share many: Korean jong and tong)
+    return any(s.startswith("NAME:") for s in a.symbols & b.symbols)
+
+
+"""Letters of a consonant skeleton that و and ي write as vowels too."""
 
 
 def words_cover(window: str, hit: Hit) -> bool:
@@ -330,11 +366,30 @@ def words_cover(window: str, hit: Hit) -> bool:
     be in the window; and a hyphenated
     compound surname (PRIDMORE-SMITH) counts only when all its parts are there.
     """
-    wanted = [t for t in analyze_name(window).tokens if t.role not in MINOR_ROLES - {"generic"}]
+    analysed = analyze_name(window).tokens
     tokens = analyze_name(hit.matched_name).tokens
+    if hit.schema == "Vessel":
+        # a vessel's name is words, not roles (LADY R, NS COLUMBUS): all of them, both ways
+        ours, theirs = (
+            [t for t in analysed if t.role != "stop"],
+            [t for t in tokens if t.role != "stop"],
+        )
+        return (
+            len(ours) >= 2
+            and all(any(_same_word(w, n) for n in theirs) for w in ours)
+            and all(any(_same_word(n, w) for w in ours) for n in theirs)
+        )
+    wanted = [t for t in analysed if t.role not in MINOR_ROLES - {"generic"}]
     written = [t for t in tokens if t.role not in MINOR_ROLES - {"generic", "legal_form"}]
     name = [t for t in tokens if t.role not in MINOR_ROLES]
-    if len(wanted) < 2 or not all(any(_same_word(w, n) for n in written) for w in wanted):
+    if hit.schema != "Person" and sum(t.role == "name" for t in wanted) < 2:
+        # one distinctive word at most (Alfa Trading, Sankt Petersburg): the
+        # window must name all of the listed name, its generic words and places
+        # too, or a name word beside a trade or a city would name every company
+        # that adds another (ALPHA TECH TRADING, BANK SAINT-PETERSBURG)
+        name = [t for t in tokens if t.role not in MINOR_ROLES - {"generic"}]
+    same = _same_given_name if hit.schema == "Person" else _same_word
+    if len(wanted) < 2 or not all(any(same(w, n) for n in written) for w in wanted):
         return False
     if hit.schema != "Person" and not all(any(_same_word(n, w) for w in wanted) for n in name):
         return False
@@ -402,16 +457,25 @@ SINGLE_ROLES = frozenset({"stop", "particle", "honorific", "legal_form"})
 to name it whole (``GAZPROMBANK OAO``, ``PJSC SBERBANK``)."""
 
 
+COMPOUND_ROLES = frozenset({"name", "generic", "location"})
+"""Token roles one written word may join (``Alfa-Bank``: a name and a generic word)."""
+
+
 def whole_name(word: str, hit: Hit) -> bool:
     """Whether one word of prose names a listed organisation, company or vessel
     outright: the matched name's only informative word is this word (legal forms
-    aside; a word that analyses as two, ``Hezbollah``, must match both), the word
-    is not a generic word (``Oil``), and the party is an organisation, a vessel or
-    an aircraft (:data:`SINGLE_SCHEMATA`)."""
+    aside; a word that analyses as two, ``Hezbollah``, ``Alfa-Bank``, must match
+    both, generic words too: :data:`COMPOUND_ROLES`), the word is not a generic
+    word alone (``Oil``), and the party is an organisation, a vessel or an
+    aircraft (:data:`SINGLE_SCHEMATA`)."""
     if hit.schema not in SINGLE_SCHEMATA:
         return False
     tokens = [t for t in analyze_name(word).tokens if t.role not in SINGLE_ROLES]
-    if not tokens or any(t.role != "name" for t in tokens):
+    # a name word (not "Oil"), which a compound may join to a generic word or a
+    # place (Alfa-Bank, Альфа-Банке) that the listed name must have too
+    if not any(t.role == "name" for t in tokens):
+        return False
+    if any(t.role not in COMPOUND_ROLES for t in tokens):
         return False
     name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
     # one written word may analyse as two ("Hezbollah": hezb + allah)
