@@ -113,12 +113,19 @@ def test_screen_file_formats(server: Server) -> None:
             ("a.jsonl", jsonl),
             ("a.jsonl.gz", gzip.compress(jsonl)),
             ("a.xlsx", buffer.getvalue()),
+            # a bank's tab-delimited export, named as screen-file reads it
+            (
+                "Kunden.tsv",
+                b"Kundennummer\tNachname\tVorname\nx1\tVolkov\tAndrei Petrovich\n",
+            ),
         ):
             resp = http.post("/screen/file", files={"file": (name, data)})
             assert resp.status_code == 200, (name, resp.text)
             first = lines(resp.text)[0]
             assert first["hits"][0]["name"] == "ANDREI PETROVICH VOLKOV", name
         assert http.post("/screen/file", files={"file": ("a.exe", b"MZ")}).status_code == 415
+        old_book = http.post("/screen/file", files={"file": ("a.xls", b"\xd0\xcf\x11\xe0")})
+        assert old_book.status_code == 415 and "save the sheet as .xlsx" in old_book.text
         forced = http.post(
             "/screen/file", params={"format": "jsonl"}, files={"file": ("upload", jsonl)}
         )

@@ -23,6 +23,8 @@ import zlib
 from pathlib import Path
 from typing import IO
 
+from thaw.screen.batch import BatchError, detect_format
+
 UPLOAD_FORMATS = ("csv", "jsonl", "parquet", "xlsx")
 _PIECE = 1 << 16
 _MAX_RATIO = 200
@@ -39,17 +41,23 @@ class UploadError(Exception):
 
 
 def upload_format(filename: str, given: str | None) -> tuple[str, bool]:
-    """``(format, gzipped)`` of an upload from ``given`` or its file name."""
+    """``(format, gzipped)`` of an upload from ``given`` or its file name, named
+    as ``screen-file`` names them (:func:`thaw.screen.batch.detect_format`:
+    ``.tsv``, ``.txt`` and ``.psv`` are CSV, ``.xlsm`` a workbook, ``.json`` JSON
+    lines or an array)."""
     name = filename.lower()
     gz = name.endswith(".gz")
-    if gz:
-        name = name[:-3]
-    fmt = given.lower() if given else name.rsplit(".", 1)[-1] if "." in name else ""
-    if fmt == "ndjson" or fmt == "json":
-        fmt = "jsonl"
+    try:
+        fmt = detect_format(Path(name or "upload"), given)
+    except BatchError as exc:
+        reason = f"unknown format {given!r}" if given else str(exc).split(": ", 1)[-1]
+        reason = reason.replace("; pass --format", "")
+        raise UploadError(
+            415, f"unsupported file format: {reason} (one of {', '.join(UPLOAD_FORMATS)})"
+        ) from None
     if fmt not in UPLOAD_FORMATS:
         raise UploadError(
-            415, f"unsupported file format {fmt or filename!r}; one of {', '.join(UPLOAD_FORMATS)}"
+            415, f"unsupported file format {fmt!r}; one of {', '.join(UPLOAD_FORMATS)}"
         )
     return fmt, gz
 
