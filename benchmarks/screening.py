@@ -447,8 +447,12 @@ def script_costs(
     the name remembered), then each again (repeated); with ``stages``, first sight
     only, split into analysis (the name and its readings), retrieval, entry decoding
     (a listing's first use) and scoring with the hits' explanations, as
-    ``screen_query`` does them."""
+    ``screen_query`` does them. The garbage collector runs as in a batch worker
+    (its thresholds, what the warm-up left frozen)."""
+    import gc
+
     from thaw.screen import Screener
+    from thaw.screen.batch import WORKER_GC_THRESHOLDS
     from thaw.text import analyze_name, name_variants
 
     clock = time.process_time
@@ -456,8 +460,10 @@ def script_costs(
     index = screener.index
     matcher = screener.matcher()
     warm, timed = script_queries(bench, per_script, warm_up)
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
     for query in warm:
         screener.screen_query(query)
+    gc.freeze()
     scripts = [name_script(q.name) for q in timed]
     sums: dict[str, list[float]] = {script: [0.0] * 6 for script, _ in SCRIPTS}
     if not stages:

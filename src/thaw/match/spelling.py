@@ -228,6 +228,40 @@ def spans(
     return out
 
 
+#: The best runs from a position on (:func:`_best_from`): characters and
+#: listed words explained, runs used, and the runs.
+_Best = tuple[int, int, int, tuple[Spelled, ...]]
+
+_NOTHING: Final[_Best] = (0, 0, 0, ())
+
+
+def _best_from(
+    at: int, used: int, size: int, by_start: dict[int, list[Spelled]],
+    memo: dict[tuple[int, int], _Best],
+) -> _Best:  # fmt: skip
+    """:func:`best_assignment`'s search: the best runs from character ``at``
+    on, the listed words of the bit mask ``used`` taken (a function of its
+    own, not a closure: compiled, a closure is an object called through
+    Python's protocol)."""
+    if at >= size:
+        return _NOTHING
+    key = (at, used)
+    known = memo.get(key)
+    if known is not None:
+        return known
+    top = _best_from(at + 1, used, size, by_start, memo)  # ``at`` left unexplained
+    for s in by_start.get(at, ()):
+        bits = ((1 << (s.last + 1)) - 1) ^ ((1 << s.first) - 1)
+        if used & bits:
+            continue
+        c, w, r, runs = _best_from(s.end, used | bits, size, by_start, memo)
+        c, w, r = c + s.end - s.start, w + s.last - s.first + 1, r + 1
+        if (c, w, r) > top[:3]:
+            top = (c, w, r, (s, *runs))
+    memo[key] = top
+    return top
+
+
 def best_assignment(size: int, found: Sequence[Spelled]) -> Assignment | None:
     """The runs of ``found`` (over ``size`` characters) that explain the most
     characters, then the most listed words, then in the most runs (each
@@ -237,27 +271,7 @@ def best_assignment(size: int, found: Sequence[Spelled]) -> Assignment | None:
     by_start: dict[int, list[Spelled]] = {}
     for s in found:
         by_start.setdefault(s.start, []).append(s)
-    memo: dict[tuple[int, int], tuple[int, int, int, tuple[Spelled, ...]]] = {}
-
-    def best(at: int, used: int) -> tuple[int, int, int, tuple[Spelled, ...]]:
-        if at >= size:
-            return (0, 0, 0, ())
-        key = (at, used)
-        if key in memo:
-            return memo[key]
-        top = best(at + 1, used)  # the character at ``at`` left unexplained
-        for s in by_start.get(at, ()):
-            bits = ((1 << (s.last + 1)) - 1) ^ ((1 << s.first) - 1)
-            if used & bits:
-                continue
-            c, w, r, runs = best(s.end, used | bits)
-            mine = (c + s.end - s.start, w + s.last - s.first + 1, r + 1, (s, *runs))
-            if mine[:3] > top[:3]:
-                top = mine
-        memo[key] = top
-        return top
-
-    chars, words, _runs, runs = best(0, 0)
+    chars, words, _runs, runs = _best_from(0, 0, size, by_start, {})
     return Assignment(chars, words, runs) if chars else None
 
 
