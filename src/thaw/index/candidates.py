@@ -362,6 +362,29 @@ def _proposing_credits(
     return listings[first], best
 
 
+_Proposals = tuple[_Ints, _Floats32 | None, list[tuple[_Ints, float, list[int]]]]
+"""What :func:`_proposals` gives."""
+
+
+def _proposals(onsets: list[tuple[_Ints, float, list[int]]], units: int) -> _Proposals:
+    """The listings that ``onsets`` (each: its listings, its credit and the
+    query units it credits; :meth:`CandidateIndex._onsets`) propose, sorted
+    and distinct, their credits from the keys that proposed them (units by
+    listings, :func:`_proposing_credits`; ``None``: up to :data:`FEW_KEYS`
+    keys, whose credits are looked up key by key), and the keys whose credits
+    are still to be looked up. The listings of a common key, such as one
+    character spelt *li*, only add to the coverage of those the rarer keys
+    propose."""
+    sizes = sorted(len(posting) for posting, _, _ in onsets)
+    most = max(PROPOSING_MAX, sizes[0])
+    proposing = [o for o in onsets if len(o[0]) <= most]
+    if len(proposing) > FEW_KEYS:
+        rest = [o for o in onsets if len(o[0]) > most]
+        cand, proposed = _proposing_credits(proposing, units)
+        return cand, proposed, rest
+    return _distinct(np.concatenate([p for p, _, _ in proposing])), None, list(onsets)
+
+
 class Candidate:
     """A listing worth scoring: its position in the index and its retrieval
     coverage (the share of the query's weighted tokens it carries, in [0, 1];
@@ -1174,22 +1197,11 @@ class CandidateIndex:
             best[k] = following
         return [units[k][1].ids[: units[k][1].levels[j][1]] for k, j in taken.items()]
 
-    def _coverage(
-        self,
-        units: list[_Unit],
-        joins: list[tuple[int, int, int]],
-        cand: _Ints,
-        onsets: Sequence[tuple[_Ints, float, list[int]]] = (),
-        proposed: _Floats32 | None = None,
-    ) -> _Floats:
-        """The coverage of each candidate (sorted positions) by the query units
-        (and the onset keys of its words, :meth:`_onsets`; ``proposed``: the
-        credits, units by candidates, of those that proposed the candidates,
-        :func:`_proposing_credits`, the other ``onsets`` then only adding to
-        them)."""
-        total = sum(w for w, _ in units)
-        if total <= 0 or not len(cand):
-            return np.zeros(len(cand), dtype=np.float64)
+    def _unit_credits(
+        self, units: list[_Unit], joins: list[tuple[int, int, int]], cand: _Ints
+    ) -> _Floats32:
+        """The credit each query unit (and the joins of adjacent ones) gives each
+        candidate (sorted positions), units by candidates."""
         credit = np.zeros((len(units), len(cand)), dtype=np.float32)
         for k, (_weight, postings) in enumerate(units):
             _lookup(postings.by_id, postings.by_id_credits, cand, credit[k])
@@ -1198,6 +1210,28 @@ class CandidateIndex:
             found = np.multiply(_present(posting, cand), np.float32(JOIN_CREDIT), dtype=np.float32)
             np.maximum(credit[left], found, out=credit[left])
             np.maximum(credit[right], found, out=credit[right])
+        return credit
+
+    def _coverage(
+        self,
+        units: list[_Unit],
+        joins: list[tuple[int, int, int]],
+        cand: _Ints,
+        onsets: Sequence[tuple[_Ints, float, list[int]]] = (),
+        proposed: _Floats32 | None = None,
+        credit: _Floats32 | None = None,
+    ) -> _Floats:
+        """The coverage of each candidate (sorted positions) by the query units
+        (and the onset keys of its words, :meth:`_onsets`; ``proposed``: the
+        credits, units by candidates, of those that proposed the candidates,
+        :func:`_proposing_credits`, the other ``onsets`` then only adding to
+        them; ``credit``: :meth:`_unit_credits`, if already known, which this
+        then changes)."""
+        total = sum(w for w, _ in units)
+        if total <= 0 or not len(cand):
+            return np.zeros(len(cand), dtype=np.float64)
+        if credit is None:
+            credit = self._unit_credits(units, joins, cand)
         if proposed is not None:
             np.maximum(credit, proposed, out=credit)
         for posting, onset_credit, word_units in onsets:
@@ -1283,16 +1317,24 @@ class CandidateIndex:
         if not onsets and not spelled:
             return proposed
         units, joins = read
+        asks: list[tuple[_Proposals, float, int]] = []
         if onsets:
-            proposed = proposed + self._onset_candidates(
-                units, joins, onsets, proposed, allowed, min_coverage, ONSET_LIMIT
-            )
+            asks.append((_proposals(onsets, len(units)), min_coverage, ONSET_LIMIT))
         if spelled:
             # (a name is spelt in full or not at all: the matcher counts a
             # character left over as a word that did not match)
             least = max(min_coverage, SPELLING_MIN_COVERAGE)
+            asks.append((_proposals(spelled, len(units)), least, SPELLING_LIMIT))
+        shared: tuple[_Ints, _Floats32] | None = None
+        if len(asks) > 1:
+            # (the units' credits of the listings either proposes, looked up once)
+            every = _distinct(np.concatenate([cand for (cand, _, _), _, _ in asks]))
+            if allowed is not None:
+                every = every[allowed[self.schema_codes[every]]]
+            shared = (every, self._unit_credits(units, joins, every))
+        for proposal, least, limit in asks:
             proposed = proposed + self._onset_candidates(
-                units, joins, spelled, proposed, allowed, least, SPELLING_LIMIT
+                units, joins, proposal, proposed, allowed, least, limit, shared
             )
         return proposed
 
@@ -1346,30 +1388,21 @@ class CandidateIndex:
         self,
         units: list[_Unit],
         joins: list[tuple[int, int, int]],
-        onsets: list[tuple[_Ints, float, list[int]]],
+        proposal: _Proposals,
         found: list[Candidate],
         allowed: npt.NDArray[np.bool_] | None,
         min_coverage: float,
         limit: int,
+        shared: tuple[_Ints, _Floats32] | None = None,
     ) -> list[Candidate]:
         """The best ``limit`` listings beyond ``found`` that the onset keys of
         the query's words propose (:meth:`_onsets`; or its spellings,
-        :meth:`_spelled`), by their coverage with those credits: a budget of
-        their own, so that they never displace a listing its readings
-        propose."""
-        # (the listings of a common key, such as one character spelt *li*,
-        # only add to the coverage of those the rarer keys propose)
-        sizes = sorted(len(posting) for posting, _, _ in onsets)
-        most = max(PROPOSING_MAX, sizes[0])
-        proposing = [o for o in onsets if len(o[0]) <= most]
-        proposed: _Floats32 | None = None
-        if len(proposing) > FEW_KEYS:
-            # (the keys' credits of the listings they propose, all at once)
-            rest = [o for o in onsets if len(o[0]) > most]
-            cand, proposed = _proposing_credits(proposing, len(units))
-        else:
-            rest = list(onsets)
-            cand = _distinct(np.concatenate([p for p, _, _ in proposing]))
+        :meth:`_spelled`; ``proposal``: :func:`_proposals`), by their coverage
+        with those credits: a budget of their own, so that they never displace
+        a listing its readings propose. ``shared``: listings (sorted, every
+        allowed one of the proposal among them) and their :meth:`_unit_credits`,
+        when known."""
+        cand, proposed, rest = proposal
         keep = np.ones(len(cand), dtype=np.bool_)
         if allowed is not None:
             keep &= allowed[self.schema_codes[cand]]
@@ -1380,7 +1413,10 @@ class CandidateIndex:
         if not len(cand):
             return []
         credits = None if proposed is None else proposed[:, keep]
-        coverage = self._coverage(units, joins, cand, rest, credits)
+        credit = None
+        if shared is not None:
+            credit = shared[1][:, shared[0].searchsorted(cand)]
+        coverage = self._coverage(units, joins, cand, rest, credits, credit)
         keep = coverage >= min_coverage - 1e-9
         cand, coverage = cand[keep], coverage[keep]
         order = np.lexsort((cand, self._name_len[cand], -coverage.round(6)))[:limit]
