@@ -188,8 +188,11 @@ FEW_KEYS = 6
 #: emptied when full).
 SPELT_MEMO = 200_000
 #: The most words of characters whose runs' listings an index remembers
-#: (:meth:`CandidateIndex._word_spelled`).
-SPELT_WORDS = 4096
+#: (:meth:`CandidateIndex._word_spelled`; about 500 bytes each): when full, the
+#: half used least lately is forgotten, so that the words of a customer file's
+#: thousands of names in Chinese characters or Hangul that recur most (陳, 김)
+#: stay (emptied whole, 4,096 were spelt again every few thousand names).
+SPELT_WORDS = 32768
 #: The most listings one onset or spelling key may propose (a key of more
 #: listings, as a common family name spelt alone, only counts towards the
 #: coverage of listings a rarer key proposes; the rarest key always proposes).
@@ -1073,8 +1076,10 @@ class CandidateIndex:
         those tokens (remembered, up to :data:`SPELT_WORDS` words: the words
         of names recur far more than the names)."""
         key = (word, language, cuts)
-        found = self._spelt_words.get(key)
+        memo = self._spelt_words
+        found = memo.pop(key, None)
         if found is not None:
+            memo[key] = found  # (the most recently used last)
             return found
         out: list[tuple[int, int, _Ints]] = []
         runs = run_spellings(
@@ -1088,9 +1093,10 @@ class CandidateIndex:
             elif postings:
                 out.append((start, end, _distinct(np.concatenate(postings))))
         found = tuple(out)
-        if len(self._spelt_words) >= SPELT_WORDS:
-            self._spelt_words.clear()
-        self._spelt_words[key] = found
+        if len(memo) >= SPELT_WORDS:
+            for old in list(memo)[: SPELT_WORDS // 2]:
+                del memo[old]
+        memo[key] = found
         return found
 
     def _spelt_slot(self, spelling: str) -> int:
