@@ -730,7 +730,9 @@ def batch_section(
     """Run and report the batch measure on ``file`` (``--batch-runs`` times, the
     fastest kept): its figures, its CPU seconds (parent and workers) and the rows
     screened."""
-    say(f"\n== batch: {args.negatives:,} rows of {file}, {args.workers} workers (screen_file)")
+    say(
+        f"\n== batch: up to {args.negatives:,} rows of {file}, {args.workers} workers (screen_file)"
+    )
     runs = []
     for _ in range(max(1, args.batch_runs)):
         b = batch(
