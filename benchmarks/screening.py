@@ -11,8 +11,13 @@ message), builds the candidate index, then reports:
   that get any hit (screened as the batch command does);
 * **alias hold-out**: for a sample of listings with two names or more, one name is
   removed from an index and screened; is the listing still found?
-* **speed**: single-query p50/p99, batch names/s on 2 cores, cold start of a new
+* **speed**: single-query p50/p99, batch names/s on 2 cores (on ``negatives_us.csv``
+  and on the multilingual ``negatives_global_dev.csv``), cold start of a new
   process, peak memory;
+* **cost per script** (also alone, ``--scripts``): µs CPU per name written in
+  Chinese characters, Hangul, kana, Arabic script, Cyrillic or Latin letters
+  (and the other scripts of the files), on first sight and repeated, with the
+  first sight split into analysis, retrieval, entry decoding and scoring;
 * **nomenklatura logic-v2** scoring the same candidates, for the throughput ratio:
   logic-v2 and thaw (compiled, then pure Python) are each timed in a fresh process
   holding only their own data (the garbage collector's view of it frozen), after
@@ -23,6 +28,7 @@ Usage::
 
     python benchmarks/screening.py [--home DIR] [--negatives 50000] [--holdout 2000] [--quick]
     python benchmarks/screening.py --home DIR --batch-only [--batch-runs 3]   # speed work
+    python benchmarks/screening.py --home DIR --scripts [--per-script 400]   # cost per script
 
 On a shared machine compare the CPU figures (µs per query, µs per row: user +
 system time of the processes doing the work) rather than the wall-clock rates.
@@ -366,11 +372,183 @@ def cold_start(home: Path) -> dict[str, float]:
     }
 
 
-def batch(
-    home: Path, bench: Path, workers: int, limit: int | None, candidates: int, min_coverage: float
+#: The scripts :func:`script_costs` reports, in that order, with the Unicode name
+#: prefix of a letter written in each (a name with kana is ``Kana`` whatever else
+#: it holds; a Chinese character is ``CJK``).
+SCRIPTS: tuple[tuple[str, str], ...] = (
+    ("Han", "CJK"),
+    ("Hangul", "HANGUL"),
+    ("Kana", "KANA"),
+    ("Arabic", "ARABIC"),
+    ("Cyrillic", "CYRILLIC"),
+    ("Latin", "LATIN"),
+    ("Devanagari", "DEVANAGARI"),
+    ("Thai", "THAI"),
+    ("Hebrew", "HEBREW"),
+)
+
+
+def name_script(name: str) -> str:
+    """The script a name is written in, as :data:`SCRIPTS` names it (``Kana`` for a
+    Japanese name with kana, else the script of its first letter; ``other``)."""
+    import unicodedata
+
+    first = ""
+    for ch in name:
+        if ch.isalpha():
+            uname = unicodedata.name(ch, "")
+            if "HIRAGANA" in uname or "KATAKANA" in uname:
+                return "Kana"
+            first = first or uname
+    for script, prefix in SCRIPTS:
+        if first.startswith(prefix):
+            return script
+    return "other"
+
+
+def script_queries(bench: Path, per_script: int, warm_up: int) -> tuple[list[Any], list[Any]]:
+    """The rows :func:`script_costs` screens, as ``thaw screen-file`` checks them:
+    ``warm_up`` rows from the end of the files, then up to ``per_script`` names of
+    each script of :data:`SCRIPTS` (``negatives_global_dev.csv``, then
+    ``negatives_us.csv`` for a script with too few), none seen before, in the
+    files' order (the scripts interleaved, as a customer file has them)."""
+    from thaw.screen.batch import check_fields
+
+    rows = read_csv(bench / "negatives_global_dev.csv") + read_csv(bench / "negatives_us.csv")
+    warm_rows = rows[len(rows) - warm_up :]
+    seen = {r["full_name"] for r in warm_rows}
+    counts = {script: 0 for script, _ in SCRIPTS}
+    timed: list[Any] = []
+    for n, row in enumerate(rows[: len(rows) - warm_up], start=1):
+        name = row["full_name"]
+        script = name_script(name)
+        if counts.get(script, per_script) >= per_script or name in seen:
+            continue
+        query, _ident, _problems = check_fields({k.lower(): v for k, v in row.items()}, n)
+        if query is not None:
+            seen.add(name)
+            counts[script] += 1
+            timed.append(query)
+    warm: list[Any] = []
+    for n, row in enumerate(warm_rows, start=1):
+        query, _ident, _problems = check_fields({k.lower(): v for k, v in row.items()}, n)
+        if query is not None:
+            warm.append(query)
+    return warm, timed
+
+
+def script_costs(
+    home: Path, bench: Path, per_script: int, warm_up: int, stages: bool
 ) -> dict[str, Any]:
-    """``screen_file`` over the negatives, in a child process (own RSS figures)."""
-    path = bench / "negatives_us.csv"
+    """µs CPU per name by script (:func:`name_script`) in this process (run it in a
+    fresh one: :func:`script_costs_child`): after screening the warm-up rows of
+    :func:`script_queries` untimed, each timed row is screened as
+    :meth:`thaw.screen.Screener.screen_query` screens it, on first sight (nothing of
+    the name remembered), then each again (repeated); with ``stages``, first sight
+    only, split into analysis (the name and its readings), retrieval, entry decoding
+    (a listing's first use) and scoring with the hits' explanations, as
+    ``screen_query`` does them. The garbage collector runs as in a batch worker
+    (its thresholds, what the warm-up left frozen)."""
+    import gc
+
+    from thaw.screen import Screener
+    from thaw.screen.batch import WORKER_GC_THRESHOLDS
+    from thaw.text import analyze_name, name_variants
+
+    clock = time.process_time
+    screener = Screener(home)
+    index = screener.index
+    matcher = screener.matcher()
+    warm, timed = script_queries(bench, per_script, warm_up)
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
+    for query in warm:
+        screener.screen_query(query)
+    gc.freeze()
+    scripts = [name_script(q.name) for q in timed]
+    sums: dict[str, list[float]] = {script: [0.0] * 6 for script, _ in SCRIPTS}
+    if not stages:
+        for k in (0, 1):
+            for script, query in zip(scripts, timed, strict=True):
+                t0 = clock()
+                screener.screen_query(query)
+                sums[script][k] += clock() - t0
+    else:
+        for script, query in zip(scripts, timed, strict=True):
+            t0 = clock()
+            analyze_name(query.name, query.schema)
+            for variant in name_variants(query.name, query.schema):
+                analyze_name(variant, query.schema)
+            t1 = clock()
+            found = screener.candidates_of(query)
+            t2 = clock()
+            entries = [index.entry(c.position) for c in found]
+            t3 = clock()
+            pending = [matcher.pending_at_least(query, entry, 0.7) for entry in entries]
+            hits = sorted((p for p in pending if p is not None), key=lambda p: -p.score)
+            for p in hits[:10]:
+                matcher.explain(p)
+            t4 = clock()
+            for k, value in enumerate((t1 - t0, t2 - t1, t3 - t2, t4 - t3, len(found))):
+                sums[script][k] += value
+    out: dict[str, Any] = {}
+    for script, _ in SCRIPTS:
+        n = scripts.count(script)
+        if n:
+            out[script] = {"n": n, "us": [v / n * 1e6 for v in sums[script][:4]]}
+            out[script]["candidates"] = sums[script][4] / n
+    return out
+
+
+def script_costs_child(
+    home: Path, bench: Path, per_script: int, warm_up: int, stages: bool
+) -> dict[str, Any]:
+    """:func:`script_costs` in a fresh process (nothing remembered but the index)."""
+    code = _CHILD_HEAD + (
+        f"out = B.script_costs(Path({str(home)!r}), Path({str(bench)!r}), {per_script},"
+        f" {warm_up}, {stages})\n"
+        "print(json.dumps(out))\n"
+    )
+    return dict(json.loads(_child(code).strip().splitlines()[-1]))
+
+
+def scripts_section(args: Any, home: Path) -> None:
+    """Run and report :func:`script_costs` (``--script-runs`` times, each in fresh
+    processes: the totals in one, the stages of first sight in another, both after
+    the same warm-up)."""
+    say(
+        f"\n== CPU per name by script: up to {args.per_script} names each, first sight and"
+        f" repeated, after {args.script_warm_up:,} other rows (screen-file rows, µs CPU)"
+    )
+    for _ in range(max(1, args.script_runs)):
+        load0 = os.getloadavg()[0]
+        costs = script_costs_child(home, args.bench, args.per_script, args.script_warm_up, False)
+        staged = script_costs_child(home, args.bench, args.per_script, args.script_warm_up, True)
+        say(
+            f"  {'script':10} {'names':>5} {'first':>6} {'again':>6}   first sight:"
+            f" {'analysis':>8} {'retrieval':>9} {'decoding':>8} {'scoring':>7} {'cands':>5}"
+        )
+        for script, c in costs.items():
+            a, r, d, sc = staged[script]["us"]
+            say(
+                f"  {script:10} {c['n']:>5} {c['us'][0]:>6.0f} {c['us'][1]:>6.0f}"
+                f"                {a:>8.0f} {r:>9.0f} {d:>8.0f} {sc:>7.0f}"
+                f" {staged[script]['candidates']:>5.1f}"
+            )
+        say(f"  load average {load0:.1f} at start, {os.getloadavg()[0]:.1f} at the end")
+
+
+def batch(
+    home: Path,
+    bench: Path,
+    workers: int,
+    limit: int | None,
+    candidates: int,
+    min_coverage: float,
+    file: str = "negatives_us.csv",
+) -> dict[str, Any]:
+    """``screen_file`` over the negatives (``file`` of ``bench``), in a child process
+    (own RSS figures)."""
+    path = bench / file
     output = Path(tempfile.mkdtemp(prefix="thaw-bench-")) / "results.jsonl"
     if limit:
         tmp = Path(tempfile.mkdtemp(prefix="thaw-bench-")) / "negatives.csv"
@@ -546,10 +724,15 @@ def logic_v2(screener: Any, home: Path, bench: Path, nk: int) -> dict[str, Any]:
     }
 
 
-def batch_section(args: Any, home: Path, screener: Any) -> tuple[dict[str, Any], float, int]:
-    """Run and report the batch measure (``--batch-runs`` times, the fastest kept):
-    its figures, its CPU seconds (parent and workers) and the rows screened."""
-    say(f"\n== batch: {args.negatives:,} negatives, {args.workers} workers (screen_file)")
+def batch_section(
+    args: Any, home: Path, screener: Any, file: str = "negatives_us.csv"
+) -> tuple[dict[str, Any], float, int]:
+    """Run and report the batch measure on ``file`` (``--batch-runs`` times, the
+    fastest kept): its figures, its CPU seconds (parent and workers) and the rows
+    screened."""
+    say(
+        f"\n== batch: up to {args.negatives:,} rows of {file}, {args.workers} workers (screen_file)"
+    )
     runs = []
     for _ in range(max(1, args.batch_runs)):
         b = batch(
@@ -559,6 +742,7 @@ def batch_section(args: Any, home: Path, screener: Any) -> tuple[dict[str, Any],
             args.negatives,
             screener.candidates,
             screener.min_coverage,
+            file,
         )
         batch_cpu = b["cpu_parent_s"] + b["cpu_workers_s"]
         screened = max(b["screened"], 1)
@@ -615,6 +799,19 @@ def main(argv: list[str] | None = None) -> int:
         "--batch-runs", type=int, default=1, help="batch measures run (the fastest is kept)"
     )
     parser.add_argument(
+        "--scripts",
+        action="store_true",
+        help="load the store and index, then run only the cost per script and the batch"
+        " measure on both files",
+    )
+    parser.add_argument("--per-script", type=int, default=400, help="names timed per script")
+    parser.add_argument(
+        "--script-warm-up", type=int, default=2_000, help="rows screened before timing scripts"
+    )
+    parser.add_argument(
+        "--script-runs", type=int, default=1, help="cost-per-script measures run (fresh each)"
+    )
+    parser.add_argument(
         "--quick",
         action="store_true",
         help="smaller samples for iterating (10,000 negatives, 300 hold-outs, 1,000 timed"
@@ -667,8 +864,12 @@ def main(argv: list[str] | None = None) -> int:
         f" candidates of coverage >= {screener.min_coverage} scored per query"
     )
 
-    if args.batch_only:
+    if args.batch_only or args.scripts:
+        if args.scripts:
+            scripts_section(args, home)
         batch_section(args, home, screener)
+        if args.scripts:
+            batch_section(args, home, screener, "negatives_global_dev.csv")
         say(f"\n  load average at the end {os.getloadavg()[0]:.1f} (the machine is shared)")
         return 0
 
@@ -727,7 +928,10 @@ def main(argv: list[str] | None = None) -> int:
         f" first result {cs['first_screen_s']:.2f} s after start), RSS {cs['rss_mb']:.0f} MB"
     )
 
+    scripts_section(args, home)
+
     b, batch_cpu, screened = batch_section(args, home, screener)
+    bg, bg_cpu, bg_screened = batch_section(args, home, screener, "negatives_global_dev.csv")
 
     say("\n== nomenklatura logic-v2 on the same candidates (each in a fresh process)")
     lv = logic_v2(screener, home, args.bench, args.nk)
@@ -762,6 +966,10 @@ def main(argv: list[str] | None = None) -> int:
     say(f"  p50 / p99               {p50:.3f} / {p99:.3f} ms   (p50 <= 0.3 ms)")
     say(f"  CPU per single query    {cpu_per_query * 1e6:>10.0f} µs")
     say(f"  batch, {args.workers} workers      {b['rate']:>10,.0f} names/s   (>= 7,000)")
+    say(
+        f"  batch, multilingual     {bg['rate']:>10,.0f} names/s,"
+        f" {bg_cpu / bg_screened * 1e6:.0f} µs CPU per row (negatives_global_dev.csv)"
+    )
     say(
         f"  batch CPU per row       {batch_cpu / screened * 1e6:>10.0f} µs"
         f"   ({args.workers * screened / batch_cpu:,.0f} names/s on {args.workers} idle cores)"

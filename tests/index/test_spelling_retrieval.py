@@ -54,3 +54,30 @@ def test_the_same_listing_when_the_words_are_remembered(screener: Screener) -> N
     assert first == again
     assert index.entry(first[0]).caption == "Ryutaro HASHIMOTO"
     assert index.entry(other[0]).caption == "Ryutaro HASHIMOTO"
+
+
+def test_the_words_used_lately_stay_remembered(
+    screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (when the memo is full, the half used least lately is forgotten: the
+    # words of a name met again stay, those of a name met once before go,
+    # and what is found is the same)
+    import thaw.index.candidates as candidates
+
+    index = screener.index
+
+    def words(name: str) -> list[int]:
+        return [c.position for c in index.candidates(name, schema="Person")]
+
+    first = words("橋本 龍太郎")
+    index._spelt_words.clear()
+    monkeypatch.setattr(candidates, "SPELT_WORDS", 2 * 2 * 2)  # (two names' words)
+    words("橋本 龍太郎")  # (each word in two languages: Chinese, Japanese)
+    words("田中 太郎")
+    assert len(index._spelt_words) == 8
+    again = words("橋本 龍太郎")  # (remembered: used lately)
+    words("鈴木 一郎")  # (full: the half used least lately goes)
+    remembered = {key[0] for key in index._spelt_words}
+    assert remembered == {"橋本", "龍太郎", "鈴木", "一郎"}
+    assert again == first == words("橋本 龍太郎")
+    assert index.entry(first[0]).caption == "Ryutaro HASHIMOTO"

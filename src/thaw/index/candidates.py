@@ -179,12 +179,20 @@ SPELLING_CREDIT = 0.9
 SPELLING_WIDTH = 12
 SPELLING_MIN_COVERAGE = 0.8
 SPELLING_LIMIT = 10
+#: Up to this many keys proposing listings (:meth:`CandidateIndex._onset_candidates`),
+#: each key's credits are found for the proposed listings one key after the
+#: other; more (a name in Chinese characters has a dozen), all at once
+#: (:func:`_proposing_credits`), which costs more for a few.
+FEW_KEYS = 6
 #: The most joined spellings whose lookups an index remembers (each memo is
 #: emptied when full).
 SPELT_MEMO = 200_000
 #: The most words of characters whose runs' listings an index remembers
-#: (:meth:`CandidateIndex._word_spelled`).
-SPELT_WORDS = 4096
+#: (:meth:`CandidateIndex._word_spelled`; about 500 bytes each): when full, the
+#: half used least lately is forgotten, so that the words of a customer file's
+#: thousands of names in Chinese characters or Hangul that recur most (陳, 김)
+#: stay (emptied whole, 4,096 were spelt again every few thousand names).
+SPELT_WORDS = 32768
 #: The most listings one onset or spelling key may propose (a key of more
 #: listings, as a common family name spelt alone, only counts towards the
 #: coverage of listings a rarer key proposes; the rarest key always proposes).
@@ -306,6 +314,78 @@ def _present(ids: _Ints, cand: _Ints) -> npt.NDArray[np.bool_]:
 
 
 _EMPTY = np.zeros(0, dtype=np.int32)
+
+
+def _proposing_credits(
+    onsets: Sequence[tuple[_Ints, float, list[int]]], units: int
+) -> tuple[_Ints, _Floats32]:
+    """The listings that ``onsets`` (each: its listings, its credit and the
+    query units it credits) propose, sorted and distinct, and the best credit
+    they give each of ``units`` units (units by listings): what
+    :func:`_present` and a maximum per key and unit give, in a few NumPy calls
+    for all the keys at once (a name in Chinese characters has a dozen keys
+    proposing hundreds of listings). Per credit, a listing's units are the
+    bits of a mask, or-ed over the keys that propose it."""
+    listings = np.concatenate([posting for posting, _, _ in onsets])
+    best = np.zeros((units, 0), dtype=np.float32)
+    if not len(listings):
+        return listings, best
+    # (each listing with the key that gave it, sorted by listing: one sort of
+    # both in one number, cheaper than a stable argsort)
+    keys = len(onsets)
+    owner = np.arange(keys, dtype=np.int64).repeat([len(p) for p, _, _ in onsets])
+    both = listings.astype(np.int64)
+    both *= keys
+    both += owner
+    both.sort()
+    high, owner = np.divmod(both, keys)
+    listings = high.astype(np.int32)
+    starts = np.empty(len(listings), dtype=np.bool_)
+    starts[0] = True
+    np.not_equal(listings[1:], listings[:-1], out=starts[1:])
+    first = starts.nonzero()[0]
+    best = np.zeros((units, len(first)), dtype=np.float32)
+    if units > 62:  # (more units than a mask holds: key by key)
+        for o, (_posting, credit, word_units) in enumerate(onsets):
+            mine = np.multiply(
+                np.logical_or.reduceat(owner == o, first), np.float32(credit), dtype=np.float32
+            )
+            for k in word_units:
+                np.maximum(best[k], mine, out=best[k])
+        return listings[first], best
+    shifts = np.arange(units, dtype=np.int64)[:, None]
+    for credit in sorted({c for _, c, _ in onsets}, reverse=True):
+        masks = np.array(
+            [sum(1 << k for k in set(us)) if c == credit else 0 for _, c, us in onsets],
+            dtype=np.int64,
+        )
+        mask = np.bitwise_or.reduceat(masks[owner], first)
+        found = np.multiply((mask[None, :] >> shifts) & 1, np.float32(credit), dtype=np.float32)
+        np.maximum(best, found, out=best)
+    return listings[first], best
+
+
+_Proposals = tuple[_Ints, _Floats32 | None, list[tuple[_Ints, float, list[int]]]]
+"""What :func:`_proposals` gives."""
+
+
+def _proposals(onsets: list[tuple[_Ints, float, list[int]]], units: int) -> _Proposals:
+    """The listings that ``onsets`` (each: its listings, its credit and the
+    query units it credits; :meth:`CandidateIndex._onsets`) propose, sorted
+    and distinct, their credits from the keys that proposed them (units by
+    listings, :func:`_proposing_credits`; ``None``: up to :data:`FEW_KEYS`
+    keys, whose credits are looked up key by key), and the keys whose credits
+    are still to be looked up. The listings of a common key, such as one
+    character spelt *li*, only add to the coverage of those the rarer keys
+    propose."""
+    sizes = sorted(len(posting) for posting, _, _ in onsets)
+    most = max(PROPOSING_MAX, sizes[0])
+    proposing = [o for o in onsets if len(o[0]) <= most]
+    if len(proposing) > FEW_KEYS:
+        rest = [o for o in onsets if len(o[0]) > most]
+        cand, proposed = _proposing_credits(proposing, units)
+        return cand, proposed, rest
+    return _distinct(np.concatenate([p for p, _, _ in proposing])), None, list(onsets)
 
 
 class Candidate:
@@ -996,8 +1076,10 @@ class CandidateIndex:
         those tokens (remembered, up to :data:`SPELT_WORDS` words: the words
         of names recur far more than the names)."""
         key = (word, language, cuts)
-        found = self._spelt_words.get(key)
+        memo = self._spelt_words
+        found = memo.pop(key, None)
         if found is not None:
+            memo[key] = found  # (the most recently used last)
             return found
         out: list[tuple[int, int, _Ints]] = []
         runs = run_spellings(
@@ -1011,9 +1093,10 @@ class CandidateIndex:
             elif postings:
                 out.append((start, end, _distinct(np.concatenate(postings))))
         found = tuple(out)
-        if len(self._spelt_words) >= SPELT_WORDS:
-            self._spelt_words.clear()
-        self._spelt_words[key] = found
+        if len(memo) >= SPELT_WORDS:
+            for old in list(memo)[: SPELT_WORDS // 2]:
+                del memo[old]
+        memo[key] = found
         return found
 
     def _spelt_slot(self, spelling: str) -> int:
@@ -1120,18 +1203,11 @@ class CandidateIndex:
             best[k] = following
         return [units[k][1].ids[: units[k][1].levels[j][1]] for k, j in taken.items()]
 
-    def _coverage(
-        self,
-        units: list[_Unit],
-        joins: list[tuple[int, int, int]],
-        cand: _Ints,
-        onsets: Sequence[tuple[_Ints, float, list[int]]] = (),
-    ) -> _Floats:
-        """The coverage of each candidate (sorted positions) by the query units
-        (and the onset keys of its words, :meth:`_onsets`)."""
-        total = sum(w for w, _ in units)
-        if total <= 0 or not len(cand):
-            return np.zeros(len(cand), dtype=np.float64)
+    def _unit_credits(
+        self, units: list[_Unit], joins: list[tuple[int, int, int]], cand: _Ints
+    ) -> _Floats32:
+        """The credit each query unit (and the joins of adjacent ones) gives each
+        candidate (sorted positions), units by candidates."""
         credit = np.zeros((len(units), len(cand)), dtype=np.float32)
         for k, (_weight, postings) in enumerate(units):
             _lookup(postings.by_id, postings.by_id_credits, cand, credit[k])
@@ -1140,6 +1216,30 @@ class CandidateIndex:
             found = np.multiply(_present(posting, cand), np.float32(JOIN_CREDIT), dtype=np.float32)
             np.maximum(credit[left], found, out=credit[left])
             np.maximum(credit[right], found, out=credit[right])
+        return credit
+
+    def _coverage(
+        self,
+        units: list[_Unit],
+        joins: list[tuple[int, int, int]],
+        cand: _Ints,
+        onsets: Sequence[tuple[_Ints, float, list[int]]] = (),
+        proposed: _Floats32 | None = None,
+        credit: _Floats32 | None = None,
+    ) -> _Floats:
+        """The coverage of each candidate (sorted positions) by the query units
+        (and the onset keys of its words, :meth:`_onsets`; ``proposed``: the
+        credits, units by candidates, of those that proposed the candidates,
+        :func:`_proposing_credits`, the other ``onsets`` then only adding to
+        them; ``credit``: :meth:`_unit_credits`, if already known, which this
+        then changes)."""
+        total = sum(w for w, _ in units)
+        if total <= 0 or not len(cand):
+            return np.zeros(len(cand), dtype=np.float64)
+        if credit is None:
+            credit = self._unit_credits(units, joins, cand)
+        if proposed is not None:
+            np.maximum(credit, proposed, out=credit)
         for posting, onset_credit, word_units in onsets:
             found = np.multiply(_present(posting, cand), np.float32(onset_credit), dtype=np.float32)
             for k in word_units:
@@ -1171,32 +1271,32 @@ class CandidateIndex:
             if variants:
                 # another reading of the same writing (kanji read as Japanese): the
                 # best coverage of each listing under any reading
+                analyzed = analyze_name(name, schema)
+                first = self._units(analyzed)
                 found: dict[int, float] = {}
                 for text in (name, *variants):
-                    for c in self._read(
-                        analyze_name(text, schema), allowed, id_numbers, limit, min_coverage
-                    ):
+                    read = first if text == name else self._units(analyze_name(text, schema))
+                    for c in self._read(read, allowed, id_numbers, limit, min_coverage):
                         found[c.position] = max(found.get(c.position, 0.0), c.coverage)
                 ranked = sorted(found.items(), key=lambda pc: (-pc[1], pc[0]))[:limit]
                 proposed = [Candidate(p, c) for p, c in ranked]
-                return self._with_onsets(
-                    analyze_name(name, schema), proposed, allowed, min_coverage
-                )
+                return self._with_onsets(analyzed, first, proposed, allowed, min_coverage)
         analyzed = analyze_name(name, schema) if isinstance(name, str) else name
-        proposed = self._read(analyzed, allowed, id_numbers, limit, min_coverage)
-        return self._with_onsets(analyzed, proposed, allowed, min_coverage)
+        first = self._units(analyzed)
+        proposed = self._read(first, allowed, id_numbers, limit, min_coverage)
+        return self._with_onsets(analyzed, first, proposed, allowed, min_coverage)
 
     def _read(
         self,
-        analyzed: AnalyzedName,
+        read: tuple[list[_Unit], list[tuple[int, int, int]]],
         allowed: npt.NDArray[np.bool_] | None,
         id_numbers: Iterable[str],
         limit: int,
         min_coverage: float,
     ) -> list[Candidate]:
-        """The candidates of one reading of the query (by its tokens, their
-        joins and its identifier numbers)."""
-        units, joins = self._units(analyzed)
+        """The candidates of one reading of the query (by its units and joins,
+        :meth:`_units`, and its identifier numbers)."""
+        units, joins = read
         arrays = self._essential(units, min_coverage)
         arrays.extend(self._posting(slot) for slot, _, _ in joins)
         return self._found(units, joins, arrays, id_numbers, allowed, limit, min_coverage)
@@ -1204,13 +1304,15 @@ class CandidateIndex:
     def _with_onsets(
         self,
         analyzed: AnalyzedName,
+        read: tuple[list[_Unit], list[tuple[int, int, int]]],
         proposed: list[Candidate],
         allowed: npt.NDArray[np.bool_] | None,
         min_coverage: float,
     ) -> list[Candidate]:
         """``proposed`` and, for a query written in Chinese characters or Hangul
         (never a Latin one), the listings its words' onset keys add
-        (:meth:`_onset_candidates`), after every reading's candidates."""
+        (:meth:`_onset_candidates`), after every reading's candidates (``read``:
+        the units and joins of ``analyzed``, :meth:`_units`, computed once)."""
         if not any(t.script_form for t in analyzed.tokens) and not spelling_script(
             analyzed.original
         ):
@@ -1220,17 +1322,25 @@ class CandidateIndex:
         spelled = self._spelled(analyzed, tokens)
         if not onsets and not spelled:
             return proposed
-        units, joins = self._units(analyzed)
+        units, joins = read
+        asks: list[tuple[_Proposals, float, int]] = []
         if onsets:
-            proposed = proposed + self._onset_candidates(
-                units, joins, onsets, proposed, allowed, min_coverage, ONSET_LIMIT
-            )
+            asks.append((_proposals(onsets, len(units)), min_coverage, ONSET_LIMIT))
         if spelled:
             # (a name is spelt in full or not at all: the matcher counts a
             # character left over as a word that did not match)
             least = max(min_coverage, SPELLING_MIN_COVERAGE)
+            asks.append((_proposals(spelled, len(units)), least, SPELLING_LIMIT))
+        shared: tuple[_Ints, _Floats32] | None = None
+        if len(asks) > 1:
+            # (the units' credits of the listings either proposes, looked up once)
+            every = _distinct(np.concatenate([cand for (cand, _, _), _, _ in asks]))
+            if allowed is not None:
+                every = every[allowed[self.schema_codes[every]]]
+            shared = (every, self._unit_credits(units, joins, every))
+        for proposal, least, limit in asks:
             proposed = proposed + self._onset_candidates(
-                units, joins, spelled, proposed, allowed, least, SPELLING_LIMIT
+                units, joins, proposal, proposed, allowed, least, limit, shared
             )
         return proposed
 
@@ -1284,30 +1394,35 @@ class CandidateIndex:
         self,
         units: list[_Unit],
         joins: list[tuple[int, int, int]],
-        onsets: list[tuple[_Ints, float, list[int]]],
+        proposal: _Proposals,
         found: list[Candidate],
         allowed: npt.NDArray[np.bool_] | None,
         min_coverage: float,
         limit: int,
+        shared: tuple[_Ints, _Floats32] | None = None,
     ) -> list[Candidate]:
         """The best ``limit`` listings beyond ``found`` that the onset keys of
         the query's words propose (:meth:`_onsets`; or its spellings,
-        :meth:`_spelled`), by their coverage with those credits: a budget of
-        their own, so that they never displace a listing its readings
-        propose."""
-        # (the listings of a common key, such as one character spelt *li*,
-        # only add to the coverage of those the rarer keys propose)
-        sizes = sorted(len(posting) for posting, _, _ in onsets)
-        most = max(PROPOSING_MAX, sizes[0])
-        cand = _distinct(np.concatenate([p for p, _, _ in onsets if len(p) <= most]))
+        :meth:`_spelled`; ``proposal``: :func:`_proposals`), by their coverage
+        with those credits: a budget of their own, so that they never displace
+        a listing its readings propose. ``shared``: listings (sorted, every
+        allowed one of the proposal among them) and their :meth:`_unit_credits`,
+        when known."""
+        cand, proposed, rest = proposal
+        keep = np.ones(len(cand), dtype=np.bool_)
         if allowed is not None:
-            cand = cand[allowed[self.schema_codes[cand]]]
+            keep &= allowed[self.schema_codes[cand]]
         if found:
             have = np.array(sorted(c.position for c in found), dtype=np.int32)
-            cand = cand[~_present(have, cand)]
+            keep &= ~_present(have, cand)
+        cand = cand[keep]
         if not len(cand):
             return []
-        coverage = self._coverage(units, joins, cand, onsets)
+        credits = None if proposed is None else proposed[:, keep]
+        credit = None
+        if shared is not None:
+            credit = shared[1][:, shared[0].searchsorted(cand)]
+        coverage = self._coverage(units, joins, cand, rest, credits, credit)
         keep = coverage >= min_coverage - 1e-9
         cand, coverage = cand[keep], coverage[keep]
         order = np.lexsort((cand, self._name_len[cand], -coverage.round(6)))[:limit]

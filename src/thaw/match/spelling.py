@@ -228,6 +228,40 @@ def spans(
     return out
 
 
+#: The best runs from a position on (:func:`_best_from`): characters and
+#: listed words explained, runs used, and the runs.
+_Best = tuple[int, int, int, tuple[Spelled, ...]]
+
+_NOTHING: Final[_Best] = (0, 0, 0, ())
+
+
+def _best_from(
+    at: int, used: int, size: int, by_start: dict[int, list[Spelled]],
+    memo: dict[tuple[int, int], _Best],
+) -> _Best:  # fmt: skip
+    """:func:`best_assignment`'s search: the best runs from character ``at``
+    on, the listed words of the bit mask ``used`` taken (a function of its
+    own, not a closure: compiled, a closure is an object called through
+    Python's protocol)."""
+    if at >= size:
+        return _NOTHING
+    key = (at, used)
+    known = memo.get(key)
+    if known is not None:
+        return known
+    top = _best_from(at + 1, used, size, by_start, memo)  # ``at`` left unexplained
+    for s in by_start.get(at, ()):
+        bits = ((1 << (s.last + 1)) - 1) ^ ((1 << s.first) - 1)
+        if used & bits:
+            continue
+        c, w, r, runs = _best_from(s.end, used | bits, size, by_start, memo)
+        c, w, r = c + s.end - s.start, w + s.last - s.first + 1, r + 1
+        if (c, w, r) > top[:3]:
+            top = (c, w, r, (s, *runs))
+    memo[key] = top
+    return top
+
+
 def best_assignment(size: int, found: Sequence[Spelled]) -> Assignment | None:
     """The runs of ``found`` (over ``size`` characters) that explain the most
     characters, then the most listed words, then in the most runs (each
@@ -237,27 +271,7 @@ def best_assignment(size: int, found: Sequence[Spelled]) -> Assignment | None:
     by_start: dict[int, list[Spelled]] = {}
     for s in found:
         by_start.setdefault(s.start, []).append(s)
-    memo: dict[tuple[int, int], tuple[int, int, int, tuple[Spelled, ...]]] = {}
-
-    def best(at: int, used: int) -> tuple[int, int, int, tuple[Spelled, ...]]:
-        if at >= size:
-            return (0, 0, 0, ())
-        key = (at, used)
-        if key in memo:
-            return memo[key]
-        top = best(at + 1, used)  # the character at ``at`` left unexplained
-        for s in by_start.get(at, ()):
-            bits = ((1 << (s.last + 1)) - 1) ^ ((1 << s.first) - 1)
-            if used & bits:
-                continue
-            c, w, r, runs = best(s.end, used | bits)
-            mine = (c + s.end - s.start, w + s.last - s.first + 1, r + 1, (s, *runs))
-            if mine[:3] > top[:3]:
-                top = mine
-        memo[key] = top
-        return top
-
-    chars, words, _runs, runs = best(0, 0)
+    chars, words, _runs, runs = _best_from(0, 0, size, by_start, {})
     return Assignment(chars, words, runs) if chars else None
 
 
@@ -292,11 +306,21 @@ def _latin_words(latin: AnalyzedName) -> _LatinWords | None:
     return words
 
 
-def _assign(
-    written: Written, latin: AnalyzedName, found_languages: Sequence[EdgesOf]
-) -> Assignment | None:
+#: A written name's edges in one language, as :func:`_assign` tries them: the
+#: language, the edges by their start and every spelling of one edge
+#: (:func:`_prepared`).
+_Prepared = tuple[EdgesOf, dict[int, list[tuple[int, tuple[str, ...]]]], frozenset[str]]
+
+
+def _languages_of(written: Written, found_languages: Sequence[EdgesOf]) -> list[_Prepared]:
+    """``written``'s edges in each of ``found_languages`` (:data:`_Prepared`),
+    looked up once for all the names it is compared with."""
+    return [(lang, *_prepared(written.chars, written.words, lang)) for lang in found_languages]
+
+
+def _assign(written: Written, latin: AnalyzedName, prepared: list[_Prepared]) -> Assignment | None:
     """The best assignment of ``written``'s characters to ``latin``'s words
-    in any of ``found_languages``."""
+    in any of the languages ``prepared`` (:func:`_languages_of`)."""
     words = _latin_words(latin)
     if words is None:
         return None
@@ -304,8 +328,7 @@ def _assign(
     size = len(written.chars)
     best: Assignment | None = None
     need = MIN_COVERED * size
-    for language in found_languages:
-        by_start, singles = _prepared(written.chars, written.words, language)
+    for language, by_start, singles in prepared:
         # quick bounds (most names a query meets fail them): a Latin word of
         # one syllable is written by one edge or counts as missed, and too
         # few characters written anywhere in the name cannot match
@@ -426,8 +449,9 @@ def _best_name(
     return BestName(alignment, name, kind, score * factors.get(kind, 1.0))
 
 
-#: The last query compared and its characters (a query meets many listings).
-_last_written: tuple[AnalyzedName | None, Written | None] = (None, None)
+#: The last query compared, its characters and their edges in each language
+#: (a query meets many listings).
+_last_written: tuple[AnalyzedName | None, Written | None, list[_Prepared]] = (None, None, [])
 
 
 def spelled_best(
@@ -448,24 +472,27 @@ def spelled_best(
     script = spelling_script(query.original)
     last = _last_written  # (read once: another thread may replace it)
     if last[0] is query:
-        mine = last[1]
+        mine, prepared = last[1], last[2]
     else:
         mine = query_chars(query) if script else None
-        _last_written = (query, mine)
+        prepared = (
+            _languages_of(mine, languages(script, len(mine.words))) if mine is not None else []
+        )
+        _last_written = (query, mine, prepared)
     if script and mine is None:
         return None
-    found_languages = languages(script, len(mine.words)) if mine is not None else ()
     for name, kind in names:
         if mine is not None:
             written = mine
-            chosen = _assign(written, name, found_languages)
+            chosen = _assign(written, name, prepared)
         else:
             listed_script = spelling_script(name.original)
             listed = query_chars(name) if listed_script else None
             if listed is None:
                 continue
             written = listed
-            chosen = _assign(written, query, languages(listed_script, len(written.words)))
+            found_languages = languages(listed_script, len(written.words))
+            chosen = _assign(written, query, _languages_of(written, found_languages))
         if chosen is None:
             continue
         found = _best_name(query, name, kind, factors, _pairs(written, chosen), not script)
@@ -488,7 +515,7 @@ def spelled_runs(query: AnalyzedName, best: BestName) -> list[tuple[str, str, st
     written = query_chars(other)
     if written is None:
         return []
-    chosen = _assign(written, latin, languages(script, len(written.words)))
+    chosen = _assign(written, latin, _languages_of(written, languages(script, len(written.words))))
     if chosen is None:
         return []
     words = latin.informative

@@ -341,6 +341,7 @@ def _voiced(reading: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=16384)
 def reading_forms(reading: str, voiced: bool = False) -> tuple[str, ...]:
     """Every Latin spelling of one Hepburn ``reading`` (lower case, long vowels
     as the kana write them) as the lists write names: long vowels short or long

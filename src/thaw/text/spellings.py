@@ -21,7 +21,7 @@ syllables whose sounds change each other (:func:`thaw.text.korean.hangul_edges`:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -183,7 +183,7 @@ def run_spellings(
     keep: Callable[[str], bool] | None = None,
     cuts: Sequence[int] = (),
     width: int | None = None,
-) -> Iterator[tuple[int, int, list[str]]]:
+) -> list[tuple[int, int, list[str]]]:
     """Each run of at most ``longest`` characters of ``word`` with the
     spellings of the whole run (its edges' spellings joined, every way
     through it), for looking up listed words that a run may write
@@ -193,7 +193,9 @@ def run_spellings(
     character's many readings begin no word), at most ``most`` spellings
     from one start; no run crosses a position of ``cuts``
     (:func:`run_bounds`); only the first ``width`` spellings of each edge,
-    the usual ones (the languages give them most usual first), if given."""
+    the usual ones (the languages give them most usual first), if given.
+    (A list, not a generator: compiled, a generator's every step is a call.)"""
+    out: list[tuple[int, int, list[str]]] = []
     edges: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
     for start, end, spellings in language(word):
         edges.setdefault(start, []).append((end, spellings[:width]))
@@ -217,4 +219,5 @@ def run_spellings(
                             children.append((end, text))
             stack.extend(reversed(children))  # the first spellings first
         for end, texts in sorted(found.items()):
-            yield start, end, list(dict.fromkeys(texts))
+            out.append((start, end, list(dict.fromkeys(texts))))
+    return out
