@@ -819,11 +819,19 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
     that analysis reads; a Serbian name's ``ћ`` and ``ђ`` are also read as
     English spells them, *ch* and *j* (Кадић *Kadich*, :data:`_SERBIAN_SOUNDS`),
     beside the *c* and *dj* of Serbian's own Latin letters. Empty for most
-    names."""
+    names. Beside these, the name read back into the Latin orthographies it
+    may transcribe (:func:`foreign_readings`: Цибульский *Cybulski*)."""
+    found = _cyrillic_forms(name)
+    foreign = tuple(v for v in foreign_readings(name) if v not in found)
+    return (*found, *foreign)
+
+
+def _cyrillic_forms(name: str) -> tuple[str, ...]:
+    """The readings of :func:`cyrillic_variant` that stay in Cyrillic."""
     text = name.lower()
     if not _YO.isdisjoint(text):
         plain = text.replace("ё", "е")
-        return (plain, *(v for v in cyrillic_variant(plain) if v != plain))
+        return (plain, *(v for v in _cyrillic_forms(plain) if v != plain))
     if not _SERBIAN_ONLY.isdisjoint(text):
         return (text.translate(_SERBIAN_SOUNDS),)
     found = belarusian_variant(name)
@@ -841,6 +849,98 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
         # (a Ukrainian name from its own letters, not their Russian form)
         out += ((name.lower() if slavic else text).replace("г", "х"),)
     return out
+
+
+#: Cyrillic letters read as the Latin orthographies of the languages whose
+#: names Russian, Ukrainian and Belarusian transcribe (:func:`foreign_readings`):
+#: the letters every one of them reads alike.
+_LATIN_COMMON: Final = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e",
+    "ж": "z", "з": "z", "и": "i", "й": "j", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "h", "ц": "c", "ч": "c", "ш": "s", "щ": "sc", "ъ": "",
+    "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja", "і": "i", "ї": "ji",
+    "є": "je", "ґ": "g", "ў": "u", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c",
+    "ђ": "dj", "џ": "dz", "ѓ": "dj", "ќ": "c", "ѕ": "dz",
+}  # fmt: skip
+#: Polish (Цибульский *Cybulski*, Шимборская *Szymborska*, Конюш *Koniusz*,
+#: Буковец *Bukowiec*): в *w*, ш *sz*, ч *cz*, щ *szcz*, х *ch*, и after ц, ш, ч, ж
+#: *y*, я, ю, ё after a consonant *ia*, *iu*, *io*, the adjectival endings
+#: *-ski*, *-cki*, *-ska*.
+_POLISH: Final = str.maketrans(
+    {**_LATIN_COMMON, "в": "w", "ш": "sz", "ч": "cz", "щ": "szcz", "х": "ch"}
+)
+_POLISH_RULES: Final = _rules(
+    (
+        (r"(?<=[цсз])к(?:ий|ый|и)\b", "ki"),
+        (r"(?<=[цсз])кая\b", "ka"),
+        (r"(?<=[цшчж])и", "ы"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?я", "ia"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?ю", "iu"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?ё", "io"),
+        (r"ий\b", "i"),
+    )
+)
+#: Serbo-Croatian, Slovene and Czech, written without their diacritics as
+#: most lists print them (Петкович *Petkovic*, Анкица *Ankica*, Илеш *Iles*):
+#: ч, ћ *c*, ш *s*, ж *z*, ц *c*, й *j*, х *h*; ль, нь before a vowel *lj*,
+#: *nj*.
+_SOUTH_SLAVIC: Final = str.maketrans(_LATIN_COMMON)
+_SOUTH_SLAVIC_RULES: Final = _rules(((r"([лн])ь(?=[аеоуияю])", r"\1j"),))
+#: German (Штих *Stich*, Габих *Habich*, Штайнфурт *Steinfurth*, Лянц
+#: *Lanz*): ш *sch*, and *s* before т, п at the start of a word; ц *z*, в *w*,
+#: х *ch*, ч *tsch*, ж *sch*, г *h* (older Russian's *h*), ай and ей *ei*,
+#: ой *eu*, я after a consonant *a*.
+_GERMAN: Final = str.maketrans(
+    {
+        **_LATIN_COMMON,
+        "ш": "sch",
+        "ц": "z",
+        "в": "w",
+        "х": "ch",
+        "ч": "tsch",
+        "ж": "sch",
+        "г": "h",
+        "з": "s",
+        "щ": "sch",
+    }
+)
+_GERMAN_RULES: Final = _rules(
+    (
+        (r"\bш(?=[тп])", "s"),
+        (r"[ае]й", "ei"),
+        (r"ой(?![аеиоуыэюя])", "eu"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?я", "a"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?ю", "ü"),
+        (r"ий\b", "i"),
+    )
+)
+
+
+@lru_cache(maxsize=4096)
+def foreign_readings(name: str) -> tuple[str, ...]:
+    """A name in Cyrillic letters read back into the Latin orthographies of
+    the languages whose names Cyrillic transcribes, as the lists write such
+    names in their own spelling, not in a romanisation of the Cyrillic:
+    Polish (:data:`_POLISH`: Цибульский *Cybulski*, Шимборская *Szymborska*),
+    Serbo-Croatian without diacritics (:data:`_SOUTH_SLAVIC`: Петкович
+    *Petkovic*) and German (:data:`_GERMAN`: Штих *Stich*, Лянц *Lanz*).
+    Lower-case ASCII, each reading once; empty for a name with no Cyrillic
+    letter that these read otherwise than the Russian romanisation does."""
+    text = name.lower()
+    found: list[str] = []
+    for table, rules in (
+        (_POLISH, _POLISH_RULES),
+        (_SOUTH_SLAVIC, _SOUTH_SLAVIC_RULES),
+        (_GERMAN, _GERMAN_RULES),
+    ):
+        out = text
+        for pattern, repl in rules:
+            out = pattern.sub(repl, out)
+        reading = " ".join(_ascii_words(anyascii(out.translate(table))))
+        if reading and reading not in found:
+            found.append(reading)
+    return tuple(found)
 
 
 #: Western Armenian (the diaspora's: Beirut, Istanbul, the Americas) reads the
