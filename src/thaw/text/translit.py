@@ -865,7 +865,7 @@ _LATIN_COMMON: Final = {
 }  # fmt: skip
 #: Polish (Цибульский *Cybulski*, Шимборская *Szymborska*, Конюш *Koniusz*,
 #: Буковец *Bukowiec*): в *w*, ш *sz*, ч *cz*, щ *szcz*, х *ch*, и after ц, ш, ч, ж
-#: *y*, я, ю, ё after a consonant *ia*, *iu*, *io*, the adjectival endings
+#: *y*, я, ю, ё (and ьо) after a consonant *ia*, *iu*, *io*, the adjectival endings
 #: *-ski*, *-cki*, *-ska*.
 _POLISH: Final = str.maketrans(
     {**_LATIN_COMMON, "в": "w", "ш": "sz", "ч": "cz", "щ": "szcz", "х": "ch"}
@@ -877,7 +877,7 @@ _POLISH_RULES: Final = _rules(
         (r"(?<=[цшчж])и", "ы"),
         (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?я", "ia"),
         (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?ю", "iu"),
-        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?ё", "io"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])(?:ь?ё|ьо)", "io"),
         (r"ий\b", "i"),
     )
 )
@@ -889,7 +889,8 @@ _SOUTH_SLAVIC: Final = str.maketrans(_LATIN_COMMON)
 _SOUTH_SLAVIC_RULES: Final = _rules(((r"([лн])ь(?=[аеоуияю])", r"\1j"),))
 #: German (Штих *Stich*, Габих *Habich*, Штайнфурт *Steinfurth*, Лянц
 #: *Lanz*): ш *sch*, and *s* before т, п at the start of a word; ц *z*, в *w*,
-#: х *ch*, ч *tsch*, ж *sch*, г *h* (older Russian's *h*), ай and ей *ei*,
+#: х *ch*, ч *tsch*, ж *sch*, a first г *h* (older Russian's *h*: Гельмут
+#: *Helmut*; the Russian reading keeps its *g*), ай and ей *ei*,
 #: ой *eu*, я after a consonant *a*.
 _GERMAN: Final = str.maketrans(
     {
@@ -900,7 +901,6 @@ _GERMAN: Final = str.maketrans(
         "х": "ch",
         "ч": "tsch",
         "ж": "sch",
-        "г": "h",
         "з": "s",
         "щ": "sch",
     }
@@ -908,6 +908,7 @@ _GERMAN: Final = str.maketrans(
 _GERMAN_RULES: Final = _rules(
     (
         (r"\bш(?=[тп])", "s"),
+        (r"\bг", "h"),
         (r"[ае]й", "ei"),
         (r"ой(?![аеиоуыэюя])", "eu"),
         (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?я", "a"),
