@@ -26,7 +26,8 @@ NEGATIVES = FIXTURES / "other_scripts_negatives_cyr.csv"
 #: *morawiecki*, two letters apart), surnames one consonant apart (*Dokic*,
 #: Додик; *Babic*, Бабиш, which Czech writes *Babiš*), *Oleg Sidorov* against
 #: Ольга Сидорова (Oleg and Olga), *Savchenko* against Шевченко, and the
-#: Dutch *Rutte* against *Rudd*, whose folded forms (*rute*, *rud*) are near.
+#: Dutch *Rutte* against *Rudd*, whose folded forms (*rute*, *rud*) are near,
+#: and *Milei* against *Milla*.
 KNOWN_ALERTS = {
     ("Иван Петров", "Ivana Petrova"),
     ("Матеуш Моравецкий", "Mateusz Morawski"),
@@ -35,6 +36,7 @@ KNOWN_ALERTS = {
     ("Ольга Сидорова", "Oleg Sidorov"),
     ("Наталья Шевченко", "Natalia Savchenko"),
     ("Марк Рютте", "Mark Rudd"),
+    ("Хавьер Милей", "Javier Milla"),
 }
 
 
@@ -61,6 +63,10 @@ def _rows(path: Path) -> list[dict[str, str]]:
         ("Штих", "stich"),  # German: шт st at the start, х ch
         ("Лянц", "lanz"),  # ц z, я after a consonant a
         ("Штайнмайер", "steinmeier"),  # ай ei
+        ("Джузеппе", "giuseppe"),  # Italian: дж before у gi, з between vowels s
+        ("Микеле", "michele"),  # ке che
+        ("Хоакин", "joaquin"),  # Spanish: х j, ки qui
+        ("Хавьер", "javier"),  # ье after a consonant ie
     ],
 )
 def test_foreign_readings(name: str, reading: str) -> None:

@@ -917,6 +917,43 @@ _GERMAN_RULES: Final = _rules(
     )
 )
 
+#: Italian (Джузеппе Конте *Giuseppe Conte*, Джанни *Gianni*, Микеле
+#: *Michele*): дж and ч before е, и *g*, *c*, before another vowel *gi*,
+#: *ci*; ки, ке *chi*, *che*; ш before a vowel *sc* (*sci* before а, о, у);
+#: ц and дз *z*, з between vowels *s* (Джузеппе), нь before о, е, и *gn*; я,
+#: ю after a consonant *ia*, *iu*.
+_ITALIAN: Final = str.maketrans({**_LATIN_COMMON, "ц": "z", "й": "i"})
+_ITALIAN_RULES: Final = _rules(
+    (
+        (r"дж(?=[еиэ])", "g"),
+        (r"дж(?=[аоуюя])", "gi"),
+        (r"дж", "g"),
+        (r"ч(?=[еиэ])", "c"),
+        (r"ч(?=[аоуюя])", "ci"),
+        (r"к(?=[еиэ])", "ch"),
+        (r"ш(?=[еиэ])", "sc"),
+        (r"ш(?=[аоу])", "sci"),
+        (r"дз", "z"),
+        (r"(?<=[аеиоуэюя])з(?=[аеиоуэюя])", "s"),
+        (r"нь(?=[оеи])", "gn"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?я", "ia"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?ю", "iu"),
+    )
+)
+#: Spanish and Portuguese (Хорхе *Jorge*, Хавьер *Javier*, Хоакин *Joaquín*,
+#: Хименес *Jiménez*): х *j*, ки, ке *qui*, *que*, ч *ch*; ье, ья, ьо after
+#: a consonant *ie*, *ia*, *io*, й *i*.
+_SPANISH: Final = str.maketrans({**_LATIN_COMMON, "х": "j", "ч": "ch", "й": "i", "ц": "z"})
+_SPANISH_RULES: Final = _rules(
+    (
+        (r"к(?=[еиэ])", "qu"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ье", "ie"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?я", "ia"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?ю", "iu"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ьо", "io"),
+    )
+)
+
 
 @lru_cache(maxsize=4096)
 def foreign_readings(name: str) -> tuple[str, ...]:
@@ -925,7 +962,9 @@ def foreign_readings(name: str) -> tuple[str, ...]:
     names in their own spelling, not in a romanisation of the Cyrillic:
     Polish (:data:`_POLISH`: Цибульский *Cybulski*, Шимборская *Szymborska*),
     Serbo-Croatian without diacritics (:data:`_SOUTH_SLAVIC`: Петкович
-    *Petkovic*) and German (:data:`_GERMAN`: Штих *Stich*, Лянц *Lanz*).
+    *Petkovic*), German (:data:`_GERMAN`: Штих *Stich*, Лянц *Lanz*) and
+    Italian (:data:`_ITALIAN`: Джузеппе *Giuseppe*) and Spanish
+    (:data:`_SPANISH`: Хорхе *Jorge*).
     Lower-case ASCII, each reading once; empty for a name with no Cyrillic
     letter that these read otherwise than the Russian romanisation does."""
     text = name.lower()
@@ -934,6 +973,8 @@ def foreign_readings(name: str) -> tuple[str, ...]:
         (_POLISH, _POLISH_RULES),
         (_SOUTH_SLAVIC, _SOUTH_SLAVIC_RULES),
         (_GERMAN, _GERMAN_RULES),
+        (_ITALIAN, _ITALIAN_RULES),
+        (_SPANISH, _SPANISH_RULES),
     ):
         out = text
         for pattern, repl in rules:
