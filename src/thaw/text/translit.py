@@ -955,6 +955,11 @@ _SPANISH_RULES: Final = _rules(
 )
 
 
+def _folded(reading: str) -> tuple[str, ...]:
+    """The words of ``reading`` (lower-case ASCII), each folded."""
+    return tuple(fold_token(w) for w in reading.split())
+
+
 @lru_cache(maxsize=4096)
 def foreign_readings(name: str) -> tuple[str, ...]:
     """A name in Cyrillic letters read back into the Latin orthographies of
@@ -962,13 +967,16 @@ def foreign_readings(name: str) -> tuple[str, ...]:
     names in their own spelling, not in a romanisation of the Cyrillic:
     Polish (:data:`_POLISH`: Цибульский *Cybulski*, Шимборская *Szymborska*),
     Serbo-Croatian without diacritics (:data:`_SOUTH_SLAVIC`: Петкович
-    *Petkovic*), German (:data:`_GERMAN`: Штих *Stich*, Лянц *Lanz*) and
+    *Petkovic*), German (:data:`_GERMAN`: Штих *Stich*, Лянц *Lanz*),
     Italian (:data:`_ITALIAN`: Джузеппе *Giuseppe*) and Spanish
-    (:data:`_SPANISH`: Хорхе *Jorge*).
-    Lower-case ASCII, each reading once; empty for a name with no Cyrillic
-    letter that these read otherwise than the Russian romanisation does."""
+    (:data:`_SPANISH`: Хорхе *Jorge*). Lower-case ASCII, each reading once;
+    a reading whose words fold (:func:`thaw.text.fold.fold_token`) as the
+    name's own romanisation's or an earlier reading's do is left out, so
+    that a name no such orthography reads otherwise has none."""
     text = name.lower()
     found: list[str] = []
+    # (Владимир's Polish *wladimir* folds as its romanisation *vladimir*: left out)
+    seen = {_folded(" ".join(_ascii_words(maybe_ascii(name))))}
     for table, rules in (
         (_POLISH, _POLISH_RULES),
         (_SOUTH_SLAVIC, _SOUTH_SLAVIC_RULES),
@@ -980,7 +988,9 @@ def foreign_readings(name: str) -> tuple[str, ...]:
         for pattern, repl in rules:
             out = pattern.sub(repl, out)
         reading = " ".join(_ascii_words(anyascii(out.translate(table))))
-        if reading and reading not in found:
+        key = _folded(reading)
+        if reading and key not in seen:
+            seen.add(key)
             found.append(reading)
     return tuple(found)
 
