@@ -13,6 +13,7 @@ import pytest
 from thaw.index import entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.model import Name, Record
+from thaw.text import name_variants
 from thaw.text.translit import cyrillic_variant, foreign_readings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "match"
@@ -63,6 +64,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
         ("Штих", "stich"),  # German: шт st at the start, х ch
         ("Лянц", "lanz"),  # ц z, я after a consonant a
         ("Штайнмайер", "steinmeier"),  # ай ei
+        ("Шиманский", "szymanski"),
         ("Джузеппе", "giuseppe"),  # Italian: дж before у gi, з between vowels s
         ("Микеле", "michele"),  # ке che
         ("Хоакин", "joaquin"),  # Spanish: х j, ки qui
@@ -78,6 +80,8 @@ def test_no_reading_that_folds_as_the_romanisation() -> None:
     # romanisation does; Polish *kaczynski* as Качиньский's *kachinskiy*
     assert foreign_readings("Владимир Путин") == ()
     assert "kaczynski" not in foreign_readings("Качиньский")
+    # -ский is no Italian *-schi*, Spanish *-squi*
+    assert not any(r.endswith(("schi", "squi")) for r in foreign_readings("Шиманский"))
 
 
 def test_foreign_readings_are_ascii_and_distinct() -> None:
@@ -87,12 +91,14 @@ def test_foreign_readings_are_ascii_and_distinct() -> None:
     assert "wolfgang scheuble" in readings  # ой eu (Schäuble)
 
 
-def test_cyrillic_variant_offers_the_foreign_readings_after_its_own() -> None:
+def test_name_variants_offer_the_foreign_readings_after_the_cyrillic_ones() -> None:
     # the Cyrillic forms first (ё as е), then the Latin orthographies
-    found = cyrillic_variant("Герхард Шрёдер")
+    found = name_variants("Герхард Шрёдер", "Person")
     assert found[0] == "герхард шредер"
     assert any(v.endswith(" schreder") for v in found)  # ш sch (German)
     assert "gerhard sreder" in found  # (Serbo-Croatian's Šreder, without marks)
+    assert cyrillic_variant("Герхард Шрёдер") == ("герхард шредер", "херхард шредер")
+    assert name_variants("Ян Ковальчик", "Organization") == ()
 
 
 def test_cyrillic_against_the_names_own_orthography() -> None:

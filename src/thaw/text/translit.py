@@ -819,19 +819,12 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
     that analysis reads; a Serbian name's ``ћ`` and ``ђ`` are also read as
     English spells them, *ch* and *j* (Кадић *Kadich*, :data:`_SERBIAN_SOUNDS`),
     beside the *c* and *dj* of Serbian's own Latin letters. Empty for most
-    names. Beside these, the name read back into the Latin orthographies it
-    may transcribe (:func:`foreign_readings`: Цибульский *Cybulski*)."""
-    found = _cyrillic_forms(name)
-    foreign = tuple(v for v in foreign_readings(name) if v not in found)
-    return (*found, *foreign)
-
-
-def _cyrillic_forms(name: str) -> tuple[str, ...]:
-    """The readings of :func:`cyrillic_variant` that stay in Cyrillic."""
+    names. (:func:`foreign_readings` gives a name's readings in the Latin
+    orthographies it may transcribe, which name analysis offers beside these.)"""
     text = name.lower()
     if not _YO.isdisjoint(text):
         plain = text.replace("ё", "е")
-        return (plain, *(v for v in _cyrillic_forms(plain) if v != plain))
+        return (plain, *(v for v in cyrillic_variant(plain) if v != plain))
     if not _SERBIAN_ONLY.isdisjoint(text):
         return (text.translate(_SERBIAN_SOUNDS),)
     found = belarusian_variant(name)
@@ -919,9 +912,9 @@ _GERMAN_RULES: Final = _rules(
 
 #: Italian (Джузеппе Конте *Giuseppe Conte*, Джанни *Gianni*, Микеле
 #: *Michele*): дж and ч before е, и *g*, *c*, before another vowel *gi*,
-#: *ci*; ки, ке *chi*, *che*; ш before a vowel *sc* (*sci* before а, о, у);
-#: ц and дз *z*, з between vowels *s* (Джузеппе), нь before о, е, и *gn*; я,
-#: ю after a consonant *ia*, *iu*.
+#: *ci*; ки, ке *chi*, *che* (not after с: -ский); ш before a vowel *sc*
+#: (*sci* before а, о, у); ц and дз *z*, з between vowels *s* (Джузеппе), нь
+#: before о, е, и *gn*; я, ю after a consonant *ia*, *iu*.
 _ITALIAN: Final = str.maketrans({**_LATIN_COMMON, "ц": "z", "й": "i"})
 _ITALIAN_RULES: Final = _rules(
     (
@@ -930,7 +923,7 @@ _ITALIAN_RULES: Final = _rules(
         (r"дж", "g"),
         (r"ч(?=[еиэ])", "c"),
         (r"ч(?=[аоуюя])", "ci"),
-        (r"к(?=[еиэ])", "ch"),
+        (r"(?<!с)к(?=[еиэ])", "ch"),
         (r"ш(?=[еиэ])", "sc"),
         (r"ш(?=[аоу])", "sci"),
         (r"дз", "z"),
@@ -941,12 +934,12 @@ _ITALIAN_RULES: Final = _rules(
     )
 )
 #: Spanish and Portuguese (Хорхе *Jorge*, Хавьер *Javier*, Хоакин *Joaquín*,
-#: Хименес *Jiménez*): х *j*, ки, ке *qui*, *que*, ч *ch*; ье, ья, ьо after
-#: a consonant *ie*, *ia*, *io*, й *i*.
+#: Хименес *Jiménez*): х *j*, ки, ке *qui*, *que* (not after с), ч *ch*; ье,
+#: ья, ьо after a consonant *ie*, *ia*, *io*, й *i*.
 _SPANISH: Final = str.maketrans({**_LATIN_COMMON, "х": "j", "ч": "ch", "й": "i", "ц": "z"})
 _SPANISH_RULES: Final = _rules(
     (
-        (r"к(?=[еиэ])", "qu"),
+        (r"(?<!с)к(?=[еиэ])", "qu"),
         (r"(?<=[бвгдзклмнпрстфхцчшщ])ье", "ie"),
         (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?я", "ia"),
         (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?ю", "iu"),
