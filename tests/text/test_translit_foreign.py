@@ -58,6 +58,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
         ("Шимборская", "szymborska"),  # ш sz, -ska
         ("Конюш", "koniusz"),  # ю after a consonant iu
         ("Щепаньский", "szczepanski"),  # щ szcz
+        ("Анджей", "andrzej"),  # ндже ndrze
         ("Петкович", "petkovic"),  # Serbo-Croatian without diacritics
         ("Шливанчанин", "slivancanin"),
         ("Франьо", "franjo"),  # нь before a vowel nj

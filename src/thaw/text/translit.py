@@ -857,9 +857,9 @@ _LATIN_COMMON: Final = {
     "ђ": "dj", "џ": "dz", "ѓ": "dj", "ќ": "c", "ѕ": "dz",
 }  # fmt: skip
 #: Polish (Цибульский *Cybulski*, Шимборская *Szymborska*, Конюш *Koniusz*,
-#: Буковец *Bukowiec*): в *w*, ш *sz*, ч *cz*, щ *szcz*, х *ch*, и after ц, ш, ч, ж
-#: *y*, я, ю, ё (and ьо) after a consonant *ia*, *iu*, *io*, the adjectival endings
-#: *-ski*, *-cki*, *-ska*.
+#: Буковец *Bukowiec*): в *w*, ш *sz*, ч *cz*, щ *szcz*, х *ch*, и after ц,
+#: ш, ч, ж *y*, я, ю, ё (and ьо) after a consonant *ia*, *iu*, *io*, ндже
+#: *ndrze* (Анджей *Andrzej*), the adjectival endings *-ski*, *-cki*, *-ska*.
 _POLISH: Final = str.maketrans(
     {**_LATIN_COMMON, "в": "w", "ш": "sz", "ч": "cz", "щ": "szcz", "х": "ch"}
 )
@@ -867,6 +867,7 @@ _POLISH_RULES: Final = _rules(
     (
         (r"(?<=[цсз])к(?:ий|ый|и)\b", "ki"),
         (r"(?<=[цсз])кая\b", "ka"),
+        (r"(?<=н)дж(?=[еэ])", "drz"),
         (r"(?<=[цшчж])и", "ы"),
         (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?я", "ia"),
         (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?ю", "iu"),
