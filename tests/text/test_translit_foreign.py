@@ -13,6 +13,7 @@ import pytest
 from thaw.index import entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.model import Name, Record
+from thaw.screen import Screener
 from thaw.text import name_variants
 from thaw.text.translit import cyrillic_variant, foreign_readings
 
@@ -133,3 +134,41 @@ def test_other_people_stay_apart() -> None:
         if _score(r["original"], r["latin"]) >= DEFAULT_THRESHOLD
     }
     assert alerts <= KNOWN_ALERTS, alerts - KNOWN_ALERTS
+
+
+#: Listings in their own orthography, with people whose names are near, to
+#: compete for the candidates; and one listed in Cyrillic only.
+LISTED = [
+    "Jorge Jesús RODRÍGUEZ GÓMEZ",
+    "Joaquín GUZMÁN LOERA",
+    "Wisława SZYMBORSKA",
+    "Jorge GOMES",
+    "Joaquim GUERRA",
+    "Алехин Андрей Анатольевич",
+]
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    entries = [
+        entry_from_record(Record("t", str(i), "Person", names=[Name(name)]))
+        for i, name in enumerate(LISTED)
+    ]
+    return Screener.from_entries(entries)
+
+
+def test_screening_finds_the_listing_in_its_own_orthography(screener: Screener) -> None:
+    for query, listed in [
+        ("Хорхе Хесус Родригес Гомес", "Jorge Jesús RODRÍGUEZ GÓMEZ"),
+        ("Хоакин Гусман Лоэра", "Joaquín GUZMÁN LOERA"),
+        ("Вислава Шимборская", "Wisława SZYMBORSKA"),
+    ]:
+        hits = screener.screen_query(Query(query, "Person")).hits
+        assert hits and hits[0].matched_name == listed, (query, hits[:1])
+
+
+def test_a_listed_cyrillic_name_is_not_read_in_other_orthographies(screener: Screener) -> None:
+    # the index keeps a Cyrillic listing's own readings: its Spanish reading
+    # (*alejin andrei*) would meet customers named Andrea Allen
+    for query in ("Andrea Allen", "Andrée Allain"):
+        assert not screener.screen_query(Query(query, "Person")).hits, query
