@@ -82,6 +82,7 @@ def test_no_reading_that_folds_as_the_romanisation() -> None:
     # romanisation does; Polish *kaczynski* as Качиньский's *kachinskiy*
     assert foreign_readings("Владимир Путин") == ()
     assert "kaczynski" not in foreign_readings("Качиньский")
+    assert foreign_readings("Jose Rivera") == foreign_readings("習近平") == ()
     # -ский is no Italian *-schi*, Spanish *-squi*
     assert not any(r.endswith(("schi", "squi")) for r in foreign_readings("Шиманский"))
 

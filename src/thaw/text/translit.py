@@ -949,6 +949,10 @@ _SPANISH_RULES: Final = _rules(
 )
 
 
+#: A letter of the Cyrillic block: a name without one has no :func:`foreign_readings`.
+_CYRILLIC_LETTER: Final = re.compile("[\u0400-\u04ff]")
+
+
 def _folded(reading: str) -> tuple[str, ...]:
     """The words of ``reading`` (lower-case ASCII), each folded."""
     return tuple(fold_token(w) for w in reading.split())
@@ -966,7 +970,10 @@ def foreign_readings(name: str) -> tuple[str, ...]:
     (:data:`_SPANISH`: Хорхе *Jorge*). Lower-case ASCII, each reading once;
     a reading whose words fold (:func:`thaw.text.fold.fold_token`) as the
     name's own romanisation's or an earlier reading's do is left out, so
-    that a name no such orthography reads otherwise has none."""
+    that a name no such orthography reads otherwise has none (nor has a name
+    without Cyrillic letters)."""
+    if not _CYRILLIC_LETTER.search(name):
+        return ()
     text = name.lower()
     found: list[str] = []
     # (Владимир's Polish *wladimir* folds as its romanisation *vladimir*: left out)
