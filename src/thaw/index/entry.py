@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from thaw.model import Record
 from thaw.text import AnalyzedName, analyze_name, name_variants
+from thaw.text.translit import foreign_readings
 
 _ID_CLEAN = re.compile(r"[^A-Z0-9]")
 
@@ -65,6 +66,10 @@ def entry_from_record(record: Record) -> Entry:
         seen.add((analyzed.key, name.kind))
         names.append((analyzed, name.kind))
         for variant in name_variants(name.value, record.schema):
+            if variant in foreign_readings(name.value):
+                # (a listed name in Cyrillic keeps its published Latin names: its
+                # readings in other orthographies serve queries only)
+                continue
             # another reading of the same writing (kanji read as Japanese)
             other = analyze_name(variant, record.schema)
             if other.tokens and (other.key, "original") not in seen:

@@ -76,6 +76,7 @@ from thaw.text.translit import (
     arabic_script_variants,
     armenian_variant,
     cyrillic_variant,
+    foreign_readings,
     greek_variant,
     hebrew_variant,
     transliterate_word,
@@ -1429,8 +1430,10 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     spelt (ضياء الرحمن *Ziaur Rahman*:
     :func:`thaw.text.translit.arabic_script_variants`); a Belarusian name has its
     Russian form, and a French name in Cyrillic its silent *r*
-    (:func:`thaw.text.translit.cyrillic_variant`); a name in Greek letters, its
-    classical transcription (:func:`thaw.text.translit.greek_variant`); a
+    (:func:`thaw.text.translit.cyrillic_variant`), a Cyrillic name its
+    readings in the Latin orthographies it may transcribe
+    (:func:`thaw.text.translit.foreign_readings`: Цибульский *Cybulski*); a
+    name in Greek letters, its classical transcription (:func:`thaw.text.translit.greek_variant`); a
     Hebrew surname in *-יץ*, its Slavic *-ich* (:func:`thaw.text.translit.hebrew_variant`);
     a Khmer name, its syllables apart (:func:`thaw.text.khmer.khmer_variant`);
     an Armenian name, its Western reading
@@ -1461,7 +1464,7 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
             name = " ".join(
                 w.translate(_LATIN_LOOKALIKES) if not w.isascii() else w for w in name.split()
             )
-        return cyrillic_variant(name)
+        return (*cyrillic_variant(name), *foreign_readings(name))
     if _ARABIC.search(name):
         variants = _arabic_variant(name)
         # (South Asian spellings of the variants too: ضیاءالحق apart, then

@@ -819,7 +819,8 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
     that analysis reads; a Serbian name's ``ћ`` and ``ђ`` are also read as
     English spells them, *ch* and *j* (Кадић *Kadich*, :data:`_SERBIAN_SOUNDS`),
     beside the *c* and *dj* of Serbian's own Latin letters. Empty for most
-    names."""
+    names. (:func:`foreign_readings` gives a name's readings in the Latin
+    orthographies it may transcribe, which name analysis offers beside these.)"""
     text = name.lower()
     if not _YO.isdisjoint(text):
         plain = text.replace("ё", "е")
@@ -841,6 +842,158 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
         # (a Ukrainian name from its own letters, not their Russian form)
         out += ((name.lower() if slavic else text).replace("г", "х"),)
     return out
+
+
+#: Cyrillic letters read as the Latin orthographies of the languages whose
+#: names Russian, Ukrainian and Belarusian transcribe (:func:`foreign_readings`):
+#: the letters every one of them reads alike.
+_LATIN_COMMON: Final = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e",
+    "ж": "z", "з": "z", "и": "i", "й": "j", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "h", "ц": "c", "ч": "c", "ш": "s", "щ": "sc", "ъ": "",
+    "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja", "і": "i", "ї": "ji",
+    "є": "je", "ґ": "g", "ў": "u", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c",
+    "ђ": "dj", "џ": "dz", "ѓ": "dj", "ќ": "c", "ѕ": "dz",
+}  # fmt: skip
+#: Polish (Цибульский *Cybulski*, Шимборская *Szymborska*, Конюш *Koniusz*,
+#: Буковец *Bukowiec*): в *w*, ш *sz*, ч *cz*, щ *szcz*, х *ch*, и after ц,
+#: ш, ч, ж *y*, я, ю, ё (and ьо) after a consonant *ia*, *iu*, *io*, ндже
+#: *ndrze* (Анджей *Andrzej*), the adjectival endings *-ski*, *-cki*, *-ska*.
+_POLISH: Final = str.maketrans(
+    {**_LATIN_COMMON, "в": "w", "ш": "sz", "ч": "cz", "щ": "szcz", "х": "ch"}
+)
+_POLISH_RULES: Final = _rules(
+    (
+        (r"(?<=[цсз])к(?:ий|ый|и)\b", "ki"),
+        (r"(?<=[цсз])кая\b", "ka"),
+        (r"(?<=н)дж(?=[еэ])", "drz"),
+        (r"(?<=[цшчж])и", "ы"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?я", "ia"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?ю", "iu"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])(?:ь?ё|ьо)", "io"),
+        (r"ий\b", "i"),
+    )
+)
+#: Serbo-Croatian, Slovene and Czech, written without their diacritics as
+#: most lists print them (Петкович *Petkovic*, Анкица *Ankica*, Илеш *Iles*):
+#: ч, ћ *c*, ш *s*, ж *z*, ц *c*, й *j*, х *h*; ль, нь before a vowel *lj*,
+#: *nj*.
+_SOUTH_SLAVIC: Final = str.maketrans(_LATIN_COMMON)
+_SOUTH_SLAVIC_RULES: Final = _rules(((r"([лн])ь(?=[аеоуияю])", r"\1j"),))
+#: German (Штих *Stich*, Габих *Habich*, Штайнфурт *Steinfurth*, Лянц
+#: *Lanz*): ш *sch*, and *s* before т, п at the start of a word; ц *z*, в *w*,
+#: х *ch*, ч *tsch*, ж *sch*, a first г *h* (older Russian's *h*: Гельмут
+#: *Helmut*; the Russian reading keeps its *g*), ай and ей *ei*,
+#: ой *eu*, я after a consonant *a*.
+_GERMAN: Final = str.maketrans(
+    {
+        **_LATIN_COMMON,
+        "ш": "sch",
+        "ц": "z",
+        "в": "w",
+        "х": "ch",
+        "ч": "tsch",
+        "ж": "sch",
+        "з": "s",
+        "щ": "sch",
+    }
+)
+_GERMAN_RULES: Final = _rules(
+    (
+        (r"\bш(?=[тп])", "s"),
+        (r"\bг", "h"),
+        (r"[ае]й", "ei"),
+        (r"ой(?![аеиоуыэюя])", "eu"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?я", "a"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?ю", "ü"),
+        (r"ий\b", "i"),
+    )
+)
+
+#: Italian (Джузеппе Конте *Giuseppe Conte*, Джанни *Gianni*, Микеле
+#: *Michele*): дж and ч before е, и *g*, *c*, before another vowel *gi*,
+#: *ci*; ки, ке *chi*, *che* (not after с: -ский); ш before a vowel *sc*
+#: (*sci* before а, о, у); ц and дз *z*, з between vowels *s* (Джузеппе), нь
+#: before о, е, и *gn*; я, ю after a consonant *ia*, *iu*.
+_ITALIAN: Final = str.maketrans({**_LATIN_COMMON, "ц": "z", "й": "i"})
+_ITALIAN_RULES: Final = _rules(
+    (
+        (r"дж(?=[еиэ])", "g"),
+        (r"дж(?=[аоуюя])", "gi"),
+        (r"дж", "g"),
+        (r"ч(?=[еиэ])", "c"),
+        (r"ч(?=[аоуюя])", "ci"),
+        (r"(?<!с)к(?=[еиэ])", "ch"),
+        (r"ш(?=[еиэ])", "sc"),
+        (r"ш(?=[аоу])", "sci"),
+        (r"дз", "z"),
+        (r"(?<=[аеиоуэюя])з(?=[аеиоуэюя])", "s"),
+        (r"нь(?=[оеи])", "gn"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?я", "ia"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?ю", "iu"),
+    )
+)
+#: Spanish and Portuguese (Хорхе *Jorge*, Хавьер *Javier*, Хоакин *Joaquín*,
+#: Хименес *Jiménez*): х *j*, ки, ке *qui*, *que* (not after с), ч *ch*; ье,
+#: ья, ьо after a consonant *ie*, *ia*, *io*, й *i*.
+_SPANISH: Final = str.maketrans({**_LATIN_COMMON, "х": "j", "ч": "ch", "й": "i", "ц": "z"})
+_SPANISH_RULES: Final = _rules(
+    (
+        (r"(?<!с)к(?=[еиэ])", "qu"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ье", "ie"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?я", "ia"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ь?ю", "iu"),
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])ьо", "io"),
+    )
+)
+
+
+#: A letter of the Cyrillic block: a name without one has no :func:`foreign_readings`.
+_CYRILLIC_LETTER: Final = re.compile("[\u0400-\u04ff]")
+
+
+def _folded(reading: str) -> tuple[str, ...]:
+    """The words of ``reading`` (lower-case ASCII), each folded."""
+    return tuple(fold_token(w) for w in reading.split())
+
+
+@lru_cache(maxsize=4096)
+def foreign_readings(name: str) -> tuple[str, ...]:
+    """A name in Cyrillic letters read back into the Latin orthographies of
+    the languages whose names Cyrillic transcribes, as the lists write such
+    names in their own spelling, not in a romanisation of the Cyrillic:
+    Polish (:data:`_POLISH`: Цибульский *Cybulski*, Шимборская *Szymborska*),
+    Serbo-Croatian without diacritics (:data:`_SOUTH_SLAVIC`: Петкович
+    *Petkovic*), German (:data:`_GERMAN`: Штих *Stich*, Лянц *Lanz*),
+    Italian (:data:`_ITALIAN`: Джузеппе *Giuseppe*) and Spanish
+    (:data:`_SPANISH`: Хорхе *Jorge*). Lower-case ASCII, each reading once;
+    a reading whose words fold (:func:`thaw.text.fold.fold_token`) as the
+    name's own romanisation's or an earlier reading's do is left out, so
+    that a name no such orthography reads otherwise has none (nor has a name
+    without Cyrillic letters)."""
+    if not _CYRILLIC_LETTER.search(name):
+        return ()
+    text = name.lower()
+    found: list[str] = []
+    # (Владимир's Polish *wladimir* folds as its romanisation *vladimir*: left out)
+    seen = {_folded(" ".join(_ascii_words(maybe_ascii(name))))}
+    for table, rules in (
+        (_POLISH, _POLISH_RULES),
+        (_SOUTH_SLAVIC, _SOUTH_SLAVIC_RULES),
+        (_GERMAN, _GERMAN_RULES),
+        (_ITALIAN, _ITALIAN_RULES),
+        (_SPANISH, _SPANISH_RULES),
+    ):
+        out = text
+        for pattern, repl in rules:
+            out = pattern.sub(repl, out)
+        reading = " ".join(_ascii_words(anyascii(out.translate(table))))
+        key = _folded(reading)
+        if reading and key not in seen:
+            seen.add(key)
+            found.append(reading)
+    return tuple(found)
 
 
 #: Western Armenian (the diaspora's: Beirut, Istanbul, the Americas) reads the
