@@ -141,13 +141,23 @@ _PALI_ASPIRATES: Final = frozenset("ภธฒฐถผฆฌฑ")
 #: The dental stops whose short final i or u a Pali word leaves unsaid
 #: (ชาติ *chat*, เกียรติ *kiat*, วุฒิ *wut*, ธาตุ *that*).
 _SILENT_FINAL_VOWEL_AFTER: Final = frozenset("ตฏฐฑฒถทธด")
+#: The inherent *a* of a syllable that takes no final (the first of an odd
+#: number of bare consonants that end a word: ถนน *tha-non*).
+_OPEN_A: Final = "-a."
+#: Vowels that take no final consonant.
+_NO_FINAL: Final = ("ะ", "ำ", "เา", "ใ", "ไ", _OPEN_A)
 #: Vowel signs written after (above, below) the consonant.
 _VOWEL_SIGNS: Final = frozenset("ะัาำิีึืุู")
 
 
-def _syllables(word: str) -> list[tuple[str, str, str]]:
+def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
     """``(onset, vowel, coda)`` triples of Thai letters (the vowel as a short
-    Latin code, ``"-"`` when unwritten), left to right."""
+    Latin code, ``"-"`` when unwritten), left to right.
+
+    With ``linked``, consonants without a written vowel are read as Pali and
+    Sanskrit words are (:func:`_linked_vowel`): each one inside the word
+    opens a syllable with the linking *a* (ธนพล *tha-na-phon*, เจียรวนนท์
+    *chia-ra-wa-non*) rather than closing the syllable before it."""
     # thanthakhat: the letter under it is silent, and a cluster ร / ร before it
     chars: list[str] = []
     for ch in word:
@@ -254,7 +264,24 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
             j += 1
             continue
         nxt = units[j + 1] if j + 1 < len(units) else None
-        prev_open = bool(out) and not out[-1][2] and out[-1][1] not in ("ะ", "ำ", "เา", "ใ", "ไ")
+        prev_open = bool(out) and not out[-1][2] and out[-1][1] not in _NO_FINAL
+        # the bare consonants from here to the next written vowel (or the end)
+        run = next((k for k in range(j, len(units)) if units[k][1]), len(units)) - j
+        at_end = j + run == len(units)
+        if linked and len(onset) == 1 and onset != "อ":
+            linking = _linked_vowel(units, out, j, run, at_end, prev_open)
+            if linking is not None:
+                out.extend(linking)
+                j += 1
+                continue
+        if not prev_open and at_end and run >= 3 and run % 2 == 1 and onset != "อ":
+            # an odd number of bare consonants ending the word: the first
+            # opens a syllable with the inherent a, the others pair into
+            # closed syllables (ถนน *thanon*, กนกพร *ka-nok-phon*), not a
+            # closed syllable and a bare one (*thon-na*)
+            out.append((onset, _OPEN_A, ""))
+            j += 1
+            continue
         # (after รร, two bare consonants are a syllable of their own: บรร-จง)
         opens = out and out[-1][1] == "รร" and nxt is not None and not nxt[1]
         # two bare consonants that end the word are a syllable (ศรี-วง *wong*),
@@ -331,8 +358,53 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
     return out
 
 
+def _linked_vowel(
+    units: list[list[str]],
+    out: list[tuple[str, str, str]],
+    j: int,
+    run: int,
+    at_end: bool,
+    prev_open: bool,
+) -> list[tuple[str, str, str]] | None:
+    """The syllables the bare consonant ``units[j]`` makes in the *linked*
+    reading of :func:`_syllables` (``None``: as in the other reading).
+
+    Pali and Sanskrit write an *a* after every consonant, which Thai leaves
+    unwritten and drops only at the end of a word, so a bare consonant inside a
+    word opens a syllable with it (ธนพล *tha-na-phon*, กนก *ka-nok*,
+    เจียรวนนท์ *chia-ra-wa-non*), except the two that end the word, which
+    make one closed syllable (*phon*). Thai reads a few of these consonants
+    twice, as the final of one syllable and the onset of the next: ล after a
+    first bare consonant (ชลธี *chon-la-thi*), and the final of a ั before
+    another bare consonant (พัชรวาท *phat-cha-ra-wat*); before ร a first
+    bare consonant takes *o* (วรพล *wo-ra-phon*, อรพิน *o-ra-phin*). An
+    ``out`` syllable may be changed in place (its final set)."""
+    onset = units[j][0]
+    if at_end and run <= 2:
+        return None  # (the closed syllable that ends the word, or its final)
+    nxt = units[j + 1] if j + 1 < len(units) else None
+    if nxt is not None and not nxt[1] and nxt[0] == onset:
+        return None  # (a doubled letter closes one syllable and opens the next)
+    if prev_open and out[-1][1] == "ั":
+        # ั needs a final: this consonant, read again as the next onset when
+        # another bare consonant follows (พัชร *phatchara*)
+        o, v, _ = out[-1]
+        out[-1] = (o, v, onset)
+        if nxt is not None and not nxt[1] and not (at_end and run == 2):
+            return [(onset, "-a", "")]
+        return []
+    first = not out or (bool(out[-1][2]) and not prev_open)
+    if nxt is not None and not nxt[1] and first and not out:
+        if nxt[0] == "ร":
+            return [(onset, "-", "")]  # (วร *wo-ra*)
+        if nxt[0] == "ล":
+            return [(onset, "-", "ล")]  # (ชล *chon-la*)
+    return [(onset, "-a", "")]
+
+
 _VOWELS: Final[dict[str, str]] = {
     "-": "o",
+    _OPEN_A: "a",
     "-a": "a",
     "ะ": "a",
     "ั": "a",
@@ -370,15 +442,17 @@ _VOWELS: Final[dict[str, str]] = {
 }
 
 
-#: The readings of :func:`_read`.
-_RTGS, _PERSONAL, _INDIC_READING = 0, 1, 2
+#: The readings of :func:`_read`: RTGS, the personal spelling, the Indic one,
+#: and the *plain* one: RTGS with the aspirated k and p letters written *k*
+#: and *p*, as many people write their names (*Worapon*, *Patcharawat*).
+_RTGS, _PERSONAL, _INDIC_READING, _PLAIN = 0, 1, 2, 3
 
 
-def _read(word: str, mode: int) -> str:
-    personal = mode != _RTGS
+def _read(word: str, mode: int, linked: bool = False) -> str:
+    personal = mode in (_PERSONAL, _INDIC_READING)
     indic = mode == _INDIC_READING
     parts: list[str] = []
-    syllables = _syllables(word)
+    syllables = _syllables(word, linked)
     if mode != _PERSONAL and len(syllables) > 1:
         onset, vowel, coda = syllables[-1]
         if (
@@ -421,6 +495,8 @@ def _read(word: str, mode: int) -> str:
             # personal spellings: j for จ, k and p for the aspirated k and p
             # letters (*Sompol*, *Supaporn*; folding reads ph as f)
             latin = latin.replace("ch", "j", 1) if first == "จ" else latin
+            latin = latin.replace("kh", "k").replace("ph", "p")
+        elif mode == _PLAIN:
             latin = latin.replace("kh", "k").replace("ph", "p")
         v = _VOWELS.get(vowel, "")
         if personal and v == "oe" and coda:
@@ -471,8 +547,14 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     Thai people use for their own names beside the other two (*Abhisit
     Vejjajiva*, *Bhumibol Adulyadej*, *Samak Sundaravej*)."""
     out: list[str] = []
-    for mode in (_RTGS, _PERSONAL, _INDIC_READING):
-        reading = _read(word, mode)
+    for mode, linked in (
+        (_RTGS, False),
+        (_PERSONAL, False),
+        (_INDIC_READING, False),
+        (_RTGS, True),
+        (_PLAIN, True),
+    ):
+        reading = _read(word, mode, linked)
         if reading and reading not in out:
             out.append(reading)
     return tuple(out)
