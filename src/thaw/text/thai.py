@@ -225,7 +225,13 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
                 or (ch == "ห" and second in _LED_BY_H)
                 or (ch == "อ" and second == "ย")
             )
-            if ch == "ท" and second == "ร" and after != "ร" and not units and not lead:
+            if lead and ch == "จ" and second == "ร" and after in _VOWEL_SIGNS:
+                # (จร under a leading vowel and a vowel sign is two syllables,
+                # the leading vowel ร's: เจริญ *cha-roen*, not a silent ร)
+                units.append([ch, "-a"])
+                onset = second
+                i += 1
+            elif ch == "ท" and second == "ร" and after != "ร" and not units and not lead:
                 # (a first ทร is read s, ทรง *song*; within a word ท closes or
                 # opens a syllable: สุนทร *sunthon*)
                 onset += second  # (ทร is read s: ทรง)
@@ -343,6 +349,25 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
             out.append(("ร", "r", ""))  # a final ร after a final: silent in RTGS
             j += 1
             continue
+        if (
+            out
+            and out[-1][1] == "ั"
+            and out[-1][2] in _CONSONANTS
+            and len(onset) == 1
+            and nxt is not None
+            and nxt[1]
+        ):
+            # the final of a ั is read again before a consonant with no vowel
+            # of its own inside the word, as a cluster with it where the two
+            # make one (จักรพงษ์ *chak-kra-phong*) or with the inherent a
+            # (พัชรวาท *phat-cha-ra-wat*, อัครเดช *ak-kha-ra-det*)
+            coda = out[-1][2]
+            if coda in _CLUSTER_FIRST and onset in _CLUSTER_SECOND and onset != "ว":
+                out.append((coda + onset, "-a", ""))
+            else:
+                out += [(coda, "-a", ""), (onset, "-a", "")]
+            j += 1
+            continue
         if nxt is not None and not nxt[1] and nxt[0] in ("อ", "ว") and j + 2 < len(units):
             third = units[j + 2]
             if not third[1]:
@@ -383,6 +408,8 @@ def _linked_vowel(
     if at_end and run <= 2:
         return None  # (the closed syllable that ends the word, or its final)
     nxt = units[j + 1] if j + 1 < len(units) else None
+    if onset == "ง" or (nxt is not None and not nxt[1] and nxt[0] == "ง"):
+        return None  # (ง ends native syllables: วงษ์ *wong*, not *wanga*)
     if nxt is not None and not nxt[1] and nxt[0] == onset:
         return None  # (a doubled letter closes one syllable and opens the next)
     if prev_open and out[-1][1] == "ั":
