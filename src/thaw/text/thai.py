@@ -118,7 +118,7 @@ _SILENT: Final = "\u0e4c"  # ์ thanthakhat
 #: Second letters of initial clusters (กร, กล, กว …) and sonorants led by a
 #: silent ห or อ (หม, หน, อย …).
 _CLUSTER_SECOND: Final = frozenset("รลว")
-_CLUSTER_FIRST: Final = frozenset("กขคปพผตบฟ")
+_CLUSTER_FIRST: Final = frozenset("กขคปพผตฟ")
 #: Letters before which a cluster's ร is silent in speech (ศรี *si*, สร้อย
 #: *soi*, จริง *ching*) but kept by personal spellings (*Sri*).
 _SILENT_R_AFTER: Final = frozenset("ศสซจ")
@@ -410,7 +410,7 @@ def _linked_vowel(
     nxt = units[j + 1] if j + 1 < len(units) else None
     if onset == "ง" or (nxt is not None and not nxt[1] and nxt[0] == "ง"):
         return None  # (ง ends native syllables: วงษ์ *wong*, not *wanga*)
-    if nxt is not None and not nxt[1] and nxt[0] == onset:
+    if nxt is not None and nxt[0] == onset:
         return None  # (a doubled letter closes one syllable and opens the next)
     if prev_open and out[-1][1] == "ั":
         # ั needs a final: this consonant, read again as the next onset when
@@ -420,8 +420,7 @@ def _linked_vowel(
         if nxt is not None and not nxt[1] and not (at_end and run == 2):
             return [(onset, "-a", "")]
         return []
-    first = not out or (bool(out[-1][2]) and not prev_open)
-    if nxt is not None and not nxt[1] and first and not out:
+    if nxt is not None and not nxt[1] and not out:
         if nxt[0] == "ร":
             return [(onset, "-", "")]  # (วร *wo-ra*)
         if nxt[0] == "ล":
