@@ -25,6 +25,11 @@ from thaw.text.thai import thai_readings, thai_spellings
         ("อัครเดช", "akkhradet"),  # (คร: a cluster)
         # จร under a leading vowel and a vowel sign: two syllables
         ("เจริญ", "charoen"),
+        # a leading vowel and a vowel sign around a high or middle consonant
+        # and another: the second's (but เนวิน ne-win)
+        ("เฉลิม", "chaloem"),
+        ("เสถียร", "sathian"),
+        ("เนวิน", "newin"),
     ],
 )
 def test_rtgs_reading(word: str, rtgs: str) -> None:
@@ -46,6 +51,12 @@ def test_rtgs_reading(word: str, rtgs: str) -> None:
         # the personal -porn of a last bare ร
         ("กนกพร", "kanokporn"),
         ("พัชรวาท", "patcharawat"),
+        # the plain spelling: er for เ–ิ, ar for the closed long a of ชาติ,
+        # rue for ฤ
+        ("บุญเลิศ", "bunlert"),
+        ("เฉลิมพล", "chalermpon"),
+        ("อภิชาติ", "apichart"),
+        ("นฤมล", "naruemon"),
     ],
 )
 def test_spellings_people_use(word: str, spelling: str) -> None:
@@ -57,6 +68,10 @@ def test_readings_people_do_not_use_are_not_offered() -> None:
     assert thai_spellings("วงษ์สุวรรณ") == ("wongsuwan", "vongsuvan")
     # a doubled letter closes one syllable and opens the next
     assert all("kitat" not in s for s in thai_spellings("กิตติ"))
+    # a written vowel's final is no linking a (บุญ bun, not *buya*)
+    assert all("buya" not in s for s in thai_spellings("บุญเลิศ"))
+    # อ between two consonants stays the vowel o
+    assert all("thao" not in s for s in thai_spellings("แพทองธาร"))
 
 
 def test_the_first_spelling_stays_rtgs_and_spellings_are_few() -> None:

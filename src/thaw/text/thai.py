@@ -146,6 +146,9 @@ _SILENT_FINAL_VOWEL_AFTER: Final = frozenset("ตฏฐฑฒถทธด")
 _OPEN_A: Final = "-a."
 #: Vowels that take no final consonant.
 _NO_FINAL: Final = ("ะ", "ำ", "เา", "ใ", "ไ", _OPEN_A)
+#: The consonants of the high and middle classes, which lead a following
+#: consonant under one leading vowel (เฉลิม *cha-loem*).
+_HIGH_MID: Final = frozenset("ขฃฉฐถผฝศษสหกจฎฏดตบปอ")
 #: Vowel signs written after (above, below) the consonant.
 _VOWEL_SIGNS: Final = frozenset("ะัาำิีึืุู")
 
@@ -225,9 +228,19 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
                 or (ch == "ห" and second in _LED_BY_H)
                 or (ch == "อ" and second == "ย")
             )
-            if lead and ch == "จ" and second == "ร" and after in _VOWEL_SIGNS:
-                # (จร under a leading vowel and a vowel sign is two syllables,
-                # the leading vowel ร's: เจริญ *cha-roen*, not a silent ร)
+            if (
+                lead
+                and after in _VOWEL_SIGNS
+                and lead + after in _VOWELS
+                and ch in _HIGH_MID
+                and (not clustered or (ch == "จ" and second == "ร"))
+            ):
+                # a leading vowel and a vowel sign that make one vowel (เ–ิ
+                # *oe*, เ–ีย *ia*) around two consonants that make no cluster,
+                # the first of the high or middle class, belong to the second,
+                # and the first has the inherent a (เฉลิม *cha-loem*, เสถียร
+                # *sa-thian*; จร too: เจริญ *cha-roen*, not a silent ร; but
+                # เนวิน *ne-win*)
                 units.append([ch, "-a"])
                 onset = second
                 i += 1
@@ -412,6 +425,12 @@ def _linked_vowel(
         return None  # (ง ends native syllables: วงษ์ *wong*, not *wanga*)
     if nxt is not None and nxt[0] == onset:
         return None  # (a doubled letter closes one syllable and opens the next)
+    if prev_open and out[-1][1] not in ("-a", "-", "ั"):
+        # a written vowel's final (บุญเลิศ *bun-loet*, เฉลิมพล *cha-loem-phon*;
+        # a ร opens the next syllable in either reading: เจียรวนนท์)
+        return None
+    if nxt is not None and not nxt[1] and nxt[0] in ("อ", "ว") and run >= 3:
+        return None  # (อ, ว between two consonants are vowels: ทอง *thong*)
     if prev_open and out[-1][1] == "ั":
         # ั needs a final: this consonant, read again as the next onset when
         # another bare consonant follows (พัชร *phatchara*)
@@ -501,6 +520,10 @@ def _read(word: str, mode: int, linked: bool = False) -> str:
             # dental closes the syllable before (ชาติ *chat*, เกียรติ *kiat*);
             # personal spellings keep the letters (*Chati*)
             syllables = [*syllables[:-2], (before[0], before[1], onset)]
+            if mode == _PLAIN and before[1] == "า":
+                # (the English long a of a closed syllable, as in ชาติ:
+                # *Chart*, อภิชาติ *Apichart*)
+                syllables[-1] = (before[0], "าr", onset)
     for position, (onset, vowel, coda) in enumerate(syllables, 1):
         first = onset[:1]
         latin = "".join(_CONSONANTS[c][0] for c in onset)
@@ -525,7 +548,9 @@ def _read(word: str, mode: int, linked: bool = False) -> str:
         elif mode == _PLAIN:
             latin = latin.replace("kh", "k").replace("ph", "p")
         v = _VOWELS.get(vowel, "")
-        if personal and v == "oe" and coda:
+        if mode == _PLAIN and vowel in ("าr", "ฤ"):
+            v = "ar" if vowel == "าr" else "ue"  # (นฤมล *Naruemon*)
+        if mode != _RTGS and v == "oe" and coda:
             v = "er"  # (the English spelling of เ–ิ: เลิศ *Lert*, เฉลิม *Chalerm*)
         if vowel == "r":
             # a final ร after a final (จักร, ชินวัตร): silent in RTGS; personal
