@@ -57,6 +57,11 @@ def test_rtgs_reading(word: str, rtgs: str) -> None:
         ("เฉลิมพล", "chalermpon"),
         ("อภิชาติ", "apichart"),
         ("นฤมล", "naruemon"),
+        # a stop closing ั is read again before the next syllable
+        ("ณัฐวุฒิ", "natthawut"),
+        ("วัฒนา", "watthana"),
+        # six bare consonants: two words of three
+        ("กมลชนก", "kamonchanok"),
     ],
 )
 def test_spellings_people_use(word: str, spelling: str) -> None:

@@ -291,7 +291,8 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
             linking = _linked_vowel(units, out, j, run, at_end, prev_open)
             if linking is not None:
                 out.extend(linking)
-                j += 1
+                # (one unit, or the words of three of a long run)
+                j += max(1, 3 * sum(v == _OPEN_A for _, v, _ in linking))
                 continue
         if not prev_open and at_end and run >= 3 and run % 2 == 1 and onset != "อ":
             # an odd number of bare consonants ending the word: the first
@@ -436,9 +437,21 @@ def _linked_vowel(
         # another bare consonant follows (พัชร *phatchara*)
         o, v, _ = out[-1]
         out[-1] = (o, v, onset)
-        if nxt is not None and not nxt[1] and not (at_end and run == 2):
+        doubled = onset in _PALI_ASPIRATES or onset in _SILENT_FINAL_VOWEL_AFTER
+        if nxt is not None and (doubled or not nxt[1]) and not (at_end and run == 2):
+            # (and a stop before any syllable: ณัฐวุฒิ *nat-tha-wut*, รัตนา
+            # *rat-ta-na*)
             return [(onset, "-a", "")]
         return []
+    if at_end and run >= 6 and run % 3 == 0 and all(len(u[0]) == 1 for u in units[j:]):
+        # six bare consonants and more: words of three (กมล-ชนก
+        # *ka-mon-cha-nok*), each a syllable with a and a closed one
+        groups = [units[k : k + 3] for k in range(j, len(units), 3)]
+        return [
+            syllable
+            for a, b, c in groups
+            for syllable in ((a[0], _OPEN_A, ""), (b[0], "-", c[0]))
+        ]
     if nxt is not None and not nxt[1] and not out:
         if nxt[0] == "ร":
             return [(onset, "-", "")]  # (วร *wo-ra*)
