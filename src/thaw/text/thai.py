@@ -448,9 +448,7 @@ def _linked_vowel(
         # *ka-mon-cha-nok*), each a syllable with a and a closed one
         groups = [units[k : k + 3] for k in range(j, len(units), 3)]
         return [
-            syllable
-            for a, b, c in groups
-            for syllable in ((a[0], _OPEN_A, ""), (b[0], "-", c[0]))
+            syllable for a, b, c in groups for syllable in ((a[0], _OPEN_A, ""), (b[0], "-", c[0]))
         ]
     if nxt is not None and not nxt[1] and not out:
         if nxt[0] == "ร":
