@@ -33,7 +33,16 @@ first as a variant reading (:func:`thaw.text.analyze.name_variants`).
 Reading Thai without a dictionary is approximate (compound words of Pali
 origin hide inherent vowels: ``ชินวัตร`` is *chin-na-wat*); the matcher compares
 Thai words on their consonants (they are flagged like abjad words), which the
-approximation keeps.
+approximation keeps. Where the letters allow both, :func:`thai_spellings` offers
+both readings of consonants without a written vowel: Thai closed syllables
+(สมพร *somphon*) and the *linked* reading of Pali and Sanskrit names, where each
+bare consonant inside a word opens a syllable with *a* (ธนพล *thanaphon*,
+ชลธี *chonlathi*, กนกพร beside *kanokphon*, เจียรวนนท์ *chiarawanon*). Some
+rules hold in every reading: an odd number of bare consonants ending a word
+begins with an open *a* syllable (ถนน *thanon*, กนกพร *kanokphon*), the final
+of a ``ั`` is read again before a bare consonant (พัชรวาท *phatcharawat*), and
+a leading vowel completed by a vowel sign after a high or middle consonant and
+another belongs to the second (เฉลิม *chaloem*, เจริญ *charoen*).
 """
 
 from __future__ import annotations
@@ -607,7 +616,12 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     names, each consonant by the value of the Indic letter it continues
     (:data:`_INDIC`: ภูมิพล *bhumibol*, เวชชาชีวะ *vejjajiva*), which
     Thai people use for their own names beside the other two (*Abhisit
-    Vejjajiva*, *Bhumibol Adulyadej*, *Samak Sundaravej*)."""
+    Vejjajiva*, *Bhumibol Adulyadej*, *Samak Sundaravej*); then the *linked*
+    reading (:func:`_linked_vowel`: ธนพล *thanaphon*) in RTGS and in the
+    *plain* spelling many people write, RTGS with *k* and *p* for the
+    aspirated letters, *er* for เ–ิ, *ar* for the long a of ชาติ and *rue* for
+    ฤ (*Thanapon*, *Worapon*, *Chalermpon*, *Apichart*, *Naruemon*). At most
+    five spellings, the first RTGS."""
     out: list[str] = []
     for mode, linked in (
         (_RTGS, False),
