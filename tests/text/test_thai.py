@@ -30,6 +30,18 @@ from thaw.text.thai import thai_readings, thai_spellings
         ("เฉลิม", "chaloem"),
         ("เสถียร", "sathian"),
         ("เนวิน", "newin"),
+        ("เสนาเมือง", "senamueang"),
+        ("โกษะโยธิน", "kosayothin"),
+        # อ and ว between two consonants stay vowels, ง a final
+        ("ทอง", "thong"),
+        ("ชวน", "chuan"),
+        ("พนมยงค์", "phanomyong"),
+        ("อลงกรณ์", "alongkon"),
+        ("พงศกร", "phongsakon"),
+        ("อินทนนท์", "inthanon"),
+        # only a stop before ร is read twice after ั
+        ("นันทนา", "nanthana"),
+        ("ศักดิ์สยาม", "saksayam"),
     ],
 )
 def test_rtgs_reading(word: str, rtgs: str) -> None:

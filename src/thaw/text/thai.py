@@ -127,7 +127,7 @@ _SILENT: Final = "\u0e4c"  # ์ thanthakhat
 #: Second letters of initial clusters (กร, กล, กว …) and sonorants led by a
 #: silent ห or อ (หม, หน, อย …).
 _CLUSTER_SECOND: Final = frozenset("รลว")
-_CLUSTER_FIRST: Final = frozenset("กขคปพผตฟ")
+_CLUSTER_FIRST: Final = frozenset("กขคปพผตบฟ")
 #: Letters before which a cluster's ร is silent in speech (ศรี *si*, สร้อย
 #: *soi*, จริง *ching*) but kept by personal spellings (*Sri*).
 _SILENT_R_AFTER: Final = frozenset("ศสซจ")
@@ -239,7 +239,7 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
             )
             if (
                 lead
-                and after in _VOWEL_SIGNS
+                and after in ("ิ", "ี", "ื")
                 and lead + after in _VOWELS
                 and ch in _HIGH_MID
                 and (not clustered or (ch == "จ" and second == "ร"))
@@ -303,7 +303,15 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
                 # (one unit, or the words of three of a long run)
                 j += max(1, 3 * sum(v == _OPEN_A for _, v, _ in linking))
                 continue
-        if not prev_open and at_end and run >= 3 and run % 2 == 1 and onset != "อ":
+        if (
+            not prev_open
+            and at_end
+            and run >= 3
+            and run % 2 == 1
+            and (onset != "อ" or not out)
+            and units[j + 1][0] != "ง"
+            and not any(u[0] in ("อ", "ว", "ห") for u in units[j + 1 :])
+        ):
             # an odd number of bare consonants ending the word: the first
             # opens a syllable with the inherent a, the others pair into
             # closed syllables (ถนน *thanon*, กนกพร *ka-nok-phon*), not a
@@ -376,7 +384,8 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
             out
             and out[-1][1] == "ั"
             and out[-1][2] in _CONSONANTS
-            and len(onset) == 1
+            and out[-1][2] not in _FINALS
+            and onset == "ร"
             and nxt is not None
             and nxt[1]
         ):
