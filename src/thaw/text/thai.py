@@ -578,7 +578,9 @@ def _read(word: str, mode: int, linked: bool = False) -> str:
             latin = latin.replace("kh", "k").replace("ph", "p")
         v = _VOWELS.get(vowel, "")
         if mode == _PLAIN and vowel in ("าr", "ฤ"):
-            v = "ar" if vowel == "าr" else "ue"  # (นฤมล *Naruemon*)
+            # (ฤ is *rue* in an open syllable, นฤมล *Naruemon*; *ri* before
+            # a final, สฤษดิ์ *Sarit*)
+            v = "ar" if vowel == "าr" else ("ue" if not coda else v)
         if mode != _RTGS and v == "oe" and coda:
             v = "er"  # (the English spelling of เ–ิ: เลิศ *Lert*, เฉลิม *Chalerm*)
         if vowel == "r":
