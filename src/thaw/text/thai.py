@@ -33,7 +33,16 @@ first as a variant reading (:func:`thaw.text.analyze.name_variants`).
 Reading Thai without a dictionary is approximate (compound words of Pali
 origin hide inherent vowels: ``ชินวัตร`` is *chin-na-wat*); the matcher compares
 Thai words on their consonants (they are flagged like abjad words), which the
-approximation keeps.
+approximation keeps. Where the letters allow both, :func:`thai_spellings` offers
+both readings of consonants without a written vowel: Thai closed syllables
+(สมพร *somphon*) and the *linked* reading of Pali and Sanskrit names, where each
+bare consonant inside a word opens a syllable with *a* (ธนพล *thanaphon*,
+ชลธี *chonlathi*, กนกพร beside *kanokphon*, เจียรวนนท์ *chiarawanon*). Some
+rules hold in every reading: an odd number of bare consonants ending a word
+begins with an open *a* syllable (ถนน *thanon*, กนกพร *kanokphon*), the final
+of a ``ั`` is read again before a bare consonant (พัชรวาท *phatcharawat*), and
+a leading vowel completed by a vowel sign after a high or middle consonant and
+another belongs to the second (เฉลิม *chaloem*, เจริญ *charoen*).
 """
 
 from __future__ import annotations
@@ -141,13 +150,26 @@ _PALI_ASPIRATES: Final = frozenset("ภธฒฐถผฆฌฑ")
 #: The dental stops whose short final i or u a Pali word leaves unsaid
 #: (ชาติ *chat*, เกียรติ *kiat*, วุฒิ *wut*, ธาตุ *that*).
 _SILENT_FINAL_VOWEL_AFTER: Final = frozenset("ตฏฐฑฒถทธด")
+#: The inherent *a* of a syllable that takes no final (the first of an odd
+#: number of bare consonants that end a word: ถนน *tha-non*).
+_OPEN_A: Final = "-a."
+#: Vowels that take no final consonant.
+_NO_FINAL: Final = ("ะ", "ำ", "เา", "ใ", "ไ", _OPEN_A)
+#: The consonants of the high and middle classes, which lead a following
+#: consonant under one leading vowel (เฉลิม *cha-loem*).
+_HIGH_MID: Final = frozenset("ขฃฉฐถผฝศษสหกจฎฏดตบปอ")
 #: Vowel signs written after (above, below) the consonant.
 _VOWEL_SIGNS: Final = frozenset("ะัาำิีึืุู")
 
 
-def _syllables(word: str) -> list[tuple[str, str, str]]:
+def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
     """``(onset, vowel, coda)`` triples of Thai letters (the vowel as a short
-    Latin code, ``"-"`` when unwritten), left to right."""
+    Latin code, ``"-"`` when unwritten), left to right.
+
+    With ``linked``, consonants without a written vowel are read as Pali and
+    Sanskrit words are (:func:`_linked_vowel`): each one inside the word
+    opens a syllable with the linking *a* (ธนพล *tha-na-phon*, เจียรวนนท์
+    *chia-ra-wa-non*) rather than closing the syllable before it."""
     # thanthakhat: the letter under it is silent, and a cluster ร / ร before it
     chars: list[str] = []
     for ch in word:
@@ -215,7 +237,23 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
                 or (ch == "ห" and second in _LED_BY_H)
                 or (ch == "อ" and second == "ย")
             )
-            if ch == "ท" and second == "ร" and after != "ร" and not units and not lead:
+            if (
+                lead
+                and after in ("ิ", "ี", "ื")
+                and lead + after in _VOWELS
+                and ch in _HIGH_MID
+                and (not clustered or (ch == "จ" and second == "ร"))
+            ):
+                # a leading vowel and a vowel sign that make one vowel (เ–ิ
+                # *oe*, เ–ีย *ia*) around two consonants that make no cluster,
+                # the first of the high or middle class, belong to the second,
+                # and the first has the inherent a (เฉลิม *cha-loem*, เสถียร
+                # *sa-thian*; จร too: เจริญ *cha-roen*, not a silent ร; but
+                # เนวิน *ne-win*)
+                units.append([ch, "-a"])
+                onset = second
+                i += 1
+            elif ch == "ท" and second == "ร" and after != "ร" and not units and not lead:
                 # (a first ทร is read s, ทรง *song*; within a word ท closes or
                 # opens a syllable: สุนทร *sunthon*)
                 onset += second  # (ทร is read s: ทรง)
@@ -254,7 +292,33 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
             j += 1
             continue
         nxt = units[j + 1] if j + 1 < len(units) else None
-        prev_open = bool(out) and not out[-1][2] and out[-1][1] not in ("ะ", "ำ", "เา", "ใ", "ไ")
+        prev_open = bool(out) and not out[-1][2] and out[-1][1] not in _NO_FINAL
+        # the bare consonants from here to the next written vowel (or the end)
+        run = next((k for k in range(j, len(units)) if units[k][1]), len(units)) - j
+        at_end = j + run == len(units)
+        if linked and len(onset) == 1 and onset != "อ":
+            linking = _linked_vowel(units, out, j, run, at_end, prev_open)
+            if linking is not None:
+                out.extend(linking)
+                # (one unit, or the words of three of a long run)
+                j += max(1, 3 * sum(v == _OPEN_A for _, v, _ in linking))
+                continue
+        if (
+            not prev_open
+            and at_end
+            and run >= 3
+            and run % 2 == 1
+            and (onset != "อ" or not out)
+            and units[j + 1][0] != "ง"
+            and not any(u[0] in ("อ", "ว", "ห") for u in units[j + 1 :])
+        ):
+            # an odd number of bare consonants ending the word: the first
+            # opens a syllable with the inherent a, the others pair into
+            # closed syllables (ถนน *thanon*, กนกพร *ka-nok-phon*), not a
+            # closed syllable and a bare one (*thon-na*)
+            out.append((onset, _OPEN_A, ""))
+            j += 1
+            continue
         # (after รร, two bare consonants are a syllable of their own: บรร-จง)
         opens = out and out[-1][1] == "รร" and nxt is not None and not nxt[1]
         # two bare consonants that end the word are a syllable (ศรี-วง *wong*),
@@ -316,6 +380,26 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
             out.append(("ร", "r", ""))  # a final ร after a final: silent in RTGS
             j += 1
             continue
+        if (
+            out
+            and out[-1][1] == "ั"
+            and out[-1][2] in _CONSONANTS
+            and out[-1][2] not in _FINALS
+            and onset == "ร"
+            and nxt is not None
+            and nxt[1]
+        ):
+            # the final of a ั is read again before a consonant with no vowel
+            # of its own inside the word, as a cluster with it where the two
+            # make one (จักรพงษ์ *chak-kra-phong*) or with the inherent a
+            # (พัชรวาท *phat-cha-ra-wat*, อัครเดช *ak-kha-ra-det*)
+            coda = out[-1][2]
+            if coda in _CLUSTER_FIRST and onset in _CLUSTER_SECOND and onset != "ว":
+                out.append((coda + onset, "-a", ""))
+            else:
+                out += [(coda, "-a", ""), (onset, "-a", "")]
+            j += 1
+            continue
         if nxt is not None and not nxt[1] and nxt[0] in ("อ", "ว") and j + 2 < len(units):
             third = units[j + 2]
             if not third[1]:
@@ -331,8 +415,70 @@ def _syllables(word: str) -> list[tuple[str, str, str]]:
     return out
 
 
+def _linked_vowel(
+    units: list[list[str]],
+    out: list[tuple[str, str, str]],
+    j: int,
+    run: int,
+    at_end: bool,
+    prev_open: bool,
+) -> list[tuple[str, str, str]] | None:
+    """The syllables the bare consonant ``units[j]`` makes in the *linked*
+    reading of :func:`_syllables` (``None``: as in the other reading).
+
+    Pali and Sanskrit write an *a* after every consonant, which Thai leaves
+    unwritten and drops only at the end of a word, so a bare consonant inside a
+    word opens a syllable with it (ธนพล *tha-na-phon*, กนก *ka-nok*,
+    เจียรวนนท์ *chia-ra-wa-non*), except the two that end the word, which
+    make one closed syllable (*phon*). Thai reads a few of these consonants
+    twice, as the final of one syllable and the onset of the next: ล after a
+    first bare consonant (ชลธี *chon-la-thi*), and the final of a ั before
+    another bare consonant (พัชรวาท *phat-cha-ra-wat*); before ร a first
+    bare consonant takes *o* (วรพล *wo-ra-phon*, อรพิน *o-ra-phin*). An
+    ``out`` syllable may be changed in place (its final set)."""
+    onset = units[j][0]
+    if at_end and run <= 2:
+        return None  # (the closed syllable that ends the word, or its final)
+    nxt = units[j + 1] if j + 1 < len(units) else None
+    if onset == "ง" or (nxt is not None and not nxt[1] and nxt[0] == "ง"):
+        return None  # (ง ends native syllables: วงษ์ *wong*, not *wanga*)
+    if nxt is not None and nxt[0] == onset:
+        return None  # (a doubled letter closes one syllable and opens the next)
+    if prev_open and out[-1][1] not in ("-a", "-", "ั"):
+        # a written vowel's final (บุญเลิศ *bun-loet*, เฉลิมพล *cha-loem-phon*;
+        # a ร opens the next syllable in either reading: เจียรวนนท์)
+        return None
+    if nxt is not None and not nxt[1] and nxt[0] in ("อ", "ว") and run >= 3:
+        return None  # (อ, ว between two consonants are vowels: ทอง *thong*)
+    if prev_open and out[-1][1] == "ั":
+        # ั needs a final: this consonant, read again as the next onset when
+        # another bare consonant follows (พัชร *phatchara*)
+        o, v, _ = out[-1]
+        out[-1] = (o, v, onset)
+        doubled = onset in _PALI_ASPIRATES or onset in _SILENT_FINAL_VOWEL_AFTER
+        if nxt is not None and (doubled or not nxt[1]) and not (at_end and run == 2):
+            # (and a stop before any syllable: ณัฐวุฒิ *nat-tha-wut*, รัตนา
+            # *rat-ta-na*)
+            return [(onset, "-a", "")]
+        return []
+    if at_end and run >= 6 and run % 3 == 0 and all(len(u[0]) == 1 for u in units[j:]):
+        # six bare consonants and more: words of three (กมล-ชนก
+        # *ka-mon-cha-nok*), each a syllable with a and a closed one
+        groups = [units[k : k + 3] for k in range(j, len(units), 3)]
+        return [
+            syllable for a, b, c in groups for syllable in ((a[0], _OPEN_A, ""), (b[0], "-", c[0]))
+        ]
+    if nxt is not None and not nxt[1] and not out:
+        if nxt[0] == "ร":
+            return [(onset, "-", "")]  # (วร *wo-ra*)
+        if nxt[0] == "ล":
+            return [(onset, "-", "ล")]  # (ชล *chon-la*)
+    return [(onset, "-a", "")]
+
+
 _VOWELS: Final[dict[str, str]] = {
     "-": "o",
+    _OPEN_A: "a",
     "-a": "a",
     "ะ": "a",
     "ั": "a",
@@ -370,15 +516,17 @@ _VOWELS: Final[dict[str, str]] = {
 }
 
 
-#: The readings of :func:`_read`.
-_RTGS, _PERSONAL, _INDIC_READING = 0, 1, 2
+#: The readings of :func:`_read`: RTGS, the personal spelling, the Indic one,
+#: and the *plain* one: RTGS with the aspirated k and p letters written *k*
+#: and *p*, as many people write their names (*Worapon*, *Patcharawat*).
+_RTGS, _PERSONAL, _INDIC_READING, _PLAIN = 0, 1, 2, 3
 
 
-def _read(word: str, mode: int) -> str:
-    personal = mode != _RTGS
+def _read(word: str, mode: int, linked: bool = False) -> str:
+    personal = mode in (_PERSONAL, _INDIC_READING)
     indic = mode == _INDIC_READING
     parts: list[str] = []
-    syllables = _syllables(word)
+    syllables = _syllables(word, linked)
     if mode != _PERSONAL and len(syllables) > 1:
         onset, vowel, coda = syllables[-1]
         if (
@@ -401,6 +549,10 @@ def _read(word: str, mode: int) -> str:
             # dental closes the syllable before (ชาติ *chat*, เกียรติ *kiat*);
             # personal spellings keep the letters (*Chati*)
             syllables = [*syllables[:-2], (before[0], before[1], onset)]
+            if mode == _PLAIN and before[1] == "า":
+                # (the English long a of a closed syllable, as in ชาติ:
+                # *Chart*, อภิชาติ *Apichart*)
+                syllables[-1] = (before[0], "าr", onset)
     for position, (onset, vowel, coda) in enumerate(syllables, 1):
         first = onset[:1]
         latin = "".join(_CONSONANTS[c][0] for c in onset)
@@ -422,8 +574,14 @@ def _read(word: str, mode: int) -> str:
             # letters (*Sompol*, *Supaporn*; folding reads ph as f)
             latin = latin.replace("ch", "j", 1) if first == "จ" else latin
             latin = latin.replace("kh", "k").replace("ph", "p")
+        elif mode == _PLAIN:
+            latin = latin.replace("kh", "k").replace("ph", "p")
         v = _VOWELS.get(vowel, "")
-        if personal and v == "oe" and coda:
+        if mode == _PLAIN and vowel in ("าr", "ฤ"):
+            # (ฤ is *rue* in an open syllable, นฤมล *Naruemon*; *ri* before
+            # a final, สฤษดิ์ *Sarit*)
+            v = "ar" if vowel == "าr" else ("ue" if not coda else v)
+        if mode != _RTGS and v == "oe" and coda:
             v = "er"  # (the English spelling of เ–ิ: เลิศ *Lert*, เฉลิม *Chalerm*)
         if vowel == "r":
             # a final ร after a final (จักร, ชินวัตร): silent in RTGS; personal
@@ -469,10 +627,21 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     names, each consonant by the value of the Indic letter it continues
     (:data:`_INDIC`: ภูมิพล *bhumibol*, เวชชาชีวะ *vejjajiva*), which
     Thai people use for their own names beside the other two (*Abhisit
-    Vejjajiva*, *Bhumibol Adulyadej*, *Samak Sundaravej*)."""
+    Vejjajiva*, *Bhumibol Adulyadej*, *Samak Sundaravej*); then the *linked*
+    reading (:func:`_linked_vowel`: ธนพล *thanaphon*) in RTGS and in the
+    *plain* spelling many people write, RTGS with *k* and *p* for the
+    aspirated letters, *er* for เ–ิ, *ar* for the long a of ชาติ and *rue* for
+    ฤ (*Thanapon*, *Worapon*, *Chalermpon*, *Apichart*, *Naruemon*). At most
+    five spellings, the first RTGS."""
     out: list[str] = []
-    for mode in (_RTGS, _PERSONAL, _INDIC_READING):
-        reading = _read(word, mode)
+    for mode, linked in (
+        (_RTGS, False),
+        (_PERSONAL, False),
+        (_INDIC_READING, False),
+        (_RTGS, True),
+        (_PLAIN, True),
+    ):
+        reading = _read(word, mode, linked)
         if reading and reading not in out:
             out.append(reading)
     return tuple(out)

@@ -1,0 +1,98 @@
+"""Syllable reading of Thai names (:mod:`thaw.text.thai`): consonants with no
+written vowel, read as people spell their names."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.text.thai import thai_readings, thai_spellings
+
+
+@pytest.mark.parametrize(
+    ("word", "rtgs"),
+    [
+        # an odd number of bare consonants ending a word: C-a, then closed
+        # syllables
+        ("ถนน", "thanon"),
+        ("ขนม", "khanom"),
+        ("กนกพร", "kanokphon"),
+        # an even number: closed syllables (unchanged)
+        ("สมพร", "somphon"),
+        ("ทรงพล", "songphon"),
+        ("สมชาย", "somchai"),
+        # the final of ั is read again before a bare consonant
+        ("พัชรวาท", "phatcharawat"),
+        ("อัครเดช", "akkhradet"),  # (คร: a cluster)
+        # จร under a leading vowel and a vowel sign: two syllables
+        ("เจริญ", "charoen"),
+        # a leading vowel and a vowel sign around a high or middle consonant
+        # and another: the second's (but เนวิน ne-win)
+        ("เฉลิม", "chaloem"),
+        ("เสถียร", "sathian"),
+        ("เนวิน", "newin"),
+        ("เสนาเมือง", "senamueang"),
+        ("โกษะโยธิน", "kosayothin"),
+        # อ and ว between two consonants stay vowels, ง a final
+        ("ทอง", "thong"),
+        ("ชวน", "chuan"),
+        ("พนมยงค์", "phanomyong"),
+        ("อลงกรณ์", "alongkon"),
+        ("พงศกร", "phongsakon"),
+        ("อินทนนท์", "inthanon"),
+        # only a stop before ร is read twice after ั
+        ("นันทนา", "nanthana"),
+        ("ศักดิ์สยาม", "saksayam"),
+    ],
+)
+def test_rtgs_reading(word: str, rtgs: str) -> None:
+    assert thai_readings(word)[0] == rtgs
+
+
+@pytest.mark.parametrize(
+    ("word", "spelling"),
+    [
+        # the linking a of Pali and Sanskrit names
+        ("ธนพล", "thanaphon"),
+        ("ธนพล", "thanapon"),
+        ("วรพล", "woraphon"),
+        ("วรพล", "worapon"),
+        ("ชลธี", "chonlathi"),
+        ("เจียรวนนท์", "chiarawanon"),
+        ("สิริวัฒนภักดี", "siriwatthanaphakdi"),
+        ("ธนวัฒน์", "thanawat"),
+        # the personal -porn of a last bare ร
+        ("กนกพร", "kanokporn"),
+        ("พัชรวาท", "patcharawat"),
+        # the plain spelling: er for เ–ิ, ar for the closed long a of ชาติ,
+        # rue for ฤ
+        ("บุญเลิศ", "bunlert"),
+        ("เฉลิมพล", "chalermpon"),
+        ("อภิชาติ", "apichart"),
+        ("นฤมล", "naruemon"),
+        # a stop closing ั is read again before the next syllable
+        ("ณัฐวุฒิ", "natthawut"),
+        ("วัฒนา", "watthana"),
+        # six bare consonants: two words of three
+        ("กมลชนก", "kamonchanok"),
+    ],
+)
+def test_spellings_people_use(word: str, spelling: str) -> None:
+    assert spelling in thai_spellings(word)
+
+
+def test_readings_people_do_not_use_are_not_offered() -> None:
+    # a final ง closes its syllable in every reading (no linking a)
+    assert thai_spellings("วงษ์สุวรรณ") == ("wongsuwan", "vongsuvan")
+    # a doubled letter closes one syllable and opens the next
+    assert all("kitat" not in s for s in thai_spellings("กิตติ"))
+    # a written vowel's final is no linking a (บุญ bun, not *buya*)
+    assert all("buya" not in s for s in thai_spellings("บุญเลิศ"))
+    # อ between two consonants stays the vowel o
+    assert all("thao" not in s for s in thai_spellings("แพทองธาร"))
+
+
+def test_the_first_spelling_stays_rtgs_and_spellings_are_few() -> None:
+    for word in ("ธนพล", "สมชาย", "กนกพร", "เจียรวนนท์", "สุขุมพันธุ์"):
+        spellings = thai_spellings(word)
+        assert spellings[0] == thai_readings(word)[0]
+        assert len(spellings) == len(set(spellings)) <= 5
