@@ -8,9 +8,9 @@ Usage::
     python benchmarks/other_scripts.py --corpus [--per-split N] [--show]
 
 **Positives**: the hand-written sets
-``tests/fixtures/match/cross_script_pairs_sem.csv`` and
-``cross_script_pairs_rig.csv`` (real people and common given names, in the
-spellings the press, passports and the lists use, list forms such as
+``tests/fixtures/match/cross_script_pairs_sem.csv``, ``cross_script_pairs_rig.csv``,
+``cross_script_pairs_thai.csv`` and ``cross_script_pairs_cyr.csv`` (real people
+and common given names, in the spellings the press, passports and the lists use, list forms such as
 ``SURNAME, Given Patronymic`` too; each split with ``cross_script_pairs.split``
 and its seed before it was scored), per script and split: how many reach the default threshold.
 Only the ``dev`` misses are listed (``--show``); the ``holdout`` pairs are
@@ -75,11 +75,11 @@ from thaw.text import fold_token  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "match"
 HAND = FIXTURES / "cross_script_pairs_sem.csv"
-#: The hand-written sets scored as positives: :data:`HAND` and a second one
+#: The hand-written sets scored as positives: :data:`HAND` and the later ones
 #: (people of these scripts as the press and the lists spell them, list forms
 #: such as ``SURNAME, Given Patronymic`` too), split the same way before it
 #: was scored.
-HANDS = (HAND, FIXTURES / "cross_script_pairs_rig.csv")
+HANDS = (HAND, *(FIXTURES / f"cross_script_pairs_{n}.csv" for n in ("rig", "thai", "cyr")))
 NEGATIVES = FIXTURES / "other_scripts_negatives.csv"
 #: Every file of hand-written negatives (:data:`NEGATIVES` and those beside it).
 NEGATIVE_GLOB = "other_scripts_negatives*.csv"
