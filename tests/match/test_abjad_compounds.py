@@ -6,15 +6,9 @@ the Persian way as well (text.translit.persian_z_variant)."""
 from __future__ import annotations
 
 import pytest
+from tests.match.pairs import person_score
 
-from thaw.index.entry import entry_from_record
-from thaw.match import DEFAULT_THRESHOLD, Query, score
-from thaw.model import Name, Record
-
-
-def _score(query: str, listed: str) -> float:
-    entry = entry_from_record(Record("t", "1", "Person", names=[Name(listed)]))
-    return score(Query(query, "Person"), entry).score
+from thaw.match import DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -28,7 +22,7 @@ def _score(query: str, listed: str) -> float:
     ],
 )
 def test_abjad_words_written_as_one_latin_word(original: str, latin: str) -> None:
-    assert _score(original, latin) >= DEFAULT_THRESHOLD
+    assert person_score(original, latin) >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -40,13 +34,13 @@ def test_abjad_words_written_as_one_latin_word(original: str, latin: str) -> Non
     ],
 )
 def test_a_compound_key_must_be_equal(original: str, latin: str) -> None:
-    assert _score(original, latin) < DEFAULT_THRESHOLD
+    assert person_score(original, latin) < DEFAULT_THRESHOLD
 
 
 def test_a_latin_query_is_not_read_as_an_abjad_compound() -> None:
     # the key comparison is for a side written in an abjad: two Latin words
     # whose consonants spell a listed word are no compound of it
-    assert _score("Kamil Sarvestan", "Kamalisarvestani") < DEFAULT_THRESHOLD
+    assert person_score("Kamil Sarvestan", "Kamalisarvestani") < DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -62,13 +56,13 @@ def test_consonants_spelling_another_name_by_chance_are_no_compound(
     original: str, latin: str
 ) -> None:
     # equal keys, but the letters written are far from the Latin word's
-    assert _score(original, latin) < DEFAULT_THRESHOLD
+    assert person_score(original, latin) < DEFAULT_THRESHOLD
 
 
 def test_an_arabic_name_read_the_persian_way_too() -> None:
     # فضل الرحمن, written with Arabic letters only, names Fazlur Rehman
-    assert _score("فضل الرحمن", "Fazlur Rehman") >= DEFAULT_THRESHOLD
-    assert _score("فضل", "Fadl") >= DEFAULT_THRESHOLD
+    assert person_score("فضل الرحمن", "Fazlur Rehman") >= DEFAULT_THRESHOLD
+    assert person_score("فضل", "Fadl") >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -83,7 +77,7 @@ def test_an_arabic_name_read_the_persian_way_too() -> None:
 def test_persian_amir_is_the_first_part_of_a_given_name(original: str, latin: str) -> None:
     # Amir is a given name; in Persian letters it is also read joined to the
     # name after it
-    assert _score(original, latin) >= DEFAULT_THRESHOLD
+    assert person_score(original, latin) >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -96,7 +90,7 @@ def test_persian_amir_is_the_first_part_of_a_given_name(original: str, latin: st
     ],
 )
 def test_south_asian_compounds_with_the_article_joined(original: str, latin: str) -> None:
-    assert _score(original, latin) >= DEFAULT_THRESHOLD
+    assert person_score(original, latin) >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -104,5 +98,5 @@ def test_south_asian_compounds_with_the_article_joined(original: str, latin: str
     [("عكاشة", "Akkacha"), ("عاشور", "Achour"), ("بوشعيب", "Bouchaib")],
 )
 def test_an_abjad_sh_meets_the_french_ch(original: str, latin: str) -> None:
-    assert _score(original, latin) >= DEFAULT_THRESHOLD
-    assert _score(latin, original) >= DEFAULT_THRESHOLD
+    assert person_score(original, latin) >= DEFAULT_THRESHOLD
+    assert person_score(latin, original) >= DEFAULT_THRESHOLD

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from tests.match.pairs import person_score
 
 from thaw.index.entry import Entry, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, score
@@ -54,10 +55,6 @@ def _person(*names: str) -> Entry:
     return entry_from_record(Record("t", "1", "Person", names=[Name(n) for n in names]))
 
 
-def _score(query: str, listed: str) -> float:
-    return score(Query(query, "Person"), _person(listed)).score
-
-
 def test_development_pairs_match() -> None:
     rows: list[dict[str, str]] = []
     for path in [PAIRS, *sorted(PAIRS.parent.glob("cross_script_pairs_*.csv"))]:
@@ -75,7 +72,9 @@ def test_development_pairs_match() -> None:
         "Thai",
     }
     dev = [r for r in rows if r["split"] == "dev" and not r["source"].startswith("rigour:")]
-    misses = {r["original"] for r in dev if _score(r["original"], r["latin"]) < DEFAULT_THRESHOLD}
+    misses = {
+        r["original"] for r in dev if person_score(r["original"], r["latin"]) < DEFAULT_THRESHOLD
+    }
     assert misses <= KNOWN_MISSES, misses - KNOWN_MISSES
     # the held-out pairs are counted, never listed (nobody develops against them)
     held = [
@@ -84,7 +83,7 @@ def test_development_pairs_match() -> None:
         if r["split"] == "holdout" and not r["source"].startswith("rigour:")
     ]
     total = len(held)
-    found = sum(_score(a, b) >= DEFAULT_THRESHOLD for a, b in held)
+    found = sum(person_score(a, b) >= DEFAULT_THRESHOLD for a, b in held)
     assert found >= 0.85 * total, f"{found}/{total} held-out list pairs match"
     # the name-variant pairs of rigour's corpus hold single words, some of them
     # names of other languages transcribed (Hangul for an English name), and a
@@ -106,7 +105,7 @@ def test_development_pairs_match() -> None:
             if r["source"].startswith("rigour:") and r["script"] == script and r["split"] == "dev"
         ]
         total = len(pairs)
-        found = sum(_score(a, b) >= DEFAULT_THRESHOLD for a, b in pairs)
+        found = sum(person_score(a, b) >= DEFAULT_THRESHOLD for a, b in pairs)
         assert found >= floor * total, f"{script}: {found}/{total} name-variant pairs match"
 
 
@@ -177,8 +176,8 @@ def test_development_pairs_match() -> None:
     ],
 )
 def test_names_against_their_romanisation(original: str, latin: str) -> None:
-    assert _score(original, latin) >= DEFAULT_THRESHOLD
-    assert _score(latin, original) >= DEFAULT_THRESHOLD
+    assert person_score(original, latin) >= DEFAULT_THRESHOLD
+    assert person_score(latin, original) >= DEFAULT_THRESHOLD
 
 
 def test_kanji_reading_is_a_variant_only_where_japanese() -> None:
@@ -191,10 +190,10 @@ def test_kanji_reading_is_a_variant_only_where_japanese() -> None:
 
 def test_syllables_do_not_meet_near_spellings() -> None:
     # a Korean or Chinese syllable is a morpheme: jong is not yong, bo not pao
-    assert _score("정남 김", "Yong Nam KIM") < DEFAULT_THRESHOLD
-    assert _score("김종은", "김정은") < DEFAULT_THRESHOLD
-    assert _score("博 龚", "PAO, Hua Chiang") < DEFAULT_THRESHOLD
-    assert _score("김정은", "Kim Jong Un") >= 0.95
+    assert person_score("정남 김", "Yong Nam KIM") < DEFAULT_THRESHOLD
+    assert person_score("김종은", "김정은") < DEFAULT_THRESHOLD
+    assert person_score("博 龚", "PAO, Hua Chiang") < DEFAULT_THRESHOLD
+    assert person_score("김정은", "Kim Jong Un") >= 0.95
 
 
 def test_korean_syllable_is_never_a_stop_word() -> None:
@@ -224,8 +223,8 @@ def test_abjad_names_differing_in_h_or_first_vowel_stay_apart(
     # the consonant keys keep h and a first vowel (محمدرضا is mhmdrz, Hamidreza
     # hmdrz; احسان is ahsn, Hossein hsn): a name differing so meets only as a
     # near key, well below its own romanisation (both keys were equal before)
-    assert _score(original, right) >= DEFAULT_THRESHOLD
-    assert _score(original, wrong) < _score(original, right) - 0.1
+    assert person_score(original, right) >= DEFAULT_THRESHOLD
+    assert person_score(original, wrong) < person_score(original, right) - 0.1
 
 
 def test_usama_bin_laden_before_his_son() -> None:

@@ -8,20 +8,14 @@ import csv
 from pathlib import Path
 
 import pytest
+from tests.match.pairs import person_score
 
-from thaw.index.entry import entry_from_record
-from thaw.match import DEFAULT_THRESHOLD, Query, score
-from thaw.model import Name, Record
+from thaw.match import DEFAULT_THRESHOLD
 
 NEGATIVES = Path(__file__).resolve().parents[1] / "fixtures" / "text" / "japanese_negatives.csv"
 #: The negatives whose Latin names differ by one letter (加藤 *Kato* ~ *Sato*):
 #: the Latin matcher forgives that as a misspelling in any script.
 TYPO = "one letter apart in Latin"
-
-
-def _score(query: str, listed: str) -> float:
-    entry = entry_from_record(Record("t", "1", "Person", names=[Name(listed)]))
-    return score(Query(query, "Person"), entry).score
 
 
 @pytest.mark.parametrize(
@@ -42,7 +36,7 @@ def _score(query: str, listed: str) -> float:
     ],
 )
 def test_kanji_names_match_their_romaji(original: str, latin: str) -> None:
-    assert _score(original, latin) >= DEFAULT_THRESHOLD
+    assert person_score(original, latin) >= DEFAULT_THRESHOLD
 
 
 def test_different_people_stay_apart() -> None:
@@ -57,7 +51,7 @@ def test_different_people_stay_apart() -> None:
     alerts = [
         (r["original"], r["latin"])
         for r in rows
-        if _score(r["original"], r["latin"]) >= DEFAULT_THRESHOLD
+        if person_score(r["original"], r["latin"]) >= DEFAULT_THRESHOLD
     ]
     assert alerts == []
-    assert _score("山田太郎", "Yamada Hanako") < DEFAULT_THRESHOLD
+    assert person_score("山田太郎", "Yamada Hanako") < DEFAULT_THRESHOLD

@@ -4,10 +4,9 @@ Korean or transcribed foreign ones (the reading variants' rules)."""
 from __future__ import annotations
 
 import pytest
+from tests.match.pairs import person_score
 
-from thaw.index import entry_from_record
-from thaw.match import DEFAULT_THRESHOLD, Query, score
-from thaw.model import Name, Record
+from thaw.match import DEFAULT_THRESHOLD
 from thaw.text import name_variants
 from thaw.text.chinese import han_spellings, han_variants, single_syllable
 from thaw.text.han_names import COMMON_SURNAMES, common_surnames, written_as_chinese
@@ -84,15 +83,15 @@ def test_wade_giles_writes_e_as_eh_too() -> None:
     # alone (pykakasi's "shu", which left 德 out)
     assert "teh" in han_spellings("德")
     assert wade_giles("ge") == ("ko", "ke")  # (unchanged after k, g, h)
-    assert pair_score("朱德", "Chu Teh") >= DEFAULT_THRESHOLD
+    assert person_score("朱德", "Chu Teh") >= DEFAULT_THRESHOLD
 
 
 def test_a_name_in_traditional_characters_has_its_simplified_writing() -> None:
     assert han_variants("張偉")[0] == "张伟"
     assert "张伟" not in han_variants("张伟")
-    assert pair_score("张伟", "張偉") >= DEFAULT_THRESHOLD
-    assert pair_score("張偉", "张伟") >= DEFAULT_THRESHOLD
-    assert pair_score("张伟", "張威") < DEFAULT_THRESHOLD  # (another name)
+    assert person_score("张伟", "張偉") >= DEFAULT_THRESHOLD
+    assert person_score("張偉", "张伟") >= DEFAULT_THRESHOLD
+    assert person_score("张伟", "張威") < DEFAULT_THRESHOLD  # (another name)
 
 
 def test_the_surname_sign_is_read_first() -> None:
@@ -118,8 +117,3 @@ def test_a_chinese_name_is_not_read_as_japanese_syllables() -> None:
     assert "hayashi yoshimasa" in name_variants("林芳正", "Person")
     # and one without such a family name its readings of single syllables
     assert "ko ki" in han_variants("光輝")
-
-
-def pair_score(original: str, latin: str) -> float:
-    listed = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
-    return score(Query(original, "Person"), listed).score

@@ -8,9 +8,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from thaw.index import entry_from_record
-from thaw.match import DEFAULT_THRESHOLD, Query, score
-from thaw.model import Name, Record
+from tests.match.pairs import person_score
+
+from thaw.match import DEFAULT_THRESHOLD
 
 NEGATIVES = (
     Path(__file__).resolve().parents[1] / "fixtures" / "match" / "other_scripts_negatives.csv"
@@ -30,11 +30,6 @@ KNOWN_ALERTS = {
 }
 
 
-def _score(original: str, latin: str) -> float:
-    entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
-    return score(Query(original, "Person"), entry).score
-
-
 def test_other_people_one_name_off_stay_apart() -> None:
     with NEGATIVES.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -50,21 +45,21 @@ def test_other_people_one_name_off_stay_apart() -> None:
     alerts = {
         (r["original"], r["latin"])
         for r in rows
-        if _score(r["original"], r["latin"]) >= DEFAULT_THRESHOLD
+        if person_score(r["original"], r["latin"]) >= DEFAULT_THRESHOLD
     }
     assert alerts <= KNOWN_ALERTS, alerts - KNOWN_ALERTS
 
 
 def test_abjad_vowels_and_first_sounds_separate_names() -> None:
     # the consonant keys agree; the written vowels or the first sound do not
-    assert _score("حسن", "Hussein") < DEFAULT_THRESHOLD
-    assert _score("محمد", "Mahmoud") < DEFAULT_THRESHOLD
-    assert _score("محمد خاتمی", "Ahmad Khatami") < DEFAULT_THRESHOLD
-    assert _score("معمر القذافي", "Hannibal Gaddafi") < DEFAULT_THRESHOLD  # معمر is no "Mr"
+    assert person_score("حسن", "Hussein") < DEFAULT_THRESHOLD
+    assert person_score("محمد", "Mahmoud") < DEFAULT_THRESHOLD
+    assert person_score("محمد خاتمی", "Ahmad Khatami") < DEFAULT_THRESHOLD
+    assert person_score("معمر القذافي", "Hannibal Gaddafi") < DEFAULT_THRESHOLD  # معمر is no "Mr"
     # … while the spellings of the same names still meet
-    assert _score("حسين", "Hussein") >= DEFAULT_THRESHOLD
-    assert _score("محمود", "Mahmoud") >= DEFAULT_THRESHOLD
-    assert _score("محمد خاتمی", "Mohammad Khatami") >= DEFAULT_THRESHOLD
-    assert _score("معمر القذافي", "Muammar Gaddafi") >= DEFAULT_THRESHOLD
-    assert _score("الباجي قائد السبسي", "Beji Caid Essebsi") >= DEFAULT_THRESHOLD
-    assert _score("داود", "Dawood") >= DEFAULT_THRESHOLD
+    assert person_score("حسين", "Hussein") >= DEFAULT_THRESHOLD
+    assert person_score("محمود", "Mahmoud") >= DEFAULT_THRESHOLD
+    assert person_score("محمد خاتمی", "Mohammad Khatami") >= DEFAULT_THRESHOLD
+    assert person_score("معمر القذافي", "Muammar Gaddafi") >= DEFAULT_THRESHOLD
+    assert person_score("الباجي قائد السبسي", "Beji Caid Essebsi") >= DEFAULT_THRESHOLD
+    assert person_score("داود", "Dawood") >= DEFAULT_THRESHOLD

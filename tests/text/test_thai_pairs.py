@@ -4,14 +4,12 @@ names whose reading needs the linking vowel, and other people one name off
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
+from tests.match.pairs import alerting, person_score, read_pairs
 
-from thaw.index import entry_from_record
-from thaw.match import DEFAULT_THRESHOLD, Query, score
-from thaw.model import Name, Record
+from thaw.match import DEFAULT_THRESHOLD
 
 NEGATIVES = (
     Path(__file__).resolve().parents[1] / "fixtures" / "match" / "other_scripts_negatives_thai.csv"
@@ -27,11 +25,6 @@ KNOWN_ALERTS = {
     ("ชาติชาย ชุณหะวัณ", "Chatichai Chunhavajira"),
     ("กนกพร ศรีสุข", "Kanokwan Srisuk"),
 }
-
-
-def _score(original: str, latin: str) -> float:
-    entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
-    return score(Query(original, "Person"), entry).score
 
 
 @pytest.mark.parametrize(
@@ -50,7 +43,7 @@ def _score(original: str, latin: str) -> float:
     ],
 )
 def test_given_names_match_as_people_spell_them(original: str, latin: str) -> None:
-    assert _score(original, latin) >= DEFAULT_THRESHOLD
+    assert person_score(original, latin) >= DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -58,16 +51,11 @@ def test_given_names_match_as_people_spell_them(original: str, latin: str) -> No
     [("ธนพล", "Thanawat"), ("วรพล", "Worawit"), ("สมพล", "Somporn")],
 )
 def test_other_given_names_stay_apart(original: str, latin: str) -> None:
-    assert _score(original, latin) < DEFAULT_THRESHOLD
+    assert person_score(original, latin) < DEFAULT_THRESHOLD
 
 
 def test_other_people_one_name_off_stay_apart() -> None:
-    with NEGATIVES.open(newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = read_pairs(NEGATIVES)
     assert len(rows) >= 20
-    alerts = {
-        (r["original"], r["latin"])
-        for r in rows
-        if _score(r["original"], r["latin"]) >= DEFAULT_THRESHOLD
-    }
+    alerts = alerting(rows)
     assert alerts <= KNOWN_ALERTS, alerts - KNOWN_ALERTS

@@ -5,13 +5,13 @@ names; :func:`thaw.text.translit.foreign_readings`)."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
+from tests.match.pairs import alerting, person_score, read_pairs
 
 from thaw.index import entry_from_record
-from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.match import DEFAULT_THRESHOLD, Query
 from thaw.model import Name, Record
 from thaw.screen import Screener
 from thaw.text import name_variants
@@ -40,16 +40,6 @@ KNOWN_ALERTS = {
     ("Марк Рютте", "Mark Rudd"),
     ("Хавьер Милей", "Javier Milla"),
 }
-
-
-def _score(original: str, latin: str) -> float:
-    entry = entry_from_record(Record("t", "1", "Person", names=[Name(latin)]))
-    return score(Query(original, "Person"), entry).score
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
 
 
 @pytest.mark.parametrize(
@@ -111,29 +101,25 @@ def test_cyrillic_against_the_names_own_orthography() -> None:
         ("Штих", "Stich"),
         ("Цибульский", "Cybulski"),
     ]:
-        assert _score(original, latin) >= DEFAULT_THRESHOLD, (original, latin)
+        assert person_score(original, latin) >= DEFAULT_THRESHOLD, (original, latin)
 
 
 def test_hand_written_pairs_reach_the_threshold() -> None:
-    rows = _rows(PAIRS)
+    rows = read_pairs(PAIRS)
     assert len(rows) >= 40
     assert {r["split"] for r in rows} == {"dev", "holdout"}
     misses = [
         (r["original"], r["latin"])
         for r in rows
-        if _score(r["original"], r["latin"]) < DEFAULT_THRESHOLD
+        if person_score(r["original"], r["latin"]) < DEFAULT_THRESHOLD
     ]
     assert not misses, misses
 
 
 def test_other_people_stay_apart() -> None:
-    rows = _rows(NEGATIVES)
+    rows = read_pairs(NEGATIVES)
     assert len(rows) >= 30
-    alerts = {
-        (r["original"], r["latin"])
-        for r in rows
-        if _score(r["original"], r["latin"]) >= DEFAULT_THRESHOLD
-    }
+    alerts = alerting(rows)
     assert alerts <= KNOWN_ALERTS, alerts - KNOWN_ALERTS
 
 
