@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from thaw.index.entry import entry_from_record
-from thaw.model import Name, Record
+from tests.index.fixture_store import screener_of
 from thaw.screen import Screener
 
 LISTED = [
@@ -24,11 +23,7 @@ LISTED = [
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
-    entries = [
-        entry_from_record(Record("t", str(i), "Person", names=[Name(name)]))
-        for i, name in enumerate(LISTED)
-    ]
-    return Screener.from_entries(entries)
+    return screener_of(LISTED)
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.index.fixture_store import screener_of
 from thaw.index.candidates import CandidateIndex
-from thaw.index.entry import entry_from_record
-from thaw.model import Name, Record
 from thaw.screen import Screener
 
 LISTED = [
@@ -29,11 +28,7 @@ LISTED = [
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
-    entries = [
-        entry_from_record(Record("t", str(i), schema, names=[Name(name)]))
-        for i, (schema, name) in enumerate(LISTED)
-    ]
-    return Screener.from_entries(entries)
+    return screener_of(LISTED)
 
 
 def _captions(index: CandidateIndex, query: str) -> list[str]:

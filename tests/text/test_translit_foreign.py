@@ -8,11 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.index.fixture_store import screener_of
 from tests.match.pairs import alerting, person_score, read_pairs
 
-from thaw.index import entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query
-from thaw.model import Name, Record
 from thaw.screen import Screener
 from thaw.text import name_variants
 from thaw.text.translit import cyrillic_variant, foreign_readings
@@ -137,11 +136,7 @@ LISTED = [
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
-    entries = [
-        entry_from_record(Record("t", str(i), "Person", names=[Name(name)]))
-        for i, name in enumerate(LISTED)
-    ]
-    return Screener.from_entries(entries)
+    return screener_of(LISTED)
 
 
 def test_screening_finds_the_listing_in_its_own_orthography(screener: Screener) -> None:
