@@ -20,9 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import FIXTURES
-from tests.index.fixture_store import fill, fixture_records
 from thaw.cli import app
-from thaw.index import entry_from_record
 from thaw.screen import Screener
 from thaw.screen.batch import (
     BatchError,
@@ -33,24 +31,10 @@ from thaw.screen.batch import (
     open_source,
     screen_file,
 )
-from thaw.store import Store
 
 FILES = FIXTURES / "screening"
 KIRILL, SERGEI, BEMBA = "34336", "20002", "CDi.900"
 AL_SAYED, YASIN, VESSEL = "QDi.901", "QDi.900", "9001"
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener.from_entries(entry_from_record(r) for r in fixture_records())
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    home = tmp_path / "home"
-    with Store(home) as store:
-        fill(store, fixture_records())
-    return home
 
 
 def screen(

@@ -17,27 +17,11 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import FIXTURES
-from tests.index.fixture_store import fill, fixture_records
 from thaw.cli import app
-from thaw.index import entry_from_record
 from thaw.screen import Screener
 from thaw.screen.batch import BatchError, RowProblem, screen_file
-from thaw.store import Store
 
 QUERIES = FIXTURES / "screening"
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener.from_entries(entry_from_record(r) for r in fixture_records())
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    home = tmp_path / "home"
-    with Store(home) as store:
-        fill(store, fixture_records())
-    return home
 
 
 def run(screener: Screener, path: Path, **kw: Any) -> tuple[list[dict[str, Any]], list[RowProblem]]:

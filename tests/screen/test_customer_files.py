@@ -12,17 +12,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.index.fixture_store import fill, fixture_records
 from thaw.cli import app
-from thaw.index import entry_from_record
 from thaw.screen import Screener
 from thaw.screen.batch import BatchError, RowProblem, screen_file
-from thaw.store import Store
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener.from_entries(entry_from_record(r) for r in fixture_records())
 
 
 def run(screener: Screener, path: Path, **kw: Any) -> tuple[list[dict[str, Any]], list[RowProblem]]:
@@ -208,14 +200,6 @@ def test_utf16_csv(screener: Screener, tmp_path: Path) -> None:
     binary.write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)))
     with pytest.raises(BatchError, match="not UTF-8 text"):
         run(screener, binary)
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    home = tmp_path / "home"
-    with Store(home) as store:
-        fill(store, fixture_records())
-    return home
 
 
 def test_skipped_rows_set_the_exit_status(home: Path, tmp_path: Path) -> None:

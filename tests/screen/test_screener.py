@@ -9,27 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 import thaw
-from tests.index.fixture_store import fill, fixture_records
+from tests.index.fixture_store import fixture_records
 from thaw.cli import app
-from thaw.index import entry_from_record
 from thaw.screen import NoListsLoaded, Screener, ScreenInputError
-from thaw.store import Store
 
 HIT_KEYS = ["score", "schema", "name", "matched_name", "listings", "explanation", "features"]
 LISTING_KEYS = ["source", "source_id", "programs", "listed_on"]
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener.from_entries(entry_from_record(r) for r in fixture_records())
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    home = tmp_path / "home"
-    with Store(home) as store:
-        fill(store, fixture_records())
-    return home
 
 
 def assert_contract(data: dict[str, object]) -> None:

@@ -12,12 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.index.fixture_store import fill, fixture_records
 from thaw.cli import app
 from thaw.screen.text import ExtractError, extract_text
 from thaw.screen.text import extract as extract_module
 from thaw.screen.text.mentions import find_mentions
-from thaw.store import Store
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -49,14 +47,6 @@ def test_deep_html_is_read_whole_or_refused() -> None:
     assert kind == "html" and "Deep text" in text and "After it" in text
     with pytest.raises(ExtractError, match="cannot be read whole"):
         extract_text(deep_html(3000))
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    home = tmp_path / "home"
-    with Store(home) as store:
-        fill(store, fixture_records())
-    return home
 
 
 def test_deep_html_exits_non_zero(home: Path, tmp_path: Path) -> None:
