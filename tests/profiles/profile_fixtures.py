@@ -50,6 +50,7 @@ def org(
     ids: list[Identifier] | None = None,
     links: list[Link] | None = None,
     schema: str = "Organization",
+    programs: list[str] | None = None,
 ) -> Record:
     """An organisation record."""
     return Record(
@@ -60,7 +61,7 @@ def org(
         countries=countries or [],
         identifiers=ids or [],
         links=links or [],
-        programs=["TEST"],
+        programs=programs or ["TEST"],
     )
 
 

@@ -587,19 +587,23 @@ def test_un_country_regimes_and_us_proliferation_designations(store: Store) -> N
     (NPWMD) where the UN lists them under its DPRK and Iran regimes: one party
     (UN KPe.007 and OFAC 11598). The same name under an unrelated regime is not."""
 
-    def under(record: Record, program: str) -> Record:
-        record.programs = [program]
-        return record
-
     add(
         store,
         "un_sc",
         [
-            under(
-                org("un_sc", "KPe.007", "GENERAL BUREAU OF ATOMIC ENERGY", countries=["kp"]), "DPRK"
+            org(
+                "un_sc",
+                "KPe.007",
+                "GENERAL BUREAU OF ATOMIC ENERGY",
+                countries=["kp"],
+                programs=["DPRK"],
             ),
-            under(
-                org("un_sc", "KPe.099", "KORYO NATIONAL INSURANCE BUREAU", countries=["kp"]), "DPRK"
+            org(
+                "un_sc",
+                "KPe.099",
+                "KORYO NATIONAL INSURANCE BUREAU",
+                countries=["kp"],
+                programs=["DPRK"],
             ),
         ],
     )
@@ -607,8 +611,10 @@ def test_un_country_regimes_and_us_proliferation_designations(store: Store) -> N
         store,
         "us_ofac_sdn",
         [
-            under(org("us_ofac_sdn", "11598", "GENERAL BUREAU OF ATOMIC ENERGY"), "NPWMD"),
-            under(org("us_ofac_sdn", "2", "KORYO NATIONAL INSURANCE BUREAU"), "ELECTION-EO13848"),
+            org("us_ofac_sdn", "11598", "GENERAL BUREAU OF ATOMIC ENERGY", programs=["NPWMD"]),
+            org(
+                "us_ofac_sdn", "2", "KORYO NATIONAL INSURANCE BUREAU", programs=["ELECTION-EO13848"]
+            ),
         ],
     )
     profiles = Profiles(store)
@@ -622,10 +628,6 @@ def test_magnitsky_listings_of_persons_meet_country_listings(store: Store) -> No
     recur from state to state: Syria's Ministry of Interior (UK) is not the one
     the US lists under GLOMAG."""
 
-    def under(record: Record, program: str) -> Record:
-        record.programs = [program]
-        return record
-
     add(
         store,
         "un_sc",
@@ -634,7 +636,7 @@ def test_magnitsky_listings_of_persons_meet_country_listings(store: Store) -> No
     add(
         store,
         "uk_ofsi",
-        [under(org("uk_ofsi", "12692", "MINISTRY OF INTERIOR", countries=["sy"]), "Syria")],
+        [org("uk_ofsi", "12692", "MINISTRY OF INTERIOR", countries=["sy"], programs=["Syria"])],
     )
     add(
         store,
@@ -643,7 +645,7 @@ def test_magnitsky_listings_of_persons_meet_country_listings(store: Store) -> No
             person(
                 "us_ofac_sdn", "30651", "AL-MARRANI, Motlaq Amer", dob=["1984"], programs=["GLOMAG"]
             ),
-            under(org("us_ofac_sdn", "30976", "MINISTRY OF INTERIOR"), "GLOMAG"),
+            org("us_ofac_sdn", "30976", "MINISTRY OF INTERIOR", programs=["GLOMAG"]),
         ],
     )
     profiles = Profiles(store)
