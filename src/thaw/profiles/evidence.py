@@ -533,16 +533,20 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             return None
         nat = compare_countries(a.nationalities, b.nationalities)
         ev["nationality"] = nat
-        if dob in ("near", "slip") and not (
-            dob == "slip" and name.both_ways and name.rarity >= RARE_NAME
+        rare = name.rarity >= RARE_NAME
+        if dob == "near":
+            return None
+        if dob == "slip" and (
+            not (name.both_ways and rare) or nat == "conflict" or regime_conflict
         ):
+            # a slip links only the very same rare name, both ways, born the same
+            # year, with nothing else disagreeing
             return None
         matcher = _confirm(a, b, name, ctx)
         if matcher is not None:
             ev["matcher"] = round(matcher, 3)
             if matcher < PERSON_MATCH_MIN:
                 return None
-        rare = name.rarity >= RARE_NAME
         both = 1.0 if name.both_ways else 0.0
         if dob == "day":
             if nat == "conflict" and not (name.both_ways and rare):
@@ -550,10 +554,6 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             bonus = (1.0 if nat == "agree" else 0.0) + both
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + 2 + bonus + fine, ev)
         if dob == "slip":
-            # the very same rare name, both ways, born the same year, the finer
-            # date differing as a slip does: nothing else may disagree
-            if nat == "conflict" or regime_conflict:
-                return None
             ev["dob"] = "year (the day or the month differs, or they are swapped)"
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] - 1 + both + fine, ev)
         if dob in ("month", "year"):
