@@ -23,9 +23,10 @@ import zlib
 from pathlib import Path
 from typing import IO
 
-from thaw.screen.batch import BatchError, detect_format
+from thaw.screen.batch import FORMATS, BatchError, detect_format
 
-UPLOAD_FORMATS = ("csv", "jsonl", "parquet", "xlsx")
+UPLOAD_FORMATS = FORMATS
+"""What an upload may be: what ``screen-file`` reads."""
 _PIECE = 1 << 16
 _MAX_RATIO = 200
 """Largest accepted compression ratio of a zip member (real sheets stay well below)."""
@@ -55,10 +56,6 @@ def upload_format(filename: str, given: str | None) -> tuple[str, bool]:
         raise UploadError(
             415, f"unsupported file format: {reason} (one of {', '.join(UPLOAD_FORMATS)})"
         ) from None
-    if fmt not in UPLOAD_FORMATS:
-        raise UploadError(
-            415, f"unsupported file format {fmt!r}; one of {', '.join(UPLOAD_FORMATS)}"
-        )
     return fmt, gz
 
 
