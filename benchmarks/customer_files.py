@@ -42,9 +42,8 @@ import time
 from pathlib import Path
 
 from thaw.match import Query
-from thaw.screen import Screener
+from thaw.screen import NoListsLoaded, Screener
 from thaw.screen.batch import check_fields
-from thaw.store import default_home
 
 BENCH = Path(os.environ.get("THAW_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 BENCH = BENCH / "data" / "bench"
@@ -300,11 +299,12 @@ def main(argv: list[str]) -> int:
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     views: tuple[str | None, ...] = ("given",) if args.quick else ("given", None)
     wanted = set(args.files.split(","))
-    screener = Screener(args.home)
-    if not len(screener):
-        # (thaw's screening commands refuse an empty store; a benchmark must too:
-        # "0 alerts" against nothing would look like a result)
-        print(f"no lists are loaded in {default_home(args.home)}: give --home a loaded store")
+    try:
+        screener = Screener(args.home)
+    except NoListsLoaded as exc:
+        # (a benchmark refuses an empty store as screening does: "0 alerts"
+        # against nothing would look like a result)
+        print(exc)
         return 2
     if args.shapes:
         shapes(screener, args)
