@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass
 
 from thaw.model import Record
-from thaw.text import AnalyzedName, analyze_name, name_variants
-from thaw.text.translit import foreign_readings
+from thaw.text import AnalyzedName, analyze_name, listed_variants
 
 _ID_CLEAN = re.compile(r"[^A-Z0-9]")
 
@@ -65,11 +64,7 @@ def entry_from_record(record: Record) -> Entry:
             continue
         seen.add((analyzed.key, name.kind))
         names.append((analyzed, name.kind))
-        for variant in name_variants(name.value, record.schema):
-            if variant in foreign_readings(name.value):
-                # (a listed name in Cyrillic keeps its published Latin names: its
-                # readings in other orthographies serve queries only)
-                continue
+        for variant in listed_variants(name.value, record.schema):
             # another reading of the same writing (kanji read as Japanese)
             other = analyze_name(variant, record.schema)
             if other.tokens and (other.key, "original") not in seen:

@@ -22,6 +22,7 @@ from thaw.text.analyze import (
     analyze_name,
     analyze_names,
     index_keys,
+    listed_variants,
     name_variants,
 )
 from thaw.text.fold import abjad_key, fold_token, skeleton
@@ -36,6 +37,7 @@ __all__ = [
     "analyze_names",
     "fold_token",
     "index_keys",
+    "listed_variants",
     "name_variants",
     "skeleton",
 ]

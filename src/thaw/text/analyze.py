@@ -1460,11 +1460,8 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     if _THAI.search(name):
         return _thai_variant(name)
     if _CYRILLIC.search(name):
-        if _HAS_ASCII_LETTER.search(name):
-            name = " ".join(
-                w.translate(_LATIN_LOOKALIKES) if not w.isascii() else w for w in name.split()
-            )
-        return (*cyrillic_variant(name), *foreign_readings(name))
+        own, foreign = _cyrillic_readings(name)
+        return (*own, *foreign)
     if _ARABIC.search(name):
         variants = _arabic_variant(name)
         # (South Asian spellings of the variants too: ضیاءالحق apart, then
@@ -1516,6 +1513,29 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
             reading = ""
     others = han_variants(name)
     return (reading, *others) if reading else others
+
+
+def _cyrillic_readings(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A Cyrillic name's readings (:func:`name_variants`): those of its own
+    languages (:func:`thaw.text.translit.cyrillic_variant`), and those in the
+    Latin orthographies it may transcribe
+    (:func:`thaw.text.translit.foreign_readings`), both of the name with its Latin
+    look-alike letters read as Cyrillic."""
+    if _HAS_ASCII_LETTER.search(name):
+        name = " ".join(
+            w.translate(_LATIN_LOOKALIKES) if not w.isascii() else w for w in name.split()
+        )
+    return cyrillic_variant(name), foreign_readings(name)
+
+
+@lru_cache(maxsize=65536)
+def listed_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
+    """:func:`name_variants` of a *listed* name: a Cyrillic name's readings in
+    other languages' orthographies are left out (a listing keeps the Latin names
+    its authority published; those readings serve queries only)."""
+    if schema in (None, PERSON) and _CYRILLIC.search(name) and not _THAI.search(name):
+        return _cyrillic_readings(name)[0]
+    return name_variants(name, schema)
 
 
 def index_keys(name: AnalyzedName) -> set[str]:
