@@ -143,17 +143,19 @@ def test_every_answer_is_on_record_when_it_arrives(server: Server) -> None:
 def test_rate_limit_is_one_budget_across_workers(base_home: Path, tmp_path: Path) -> None:
     server = start_server(copy_home(base_home, tmp_path / "home"), args=("--workers", "2"))
     try:
-        # every worker must be up before the budget is measured: twenty ready
-        # answers in a row (new connections, spread over both workers); a worker
-        # still loading its index answers 503 meanwhile, so wait for it
+        # every worker must be up before the budget is measured: a worker still
+        # loading its index answers 503 meanwhile. /readyz names the worker that
+        # answered; wait until both have said ready (a busy worker accepts fewer
+        # connections, so "ready many times in a row" could be one worker only)
         deadline = time.monotonic() + 120
-        in_a_row = 0
-        while in_a_row < 20:
-            ready = httpx.get(f"{server.url}/readyz", timeout=10, verify=TLS).status_code == 200
-            in_a_row = in_a_row + 1 if ready else 0
-            if not ready:
-                assert time.monotonic() < deadline, "a worker never became ready"
-                time.sleep(0.1)
+        ready: set[str] = set()
+        while len(ready) < 2:
+            answer = httpx.get(f"{server.url}/readyz", timeout=10, verify=TLS)
+            if answer.status_code == 200:
+                ready.add(answer.json()["worker"])
+            else:
+                time.sleep(0.05)
+            assert time.monotonic() < deadline, f"only {len(ready)} worker(s) became ready"
         slow = server.create_key("screen", rate=1)  # 1 request/s, bursts of 2
         began = time.monotonic()
         codes = []

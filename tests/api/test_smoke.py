@@ -10,6 +10,7 @@ def test_health_docs_and_openapi(server: Server) -> None:
         assert http.get("/healthz").json() == {"status": "ok"}
         ready = http.get("/readyz").json()
         assert ready["status"] == "ok" and ready["listings"] > 20
+        assert len(ready["worker"]) == 8  # which process answered (one per --workers)
         spec = http.get("/openapi.json").json()
         assert "/match/{dataset}" in spec["paths"]
         assert "EntityMatchResponse" in spec["components"]["schemas"]

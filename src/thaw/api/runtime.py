@@ -7,12 +7,13 @@ import asyncio
 import fcntl
 import logging
 import queue
+import secrets
 import subprocess
 import sys
 import threading
 import time
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fastapi import Request
@@ -588,6 +589,10 @@ class Runtime:
     updater: Updater | None = None
     compactor: AuditCompactor | None = None
     deliverer: WebhookDeliverer | None = None
+    #: an opaque name for this worker process, which ``/readyz`` reports: behind
+    #: one port, ``--workers N`` processes answer in turn, and a probe (or a test)
+    #: can tell that each of them is ready, not only the one that answered
+    worker: str = field(default_factory=lambda: secrets.token_hex(4))
 
     @classmethod
     def start(cls, settings: Settings) -> Runtime:

@@ -19,9 +19,19 @@ def healthz() -> StatusResponse:
 
 @router.get("/readyz", response_model=StatusResponse, responses={503: {"model": StatusResponse}})
 def readyz(request: Request) -> JSONResponse:
-    """The lists are loaded and screening can be answered (503 until then)."""
-    engine = runtime(request).engine
-    snap = engine.current()
+    """The lists are loaded and screening can be answered (503 until then).
+
+    ``worker`` names the process that answered: with ``--workers N``, each
+    process loads the lists itself, and is ready when it has."""
+    rt = runtime(request)
+    snap = rt.engine.current()
     if snap is None:
-        return JSONResponse({"status": "loading"}, status_code=503)
-    return JSONResponse({"status": "ok", "lists": snap.fingerprint, "listings": len(snap.screener)})
+        return JSONResponse({"status": "loading", "worker": rt.worker}, status_code=503)
+    return JSONResponse(
+        {
+            "status": "ok",
+            "lists": snap.fingerprint,
+            "listings": len(snap.screener),
+            "worker": rt.worker,
+        }
+    )
