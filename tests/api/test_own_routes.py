@@ -89,15 +89,58 @@ def test_screen_file_streams_rows_in_order(server: Server, tmp_path: Any) -> Non
         assert resp.status_code == 200, resp.text
         assert resp.headers["content-type"].startswith("application/x-ndjson")
     got = lines(resp.text)
-    rows = [x for x in got if "problem" not in x]
+    rows = [x for x in got if "problem" not in x and "note" not in x]
     problems = [x["problem"] for x in got if "problem" in x]
     assert rows == expected
     # the same bytes as the CLI's lines, compact
-    assert [x for x in resp.text.splitlines() if '"problem"' not in x] == run.out.splitlines()
+    row_lines = [x for x in resp.text.splitlines() if not x.startswith(('{"problem"', '{"note"'))]
+    assert row_lines == run.out.splitlines()
+    # what the command says once on stderr (the columns read) is a note line, first
+    assert got[0] == {"note": next(x for x in run.err.splitlines() if "→" in x)}
     assert [r["id"] for r in rows] == ["c1", "c2", "c4"]  # c4 without its date 19xx
     assert rows[0]["hits"] and rows[0]["hits"][0]["name"] == "ANDREI PETROVICH VOLKOV"
     assert [(p["row"], p["skipped"]) for p in problems] == [(3, True), (4, False)]
     assert problems[1]["reason"].startswith("unreadable date of birth '19xx'")
+
+
+def test_screen_file_reads_a_bank_export_as_the_command_does(server: Server) -> None:
+    """A bank's export: notes say which column was read as what; ``date_order``
+    and ``schema`` are the command's --date-order and --schema; bad values of
+    either are a 400 with the accepted ones."""
+    export = (
+        b"Kundennummer;Nachname;Vorname;Geburtsdatum\n"
+        b"k1;Volkov;Andrei Petrovich;05/10/1961\n"
+        b"k2;Smith;John;03/07/1988\n"
+    )
+    with server.client() as http:
+
+        def post(**params: str) -> list[dict[str, Any]]:
+            resp = http.post("/screen/file", params=params, files={"file": ("k.csv", export)})
+            assert resp.status_code == 200, resp.text
+            return lines(resp.text)
+
+        plain = post()
+        notes = [x["note"] for x in plain if "note" in x]
+        assert any('"Nachname" → last_name' in n and '"Vorname" → first_name' in n for n in notes)
+        rows = [x for x in plain if "hits" in x]
+        assert [r["id"] for r in rows] == ["k1", "k2"]
+        assert rows[0]["hits"][0]["name"] == "ANDREI PETROVICH VOLKOV"
+        undecided = [x["problem"] for x in plain if "problem" in x]
+        assert undecided and not any(p["skipped"] for p in undecided)  # year only, said
+
+        ordered = post(date_order="dmy")
+        assert not [x for x in ordered if "problem" in x]  # the order is given
+        assert [x for x in ordered if "hits" in x][0]["hits"]
+
+        # --schema overrides what the columns suggest: Volkov is no vessel
+        vessels = [x for x in post(schema="Vessel") if "hits" in x]
+        assert [r["id"] for r in vessels] == ["k1", "k2"]
+        assert all(h["schema"] == "Vessel" for r in vessels for h in r["hits"])
+        assert not any(h["name"] == "ANDREI PETROVICH VOLKOV" for h in vessels[0]["hits"])
+
+        for params, word in (({"date_order": "dd/mm"}, "dmy"), ({"schema": "Ship"}, "Vessel")):
+            bad = http.post("/screen/file", params=params, files={"file": ("k.csv", export)})
+            assert bad.status_code == 400 and word in bad.json()["detail"], bad.text
 
 
 def test_screen_file_formats(server: Server) -> None:
@@ -121,7 +164,7 @@ def test_screen_file_formats(server: Server) -> None:
         ):
             resp = http.post("/screen/file", files={"file": (name, data)})
             assert resp.status_code == 200, (name, resp.text)
-            first = lines(resp.text)[0]
+            first = next(x for x in lines(resp.text) if "hits" in x)
             assert first["hits"][0]["name"] == "ANDREI PETROVICH VOLKOV", name
         assert http.post("/screen/file", files={"file": ("a.exe", b"MZ")}).status_code == 415
         old_book = http.post("/screen/file", files={"file": ("a.xls", b"\xd0\xcf\x11\xe0")})

@@ -192,6 +192,8 @@ def test_file_upload_then_false_positive(analyst: Watched, tmp_path: Path) -> No
     _upload(page, people)
     assert page.locator("#progress").get_attribute("aria-valuenow") == "100"
     assert "Done: 5 rows screened" in page.locator("#progress-label").inner_text()
+    # the service's note on the file (a line of its own, not a row) is shown
+    assert '"birth_date" → birth_date' in page.locator("#status").inner_text()
     rows = page.locator("#results tbody tr")
     assert rows.count() == 5
     first_two = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(2)]

@@ -3,7 +3,9 @@
 * ``POST /screen``: one name (the object ``thaw screen --json`` prints);
 * ``POST /screen/file``: a CSV, JSON lines, Parquet or XLSX upload, answered as a
   stream of JSON lines (one ``screen-file`` object per row, in input order; rows
-  that cannot be screened as ``{"problem": …}`` lines), any size;
+  that cannot be screened as ``{"problem": …}`` lines; what ``thaw screen-file``
+  says once about the file, such as which column was read as what, as
+  ``{"note": …}`` lines), any size;
 * ``POST /screen/document``: a text, HTML, PDF or DOCX upload, answered with the
   parties it mentions and the mention offsets (``thaw screen-text --json``).
 
@@ -35,6 +37,8 @@ from thaw.schemas import HitModel, ScreenResultModel
 from thaw.schemas.yente import ErrorResponse
 from thaw.screen import ScreenInputError, ScreenResult, make_query
 from thaw.screen.batch import BatchError, check_row, open_source
+from thaw.screen.dates import DATE_ORDERS
+from thaw.screen.inputs import parse_schema
 from thaw.store.state import Decision
 
 router = APIRouter(tags=["Screening"])
@@ -137,17 +141,24 @@ def _file_lines(
     path: Path,
     fmt: str,
     options: dict[str, Any],
+    reading: dict[str, str | None],
 ) -> Iterator[bytes]:
-    """Screen every row, yielding JSON lines; audit the whole file at the end."""
+    """Screen every row, yielding JSON lines; audit the whole file at the end.
+
+    ``reading`` holds the file's ``schema`` (of rows that give none) and
+    ``date_order``, as ``thaw screen-file --schema --date-order``."""
     rows: list[Any] = []
     counts = {"rows": 0, "screened": 0, "skipped": 0}
     judge = Judge(rt.state.decisions, snap.screener.index, snap.members)
     try:
-        source = open_source(path, "csv" if fmt == "xlsx" else fmt)
+        source = open_source(path, "csv" if fmt == "xlsx" else fmt, reading["date_order"])
         try:
             for raw in source.rows():
                 counts["rows"] += 1
-                job, problems = check_row(raw)
+                job, problems = check_row(raw, reading["schema"])
+                for note in source.notes:
+                    yield (_line({"note": note}) + "\n").encode()
+                source.notes.clear()
                 for problem in problems:
                     counts["skipped"] += problem.skipped
                     item = {
@@ -177,7 +188,7 @@ def _file_lines(
             rt,
             principal,
             "screen-file",
-            {"format": fmt, **counts, **options},
+            {"format": fmt, **counts, **options, **reading},
             snap=snap,
             scope=Scope("default"),
             algorithm=options["algorithm"],
@@ -201,9 +212,27 @@ def screen_upload(
     threshold: Annotated[float | None, Query(ge=0, le=1)] = None,
     limit: Annotated[int, Query(ge=0, le=500)] = 10,
     algorithm: Annotated[str, Query()] = "thaw",
+    schema: Annotated[
+        str | None,
+        Query(
+            description="Schema of rows that give none (Person, Organization, Vessel, "
+            "…, or `any`); by default a row with a gender, a date of birth or a given "
+            "name is a Person and other rows may be any kind of party."
+        ),
+    ] = None,
+    date_order: Annotated[
+        str | None,
+        Query(
+            description="How to read dates such as 05/10/1976: dmy, mdy or ymd "
+            "(by default the file's rows or its header decide)."
+        ),
+    ] = None,
 ) -> StreamingResponse:
     """Screen every row of an uploaded file (columns as ``thaw screen-file``); the
-    answer streams one JSON object per screened row, in input order."""
+    answer streams one JSON object per screened row, in input order, a
+    ``{"problem": …}`` line for each row that is skipped or read with a warning,
+    and a ``{"note": …}`` line for what is said once about the file (which
+    column was read as what, the order of its dates)."""
     rt = runtime(request)
     snap = snapshot(request, screening=True)
     try:
@@ -211,6 +240,15 @@ def screen_upload(
         fmt, gz = upload_format(file.filename or "", format)
     except (QueryError, UploadError) as exc:
         raise HTTPException(exc.status, exc.detail) from exc
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise HTTPException(
+            400, f"unknown date_order {date_order!r} (use {', '.join(DATE_ORDERS)})"
+        )
+    if schema is not None:
+        try:
+            parse_schema(schema)
+        except ScreenInputError as exc:
+            raise HTTPException(400, str(exc)) from exc
     folder = Path(tempfile.mkdtemp(prefix="thaw-upload-"))
     try:
         path = spool(
@@ -229,7 +267,16 @@ def screen_upload(
         raise
     options = {"threshold": threshold, "limit": limit, "algorithm": algo}
     return StreamingResponse(
-        _file_lines(rt, snap, principal, folder, path, fmt, options),
+        _file_lines(
+            rt,
+            snap,
+            principal,
+            folder,
+            path,
+            fmt,
+            options,
+            {"schema": schema, "date_order": date_order},
+        ),
         media_type="application/x-ndjson",
     )
 

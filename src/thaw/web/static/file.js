@@ -153,10 +153,14 @@
     const submit = form.querySelector("button[type=submit]");
     submit.disabled = true;
     const problems = [];
+    const said = [];
     let failure = null;
-    /** A result line, a row problem ({"problem": …}) or the file's error ({"error": …}). */
+    /** A result line, a row problem ({"problem": …}), what is said once about the
+     *  file ({"note": …}: the columns read, the order of its dates) or the file's
+     *  error ({"error": …}). */
     const accept = (item) => {
       if (item.problem) problems.push(item.problem);
+      else if (item.note) said.push(item.note);
       else if (item.error) failure = item.error;
       else rows.push(item);
     };
@@ -214,7 +218,7 @@
       const queued = queueAlerts(file.name);
       const alerts = rows.filter((r) => r.hits && r.hits.length).length;
       const skipped = problems.filter((p) => p.skipped);
-      const notes = problems.slice(0, 5).map((p) => `row ${p.row}${p.where ? " (" + p.where + ")" : ""}: ${p.reason}${p.skipped ? "" : " (screened anyway)"}`);
+      const notes = said.concat(problems.slice(0, 5).map((p) => `row ${p.row}${p.where ? " (" + p.where + ")" : ""}: ${p.reason}${p.skipped ? "" : " (screened anyway)"}`));
       state(status, rows.length ? "" : "empty", rows.length
         ? `${rows.length} rows screened: ${alerts} with alerts (${queued} hits queued for review).`
         : "The file held no row to screen.",
