@@ -148,15 +148,22 @@ def test_year_only_needs_nationality(store: Store) -> None:
 
 
 def test_never_two_listings_of_one_source(store: Store) -> None:
+    # the UK listing links to each OFAC one (the day; the year and nationality),
+    # but the two OFAC listings publish no common full date: not one person
+    # listed twice, so only one of them joins the UK's
     add(
         store,
         "us_ofac_sdn",
         [
             person("us_ofac_sdn", "1", "Ivan Ivanovich Sidorov", dob=["1961-02-03"]),
-            person("us_ofac_sdn", "2", "Ivan Ivanovich Sidorov", dob=["1961-02-03"]),
+            person("us_ofac_sdn", "2", "Ivan Ivanovich Sidorov", dob=["1961"], nationality=["ru"]),
         ],
     )
-    add(store, "uk_ofsi", [person("uk_ofsi", "3", "SIDOROV Ivan Ivanovich", dob=["1961-02-03"])])
+    add(
+        store,
+        "uk_ofsi",
+        [person("uk_ofsi", "3", "SIDOROV Ivan Ivanovich", dob=["1961-02-03"], nationality=["ru"])],
+    )
     profiles = Profiles(store)
     one, two = keys(profiles, "us_ofac_sdn", "1"), keys(profiles, "us_ofac_sdn", "2")
     assert one != two
@@ -164,6 +171,68 @@ def test_never_two_listings_of_one_source(store: Store) -> None:
     profile = profiles.profile_of("us_ofac_sdn", "2")
     assert profile is not None
     assert any(link.status == "refused" for link in profile.links)
+
+
+def test_one_person_listed_twice_by_one_authority(store: Store) -> None:
+    """The UK lists BORTNIKOV under its Russia and its chemical weapons regimes:
+    both listings join his profile, so that lifting one regime leaves him listed
+    by the UK; namesakes with another birth date, gender or nationality do not,
+    and nor do two UN listings."""
+    add(
+        store,
+        "uk_ofsi",
+        [
+            person(
+                "uk_ofsi",
+                "13037",
+                "Alexander Vasilyevich BORTNIKOV",
+                dob=["1951-11-15"],
+                nationality=["ru"],
+                programs=["Russia"],
+            ),
+            person(
+                "uk_ofsi",
+                "13972",
+                "Aleksandr Vasilievich BORTNIKOV",
+                dob=["1951-11-15"],
+                programs=["Chemical Weapons"],
+            ),
+            person("uk_ofsi", "2", "Oleg Petrovich Zhukovsky", dob=["1970-03-04"]),
+            person("uk_ofsi", "3", "Oleg Petrovich Zhukovsky", dob=["1970-04-03"]),
+            person(
+                "uk_ofsi", "4", "Pavel Ilyich Gromadsky", dob=["1966-06-06"], nationality=["ru"]
+            ),
+            person(
+                "uk_ofsi", "5", "Pavel Ilyich Gromadsky", dob=["1966-06-06"], nationality=["ua"]
+            ),
+        ],
+    )
+    add(
+        store,
+        "us_ofac_sdn",
+        [person("us_ofac_sdn", "31126", "BORTNIKOV, Alexander", dob=["1951-11-15"])],
+    )
+    add(
+        store,
+        "un_sc",
+        [
+            person("un_sc", "KPi.1", "Ri Song Chol Hwang", dob=["1965-07-08"]),
+            person("un_sc", "KPi.2", "Ri Song Chol Hwang", dob=["1965-07-08"]),
+        ],
+    )
+    profiles = Profiles(store)
+    assert keys(profiles, "uk_ofsi", "13972") == [
+        "uk_ofsi:13037",
+        "uk_ofsi:13972",
+        "us_ofac_sdn:31126",
+    ]
+    profile = profiles.profile_of("uk_ofsi", "13972")
+    assert profile is not None
+    twice = [x for x in profile.links if x.kind == "duplicate" and x.status == "applied"]
+    assert [(x.a, x.b) for x in twice] == [("uk_ofsi:13037", "uk_ofsi:13972")]
+    for apart in ("2", "4"):  # a slip of the date; another nationality
+        assert keys(profiles, "uk_ofsi", apart) == [f"uk_ofsi:{apart}"]
+    assert keys(profiles, "un_sc", "KPi.1") == ["un_sc:KPi.1"]
 
 
 def test_never_two_un_listings(store: Store) -> None:

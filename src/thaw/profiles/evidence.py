@@ -1,7 +1,9 @@
-"""Identity evidence between two listings of different authorities.
+"""Identity evidence between two listings.
 
 :func:`compare` looks at one candidate pair and returns an :class:`Edge` when the
-evidence says *same party*, or ``None``. The rules are deliberately stricter than
+evidence says *same party*, or ``None``. Listings of different authorities are
+compared by the rules below; two listings of one authority only by
+:func:`compare_duplicate`. The rules are deliberately stricter than
 screening: a screening hit only has to be worth a look, a profile link asserts
 identity. In order of strength:
 
@@ -52,6 +54,16 @@ officials of any state (:data:`OFFICIALS_THEMES`: the Magnitsky laws).
 Names alone never link persons, and common names never link anything. Any
 conflict (birth dates years apart, disjoint nationalities for a weak link,
 different genders, incompatible schemata) blocks the name rules.
+
+``duplicate`` (persons, one authority)
+    An authority that lists one person under two regimes publishes two listings:
+    the UK's Alexander BORTNIKOV under its Russia regime (RUS0084) and under its
+    chemical weapons regime (CHW0014), OFAC's Vladimir USTINOV under
+    UKRAINE-EO13661 and again under RUSSIA-EO14024. Both belong in the person's
+    profile, or a what-if lifting one regime would clear a party the authority
+    still lists under the other. They are one person when the names agree both
+    ways (every token, at least two), the very same full birth date is published
+    for both, and no gender, nationality or other birth date disagrees.
 """
 
 from __future__ import annotations
@@ -142,6 +154,7 @@ Cuba's Ministry of the Interior)."""
 
 STRENGTH = {
     "analyst": 100.0,
+    "duplicate": 25.0,
     "un_reference": 60.0,
     "reference": 55.0,
     "shared_reference": 50.0,
@@ -482,10 +495,54 @@ def compatible_schemata(a: Features, b: Features) -> bool:
 # -- the decision ----------------------------------------------------------------------
 
 
+def shared_day(a: Features, b: Features) -> bool:
+    """Whether both listings publish one and the same full birth date."""
+    return any(len(d) == 10 for d in set(a.birth_dates) & set(b.birth_dates))
+
+
+def compare_duplicate(a: Features, b: Features, ctx: Context) -> Edge | None:
+    """Two listings of one authority that are one person (``duplicate`` in the
+    module docs), or ``None``."""
+    if a.group != "person" or b.group != "person" or not shared_day(a, b):
+        return None
+    if a.key > b.key:
+        a, b = b, a
+    if a.gender and b.gender and a.gender != b.gender:
+        return None
+    if compare_dates(a.birth_dates, b.birth_dates) != "day":
+        return None
+    dates_a = {d for d in a.birth_dates if len(d) == 10}
+    dates_b = {d for d in b.birth_dates if len(d) == 10}
+    if dates_a != dates_b:  # one side publishes other full dates: not the same record
+        return None
+    name = compare_names(a, b, ctx, need_full=True)
+    if name.level not in ("exact", "full") or not name.both_ways or name.aligned < 2:
+        return None
+    nat = compare_countries(a.nationalities, b.nationalities)
+    if nat == "conflict":
+        return None
+    ev: dict[str, Any] = {
+        "names": [name.a, name.b],
+        "name_level": name.level,
+        "rarity": round(name.rarity, 1),
+        "dob": "day",
+        "nationality": nat,
+    }
+    matcher = _confirm(a, b, name, ctx)
+    if matcher is not None:
+        ev["matcher"] = round(matcher, 3)
+        if matcher < PERSON_MATCH_MIN:
+            return None
+    return Edge(a.key, b.key, "duplicate", STRENGTH["duplicate"] + _fine(name), ev)
+
+
 def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
-    """Identity evidence between listings ``a`` and ``b`` of different authorities,
-    or ``None`` where it does not reach the bar (see the module docs)."""
-    if a.source == b.source or not compatible_schemata(a, b):
+    """Identity evidence between listings ``a`` and ``b``, or ``None`` where it
+    does not reach the bar (see the module docs): two listings of one authority
+    are compared by :func:`compare_duplicate` alone."""
+    if a.source == b.source:
+        return compare_duplicate(a, b, ctx)
+    if not compatible_schemata(a, b):
         return None
     if a.key > b.key:
         a, b = b, a

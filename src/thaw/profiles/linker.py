@@ -12,8 +12,9 @@ Pipeline
    identifiers; for persons pairs of phonetic name keys with a birth year, and the
    exact name; for organisations the whole name (as phonetic keys and compact)
    and its two rarest tokens. Only pairs sharing a block, from different
-   authorities, are compared; oversized blocks are skipped. This keeps the work
-   roughly linear in the number of listings.
+   authorities, are compared (and two persons of one authority that publish
+   the same full birth date, :func:`may_duplicate`); oversized blocks are
+   skipped. This keeps the work roughly linear in the number of listings.
 2. **Evidence** (:func:`thaw.profiles.evidence.compare`) for each candidate pair,
    plus explicit references (:func:`reference_edges`): a listing that quotes a UN
    reference number is the same party as that UN listing, and listings quoting the
@@ -21,7 +22,9 @@ Pipeline
 3. **Clustering** (:func:`cluster`): edges are applied strongest first (analyst
    links, references, identifiers, names with birth dates, names with countries).
    Two clusters are merged only if the result stays plausible: never two listings
-   of one authority (unless an analyst linked them; never two UN listings), never
+   of one authority (unless an analyst linked them or they are a ``duplicate``
+   pair, one person the authority lists twice, and only those two; never two UN
+   listings), never
    a pair an analyst unlinked, never persons with irreconcilable birth dates, never
    different kinds of party (a person and an organisation, a vessel and its
    owner; a generic legal entity goes with any non-person). A refused edge is kept with its reason.
@@ -46,8 +49,9 @@ from thaw.profiles.evidence import (
     compare,
     compare_dates,
     corpus_stats,
+    shared_day,
 )
-from thaw.profiles.features import Features, namespace, normalize_ref, skeleton
+from thaw.profiles.features import SUBLIST_SOURCES, Features, namespace, normalize_ref, skeleton
 
 UNIQUE_SOURCES = frozenset({"un_sc"})
 """Authorities two of whose listings may never share a profile, whoever says so."""
@@ -122,15 +126,35 @@ def blocking_keys(f: Features, df: Mapping[str, int] | None = None) -> set[str]:
     return keys
 
 
+def may_duplicate(a: Features, b: Features) -> bool:
+    """Whether two listings of one authority are worth comparing as one person
+    listed twice (:func:`thaw.profiles.evidence.compare_duplicate`): persons of an
+    authority that lists each party once per regime (not the UN, and not a
+    consolidating source, whose sub-lists republish others), publishing the same
+    full birth date."""
+    return (
+        a.source == b.source
+        and a.source not in UNIQUE_SOURCES
+        and a.source not in SUBLIST_SOURCES
+        and a.group == "person"
+        and b.group == "person"
+        and shared_day(a, b)
+    )
+
+
+def _comparable(a: Features, b: Features) -> bool:
+    return a.source != b.source or may_duplicate(a, b)
+
+
 def candidate_pairs(
     listings: Sequence[Features],
     focus: Iterable[int] | None = None,
     cap: int = BLOCK_CAP,
     df: Mapping[str, int] | None = None,
 ) -> set[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, of listings of different authorities that
-    share a block of at most ``cap`` members. With ``focus``, only pairs involving
-    a focus listing (for incremental refreshes)."""
+    """Index pairs ``(i, j)``, ``i < j``, of listings of different authorities (or
+    :func:`may_duplicate`) that share a block of at most ``cap`` members. With
+    ``focus``, only pairs involving a focus listing (for incremental refreshes)."""
     if df is None:
         df = corpus_stats(listings).df
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -146,7 +170,7 @@ def candidate_pairs(
             if len(members) < 2 or len(members) > cap:
                 continue
             for i, j in combinations(members, 2):
-                if listings[i].source != listings[j].source:
+                if _comparable(listings[i], listings[j]):
                     pairs.add((i, j) if i < j else (j, i))
         return pairs
     for i in focus:
@@ -155,7 +179,7 @@ def candidate_pairs(
             if len(members) > cap:
                 continue
             for j in members:
-                if j != i and listings[i].source != listings[j].source:
+                if j != i and _comparable(listings[i], listings[j]):
                     pairs.add((i, j) if i < j else (j, i))
     return pairs
 
@@ -277,18 +301,20 @@ class _Clusters:
             self.parent[k], k = root, self.parent[k]
         return root
 
-    def obstacle(self, ra: str, rb: str, kind: str) -> str | None:
-        """Why clusters ``ra`` and ``rb`` may not be merged by an edge of ``kind``
-        (``None`` if they may)."""
+    def obstacle(self, ra: str, rb: str, edge: Edge) -> str | None:
+        """Why clusters ``ra`` and ``rb`` may not be merged by ``edge`` (``None``
+        if they may)."""
         ma, mb = self.members[ra], self.members[rb]
+        kind = edge.kind
         analyst = kind == "analyst"
+        twice = {edge.a, edge.b} if kind == "duplicate" else set()
         reference = kind in ("un_reference", "reference", "shared_reference")
         sources_a: dict[str, str] = {}
         for k in ma:
             sources_a.setdefault(self.nodes[k].source, k)
         for k in mb:
             src = self.nodes[k].source
-            if src in sources_a:
+            if src in sources_a and {sources_a[src], k} != twice:
                 if not analyst or src in UNIQUE_SOURCES:
                     return f"would put {sources_a[src]} and {k} ({src}) in one profile"
         small, other = (ma, rb) if len(ma) <= len(mb) else (mb, ra)
@@ -369,7 +395,7 @@ def cluster(
                 accepted.append(edge)
                 seen.add(pair)
             continue
-        why = uf.obstacle(ra, rb, edge.kind)
+        why = uf.obstacle(ra, rb, edge)
         if why is not None:
             refused.append((edge, why))
             continue
