@@ -247,13 +247,28 @@ class Screener:
         """The listings of the index this screener scores for ``query``, best
         first (:meth:`thaw.index.CandidateIndex.candidates` with this screener's
         ``candidates`` and ``min_coverage``)."""
-        return self.index.candidates(
+        found = self.index.candidates(
             query.name,
             schema=query.schema,
             id_numbers=query.id_numbers,
             limit=self.candidates,
             min_coverage=self.min_coverage,
         )
+        if query.schema is None and thaw.match.might_be_initials(query.name):
+            # a name of unknown kind is also looked up as a person's name, where
+            # its single letters are initials ("Deripaska O.V."), not one word
+            seen = {c.position for c in found}
+            found += [
+                c
+                for c in self.index.candidates(
+                    query.name,
+                    schema="Person",
+                    limit=self.candidates,
+                    min_coverage=self.min_coverage,
+                )
+                if c.position not in seen
+            ]
+        return found
 
     def screen_query(
         self,
