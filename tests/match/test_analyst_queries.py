@@ -68,3 +68,20 @@ def test_screening_finds_a_surname_with_initials() -> None:
     hits = screener.screen("Deripaska O.V.").hits
     assert hits and hits[0].name == "DERIPASKA, Oleg Vladimirovich"
     assert [h.name for h in screener.screen("Putin V.V.").hits] == ["PUTIN, Vladimir Vladimirovich"]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Natl Iranian Oil Company", "NATIONAL IRANIAN OIL COMPANY"),
+        (
+            "Mahab Ghodss Consulting Engineering Mgmt",
+            "MAHAB GHODSS CONSULTING ENGINEERING MANAGEMENT",
+        ),
+        ("Petro Svcs Ltd", "PETRO SERVICES LIMITED"),
+        ("Iran Trade Ctr", "IRAN TRADE CENTER"),
+    ],
+)
+def test_common_abbreviations_of_generic_words(query: str, listed: str) -> None:
+    result = score(Query(query), name_entry(listed, "Organization"))
+    assert result.score >= 0.9, result.explanation  # "Natl" was a word of its own: 0.51
