@@ -1,6 +1,6 @@
 """Issue 11, 3: an identifier alone finds its listing from every way of screening
 (``screen --id-number``, the ``id_number`` column of ``screen-file``, the Python
-API), whatever the name."""
+API), whatever the name; and typed where the name goes, as analysts paste it."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from typer.testing import CliRunner
 from tests.index.fixture_store import fill, fixture_records
 from thaw.cli import app
 from thaw.index import entry_from_record
+from thaw.model import Identifier, Name, Record
 from thaw.screen import Screener
 from thaw.screen.batch import screen_file
+from thaw.screen.inputs import name_as_identifier, strip_id_label
 from thaw.store import Store
 
 IMO = "IMO 9123456"
@@ -57,3 +59,64 @@ def test_screen_file_id_number_column(tmp_path: Path) -> None:
     rows = {r["id"]: r for r in map(json.loads, out.getvalue().splitlines())}
     assert [h["name"] for h in rows["1"]["hits"]] == ["OCEAN PRINCESS"]
     assert rows["2"]["hits"] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [
+        ("IMO 9218492", "IMO 9218492"),
+        ("IMO: 9116412", "IMO: 9116412"),
+        ("9218492", "9218492"),
+        ("Passport No. 006327129", "006327129"),
+        ("OGRN 1027700428480", "1027700428480"),
+        ("Tax ID: 7735096460", "7735096460"),
+        ("VTBRRUMM", "VTBRRUMM"),
+        ("SABR RU MM", "SABR RU MM"),
+        ("DEUTDEFF500", "DEUTDEFF500"),
+        ("12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h", "12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h"),
+    ],
+)
+def test_a_name_typed_as_an_identifier_is_one(name: str, number: str) -> None:
+    assert name_as_identifier(name) == number
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Sberbank", "Alfa Bank", "Adrian Darya 1", "EP-MNA", "No. 5 Trading", "Ivan 12345 Petrov"],
+)
+def test_a_name_is_no_identifier(name: str) -> None:
+    assert name_as_identifier(name) is None
+
+
+def test_labels_are_dropped_from_an_id_number() -> None:
+    assert strip_id_label("Passport No. 006327129") == "006327129"
+    assert strip_id_label("INN 7735096460") == "7735096460"
+    assert strip_id_label("IMO 9123456") == "IMO 9123456"  # the matcher reads it
+    assert strip_id_label("No.") == "No."  # nothing would remain
+
+
+def _listing(schema: str, name: str, *ids: Identifier) -> Record:
+    return Record("t", name[:3], schema, names=[Name(name)], identifiers=list(ids))
+
+
+def test_an_identifier_typed_as_the_name_finds_its_listing() -> None:
+    screener = Screener.from_entries(
+        entry_from_record(r)
+        for r in [
+            _listing("Vessel", "DEEP SEA", Identifier("imo", "9218492")),
+            _listing("Person", "SHAMMOUT, Issam", Identifier("passport", "006327129")),
+            _listing("Organization", "VTB BANK PJSC", Identifier("swift", "VTBRRUMM")),
+        ]
+    )
+    for name, listed in [
+        ("IMO 9218492", "DEEP SEA"),
+        ("Passport No. 006327129", "SHAMMOUT, Issam"),
+        ("VTBRRUMM", "VTB BANK PJSC"),
+        ("Passport 006327129", "SHAMMOUT, Issam"),
+    ]:
+        hits = screener.screen(name).hits
+        assert [h.name for h in hits] == [listed], name
+    assert screener.screen("IMO 9999999").hits == ()
+    # a label given with --id-number is dropped too
+    hits = screener.screen("Unknown", id_number="Passport No. 006327129").hits
+    assert [h.name for h in hits] == ["SHAMMOUT, Issam"]

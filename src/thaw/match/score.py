@@ -37,6 +37,7 @@ with OFAC's tool).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from thaw.index.entry import Entry
@@ -105,6 +106,33 @@ class Pending:
 
 
 _Names = tuple[tuple[AnalyzedName, str], ...]
+
+
+_LETTER_RUN = re.compile(r"(?<!\w)\w[.\s]+\w(?!\w)")
+"""Two single letters apart (``V.V.``, ``A. G.``): a name that may hold initials."""
+
+
+def might_be_initials(name: str) -> bool:
+    """Whether ``name`` has two single letters apart (``V.V.``, ``A. G.``), as
+    a person's initials are written: only such a name may read otherwise as a
+    person's name than as a name of unknown kind (:func:`person_reading`)."""
+    return _LETTER_RUN.search(name) is not None
+
+
+def person_reading(name: str, first: AnalyzedName) -> AnalyzedName | None:
+    """``name`` analysed as a person's name, when it reads as one otherwise
+    than as a name of unknown kind (``first``) does: when it has more initials.
+    A name of unknown kind is analysed for an organisation too, where a run of
+    single letters is an acronym or a legal form ("A.B.C.", "S.A."); the
+    initials of a person's name written after the surname are such runs
+    ("Putin V.V.", "Lukashenko A.G."). ``None`` otherwise."""
+    if not might_be_initials(name):
+        return None
+    person = analyze_name(name, "Person")
+    initials = sum(t.role == "initial" for t in person.informative)
+    if initials > sum(t.role == "initial" for t in first.informative):
+        return person
+    return None
 
 
 def _same_script_split(script: str, name: str, entry: Entry) -> tuple[_Names, _Names]:
@@ -188,6 +216,7 @@ class Matcher:
         self._script = ""
         self._spelt = ""
         self._words: list[tuple[str, tuple[int, ...]]] = []
+        self._person: AnalyzedName | None = None
 
     def readings(self, query: Query) -> tuple[AnalyzedName, ...]:
         """The analysed query name, then its other readings
@@ -206,6 +235,7 @@ class Matcher:
             person = schema is None or schema == "Person"
             words = query_words(self._readings[0]) if self._script and m and person else []
             self._words = words if m and comparable(words, int(m["min_syllables"])) else []
+            self._person = person_reading(query.name, self._readings[0]) if schema is None else None
             self._readings_of = query
         return self._readings
 
@@ -219,6 +249,12 @@ class Matcher:
         if self._script:
             names, others = _same_script_split(self._script, query.name, entry)
         best = self._aligner.best_of(first, names, self._factors, enough)
+        if self._person is not None and entry.schema == "Person":
+            # a query of unknown kind is read as a person's name against a
+            # person's listing too (its initials: "Putin V.V.", "Lukashenko A.G.")
+            found = self._aligner.best_of(self._person, names, self._factors, enough)
+            if found is not None and (best is None or found.score > best.score):
+                first, best = self._person, found
         if len(readings) == 1 and not self._spelt:
             # (a Latin query: the usual case; compared by spelling or as a
             # transcription only with a listed name written in Chinese

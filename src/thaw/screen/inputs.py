@@ -286,6 +286,57 @@ def parse_id_number(value: Any) -> str | None:
     return text or None
 
 
+_ID_LABEL = re.compile(
+    r"^(?:(?:imo|inn|ogrnip|ogrn|kpp|okpo|mmsi|swift/bic|swift|bic|lei|passport|"
+    r"national|tax|reg(?:istration)?|identification|id|number|num|nr|no|n°|#)"
+    r"(?=[\s.:#/\-]|\d|$)[\s.:#/\-]*)+",
+    re.IGNORECASE,
+)
+"""Labels written in front of an identifier number (``IMO``, ``INN``, ``OGRN``,
+``Passport No.``, ``SWIFT/BIC``, ``Tax ID``, ``#``), with their punctuation."""
+
+_ID_RUN = re.compile(r"^[A-Za-z0-9]+(?:[\s./\-][A-Za-z0-9]+)*$")
+_BIC = re.compile(r"^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$")
+
+
+def strip_id_label(number: str) -> str:
+    """``number`` without the labels people write in front of it (``Passport No.
+    006327129`` → ``006327129``, ``OGRN 1027700428480`` → ``1027700428480``);
+    unchanged when nothing would remain. An ``IMO`` label is kept: the matcher
+    reads it (:func:`thaw.match.features.id_kind`)."""
+    if number[:3].upper() == "IMO":
+        return number
+    rest = _ID_LABEL.sub("", number)
+    return rest if any(c.isalnum() for c in rest) else number
+
+
+def name_as_identifier(name: str) -> str | None:
+    """The identifier number a name typed as one stands for, else ``None``.
+
+    Analysts paste an identifier where the name goes (``IMO 9218492``,
+    ``Passport No. 006327129``, ``VTBRRUMM``, a crypto address). After the
+    labels in front (:func:`strip_id_label`), a name that is one run of letters
+    and digits, spaced, dashed or dotted at most, reads as an identifier when it
+    holds at least five digits and no word of letters longer than three (a
+    series, ``AB 123456``; not *Ivan 12345 Petrov*), or when it is written as a
+    SWIFT/BIC is (eight or eleven capitals and digits, the first six letters).
+    The name is screened as a name as well: the number only lets a listing that
+    publishes it be found and decide (:class:`thaw.match.features.IdentifierFeature`).
+    """
+    text = name.strip()
+    rest = _ID_LABEL.sub("", text)
+    if not _ID_RUN.match(rest):
+        return None
+    compact = re.sub(r"[\s./\-]", "", rest)
+    digits = sum(c.isdigit() for c in compact)
+    words = re.split(r"[\s./\-]", rest)
+    if (digits >= 5 and all(len(w) <= 3 for w in words if w.isalpha())) or (
+        rest.isupper() and _BIC.match(compact)
+    ):
+        return strip_id_label(text)
+    return None
+
+
 GENDERS: dict[str, tuple[str, ...]] = {
     "male": (
         "m", "male", "man", "men", "mr", "masculine", "h",  # h: homme, hombre
@@ -399,10 +450,16 @@ def make_query(
     id_number: Any = None,
     gender: Any = None,
 ) -> Query:
-    """A checked :class:`~thaw.match.Query` (raises :class:`ScreenInputError`)."""
+    """A checked :class:`~thaw.match.Query` (raises :class:`ScreenInputError`).
+
+    The identifier number is taken without the labels written in front of it
+    (:func:`strip_id_label`); without one, a name typed as an identifier
+    (:func:`name_as_identifier`) is also the query's number."""
     number = parse_id_number(id_number)
+    clean = clean_name(name)
+    number = strip_id_label(number) if number else name_as_identifier(clean)
     return Query(
-        name=clean_name(name),
+        name=clean,
         schema=parse_schema(schema),
         birth_date=parse_birth_date(birth_date),
         countries=parse_countries(country),

@@ -247,13 +247,28 @@ class Screener:
         """The listings of the index this screener scores for ``query``, best
         first (:meth:`thaw.index.CandidateIndex.candidates` with this screener's
         ``candidates`` and ``min_coverage``)."""
-        return self.index.candidates(
+        found = self.index.candidates(
             query.name,
             schema=query.schema,
             id_numbers=query.id_numbers,
             limit=self.candidates,
             min_coverage=self.min_coverage,
         )
+        if query.schema is None and thaw.match.might_be_initials(query.name):
+            # a name of unknown kind is also looked up as a person's name, where
+            # its single letters are initials ("Deripaska O.V."), not one word
+            seen = {c.position for c in found}
+            found += [
+                c
+                for c in self.index.candidates(
+                    query.name,
+                    schema="Person",
+                    limit=self.candidates,
+                    min_coverage=self.min_coverage,
+                )
+                if c.position not in seen
+            ]
+        return found
 
     def screen_query(
         self,
@@ -270,20 +285,24 @@ class Screener:
             threshold = thaw.match.DEFAULT_THRESHOLD
         index = self.index
         found = self.candidates_of(query)
-        scored: list[tuple[float, str, Entry, thaw.match.Pending]] = []
+        scored: list[tuple[float, float, str, Entry, thaw.match.Pending]] = []
         matcher = self.matcher(algorithm)
         pending_at_least = matcher.pending_at_least
         for candidate in found:
             entry = index.entry(candidate.position)
             pending = pending_at_least(query, entry, threshold)
             if pending is not None:
-                scored.append((pending.score, entry.key, entry, pending))
-        scored.sort(key=lambda s: (-s[0], s[1]))
+                name = 0.0 if pending.context is None else pending.context.name_score
+                scored.append((pending.score, name, entry.key, entry, pending))
+        # equal scores (a name alone is capped: KIM, Jong Un and Tong-Un KIM both
+        # score the cap for "Kim Jong-un") are ordered by how well the name
+        # aligned before the cap, then by key
+        scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
         # only the hits returned are explained (a generous threshold lets many
         # listings through, and explaining one costs as much as scoring it)
         explain = matcher.explain
         hits = tuple(
-            _hit(entry, explain(pending)) for _, _, entry, pending in scored[: max(limit, 0)]
+            _hit(entry, explain(pending)) for *_, entry, pending in scored[: max(limit, 0)]
         )
         return ScreenResult(row=row, id=id, name=query.name, hits=hits)
 

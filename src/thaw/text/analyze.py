@@ -8,7 +8,8 @@
    Company``, ``GmbH``, ``Aktiengesellschaft``, ``S.A.R.L.``, ``Sp. z o.o.`` … in
    many languages and scripts; each becomes one ``legal_form`` token holding the
    *generic* class (``llc``, ``jsc``, ``lp`` …) so that ``OOO`` and ``LLC`` agree.
-   Spelt-out single letters (``O.O.O.``, ``L.L.C.``) are recognised too.
+   Spelt-out single letters (``O.O.O.``, ``L.L.C.``) are recognised too, except
+   at the end of a person's name, where they are initials (*Lukashenko A.G.*).
 3. **Words** are split at spaces, punctuation and hyphens; apostrophes are removed
    (``Qa'ida → qaida``, ``CHO'NG → chong``).
 4. **Transliteration** per word and script (:mod:`thaw.text.translit`). Chinese
@@ -376,6 +377,10 @@ _NOT_AFTER_WORD = r"(?<![\w" + _LEGAL_MARK + _LEGAL_SEP + r"])(?<!\w" + _APOS_CL
 _NOT_BEFORE_WORD = r"(?!\w)(?!" + _APOS_CLASS + r"\w)"
 
 
+_SPELT_LETTERS: Final = re.compile(r"(?:\w[.\s]+){1,3}\w\.?")
+"""Single letters apart, spelt with dots or spaces (``a.g.``, ``e. v.``, ``a g``)."""
+
+
 def _mark_legal_forms(text: str, person: bool) -> str:
     found = extract_org_types(text, _CASEFOLD, 0, True)  # contract: thaw.text._rigour
     if person and found and reads_as_korean_name(_ASCII_WORD.findall(text.lower())):
@@ -384,6 +389,10 @@ def _mark_legal_forms(text: str, person: bool) -> str:
         return text
     for matched, generic in sorted(found, key=lambda m: -len(m[0])):
         if not matched or not generic or set(matched) <= set("ivx"):
+            continue
+        if person and _SPELT_LETTERS.fullmatch(matched):
+            # a person's name ends in initials, not in a spelt-out legal form:
+            # *Lukashenko A.G.*, *Prigozhin E.V.* (no AG, no e.V.)
             continue
         surface = "".join(c for c in matched if c.isalnum())
         # an apostrophe joins letters into one word: "AL-SA'ADI" holds no "SA"

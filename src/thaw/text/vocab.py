@@ -530,7 +530,7 @@ GENERIC_WORDS: Final[dict[str, tuple[str, ...]]] = {
         "fanavari",
         "technical",
     ),
-    "services": ("services", "service", "servicios", "servizi", "servis", "uslugi"),
+    "services": ("services", "service", "svcs", "servicios", "servizi", "servis", "uslugi"),
     "solutions": ("solutions", "solution", "resheniya"),
     "enterprise": (
         "enterprise",
@@ -570,6 +570,7 @@ GENERIC_WORDS: Final[dict[str, tuple[str, ...]]] = {
     "management": (
         "management",
         "managment",
+        "mgmt",
         "upravlenie",
         "upravlyayushchaya",
         "guan li",
@@ -640,10 +641,18 @@ GENERIC_WORDS: Final[dict[str, tuple[str, ...]]] = {
         "yan jiu suo",
     ),
     "production": ("production", "proizvodstvennoe", "proizvodstvennaya", "sheng chan"),
-    "association": ("association", "obedinenie", "obyedinenie", "union", "society", "societe"),
+    "association": (
+        "association",
+        "assn",
+        "obedinenie",
+        "obyedinenie",
+        "union",
+        "society",
+        "societe",
+    ),
     "foundation": ("foundation", "fund", "fond", "fonds", "fondation", "fundacion", "trust"),
     "agency": ("agency", "agence", "agentstvo", "bureau", "office"),
-    "center": ("center", "centre", "tsentr", "zhong xin", "markaz"),
+    "center": ("center", "centre", "ctr", "tsentr", "zhong xin", "markaz"),
     "organization": (
         "organization",
         "organisation",
@@ -664,7 +673,7 @@ GENERIC_WORDS: Final[dict[str, tuple[str, ...]]] = {
         "departement",
     ),
     "committee": ("committee", "komitet", "comite", "council", "sovet"),
-    "national": ("national", "natsionalnaya", "natsionalny", "quan guo"),
+    "national": ("national", "natl", "natsionalnaya", "natsionalny", "quan guo"),
     "state": ("state", "gosudarstvennaya", "gosudarstvennoe", "guo jia", "dowlati"),
     "joint": ("joint", "stock", "shares", "share", "gu fen", "gufen"),
 }

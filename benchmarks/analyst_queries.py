@@ -1,0 +1,149 @@
+"""Names as analysts type them: does ``thaw screen`` put the party they mean on top?
+
+Usage::
+
+    python benchmarks/analyst_queries.py --home DIR [--show]
+
+The set, ``tests/fixtures/match/analyst_queries.csv``, was written from the
+publications before any of it was screened (a blind set). Each row is a query
+as an analyst would type it, with the columns:
+
+``query``
+    the name typed (an organisation with its legal form dropped, moved or
+    translated, an acronym, a person surname first or with initials, in another
+    transliteration or in their own script, a vessel with its prefix, a tail
+    number, an identifier alone as people write it).
+``schema``
+    the ``--schema`` the analyst gave, or empty.
+``expected``
+    ``source:source_id`` of one listing of the party meant; empty for a name
+    that is listed nowhere and must not alert.
+``kind``, ``note``
+    what the query tests, and how.
+
+Each query is screened as ``thaw screen`` screens it (:class:`PartyScreener`,
+the default threshold, ten hits). A query with an expected listing is counted
+at **top 1** when the first hit is the listing's party (its profile, or the
+listing itself), **top 3** within the first three, **found** anywhere among the
+hits; a name that must not alert counts as an **alert** when it has any hit.
+
+The rows are split into two halves by a hash of the query (:func:`half`), not
+by anyone's choice: ``dev`` is looked at while developing (``--show`` lists its
+misses and its alerts), ``held`` is only counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import hashlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+QUERIES = Path(__file__).resolve().parents[1] / "tests/fixtures/match/analyst_queries.csv"
+
+
+def half(query: str) -> str:
+    """``dev`` or ``held``: the parity of the first byte of the query's SHA-256."""
+    return "dev" if hashlib.sha256(query.encode("utf-8")).digest()[0] % 2 == 0 else "held"
+
+
+def read_queries(path: Path = QUERIES) -> list[dict[str, str]]:
+    """The query set, each row with its ``half``."""
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        row["half"] = half(row["query"])
+    return rows
+
+
+@dataclass
+class Outcome:
+    """One query screened: the rank of the expected party (0: not among the
+    hits) and the first hit's caption and score."""
+
+    row: dict[str, str]
+    rank: int
+    hits: int
+    top: str
+
+    @property
+    def negative(self) -> bool:
+        return not self.row["expected"]
+
+
+def screen_all(home: Path, rows: list[dict[str, str]]) -> list[Outcome]:
+    """Screen every row as ``thaw screen`` does."""
+    from thaw.profiles.screening import PartyScreener
+
+    screener = PartyScreener(home)
+    outcomes: list[Outcome] = []
+    for row in rows:
+        result = screener.screen(row["query"], schema=row["schema"] or None, limit=10)
+        expected = row["expected"]
+        source, _, source_id = expected.partition(":")
+        profile = screener.profile_of.get((source, source_id)) if expected else None
+        rank = 0
+        for i, hit in enumerate(result.hits, 1):
+            keys = {f"{listing.source}:{listing.source_id}" for listing in hit.listings}
+            if expected and (
+                expected in keys or (profile is not None and hit.profile_id == profile)
+            ):
+                rank = i
+                break
+        top = f"{result.hits[0].name} ({result.hits[0].score:.2f})" if result.hits else "-"
+        outcomes.append(Outcome(row, rank, len(result.hits), top))
+    return outcomes
+
+
+def report(outcomes: list[Outcome], show: bool) -> None:
+    """Print top 1 / top 3 / found per kind and half, and alerts on negatives."""
+    table: dict[tuple[str, str], list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
+    for o in outcomes:
+        for kind in (o.row["kind"], "ALL positives" if not o.negative else "ALL negatives"):
+            cell = table[(kind, o.row["half"])]
+            cell[0] += 1
+            if o.negative:
+                cell[3] += o.hits > 0
+            else:
+                cell[1] += o.rank == 1
+                cell[2] += 0 < o.rank <= 3
+                cell[3] += o.rank > 0
+    kinds = sorted({k for k, _ in table}, key=lambda k: (k.startswith("ALL"), k))
+    print(f"{'kind':26} {'half':5} {'n':>4} {'top1':>5} {'top3':>5} {'found':>5} {'alerts':>6}")
+    for kind in kinds:
+        for h in ("dev", "held"):
+            n, top1, top3, found = table.get((kind, h), [0, 0, 0, 0])
+            if not n:
+                continue
+            if kind == "negative" or kind == "ALL negatives":
+                print(f"{kind:26} {h:5} {n:4} {'':5} {'':5} {'':5} {found:6}")
+            else:
+                print(f"{kind:26} {h:5} {n:4} {top1:5} {top3:5} {found:5}")
+    if show:
+        print("\ndev misses (rank, query, schema, expected, first hit):")
+        for o in outcomes:
+            if o.row["half"] != "dev":
+                continue
+            if o.negative and o.hits:
+                print(f"  ALERT  {o.row['query']!r} -> {o.top}")
+            elif not o.negative and o.rank != 1:
+                print(
+                    f"  {o.rank or '-':>5}  {o.row['query']!r} [{o.row['schema']}] "
+                    f"{o.row['expected']} -> {o.top}"
+                )
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--home", type=Path, required=True)
+    parser.add_argument("--show", action="store_true", help="list the dev half's misses")
+    args = parser.parse_args(argv)
+    report(screen_all(args.home, read_queries()), args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
