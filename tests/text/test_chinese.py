@@ -231,6 +231,7 @@ def test_cantonese_readings_simplified_and_traditional() -> None:
         ("gwok", {"kwok", "kok", "kuok"}),  # gw merged with g before o; Macau ku (Kuok)
         ("gong", {"kong", "kwong"}),  # ... and written so (江 Kwong)
         ("gwaan", {"kwan", "kuan"}),  # Macau's 關 Kuan
+        ("juk", {"yuk", "yook", "yok"}),  # 鈺 Yok-sing: uk also ok
         ("jat", {"yat", "yut", "iat", "iut"}),  # Macau: i for j (Ho Iat-seng)
         ("sing", {"sing", "shing", "seng", "sheng"}),  # Macau: eng
     ],

@@ -19,7 +19,8 @@ documented (Wikipedia, "Hong Kong Government Cantonese Romanisation": the
 initials *b d g* are written *p t k*, *z* and *c* both *ch* or *ts*, *s* also
 *sh*, *j* is *y*; among the vowels *aa* is *a*, *i* also *ee* (and *z*, *ze*
 after *ts* and *s*: *Tsz*, *Sze*), *u* also *oo*, *yu* *u* or *ue*, *oe*
-*eu* or *eo* (*Leung*, *Leong*), *eoi* and *eon* *ui* and *un*, *ou* *o*, a
+*eu* or *eo* (*Leung*, *Leong*), *eoi* and *eon* *ui* and *un*, *ou* *o*,
+*ung* and *uk* also *ong* and *ok* (鍾 *Chong*, 鈺 *Yok*), a
 short *a* before *m* *n* *p* *t* also *u* (*Sum*, *Chun*), a final *o* also
 *oh*); beside it, the spellings that names in Hong Kong customarily use for
 two long vowels, *ar* and *or* or *aw* for a final *aa* and *o* (家 *Kar*, 娥
@@ -79,8 +80,8 @@ FINALS: Final[dict[str, tuple[str, ...]]] = {
     "ip": ("ip",), "it": ("it",), "ik": ("ik",),
     "o": ("o", "oh", "or", "aw"), "oi": ("oi", "oy"), "ou": ("o", "ou"), "on": ("on",),
     "ong": ("ong",), "ot": ("ot",), "ok": ("ok",),
-    "u": ("u", "oo"), "ui": ("ui", "ooi"), "un": ("un", "oon"), "ung": ("ung", "oong"),
-    "ut": ("ut", "oot"), "uk": ("uk", "ook"),
+    "u": ("u", "oo"), "ui": ("ui", "ooi"), "un": ("un", "oon"), "ung": ("ung", "oong", "ong"),
+    "ut": ("ut", "oot"), "uk": ("uk", "ook", "ok"),
     "oe": ("oe", "eu"), "oeng": ("eung", "eong"), "oek": ("euk", "eok"),
     "eoi": ("ui", "eui"), "eon": ("un", "eun"), "eot": ("ut", "eut"),
     "yu": ("u", "ue", "yu"), "yun": ("un", "uen", "yun"), "yut": ("ut", "uet", "yut"),
