@@ -7,12 +7,23 @@ Usage::
     python benchmarks/chinese_spellings.py            # score
     python benchmarks/chinese_spellings.py --write    # (re)write the negatives
     python benchmarks/chinese_spellings.py --home DIR [--screen 1000]  # alerts
+    python benchmarks/chinese_spellings.py --home DIR --found  # retrieval
 
 **Positives** are the hand-written set
 ``tests/fixtures/match/cross_script_pairs_zh.csv`` (real people of the
 mainland, Taiwan, Hong Kong, Macau, Singapore and Malaysia, written before
 any score and split by ``cross_script_pairs.split``): per split, how many
 reach the default threshold; only the ``dev`` misses are listed.
+
+**The diaspora set** (``tests/fixtures/match/chinese_diaspora.csv``: real
+people of Hong Kong, Macau, Singapore, Malaysia, Indonesia, Taiwan and
+overseas, in characters against the spelling they use themselves, Cantonese,
+Hokkien, Teochew, Hakka or Hokchiu, with a Western given name or without;
+and other people of the same family name or one character off, relatives
+mostly, as negatives), split by the SHA-256 of ``original|latin`` (even
+first byte: ``dev``) when it was written, before any score: per split, the
+positives that reach the threshold and the negatives that do; only the
+``dev`` ones are listed.
 
 **Negatives** (``tests/fixtures/match/chinese_negatives.csv``, read by the
 tests too) are other people one character off, which must stay below the
@@ -34,6 +45,12 @@ a given name of one or two characters of the set's given names, drawn with
 persons against the store: the share that alerts, and the alerts. Each alert
 is a false one unless the store lists that very name, which the output lets
 one check.
+
+**Retrieval** (``--home DIR --found``): the diaspora set's positives
+screened in characters against the store's person listings with each pair's
+Latin name added as a listing of its own (as ``cross_script_pairs.py
+--screen`` does): per split, how many find their own listing among the hits
+(candidate retrieval must propose it, not only the score accept it).
 
 It also prints how many spellings a character has (the tables' size is what
 makes the comparison loose) and what :func:`han_spellings` costs.
@@ -62,6 +79,7 @@ from thaw.text.wadegiles import wade_giles  # noqa: E402
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "match"
 POSITIVES = FIXTURES / "cross_script_pairs_zh.csv"
 NEGATIVES = FIXTURES / "chinese_negatives.csv"
+DIASPORA = FIXTURES / "chinese_diaspora.csv"
 #: The seed of the one-character-off negatives.
 SEED = 20261206
 #: Other people whose names differ in one character, as their Latin names are
@@ -177,6 +195,47 @@ def screen(home: Path, count: int) -> None:
     print("\n".join(alerts))
 
 
+def retrieval(home: Path) -> None:
+    """Screen the diaspora set's positives against the store's person
+    listings, each pair's Latin name a listing of its own (see the module
+    docs)."""
+    from thaw.index import entry_from_record
+    from thaw.model import Name, Record
+    from thaw.screen import Screener
+    from thaw.store import Store
+
+    with Store(home) as store:
+        entries = [entry_from_record(r) for r in store.active_records() if r.schema == "Person"]
+    rows = [r for r in read(DIASPORA) if r["kind"] == "positive"]
+    for k, row in enumerate(rows):
+        record = Record(
+            source="pair", source_id=str(k), schema="Person", names=[Name(row["latin"])]
+        )
+        entries.append(entry_from_record(record))
+    screener = Screener.from_entries(entries)
+    cpu = time.process_time()
+    for part in ("dev", "holdout"):
+        hits, total, missed = 0, 0, []
+        for k, row in enumerate(rows):
+            if row["split"] != part:
+                continue
+            result = screener.screen(row["original"], "Person")
+            own = any(
+                (listing.source, listing.source_id) == ("pair", str(k))
+                for hit in result.hits
+                for listing in hit.listings
+            )
+            hits += own
+            total += 1
+            if part == "dev" and not own:
+                missed.append(f"  {row['original']} ~ {row['latin']}")
+        print(f"diaspora positives {part:8} found by screening {hits:>4}/{total}")
+        if missed:
+            print("\n".join(missed))
+    spent = time.process_time() - cpu
+    print(f"{len(entries)} person listings; {1e3 * spent / len(rows):.2f} ms CPU a query")
+
+
 def write_negatives() -> None:
     rows = [
         {"original": han, "latin": latin, "kind": "hand-written", "note": note}
@@ -195,9 +254,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--write", action="store_true", help="rewrite the negatives")
     parser.add_argument("--home", type=Path, help="screen made-up people against this store")
     parser.add_argument("--screen", type=int, default=1000, help="made-up people screened")
+    parser.add_argument("--found", action="store_true", help="with --home: retrieval")
     args = parser.parse_args(argv)
     if args.write:
         write_negatives()
+        return 0
+    if args.home and args.found:
+        retrieval(args.home)
         return 0
     if args.home:
         screen(args.home, args.screen)
@@ -214,8 +277,22 @@ def main(argv: list[str]) -> int:
             if s < DEFAULT_THRESHOLD and part == "dev":
                 misses.append(f"  {s:.2f} {row['original']} ~ {row['latin']}")
         print(f"positives {part:8} {found:>4}/{len(rows)}")
-    negatives = read(NEGATIVES)
     alerts: list[str] = []
+    diaspora = read(DIASPORA)
+    for kind in ("positive", "negative"):
+        for part in ("dev", "holdout"):
+            rows = [r for r in diaspora if r["kind"] == kind and r["split"] == part]
+            found = 0
+            for row in rows:
+                s = pair_score(row["original"], row["latin"])
+                found += s >= DEFAULT_THRESHOLD
+                line = f"  {s:.2f} {row['original']} ~ {row['latin']} ({row['note']})"
+                if part == "dev" and kind == "positive" and s < DEFAULT_THRESHOLD:
+                    misses.append(line)
+                elif part == "dev" and kind == "negative" and s >= DEFAULT_THRESHOLD:
+                    alerts.append(line)
+            print(f"diaspora {kind}s {part:8} {found:>4}/{len(rows)} reach {DEFAULT_THRESHOLD}")
+    negatives = read(NEGATIVES)
     for kind in ("hand-written", "one-off"):
         rows = [r for r in negatives if r["kind"] == kind]
         above = 0

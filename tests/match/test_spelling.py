@@ -97,6 +97,17 @@ def test_only_names_of_persons_or_of_no_stated_kind() -> None:
     assert score(Query("坂本龍一", "Company"), company).score < DEFAULT_THRESHOLD
 
 
+def test_no_place_or_generic_word_of_an_organisation_is_spelt() -> None:
+    # 芳 and 龚 may be spelt hong and kong, but Hong Kong is a place here
+    company = entry_from_record(
+        Record("t", "3", "LegalEntity", names=[Name("Hong Kong Energy Technology Co.")])
+    )
+    assert score(Query("芳 龚"), company).score < DEFAULT_THRESHOLD
+    assert score(Query("芳龚", "Person"), company).score < DEFAULT_THRESHOLD
+    # a person's name of the same words is spelt
+    assert score(Query("龚芳", "Person"), _person("Kong Hong")).score >= DEFAULT_THRESHOLD
+
+
 def test_weight_zero_switches_it_off() -> None:
     off = MatchConfig(weights={"spelling": 0.0})
     assert score(Query("坂本龍一", "Person"), _person("Ryuichi Sakamoto"), config=off).score < 0.5

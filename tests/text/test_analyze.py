@@ -294,6 +294,11 @@ def test_numbers() -> None:
 
 def test_initials_and_acronyms() -> None:
     assert roles("JC Juncker", "Person")["j"] == "initial"
+    # a Chinese syllable without a vowel is a name, not two initials
+    assert texts("Ng Eng Hen", "Person") == ["ng", "eng", "hen"]
+    assert texts("Lim Hng Kiang", "Person") == ["lim", "hng", "kiang"]
+    assert roles("NG, Teng Fong", "Person")["ng"] == "name"
+    assert roles("DK Ng", "Person")["d"] == "initial"
     assert texts("A.B.C. Company", "Company") == texts("ABC Company", "Company")
 
 

@@ -285,8 +285,15 @@ _latin_memo: dict[int, tuple[AnalyzedName, _LatinWords | None]] = {}
 LATIN_MEMO: Final = 8192
 
 
+#: The roles of words that no name written in characters spells: a place, a
+#: generic word or a legal form of an organisation's name (芳 龚 is not *Hong
+#: Kong Energy Technology Co.*, whatever 芳 and 龚 may be spelt).
+UNSPELT_ROLES: Final = frozenset({"location", "generic", "legal_form"})
+
+
 def _latin_words(latin: AnalyzedName) -> _LatinWords | None:
-    """``latin``'s informative words as :data:`_LatinWords`, ``None`` for a
+    """``latin``'s informative words as :data:`_LatinWords` (a word of
+    :data:`UNSPELT_ROLES` as an empty one, which no run spells), ``None`` for a
     name not compared by spelling (none, more than :data:`MAX_WORDS`, or one
     written in another script); remembered, as a listed name meets many
     queries."""
@@ -297,7 +304,7 @@ def _latin_words(latin: AnalyzedName) -> _LatinWords | None:
     rs = latin.informative
     words: _LatinWords | None = None
     if rs and len(rs) <= MAX_WORDS and not any(t.script_form or t.abjad for t in rs):
-        listed = [fold_word(t.raw or t.text) for t in rs]
+        listed = ["" if t.role in UNSPELT_ROLES else fold_word(t.raw or t.text) for t in rs]
         syllables = [w for t, w in zip(rs, listed, strict=True) if _missed(t, False)]
         words = (listed, "".join(listed), syllables)
     if len(_latin_memo) >= LATIN_MEMO:

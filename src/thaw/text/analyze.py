@@ -802,11 +802,16 @@ def _split_joined_articles(words: list[_Word]) -> list[_Word]:
 
 _LEET: Final = str.maketrans("01345789", "oieasjbg")
 _CONSONANTS_ONLY: Final = re.compile(r"^[bcdfghjklmnpqrstvwxz]{2,3}$")
+#: A Chinese syllable written without a vowel: the syllabic nasal *ng* of
+#: Cantonese, Hokkien and Teochew, alone or after a consonant (黃 and 吳 *Ng*,
+#: 方 *Png*, 孫 *Sng*, 唐 *Tng*, 勳 *Hng*): a name, never two initials.
+_NASAL_SYLLABLE: Final = re.compile(r"^[bcdfghjklmnpqrstvwxz]?ng$")
 
 
 def _person_words(words: list[_Word]) -> list[_Word]:
     """Person-name repairs: digits typed for letters (``Ig0r``), and all-consonant
-    two- or three-letter words read as initials (``JC Juncker``)."""
+    two- or three-letter words read as initials (``JC Juncker``), except a
+    Chinese syllable that has no vowel (:data:`_NASAL_SYLLABLE`: *Ng Eng Hen*)."""
     out: list[_Word] = []
     for w in words:
         a = w.ascii
@@ -818,6 +823,7 @@ def _person_words(words: list[_Word]) -> list[_Word]:
             and not w.abjad
             and not w.script_form
             and _CONSONANTS_ONLY.match(a)
+            and not _NASAL_SYLLABLE.match(a.lower())
             and len(words) > 1
             and fold_token(a) not in vocab.HONORIFICS
             and fold_token(a) not in _person_prefixes()

@@ -19,7 +19,8 @@ documented (Wikipedia, "Hong Kong Government Cantonese Romanisation": the
 initials *b d g* are written *p t k*, *z* and *c* both *ch* or *ts*, *s* also
 *sh*, *j* is *y*; among the vowels *aa* is *a*, *i* also *ee* (and *z*, *ze*
 after *ts* and *s*: *Tsz*, *Sze*), *u* also *oo*, *yu* *u* or *ue*, *oe*
-*eu* or *eo* (*Leung*, *Leong*), *eoi* and *eon* *ui* and *un*, *ou* *o*, a
+*eu* or *eo* (*Leung*, *Leong*), *eoi* and *eon* *ui* and *un*, *ou* *o*,
+*ung* and *uk* also *ong* and *ok* (鍾 *Chong*, 鈺 *Yok*), a
 short *a* before *m* *n* *p* *t* also *u* (*Sum*, *Chun*), a final *o* also
 *oh*); beside it, the spellings that names in Hong Kong customarily use for
 two long vowels, *ar* and *or* or *aw* for a final *aa* and *o* (家 *Kar*, 娥
@@ -27,7 +28,11 @@ two long vowels, *ar* and *or* or *aw* for a final *aa* and *o* (家 *Kar*, 娥
 before *i*, as the older spelling wrote it (葉 *Ip*, beside *Yip*).
 :data:`INITIALS` and :data:`FINALS` are that table. Macau spells Cantonese
 the Portuguese way in a few places (:data:`MACAU_FINALS`: *ing* as *eng*,
-*au* as *ao*; *j* before *a* as *i*: 賀一誠 *Ho Iat-seng*), also given.
+*au* as *ao*, *eoi* as *oi*; *j* before *a* as *i*: 賀一誠 *Ho Iat-seng*;
+*gw* as *ku*: 吳國昌 *Ng Kuok Cheong*, 關 *Kuan*), also given. Cantonese has
+merged *gw* with *g* before *o* (廣 and 江 both *gong* for many speakers),
+and names keep either spelling: 國 *Kwok* and *Kok*, 江 *Kong* and *Kwong*
+(郭炳江 *Thomas Kwok Ping-kwong*).
 """
 
 from __future__ import annotations
@@ -75,8 +80,8 @@ FINALS: Final[dict[str, tuple[str, ...]]] = {
     "ip": ("ip",), "it": ("it",), "ik": ("ik",),
     "o": ("o", "oh", "or", "aw"), "oi": ("oi", "oy"), "ou": ("o", "ou"), "on": ("on",),
     "ong": ("ong",), "ot": ("ot",), "ok": ("ok",),
-    "u": ("u", "oo"), "ui": ("ui", "ooi"), "un": ("un", "oon"), "ung": ("ung", "oong"),
-    "ut": ("ut", "oot"), "uk": ("uk", "ook"),
+    "u": ("u", "oo"), "ui": ("ui", "ooi"), "un": ("un", "oon"), "ung": ("ung", "oong", "ong"),
+    "ut": ("ut", "oot"), "uk": ("uk", "ook", "ok"),
     "oe": ("oe", "eu"), "oeng": ("eung", "eong"), "oek": ("euk", "eok"),
     "eoi": ("ui", "eui"), "eon": ("un", "eun"), "eot": ("ut", "eut"),
     "yu": ("u", "ue", "yu"), "yun": ("un", "uen", "yun"), "yut": ("ut", "uet", "yut"),
@@ -88,6 +93,7 @@ SIBILANT_I: Final = ("z", "ze")
 #: Macau's Portuguese spellings of a few finals (賀一誠 *Ho Iat-seng*).
 MACAU_FINALS: Final[dict[str, tuple[str, ...]]] = {
     "ing": ("eng",), "ik": ("ek",), "au": ("ao",), "aau": ("ao",), "ou": ("ou",),
+    "eoi": ("oi",),
 }  # fmt: skip
 
 
@@ -128,6 +134,14 @@ def hk_spellings(syllable: str) -> tuple[str, ...]:
     for head in heads:
         for spelt in [*FINALS[final], *MACAU_FINALS.get(final, ())]:
             out.append(head + spelt[1:] if head == "y" and spelt.startswith("y") else head + spelt)
+    if initial == "g" and final in ("ong", "ok"):
+        out += ["kw" + spelt for spelt in FINALS[final]]  # (merged: 江 *Kwong*)
+    elif final[:1] == "o" and initial in ("gw", "kw"):
+        # *gw* and *g* merged before *o* (廣 *Kong*), and Macau writes *gw*
+        # *ku* (國 *Kuok*, 光 *Kuong*)
+        out += [head + spelt for head in ("k", "ku") for spelt in FINALS[final]]
+    elif initial in ("gw", "kw") and final[:1] == "a":
+        out += ["ku" + spelt for spelt in FINALS[final]]  # Macau's 關 *Kuan*
     if initial == "j" and final[:1] == "a":
         out += ["i" + spelt for spelt in FINALS[final]]  # Macau's *i* for *j* (一 *iat*)
     elif initial == "j" and final[:1] == "i":

@@ -49,6 +49,7 @@ from typing import Final
 from thaw.text.cantonese import cantonese_spellings
 from thaw.text.gwoyeu import gwoyeu
 from thaw.text.han_names import written_as_chinese
+from thaw.text.han_surnames import surname_spellings
 from thaw.text.hokkien import hokkien_spellings
 from thaw.text.japanese import complete_reading, kanji_name_readings, kunrei
 from thaw.text.korean import korean_reading
@@ -657,3 +658,23 @@ def han_spellings(ch: str) -> tuple[str, ...]:
     :data:`MAX_SPELLINGS`; empty for a character that is not Chinese."""
     out = [sp for _, spelt in spellings_by_system(ch) for sp in spelt]
     return tuple(dict.fromkeys(out))[:MAX_SPELLINGS]
+
+
+@lru_cache(maxsize=4096)
+def han_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """One word of Chinese characters as the spelling comparison reads it
+    (:mod:`thaw.text.spellings`): an edge per character, its spellings
+    :func:`han_spellings`; the first character, where Chinese writes the
+    family name, also with its spellings as one
+    (:func:`thaw.text.han_surnames.surname_spellings`: 张 *Teo*, 王 *Heng*),
+    right after its Mandarin ones, before the other systems'."""
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for i, ch in enumerate(word):
+        spelt = han_spellings(ch)
+        family = surname_spellings(ch) if i == 0 else ()
+        if family:
+            mandarin = {sp for r in mandarin_readings(ch) for sp in pinyin_spellings(r)}
+            first = [sp for sp in spelt if sp in mandarin]
+            spelt = tuple(dict.fromkeys([*first, *family, *spelt]))
+        out.append((i, i + 1, spelt))
+    return tuple(out)

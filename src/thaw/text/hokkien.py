@@ -23,16 +23,23 @@ and in the English-based spellings of Singapore and Malaysia built on it.
 * the **customary spellings** of names (:data:`CUSTOMARY`), each a
   habit of English spelling applied to a POJ sound: *o͘* as *o* (許 *Khoo*,
   *Kho*), *eng*, *ek*, *oa* and *oe* also as Tâi-lô writes them (生 *Sing*, 蔡
-  *Chua*), an aspirated initial
-  written without its *h* (許 *Koh*, 慶 *Keng*), a final *o* as *oh* (*Koh*,
-  *Toh*), a final *e* as *eh* or *ay* (鄭 *Teh*, *Tay*; 生 *Say*), a final
-  *i* as *ee* (*Lee*, *Chee*), *u* as *oo* (*Foo*, *Boon*),
+  *Chua*), a final *o͘* as *aw* (胡 *Aw*, 虎 *Haw*, 許 *Khaw*), an aspirated
+  initial written without its *h* (許 *Koh*, 慶 *Keng*), a final *o* as *oh*
+  (*Koh*, *Toh*), a final *e* as *eh* or *ay* (鄭 *Teh*, *Tay*; 生 *Say*), a
+  final *i* as *ee* (*Lee*, *Chee*), *u* as *oo* (*Foo*, *Boon*),
   *au* as *ow* (劉 *Low*), *iu* as *ew* or *iew* (周 *Chew*, 秀 *Siew*),
   *ai* as *ye* (財 *Chye*), *io* as *eo* (玉 *Geok*, 隆 *Leong*), *ui* as *wee*
-  (瑞 *Swee*), *ia* as *ea* (傑 *Keat*), a first *i* before a vowel as *y* (炎
-  *Yam*), a final *k* as *ck* (福 *Hock*).
+  (瑞 *Swee*), *ia* as *ea* (傑 *Keat*) and a final one as *eah* (謝
+  *Cheah*), a final *a* as *ah* (嘉 *Kah*), a first *i* before a vowel as *y*
+  (炎 *Yam*), a final *k* as *ck* (福 *Hock*);
+* its spelling in **Indonesia** (:data:`INDONESIAN`), the Dutch-based one
+  the Chinese of the Dutch East Indies wrote their names in and keep: *u* as
+  *oe*, *ch* as *tj*, *j* as *dj*, a closed *i* also *ie* (黃仲涵 *Oei Tiong
+  Ham*, 林紹良 *Liem Sioe Liong*, 蔡 *Tjoa*).
 
-At most :data:`MAX_PER_READING` spellings a reading.
+At most :data:`MAX_PER_READING` customary spellings a reading, then the
+Indonesian ones. Family names that Teochew, Hakka or Hokchiu readings give
+(張 *Teo*, 王 *Heng*, 林 *Ling*) are :mod:`thaw.text.han_surnames`'.
 """
 
 from __future__ import annotations
@@ -62,6 +69,7 @@ POJ: Final[tuple[tuple[str, str], ...]] = (
 #: applied to every spelling found so far.
 CUSTOMARY: Final[tuple[tuple[str, str], ...]] = (
     (r"oo", "o"),
+    (r"oo$", "aw"),
     (r"eng$", "ing"),
     (r"ek$", "ik"),
     (r"oa", "ua"),
@@ -81,13 +89,30 @@ CUSTOMARY: Final[tuple[tuple[str, str], ...]] = (
     (r"io", "eo"),
     (r"ui$", "wee"),
     (r"ia(?=[nt]?$)", "ea"),
+    (r"(?<=[^aeiou])ia$", "eah"),
+    (r"(?<=[^aeiou])a$", "ah"),
     (r"^i(?=[aeou])", "y"),
     (r"(?<=[aeiou])k$", "ck"),
 )
+#: The Dutch-based spelling of Indonesia (*Ejaan Van Ophuijsen*, in use for
+#: Chinese names until 1972 and kept by their owners since: 黃仲涵 *Oei Tiong
+#: Ham*, 林紹良 *Liem Sioe Liong*, 黃奕聰 *Oei Ek Tjhong*), applied to the POJ
+#: form in order: *u* written *oe*, but *au* *auw* (劉 *Lauw*), *j* *dj*,
+#: *ch* *tj*.
+INDONESIAN: Final[tuple[tuple[str, str], ...]] = (
+    (r"(?<!a)u", "oe"),
+    (r"au$", "auw"),
+    (r"j", "dj"),
+    (r"ch", "tj"),
+)
+#: A lone *i* closed by *m*, *n* or *t*, which that spelling writes *ie*
+#: (林 *Liem*, 金 *Kiem*; beside *Lim*, *Kim*).
+_DUTCH_IE: Final = re.compile(r"(?<=[^aeiou])i(?=[mnt]$)")
 #: The most spellings :func:`hokkien_spellings` gives for one reading.
 MAX_PER_READING: Final = 12
 _RULES: Final = tuple((re.compile(p), r) for p, r in CUSTOMARY)
 _POJ: Final = tuple((re.compile(p), r) for p, r in POJ)
+_INDONESIAN: Final = tuple((re.compile(p), r) for p, r in INDONESIAN)
 
 
 @lru_cache(maxsize=1)
@@ -112,18 +137,34 @@ def poj(syllable: str) -> str:
     return syllable
 
 
+def indonesian(spelt: str) -> tuple[str, ...]:
+    """A POJ syllable as Indonesia's Dutch-based spelling writes it
+    (:data:`INDONESIAN`: ``ui`` → ``oei``, ``chhong`` → ``tjhong``), and with
+    a closed *i* as *ie* (``lim`` → ``liem``); empty where that spelling writes
+    the syllable as POJ does."""
+    dutch = spelt
+    for pattern, replacement in _INDONESIAN:
+        dutch = pattern.sub(replacement, dutch)
+    out = [dutch, _DUTCH_IE.sub("ie", dutch)]
+    return tuple(w for w in dict.fromkeys(out) if w != spelt)
+
+
 @lru_cache(maxsize=8192)
 def reading_spellings(syllable: str) -> tuple[str, ...]:
     """The spellings of one toneless Tâi-lô syllable: in POJ and in the
-    customary spellings (see the module docs); at most
-    :data:`MAX_PER_READING`."""
-    out = [poj(syllable)]
+    customary spellings (see the module docs), at most
+    :data:`MAX_PER_READING`; then the POJ form as Indonesia spells it
+    (:func:`indonesian`)."""
+    first = poj(syllable)
+    out = [first]
     for pattern, replacement in _RULES:
         for spelt in list(out):
             other = pattern.sub(replacement, spelt)
             if other != spelt and other not in out:
                 out.append(other)
-    return tuple(s for s in out if s.isalpha())[:MAX_PER_READING]
+    kept = [s for s in out if s.isalpha()][:MAX_PER_READING]
+    kept += [s for s in indonesian(first) if s not in kept]
+    return tuple(kept)
 
 
 @lru_cache(maxsize=8192)

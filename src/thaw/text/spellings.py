@@ -6,7 +6,8 @@ Each language gives, for one word of the original, its **edges**:
 ``(start, end, spellings)``, the characters ``word[start:end]`` may be
 written as any of ``spellings`` (lower-case ASCII letters) by a romanisation
 system or a customary spelling of names. Korean (:func:`thaw.text.korean.hangul_spellings`)
-and Chinese (:func:`thaw.text.chinese.han_spellings`) give one edge per
+and Chinese (:func:`thaw.text.chinese.han_edges`: :func:`~thaw.text.chinese.han_spellings`,
+and a family name's spellings for a word's first character) give one edge per
 character; Japanese (:func:`thaw.text.japanese.kanji_edges`) also gives
 edges over several characters, for names a dictionary reads as a whole. A
 name in Chinese characters alone may be Chinese, Japanese or a Korean name
@@ -35,24 +36,13 @@ Edge = tuple[int, int, tuple[str, ...]]
 EdgesOf = Callable[[str], Sequence[Edge]]
 
 
-def _per_character(spell: Callable[[str], tuple[str, ...]]) -> EdgesOf:
-    """The edges of a language that spells each character alone (remembered
-    per word)."""
-
-    @lru_cache(maxsize=4096)
-    def edges(word: str) -> tuple[Edge, ...]:
-        return tuple((i, i + 1, spell(ch)) for i, ch in enumerate(word))
-
-    return edges
-
-
 @lru_cache(maxsize=1)
 def _languages() -> tuple[dict[str, tuple[EdgesOf, ...]], frozenset[EdgesOf]]:
     """Each script's languages, and those whose names put a family name of
     one character first, spelt apart (:func:`run_bounds`)."""
     from thaw.text import chinese, japanese, korean
 
-    han = _per_character(chinese.han_spellings)
+    han: EdgesOf = chinese.han_edges
     kanji: EdgesOf = japanese.kanji_edges
     hanja: EdgesOf = korean.hanja_edges
     scripts: dict[str, tuple[EdgesOf, ...]] = {
