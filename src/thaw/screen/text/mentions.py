@@ -59,7 +59,7 @@ from typing import Final, Protocol
 from thaw.sources import territories
 from thaw.text import analyze_name
 from thaw.text.fold import abjad_key
-from thaw.text.symbols import known_given_name
+from thaw.text.symbols import known_given_name, latin_words
 
 _LETTERS = r"[^\W\d_]+(?:[\u0300-\u036f\u064b-\u065f\u0670]+[^\W\d_]*)*"
 """Letters, with the combining marks written over them (Arabic vowel signs: قُتل,
@@ -102,6 +102,8 @@ SLAVIC_ENDINGS: Final = tuple(
 oblique cases of a name (Газпромбанка, Роснефтью, Андреем Костиным) are its
 nominative with one of these in place of its last letters."""
 
+_CYRILLIC_VOWELS: Final = frozenset("аеёиоуыэюяєії")
+_J_STEM_VOWELS: Final = frozenset("аеёоуыэюяє")
 _HARD_RESTORE: Final = ("", "а", "ь", "й", "я")
 _SOFT_RESTORE: Final = ("й", "ь", "я", "", "а")
 _SLAVIC_RESTORE: Final = {
@@ -373,7 +375,18 @@ def _inflections(word: str) -> tuple[str, ...]:
             if lower.endswith(ending) and len(word) - len(ending) >= 3:
                 stem = word[: len(word) - len(ending)]
                 restore = _SLAVIC_RESTORE.get(ending, _HARD_RESTORE)
-                out.extend(stem + (r.upper() if upper else r) for r in restore)
+                vowel_stem = stem[-1].lower() in _CYRILLIC_VOWELS
+                out.extend(
+                    stem + (r.upper() if upper else r)
+                    for r in restore
+                    # й follows only a vowel, ь only a consonant
+                    if not (r == "й" and not vowel_stem) and not (r == "ь" and vowel_stem)
+                )
+        # a stem ending in a vowel lost its й to the ending (Алексе-ю, Серге-я,
+        # Никола-ем ← Алексей, Сергей, Николай), before the longer ending that
+        # would take that vowel too (Алекс-ею); not after и, where -ия and -ий
+        # decline alike (Росси-и ← Россия)
+        out.sort(key=lambda c: not (c[-1] in "йЙ" and c[-2].lower() in _J_STEM_VOWELS))
         return tuple(out)
     if _LATIN_PLURAL.match(word) or _MUTE_E.match(word):
         return (word[:-1],)
@@ -382,6 +395,35 @@ def _inflections(word: str) -> tuple[str, ...]:
             return ("ال" + word[2:],)
         return (word[1:],)
     return ()
+
+
+_HACEK: Final = str.maketrans({"ş": "sh", "š": "sh", "ç": "ch", "č": "ch", "ž": "zh"})
+"""Letters that Turkish, Czech and the Baltic languages write for the sounds English
+spellings of a foreign name write with two (*Şoygu*, *Šojgu* ~ *Shoigu*); name
+analysis folds them to the plain letter, which loses the *h*."""
+
+RESPELLINGS = 6
+"""How many customary spellings of a name word (:func:`_respellings`) are tried."""
+
+
+@lru_cache(maxsize=65_536)
+def _respellings(word: str) -> tuple[str, ...]:
+    """Other spellings of a Latin name word that no list spells so: its letters
+    with a háček or cedilla written as two (:data:`_HACEK`), and the customary
+    Latin spellings of the given names and surnames it shares a name item with in
+    rigour's name data (:func:`thaw.text.symbols.latin_words`), so that a Russian
+    name as Polish, French or German prose transliterates it meets the list's
+    English spelling (*Szojgu*, *Loukachenko*, *Gierasimow* ~ *Shoigu*,
+    *Lukashenko*, *Gerasimov*)."""
+    if not _is_cased(word[0]) or _CYRILLIC.match(word):
+        return ()
+    out: list[str] = []
+    lower = word.lower()
+    if (respelt := lower.translate(_HACEK)) != lower:
+        out.append(respelt)
+    for token in analyze_name(word).tokens:
+        out.extend(latin_words(token.symbols, RESPELLINGS))
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=200_000)
@@ -404,9 +446,10 @@ def base_form(word: str, known: Callable[[str], bool]) -> str | None:
     :func:`_inflections` whose analysed form is in some listed name (and
     differs from the word's own), else ``None``. Lists publish names in the
     nominative; prose declines them (*Клиенты Газпромбанка*, *с Роснефтью*,
-    *Rosnefts Raffinerie*)."""
+    *Rosnefts Raffinerie*). A Latin word no list spells so may also be another
+    language's spelling of a listed word (:func:`_respellings`: *Szojgu*)."""
     own = _keys(word)
-    for candidate in _inflections(word):
+    for candidate in (*_inflections(word), *_respellings(word)):
         keys = _keys(candidate)
         if keys and keys != own and word_known(candidate, keys, known):
             return candidate
