@@ -26,6 +26,16 @@ LISTINGS: list[tuple[str, ...]] = [
     ("us_ofac_sdn", "miller", "Person", "MILLER, Alexey Borisovich"),
     ("us_ofac_sdn", "aleksi", "Person", "ALEKSI, Tamaz"),
     ("us_ofac_sdn", "bcv", "Organization", "BANCO CENTRAL DE VENEZUELA"),
+    ("us_ofac_sdn", "sinwar", "Person", "SINWAR, Yahya"),
+    ("us_ofac_sdn", "pkk", "Organization", "KURDISTAN WORKERS' PARTY", "PKK"),
+    ("au_dfat", "pkk", "Organization", "Kurdistan Workers' Party", "PKK"),
+    (
+        "us_ofac_sdn",
+        "ftb",
+        "Organization",
+        "FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA",
+    ),
+    ("us_ofac_sdn", "vtb", "Organization", "VTB BANK", "BANK FOR FOREIGN TRADE"),
 ]
 
 
@@ -72,6 +82,58 @@ def test_a_declined_name_in_ei_in_prose(screener: TextScreener) -> None:
     """*Алексею Миллеру* is Alexey MILLER, though *Алекс-* is a listed word too."""
     found = found_mentions(screener.screen_text("Алексею Миллеру вручили орден в Кремле."))
     assert found == {"us_ofac_sdn:miller": ["Алексею Миллеру"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "mention"),
+    [
+        ("Terör örgütü PKK'nın kampları bombalandı.", "us_ofac_sdn:pkk", "PKK'nın"),
+        (
+            "Yahya Sinwar'ın tünellerde saklandığı iddia edildi.",
+            "us_ofac_sdn:sinwar",
+            "Yahya Sinwar'ın",
+        ),
+    ],
+)
+def test_a_turkish_case_ending_after_an_apostrophe(
+    screener: TextScreener, text: str, key: str, mention: str
+) -> None:
+    """Turkish writes a proper name's case ending after an apostrophe: the
+    name is screened without it."""
+    assert found_mentions(screener.screen_text(text)).get(key) == [mention]
+
+
+def test_of_as_another_romance_language_says_it(screener: TextScreener) -> None:
+    """Portuguese *da*, listed with the Spanish *de*: the window is screened
+    without the particle too."""
+    found = found_mentions(
+        screener.screen_text("O Tesouro sancionou o Banco Central da Venezuela.")
+    )
+    assert found == {"us_ofac_sdn:bcv": ["Banco Central da Venezuela"]}
+
+
+MT103 = """:50K:/DE89370400440532013000
+MUELLER MASCHINENBAU GMBH
+:59:/KP12000000000012345
+FOREIGN TRADE BANK OF THE DEMOCRATI
+C PEOPLE'S REPUBLIC OF KOREA
+:70:/INV/2024-0412 SPARE PARTS"""
+
+
+def test_a_word_cut_at_the_swift_margin(screener: TextScreener) -> None:
+    """A SWIFT MT line holds 35 characters and the sender cuts a longer name
+    there, inside a word: the word is joined again, and the name (ten words,
+    with a possessive of its own) is the state bank's, not VTB's *foreign trade
+    bank*."""
+    found = found_mentions(screener.screen_text(MT103))
+    assert found == {
+        "us_ofac_sdn:ftb": ["FOREIGN TRADE BANK OF THE DEMOCRATI\nC PEOPLE'S REPUBLIC OF KOREA"]
+    }
+    # a word that merely ends at the margin is not joined to the next line's
+    ends = MT103.replace("DEMOCRATI\nC PEOPLE'S", "DEMOCRATIC\nPEOPLE'S").replace(
+        "FOREIGN TRADE", "FOREIGN TRAD"
+    )
+    assert "DEMOCRATICPEOPLE" not in str(found_mentions(screener.screen_text(ends)))
 
 
 @pytest.mark.realdata

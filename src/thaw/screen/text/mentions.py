@@ -114,6 +114,16 @@ _SLAVIC_RESTORE: Final = {
 """What each ending may have replaced, most likely first (Газпромбанк-а,
 Андре-ем → Андрей, Роснефт-и → Роснефть, Росси-и → Россия, Набиуллин-ой →
 Набиуллина); an ending not named here follows a hard stem (:data:`_HARD_RESTORE`)."""
+TURKISH_SUFFIXES: Final = frozenset(
+    """ın in un ün nın nin nun nün ı i u ü yı yi yu yü nı ni nu nü a e ya ye na ne
+    da de ta te nda nde dan den tan ten ndan nden daki deki taki teki ndaki ndeki
+    la le yla yle lar ler ları leri dır dir tır tir""".split()
+)
+"""Case endings Turkish writes after an apostrophe on a proper name (*PKK'nın*,
+*Sinvar'ın*, *Gazze'deki*, *A.Ş.'nin*)."""
+_TURKISH_SUFFIX: Final = re.compile(
+    "['’](?:" + "|".join(sorted(TURKISH_SUFFIXES, key=len, reverse=True)) + ")$"
+)
 _POSSESSIVE = re.compile(r"['’]s$|['’]$", re.IGNORECASE)
 _BORN = re.compile(
     r"\b(?:born|b\.|DOB|date of birth)[^0-9]{0,20}((?:1[89]|20)\d\d)\b", re.IGNORECASE
@@ -124,6 +134,10 @@ PARTICLES = frozenset(
     van von ter ten y e""".split()
 )
 """Lower-case words allowed inside a name although they are not capitalised."""
+
+OF_PARTICLES: Final = frozenset("de da do dos das di del della dello dei degli du des".split())
+"""The particles of Romance languages that say *of* in a name (:data:`PARTICLES`), which
+each language writes its own way: a name may be listed with another's."""
 
 CONNECTORS = frozenset({"of", "and", "for"})
 """Lower-case words allowed inside an organisation's name (``Bank of China``)."""
@@ -209,8 +223,11 @@ pronouns, days, months; in German, French and Arabic too, where titles are
 capitalised or, in Arabic, every word may be a name's): a window starting or
 ending with one is not screened."""
 
-MAX_RUN = 8
-MAX_WINDOW = 6
+MAX_RUN = 12
+"""The most words of one run: a state's bank or company is named in full in payment
+text (FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA: ten words)."""
+MAX_WINDOW = 8
+"""The most informative words (:func:`_minor` aside) of one window screened."""
 
 
 class Hit(Protocol):
@@ -363,7 +380,8 @@ _LOWER_NAME_WORDS = PARTICLES | CONNECTORS
 def _inflections(word: str) -> tuple[str, ...]:
     """Candidate dictionary forms of ``word``, most likely first: a Russian or
     Ukrainian word with a case ending (:data:`SLAVIC_ENDINGS`) replaced by what
-    it may have replaced (:data:`_SLAVIC_RESTORE`); a Latin word of four letters
+    it may have replaced (:data:`_SLAVIC_RESTORE`); a word with a Turkish case
+    ending after an apostrophe without it (:data:`TURKISH_SUFFIXES`); a Latin word of four letters
     or more without its final ``s`` (the German genitive *Rosnefts*, a plural
     *Talibans*) or its mute *e* (:data:`_MUTE_E`); an Arabic word without a
     joined proclitic (:data:`ARABIC_PROCLITICS`)."""
@@ -388,6 +406,8 @@ def _inflections(word: str) -> tuple[str, ...]:
         # decline alike (Росси-и ← Россия)
         out.sort(key=lambda c: not (c[-1] in "йЙ" and c[-2].lower() in _J_STEM_VOWELS))
         return tuple(out)
+    if (suffix := _TURKISH_SUFFIX.search(word)) is not None:
+        return (word[: suffix.start()],)
     if _LATIN_PLURAL.match(word) or _MUTE_E.match(word):
         return (word[:-1],)
     if len(word) >= 4 and word[0] in ARABIC_PROCLITICS:
@@ -525,7 +545,7 @@ _GAP_MARKS: Final = frozenset(",-'’") | _QUOTE_MARKS
 
 def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
     gap = text[a.end : b.start]
-    stripped = gap.replace("'s", "").replace("’s", "")
+    stripped = gap.replace("'s", "").replace("’s", "").replace("'S", "").replace("’S", "")
     return (
         len(gap) <= 4
         and all(c.isspace() or c in _GAP_MARKS for c in stripped)
@@ -551,7 +571,10 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
         if tok.capitalised:
             word = tok.text
             namelike = word_known(word, tok.keys, known)
-            if not namelike or "\u0400" <= word[0] <= "\u04ff":
+            if not namelike and _POSSESSIVE.match(text, tok.end, tok.end + 2):
+                # a possessive that is part of a name (PEOPLE'S REPUBLIC)
+                namelike = word_known(word + "'s", _keys(word + "'s"), known)
+            if not namelike or "\u0400" <= word[0] <= "\u04ff" or _TURKISH_SUFFIX.search(word):
                 # an inflected name (Газпромбанка): screened in its dictionary form too
                 if word in bases:
                     tok.base = bases[word]
@@ -564,7 +587,9 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
             particle = namelike = bool(current) and current[-1].text == "of"
         else:
             particle = tok.keys[0] in PARTICLES or tok.text.lower() in CONNECTORS
-            namelike = particle and word_known(tok.text, tok.keys, known)
+            namelike = particle and (
+                tok.text in OF_PARTICLES or word_known(tok.text, tok.keys, known)
+            )
         if current and (not _gap_ok(text, current[-1], tok) or len(current) >= MAX_RUN):
             flush()
         if namelike:
@@ -619,6 +644,46 @@ def _minor(tok: Tok) -> bool:
     return tok.text.lower() in _CONNECTING
 
 
+SWIFT_LINE = 35
+"""The width of a SWIFT MT name and address line (``35x``): a sender cuts a longer
+name there whatever the word (``DEMOCRATI`` / ``C PEOPLE'S REPUBLIC``)."""
+_FIELD_TAG: Final = re.compile(r":\d\d[A-Z]?:")
+
+
+def join_wrapped(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[Tok]:
+    """``toks`` with each word that a SWIFT line cut in two joined again: the
+    first part ends a line of :data:`SWIFT_LINE` characters (its field tag aside),
+    the second begins the next, and together, but not the first part alone, they
+    are a word of some listed name (a word that merely ends at the margin,
+    ``DEMOCRATIC`` / ``PEOPLE'S``, stays as it is)."""
+    out: list[Tok] = []
+    for tok in toks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and text[prev.end : tok.start] in ("\n", "\r\n")
+            and _is_cased(prev.text[-1])
+            and _is_cased(tok.text[0])
+        ):
+            line_start = text.rfind("\n", 0, prev.start) + 1
+            tag = _FIELD_TAG.match(text, line_start)
+            width = prev.end - (tag.end() if tag else line_start)
+            joined = prev.text + tok.text
+            keys = _keys(joined)
+            if (
+                width == SWIFT_LINE
+                and keys
+                and all(map(known, keys))
+                and not all(map(known, prev.keys))
+            ):
+                out[-1] = Tok(
+                    prev.start, tok.end, joined, keys, prev.capitalised, tok.comma_after
+                )
+                continue
+        out.append(tok)
+    return out
+
+
 def find_mentions(
     text: str,
     lookup: Lookup,
@@ -633,6 +698,8 @@ def find_mentions(
     found word by word is dropped."""
     work = text
     toks = tokenize(work)
+    if "\n" in work:
+        toks = join_wrapped(work, toks, known)
     births = _Births(work)
     mentions: list[Mention] = []
     for run in find_runs(work, toks, known):
@@ -721,6 +788,16 @@ ARTICLES: Final = frozenset(
 _NOT_GIVEN_NAMES: Final = PARTICLES | CONNECTORS | ARTICLES | (EDGE_WORDS - TITLES)
 
 
+def _inner_possessives(text: str, window: list[Tok], words: list[str]) -> list[str]:
+    """``words`` (one per token of ``window``) with the ``'s`` that
+    :func:`tokenize` took off a word inside the window given back."""
+    out = list(words)
+    for k, tok in enumerate(window[:-1]):
+        if _POSSESSIVE.match(text, tok.end, tok.end + 2) and not out[k].endswith("'s"):
+            out[k] += "'s"
+    return out
+
+
 def _screen_run(
     text: str,
     run: list[Tok],
@@ -769,6 +846,9 @@ def _screen_run(
                 words = " ".join([t.text if t.spelled else (t.base or t.text) for t in window])
             else:
                 words = " ".join([t.text for t in window])
+            if "'" in phrase or "’" in phrase:
+                # a possessive inside a name is the name's (PEOPLE'S REPUBLIC)
+                words = " ".join(_inner_possessives(text, window, words.split(" ")))
             hits: Sequence[Hit] = ()
             number = _NUMBER_AFTER.match(text, end)
             if number is not None:  # "Adrian Darya 1": the number is part of the name
@@ -782,6 +862,11 @@ def _screen_run(
                 based = " ".join([t.base or t.text for t in window])
                 if based != words:
                     hits = lookup(based, year, countries, cue)
+            if not hits and any(t.text in OF_PARTICLES for t in window[1:-1]):
+                # "of" as another Romance language says it (Banco Central da
+                # Venezuela, listed as BANCO CENTRAL DE VENEZUELA): without it
+                bare = " ".join([w for w in words.split(" ") if w not in OF_PARTICLES])
+                hits = lookup(bare, year, countries, cue)
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()
