@@ -676,9 +676,7 @@ def join_wrapped(text: str, toks: list[Tok], known: Callable[[str], bool]) -> li
                 and all(map(known, keys))
                 and not all(map(known, prev.keys))
             ):
-                out[-1] = Tok(
-                    prev.start, tok.end, joined, keys, prev.capitalised, tok.comma_after
-                )
+                out[-1] = Tok(prev.start, tok.end, joined, keys, prev.capitalised, tok.comma_after)
                 continue
         out.append(tok)
     return out
