@@ -16,6 +16,7 @@ from tests.screen.text_lists import found_mentions, listing, text_screener
 from thaw.screen import Screener
 from thaw.screen.text import TextScreener
 from thaw.screen.text.mentions import _inflections
+from thaw.screen.text.screener import _two_persons
 
 LISTINGS: list[tuple[str, ...]] = [
     # (source, id, schema, names...)
@@ -36,6 +37,11 @@ LISTINGS: list[tuple[str, ...]] = [
         "FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA",
     ),
     ("us_ofac_sdn", "vtb", "Organization", "VTB BANK", "BANK FOR FOREIGN TRADE"),
+    ("us_ofac_sdn", "p532", "Aircraft", "P-532"),
+    ("us_ofac_sdn", "mellat", "Organization", "BANK MELLAT"),
+    ("au_dfat", "mellat", "Organization", "Bank Mellat"),
+    ("us_ofac_sdn", "costa", "Person", "SILVA E COSTA, Joao"),
+    ("us_ofac_sdn", "viktor", "Person", "LUKASHENKA, Viktar Aliaksandravich", "Viktor LUKASHENKO"),
 ]
 
 
@@ -134,6 +140,39 @@ def test_a_word_cut_at_the_swift_margin(screener: TextScreener) -> None:
         "FOREIGN TRADE", "FOREIGN TRAD"
     )
     assert "DEMOCRATICPEOPLE" not in str(found_mentions(screener.screen_text(ends)))
+
+
+def test_an_aircraft_by_its_registration_mark(screener: TextScreener) -> None:
+    """Lists name an aircraft by its mark (P-532), which has no word to screen:
+    a mark in capitals is looked up as the aircraft's whole name."""
+    found = found_mentions(screener.screen_text("OFAC blocked aircraft P-532 and F-16 in 2016."))
+    assert found == {"us_ofac_sdn:p532": ["P-532"]}
+    assert found_mentions(screener.screen_text("Flight MH-17 was shot down.")) == {}
+
+
+def test_a_chat_message_in_lower_case(screener: TextScreener) -> None:
+    """A message typed all in lower case capitalises no name: its words are
+    screened as names are (the short words around them are not part of one);
+    a text with a capital letter keeps the rule that a name is capitalised."""
+    text = "fyi the buyer's bank is bank mellat, can we even touch this??"
+    assert found_mentions(screener.screen_text(text)) == {
+        "us_ofac_sdn:mellat": ["bank mellat"],
+        "au_dfat:mellat": ["bank mellat"],
+    }
+    assert found_mentions(screener.screen_text("Fyi the bank is bank mellat.")) == {}
+
+
+def test_and_joins_two_persons(screener: TextScreener) -> None:
+    """*And* (or *e*, *y*, *i* before a given name) joins two persons, whose
+    words together are no one listed: *Lukashenko e Viktor* is not Viktor
+    LUKASHENKO. A connector (*Mohammed and Ali*) never stands in a person's
+    name; *y* between two surnames does (Ortega y Gasset)."""
+    text = "Il presidente Aleksandr Lukashenko e Viktor Rossi hanno parlato."
+    assert found_mentions(screener.screen_text(text)) == {
+        "au_dfat:lukashenko": ["Aleksandr Lukashenko"]
+    }
+    assert _two_persons("Mohammed and Ali")
+    assert not _two_persons("Ortega y Gasset")
 
 
 @pytest.mark.realdata

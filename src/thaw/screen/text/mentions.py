@@ -494,12 +494,16 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 def tokenize(text: str) -> list[Tok]:
     """The words of ``text`` that can be part of a name, with offsets into ``text``
     (see the module docs): lower-case words other than particles and connectors
-    are left out, as they can only end a run of name words."""
+    are left out, as they can only end a run of name words; unless the whole
+    text is in lower case (a chat message), where any word may be a name's."""
     toks: list[Tok] = []
     append = toks.append
     quotes = _quoted_spans(text) if any(mark in text for mark in _QUOTE_MARKS) else []
     q = 0
     quote_start, quote_end = quotes[0] if quotes else (_NEVER, _NEVER)
+    # a text written all in lower case (a chat message: "is it bank mellat??")
+    # capitalises no name: every word may be one
+    lower_text = not any(map(str.isupper, text))
     for m in _WORD.finditer(text):
         word = m.group()
         start, end = m.span()
@@ -511,7 +515,11 @@ def tokenize(text: str) -> list[Tok]:
                 end -= len(word) - poss.start()
                 word = word[: poss.start()]
         first = word[0]
-        if first.islower() and word.islower() and word not in _LOWER_NAME_WORDS:
+        if lower_text and first.islower() and word not in _LOWER_NAME_WORDS:
+            if len(word) <= 2 or word in EDGE_WORDS:
+                continue  # (is, to, the, with: no name's edge, as in cased text)
+            capitalised = True
+        elif first.islower() and word.islower() and word not in _LOWER_NAME_WORDS:
             # a lower-case word is never part of a name (it only ends a run, as
             # the gap it leaves does): not analysed, not kept; unless it is in a
             # short quoted name (ПАО «Газпром нефть») or "the" after "of"
@@ -642,6 +650,23 @@ def _minor(tok: Tok) -> bool:
     if keys[0] in PARTICLES:
         return len(keys) == 1 or all(k in PARTICLES for k in keys)
     return tok.text.lower() in _CONNECTING
+
+
+_MARK: Final = re.compile(r"(?<![\w-])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{1,2}-[A-Z0-9]{2,6}(?![\w-])")
+"""An aircraft's registration mark (EP-MNF, EW-301PJ, P-532): its country prefix, a
+hyphen and the registration, in capitals."""
+
+
+def find_marks(text: str, lookup: Callable[[str], Sequence[Hit]]) -> list[Mention]:
+    """Every registration mark in ``text`` (:data:`_MARK`) that names a listed
+    aircraft: ``lookup(mark)`` gives the aircraft listed under that very mark.
+    Lists name an aircraft by its mark, which has no letters to be a word of."""
+    found: list[Mention] = []
+    for m in _MARK.finditer(text):
+        hits = lookup(m.group())
+        if hits:
+            found.append(Mention(m.start(), m.end(), m.group(), hits[0]))
+    return found
 
 
 SWIFT_LINE = 35

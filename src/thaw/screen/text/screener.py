@@ -15,7 +15,14 @@ import thaw.match
 from thaw.screen.screener import Hit, Listing, Screener
 from thaw.screen.text.cjk import find_cjk_mentions
 from thaw.screen.text.extract import extract_text
-from thaw.screen.text.mentions import ABJAD_KNOWN_PREFIX, Mention, Party, find_mentions
+from thaw.screen.text.mentions import (
+    ABJAD_KNOWN_PREFIX,
+    CONNECTORS,
+    Mention,
+    Party,
+    find_marks,
+    find_mentions,
+)
 from thaw.text import Token, analyze_name, name_variants
 from thaw.text.fold import abjad_key
 from thaw.text.symbols import known_given_name
@@ -190,7 +197,17 @@ class TextScreener:
             result = self.screener.screen_query(query, threshold=floor, limit=10)
             return tuple(h for h in result.hits if reads_like(name, h))
 
+        @lru_cache(maxsize=65_536)
+        def mark_lookup(mark: str) -> tuple[Hit, ...]:
+            query = thaw.match.Query(name=mark, schema="Aircraft")
+            result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+            bare = _bare_mark(mark)
+            return tuple(
+                h for h in result.hits if h.schema == "Aircraft" and _bare_mark(h.name) == bare
+            )
+
         self._known = known
+        self._mark_lookup = mark_lookup
         self._lookup = lookup
         self._single = single
         self._cjk_lookup = cjk_lookup
@@ -198,7 +215,7 @@ class TextScreener:
     def screen_text(self, text: str, kind: str = "text") -> TextResult:
         """Screen a string of text."""
         parties = find_mentions(
-            text, self._lookup_keyed, self._known, self._single_keyed, self._cjk_mentions
+            text, self._lookup_keyed, self._known, self._single_keyed, self._other_mentions
         )
         found = [self._party(text, p) for p in parties]
         return TextResult(kind, text, tuple(found))
@@ -220,9 +237,19 @@ class TextScreener:
         group = [h for h in hits if _same_party(best, h)]
         return [_KeyedHit(best, group)]
 
-    def _cjk_mentions(self, text: str) -> list[Mention]:
-        """Names in Korean, Chinese and Japanese prose (:mod:`thaw.screen.text.cjk`)."""
-        return find_cjk_mentions(text, self._cjk_keyed, self._known)
+    def _other_mentions(self, text: str) -> list[Mention]:
+        """Names in Korean, Chinese and Japanese prose (:mod:`thaw.screen.text.cjk`)
+        and aircraft by their registration marks (:func:`find_marks`)."""
+        found = find_cjk_mentions(text, self._cjk_keyed, self._known)
+        if "-" in text:
+            found.extend(find_marks(text, self._mark_keyed))
+        return found
+
+    def _mark_keyed(self, mark: str) -> list[_KeyedHit]:
+        hits = self._mark_lookup(mark)
+        if not hits:
+            return []
+        return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
 
     def _cjk_keyed(self, name: str) -> list[_KeyedHit]:
         hits = self._cjk_lookup(name)
@@ -364,8 +391,11 @@ def words_cover(window: str, hit: Hit) -> bool:
     spelling-variant folding; a generic word such as "Trader" too); for
     organisations, vessels and aircraft every informative word of the name must also
     be in the window; and a hyphenated
-    compound surname (PRIDMORE-SMITH) counts only when all its parts are there.
+    compound surname (PRIDMORE-SMITH) counts only when all its parts are there;
+    and a window joined by a connector (*and*, *of*, *for*) names no person.
     """
+    if hit.schema == "Person" and _two_persons(window):
+        return False
     analysed = analyze_name(window).tokens
     tokens = analyze_name(hit.matched_name).tokens
     if hit.schema == "Vessel":
@@ -482,6 +512,29 @@ def whole_name(word: str, hit: Hit) -> bool:
     if len(name) != len(tokens):
         return False
     return all(_same_word(a, b) for a, b in zip(tokens, name, strict=True))
+
+
+CONJUNCTIONS = frozenset("e y i et und ve и і та".split())
+"""*And* in the languages around, which may join a person's two surnames (Ortega
+*y* Gasset) but not a surname to another person's given name."""
+
+
+def _two_persons(window: str) -> bool:
+    """Whether a window of prose names two persons joined by *and*: a connector
+    (:data:`CONNECTORS`: *Mohammed and Ali*), which no person's name holds, or a
+    conjunction (:data:`CONJUNCTIONS`) followed by a given name (*Lukashenko e
+    Viktor Vekselberg*)."""
+    words = window.split()
+    for k, word in enumerate(words[:-1]):
+        lower = word.lower()
+        if lower in CONNECTORS or (lower in CONJUNCTIONS and _given_name(words[k + 1])):
+            return True
+    return False
+
+
+def _bare_mark(name: str) -> str:
+    """A registration mark's letters and digits alone, in capitals (``ep-mnf`` → ``EPMNF``)."""
+    return "".join(c for c in name if c.isalnum()).upper()
 
 
 def _given_name(word: str) -> bool:
