@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import FIXTURES, ROOT
 from tests.screen.text_lists import found_mentions, listing, text_screener
+from thaw.model import Record
 from thaw.screen import Screener
 from thaw.screen.text import TextScreener
 from thaw.screen.text.mentions import _inflections
@@ -173,6 +174,54 @@ def test_and_joins_two_persons(screener: TextScreener) -> None:
     }
     assert _two_persons("Mohammed and Ali")
     assert not _two_persons("Ortega y Gasset")
+
+
+def _institution(source: str, sid: str, name: str, alias: str, country: str) -> Record:
+    record = listing(source, sid, "Organization", name, alias)
+    record.countries = [country]
+    return record
+
+
+def test_an_acronym_before_a_country_is_that_country_s(screener: TextScreener) -> None:
+    """*МИД Финляндии* is Finland's foreign ministry, not a North Korean
+    department listed as MID; *ФСБ России* is Russia's FSB. The country may be
+    declined; a word itself declined (*PKK'nın Irak'ın*) is no institution of
+    the country after it."""
+    text_screener_ = text_screener(
+        [
+            _institution("us_ofac_sdn", "mid", "MUNITIONS INDUSTRY DEPARTMENT", "MID", "kp"),
+            _institution("au_dfat", "mid", "Munitions Industry Department", "MID", "kp"),
+            _institution("us_ofac_sdn", "fsb", "FEDERAL SECURITY SERVICE", "FSB", "ru"),
+            _institution("au_dfat", "fsb", "Federal Security Service", "FSB", "ru"),
+            _institution("us_ofac_sdn", "pkk", "KURDISTAN WORKERS' PARTY", "PKK", "tr"),
+            _institution("au_dfat", "pkk", "Kurdistan Workers' Party", "PKK", "tr"),
+        ]
+    )
+    screen = text_screener_.screen_text
+    assert found_mentions(screen("Заявление МИД Финляндии опубликовано.")) == {}
+    assert set(found_mentions(screen("Заявление МИД опубликовано."))) == {
+        "us_ofac_sdn:mid",
+        "au_dfat:mid",
+    }
+    assert set(found_mentions(screen("Об этом сообщила ФСБ России."))) == {
+        "us_ofac_sdn:fsb",
+        "au_dfat:fsb",
+    }
+    assert "us_ofac_sdn:pkk" in found_mentions(screen("PKK'nın Irak'ın kuzeyindeki kampları."))
+
+
+def test_a_country_is_no_distinctive_word(screener: TextScreener) -> None:
+    """ایران صادرات (*Iran*, *exports*) is not BANK SADERAT IRAN: a country,
+    which name analysis reads as a name in Persian, is no distinctive word, so
+    the window has one, and must then name the whole bank."""
+    bank = text_screener(
+        [
+            listing("us_ofac_sdn", "saderat", "Organization", "BANK SADERAT IRAN"),
+            listing("au_dfat", "saderat", "Organization", "Bank Saderat Iran"),
+        ]
+    )
+    assert found_mentions(bank.screen_text("صادرات نفت ایران صادرات نفت خام افزایش داد.")) == {}
+    assert found_mentions(bank.screen_text("حواله از بانک صادرات ایران رسید.")) != {}
 
 
 @pytest.mark.realdata

@@ -242,11 +242,16 @@ Lookup = Callable[[str, str | None, tuple[str, ...], bool], Sequence[Hit]]
 threshold, best first (``vessel_cue``: a vessel word precedes the name, so vessels
 are looked for first)."""
 
-Single = Callable[[str, Callable[[], tuple[bool, bool]]], Sequence[Hit]]
+Where = tuple[bool, bool, str | None]
+"""``(vessel_cue, weak, country)`` of a lone word: see :data:`Single`."""
+
+Single = Callable[[str, Callable[[], Where]], Sequence[Hit]]
 """``single(word, where)`` → hits for one word that is a listed organisation's
 whole name. ``where()`` (called only when the word could be one) says
-``(vessel_cue, weak)``: a vessel's name counts only after a vessel word; ``weak``
-when the capital letter proves less than a name (:func:`_weak_capital`)."""
+``(vessel_cue, weak, country)``: a vessel's name counts only after a vessel word;
+``weak`` when the capital letter proves less than a name (:func:`_weak_capital`);
+``country``, the code of a country named right after the word
+(:func:`_country_after`: *МИД Финляндии*, Finland's foreign ministry)."""
 
 _NUMBER_AFTER = re.compile(r"[ \t]{1,2}(\d{1,5})\b(?![.,]?\d)")
 """A number right after a window: part of a vessel's name (``Adrian Darya 1``)."""
@@ -258,10 +263,17 @@ def _vessel_cue(text: str, start: int) -> bool:
     return _VESSEL_CUE.search(text, max(0, start - 24), start) is not None
 
 
-def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> tuple[bool, bool]:
-    """``(vessel_cue, weak)`` for the word ``run[i]`` (see :data:`Single`);
-    ``taken``: the run's words in mentions already found."""
-    return _vessel_cue(text, run[i].start), _weak_capital(text, run, i, taken)
+def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
+    """``(vessel_cue, weak, country)`` for the word ``run[i]`` (see
+    :data:`Single`); ``taken``: the run's words in mentions already found. A
+    word that is itself declined (*PKK'nın Irak'ın*, the PKK's Iraq) is no
+    country's institution: the country names something of the word's."""
+    tok = run[i]
+    return (
+        _vessel_cue(text, tok.start),
+        _weak_capital(text, run, i, taken),
+        _country_after(text, tok) if tok.base is None else None,
+    )
 
 
 def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
@@ -274,7 +286,7 @@ def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
     mention found (``taken``) and is no given name beginning a person's name
     after it (*Глава РФПИ Кирилл Дмитриев* names the fund and its head)."""
     tok = run[i]
-    if _sentence_start(text, tok.start) or _country_after(text, tok):
+    if _sentence_start(text, tok.start) or _country_after(text, tok) is not None:
         return True
     for j in (i - 1, i + 1):
         near = run[j] if 0 <= j < len(run) and j not in taken else None
@@ -776,14 +788,24 @@ _NEXT_WORD: Final = re.compile(r" ([^\W\d_]+)")
 _PREVIOUS_WORD: Final = re.compile(r"([^\W\d_]+)\.? $")
 
 
-def _country_after(text: str, tok: Tok) -> bool:
-    """Whether the word after ``tok``, one space away, names a country, which
-    then qualifies the word (*Минфин США*: the US Treasury, not Russia's
-    ministry that the lists call *MinFin*)."""
+@lru_cache(maxsize=65_536)
+def _country(word: str) -> str | None:
+    """The code of the country ``word`` names, also declined (*Финляндии*)."""
+    for form in (word, *_inflections(word)):
+        territory = territories.lookup(form)
+        if territory is not None:
+            return territory.code
+    return None
+
+
+def _country_after(text: str, tok: Tok) -> str | None:
+    """The code of the country that the word after ``tok``, one space away,
+    names, which then qualifies the word (*Минфин США*: the US Treasury, not
+    Russia's ministry that the lists call *MinFin*; *МИД Финляндии*)."""
     m = _NEXT_WORD.match(text, tok.end)
     if m is None or not m.group(1)[0].isupper():
-        return False  # ("and" is no country, though Andorra's code is AND)
-    return territories.lookup(m.group(1)) is not None
+        return None  # ("and" is no country, though Andorra's code is AND)
+    return _country(m.group(1))
 
 
 def _person_before(text: str, tok: Tok) -> bool:

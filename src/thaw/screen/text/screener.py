@@ -20,9 +20,11 @@ from thaw.screen.text.mentions import (
     CONNECTORS,
     Mention,
     Party,
+    Where,
     find_marks,
     find_mentions,
 )
+from thaw.sources import territories
 from thaw.text import Token, analyze_name, name_variants
 from thaw.text.fold import abjad_key
 from thaw.text.symbols import known_given_name
@@ -41,6 +43,9 @@ align by chance, is kept out by the way these languages mark a foreign name
 (a middle dot, katakana, adjacent Hangul words) and by :func:`reads_like`."""
 
 SNIPPET_RADIUS = 60
+
+ACRONYM = 5
+"""The most letters of a word in capitals read as an acronym (МИД, ФСБ, IRGC)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +262,17 @@ class TextScreener:
             return []
         return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
 
-    def _single_keyed(self, word: str, where: Callable[[], tuple[bool, bool]]) -> list[_KeyedHit]:
+    def _countries(self, hit: Hit) -> set[str]:
+        """The countries of the hit's listings (nationalities, addresses …)."""
+        index = self.screener.index
+        out: set[str] = set()
+        for listing in hit.listings:
+            position = index.position(f"{listing.source}:{listing.source_id}")
+            if position is not None:
+                out.update(index.entry(position).countries)
+        return out
+
+    def _single_keyed(self, word: str, where: Callable[[], Where]) -> list[_KeyedHit]:
         """A lone word as a mention of a listed organisation (or, after a vessel
         word, a vessel) whose whole distinctive name it is; never a person.
 
@@ -267,11 +282,19 @@ class TextScreener:
         name: ``Контракт``, ``Hamas``) or there is none (Arabic حماس, a
         lower-case word in a quoted name), the organisation must be listed by
         at least two authorities: a well-known party, not a coincidence with one
-        registry's entry."""
+        registry's entry. An acronym followed by a country (*МИД Финляндии*)
+        names that country's institution: only a party of that country counts."""
         found = self._single(word)
         if not found:
             return []
-        vessel_cue, weak = where()
+        vessel_cue, weak, country = where()
+        if country is not None and word.isupper() and len(word) <= ACRONYM:
+            # an acronym before a country is that country's institution (МИД
+            # Финляндии, ФСБ России): only a party of that country
+            hits = [h for h in found if country in self._countries(h)]
+            if not hits:
+                return []
+            found = tuple(hits)
         if vessel_cue:  # "the tanker Atlas": the vessel, not a company of that name
             hits = sorted(found, key=lambda h: h.schema != "Vessel")
         else:
@@ -412,7 +435,7 @@ def words_cover(window: str, hit: Hit) -> bool:
     wanted = [t for t in analysed if t.role not in MINOR_ROLES - {"generic"}]
     written = [t for t in tokens if t.role not in MINOR_ROLES - {"generic", "legal_form"}]
     name = [t for t in tokens if t.role not in MINOR_ROLES]
-    if hit.schema != "Person" and sum(t.role == "name" for t in wanted) < 2:
+    if hit.schema != "Person" and _distinct_words(window, wanted) < 2:
         # one distinctive word at most (Alfa Trading, Sankt Petersburg): the
         # window must name all of the listed name, its generic words and places
         # too, or a name word beside a trade or a city would name every company
@@ -530,6 +553,18 @@ def _two_persons(window: str) -> bool:
         if lower in CONNECTORS or (lower in CONJUNCTIONS and _given_name(words[k + 1])):
             return True
     return False
+
+
+def _distinct_words(window: str, wanted: list[Token]) -> int:
+    """How many of the window's analysed words are distinctive: of the role
+    ``name`` and not a country's name, which name analysis may not know in
+    every script (ایران, *Iran*, read as a name: *Iran Saderat* has one
+    distinctive word, as *Saderat* alone has)."""
+    names = sum(t.role == "name" for t in wanted)
+    for word in window.split():
+        if territories.lookup(word) is not None:
+            names -= sum(t.role == "name" for t in analyze_name(word).tokens)
+    return names
 
 
 def _bare_mark(name: str) -> str:
