@@ -224,6 +224,25 @@ def test_a_country_is_no_distinctive_word(screener: TextScreener) -> None:
     assert found_mentions(bank.screen_text("حواله از بانک صادرات ایران رسید.")) != {}
 
 
+def test_an_organisation_in_katakana(screener: TextScreener) -> None:
+    """Japanese writes a foreign organisation's name as one katakana word, which
+    reads almost as the list spells it (ガスプロムバンク *gasprombank*): it names
+    an organisation that two authorities list by that one word; a place or a
+    common word in katakana (モスクワ, コンプライアンス) names none."""
+    banks = text_screener(
+        [
+            listing("us_ofac_sdn", "gpb", "Organization", "GAZPROMBANK"),
+            listing("au_dfat", "gpb", "Organization", "Gazprombank"),
+            listing("us_ofac_sdn", "moskva", "Organization", "MOSKVA"),
+            listing("us_ofac_sdn", "gpbtrading", "Organization", "GAZPROMBANK TRADING"),
+        ]
+    )
+    found = found_mentions(banks.screen_text("ガスプロムバンクは声明を発表した。"))
+    assert found == {"us_ofac_sdn:gpb": ["ガスプロムバンク"], "au_dfat:gpb": ["ガスプロムバンク"]}
+    text = "モスクワでコンプライアンス研修が行われた。"
+    assert found_mentions(banks.screen_text(text)) == {}
+
+
 @pytest.mark.realdata
 def test_second_blind_set(real_home: Path) -> None:
     """The second blind set (98 sentences in thirteen languages and nine voices,

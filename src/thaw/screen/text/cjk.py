@@ -37,6 +37,9 @@ names, and leaves the decision to the name matcher:
 * **Japanese** (:func:`_japanese`): a foreign name is written in katakana, its
   parts joined by ``・`` or ``＝`` (ウラジーミル・プーチン); katakana is
   delimited from the kanji and hiragana around it by the script itself.
+* **Organisations in katakana** (:func:`_katakana_words`): a foreign
+  organisation's name is one undotted katakana word (ガスプロムバンク), looked up
+  by the caller's ``single`` as a listed organisation's whole name.
 
 Each place is screened at name screening's threshold
 (:data:`thaw.screen.text.screener.READING_THRESHOLD`; a Korean name at
@@ -252,13 +255,37 @@ def _japanese(text: str) -> Iterator[list[tuple[int, int]]]:
         yield [m.span()]
 
 
-def find_cjk_mentions(text: str, lookup: CJKLookup, known: Known | None = None) -> list[Mention]:
+_NAME_DOTS: Final = "・＝="
+_KATAKANA_WORD: Final = re.compile("[\u30a1-\u30fa\u30fc]{3,}")
+"""A word in katakana, undotted, of three kana or more (ハマス, ガスプロムバンク)."""
+
+
+def _katakana_words(text: str) -> Iterator[tuple[int, int]]:
+    """Each katakana word that is not part of a dotted name: a foreign
+    organisation's name is one word (ガスプロムバンク, ロスネフチ)."""
+    for m in _KATAKANA_WORD.finditer(text):
+        start, end = m.span()
+        before, after = text[max(0, start - 1) : start], text[end : end + 1]
+        if not (before and before in _NAME_DOTS) and not (after and after in _NAME_DOTS):
+            yield start, end
+
+
+def find_cjk_mentions(
+    text: str, lookup: CJKLookup, known: Known | None = None, single: CJKLookup | None = None
+) -> list[Mention]:
     """Mentions of listed parties in the Korean, Chinese and Japanese parts of
     ``text`` (see the module docs), in text order, with their short references.
-    Chinese names written without dots are looked for only with ``known``."""
+    Chinese names written without dots are looked for only with ``known``; a
+    katakana word as an organisation's whole name only with ``single``
+    (``single(word)``: the organisations the word's reading names whole)."""
     if not has_cjk(text):
         return []
     found: list[Mention] = []
+    if single is not None:
+        for start, end in _katakana_words(text):
+            hits = single(text[start:end])
+            if hits:
+                found.append(Mention(start, end, text[start:end], hits[0]))
     finders: list[tuple[Callable[[str], Iterator[list[tuple[int, int]]]], float]] = [
         (_korean, 0.0),
         (_korean_names, KOREAN_NAME_SCORE),

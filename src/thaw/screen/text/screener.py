@@ -211,8 +211,22 @@ class TextScreener:
                 h for h in result.hits if h.schema == "Aircraft" and _bare_mark(h.name) == bare
             )
 
+        @lru_cache(maxsize=65_536)
+        def cjk_single(word: str) -> tuple[Hit, ...]:
+            floor = min(self.threshold, READING_THRESHOLD)
+            readings = [v for v in name_variants(word) if v][:KANA_READINGS]
+            for reading in readings:
+                query = thaw.match.Query(name=reading)
+                result = self.screener.screen_query(query, threshold=floor, limit=10)
+                hits = [h for h in result.hits if _reads_whole(reading, h)]
+                authorities = {x.source.split("_", 1)[0] for h in hits for x in h.listings}
+                if len(authorities) >= 2:
+                    return tuple(hits)
+            return ()
+
         self._known = known
         self._mark_lookup = mark_lookup
+        self._cjk_single = cjk_single
         self._lookup = lookup
         self._single = single
         self._cjk_lookup = cjk_lookup
@@ -245,10 +259,16 @@ class TextScreener:
     def _other_mentions(self, text: str) -> list[Mention]:
         """Names in Korean, Chinese and Japanese prose (:mod:`thaw.screen.text.cjk`)
         and aircraft by their registration marks (:func:`find_marks`)."""
-        found = find_cjk_mentions(text, self._cjk_keyed, self._known)
+        found = find_cjk_mentions(text, self._cjk_keyed, self._known, self._cjk_single_keyed)
         if "-" in text:
             found.extend(find_marks(text, self._mark_keyed))
         return found
+
+    def _cjk_single_keyed(self, word: str) -> list[_KeyedHit]:
+        hits = self._cjk_single(word)
+        if not hits:
+            return []
+        return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
 
     def _mark_keyed(self, mark: str) -> list[_KeyedHit]:
         hits = self._mark_lookup(mark)
@@ -498,6 +518,30 @@ def reads_like(window: str, hit: Hit) -> bool:
             if hit.schema == "Person" or len(used) == len(name):
                 return True
     return False
+
+
+KANA_READINGS = 2
+"""How many readings of a katakana word (:func:`thaw.text.name_variants`) are tried
+as an organisation's name."""
+
+WHOLE_READING = 0.85
+"""How alike (:func:`rapidfuzz.fuzz.ratio`, 0–1) the reading of a katakana word
+must be to a listed organisation's one distinctive word to name it
+(*gasprombank* ~ *gazprombank* 0.91)."""
+
+
+def _reads_whole(reading: str, hit: Hit) -> bool:
+    """Whether a katakana word's ``reading`` is, as read, the whole name of a
+    listed organisation: the name's only distinctive word (legal forms aside,
+    :data:`SINGLE_ROLES`) is like it (:data:`WHOLE_READING`); and the party is
+    an organisation (:data:`SINGLE_SCHEMATA`, no vessel: no vessel word went
+    before). Such a word is weak evidence: the caller wants two authorities."""
+    if hit.schema not in SINGLE_SCHEMATA or hit.schema == "Vessel":
+        return False
+    name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
+    if len(name) != 1 or name[0].role != "name":
+        return False
+    return fuzz.ratio(analyze_name(reading).key, name[0].text) >= WHOLE_READING * 100
 
 
 SINGLE_SCHEMATA = frozenset({"Organization", "Company", "Vessel", "Aircraft"})
