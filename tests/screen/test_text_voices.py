@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import FIXTURES, ROOT
 from tests.screen.text_lists import found_mentions, listing, text_screener
-from thaw.model import Record
+from thaw.model import Identifier, Record
 from thaw.screen import Screener
 from thaw.screen.text import TextScreener
 from thaw.screen.text.mentions import _inflections
@@ -241,6 +241,27 @@ def test_an_organisation_in_katakana(screener: TextScreener) -> None:
     assert found == {"us_ofac_sdn:gpb": ["ガスプロムバンク"], "au_dfat:gpb": ["ガスプロムバンク"]}
     text = "モスクワでコンプライアンス研修が行われた。"
     assert found_mentions(banks.screen_text(text)) == {}
+
+
+def test_a_party_by_the_identifier_its_listing_carries() -> None:
+    """Payment text names a bank by its SWIFT/BIC code (field 57A, an ISO 20022
+    ``<BICFI>``, with or without the branch), shipping text a vessel by its IMO
+    number: a code a listing carries is a mention of that party; an
+    eight-letter word in capitals that no listing carries is none."""
+    bank = listing("us_ofac_sdn", "cbs", "Organization", "COMMERCIAL BANK OF SYRIA")
+    bank.identifiers = [Identifier("swift", "CMSYSYDA")]
+    ship = listing("us_ofac_sdn", "artavil", "Vessel", "ARTAVIL")
+    ship.identifiers = [Identifier("imo", "9187629")]
+    other = listing("us_ofac_sdn", "other", "Organization", "OTHER BANK")
+    screen = text_screener([bank, ship, other]).screen_text
+    assert found_mentions(screen(":57A:CMSYSYDAXXX\n:59:/123\nSTUTTGART DE")) == {
+        "us_ofac_sdn:cbs": ["CMSYSYDAXXX"]
+    }
+    assert found_mentions(screen("<BICFI>CMSYSYDA</BICFI>")) == {"us_ofac_sdn:cbs": ["CMSYSYDA"]}
+    assert found_mentions(screen("The tanker (IMO 9187629) left Malta.")) == {
+        "us_ofac_sdn:artavil": ["9187629"]
+    }
+    assert found_mentions(screen("PAYMENT TO SBERBANK MOSCOWRU VIA CMSYSYDB")) == {}
 
 
 @pytest.mark.realdata

@@ -681,6 +681,39 @@ def find_marks(text: str, lookup: Callable[[str], Sequence[Hit]]) -> list[Mentio
     return found
 
 
+IDENTIFIERS: Final = (
+    ("swift", re.compile(r"(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")),
+    ("imo", re.compile(r"\bIMO[\s:.#]*(?:No\.?\s*)?(\d{7})\b", re.IGNORECASE)),
+    (
+        "crypto",
+        re.compile(
+            r"(?<![A-Za-z0-9])(?:0x[0-9a-fA-F]{40}|bc1[0-9a-z]{25,62}|"
+            r"[13T][1-9A-HJ-NP-Za-km-z]{25,40})(?![A-Za-z0-9])"
+        ),
+    ),
+)
+"""Identifiers that payment, shipping and news text writes beside a name or
+instead of it, by the kind the lists give them: a bank's SWIFT/BIC code
+(SABRRUMM, in field 57A or an ISO 20022 ``<BICFI>``), a vessel's IMO number
+(the seven digits: group 1, when there is one), a crypto-currency address."""
+
+IdLookup = Callable[[str, str], Sequence[Hit]]
+"""``lookup(kind, number)`` → the hits of the listings that carry that identifier."""
+
+
+def find_identifiers(text: str, lookup: IdLookup) -> list[Mention]:
+    """Every identifier of :data:`IDENTIFIERS` in ``text`` that a listing carries,
+    as a mention of that listing's party (the identifier's offsets)."""
+    found: list[Mention] = []
+    for kind, pattern in IDENTIFIERS:
+        for m in pattern.finditer(text):
+            group = 1 if m.lastindex else 0
+            hits = lookup(kind, m.group(group))
+            if hits:
+                found.append(Mention(m.start(group), m.end(group), m.group(group), hits[0]))
+    return found
+
+
 SWIFT_LINE = 35
 """The width of a SWIFT MT name and address line (``35x``): a sender cuts a longer
 name there whatever the word (``DEMOCRATI`` / ``C PEOPLE'S REPUBLIC``)."""

@@ -12,15 +12,18 @@ from typing import Any, Protocol, runtime_checkable
 from rapidfuzz import fuzz
 
 import thaw.match
+from thaw.index.entry import normalize_id
 from thaw.screen.screener import Hit, Listing, Screener
 from thaw.screen.text.cjk import find_cjk_mentions
 from thaw.screen.text.extract import extract_text
 from thaw.screen.text.mentions import (
     ABJAD_KNOWN_PREFIX,
     CONNECTORS,
+    IDENTIFIERS,
     Mention,
     Party,
     Where,
+    find_identifiers,
     find_marks,
     find_mentions,
 )
@@ -224,8 +227,35 @@ class TextScreener:
                     return tuple(hits)
             return ()
 
+        carried: dict[tuple[str, str], list[int]] | None = None
+
+        @lru_cache(maxsize=65_536)
+        def id_lookup(kind: str, number: str) -> tuple[Hit, ...]:
+            nonlocal carried
+            if carried is None:  # built once, on the first identifier-like string
+                carried = _identifiers(index)
+            normal = normalize_id(number)
+            positions = carried.get((kind, normal), [])
+            if kind == "swift" and len(normal) == BRANCH_BIC:
+                positions = positions + carried.get((kind, normal[:BIC]), [])
+            found: list[Hit] = []
+            for position in dict.fromkeys(positions):
+                entry = index.entry(position)
+                query = thaw.match.Query(name=entry.caption, id_numbers=(number,))
+                result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+                found.extend(
+                    h
+                    for h in result.hits
+                    if any(
+                        (x.source, x.source_id) == (entry.source, entry.source_id)
+                        for x in h.listings
+                    )
+                )
+            return tuple(sorted(found, key=lambda h: -h.score))
+
         self._known = known
         self._mark_lookup = mark_lookup
+        self._id_lookup = id_lookup
         self._cjk_single = cjk_single
         self._lookup = lookup
         self._single = single
@@ -257,12 +287,20 @@ class TextScreener:
         return [_KeyedHit(best, group)]
 
     def _other_mentions(self, text: str) -> list[Mention]:
-        """Names in Korean, Chinese and Japanese prose (:mod:`thaw.screen.text.cjk`)
-        and aircraft by their registration marks (:func:`find_marks`)."""
+        """Names in Korean, Chinese and Japanese prose (:mod:`thaw.screen.text.cjk`),
+        aircraft by their registration marks (:func:`find_marks`) and parties by
+        the identifiers their listings carry (:func:`find_identifiers`)."""
         found = find_cjk_mentions(text, self._cjk_keyed, self._known, self._cjk_single_keyed)
         if "-" in text:
             found.extend(find_marks(text, self._mark_keyed))
+        found.extend(find_identifiers(text, self._id_keyed))
         return found
+
+    def _id_keyed(self, kind: str, number: str) -> list[_KeyedHit]:
+        hits = self._id_lookup(kind, number)
+        if not hits:
+            return []
+        return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
 
     def _cjk_single_keyed(self, word: str) -> list[_KeyedHit]:
         hits = self._cjk_single(word)
@@ -609,6 +647,27 @@ def _distinct_words(window: str, wanted: list[Token]) -> int:
         if territories.lookup(word) is not None:
             names -= sum(t.role == "name" for t in analyze_name(word).tokens)
     return names
+
+
+BIC = 8
+"""The letters of a SWIFT/BIC code that name the bank in its country and city."""
+BRANCH_BIC = 11
+"""The letters of a SWIFT/BIC code with a branch: the bank's code and three more."""
+
+
+def _identifiers(index: Any) -> dict[tuple[str, str], list[int]]:
+    """``(kind, number)`` → the positions of the listings carrying that
+    identifier, for the kinds text screening looks for (:data:`IDENTIFIERS`);
+    a branch's SWIFT code also under its bank's eight letters."""
+    kinds = {kind for kind, _ in IDENTIFIERS}
+    out: dict[tuple[str, str], list[int]] = {}
+    for position, entry in enumerate(index.entries()):
+        for ident in entry.identifiers:
+            if ident.kind in kinds:
+                out.setdefault((ident.kind, ident.number), []).append(position)
+                if ident.kind == "swift" and len(ident.number) == BRANCH_BIC:
+                    out.setdefault((ident.kind, ident.number[:BIC]), []).append(position)
+    return out
 
 
 def _bare_mark(name: str) -> str:
