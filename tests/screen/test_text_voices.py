@@ -75,6 +75,18 @@ def test_a_russian_name_as_another_language_spells_it(
     assert found_mentions(screener.screen_text(text)).get(key) == [mention]
 
 
+def test_a_name_declined_in_polish(screener: TextScreener) -> None:
+    """Polish declines a name written in its own spelling: the case ending
+    comes off (Łukaszenk-ę ← Łukaszenka), the spelling becomes English
+    (*sz* ~ *sh*: Lukashenka), and the given name declined with it
+    (*Aleksandra*, which is also a given name of its own) is tried in its
+    dictionary form too."""
+    text = "Ministerstwo skrytykowało Aleksandra Łukaszenkę za represje."
+    found = found_mentions(screener.screen_text(text))
+    assert found and set(found) <= {"us_ofac_sdn:lukashenka", "au_dfat:lukashenko"}
+    assert all(v == ["Aleksandra Łukaszenkę"] for v in found.values())
+
+
 def test_the_dative_of_a_name_in_ei() -> None:
     """Алексею is Алексей in the dative (the й gone before the ending), not
     Алекс- with the ending -ею: a stem ending in a vowel restores й first (Россия

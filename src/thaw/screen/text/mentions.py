@@ -396,7 +396,8 @@ def _inflections(word: str) -> tuple[str, ...]:
     ending after an apostrophe without it (:data:`TURKISH_SUFFIXES`); a Latin word of four letters
     or more without its final ``s`` (the German genitive *Rosnefts*, a plural
     *Talibans*) or its mute *e* (:data:`_MUTE_E`); an Arabic word without a
-    joined proclitic (:data:`ARABIC_PROCLITICS`)."""
+    joined proclitic (:data:`ARABIC_PROCLITICS`); another Latin word without a
+    Polish, Czech or Slovak case ending (:data:`LATIN_SLAVIC_ENDINGS`)."""
     if _CYRILLIC.match(word):
         lower = word.lower()
         upper = word.isupper()
@@ -426,13 +427,32 @@ def _inflections(word: str) -> tuple[str, ...]:
         if word.startswith("لل"):  # li- before al-: للحوثي is ل + الحوثي
             return ("ال" + word[2:],)
         return (word[1:],)
+    if _is_cased(word[0]):
+        lower = word.lower()
+        return tuple(
+            word[: len(word) - len(ending)] + restore
+            for ending in LATIN_SLAVIC_ENDINGS
+            if lower.endswith(ending) and len(word) - len(ending) >= _LATIN_SLAVIC_STEM
+            for restore in ("", "a")
+        )
     return ()
 
+
+LATIN_SLAVIC_ENDINGS: Final = tuple("owi ovi ego emu em om ą ę a y i u ie e".split())
+"""Case endings of Polish, Czech and Slovak nouns and names, longest first: the
+oblique cases of a name written in Latin letters (*Kadyrowa*, *Łukaszenkę*,
+*Gazprombanku*) are its nominative with one of these added, or in place of *-a*."""
+_LATIN_SLAVIC_STEM: Final = 4
 
 _HACEK: Final = str.maketrans({"ş": "sh", "š": "sh", "ç": "ch", "č": "ch", "ž": "zh"})
 """Letters that Turkish, Czech and the Baltic languages write for the sounds English
 spellings of a foreign name write with two (*Şoygu*, *Šojgu* ~ *Shoigu*); name
 analysis folds them to the plain letter, which loses the *h*."""
+
+_POLISH_SOUNDS: Final = {"szcz": "shch", "sz": "sh", "cz": "ch", "rz": "zh", "ł": "l", "w": "v"}
+_POLISH: Final = re.compile("szcz|sz|cz|rz|ł|w")
+"""Polish spellings of sounds English spellings write otherwise (*Łukaszenka* ~
+*Lukashenka*, *Kadyrow* ~ *Kadyrov*)."""
 
 RESPELLINGS = 6
 """How many customary spellings of a name word (:func:`_respellings`) are tried."""
@@ -441,7 +461,8 @@ RESPELLINGS = 6
 @lru_cache(maxsize=65_536)
 def _respellings(word: str) -> tuple[str, ...]:
     """Other spellings of a Latin name word that no list spells so: its letters
-    with a háček or cedilla written as two (:data:`_HACEK`), and the customary
+    with a háček or cedilla written as two (:data:`_HACEK`), its Polish
+    digraphs as English writes them (:data:`_POLISH`), and the customary
     Latin spellings of the given names and surnames it shares a name item with in
     rigour's name data (:func:`thaw.text.symbols.latin_words`), so that a Russian
     name as Polish, French or German prose transliterates it meets the list's
@@ -453,6 +474,8 @@ def _respellings(word: str) -> tuple[str, ...]:
     lower = word.lower()
     if (respelt := lower.translate(_HACEK)) != lower:
         out.append(respelt)
+    if (polish := _POLISH.sub(lambda m: _POLISH_SOUNDS[m.group()], lower)) != lower:
+        out.append(polish)
     for token in analyze_name(word).tokens:
         out.extend(latin_words(token.symbols, RESPELLINGS))
     return tuple(dict.fromkeys(out))
@@ -485,6 +508,14 @@ def base_form(word: str, known: Callable[[str], bool]) -> str | None:
         keys = _keys(candidate)
         if keys and keys != own and word_known(candidate, keys, known):
             return candidate
+    if _latin(word):
+        # a declined word in another language's spelling (Łukaszenkę: Łukaszenka,
+        # which English spells Lukashenka)
+        for form in _inflections(word):
+            for candidate in _respellings(form):
+                keys = _keys(candidate)
+                if keys and keys != own and word_known(candidate, keys, known):
+                    return candidate
     return None
 
 
@@ -619,7 +650,33 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
         else:
             flush()
     flush()
+    for run in runs:
+        _decline_together(run, known, bases)
     return runs
+
+
+def _latin(word: str) -> bool:
+    """Whether a word is written in a cased script other than Cyrillic (Latin, in
+    practice: Greek and Armenian names are not declined here)."""
+    return _is_cased(word[0]) and not _CYRILLIC.match(word)
+
+
+def _decline_together(
+    run: list[Tok], known: Callable[[str], bool], bases: dict[str, str | None]
+) -> None:
+    """A person's given name and surname are declined together (*Aleksandra
+    Łukaszenkę*, *Ramzana Kadyrowa*): when a Latin word of the run is known only
+    in its dictionary form, the run's other Latin words that are known as
+    written get theirs too, tried when the words as written find nothing
+    (*Aleksandra* is also a given name of its own)."""
+    if not any(t.base is not None and not t.spelled and _latin(t.text) for t in run):
+        return
+    for tok in run:
+        if tok.base is None and tok.spelled and _latin(tok.text) and not _minor(tok):
+            word = tok.text
+            if word not in bases:
+                bases[word] = base_form(word, known)
+            tok.base = bases[word]
 
 
 @lru_cache(maxsize=1)
