@@ -236,9 +236,10 @@ def test_a_country_is_no_distinctive_word(screener: TextScreener) -> None:
     assert found_mentions(bank.screen_text("حواله از بانک صادرات ایران رسید.")) != {}
 
 
-def test_an_organisation_in_katakana(screener: TextScreener) -> None:
-    """Japanese writes a foreign organisation's name as one katakana word, which
-    reads almost as the list spells it (ガスプロムバンク *gasprombank*): it names
+def test_an_organisation_in_katakana_or_hangul(screener: TextScreener) -> None:
+    """Japanese writes a foreign organisation's name as one katakana word, Korean
+    as one Hangul word, which reads almost as the list spells it (ガスプロムバンク
+    *gasprombank*): it names
     an organisation that two authorities list by that one word; a place or a
     common word in katakana (モスクワ, コンプライアンス) names none."""
     banks = text_screener(
@@ -253,6 +254,10 @@ def test_an_organisation_in_katakana(screener: TextScreener) -> None:
     assert found == {"us_ofac_sdn:gpb": ["ガスプロムバンク"], "au_dfat:gpb": ["ガスプロムバンク"]}
     text = "モスクワでコンプライアンス研修が行われた。"
     assert found_mentions(banks.screen_text(text)) == {}
+    # Korean writes it as one Hangul word, its particle attached
+    found = found_mentions(banks.screen_text("가스프롬방크는 성명을 발표했다."))
+    assert found == {"us_ofac_sdn:gpb": ["가스프롬방크"], "au_dfat:gpb": ["가스프롬방크"]}
+    assert found_mentions(banks.screen_text("모스크바의 은행은 성명을 발표했다.")) == {}
 
 
 def test_a_party_by_the_identifier_its_listing_carries() -> None:

@@ -558,8 +558,8 @@ def reads_like(window: str, hit: Hit) -> bool:
     return False
 
 
-KANA_READINGS = 2
-"""How many readings of a katakana word (:func:`thaw.text.name_variants`) are tried
+KANA_READINGS = 3
+"""How many readings of a katakana or Hangul word (:func:`thaw.text.name_variants`) are tried
 as an organisation's name."""
 
 WHOLE_READING = 0.85
