@@ -12,14 +12,12 @@ from typing import Any, Protocol, runtime_checkable
 from rapidfuzz import fuzz
 
 import thaw.match
-from thaw.index.entry import normalize_id
 from thaw.screen.screener import Hit, Listing, Screener
 from thaw.screen.text.cjk import find_cjk_mentions
 from thaw.screen.text.extract import extract_text
 from thaw.screen.text.mentions import (
     ABJAD_KNOWN_PREFIX,
     CONNECTORS,
-    IDENTIFIERS,
     Mention,
     Party,
     Where,
@@ -227,31 +225,19 @@ class TextScreener:
                     return tuple(hits)
             return ()
 
-        carried: dict[tuple[str, str], list[int]] | None = None
-
         @lru_cache(maxsize=65_536)
         def id_lookup(kind: str, number: str) -> tuple[Hit, ...]:
-            nonlocal carried
-            if carried is None:  # built once, on the first identifier-like string
-                carried = _identifiers(index)
-            normal = normalize_id(number)
-            positions = carried.get((kind, normal), [])
-            if kind == "swift" and len(normal) == BRANCH_BIC:
-                positions = positions + carried.get((kind, normal[:BIC]), [])
-            found: list[Hit] = []
-            for position in dict.fromkeys(positions):
-                entry = index.entry(position)
-                query = thaw.match.Query(name=entry.caption, id_numbers=(number,))
-                result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
-                found.extend(
-                    h
-                    for h in result.hits
-                    if any(
-                        (x.source, x.source_id) == (entry.source, entry.source_id)
-                        for x in h.listings
-                    )
-                )
-            return tuple(sorted(found, key=lambda h: -h.score))
+            # the index proposes the listings carrying the number; the matcher's
+            # identifier feature says which carry it (the name, the number
+            # itself, says nothing)
+            numbers = (number, number[:BIC]) if kind == "swift" else (number,)
+            query = thaw.match.Query(name=number, id_numbers=numbers)
+            result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+            return tuple(
+                h
+                for h in result.hits
+                if any(f.feature == "identifier" and f.contribution > 0 for f in h.features)
+            )
 
         self._known = known
         self._mark_lookup = mark_lookup
@@ -650,24 +636,8 @@ def _distinct_words(window: str, wanted: list[Token]) -> int:
 
 
 BIC = 8
-"""The letters of a SWIFT/BIC code that name the bank in its country and city."""
-BRANCH_BIC = 11
-"""The letters of a SWIFT/BIC code with a branch: the bank's code and three more."""
-
-
-def _identifiers(index: Any) -> dict[tuple[str, str], list[int]]:
-    """``(kind, number)`` → the positions of the listings carrying that
-    identifier, for the kinds text screening looks for (:data:`IDENTIFIERS`);
-    a branch's SWIFT code also under its bank's eight letters."""
-    kinds = {kind for kind, _ in IDENTIFIERS}
-    out: dict[tuple[str, str], list[int]] = {}
-    for position, entry in enumerate(index.entries()):
-        for ident in entry.identifiers:
-            if ident.kind in kinds:
-                out.setdefault((ident.kind, ident.number), []).append(position)
-                if ident.kind == "swift" and len(ident.number) == BRANCH_BIC:
-                    out.setdefault((ident.kind, ident.number[:BIC]), []).append(position)
-    return out
+"""The letters of a SWIFT/BIC code that name the bank in its country and city (a
+branch adds three)."""
 
 
 def _bare_mark(name: str) -> str:
