@@ -284,8 +284,12 @@ def test_a_party_by_the_identifier_its_listing_carries() -> None:
 @pytest.mark.realdata
 def test_second_blind_set(real_home: Path) -> None:
     """The second blind set (98 sentences in thirteen languages and nine voices,
-    written before it was first screened) on the real lists: its score may only
-    rise (first score 67 of 89 parties found, 4 extra parties)."""
+    written before it was first screened) on the real lists: no extra party,
+    and at most nine of its 89 parties missed (first screened: 67 found, 4
+    extra). What stays missed is named in another language's words, not
+    spelled (고려항공 *Koryo Aviation*, شرکت ملی نفت ایران *National Iranian Oil
+    Company*), or by a word of a longer listed name (*Belavia* for BELAVIA
+    BELARUSIAN AIRLINES)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from text_sentences import evaluate
 
@@ -293,5 +297,5 @@ def test_second_blind_set(real_home: Path) -> None:
     sentences = data["sentences"]
     assert len(sentences) >= 80
     report = evaluate(TextScreener(Screener(real_home)), sentences)
-    assert report["extra"] <= 4, report["extras"]
-    assert report["found"] >= 72, report["misses"]
+    assert report["extras"] == []
+    assert report["expected"] - report["found"] <= 9, report["misses"]
