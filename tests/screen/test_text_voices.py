@@ -39,6 +39,7 @@ LISTINGS: list[tuple[str, ...]] = [
     ),
     ("us_ofac_sdn", "vtb", "Organization", "VTB BANK", "BANK FOR FOREIGN TRADE"),
     ("us_ofac_sdn", "p532", "Aircraft", "P-532"),
+    ("us_ofac_sdn", "lavrov", "Person", "LAVROV, Sergei Viktorovich"),
     ("us_ofac_sdn", "mellat", "Organization", "BANK MELLAT"),
     ("au_dfat", "mellat", "Organization", "Bank Mellat"),
     ("us_ofac_sdn", "costa", "Person", "SILVA E COSTA, Joao"),
@@ -85,6 +86,12 @@ def test_a_name_declined_in_polish(screener: TextScreener) -> None:
     found = found_mentions(screener.screen_text(text))
     assert found and set(found) <= {"us_ofac_sdn:lukashenka", "au_dfat:lukashenko"}
     assert all(v == ["Aleksandra Łukaszenkę"] for v in found.values())
+
+
+def test_hebrew_letters_that_write_two_sounds(screener: TextScreener) -> None:
+    """Hebrew ב writes *b* and *v*: לברוב is *Lavrov*, consonant for consonant."""
+    found = found_mentions(screener.screen_text("סרגיי לברוב נפגש עם השגריר."))
+    assert found == {"us_ofac_sdn:lavrov": ["סרגיי לברוב"]}
 
 
 def test_the_dative_of_a_name_in_ei() -> None:

@@ -86,6 +86,13 @@ ABJAD_KNOWN_PREFIX: Final = "~"
 it: ``known("~hms")`` says whether some listed name's word has the consonants
 *h m s* (the text screener answers from the index's token statistics)."""
 
+HEBREW_LABIALS: Final = "="
+"""What marks, after :data:`ABJAD_KNOWN_PREFIX`, a consonant key without its labials
+(:data:`NO_LABIALS`): Hebrew ב writes *b* and *v*, פ *p* and *f*, and a consonant
+key reads *v* as a vowel (לברוב *lbr*, Lavrov *lr*)."""
+NO_LABIALS: Final = str.maketrans("", "", "bfpvw")
+_HEBREW: Final = re.compile("[\u0590-\u05ff]")
+
 ARABIC_PROCLITICS: Final = frozenset("وفبلك")
 """Arabic letters written joined to the next word: *and*, *so*, *by*, *for*, *like*
 (لحزب الله, *for Hezbollah*)."""
@@ -490,10 +497,18 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
     """Whether a word of the text is a word of some listed name: its analysed
     forms ``keys`` all are (``known``), or, for a word written in an abjad
     (Arabic حماس *hmas*, which no list spells so), its consonants are those of
-    a listed word (:data:`ABJAD_KNOWN_PREFIX`)."""
+    a listed word (:data:`ABJAD_KNOWN_PREFIX`); a Hebrew word's also without
+    its labials (:data:`HEBREW_LABIALS`)."""
     if all(map(known, keys)):
         return True
-    return _ABJAD.match(word) is not None and all(map(known, _abjad_keys(word)))
+    if _ABJAD.match(word) is None:
+        return False
+    abjad = _abjad_keys(word)
+    if all(map(known, abjad)):
+        return True
+    return _HEBREW.match(word) is not None and all(
+        known(k[:1] + HEBREW_LABIALS + k[1:].translate(NO_LABIALS)) for k in abjad
+    )
 
 
 def base_form(word: str, known: Callable[[str], bool]) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,8 @@ from thaw.screen.text.extract import extract_text
 from thaw.screen.text.mentions import (
     ABJAD_KNOWN_PREFIX,
     CONNECTORS,
+    HEBREW_LABIALS,
+    NO_LABIALS,
     Mention,
     Party,
     Where,
@@ -169,7 +172,9 @@ class TextScreener:
                 if abjad_keys is None:  # built once, on the first word in an abjad
                     stats = index.token_stats
                     words = stats.counts if stats is not None else {}
-                    abjad_keys = {abjad_key(w) for w in words if w.isalpha()}
+                    keys = {abjad_key(w) for w in words if w.isalpha()}
+                    # and without labials (mentions.HEBREW_LABIALS)
+                    abjad_keys = keys | {HEBREW_LABIALS + k.translate(NO_LABIALS) for k in keys}
                 return token[len(ABJAD_KNOWN_PREFIX) :] in abjad_keys
             return index.document_frequency(token) > 0
 
@@ -424,12 +429,23 @@ def _same_word(a: Token, b: Token) -> bool:
     # consonants, و and ي also as the vowels they may write (الحوثي hvt ~ Houthi ht)
     if not (a.abjad or b.abjad) or not a.skeleton:
         return False
-    return a.skeleton == b.skeleton or (
-        a.skeleton.translate(_SEMIVOWELS) == b.skeleton.translate(_SEMIVOWELS)
+    return (
+        a.skeleton == b.skeleton
+        or a.skeleton.translate(_SEMIVOWELS) == b.skeleton.translate(_SEMIVOWELS)
+        or _labials(a.skeleton) == _labials(b.skeleton)
     )
 
 
 _SEMIVOWELS = str.maketrans("", "", "vwy")
+_LABIALS = str.maketrans("bfpw", "vvvv")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _labials(skeleton: str) -> str:
+    """A consonant skeleton with its labials as one letter, doubled letters once:
+    Hebrew ב writes *b* and *v*, פ *p* and *f*, and Persian writes a Russian
+    name's *-ov* as وف (לברוב *lbrv*, لاوروف *lvrvf* ~ Lavrov *lvrv*)."""
+    return _DOUBLED.sub(r"\1", skeleton.translate(_LABIALS))
 
 
 def _same_given_name(a: Token, b: Token) -> bool:
