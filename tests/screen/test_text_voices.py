@@ -243,6 +243,14 @@ def test_a_country_is_no_distinctive_word(screener: TextScreener) -> None:
     assert found_mentions(bank.screen_text("حواله از بانک صادرات ایران رسید.")) != {}
 
 
+def _listed_twice(sid: str, name: str) -> list[Record]:
+    """An organisation as OFAC (in capitals) and DFAT list it."""
+    return [
+        listing("us_ofac_sdn", sid, "Organization", name.upper()),
+        listing("au_dfat", sid, "Organization", name),
+    ]
+
+
 def test_an_organisation_in_katakana_or_hangul(screener: TextScreener) -> None:
     """Japanese writes a foreign organisation's name as one katakana word, Korean
     as one Hangul word, which reads almost as the list spells it (ガスプロムバンク
@@ -251,8 +259,7 @@ def test_an_organisation_in_katakana_or_hangul(screener: TextScreener) -> None:
     common word in katakana (モスクワ, コンプライアンス) names none."""
     banks = text_screener(
         [
-            listing("us_ofac_sdn", "gpb", "Organization", "GAZPROMBANK"),
-            listing("au_dfat", "gpb", "Organization", "Gazprombank"),
+            *_listed_twice("gpb", "Gazprombank"),
             listing("us_ofac_sdn", "moskva", "Organization", "MOSKVA"),
             listing("us_ofac_sdn", "gpbtrading", "Organization", "GAZPROMBANK TRADING"),
         ]
@@ -265,6 +272,22 @@ def test_an_organisation_in_katakana_or_hangul(screener: TextScreener) -> None:
     found = found_mentions(banks.screen_text("가스프롬방크는 성명을 발표했다."))
     assert found == {"us_ofac_sdn:gpb": ["가스프롬방크"], "au_dfat:gpb": ["가스프롬방크"]}
     assert found_mentions(banks.screen_text("모스크바의 은행은 성명을 발표했다.")) == {}
+
+
+def test_one_word_of_a_name_written_as_two() -> None:
+    """English press and payment text write a Russian bank's one word as two
+    (*Sovcom Bank*): the two name the bank as the one word would, which a
+    window of two words otherwise cannot (every word of the window must be a
+    word of the name)."""
+    banks = text_screener(
+        [
+            *_listed_twice("sovcom", "Sovcombank"),
+            listing("us_ofac_sdn", "sovcomtech", "Organization", "SOVCOM TECHNOLOGIES"),
+            listing("us_ofac_sdn", "mellat", "Organization", "BANK MELLAT"),
+        ]
+    )
+    found = found_mentions(banks.screen_text("The payment to Sovcom Bank was rejected."))
+    assert found == {"us_ofac_sdn:sovcom": ["Sovcom Bank"], "au_dfat:sovcom": ["Sovcom Bank"]}
 
 
 def test_a_party_by_the_identifier_its_listing_carries() -> None:

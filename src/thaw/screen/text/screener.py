@@ -476,11 +476,19 @@ def words_cover(window: str, hit: Hit) -> bool:
     be in the window; and a hyphenated
     compound surname (PRIDMORE-SMITH) counts only when all its parts are there;
     and a window joined by a connector (*and*, *of*, *for*) names no person.
+    Two words that are one word of an organisation's name written apart
+    (*Gazprom Bank*) name it when that word would (:func:`whole_name`).
     """
     if hit.schema == "Person" and _two_persons(window):
         return False
     analysed = analyze_name(window).tokens
     tokens = analyze_name(hit.matched_name).tokens
+    if hit.schema != "Person" and len(analysed) == 2:
+        # one word of the name written as two (Gazprom Bank, Sovcom Bank,
+        # گازپروم بانک): the window names the organisation as that word would
+        joined = analyze_name(analysed[0].raw + analysed[1].raw).tokens
+        if len(joined) == 1 and any(_same_word(joined[0], t) for t in tokens):
+            return whole_name(analysed[0].raw + analysed[1].raw, hit)
     if hit.schema == "Vessel":
         # a vessel's name is words, not roles (LADY R, NS COLUMBUS): all of them, both ways
         ours, theirs = (
