@@ -94,6 +94,27 @@ def test_hebrew_letters_that_write_two_sounds(screener: TextScreener) -> None:
     assert found == {"us_ofac_sdn:lavrov": ["סרגיי לברוב"]}
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "mention"),
+    [
+        ("Как заявил С. К. Шойгу, учения продолжатся.", "us_ofac_sdn:shoigu", "С. К. Шойгу"),
+        ("Письмо подписал Миллер А.Б. вчера.", "us_ofac_sdn:miller", "Миллер А.Б."),
+        ("Минобороны, по словам С. Шойгу, готово.", "us_ofac_sdn:shoigu", "С. Шойгу"),
+        ("According to S. Shoigu, the drills go on.", "us_ofac_sdn:shoigu", "S. Shoigu"),
+    ],
+)
+def test_a_surname_with_initials(screener: TextScreener, text: str, key: str, mention: str) -> None:
+    """Russian prose and documents write a person as initials and surname,
+    either way round: the surname with an initial that begins the listed given
+    name is that person."""
+    assert found_mentions(screener.screen_text(text)) == {key: [mention]}
+
+
+def test_a_surname_with_other_initials(screener: TextScreener) -> None:
+    """An initial that begins no listed given name of the surname is someone else."""
+    assert found_mentions(screener.screen_text("According to V. Shoigu, it rained.")) == {}
+
+
 def test_the_dative_of_a_name_in_ei() -> None:
     """Алексею is Алексей in the dative (the й gone before the ending), not
     Алекс- with the ending -ею: a stem ending in a vowel restores й first (Россия

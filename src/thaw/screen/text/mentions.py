@@ -786,6 +786,44 @@ def find_identifiers(text: str, lookup: IdLookup) -> list[Mention]:
     return found
 
 
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
+_LOWER = "a-zß-öø-ÿā-žа-яёіїєґ'’-"
+_INITIALLED: Final = (
+    re.compile(
+        rf"(?<![\w.])(?P<i>[{_UPPER}])\.[ \t]?(?:[{_UPPER}]\.[ \t]?)?[ \t]*"
+        rf"(?P<s>[{_UPPER}][{_LOWER}]{{2,}})(?![\w.])"
+    ),
+    re.compile(
+        rf"(?<![\w.])(?P<s>[{_UPPER}][{_LOWER}]{{2,}})[ \t]+(?P<i>[{_UPPER}])\.[ \t]?"
+        rf"(?:[{_UPPER}]\.)?(?!\w)"
+    ),
+)
+"""A surname with the initials of the given name (and patronymic) before or after it:
+*V. Putin*, *В. В. Путин*, *Лавров С.В.* (as Russian documents sign)."""
+
+InitialLookup = Callable[[str, str], Sequence[Hit]]
+"""``lookup(initial, surname)`` → persons listed under that surname whose given
+name begins with that initial."""
+
+
+def find_initialled(text: str, lookup: InitialLookup) -> list[Mention]:
+    """Every surname written with its initials (:data:`_INITIALLED`) that names a
+    listed person: the surname as written (or in its dictionary form, declined:
+    *В. Путина*) and the first initial, which must begin the listed given name."""
+    found: list[Mention] = []
+    for pattern in _INITIALLED:
+        for m in pattern.finditer(text):
+            initial, surname = m.group("i"), m.group("s")
+            hits = lookup(initial, surname)
+            if not hits:
+                for form in _inflections(surname):
+                    if hits := lookup(initial, form):
+                        break
+            if hits and all(m.end() <= f.start or m.start() >= f.end for f in found):
+                found.append(Mention(m.start(), m.end(), m.group(), hits[0]))
+    return found
+
+
 SWIFT_LINE = 35
 """The width of a SWIFT MT name and address line (``35x``): a sender cuts a longer
 name there whatever the word (``DEMOCRATI`` / ``C PEOPLE'S REPUBLIC``)."""

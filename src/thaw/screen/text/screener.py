@@ -25,6 +25,7 @@ from thaw.screen.text.mentions import (
     Party,
     Where,
     find_identifiers,
+    find_initialled,
     find_marks,
     find_mentions,
 )
@@ -244,8 +245,22 @@ class TextScreener:
                 if any(f.feature == "identifier" and f.contribution > 0 for f in h.features)
             )
 
+        @lru_cache(maxsize=65_536)
+        def initial_lookup(initial: str, surname: str) -> tuple[Hit, ...]:
+            # the matcher reads one initial before a surname (V. Putin)
+            letter = analyze_name(initial).key[:1]
+            words = analyze_name(surname).tokens
+            if not letter or len(words) != 1:
+                return ()
+            if not 0 < index.document_frequency(words[0].text) <= INITIALLED_SURNAME:
+                return ()  # (Ivanov, Kim, Ali: an initial tells too few of them apart)
+            query = thaw.match.Query(name=f"{letter.upper()}. {surname}", schema="Person")
+            result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+            return tuple(h for h in result.hits if _initialled(letter, words[0], h))
+
         self._known = known
         self._mark_lookup = mark_lookup
+        self._initial_lookup = initial_lookup
         self._id_lookup = id_lookup
         self._cjk_single = cjk_single
         self._lookup = lookup
@@ -285,7 +300,15 @@ class TextScreener:
         if "-" in text:
             found.extend(find_marks(text, self._mark_keyed))
         found.extend(find_identifiers(text, self._id_keyed))
+        if "." in text:
+            found.extend(find_initialled(text, self._initial_keyed))
         return found
+
+    def _initial_keyed(self, initial: str, surname: str) -> list[_KeyedHit]:
+        hits = self._initial_lookup(initial, surname)
+        if not hits:
+            return []
+        return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
 
     def _id_keyed(self, kind: str, number: str) -> list[_KeyedHit]:
         hits = self._id_lookup(kind, number)
@@ -659,9 +682,24 @@ def _distinct_words(window: str, wanted: list[Token]) -> int:
     return names
 
 
+INITIALLED_SURNAME = 20
+"""The most listed names a surname may be a word of to be screened with an
+initial alone (*V. Putin*: 10; *Ivanov* 49, *Kim* 138 are left alone)."""
+
 BIC = 8
 """The letters of a SWIFT/BIC code that name the bank in its country and city (a
 branch adds three)."""
+
+
+def _initialled(letter: str, surname: Token, hit: Hit) -> bool:
+    """Whether a person listed as ``hit`` has ``surname`` as a word of the name
+    and another word, a given name, that begins with ``letter`` (*V.* Putin:
+    *Vladimir* Vladimirovich PUTIN)."""
+    if hit.schema != "Person":
+        return False
+    tokens = [t for t in analyze_name(hit.matched_name).tokens if t.role not in MINOR_ROLES]
+    at = [i for i, t in enumerate(tokens) if _same_word(surname, t)]
+    return bool(at) and any(t.text.startswith(letter) for i, t in enumerate(tokens) if i not in at)
 
 
 def _bare_mark(name: str) -> str:
