@@ -32,7 +32,7 @@ from thaw.screen.text.mentions import (
 from thaw.sources import territories
 from thaw.text import Token, analyze_name, name_variants
 from thaw.text.fold import abjad_key
-from thaw.text.symbols import known_given_name
+from thaw.text.symbols import known_given_name, latin_words
 
 TEXT_THRESHOLD = 0.80
 """Score a window of text must reach to be reported. Stricter than name screening
@@ -258,6 +258,9 @@ class TextScreener:
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             return tuple(h for h in result.hits if _initialled(letter, words[0], h))
 
+        # the spellings of name items (mentions._respellings), read now rather
+        # than on the first document with a name no list spells as written
+        latin_words(frozenset({"NAME:"}))
         self._known = known
         self._mark_lookup = mark_lookup
         self._initial_lookup = initial_lookup
