@@ -40,6 +40,7 @@ LISTINGS: list[tuple[str, ...]] = [
     ("us_ofac_sdn", "vtb", "Organization", "VTB BANK", "BANK FOR FOREIGN TRADE"),
     ("us_ofac_sdn", "p532", "Aircraft", "P-532"),
     ("us_ofac_sdn", "lavrov", "Person", "LAVROV, Sergei Viktorovich"),
+    ("us_ofac_sdn", "angara", "Vessel", "ANGARA"),
     ("us_ofac_sdn", "mellat", "Organization", "BANK MELLAT"),
     ("au_dfat", "mellat", "Organization", "Bank Mellat"),
     ("us_ofac_sdn", "costa", "Person", "SILVA E COSTA, Joao"),
@@ -113,6 +114,20 @@ def test_a_surname_with_initials(screener: TextScreener, text: str, key: str, me
 def test_a_surname_with_other_initials(screener: TextScreener) -> None:
     """An initial that begins no listed given name of the surname is someone else."""
     assert found_mentions(screener.screen_text("According to V. Shoigu, it rained.")) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secondo i dati, la petroliera Angara era ancorata.",
+        "O petroleiro Angara ancorou em Santos.",
+        "Tankowiec Angara zacumował w porcie.",
+    ],
+)
+def test_a_vessel_word_in_other_languages(screener: TextScreener, text: str) -> None:
+    """A vessel's one-word name counts after a vessel word, in Italian,
+    Portuguese and Polish too (*petroliera*, *petroleiro*, *tankowiec*)."""
+    assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:angara": ["Angara"]}
 
 
 def test_the_dative_of_a_name_in_ei() -> None:

@@ -155,11 +155,13 @@ of the Russian Federation``); it never begins or ends a window (:data:`EDGE_WORD
 
 _VESSEL_CUE = re.compile(
     r"(?:\b(?:vessels?|ships?|tankers?|carriers?|freighters?|m/?v|m/?t|imo|navire|"
-    r"pétrolier|schiff|tanker|frachter|buques?|petrolero|barco)|"
+    r"pétrolier|schiff|tanker|frachter|buques?|petrolero|barco|nave|petroliera|"
+    r"navio|petroleiro|gemisi|gemi|tankowiec|tankowca|statek|statku)|"
     r"(?:судн[оаеу]|танкер[аеу]?|теплоход[аеу]?))[\s.:,\"'«„“]*$",
     re.IGNORECASE,
 )
-"""A word that announces a vessel's name just before it (``the tanker``, ``M/V``)."""
+"""A word that announces a vessel's name just before it (``the tanker``, ``M/V``, and
+in French, German, Spanish, Italian, Portuguese, Turkish, Polish and Russian)."""
 
 NOT_PARTIES = frozenset(
     {
@@ -900,6 +902,7 @@ def find_mentions(
 
 VESSEL_WORDS = frozenset(
     """vessel ship tanker carrier freighter mv mt m/v m/t navire pétrolier cargo schiff
+    nave petroliera navio petroleiro gemi gemisi tankowiec statek
     судно танкер теплоход сухогруз""".split()
 )
 """Words that announce a vessel's name: a window never starts with one ("Танкер
