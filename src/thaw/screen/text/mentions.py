@@ -8,7 +8,10 @@ How it works
    split across lines is still one name. Vowel signs written over Arabic letters
    stay inside their word. The lower-case words of a short quoted name count as
    capitalised (ПАО «Газпром нефть», :data:`_QUOTED`), and ``the`` is kept right
-   after ``of`` (``Ministry of Finance of the Russian Federation``).
+   after ``of`` (``Ministry of Finance of the Russian Federation``). A text
+   written all in lower case (a chat message) capitalises no name, so its words
+   all count as capitalised, short and edge words aside. A word that a SWIFT
+   line cut at its 35th character is joined again (:func:`join_wrapped`).
    Words in Hangul, Chinese characters or kana are not tokens:
    :mod:`thaw.screen.text.cjk` looks for names in that prose, by the way those
    languages write them (word by word, a Korean sentence's words would each be
@@ -22,8 +25,10 @@ How it works
    ``for``: ``Sberbank of Russia``) may sit too, and quotes (Банк «Россия»).
    A word written in an abjad is in some listed name when its consonants are
    (حماس *hms* ~ Hamas: :func:`word_known`). A word that prose has declined
-   (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله) is in a run
-   when its dictionary form is (:func:`base_form`), and is screened in that form.
+   (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله, PKK'nın,
+   Łukaszenkę) is in a run when its dictionary form is (:func:`base_form`), and
+   is screened in that form; so is a Latin word in another language's spelling
+   of a listed word (*Szojgu*, *Şoygu*, *Loukachenko*: :func:`_respellings`).
 3. **Candidates.** Every window of two or more tokens of a run is screened against
    the index with a stricter threshold than name screening; the best
    non-overlapping windows win. A single token is not a person: a first name alone
@@ -38,10 +43,14 @@ How it works
    sentence, stands before a country or beside another distinctive word
    (``Минфин США``, ``Ocean Star Shipping``) needs a well-known party
    (:func:`_weak_capital`).
-4. **Short references.** After a party is found, a later lone surname from its
+4. **Other forms of a name.** An aircraft's registration mark (:func:`find_marks`),
+   an identifier a listing carries (SWIFT/BIC, IMO, crypto address:
+   :func:`find_identifiers`) and a surname with initials (*V. Putin*, *Лавров
+   С.В.*: :func:`find_initialled`) are mentions too.
+5. **Short references.** After a party is found, a later lone surname from its
    mention (``Dmitriev``) is reported as another mention of the same party. This
    step is linear in the length of the text.
-5. **No false alarms.** Windows that are only a country, a territory or a
+6. **No false alarms.** Windows that are only a country, a territory or a
    well-known place or institution (``Saudi Arabia``, ``Black Sea``, ``White
    House``) are skipped. Years of birth and countries written near a mention are
    passed to the matcher as evidence.
