@@ -265,6 +265,28 @@ def test_an_acronym_before_a_country_is_that_country_s(screener: TextScreener) -
     assert "us_ofac_sdn:pkk" in found_mentions(screen("PKK'nın Irak'ın kuzeyindeki kampları."))
 
 
+def test_a_word_before_a_generic_word_names_a_longer_company() -> None:
+    """*TBC Bank* is a bank of its own, not the company one list abbreviates TBC;
+    the word alone still names it, and a party two authorities list by that
+    word is still named before a generic word (*Rosneft Trading*)."""
+    companies = text_screener(
+        [
+            listing("us_ofac_sdn", "tbc", "Organization", "TOPLIVO BUNKERING COMPANY", "TBC"),
+            listing("us_ofac_sdn", "mellat", "Organization", "BANK MELLAT"),
+            *_listed_twice("rosneft", "Rosneft"),
+        ]
+    )
+    screen = companies.screen_text
+    assert found_mentions(screen("In Tbilisi, TBC Bank reported record profits.")) == {}
+    assert set(found_mentions(screen("The fuel was bought from TBC in May."))) == {
+        "us_ofac_sdn:tbc"
+    }
+    assert set(found_mentions(screen("The cargo went to Rosneft Trading in May."))) == {
+        "us_ofac_sdn:rosneft",
+        "au_dfat:rosneft",
+    }
+
+
 def test_a_country_is_no_distinctive_word(screener: TextScreener) -> None:
     """ایران صادرات (*Iran*, *exports*) is not BANK SADERAT IRAN: a country,
     which name analysis reads as a name in Persian, is no distinctive word, so

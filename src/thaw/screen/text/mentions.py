@@ -299,7 +299,8 @@ def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
     organisation's name than a capital letter usually is: it opens a sentence
     (grammar capitalised it); a country follows it (*Минфин США*, *Rosneft
     Deutschland*: that country's office or a subsidiary); or it is one word of
-    a longer proper name, next to another distinctive word of some listed name
+    a longer proper name, before a generic word (*TBC Bank* is not the TBC a
+    list abbreviates) or next to another distinctive word of some listed name
     (*Ocean Star Shipping* is not JOINT STOCK COMPANY STAR) that is in no
     mention found (``taken``) and is no given name beginning a person's name
     after it (*Глава РФПИ Кирилл Дмитриев* names the fund and its head)."""
@@ -310,7 +311,11 @@ def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
         near = run[j] if 0 <= j < len(run) and j not in taken else None
         if near is None or not near.text[0].isupper() or _minor(near):
             continue
-        if max(near.start - tok.end, tok.start - near.end) > 1 or not _distinctive(near.text):
+        if max(near.start - tok.end, tok.start - near.end) > 1:
+            continue
+        if j == i + 1 and _generic(near.text):
+            return True  # a longer company name: TBC Bank is not TBC
+        if not _distinctive(near.text):
             continue
         if j == i - 1 and _sentence_start(text, near.start):
             continue  # a word opening the sentence is capitalised by grammar
@@ -334,6 +339,14 @@ def _distinctive(word: str) -> bool:
     if word.lower() in _NOT_GIVEN_NAMES:
         return False
     return any(t.role not in _NOT_DISTINCTIVE for t in analyze_name(word).tokens)
+
+
+@lru_cache(maxsize=65_536)
+def _generic(word: str) -> bool:
+    """Whether a word analyses as a generic word of organisation names (*Bank*,
+    *Group*, *Trading*) and nothing else."""
+    tokens = analyze_name(word).tokens
+    return bool(tokens) and all(t.role == "generic" for t in tokens)
 
 
 _NOT_DISTINCTIVE: Final = frozenset(
