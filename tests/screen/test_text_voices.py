@@ -287,6 +287,24 @@ def test_a_word_before_a_generic_word_names_a_longer_company() -> None:
     }
 
 
+def test_no_party_of_two_names_or_of_a_trade_alone() -> None:
+    """*Wei and Wang* joins two persons' names, which no one listed as a legal
+    entity (the US export lists' way with persons) is; *Trading OÜ* is a trade
+    and a legal form, which name no company."""
+    listed = text_screener(
+        [
+            listing("us_trade_csl", "wang", "LegalEntity", "Wang Wei"),
+            listing("us_ofac_sdn", "bytrade", "Organization", "BY TRADE OU"),
+        ]
+    )
+    screen = listed.screen_text
+    assert found_mentions(screen("Li Wei and Wang Fang opened a tea shop in Chengdu.")) == {}
+    assert found_mentions(screen("Invoice 331: Baltic Amber Trading OÜ, Tallinn.")) == {}
+    assert set(found_mentions(screen("The buyer, Wang Wei, paid in cash."))) == {
+        "us_trade_csl:wang"
+    }
+
+
 def test_a_country_is_no_distinctive_word(screener: TextScreener) -> None:
     """ایران صادرات (*Iran*, *exports*) is not BANK SADERAT IRAN: a country,
     which name analysis reads as a name in Persian, is no distinctive word, so

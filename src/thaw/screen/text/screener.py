@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Final, Protocol, runtime_checkable
 
 from rapidfuzz import fuzz
 
@@ -507,6 +507,8 @@ def words_cover(window: str, hit: Hit) -> bool:
     """
     if hit.schema == "Person" and _two_persons(window):
         return False
+    if _AND in window.lower().split() and _AND not in hit.matched_name.lower().split():
+        return False  # two parties (Wei and Wang), which no one listed is
     analysed = analyze_name(window).tokens
     tokens = analyze_name(hit.matched_name).tokens
     if hit.schema != "Person" and len(analysed) == 2:
@@ -529,6 +531,10 @@ def words_cover(window: str, hit: Hit) -> bool:
     wanted = [t for t in analysed if t.role not in MINOR_ROLES - {"generic"}]
     written = [t for t in tokens if t.role not in MINOR_ROLES - {"generic", "legal_form"}]
     name = [t for t in tokens if t.role not in MINOR_ROLES]
+    if hit.schema != "Person" and not any(
+        t.role != "generic" and len(t.text) >= DISTINCT_LETTERS for t in wanted
+    ):
+        return False  # a trade and a legal form (Trading OÜ) name no company
     if hit.schema != "Person" and _distinct_words(window, wanted) < 2:
         # one distinctive word at most (Alfa Trading, Sankt Petersburg): the
         # window must name all of the listed name, its generic words and places
@@ -654,6 +660,13 @@ def whole_name(word: str, hit: Hit) -> bool:
         return False
     return all(_same_word(a, b) for a, b in zip(tokens, name, strict=True))
 
+
+_AND: Final = "and"
+
+DISTINCT_LETTERS = 3
+"""The fewest letters of a word other than a generic one that a window naming an
+organisation needs (*OÜ*, an Estonian legal form that name analysis does not
+know, is no name: *Trading OÜ* names no company)."""
 
 CONJUNCTIONS = frozenset("e y i et und ve и і та".split())
 """*And* in the languages around, which may join a person's two surnames (Ortega
