@@ -305,6 +305,24 @@ def test_no_party_of_two_names_or_of_a_trade_alone() -> None:
     }
 
 
+def test_a_lone_word_in_a_longer_proper_name() -> None:
+    """A capitalised word beside a lone word makes a longer proper name with it
+    even when no list holds that word (*Zorblax Star*), and a word in capitals
+    after a field's colon is no word capitalised by grammar (*Vessel: NORDIC
+    STAR*): the lone word then needs a party that two authorities list."""
+    star = text_screener(
+        [listing("us_ofac_sdn", "star", "Organization", "JOINT STOCK COMPANY STAR")]
+    )
+    screen = star.screen_text
+    assert found_mentions(screen("The charter went to Zorblax Star last week.")) == {}
+    assert (
+        found_mentions(screen("Shipper: Nordic Fish AS; Vessel: NORDIC STAR; Port: Bergen.")) == {}
+    )
+    assert set(found_mentions(screen("The charter went to Star, a broker."))) == {
+        "us_ofac_sdn:star"
+    }
+
+
 def test_a_country_is_no_distinctive_word(screener: TextScreener) -> None:
     """ایران صادرات (*Iran*, *exports*) is not BANK SADERAT IRAN: a country,
     which name analysis reads as a name in Persian, is no distinctive word, so

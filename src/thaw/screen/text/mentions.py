@@ -317,12 +317,39 @@ def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
             return True  # a longer company name: TBC Bank is not TBC
         if not _distinctive(near.text):
             continue
-        if j == i - 1 and _sentence_start(text, near.start):
+        if j == i - 1 and _sentence_start(text, near.start) and not _capitals(near.text):
             continue  # a word opening the sentence is capitalised by grammar
         if j == i + 1 and _given_name(near.text):
             continue  # a person's name begins there (Глава РФПИ Кирилл Дмитриев)
         return True
-    return False
+    # a capitalised word beside it that no list holds, so in no run: a longer
+    # proper name too (Vessel: NORDIC STAR)
+    before = _PREVIOUS_WORD.search(text, max(0, tok.start - 24), tok.start) if i == 0 else None
+    if before is not None and _outside_word(before.group(1), text, before.start(1)):
+        return True
+    after = _NEXT_WORD.match(text, tok.end) if i == len(run) - 1 else None
+    return after is not None and _outside_word(after.group(1), text, None)
+
+
+def _capitals(word: str) -> bool:
+    """Whether a word of two letters or more is written all in capitals, which no
+    grammar does to a word that opens a sentence or a field."""
+    return len(word) > 1 and word.isupper()
+
+
+def _outside_word(word: str, text: str, start: int | None) -> bool:
+    """Whether a word next to a lone word, outside its run, makes a longer
+    proper name with it: capitalised, distinctive, no title, article, place or
+    given name (that begins a person's name after it), and not capitalised only
+    by opening the sentence or a field (``start``: where the word before the
+    lone word stands; a word in capitals is no such word)."""
+    if not word[0].isupper() or word.lower() in _NOT_GIVEN_NAMES or word.lower() in TITLES:
+        return False
+    if start is not None and _sentence_start(text, start) and not _capitals(word):
+        return False
+    if start is None and _given_name(word):
+        return False
+    return _distinctive(word) and not _is_place(word)
 
 
 @lru_cache(maxsize=65_536)
