@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final, Protocol, runtime_checkable
@@ -308,34 +308,19 @@ class TextScreener:
         return found
 
     def _initial_keyed(self, initial: str, surname: str) -> list[_KeyedHit]:
-        hits = self._initial_lookup(initial, surname)
-        if not hits:
-            return []
-        return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
+        return _keyed(self._initial_lookup(initial, surname))
 
     def _id_keyed(self, kind: str, number: str) -> list[_KeyedHit]:
-        hits = self._id_lookup(kind, number)
-        if not hits:
-            return []
-        return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
+        return _keyed(self._id_lookup(kind, number))
 
     def _cjk_single_keyed(self, word: str) -> list[_KeyedHit]:
-        hits = self._cjk_single(word)
-        if not hits:
-            return []
-        return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
+        return _keyed(self._cjk_single(word))
 
     def _mark_keyed(self, mark: str) -> list[_KeyedHit]:
-        hits = self._mark_lookup(mark)
-        if not hits:
-            return []
-        return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
+        return _keyed(self._mark_lookup(mark))
 
     def _cjk_keyed(self, name: str) -> list[_KeyedHit]:
-        hits = self._cjk_lookup(name)
-        if not hits:
-            return []
-        return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
+        return _keyed(self._cjk_lookup(name))
 
     def _countries(self, hit: Hit) -> set[str]:
         """The countries of the hit's listings (nationalities, addresses …)."""
@@ -726,6 +711,13 @@ def _bare_mark(name: str) -> str:
 def _given_name(word: str) -> bool:
     """Whether a word is known as a given name (``Linda``, ``Hamas``)."""
     return any(known_given_name(t.symbols) for t in analyze_name(word).tokens)
+
+
+def _keyed(hits: Sequence[Hit]) -> list[_KeyedHit]:
+    """The best of ``hits`` with the others of its party, keyed, or nothing."""
+    if not hits:
+        return []
+    return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
 
 
 def _same_party(best: Hit, other: Hit) -> bool:
