@@ -12,86 +12,64 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, ROOT
-from thaw.index import entry_from_record
-from thaw.model import Name, Record
+from tests.screen.text_lists import found_mentions, listing, text_screener
+from thaw.model import Record
 from thaw.screen import Screener
-from thaw.screen.text import TextResult, TextScreener
+from thaw.screen.text import TextScreener
 from thaw.screen.text.mentions import tokenize
-
-
-def _record(source: str, sid: str, schema: str, *names: str) -> Record:
-    return Record(
-        source,
-        sid,
-        schema,
-        names=[Name(n, "primary" if i == 0 else "alias") for i, n in enumerate(names)],
-        programs=["TEST"],
-    )
 
 
 def _records() -> list[Record]:
     org, person, vessel = "Organization", "Person", "Vessel"
     return [
-        _record("us_ofac_sdn", "gpb", org, "GAZPROMBANK", "Gazprombank JSC"),
-        _record("us_ofac_sdn", "rosneft", org, "ROSNEFT OIL COMPANY", "Rosneft"),
-        _record("au_dfat", "rosneft", org, "Rosneft"),
-        _record("us_ofac_sdn", "star", org, "JOINT STOCK COMPANY STAR"),
-        _record("us_ofac_sdn", "gazprom", org, "Gazprom"),
-        _record("us_ofac_sdn", "gpn", org, "Gazprom Neft"),
-        _record("us_ofac_sdn", "rossiya", org, "BANK ROSSIYA", "Rossiya"),
-        _record(
+        listing("us_ofac_sdn", "gpb", org, "GAZPROMBANK", "Gazprombank JSC"),
+        listing("us_ofac_sdn", "rosneft", org, "ROSNEFT OIL COMPANY", "Rosneft"),
+        listing("au_dfat", "rosneft", org, "Rosneft"),
+        listing("us_ofac_sdn", "star", org, "JOINT STOCK COMPANY STAR"),
+        listing("us_ofac_sdn", "gazprom", org, "Gazprom"),
+        listing("us_ofac_sdn", "gpn", org, "Gazprom Neft"),
+        listing("us_ofac_sdn", "rossiya", org, "BANK ROSSIYA", "Rossiya"),
+        listing(
             "us_ofac_sdn",
             "minfin",
             org,
             "MINISTRY OF FINANCE OF THE RUSSIAN FEDERATION",
             "MinFin",
         ),
-        _record("us_ofac_sdn", "shabaab", org, "AL-SHABAAB"),
-        _record("au_dfat", "shabaab", org, "Al-Shabaab"),
-        _record("us_ofac_sdn", "hamas", org, "HAMAS"),
-        _record("au_dfat", "hamas", org, "Hamas"),
-        _record("us_ofac_sdn", "hizballah", org, "HIZBALLAH"),
-        _record("us_ofac_sdn", "kaniyat", org, "AL-KANIYAT"),
-        _record("us_ofac_sdn", "wagner", org, "WAGNER"),
-        _record("au_dfat", "wagner", org, "Wagner"),
-        _record("us_ofac_sdn", "alpha", org, "ALPHA TECH TRADING FZE"),
-        _record("us_ofac_sdn", "bspb", org, "BANK SAINT-PETERSBURG PJSC"),
-        _record("us_ofac_sdn", "alfa", org, "Alfa-Bank"),  # (Alfa is a given name too:
-        _record("au_dfat", "alfa", org, "Alfa-Bank"),  # two authorities, as in life)
-        _record("us_ofac_sdn", "ustluga", org, "Ust-Luga Oil JSC"),
-        _record("us_ofac_sdn", "putina", person, "PUTINA, Maria"),
-        _record("uk_ofsi", "kirill", person, "Patriarch KIRILL"),
-        _record("us_ofac_sdn", "ladyr", vessel, "LADY R"),
-        _record("us_ofac_sdn", "ocean", vessel, "OCEAN PRIDE"),
-        _record("us_ofac_sdn", "kostin", person, "KOSTIN, Andrei Leonidovich"),
-        _record("us_ofac_sdn", "putin", person, "PUTIN, Vladimir Vladimirovich"),
-        _record("us_ofac_sdn", "kim", person, "KIM, Jong Un"),
-        _record("us_ofac_sdn", "kimtong", person, "KIM, Tong Un"),
-        _record("us_ofac_sdn", "fridman", person, "FRIDMAN, Mikhail Maratovich"),
-        _record("us_ofac_sdn", "karami", person, "KARAMI, Hassan"),
-        _record("us_ofac_sdn", "karimi", person, "KARIMI, Ahmad"),
-        _record("us_ofac_sdn", "koval", person, "KOVAL, Mykhailo"),
-        _record("us_ofac_sdn", "soleimani", person, "SOLEIMANI, Qasem"),
-        _record("us_ofac_sdn", "houthi", person, "AL-HOUTHI, Abdulmalik"),
-        _record("us_ofac_sdn", "zaarir", person, "ZA'ARIR, Basem"),
+        listing("us_ofac_sdn", "shabaab", org, "AL-SHABAAB"),
+        listing("au_dfat", "shabaab", org, "Al-Shabaab"),
+        listing("us_ofac_sdn", "hamas", org, "HAMAS"),
+        listing("au_dfat", "hamas", org, "Hamas"),
+        listing("us_ofac_sdn", "hizballah", org, "HIZBALLAH"),
+        listing("us_ofac_sdn", "kaniyat", org, "AL-KANIYAT"),
+        listing("us_ofac_sdn", "wagner", org, "WAGNER"),
+        listing("au_dfat", "wagner", org, "Wagner"),
+        listing("us_ofac_sdn", "alpha", org, "ALPHA TECH TRADING FZE"),
+        listing("us_ofac_sdn", "bspb", org, "BANK SAINT-PETERSBURG PJSC"),
+        listing("us_ofac_sdn", "alfa", org, "Alfa-Bank"),  # (Alfa is a given name too:
+        listing("au_dfat", "alfa", org, "Alfa-Bank"),  # two authorities, as in life)
+        listing("us_ofac_sdn", "ustluga", org, "Ust-Luga Oil JSC"),
+        listing("us_ofac_sdn", "putina", person, "PUTINA, Maria"),
+        listing("uk_ofsi", "kirill", person, "Patriarch KIRILL"),
+        listing("us_ofac_sdn", "ladyr", vessel, "LADY R"),
+        listing("us_ofac_sdn", "ocean", vessel, "OCEAN PRIDE"),
+        listing("us_ofac_sdn", "kostin", person, "KOSTIN, Andrei Leonidovich"),
+        listing("us_ofac_sdn", "putin", person, "PUTIN, Vladimir Vladimirovich"),
+        listing("us_ofac_sdn", "kim", person, "KIM, Jong Un"),
+        listing("us_ofac_sdn", "kimtong", person, "KIM, Tong Un"),
+        listing("us_ofac_sdn", "fridman", person, "FRIDMAN, Mikhail Maratovich"),
+        listing("us_ofac_sdn", "karami", person, "KARAMI, Hassan"),
+        listing("us_ofac_sdn", "karimi", person, "KARIMI, Ahmad"),
+        listing("us_ofac_sdn", "koval", person, "KOVAL, Mykhailo"),
+        listing("us_ofac_sdn", "soleimani", person, "SOLEIMANI, Qasem"),
+        listing("us_ofac_sdn", "houthi", person, "AL-HOUTHI, Abdulmalik"),
+        listing("us_ofac_sdn", "zaarir", person, "ZA'ARIR, Basem"),
     ]
 
 
 @pytest.fixture(scope="module")
 def screener() -> TextScreener:
-    return TextScreener(Screener.from_entries(entry_from_record(r) for r in _records()))
-
-
-def _found(result: TextResult) -> dict[str, list[str]]:
-    """``{listing key: [mention text, ...]}``, checking every mention's offsets."""
-    out: dict[str, list[str]] = {}
-    for party in result.parties:
-        for m in party.mentions:
-            assert result.text[m.start : m.end] == m.text
-        for listing in party.hit.listings:
-            key = f"{listing.source}:{listing.source_id}"
-            out[key] = [m.text for m in party.mentions]
-    return out
+    return text_screener(_records())
 
 
 @pytest.mark.parametrize(
@@ -119,28 +97,28 @@ def test_declined_names_are_found_in_their_dictionary_form(
     """Lists publish the nominative; prose declines (Russian and Ukrainian cases,
     the German genitive s, the French mute e): the mention is the word as
     written, with its offsets."""
-    found = _found(screener.screen_text(text))
+    found = found_mentions(screener.screen_text(text))
     assert found  # (Rosneft: one listing or both, as the fixture lists it twice)
     assert all(k.split(":")[1] == key.split(":")[1] and v == [mention] for k, v in found.items())
 
 
 def test_a_declined_country_names_no_party(screener: TextScreener) -> None:
     """России is Russia declined, not the bank the lists also call Rossiya."""
-    assert _found(screener.screen_text("Об этом заявил президент России в четверг.")) == {}
+    assert found_mentions(screener.screen_text("Об этом заявил президент России в четверг.")) == {}
 
 
 def test_quoted_names_keep_their_words(screener: TextScreener) -> None:
     """A short quoted name keeps its lower-case words (Gazprom Neft, not Gazprom)
     and the quotes do not break it (Банк «Россия»)."""
     text = "Покупатель не заключает сделок с ПАО «Газпром нефть» и его дочерними обществами."
-    assert _found(screener.screen_text(text)) == {"us_ofac_sdn:gpn": ["ПАО «Газпром нефть"]}
+    assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:gpn": ["ПАО «Газпром нефть"]}
     text = "Перевод через Банк «Россия» возвращён отправителю."
-    assert _found(screener.screen_text(text)) == {"us_ofac_sdn:rossiya": ["Банк «Россия"]}
+    assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:rossiya": ["Банк «Россия"]}
 
 
 def test_of_the_inside_a_name(screener: TextScreener) -> None:
     text = "Schedule 3 lists the Ministry of Finance of the Russian Federation as restricted."
-    assert _found(screener.screen_text(text)) == {
+    assert found_mentions(screener.screen_text(text)) == {
         "us_ofac_sdn:minfin": ["Ministry of Finance of the Russian Federation"]
     }
 
@@ -150,54 +128,60 @@ def test_a_word_beside_a_country_or_a_name_is_weaker_evidence(screener: TextScre
     which one authority publishes); Ocean Star Shipping is not JOINT STOCK COMPANY
     STAR; a party that two authorities list by that one word still counts
     (Rosneft Deutschland, a subsidiary)."""
-    assert _found(screener.screen_text("Об этом сообщил Минфин США в пятницу.")) == {}
-    assert _found(screener.screen_text("Об этом сообщил Минфин в пятницу.")) == {
+    assert found_mentions(screener.screen_text("Об этом сообщил Минфин США в пятницу.")) == {}
+    assert found_mentions(screener.screen_text("Об этом сообщил Минфин в пятницу.")) == {
         "us_ofac_sdn:minfin": ["Минфин"]
     }
-    assert _found(screener.screen_text("The charter went to Ocean Star Shipping.")) == {}
-    assert _found(screener.screen_text("The charter went to Star, a broker.")) == {
+    assert found_mentions(screener.screen_text("The charter went to Ocean Star Shipping.")) == {}
+    assert found_mentions(screener.screen_text("The charter went to Star, a broker.")) == {
         "us_ofac_sdn:star": ["Star"]
     }
     # a given name after the word begins a person's name, not a longer company name
-    assert _found(screener.screen_text("The head of Star Kirill Ivanov resigned.")) == {
+    assert found_mentions(screener.screen_text("The head of Star Kirill Ivanov resigned.")) == {
         "us_ofac_sdn:star": ["Star"]
     }
-    found = _found(screener.screen_text("In Schwedt, Rosneft Deutschland runs the refinery."))
+    found = found_mentions(
+        screener.screen_text("In Schwedt, Rosneft Deutschland runs the refinery.")
+    )
     assert found and set(found) <= {"us_ofac_sdn:rosneft", "au_dfat:rosneft"}
     assert all(v == ["Rosneft"] for v in found.values())
 
 
 def test_a_hyphenated_article_does_not_hide_the_name(screener: TextScreener) -> None:
-    found = _found(screener.screen_text("Police said Al-Shabaab claimed the attack."))
+    found = found_mentions(screener.screen_text("Police said Al-Shabaab claimed the attack."))
     assert found == {"us_ofac_sdn:shabaab": ["Al-Shabaab"], "au_dfat:shabaab": ["Al-Shabaab"]}
 
 
 def test_a_vessel_name_may_begin_with_a_title(screener: TextScreener) -> None:
     text = "The tanker Lady R docked at Simon's Town."
-    assert _found(screener.screen_text(text)) == {"us_ofac_sdn:ladyr": ["Lady R"]}
-    assert _found(screener.screen_text("We thanked Lady R for the dinner.")) == {}
+    assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:ladyr": ["Lady R"]}
+    assert found_mentions(screener.screen_text("We thanked Lady R for the dinner.")) == {}
 
 
 def test_one_distinctive_word_must_name_the_whole_organisation(screener: TextScreener) -> None:
     """A name word beside a trade or a city is not every company that adds
     another word to them."""
     text = "This Agreement is made between Alfa Trading Ltd and the Buyer."
-    assert _found(screener.screen_text(text)) == {}
-    assert _found(screener.screen_text("The delegation visited Sankt Petersburg.")) == {}
-    assert _found(screener.screen_text("Танкер вышел из порта Усть-Луга вчера.")) == {}
-    assert _found(screener.screen_text("The goods went to Alpha Tech Trading FZE.")) == {
+    assert found_mentions(screener.screen_text(text)) == {}
+    assert found_mentions(screener.screen_text("The delegation visited Sankt Petersburg.")) == {}
+    assert found_mentions(screener.screen_text("Танкер вышел из порта Усть-Луга вчера.")) == {}
+    assert found_mentions(screener.screen_text("The goods went to Alpha Tech Trading FZE.")) == {
         "us_ofac_sdn:alpha": ["Alpha Tech Trading FZE"]
     }
 
 
 def test_a_surname_is_no_organisation(screener: TextScreener) -> None:
     """After a given name or a title, a word is a person's surname."""
-    assert _found(screener.screen_text("Richard Wagner's operas were sung in Bayreuth.")) == {}
-    assert _found(screener.screen_text("We met Mr Wagner in Bayreuth.")) == {}
-    found = _found(screener.screen_text("Fighters of Wagner were seen near Bamako."))
+    assert (
+        found_mentions(screener.screen_text("Richard Wagner's operas were sung in Bayreuth.")) == {}
+    )
+    assert found_mentions(screener.screen_text("We met Mr Wagner in Bayreuth.")) == {}
+    found = found_mentions(screener.screen_text("Fighters of Wagner were seen near Bamako."))
     assert found == {"us_ofac_sdn:wagner": ["Wagner"], "au_dfat:wagner": ["Wagner"]}
     # an article is no given name, though Le is one
-    found = _found(screener.screen_text("Selon le rapport, Le Hamas a publié un communiqué."))
+    found = found_mentions(
+        screener.screen_text("Selon le rapport, Le Hamas a publié un communiqué.")
+    )
     assert found == {"us_ofac_sdn:hamas": ["Hamas"], "au_dfat:hamas": ["Hamas"]}
 
 
@@ -205,10 +189,12 @@ def test_other_forms_of_a_given_name(screener: TextScreener) -> None:
     """A given name in another language's form (rigour's name data: Ukrainian
     Михайло for Mikhail) names the person; a different name that merely looks
     alike (Karimi, Karami) or a syllable (Jong, Tong) does not."""
-    found = _found(screener.screen_text("Суд ЄС відхилив позов, який подав Михайло Фрідман."))
+    found = found_mentions(
+        screener.screen_text("Суд ЄС відхилив позов, який подав Михайло Фрідман.")
+    )
     assert found == {"us_ofac_sdn:fridman": ["Михайло Фрідман"]}
-    assert _found(screener.screen_text("The baker Hassan Karimi won the contest.")) == {}
-    assert _found(screener.screen_text("Kim Jong Un visited a factory.")) == {
+    assert found_mentions(screener.screen_text("The baker Hassan Karimi won the contest.")) == {}
+    assert found_mentions(screener.screen_text("Kim Jong Un visited a factory.")) == {
         "us_ofac_sdn:kim": ["Kim Jong Un"]
     }
 
@@ -225,7 +211,7 @@ def test_other_forms_of_a_given_name(screener: TextScreener) -> None:
 def test_arabic_prose(screener: TextScreener, text: str, key: str, mention: str) -> None:
     """Arabic words meet listed names by their consonants; a joined proclitic
     comes off (لحزب الله, *for Hezbollah*); vowel signs stay inside the word."""
-    found = _found(screener.screen_text(text))
+    found = found_mentions(screener.screen_text(text))
     assert found[key] == [mention]
     assert all(v == [mention] for v in found.values())
 
@@ -233,7 +219,7 @@ def test_arabic_prose(screener: TextScreener, text: str, key: str, mention: str)
 def test_an_arabic_word_alone_needs_two_authorities(screener: TextScreener) -> None:
     """Without capital letters, one word naming an organisation that a single
     authority lists is a coincidence (كانت, *were*, and AL-KANIYAT)."""
-    assert _found(screener.screen_text("قال إن المحادثات كانت مثمرة.")) == {}
+    assert found_mentions(screener.screen_text("قال إن المحادثات كانت مثمرة.")) == {}
 
 
 def test_arabic_consonants_are_compared_closely(screener: TextScreener) -> None:
@@ -241,7 +227,7 @@ def test_arabic_consonants_are_compared_closely(screener: TextScreener) -> None:
     is a consonant: باسم وزارة (*in the name of the ministry*) is not Basem
     ZA'ARIR."""
     text = "قال المتحدث باسم وزارة الخارجية إن الوزير سيزور عمان."
-    assert _found(screener.screen_text(text)) == {}
+    assert found_mentions(screener.screen_text(text)) == {}
 
 
 def test_arabic_vowel_signs_stay_inside_the_word() -> None:
@@ -251,7 +237,7 @@ def test_arabic_vowel_signs_stay_inside_the_word() -> None:
 def test_a_korean_name_in_chinese_characters(screener: TextScreener) -> None:
     """Chinese prose writes 金正恩; its Korean reading 김정은 is the listed name."""
     result = screener.screen_text("据报道，金正恩视察了平壤的一家工厂。")
-    assert _found(result) == {"us_ofac_sdn:kim": ["金正恩"]}
+    assert found_mentions(result) == {"us_ofac_sdn:kim": ["金正恩"]}
     assert [(m.start, m.end) for p in result.parties for m in p.mentions] == [(4, 7)]
 
 

@@ -2,7 +2,37 @@
 
 from __future__ import annotations
 
+from thaw.index import entry_from_record
 from thaw.model import Identifier, Name, Record
+from thaw.screen import Screener
+from thaw.screen.text import TextResult, TextScreener
+
+
+def text_screener(records: list[Record]) -> TextScreener:
+    """A text screener over ``records`` alone."""
+    return TextScreener(Screener.from_entries(entry_from_record(r) for r in records))
+
+
+def listing(source: str, sid: str, schema: str, *names: str) -> Record:
+    """A listing of ``schema`` under its names (the first primary, the others aliases)."""
+    return Record(
+        source,
+        sid,
+        schema,
+        names=[Name(n, "primary" if i == 0 else "alias") for i, n in enumerate(names)],
+        programs=["TEST"],
+    )
+
+
+def found_mentions(result: TextResult) -> dict[str, list[str]]:
+    """``{listing key: [mention text, ...]}``, checking every mention's offsets."""
+    out: dict[str, list[str]] = {}
+    for party in result.parties:
+        for m in party.mentions:
+            assert result.text[m.start : m.end] == m.text
+        for item in party.hit.listings:
+            out[f"{item.source}:{item.source_id}"] = [m.text for m in party.mentions]
+    return out
 
 
 def _person(

@@ -37,6 +37,11 @@ names, and leaves the decision to the name matcher:
 * **Japanese** (:func:`_japanese`): a foreign name is written in katakana, its
   parts joined by ``・`` or ``＝`` (ウラジーミル・プーチン); katakana is
   delimited from the kanji and hiragana around it by the script itself.
+* **Organisations in katakana or Hangul** (:func:`_katakana_words`,
+  :func:`_hangul_words`): a foreign organisation's name is one undotted
+  katakana word (ガスプロムバンク) or one Hangul word (스베르방크는, its particle
+  aside), looked up by the caller's ``single`` as a listed organisation's
+  whole name; a country's name (モスクワ is a city; 러시아) is none.
 
 Each place is screened at name screening's threshold
 (:data:`thaw.screen.text.screener.READING_THRESHOLD`; a Korean name at
@@ -63,6 +68,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 from thaw.screen.text.mentions import Hit, Mention
+from thaw.sources import territories
 from thaw.text import analyze_name
 from thaw.text.chinese import HAN_CHARACTER, MIDDLE_DOT
 from thaw.text.korean import KOREAN_SURNAMES, korean_reading
@@ -252,13 +258,48 @@ def _japanese(text: str) -> Iterator[list[tuple[int, int]]]:
         yield [m.span()]
 
 
-def find_cjk_mentions(text: str, lookup: CJKLookup, known: Known | None = None) -> list[Mention]:
+_NAME_DOTS: Final = "・＝="
+_HANGUL_ORGANISATION: Final = 2
+"""The fewest syllables of a Hangul word read as an organisation's name."""
+_KATAKANA_WORD: Final = re.compile("[\u30a1-\u30fa\u30fc]{3,}")
+"""A word in katakana, undotted, of three kana or more (ハマス, ガスプロムバンク)."""
+
+
+def _katakana_words(text: str) -> Iterator[tuple[int, int]]:
+    """Each katakana word that is not part of a dotted name: a foreign
+    organisation's name is one word (ガスプロムバンク, ロスネフチ)."""
+    for m in _KATAKANA_WORD.finditer(text):
+        start, end = m.span()
+        before, after = text[max(0, start - 1) : start], text[end : end + 1]
+        if not (before and before in _NAME_DOTS) and not (after and after in _NAME_DOTS):
+            yield start, end
+
+
+def _hangul_words(text: str) -> Iterator[tuple[int, int]]:
+    """Each Hangul word of two syllables or more, without its particle: Korean
+    writes a foreign organisation's name as one word (스베르방크는 → 스베르방크)."""
+    for m in _HANGUL_WORD.finditer(text):
+        word = _strip_particle(m.group())
+        if len(word) >= _HANGUL_ORGANISATION:
+            yield m.start(), m.start() + len(word)
+
+
+def find_cjk_mentions(
+    text: str, lookup: CJKLookup, known: Known | None = None, single: CJKLookup | None = None
+) -> list[Mention]:
     """Mentions of listed parties in the Korean, Chinese and Japanese parts of
     ``text`` (see the module docs), in text order, with their short references.
-    Chinese names written without dots are looked for only with ``known``."""
+    Chinese names written without dots are looked for only with ``known``; a
+    katakana or Hangul word as an organisation's whole name only with ``single``
+    (``single(word)``: the organisations the word's reading names whole)."""
     if not has_cjk(text):
         return []
     found: list[Mention] = []
+    if single is not None:
+        for start, end in (*_katakana_words(text), *_hangul_words(text)):
+            word = text[start:end]
+            if territories.lookup(word) is None and (hits := single(word)):
+                found.append(Mention(start, end, word, hits[0]))
     finders: list[tuple[Callable[[str], Iterator[list[tuple[int, int]]]], float]] = [
         (_korean, 0.0),
         (_korean_names, KOREAN_NAME_SCORE),

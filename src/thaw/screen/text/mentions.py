@@ -8,7 +8,10 @@ How it works
    split across lines is still one name. Vowel signs written over Arabic letters
    stay inside their word. The lower-case words of a short quoted name count as
    capitalised (ПАО «Газпром нефть», :data:`_QUOTED`), and ``the`` is kept right
-   after ``of`` (``Ministry of Finance of the Russian Federation``).
+   after ``of`` (``Ministry of Finance of the Russian Federation``). A text
+   written all in lower case (a chat message) capitalises no name, so its words
+   all count as capitalised, short and edge words aside. A word that a SWIFT
+   line cut at its 35th character is joined again (:func:`join_wrapped`).
    Words in Hangul, Chinese characters or kana are not tokens:
    :mod:`thaw.screen.text.cjk` looks for names in that prose, by the way those
    languages write them (word by word, a Korean sentence's words would each be
@@ -22,8 +25,10 @@ How it works
    ``for``: ``Sberbank of Russia``) may sit too, and quotes (Банк «Россия»).
    A word written in an abjad is in some listed name when its consonants are
    (حماس *hms* ~ Hamas: :func:`word_known`). A word that prose has declined
-   (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله) is in a run
-   when its dictionary form is (:func:`base_form`), and is screened in that form.
+   (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله, PKK'nın,
+   Łukaszenkę) is in a run when its dictionary form is (:func:`base_form`), and
+   is screened in that form; so is a Latin word in another language's spelling
+   of a listed word (*Szojgu*, *Şoygu*, *Loukachenko*: :func:`_respellings`).
 3. **Candidates.** Every window of two or more tokens of a run is screened against
    the index with a stricter threshold than name screening; the best
    non-overlapping windows win. A single token is not a person: a first name alone
@@ -38,10 +43,14 @@ How it works
    sentence, stands before a country or beside another distinctive word
    (``Минфин США``, ``Ocean Star Shipping``) needs a well-known party
    (:func:`_weak_capital`).
-4. **Short references.** After a party is found, a later lone surname from its
+4. **Other forms of a name.** An aircraft's registration mark (:func:`find_marks`),
+   an identifier a listing carries (SWIFT/BIC, IMO, crypto address:
+   :func:`find_identifiers`) and a surname with initials (*V. Putin*, *Лавров
+   С.В.*: :func:`find_initialled`) are mentions too.
+5. **Short references.** After a party is found, a later lone surname from its
    mention (``Dmitriev``) is reported as another mention of the same party. This
    step is linear in the length of the text.
-5. **No false alarms.** Windows that are only a country, a territory or a
+6. **No false alarms.** Windows that are only a country, a territory or a
    well-known place or institution (``Saudi Arabia``, ``Black Sea``, ``White
    House``) are skipped. Years of birth and countries written near a mention are
    passed to the matcher as evidence.
@@ -59,7 +68,7 @@ from typing import Final, Protocol
 from thaw.sources import territories
 from thaw.text import analyze_name
 from thaw.text.fold import abjad_key
-from thaw.text.symbols import known_given_name
+from thaw.text.symbols import known_given_name, latin_words
 
 _LETTERS = r"[^\W\d_]+(?:[\u0300-\u036f\u064b-\u065f\u0670]+[^\W\d_]*)*"
 """Letters, with the combining marks written over them (Arabic vowel signs: قُتل,
@@ -86,6 +95,13 @@ ABJAD_KNOWN_PREFIX: Final = "~"
 it: ``known("~hms")`` says whether some listed name's word has the consonants
 *h m s* (the text screener answers from the index's token statistics)."""
 
+HEBREW_LABIALS: Final = "="
+"""What marks, after :data:`ABJAD_KNOWN_PREFIX`, a consonant key without its labials
+(:data:`NO_LABIALS`): Hebrew ב writes *b* and *v*, פ *p* and *f*, and a consonant
+key reads *v* as a vowel (לברוב *lbr*, Lavrov *lr*)."""
+NO_LABIALS: Final = str.maketrans("", "", "bfpvw")
+_HEBREW: Final = re.compile("[\u0590-\u05ff]")
+
 ARABIC_PROCLITICS: Final = frozenset("وفبلك")
 """Arabic letters written joined to the next word: *and*, *so*, *by*, *for*, *like*
 (لحزب الله, *for Hezbollah*)."""
@@ -102,6 +118,8 @@ SLAVIC_ENDINGS: Final = tuple(
 oblique cases of a name (Газпромбанка, Роснефтью, Андреем Костиным) are its
 nominative with one of these in place of its last letters."""
 
+_CYRILLIC_VOWELS: Final = frozenset("аеёиоуыэюяєії")
+_J_STEM_VOWELS: Final = frozenset("аеёоуыэюяє")
 _HARD_RESTORE: Final = ("", "а", "ь", "й", "я")
 _SOFT_RESTORE: Final = ("й", "ь", "я", "", "а")
 _SLAVIC_RESTORE: Final = {
@@ -112,6 +130,16 @@ _SLAVIC_RESTORE: Final = {
 """What each ending may have replaced, most likely first (Газпромбанк-а,
 Андре-ем → Андрей, Роснефт-и → Роснефть, Росси-и → Россия, Набиуллин-ой →
 Набиуллина); an ending not named here follows a hard stem (:data:`_HARD_RESTORE`)."""
+TURKISH_SUFFIXES: Final = frozenset(
+    """ın in un ün nın nin nun nün ı i u ü yı yi yu yü nı ni nu nü a e ya ye na ne
+    da de ta te nda nde dan den tan ten ndan nden daki deki taki teki ndaki ndeki
+    la le yla yle lar ler ları leri dır dir tır tir""".split()
+)
+"""Case endings Turkish writes after an apostrophe on a proper name (*PKK'nın*,
+*Sinvar'ın*, *Gazze'deki*, *A.Ş.'nin*)."""
+_TURKISH_SUFFIX: Final = re.compile(
+    "['’](?:" + "|".join(sorted(TURKISH_SUFFIXES, key=len, reverse=True)) + ")$"
+)
 _POSSESSIVE = re.compile(r"['’]s$|['’]$", re.IGNORECASE)
 _BORN = re.compile(
     r"\b(?:born|b\.|DOB|date of birth)[^0-9]{0,20}((?:1[89]|20)\d\d)\b", re.IGNORECASE
@@ -123,6 +151,10 @@ PARTICLES = frozenset(
 )
 """Lower-case words allowed inside a name although they are not capitalised."""
 
+OF_PARTICLES: Final = frozenset("de da do dos das di del della dello dei degli du des".split())
+"""The particles of Romance languages that say *of* in a name (:data:`PARTICLES`), which
+each language writes its own way: a name may be listed with another's."""
+
 CONNECTORS = frozenset({"of", "and", "for"})
 """Lower-case words allowed inside an organisation's name (``Bank of China``)."""
 
@@ -132,11 +164,13 @@ of the Russian Federation``); it never begins or ends a window (:data:`EDGE_WORD
 
 _VESSEL_CUE = re.compile(
     r"(?:\b(?:vessels?|ships?|tankers?|carriers?|freighters?|m/?v|m/?t|imo|navire|"
-    r"pétrolier|schiff|tanker|frachter|buques?|petrolero|barco)|"
+    r"pétrolier|schiff|tanker|frachter|buques?|petrolero|barco|nave|petroliera|"
+    r"navio|petroleiro|gemisi|gemi|tankowiec|tankowca|statek|statku)|"
     r"(?:судн[оаеу]|танкер[аеу]?|теплоход[аеу]?))[\s.:,\"'«„“]*$",
     re.IGNORECASE,
 )
-"""A word that announces a vessel's name just before it (``the tanker``, ``M/V``)."""
+"""A word that announces a vessel's name just before it (``the tanker``, ``M/V``, and
+in French, German, Spanish, Italian, Portuguese, Turkish, Polish and Russian)."""
 
 NOT_PARTIES = frozenset(
     {
@@ -207,8 +241,11 @@ pronouns, days, months; in German, French and Arabic too, where titles are
 capitalised or, in Arabic, every word may be a name's): a window starting or
 ending with one is not screened."""
 
-MAX_RUN = 8
-MAX_WINDOW = 6
+MAX_RUN = 12
+"""The most words of one run: a state's bank or company is named in full in payment
+text (FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA: ten words)."""
+MAX_WINDOW = 8
+"""The most informative words (:func:`_minor` aside) of one window screened."""
 
 
 class Hit(Protocol):
@@ -223,11 +260,16 @@ Lookup = Callable[[str, str | None, tuple[str, ...], bool], Sequence[Hit]]
 threshold, best first (``vessel_cue``: a vessel word precedes the name, so vessels
 are looked for first)."""
 
-Single = Callable[[str, Callable[[], tuple[bool, bool]]], Sequence[Hit]]
+Where = tuple[bool, bool, str | None]
+"""``(vessel_cue, weak, country)`` of a lone word: see :data:`Single`."""
+
+Single = Callable[[str, Callable[[], Where]], Sequence[Hit]]
 """``single(word, where)`` → hits for one word that is a listed organisation's
 whole name. ``where()`` (called only when the word could be one) says
-``(vessel_cue, weak)``: a vessel's name counts only after a vessel word; ``weak``
-when the capital letter proves less than a name (:func:`_weak_capital`)."""
+``(vessel_cue, weak, country)``: a vessel's name counts only after a vessel word;
+``weak`` when the capital letter proves less than a name (:func:`_weak_capital`);
+``country``, the code of a country named right after the word
+(:func:`_country_after`: *МИД Финляндии*, Finland's foreign ministry)."""
 
 _NUMBER_AFTER = re.compile(r"[ \t]{1,2}(\d{1,5})\b(?![.,]?\d)")
 """A number right after a window: part of a vessel's name (``Adrian Darya 1``)."""
@@ -239,10 +281,17 @@ def _vessel_cue(text: str, start: int) -> bool:
     return _VESSEL_CUE.search(text, max(0, start - 24), start) is not None
 
 
-def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> tuple[bool, bool]:
-    """``(vessel_cue, weak)`` for the word ``run[i]`` (see :data:`Single`);
-    ``taken``: the run's words in mentions already found."""
-    return _vessel_cue(text, run[i].start), _weak_capital(text, run, i, taken)
+def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
+    """``(vessel_cue, weak, country)`` for the word ``run[i]`` (see
+    :data:`Single`); ``taken``: the run's words in mentions already found. A
+    word that is itself declined (*PKK'nın Irak'ın*, the PKK's Iraq) is no
+    country's institution: the country names something of the word's."""
+    tok = run[i]
+    return (
+        _vessel_cue(text, tok.start),
+        _weak_capital(text, run, i, taken),
+        _country_after(text, tok) if tok.base is None else None,
+    )
 
 
 def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
@@ -250,25 +299,57 @@ def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
     organisation's name than a capital letter usually is: it opens a sentence
     (grammar capitalised it); a country follows it (*Минфин США*, *Rosneft
     Deutschland*: that country's office or a subsidiary); or it is one word of
-    a longer proper name, next to another distinctive word of some listed name
+    a longer proper name, before a generic word (*TBC Bank* is not the TBC a
+    list abbreviates) or next to another distinctive word of some listed name
     (*Ocean Star Shipping* is not JOINT STOCK COMPANY STAR) that is in no
     mention found (``taken``) and is no given name beginning a person's name
     after it (*Глава РФПИ Кирилл Дмитриев* names the fund and its head)."""
     tok = run[i]
-    if _sentence_start(text, tok.start) or _country_after(text, tok):
+    if _sentence_start(text, tok.start) or _country_after(text, tok) is not None:
         return True
     for j in (i - 1, i + 1):
         near = run[j] if 0 <= j < len(run) and j not in taken else None
         if near is None or not near.text[0].isupper() or _minor(near):
             continue
-        if max(near.start - tok.end, tok.start - near.end) > 1 or not _distinctive(near.text):
+        if max(near.start - tok.end, tok.start - near.end) > 1:
             continue
-        if j == i - 1 and _sentence_start(text, near.start):
+        if j == i + 1 and _generic(near.text):
+            return True  # a longer company name: TBC Bank is not TBC
+        if not _distinctive(near.text):
+            continue
+        if j == i - 1 and _sentence_start(text, near.start) and not _capitals(near.text):
             continue  # a word opening the sentence is capitalised by grammar
         if j == i + 1 and _given_name(near.text):
             continue  # a person's name begins there (Глава РФПИ Кирилл Дмитриев)
         return True
-    return False
+    # a capitalised word beside it that no list holds, so in no run: a longer
+    # proper name too (Vessel: NORDIC STAR)
+    before = _PREVIOUS_WORD.search(text, max(0, tok.start - 24), tok.start) if i == 0 else None
+    if before is not None and _outside_word(before.group(1), text, before.start(1)):
+        return True
+    after = _NEXT_WORD.match(text, tok.end) if i == len(run) - 1 else None
+    return after is not None and _outside_word(after.group(1), text, None)
+
+
+def _capitals(word: str) -> bool:
+    """Whether a word of two letters or more is written all in capitals, which no
+    grammar does to a word that opens a sentence or a field."""
+    return len(word) > 1 and word.isupper()
+
+
+def _outside_word(word: str, text: str, start: int | None) -> bool:
+    """Whether a word next to a lone word, outside its run, makes a longer
+    proper name with it: capitalised, distinctive, no title, article, place or
+    given name (that begins a person's name after it), and not capitalised only
+    by opening the sentence or a field (``start``: where the word before the
+    lone word stands; a word in capitals is no such word)."""
+    if not word[0].isupper() or word.lower() in _NOT_GIVEN_NAMES or word.lower() in TITLES:
+        return False
+    if start is not None and _sentence_start(text, start) and not _capitals(word):
+        return False
+    if start is None and _given_name(word):
+        return False
+    return _distinctive(word) and not _is_place(word)
 
 
 @lru_cache(maxsize=65_536)
@@ -285,6 +366,14 @@ def _distinctive(word: str) -> bool:
     if word.lower() in _NOT_GIVEN_NAMES:
         return False
     return any(t.role not in _NOT_DISTINCTIVE for t in analyze_name(word).tokens)
+
+
+@lru_cache(maxsize=65_536)
+def _generic(word: str) -> bool:
+    """Whether a word analyses as a generic word of organisation names (*Bank*,
+    *Group*, *Trading*) and nothing else."""
+    tokens = analyze_name(word).tokens
+    return bool(tokens) and all(t.role == "generic" for t in tokens)
 
 
 _NOT_DISTINCTIVE: Final = frozenset(
@@ -361,10 +450,12 @@ _LOWER_NAME_WORDS = PARTICLES | CONNECTORS
 def _inflections(word: str) -> tuple[str, ...]:
     """Candidate dictionary forms of ``word``, most likely first: a Russian or
     Ukrainian word with a case ending (:data:`SLAVIC_ENDINGS`) replaced by what
-    it may have replaced (:data:`_SLAVIC_RESTORE`); a Latin word of four letters
+    it may have replaced (:data:`_SLAVIC_RESTORE`); a word with a Turkish case
+    ending after an apostrophe without it (:data:`TURKISH_SUFFIXES`); a Latin word of four letters
     or more without its final ``s`` (the German genitive *Rosnefts*, a plural
     *Talibans*) or its mute *e* (:data:`_MUTE_E`); an Arabic word without a
-    joined proclitic (:data:`ARABIC_PROCLITICS`)."""
+    joined proclitic (:data:`ARABIC_PROCLITICS`); another Latin word without a
+    Polish, Czech or Slovak case ending (:data:`LATIN_SLAVIC_ENDINGS`)."""
     if _CYRILLIC.match(word):
         lower = word.lower()
         upper = word.isupper()
@@ -373,15 +464,79 @@ def _inflections(word: str) -> tuple[str, ...]:
             if lower.endswith(ending) and len(word) - len(ending) >= 3:
                 stem = word[: len(word) - len(ending)]
                 restore = _SLAVIC_RESTORE.get(ending, _HARD_RESTORE)
-                out.extend(stem + (r.upper() if upper else r) for r in restore)
+                vowel_stem = stem[-1].lower() in _CYRILLIC_VOWELS
+                out.extend(
+                    stem + (r.upper() if upper else r)
+                    for r in restore
+                    # й follows only a vowel, ь only a consonant
+                    if not (r == "й" and not vowel_stem) and not (r == "ь" and vowel_stem)
+                )
+        # a stem ending in a vowel lost its й to the ending (Алексе-ю, Серге-я,
+        # Никола-ем ← Алексей, Сергей, Николай), before the longer ending that
+        # would take that vowel too (Алекс-ею); not after и, where -ия and -ий
+        # decline alike (Росси-и ← Россия)
+        out.sort(key=lambda c: not (c[-1] in "йЙ" and c[-2].lower() in _J_STEM_VOWELS))
         return tuple(out)
+    if (suffix := _TURKISH_SUFFIX.search(word)) is not None:
+        return (word[: suffix.start()],)
     if _LATIN_PLURAL.match(word) or _MUTE_E.match(word):
         return (word[:-1],)
     if len(word) >= 4 and word[0] in ARABIC_PROCLITICS:
         if word.startswith("لل"):  # li- before al-: للحوثي is ل + الحوثي
             return ("ال" + word[2:],)
         return (word[1:],)
+    if _is_cased(word[0]):
+        lower = word.lower()
+        return tuple(
+            word[: len(word) - len(ending)] + restore
+            for ending in LATIN_SLAVIC_ENDINGS
+            if lower.endswith(ending) and len(word) - len(ending) >= _LATIN_SLAVIC_STEM
+            for restore in ("", "a")
+        )
     return ()
+
+
+LATIN_SLAVIC_ENDINGS: Final = tuple("owi ovi ego emu em om ą ę a y i u ie e".split())
+"""Case endings of Polish, Czech and Slovak nouns and names, longest first: the
+oblique cases of a name written in Latin letters (*Kadyrowa*, *Łukaszenkę*,
+*Gazprombanku*) are its nominative with one of these added, or in place of *-a*."""
+_LATIN_SLAVIC_STEM: Final = 4
+
+_HACEK: Final = str.maketrans({"ş": "sh", "š": "sh", "ç": "ch", "č": "ch", "ž": "zh"})
+"""Letters that Turkish, Czech and the Baltic languages write for the sounds English
+spellings of a foreign name write with two (*Şoygu*, *Šojgu* ~ *Shoigu*); name
+analysis folds them to the plain letter, which loses the *h*."""
+
+_POLISH_SOUNDS: Final = {"szcz": "shch", "sz": "sh", "cz": "ch", "rz": "zh", "ł": "l", "w": "v"}
+_POLISH: Final = re.compile("szcz|sz|cz|rz|ł|w")
+"""Polish spellings of sounds English spellings write otherwise (*Łukaszenka* ~
+*Lukashenka*, *Kadyrow* ~ *Kadyrov*)."""
+
+RESPELLINGS = 6
+"""How many customary spellings of a name word (:func:`_respellings`) are tried."""
+
+
+@lru_cache(maxsize=65_536)
+def _respellings(word: str) -> tuple[str, ...]:
+    """Other spellings of a Latin name word that no list spells so: its letters
+    with a háček or cedilla written as two (:data:`_HACEK`), its Polish
+    digraphs as English writes them (:data:`_POLISH`), and the customary
+    Latin spellings of the given names and surnames it shares a name item with in
+    rigour's name data (:func:`thaw.text.symbols.latin_words`), so that a Russian
+    name as Polish, French or German prose transliterates it meets the list's
+    English spelling (*Szojgu*, *Loukachenko*, *Gierasimow* ~ *Shoigu*,
+    *Lukashenko*, *Gerasimov*)."""
+    if not _is_cased(word[0]) or _CYRILLIC.match(word):
+        return ()
+    out: list[str] = []
+    lower = word.lower()
+    if (respelt := lower.translate(_HACEK)) != lower:
+        out.append(respelt)
+    if (polish := _POLISH.sub(lambda m: _POLISH_SOUNDS[m.group()], lower)) != lower:
+        out.append(polish)
+    for token in analyze_name(word).tokens:
+        out.extend(latin_words(token.symbols, RESPELLINGS))
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=200_000)
@@ -393,10 +548,18 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
     """Whether a word of the text is a word of some listed name: its analysed
     forms ``keys`` all are (``known``), or, for a word written in an abjad
     (Arabic حماس *hmas*, which no list spells so), its consonants are those of
-    a listed word (:data:`ABJAD_KNOWN_PREFIX`)."""
+    a listed word (:data:`ABJAD_KNOWN_PREFIX`); a Hebrew word's also without
+    its labials (:data:`HEBREW_LABIALS`)."""
     if all(map(known, keys)):
         return True
-    return _ABJAD.match(word) is not None and all(map(known, _abjad_keys(word)))
+    if _ABJAD.match(word) is None:
+        return False
+    abjad = _abjad_keys(word)
+    if all(map(known, abjad)):
+        return True
+    return _HEBREW.match(word) is not None and all(
+        known(k[:1] + HEBREW_LABIALS + k[1:].translate(NO_LABIALS)) for k in abjad
+    )
 
 
 def base_form(word: str, known: Callable[[str], bool]) -> str | None:
@@ -404,12 +567,21 @@ def base_form(word: str, known: Callable[[str], bool]) -> str | None:
     :func:`_inflections` whose analysed form is in some listed name (and
     differs from the word's own), else ``None``. Lists publish names in the
     nominative; prose declines them (*Клиенты Газпромбанка*, *с Роснефтью*,
-    *Rosnefts Raffinerie*)."""
+    *Rosnefts Raffinerie*). A Latin word no list spells so may also be another
+    language's spelling of a listed word (:func:`_respellings`: *Szojgu*)."""
     own = _keys(word)
-    for candidate in _inflections(word):
+    for candidate in (*_inflections(word), *_respellings(word)):
         keys = _keys(candidate)
         if keys and keys != own and word_known(candidate, keys, known):
             return candidate
+    if _latin(word):
+        # a declined word in another language's spelling (Łukaszenkę: Łukaszenka,
+        # which English spells Lukashenka)
+        for form in _inflections(word):
+            for candidate in _respellings(form):
+                keys = _keys(candidate)
+                if keys and keys != own and word_known(candidate, keys, known):
+                    return candidate
     return None
 
 
@@ -431,12 +603,16 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 def tokenize(text: str) -> list[Tok]:
     """The words of ``text`` that can be part of a name, with offsets into ``text``
     (see the module docs): lower-case words other than particles and connectors
-    are left out, as they can only end a run of name words."""
+    are left out, as they can only end a run of name words; unless the whole
+    text is in lower case (a chat message), where any word may be a name's."""
     toks: list[Tok] = []
     append = toks.append
     quotes = _quoted_spans(text) if any(mark in text for mark in _QUOTE_MARKS) else []
     q = 0
     quote_start, quote_end = quotes[0] if quotes else (_NEVER, _NEVER)
+    # a text written all in lower case (a chat message: "is it bank mellat??")
+    # capitalises no name: every word may be one
+    lower_text = not any(map(str.isupper, text))
     for m in _WORD.finditer(text):
         word = m.group()
         start, end = m.span()
@@ -448,7 +624,11 @@ def tokenize(text: str) -> list[Tok]:
                 end -= len(word) - poss.start()
                 word = word[: poss.start()]
         first = word[0]
-        if first.islower() and word.islower() and word not in _LOWER_NAME_WORDS:
+        if lower_text and first.islower() and word not in _LOWER_NAME_WORDS:
+            if len(word) <= 2 or word in EDGE_WORDS:
+                continue  # (is, to, the, with: no name's edge, as in cased text)
+            capitalised = True
+        elif first.islower() and word.islower() and word not in _LOWER_NAME_WORDS:
             # a lower-case word is never part of a name (it only ends a run, as
             # the gap it leaves does): not analysed, not kept; unless it is in a
             # short quoted name (ПАО «Газпром нефть») or "the" after "of"
@@ -482,7 +662,7 @@ _GAP_MARKS: Final = frozenset(",-'’") | _QUOTE_MARKS
 
 def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
     gap = text[a.end : b.start]
-    stripped = gap.replace("'s", "").replace("’s", "")
+    stripped = gap.replace("'s", "").replace("’s", "").replace("'S", "").replace("’S", "")
     return (
         len(gap) <= 4
         and all(c.isspace() or c in _GAP_MARKS for c in stripped)
@@ -508,7 +688,10 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
         if tok.capitalised:
             word = tok.text
             namelike = word_known(word, tok.keys, known)
-            if not namelike or "\u0400" <= word[0] <= "\u04ff":
+            if not namelike and _POSSESSIVE.match(text, tok.end, tok.end + 2):
+                # a possessive that is part of a name (PEOPLE'S REPUBLIC)
+                namelike = word_known(word + "'s", _keys(word + "'s"), known)
+            if not namelike or "\u0400" <= word[0] <= "\u04ff" or _TURKISH_SUFFIX.search(word):
                 # an inflected name (Газпромбанка): screened in its dictionary form too
                 if word in bases:
                     tok.base = bases[word]
@@ -521,7 +704,9 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
             particle = namelike = bool(current) and current[-1].text == "of"
         else:
             particle = tok.keys[0] in PARTICLES or tok.text.lower() in CONNECTORS
-            namelike = particle and word_known(tok.text, tok.keys, known)
+            namelike = particle and (
+                tok.text in OF_PARTICLES or word_known(tok.text, tok.keys, known)
+            )
         if current and (not _gap_ok(text, current[-1], tok) or len(current) >= MAX_RUN):
             flush()
         if namelike:
@@ -531,7 +716,33 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
         else:
             flush()
     flush()
+    for run in runs:
+        _decline_together(run, known, bases)
     return runs
+
+
+def _latin(word: str) -> bool:
+    """Whether a word is written in a cased script other than Cyrillic (Latin, in
+    practice: Greek and Armenian names are not declined here)."""
+    return _is_cased(word[0]) and not _CYRILLIC.match(word)
+
+
+def _decline_together(
+    run: list[Tok], known: Callable[[str], bool], bases: dict[str, str | None]
+) -> None:
+    """A person's given name and surname are declined together (*Aleksandra
+    Łukaszenkę*, *Ramzana Kadyrowa*): when a Latin word of the run is known only
+    in its dictionary form, the run's other Latin words that are known as
+    written get theirs too, tried when the words as written find nothing
+    (*Aleksandra* is also a given name of its own)."""
+    if not any(t.base is not None and not t.spelled and _latin(t.text) for t in run):
+        return
+    for tok in run:
+        if tok.base is None and tok.spelled and _latin(tok.text) and not _minor(tok):
+            word = tok.text
+            if word not in bases:
+                bases[word] = base_form(word, known)
+            tok.base = bases[word]
 
 
 @lru_cache(maxsize=1)
@@ -576,6 +787,132 @@ def _minor(tok: Tok) -> bool:
     return tok.text.lower() in _CONNECTING
 
 
+_MARK: Final = re.compile(r"(?<![\w-])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{1,2}-[A-Z0-9]{2,6}(?![\w-])")
+"""An aircraft's registration mark (EP-MNF, EW-301PJ, P-532): its country prefix, a
+hyphen and the registration, in capitals."""
+
+
+def find_marks(text: str, lookup: Callable[[str], Sequence[Hit]]) -> list[Mention]:
+    """Every registration mark in ``text`` (:data:`_MARK`) that names a listed
+    aircraft: ``lookup(mark)`` gives the aircraft listed under that very mark.
+    Lists name an aircraft by its mark, which has no letters to be a word of."""
+    found: list[Mention] = []
+    for m in _MARK.finditer(text):
+        hits = lookup(m.group())
+        if hits:
+            found.append(Mention(m.start(), m.end(), m.group(), hits[0]))
+    return found
+
+
+IDENTIFIERS: Final = (
+    ("swift", re.compile(r"(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")),
+    ("imo", re.compile(r"\bIMO[\s:.#]*(?:No\.?\s*)?(\d{7})\b", re.IGNORECASE)),
+    (
+        "crypto",
+        re.compile(
+            r"(?<![A-Za-z0-9])(?:0x[0-9a-fA-F]{40}|bc1[0-9a-z]{25,62}|"
+            r"[13T][1-9A-HJ-NP-Za-km-z]{25,40})(?![A-Za-z0-9])"
+        ),
+    ),
+)
+"""Identifiers that payment, shipping and news text writes beside a name or
+instead of it, by the kind the lists give them: a bank's SWIFT/BIC code
+(SABRRUMM, in field 57A or an ISO 20022 ``<BICFI>``), a vessel's IMO number
+(the seven digits: group 1, when there is one), a crypto-currency address."""
+
+IdLookup = Callable[[str, str], Sequence[Hit]]
+"""``lookup(kind, number)`` → the hits of the listings that carry that identifier."""
+
+
+def find_identifiers(text: str, lookup: IdLookup) -> list[Mention]:
+    """Every identifier of :data:`IDENTIFIERS` in ``text`` that a listing carries,
+    as a mention of that listing's party (the identifier's offsets)."""
+    found: list[Mention] = []
+    for kind, pattern in IDENTIFIERS:
+        for m in pattern.finditer(text):
+            group = 1 if m.lastindex else 0
+            hits = lookup(kind, m.group(group))
+            if hits:
+                found.append(Mention(m.start(group), m.end(group), m.group(group), hits[0]))
+    return found
+
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
+_LOWER = "a-zß-öø-ÿā-žа-яёіїєґ'’-"
+_INITIALLED: Final = (
+    re.compile(
+        rf"(?<![\w.])(?P<i>[{_UPPER}])\.[ \t]?(?:[{_UPPER}]\.[ \t]?)?[ \t]*"
+        rf"(?P<s>[{_UPPER}][{_LOWER}]{{2,}})(?![\w.])"
+    ),
+    re.compile(
+        rf"(?<![\w.])(?P<s>[{_UPPER}][{_LOWER}]{{2,}})[ \t]+(?P<i>[{_UPPER}])\.[ \t]?"
+        rf"(?:[{_UPPER}]\.)?(?!\w)"
+    ),
+)
+"""A surname with the initials of the given name (and patronymic) before or after it:
+*V. Putin*, *В. В. Путин*, *Лавров С.В.* (as Russian documents sign)."""
+
+InitialLookup = Callable[[str, str], Sequence[Hit]]
+"""``lookup(initial, surname)`` → persons listed under that surname whose given
+name begins with that initial."""
+
+
+def find_initialled(text: str, lookup: InitialLookup) -> list[Mention]:
+    """Every surname written with its initials (:data:`_INITIALLED`) that names a
+    listed person: the surname as written (or in its dictionary form, declined:
+    *В. Путина*) and the first initial, which must begin the listed given name."""
+    found: list[Mention] = []
+    for pattern in _INITIALLED:
+        for m in pattern.finditer(text):
+            initial, surname = m.group("i"), m.group("s")
+            hits = lookup(initial, surname)
+            if not hits:
+                for form in _inflections(surname):
+                    if hits := lookup(initial, form):
+                        break
+            if hits and all(m.end() <= f.start or m.start() >= f.end for f in found):
+                found.append(Mention(m.start(), m.end(), m.group(), hits[0]))
+    return found
+
+
+SWIFT_LINE = 35
+"""The width of a SWIFT MT name and address line (``35x``): a sender cuts a longer
+name there whatever the word (``DEMOCRATI`` / ``C PEOPLE'S REPUBLIC``)."""
+_FIELD_TAG: Final = re.compile(r":\d\d[A-Z]?:")
+
+
+def join_wrapped(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[Tok]:
+    """``toks`` with each word that a SWIFT line cut in two joined again: the
+    first part ends a line of :data:`SWIFT_LINE` characters (its field tag aside),
+    the second begins the next, and together, but not the first part alone, they
+    are a word of some listed name (a word that merely ends at the margin,
+    ``DEMOCRATIC`` / ``PEOPLE'S``, stays as it is)."""
+    out: list[Tok] = []
+    for tok in toks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and text[prev.end : tok.start] in ("\n", "\r\n")
+            and _is_cased(prev.text[-1])
+            and _is_cased(tok.text[0])
+        ):
+            line_start = text.rfind("\n", 0, prev.start) + 1
+            tag = _FIELD_TAG.match(text, line_start)
+            width = prev.end - (tag.end() if tag else line_start)
+            joined = prev.text + tok.text
+            keys = _keys(joined)
+            if (
+                width == SWIFT_LINE
+                and keys
+                and all(map(known, keys))
+                and not all(map(known, prev.keys))
+            ):
+                out[-1] = Tok(prev.start, tok.end, joined, keys, prev.capitalised, tok.comma_after)
+                continue
+        out.append(tok)
+    return out
+
+
 def find_mentions(
     text: str,
     lookup: Lookup,
@@ -590,6 +927,8 @@ def find_mentions(
     found word by word is dropped."""
     work = text
     toks = tokenize(work)
+    if "\n" in work:
+        toks = join_wrapped(work, toks, known)
     births = _Births(work)
     mentions: list[Mention] = []
     for run in find_runs(work, toks, known):
@@ -612,6 +951,7 @@ def find_mentions(
 
 VESSEL_WORDS = frozenset(
     """vessel ship tanker carrier freighter mv mt m/v m/t navire pétrolier cargo schiff
+    nave petroliera navio petroleiro gemi gemisi tankowiec statek
     судно танкер теплоход сухогруз""".split()
 )
 """Words that announce a vessel's name: a window never starts with one ("Танкер
@@ -643,14 +983,24 @@ _NEXT_WORD: Final = re.compile(r" ([^\W\d_]+)")
 _PREVIOUS_WORD: Final = re.compile(r"([^\W\d_]+)\.? $")
 
 
-def _country_after(text: str, tok: Tok) -> bool:
-    """Whether the word after ``tok``, one space away, names a country, which
-    then qualifies the word (*Минфин США*: the US Treasury, not Russia's
-    ministry that the lists call *MinFin*)."""
+@lru_cache(maxsize=65_536)
+def _country(word: str) -> str | None:
+    """The code of the country ``word`` names, also declined (*Финляндии*)."""
+    for form in (word, *_inflections(word)):
+        territory = territories.lookup(form)
+        if territory is not None:
+            return territory.code
+    return None
+
+
+def _country_after(text: str, tok: Tok) -> str | None:
+    """The code of the country that the word after ``tok``, one space away,
+    names, which then qualifies the word (*Минфин США*: the US Treasury, not
+    Russia's ministry that the lists call *MinFin*; *МИД Финляндии*)."""
     m = _NEXT_WORD.match(text, tok.end)
     if m is None or not m.group(1)[0].isupper():
-        return False  # ("and" is no country, though Andorra's code is AND)
-    return territories.lookup(m.group(1)) is not None
+        return None  # ("and" is no country, though Andorra's code is AND)
+    return _country(m.group(1))
 
 
 def _person_before(text: str, tok: Tok) -> bool:
@@ -676,6 +1026,16 @@ ARTICLES: Final = frozenset(
 (*Le Hamas*, *Der Gazprombank*) and are sometimes also given names."""
 
 _NOT_GIVEN_NAMES: Final = PARTICLES | CONNECTORS | ARTICLES | (EDGE_WORDS - TITLES)
+
+
+def _inner_possessives(text: str, window: list[Tok], words: list[str]) -> list[str]:
+    """``words`` (one per token of ``window``) with the ``'s`` that
+    :func:`tokenize` took off a word inside the window given back."""
+    out = list(words)
+    for k, tok in enumerate(window[:-1]):
+        if _POSSESSIVE.match(text, tok.end, tok.end + 2) and not out[k].endswith("'s"):
+            out[k] += "'s"
+    return out
 
 
 def _screen_run(
@@ -726,6 +1086,9 @@ def _screen_run(
                 words = " ".join([t.text if t.spelled else (t.base or t.text) for t in window])
             else:
                 words = " ".join([t.text for t in window])
+            if "'" in phrase or "’" in phrase:
+                # a possessive inside a name is the name's (PEOPLE'S REPUBLIC)
+                words = " ".join(_inner_possessives(text, window, words.split(" ")))
             hits: Sequence[Hit] = ()
             number = _NUMBER_AFTER.match(text, end)
             if number is not None:  # "Adrian Darya 1": the number is part of the name
@@ -739,6 +1102,11 @@ def _screen_run(
                 based = " ".join([t.base or t.text for t in window])
                 if based != words:
                     hits = lookup(based, year, countries, cue)
+            if not hits and any(t.text in OF_PARTICLES for t in window[1:-1]):
+                # "of" as another Romance language says it (Banco Central da
+                # Venezuela, listed as BANCO CENTRAL DE VENEZUELA): without it
+                bare = " ".join([w for w in words.split(" ") if w not in OF_PARTICLES])
+                hits = lookup(bare, year, countries, cue)
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Final, Protocol, runtime_checkable
 
 from rapidfuzz import fuzz
 
@@ -15,10 +16,23 @@ import thaw.match
 from thaw.screen.screener import Hit, Listing, Screener
 from thaw.screen.text.cjk import find_cjk_mentions
 from thaw.screen.text.extract import extract_text
-from thaw.screen.text.mentions import ABJAD_KNOWN_PREFIX, Mention, Party, find_mentions
+from thaw.screen.text.mentions import (
+    ABJAD_KNOWN_PREFIX,
+    CONNECTORS,
+    HEBREW_LABIALS,
+    NO_LABIALS,
+    Mention,
+    Party,
+    Where,
+    find_identifiers,
+    find_initialled,
+    find_marks,
+    find_mentions,
+)
+from thaw.sources import territories
 from thaw.text import Token, analyze_name, name_variants
 from thaw.text.fold import abjad_key
-from thaw.text.symbols import known_given_name
+from thaw.text.symbols import known_given_name, latin_words
 
 TEXT_THRESHOLD = 0.80
 """Score a window of text must reach to be reported. Stricter than name screening
@@ -34,6 +48,9 @@ align by chance, is kept out by the way these languages mark a foreign name
 (a middle dot, katakana, adjacent Hangul words) and by :func:`reads_like`."""
 
 SNIPPET_RADIUS = 60
+
+ACRONYM = 5
+"""The most letters of a word in capitals read as an acronym (МИД, ФСБ, IRGC)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +173,9 @@ class TextScreener:
                 if abjad_keys is None:  # built once, on the first word in an abjad
                     stats = index.token_stats
                     words = stats.counts if stats is not None else {}
-                    abjad_keys = {abjad_key(w) for w in words if w.isalpha()}
+                    keys = {abjad_key(w) for w in words if w.isalpha()}
+                    # and without labials (mentions.HEBREW_LABIALS)
+                    abjad_keys = keys | {HEBREW_LABIALS + k.translate(NO_LABIALS) for k in keys}
                 return token[len(ABJAD_KNOWN_PREFIX) :] in abjad_keys
             return index.document_frequency(token) > 0
 
@@ -190,7 +209,63 @@ class TextScreener:
             result = self.screener.screen_query(query, threshold=floor, limit=10)
             return tuple(h for h in result.hits if reads_like(name, h))
 
+        @lru_cache(maxsize=65_536)
+        def mark_lookup(mark: str) -> tuple[Hit, ...]:
+            query = thaw.match.Query(name=mark, schema="Aircraft")
+            result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+            bare = _bare_mark(mark)
+            return tuple(
+                h for h in result.hits if h.schema == "Aircraft" and _bare_mark(h.name) == bare
+            )
+
+        @lru_cache(maxsize=65_536)
+        def cjk_single(word: str) -> tuple[Hit, ...]:
+            floor = min(self.threshold, READING_THRESHOLD)
+            readings = [v for v in name_variants(word) if v][:KANA_READINGS]
+            for reading in readings:
+                query = thaw.match.Query(name=reading)
+                result = self.screener.screen_query(query, threshold=floor, limit=10)
+                hits = [h for h in result.hits if _reads_whole(reading, h)]
+                authorities = {x.source.split("_", 1)[0] for h in hits for x in h.listings}
+                if len(authorities) >= 2:
+                    return tuple(hits)
+            return ()
+
+        @lru_cache(maxsize=65_536)
+        def id_lookup(kind: str, number: str) -> tuple[Hit, ...]:
+            # the index proposes the listings carrying the number; the matcher's
+            # identifier feature says which carry it (the name, the number
+            # itself, says nothing)
+            numbers = (number, number[:BIC]) if kind == "swift" else (number,)
+            query = thaw.match.Query(name=number, id_numbers=numbers)
+            result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+            return tuple(
+                h
+                for h in result.hits
+                if any(f.feature == "identifier" and f.contribution > 0 for f in h.features)
+            )
+
+        @lru_cache(maxsize=65_536)
+        def initial_lookup(initial: str, surname: str) -> tuple[Hit, ...]:
+            # the matcher reads one initial before a surname (V. Putin)
+            letter = analyze_name(initial).key[:1]
+            words = analyze_name(surname).tokens
+            if not letter or len(words) != 1:
+                return ()
+            if not 0 < index.document_frequency(words[0].text) <= INITIALLED_SURNAME:
+                return ()  # (Ivanov, Kim, Ali: an initial tells too few of them apart)
+            query = thaw.match.Query(name=f"{letter.upper()}. {surname}", schema="Person")
+            result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+            return tuple(h for h in result.hits if _initialled(letter, words[0], h))
+
+        # the spellings of name items (mentions._respellings), read now rather
+        # than on the first document with a name no list spells as written
+        latin_words(frozenset({"NAME:"}))
         self._known = known
+        self._mark_lookup = mark_lookup
+        self._initial_lookup = initial_lookup
+        self._id_lookup = id_lookup
+        self._cjk_single = cjk_single
         self._lookup = lookup
         self._single = single
         self._cjk_lookup = cjk_lookup
@@ -198,7 +273,7 @@ class TextScreener:
     def screen_text(self, text: str, kind: str = "text") -> TextResult:
         """Screen a string of text."""
         parties = find_mentions(
-            text, self._lookup_keyed, self._known, self._single_keyed, self._cjk_mentions
+            text, self._lookup_keyed, self._known, self._single_keyed, self._other_mentions
         )
         found = [self._party(text, p) for p in parties]
         return TextResult(kind, text, tuple(found))
@@ -220,17 +295,44 @@ class TextScreener:
         group = [h for h in hits if _same_party(best, h)]
         return [_KeyedHit(best, group)]
 
-    def _cjk_mentions(self, text: str) -> list[Mention]:
-        """Names in Korean, Chinese and Japanese prose (:mod:`thaw.screen.text.cjk`)."""
-        return find_cjk_mentions(text, self._cjk_keyed, self._known)
+    def _other_mentions(self, text: str) -> list[Mention]:
+        """Names in Korean, Chinese and Japanese prose (:mod:`thaw.screen.text.cjk`),
+        aircraft by their registration marks (:func:`find_marks`) and parties by
+        the identifiers their listings carry (:func:`find_identifiers`)."""
+        found = find_cjk_mentions(text, self._cjk_keyed, self._known, self._cjk_single_keyed)
+        if "-" in text:
+            found.extend(find_marks(text, self._mark_keyed))
+        found.extend(find_identifiers(text, self._id_keyed))
+        if "." in text:
+            found.extend(find_initialled(text, self._initial_keyed))
+        return found
+
+    def _initial_keyed(self, initial: str, surname: str) -> list[_KeyedHit]:
+        return _keyed(self._initial_lookup(initial, surname))
+
+    def _id_keyed(self, kind: str, number: str) -> list[_KeyedHit]:
+        return _keyed(self._id_lookup(kind, number))
+
+    def _cjk_single_keyed(self, word: str) -> list[_KeyedHit]:
+        return _keyed(self._cjk_single(word))
+
+    def _mark_keyed(self, mark: str) -> list[_KeyedHit]:
+        return _keyed(self._mark_lookup(mark))
 
     def _cjk_keyed(self, name: str) -> list[_KeyedHit]:
-        hits = self._cjk_lookup(name)
-        if not hits:
-            return []
-        return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
+        return _keyed(self._cjk_lookup(name))
 
-    def _single_keyed(self, word: str, where: Callable[[], tuple[bool, bool]]) -> list[_KeyedHit]:
+    def _countries(self, hit: Hit) -> set[str]:
+        """The countries of the hit's listings (nationalities, addresses …)."""
+        index = self.screener.index
+        out: set[str] = set()
+        for listing in hit.listings:
+            position = index.position(f"{listing.source}:{listing.source_id}")
+            if position is not None:
+                out.update(index.entry(position).countries)
+        return out
+
+    def _single_keyed(self, word: str, where: Callable[[], Where]) -> list[_KeyedHit]:
         """A lone word as a mention of a listed organisation (or, after a vessel
         word, a vessel) whose whole distinctive name it is; never a person.
 
@@ -240,11 +342,19 @@ class TextScreener:
         name: ``Контракт``, ``Hamas``) or there is none (Arabic حماس, a
         lower-case word in a quoted name), the organisation must be listed by
         at least two authorities: a well-known party, not a coincidence with one
-        registry's entry."""
+        registry's entry. An acronym followed by a country (*МИД Финляндии*)
+        names that country's institution: only a party of that country counts."""
         found = self._single(word)
         if not found:
             return []
-        vessel_cue, weak = where()
+        vessel_cue, weak, country = where()
+        if country is not None and word.isupper() and len(word) <= ACRONYM:
+            # an acronym before a country is that country's institution (МИД
+            # Финляндии, ФСБ России): only a party of that country
+            hits = [h for h in found if country in self._countries(h)]
+            if not hits:
+                return []
+            found = tuple(hits)
         if vessel_cue:  # "the tanker Atlas": the vessel, not a company of that name
             hits = sorted(found, key=lambda h: h.schema != "Vessel")
         else:
@@ -330,12 +440,23 @@ def _same_word(a: Token, b: Token) -> bool:
     # consonants, و and ي also as the vowels they may write (الحوثي hvt ~ Houthi ht)
     if not (a.abjad or b.abjad) or not a.skeleton:
         return False
-    return a.skeleton == b.skeleton or (
-        a.skeleton.translate(_SEMIVOWELS) == b.skeleton.translate(_SEMIVOWELS)
+    return (
+        a.skeleton == b.skeleton
+        or a.skeleton.translate(_SEMIVOWELS) == b.skeleton.translate(_SEMIVOWELS)
+        or _labials(a.skeleton) == _labials(b.skeleton)
     )
 
 
 _SEMIVOWELS = str.maketrans("", "", "vwy")
+_LABIALS = str.maketrans("bfpw", "vvvv")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _labials(skeleton: str) -> str:
+    """A consonant skeleton with its labials as one letter, doubled letters once:
+    Hebrew ב writes *b* and *v*, פ *p* and *f*, and Persian writes a Russian
+    name's *-ov* as وف (לברוב *lbrv*, لاوروف *lvrvf* ~ Lavrov *lvrv*)."""
+    return _DOUBLED.sub(r"\1", skeleton.translate(_LABIALS))
 
 
 def _same_given_name(a: Token, b: Token) -> bool:
@@ -364,10 +485,23 @@ def words_cover(window: str, hit: Hit) -> bool:
     spelling-variant folding; a generic word such as "Trader" too); for
     organisations, vessels and aircraft every informative word of the name must also
     be in the window; and a hyphenated
-    compound surname (PRIDMORE-SMITH) counts only when all its parts are there.
+    compound surname (PRIDMORE-SMITH) counts only when all its parts are there;
+    and a window joined by a connector (*and*, *of*, *for*) names no person.
+    Two words that are one word of an organisation's name written apart
+    (*Gazprom Bank*) name it when that word would (:func:`whole_name`).
     """
+    if hit.schema == "Person" and _two_persons(window):
+        return False
+    if _AND in window.lower().split() and _AND not in hit.matched_name.lower().split():
+        return False  # two parties (Wei and Wang), which no one listed is
     analysed = analyze_name(window).tokens
     tokens = analyze_name(hit.matched_name).tokens
+    if hit.schema != "Person" and len(analysed) == 2:
+        # one word of the name written as two (Gazprom Bank, Sovcom Bank,
+        # گازپروم بانک): the window names the organisation as that word would
+        joined = analyze_name(analysed[0].raw + analysed[1].raw).tokens
+        if len(joined) == 1 and any(_same_word(joined[0], t) for t in tokens):
+            return whole_name(analysed[0].raw + analysed[1].raw, hit)
     if hit.schema == "Vessel":
         # a vessel's name is words, not roles (LADY R, NS COLUMBUS): all of them, both ways
         ours, theirs = (
@@ -382,7 +516,11 @@ def words_cover(window: str, hit: Hit) -> bool:
     wanted = [t for t in analysed if t.role not in MINOR_ROLES - {"generic"}]
     written = [t for t in tokens if t.role not in MINOR_ROLES - {"generic", "legal_form"}]
     name = [t for t in tokens if t.role not in MINOR_ROLES]
-    if hit.schema != "Person" and sum(t.role == "name" for t in wanted) < 2:
+    if hit.schema != "Person" and not any(
+        t.role != "generic" and len(t.text) >= DISTINCT_LETTERS for t in wanted
+    ):
+        return False  # a trade and a legal form (Trading OÜ) name no company
+    if hit.schema != "Person" and _distinct_words(window, wanted) < 2:
         # one distinctive word at most (Alfa Trading, Sankt Petersburg): the
         # window must name all of the listed name, its generic words and places
         # too, or a name word beside a trade or a city would name every company
@@ -447,6 +585,30 @@ def reads_like(window: str, hit: Hit) -> bool:
     return False
 
 
+KANA_READINGS = 3
+"""How many readings of a katakana or Hangul word (:func:`thaw.text.name_variants`) are tried
+as an organisation's name."""
+
+WHOLE_READING = 0.85
+"""How alike (:func:`rapidfuzz.fuzz.ratio`, 0–1) the reading of a katakana word
+must be to a listed organisation's one distinctive word to name it
+(*gasprombank* ~ *gazprombank* 0.91)."""
+
+
+def _reads_whole(reading: str, hit: Hit) -> bool:
+    """Whether a katakana word's ``reading`` is, as read, the whole name of a
+    listed organisation: the name's only distinctive word (legal forms aside,
+    :data:`SINGLE_ROLES`) is like it (:data:`WHOLE_READING`); and the party is
+    an organisation (:data:`SINGLE_SCHEMATA`, no vessel: no vessel word went
+    before). Such a word is weak evidence: the caller wants two authorities."""
+    if hit.schema not in SINGLE_SCHEMATA or hit.schema == "Vessel":
+        return False
+    name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
+    if len(name) != 1 or name[0].role != "name":
+        return False
+    return fuzz.ratio(analyze_name(reading).key, name[0].text) >= WHOLE_READING * 100
+
+
 SINGLE_SCHEMATA = frozenset({"Organization", "Company", "Vessel", "Aircraft"})
 """What one word of prose may name. Not a person (a surname alone proves nothing),
 nor a generic ``LegalEntity``: lists that do not say what a party is (the US
@@ -484,9 +646,78 @@ def whole_name(word: str, hit: Hit) -> bool:
     return all(_same_word(a, b) for a, b in zip(tokens, name, strict=True))
 
 
+_AND: Final = "and"
+
+DISTINCT_LETTERS = 3
+"""The fewest letters of a word other than a generic one that a window naming an
+organisation needs (*OÜ*, an Estonian legal form that name analysis does not
+know, is no name: *Trading OÜ* names no company)."""
+
+CONJUNCTIONS = frozenset("e y i et und ve и і та".split())
+"""*And* in the languages around, which may join a person's two surnames (Ortega
+*y* Gasset) but not a surname to another person's given name."""
+
+
+def _two_persons(window: str) -> bool:
+    """Whether a window of prose names two persons joined by *and*: a connector
+    (:data:`CONNECTORS`: *Mohammed and Ali*), which no person's name holds, or a
+    conjunction (:data:`CONJUNCTIONS`) followed by a given name (*Lukashenko e
+    Viktor Vekselberg*)."""
+    words = window.split()
+    for k, word in enumerate(words[:-1]):
+        lower = word.lower()
+        if lower in CONNECTORS or (lower in CONJUNCTIONS and _given_name(words[k + 1])):
+            return True
+    return False
+
+
+def _distinct_words(window: str, wanted: list[Token]) -> int:
+    """How many of the window's analysed words are distinctive: of the role
+    ``name`` and not a country's name, which name analysis may not know in
+    every script (ایران, *Iran*, read as a name: *Iran Saderat* has one
+    distinctive word, as *Saderat* alone has)."""
+    names = sum(t.role == "name" for t in wanted)
+    for word in window.split():
+        if territories.lookup(word) is not None:
+            names -= sum(t.role == "name" for t in analyze_name(word).tokens)
+    return names
+
+
+INITIALLED_SURNAME = 20
+"""The most listed names a surname may be a word of to be screened with an
+initial alone (*V. Putin*: 10; *Ivanov* 49, *Kim* 138 are left alone)."""
+
+BIC = 8
+"""The letters of a SWIFT/BIC code that name the bank in its country and city (a
+branch adds three)."""
+
+
+def _initialled(letter: str, surname: Token, hit: Hit) -> bool:
+    """Whether a person listed as ``hit`` has ``surname`` as a word of the name
+    and another word, a given name, that begins with ``letter`` (*V.* Putin:
+    *Vladimir* Vladimirovich PUTIN)."""
+    if hit.schema != "Person":
+        return False
+    tokens = [t for t in analyze_name(hit.matched_name).tokens if t.role not in MINOR_ROLES]
+    at = [i for i, t in enumerate(tokens) if _same_word(surname, t)]
+    return bool(at) and any(t.text.startswith(letter) for i, t in enumerate(tokens) if i not in at)
+
+
+def _bare_mark(name: str) -> str:
+    """A registration mark's letters and digits alone, in capitals (``ep-mnf`` → ``EPMNF``)."""
+    return "".join(c for c in name if c.isalnum()).upper()
+
+
 def _given_name(word: str) -> bool:
     """Whether a word is known as a given name (``Linda``, ``Hamas``)."""
     return any(known_given_name(t.symbols) for t in analyze_name(word).tokens)
+
+
+def _keyed(hits: Sequence[Hit]) -> list[_KeyedHit]:
+    """The best of ``hits`` with the others of its party, keyed, or nothing."""
+    if not hits:
+        return []
+    return [_KeyedHit(hits[0], [h for h in hits if _same_party(hits[0], h)])]
 
 
 def _same_party(best: Hit, other: Hit) -> bool:
