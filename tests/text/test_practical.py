@@ -1,0 +1,84 @@
+"""The Latin spellings a foreign name written in Cyrillic may come from
+(:mod:`thaw.text.practical`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.text.practical import cyrillic_edges, transcribed_foreign
+
+
+def _spells(word: str, latin: str) -> bool:
+    """Whether ``latin`` can be cut, exactly, into spellings of ``word``'s
+    edges from its first letter to its last."""
+    edges = cyrillic_edges(word)
+    reach = {(0, 0)}
+    frontier = [(0, 0)]
+    while frontier:
+        at, pos = frontier.pop()
+        for start, end, spellings in edges:
+            if start != at:
+                continue
+            for sp in spellings:
+                nxt = (end, pos + len(sp))
+                if latin.startswith(sp, pos) and nxt not in reach:
+                    reach.add(nxt)
+                    frontier.append(nxt)
+    return (len(word), len(latin)) in reach
+
+
+@pytest.mark.parametrize(
+    ("word", "latin"),
+    [
+        ("Уотчетт", "watchett"),  # English w and its a, tch
+        ("Макфол", "mcfaul"),  # Mc, the au of English o
+        ("Делькруа", "delcroix"),  # French oi, its final x silent
+        ("Лебо", "lebeau"),  # French eau
+        ("Хименес", "gimenez"),  # Spanish g before e, -ez
+        ("Хименес", "jimenez"),
+        ("Нейбур", "nijboer"),  # Dutch ij, oe
+        ("Прайм", "prime"),  # English i, a silent final e
+        ("Олланд", "hollande"),  # a silent h, a French final e
+        ("Шольц", "scholz"),  # German sch, z
+        ("Джулиани", "giuliani"),  # Italian gi
+        ("Ширак", "chirac"),  # French ch, c
+    ],
+)
+def test_practical_transcriptions_are_spelt(word: str, latin: str) -> None:
+    assert _spells(word, latin)
+
+
+@pytest.mark.parametrize(
+    ("word", "latin"),
+    [
+        ("Лебо", "leblanc"),
+        ("Делькруа", "delacroix"),  # (ь is no vowel a)
+        ("Уотсон", "watkins"),
+        ("Наполитано", "napoli"),  # a whole word or nothing
+        ("Милей", "milla"),  # (ей is no a)
+    ],
+)
+def test_other_names_are_not(word: str, latin: str) -> None:
+    assert not _spells(word, latin)
+
+
+def test_a_doubled_consonant_is_also_one() -> None:
+    assert _spells("Кэммерон", "cameron")
+    assert _spells("Кэммерон", "cammeron")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Майкл Макфол", True),
+        ("Реджеп Тайип Эрдоган", True),
+        ("Иван Петров", False),  # a Slavic surname
+        ("Наталья Шевченко", False),
+        ("Сергей Иванович", False),  # a patronymic
+        ("Ольга Сидорова", False),
+        ("Michael McFaul", False),  # no Cyrillic
+        ("坂本龍一", False),
+    ],
+)
+def test_only_names_that_may_be_foreign(name: str, expected: bool) -> None:
+    assert transcribed_foreign(name) is expected
