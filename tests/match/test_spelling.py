@@ -168,3 +168,11 @@ def test_a_russian_name_is_not_spelt() -> None:
     # (read by its romanisation; a Slavic surname keeps the comparison off)
     result = score(Query("Наталья Шевченко", "Person"), _person("Natalia Savchenko"))
     assert all(e.feature != "spelling" for e in result.evidence)
+
+
+def test_letters_spelt_as_nothing_may_end_a_word() -> None:
+    # the Georgian nominative ending of a name in a consonant (ბაიდენი
+    # *Biden*) is spelt as nothing, after the whole Latin word
+    result = score(Query("ჯო ბაიდენი", "Person"), _person("Joe Biden"))
+    assert result.score >= DEFAULT_THRESHOLD
+    assert score(Query("ჯო ბაიდენი", "Person"), _person("Hunter Biden")).score < 0.5

@@ -3,28 +3,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import pytest
 
-from thaw.text.practical import cyrillic_edges, transcribed_foreign
+from thaw.text.practical import Edge, cyrillic_edges, transcribed_foreign
 
 
 def _spells(word: str, latin: str) -> bool:
     """Whether ``latin`` can be cut, exactly, into spellings of ``word``'s
     edges from its first letter to its last."""
-    edges = cyrillic_edges(word)
-    reach = {(0, 0)}
-    frontier = [(0, 0)]
-    while frontier:
-        at, pos = frontier.pop()
-        for start, end, spellings in edges:
-            if start != at:
-                continue
-            for sp in spellings:
-                nxt = (end, pos + len(sp))
-                if latin.startswith(sp, pos) and nxt not in reach:
-                    reach.add(nxt)
-                    frontier.append(nxt)
-    return (len(word), len(latin)) in reach
+    return _spells_by(cyrillic_edges, word, latin)
 
 
 @pytest.mark.parametrize(
@@ -82,3 +71,36 @@ def test_a_doubled_consonant_is_also_one() -> None:
 )
 def test_only_names_that_may_be_foreign(name: str, expected: bool) -> None:
     assert transcribed_foreign(name) is expected
+
+
+def test_georgian_and_armenian_letters_are_spelt_too() -> None:
+    from thaw.text.practical import armenian_edges, georgian_edges, sound_script
+
+    # the Georgian nominative -ი after a consonant, unwritten in Latin
+    assert _spells_by(georgian_edges, "ბაიდენი", "biden")
+    assert _spells_by(georgian_edges, "ივანიშვილი", "ivanishvili")
+    # Western Armenian readings of the stops (Deukmejian, not Dokmejyan)
+    assert _spells_by(armenian_edges, "դոքմեջյան", "deukmejian")
+    assert not _spells_by(georgian_edges, "ბაიდენი", "baden")
+    assert sound_script("ჯო ბაიდენი") == "Georgian"
+    assert sound_script("Ջո Բայդեն") == "Armenian"
+    assert sound_script("Иван Петров") == ""
+
+
+def _spells_by(edges_of: Callable[[str], Sequence[Edge]], word: str, latin: str) -> bool:
+    """Whether ``latin`` can be cut, exactly, into spellings of ``word``'s
+    edges (by ``edges_of``) from its first letter to its last."""
+    edges = edges_of(word)
+    reach = {(0, 0)}
+    frontier = [(0, 0)]
+    while frontier:
+        at, pos = frontier.pop()
+        for start, end, spellings in edges:
+            if start != at:
+                continue
+            for sp in spellings:
+                nxt = (end, pos + len(sp))
+                if latin.startswith(sp, pos) and nxt not in reach:
+                    reach.add(nxt)
+                    frontier.append(nxt)
+    return (len(word), len(latin)) in reach
