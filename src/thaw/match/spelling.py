@@ -359,14 +359,26 @@ def _assign(
         # quick bounds (most names a query meets fail them): a Latin word of
         # one syllable is written by one edge or counts as missed, and too
         # few characters written anywhere in the name cannot match
-        if syllables and spells_syllables(language):
+        by_syllable = spells_syllables(language)
+        if syllables and by_syllable:
             bad = sum(1 for w in syllables if w not in singles)
             if bad and (len(syllables) - bad) < MIN_COVERED * len(syllables):
                 continue
         seen: set[int] = set(named)
-        for start, ends in by_start.items():
-            for end, spellings in ends:
-                if any(sp in joined for sp in spellings):
+        if by_syllable:
+            for start, ends in by_start.items():
+                for end, spellings in ends:
+                    if any(sp in joined for sp in spellings):
+                        seen.update(range(start, end))
+        else:
+            # (a word spelt by its sounds is spelt whole, from its first
+            # letter: only a word whose first letter may begin a listed word
+            # can be)
+            firsts = {w[:1] for w in listed}
+            for start, end in written.words:
+                if start not in seen and not firsts.isdisjoint(
+                    _word_edges(written.chars[start:end], language)[1].get(0, ())
+                ):
                     seen.update(range(start, end))
         if len(seen) < need:
             continue

@@ -78,6 +78,7 @@ def languages(script: str, words: int = 1) -> tuple[EdgesOf, ...]:
     return found[:2] if script == "Han" and words > 1 else found
 
 
+@lru_cache(maxsize=16)
 def spells_syllables(language: EdgesOf) -> bool:
     """Whether ``language`` writes a name a syllable per character (Chinese,
     Korean, Japanese), so that a Latin word of one syllable is written by one
