@@ -28,6 +28,14 @@ resemblance, and a consonant never stands for another.
 Cyrillic, with no patronymic and no word with a Slavic surname's or
 patronymic's ending (a Russian or Ukrainian name is read well by its own
 romanisation, and is most of what the lists and the files hold).
+
+Armenian and Georgian letters are spelt the same way
+(:func:`armenian_edges`, :func:`georgian_edges`, every name in them:
+:func:`sound_script`): Armenian with both its Eastern and its Western
+readings, which the diaspora's spellings follow (դոքմեջյան *Deukmejian*,
+beside the Eastern *Dokmejyan*); Georgian with the nominative ending -ი that
+it adds to a name ending in a consonant also unwritten (ბაიდენი *Biden*,
+ბრაიტონი *Brighton*).
 """
 
 from __future__ import annotations
