@@ -132,6 +132,7 @@ def spelling_script(name: str) -> str:
     return "Kana" if _KANA_NAME.match(name.strip()) else ""
 
 
+@lru_cache(maxsize=4096)
 def query_spelling_script(name: str) -> str:
     """:func:`spelling_script` of a *query*: also ``Cyrillic`` for a name
     that may be a foreign name transcribed into Cyrillic, ``Armenian`` or
@@ -140,7 +141,7 @@ def query_spelling_script(name: str) -> str:
     Делькруа *Delcroix*, ბაიდენი *Biden*), compared with Latin listed names
     by the Latin spellings its letters may stand for (:data:`SOUND_SCRIPTS`).
     (Only a query: a listed name in these scripts has its authority's Latin
-    names beside it.)"""
+    names beside it.) Remembered: the matcher asks for each listing."""
     script = spelling_script(name)
     if script or name.isascii():
         return script
