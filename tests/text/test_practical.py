@@ -31,6 +31,9 @@ def _spells(word: str, latin: str) -> bool:
         ("Шольц", "scholz"),  # German sch, z
         ("Джулиани", "giuliani"),  # Italian gi
         ("Ширак", "chirac"),  # French ch, c
+        ("Жорж", "georges"),  # French ge, a silent final -es
+        ("Ив", "yves"),
+        ("Фийон", "fillon"),  # French ill
     ],
 )
 def test_practical_transcriptions_are_spelt(word: str, latin: str) -> None:
@@ -45,6 +48,7 @@ def test_practical_transcriptions_are_spelt(word: str, latin: str) -> None:
         ("Уотсон", "watkins"),
         ("Наполитано", "napoli"),  # a whole word or nothing
         ("Милей", "milla"),  # (ей is no a)
+        ("Джон", "jones"),  # (a silent -es only where French writes one)
     ],
 )
 def test_other_names_are_not(word: str, latin: str) -> None:

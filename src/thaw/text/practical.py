@@ -112,9 +112,9 @@ LETTERS["ь"] = ("", "i", "y", "j")
 #: its vowel (уо *wa*, уэ *we*, уи *wi*, *whe*), diphthongs (ай *i*, *y*,
 #: *igh*, German *ei*; ей *ay*, *ey*, Dutch *ij*; ой German *eu*, *äu*; ау
 #: *ow*, *ou*; оу *ow*, *o*), the French *oi* (уа), *ieu* (ьё), *ier* (ье),
-#: *gn* (нь), consonant clusters (кс *x*, кв *qu*, дж *j*, *g*, *dg*, тч
-#: *tch*), the English vowel before *r* (ер *ur*, *ir*, *ear*; эр *air*),
-#: and *Mc* (мак).
+#: *gn* (нь), the French *ill* (ий: *Fillon* Фийон), consonant clusters
+#: (кс *x*, кв *qu*, дж *j*, *g*, *dg*, тч *tch*), the English vowel before
+#: *r* (ер *ur*, *ir*, *ear*; эр *air*), and *Mc* (мак).
 GROUPS: Final[dict[str, tuple[str, ...]]] = {
     k: _split(v)
     for k, v in {
@@ -142,15 +142,17 @@ GROUPS: Final[dict[str, tuple[str, ...]]] = {
         "дж": "j g dg dj dzh gi",
         "тч": "tch ch tsch",
         "ер": "er ur ir ear or",
+        "ий": "iy ij ii ill il",
         "эр": "er ur ir ear air ar",
         "мак": "mac mc mack mak",
     }.items()
 }
 #: Further spellings of the letter or group that ends a word: the silent
 #: letters French writes after a vowel (о *eau*, *ault*, *ot*, *aud*; е *et*,
-#: *ez*, *er*; уа *ois*, *oix*), an English *-e* or *-es* and a French *-e*,
-#: *-es*, *-d*, *-t* after a consonant (*Prime* Прайм, *Jacques* Жак,
-#: *Bracquemond* Бракмон), the *-ez* of Spanish surnames (с: *Rodríguez*
+#: *ez*, *er*; уа *ois*, *oix*), an English *-e* and a French *-e*, *-es*,
+#: *-d*, *-t* after a consonant (*Prime* Прайм, *Jacques* Жак, *Georges*
+#: Жорж, *Yves* Ив, *Bracquemond* Бракмон; not after н, с: Джонс is
+#: *Jones*, Джон *John*), the *-ez* of Spanish surnames (с: *Rodríguez*
 #: Родригес), the English *-dge* (дж) and *-ce* (с: *Rice* Райс).
 ENDINGS: Final[dict[str, tuple[str, ...]]] = {
     k: _split(v)
@@ -166,13 +168,13 @@ ENDINGS: Final[dict[str, tuple[str, ...]]] = {
         "с": "ce se z ze",
         "з": "se ze",
         "дж": "dge ge",
-        "ж": "ge",
+        "ж": "ge ges",
         "к": "que ques cque cques ke",
         "н": "nd nt ns ne nne",
-        "р": "re rs rt",
-        "л": "le lle ls",
+        "р": "re rs rt rre",
+        "л": "le lle ls les lles",
         "ль": "le lle les",
-        "т": "te tte",
+        "т": "te tte tes",
         "д": "de ds dt",
         "м": "me mme",
         "п": "pe ppe",
@@ -180,6 +182,7 @@ ENDINGS: Final[dict[str, tuple[str, ...]]] = {
         "г": "gue",
         "ш": "che she",
         "й": "ye",
+        "в": "ve ves",
         "ы": "ey ie",
     }.items()
 }
