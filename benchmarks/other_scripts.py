@@ -79,7 +79,10 @@ HAND = FIXTURES / "cross_script_pairs_sem.csv"
 #: (people of these scripts as the press and the lists spell them, list forms
 #: such as ``SURNAME, Given Patronymic`` too), split the same way before it
 #: was scored.
-HANDS = (HAND, *(FIXTURES / f"cross_script_pairs_{n}.csv" for n in ("rig", "thai", "cyr")))
+HANDS = (
+    HAND,
+    *(FIXTURES / f"cross_script_pairs_{n}.csv" for n in ("rig", "thai", "cyr", "west")),
+)
 NEGATIVES = FIXTURES / "other_scripts_negatives.csv"
 #: Every file of hand-written negatives (:data:`NEGATIVES` and those beside it).
 NEGATIVE_GLOB = "other_scripts_negatives*.csv"
@@ -99,11 +102,14 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 def positives(show: bool) -> None:
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    per_file: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
-    for row in [r for path in HANDS for r in _read(path)]:
+    for source, row in [(p, r) for p in HANDS for r in _read(p)]:
         ok, value = _matches(row["original"], row["latin"])
         totals[(row["split"], row["script"])][0] += ok
         totals[(row["split"], row["script"])][1] += 1
+        per_file[(source.name, row["split"])][0] += ok
+        per_file[(source.name, row["split"])][1] += 1
         if not ok and row["split"] == "dev":
             misses.append(f"  {row['script']:9} {value:.2f} {row['original']} ~ {row['latin']}")
     print(f"hand-written pairs ({', '.join(p.name for p in HANDS)}):")
@@ -117,6 +123,12 @@ def positives(show: bool) -> None:
         found = sum(v[0] for k, v in totals.items() if k[0] == part)
         total = sum(v[1] for k, v in totals.items() if k[0] == part)
         print(f"{part:10} {found:>4}/{total:<4}")
+    for path in HANDS:
+        cells = [
+            f"{per_file[(path.name, p)][0]:>4}/{per_file[(path.name, p)][1]:<4}"
+            for p in ("dev", "holdout")
+        ]
+        print(f"  {path.name:32} {cells[0]} {cells[1]}")
     if show and misses:
         print("dev misses:")
         print("\n".join(misses))

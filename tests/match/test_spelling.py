@@ -141,3 +141,49 @@ def test_a_latin_name_is_read_afresh_when_another_takes_its_place() -> None:
     assert first is not None and first[0] == ["kao", "byeong"]
     assert second is not None and second[0] == ["kap", "jong"]
     assert _latin_words(analyze_name("金正恩", "Person")) is None
+
+
+def test_a_foreign_name_in_cyrillic_spelt_by_its_sounds() -> None:
+    # an English w and tch, Mc, a French oi and eau: no romanisation of the
+    # Cyrillic letters reaches these spellings
+    for original, latin in (
+        ("Уотчетт", "Watchett"),
+        ("Делькруа", "Delcroix"),
+        ("Лебо", "Lebeau"),
+        ("Пол Уилан", "Paul Whelan"),
+    ):
+        result = score(Query(original, "Person"), _person(latin))
+        assert result.score >= DEFAULT_THRESHOLD, (original, latin)
+        assert any(e.feature == "spelling" for e in result.evidence)
+
+
+def test_a_given_name_of_the_same_name_item_beside_a_spelt_surname() -> None:
+    # Майкл is Michael by rigour's name items, whose spelling no convention
+    # gives; Макфол is spelt
+    result = score(Query("Майкл Макфол", "Person"), _person("Michael McFaul"))
+    assert result.score >= DEFAULT_THRESHOLD
+    assert score(Query("Майкл Макфол", "Person"), _person("Michael Flynn")).score < 0.5
+
+
+def test_a_cyrillic_word_is_spelt_whole_and_other_names_stay_apart() -> None:
+    for original, latin in (
+        ("Джорджо Наполитано", "Giorgio Napoli"),
+        ("Лебо", "Leblanc"),
+        ("Делькруа", "Delacroix"),
+        ("Уотсон", "Watkins"),
+    ):
+        assert score(Query(original, "Person"), _person(latin)).score < DEFAULT_THRESHOLD
+
+
+def test_a_russian_name_is_not_spelt() -> None:
+    # (read by its romanisation; a Slavic surname keeps the comparison off)
+    result = score(Query("Наталья Шевченко", "Person"), _person("Natalia Savchenko"))
+    assert all(e.feature != "spelling" for e in result.evidence)
+
+
+def test_letters_spelt_as_nothing_may_end_a_word() -> None:
+    # the Georgian nominative ending of a name in a consonant (ბაიდენი
+    # *Biden*) is spelt as nothing, after the whole Latin word
+    result = score(Query("ჯო ბაიდენი", "Person"), _person("Joe Biden"))
+    assert result.score >= DEFAULT_THRESHOLD
+    assert score(Query("ჯო ბაიდენი", "Person"), _person("Hunter Biden")).score < 0.5

@@ -994,7 +994,12 @@ class SpellingFeature(Feature):
     align with them exactly. Such a match contributes ``penalty``: each
     spelling is a published one, but a set of them says less than the
     name written alike. Its explanation lists each run with the words it
-    spells. A Latin query never pays for this; weight 0 switches it off."""
+    spells. A query in Cyrillic that may be a foreign name (no patronymic,
+    no Slavic surname's ending) is compared the same way, each word whole,
+    by the Latin spellings its letters stand for in the practical
+    transcription of Western names read backwards (:mod:`thaw.text.practical`:
+    Уотчетт *Watchett*, Делькруа *Delcroix*). A Latin query never pays for
+    this; weight 0 switches it off."""
 
     name = "spelling"
     weight = 1.0

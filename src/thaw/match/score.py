@@ -62,7 +62,7 @@ from thaw.match.transcription import (
 from thaw.match.types import FeatureResult, MatchResult, Query
 from thaw.text import AnalyzedName, TokenStats, analyze_name, name_variants
 from thaw.text.chinese import cjk_script, simplified
-from thaw.text.spellings import spelling_script
+from thaw.text.spellings import query_spelling_script, spelling_script
 
 #: Score at and above which a result is a match (see the module docstring).
 DEFAULT_THRESHOLD = 0.70
@@ -230,7 +230,7 @@ class Matcher:
                 *[analyze_name(v, schema) for v in name_variants(query.name, schema)],
             )
             self._script = cjk_script(query.name)
-            self._spelt = spelling_script(query.name)
+            self._spelt = query_spelling_script(query.name)
             m = self._transcription
             person = schema is None or schema == "Person"
             words = query_words(self._readings[0]) if self._script and m and person else []

@@ -41,15 +41,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from thaw.match.names import AlignedPair, Alignment, BestName, alignment_score, extra_of
+from thaw.match.names import (
+    SYMBOL_SIM,
+    AlignedPair,
+    Alignment,
+    BestName,
+    alignment_score,
+    extra_of,
+)
 from thaw.text import AnalyzedName, Token
 from thaw.text.spellings import (
+    SOUND_SCRIPTS,
     EdgesOf,
     Written,
     languages,
     query_chars,
+    query_spelling_script,
     run_bounds,
     spelling_script,
+    spells_syllables,
 )
 
 #: The most listed words one run of characters may spell together (a given
@@ -116,8 +126,9 @@ def _runs_from(
     while stack:
         at, pos, parts = stack.pop()
         if pos == size:
+            # (and on, through letters spelt as nothing: the soft sign of
+            # Шарль *Charl*, the Georgian ending of ბაიდენი *Biden*)
             found.setdefault(at, parts)
-            continue
         if at >= stop:
             continue
         for end, spellings in edges.get(at, ()):
@@ -178,6 +189,14 @@ def _word_target_runs(
     one run span (:func:`~thaw.text.spellings.run_bounds`; remembered)."""
     by_start, initials = _word_edges(word, language)
     out: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
+    if not spells_syllables(language):
+        # (a word spelt by its sounds is spelt whole: Наполитано is no
+        # *Napoli*)
+        if target[0] in initials.get(0, ()):
+            for end, parts in _runs_from(word, by_start, 0, len(word), target, breaks):
+                if end == len(word):
+                    out.append((0, end, parts))
+        return tuple(out)
     for w_start, w_end in run_bounds(language, ((0, len(word)),)):
         for start in range(w_start, w_end):
             if target[0] in initials.get(start, ()):
@@ -325,9 +344,17 @@ def _languages_of(written: Written, found_languages: Sequence[EdgesOf]) -> list[
     return [(lang, *_prepared(written.chars, written.words, lang)) for lang in found_languages]
 
 
-def _assign(written: Written, latin: AnalyzedName, prepared: list[_Prepared]) -> Assignment | None:
+def _assign(
+    written: Written,
+    latin: AnalyzedName,
+    prepared: list[_Prepared],
+    named: frozenset[int] = frozenset(),
+) -> Assignment | None:
     """The best assignment of ``written``'s characters to ``latin``'s words
-    in any of the languages ``prepared`` (:func:`_languages_of`)."""
+    in any of the languages ``prepared`` (:func:`_languages_of`); the
+    characters ``named`` (of words that share a name item with a word of
+    ``latin``: :func:`_named`) count as spelt in the bounds that decide
+    whether enough of the name is."""
     words = _latin_words(latin)
     if words is None:
         return None
@@ -339,21 +366,33 @@ def _assign(written: Written, latin: AnalyzedName, prepared: list[_Prepared]) ->
         # quick bounds (most names a query meets fail them): a Latin word of
         # one syllable is written by one edge or counts as missed, and too
         # few characters written anywhere in the name cannot match
-        if syllables:
+        by_syllable = spells_syllables(language)
+        if syllables and by_syllable:
             bad = sum(1 for w in syllables if w not in singles)
             if bad and (len(syllables) - bad) < MIN_COVERED * len(syllables):
                 continue
-        seen: set[int] = set()
-        for start, ends in by_start.items():
-            for end, spellings in ends:
-                if any(sp in joined for sp in spellings):
+        seen: set[int] = set(named)
+        if by_syllable:
+            for start, ends in by_start.items():
+                for end, spellings in ends:
+                    if any(sp in joined for sp in spellings):
+                        seen.update(range(start, end))
+        else:
+            # (a word spelt by its sounds is spelt whole, from its first
+            # letter: only a word whose first letter may begin a listed word
+            # can be)
+            firsts = {w[:1] for w in listed}
+            for start, end in written.words:
+                if start not in seen and not firsts.isdisjoint(
+                    _word_edges(written.chars[start:end], language)[1].get(0, ())
+                ):
                     seen.update(range(start, end))
         if len(seen) < need:
             continue
         found = spans(written.chars, written.words, language, listed)
         if not found:
             continue
-        covered = {i for run in found for i in range(run.start, run.end)}
+        covered = {i for run in found for i in range(run.start, run.end)} | named
         if len(covered) < need:
             continue  # (too few characters spelt for a match: every one counts)
         chosen = best_assignment(size, found)
@@ -413,7 +452,7 @@ def _missed(token: Token, written: bool) -> bool:
 
 def _best_name(
     query: AnalyzedName, name: AnalyzedName, kind: str, factors: dict[str, float],
-    pairs: list[_Pair], reverse: bool,
+    pairs: list[_Pair], reverse: bool, by_name: bool = False,
 ) -> BestName:  # fmt: skip
     """``pairs`` (:func:`_pairs`: written tokens, Latin words, similarity) as
     the alignment of ``query`` with the listed ``name``, as ``spelling``
@@ -422,12 +461,20 @@ def _best_name(
     weighs as its heaviest token), except that a part of the name left over
     on either side (:func:`_missed`: a character, a Latin syllable) counts as
     a word that did not match; other Latin words left over count as
-    extras."""
+    extras. With ``by_name`` (a query spelt by its sounds: Cyrillic,
+    Armenian, Georgian), a query word left over
+    is also paired with a listed word left over that shares a name item
+    with it (:data:`~thaw.match.names.SYMBOL_SIM`, as the name alignment
+    pairs them: Майкл *Michael*, whose spelling no convention gives), so
+    that a given name of the usual kind and a surname transcribed by sound
+    make one match (:func:`_same_names`)."""
     aligned = [
         AlignedPair(*((words, tokens) if reverse else (tokens, words)), sim, "spelling")
         for tokens, words, sim in pairs
     ]
     qs, rs = query.informative, name.informative
+    if by_name:
+        aligned += _same_names(qs, rs, aligned)
     agree = mass = eq = er = eq_full = er_full = 0.0
     q_used: set[int] = set()
     r_used: set[int] = set()
@@ -456,6 +503,44 @@ def _best_name(
     return BestName(alignment, name, kind, score * factors.get(kind, 1.0))
 
 
+def _same_names(
+    qs: tuple[Token, ...], rs: tuple[Token, ...], aligned: list[AlignedPair]
+) -> list[AlignedPair]:
+    """Pairs of a query token and a listed token that no pair of ``aligned``
+    holds and that share a name item (rigour's symbols), in order, each token
+    once."""
+    q_used = {i for pair in aligned for i in pair.query}
+    r_used = {j for pair in aligned for j in pair.result}
+    out: list[AlignedPair] = []
+    for i, q in enumerate(qs):
+        if i in q_used or not q.symbols:
+            continue
+        for j, r in enumerate(rs):
+            if j not in r_used and r.symbols and not q.symbols.isdisjoint(r.symbols):
+                out.append(AlignedPair((i,), (j,), SYMBOL_SIM, "symbol"))
+                r_used.add(j)
+                break
+    return out
+
+
+def _named(query: AnalyzedName, written: Written, name: AnalyzedName) -> frozenset[int]:
+    """The characters of ``written`` (the query's) whose token shares a name
+    item with a word of the listed ``name`` (:func:`_same_names` pairs them)."""
+    symbols = [t.symbols for t in name.informative if t.symbols]
+    if not symbols:
+        return frozenset()
+    tokens = query.informative
+    return frozenset(
+        k
+        for k, owners in enumerate(written.owners)
+        if any(
+            tokens[i].symbols and not tokens[i].symbols.isdisjoint(s)
+            for i in owners
+            for s in symbols
+        )
+    )
+
+
 #: The last query compared, its characters and their edges in each language
 #: (a query meets many listings).
 _last_written: tuple[AnalyzedName | None, Written | None, list[_Prepared]] = (None, None, [])
@@ -476,7 +561,7 @@ def spelled_best(
     in ``factors``. ``None`` when no name is spelt in any part."""
     global _last_written
     best: BestName | None = None
-    script = spelling_script(query.original)
+    script = query_spelling_script(query.original)
     last = _last_written  # (read once: another thread may replace it)
     if last[0] is query:
         mine, prepared = last[1], last[2]
@@ -491,7 +576,8 @@ def spelled_best(
     for name, kind in names:
         if mine is not None:
             written = mine
-            chosen = _assign(written, name, prepared)
+            named = _named(query, written, name) if script in SOUND_SCRIPTS else frozenset()
+            chosen = _assign(written, name, prepared, named)
         else:
             listed_script = spelling_script(name.original)
             listed = query_chars(name) if listed_script else None
@@ -502,7 +588,9 @@ def spelled_best(
             chosen = _assign(written, query, _languages_of(written, found_languages))
         if chosen is None:
             continue
-        found = _best_name(query, name, kind, factors, _pairs(written, chosen), not script)
+        found = _best_name(
+            query, name, kind, factors, _pairs(written, chosen), not script, script in SOUND_SCRIPTS
+        )
         if best is None or found.score > best.score:
             best = found
     return best
@@ -514,7 +602,7 @@ def spelled_runs(query: AnalyzedName, best: BestName) -> list[tuple[str, str, st
     spelt)`` (``坂本``, ``sakamoto``, ``坂 saka, 本 moto``), for the
     explanation (the assignment is found again: explaining is rare)."""
     latin, other = query, best.name
-    script = spelling_script(query.original)
+    script = query_spelling_script(query.original)
     if script:
         latin, other = other, query
     else:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from thaw.text.analyze import AnalyzedName
+from thaw.text.analyze import AnalyzedName, Token
 from thaw.text.chinese import cjk_script
 
 #: One edge of a word: its characters ``[start, end)`` and their spellings.
@@ -40,7 +40,7 @@ EdgesOf = Callable[[str], Sequence[Edge]]
 def _languages() -> tuple[dict[str, tuple[EdgesOf, ...]], frozenset[EdgesOf]]:
     """Each script's languages, and those whose names put a family name of
     one character first, spelt apart (:func:`run_bounds`)."""
-    from thaw.text import chinese, japanese, korean
+    from thaw.text import chinese, japanese, korean, practical
 
     han: EdgesOf = chinese.han_edges
     kanji: EdgesOf = japanese.kanji_edges
@@ -49,6 +49,9 @@ def _languages() -> tuple[dict[str, tuple[EdgesOf, ...]], frozenset[EdgesOf]]:
         "Hangul": (korean.hangul_edges,),
         "Han": (han, kanji, hanja),
         "Kana": (kanji,),
+        "Cyrillic": (practical.cyrillic_edges,),
+        "Armenian": (practical.armenian_edges,),
+        "Georgian": (practical.georgian_edges,),
     }
     return scripts, frozenset({han, hanja})
 
@@ -59,9 +62,25 @@ def languages(script: str, words: int = 1) -> tuple[EdgesOf, ...]:
     for Hangul; Chinese, Japanese and Korean hanja for Chinese characters
     (hanja only for a name written as one word, as Korean names in hanja are:
     a name written apart, 铁 金, is Chinese or Japanese); Japanese for a name
-    with kana."""
+    with kana; the Latin spellings of the sounds of Cyrillic, Armenian and
+    Georgian letters (:mod:`thaw.text.practical`) for those scripts."""
     found = _languages()[0].get(script, ())
     return found[:2] if script == "Han" and words > 1 else found
+
+
+@lru_cache(maxsize=16)
+def spells_syllables(language: EdgesOf) -> bool:
+    """Whether ``language`` writes a name a syllable per character (Chinese,
+    Korean, Japanese), so that a Latin word of one syllable is written by one
+    of its edges; not the spellings of Cyrillic, Armenian and Georgian
+    letters (:mod:`thaw.text.practical`), whose letters are sounds."""
+    from thaw.text import practical
+
+    return language not in (
+        practical.cyrillic_edges,
+        practical.armenian_edges,
+        practical.georgian_edges,
+    )
 
 
 def run_bounds(
@@ -103,6 +122,34 @@ def spelling_script(name: str) -> str:
     return "Kana" if _KANA_NAME.match(name.strip()) else ""
 
 
+@lru_cache(maxsize=4096)
+def query_spelling_script(name: str) -> str:
+    """:func:`spelling_script` of a *query*: also ``Cyrillic`` for a name
+    that may be a foreign name transcribed into Cyrillic, ``Armenian`` or
+    ``Georgian`` for a name in those letters
+    (:func:`thaw.text.practical.sound_script`: Уотчетт *Watchett*,
+    Делькруа *Delcroix*, ბაიდენი *Biden*), compared with Latin listed names
+    by the Latin spellings its letters may stand for (:data:`SOUND_SCRIPTS`).
+    (Only a query: a listed name in these scripts has its authority's Latin
+    names beside it.) Remembered: the matcher asks for each listing."""
+    script = spelling_script(name)
+    if script or name.isascii():
+        return script
+    from thaw.text.practical import sound_script
+
+    return sound_script(name)
+
+
+#: The scripts whose words are spelt by their sounds, each word whole
+#: (:mod:`thaw.text.practical`), not a syllable per character.
+SOUND_SCRIPTS: Final = frozenset({"Cyrillic", "Armenian", "Georgian"})
+
+
+#: What parts the words of a name written in Cyrillic: spaces and hyphens
+#: (*Диас-Канель*, which analysis reads as two words).
+_CYRILLIC_MARKS: Final = re.compile(r"[\s\-\u2010\u2011\u2013]+")
+
+
 @dataclass(frozen=True, slots=True)
 class Written:
     """A name written in characters, as :mod:`thaw.match.spelling` compares
@@ -135,6 +182,10 @@ def query_chars(query: AnalyzedName) -> Written | None:
     if all(len(t.script_form) == 1 for t in tokens):
         chars = "".join(t.script_form for t in tokens)
         owners = tuple((i,) for i in range(len(tokens)))
+    elif (
+        not any(t.script_form for t in tokens) and query_spelling_script(original) in SOUND_SCRIPTS
+    ):
+        return _sound_chars(original, tokens)
     elif not any(t.script_form for t in tokens) and spelling_script(original) == "Kana":
         chars = "".join(parts)
         if len(parts) == len(tokens):  # (each word read as one token)
@@ -154,6 +205,28 @@ def query_chars(query: AnalyzedName) -> Written | None:
         if at > start:
             words.append((start, at))
     return Written(chars, tuple(words), owners) if at == len(chars) else None
+
+
+def _sound_chars(original: str, tokens: tuple[Token, ...]) -> Written | None:
+    """A name in Cyrillic, Armenian or Georgian letters as :class:`Written` letters: each word whose
+    reading is the next informative token's (a stop word, which has none, is
+    left out), its letters owned by that token; ``None`` when the words and
+    tokens do not so pair up."""
+    from thaw.text.translit import transliterate_word
+
+    parts: list[str] = []
+    at = 0
+    for word in _CYRILLIC_MARKS.split(original):
+        if not word:
+            continue
+        reading = "".join(transliterate_word(word)[0])
+        if at < len(tokens) and reading and tokens[at].raw == reading:
+            parts.append(word.lower())
+            at += 1
+    if at != len(tokens):
+        return None
+    owners = tuple((k,) for k, w in enumerate(parts) for _ in w)
+    return Written("".join(parts), _words(parts), owners)
 
 
 def _words(parts: list[str]) -> tuple[tuple[int, int], ...]:
