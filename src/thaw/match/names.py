@@ -718,9 +718,10 @@ def _abjad_runs_of_result(
 
 
 _MEMO_LIMIT: Final = 50_000
-QUERY_MEMOS: Final = 16
+QUERY_MEMOS: Final = 64
 """The most query names an :class:`Aligner` remembers (emptied when full): more
-than the readings of one query name."""
+than the readings of one query name (a name in Chinese characters or Cyrillic
+has up to about 30)."""
 _SIMILARITY_WEIGHT: Final = itemgetter(0, 1)
 #: Roles whose tokens align only when equal (or written the same).
 _NO_FUZZY: Final = frozenset({"number", "legal_form"})
