@@ -1185,7 +1185,7 @@ class CandidateIndex:
                     slot = self._slots.get("k:~" + key)
             if slot is not None:
                 joins.append((slot, i, i + 1))
-        retrieval = set(map(id, tokens))
+        retrieval = {id(t) for t in tokens}
         for token in name.tokens if tokens else ():
             if token.text and id(token) not in retrieval:
                 slot = self._slots.get("t:" + token.text)

@@ -799,7 +799,7 @@ class Aligner:
         rs = result.active
         if rs is None:
             return _align_memo(memo, result)
-        key = tuple(map(id, rs))
+        key = tuple([id(t) for t in rs])  # (compiled, id() is native; map calls it through Python)
         known = memo.results.get(key)
         if known is not None:  # (the tokens it holds keep their ids from being reused)
             return known[1]
