@@ -7,7 +7,7 @@ import itertools
 
 from tests.match.alignment_oracle import align_reference
 
-from thaw.match.names import Aligner, Alignment, align
+from thaw.match.names import QUERY_MEMOS, Aligner, Alignment, align
 from thaw.text import TokenStats, analyze_name
 
 NAMES = [
@@ -63,3 +63,29 @@ def test_one_off_alignment_equals_the_memoised_one() -> None:
     for query in analysed:
         aligner = Aligner()
         assert [align(query, r) for r in analysed] == [aligner.align(query, r) for r in analysed]
+
+
+def test_readings_aligned_in_turn_keep_their_memos() -> None:
+    """Screening aligns every reading of a query with each candidate in turn:
+    each reading keeps its memo (its listed tokens compared once), and the
+    alignments are those of a fresh aligner."""
+    readings = [analyze_name(n, s) for n, s in NAMES[:6]]
+    listed = [analyze_name(n, s) for n, s in NAMES[6:]]
+    aligner = Aligner()
+    memos: dict[int, object] = {}
+    for result in listed:
+        for query in readings:
+            assert aligner.align(query, result) == align(query, result)
+            memo = aligner._memo
+            assert memo is not None and memo.query is query
+            assert memos.setdefault(id(query), memo) is memo  # the same memo again
+
+
+def test_memos_of_past_query_names_are_let_go() -> None:
+    queries = [analyze_name(f"Petrov Ivan{k}", "Person") for k in range(QUERY_MEMOS + 8)]
+    listed = analyze_name("Ivan Petrov", "Person")
+    aligner = Aligner()
+    for query in queries:
+        assert aligner.align(query, listed) == align(query, listed)
+        assert 0 < len(aligner._memos) <= QUERY_MEMOS
+    assert len(aligner._memos) < len(queries)

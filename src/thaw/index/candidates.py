@@ -570,6 +570,25 @@ def _latin_onset_key(raw: str) -> tuple[str, str] | None:
     return (key, onset_key(sounds, False, True)) if len(key) >= ONSET_MIN else None
 
 
+def _postings_key(token: Token) -> tuple[Any, ...]:
+    """What :meth:`CandidateIndex._token_postings` reads of ``token``: its text
+    (and so its neighbours) and what :meth:`CandidateIndex._token_keys` reads
+    (:func:`_single_key`, :func:`_vowel_free`: whether it has weight, its role,
+    whether it was read from an abjad or is a Chinese or Korean syllable, its raw
+    form; the name items of a word read from another script). Two tokens with
+    the same key have the same postings."""
+    return (
+        token.text,
+        token.raw,
+        token.role,
+        token.abjad,
+        token.weight > 0,
+        token.script_form != "",
+        token.other_script,
+        token.symbols if token.other_script else None,
+    )
+
+
 def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
     return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
 
@@ -628,6 +647,10 @@ class CandidateIndex:
         # hashing a token's eleven fields costs more than the rest of a lookup) →
         # (the token, which keeps its id from being reused, and its postings)
         self._token_cache: dict[int, tuple[Token, _TokenPostings]] = {}
+        # what of a token its postings depend on (:func:`_postings_key`) → postings:
+        # tokens that differ only in what retrieval does not read (their weight,
+        # their place in the name, the symbols of a Latin word) share them
+        self._token_fields: dict[tuple[Any, ...], _TokenPostings] = {}
         self._token_cache_size = 0
         self._minor_cache: dict[int, _TokenPostings] = {}
         # (the vocabulary's beginnings, for spelling a name in characters:
@@ -978,6 +1001,11 @@ class CandidateIndex:
         cached = self._token_cache.get(id(token))
         if cached is not None and cached[0] is token:
             return cached[1]
+        fields = _postings_key(token)
+        known = self._token_fields.get(fields)
+        if known is not None:
+            self._token_cache[id(token)] = (token, known)
+            return known
         sources: list[tuple[int, float]] = []
         slot = self._slots.get("t:" + token.text)
         df = 0
@@ -999,8 +1027,10 @@ class CandidateIndex:
         self._token_cache_size += 2 * len(result.ids)
         if self._token_cache_size > TOKEN_CACHE_ELEMENTS:
             self._token_cache.clear()
+            self._token_fields.clear()
             self._token_cache_size = len(result.ids)
         self._token_cache[id(token)] = (token, result)
+        self._token_fields[fields] = result
         return result
 
     def _onsets(
@@ -1155,7 +1185,7 @@ class CandidateIndex:
                     slot = self._slots.get("k:~" + key)
             if slot is not None:
                 joins.append((slot, i, i + 1))
-        retrieval = set(map(id, tokens))
+        retrieval = {id(t) for t in tokens}
         for token in name.tokens if tokens else ():
             if token.text and id(token) not in retrieval:
                 slot = self._slots.get("t:" + token.text)

@@ -718,6 +718,10 @@ def _abjad_runs_of_result(
 
 
 _MEMO_LIMIT: Final = 50_000
+QUERY_MEMOS: Final = 64
+"""The most query names an :class:`Aligner` remembers (emptied when full): more
+than the readings of one query name (a name in Chinese characters or Cyrillic
+has up to about 30)."""
 _SIMILARITY_WEIGHT: Final = itemgetter(0, 1)
 #: Roles whose tokens align only when equal (or written the same).
 _NO_FUZZY: Final = frozenset({"number", "legal_form"})
@@ -756,16 +760,24 @@ class Aligner:
 
     The caller owns it: the statistics (``None``: every token at its analysed
     weight) are fixed for its life, so the same pair always gets the same score
-    from the same aligner, and the memo of the last query name
-    (:class:`_QueryMemo`) lives here, not in the module. A screener keeps one per
-    index; a one-off comparison makes its own.
+    from the same aligner, and the memos of the last query names
+    (:class:`_QueryMemo`, up to :data:`QUERY_MEMOS`) live here, not in the
+    module. A screener keeps one per index; a one-off comparison makes its own.
+
+    Several memos, not one: screening aligns each reading of a query (a name in
+    Arabic script read with and without its Persian or Maghrebi spellings, one
+    in Chinese characters in Mandarin, Cantonese …) with the names of every
+    candidate in turn, so a single memo would be rebuilt for every reading of
+    every candidate, and each listed token and name compared afresh.
     """
 
-    __slots__ = ("stats", "_memo")
+    __slots__ = ("stats", "_memo", "_memos")
 
     def __init__(self, stats: TokenStats | None = None) -> None:
         self.stats = stats
         self._memo: _QueryMemo | None = None
+        # id(query name) -> its memo (which holds the name, keeping its id valid)
+        self._memos: dict[int, _QueryMemo] = {}
 
     def align(self, query: AnalyzedName, result: AnalyzedName) -> Alignment:
         """Align ``query`` with ``result`` and score it, without building result
@@ -776,12 +788,18 @@ class Aligner:
         query against the names of dozens of listings) does most."""
         memo = self._memo
         if memo is None or memo.query is not query:
-            memo = _QueryMemo(query, self.stats)
+            memos = self._memos
+            memo = memos.get(id(query))
+            if memo is None or memo.query is not query:
+                memo = _QueryMemo(query, self.stats)
+                if len(memos) >= QUERY_MEMOS:
+                    memos.clear()
+                memos[id(query)] = memo
             self._memo = memo
         rs = result.active
         if rs is None:
             return _align_memo(memo, result)
-        key = tuple(map(id, rs))
+        key = tuple([id(t) for t in rs])  # (compiled, id() is native; map calls it through Python)
         known = memo.results.get(key)
         if known is not None:  # (the tokens it holds keep their ids from being reused)
             return known[1]
