@@ -154,3 +154,16 @@ def test_a_listed_cyrillic_name_is_not_read_in_other_orthographies(screener: Scr
     # (*alejin andrei*) would meet customers named Andrea Allen
     for query in ("Andrea Allen", "Andrée Allain"):
         assert not screener.screen_query(Query(query, "Person")).hits, query
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Елена Ёлкина", "Анна-Мария Юрьевна Ежова", "Пётр  Порошенко", "Ильич Эйхвальд", "Ъ Ь"],
+)
+def test_romanisation_word_by_word_is_the_whole_names(name: str) -> None:
+    """foreign_readings romanises a name word by word (rigour remembers words, not
+    whole names): the same letters as the whole name's romanisation, word
+    beginnings (Е, Ё, Э), hyphens and double spaces included."""
+    from rigour._core import maybe_ascii
+
+    assert " ".join(map(maybe_ascii, name.split(" "))) == maybe_ascii(name)
