@@ -14,7 +14,6 @@ import pytest
 from tests.conftest import FIXTURES, ROOT
 from tests.screen.text_lists import found_mentions, listing, text_screener
 from thaw.model import Identifier, Record
-from thaw.screen import Screener
 from thaw.screen.text import TextScreener
 from thaw.screen.text.mentions import _inflections
 from thaw.screen.text.screener import _two_persons
@@ -384,7 +383,7 @@ def test_a_party_by_the_identifier_its_listing_carries() -> None:
 
 
 @pytest.mark.realdata
-def test_second_blind_set(real_home: Path) -> None:
+def test_second_blind_set(real_profiles_home: Path) -> None:
     """The second blind set (98 sentences in thirteen languages and nine voices,
     written before it was first screened) on the real lists: no extra party,
     and at most nine of its 89 parties missed (first screened: 67 found, 4
@@ -398,6 +397,12 @@ def test_second_blind_set(real_home: Path) -> None:
     data = json.loads((FIXTURES / "texts" / "sentences_blind2.json").read_text(encoding="utf-8"))
     sentences = data["sentences"]
     assert len(sentences) >= 80
-    report = evaluate(TextScreener(Screener(real_home)), sentences)
+    # parties as `thaw screen-text` reports them (and the benchmark counts them):
+    # one per profile, whichever of its listings scored best (a listing-level
+    # screener may report a copy, the CSL's SDN-35173, that the sentence's
+    # expectation does not name)
+    from thaw.profiles.screening import PartyScreener
+
+    report = evaluate(TextScreener(PartyScreener(real_profiles_home)), sentences)
     assert report["extras"] == []
     assert report["expected"] - report["found"] <= 9, report["misses"]
