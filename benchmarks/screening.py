@@ -984,7 +984,21 @@ def main(argv: list[str] | None = None) -> int:
         f" this benchmark process {rss:.0f} MB"
     )
     say(f"  load average at the end {os.getloadavg()[0]:.1f} (the machine is shared)")
+    say(f"  machine pace            {machine_pace():.2f} s for 10 million steps of a Python loop")
     return 0
+
+
+def machine_pace() -> float:
+    """CPU seconds a plain Python loop of ten million steps takes here: the
+    figures above scale with it, so that runs on different machines can be
+    compared (0.36 s on the machine of issue 11's tenth round, where the batch
+    ran at some 40 % of the previous round's pace: a loop is only a rough
+    gauge of a workload that also waits on memory)."""
+    began = time.process_time()
+    total = 0
+    for step in range(10_000_000):
+        total += step
+    return time.process_time() - began
 
 
 if __name__ == "__main__":
