@@ -52,6 +52,11 @@ def _split(spellings: str) -> tuple[str, ...]:
     return tuple(spellings.split())
 
 
+def _table(rows: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """A table of spellings written as ``{letters: "spelling spelling …"}``."""
+    return {letters: _split(spellings) for letters, spellings in rows.items()}
+
+
 #: The Latin spellings of each Cyrillic letter (Russian, Ukrainian,
 #: Belarusian), the romanisations' first, then the practical transcription's
 #: read backwards: а is English *u* (*Trump* Трамп), в English *w* (*Wodehouse*
@@ -64,9 +69,8 @@ def _split(spellings: str) -> tuple[str, ...]:
 #: (*Thatcher* Тэтчер, *Blair* Блэр), ю French and German *u* (*Luc* Люк),
 #: я German *e* after л (*Leyen* Ляйен); a vowel also with the silent *h*
 #: German writes after it (*Lehner* Ленер), о the Danish and Dutch *aa*.
-LETTERS: Final[dict[str, tuple[str, ...]]] = {
-    k: _split(v)
-    for k, v in {
+LETTERS: Final[dict[str, tuple[str, ...]]] = _table(
+    {
         "а": "a u aa ah e o",
         "б": "b bb",
         "в": "v w vv ff",
@@ -103,8 +107,8 @@ LETTERS: Final[dict[str, tuple[str, ...]]] = {
         "є": "ye ie je e",
         "ґ": "g",
         "ў": "u w v",
-    }.items()
-}
+    }
+)
 #: (the hard and soft signs are also spelt as nothing: *Charles* Шарль)
 LETTERS["ъ"] = ("",)
 LETTERS["ь"] = ("", "i", "y", "j")
@@ -115,9 +119,8 @@ LETTERS["ь"] = ("", "i", "y", "j")
 #: *gn* (нь), the French *ill* (ий: *Fillon* Фийон), consonant clusters
 #: (кс *x*, кв *qu*, дж *j*, *g*, *dg*, тч *tch*), the English vowel before
 #: *r* (ер *ur*, *ir*, *ear*; эр *air*), and *Mc* (мак).
-GROUPS: Final[dict[str, tuple[str, ...]]] = {
-    k: _split(v)
-    for k, v in {
+GROUPS: Final[dict[str, tuple[str, ...]]] = _table(
+    {
         "уо": "wa wo wha who",
         "уэ": "we wa whe",
         "уи": "wi whi whe we wee",
@@ -145,8 +148,8 @@ GROUPS: Final[dict[str, tuple[str, ...]]] = {
         "ий": "iy ij ii ill il",
         "эр": "er ur ir ear air ar",
         "мак": "mac mc mack mak",
-    }.items()
-}
+    }
+)
 #: Further spellings of the letter or group that ends a word: the silent
 #: letters French writes after a vowel (о *eau*, *ault*, *ot*, *aud*; е *et*,
 #: *ez*, *er*; уа *ois*, *oix*), an English *-e* and a French *-e*, *-es*,
@@ -154,9 +157,8 @@ GROUPS: Final[dict[str, tuple[str, ...]]] = {
 #: Жорж, *Yves* Ив, *Bracquemond* Бракмон; not after н, с: Джонс is
 #: *Jones*, Джон *John*), the *-ez* of Spanish surnames (с: *Rodríguez*
 #: Родригес), the English *-dge* (дж) and *-ce* (с: *Rice* Райс).
-ENDINGS: Final[dict[str, tuple[str, ...]]] = {
-    k: _split(v)
-    for k, v in {
+ENDINGS: Final[dict[str, tuple[str, ...]]] = _table(
+    {
         "о": "eau eaux ault aut aud ot os ow oe",
         "е": "et ez er es ee ey ay ait",
         "э": "ay ait et ey",
@@ -184,8 +186,8 @@ ENDINGS: Final[dict[str, tuple[str, ...]]] = {
         "й": "ye",
         "в": "ve ves",
         "ы": "ey ie",
-    }.items()
-}
+    }
+)
 #: The vowels that may begin a word after a silent *h* (*Hollande* Олланд,
 #: *Herbault* Эрбо, *Hugo* Уго).
 _H_VOWELS: Final = frozenset("аеиоуэюяі")
@@ -240,9 +242,8 @@ def _edges(
 #: readings both (the diaspora's *Kevorkian*, *Deukmejian*: բ *b*, *p*; գ
 #: *g*, *k*; դ *d*, *t*; ճ *ch*, *j* …), and the practical transcription of
 #: foreign names read backwards (ու English *w*, է *a*, ը unwritten).
-ARMENIAN_LETTERS: Final[dict[str, tuple[str, ...]]] = {
-    k: _split(v)
-    for k, v in {
+ARMENIAN_LETTERS: Final[dict[str, tuple[str, ...]]] = _table(
+    {
         "ա": "a e u", "բ": "b p", "գ": "g k gh", "դ": "d t", "ե": "e ye ie je a",
         "զ": "z s", "է": "e a ai ae", "ը": "e u a i", "թ": "t th", "ժ": "zh j g s",
         "ի": "i ee y ie", "լ": "l ll", "խ": "kh h x ch", "ծ": "ts tz dz c z",
@@ -252,25 +253,23 @@ ARMENIAN_LETTERS: Final[dict[str, tuple[str, ...]]] = {
         "վ": "v w", "տ": "t d tt", "ր": "r rr", "ց": "ts tz c z", "ւ": "v w u",
         "փ": "p ph f", "ք": "k q kh c ch", "օ": "o au aw", "ֆ": "f ph ff",
         "և": "ev yev",
-    }.items()
-}  # fmt: skip
+    }
+)  # fmt: skip
 ARMENIAN_LETTERS["ը"] += ("",)
 ARMENIAN_LETTERS["յ"] += ("",)
-ARMENIAN_GROUPS: Final[dict[str, tuple[str, ...]]] = {
-    k: _split(v)
-    for k, v in {
+ARMENIAN_GROUPS: Final[dict[str, tuple[str, ...]]] = _table(
+    {
         "ու": "u ou oo w ew", "իւ": "yu iu u ew", "յու": "yu iu ju u", "ոյ": "oy ui oi",
         "այ": "ai ay i y ei", "եյ": "ey ei ay", "էյ": "ay ey ai", "եա": "ea ya ia",
         "յա": "ya ia ja", "էօ": "eu oe o", "իա": "ia ya",
-    }.items()
-}  # fmt: skip
-ARMENIAN_ENDINGS: Final[dict[str, tuple[str, ...]]] = {
-    k: _split(v)
-    for k, v in {
+    }
+)  # fmt: skip
+ARMENIAN_ENDINGS: Final[dict[str, tuple[str, ...]]] = _table(
+    {
         "ո": "eau ot ault oe ow", "ե": "et e", "է": "et ay ey", "ի": "ie y ey",
         "ս": "ce se z", "ջ": "ge dge", "կ": "que ck", "ն": "nd nt ne",
-    }.items()
-}  # fmt: skip
+    }
+)  # fmt: skip
 _ARMENIAN_VOWELS: Final = frozenset("աեէըիոօ")
 
 
@@ -294,9 +293,8 @@ def armenian_edges(word: str) -> tuple[Edge, ...]:
 #: ტ English *th*, ქ *c*, *ch*, ჟ French *j*, *g*), and the nominative
 #: ending -ი that Georgian adds to a name ending in a consonant (ბაიდენი
 #: *Biden*, ტრამპი *Trump*) spelt also as nothing.
-GEORGIAN_LETTERS: Final[dict[str, tuple[str, ...]]] = {
-    k: _split(v)
-    for k, v in {
+GEORGIAN_LETTERS: Final[dict[str, tuple[str, ...]]] = _table(
+    {
         "ა": "a u", "ბ": "b bb", "გ": "g gh gu", "დ": "d dd", "ე": "e ea ai ye",
         "ვ": "v w", "ზ": "z s", "თ": "t th tt", "ი": "i y ee ie", "კ": "k c ck",
         "ლ": "l ll", "მ": "m mm", "ნ": "n nn", "ო": "o au aw oa", "პ": "p pp",
@@ -304,15 +302,14 @@ GEORGIAN_LETTERS: Final[dict[str, tuple[str, ...]]] = {
         "ფ": "p ph f", "ქ": "k q c ch", "ღ": "gh g", "ყ": "q k", "შ": "sh ch sch",
         "ჩ": "ch tch", "ც": "ts tz c z", "ძ": "dz z", "წ": "ts tz c", "ჭ": "ch tch",
         "ხ": "kh h x ch", "ჯ": "j g dj", "ჰ": "h",
-    }.items()
-}  # fmt: skip
-GEORGIAN_GROUPS: Final[dict[str, tuple[str, ...]]] = {
-    k: _split(v)
-    for k, v in {
+    }
+)  # fmt: skip
+GEORGIAN_GROUPS: Final[dict[str, tuple[str, ...]]] = _table(
+    {
         "აი": "ai ay i y ei", "ეი": "ei ey ay", "ოუ": "ow o ou", "ია": "ia ya",
         "იუ": "yu iu", "ქს": "x ks cks", "ჯი": "gi ji j g",
-    }.items()
-}  # fmt: skip
+    }
+)  # fmt: skip
 GEORGIAN_ENDINGS: Final[dict[str, tuple[str, ...]]] = {
     "ი": ("",),
     "ო": _split("eau ot ault oe ow"),
