@@ -503,17 +503,18 @@ def shared_day(a: Features, b: Features) -> bool:
 def compare_duplicate(a: Features, b: Features, ctx: Context) -> Edge | None:
     """Two listings of one authority that are one person (``duplicate`` in the
     module docs), or ``None``."""
-    if a.group != "person" or b.group != "person" or not shared_day(a, b):
+    if a.group != "person" or b.group != "person":
+        return None
+    # the same full dates on both sides (one side publishing another full date
+    # is not the same record), and no year or month of either that disagrees
+    days = {d for d in a.birth_dates if len(d) == 10}
+    if not days or days != {d for d in b.birth_dates if len(d) == 10}:
+        return None
+    if compare_dates(a.birth_dates, b.birth_dates) != "day":
         return None
     if a.key > b.key:
         a, b = b, a
     if a.gender and b.gender and a.gender != b.gender:
-        return None
-    if compare_dates(a.birth_dates, b.birth_dates) != "day":
-        return None
-    dates_a = {d for d in a.birth_dates if len(d) == 10}
-    dates_b = {d for d in b.birth_dates if len(d) == 10}
-    if dates_a != dates_b:  # one side publishes other full dates: not the same record
         return None
     name = compare_names(a, b, ctx, need_full=True)
     if name.level not in ("exact", "full") or not name.both_ways or name.aligned < 2:
