@@ -9,7 +9,8 @@ Bi-khim* (the given name in Hokkien), 林 *Lim*, 黃 *Ng*, 王 *Ong*, 蔡 *Chua*
 Unihan has no Hokkien field; the readings are taibun's (literary and
 colloquial readings in Tâi-lô, from the Taiwanese–Chinese Online Dictionary and
 iTaigi, CC BY-SA 4.0), shipped without tones as ``data/han_hokkien.txt.gz``
-by :mod:`thaw.text._make_hokkien`.
+by :mod:`thaw.text._make_hokkien`, under that licence with its attribution
+(``data/NOTICE-taibun.md``; ``docs/THIRD_PARTY.md`` lists every shipped table).
 
 Names are not written in Tâi-lô but in Pe̍h-ōe-jī (POJ), the older
 missionary spelling that Tâi-lô was derived from, with its marks folded away,
