@@ -41,6 +41,10 @@ def _records() -> list[Record]:
         listing("us_ofac_sdn", "hamas", org, "HAMAS"),
         listing("au_dfat", "hamas", org, "Hamas"),
         listing("us_ofac_sdn", "hizballah", org, "HIZBALLAH"),
+        listing("us_ofac_sdn", "baz", org, "JSC BAZ", "Baz"),
+        listing("au_dfat", "baz", org, "JSC Baz"),
+        listing("us_ofac_sdn", "omar", person, "MOHAMED, Omar Mohamed"),
+        listing("au_dfat", "omar", person, "Mohamed Omar Mohamed"),
         listing("us_ofac_sdn", "kaniyat", org, "AL-KANIYAT"),
         listing("us_ofac_sdn", "wagner", org, "WAGNER"),
         listing("au_dfat", "wagner", org, "Wagner"),
@@ -214,6 +218,45 @@ def test_arabic_prose(screener: TextScreener, text: str, key: str, mention: str)
     found = found_mentions(screener.screen_text(text))
     assert found[key] == [mention]
     assert all(v == [mention] for v in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("הכסף הועבר לחמאס דרך לבנון.", "לחמאס"),  # to Hamas
+        ("הכסף הועבר ולחמאס דרך לבנון.", "ולחמאס"),  # and to Hamas
+        ("وقال إن الأموال ذهبت ولحماس عبر لبنان.", "ولحماس"),  # and to Hamas
+    ],
+)
+def test_joined_proclitics_come_off(screener: TextScreener, text: str, mention: str) -> None:
+    """Hebrew joins *and*, *the*, *in*, *to*, *from* to the next word, as Arabic
+    joins *and*, *by*, *for*; one or two such letters come off a word before it
+    is compared with the listed names."""
+    assert found_mentions(screener.screen_text(text)) == {
+        "us_ofac_sdn:hamas": [mention],
+        "au_dfat:hamas": [mention],
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "מוחמד אמר שהמשלחת תגיע מחר.",  # Mohammed said (אמר reads as Omar)
+        "אמר מוחמד שהמשלחת תגיע מחר.",
+        "محمد گفت که شرکت شعبه جدیدی باز می کند.",  # باز (open) reads as Baz
+        "قال محمد إن الشركة ستفتح فرعا جديدا.",
+    ],
+)
+def test_common_words_of_an_abjad_name_nobody(screener: TextScreener, text: str) -> None:
+    """Written without vowels and capitals, a reporting verb or a short common word
+    reads like a name (אמר *amr* ~ Omar, باز *baz*): it never ends a person's name,
+    and a word of three letters names no organisation alone."""
+    assert found_mentions(screener.screen_text(text)) == {}
+
+
+def test_a_listed_name_in_an_abjad_is_still_found(screener: TextScreener) -> None:
+    found = found_mentions(screener.screen_text("מוחמד עומר מוחמד הגיע אתמול."))
+    assert set(found) == {"us_ofac_sdn:omar", "au_dfat:omar"}
 
 
 def test_an_arabic_word_alone_needs_two_authorities(screener: TextScreener) -> None:

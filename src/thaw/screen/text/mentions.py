@@ -87,6 +87,18 @@ _QUOTE_MARKS: Final = frozenset('«»„“”"')
 _CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
 
 _ABJAD: Final = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]")
+ABJAD_SINGLE_MIN: Final = 4
+"""The fewest letters of a lone word in an abjad that may name an organisation on its
+own (حماس, חמאס). Written without vowels, a shorter word is as often a common word
+of the language as a name (Persian باز *open* reads *baz*, a listed company's
+short name)."""
+
+
+def is_abjad(word: str) -> bool:
+    """Whether ``word`` is written in an abjad (Hebrew, Arabic, Persian, Urdu)."""
+    return _ABJAD.match(word) is not None
+
+
 """A letter of an abjad (Hebrew, Arabic, Persian, Urdu): words written without
 their vowels, which meet listed names by consonants (:func:`word_known`)."""
 
@@ -105,6 +117,10 @@ _HEBREW: Final = re.compile("[\u0590-\u05ff]")
 ARABIC_PROCLITICS: Final = frozenset("وفبلك")
 """Arabic letters written joined to the next word: *and*, *so*, *by*, *for*, *like*
 (لحزب الله, *for Hezbollah*)."""
+HEBREW_PROCLITICS: Final = frozenset("והבלמשכ")
+"""Hebrew letters written joined to the next word: *and*, *the*, *in*, *to*, *from*,
+*that*, *as* (וחיזבאללה, *and Hezbollah*; לחמאס, *to Hamas*); two may stack
+(ולחמאס, *and to Hamas*)."""
 _LATIN_PLURAL = re.compile(r"[a-zà-ÿ]{3,}s$", re.IGNORECASE)
 _MUTE_E = re.compile(r"[a-zà-ÿ]{3,}[^aeiouyàâéèêëîïôûü\W]e$", re.IGNORECASE)
 """A Latin word ending in a consonant and a mute *e*: French for a Russian name in
@@ -234,12 +250,17 @@ EDGE_WORDS = frozenset(
     may june july august september october november december
     herr frau präsident präsidentin kanzler kanzlerin monsieur madame président
     في من إلى على عن مع إن أن قال قالت وقال الرئيس رئيس وزير الوزير السيد الشيخ
-    الأمين هذا هذه التي الذي""".split()
+    الأمين هذا هذه التي الذي أكد أعلن أعلنت كان كانت قد ثم أو بعد قبل
+    אמר אמרה אמרו הודיע הודיעה טען טענה כי את של על עם גם לא זה זאת הוא היא הם אשר
+    אבל או אם עוד רק כבר בין נגד מול יש אין כך היה היתה נשיא הנשיא שר השר מר גברת
+    گفت گفته که این آن از به با در را برای تا یا اما هم نیز بود است شد کرد می آقای
+    خانم رئیس رییس وزیر""".split()
 )
 """Words that may sit next to a name but never begin or end one (articles, titles,
-pronouns, days, months; in German, French and Arabic too, where titles are
-capitalised or, in Arabic, every word may be a name's): a window starting or
-ending with one is not screened."""
+pronouns, days, months; in German, French, Arabic, Hebrew and Persian too, where
+titles are capitalised or, in an abjad, every word may be a name's, so that a
+reporting verb would otherwise end one: מוחמד אמר, *Mohammed said*, is no
+*Mohamed Omar*): a window starting or ending with one is not screened."""
 
 MAX_RUN = 12
 """The most words of one run: a state's bank or company is named in full in payment
@@ -453,8 +474,9 @@ def _inflections(word: str) -> tuple[str, ...]:
     it may have replaced (:data:`_SLAVIC_RESTORE`); a word with a Turkish case
     ending after an apostrophe without it (:data:`TURKISH_SUFFIXES`); a Latin word of four letters
     or more without its final ``s`` (the German genitive *Rosnefts*, a plural
-    *Talibans*) or its mute *e* (:data:`_MUTE_E`); an Arabic word without a
-    joined proclitic (:data:`ARABIC_PROCLITICS`); another Latin word without a
+    *Talibans*) or its mute *e* (:data:`_MUTE_E`); an Arabic or Hebrew word
+    without one or two joined proclitics (:data:`ARABIC_PROCLITICS`,
+    :data:`HEBREW_PROCLITICS`); another Latin word without a
     Polish, Czech or Slovak case ending (:data:`LATIN_SLAVIC_ENDINGS`)."""
     if _CYRILLIC.match(word):
         lower = word.lower()
@@ -484,6 +506,12 @@ def _inflections(word: str) -> tuple[str, ...]:
     if len(word) >= 4 and word[0] in ARABIC_PROCLITICS:
         if word.startswith("لل"):  # li- before al-: للحوثي is ل + الحوثي
             return ("ال" + word[2:],)
+        if len(word) >= 5 and word[0] in "وف" and word[1] in ARABIC_PROCLITICS:
+            return (word[1:], word[2:])  # and/so + by/for/like: ولحزب, وبحماس
+        return (word[1:],)
+    if len(word) >= 4 and word[0] in HEBREW_PROCLITICS and _HEBREW.match(word):
+        if len(word) >= 5 and word[1] in HEBREW_PROCLITICS:
+            return (word[1:], word[2:])
         return (word[1:],)
     if _is_cased(word[0]):
         lower = word.lower()

@@ -18,6 +18,7 @@ from thaw.screen.text.cjk import find_cjk_mentions
 from thaw.screen.text.extract import extract_text
 from thaw.screen.text.mentions import (
     ABJAD_KNOWN_PREFIX,
+    ABJAD_SINGLE_MIN,
     CONNECTORS,
     HEBREW_LABIALS,
     NO_LABIALS,
@@ -28,6 +29,7 @@ from thaw.screen.text.mentions import (
     find_initialled,
     find_marks,
     find_mentions,
+    is_abjad,
 )
 from thaw.sources import territories
 from thaw.text import Token, analyze_name, name_variants
@@ -343,7 +345,11 @@ class TextScreener:
         lower-case word in a quoted name), the organisation must be listed by
         at least two authorities: a well-known party, not a coincidence with one
         registry's entry. An acronym followed by a country (*МИД Финляндии*)
-        names that country's institution: only a party of that country counts."""
+        names that country's institution: only a party of that country counts. A
+        word in an abjad shorter than :data:`ABJAD_SINGLE_MIN` letters names
+        nothing on its own."""
+        if is_abjad(word) and sum(map(str.isalpha, word)) < ABJAD_SINGLE_MIN:
+            return []
         found = self._single(word)
         if not found:
             return []
