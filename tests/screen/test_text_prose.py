@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import FIXTURES, ROOT
 from tests.screen.text_lists import found_mentions, listing, text_screener
-from thaw.model import Record
+from thaw.model import Name, Record
 from thaw.screen import Screener
 from thaw.screen.text import TextScreener
 from thaw.screen.text.mentions import tokenize
@@ -257,6 +257,23 @@ def test_common_words_of_an_abjad_name_nobody(screener: TextScreener, text: str)
 def test_a_listed_name_in_an_abjad_is_still_found(screener: TextScreener) -> None:
     found = found_mentions(screener.screen_text("מוחמד עומר מוחמד הגיע אתמול."))
     assert set(found) == {"us_ofac_sdn:omar", "au_dfat:omar"}
+
+
+def test_a_weak_alias_alone_names_nobody() -> None:
+    """OFAC calls a broad alias "weak" and says it is not to be screened on alone:
+    a lone word that only a weak alias publishes is no mention (the container
+    ship *MSC Oscar* is no MSC), while the same word as a primary name is."""
+    council = Record(
+        "us_ofac_sdn",
+        "msc",
+        "Organization",
+        names=[Name("MUJAHIDIN SHURA COUNCIL", "primary"), Name("MSC", "weak")],
+        programs=["SDGT"],
+    )
+    text = "The cargo left Rotterdam on board the MSC Oscar."
+    assert found_mentions(text_screener([council]).screen_text(text)) == {}
+    strong = Record("us_ofac_sdn", "msc", "Organization", names=[Name("MSC", "primary")])
+    assert found_mentions(text_screener([strong]).screen_text(text)) == {"us_ofac_sdn:msc": ["MSC"]}
 
 
 def test_an_arabic_word_alone_needs_two_authorities(screener: TextScreener) -> None:

@@ -334,6 +334,20 @@ class TextScreener:
                 out.update(index.entry(position).countries)
         return out
 
+    def _weak_only(self, hit: Hit) -> bool:
+        """Whether every listing of the hit publishes its matched name only as a
+        weak alias (OFAC's "weak a.k.a.", the UN's low-quality alias): a name the
+        authority itself says is too broad to screen on alone (*MSC*)."""
+        index = self.screener.index
+        for listing in hit.listings:
+            position = index.position(f"{listing.source}:{listing.source_id}")
+            if position is None:
+                return False
+            kinds = {k for n, k in index.entry(position).names if n.original == hit.matched_name}
+            if not kinds or kinds != {"weak"}:
+                return False
+        return True
+
     def _single_keyed(self, word: str, where: Callable[[], Where]) -> list[_KeyedHit]:
         """A lone word as a mention of a listed organisation (or, after a vessel
         word, a vessel) whose whole distinctive name it is; never a person.
@@ -346,7 +360,8 @@ class TextScreener:
         at least two authorities: a well-known party, not a coincidence with one
         registry's entry. An acronym followed by a country (*МИД Финляндии*)
         names that country's institution: only a party of that country counts. A
-        word in an abjad shorter than :data:`ABJAD_SINGLE_MIN` letters names
+        name the listing publishes only as a weak alias (:meth:`_weak_only`) names
+        nothing alone. A word in an abjad shorter than :data:`ABJAD_SINGLE_MIN` letters names
         nothing on its own."""
         if is_abjad(word) and sum(map(str.isalpha, word)) < ABJAD_SINGLE_MIN:
             return []
@@ -361,6 +376,8 @@ class TextScreener:
             if not hits:
                 return []
             found = tuple(hits)
+        # a weak alias alone is no mention (the tanker "MSC Oscar" is no MSC)
+        found = tuple(h for h in found if not self._weak_only(h))
         if vessel_cue:  # "the tanker Atlas": the vessel, not a company of that name
             hits = sorted(found, key=lambda h: h.schema != "Vessel")
         else:
