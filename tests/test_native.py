@@ -37,7 +37,8 @@ _SCRIPT = textwrap.dedent(
     """
     import json, sys
     from thaw import _native
-    from thaw.match import compare_names
+    from thaw.index.entry import name_entry
+    from thaw.match import Matcher, Query, compare_names
     from thaw.text import analyze_name
 
     names = json.loads(sys.argv[1])
@@ -49,6 +50,21 @@ _SCRIPT = textwrap.dedent(
         for b in analysed:
             m = compare_names(a, b)
             out["pairs"].append([round(m.score, 9), m.describe()])
+    # the matcher's scoring loop (compiled too): every name as a query, with a
+    # date and a country, against every name as a one-name listing, at a low
+    # threshold (the ceiling and the pending score) and explained
+    matcher = Matcher()
+    entries = [name_entry(n, s) for n, s in names]
+    out["scores"] = []
+    for n, s in names:
+        query = Query(n, s, "1970-01-01", ("ru",))
+        for entry in entries:
+            pending = matcher.pending_at_least(query, entry, 0.3)
+            result = matcher.score(query, entry)
+            out["scores"].append([
+                None if pending is None else pending.score,
+                result.score, result.matched_name, result.explanation,
+            ])
     print(json.dumps(out))
     """
 )
@@ -76,6 +92,7 @@ def test_compiled_and_pure_python_give_the_same_results() -> None:
     assert pure["status"] == f"pure Python: {_native.PURE_ENV} is set"
     assert pure["tokens"] == compiled["tokens"]
     assert pure["pairs"] == compiled["pairs"]
+    assert pure["scores"] == compiled["scores"]
 
 
 def test_a_missing_manifest_means_pure_python(

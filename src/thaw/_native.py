@@ -40,6 +40,7 @@ MODULES: tuple[str, ...] = (
     "thaw.text.spellings",
     "thaw.match.names",
     "thaw.match.spelling",
+    "thaw.match.score",
     "thaw.index.candidates",
 )
 
