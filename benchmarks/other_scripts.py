@@ -81,7 +81,7 @@ HAND = FIXTURES / "cross_script_pairs_sem.csv"
 #: was scored.
 HANDS = (
     HAND,
-    *(FIXTURES / f"cross_script_pairs_{n}.csv" for n in ("rig", "thai", "cyr", "west")),
+    *(FIXTURES / f"cross_script_pairs_{n}.csv" for n in ("rig", "thai", "thai2", "cyr", "west")),
 )
 NEGATIVES = FIXTURES / "other_scripts_negatives.csv"
 #: Every file of hand-written negatives (:data:`NEGATIVES` and those beside it).
