@@ -162,6 +162,46 @@ _HIGH_MID: Final = frozenset("ขฃฉฐถผฝศษสหกจฎฏด�
 _VOWEL_SIGNS: Final = frozenset("ะัาำิีึืุู")
 
 
+@lru_cache(maxsize=4096)
+def _silenced(word: str) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
+    """The letters of ``word`` that are read (tone marks left out), and the
+    letters the *thanthakhat* (``์``) silences: ``(position, letters)``, the
+    letters taken out before ``position`` of the letters read.
+
+    The letter under the mark is silent, with its vowel (ธิ์), and so is a
+    consonant left between the syllable's final and the silent letter
+    (จันทร์, ลักษณ์), as ท always is before a silent ร
+    (บดินทร์ *Bodin*, อินทร์ *In*; not อานนท์ *Anon*). Personal spellings
+    often write them (:func:`_written_letters`)."""
+    chars: list[str] = []
+    silenced: list[tuple[int, str]] = []
+    for ch in word:
+        if ch == _SILENT:
+            dropped_vowel = bool(chars) and chars[-1] in _VOWEL_SIGNS
+            removed: list[str] = []
+            if dropped_vowel:
+                removed.append(chars.pop())  # (ธิ์: the consonant and its vowel are silent)
+            silent = chars.pop() if chars else ""
+            removed.append(silent)
+            if dropped_vowel and silent in _CONSONANTS and chars and chars[-1] in _VOWEL_SIGNS:
+                # a consonant and its vowel silenced after an open syllable:
+                # the vowel only, the consonant closes that syllable (กิติ์
+                # *kit* in สิริกิติ์ *Sirikit*, Pali *kitti*)
+                chars.append(silent)
+                removed.pop()
+            elif len(chars) >= 3 and chars[-1] in _CONSONANTS and chars[-2] in _CONSONANTS:
+                # (ั needs a final: the first consonant)
+                if chars[-3] == "\u0e31" or (silent == "ร" and chars[-1] == "ท"):
+                    removed.append(chars.pop())
+            if "".join(removed):
+                silenced.append((len(chars), "".join(reversed(removed))))
+            continue
+        if ch in _TONE:
+            continue
+        chars.append(ch)
+    return tuple(chars), tuple(silenced)
+
+
 def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
     """``(onset, vowel, coda)`` triples of Thai letters (the vowel as a short
     Latin code, ``"-"`` when unwritten), left to right.
@@ -170,31 +210,7 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
     Sanskrit words are (:func:`_linked_vowel`): each one inside the word
     opens a syllable with the linking *a* (ธนพล *tha-na-phon*, เจียรวนนท์
     *chia-ra-wa-non*) rather than closing the syllable before it."""
-    # thanthakhat: the letter under it is silent, and a cluster ร / ร before it
-    chars: list[str] = []
-    for ch in word:
-        if ch == _SILENT:
-            dropped_vowel = bool(chars) and chars[-1] in _VOWEL_SIGNS
-            if dropped_vowel:
-                chars.pop()  # (ธิ์: the consonant and its vowel are silent)
-            silent = chars.pop() if chars else ""
-            if dropped_vowel and silent in _CONSONANTS and chars and chars[-1] in _VOWEL_SIGNS:
-                # a consonant and its vowel silenced after an open syllable:
-                # the vowel only, the consonant closes that syllable (กิติ์
-                # *kit* in สิริกิติ์ *Sirikit*, Pali *kitti*)
-                chars.append(silent)
-                continue
-            # a consonant left between the syllable's final and the silent
-            # letter is silent too (จันทร์, ลักษณ์), as ท always is before a
-            # silent ร (บดินทร์ *Bodin*, อินทร์ *In*; not อานนท์ *Anon*)
-            if len(chars) >= 3 and chars[-1] in _CONSONANTS and chars[-2] in _CONSONANTS:
-                # (ั needs a final: the first consonant)
-                if chars[-3] == "\u0e31" or (silent == "ร" and chars[-1] == "ท"):
-                    chars.pop()
-            continue
-        if ch in _TONE:
-            continue
-        chars.append(ch)
+    chars = list(_silenced(word)[0])
     units: list[list[str]] = []  # [onset, vowel]
     i, n = 0, len(chars)
     while i < n:
