@@ -60,7 +60,10 @@ a Latin-script form of the same name, with these columns:
     press and the lists spell them: no list publishes Khmer; Amharic and
     Tigrinya names of Ethiopian and Eritrean public figures). The second
     batch of hand-written Khmer and Ethiopic pairs was split by
-    :func:`split`, with :data:`SEED`, before it was scored.
+    :func:`split`, with :data:`SEED`, before it was scored; the Thai people
+    of ``cross_script_pairs_thai2.csv`` (politicians, royals, business
+    people, athletes, scholars, each in the Latin spelling of their own) by
+    :func:`hash_split`, before they were scored.
 ``split``
     ``dev`` or ``holdout``. The 148 pairs of the first round are ``dev``.
     ``--extract`` shuffles the new pairs of each script with a fixed seed

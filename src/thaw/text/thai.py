@@ -42,7 +42,16 @@ rules hold in every reading: an odd number of bare consonants ending a word
 begins with an open *a* syllable (ถนน *thanon*, กนกพร *kanokphon*), the final
 of a ``ั`` is read again before a bare consonant (พัชรวาท *phatcharawat*), and
 a leading vowel completed by a vowel sign after a high or middle consonant and
-another belongs to the second (เฉลิม *chaloem*, เจริญ *charoen*).
+another belongs to the second (เฉลิม *chaloem*, เจริญ *charoen*), ``ทร`` before
+``ั`` is *s* (ทรัพย์ *sap*), and ``อ`` before a letter that closes no syllable
+(ห) or at the end of a word is the open *o* (จงจอหอ *chong-cho-ho*).
+
+Thai people often spell a name of Pali or Sanskrit origin by its letters
+rather than its sound: the letters the thanthakhat silences (ศักดิ์ *Sakdi*,
+*Dharmasakti*; พันธุ์ *Sukhumbhand*; พงษ์ *Sangiampongsa*), the *a* Pali
+writes after the last consonant (ฐาปน *Thapana*, อุตตม *Uttama*) and the
+Indic consonants (วัฒน *Vadhana*). :func:`thai_spellings` offers that
+*written* reading (:func:`_written`) beside the others.
 """
 
 from __future__ import annotations
@@ -127,7 +136,7 @@ _SILENT: Final = "\u0e4c"  # ์ thanthakhat
 #: Second letters of initial clusters (กร, กล, กว …) and sonorants led by a
 #: silent ห or อ (หม, หน, อย …).
 _CLUSTER_SECOND: Final = frozenset("รลว")
-_CLUSTER_FIRST: Final = frozenset("กขคปพผตบฟ")
+_CLUSTER_FIRST: Final = frozenset("กขคปพผตฟ")
 #: Letters before which a cluster's ร is silent in speech (ศรี *si*, สร้อย
 #: *soi*, จริง *ching*) but kept by personal spellings (*Sri*).
 _SILENT_R_AFTER: Final = frozenset("ศสซจ")
@@ -141,6 +150,9 @@ _RUE_CLUSTER: Final = frozenset("กขคตทปพผศบ")
 #: syllable with the inherent *o* (ลง *long*, กร *kon*).
 _LONG_OPEN: Final = frozenset(("า", "ี", "ู", "ื", "โ", "เ", "แ"))
 _FINALS: Final = frozenset("งนมกดบยวรลณญ")
+#: The consonants that never close a syllable (a bare one after an open
+#: syllable opens its own: จอหอ *cho-ho*, not *choh-a*).
+_NEVER_FINAL: Final = frozenset("หอฮฉผฝ")
 #: The consonants a ว clusters with (กว, ขว, คว: *kw*, *khw*).
 _W_CLUSTER_FIRST: Final = frozenset("กขค")
 #: The aspirated stops that Thai writes for those of Pali and Sanskrit (ภ
@@ -269,9 +281,15 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
                 units.append([ch, "-a"])
                 onset = second
                 i += 1
-            elif ch == "ท" and second == "ร" and after != "ร" and not units and not lead:
-                # (a first ทร is read s, ทรง *song*; within a word ท closes or
-                # opens a syllable: สุนทร *sunthon*)
+            elif (
+                ch == "ท"
+                and second == "ร"
+                and after != "ร"
+                and ((not units and not lead) or after == "\u0e31")
+            ):
+                # (a first ทร is read s, ทรง *song*, and so is ทรั anywhere,
+                # ทรัพย์ *sap*: สะสมทรัพย์ *Sasomsap*; elsewhere within a word ท
+                # closes or opens a syllable: สุนทร *sunthon*, จันทรา *chanthara*)
                 onset += second  # (ทร is read s: ทรง)
                 i += 1
             elif clustered and (after in _VOWEL_SIGNS or (lead and after not in _VOWEL_SIGNS)):
@@ -387,7 +405,7 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
             out.append((onset, "-a", ""))
             j += 1
             continue
-        if prev_open and onset != "อ" and len(onset) == 1 and not opens:
+        if prev_open and onset not in _NEVER_FINAL and len(onset) == 1 and not opens:
             o, v, _ = out[-1]
             out[-1] = (o, v, onset)
             j += 1
@@ -418,10 +436,16 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
             continue
         if nxt is not None and not nxt[1] and nxt[0] in ("อ", "ว") and j + 2 < len(units):
             third = units[j + 2]
-            if not third[1]:
+            if not third[1] and third[0] not in _NEVER_FINAL:
                 out.append((onset, "อ" if nxt[0] == "อ" else "ัว", third[0]))
                 j += 3
                 continue
+        if nxt == ["อ", ""] and len(onset) == 1:
+            # อ between a consonant and one that cannot close its syllable,
+            # or at the end of the word: the open vowel o (จงจอหอ *chong-cho-ho*)
+            out.append((onset, "อ", ""))
+            j += 2
+            continue
         if nxt is not None and not nxt[1] and len(nxt[0]) == 1:
             out.append((onset, "-", nxt[0]))
             j += 2
@@ -535,15 +559,83 @@ _VOWELS: Final[dict[str, str]] = {
 #: The readings of :func:`_read`: RTGS, the personal spelling, the Indic one,
 #: and the *plain* one: RTGS with the aspirated k and p letters written *k*
 #: and *p*, as many people write their names (*Worapon*, *Patcharawat*).
-_RTGS, _PERSONAL, _INDIC_READING, _PLAIN = 0, 1, 2, 3
+#: The *written* reading (:func:`_written`) is the Indic one, letter by letter.
+_RTGS, _PERSONAL, _INDIC_READING, _PLAIN, _WRITTEN = 0, 1, 2, 3, 4
 
 
 def _read(word: str, mode: int, linked: bool = False) -> str:
+    """``word`` in the reading ``mode`` (:data:`_RTGS` …), its bare
+    consonants *linked* (:func:`_linked_vowel`) or not."""
+    if mode == _WRITTEN:
+        return _written(word)
+    return _render(word, _syllables(word, linked), mode)
+
+
+def _written(word: str) -> str:
+    """The *written* reading of ``word``: the letters Pali and Sanskrit
+    names write, as the spellings that follow them keep them (*Thapana*,
+    *Sirivadhanabhakdi*, *Dharmasakti*, *Sukhumbhand*, *Srirasmi*,
+    *Sangiampongsa*). It is the linked Indic reading with three changes:
+
+    * the letters the thanthakhat silences are written
+      (:func:`_written_letters`: พันธุ์ *bandhu*, ศักดิ์ *sakdi*, รัศมิ์
+      *rasmi*, พงษ์ *bongs*);
+    * a word that ends in two consonants without a vowel ends in two open
+      syllables with the inherent *a* that Pali writes and Thai leaves
+      unsaid (ฐาปน *thapana*, อุตตม *uttama*), and ``รร`` before a
+      consonant is *ar* (ธรรม *dharm*, สุวรรณ *suvarn*);
+    * the final of ``ั`` is not read again as the next onset (วัฒน
+      *vadhana*, not *vatdhana*)."""
+    chars, silenced = _silenced(word)
+    parts: list[str] = []
+    at = 0
+    for position, letters in (*silenced, (len(chars), "")):
+        segment = "".join(chars[at:position])
+        syllables = _syllables(segment, linked=True) if segment else []
+        for k in range(len(syllables) - 1):
+            onset, vowel, coda = syllables[k]
+            if (
+                vowel == "\u0e31"
+                and coda not in "ยว"  # (ย, ว after ั write the vowels ai, ao)
+                and coda == syllables[k + 1][0]
+                and syllables[k + 1][1] == "-a"
+            ):
+                syllables[k] = (onset, vowel, "")
+        if syllables and not letters:
+            onset, vowel, coda = syllables[-1]
+            if vowel == "-" and coda and coda not in "รง" and len(onset) == 1:
+                # (not ง, which ends native syllables: พง *phong*)
+                syllables[-1:] = [(onset, "-a", ""), (coda, "-a", "")]
+        reading = _render(segment, syllables, _WRITTEN) if syllables else ""
+        if parts and reading[:1] == parts[-1][-1:]:
+            parts[-1] = parts[-1][:-1]  # (a silent letter the next writes: วงษ์สุ *vongsu*)
+        parts += [reading, _written_letters(letters)]
+        at = position
+    return "".join(parts)
+
+
+def _written_letters(letters: str) -> str:
+    """Silent letters as the written reading spells them: each consonant by
+    its Indic value, ``ิ ี`` *i*, and no ``ุ ู`` (ดิ *di*: ศักดิ์ *Sakdi*,
+    *Dharmasakti*; ธุ *dh*: พันธุ์ *Sukhumbhand*, *Sittipunt*; ทร *dr*)."""
+    out: list[str] = []
+    for c in letters:
+        if c in _CONSONANTS:
+            out.append(_INDIC.get(c, _CONSONANTS[c][0]))
+        elif c in "\u0e34\u0e35":
+            out.append("i")
+    return "".join(out)
+
+
+def _render(word: str, syllables: list[tuple[str, str, str]], mode: int) -> str:
+    """The syllables of ``word`` (:func:`_syllables`) in the reading ``mode``."""
+    written = mode == _WRITTEN
+    if written:
+        mode = _INDIC_READING
     personal = mode in (_PERSONAL, _INDIC_READING)
     indic = mode == _INDIC_READING
     parts: list[str] = []
-    syllables = _syllables(word, linked)
-    if mode != _PERSONAL and len(syllables) > 1:
+    if mode != _PERSONAL and not written and len(syllables) > 1:
         onset, vowel, coda = syllables[-1]
         if (
             len(syllables) > 2
@@ -605,7 +697,9 @@ def _read(word: str, mode: int, linked: bool = False) -> str:
             parts.append("ra" if personal else "")
             continue
         if vowel == "รร" and coda:
-            v = "a"
+            v = "ar" if written else "a"
+        if mode == _PLAIN and vowel == "อ" and not coda:
+            v = "or"  # (the English spelling of an open อ: จอหอ *Johor*)
         if coda:
             final = _CONSONANTS[coda][2 if personal else 1]
             if indic and coda == "ช":
@@ -647,8 +741,11 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     reading (:func:`_linked_vowel`: ธนพล *thanaphon*) in RTGS and in the
     *plain* spelling many people write, RTGS with *k* and *p* for the
     aspirated letters, *er* for เ–ิ, *ar* for the long a of ชาติ and *rue* for
-    ฤ (*Thanapon*, *Worapon*, *Chalermpon*, *Apichart*, *Naruemon*). At most
-    five spellings, the first RTGS."""
+    ฤ (*Thanapon*, *Worapon*, *Chalermpon*, *Apichart*, *Naruemon*); last
+    the *written* reading (:func:`_written`), letter by letter as Pali and
+    Sanskrit names are spelt, silent letters and unsaid vowels written
+    (*Thapana*, *Sirivadhanabhakdi*, *Srirasmi*). At most six spellings, the
+    first RTGS."""
     out: list[str] = []
     for mode, linked in (
         (_RTGS, False),
@@ -656,6 +753,7 @@ def thai_spellings(word: str) -> tuple[str, ...]:
         (_INDIC_READING, False),
         (_RTGS, True),
         (_PLAIN, True),
+        (_WRITTEN, False),
     ):
         reading = _read(word, mode, linked)
         if reading and reading not in out:
