@@ -51,12 +51,10 @@ KNOWN_MISSES = {
     # Thai names in spellings of their own, none of a rule the readings
     # follow (tests/fixtures/match/cross_script_pairs_thai2.csv): ผิว *Pue*,
     # พลฤทธิ์ *Ponlid*; จงจอหอ *Jongjohor* with both the j of จ and the -or of
-    # an open อ (the readings write one or the other); กาญจน์ *garn*, whose
-    # ญ closes the syllable before a silent จน (Pali *kañcana*)
+    # an open อ (the readings write one or the other)
     "ปิยะพงษ์ ผิวอ่อน",
     "วิจารณ์ พลฤทธิ์",
     "สมจิตร จงจอหอ",
-    "แทมมารีน ธนสุกาญจน์",
 }
 
 

@@ -48,6 +48,10 @@ from thaw.text.thai import thai_readings, thai_spellings
         # อ before a letter that closes no syllable (ห), or last: the open o
         ("จงจอหอ", "chongchoho"),
         ("ทอง", "thong"),
+        # a nasal and a stop of its class before a silent letter: the nasal
+        # closes the syllable, the stop is silent (Pali kañcana)
+        ("กาญจน์", "kan"),
+        ("ศานต์", "san"),
     ],
 )
 def test_rtgs_reading(word: str, rtgs: str) -> None:

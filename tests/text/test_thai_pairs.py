@@ -60,6 +60,8 @@ def test_given_names_match_as_people_spell_them(original: str, latin: str) -> No
         ("ฐาปน สิริวัฒนภักดี", "Thapana Sirivadhanabhakdi"),
         # ทรั is s within a word
         ("ไชยา สะสมทรัพย์", "Chaiya Sasomsub"),
+        # a Pali nasal before a silent stop closes its syllable (กาญจน์ *garn*)
+        ("แทมมารีน ธนสุกาญจน์", "Tamarine Tanasugarn"),
     ],
 )
 def test_people_match_as_they_spell_their_names(original: str, latin: str) -> None:

@@ -150,6 +150,15 @@ _RUE_CLUSTER: Final = frozenset("กขคตทปพผศบ")
 #: syllable with the inherent *o* (ลง *long*, กร *kon*).
 _LONG_OPEN: Final = frozenset(("า", "ี", "ู", "ื", "โ", "เ", "แ"))
 _FINALS: Final = frozenset("งนมกดบยวรลณญ")
+#: Each nasal and the stops of its class (velar, palatal, retroflex, dental,
+#: labial), which Pali and Sanskrit words write after it (กาญจน *kañcana*).
+_HOMORGANIC: Final[dict[str, str]] = {
+    "ง": "กขคฆ",
+    "ญ": "จฉชฌ",
+    "ณ": "ฏฐฑฒ",
+    "น": "ดตถทธ",
+    "ม": "บปผพภ",
+}
 #: The consonants that never close a syllable (a bare one after an open
 #: syllable opens its own: จอหอ *cho-ho*, not *choh-a*).
 _NEVER_FINAL: Final = frozenset("หอฮฉผฝ")
@@ -182,7 +191,7 @@ def _silenced(word: str) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
 
     The letter under the mark is silent, with its vowel (ธิ์), and so is a
     consonant left between the syllable's final and the silent letter
-    (จันทร์, ลักษณ์), as ท always is before a silent ร
+    (จันทร์, ลักษณ์, กาญจน์ *kan*), as ท always is before a silent ร
     (บดินทร์ *Bodin*, อินทร์ *In*; not อานนท์ *Anon*). Personal spellings
     often write them (:func:`_written_letters`)."""
     chars: list[str] = []
@@ -202,8 +211,15 @@ def _silenced(word: str) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
                 chars.append(silent)
                 removed.pop()
             elif len(chars) >= 3 and chars[-1] in _CONSONANTS and chars[-2] in _CONSONANTS:
-                # (ั needs a final: the first consonant)
-                if chars[-3] == "\u0e31" or (silent == "ร" and chars[-1] == "ท"):
+                # (ั needs a final: the first consonant; so does a vowel
+                # written after its consonant before a nasal and a stop of
+                # the nasal's class, as Pali writes them: กาญจน์ *kan*,
+                # Pali *kañcana*)
+                if (
+                    chars[-3] == "\u0e31"
+                    or (silent == "ร" and chars[-1] == "ท")
+                    or (chars[-3] in _VOWEL_SIGNS and chars[-1] in _HOMORGANIC.get(chars[-2], ""))
+                ):
                     removed.append(chars.pop())
             if "".join(removed):
                 silenced.append((len(chars), "".join(reversed(removed))))
