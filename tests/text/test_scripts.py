@@ -79,7 +79,7 @@ def test_thai_name_is_read_personally_with_rtgs_as_variant() -> None:
     ("thai", "spellings"),
     [
         # Pali and Sanskrit names by their Indic letters: ภ bh, พ b, ช j, ว v
-        ("อภิสิทธิ์", ("aphisit", "apisith", "abhisit", "apisit", "abhisitdhi")),
+        ("อภิสิทธิ์", ("aphisit", "apisith", "abhisit", "apisit", "abhisitdi")),
         ("เวชชาชีวะ", ("wetchachiwa", "wechchachiwa", "vejjajiva")),
         ("ภูมิพล", ("phumiphon", "pumipol", "bhumibol", "pumipon", "bhumibala")),
         ("อดุลยเดช", ("adunyadet", "adulyadech", "adulyadej")),

@@ -84,12 +84,12 @@ def test_rtgs_reading(word: str, rtgs: str) -> None:
         ("วัฒนา", "watthana"),
         # six bare consonants: two words of three
         ("กมลชนก", "kamonchanok"),
-        # the written reading: the silent letters written (ดิ di, มิ mi, ธุ dh,
+        # the written reading: the silent letters written (ดิ di, มิ mi, ธุ d,
         # ษ s), a last pair of bare consonants two open syllables, รร before a
         # consonant ar, the final of ั not read again
         ("ธรรมศักดิ์", "dharmsakdi"),
         ("ศรีรัศมิ์", "srirasmi"),
-        ("สุขุมพันธุ์", "sukumbandh"),
+        ("สุขุมพันธุ์", "sukhumband"),  # (ข kh, as Sanskrit writes it)
         ("เสงี่ยมพงษ์", "sangiambongs"),
         ("ฐาปน", "thapana"),
         ("อุตตม", "uttama"),

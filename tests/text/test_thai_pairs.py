@@ -58,6 +58,7 @@ def test_given_names_match_as_people_spell_them(original: str, latin: str) -> No
         ("สัญญา ธรรมศักดิ์", "Sanya Dharmasakti"),
         ("ศรีรัศมิ์", "Srirasmi"),
         ("ฐาปน สิริวัฒนภักดี", "Thapana Sirivadhanabhakdi"),
+        ("สุขุมพันธุ์ บริพัตร", "Sukhumbhand Paribatra"),
         # ทรั is s within a word
         ("ไชยา สะสมทรัพย์", "Chaiya Sasomsub"),
         # a Pali nasal before a silent stop closes its syllable (กาญจน์ *garn*)

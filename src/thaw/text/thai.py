@@ -632,12 +632,14 @@ def _written(word: str) -> str:
 
 def _written_letters(letters: str) -> str:
     """Silent letters as the written reading spells them: each consonant by
-    its Indic value, ``ิ ี`` *i*, and no ``ุ ู`` (ดิ *di*: ศักดิ์ *Sakdi*,
-    *Dharmasakti*; ธุ *dh*: พันธุ์ *Sukhumbhand*, *Sittipunt*; ทร *dr*)."""
+    its Indic value, a stop unaspirated, ``ิ ี`` *i*, and no ``ุ ู`` (ดิ *di*:
+    ศักดิ์ *Sakdi*, *Dharmasakti*; ธุ *d*: พันธุ์ *Sukhumbhand*; ทร *dr*)."""
     out: list[str] = []
     for c in letters:
         if c in _CONSONANTS:
-            out.append(_INDIC.get(c, _CONSONANTS[c][0]))
+            latin = _INDIC.get(c, _CONSONANTS[c][0])
+            # (a stop that ends a word is not aspirated: dh, th are d, t)
+            out.append(latin[0] if latin[1:] == "h" and latin[0] in "bdgkpt" else latin)
         elif c in "\u0e34\u0e35":
             out.append("i")
     return "".join(out)
@@ -695,9 +697,14 @@ def _render(word: str, syllables: list[tuple[str, str, str]], mode: int) -> str:
             latin = _CONSONANTS[onset[1]][0]  # the ห / อ only carries the tone
         if personal:
             # personal spellings: j for จ, k and p for the aspirated k and p
-            # letters (*Sompol*, *Supaporn*; folding reads ph as f)
+            # letters (*Sompol*, *Supaporn*; folding reads ph as f); the
+            # written reading keeps the kh of ข and the ph of ผ, as Sanskrit
+            # writes them (สุขุม *Sukhum*)
             latin = latin.replace("ch", "j", 1) if first == "จ" else latin
-            latin = latin.replace("kh", "k").replace("ph", "p")
+            if not written:
+                latin = latin.replace("kh", "k").replace("ph", "p")
+            elif first in "คฅ":
+                latin = latin.replace("kh", "k")
         elif mode == _PLAIN:
             latin = latin.replace("kh", "k").replace("ph", "p")
         v = _VOWELS.get(vowel, "")
