@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from thaw.text.thai import thai_readings, thai_spellings
+from thaw.text.thai import thai_readings, thai_spellings, untitled
 
 
 @pytest.mark.parametrize(
@@ -124,3 +124,23 @@ def test_the_first_spelling_stays_rtgs_and_spellings_are_few() -> None:
         spellings = thai_spellings(word)
         assert spellings[0] == thai_readings(word)[0]
         assert len(spellings) == len(set(spellings)) <= 6
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        # a title written before the name, with no space, is left out
+        ("นายทักษิณ", "ทักษิณ"),
+        ("นางสาวแพทองธาร", "แพทองธาร"),
+        ("พลเอกประยุทธ์", "ประยุทธ์"),
+        ("หม่อมราชวงศ์สุขุมพันธุ์", "สุขุมพันธุ์"),
+        # unless what follows cannot begin a word, or is one letter
+        ("นายก", "นายก"),
+        ("นายิกา", "นายิกา"),
+        # a title alone stays
+        ("นาย", "นาย"),
+    ],
+)
+def test_title_before_the_name_is_left_out(word: str, name: str) -> None:
+    assert untitled(word) == name
+    assert thai_readings(word) == thai_readings(name)

@@ -63,6 +63,10 @@ def test_given_names_match_as_people_spell_them(original: str, latin: str) -> No
         ("ไชยา สะสมทรัพย์", "Chaiya Sasomsub"),
         # a Pali nasal before a silent stop closes its syllable (กาญจน์ *garn*)
         ("แทมมารีน ธนสุกาญจน์", "Tamarine Tanasugarn"),
+        # a title written before the name with no space (นางสาว Miss, พลเอก
+        # General)
+        ("นางสาวแพทองธาร ชินวัตร", "Paetongtarn Shinawatra"),
+        ("พลเอกประยุทธ์ จันทร์โอชา", "Prayut Chan-o-cha"),
     ],
 )
 def test_people_match_as_they_spell_their_names(original: str, latin: str) -> None:

@@ -748,8 +748,48 @@ def _render(word: str, syllables: list[tuple[str, str, str]], mode: int) -> str:
 @lru_cache(maxsize=4096)
 def thai_readings(word: str) -> tuple[str, str]:
     """The RTGS reading of a Thai word and the letter-following one of personal
-    spellings, lower-case ASCII (``ทรงพล`` → ``songphon``, ``songphol``)."""
+    spellings, lower-case ASCII (``ทรงพล`` → ``songphon``, ``songphol``); a
+    title written before the name is left out (:func:`untitled`)."""
+    word = untitled(word)
     return _read(word, _RTGS), _read(word, _PERSONAL)
+
+
+#: Titles that Thai writes before a name with no space (นายทักษิณ, นางสาวแพทองธาร,
+#: พลเอกประยุทธ์): forms of address, ranks of the army, navy, air force and
+#: police, and the ranks of royal descent (หม่อมราชวงศ์, *Mom Rajawongse*),
+#: longest first. Only titles written out in full: an abbreviated one (พล.อ.,
+#: น.ส.) is parted from the name by its dots.
+_TITLES: Final = tuple(
+    sorted(
+        (
+            "นาย", "นาง", "นางสาว", "เด็กชาย", "เด็กหญิง", "คุณหญิง", "ท่านผู้หญิง",
+            "นายแพทย์", "แพทย์หญิง",
+            "พลเอก", "พลโท", "พลตรี", "พันเอก", "พันโท", "พันตรี",
+            "ร้อยเอก", "ร้อยโท", "ร้อยตรี",
+            "พลเรือเอก", "พลเรือโท", "พลเรือตรี", "พลอากาศเอก", "พลอากาศโท", "พลอากาศตรี",
+            "พลตำรวจเอก", "พลตำรวจโท", "พลตำรวจตรี",
+            "พันตำรวจเอก", "พันตำรวจโท", "พันตำรวจตรี",
+            "หม่อมราชวงศ์", "หม่อมหลวง", "หม่อมเจ้า",
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
+def untitled(word: str) -> str:
+    """``word`` without a title written before the name in it
+    (:data:`_TITLES`: นายทักษิณ → ทักษิณ, พลเอกประยุทธ์ → ประยุทธ์), if what
+    follows it can begin a word (a consonant or a leading vowel) and has two
+    letters or more: นายก and นายิกา keep theirs. A word that is a title and
+    nothing else is kept as it is."""
+    for _ in range(2):  # (a title after a title: พลเอกหม่อมราชวงศ์)
+        title = next((t for t in _TITLES if word.startswith(t)), "")
+        rest = word[len(title) :]
+        if not title or len(rest) < 2 or not (rest[0] in _CONSONANTS or rest[0] in _LEADING):
+            break
+        word = rest
+    return word
 
 
 @lru_cache(maxsize=4096)
@@ -768,7 +808,8 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     the *written* reading (:func:`_written`), letter by letter as Pali and
     Sanskrit names are spelt, silent letters and unsaid vowels written
     (*Thapana*, *Sirivadhanabhakdi*, *Srirasmi*). At most six spellings, the
-    first RTGS."""
+    first RTGS; a title before the name is left out (:func:`untitled`)."""
+    word = untitled(word)
     out: list[str] = []
     for mode, linked in (
         (_RTGS, False),
