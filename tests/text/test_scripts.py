@@ -121,7 +121,7 @@ def test_thai_name_is_read_personally_with_rtgs_as_variant() -> None:
         ),
         # ร between syllables opens the next (Pali sura, thira, vira)
         ("ธีรพงษ์", ("thiraphong", "thirapong", "dhirabong", "dhirabongs")),
-        ("ชาญวีรกูล", ("chanwirakun", "chanwirakul", "jarnvirakul")),
+        ("ชาญวีรกูล", ("chanwirakun", "chanwirakul", "jarnvirakul", "charnwirakun")),
         # personal spellings write เ–ิ before a final er (Lert, Ngern)
         ("เงิน", ("ngoen", "ngern")),
         # ว clusters only with ก ข ค

@@ -72,12 +72,16 @@ def test_rtgs_reading(word: str, rtgs: str) -> None:
         ("ธนวัฒน์", "thanawat"),
         # the personal -porn of a last bare ร
         ("กนกพร", "kanokporn"),
-        ("พัชรวาท", "patcharawat"),
+        ("พัชรวาท", "phatcharawat"),
         # the plain spelling: er for เ–ิ, ar for the closed long a of ชาติ,
         # rue for ฤ
         ("บุญเลิศ", "bunlert"),
         ("เฉลิมพล", "chalermpon"),
         ("อภิชาติ", "apichart"),
+        # and ar for a long a before any final t or n
+        ("ประสาท", "prasart"),
+        ("สะอาด", "saart"),
+        ("ชาญ", "charn"),
         ("นฤมล", "naruemon"),
         # a stop closing ั is read again before the next syllable
         ("ณัฐวุฒิ", "natthawut"),

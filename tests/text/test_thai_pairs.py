@@ -67,6 +67,8 @@ def test_given_names_match_as_people_spell_them(original: str, latin: str) -> No
         # General)
         ("นางสาวแพทองธาร ชินวัตร", "Paetongtarn Shinawatra"),
         ("พลเอกประยุทธ์ จันทร์โอชา", "Prayut Chan-o-cha"),
+        # the English ar of a long a before a final t or n
+        ("อนุสรณ์ เอี่ยมสะอาด", "Anusorn Iamsa-ard"),
     ],
 )
 def test_people_match_as_they_spell_their_names(original: str, latin: str) -> None:

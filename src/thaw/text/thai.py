@@ -712,6 +712,10 @@ def _render(word: str, syllables: list[tuple[str, str, str]], mode: int) -> str:
             # (ฤ is *rue* in an open syllable, นฤมล *Naruemon*; *ri* before
             # a final, สฤษดิ์ *Sarit*)
             v = "ar" if vowel == "าr" else ("ue" if not coda else v)
+        if mode == _PLAIN and vowel == "า" and coda and _CONSONANTS[coda][1] in ("t", "n"):
+            # (the English long a before a final t or n: ประสาท *Prasart*,
+            # สะอาด *Sa-ard*, ชาญ *Charn*)
+            v = "ar"
         if mode != _RTGS and v == "oe" and coda:
             v = "er"  # (the English spelling of เ–ิ: เลิศ *Lert*, เฉลิม *Chalerm*)
         if vowel == "r":
