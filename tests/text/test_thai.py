@@ -52,6 +52,10 @@ from thaw.text.thai import thai_readings, thai_spellings, untitled
         # closes the syllable, the stop is silent (Pali kañcana)
         ("กาญจน์", "kan"),
         ("ศานต์", "san"),
+        # a ร and the one bare consonant after it that end the word make a
+        # closed syllable, not ร with a linking a (but สุรเชษฐ์ surachet)
+        ("ภิรมย์", "phirom"),
+        ("จาตุรนต์", "chaturon"),
     ],
 )
 def test_rtgs_reading(word: str, rtgs: str) -> None:

@@ -407,14 +407,16 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
             continue
         if (
             prev_open
-            and (onset in _PALI_ASPIRATES or onset == "ร")
+            and (onset in _PALI_ASPIRATES or (onset == "ร" and not opens))
             and nxt is not None
             and (out[-1][1] != "ั" or not nxt[1])
         ):
             # an aspirate of Pali and Sanskrit names between two syllables
             # opens the next with its inherent a (ศุภชัย *Suphachai*), as ร
-            # does (สุรเชษฐ์ *Surachet*, ธีรพงษ์ *Thiraphong*); after ั, which needs
-            # a final, it is doubled (วัฒน *watthana*)
+            # does (สุรเชษฐ์ *Surachet*, ธีรพงษ์ *Thiraphong*; but not a ร that
+            # makes a syllable with the one bare consonant after it that ends
+            # the word: ภิรมย์ *phirom*); after ั, which needs a final, it is
+            # doubled (วัฒน *watthana*)
             if out[-1][1] == "ั":
                 o, v, _ = out[-1]
                 out[-1] = (o, v, onset)
