@@ -593,11 +593,12 @@ def _written(word: str) -> str:
     """The *written* reading of ``word``: the letters Pali and Sanskrit
     names write, as the spellings that follow them keep them (*Thapana*,
     *Sirivadhanabhakdi*, *Dharmasakti*, *Sukhumbhand*, *Srirasmi*,
-    *Sangiampongsa*). It is the linked Indic reading with three changes:
+    *Sangiampongsa*). It is the linked Indic reading with these changes:
 
     * the letters the thanthakhat silences are written
-      (:func:`_written_letters`: พันธุ์ *bandhu*, ศักดิ์ *sakdi*, รัศมิ์
-      *rasmi*, พงษ์ *bongs*);
+      (:func:`_written_letters`: พันธุ์ *band*, ศักดิ์ *sakdi*, รัศมิ์
+      *rasmi*, พงษ์ *bongs*), and the kh of ข and the ph of ผ are kept
+      (สุขุม *sukhum*);
     * a word that ends in two consonants without a vowel ends in two open
       syllables with the inherent *a* that Pali writes and Thai leaves
       unsaid (ฐาปน *thapana*, อุตตม *uttama*), and ``รร`` before a
@@ -809,8 +810,9 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     Vejjajiva*, *Bhumibol Adulyadej*, *Samak Sundaravej*); then the *linked*
     reading (:func:`_linked_vowel`: ธนพล *thanaphon*) in RTGS and in the
     *plain* spelling many people write, RTGS with *k* and *p* for the
-    aspirated letters, *er* for เ–ิ, *ar* for the long a of ชาติ and *rue* for
-    ฤ (*Thanapon*, *Worapon*, *Chalermpon*, *Apichart*, *Naruemon*); last
+    aspirated letters, *er* for เ–ิ, *ar* for a long a before a final t or n
+    (ชาติ, ประสาท, ชาญ), *or* for an open อ and *rue* for ฤ (*Thanapon*,
+    *Worapon*, *Chalermpon*, *Apichart*, *Prasart*, *Naruemon*); last
     the *written* reading (:func:`_written`), letter by letter as Pali and
     Sanskrit names are spelt, silent letters and unsaid vowels written
     (*Thapana*, *Sirivadhanabhakdi*, *Srirasmi*). At most six spellings, the
