@@ -60,7 +60,10 @@ a Latin-script form of the same name, with these columns:
     press and the lists spell them: no list publishes Khmer; Amharic and
     Tigrinya names of Ethiopian and Eritrean public figures). The second
     batch of hand-written Khmer and Ethiopic pairs was split by
-    :func:`split`, with :data:`SEED`, before it was scored.
+    :func:`split`, with :data:`SEED`, before it was scored; the Thai people
+    of ``cross_script_pairs_thai2.csv`` (politicians, royals, business
+    people, athletes, scholars, each in the Latin spelling of their own) by
+    :func:`hash_split`, before they were scored.
 ``split``
     ``dev`` or ``holdout``. The 148 pairs of the first round are ``dev``.
     ``--extract`` shuffles the new pairs of each script with a fixed seed
@@ -84,6 +87,7 @@ from __future__ import annotations
 import argparse
 import csv
 import functools
+import hashlib
 import random
 import re
 import sys
@@ -503,6 +507,14 @@ def split(rows: list[dict[str, str]], per_script: int) -> list[dict[str, str]]:
         for i, row in enumerate(found[:per_script]):
             out.append({**row, "split": "dev" if i % 2 == 0 else "holdout", "note": ""})
     return out
+
+
+def hash_split(original: str, latin: str) -> str:
+    """``dev`` or ``holdout`` for a hand-written pair, from a hash of its two
+    names: fixed before the pair is scored, and unmoved by the pairs written
+    beside it (``cross_script_pairs_thai2.csv`` was split so)."""
+    digest = hashlib.blake2b(f"{original}|{latin}".encode(), digest_size=8).digest()
+    return "dev" if int.from_bytes(digest) % 2 == 0 else "holdout"
 
 
 def read_pairs(path: Path = PAIRS) -> list[dict[str, str]]:

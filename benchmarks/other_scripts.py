@@ -9,10 +9,12 @@ Usage::
 
 **Positives**: the hand-written sets
 ``tests/fixtures/match/cross_script_pairs_sem.csv``, ``cross_script_pairs_rig.csv``,
-``cross_script_pairs_thai.csv`` and ``cross_script_pairs_cyr.csv`` (real people
-and common given names, in the spellings the press, passports and the lists use, list forms such as
+``cross_script_pairs_thai.csv``, ``cross_script_pairs_thai2.csv``, ``_thai3.csv`` and
+``cross_script_pairs_cyr.csv`` (real people and common given names, in the
+spellings the press, passports and the lists use, list forms such as
 ``SURNAME, Given Patronymic`` too; each split with ``cross_script_pairs.split``
-and its seed before it was scored), per script and split: how many reach the default threshold.
+and its seed, or ``cross_script_pairs.hash_split``, before it was scored), per
+script and split: how many reach the default threshold.
 Only the ``dev`` misses are listed (``--show``); the ``holdout`` pairs are
 counted, never listed.
 
@@ -81,7 +83,10 @@ HAND = FIXTURES / "cross_script_pairs_sem.csv"
 #: was scored.
 HANDS = (
     HAND,
-    *(FIXTURES / f"cross_script_pairs_{n}.csv" for n in ("rig", "thai", "cyr", "west")),
+    *(
+        FIXTURES / f"cross_script_pairs_{n}.csv"
+        for n in ("rig", "thai", "thai2", "thai3", "cyr", "west")
+    ),
 )
 NEGATIVES = FIXTURES / "other_scripts_negatives.csv"
 #: Every file of hand-written negatives (:data:`NEGATIVES` and those beside it).

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from thaw.text.thai import thai_readings, thai_spellings
+from thaw.text.thai import thai_readings, thai_spellings, untitled
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,20 @@ from thaw.text.thai import thai_readings, thai_spellings
         # only a stop before ร is read twice after ั
         ("นันทนา", "nanthana"),
         ("ศักดิ์สยาม", "saksayam"),
+        # ทร before ั is s anywhere (ทรัพย์ sap), not only first
+        ("สะสมทรัพย์", "sasomsap"),
+        ("จันทรา", "chanthara"),  # (before another vowel: not s)
+        # อ before a letter that closes no syllable (ห), or last: the open o
+        ("จงจอหอ", "chongchoho"),
+        ("ทอง", "thong"),
+        # a nasal and a stop of its class before a silent letter: the nasal
+        # closes the syllable, the stop is silent (Pali kañcana)
+        ("กาญจน์", "kan"),
+        ("ศานต์", "san"),
+        # a ร and the one bare consonant after it that end the word make a
+        # closed syllable, not ร with a linking a (but สุรเชษฐ์ surachet)
+        ("ภิรมย์", "phirom"),
+        ("จาตุรนต์", "chaturon"),
     ],
 )
 def test_rtgs_reading(word: str, rtgs: str) -> None:
@@ -62,18 +76,35 @@ def test_rtgs_reading(word: str, rtgs: str) -> None:
         ("ธนวัฒน์", "thanawat"),
         # the personal -porn of a last bare ร
         ("กนกพร", "kanokporn"),
-        ("พัชรวาท", "patcharawat"),
+        ("พัชรวาท", "phatcharawat"),
         # the plain spelling: er for เ–ิ, ar for the closed long a of ชาติ,
         # rue for ฤ
         ("บุญเลิศ", "bunlert"),
         ("เฉลิมพล", "chalermpon"),
         ("อภิชาติ", "apichart"),
+        # and ar for a long a before any final t or n
+        ("ประสาท", "prasart"),
+        ("สะอาด", "saart"),
+        ("ชาญ", "charn"),
         ("นฤมล", "naruemon"),
         # a stop closing ั is read again before the next syllable
         ("ณัฐวุฒิ", "natthawut"),
         ("วัฒนา", "watthana"),
         # six bare consonants: two words of three
         ("กมลชนก", "kamonchanok"),
+        # the written reading: the silent letters written (ดิ di, มิ mi, ธุ d,
+        # ษ s), a last pair of bare consonants two open syllables, รร before a
+        # consonant ar, the final of ั not read again
+        ("ธรรมศักดิ์", "dharmsakdi"),
+        ("ศรีรัศมิ์", "srirasmi"),
+        ("สุขุมพันธุ์", "sukhumband"),  # (ข kh, as Sanskrit writes it)
+        ("เสงี่ยมพงษ์", "sangiambongs"),
+        ("ฐาปน", "thapana"),
+        ("อุตตม", "uttama"),
+        ("สิริวัฒนภักดี", "sirivadhanabhakdi"),
+        ("สุนทรเวช", "sundaravej"),
+        # the English or of an open อ (plain)
+        ("จงจอหอ", "chongchorhor"),
     ],
 )
 def test_spellings_people_use(word: str, spelling: str) -> None:
@@ -82,17 +113,42 @@ def test_spellings_people_use(word: str, spelling: str) -> None:
 
 def test_readings_people_do_not_use_are_not_offered() -> None:
     # a final ง closes its syllable in every reading (no linking a)
-    assert thai_spellings("วงษ์สุวรรณ") == ("wongsuwan", "vongsuvan")
+    assert thai_spellings("วงษ์สุวรรณ") == ("wongsuwan", "vongsuvan", "vongsuvarn")
     # a doubled letter closes one syllable and opens the next
     assert all("kitat" not in s for s in thai_spellings("กิตติ"))
     # a written vowel's final is no linking a (บุญ bun, not *buya*)
     assert all("buya" not in s for s in thai_spellings("บุญเลิศ"))
     # อ between two consonants stays the vowel o
     assert all("thao" not in s for s in thai_spellings("แพทองธาร"))
+    # the written reading: ง ends its syllable (no *banga*), a silent letter
+    # the next syllable writes is written once, and ั before ย keeps its i
+    assert thai_spellings("อนุพงษ์")[-1] == "anubongs"
+    assert thai_spellings("วงษ์สุวรรณ")[-1] == "vongsuvarn"
+    assert thai_spellings("อัยยวัฒน์")[-1].startswith("aiya")
 
 
 def test_the_first_spelling_stays_rtgs_and_spellings_are_few() -> None:
     for word in ("ธนพล", "สมชาย", "กนกพร", "เจียรวนนท์", "สุขุมพันธุ์"):
         spellings = thai_spellings(word)
         assert spellings[0] == thai_readings(word)[0]
-        assert len(spellings) == len(set(spellings)) <= 5
+        assert len(spellings) == len(set(spellings)) <= 6
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        # a title written before the name, with no space, is left out
+        ("นายทักษิณ", "ทักษิณ"),
+        ("นางสาวแพทองธาร", "แพทองธาร"),
+        ("พลเอกประยุทธ์", "ประยุทธ์"),
+        ("หม่อมราชวงศ์สุขุมพันธุ์", "สุขุมพันธุ์"),
+        # unless what follows cannot begin a word, or is one letter
+        ("นายก", "นายก"),
+        ("นายิกา", "นายิกา"),
+        # a title alone stays
+        ("นาย", "นาย"),
+    ],
+)
+def test_title_before_the_name_is_left_out(word: str, name: str) -> None:
+    assert untitled(word) == name
+    assert thai_readings(word) == thai_readings(name)

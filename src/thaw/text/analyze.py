@@ -1397,7 +1397,7 @@ def _dzh(match: re.Match[str]) -> str:
 
 
 #: At most this many spellings of a Thai name (:func:`_thai_variant`).
-_THAI_MAX_VARIANTS: Final = 27
+_THAI_MAX_VARIANTS: Final = 36
 
 
 def _thai_variant(name: str) -> tuple[str, ...]:
@@ -1409,7 +1409,7 @@ def _thai_variant(name: str) -> tuple[str, ...]:
     spelling of each name on its own (*Samak Sundaravej*: the given name as
     RTGS writes it, the surname by its Indic letters). A name with more
     combinations than :data:`_THAI_MAX_VARIANTS` has one spelling per
-    system."""
+    system (each word in its spelling of that system)."""
     words = [w for w in _split_words(name.casefold()) if w]
     options = [thai_spellings(w) if _THAI.search(w) else (w,) for w in words]
     options = [o for o in options if o]
@@ -1420,7 +1420,8 @@ def _thai_variant(name: str) -> tuple[str, ...]:
     for o in options:
         count *= len(o)
     if count > _THAI_MAX_VARIANTS:
-        systems = [" ".join(o[min(k, len(o) - 1)] for o in options) for k in range(3)]
+        widest = max(len(o) for o in options)
+        systems = [" ".join(o[min(k, len(o) - 1)] for o in options) for k in range(widest)]
         return tuple(dict.fromkeys(systems))
     return tuple(dict.fromkeys([rtgs, *(" ".join(c) for c in itertools.product(*options))]))
 

@@ -42,7 +42,16 @@ rules hold in every reading: an odd number of bare consonants ending a word
 begins with an open *a* syllable (ถนน *thanon*, กนกพร *kanokphon*), the final
 of a ``ั`` is read again before a bare consonant (พัชรวาท *phatcharawat*), and
 a leading vowel completed by a vowel sign after a high or middle consonant and
-another belongs to the second (เฉลิม *chaloem*, เจริญ *charoen*).
+another belongs to the second (เฉลิม *chaloem*, เจริญ *charoen*), ``ทร`` before
+``ั`` is *s* (ทรัพย์ *sap*), and ``อ`` before a letter that closes no syllable
+(ห) or at the end of a word is the open *o* (จงจอหอ *chong-cho-ho*).
+
+Thai people often spell a name of Pali or Sanskrit origin by its letters
+rather than its sound: the letters the thanthakhat silences (ศักดิ์ *Sakdi*,
+*Dharmasakti*; พันธุ์ *Sukhumbhand*; พงษ์ *Sangiampongsa*), the *a* Pali
+writes after the last consonant (ฐาปน *Thapana*, อุตตม *Uttama*) and the
+Indic consonants (วัฒน *Vadhana*). :func:`thai_spellings` offers that
+*written* reading (:func:`_written`) beside the others.
 """
 
 from __future__ import annotations
@@ -127,7 +136,7 @@ _SILENT: Final = "\u0e4c"  # ์ thanthakhat
 #: Second letters of initial clusters (กร, กล, กว …) and sonorants led by a
 #: silent ห or อ (หม, หน, อย …).
 _CLUSTER_SECOND: Final = frozenset("รลว")
-_CLUSTER_FIRST: Final = frozenset("กขคปพผตบฟ")
+_CLUSTER_FIRST: Final = frozenset("กขคปพผตฟ")
 #: Letters before which a cluster's ร is silent in speech (ศรี *si*, สร้อย
 #: *soi*, จริง *ching*) but kept by personal spellings (*Sri*).
 _SILENT_R_AFTER: Final = frozenset("ศสซจ")
@@ -141,6 +150,18 @@ _RUE_CLUSTER: Final = frozenset("กขคตทปพผศบ")
 #: syllable with the inherent *o* (ลง *long*, กร *kon*).
 _LONG_OPEN: Final = frozenset(("า", "ี", "ู", "ื", "โ", "เ", "แ"))
 _FINALS: Final = frozenset("งนมกดบยวรลณญ")
+#: Each nasal and the stops of its class (velar, palatal, retroflex, dental,
+#: labial), which Pali and Sanskrit words write after it (กาญจน *kañcana*).
+_HOMORGANIC: Final[dict[str, str]] = {
+    "ง": "กขคฆ",
+    "ญ": "จฉชฌ",
+    "ณ": "ฏฐฑฒ",
+    "น": "ดตถทธ",
+    "ม": "บปผพภ",
+}
+#: The consonants that never close a syllable (a bare one after an open
+#: syllable opens its own: จอหอ *cho-ho*, not *choh-a*).
+_NEVER_FINAL: Final = frozenset("หอฮฉผฝ")
 #: The consonants a ว clusters with (กว, ขว, คว: *kw*, *khw*).
 _W_CLUSTER_FIRST: Final = frozenset("กขค")
 #: The aspirated stops that Thai writes for those of Pali and Sanskrit (ภ
@@ -162,6 +183,53 @@ _HIGH_MID: Final = frozenset("ขฃฉฐถผฝศษสหกจฎฏด�
 _VOWEL_SIGNS: Final = frozenset("ะัาำิีึืุู")
 
 
+@lru_cache(maxsize=4096)
+def _silenced(word: str) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
+    """The letters of ``word`` that are read (tone marks left out), and the
+    letters the *thanthakhat* (``์``) silences: ``(position, letters)``, the
+    letters taken out before ``position`` of the letters read.
+
+    The letter under the mark is silent, with its vowel (ธิ์), and so is a
+    consonant left between the syllable's final and the silent letter
+    (จันทร์, ลักษณ์, กาญจน์ *kan*), as ท always is before a silent ร
+    (บดินทร์ *Bodin*, อินทร์ *In*; not อานนท์ *Anon*). Personal spellings
+    often write them (:func:`_written_letters`)."""
+    chars: list[str] = []
+    silenced: list[tuple[int, str]] = []
+    for ch in word:
+        if ch == _SILENT:
+            dropped_vowel = bool(chars) and chars[-1] in _VOWEL_SIGNS
+            removed: list[str] = []
+            if dropped_vowel:
+                removed.append(chars.pop())  # (ธิ์: the consonant and its vowel are silent)
+            silent = chars.pop() if chars else ""
+            removed.append(silent)
+            if dropped_vowel and silent in _CONSONANTS and chars and chars[-1] in _VOWEL_SIGNS:
+                # a consonant and its vowel silenced after an open syllable:
+                # the vowel only, the consonant closes that syllable (กิติ์
+                # *kit* in สิริกิติ์ *Sirikit*, Pali *kitti*)
+                chars.append(silent)
+                removed.pop()
+            elif len(chars) >= 3 and chars[-1] in _CONSONANTS and chars[-2] in _CONSONANTS:
+                # (ั needs a final: the first consonant; so does a vowel
+                # written after its consonant before a nasal and a stop of
+                # the nasal's class, as Pali writes them: กาญจน์ *kan*,
+                # Pali *kañcana*)
+                if (
+                    chars[-3] == "\u0e31"
+                    or (silent == "ร" and chars[-1] == "ท")
+                    or (chars[-3] in _VOWEL_SIGNS and chars[-1] in _HOMORGANIC.get(chars[-2], ""))
+                ):
+                    removed.append(chars.pop())
+            if "".join(removed):
+                silenced.append((len(chars), "".join(reversed(removed))))
+            continue
+        if ch in _TONE:
+            continue
+        chars.append(ch)
+    return tuple(chars), tuple(silenced)
+
+
 def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
     """``(onset, vowel, coda)`` triples of Thai letters (the vowel as a short
     Latin code, ``"-"`` when unwritten), left to right.
@@ -170,31 +238,7 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
     Sanskrit words are (:func:`_linked_vowel`): each one inside the word
     opens a syllable with the linking *a* (ธนพล *tha-na-phon*, เจียรวนนท์
     *chia-ra-wa-non*) rather than closing the syllable before it."""
-    # thanthakhat: the letter under it is silent, and a cluster ร / ร before it
-    chars: list[str] = []
-    for ch in word:
-        if ch == _SILENT:
-            dropped_vowel = bool(chars) and chars[-1] in _VOWEL_SIGNS
-            if dropped_vowel:
-                chars.pop()  # (ธิ์: the consonant and its vowel are silent)
-            silent = chars.pop() if chars else ""
-            if dropped_vowel and silent in _CONSONANTS and chars and chars[-1] in _VOWEL_SIGNS:
-                # a consonant and its vowel silenced after an open syllable:
-                # the vowel only, the consonant closes that syllable (กิติ์
-                # *kit* in สิริกิติ์ *Sirikit*, Pali *kitti*)
-                chars.append(silent)
-                continue
-            # a consonant left between the syllable's final and the silent
-            # letter is silent too (จันทร์, ลักษณ์), as ท always is before a
-            # silent ร (บดินทร์ *Bodin*, อินทร์ *In*; not อานนท์ *Anon*)
-            if len(chars) >= 3 and chars[-1] in _CONSONANTS and chars[-2] in _CONSONANTS:
-                # (ั needs a final: the first consonant)
-                if chars[-3] == "\u0e31" or (silent == "ร" and chars[-1] == "ท"):
-                    chars.pop()
-            continue
-        if ch in _TONE:
-            continue
-        chars.append(ch)
+    chars = list(_silenced(word)[0])
     units: list[list[str]] = []  # [onset, vowel]
     i, n = 0, len(chars)
     while i < n:
@@ -253,9 +297,15 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
                 units.append([ch, "-a"])
                 onset = second
                 i += 1
-            elif ch == "ท" and second == "ร" and after != "ร" and not units and not lead:
-                # (a first ทร is read s, ทรง *song*; within a word ท closes or
-                # opens a syllable: สุนทร *sunthon*)
+            elif (
+                ch == "ท"
+                and second == "ร"
+                and after != "ร"
+                and ((not units and not lead) or after == "\u0e31")
+            ):
+                # (a first ทร is read s, ทรง *song*, and so is ทรั anywhere,
+                # ทรัพย์ *sap*: สะสมทรัพย์ *Sasomsap*; elsewhere within a word ท
+                # closes or opens a syllable: สุนทร *sunthon*, จันทรา *chanthara*)
                 onset += second  # (ทร is read s: ทรง)
                 i += 1
             elif clustered and (after in _VOWEL_SIGNS or (lead and after not in _VOWEL_SIGNS)):
@@ -357,21 +407,23 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
             continue
         if (
             prev_open
-            and (onset in _PALI_ASPIRATES or onset == "ร")
+            and (onset in _PALI_ASPIRATES or (onset == "ร" and not opens))
             and nxt is not None
             and (out[-1][1] != "ั" or not nxt[1])
         ):
             # an aspirate of Pali and Sanskrit names between two syllables
             # opens the next with its inherent a (ศุภชัย *Suphachai*), as ร
-            # does (สุรเชษฐ์ *Surachet*, ธีรพงษ์ *Thiraphong*); after ั, which needs
-            # a final, it is doubled (วัฒน *watthana*)
+            # does (สุรเชษฐ์ *Surachet*, ธีรพงษ์ *Thiraphong*; but not a ร that
+            # makes a syllable with the one bare consonant after it that ends
+            # the word: ภิรมย์ *phirom*); after ั, which needs a final, it is
+            # doubled (วัฒน *watthana*)
             if out[-1][1] == "ั":
                 o, v, _ = out[-1]
                 out[-1] = (o, v, onset)
             out.append((onset, "-a", ""))
             j += 1
             continue
-        if prev_open and onset != "อ" and len(onset) == 1 and not opens:
+        if prev_open and onset not in _NEVER_FINAL and len(onset) == 1 and not opens:
             o, v, _ = out[-1]
             out[-1] = (o, v, onset)
             j += 1
@@ -402,10 +454,16 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
             continue
         if nxt is not None and not nxt[1] and nxt[0] in ("อ", "ว") and j + 2 < len(units):
             third = units[j + 2]
-            if not third[1]:
+            if not third[1] and third[0] not in _NEVER_FINAL:
                 out.append((onset, "อ" if nxt[0] == "อ" else "ัว", third[0]))
                 j += 3
                 continue
+        if nxt == ["อ", ""] and len(onset) == 1:
+            # อ between a consonant and one that cannot close its syllable,
+            # or at the end of the word: the open vowel o (จงจอหอ *chong-cho-ho*)
+            out.append((onset, "อ", ""))
+            j += 2
+            continue
         if nxt is not None and not nxt[1] and len(nxt[0]) == 1:
             out.append((onset, "-", nxt[0]))
             j += 2
@@ -519,15 +577,86 @@ _VOWELS: Final[dict[str, str]] = {
 #: The readings of :func:`_read`: RTGS, the personal spelling, the Indic one,
 #: and the *plain* one: RTGS with the aspirated k and p letters written *k*
 #: and *p*, as many people write their names (*Worapon*, *Patcharawat*).
-_RTGS, _PERSONAL, _INDIC_READING, _PLAIN = 0, 1, 2, 3
+#: The *written* reading (:func:`_written`) is the Indic one, letter by letter.
+_RTGS, _PERSONAL, _INDIC_READING, _PLAIN, _WRITTEN = 0, 1, 2, 3, 4
 
 
 def _read(word: str, mode: int, linked: bool = False) -> str:
+    """``word`` in the reading ``mode`` (:data:`_RTGS` …), its bare
+    consonants *linked* (:func:`_linked_vowel`) or not."""
+    if mode == _WRITTEN:
+        return _written(word)
+    return _render(word, _syllables(word, linked), mode)
+
+
+def _written(word: str) -> str:
+    """The *written* reading of ``word``: the letters Pali and Sanskrit
+    names write, as the spellings that follow them keep them (*Thapana*,
+    *Sirivadhanabhakdi*, *Dharmasakti*, *Sukhumbhand*, *Srirasmi*,
+    *Sangiampongsa*). It is the linked Indic reading with these changes:
+
+    * the letters the thanthakhat silences are written
+      (:func:`_written_letters`: พันธุ์ *band*, ศักดิ์ *sakdi*, รัศมิ์
+      *rasmi*, พงษ์ *bongs*), and the kh of ข and the ph of ผ are kept
+      (สุขุม *sukhum*);
+    * a word that ends in two consonants without a vowel ends in two open
+      syllables with the inherent *a* that Pali writes and Thai leaves
+      unsaid (ฐาปน *thapana*, อุตตม *uttama*), and ``รร`` before a
+      consonant is *ar* (ธรรม *dharm*, สุวรรณ *suvarn*);
+    * the final of ``ั`` is not read again as the next onset (วัฒน
+      *vadhana*, not *vatdhana*)."""
+    chars, silenced = _silenced(word)
+    parts: list[str] = []
+    at = 0
+    for position, letters in (*silenced, (len(chars), "")):
+        segment = "".join(chars[at:position])
+        syllables = _syllables(segment, linked=True) if segment else []
+        for k in range(len(syllables) - 1):
+            onset, vowel, coda = syllables[k]
+            if (
+                vowel == "\u0e31"
+                and coda not in "ยว"  # (ย, ว after ั write the vowels ai, ao)
+                and coda == syllables[k + 1][0]
+                and syllables[k + 1][1] == "-a"
+            ):
+                syllables[k] = (onset, vowel, "")
+        if syllables and not letters:
+            onset, vowel, coda = syllables[-1]
+            if vowel == "-" and coda and coda not in "รง" and len(onset) == 1:
+                # (not ง, which ends native syllables: พง *phong*)
+                syllables[-1:] = [(onset, "-a", ""), (coda, "-a", "")]
+        reading = _render(segment, syllables, _WRITTEN) if syllables else ""
+        if parts and reading[:1] == parts[-1][-1:]:
+            parts[-1] = parts[-1][:-1]  # (a silent letter the next writes: วงษ์สุ *vongsu*)
+        parts += [reading, _written_letters(letters)]
+        at = position
+    return "".join(parts)
+
+
+def _written_letters(letters: str) -> str:
+    """Silent letters as the written reading spells them: each consonant by
+    its Indic value, a stop unaspirated, ``ิ ี`` *i*, and no ``ุ ู`` (ดิ *di*:
+    ศักดิ์ *Sakdi*, *Dharmasakti*; ธุ *d*: พันธุ์ *Sukhumbhand*; ทร *dr*)."""
+    out: list[str] = []
+    for c in letters:
+        if c in _CONSONANTS:
+            latin = _INDIC.get(c, _CONSONANTS[c][0])
+            # (a stop that ends a word is not aspirated: dh, th are d, t)
+            out.append(latin[0] if latin[1:] == "h" and latin[0] in "bdgkpt" else latin)
+        elif c in "\u0e34\u0e35":
+            out.append("i")
+    return "".join(out)
+
+
+def _render(word: str, syllables: list[tuple[str, str, str]], mode: int) -> str:
+    """The syllables of ``word`` (:func:`_syllables`) in the reading ``mode``."""
+    written = mode == _WRITTEN
+    if written:
+        mode = _INDIC_READING
     personal = mode in (_PERSONAL, _INDIC_READING)
     indic = mode == _INDIC_READING
     parts: list[str] = []
-    syllables = _syllables(word, linked)
-    if mode != _PERSONAL and len(syllables) > 1:
+    if mode != _PERSONAL and not written and len(syllables) > 1:
         onset, vowel, coda = syllables[-1]
         if (
             len(syllables) > 2
@@ -571,9 +700,14 @@ def _read(word: str, mode: int, linked: bool = False) -> str:
             latin = _CONSONANTS[onset[1]][0]  # the ห / อ only carries the tone
         if personal:
             # personal spellings: j for จ, k and p for the aspirated k and p
-            # letters (*Sompol*, *Supaporn*; folding reads ph as f)
+            # letters (*Sompol*, *Supaporn*; folding reads ph as f); the
+            # written reading keeps the kh of ข and the ph of ผ, as Sanskrit
+            # writes them (สุขุม *Sukhum*)
             latin = latin.replace("ch", "j", 1) if first == "จ" else latin
-            latin = latin.replace("kh", "k").replace("ph", "p")
+            if not written:
+                latin = latin.replace("kh", "k").replace("ph", "p")
+            elif first in "คฅ":
+                latin = latin.replace("kh", "k")
         elif mode == _PLAIN:
             latin = latin.replace("kh", "k").replace("ph", "p")
         v = _VOWELS.get(vowel, "")
@@ -581,6 +715,10 @@ def _read(word: str, mode: int, linked: bool = False) -> str:
             # (ฤ is *rue* in an open syllable, นฤมล *Naruemon*; *ri* before
             # a final, สฤษดิ์ *Sarit*)
             v = "ar" if vowel == "าr" else ("ue" if not coda else v)
+        if mode == _PLAIN and vowel == "า" and coda and _CONSONANTS[coda][1] in ("t", "n"):
+            # (the English long a before a final t or n: ประสาท *Prasart*,
+            # สะอาด *Sa-ard*, ชาญ *Charn*)
+            v = "ar"
         if mode != _RTGS and v == "oe" and coda:
             v = "er"  # (the English spelling of เ–ิ: เลิศ *Lert*, เฉลิม *Chalerm*)
         if vowel == "r":
@@ -589,7 +727,9 @@ def _read(word: str, mode: int, linked: bool = False) -> str:
             parts.append("ra" if personal else "")
             continue
         if vowel == "รร" and coda:
-            v = "a"
+            v = "ar" if written else "a"
+        if mode == _PLAIN and vowel == "อ" and not coda:
+            v = "or"  # (the English spelling of an open อ: จอหอ *Johor*)
         if coda:
             final = _CONSONANTS[coda][2 if personal else 1]
             if indic and coda == "ช":
@@ -615,8 +755,48 @@ def _read(word: str, mode: int, linked: bool = False) -> str:
 @lru_cache(maxsize=4096)
 def thai_readings(word: str) -> tuple[str, str]:
     """The RTGS reading of a Thai word and the letter-following one of personal
-    spellings, lower-case ASCII (``ทรงพล`` → ``songphon``, ``songphol``)."""
+    spellings, lower-case ASCII (``ทรงพล`` → ``songphon``, ``songphol``); a
+    title written before the name is left out (:func:`untitled`)."""
+    word = untitled(word)
     return _read(word, _RTGS), _read(word, _PERSONAL)
+
+
+#: Titles that Thai writes before a name with no space (นายทักษิณ, นางสาวแพทองธาร,
+#: พลเอกประยุทธ์): forms of address, ranks of the army, navy, air force and
+#: police, and the ranks of royal descent (หม่อมราชวงศ์, *Mom Rajawongse*),
+#: longest first. Only titles written out in full: an abbreviated one (พล.อ.,
+#: น.ส.) is parted from the name by its dots.
+_TITLES: Final = tuple(
+    sorted(
+        (
+            "นาย", "นาง", "นางสาว", "เด็กชาย", "เด็กหญิง", "คุณหญิง", "ท่านผู้หญิง",
+            "นายแพทย์", "แพทย์หญิง",
+            "พลเอก", "พลโท", "พลตรี", "พันเอก", "พันโท", "พันตรี",
+            "ร้อยเอก", "ร้อยโท", "ร้อยตรี",
+            "พลเรือเอก", "พลเรือโท", "พลเรือตรี", "พลอากาศเอก", "พลอากาศโท", "พลอากาศตรี",
+            "พลตำรวจเอก", "พลตำรวจโท", "พลตำรวจตรี",
+            "พันตำรวจเอก", "พันตำรวจโท", "พันตำรวจตรี",
+            "หม่อมราชวงศ์", "หม่อมหลวง", "หม่อมเจ้า",
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
+def untitled(word: str) -> str:
+    """``word`` without a title written before the name in it
+    (:data:`_TITLES`: นายทักษิณ → ทักษิณ, พลเอกประยุทธ์ → ประยุทธ์), if what
+    follows it can begin a word (a consonant or a leading vowel) and has two
+    letters or more: นายก and นายิกา keep theirs. A word that is a title and
+    nothing else is kept as it is."""
+    for _ in range(2):  # (a title after a title: พลเอกหม่อมราชวงศ์)
+        title = next((t for t in _TITLES if word.startswith(t)), "")
+        rest = word[len(title) :]
+        if not title or len(rest) < 2 or not (rest[0] in _CONSONANTS or rest[0] in _LEADING):
+            break
+        word = rest
+    return word
 
 
 @lru_cache(maxsize=4096)
@@ -630,9 +810,14 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     Vejjajiva*, *Bhumibol Adulyadej*, *Samak Sundaravej*); then the *linked*
     reading (:func:`_linked_vowel`: ธนพล *thanaphon*) in RTGS and in the
     *plain* spelling many people write, RTGS with *k* and *p* for the
-    aspirated letters, *er* for เ–ิ, *ar* for the long a of ชาติ and *rue* for
-    ฤ (*Thanapon*, *Worapon*, *Chalermpon*, *Apichart*, *Naruemon*). At most
-    five spellings, the first RTGS."""
+    aspirated letters, *er* for เ–ิ, *ar* for a long a before a final t or n
+    (ชาติ, ประสาท, ชาญ), *or* for an open อ and *rue* for ฤ (*Thanapon*,
+    *Worapon*, *Chalermpon*, *Apichart*, *Prasart*, *Naruemon*); last
+    the *written* reading (:func:`_written`), letter by letter as Pali and
+    Sanskrit names are spelt, silent letters and unsaid vowels written
+    (*Thapana*, *Sirivadhanabhakdi*, *Srirasmi*). At most six spellings, the
+    first RTGS; a title before the name is left out (:func:`untitled`)."""
+    word = untitled(word)
     out: list[str] = []
     for mode, linked in (
         (_RTGS, False),
@@ -640,6 +825,7 @@ def thai_spellings(word: str) -> tuple[str, ...]:
         (_INDIC_READING, False),
         (_RTGS, True),
         (_PLAIN, True),
+        (_WRITTEN, False),
     ):
         reading = _read(word, mode, linked)
         if reading and reading not in out:
