@@ -1,0 +1,168 @@
+"""Listings with few attributes, and parties one authority lists twice, on fixtures
+in the official formats (Canada's sema-lema.xml, OFAC's sdn.csv, DFAT's workbook):
+every name in them is invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from thaw.profiles import Profiles
+from thaw.sources import plan
+from thaw.store import Store, load
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "profiles"
+
+AU_HEADER = [
+    "Reference", "Name of Individual or Entity", "Type", "Name Type", "Date of Birth",
+    "Place of Birth", "Citizenship", "Address", "Additional Information",
+    "Listing Information", "Committees", "Control Date",
+]  # fmt: skip
+
+
+def _au_entity(
+    ref: object, name: str, name_type: str, address: str | None, committee: str
+) -> list[object]:
+    return [
+        ref, name, "Entity", name_type, None, None, None, address, None,
+        "Instrument of first designation: Autonomous Sanctions Amendment (No. 1) Instrument 2022",
+        committee, dt.datetime(2024, 11, 11),
+    ]  # fmt: skip
+
+
+AU_ROWS: list[list[object]] = [
+    # one organisation, listed under the terrorism listings and the UN's Somalia regime
+    _au_entity(101, "Harakat al-Tamkin", "Primary Name", "Mogadishu, Somalia", "1373 (2001)"),
+    _au_entity("101a", "Tamkin Movement", "aka", "Mogadishu, Somalia", "1373 (2001)"),
+    _au_entity(102, "Harakat al-Tamkin", "Primary Name", "Kismayo, Somalia", "751 (Somalia and Eritrea)"),
+    # one name, two states' ministries: no country to place them
+    _au_entity(103, "Ministry of Public Vigilance", "Primary Name", None, "Autonomous (DPRK)"),
+    _au_entity(104, "Ministry of Public Vigilance", "Primary Name", None, "Autonomous (Russia)"),
+    # two branches sharing an alias
+    _au_entity(105, "Ansar al-Nasr in Sirte", "Primary Name", "Sirte, Libya", "1373 (2001)"),
+    _au_entity("105a", "Ansar al-Nasr", "aka", "Sirte, Libya", "1373 (2001)"),
+    _au_entity(106, "Ansar al-Nasr in Tobruk", "Primary Name", "Tobruk, Libya", "1970 (Libya)"),
+    _au_entity("106a", "Ansar al-Nasr", "aka", "Tobruk, Libya", "1970 (Libya)"),
+    # sanctioned for Russia here, for cyber attacks and election interference by OFAC
+    _au_entity(
+        107,
+        "Nevsky Media Analytics LLC",
+        "Primary Name",
+        "12 Kirochnaya Street, Saint Petersburg, Russia",
+        "Autonomous (Russia)",
+    ),
+]  # fmt: skip
+
+
+def _au_workbook(path: Path) -> Path:
+    """A small workbook in DFAT's layout (``regulation8_consolidated.xlsx``)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Sheet1"
+    sheet.append(AU_HEADER)
+    for row in AU_ROWS:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+@pytest.fixture
+def profiles(store: Store, tmp_path: Path) -> Profiles:
+    files = [
+        FIXTURES / "ca_sema" / "sema-lema.xml",
+        FIXTURES / "ofac" / "sdn.csv",
+        _au_workbook(tmp_path / "regulation8_consolidated.xlsx"),
+    ]
+    for path in files:
+        for job in plan([path]):
+            load(store, job, date="2025-01-06", force=True)
+    return Profiles(store)
+
+
+def keys(profiles: Profiles, key: str) -> list[str]:
+    source, source_id = key.split(":", 1)
+    profile = profiles.profile_of(source, source_id)
+    assert profile is not None
+    return profile.keys
+
+
+def kinds(profiles: Profiles, key: str) -> set[str]:
+    source, source_id = key.split(":", 1)
+    profile = profiles.profile_of(source, source_id)
+    assert profile is not None
+    return {link.kind for link in profile.links if link.status == "applied"}
+
+
+def test_a_person_one_authority_lists_under_two_regimes_without_a_date(
+    profiles: Profiles,
+) -> None:
+    """Canada's Venezuela and JVCFOR listings of one name, neither with a birth
+    date, are one person: OFAC's listing of the name joins both."""
+    assert keys(profiles, "ca_sema:jvcfor/1") == [
+        "ca_sema:jvcfor/1",
+        "ca_sema:venezuela/1",
+        "us_ofac_sdn:7001",
+    ]
+    assert "duplicate" in kinds(profiles, "ca_sema:jvcfor/1")
+
+
+def test_one_name_under_two_regimes_with_other_birth_dates_is_two_persons(
+    profiles: Profiles,
+) -> None:
+    assert keys(profiles, "ca_sema:russia/s1p1/3") == ["ca_sema:russia/s1p1/3"]
+    assert keys(profiles, "ca_sema:belarus/s1p1/1") == ["ca_sema:belarus/s1p1/1"]
+
+
+def test_a_magnitsky_listing_joins_the_country_listing_of_its_name(profiles: Profiles) -> None:
+    """JVCFOR names no country: OFAC's VENEZUELA listing of the very same rare
+    name is the same official."""
+    assert keys(profiles, "ca_sema:jvcfor/2") == ["ca_sema:jvcfor/2", "us_ofac_sdn:7002"]
+    assert kinds(profiles, "ca_sema:jvcfor/2") == {"name_context"}
+
+
+def test_a_name_without_patronymic_or_date_joins_the_one_party_it_names(
+    profiles: Profiles,
+) -> None:
+    assert keys(profiles, "ca_sema:russia/s1p1/1") == ["ca_sema:russia/s1p1/1", "us_ofac_sdn:7003"]
+    assert kinds(profiles, "ca_sema:russia/s1p1/1") == {"name_subset"}
+
+
+def test_a_name_without_patronymic_that_names_two_parties_joins_neither(
+    profiles: Profiles,
+) -> None:
+    """ "Gleb TSYBULSKY" is part of the names of a father and his son."""
+    assert keys(profiles, "ca_sema:russia/s1p1/2") == ["ca_sema:russia/s1p1/2"]
+    assert keys(profiles, "us_ofac_sdn:7004") == ["us_ofac_sdn:7004"]
+    assert keys(profiles, "us_ofac_sdn:7005") == ["us_ofac_sdn:7005"]
+    profile = profiles.profile_of("ca_sema", "russia/s1p1/2")
+    assert profile is not None
+    refused = [link for link in profile.links if link.kind == "name_subset"]
+    assert not refused or all(link.status != "applied" for link in refused)
+
+
+def test_an_organisation_one_authority_lists_under_two_regimes(profiles: Profiles) -> None:
+    assert keys(profiles, "au_dfat:101") == ["au_dfat:101", "au_dfat:102"]
+    assert kinds(profiles, "au_dfat:101") == {"duplicate"}
+
+
+def test_organisations_of_one_name_not_placed_in_one_country_stay_apart(
+    profiles: Profiles,
+) -> None:
+    assert keys(profiles, "au_dfat:103") == ["au_dfat:103"]
+    assert keys(profiles, "au_dfat:104") == ["au_dfat:104"]
+
+
+def test_organisations_sharing_an_alias_stay_apart(profiles: Profiles) -> None:
+    assert keys(profiles, "au_dfat:105") == ["au_dfat:105"]
+    assert keys(profiles, "au_dfat:106") == ["au_dfat:106"]
+
+
+def test_a_cyber_designation_does_not_conflict_with_a_country_regime(
+    profiles: Profiles,
+) -> None:
+    assert keys(profiles, "au_dfat:107") == ["au_dfat:107", "us_ofac_sdn:7006"]
