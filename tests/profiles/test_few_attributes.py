@@ -53,6 +53,10 @@ AU_ROWS: list[list[object]] = [
         "12 Kirochnaya Street, Saint Petersburg, Russia",
         "Autonomous (Russia)",
     ),
+    # an Iranian supplier listed under a Russia regime here, under OFAC's Iran programme
+    _au_entity(108, "Zagros Rotor Works", "Primary Name", "Karaj Road, Tehran, Iran", "Autonomous (Russia)"),
+    # one name under two unrelated country regimes
+    _au_entity(109, "Tamarisk Shipping Agency", "Primary Name", "Latakia, Syria", "Autonomous (Syria)"),
 ]  # fmt: skip
 
 
@@ -166,3 +170,18 @@ def test_a_cyber_designation_does_not_conflict_with_a_country_regime(
     profiles: Profiles,
 ) -> None:
     assert keys(profiles, "au_dfat:107") == ["au_dfat:107", "us_ofac_sdn:7006"]
+
+
+def test_a_russia_regime_listing_of_another_states_supplier_joins_its_party(
+    profiles: Profiles,
+) -> None:
+    """The Russia regimes list other states' suppliers (Iran's drone makers):
+    they do not conflict with the regime of the supplier's own state."""
+    assert keys(profiles, "au_dfat:108") == ["au_dfat:108", "us_ofac_sdn:7007"]
+
+
+def test_a_distinctive_name_under_two_unrelated_country_regimes_stays_apart(
+    profiles: Profiles,
+) -> None:
+    assert keys(profiles, "au_dfat:109") == ["au_dfat:109"]
+    assert keys(profiles, "us_ofac_sdn:7008") == ["us_ofac_sdn:7008"]

@@ -58,9 +58,12 @@ Regimes disagree when two listings share none, except where authorities list
 the same parties under different regimes (:data:`RELATED_THEMES`: the UN's
 Taliban and the US's global terrorists; the DPRK, Iran and Syria regimes and the
 US's proliferators), for a person listed only under a regime aimed at
-officials of any state (:data:`OFFICIALS_THEMES`: the Magnitsky laws) and for
+officials of any state (:data:`OFFICIALS_THEMES`: the Magnitsky laws), for
 a party listed only under a regime aimed at conduct anywhere
-(:data:`CONDUCT_THEMES`: cyber attacks, election interference).
+(:data:`CONDUCT_THEMES`: cyber attacks, election interference) and for a party
+listed only under a regime that also reaches other states' suppliers of its
+target (:data:`WIDE_REACH_THEMES`: the Russia regimes list Iran's drone makers
+and Wagner's companies in Africa).
 
 Names alone never link persons, and common names never link anything. Any
 conflict (birth dates years apart, disjoint nationalities for a weak link,
@@ -177,6 +180,15 @@ organisation, conflicts with no country regime, as another authority often lists
 the same party under its country's (OFAC's INTERNET RESEARCH AGENCY LLC under
 CYBER2 and ELECTION-EO13848, the UK's and Australia's under their Russia
 regimes)."""
+
+WIDE_REACH_THEMES = frozenset({"russia"})
+"""Country regimes that also list the parties of other states that supply or
+serve the target state: the Russia regimes of Canada, the UK, Australia and the
+US list Iran's drone makers (Shahed Aviation Industries, Safiran Airport
+Services), the DPRK's fuel traders and Wagner's companies in Africa (Al Solag
+Mining, Lobaye Invest), which other authorities list under their Iran, DPRK,
+Sudan or Central African regimes. A listing only under them conflicts with no
+regime."""
 
 STRENGTH = {
     "analyst": 100.0,
@@ -669,7 +681,10 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         or rb <= CONDUCT_THEMES
     )
     regime_conflict = bool(ra and rb and not ra & rb) and not (
-        thematic or any(ra & pair and rb & pair for pair in RELATED_THEMES)
+        thematic
+        or ra <= WIDE_REACH_THEMES
+        or rb <= WIDE_REACH_THEMES
+        or any(ra & pair and rb & pair for pair in RELATED_THEMES)
     )
     fine = _fine(name)
 
