@@ -115,6 +115,14 @@ def test_a_person_one_authority_lists_under_two_regimes_without_a_date(
     assert "duplicate" in kinds(profiles, "ca_sema:jvcfor/1")
 
 
+def test_a_person_listed_twice_in_two_spellings_of_one_name(profiles: Profiles) -> None:
+    """Sergeevich and Sergeyevich: the same name after name analysis."""
+    assert keys(profiles, "ca_sema:russia/s1p1/4") == [
+        "ca_sema:russia/s1p1/4",
+        "ca_sema:ukraine/s1p1/1",
+    ]
+
+
 def test_one_name_under_two_regimes_with_other_birth_dates_is_two_persons(
     profiles: Profiles,
 ) -> None:

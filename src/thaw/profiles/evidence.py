@@ -540,18 +540,27 @@ def shared_day(a: Features, b: Features) -> bool:
 
 
 def under_two_regimes(a: Features, b: Features) -> bool:
-    """Whether two listings of one authority publish the same primary name, as
-    written (letters and digits, case folded), under programmes of which they
-    share none: Canada's Nicolás MADURO MOROS under its Venezuela regulations
-    and again under JVCFOR, Australia's Al-Shabaab under its terrorism listings
-    and under the UN's Somalia regime."""
-    return (
-        bool(a.programs)
-        and bool(b.programs)
-        and not set(a.programs) & set(b.programs)
-        and bool(_literal(a.caption))
-        and _literal(a.caption) == _literal(b.caption)
-    )
+    """Whether two listings of one authority publish the same primary name
+    under programmes of which they share none: Canada's Nicolás MADURO MOROS
+    under its Venezuela regulations and again under JVCFOR, Australia's
+    Al-Shabaab under its terrorism listings and under the UN's Somalia regime.
+    The same name is the same as written (letters and digits, case folded) or,
+    for a person's name of three tokens or more, the same after name analysis
+    (Mikhail Sergeevich and Mikhail Sergeyevich SHEREMET)."""
+    if not a.programs or not b.programs or set(a.programs) & set(b.programs):
+        return False
+    literal = _literal(a.caption)
+    if literal and literal == _literal(b.caption):
+        return True
+    if a.group != "person" or b.group != "person":
+        return False
+    x, y = _primary(a), _primary(b)
+    return x is not None and y is not None and len(x.bag) >= 3 and x.bag == y.bag
+
+
+def _primary(f: Features) -> NameF | None:
+    """The analysed form of a listing's primary name (its caption)."""
+    return next((n for n in f.strong_names() if n.original == f.caption), None)
 
 
 def compare_duplicate(a: Features, b: Features, ctx: Context) -> Edge | None:
@@ -600,10 +609,11 @@ def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None
     birth dates (or none): a person's name must be rare (at least two tokens)
     with no gender or nationality that disagrees; an organisation's countries
     must agree."""
-    tokens = [n.tokens for n in (*a.strong_names(), *b.strong_names()) if n.original == a.caption]
-    if not tokens:
+    primary = _primary(a)
+    if primary is None:
         return None
-    rarity = ctx.rarity(tokens[0])
+    tokens = primary.tokens
+    rarity = ctx.rarity(tokens)
     ev: dict[str, Any] = {
         "names": [a.caption, b.caption],
         "name_level": "exact",
@@ -614,7 +624,7 @@ def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None
         if a.gender and b.gender and a.gender != b.gender:
             return None
         nat = compare_countries(a.nationalities, b.nationalities)
-        if nat == "conflict" or len(tokens[0]) < 2 or rarity < RARE_NAME:
+        if nat == "conflict" or len(tokens) < 2 or rarity < RARE_NAME:
             return None
         ev["nationality"] = nat
         if a.birth_dates:
