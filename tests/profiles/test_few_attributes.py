@@ -193,3 +193,40 @@ def test_a_distinctive_name_under_two_unrelated_country_regimes_stays_apart(
 ) -> None:
     assert keys(profiles, "au_dfat:109") == ["au_dfat:109"]
     assert keys(profiles, "us_ofac_sdn:7008") == ["us_ofac_sdn:7008"]
+
+
+def _ofac_csv(path: Path, rows: list[str]) -> Path:
+    """An OFAC ``sdn.csv`` (CRLF rows, the Ctrl-Z end mark) holding ``rows``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode() + b"\x1a")
+    return path
+
+
+def test_a_second_party_of_the_name_unlinks_the_short_name_incrementally(
+    store: Store, tmp_path: Path
+) -> None:
+    """When OFAC lists the son too, Canada's "Gleb TSYBULSKY" no longer points
+    to one party: the incremental refresh unlinks it as a full rebuild would."""
+    father = (
+        '7004,"TSYBULSKY, Gleb Petrovich","individual","RUSSIA-EO14024",-0- ,-0- ,-0- ,-0- ,'
+        '-0- ,-0- ,-0- ,"DOB 02 Mar 1950; nationality Russia; Gender Male."'
+    )
+    son = (
+        '7005,"TSYBULSKY, Gleb Glebovich","individual","RUSSIA-EO14024",-0- ,-0- ,-0- ,-0- ,'
+        '-0- ,-0- ,-0- ,"DOB 11 Aug 1980; nationality Russia; Gender Male."'
+    )
+    for job in plan([FIXTURES / "ca_sema" / "sema-lema.xml"]):
+        load(store, job, date="2025-01-06", force=True)
+    for job in plan([_ofac_csv(tmp_path / "2025-01-06" / "sdn.csv", [father])]):
+        load(store, job, force=True)
+    profiles = Profiles(store)
+    assert keys(profiles, "ca_sema:russia/s1p1/2") == ["ca_sema:russia/s1p1/2", "us_ofac_sdn:7004"]
+
+    for job in plan([_ofac_csv(tmp_path / "2025-02-03" / "sdn.csv", [father, son])]):
+        load(store, job, force=True)
+    result = profiles.refresh()
+    assert result.mode == "incremental"
+    incremental = profiles.memberships()
+    assert keys(profiles, "ca_sema:russia/s1p1/2") == ["ca_sema:russia/s1p1/2"]
+    profiles.rebuild()
+    assert profiles.memberships() == incremental
