@@ -32,6 +32,13 @@ def _au_entity(
     ]  # fmt: skip
 
 
+def _au_person(ref: int, name: str, committee: str) -> list[object]:
+    return [
+        ref, name, "Individual", "Primary Name", 1948, None, "Somali", None, None,
+        "Listed by the UN Committee on 12 April 2010", committee, dt.datetime(2024, 11, 11),
+    ]  # fmt: skip
+
+
 AU_ROWS: list[list[object]] = [
     # one organisation, listed under the terrorism listings and the UN's Somalia regime
     _au_entity(101, "Harakat al-Tamkin", "Primary Name", "Mogadishu, Somalia", "1373 (2001)"),
@@ -55,6 +62,9 @@ AU_ROWS: list[list[object]] = [
     ),
     # an Iranian supplier listed under a Russia regime here, under OFAC's Iran programme
     _au_entity(108, "Zagros Rotor Works", "Primary Name", "Karaj Road, Tehran, Iran", "Autonomous (Russia)"),
+    # one person the UN lists twice, and Australia after it
+    _au_person(201, "Abdirahman Yusuf Warsame", "751 (Somalia and Eritrea)"),
+    _au_person(202, "Abdirahman Yusuf Warsame", "1267/1989/2253 (ISIL (Da'esh) and Al-Qaida)"),
     # one name under two unrelated country regimes
     _au_entity(109, "Tamarisk Shipping Agency", "Primary Name", "Latakia, Syria", "Autonomous (Syria)"),
 ]  # fmt: skip
@@ -78,6 +88,7 @@ def _au_workbook(path: Path) -> Path:
 @pytest.fixture
 def profiles(store: Store, tmp_path: Path) -> Profiles:
     files = [
+        FIXTURES / "un_sc" / "consolidated.xml",
         FIXTURES / "ca_sema" / "sema-lema.xml",
         FIXTURES / "ofac" / "sdn.csv",
         _au_workbook(tmp_path / "regulation8_consolidated.xlsx"),
@@ -162,6 +173,22 @@ def test_a_name_without_patronymic_that_names_two_parties_joins_neither(
 def test_an_organisation_one_authority_lists_under_two_regimes(profiles: Profiles) -> None:
     assert keys(profiles, "au_dfat:101") == ["au_dfat:101", "au_dfat:102"]
     assert kinds(profiles, "au_dfat:101") == {"duplicate"}
+
+
+def test_the_two_copies_of_a_person_the_un_lists_twice_join_one_un_listing_each(
+    profiles: Profiles,
+) -> None:
+    """Australia's two listings of one name under two regimes would be one
+    party, but they copy the UN's two listings of the person, which may never
+    share a profile: each joins a UN listing of its own."""
+    somalia, qaida = keys(profiles, "un_sc:SOi.901"), keys(profiles, "un_sc:QDi.901")
+    assert sorted([somalia, qaida]) == [
+        ["au_dfat:201", "un_sc:QDi.901"],
+        ["au_dfat:202", "un_sc:SOi.901"],
+    ] or sorted([somalia, qaida]) == [
+        ["au_dfat:201", "un_sc:SOi.901"],
+        ["au_dfat:202", "un_sc:QDi.901"],
+    ]
 
 
 def test_organisations_of_one_name_not_placed_in_one_country_stay_apart(

@@ -84,7 +84,9 @@ different genders, incompatible schemata) blocks the name rules.
     its Venezuela regulations and under JVCFOR), or an organisation placed in
     the same country by both (Australia's Al-Shabaab, under its terrorism
     listings and the UN's Somalia regime). Shared aliases are not enough:
-    Ansar al-Shari'a in Benghazi and in Darnah are two parties.
+    Ansar al-Shari'a in Benghazi and in Darnah are two parties. These links
+    come last (:data:`LATE_DUPLICATE`), after each listing has joined its
+    party elsewhere.
 """
 
 from __future__ import annotations
@@ -189,6 +191,14 @@ Services), the DPRK's fuel traders and Wagner's companies in Africa (Al Solag
 Mining, Lobaye Invest), which other authorities list under their Iran, DPRK,
 Sudan or Central African regimes. A listing only under them conflicts with no
 regime."""
+
+LATE_DUPLICATE = 5.0
+"""The strength of a ``duplicate`` link between two listings under two regimes
+with nothing but a name in common (:func:`under_two_regimes`): weaker than any
+link across authorities, so that each of the two first joins its own party
+elsewhere. Where the UN itself lists one person twice (Hassan Dahir AWEYS under
+its Somalia and its Al-Qaida regimes), an authority's two copies then stay with
+their own UN listing; otherwise the two join at the end."""
 
 STRENGTH = {
     "analyst": 100.0,
@@ -636,8 +646,7 @@ def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None
         if country != "agree":
             return None
         ev["country"] = country
-    fine = 0.5 + min(rarity, 30.0) / 100.0
-    return Edge(a.key, b.key, "duplicate", STRENGTH["duplicate"] - 1 + fine, ev)
+    return Edge(a.key, b.key, "duplicate", LATE_DUPLICATE + min(rarity, 30.0) / 100.0, ev)
 
 
 def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
