@@ -552,7 +552,8 @@ def test_birth_date_slips_link_the_same_rare_name(store: Store) -> None:
                 "4",
                 "Oleg Vitalyevich ZAVORNYKH",
                 dob=["1965-03-01"],
-                programs=["Russia"],
+                # (not a Russia regime, which also lists other states' suppliers)
+                programs=["Syria"],
             ),
         ],
     )
@@ -682,7 +683,11 @@ def test_un_country_regimes_and_us_proliferation_designations(store: Store) -> N
         [
             org("us_ofac_sdn", "11598", "GENERAL BUREAU OF ATOMIC ENERGY", programs=["NPWMD"]),
             org(
-                "us_ofac_sdn", "2", "KORYO NATIONAL INSURANCE BUREAU", programs=["ELECTION-EO13848"]
+                # (not a regime aimed at conduct anywhere, such as ELECTION-EO13848)
+                "us_ofac_sdn",
+                "2",
+                "KORYO NATIONAL INSURANCE BUREAU",
+                programs=["VENEZUELA-EO13850"],
             ),
         ],
     )

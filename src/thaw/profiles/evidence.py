@@ -22,7 +22,16 @@ identity. In order of strength:
 ``name_context`` (persons without birth dates to compare)
     The very same rare name (all tokens, both ways) and the same nationality or
     the same sanctions regime (programme catalogue theme: ``dprk``, ``libya``,
-    ``isil-al-qaida`` …), no conflicting nationality.
+    ``isil-al-qaida`` …), no conflicting nationality. A side listed only under a
+    thematic regime (:data:`OFFICIALS_THEMES`, :data:`CONDUCT_THEMES`) names no
+    country, so any regime of the other will do: Canada's JVCFOR listing of José
+    David CABELLO RONDÓN and OFAC's VENEZUELA one.
+``name_subset`` (persons without birth dates to compare)
+    As ``name_context``, but the rare name of one (two tokens or more) is, word
+    for word, part of a longer name of the other: Canada's "Arkady ROTENBERG",
+    without a date or patronymic, and "Arkady Romanovich ROTENBERG". The linker
+    applies it last, and only where the shorter name points to a single party
+    (not to Boris Romanovich's and Boris Borisovich's profiles alike).
 ``name_country`` / ``name_distinctive`` (organisations)
     Strong name agreement (the whole name, both ways) and an agreeing country or
     sanctions regime, or, when neither is known, a distinctive name (rare tokens,
@@ -48,8 +57,13 @@ no nationality or regime disagrees.
 Regimes disagree when two listings share none, except where authorities list
 the same parties under different regimes (:data:`RELATED_THEMES`: the UN's
 Taliban and the US's global terrorists; the DPRK, Iran and Syria regimes and the
-US's proliferators) and for a person listed only under a regime aimed at
-officials of any state (:data:`OFFICIALS_THEMES`: the Magnitsky laws).
+US's proliferators), for a person listed only under a regime aimed at
+officials of any state (:data:`OFFICIALS_THEMES`: the Magnitsky laws), for
+a party listed only under a regime aimed at conduct anywhere
+(:data:`CONDUCT_THEMES`: cyber attacks, election interference) and for a party
+listed only under a regime that also reaches other states' suppliers of its
+target (:data:`WIDE_REACH_THEMES`: the Russia regimes list Iran's drone makers
+and Wagner's companies in Africa).
 
 Names alone never link persons, and common names never link anything. Any
 conflict (birth dates years apart, disjoint nationalities for a weak link,
@@ -64,6 +78,15 @@ different genders, incompatible schemata) blocks the name rules.
     still lists under the other. They are one person when the names agree both
     ways (every token, at least two), the very same full birth date is published
     for both, and no gender, nationality or other birth date disagrees.
+    Or (:func:`under_two_regimes`) the two publish the very same primary name
+    under programmes they do not share and the same birth dates, or none: a
+    rare person's name, two tokens at least (Canada's Nicolás MADURO MOROS under
+    its Venezuela regulations and under JVCFOR), or an organisation placed in
+    the same country by both (Australia's Al-Shabaab, under its terrorism
+    listings and the UN's Somalia regime). Shared aliases are not enough:
+    Ansar al-Shari'a in Benghazi and in Darnah are two parties. These links
+    come last (:data:`LATE_DUPLICATE`), after each listing has joined its
+    party elsewhere.
 """
 
 from __future__ import annotations
@@ -152,6 +175,31 @@ the same official is often listed by another authority under their country's.
 Not so for organisations, whose names recur from state to state (Syria's and
 Cuba's Ministry of the Interior)."""
 
+CONDUCT_THEMES = frozenset({"cyber", "election-interference"})
+"""Thematic regimes aimed at conduct anywhere (malicious cyber activity,
+interference in elections): a party listed only under them, person or
+organisation, conflicts with no country regime, as another authority often lists
+the same party under its country's (OFAC's INTERNET RESEARCH AGENCY LLC under
+CYBER2 and ELECTION-EO13848, the UK's and Australia's under their Russia
+regimes)."""
+
+WIDE_REACH_THEMES = frozenset({"russia"})
+"""Country regimes that also list the parties of other states that supply or
+serve the target state: the Russia regimes of Canada, the UK, Australia and the
+US list Iran's drone makers (Shahed Aviation Industries, Safiran Airport
+Services), the DPRK's fuel traders and Wagner's companies in Africa (Al Solag
+Mining, Lobaye Invest), which other authorities list under their Iran, DPRK,
+Sudan or Central African regimes. A listing only under them conflicts with no
+regime."""
+
+LATE_DUPLICATE = 5.0
+"""The strength of a ``duplicate`` link between two listings under two regimes
+with nothing but a name in common (:func:`under_two_regimes`): weaker than any
+link across authorities, so that each of the two first joins its own party
+elsewhere. Where the UN itself lists one person twice (Hassan Dahir AWEYS under
+its Somalia and its Al-Qaida regimes), an authority's two copies then stay with
+their own UN listing; otherwise the two join at the end."""
+
 STRENGTH = {
     "analyst": 100.0,
     "duplicate": 25.0,
@@ -164,6 +212,7 @@ STRENGTH = {
     "name_country": 15.0,
     "name_distinctive": 12.0,
     "name_context": 10.0,
+    "name_subset": 9.0,
 }
 """Base strength of each kind of evidence; edges are applied strongest first."""
 
@@ -500,10 +549,40 @@ def shared_day(a: Features, b: Features) -> bool:
     return any(len(d) == 10 for d in set(a.birth_dates) & set(b.birth_dates))
 
 
-def compare_duplicate(a: Features, b: Features, ctx: Context) -> Edge | None:
-    """Two listings of one authority that are one person (``duplicate`` in the
-    module docs), or ``None``."""
+def under_two_regimes(a: Features, b: Features) -> bool:
+    """Whether two listings of one authority publish the same primary name
+    under programmes of which they share none: Canada's Nicolás MADURO MOROS
+    under its Venezuela regulations and again under JVCFOR, Australia's
+    Al-Shabaab under its terrorism listings and under the UN's Somalia regime.
+    The same name is the same as written (letters and digits, case folded) or,
+    for a person's name of three tokens or more, the same after name analysis
+    (Mikhail Sergeevich and Mikhail Sergeyevich SHEREMET)."""
+    if not a.programs or not b.programs or set(a.programs) & set(b.programs):
+        return False
+    literal = _literal(a.caption)
+    if literal and literal == _literal(b.caption):
+        return True
     if a.group != "person" or b.group != "person":
+        return False
+    x, y = _primary(a), _primary(b)
+    return x is not None and y is not None and len(x.bag) >= 3 and x.bag == y.bag
+
+
+def _primary(f: Features) -> NameF | None:
+    """The analysed form of a listing's primary name (its caption)."""
+    return next((n for n in f.strong_names() if n.original == f.caption), None)
+
+
+def compare_duplicate(a: Features, b: Features, ctx: Context) -> Edge | None:
+    """Two listings of one authority that are one party (``duplicate`` in the
+    module docs), or ``None``."""
+    if a.group != b.group or a.group not in ("person", "org"):
+        return None
+    if a.key > b.key:
+        a, b = b, a
+    if under_two_regimes(a, b) and set(a.birth_dates) == set(b.birth_dates):
+        return _duplicate_by_regimes(a, b, ctx)
+    if a.group != "person":
         return None
     # the same full dates on both sides (one side publishing another full date
     # is not the same record), and no year or month of either that disagrees
@@ -512,8 +591,6 @@ def compare_duplicate(a: Features, b: Features, ctx: Context) -> Edge | None:
         return None
     if compare_dates(a.birth_dates, b.birth_dates) != "day":
         return None
-    if a.key > b.key:
-        a, b = b, a
     if a.gender and b.gender and a.gender != b.gender:
         return None
     name = compare_names(a, b, ctx, need_full=True)
@@ -535,6 +612,41 @@ def compare_duplicate(a: Features, b: Features, ctx: Context) -> Edge | None:
         if matcher < PERSON_MATCH_MIN:
             return None
     return Edge(a.key, b.key, "duplicate", STRENGTH["duplicate"] + _fine(name), ev)
+
+
+def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None:
+    """``duplicate`` for two listings :func:`under_two_regimes` with the same
+    birth dates (or none): a person's name must be rare (at least two tokens)
+    with no gender or nationality that disagrees; an organisation's countries
+    must agree."""
+    primary = _primary(a)
+    if primary is None:
+        return None
+    tokens = primary.tokens
+    rarity = ctx.rarity(tokens)
+    ev: dict[str, Any] = {
+        "names": [a.caption, b.caption],
+        "name_level": "exact",
+        "rarity": round(rarity, 1),
+        "programs": [list(a.programs), list(b.programs)],
+    }
+    if a.group == "person":
+        if a.gender and b.gender and a.gender != b.gender:
+            return None
+        nat = compare_countries(a.nationalities, b.nationalities)
+        if nat == "conflict" or len(tokens) < 2 or rarity < RARE_NAME:
+            return None
+        ev["nationality"] = nat
+        if a.birth_dates:
+            ev["dob"] = "same"
+    else:
+        # organisations' names recur (the DPRK's and another state's Ministry of
+        # State Security): both listings must place the party in one country
+        country = compare_countries(a.countries, b.countries)
+        if country != "agree":
+            return None
+        ev["country"] = country
+    return Edge(a.key, b.key, "duplicate", LATE_DUPLICATE + min(rarity, 30.0) / 100.0, ev)
 
 
 def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
@@ -580,8 +692,17 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     if shared_regimes:
         ev["regimes"] = shared_regimes
     ra, rb = set(a.regimes) - NEUTRAL_THEMES, set(b.regimes) - NEUTRAL_THEMES
-    regime_conflict = bool(ra and rb and not ra & rb) and not (
+    # a side listed only under a thematic regime (Magnitsky laws for persons,
+    # cyber or election interference for anyone) cannot share a country regime
+    thematic = bool(ra and rb) and (
         (person and (ra <= OFFICIALS_THEMES or rb <= OFFICIALS_THEMES))
+        or ra <= CONDUCT_THEMES
+        or rb <= CONDUCT_THEMES
+    )
+    regime_conflict = bool(ra and rb and not ra & rb) and not (
+        thematic
+        or ra <= WIDE_REACH_THEMES
+        or rb <= WIDE_REACH_THEMES
         or any(ra & pair and rb & pair for pair in RELATED_THEMES)
     )
     fine = _fine(name)
@@ -633,16 +754,14 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
                 return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + bonus + fine, ev)
             return None
         # no birth date to compare: the very same rare name, and the same
-        # nationality or the same sanctions regime
-        if (
-            name.level == "exact"
-            and rare
-            and nat != "conflict"
-            and (nat == "agree" or shared_regimes)
-        ):
+        # nationality or the same sanctions regime (or, for a side listed only
+        # under a thematic regime, which names no country, any regime)
+        if nat == "conflict" or not (nat == "agree" or shared_regimes or thematic):
+            return None
+        if name.level == "exact" and rare:
             bonus = 1.0 if nat == "agree" and shared_regimes else 0.0
             return Edge(a.key, b.key, "name_context", STRENGTH["name_context"] + bonus + fine, ev)
-        return None
+        return _subset_edge(a, b, ctx, ev)
 
     # organisations
     if not name.both_ways:
@@ -668,6 +787,59 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     if name.rarity >= DISTINCTIVE_ORG and name.aligned >= 2 and not regime_conflict:
         return Edge(a.key, b.key, "name_distinctive", STRENGTH["name_distinctive"] + fine, ev)
     return None
+
+
+def contained_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] | None:
+    """The rarest pair of strong names ``(short, long)``, one of each listing,
+    where every token of ``short`` (at least two) is a token of ``long``, word
+    for word, and ``long`` has more (the patronymic or middle name one
+    authority leaves out: "Arkady ROTENBERG" in "Arkady Romanovich ROTENBERG"),
+    or ``None``."""
+    best: tuple[NameF, NameF] | None = None
+    best_rarity = -1.0
+    for x in a.strong_names():
+        for y in b.strong_names():
+            short, long = (x, y) if len(x.tokens) < len(y.tokens) else (y, x)
+            if len(short.tokens) < 2 or len(short.tokens) == len(long.tokens):
+                continue
+            left = list(long.tokens)
+            for t in short.tokens:
+                if t not in left:
+                    break
+                left.remove(t)
+            else:
+                rarity = ctx.rarity(short.tokens)
+                if rarity > best_rarity:
+                    best, best_rarity = (short, long), rarity
+    return best
+
+
+def _subset_edge(a: Features, b: Features, ctx: Context, ev: dict[str, Any]) -> Edge | None:
+    """``name_subset``: persons without birth dates to compare, whose rare name
+    is, word for word, part of the other's (see :func:`contained_name`); the
+    caller has checked nationality and regimes. The linker applies it only when
+    the shorter name points to one party (:func:`thaw.profiles.linker.cluster`)."""
+    pair = contained_name(a, b, ctx)
+    if pair is None:
+        return None
+    short, long = pair
+    rarity = ctx.rarity(short.tokens)
+    if rarity < RARE_NAME:
+        return None
+    # the listing whose name is the shorter one (it lacks a date or both do)
+    holder = a if short in a.names else b
+    ev = {
+        **ev,
+        "names": [short.original, long.original]
+        if holder is a
+        else [long.original, short.original],
+        "name_level": "subset",
+        "rarity": round(rarity, 1),
+        "short": holder.key,
+    }
+    return Edge(
+        a.key, b.key, "name_subset", STRENGTH["name_subset"] + min(rarity, 30.0) / 100.0, ev
+    )
 
 
 def _same_year_range(a: Iterable[str], b: Iterable[str]) -> bool:

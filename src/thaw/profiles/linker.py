@@ -13,8 +13,11 @@ Pipeline
    exact name; for organisations the whole name (as phonetic keys and compact)
    and its two rarest tokens. Only pairs sharing a block, from different
    authorities, are compared (and two persons of one authority that publish
-   the same full birth date, :func:`may_duplicate`); oversized blocks are
-   skipped. This keeps the work roughly linear in the number of listings.
+   the same full birth date, or the same primary name under programmes they
+   do not share, :func:`may_duplicate`); oversized blocks are skipped. This
+   keeps the work roughly linear in the number of listings. Persons without a
+   birth date are also paired with the persons whose names hold every token of
+   theirs (:func:`subset_pairs`).
 2. **Evidence** (:func:`thaw.profiles.evidence.compare`) for each candidate pair,
    plus explicit references (:func:`reference_edges`): a listing that quotes a UN
    reference number is the same party as that UN listing, and listings quoting the
@@ -28,6 +31,8 @@ Pipeline
    a pair an analyst unlinked, never persons with irreconcilable birth dates, never
    different kinds of party (a person and an organisation, a vessel and its
    owner; a generic legal entity goes with any non-person). A refused edge is kept with its reason.
+   ``name_subset`` edges (:data:`ONE_PARTY_KINDS`) come last and hold only
+   where the listing with the shorter name points to one party.
 """
 
 from __future__ import annotations
@@ -50,11 +55,17 @@ from thaw.profiles.evidence import (
     compare_dates,
     corpus_stats,
     shared_day,
+    under_two_regimes,
 )
 from thaw.profiles.features import SUBLIST_SOURCES, Features, namespace, normalize_ref, skeleton
 
 UNIQUE_SOURCES = frozenset({"un_sc"})
 """Authorities two of whose listings may never share a profile, whoever says so."""
+
+ONE_PARTY_KINDS = frozenset({"name_subset"})
+"""Edge kinds applied last, and only where the listing holding the shorter name
+(``evidence["short"]``) points to one party: "Boris ROTENBERG" without a birth
+date would be part of Boris Romanovich's and Boris Borisovich's names alike."""
 
 BLOCK_CAP = 200
 """Blocks larger than this are not expanded into pairs (their names are common)."""
@@ -127,18 +138,21 @@ def blocking_keys(f: Features, df: Mapping[str, int] | None = None) -> set[str]:
 
 
 def may_duplicate(a: Features, b: Features) -> bool:
-    """Whether two listings of one authority are worth comparing as one person
-    listed twice (:func:`thaw.profiles.evidence.compare_duplicate`): persons of an
-    authority that lists each party once per regime (not the UN, and not a
-    consolidating source, whose sub-lists republish others), publishing the same
-    full birth date."""
+    """Whether two listings of one authority are worth comparing as one party
+    listed twice (:func:`thaw.profiles.evidence.compare_duplicate`): listings of
+    an authority that lists each party once per regime (not the UN, and not a
+    consolidating source, whose sub-lists republish others), persons publishing
+    the same full birth date, or persons or organisations publishing the same
+    primary name under programmes they do not share."""
     return (
         a.source == b.source
         and a.source not in UNIQUE_SOURCES
         and a.source not in SUBLIST_SOURCES
-        and a.group == "person"
-        and b.group == "person"
-        and shared_day(a, b)
+        and a.group == b.group
+        and (
+            (a.group == "person" and shared_day(a, b))
+            or (a.group in ("person", "org") and under_two_regimes(a, b))
+        )
     )
 
 
@@ -164,7 +178,7 @@ def candidate_pairs(
         keys_of.append(keys)
         for k in keys:
             blocks[k].append(i)
-    pairs: set[tuple[int, int]] = set()
+    pairs = subset_pairs(listings, df, focus, cap)
     if focus is None:
         for members in blocks.values():
             if len(members) < 2 or len(members) > cap:
@@ -181,6 +195,46 @@ def candidate_pairs(
             for j in members:
                 if j != i and _comparable(listings[i], listings[j]):
                     pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
+def subset_pairs(
+    listings: Sequence[Features],
+    df: Mapping[str, int],
+    focus: Iterable[int] | None = None,
+    cap: int = BLOCK_CAP,
+) -> set[tuple[int, int]]:
+    """Pairs of persons of different authorities where one has no birth date
+    and a name of two or more tokens that are all tokens of a longer name of
+    the other (the ``name_subset`` rule: "Arkady ROTENBERG" and "Arkady
+    Romanovich ROTENBERG"). The persons holding the short name's rarest token
+    are looked through (not when more than ``cap`` do)."""
+    holders: dict[str, list[int]] = defaultdict(list)
+    persons = [i for i, f in enumerate(listings) if f.group == "person"]
+    for i in persons:
+        for t in listings[i].tokens():
+            holders[t].append(i)
+    wanted = None if focus is None else set(focus)
+    pairs: set[tuple[int, int]] = set()
+    for i in persons:
+        f = listings[i]
+        if f.birth_dates:
+            continue
+        for name in f.strong_names():
+            if len(name.tokens) < 2:
+                continue
+            rarest = min(name.tokens, key=lambda t: (df.get(t, 0), t))
+            members = holders.get(rarest, ())
+            if len(members) > cap:
+                continue
+            need = set(name.tokens)
+            for j in members:
+                g = listings[j]
+                if j == i or g.source == f.source or not need <= g.tokens():
+                    continue
+                if wanted is not None and i not in wanted and j not in wanted:
+                    continue
+                pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
@@ -384,24 +438,43 @@ def cluster(
         key=lambda e: (-e.strength, e.a, e.b),
     )
     seen: set[tuple[str, str]] = set()
-    for edge in ordered:
+
+    def apply(edge: Edge) -> None:
         pair = (edge.a, edge.b)
         if edge.b in unlinked.get(edge.a, ()):
             refused.append((edge, f"analyst unlinked {edge.a} and {edge.b}"))
-            continue
+            return
         ra, rb = uf.find(edge.a), uf.find(edge.b)
         if ra == rb:
             if pair not in seen:
                 accepted.append(edge)
                 seen.add(pair)
-            continue
+            return
         why = uf.obstacle(ra, rb, edge)
         if why is not None:
             refused.append((edge, why))
-            continue
+            return
         uf.union(ra, rb)
         accepted.append(edge)
         seen.add(pair)
+
+    # edges whose short name may belong to several parties wait until every
+    # other edge is applied, then hold only if they point to one party
+    pending: dict[str, list[Edge]] = defaultdict(list)
+    for edge in ordered:
+        if edge.kind in ONE_PARTY_KINDS:
+            pending[edge.evidence.get("short", edge.a)].append(edge)
+        else:
+            apply(edge)
+    for holder, group in sorted(pending.items()):
+        parties = {uf.find(e.b if e.a == holder else e.a) for e in group}
+        if len(parties) > 1:
+            others = sorted(e.b if e.a == holder else e.a for e in group)
+            why = f"the name of {holder} is part of several parties' ({', '.join(others)})"
+            refused.extend((e, why) for e in group)
+            continue
+        for edge in group:
+            apply(edge)
     clusters = sorted(sorted(m) for m in uf.members.values())
     return Linkage(clusters, accepted, refused)
 
