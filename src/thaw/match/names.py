@@ -52,7 +52,9 @@ unaligned query tokens sum to ``Eq`` and unaligned listing tokens to ``Er``
     score = A / (M + 0.35·Eq + 0.2·Er + 2.0·√(Eq*·Er*))
 
 where the last term is the *substitution* penalty (numbers excluded: a fund or
-series number differing is a sibling entity, reported but not a veto): a part present on both sides
+series number differing is a sibling entity, reported but not a veto; legal forms
+excluded: one left on one side was dropped or moved, "Aeroflot Russian Airlines"
+against "PJSC AEROFLOT", not replaced): a part present on both sides
 but different (``Kirill Petrov`` against ``Kirill Dmitriev``; ``Ivanovich``
 against ``Viktorovich``) is strong evidence of different people, whereas a part
 present on one side only (a middle name, a patronymic, a legal form, a
@@ -751,8 +753,15 @@ def alignment_score(
 
 def extra_of(t: Token, w: float) -> tuple[float, float]:
     """A token's contribution when left unaligned: to the extras (optional parts a
-    third) and to the substitution term (numbers excluded)."""
-    return (w * OPTIONAL_SHARE if t.optional else w, 0.0 if t.role == "number" else w)
+    third) and to the substitution term (numbers and legal forms excluded: a
+    fund's number is a sibling, and a legal form left on one side is dropped or
+    moved, not one name in place of another: "Aeroflot Russian Airlines"
+    against "PJSC AEROFLOT")."""
+    return (w * OPTIONAL_SHARE if t.optional else w, 0.0 if t.role in _NO_SUBSTITUTE else w)
+
+
+#: Roles of the tokens that never count as substituted (see :func:`extra_of`).
+_NO_SUBSTITUTE: Final = frozenset({"number", "legal_form"})
 
 
 class Aligner:
