@@ -199,13 +199,13 @@ def align_reference(
             continue
         w = t.weight if stats is None else _weight(t, stats)
         eq += w * OPTIONAL_SHARE if t.optional else w
-        if t.role not in ("number", "legal_form"):
+        if t.role != "number":
             eq_full += w
     for j, t in enumerate(rs):
         if j in r_used:
             continue
         w = t.weight if stats is None else _weight(t, stats)
         er += w * OPTIONAL_SHARE if t.optional else w
-        if t.role not in ("number", "legal_form"):
+        if t.role != "number":
             er_full += w
     return Alignment(alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)

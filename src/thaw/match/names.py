@@ -20,7 +20,10 @@
   budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5; 1 for words of
   nine letters or more whose first letters differ) the similarity falls from 1
   to 0.5, beyond it the tokens do not align; consonants that differ only in
-  voicing or place (s/z, k/g, t/d, p/b, f/v, m/n, j/y) cost ½;
+  voicing or place (s/z, k/g, t/d, p/b, f/v, m/n, j/y) cost ½; none when one
+  word is the other, ending in a consonant, with the suffix *-i* or *-y* (the
+  *nisba* that makes a family name: ``Mohammadi``/``Mohammad``,
+  ``Hosseini``/``Hossein``);
 * two Chinese or Korean syllables agree only when they are the same character;
   a syllable and a Latin word only when the word is spelt as the syllable is
   read (after folding) or shares its name item (``박``/``Park``): never by a
@@ -52,9 +55,7 @@ unaligned query tokens sum to ``Eq`` and unaligned listing tokens to ``Er``
     score = A / (M + 0.35·Eq + 0.2·Er + 2.0·√(Eq*·Er*))
 
 where the last term is the *substitution* penalty (numbers excluded: a fund or
-series number differing is a sibling entity, reported but not a veto; legal forms
-excluded: one left on one side was dropped or moved, "Aeroflot Russian Airlines"
-against "PJSC AEROFLOT", not replaced): a part present on both sides
+series number differing is a sibling entity, reported but not a veto): a part present on both sides
 but different (``Kirill Petrov`` against ``Kirill Dmitriev``; ``Ivanovich``
 against ``Viktorovich``) is strong evidence of different people, whereas a part
 present on one side only (a middle name, a patronymic, a legal form, a
@@ -231,7 +232,14 @@ def string_similarity(a: str, b: str) -> float:
 @lru_cache(maxsize=200_000)
 def _close_similarity(a: str, b: str) -> float:
     """:func:`string_similarity` of two different words of at least three letters
-    within twice the budget of each other in length and edit distance."""
+    within twice the budget of each other in length and edit distance.
+
+    A name and the same name with the suffix *-i* (*-y*) after its final
+    consonant do not align: the suffix makes a family name of a given name or a
+    place (the Persian and Arabic *nisba*: *Mohammadi*, *Karimi*, *Hosseini*,
+    *Tehrani* are not *Mohammad*, *Karim*, *Hossein*, *Tehran*)."""
+    if _nisba(a, b) or _nisba(b, a):
+        return 0.0
     n = max(len(a), len(b))
     budget = 1.0 if n > 8 and a[0] != b[0] else _BUDGETS[n] if n < 12 else 2.5
     d = OSA.distance(a, b)
@@ -242,6 +250,18 @@ def _close_similarity(a: str, b: str) -> float:
     if cost > budget or (5 < n <= 8 and cost >= budget):
         return 0.0
     return 1.0 - 0.5 * cost / budget
+
+
+def _nisba(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` is ``shorter`` (four letters or more, ending in a
+    consonant) with the suffix *-i* or *-y* (see :func:`_close_similarity`)."""
+    return (
+        len(longer) == len(shorter) + 1
+        and len(shorter) >= 4
+        and longer[-1] in "iy"
+        and longer.startswith(shorter)
+        and shorter[-1] not in "aeiouy"
+    )
 
 
 @lru_cache(maxsize=200_000)
@@ -753,15 +773,8 @@ def alignment_score(
 
 def extra_of(t: Token, w: float) -> tuple[float, float]:
     """A token's contribution when left unaligned: to the extras (optional parts a
-    third) and to the substitution term (numbers and legal forms excluded: a
-    fund's number is a sibling, and a legal form left on one side is dropped or
-    moved, not one name in place of another: "Aeroflot Russian Airlines"
-    against "PJSC AEROFLOT")."""
-    return (w * OPTIONAL_SHARE if t.optional else w, 0.0 if t.role in _NO_SUBSTITUTE else w)
-
-
-#: Roles of the tokens that never count as substituted (see :func:`extra_of`).
-_NO_SUBSTITUTE: Final = frozenset({"number", "legal_form"})
+    third) and to the substitution term (numbers excluded)."""
+    return (w * OPTIONAL_SHARE if t.optional else w, 0.0 if t.role == "number" else w)
 
 
 class Aligner:
