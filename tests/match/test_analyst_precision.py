@@ -110,3 +110,13 @@ def test_a_nisba_is_another_name(query: str, listed: str) -> None:
 )
 def test_spellings_of_one_ending_still_match(query: str, listed: str) -> None:
     assert score(Query(query), _entry("Person", listed)).score >= 0.9
+
+
+def test_a_legal_form_left_on_one_side_only_is_no_substitution() -> None:
+    # the query's extra words and the listed legal form are not one name in
+    # place of another: the query dropped the form
+    result = score(Query("Aeroflot Russian Airlines"), _entry("Organization", "PJSC AEROFLOT"))
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation  # was 0.51
+    # a legal form on each side left unaligned still is one in place of another
+    ano = score(Query("ANO Iskusstvo Krasoty"), _entry("Organization", "LLC ISKUSSTVO KRASOTY"))
+    assert ano.score < DEFAULT_THRESHOLD, ano.explanation
