@@ -71,6 +71,7 @@ low-weight tokens (``Management Company``) is scaled down by
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -786,6 +787,25 @@ def extra_of(t: Token, w: float) -> tuple[float, float]:
 _DESCRIPTIVE: Final = frozenset({"generic", "location", "number", "stop"})
 
 
+def _leftovers(
+    tokens: Iterable[tuple[Token, tuple[float, float]]],
+) -> tuple[float, float, float, bool]:
+    """What the tokens left unaligned on one side add up to, each with its
+    :func:`extra_of`: the extras, the substitution weight of the words that are
+    no legal form, that of the legal forms, and whether a word among them may
+    stand in for a legal form (it is not :data:`_DESCRIPTIVE`)."""
+    extras = full = forms = 0.0
+    named = False
+    for token, (extra, whole) in tokens:
+        extras += extra
+        if token.role == "legal_form":
+            forms += whole
+        else:
+            full += whole
+            named = named or token.role not in _DESCRIPTIVE
+    return extras, full, forms, named
+
+
 class Aligner:
     """Aligns query names with listed names, given the token statistics it holds.
 
@@ -1012,28 +1032,12 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
         agree += w * s
         mass += w
         pairs.append(AlignedPair(qi, rj, s, how))
-    eq = er = eq_full = er_full = q_forms = r_forms = 0.0
-    q_named = r_named = False  # a word left that may stand in for a legal form
-    for i in range(nq):
-        if i not in q_used:
-            extra, full = q_extra[i]
-            eq += extra
-            role = qs[i].role
-            if role == "legal_form":
-                q_forms += full
-            else:
-                eq_full += full
-                q_named = q_named or role not in _DESCRIPTIVE
-    for j in range(nr):
-        if j not in r_used:
-            extra, full = listed[j].extra
-            er += extra
-            role = rs[j].role
-            if role == "legal_form":
-                r_forms += full
-            else:
-                er_full += full
-                r_named = r_named or role not in _DESCRIPTIVE
+    eq, eq_full, q_forms, q_named = _leftovers(
+        (qs[i], q_extra[i]) for i in range(nq) if i not in q_used
+    )
+    er, er_full, r_forms, r_named = _leftovers(
+        (rs[j], listed[j].extra) for j in range(nr) if j not in r_used
+    )
     # a legal form left on one side, against only generic words and places on
     # the other, was dropped or moved, not replaced ("Aeroflot Russian
     # Airlines" against "PJSC AEROFLOT"); against a legal form or a name word
