@@ -120,3 +120,15 @@ def test_a_legal_form_left_on_one_side_only_is_no_substitution() -> None:
     # a legal form on each side left unaligned still is one in place of another
     ano = score(Query("ANO Iskusstvo Krasoty"), _entry("Organization", "LLC ISKUSSTVO KRASOTY"))
     assert ano.score < DEFAULT_THRESHOLD, ano.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("이고리 세친", "Igor SECHIN"),  # Korean writes a vowel after a final r
+        ("Рустами Эмомалӣ", "Rustam Emomali"),  # the Tajik -i
+    ],
+)
+def test_a_vowel_of_another_scripts_reading_is_no_nisba(query: str, listed: str) -> None:
+    result = score(Query(query), _entry("Person", listed))
+    assert "nisba" not in result.explanation, result.explanation

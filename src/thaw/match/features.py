@@ -302,6 +302,14 @@ class NameShapeFeature(Feature):
       registration mark, and a part of the mark aligns only approximately
       ("EP-ABC" against 'EP-IBC'): a mark is an identifier, one letter apart
       is another aircraft;
+    * *nisba*: both names written in Latin letters, and a word of one aligns
+      with the same word plus the suffix *-i* (*-y*) after its final
+      consonant: the Persian and Arabic *nisba*, which makes a family name of
+      a given name or a place ("Ali Reza Mohammadi" against 'ALE ALI, Mohammad
+      Reza'; *Hosseini*, *Karimi*, *Tehrani* are not *Hossein*, *Karim*,
+      *Tehran*). Not when either name was read from another script, whose
+      readings add such a vowel of their own (Georgian *Mikheili*, the Korean
+      이고리 *Igori*, the Tajik *Rustami*);
     * *forebear*: the listed name is written in Arabic script, where a person's
       own name comes first and the names after it are the father's and
       grandfather's; the query's first name aligns with one of those later
@@ -369,6 +377,9 @@ class NameShapeFeature(Feature):
             -2.5, "names of generic words only, a descriptive word of one side left unaligned"
         ),
         "other_mark": Magnitude(-3.0, "an aircraft's registration mark aligned only approximately"),
+        "nisba": Magnitude(
+            -1.5, "a Latin name word aligned with itself plus -i (a nisba: another name)"
+        ),
         "forebear": Magnitude(
             -1.0, "the query's first name is a later (a forebear's) name of an Arabic name"
         ),
@@ -450,6 +461,18 @@ class NameShapeFeature(Feature):
             return Evidence(
                 value,
                 f"a registration mark written otherwise: another aircraft ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        if (
+            ctx.query.name.isascii()
+            and best.name.original.isascii()
+            and any(_nisba_pair(p, qs, rs) for p in al.pairs)
+        ):
+            value = m["nisba"]
+            return Evidence(
+                value,
+                f"a name aligned with its nisba (-i): another name ({value:+.1f})"
                 if ctx.explain
                 else "",
             )
@@ -667,6 +690,23 @@ def _branch_of(qs: tuple[Token, ...], rs: tuple[Token, ...], al: Alignment) -> b
         return False
     left = [t for j, t in enumerate(rs) if j not in al.result_used]
     return any(t.role == "location" for t in left) and all(t.role in _BRANCH_EXTRA for t in left)
+
+
+def _nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
+    """Whether ``pair`` joins one word with the same word (four letters or more,
+    ending in a consonant) plus *-i* or *-y* (see :class:`NameShapeFeature`)."""
+    if pair.how != "fuzzy" or len(pair.query) != 1 or len(pair.result) != 1:
+        return False
+    a, b = qs[pair.query[0]].text, rs[pair.result[0]].text
+    if len(a) < len(b):
+        a, b = b, a
+    return (
+        len(a) == len(b) + 1
+        and len(b) >= 4
+        and a[-1] in "iy"
+        and a.startswith(b)
+        and b[-1] not in "aeiouy"
+    )
 
 
 def _descriptive_left(tokens: tuple[Token, ...], used: set[int]) -> bool:

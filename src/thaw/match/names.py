@@ -20,10 +20,7 @@
   budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5; 1 for words of
   nine letters or more whose first letters differ) the similarity falls from 1
   to 0.5, beyond it the tokens do not align; consonants that differ only in
-  voicing or place (s/z, k/g, t/d, p/b, f/v, m/n, j/y) cost ½; none when one
-  word is the other, ending in a consonant, with the suffix *-i* or *-y* (the
-  *nisba* that makes a family name: ``Mohammadi``/``Mohammad``,
-  ``Hosseini``/``Hossein``);
+  voicing or place (s/z, k/g, t/d, p/b, f/v, m/n, j/y) cost ½;
 * two Chinese or Korean syllables agree only when they are the same character;
   a syllable and a Latin word only when the word is spelt as the syllable is
   read (after folding) or shares its name item (``박``/``Park``): never by a
@@ -237,14 +234,7 @@ def string_similarity(a: str, b: str) -> float:
 @lru_cache(maxsize=200_000)
 def _close_similarity(a: str, b: str) -> float:
     """:func:`string_similarity` of two different words of at least three letters
-    within twice the budget of each other in length and edit distance.
-
-    A name and the same name with the suffix *-i* (*-y*) after its final
-    consonant do not align: the suffix makes a family name of a given name or a
-    place (the Persian and Arabic *nisba*: *Mohammadi*, *Karimi*, *Hosseini*,
-    *Tehrani* are not *Mohammad*, *Karim*, *Hossein*, *Tehran*)."""
-    if _nisba(a, b) or _nisba(b, a):
-        return 0.0
+    within twice the budget of each other in length and edit distance."""
     n = max(len(a), len(b))
     budget = 1.0 if n > 8 and a[0] != b[0] else _BUDGETS[n] if n < 12 else 2.5
     d = OSA.distance(a, b)
@@ -255,18 +245,6 @@ def _close_similarity(a: str, b: str) -> float:
     if cost > budget or (5 < n <= 8 and cost >= budget):
         return 0.0
     return 1.0 - 0.5 * cost / budget
-
-
-def _nisba(longer: str, shorter: str) -> bool:
-    """Whether ``longer`` is ``shorter`` (four letters or more, ending in a
-    consonant) with the suffix *-i* or *-y* (see :func:`_close_similarity`)."""
-    return (
-        len(longer) == len(shorter) + 1
-        and len(shorter) >= 4
-        and longer[-1] in "iy"
-        and longer.startswith(shorter)
-        and shorter[-1] not in "aeiouy"
-    )
 
 
 @lru_cache(maxsize=200_000)
