@@ -193,19 +193,31 @@ def align_reference(
         agree += w * s
         mass += w
         pairs.append(AlignedPair(qi, rj, s, how))
-    eq = er = eq_full = er_full = 0.0
+    eq = er = eq_full = er_full = q_forms = r_forms = 0.0
+    descriptive = ("generic", "location", "number", "stop")
+    q_named = r_named = False
     for i, t in enumerate(qs):
         if i in q_used:
             continue
         w = t.weight if stats is None else _weight(t, stats)
         eq += w * OPTIONAL_SHARE if t.optional else w
-        if t.role != "number":
+        if t.role == "legal_form":
+            q_forms += w
+        elif t.role != "number":
             eq_full += w
+        q_named = q_named or t.role not in descriptive + ("legal_form",)
     for j, t in enumerate(rs):
         if j in r_used:
             continue
         w = t.weight if stats is None else _weight(t, stats)
         er += w * OPTIONAL_SHARE if t.optional else w
-        if t.role != "number":
+        if t.role == "legal_form":
+            r_forms += w
+        elif t.role != "number":
             er_full += w
+        r_named = r_named or t.role not in descriptive + ("legal_form",)
+    if q_forms and (r_forms or r_named):
+        eq_full += q_forms
+    if r_forms and (q_forms or q_named):
+        er_full += r_forms
     return Alignment(alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)

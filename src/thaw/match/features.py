@@ -248,6 +248,21 @@ class NameFeature(Feature):
 #: Token roles that say what kind of organisation, not which one.
 _GENERIC_ROLES = frozenset({"generic", "legal_form", "stop", "location", "number"})
 
+#: The roles of words that do not name a party of their own: the generic ones
+#: and the function words of names in any language (*da*, *de*, *van*: the
+#: Portuguese *Banco Central da Venezuela* and the Spanish *Banco Central de
+#: Venezuela* differ in nothing that names the bank).
+_FUNCTION_ROLES = _GENERIC_ROLES | {"particle"}
+
+#: Generic words that say what kind of body a party is, as a legal form does,
+#: not what it does: a name made only of generic words may add or drop them
+#: ("Global Trading LLC", "Global Trading Company LLC").
+_KIND_WORDS: Final = frozenset({"company", "corporation", "group", "enterprise", "organization"})
+
+#: An aircraft's registration mark: a nationality prefix, a hyphen, the mark
+#: (EP-MNA, P4-MIS; written without the hyphen too, M-IABU).
+_REGISTRATION: Final = re.compile(r"[A-Z0-9]{1,3}-?[A-Z0-9]{1,5}", re.IGNORECASE)
+
 
 def _personal(schema: str | None, tokens: tuple[Token, ...]) -> bool:
     """Whether a query reads as a person's name: said so, or of unknown kind with
@@ -274,6 +289,27 @@ class NameShapeFeature(Feature):
       "BEIJING CHENGXING TRADING CO. LTD.": *Boeing* is not *Beijing*, and
       *Chengxing* is unaccounted for): organisations sharing "Trading Company"
       are not the same;
+    * *generic name*: both names are made only of generic words, places and
+      legal forms (no word that names the party: "Global Trading LLC",
+      "International Logistics Ltd"), and a generic word of one side that says
+      what the party does is left unaligned ("Global Trading" against "OPG
+      GLOBAL GENERAL TRADING CO. L.L.C", "International Logistics" against
+      "LOGISTIC INTERNATIONAL SERVIS"). Such a name is a description shared by
+      thousands of companies: only the same description, word for word, is the
+      same name (words that say only what kind of body it is, *company*,
+      *group*, count as legal forms do);
+    * *other mark*: the listed party is an aircraft and the listed name its
+      registration mark, and a part of the mark aligns only approximately
+      ("EP-ABC" against 'EP-IBC'): a mark is an identifier, one letter apart
+      is another aircraft;
+    * *nisba*: both names written in Latin letters, and a word of one aligns
+      with the same word plus the suffix *-i* (*-y*) after its final
+      consonant: the Persian and Arabic *nisba*, which makes a family name of
+      a given name or a place ("Ali Reza Mohammadi" against 'ALE ALI, Mohammad
+      Reza'; *Hosseini*, *Karimi*, *Tehrani* are not *Hossein*, *Karim*,
+      *Tehran*). Not when either name was read from another script, whose
+      readings add such a vowel of their own (Georgian *Mikheili*, the Korean
+      이고리 *Igori*, the Tajik *Rustami*);
     * *forebear*: the listed name is written in Arabic script, where a person's
       own name comes first and the names after it are the father's and
       grandfather's; the query's first name aligns with one of those later
@@ -337,6 +373,13 @@ class NameShapeFeature(Feature):
     table = {
         "single_word": Magnitude(-3.0, "a one-word listed name leaving query name words aside"),
         "generic_only": Magnitude(-3.0, "only generic words, legal forms or places aligned"),
+        "generic_name": Magnitude(
+            -2.5, "names of generic words only, a descriptive word of one side left unaligned"
+        ),
+        "other_mark": Magnitude(-3.0, "an aircraft's registration mark aligned only approximately"),
+        "nisba": Magnitude(
+            -1.5, "a Latin name word aligned with itself plus -i (a nisba: another name)"
+        ),
         "forebear": Magnitude(
             -1.0, "the query's first name is a later (a forebear's) name of an Arabic name"
         ),
@@ -378,8 +421,8 @@ class NameShapeFeature(Feature):
         # generic only: no aligned pair involves a distinctive word on both sides
         distinctive = False
         for p in al.pairs:
-            q_names = any(qs[i].role not in _GENERIC_ROLES for i in p.query)
-            r_names = any(rs[j].role not in _GENERIC_ROLES for j in p.result)
+            q_names = any(qs[i].role not in _FUNCTION_ROLES for i in p.query)
+            r_names = any(rs[j].role not in _FUNCTION_ROLES for j in p.result)
             if q_names and r_names:
                 distinctive = True
                 break
@@ -391,16 +434,48 @@ class NameShapeFeature(Feature):
             # written exactly as listed is never "only generic words", whatever
             # roles its words take: "Ocean Princess" is the vessel OCEAN PRINCESS)
             q_left = any(
-                t.role not in _GENERIC_ROLES and i not in al.query_used for i, t in enumerate(qs)
+                t.role not in _FUNCTION_ROLES and i not in al.query_used for i, t in enumerate(qs)
             )
             r_left = any(
-                t.role not in _GENERIC_ROLES and j not in al.result_used for j, t in enumerate(rs)
+                t.role not in _FUNCTION_ROLES and j not in al.result_used for j, t in enumerate(rs)
             )
             if q_left or r_left:
                 value = m["generic_only"]
                 return Evidence(
                     value, f"only generic words align ({value:+.1f})" if ctx.explain else ""
                 )
+            if _descriptive_left(qs, al.query_used) or _descriptive_left(rs, al.result_used):
+                value = m["generic_name"]
+                return Evidence(
+                    value,
+                    f"a name of generic words only, another description ({value:+.1f})"
+                    if ctx.explain
+                    else "",
+                )
+        if (
+            ctx.entry.schema == "Aircraft"
+            and _REGISTRATION.fullmatch(best.name.original.strip())
+            and any(p.sim < 1.0 for p in al.pairs)
+        ):
+            value = m["other_mark"]
+            return Evidence(
+                value,
+                f"a registration mark written otherwise: another aircraft ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        if (
+            ctx.query.name.isascii()
+            and best.name.original.isascii()
+            and any(_nisba_pair(p, qs, rs) for p in al.pairs)
+        ):
+            value = m["nisba"]
+            return Evidence(
+                value,
+                f"a name aligned with its nisba (-i): another name ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
         distinct = [j for j, t in enumerate(rs) if t.role not in _GENERIC_ROLES]
         if (
             len(distinct) == 1
@@ -615,6 +690,38 @@ def _branch_of(qs: tuple[Token, ...], rs: tuple[Token, ...], al: Alignment) -> b
         return False
     left = [t for j, t in enumerate(rs) if j not in al.result_used]
     return any(t.role == "location" for t in left) and all(t.role in _BRANCH_EXTRA for t in left)
+
+
+def _nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
+    """Whether ``pair`` joins one word with the same word (four letters or more,
+    ending in a consonant) plus *-i* or *-y* (see :class:`NameShapeFeature`)."""
+    if pair.how != "fuzzy" or len(pair.query) != 1 or len(pair.result) != 1:
+        return False
+    a, b = qs[pair.query[0]].text, rs[pair.result[0]].text
+    if len(a) < len(b):
+        a, b = b, a
+    return (
+        len(a) == len(b) + 1
+        and len(b) >= 4
+        and a[-1] in "iy"
+        and a.startswith(b)
+        and b[-1] not in "aeiouy"
+    )
+
+
+def _descriptive_left(tokens: tuple[Token, ...], used: set[int]) -> bool:
+    """Whether a generic word of ``tokens`` that says what the party does
+    (*trading*, *logistics*, *general*; not a kind of body, :data:`_KIND_WORDS`)
+    is not among the ``used`` positions, nor written again at one that is (the
+    second *bank* of "Bank of Russia, Central Bank")."""
+    aligned = {tokens[i].text for i in used}
+    return any(
+        t.role == "generic"
+        and t.text not in _KIND_WORDS
+        and i not in used
+        and t.text not in aligned
+        for i, t in enumerate(tokens)
+    )
 
 
 def _part_of_hyphenated(name: AnalyzedName, used: set[int]) -> bool:

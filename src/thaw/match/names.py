@@ -52,7 +52,11 @@ unaligned query tokens sum to ``Eq`` and unaligned listing tokens to ``Er``
     score = A / (M + 0.35·Eq + 0.2·Er + 2.0·√(Eq*·Er*))
 
 where the last term is the *substitution* penalty (numbers excluded: a fund or
-series number differing is a sibling entity, reported but not a veto): a part present on both sides
+series number differing is a sibling entity, reported but not a veto; and a legal
+form left on one side against only generic words and places on the other,
+dropped or moved rather than replaced: "Aeroflot Russian Airlines" against "PJSC
+AEROFLOT", while ANO against LLC still counts):
+a part present on both sides
 but different (``Kirill Petrov`` against ``Kirill Dmitriev``; ``Ivanovich``
 against ``Viktorovich``) is strong evidence of different people, whereas a part
 present on one side only (a middle name, a patronymic, a legal form, a
@@ -64,6 +68,7 @@ low-weight tokens (``Management Company``) is scaled down by
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -755,6 +760,30 @@ def extra_of(t: Token, w: float) -> tuple[float, float]:
     return (w * OPTIONAL_SHARE if t.optional else w, 0.0 if t.role == "number" else w)
 
 
+#: Roles of the words that say what a party does or where, never what it is
+#: called: they stand in for no legal form (see :meth:`Aligner.align`).
+_DESCRIPTIVE: Final = frozenset({"generic", "location", "number", "stop"})
+
+
+def _leftovers(
+    tokens: Iterable[tuple[Token, tuple[float, float]]],
+) -> tuple[float, float, float, bool]:
+    """What the tokens left unaligned on one side add up to, each with its
+    :func:`extra_of`: the extras, the substitution weight of the words that are
+    no legal form, that of the legal forms, and whether a word among them may
+    stand in for a legal form (it is not :data:`_DESCRIPTIVE`)."""
+    extras = full = forms = 0.0
+    named = False
+    for token, (extra, whole) in tokens:
+        extras += extra
+        if token.role == "legal_form":
+            forms += whole
+        else:
+            full += whole
+            named = named or token.role not in _DESCRIPTIVE
+    return extras, full, forms, named
+
+
 class Aligner:
     """Aligns query names with listed names, given the token statistics it holds.
 
@@ -981,17 +1010,20 @@ def _align_memo(memo: _QueryMemo, result: AnalyzedName) -> Alignment:
         agree += w * s
         mass += w
         pairs.append(AlignedPair(qi, rj, s, how))
-    eq = er = eq_full = er_full = 0.0
-    for i in range(nq):
-        if i not in q_used:
-            extra, full = q_extra[i]
-            eq += extra
-            eq_full += full
-    for j in range(nr):
-        if j not in r_used:
-            extra, full = listed[j].extra
-            er += extra
-            er_full += full
+    eq, eq_full, q_forms, q_named = _leftovers(
+        (qs[i], q_extra[i]) for i in range(nq) if i not in q_used
+    )
+    er, er_full, r_forms, r_named = _leftovers(
+        (rs[j], listed[j].extra) for j in range(nr) if j not in r_used
+    )
+    # a legal form left on one side, against only generic words and places on
+    # the other, was dropped or moved, not replaced ("Aeroflot Russian
+    # Airlines" against "PJSC AEROFLOT"); against a legal form or a name word
+    # (an unread form: ANO against LLC) it is one in place of another
+    if q_forms and (r_forms or r_named):
+        eq_full += q_forms
+    if r_forms and (q_forms or q_named):
+        er_full += r_forms
     return Alignment(alignment_score(agree, mass, eq, er, eq_full, er_full), pairs, q_used, r_used)
 
 

@@ -397,6 +397,12 @@ def _mark_legal_forms(text: str, person: bool) -> str:
         surface = "".join(c for c in matched if c.isalnum())
         # an apostrophe joins letters into one word: "AL-SA'ADI" holds no "SA"
         pattern = re.compile(_NOT_AFTER_WORD + re.escape(matched) + _NOT_BEFORE_WORD)
+        if surface == matched:
+            # nor one word glued to another by a hyphen: "EP-ABC" is an
+            # aircraft's registration, "AO-Bank" one name, no *EP* or *AO*
+            pattern = re.compile(
+                _NOT_AFTER_WORD + r"(?<!\w-)" + re.escape(matched) + r"(?!-\w)" + _NOT_BEFORE_WORD
+            )
         if person:
             pattern = re.compile(_NOT_AFTER_WORD + re.escape(matched) + r"\W*$")
         text = pattern.sub(f" {_LEGAL_MARK}{generic.lower()}{_LEGAL_SEP}{surface} ", text)

@@ -604,6 +604,9 @@ GENERIC_WORDS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "logistics": ("logistics", "logistic", "logistika", "transport", "transportation"),
     "global": ("global", "worldwide", "world"),
+    # an airline's name is its own word and "Air", "Airlines" or "Airways"
+    # as people write it (MAHAN AIR, Mahan Airlines; Aeroflot Russian Airlines)
+    "airlines": ("airlines", "airline", "airways", "air lines", "air", "aviakompaniya"),
     "general": ("general", "generale", "generales"),
     "energy": ("energy", "energia", "energiya", "neng yuan", "nengyuan", "enerji"),
     "oil": (
