@@ -223,3 +223,21 @@ def test_one_process_builds_what_two_build(tmp_path: Path, monkeypatch: pytest.M
             built.append((profiles.memberships(), profiles.tables.edges(), profiles.features()))
     assert built[0] == built[1]
     assert len(set(built[0][0].values())) < len(built[0][0])  # some listings linked
+
+
+def test_a_new_linking_algorithm_relinks_unchanged_lists(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Profiles built by an older thaw (another name analysis, matcher or linking
+    rules: another fingerprint) are stale even though no list changed: an upgrade
+    re-links them on the next read instead of serving the old links."""
+    import thaw.profiles.service as service
+
+    current = service.fingerprint()
+    monkeypatch.setattr(service, "fingerprint", lambda: "built-by-an-older-thaw")
+    profiles = build(store)
+    assert not profiles.is_stale()
+    monkeypatch.setattr(service, "fingerprint", lambda: current)
+    assert profiles.is_stale()
+    assert profiles.refresh().mode == "full"
+    assert not profiles.is_stale()

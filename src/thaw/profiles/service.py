@@ -27,6 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from thaw._process import die_with_parent
@@ -102,6 +103,7 @@ def profile_id_for(key: str, salt: int = 0) -> str:
     return "p-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=1)
 def fingerprint() -> str:
     """A digest of how names are analysed and scored now; when the name analysis
     or the matcher changes, the stored features and edges are stale and the next
@@ -157,9 +159,14 @@ class Profiles:
         return {"publications": pubs, "decisions": self.tables.last_decision_id()}
 
     def is_stale(self) -> bool:
-        """Whether the active publications or the decisions changed since the last build."""
+        """Whether the active publications or the decisions changed since the last
+        build, or the linking itself did (a new thaw whose name analysis, matcher or
+        linking rules differ: :func:`fingerprint`), so that an upgrade re-links a
+        store whose lists have not changed."""
         built = self._meta("state")
-        return built is None or json.loads(built) != self._state()
+        if built is None or json.loads(built) != self._state():
+            return True
+        return self._meta("fingerprint") != fingerprint()
 
     def _ensure(self) -> None:
         if self.auto_refresh and not self._checked:
