@@ -60,6 +60,7 @@ from thaw.text.spellings import (
     run_bounds,
     spelling_script,
     spells_syllables,
+    spells_whole,
 )
 
 #: The most listed words one run of characters may spell together (a given
@@ -229,8 +230,13 @@ def spans(
     spells a group of consecutive ``listed`` words (folded: :func:`fold_word`)
     of at most :data:`MAX_GROUP`, in ``language``. A group is extended only
     while it is spelt: a run that spells a longer group spells its first
-    words too."""
+    words too. A name of one word that ``language`` may not spell whole as one
+    word (:func:`~thaw.text.spellings.spells_whole`: a Chinese name read in
+    Japanese) is spelt whole only as the whole listed name: 黄岩 may be
+    *Kogan* alone, a surname, but is not the *Kogan* of *Alexander Kogan*,
+    whose family name and given name would both be written."""
     out: list[Spelled] = []
+    whole = len(words) == 1 and not spells_whole(language, chars)
     for first in range(len(listed)):
         target = ""
         breaks: list[int] = []
@@ -243,6 +249,10 @@ def spans(
             runs = _target_runs(chars, words, language, target, frozenset(breaks))
             if not runs:
                 break
+            if whole and (first > 0 or last < len(listed) - 1):
+                # (a run over the whole name spells only a part of the listed
+                # name: not as one word)
+                runs = tuple(r for r in runs if r[1] - r[0] < len(chars))
             out += [Spelled(start, end, first, last, parts) for start, end, parts in runs]
     return out
 
@@ -568,7 +578,7 @@ def spelled_best(
     else:
         mine = query_chars(query) if script else None
         prepared = (
-            _languages_of(mine, languages(script, len(mine.words))) if mine is not None else []
+            _languages_of(mine, languages(script, len(mine.words), mine.chars)) if mine is not None else []
         )
         _last_written = (query, mine, prepared)
     if script and mine is None:
@@ -584,7 +594,7 @@ def spelled_best(
             if listed is None:
                 continue
             written = listed
-            found_languages = languages(listed_script, len(written.words))
+            found_languages = languages(listed_script, len(written.words), written.chars)
             chosen = _assign(written, query, _languages_of(written, found_languages))
         if chosen is None:
             continue
@@ -610,7 +620,9 @@ def spelled_runs(query: AnalyzedName, best: BestName) -> list[tuple[str, str, st
     written = query_chars(other)
     if written is None:
         return []
-    chosen = _assign(written, latin, _languages_of(written, languages(script, len(written.words))))
+    chosen = _assign(
+        written, latin, _languages_of(written, languages(script, len(written.words), written.chars))
+    )
     if chosen is None:
         return []
     words = latin.informative

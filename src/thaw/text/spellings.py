@@ -56,16 +56,29 @@ def _languages() -> tuple[dict[str, tuple[EdgesOf, ...]], frozenset[EdgesOf]]:
     return scripts, frozenset({han, hanja})
 
 
-def languages(script: str, words: int = 1) -> tuple[EdgesOf, ...]:
+def languages(script: str, words: int = 1, chars: str = "") -> tuple[EdgesOf, ...]:
     """The languages whose spellings a name of ``script``
     (:func:`spelling_script`) written in ``words`` words is tried in: Korean
     for Hangul; Chinese, Japanese and Korean hanja for Chinese characters
     (hanja only for a name written as one word, as Korean names in hanja are:
-    a name written apart, 铁 金, is Chinese or Japanese); Japanese for a name
+    a name written apart, 铁 金, is Chinese or Japanese; and, given its
+    ``chars``, not for two characters written as Chinese names are,
+    :func:`thaw.text.han_names.written_as_chinese`: a Korean given name has
+    two syllables, and 黎晶 is a Chinese name, not 려정 *Yo Jong*, as
+    :func:`thaw.text.chinese.han_variants` reads it); Japanese for a name
     with kana; the Latin spellings of the sounds of Cyrillic, Armenian and
     Georgian letters (:mod:`thaw.text.practical`) for those scripts."""
     found = _languages()[0].get(script, ())
-    return found[:2] if script == "Han" and words > 1 else found
+    if script != "Han":
+        return found
+    if words > 1:
+        return found[:2]
+    if len(chars) == 2:
+        from thaw.text.han_names import written_as_chinese
+
+        if written_as_chinese(chars):
+            return found[:2]
+    return found
 
 
 @lru_cache(maxsize=16)
@@ -100,6 +113,23 @@ def run_bounds(
         else:
             out.append((start, end))
     return tuple(out)
+
+
+def spells_whole(language: EdgesOf, chars: str) -> bool:
+    """Whether one run of ``language`` may spell the whole of ``chars``, a
+    name written as one word, as one word of a longer Latin name: not
+    Japanese for a name written as Chinese names are
+    (:func:`thaw.text.han_names.written_as_chinese`: a common Chinese family
+    name and a given name, 黄岩, 李子宸), which is a family name and a given
+    name, not one Japanese word of a name (黄岩 is not the *ko-gan* of
+    *Alexander Kogan*, 李子宸 not the *i-go-shin* of *Igor Igoshin*). Such a
+    name may still spell a Latin name of one word whole (高輪 *Takanawa*, a
+    surname alone), and its parts are spelt apart (石川遼 *Ishikawa Ryo*):
+    :func:`thaw.match.spelling.spans`."""
+    from thaw.text import japanese
+    from thaw.text.han_names import written_as_chinese
+
+    return language is not japanese.kanji_edges or not written_as_chinese(chars)
 
 
 #: A name written in kana (with or without kanji) and nothing else but the
