@@ -49,9 +49,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cross_script_pairs import entry_from_record_name  # noqa: E402
-
-from thaw.match import DEFAULT_THRESHOLD, Query, score  # noqa: E402
+from chinese_spellings import count_by_split, read  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "match"
 CUSTOMERS = FIXTURES / "chinese_customers_negatives.csv"
@@ -94,11 +92,6 @@ FORMS = ("solid", "family first", "given first")
 def split_of(key: str) -> str:
     """``dev`` or ``holdout`` by the first byte of ``key``'s SHA-256."""
     return "dev" if hashlib.sha256(key.encode()).digest()[0] % 2 == 0 else "holdout"
-
-
-def read(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
 
 
 def customers(count: int = COUNT, seed: int = SEED) -> list[dict[str, str]]:
@@ -156,25 +149,9 @@ def write() -> None:
     print(f"wrote {len(rows)} customers to {CUSTOMERS}")
 
 
-def pair_score(original: str, latin: str) -> float:
-    """``original`` as a ``Person`` query against a one-name listing of
-    ``latin``, as the cross-script pair set scores its pairs."""
-    return score(Query(original, "Person"), entry_from_record_name(latin)).score
-
-
 def japanese() -> None:
     """The Japanese positives, per split (see the module docs)."""
-    rows = read(JAPANESE)
-    misses: list[str] = []
-    for part in ("dev", "holdout"):
-        mine = [r for r in rows if r["split"] == part]
-        found = 0
-        for row in mine:
-            s = pair_score(row["original"], row["latin"])
-            found += s >= DEFAULT_THRESHOLD
-            if s < DEFAULT_THRESHOLD and part == "dev":
-                misses.append(f"  {s:.2f} {row['original']} ~ {row['latin']}")
-        print(f"Japanese positives {part:8} {found:>4}/{len(mine)} match")
+    misses = count_by_split(read(JAPANESE), "Japanese positives")
     if misses:
         print("dev misses:\n" + "\n".join(misses))
 

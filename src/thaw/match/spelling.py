@@ -578,7 +578,9 @@ def spelled_best(
     else:
         mine = query_chars(query) if script else None
         prepared = (
-            _languages_of(mine, languages(script, len(mine.words), mine.chars)) if mine is not None else []
+            _languages_of(mine, languages(script, len(mine.words), mine.chars))
+            if mine is not None
+            else []
         )
         _last_written = (query, mine, prepared)
     if script and mine is None:

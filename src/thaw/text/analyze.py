@@ -1521,12 +1521,10 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         reading = complete_reading(name)  # (one that reads every character)
         words = reading.split()
         if any(len(w) < 3 for w in words) or (
-            written_as_chinese(name) and (len(words) == 1 or any(map(single_syllable, words)))
+            written_as_chinese(name) and any(map(single_syllable, words))
         ):
             # one- and two-letter readings (ō, ka) are single Sino-Japanese
-            # syllables: a Chinese name read in Japanese, not a Japanese name;
-            # and a family name and a given name are not one Japanese word (高岩
-            # is no *kogan*)
+            # syllables: a Chinese name read in Japanese, not a Japanese name
             reading = ""
     others = han_variants(name)
     return (reading, *others) if reading else others
