@@ -143,3 +143,13 @@ def test_a_family_name_is_read_as_a_family_name() -> None:
     assert any(v.startswith("ding") for v in polyphone_variants("丁丁"))
     assert polyphone_variants("丁思远", True) == ("ding sai yuan",)
     assert person_score("丁思遠", "MING SUAN ZHANG") < DEFAULT_THRESHOLD
+
+
+def test_a_reading_whose_first_word_analysis_drops_is_no_reading() -> None:
+    # 田 read *kari*, a title to analysis: *mune* would match alone
+    assert not any(v.startswith("kari ") for v in name_variants("田宗", "Person"))
+    assert person_score("田宗", "MUNE") < DEFAULT_THRESHOLD
+    assert "i to ko" not in name_variants("伊藤浩", "Person")
+    # (a word dropped inside a reading still joins its neighbour: do an ~ Doan)
+    assert "do an ritsu" in name_variants("堂安律", "Person")
+    assert person_score("堂安律", "Ritsu Doan") >= DEFAULT_THRESHOLD
