@@ -124,16 +124,6 @@ def test_a_chinese_name_is_not_read_as_japanese_syllables() -> None:
     assert "ko ki" in han_variants("光輝")
 
 
-def test_two_characters_written_as_chinese_are_not_spelt_as_hanja() -> None:
-    from thaw.text import korean
-    from thaw.text.spellings import languages
-
-    assert korean.hanja_edges not in languages("Han", 1, "黎晶")
-    assert korean.hanja_edges in languages("Han", 1, "金正恩")
-    assert korean.hanja_edges in languages("Han", 1, "晶黎")  # (no Chinese family name first)
-    assert person_score("黎晶", "KIM, Yo Jong") < DEFAULT_THRESHOLD
-
-
 def test_a_family_name_is_read_as_a_family_name() -> None:
     # 丁 is the family name Ding, never zheng; 曾 is Zeng beside ICU's ceng
     assert not any("zheng" in v for v in name_variants("丁思遠", "Person"))

@@ -578,9 +578,7 @@ def spelled_best(
     else:
         mine = query_chars(query) if script else None
         prepared = (
-            _languages_of(mine, languages(script, len(mine.words), mine.chars))
-            if mine is not None
-            else []
+            _languages_of(mine, languages(script, len(mine.words))) if mine is not None else []
         )
         _last_written = (query, mine, prepared)
     if script and mine is None:
@@ -596,7 +594,7 @@ def spelled_best(
             if listed is None:
                 continue
             written = listed
-            found_languages = languages(listed_script, len(written.words), written.chars)
+            found_languages = languages(listed_script, len(written.words))
             chosen = _assign(written, query, _languages_of(written, found_languages))
         if chosen is None:
             continue
@@ -622,9 +620,7 @@ def spelled_runs(query: AnalyzedName, best: BestName) -> list[tuple[str, str, st
     written = query_chars(other)
     if written is None:
         return []
-    chosen = _assign(
-        written, latin, _languages_of(written, languages(script, len(written.words), written.chars))
-    )
+    chosen = _assign(written, latin, _languages_of(written, languages(script, len(written.words))))
     if chosen is None:
         return []
     words = latin.informative

@@ -56,29 +56,16 @@ def _languages() -> tuple[dict[str, tuple[EdgesOf, ...]], frozenset[EdgesOf]]:
     return scripts, frozenset({han, hanja})
 
 
-def languages(script: str, words: int = 1, chars: str = "") -> tuple[EdgesOf, ...]:
+def languages(script: str, words: int = 1) -> tuple[EdgesOf, ...]:
     """The languages whose spellings a name of ``script``
     (:func:`spelling_script`) written in ``words`` words is tried in: Korean
     for Hangul; Chinese, Japanese and Korean hanja for Chinese characters
     (hanja only for a name written as one word, as Korean names in hanja are:
-    a name written apart, 铁 金, is Chinese or Japanese; and, given its
-    ``chars``, not for two characters written as Chinese names are,
-    :func:`thaw.text.han_names.written_as_chinese`: a Korean given name has
-    two syllables, and 黎晶 is a Chinese name, not 려정 *Yo Jong*, as
-    :func:`thaw.text.chinese.han_variants` reads it); Japanese for a name
+    a name written apart, 铁 金, is Chinese or Japanese); Japanese for a name
     with kana; the Latin spellings of the sounds of Cyrillic, Armenian and
     Georgian letters (:mod:`thaw.text.practical`) for those scripts."""
     found = _languages()[0].get(script, ())
-    if script != "Han":
-        return found
-    if words > 1:
-        return found[:2]
-    if len(chars) == 2:
-        from thaw.text.han_names import written_as_chinese
-
-        if written_as_chinese(chars):
-            return found[:2]
-    return found
+    return found[:2] if script == "Han" and words > 1 else found
 
 
 @lru_cache(maxsize=16)
