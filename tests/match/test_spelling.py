@@ -212,3 +212,10 @@ def test_a_name_written_as_chinese_still_spells_a_whole_latin_name_and_its_parts
     assert not spans("黄岩", ((0, 2),), japanese.kanji_edges, ["alexander", "kogan"])
     # (a name that is not written as Chinese names are still is: 岩黄 iwa-ki)
     assert spans("岩黄", ((0, 2),), japanese.kanji_edges, ["alexander", "iwaki"])
+
+
+def test_two_characters_written_as_chinese_are_hanja_only_as_a_whole_korean_name() -> None:
+    # 黎晶 is a Chinese name: as hanja (려정, Yo Jong) only the whole of a
+    # Korean name, not two words of Kim Yo Jong's
+    assert score(Query("黎晶", "Person"), _person("KIM, Yo Jong")).score < DEFAULT_THRESHOLD
+    assert score(Query("崔賢", "Person"), _person("Choe Hyon")).score >= DEFAULT_THRESHOLD

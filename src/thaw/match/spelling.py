@@ -59,6 +59,7 @@ from thaw.text.spellings import (
     query_spelling_script,
     run_bounds,
     spelling_script,
+    spells_in_part,
     spells_syllables,
     spells_whole,
 )
@@ -408,6 +409,12 @@ def _assign(
         chosen = best_assignment(size, found)
         if chosen is None:
             continue
+        if (
+            chosen.words < len(listed) - listed.count("")
+            and len(written.words) == 1
+            and not spells_in_part(language, written.chars)
+        ):
+            continue  # (a name spelt in this language only as a whole)
         if best is None or (chosen.chars, chosen.words) > (best.chars, best.words):
             best = chosen
     return best

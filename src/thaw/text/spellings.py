@@ -119,6 +119,21 @@ def spells_whole(language: EdgesOf, chars: str) -> bool:
     return language is not japanese.kanji_edges or not written_as_chinese(chars)
 
 
+def spells_in_part(language: EdgesOf, chars: str) -> bool:
+    """Whether ``language`` may spell ``chars``, a name written as one word,
+    as a part of a longer Latin name (a listed word left unspelt): not Korean
+    hanja for two characters written as Chinese names are
+    (:func:`thaw.text.han_names.written_as_chinese`), which are a Chinese
+    name unless the whole Korean name reads them (崔賢 *Choe Hyon*, 張勉
+    *Chang Myon*), as :func:`thaw.text.chinese.han_variants` reads them: 黎晶
+    is not the *Yo Jong* of *Kim Yo Jong*."""
+    if len(chars) != 2 or language is not _languages()[0]["Han"][2]:
+        return True
+    from thaw.text.han_names import written_as_chinese
+
+    return not written_as_chinese(chars)
+
+
 #: A name written in kana (with or without kanji) and nothing else but the
 #: marks that part its words.
 _KANA_NAME: Final = re.compile(
