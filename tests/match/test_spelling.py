@@ -10,6 +10,7 @@ from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.match.config import MatchConfig
 from thaw.match.spelling import best_assignment, fold_word, spans
 from thaw.model import Name, Record
+from thaw.text import japanese
 from thaw.text.spellings import Edge
 
 #: A made-up language: each character's spellings.
@@ -187,3 +188,34 @@ def test_letters_spelt_as_nothing_may_end_a_word() -> None:
     result = score(Query("ჯო ბაიდენი", "Person"), _person("Joe Biden"))
     assert result.score >= DEFAULT_THRESHOLD
     assert score(Query("ჯო ბაიდენი", "Person"), _person("Hunter Biden")).score < 0.5
+
+
+def test_a_chinese_name_is_not_one_japanese_word_of_a_longer_name() -> None:
+    # a family name and a given name, read in Japanese, would spell one Latin
+    # word: 黄岩 ko-gan, 李子宸 i-go-shin; not a part of another person's name
+    for original, latin in (
+        ("黄岩", "Alexander Kogan"),
+        ("李子宸", "Igor IGOSHIN"),
+        ("龔莉", "Yuri Napso"),
+        ("孟惠敏", "Mustafa MOHEBI"),
+    ):
+        assert score(Query(original, "Person"), _person(latin)).score < DEFAULT_THRESHOLD
+        assert score(Query(latin, "Person"), _person(original)).score < DEFAULT_THRESHOLD
+
+
+def test_a_name_written_as_chinese_still_spells_a_whole_latin_name_and_its_parts() -> None:
+    # a surname alone (one word against one word), and a Japanese name whose
+    # family name begins with a Chinese family name's character
+    for original, latin in (("高輪", "Takanawa"), ("石川遼", "Ryo Ishikawa")):
+        assert score(Query(original, "Person"), _person(latin)).score >= DEFAULT_THRESHOLD
+    assert spans("黄岩", ((0, 2),), japanese.kanji_edges, ["kogan"])
+    assert not spans("黄岩", ((0, 2),), japanese.kanji_edges, ["alexander", "kogan"])
+    # (a name that is not written as Chinese names are still is: 岩黄 iwa-ki)
+    assert spans("岩黄", ((0, 2),), japanese.kanji_edges, ["alexander", "iwaki"])
+
+
+def test_two_characters_written_as_chinese_are_hanja_only_as_a_whole_korean_name() -> None:
+    # 黎晶 is a Chinese name: as hanja (려정, Yo Jong) only the whole of a
+    # Korean name, not two words of Kim Yo Jong's
+    assert score(Query("黎晶", "Person"), _person("KIM, Yo Jong")).score < DEFAULT_THRESHOLD
+    assert score(Query("崔賢", "Person"), _person("Choe Hyon")).score >= DEFAULT_THRESHOLD

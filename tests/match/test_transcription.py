@@ -4,6 +4,7 @@ their Latin spelling sound by sound (issue 11: what a reading cannot restore).""
 from __future__ import annotations
 
 import pytest
+from tests.match.pairs import person_score
 
 from thaw.index.entry import Entry, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, MatchConfig, Matcher, Query, score
@@ -208,3 +209,12 @@ def test_a_latin_query_meets_a_listed_transcription_with_spelling_switched_off()
     off = MatchConfig(weights={"spelling": 0.0})
     assert _score("Knatchbull", "내치불", config=off) == _score("내치불", "Knatchbull")
     assert _score("Knatchbull", "내치불", config=off) >= DEFAULT_THRESHOLD
+
+
+def test_a_chinese_name_is_not_one_transcribed_word_of_a_longer_name() -> None:
+    # a family name and a given name (韓兆, 董勳) are not the transcription of
+    # one word of another person's name; alone, such a word may be one (雷丁)
+    for original, latin in (("韓兆", "Mohammad KANJO"), ("董勳", "Alexander TORSHIN")):
+        assert person_score(original, latin) < DEFAULT_THRESHOLD
+        assert person_score(latin, original) < DEFAULT_THRESHOLD
+    assert person_score("雷丁", "Reding") >= DEFAULT_THRESHOLD

@@ -8,8 +8,13 @@ from tests.match.pairs import person_score
 
 from thaw.match import DEFAULT_THRESHOLD
 from thaw.text import name_variants
-from thaw.text.chinese import han_spellings, han_variants, single_syllable
-from thaw.text.han_names import COMMON_SURNAMES, common_surnames, written_as_chinese
+from thaw.text.chinese import han_spellings, han_variants, polyphone_variants, single_syllable
+from thaw.text.han_names import (
+    COMMON_SURNAMES,
+    common_surnames,
+    family_readings,
+    written_as_chinese,
+)
 from thaw.text.japanese import complete_reading, japanese_reading
 from thaw.text.wadegiles import wade_giles
 
@@ -117,3 +122,24 @@ def test_a_chinese_name_is_not_read_as_japanese_syllables() -> None:
     assert "hayashi yoshimasa" in name_variants("林芳正", "Person")
     # and one without such a family name its readings of single syllables
     assert "ko ki" in han_variants("光輝")
+
+
+def test_a_family_name_is_read_as_a_family_name() -> None:
+    # 丁 is the family name Ding, never zheng; 曾 is Zeng beside ICU's ceng
+    assert not any("zheng" in v for v in name_variants("丁思遠", "Person"))
+    assert "zeng guo fan" in name_variants("曾国藩", "Person")
+    assert family_readings("曾") == ("zeng",)
+    assert family_readings("丁") == ()
+    assert any(v.startswith("ding") for v in polyphone_variants("丁丁"))
+    assert polyphone_variants("丁思远", True) == ("ding sai yuan",)
+    assert person_score("丁思遠", "MING SUAN ZHANG") < DEFAULT_THRESHOLD
+
+
+def test_a_reading_whose_first_word_analysis_drops_is_no_reading() -> None:
+    # 田 read *kari*, a title to analysis: *mune* would match alone
+    assert not any(v.startswith("kari ") for v in name_variants("田宗", "Person"))
+    assert person_score("田宗", "MUNE") < DEFAULT_THRESHOLD
+    assert "i to ko" not in name_variants("伊藤浩", "Person")
+    # (a word dropped inside a reading still joins its neighbour: do an ~ Doan)
+    assert "do an ritsu" in name_variants("堂安律", "Person")
+    assert person_score("堂安律", "Ritsu Doan") >= DEFAULT_THRESHOLD

@@ -59,7 +59,9 @@ from thaw.text.spellings import (
     query_spelling_script,
     run_bounds,
     spelling_script,
+    spells_in_part,
     spells_syllables,
+    spells_whole,
 )
 
 #: The most listed words one run of characters may spell together (a given
@@ -229,8 +231,13 @@ def spans(
     spells a group of consecutive ``listed`` words (folded: :func:`fold_word`)
     of at most :data:`MAX_GROUP`, in ``language``. A group is extended only
     while it is spelt: a run that spells a longer group spells its first
-    words too."""
+    words too. A name of one word that ``language`` may not spell whole as one
+    word (:func:`~thaw.text.spellings.spells_whole`: a Chinese name read in
+    Japanese) is spelt whole only as the whole listed name: 黄岩 may be
+    *Kogan* alone, a surname, but is not the *Kogan* of *Alexander Kogan*,
+    whose family name and given name would both be written."""
     out: list[Spelled] = []
+    whole = len(words) == 1 and not spells_whole(language, chars)
     for first in range(len(listed)):
         target = ""
         breaks: list[int] = []
@@ -243,6 +250,10 @@ def spans(
             runs = _target_runs(chars, words, language, target, frozenset(breaks))
             if not runs:
                 break
+            if whole and (first > 0 or last < len(listed) - 1):
+                # (a run over the whole name spells only a part of the listed
+                # name: not as one word)
+                runs = tuple(r for r in runs if r[1] - r[0] < len(chars))
             out += [Spelled(start, end, first, last, parts) for start, end, parts in runs]
     return out
 
@@ -398,6 +409,12 @@ def _assign(
         chosen = best_assignment(size, found)
         if chosen is None:
             continue
+        if (
+            chosen.words < len(listed) - listed.count("")
+            and len(written.words) == 1
+            and not spells_in_part(language, written.chars)
+        ):
+            continue  # (a name spelt in this language only as a whole)
         if best is None or (chosen.chars, chosen.words) > (best.chars, best.words):
             best = chosen
     return best

@@ -55,6 +55,7 @@ from thaw.match.names import (
     extra_of,
 )
 from thaw.text import AnalyzedName
+from thaw.text.han_names import written_as_chinese
 from thaw.text.sounds import (
     GLIDES,
     VOWELS,
@@ -359,7 +360,10 @@ def transcribed_best(
     pairs taken greedily, best first, and the alignment scored as the name
     alignment scores one (``thaw.match.names.alignment_score``), each query
     word counting as one word, as its reading would (the weight of its
-    heaviest syllable); a listed name's kind weighs as in ``factors``. ``None`` when no word of any
+    heaviest syllable); a word written as Chinese names are, a family name
+    and a given name (:func:`thaw.text.han_names.written_as_chinese`), only
+    against a listed name of one word, as :mod:`thaw.match.spelling` spells
+    such a name whole; a listed name's kind weighs as in ``factors``. ``None`` when no word of any
     listed name is explained so. With ``flip`` the Latin name is the real
     query (:func:`transcribing_best`): the alignment is returned from its side."""
     words = [(w, run) for w, run in words_all if len(run) >= min_syllables and not korean_shaped(w)]
@@ -375,6 +379,11 @@ def transcribed_best(
             continue
         found: list[tuple[float, int, int]] = []
         for k, (word, _run) in enumerate(words):
+            if len(rs) > 1 and written_as_chinese(word):
+                # (a family name and a given name are not one transcribed
+                # word of a longer name: 韓兆 is not the *Kanjo* of *Mohammad
+                # Kanjo*; alone, 雷丁 may be *Reding*)
+                continue
             for j, r in enumerate(rs):
                 if r.role not in ("name", "patronymic") or len(r.raw) < 2:
                     continue

@@ -1533,8 +1533,28 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
             # one- and two-letter readings (ō, ka) are single Sino-Japanese
             # syllables: a Chinese name read in Japanese, not a Japanese name
             reading = ""
-    others = han_variants(name)
+    others = tuple(v for v in han_variants(name) if _first_word_kept(v, schema))
     return (reading, *others) if reading else others
+
+
+#: The roles of a word that analysis drops before a name (a title, a stop
+#: word), which the first word of a reading of a name in characters must not
+#: have (:func:`_first_word_kept`).
+_DROPPED_FIRST: Final = frozenset({"stop", "honorific"})
+
+
+def _first_word_kept(reading: str, schema: str | None) -> bool:
+    """Whether analysis keeps the first word of ``reading``, a reading of a
+    name in Chinese characters, as a word of the name. The first character of
+    such a name is a part of it, never a title: a reading whose first word
+    analysis drops as a title or a stop word (田宗 ``kari mune``, *kari* read
+    as a title; 伊藤浩 ``i to ko``) would leave its other words to match
+    alone (*Mune*, *Ko Lay*). A reading in other characters (Hangul,
+    simplified characters) is kept."""
+    if not reading.isascii():
+        return True
+    tokens = analyze_name(reading, schema).tokens
+    return not tokens or tokens[0].role not in _DROPPED_FIRST
 
 
 def _cyrillic_readings(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -48,7 +48,7 @@ from typing import Final
 
 from thaw.text.cantonese import cantonese_spellings
 from thaw.text.gwoyeu import gwoyeu
-from thaw.text.han_names import written_as_chinese
+from thaw.text.han_names import family_readings, written_as_chinese
 from thaw.text.han_surnames import surname_spellings
 from thaw.text.hokkien import hokkien_spellings
 from thaw.text.japanese import complete_reading, kanji_name_readings, kunrei
@@ -186,22 +186,30 @@ def _reading(ch: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def polyphone_variants(name: str) -> tuple[str, ...]:
+def polyphone_variants(name: str, family: bool = False) -> tuple[str, ...]:
     """The name's pinyin with a character that has several readings read
     another way (曾国藩: ``zeng guo fan`` beside ICU's ``ceng``; 单 *Shan*, 仇
     *Qiu*, 区 *Ou*: a surname often takes the reading the word does not),
     one character at a time, for the first such characters, then all of them
     together: at most :data:`MAX_POLYPHONE_VARIANTS` readings, each one pinyin
-    syllable per character, words as written. Empty when no character has
-    another reading."""
+    syllable per character, words as written. With ``family`` (a name
+    written as Chinese names are, whose first character is the family name),
+    the first character is read only as a family name
+    (:func:`thaw.text.han_names.family_readings`: 曾 *Zeng*, but 丁 never
+    *zheng*, 陳 never *zhen*). Empty when no character has another
+    reading."""
     table = _polyphones()
     chars = [ch for ch in name if not ch.isspace()]
     others: list[tuple[int, tuple[str, ...]]] = []
     for i, ch in enumerate(chars):
         readings = table.get(ch)
+        if family and i == 0:
+            readings = family_readings(ch)
         if readings:
             usual = _reading(ch)
-            others.append((i, tuple(r for r in readings if r != usual)))
+            alternatives = tuple(r for r in readings if r != usual)
+            if alternatives:
+                others.append((i, alternatives))
     if not others:
         return ()
     base = [_reading(ch) if HAN.match(ch) else ch for ch in chars]
@@ -539,14 +547,15 @@ def _chinese_written_variants(word: str) -> tuple[str, ...]:
       not 송후);
     * first, the name in simplified characters where it is written in
       traditional ones (張偉 ``张伟``: one name, compared by its characters);
-    * its other Mandarin readings (:func:`polyphone_variants`), and Japanese
+    * its other Mandarin readings (:func:`polyphone_variants`; its family
+      name's only as a family name reads), and Japanese
       readings (:func:`thaw.text.japanese.kanji_name_readings`) only where no
       character reads as a single syllable (:func:`single_syllable`): that is
       how Japanese reads a Chinese name (徐芳 ``jo ho``, 蔣龍 ``sho ryu``),
       not a Japanese name."""
     written = simplified(word)
     readings = [written if written != word else ""]
-    readings += [_korean_name(word) if len(word) == 3 else "", *polyphone_variants(word)]
+    readings += [_korean_name(word) if len(word) == 3 else "", *polyphone_variants(word, True)]
     readings += [_transcribed_word(word), xinhua_word(word)] if len(word) == 3 else []
     japanese = [r for r in kanji_name_readings(word) if not any(map(single_syllable, r.split()))]
     readings += japanese

@@ -62,3 +62,30 @@ def written_as_chinese(name: str) -> bool:
         and bool(_ONLY_HAN.match(word))
         and not any(ch in _TRANSCRIPTION_ONLY for ch in word[1:])
     )
+
+
+#: The readings a character of several readings takes as a family name, where
+#: one differs from the reading ICU gives the character (曾 *Zeng*, not *ceng*;
+#: 单 *Shan*, 区 *Ou*, 仇 *Qiu*, 解 *Xie*, 朴 *Piao*, 查 *Zha*, 盖 *Ge*, 乐
+#: *Yue* and *Le*, 覃 *Qin* and *Tan*, 於 *Yu* and *Wu*), as the Chinese
+#: dictionaries note them for family names, in simplified and traditional
+#: characters. Any other character is read as a family name by its usual
+#: reading alone: 丁 is *Ding*, never *zheng*; 陳 *Chen*, never *zhen*; 莫
+#: *Mo*, never *mu* (:func:`family_readings`).
+FAMILY_READINGS: Final[dict[str, tuple[str, ...]]] = {
+    "曾": ("zeng",), "单": ("shan",), "單": ("shan",), "区": ("ou",), "區": ("ou",),
+    "仇": ("qiu",), "解": ("xie",), "朴": ("piao",), "查": ("zha",), "盖": ("ge",),
+    "蓋": ("ge",), "乐": ("yue", "le"), "樂": ("yue", "le"), "覃": ("qin", "tan"),
+    "於": ("yu", "wu"), "翟": ("zhai",), "缪": ("miao",), "繆": ("miao",),
+    "召": ("shao",), "种": ("chong",), "種": ("chong",), "秘": ("bi",), "员": ("yun",),
+    "員": ("yun",), "尉": ("yu", "wei"), "华": ("hua",), "華": ("hua",), "句": ("gou",),
+    "宓": ("mi", "fu"), "折": ("she",), "长": ("chang",), "長": ("chang",),
+    "重": ("chong",), "柏": ("bai",), "薄": ("bo",), "粘": ("nian",), "那": ("na",),
+}  # fmt: skip
+
+
+def family_readings(ch: str) -> tuple[str, ...]:
+    """The readings of ``ch`` as a family name where one differs from its
+    usual reading (:data:`FAMILY_READINGS`: 曾 ``zeng``), else empty: a family
+    name is read by its usual reading alone."""
+    return FAMILY_READINGS.get(ch, ())

@@ -102,6 +102,38 @@ def run_bounds(
     return tuple(out)
 
 
+def spells_whole(language: EdgesOf, chars: str) -> bool:
+    """Whether one run of ``language`` may spell the whole of ``chars``, a
+    name written as one word, as one word of a longer Latin name: not
+    Japanese for a name written as Chinese names are
+    (:func:`thaw.text.han_names.written_as_chinese`: a common Chinese family
+    name and a given name, 黄岩, 李子宸), which is a family name and a given
+    name, not one Japanese word of a name (黄岩 is not the *ko-gan* of
+    *Alexander Kogan*, 李子宸 not the *i-go-shin* of *Igor Igoshin*). Such a
+    name may still spell a Latin name of one word whole (高輪 *Takanawa*, a
+    surname alone), and its parts are spelt apart (石川遼 *Ishikawa Ryo*):
+    :func:`thaw.match.spelling.spans`."""
+    from thaw.text import japanese
+    from thaw.text.han_names import written_as_chinese
+
+    return language is not japanese.kanji_edges or not written_as_chinese(chars)
+
+
+def spells_in_part(language: EdgesOf, chars: str) -> bool:
+    """Whether ``language`` may spell ``chars``, a name written as one word,
+    as a part of a longer Latin name (a listed word left unspelt): not Korean
+    hanja for two characters written as Chinese names are
+    (:func:`thaw.text.han_names.written_as_chinese`), which are a Chinese
+    name unless the whole Korean name reads them (崔賢 *Choe Hyon*, 張勉
+    *Chang Myon*), as :func:`thaw.text.chinese.han_variants` reads them: 黎晶
+    is not the *Yo Jong* of *Kim Yo Jong*."""
+    if len(chars) != 2 or language is not _languages()[0]["Han"][2]:
+        return True
+    from thaw.text.han_names import written_as_chinese
+
+    return not written_as_chinese(chars)
+
+
 #: A name written in kana (with or without kanji) and nothing else but the
 #: marks that part its words.
 _KANA_NAME: Final = re.compile(
