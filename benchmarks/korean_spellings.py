@@ -219,7 +219,8 @@ def queries(home: Path, show_misses: bool) -> None:
                 if o.negative and o.hits:
                     print(f"    ALERT  {o.row['query']} -> {o.top}")
                 elif not o.negative and o.rank != 1:
-                    print(f"    {o.rank or '-':>2}  {o.row['query']} {o.row['expected']} -> {o.top}")
+                    rank = o.rank or "-"
+                    print(f"    {rank:>2}  {o.row['query']} {o.row['expected']} -> {o.top}")
     print(f"{len(rows)} queries screened in {spent:.2f} CPU s")
 
 
