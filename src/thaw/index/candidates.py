@@ -106,6 +106,7 @@ from thaw.text import (
     name_variants,
     skeleton,
 )
+from thaw.text.korean import korean_respellings, reads_as_korean_name
 from thaw.text.sounds import cjk_onset_keys, korean_shaped, latin_sounds, onset_key, query_words
 from thaw.text.spellings import (
     EdgesOf,
@@ -593,6 +594,17 @@ def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
     return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
 
 
+def _korean_latin(name: AnalyzedName, tokens: list[Token]) -> bool:
+    """Whether the query ``name`` (its retrieval ``tokens``) may be a person's name
+    in Latin letters that reads as a Korean name
+    (:func:`thaw.text.korean.reads_as_korean_name`: *Kim Jong Eun*, *Lee
+    Byeong-cheol*), whose syllables are spelt many ways."""
+    if name.schema not in (None, "Person", "LegalEntity") or not 2 <= len(tokens) <= 4:
+        return False
+    words = [t.raw for t in tokens]
+    return all(w.isascii() and w.isalpha() for w in words) and reads_as_korean_name(words)
+
+
 def _token_stats(names: list[AnalyzedName]) -> dict[str, Any]:
     """Token frequencies over the indexed names (:class:`thaw.text.TokenStats`),
     in their persisted form."""
@@ -646,7 +658,7 @@ class CandidateIndex:
         # query token (by identity: name analysis makes equal tokens one object, and
         # hashing a token's eleven fields costs more than the rest of a lookup) →
         # (the token, which keeps its id from being reused, and its postings)
-        self._token_cache: dict[int, tuple[Token, _TokenPostings]] = {}
+        self._token_cache: dict[int, tuple[Token, _TokenPostings, bool]] = {}
         # what of a token its postings depend on (:func:`_postings_key`) → postings:
         # tokens that differ only in what retrieval does not read (their weight,
         # their place in the name, the symbols of a Latin word) share them
@@ -972,9 +984,11 @@ class CandidateIndex:
                 out.append((slot, round(similarity, 4), self._df(slot)))
         return out
 
-    def _token_keys(self, name: AnalyzedName, token: Token) -> list[str]:
+    def _token_keys(self, name: AnalyzedName, token: Token, korean: bool = False) -> list[str]:
         """The posting keys of what name analysis gives ``token`` alone, beyond its
-        text: skeletons where the matcher reads them (see the module docs)."""
+        text: skeletons where the matcher reads them (see the module docs), and,
+        in a name that reads as a romanised Korean name (``korean``), the other
+        spellings of its syllable (:func:`thaw.text.korean.korean_respellings`)."""
         keys = []
         key = _single_key(token)
         if key is not None:
@@ -994,17 +1008,27 @@ class CandidateIndex:
             # consonants ة hides from the abjad key)
             for word in latin_words(token.symbols, LATIN_SPELLINGS):
                 keys.append("t:" + fold_token(word))
+        if korean:
+            # the South's and the press's spelling of a syllable the lists write
+            # in the North's (*eun*/*un*, *byeong*/*pyong*, *choi*/*choe*, *lee*/*ri*):
+            # three letters get no typo neighbours, and *cheol* is two edits from *chol*
+            for word in korean_respellings(token.raw):
+                keys.append("t:" + fold_token(word))
         return keys
 
-    def _token_postings(self, name: AnalyzedName, token: Token) -> _TokenPostings:
-        """Every listing that credits ``token``, with its best credit (cached)."""
+    def _token_postings(
+        self, name: AnalyzedName, token: Token, korean: bool = False
+    ) -> _TokenPostings:
+        """Every listing that credits ``token``, with its best credit (cached);
+        ``korean``: the token is a word of a romanised Korean name, whose other
+        spellings are looked up too (:meth:`_token_keys`)."""
         cached = self._token_cache.get(id(token))
-        if cached is not None and cached[0] is token:
+        if cached is not None and cached[0] is token and cached[2] == korean:
             return cached[1]
-        fields = _postings_key(token)
+        fields = (*_postings_key(token), korean)
         known = self._token_fields.get(fields)
         if known is not None:
-            self._token_cache[id(token)] = (token, known)
+            self._token_cache[id(token)] = (token, known, korean)
             return known
         sources: list[tuple[int, float]] = []
         slot = self._slots.get("t:" + token.text)
@@ -1016,7 +1040,7 @@ class CandidateIndex:
         for n_slot, similarity, n_df in self.neighbours(token.text):
             sources.append((n_slot, round(similarity * FUZZY_CREDIT, 4)))
             fallback.append(n_df)
-        for key in self._token_keys(name, token):
+        for key in self._token_keys(name, token, korean):
             k_slot = self._slots.get(key)
             if k_slot is not None:
                 sources.append((k_slot, KEY_CREDIT))
@@ -1029,7 +1053,7 @@ class CandidateIndex:
             self._token_cache.clear()
             self._token_fields.clear()
             self._token_cache_size = len(result.ids)
-        self._token_cache[id(token)] = (token, result)
+        self._token_cache[id(token)] = (token, result, korean)
         self._token_fields[fields] = result
         return result
 
@@ -1169,9 +1193,10 @@ class CandidateIndex:
         """The weighted units of a query, one per retrieval token, and the joins
         of adjacent tokens found in the index: ``(slot, unit, next unit)``."""
         tokens = _retrieval_tokens(name)
+        korean = _korean_latin(name, tokens)
         units: list[_Unit] = []
         for token in tokens:
-            postings = self._token_postings(name, token)
+            postings = self._token_postings(name, token, korean)
             units.append((self._rarity(token.text, postings.df) * token.weight, postings))
         joins: list[tuple[int, int, int]] = []
         for i in range(len(tokens) - 1):
