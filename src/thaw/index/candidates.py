@@ -63,6 +63,14 @@ with the query is always a candidate (coverage + 1). Candidates below
 ``min_coverage`` are dropped; the rest are ranked by coverage (ties: listings with
 shorter names first) and the best ``limit`` returned.
 
+A person's name in Latin letters that reads as a romanised Korean name
+(:func:`thaw.text.korean.reads_as_korean_name`: *Kim Jong Eun*, *Lee
+Byeong-cheol*) also looks up, for each word, the other spellings of the
+syllables it spells (:func:`thaw.text.korean.korean_respellings`: *un*,
+*pyong*, *chol*, *ri*, as the lists write North Korean names), credited
+:data:`RESPELLING_CREDIT`: its own postings and typo neighbours miss them (a
+word of three letters has no neighbours; *cheol* is two edits from *chol*).
+
 A query word written in Chinese characters or Hangul as a transcription also
 looks up its onset keys (``o:``, ``O:``): the listings they propose beyond the
 ranked candidates are ranked among themselves, by their coverage with
@@ -148,6 +156,16 @@ MINOR_WEIGHT = 0.05
 stop words, legal forms): they only break ties between otherwise equal listings."""
 FUZZY_CREDIT = 0.95
 KEY_CREDIT = 0.75
+#: The credit of another spelling of a romanised Korean syllable
+#: (:func:`thaw.text.korean.korean_respellings`): a listing must share more
+#: than one respelt syllable with the query, or its other words, to reach
+#: ``min_coverage`` (*Kim Min-jun* and *KIM Man Chun* share *kim* and 준 only).
+RESPELLING_CREDIT = 0.6
+#: The least coverage of a candidate for a name read as a romanised Korean
+#: name: its words are syllables, each a morpheme, and a listing sharing the
+#: family name and one given syllable of two (*Kim Min-jun*, *KIM Man Chun*)
+#: is another person, however near the other syllable is spelt.
+KOREAN_MIN_COVERAGE = 0.6
 ONSET_CREDIT = 0.6
 """Credit of a listed word sharing its onset key with a query word written in
 Chinese characters or Hangul as a transcription (for each of the word's
@@ -984,11 +1002,9 @@ class CandidateIndex:
                 out.append((slot, round(similarity, 4), self._df(slot)))
         return out
 
-    def _token_keys(self, name: AnalyzedName, token: Token, korean: bool = False) -> list[str]:
+    def _token_keys(self, name: AnalyzedName, token: Token) -> list[str]:
         """The posting keys of what name analysis gives ``token`` alone, beyond its
-        text: skeletons where the matcher reads them (see the module docs), and,
-        in a name that reads as a romanised Korean name (``korean``), the other
-        spellings of its syllable (:func:`thaw.text.korean.korean_respellings`)."""
+        text: skeletons where the matcher reads them (see the module docs)."""
         keys = []
         key = _single_key(token)
         if key is not None:
@@ -1008,12 +1024,6 @@ class CandidateIndex:
             # consonants ة hides from the abjad key)
             for word in latin_words(token.symbols, LATIN_SPELLINGS):
                 keys.append("t:" + fold_token(word))
-        if korean:
-            # the South's and the press's spelling of a syllable the lists write
-            # in the North's (*eun*/*un*, *byeong*/*pyong*, *choi*/*choe*, *lee*/*ri*):
-            # three letters get no typo neighbours, and *cheol* is two edits from *chol*
-            for word in korean_respellings(token.raw):
-                keys.append("t:" + fold_token(word))
         return keys
 
     def _token_postings(
@@ -1021,7 +1031,7 @@ class CandidateIndex:
     ) -> _TokenPostings:
         """Every listing that credits ``token``, with its best credit (cached);
         ``korean``: the token is a word of a romanised Korean name, whose other
-        spellings are looked up too (:meth:`_token_keys`)."""
+        spellings are looked up too, credited :data:`RESPELLING_CREDIT`."""
         cached = self._token_cache.get(id(token))
         if cached is not None and cached[0] is token and cached[2] == korean:
             return cached[1]
@@ -1040,11 +1050,25 @@ class CandidateIndex:
         for n_slot, similarity, n_df in self.neighbours(token.text):
             sources.append((n_slot, round(similarity * FUZZY_CREDIT, 4)))
             fallback.append(n_df)
-        for key in self._token_keys(name, token, korean):
+        for key in self._token_keys(name, token):
             k_slot = self._slots.get(key)
             if k_slot is not None:
                 sources.append((k_slot, KEY_CREDIT))
                 fallback.append(self._df(k_slot))
+        if korean:
+            # the South's and the press's spelling of a syllable the lists write
+            # in the North's (*eun*/*un*, *byeong*/*pyong*, *choi*/*choe*, *lee*/*ri*):
+            # three letters get no typo neighbours, and *cheol* is two edits from *chol*
+            # the word stands for its syllable, however spelt: it is as rare as
+            # the syllable is in all its spellings (*jun* is rare, 준 is not)
+            syllable_df = df
+            for word in korean_respellings(token.raw):
+                r_slot = self._slots.get("t:" + fold_token(word))
+                if r_slot is not None:
+                    sources.append((r_slot, RESPELLING_CREDIT))
+                    fallback.append(self._df(r_slot))
+                    syllable_df += self._df(r_slot)
+            df = max(df, syllable_df)
         if df == 0 and fallback:
             df = min(fallback)
         result = _merge_sources([(self._posting(s), c) for s, c in sources], df)
@@ -1338,6 +1362,10 @@ class CandidateIndex:
                 return self._with_onsets(analyzed, first, proposed, allowed, min_coverage)
         analyzed = analyze_name(name, schema) if isinstance(name, str) else name
         first = self._units(analyzed)
+        if _korean_latin(analyzed, _retrieval_tokens(analyzed)):
+            # each syllable of a Korean name is a morpheme: a listing sharing the
+            # family name and one of two given syllables is another person
+            min_coverage = max(min_coverage, KOREAN_MIN_COVERAGE)
         proposed = self._read(first, allowed, id_numbers, limit, min_coverage)
         return self._with_onsets(analyzed, first, proposed, allowed, min_coverage)
 
