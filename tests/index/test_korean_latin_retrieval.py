@@ -23,6 +23,9 @@ LISTED = [
     "KIM Yong Chol",
     "KIM Song Hun",
     "RI Man Gon",
+    "KIM Man Chun",
+    # *min* made common, so that it weighs little beside *jun*
+    *(f"MIN {given}" for given in ("Byong Chol", "Ho", "Song", "Chol Su", "Yong")),
     "John SMITH",
     "Una BROWN",
     "Maria LEE",
@@ -85,3 +88,19 @@ def test_another_korean_person_is_not_taken_for_the_listed_one(screener: Screene
     # sharing a family name and one syllable: a candidate perhaps, never an alert
     hits = screener.screen("Kim Jong-kook", "Person").hits
     assert "KIM Jong Un" not in [h.name for h in hits]
+
+
+def test_one_shared_given_syllable_proposes_no_listing(screener: Screener) -> None:
+    # *Kim Min-jun* shares *kim* and 준 (*jun*, *chun*) with *KIM Man Chun*, not
+    # 민 (*min*, not *man*): another person, not even a candidate (a coverage
+    # over the default's, under :data:`KOREAN_MIN_COVERAGE`)
+    from thaw.index.candidates import DEFAULT_MIN_COVERAGE, KOREAN_MIN_COVERAGE
+    from thaw.text import analyze_name
+
+    index = screener.index
+    units = index._units(analyze_name("Kim Min-jun", "Person"))
+    (found,) = index._read(units, None, (), 10, DEFAULT_MIN_COVERAGE)
+    assert index.entry(found.position).caption == "KIM Man Chun"
+    assert DEFAULT_MIN_COVERAGE <= found.coverage < KOREAN_MIN_COVERAGE
+    assert "KIM Man Chun" not in _found(screener, "Kim Min-jun")
+    assert "KIM Man Chun" in _found(screener, "Kim Man-jun")
