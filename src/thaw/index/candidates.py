@@ -623,6 +623,14 @@ def _korean_latin(name: AnalyzedName, tokens: list[Token]) -> bool:
     return all(w.isascii() and w.isalpha() for w in words) and reads_as_korean_name(words)
 
 
+def respelt_keys(token: Token) -> list[str]:
+    """The ``t:`` keys of the other spellings of a romanised Korean syllable
+    (:func:`thaw.text.korean.korean_respellings`), which a word of a name read
+    as Korean (:func:`_korean_latin`) also looks up, credited
+    :data:`RESPELLING_CREDIT`."""
+    return ["t:" + fold_token(word) for word in korean_respellings(token.raw)]
+
+
 def _token_stats(names: list[AnalyzedName]) -> dict[str, Any]:
     """Token frequencies over the indexed names (:class:`thaw.text.TokenStats`),
     in their persisted form."""
@@ -1062,8 +1070,8 @@ class CandidateIndex:
             # the word stands for its syllable, however spelt: it is as rare as
             # the syllable is in all its spellings (*jun* is rare, 준 is not)
             syllable_df = df
-            for word in korean_respellings(token.raw):
-                r_slot = self._slots.get("t:" + fold_token(word))
+            for key in respelt_keys(token):
+                r_slot = self._slots.get(key)
                 if r_slot is not None:
                     sources.append((r_slot, RESPELLING_CREDIT))
                     fallback.append(self._df(r_slot))
