@@ -72,6 +72,9 @@ def test_a_south_korean_spelling_retrieves_the_listed_one(
         ("Eun Brown", "Person", False),
         ("Lee Anne Smith", "Person", False),
         ("Kim", "Person", False),
+        # written in Hangul: looked up by its own syllables' spellings
+        ("김정은", "Person", False),
+        ("병철 최", None, False),
     ],
 )
 def test_only_a_name_read_as_korean_looks_up_respellings(

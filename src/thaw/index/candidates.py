@@ -619,8 +619,12 @@ def _korean_latin(name: AnalyzedName, tokens: list[Token]) -> bool:
     Byeong-cheol*), whose syllables are spelt many ways."""
     if name.schema not in (None, "Person", "LegalEntity") or not 2 <= len(tokens) <= 4:
         return False
+    if not name.original.isascii():
+        # (a name in Hangul or Chinese characters is looked up by its own
+        # characters' spellings: :meth:`CandidateIndex._spelled`)
+        return False
     words = [t.raw for t in tokens]
-    return all(w.isascii() and w.isalpha() for w in words) and reads_as_korean_name(words)
+    return all(w.isalpha() for w in words) and reads_as_korean_name(words)
 
 
 def respelt_keys(token: Token) -> list[str]:
