@@ -70,6 +70,9 @@ syllables it spells (:func:`thaw.text.korean.korean_respellings`: *un*,
 *pyong*, *chol*, *ri*, as the lists write North Korean names), credited
 :data:`RESPELLING_CREDIT`: its own postings and typo neighbours miss them (a
 word of three letters has no neighbours; *cheol* is two edits from *chol*).
+Such a word is as rare as its syllable in all its spellings, and such a name
+needs :data:`KOREAN_MIN_COVERAGE`: each syllable is a morpheme, and a listing
+sharing the family name and one given syllable of two is another person.
 
 A query word written in Chinese characters or Hangul as a transcription also
 looks up its onset keys (``o:``, ``O:``): the listings they propose beyond the
