@@ -4,6 +4,7 @@ must not be taken for.
 Usage::
 
     python benchmarks/korean_spellings.py [--misses] [--rotations N] [--screen [--home DIR]]
+        [--queries [--home DIR]]
 
 **Positives**: the hand-written pairs of
 ``tests/fixtures/match/cross_script_pairs_ko.csv`` (real people of both
@@ -39,6 +40,20 @@ only), and each Hangul name is screened: is its own listing among the hits
 (found by candidate retrieval, not only scored)? Dev and holdout are counted;
 only dev misses are listed.
 
+**Listed DPRK persons as analysts spell them** (``--queries``):
+``tests/fixtures/match/korean_spellings_queries.csv``, written from the UN
+list (``KPi.*``) and OFAC's DPRK programmes before any of it was screened:
+each listed person in South Korean Revised Romanization or the press's
+spelling (*Kim Jong Eun*, *Choi Ryong-hae*, *Lee Byeong-cheol*, *Park
+Bong-nam*), hyphenated or not, given name first or last, with the
+``source:source_id`` of one of their listings; and Korean names of other
+people sharing a family name and one syllable with a listed one (empty
+``expected``: must not alert). Each is screened as ``thaw screen`` does
+(:func:`analyst_queries.screen_all` against ``--home``) and counted as the
+analyst query sets are: **top 1**, **found** among the hits, and
+**must-not-alert** names that alert, per half (:func:`analyst_queries.half`,
+a hash of the query); only the ``dev`` half's misses are listed.
+
 It also prints how many spellings :func:`thaw.text.korean.hangul_spellings`
 gives a syllable (over all 11,172) and what it costs, with CPU seconds beside
 wall time (the machine is shared: note ``uptime``).
@@ -51,6 +66,7 @@ import csv
 import os
 import random
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -59,10 +75,15 @@ from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.model import Name, Record
 from thaw.text.korean import hangul_spellings
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import analyst_queries  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "tests" / "fixtures" / "match" / "cross_script_pairs_ko.csv"
 NEGATIVES = ROOT / "tests" / "fixtures" / "text" / "korean_negatives.csv"
 HANJA_PAIRS = NEGATIVES.with_name("korean_hanja_pairs.csv")
+QUERIES = PAIRS.with_name("korean_spellings_queries.csv")
 #: The seed of the crossed negatives' shuffle.
 SEED = 20261206
 #: A family name as North Korea writes it (with an initial ``ㄹ``) and as the
@@ -174,6 +195,35 @@ def screened(home: Path, show_misses: bool) -> None:
     print(f"index built in {built:.1f} CPU s; {len(rows)} queries in {spent:.2f} CPU s")
 
 
+def queries(home: Path, show_misses: bool) -> None:
+    """Screen the DPRK spelling queries: top 1 / found / must-not-alert per half."""
+    rows = analyst_queries.read_queries(QUERIES)
+    for row in rows:
+        row["schema"] = "Person"
+    cpu = time.process_time()
+    outcomes = analyst_queries.screen_all(home, rows)
+    spent = time.process_time() - cpu
+    for split in ("dev", "held"):
+        chosen = [o for o in outcomes if o.row["half"] == split]
+        positive = [o for o in chosen if not o.negative]
+        negative = [o for o in chosen if o.negative]
+        top1 = sum(o.rank == 1 for o in positive)
+        found = sum(o.rank > 0 for o in positive)
+        alerts = sum(o.hits > 0 for o in negative)
+        print(
+            f"queries {split}: top 1 {top1}/{len(positive)}, found {found}/{len(positive)};"
+            f" must-not-alert that alert {alerts}/{len(negative)}"
+        )
+        if split == "dev" and show_misses:
+            for o in chosen:
+                if o.negative and o.hits:
+                    print(f"    ALERT  {o.row['query']} -> {o.top}")
+                elif not o.negative and o.rank != 1:
+                    rank = o.rank or "-"
+                    print(f"    {rank:>2}  {o.row['query']} {o.row['expected']} -> {o.top}")
+    print(f"{len(rows)} queries screened in {spent:.2f} CPU s")
+
+
 def spelling_sizes() -> None:
     hangul_spellings.cache_clear()
     syllables = [chr(code) for code in range(0xAC00, 0xD7A4)]
@@ -192,6 +242,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list the dev misses")
     parser.add_argument("--rotations", type=int, default=10, help="crossed negatives per name")
     parser.add_argument("--screen", action="store_true", help="retrieval against --home")
+    parser.add_argument("--queries", action="store_true", help="DPRK spellings against --home")
     parser.add_argument("--home", type=Path, default=Path("/work/homes/base"))
     args = parser.parse_args()
     wall, cpu = time.perf_counter(), time.process_time()
@@ -202,6 +253,8 @@ def main() -> None:
     negatives(args.rotations)
     if args.screen:
         screened(args.home, args.misses)
+    if args.queries:
+        queries(args.home, args.misses)
     print(
         f"{time.perf_counter() - wall:.1f} s wall, {time.process_time() - cpu:.1f} s CPU "
         f"(load average {os.getloadavg()[0]:.2f})"

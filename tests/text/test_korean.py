@@ -599,3 +599,21 @@ def test_a_korean_name_ends_in_a_syllable_not_a_legal_form(name: str) -> None:
 def test_legal_forms_after_other_names_stay() -> None:
     assert analyze_name("Kim Trading SA", "Person").tokens[-1].role == "legal_form"
     assert analyze_name("Kim Chong In", "Organization").tokens[-1].role == "legal_form"
+
+
+def test_korean_respellings_join_the_two_koreas_spellings() -> None:
+    from thaw.text.korean import MAX_RESPELLINGS, korean_respellings
+
+    assert "un" in korean_respellings("eun")
+    assert "pyong" in korean_respellings("byeong")
+    assert "chol" in korean_respellings("cheol")
+    assert "choe" in korean_respellings("choi")
+    assert {"ri", "yi", "rhee"} <= set(korean_respellings("lee"))
+    assert "pak" in korean_respellings("park")
+    assert "hyon" in korean_respellings("hyun")
+    assert "phyong" in korean_respellings("pyeong")
+    # not the word itself, and nothing for a word that spells no syllable
+    assert "eun" not in korean_respellings("eun")
+    assert korean_respellings("john") == ()
+    assert korean_respellings("jongeun") == ()
+    assert all(len(korean_respellings(w)) <= MAX_RESPELLINGS for w in ("un", "yeo", "cheol"))

@@ -63,6 +63,17 @@ with the query is always a candidate (coverage + 1). Candidates below
 ``min_coverage`` are dropped; the rest are ranked by coverage (ties: listings with
 shorter names first) and the best ``limit`` returned.
 
+A person's name in Latin letters that reads as a romanised Korean name
+(:func:`thaw.text.korean.reads_as_korean_name`: *Kim Jong Eun*, *Lee
+Byeong-cheol*) also looks up, for each word, the other spellings of the
+syllables it spells (:func:`thaw.text.korean.korean_respellings`: *un*,
+*pyong*, *chol*, *ri*, as the lists write North Korean names), credited
+:data:`RESPELLING_CREDIT`: its own postings and typo neighbours miss them (a
+word of three letters has no neighbours; *cheol* is two edits from *chol*).
+Such a word is as rare as its syllable in all its spellings, and such a name
+needs :data:`KOREAN_MIN_COVERAGE`: each syllable is a morpheme, and a listing
+sharing the family name and one given syllable of two is another person.
+
 A query word written in Chinese characters or Hangul as a transcription also
 looks up its onset keys (``o:``, ``O:``): the listings they propose beyond the
 ranked candidates are ranked among themselves, by their coverage with
@@ -106,6 +117,7 @@ from thaw.text import (
     name_variants,
     skeleton,
 )
+from thaw.text.korean import korean_respellings, reads_as_korean_name
 from thaw.text.sounds import cjk_onset_keys, korean_shaped, latin_sounds, onset_key, query_words
 from thaw.text.spellings import (
     EdgesOf,
@@ -147,6 +159,16 @@ MINOR_WEIGHT = 0.05
 stop words, legal forms): they only break ties between otherwise equal listings."""
 FUZZY_CREDIT = 0.95
 KEY_CREDIT = 0.75
+#: The credit of another spelling of a romanised Korean syllable
+#: (:func:`thaw.text.korean.korean_respellings`): a listing must share more
+#: than one respelt syllable with the query, or its other words, to reach
+#: ``min_coverage`` (*Kim Min-jun* and *KIM Man Chun* share *kim* and 준 only).
+RESPELLING_CREDIT = 0.6
+#: The least coverage of a candidate for a name read as a romanised Korean
+#: name: its words are syllables, each a morpheme, and a listing sharing the
+#: family name and one given syllable of two (*Kim Min-jun*, *KIM Man Chun*)
+#: is another person, however near the other syllable is spelt.
+KOREAN_MIN_COVERAGE = 0.6
 ONSET_CREDIT = 0.6
 """Credit of a listed word sharing its onset key with a query word written in
 Chinese characters or Hangul as a transcription (for each of the word's
@@ -593,6 +615,29 @@ def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
     return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
 
 
+def _korean_latin(name: AnalyzedName, tokens: list[Token]) -> bool:
+    """Whether the query ``name`` (its retrieval ``tokens``) may be a person's name
+    in Latin letters that reads as a Korean name
+    (:func:`thaw.text.korean.reads_as_korean_name`: *Kim Jong Eun*, *Lee
+    Byeong-cheol*), whose syllables are spelt many ways."""
+    if name.schema not in (None, "Person", "LegalEntity") or not 2 <= len(tokens) <= 4:
+        return False
+    if not name.original.isascii():
+        # (a name in Hangul or Chinese characters is looked up by its own
+        # characters' spellings: :meth:`CandidateIndex._spelled`)
+        return False
+    words = [t.raw for t in tokens]
+    return all(w.isalpha() for w in words) and reads_as_korean_name(words)
+
+
+def respelt_keys(token: Token) -> list[str]:
+    """The ``t:`` keys of the other spellings of a romanised Korean syllable
+    (:func:`thaw.text.korean.korean_respellings`), which a word of a name read
+    as Korean (:func:`_korean_latin`) also looks up, credited
+    :data:`RESPELLING_CREDIT`."""
+    return ["t:" + fold_token(word) for word in korean_respellings(token.raw)]
+
+
 def _token_stats(names: list[AnalyzedName]) -> dict[str, Any]:
     """Token frequencies over the indexed names (:class:`thaw.text.TokenStats`),
     in their persisted form."""
@@ -646,7 +691,7 @@ class CandidateIndex:
         # query token (by identity: name analysis makes equal tokens one object, and
         # hashing a token's eleven fields costs more than the rest of a lookup) →
         # (the token, which keeps its id from being reused, and its postings)
-        self._token_cache: dict[int, tuple[Token, _TokenPostings]] = {}
+        self._token_cache: dict[int, tuple[Token, _TokenPostings, bool]] = {}
         # what of a token its postings depend on (:func:`_postings_key`) → postings:
         # tokens that differ only in what retrieval does not read (their weight,
         # their place in the name, the symbols of a Latin word) share them
@@ -996,15 +1041,19 @@ class CandidateIndex:
                 keys.append("t:" + fold_token(word))
         return keys
 
-    def _token_postings(self, name: AnalyzedName, token: Token) -> _TokenPostings:
-        """Every listing that credits ``token``, with its best credit (cached)."""
+    def _token_postings(
+        self, name: AnalyzedName, token: Token, korean: bool = False
+    ) -> _TokenPostings:
+        """Every listing that credits ``token``, with its best credit (cached);
+        ``korean``: the token is a word of a romanised Korean name, whose other
+        spellings are looked up too, credited :data:`RESPELLING_CREDIT`."""
         cached = self._token_cache.get(id(token))
-        if cached is not None and cached[0] is token:
+        if cached is not None and cached[0] is token and cached[2] == korean:
             return cached[1]
-        fields = _postings_key(token)
+        fields = (*_postings_key(token), korean)
         known = self._token_fields.get(fields)
         if known is not None:
-            self._token_cache[id(token)] = (token, known)
+            self._token_cache[id(token)] = (token, known, korean)
             return known
         sources: list[tuple[int, float]] = []
         slot = self._slots.get("t:" + token.text)
@@ -1021,6 +1070,20 @@ class CandidateIndex:
             if k_slot is not None:
                 sources.append((k_slot, KEY_CREDIT))
                 fallback.append(self._df(k_slot))
+        if korean:
+            # the South's and the press's spelling of a syllable the lists write
+            # in the North's (*eun*/*un*, *byeong*/*pyong*, *choi*/*choe*, *lee*/*ri*):
+            # three letters get no typo neighbours, and *cheol* is two edits from *chol*
+            # the word stands for its syllable, however spelt: it is as rare as
+            # the syllable is in all its spellings (*jun* is rare, 준 is not)
+            syllable_df = df
+            for key in respelt_keys(token):
+                r_slot = self._slots.get(key)
+                if r_slot is not None:
+                    sources.append((r_slot, RESPELLING_CREDIT))
+                    fallback.append(self._df(r_slot))
+                    syllable_df += self._df(r_slot)
+            df = max(df, syllable_df)
         if df == 0 and fallback:
             df = min(fallback)
         result = _merge_sources([(self._posting(s), c) for s, c in sources], df)
@@ -1029,7 +1092,7 @@ class CandidateIndex:
             self._token_cache.clear()
             self._token_fields.clear()
             self._token_cache_size = len(result.ids)
-        self._token_cache[id(token)] = (token, result)
+        self._token_cache[id(token)] = (token, result, korean)
         self._token_fields[fields] = result
         return result
 
@@ -1169,9 +1232,10 @@ class CandidateIndex:
         """The weighted units of a query, one per retrieval token, and the joins
         of adjacent tokens found in the index: ``(slot, unit, next unit)``."""
         tokens = _retrieval_tokens(name)
+        korean = _korean_latin(name, tokens)
         units: list[_Unit] = []
         for token in tokens:
-            postings = self._token_postings(name, token)
+            postings = self._token_postings(name, token, korean)
             units.append((self._rarity(token.text, postings.df) * token.weight, postings))
         joins: list[tuple[int, int, int]] = []
         for i in range(len(tokens) - 1):
@@ -1313,6 +1377,10 @@ class CandidateIndex:
                 return self._with_onsets(analyzed, first, proposed, allowed, min_coverage)
         analyzed = analyze_name(name, schema) if isinstance(name, str) else name
         first = self._units(analyzed)
+        if _korean_latin(analyzed, _retrieval_tokens(analyzed)):
+            # each syllable of a Korean name is a morpheme: a listing sharing the
+            # family name and one of two given syllables is another person
+            min_coverage = max(min_coverage, KOREAN_MIN_COVERAGE)
         proposed = self._read(first, allowed, id_numbers, limit, min_coverage)
         return self._with_onsets(analyzed, first, proposed, allowed, min_coverage)
 

@@ -25,7 +25,8 @@ credit):
 ``k:``/``a:``/``s:``/``t:``  the keys the index derives from one retrieval token
                  (skeletons, consonants, Latin spellings of another script; the
                  index's own ``_token_keys``, so both sides agree by
-                 construction), 0.75;
+                 construction), 0.75; in a name read as Korean, the other
+                 spellings of each syllable (``respelt_keys``), 0.6;
 ``z:<text>``     a retrieval token of four characters or more, for a listing
                  holding a typo neighbour of it, 0.95;
 ``i:<number>``   a normalised identifier number: always reached;
@@ -73,9 +74,12 @@ from thaw.index.candidates import (
     JOIN_CREDIT,
     KEY_CREDIT,
     MINOR_WEIGHT,
+    RESPELLING_CREDIT,
+    _korean_latin,
     _max_edits,
     _retrieval_tokens,
     id_keys,
+    respelt_keys,
 )
 from thaw.text import AnalyzedName, Token, analyze_name, name_variants
 
@@ -155,12 +159,15 @@ def probe_keys(
         found = _shares(analyzed, tokens, rarity)
         shares, minors = found if found is not None else ([FLAG] * len(tokens), [])
         base = reading << 8
+        korean = _korean_latin(analyzed, tokens)
         for i, token in enumerate(tokens):
             unit, share = base | i, shares[i]
             probes.append(("t:" + token.text, unit, share))
             probes.extend(
                 (key, unit, KEY_CREDIT * share) for key in keyer._token_keys(analyzed, token)
             )
+            if korean:
+                probes.extend((key, unit, RESPELLING_CREDIT * share) for key in respelt_keys(token))
             if i + 1 < len(tokens):
                 join = "t:" + token.text + tokens[i + 1].text
                 probes.append((join, unit, JOIN_CREDIT * share))

@@ -1078,6 +1078,45 @@ def reads_as_korean_name(words: list[str]) -> bool:
     return words[0] in surnames or words[-1] in surnames
 
 
+#: The most respellings :func:`korean_respellings` gives one word.
+MAX_RESPELLINGS: Final = 24
+
+
+@lru_cache(maxsize=1)
+def _spelt_syllables() -> dict[str, tuple[str, ...]]:
+    """Each Latin spelling of a Sino-Korean syllable (:func:`hangul_spellings`
+    of :func:`hanja_syllables`) with the syllables it spells, in code-point
+    order (*un* → 언 운 은, *lee* → 리 이)."""
+    table: dict[str, list[str]] = {}
+    for syllable in sorted(hanja_syllables()):
+        for spelling in hangul_spellings(syllable):
+            table.setdefault(spelling, []).append(syllable)
+    return {spelling: tuple(found) for spelling, found in table.items()}
+
+
+@lru_cache(maxsize=8192)
+def korean_respellings(word: str) -> tuple[str, ...]:
+    """The other Latin spellings of a romanised Korean name syllable: every
+    spelling (:func:`hangul_spellings`) of every Sino-Korean syllable that the
+    lower-case ``word`` spells, in any system, at most :data:`MAX_RESPELLINGS`
+    (the first spellings of each syllable, the Revised Romanization's and
+    McCune-Reischauer's, first). So the South's and the press's spelling of a
+    name meets the North's that the lists write: *eun* → *un* (김정은, *Kim Jong
+    Eun*, *KIM Jong Un*), *byeong* → *pyong*, *cheol* → *chol*, *choi* →
+    *choe*, *lee* → *ri*, *park* → *pak*. Empty for a word that is no such
+    syllable (*john*, and a word of several syllables: *jongeun*)."""
+    syllables = _spelt_syllables().get(word, ())
+    if not syllables:
+        return ()
+    spellings = [hangul_spellings(s) for s in syllables]
+    out: dict[str, None] = {}
+    for rank in range(max(len(found) for found in spellings)):
+        for found in spellings:
+            if rank < len(found) and found[rank] != word:
+                out[found[rank]] = None
+    return tuple(out)[:MAX_RESPELLINGS]
+
+
 #: The polite suffix after a person's name (*ssi*, "Mr", "Ms"), Korean's 氏.
 SSI: Final = "씨"
 
