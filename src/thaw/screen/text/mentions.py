@@ -580,7 +580,7 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
     its labials (:data:`HEBREW_LABIALS`)."""
     if all(map(known, keys)):
         return True
-    if _ABJAD.match(word) is None:
+    if not is_abjad(word):
         return False
     abjad = _abjad_keys(word)
     if all(map(known, abjad)):

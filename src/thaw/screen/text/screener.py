@@ -13,6 +13,7 @@ from typing import Any, Final, Protocol, runtime_checkable
 from rapidfuzz import fuzz
 
 import thaw.match
+from thaw.index import Entry
 from thaw.screen.screener import Hit, Listing, Screener
 from thaw.screen.text.cjk import find_cjk_mentions
 from thaw.screen.text.extract import extract_text
@@ -324,29 +325,27 @@ class TextScreener:
     def _cjk_keyed(self, name: str) -> list[_KeyedHit]:
         return _keyed(self._cjk_lookup(name))
 
-    def _countries(self, hit: Hit) -> set[str]:
-        """The countries of the hit's listings (nationalities, addresses …)."""
+    def _entries(self, hit: Hit) -> Iterator[Entry | None]:
+        """The index entry of each of the hit's listings (``None`` for a listing
+        the index does not hold)."""
         index = self.screener.index
-        out: set[str] = set()
         for listing in hit.listings:
             position = index.position(f"{listing.source}:{listing.source_id}")
-            if position is not None:
-                out.update(index.entry(position).countries)
-        return out
+            yield None if position is None else index.entry(position)
+
+    def _countries(self, hit: Hit) -> set[str]:
+        """The countries of the hit's listings (nationalities, addresses …)."""
+        return {c for entry in self._entries(hit) if entry is not None for c in entry.countries}
 
     def _weak_only(self, hit: Hit) -> bool:
         """Whether every listing of the hit publishes its matched name only as a
         weak alias (OFAC's "weak a.k.a.", the UN's low-quality alias): a name the
         authority itself says is too broad to screen on alone (*MSC*)."""
-        index = self.screener.index
-        for listing in hit.listings:
-            position = index.position(f"{listing.source}:{listing.source_id}")
-            if position is None:
-                return False
-            kinds = {k for n, k in index.entry(position).names if n.original == hit.matched_name}
-            if not kinds or kinds != {"weak"}:
-                return False
-        return True
+        return all(
+            entry is not None
+            and {k for n, k in entry.names if n.original == hit.matched_name} == {"weak"}
+            for entry in self._entries(hit)
+        )
 
     def _single_keyed(self, word: str, where: Callable[[], Where]) -> list[_KeyedHit]:
         """A lone word as a mention of a listed organisation (or, after a vessel
