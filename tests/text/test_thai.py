@@ -56,6 +56,9 @@ from thaw.text.thai import thai_readings, thai_spellings, untitled
         # closed syllable, not ร with a linking a (but สุรเชษฐ์ surachet)
         ("ภิรมย์", "phirom"),
         ("จาตุรนต์", "chaturon"),
+        # a silent letter ends a syllable: the letters after it are read apart
+        ("ภิรมย์พร", "phiromphon"),
+        ("ศักดิ์ชัย", "sakchai"),
     ],
 )
 def test_rtgs_reading(word: str, rtgs: str) -> None:

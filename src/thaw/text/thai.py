@@ -237,8 +237,24 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
     With ``linked``, consonants without a written vowel are read as Pali and
     Sanskrit words are (:func:`_linked_vowel`): each one inside the word
     opens a syllable with the linking *a* (ธนพล *tha-na-phon*, เจียรวนนท์
-    *chia-ra-wa-non*) rather than closing the syllable before it."""
-    chars = list(_silenced(word)[0])
+    *chia-ra-wa-non*) rather than closing the syllable before it.
+
+    A silent letter ends a syllable: the letters before it and those after
+    it are read apart (ภิรมย์พร is ภิรม + พร, *phi-rom-phon*; read as one run,
+    its four bare consonants would be *phi-ram-phon*)."""
+    chars, silenced = _silenced(word)
+    out: list[tuple[str, str, str]] = []
+    at = 0
+    for position in (*(p for p, _ in silenced), len(chars)):
+        if position > at:
+            out += _run_syllables(list(chars[at:position]), linked)
+        at = position
+    return out
+
+
+def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]:
+    """The syllables of ``chars``, a run of letters read with no silent letter
+    among them (:func:`_syllables`)."""
     units: list[list[str]] = []  # [onset, vowel]
     i, n = 0, len(chars)
     while i < n:
