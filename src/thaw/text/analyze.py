@@ -67,6 +67,7 @@ from thaw.text.korean import (
     reads_as_korean_name,
     without_ssi,
 )
+from thaw.text.slavic import east_slavic_variant
 from thaw.text.symbols import known_given_name, script_symbols, word_symbols
 from thaw.text.thai import thai_spellings
 from thaw.text.translit import (
@@ -1467,7 +1468,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     the English spelling of those letters (:data:`_HACEK`: *Alexandrovič* →
     *Alexandrovich*, *GORŠKOV* → *GORSHKOV*); one in ASCII with a word in a
     consonant and *-ic*, that word in *-ich* (:data:`_ASCII_IC`: *MILOSEVIC* →
-    *MILOSEVICH*, as Милошевич reads). Names of other kinds, and names
+    *MILOSEVICH*, as Милошевич reads); one romanised from Ukrainian or
+    Belarusian, its Russian form (:func:`thaw.text.slavic.east_slavic_variant`:
+    *Hryhoriy Mykolaiovych* → *grygoriy nikolaevich*). Names of other kinds, and names
     in any other script, have none (the common case, answered by one
     regular-expression search).
 
@@ -1508,6 +1511,7 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
             # č, š, ž as English spells them (Alexandrovič: Aleksandrovich)
             return (name.translate(_HACEK_SOUNDS),)
         pinyin = pinyin_reading(name)
+        readings: tuple[str, ...] = () if pinyin is None else (pinyin,)
         if (
             ("ic" in name or "IC" in name)
             and name.isascii()
@@ -1517,8 +1521,11 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
             # MILOSEVIC as the -ich Russian and English write (Милошевич)
             ich = _ASCII_IC.sub(_ich, name)
             if ich != name:
-                return (ich,) if pinyin is None else (pinyin, ich)
-        return () if pinyin is None else (pinyin,)
+                readings = (*readings, ich)
+        # a Ukrainian or Belarusian romanisation in its Russian form (Hryhoriy
+        # Mykolaiovych: grygoriy nikolaevich)
+        slavic = east_slavic_variant(name)
+        return readings if slavic is None else (*readings, slavic)
     if _KANA.search(name) or _HANGUL.search(name):
         return ()
     reading = ""

@@ -1,0 +1,91 @@
+"""Ukrainian and Belarusian romanisations read in their Russian form
+(:mod:`thaw.text.slavic`), and what the matcher makes of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.index.entry import Entry, entry_from_record
+from thaw.match import Query, score
+from thaw.model import Name, Record
+from thaw.text import name_variants
+from thaw.text.slavic import east_slavic_variant
+
+
+@pytest.mark.parametrize(
+    ("name", "russian"),
+    [
+        ("Hryhoriy Mykolaiovych KOVALENKO", "grygoriy nikolaevich kovalenko"),
+        ("Uladzislau Ryhoravich SHEIMAN", "vladislav rygorovich sheiman"),
+        ("Dzmitry Aliaksandravich LUKASHENKA", "dmitry aliaksandrovich lukashenka"),
+        ("Tatsiana Uladzimirauna Ivanova", "tatiana vladimirovna ivanova"),
+        ("Serhiy Yuriyovych Petrenko", "sergiy yurevich petrenko"),
+        ("Olha Ivanivna Tkachuk", "olga ivanovna tkachuk"),
+    ],
+)
+def test_russian_form(name: str, russian: str) -> None:
+    assert east_slavic_variant(name) == russian
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Sergei Ivanovich PETROV",  # a Russian romanisation: nothing differs
+        "Hassan Ali",  # no East Slavic ending: an h of another language
+        "Hans Schmidt",
+        "Friedrich Hahn",
+        "Григорий Петров",  # (Cyrillic: read by its own letters)
+    ],
+)
+def test_no_variant(name: str) -> None:
+    assert east_slavic_variant(name) is None
+
+
+def test_name_variants_offers_it_beside_the_others() -> None:
+    assert "grygoriy surkis" not in name_variants("Hryhoriy Surkis", "Person")  # (no ending)
+    assert "grygoriy kovalenko" in name_variants("Hryhoriy Kovalenko", "Person")
+    assert name_variants("Hryhoriy Kovalenko", "Organization") == ()
+
+
+def _entry(name: str) -> Entry:
+    """A one-name person listing, prepared as the index prepares one (its
+    name's variants as further names)."""
+    return entry_from_record(
+        Record(source="test", source_id="1", schema="Person", names=[Name(name)])
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Hryhoriy Kovalenko", "Grigory KOVALENKO"),
+        ("Heorhiy Kovalenko", "Georgy KOVALENKO"),
+        ("Serhiy Kovalenko", "Sergei KOVALENKO"),
+        ("Hlib Kovalenko", "Gleb KOVALENKO"),
+        ("Siarhei Kovalenka", "Sergei KOVALENKO"),
+        ("Ihar Kovalenka", "Igor KOVALENKO"),
+        ("Uladzislau Kovalenka", "Vladislav KOVALENKO"),
+        ("Tatsiana Kovalenka", "Tatyana KOVALENKO"),
+        ("Serhiy Mykolaiovych Bondar", "Sergei Nikolaevich BONDAR"),
+        ("Viktar Uladzimiravich Sheiman", "Viktor Vladimirovich SHEIMAN"),
+        # and the other way round: the Belarusian form is the listed one
+        ("Sergei Nikolaevich Bondar", "Serhiy Mykolaiovych BONDAR"),
+        ("Igor Kovalenko", "Ihar KOVALENKA"),
+    ],
+)
+def test_the_same_name_in_two_romanisations_matches(query: str, listed: str) -> None:
+    assert score(Query(query, "Person"), _entry(listed)).score >= 0.7
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Hlib Kovalenko", "Oleg KOVALENKO"),
+        ("Olha Ivanova", "Olena IVANOVA"),
+        ("Mykyta Petrov", "Nikolai PETROV"),
+        ("Serhiy Mykolaiovych Bondar", "Sergei Nikitich BONDAR"),
+        ("Hans Schmidt", "Gans SCHMIDT"),
+    ],
+)
+def test_other_names_stay_apart(query: str, listed: str) -> None:
+    assert score(Query(query, "Person"), _entry(listed)).score < 0.7
