@@ -598,6 +598,70 @@ def test_birth_date_slips_link_the_same_rare_name(store: Store) -> None:
     assert keys(profiles, "uk_ofsi", "4") == ["uk_ofsi:4"]
 
 
+def test_birth_years_one_apart_link_the_same_rare_name(store: Store) -> None:
+    """OFAC lists Viktar LUKASHENKA born 1976, the UK on 1975-11-28; Australia
+    Ratko MLADIC on 1942-03-12, OFAC on 1943-03-12: an estimated or mistyped
+    year, one party. Years one apart link only the very same rare name, both
+    ways, under a regime both list it under: not a common name, not a name the
+    other lists under an unrelated regime, not across nationalities."""
+    add(
+        store,
+        "uk_ofsi",
+        [
+            person(
+                "uk_ofsi",
+                "1",
+                "Viktar Aliaksandravich LUKASHENKA",
+                dob=["1975-11-28"],
+                programs=["Belarus"],
+            ),
+            person("uk_ofsi", "2", "Mohammed ALI", dob=["1970-03-01"], programs=["Belarus"]),
+            person("uk_ofsi", "3", "Oleg Vitalyevich ZAVORNYKH", dob=["1965"], programs=["Syria"]),
+            person(
+                "uk_ofsi",
+                "4",
+                "Ratko Bogdanovich MLADOVIC",
+                dob=["1942-03-12"],
+                programs=["Balkans"],
+                nationality=["rs"],
+            ),
+        ],
+    )
+    add(
+        store,
+        "us_ofac_sdn",
+        [
+            person(
+                "us_ofac_sdn",
+                "1",
+                "LUKASHENKA, Viktar Aliaksandravich",
+                dob=["1976"],
+                programs=["BELARUS"],
+            ),
+            person("us_ofac_sdn", "2", "ALI, Mohammed", dob=["1971"], programs=["BELARUS"]),
+            person(
+                "us_ofac_sdn", "3", "ZAVORNYKH, Oleg Vitalyevich", dob=["1966"], programs=["DPRK3"]
+            ),
+            person(
+                "us_ofac_sdn",
+                "4",
+                "MLADOVIC, Ratko Bogdanovich",
+                dob=["1943-03-12"],
+                programs=["BALKANS"],
+                nationality=["ba"],
+            ),
+        ],
+    )
+    profiles = Profiles(store)
+    assert keys(profiles, "uk_ofsi", "1") == ["uk_ofsi:1", "us_ofac_sdn:1"]
+    profile = profiles.profile_of("uk_ofsi", "1")
+    assert profile is not None
+    (edge,) = [x for x in profile.links if x.status == "applied"]
+    assert edge.kind == "name_dob" and edge.evidence["dob"] == "years one apart"
+    for apart in ("2", "3", "4"):  # a common name; unrelated regimes; nationalities
+        assert keys(profiles, "uk_ofsi", apart) == [f"uk_ofsi:{apart}"]
+
+
 def test_birth_month_and_rare_name_link_across_regimes(store: Store) -> None:
     """Canada's China regulations and the US Global Magnitsky programme list the
     same Xinjiang officials with the same month of birth: the regimes differ, the

@@ -52,7 +52,10 @@ different regimes (Canada's China regulations and the US Global Magnitsky
 programme list the same officials). Two full dates of the same year that differ
 as a published slip does (day and month swapped, or only one of them differs:
 GLOTOV, 1987-10-19 and 1987-09-19) link the very same rare name, both ways, when
-no nationality or regime disagrees.
+no nationality or regime disagrees. Birth years one apart (an authority that
+publishes the year it estimates, 1976, for another's 1975-11-28: Viktar
+LUKASHENKA) link the very same rare name, both ways, under a regime both list
+it under, when no nationality disagrees.
 
 Regimes disagree when two listings share none, except where authorities list
 the same parties under different regimes (:data:`RELATED_THEMES`: the UN's
@@ -713,7 +716,13 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         nat = compare_countries(a.nationalities, b.nationalities)
         ev["nationality"] = nat
         rare = name.rarity >= RARE_NAME
-        if dob == "near":
+        if dob == "near" and (
+            not (name.level == "exact" and name.both_ways and rare and shared_regimes)
+            or nat == "conflict"
+        ):
+            # birth years one apart (one authority's 1976 for the other's
+            # 1975-11-28) link only the very same rare name, both ways, under
+            # a regime both list it under, with no nationality disagreeing
             return None
         if dob == "slip" and (
             not (name.both_ways and rare) or nat == "conflict" or regime_conflict
@@ -734,6 +743,9 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + 2 + bonus + fine, ev)
         if dob == "slip":
             ev["dob"] = "year (the day or the month differs, or they are swapped)"
+            return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] - 1 + both + fine, ev)
+        if dob == "near":
+            ev["dob"] = "years one apart"
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] - 1 + both + fine, ev)
         if dob in ("month", "year"):
             same_range = _same_year_range(a.birth_dates, b.birth_dates)
