@@ -604,54 +604,33 @@ def test_birth_years_one_apart_link_the_same_rare_name(store: Store) -> None:
     year, one party. Years one apart link only the very same rare name, both
     ways, under a regime both list it under: not a common name, not a name the
     other lists under an unrelated regime, not across nationalities."""
-    add(
-        store,
-        "uk_ofsi",
-        [
-            person(
-                "uk_ofsi",
-                "1",
-                "Viktar Aliaksandravich LUKASHENKA",
-                dob=["1975-11-28"],
-                programs=["Belarus"],
-            ),
-            person("uk_ofsi", "2", "Mohammed ALI", dob=["1970-03-01"], programs=["Belarus"]),
-            person("uk_ofsi", "3", "Oleg Vitalyevich ZAVORNYKH", dob=["1965"], programs=["Syria"]),
-            person(
-                "uk_ofsi",
-                "4",
-                "Ratko Bogdanovich MLADOVIC",
-                dob=["1942-03-12"],
-                programs=["Balkans"],
-                nationality=["rs"],
-            ),
-        ],
-    )
-    add(
-        store,
-        "us_ofac_sdn",
-        [
-            person(
-                "us_ofac_sdn",
-                "1",
-                "LUKASHENKA, Viktar Aliaksandravich",
-                dob=["1976"],
-                programs=["BELARUS"],
-            ),
-            person("us_ofac_sdn", "2", "ALI, Mohammed", dob=["1971"], programs=["BELARUS"]),
-            person(
-                "us_ofac_sdn", "3", "ZAVORNYKH, Oleg Vitalyevich", dob=["1966"], programs=["DPRK3"]
-            ),
-            person(
-                "us_ofac_sdn",
-                "4",
-                "MLADOVIC, Ratko Bogdanovich",
-                dob=["1943-03-12"],
-                programs=["BALKANS"],
-                nationality=["ba"],
-            ),
-        ],
-    )
+    # (id, name as the UK writes it, the UK's and OFAC's birth dates, their
+    # programmes, their nationalities)
+    pairs = [
+        ("1", "Viktar Aliaksandravich LUKASHENKA", "1975-11-28", "1976", "Belarus", "BELARUS", ""),
+        ("2", "Mohammed ALI", "1970-03-01", "1971", "Belarus", "BELARUS", ""),
+        ("3", "Oleg Vitalyevich ZAVORNYKH", "1965", "1966", "Syria", "DPRK3", ""),
+        (
+            "4",
+            "Ratko Bogdanovich MLADOVIC",
+            "1942-03-12",
+            "1943-03-12",
+            "Balkans",
+            "BALKANS",
+            "rs ba",
+        ),
+    ]
+    for source, dated, program, side in (("uk_ofsi", 2, 4, 0), ("us_ofac_sdn", 3, 5, 1)):
+        records = []
+        for row in pairs:
+            first, _, last = row[1].rpartition(" ")
+            name = row[1] if source == "uk_ofsi" else f"{last}, {first}"
+            nationality = row[6].split()[side : side + 1] or None
+            records.append(
+                person(source, row[0], name, dob=[row[dated]], programs=[row[program]],
+                       nationality=nationality)
+            )  # fmt: skip
+        add(store, source, records)
     profiles = Profiles(store)
     assert keys(profiles, "uk_ofsi", "1") == ["uk_ofsi:1", "us_ofac_sdn:1"]
     profile = profiles.profile_of("uk_ofsi", "1")
