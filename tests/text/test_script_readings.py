@@ -23,6 +23,14 @@ def test_yo_is_also_read_as_ye() -> None:
     assert cyrillic_variant("Петр Порошенко") == ()
 
 
+def test_ukrainian_forms_its_letters_do_not_show_are_read_as_russian_writes_them() -> None:
+    # (the lists romanise Ukrainians in Russian forms: Mikhail Nikolaevich)
+    assert cyrillic_variant("Михайло Миколайович Кушаков") == ("михайло николаевич кушаков",)
+    assert cyrillic_variant("Сергій Андрійович")[0] == "сергий андриевич"
+    assert cyrillic_variant("Микита Петров") == ("никита петров",)
+    assert cyrillic_variant("Микоян") == ()  # (not Nicholas's Мик-)
+
+
 def test_serbian_letters_are_also_read_as_english_spells_them() -> None:
     assert cyrillic_variant("Кадић") == ("кадич",)
     assert cyrillic_variant("Ђорђевић") == ("джорджевич",)

@@ -787,6 +787,15 @@ _UKRAINIAN_BELARUSIAN: Final = frozenset("іїєўґ")
 #: Russian.
 _UKRAINIAN_ONLY: Final = frozenset("іїєґ")
 _UK_TO_RU: Final = str.maketrans({"і": "и", "ї": "йи", "є": "е", "ґ": "г", "'": "", "ʼ": ""})
+#: Ukrainian forms that its letters do not show, with their Russian ones: the
+#: patronymic of a name in *-й* (Сергій, Андрій, Микола's Миколай-) is *-йович*,
+#: *-йовна* where Russian writes *-евич*, *-евна*, and Nicholas and Nikita are
+#: Микола, Микита where Russian writes Никола-, Никита (Михайло Миколайович →
+#: Михайло Николаевич, romanised *Nikolaevich* as the lists write it).
+_UKRAINIAN_FORMS: Final = (
+    (re.compile(r"йов(?=(?:ич|на)\b)"), "ев"),
+    (re.compile(r"\bмик(?=ол|ит)"), "ник"),
+)
 
 
 #: ``ё``, which Russian prints as ``е`` more often than not (:func:`cyrillic_variant`).
@@ -807,20 +816,21 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
     reading is offered beside the Russian one, Дзержинский stays *Dzerzhinsky*).
     A Ukrainian name is also read with the letters Russian writes for its own
     (:data:`_UK_TO_RU`: Євген Гриценко → Евген Гриценко, romanised *Yevgen
-    Gritsenko*), as the lists romanise Ukrainians listed under Russia
-    regimes. A name written with ``г`` in Russian letters is also read with
-    it as *h* (``х``, which folding reads *h*): Russian writes so the *h* of
-    foreign names (Гельмут Коль *Helmut Kohl*, Гарри *Harry*) and of
-    Ukrainian and Belarusian ones whose letters do not show their language
-    (Гринюк *Hryniuk*, Горбах *Horbach*), which their own romanisations
-    spell *h*. A name written with ``ё`` is also read as written with ``е``,
-    as Russian usually prints it and the lists and Ukrainian forms spell it
-    (Пётр *Petr*, *Petro*; Фёдоров *Fedorov*: :data:`_YO`), beside the *yo*
-    that analysis reads; a Serbian name's ``ћ`` and ``ђ`` are also read as
-    English spells them, *ch* and *j* (Кадић *Kadich*, :data:`_SERBIAN_SOUNDS`),
-    beside the *c* and *dj* of Serbian's own Latin letters. Empty for most
-    names. (:func:`foreign_readings` gives a name's readings in the Latin
-    orthographies it may transcribe, which name analysis offers beside these.)"""
+    Gritsenko*), as the lists romanise Ukrainians listed under Russia regimes, and
+    so are the Ukrainian forms its letters do not show (:data:`_UKRAINIAN_FORMS`:
+    Миколайович → Николаевич). A name written with ``г`` in Russian letters is also
+    read with it as *h* (``х``, which folding reads *h*): Russian writes so the *h*
+    of foreign names (Гельмут Коль *Helmut Kohl*, Гарри *Harry*) and of Ukrainian
+    and Belarusian ones whose letters do not show their language (Гринюк *Hryniuk*,
+    Горбах *Horbach*), which their own romanisations spell *h*. A name written with
+    ``ё`` is also read as written with ``е``, as Russian usually prints it and the
+    lists and Ukrainian forms spell it (Пётр *Petr*, *Petro*; Фёдоров *Fedorov*:
+    :data:`_YO`), beside the *yo* that analysis reads; a Serbian name's ``ћ`` and
+    ``ђ`` are also read as English spells them, *ch* and *j* (Кадић *Kadich*,
+    :data:`_SERBIAN_SOUNDS`), beside the *c* and *dj* of Serbian's own Latin
+    letters. Empty for most names. (:func:`foreign_readings` gives a name's
+    readings in the Latin orthographies it may transcribe, which name analysis
+    offers beside these.)"""
     text = name.lower()
     if not _YO.isdisjoint(text):
         plain = text.replace("ё", "е")
@@ -833,6 +843,9 @@ def cyrillic_variant(name: str) -> tuple[str, ...]:
     slavic = not _UKRAINIAN_BELARUSIAN.isdisjoint(text)
     if not _UKRAINIAN_ONLY.isdisjoint(text):
         text = text.translate(_UK_TO_RU)
+    if "йов" in text or "мик" in text:
+        for pattern, russian in _UKRAINIAN_FORMS:
+            text = pattern.sub(russian, text)
     if _FRENCH_IER.search(text):
         text = _FRENCH_IER.sub("иер", text)
     if "дз" in text and not slavic:
