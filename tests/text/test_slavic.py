@@ -68,6 +68,9 @@ def _entry(name: str) -> Entry:
         ("Tatsiana Kovalenka", "Tatyana KOVALENKO"),
         ("Serhiy Mykolaiovych Bondar", "Sergei Nikolaevich BONDAR"),
         ("Viktar Uladzimiravich Sheiman", "Viktor Vladimirovich SHEIMAN"),
+        # (the README's pairs)
+        ("Hryhoriy Mykolaiovych", "Grigory Nikolaevich"),
+        ("Михайло Миколайович", "Mikhail Nikolaevich"),
         # and the other way round: the Belarusian form is the listed one
         ("Sergei Nikolaevich Bondar", "Serhiy Mykolaiovych BONDAR"),
         ("Igor Kovalenko", "Ihar KOVALENKA"),
