@@ -62,3 +62,12 @@ def test_the_alignment_explains_the_syllables() -> None:
     result = score(Query("Moon Jeong-cheol", "Person"), _person("MUN Chong Chol"))
     assert result.score >= DEFAULT_THRESHOLD
     assert "jeong~chong" in result.explanation.lower()
+
+
+def test_a_family_name_left_over_is_compared_as_usual() -> None:
+    # (an English name that reads as Korean: its family name Jon, 전, would
+    # meet the listed given name's Chun, 전, and the listed family name be left
+    # over; such a pair is aligned as other names are, letter by letter)
+    assert _score("Jon Young", "SHIN Chun Yong") < DEFAULT_THRESHOLD
+    # a given name written without its family name is still found
+    assert _score("Jong Un", "KIM Jong Un") >= DEFAULT_THRESHOLD

@@ -44,7 +44,9 @@ from thaw.match.names import (
 )
 from thaw.text import AnalyzedName, Token, TokenStats
 from thaw.text.korean import (
+    KOREAN_SURNAMES,
     Readings,
+    hangul_spellings,
     joined_readings,
     reads_as_korean_name,
     spell_same_syllables,
@@ -193,24 +195,54 @@ def syllable_alignment(
     return Alignment(score, pairs, q_used, r_used)
 
 
+@lru_cache(maxsize=1)
+def _family_spellings() -> frozenset[str]:
+    """Every Latin spelling of the common Korean family names."""
+    return frozenset(sp for syllable in KOREAN_SURNAMES for sp in hangul_spellings(syllable))
+
+
+def _family_left(alignment: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
+    """Whether ``alignment`` leaves words over on one side only, among them a
+    family name that ends its name (*Jon Young* against *CHOE Chun Yong*: the
+    query's words are all paired with the listed given name, *Jon* with
+    *Chun*, and the listed family name *Choe* is left over). Its family name
+    then met a syllable of the other's given name, which spelling alone does
+    not tell from a given name written in part (*Jong Un* against *KIM Jong
+    Un*): such a pair is compared as other names are."""
+    q_left = [i for i in range(len(qs)) if i not in alignment.query_used]
+    r_left = [j for j in range(len(rs)) if j not in alignment.result_used]
+    if bool(q_left) == bool(r_left):
+        return False
+    tokens, left = (qs, q_left) if q_left else (rs, r_left)
+    ends = (0, len(tokens) - 1)
+    return any(k in ends and tokens[k].raw in _family_spellings() for k in left)
+
+
 def syllable_best(
     query: AnalyzedName,
     q_read: tuple[_WordReadings, ...],
     names: tuple[tuple[AnalyzedName, str], ...],
     factors: dict[str, float],
     stats: TokenStats | None,
-) -> BestName | None:
+) -> tuple[BestName | None, tuple[tuple[AnalyzedName, str], ...]]:
     """The listed name of ``names`` read as Korean that the query (read as
     Korean: ``q_read``) aligns with best syllable by syllable
-    (:func:`syllable_alignment`), its kind weighed as in ``factors``; ``None``
-    when no listed name reads as Korean."""
+    (:func:`syllable_alignment`), its kind weighed as in ``factors`` (``None``
+    when there is none), and the names to compare as usual: those that do not
+    read as Korean, and those whose syllable alignment leaves a family name
+    over on one side only (:func:`_family_left`)."""
     best: BestName | None = None
+    usual: list[tuple[AnalyzedName, str]] = []
     for name, kind in names:
         r_read = korean_readings(name)
         if r_read is None:
+            usual.append((name, kind))
             continue
         alignment = syllable_alignment(query, q_read, name, r_read, stats)
+        if _family_left(alignment, query.informative, name.informative):
+            usual.append((name, kind))
+            continue
         found = BestName(alignment, name, kind, alignment.score * factors.get(kind, 1.0))
         if best is None or found.score > best.score:
             best = found
-    return best
+    return best, tuple(usual)

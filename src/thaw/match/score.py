@@ -297,11 +297,8 @@ class Matcher:
         the listed names that read as Korean too compared syllable by
         syllable (:func:`thaw.match.korean.syllable_best`), the others aligned
         as usual."""
-        plain = tuple(n for n in names if korean_readings(n[0]) is None)
-        best = self._aligner.best_of(first, plain, self._factors, enough) if plain else None
-        if len(plain) == len(names):
-            return best
-        found = syllable_best(first, korean, names, self._factors, self.stats)
+        found, usual = syllable_best(first, korean, names, self._factors, self.stats)
+        best = self._aligner.best_of(first, usual, self._factors, enough) if usual else None
         if found is not None and (best is None or found.score > best.score):
             return found
         return best
