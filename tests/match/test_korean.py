@@ -71,3 +71,20 @@ def test_a_family_name_left_over_is_compared_as_usual() -> None:
     assert _score("Jon Young", "SHIN Chun Yong") < DEFAULT_THRESHOLD
     # a given name written without its family name is still found
     assert _score("Jong Un", "KIM Jong Un") >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        # the listed name holds only the query's given name, in another party's name
+        ("Choi Min-ho", "MIN HO 3", "Vessel"),
+        ("Seo Kwang-su", "KWANG, Su", "Person"),
+    ],
+)
+def test_a_korean_family_name_the_listing_lacks_is_replaced(
+    query: str, listed: str, schema: str
+) -> None:
+    entry = entry_from_record(Record("t", "1", schema, names=[Name(listed)]))
+    assert score(Query(query, None), entry).score < DEFAULT_THRESHOLD
+    # (the same name with the family name is found)
+    assert _score(query, query.upper()) >= DEFAULT_THRESHOLD

@@ -246,3 +246,67 @@ def syllable_best(
         if best is None or found.score > best.score:
             best = found
     return best, tuple(usual)
+
+
+def family_index(query: AnalyzedName) -> int | None:
+    """The position, among the informative words of a name read as Korean,
+    of its family name: the first word when it is not hyphenated and spells a
+    common family name (*Park* Ji-sung), else the last word so (Ji-sung
+    *Park*: a hyphenated word is a given name); ``None`` when neither is."""
+    words = query.original.split()
+    tokens = query.informative
+    if len(words) < 2 or len(tokens) < 2:
+        return None
+    family = _family_spellings()
+    if "-" not in words[0] and tokens[0].raw in family:
+        return 0
+    if "-" not in words[-1] and tokens[-1].raw in family:
+        return len(tokens) - 1
+    return None
+
+
+def _token_weight(t: Token, stats: TokenStats | None) -> float:
+    # (as the name alignment weighs a token: rarity for a name word only)
+    if stats is None or t.role in ("legal_form", "generic", "stop", "honorific"):
+        return t.weight
+    return _weight(t, stats)
+
+
+def family_left_over(
+    query: AnalyzedName, family: int, best: BestName, stats: TokenStats | None, factor: float
+) -> BestName:
+    """``best``, or ``best`` scored again with the query's family name (the
+    word at ``family``: :func:`family_index`) counted as replaced, when the
+    alignment left it over while every word of the listed name that is no
+    number was aligned: the listed name then holds only the query's given
+    name, in another party's name (*Park Ji-sung* against the vessel *JI
+    SONG 6*, *Park Chun-ho* against *TE, Ho Chun*). A Korean family name is
+    no optional part, as a middle name is: left over against nothing, it is
+    scored as a word in place of another (``factor``: the weight of the
+    listed name's kind)."""
+    al = best.alignment
+    qs, rs = query.informative, best.name.informative
+    if family in al.query_used or family >= len(qs):
+        return best
+    if any(j not in al.result_used and t.role != "number" for j, t in enumerate(rs)):
+        return best
+    q_w = [_token_weight(t, stats) for t in qs]
+    r_w = [_token_weight(t, stats) for t in rs]
+    agree = mass = 0.0
+    for pair in al.pairs:
+        if len(pair.query) == 1 and len(pair.result) == 1:
+            w = (q_w[pair.query[0]] + r_w[pair.result[0]]) / 2
+        else:
+            w = max(sum(q_w[i] for i in pair.query), sum(r_w[j] for j in pair.result))
+        agree += w * pair.sim
+        mass += w
+    eq = eq_full = 0.0
+    for i, t in enumerate(qs):
+        if i not in al.query_used:
+            extra, full = extra_of(t, q_w[i])
+            eq, eq_full = eq + extra, eq_full + full
+    score = alignment_score(agree, mass, eq, 0.0, eq_full, q_w[family])
+    if score >= al.score:
+        return best
+    alignment = Alignment(score, al.pairs, al.query_used, al.result_used)
+    return BestName(alignment, best.name, best.kind, score * factor)

@@ -50,7 +50,7 @@ from thaw.match.features import (
     features,
     listed_identifier,
 )
-from thaw.match.korean import korean_readings, syllable_best
+from thaw.match.korean import family_index, family_left_over, korean_readings, syllable_best
 from thaw.match.names import Aligner, BestName
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
 from thaw.match.spelling import spelled_best
@@ -219,6 +219,7 @@ class Matcher:
         self._words: list[tuple[str, tuple[int, ...]]] = []
         self._person: AnalyzedName | None = None
         self._korean: tuple[tuple[tuple[tuple[str, ...], ...], ...], ...] | None = None
+        self._family: int | None = None
 
     def readings(self, query: Query) -> tuple[AnalyzedName, ...]:
         """The analysed query name, then its other readings
@@ -239,6 +240,7 @@ class Matcher:
             self._words = words if m and comparable(words, int(m["min_syllables"])) else []
             self._person = person_reading(query.name, self._readings[0]) if schema is None else None
             self._korean = korean_readings(self._readings[0]) if person else None
+            self._family = family_index(self._readings[0]) if self._korean is not None else None
             self._readings_of = query
         return self._readings
 
@@ -255,6 +257,10 @@ class Matcher:
             best = self._syllables(first, self._korean, names, enough)
         else:
             best = self._aligner.best_of(first, names, self._factors, enough)
+        if self._family is not None and best is not None:
+            # (a name read as Korean whose family name the listed name lacks)
+            factor = self._factors.get(best.kind, 1.0)
+            best = family_left_over(first, self._family, best, self.stats, factor)
         if self._person is not None and entry.schema == "Person":
             # a query of unknown kind is read as a person's name against a
             # person's listing too (its initials: "Putin V.V.", "Lukashenko A.G.")
