@@ -25,6 +25,15 @@ the name alignment scores one (:func:`thaw.match.names.alignment_score`, the
 same token weights and rarity), so a word left over on both sides is a
 substitution: *Kim Jong-hoon* and *Kim Song Hun* (김종훈, 김송훈) differ in a
 syllable and are other people.
+
+A family name is no optional part of a Korean name. An alignment that leaves
+one over on one side only, its words all paired with the other's given name,
+is not trusted (:func:`_family_left`: *Jon Young*, an English name that reads
+as Korean, against *CHOE Chun Yong*), and the pair is aligned as other names
+are; and whichever way a query read as Korean was aligned, a family name of
+its own that the listed name lacks altogether is scored as a word in place of
+another, not as a word left out (:func:`family_left_over`: *Park Ji-sung*
+against the vessel *JI SONG 6*).
 """
 
 from __future__ import annotations
