@@ -54,6 +54,19 @@ analyst query sets are: **top 1**, **found** among the hits, and
 **must-not-alert** names that alert, per half (:func:`analyst_queries.half`,
 a hash of the query); only the ``dev`` half's misses are listed.
 
+**Latin against Latin** (always): ``tests/fixtures/match/korean_spellings_pairs.csv``,
+Korean names written in Latin letters two ways, written before any of them
+was scored: the same person in two romanisations (``same`` 1: Revised
+Romanization, McCune–Reischauer, the press's and people's own spellings,
+*Moon Jae-in* ~ *Mun Chae-in*), and relatives and namesakes one syllable
+apart or of another family name (``same`` 0: *Kim Jong-il* ~ *Kim
+Jong-chul*, *Yoon Ji-ho* ~ *Yoo Ji-ho*). Each pair is scored as the
+cross-script pairs are (the first as a ``Person`` query against a one-name
+listing of the second, and the other way round) and counted per half
+(:func:`analyst_queries.half` of ``name ~ listed``): positives that reach the
+threshold, negatives that do (both directions). Only the ``dev`` half's
+errors are listed (``--misses``).
+
 It also prints how many spellings :func:`thaw.text.korean.hangul_spellings`
 gives a syllable (over all 11,172) and what it costs, with CPU seconds beside
 wall time (the machine is shared: note ``uptime``).
@@ -84,6 +97,7 @@ PAIRS = ROOT / "tests" / "fixtures" / "match" / "cross_script_pairs_ko.csv"
 NEGATIVES = ROOT / "tests" / "fixtures" / "text" / "korean_negatives.csv"
 HANJA_PAIRS = NEGATIVES.with_name("korean_hanja_pairs.csv")
 QUERIES = PAIRS.with_name("korean_spellings_queries.csv")
+LATIN_PAIRS = PAIRS.with_name("korean_spellings_pairs.csv")
 #: The seed of the crossed negatives' shuffle.
 SEED = 20261206
 #: A family name as North Korea writes it (with an initial ``ㄹ``) and as the
@@ -195,6 +209,35 @@ def screened(home: Path, show_misses: bool) -> None:
     print(f"index built in {built:.1f} CPU s; {len(rows)} queries in {spent:.2f} CPU s")
 
 
+def latin_pairs(show_misses: bool) -> None:
+    """Score the Latin-against-Latin pairs: positives that match and negatives
+    that alert, per half, either name as the query."""
+    rows = _read(LATIN_PAIRS)
+    for split in ("dev", "held"):
+        chosen = [r for r in rows if analyst_queries.half(f"{r['name']} ~ {r['listed']}") == split]
+        wrong: list[tuple[str, float, float, str, str]] = []
+        counts = {"1": [0, 0, 0], "0": [0, 0, 0]}  # same: [pairs, forward, back]
+        for r in chosen:
+            forward = score(Query(r["name"], "Person"), _listing(r["listed"])).score
+            back = score(Query(r["listed"], "Person"), _listing(r["name"])).score
+            tally = counts[r["same"]]
+            tally[0] += 1
+            tally[1] += forward >= DEFAULT_THRESHOLD
+            tally[2] += back >= DEFAULT_THRESHOLD
+            positive = r["same"] == "1"
+            if any((s >= DEFAULT_THRESHOLD) != positive for s in (forward, back)):
+                kind = "miss" if positive else "ALERT"
+                wrong.append((kind, forward, back, r["name"], r["listed"]))
+        pos, neg = counts["1"], counts["0"]
+        print(
+            f"latin pairs {split}: positives match {pos[1]}/{pos[0]} (reversed {pos[2]}/{pos[0]});"
+            f" negatives alert {neg[1]}/{neg[0]} (reversed {neg[2]}/{neg[0]})"
+        )
+        if split == "dev" and show_misses:
+            for kind, forward, back, name, listed in sorted(wrong):
+                print(f"    {kind:5} {forward:.2f} {back:.2f}  {name} ~ {listed}")
+
+
 def queries(home: Path, show_misses: bool) -> None:
     """Screen the DPRK spelling queries: top 1 / found / must-not-alert per half."""
     rows = analyst_queries.read_queries(QUERIES)
@@ -251,6 +294,7 @@ def main() -> None:
     positives(args.misses)
     positives(args.misses, HANJA_PAIRS, "hanja")
     negatives(args.rotations)
+    latin_pairs(args.misses)
     if args.screen:
         screened(args.home, args.misses)
     if args.queries:

@@ -32,6 +32,7 @@ from thaw.text.korean import (
     is_foreign_hangul,
     is_korean_name,
     japanese_hangul_readings,
+    joined_readings,
     korean_reading,
     korean_rr,
     korean_words,
@@ -39,6 +40,8 @@ from thaw.text.korean import (
     mandarin_readings,
     mandarin_variants,
     reads_as_korean_name,
+    spell_same_syllables,
+    syllable_readings,
     without_ssi,
 )
 
@@ -617,3 +620,44 @@ def test_korean_respellings_join_the_two_koreas_spellings() -> None:
     assert korean_respellings("john") == ()
     assert korean_respellings("jongeun") == ()
     assert all(len(korean_respellings(w)) <= MAX_RESPELLINGS for w in ("un", "yeo", "cheol"))
+
+
+def test_an_open_syllables_h_only_alone() -> None:
+    # *Roh*, *Hyun-ah*: the customary h of an open syllable, a word of its own
+    assert reads_as_korean_name(["roh", "moo-hyun"])
+    assert reads_as_korean_name(["kim", "hyun-ah"])
+    # run together with another syllable it is no Korean spelling (*Sarah*)
+    assert not reads_as_korean_name(["sarah", "li"])
+    assert not reads_as_korean_name(["hannah", "kim"])
+
+
+def test_latin_words_read_syllable_by_syllable() -> None:
+    (jeong,) = [r for r in syllable_readings("jeong") if len(r) == 1]
+    assert "정" in jeong[0]
+    # a run of letters is cut every way it spells syllables, a hyphen where it stands
+    assert any(len(r) == 2 and "재" in r[0] for r in syllable_readings("jaein"))
+    assert all(len(r) == 2 for r in syllable_readings("jae-in"))
+    assert syllable_readings("john") == ()
+    assert syllable_readings("sarah") == ()
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("jeong", "chong"), ("cheol", "chol"), ("hoon", "hun"), ("choi", "choe"), ("lee", "ri")],
+)
+def test_two_spellings_of_one_syllable_are_the_same(one: str, other: str) -> None:
+    assert spell_same_syllables(syllable_readings(one), syllable_readings(other))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("jong", "song"), ("joong", "jong"), ("hyun", "hoon"), ("seok", "seong"), ("yoon", "yoo")],
+)
+def test_near_spellings_of_other_syllables_differ(one: str, other: str) -> None:
+    assert not spell_same_syllables(syllable_readings(one), syllable_readings(other))
+
+
+def test_words_written_apart_join() -> None:
+    apart = joined_readings([syllable_readings("jae"), syllable_readings("in")])
+    assert spell_same_syllables(apart, syllable_readings("jaein"))
+    assert not spell_same_syllables(apart, syllable_readings("jae"))

@@ -1190,4 +1190,9 @@ def describe_algorithm() -> str:
     lines += ["## The name alignment", "", ast.get_docstring(ast.parse(source)) or "", ""]
     lines += ["| constant | value | meaning |", "|---|---|---|"]
     lines += [f"| `{k}` | {v:g} | {doc} |" for k, v, doc in names.TABLE]
+    from thaw.match import korean
+
+    lines += ["", "## Korean names in Latin letters", "", korean.__doc__ or "", ""]
+    lines += ["| constant | value | meaning |", "|---|---|---|"]
+    lines += [f"| `{k}` | {v:g} | {doc} |" for k, v, doc in korean.TABLE]
     return "\n".join(lines)

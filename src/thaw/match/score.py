@@ -50,6 +50,7 @@ from thaw.match.features import (
     features,
     listed_identifier,
 )
+from thaw.match.korean import family_index, family_left_over, korean_readings, syllable_best
 from thaw.match.names import Aligner, BestName
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
 from thaw.match.spelling import spelled_best
@@ -217,6 +218,8 @@ class Matcher:
         self._spelt = ""
         self._words: list[tuple[str, tuple[int, ...]]] = []
         self._person: AnalyzedName | None = None
+        self._korean: tuple[tuple[tuple[tuple[str, ...], ...], ...], ...] | None = None
+        self._family: int | None = None
 
     def readings(self, query: Query) -> tuple[AnalyzedName, ...]:
         """The analysed query name, then its other readings
@@ -236,6 +239,8 @@ class Matcher:
             words = query_words(self._readings[0]) if self._script and m and person else []
             self._words = words if m and comparable(words, int(m["min_syllables"])) else []
             self._person = person_reading(query.name, self._readings[0]) if schema is None else None
+            self._korean = korean_readings(self._readings[0]) if person else None
+            self._family = family_index(self._readings[0]) if self._korean is not None else None
             self._readings_of = query
         return self._readings
 
@@ -248,7 +253,14 @@ class Matcher:
         names = others = entry.names  # (a Latin query: the usual case)
         if self._script:
             names, others = _same_script_split(self._script, query.name, entry)
-        best = self._aligner.best_of(first, names, self._factors, enough)
+        if self._korean is not None and entry.schema == "Person":
+            best = self._syllables(first, self._korean, names, enough)
+        else:
+            best = self._aligner.best_of(first, names, self._factors, enough)
+        if self._family is not None and best is not None:
+            # (a name read as Korean whose family name the listed name lacks)
+            factor = self._factors.get(best.kind, 1.0)
+            best = family_left_over(first, self._family, best, self.stats, factor)
         if self._person is not None and entry.schema == "Person":
             # a query of unknown kind is read as a person's name against a
             # person's listing too (its initials: "Putin V.V.", "Lukashenko A.G.")
@@ -278,6 +290,24 @@ class Matcher:
         if self._spelling is not None:
             return self._spelled(query, first, others, used, best)
         return used, best
+
+    def _syllables(
+        self,
+        first: AnalyzedName,
+        korean: tuple[tuple[tuple[tuple[str, ...], ...], ...], ...],
+        names: tuple[tuple[AnalyzedName, str], ...],
+        enough: float,
+    ) -> BestName | None:
+        """The best of ``names`` for a query in Latin letters that reads as a
+        Korean name (``korean``: its :func:`thaw.match.korean.korean_readings`):
+        the listed names that read as Korean too compared syllable by
+        syllable (:func:`thaw.match.korean.syllable_best`), the others aligned
+        as usual."""
+        found, usual = syllable_best(first, korean, names, self._factors, self.stats)
+        best = self._aligner.best_of(first, usual, self._factors, enough) if usual else None
+        if found is not None and (best is None or found.score > best.score):
+            return found
+        return best
 
     def _written(
         self,

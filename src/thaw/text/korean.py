@@ -49,6 +49,14 @@ is read back by the orthography's Japanese table
 (:func:`japanese_hangul_readings`: 미쓰하루 *Mitsuharu*, 게이시 *Keishi*),
 which writes only Japanese's vowels and no final but ``ㄴ`` and ``ㅅ``.
 
+**Latin names read syllable by syllable** (:func:`syllable_readings`). A
+Korean name in Latin letters is cut into the syllables it spells, each given
+as the Hangul syllables its spelling stands for in any system (*jeong* 정,
+*chong* 정 종 청 총), so that two spellings of a name are compared by
+syllable, not by letters (:func:`same_syllables`: *Jeong-cheol* and
+*Chong-chol* are one name, *Jong-hoon* and *Song-hun* two); the matcher does
+so when both names read as Korean (:mod:`thaw.match.korean`).
+
 **Hungarian transcription** (:func:`hungarian_reading`). Hungarian writes
 Korean names by a transcription of its own (승수 *Szungszu*, 정남 *Csongnam*),
 which name-variant data carries; a given name alone gets it too.
@@ -58,6 +66,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
@@ -1035,11 +1044,22 @@ def sino_korean_spellings() -> frozenset[str]:
     return _sino_korean()[1]
 
 
+def _whole_only(spelling: str) -> bool:
+    """Whether a syllable's spelling ends in an *h* after its vowel (*Roh*,
+    *Oh*, *Suh*, *Hyun-ah*: the customary mark of an open syllable), which
+    names write only as a word, or a part between hyphens, of its own: run
+    together with other syllables (*sa-rah*, *Sarah*; *Hannah*) it is no
+    Korean syllable."""
+    return len(spelling) > 1 and spelling[-1] == "h" and spelling[-2] in "aeiouy"
+
+
 @lru_cache(maxsize=4096)
 def is_korean_spelt_word(word: str) -> bool:
     """Whether a lower-case Latin word is a romanised Korean name word: one to
     :data:`MAX_WORD_SYLLABLES` Sino-Korean syllables (:func:`sino_korean_spellings`)
-    run together or joined by hyphens (*won*, *min-jun*, *minjun*)."""
+    run together or joined by hyphens (*won*, *min-jun*, *minjun*); a spelling
+    with the *h* of an open syllable only alone (:func:`_whole_only`: *Roh*,
+    *Ji-ah*, not *Sarah*)."""
     known = sino_korean_spellings()
     parts = [p for p in word.split("-") if p]
     if not parts:
@@ -1048,11 +1068,14 @@ def is_korean_spelt_word(word: str) -> bool:
     for part in parts:
         # the fewest syllables that spell the part, left to right
         fewest: dict[int, int] = {0: 0}
-        for end in range(1, len(part) + 1):
+        size = len(part)
+        for end in range(1, size + 1):
             counts = [
                 fewest[start] + 1
                 for start in range(max(0, end - 6), end)
-                if start in fewest and part[start:end] in known
+                if start in fewest
+                and part[start:end] in known
+                and (end - start == size or not _whole_only(part[start:end]))
             ]
             if counts:
                 fewest[end] = min(counts)
@@ -1115,6 +1138,95 @@ def korean_respellings(word: str) -> tuple[str, ...]:
             if rank < len(found) and found[rank] != word:
                 out[found[rank]] = None
     return tuple(out)[:MAX_RESPELLINGS]
+
+
+# --- Latin names compared syllable by syllable ----------------------------------------
+
+#: The most ways :func:`syllable_readings` cuts one word into syllables.
+MAX_CUTS: Final = 8
+
+#: A syllable's Hangul readings: the Sino-Korean syllables its spelling spells.
+Readings = tuple[str, ...]
+
+
+#: Two vowel letters that write one vowel (*ae*, *eo*, *eu*, *oe* in the
+#: systems; *oo*, *ee* customary): never cut apart (*jae* is no *ja-e*).
+_ONE_VOWEL: Final = frozenset({"ae", "eo", "eu", "oe", "oo", "ee"})
+
+
+def _cuts(part: str) -> list[tuple[Readings, ...]]:
+    """Every way of cutting ``part`` (lower-case letters, no hyphen) into
+    spellings of Sino-Korean syllables (:func:`_spelt_syllables`), each
+    syllable as the Hangul syllables it spells, of at most
+    :data:`MAX_WORD_SYLLABLES` syllables, never inside a vowel written with
+    two letters (:data:`_ONE_VOWEL`); at most :data:`MAX_CUTS`."""
+    table = _spelt_syllables()
+    found: list[tuple[Readings, ...]] = []
+    stack: list[tuple[int, tuple[Readings, ...]]] = [(0, ())]
+    size = len(part)
+    while stack and len(found) < MAX_CUTS:
+        at, sofar = stack.pop()
+        if at == size:
+            found.append(sofar)
+            continue
+        if len(sofar) == MAX_WORD_SYLLABLES or part[at - 1 : at + 1] in _ONE_VOWEL:
+            continue
+        for end in range(min(size, at + 6), at, -1):
+            syllables = table.get(part[at:end])
+            if syllables is not None and (end - at == size or not _whole_only(part[at:end])):
+                stack.append((end, (*sofar, syllables)))
+    return found
+
+
+@lru_cache(maxsize=16384)
+def syllable_readings(word: str) -> tuple[tuple[Readings, ...], ...]:
+    """The ways a lower-case romanised Korean name word is read syllable by
+    syllable: each a tuple with, per syllable, the Hangul syllables (of those
+    Chinese characters read as: :func:`hanja_syllables`) that its spelling
+    spells in any system (:func:`hangul_spellings`): *jeong* → ((정,),),
+    *chong* → ((정, 종, 청, 총, …),), *jaein* → ((재, …), (인, …)). Hyphens
+    cut the word where they stand (*jae-in*); a run of letters is cut every
+    way it spells syllables (*seri* se-ri, *minjun* min-jun), at most
+    :data:`MAX_CUTS` ways and :data:`MAX_WORD_SYLLABLES` syllables. Empty for a
+    word that no syllables spell (*john*, *sarah*)."""
+    readings: list[tuple[Readings, ...]] = [()]
+    for part in word.split("-"):
+        if not part:
+            continue
+        cuts = _cuts(part)
+        readings = [r + c for r in readings for c in cuts if len(r) + len(c) <= MAX_WORD_SYLLABLES]
+        if not readings:
+            return ()
+    return tuple(readings[:MAX_CUTS]) if readings != [()] else ()
+
+
+def same_syllables(a: tuple[Readings, ...], b: tuple[Readings, ...]) -> bool:
+    """Whether two readings (of :func:`syllable_readings`) may write the same
+    Hangul syllables: as many syllables, each pair sharing a Hangul syllable
+    (*jeong*, *chong*: 정; *hoon*, *hun*: 훈; not *jong* and *song*, 종/정
+    against 송/성, nor *joong* and *jong*, 중 against 종/정)."""
+    return len(a) == len(b) and all(not set(x).isdisjoint(y) for x, y in zip(a, b, strict=True))
+
+
+def spell_same_syllables(
+    a: tuple[tuple[Readings, ...], ...], b: tuple[tuple[Readings, ...], ...]
+) -> bool:
+    """Whether some reading of ``a`` and some reading of ``b`` (each the
+    readings of a word or of words written apart, :func:`syllable_readings`)
+    write the same Hangul syllables (:func:`same_syllables`)."""
+    return any(same_syllables(x, y) for x in a for y in b)
+
+
+def joined_readings(
+    words: Sequence[tuple[tuple[Readings, ...], ...]],
+) -> tuple[tuple[Readings, ...], ...]:
+    """The readings of words written apart that one word may write together
+    (*Jae In* as *Jaein*): every reading of the first followed by every reading
+    of the next, …, at most :data:`MAX_CUTS`."""
+    out: list[tuple[Readings, ...]] = [()]
+    for readings in words:
+        out = [x + y for x in out for y in readings][:MAX_CUTS]
+    return tuple(out)
 
 
 #: The polite suffix after a person's name (*ssi*, "Mr", "Ms"), Korean's 氏.
