@@ -306,11 +306,13 @@ def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
     """``(vessel_cue, weak, country)`` for the word ``run[i]`` (see
     :data:`Single`); ``taken``: the run's words in mentions already found. A
     word that is itself declined (*PKK'nın Irak'ın*, the PKK's Iraq) is no
-    country's institution: the country names something of the word's."""
+    country's institution: the country names something of the word's. A word
+    that only sounds like a listed one (:attr:`Tok.sounded`) is weak evidence
+    whatever its place: it names a party only a second authority lists too."""
     tok = run[i]
     return (
         _vessel_cue(text, tok.start),
-        _weak_capital(text, run, i, taken),
+        tok.sounded or _weak_capital(text, run, i, taken),
         _country_after(text, tok) if tok.base is None else None,
     )
 
@@ -426,6 +428,10 @@ class Tok:
     spelled: bool = True
     """Whether the word as written is a word of some listed name (else only its
     :attr:`base` is)."""
+    sounded: bool = False
+    """Whether :attr:`base` is the listed word this one only sounds like
+    (*Hisbollah* for HIZBALLAH: :mod:`thaw.screen.text.sounding`), which names
+    a well-known organisation alone and nothing else."""
 
 
 @dataclass(slots=True)
@@ -699,8 +705,18 @@ def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
     )
 
 
-def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[list[Tok]]:
-    """Maximal runs of consecutive name-like tokens (see the module docs)."""
+Sounds = Callable[[str], str | None]
+"""``sounds(word)`` → the one-word name of a well-known listed organisation that
+a Latin word no list spells sounds like (:class:`thaw.screen.text.sounding.SoundAlikes`)."""
+
+
+def find_runs(
+    text: str, toks: list[Tok], known: Callable[[str], bool], sounds: Sounds | None = None
+) -> list[list[Tok]]:
+    """Maximal runs of consecutive name-like tokens (see the module docs); a
+    word no list spells, nor its dictionary form, that sounds like a
+    well-known organisation's one-word name (``sounds``) stands for that name,
+    alone (:attr:`Tok.sounded`)."""
     runs: list[list[Tok]] = []
     current: list[Tok] = []
     bases: dict[str, str | None] = {}  # (this text's words: base_form is no cache)
@@ -726,6 +742,14 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
                 else:
                     tok.base = bases[word] = base_form(word, known)
                 tok.spelled = namelike
+                if (
+                    not namelike
+                    and tok.base is None
+                    and sounds is not None
+                    and _latin(word)
+                    and (alike := sounds(word)) is not None
+                ):
+                    tok.base, tok.sounded = alike, True
                 namelike = namelike or tok.base is not None
             particle = tok.keys[0] in PARTICLES
         elif tok.text == ARTICLE_AFTER_OF:  # kept by tokenize only right after "of"
@@ -947,19 +971,21 @@ def find_mentions(
     known: Callable[[str], bool],
     single: Single | None = None,
     others: Callable[[str], list[Mention]] | None = None,
+    sounds: Sounds | None = None,
 ) -> list[Party]:
     """Every listed party mentioned in ``text``, with its mentions in text order.
 
     ``others(text)`` adds mentions found another way (names in Korean, Chinese and
     Japanese prose: :mod:`thaw.screen.text.cjk`); one overlapping a mention
-    found word by word is dropped."""
+    found word by word is dropped. ``sounds`` reads a word no list spells as
+    the well-known organisation it sounds like (:func:`find_runs`)."""
     work = text
     toks = tokenize(work)
     if "\n" in work:
         toks = join_wrapped(work, toks, known)
     births = _Births(work)
     mentions: list[Mention] = []
-    for run in find_runs(work, toks, known):
+    for run in find_runs(work, toks, known, sounds):
         mentions.extend(_screen_run(work, run, lookup, single, births))
     if others is not None:
         spans = [(m.start, m.end) for m in mentions]
@@ -1091,6 +1117,8 @@ def _screen_run(
             window = run[i : i + size]
             if not window[0].capitalised or not window[-1].capitalised:
                 continue
+            if any(t.sounded for t in window):
+                continue  # a word read by its sound names an organisation alone
             if _edge(window[-1]) or _vessel_word(window[0]):
                 continue
             start, end = window[0].start, window[-1].end

@@ -32,6 +32,7 @@ from thaw.screen.text.mentions import (
     find_mentions,
     is_abjad,
 )
+from thaw.screen.text.sounding import SoundAlikes
 from thaw.sources import territories
 from thaw.text import Token, analyze_name, name_variants
 from thaw.text.fold import abjad_key
@@ -232,6 +233,11 @@ class TextScreener:
                 authorities = {x.source.split("_", 1)[0] for h in hits for x in h.listings}
                 if len(authorities) >= 2:
                     return tuple(hits)
+            for reading in readings:
+                # a reading that sounds like a well-known organisation's one-word
+                # name (헤즈볼라 *hezbola*, HIZBALLAH): that name, as listed
+                if (alike := self._sounds(reading)) is not None and (named := single(alike)):
+                    return named
             return ()
 
         @lru_cache(maxsize=65_536)
@@ -261,6 +267,15 @@ class TextScreener:
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             return tuple(h for h in result.hits if _initialled(letter, words[0], h))
 
+        alikes: SoundAlikes | None = None
+
+        def sounds(word: str) -> str | None:
+            nonlocal alikes
+            if alikes is None:  # built once, on the first word no list spells
+                alikes = SoundAlikes(index.entries())
+            return alikes(word)
+
+        self._sounds = sounds
         # the spellings of name items (mentions._respellings), read now rather
         # than on the first document with a name no list spells as written
         latin_words(frozenset({"NAME:"}))
@@ -276,7 +291,12 @@ class TextScreener:
     def screen_text(self, text: str, kind: str = "text") -> TextResult:
         """Screen a string of text."""
         parties = find_mentions(
-            text, self._lookup_keyed, self._known, self._single_keyed, self._other_mentions
+            text,
+            self._lookup_keyed,
+            self._known,
+            self._single_keyed,
+            self._other_mentions,
+            self._sounds,
         )
         found = [self._party(text, p) for p in parties]
         return TextResult(kind, text, tuple(found))
