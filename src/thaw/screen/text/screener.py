@@ -33,6 +33,7 @@ from thaw.screen.text.mentions import (
     is_abjad,
 )
 from thaw.screen.text.sounding import SoundAlikes
+from thaw.screen.text.translated import find_translated
 from thaw.sources import territories
 from thaw.text import Token, analyze_name, name_variants
 from thaw.text.fold import abjad_key
@@ -206,12 +207,22 @@ class TextScreener:
             result = self.screener.screen_query(query, threshold=self.threshold, limit=limit)
             return tuple(h for h in result.hits if whole_name(word, h))
 
-        @lru_cache(maxsize=65_536)
-        def cjk_lookup(name: str) -> tuple[Hit, ...]:
+        def read(name: str, reads: Callable[[str, Hit], bool]) -> tuple[Hit, ...]:
+            # a name read back into Latin letters: name screening's threshold
             query = thaw.match.Query(name=name)
             floor = min(self.threshold, READING_THRESHOLD)
             result = self.screener.screen_query(query, threshold=floor, limit=10)
-            return tuple(h for h in result.hits if reads_like(name, h))
+            return tuple(h for h in result.hits if reads(name, h))
+
+        @lru_cache(maxsize=65_536)
+        def cjk_lookup(name: str) -> tuple[Hit, ...]:
+            return read(name, reads_like)
+
+        @lru_cache(maxsize=4096)
+        def read_translated(english: str) -> tuple[Hit, ...]:
+            return read(english, _reads_translated)
+
+        self._read_translated = read_translated
 
         @lru_cache(maxsize=65_536)
         def mark_lookup(mark: str) -> tuple[Hit, ...]:
@@ -323,12 +334,25 @@ class TextScreener:
         aircraft by their registration marks (:func:`find_marks`) and parties by
         the identifiers their listings carry (:func:`find_identifiers`)."""
         found = find_cjk_mentions(text, self._cjk_keyed, self._known, self._cjk_single_keyed)
+        found.extend(find_translated(text, self._translated_keyed, self._read_keyed, self._known))
         if "-" in text:
             found.extend(find_marks(text, self._mark_keyed))
         found.extend(find_identifiers(text, self._id_keyed))
         if "." in text:
             found.extend(find_initialled(text, self._initial_keyed))
         return found
+
+    def _translated_keyed(self, english: str) -> list[_KeyedHit]:
+        """An organisation's name translated into English
+        (:mod:`thaw.screen.text.translated`), screened as a window of prose."""
+        return self._lookup_keyed(english, None, ())
+
+    def _read_keyed(self, english: str) -> list[_KeyedHit]:
+        """An organisation's name translated into English around a name read
+        back from Hangul (고려항공: *goryo air*): a hit whose every informative
+        word, generic words too, is one word of the rendering, each the same
+        word or, for the reading, like it (:data:`TRANSLATED_READING`)."""
+        return _keyed(self._read_translated(english))
 
     def _initial_keyed(self, initial: str, surname: str) -> list[_KeyedHit]:
         return _keyed(self._initial_lookup(initial, surname))
@@ -625,6 +649,44 @@ def reads_like(window: str, hit: Hit) -> bool:
             if hit.schema == "Person" or len(used) == len(name):
                 return True
     return False
+
+
+TRANSLATED_READING = 0.8
+"""How alike (:func:`rapidfuzz.fuzz.ratio`, 0–1) a name read back from Hangul in a
+translated organisation name must be to the listed word (*goryo* ~ *koryo* 0.8)."""
+
+_TRANSLATED_ROLES: Final = frozenset({"stop", "particle", "honorific", "legal_form", "initial"})
+
+
+def _reads_translated(english: str, hit: Hit) -> bool:
+    """Whether an English rendering with a reading in it (:meth:`TextScreener._read_keyed`)
+    names the hit's organisation: one word of the rendering for each informative
+    word of the name, generic words too, the same or alike."""
+    if hit.schema not in SINGLE_SCHEMATA:
+        return False
+    ours = [t for t in analyze_name(english).tokens if t.role not in _TRANSLATED_ROLES]
+    theirs = [t for t in analyze_name(hit.matched_name).tokens if t.role not in _TRANSLATED_ROLES]
+    if len(ours) != len(theirs):
+        return False
+    left = list(theirs)
+    for word in ours:
+        match = next(
+            (
+                t
+                for t in left
+                if _same_word(word, t)
+                or (
+                    word.role == "name"
+                    and t.role == "name"
+                    and fuzz.ratio(word.text, t.text) >= TRANSLATED_READING * 100
+                )
+            ),
+            None,
+        )
+        if match is None:
+            return False
+        left.remove(match)
+    return True
 
 
 KANA_READINGS = 3
