@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final, Protocol, runtime_checkable
@@ -32,6 +32,7 @@ from thaw.screen.text.mentions import (
     find_mentions,
     is_abjad,
 )
+from thaw.screen.text.sounding import AUTHORITIES as SOUND_AUTHORITIES
 from thaw.screen.text.sounding import SoundAlikes
 from thaw.screen.text.translated import find_translated
 from thaw.sources import territories
@@ -154,6 +155,14 @@ class PartyListings(Protocol):
     listing keys (``source:source_id``) of every listing of a profile."""
 
     def party_listings(self, profile_id: str) -> tuple[str, ...]: ...
+
+
+@runtime_checkable
+class KnowsProfiles(Protocol):
+    """A screener that groups listings into profiles (``thaw.profiles.PartyScreener``):
+    ``profile_of`` maps ``(source, source_id)`` to a profile id."""
+
+    profile_of: Mapping[tuple[str, str], str]
 
 
 class TextScreener:
@@ -280,10 +289,11 @@ class TextScreener:
 
         alikes: SoundAlikes | None = None
 
+        @lru_cache(maxsize=65_536)
         def sounds(word: str) -> str | None:
             nonlocal alikes
             if alikes is None:  # built once, on the first word no list spells
-                alikes = SoundAlikes(index.entries())
+                alikes = SoundAlikes(self._well_known_entries())
             return alikes(word)
 
         self._sounds = sounds
@@ -368,6 +378,26 @@ class TextScreener:
 
     def _cjk_keyed(self, name: str) -> list[_KeyedHit]:
         return _keyed(self._cjk_lookup(name))
+
+    def _well_known_entries(self) -> Iterator[Entry]:
+        """The index entries of parties that two authorities or more list (as the
+        screener's profiles know them, :class:`KnowsProfiles`; else every
+        entry): the parties a newspaper names in its own spelling. Only these
+        are decoded, which a screener that knows profiles does for a fraction of
+        the lists."""
+        index = self.screener.index
+        screener = self.screener
+        if not isinstance(screener, KnowsProfiles) or not screener.profile_of:
+            yield from index.entries()
+            return
+        authorities: dict[str, set[str]] = {}
+        for (source, _), pid in screener.profile_of.items():
+            authorities.setdefault(pid, set()).add(source.split("_", 1)[0])
+        for (source, source_id), pid in screener.profile_of.items():
+            if len(authorities[pid]) >= SOUND_AUTHORITIES:
+                position = index.position(f"{source}:{source_id}")
+                if position is not None:
+                    yield index.entry(position)
 
     def _entries(self, hit: Hit) -> Iterator[Entry | None]:
         """The index entry of each of the hit's listings (``None`` for a listing

@@ -107,6 +107,51 @@ for _english, _words in _WORDS.items():
         _key = _fold(_word)
         GENERIC_WORDS[_key] = (*GENERIC_WORDS.get(_key, ()), _english)
 
+
+def _foreign_words() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """The words of :data:`_WORDS` that English writes otherwise (*banque*, شرکت,
+    公司; not *bank*): those of cased scripts in lower case, as written and
+    without accents; the longer of them, which may close a German compound
+    (*Ölgesellschaft*); and those of scripts without case (looked for as parts
+    of the text: Chinese and Korean put no space around a word)."""
+    cased: set[str] = set()
+    uncased: set[str] = set()
+    for english, listed in _WORDS.items():
+        for word in listed.split():
+            if _fold(word) == english:
+                continue
+            if word.lower() != word.upper():
+                cased.update({word.lower(), _fold(word)})
+            else:
+                uncased.add(word)
+    tails = tuple(sorted(w for w in cased if len(w) >= TAIL))
+    return frozenset(cased), tails, tuple(sorted(uncased))
+
+
+TAIL: Final = 4
+"""The fewest letters of a generic word that may close a compound (*-bank* is
+English, *-öl* too short: *Gesellschaft*, *Handel* close compounds)."""
+
+COMPOUND: Final = 6
+"""The fewest letters of a word split as a compound of two generic words."""
+
+_FOREIGN, _TAILS, _UNCASED = _foreign_words()
+_SIMPLE_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
+def may_translate(text: str) -> bool:
+    """Whether ``text`` holds a generic word of organisation names that English
+    writes otherwise (:func:`_foreign_words`): only then can it name one in
+    translation. One pass over the words, and a search for each word of the
+    scripts without case."""
+    if any(word in text for word in _UNCASED):
+        return True
+    words = set(_SIMPLE_WORD.findall(text.lower()))
+    return not _FOREIGN.isdisjoint(words) or any(
+        w.endswith(_TAILS) for w in words if len(w) >= COMPOUND
+    )
+
+
 ALTERNATIVES: Final = {"company": ("company", "corporation")}
 """English words the lists write for one generic word, to try in turn: a
 *company* in one language is often listed as a *corporation*."""
@@ -119,7 +164,7 @@ nationale iranienne du pétrole*), never at its edges."""
 
 ADJECTIVE_ENDINGS: Final = (
     "iennes ienne iens ien aises aise ais ischen ischer isches ische isch iano iana "
-    "ianos ianas ano ana anos anas ese esi o a e"
+    "ianos ianas ano ana anos anas ese esi"
 ).split()
 """Endings that French, German, Spanish, Italian and Portuguese add to a
 country's name (or its stem) to make its adjective: *iran-ienne*, *Iran-ische*,
@@ -176,6 +221,7 @@ def _country_adjectives(name: str, known: Known) -> tuple[str, ...]:
     return (base,)
 
 
+@lru_cache(maxsize=65_536)
 def _place(word: str, known: Known) -> tuple[str, ...]:
     """The English words for a country written as its name or adjective."""
     territory = territories.lookup(word)
@@ -223,22 +269,39 @@ def _hangul_parts(word: str) -> tuple[list[str], str]:
     return english, rest
 
 
+@lru_cache(maxsize=65_536)
+def _generic_word(word: str) -> tuple[str, ...]:
+    """The English words of a generic word, or of a capitalised compound of two
+    (German nouns: *Ölgesellschaft*)."""
+    if found := _generic(word):
+        return found
+    if len(word) >= COMPOUND and word[0].isupper():
+        return _compound(word)
+    return ()
+
+
 def _latin_words(text: str, known: Known) -> Iterator[Word | None]:
     """The words of ``text`` outside Chinese and Korean, each classified, or
-    ``None`` for a word that breaks a name (a connector is skipped)."""
-    for m in _LATIN_WORD.finditer(text):
+    ``None`` for a word that breaks a name (a connector is skipped). Only words
+    near a generic word (:data:`MAX_WORDS`) are looked at further: prose is
+    mostly other words, and a country's adjective costs look-ups."""
+    matches = list(_LATIN_WORD.finditer(text))
+    generic = [_generic_word(m.group()) for m in matches]
+    near: set[int] = set()
+    for i, found in enumerate(generic):
+        if found:
+            near.update(range(i - MAX_WORDS, i + MAX_WORDS + 1))
+    for i, m in enumerate(matches):
         word = m.group()
-        if _HANGUL.match(word) or _HAN_RUN.match(word):
+        if i not in near or _HANGUL.match(word) or _HAN_RUN.match(word):
             yield None
             continue
         if _fold(word) in CONNECTORS:
             continue
-        if found := _generic(word):
+        if found := generic[i]:
             yield Word(m.start(), m.end(), found, "generic")
         elif found := _place(word, known):
             yield Word(m.start(), m.end(), found, "place")
-        elif len(word) >= 6 and (found := _compound(word)):
-            yield Word(m.start(), m.end(), found, "generic")
         elif word[0].isupper() or not word[0].islower():
             yield Word(m.start(), m.end(), (word,), "name")
         else:
@@ -284,6 +347,8 @@ def find_translated(text: str, lookup: Lookup, reading: Lookup, known: Known) ->
     docs): ``lookup`` screens an English rendering, ``reading`` one with a name
     read back from Hangul (a reading is not a spelling)."""
     found: list[Mention] = []
+    if not may_translate(text):
+        return found
     sequences = list(_sequences(_latin_words(text, known)))
     sequences.extend(_han_sequences(text, known))
     sequences.extend(_hangul_sequences(text))
