@@ -93,3 +93,16 @@ def test_translated_names(screener: TextScreener, text: str, key: str, mention: 
 )
 def test_no_company_from_generic_words_alone(screener: TextScreener, text: str) -> None:
     assert screener.screen_text(text).parties == ()
+
+
+def test_an_arabic_word_without_the_article_is_a_common_noun() -> None:
+    screener = text_screener(
+        [
+            listing("un_sc", "9", "Organization", "AL-QAIDA", "القاعدة"),
+            listing("us_ofac_sdn", "10", "Organization", "AL QA'IDA", "القاعدة"),
+        ]
+    )
+    found = found_mentions(screener.screen_text("أعلن تنظيم القاعدة مسؤوليته عن الهجوم."))
+    assert set(found) == {"un_sc:9", "us_ofac_sdn:10"}
+    # قاعدة عسكرية, *a military base*
+    assert screener.screen_text("هاجم المسلحون قاعدة عسكرية في الجنوب.").parties == ()

@@ -435,7 +435,8 @@ class TextScreener:
         names that country's institution: only a party of that country counts. A
         name the listing publishes only as a weak alias (:meth:`_weak_only`) names
         nothing alone. A word in an abjad shorter than :data:`ABJAD_SINGLE_MIN` letters names
-        nothing on its own."""
+        nothing on its own; a word in Arabic script without the article names
+        no party whose name has it (:data:`ARABIC_ARTICLE`)."""
         if is_abjad(word) and sum(map(str.isalpha, word)) < ABJAD_SINGLE_MIN:
             return []
         found = self._single(word)
@@ -451,6 +452,10 @@ class TextScreener:
             found = tuple(hits)
         # a weak alias alone is no mention (the tanker "MSC Oscar" is no MSC)
         found = tuple(h for h in found if not self._weak_only(h))
+        if _ARABIC_LETTER.match(word) and not word.startswith(ARABIC_ARTICLE):
+            # a name with the article written without it is a common noun:
+            # قاعدة is *a base*, القاعدة al-Qaida
+            found = tuple(h for h in found if not _ARTICLE.match(h.matched_name))
         if vessel_cue:  # "the tanker Atlas": the vessel, not a company of that name
             hits = sorted(found, key=lambda h: h.schema != "Vessel")
         else:
@@ -524,6 +529,15 @@ class TextScreener:
             added.append(key)
         return added
 
+
+ARABIC_ARTICLE: Final = "ال"
+"""The Arabic definite article, joined to its word. A proper name that has it
+keeps it in Arabic and Persian prose (القاعدة, الشباب); the same word without it
+is the common noun (قاعدة *a base*, شباب *youth*), so it names no party whose
+listed name begins with the article, in Arabic script or in Latin letters
+(*AL-QAIDA*, *Al-Shabaab*)."""
+_ARABIC_LETTER: Final = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+_ARTICLE: Final = re.compile("(?:ال|(?:al|el|ul)[-\\s'’])", re.IGNORECASE)
 
 MINOR_ROLES = frozenset({"stop", "particle", "honorific", "legal_form", "generic", "initial"})
 """Token roles that neither need to be matched nor count as evidence in prose."""
