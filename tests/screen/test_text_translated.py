@@ -106,3 +106,24 @@ def test_an_arabic_word_without_the_article_is_a_common_noun() -> None:
     assert set(found) == {"un_sc:9", "us_ofac_sdn:10"}
     # قاعدة عسكرية, *a military base*
     assert screener.screen_text("هاجم المسلحون قاعدة عسكرية في الجنوب.").parties == ()
+
+
+def test_a_korean_name_before_a_generic_word() -> None:
+    screener = text_screener([listing("us_ofac_sdn", "11", "Organization", "LAZARUS GROUP")])
+    found = found_mentions(screener.screen_text("라자루스 그룹이 암호화폐 거래소를 해킹했다."))
+    assert found == {"us_ofac_sdn:11": ["라자루스 그룹"]}
+    # a particle closes the name: 라자루스와 그룹 is *Lazarus and a group*
+    assert screener.screen_text("라자루스와 그룹이 만났다.").parties == ()
+
+
+def test_a_name_in_a_hyphenated_compound() -> None:
+    records = [
+        listing("us_ofac_sdn", "12", "Organization", "SBERBANK"),
+        listing("uk_ofsi", "13", "Organization", "Sberbank"),
+        listing("us_ofac_sdn", "14", "Organization", "ROLLS"),
+    ]
+    screener = text_screener(records)
+    found = found_mentions(screener.screen_text("Der Sberbank-Chef traf sich mit Investoren."))
+    assert set(found) == {"us_ofac_sdn:12", "uk_ofsi:13"}
+    # one authority's name in a compound is no mention
+    assert screener.screen_text("A Rolls-Royce was parked outside.").parties == ()

@@ -42,7 +42,10 @@ How it works
    is a surname (``Richard Wagner``) and names no organisation; one that opens a
    sentence, stands before a country or beside another distinctive word
    (``Минфин США``, ``Ocean Star Shipping``) needs a well-known party
-   (:func:`_weak_capital`).
+   (:func:`_weak_capital`); so does the name before the hyphen of a compound
+   with a noun of the language (*Sberbank-Chef*), and a word no list spells
+   that sounds like a listed organisation's one-word name (*Hisbollah*:
+   :mod:`thaw.screen.text.sounding`).
 4. **Other forms of a name.** An aircraft's registration mark (:func:`find_marks`),
    an identifier a listing carries (SWIFT/BIC, IMO, crypto address:
    :func:`find_identifiers`) and a surname with initials (*V. Putin*, *Лавров
@@ -352,6 +355,17 @@ def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
         return True
     after = _NEXT_WORD.match(text, tok.end) if i == len(run) - 1 else None
     return after is not None and _outside_word(after.group(1), text, None)
+
+
+COMPOUND_HEAD: Final = 4
+"""The fewest letters of the first part of a hyphenated compound read alone as
+an organisation's name (*Sberbank-Chef*; not *Al-*, *Abu-*)."""
+
+
+def _weakly(where: Callable[[], Where]) -> Where:
+    """``where()``, its word weak evidence whatever its place."""
+    cue, _, country = where()
+    return cue, True, country
 
 
 def _capitals(word: str) -> bool:
@@ -751,6 +765,11 @@ def find_runs(
                 ):
                     tok.base, tok.sounded = alike, True
                 namelike = namelike or tok.base is not None
+                if not namelike and "-" in word:
+                    # a name and a noun no list holds (Sberbank-Chef): the name
+                    # alone may name an organisation (_screen_run)
+                    head = word.split("-", 1)[0]
+                    namelike = word_known(head, _keys(head), known)
             particle = tok.keys[0] in PARTICLES
         elif tok.text == ARTICLE_AFTER_OF:  # kept by tokenize only right after "of"
             particle = namelike = bool(current) and current[-1].text == "of"
@@ -1194,6 +1213,13 @@ def _screen_run(
             hits = single(tok.text, where) if tok.spelled else ()
             if not hits and tok.base is not None:
                 hits = single(tok.base, where)
+            if not hits and "-" in tok.text and not tok.sounded:
+                # a compound of a name and a noun of the language (the German
+                # Sberbank-Chef, Rosneft-Tochter; the English Wagner-linked):
+                # the name, as weak evidence (two authorities)
+                head = tok.text.split("-", 1)[0]
+                if len(head) >= COMPOUND_HEAD and head[0].isupper():
+                    hits = single(head, partial(_weakly, where))
             if hits and not _person_before(text, tok):
                 found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found

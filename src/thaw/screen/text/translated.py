@@ -401,27 +401,41 @@ def _han_sequences(text: str, known: Known) -> Iterator[list[Word]]:
 
 
 def _hangul_sequences(text: str) -> Iterator[list[Word]]:
-    """Each Hangul word (its particle aside) that ends in generic words of
-    organisation names, as those words and, before them, a name read back
-    into Latin letters (고려항공: *goryo*, airline)."""
+    """Hangul words (each without its particle) split into generic words of
+    organisation names, from the end, and before them a place or a name read
+    back into Latin letters (고려항공: *goryo*, airline); a word with no
+    generic word is a name (or place) word of its own, which a generic word in
+    the next word may follow (라자루스 그룹: *lajarus*, group). Consecutive
+    words separated by one space are one sequence."""
+    parts = []
     for m in re.finditer("[\uac00-\ud7a3]+", text):
         word = _strip_particle(m.group())
         english, rest = _hangul_parts(word)
-        if not english:
-            continue
-        start = m.start()
-        words: list[Word] = []
+        parts.append((m.start(), m.end(), word, english, rest))
+    current: list[Word] = []
+    for k, (start, _end, word, english, rest) in enumerate(parts):
+        joined = (
+            k > 0
+            and start == parts[k - 1][1] + 1
+            and len(parts[k - 1][2]) == (parts[k - 1][1] - parts[k - 1][0])
+        )  # one space after a word without a particle
+        if not joined and current:
+            yield current
+            current = []
+        following = k + 1 < len(parts) and bool(parts[k + 1][3])
+        if not english and not following:
+            continue  # (a word that no generic word is in or follows: no reading needed)
         if rest:
             place = territories.lookup(rest)
             if place is not None:
-                words.append(Word(start, start + len(rest), (place.name,), "place"))
+                current.append(Word(start, start + len(rest), (place.name,), "place"))
             else:
                 readings = tuple(r for r in name_variants(rest)[:2] if " " not in r)
-                if not readings:
-                    continue
-                words.append(Word(start, start + len(rest), readings, "name"))
+                if readings:
+                    current.append(Word(start, start + len(rest), readings, "name"))
         at = start + len(rest)
         for item in english:
             kind = "place" if item in PLACES else "generic"
-            words.append(Word(at, start + len(word), (item,), kind))
-        yield words
+            current.append(Word(at, start + len(word), (item,), kind))
+    if current:
+        yield current
