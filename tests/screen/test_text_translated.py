@@ -32,6 +32,7 @@ def test_places(word: str, english: tuple[str, ...]) -> None:
 def test_compounds_and_korean_words() -> None:
     assert _compound("Ölgesellschaft") == ("oil company",)
     assert _compound("Rekordgewinne") == ()
+    assert _compound("Zentralbank") == ("central bank",)
     assert _hangul_parts("조선광업개발무역회사") == (
         ["korea", "mining", "development", "trading", "company"],
         "",

@@ -148,7 +148,7 @@ def may_translate(text: str) -> bool:
         return True
     words = set(_SIMPLE_WORD.findall(text.lower()))
     return not _FOREIGN.isdisjoint(words) or any(
-        w.endswith(_TAILS) for w in words if len(w) >= COMPOUND
+        w.endswith(_TAILS) or w.startswith(_TAILS) for w in words if len(w) >= COMPOUND
     )
 
 
