@@ -387,10 +387,10 @@ def test_second_blind_set(real_profiles_home: Path) -> None:
     """The second blind set (98 sentences in thirteen languages and nine voices,
     written before it was first screened) on the real lists: no extra party,
     and at most nine of its 89 parties missed (first screened: 67 found, 4
-    extra; now 80, none extra). What the dev half still misses is named in
-    another language's words, not spelled (고려항공 *Koryo Aviation*, شرکت ملی
-    نفت ایران *National Iranian Oil Company*), or by one word of a longer
-    listed name (*Belavia* for BELAVIA BELARUSIAN AIRLINES)."""
+    extra; 80 before names translated word for word were read:
+    :mod:`thaw.screen.text.translated`; now 82 on a store loaded with ``thaw
+    update``, none extra). What the dev half still misses is named by one word
+    of a longer listed name (*Belavia* for BELAVIA BELARUSIAN AIRLINES)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from text_sentences import evaluate
 
