@@ -6,7 +6,7 @@ import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Final, Protocol, runtime_checkable
 
@@ -354,15 +354,16 @@ class TextScreener:
 
     def _translated_keyed(self, english: str) -> list[_KeyedHit]:
         """An organisation's name translated into English
-        (:mod:`thaw.screen.text.translated`), screened as a window of prose."""
-        return self._lookup_keyed(english, None, ())
+        (:mod:`thaw.screen.text.translated`), screened as a window of prose;
+        the explanation says how it was read."""
+        return _read_as(english, self._lookup_keyed(english, None, ()))
 
     def _read_keyed(self, english: str) -> list[_KeyedHit]:
         """An organisation's name translated into English around a name read
         back from Hangul (고려항공: *goryo air*): a hit whose every informative
         word, generic words too, is one word of the rendering, each the same
         word or, for the reading, like it (:data:`TRANSLATED_READING`)."""
-        return _keyed(self._read_translated(english))
+        return _read_as(english, _keyed(self._read_translated(english)))
 
     def _initial_keyed(self, initial: str, surname: str) -> list[_KeyedHit]:
         return _keyed(self._initial_lookup(initial, surname))
@@ -859,6 +860,14 @@ def _bare_mark(name: str) -> str:
 def _given_name(word: str) -> bool:
     """Whether a word is known as a given name (``Linda``, ``Hamas``)."""
     return any(known_given_name(t.symbols) for t in analyze_name(word).tokens)
+
+
+def _read_as(english: str, keyed: list[_KeyedHit]) -> list[_KeyedHit]:
+    """``keyed``, each hit's explanation opening with the English the text's
+    words were read as (a translated name: the analyst sees why it matched)."""
+    for k in keyed:
+        k.hit = replace(k.hit, explanation=f"read in English as '{english}'; {k.hit.explanation}")
+    return keyed
 
 
 def _keyed(hits: Sequence[Hit]) -> list[_KeyedHit]:
