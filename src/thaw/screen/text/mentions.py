@@ -42,7 +42,10 @@ How it works
    is a surname (``Richard Wagner``) and names no organisation; one that opens a
    sentence, stands before a country or beside another distinctive word
    (``Минфин США``, ``Ocean Star Shipping``) needs a well-known party
-   (:func:`_weak_capital`).
+   (:func:`_weak_capital`); so does the name before the hyphen of a compound
+   with a noun of the language (*Sberbank-Chef*), and a word no list spells
+   that sounds like a listed organisation's one-word name (*Hisbollah*:
+   :mod:`thaw.screen.text.sounding`).
 4. **Other forms of a name.** An aircraft's registration mark (:func:`find_marks`),
    an identifier a listing carries (SWIFT/BIC, IMO, crypto address:
    :func:`find_identifiers`) and a surname with initials (*V. Putin*, *Лавров
@@ -306,11 +309,13 @@ def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
     """``(vessel_cue, weak, country)`` for the word ``run[i]`` (see
     :data:`Single`); ``taken``: the run's words in mentions already found. A
     word that is itself declined (*PKK'nın Irak'ın*, the PKK's Iraq) is no
-    country's institution: the country names something of the word's."""
+    country's institution: the country names something of the word's. A word
+    that only sounds like a listed one (:attr:`Tok.sounded`) is weak evidence
+    whatever its place: it names a party only a second authority lists too."""
     tok = run[i]
     return (
         _vessel_cue(text, tok.start),
-        _weak_capital(text, run, i, taken),
+        tok.sounded or _weak_capital(text, run, i, taken),
         _country_after(text, tok) if tok.base is None else None,
     )
 
@@ -350,6 +355,17 @@ def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
         return True
     after = _NEXT_WORD.match(text, tok.end) if i == len(run) - 1 else None
     return after is not None and _outside_word(after.group(1), text, None)
+
+
+COMPOUND_HEAD: Final = 4
+"""The fewest letters of the first part of a hyphenated compound read alone as
+an organisation's name (*Sberbank-Chef*; not *Al-*, *Abu-*)."""
+
+
+def _weakly(where: Callable[[], Where]) -> Where:
+    """``where()``, its word weak evidence whatever its place."""
+    cue, _, country = where()
+    return cue, True, country
 
 
 def _capitals(word: str) -> bool:
@@ -426,6 +442,10 @@ class Tok:
     spelled: bool = True
     """Whether the word as written is a word of some listed name (else only its
     :attr:`base` is)."""
+    sounded: bool = False
+    """Whether :attr:`base` is the listed word this one only sounds like
+    (*Hisbollah* for HIZBALLAH: :mod:`thaw.screen.text.sounding`), which names
+    a well-known organisation alone and nothing else."""
 
 
 @dataclass(slots=True)
@@ -699,8 +719,18 @@ def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
     )
 
 
-def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[list[Tok]]:
-    """Maximal runs of consecutive name-like tokens (see the module docs)."""
+Sounds = Callable[[str], str | None]
+"""``sounds(word)`` → the one-word name of a well-known listed organisation that
+a Latin word no list spells sounds like (:class:`thaw.screen.text.sounding.SoundAlikes`)."""
+
+
+def find_runs(
+    text: str, toks: list[Tok], known: Callable[[str], bool], sounds: Sounds | None = None
+) -> list[list[Tok]]:
+    """Maximal runs of consecutive name-like tokens (see the module docs); a
+    word no list spells, nor its dictionary form, that sounds like a
+    well-known organisation's one-word name (``sounds``) stands for that name,
+    alone (:attr:`Tok.sounded`)."""
     runs: list[list[Tok]] = []
     current: list[Tok] = []
     bases: dict[str, str | None] = {}  # (this text's words: base_form is no cache)
@@ -726,7 +756,20 @@ def find_runs(text: str, toks: list[Tok], known: Callable[[str], bool]) -> list[
                 else:
                     tok.base = bases[word] = base_form(word, known)
                 tok.spelled = namelike
+                if (
+                    not namelike
+                    and tok.base is None
+                    and sounds is not None
+                    and _latin(word)
+                    and (alike := sounds(word)) is not None
+                ):
+                    tok.base, tok.sounded = alike, True
                 namelike = namelike or tok.base is not None
+                if not namelike and "-" in word:
+                    # a name and a noun no list holds (Sberbank-Chef): the name
+                    # alone may name an organisation (_screen_run)
+                    head = word.split("-", 1)[0]
+                    namelike = word_known(head, _keys(head), known)
             particle = tok.keys[0] in PARTICLES
         elif tok.text == ARTICLE_AFTER_OF:  # kept by tokenize only right after "of"
             particle = namelike = bool(current) and current[-1].text == "of"
@@ -947,19 +990,21 @@ def find_mentions(
     known: Callable[[str], bool],
     single: Single | None = None,
     others: Callable[[str], list[Mention]] | None = None,
+    sounds: Sounds | None = None,
 ) -> list[Party]:
     """Every listed party mentioned in ``text``, with its mentions in text order.
 
     ``others(text)`` adds mentions found another way (names in Korean, Chinese and
     Japanese prose: :mod:`thaw.screen.text.cjk`); one overlapping a mention
-    found word by word is dropped."""
+    found word by word is dropped. ``sounds`` reads a word no list spells as
+    the well-known organisation it sounds like (:func:`find_runs`)."""
     work = text
     toks = tokenize(work)
     if "\n" in work:
         toks = join_wrapped(work, toks, known)
     births = _Births(work)
     mentions: list[Mention] = []
-    for run in find_runs(work, toks, known):
+    for run in find_runs(work, toks, known, sounds):
         mentions.extend(_screen_run(work, run, lookup, single, births))
     if others is not None:
         spans = [(m.start, m.end) for m in mentions]
@@ -1091,6 +1136,8 @@ def _screen_run(
             window = run[i : i + size]
             if not window[0].capitalised or not window[-1].capitalised:
                 continue
+            if any(t.sounded for t in window):
+                continue  # a word read by its sound names an organisation alone
             if _edge(window[-1]) or _vessel_word(window[0]):
                 continue
             start, end = window[0].start, window[-1].end
@@ -1166,6 +1213,13 @@ def _screen_run(
             hits = single(tok.text, where) if tok.spelled else ()
             if not hits and tok.base is not None:
                 hits = single(tok.base, where)
+            if not hits and "-" in tok.text and not tok.sounded:
+                # a compound of a name and a noun of the language (the German
+                # Sberbank-Chef, Rosneft-Tochter; the English Wagner-linked):
+                # the name, as weak evidence (two authorities)
+                head = tok.text.split("-", 1)[0]
+                if len(head) >= COMPOUND_HEAD and head[0].isupper():
+                    hits = single(head, partial(_weakly, where))
             if hits and not _person_before(text, tok):
                 found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Final, Protocol, runtime_checkable
 
@@ -32,6 +32,9 @@ from thaw.screen.text.mentions import (
     find_mentions,
     is_abjad,
 )
+from thaw.screen.text.sounding import AUTHORITIES as SOUND_AUTHORITIES
+from thaw.screen.text.sounding import SoundAlikes
+from thaw.screen.text.translated import find_translated
 from thaw.sources import territories
 from thaw.text import Token, analyze_name, name_variants
 from thaw.text.fold import abjad_key
@@ -154,6 +157,14 @@ class PartyListings(Protocol):
     def party_listings(self, profile_id: str) -> tuple[str, ...]: ...
 
 
+@runtime_checkable
+class KnowsProfiles(Protocol):
+    """A screener that groups listings into profiles (``thaw.profiles.PartyScreener``):
+    ``profile_of`` maps ``(source, source_id)`` to a profile id."""
+
+    profile_of: Mapping[tuple[str, str], str]
+
+
 class TextScreener:
     """Finds listed parties in documents, using a :class:`~thaw.screen.Screener`.
 
@@ -205,12 +216,22 @@ class TextScreener:
             result = self.screener.screen_query(query, threshold=self.threshold, limit=limit)
             return tuple(h for h in result.hits if whole_name(word, h))
 
-        @lru_cache(maxsize=65_536)
-        def cjk_lookup(name: str) -> tuple[Hit, ...]:
+        def read(name: str, reads: Callable[[str, Hit], bool]) -> tuple[Hit, ...]:
+            # a name read back into Latin letters: name screening's threshold
             query = thaw.match.Query(name=name)
             floor = min(self.threshold, READING_THRESHOLD)
             result = self.screener.screen_query(query, threshold=floor, limit=10)
-            return tuple(h for h in result.hits if reads_like(name, h))
+            return tuple(h for h in result.hits if reads(name, h))
+
+        @lru_cache(maxsize=65_536)
+        def cjk_lookup(name: str) -> tuple[Hit, ...]:
+            return read(name, reads_like)
+
+        @lru_cache(maxsize=4096)
+        def read_translated(english: str) -> tuple[Hit, ...]:
+            return read(english, _reads_translated)
+
+        self._read_translated = read_translated
 
         @lru_cache(maxsize=65_536)
         def mark_lookup(mark: str) -> tuple[Hit, ...]:
@@ -232,6 +253,11 @@ class TextScreener:
                 authorities = {x.source.split("_", 1)[0] for h in hits for x in h.listings}
                 if len(authorities) >= 2:
                     return tuple(hits)
+            for reading in readings:
+                # a reading that sounds like a well-known organisation's one-word
+                # name (헤즈볼라 *hezbola*, HIZBALLAH): that name, as listed
+                if (alike := self._sounds(reading)) is not None and (named := single(alike)):
+                    return named
             return ()
 
         @lru_cache(maxsize=65_536)
@@ -261,6 +287,16 @@ class TextScreener:
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             return tuple(h for h in result.hits if _initialled(letter, words[0], h))
 
+        alikes: SoundAlikes | None = None
+
+        @lru_cache(maxsize=65_536)
+        def sounds(word: str) -> str | None:
+            nonlocal alikes
+            if alikes is None:  # built once, on the first word no list spells
+                alikes = SoundAlikes(self._well_known_entries())
+            return alikes(word)
+
+        self._sounds = sounds
         # the spellings of name items (mentions._respellings), read now rather
         # than on the first document with a name no list spells as written
         latin_words(frozenset({"NAME:"}))
@@ -276,7 +312,12 @@ class TextScreener:
     def screen_text(self, text: str, kind: str = "text") -> TextResult:
         """Screen a string of text."""
         parties = find_mentions(
-            text, self._lookup_keyed, self._known, self._single_keyed, self._other_mentions
+            text,
+            self._lookup_keyed,
+            self._known,
+            self._single_keyed,
+            self._other_mentions,
+            self._sounds,
         )
         found = [self._party(text, p) for p in parties]
         return TextResult(kind, text, tuple(found))
@@ -303,12 +344,26 @@ class TextScreener:
         aircraft by their registration marks (:func:`find_marks`) and parties by
         the identifiers their listings carry (:func:`find_identifiers`)."""
         found = find_cjk_mentions(text, self._cjk_keyed, self._known, self._cjk_single_keyed)
+        found.extend(find_translated(text, self._translated_keyed, self._read_keyed, self._known))
         if "-" in text:
             found.extend(find_marks(text, self._mark_keyed))
         found.extend(find_identifiers(text, self._id_keyed))
         if "." in text:
             found.extend(find_initialled(text, self._initial_keyed))
         return found
+
+    def _translated_keyed(self, english: str) -> list[_KeyedHit]:
+        """An organisation's name translated into English
+        (:mod:`thaw.screen.text.translated`), screened as a window of prose;
+        the explanation says how it was read."""
+        return _read_as(english, self._lookup_keyed(english, None, ()))
+
+    def _read_keyed(self, english: str) -> list[_KeyedHit]:
+        """An organisation's name translated into English around a name read
+        back from Hangul (고려항공: *goryo air*): a hit whose every informative
+        word, generic words too, is one word of the rendering, each the same
+        word or, for the reading, like it (:data:`TRANSLATED_READING`)."""
+        return _read_as(english, _keyed(self._read_translated(english)))
 
     def _initial_keyed(self, initial: str, surname: str) -> list[_KeyedHit]:
         return _keyed(self._initial_lookup(initial, surname))
@@ -324,6 +379,26 @@ class TextScreener:
 
     def _cjk_keyed(self, name: str) -> list[_KeyedHit]:
         return _keyed(self._cjk_lookup(name))
+
+    def _well_known_entries(self) -> Iterator[Entry]:
+        """The index entries of parties that two authorities or more list (as the
+        screener's profiles know them, :class:`KnowsProfiles`; else every
+        entry): the parties a newspaper names in its own spelling. Only these
+        are decoded, which a screener that knows profiles does for a fraction of
+        the lists."""
+        index = self.screener.index
+        screener = self.screener
+        if not isinstance(screener, KnowsProfiles) or not screener.profile_of:
+            yield from index.entries()
+            return
+        authorities: dict[str, set[str]] = {}
+        for (source, _), pid in screener.profile_of.items():
+            authorities.setdefault(pid, set()).add(source.split("_", 1)[0])
+        for (source, source_id), pid in screener.profile_of.items():
+            if len(authorities[pid]) >= SOUND_AUTHORITIES:
+                position = index.position(f"{source}:{source_id}")
+                if position is not None:
+                    yield index.entry(position)
 
     def _entries(self, hit: Hit) -> Iterator[Entry | None]:
         """The index entry of each of the hit's listings (``None`` for a listing
@@ -361,7 +436,8 @@ class TextScreener:
         names that country's institution: only a party of that country counts. A
         name the listing publishes only as a weak alias (:meth:`_weak_only`) names
         nothing alone. A word in an abjad shorter than :data:`ABJAD_SINGLE_MIN` letters names
-        nothing on its own."""
+        nothing on its own; a word in Arabic script without the article names
+        no party whose name has it (:data:`ARABIC_ARTICLE`)."""
         if is_abjad(word) and sum(map(str.isalpha, word)) < ABJAD_SINGLE_MIN:
             return []
         found = self._single(word)
@@ -377,6 +453,10 @@ class TextScreener:
             found = tuple(hits)
         # a weak alias alone is no mention (the tanker "MSC Oscar" is no MSC)
         found = tuple(h for h in found if not self._weak_only(h))
+        if _ARABIC_LETTER.match(word) and not word.startswith(ARABIC_ARTICLE):
+            # a name with the article written without it is a common noun:
+            # قاعدة is *a base*, القاعدة al-Qaida
+            found = tuple(h for h in found if not _ARTICLE.match(h.matched_name))
         if vessel_cue:  # "the tanker Atlas": the vessel, not a company of that name
             hits = sorted(found, key=lambda h: h.schema != "Vessel")
         else:
@@ -450,6 +530,15 @@ class TextScreener:
             added.append(key)
         return added
 
+
+ARABIC_ARTICLE: Final = "ال"
+"""The Arabic definite article, joined to its word. A proper name that has it
+keeps it in Arabic and Persian prose (القاعدة, الشباب); the same word without it
+is the common noun (قاعدة *a base*, شباب *youth*), so it names no party whose
+listed name begins with the article, in Arabic script or in Latin letters
+(*AL-QAIDA*, *Al-Shabaab*)."""
+_ARABIC_LETTER: Final = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+_ARTICLE: Final = re.compile("(?:ال|(?:al|el|ul)[-\\s'’])", re.IGNORECASE)
 
 MINOR_ROLES = frozenset({"stop", "particle", "honorific", "legal_form", "generic", "initial"})
 """Token roles that neither need to be matched nor count as evidence in prose."""
@@ -607,6 +696,44 @@ def reads_like(window: str, hit: Hit) -> bool:
     return False
 
 
+TRANSLATED_READING = 0.8
+"""How alike (:func:`rapidfuzz.fuzz.ratio`, 0–1) a name read back from Hangul in a
+translated organisation name must be to the listed word (*goryo* ~ *koryo* 0.8)."""
+
+_TRANSLATED_ROLES: Final = frozenset({"stop", "particle", "honorific", "legal_form", "initial"})
+
+
+def _reads_translated(english: str, hit: Hit) -> bool:
+    """Whether an English rendering with a reading in it (:meth:`TextScreener._read_keyed`)
+    names the hit's organisation: one word of the rendering for each informative
+    word of the name, generic words too, the same or alike."""
+    if hit.schema not in SINGLE_SCHEMATA:
+        return False
+    ours = [t for t in analyze_name(english).tokens if t.role not in _TRANSLATED_ROLES]
+    theirs = [t for t in analyze_name(hit.matched_name).tokens if t.role not in _TRANSLATED_ROLES]
+    if len(ours) != len(theirs):
+        return False
+    left = list(theirs)
+    for word in ours:
+        match = next(
+            (
+                t
+                for t in left
+                if _same_word(word, t)
+                or (
+                    word.role == "name"
+                    and t.role == "name"
+                    and fuzz.ratio(word.text, t.text) >= TRANSLATED_READING * 100
+                )
+            ),
+            None,
+        )
+        if match is None:
+            return False
+        left.remove(match)
+    return True
+
+
 KANA_READINGS = 3
 """How many readings of a katakana or Hangul word (:func:`thaw.text.name_variants`) are tried
 as an organisation's name."""
@@ -733,6 +860,14 @@ def _bare_mark(name: str) -> str:
 def _given_name(word: str) -> bool:
     """Whether a word is known as a given name (``Linda``, ``Hamas``)."""
     return any(known_given_name(t.symbols) for t in analyze_name(word).tokens)
+
+
+def _read_as(english: str, keyed: list[_KeyedHit]) -> list[_KeyedHit]:
+    """``keyed``, each hit's explanation opening with the English the text's
+    words were read as (a translated name: the analyst sees why it matched)."""
+    for k in keyed:
+        k.hit = replace(k.hit, explanation=f"read in English as '{english}'; {k.hit.explanation}")
+    return keyed
 
 
 def _keyed(hits: Sequence[Hit]) -> list[_KeyedHit]:
