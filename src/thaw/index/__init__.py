@@ -11,6 +11,7 @@ from thaw.index.candidates import (
     COMPATIBLE,
     DEFAULT_LIMIT,
     DEFAULT_MIN_COVERAGE,
+    SCHEMA_CODES,
     Candidate,
     CandidateIndex,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "COMPATIBLE",
     "DEFAULT_LIMIT",
     "DEFAULT_MIN_COVERAGE",
+    "SCHEMA_CODES",
     "Candidate",
     "CandidateIndex",
     "Entry",

@@ -864,6 +864,21 @@ class CandidateIndex:
         self._entries[position] = entry
         return entry
 
+    def peek(self, position: int) -> Entry:
+        """The prepared listing at ``position``, decoded for a one-off reading
+        and not kept (unless :meth:`entry` keeps it already): for a pass over
+        many listings that should not hold them all in memory."""
+        cached = self._entries[position]
+        if cached is not None:
+            return cached
+        if self._token_table is None:
+            self.prepare()
+        assert self._token_table is not None
+        bounds = self._entry_bounds
+        return decode_entry(
+            self._entry_blob[bounds[position] : bounds[position + 1]], self._token_table
+        )
+
     def entries(self) -> Iterator[Entry]:
         """Every entry, in position order."""
         for position in range(self.size):

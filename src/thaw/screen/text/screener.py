@@ -13,7 +13,7 @@ from typing import Any, Final, Protocol, runtime_checkable
 from rapidfuzz import fuzz
 
 import thaw.match
-from thaw.index import Entry
+from thaw.index import SCHEMA_CODES, Entry
 from thaw.screen.screener import Hit, Listing, Screener
 from thaw.screen.text.cjk import find_cjk_mentions
 from thaw.screen.text.extract import extract_text
@@ -388,8 +388,16 @@ class TextScreener:
         the lists."""
         index = self.screener.index
         screener = self.screener
+        # (only organisations are read by their sound: a person's or a vessel's
+        # entry is never decoded for it; and the entries read are not kept)
+        codes = index.schema_codes
+        organisation = {
+            i for i, s in enumerate(SCHEMA_CODES) if s in ("LegalEntity", "Organization")
+        }
         if not isinstance(screener, KnowsProfiles) or not screener.profile_of:
-            yield from index.entries()
+            for at in range(len(index)):
+                if int(codes[at]) in organisation:
+                    yield index.peek(at)
             return
         authorities: dict[str, set[str]] = {}
         for (source, _), pid in screener.profile_of.items():
@@ -397,8 +405,8 @@ class TextScreener:
         for (source, source_id), pid in screener.profile_of.items():
             if len(authorities[pid]) >= SOUND_AUTHORITIES:
                 position = index.position(f"{source}:{source_id}")
-                if position is not None:
-                    yield index.entry(position)
+                if position is not None and int(codes[position]) in organisation:
+                    yield index.peek(position)
 
     def _entries(self, hit: Hit) -> Iterator[Entry | None]:
         """The index entry of each of the hit's listings (``None`` for a listing

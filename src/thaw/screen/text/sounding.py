@@ -49,6 +49,12 @@ MIN_LETTERS: Final = 5
 """The fewest letters of a word (and of the listed word) read by its sound: a
 shorter word sounds like too many others."""
 
+MAX_WORDS: Final = 3
+"""The most written words (particles aside) of a listed name read for its one
+informative word: a legal form or two beside it (*Rosneft PJSC*, *OAO
+Gazprom*). Longer names are not analysed word by word, which keeps building
+the table cheap."""
+
 SCHEMATA: Final = frozenset({"Organization", "Company"})
 """What a one-word name read by its sound may name: an organisation, never a
 person (a surname alone proves nothing) nor a vessel (named after a vessel word,
@@ -134,11 +140,11 @@ def one_word(name: str) -> str | None:
     articles and particles aside: ``Al-Shabaab`` → ``Shabaab``; ``HIZBALLAH``,
     which analyses as *hizb* and *allah*), or ``None`` when it has more
     (``ALFA-BANK``, ``MAHAN AIR``)."""
+    written = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in PARTICLES]
+    if len(written) > MAX_WORDS:
+        return None  # (a long name has more than one informative word)
     words = [
-        w
-        for w in re.split(r"[\s\-]+", name)
-        if w.lower() not in PARTICLES
-        and any(t.role not in _NOT_INFORMATIVE for t in analyze_name(w).tokens)
+        w for w in written if any(t.role not in _NOT_INFORMATIVE for t in analyze_name(w).tokens)
     ]
     return words[0] if len(words) == 1 else None
 
