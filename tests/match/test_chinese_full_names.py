@@ -94,3 +94,11 @@ def test_a_family_name_and_given_name_are_not_joined_into_one_listed_word() -> N
     assert _score("孙彦娥", listed) < DEFAULT_THRESHOLD
     # the given name's characters are one listed word as ever
     assert person_score("陈銘富", "CHEN, Mingfu") >= DEFAULT_THRESHOLD
+
+
+def test_a_reading_of_a_chinese_name_aligned_in_part_is_a_part_of_the_name() -> None:
+    # a reading of another sound of a polyphone (陈秀和 *chen xiu hu*) is the
+    # name's syllables as the characters are: two of three align only in part
+    for original, latin in (("陈秀和", "TE, Ho Chun"), ("許長云", "YUN, Cheng")):
+        assert person_score(original, latin) < DEFAULT_THRESHOLD, original
+    assert person_score("刘晓波", "Liu Xiaobo") >= DEFAULT_THRESHOLD
