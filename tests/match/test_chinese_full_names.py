@@ -102,3 +102,13 @@ def test_a_reading_of_a_chinese_name_aligned_in_part_is_a_part_of_the_name() -> 
     for original, latin in (("陈秀和", "TE, Ho Chun"), ("許長云", "YUN, Cheng")):
         assert person_score(original, latin) < DEFAULT_THRESHOLD, original
     assert person_score("刘晓波", "Liu Xiaobo") >= DEFAULT_THRESHOLD
+
+
+def test_a_listed_name_with_a_number_is_not_a_whole_korean_name() -> None:
+    # two characters written as a Chinese name is are read as hanja only for
+    # a whole Korean name: a vessel's number is a part no reading spells
+    vessel = entry_from_record(
+        Record("t", "1", "Vessel", names=[Name("SAM JONG 1"), Name("YU_JONG_1", "alias")])
+    )
+    assert score(Query("黎晶"), vessel).score < DEFAULT_THRESHOLD
+    assert person_score("崔賢", "Choe Hyon") >= DEFAULT_THRESHOLD

@@ -350,6 +350,12 @@ def _latin_words(latin: AnalyzedName) -> _LatinWords | None:
     return words
 
 
+def _numbers(latin: AnalyzedName) -> int:
+    """How many words of ``latin`` are numbers (a vessel's *1*, a series'
+    *II*), which no spelling writes: such a name is not spelt whole."""
+    return sum(1 for t in latin.informative if t.role == "number")
+
+
 #: A written name's edges in one language, as :func:`_assign` tries them: the
 #: language, the edges by their start and every spelling of one edge
 #: (:func:`_prepared`).
@@ -419,11 +425,13 @@ def _assign(
         if chosen is None:
             continue
         if (
-            chosen.words < len(listed) - listed.count("")
+            chosen.words < len(listed) - listed.count("") + _numbers(latin)
             and len(written.words) == 1
             and not spells_in_part(language, written.chars)
         ):
-            continue  # (a name spelt in this language only as a whole)
+            # (a name spelt in this language only as a whole; a number of
+            # the listed name is a part no name spells: 黎晶 is no *Yu Jong 1*)
+            continue
         if best is None or (chosen.chars, chosen.words) > (best.chars, best.words):
             best = chosen
     return best
