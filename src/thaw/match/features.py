@@ -42,6 +42,7 @@ from thaw.match.spelling import spelled_runs
 from thaw.match.transcription import transcription_pairs
 from thaw.match.types import FeatureResult, Query
 from thaw.text import AnalyzedName, Token, vocab
+from thaw.text.han_names import written_as_chinese
 
 _PERSONS = frozenset({"Person"})
 _ORGS = frozenset({"Organization", "Company", "PublicBody"})
@@ -498,7 +499,11 @@ class NameShapeFeature(Feature):
                         f"{' '.join(t.raw or t.text for t in left)!r} unexplained ({value:+.1f})"
                     )
                 return Evidence(value, note)
-        if _part_of_word(ctx.analyzed, al.query_used) or _part_of_word(best.name, al.result_used):
+        if (
+            _part_of_word(ctx.analyzed, al.query_used)
+            or _part_of_word(best.name, al.result_used)
+            or _part_of_reading(ctx.query.name, ctx.analyzed, al.query_used)
+        ):
             value = m["part_of_word"]
             return Evidence(
                 value,
@@ -791,6 +796,23 @@ def _part_of_word(name: AnalyzedName, used: set[int]) -> bool:
         if 0 < n < len(word):
             return True
     return False
+
+
+def _part_of_reading(written: str, reading: AnalyzedName, used: set[int]) -> bool:
+    """Whether ``reading``, another reading of the query ``written`` as a
+    Chinese name is (:func:`thaw.text.han_names.written_as_chinese`) with a
+    word per character (陈秀和 *chen xiu hu*, a polyphone read otherwise), has
+    some of its words among the ``used`` token positions and some not: such
+    a reading is the name's syllables as much as the characters are (陈秀和
+    is not *Ho Chun* by two of them)."""
+    tokens = reading.informative
+    name = written.strip()
+    if len(tokens) != len(name) or any(t.script_form for t in tokens):
+        return False
+    if not written_as_chinese(name):
+        return False
+    n = sum(1 for i in range(len(tokens)) if i in used)
+    return 0 < n < len(tokens)
 
 
 def _syllable_words(name: AnalyzedName) -> tuple[tuple[int, ...], ...]:

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from thaw.index.entry import Entry
 from thaw.match.config import DEFAULT_CONFIG, MatchConfig
@@ -53,7 +53,7 @@ from thaw.match.features import (
 from thaw.match.korean import family_index, family_left_over, korean_readings, syllable_best
 from thaw.match.names import Aligner, BestName
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
-from thaw.match.spelling import spelled_best
+from thaw.match.spelling import known_by_one_word, longer_by_syllables, spelled_best
 from thaw.match.transcription import (
     comparable,
     query_words,
@@ -63,6 +63,7 @@ from thaw.match.transcription import (
 from thaw.match.types import FeatureResult, MatchResult, Query
 from thaw.text import AnalyzedName, TokenStats, analyze_name, name_variants
 from thaw.text.chinese import cjk_script, simplified
+from thaw.text.han_names import written_as_chinese
 from thaw.text.spellings import query_spelling_script, spelling_script
 
 #: Score at and above which a result is a match (see the module docstring).
@@ -134,6 +135,43 @@ def person_reading(name: str, first: AnalyzedName) -> AnalyzedName | None:
     if initials > sum(t.role == "initial" for t in first.informative):
         return person
     return None
+
+
+def _not_abjad(names: _Names) -> _Names:
+    """``names`` without those written in an abjad (Arabic, Hebrew script),
+    for a query written in Chinese characters or Hangul: an abjad name is
+    compared by its consonants with the Latin spellings of the same name,
+    and a Chinese or Korean reading is none (吴坚泰 *wu jian tai* is not
+    احمد جنتی by the consonants *j n t*); such a listing's Latin names are
+    compared as usual."""
+    kept = tuple(n for n in names if not any(t.abjad for t in n[0].informative))
+    return names if len(kept) == len(names) else kept
+
+
+def _joins_family(used: AnalyzedName, best: BestName) -> bool:
+    """Whether ``best``, the alignment of ``used`` (a reading of a query
+    written as a Chinese name is: a family name of one character, then the
+    given name), joins the family name and the given name into one listed
+    word (馬資貞 *ma zi zhen* as *Mazen*, 刘谋 *liu mou* as *Lumu*, or a
+    reading that writes them as one word, *mazijen*): such a name is the
+    family name and the given name of a person, not one word of another
+    person's longer name, as :mod:`thaw.match.spelling` and
+    :mod:`thaw.match.transcription` also hold."""
+    first = len(used.informative) == 1 and len(used.original.strip()) > 1
+    for pair in best.alignment.pairs:
+        if pair.how in ("spelling", "transcription") or 0 not in pair.query:
+            continue
+        if (len(pair.query) > 1 or first) and len(pair.result) == 1:
+            return True
+    return False
+
+
+def _not_longer(names: _Names, syllables: int) -> _Names:
+    """``names`` without those written a syllable a word in more words than
+    ``syllables``, the characters of a query written as a Chinese name is in
+    two characters (:func:`thaw.match.spelling.longer_by_syllables`)."""
+    kept = tuple(n for n in names if not longer_by_syllables(n[0], syllables))
+    return names if len(kept) == len(names) else kept
 
 
 def _same_script_split(script: str, name: str, entry: Entry) -> tuple[_Names, _Names]:
@@ -215,6 +253,9 @@ class Matcher:
         self._readings_of: Query | None = None
         self._readings: tuple[AnalyzedName, ...] = ()
         self._script = ""
+        self._characters = 0
+        self._chinese = False
+        self._alone: bool | None = None
         self._spelt = ""
         self._words: list[tuple[str, tuple[int, ...]]] = []
         self._person: AnalyzedName | None = None
@@ -233,6 +274,9 @@ class Matcher:
                 *[analyze_name(v, schema) for v in name_variants(query.name, schema)],
             )
             self._script = cjk_script(query.name)
+            written = query.name.strip()
+            self._chinese = self._script == "Han" and written_as_chinese(written)
+            self._characters = len(written) if self._chinese and len(written) == 2 else 0
             self._spelt = query_spelling_script(query.name)
             m = self._transcription
             person = schema is None or schema == "Person"
@@ -246,13 +290,40 @@ class Matcher:
 
     def best_name(self, query: Query, entry: Entry) -> tuple[AnalyzedName, BestName | None]:
         """The entry's name that aligns best with the query name (under any of
-        its readings), and the analysed query name that aligned."""
+        its readings), and the analysed query name that aligned; for a query
+        written as a Chinese name is (:func:`thaw.text.han_names.written_as_chinese`),
+        not a name whose reading joins its family name and given name into
+        one listed word (:func:`_joins_family`) unless the listing is known by
+        one word (:func:`thaw.match.spelling.known_by_one_word`)."""
+        used, best = self._best_name(query, entry)
+        if not self._chinese or best is None or not _joins_family(used, best):
+            return used, best
+        if known_by_one_word(entry.names):
+            return used, best
+        self._alone = False  # (as the whole listing is, whatever names are left)
+        try:
+            while best is not None and _joins_family(used, best):
+                rest = tuple(n for n in entry.names if n[0] is not best.name)
+                if len(rest) == len(entry.names):
+                    return used, None
+                entry = replace(entry, names=rest)
+                used, best = self._best_name(query, entry)
+        finally:
+            self._alone = None
+        return used, best
+
+    def _best_name(self, query: Query, entry: Entry) -> tuple[AnalyzedName, BestName | None]:
+        """:meth:`best_name` before its check of a Chinese family name."""
         readings = self.readings(query)
         enough = self._name_values["cap"]
         first = readings[0]
         names = others = entry.names  # (a Latin query: the usual case)
         if self._script:
             names, others = _same_script_split(self._script, query.name, entry)
+            names, others = _not_abjad(names), _not_abjad(others)
+            if self._characters:
+                names = _not_longer(names, self._characters)
+                others = _not_longer(others, self._characters)
         if self._korean is not None and entry.schema == "Person":
             best = self._syllables(first, self._korean, names, enough)
         else:
@@ -367,7 +438,7 @@ class Matcher:
             return used, best
         if query.schema not in (None, "Person"):
             return used, best
-        found = spelled_best(first, names, self._factors)
+        found = spelled_best(first, names, self._factors, self._alone)
         if found is None:
             return used, best
         if best is not None and self._lifted(found.score, "spelling") <= self._logit(best):
@@ -390,7 +461,13 @@ class Matcher:
         if m is None or (best is not None and best.score >= m["min_explained"]):
             return used, best
         found = transcribed_best(
-            first, self._words, names, self._factors, m["min_explained"], int(m["min_syllables"])
+            first,
+            self._words,
+            names,
+            self._factors,
+            m["min_explained"],
+            int(m["min_syllables"]),
+            alone=self._alone,
         )
         if found is None:
             return used, best

@@ -224,7 +224,11 @@ def _target_runs(
 
 
 def spans(
-    chars: str, words: tuple[tuple[int, int], ...], language: EdgesOf, listed: Sequence[str]
+    chars: str,
+    words: tuple[tuple[int, int], ...],
+    language: EdgesOf,
+    listed: Sequence[str],
+    alone: bool = True,
 ) -> list[Spelled]:
     """Every run of ``chars`` (the query's characters, its words at positions
     ``words``: ``(start, end)`` each, a run never crossing one's end) that
@@ -235,7 +239,10 @@ def spans(
     word (:func:`~thaw.text.spellings.spells_whole`: a Chinese name read in
     Japanese) is spelt whole only as the whole listed name: 黄岩 may be
     *Kogan* alone, a surname, but is not the *Kogan* of *Alexander Kogan*,
-    whose family name and given name would both be written."""
+    whose family name and given name would both be written; nor the whole of
+    a listed name of one word unless the listing is ``alone`` known by one
+    word (:func:`known_by_one_word`: 黄宏 is not the alias *Kiko* of *Fabio
+    Enrique Ochoa Vasco*)."""
     out: list[Spelled] = []
     whole = len(words) == 1 and not spells_whole(language, chars)
     for first in range(len(listed)):
@@ -250,7 +257,7 @@ def spans(
             runs = _target_runs(chars, words, language, target, frozenset(breaks))
             if not runs:
                 break
-            if whole and (first > 0 or last < len(listed) - 1):
+            if whole and (first > 0 or last < len(listed) - 1 or not alone):
                 # (a run over the whole name spells only a part of the listed
                 # name: not as one word)
                 runs = tuple(r for r in runs if r[1] - r[0] < len(chars))
@@ -343,6 +350,12 @@ def _latin_words(latin: AnalyzedName) -> _LatinWords | None:
     return words
 
 
+def _numbers(latin: AnalyzedName) -> int:
+    """How many words of ``latin`` are numbers (a vessel's *1*, a series'
+    *II*), which no spelling writes: such a name is not spelt whole."""
+    return sum(1 for t in latin.informative if t.role == "number")
+
+
 #: A written name's edges in one language, as :func:`_assign` tries them: the
 #: language, the edges by their start and every spelling of one edge
 #: (:func:`_prepared`).
@@ -360,12 +373,14 @@ def _assign(
     latin: AnalyzedName,
     prepared: list[_Prepared],
     named: frozenset[int] = frozenset(),
+    alone: bool = True,
 ) -> Assignment | None:
     """The best assignment of ``written``'s characters to ``latin``'s words
     in any of the languages ``prepared`` (:func:`_languages_of`); the
     characters ``named`` (of words that share a name item with a word of
     ``latin``: :func:`_named`) count as spelt in the bounds that decide
-    whether enough of the name is."""
+    whether enough of the name is; ``alone``: whether ``latin``'s listing is
+    known by one word (:func:`spans`)."""
     words = _latin_words(latin)
     if words is None:
         return None
@@ -400,7 +415,7 @@ def _assign(
                     seen.update(range(start, end))
         if len(seen) < need:
             continue
-        found = spans(written.chars, written.words, language, listed)
+        found = spans(written.chars, written.words, language, listed, alone)
         if not found:
             continue
         covered = {i for run in found for i in range(run.start, run.end)} | named
@@ -410,11 +425,13 @@ def _assign(
         if chosen is None:
             continue
         if (
-            chosen.words < len(listed) - listed.count("")
+            chosen.words < len(listed) - listed.count("") + _numbers(latin)
             and len(written.words) == 1
             and not spells_in_part(language, written.chars)
         ):
-            continue  # (a name spelt in this language only as a whole)
+            # (a name spelt in this language only as a whole; a number of
+            # the listed name is a part no name spells: 黎晶 is no *Yu Jong 1*)
+            continue
         if best is None or (chosen.chars, chosen.words) > (best.chars, best.words):
             best = chosen
     return best
@@ -558,6 +575,45 @@ def _named(query: AnalyzedName, written: Written, name: AnalyzedName) -> frozens
     )
 
 
+def longer_by_syllables(name: AnalyzedName, syllables: int) -> bool:
+    """Whether ``name``, in Latin letters, is written a syllable a word, as
+    Chinese, Korean and Burmese names are, in more words than ``syllables``:
+    each informative word of one syllable (:data:`_SYLLABLE`; an initial of
+    no vowel is none), and more of them. A name written as a Chinese name is
+    (:func:`thaw.text.han_names.written_as_chinese`) in two characters is a
+    family name and a given name of one syllable, all of the name: such a
+    listed name is another person's, whose name has a syllable more (胡龍 is
+    not *Ho Yong Il*, 林伟 not *Wei Lin Na*), however well the two syllables
+    it shares align."""
+    rs = name.informative
+    return len(rs) > syllables and all(
+        not (t.script_form or t.abjad) and _SYLLABLE.fullmatch(t.raw.lower()) is not None
+        for t in rs
+    )
+
+
+def known_by_one_word(names: tuple[tuple[AnalyzedName, str], ...]) -> bool:
+    """Whether the listing whose names are ``names`` is known by a name of
+    one word: each of its primary names in Latin letters (else each of its
+    names in Latin letters but the weak ones) has at most one informative
+    word (*Reding*, *Walijan*). A name in characters written as a Chinese
+    name is, a family name and a given name
+    (:func:`thaw.text.han_names.written_as_chinese`), is a full name: read
+    whole as one foreign or Japanese word, it may be such a listing's name,
+    not a one-word alias of a listing whose full name has several words
+    (黄龙 is not the *Haroon* of *Fazul Abdullah Mohammed*, 李作 not the
+    *Reza* of *Mehrdad Omidi*)."""
+    latin = [
+        (name, kind)
+        for name, kind in names
+        if name.informative and not any(t.script_form or t.abjad for t in name.informative)
+    ]
+    main = [name for name, kind in latin if kind == "primary"]
+    if not main:
+        main = [name for name, kind in latin if kind != "weak"]
+    return all(len(name.informative) <= 1 for name in main)
+
+
 #: The last query compared, its characters and their edges in each language
 #: (a query meets many listings).
 _last_written: tuple[AnalyzedName | None, Written | None, list[_Prepared]] = (None, None, [])
@@ -567,6 +623,7 @@ def spelled_best(
     query: AnalyzedName,
     names: tuple[tuple[AnalyzedName, str], ...],
     factors: dict[str, float],
+    alone: bool | None = None,
 ) -> BestName | None:
     """The listed name that the query spells best, or that spells the query,
     as a :class:`~thaw.match.names.BestName` whose aligned pairs are
@@ -575,7 +632,9 @@ def spelled_best(
     against the listed names in Latin letters, or a Latin query against the
     listed names written so, under each language of the characters' script
     (:func:`thaw.text.spellings.languages`); a listed name's kind weighs as
-    in ``factors``. ``None`` when no name is spelt in any part."""
+    in ``factors``; ``alone`` (else worked out from ``names``): whether the
+    listing is known by one word (:func:`known_by_one_word`, :func:`spans`).
+    ``None`` when no name is spelt in any part."""
     global _last_written
     best: BestName | None = None
     script = query_spelling_script(query.original)
@@ -590,11 +649,14 @@ def spelled_best(
         _last_written = (query, mine, prepared)
     if script and mine is None:
         return None
+    if alone is None:
+        alone = known_by_one_word(names)
+    alone = mine is None or alone
     for name, kind in names:
         if mine is not None:
             written = mine
             named = _named(query, written, name) if script in SOUND_SCRIPTS else frozenset()
-            chosen = _assign(written, name, prepared, named)
+            chosen = _assign(written, name, prepared, named, alone)
         else:
             listed_script = spelling_script(name.original)
             listed = query_chars(name) if listed_script else None

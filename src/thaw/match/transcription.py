@@ -54,6 +54,7 @@ from thaw.match.names import (
     alignment_score,
     extra_of,
 )
+from thaw.match.spelling import known_by_one_word
 from thaw.text import AnalyzedName
 from thaw.text.han_names import written_as_chinese
 from thaw.text.sounds import (
@@ -348,6 +349,7 @@ def transcribed_best(
     min_syllables: int,
     *,
     flip: bool = False,
+    alone: bool | None = None,
 ) -> BestName | None:
     """The listed name in Latin letters that the query, a name written in
     Chinese characters or Hangul whose words are ``words_all``
@@ -362,10 +364,13 @@ def transcribed_best(
     word counting as one word, as its reading would (the weight of its
     heaviest syllable); a word written as Chinese names are, a family name
     and a given name (:func:`thaw.text.han_names.written_as_chinese`), only
-    against a listed name of one word, as :mod:`thaw.match.spelling` spells
-    such a name whole; a listed name's kind weighs as in ``factors``. ``None`` when no word of any
-    listed name is explained so. With ``flip`` the Latin name is the real
-    query (:func:`transcribing_best`): the alignment is returned from its side."""
+    against a listed name of one word of a listing known by one word
+    (:func:`thaw.match.spelling.known_by_one_word`), as
+    :mod:`thaw.match.spelling` spells such a name whole (``alone``, when
+    given, says whether the listing is); a listed name's kind weighs as in
+    ``factors``. ``None`` when no word of any listed name is explained so.
+    With ``flip`` the Latin name is the real query (:func:`transcribing_best`):
+    the alignment is returned from its side."""
     words = [(w, run) for w, run in words_all if len(run) >= min_syllables and not korean_shaped(w)]
     if not words:
         return None
@@ -373,16 +378,21 @@ def transcribed_best(
     in_words = {i for _word, run in words_all for i in run}
     left = [i for i in range(len(qs)) if i not in in_words]
     best: BestName | None = None
+    if alone is None:
+        alone = known_by_one_word(names)
     for name, kind in names:
         rs = name.informative
         if not rs or any(t.script_form or t.abjad for t in rs):
             continue
         found: list[tuple[float, int, int]] = []
         for k, (word, _run) in enumerate(words):
-            if len(rs) > 1 and written_as_chinese(word):
+            if (len(rs) > 1 or not alone) and written_as_chinese(word):
                 # (a family name and a given name are not one transcribed
                 # word of a longer name: 韓兆 is not the *Kanjo* of *Mohammad
-                # Kanjo*; alone, 雷丁 may be *Reding*)
+                # Kanjo*; nor a one-word alias of a listing whose full name
+                # has more (:func:`~thaw.match.spelling.known_by_one_word`:
+                # 黄龙 is not the *Haroon* of *Fazul Abdullah Mohammed*);
+                # alone, 雷丁 may be *Reding*)
                 continue
             for j, r in enumerate(rs):
                 if r.role not in ("name", "patronymic") or len(r.raw) < 2:
