@@ -65,6 +65,21 @@ def test_a_given_name_and_patronymic_leave_a_surname_unexplained() -> None:
     assert score(Query("Gennady Nikolayevich"), listed).score >= DEFAULT_THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Mohammad Ali Ahmadi", "ALI, Ahmed Mohammed Hamed"),
+        ("Reza Mohammadi", "MOHAMED, Reza"),
+    ],
+)
+def test_a_nisba_whose_stem_writes_its_vowels_otherwise_is_another_name(
+    query: str, listed: str
+) -> None:
+    result = score(Query(query), name_entry(listed, "Person"))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation  # was 0.82 for the first
+    assert "nisba" in result.explanation
+
+
 # --- companies a letter or two apart -----------------------------------------------
 
 

@@ -330,7 +330,8 @@ class NameShapeFeature(Feature):
       consonant: the Persian and Arabic *nisba*, which makes a family name of
       a given name or a place ("Ali Reza Mohammadi" against 'ALE ALI, Mohammad
       Reza'; *Hosseini*, *Karimi*, *Tehrani* are not *Hossein*, *Karim*,
-      *Tehran*). Not when either name was read from another script, whose
+      *Tehran*), the stem's vowels spelt alike or otherwise (*Ahmadi* is not
+      *Ahmed*). Not when either name was read from another script, whose
       readings add such a vowel of their own (Georgian *Mikheili*, the Korean
       이고리 *Igori*, the Tajik *Rustami*);
     * *forebear*: the listed name is written in Arabic script, where a person's
@@ -396,7 +397,7 @@ class NameShapeFeature(Feature):
     table = {
         "single_word": Magnitude(-3.0, "a one-word listed name leaving query name words aside"),
         "common_short_name": Magnitude(
-            -1.5, "a two-word listed name of common words inside a longer person's name"
+            -2.0, "a two-word listed name of common words inside a longer person's name"
         ),
         "one_word_respelt": Magnitude(
             -0.8, "an organisation's one distinctive word aligned only approximately"
@@ -807,13 +808,11 @@ def _nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...])
     a, b = qs[pair.query[0]].text, rs[pair.result[0]].text
     if len(a) < len(b):
         a, b = b, a
-    return (
-        len(a) == len(b) + 1
-        and len(b) >= 4
-        and a[-1] in "iy"
-        and a.startswith(b)
-        and b[-1] not in "aeiouy"
-    )
+    if not (len(a) == len(b) + 1 and len(b) >= 4 and a[-1] in "iy" and b[-1] not in "aeiouy"):
+        return False
+    # the stem as written, or with its vowels written otherwise (*Ahmadi*, *Ahmed*)
+    stem = a[:-1]
+    return stem == b or (stem[0] == b[0] and stem[-1] == b[-1] and skeleton(stem) == skeleton(b))
 
 
 def _descriptive_left(tokens: tuple[Token, ...], used: set[int]) -> bool:
