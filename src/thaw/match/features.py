@@ -300,12 +300,14 @@ class NameShapeFeature(Feature):
       after the aligned ones (a clan or family name the listing leaves out:
       'MOHAMMAD YAQOUB' for "Mohammad Yaqoub Haqqani"), a patronymic, an
       initial or a word written twice is no such word;
-    * *one word respelt*: an organisation's name and a listed one that each
+    * *one word respelt*: an organisation's name and a listed one, both
+      written in Latin letters, that each
       have a single distinctive word, the two aligned only approximately,
-      their consonants differing and two edits or more apart ("Petrobras"
-      against 'PETROPARS LTD.'): a company's coined name is its identity, and
-      two letters apart is another company's (one letter dropped or a vowel
-      written otherwise is as often a typing error, and not counted);
+      their consonants differing, two letters or more changed or swapped in
+      place ("Petrobras" against 'PETROPARS LTD.'): a company's coined name is
+      its identity, and two letters apart is another company's (a letter
+      dropped or added, or a vowel written otherwise, is as often a typing
+      error or a transcription, and not counted);
     * *generic only*: no aligned pair joins two distinctive words (only generic
       words, legal forms, places or numbers agree on one side at least), while a
       distinctive word is left unexplained ("The Boeing Company" against
@@ -544,7 +546,12 @@ class NameShapeFeature(Feature):
                 if ctx.explain
                 else "",
             )
-        if ctx.entry.schema not in _PERSONS and _one_word_respelt(qs, rs, al):
+        if (
+            ctx.entry.schema not in _PERSONS
+            and _one_word_respelt(qs, rs, al)
+            and _in_latin(ctx.query.name)
+            and _in_latin(best.name.original)
+        ):
             value = m["one_word_respelt"]
             return Evidence(
                 value,
@@ -687,15 +694,27 @@ def _one_word_respelt(qs: tuple[Token, ...], rs: tuple[Token, ...], al: Alignmen
     ):
         return False
     a, b = qs[q_names[0]].text, rs[r_names[0]].text
-    return skeleton(a) != skeleton(b) and OSA.distance(a, b) >= 2
+    return len(a) == len(b) and skeleton(a) != skeleton(b) and OSA.distance(a, b) >= 2
+
+
+@lru_cache(maxsize=16384)
+def _in_latin(text: str) -> bool:
+    """Whether every letter of ``text`` is a Latin one (accented or not): a
+    name as written, not read from another script (whose readings are only
+    ever approximate)."""
+    return all(
+        ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha()
+    )
 
 
 #: The similarity below which one word aligned with another by a fuzzy edit may
 #: be another word, not the same one spelt otherwise (``z`` for ``s``, ``ia``
-#: for ``ya`` stay above it). It is another word when its consonants differ
-#: and two edits or more apart (*Petrobras*, *Petropars*): a vowel written
-#: otherwise (*Qaeda*, *Qa'ida*) or one letter dropped or doubled (*Chevon*,
-#: *Chevron*) is as often a typing error.
+#: for ``ya`` stay above it). It is another word when its consonants differ,
+#: two letters or more are changed or swapped in place and its length is kept
+#: (*Petrobras*, *Petropars*): a vowel written otherwise (*Qaeda*, *Qa'ida*),
+#: or a letter dropped or added (*Chevon*, *Chevron*; a reading of another
+#: script, which adds vowels and final consonants: 가스프롬방크 *gasprombangk*,
+#: *Gazprombank*) is as often a typing error or a transcription.
 _RESPELT_SIM: Final = 0.8
 
 
