@@ -30,6 +30,8 @@ def _person(name: str, *countries: str) -> Entry:
         ("Mohammed Ali Khan", "KHAN, Mohammed"),
         ("Mohammad Ali Ahmadi", "Mohammad AHMADI"),
         ("Abdul Malik Hassan", "Malik HASAN"),
+        # the family name after the listed name, which aligns in the other order
+        ("Mohammed Ali Khan", "Ali Mohammed"),
     ],
 )
 def test_a_common_short_listed_name_inside_a_longer_name_does_not_alert(

@@ -297,9 +297,10 @@ class NameShapeFeature(Feature):
       words inside a longer name is shared by thousands of people, and a
       given name left over before the family name names another of them
       (*Mohammad Ali*, *Abdul Malik* are given names of their own). A word
-      after the aligned ones (a clan or family name the listing leaves out:
-      'MOHAMMAD YAQOUB' for "Mohammad Yaqoub Haqqani"), a patronymic, an
-      initial or a word written twice is no such word;
+      after the aligned ones, which align in the listed order (a clan or
+      family name the listing leaves out: 'MOHAMMAD YAQOUB' for "Mohammad
+      Yaqoub Haqqani"; not "Mohammed Ali Khan" against 'Ali MOHAMMED'), a
+      patronymic, an initial or a word written twice is no such word;
     * *one word respelt*: an organisation's name and a listed one, both
       written in Latin letters, that each
       have a single distinctive word, the two aligned only approximately,
@@ -532,11 +533,7 @@ class NameShapeFeature(Feature):
                         f"{' '.join(t.raw or t.text for t in left)!r} unexplained ({value:+.1f})"
                     )
                 return Evidence(value, note)
-        left_word = (
-            _common_short_name(qs, al.query_used, rs, al.result_used)
-            if _personal(ctx.query.schema, qs)
-            else None
-        )
+        left_word = _common_short_name(qs, rs, al) if _personal(ctx.query.schema, qs) else None
         if left_word is not None:
             value = m["common_short_name"]
             return Evidence(
@@ -652,18 +649,20 @@ class NameShapeFeature(Feature):
         return 0.0
 
 
-def _common_short_name(
-    qs: tuple[Token, ...], q_used: set[int], rs: tuple[Token, ...], r_used: set[int]
-) -> Token | None:
+def _common_short_name(qs: tuple[Token, ...], rs: tuple[Token, ...], al: Alignment) -> Token | None:
     """The query's full name word left unexplained when the listed name is two
     name words, both aligned, one of them at least a common name part (weight
-    below one), and the query has such a word left (see :class:`NameShapeFeature`,
-    *common short name*); ``None`` otherwise."""
-    if len(rs) != 2 or len(qs) < 3 or len(r_used) != 2 or not q_used:
+    below one), and the query has such a word left before its last aligned
+    word, or anywhere when the two listed words align in the other order (see
+    :class:`NameShapeFeature`, *common short name*); ``None`` otherwise."""
+    q_used = al.query_used
+    if len(rs) != 2 or len(qs) < 3 or len(al.result_used) != 2 or not q_used:
         return None
     if not all(t.role == "name" for t in rs) or all(t.weight >= 1.0 for t in rs):
         return None
-    last = max(q_used)
+    starts = sorted((min(p.query), min(p.result)) for p in al.pairs)
+    in_order = all(a[1] < b[1] for a, b in zip(starts, starts[1:], strict=False))
+    last = max(q_used) if in_order else len(qs)
     aligned = {qs[i].text for i in q_used}
     for i, t in enumerate(qs[:last]):
         if (
