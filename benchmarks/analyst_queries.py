@@ -2,13 +2,18 @@
 
 Usage::
 
-    python benchmarks/analyst_queries.py --home DIR [--set 1|2|all] [--show]
+    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|all] [--show]
 
-Two sets, ``tests/fixtures/match/analyst_queries.csv`` and
+Three sets, ``tests/fixtures/match/analyst_queries.csv``,
 ``analyst_queries2.csv`` (the second: more names that must not alert --
 namesakes of listed people, common and generic-word companies, names close to
-a listed one in spelling only), were each written from the publications before
-any of it was screened (blind sets); each is reported on its own. Each row is a query
+a listed one in spelling only) and ``analyst_queries3.csv`` (the third:
+namesakes sharing common given names or a surname with a listed person, people
+whose date of birth or nationality differs from the listing's, companies a
+letter or a generic word from a listed one, and listed parties as analysts
+type them, some with the facts they know), were each written from the
+publications before any of it was screened (blind sets); each is reported on
+its own. Each row is a query
 as an analyst would type it, with the columns:
 
 ``query``
@@ -18,6 +23,8 @@ as an analyst would type it, with the columns:
     number, an identifier alone as people write it).
 ``schema``
     the ``--schema`` the analyst gave, or empty.
+``birth_date``, ``country`` (optional columns)
+    the ``--birth-date`` and ``--country`` the analyst gave, or empty.
 ``expected``
     ``source:source_id`` of one listing of the party meant; empty for a name
     that is listed nowhere and must not alert.
@@ -47,7 +54,11 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests/fixtures/match"
 QUERIES = FIXTURES / "analyst_queries.csv"
-SETS = {"1": QUERIES, "2": FIXTURES / "analyst_queries2.csv"}
+SETS = {
+    "1": QUERIES,
+    "2": FIXTURES / "analyst_queries2.csv",
+    "3": FIXTURES / "analyst_queries3.csv",
+}
 
 
 def half(query: str) -> str:
@@ -86,7 +97,13 @@ def screen_all(home: Path, rows: list[dict[str, str]]) -> list[Outcome]:
     screener = PartyScreener(home)
     outcomes: list[Outcome] = []
     for row in rows:
-        result = screener.screen(row["query"], schema=row["schema"] or None, limit=10)
+        result = screener.screen(
+            row["query"],
+            schema=row["schema"] or None,
+            birth_date=row.get("birth_date") or None,
+            country=row.get("country") or None,
+            limit=10,
+        )
         expected = row["expected"]
         source, _, source_id = expected.partition(":")
         profile = screener.profile_of.get((source, source_id)) if expected else None
@@ -132,11 +149,13 @@ def report(outcomes: list[Outcome], show: bool) -> None:
         for o in outcomes:
             if o.row["half"] != "dev":
                 continue
+            facts = " ".join(o.row.get(k) or "" for k in ("birth_date", "country")).strip()
+            facts = f" ({facts})" if facts else ""
             if o.negative and o.hits:
-                print(f"  ALERT  {o.row['query']!r} -> {o.top}")
+                print(f"  ALERT  {o.row['query']!r}{facts} -> {o.top}")
             elif not o.negative and o.rank != 1:
                 print(
-                    f"  {o.rank or '-':>5}  {o.row['query']!r} [{o.row['schema']}] "
+                    f"  {o.rank or '-':>5}  {o.row['query']!r}{facts} [{o.row['schema']}] "
                     f"{o.row['expected']} -> {o.top}"
                 )
 

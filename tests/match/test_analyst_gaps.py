@@ -191,7 +191,11 @@ def test_disagreements_report_a_conflict_the_best_listing_hides() -> None:
         FeatureResult("gender", -1.5, "gender male conflicts with female (-1.5)"),
         FeatureResult("country", -0.5, "country"),
     )
-    assert [f.feature for f in disagreements(best, other)] == ["gender"]
+    # a country is a fact like the others (a nationality the best listing does not give)
+    assert [f.feature for f in disagreements(best, other)] == ["gender", "country"]
+    # ... but one listing's countries against another's are no disagreement
+    home = (FeatureResult("country", 0.3, "country ru agrees (+0.3)"),)
+    assert disagreements(home, (FeatureResult("country", -1.2, "country"),)) == []
     agreeing = (FeatureResult("birth_date", 1.5, "agrees"),)
     conflicting = (FeatureResult("birth_date", -3.0, "conflicts"),)
     assert disagreements(agreeing, conflicting) == [conflicting[0]]

@@ -28,20 +28,44 @@ def _screener() -> PartyScreener:
     return screener
 
 
-def test_other_listings_disagreeing_are_explained() -> None:
-    result = _screener().screen("Ali Kony", schema="Person", gender="M", birth_date="1975")
+def test_other_listings_disagreeing_are_explained_and_counted() -> None:
+    result = _screener().screen("Ali Kony", schema="Person", gender="M")
     (hit,) = [h for h in result.hits if h.profile_id == "p-1"]
-    assert hit.score == 0.95  # the best listing's score, unchanged
     assert (hit.listings[0].source, hit.listings[0].source_id) == ("t", "1")
-    # t:2 is a hit of its own (merged); t:3 is below the threshold: both reported
-    assert (
-        "another listing of this party, t:2: gender male conflicts with female" in hit.explanation
-    )
-    assert "another listing of this party, t:3: birth date 1975 conflicts with 1940" in (
+    # the best listing gives no gender; the party's other listing says female:
+    # the conflict is the party's, explained and counted (0.95 -> 0.81)
+    assert "another listing of this party, t:2: gender male conflicts with female" in (
         hit.explanation
     )
+    assert "counted for the party" in hit.explanation
+    assert 0.80 < hit.score < 0.82
     extra = [f for f in hit.features if f.detail.startswith("another listing")]
-    assert {f.feature for f in extra} == {"gender", "birth_date"}
+    assert [(f.feature, f.contribution) for f in extra] == [("gender", -1.5)]
+
+
+def test_a_party_whose_other_listing_contradicts_the_query_is_no_hit() -> None:
+    screener = _screener()
+    # t:3 gives 1940: a query born in 1975 is not this party, although t:1 and
+    # t:2 give no date (was a hit at 0.95, the conflict only reported)
+    result = screener.screen("Ali Kony", schema="Person", gender="M", birth_date="1975")
+    assert [h for h in result.hits if h.profile_id == "p-1"] == []
+    # the same party born in 1940 is found, at the best listing's score
+    result = screener.screen("Ali Kony", schema="Person", birth_date="1940")
+    (hit,) = [h for h in result.hits if h.profile_id == "p-1"]
+    assert hit.score >= 0.95
+    assert "another listing" not in hit.explanation  # an agreement elsewhere: nothing to say
+
+
+def test_a_conflict_where_the_best_listing_answers_is_reported_not_counted() -> None:
+    entries = [
+        _entry("1", "Ali Kony", birth_dates=["1975"]),
+        _entry("2", "Ali Kony", birth_dates=["1940"]),
+    ]
+    screener = PartyScreener.from_entries(entries, profile_of={("t", "1"): "p", ("t", "2"): "p"})
+    (hit,) = screener.screen("Ali Kony", schema="Person", birth_date="1975").hits
+    assert "another listing of this party, t:2: birth date 1975 conflicts" in hit.explanation
+    assert hit.score > 0.95  # the best listing's score, the agreeing date counted
+    extra = [f for f in hit.features if f.detail.startswith("another listing")]
     assert all(f.contribution == 0.0 for f in extra)  # reported, not scored
 
 

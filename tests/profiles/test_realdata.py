@@ -122,7 +122,7 @@ def test_party_hit_says_when_another_listing_conflicts(real_profiles_home: Path)
     from thaw.profiles.screening import PartyScreener
 
     # Australia's listing gives no gender and scores best; the UN's and the UK's
-    # say male: a female query must be told, though the score stays the best one's
+    # say male: a female query must be told (and the conflict, the party's, counts)
     screener = PartyScreener(real_profiles_home)
     hits = screener.screen("Callixte Mbarushimana", schema="Person", gender="F").hits
     assert hits and "CDi.010" in {x.source_id for x in hits[0].listings}

@@ -15,7 +15,14 @@ reproduces OFAC Sanctions List Search's published scoring.
 from __future__ import annotations
 
 from thaw.match.config import DEFAULT_CONFIG, MatchConfig
-from thaw.match.features import Feature, Magnitude, describe_algorithm, disagreements, features
+from thaw.match.features import (
+    Feature,
+    Magnitude,
+    describe_algorithm,
+    disagreements,
+    features,
+    party_conflicts,
+)
 from thaw.match.names import Aligner, Alignment, NameMatch, compare_names
 from thaw.match.score import (
     ALGORITHMS,
@@ -49,6 +56,7 @@ __all__ = [
     "disagreements",
     "features",
     "might_be_initials",
+    "party_conflicts",
     "score",
     "score_at_least",
     "threshold_for",

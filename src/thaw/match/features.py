@@ -36,12 +36,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar, Final
 
+from rapidfuzz.distance import OSA
+
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
 from thaw.match.spelling import spelled_runs
 from thaw.match.transcription import transcription_pairs
 from thaw.match.types import FeatureResult, Query
-from thaw.text import AnalyzedName, Token, vocab
+from thaw.text import AnalyzedName, Token, skeleton, vocab
 from thaw.text.han_names import written_as_chinese
 
 _PERSONS = frozenset({"Person"})
@@ -284,6 +286,30 @@ class NameShapeFeature(Feature):
       ("Sarah Schmidt" against the weak alias 'SARA' or the vessel 'SARA II',
       "Kim Ji Hoon" against the acronym 'JI', "Donna Green" against GREEN
       SHIPPING LTD.): one word of a customer's name is no evidence;
+      A patronymic is no name of its own here: a listed given name and
+      patronymic without a family name ('Gennadiy Nikolaevich') leave the
+      query's surname as unexplained as one word does;
+    * *common short name*: the listed name is two name words, at least one of
+      them among the commonest name parts (*Mohammad*, *Ali*, *Khan*, *Malik*),
+      both aligned, and the query, a person's name, has a further full name
+      word the listed name does not account for ("Mohammed Ali Khan" against
+      'KHAN, Ali', "Mohammad Ali Ahmadi" against 'Mohammad AHMADI', "Abdul
+      Malik Hassan" against 'Malik HASAN'): a short listed name of common
+      words inside a longer name is shared by thousands of people, and a
+      given name left over before the family name names another of them
+      (*Mohammad Ali*, *Abdul Malik* are given names of their own). A word
+      after the aligned ones, which align in the listed order (a clan or
+      family name the listing leaves out: 'MOHAMMAD YAQOUB' for "Mohammad
+      Yaqoub Haqqani"; not "Mohammed Ali Khan" against 'Ali MOHAMMED'), a
+      patronymic, an initial or a word written twice is no such word;
+    * *one word respelt*: an organisation's name and a listed one, both
+      written in Latin letters, that each
+      have a single distinctive word, the two aligned only approximately,
+      their consonants differing, two letters or more changed or swapped in
+      place ("Petrobras" against 'PETROPARS LTD.'): a company's coined name is
+      its identity, and two letters apart is another company's (a letter
+      dropped or added, or a vowel written otherwise, is as often a typing
+      error or a transcription, and not counted);
     * *generic only*: no aligned pair joins two distinctive words (only generic
       words, legal forms, places or numbers agree on one side at least), while a
       distinctive word is left unexplained ("The Boeing Company" against
@@ -308,7 +334,8 @@ class NameShapeFeature(Feature):
       consonant: the Persian and Arabic *nisba*, which makes a family name of
       a given name or a place ("Ali Reza Mohammadi" against 'ALE ALI, Mohammad
       Reza'; *Hosseini*, *Karimi*, *Tehrani* are not *Hossein*, *Karim*,
-      *Tehran*). Not when either name was read from another script, whose
+      *Tehran*), the stem's vowels spelt alike or otherwise (*Ahmadi* is not
+      *Ahmed*). Not when either name was read from another script, whose
       readings add such a vowel of their own (Georgian *Mikheili*, the Korean
       이고리 *Igori*, the Tajik *Rustami*);
     * *forebear*: the listed name is written in Arabic script, where a person's
@@ -373,6 +400,12 @@ class NameShapeFeature(Feature):
     weight = 1.0
     table = {
         "single_word": Magnitude(-3.0, "a one-word listed name leaving query name words aside"),
+        "common_short_name": Magnitude(
+            -2.0, "a two-word listed name of common words inside a longer person's name"
+        ),
+        "one_word_respelt": Magnitude(
+            -0.8, "an organisation's one distinctive word aligned only approximately"
+        ),
         "generic_only": Magnitude(-3.0, "only generic words, legal forms or places aligned"),
         "generic_name": Magnitude(
             -2.5, "names of generic words only, a descriptive word of one side left unaligned"
@@ -477,7 +510,9 @@ class NameShapeFeature(Feature):
                 if ctx.explain
                 else "",
             )
-        distinct = [j for j, t in enumerate(rs) if t.role not in _GENERIC_ROLES]
+        distinct = [
+            j for j, t in enumerate(rs) if t.role not in _GENERIC_ROLES and t.role != "patronymic"
+        ]
         if (
             len(distinct) == 1
             and len(qs) > 1
@@ -499,6 +534,29 @@ class NameShapeFeature(Feature):
                         f"{' '.join(t.raw or t.text for t in left)!r} unexplained ({value:+.1f})"
                     )
                 return Evidence(value, note)
+        left_word = _common_short_name(qs, rs, al) if _personal(ctx.query.schema, qs) else None
+        if left_word is not None:
+            value = m["common_short_name"]
+            return Evidence(
+                value,
+                f"the short listed name {best.name.original!r} of common words leaves"
+                f" {left_word.raw or left_word.text!r} unexplained ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        if (
+            ctx.entry.schema not in _PERSONS
+            and _one_word_respelt(qs, rs, al)
+            and _in_latin(ctx.query.name)
+            and _in_latin(best.name.original)
+        ):
+            value = m["one_word_respelt"]
+            return Evidence(
+                value,
+                f"a company's one distinctive word spelt otherwise ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
         if (
             _part_of_word(ctx.analyzed, al.query_used)
             or _part_of_word(best.name, al.result_used)
@@ -594,6 +652,74 @@ class NameShapeFeature(Feature):
 
     def ceiling(self, query: Query, m: Values) -> float:
         return 0.0
+
+
+def _common_short_name(qs: tuple[Token, ...], rs: tuple[Token, ...], al: Alignment) -> Token | None:
+    """The query's full name word left unexplained when the listed name is two
+    name words, both aligned, one of them at least a common name part (weight
+    below one), and the query has such a word left before its last aligned
+    word, or anywhere when the two listed words align in the other order (see
+    :class:`NameShapeFeature`, *common short name*); ``None`` otherwise."""
+    q_used = al.query_used
+    if len(rs) != 2 or len(qs) < 3 or len(al.result_used) != 2 or not q_used:
+        return None
+    if not all(t.role == "name" for t in rs) or all(t.weight >= 1.0 for t in rs):
+        return None
+    starts = sorted((min(p.query), min(p.result)) for p in al.pairs)
+    in_order = all(a[1] < b[1] for a, b in zip(starts, starts[1:], strict=False))
+    last = max(q_used) if in_order else len(qs)
+    aligned = {qs[i].text for i in q_used}
+    for i, t in enumerate(qs[:last]):
+        if (
+            i not in q_used
+            and t.role == "name"
+            and len(t.raw) > 1
+            and not t.optional
+            and t.text not in aligned
+        ):
+            return t
+    return None
+
+
+def _one_word_respelt(qs: tuple[Token, ...], rs: tuple[Token, ...], al: Alignment) -> bool:
+    """Whether the query and the listed name each have one distinctive word
+    and the two are aligned only approximately, by a fuzzy edit below
+    :data:`_RESPELT_SIM` (see :class:`NameShapeFeature`, *one word respelt*)."""
+    q_names = [i for i, t in enumerate(qs) if t.role not in _FUNCTION_ROLES]
+    r_names = [j for j, t in enumerate(rs) if t.role not in _FUNCTION_ROLES]
+    if len(q_names) != 1 or len(r_names) != 1:
+        return False
+    if not any(
+        p.query == (q_names[0],)
+        and p.result == (r_names[0],)
+        and p.how == "fuzzy"
+        and p.sim < _RESPELT_SIM
+        for p in al.pairs
+    ):
+        return False
+    a, b = qs[q_names[0]].text, rs[r_names[0]].text
+    return len(a) == len(b) and skeleton(a) != skeleton(b) and OSA.distance(a, b) >= 2
+
+
+@lru_cache(maxsize=16384)
+def _in_latin(text: str) -> bool:
+    """Whether every letter of ``text`` is a Latin one (accented or not): a
+    name as written, not read from another script (whose readings are only
+    ever approximate)."""
+    return all(
+        ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha()
+    )
+
+
+#: The similarity below which one word aligned with another by a fuzzy edit may
+#: be another word, not the same one spelt otherwise (``z`` for ``s``, ``ia``
+#: for ``ya`` stay above it). It is another word when its consonants differ,
+#: two letters or more are changed or swapped in place and its length is kept
+#: (*Petrobras*, *Petropars*): a vowel written otherwise (*Qaeda*, *Qa'ida*),
+#: or a letter dropped or added (*Chevon*, *Chevron*; a reading of another
+#: script, which adds vowels and final consonants: 가스프롬방크 *gasprombangk*,
+#: *Gazprombank*) is as often a typing error or a transcription.
+_RESPELT_SIM: Final = 0.8
 
 
 #: Vowel letters by the vowel they write (``y`` and ``w`` write *i* and *u*
@@ -705,13 +831,11 @@ def _nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...])
     a, b = qs[pair.query[0]].text, rs[pair.result[0]].text
     if len(a) < len(b):
         a, b = b, a
-    return (
-        len(a) == len(b) + 1
-        and len(b) >= 4
-        and a[-1] in "iy"
-        and a.startswith(b)
-        and b[-1] not in "aeiouy"
-    )
+    if not (len(a) == len(b) + 1 and len(b) >= 4 and a[-1] in "iy" and b[-1] not in "aeiouy"):
+        return False
+    # the stem as written, or with its vowels written otherwise (*Ahmadi*, *Ahmed*)
+    stem = a[:-1]
+    return stem == b or (stem[0] == b[0] and stem[-1] == b[-1] and skeleton(stem) == skeleton(b))
 
 
 def _descriptive_left(tokens: tuple[Token, ...], used: set[int]) -> bool:
@@ -940,14 +1064,26 @@ class BirthDateFeature(Feature):
 class CountryFeature(Feature):
     """**Country.** The query's countries (nationality, residence, registration,
     ISO-2) against the listing's nationalities, citizenships, countries and address
-    countries: any in common counts for; none in common counts weakly against
-    (people and companies move). Nothing when either side has none."""
+    countries: any in common counts for. None in common counts against, as a
+    birth date that differs does: strongly when the listing is a person's (a
+    person has the nationalities and homes the lists give, and a namesake with
+    another nationality is another person), weakly otherwise (a company trades
+    and registers subsidiaries abroad). A country and the state it was part of,
+    succeeded or belongs to are the same answer written at another time (the
+    Soviet Union and Russia, Yugoslavia and Serbia, Hong Kong and China, as
+    rigour's territories relate them: :func:`related_countries`): they count
+    neither for nor against. Nothing when either side has none."""
 
     name = "country"
     weight = 1.0
     table = {
         "agree": Magnitude(0.3, "a country in common (the most it gives)"),
-        "conflict": Magnitude(-0.5, "no country in common"),
+        "conflict": Magnitude(
+            -1.2, "no country in common with a person's nationalities, citizenships and homes"
+        ),
+        "conflict_other": Magnitude(
+            -0.5, "no country in common with an organisation's, vessel's or aircraft's"
+        ),
     }
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
@@ -961,13 +1097,58 @@ class CountryFeature(Feature):
         if common:
             v = m["agree"]
             return Evidence(v, f"country {', '.join(sorted(common))} agrees ({v:+.1f})")
-        v = m["conflict"]
+        related = sorted(
+            f"{a} and {b}"
+            for a in q
+            for b in e
+            if b in related_countries(a) or a in related_countries(b)
+        )
+        if related:
+            return Evidence(
+                0.0,
+                f"country {related[0]}: a former or a parent state (+0.0)" if ctx.explain else "",
+            )
+        v = m["conflict"] if ctx.entry.schema in _PERSONS else m["conflict_other"]
         return Evidence(
             v, f"country {', '.join(sorted(q))} conflicts with {', '.join(sorted(e))} ({v:+.1f})"
         )
 
     def ceiling(self, query: Query, m: Values) -> float:
-        return max(0.0, m["agree"], m["conflict"]) if query.countries else 0.0
+        return max(0.0, m["agree"], m["conflict"], m["conflict_other"]) if query.countries else 0.0
+
+
+#: Country codes thaw reads that rigour does not know as such: Yugoslavia, and
+#: ``cs``, which thaw gives both Czechoslovakia and Serbia and Montenegro.
+_LEGACY_COUNTRIES: Final = {"yu": ("yucs",), "cs": ("cshh", "csxx"), "dd": ("ddde",)}
+
+
+@lru_cache(maxsize=1024)
+def related_countries(code: str) -> frozenset[str]:
+    """The countries that are the same answer as ``code`` written at another
+    time or level (lower-case ISO-2, or rigour's codes of former states): the
+    states it was part of or belongs to (*hk*: *cn*), the states that succeeded
+    it, and theirs in turn (*su*: *ru*, *ua*, ...; *yu*: *rs*, *hr*, ...), and
+    the territories rigour names as its see-also or its claims (*xk*, *rs*),
+    from rigour's territory data. Empty for a code rigour does not know."""
+    from rigour.territories import get_territory
+
+    found: set[str] = set()
+    todo = list(_LEGACY_COUNTRIES.get(code, (code,)))
+    first = True
+    while todo:
+        territory = get_territory(todo.pop())
+        if territory is None or territory.code in found:
+            continue
+        found.add(territory.code)
+        linked = list(territory.successors)
+        if first or territory.is_historical:
+            linked += [*territory.see, *territory.claims]
+            if territory.parent is not None:
+                linked.append(territory.parent)
+        first = False
+        todo += [t.code for t in linked if t.code not in found]
+    found.discard(code)
+    return frozenset(found)
 
 
 class GenderFeature(Feature):
@@ -1175,7 +1356,7 @@ def features() -> tuple[Feature, ...]:
 #: The facts whose answers may differ between listings of one party, and are
 #: then reported (:func:`disagreements`): a party listed by several authorities
 #: is scored on its best listing, which must not hide another listing's conflict.
-FACT_FEATURES: Final = ("gender", "birth_date", "identifier")
+FACT_FEATURES: Final = ("gender", "birth_date", "country", "identifier")
 
 
 def disagreements(
@@ -1184,15 +1365,45 @@ def disagreements(
     """The facts (:data:`FACT_FEATURES`) on which another listing of the same
     party answers against what the best listing answered: a conflict there
     where the best agreed or said nothing, or an agreement there where the
-    best conflicted. Each is the other listing's own finding."""
+    best conflicted. Each is the other listing's own finding. (A country one
+    listing gives and another does not is no disagreement: lists give a
+    party's homes unevenly; only a country conflict where the best listing
+    gives none is reported.)"""
     mine = {f.feature: f.contribution for f in best}
     out: list[FeatureResult] = []
     for f in other:
         if f.feature not in FACT_FEATURES or not f.contribution:
             continue
         was = mine.get(f.feature, 0.0)
+        if f.feature == "country" and was:
+            continue
         if (f.contribution < 0 <= was) or (f.contribution > 0 > was):
             out.append(f)
+    return out
+
+
+def party_conflicts(
+    best: Sequence[FeatureResult], others: Sequence[FeatureResult]
+) -> list[FeatureResult]:
+    """The conflicts of a party's other listings that count against the party:
+    for each fact (:data:`FACT_FEATURES`) on which its best listing says
+    nothing (it gives no date of birth, no nationality), what the other
+    listings found, when every one of them conflicts, the mildest (the most
+    the party's listings allow). The listings are one party: a date of birth
+    or a nationality published by one authority is the party's, and a query
+    that contradicts it does not become the listed party because another
+    authority left the fact out ("Nicolas Maduro" born in 1988 against a
+    listing without a date, whose party another list says was born in 1962).
+    An agreement found elsewhere counts nothing here (the best listing's
+    score already stands on the name)."""
+    said = {f.feature for f in best if f.contribution}
+    out: list[FeatureResult] = []
+    for feature in FACT_FEATURES:
+        if feature in said:
+            continue
+        found = [f for f in others if f.feature == feature and f.contribution]
+        if found and all(f.contribution < 0 for f in found):
+            out.append(max(found, key=lambda f: f.contribution))
     return out
 
 

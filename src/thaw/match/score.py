@@ -494,12 +494,17 @@ class Matcher:
 
     def facts(self, query: Query, entry: Entry) -> tuple[FeatureResult, ...]:
         """What the fact features (:data:`~thaw.match.features.FACT_FEATURES`:
-        gender, birth date, identifier) find for ``query`` against ``entry``, each
-        as in :attr:`MatchResult.evidence`, without aligning the names: how a
-        party's other listings are compared with its best one
-        (:func:`~thaw.match.disagreements`)."""
+        gender, birth date, country, identifier) find for ``query`` against
+        ``entry``, each as in :attr:`MatchResult.evidence`, without aligning the
+        names: how a party's other listings are compared with its best one
+        (:func:`~thaw.match.disagreements`, :func:`~thaw.match.party_conflicts`)."""
         ids = entry.identifiers and (query.id_numbers or query.identifiers)
-        if not (ids or (query.gender and entry.gender) or (query.birth_date and entry.birth_dates)):
+        if not (
+            ids
+            or (query.gender and entry.gender)
+            or (query.birth_date and entry.birth_dates)
+            or (query.countries and entry.countries)
+        ):
             return ()  # (the usual case: nothing to compare)
         identifier = listed_identifier(query, entry) if ids else None
         ctx = Context(query, entry, _NO_NAME, None, True, identifier)

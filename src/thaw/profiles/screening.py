@@ -8,11 +8,15 @@ listing of that party that matched (each with its authority's programmes and
 listing date). Listings in no profile keep a hit of their own.
 
 A merged hit is scored on its best listing. When the query states facts (a
-gender, a date of birth, an identifier), the party's other listings are scored
-too, and where one of them answers differently on such a fact (the best listing
-gives no gender, another says female against a male query), the explanation
-says so (:func:`thaw.match.disagreements`): the score stays the best
-listing's, but the conflict is not hidden.
+gender, a date of birth, a country, an identifier), the party's other listings
+are scored too, and where one of them answers differently on such a fact (the
+best listing gives no gender, another says female against a male query), the
+explanation says so (:func:`thaw.match.disagreements`). Where the best listing
+says nothing on a fact and the party's other listings all contradict the query
+on it (one authority publishes no date of birth, another a date decades from
+the query's), the contradiction is the party's and counts against its score
+(:func:`thaw.match.party_conflicts`); a party that falls below the threshold so
+is no hit.
 
 This is what ``thaw screen``, ``thaw screen-file``, ``thaw screen-text`` and
 ``thaw.Screener`` use.
@@ -20,13 +24,14 @@ This is what ``thaw screen``, ``thaw screen-file``, ``thaw screen-text`` and
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from thaw.index import CandidateIndex
-from thaw.match import FeatureResult, Query, disagreements
+from thaw.match import FeatureResult, Query, disagreements, party_conflicts, threshold_for
 from thaw.profiles.service import Profiles
 from thaw.screen import DEFAULT_CANDIDATES, Hit, Screener, ScreenResult
 from thaw.store import Store, default_home
@@ -110,12 +115,21 @@ class PartyScreener(Screener):
             row=row,
             id=id,
         )
-        hits = group_hits(result.hits, self.profile_of, limit)
-        if algorithm == "thaw" and (
-            query.gender or query.birth_date or query.id_numbers or query.identifiers
+        if algorithm != "thaw" or not (
+            query.gender
+            or query.birth_date
+            or query.countries
+            or query.id_numbers
+            or query.identifiers
         ):
-            hits = tuple(self._with_disagreements(query, hit) for hit in hits)
-        return replace(result, hits=hits)
+            return replace(result, hits=group_hits(result.hits, self.profile_of, limit))
+        least = threshold_for(algorithm) if threshold is None else threshold
+        hits = [
+            self._with_disagreements(query, hit)
+            for hit in group_hits(result.hits, self.profile_of, max(limit * 5, 25))
+        ]
+        kept = sorted((h for h in hits if h.score >= least), key=lambda h: -h.score)
+        return replace(result, hits=tuple(kept[: max(limit, 0)]))
 
     def party_listings(self, profile_id: str) -> tuple[str, ...]:
         """The keys (``source:source_id``) of every active listing of a
@@ -129,7 +143,8 @@ class PartyScreener(Screener):
 
     def _with_disagreements(self, query: Query, hit: Hit) -> Hit:
         """``hit`` with what its party's other listings answer differently on
-        the query's facts, in its explanation and its features."""
+        the query's facts, in its explanation and its features, and its score
+        lowered by the conflicts that are the party's (see the module docs)."""
         if hit.profile_id is None:
             return hit
         keys = self.party_listings(hit.profile_id)
@@ -138,17 +153,41 @@ class PartyScreener(Screener):
         first = hit.listings[0]
         best_key = f"{first.source}:{first.source_id}"
         matcher = self.matcher()
-        found: list[FeatureResult] = []
+        others: list[tuple[str, FeatureResult]] = []
         for key in keys:
             position = self.index.position(key) if key != best_key else None
             if position is None:
                 continue
-            facts = matcher.facts(query, self.index.entry(position))
-            found += [
-                FeatureResult(f.feature, 0.0, f"another listing of this party, {key}: {f.detail}")
-                for f in disagreements(hit.features, facts)
-            ]
+            others += [(key, f) for f in matcher.facts(query, self.index.entry(position))]
+        if not others:
+            return hit
+        counted = party_conflicts(hit.features, [f for _key, f in others])
+        found: list[FeatureResult] = []
+        for key, f in others:
+            if f in counted:
+                found.append(
+                    FeatureResult(
+                        f.feature,
+                        f.contribution,
+                        f"another listing of this party, {key}: {f.detail}, counted"
+                        f" for the party (the best listing gives none)",
+                    )
+                )
+                counted.remove(f)
+            elif disagreements(hit.features, [f]):
+                found.append(
+                    FeatureResult(
+                        f.feature, 0.0, f"another listing of this party, {key}: {f.detail}"
+                    )
+                )
         if not found:
             return hit
         explanation = "; ".join([hit.explanation, *(f.detail for f in found)])
-        return replace(hit, explanation=explanation, features=hit.features + tuple(found))
+        lowered = sum(f.contribution for f in found)
+        score = hit.score
+        if lowered:
+            x = math.log(score / (1 - score)) if 0 < score < 1 else (-40.0 if score <= 0 else 40.0)
+            score = 1 / (1 + math.exp(-(x + lowered)))
+        return replace(
+            hit, score=score, explanation=explanation, features=hit.features + tuple(found)
+        )
