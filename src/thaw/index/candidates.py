@@ -254,7 +254,7 @@ class _TokenPostings:
     constructor is a native call rather than a generated ``__init__`` run as
     Python, once for every new query token.)"""
 
-    __slots__ = ("ids", "credits", "levels", "df", "by_id", "by_id_credits", "credit_of")
+    __slots__ = ("ids", "credits", "levels", "df", "by_id", "by_id_credits")
 
     def __init__(
         self,
@@ -271,39 +271,10 @@ class _TokenPostings:
         self.df = df
         self.by_id = by_id
         self.by_id_credits = by_id_credits
-        # listing → credit, made on first use for a short posting (:func:`_credit_map`)
-        self.credit_of: dict[int, float] | None = None
 
 
 _Unit = tuple[float, _TokenPostings]
 """A weighted query unit: its weight and the listings crediting it."""
-
-SMALL_CANDIDATES = 64
-"""Up to this many possible candidates, a query's coverage is computed listing by
-listing in Python (:meth:`CandidateIndex._small_found`) rather than by NumPy
-calls over all of them: most queries have a few dozen, and each NumPy call costs
-more than a few dozen dictionary look-ups."""
-SMALL_UNITS = 8
-"""... and when the query has fewer units than this: NumPy adds up the units' weighted
-credits of one listing pairwise from eight on, where :meth:`CandidateIndex._small_found`
-adds them one after the other (the same sum only below eight)."""
-SMALL_UNION = 128
-"""Up to this many listings in the postings that propose candidates, their union
-(and their schemata) is made in Python, not by a NumPy sort."""
-SHORT_POSTING = 512
-"""A token's listings are looked up in a dictionary (:func:`_credit_map`) when it
-has at most this many; a longer posting is searched by NumPy."""
-
-
-def _credit_map(postings: _TokenPostings, short: int = SHORT_POSTING) -> dict[int, float] | None:
-    """Each listing crediting a token with its credit (``None`` for a posting
-    longer than ``short``), made on first use and kept with the postings (the
-    credits as the float32 arrays hold them)."""
-    found = postings.credit_of
-    if found is None and len(postings.by_id) <= short:
-        found = dict(zip(postings.by_id.tolist(), postings.by_id_credits.tolist(), strict=True))
-        postings.credit_of = found
-    return found
 
 
 def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) -> _TokenPostings:
@@ -318,13 +289,6 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
         credits.fill(sources[0][1])
         # (one credit: one level)
         return _TokenPostings(ids, credits, ((float(credits[0]), len(ids)),), df, ids, credits)
-    if sum(len(p) for p, _ in sources) <= SHORT_MERGE:
-        return _merge_short(sources, df)
-    return _merge_arrays(sources, df)
-
-
-def _merge_arrays(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) -> _TokenPostings:
-    """:func:`_merge_sources` of two postings or more (none empty), by NumPy sorts."""
     # best credit first, then a stable sort by listing: each listing's first
     # occurrence carries its best credit (one sort instead of a two-key lexsort)
     sources.sort(key=lambda pc: -pc[1])
@@ -348,39 +312,6 @@ def _merge_arrays(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) -
     ends = [*(change + 1).tolist(), len(ids)]
     levels = tuple(zip(values, ends, strict=True))
     return _TokenPostings(ids, credits, levels, df, by_id, by_id_credits)
-
-
-SHORT_MERGE = 256
-"""Postings of at most this many listings in all are merged in Python
-(:func:`_merge_short`): fewer NumPy calls than the sorts of :func:`_merge_sources`."""
-
-
-def _merge_short(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) -> _TokenPostings:
-    """What :func:`_merge_sources` gives for a few postings (``sources``, none
-    empty), listing by listing: each listing with the best credit of a source
-    carrying it (as a float32, as the arrays hold it), then the listings by
-    decreasing credit, in listing order within a credit."""
-    sources.sort(key=lambda pc: -pc[1])
-    narrow: list[float] = np.array([c for _, c in sources], dtype=np.float32).tolist()
-    best: dict[int, float] = {}
-    for (posting, _credit), credit in zip(sources, narrow, strict=True):
-        for listing in posting.tolist():
-            if listing not in best:
-                best[listing] = credit
-    by_id_list = sorted(best)
-    groups: dict[float, list[int]] = {}
-    for listing in by_id_list:
-        groups.setdefault(best[listing], []).append(listing)
-    ordered: list[int] = []
-    levels: list[tuple[float, int]] = []
-    for credit in sorted(groups, reverse=True):
-        ordered.extend(groups[credit])
-        levels.append((credit, len(ordered)))
-    by_id = np.array(by_id_list, dtype=np.int32)
-    by_id_credits = np.array([best[i] for i in by_id_list], dtype=np.float32)
-    ids = np.array(ordered, dtype=np.int32)
-    credits = np.array([best[i] for i in ordered], dtype=np.float32)
-    return _TokenPostings(ids, credits, tuple(levels), df, by_id, by_id_credits)
 
 
 def _lookup(
@@ -411,8 +342,6 @@ def _present(ids: _Ints, cand: _Ints) -> npt.NDArray[np.bool_]:
 
 
 _EMPTY = np.zeros(0, dtype=np.int32)
-_JOIN = float(np.float32(JOIN_CREDIT))
-"""The credit of a join as the float32 credit arrays hold it."""
 
 
 def _proposing_credits(
@@ -747,7 +676,6 @@ class CandidateIndex:
         self._deletion_keys: npt.NDArray[np.uint32] = state["deletion_keys"]
         self._deletion_ids: _Ints = state["deletion_ids"]
         self.schema_codes: npt.NDArray[np.uint8] = state["schema_codes"]
-        self._schema_list: list[int] = self.schema_codes.tolist()
         self._name_len: npt.NDArray[np.uint8] = state["name_len"]
         self._entry_blob: bytes = state["entry_blob"]
         self._entry_offsets: npt.NDArray[np.int64] = state["entry_offsets"]
@@ -1559,36 +1487,11 @@ class CandidateIndex:
                     forced.append(self._posting(slot))
         if not arrays and not forced:
             return []
-        few = not forced and len(units) < SMALL_UNITS
-        listed: list[int] | None = None
-        if few and sum(len(a) for a in arrays) <= SMALL_UNION:
-            # (a few listings: their union and schemata in Python)
-            seen: set[int] = set()
-            for array in arrays:
-                seen.update(array.tolist())
-            listed = sorted(seen)
-            if allowed is not None:
-                kinds: list[bool] = allowed.tolist()
-                codes = self._schema_list
-                listed = [c for c in listed if kinds[codes[c]]]
-            if not listed:
-                return []
-            cand = np.array(listed, dtype=np.int32)
-        else:
-            cand = _distinct(np.concatenate(arrays + forced))
-            if allowed is not None:
-                cand = cand[allowed[self.schema_codes[cand]]]
-            if not len(cand):
-                return []
-        if few and len(cand) <= SMALL_CANDIDATES:
-            small = self._small_found(
-                units, joins, cand.tolist() if listed is None else listed, min_coverage
-            )
-            if small is None or len(small[0]) <= 1 and limit >= 1:
-                return [] if small is None else list(map(Candidate, small[0], small[1]))
-            cand = np.array(small[0], dtype=np.int32)
-            coverage = np.array(small[1], dtype=np.float64)
-            return self._ranked(cand, coverage, limit)
+        cand = _distinct(np.concatenate(arrays + forced))
+        if allowed is not None:
+            cand = cand[allowed[self.schema_codes[cand]]]
+        if not len(cand):
+            return []
         coverage = self._coverage(units, joins, cand)
         for posting in forced:
             idx = cand.searchsorted(posting)
@@ -1600,67 +1503,6 @@ class CandidateIndex:
         if len(cand) <= 1 and limit >= 1:
             # (most queries: nothing or one listing left, nothing to rank)
             return list(map(Candidate, cand.tolist(), coverage.tolist()))
-        return self._ranked(cand, coverage, limit)
-
-    def _small_found(
-        self,
-        units: list[_Unit],
-        joins: list[tuple[int, int, int]],
-        ids: list[int],
-        min_coverage: float,
-        short: int = SHORT_POSTING,
-    ) -> tuple[list[int], list[float]] | None:
-        """The listings of ``ids`` (a few, sorted) reaching ``min_coverage``
-        and their coverage, as :meth:`_coverage` computes it (``None``: none),
-        listing by listing: each unit's credits read from its dictionary
-        (:func:`_credit_map`), or by NumPy for a posting longer than
-        ``short``; the best of a
-        unit's and its joins' credits (float32 values, as Python floats);
-        the weighted sum added unit after unit, as NumPy's reduction over units
-        adds them, so that the values are the same to the last bit."""
-        total = sum(w for w, _ in units)
-        count = len(ids)
-        cand: _Ints | None = None  # (as an array, when NumPy searches a posting)
-        rows: list[list[float]] = []
-        for _weight, postings in units:
-            credit_of = _credit_map(postings, short)
-            if credit_of is not None:
-                rows.append([credit_of.get(c, 0.0) for c in ids])
-            else:
-                if cand is None:
-                    cand = np.array(ids, dtype=np.int32)
-                row = np.zeros(count, dtype=np.float32)
-                _lookup(postings.by_id, postings.by_id_credits, cand, row)
-                rows.append(row.tolist())
-        for slot, left, right in joins:
-            if cand is None:
-                cand = np.array(ids, dtype=np.int32)
-            present: list[bool] = _present(self._posting(slot), cand).tolist()
-            for k in (left, right):
-                row_k = rows[k]
-                for j in range(count):
-                    if present[j] and row_k[j] < _JOIN:
-                        row_k[j] = _JOIN
-        least = min_coverage - 1e-9
-        kept: list[int] = []
-        coverage: list[float] = []
-        if total <= 0:
-            if least <= 0.0:
-                return ids, [0.0] * count
-            return None
-        weights = [w / total for w, _ in units]
-        for j in range(count):
-            value = rows[0][j] * weights[0]
-            for k in range(1, len(rows)):
-                value = value + rows[k][j] * weights[k]
-            if value >= least:
-                kept.append(ids[j])
-                coverage.append(value)
-        return (kept, coverage) if kept else None
-
-    def _ranked(self, cand: _Ints, coverage: _Floats, limit: int) -> list[Candidate]:
-        """The best ``limit`` of ``cand`` by ``coverage`` (ties: listings with
-        shorter names first, then by position)."""
         rounded = coverage.round(6)
         if len(cand) > limit:
             # keep the best ``limit`` in the final order, ties included consistently
