@@ -2,7 +2,7 @@
 plain code gives.
 
 :func:`thaw.index.candidates._merge_sources` writes out the single level of a
-posting of one credit and reads the levels of a merged one in one take;
+posting of one credit;
 :meth:`~thaw.index.CandidateIndex._korean` remembers per analysed name whether it
 reads as a romanised Korean name. Each is checked here against the plain
 computation it stands for.

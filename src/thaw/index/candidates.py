@@ -305,12 +305,9 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
     by_id, by_id_credits = ids, credits
     order = (-credits).argsort(kind="stable")
     ids, credits = ids[order], credits[order]
-    change = (credits[1:] != credits[:-1]).nonzero()[0]
-    # (each level's credit read in one take rather than a NumPy scalar per level)
-    values = credits.take(change).tolist()
-    values.append(float(credits[-1]))
-    ends = [*(change + 1).tolist(), len(ids)]
-    levels = tuple(zip(values, ends, strict=True))
+    change = (credits[1:] != credits[:-1]).nonzero()[0] + 1
+    ends = [*change.tolist(), len(ids)]
+    levels = tuple((float(credits[end - 1]), end) for end in ends)
     return _TokenPostings(ids, credits, levels, df, by_id, by_id_credits)
 
 
