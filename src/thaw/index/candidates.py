@@ -206,6 +206,9 @@ SPELLING_LIMIT = 10
 #: other; more (a name in Chinese characters has a dozen), all at once
 #: (:func:`_proposing_credits`), which costs more for a few.
 FEW_KEYS = 6
+#: The most analysed query names whose reading as a romanised Korean name an
+#: index remembers (:meth:`CandidateIndex._korean`; emptied when full).
+KOREAN_MEMO = 65536
 #: The most joined spellings whose lookups an index remembers (each memo is
 #: emptied when full).
 SPELT_MEMO = 200_000
@@ -284,24 +287,24 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
         ids = sources[0][0]
         credits = np.empty(len(ids), dtype=np.float32)
         credits.fill(sources[0][1])
-        by_id, by_id_credits = ids, credits
-    else:
-        # best credit first, then a stable sort by listing: each listing's first
-        # occurrence carries its best credit (one sort instead of a two-key lexsort)
-        sources.sort(key=lambda pc: -pc[1])
-        ids = np.concatenate([p for p, _ in sources])
-        credits = np.array([c for _, c in sources], dtype=np.float32).repeat(
-            [len(p) for p, _ in sources]
-        )
-        order = ids.argsort(kind="stable")
-        ids, credits = ids[order], credits[order]
-        first = np.empty(len(ids), dtype=np.bool_)
-        first[0] = True
-        np.not_equal(ids[1:], ids[:-1], out=first[1:])
-        ids, credits = ids[first], credits[first]
-        by_id, by_id_credits = ids, credits
-        order = (-credits).argsort(kind="stable")
-        ids, credits = ids[order], credits[order]
+        # (one credit: one level)
+        return _TokenPostings(ids, credits, ((float(credits[0]), len(ids)),), df, ids, credits)
+    # best credit first, then a stable sort by listing: each listing's first
+    # occurrence carries its best credit (one sort instead of a two-key lexsort)
+    sources.sort(key=lambda pc: -pc[1])
+    ids = np.concatenate([p for p, _ in sources])
+    credits = np.array([c for _, c in sources], dtype=np.float32).repeat(
+        [len(p) for p, _ in sources]
+    )
+    order = ids.argsort(kind="stable")
+    ids, credits = ids[order], credits[order]
+    first = np.empty(len(ids), dtype=np.bool_)
+    first[0] = True
+    np.not_equal(ids[1:], ids[:-1], out=first[1:])
+    ids, credits = ids[first], credits[first]
+    by_id, by_id_credits = ids, credits
+    order = (-credits).argsort(kind="stable")
+    ids, credits = ids[order], credits[order]
     change = (credits[1:] != credits[:-1]).nonzero()[0] + 1
     ends = [*change.tolist(), len(ids)]
     levels = tuple((float(credits[end - 1]), end) for end in ends)
@@ -698,6 +701,9 @@ class CandidateIndex:
         self._token_fields: dict[tuple[Any, ...], _TokenPostings] = {}
         self._token_cache_size = 0
         self._minor_cache: dict[int, _TokenPostings] = {}
+        # analysed query name (by identity) → (the name, whether it reads as a
+        # romanised Korean name): :meth:`_korean`
+        self._korean_names: dict[int, tuple[AnalyzedName, bool]] = {}
         # (the vocabulary's beginnings, for spelling a name in characters:
         # made on the first query written so, :meth:`_may_begin`)
         self._beginnings: frozenset[str] | None = None
@@ -1247,7 +1253,7 @@ class CandidateIndex:
         """The weighted units of a query, one per retrieval token, and the joins
         of adjacent tokens found in the index: ``(slot, unit, next unit)``."""
         tokens = _retrieval_tokens(name)
-        korean = _korean_latin(name, tokens)
+        korean = self._korean(name, tokens)
         units: list[_Unit] = []
         for token in tokens:
             postings = self._token_postings(name, token, korean)
@@ -1272,6 +1278,21 @@ class CandidateIndex:
                     minor = self._minor_postings(slot)
                     units.append((MINOR_WEIGHT * self._rarity(token.text, minor.df), minor))
         return units, joins
+
+    def _korean(self, name: AnalyzedName, tokens: list[Token] | None = None) -> bool:
+        """:func:`_korean_latin` of ``name`` (of its retrieval ``tokens``, if
+        known), remembered per analysed name (up to :data:`KOREAN_MEMO`): a
+        query asks it twice, and name analysis gives a recurring name as the
+        same object (by identity, as the token cache: the memo keeps the name,
+        so that its id is not reused)."""
+        known = self._korean_names.get(id(name))
+        if known is not None and known[0] is name:
+            return known[1]
+        found = _korean_latin(name, _retrieval_tokens(name) if tokens is None else tokens)
+        if len(self._korean_names) >= KOREAN_MEMO:
+            self._korean_names.clear()
+        self._korean_names[id(name)] = (name, found)
+        return found
 
     def _minor_postings(self, slot: int) -> _TokenPostings:
         cached = self._minor_cache.get(slot)
@@ -1392,7 +1413,7 @@ class CandidateIndex:
                 return self._with_onsets(analyzed, first, proposed, allowed, min_coverage)
         analyzed = analyze_name(name, schema) if isinstance(name, str) else name
         first = self._units(analyzed)
-        if _korean_latin(analyzed, _retrieval_tokens(analyzed)):
+        if self._korean(analyzed):
             # each syllable of a Korean name is a morpheme: a listing sharing the
             # family name and one of two given syllables is another person
             min_coverage = max(min_coverage, KOREAN_MIN_COVERAGE)
