@@ -20,7 +20,11 @@ Every feature also states its *ceiling*: the most it can contribute for a given
 query, whatever the listing. Screening adds the ceilings of the other features to
 the name's contribution to know, from the name alignment alone, which candidates
 cannot reach the threshold even if every other fact agreed, and evaluates the
-features only for the others (:meth:`thaw.match.Matcher.score_at_least`).
+features only for the others (:meth:`thaw.match.Matcher.score_at_least`). A
+feature that reads no name (:attr:`Feature.reads_name` false: dates of birth,
+countries, gender, identifiers, kind of party) is evaluated before that, with
+the name at its cap and the others at their ceilings: a listing out of reach
+so (a date of birth decades apart) has its names never aligned.
 
 The registry :func:`features` lists them in order; their docstrings are the
 user documentation of the algorithm.
@@ -126,6 +130,12 @@ class Feature:
     weight: ClassVar[float] = 1.0
     #: The feature's magnitudes, by entry name (overridable by a MatchConfig).
     table: ClassVar[Mapping[str, Magnitude]] = {}
+    #: Whether :meth:`evaluate` reads the names (``ctx.analyzed``, ``ctx.best``,
+    #: ``ctx.name``); one that does not (it reads only the query, the listing and
+    #: ``ctx.identifier``) gives the same answer whatever name aligned, so
+    #: screening evaluates it before aligning the names, to bound the score a
+    #: listing can reach (:meth:`thaw.match.Matcher.pending_at_least`).
+    reads_name: ClassVar[bool] = True
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
         """The contribution of this feature for ``ctx`` (before :attr:`weight`),
@@ -854,6 +864,7 @@ class BirthDateFeature(Feature):
 
     name = "birth_date"
     weight = 1.0
+    reads_name = False
     table = {
         "same_day": Magnitude(1.5, "the same date of birth (the most it gives)"),
         "same_month": Magnitude(0.8, "the same year and month, one side giving no day"),
@@ -923,6 +934,7 @@ class CountryFeature(Feature):
 
     name = "country"
     weight = 1.0
+    reads_name = False
     table = {
         "agree": Magnitude(0.3, "a country in common (the most it gives)"),
         "conflict": Magnitude(-0.5, "no country in common"),
@@ -954,6 +966,7 @@ class GenderFeature(Feature):
 
     name = "gender"
     weight = 1.0
+    reads_name = False
     table = {"conflict": Magnitude(-1.5, "different genders stated on both sides")}
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
@@ -981,6 +994,7 @@ class IdentifierFeature(Feature):
 
     name = "identifier"
     weight = 1.0
+    reads_name = False
     table = {
         "match": Magnitude(6.0, "an identifier in common (the most it gives)"),
         "conflict": Magnitude(-2.5, "an identifier of the same kind that differs"),
@@ -1021,6 +1035,7 @@ class SchemaFeature(Feature):
 
     name = "schema"
     weight = 1.0
+    reads_name = False
     table = {"conflict": Magnitude(-4.0, "incompatible kinds of party")}
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
