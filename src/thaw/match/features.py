@@ -896,6 +896,8 @@ class BirthDateFeature(Feature):
         if best is None:
             return NO_EVIDENCE
         value, listed = best
+        if not ctx.explain:
+            return Evidence(value)
         verb = "agrees with" if value > 0 else "conflicts with"
         return Evidence(value, f"birth date {q} {verb} {listed} ({value:+.1f})")
 
@@ -948,10 +950,11 @@ class CountryFeature(Feature):
         if not q or not e:
             return NO_EVIDENCE
         common = q & e
+        v = m["agree"] if common else m["conflict"]
+        if not ctx.explain:
+            return Evidence(v)
         if common:
-            v = m["agree"]
             return Evidence(v, f"country {', '.join(sorted(common))} agrees ({v:+.1f})")
-        v = m["conflict"]
         return Evidence(
             v, f"country {', '.join(sorted(q))} conflicts with {', '.join(sorted(e))} ({v:+.1f})"
         )
@@ -975,6 +978,8 @@ class GenderFeature(Feature):
             return NO_EVIDENCE
         if q.lower()[:1] != e.lower()[:1]:
             v = m["conflict"]
+            if not ctx.explain:
+                return Evidence(v)
             return Evidence(v, f"gender {q} conflicts with {e} ({v:+.1f})")
         return NO_EVIDENCE
 
@@ -1006,6 +1011,8 @@ class IdentifierFeature(Feature):
         if ctx.identifier is not None:
             hit, raw = ctx.identifier
             v = m["match"]
+            if not ctx.explain:
+                return Evidence(v)
             return Evidence(v, f"{hit.kind} {raw} matches ({v:+.1f})")
         typed: list[tuple[str | None, str]] = [(id_kind(n), n) for n in ctx.query.id_numbers]
         typed += list(ctx.query.identifiers)
@@ -1048,6 +1055,8 @@ class SchemaFeature(Feature):
         if gq is None or ge is None or gq is ge:
             return NO_EVIDENCE
         v = m["conflict"]
+        if not ctx.explain:
+            return Evidence(v)
         return Evidence(v, f"{q} query against a {e} listing ({v:+.1f})")
 
     def ceiling(self, query: Query, m: Values) -> float:

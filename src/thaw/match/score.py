@@ -90,6 +90,7 @@ def _sigmoid(x: float) -> float:
 
 _DEFAULT_RESOLVED = DEFAULT_CONFIG.resolve()
 _NO_NAME = analyze_name("")  # what the fact features see of the name: nothing
+_NO_ENTRY = Entry("", "", "", "", (), (), (), None, (), (), None)  # (until the first listing)
 
 
 @dataclass(slots=True)
@@ -256,6 +257,7 @@ class Matcher:
         self._ceiling_rest = 0.0
         self._guessed_rest = 0.0
         self._name_top = 0.0
+        self._facts_context = Context(Query(""), _NO_ENTRY, _NO_NAME, None, False)
         self._readings_of: Query | None = None
         self._readings: tuple[AnalyzedName, ...] = ()
         self._script = ""
@@ -578,8 +580,12 @@ class Matcher:
         exactly, as they will answer, the others their ceilings for ``query``."""
         if self._ceiling_query is not query:
             self._ceiling(query, 0.0)  # (the query's ceilings)
-        identifier = listed_identifier(query, entry) if entry.identifiers else None
-        ctx = Context(query, entry, _NO_NAME, None, False, identifier)
+        # (one context, refilled: these features read only the query, the
+        # listing and its identifier, and say no sentence unexplained)
+        ctx = self._facts_context
+        ctx.query = query
+        ctx.entry = entry
+        ctx.identifier = listed_identifier(query, entry) if entry.identifiers else None
         total = self._guessed_rest
         for feature, weight, values in self._facts:
             ev = feature.evaluate(ctx, values)
