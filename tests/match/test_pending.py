@@ -8,12 +8,15 @@ the screener worked before: the same listings, scores, order and explanations.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from tests.index.fixture_store import fixture_records
 
 from thaw.index import entry_from_record
 from thaw.match import features
 from thaw.match.features import Context, listed_identifier
+from thaw.match.score import _reaches, _sigmoid
 from thaw.screen import Screener, make_query
 from thaw.text import analyze_name
 
@@ -163,3 +166,17 @@ def test_features_that_read_no_name_answer_alike_for_any_name(
             values = matcher.values[feature.name]
             answers = {feature.evaluate(ctx, values).value for ctx in contexts}
             assert len(answers) == 1, (feature.name, entry.key)
+
+
+def test_reaching_the_threshold_is_decided_as_rounded_scores_are() -> None:
+    """The bound rounds a score only near the threshold, and decides as the
+    rounded score would, at every threshold and on both sides of it."""
+    thresholds = [0.0, 0.3, 0.5, 0.69995, 0.7, 0.70004, 0.7001, 0.85, 0.95, 1.0]
+    for threshold in thresholds:
+        for step in range(-4000, 4001):
+            total = step / 400 + 0.00007 * (step % 7)
+            assert _reaches(total, threshold) == (round(_sigmoid(total), 4) >= threshold)
+        near = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else 0.0
+        for step in range(-200, 201):
+            total = near + step * 1e-6
+            assert _reaches(total, threshold) == (round(_sigmoid(total), 4) >= threshold)

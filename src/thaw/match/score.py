@@ -88,6 +88,17 @@ def _sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
+def _reaches(total: float, threshold: float) -> bool:
+    """Whether a score of log-odds ``total``, rounded as scores are, reaches
+    ``threshold``: ``round(_sigmoid(total), 4) >= threshold``, rounded only
+    near the threshold (rounding moves a score by half a unit of its last
+    digit at most, and rounding a float to digits is slow)."""
+    value = _sigmoid(total)
+    if value < threshold - 1e-4:
+        return False
+    return round(value, 4) >= threshold
+
+
 _DEFAULT_RESOLVED = DEFAULT_CONFIG.resolve()
 _NO_NAME = analyze_name("")  # what the fact features see of the name: nothing
 _NO_ENTRY = Entry("", "", "", "", (), (), (), None, (), (), None)  # (until the first listing)
@@ -231,13 +242,8 @@ class Matcher:
         self.values = values
         self._features = [(f, weights[f.name], values[f.name]) for f in features()]
         # the features that read no name, evaluated before the names are aligned
-        # (:meth:`_bound_rest`), and those besides the name's that read one
+        # (:meth:`_bound_rest`)
         self._facts = [(f, w, v) for f, w, v in self._features if w and not f.reads_name]
-        self._guessed = [
-            (f, w, v)
-            for f, w, v in self._features
-            if f.reads_name and not isinstance(f, NameFeature)
-        ]
         self._name_values = values[NameFeature.name]
         self._name_weight = weights[NameFeature.name]
         self._factors = {
@@ -506,12 +512,14 @@ class Matcher:
         rest: float | None = None
         if bound:
             rest = self._bound_rest(query, entry)
-            if self._reach(rest) < threshold:
+            if not _reaches(self._reach_total(rest), threshold):
                 return None
         found = self.best_name(query, entry)
         best = found[1]
         name_score = 0.0 if best is None else best.score
-        if self._ceiling(query, name_score, rest) < threshold:
+        if self._ceiling_query is not query:
+            self._ceiling(query, name_score)  # (the query's ceilings)
+        if not _reaches(self._ceiling_total(query, name_score, rest), threshold):
             return None
         ctx = self._context(query, entry, False, found)
         score = self._score_of(ctx)
@@ -545,20 +553,25 @@ class Matcher:
             if query.id_numbers or query.identifiers:
                 top = max(top, name_values["floor_on_identifier"])
             self._name_top = top
-            self._ceiling_rest = sum(
-                f.ceiling(query, values) * weight
-                for f, weight, values in self._features
-                if not isinstance(f, NameFeature)
-            )
-            self._guessed_rest = sum(
-                f.ceiling(query, values) * weight for f, weight, values in self._guessed
-            )
+            every = guessed = 0.0
+            for f, weight, values in self._features:
+                if not isinstance(f, NameFeature):
+                    ceiling = f.ceiling(query, values) * weight
+                    every += ceiling
+                    if f.reads_name:
+                        guessed += ceiling
+            self._ceiling_rest = every
+            self._guessed_rest = guessed
+        return round(_sigmoid(self._ceiling_total(query, name_score, rest)), 4)
+
+    def _ceiling_total(self, query: Query, name_score: float, rest: float | None) -> float:
+        """:meth:`_ceiling` before the sigmoid and the rounding (the query's
+        ceilings already worked out)."""
         name_values = self._name_values
         logit = NameFeature.logit(name_score, name_values)
         if query.id_numbers or query.identifiers:
             logit = max(logit, name_values["floor_on_identifier"])
-        total = logit * self._name_weight + (self._ceiling_rest if rest is None else rest) + 1e-9
-        return round(_sigmoid(total), 4)
+        return logit * self._name_weight + (self._ceiling_rest if rest is None else rest) + 1e-9
 
     def reach(self, query: Query, entry: Entry) -> float:
         """The highest score ``entry`` can get for ``query`` whatever its names
@@ -570,9 +583,13 @@ class Matcher:
 
     def _reach(self, rest: float) -> float:
         """:meth:`reach` of a listing whose :meth:`_bound_rest` is ``rest``, for
-        the last query (the margin covers the rounding of a sum added up in
-        another order)."""
-        return round(_sigmoid(self._name_top * self._name_weight + rest + 1e-9), 4)
+        the last query."""
+        return round(_sigmoid(self._reach_total(rest)), 4)
+
+    def _reach_total(self, rest: float) -> float:
+        """:meth:`_reach` before the sigmoid and the rounding (the margin covers
+        the rounding of a sum added up in another order)."""
+        return self._name_top * self._name_weight + rest + 1e-9
 
     def _bound_rest(self, query: Query, entry: Entry) -> float:
         """What the features other than the name's can add for ``entry`` at
