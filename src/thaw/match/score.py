@@ -262,8 +262,6 @@ class Matcher:
         self._ceiling_query: Query | None = None
         self._ceiling_rest = 0.0
         self._guessed_rest = 0.0
-        self._fact_ceilings: list[float] = []
-        self._facts_ceiling = 0.0
         self._name_top = 0.0
         self._facts_context = Context(Query(""), _NO_ENTRY, _NO_NAME, None, False)
         self._readings_of: Query | None = None
@@ -513,8 +511,8 @@ class Matcher:
             return Pending(result.score, None, result) if result.score >= threshold else None
         rest: float | None = None
         if bound:
-            rest = self._bound_rest(query, entry, threshold)
-            if rest is None:
+            rest = self._bound_rest(query, entry)
+            if not _reaches(self._reach_total(rest), threshold):
                 return None
         found = self.best_name(query, entry)
         best = found[1]
@@ -564,8 +562,6 @@ class Matcher:
                         guessed += ceiling
             self._ceiling_rest = every
             self._guessed_rest = guessed
-            self._fact_ceilings = [f.ceiling(query, v) * w for f, w, v in self._facts]
-            self._facts_ceiling = sum(self._fact_ceilings)
         return round(_sigmoid(self._ceiling_total(query, name_score, rest)), 4)
 
     def _ceiling_total(self, query: Query, name_score: float, rest: float | None) -> float:
@@ -583,9 +579,7 @@ class Matcher:
         name answer, the name at the most it contributes and the other
         features' ceilings, rounded as scores are. :meth:`pending_at_least`
         aligns no name of a listing whose reach is below the threshold."""
-        rest = self._bound_rest(query, entry, None)
-        assert rest is not None  # (no threshold: never cut short)
-        return self._reach(rest)
+        return self._reach(self._bound_rest(query, entry))
 
     def _reach(self, rest: float) -> float:
         """:meth:`reach` of a listing whose :meth:`_bound_rest` is ``rest``, for
@@ -597,13 +591,10 @@ class Matcher:
         the rounding of a sum added up in another order)."""
         return self._name_top * self._name_weight + rest + 1e-9
 
-    def _bound_rest(self, query: Query, entry: Entry, threshold: float | None) -> float | None:
+    def _bound_rest(self, query: Query, entry: Entry) -> float:
         """What the features other than the name's can add for ``entry`` at
         most: those that read no name (:attr:`~thaw.match.Feature.reads_name`)
-        exactly, as they will answer, the others their ceilings for ``query``.
-        ``None`` as soon as the answers so far, with the ceilings of those not
-        yet asked and the name at its cap, cannot reach ``threshold`` (a date
-        of birth decades apart decides before the countries are compared)."""
+        exactly, as they will answer, the others their ceilings for ``query``."""
         if self._ceiling_query is not query:
             self._ceiling(query, 0.0)  # (the query's ceilings)
         # (one context, refilled: these features read only the query, the
@@ -613,16 +604,10 @@ class Matcher:
         ctx.entry = entry
         ctx.identifier = listed_identifier(query, entry) if entry.identifiers else None
         total = self._guessed_rest
-        left = self._facts_ceiling
-        for (feature, weight, values), ceiling in zip(
-            self._facts, self._fact_ceilings, strict=True
-        ):
+        for feature, weight, values in self._facts:
             ev = feature.evaluate(ctx, values)
             if ev is not NO_EVIDENCE:
                 total += ev.value * weight
-            left -= ceiling
-            if threshold is not None and not _reaches(self._reach_total(total + left), threshold):
-                return None
         return total
 
     def _context(
