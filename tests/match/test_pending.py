@@ -8,11 +8,17 @@ the screener worked before: the same listings, scores, order and explanations.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from tests.index.fixture_store import fixture_records
 
 from thaw.index import entry_from_record
+from thaw.match import features
+from thaw.match.features import Context, listed_identifier
+from thaw.match.score import _reaches, _sigmoid
 from thaw.screen import Screener, make_query
+from thaw.text import analyze_name
 
 QUERIES = [
     ("Kirill Dmitriev", None),
@@ -62,3 +68,115 @@ def test_explaining_only_the_hits_returned(
             assert [(h.score, h.explanation, h.features) for h in found.hits] == [
                 (round(float(r.score), 4), r.explanation, r.evidence) for _, _, r in every[:limit]
             ], (name, threshold, limit)
+
+
+#: Queries whose dates of birth, countries, gender, identifiers and kinds agree
+#: or conflict with the fixture's listings in every way the features read:
+#: many listings are then out of reach before their names are aligned.
+_Facts = tuple[str, str | None, str | None, str | None, str | None, str | None]
+
+#: (name, schema, date of birth, country, identifier number, gender)
+FACT_QUERIES: list[_Facts] = [
+    ("Kirill Dmitriev", "Person", "1975-04-12", "ru", None, "male"),
+    ("Kirill Dmitriev", "Person", "1990-01-01", "us", None, "female"),
+    ("Kirill Dmitriev", None, "1976", "ru", None, None),
+    ("Dmitriev Kirill", "Person", "1978-04-12", None, None, None),
+    ("Sergei Dmitriev", "Person", "1962", "de", None, None),
+    ("Kirill Petrov", "Person", "1983-05-05", "ru", None, "f"),
+    ("Ocean Princess", "Vessel", None, None, "IMO 9123456", None),
+    ("Unknown Ship", "Vessel", None, None, "9876543", None),
+    ("Princess of the Seas", "Vessel", None, None, "IMO 9000001", None),
+    ("Russian Direct Investment Fund", "Organization", None, "ru", None, None),
+    ("Russian Direct Investment Fund", "Person", "1970", "fr", None, None),
+    ("Abdul Rahman Yasin", None, "1960", "iq", None, "male"),
+    ("Mohammed Hassan", "Person", "1990-07-01", "eg", None, "male"),
+    ("Jean Pierre Bemba", "Person", "1962-11-04", "be", None, None),
+    ("Al Haramain Foundation", None, None, "sa", None, None),
+]
+
+
+@pytest.mark.parametrize("facts", FACT_QUERIES)
+def test_bound_before_aligning_changes_no_answer(screener: Screener, facts: _Facts) -> None:
+    """The bound that rejects a listing before its names are aligned (the
+    features that read no name, exactly, and the name at its cap) lets through
+    every listing that reaches the threshold, with the same score and
+    explanation: the hits are those found without it."""
+    query = make_query(*facts)
+    matcher = screener.matcher()
+    for threshold in (0.0, 0.3, 0.5, 0.7, 0.85, 0.95):
+        for candidate in screener.candidates_of(query):
+            entry = screener.index.entry(candidate.position)
+            bounded = matcher.pending_at_least(query, entry, threshold)
+            plain = matcher.pending_at_least(query, entry, threshold, bound=False)
+            assert (bounded is None) == (plain is None), (facts, entry.key, threshold)
+            scored = matcher.pending_at_least(query, entry, 0.0, bound=False)
+            assert scored is not None and matcher.reach(query, entry) >= scored.score
+            if bounded is not None and plain is not None:
+                assert bounded.score == plain.score
+                assert matcher.explain(bounded) == matcher.explain(plain)
+
+
+def test_the_bound_rejects_listings_out_of_reach(screener: Screener) -> None:
+    """The bound is no formality: a listing whose date of birth is decades
+    from the query's is out of reach whatever its names
+    (:meth:`~thaw.match.Matcher.reach`), though one of them aligns with the
+    query's at the cap."""
+    matcher = screener.matcher()
+    near = make_query("Kirill Dmitriev", "Person", "1975-04-12")
+    far = make_query("Kirill Dmitriev", "Person", "2010-01-01")
+    entry = next(
+        e
+        for e in (screener.index.entry(c.position) for c in screener.candidates_of(near))
+        if e.birth_dates == ("1975-04-12",)
+    )
+    assert matcher.pending_at_least(near, entry, 0.7) is not None
+    assert matcher.reach(near, entry) >= 0.7
+    assert matcher.reach(far, entry) < 0.7
+    assert matcher.pending_at_least(far, entry, 0.7) is None
+    reference = matcher.pending_at_least(far, entry, 0.0, bound=False)
+    assert reference is not None and reference.context is not None
+    assert reference.context.name_score >= 0.95
+
+
+@pytest.mark.parametrize("facts", FACT_QUERIES)
+def test_features_that_read_no_name_answer_alike_for_any_name(
+    screener: Screener, facts: _Facts
+) -> None:
+    """A feature declared not to read the names (``reads_name`` false, which
+    the bound relies on) answers the same for a listing whether the best name
+    aligned, another one did or none did."""
+    query = make_query(*facts)
+    matcher = screener.matcher()
+    quiet = [f for f in features() if not f.reads_name]
+    assert {f.name for f in quiet} >= {"birth_date", "gender", "identifier"}
+    nobody = analyze_name("")
+    for candidate in screener.candidates_of(query):
+        entry = screener.index.entry(candidate.position)
+        analyzed, best = matcher.best_name(query, entry)
+        other = analyze_name(entry.caption)
+        identifier = listed_identifier(query, entry)
+        contexts = [
+            Context(query, entry, analyzed, best, explain, identifier) for explain in (True, False)
+        ]
+        contexts += [
+            Context(query, entry, nobody, None, True, identifier),
+            Context(query, entry, other, None, True, identifier),
+        ]
+        for feature in quiet:
+            values = matcher.values[feature.name]
+            answers = {feature.evaluate(ctx, values).value for ctx in contexts}
+            assert len(answers) == 1, (feature.name, entry.key)
+
+
+def test_reaching_the_threshold_is_decided_as_rounded_scores_are() -> None:
+    """The bound rounds a score only near the threshold, and decides as the
+    rounded score would, at every threshold and on both sides of it."""
+    thresholds = [0.0, 0.3, 0.5, 0.69995, 0.7, 0.70004, 0.7001, 0.85, 0.95, 1.0]
+    for threshold in thresholds:
+        for step in range(-4000, 4001):
+            total = step / 400 + 0.00007 * (step % 7)
+            assert _reaches(total, threshold) == (round(_sigmoid(total), 4) >= threshold)
+        near = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else 0.0
+        for step in range(-200, 201):
+            total = near + step * 1e-6
+            assert _reaches(total, threshold) == (round(_sigmoid(total), 4) >= threshold)

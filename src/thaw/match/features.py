@@ -20,7 +20,11 @@ Every feature also states its *ceiling*: the most it can contribute for a given
 query, whatever the listing. Screening adds the ceilings of the other features to
 the name's contribution to know, from the name alignment alone, which candidates
 cannot reach the threshold even if every other fact agreed, and evaluates the
-features only for the others (:meth:`thaw.match.Matcher.score_at_least`).
+features only for the others (:meth:`thaw.match.Matcher.score_at_least`). A
+feature that reads no name (:attr:`Feature.reads_name` false: dates of birth,
+countries, gender, identifiers, kind of party) is evaluated before that, with
+the name at its cap and the others at their ceilings: a listing out of reach
+so (a date of birth decades apart) has its names never aligned.
 
 The registry :func:`features` lists them in order; their docstrings are the
 user documentation of the algorithm.
@@ -129,6 +133,12 @@ class Feature:
     weight: ClassVar[float] = 1.0
     #: The feature's magnitudes, by entry name (overridable by a MatchConfig).
     table: ClassVar[Mapping[str, Magnitude]] = {}
+    #: Whether :meth:`evaluate` reads the names (``ctx.analyzed``, ``ctx.best``,
+    #: ``ctx.name``); one that does not (it reads only the query, the listing and
+    #: ``ctx.identifier``) gives the same answer whatever name aligned, so
+    #: screening evaluates it before aligning the names, to bound the score a
+    #: listing can reach (:meth:`thaw.match.Matcher.pending_at_least`).
+    reads_name: ClassVar[bool] = True
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
         """The contribution of this feature for ``ctx`` (before :attr:`weight`),
@@ -1000,6 +1010,7 @@ class BirthDateFeature(Feature):
 
     name = "birth_date"
     weight = 1.0
+    reads_name = False
     table = {
         "same_day": Magnitude(1.5, "the same date of birth (the most it gives)"),
         "same_month": Magnitude(0.8, "the same year and month, one side giving no day"),
@@ -1031,6 +1042,8 @@ class BirthDateFeature(Feature):
         if best is None:
             return NO_EVIDENCE
         value, listed = best
+        if not ctx.explain:
+            return Evidence(value)
         verb = "agrees with" if value > 0 else "conflicts with"
         return Evidence(value, f"birth date {q} {verb} {listed} ({value:+.1f})")
 
@@ -1076,6 +1089,7 @@ class CountryFeature(Feature):
 
     name = "country"
     weight = 1.0
+    reads_name = False
     table = {
         "agree": Magnitude(0.3, "a country in common (the most it gives)"),
         "conflict": Magnitude(
@@ -1096,6 +1110,8 @@ class CountryFeature(Feature):
         common = q & e
         if common:
             v = m["agree"]
+            if not ctx.explain:
+                return Evidence(v)
             return Evidence(v, f"country {', '.join(sorted(common))} agrees ({v:+.1f})")
         related = sorted(
             f"{a} and {b}"
@@ -1109,6 +1125,8 @@ class CountryFeature(Feature):
                 f"country {related[0]}: a former or a parent state (+0.0)" if ctx.explain else "",
             )
         v = m["conflict"] if ctx.entry.schema in _PERSONS else m["conflict_other"]
+        if not ctx.explain:
+            return Evidence(v)
         return Evidence(
             v, f"country {', '.join(sorted(q))} conflicts with {', '.join(sorted(e))} ({v:+.1f})"
         )
@@ -1157,6 +1175,7 @@ class GenderFeature(Feature):
 
     name = "gender"
     weight = 1.0
+    reads_name = False
     table = {"conflict": Magnitude(-1.5, "different genders stated on both sides")}
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
@@ -1165,6 +1184,8 @@ class GenderFeature(Feature):
             return NO_EVIDENCE
         if q.lower()[:1] != e.lower()[:1]:
             v = m["conflict"]
+            if not ctx.explain:
+                return Evidence(v)
             return Evidence(v, f"gender {q} conflicts with {e} ({v:+.1f})")
         return NO_EVIDENCE
 
@@ -1184,6 +1205,7 @@ class IdentifierFeature(Feature):
 
     name = "identifier"
     weight = 1.0
+    reads_name = False
     table = {
         "match": Magnitude(6.0, "an identifier in common (the most it gives)"),
         "conflict": Magnitude(-2.5, "an identifier of the same kind that differs"),
@@ -1195,6 +1217,8 @@ class IdentifierFeature(Feature):
         if ctx.identifier is not None:
             hit, raw = ctx.identifier
             v = m["match"]
+            if not ctx.explain:
+                return Evidence(v)
             return Evidence(v, f"{hit.kind} {raw} matches ({v:+.1f})")
         typed: list[tuple[str | None, str]] = [(id_kind(n), n) for n in ctx.query.id_numbers]
         typed += list(ctx.query.identifiers)
@@ -1224,6 +1248,7 @@ class SchemaFeature(Feature):
 
     name = "schema"
     weight = 1.0
+    reads_name = False
     table = {"conflict": Magnitude(-4.0, "incompatible kinds of party")}
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
@@ -1236,6 +1261,8 @@ class SchemaFeature(Feature):
         if gq is None or ge is None or gq is ge:
             return NO_EVIDENCE
         v = m["conflict"]
+        if not ctx.explain:
+            return Evidence(v)
         return Evidence(v, f"{q} query against a {e} listing ({v:+.1f})")
 
     def ceiling(self, query: Query, m: Values) -> float:

@@ -90,8 +90,20 @@ def _sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
+def _reaches(total: float, threshold: float) -> bool:
+    """Whether a score of log-odds ``total``, rounded as scores are, reaches
+    ``threshold``: ``round(_sigmoid(total), 4) >= threshold``, rounded only
+    near the threshold (rounding moves a score by half a unit of its last
+    digit at most, and rounding a float to digits is slow)."""
+    value = _sigmoid(total)
+    if value < threshold - 1e-4:
+        return False
+    return round(value, 4) >= threshold
+
+
 _DEFAULT_RESOLVED = DEFAULT_CONFIG.resolve()
 _NO_NAME = analyze_name("")  # what the fact features see of the name: nothing
+_NO_ENTRY = Entry("", "", "", "", (), (), (), None, (), (), None)  # (until the first listing)
 
 
 @dataclass(slots=True)
@@ -186,21 +198,56 @@ def _same_script_split(script: str, name: str, entry: Entry) -> tuple[_Names, _N
     listed name is the query ``name`` written with other forms of its
     characters (習近平 and 习近平, :func:`thaw.text.chinese.simplified`), both
     are all of ``entry``'s names."""
-    schema = entry.schema
-    same = [n for n in entry.names if cjk_script(n[0].original) == script]
-    if not same:
-        return entry.names, entry.names
-    if script == "Han":
-        written = simplified(name)
-        if any(simplified(n[0].original) == written for n in same):
-            return entry.names, entry.names
-    readings = {
-        analyze_name(variant, schema).key
-        for analyzed, _ in same
-        for variant in name_variants(analyzed.original, schema)
-    }
-    names = tuple(n for n in entry.names if n[1] != "original" or n[0].key not in readings)
-    return names, tuple(n for n in names if cjk_script(n[0].original) != script)
+    split = _ScriptSplit(script, entry)
+    return split.of(simplified(name) if script == "Han" else "")
+
+
+class _ScriptSplit:
+    """What :func:`_same_script_split` works out of one listing for queries
+    written in one script, none of which depends on the query but for its
+    simplified writing (:meth:`of`): the simplified writings of the listed
+    names in that script, and the two tuples of names. Working it out reads
+    every reading of every such listed name (dozens for a name in Chinese
+    characters), so a :class:`Matcher` keeps it per listing."""
+
+    __slots__ = ("entry", "written", "names", "others")
+
+    entry: Entry
+    written: frozenset[str]
+    names: _Names
+    others: _Names
+
+    def __init__(self, script: str, entry: Entry) -> None:
+        self.entry = entry
+        schema = entry.schema
+        same = [n for n in entry.names if cjk_script(n[0].original) == script]
+        self.written = frozenset()
+        if not same:
+            self.names, self.others = entry.names, entry.names
+            return
+        if script == "Han":
+            self.written = frozenset(simplified(n[0].original) for n in same)
+        readings = {
+            analyze_name(variant, schema).key
+            for analyzed, _ in same
+            for variant in name_variants(analyzed.original, schema)
+        }
+        names = tuple(n for n in entry.names if n[1] != "original" or n[0].key not in readings)
+        self.names = names
+        self.others = tuple(n for n in names if cjk_script(n[0].original) != script)
+
+    def of(self, written: str) -> tuple[_Names, _Names]:
+        """The names the query is compared with as written, and those its
+        other readings are, for a query whose simplified writing is
+        ``written`` (empty: a query not in Chinese characters)."""
+        if written and written in self.written:
+            return self.entry.names, self.entry.names
+        return self.names, self.others
+
+
+#: The most listings whose :class:`_ScriptSplit` a :class:`Matcher` keeps
+#: (emptied when full).
+_SPLITS_LIMIT = 50_000
 
 
 class Matcher:
@@ -233,6 +280,9 @@ class Matcher:
         self.weights = weights
         self.values = values
         self._features = [(f, weights[f.name], values[f.name]) for f in features()]
+        # the features that read no name, evaluated before the names are aligned
+        # (:meth:`_bound_rest`)
+        self._facts = [(f, w, v) for f, w, v in self._features if w and not f.reads_name]
         self._name_values = values[NameFeature.name]
         self._name_weight = weights[NameFeature.name]
         self._factors = {
@@ -250,6 +300,9 @@ class Matcher:
         self._below = max(gates, default=-1.0)
         self._ceiling_query: Query | None = None
         self._ceiling_rest = 0.0
+        self._guessed_rest = 0.0
+        self._name_top = 0.0
+        self._facts_context = Context(Query(""), _NO_ENTRY, _NO_NAME, None, False)
         self._readings_of: Query | None = None
         self._readings: tuple[AnalyzedName, ...] = ()
         self._script = ""
@@ -261,6 +314,9 @@ class Matcher:
         self._person: AnalyzedName | None = None
         self._korean: tuple[tuple[tuple[tuple[str, ...], ...], ...], ...] | None = None
         self._family: int | None = None
+        self._simplified = ""
+        # (id(entry), script) -> what a query in that script is compared with
+        self._splits: dict[tuple[int, str], _ScriptSplit] = {}
 
     def readings(self, query: Query) -> tuple[AnalyzedName, ...]:
         """The analysed query name, then its other readings
@@ -277,6 +333,7 @@ class Matcher:
             written = query.name.strip()
             self._chinese = self._script == "Han" and written_as_chinese(written)
             self._characters = len(written) if self._chinese and len(written) == 2 else 0
+            self._simplified = simplified(query.name) if self._script == "Han" else ""
             self._spelt = query_spelling_script(query.name)
             m = self._transcription
             person = schema is None or schema == "Person"
@@ -319,7 +376,7 @@ class Matcher:
         first = readings[0]
         names = others = entry.names  # (a Latin query: the usual case)
         if self._script:
-            names, others = _same_script_split(self._script, query.name, entry)
+            names, others = self._split(entry)
             names, others = _not_abjad(names), _not_abjad(others)
             if self._characters:
                 names = _not_longer(names, self._characters)
@@ -379,6 +436,18 @@ class Matcher:
         if found is not None and (best is None or found.score > best.score):
             return found
         return best
+
+    def _split(self, entry: Entry) -> tuple[_Names, _Names]:
+        """:func:`_same_script_split` of the last query and ``entry``, from the
+        listing's :class:`_ScriptSplit` (kept per listing and script)."""
+        key = (id(entry), self._script)
+        split = self._splits.get(key)
+        if split is None or split.entry is not entry:
+            split = _ScriptSplit(self._script, entry)
+            if len(self._splits) >= _SPLITS_LIMIT:
+                self._splits.clear()
+            self._splits[key] = split
+        return split.of(self._simplified)
 
     def _written(
         self,
@@ -530,19 +599,39 @@ class Matcher:
         pending = self.pending_at_least(query, entry, threshold)
         return None if pending is None else self.explain(pending)
 
-    def pending_at_least(self, query: Query, entry: Entry, threshold: float) -> Pending | None:
+    def pending_at_least(
+        self, query: Query, entry: Entry, threshold: float, *, bound: bool = True
+    ) -> Pending | None:
         """:meth:`score_at_least` up to its explanation: the :class:`Pending` score
         of ``entry`` if it reaches ``threshold``, else ``None``. Explaining a hit
         (each feature's sentence, the name alignment described token by token)
         costs as much again as scoring it, so a screener that returns the best
-        ``limit`` hits explains only those (:meth:`explain`)."""
+        ``limit`` hits explains only those (:meth:`explain`).
+
+        With ``bound`` (the default), the features that read no name
+        (:attr:`~thaw.match.Feature.reads_name`: dates of birth, countries,
+        gender, identifiers, kind of party) are evaluated first, for this
+        listing; with the highest contribution the name can make (its cap) and
+        the ceilings of the other features they bound the score, and a listing
+        that cannot reach ``threshold`` so (most candidates of a customer file:
+        a date of birth years apart costs more than any name can give) is
+        rejected before its names are aligned. The answer is the same either
+        way; ``bound=False`` (the tests' reference) bounds by the name
+        alignment and the ceilings alone."""
         if self.algorithm != "thaw":
             result = self.score(query, entry)
             return Pending(result.score, None, result) if result.score >= threshold else None
+        rest: float | None = None
+        if bound:
+            rest = self._bound_rest(query, entry)
+            if not _reaches(self._reach_total(rest), threshold):
+                return None
         found = self.best_name(query, entry)
         best = found[1]
         name_score = 0.0 if best is None else best.score
-        if self._ceiling(query, name_score) < threshold:
+        if self._ceiling_query is not query:
+            self._ceiling(query, name_score)  # (the query's ceilings)
+        if not _reaches(self._ceiling_total(query, name_score, rest), threshold):
             return None
         ctx = self._context(query, entry, False, found)
         score = self._score_of(ctx)
@@ -561,24 +650,77 @@ class Matcher:
         pending.result = self._combine(ctx)
         return pending.result
 
-    def _ceiling(self, query: Query, name_score: float) -> float:
+    def _ceiling(self, query: Query, name_score: float, rest: float | None = None) -> float:
         """The highest score a listing whose best name scores ``name_score`` can
         get, rounded as scores are (so that it bounds them): the name's
         contribution plus the other features' ceilings (computed once per query;
-        the margin covers the rounding of a sum added up in another order)."""
+        the margin covers the rounding of a sum added up in another order), or
+        plus ``rest`` (:meth:`_bound_rest` of the listing) when given."""
         if self._ceiling_query is not query:
             self._ceiling_query = query
-            self._ceiling_rest = sum(
-                f.ceiling(query, values) * weight
-                for f, weight, values in self._features
-                if not isinstance(f, NameFeature)
-            )
+            # the most the name can contribute: at its cap, or as no name, or
+            # at the floor an identifier sets
+            name_values = self._name_values
+            top = max(NameFeature.logit(name_values["cap"], name_values), name_values["unaligned"])
+            if query.id_numbers or query.identifiers:
+                top = max(top, name_values["floor_on_identifier"])
+            self._name_top = top
+            every = guessed = 0.0
+            for f, weight, values in self._features:
+                if not isinstance(f, NameFeature):
+                    ceiling = f.ceiling(query, values) * weight
+                    every += ceiling
+                    if f.reads_name:
+                        guessed += ceiling
+            self._ceiling_rest = every
+            self._guessed_rest = guessed
+        return round(_sigmoid(self._ceiling_total(query, name_score, rest)), 4)
+
+    def _ceiling_total(self, query: Query, name_score: float, rest: float | None) -> float:
+        """:meth:`_ceiling` before the sigmoid and the rounding (the query's
+        ceilings already worked out)."""
         name_values = self._name_values
         logit = NameFeature.logit(name_score, name_values)
         if query.id_numbers or query.identifiers:
             logit = max(logit, name_values["floor_on_identifier"])
-        total = logit * self._name_weight + self._ceiling_rest + 1e-9
-        return round(_sigmoid(total), 4)
+        return logit * self._name_weight + (self._ceiling_rest if rest is None else rest) + 1e-9
+
+    def reach(self, query: Query, entry: Entry) -> float:
+        """The highest score ``entry`` can get for ``query`` whatever its names
+        align to (at least its :meth:`score`): what the features that read no
+        name answer, the name at the most it contributes and the other
+        features' ceilings, rounded as scores are. :meth:`pending_at_least`
+        aligns no name of a listing whose reach is below the threshold."""
+        return self._reach(self._bound_rest(query, entry))
+
+    def _reach(self, rest: float) -> float:
+        """:meth:`reach` of a listing whose :meth:`_bound_rest` is ``rest``, for
+        the last query."""
+        return round(_sigmoid(self._reach_total(rest)), 4)
+
+    def _reach_total(self, rest: float) -> float:
+        """:meth:`_reach` before the sigmoid and the rounding (the margin covers
+        the rounding of a sum added up in another order)."""
+        return self._name_top * self._name_weight + rest + 1e-9
+
+    def _bound_rest(self, query: Query, entry: Entry) -> float:
+        """What the features other than the name's can add for ``entry`` at
+        most: those that read no name (:attr:`~thaw.match.Feature.reads_name`)
+        exactly, as they will answer, the others their ceilings for ``query``."""
+        if self._ceiling_query is not query:
+            self._ceiling(query, 0.0)  # (the query's ceilings)
+        # (one context, refilled: these features read only the query, the
+        # listing and its identifier, and say no sentence unexplained)
+        ctx = self._facts_context
+        ctx.query = query
+        ctx.entry = entry
+        ctx.identifier = listed_identifier(query, entry) if entry.identifiers else None
+        total = self._guessed_rest
+        for feature, weight, values in self._facts:
+            ev = feature.evaluate(ctx, values)
+            if ev is not NO_EVIDENCE:
+                total += ev.value * weight
+        return total
 
     def _context(
         self,
