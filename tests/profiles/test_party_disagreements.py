@@ -67,6 +67,7 @@ def test_a_conflict_where_the_best_listing_answers_is_reported_not_counted() -> 
     assert hit.score > 0.95  # the best listing's score, the agreeing date counted
     extra = [f for f in hit.features if f.detail.startswith("another listing")]
     assert all(f.contribution == 0.0 for f in extra)  # reported, not scored
+    assert all("not counted (the best listing answers it)" in f.detail for f in extra)
 
 
 def test_nothing_added_without_facts_or_disagreement() -> None:

@@ -177,7 +177,10 @@ class PartyScreener(Screener):
             elif disagreements(hit.features, [f]):
                 found.append(
                     FeatureResult(
-                        f.feature, 0.0, f"another listing of this party, {key}: {f.detail}"
+                        f.feature,
+                        0.0,
+                        f"another listing of this party, {key}: {f.detail}, reported, not"
+                        f" counted (the best listing answers it)",
                     )
                 )
         if not found:
