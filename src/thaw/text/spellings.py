@@ -309,11 +309,14 @@ def run_spellings(
                 # starts there within the bounds: not asked of ``keep``
                 grows = end < limit and end - start < longest and end in edges
                 texts = found.setdefault(end, [])
+                budget -= len(spellings)  # (the budget is checked between runs)
+                if not grows:
+                    texts.extend([joined + spelling for spelling in spellings])
+                    continue
                 for spelling in spellings:
                     text = joined + spelling
                     texts.append(text)
-                    budget -= 1
-                    if grows and (keep is None or keep(text)):
+                    if keep is None or keep(text):
                         children.append((end, text))
             stack.extend(reversed(children))  # the first spellings first
         for end, texts in sorted(found.items()):
