@@ -477,9 +477,18 @@ def _pair_joins(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, .
     the second any of ``second``, where the first one's end changes how they
     join (:func:`_joined`), in that order. Remembered: pairs of characters recur
     in names (田中, 中村 …)."""
-    firsts = [a for a in first if a.endswith(_JOINING_ENDS)]
     seconds = [b for b in second if b[:1] in _JOINING_STARTS]
-    return tuple(j for a in firsts for b in seconds for j in _joined(a, b))
+    out: list[str] = []
+    for a in first:
+        if not a.endswith(_JOINING_ENDS):
+            continue
+        # the starts that :func:`_joined` changes after ``a``; it joins no other
+        starts = "".join(d for end, d in _SOKUON if a.endswith(end) and len(a) > len(end))
+        if a.endswith("n"):
+            starts += "hfbmp"
+        if starts:
+            out += [j for b in seconds if b[:1] in starts for j in _joined(a, b)]
+    return tuple(out)
 
 
 def _edges(
