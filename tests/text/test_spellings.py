@@ -63,3 +63,24 @@ def test_run_spellings_bounds_runs_and_spellings() -> None:
     runs = list(run_spellings("宗一郎", _edges, 2, 3))
     assert all(e - s <= 2 for s, e, _ in runs)
     assert all(len(spellings) <= 3 for _, _, spellings in runs)
+
+
+def test_run_spellings_asks_keep_only_of_runs_that_can_grow() -> None:
+    asked: list[str] = []
+
+    def keep(text: str) -> bool:
+        asked.append(text)
+        return True
+
+    runs = run_spellings("宗一郎", _edges, 3, 100, keep, cuts=(2,))
+    # a run ending at the cut (宗一, 一) or the word's end is not extended, so
+    # its spelling is not asked (*soichi*, *ichi*); 宗 may grow into 宗一
+    assert sorted(asked) == ["so", "sou"]
+    assert runs == run_spellings("宗一郎", _edges, 3, 100, None, cuts=(2,))
+    assert (0, 2) in {(s, e) for s, e, _ in runs} and (0, 3) not in {(s, e) for s, e, _ in runs}
+
+
+def test_run_spellings_leaves_out_edges_without_spellings() -> None:
+    runs = run_spellings("宗x郎", _edges, 3, 100)
+    assert all(spellings for _, _, spellings in runs)
+    assert {(s, e) for s, e, _ in runs} == {(0, 1), (2, 3)}

@@ -440,18 +440,55 @@ def _kana_spans(run: str, offset: int) -> dict[tuple[int, int], list[str]]:
     """The spellings of a run of kana starting at ``offset`` in its word, mora by
     mora (:data:`_MORA`), and over a mora and the kana that lengthens its vowel
     (:data:`_LENGTHENS`), so that a long vowel is written either way."""
+    return {(offset + start, offset + end): list(forms) for start, end, forms in _run_spans(run)}
+
+
+@lru_cache(maxsize=4096)
+def _run_spans(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """:func:`_kana_spans` of ``run`` at the start of its word, as ``(start, end,
+    spellings)`` in that order (remembered: the kana of names recur)."""
     morae = [(m.start(), m.end(), hepburn(m.group())) for m in _MORA.finditer(run)]
-    spans: dict[tuple[int, int], list[str]] = {}
+    spans: dict[tuple[int, int], tuple[str, ...]] = {}
     for k, (start, end, reading) in enumerate(morae):
         if not reading:
             continue
-        spans[(offset + start, offset + end)] = list(reading_forms(reading))
+        spans[(start, end)] = reading_forms(reading)
         if k + 1 < len(morae) and reading[-1] in _LENGTHENS:
             n_start, n_end, _ = morae[k + 1]
             if run[n_start:n_end] in _LENGTHENS[reading[-1]]:
                 both = hepburn(run[start:n_end])
-                spans[(offset + start, offset + n_end)] = list(reading_forms(both))
-    return spans
+                spans[(start, n_end)] = reading_forms(both)
+    return tuple((start, end, forms) for (start, end), forms in spans.items())
+
+
+@lru_cache(maxsize=8192)
+def _character_forms(readings: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The spellings of a character with ``readings`` (:func:`reading_forms` of
+    each): as it is, and as it is after a word's first character (voiced too,
+    *rendaku*). Remembered by its readings: a name's characters recur in others."""
+    plain = tuple(f for r in readings for f in reading_forms(r))
+    after = tuple(f for r in readings for f in reading_forms(r, voiced=True))
+    return plain, after
+
+
+@lru_cache(maxsize=8192)
+def _pair_joins(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    """The spellings of two adjacent characters, the first spelt any of ``first``,
+    the second any of ``second``, where the first one's end changes how they
+    join (:func:`_joined`), in that order. Remembered: pairs of characters recur
+    in names (田中, 中村 …)."""
+    seconds = [b for b in second if b[:1] in _JOINING_STARTS]
+    out: list[str] = []
+    for a in first:
+        if not a.endswith(_JOINING_ENDS):
+            continue
+        # the starts that :func:`_joined` changes after ``a``; it joins no other
+        starts = "".join(d for end, d in _SOKUON if a.endswith(end) and len(a) > len(end))
+        if a.endswith("n"):
+            starts += "hfbmp"
+        if starts:
+            out += [j for b in seconds if b[:1] in starts for j in _joined(a, b)]
+    return tuple(out)
 
 
 def _edges(
@@ -463,7 +500,7 @@ def _edges(
     and the dictionary names from ``names`` (also how the dev tool finds which
     names their characters cannot spell)."""
     spans: dict[tuple[int, int], list[str]] = {}
-    plain: dict[int, list[str]] = {}  # each character's forms, unvoiced
+    plain: dict[int, tuple[str, ...]] = {}  # each character's forms, unvoiced
     i = 0
     while i < len(word):
         kana = _KANA.match(word, i)
@@ -473,15 +510,13 @@ def _edges(
             i = kana.end()
             continue
         ch = word[i - 1] if word[i] in "々〻" and i > 0 else word[i]  # 々: the same again
-        readings = readings_of(ch)
-        plain[i] = [f for r in readings for f in reading_forms(r)]
-        spans[(i, i + 1)] = [f for r in readings for f in reading_forms(r, voiced=i > 0)]
+        unvoiced, voiced = _character_forms(tuple(readings_of(ch)))
+        plain[i] = unvoiced
+        spans[(i, i + 1)] = list(voiced if i > 0 else unvoiced)
         i += 1
     for i in plain:
         if i + 1 in plain:
-            firsts = [a for a in plain[i] if a.endswith(_JOINING_ENDS)]
-            seconds = [b for b in plain[i + 1] if b[:1] in _JOINING_STARTS]
-            joined = [j for a in firsts for b in seconds for j in _joined(a, b)]
+            joined = _pair_joins(plain[i], plain[i + 1])
             if joined:
                 spans.setdefault((i, i + 2), []).extend(joined)
     for start in range(len(word)):

@@ -881,6 +881,7 @@ def hanja_spellings(ch: str) -> tuple[str, ...]:
     return hangul_spellings(reading) if reading else ()
 
 
+@lru_cache(maxsize=4096)
 def hanja_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     """The spelling edges (:mod:`thaw.text.spellings`) of a word of Chinese
     characters read as a Korean name: one per character, its

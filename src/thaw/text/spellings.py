@@ -303,15 +303,21 @@ def run_spellings(
             at, joined = stack.pop()
             children: list[tuple[int, str]] = []
             for end, spellings in edges.get(at, ()):
-                if end - start > longest or end > limit:
+                if end - start > longest or end > limit or not spellings:
+                    continue
+                # a run that stops at ``end`` grows no further where no edge
+                # starts there within the bounds: not asked of ``keep``
+                grows = end < limit and end - start < longest and end in edges
+                texts = found.setdefault(end, [])
+                budget -= len(spellings)  # (the budget is checked between runs)
+                if not grows:
+                    texts.extend([joined + spelling for spelling in spellings])
                     continue
                 for spelling in spellings:
                     text = joined + spelling
-                    found.setdefault(end, []).append(text)
-                    budget -= 1
-                    if end < len(word) and end - start < longest:
-                        if keep is None or keep(text):
-                            children.append((end, text))
+                    texts.append(text)
+                    if keep is None or keep(text):
+                        children.append((end, text))
             stack.extend(reversed(children))  # the first spellings first
         for end, texts in sorted(found.items()):
             out.append((start, end, list(dict.fromkeys(texts))))

@@ -127,10 +127,13 @@ def _latin_by_symbol() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=16384)
 def latin_words(symbols: frozenset[str], limit: int = 24) -> tuple[str, ...]:
     """The Latin words of the table that carry the most of ``symbols`` (at most
     ``limit``, ties by word): the customary spellings of a name written in
-    another script, which candidate retrieval looks up."""
+    another script, which candidate retrieval looks up. Remembered: names
+    written in other scripts share their name items, each token of a new name
+    would count the table's words again."""
     if not symbols:
         return ()
     table = _latin_by_symbol()
