@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -382,6 +383,24 @@ def test_a_party_by_the_identifier_its_listing_carries() -> None:
     assert found_mentions(screen("PAYMENT TO SBERBANK MOSCOWRU VIA CMSYSYDB")) == {}
 
 
+def _blind_set(home: Path, name: str, least: int) -> dict[str, Any]:
+    """The report of the benchmark's :func:`evaluate` on the blind set in
+    ``texts/{name}`` (at least ``least`` sentences) screened on the real lists,
+    with parties as `thaw screen-text` reports them (and the benchmark counts
+    them): one per profile, whichever of its listings scored best (a
+    listing-level screener may report a copy, the CSL's SDN-35173, that the
+    sentence's expectation does not name)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from text_sentences import evaluate
+
+    from thaw.profiles.screening import PartyScreener
+
+    data = json.loads((FIXTURES / "texts" / name).read_text(encoding="utf-8"))
+    sentences = data["sentences"]
+    assert len(sentences) >= least
+    return evaluate(TextScreener(PartyScreener(home)), sentences)
+
+
 @pytest.mark.realdata
 def test_second_blind_set(real_profiles_home: Path) -> None:
     """The second blind set (98 sentences in thirteen languages and nine voices,
@@ -391,19 +410,7 @@ def test_second_blind_set(real_profiles_home: Path) -> None:
     :mod:`thaw.screen.text.translated`; now 82 on a store loaded with ``thaw
     update``, none extra). What the dev half still misses is named by one word
     of a longer listed name (*Belavia* for BELAVIA BELARUSIAN AIRLINES)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from text_sentences import evaluate
-
-    data = json.loads((FIXTURES / "texts" / "sentences_blind2.json").read_text(encoding="utf-8"))
-    sentences = data["sentences"]
-    assert len(sentences) >= 80
-    # parties as `thaw screen-text` reports them (and the benchmark counts them):
-    # one per profile, whichever of its listings scored best (a listing-level
-    # screener may report a copy, the CSL's SDN-35173, that the sentence's
-    # expectation does not name)
-    from thaw.profiles.screening import PartyScreener
-
-    report = evaluate(TextScreener(PartyScreener(real_profiles_home)), sentences)
+    report = _blind_set(real_profiles_home, "sentences_blind2.json", 80)
     assert report["extras"] == []
     assert report["expected"] - report["found"] <= 9, report["misses"]
 
@@ -416,14 +423,6 @@ def test_third_blind_set(real_profiles_home: Path) -> None:
     parties missed (first screened: 33 found, 1 extra, an Arabic common noun
     read as AL-QAIDA; now 47 on a store loaded with ``thaw update``, 45 on
     this test's home, none extra)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from text_sentences import evaluate
-
-    from thaw.profiles.screening import PartyScreener
-
-    data = json.loads((FIXTURES / "texts" / "sentences_blind3.json").read_text(encoding="utf-8"))
-    sentences = data["sentences"]
-    assert len(sentences) >= 50
-    report = evaluate(TextScreener(PartyScreener(real_profiles_home)), sentences)
+    report = _blind_set(real_profiles_home, "sentences_blind3.json", 50)
     assert report["extras"] == []
     assert report["expected"] - report["found"] <= 8, len(report["misses"])

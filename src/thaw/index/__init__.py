@@ -11,9 +11,9 @@ from thaw.index.candidates import (
     COMPATIBLE,
     DEFAULT_LIMIT,
     DEFAULT_MIN_COVERAGE,
-    SCHEMA_CODES,
     Candidate,
     CandidateIndex,
+    schema_code,
 )
 from thaw.index.entry import Entry, IdNumber, entry_from_record
 from thaw.index.storage import (
@@ -29,7 +29,6 @@ __all__ = [
     "COMPATIBLE",
     "DEFAULT_LIMIT",
     "DEFAULT_MIN_COVERAGE",
-    "SCHEMA_CODES",
     "Candidate",
     "CandidateIndex",
     "Entry",
@@ -41,4 +40,5 @@ __all__ = [
     "index_path",
     "load_index",
     "save_index",
+    "schema_code",
 ]

@@ -134,6 +134,15 @@ FORMAT_VERSION = 4
 
 SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")
 """Model schemata, by their code in :attr:`CandidateIndex.schema_codes` (unknown → 0)."""
+_SCHEMA_CODE: dict[str, int] = {s: i for i, s in enumerate(SCHEMA_CODES)}
+
+
+def schema_code(schema: str) -> int:
+    """The code :attr:`CandidateIndex.schema_codes` holds for a listing of
+    ``schema`` (:data:`SCHEMA_CODES`; a schema not among them, such as
+    ``Company``, is 0)."""
+    return _SCHEMA_CODE.get(schema, 0)
+
 
 COMPATIBLE: Mapping[str, frozenset[str]] = {
     "Person": frozenset({"Person", "LegalEntity"}),
@@ -739,10 +748,9 @@ class CandidateIndex:
         pickler = EntryPickler(blob, token_ids)
         vocab: set[str] = set()
         names_seen: list[AnalyzedName] = []
-        codes = {s: i for i, s in enumerate(SCHEMA_CODES)}
         for position, entry in enumerate(entries):
             entry_keys.append(entry.key)
-            schema_codes.append(codes.get(entry.schema, 0))
+            schema_codes.append(schema_code(entry.schema))
             shortest = 255
             onsets = entry.schema in ONSET_SCHEMAS
             for analyzed, _kind in entry.names:
@@ -859,16 +867,9 @@ class CandidateIndex:
     def entry(self, position: int) -> Entry:
         """The prepared listing at ``position`` (decoded on first use, then kept)."""
         cached = self._entries[position]
-        if cached is not None:
-            return cached
-        if self._token_table is None:
-            self.prepare()
-        assert self._token_table is not None
-        bounds = self._entry_bounds
-        start, end = bounds[position], bounds[position + 1]
-        entry = decode_entry(self._entry_blob[start:end], self._token_table)
-        self._entries[position] = entry
-        return entry
+        if cached is None:
+            cached = self._entries[position] = self.peek(position)
+        return cached
 
     def peek(self, position: int) -> Entry:
         """The prepared listing at ``position``, decoded for a one-off reading

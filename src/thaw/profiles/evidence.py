@@ -652,6 +652,14 @@ def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None
     return Edge(a.key, b.key, "duplicate", LATE_DUPLICATE + min(rarity, 30.0) / 100.0, ev)
 
 
+#: The birth dates that link only the very same rare name (see :func:`compare`),
+#: as a link's evidence words them.
+_LOOSE_DATES: dict[str, str] = {
+    "slip": "year (the day or the month differs, or they are swapped)",
+    "near": "years one apart",
+}
+
+
 def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     """Identity evidence between listings ``a`` and ``b``, or ``None`` where it
     does not reach the bar (see the module docs): two listings of one authority
@@ -741,11 +749,8 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
                 return None
             bonus = (1.0 if nat == "agree" else 0.0) + both
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + 2 + bonus + fine, ev)
-        if dob == "slip":
-            ev["dob"] = "year (the day or the month differs, or they are swapped)"
-            return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] - 1 + both + fine, ev)
-        if dob == "near":
-            ev["dob"] = "years one apart"
+        if dob in _LOOSE_DATES:
+            ev["dob"] = _LOOSE_DATES[dob]
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] - 1 + both + fine, ev)
         if dob in ("month", "year"):
             same_range = _same_year_range(a.birth_dates, b.birth_dates)

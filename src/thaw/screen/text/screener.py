@@ -13,7 +13,7 @@ from typing import Any, Final, Protocol, runtime_checkable
 from rapidfuzz import fuzz
 
 import thaw.match
-from thaw.index import SCHEMA_CODES, Entry
+from thaw.index import Entry, schema_code
 from thaw.screen.screener import Hit, Listing, Screener
 from thaw.screen.text.cjk import find_cjk_mentions
 from thaw.screen.text.extract import extract_text
@@ -33,6 +33,7 @@ from thaw.screen.text.mentions import (
     is_abjad,
 )
 from thaw.screen.text.sounding import AUTHORITIES as SOUND_AUTHORITIES
+from thaw.screen.text.sounding import SCHEMATA as SOUND_SCHEMATA
 from thaw.screen.text.sounding import SoundAlikes
 from thaw.screen.text.translated import find_translated
 from thaw.sources import territories
@@ -381,32 +382,28 @@ class TextScreener:
         return _keyed(self._cjk_lookup(name))
 
     def _well_known_entries(self) -> Iterator[Entry]:
-        """The index entries of parties that two authorities or more list (as the
-        screener's profiles know them, :class:`KnowsProfiles`; else every
-        entry): the parties a newspaper names in its own spelling. Only these
-        are decoded, which a screener that knows profiles does for a fraction of
-        the lists."""
+        """The index entries of the organisations (:data:`SOUND_SCHEMATA`) of
+        parties that two authorities or more list (as the screener's profiles
+        know them, :class:`KnowsProfiles`; else of every listing): the parties a
+        newspaper names in its own spelling. Only these are decoded, and they
+        are not kept (:meth:`thaw.index.CandidateIndex.peek`)."""
         index = self.screener.index
         screener = self.screener
-        # (only organisations are read by their sound: a person's or a vessel's
-        # entry is never decoded for it; and the entries read are not kept)
+        positions: Iterable[int | None] = range(len(index))
+        if isinstance(screener, KnowsProfiles) and screener.profile_of:
+            authorities: dict[str, set[str]] = {}
+            for (source, _), pid in screener.profile_of.items():
+                authorities.setdefault(pid, set()).add(source.split("_", 1)[0])
+            positions = (
+                index.position(f"{source}:{source_id}")
+                for (source, source_id), pid in screener.profile_of.items()
+                if len(authorities[pid]) >= SOUND_AUTHORITIES
+            )
+        wanted = {schema_code(schema) for schema in SOUND_SCHEMATA}
         codes = index.schema_codes
-        organisation = {
-            i for i, s in enumerate(SCHEMA_CODES) if s in ("LegalEntity", "Organization")
-        }
-        if not isinstance(screener, KnowsProfiles) or not screener.profile_of:
-            for at in range(len(index)):
-                if int(codes[at]) in organisation:
-                    yield index.peek(at)
-            return
-        authorities: dict[str, set[str]] = {}
-        for (source, _), pid in screener.profile_of.items():
-            authorities.setdefault(pid, set()).add(source.split("_", 1)[0])
-        for (source, source_id), pid in screener.profile_of.items():
-            if len(authorities[pid]) >= SOUND_AUTHORITIES:
-                position = index.position(f"{source}:{source_id}")
-                if position is not None and int(codes[position]) in organisation:
-                    yield index.peek(position)
+        for position in positions:
+            if position is not None and int(codes[position]) in wanted:
+                yield index.peek(position)
 
     def _entries(self, hit: Hit) -> Iterator[Entry | None]:
         """The index entry of each of the hit's listings (``None`` for a listing
