@@ -398,7 +398,7 @@ def _blind_set(home: Path, name: str, least: int) -> dict[str, Any]:
     data = json.loads((FIXTURES / "texts" / name).read_text(encoding="utf-8"))
     sentences = data["sentences"]
     assert len(sentences) >= least
-    return evaluate(TextScreener(PartyScreener(home)), sentences)
+    return dict(evaluate(TextScreener(PartyScreener(home)), sentences))
 
 
 @pytest.mark.realdata

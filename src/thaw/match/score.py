@@ -186,28 +186,24 @@ def _not_longer(names: _Names, syllables: int) -> _Names:
     return names if len(kept) == len(names) else kept
 
 
-def _same_script_split(script: str, name: str, entry: Entry) -> tuple[_Names, _Names]:
-    """The names of ``entry`` that the query name, as written, is compared
-    with, and those its other readings are compared with. When the query is
-    written in Chinese characters or Hangul (``script``, its
-    :func:`thaw.text.chinese.cjk_script`) and the listing has names in that
-    script, their characters are compared with the query's own, and only so:
-    the query is not compared with their extra readings, nor are the query's
-    extra readings compared with them or their readings (王小明 and 王晓明,
-    승위 and 성위 are other people who share a reading). Otherwise, and when a
-    listed name is the query ``name`` written with other forms of its
-    characters (習近平 and 习近平, :func:`thaw.text.chinese.simplified`), both
-    are all of ``entry``'s names."""
-    split = _ScriptSplit(script, entry)
-    return split.of(simplified(name) if script == "Han" else "")
-
-
 class _ScriptSplit:
-    """What :func:`_same_script_split` works out of one listing for queries
-    written in one script, none of which depends on the query but for its
-    simplified writing (:meth:`of`): the simplified writings of the listed
-    names in that script, and the two tuples of names. Working it out reads
-    every reading of every such listed name (dozens for a name in Chinese
+    """The names of one listing that a query written in one script is compared
+    with as written, and those its other readings are compared with.
+
+    When the query is written in Chinese characters or Hangul (``script``,
+    its :func:`thaw.text.chinese.cjk_script`) and the listing has names in
+    that script, their characters are compared with the query's own, and
+    only so: the query is not compared with their extra readings, nor are the
+    query's extra readings compared with them or their readings (王小明 and
+    王晓明, 승위 and 성위 are other people who share a reading). Otherwise, and
+    when a listed name is the query written with other forms of its
+    characters (習近平 and 习近平, :func:`thaw.text.chinese.simplified`), both
+    are all of the listing's names.
+
+    None of it depends on the query but for its simplified writing
+    (:meth:`of`): this keeps the simplified writings of the listed names in
+    that script, and the two tuples of names. Working it out reads every
+    reading of every such listed name (dozens for a name in Chinese
     characters), so a :class:`Matcher` keeps it per listing."""
 
     __slots__ = ("entry", "written", "names", "others")
@@ -438,8 +434,9 @@ class Matcher:
         return best
 
     def _split(self, entry: Entry) -> tuple[_Names, _Names]:
-        """:func:`_same_script_split` of the last query and ``entry``, from the
-        listing's :class:`_ScriptSplit` (kept per listing and script)."""
+        """The names of ``entry`` the last query is compared with as written,
+        and those its other readings are (:class:`_ScriptSplit`, kept per
+        listing and script)."""
         key = (id(entry), self._script)
         split = self._splits.get(key)
         if split is None or split.entry is not entry:
