@@ -217,7 +217,7 @@ def test_cantonese_readings_simplified_and_traditional() -> None:
 @pytest.mark.parametrize(
     ("syllable", "spelt"),
     [
-        ("jyut", {"yuet", "yut"}),  # j is y; yu is u, ue
+        ("jyut", {"yuet", "yut", "uet", "ut"}),  # j is y; yu is u, ue; Macau: no j
         ("zoeng", {"cheung", "tseung", "cheong", "tseong"}),  # z ch/ts; oe eu/eo
         ("ngo", {"ngo", "ngoh", "ngor", "ngaw"}),  # Yuet-ngor
         ("lo", {"lo", "loh", "lor", "law"}),  # 羅 Law
@@ -231,9 +231,16 @@ def test_cantonese_readings_simplified_and_traditional() -> None:
         ("gwok", {"kwok", "kok", "kuok"}),  # gw merged with g before o; Macau ku (Kuok)
         ("gong", {"kong", "kwong"}),  # ... and written so (江 Kwong)
         ("gwaan", {"kwan", "kuan"}),  # Macau's 關 Kuan
-        ("juk", {"yuk", "yook", "yok"}),  # 鈺 Yok-sing: uk also ok
+        ("juk", {"yuk", "yook", "yok", "iuk", "iook", "iok"}),  # 鈺 Yok-sing; Macau's 旭 Iok
         ("jat", {"yat", "yut", "iat", "iut"}),  # Macau: i for j (Ho Iat-seng)
         ("sing", {"sing", "shing", "seng", "sheng"}),  # Macau: eng
+        ("ceon", {"chun", "cheun", "tsun", "tseun"}),  # not Macau's Chon (Korean's too)
+        ("jeon", {"yun", "yeun", "iun", "ieun"}),  # Macau's i for j
+        ("jyu", {"yu", "yue", "u", "ue"}),  # Macau's 宇 U
+        ("zeng", {"cheng", "tseng", "cheang", "tseang"}),  # Macau's 鄭 Cheang
+        ("hak", {"hak", "hac"}),  # Macau's 黑 Hac (黑沙 Hac Sa)
+        ("waan", {"wan", "van"}),  # Macau's 灣 Van
+        ("siu", {"siu", "shiu"}),  # not Macau's Sio
     ],
 )
 def test_hong_kong_spellings(syllable: str, spelt: set[str]) -> None:
@@ -409,10 +416,46 @@ def test_homophones_in_characters_stay_apart() -> None:
         ("吳國昌", "Ng Kuok Cheong"),  # Macau's ku for gw
         ("郭炳江", "Thomas Kwok Ping-kwong"),  # gw and g merged before o
         ("黄仲涵", "Oei Tiong Ham"),  # Indonesia's Dutch-based spelling
+        ("邱義仁", "Chiou I-jen"),  # Wade-Giles I, no stop word
+        ("何大一", "David Ho Da-i"),
+        ("梁孫旭", "Leong Sun Iok"),  # Macau: j as i
+        ("林宇滔", "Lam U Tou"),  # Macau: no j before yu
+        ("鄭志強", "Cheang Chi Keong"),  # Macau: eng as eang
+        ("黃顯輝", "Vong Hin Fai"),  # Macau: w as v
+        ("林玉鳳", "Agnes Lam Iok Fong"),
     ],
 )
 def test_names_match_their_romanisations(han: str, latin: str) -> None:
     assert score(Query(han, "Person"), _listed(latin)).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("林鄭月娥", "LAM CHENG, Yuet-ngor"),
+        ("鄧炳強", "TANG, Ping-keung"),
+        ("李家超", "LEE, Ka Chiu"),
+        ("鄭若驊", "CHENG, Yeuk Wah"),
+        ("曾國衞", "TSANG, Kwok-wai"),
+        ("李桂華", "LEE, Kwai-wah"),
+        ("譚耀宗", "TAM, Yiu-chung"),
+    ],
+)
+def test_hong_kong_officials_as_ofac_spells_them(han: str, latin: str) -> None:
+    """The aliases OFAC publishes for Hong Kong officials (HK-EO13936) are
+    their Cantonese spellings: a customer file in characters must meet them."""
+    assert score(Query(han, "Person"), _listed(latin)).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("秦波", "PO CHON"),  # (Macau's eon as on would spell 秦 Chon)
+        ("慧 肖", "Wai CHIO"),  # (... and iu as io 肖 Chio)
+    ],
+)
+def test_macau_spellings_that_korean_names_share_are_not_given(han: str, latin: str) -> None:
+    assert score(Query(han, "Person"), _listed(latin)).score < DEFAULT_THRESHOLD
 
 
 def _listed(name: str) -> Entry:

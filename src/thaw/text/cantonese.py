@@ -28,8 +28,15 @@ two long vowels, *ar* and *or* or *aw* for a final *aa* and *o* (家 *Kar*, 娥
 before *i*, as the older spelling wrote it (葉 *Ip*, beside *Yip*).
 :data:`INITIALS` and :data:`FINALS` are that table. Macau spells Cantonese
 the Portuguese way in a few places (:data:`MACAU_FINALS`: *ing* as *eng*,
-*au* as *ao*, *eoi* as *oi*; *j* before *a* as *i*: 賀一誠 *Ho Iat-seng*;
-*gw* as *ku*: 吳國昌 *Ng Kuok Cheong*, 關 *Kuan*), also given. Cantonese has
+*au* as *ao*, *eoi* as *oi*, *eng* as *eang*, a final *k* after *a* and *e*
+as *c*; *j* as *i* before a vowel, and not written before *yu*: 賀一誠 *Ho
+Iat-seng*, 梁孫旭 *Leong Sun Iok*, 林宇滔 *Lam U Tou*; *w* as *v*: 黃顯輝
+*Vong Hin Fai*; *gw* as *ku*: 吳國昌 *Ng Kuok Cheong*, 關 *Kuan*), also
+given. Two more of its spellings are not: *eon* as *on* (春 *Chon*, 潤 *Ion*)
+and *iu* as *io* (蕭 *Sio*) write syllables that Korean names are spelt with
+too (*Chon*, *Chio*), and made-up Chinese customers met listed people by them
+(秦波 *Chon Po*, 慧 肖 *Wai Chio*: ``benchmarks/chinese_customers.py``, 1 of
+403 alerting to 3). Cantonese has
 merged *gw* with *g* before *o* (廣 and 江 both *gong* for many speakers),
 and names keep either spelling: 國 *Kwok* and *Kok*, 江 *Kong* and *Kwong*
 (郭炳江 *Thomas Kwok Ping-kwong*).
@@ -90,10 +97,15 @@ FINALS: Final[dict[str, tuple[str, ...]]] = {
 #: *i* after the sibilants *ts* and *s*, as Hong Kong writes it (思 *Sze*,
 #: 子 *Tsz*).
 SIBILANT_I: Final = ("z", "ze")
-#: Macau's Portuguese spellings of a few finals (賀一誠 *Ho Iat-seng*).
+#: Macau's Portuguese spellings of a few finals (賀一誠 *Ho Iat-seng*): *ing*
+#: and *ik* as *eng* and *ek*, *au* as *ao*, *eoi* as *oi* (瑞 *Soi*), *eng*
+#: as *eang* (鄭 *Cheang*), and a final *k* after *a* and *e* as *c*, as the
+#: territory's place names write them (北安 *Pac On*, 黑沙 *Hac Sa*, 石排灣
+#: *Seac Pai Van*); not *eon* as *on* nor *iu* as *io* (see the module docs).
 MACAU_FINALS: Final[dict[str, tuple[str, ...]]] = {
     "ing": ("eng",), "ik": ("ek",), "au": ("ao",), "aau": ("ao",), "ou": ("ou",),
-    "eoi": ("oi",),
+    "eoi": ("oi",), "eng": ("eang",),
+    "ak": ("ac",), "aak": ("ac",), "ek": ("ec", "eac"),
 }  # fmt: skip
 
 
@@ -142,10 +154,16 @@ def hk_spellings(syllable: str) -> tuple[str, ...]:
         out += [head + spelt for head in ("k", "ku") for spelt in FINALS[final]]
     elif initial in ("gw", "kw") and final[:1] == "a":
         out += ["ku" + spelt for spelt in FINALS[final]]  # Macau's 關 *Kuan*
-    if initial == "j" and final[:1] == "a":
-        out += ["i" + spelt for spelt in FINALS[final]]  # Macau's *i* for *j* (一 *iat*)
+    macau = [*FINALS[final], *MACAU_FINALS.get(final, ())]
+    if initial == "j" and final[:1] in ("a", "e", "o", "u"):
+        # Macau's *i* for *j* (一 *Iat*, 旭 *Iok*, 楊 *Ieong*)
+        out += ["i" + spelt for spelt in macau]
+    elif initial == "j" and final[:1] == "y":
+        out += [spelt for spelt in macau if spelt[:1] != "y"]  # Macau's 宇 *U*, 袁 *Un*
     elif initial == "j" and final[:1] == "i":
-        out += FINALS[final]  # no *y* before *i* (葉 *Ip*, 姚 *Iu*)
+        out += macau  # no *y* before *i* (葉 *Ip*, 姚 *Iu*; Macau's 益 *Ek*)
+    elif initial == "w":
+        out += ["v" + spelt for spelt in macau]  # Macau's *v* for *w* (灣 *Van*, 黃 *Vong*)
     return tuple(dict.fromkeys(out))
 
 

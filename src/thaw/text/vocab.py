@@ -238,9 +238,11 @@ ARTICLES: Final[frozenset[str]] = frozenset(
 
 #: English stop words of organisation names ("A Better World Foundation",
 #: "Made in China") that are parts of a person's name: an initial ("John A.
-#: Smith"), a syllable of a Korean, Chinese or Vietnamese name ("An Jong Hyok",
-#: "In Su PAK", "PAK TO CHUN", "To Lam"; rigour's name corpus knows them all).
-NAME_WORDS_IN_PERSONS: Final[frozenset[str]] = frozenset({"a", "an", "in", "to"})
+#: Smith", "John I. Smith"), a syllable of a Korean, Chinese or Vietnamese name
+#: ("An Jong Hyok", "In Su PAK", "PAK TO CHUN", "To Lam"; rigour's name corpus
+#: knows them all), such as Wade–Giles writes 義 and 一 (*I*: "Lin I-hsiung",
+#: "Chiou I-jen") and Hong Kong and Macau write 安 (*On*: "Chui Sai On").
+NAME_WORDS_IN_PERSONS: Final[frozenset[str]] = frozenset({"a", "an", "in", "to", "i", "on"})
 
 #: Very frequent name parts worldwide. They identify little on their own, so their
 #: weight is reduced (a :class:`~thaw.text.stats.TokenStats` built from the lists
