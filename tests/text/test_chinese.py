@@ -240,6 +240,7 @@ def test_cantonese_readings_simplified_and_traditional() -> None:
         ("zeng", {"cheng", "tseng", "cheang", "tseang"}),  # Macau's 鄭 Cheang
         ("hak", {"hak", "hac"}),  # Macau's 黑 Hac (黑沙 Hac Sa)
         ("waan", {"wan", "van"}),  # Macau's 灣 Van
+        ("wu", {"wu", "woo"}),  # (not before u: 胡 Wu)
         ("siu", {"siu", "shiu"}),  # not Macau's Sio
     ],
 )

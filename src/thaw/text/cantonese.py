@@ -30,8 +30,8 @@ before *i*, as the older spelling wrote it (葉 *Ip*, beside *Yip*).
 the Portuguese way in a few places (:data:`MACAU_FINALS`: *ing* as *eng*,
 *au* as *ao*, *eoi* as *oi*, *eng* as *eang*, a final *k* after *a* and *e*
 as *c*; *j* as *i* before a vowel, and not written before *yu*: 賀一誠 *Ho
-Iat-seng*, 梁孫旭 *Leong Sun Iok*, 林宇滔 *Lam U Tou*; *w* as *v*: 黃顯輝
-*Vong Hin Fai*; *gw* as *ku*: 吳國昌 *Ng Kuok Cheong*, 關 *Kuan*), also
+Iat-seng*, 梁孫旭 *Leong Sun Iok*, 林宇滔 *Lam U Tou*; *w* as *v* but before
+*u*: 黃顯輝 *Vong Hin Fai*; *gw* as *ku*: 吳國昌 *Ng Kuok Cheong*, 關 *Kuan*), also
 given. Two more of its spellings are not: *eon* as *on* (春 *Chon*, 潤 *Ion*)
 and *iu* as *io* (蕭 *Sio*) write syllables that Korean names are spelt with
 too (*Chon*, *Chio*), and made-up Chinese customers met listed people by them
@@ -162,7 +162,7 @@ def hk_spellings(syllable: str) -> tuple[str, ...]:
         out += [spelt for spelt in macau if spelt[:1] != "y"]  # Macau's 宇 *U*, 袁 *Un*
     elif initial == "j" and final[:1] == "i":
         out += macau  # no *y* before *i* (葉 *Ip*, 姚 *Iu*; Macau's 益 *Ek*)
-    elif initial == "w":
+    elif initial == "w" and final[:1] != "u":
         out += ["v" + spelt for spelt in macau]  # Macau's *v* for *w* (灣 *Van*, 黃 *Vong*)
     return tuple(dict.fromkeys(out))
 
