@@ -55,3 +55,24 @@ def test_korean_and_chinese_names_keep_their_syllables(screener: Screener) -> No
     # apart, meet a listing its syllables do not spell
     assert "putin" not in _found(screener, "박철")
     assert _found(screener, "铁 金") == []
+
+
+def test_hong_kong_officials_in_characters_find_their_ofac_listings() -> None:
+    """OFAC lists Hong Kong's officials (HK-EO13936) under an English name and
+    aliases in their Cantonese spellings (us_ofac_sdn:29249, 29242, 30343); a
+    customer file in characters, traditional or simplified, finds them
+    through those aliases, and Macau's spellings of Cantonese are found too."""
+    records = [
+        _person("lam", "LAM, Carrie", "LAM CHENG, Yuet-ngor", "LAM CHENG, Carrie Yuet-ngor"),
+        _person("tang", "TANG, Chris", "TANG, Ping-keung"),
+        _person("li", "LI, Kwai-wah", "LI, Steve Kwai-wah", "LEE, Kwai-wah"),
+        _person("leong", "LEONG Sun Iok"),
+        _person("lin", "LIN Yuee"),  # 林月娥 in pinyin, not Lam Cheng Yuet-ngor
+        _person("deng", "DENG Bingqiang"),
+    ]
+    screener = Screener.from_entries(entry_from_record(r) for r in records)
+    assert _found(screener, "林鄭月娥")[:1] == ["lam"]
+    assert _found(screener, "林郑月娥")[:1] == ["lam"]
+    assert set(_found(screener, "鄧炳強")) == {"tang", "deng"}  # (its pinyin: Deng Bingqiang)
+    assert _found(screener, "李桂華")[:1] == ["li"]
+    assert _found(screener, "梁孫旭")[:1] == ["leong"]
