@@ -42,6 +42,11 @@ names, and leaves the decision to the name matcher:
   katakana word (ガスプロムバンク) or one Hangul word (스베르방크는, its particle
   aside), looked up by the caller's ``single`` as a listed organisation's
   whole name; a country's name (モスクワ is a city; 러시아) is none.
+* **Organisations transcribed in Chinese characters**
+  (:func:`_transcribed_words`): Chinese writes a foreign organisation's name
+  by sound and runs it into the words around (哈马斯表示 → 哈马斯, *Hamas*);
+  three to five characters ending in one that writes a consonant alone (斯
+  *s*, 夫 *f*) are looked up as ``single`` looks up a katakana word.
 
 Each place is screened at name screening's threshold
 (:data:`thaw.screen.text.screener.READING_THRESHOLD`; a Korean name at
@@ -70,7 +75,7 @@ from typing import Final
 from thaw.screen.text.mentions import Hit, Mention
 from thaw.sources import territories
 from thaw.text import analyze_name
-from thaw.text.chinese import HAN_CHARACTER, MIDDLE_DOT
+from thaw.text.chinese import HAN_CHARACTER, MIDDLE_DOT, foreign_reading
 from thaw.text.korean import KOREAN_SURNAMES, korean_reading
 
 CJKLookup = Callable[[str], Sequence[Hit]]
@@ -284,6 +289,26 @@ def _hangul_words(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(), m.start() + len(word)
 
 
+#: How many characters a foreign organisation's name transcribed in Chinese
+#: characters may take (哈马斯 *Hamas*, 塔利班 *Taliban*).
+_TRANSCRIBED: Final = range(3, 6)
+
+
+def _transcribed_words(text: str) -> Iterator[tuple[int, int]]:
+    """Every three to five characters of a run of Chinese characters that end
+    as a transcribed foreign word does, in a character that writes a consonant
+    alone (:func:`thaw.text.chinese.foreign_reading`: 斯 in 哈马斯 *hamas*):
+    Chinese prose writes a foreign organisation's name so, with no dot or space
+    to set it off from the words around (哈马斯表示 → 哈马斯), so each such span
+    ending there is tried."""
+    for m in _HAN_RUN_RE.finditer(text):
+        run = m.group()
+        for end in range(_TRANSCRIBED.start, len(run) + 1):
+            for size in _TRANSCRIBED:
+                if size <= end and foreign_reading(run[end - size : end]):
+                    yield m.start() + end - size, m.start() + end
+
+
 def find_cjk_mentions(
     text: str, lookup: CJKLookup, known: Known | None = None, single: CJKLookup | None = None
 ) -> list[Mention]:
@@ -291,12 +316,15 @@ def find_cjk_mentions(
     ``text`` (see the module docs), in text order, with their short references.
     Chinese names written without dots are looked for only with ``known``; a
     katakana or Hangul word as an organisation's whole name only with ``single``
-    (``single(word)``: the organisations the word's reading names whole)."""
+    (``single(word)``: the organisations the word's reading names whole), as
+    are a few Chinese characters that read as a transcribed foreign word
+    (:func:`_transcribed_words`)."""
     if not has_cjk(text):
         return []
     found: list[Mention] = []
     if single is not None:
-        for start, end in (*_katakana_words(text), *_hangul_words(text)):
+        words = (*_katakana_words(text), *_hangul_words(text), *_transcribed_words(text))
+        for start, end in words:
             word = text[start:end]
             if territories.lookup(word) is None and (hits := single(word)):
                 found.append(Mention(start, end, word, hits[0]))

@@ -201,12 +201,12 @@ class TextScreener:
             if vessel:  # "the tanker SARA II": a vessel first
                 query = thaw.match.Query(name=name, schema="Vessel")
                 result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
-                found = tuple(h for h in result.hits if words_cover(name, h))
+                found = tuple(h for h in result.hits if self._covers(name, h))
                 if found:
                     return found
             query = thaw.match.Query(name=name, birth_date=year, countries=countries)
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
-            return tuple(h for h in result.hits if words_cover(name, h))
+            return tuple(h for h in result.hits if self._covers(name, h))
 
         @lru_cache(maxsize=65_536)
         def single(word: str) -> tuple[Hit, ...]:
@@ -336,7 +336,7 @@ class TextScreener:
         hits = self._lookup(name, year, countries, vessel)
         if not hits:
             return []
-        best = hits[0]
+        best = _as_written(name, hits)
         group = [h for h in hits if _same_party(best, h)]
         return [_KeyedHit(best, group)]
 
@@ -416,6 +416,24 @@ class TextScreener:
     def _countries(self, hit: Hit) -> set[str]:
         """The countries of the hit's listings (nationalities, addresses …)."""
         return {c for entry in self._entries(hit) if entry is not None for c in entry.countries}
+
+    def _covers(self, window: str, hit: Hit) -> bool:
+        """Whether a window of prose names the hit's party outright
+        (:func:`words_cover`) by the name that scored best, or else by another
+        name its listings publish (not a weak alias): the score is the best
+        alignment over all of a listing's names, and the one that wins may be a
+        spelling the text does not use (*Сергей Шойгу* scores best against the
+        published Cyrillic *Серхей Кужухетович Шойху*, and is written as the
+        listed *Sergei SHOIGU* is read)."""
+        if words_cover(window, hit):
+            return True
+        return any(
+            words_cover(window, replace(hit, matched_name=name.original))
+            for entry in self._entries(hit)
+            if entry is not None
+            for name, kind in entry.names
+            if kind != "weak" and name.original != hit.matched_name
+        )
 
     def _weak_only(self, hit: Hit) -> bool:
         """Whether every listing of the hit publishes its matched name only as a
@@ -865,6 +883,21 @@ def _bare_mark(name: str) -> str:
 def _given_name(word: str) -> bool:
     """Whether a word is known as a given name (``Linda``, ``Hamas``)."""
     return any(known_given_name(t.symbols) for t in analyze_name(word).tokens)
+
+
+def _as_written(window: str, hits: Sequence[Hit]) -> Hit:
+    """The best of ``hits`` (best first) for a window of prose: of those that
+    score as well as the first (a name-only score is capped, so two parties
+    that publish one name tie), the one whose matched name is the window's
+    words as written, if one is: *ALFA-BANK JSC* is the bank listed under
+    that name, not *Alfa-Bank ZAO (Belarus)*, which scores the same."""
+    key = analyze_name(window).key
+    for hit in hits:
+        if hit.score < hits[0].score:
+            break
+        if analyze_name(hit.matched_name).key == key:
+            return hit
+    return hits[0]
 
 
 def _read_as(english: str, keyed: list[_KeyedHit]) -> list[_KeyedHit]:

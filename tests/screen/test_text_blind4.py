@@ -1,0 +1,64 @@
+"""Text screening of what the dev half of the fourth blind set (issue 11) showed
+missing: a name written as the list spells it in one of its names but scoring
+best against another, and two parties publishing one name. A small fixture
+list; the blind set itself on the real lists is at the end (``realdata``)."""
+
+from __future__ import annotations
+
+from tests.screen.text_lists import found_mentions, listing, text_screener
+from thaw.model import Name, Record
+
+
+def test_a_name_written_as_another_of_the_listing_s_names() -> None:
+    """*Сергей Шойгу* scores best against the listing's Cyrillic *Серхей
+    Кужухетович Шойху* (one letter apart), which does not cover it word for
+    word; the listing's *Sergei SHOIGU*, read as Russian writes it, does."""
+    shoigu = Record(
+        "au_dfat",
+        "shoigu",
+        "Person",
+        names=[
+            Name("Sergei Kuzhugetovich SHOIGU", "primary"),
+            Name("Серхей Кужухетович Шойху", "original"),
+        ],
+        programs=["TEST"],
+    )
+    screener = text_screener([shoigu, listing("us_ofac_sdn", "x", "Person", "IVANOV, Petr")])
+    found = found_mentions(screener.screen_text("Министр обороны Сергей Шойгу провёл совещание."))
+    assert found == {"au_dfat:shoigu": ["Сергей Шойгу"]}
+
+
+def test_a_name_two_parties_publish_is_the_one_written_so() -> None:
+    """Two banks score alike on *ALFA-BANK JSC* (a name-only score is capped;
+    the Belarusian bank publishes *ЗАО "АЛЬФА-БАНК"*, Alfa-Bank CJSC): the one
+    that publishes the name as written is reported."""
+    screener = text_screener(
+        [
+            listing(
+                "ca_sema", "alfa-by", "Organization", "Alfa-Bank ZAO (Belarus)", 'ЗАО "АЛЬФА-БАНК"'
+            ),
+            listing("uk_ofsi", "alfa", "Organization", "ALFA-BANK JSC"),
+        ]
+    )
+    found = found_mentions(screener.screen_text("/BNF/ ALFA-BANK JSC MOSCOW /REF/ INV 22-0917"))
+    assert found == {"uk_ofsi:alfa": ["ALFA-BANK JSC"]}
+
+
+def test_an_organisation_transcribed_in_chinese_prose() -> None:
+    """Chinese prose writes a foreign organisation's name in characters read for
+    their sound, with no dot or space around (哈马斯表示 …: *Hamas* said);
+    characters ending as a transcription does (斯 writes *s*) are tried as the
+    name of an organisation two authorities list. A country so written
+    (俄罗斯) is none."""
+    screener = text_screener(
+        [
+            listing("us_ofac_sdn", "hamas", "Organization", "HAMAS"),
+            listing("au_dfat", "hamas", "Organization", "Hamas"),
+            listing("us_ofac_sdn", "ros", "Organization", "ELOS"),
+            listing("au_dfat", "ros", "Organization", "Elos"),
+        ]
+    )
+    found = found_mentions(screener.screen_text("哈马斯表示愿意在开罗继续谈判。"))
+    assert found.keys() == {"us_ofac_sdn:hamas", "au_dfat:hamas"}
+    assert found["au_dfat:hamas"] == ["哈马斯"]
+    assert found_mentions(screener.screen_text("俄罗斯表示愿意继续谈判。")) == {}
