@@ -62,3 +62,25 @@ def test_an_organisation_transcribed_in_chinese_prose() -> None:
     assert found.keys() == {"us_ofac_sdn:hamas", "au_dfat:hamas"}
     assert found["au_dfat:hamas"] == ["哈马斯"]
     assert found_mentions(screener.screen_text("俄罗斯表示愿意继续谈判。")) == {}
+
+
+def test_a_translated_name_declined_in_russian_and_ukrainian() -> None:
+    """A company's name translated word for word and declined (*Национальной
+    иранской нефтяной компании*, *Національна іранська нафтова компанія*): its
+    generic words in any case, and a country's adjective (*иранской*,
+    *іранська*: Iranian) read from its stem."""
+    screener = text_screener(
+        [listing("us_ofac_sdn", "nioc", "Organization", "NATIONAL IRANIAN OIL COMPANY")]
+    )
+    for text, mention in [
+        (
+            "Экспорт Национальной иранской нефтяной компании вырос.",
+            "Национальной иранской нефтяной компании",
+        ),
+        (
+            "Національна іранська нафтова компанія збільшила експорт.",
+            "Національна іранська нафтова компанія",
+        ),
+    ]:
+        assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:nioc": [mention]}
+    assert found_mentions(screener.screen_text("Национальной сирийской нефтяной компании.")) == {}

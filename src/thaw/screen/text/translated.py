@@ -13,15 +13,17 @@ Such a name is made of two kinds of word, and this module reads both:
 * **generic words** of organisation names (company, bank, oil, national,
   airline, shipping, trading, mining, development, group, industries, central,
   investment …), which :data:`GENERIC_WORDS` gives in the languages around, with
-  the English word (or words) the lists write for them;
+  the English word (or words) the lists write for them (a Russian or Ukrainian
+  one in any case: :func:`slavic_stem`);
 * **a place**, the country the company belongs to, written as the country's
   name (ایران, 伊朗: :func:`thaw.sources.territories.lookup`, which knows the
   names of every country in every language CLDR has) or as its adjective
   (*iranienne*, *Iranische*: the country's name with an adjective ending of the
-  language, :data:`ADJECTIVE_ENDINGS`). An English name uses the adjective
-  (*Iranian*); the country's English adjective is its name with an English
-  ending (:data:`ENGLISH_ADJECTIVES`) that some listed name has as a word
-  (``known``), else the name itself;
+  language, :data:`ADJECTIVE_ENDINGS`; *иранской*, *Российских*, *іранська*:
+  its Russian or Ukrainian stem with *-ск-*, :func:`_slavic_country`). An
+  English name uses the adjective (*Iranian*); the country's English adjective
+  is its name with an English ending (:data:`ENGLISH_ADJECTIVES`) that some
+  listed name has as a word (``known``), else the name itself;
 * and at most one **name word** (ماهان of *Mahan Air*, 고려 *Koryo* of Air Koryo),
   which is screened as written (or, in Hangul, read back into Latin letters).
 
@@ -49,6 +51,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from rigour.territories.territory import Territory
+
 from thaw.screen.text.cjk import _strip_particle
 from thaw.screen.text.mentions import Hit, Mention
 from thaw.sources import territories
@@ -57,34 +61,36 @@ from thaw.text import name_variants
 _WORDS: Final = {
     "company": """compagnie société societe gesellschaft unternehmen compañía compania
         empresa compagnia società societa companhia şirketi sirketi şirket sirket
-        компания компании شرکت شركة الشركة 公司 회사 חברת""",
-    "corporation": "corporation konzern corporación corporacion корпорация 총회사 공사 总公司",
+        компания компании компанія شرکت شركة الشركة 公司 회사 חברת""",
+    "corporation": """corporation konzern corporación corporacion корпорация корпорація
+        총회사 공사 总公司""",
     "national": """national nationale nationales nationaux nacional nazionale ulusal milli
-        национальная национальный национальной ملی الوطنية الوطني الوطنيه 国家 国营 국영
+        национальная национальный национальной національна ملی الوطنية الوطني الوطنيه 国家 国营 국영
         הלאומית""",
     "oil": """pétrole petrole pétrolière petroliere öl erdöl petróleo petroleo petrolio
-        petrolífera petrolifera petrol нефтяная нефтяной нефти нефть نفت النفط 石油 석유
+        petrolífera petrolifera petrol нефтяная нефтяной нефти нефть нафтова نفت النفط 石油 석유
         נפט""",
-    "gas": "gaz gás газ گاز الغاز 天然气 가스",
+    "gas": "gaz gás газ газовая газова گاز الغاز 天然气 가스",
     "bank": """banque bank banco banca bankası bankasi банк بانک بنك مصرف 银行 銀行 은행
         בנק""",
     "air": """aérienne aerienne aériennes fluggesellschaft aerolínea aerolinea aerolíneas
-        aerea aérea hava авиакомпания авиалинии ایر هواپیمایی طيران الطيران 航空 항공""",
+        aerea aérea hava авиакомпания авиалинии авіакомпанія ایر هواپیمایی طيران الطيران
+        航空 항공""",
     "shipping": """maritime navigation schifffahrt reederei naviera navigazione
-        denizcilik судоходная пароходство کشتیرانی الملاحة 航运 해운""",
+        denizcilik судоходная пароходство судноплавна کشتیرانی الملاحة 航运 해운""",
     "trading": """commerce commerciale handel handels comercio comercial commercio
-        ticaret торговая торговый بازرگانی التجارة 贸易 무역""",
+        ticaret торговая торговый торгова торговельна بازرگانی التجارة 贸易 무역""",
     "mining": """minière miniere bergbau minera mineraria madencilik горнодобывающая
         معدنی 矿业 광업""",
     "development": """développement developpement entwicklung desarrollo sviluppo
-        desenvolvimento kalkınma kalkinma развития توسعه التنمية 开发 개발""",
-    "group": "groupe gruppe grupo gruppo grubu группа گروه مجموعة 集团 그룹",
-    "industries": """industries industrie industrias sanayi промышленность
+        desenvolvimento kalkınma kalkinma развития розвитку توسعه التنمية 开发 개발""",
+    "group": "groupe gruppe grupo gruppo grubu группа група گروه مجموعة 集团 그룹",
+    "industries": """industries industrie industrias sanayi промышленность промисловість
         صنایع الصناعات 工业 산업""",
-    "central": """centrale zentral central merkez центральный مرکزی المركزي
+    "central": """centrale zentral central merkez центральный центральна مرکزی المركزي
         中央 중앙""",
     "investment": """investissement investition investitions inversión inversion
-        investimento yatırım yatirim инвестиционная سرمایه‌گذاری الاستثمار 投资 투자""",
+        investimento yatırım yatirim инвестиционная інвестиційна سرمایه‌گذاری الاستثمار 投资 투자""",
     "korea": "조선",
 }
 """Generic words of organisation names (and, last, 조선, the name North Korea
@@ -106,6 +112,37 @@ for _english, _words in _WORDS.items():
     for _word in _words.split():
         _key = _fold(_word)
         GENERIC_WORDS[_key] = (*GENERIC_WORDS.get(_key, ()), _english)
+
+
+SLAVIC_ENDINGS: Final = tuple(
+    sorted(
+        """ыми ими ого его ому ему ией ая яя ое ее ые ие ый ий ой ую юю ых их ым им ей
+        ом ем ами ями ах ях ов ев ию ия ии ью ья ої ій ією ії ія ію
+        а я у ю е и ы о ь і ї""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+"""Case and gender endings of Russian and Ukrainian nouns and adjectives, longest
+first: prose declines a translated name (*Национальной иранской нефтяной
+компании*, the National Iranian Oil Company's), the table gives a form or two."""
+_SLAVIC_STEM: Final = 4
+"""The fewest letters left of a Cyrillic word once its ending is taken off."""
+_CYRILLIC_WORD: Final = re.compile("[\u0400-\u04ff]+")
+
+
+@lru_cache(maxsize=65_536)
+def slavic_stem(word: str) -> str:
+    """A Cyrillic word in lower case without its case ending
+    (:data:`SLAVIC_ENDINGS`; *компанией*, *компании* → *компан*), or the word
+    when it is not Cyrillic or too short to have one."""
+    lower = word.lower()
+    if not _CYRILLIC_WORD.fullmatch(lower):
+        return lower
+    for ending in SLAVIC_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= _SLAVIC_STEM:
+            return lower[: -len(ending)]
+    return lower
 
 
 def _foreign_words() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
@@ -136,6 +173,13 @@ COMPOUND: Final = 6
 """The fewest letters of a word split as a compound of two generic words."""
 
 _FOREIGN, _TAILS, _UNCASED = _foreign_words()
+SLAVIC_GENERIC: Final[dict[str, tuple[str, ...]]] = {
+    slavic_stem(word): english
+    for word, english in GENERIC_WORDS.items()
+    if _CYRILLIC_WORD.fullmatch(word)
+}
+"""The Cyrillic generic words of :data:`GENERIC_WORDS` by their stems
+(:func:`slavic_stem`), so that any case of them is read."""
 _SIMPLE_WORD: Final = re.compile(r"[^\W\d_]+")
 
 
@@ -147,8 +191,10 @@ def may_translate(text: str) -> bool:
     if any(word in text for word in _UNCASED):
         return True
     words = set(_SIMPLE_WORD.findall(text.lower()))
-    return not _FOREIGN.isdisjoint(words) or any(
-        w.endswith(_TAILS) or w.startswith(_TAILS) for w in words if len(w) >= COMPOUND
+    return (
+        not _FOREIGN.isdisjoint(words)
+        or any(w.endswith(_TAILS) or w.startswith(_TAILS) for w in words if len(w) >= COMPOUND)
+        or any(slavic_stem(w) in SLAVIC_GENERIC for w in words if _CYRILLIC_WORD.match(w))
     )
 
 
@@ -205,7 +251,12 @@ class Word:
 
 
 def _generic(word: str) -> tuple[str, ...]:
-    return GENERIC_WORDS.get(_fold(word), ())
+    """The English words of a generic word, also declined in Russian or
+    Ukrainian (:data:`SLAVIC_GENERIC`)."""
+    found = GENERIC_WORDS.get(_fold(word), ())
+    if not found and _CYRILLIC_WORD.fullmatch(word):
+        found = SLAVIC_GENERIC.get(slavic_stem(word), ())
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -225,6 +276,8 @@ def _country_adjectives(name: str, known: Known) -> tuple[str, ...]:
 def _place(word: str, known: Known) -> tuple[str, ...]:
     """The English words for a country written as its name or adjective."""
     territory = territories.lookup(word)
+    if territory is None and _CYRILLIC_WORD.fullmatch(word):
+        territory = _slavic_country(word)
     if territory is None and _LATIN_WORD.fullmatch(word) and len(word) >= 5:
         lower = word.lower()
         for ending in ADJECTIVE_ENDINGS:
@@ -238,6 +291,31 @@ def _place(word: str, known: Known) -> tuple[str, ...]:
     if territory is None:
         return ()
     return _country_adjectives(territory.name, known)
+
+
+_SLAVIC_ADJECTIVE: Final = ("ськ", "ск")
+"""The suffix that makes a Russian or Ukrainian adjective of a country's name
+(*иран-ск-ая*, *росси-йск-их*, *іран-ськ-а*)."""
+_SLAVIC_RESTORES: Final = ("", "я", "а", "ия", "ь")
+"""What the adjective may have taken off the country's name (*Росси-я*,
+*Сири-я*; *Китай*, *Иран* whole)."""
+
+
+def _slavic_country(word: str) -> Territory | None:
+    """The country whose Russian or Ukrainian adjective ``word`` is, in any case
+    (*иранская*, *Российских*, *іранська*: Iran, Russia), or ``None``."""
+    stem = slavic_stem(word)
+    for suffix in _SLAVIC_ADJECTIVE:
+        if stem.endswith(suffix) and len(stem) > len(suffix) + 2:
+            stem = stem[: -len(suffix)]
+            break
+    else:
+        return None
+    for base in dict.fromkeys((stem, stem.removesuffix("й"))):
+        for restore in _SLAVIC_RESTORES:
+            if (territory := territories.lookup(base + restore)) is not None:
+                return territory
+    return None
 
 
 def _compound(word: str) -> tuple[str, ...]:
