@@ -5,6 +5,8 @@ list; the blind set itself on the real lists is at the end (``realdata``)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.screen.text_lists import found_mentions, listing, text_screener
 from thaw.model import Name, Record
 
@@ -84,3 +86,53 @@ def test_a_translated_name_declined_in_russian_and_ukrainian() -> None:
     ]:
         assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:nioc": [mention]}
     assert found_mentions(screener.screen_text("Национальной сирийской нефтяной компании.")) == {}
+
+
+MEANING_LISTINGS = [
+    listing("us_ofac_sdn", "isil", "Organization", "ISLAMIC STATE OF IRAQ AND THE LEVANT"),
+    listing(
+        "un_sc", "isil", "Organization", "ISLAMIC STATE IN IRAQ AND THE LEVANT", "ISLAMIC STATE"
+    ),
+    listing("au_dfat", "hizballah", "Organization", "Hizballah", "Party of God"),
+    listing("us_ofac_sdn", "pkk", "Organization", "KURDISTAN WORKERS' PARTY"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "mention"),
+    [
+        ("L'État islamique a revendiqué l'attentat.", "un_sc:isil", "L'État islamique"),
+        ("El Estado Islámico reivindicó el ataque.", "un_sc:isil", "Estado Islámico"),
+        ("Боевики «Исламского государства» атаковали.", "un_sc:isil", "Исламского государства"),
+        ("تبنى تنظيم الدولة الإسلامية الهجوم.", "un_sc:isil", "الدولة الإسلامية"),
+        ("伊斯兰国宣称对袭击负责。", "un_sc:isil", "伊斯兰国"),
+        ("イスラム国が犯行声明を出した。", "un_sc:isil", "イスラム国"),
+        ("ארגון המדינה האסלאמית לקח אחריות.", "un_sc:isil", "המדינה האסלאמית"),
+        ("真主党发表声明。", "au_dfat:hizballah", "真主党"),
+        (
+            "Le Parti des travailleurs du Kurdistan a annoncé sa dissolution.",
+            "us_ofac_sdn:pkk",
+            "Parti des travailleurs du Kurdistan",
+        ),
+    ],
+)
+def test_a_name_translated_by_meaning(text: str, key: str, mention: str) -> None:
+    """Armed groups and parties that other languages name by what their name
+    means (*État islamique*, 伊斯兰国, イスラム国: Islamic State; 真主党: Party of
+    God, Hizballah): the words of such names are read in English, and two of
+    them name the party under the strict rules of a window of prose."""
+    found = found_mentions(text_screener(MEANING_LISTINGS).screen_text(text))
+    assert found.get(key) == [mention], found
+
+
+def test_words_of_meaning_that_name_no_party() -> None:
+    """A country's state department, a country's communist party, an Islamic
+    development bank: words of the table that make no listed name."""
+    screener = text_screener(MEANING_LISTINGS)
+    for text in [
+        "美国国务院发表声明。",
+        "中国共产党召开会议。",
+        "La Banque islamique de développement a financé le projet.",
+        "La révolution islamique de 1979.",
+    ]:
+        assert found_mentions(screener.screen_text(text)) == {}, text

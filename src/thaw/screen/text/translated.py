@@ -27,6 +27,15 @@ Such a name is made of two kinds of word, and this module reads both:
 * and at most one **name word** (ماهان of *Mahan Air*, 고려 *Koryo* of Air Koryo),
   which is screened as written (or, in Hangul, read back into Latin letters).
 
+Armed groups and parties are often named by what their name means (*État
+islamique*, 伊斯兰国, イスラム国 for the Islamic State; 真主党, *Party of God*,
+for Hizballah; *Parti des travailleurs du Kurdistan*): the words of such names
+(:data:`MEANINGS`: Islamic, state, party, God, revolutionary, guards …) are in
+the table too, and two of them, or one with a generic word, place or name word,
+make a place of their own. Chinese and Japanese runs (with katakana: イスラム)
+are cut into the table's words, of one character only where the table has one
+(国, 党).
+
 A place is found as a sequence of such words (connectors such as *du*, *der*,
 *de* between them), at least one generic word and at least one place or name
 word; its English rendering is screened as one name, the words in any order,
@@ -92,6 +101,23 @@ _WORDS: Final = {
     "investment": """investissement investition investitions inversión inversion
         investimento yatırım yatirim инвестиционная інвестиційна سرمایه‌گذاری الاستثمار 投资 투자""",
     "korea": "조선",
+    # words of names translated by meaning (MEANINGS)
+    "islamic": """islamique islámico islamico islámica islamica islamische islamischer
+        islamischen islamisches islamskie islam исламское исламская исламский ісламська
+        الإسلامية الاسلامية الإسلامي اسلامی 伊斯兰 イスラム האסלאמית האסלאמי""",
+    "state": """état etat estado stato staat devleti państwo государство держава الدولة
+        دولت 国 המדינה""",
+    "party": "parti partido partei partito партия партія حزب 党",
+    "god": "dieu dios gott бог бога الله 真主",
+    "jihad": "djihad yihad dschihad джихад الجهاد 圣战 הג'יהאד",
+    "revolutionary": """révolutionnaire revolucionaria revolucionario rivoluzionaria
+        révolution revolución rivoluzione revolutionären revolution революционной
+        революционная революции الثوري 革命 המהפכה""",
+    "guards": "gardiens guardianes guardiani garden wächter стражи стражей الحرس 卫队 משמרות",
+    "resistance": "résistance resistencia widerstand сопротивления المقاومة 抵抗",
+    "movement": "mouvement movimiento bewegung движение движения حركة 运动 תנועת",
+    "liberation": "libération liberación befreiung освобождения تحرير 解放",
+    "workers": "travailleurs trabajadores arbeiter рабочая işçi 工人",
 }
 """Generic words of organisation names (and, last, 조선, the name North Korea
 gives itself, which no CLDR name of a country is), by the English word the lists
@@ -99,6 +125,16 @@ write: every word folded to lower case without accents (:func:`_fold`)."""
 
 PLACES: Final = frozenset({"korea"})
 """English words of :data:`_WORDS` that are a place, not a generic word."""
+
+MEANINGS: Final = frozenset(
+    "islamic state party god jihad revolutionary guards resistance movement liberation "
+    "workers".split()
+)
+"""English words of :data:`_WORDS` that other languages translate in the names of
+armed groups and parties named by what they mean (*État islamique*, 伊斯兰国,
+*Islamic State*; 真主党, *Party of God*: Hizballah; *Gardiens de la révolution*):
+such a name needs no place or name word, only two words or more (see
+:func:`_candidates`)."""
 
 
 def _fold(word: str) -> str:
@@ -230,6 +266,9 @@ MAX_QUERIES: Final = 4
 
 _LATIN_WORD: Final = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _HAN_RUN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN_KANA_RUN: Final = re.compile("[\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff]+")
+"""Chinese characters, with katakana, which Japanese writes a foreign word of a
+translated name in (イスラム国: Islamic State)."""
 _HANGUL: Final = re.compile("[\uac00-\ud7a3]")
 _HAN_WORD: Final = 4
 """The most characters of one Chinese word looked up."""
@@ -347,11 +386,18 @@ def _hangul_parts(word: str) -> tuple[list[str], str]:
     return english, rest
 
 
+_ELIDED: Final = re.compile(r"(?:l|d|dell|all|nell|sull)['’](?=\w)", re.IGNORECASE)
+"""An article or preposition that French and Italian elide and join to the word
+after it (*l'État*, *dell'Iran*)."""
+
+
 @lru_cache(maxsize=65_536)
 def _generic_word(word: str) -> tuple[str, ...]:
-    """The English words of a generic word, or of a capitalised compound of two
-    (German nouns: *Ölgesellschaft*)."""
+    """The English words of a generic word (after an elided article: *l'État*),
+    or of a capitalised compound of two (German nouns: *Ölgesellschaft*)."""
     if found := _generic(word):
+        return found
+    if (elided := _ELIDED.match(word)) is not None and (found := _generic(word[elided.end() :])):
         return found
     if len(word) >= COMPOUND and word[0].isupper():
         return _compound(word)
@@ -377,13 +423,18 @@ def _latin_words(text: str, known: Known) -> Iterator[Word | None]:
         if _fold(word) in CONNECTORS:
             continue
         if found := generic[i]:
-            yield Word(m.start(), m.end(), found, "generic")
+            yield Word(m.start(), m.end(), found, _kind(found))
         elif found := _place(word, known):
             yield Word(m.start(), m.end(), found, "place")
         elif word[0].isupper() or not word[0].islower():
             yield Word(m.start(), m.end(), (word,), "name")
         else:
             yield None
+
+
+def _kind(english: tuple[str, ...]) -> str:
+    """``meaning`` for a word of :data:`MEANINGS`, else ``generic``."""
+    return "meaning" if english[0] in MEANINGS else "generic"
 
 
 def _sequences(words: Iterator[Word | None]) -> Iterator[list[Word]]:
@@ -409,14 +460,18 @@ def _renderings(words: list[Word]) -> list[str]:
 
 def _candidates(words: list[Word]) -> Iterator[list[Word]]:
     """Sub-sequences of a sequence, longest first, that may be a translated name:
-    a generic word, and a place or one name word, and no more than one name word."""
+    no more than one name word, and a generic word with a place or a name word,
+    or a word of a name translated by meaning (:data:`MEANINGS`) with any other
+    (*État islamique*)."""
     n = len(words)
     for size in range(min(n, MAX_WORDS), 1, -1):
         for i in range(n - size + 1):
             part = words[i : i + size]
             kinds = [w.kind for w in part]
             names = kinds.count("name")
-            if "generic" in kinds and names <= 1 and (names or "place" in kinds):
+            if names > 1:
+                continue
+            if "meaning" in kinds or ("generic" in kinds and (names or "place" in kinds)):
                 yield part
 
 
@@ -454,15 +509,17 @@ def _han_sequences(text: str, known: Known) -> Iterator[list[Word]]:
     """Runs of Chinese characters cut into generic words and countries' names,
     longest first at each place (伊朗 国家 石油 公司); any other character
     breaks a sequence."""
-    for m in _HAN_RUN.finditer(text):
+    for m in _HAN_KANA_RUN.finditer(text):
         run, base = m.group(), m.start()
         current: list[Word] = []
         i = 0
         while i < len(run):
-            for size in range(min(_HAN_WORD, len(run) - i), 1, -1):
+            for size in range(min(_HAN_WORD, len(run) - i), 0, -1):
                 piece = run[i : i + size]
+                if size == 1 and piece not in _UNCASED:
+                    continue  # (one character is a word only as the table has it: 国, 党)
                 if found := _generic(piece):
-                    current.append(Word(base + i, base + i + size, found, "generic"))
+                    current.append(Word(base + i, base + i + size, found, _kind(found)))
                     break
                 if found := _place(piece, known):
                     current.append(Word(base + i, base + i + size, found, "place"))
