@@ -9,6 +9,8 @@ import pytest
 
 from tests.screen.text_lists import found_mentions, listing, text_screener
 from thaw.model import Name, Record
+from thaw.screen.text.mentions import Mention, find_mentions
+from thaw.screen.text.translated import _place
 
 
 def test_a_name_written_as_another_of_the_listing_s_names() -> None:
@@ -136,3 +138,45 @@ def test_words_of_meaning_that_name_no_party() -> None:
         "La révolution islamique de 1979.",
     ]:
         assert found_mentions(screener.screen_text(text)) == {}, text
+
+
+ISLAMIC_JIHADS = [
+    listing("au_dfat", "pij", "Organization", "Palestinian Islamic Jihad"),
+    listing("au_dfat", "hizballah", "Organization", "Hizballah", "Islamic Jihad"),
+]
+
+
+def test_a_country_s_adjective_in_hebrew_and_arabic() -> None:
+    """A Hebrew or Arabic adjective of a country, with its article (הפלסטיני,
+    الإيرانية: Palestinian, Iranian), is that country's in a translated name."""
+    screener = text_screener(ISLAMIC_JIHADS)
+    text = "הג'יהאד האסלאמי הפלסטיני קיבל אחריות על הירי מג'נין."
+    assert found_mentions(screener.screen_text(text)) == {
+        "au_dfat:pij": ["הג'יהאד האסלאמי הפלסטיני"]
+    }
+    assert _place("الإيرانية", lambda word: word == "iranian") == ("Iranian", "Iran")
+    assert _place("השלישי", lambda word: True) == ()  # (the third: no country)
+
+
+def test_a_longer_name_found_another_way_replaces_a_shorter_one() -> None:
+    """A mention found another way (a name translated, read in Chinese …) that
+    holds a shorter mention found word by word, and more, replaces it: the
+    Palestinian Islamic Jihad whose first words are another group's alias
+    *Islamic Jihad*; one that only overlaps a word-by-word mention is dropped."""
+    screener = text_screener(ISLAMIC_JIHADS)
+    text = "Funds went to the Islamic Jihad (Palestinian wing) in Gaza."
+    start, end = text.index("Islamic"), text.index(" wing")
+    pij = screener._lookup_keyed("Palestinian Islamic Jihad", None, ())
+
+    def mentions(at: int) -> list[tuple[str, str]]:
+        found = find_mentions(
+            text,
+            screener._lookup_keyed,
+            screener._known,
+            screener._single_keyed,
+            lambda _: [Mention(at, end, text[at:end], pij[0])],
+        )
+        return [(p.key, m.text) for p in found for m in p.mentions]
+
+    assert mentions(start) == [(pij[0].key, "Islamic Jihad (Palestinian")]
+    assert [text for _, text in mentions(start + len("Islamic "))] == ["Islamic Jihad"]

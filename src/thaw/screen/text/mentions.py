@@ -996,7 +996,10 @@ def find_mentions(
 
     ``others(text)`` adds mentions found another way (names in Korean, Chinese and
     Japanese prose: :mod:`thaw.screen.text.cjk`); one overlapping a mention
-    found word by word is dropped. ``sounds`` reads a word no list spells as
+    found word by word is dropped, unless it is longer and holds every mention
+    it overlaps, which it then replaces (a name translated by meaning,
+    *הג'יהאד האסלאמי הפלסטיני*, the Palestinian Islamic Jihad, holds the *Islamic
+    Jihad* its first two words spell). ``sounds`` reads a word no list spells as
     the well-known organisation it sounds like (:func:`find_runs`)."""
     work = text
     toks = tokenize(work)
@@ -1007,10 +1010,16 @@ def find_mentions(
     for run in find_runs(work, toks, known, sounds):
         mentions.extend(_screen_run(work, run, lookup, single, births))
     if others is not None:
-        spans = [(m.start, m.end) for m in mentions]
+        replaced: set[int] = set()
+        kept: list[Mention] = []
         for extra in others(work):
-            if all(extra.end <= s or extra.start >= e for s, e in spans):
-                mentions.append(extra)
+            inside = [
+                i for i, m in enumerate(mentions) if m.start < extra.end and extra.start < m.end
+            ]
+            if all(_holds(extra, mentions[i]) for i in inside):
+                replaced.update(inside)
+                kept.append(extra)
+        mentions = [m for i, m in enumerate(mentions) if i not in replaced] + kept
     parties: dict[str, Party] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         parties.setdefault(mention.hit.key, Party(mention.hit.key, mention.hit)).mentions.append(
@@ -1029,6 +1038,15 @@ VESSEL_WORDS = frozenset(
 )
 """Words that announce a vessel's name: a window never starts with one ("Танкер
 Atlas" is the tanker Atlas, not the company ATLAS SHIPPING)."""
+
+
+def _holds(outer: Mention, inner: Mention) -> bool:
+    """Whether a mention spans all of another, and more."""
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.end - inner.start < outer.end - outer.start
+    )
 
 
 def _vessel_word(tok: Tok) -> bool:
