@@ -180,3 +180,45 @@ def test_a_longer_name_found_another_way_replaces_a_shorter_one() -> None:
 
     assert mentions(start) == [(pij[0].key, "Islamic Jihad (Palestinian")]
     assert [text for _, text in mentions(start + len("Islamic "))] == ["Islamic Jihad"]
+
+
+SURNAME_LISTINGS = [
+    listing("us_ofac_sdn", "lavrov", "Person", "LAVROV, Sergei Viktorovich"),
+    listing("au_dfat", "lavrov", "Person", "Sergei Viktorovich LAVROV"),
+    listing("us_trade_csl", "v-lavrov", "Person", "Vladimir Viktorovich Lavrov"),
+    listing("us_ofac_sdn", "putin", "Person", "PUTIN, Vladimir Vladimirovich"),
+    listing("uk_ofsi", "putin", "Person", "Vladimir Vladimirovich PUTIN"),
+    listing("us_ofac_sdn", "a-lukashenko", "Person", "LUKASHENKO, Aleksandr Grigoryevich"),
+    listing("au_dfat", "a-lukashenko", "Person", "Aleksandr Grigoryevich LUKASHENKO"),
+    listing("us_ofac_sdn", "v-lukashenko", "Person", "LUKASHENKO, Viktor Aleksandrovich"),
+    listing("au_dfat", "v-lukashenko", "Person", "Viktor Aleksandrovich LUKASHENKO"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "mention"),
+    [
+        ("ロシアのラブロフ外相は記者会見で述べた。", "au_dfat:lavrov", "ラブロフ"),
+        ("俄罗斯外长拉夫罗夫抵达北京。", "au_dfat:lavrov", "拉夫罗夫"),
+        ("拉夫罗夫与王毅在北京举行会谈。", "au_dfat:lavrov", "拉夫罗夫"),
+        ("푸틴 대통령은 연설에서 말했다.", "uk_ofsi:putin", "푸틴"),
+        ("プーチン大統領は演説で述べた。", "uk_ofsi:putin", "プーチン"),
+    ],
+)
+def test_a_surname_alone_in_cjk_news(text: str, key: str, mention: str) -> None:
+    """Korean, Chinese and Japanese news name a foreign leader by the surname
+    alone, beside a title (ラブロフ外相, 푸틴 대통령) or, in Chinese, as a
+    transcribed word (拉夫罗夫与王毅 …): the person whose surname it reads as
+    best, if more authorities list them than any other who bears it (Sergei
+    LAVROV, not Vladimir Lavrov whom one lists)."""
+    found = found_mentions(text_screener(SURNAME_LISTINGS).screen_text(text))
+    ofac = "us_ofac_sdn:" + key.split(":")[1]  # the same person's other listing
+    assert found == {key: [mention], ofac: [mention]}
+
+
+def test_a_surname_two_well_known_persons_bear_names_neither() -> None:
+    """Two Lukashenkos listed by as many authorities: 卢卡申科总统 names
+    neither; nor does a title beside a surname no listed person bears."""
+    screener = text_screener(SURNAME_LISTINGS)
+    for text in ["卢卡申科总统会见了代表团。", "ジョンソン首相は述べた。", "王毅外长表示。"]:
+        assert found_mentions(screener.screen_text(text)) == {}, text

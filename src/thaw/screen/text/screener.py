@@ -262,6 +262,41 @@ class TextScreener:
             return ()
 
         @lru_cache(maxsize=65_536)
+        def cjk_surname(word: str) -> tuple[Hit, ...]:
+            # a surname beside a title (ラブロフ外相): the one person listed by
+            # two authorities or more whose surname it reads as
+            floor = min(self.threshold, READING_THRESHOLD)
+            readings = [v for v in name_variants(word) if v.isascii() and v.isalpha()]
+            for reading in readings[:KANA_READINGS]:
+                if len(reading) < SURNAME_LETTERS:
+                    continue
+                query = thaw.match.Query(name=reading, schema="Person")
+                result = self.screener.screen_query(query, threshold=floor, limit=SURNAMES)
+                # the persons whose surname it reads as best (PUTIN, not a
+                # daughter's maiden name PUTINA), by how many authorities list them
+                read = [(r, h) for h in result.hits if (r := _surname_of(reading, h))]
+                if not read:
+                    continue
+                alike, surname = max(r for r, _ in read)
+                if index.document_frequency(surname) > INITIALLED_SURNAME:
+                    return ()  # (a surname many listed names share)
+                bearers: list[list[Hit]] = []
+                for (ratio, _), h in read:
+                    if ratio < alike:
+                        continue
+                    for party in bearers:
+                        if _same_party(party[0], h):
+                            party.append(h)
+                            break
+                    else:
+                        bearers.append([h])
+                ranked = sorted(((self._authorities(p), p) for p in bearers), key=lambda b: -b[0])
+                if ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+                    return tuple(ranked[0][1])
+                return ()
+            return ()
+
+        @lru_cache(maxsize=65_536)
         def id_lookup(kind: str, number: str) -> tuple[Hit, ...]:
             # the index proposes the listings carrying the number; the matcher's
             # identifier feature says which carry it (the name, the number
@@ -306,6 +341,7 @@ class TextScreener:
         self._initial_lookup = initial_lookup
         self._id_lookup = id_lookup
         self._cjk_single = cjk_single
+        self._cjk_surname = cjk_surname
         self._lookup = lookup
         self._single = single
         self._cjk_lookup = cjk_lookup
@@ -344,7 +380,9 @@ class TextScreener:
         """Names in Korean, Chinese and Japanese prose (:mod:`thaw.screen.text.cjk`),
         aircraft by their registration marks (:func:`find_marks`) and parties by
         the identifiers their listings carry (:func:`find_identifiers`)."""
-        found = find_cjk_mentions(text, self._cjk_keyed, self._known, self._cjk_single_keyed)
+        found = find_cjk_mentions(
+            text, self._cjk_keyed, self._known, self._cjk_single_keyed, self._cjk_surname_keyed
+        )
         found.extend(find_translated(text, self._translated_keyed, self._read_keyed, self._known))
         if "-" in text:
             found.extend(find_marks(text, self._mark_keyed))
@@ -374,6 +412,19 @@ class TextScreener:
 
     def _cjk_single_keyed(self, word: str) -> list[_KeyedHit]:
         return _keyed(self._cjk_single(word))
+
+    def _cjk_surname_keyed(self, word: str) -> list[_KeyedHit]:
+        return _keyed(self._cjk_surname(word))
+
+    def _authorities(self, hits: Sequence[Hit]) -> int:
+        """How many authorities list the party of ``hits`` (one party's: all
+        listings of its profile, as the screener knows them, else the hits')."""
+        screener = self.screener
+        keys = [f"{x.source}:{x.source_id}" for h in hits for x in h.listings]
+        for hit in hits:
+            if hit.profile_id is not None and isinstance(screener, PartyListings):
+                keys.extend(screener.party_listings(hit.profile_id))
+        return len({key.split("_", 1)[0] for key in keys})
 
     def _mark_keyed(self, mark: str) -> list[_KeyedHit]:
         return _keyed(self._mark_lookup(mark))
@@ -853,6 +904,25 @@ def _distinct_words(window: str, wanted: list[Token]) -> int:
         if territories.lookup(word) is not None:
             names -= sum(t.role == "name" for t in analyze_name(word).tokens)
     return names
+
+
+SURNAME_LETTERS = 4
+"""The fewest letters of a surname read alone beside a title (*Kim*, *Li* name
+too many)."""
+SURNAMES = 20
+"""How many persons a surname read alone beside a title is screened against."""
+
+
+def _surname_of(reading: str, hit: Hit) -> tuple[float, str] | None:
+    """How alike, and which, the word of the hit's name most like ``reading``
+    is, if alike enough (:data:`TRANSLATED_READING`: *lafrov* ~ *lavrov*)."""
+    alike = [
+        (fuzz.ratio(reading, t.text), t.text)
+        for t in analyze_name(hit.matched_name).tokens
+        if t.role not in MINOR_ROLES
+    ]
+    best = max(alike, default=None)
+    return best if best is not None and best[0] >= TRANSLATED_READING * 100 else None
 
 
 INITIALLED_SURNAME = 20
