@@ -222,3 +222,17 @@ def test_a_surname_two_well_known_persons_bear_names_neither() -> None:
     screener = text_screener(SURNAME_LISTINGS)
     for text in ["卢卡申科总统会见了代表团。", "ジョンソン首相は述べた。", "王毅外长表示。"]:
         assert found_mentions(screener.screen_text(text)) == {}, text
+
+
+def test_a_russian_or_belarusian_name_as_polish_spells_it() -> None:
+    """Polish writes a soft *e* as *ie* and *-ий* as *-ij* (*Biełaruśkalij*):
+    read as English spells them (*Belaruskali*)."""
+    screener = text_screener(
+        [
+            listing("us_ofac_sdn", "bk", "Organization", "BELARUSKALI OAO"),
+            listing("uk_ofsi", "bk", "Organization", 'OPEN JOINT STOCK COMPANY "BELARUSKALI"'),
+        ]
+    )
+    text = "Białoruski koncern Biełaruśkalij eksportuje nawozy przez rosyjskie porty."
+    found = found_mentions(screener.screen_text(text))
+    assert found == {"us_ofac_sdn:bk": ["Biełaruśkalij"], "uk_ofsi:bk": ["Biełaruśkalij"]}

@@ -557,6 +557,9 @@ analysis folds them to the plain letter, which loses the *h*."""
 
 _POLISH_SOUNDS: Final = {"szcz": "shch", "sz": "sh", "cz": "ch", "rz": "zh", "ł": "l", "w": "v"}
 _POLISH: Final = re.compile("szcz|sz|cz|rz|ł|w")
+_POLISH_SOFT: Final = ((re.compile("(?<=[^aeiouy])ie"), "e"), (re.compile("([iy])j$"), r"\1"))
+"""Polish spellings of a Russian or Belarusian word's soft *e* and its ending
+*-ий* (*Biełaruśkalij* ~ *Belaruskali*, *Siergiej* ~ *Sergei*)."""
 """Polish spellings of sounds English spellings write otherwise (*Łukaszenka* ~
 *Lukashenka*, *Kadyrow* ~ *Kadyrov*)."""
 
@@ -568,7 +571,8 @@ RESPELLINGS = 6
 def _respellings(word: str) -> tuple[str, ...]:
     """Other spellings of a Latin name word that no list spells so: its letters
     with a háček or cedilla written as two (:data:`_HACEK`), its Polish
-    digraphs as English writes them (:data:`_POLISH`), and the customary
+    digraphs as English writes them (:data:`_POLISH`), then its soft *e* and
+    *-ij* too (:data:`_POLISH_SOFT`: *Biełaruśkalij*), and the customary
     Latin spellings of the given names and surnames it shares a name item with in
     rigour's name data (:func:`thaw.text.symbols.latin_words`), so that a Russian
     name as Polish, French or German prose transliterates it meets the list's
@@ -582,6 +586,11 @@ def _respellings(word: str) -> tuple[str, ...]:
         out.append(respelt)
     if (polish := _POLISH.sub(lambda m: _POLISH_SOUNDS[m.group()], lower)) != lower:
         out.append(polish)
+    soft = polish
+    for pattern, replacement in _POLISH_SOFT:
+        soft = pattern.sub(replacement, soft)
+    if soft != polish:
+        out.append(soft)
     for token in analyze_name(word).tokens:
         out.extend(latin_words(token.symbols, RESPELLINGS))
     return tuple(dict.fromkeys(out))
