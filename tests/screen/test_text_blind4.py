@@ -236,3 +236,16 @@ def test_a_russian_or_belarusian_name_as_polish_spells_it() -> None:
     text = "Białoruski koncern Biełaruśkalij eksportuje nawozy przez rosyjskie porty."
     found = found_mentions(screener.screen_text(text))
     assert found == {"us_ofac_sdn:bk": ["Biełaruśkalij"], "uk_ofsi:bk": ["Biełaruśkalij"]}
+
+
+def test_a_plural_that_sounds_like_a_group_s_name() -> None:
+    """*Les Shebabs*: a plural no list spells whose singular sounds like a
+    well-known group's one-word name (AL-SHABAAB) names it."""
+    screener = text_screener(
+        [
+            listing("us_ofac_sdn", "shabaab", "Organization", "AL-SHABAAB"),
+            listing("un_sc", "shabaab", "Organization", "AL-SHABAAB"),
+        ]
+    )
+    found = found_mentions(screener.screen_text("Les Shebabs ont revendiqué l'attentat."))
+    assert found == {"us_ofac_sdn:shabaab": ["Shebabs"], "un_sc:shabaab": ["Shebabs"]}

@@ -770,7 +770,7 @@ def find_runs(
                     and tok.base is None
                     and sounds is not None
                     and _latin(word)
-                    and (alike := sounds(word)) is not None
+                    and (alike := _sounds_like(word, sounds)) is not None
                 ):
                     tok.base, tok.sounded = alike, True
                 namelike = namelike or tok.base is not None
@@ -799,6 +799,15 @@ def find_runs(
     for run in runs:
         _decline_together(run, known, bases)
     return runs
+
+
+def _sounds_like(word: str, sounds: Sounds) -> str | None:
+    """The well-known organisation's one-word name that ``word`` sounds like,
+    as written or in a dictionary form (*Shebabs*, a plural: *Shebab*)."""
+    for form in (word, *_inflections(word)):
+        if (alike := sounds(form)) is not None:
+            return alike
+    return None
 
 
 def _latin(word: str) -> bool:
