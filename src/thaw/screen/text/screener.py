@@ -35,7 +35,7 @@ from thaw.screen.text.mentions import (
 from thaw.screen.text.sounding import AUTHORITIES as SOUND_AUTHORITIES
 from thaw.screen.text.sounding import SCHEMATA as SOUND_SCHEMATA
 from thaw.screen.text.sounding import SoundAlikes
-from thaw.screen.text.translated import find_translated
+from thaw.screen.text.translated import ENGLISH_ADJECTIVES, find_translated
 from thaw.sources import territories
 from thaw.text import Token, analyze_name, name_variants
 from thaw.text.fold import abjad_key
@@ -214,8 +214,15 @@ class TextScreener:
             # every candidate: a word such as "Atlas" names many parties in part,
             # and the one it names whole (a vessel) must not be crowded out
             limit = self.screener.candidates
-            result = self.screener.screen_query(query, threshold=self.threshold, limit=limit)
-            return tuple(h for h in result.hits if whole_name(word, h))
+            floor = min(self.threshold, CORE_THRESHOLD)
+            result = self.screener.screen_query(query, threshold=floor, limit=limit)
+            hits = [self._as_listed(h) for h in result.hits]
+            cores = [h for h in hits if core_name(word, h)]
+            if cores and not self._names_only(word, [h for h in hits if core_name(word, h, None)]):
+                cores = []
+            return tuple(
+                h for h in hits if (h.score >= self.threshold and whole_name(word, h)) or h in cores
+            )
 
         def read(name: str, reads: Callable[[str, Hit], bool]) -> tuple[Hit, ...]:
             # a name read back into Latin letters: name screening's threshold
@@ -485,6 +492,28 @@ class TextScreener:
             for name, kind in entry.names
             if kind != "weak" and name.original != hit.matched_name
         )
+
+    def _names_only(self, word: str, hits: Sequence[Hit]) -> bool:
+        """Whether no listed name but those of ``hits`` holds ``word`` (it is in
+        no more listings than they are): a core name (:func:`core_name`) must
+        be its parties' own word, not a common one (*New*, *Port*)."""
+        listings = sum(len(h.listings) for h in hits)
+        index = self.screener.index
+        return all(
+            0 < index.document_frequency(t.text) <= listings for t in analyze_name(word).tokens
+        )
+
+    def _as_listed(self, hit: Hit) -> Hit:
+        """The hit, a ``LegalEntity`` (a list that does not say what the party
+        is: the US export lists) as the schema another of its listings gives,
+        if one says it is an organisation, a vessel or an aircraft (the BIS
+        lists' BELAVIA BELARUSIAN AIRLINES is OFAC's organisation)."""
+        if hit.schema != LEGAL_ENTITY:
+            return hit
+        for entry in self._entries(hit):
+            if entry is not None and entry.schema in SINGLE_SCHEMATA:
+                return replace(hit, schema=entry.schema)
+        return hit
 
     def _weak_only(self, hit: Hit) -> bool:
         """Whether every listing of the hit publishes its matched name only as a
@@ -837,6 +866,8 @@ SINGLE_SCHEMATA = frozenset({"Organization", "Company", "Vessel", "Aircraft"})
 nor a generic ``LegalEntity``: lists that do not say what a party is (the US
 export lists) hold many persons as legal entities."""
 
+LEGAL_ENTITY: Final = "LegalEntity"
+
 SINGLE_ROLES = frozenset({"stop", "particle", "honorific", "legal_form"})
 """Token roles a listed name may have besides its one word for a lone word of prose
 to name it whole (``GAZPROMBANK OAO``, ``PJSC SBERBANK``)."""
@@ -868,6 +899,53 @@ def whole_name(word: str, hit: Hit) -> bool:
         return False
     return all(_same_word(a, b) for a, b in zip(tokens, name, strict=True))
 
+
+CORE_THRESHOLD = 0.75
+"""Score a lone word must reach to name an organisation as its core name
+(:func:`core_name`: *Belavia* ~ BELAVIA BELARUSIAN AIRLINES 0.79): the words it
+leaves out are unmatched, so it scores below :data:`TEXT_THRESHOLD`."""
+
+
+def core_name(word: str, hit: Hit, schemata: frozenset[str] | None = SINGLE_SCHEMATA) -> bool:
+    """Whether one word of prose names a listed organisation, vessel or aircraft
+    by its name without what only says where it is from and what it does: the
+    listed name's first word, the others generic words and at least one a
+    country's name or English adjective (BELAVIA BELARUSIAN AIRLINES:
+    *Belavia*). A name word before generic words alone (*TBC* of TBC BANK)
+    is not one: :func:`whole_name` decides those. ``schemata=None``: whatever
+    the hit's schema."""
+    if schemata is not None and hit.schema not in schemata:
+        return False
+    tokens = [t for t in analyze_name(word).tokens if t.role not in SINGLE_ROLES]
+    if len(tokens) != 1 or tokens[0].role != "name":
+        return False
+    name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
+    if len(name) < MIN_CORE_WORDS or not _same_word(tokens[0], name[0]):
+        return False
+    rest = [t for t in name[1:] if t.role != "generic"]
+    return bool(rest) and all(_country_word(t.text) for t in rest)
+
+
+@lru_cache(maxsize=65_536)
+def _country_word(word: str) -> bool:
+    """Whether a word of a listed name is a country's name or its English
+    adjective (*belarusian*, *iranian*, *chinese*: :data:`ENGLISH_ADJECTIVES`)."""
+    if territories.lookup(word) is not None:
+        return True
+    for ending in ENGLISH_ADJECTIVES:
+        if word.endswith(ending) and len(word) - len(ending) >= COUNTRY_STEM:
+            stem = word[: -len(ending)]
+            if any(territories.lookup(stem + end) is not None for end in ("", "a", "e", "o")):
+                return True
+    return False
+
+
+MIN_CORE_WORDS = 2
+"""The fewest informative words of a listed name that a core name leaves some out of."""
+
+COUNTRY_STEM = 3
+"""The fewest letters of a country's name left when its adjective's ending is
+taken off."""
 
 _AND: Final = "and"
 
