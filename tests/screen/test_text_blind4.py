@@ -195,6 +195,8 @@ SURNAME_LISTINGS = [
     listing("au_dfat", "a-lukashenko", "Person", "Aleksandr Grigoryevich LUKASHENKO"),
     listing("us_ofac_sdn", "v-lukashenko", "Person", "LUKASHENKO, Viktor Aleksandrovich"),
     listing("au_dfat", "v-lukashenko", "Person", "Viktor Aleksandrovich LUKASHENKO"),
+    listing("us_ofac_sdn", "shor", "Person", "SHOR, Ilan Mironovich"),
+    listing("uk_ofsi", "shor", "Person", "Ilan Mironovich SHOR"),
 ]
 
 
@@ -221,9 +223,16 @@ def test_a_surname_alone_in_cjk_news(text: str, key: str, mention: str) -> None:
 
 def test_a_surname_two_well_known_persons_bear_names_neither() -> None:
     """Two Lukashenkos listed by as many authorities: 卢卡申科总统 names
-    neither; nor does a title beside a surname no listed person bears."""
+    neither; nor does a title beside a surname no listed person bears, a given
+    name or a country (伊朗总统: Iran's president, not *Ilan* SHOR)."""
     screener = text_screener(SURNAME_LISTINGS)
-    for text in ["卢卡申科总统会见了代表团。", "ジョンソン首相は述べた。", "王毅外长表示。"]:
+    for text in [
+        "卢卡申科总统会见了代表团。",
+        "ジョンソン首相は述べた。",
+        "王毅外长表示。",
+        "伊朗总统莱希和外长阿卜杜拉希扬。",
+        "イラン大統領は述べた。",
+    ]:
         assert found_mentions(screener.screen_text(text)) == {}, text
 
 

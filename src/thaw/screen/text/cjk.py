@@ -387,6 +387,8 @@ def find_cjk_mentions(
         titled = [*_titled_surnames(text), *([span] for span in _transcribed_words(text))]
         for spans in titled:
             for start, end in spans:
+                if territories.lookup(text[start:end]) is not None:
+                    break  # a country before a title (伊朗总统: Iran's president)
                 if hits := surname(text[start:end]):
                     found.append(Mention(start, end, text[start:end], hits[0]))
                     break

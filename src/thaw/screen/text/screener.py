@@ -281,7 +281,8 @@ class TextScreener:
                 result = self.screener.screen_query(query, threshold=floor, limit=SURNAMES)
                 # the persons whose surname it reads as best (PUTIN, not a
                 # daughter's maiden name PUTINA), by how many authorities list them
-                read = [(r, h) for h in result.hits if (r := _surname_of(reading, h))]
+                persons = [h for h in result.hits if h.schema == "Person"]
+                read = [(r, h) for h in persons if (r := _surname_of(reading, h))]
                 if not read:
                     continue
                 alike, surname = max(r for r, _ in read)
@@ -992,14 +993,22 @@ SURNAMES = 20
 
 
 def _surname_of(reading: str, hit: Hit) -> tuple[float, str] | None:
-    """How alike, and which, the word of the hit's name most like ``reading``
-    is, if alike enough (:data:`TRANSLATED_READING`: *lafrov* ~ *lavrov*)."""
-    alike = [
-        (fuzz.ratio(reading, t.text), t.text)
-        for t in analyze_name(hit.matched_name).tokens
-        if t.role not in MINOR_ROLES
-    ]
-    best = max(alike, default=None)
+    """How alike, and which, the hit's surname is to ``reading``, if alike
+    enough (:data:`TRANSLATED_READING`: *lafrov* ~ *lavrov*). The surname is
+    the words the list writes in capitals (*Nicolás MADURO MOROS*), else
+    the first word before a comma (*LAVROV, Sergei*), else the last word; a
+    given name (*Ilan* SHOR) is none."""
+    name = hit.matched_name
+    words = [w for w in re.split(r"[\s,]+", name) if w]
+    capitals = [w for w in words if len(w) > 1 and w.isupper()]
+    if capitals and len(capitals) < len(words):
+        surname = " ".join(capitals)
+    elif "," in name:
+        surname = name.split(",", 1)[0]
+    else:
+        surname = words[-1] if words else ""
+    tokens = [t.text for t in analyze_name(surname).tokens if t.role not in MINOR_ROLES]
+    best = max(((fuzz.ratio(reading, t), t) for t in tokens), default=None)
     return best if best is not None and best[0] >= TRANSLATED_READING * 100 else None
 
 
