@@ -42,6 +42,16 @@ names, and leaves the decision to the name matcher:
   katakana word (ガスプロムバンク) or one Hangul word (스베르방크는, its particle
   aside), looked up by the caller's ``single`` as a listed organisation's
   whole name; a country's name (モスクワ is a city; 러시아) is none.
+* **Organisations transcribed in Chinese characters**
+  (:func:`_transcribed_words`): Chinese writes a foreign organisation's name
+  by sound and runs it into the words around (哈马斯表示 → 哈马斯, *Hamas*);
+  three to five characters ending in one that writes a consonant alone (斯
+  *s*, 夫 *f*) are looked up as ``single`` looks up a katakana word.
+* **A surname alone** (:func:`_titled_surnames`): news names a foreign leader
+  by the surname beside a title (ラブロフ外相, 푸틴 대통령, 总统马杜罗) or, in
+  Chinese, as a transcribed word alone (拉夫罗夫与王毅); looked up by the
+  caller's ``surname``, which names the person whose surname it reads as best
+  only when more authorities list them than any other who bears it.
 
 Each place is screened at name screening's threshold
 (:data:`thaw.screen.text.screener.READING_THRESHOLD`; a Korean name at
@@ -70,7 +80,7 @@ from typing import Final
 from thaw.screen.text.mentions import Hit, Mention
 from thaw.sources import territories
 from thaw.text import analyze_name
-from thaw.text.chinese import HAN_CHARACTER, MIDDLE_DOT
+from thaw.text.chinese import HAN_CHARACTER, MIDDLE_DOT, foreign_reading
 from thaw.text.korean import KOREAN_SURNAMES, korean_reading
 
 CJKLookup = Callable[[str], Sequence[Hit]]
@@ -284,19 +294,107 @@ def _hangul_words(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(), m.start() + len(word)
 
 
+#: How many characters a foreign organisation's name transcribed in Chinese
+#: characters may take (哈马斯 *Hamas*, 塔利班 *Taliban*).
+_TRANSCRIBED: Final = range(3, 6)
+
+
+def _transcribed_words(text: str) -> Iterator[tuple[int, int]]:
+    """Every three to five characters of a run of Chinese characters that end
+    as a transcribed foreign word does, in a character that writes a consonant
+    alone (:func:`thaw.text.chinese.foreign_reading`: 斯 in 哈马斯 *hamas*):
+    Chinese prose writes a foreign organisation's name so, with no dot or space
+    to set it off from the words around (哈马斯表示 → 哈马斯), so each such span
+    ending there is tried."""
+    for m in _HAN_RUN_RE.finditer(text):
+        run = m.group()
+        for end in range(_TRANSCRIBED.start, len(run) + 1):
+            for size in _TRANSCRIBED:
+                if size <= end and foreign_reading(run[end - size : end]):
+                    yield m.start() + end - size, m.start() + end
+
+
+TITLES_AFTER: Final = tuple(
+    sorted(
+        """大統領 首相 外相 国防相 総書記 委員長 議長 最高指導者 氏 总统 总理 外长 防长 主席
+        总书记 委员长 议长 部长 대통령 총리 외무장관 외교장관 국방장관 장관 위원장 총비서
+        국무위원장""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+"""Titles that Japanese, Chinese and Korean news put right after a foreign
+leader's surname, which then stands alone (ラブロフ外相, 拉夫罗夫外长, 푸틴
+대통령)."""
+TITLES_BEFORE: Final = tuple(
+    sorted("总统 总理 外长 防长 主席 总书记 委员长 议长 部长".split(), key=len, reverse=True)
+)
+"""Titles that Chinese news puts right before a surname (总统马杜罗)."""
+_SURNAME_CHARACTERS: Final = range(2, 6)
+"""How many Chinese characters a foreign surname written alone may take."""
+
+
+def _titled_surnames(text: str) -> Iterator[list[tuple[int, int]]]:
+    """The places where a surname may stand alone beside a title
+    (:data:`TITLES_AFTER`, :data:`TITLES_BEFORE`): the katakana word or
+    Hangul word (one space between) right before a title, or two to five
+    Chinese characters right before or after one, longest first."""
+    for title in TITLES_AFTER:
+        for m in re.finditer(re.escape(title), text):
+            at = m.start()
+            before = text[:at]
+            if (kana := _KATAKANA_BEFORE.search(before)) is not None:
+                yield [kana.span()]
+            elif (hangul := _HANGUL_BEFORE.search(before)) is not None:
+                yield [hangul.span(1)]
+            elif (han := _HAN_BEFORE.search(before)) is not None:
+                run_start = han.start()
+                yield [(at - n, at) for n in reversed(_SURNAME_CHARACTERS) if at - n >= run_start]
+    for title in TITLES_BEFORE:
+        for m in re.finditer(re.escape(title), text):
+            at = m.end()
+            han = _HAN_AFTER.match(text, at)
+            if han is not None:
+                yield [(at, at + n) for n in reversed(_SURNAME_CHARACTERS) if at + n <= han.end()]
+
+
+_KATAKANA_BEFORE: Final = re.compile("[\u30a1-\u30fa\u30fc]{2,}$")
+_HANGUL_BEFORE: Final = re.compile("([\uac00-\ud7a3]{2,}) $")
+_HAN_BEFORE: Final = re.compile(f"{_HAN_RUN}{{2,}}$")
+_HAN_AFTER: Final = re.compile(f"{_HAN_RUN}{{2,}}")
+
+
 def find_cjk_mentions(
-    text: str, lookup: CJKLookup, known: Known | None = None, single: CJKLookup | None = None
+    text: str,
+    lookup: CJKLookup,
+    known: Known | None = None,
+    single: CJKLookup | None = None,
+    surname: CJKLookup | None = None,
 ) -> list[Mention]:
     """Mentions of listed parties in the Korean, Chinese and Japanese parts of
     ``text`` (see the module docs), in text order, with their short references.
     Chinese names written without dots are looked for only with ``known``; a
     katakana or Hangul word as an organisation's whole name only with ``single``
-    (``single(word)``: the organisations the word's reading names whole)."""
+    (``single(word)``: the organisations the word's reading names whole), as
+    are a few Chinese characters that read as a transcribed foreign word
+    (:func:`_transcribed_words`); a surname beside a title only with
+    ``surname`` (``surname(word)``: the one well-known person it names,
+    :func:`_titled_surnames`)."""
     if not has_cjk(text):
         return []
     found: list[Mention] = []
+    if surname is not None:
+        titled = [*_titled_surnames(text), *([span] for span in _transcribed_words(text))]
+        for spans in titled:
+            for start, end in spans:
+                if territories.lookup(text[start:end]) is not None:
+                    break  # a country before a title (伊朗总统: Iran's president)
+                if hits := surname(text[start:end]):
+                    found.append(Mention(start, end, text[start:end], hits[0]))
+                    break
     if single is not None:
-        for start, end in (*_katakana_words(text), *_hangul_words(text)):
+        words = (*_katakana_words(text), *_hangul_words(text), *_transcribed_words(text))
+        for start, end in words:
             word = text[start:end]
             if territories.lookup(word) is None and (hits := single(word)):
                 found.append(Mention(start, end, word, hits[0]))

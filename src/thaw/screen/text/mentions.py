@@ -557,6 +557,9 @@ analysis folds them to the plain letter, which loses the *h*."""
 
 _POLISH_SOUNDS: Final = {"szcz": "shch", "sz": "sh", "cz": "ch", "rz": "zh", "ł": "l", "w": "v"}
 _POLISH: Final = re.compile("szcz|sz|cz|rz|ł|w")
+_POLISH_SOFT: Final = ((re.compile("(?<=[^aeiouy])ie"), "e"), (re.compile("([iy])j$"), r"\1"))
+"""Polish spellings of a Russian or Belarusian word's soft *e* and its ending
+*-ий* (*Biełaruśkalij* ~ *Belaruskali*, *Siergiej* ~ *Sergei*)."""
 """Polish spellings of sounds English spellings write otherwise (*Łukaszenka* ~
 *Lukashenka*, *Kadyrow* ~ *Kadyrov*)."""
 
@@ -568,7 +571,8 @@ RESPELLINGS = 6
 def _respellings(word: str) -> tuple[str, ...]:
     """Other spellings of a Latin name word that no list spells so: its letters
     with a háček or cedilla written as two (:data:`_HACEK`), its Polish
-    digraphs as English writes them (:data:`_POLISH`), and the customary
+    digraphs as English writes them (:data:`_POLISH`), then its soft *e* and
+    *-ij* too (:data:`_POLISH_SOFT`: *Biełaruśkalij*), and the customary
     Latin spellings of the given names and surnames it shares a name item with in
     rigour's name data (:func:`thaw.text.symbols.latin_words`), so that a Russian
     name as Polish, French or German prose transliterates it meets the list's
@@ -582,6 +586,11 @@ def _respellings(word: str) -> tuple[str, ...]:
         out.append(respelt)
     if (polish := _POLISH.sub(lambda m: _POLISH_SOUNDS[m.group()], lower)) != lower:
         out.append(polish)
+    soft = polish
+    for pattern, replacement in _POLISH_SOFT:
+        soft = pattern.sub(replacement, soft)
+    if soft != polish:
+        out.append(soft)
     for token in analyze_name(word).tokens:
         out.extend(latin_words(token.symbols, RESPELLINGS))
     return tuple(dict.fromkeys(out))
@@ -761,7 +770,7 @@ def find_runs(
                     and tok.base is None
                     and sounds is not None
                     and _latin(word)
-                    and (alike := sounds(word)) is not None
+                    and (alike := _sounds_like(word, sounds)) is not None
                 ):
                     tok.base, tok.sounded = alike, True
                 namelike = namelike or tok.base is not None
@@ -790,6 +799,15 @@ def find_runs(
     for run in runs:
         _decline_together(run, known, bases)
     return runs
+
+
+def _sounds_like(word: str, sounds: Sounds) -> str | None:
+    """The well-known organisation's one-word name that ``word`` sounds like,
+    as written or in a dictionary form (*Shebabs*, a plural: *Shebab*)."""
+    for form in (word, *_inflections(word)):
+        if (alike := sounds(form)) is not None:
+            return alike
+    return None
 
 
 def _latin(word: str) -> bool:
@@ -996,7 +1014,10 @@ def find_mentions(
 
     ``others(text)`` adds mentions found another way (names in Korean, Chinese and
     Japanese prose: :mod:`thaw.screen.text.cjk`); one overlapping a mention
-    found word by word is dropped. ``sounds`` reads a word no list spells as
+    found word by word is dropped, unless it is longer and holds every mention
+    it overlaps, which it then replaces (a name translated by meaning,
+    *הג'יהאד האסלאמי הפלסטיני*, the Palestinian Islamic Jihad, holds the *Islamic
+    Jihad* its first two words spell). ``sounds`` reads a word no list spells as
     the well-known organisation it sounds like (:func:`find_runs`)."""
     work = text
     toks = tokenize(work)
@@ -1007,10 +1028,16 @@ def find_mentions(
     for run in find_runs(work, toks, known, sounds):
         mentions.extend(_screen_run(work, run, lookup, single, births))
     if others is not None:
-        spans = [(m.start, m.end) for m in mentions]
+        replaced: set[int] = set()
+        kept: list[Mention] = []
         for extra in others(work):
-            if all(extra.end <= s or extra.start >= e for s, e in spans):
-                mentions.append(extra)
+            inside = [
+                i for i, m in enumerate(mentions) if m.start < extra.end and extra.start < m.end
+            ]
+            if all(_holds(extra, mentions[i]) for i in inside):
+                replaced.update(inside)
+                kept.append(extra)
+        mentions = [m for i, m in enumerate(mentions) if i not in replaced] + kept
     parties: dict[str, Party] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         parties.setdefault(mention.hit.key, Party(mention.hit.key, mention.hit)).mentions.append(
@@ -1029,6 +1056,15 @@ VESSEL_WORDS = frozenset(
 )
 """Words that announce a vessel's name: a window never starts with one ("Танкер
 Atlas" is the tanker Atlas, not the company ATLAS SHIPPING)."""
+
+
+def _holds(outer: Mention, inner: Mention) -> bool:
+    """Whether a mention spans all of another, and more."""
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.end - inner.start < outer.end - outer.start
+    )
 
 
 def _vessel_word(tok: Tok) -> bool:

@@ -35,7 +35,7 @@ from thaw.screen.text.mentions import (
 from thaw.screen.text.sounding import AUTHORITIES as SOUND_AUTHORITIES
 from thaw.screen.text.sounding import SCHEMATA as SOUND_SCHEMATA
 from thaw.screen.text.sounding import SoundAlikes
-from thaw.screen.text.translated import find_translated
+from thaw.screen.text.translated import ENGLISH_ADJECTIVES, find_translated
 from thaw.sources import territories
 from thaw.text import Token, analyze_name, name_variants
 from thaw.text.fold import abjad_key
@@ -201,12 +201,12 @@ class TextScreener:
             if vessel:  # "the tanker SARA II": a vessel first
                 query = thaw.match.Query(name=name, schema="Vessel")
                 result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
-                found = tuple(h for h in result.hits if words_cover(name, h))
+                found = tuple(h for h in result.hits if self._covers(name, h))
                 if found:
                     return found
             query = thaw.match.Query(name=name, birth_date=year, countries=countries)
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
-            return tuple(h for h in result.hits if words_cover(name, h))
+            return tuple(h for h in result.hits if self._covers(name, h))
 
         @lru_cache(maxsize=65_536)
         def single(word: str) -> tuple[Hit, ...]:
@@ -214,8 +214,15 @@ class TextScreener:
             # every candidate: a word such as "Atlas" names many parties in part,
             # and the one it names whole (a vessel) must not be crowded out
             limit = self.screener.candidates
-            result = self.screener.screen_query(query, threshold=self.threshold, limit=limit)
-            return tuple(h for h in result.hits if whole_name(word, h))
+            floor = min(self.threshold, CORE_THRESHOLD)
+            result = self.screener.screen_query(query, threshold=floor, limit=limit)
+            hits = [self._as_listed(h) for h in result.hits]
+            cores = [h for h in hits if core_name(word, h)]
+            if cores and not self._names_only(word, [h for h in hits if core_name(word, h, None)]):
+                cores = []
+            return tuple(
+                h for h in hits if (h.score >= self.threshold and whole_name(word, h)) or h in cores
+            )
 
         def read(name: str, reads: Callable[[str, Hit], bool]) -> tuple[Hit, ...]:
             # a name read back into Latin letters: name screening's threshold
@@ -259,6 +266,42 @@ class TextScreener:
                 # name (헤즈볼라 *hezbola*, HIZBALLAH): that name, as listed
                 if (alike := self._sounds(reading)) is not None and (named := single(alike)):
                     return named
+            return ()
+
+        @lru_cache(maxsize=65_536)
+        def cjk_surname(word: str) -> tuple[Hit, ...]:
+            # a surname beside a title (ラブロフ外相): the one person listed by
+            # two authorities or more whose surname it reads as
+            floor = min(self.threshold, READING_THRESHOLD)
+            readings = [v for v in name_variants(word) if v.isascii() and v.isalpha()]
+            for reading in readings[:KANA_READINGS]:
+                if len(reading) < SURNAME_LETTERS:
+                    continue
+                query = thaw.match.Query(name=reading, schema="Person")
+                result = self.screener.screen_query(query, threshold=floor, limit=SURNAMES)
+                # the persons whose surname it reads as best (PUTIN, not a
+                # daughter's maiden name PUTINA), by how many authorities list them
+                persons = [h for h in result.hits if h.schema == "Person"]
+                read = [(r, h) for h in persons if (r := _surname_of(reading, h))]
+                if not read:
+                    continue
+                alike, surname = max(r for r, _ in read)
+                if index.document_frequency(surname) > INITIALLED_SURNAME:
+                    return ()  # (a surname many listed names share)
+                bearers: list[list[Hit]] = []
+                for (ratio, _), h in read:
+                    if ratio < alike:
+                        continue
+                    for party in bearers:
+                        if _same_party(party[0], h):
+                            party.append(h)
+                            break
+                    else:
+                        bearers.append([h])
+                ranked = sorted(((self._authorities(p), p) for p in bearers), key=lambda b: -b[0])
+                if ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+                    return tuple(ranked[0][1])
+                return ()
             return ()
 
         @lru_cache(maxsize=65_536)
@@ -306,6 +349,7 @@ class TextScreener:
         self._initial_lookup = initial_lookup
         self._id_lookup = id_lookup
         self._cjk_single = cjk_single
+        self._cjk_surname = cjk_surname
         self._lookup = lookup
         self._single = single
         self._cjk_lookup = cjk_lookup
@@ -336,7 +380,7 @@ class TextScreener:
         hits = self._lookup(name, year, countries, vessel)
         if not hits:
             return []
-        best = hits[0]
+        best = _as_written(name, hits)
         group = [h for h in hits if _same_party(best, h)]
         return [_KeyedHit(best, group)]
 
@@ -344,7 +388,9 @@ class TextScreener:
         """Names in Korean, Chinese and Japanese prose (:mod:`thaw.screen.text.cjk`),
         aircraft by their registration marks (:func:`find_marks`) and parties by
         the identifiers their listings carry (:func:`find_identifiers`)."""
-        found = find_cjk_mentions(text, self._cjk_keyed, self._known, self._cjk_single_keyed)
+        found = find_cjk_mentions(
+            text, self._cjk_keyed, self._known, self._cjk_single_keyed, self._cjk_surname_keyed
+        )
         found.extend(find_translated(text, self._translated_keyed, self._read_keyed, self._known))
         if "-" in text:
             found.extend(find_marks(text, self._mark_keyed))
@@ -374,6 +420,19 @@ class TextScreener:
 
     def _cjk_single_keyed(self, word: str) -> list[_KeyedHit]:
         return _keyed(self._cjk_single(word))
+
+    def _cjk_surname_keyed(self, word: str) -> list[_KeyedHit]:
+        return _keyed(self._cjk_surname(word))
+
+    def _authorities(self, hits: Sequence[Hit]) -> int:
+        """How many authorities list the party of ``hits`` (one party's: all
+        listings of its profile, as the screener knows them, else the hits')."""
+        screener = self.screener
+        keys = [f"{x.source}:{x.source_id}" for h in hits for x in h.listings]
+        for hit in hits:
+            if hit.profile_id is not None and isinstance(screener, PartyListings):
+                keys.extend(screener.party_listings(hit.profile_id))
+        return len({key.split("_", 1)[0] for key in keys})
 
     def _mark_keyed(self, mark: str) -> list[_KeyedHit]:
         return _keyed(self._mark_lookup(mark))
@@ -416,6 +475,46 @@ class TextScreener:
     def _countries(self, hit: Hit) -> set[str]:
         """The countries of the hit's listings (nationalities, addresses …)."""
         return {c for entry in self._entries(hit) if entry is not None for c in entry.countries}
+
+    def _covers(self, window: str, hit: Hit) -> bool:
+        """Whether a window of prose names the hit's party outright
+        (:func:`words_cover`) by the name that scored best, or else by another
+        name its listings publish (not a weak alias): the score is the best
+        alignment over all of a listing's names, and the one that wins may be a
+        spelling the text does not use (*Сергей Шойгу* scores best against the
+        published Cyrillic *Серхей Кужухетович Шойху*, and is written as the
+        listed *Sergei SHOIGU* is read)."""
+        if words_cover(window, hit):
+            return True
+        return any(
+            words_cover(window, replace(hit, matched_name=name.original))
+            for entry in self._entries(hit)
+            if entry is not None
+            for name, kind in entry.names
+            if kind != "weak" and name.original != hit.matched_name
+        )
+
+    def _names_only(self, word: str, hits: Sequence[Hit]) -> bool:
+        """Whether no listed name but those of ``hits`` holds ``word`` (it is in
+        no more listings than they are): a core name (:func:`core_name`) must
+        be its parties' own word, not a common one (*New*, *Port*)."""
+        listings = sum(len(h.listings) for h in hits)
+        index = self.screener.index
+        return all(
+            0 < index.document_frequency(t.text) <= listings for t in analyze_name(word).tokens
+        )
+
+    def _as_listed(self, hit: Hit) -> Hit:
+        """The hit, a ``LegalEntity`` (a list that does not say what the party
+        is: the US export lists) as the schema another of its listings gives,
+        if one says it is an organisation, a vessel or an aircraft (the BIS
+        lists' BELAVIA BELARUSIAN AIRLINES is OFAC's organisation)."""
+        if hit.schema != LEGAL_ENTITY:
+            return hit
+        for entry in self._entries(hit):
+            if entry is not None and entry.schema in SINGLE_SCHEMATA:
+                return replace(hit, schema=entry.schema)
+        return hit
 
     def _weak_only(self, hit: Hit) -> bool:
         """Whether every listing of the hit publishes its matched name only as a
@@ -768,6 +867,8 @@ SINGLE_SCHEMATA = frozenset({"Organization", "Company", "Vessel", "Aircraft"})
 nor a generic ``LegalEntity``: lists that do not say what a party is (the US
 export lists) hold many persons as legal entities."""
 
+LEGAL_ENTITY: Final = "LegalEntity"
+
 SINGLE_ROLES = frozenset({"stop", "particle", "honorific", "legal_form"})
 """Token roles a listed name may have besides its one word for a lone word of prose
 to name it whole (``GAZPROMBANK OAO``, ``PJSC SBERBANK``)."""
@@ -799,6 +900,53 @@ def whole_name(word: str, hit: Hit) -> bool:
         return False
     return all(_same_word(a, b) for a, b in zip(tokens, name, strict=True))
 
+
+CORE_THRESHOLD = 0.75
+"""Score a lone word must reach to name an organisation as its core name
+(:func:`core_name`: *Belavia* ~ BELAVIA BELARUSIAN AIRLINES 0.79): the words it
+leaves out are unmatched, so it scores below :data:`TEXT_THRESHOLD`."""
+
+
+def core_name(word: str, hit: Hit, schemata: frozenset[str] | None = SINGLE_SCHEMATA) -> bool:
+    """Whether one word of prose names a listed organisation, vessel or aircraft
+    by its name without what only says where it is from and what it does: the
+    listed name's first word, the others generic words and at least one a
+    country's name or English adjective (BELAVIA BELARUSIAN AIRLINES:
+    *Belavia*). A name word before generic words alone (*TBC* of TBC BANK)
+    is not one: :func:`whole_name` decides those. ``schemata=None``: whatever
+    the hit's schema."""
+    if schemata is not None and hit.schema not in schemata:
+        return False
+    tokens = [t for t in analyze_name(word).tokens if t.role not in SINGLE_ROLES]
+    if len(tokens) != 1 or tokens[0].role != "name":
+        return False
+    name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
+    if len(name) < MIN_CORE_WORDS or not _same_word(tokens[0], name[0]):
+        return False
+    rest = [t for t in name[1:] if t.role != "generic"]
+    return bool(rest) and all(_country_word(t.text) for t in rest)
+
+
+@lru_cache(maxsize=65_536)
+def _country_word(word: str) -> bool:
+    """Whether a word of a listed name is a country's name or its English
+    adjective (*belarusian*, *iranian*, *chinese*: :data:`ENGLISH_ADJECTIVES`)."""
+    if territories.lookup(word) is not None:
+        return True
+    for ending in ENGLISH_ADJECTIVES:
+        if word.endswith(ending) and len(word) - len(ending) >= COUNTRY_STEM:
+            stem = word[: -len(ending)]
+            if any(territories.lookup(stem + end) is not None for end in ("", "a", "e", "o")):
+                return True
+    return False
+
+
+MIN_CORE_WORDS = 2
+"""The fewest informative words of a listed name that a core name leaves some out of."""
+
+COUNTRY_STEM = 3
+"""The fewest letters of a country's name left when its adjective's ending is
+taken off."""
 
 _AND: Final = "and"
 
@@ -837,6 +985,33 @@ def _distinct_words(window: str, wanted: list[Token]) -> int:
     return names
 
 
+SURNAME_LETTERS = 4
+"""The fewest letters of a surname read alone beside a title (*Kim*, *Li* name
+too many)."""
+SURNAMES = 20
+"""How many persons a surname read alone beside a title is screened against."""
+
+
+def _surname_of(reading: str, hit: Hit) -> tuple[float, str] | None:
+    """How alike, and which, the hit's surname is to ``reading``, if alike
+    enough (:data:`TRANSLATED_READING`: *lafrov* ~ *lavrov*). The surname is
+    the words the list writes in capitals (*Nicolás MADURO MOROS*), else
+    the first word before a comma (*LAVROV, Sergei*), else the last word; a
+    given name (*Ilan* SHOR) is none."""
+    name = hit.matched_name
+    words = [w for w in re.split(r"[\s,]+", name) if w]
+    capitals = [w for w in words if len(w) > 1 and w.isupper()]
+    if capitals and len(capitals) < len(words):
+        surname = " ".join(capitals)
+    elif "," in name:
+        surname = name.split(",", 1)[0]
+    else:
+        surname = words[-1] if words else ""
+    tokens = [t.text for t in analyze_name(surname).tokens if t.role not in MINOR_ROLES]
+    best = max(((fuzz.ratio(reading, t), t) for t in tokens), default=None)
+    return best if best is not None and best[0] >= TRANSLATED_READING * 100 else None
+
+
 INITIALLED_SURNAME = 20
 """The most listed names a surname may be a word of to be screened with an
 initial alone (*V. Putin*: 10; *Ivanov* 49, *Kim* 138 are left alone)."""
@@ -865,6 +1040,21 @@ def _bare_mark(name: str) -> str:
 def _given_name(word: str) -> bool:
     """Whether a word is known as a given name (``Linda``, ``Hamas``)."""
     return any(known_given_name(t.symbols) for t in analyze_name(word).tokens)
+
+
+def _as_written(window: str, hits: Sequence[Hit]) -> Hit:
+    """The best of ``hits`` (best first) for a window of prose: of those that
+    score as well as the first (a name-only score is capped, so two parties
+    that publish one name tie), the one whose matched name is the window's
+    words as written, if one is: *ALFA-BANK JSC* is the bank listed under
+    that name, not *Alfa-Bank ZAO (Belarus)*, which scores the same."""
+    key = analyze_name(window).key
+    for hit in hits:
+        if hit.score < hits[0].score:
+            break
+        if analyze_name(hit.matched_name).key == key:
+            return hit
+    return hits[0]
 
 
 def _read_as(english: str, keyed: list[_KeyedHit]) -> list[_KeyedHit]:

@@ -13,17 +13,30 @@ Such a name is made of two kinds of word, and this module reads both:
 * **generic words** of organisation names (company, bank, oil, national,
   airline, shipping, trading, mining, development, group, industries, central,
   investment …), which :data:`GENERIC_WORDS` gives in the languages around, with
-  the English word (or words) the lists write for them;
+  the English word (or words) the lists write for them (a Russian or Ukrainian
+  one in any case: :func:`slavic_stem`);
 * **a place**, the country the company belongs to, written as the country's
   name (ایران, 伊朗: :func:`thaw.sources.territories.lookup`, which knows the
   names of every country in every language CLDR has) or as its adjective
   (*iranienne*, *Iranische*: the country's name with an adjective ending of the
-  language, :data:`ADJECTIVE_ENDINGS`). An English name uses the adjective
-  (*Iranian*); the country's English adjective is its name with an English
-  ending (:data:`ENGLISH_ADJECTIVES`) that some listed name has as a word
-  (``known``), else the name itself;
+  language, :data:`ADJECTIVE_ENDINGS`; *иранской*, *Российских*, *іранська*:
+  its Russian or Ukrainian stem with *-ск-*, :func:`_slavic_country`;
+  *الإيرانية*, *הפלסטיני*: its Arabic, Persian or Hebrew one, the article and
+  the ending taken off, :func:`_nisba_country`). An
+  English name uses the adjective (*Iranian*); the country's English adjective
+  is its name with an English ending (:data:`ENGLISH_ADJECTIVES`) that some
+  listed name has as a word (``known``), else the name itself;
 * and at most one **name word** (ماهان of *Mahan Air*, 고려 *Koryo* of Air Koryo),
   which is screened as written (or, in Hangul, read back into Latin letters).
+
+Armed groups and parties are often named by what their name means (*État
+islamique*, 伊斯兰国, イスラム国 for the Islamic State; 真主党, *Party of God*,
+for Hizballah; *Parti des travailleurs du Kurdistan*): the words of such names
+(:data:`MEANINGS`: Islamic, state, party, God, revolutionary, guards …) are in
+the table too, and two of them, or one with a generic word, place or name word,
+make a place of their own. Chinese and Japanese runs (with katakana: イスラム)
+are cut into the table's words, of one character only where the table has one
+(国, 党).
 
 A place is found as a sequence of such words (connectors such as *du*, *der*,
 *de* between them), at least one generic word and at least one place or name
@@ -49,6 +62,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from rigour.territories.territory import Territory
+
 from thaw.screen.text.cjk import _strip_particle
 from thaw.screen.text.mentions import Hit, Mention
 from thaw.sources import territories
@@ -57,35 +72,54 @@ from thaw.text import name_variants
 _WORDS: Final = {
     "company": """compagnie société societe gesellschaft unternehmen compañía compania
         empresa compagnia società societa companhia şirketi sirketi şirket sirket
-        компания компании شرکت شركة الشركة 公司 회사 חברת""",
-    "corporation": "corporation konzern corporación corporacion корпорация 총회사 공사 总公司",
+        компания компании компанія شرکت شركة الشركة 公司 회사 חברת""",
+    "corporation": """corporation konzern corporación corporacion корпорация корпорація
+        총회사 공사 总公司""",
     "national": """national nationale nationales nationaux nacional nazionale ulusal milli
-        национальная национальный национальной ملی الوطنية الوطني الوطنيه 国家 国营 국영
+        национальная национальный национальной національна ملی الوطنية الوطني الوطنيه 国家 国营 국영
         הלאומית""",
     "oil": """pétrole petrole pétrolière petroliere öl erdöl petróleo petroleo petrolio
-        petrolífera petrolifera petrol нефтяная нефтяной нефти нефть نفت النفط 石油 석유
+        petrolífera petrolifera petrol нефтяная нефтяной нефти нефть нафтова نفت النفط 石油 석유
         נפט""",
-    "gas": "gaz gás газ گاز الغاز 天然气 가스",
+    "gas": "gaz gás газ газовая газова گاز الغاز 天然气 가스",
     "bank": """banque bank banco banca bankası bankasi банк بانک بنك مصرف 银行 銀行 은행
         בנק""",
     "air": """aérienne aerienne aériennes fluggesellschaft aerolínea aerolinea aerolíneas
-        aerea aérea hava авиакомпания авиалинии ایر هواپیمایی طيران الطيران 航空 항공""",
+        aerea aérea hava авиакомпания авиалинии авіакомпанія ایر هواپیمایی طيران الطيران
+        航空 항공""",
     "shipping": """maritime navigation schifffahrt reederei naviera navigazione
-        denizcilik судоходная пароходство کشتیرانی الملاحة 航运 해운""",
+        denizcilik судоходная пароходство судноплавна کشتیرانی الملاحة 航运 해운""",
     "trading": """commerce commerciale handel handels comercio comercial commercio
-        ticaret торговая торговый بازرگانی التجارة 贸易 무역""",
+        ticaret торговая торговый торгова торговельна بازرگانی التجارة 贸易 무역""",
     "mining": """minière miniere bergbau minera mineraria madencilik горнодобывающая
         معدنی 矿业 광업""",
     "development": """développement developpement entwicklung desarrollo sviluppo
-        desenvolvimento kalkınma kalkinma развития توسعه التنمية 开发 개발""",
-    "group": "groupe gruppe grupo gruppo grubu группа گروه مجموعة 集团 그룹",
-    "industries": """industries industrie industrias sanayi промышленность
+        desenvolvimento kalkınma kalkinma развития розвитку توسعه التنمية 开发 개발""",
+    "group": "groupe gruppe grupo gruppo grubu группа група گروه مجموعة 集团 그룹",
+    "industries": """industries industrie industrias sanayi промышленность промисловість
         صنایع الصناعات 工业 산업""",
-    "central": """centrale zentral central merkez центральный مرکزی المركزي
+    "central": """centrale zentral central merkez центральный центральна مرکزی المركزي
         中央 중앙""",
     "investment": """investissement investition investitions inversión inversion
-        investimento yatırım yatirim инвестиционная سرمایه‌گذاری الاستثمار 投资 투자""",
+        investimento yatırım yatirim инвестиционная інвестиційна سرمایه‌گذاری الاستثمار 投资 투자""",
     "korea": "조선",
+    # words of names translated by meaning (MEANINGS)
+    "islamic": """islamique islámico islamico islámica islamica islamische islamischer
+        islamischen islamisches islamskie islam исламское исламская исламский ісламська
+        الإسلامية الاسلامية الإسلامي اسلامی 伊斯兰 イスラム האסלאמית האסלאמי""",
+    "state": """état etat estado stato staat devleti państwo государство держава الدولة
+        دولت 国 המדינה""",
+    "party": "parti partido partei partito партия партія حزب 党",
+    "god": "dieu dios gott бог бога الله 真主",
+    "jihad": "djihad yihad dschihad джихад الجهاد 圣战 הג'יהאד",
+    "revolutionary": """révolutionnaire revolucionaria revolucionario rivoluzionaria
+        révolution revolución rivoluzione revolutionären revolution революционной
+        революционная революции الثوري 革命 המהפכה""",
+    "guards": "gardiens guardianes guardiani garden wächter стражи стражей الحرس 卫队 משמרות",
+    "resistance": "résistance resistencia widerstand сопротивления المقاومة 抵抗",
+    "movement": "mouvement movimiento bewegung движение движения حركة 运动 תנועת",
+    "liberation": "libération liberación befreiung освобождения تحرير 解放",
+    "workers": "travailleurs trabajadores arbeiter рабочая işçi 工人",
 }
 """Generic words of organisation names (and, last, 조선, the name North Korea
 gives itself, which no CLDR name of a country is), by the English word the lists
@@ -93,6 +127,16 @@ write: every word folded to lower case without accents (:func:`_fold`)."""
 
 PLACES: Final = frozenset({"korea"})
 """English words of :data:`_WORDS` that are a place, not a generic word."""
+
+MEANINGS: Final = frozenset(
+    "islamic state party god jihad revolutionary guards resistance movement liberation "
+    "workers".split()
+)
+"""English words of :data:`_WORDS` that other languages translate in the names of
+armed groups and parties named by what they mean (*État islamique*, 伊斯兰国,
+*Islamic State*; 真主党, *Party of God*: Hizballah; *Gardiens de la révolution*):
+such a name needs no place or name word, only two words or more (see
+:func:`_candidates`)."""
 
 
 def _fold(word: str) -> str:
@@ -106,6 +150,37 @@ for _english, _words in _WORDS.items():
     for _word in _words.split():
         _key = _fold(_word)
         GENERIC_WORDS[_key] = (*GENERIC_WORDS.get(_key, ()), _english)
+
+
+SLAVIC_ENDINGS: Final = tuple(
+    sorted(
+        """ыми ими ого его ому ему ией ая яя ое ее ые ие ый ий ой ую юю ых их ым им ей
+        ом ем ами ями ах ях ов ев ию ия ии ью ья ої ій ією ії ія ію
+        а я у ю е и ы о ь і ї""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+"""Case and gender endings of Russian and Ukrainian nouns and adjectives, longest
+first: prose declines a translated name (*Национальной иранской нефтяной
+компании*, the National Iranian Oil Company's), the table gives a form or two."""
+_SLAVIC_STEM: Final = 4
+"""The fewest letters left of a Cyrillic word once its ending is taken off."""
+_CYRILLIC_WORD: Final = re.compile("[\u0400-\u04ff]+")
+
+
+@lru_cache(maxsize=65_536)
+def slavic_stem(word: str) -> str:
+    """A Cyrillic word in lower case without its case ending
+    (:data:`SLAVIC_ENDINGS`; *компанией*, *компании* → *компан*), or the word
+    when it is not Cyrillic or too short to have one."""
+    lower = word.lower()
+    if not _CYRILLIC_WORD.fullmatch(lower):
+        return lower
+    for ending in SLAVIC_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= _SLAVIC_STEM:
+            return lower[: -len(ending)]
+    return lower
 
 
 def _foreign_words() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
@@ -136,6 +211,13 @@ COMPOUND: Final = 6
 """The fewest letters of a word split as a compound of two generic words."""
 
 _FOREIGN, _TAILS, _UNCASED = _foreign_words()
+SLAVIC_GENERIC: Final[dict[str, tuple[str, ...]]] = {
+    slavic_stem(word): english
+    for word, english in GENERIC_WORDS.items()
+    if _CYRILLIC_WORD.fullmatch(word)
+}
+"""The Cyrillic generic words of :data:`GENERIC_WORDS` by their stems
+(:func:`slavic_stem`), so that any case of them is read."""
 _SIMPLE_WORD: Final = re.compile(r"[^\W\d_]+")
 
 
@@ -147,8 +229,10 @@ def may_translate(text: str) -> bool:
     if any(word in text for word in _UNCASED):
         return True
     words = set(_SIMPLE_WORD.findall(text.lower()))
-    return not _FOREIGN.isdisjoint(words) or any(
-        w.endswith(_TAILS) or w.startswith(_TAILS) for w in words if len(w) >= COMPOUND
+    return (
+        not _FOREIGN.isdisjoint(words)
+        or any(w.endswith(_TAILS) or w.startswith(_TAILS) for w in words if len(w) >= COMPOUND)
+        or any(slavic_stem(w) in SLAVIC_GENERIC for w in words if _CYRILLIC_WORD.match(w))
     )
 
 
@@ -184,6 +268,9 @@ MAX_QUERIES: Final = 4
 
 _LATIN_WORD: Final = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _HAN_RUN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN_KANA_RUN: Final = re.compile("[\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff]+")
+"""Chinese characters, with katakana, which Japanese writes a foreign word of a
+translated name in (イスラム国: Islamic State)."""
 _HANGUL: Final = re.compile("[\uac00-\ud7a3]")
 _HAN_WORD: Final = 4
 """The most characters of one Chinese word looked up."""
@@ -205,7 +292,12 @@ class Word:
 
 
 def _generic(word: str) -> tuple[str, ...]:
-    return GENERIC_WORDS.get(_fold(word), ())
+    """The English words of a generic word, also declined in Russian or
+    Ukrainian (:data:`SLAVIC_GENERIC`)."""
+    found = GENERIC_WORDS.get(_fold(word), ())
+    if not found and _CYRILLIC_WORD.fullmatch(word):
+        found = SLAVIC_GENERIC.get(slavic_stem(word), ())
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -225,6 +317,10 @@ def _country_adjectives(name: str, known: Known) -> tuple[str, ...]:
 def _place(word: str, known: Known) -> tuple[str, ...]:
     """The English words for a country written as its name or adjective."""
     territory = territories.lookup(word)
+    if territory is None and _CYRILLIC_WORD.fullmatch(word):
+        territory = _slavic_country(word)
+    if territory is None and _ABJAD_WORD.fullmatch(word):
+        territory = _nisba_country(word)
     if territory is None and _LATIN_WORD.fullmatch(word) and len(word) >= 5:
         lower = word.lower()
         for ending in ADJECTIVE_ENDINGS:
@@ -238,6 +334,69 @@ def _place(word: str, known: Known) -> tuple[str, ...]:
     if territory is None:
         return ()
     return _country_adjectives(territory.name, known)
+
+
+_SLAVIC_ADJECTIVE: Final = ("ськ", "ск")
+"""The suffix that makes a Russian or Ukrainian adjective of a country's name
+(*иран-ск-ая*, *росси-йск-их*, *іран-ськ-а*)."""
+_SLAVIC_RESTORES: Final = ("", "я", "а", "ия", "ь")
+"""What the adjective may have taken off the country's name (*Росси-я*,
+*Сири-я*; *Китай*, *Иран* whole)."""
+
+
+def _slavic_country(word: str) -> Territory | None:
+    """The country whose Russian or Ukrainian adjective ``word`` is, in any case
+    (*иранская*, *Российских*, *іранська*: Iran, Russia), or ``None``."""
+    stem = slavic_stem(word)
+    for suffix in _SLAVIC_ADJECTIVE:
+        if stem.endswith(suffix) and len(stem) > len(suffix) + 2:
+            stem = stem[: -len(suffix)]
+            break
+    else:
+        return None
+    for base in dict.fromkeys((stem, stem.removesuffix("й"))):
+        for restore in _SLAVIC_RESTORES:
+            if (territory := territories.lookup(base + restore)) is not None:
+                return territory
+    return None
+
+
+_ABJAD_WORD: Final = re.compile("[\u0590-\u05ff\u0600-\u06ff]+")
+_ARTICLES: Final = ("ال", "ה")
+"""The Arabic and Hebrew definite articles, joined to an adjective (الإيرانية,
+הפלסטיני)."""
+_NISBA: Final = ("يين", "يون", "ية", "ي", "ی", "יים", "יות", "ית", "י")
+"""Endings that make an Arabic, Persian or Hebrew adjective of a country's name
+(*إيران-ية*, *ایران-ی*, *פלסטינ-י*), longest first."""
+_NISBA_RESTORES: Final = ("", "ا", "يا", "ה", "יה")
+"""What the adjective may have taken off the name (*روسي-ا*, *سور-يا*, *רוס-יה*)."""
+_FINAL_FORMS: Final = str.maketrans("כמנפצ", "ךםןףץ")
+"""Hebrew letters and their forms at the end of a word (*פלסטינ-י* ← *פלסטין*)."""
+
+
+def _nisba_country(word: str) -> Territory | None:
+    """The country whose Arabic, Persian or Hebrew adjective ``word`` is, with
+    or without the article (الإيرانية, ایرانی, הפלסטיני: Iran, Palestine), or
+    ``None``."""
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= _NISBA_STEM:
+            word = word[len(article) :]
+            break
+    for ending in _NISBA:
+        if word.endswith(ending) and len(word) - len(ending) >= _NISBA_STEM:
+            stem = word[: -len(ending)]
+            stem = stem[:-1] + stem[-1].translate(_FINAL_FORMS)
+            for restore in _NISBA_RESTORES:
+                for name in (stem + restore, "ال" + stem + restore):
+                    if (territory := territories.lookup(name)) is not None:
+                        return territory
+            return None
+    return None
+
+
+_NISBA_STEM: Final = 3
+"""The fewest letters of a country's name left when its adjective's article and
+ending are taken off."""
 
 
 def _compound(word: str) -> tuple[str, ...]:
@@ -269,11 +428,18 @@ def _hangul_parts(word: str) -> tuple[list[str], str]:
     return english, rest
 
 
+_ELIDED: Final = re.compile(r"(?:l|d|dell|all|nell|sull)['’](?=\w)", re.IGNORECASE)
+"""An article or preposition that French and Italian elide and join to the word
+after it (*l'État*, *dell'Iran*)."""
+
+
 @lru_cache(maxsize=65_536)
 def _generic_word(word: str) -> tuple[str, ...]:
-    """The English words of a generic word, or of a capitalised compound of two
-    (German nouns: *Ölgesellschaft*)."""
+    """The English words of a generic word (after an elided article: *l'État*),
+    or of a capitalised compound of two (German nouns: *Ölgesellschaft*)."""
     if found := _generic(word):
+        return found
+    if (elided := _ELIDED.match(word)) is not None and (found := _generic(word[elided.end() :])):
         return found
     if len(word) >= COMPOUND and word[0].isupper():
         return _compound(word)
@@ -299,13 +465,18 @@ def _latin_words(text: str, known: Known) -> Iterator[Word | None]:
         if _fold(word) in CONNECTORS:
             continue
         if found := generic[i]:
-            yield Word(m.start(), m.end(), found, "generic")
+            yield Word(m.start(), m.end(), found, _kind(found))
         elif found := _place(word, known):
             yield Word(m.start(), m.end(), found, "place")
         elif word[0].isupper() or not word[0].islower():
             yield Word(m.start(), m.end(), (word,), "name")
         else:
             yield None
+
+
+def _kind(english: tuple[str, ...]) -> str:
+    """``meaning`` for a word of :data:`MEANINGS`, else ``generic``."""
+    return "meaning" if english[0] in MEANINGS else "generic"
 
 
 def _sequences(words: Iterator[Word | None]) -> Iterator[list[Word]]:
@@ -331,14 +502,18 @@ def _renderings(words: list[Word]) -> list[str]:
 
 def _candidates(words: list[Word]) -> Iterator[list[Word]]:
     """Sub-sequences of a sequence, longest first, that may be a translated name:
-    a generic word, and a place or one name word, and no more than one name word."""
+    no more than one name word, and a generic word with a place or a name word,
+    or a word of a name translated by meaning (:data:`MEANINGS`) with any other
+    (*État islamique*)."""
     n = len(words)
     for size in range(min(n, MAX_WORDS), 1, -1):
         for i in range(n - size + 1):
             part = words[i : i + size]
             kinds = [w.kind for w in part]
             names = kinds.count("name")
-            if "generic" in kinds and names <= 1 and (names or "place" in kinds):
+            if names > 1:
+                continue
+            if "meaning" in kinds or ("generic" in kinds and (names or "place" in kinds)):
                 yield part
 
 
@@ -376,15 +551,17 @@ def _han_sequences(text: str, known: Known) -> Iterator[list[Word]]:
     """Runs of Chinese characters cut into generic words and countries' names,
     longest first at each place (伊朗 国家 石油 公司); any other character
     breaks a sequence."""
-    for m in _HAN_RUN.finditer(text):
+    for m in _HAN_KANA_RUN.finditer(text):
         run, base = m.group(), m.start()
         current: list[Word] = []
         i = 0
         while i < len(run):
-            for size in range(min(_HAN_WORD, len(run) - i), 1, -1):
+            for size in range(min(_HAN_WORD, len(run) - i), 0, -1):
                 piece = run[i : i + size]
+                if size == 1 and piece not in _UNCASED:
+                    continue  # (one character is a word only as the table has it: 国, 党)
                 if found := _generic(piece):
-                    current.append(Word(base + i, base + i + size, found, "generic"))
+                    current.append(Word(base + i, base + i + size, found, _kind(found)))
                     break
                 if found := _place(piece, known):
                     current.append(Word(base + i, base + i + size, found, "place"))
