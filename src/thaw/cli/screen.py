@@ -9,20 +9,8 @@ from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    Progress,
-    TaskID,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
 
 from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail
-from thaw.cli.ownership import annotate_file, print_exposure, screen_ownership
-from thaw.schemas import ScreenResultModel
 from thaw.screen import ACCEPTED_SCHEMATA, Screener, ScreenInputError, ScreenResult
 from thaw.screen.batch import (
     FORMATS,
@@ -34,6 +22,8 @@ from thaw.screen.batch import (
 )
 
 if TYPE_CHECKING:
+    from rich.progress import TaskID
+
     from thaw.decisions import Judge
 
 ThresholdOption = Annotated[
@@ -117,16 +107,27 @@ def screen_cmd(
         raise fail(str(exc)) from exc
     except ValueError as exc:  # e.g. an unknown algorithm
         raise fail(str(exc)) from exc
-    exposures = screen_ownership(home, name, country, id_number) if ownership else None
+    # what only some calls use is imported here: a new process screening one name
+    # does not load the ownership engine, the API's models or the progress bar
+    exposures = None
+    if ownership:
+        from thaw.cli.ownership import screen_ownership
+
+        exposures = screen_ownership(home, name, country, id_number)
     if as_json:
+        from thaw.schemas import ScreenResultModel
+
         data = ScreenResultModel.of(result).to_dict()  # the API's model: CLI and API cannot drift
         if exposures is not None:
             data["ownership"] = exposures
         console.print_json(json.dumps(data, ensure_ascii=False))
         return
     render_result(result)
-    for exposure in exposures or []:
-        print_exposure(exposure)
+    if exposures:
+        from thaw.cli.ownership import print_exposure
+
+        for exposure in exposures:
+            print_exposure(exposure)
 
 
 def render_result(result: ScreenResult) -> None:
@@ -134,6 +135,8 @@ def render_result(result: ScreenResult) -> None:
     if not result.hits:
         console.print(f"No hits for {escape(result.name)!s}.", highlight=False)
         return
+    from rich.table import Table
+
     title = f"{len(result.hits)} hit(s) for {escape(result.name)}"
     table = Table(title=title, title_justify="left")
     for column in ("score", "schema", "listed name", "matched name", "listings", "explanation"):
@@ -160,6 +163,15 @@ class _RichProgress:
     """A progress bar on standard error; problems are printed above it."""
 
     def __init__(self, label: str) -> None:
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
         self.bar = Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -232,6 +244,8 @@ def _post_process(
     """Apply analysts' decisions (``judge``) and then, with ``ownership``, each row's
     ownership exposure to screen-file's output ``lines``, writing ``out``
     (``date_order``: the one the file was screened with)."""
+    from thaw.cli.ownership import annotate_file
+
     if judge is not None:
         from thaw.decisions.batch import apply_to_lines
         from thaw.screen.batch import detect_format
