@@ -1321,8 +1321,9 @@ def _run_pool(
 ) -> None:
     """Screen chunks in forked workers, writing results in input order."""
     # lazy tables of name analysis and matching, shared by the workers; the Japanese
-    # reader (0.5-1 s to load, serially before the workers start) only when the first
-    # chunks hold a name it may read: otherwise a worker that meets one loads it
+    # reader (a third of a second to load, serially before the workers start) only
+    # when the first chunks hold a name it may read: otherwise a worker that meets one
+    # loads it
     screener.warm_up(japanese=_needs_japanese((first, second)))
     # entries are decoded by the workers as they need them, in parallel: decoding
     # them all here first (~1 s) would keep both cores waiting
