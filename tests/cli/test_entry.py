@@ -73,6 +73,15 @@ def test_a_command_imports_its_module_only(tmp_path: Path) -> None:
     assert not modules & {"thaw.cli.screen", "thaw.cli.history", "thaw.match", "thaw.monitor"}
 
 
+def test_screening_one_name_imports_what_it_uses(tmp_path: Path) -> None:
+    """``thaw screen NAME`` in a new process (the cold start) does not import the
+    ownership engine nor the API's models, which only --ownership and --json use."""
+    code, modules = _probe("screen", "--home", str(tmp_path), "Kirill Dmitriev")
+    assert code == 1  # (no lists in an empty home)
+    assert "thaw.cli.screen" in modules
+    assert not modules & {"thaw.ownership", "thaw.cli.ownership", "thaw.schemas"}
+
+
 def test_help_and_unknown_commands_know_every_command() -> None:
     for args in (("--help",), ("no-such-command",)):
         code, modules = _probe(*args)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -30,6 +31,32 @@ def test_help_has_no_python_placeholders(command: list[str]) -> None:
     assert "--help" in result.stdout
     for placeholder in ("<bool>", "<list[", "list[Path]", "list[str]"):
         assert placeholder not in result.stdout, (command, placeholder)
+
+
+def test_one_name_is_screened_with_the_collector_paused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``thaw screen`` loads and screens with the cyclic collector off
+    (``cli.screen.collector_paused``), and turns it on again after."""
+    import gc
+
+    import thaw.cli.screen
+
+    home = tmp_path / "home"
+    with Store(home) as store:
+        fill(store, fixture_records())
+    seen: list[bool] = []
+    real = thaw.cli.screen.party_screener
+
+    def recording(at: Path | None) -> Any:
+        seen.append(gc.isenabled())
+        return real(at)
+
+    monkeypatch.setattr(thaw.cli.screen, "party_screener", recording)
+    assert gc.isenabled()
+    result = CliRunner().invoke(app, ["screen", "Kirill Dmitriev", "--home", str(home)])
+    assert result.exit_code == 0, result.output
+    assert seen == [False] and gc.isenabled()
 
 
 def test_tables_to_a_pipe_keep_ids_whole(tmp_path: Path) -> None:

@@ -8,7 +8,13 @@ from typing import Any
 
 import pytest
 
-from thaw.screen.columns import date_hint, header_role, normalise_header, plan_columns
+from thaw.screen.columns import (
+    date_hint,
+    field_values,
+    header_role,
+    normalise_header,
+    plan_columns,
+)
 from thaw.screen.dates import FileDates, month_number, read_date
 from thaw.screen.inputs import (
     FileGenders,
@@ -118,6 +124,14 @@ def test_plans(headers: list[str], keys: list[str | None]) -> None:
     assert list(plan_columns(headers).keys) == keys
 
 
+def test_field_values_of_each_column_of_a_role() -> None:
+    fields: dict[str, object] = {"country": "RU", "country_2": "UA", "country_3": "BY", "id": 7}
+    assert list(field_values(fields, "country")) == ["RU", "UA", "BY"]
+    assert list(field_values(fields, "id")) == [7]
+    assert list(field_values(fields, "id_number")) == [None]  # no such column
+    assert list(field_values({"last_name": "a", "last_name_2": None}, "last_name")) == ["a", None]
+
+
 def test_whole_name_mapping_keeps_name() -> None:
     assert plan_columns(["name", "first_name"], whole_name=True).keys == ("name", "first_name")
 
@@ -204,6 +218,45 @@ def test_dates_read(value: Any, iso: str | None) -> None:
 def test_dates_unreadable(value: str) -> None:
     reading = read_date(value)
     assert reading.iso is None and reading.error
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "1976-10-05",
+        "2000-02-29",
+        "1901-01-01",
+        "1900-02-29",  # no such day, and a placeholder's year
+        "1999-02-29",
+        "1980-00-10",
+        "2999-01-01",
+        "0976-10-05",
+        "\u0661\u0669\u0667\u0666-\u0661\u0660-\u0660\u0665",  # Arabic-Indic digits
+        "\uff11\uff19\uff17\uff16-10-05",  # full-width digits
+    ],
+)
+def test_iso_dates_read_alike_on_every_path(value: str) -> None:
+    """A full ISO date is read in one call where it reads as itself
+    (``dates._plain_iso``); every other value of that shape, as before, by its
+    parts: both paths, and :class:`FileDates`, say the same."""
+    day = None
+    if value.isascii():
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            day = None
+    reading = read_date(value)
+    expected = (
+        day.isoformat() if day is not None and 1901 <= day.year <= dt.date.today().year else None
+    )
+    if value.isascii():
+        assert reading.iso == expected
+    else:  # other digits: read by their values, written in ASCII
+        assert reading.iso == "1976-10-05" and reading.iso != value
+    assert FileDates().read(value) == (
+        reading.iso,
+        None if reading.error is None else f"unreadable date of birth {value!r} ({reading.error})",
+    )
 
 
 def test_day_or_month_first() -> None:

@@ -7,6 +7,8 @@ import gzip
 import hashlib
 import re
 
+import pytest
+
 from thaw.text import name_variants
 from thaw.text.japanese import (
     _RENDAKU,
@@ -192,3 +194,28 @@ def test_kanji_edges_kana() -> None:
     assert _spells("こうへい", "kohei") and _spells("こうへい", "kouhei")
     assert _spells("ヒカル", "hikaru")
     assert _spells("きっかわ", "kikkawa")
+
+
+def test_the_dictionary_loads_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pykakasi's dictionary (a million objects) is unpickled without the cyclic
+    collector rescanning it as it grows; the collector runs again afterwards."""
+    import gc
+
+    import pykakasi
+
+    from thaw.text import japanese
+
+    seen: list[bool] = []
+
+    def loading() -> object:
+        seen.append(gc.isenabled())
+        return object()
+
+    monkeypatch.setattr(pykakasi, "kakasi", loading)
+    japanese._kakasi.cache_clear()
+    try:
+        assert gc.isenabled()
+        japanese._kakasi()
+        assert seen == [False] and gc.isenabled()
+    finally:
+        japanese._kakasi.cache_clear()

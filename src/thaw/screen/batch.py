@@ -567,7 +567,8 @@ class _CsvSource(_TextSource):
                 yield _Raw(row, where, None, f"unparsable CSV ({exc})")
                 last_line = reader.line_num
                 continue
-            yield from overlong()
+            if reported < len(lines.overlong):
+                yield from overlong()
             start = last_line + 1
             last_line = reader.line_num
             if not any(values):
@@ -616,9 +617,13 @@ def _checked_fields(row: int, where: str, fields: dict[str, Any]) -> _Raw:
         joined = "".join(values)
     except TypeError:  # (a value that is no text: JSON, Parquet)
         joined = None
-    if joined is not None and len(joined) <= MAX_FIELD_CHARS and joined.isascii():
-        # the usual row, checked at once: short in all, and ASCII, so without an
-        # undecodable byte (which reads as a non-ASCII lone surrogate)
+    if (
+        joined is not None
+        and len(joined) <= MAX_FIELD_CHARS
+        and (joined.isascii() or not _has_surrogates((joined,)))
+    ):
+        # the usual row, checked at once: short in all, and without an undecodable
+        # byte (which reads as a lone surrogate, which no UTF-8 encodes)
         return _Raw(row, where, fields)
     for value in values:
         if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
@@ -953,7 +958,9 @@ def _row_name(fields: dict[str, Any]) -> tuple[Any, bool]:
     The parts are joined in the order first, middle, last (several surname
     columns in their file order); a part whose words another part already holds
     is left out (a ``Name`` column holding the whole name beside ``First name``)."""
-    name = _first_of(fields, "name")
+    name = fields.get("name")
+    if name is None or (isinstance(name, str) and not name.strip()):
+        name = _first_of(fields, "name")  # (another name column, if any)
     if name is not None:
         return name, False
     present = [v for role in _PARTS for v in field_values(fields, role) if _filled(v)]
@@ -1030,12 +1037,17 @@ def check_row(
         except ScreenInputError as exc:
             problems.append(RowProblem(raw.row, raw.where, str(exc), skipped=False))
             continue
-        countries += tuple(c for c in found if c not in countries)
-    numbers = tuple(
-        dict.fromkeys(
-            n for n in map(parse_id_number, field_values(fields, "id_number")) if n is not None
+        if countries:
+            countries += tuple(c for c in found if c not in countries)
+        else:
+            countries = found  # (the one country column of most files)
+    numbers: tuple[str, ...] = ()
+    if "id_number" in fields:  # (most files have no such column)
+        numbers = tuple(
+            dict.fromkeys(
+                n for n in map(parse_id_number, field_values(fields, "id_number")) if n is not None
+            )
         )
-    )
     job = CheckedRow(
         raw.row,
         raw.where,
@@ -1309,8 +1321,9 @@ def _run_pool(
 ) -> None:
     """Screen chunks in forked workers, writing results in input order."""
     # lazy tables of name analysis and matching, shared by the workers; the Japanese
-    # reader (0.5-1 s to load, serially before the workers start) only when the first
-    # chunks hold a name it may read: otherwise a worker that meets one loads it
+    # reader (a third of a second to load, serially before the workers start) only
+    # when the first chunks hold a name it may read: otherwise a worker that meets one
+    # loads it
     screener.warm_up(japanese=_needs_japanese((first, second)))
     # entries are decoded by the workers as they need them, in parallel: decoding
     # them all here first (~1 s) would keep both cores waiting

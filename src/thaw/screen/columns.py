@@ -404,10 +404,20 @@ def accepted_headers() -> str:
 
 def field_values(fields: dict[str, object], role: str) -> Iterable[object]:
     """The values of every column playing ``role`` in a row's fields (``role``,
-    ``role_2`` …), in column order."""
+    ``role_2`` …), in column order (``None`` first when no column plays it)."""
     value = fields.get(role)
-    yield value
+    key = _SECOND.get(role) or f"{role}_2"
+    if key not in fields:  # one column per role, as nearly every file has
+        return (value,)
+    values = [value]
     n = 2
-    while (key := f"{role}_{n}") in fields:
-        yield fields[key]
+    while key in fields:
+        values.append(fields[key])
         n += 1
+        key = f"{role}_{n}"
+    return values
+
+
+_SECOND = {role: f"{role}_2" for role in ROLES}
+"""The key of each role's second column (:func:`field_values` asks for it on
+every row)."""

@@ -185,7 +185,9 @@ def read_date(value: Any, order: str | None = None) -> DateReading:
     if isinstance(value, int | float):
         return _from_number(value)
     if type(value) is str and len(value) == 10 and value[0] != "0" and (m := _ISO.match(value)):
-        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))  # the usual value
+        if _plain_iso(value):  # the usual value
+            return DateReading(value)
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     text = " ".join(str(value).split())
     if not text or not text.strip("0-./ :T"):
         return DateReading(None)  # empty, or a date of zeros (00.00.0000): none
@@ -209,6 +211,20 @@ def read_date(value: Any, order: str | None = None) -> DateReading:
     if m := _MONTH_YEAR.match(text):
         return _iso(int(m.group(2)), int(m.group(1)))
     return _with_month_name(text)
+
+
+def _plain_iso(value: str) -> bool:
+    """Whether ``value``, ``YYYY-MM-DD`` in ten characters, is in ASCII digits a day
+    of the calendar from :data:`FIRST_YEAR` to this year: it then reads as itself,
+    as most files write a date of birth (checked in one call, where taking it
+    apart and writing it again costs a quarter of reading a customer file's row)."""
+    if not value.isascii():
+        return False
+    try:
+        year = dt.date.fromisoformat(value).year
+    except ValueError:
+        return False
+    return FIRST_YEAR <= year <= _YEAR_AT_START
 
 
 def _day_month(a: int, b: int, year: int, sep: str, order: str | None) -> DateReading:
@@ -277,6 +293,8 @@ class FileDates:
     def read(self, value: Any) -> tuple[str | None, str | None]:
         """The ISO partial date of ``value`` (``None``: none) and a warning to
         give with its row (``None``: none)."""
+        if type(value) is str and len(value) == 10 and _ISO.match(value) and _plain_iso(value):
+            return value, None  # (what read_date would say, without building its reading)
         reading = read_date(value, self.order or self.hint)
         if reading.error is not None:
             shown = value if isinstance(value, str) else str(value)

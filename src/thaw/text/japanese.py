@@ -35,6 +35,7 @@ second), which only names written in kanji or kana pay.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import itertools
 import re
@@ -62,9 +63,19 @@ _NOT_WORD = re.compile(r"[^a-z]+")
 
 @lru_cache(maxsize=1)
 def _kakasi() -> Any:
+    """pykakasi's converter, its dictionary loaded with the cyclic garbage
+    collector paused: the dictionary is a million objects kept for the life of
+    the process, which the collector would otherwise rescan again and again as
+    they are unpickled (0.43 CPU-s with it running, 0.15 without)."""
     import pykakasi
 
-    return pykakasi.kakasi()  # type: ignore[no-untyped-call]
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return pykakasi.kakasi()  # type: ignore[no-untyped-call]
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _fold_long_vowels(word: str) -> str:
