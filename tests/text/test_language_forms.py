@@ -84,7 +84,13 @@ def test_groups_are_joined_and_named_by_their_first_word() -> None:
 )
 def test_the_table_gives_two_language_forms_a_symbol(a: str, b: str) -> None:
     assert not word_symbols(a).isdisjoint(word_symbols(b))
-    assert known_given_name(word_symbols(a))
+
+
+@pytest.mark.parametrize("word", ["hold", "day", "major", "petro"])
+def test_a_group_alone_makes_no_known_given_name(word: str) -> None:
+    # (in prose: a lone capitalised Hold or Major is no given name for it)
+    assert any(s.startswith(GROUP_PREFIX) for s in word_symbols(word))
+    assert not known_given_name(word_symbols(word))
 
 
 @pytest.mark.parametrize(

@@ -40,10 +40,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Final
 
+from thaw.text.symbols import GROUP_PREFIX
 from thaw.text.translit import transliterate_word, word_script
 
-#: The prefix of a language-form group's symbol (``NAME:~aleksei``).
-GROUP_PREFIX: Final = "NAME:~"
+__all__ = ["GROUP_PREFIX", "group_symbols", "language_links", "parse_corpus", "same_spelling"]
 #: The scripts whose forms in an item are read for a word's own spelling:
 #: those of the languages whose forms of a name differ in their words, not only
 #: their letters (Russian, Ukrainian, Belarusian, Serbian; Greek; Georgian).

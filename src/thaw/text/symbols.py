@@ -53,13 +53,18 @@ _NONE: Final[frozenset[str]] = frozenset()
 #: of other scripts share it (``XNAME:Q1994678``: *Noam* and נעם; see
 #: :mod:`thaw.text._make_symbols`).
 SINGLE_PREFIX: Final = "X"
+#: The prefix of the symbol of a group of one name's forms in several languages
+#: (``NAME:~petr`` for *Petro*, *Pyotr* …; see :mod:`thaw.text._language_forms`).
+GROUP_PREFIX: Final = "NAME:~"
 
 
 def known_given_name(symbols: frozenset[str]) -> bool:
     """Whether a Latin word with ``symbols`` is a given name that another Latin
     spelling shares (*Linda*, *Alexander*), not only a name item that words of
-    other scripts share with it (*Atlas*, :data:`SINGLE_PREFIX`)."""
-    return any(not s.startswith(SINGLE_PREFIX) for s in symbols)
+    other scripts share with it (*Atlas*, :data:`SINGLE_PREFIX`), nor only a
+    group of language forms (:data:`GROUP_PREFIX`), which links surnames and
+    words too (*Hold*, the Ukrainian spelling of Голд *Gold*; *Day*)."""
+    return any(not s.startswith(SINGLE_PREFIX) and not s.startswith(GROUP_PREFIX) for s in symbols)
 
 
 def parse_table(path: Path) -> dict[str, frozenset[str]]:
