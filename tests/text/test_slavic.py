@@ -21,6 +21,9 @@ from thaw.text.slavic import east_slavic_variant
         ("Tatsiana Uladzimirauna Ivanova", "tatiana vladimirovna ivanova"),
         ("Serhiy Yuriyovych Petrenko", "sergiy yurevich petrenko"),
         ("Olha Ivanivna Tkachuk", "olga ivanovna tkachuk"),
+        # Belarusian -ou, -au beside another sign of the romanisation
+        ("Siarhei ZUBKOU", "siargei zubkov"),
+        ("Uladzimir Ivanou", "vladimir ivanov"),
     ],
 )
 def test_russian_form(name: str, russian: str) -> None:
@@ -35,6 +38,9 @@ def test_russian_form(name: str, russian: str) -> None:
         "Hans Schmidt",
         "Friedrich Hahn",
         "Григорий Петров",  # (Cyrillic: read by its own letters)
+        "Andreas Pavlou",  # a Greek genitive surname, no other sign
+        "Jean Moreau",
+        "Zhou Hong",
     ],
 )
 def test_no_variant(name: str) -> None:
@@ -74,6 +80,8 @@ def _entry(name: str) -> Entry:
         # and the other way round: the Belarusian form is the listed one
         ("Sergei Nikolaevich Bondar", "Serhiy Mykolaiovych BONDAR"),
         ("Igor Kovalenko", "Ihar KOVALENKA"),
+        ("Siarhei Zubkou", "Sergey Yevgenyevich ZUBKOV"),
+        ("Ihar Tarasau", "Igor TARASOV"),
     ],
 )
 def test_the_same_name_in_two_romanisations_matches(query: str, listed: str) -> None:

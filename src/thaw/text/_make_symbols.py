@@ -22,7 +22,10 @@ installed ``rigour/_core*.so`` (decompressed with the ``zstd`` command or the
 letters or more. The corpus is used only as a *vocabulary*: the symbols written
 are what ``rigour.names.analyze_names`` itself returns for each word alone
 (single-part ``NAME`` / ``NICK`` spans, exactly what name analysis used to keep), so
-the table agrees with the tagger by construction. ``--check`` additionally
+the table agrees with the tagger by construction, but for one addition: the
+groups of a name's forms in several languages that the corpus links
+(``NAME:~…``, :mod:`thaw.text._language_forms`), which ``--check`` leaves
+aside. ``--check`` additionally
 verifies the table against the tagger on every word of the given files (one name
 per line) and exits non-zero on any difference.
 """
@@ -40,6 +43,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
+from thaw.text._language_forms import GROUP_PREFIX, group_symbols, language_links, parse_corpus
 from thaw.text.symbols import DATA_PATH, SCRIPTS_PATH, SINGLE_PREFIX, parse_table
 from thaw.text.translit import word_script
 
@@ -323,7 +327,11 @@ def check(paths: list[Path]) -> int:
             words.update(w for w in re.split(r"[^a-z]+", line.lower()) if _WORD.match(w))
     bad = 0
     for word, found in tagger_symbols(sorted(words)):
-        kept = frozenset(s.removeprefix(SINGLE_PREFIX) for s in table.get(word, ()))
+        kept = frozenset(
+            s.removeprefix(SINGLE_PREFIX)
+            for s in table.get(word, ())
+            if not s.startswith(GROUP_PREFIX)
+        )
         if kept != found & shared or (found and word not in known):
             bad += 1
             if bad <= 20:
@@ -351,6 +359,12 @@ def main(argv: list[str]) -> int:
     # only for words that have no other (Noam), so that common Latin names do
     # not carry more symbols than before (analysis and retrieval cost)
     latin = {w: plain.get(w) or s for w, s in extended.items()}
+    # the forms of one name in several languages (Petro, Pyotr): one symbol
+    # for each group that the corpus links (thaw.text._language_forms)
+    groups = group_symbols(language_links(parse_corpus(corpus)))
+    for word, group in groups.items():
+        latin[word] = latin.get(word, frozenset()) | group
+    shared |= frozenset().union(*groups.values())
     count = write_table(mark_single(latin, shared).items(), DATA_PATH)
     record_digest(DATA_PATH)
     print(

@@ -27,7 +27,9 @@ The differences are regular, because they come from the letters:
 as another reading (:func:`thaw.text.analyze.name_variants`); the matcher's
 spelling similarity takes care of the vowels (*Dmytro* *Dmitry*). It reads
 only names that show an East Slavic patronymic or surname ending, so that an
-*h* of other languages (*Hassan*, *Hans*) is never read as *g*.
+*h* of other languages (*Hassan*, *Hans*) is never read as *g* (the Belarusian
+*-ou*, *-au* of *Zubkou*, *Tarasau* only beside another sign of the
+romanisation: *Siarhei Zubkou*, not the Greek *Andreas Pavlou*).
 """
 
 from __future__ import annotations
@@ -45,6 +47,13 @@ _SLAVIC_WORD: Final = re.compile(
     r"|skaya|ov|ova|ev|eva|iev|ieva|yov|yova)\b",
     re.IGNORECASE,
 )
+#: The Belarusian surname endings -оў, -аў, the Russian -ов (*Zubkou*, *Tarasau*:
+#: Russian *Zubkov*, *Tarasov*), after a consonant other than *h* in a word of
+#: five letters or more (not French *Moreau*, nor the pinyin *zhou*). Greek
+#: genitive surnames end so too (*Pavlou*, *Kyprianou*), so a name is read for
+#: this ending only when another of its words shows a letter of
+#: :data:`_MARKED` (*Siarhei Zubkou*, *Ihar Tarasau*; not *Andreas Pavlou*).
+_BELARUSIAN_OV: Final = re.compile(r"(?<=[a-z]{2}[bcdfgklmnprstvz])[oa]u$", re.IGNORECASE)
 #: A letter that, in a name romanised from Ukrainian or Belarusian, differs
 #: from the Russian romanisation of the same Cyrillic letter: a bare *h*
 #: (not of *kh*, *zh*, *sh*, *ch*), *dz*, *ts* before *i*, *u* after a vowel
@@ -80,6 +89,18 @@ _REWRITES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
 )
 
 
+def _belarusian_ov(name: str) -> bool:
+    """Whether a word of ``name`` ends in Belarusian *-ou*, *-au*
+    (:data:`_BELARUSIAN_OV`) and another word shows a letter of
+    :data:`_MARKED`."""
+    words = name.split()
+    return any(
+        _BELARUSIAN_OV.search(word)
+        and any(_MARKED.search(other) for j, other in enumerate(words) if j != i)
+        for i, word in enumerate(words)
+    )
+
+
 @lru_cache(maxsize=4096)
 def east_slavic_variant(name: str) -> str | None:
     """``name``, a name in Latin letters romanised from Ukrainian or
@@ -89,7 +110,9 @@ def east_slavic_variant(name: str) -> str | None:
     ``vladislav rygorovich``. ``None`` for a name with no East Slavic
     patronymic or surname ending, and for one with none of the letters that
     differ (a Russian romanisation: *Sergei Ivanovich PETROV*)."""
-    if not name.isascii() or not _SLAVIC_WORD.search(name) or not _MARKED.search(name):
+    if not name.isascii() or not _MARKED.search(name):
+        return None
+    if not _SLAVIC_WORD.search(name) and not _belarusian_ov(name):
         return None
     text = name.lower()
     for pattern, replacement in _REWRITES:

@@ -16,6 +16,11 @@ computed once, offline, by :mod:`thaw.text._make_symbols` and shipped as
 ``word<TAB>symbol symbol …`` (about 90,000 words). Loading it takes tens of
 milliseconds; :func:`word_symbols` then answers from a dictionary.
 
+Wikidata keeps one item per language form of a name (*Petro* and *Pyotr* are
+two), so the table also gives the Latin words of items that the corpus links
+as one name's forms in two languages a symbol of their group (``NAME:~petr``:
+:mod:`thaw.text._language_forms`).
+
 **Other scripts.** The same corpus knows names in every script: ``박`` shares a
 name item with *Park*, *Pak* and *Bak*, ``이`` with *Lee*, *Yi* and *Rhee*,
 ``דוד`` with *David*, ``Αλέξανδρος`` with *Alexander*, ``أسامة`` with *Usama*
@@ -40,21 +45,26 @@ SCRIPTS_PATH: Final = Path(__file__).resolve().parent / "data" / "script_symbols
 #: SHA-256 of the table file. Kept here, in a source file, so that a regenerated
 #: table changes the code digest the cached screening index is keyed by
 #: (:func:`thaw.index.storage.code_digest`); written by :mod:`thaw.text._make_symbols`.
-SCRIPTS_SHA256: Final = "8c2b080cc8f6aacbf6324973db82e6ede337edf4edc49ccd6e16345e28abb750"
-TABLE_SHA256: Final = "de036f70f974992a7322d6615f649dbb551cd0d382be904aa1f2dbeae834f77b"
+SCRIPTS_SHA256: Final = "4ad405edf20e180222704e8d985d99f16a7b3c262e5fa14d268d6a76216b7dd3"
+TABLE_SHA256: Final = "6a524411d9bfc12fefa18079a0973eeefd55aaa02540445eac643b8300ea7fcf"
 
 _NONE: Final[frozenset[str]] = frozenset()
 #: The prefix of a symbol that only one Latin word carries, kept because words
 #: of other scripts share it (``XNAME:Q1994678``: *Noam* and נעם; see
 #: :mod:`thaw.text._make_symbols`).
 SINGLE_PREFIX: Final = "X"
+#: The prefix of the symbol of a group of one name's forms in several languages
+#: (``NAME:~petr`` for *Petro*, *Pyotr* …; see :mod:`thaw.text._language_forms`).
+GROUP_PREFIX: Final = "NAME:~"
 
 
 def known_given_name(symbols: frozenset[str]) -> bool:
     """Whether a Latin word with ``symbols`` is a given name that another Latin
     spelling shares (*Linda*, *Alexander*), not only a name item that words of
-    other scripts share with it (*Atlas*, :data:`SINGLE_PREFIX`)."""
-    return any(not s.startswith(SINGLE_PREFIX) for s in symbols)
+    other scripts share with it (*Atlas*, :data:`SINGLE_PREFIX`), nor only a
+    group of language forms (:data:`GROUP_PREFIX`), which links surnames and
+    words too (*Hold*, the Ukrainian spelling of Голд *Gold*; *Day*)."""
+    return any(not s.startswith(SINGLE_PREFIX) and not s.startswith(GROUP_PREFIX) for s in symbols)
 
 
 def parse_table(path: Path) -> dict[str, frozenset[str]]:
