@@ -644,6 +644,16 @@ def test_greek_writes_foreign_sounds_inside_words() -> None:
     assert greek_variant("Στεφάνοβικ")[-1] == "stefanovich"  # -ić written -ικ
 
 
+def test_greek_foreign_digraphs_are_read_as_latin_letters() -> None:
+    # μπ of a foreign name is b, not the β that modern Greek reads v (Τραμπ was
+    # *trav*); a word-final μπ is also the mp of English names
+    assert "donald tramp" in greek_variant("Ντόναλντ Τραμπ")
+    assert all("trav" not in v for v in greek_variant("Ντόναλντ Τραμπ"))
+    assert "djeikob zouma" in greek_variant("Τζέικομπ Ζούμα")  # Jacob
+    assert meets("Ντόναλντ Τραμπ", "Donald Trump")
+    assert meets("Τζέικομπ Ζούμα", "Jacob Zuma")
+
+
 @pytest.mark.parametrize(
     ("original", "latin"),
     [

@@ -1044,19 +1044,22 @@ _GREEK_INITIAL_STOPS: Final = _rules(
 
 #: The digraphs with which Greek writes the sounds of foreign names
 #: anywhere in a word (its own words read them *mb*, *nd*, *ng*, *ts*): μπ
-#: *b*, ντ *d*, γκ *g*, τζ *j*, and a final τς (or κ after -οβι-, -εβι-)
+#: *b*, ντ *d*, γκ *g*, τζ *j* (in Latin letters, which modern Greek reading leaves
+#: as they are: β would read *v*), and a final τς (or κ after -οβι-, -εβι-)
 #: the *ch* of Slavic names (Νταβιντόβιτς *Davidovich*, Στεφάνοβικ
 #: *Stefanovich*).
 _GREEK_FOREIGN: Final = _rules(
     (
-        ("μπ", "β"),
-        ("ντ", "δ"),
-        ("γκ", "γ"),
+        ("μπ", "b"),
+        ("ντ", "d"),
+        ("γκ", "g"),
         ("τζ", "dj"),
         (r"(?<=[ιί])τ[σς]\b", "ch"),
         (r"(?<=[οόεέ]β[ιί])κ\b", "ch"),
     )
 )
+#: A word-final μπ, which foreign names also use for *mp* (Τραμπ *Trump*).
+_GREEK_FINAL_MP: Final = re.compile(r"μπ\b")
 _GREEK_FOREIGN_TRIGGER: Final = re.compile(r"(?<=\w)(?:μπ|ντ|γκ)|τζ|[ιί]τ[σς]\b|[οόεέ]β[ιί]κ\b")
 #: Greek γι before a vowel, which sounds (and English spells) *y*.
 _GREEK_YI: Final = re.compile("(?i)γι(?=[αάεέηήοόυύωώ])")
@@ -1185,12 +1188,16 @@ def greek_variant(name: str) -> tuple[str, ...]:
     if _GREEK_FOREIGN_TRIGGER.search(text):
         # foreign sounds as Greek writes them inside a word: Νταβιντόβιτς
         # *Davidovich*, Τζόνσον *Johnson*
-        foreign = name.lower()
-        for pattern, repl in _GREEK_FOREIGN:
-            foreign = pattern.sub(repl, foreign)
-        reading = " ".join(_ascii_words(maybe_ascii(foreign)))
-        if reading and reading != modern and reading not in found:
-            found.append(reading)
+        lowered = name.lower()
+        # (a word-final μπ is also the *mp* of English names: Τραμπ *Trump*,
+        # beside the *b* of Τζέικομπ *Jacob*)
+        forms = [lowered, _GREEK_FINAL_MP.sub("mp", lowered)]
+        for foreign in dict.fromkeys(forms):
+            for pattern, repl in _GREEK_FOREIGN:
+                foreign = pattern.sub(repl, foreign)
+            reading = " ".join(_ascii_words(maybe_ascii(foreign)))
+            if reading and reading != modern and reading not in found:
+                found.append(reading)
     if "χ" in name.lower() and "ch" in modern:
         # χ is also spelt h and kh (Χαράλαμπος *Haralambos*, Χριστοδούλου
         # *Hristodoulou*), which folding reads alike
