@@ -100,3 +100,18 @@ def test_south_asian_compounds_with_the_article_joined(original: str, latin: str
 def test_an_abjad_sh_meets_the_french_ch(original: str, latin: str) -> None:
     assert person_score(original, latin) >= DEFAULT_THRESHOLD
     assert person_score(latin, original) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [("لافروف", "Lavrov"), ("سيرغي لافروف", "Sergey Lavrov"), ("كوفاليف", "Kovalev")],
+)
+def test_arabic_writes_a_foreign_v_with_f(original: str, latin: str) -> None:
+    # the Latin key leaves v out (it may be a vowel's و); ف is compared with it
+    assert person_score(original, latin) >= DEFAULT_THRESHOLD
+    assert person_score(latin, original) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(("original", "latin"), [("فهد", "Vahid"), ("سيف", "Seva")])
+def test_an_arabic_f_in_a_short_name_is_no_v(original: str, latin: str) -> None:
+    assert person_score(original, latin) < DEFAULT_THRESHOLD

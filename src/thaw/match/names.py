@@ -92,6 +92,9 @@ INITIAL_SIM: Final = 0.75
 #: are at least this similar to the word's (``کی ارش`` ``kyarsh`` and
 #: *Kiarash*; a key of four letters or more needs no more than the key).
 _SHORT_RUN_SIM: Final = 0.6
+#: The fewest consonants of the equal keys by which an abjad word with ف
+#: meets a Latin word with *v* (:func:`_foreign_v`: لافروف *Lavrov*).
+FOREIGN_V_KEY: Final = 4
 #: The most similarity of an abjad word ending in a long *i* and a Latin word
 #: ending in a consonant (:func:`_endings_differ`).
 ABJAD_ENDING_SIM: Final = 0.6
@@ -272,6 +275,23 @@ def _french_sh(q: Token, r: Token, s: float) -> float:
     return max(s, _abjad_similarity(abjad_key(a.raw.replace("sh", "ch")), latin.key))
 
 
+def _foreign_v(q: Token, r: Token, s: float) -> float:
+    """``s``, or more when the Latin word of an abjad pair writes a *v* and
+    the abjad word an *f*: Arabic has no *v* and writes the *v* of foreign
+    names with ف (لافروف *Lavrov*, إيفانوف *Ivanov*), while the Latin word's
+    key leaves its *v* out (it may be a vowel's و): the keys compared again
+    with the Latin word's *v* written *f*, and only equal keys of
+    :data:`FOREIGN_V_KEY` consonants or more count, since an Arabic name's
+    ف is an *f* (فهد *Fahd* is no *Vahid*, سيف *Saif* no *Seva*)."""
+    a, latin = (q, r) if q.abjad else (r, q)
+    if "v" not in latin.raw or "f" not in a.raw:
+        return s
+    ka, kb = abjad_key(a.raw), abjad_key(latin.raw.replace("v", "f"))
+    if ka != kb or len(ka) < FOREIGN_V_KEY:
+        return s
+    return max(s, _abjad_similarity(ka, kb))
+
+
 def _endings_differ(q: Token, r: Token) -> bool:
     """Whether a word written in an abjad ends in a written long *i* (``ي``,
     ``ی``, ``י``: *Sulaymani*, *Levi*) while its Latin partner ends in a consonant
@@ -322,7 +342,8 @@ def _unwritten_v(q: Token, r: Token) -> bool:
 def abjad_pair_similarity(q: Token, r: Token, q_key: str, r_key: str) -> float:
     """The similarity of two tokens of which one was written in an abjad (see
     the module's documentation), their consonant keys given: the keys compared
-    (:func:`_abjad_similarity`), with the French *ch* (:func:`_french_sh`), at
+    (:func:`_abjad_similarity`), with the French *ch* (:func:`_french_sh`) and
+    the *f* with which Arabic writes a foreign *v* (:func:`_foreign_v`), at
     most :data:`ABJAD_ENDING_SIM` when their endings or their vowels differ
     (:func:`_endings_differ`, :func:`_vowels_differ`; no similarity when the
     vowels differ and the keys too), and 0 when the Latin word writes a *v*
@@ -330,7 +351,7 @@ def abjad_pair_similarity(q: Token, r: Token, q_key: str, r_key: str) -> float:
     vowel and the other not (:func:`_first_sounds_differ`)."""
     s = _abjad_similarity(q_key, r_key)
     if s < 0.9:
-        s = _french_sh(q, r, s)
+        s = _foreign_v(q, r, _french_sh(q, r, s))
     if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
         s = ABJAD_ENDING_SIM
     if s > 0 and _vowels_differ(q, r):
