@@ -9,8 +9,15 @@ import pickletools
 
 from tests.index.fixture_store import fixture_records
 from thaw.index import entry_from_record
-from thaw.index.codec import CLASSES, EntryPickler, decode_entry, decoding_table
-from thaw.index.entry import Entry, IdNumber
+from thaw.index.codec import (
+    CLASSES,
+    EntryPickler,
+    decode_entry,
+    decoding_table,
+    dumps_facts,
+    loads_facts,
+)
+from thaw.index.entry import Entry, IdNumber, listing_facts
 from thaw.model import Identifier, Name, Record
 from thaw.text import AnalyzedName, Token
 
@@ -62,3 +69,25 @@ def test_pickles_name_no_class() -> None:
     assert table[-len(CLASSES) :] == list(CLASSES)
     assert table[-1] is Entry and len(table) == len(tokens) + len(CLASSES)
     assert pickle.loads(pickle.dumps(CLASSES)) == CLASSES
+
+
+def test_facts_load_to_the_facts_of_the_entry() -> None:
+    """An entry's facts, pickled apart, load to :func:`listing_facts` of it: no
+    name, caption, programme or listing date, every fact the features that read
+    no name read."""
+    entries = _entries()
+    for entry in entries:
+        facts = loads_facts(dumps_facts(entry))
+        assert facts == listing_facts(entry)
+        assert facts.names == () and facts.caption == "" and facts.programs == ()
+        assert (facts.key, facts.schema, facts.birth_dates) == (
+            entry.key,
+            entry.schema,
+            entry.birth_dates,
+        )
+        assert (facts.countries, facts.gender, facts.identifiers) == (
+            entry.countries,
+            entry.gender,
+            entry.identifiers,
+        )
+    assert any(e.identifiers for e in entries) and any(e.birth_dates for e in entries)

@@ -14,8 +14,9 @@ import pytest
 from tests.index.fixture_store import fixture_records
 
 from thaw.index import entry_from_record
+from thaw.index.entry import listing_facts
 from thaw.match import features
-from thaw.match.features import Context, listed_identifier
+from thaw.match.features import Context, CountryFeature, Evidence, Values, listed_identifier
 from thaw.match.score import _reaches, _sigmoid
 from thaw.screen import Screener, make_query
 from thaw.text import analyze_name
@@ -180,3 +181,81 @@ def test_reaching_the_threshold_is_decided_as_rounded_scores_are() -> None:
         for step in range(-200, 201):
             total = near + step * 1e-6
             assert _reaches(total, threshold) == (round(_sigmoid(total), 4) >= threshold)
+
+
+@pytest.mark.parametrize("facts", FACT_QUERIES)
+def test_the_bound_of_a_listings_facts_is_its_bound(screener: Screener, facts: _Facts) -> None:
+    """:meth:`~thaw.match.Matcher.bound` answers from a listing's facts alone
+    (:func:`~thaw.index.entry.listing_facts`, what the index keeps beside each
+    entry) what it answers from the whole listing, and rejects exactly the
+    listings out of reach (:meth:`~thaw.match.Matcher.reach`), though it
+    stops at the first fact that puts a listing out of reach."""
+    query = make_query(*facts)
+    matcher = screener.matcher()
+    for threshold in (0.0, 0.3, 0.5, 0.7, 0.85, 0.95):
+        for candidate in screener.candidates_of(query):
+            entry = screener.index.entry(candidate.position)
+            rest = matcher.bound(query, entry, threshold)
+            assert matcher.bound(query, listing_facts(entry), threshold) == rest
+            assert (rest is None) == (matcher.reach(query, entry) < threshold), (facts, entry.key)
+            if rest is not None:
+                with_rest = matcher.pending_at_least(query, entry, threshold, rest=rest)
+                plain = matcher.pending_at_least(query, entry, threshold)
+                assert (with_rest is None) == (plain is None)
+                if with_rest is not None and plain is not None:
+                    assert with_rest.score == plain.score
+
+
+class _CountedCountry(CountryFeature):
+    """The country feature, counting its evaluations."""
+
+    calls = 0
+
+    def evaluate(self, ctx: Context, m: Values) -> Evidence:
+        _CountedCountry.calls += 1
+        return super().evaluate(ctx, m)
+
+
+def test_a_date_decades_apart_spares_the_other_facts(screener: Screener) -> None:
+    """The bound stops at the first fact that puts a listing out of reach,
+    the facts after it at their ceilings: a date of birth decades apart (the
+    first fact evaluated) spares evaluating the country, which could add too
+    little to bring the listing back within reach."""
+    matcher = screener.matcher()
+    matcher._facts = [
+        (_CountedCountry() if f.name == "country" else f, w, v) for f, w, v in matcher._facts
+    ]
+    near = make_query("Kirill Dmitriev", "Person", "1975-04-12", "ru")
+    far = make_query("Kirill Dmitriev", "Person", "2010-01-01", "ru")
+    entry = next(
+        e
+        for e in (screener.index.entry(c.position) for c in screener.candidates_of(near))
+        if e.birth_dates == ("1975-04-12",) and e.countries
+    )
+    _CountedCountry.calls = 0
+    assert matcher.bound(near, entry, 0.7) is not None
+    assert _CountedCountry.calls == 1
+    assert matcher.bound(far, entry, 0.7) is None
+    assert _CountedCountry.calls == 1  # (not evaluated again)
+    assert matcher.reach(far, entry) < 0.7  # (the full bound, every fact evaluated)
+    assert _CountedCountry.calls == 2
+
+
+def test_a_screener_decodes_no_names_of_listings_out_of_reach() -> None:
+    """A screener asks the bound of each candidate from the listing's facts
+    (:meth:`~thaw.index.CandidateIndex.facts`), and decodes the names only of
+    the listings within reach."""
+    fresh = Screener.from_entries(entry_from_record(r) for r in fixture_records())
+    index = fresh.index
+    far = make_query("Kirill Dmitriev", "Person", "2010-01-01")
+    positions = [c.position for c in fresh.candidates_of(far)]
+    assert positions
+    assert not fresh.screen_query(far).hits
+    assert all(index._entries[p] is None for p in positions)
+    assert all(index.facts(p).names == () for p in positions)
+    near = make_query("Kirill Dmitriev", "Person", "1975-04-12")
+    assert fresh.screen_query(near).hits
+    decoded = [p for p in positions if index._entries[p] is not None]
+    assert decoded
+    # (a decoded listing is its own facts)
+    assert all(index.facts(p) is index.entry(p) for p in decoded)

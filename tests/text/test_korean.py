@@ -31,6 +31,7 @@ from thaw.text.korean import (
     hungarian_reading,
     is_foreign_hangul,
     is_korean_name,
+    is_korean_spelt_word,
     japanese_hangul_readings,
     joined_readings,
     korean_reading,
@@ -566,6 +567,19 @@ def test_latin_names_that_read_as_korean() -> None:
     assert not reads_as_korean_name(["maria", "da", "silva"])
     assert not reads_as_korean_name(["ana", "de", "la", "cruz"])
     assert not reads_as_korean_name(["kim"])
+
+
+def test_a_name_with_no_korean_family_name_is_not_spelt_in_syllables() -> None:
+    """Whether a name reads as Korean is asked of every person's name in
+    Latin letters: one with no Korean family name first or last is answered
+    without spelling its words in syllables (the costly part), whatever
+    they spell (*Mina Sun Jung Ha*: no family name at either end)."""
+    is_korean_spelt_word("kim")  # (the tables loaded)
+    before = is_korean_spelt_word.cache_info()
+    assert not reads_as_korean_name(["mina", "sunjung", "hajun"])
+    assert not reads_as_korean_name(["ludwig", "van", "beethoven"])
+    after = is_korean_spelt_word.cache_info()
+    assert (after.hits, after.misses) == (before.hits, before.misses)
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,24 @@ def test_no_variant(name: str) -> None:
     assert east_slavic_variant(name) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "russian"),
+    [
+        # the ending ends a word, in any case, a hyphen after it
+        ("HRYHORIY KOVALENKO", "grygoriy kovalenko"),
+        ("Hryhoriy Kovalenko-Ivanova", "grygoriy kovalenko-ivanova"),
+        # an ending inside a word (a digit or an underscore after it), or
+        # beginning one, is none
+        ("Hryhoriy Kovalenko2", None),
+        ("Hugh Skyline", None),
+        ("Heinrich Ovchar", None),
+        ("Hannah Kovalenkova_x", None),
+    ],
+)
+def test_an_ending_is_read_at_the_end_of_a_word(name: str, russian: str | None) -> None:
+    assert east_slavic_variant(name) == russian
+
+
 def test_name_variants_offers_it_beside_the_others() -> None:
     assert "grygoriy surkis" not in name_variants("Hryhoriy Surkis", "Person")  # (no ending)
     assert "grygoriy kovalenko" in name_variants("Hryhoriy Kovalenko", "Person")

@@ -99,6 +99,26 @@ def entry_from_record(record: Record) -> Entry:
     )
 
 
+def listing_facts(entry: Entry) -> Entry:
+    """``entry`` without its names, caption, programmes and listing date: the
+    facts that the matcher's features that read no name read (schema, dates of
+    birth, countries, gender, identifiers), which the index keeps beside each
+    entry (:meth:`thaw.index.CandidateIndex.facts`)."""
+    return Entry(
+        source=entry.source,
+        source_id=entry.source_id,
+        schema=entry.schema,
+        caption="",
+        names=(),
+        birth_dates=entry.birth_dates,
+        countries=entry.countries,
+        gender=entry.gender,
+        identifiers=entry.identifiers,
+        programs=(),
+        listed_on=None,
+    )
+
+
 def name_entry(
     name: str, schema: str | None = None, source: str = "", source_id: str = ""
 ) -> Entry:

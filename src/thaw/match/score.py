@@ -101,6 +101,20 @@ def _reaches(total: float, threshold: float) -> bool:
     return round(value, 4) >= threshold
 
 
+def _facts_after(ceilings: list[tuple[float, float]]) -> list[float]:
+    """For each of the fact features whose ``(ceiling, weight)`` are given
+    in order, the most those after it can add: the sum of their ceilings
+    times their weights (infinite after a negative weight, whose ceiling
+    bounds nothing)."""
+    after: list[float] = []
+    total = 0.0
+    for ceiling, weight in reversed(ceilings):
+        after.append(total)
+        total = math.inf if weight < 0 else total + ceiling * weight
+    after.reverse()
+    return after
+
+
 _DEFAULT_RESOLVED = DEFAULT_CONFIG.resolve()
 _NO_NAME = analyze_name("")  # what the fact features see of the name: nothing
 _NO_ENTRY = Entry("", "", "", "", (), (), (), None, (), (), None)  # (until the first listing)
@@ -297,6 +311,9 @@ class Matcher:
         self._ceiling_query: Query | None = None
         self._ceiling_rest = 0.0
         self._guessed_rest = 0.0
+        # per fact feature, the most the fact features after it can add for
+        # the last query (:meth:`_bound_within`)
+        self._facts_after: list[float] = []
         self._name_top = 0.0
         self._facts_context = Context(Query(""), _NO_ENTRY, _NO_NAME, None, False)
         self._readings_of: Query | None = None
@@ -597,7 +614,13 @@ class Matcher:
         return None if pending is None else self.explain(pending)
 
     def pending_at_least(
-        self, query: Query, entry: Entry, threshold: float, *, bound: bool = True
+        self,
+        query: Query,
+        entry: Entry,
+        threshold: float,
+        *,
+        bound: bool = True,
+        rest: float | None = None,
     ) -> Pending | None:
         """:meth:`score_at_least` up to its explanation: the :class:`Pending` score
         of ``entry`` if it reaches ``threshold``, else ``None``. Explaining a hit
@@ -614,15 +637,19 @@ class Matcher:
         a date of birth years apart costs more than any name can give) is
         rejected before its names are aligned. The answer is the same either
         way; ``bound=False`` (the tests' reference) bounds by the name
-        alignment and the ceilings alone."""
+        alignment and the ceilings alone. ``rest``: what :meth:`bound`
+        answered for this listing, when the caller asked it first (from the
+        listing's facts, before decoding its names)."""
         if self.algorithm != "thaw":
             result = self.score(query, entry)
             return Pending(result.score, None, result) if result.score >= threshold else None
-        rest: float | None = None
         if bound:
-            rest = self._bound_rest(query, entry)
-            if not _reaches(self._reach_total(rest), threshold):
+            if rest is None:
+                rest = self._bound_within(query, entry, threshold)
+            if rest is None or not _reaches(self._reach_total(rest), threshold):
                 return None
+        else:
+            rest = None
         found = self.best_name(query, entry)
         best = found[1]
         name_score = 0.0 if best is None else best.score
@@ -671,6 +698,9 @@ class Matcher:
                         guessed += ceiling
             self._ceiling_rest = every
             self._guessed_rest = guessed
+            self._facts_after = _facts_after(
+                [(f.ceiling(query, values), weight) for f, weight, values in self._facts]
+            )
         return round(_sigmoid(self._ceiling_total(query, name_score, rest)), 4)
 
     def _ceiling_total(self, query: Query, name_score: float, rest: float | None) -> float:
@@ -681,6 +711,21 @@ class Matcher:
         if query.id_numbers or query.identifiers:
             logit = max(logit, name_values["floor_on_identifier"])
         return logit * self._name_weight + (self._ceiling_rest if rest is None else rest) + 1e-9
+
+    def bound(self, query: Query, facts: Entry, threshold: float) -> float | None:
+        """Whether a listing may reach ``threshold`` for ``query`` by what the
+        features that read no name answer (the name at its cap, the other
+        features at their ceilings): ``None`` if not, else what those
+        features add (``rest`` for :meth:`pending_at_least`). ``facts`` is
+        the listing or its facts alone (:meth:`thaw.index.CandidateIndex.facts`),
+        so that a screener rejects most candidates of a customer file
+        without decoding their names."""
+        if self.algorithm != "thaw":
+            return 0.0  # (no bound: every listing is scored)
+        rest = self._bound_within(query, facts, threshold)
+        if rest is None or not _reaches(self._reach_total(rest), threshold):
+            return None
+        return rest
 
     def reach(self, query: Query, entry: Entry) -> float:
         """The highest score ``entry`` can get for ``query`` whatever its names
@@ -704,6 +749,17 @@ class Matcher:
         """What the features other than the name's can add for ``entry`` at
         most: those that read no name (:attr:`~thaw.match.Feature.reads_name`)
         exactly, as they will answer, the others their ceilings for ``query``."""
+        rest = self._bound_within(query, entry, None)
+        assert rest is not None  # (no threshold: never out of reach)
+        return rest
+
+    def _bound_within(self, query: Query, entry: Entry, threshold: float | None) -> float | None:
+        """:meth:`_bound_rest`, or ``None`` as soon as a feature that reads no
+        name puts ``entry`` out of reach of ``threshold`` (:meth:`_reach`),
+        the features after it at their ceilings: a date of birth decades
+        apart, the first of them, spares evaluating the others. ``entry``
+        may be a listing's facts alone (:meth:`thaw.index.CandidateIndex.facts`):
+        these features read nothing else."""
         if self._ceiling_query is not query:
             self._ceiling(query, 0.0)  # (the query's ceilings)
         # (one context, refilled: these features read only the query, the
@@ -713,10 +769,17 @@ class Matcher:
         ctx.entry = entry
         ctx.identifier = listed_identifier(query, entry) if entry.identifiers else None
         total = self._guessed_rest
-        for feature, weight, values in self._facts:
+        after = self._facts_after
+        for k, (feature, weight, values) in enumerate(self._facts):
             ev = feature.evaluate(ctx, values)
             if ev is not NO_EVIDENCE:
-                total += ev.value * weight
+                value = ev.value * weight
+                total += value
+                if value < 0 and threshold is not None:
+                    # (the margin keeps this on the side of the full sum,
+                    # added up in another order)
+                    if not _reaches(self._reach_total(total + after[k]) + 1e-9, threshold):
+                        return None
         return total
 
     def _context(

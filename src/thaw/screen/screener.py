@@ -288,9 +288,16 @@ class Screener:
         scored: list[tuple[float, float, str, Entry, thaw.match.Pending]] = []
         matcher = self.matcher(algorithm)
         pending_at_least = matcher.pending_at_least
+        bound = matcher.bound
         for candidate in found:
+            # (most candidates of a customer file are out of reach by their
+            # facts alone, a date of birth decades apart: their names are
+            # never decoded)
+            rest = bound(query, index.facts(candidate.position), threshold)
+            if rest is None:
+                continue
             entry = index.entry(candidate.position)
-            pending = pending_at_least(query, entry, threshold)
+            pending = pending_at_least(query, entry, threshold, rest=rest)
             if pending is not None:
                 name = 0.0 if pending.context is None else pending.context.name_score
                 scored.append((pending.score, name, entry.key, entry, pending))

@@ -990,9 +990,11 @@ def foreign_readings(name: str) -> tuple[str, ...]:
     text = name.lower()
     found: list[str] = []
     # (Владимир's Polish *wladimir* folds as its romanisation *vladimir*: left out);
-    # the romanisation word by word: rigour remembers words, and a whole name is
-    # nearly always new to it (about 85 µs a word to transliterate afresh)
-    seen = {_folded(" ".join(_ascii_words(" ".join(map(maybe_ascii, name.split(" "))))))}
+    # the romanisation word by word, in lower case: rigour remembers words, and
+    # name analysis asks it of the same lower-case words, while a whole name,
+    # or a word as written (Владимир), is nearly always new to it (about 85 µs
+    # a word to transliterate afresh)
+    seen = {_folded(" ".join(_ascii_words(" ".join(map(maybe_ascii, text.split(" "))))))}
     for table, rules in (
         (_POLISH, _POLISH_RULES),
         (_SOUTH_SLAVIC, _SOUTH_SLAVIC_RULES),
