@@ -43,6 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
+from thaw.match.han_latin import other_syllable_pair, part_of_given_name
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
 from thaw.match.spelling import spelled_runs
 from thaw.match.transcription import transcription_pairs
@@ -371,6 +372,26 @@ class NameShapeFeature(Feature):
       *jong* of 정순; "翼 吉田" against 'Tian Yi': *tian* of the surname 吉田,
       Yoshida). Such a word is one given name or surname, and common syllables
       recur in thousands of names: half of one is not the name;
+    * *other syllables*: both names written in Latin letters as Chinese names
+      are (:func:`thaw.match.han_latin.reads_as_chinese_name`: two to four
+      words of one or two syllables, a common Chinese family name first or
+      last), and an aligned pair of words, near in their letters, cut into
+      as many syllables of which some differ in every romanisation
+      (:func:`thaw.match.han_latin.other_syllables`: "Zhang Xiaoling" against
+      'ZHANG, Xiaoming', "Tang Ping Keung" against 'ZHANG, Jiang Ping'). Each
+      syllable is a character with a small, published set of spellings
+      (pinyin, Wade–Giles, MPS II, Tongyong, Hong Kong's Cantonese), and two
+      different syllables are often nearer in letters than two spellings of
+      one (*ming*, *ling*; *Hsiang*, *Xiang*): one character different is
+      another name. Names that both read as Korean are compared syllable by
+      syllable already (:mod:`thaw.match.korean`);
+    * *part of a given name*: one of two names written as Chinese names in
+      Latin letters is three words of one syllable each, a family name and a
+      given name of two syllables written apart, one of them left unaligned
+      while every word of the other name aligned ("Li Kai" against 'LI, Kai
+      Shou', "Wong Chi" against 'WONG, Moon Chi'): a Chinese given name of
+      two syllables is one name, and one of its syllables is another
+      person's given name;
     * *part of a hyphenated name*: a hyphenated word of two or more names, a
       double-barrelled surname or a compound given name, aligned in part ("John
       Smith" against "JOHN B. PRIDMORE-SMITH", "Kim Myong" against "Kim
@@ -435,6 +456,12 @@ class NameShapeFeature(Feature):
         ),
         "part_of_word": Magnitude(
             -1.0, "a Chinese or Korean word of several syllables aligned only in part"
+        ),
+        "other_syllable": Magnitude(
+            -2.5, "a Chinese name's word in Latin letters aligned with other syllables"
+        ),
+        "part_of_given_name": Magnitude(
+            -2.0, "one syllable of a Chinese given name written apart in Latin letters"
         ),
         "part_of_hyphenated": Magnitude(
             -1.5, "a hyphenated name (a double-barrelled surname) aligned only in part"
@@ -576,6 +603,25 @@ class NameShapeFeature(Feature):
             return Evidence(
                 value,
                 f"a word in Chinese or Korean characters aligns only in part ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        other = other_syllable_pair(ctx.analyzed, best.name, al)
+        if other is not None:
+            value = m["other_syllable"]
+            return Evidence(
+                value,
+                f"{other[0]!r} and {other[1]!r} spell other Chinese syllables: another name"
+                f" ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        if part_of_given_name(ctx.analyzed, best.name, al):
+            value = m["part_of_given_name"]
+            return Evidence(
+                value,
+                f"one syllable of a Chinese given name written apart aligns, the other is left"
+                f" over ({value:+.1f})"
                 if ctx.explain
                 else "",
             )

@@ -1,0 +1,195 @@
+"""Chinese names in Latin letters, read syllable by syllable.
+
+A Chinese name is a family name of one syllable (rarely two) and a given name
+of one or two, each syllable a character with a small, published set of Latin
+spellings (pinyin, Wade–Giles, Taiwan's MPS II and Tongyong, Hong Kong's
+Cantonese and the Hokkien spellings of Singapore and Malaysia:
+:func:`thaw.text.chinese.spellings_by_system`). Compared letter by letter, two
+different syllables are often nearer than two spellings of one: *ming* and
+*ling*, *xuan* and *xian*, *tang* and *zhang* differ in a letter or two, while
+*Hsiang* and *Xiang* (both 祥) differ in two. One character different is
+another name, and another person (*Zhang Xiaoling* is not *ZHANG Xiaoming*).
+
+:func:`chinese_syllables` cuts a word into the syllables it may spell, each
+with the Mandarin readings (toneless pinyin) it may stand for in any of those
+systems (:func:`_readings_of`); :func:`other_syllables` tells two words apart
+when they cut into as many syllables but no reading of one agrees with a
+reading of the other syllable for syllable; :func:`reads_as_chinese_name`
+tells a name in Latin letters written as Chinese names are: two to four words,
+each one or two syllables, the first or last of one (a family name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Final
+
+from thaw.match.korean import korean_readings
+from thaw.match.names import Alignment
+from thaw.text import AnalyzedName
+from thaw.text.cantonese import cantonese_spellings
+from thaw.text.chinese import mandarin_readings, pinyin_spellings, toned_reading
+from thaw.text.taiwan import mps2, tongyong
+from thaw.text.wadegiles import wade_giles
+
+#: The Mandarin romanisations read here, each a reading's spellings.
+_MANDARIN: Final[tuple[Callable[[str], Iterable[str]], ...]] = (
+    pinyin_spellings,
+    wade_giles,
+    lambda r: (mps2(r),),
+    lambda r: (tongyong(r),),
+)
+#: The CJK unified ideographs whose spellings are read.
+_FIRST, _LAST = 0x4E00, 0x9FA5
+#: The most syllables a word of a Chinese name spells (a given name of two).
+MAX_SYLLABLES: Final = 2
+#: The longest spelling of one syllable (*zhuang*, *hsiang*).
+_LONGEST: Final = 6
+
+_Cut = tuple[frozenset[str], ...]
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, frozenset[str]]:
+    """Each Latin spelling of a Chinese syllable, lower-case ASCII, and the
+    Mandarin readings it may stand for: each reading's spellings in pinyin,
+    Wade–Giles, MPS II and Tongyong (:data:`_MANDARIN`), and a character's
+    Cantonese spellings the character's usual reading (Hokkien's, far from
+    Mandarin's, are left out: *tan* is 陳 *chen*)."""
+    found: dict[str, set[str]] = {}
+    readings: set[str] = set()
+    for cp in range(_FIRST, _LAST + 1):
+        ch = chr(cp)
+        usual, _ = toned_reading(ch)
+        if not usual:
+            continue
+        readings.update(mandarin_readings(ch))
+        for sp in cantonese_spellings(ch):
+            found.setdefault(sp, set()).add(usual)
+    for r in readings:
+        for spell in _MANDARIN:
+            for sp in spell(r):
+                if sp:
+                    found.setdefault(sp, set()).add(r)
+    return {sp: frozenset(rs) for sp, rs in found.items()}
+
+
+def _readings_of(spelling: str) -> frozenset[str]:
+    return _spellings().get(spelling, frozenset())
+
+
+@lru_cache(maxsize=4096)
+def chinese_syllables(word: str) -> tuple[_Cut, ...]:
+    """The ways ``word`` (lower-case ASCII letters) cuts into one to
+    :data:`MAX_SYLLABLES` spellings of Chinese syllables, each syllable as the
+    Mandarin readings it may stand for (*xiaoming*: *xiao* + *ming*); empty
+    when it spells none."""
+    cuts: list[_Cut] = []
+
+    def walk(rest: str, cut: _Cut) -> None:
+        if not rest:
+            cuts.append(cut)
+            return
+        if len(cut) == MAX_SYLLABLES:
+            return
+        for n in range(1, min(_LONGEST, len(rest)) + 1):
+            readings = _readings_of(rest[:n])
+            if readings:
+                walk(rest[n:], (*cut, readings))
+
+    walk(word, ())
+    return tuple(cuts)
+
+
+def other_syllables(a: str, b: str) -> bool:
+    """Whether the words ``a`` and ``b`` (lower-case ASCII) spell different
+    Chinese syllables: each cuts into syllables (:func:`chinese_syllables`),
+    some cut of one has as many syllables as some cut of the other, and no two
+    such cuts agree syllable for syllable (a reading in common). Words of no
+    equal count of syllables are not told apart here (*Jinpng*, a letter
+    dropped, is a slip of the pen rather than another name)."""
+    if a == b:
+        return False
+    cuts_a, cuts_b = chinese_syllables(a), chinese_syllables(b)
+    counted = False
+    for x in cuts_a:
+        for y in cuts_b:
+            if len(x) != len(y):
+                continue
+            counted = True
+            if all(rx & ry for rx, ry in zip(x, y, strict=True)):
+                return False
+    return counted
+
+
+def reads_as_chinese_name(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` (lower-case ASCII, a name's words) are written as a
+    Chinese name is: two to four words, each one or two syllables
+    (:func:`chinese_syllables`), the first or the last one syllable (a
+    family name)."""
+    if not 2 <= len(words) <= 4 or not all(chinese_syllables(w) for w in words):
+        return False
+    return _one_syllable(words[0]) or _one_syllable(words[-1])
+
+
+def _one_syllable(word: str) -> bool:
+    return any(len(cut) == 1 for cut in chinese_syllables(word))
+
+
+def chinese_words(name: AnalyzedName) -> tuple[str, ...] | None:
+    """The words of ``name`` (its informative tokens, lower-case) when it is
+    written in Latin letters as a Chinese name is (:func:`reads_as_chinese_name`),
+    else ``None``."""
+    tokens = name.informative
+    if not name.original.isascii() or not all(t.raw.isalpha() for t in tokens):
+        return None
+    words = tuple(t.raw.lower() for t in tokens)
+    return words if reads_as_chinese_name(words) else None
+
+
+def other_syllable_pair(
+    query: AnalyzedName, listed: AnalyzedName, alignment: Alignment
+) -> tuple[str, str] | None:
+    """The first aligned pair of words, query's then listed, that spell other
+    Chinese syllables (:func:`other_syllables`), when both names are written
+    as Chinese names in Latin letters (:func:`chinese_words`); ``None``
+    otherwise. Two names that both read as Korean are left to the Korean
+    comparison, which already aligns them syllable by syllable
+    (:mod:`thaw.match.korean`)."""
+    q_words, r_words = chinese_words(query), chinese_words(listed)
+    if q_words is None or r_words is None:
+        return None
+    if korean_readings(query) is not None and korean_readings(listed) is not None:
+        return None
+    for pair in alignment.pairs:
+        if pair.sim >= 1.0:
+            continue
+        a = "".join(q_words[i] for i in pair.query)
+        b = "".join(r_words[j] for j in pair.result)
+        if other_syllables(a, b):
+            return a, b
+    return None
+
+
+def part_of_given_name(query: AnalyzedName, listed: AnalyzedName, alignment: Alignment) -> bool:
+    """Whether one of two names written as Chinese names in Latin letters
+    (:func:`chinese_words`) is three words of one syllable each, a family name
+    and a given name of two syllables written apart (*LI, Kai Shou*), of which
+    one word is left unaligned while every word of the other name aligned (*Li
+    Kai*): the other name holds half of a given name, which is another
+    name."""
+    q_words, r_words = chinese_words(query), chinese_words(listed)
+    if q_words is None or r_words is None:
+        return False
+    q_left = len(q_words) - len(alignment.query_used)
+    r_left = len(r_words) - len(alignment.result_used)
+    for words, left, other_left in ((r_words, r_left, q_left), (q_words, q_left, r_left)):
+        if (
+            len(words) == 3
+            and left == 1
+            and other_left == 0
+            and all(_one_syllable(w) for w in words)
+        ):
+            return True
+    return False
