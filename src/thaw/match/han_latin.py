@@ -21,6 +21,7 @@ each one or two syllables, the first or last of one (a family name).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Final
@@ -29,7 +30,8 @@ from thaw.match.korean import korean_readings
 from thaw.match.names import Alignment
 from thaw.text import AnalyzedName
 from thaw.text.cantonese import cantonese_spellings
-from thaw.text.chinese import mandarin_readings, pinyin_spellings, toned_reading
+from thaw.text.chinese import HAN, han_spellings, mandarin_readings, pinyin_spellings, toned_reading
+from thaw.text.han_surnames import surname_spellings
 from thaw.text.taiwan import mps2, tongyong
 from thaw.text.wadegiles import wade_giles
 
@@ -51,12 +53,13 @@ _Cut = tuple[frozenset[str], ...]
 
 
 @lru_cache(maxsize=1)
-def _spellings() -> dict[str, frozenset[str]]:
+def _inventory() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """Each Latin spelling of a Chinese syllable, lower-case ASCII, and the
     Mandarin readings it may stand for: each reading's spellings in pinyin,
     Wade–Giles, MPS II and Tongyong (:data:`_MANDARIN`), and a character's
     Cantonese spellings the character's usual reading (Hokkien's, far from
-    Mandarin's, are left out: *tan* is 陳 *chen*)."""
+    Mandarin's, are left out: *tan* is 陳 *chen*); and the spellings that
+    are pinyin's."""
     found: dict[str, set[str]] = {}
     readings: set[str] = set()
     for cp in range(_FIRST, _LAST + 1):
@@ -72,17 +75,36 @@ def _spellings() -> dict[str, frozenset[str]]:
             for sp in spell(r):
                 if sp:
                     found.setdefault(sp, set()).add(r)
-    return {sp: frozenset(rs) for sp, rs in found.items()}
+    pinyin = frozenset(sp for r in readings for sp in pinyin_spellings(r))
+    return {sp: frozenset(rs) for sp, rs in found.items()}, pinyin
 
 
 def _readings_of(spelling: str) -> frozenset[str]:
-    return _spellings().get(spelling, frozenset())
+    return _inventory()[0].get(spelling, frozenset())
+
+
+def _in_pinyin(word: str, most: int) -> bool:
+    """Whether ``word`` cuts into at most ``most`` syllables of pinyin itself."""
+    pinyin = _inventory()[1]
+    if not word:
+        return True
+    return most > 0 and any(
+        word[:n] in pinyin and _in_pinyin(word[n:], most - 1)
+        for n in range(1, min(_LONGEST, len(word)) + 1)
+    )
+
+
+def _consonants(word: str) -> str:
+    return _VOWELS.sub("", word)
+
+
+_VOWELS: Final = re.compile("[aeiouv]")
 
 
 @lru_cache(maxsize=4096)
-def chinese_syllables(word: str) -> tuple[_Cut, ...]:
-    """The ways ``word`` (lower-case ASCII letters) cuts into one to
-    :data:`MAX_SYLLABLES` spellings of Chinese syllables, each syllable as the
+def chinese_syllables(word: str, most: int = MAX_SYLLABLES) -> tuple[_Cut, ...]:
+    """The ways ``word`` (lower-case ASCII letters) cuts into one to ``most``
+    spellings of Chinese syllables, each syllable as the
     Mandarin readings it may stand for (*xiaoming*: *xiao* + *ming*); empty
     when it spells none."""
     cuts: list[_Cut] = []
@@ -91,7 +113,7 @@ def chinese_syllables(word: str) -> tuple[_Cut, ...]:
         if not rest:
             cuts.append(cut)
             return
-        if len(cut) == MAX_SYLLABLES:
+        if len(cut) == most:
             return
         for n in range(1, min(_LONGEST, len(rest)) + 1):
             readings = _readings_of(rest[:n])
@@ -102,16 +124,21 @@ def chinese_syllables(word: str) -> tuple[_Cut, ...]:
     return tuple(cuts)
 
 
-def other_syllables(a: str, b: str) -> bool:
+def other_syllables(a: str, b: str, most: int = MAX_SYLLABLES) -> bool:
     """Whether the words ``a`` and ``b`` (lower-case ASCII) spell different
-    Chinese syllables: each cuts into syllables (:func:`chinese_syllables`),
+    Chinese syllables: each cuts into at most ``most`` syllables
+    (:func:`chinese_syllables`),
     some cut of one has as many syllables as some cut of the other, and no two
     such cuts agree syllable for syllable (a reading in common). Words of no
     equal count of syllables are not told apart here (*Jinpng*, a letter
-    dropped, is a slip of the pen rather than another name)."""
+    dropped, is a slip of the pen rather than another name). Words whose
+    consonants agree and only a vowel differs are told apart only when both
+    are pinyin itself (*Bingxian*, *Bingxuan*), whose vowels are written as
+    said: in other systems, and in names that only look Chinese, a vowel is
+    as often a spelling (*Jensen*, *Jansen*)."""
     if a == b:
         return False
-    cuts_a, cuts_b = chinese_syllables(a), chinese_syllables(b)
+    cuts_a, cuts_b = chinese_syllables(a, most), chinese_syllables(b, most)
     counted = False
     for x in cuts_a:
         for y in cuts_b:
@@ -120,6 +147,8 @@ def other_syllables(a: str, b: str) -> bool:
             counted = True
             if all(rx & ry for rx, ry in zip(x, y, strict=True)):
                 return False
+    if counted and _consonants(a) == _consonants(b):
+        return _in_pinyin(a, most) and _in_pinyin(b, most)
     return counted
 
 
@@ -148,26 +177,57 @@ def chinese_words(name: AnalyzedName) -> tuple[str, ...] | None:
     return words if reads_as_chinese_name(words) else None
 
 
+def _characters(name: AnalyzedName) -> tuple[str, ...] | None:
+    """The Chinese characters of ``name``, one per informative token, when it
+    is a name written in them and read in pinyin a syllable a token; else
+    ``None``."""
+    tokens = name.informative
+    if not tokens or not all(HAN.fullmatch(t.script_form) and t.raw.isalpha() for t in tokens):
+        return None
+    return tuple(t.script_form for t in tokens)
+
+
+def _spelt_by(chars: tuple[str, ...], word: str) -> bool:
+    """Whether ``word`` is written as ``chars`` are spelt in some system, a
+    character at a time (:func:`thaw.text.chinese.han_spellings`, and a family
+    name's own spellings: :func:`thaw.text.han_surnames.surname_spellings`)."""
+    if not chars:
+        return not word
+    spelt = {*han_spellings(chars[0]), *surname_spellings(chars[0])}
+    return any(word.startswith(sp) and _spelt_by(chars[1:], word[len(sp) :]) for sp in spelt if sp)
+
+
 def other_syllable_pair(
     query: AnalyzedName, listed: AnalyzedName, alignment: Alignment
 ) -> tuple[str, str] | None:
     """The first aligned pair of words, query's then listed, that spell other
-    Chinese syllables (:func:`other_syllables`), when both names are written
-    as Chinese names in Latin letters (:func:`chinese_words`); ``None``
-    otherwise. Two names that both read as Korean are left to the Korean
-    comparison, which already aligns them syllable by syllable
-    (:mod:`thaw.match.korean`)."""
-    q_words, r_words = chinese_words(query), chinese_words(listed)
-    if q_words is None or r_words is None:
+    Chinese syllables (:func:`other_syllables`), when the listed name is
+    written as a Chinese name in Latin letters (:func:`chinese_words`) and the
+    query too, or in Chinese characters read in pinyin (then only a listed
+    word that no spelling of the query's characters writes:
+    :func:`_spelt_by`, and not the family name, which Chinese writes first
+    and whose dialect spellings are many: 黄 is *Ong* in Malaysia); ``None``
+    otherwise. Two names that both read as
+    Korean are left to the Korean comparison, which already aligns them
+    syllable by syllable (:mod:`thaw.match.korean`)."""
+    r_words = chinese_words(listed)
+    if r_words is None:
+        return None
+    chars = _characters(query)
+    q_words = chinese_words(query) if chars is None else tuple(t.raw for t in query.informative)
+    if q_words is None:
         return None
     if korean_readings(query) is not None and korean_readings(listed) is not None:
         return None
     for pair in alignment.pairs:
-        if pair.sim >= 1.0:
+        if pair.sim >= 1.0 or (chars is not None and 0 in pair.query):
             continue
         a = "".join(q_words[i] for i in pair.query)
         b = "".join(r_words[j] for j in pair.result)
-        if other_syllables(a, b):
+        most = max(MAX_SYLLABLES, len(pair.query), len(pair.result))
+        if not other_syllables(a, b, most):
+            continue
+        if chars is None or not _spelt_by(tuple(chars[i] for i in pair.query), b):
             return a, b
     return None
 
