@@ -55,7 +55,8 @@ _Cut = tuple[frozenset[str], ...]
 @lru_cache(maxsize=1)
 def _inventory() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """Each Latin spelling of a Chinese syllable, lower-case ASCII, and the
-    Mandarin readings it may stand for: each reading's spellings in pinyin,
+    Mandarin readings it may stand for, over the common characters
+    (:func:`_common`): each reading's spellings in pinyin,
     Wade–Giles, MPS II and Tongyong (:data:`_MANDARIN`), and a character's
     Cantonese spellings the character's usual reading (Hokkien's, far from
     Mandarin's, are left out: *tan* is 陳 *chen*); and the spellings that
@@ -64,6 +65,8 @@ def _inventory() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     readings: set[str] = set()
     for cp in range(_FIRST, _LAST + 1):
         ch = chr(cp)
+        if not _common(ch):
+            continue
         usual, _ = toned_reading(ch)
         if not usual:
             continue
@@ -77,6 +80,17 @@ def _inventory() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
                     found.setdefault(sp, set()).add(r)
     pinyin = frozenset(sp for r in readings for sp in pinyin_spellings(r))
     return {sp: frozenset(rs) for sp, rs in found.items()}, pinyin
+
+
+def _common(ch: str) -> bool:
+    """Whether ``ch`` is among the common characters of GB 2312 (6,763, which
+    write nearly all names; traditional forms read as their simplified ones
+    do): a rare character's rare reading would make two syllables alike."""
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _readings_of(spelling: str) -> frozenset[str]:
