@@ -43,7 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.han_latin import other_syllable_pair, part_of_given_name
+from thaw.match.han_latin import other_syllable_pair, part_of_name
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
 from thaw.match.spelling import spelled_runs
 from thaw.match.transcription import transcription_pairs
@@ -385,17 +385,19 @@ class NameShapeFeature(Feature):
       one (*ming*, *ling*; *Hsiang*, *Xiang*): one character different is
       another name. Names that both read as Korean are compared syllable by
       syllable already (:mod:`thaw.match.korean`);
-    * *part of a given name*: one of two names written as Chinese names in
-      Latin letters is three words of one syllable each, a family name and a
-      given name of two syllables written apart, one of them left unaligned
-      while every word of the other name aligned ("Li Kai" against 'LI, Kai
-      Shou', "Wong Chi" against 'WONG, Moon Chi'): a Chinese given name of
-      two syllables is one name, and one of its syllables is another
-      person's given name;
     * *part of a hyphenated name*: a hyphenated word of two or more names, a
       double-barrelled surname or a compound given name, aligned in part ("John
       Smith" against "JOHN B. PRIDMORE-SMITH", "Kim Myong" against "Kim
       Myong-guk"): Pridmore-Smith is a surname of its own, not Smith;
+    * *part of a name*: one of two names written in Latin letters as Chinese
+      names are, or both as Korean names, is three words of one syllable
+      each, a family name and a given name of two syllables written apart,
+      a syllable of the given name left unaligned while every word of the
+      other name aligned ("Li Kai" against 'LI, Kai Shou', "Kim Kwang"
+      against 'KIM, Kwang Yon'): a given name of two syllables is one name,
+      and one of its syllables another person's given name (a given name
+      written without its family name, "Jong Un" against 'KIM Jong Un', is
+      not half of one);
     * *skipped middle*: only the outer names align, and three or more names lie
       between them on one side ("MUHAMMAD AL-AHDAL" against "MOHAMMAD HAMDI
       MOHAMMAD SADIQ AL-AHDAL"): a first and a family name are shared by a whole
@@ -460,11 +462,11 @@ class NameShapeFeature(Feature):
         "other_syllable": Magnitude(
             -2.5, "a Chinese name's word in Latin letters aligned with other syllables"
         ),
-        "part_of_given_name": Magnitude(
-            -2.0, "one syllable of a Chinese given name written apart in Latin letters"
-        ),
         "part_of_hyphenated": Magnitude(
             -1.5, "a hyphenated name (a double-barrelled surname) aligned only in part"
+        ),
+        "part_of_name": Magnitude(
+            -2.0, "one syllable of a Chinese or Korean given name of two written apart"
         ),
         "skipped_middle": Magnitude(
             -0.8, "three or more names between the aligned ones of a listed name left aside"
@@ -616,15 +618,6 @@ class NameShapeFeature(Feature):
                 if ctx.explain
                 else "",
             )
-        if part_of_given_name(ctx.analyzed, best.name, al):
-            value = m["part_of_given_name"]
-            return Evidence(
-                value,
-                f"one syllable of a Chinese given name written apart aligns, the other is left"
-                f" over ({value:+.1f})"
-                if ctx.explain
-                else "",
-            )
         if _part_of_hyphenated(ctx.analyzed, al.query_used) or _part_of_hyphenated(
             best.name, al.result_used
         ):
@@ -632,6 +625,15 @@ class NameShapeFeature(Feature):
             return Evidence(
                 value,
                 f"a hyphenated name aligns only in part ({value:+.1f})" if ctx.explain else "",
+            )
+        if part_of_name(ctx.analyzed, best.name, al):
+            value = m["part_of_name"]
+            return Evidence(
+                value,
+                f"one syllable of a Chinese or Korean given name of two aligns, the other is"
+                f" left over: another name ({value:+.1f})"
+                if ctx.explain
+                else "",
             )
         personal = _personal(ctx.query.schema, qs)
         if personal and (

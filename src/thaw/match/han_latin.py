@@ -246,24 +246,57 @@ def other_syllable_pair(
     return None
 
 
-def part_of_given_name(query: AnalyzedName, listed: AnalyzedName, alignment: Alignment) -> bool:
-    """Whether one of two names written as Chinese names in Latin letters
-    (:func:`chinese_words`) is three words of one syllable each, a family name
-    and a given name of two syllables written apart (*LI, Kai Shou*), of which
-    one word is left unaligned while every word of the other name aligned (*Li
-    Kai*): the other name holds half of a given name, which is another
-    name."""
-    q_words, r_words = chinese_words(query), chinese_words(listed)
-    if q_words is None or r_words is None:
+def part_of_name(query: AnalyzedName, listed: AnalyzedName, alignment: Alignment) -> bool:
+    """Whether one of two names written in Latin letters as Chinese names are
+    (:func:`chinese_words`), or both as Korean names
+    (:func:`thaw.match.korean.korean_readings`), is three words of one
+    syllable each, a family name and a given name of two syllables written
+    apart (*LI, Kai Shou*; *KIM, Kwang Yon*), of which a syllable of the given
+    name is left unaligned while every word of the other name aligned (*Li
+    Kai*, *Kim Kwang*): the other name holds half of a given name, which is
+    another person's given name. (A given name written without its family
+    name, *Jong Un* against *KIM Jong Un*, is no such half.)"""
+    q_syl = _syllables_per_word(query)
+    r_syl = _syllables_per_word(listed)
+    if q_syl is None or r_syl is None:
         return False
-    q_left = len(q_words) - len(alignment.query_used)
-    r_left = len(r_words) - len(alignment.result_used)
-    for words, left, other_left in ((r_words, r_left, q_left), (q_words, q_left, r_left)):
-        if (
-            len(words) == 3
-            and left == 1
-            and other_left == 0
-            and all(_one_syllable(w) for w in words)
-        ):
+    sides = (
+        (listed, r_syl, alignment.result_used, alignment.query_used, len(q_syl)),
+        (query, q_syl, alignment.query_used, alignment.result_used, len(r_syl)),
+    )
+    for name, syllables, used, other_used, other_len in sides:
+        if len(syllables) != 3 or not all(syllables) or len(other_used) != other_len:
+            continue
+        left = [i for i in range(3) if i not in used]
+        if len(left) == 1 and left[0] != _family_position(name):
             return True
     return False
+
+
+def _family_position(name: AnalyzedName) -> int:
+    """Where the family name of a name of three words stands: the word before
+    a comma (*LI, Kai Shou*), else the one word written in capitals in a name
+    that writes the others otherwise (*Chun Sik CHOE*), else the first."""
+    original = name.original
+    if "," in original:
+        return 0
+    words = _WORDS.findall(original)
+    if len(words) == len(name.informative):
+        upper = [i for i, w in enumerate(words) if w.isupper() and len(w) > 1]
+        if len(upper) == 1 and not all(w.isupper() for w in words):
+            return upper[0]
+    return 0
+
+
+_WORDS: Final = re.compile(r"[A-Za-z]+")
+
+
+def _syllables_per_word(name: AnalyzedName) -> tuple[bool, ...] | None:
+    """Per word of ``name``, whether it may be one syllable, when ``name`` is
+    written in Latin letters as a Chinese name (:func:`chinese_words`) or reads
+    as a Korean name; ``None`` otherwise."""
+    korean = korean_readings(name)
+    if korean is not None:
+        return tuple(any(len(cut) == 1 for cut in word) for word in korean)
+    words = chinese_words(name)
+    return None if words is None else tuple(_one_syllable(w) for w in words)
