@@ -110,3 +110,31 @@ def test_the_same_name_written_otherwise_still_matches(query: str, listed: str) 
     assert result.score >= DEFAULT_THRESHOLD, result.explanation
     assert "Chinese syllables" not in result.explanation
     assert "given name of two" not in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("董貞", "CHEN, Dong"),  # Dong Zhen: was 0.94
+        ("罗楚", "CHU, Na"),  # Luo Chu: was 0.95
+    ],
+)
+def test_a_family_name_crossed_with_a_given_name_is_another_person(query: str, listed: str) -> None:
+    result = score(Query(query, "Person"), name_entry(listed, "Person"))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "family name aligns with a listed given name" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("习近平", "XI, Jinping"),
+        ("习近平", "Jinping XI"),
+        ("王振", "WANG, Chen"),
+        ("张晓明", "Xiaoming ZHANG"),
+        ("金铁三", "Jin TIESAN"),  # capitals do not say which is the family name
+    ],
+)
+def test_a_family_name_in_its_place_is_not_crossed(query: str, listed: str) -> None:
+    result = score(Query(query, "Person"), name_entry(listed, "Person"))
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation

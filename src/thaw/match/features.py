@@ -43,7 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.han_latin import other_syllable_pair, part_of_name
+from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
 from thaw.match.spelling import spelled_runs
 from thaw.match.transcription import transcription_pairs
@@ -385,6 +385,13 @@ class NameShapeFeature(Feature):
       one (*ming*, *ling*; *Hsiang*, *Xiang*): one character different is
       another name. Names that both read as Korean are compared syllable by
       syllable already (:mod:`thaw.match.korean`);
+    * *crossed family name*: the query, written in Chinese characters as a
+      Chinese name is (its family name first), against a listed name in
+      Latin letters written *FAMILY, Given names*, the query's family name aligned with a
+      listed given name and the listed family name with the query's given
+      name (董貞 *Dong Zhen* against 'CHEN, Dong', 罗楚 *Luo Chu* against
+      'CHU, Na'): the same syllables the other way round are another
+      person's name;
     * *part of a hyphenated name*: a hyphenated word of two or more names, a
       double-barrelled surname or a compound given name, aligned in part ("John
       Smith" against "JOHN B. PRIDMORE-SMITH", "Kim Myong" against "Kim
@@ -461,6 +468,9 @@ class NameShapeFeature(Feature):
         ),
         "other_syllable": Magnitude(
             -2.5, "a Chinese name's word in Latin letters aligned with other syllables"
+        ),
+        "crossed_family": Magnitude(
+            -2.5, "a Chinese name's family name aligned with a listed given name, and crosswise"
         ),
         "part_of_hyphenated": Magnitude(
             -1.5, "a hyphenated name (a double-barrelled surname) aligned only in part"
@@ -615,6 +625,15 @@ class NameShapeFeature(Feature):
                 value,
                 f"{other[0]!r} and {other[1]!r} spell other Chinese syllables: another name"
                 f" ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        if crossed_family(ctx.query.name, ctx.analyzed, best.name, al):
+            value = m["crossed_family"]
+            return Evidence(
+                value,
+                f"the family name aligns with a listed given name, and the listed family name"
+                f" with a given name: another name ({value:+.1f})"
                 if ctx.explain
                 else "",
             )

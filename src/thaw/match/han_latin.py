@@ -31,6 +31,7 @@ from thaw.match.names import Alignment
 from thaw.text import AnalyzedName
 from thaw.text.cantonese import cantonese_spellings
 from thaw.text.chinese import HAN, han_spellings, mandarin_readings, pinyin_spellings, toned_reading
+from thaw.text.han_names import written_as_chinese
 from thaw.text.han_surnames import surname_spellings
 from thaw.text.taiwan import mps2, tongyong
 from thaw.text.wadegiles import wade_giles
@@ -275,17 +276,52 @@ def part_of_name(query: AnalyzedName, listed: AnalyzedName, alignment: Alignment
 
 def _family_position(name: AnalyzedName) -> int:
     """Where the family name of a name of three words stands: the word before
-    a comma (*LI, Kai Shou*), else the one word written in capitals in a name
-    that writes the others otherwise (*Chun Sik CHOE*), else the first."""
-    original = name.original
-    if "," in original:
+    a comma (:func:`_family_before_comma`), else the one word written in
+    capitals in a name that writes the others otherwise (*Chun Sik CHOE*),
+    else the first word."""
+    if _family_before_comma(name):
         return 0
-    words = _WORDS.findall(original)
+    words = _WORDS.findall(name.original)
     if len(words) == len(name.informative):
         upper = [i for i, w in enumerate(words) if w.isupper() and len(w) > 1]
         if len(upper) == 1 and not all(w.isupper() for w in words):
             return upper[0]
     return 0
+
+
+def _family_before_comma(name: AnalyzedName) -> bool:
+    """Whether ``name`` is written *FAMILY, Given names*, one word before a
+    comma, as the lists write a name to say which word is the family name
+    (capitals say less: 'Jin TIESAN' writes the given name so)."""
+    head, comma, _ = name.original.partition(",")
+    return bool(comma) and len(_WORDS.findall(head)) == 1
+
+
+def crossed_family(
+    written: str, query: AnalyzedName, listed: AnalyzedName, alignment: Alignment
+) -> bool:
+    """Whether the query, written in Chinese characters as a Chinese name is
+    (:func:`thaw.text.han_names.written_as_chinese`: its family name first),
+    and a listed name in Latin letters written *FAMILY, Given names*
+    (:func:`_family_before_comma`) align crosswise: the query's family
+    name with a listed given name, and the listed family name with the
+    query's given name (董貞 *Dong Zhen* against *CHEN, Dong*). The same two
+    syllables the other way round are another person's name."""
+    if _characters(query) is None or not written_as_chinese(written.strip()):
+        return False
+    if not listed.original.isascii():
+        return False
+    if not _family_before_comma(listed):
+        return False
+    family = 0
+    own = [p for p in alignment.pairs if 0 in p.query]
+    theirs = [p for p in alignment.pairs if family in p.result]
+    return (
+        len(own) == 1
+        and len(theirs) == 1
+        and family not in own[0].result
+        and 0 not in theirs[0].query
+    )
 
 
 _WORDS: Final = re.compile(r"[A-Za-z]+")
