@@ -387,11 +387,11 @@ class NameShapeFeature(Feature):
       syllable already (:mod:`thaw.match.korean`);
     * *crossed family name*: the query, written in Chinese characters as a
       Chinese name is (its family name first), against a listed name in
-      Latin letters written *FAMILY, Given names*, the query's family name aligned with a
-      listed given name and the listed family name with the query's given
-      name (董貞 *Dong Zhen* against 'CHEN, Dong', 罗楚 *Luo Chu* against
-      'CHU, Na'): the same syllables the other way round are another
-      person's name;
+      Latin letters written *FAMILY, Given names*, the query's family name
+      aligned with a listed given name and the listed family name with the
+      query's given name (董貞 *Dong Zhen* against 'CHEN, Dong', 罗楚 *Luo
+      Chu* against 'CHU, Na'): the same syllables the other way round are
+      another person's name;
     * *part of a hyphenated name*: a hyphenated word of two or more names, a
       double-barrelled surname or a compound given name, aligned in part ("John
       Smith" against "JOHN B. PRIDMORE-SMITH", "Kim Myong" against "Kim
