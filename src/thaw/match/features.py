@@ -404,7 +404,8 @@ class NameShapeFeature(Feature):
       against 'KIM, Kwang Yon'): a given name of two syllables is one name,
       and one of its syllables another person's given name (a given name
       written without its family name, "Jong Un" against 'KIM Jong Un', is
-      not half of one);
+      not half of one, unless the query, written in Chinese characters, has
+      a family name of its own: "华 江" against 'PAO, Hua Chiang');
     * *skipped middle*: only the outer names align, and three or more names lie
       between them on one side ("MUHAMMAD AL-AHDAL" against "MOHAMMAD HAMDI
       MOHAMMAD SADIQ AL-AHDAL"): a first and a family name are shared by a whole
@@ -476,7 +477,7 @@ class NameShapeFeature(Feature):
             -1.5, "a hyphenated name (a double-barrelled surname) aligned only in part"
         ),
         "part_of_name": Magnitude(
-            -2.0, "one syllable of a Chinese or Korean given name of two written apart"
+            -2.0, "two syllables of a Chinese or Korean name of three written apart"
         ),
         "skipped_middle": Magnitude(
             -0.8, "three or more names between the aligned ones of a listed name left aside"
@@ -649,8 +650,8 @@ class NameShapeFeature(Feature):
             value = m["part_of_name"]
             return Evidence(
                 value,
-                f"one syllable of a Chinese or Korean given name of two aligns, the other is"
-                f" left over: another name ({value:+.1f})"
+                f"two syllables of a Chinese or Korean name of three align, the third is left"
+                f" over: another name ({value:+.1f})"
                 if ctx.explain
                 else "",
             )

@@ -255,8 +255,13 @@ def part_of_name(query: AnalyzedName, listed: AnalyzedName, alignment: Alignment
     apart (*LI, Kai Shou*; *KIM, Kwang Yon*), of which a syllable of the given
     name is left unaligned while every word of the other name aligned (*Li
     Kai*, *Kim Kwang*): the other name holds half of a given name, which is
-    another person's given name. (A given name written without its family
-    name, *Jong Un* against *KIM Jong Un*, is no such half.)"""
+    another person's given name. The query may also be written in Chinese
+    characters, a syllable each (明 张 against *MING SUAN ZHANG*). A given name
+    written without its family name (*Jong Un* against *KIM Jong Un*) is no
+    such half, unless the query has a family name of its own: written in
+    characters as a Chinese name is, or in words of characters as a
+    customer file's first and last name columns write it (华 江 against *PAO,
+    Hua Chiang*: 江 is the family name)."""
     q_syl = _syllables_per_word(query)
     r_syl = _syllables_per_word(listed)
     if q_syl is None or r_syl is None:
@@ -269,9 +274,19 @@ def part_of_name(query: AnalyzedName, listed: AnalyzedName, alignment: Alignment
         if len(syllables) != 3 or not all(syllables) or len(other_used) != other_len:
             continue
         left = [i for i in range(3) if i not in used]
-        if len(left) == 1 and left[0] != _family_position(name):
+        if len(left) == 1 and (left[0] != _family_position(name) or _own_family(query)):
             return True
     return False
+
+
+def _own_family(query: AnalyzedName) -> bool:
+    """Whether the query, written in Chinese characters, has a family name of
+    its own: written as a Chinese name is
+    (:func:`thaw.text.han_names.written_as_chinese`), or in two words or more."""
+    if _characters(query) is None:
+        return False
+    written = query.original.strip()
+    return len(written.split()) > 1 or written_as_chinese(written)
 
 
 def _family_position(name: AnalyzedName) -> int:
@@ -329,8 +344,11 @@ _WORDS: Final = re.compile(r"[A-Za-z]+")
 
 def _syllables_per_word(name: AnalyzedName) -> tuple[bool, ...] | None:
     """Per word of ``name``, whether it may be one syllable, when ``name`` is
-    written in Latin letters as a Chinese name (:func:`chinese_words`) or reads
-    as a Korean name; ``None`` otherwise."""
+    written in Chinese characters (a syllable a word), in Latin letters as a
+    Chinese name (:func:`chinese_words`) or reads as a Korean name; ``None``
+    otherwise."""
+    if _characters(name) is not None:
+        return tuple(True for _ in name.informative)
     korean = korean_readings(name)
     if korean is not None:
         return tuple(any(len(cut) == 1 for cut in word) for word in korean)
