@@ -349,6 +349,13 @@ class NameShapeFeature(Feature):
       *Ahmed*). Not when either name was read from another script, whose
       readings add such a vowel of their own (Georgian *Mikheili*, the Korean
       이고리 *Igori*, the Tajik *Rustami*);
+    * *patronymic -s*: both names written in Latin letters, and a name word of
+      one aligns with the same word plus *-s* after its final consonant: the
+      English and Welsh family names made of a father's given name
+      ("Michael Williams" against 'WILLIAM MICHAEL JOHNSON'; *Roberts*,
+      *Edwards*, *Peters* are not *Robert*, *Edward*, *Peter*). After a vowel
+      the *-s* is as often another language's form of the same given name
+      (*Carlos*, *Carlo*; *Lukas*, *Luka*) and is not counted;
     * *forebear*: the listed name is written in Arabic script, where a person's
       own name comes first and the names after it are the father's and
       grandfather's; the query's first name aligns with one of those later
@@ -455,6 +462,9 @@ class NameShapeFeature(Feature):
         "nisba": Magnitude(
             -1.5, "a Latin name word aligned with itself plus -i (a nisba: another name)"
         ),
+        "patronymic_s": Magnitude(
+            -1.5, "a Latin given name aligned with itself plus -s (Williams: another name)"
+        ),
         "forebear": Magnitude(
             -1.0, "the query's first name is a later (a forebear's) name of an Arabic name"
         ),
@@ -557,6 +567,19 @@ class NameShapeFeature(Feature):
             return Evidence(
                 value,
                 f"a name aligned with its nisba (-i): another name ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        if (
+            ctx.query.name.isascii()
+            and best.name.original.isascii()
+            and any(_patronymic_s_pair(p, qs, rs) for p in al.pairs)
+        ):
+            value = m["patronymic_s"]
+            return Evidence(
+                value,
+                f"a given name aligned with the family name it makes with -s: another name"
+                f" ({value:+.1f})"
                 if ctx.explain
                 else "",
             )
@@ -914,6 +937,22 @@ def _nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...])
     # the stem as written, or with its vowels written otherwise (*Ahmadi*, *Ahmed*)
     stem = a[:-1]
     return stem == b or (stem[0] == b[0] and stem[-1] == b[-1] and skeleton(stem) == skeleton(b))
+
+
+def _patronymic_s_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
+    """Whether ``pair`` joins two name words, one the other (four letters or
+    more, ending in a consonant other than *s*) plus *-s* (see
+    :class:`NameShapeFeature`, *patronymic -s*), by their letters or by a
+    name symbol they share."""
+    if pair.sim >= 1.0 or len(pair.query) != 1 or len(pair.result) != 1:
+        return False
+    q, r = qs[pair.query[0]], rs[pair.result[0]]
+    if q.role != "name" or r.role != "name":
+        return False
+    a, b = q.text, r.text
+    if len(a) < len(b):
+        a, b = b, a
+    return len(b) >= 4 and a == b + "s" and b[-1] not in "aeiouys"
 
 
 def _descriptive_left(tokens: tuple[Token, ...], used: set[int]) -> bool:
