@@ -167,12 +167,13 @@ def other_syllables(a: str, b: str, most: int = MAX_SYLLABLES) -> bool:
     return counted
 
 
+@lru_cache(maxsize=8192)
 def reads_as_chinese_name(words: tuple[str, ...]) -> bool:
     """Whether ``words`` (lower-case ASCII, a name's words) are written as a
-    Chinese name is: two to four words, each one or two syllables
+    Chinese name is: two to four words of letters, each one or two syllables
     (:func:`chinese_syllables`), the first or the last one syllable (a
     family name)."""
-    if not 2 <= len(words) <= 4 or not all(chinese_syllables(w) for w in words):
+    if not 2 <= len(words) <= 4 or not all(w.isalpha() and chinese_syllables(w) for w in words):
         return False
     return _one_syllable(words[0]) or _one_syllable(words[-1])
 
@@ -186,7 +187,7 @@ def chinese_words(name: AnalyzedName) -> tuple[str, ...] | None:
     written in Latin letters as a Chinese name is (:func:`reads_as_chinese_name`),
     else ``None``."""
     tokens = name.informative
-    if not name.original.isascii() or not all(t.raw.isalpha() for t in tokens):
+    if not 2 <= len(tokens) <= 4 or not name.original.isascii():
         return None
     words = tuple(t.raw.lower() for t in tokens)
     return words if reads_as_chinese_name(words) else None
@@ -225,6 +226,8 @@ def other_syllable_pair(
     otherwise. Two names that both read as
     Korean are left to the Korean comparison, which already aligns them
     syllable by syllable (:mod:`thaw.match.korean`)."""
+    if all(pair.sim >= 1.0 for pair in alignment.pairs):
+        return None
     r_words = chinese_words(listed)
     if r_words is None:
         return None
@@ -262,6 +265,12 @@ def part_of_name(query: AnalyzedName, listed: AnalyzedName, alignment: Alignment
     characters as a Chinese name is, or in words of characters as a
     customer file's first and last name columns write it (华 江 against *PAO,
     Hua Chiang*: 江 is the family name)."""
+    n_q, n_r = len(query.informative), len(listed.informative)
+    q_used, r_used = len(alignment.query_used), len(alignment.result_used)
+    if not (
+        (n_r == 3 and r_used == 2 and q_used == n_q) or (n_q == 3 and q_used == 2 and r_used == n_r)
+    ):
+        return False
     q_syl = _syllables_per_word(query)
     r_syl = _syllables_per_word(listed)
     if q_syl is None or r_syl is None:
@@ -322,9 +331,9 @@ def crossed_family(
     name with a listed given name, and the listed family name with the
     query's given name (董貞 *Dong Zhen* against *CHEN, Dong*). The same two
     syllables the other way round are another person's name."""
-    if _characters(query) is None or not written_as_chinese(written.strip()):
+    if written.isascii() or not listed.original.isascii() or "," not in listed.original:
         return False
-    if not listed.original.isascii():
+    if _characters(query) is None or not written_as_chinese(written.strip()):
         return False
     if not _family_before_comma(listed):
         return False
