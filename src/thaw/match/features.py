@@ -52,6 +52,9 @@ from thaw.text import AnalyzedName, Token, skeleton, vocab
 from thaw.text.han_names import written_as_chinese
 
 _PERSONS = frozenset({"Person"})
+#: The kinds of listing that may be a person's: a person's, and one of no
+#: stated kind (the trade lists publish people as LegalEntity).
+_MAY_BE_PEOPLE = frozenset({"Person", "LegalEntity"})
 _ORGS = frozenset({"Organization", "Company", "PublicBody"})
 _THINGS = frozenset({"Vessel", "Aircraft"})
 
@@ -349,13 +352,15 @@ class NameShapeFeature(Feature):
       *Ahmed*). Not when either name was read from another script, whose
       readings add such a vowel of their own (Georgian *Mikheili*, the Korean
       이고리 *Igori*, the Tajik *Rustami*);
-    * *patronymic -s*: both names written in Latin letters, and a name word of
-      one aligns with the same word plus *-s* after its final consonant: the
-      English and Welsh family names made of a father's given name
-      ("Michael Williams" against 'WILLIAM MICHAEL JOHNSON'; *Roberts*,
+    * *patronymic -s*: a person's name (or one of no stated kind) and a
+      listed person's (or a party's of no stated kind), both written in Latin
+      letters, and a name word of one aligns with the same word plus *-s*
+      after its final consonant: the English and Welsh family names made of
+      a father's given name ("Michael Williams" against 'WILLIAM MICHAEL JOHNSON'; *Roberts*,
       *Edwards*, *Peters* are not *Robert*, *Edward*, *Peter*). After a vowel
       the *-s* is as often another language's form of the same given name
-      (*Carlos*, *Carlo*; *Lukas*, *Luka*) and is not counted;
+      (*Carlos*, *Carlo*; *Lukas*, *Luka*) and is not counted, nor is an
+      organisation's plural (*Revolutionary Guards*);
     * *forebear*: the listed name is written in Arabic script, where a person's
       own name comes first and the names after it are the father's and
       grandfather's; the query's first name aligns with one of those later
@@ -571,7 +576,9 @@ class NameShapeFeature(Feature):
                 else "",
             )
         if (
-            ctx.query.name.isascii()
+            ctx.entry.schema in _MAY_BE_PEOPLE
+            and _personal(ctx.query.schema, qs)
+            and ctx.query.name.isascii()
             and best.name.original.isascii()
             and any(_patronymic_s_pair(p, qs, rs) for p in al.pairs)
         ):
