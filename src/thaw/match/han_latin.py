@@ -3,12 +3,12 @@
 A Chinese name is a family name of one syllable (rarely two) and a given name
 of one or two, each syllable a character with a small, published set of Latin
 spellings (pinyin, Wade–Giles, Taiwan's MPS II and Tongyong, Hong Kong's
-Cantonese and the Hokkien spellings of Singapore and Malaysia:
-:func:`thaw.text.chinese.spellings_by_system`). Compared letter by letter, two
-different syllables are often nearer than two spellings of one: *ming* and
-*ling*, *xuan* and *xian*, *tang* and *zhang* differ in a letter or two, while
-*Hsiang* and *Xiang* (both 祥) differ in two. One character different is
-another name, and another person (*Zhang Xiaoling* is not *ZHANG Xiaoming*).
+Cantonese: :func:`thaw.text.chinese.spellings_by_system`). Compared letter by
+letter, two different syllables are often nearer than two spellings of one:
+*ming* and *ling*, *xuan* and *xian*, *tang* and *zhang* differ in a letter or
+two, while *Hsiang* and *Xiang* (both 祥) differ in two. One character
+different is another name, and another person (*Zhang Xiaoling* is not *ZHANG
+Xiaoming*).
 
 :func:`chinese_syllables` cuts a word into the syllables it may spell, each
 with the Mandarin readings (toneless pinyin) it may stand for in any of those
@@ -17,6 +17,13 @@ when they cut into as many syllables but no reading of one agrees with a
 reading of the other syllable for syllable; :func:`reads_as_chinese_name`
 tells a name in Latin letters written as Chinese names are: two to four words,
 each one or two syllables, the first or last of one (a family name).
+
+The shape feature (:class:`thaw.match.features.NameShapeFeature`) asks three
+questions of an alignment here: :func:`other_syllable_pair` (a pair of words
+that spell other syllables), :func:`part_of_name` (two words of a name of
+three syllables, one of a given name's left over) and :func:`crossed_family`
+(a family name in characters aligned with a listed given name, and
+crosswise).
 """
 
 from __future__ import annotations
