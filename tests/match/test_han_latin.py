@@ -106,6 +106,7 @@ def test_two_syllables_of_a_three_syllable_name_are_another_person(query: str, l
         ("Jensen Huang", "Jansen Huang"),
         ("张晓明", "ZHANG, Xiaoming"),
         ("黄家定", "Ong Ka Ting"),  # a family name's dialect spelling
+        ("陈江和", "Tan Kang Hoo"),  # Hokkien, against a polyphone's reading chen jiang hu
     ],
 )
 def test_the_same_name_written_otherwise_still_matches(query: str, listed: str) -> None:

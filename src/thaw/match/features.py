@@ -649,7 +649,7 @@ class NameShapeFeature(Feature):
                 if ctx.explain
                 else "",
             )
-        other = other_syllable_pair(ctx.analyzed, best.name, al)
+        other = other_syllable_pair(ctx.query.name, ctx.analyzed, best.name, al)
         if other is not None:
             value = m["other_syllable"]
             return Evidence(

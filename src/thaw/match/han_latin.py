@@ -221,7 +221,7 @@ def _spelt_by(chars: tuple[str, ...], word: str) -> bool:
 
 
 def other_syllable_pair(
-    query: AnalyzedName, listed: AnalyzedName, alignment: Alignment
+    written: str, query: AnalyzedName, listed: AnalyzedName, alignment: Alignment
 ) -> tuple[str, str] | None:
     """The first aligned pair of words, query's then listed, that spell other
     Chinese syllables (:func:`other_syllables`), when the listed name is
@@ -230,15 +230,19 @@ def other_syllable_pair(
     word that no spelling of the query's characters writes:
     :func:`_spelt_by`, and not the family name, which Chinese writes first
     and whose dialect spellings are many: 黄 is *Ong* in Malaysia); ``None``
-    otherwise. Two names that both read as
-    Korean are left to the Korean comparison, which already aligns them
-    syllable by syllable (:mod:`thaw.match.korean`)."""
+    otherwise. The query is ``written`` so; another reading of a name written
+    in another script (陈江和 read *chen jiang hu*, a polyphone's other
+    reading) is no spelling anyone typed, and is not compared so. Two names
+    that both read as Korean are left to the Korean comparison, which
+    already aligns them syllable by syllable (:mod:`thaw.match.korean`)."""
     if all(pair.sim >= 1.0 for pair in alignment.pairs):
         return None
     r_words = chinese_words(listed)
     if r_words is None:
         return None
     chars = _characters(query)
+    if chars is None and not written.isascii():
+        return None
     q_words = chinese_words(query) if chars is None else tuple(t.raw for t in query.informative)
     if q_words is None:
         return None
