@@ -38,7 +38,7 @@ from thaw.match.names import Alignment
 from thaw.text import AnalyzedName
 from thaw.text.cantonese import cantonese_spellings
 from thaw.text.chinese import HAN, han_spellings, mandarin_readings, pinyin_spellings, toned_reading
-from thaw.text.han_names import written_as_chinese
+from thaw.text.han_names import common_surnames, written_as_chinese
 from thaw.text.han_surnames import surname_spellings
 from thaw.text.taiwan import mps2, tongyong
 from thaw.text.wadegiles import wade_giles
@@ -210,6 +210,17 @@ def _characters(name: AnalyzedName) -> tuple[str, ...] | None:
     return tuple(t.script_form for t in tokens)
 
 
+def _read_characters(written: str, reading: AnalyzedName) -> tuple[str, ...] | None:
+    """The characters of ``written``, a name in Chinese characters, when
+    ``reading`` is another reading of it a word per character (陈江和 read
+    *chen jiang hu*, a polyphone read otherwise); else ``None``."""
+    chars = tuple(written.replace(" ", ""))
+    tokens = reading.informative
+    if len(chars) != len(tokens) or not all(HAN.fullmatch(ch) for ch in chars):
+        return None
+    return chars if all(t.raw.isalpha() for t in tokens) else None
+
+
 def _spelt_by(chars: tuple[str, ...], word: str) -> bool:
     """Whether ``word`` is written as ``chars`` are spelt in some system, a
     character at a time (:func:`thaw.text.chinese.han_spellings`, and a family
@@ -228,11 +239,13 @@ def other_syllable_pair(
     written as a Chinese name in Latin letters (:func:`chinese_words`) and the
     query too, or in Chinese characters read in pinyin (then only a listed
     word that no spelling of the query's characters writes:
-    :func:`_spelt_by`, and not the family name, which Chinese writes first
-    and whose dialect spellings are many: 黄 is *Ong* in Malaysia); ``None``
-    otherwise. The query is ``written`` so; another reading of a name written
-    in another script (陈江和 read *chen jiang hu*, a polyphone's other
-    reading) is no spelling anyone typed, and is not compared so. Two names
+    :func:`_spelt_by`, and not a common family name, which Chinese writes
+    first and whose dialect spellings are more than the tables hold: 黄 is
+    *Ong* in Malaysia); ``None`` otherwise. The query is ``written`` so;
+    another reading of a name in characters, a word per character (陈江和
+    read *chen jiang hu*), is compared as the characters are, and a reading
+    of a name in another script otherwise is not compared at all: it is no
+    spelling anyone typed. Two names
     that both read as Korean are left to the Korean comparison, which
     already aligns them syllable by syllable (:mod:`thaw.match.korean`)."""
     if all(pair.sim >= 1.0 for pair in alignment.pairs):
@@ -240,7 +253,7 @@ def other_syllable_pair(
     r_words = chinese_words(listed)
     if r_words is None:
         return None
-    chars = _characters(query)
+    chars = _characters(query) or _read_characters(written, query)
     if chars is None and not written.isascii():
         return None
     q_words = chinese_words(query) if chars is None else tuple(t.raw for t in query.informative)
@@ -248,8 +261,10 @@ def other_syllable_pair(
         return None
     if korean_readings(query) is not None and korean_readings(listed) is not None:
         return None
+    # (a common family name has dialect spellings beyond the tables: 黄 *Ong*)
+    common_family = chars is not None and chars[0] in common_surnames()
     for pair in alignment.pairs:
-        if pair.sim >= 1.0 or (chars is not None and 0 in pair.query):
+        if pair.sim >= 1.0 or (common_family and 0 in pair.query):
             continue
         a = "".join(q_words[i] for i in pair.query)
         b = "".join(r_words[j] for j in pair.result)
