@@ -63,6 +63,7 @@ def test_a_word_cuts_into_its_syllables() -> None:
         ("Ji Bingxian", "JI, Bingxuan"),  # was 0.94
         ("王晓明", "Wang Xiaoping"),  # was 0.82
         ("张晓玲", "ZHANG, Xiaoming"),  # was 0.82
+        ("雄舍", "Lao She"),  # a polyphone's reading, yu sha (was 0.73)
     ],
 )
 def test_a_syllable_apart_is_another_person(query: str, listed: str) -> None:
