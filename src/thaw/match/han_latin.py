@@ -212,13 +212,16 @@ def _characters(name: AnalyzedName) -> tuple[str, ...] | None:
 
 def _read_characters(written: str, reading: AnalyzedName) -> tuple[str, ...] | None:
     """The characters of ``written``, a name in Chinese characters, when
-    ``reading`` is another reading of it a word per character (陈江和 read
-    *chen jiang hu*, a polyphone read otherwise); else ``None``."""
+    ``reading`` is another Mandarin reading of it, a word per character (陈江和
+    read *chen jiang hu*, a polyphone read otherwise); else ``None`` (a
+    Korean or Japanese reading of the characters is no Chinese name: 金泳三
+    read *Kim Yong Sam*)."""
     chars = tuple(written.replace(" ", ""))
     tokens = reading.informative
     if len(chars) != len(tokens) or not all(HAN.fullmatch(ch) for ch in chars):
         return None
-    return chars if all(t.raw.isalpha() for t in tokens) else None
+    mandarin = all(t.raw in mandarin_readings(ch) for t, ch in zip(tokens, chars, strict=True))
+    return chars if mandarin else None
 
 
 def _spelt_by(chars: tuple[str, ...], word: str) -> bool:
@@ -242,10 +245,10 @@ def other_syllable_pair(
     :func:`_spelt_by`, and not a common family name, which Chinese writes
     first and whose dialect spellings are more than the tables hold: 黄 is
     *Ong* in Malaysia); ``None`` otherwise. The query is ``written`` so;
-    another reading of a name in characters, a word per character (陈江和
-    read *chen jiang hu*), is compared as the characters are, and a reading
-    of a name in another script otherwise is not compared at all: it is no
-    spelling anyone typed. Two names
+    another Mandarin reading of a name in characters, a word per character
+    (陈江和 read *chen jiang hu*), is compared as the characters are, and any
+    other reading of a name in another script (a Korean or Japanese one) is
+    not compared at all: it is no spelling anyone typed. Two names
     that both read as Korean are left to the Korean comparison, which
     already aligns them syllable by syllable (:mod:`thaw.match.korean`)."""
     if all(pair.sim >= 1.0 for pair in alignment.pairs):
