@@ -2,18 +2,21 @@
 
 Usage::
 
-    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|all] [--show]
+    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|all] [--show]
 
-Three sets, ``tests/fixtures/match/analyst_queries.csv``,
+Four sets, ``tests/fixtures/match/analyst_queries.csv``,
 ``analyst_queries2.csv`` (the second: more names that must not alert --
 namesakes of listed people, common and generic-word companies, names close to
 a listed one in spelling only) and ``analyst_queries3.csv`` (the third:
 namesakes sharing common given names or a surname with a listed person, people
 whose date of birth or nationality differs from the listing's, companies a
 letter or a generic word from a listed one, and listed parties as analysts
-type them, some with the facts they know), were each written from the
-publications before any of it was screened (blind sets); each is reported on
-its own. Each row is a query
+type them, some with the facts they know) and ``analyst_queries4.csv`` (the
+fourth: Chinese and Korean names a syllable or a character from a listed one,
+or one syllable of a listed two-syllable given name; companies a letter or a
+word from a listed one; and listed Chinese, Korean and Russian parties as
+analysts type them), were each written from the publications before any of it
+was screened (blind sets); each is reported on its own. Each row is a query
 as an analyst would type it, with the columns:
 
 ``query``
@@ -58,6 +61,7 @@ SETS = {
     "1": QUERIES,
     "2": FIXTURES / "analyst_queries2.csv",
     "3": FIXTURES / "analyst_queries3.csv",
+    "4": FIXTURES / "analyst_queries4.csv",
 }
 
 

@@ -150,3 +150,40 @@ def test_party_conflicts_count_where_the_best_listing_is_silent() -> None:
     assert party_conflicts([name], [far, near]) == [near]  # the mildest the listings allow
     assert party_conflicts([name], [far, agree]) == []  # one listing agrees
     assert party_conflicts([name, agree], [far]) == []  # the best listing answered
+
+
+# --- a given name against the family name made of it with -s ------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Michael Williams", "WILLIAM MICHAEL JOHNSON"),  # was 0.76
+        ("Peter Roberts", "ROBERT PETER SMITH"),  # was 0.88 (a name symbol in common)
+        ("John Williams", "John WILLIAM"),  # was 0.83
+    ],
+)
+def test_a_family_name_in_s_is_not_the_given_name(query: str, listed: str) -> None:
+    result = score(Query(query), name_entry(listed, "Person"))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "family name it makes with -s" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Carlos Ruiz", "Carlo RUIZ"),  # -s after a vowel: the same given name
+        ("Jonas Berg", "Jona BERG"),
+        ("Williams Smith", "WILLIAMS SMITH"),
+    ],
+)
+def test_an_s_after_a_vowel_or_written_alike_is_not_counted(query: str, listed: str) -> None:
+    result = score(Query(query), name_entry(listed, "Person"))
+    assert "family name it makes with -s" not in result.explanation
+
+
+def test_an_organisation_s_plural_is_no_family_name() -> None:
+    listed = name_entry("Iranian Revolutionary Guards", "Organization")
+    result = score(Query("Iranian Revolutionary Guard Corps"), listed)
+    assert "family name it makes with -s" not in result.explanation
+    assert result.score >= 0.75, result.explanation  # 0.62 when -s counted

@@ -96,3 +96,15 @@ def test_nk_rosneft_in_names_and_text(screener: Screener) -> None:
 def test_urdu_article_in_a_listed_name(screener: Screener) -> None:
     hits = screener.screen("Mati Rehman", schema="Person").hits
     assert hits and hits[0].score == 0.95, hits  # "ur" of Mati-ur Rehman is no name word
+
+
+def test_a_korean_name_a_syllable_apart_from_a_listing_of_no_stated_kind(
+    screener: Screener,
+) -> None:
+    # the trade lists publish people as LegalEntity ('Choe Chun Sik', 최춘식):
+    # compared syllable by syllable as a person's listing is, 'Sok' (석) is
+    # another syllable (was 0.83 against it, sok~sik); the name itself is found
+    same = screener.screen("Choe Chun Sik", limit=50).hits
+    assert any(h.schema == "LegalEntity" for h in same), [(h.name, h.schema) for h in same]
+    other = screener.screen("Choe Chun Sok", limit=50).hits
+    assert not any("chun" in h.name.lower() for h in other), [(h.name, h.score) for h in other]

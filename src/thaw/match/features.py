@@ -43,6 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
+from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
 from thaw.match.spelling import spelled_runs
 from thaw.match.transcription import transcription_pairs
@@ -51,6 +52,9 @@ from thaw.text import AnalyzedName, Token, skeleton, vocab
 from thaw.text.han_names import written_as_chinese
 
 _PERSONS = frozenset({"Person"})
+#: The kinds of listing that may be a person's: a person's, and one of no
+#: stated kind (the trade lists publish people as LegalEntity).
+_MAY_BE_PEOPLE = frozenset({"Person", "LegalEntity"})
 _ORGS = frozenset({"Organization", "Company", "PublicBody"})
 _THINGS = frozenset({"Vessel", "Aircraft"})
 
@@ -348,6 +352,15 @@ class NameShapeFeature(Feature):
       *Ahmed*). Not when either name was read from another script, whose
       readings add such a vowel of their own (Georgian *Mikheili*, the Korean
       이고리 *Igori*, the Tajik *Rustami*);
+    * *patronymic -s*: a person's name (or one of no stated kind) and a
+      listed person's (or a party's of no stated kind), both written in Latin
+      letters, and a name word of one aligns with the same word plus *-s*
+      after its final consonant: the English and Welsh family names made of
+      a father's given name ("Michael Williams" against 'WILLIAM MICHAEL JOHNSON'; *Roberts*,
+      *Edwards*, *Peters* are not *Robert*, *Edward*, *Peter*). After a vowel
+      the *-s* is as often another language's form of the same given name
+      (*Carlos*, *Carlo*; *Lukas*, *Luka*) and is not counted, nor is an
+      organisation's plural (*Revolutionary Guards*);
     * *forebear*: the listed name is written in Arabic script, where a person's
       own name comes first and the names after it are the father's and
       grandfather's; the query's first name aligns with one of those later
@@ -371,10 +384,40 @@ class NameShapeFeature(Feature):
       *jong* of 정순; "翼 吉田" against 'Tian Yi': *tian* of the surname 吉田,
       Yoshida). Such a word is one given name or surname, and common syllables
       recur in thousands of names: half of one is not the name;
+    * *other syllables*: both names written in Latin letters as Chinese names
+      are (:func:`thaw.match.han_latin.reads_as_chinese_name`: two to four
+      words of one or two syllables, a common Chinese family name first or
+      last), and an aligned pair of words, near in their letters, cut into
+      as many syllables of which some differ in every romanisation
+      (:func:`thaw.match.han_latin.other_syllables`: "Zhang Xiaoling" against
+      'ZHANG, Xiaoming', "Tang Ping Keung" against 'ZHANG, Jiang Ping'). Each
+      syllable is a character with a small, published set of spellings
+      (pinyin, Wade–Giles, MPS II, Tongyong, Hong Kong's Cantonese), and two
+      different syllables are often nearer in letters than two spellings of
+      one (*ming*, *ling*; *Hsiang*, *Xiang*): one character different is
+      another name. Names that both read as Korean are compared syllable by
+      syllable already (:mod:`thaw.match.korean`);
+    * *crossed family name*: the query, written in Chinese characters as a
+      Chinese name is (its family name first), against a listed name in
+      Latin letters written *FAMILY, Given names*, the query's family name
+      aligned with a listed given name and the listed family name with the
+      query's given name (董貞 *Dong Zhen* against 'CHEN, Dong', 罗楚 *Luo
+      Chu* against 'CHU, Na'): the same syllables the other way round are
+      another person's name;
     * *part of a hyphenated name*: a hyphenated word of two or more names, a
       double-barrelled surname or a compound given name, aligned in part ("John
       Smith" against "JOHN B. PRIDMORE-SMITH", "Kim Myong" against "Kim
       Myong-guk"): Pridmore-Smith is a surname of its own, not Smith;
+    * *part of a name*: one of two names written in Latin letters as Chinese
+      names are, or both as Korean names, is three words of one syllable
+      each, a family name and a given name of two syllables written apart,
+      a syllable of the given name left unaligned while every word of the
+      other name aligned ("Li Kai" against 'LI, Kai Shou', "Kim Kwang"
+      against 'KIM, Kwang Yon'): a given name of two syllables is one name,
+      and one of its syllables another person's given name (a given name
+      written without its family name, "Jong Un" against 'KIM Jong Un', is
+      not half of one, unless the query, written in Chinese characters, has
+      a family name of its own: "华 江" against 'PAO, Hua Chiang');
     * *skipped middle*: only the outer names align, and three or more names lie
       between them on one side ("MUHAMMAD AL-AHDAL" against "MOHAMMAD HAMDI
       MOHAMMAD SADIQ AL-AHDAL"): a first and a family name are shared by a whole
@@ -424,6 +467,9 @@ class NameShapeFeature(Feature):
         "nisba": Magnitude(
             -1.5, "a Latin name word aligned with itself plus -i (a nisba: another name)"
         ),
+        "patronymic_s": Magnitude(
+            -1.5, "a Latin given name aligned with itself plus -s (Williams: another name)"
+        ),
         "forebear": Magnitude(
             -1.0, "the query's first name is a later (a forebear's) name of an Arabic name"
         ),
@@ -436,8 +482,17 @@ class NameShapeFeature(Feature):
         "part_of_word": Magnitude(
             -1.0, "a Chinese or Korean word of several syllables aligned only in part"
         ),
+        "other_syllable": Magnitude(
+            -2.5, "a Chinese name's word in Latin letters aligned with other syllables"
+        ),
+        "crossed_family": Magnitude(
+            -2.5, "a Chinese name's family name aligned with a listed given name, and crosswise"
+        ),
         "part_of_hyphenated": Magnitude(
             -1.5, "a hyphenated name (a double-barrelled surname) aligned only in part"
+        ),
+        "part_of_name": Magnitude(
+            -2.0, "two syllables of a Chinese or Korean name of three written apart"
         ),
         "skipped_middle": Magnitude(
             -0.8, "three or more names between the aligned ones of a listed name left aside"
@@ -520,6 +575,21 @@ class NameShapeFeature(Feature):
                 if ctx.explain
                 else "",
             )
+        if (
+            ctx.entry.schema in _MAY_BE_PEOPLE
+            and _personal(ctx.query.schema, qs)
+            and ctx.query.name.isascii()
+            and best.name.original.isascii()
+            and any(_patronymic_s_pair(p, qs, rs) for p in al.pairs)
+        ):
+            value = m["patronymic_s"]
+            return Evidence(
+                value,
+                f"a given name aligned with the family name it makes with -s: another name"
+                f" ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
         distinct = [
             j for j, t in enumerate(rs) if t.role not in _GENERIC_ROLES and t.role != "patronymic"
         ]
@@ -579,6 +649,25 @@ class NameShapeFeature(Feature):
                 if ctx.explain
                 else "",
             )
+        other = other_syllable_pair(ctx.query.name, ctx.analyzed, best.name, al)
+        if other is not None:
+            value = m["other_syllable"]
+            return Evidence(
+                value,
+                f"{other[0]!r} and {other[1]!r} spell other Chinese syllables: another name"
+                f" ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        if crossed_family(ctx.query.name, ctx.analyzed, best.name, al):
+            value = m["crossed_family"]
+            return Evidence(
+                value,
+                f"the family name aligns with a listed given name, and the listed family name"
+                f" with a given name: another name ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
         if _part_of_hyphenated(ctx.analyzed, al.query_used) or _part_of_hyphenated(
             best.name, al.result_used
         ):
@@ -586,6 +675,15 @@ class NameShapeFeature(Feature):
             return Evidence(
                 value,
                 f"a hyphenated name aligns only in part ({value:+.1f})" if ctx.explain else "",
+            )
+        if part_of_name(ctx.analyzed, best.name, al):
+            value = m["part_of_name"]
+            return Evidence(
+                value,
+                f"two syllables of a Chinese or Korean name of three align, the third is left"
+                f" over: another name ({value:+.1f})"
+                if ctx.explain
+                else "",
             )
         personal = _personal(ctx.query.schema, qs)
         if personal and (
@@ -846,6 +944,22 @@ def _nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...])
     # the stem as written, or with its vowels written otherwise (*Ahmadi*, *Ahmed*)
     stem = a[:-1]
     return stem == b or (stem[0] == b[0] and stem[-1] == b[-1] and skeleton(stem) == skeleton(b))
+
+
+def _patronymic_s_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
+    """Whether ``pair`` joins two name words, one the other (four letters or
+    more, ending in a consonant other than *s*) plus *-s* (see
+    :class:`NameShapeFeature`, *patronymic -s*), by their letters or by a
+    name symbol they share."""
+    if pair.sim >= 1.0 or len(pair.query) != 1 or len(pair.result) != 1:
+        return False
+    q, r = qs[pair.query[0]], rs[pair.result[0]]
+    if q.role != "name" or r.role != "name":
+        return False
+    a, b = q.text, r.text
+    if len(a) < len(b):
+        a, b = b, a
+    return len(b) >= 4 and a == b + "s" and b[-1] not in "aeiouys"
 
 
 def _descriptive_left(tokens: tuple[Token, ...], used: set[int]) -> bool:

@@ -258,6 +258,10 @@ class _ScriptSplit:
 #: The most listings whose :class:`_ScriptSplit` a :class:`Matcher` keeps
 #: (emptied when full).
 _SPLITS_LIMIT = 50_000
+#: The kinds of listing whose names a query read as a Korean name is compared
+#: with syllable by syllable: a person's, and a party of no stated kind (the
+#: trade lists publish people so: 'Choe Chun Sik', LegalEntity).
+_MAY_BE_PEOPLE = frozenset({"Person", "LegalEntity"})
 
 
 class Matcher:
@@ -394,7 +398,7 @@ class Matcher:
             if self._characters:
                 names = _not_longer(names, self._characters)
                 others = _not_longer(others, self._characters)
-        if self._korean is not None and entry.schema == "Person":
+        if self._korean is not None and entry.schema in _MAY_BE_PEOPLE:
             best = self._syllables(first, self._korean, names, enough)
         else:
             best = self._aligner.best_of(first, names, self._factors, enough)

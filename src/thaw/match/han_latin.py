@@ -1,0 +1,394 @@
+"""Chinese names in Latin letters, read syllable by syllable.
+
+A Chinese name is a family name of one syllable (rarely two) and a given name
+of one or two, each syllable a character with a small, published set of Latin
+spellings (pinyin, Wade–Giles, Taiwan's MPS II and Tongyong, Hong Kong's
+Cantonese: :func:`thaw.text.chinese.spellings_by_system`). Compared letter by
+letter, two different syllables are often nearer than two spellings of one:
+*ming* and *ling*, *xuan* and *xian*, *tang* and *zhang* differ in a letter or
+two, while *Hsiang* and *Xiang* (both 祥) differ in two. One character
+different is another name, and another person (*Zhang Xiaoling* is not *ZHANG
+Xiaoming*).
+
+:func:`chinese_syllables` cuts a word into the syllables it may spell, each
+with the Mandarin readings (toneless pinyin) it may stand for in any of those
+systems (:func:`_readings_of`); :func:`other_syllables` tells two words apart
+when they cut into as many syllables but no reading of one agrees with a
+reading of the other syllable for syllable; :func:`reads_as_chinese_name`
+tells a name in Latin letters written as Chinese names are: two to four words,
+each one or two syllables, the first or last of one (a family name).
+
+The shape feature (:class:`thaw.match.features.NameShapeFeature`) asks three
+questions of an alignment here: :func:`other_syllable_pair` (a pair of words
+that spell other syllables), :func:`part_of_name` (two words of a name of
+three syllables, one of a given name's left over) and :func:`crossed_family`
+(a family name in characters aligned with a listed given name, and
+crosswise).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Final
+
+from thaw.match.korean import korean_readings
+from thaw.match.names import Alignment
+from thaw.text import AnalyzedName
+from thaw.text.cantonese import cantonese_spellings
+from thaw.text.chinese import HAN, han_spellings, mandarin_readings, pinyin_spellings, toned_reading
+from thaw.text.han_names import common_surnames, written_as_chinese
+from thaw.text.han_surnames import surname_spellings
+from thaw.text.taiwan import mps2, tongyong
+from thaw.text.wadegiles import wade_giles
+
+#: The Mandarin romanisations read here, each a reading's spellings.
+_MANDARIN: Final[tuple[Callable[[str], Iterable[str]], ...]] = (
+    pinyin_spellings,
+    wade_giles,
+    lambda r: (mps2(r),),
+    lambda r: (tongyong(r),),
+)
+#: The CJK unified ideographs whose spellings are read.
+_FIRST, _LAST = 0x4E00, 0x9FA5
+#: The most syllables a word of a Chinese name spells (a given name of two).
+MAX_SYLLABLES: Final = 2
+#: The longest spelling of one syllable (*zhuang*, *hsiang*).
+_LONGEST: Final = 6
+
+_Cut = tuple[frozenset[str], ...]
+
+
+@lru_cache(maxsize=1)
+def _inventory() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Each Latin spelling of a Chinese syllable, lower-case ASCII, and the
+    Mandarin readings it may stand for, over the common characters
+    (:func:`_common`): each reading's spellings in pinyin,
+    Wade–Giles, MPS II and Tongyong (:data:`_MANDARIN`), and a character's
+    Cantonese spellings the character's usual reading (Hokkien's, far from
+    Mandarin's, are left out: *tan* is 陳 *chen*); and the spellings that
+    are pinyin's."""
+    found: dict[str, set[str]] = {}
+    readings: set[str] = set()
+    for cp in range(_FIRST, _LAST + 1):
+        ch = chr(cp)
+        if not _common(ch):
+            continue
+        usual, _ = toned_reading(ch)
+        if not usual:
+            continue
+        readings.update(mandarin_readings(ch))
+        for sp in cantonese_spellings(ch):
+            found.setdefault(sp, set()).add(usual)
+    for r in readings:
+        for spell in _MANDARIN:
+            for sp in spell(r):
+                if sp:
+                    found.setdefault(sp, set()).add(r)
+    pinyin = frozenset(sp for r in readings for sp in pinyin_spellings(r))
+    return {sp: frozenset(rs) for sp, rs in found.items()}, pinyin
+
+
+def _common(ch: str) -> bool:
+    """Whether ``ch`` is among the common characters of GB 2312 (6,763, which
+    write nearly all names; traditional forms read as their simplified ones
+    do): a rare character's rare reading would make two syllables alike."""
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _readings_of(spelling: str) -> frozenset[str]:
+    return _inventory()[0].get(spelling, frozenset())
+
+
+def _in_pinyin(word: str, most: int) -> bool:
+    """Whether ``word`` cuts into at most ``most`` syllables of pinyin itself."""
+    pinyin = _inventory()[1]
+    if not word:
+        return True
+    return most > 0 and any(
+        word[:n] in pinyin and _in_pinyin(word[n:], most - 1)
+        for n in range(1, min(_LONGEST, len(word)) + 1)
+    )
+
+
+def _consonants(word: str) -> str:
+    return _VOWELS.sub("", word)
+
+
+_VOWELS: Final = re.compile("[aeiouv]")
+
+
+@lru_cache(maxsize=4096)
+def chinese_syllables(word: str, most: int = MAX_SYLLABLES) -> tuple[_Cut, ...]:
+    """The ways ``word`` (lower-case ASCII letters) cuts into one to ``most``
+    spellings of Chinese syllables, each syllable as the
+    Mandarin readings it may stand for (*xiaoming*: *xiao* + *ming*); empty
+    when it spells none."""
+    cuts: list[_Cut] = []
+
+    def walk(rest: str, cut: _Cut) -> None:
+        if not rest:
+            cuts.append(cut)
+            return
+        if len(cut) == most:
+            return
+        for n in range(1, min(_LONGEST, len(rest)) + 1):
+            readings = _readings_of(rest[:n])
+            if readings:
+                walk(rest[n:], (*cut, readings))
+
+    walk(word, ())
+    return tuple(cuts)
+
+
+def other_syllables(a: str, b: str, most: int = MAX_SYLLABLES) -> bool:
+    """Whether the words ``a`` and ``b`` (lower-case ASCII) spell different
+    Chinese syllables: each cuts into at most ``most`` syllables
+    (:func:`chinese_syllables`),
+    some cut of one has as many syllables as some cut of the other, and no two
+    such cuts agree syllable for syllable (a reading in common). Words of no
+    equal count of syllables are not told apart here (*Jinpng*, a letter
+    dropped, is a slip of the pen rather than another name). Words whose
+    consonants agree and only a vowel differs are told apart only when both
+    are pinyin itself (*Bingxian*, *Bingxuan*), whose vowels are written as
+    said: in other systems, and in names that only look Chinese, a vowel is
+    as often a spelling (*Jensen*, *Jansen*)."""
+    if a == b:
+        return False
+    cuts_a, cuts_b = chinese_syllables(a, most), chinese_syllables(b, most)
+    counted = False
+    for x in cuts_a:
+        for y in cuts_b:
+            if len(x) != len(y):
+                continue
+            counted = True
+            if all(rx & ry for rx, ry in zip(x, y, strict=True)):
+                return False
+    if counted and _consonants(a) == _consonants(b):
+        return _in_pinyin(a, most) and _in_pinyin(b, most)
+    return counted
+
+
+@lru_cache(maxsize=8192)
+def reads_as_chinese_name(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` (lower-case ASCII, a name's words) are written as a
+    Chinese name is: two to four words of letters, each one or two syllables
+    (:func:`chinese_syllables`), the first or the last one syllable (a
+    family name)."""
+    if not 2 <= len(words) <= 4 or not all(w.isalpha() and chinese_syllables(w) for w in words):
+        return False
+    return _one_syllable(words[0]) or _one_syllable(words[-1])
+
+
+def _one_syllable(word: str) -> bool:
+    return any(len(cut) == 1 for cut in chinese_syllables(word))
+
+
+def chinese_words(name: AnalyzedName) -> tuple[str, ...] | None:
+    """The words of ``name`` (its informative tokens, lower-case) when it is
+    written in Latin letters as a Chinese name is (:func:`reads_as_chinese_name`),
+    else ``None``."""
+    tokens = name.informative
+    if not 2 <= len(tokens) <= 4 or not name.original.isascii():
+        return None
+    words = tuple(t.raw.lower() for t in tokens)
+    return words if reads_as_chinese_name(words) else None
+
+
+def _characters(name: AnalyzedName) -> tuple[str, ...] | None:
+    """The Chinese characters of ``name``, one per informative token, when it
+    is a name written in them and read in pinyin a syllable a token; else
+    ``None``."""
+    tokens = name.informative
+    if not tokens or not all(HAN.fullmatch(t.script_form) and t.raw.isalpha() for t in tokens):
+        return None
+    return tuple(t.script_form for t in tokens)
+
+
+def _read_characters(written: str, reading: AnalyzedName) -> tuple[str, ...] | None:
+    """The characters of ``written``, a name in Chinese characters, when
+    ``reading`` is another Mandarin reading of it, a word per character (陈江和
+    read *chen jiang hu*, a polyphone read otherwise); else ``None`` (a
+    Korean or Japanese reading of the characters is no Chinese name: 金泳三
+    read *Kim Yong Sam*)."""
+    chars = tuple(written.replace(" ", ""))
+    tokens = reading.informative
+    if len(chars) != len(tokens) or not all(HAN.fullmatch(ch) for ch in chars):
+        return None
+    mandarin = all(t.raw in mandarin_readings(ch) for t, ch in zip(tokens, chars, strict=True))
+    return chars if mandarin else None
+
+
+def _spelt_by(chars: tuple[str, ...], word: str) -> bool:
+    """Whether ``word`` is written as ``chars`` are spelt in some system, a
+    character at a time (:func:`thaw.text.chinese.han_spellings`, and a family
+    name's own spellings: :func:`thaw.text.han_surnames.surname_spellings`)."""
+    if not chars:
+        return not word
+    spelt = {*han_spellings(chars[0]), *surname_spellings(chars[0])}
+    return any(word.startswith(sp) and _spelt_by(chars[1:], word[len(sp) :]) for sp in spelt if sp)
+
+
+def other_syllable_pair(
+    written: str, query: AnalyzedName, listed: AnalyzedName, alignment: Alignment
+) -> tuple[str, str] | None:
+    """The first aligned pair of words, query's then listed, that spell other
+    Chinese syllables (:func:`other_syllables`), when the listed name is
+    written as a Chinese name in Latin letters (:func:`chinese_words`) and the
+    query too, or in Chinese characters read in pinyin (then only a listed
+    word that no spelling of the query's characters writes:
+    :func:`_spelt_by`, and not a common family name, which Chinese writes
+    first and whose dialect spellings are more than the tables hold: 黄 is
+    *Ong* in Malaysia); ``None`` otherwise. The query is ``written`` so;
+    another Mandarin reading of a name in characters, a word per character
+    (陈江和 read *chen jiang hu*), is compared as the characters are, and any
+    other reading of a name in another script (a Korean or Japanese one) is
+    not compared at all: it is no spelling anyone typed. Two names
+    that both read as Korean are left to the Korean comparison, which
+    already aligns them syllable by syllable (:mod:`thaw.match.korean`)."""
+    if all(pair.sim >= 1.0 for pair in alignment.pairs):
+        return None
+    r_words = chinese_words(listed)
+    if r_words is None:
+        return None
+    chars = _characters(query) or _read_characters(written, query)
+    if chars is None and not written.isascii():
+        return None
+    q_words = chinese_words(query) if chars is None else tuple(t.raw for t in query.informative)
+    if q_words is None:
+        return None
+    if korean_readings(query) is not None and korean_readings(listed) is not None:
+        return None
+    # (a common family name has dialect spellings beyond the tables: 黄 *Ong*)
+    common_family = chars is not None and chars[0] in common_surnames()
+    for pair in alignment.pairs:
+        if pair.sim >= 1.0 or (common_family and 0 in pair.query):
+            continue
+        a = "".join(q_words[i] for i in pair.query)
+        b = "".join(r_words[j] for j in pair.result)
+        most = max(MAX_SYLLABLES, len(pair.query), len(pair.result))
+        if not other_syllables(a, b, most):
+            continue
+        if chars is None or not _spelt_by(tuple(chars[i] for i in pair.query), b):
+            return a, b
+    return None
+
+
+def part_of_name(query: AnalyzedName, listed: AnalyzedName, alignment: Alignment) -> bool:
+    """Whether one of two names written in Latin letters as Chinese names are
+    (:func:`chinese_words`), or both as Korean names
+    (:func:`thaw.match.korean.korean_readings`), is three words of one
+    syllable each, a family name and a given name of two syllables written
+    apart (*LI, Kai Shou*; *KIM, Kwang Yon*), of which a syllable of the given
+    name is left unaligned while every word of the other name aligned (*Li
+    Kai*, *Kim Kwang*): the other name holds half of a given name, which is
+    another person's given name. The query may also be written in Chinese
+    characters, a syllable each (明 张 against *MING SUAN ZHANG*). A given name
+    written without its family name (*Jong Un* against *KIM Jong Un*) is no
+    such half, unless the query has a family name of its own: written in
+    characters as a Chinese name is, or in words of characters as a
+    customer file's first and last name columns write it (华 江 against *PAO,
+    Hua Chiang*: 江 is the family name)."""
+    n_q, n_r = len(query.informative), len(listed.informative)
+    q_used, r_used = len(alignment.query_used), len(alignment.result_used)
+    if not (
+        (n_r == 3 and r_used == 2 and q_used == n_q) or (n_q == 3 and q_used == 2 and r_used == n_r)
+    ):
+        return False
+    q_syl = _syllables_per_word(query)
+    r_syl = _syllables_per_word(listed)
+    if q_syl is None or r_syl is None:
+        return False
+    sides = (
+        (listed, r_syl, alignment.result_used, alignment.query_used, len(q_syl)),
+        (query, q_syl, alignment.query_used, alignment.result_used, len(r_syl)),
+    )
+    for name, syllables, used, other_used, other_len in sides:
+        if len(syllables) != 3 or not all(syllables) or len(other_used) != other_len:
+            continue
+        left = [i for i in range(3) if i not in used]
+        if len(left) == 1 and (left[0] != _family_position(name) or _own_family(query)):
+            return True
+    return False
+
+
+def _own_family(query: AnalyzedName) -> bool:
+    """Whether the query, written in Chinese characters, has a family name of
+    its own: written as a Chinese name is
+    (:func:`thaw.text.han_names.written_as_chinese`), or in two words or more."""
+    if _characters(query) is None:
+        return False
+    written = query.original.strip()
+    return len(written.split()) > 1 or written_as_chinese(written)
+
+
+def _family_position(name: AnalyzedName) -> int:
+    """Where the family name of a name of three words stands: the word before
+    a comma (:func:`_family_before_comma`), else the one word written in
+    capitals in a name that writes the others otherwise (*Chun Sik CHOE*),
+    else the first word."""
+    if _family_before_comma(name):
+        return 0
+    words = _WORDS.findall(name.original)
+    if len(words) == len(name.informative):
+        upper = [i for i, w in enumerate(words) if w.isupper() and len(w) > 1]
+        if len(upper) == 1 and not all(w.isupper() for w in words):
+            return upper[0]
+    return 0
+
+
+def _family_before_comma(name: AnalyzedName) -> bool:
+    """Whether ``name`` is written *FAMILY, Given names*, one word before a
+    comma, as the lists write a name to say which word is the family name
+    (capitals say less: 'Jin TIESAN' writes the given name so)."""
+    head, comma, _ = name.original.partition(",")
+    return bool(comma) and len(_WORDS.findall(head)) == 1
+
+
+def crossed_family(
+    written: str, query: AnalyzedName, listed: AnalyzedName, alignment: Alignment
+) -> bool:
+    """Whether the query, written in Chinese characters as a Chinese name is
+    (:func:`thaw.text.han_names.written_as_chinese`: its family name first),
+    and a listed name in Latin letters written *FAMILY, Given names*
+    (:func:`_family_before_comma`) align crosswise: the query's family
+    name with a listed given name, and the listed family name with the
+    query's given name (董貞 *Dong Zhen* against *CHEN, Dong*). The same two
+    syllables the other way round are another person's name."""
+    if written.isascii() or not listed.original.isascii() or "," not in listed.original:
+        return False
+    if _characters(query) is None or not written_as_chinese(written.strip()):
+        return False
+    if not _family_before_comma(listed):
+        return False
+    family = 0
+    own = [p for p in alignment.pairs if 0 in p.query]
+    theirs = [p for p in alignment.pairs if family in p.result]
+    return (
+        len(own) == 1
+        and len(theirs) == 1
+        and family not in own[0].result
+        and 0 not in theirs[0].query
+    )
+
+
+_WORDS: Final = re.compile(r"[A-Za-z]+")
+
+
+def _syllables_per_word(name: AnalyzedName) -> tuple[bool, ...] | None:
+    """Per word of ``name``, whether it may be one syllable, when ``name`` is
+    written in Chinese characters (a syllable a word), in Latin letters as a
+    Chinese name (:func:`chinese_words`) or reads as a Korean name; ``None``
+    otherwise."""
+    if _characters(name) is not None:
+        return tuple(True for _ in name.informative)
+    korean = korean_readings(name)
+    if korean is not None:
+        return tuple(any(len(cut) == 1 for cut in word) for word in korean)
+    words = chinese_words(name)
+    return None if words is None else tuple(_one_syllable(w) for w in words)

@@ -1,0 +1,145 @@
+"""Chinese names in Latin letters, read syllable by syllable (issue 11, the
+fourth analyst query set): a word a syllable from a listed one, near in its
+letters, is another name (*Zhang Xiaoling* is not *ZHANG Xiaoming*, *Tang* is
+not *Zhang*), and so is one syllable of a two-syllable given name written apart
+(*Li Kai* is not *LI Kai Shou*, nor *Kim Kwang* *KIM Kwang Yon*); the romanisations of one syllable still agree
+(*Hsiang*, *Xiang*; *Chan*, *Chen*)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.index.entry import name_entry
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.match.han_latin import chinese_syllables, other_syllables, reads_as_chinese_name
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("xiaoling", "xiaoming"),  # 玲 ling, 明 ming
+        ("tang", "zhang"),
+        ("bingxian", "bingxuan"),  # a vowel, in pinyin itself
+        ("zonghua", "zhonghua"),
+        ("yingjun", "yingjie"),
+    ],
+)
+def test_other_syllables_are_told_apart(a: str, b: str) -> None:
+    assert other_syllables(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("hsiang", "xiang"),  # Wade-Giles and pinyin of 祥
+        ("chan", "chen"),  # Cantonese and Mandarin of 陳
+        ("cheung", "zhang"),
+        ("tung", "dong"),
+        ("tsai", "cai"),
+        ("keung", "jiang"),
+        ("jensen", "jansen"),  # a vowel outside pinyin: a spelling
+        ("jinpng", "jinping"),  # a letter dropped: no count of syllables in common
+    ],
+)
+def test_spellings_of_the_same_syllables_are_not(a: str, b: str) -> None:
+    assert not other_syllables(a, b)
+
+
+def test_a_word_cuts_into_its_syllables() -> None:
+    (cut,) = [c for c in chinese_syllables("xiaoming") if len(c) == 2]
+    assert "xiao" in cut[0] and "ming" in cut[1]
+    assert not chinese_syllables("smith")
+    assert reads_as_chinese_name(("zhang", "xiaoming"))
+    assert reads_as_chinese_name(("li", "kai", "shou"))
+    assert not reads_as_chinese_name(("john", "smith"))
+    assert not reads_as_chinese_name(("xiaoming",))
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Zhang Xiaoling", "ZHANG, Xiaoming"),  # was 0.84
+        ("Tang Ping Keung", "ZHANG, Jiang Ping"),  # was 0.83
+        ("Ji Bingxian", "JI, Bingxuan"),  # was 0.94
+        ("王晓明", "Wang Xiaoping"),  # was 0.82
+        ("张晓玲", "ZHANG, Xiaoming"),  # was 0.82
+    ],
+)
+def test_a_syllable_apart_is_another_person(query: str, listed: str) -> None:
+    result = score(Query(query), name_entry(listed, "Person"))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "other Chinese syllables" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Li Kai", "LI, Kai Shou"),  # was 0.89
+        ("Wong Chi", "WONG, Moon Chi"),  # was 0.91
+        ("Li Wei", "LI Fang Wei"),  # was 0.89
+        ("Kim Kwang", "KIM, Kwang Yon"),  # Korean (was 0.89)
+        ("Son Mun", "SON MUN SAN"),  # was 0.91
+        ("Jang Su", "JANG BOM SU"),  # was 0.86
+        ("明 张", "MING SUAN ZHANG"),  # in characters (was 0.89)
+        ("华 江", "PAO, Hua Chiang"),  # 江 the family name: not PAO's given name (0.87)
+    ],
+)
+def test_two_syllables_of_a_three_syllable_name_are_another_person(query: str, listed: str) -> None:
+    result = score(Query(query), name_entry(listed, "Person"))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "Chinese or Korean name of three" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Xiaoming Zhang", "ZHANG, Xiaoming"),
+        ("Zhang Xiao Ming", "ZHANG, Xiaoming"),
+        ("Li Kaishou", "LI, Kai Shou"),
+        ("Kim Jong-un", "KIM, Jong Un"),
+        ("Jong Un Kim", "KIM Jong Un"),
+        ("Jong Un", "KIM Jong Un"),  # the given name alone is no half of it
+        ("Kai Shou", "LI, Kai Shou"),
+        ("正恩", "KIM, Jong Un"),  # a given name alone, in characters
+        ("Chen Mei-Hsiang", "CHEN, Mei Hsiang"),
+        ("Hsiao Ping Teng", "DENG Xiaoping"),
+        ("Jensen Huang", "Jansen Huang"),
+        ("张晓明", "ZHANG, Xiaoming"),
+        ("黄家定", "Ong Ka Ting"),  # a family name's dialect spelling
+        ("陈江和", "Tan Kang Hoo"),  # Hokkien, against a polyphone's reading chen jiang hu
+        ("金泳三", "Kim Young-sam"),  # read as Korean: no Chinese syllables
+    ],
+)
+def test_the_same_name_written_otherwise_still_matches(query: str, listed: str) -> None:
+    result = score(Query(query), name_entry(listed, "Person"))
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation
+    assert "Chinese syllables" not in result.explanation
+    assert "name of three" not in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("董貞", "CHEN, Dong"),  # Dong Zhen: was 0.94
+        ("罗楚", "CHU, Na"),  # Luo Chu: was 0.95
+    ],
+)
+def test_a_family_name_crossed_with_a_given_name_is_another_person(query: str, listed: str) -> None:
+    result = score(Query(query, "Person"), name_entry(listed, "Person"))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "family name aligns with a listed given name" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("习近平", "XI, Jinping"),
+        ("习近平", "Jinping XI"),
+        ("王振", "WANG, Chen"),
+        ("张晓明", "Xiaoming ZHANG"),
+        ("金铁三", "Jin TIESAN"),  # capitals do not say which is the family name
+    ],
+)
+def test_a_family_name_in_its_place_is_not_crossed(query: str, listed: str) -> None:
+    result = score(Query(query, "Person"), name_entry(listed, "Person"))
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation
