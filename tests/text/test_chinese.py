@@ -13,7 +13,7 @@ import pytest
 from thaw.index import Entry, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.model import Name, Record
-from thaw.text import name_variants
+from thaw.text import analyze_name, name_variants
 from thaw.text.cantonese import CANTONESE_PATH, CANTONESE_SHA256, hk_spellings, jyutping
 from thaw.text.chinese import (
     MAX_POLYPHONE_VARIANTS,
@@ -502,3 +502,14 @@ def test_common_surnames_as_their_places_spell_them(surnames: str, least: float)
     pairs = [item.split() for item in surnames.split(",")]
     found = sum(latin.lower() in han_spellings(ch) for ch, latin in pairs)
     assert found >= least * len(pairs), f"{found}/{len(pairs)}"
+
+
+def test_i_and_on_are_syllables_only_in_names_of_syllables() -> None:
+    # Wade-Giles I and Cantonese On are name parts in a name of syllables; in
+    # words longer than a syllable they are the pronoun and the preposition
+    def role(name: str, word: str) -> str:
+        return next(t.role for t in analyze_name(name).tokens if t.text == word)
+
+    assert role("Chui Sai On", "on") == "name"
+    assert role("PAYMENT ON BEHALF", "on") == "stop"
+    assert role("Transfers On Instruction", "on") == "stop"

@@ -996,6 +996,13 @@ def _article_before(article: str, following: str) -> bool:
     return consonant == "l" or following.startswith(consonant)
 
 
+def _syllable_words(words: list[_Word]) -> bool:
+    """Whether every word of a name is no longer than a Chinese syllable
+    (:data:`~thaw.text.vocab.SYLLABLE_LETTERS`): *Chui Sai On*, not *Payment
+    on behalf*."""
+    return all(len(w.ascii) <= vocab.SYLLABLE_LETTERS for w in words)
+
+
 def _no_org_word(words: list[_Word], folds: list[str]) -> bool:
     """Whether no word of a name is a legal form or a generic word of
     organisation names (a name of unknown kind that may be a person's)."""
@@ -1144,7 +1151,12 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             and not w.abjad
             and (raw in _STOP or (not maybe_person and raw in _ORG_STOP))
             and not (
-                raw in vocab.NAME_WORDS_IN_PERSONS and maybe_person and _no_org_word(words, folds)
+                maybe_person
+                and (
+                    raw in vocab.NAME_WORDS_IN_PERSONS
+                    or (raw in vocab.SYLLABLE_NAME_WORDS and _syllable_words(words))
+                )
+                and _no_org_word(words, folds)
             )
         ):
             role, weight = "stop", 0.0

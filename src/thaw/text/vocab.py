@@ -238,11 +238,20 @@ ARTICLES: Final[frozenset[str]] = frozenset(
 
 #: English stop words of organisation names ("A Better World Foundation",
 #: "Made in China") that are parts of a person's name: an initial ("John A.
-#: Smith", "John I. Smith"), a syllable of a Korean, Chinese or Vietnamese name
-#: ("An Jong Hyok", "In Su PAK", "PAK TO CHUN", "To Lam"; rigour's name corpus
-#: knows them all), such as Wade–Giles writes 義 and 一 (*I*: "Lin I-hsiung",
-#: "Chiou I-jen") and Hong Kong and Macau write 安 (*On*: "Chui Sai On").
-NAME_WORDS_IN_PERSONS: Final[frozenset[str]] = frozenset({"a", "an", "in", "to", "i", "on"})
+#: Smith"), a syllable of a Korean, Chinese or Vietnamese name ("An Jong Hyok",
+#: "In Su PAK", "PAK TO CHUN", "To Lam"; rigour's name corpus knows them all).
+NAME_WORDS_IN_PERSONS: Final[frozenset[str]] = frozenset({"a", "an", "in", "to"})
+
+#: English stop words that are a syllable of a Chinese name, such as Wade–Giles
+#: writes 義 and 一 (*I*: "Lin I-hsiung", "Chiou I-jen") and Hong Kong and Macau
+#: write 安 (*On*: "Chui Sai On"), but only in a name whose every word is no
+#: longer than a syllable (:data:`SYLLABLE_LETTERS`): in prose and payment text
+#: they are the pronoun and the preposition ("PAYMENT ON BEHALF OF").
+SYLLABLE_NAME_WORDS: Final[frozenset[str]] = frozenset({"i", "on"})
+
+#: The most letters of a Chinese syllable in any romanisation (*zhuang*,
+#: Wade–Giles *hsiung*).
+SYLLABLE_LETTERS: Final = 6
 
 #: Very frequent name parts worldwide. They identify little on their own, so their
 #: weight is reduced (a :class:`~thaw.text.stats.TokenStats` built from the lists
