@@ -12,7 +12,8 @@ Xiaoming*).
 
 :func:`chinese_syllables` cuts a word into the syllables it may spell, each
 with the Mandarin readings (toneless pinyin) it may stand for in any of those
-systems (:func:`_readings_of`); :func:`other_syllables` tells two words apart
+systems (:func:`_readings_of`, from :mod:`thaw.text.han_syllables`'s
+table); :func:`other_syllables` tells two words apart
 when they cut into as many syllables but no reading of one agrees with a
 reading of the other syllable for syllable; :func:`reads_as_chinese_name`
 tells a name in Latin letters written as Chinese names are: two to four words,
@@ -29,29 +30,17 @@ crosswise).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Final
 
 from thaw.match.korean import korean_readings
 from thaw.match.names import Alignment
 from thaw.text import AnalyzedName
-from thaw.text.cantonese import cantonese_spellings
-from thaw.text.chinese import HAN, han_spellings, mandarin_readings, pinyin_spellings, toned_reading
+from thaw.text.chinese import HAN, han_spellings, mandarin_readings
 from thaw.text.han_names import common_surnames, written_as_chinese
 from thaw.text.han_surnames import surname_spellings
-from thaw.text.taiwan import mps2, tongyong
-from thaw.text.wadegiles import wade_giles
+from thaw.text.han_syllables import syllable_inventory
 
-#: The Mandarin romanisations read here, each a reading's spellings.
-_MANDARIN: Final[tuple[Callable[[str], Iterable[str]], ...]] = (
-    pinyin_spellings,
-    wade_giles,
-    lambda r: (mps2(r),),
-    lambda r: (tongyong(r),),
-)
-#: The CJK unified ideographs whose spellings are read.
-_FIRST, _LAST = 0x4E00, 0x9FA5
 #: The most syllables a word of a Chinese name spells (a given name of two).
 MAX_SYLLABLES: Final = 2
 #: The longest spelling of one syllable (*zhuang*, *hsiang*).
@@ -60,54 +49,13 @@ _LONGEST: Final = 6
 _Cut = tuple[frozenset[str], ...]
 
 
-@lru_cache(maxsize=1)
-def _inventory() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """Each Latin spelling of a Chinese syllable, lower-case ASCII, and the
-    Mandarin readings it may stand for, over the common characters
-    (:func:`_common`): each reading's spellings in pinyin,
-    Wade–Giles, MPS II and Tongyong (:data:`_MANDARIN`), and a character's
-    Cantonese spellings the character's usual reading (Hokkien's, far from
-    Mandarin's, are left out: *tan* is 陳 *chen*); and the spellings that
-    are pinyin's."""
-    found: dict[str, set[str]] = {}
-    readings: set[str] = set()
-    for cp in range(_FIRST, _LAST + 1):
-        ch = chr(cp)
-        if not _common(ch):
-            continue
-        usual, _ = toned_reading(ch)
-        if not usual:
-            continue
-        readings.update(mandarin_readings(ch))
-        for sp in cantonese_spellings(ch):
-            found.setdefault(sp, set()).add(usual)
-    for r in readings:
-        for spell in _MANDARIN:
-            for sp in spell(r):
-                if sp:
-                    found.setdefault(sp, set()).add(r)
-    pinyin = frozenset(sp for r in readings for sp in pinyin_spellings(r))
-    return {sp: frozenset(rs) for sp, rs in found.items()}, pinyin
-
-
-def _common(ch: str) -> bool:
-    """Whether ``ch`` is among the common characters of GB 2312 (6,763, which
-    write nearly all names; traditional forms read as their simplified ones
-    do): a rare character's rare reading would make two syllables alike."""
-    try:
-        ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _readings_of(spelling: str) -> frozenset[str]:
-    return _inventory()[0].get(spelling, frozenset())
+    return syllable_inventory()[0].get(spelling, frozenset())
 
 
 def _in_pinyin(word: str, most: int) -> bool:
     """Whether ``word`` cuts into at most ``most`` syllables of pinyin itself."""
-    pinyin = _inventory()[1]
+    pinyin = syllable_inventory()[1]
     if not word:
         return True
     return most > 0 and any(
