@@ -91,6 +91,47 @@ def test_georgian_and_armenian_letters_are_spelt_too() -> None:
     assert sound_script("Иван Петров") == ""
 
 
+@pytest.mark.parametrize(
+    ("word", "latin"),
+    [
+        ("ჯორჯ", "george"),  # English soft g with its silent e, a final -ge
+        ("ჯორჯი", "george"),  # ... before the nominative -ი
+        ("ვაშინგტონი", "washington"),
+        ("ტეტჩერი", "thatcher"),  # th, the a of cat, tch
+        ("ბერნსი", "burns"),  # the u before r
+        ("ჩერჩილი", "churchill"),
+        ("ბრაუნი", "brown"),  # ow
+        ("გოლი", "gaulle"),  # au, a silent -e before the nominative -ი
+        ("შარლ", "charles"),  # French ch, a silent -es
+        ("ჟაკ", "jacques"),
+        ("კოლი", "kohl"),  # German silent h
+        ("ჯეიმზ", "james"),  # English a, a silent e
+        ("ნიკოლა", "nicolas"),  # French silent -s
+    ],
+)
+def test_georgian_practical_transcriptions_are_spelt(word: str, latin: str) -> None:
+    from thaw.text.practical import georgian_edges
+
+    assert _spells_by(georgian_edges, word, latin)
+
+
+@pytest.mark.parametrize(
+    ("word", "latin"),
+    [
+        ("ჯორჯ", "gregory"),
+        ("ჯორჯ", "georgi"),  # (a final -i is no silent e)
+        ("ბუში", "bash"),
+        ("კოლი", "kiel"),
+        ("ჯეიმზ", "jims"),
+        ("ბერნსი", "barnes"),
+    ],
+)
+def test_georgian_other_names_are_not(word: str, latin: str) -> None:
+    from thaw.text.practical import georgian_edges
+
+    assert not _spells_by(georgian_edges, word, latin)
+
+
 def _spells_by(edges_of: Callable[[str], Sequence[Edge]], word: str, latin: str) -> bool:
     """Whether ``latin`` can be cut, exactly, into spellings of ``word``'s
     edges (by ``edges_of``) from its first letter to its last."""

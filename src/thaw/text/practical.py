@@ -33,9 +33,11 @@ Armenian and Georgian letters are spelt the same way
 (:func:`armenian_edges`, :func:`georgian_edges`, every name in them:
 :func:`sound_script`): Armenian with both its Eastern and its Western
 readings, which the diaspora's spellings follow (դոքմեջյան *Deukmejian*,
-beside the Eastern *Dokmejyan*); Georgian with the nominative ending -ი that
-it adds to a name ending in a consonant also unwritten (ბაიდენი *Biden*,
-ბრაიტონი *Brighton*).
+beside the Eastern *Dokmejyan*); Georgian by its own practical
+transcription of foreign names read backwards (ჯორჯ *George*, ტეტჩერი
+*Thatcher*, უილიამ *William*), with the nominative ending -ი that it adds to
+a name ending in a consonant also unwritten (ბაიდენი *Biden*, ბრაიტონი
+*Brighton*, გოლი *Gaulle*).
 """
 
 from __future__ import annotations
@@ -288,33 +290,57 @@ def armenian_edges(word: str) -> tuple[Edge, ...]:
     )
 
 
-#: The Latin spellings of each Georgian letter (the national romanisation's,
-#: then the practical transcription of foreign names read backwards: თ and
-#: ტ English *th*, ქ *c*, *ch*, ჟ French *j*, *g*), and the nominative
-#: ending -ი that Georgian adds to a name ending in a consonant (ბაიდენი
-#: *Biden*, ტრამპი *Trump*) spelt also as nothing.
+#: The Latin spellings of each Georgian letter: the national romanisation's,
+#: then Georgian's practical transcription of foreign names read backwards.
+#: English *th* is თ or ტ (*Thatcher* ტეტჩერი, *Theresa* ტერეზა), *w* and
+#: *wh* უ (*William* უილიამ), the *a* of *cat* ე (*David* დევიდ), the *u* of
+#: *cut* ა (*Trump* ტრამპი), the *au* of *Gaulle* ო; *j*, *dg* and the *g*
+#: English and Italian say so before a front vowel are ჯ (with the silent *e*
+#: or *i* that keeps it soft before another vowel: :data:`GEORGIAN_GROUPS`);
+#: ქ is also *c*, *ch*, ჟ French *j*, *g*; a vowel also with the silent *h*
+#: German writes after it (*Kohl* კოლი); the nominative ending -ი that
+#: Georgian adds to a name ending in a consonant (ბაიდენი *Biden*, ტრამპი
+#: *Trump*) is also spelt as nothing.
 GEORGIAN_LETTERS: Final[dict[str, tuple[str, ...]]] = _table(
     {
-        "ა": "a u", "ბ": "b bb", "გ": "g gh gu", "დ": "d dd", "ე": "e ea ai ye",
+        "ა": "a u ah", "ბ": "b bb", "გ": "g gh gu", "დ": "d dd", "ე": "e ea ai ye a eh",
         "ვ": "v w", "ზ": "z s", "თ": "t th tt", "ი": "i y ee ie", "კ": "k c ck",
-        "ლ": "l ll", "მ": "m mm", "ნ": "n nn", "ო": "o au aw oa", "პ": "p pp",
-        "ჟ": "zh j g", "რ": "r rr", "ს": "s ss c", "ტ": "t tt th", "უ": "u oo ou w",
+        "ლ": "l ll", "მ": "m mm", "ნ": "n nn", "ო": "o au aw oa oh", "პ": "p pp",
+        "ჟ": "zh j g", "რ": "r rr", "ს": "s ss c", "ტ": "t tt th", "უ": "u oo ou w wh uh",
         "ფ": "p ph f", "ქ": "k q c ch", "ღ": "gh g", "ყ": "q k", "შ": "sh ch sch",
         "ჩ": "ch tch", "ც": "ts tz c z", "ძ": "dz z", "წ": "ts tz c", "ჭ": "ch tch",
-        "ხ": "kh h x ch", "ჯ": "j g dj", "ჰ": "h",
+        "ხ": "kh h x ch", "ჯ": "j g dj dg", "ჰ": "h",
     }
 )  # fmt: skip
+#: Groups of letters one Latin spelling writes: diphthongs (აი *i*, *y*,
+#: ეი *a*, *ay*, აუ *ow*, *ou*), the English vowel before *r* (ერ *ur*, *ir*:
+#: *Burns* ბერნსი, *Churchill* ჩერჩილი), ტჩ *tch*, ქს *x*, ჯი *gi*, and ჯ
+#: before a back vowel with the silent *e* or *i* that keeps an English or
+#: Italian *g* soft (ჯო *geo*: *George* ჯორჯ, *Giorgio* ჯორჯო).
 GEORGIAN_GROUPS: Final[dict[str, tuple[str, ...]]] = _table(
     {
-        "აი": "ai ay i y ei", "ეი": "ei ey ay", "ოუ": "ow o ou", "ია": "ia ya",
-        "იუ": "yu iu", "ქს": "x ks cks", "ჯი": "gi ji j g",
+        "აი": "ai ay i y ei ie", "ეი": "ei ey ay a ai", "ოუ": "ow o ou", "ია": "ia ya",
+        "აუ": "ow ou au", "იუ": "yu iu", "ქს": "x ks cks", "ჯი": "gi ji j g",
+        "ჯო": "geo gio", "ჯა": "gia gea", "ჯუ": "giu", "ერ": "er ur ir ear", "ტჩ": "tch",
     }
 )  # fmt: skip
-GEORGIAN_ENDINGS: Final[dict[str, tuple[str, ...]]] = {
-    "ი": ("",),
-    "ო": _split("eau ot ault oe ow"),
-    "ე": _split("et e"),
-}
+#: Further spellings of the letter that ends a word, or comes before the
+#: nominative -ი that ends it (*Gaulle* გოლი): the silent letters French
+#: writes after a vowel (ო *eau*, *ot*; ე *et*; ა *as*, *at*: *Nicolas*
+#: ნიკოლა), an English and a French silent *-e* or *-es* after a consonant
+#: (*Marine* მარინ, *Charles* შარლ, *Jacques* ჟაკ, *George* ჯორჯ, *Mike*
+#: მაიკ, *James* ჯეიმზ); an English *-dge* ჯ, *-ce* ს.
+GEORGIAN_ENDINGS: Final[dict[str, tuple[str, ...]]] = _table(
+    {
+        "ო": "eau ot ault oe ow", "ე": "et e", "ა": "as at",
+        "ს": "ce se ze", "ზ": "se ze es", "ჯ": "dge ge", "ჟ": "ge ges",
+        "კ": "que ques cque cques ke", "ქ": "que ques cque cques ke", "ნ": "nd nt ne nne",
+        "რ": "re rs rt rre", "ლ": "le lle les lles", "ტ": "te tte tes", "თ": "te the",
+        "დ": "de ds", "მ": "me mme", "პ": "pe ppe", "ფ": "fe ffe phe", "გ": "gue",
+        "შ": "che she", "ვ": "ve ves",
+    }
+)  # fmt: skip
+GEORGIAN_ENDINGS["ი"] = ("",)
 _GEORGIAN_VOWELS: Final = frozenset("აეიოუ")
 
 
@@ -322,15 +348,19 @@ _GEORGIAN_VOWELS: Final = frozenset("აეიოუ")
 def georgian_edges(word: str) -> tuple[Edge, ...]:
     """The edges of one Georgian ``word``, as :func:`cyrillic_edges` gives
     them for Cyrillic, by :data:`GEORGIAN_LETTERS` and its groups and
-    endings (a final -ი also spelt as nothing)."""
-    return _edges(
-        word,
-        GEORGIAN_LETTERS,
-        GEORGIAN_GROUPS,
-        GEORGIAN_ENDINGS,
-        _GEORGIAN_VOWELS,
-        frozenset(GEORGIAN_LETTERS) - _GEORGIAN_VOWELS,
+    endings (a final -ი also spelt as nothing, the consonant before it also
+    with its final spellings)."""
+    consonants = frozenset(GEORGIAN_LETTERS) - _GEORGIAN_VOWELS
+    edges = _edges(
+        word, GEORGIAN_LETTERS, GEORGIAN_GROUPS, GEORGIAN_ENDINGS, _GEORGIAN_VOWELS, consonants
     )
+    n = len(word)
+    final = GEORGIAN_ENDINGS.get(word[-2:-1].lower(), ()) if word[-1:] == "ი" else ()
+    if n > 2 and final and word[-2].lower() in consonants:
+        # the consonant before the nominative -ი ends the word as written in
+        # Latin letters: its final spellings too (გოლი *Gaulle*)
+        edges += ((n - 2, n - 1, final),)
+    return edges
 
 
 _CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
