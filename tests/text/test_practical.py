@@ -89,6 +89,7 @@ def test_georgian_and_armenian_letters_are_spelt_too() -> None:
     assert sound_script("ჯო ბაიდენი") == "Georgian"
     assert sound_script("Ջո Բայդեն") == "Armenian"
     assert sound_script("Иван Петров") == ""
+    assert sound_script("Τζορτζ Μπους") == "Greek"
 
 
 @pytest.mark.parametrize(
@@ -130,6 +131,43 @@ def test_georgian_other_names_are_not(word: str, latin: str) -> None:
     from thaw.text.practical import georgian_edges
 
     assert not _spells_by(georgian_edges, word, latin)
+
+
+@pytest.mark.parametrize(
+    ("word", "latin"),
+    [
+        ("Τζορτζ", "george"),  # τζ the soft g with its silent e, a final -ge
+        ("Ουίνστον", "winston"),  # ου w
+        ("Τσόρτσιλ", "churchill"),  # τσ ch, the u before r
+        ("Θάτσερ", "thatcher"),
+        ("Σιράκ", "chirac"),  # σ French ch
+        ("Ζακ", "jacques"),  # ζ French j, a silent -ques
+        ("Σολτς", "scholz"),  # σ German sch, a final τς z
+        ("Σόιμπλε", "schauble"),  # όι German äu
+        ("Μάικ", "mike"),  # άι i, a silent -e
+        ("Κριστίν", "christine"),
+        ("Παπαδόπουλος", "papadopoulos"),  # a Greek name read as written
+    ],
+)
+def test_greek_practical_transcriptions_are_spelt(word: str, latin: str) -> None:
+    from thaw.text.practical import greek_edges
+
+    assert _spells_by(greek_edges, word, latin)
+
+
+@pytest.mark.parametrize(
+    ("word", "latin"),
+    [
+        ("Τζορτζ", "gregory"),
+        ("Σολτς", "schulz"),
+        ("Μάικ", "make"),  # (an accent parts άι: no e)
+        ("Κέρι", "kelly"),
+    ],
+)
+def test_greek_other_names_are_not(word: str, latin: str) -> None:
+    from thaw.text.practical import greek_edges
+
+    assert not _spells_by(greek_edges, word, latin)
 
 
 def _spells_by(edges_of: Callable[[str], Sequence[Edge]], word: str, latin: str) -> bool:

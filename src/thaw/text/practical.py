@@ -37,7 +37,9 @@ beside the Eastern *Dokmejyan*); Georgian by its own practical
 transcription of foreign names read backwards (ჯორჯ *George*, ტეტჩერი
 *Thatcher*, უილიამ *William*), with the nominative ending -ი that it adds to
 a name ending in a consonant also unwritten (ბაიდენი *Biden*, ბრაიტონი
-*Brighton*, გოლი *Gaulle*).
+*Brighton*, გოლი *Gaulle*); Greek by its modern and classical readings
+and its practical transcription of foreign names (:func:`greek_edges`: σ
+*sh*, *ch*, *sch*, τσ *ch*, ου *w*: Τσόρτσιλ *Churchill*, Σιράκ *Chirac*).
 """
 
 from __future__ import annotations
@@ -363,6 +365,84 @@ def georgian_edges(word: str) -> tuple[Edge, ...]:
     return edges
 
 
+#: The Latin spellings of each Greek letter: the modern and the classical
+#: readings, then Greek's practical transcription of foreign names read
+#: backwards. Greek has no *sh*, so σ writes English *sh*, French *ch* and
+#: German *sch* (*Chirac* Σιράκ, *Scholz* Σολτς); ζ French *j* and *g*
+#: (*Jacques* Ζακ); β German *w* (*Wolfgang* Βόλφγκανγκ); κ the *ch* of
+#: *Christine* Κριστίν; α English *u* (*Trump* Τραμπ); θ English *th*
+#: (*Thatcher* Θάτσερ); a vowel also with a silent *h* after it.
+GREEK_LETTERS: Final[dict[str, tuple[str, ...]]] = _table(
+    {
+        "α": "a u e ah", "β": "v b w", "γ": "g gh y", "δ": "d dh th", "ε": "e a ai ea eh",
+        "ζ": "z s j g", "η": "i e ee", "θ": "th t", "ι": "i y ee ie e", "κ": "k c ck ch q",
+        "λ": "l ll", "μ": "m mm", "ν": "n nn", "ξ": "x ks", "ο": "o au aw oh", "π": "p pp",
+        "ρ": "r rr rh", "σ": "s ss c z sh sch ch", "τ": "t tt th", "υ": "y i u",
+        "φ": "f ph ff", "χ": "ch h kh", "ψ": "ps", "ω": "o", "ϊ": "i y ee ie e",
+    }
+)  # fmt: skip
+#: Groups of Greek letters one Latin spelling writes: the digraphs of
+#: Greek's own stops (μπ *b*, ντ *d*, γκ *g*), τζ *j* (with the silent *e* of
+#: a soft *g* before a back vowel: τζο *geo*, *George* Τζορτζ), τσ *ch*, *tch*
+#: (*Churchill* Τσόρτσιλ), ου *u*, *w* (*Winston* Ουίνστον), the diphthongs
+#: (αι *e*, *ai*; ει, οι *i*; άι *i*, *y*: *Mike* Μάικ; έι *a*, *ay*: *David*
+#: Ντέιβιντ; όι German *äu*, *eu*: *Schäuble* Σόιμπλε) and the English vowel
+#: before *r* (ορ, ερ *ur*: *Churchill*).
+GREEK_GROUPS: Final[dict[str, tuple[str, ...]]] = _table(
+    {
+        "μπ": "b mb mp bb", "ντ": "d nd nt dd", "γκ": "g ng gg", "γγ": "ng",
+        "τζ": "j g dg dj tz", "τζο": "geo gio jo", "τζα": "gia ja", "τσ": "ch ts tch tz cz",
+        "ου": "u ou oo w wh", "αι": "e ai ay", "ει": "i ei ey",
+        "οι": "i oi oy", "αυ": "av af au", "ευ": "ev ef eu", "αϊ": "i y igh ai ay",
+        "εϊ": "a ay ey ei", "οϊ": "oi oy eu au aeu", "ορ": "or ur ir", "ερ": "er ur ir ear",
+        "ιου": "iu yu ew", "κσ": "x cks",
+    }
+)  # fmt: skip
+#: Further spellings of the letter or group that ends a word: the silent
+#: letters French writes after a vowel (ο *eau*, *ot*; ε *et*; α *as*: *Nicolas*
+#: Νικολά; ι *ie*, *is*), an English and a French silent *-e* or *-es* after a
+#: consonant (*Christine* Κριστίν, *Charles* Σαρλ, *Jacques* Ζακ, *Lagarde*
+#: Λαγκάρντ), τζ the English *-ge*, *-dge*, τς the German *-z* (*Scholz* Σολτς).
+GREEK_ENDINGS: Final[dict[str, tuple[str, ...]]] = _table(
+    {
+        "ο": "eau ot ault oe ow", "ε": "et e", "α": "as at", "ι": "ie is it y",
+        "σ": "ce se ze s", "ζ": "ge ges se", "τζ": "dge ge", "τσ": "z tz",
+        "κ": "que ques cque cques ke",
+        "ν": "nd nt ne nne", "ρ": "re rs rt rre", "λ": "le lle les lles",
+        "τ": "te tte tes", "ντ": "de des nd nde", "μ": "me mme", "π": "pe ppe",
+        "φ": "fe ffe phe", "γκ": "gue", "β": "ve ves",
+    }
+)  # fmt: skip
+#: Greek's accented and final letters as the plain letters the tables give,
+#: one for one (so that an edge's positions are the word's own).
+_GREEK_PLAIN: Final = str.maketrans("άέήίόύώϊϋΐΰς", "αεηιουωιυιυσ")
+_GREEK_VOWELS: Final = frozenset("αεηιουωϊ")
+
+
+@lru_cache(maxsize=4096)
+def greek_edges(word: str) -> tuple[Edge, ...]:
+    """The edges of one Greek ``word``, as :func:`cyrillic_edges` gives them
+    for Cyrillic, by :data:`GREEK_LETTERS` and its groups and endings, its
+    accents and final sigma read as the plain letters (:data:`_GREEK_PLAIN`);
+    a diaeresis parts a diphthong (αϊ is *ai*, *i*, never *e*)."""
+    text = word.lower()
+    plain = text.translate(_GREEK_PLAIN)
+    # a diaeresis (ϊ, ϋ) or an accent on the first vowel (άι) marks two vowels
+    # said apart: the diphthong groups αι, ει, οι read as the groups αϊ, εϊ, οϊ
+    marked = "".join(
+        "ϊ" if ch == "ι" and i and (text[i] in "ϊΐ" or text[i - 1] in "άέό") else ch
+        for i, ch in enumerate(plain)
+    )
+    return _edges(
+        marked,
+        GREEK_LETTERS,
+        GREEK_GROUPS,
+        GREEK_ENDINGS,
+        _GREEK_VOWELS,
+        frozenset(GREEK_LETTERS) - _GREEK_VOWELS,
+    )
+
+
 _CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
 #: The endings of Slavic surnames and patronymics (Петров, Сидорова,
 #: Шевченко, Ковальчук, Иванович, Петровна, Достоевский, Кривецкая).
@@ -373,21 +453,25 @@ _SLAVIC_ENDING: Final = re.compile(
 
 _ARMENIAN: Final = re.compile("[\u0531-\u058a]")
 _GEORGIAN: Final = re.compile("[\u10a0-\u10ff\u1c90-\u1cbf]")
+_GREEK: Final = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 
 
 def sound_script(name: str) -> str:
-    """``Cyrillic``, ``Armenian`` or ``Georgian`` for a name whose words are
-    compared by the Latin spellings of their sounds (:func:`cyrillic_edges`,
-    :func:`armenian_edges`, :func:`georgian_edges`): one in Cyrillic only as
-    :func:`transcribed_foreign` allows, every name in Armenian or Georgian
-    letters (each gives few queries, and their own romanisations differ
-    among themselves as much: *Kevorkian*, *Gevorgyan*); else empty."""
+    """``Cyrillic``, ``Armenian``, ``Georgian`` or ``Greek`` for a name whose
+    words are compared by the Latin spellings of their sounds
+    (:func:`cyrillic_edges`, :func:`armenian_edges`, :func:`georgian_edges`,
+    :func:`greek_edges`): one in Cyrillic only as :func:`transcribed_foreign`
+    allows, every name in Armenian, Georgian or Greek letters (each gives few
+    queries, and their own romanisations differ among themselves as much:
+    *Kevorkian*, *Gevorgyan*); else empty."""
     if name.isascii():
         return ""
     if _ARMENIAN.search(name):
         return "Armenian"
     if _GEORGIAN.search(name):
         return "Georgian"
+    if _GREEK.search(name):
+        return "Greek"
     return "Cyrillic" if transcribed_foreign(name) else ""
 
 

@@ -52,6 +52,7 @@ def _languages() -> tuple[dict[str, tuple[EdgesOf, ...]], frozenset[EdgesOf]]:
         "Cyrillic": (practical.cyrillic_edges,),
         "Armenian": (practical.armenian_edges,),
         "Georgian": (practical.georgian_edges,),
+        "Greek": (practical.greek_edges,),
     }
     return scripts, frozenset({han, hanja})
 
@@ -62,8 +63,8 @@ def languages(script: str, words: int = 1) -> tuple[EdgesOf, ...]:
     for Hangul; Chinese, Japanese and Korean hanja for Chinese characters
     (hanja only for a name written as one word, as Korean names in hanja are:
     a name written apart, 铁 金, is Chinese or Japanese); Japanese for a name
-    with kana; the Latin spellings of the sounds of Cyrillic, Armenian and
-    Georgian letters (:mod:`thaw.text.practical`) for those scripts."""
+    with kana; the Latin spellings of the sounds of Cyrillic, Armenian,
+    Georgian and Greek letters (:mod:`thaw.text.practical`) for those scripts."""
     found = _languages()[0].get(script, ())
     return found[:2] if script == "Han" and words > 1 else found
 
@@ -72,7 +73,7 @@ def languages(script: str, words: int = 1) -> tuple[EdgesOf, ...]:
 def spells_syllables(language: EdgesOf) -> bool:
     """Whether ``language`` writes a name a syllable per character (Chinese,
     Korean, Japanese), so that a Latin word of one syllable is written by one
-    of its edges; not the spellings of Cyrillic, Armenian and Georgian
+    of its edges; not the spellings of Cyrillic, Armenian, Georgian and Greek
     letters (:mod:`thaw.text.practical`), whose letters are sounds."""
     from thaw.text import practical
 
@@ -80,6 +81,7 @@ def spells_syllables(language: EdgesOf) -> bool:
         practical.cyrillic_edges,
         practical.armenian_edges,
         practical.georgian_edges,
+        practical.greek_edges,
     )
 
 
@@ -157,8 +159,8 @@ def spelling_script(name: str) -> str:
 @lru_cache(maxsize=4096)
 def query_spelling_script(name: str) -> str:
     """:func:`spelling_script` of a *query*: also ``Cyrillic`` for a name
-    that may be a foreign name transcribed into Cyrillic, ``Armenian`` or
-    ``Georgian`` for a name in those letters
+    that may be a foreign name transcribed into Cyrillic, ``Armenian``,
+    ``Georgian`` or ``Greek`` for a name in those letters
     (:func:`thaw.text.practical.sound_script`: Уотчетт *Watchett*,
     Делькруа *Delcroix*, ბაიდენი *Biden*), compared with Latin listed names
     by the Latin spellings its letters may stand for (:data:`SOUND_SCRIPTS`).
@@ -174,7 +176,7 @@ def query_spelling_script(name: str) -> str:
 
 #: The scripts whose words are spelt by their sounds, each word whole
 #: (:mod:`thaw.text.practical`), not a syllable per character.
-SOUND_SCRIPTS: Final = frozenset({"Cyrillic", "Armenian", "Georgian"})
+SOUND_SCRIPTS: Final = frozenset({"Cyrillic", "Armenian", "Georgian", "Greek"})
 
 
 #: What parts the words of a name written in Cyrillic: spaces and hyphens
@@ -240,10 +242,10 @@ def query_chars(query: AnalyzedName) -> Written | None:
 
 
 def _sound_chars(original: str, tokens: tuple[Token, ...]) -> Written | None:
-    """A name in Cyrillic, Armenian or Georgian letters as :class:`Written` letters: each word whose
-    reading is the next informative token's (a stop word, which has none, is
-    left out), its letters owned by that token; ``None`` when the words and
-    tokens do not so pair up."""
+    """A name in Cyrillic, Armenian, Georgian or Greek letters as
+    :class:`Written` letters: each word whose reading is the next informative
+    token's (a stop word, which has none, is left out), its letters owned by
+    that token; ``None`` when the words and tokens do not so pair up."""
     from thaw.text.translit import transliterate_word
 
     parts: list[str] = []
