@@ -1446,10 +1446,11 @@ class SpellingFeature(Feature):
     spelling is a published one, but a set of them says less than the
     name written alike. Its explanation lists each run with the words it
     spells. A query in Cyrillic that may be a foreign name (no patronymic,
-    no Slavic surname's ending) is compared the same way, each word whole,
-    by the Latin spellings its letters stand for in the practical
-    transcription of Western names read backwards (:mod:`thaw.text.practical`:
-    Уотчетт *Watchett*, Делькруа *Delcroix*). A Latin query never pays for
+    no Slavic surname's ending), or in Armenian, Georgian or Greek letters,
+    is compared the same way, each word whole, by the Latin spellings its
+    letters stand for in the practical transcription of Western names read
+    backwards (:mod:`thaw.text.practical`: Уотчетт *Watchett*, Делькруа
+    *Delcroix*, ჯორჯ *George*, Σιράκ *Chirac*). A Latin query never pays for
     this; weight 0 switches it off."""
 
     name = "spelling"

@@ -496,7 +496,7 @@ def _best_name(
     on either side (:func:`_missed`: a character, a Latin syllable) counts as
     a word that did not match; other Latin words left over count as
     extras. With ``by_name`` (a query spelt by its sounds: Cyrillic,
-    Armenian, Georgian), a query word left over
+    Armenian, Georgian, Greek), a query word left over
     is also paired with a listed word left over that shares a name item
     with it (:data:`~thaw.match.names.SYMBOL_SIM`, as the name alignment
     pairs them: Майкл *Michael*, whose spelling no convention gives), so
