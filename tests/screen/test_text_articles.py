@@ -26,6 +26,9 @@ def _records() -> list[Record]:
         listing("au_dfat", "taliban", org, "The Taliban"),
         listing("un_sc", "taliban", org, "TALIBAN"),
         listing("us_ofac_sdn", "ttp", org, "TEHRIK-E TALIBAN PAKISTAN"),
+        listing("us_ofac_sdn", "shabaab", org, "AL-SHABAAB", "HARAKAT SHABAAB AL-MUJAHIDIN"),
+        listing("un_sc", "shabaab", org, "Al-Shabaab", "The Youth"),
+        listing("us_ofac_sdn", "shabaab2", org, "SHABAAB AL-ISLAM"),
         listing("us_ofac_sdn", "rosneft", org, "ROSNEFT OIL COMPANY", "Rosneft"),
         listing("au_dfat", "rosneft", org, "Rosneft"),
     ]
@@ -56,6 +59,8 @@ def test_a_common_noun_opening_a_sentence_is_no_article_name(
         ("The Base claimed responsibility for the attack.", "qaida", "Base"),
         ("Houthis claimed the attack on the ship.", "houthis", "Houthis"),
         ("Taliban fighters took the city.", "taliban", "Taliban"),
+        # the word writes its article
+        ("Al-Shabaab claimed the bombing in Mogadishu.", "shabaab", "Al-Shabaab"),
         ("Rosnefts Chef sagte am Montag nichts.", "rosneft", "Rosnefts"),
     ],
 )

@@ -66,7 +66,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from typing import Final, Protocol
+from typing import Final, NamedTuple, Protocol
 
 from thaw.sources import territories
 from thaw.text import analyze_name
@@ -284,8 +284,20 @@ Lookup = Callable[[str, str | None, tuple[str, ...], bool], Sequence[Hit]]
 threshold, best first (``vessel_cue``: a vessel word precedes the name, so vessels
 are looked for first)."""
 
-Where = tuple[bool, bool, str | None]
-"""``(vessel_cue, weak, country)`` of a lone word: see :data:`Single`."""
+
+class Where(NamedTuple):
+    """Where a lone word stands: see :data:`Single`."""
+
+    vessel_cue: bool
+    weak: bool
+    country: str | None
+    opening: bool = False
+    """Whether the word, spelled as lists spell it (not :attr:`Tok.sounded`),
+    opens a sentence: its capital letter is grammar's, which a common noun
+    gets as well as a name."""
+    only_opening: bool = False
+    """Whether it opens a sentence and nothing else about its place is weak."""
+
 
 Single = Callable[[str, Callable[[], Where]], Sequence[Hit]]
 """``single(word, where)`` → hits for one word that is a listed organisation's
@@ -306,32 +318,33 @@ def _vessel_cue(text: str, start: int) -> bool:
 
 
 def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
-    """``(vessel_cue, weak, country)`` for the word ``run[i]`` (see
-    :data:`Single`); ``taken``: the run's words in mentions already found. A
-    word that is itself declined (*PKK'nın Irak'ın*, the PKK's Iraq) is no
-    country's institution: the country names something of the word's. A word
+    """:class:`Where` the word ``run[i]`` stands (see :data:`Single`);
+    ``taken``: the run's words in mentions already found. A word that is
+    itself declined (*PKK'nın Irak'ın*, the PKK's Iraq) is no country's
+    institution: the country names something of the word's. A word
     that only sounds like a listed one (:attr:`Tok.sounded`) is weak evidence
     whatever its place: it names a party only a second authority lists too."""
     tok = run[i]
-    return (
-        _vessel_cue(text, tok.start),
-        tok.sounded or _weak_capital(text, run, i, taken),
-        _country_after(text, tok) if tok.base is None else None,
-    )
+    opening = not tok.sounded and _sentence_start(text, tok.start)
+    elsewhere = tok.sounded or _weak_capital(text, run, i, taken)
+    country = _country_after(text, tok) if tok.base is None else None
+    cue = _vessel_cue(text, tok.start)
+    return Where(cue, opening or elsewhere, country, opening, opening and not elsewhere)
 
 
 def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
     """Whether a lone capitalised word ``run[i]`` is weaker evidence of an
-    organisation's name than a capital letter usually is: it opens a sentence
-    (grammar capitalised it); a country follows it (*Минфин США*, *Rosneft
-    Deutschland*: that country's office or a subsidiary); or it is one word of
-    a longer proper name, before a generic word (*TBC Bank* is not the TBC a
-    list abbreviates) or next to another distinctive word of some listed name
+    organisation's name than a capital letter usually is, other than by
+    opening a sentence (grammar capitalised it: :attr:`Where.opening`): a
+    country follows it (*Минфин США*, *Rosneft Deutschland*: that country's
+    office or a subsidiary); or it is one word of a longer proper name,
+    before a generic word (*TBC Bank* is not the TBC a list abbreviates) or
+    next to another distinctive word of some listed name
     (*Ocean Star Shipping* is not JOINT STOCK COMPANY STAR) that is in no
     mention found (``taken``) and is no given name beginning a person's name
     after it (*Глава РФПИ Кирилл Дмитриев* names the fund and its head)."""
     tok = run[i]
-    if _sentence_start(text, tok.start) or _country_after(text, tok) is not None:
+    if _country_after(text, tok) is not None:
         return True
     for j in (i - 1, i + 1):
         near = run[j] if 0 <= j < len(run) and j not in taken else None
@@ -364,8 +377,7 @@ an organisation's name (*Sberbank-Chef*; not *Al-*, *Abu-*)."""
 
 def _weakly(where: Callable[[], Where]) -> Where:
     """``where()``, its word weak evidence whatever its place."""
-    cue, _, country = where()
-    return cue, True, country
+    return where()._replace(weak=True, only_opening=False)
 
 
 def _capitals(word: str) -> bool:

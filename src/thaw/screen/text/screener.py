@@ -539,10 +539,11 @@ class TextScreener:
         registry's entry. An acronym followed by a country (*МИД Финляндии*)
         names that country's institution: only a party of that country counts. A
         name the listing publishes only as a weak alias (:meth:`_weak_only`) names
-        nothing alone. Where the capital proves less, a word that names its
-        parties only after an article (THE BASE: :func:`_article_noun`) names
-        them only when no other listed name holds it (*Houthis*, not the
-        common noun *Base*). A word in an abjad shorter than :data:`ABJAD_SINGLE_MIN` letters names
+        nothing alone. A word opening a sentence (:attr:`Where.opening`) that
+        names its parties only after an article it does not write (THE BASE:
+        :func:`_article_noun`; *Al-Shabaab* writes its own) names them only
+        when no other listed name holds it (*Houthis*, not the common noun
+        *Base*). A word in an abjad shorter than :data:`ABJAD_SINGLE_MIN` letters names
         nothing on its own; a word in Arabic script without the article names
         no party whose name has it (:data:`ARABIC_ARTICLE`)."""
         if is_abjad(word) and sum(map(str.isalpha, word)) < ABJAD_SINGLE_MIN:
@@ -550,7 +551,7 @@ class TextScreener:
         found = self._single(word)
         if not found:
             return []
-        vessel_cue, weak, country = where()
+        vessel_cue, weak, country, opening, only_opening = where()
         if country is not None and word.isupper() and len(word) <= ACRONYM:
             # an acronym before a country is that country's institution (МИД
             # Финляндии, ФСБ России): only a party of that country
@@ -564,7 +565,7 @@ class TextScreener:
             # a name with the article written without it is a common noun:
             # قاعدة is *a base*, القاعدة al-Qaida
             found = tuple(h for h in found if not _ARTICLE.match(h.matched_name))
-        if weak and all(_article_noun(h) for h in found):
+        if opening and len(analyze_name(word).tokens) == 1 and all(map(_article_noun, found)):
             # a word capitalised by grammar is as often the common noun as a
             # name that is that noun after an article (*Bases militaires*,
             # *Base commander* are no THE BASE); a word some list publishes
