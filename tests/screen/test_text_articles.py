@@ -70,3 +70,32 @@ def test_a_name_opening_a_sentence_is_still_found(
     found = found_mentions(screener.screen_text(text))
     assert found
     assert all(k.split(":")[1] == key and v == [mention] for k, v in found.items())
+
+
+def _russian_records() -> list[Record]:
+    org = "Organization"
+    return [
+        listing("uk_ofsi", "rzd", org, "RUSSIAN RAILWAYS", "Российские железные дороги"),
+        listing("us_ofac_sdn", "minfin", org, "MINISTRY OF FINANCE", "Министерство финансов"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def russian() -> TextScreener:
+    return text_screener(_russian_records())
+
+
+def test_a_russian_name_in_lower_case_words_declined(russian: TextScreener) -> None:
+    """Russian capitalises only the first word of an organisation's name, and
+    declines every word (the plural's Российских железных дорогах)."""
+    text = "Клиент работал в Российских железных дорогах до 2020 года."
+    assert found_mentions(russian.screen_text(text)) == {
+        "uk_ofsi:rzd": ["Российских железных дорогах"]
+    }
+
+
+def test_a_lower_case_name_cut_short_names_nobody(russian: TextScreener) -> None:
+    """The words of Министерство финансов Казахстана go on after the listed
+    name's: Kazakhstan's ministry, not the one listed."""
+    text = "Министерство финансов Казахстана опровергло сообщения."
+    assert found_mentions(russian.screen_text(text)) == {}

@@ -130,8 +130,8 @@ _MUTE_E = re.compile(r"[a-zà-ÿ]{3,}[^aeiouyàâéèêëîïôûü\W]e$", re.IG
 *-in* (*Poutine*, *Raspoutine*)."""
 
 SLAVIC_ENDINGS: Final = tuple(
-    """ами ями ого его ому ему ыми ими ові еві ою ею ью ой ей ом ем ём ым им ах ях ам ям
-    а я у ю е і и ы""".split()
+    """ами ями ого его ому ему ыми ими ові еві ою ею ью ой ей ом ем ём ых их ым им ах ях
+    ам ям а я у ю е і и ы""".split()
 )
 """Case endings of Russian and Ukrainian nouns and surnames, longest first: the
 oblique cases of a name (Газпромбанка, Роснефтью, Андреем Костиным) are its
@@ -145,6 +145,10 @@ _SLAVIC_RESTORE: Final = {
     **dict.fromkeys(("я", "ю", "ем", "ём", "ею", "ей", "ям", "ях", "ями"), _SOFT_RESTORE),
     **dict.fromkeys(("и", "ы", "і"), ("ь", "я", "а", "й", "")),
     **dict.fromkeys(("ой", "ою"), ("а", "", "й", "ь", "я")),
+    # plural: an adjective's (Российских железных → Российские железные), a
+    # noun's (дорогах → дороги)
+    **dict.fromkeys(("ых", "их"), ("ие", "ые", "ий", "ый")),
+    "ах": ("и", "ы", *_HARD_RESTORE),
 }
 """What each ending may have replaced, most likely first (Газпромбанк-а,
 Андре-ем → Андрей, Роснефт-и → Роснефть, Росси-и → Россия, Набиуллин-ой →
@@ -454,6 +458,10 @@ class Tok:
     spelled: bool = True
     """Whether the word as written is a word of some listed name (else only its
     :attr:`base` is)."""
+    continues: bool = False
+    """Whether the word, in lower case, continues a name in Cyrillic letters
+    begun with a capital: Russian and Ukrainian capitalise only the first word
+    of an organisation's name (*Российские железные дороги*)."""
     sounded: bool = False
     """Whether :attr:`base` is the listed word this one only sounds like
     (*Hisbollah* for HIZBALLAH: :mod:`thaw.screen.text.sounding`), which names
@@ -705,6 +713,10 @@ def tokenize(text: str) -> list[Tok]:
                 if start - toks[-1].end <= 2:
                     append(Tok(start, end, word, (word,), False))
                 continue
+            if _after_cyrillic_capital(text, toks, start):
+                # (Российские железные дороги: find_runs decides, Tok.continues)
+                append(Tok(start, end, word, _keys(word), False))
+                continue
             if start < quote_start:
                 continue
             while quote_end <= start:  # (words come in text order: one pass)
@@ -792,6 +804,15 @@ def find_runs(
                     head = word.split("-", 1)[0]
                     namelike = word_known(head, _keys(head), known)
             particle = tok.keys[0] in PARTICLES
+        elif _continues(current, tok):
+            word = tok.text
+            namelike = word_known(word, tok.keys, known)
+            if word not in bases:
+                bases[word] = base_form(word, known)
+            tok.base = bases[word]
+            tok.spelled = namelike
+            tok.continues = namelike = namelike or tok.base is not None
+            particle = False
         elif tok.text == ARTICLE_AFTER_OF:  # kept by tokenize only right after "of"
             particle = namelike = bool(current) and current[-1].text == "of"
         else:
@@ -811,6 +832,46 @@ def find_runs(
     for run in runs:
         _decline_together(run, known, bases)
     return runs
+
+
+CYRILLIC_NAME_TAIL: Final = 3
+"""The most lower-case words kept after a capitalised word in Cyrillic letters,
+which may continue its name (:attr:`Tok.continues`)."""
+
+
+def _after_cyrillic_capital(text: str, toks: list[Tok], start: int) -> bool:
+    """Whether a lower-case word at ``start`` follows, a space apart, a word in
+    Cyrillic letters that is capitalised or one of the
+    :data:`CYRILLIC_NAME_TAIL` lower-case words kept after one."""
+    if not _CYRILLIC.match(text, start):
+        return False
+    for tok in reversed(toks[-CYRILLIC_NAME_TAIL:]):
+        if start - tok.end > 1 or not _CYRILLIC.match(tok.text):
+            return False
+        if tok.capitalised:
+            return True
+        start = tok.start
+    return False
+
+
+def _continues(current: list[Tok], tok: Tok) -> bool:
+    """Whether a lower-case word may continue the run ``current`` as a word of
+    a name in Cyrillic letters begun with a capital (:attr:`Tok.continues`)."""
+    return (
+        bool(current)
+        and (current[0].capitalised or current[0].continues)
+        and _CYRILLIC.match(current[-1].text) is not None
+        and _CYRILLIC.match(tok.text) is not None
+        and tok.keys[0] not in PARTICLES
+        and tok.text.lower() not in CONNECTORS
+    )
+
+
+def _name_goes_on(text: str, tok: Tok) -> bool:
+    """Whether a capitalised word follows ``tok`` a space apart: a name in
+    lower-case words that goes on (*Министерство финансов Казахстана*)."""
+    after = _NEXT_WORD.match(text, tok.end)
+    return after is not None and after.group(1)[0].isupper()
 
 
 def _sounds_like(word: str, sounds: Sounds) -> str | None:
@@ -1182,12 +1243,14 @@ def _screen_run(
     for size in range(n, 1, -1):
         for i in range(0, n - size + 1):
             window = run[i : i + size]
-            if not window[0].capitalised or not window[-1].capitalised:
+            if not window[0].capitalised or not (window[-1].capitalised or window[-1].continues):
                 continue
             if any(t.sounded for t in window):
                 continue  # a word read by its sound names an organisation alone
             if _edge(window[-1]) or _vessel_word(window[0]):
                 continue
+            if window[-1].continues and (i + size < n or _name_goes_on(text, window[-1])):
+                continue  # cut short: Министерство финансов (Казахстана) is not Russia's
             start, end = window[0].start, window[-1].end
             if _edge(window[0]) and not (_title(window[0]) and cue_at(start)):
                 continue  # "the tanker Lady R": a vessel's name may begin with a title
