@@ -18,7 +18,11 @@ How it works
    screened as a Latin name, for nothing: a reading is not a spelling).
 2. **Runs.** Consecutive name-like tokens (capitalised in cased scripts, or any word
    in uncased scripts such as Arabic) whose analysed form occurs in some
-   listed name form a run; particles (``al``, ``bin``, ``de``, ``van`` …) may sit
+   listed name form a run; in Cyrillic letters, up to three lower-case words
+   right after a capitalised one may go on with it (Russian and Ukrainian
+   capitalise only the first word of an organisation's name: *в Российских
+   железных дорогах*, :attr:`Tok.continues`), a window ending in one only
+   where no capitalised word follows; particles (``al``, ``bin``, ``de``, ``van`` …) may sit
    inside a run, and a comma may separate the two halves of an inverted name
    (``Dmitriev, Kirill``).
    Inside a run, the lower-case connectors of organisation names (``of``, ``and``,
@@ -681,7 +685,8 @@ def tokenize(text: str) -> list[Tok]:
     """The words of ``text`` that can be part of a name, with offsets into ``text``
     (see the module docs): lower-case words other than particles and connectors
     are left out, as they can only end a run of name words; unless the whole
-    text is in lower case (a chat message), where any word may be a name's."""
+    text is in lower case (a chat message), where any word may be a name's, or
+    they follow a capitalised word in Cyrillic letters (:func:`_after_cyrillic_capital`)."""
     toks: list[Tok] = []
     append = toks.append
     quotes = _quoted_spans(text) if any(mark in text for mark in _QUOTE_MARKS) else []
