@@ -18,7 +18,11 @@ How it works
    screened as a Latin name, for nothing: a reading is not a spelling).
 2. **Runs.** Consecutive name-like tokens (capitalised in cased scripts, or any word
    in uncased scripts such as Arabic) whose analysed form occurs in some
-   listed name form a run; particles (``al``, ``bin``, ``de``, ``van`` …) may sit
+   listed name form a run; in Cyrillic letters, up to three lower-case words
+   right after a capitalised one may go on with it (Russian and Ukrainian
+   capitalise only the first word of an organisation's name: *в Российских
+   железных дорогах*, :attr:`Tok.continues`), a window ending in one only
+   where no capitalised word follows; particles (``al``, ``bin``, ``de``, ``van`` …) may sit
    inside a run, and a comma may separate the two halves of an inverted name
    (``Dmitriev, Kirill``).
    Inside a run, the lower-case connectors of organisation names (``of``, ``and``,
@@ -66,7 +70,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from typing import Final, Protocol
+from typing import Final, NamedTuple, Protocol
 
 from thaw.sources import territories
 from thaw.text import analyze_name
@@ -130,8 +134,8 @@ _MUTE_E = re.compile(r"[a-zà-ÿ]{3,}[^aeiouyàâéèêëîïôûü\W]e$", re.IG
 *-in* (*Poutine*, *Raspoutine*)."""
 
 SLAVIC_ENDINGS: Final = tuple(
-    """ами ями ого его ому ему ыми ими ові еві ою ею ью ой ей ом ем ём ым им ах ях ам ям
-    а я у ю е і и ы""".split()
+    """ами ями ого его ому ему ыми ими ові еві ою ею ью ой ей ом ем ём ых их ым им ах ях
+    ам ям а я у ю е і и ы""".split()
 )
 """Case endings of Russian and Ukrainian nouns and surnames, longest first: the
 oblique cases of a name (Газпромбанка, Роснефтью, Андреем Костиным) are its
@@ -145,6 +149,10 @@ _SLAVIC_RESTORE: Final = {
     **dict.fromkeys(("я", "ю", "ем", "ём", "ею", "ей", "ям", "ях", "ями"), _SOFT_RESTORE),
     **dict.fromkeys(("и", "ы", "і"), ("ь", "я", "а", "й", "")),
     **dict.fromkeys(("ой", "ою"), ("а", "", "й", "ь", "я")),
+    # plural: an adjective's (Российских железных → Российские железные), a
+    # noun's (дорогах → дороги)
+    **dict.fromkeys(("ых", "их"), ("ие", "ые", "ий", "ый")),
+    "ах": ("и", "ы", *_HARD_RESTORE),
 }
 """What each ending may have replaced, most likely first (Газпромбанк-а,
 Андре-ем → Андрей, Роснефт-и → Роснефть, Росси-и → Россия, Набиуллин-ой →
@@ -284,8 +292,20 @@ Lookup = Callable[[str, str | None, tuple[str, ...], bool], Sequence[Hit]]
 threshold, best first (``vessel_cue``: a vessel word precedes the name, so vessels
 are looked for first)."""
 
-Where = tuple[bool, bool, str | None]
-"""``(vessel_cue, weak, country)`` of a lone word: see :data:`Single`."""
+
+class Where(NamedTuple):
+    """Where a lone word stands: see :data:`Single`."""
+
+    vessel_cue: bool
+    weak: bool
+    country: str | None
+    opening: bool = False
+    """Whether the word, spelled as lists spell it (not :attr:`Tok.sounded`),
+    opens a sentence: its capital letter is grammar's, which a common noun
+    gets as well as a name."""
+    only_opening: bool = False
+    """Whether it opens a sentence and nothing else about its place is weak."""
+
 
 Single = Callable[[str, Callable[[], Where]], Sequence[Hit]]
 """``single(word, where)`` → hits for one word that is a listed organisation's
@@ -306,32 +326,33 @@ def _vessel_cue(text: str, start: int) -> bool:
 
 
 def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
-    """``(vessel_cue, weak, country)`` for the word ``run[i]`` (see
-    :data:`Single`); ``taken``: the run's words in mentions already found. A
-    word that is itself declined (*PKK'nın Irak'ın*, the PKK's Iraq) is no
-    country's institution: the country names something of the word's. A word
+    """:class:`Where` the word ``run[i]`` stands (see :data:`Single`);
+    ``taken``: the run's words in mentions already found. A word that is
+    itself declined (*PKK'nın Irak'ın*, the PKK's Iraq) is no country's
+    institution: the country names something of the word's. A word
     that only sounds like a listed one (:attr:`Tok.sounded`) is weak evidence
     whatever its place: it names a party only a second authority lists too."""
     tok = run[i]
-    return (
-        _vessel_cue(text, tok.start),
-        tok.sounded or _weak_capital(text, run, i, taken),
-        _country_after(text, tok) if tok.base is None else None,
-    )
+    opening = not tok.sounded and _sentence_start(text, tok.start)
+    elsewhere = tok.sounded or _weak_capital(text, run, i, taken)
+    country = _country_after(text, tok) if tok.base is None else None
+    cue = _vessel_cue(text, tok.start)
+    return Where(cue, opening or elsewhere, country, opening, opening and not elsewhere)
 
 
 def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
     """Whether a lone capitalised word ``run[i]`` is weaker evidence of an
-    organisation's name than a capital letter usually is: it opens a sentence
-    (grammar capitalised it); a country follows it (*Минфин США*, *Rosneft
-    Deutschland*: that country's office or a subsidiary); or it is one word of
-    a longer proper name, before a generic word (*TBC Bank* is not the TBC a
-    list abbreviates) or next to another distinctive word of some listed name
+    organisation's name than a capital letter usually is, other than by
+    opening a sentence (grammar capitalised it: :attr:`Where.opening`): a
+    country follows it (*Минфин США*, *Rosneft Deutschland*: that country's
+    office or a subsidiary); or it is one word of a longer proper name,
+    before a generic word (*TBC Bank* is not the TBC a list abbreviates) or
+    next to another distinctive word of some listed name
     (*Ocean Star Shipping* is not JOINT STOCK COMPANY STAR) that is in no
     mention found (``taken``) and is no given name beginning a person's name
     after it (*Глава РФПИ Кирилл Дмитриев* names the fund and its head)."""
     tok = run[i]
-    if _sentence_start(text, tok.start) or _country_after(text, tok) is not None:
+    if _country_after(text, tok) is not None:
         return True
     for j in (i - 1, i + 1):
         near = run[j] if 0 <= j < len(run) and j not in taken else None
@@ -364,8 +385,7 @@ an organisation's name (*Sberbank-Chef*; not *Al-*, *Abu-*)."""
 
 def _weakly(where: Callable[[], Where]) -> Where:
     """``where()``, its word weak evidence whatever its place."""
-    cue, _, country = where()
-    return cue, True, country
+    return where()._replace(weak=True, only_opening=False)
 
 
 def _capitals(word: str) -> bool:
@@ -442,6 +462,10 @@ class Tok:
     spelled: bool = True
     """Whether the word as written is a word of some listed name (else only its
     :attr:`base` is)."""
+    continues: bool = False
+    """Whether the word, in lower case, continues a name in Cyrillic letters
+    begun with a capital: Russian and Ukrainian capitalise only the first word
+    of an organisation's name (*Российские железные дороги*)."""
     sounded: bool = False
     """Whether :attr:`base` is the listed word this one only sounds like
     (*Hisbollah* for HIZBALLAH: :mod:`thaw.screen.text.sounding`), which names
@@ -661,7 +685,8 @@ def tokenize(text: str) -> list[Tok]:
     """The words of ``text`` that can be part of a name, with offsets into ``text``
     (see the module docs): lower-case words other than particles and connectors
     are left out, as they can only end a run of name words; unless the whole
-    text is in lower case (a chat message), where any word may be a name's."""
+    text is in lower case (a chat message), where any word may be a name's, or
+    they follow a capitalised word in Cyrillic letters (:func:`_after_cyrillic_capital`)."""
     toks: list[Tok] = []
     append = toks.append
     quotes = _quoted_spans(text) if any(mark in text for mark in _QUOTE_MARKS) else []
@@ -692,6 +717,10 @@ def tokenize(text: str) -> list[Tok]:
             if word == ARTICLE_AFTER_OF and toks and toks[-1].text == "of":
                 if start - toks[-1].end <= 2:
                     append(Tok(start, end, word, (word,), False))
+                continue
+            if _after_cyrillic_capital(text, toks, start):
+                # (Российские железные дороги: find_runs decides, Tok.continues)
+                append(Tok(start, end, word, _keys(word), False))
                 continue
             if start < quote_start:
                 continue
@@ -780,6 +809,15 @@ def find_runs(
                     head = word.split("-", 1)[0]
                     namelike = word_known(head, _keys(head), known)
             particle = tok.keys[0] in PARTICLES
+        elif _continues(current, tok):
+            word = tok.text
+            namelike = word_known(word, tok.keys, known)
+            if word not in bases:
+                bases[word] = base_form(word, known)
+            tok.base = bases[word]
+            tok.spelled = namelike
+            tok.continues = namelike = namelike or tok.base is not None
+            particle = False
         elif tok.text == ARTICLE_AFTER_OF:  # kept by tokenize only right after "of"
             particle = namelike = bool(current) and current[-1].text == "of"
         else:
@@ -799,6 +837,46 @@ def find_runs(
     for run in runs:
         _decline_together(run, known, bases)
     return runs
+
+
+CYRILLIC_NAME_TAIL: Final = 3
+"""The most lower-case words kept after a capitalised word in Cyrillic letters,
+which may continue its name (:attr:`Tok.continues`)."""
+
+
+def _after_cyrillic_capital(text: str, toks: list[Tok], start: int) -> bool:
+    """Whether a lower-case word at ``start`` follows, a space apart, a word in
+    Cyrillic letters that is capitalised or one of the
+    :data:`CYRILLIC_NAME_TAIL` lower-case words kept after one."""
+    if not _CYRILLIC.match(text, start):
+        return False
+    for tok in reversed(toks[-CYRILLIC_NAME_TAIL:]):
+        if start - tok.end > 1 or not _CYRILLIC.match(tok.text):
+            return False
+        if tok.capitalised:
+            return True
+        start = tok.start
+    return False
+
+
+def _continues(current: list[Tok], tok: Tok) -> bool:
+    """Whether a lower-case word may continue the run ``current`` as a word of
+    a name in Cyrillic letters begun with a capital (:attr:`Tok.continues`)."""
+    return (
+        bool(current)
+        and (current[0].capitalised or current[0].continues)
+        and _CYRILLIC.match(current[-1].text) is not None
+        and _CYRILLIC.match(tok.text) is not None
+        and tok.keys[0] not in PARTICLES
+        and tok.text.lower() not in CONNECTORS
+    )
+
+
+def _name_goes_on(text: str, tok: Tok) -> bool:
+    """Whether a capitalised word follows ``tok`` a space apart: a name in
+    lower-case words that goes on (*Министерство финансов Казахстана*)."""
+    after = _NEXT_WORD.match(text, tok.end)
+    return after is not None and after.group(1)[0].isupper()
 
 
 def _sounds_like(word: str, sounds: Sounds) -> str | None:
@@ -1170,12 +1248,14 @@ def _screen_run(
     for size in range(n, 1, -1):
         for i in range(0, n - size + 1):
             window = run[i : i + size]
-            if not window[0].capitalised or not window[-1].capitalised:
+            if not window[0].capitalised or not (window[-1].capitalised or window[-1].continues):
                 continue
             if any(t.sounded for t in window):
                 continue  # a word read by its sound names an organisation alone
             if _edge(window[-1]) or _vessel_word(window[0]):
                 continue
+            if window[-1].continues and (i + size < n or _name_goes_on(text, window[-1])):
+                continue  # cut short: Министерство финансов (Казахстана) is not Russia's
             start, end = window[0].start, window[-1].end
             if _edge(window[0]) and not (_title(window[0]) and cue_at(start)):
                 continue  # "the tanker Lady R": a vessel's name may begin with a title

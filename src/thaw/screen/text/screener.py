@@ -539,7 +539,11 @@ class TextScreener:
         registry's entry. An acronym followed by a country (*МИД Финляндии*)
         names that country's institution: only a party of that country counts. A
         name the listing publishes only as a weak alias (:meth:`_weak_only`) names
-        nothing alone. A word in an abjad shorter than :data:`ABJAD_SINGLE_MIN` letters names
+        nothing alone. A word opening a sentence (:attr:`Where.opening`) that
+        names its parties only after an article it does not write (THE BASE:
+        :func:`_article_noun`; *Al-Shabaab* writes its own) names them only
+        when no other listed name holds it (*Houthis*, not the common noun
+        *Base*). A word in an abjad shorter than :data:`ABJAD_SINGLE_MIN` letters names
         nothing on its own; a word in Arabic script without the article names
         no party whose name has it (:data:`ARABIC_ARTICLE`)."""
         if is_abjad(word) and sum(map(str.isalpha, word)) < ABJAD_SINGLE_MIN:
@@ -547,7 +551,7 @@ class TextScreener:
         found = self._single(word)
         if not found:
             return []
-        vessel_cue, weak, country = where()
+        vessel_cue, weak, country, opening, only_opening = where()
         if country is not None and word.isupper() and len(word) <= ACRONYM:
             # an acronym before a country is that country's institution (МИД
             # Финляндии, ФСБ России): only a party of that country
@@ -561,6 +565,12 @@ class TextScreener:
             # a name with the article written without it is a common noun:
             # قاعدة is *a base*, القاعدة al-Qaida
             found = tuple(h for h in found if not _ARTICLE.match(h.matched_name))
+        if opening and len(analyze_name(word).tokens) == 1 and all(map(_article_noun, found)):
+            # a word capitalised by grammar is as often the common noun as a
+            # name that is that noun after an article (*Bases militaires*,
+            # *Base commander* are no THE BASE); a word some list publishes
+            # alone (TALIBAN) or one no other listed name holds (Houthis) is a name
+            found = found if self._names_only(word, found) else ()
         if vessel_cue:  # "the tanker Atlas": the vessel, not a company of that name
             hits = sorted(found, key=lambda h: h.schema != "Vessel")
         else:
@@ -646,6 +656,16 @@ _ARTICLE: Final = re.compile("(?:ال|(?:al|el|ul)[-\\s'’])", re.IGNORECASE)
 
 MINOR_ROLES = frozenset({"stop", "particle", "honorific", "legal_form", "generic", "initial"})
 """Token roles that neither need to be matched nor count as evidence in prose."""
+
+
+def _article_noun(hit: Hit) -> bool:
+    """Whether the hit's matched name is an article and one word (THE BASE,
+    LOS ZETAS): a name a common noun may make, which the article marks."""
+    tokens = analyze_name(hit.matched_name).tokens
+    return len(tokens) == 2 and tokens[0].role in _ARTICLE_ROLES
+
+
+_ARTICLE_ROLES: Final = frozenset({"stop", "particle"})
 
 
 def _same_word(a: Token, b: Token) -> bool:
