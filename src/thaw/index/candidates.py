@@ -332,23 +332,29 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
     return _TokenPostings(ids, credits, levels, df, by_id, by_id_credits)
 
 
-def _lookup(
-    ids: npt.NDArray[np.int32],
-    credits: npt.NDArray[np.float32],
-    cand: _Ints,
-    out: npt.NDArray[np.float32],
-) -> None:
-    """For each of ``cand``: its credit in ``ids`` (sorted), else 0, written to ``out``.
+def _lookup(postings: _TokenPostings, cand: _Ints, out: npt.NDArray[np.float32]) -> None:
+    """For each of ``cand``: its credit in ``postings`` (``by_id``), else 0,
+    written to ``out``.
 
     (Clipped takes stand for bounding the insertion points first, and the credit
     times the hit for a select: fewer NumPy calls, the same values, as credits
-    are positive.)"""
+    are positive. Postings of one credit level, most of them, need not take
+    their credits: the hit written as 1.0 or 0.0 is the credit when it is 1.0,
+    and is scaled by it otherwise.)"""
+    ids = postings.by_id
     if not len(ids):
         out[:] = 0.0
         return
     idx = ids.searchsorted(cand)
+    levels = postings.levels
+    if len(levels) == 1:
+        np.equal(ids.take(idx, mode="clip"), cand, out=out)
+        credit = levels[0][0]
+        if credit != 1.0:
+            out *= np.float32(credit)
+        return
     hit = ids.take(idx, mode="clip") == cand
-    np.multiply(credits.take(idx, mode="clip"), hit, out=out)
+    np.multiply(postings.by_id_credits.take(idx, mode="clip"), hit, out=out)
 
 
 def _present(ids: _Ints, cand: _Ints) -> npt.NDArray[np.bool_]:
@@ -1381,7 +1387,7 @@ class CandidateIndex:
         candidate (sorted positions), units by candidates."""
         credit = np.zeros((len(units), len(cand)), dtype=np.float32)
         for k, (_weight, postings) in enumerate(units):
-            _lookup(postings.by_id, postings.by_id_credits, cand, credit[k])
+            _lookup(postings, cand, credit[k])
         for slot, left, right in joins:
             posting = self._posting(slot)
             found = np.multiply(_present(posting, cand), np.float32(JOIN_CREDIT), dtype=np.float32)
