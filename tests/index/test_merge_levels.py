@@ -2,7 +2,8 @@
 plain code gives.
 
 :func:`thaw.index.candidates._merge_sources` writes out the single level of a
-posting of one credit;
+posting of one credit, and :func:`~thaw.index.candidates._lookup` reads no
+credits for such a posting;
 :meth:`~thaw.index.CandidateIndex._korean` remembers per analysed name whether it
 reads as a romanised Korean name. Each is checked here against the plain
 computation it stands for.
@@ -51,6 +52,19 @@ def test_merged_levels_are_each_credit_with_the_end_of_its_prefix(
     assert merged.by_id.tolist() == sorted(best)
     assert merged.by_id_credits.tolist() == [best[i] for i in sorted(best)]
     assert sorted(merged.ids.tolist()) == sorted(best) and merged.df == df
+
+
+@settings(max_examples=300, deadline=None)
+@given(_postings, st.lists(st.integers(0, 70), max_size=30, unique=True).map(sorted))
+def test_lookup_gives_each_candidate_its_best_credit_or_zero(
+    sources: list[tuple[list[int], float]], cand: list[int]
+) -> None:
+    arrays = [(np.array(ids, dtype=np.int32), credit) for ids, credit in sources]
+    merged = cand_module._merge_sources(arrays, 1)
+    best = dict(zip(merged.by_id.tolist(), merged.by_id_credits.tolist(), strict=True))
+    out = np.full(len(cand), -1.0, dtype=np.float32)
+    cand_module._lookup(merged, np.array(cand, dtype=np.int32), out)
+    assert out.tolist() == [best.get(c, 0.0) for c in cand]
 
 
 LISTED = ["Kim Jong Un", "Ri Pyong Chol", "Ivan Petrov", "Lee Byeong Cheol"]

@@ -332,23 +332,28 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
     return _TokenPostings(ids, credits, levels, df, by_id, by_id_credits)
 
 
-def _lookup(
-    ids: npt.NDArray[np.int32],
-    credits: npt.NDArray[np.float32],
-    cand: _Ints,
-    out: npt.NDArray[np.float32],
-) -> None:
-    """For each of ``cand``: its credit in ``ids`` (sorted), else 0, written to ``out``.
+def _lookup(postings: _TokenPostings, cand: _Ints, out: npt.NDArray[np.float32]) -> None:
+    """For each of ``cand``: its credit in ``postings`` (``by_id``), else 0,
+    written to ``out``.
 
     (Clipped takes stand for bounding the insertion points first, and the credit
     times the hit for a select: fewer NumPy calls, the same values, as credits
-    are positive.)"""
+    are positive. Postings of one credit level, most of them, need not take
+    their credits: the hit copied as 1.0 or 0.0 is the credit when it is 1.0,
+    and times the credit otherwise.)"""
+    ids = postings.by_id
     if not len(ids):
         out[:] = 0.0
         return
     idx = ids.searchsorted(cand)
     hit = ids.take(idx, mode="clip") == cand
-    np.multiply(credits.take(idx, mode="clip"), hit, out=out)
+    levels = postings.levels
+    if len(levels) > 1:
+        np.multiply(postings.by_id_credits.take(idx, mode="clip"), hit, out=out)
+    elif levels[0][0] == 1.0:
+        np.copyto(out, hit)
+    else:
+        np.multiply(hit, np.float32(levels[0][0]), out=out)
 
 
 def _present(ids: _Ints, cand: _Ints) -> npt.NDArray[np.bool_]:
@@ -1379,9 +1384,10 @@ class CandidateIndex:
     ) -> _Floats32:
         """The credit each query unit (and the joins of adjacent ones) gives each
         candidate (sorted positions), units by candidates."""
-        credit = np.zeros((len(units), len(cand)), dtype=np.float32)
+        # (every unit's row is written in full: no zeros first)
+        credit = np.empty((len(units), len(cand)), dtype=np.float32)
         for k, (_weight, postings) in enumerate(units):
-            _lookup(postings.by_id, postings.by_id_credits, cand, credit[k])
+            _lookup(postings, cand, credit[k])
         for slot, left, right in joins:
             posting = self._posting(slot)
             found = np.multiply(_present(posting, cand), np.float32(JOIN_CREDIT), dtype=np.float32)
