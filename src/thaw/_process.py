@@ -13,12 +13,16 @@ saved). A ``kill -9`` of the parent must leave neither behind:
   nameless ones older than a day). thaw sweeps whenever it creates such files, so a
   killed run's leftovers go on the next run. Besides the temporary directory, this
   covers ``thaw update``'s download staging folders (``<home>/downloads/.staging``).
+
+And :func:`collector_paused`, which keeps the cyclic garbage collector off while a
+process builds tables it keeps until it ends.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import os
 import shutil
 import signal
@@ -26,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -128,3 +133,21 @@ def temp_file(prefix: str, suffix: str = "", folder: Path | None = None) -> IO[b
     return tempfile.NamedTemporaryFile(
         prefix=f"{prefix}{os.getpid()}-", suffix=suffix, dir=folder, delete=False
     )
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off meanwhile (and on again after, if it was).
+
+    Loading the index or a table of name analysis makes millions of objects kept
+    until the process ends, which the collector would rescan again and again as
+    they grow, while it finds almost no cyclic garbage among them: pykakasi's
+    dictionary loads in 0.15 CPU-s instead of 0.43, and ``thaw screen`` takes 0.1
+    to 0.3 CPU-s less (the most for a first name in kanji)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

@@ -37,7 +37,7 @@ def test_one_name_is_screened_with_the_collector_paused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``thaw screen`` loads and screens with the cyclic collector off
-    (``cli.screen.collector_paused``), and turns it on again after."""
+    (``thaw._process.collector_paused``), and turns it on again after."""
     import gc
 
     import thaw.cli.screen

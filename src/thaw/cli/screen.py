@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
+from thaw._process import collector_paused
 from thaw.cli._app import HomeOption, JsonOption, app, console, err, fail
 from thaw.screen import ACCEPTED_SCHEMATA, Screener, ScreenInputError, ScreenResult
 from thaw.screen.batch import (
@@ -133,24 +131,6 @@ def screen_cmd(
 
             for exposure in exposures:
                 print_exposure(exposure)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off meanwhile (and on again after, if it was).
-
-    One name screened in a new process loads the index and the tables of name
-    analysis, millions of objects kept until the process ends, which the
-    collector would rescan again and again as they grow, while screening makes
-    almost no cyclic garbage: off, ``thaw screen`` takes 0.1 to 0.3 CPU-s less
-    (the most for a first name in kanji, whose Japanese tables are the largest)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def render_result(result: ScreenResult) -> None:

@@ -35,7 +35,6 @@ second), which only names written in kanji or kana pay.
 
 from __future__ import annotations
 
-import gc
 import gzip
 import itertools
 import re
@@ -43,6 +42,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
+
+from thaw._process import collector_paused
 
 #: Each Chinese character's Japanese readings (``character<TAB>reading …``,
 #: from Unihan, written by :mod:`thaw.text._make_unihan`), and its SHA-256.
@@ -69,13 +70,8 @@ def _kakasi() -> Any:
     they are unpickled (0.43 CPU-s with it running, 0.15 without)."""
     import pykakasi
 
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return pykakasi.kakasi()  # type: ignore[no-untyped-call]
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _fold_long_vowels(word: str) -> str:
