@@ -275,21 +275,22 @@ def _french_sh(q: Token, r: Token, s: float) -> float:
     return max(s, _abjad_similarity(abjad_key(a.raw.replace("sh", "ch")), latin.key))
 
 
-def _foreign_v(q: Token, r: Token, s: float) -> float:
+def _foreign_v(q: Token, r: Token, abjad: str, s: float) -> float:
     """``s``, or more when the Latin word of an abjad pair writes a *v* and
     the abjad word an *f*: Arabic has no *v* and writes the *v* of foreign
     names with ف (لافروف *Lavrov*, إيفانوف *Ivanov*), while the Latin word's
     key leaves its *v* out (it may be a vowel's و): the keys compared again
-    with the Latin word's *v* written *f*, and only equal keys of
+    (``abjad``: the abjad word's key, as compared) with the Latin word's *v*
+    written *f*, and only equal keys of
     :data:`FOREIGN_V_KEY` consonants or more count, since an Arabic name's
     ف is an *f* (فهد *Fahd* is no *Vahid*, سيف *Saif* no *Seva*)."""
     a, latin = (q, r) if q.abjad else (r, q)
     if "v" not in latin.raw or "f" not in a.raw:
         return s
-    ka, kb = abjad_key(a.raw), abjad_key(latin.raw.replace("v", "f"))
-    if ka != kb or len(ka) < FOREIGN_V_KEY:
+    latin_key = abjad_key(latin.raw.replace("v", "f"))
+    if latin_key != abjad or len(abjad) < FOREIGN_V_KEY:
         return s
-    return max(s, _abjad_similarity(ka, kb))
+    return max(s, _abjad_similarity(abjad, latin_key))
 
 
 def _endings_differ(q: Token, r: Token) -> bool:
@@ -351,7 +352,7 @@ def abjad_pair_similarity(q: Token, r: Token, q_key: str, r_key: str) -> float:
     vowel and the other not (:func:`_first_sounds_differ`)."""
     s = _abjad_similarity(q_key, r_key)
     if s < 0.9:
-        s = _foreign_v(q, r, _french_sh(q, r, s))
+        s = _foreign_v(q, r, q_key if q.abjad else r_key, _french_sh(q, r, s))
     if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
         s = ABJAD_ENDING_SIM
     if s > 0 and _vowels_differ(q, r):
