@@ -63,7 +63,10 @@ a Latin-script form of the same name, with these columns:
     :func:`split`, with :data:`SEED`, before it was scored; the Thai people
     of ``cross_script_pairs_thai2.csv`` (politicians, royals, business
     people, athletes, scholars, each in the Latin spelling of their own) by
-    :func:`hash_split`, before they were scored.
+    :func:`hash_split`, before they were scored, as were those of
+    ``cross_script_pairs_thai3.csv`` and the Thai and Khmer people of
+    ``cross_script_pairs_thaikh.csv`` (ministers, central bankers, scholars,
+    athletes, royals).
 ``split``
     ``dev`` or ``holdout``. The 148 pairs of the first round are ``dev``.
     ``--extract`` shuffles the new pairs of each script with a fixed seed

@@ -49,6 +49,15 @@ from thaw.text.khmer import khmer_reading, khmer_syllables, khmer_variant
         ("គន់", "kun"),  # the bantoc shortens the inherent vowel: ô becomes u
         ("ដក់", "dak"),
         ("ណាំហុង", "namhong"),
+        # ំ before ង: a nasal vowel whose final is ង, no m
+        ("កាំង", "kang"),  # Kaing
+        ("ស្រាំង", "srang"),
+        # ហ with a subscript writes the sounds Khmer has no letter for
+        ("ហ្គេក", "gek"),  # Guek
+        ("ហ្វ៊ុន", "fun"),
+        # a bare ហ opens a syllable; ះ writes a final h
+        ("សីហនុ", "seihanu"),  # Sihanouk
+        ("សីហមុនី", "seihamuni"),  # Sihamoni
     ],
 )
 def test_khmer_words(word: str, reading: str) -> None:

@@ -59,6 +59,16 @@ from thaw.text.thai import thai_readings, thai_spellings, untitled
         # a silent letter ends a syllable: the letters after it are read apart
         ("ภิรมย์พร", "phiromphon"),
         ("ศักดิ์ชัย", "sakchai"),
+        # ทรง is song inside a word too (before a consonant or at the end)
+        ("บุญทรง", "bunsong"),
+        # เ–ิ is oe only with a final: before a consonant with its own vowel,
+        # เ is the first consonant's e and ิ the second's i
+        ("เตริยาภิรมย์", "teriyaphirom"),
+        ("เจริญ", "charoen"),
+        # a stop doubled at the end of a word closes one syllable (Pali
+        # citta); a doubled nasal is read again (อานนท์ a-non)
+        ("พิจิตต", "phichit"),
+        ("อานนท์", "anon"),
     ],
 )
 def test_rtgs_reading(word: str, rtgs: str) -> None:
@@ -106,6 +116,7 @@ def test_rtgs_reading(word: str, rtgs: str) -> None:
         ("อุตตม", "uttama"),
         ("สิริวัฒนภักดี", "sirivadhanabhakdi"),
         ("สุนทรเวช", "sundaravej"),
+        ("พิจิตต", "bichit"),  # (จ ch, as Sanskrit spellings write च)
         # the English or of an open อ (plain)
         ("จงจอหอ", "chongchorhor"),
     ],

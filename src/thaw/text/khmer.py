@@ -26,7 +26,11 @@ marked with the *bantoc* ``់`` opens the syllable it closes (``សូណង់
 (*a*, *u*: ``គន់`` *kun*); so does a consonant before one that carries a
 subscript (``សុគន្ធ`` *sokon*, not *sokntho*). A letter doubled by a subscript
 is written once (``កញ្ញា`` *kanhea*), and ``ប`` in a cluster is *p*
-(``ប្រាក់`` *prak*). Finals take their UNGEGN
+(``ប្រាក់`` *prak*); ``ហ`` with a subscript ``គ``, ``វ`` or ``ស`` writes the
+*g*, *f* and *z* Khmer has no letter for (``ហ្គេក`` *gek*: *Kaing Guek Eav*).
+A bare ``ហ`` never closes a syllable (the reahmuk ``ះ`` writes a final *h*:
+``សីហនុ`` *sei-ha-nu*), and ``ំ`` before ``ង`` is a nasal vowel that ``ង``
+closes (``កាំង`` *kang*, not *kam-ngo*). Finals take their UNGEGN
 values (*k, ng, ch, nh, t, n, p, m, y, r, l, v, s, h*).
 
 Vowels are written in plain ASCII as the UNGEGN letters read without their
@@ -85,6 +89,10 @@ _CONSONANTS: Final[dict[str, tuple[str, str, int]]] = {
 }
 #: Subscript consonants that take the series of the consonant above them.
 _SONORANTS: Final = frozenset("ងញនមយរលវ")
+#: The sounds Khmer has no letter for, written ហ with a subscript, as in
+#: loans and foreign names (ហ្គេក *Gek*: *Guek*, ហ្វ *f*, ហ្ស *z*); ហ gives
+#: the cluster its first series.
+_H_CLUSTERS: Final[dict[str, str]] = {"គ": "g", "វ": "f", "ស": "z"}
 
 #: Dependent vowel sign → (reading after series 1, after series 2).
 _VOWELS: Final[dict[str, tuple[str, str]]] = {
@@ -219,7 +227,9 @@ def khmer_syllables(word: str) -> tuple[str, ...]:
             if nxt == _COENG and i + 2 < n and word[i + 2] in _CONSONANTS:
                 sub = word[i + 2]
                 sub_initial, _, sub_series = _CONSONANTS[sub]
-                if syllables and _may_close(current):
+                if ch == "ហ" and sub in _H_CLUSTERS:
+                    current = _Syllable(_H_CLUSTERS[sub], 1)
+                elif syllables and _may_close(current):
                     # a consonant with a subscript inside a word: it closes the
                     # syllable before it, and the subscript opens the next; a
                     # letter doubled so is written once (កញ្ញា *kanha*, not
@@ -244,10 +254,25 @@ def khmer_syllables(word: str) -> tuple[str, ...]:
             # that consonant closes (សុគន្ធ *so-kon*, not *sok-ntho*)
             before_cluster = nxt in _CONSONANTS and i + 2 < n and word[i + 2] == _COENG
             if (
+                ch == "ង"
+                and current is not None
+                and current.nasal
+                and not current.final
+                and nxt not in _ONSET_SIGNS
+                and nxt != _COENG
+            ):
+                # ំ before ង is no m: the vowel is nasal, ង its final (កាំង
+                # *kang*: *Kaing*, ដាំង *dang*)
+                current.nasal = False
+                current.final = final
+                i += 1
+                continue
+            if (
                 nxt in _ONSET_SIGNS
                 or nxt == _ROBAT
                 or shortened
                 or before_cluster
+                or ch == "ហ"  # (ះ writes a final h: សីហនុ *sei-ha-nu*)
                 or not _may_close(current)
             ):
                 current = _Syllable(initial, series)

@@ -252,6 +252,20 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
     return out
 
 
+def _doubled_stop(first: str, second: str) -> bool:
+    """Whether ``first`` and ``second`` are one stop consonant written twice
+    (ตต, กก, ปป …: a final *k*, *t* or *p*), as Pali writes a doubled stop."""
+    return first == second and len(first) == 1 and _CONSONANTS[first][1] in ("k", "t", "p")
+
+
+def _is_song(chars: list[str], i: int) -> bool:
+    """Whether the ร at ``chars[i]``, after a ท, begins the syllable ทรง
+    (*song*): a bare ง follows it, which ends the word or comes before another
+    consonant."""
+    rest = chars[i + 1 : i + 3]
+    return rest[:1] == ["ง"] and (len(rest) == 1 or rest[1] in _CONSONANTS or rest[1] in _LEADING)
+
+
 def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]:
     """The syllables of ``chars``, a run of letters read with no silent letter
     among them (:func:`_syllables`)."""
@@ -317,12 +331,30 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
                 ch == "ท"
                 and second == "ร"
                 and after != "ร"
-                and ((not units and not lead) or after == "\u0e31")
+                and ((not units and not lead) or after == "\u0e31" or _is_song(chars, i))
             ):
                 # (a first ทร is read s, ทรง *song*, and so is ทรั anywhere,
-                # ทรัพย์ *sap*: สะสมทรัพย์ *Sasomsap*; elsewhere within a word ท
-                # closes or opens a syllable: สุนทร *sunthon*, จันทรา *chanthara*)
+                # ทรัพย์ *sap*: สะสมทรัพย์ *Sasomsap*, and ทรง that ends a
+                # word or comes before another consonant: บุญทรง *Bunsong*;
+                # elsewhere within a word ท closes or opens a syllable: สุนทร
+                # *sunthon*, จันทรา *chanthara*)
                 onset += second  # (ทร is read s: ทรง)
+                i += 1
+            elif (
+                lead == "เ"
+                and after == "ิ"
+                and clustered
+                and i + 3 < n
+                and chars[i + 2] in _CONSONANTS
+                and chars[i + 3] in _VOWEL_SIGNS
+            ):
+                # เ–ิ is *oe* only with a final (เจริญ *charoen*, เสริม
+                # *soem*); before a consonant with a vowel of its own the
+                # leading vowel is the first consonant's *e* and ิ the
+                # second's *i* (เตริยา *te-ri-ya*: *Teriyapirom*)
+                units.append([ch, lead])
+                lead = ""
+                onset = second
                 i += 1
             elif clustered and (after in _VOWEL_SIGNS or (lead and after not in _VOWEL_SIGNS)):
                 onset += second
@@ -358,6 +390,9 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
             j += 1
             continue
         nxt = units[j + 1] if j + 1 < len(units) else None
+        if nxt is None and out and _doubled_stop(out[-1][2], onset):
+            j += 1  # (the doubled stop that ends a word: พิจิตต *phichit*)
+            continue
         prev_open = bool(out) and not out[-1][2] and out[-1][1] not in _NO_FINAL
         # the bare consonants from here to the next written vowel (or the end)
         run = next((k for k in range(j, len(units)) if units[k][1]), len(units)) - j
@@ -388,11 +423,15 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
         # (after รร, two bare consonants are a syllable of their own: บรร-จง)
         opens = out and out[-1][1] == "รร" and nxt is not None and not nxt[1]
         # two bare consonants that end the word are a syllable (ศรี-วง *wong*),
-        # not a final and a syllable with a bare inherent a
+        # not a final and a syllable with a bare inherent a; but a stop
+        # doubled at the end of a word closes the syllable before it, and the
+        # second carries only the Pali *a* Thai leaves unsaid (พิจิตต
+        # *phi-chit*, Pali *citta*; a nasal is read again: อานนท์ *a-non*)
         opens = opens or (
             nxt is not None
             and not nxt[1]
             and j + 2 == len(units)
+            and not _doubled_stop(onset, nxt[0])
             and not (nxt[0] == "ร" and onset in ("ต", "ท"))  # (ชินวัตร: silent ร)
             and not (out and out[-1][1] == "ั")  # (ั needs a final: สมัคร *samak*)
         )
@@ -620,7 +659,10 @@ def _written(word: str) -> str:
       unsaid (ฐาปน *thapana*, อุตตม *uttama*), and ``รร`` before a
       consonant is *ar* (ธรรม *dharm*, สุวรรณ *suvarn*);
     * the final of ``ั`` is not read again as the next onset (วัฒน
-      *vadhana*, not *vatdhana*)."""
+      *vadhana*, not *vatdhana*);
+    * ``จ`` keeps its *ch*, as the Sanskrit spellings of names write च
+      (พิจิตต *Bhichit*, จันทร *Chandra*), where the other personal
+      readings write *j*."""
     chars, silenced = _silenced(word)
     parts: list[str] = []
     at = 0
@@ -719,7 +761,9 @@ def _render(word: str, syllables: list[tuple[str, str, str]], mode: int) -> str:
             # letters (*Sompol*, *Supaporn*; folding reads ph as f); the
             # written reading keeps the kh of ข and the ph of ผ, as Sanskrit
             # writes them (สุขุม *Sukhum*)
-            latin = latin.replace("ch", "j", 1) if first == "จ" else latin
+            # (the written reading keeps the ch of จ, as the Sanskrit spellings
+            # of names write च: จันทร *Chandra*, พิจิตต *Bhichit*)
+            latin = latin.replace("ch", "j", 1) if first == "จ" and not written else latin
             if not written:
                 latin = latin.replace("kh", "k").replace("ph", "p")
             elif first in "คฅ":
