@@ -10,7 +10,8 @@ Usage::
 **Positives**: the hand-written sets
 ``tests/fixtures/match/cross_script_pairs_sem.csv``, ``cross_script_pairs_rig.csv``,
 ``cross_script_pairs_thai.csv``, ``cross_script_pairs_thai2.csv``, ``_thai3.csv``,
-``_kael.csv`` (foreign names in Georgian and Greek) and
+``_thaikh.csv`` (Thai and Khmer people), ``_kael.csv`` (foreign names in
+Georgian and Greek) and
 ``cross_script_pairs_cyr.csv`` (real people and common given names, in the
 spellings the press, passports and the lists use, list forms such as
 ``SURNAME, Given Patronymic`` too; each split with ``cross_script_pairs.split``
@@ -86,7 +87,7 @@ HANDS = (
     HAND,
     *(
         FIXTURES / f"cross_script_pairs_{n}.csv"
-        for n in ("rig", "thai", "thai2", "thai3", "cyr", "west", "kael")
+        for n in ("rig", "thai", "thai2", "thai3", "thaikh", "cyr", "west", "kael")
     ),
 )
 NEGATIVES = FIXTURES / "other_scripts_negatives.csv"

@@ -42,9 +42,6 @@ KNOWN_MISSES = {
     "朱立倫",
     "刘特佐",
     "久石譲",
-    # a Thai name in a spelling of the person's own, with an r that no letter
-    # writes (ชัชชาติ *Chadchart*): tests/fixtures/match/cross_script_pairs_rig.csv
-    "ชัชชาติ สิทธิพันธุ์",
     # Thai names in spellings of their own, none of a rule the readings
     # follow (tests/fixtures/match/cross_script_pairs_thai2.csv): ผิว *Pue*,
     # พลฤทธิ์ *Ponlid*; จงจอหอ *Jongjohor* with both the j of จ and the -or of

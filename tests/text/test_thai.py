@@ -69,6 +69,9 @@ from thaw.text.thai import thai_readings, thai_spellings, untitled
         # citta); a doubled nasal is read again (อานนท์ a-non)
         ("พิจิตต", "phichit"),
         ("อานนท์", "anon"),
+        # a leading vowel and a vowel sign that make no vowel together: one
+        # syllable each (ไพริน phai-rin, not a cluster พร)
+        ("ไพรินทร์", "phairin"),
     ],
 )
 def test_rtgs_reading(word: str, rtgs: str) -> None:
@@ -117,6 +120,9 @@ def test_rtgs_reading(word: str, rtgs: str) -> None:
         ("สิริวัฒนภักดี", "sirivadhanabhakdi"),
         ("สุนทรเวช", "sundaravej"),
         ("พิจิตต", "bichit"),  # (จ ch, as Sanskrit spellings write च)
+        # the plain spelling writes the silent dental after a final n as t
+        ("สิทธิพันธุ์", "sitthipant"),
+        ("เจียรวนนท์", "chiarawanont"),
         # the English or of an open อ (plain)
         ("จงจอหอ", "chongchorhor"),
     ],

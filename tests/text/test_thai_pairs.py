@@ -69,6 +69,12 @@ def test_given_names_match_as_people_spell_them(original: str, latin: str) -> No
         ("พลเอกประยุทธ์ จันทร์โอชา", "Prayut Chan-o-cha"),
         # the English ar of a long a before a final t or n
         ("อนุสรณ์ เอี่ยมสะอาด", "Anusorn Iamsa-ard"),
+        # the t English writes after an n for a silent dental (พันธุ์ *punt*)
+        ("ชัชชาติ สิทธิพันธุ์", "Chadchart Sittipunt"),
+        # ทรง within a word, เ–ิ split before a vowelled consonant
+        ("บุญทรง เตริยาภิรมย์", "Boonsong Teriyapirom"),
+        # a doubled final stop; จ's ch in the written reading
+        ("พิจิตต รัตตกุล", "Bhichit Rattakul"),
     ],
 )
 def test_people_match_as_they_spell_their_names(original: str, latin: str) -> None:

@@ -43,8 +43,13 @@ begins with an open *a* syllable (ถนน *thanon*, กนกพร *kanokphon
 of a ``ั`` is read again before a bare consonant (พัชรวาท *phatcharawat*), and
 a leading vowel completed by a vowel sign after a high or middle consonant and
 another belongs to the second (เฉลิม *chaloem*, เจริญ *charoen*), ``ทร`` before
-``ั`` is *s* (ทรัพย์ *sap*), and ``อ`` before a letter that closes no syllable
-(ห) or at the end of a word is the open *o* (จงจอหอ *chong-cho-ho*).
+``ั`` is *s* (ทรัพย์ *sap*), as is ``ทรง`` inside a word (บุญทรง *bunsong*),
+``อ`` before a letter that closes no syllable (ห) or at the end of a word is
+the open *o* (จงจอหอ *chong-cho-ho*), a leading vowel and a vowel sign that
+make no vowel together (or ``เ–ิ`` before a consonant with a vowel of its
+own) belong to two syllables (ไพริน *phai-rin*, เตริยา *te-ri-ya*), and a
+stop doubled at the end of a word closes one syllable (พิจิตต *phi-chit*,
+Pali *citta*).
 
 Thai people often spell a name of Pali or Sanskrit origin by its letters
 rather than its sound: the letters the thanthakhat silences (ศักดิ์ *Sakdi*,
@@ -341,17 +346,25 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
                 onset += second  # (ทร is read s: ทรง)
                 i += 1
             elif (
-                lead == "เ"
-                and after == "ิ"
+                lead
                 and clustered
-                and i + 3 < n
-                and chars[i + 2] in _CONSONANTS
-                and chars[i + 3] in _VOWEL_SIGNS
+                and after in _VOWEL_SIGNS
+                and (
+                    not any(v.startswith(lead + after) for v in _VOWELS)
+                    or (
+                        lead + after == "เิ"
+                        and i + 3 < n
+                        and chars[i + 2] in _CONSONANTS
+                        and chars[i + 3] in _VOWEL_SIGNS
+                    )
+                )
             ):
-                # เ–ิ is *oe* only with a final (เจริญ *charoen*, เสริม
-                # *soem*); before a consonant with a vowel of its own the
-                # leading vowel is the first consonant's *e* and ิ the
-                # second's *i* (เตริยา *te-ri-ya*: *Teriyapirom*)
+                # a leading vowel and a vowel sign that make no vowel together
+                # belong to a syllable each: the leading vowel to the first
+                # consonant, the sign to the second (ไพริน *phai-rin*:
+                # *Pailin*); so does เ–ิ, *oe* only with a final (เจริญ
+                # *charoen*, เสริม *soem*), before a consonant with a vowel of
+                # its own (เตริยา *te-ri-ya*: *Teriyapirom*)
                 units.append([ch, lead])
                 lead = ""
                 onset = second
@@ -641,7 +654,29 @@ def _read(word: str, mode: int, linked: bool = False) -> str:
     consonants *linked* (:func:`_linked_vowel`) or not."""
     if mode == _WRITTEN:
         return _written(word)
-    return _render(word, _syllables(word, linked), mode)
+    reading = _render(word, _syllables(word, linked), mode)
+    if mode == _PLAIN and reading.endswith("n") and _silent_dental_after_n(word):
+        reading += "t"  # (พันธุ์ *punt*: Sittipunt; นนท์ *nont*: Chearavanont)
+    return reading
+
+
+#: The dental stops (:data:`_SILENT_FINAL_VOWEL_AFTER`) and the nasals they
+#: follow in the silent clusters that end Pali and Sanskrit names (นท์ นธ์
+#: นต์ ณฑ์: Pali *-nta*, *-nda*, *-ndha*).
+_DENTAL_NASALS: Final = frozenset("นณ")
+
+
+def _silent_dental_after_n(word: str) -> bool:
+    """Whether ``word`` ends in a dental stop that the thanthakhat silences
+    after a final *n* (อานนท์, พันธุ์, อนันต์), which the plain spelling
+    writes as the *t* English spells after an *n* (*Sittipunt*,
+    *Chearavanont*, *Chulanont*, *Anant*); the other readings leave it out
+    (*Anon*, *Prompan*) or write its Indic letter (*Sukhumbhand*)."""
+    chars, silenced = _silenced(word)
+    if not silenced or silenced[-1][0] != len(chars) or not chars:
+        return False
+    letters = silenced[-1][1]
+    return chars[-1] in _DENTAL_NASALS and letters[:1] in _SILENT_FINAL_VOWEL_AFTER
 
 
 def _written(word: str) -> str:
@@ -871,8 +906,10 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     reading (:func:`_linked_vowel`: ธนพล *thanaphon*) in RTGS and in the
     *plain* spelling many people write, RTGS with *k* and *p* for the
     aspirated letters, *er* for เ–ิ, *ar* for a long a before a final t or n
-    (ชาติ, ประสาท, ชาญ), *or* for an open อ and *rue* for ฤ (*Thanapon*,
-    *Worapon*, *Chalermpon*, *Apichart*, *Prasart*, *Naruemon*); last
+    (ชาติ, ประสาท, ชาญ), *or* for an open อ, *rue* for ฤ and a *t* for the
+    silent dental after a final *n* (:func:`_silent_dental_after_n`:
+    *Thanapon*, *Worapon*, *Chalermpon*, *Apichart*, *Prasart*, *Naruemon*,
+    *Sittipunt*, *Chearavanont*); last
     the *written* reading (:func:`_written`), letter by letter as Pali and
     Sanskrit names are spelt, silent letters and unsaid vowels written
     (*Thapana*, *Sirivadhanabhakdi*, *Srirasmi*). At most six spellings, the
