@@ -263,6 +263,18 @@ def _doubled_stop(first: str, second: str) -> bool:
     return first == second and len(first) == 1 and _CONSONANTS[first][1] in ("k", "t", "p")
 
 
+def _final_w(chars: list[str], i: int, lead: str) -> bool:
+    """Whether the ว at ``chars[i]``, after a consonant and the leading vowel
+    ``lead``, is that syllable's final rather than the second letter of a
+    cluster: nothing follows it, or a consonant with a vowel of its own
+    (แก้ว *kaeo*, เหว *heo*; but แกว่ง *kwaeng*, whose ง closes the
+    syllable; เ–า is a vowel of its own, เกว่า none)."""
+    if chars[i] != "ว" or lead not in "เแ":
+        return False
+    rest = chars[i + 1 : i + 3]
+    return not rest or (rest[0] in _CONSONANTS and rest[1:2] != [] and rest[1] in _VOWEL_SIGNS)
+
+
 def _is_song(chars: list[str], i: int) -> bool:
     """Whether the ร at ``chars[i]``, after a ท, begins the syllable ทรง
     (*song*): a bare ง follows it, which ends the word or comes before another
@@ -369,7 +381,10 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
                 lead = ""
                 onset = second
                 i += 1
-            elif clustered and (after in _VOWEL_SIGNS or (lead and after not in _VOWEL_SIGNS)):
+            elif clustered and (
+                after in _VOWEL_SIGNS
+                or (lead and after not in _VOWEL_SIGNS and not _final_w(chars, i, lead))
+            ):
                 onset += second
                 i += 1
         vowel = lead
