@@ -72,6 +72,10 @@ from thaw.text.thai import thai_readings, thai_spellings, untitled
         # a leading vowel and a vowel sign that make no vowel together: one
         # syllable each (ไพริน phai-rin, not a cluster พร)
         ("ไพรินทร์", "phairin"),
+        # ว after a leading vowel is the final when no final follows it (แก้ว
+        # kaeo), the second letter of a cluster when one does (แกว่ง kwaeng)
+        ("ศรีแก้ว", "sikaeo"),
+        ("แกว่ง", "kwaeng"),
     ],
 )
 def test_rtgs_reading(word: str, rtgs: str) -> None:
