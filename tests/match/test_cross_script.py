@@ -57,13 +57,8 @@ KNOWN_MISSES = {
     # its own (សុខហួរ *Sochua*, UNGEGN *sokhuor*):
     # tests/fixtures/match/cross_script_pairs_khmer2.csv
     "មូរ សុខហួរ",
-    # (cross_script_pairs_thaikh.csv) a French spelling that writes a k no
-    # Khmer letter writes (សីហនុ *seihanu*, *Sihanouk*); a Pali name whose
-    # independent vowel ឫ the reading does not link to the consonant before
-    # it (រណឫទ្ធិ *ron-rut-thi*, *Ranariddh*); the non-rhotic *ar* of an
-    # open a (ស *sa*, *Sar*)
-    "នរោត្តម សីហនុ",
-    "នរោត្តម រណឫទ្ធិ",
+    # (cross_script_pairs_thaikh.csv) the non-rhotic *ar* of an open a in a
+    # name of one letter (ស *sa*, *Sar*)
     "ស សុខា",
     # an English name whose spelling writes a vowel nobody says, which the
     # Georgian transcription leaves out (რუზველტი *Roosevelt*, *ruzvelt*):
