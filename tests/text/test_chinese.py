@@ -256,7 +256,7 @@ def test_a_syllable_that_is_no_jyutping_has_no_spelling() -> None:
     ("pinyin", "spelt"),
     [
         ("zhi", ("chih",)),
-        ("qi", ("chi",)),  # apostrophe folded
+        ("qi", ("chi", "chee")),  # apostrophe folded; English ee (崔琦 Tsui Chee)
         ("xiong", ("hsiung",)),
         ("zi", ("tzu",)),
         ("si", ("ssu", "szu")),
@@ -267,6 +267,7 @@ def test_a_syllable_that_is_no_jyutping_has_no_spelling() -> None:
         ("cai", ("tsai",)),
         ("ri", ("jih",)),
         ("yi", ("i",)),
+        ("xi", ("hsi",)),  # (no hsee)
         ("you", ("yu",)),
         ("xue", ("hsueh",)),
         ("lv", ("lu",)),
@@ -298,22 +299,26 @@ def test_mandarin_readings_and_umlaut() -> None:
 @pytest.mark.parametrize(
     ("syllable", "spelt"),
     [
-        ("tshua", {"chhoa", "chhua", "choa", "chua", "tjhoa"}),  # 蔡 Chua; Tjoa
+        ("tshua", {"chhoa", "chhua", "choa", "chua", "tsua", "tjhoa"}),  # 蔡 Chua; Tjoa
         ("khing", {"khing", "kheng", "king", "keng"}),  # 慶 Keng
         ("iam", {"iam", "yam"}),  # 炎 Yam
         ("sui", {"sui", "swee", "soei"}),  # 瑞 Swee
         ("lau", {"lau", "low", "lauw"}),  # 劉 Low; Indonesia's Lauw
-        ("tsiu", {"chiu", "chew", "chiew", "tjioe"}),  # 周 Chew; Tjioe
+        ("tsiu", {"chiu", "chew", "chiew", "tsiu", "tjioe"}),  # 周 Chew; Tjioe
         ("siu", {"siu", "sew", "siew", "sioe"}),  # 秀 Siew; Sioe
-        ("tsai", {"chai", "chye", "tjai"}),  # 財 Chye
+        ("tsai", {"chai", "chye", "chay", "tsai", "tjai"}),  # 財 Chye
         ("hoo", {"hoo", "ho", "hoh", "haw"}),  # 虎 Haw (o͘ as aw: 胡 Aw, 許 Khaw)
-        ("tsia", {"chia", "chea", "cheah", "tjia"}),  # 謝 Cheah
+        ("tsia", {"chia", "chea", "cheah", "tsia", "tjia"}),  # 謝 Cheah
         ("ka", {"ka", "kah"}),  # 嘉 Kah
         ("uinn", {"ui", "wee", "oei"}),  # 黃 Wee; Indonesia's Oei
         ("lim", {"lim", "liem"}),  # 林 Liem (Indonesia: a closed i as ie)
         ("liong", {"liong", "leong"}),  # 隆 Leong
         ("kiat", {"kiat", "keat"}),  # 傑 Keat
         ("hok", {"hok", "hock"}),  # 福 Hock
+        ("thai", {"thai", "tai", "thye", "tye", "thay", "tay"}),  # 泰 Thay
+        ("khua", {"khoa", "khua", "koa", "kua", "khwa", "kwa"}),  # 柯 Kwa
+        ("ngoo", {"ngoo", "ngo", "ngaw", "ngoh", "goo", "go", "gaw", "goh"}),  # 吳 Goh
+        ("tsu", {"chu", "choo", "tsu", "tjoe"}),  # 子 Tsu (Tâi-lô)
     ],
 )
 def test_hokkien_spellings(syllable: str, spelt: set[str]) -> None:
@@ -424,6 +429,8 @@ def test_homophones_in_characters_stay_apart() -> None:
         ("鄭志強", "Cheang Chi Keong"),  # Macau: eng as eang
         ("黃顯輝", "Vong Hin Fai"),  # Macau: w as v
         ("林玉鳳", "Agnes Lam Iok Fong"),
+        ("许子根", "Koh Tsu Koon"),  # Tâi-lô ts
+        ("崔琦", "Daniel Tsui Chee"),  # Wade-Giles i as ee
     ],
 )
 def test_names_match_their_romanisations(han: str, latin: str) -> None:

@@ -29,10 +29,16 @@ and in the English-based spellings of Singapore and Malaysia built on it.
   (*Koh*, *Toh*), a final *e* as *eh* or *ay* (鄭 *Teh*, *Tay*; 生 *Say*), a
   final *i* as *ee* (*Lee*, *Chee*), *u* as *oo* (*Foo*, *Boon*),
   *au* as *ow* (劉 *Low*), *iu* as *ew* or *iew* (周 *Chew*, 秀 *Siew*),
-  *ai* as *ye* (財 *Chye*), *io* as *eo* (玉 *Geok*, 隆 *Leong*), *ui* as *wee*
-  (瑞 *Swee*), *ia* as *ea* (傑 *Keat*) and a final one as *eah* (謝
-  *Cheah*), a final *a* as *ah* (嘉 *Kah*), a first *i* before a vowel as *y*
-  (炎 *Yam*), a final *k* as *ck* (福 *Hock*);
+  *ai* as *ye* (財 *Chye*) or *ay* (泰 *Thay*), *io* as *eo* (玉 *Geok*, 隆
+  *Leong*), *ui* as *wee* (瑞 *Swee*), *ia* as *ea* (傑 *Keat*) and a final
+  one as *eah* (謝 *Cheah*), a final *a* as *ah* (嘉 *Kah*), a first *i*
+  before a vowel as *y* (炎 *Yam*), a final *k* as *ck* (福 *Hock*), *oa*
+  after *k*, *g*, *s* or *h* as *wa* (柯 *Kwa*, 華 *Hwa*), the initial *ng*
+  before a vowel, a nasal *g*, as *g* (吳, 梧 *Goh*);
+* its **Tâi-lô** form, where it begins with *ts* or *tsh* (its aspiration
+  dropped, as the customary spellings drop it: 子 *tsu*, 許子根 *Koh Tsu
+  Koon*), as some names write Taiwan's official romanisation
+  (:func:`tailo_spelling`);
 * its spelling in **Indonesia** (:data:`INDONESIAN`), the Dutch-based one
   the Chinese of the Dutch East Indies wrote their names in and keep: *u* as
   *oe*, *ch* as *tj*, *j* as *dj*, a closed *i* also *ie* (黃仲涵 *Oei Tiong
@@ -94,6 +100,9 @@ CUSTOMARY: Final[tuple[tuple[str, str], ...]] = (
     (r"(?<=[^aeiou])a$", "ah"),
     (r"^i(?=[aeou])", "y"),
     (r"(?<=[aeiou])k$", "ck"),
+    (r"(?<=[^aeiou])ai$", "ay"),
+    (r"^(kh?|g|s|h)oa", r"\1wa"),
+    (r"^ng(?=[aeiou])", "g"),
 )
 #: The Dutch-based spelling of Indonesia (*Ejaan Van Ophuijsen*, in use for
 #: Chinese names until 1972 and kept by their owners since: 黃仲涵 *Oei Tiong
@@ -109,6 +118,8 @@ INDONESIAN: Final[tuple[tuple[str, str], ...]] = (
 #: A lone *i* closed by *m*, *n* or *t*, which that spelling writes *ie*
 #: (林 *Liem*, 金 *Kiem*; beside *Lim*, *Kim*).
 _DUTCH_IE: Final = re.compile(r"(?<=[^aeiou])i(?=[mnt]$)")
+#: Tâi-lô's aspirated *tsh*, which a name writes *ts*.
+_TAILO_ASPIRATED: Final = re.compile(r"^tsh")
 #: The most spellings :func:`hokkien_spellings` gives for one reading.
 MAX_PER_READING: Final = 12
 _RULES: Final = tuple((re.compile(p), r) for p, r in CUSTOMARY)
@@ -154,7 +165,8 @@ def indonesian(spelt: str) -> tuple[str, ...]:
 def reading_spellings(syllable: str) -> tuple[str, ...]:
     """The spellings of one toneless Tâi-lô syllable: in POJ and in the
     customary spellings (see the module docs), at most
-    :data:`MAX_PER_READING`; then the POJ form as Indonesia spells it
+    :data:`MAX_PER_READING`; then its Tâi-lô form where a name may write it
+    (:func:`tailo_spelling`) and the POJ form as Indonesia spells it
     (:func:`indonesian`)."""
     first = poj(syllable)
     out = [first]
@@ -164,8 +176,21 @@ def reading_spellings(syllable: str) -> tuple[str, ...]:
             if other != spelt and other not in out:
                 out.append(other)
     kept = [s for s in out if s.isalpha()][:MAX_PER_READING]
+    tailo_form = tailo_spelling(syllable)
+    if tailo_form and tailo_form not in kept:
+        kept.append(tailo_form)
     kept += [s for s in indonesian(first) if s not in kept]
     return tuple(kept)
+
+
+def tailo_spelling(syllable: str) -> str:
+    """A toneless Tâi-lô syllable as a name writes it in Tâi-lô itself,
+    where that differs from every POJ-based spelling: one that begins with
+    *ts* (``tsu``; ``tshiu`` → ``tsiu``, the aspiration dropped, the nasal
+    *nn* too); empty for any other."""
+    if not syllable.startswith("ts"):
+        return ""
+    return _TAILO_ASPIRATED.sub("ts", syllable).replace("nn", "")
 
 
 @lru_cache(maxsize=8192)
