@@ -13,7 +13,8 @@ import pytest
 from thaw.index import Entry, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.model import Name, Record
-from thaw.text import analyze_name, name_variants
+from thaw.text import _make_hokkien_homophones as homophones
+from thaw.text import analyze_name, hokkien, name_variants
 from thaw.text.cantonese import CANTONESE_PATH, CANTONESE_SHA256, hk_spellings, jyutping
 from thaw.text.chinese import (
     MAX_POLYPHONE_VARIANTS,
@@ -38,6 +39,8 @@ from thaw.text.chinese import (
 from thaw.text.hokkien import (
     HOKKIEN_PATH,
     HOKKIEN_SHA256,
+    HOMOPHONES_PATH,
+    HOMOPHONES_SHA256,
     MAX_PER_READING,
     hokkien_spellings,
     poj,
@@ -206,6 +209,28 @@ def test_hokkien_table_is_the_one_the_code_names() -> None:
     lines = gzip.decompress(data).decode("utf-8").splitlines()
     assert len(lines) > 4000
     assert all(re.fullmatch(r"\S\t[a-z]+( [a-z]+)*", line) for line in lines)
+
+
+def test_hokkien_homophone_table_is_the_one_the_code_names() -> None:
+    data = HOMOPHONES_PATH.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == HOMOPHONES_SHA256
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
+    assert all(re.fullmatch(r"\S\t[a-z]+( [a-z]+)*", line) for line in lines)
+
+
+def test_a_character_taibun_lacks_reads_as_its_homophones() -> None:
+    assert "盧" not in hokkien._table()
+    assert tailo("盧") == ("loo",)  # as 廬, 櫓, 滷 … (lu, lou)
+    assert "lo" in hokkien_spellings("盧") and "loh" in hokkien_spellings("盧")
+    assert tailo("林") == ("lim", "na")  # (taibun's own, where it has one)
+
+
+def test_homophones_give_the_readings_most_of_them_share() -> None:
+    # 廬, 櫓 and 滷 read lu and lou like 盧: their common reading, not one of
+    # one of them alone
+    known = {"廬": ("lu", "loo"), "櫓": ("loo",), "滷": ("loo",)}
+    assert homophones.infer(known, ["廬", "櫓", "滷", "盧"]) == {"盧": ["loo"]}
+    assert homophones.infer({"廬": ("lu",)}, ["廬", "盧"]) == {}  # (one reader)
 
 
 def test_cantonese_readings_simplified_and_traditional() -> None:

@@ -61,6 +61,11 @@ from typing import Final
 #: and its SHA-256.
 HOKKIEN_PATH: Final = Path(__file__).resolve().parent / "data" / "han_hokkien.txt.gz"
 HOKKIEN_SHA256: Final = "eb3a6a8bad4f93950545f30e925fb70fd44ff38ae8100f519fc3ac14f77f4162"
+#: Readings inferred for the characters the table lacks, from their
+#: homophones in Mandarin and Cantonese (:mod:`thaw.text._make_hokkien_homophones`),
+#: in the same form, and its SHA-256.
+HOMOPHONES_PATH: Final = Path(__file__).resolve().parent / "data" / "han_hokkien_homophones.txt.gz"
+HOMOPHONES_SHA256: Final = "a133bac124f755b9d52a3e3cffef5404c09171713e193c932ef1419e400554c6"
 
 #: Tâi-lô to POJ, in order (each applied once to the whole syllable).
 POJ: Final[tuple[tuple[str, str], ...]] = (
@@ -127,17 +132,29 @@ _POJ: Final = tuple((re.compile(p), r) for p, r in POJ)
 _INDONESIAN: Final = tuple((re.compile(p), r) for p, r in INDONESIAN)
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, tuple[str, ...]]:
-    with gzip.open(HOKKIEN_PATH, "rt", encoding="utf-8") as fh:
+def _read(path: Path) -> dict[str, tuple[str, ...]]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         lines = fh.read().splitlines()
     return {ch: tuple(rest.split()) for ch, _, rest in (line.partition("\t") for line in lines)}
 
 
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    return _read(HOKKIEN_PATH)
+
+
+@lru_cache(maxsize=1)
+def _homophones() -> dict[str, tuple[str, ...]]:
+    return _read(HOMOPHONES_PATH)
+
+
 def tailo(ch: str) -> tuple[str, ...]:
     """One character's Hokkien readings in Tâi-lô without tones (林 ``lim na``;
-    陳 ``tan tin``), empty when the table has none."""
-    return _table().get(ch, ())
+    陳 ``tan tin``); for a character taibun's table lacks, the readings its
+    homophones in Mandarin and Cantonese share
+    (:mod:`thaw.text._make_hokkien_homophones`: 盧 ``loo``); empty when
+    neither has any."""
+    return _table().get(ch) or _homophones().get(ch, ())
 
 
 def poj(syllable: str) -> str:
