@@ -46,6 +46,7 @@ from thaw.text.hokkien import (
     poj,
     reading_spellings,
     tailo,
+    teochew,
 )
 from thaw.text.translit import transliterate_word
 from thaw.text.wadegiles import pinyin_reading, wade_giles
@@ -351,6 +352,19 @@ def test_hokkien_spellings(syllable: str, spelt: set[str]) -> None:
     assert len(reading_spellings(syllable)) <= MAX_PER_READING
 
 
+def test_teochew_codas() -> None:
+    assert [teochew(s) for s in ("tan", "an", "it", "sit")] == ["tang", "ang", "ik", "sik"]
+    assert [teochew(s) for s in ("lim", "kap", "tang", "ng", "tiunn")] == [
+        "lim",
+        "kap",
+        "tang",
+        "ng",
+        "tiunn",
+    ]  # (-m, -p and -ng kept; a nasal vowel is no coda)
+    assert hokkien_spellings("安")[:3] == ("an", "oa", "ua")  # Hokkien first
+    assert "ang" in hokkien_spellings("安") and "tang" in hokkien_spellings("陳")
+
+
 def test_hokkien_readings() -> None:
     assert tailo("陳") == ("tan", "tin")
     assert tailo("陈") == tailo("陳")  # simplified: its traditional's
@@ -456,6 +470,8 @@ def test_homophones_in_characters_stay_apart() -> None:
         ("林玉鳳", "Agnes Lam Iok Fong"),
         ("许子根", "Koh Tsu Koon"),  # Tâi-lô ts
         ("崔琦", "Daniel Tsui Chee"),  # Wade-Giles i as ee
+        ("李安", "Ang Lee"),  # Teochew: no final n (安 ang), given name first
+        ("林良实", "Ling Liong Sik"),  # Teochew: no final t (实 sik)
     ],
 )
 def test_names_match_their_romanisations(han: str, latin: str) -> None:

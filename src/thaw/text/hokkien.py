@@ -39,6 +39,9 @@ and in the English-based spellings of Singapore and Malaysia built on it.
   dropped, as the customary spellings drop it: 子 *tsu*, 許子根 *Koh Tsu
   Koon*), as some names write Taiwan's official romanisation
   (:func:`tailo_spelling`);
+* the same spellings of its **Teochew** form where that differs, which has
+  no final *-n* or *-t* but *-ng* and *-k* (:func:`teochew`: 陳 *Tang*, 安
+  *Ang*, 一 *Ik*);
 * its spelling in **Indonesia** (:data:`INDONESIAN`), the Dutch-based one
   the Chinese of the Dutch East Indies wrote their names in and keep: *u* as
   *oe*, *ch* as *tj*, *j* as *dj*, a closed *i* also *ie* (黃仲涵 *Oei Tiong
@@ -123,6 +126,8 @@ INDONESIAN: Final[tuple[tuple[str, str], ...]] = (
 #: A lone *i* closed by *m*, *n* or *t*, which that spelling writes *ie*
 #: (林 *Liem*, 金 *Kiem*; beside *Lim*, *Kim*).
 _DUTCH_IE: Final = re.compile(r"(?<=[^aeiou])i(?=[mnt]$)")
+#: The codas Teochew says otherwise (:func:`teochew`).
+_TEOCHEW_CODA: Final = re.compile(r"(?<!n)n$|t$")
 #: Tâi-lô's aspirated *tsh*, which a name writes *ts*.
 _TAILO_ASPIRATED: Final = re.compile(r"^tsh")
 #: The most spellings :func:`hokkien_spellings` gives for one reading.
@@ -213,8 +218,22 @@ def tailo_spelling(syllable: str) -> str:
 @lru_cache(maxsize=8192)
 def hokkien_spellings(ch: str) -> tuple[str, ...]:
     """Every spelling of one character's Hokkien readings (林 → ``lim na``…,
-    陳 → ``tan tin``…), empty for a character the table lacks."""
+    陳 → ``tan tin``…), then of their Teochew forms (:func:`teochew`: 陳
+    ``tang``, 安 ``ang``), empty for a character the table lacks."""
     out: list[str] = []
-    for syllable in tailo(ch):
+    readings = tailo(ch)
+    for syllable in readings:
         out += reading_spellings(syllable)
+    for syllable in readings:
+        out += reading_spellings(teochew(syllable))
     return tuple(dict.fromkeys(out))
+
+
+def teochew(syllable: str) -> str:
+    """A toneless Tâi-lô syllable as Teochew, the Southern Min of Chaozhou and
+    Shantou and of many Chinese of Singapore, Malaysia and Thailand, reads it
+    where it differs in its coda: Teochew has lost the final *-n* and *-t*,
+    which it says *-ng* and *-k* (陳 *tan* → ``tang``, 安 *an* → ``ang``, 一
+    *it* → ``ik``), and kept *-m* and *-p*. The rest of a Teochew reading is
+    as often Hokkien's as not, and is not guessed."""
+    return _TEOCHEW_CODA.sub(lambda m: "ng" if m.group() == "n" else "k", syllable)
