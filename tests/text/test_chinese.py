@@ -332,7 +332,7 @@ def test_mandarin_readings_and_umlaut() -> None:
         ("lau", {"lau", "low", "lauw"}),  # 劉 Low; Indonesia's Lauw
         ("tsiu", {"chiu", "chew", "chiew", "tsiu", "tjioe"}),  # 周 Chew; Tjioe
         ("siu", {"siu", "sew", "siew", "sioe"}),  # 秀 Siew; Sioe
-        ("tsai", {"chai", "chye", "chay", "tsai", "tjai"}),  # 財 Chye
+        ("tsai", {"chai", "chye", "tsai", "tjai"}),  # 財 Chye
         ("hoo", {"hoo", "ho", "hoh", "haw"}),  # 虎 Haw (o͘ as aw: 胡 Aw, 許 Khaw)
         ("tsia", {"chia", "chea", "cheah", "tsia", "tjia"}),  # 謝 Cheah
         ("ka", {"ka", "kah"}),  # 嘉 Kah
@@ -341,7 +341,7 @@ def test_mandarin_readings_and_umlaut() -> None:
         ("liong", {"liong", "leong"}),  # 隆 Leong
         ("kiat", {"kiat", "keat"}),  # 傑 Keat
         ("hok", {"hok", "hock"}),  # 福 Hock
-        ("thai", {"thai", "tai", "thye", "tye", "thay", "tay"}),  # 泰 Thay
+        ("thai", {"thai", "tai", "thye", "tye"}),  # (not ay: 利 lai is no Lay)
         ("khua", {"khoa", "khua", "koa", "kua", "khwa", "kwa"}),  # 柯 Kwa
         ("ngoo", {"ngoo", "ngo", "ngaw", "ngoh", "goo", "go", "gaw", "goh"}),  # 吳 Goh
         ("tsu", {"chu", "choo", "tsu", "tjoe"}),  # 子 Tsu (Tâi-lô)

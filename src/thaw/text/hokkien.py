@@ -29,10 +29,10 @@ and in the English-based spellings of Singapore and Malaysia built on it.
   (*Koh*, *Toh*), a final *e* as *eh* or *ay* (鄭 *Teh*, *Tay*; 生 *Say*), a
   final *i* as *ee* (*Lee*, *Chee*), *u* as *oo* (*Foo*, *Boon*),
   *au* as *ow* (劉 *Low*), *iu* as *ew* or *iew* (周 *Chew*, 秀 *Siew*),
-  *ai* as *ye* (財 *Chye*) or *ay* (泰 *Thay*), *io* as *eo* (玉 *Geok*, 隆
-  *Leong*), *ui* as *wee* (瑞 *Swee*), *ia* as *ea* (傑 *Keat*) and a final
-  one as *eah* (謝 *Cheah*), a final *a* as *ah* (嘉 *Kah*), a first *i*
-  before a vowel as *y* (炎 *Yam*), a final *k* as *ck* (福 *Hock*), *oa*
+  *ai* as *ye* (財 *Chye*), *io* as *eo* (玉 *Geok*, 隆 *Leong*), *ui* as
+  *wee* (瑞 *Swee*), *ia* as *ea* (傑 *Keat*) and a final one as *eah* (謝
+  *Cheah*), a final *a* as *ah* (嘉 *Kah*), a first *i* before a vowel as
+  *y* (炎 *Yam*), a final *k* as *ck* (福 *Hock*), *oa*
   after *k*, *g*, *s* or *h* as *wa* (柯 *Kwa*, 華 *Hwa*), the initial *ng*
   before a vowel, a nasal *g*, as *g* (吳, 梧 *Goh*);
 * its **Tâi-lô** form, where it begins with *ts* or *tsh* (its aspiration
@@ -108,7 +108,6 @@ CUSTOMARY: Final[tuple[tuple[str, str], ...]] = (
     (r"(?<=[^aeiou])a$", "ah"),
     (r"^i(?=[aeou])", "y"),
     (r"(?<=[aeiou])k$", "ck"),
-    (r"(?<=[^aeiou])ai$", "ay"),
     (r"^(kh?|g|s|h)oa", r"\1wa"),
     (r"^ng(?=[aeiou])", "g"),
 )
