@@ -253,6 +253,8 @@ def test_cantonese_readings_simplified_and_traditional() -> None:
         ("zi", {"tsz", "tsze", "chi", "chee", "tsi", "tsee"}),
         ("gaa", {"ka", "kah", "kar"}),  # g is k; Kar-wai
         ("zau", {"chau", "tsau", "chow", "tsow", "chao", "tsao"}),  # Chow; Macau ao
+        ("bou", {"po", "pou", "pow"}),  # English ow for ou, as in low
+        ("cou", {"cho", "chou", "chow", "tso", "tsou", "tsow"}),  # 曹 Chow
         ("seoi", {"sui", "seui", "shui", "sheui", "soi", "shoi"}),  # Macau oi (駒 Koi)
         ("gwok", {"kwok", "kok", "kuok"}),  # gw merged with g before o; Macau ku (Kuok)
         ("gong", {"kong", "kwong"}),  # ... and written so (江 Kwong)
