@@ -13,7 +13,8 @@ import pytest
 from thaw.index import Entry, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.model import Name, Record
-from thaw.text import analyze_name, name_variants
+from thaw.text import _make_hokkien_homophones as homophones
+from thaw.text import analyze_name, hokkien, name_variants
 from thaw.text.cantonese import CANTONESE_PATH, CANTONESE_SHA256, hk_spellings, jyutping
 from thaw.text.chinese import (
     MAX_POLYPHONE_VARIANTS,
@@ -38,11 +39,14 @@ from thaw.text.chinese import (
 from thaw.text.hokkien import (
     HOKKIEN_PATH,
     HOKKIEN_SHA256,
+    HOMOPHONES_PATH,
+    HOMOPHONES_SHA256,
     MAX_PER_READING,
     hokkien_spellings,
     poj,
     reading_spellings,
     tailo,
+    teochew,
 )
 from thaw.text.translit import transliterate_word
 from thaw.text.wadegiles import pinyin_reading, wade_giles
@@ -208,6 +212,28 @@ def test_hokkien_table_is_the_one_the_code_names() -> None:
     assert all(re.fullmatch(r"\S\t[a-z]+( [a-z]+)*", line) for line in lines)
 
 
+def test_hokkien_homophone_table_is_the_one_the_code_names() -> None:
+    data = HOMOPHONES_PATH.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == HOMOPHONES_SHA256
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
+    assert all(re.fullmatch(r"\S\t[a-z]+( [a-z]+)*", line) for line in lines)
+
+
+def test_a_character_taibun_lacks_reads_as_its_homophones() -> None:
+    assert "盧" not in hokkien._table()
+    assert tailo("盧") == ("loo",)  # as 廬, 櫓, 滷 … (lu, lou)
+    assert "lo" in hokkien_spellings("盧") and "loh" in hokkien_spellings("盧")
+    assert tailo("林") == ("lim", "na")  # (taibun's own, where it has one)
+
+
+def test_homophones_give_the_readings_most_of_them_share() -> None:
+    # 廬, 櫓 and 滷 read lu and lou like 盧: their common reading, not one of
+    # one of them alone
+    known = {"廬": ("lu", "loo"), "櫓": ("loo",), "滷": ("loo",)}
+    assert homophones.infer(known, ["廬", "櫓", "滷", "盧"]) == {"盧": ["loo"]}
+    assert homophones.infer({"廬": ("lu",)}, ["廬", "盧"]) == {}  # (one reader)
+
+
 def test_cantonese_readings_simplified_and_traditional() -> None:
     assert jyutping("林") == ("lam",)
     assert jyutping("鄭") == jyutping("郑") == ("zeng",)  # (simplified: its traditional's)
@@ -227,6 +253,8 @@ def test_cantonese_readings_simplified_and_traditional() -> None:
         ("zi", {"tsz", "tsze", "chi", "chee", "tsi", "tsee"}),
         ("gaa", {"ka", "kah", "kar"}),  # g is k; Kar-wai
         ("zau", {"chau", "tsau", "chow", "tsow", "chao", "tsao"}),  # Chow; Macau ao
+        ("bou", {"po", "pou", "pow"}),  # English ow for ou, as in low
+        ("cou", {"cho", "chou", "chow", "tso", "tsou", "tsow"}),  # 曹 Chow
         ("seoi", {"sui", "seui", "shui", "sheui", "soi", "shoi"}),  # Macau oi (駒 Koi)
         ("gwok", {"kwok", "kok", "kuok"}),  # gw merged with g before o; Macau ku (Kuok)
         ("gong", {"kong", "kwong"}),  # ... and written so (江 Kwong)
@@ -256,7 +284,7 @@ def test_a_syllable_that_is_no_jyutping_has_no_spelling() -> None:
     ("pinyin", "spelt"),
     [
         ("zhi", ("chih",)),
-        ("qi", ("chi",)),  # apostrophe folded
+        ("qi", ("chi", "chee")),  # apostrophe folded; English ee (崔琦 Tsui Chee)
         ("xiong", ("hsiung",)),
         ("zi", ("tzu",)),
         ("si", ("ssu", "szu")),
@@ -267,6 +295,7 @@ def test_a_syllable_that_is_no_jyutping_has_no_spelling() -> None:
         ("cai", ("tsai",)),
         ("ri", ("jih",)),
         ("yi", ("i",)),
+        ("xi", ("hsi",)),  # (no hsee)
         ("you", ("yu",)),
         ("xue", ("hsueh",)),
         ("lv", ("lu",)),
@@ -298,27 +327,44 @@ def test_mandarin_readings_and_umlaut() -> None:
 @pytest.mark.parametrize(
     ("syllable", "spelt"),
     [
-        ("tshua", {"chhoa", "chhua", "choa", "chua", "tjhoa"}),  # 蔡 Chua; Tjoa
+        ("tshua", {"chhoa", "chhua", "choa", "chua", "tsua", "tjhoa"}),  # 蔡 Chua; Tjoa
         ("khing", {"khing", "kheng", "king", "keng"}),  # 慶 Keng
         ("iam", {"iam", "yam"}),  # 炎 Yam
         ("sui", {"sui", "swee", "soei"}),  # 瑞 Swee
         ("lau", {"lau", "low", "lauw"}),  # 劉 Low; Indonesia's Lauw
-        ("tsiu", {"chiu", "chew", "chiew", "tjioe"}),  # 周 Chew; Tjioe
+        ("tsiu", {"chiu", "chew", "chiew", "tsiu", "tjioe"}),  # 周 Chew; Tjioe
         ("siu", {"siu", "sew", "siew", "sioe"}),  # 秀 Siew; Sioe
-        ("tsai", {"chai", "chye", "tjai"}),  # 財 Chye
+        ("tsai", {"chai", "chye", "tsai", "tjai"}),  # 財 Chye
         ("hoo", {"hoo", "ho", "hoh", "haw"}),  # 虎 Haw (o͘ as aw: 胡 Aw, 許 Khaw)
-        ("tsia", {"chia", "chea", "cheah", "tjia"}),  # 謝 Cheah
+        ("tsia", {"chia", "chea", "cheah", "tsia", "tjia"}),  # 謝 Cheah
         ("ka", {"ka", "kah"}),  # 嘉 Kah
         ("uinn", {"ui", "wee", "oei"}),  # 黃 Wee; Indonesia's Oei
         ("lim", {"lim", "liem"}),  # 林 Liem (Indonesia: a closed i as ie)
         ("liong", {"liong", "leong"}),  # 隆 Leong
         ("kiat", {"kiat", "keat"}),  # 傑 Keat
         ("hok", {"hok", "hock"}),  # 福 Hock
+        ("thai", {"thai", "tai", "thye", "tye"}),  # (not ay: 利 lai is no Lay)
+        ("khua", {"khoa", "khua", "koa", "kua", "khwa", "kwa"}),  # 柯 Kwa
+        ("ngoo", {"ngoo", "ngo", "ngaw", "ngoh", "goo", "go", "gaw", "goh"}),  # 吳 Goh
+        ("tsu", {"chu", "choo", "tsu", "tjoe"}),  # 子 Tsu (Tâi-lô)
     ],
 )
 def test_hokkien_spellings(syllable: str, spelt: set[str]) -> None:
     assert set(reading_spellings(syllable)) == spelt
     assert len(reading_spellings(syllable)) <= MAX_PER_READING
+
+
+def test_teochew_codas() -> None:
+    assert [teochew(s) for s in ("tan", "an", "it", "sit")] == ["tang", "ang", "ik", "sik"]
+    assert [teochew(s) for s in ("lim", "kap", "tang", "ng", "tiunn")] == [
+        "lim",
+        "kap",
+        "tang",
+        "ng",
+        "tiunn",
+    ]  # (-m, -p and -ng kept; a nasal vowel is no coda)
+    assert hokkien_spellings("安")[:3] == ("an", "oa", "ua")  # Hokkien first
+    assert "ang" in hokkien_spellings("安") and "tang" in hokkien_spellings("陳")
 
 
 def test_hokkien_readings() -> None:
@@ -424,6 +470,10 @@ def test_homophones_in_characters_stay_apart() -> None:
         ("鄭志強", "Cheang Chi Keong"),  # Macau: eng as eang
         ("黃顯輝", "Vong Hin Fai"),  # Macau: w as v
         ("林玉鳳", "Agnes Lam Iok Fong"),
+        ("许子根", "Koh Tsu Koon"),  # Tâi-lô ts
+        ("崔琦", "Daniel Tsui Chee"),  # Wade-Giles i as ee
+        ("李安", "Ang Lee"),  # Teochew: no final n (安 ang), given name first
+        ("林良实", "Ling Liong Sik"),  # Teochew: no final t (实 sik)
     ],
 )
 def test_names_match_their_romanisations(han: str, latin: str) -> None:

@@ -24,7 +24,9 @@ after *ts* and *s*: *Tsz*, *Sze*), *u* also *oo*, *yu* *u* or *ue*, *oe*
 short *a* before *m* *n* *p* *t* also *u* (*Sum*, *Chun*), a final *o* also
 *oh*); beside it, the spellings that names in Hong Kong customarily use for
 two long vowels, *ar* and *or* or *aw* for a final *aa* and *o* (家 *Kar*, 娥
-*Ngor*, 羅 *Law*), *ow* for *au* (周 *Chow*, 九龍 *Kowloon*), and no *y*
+*Ngor*, 羅 *Law*), *ow* for *au* (周 *Chow*, 九龍 *Kowloon*) and for *ou*,
+as English writes that vowel in *low* (曹 *Chow*, as Malaysia writes it:
+曹觀友 *Chow Kon Yeow*), and no *y*
 before *i*, as the older spelling wrote it (葉 *Ip*, beside *Yip*).
 :data:`INITIALS` and :data:`FINALS` are that table. Macau spells Cantonese
 the Portuguese way in a few places (:data:`MACAU_FINALS`: *ing* as *eng*,
@@ -85,7 +87,7 @@ FINALS: Final[dict[str, tuple[str, ...]]] = {
     "e": ("e",), "ei": ("ei", "ee", "i"), "eng": ("eng",), "ek": ("ek",),
     "i": ("i", "ee"), "iu": ("iu",), "im": ("im",), "in": ("in",), "ing": ("ing",),
     "ip": ("ip",), "it": ("it",), "ik": ("ik",),
-    "o": ("o", "oh", "or", "aw"), "oi": ("oi", "oy"), "ou": ("o", "ou"), "on": ("on",),
+    "o": ("o", "oh", "or", "aw"), "oi": ("oi", "oy"), "ou": ("o", "ou", "ow"), "on": ("on",),
     "ong": ("ong",), "ot": ("ot",), "ok": ("ok",),
     "u": ("u", "oo"), "ui": ("ui", "ooi"), "un": ("un", "oon"), "ung": ("ung", "oong", "ong"),
     "ut": ("ut", "oot"), "uk": ("uk", "ook", "ok"),

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Final
 
 HAN_SYLLABLES_PATH: Final = Path(__file__).resolve().parent / "data" / "han_syllables.txt.gz"
-HAN_SYLLABLES_SHA256: Final = "36c2787e6a6779d86e4fe42b339cc6b1c49c549ee0a67076293b5c0a951b167d"
+HAN_SYLLABLES_SHA256: Final = "446dc34f05f077fe62d588c4bfbee4e6bf0ae533b5f682356e8f856c0c00d08c"
 #: The key of the line that lists pinyin's own spellings.
 PINYIN_KEY: Final = "*pinyin"
 

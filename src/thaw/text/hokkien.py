@@ -29,10 +29,19 @@ and in the English-based spellings of Singapore and Malaysia built on it.
   (*Koh*, *Toh*), a final *e* as *eh* or *ay* (鄭 *Teh*, *Tay*; 生 *Say*), a
   final *i* as *ee* (*Lee*, *Chee*), *u* as *oo* (*Foo*, *Boon*),
   *au* as *ow* (劉 *Low*), *iu* as *ew* or *iew* (周 *Chew*, 秀 *Siew*),
-  *ai* as *ye* (財 *Chye*), *io* as *eo* (玉 *Geok*, 隆 *Leong*), *ui* as *wee*
-  (瑞 *Swee*), *ia* as *ea* (傑 *Keat*) and a final one as *eah* (謝
-  *Cheah*), a final *a* as *ah* (嘉 *Kah*), a first *i* before a vowel as *y*
-  (炎 *Yam*), a final *k* as *ck* (福 *Hock*);
+  *ai* as *ye* (財 *Chye*), *io* as *eo* (玉 *Geok*, 隆 *Leong*), *ui* as
+  *wee* (瑞 *Swee*), *ia* as *ea* (傑 *Keat*) and a final one as *eah* (謝
+  *Cheah*), a final *a* as *ah* (嘉 *Kah*), a first *i* before a vowel as
+  *y* (炎 *Yam*), a final *k* as *ck* (福 *Hock*), *oa*
+  after *k*, *g*, *s* or *h* as *wa* (柯 *Kwa*, 華 *Hwa*), the initial *ng*
+  before a vowel, a nasal *g*, as *g* (吳, 梧 *Goh*);
+* its **Tâi-lô** form, where it begins with *ts* or *tsh* (its aspiration
+  dropped, as the customary spellings drop it: 子 *tsu*, 許子根 *Koh Tsu
+  Koon*), as some names write Taiwan's official romanisation
+  (:func:`tailo_spelling`);
+* the same spellings of its **Teochew** form where that differs, which has
+  no final *-n* or *-t* but *-ng* and *-k* (:func:`teochew`: 陳 *Tang*, 安
+  *Ang*, 一 *Ik*);
 * its spelling in **Indonesia** (:data:`INDONESIAN`), the Dutch-based one
   the Chinese of the Dutch East Indies wrote their names in and keep: *u* as
   *oe*, *ch* as *tj*, *j* as *dj*, a closed *i* also *ie* (黃仲涵 *Oei Tiong
@@ -55,6 +64,11 @@ from typing import Final
 #: and its SHA-256.
 HOKKIEN_PATH: Final = Path(__file__).resolve().parent / "data" / "han_hokkien.txt.gz"
 HOKKIEN_SHA256: Final = "eb3a6a8bad4f93950545f30e925fb70fd44ff38ae8100f519fc3ac14f77f4162"
+#: Readings inferred for the characters the table lacks, from their
+#: homophones in Mandarin and Cantonese (:mod:`thaw.text._make_hokkien_homophones`),
+#: in the same form, and its SHA-256.
+HOMOPHONES_PATH: Final = Path(__file__).resolve().parent / "data" / "han_hokkien_homophones.txt.gz"
+HOMOPHONES_SHA256: Final = "a133bac124f755b9d52a3e3cffef5404c09171713e193c932ef1419e400554c6"
 
 #: Tâi-lô to POJ, in order (each applied once to the whole syllable).
 POJ: Final[tuple[tuple[str, str], ...]] = (
@@ -94,6 +108,8 @@ CUSTOMARY: Final[tuple[tuple[str, str], ...]] = (
     (r"(?<=[^aeiou])a$", "ah"),
     (r"^i(?=[aeou])", "y"),
     (r"(?<=[aeiou])k$", "ck"),
+    (r"^(kh?|g|s|h)oa", r"\1wa"),
+    (r"^ng(?=[aeiou])", "g"),
 )
 #: The Dutch-based spelling of Indonesia (*Ejaan Van Ophuijsen*, in use for
 #: Chinese names until 1972 and kept by their owners since: 黃仲涵 *Oei Tiong
@@ -109,6 +125,10 @@ INDONESIAN: Final[tuple[tuple[str, str], ...]] = (
 #: A lone *i* closed by *m*, *n* or *t*, which that spelling writes *ie*
 #: (林 *Liem*, 金 *Kiem*; beside *Lim*, *Kim*).
 _DUTCH_IE: Final = re.compile(r"(?<=[^aeiou])i(?=[mnt]$)")
+#: The codas Teochew says otherwise (:func:`teochew`).
+_TEOCHEW_CODA: Final = re.compile(r"(?<!n)n$|t$")
+#: Tâi-lô's aspirated *tsh*, which a name writes *ts*.
+_TAILO_ASPIRATED: Final = re.compile(r"^tsh")
 #: The most spellings :func:`hokkien_spellings` gives for one reading.
 MAX_PER_READING: Final = 12
 _RULES: Final = tuple((re.compile(p), r) for p, r in CUSTOMARY)
@@ -116,17 +136,29 @@ _POJ: Final = tuple((re.compile(p), r) for p, r in POJ)
 _INDONESIAN: Final = tuple((re.compile(p), r) for p, r in INDONESIAN)
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, tuple[str, ...]]:
-    with gzip.open(HOKKIEN_PATH, "rt", encoding="utf-8") as fh:
+def _read(path: Path) -> dict[str, tuple[str, ...]]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         lines = fh.read().splitlines()
     return {ch: tuple(rest.split()) for ch, _, rest in (line.partition("\t") for line in lines)}
 
 
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    return _read(HOKKIEN_PATH)
+
+
+@lru_cache(maxsize=1)
+def _homophones() -> dict[str, tuple[str, ...]]:
+    return _read(HOMOPHONES_PATH)
+
+
 def tailo(ch: str) -> tuple[str, ...]:
     """One character's Hokkien readings in Tâi-lô without tones (林 ``lim na``;
-    陳 ``tan tin``), empty when the table has none."""
-    return _table().get(ch, ())
+    陳 ``tan tin``); for a character taibun's table lacks, the readings its
+    homophones in Mandarin and Cantonese share
+    (:mod:`thaw.text._make_hokkien_homophones`: 盧 ``loo``); empty when
+    neither has any."""
+    return _table().get(ch) or _homophones().get(ch, ())
 
 
 def poj(syllable: str) -> str:
@@ -154,7 +186,8 @@ def indonesian(spelt: str) -> tuple[str, ...]:
 def reading_spellings(syllable: str) -> tuple[str, ...]:
     """The spellings of one toneless Tâi-lô syllable: in POJ and in the
     customary spellings (see the module docs), at most
-    :data:`MAX_PER_READING`; then the POJ form as Indonesia spells it
+    :data:`MAX_PER_READING`; then its Tâi-lô form where a name may write it
+    (:func:`tailo_spelling`) and the POJ form as Indonesia spells it
     (:func:`indonesian`)."""
     first = poj(syllable)
     out = [first]
@@ -164,15 +197,42 @@ def reading_spellings(syllable: str) -> tuple[str, ...]:
             if other != spelt and other not in out:
                 out.append(other)
     kept = [s for s in out if s.isalpha()][:MAX_PER_READING]
+    tailo_form = tailo_spelling(syllable)
+    if tailo_form and tailo_form not in kept:
+        kept.append(tailo_form)
     kept += [s for s in indonesian(first) if s not in kept]
     return tuple(kept)
+
+
+def tailo_spelling(syllable: str) -> str:
+    """A toneless Tâi-lô syllable as a name writes it in Tâi-lô itself,
+    where that differs from every POJ-based spelling: one that begins with
+    *ts* (``tsu``; ``tshiu`` → ``tsiu``, the aspiration dropped, the nasal
+    *nn* too); empty for any other."""
+    if not syllable.startswith("ts"):
+        return ""
+    return _TAILO_ASPIRATED.sub("ts", syllable).replace("nn", "")
 
 
 @lru_cache(maxsize=8192)
 def hokkien_spellings(ch: str) -> tuple[str, ...]:
     """Every spelling of one character's Hokkien readings (林 → ``lim na``…,
-    陳 → ``tan tin``…), empty for a character the table lacks."""
+    陳 → ``tan tin``…), then of their Teochew forms (:func:`teochew`: 陳
+    ``tang``, 安 ``ang``), empty for a character the table lacks."""
     out: list[str] = []
-    for syllable in tailo(ch):
+    readings = tailo(ch)
+    for syllable in readings:
         out += reading_spellings(syllable)
+    for syllable in readings:
+        out += reading_spellings(teochew(syllable))
     return tuple(dict.fromkeys(out))
+
+
+def teochew(syllable: str) -> str:
+    """A toneless Tâi-lô syllable as Teochew, the Southern Min of Chaozhou and
+    Shantou and of many Chinese of Singapore, Malaysia and Thailand, reads it
+    where it differs in its coda: Teochew has lost the final *-n* and *-t*,
+    which it says *-ng* and *-k* (陳 *tan* → ``tang``, 安 *an* → ``ang``, 一
+    *it* → ``ik``), and kept *-m* and *-p*. The rest of a Teochew reading is
+    as often Hokkien's as not, and is not guessed."""
+    return _TEOCHEW_CODA.sub(lambda m: "ng" if m.group() == "n" else "k", syllable)

@@ -212,6 +212,10 @@ _WG_WHOLE: Final[dict[str, tuple[str, ...]]] = {
     "er": ("erh",),
     "e": ("e", "o"),
 }
+#: Initials after which a final *i* is also written *ee*, as English spells
+#: the vowel (琦 *Chee*, 李 *Lee*, 米 *Mee*); not after *x* (*hsi*), whose
+#: *ee* no name writes.
+_I_AS_EE: Final = frozenset({"b", "p", "m", "d", "t", "n", "l", "j", "q"})
 #: Initials after which pinyin's *uo* is Wade–Giles *o* (多 *to*, 罗 *lo*,
 #: 卓 *cho*, 若 *jo*; but 国 *kuo*, 说 *shuo*).
 _WG_UO_AS_O: Final = frozenset({"d", "t", "n", "l", "z", "c", "s", "zh", "ch", "r"})
@@ -224,7 +228,9 @@ def wade_giles(syllable: str) -> tuple[str, ...]:
     folded away (``qi`` → ``chi``, ``xu`` → ``hsu``, ``zhi`` → ``chih``,
     ``zi`` → ``tzu``, ``si`` → ``ssu szu``, ``ge`` → ``ko``, ``guo`` →
     ``kuo``, ``luo`` → ``lo``, ``gui`` → ``kui kuei``), by the system's
-    published correspondence (the same as :func:`pinyin_reading` reads back).
+    published correspondence (the same as :func:`pinyin_reading` reads back),
+    and a final *i* after a consonant also as *ee*, as names of that era
+    write it in English (``qi`` → ``chi chee``: 崔琦 *Daniel Tsui Chee*).
     Empty for a syllable that is no pinyin."""
     if syllable in _WG_WHOLE:
         return _WG_WHOLE[syllable]
@@ -248,6 +254,9 @@ def wade_giles(syllable: str) -> tuple[str, ...]:
             # ê, which names write *e* or *eh* as they write 叶 *Yeh* (朱德
             # *Chu Teh*, 彭德怀 *Peng Teh-huai*, 张彻 *Chang Cheh*)
             finals = ("e", "eh")
+        elif final == "i" and initial in _I_AS_EE:
+            # the English *ee* of names of that era (崔琦 *Tsui Chee*, 李 *Lee*)
+            finals = ("i", "ee")
         else:
             finals = _WG_FINALS.get(final, (final,))
         return tuple(head + f for head in heads for f in finals)
