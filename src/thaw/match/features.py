@@ -43,6 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
+from thaw.match.gender import other_gender
 from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
 from thaw.match.spelling import spelled_runs
@@ -361,6 +362,16 @@ class NameShapeFeature(Feature):
       the *-s* is as often another language's form of the same given name
       (*Carlos*, *Carlo*; *Lukas*, *Luka*) and is not counted, nor is an
       organisation's plural (*Revolutionary Guards*);
+    * *other gender*: a person's name (or one of no stated kind) and a
+      listed person's (or a party's of no stated kind), and an aligned pair of
+      name words that are one name in its masculine and its feminine form
+      (:func:`thaw.match.gender.other_gender`: the given names "Aleksandra
+      Galkina" against 'Aleksandr GALKIN', "Francesca Schiavone" against
+      'SCHIAVONE, Francesco'; the Slavic family names *Orlova* against
+      *Orlov*, *Boguslawska* against *Boguslawski*): a listed man's wife,
+      daughter or namesake is another person. Spellings of one gender stay
+      one name (*Slutski*, *Slutskiy*; *Zavalska*, *Zavalskaya*), as do two
+      forms that rigour's name data links (*Tamar*, *Tamara*);
     * *forebear*: the listed name is written in Arabic script, where a person's
       own name comes first and the names after it are the father's and
       grandfather's; the query's first name aligns with one of those later
@@ -469,6 +480,9 @@ class NameShapeFeature(Feature):
         ),
         "patronymic_s": Magnitude(
             -1.5, "a Latin given name aligned with itself plus -s (Williams: another name)"
+        ),
+        "other_gender": Magnitude(
+            -2.5, "a name word aligned with its form of the other gender (Aleksandra, Aleksandr)"
         ),
         "forebear": Magnitude(
             -1.0, "the query's first name is a later (a forebear's) name of an Arabic name"
@@ -590,6 +604,18 @@ class NameShapeFeature(Feature):
                 if ctx.explain
                 else "",
             )
+        if ctx.entry.schema in _MAY_BE_PEOPLE and _personal(ctx.query.schema, qs):
+            gendered = _other_gender_pair(al, qs, rs)
+            if gendered is not None:
+                value = m["other_gender"]
+                note = ""
+                if ctx.explain:
+                    q_word, r_word = (t.raw or t.text for t in gendered)
+                    note = (
+                        f"{q_word!r} and {r_word!r} are one name's forms of either gender:"
+                        f" another person ({value:+.1f})"
+                    )
+                return Evidence(value, note)
         distinct = [
             j for j, t in enumerate(rs) if t.role not in _GENERIC_ROLES and t.role != "patronymic"
         ]
@@ -960,6 +986,20 @@ def _patronymic_s_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token
     if len(a) < len(b):
         a, b = b, a
     return len(b) >= 4 and a == b + "s" and b[-1] not in "aeiouys"
+
+
+def _other_gender_pair(
+    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]
+) -> tuple[Token, Token] | None:
+    """The first aligned pair of single name words that are one name in its
+    masculine and its feminine form (:func:`thaw.match.gender.other_gender`),
+    query's word first; ``None`` when there is none."""
+    for p in al.pairs:
+        if len(p.query) == 1 and len(p.result) == 1:
+            q, r = qs[p.query[0]], rs[p.result[0]]
+            if other_gender(q, r):
+                return q, r
+    return None
 
 
 def _descriptive_left(tokens: tuple[Token, ...], used: set[int]) -> bool:

@@ -1,0 +1,107 @@
+"""Two name words that are one name in its masculine and its feminine form.
+
+Many languages make a woman's name from a man's by its ending: the given names
+*Aleksandr* and *Aleksandra*, *Ivan* and *Ivana*, *Francesco* and *Francesca*,
+*Konstantinos* and *Konstantina*, *Yevgeniy* and *Yevgeniya*; the Slavic family
+names *Galkin* and *Galkina*, *Orlov* and *Orlova*, *Slutsky* and *Slutskaya*,
+*Boguslawski* and *Boguslawska*, *Yarovoy* and *Yarovaya*. The two forms are a
+letter or two apart, so the alignment finds them close, but they name a man and
+a woman: a listed man's wife, daughter or namesake is another person.
+
+:func:`other_gender` tells such a pair from two spellings of one name:
+
+* a family name: the masculine Slavic ending (*-ov*, *-ev*, *-in*, *-yn*; *-sky*,
+  *-skiy*, *-ski*, *-skyi*; *-oy*, *-iy*) against the feminine one of the same
+  stem (*-ova*, *-eva*, *-ina*, *-yna*; *-skaya*, *-ska*; *-aya*). Spellings of
+  one gender stay one name (*Slutski*, *Slutskiy*; *Zavalska*, *Zavalskaya*;
+  *Lukashenko*, *Lukashenka*: the Belarusian form, not a gender);
+  two words that rigour's name data gives a symbol in common are one name in
+  two languages whatever their endings (*Tamar* and *Tamara*, *Danil* and
+  *Danila*);
+* a given name: a feminine ending (*-a*, *-ya*, *-ia*, *-iya*) on the stem of a
+  masculine form (the stem alone, or with *-y*, *-iy*, *-i*, *-o*, *-os*, *-is*;
+  a leading *ye* written *e* as Russian transliterations do), four letters or
+  more (*Luc*, *Luca* are both men), when rigour's name data knows one of the two
+  words as a given name, or both as names (*Dragan*, *Dragana*, which it knows
+  only from their Cyrillic spellings).
+
+Words read from a script that does not write short vowels (Arabic, Persian,
+Hebrew) have no endings to compare and are never such a pair.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from thaw.text import Token
+from thaw.text.symbols import known_given_name
+
+#: Masculine and feminine endings of Slavic family names on the same stem.
+FAMILY_ENDINGS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = (
+    (("ov", "ev", "yov", "in", "yn"), ()),  # the feminine adds -a
+    (("sky", "skiy", "skii", "ski", "skyi", "skij", "skyy"), ("skaya", "skaja", "skaia", "ska")),
+    (("oy", "oi", "oj", "iy", "yy", "yi", "ii"), ("aya", "aja", "aia")),
+)
+
+#: Endings of a masculine given name after its stem (the empty one: the stem alone).
+MASCULINE_GIVEN: Final = ("", "y", "iy", "ij", "ii", "i", "o", "os", "is")
+#: Endings of a feminine given name after the same stem.
+FEMININE_GIVEN: Final = ("a", "ya", "ia", "iya", "ija", "iia")
+
+_VOWELS: Final = frozenset("aeiou")
+
+#: The fewest letters of the stem the two forms share.
+MIN_STEM: Final = 4
+
+
+def _family_pair(m: str, f: str) -> bool:
+    """Whether ``m`` is a masculine Slavic family name and ``f`` its feminine form."""
+    for masc, fem in FAMILY_ENDINGS:
+        for a in masc:
+            if not m.endswith(a) or len(m) - len(a) < MIN_STEM - 1:
+                continue
+            stem = m[: len(m) - len(a)]
+            if not fem and f == m + "a":
+                return True
+            if any(f == stem + b for b in fem):
+                return True
+    return False
+
+
+def _stems(word: str, endings: tuple[str, ...]) -> set[str]:
+    """The stems of ``word`` before any of ``endings`` (a leading *ye* as *e*).
+
+    A stem ends in a consonant (*Andre* is no stem of *Andrea*, both men's
+    names), and none ends in *k* before *-o* (*Savchenko*, the Belarusian
+    *Savchenka*: a family name's two spellings)."""
+    stems: set[str] = set()
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            stem = word[: len(word) - len(ending)]
+            if stem[-1] in _VOWELS or (ending == "o" and stem[-1] == "k"):
+                continue
+            stems.add(stem[1:] if stem.startswith(("ye", "je")) else stem)
+    return stems
+
+
+def _given_pair(m: Token, f: Token) -> bool:
+    """Whether ``m`` is a masculine given name and ``f`` its feminine form (see
+    the module's documentation)."""
+    if not _stems(m.raw, MASCULINE_GIVEN) & _stems(f.raw, FEMININE_GIVEN):
+        return False
+    if known_given_name(m.symbols) or known_given_name(f.symbols):
+        return True
+    # both only in the name data of other scripts (*Dragan*, *Dragana*)
+    return bool(m.symbols) and bool(f.symbols)
+
+
+def other_gender(q: Token, r: Token) -> bool:
+    """Whether the name words ``q`` and ``r`` are one name in its masculine and
+    its feminine form (either way round)."""
+    if q.role != "name" or r.role != "name" or q.abjad or r.abjad or q.raw == r.raw:
+        return False
+    if q.script_form or r.script_form or not q.raw.isalpha() or not r.raw.isalpha():
+        return False
+    if q.symbols & r.symbols:
+        return False
+    return any(_family_pair(m.raw, f.raw) or _given_pair(m, f) for m, f in ((q, r), (r, q)))
