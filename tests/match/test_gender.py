@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from tests.match.pairs import person_score
 
+from thaw.index.entry import name_entry
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.match.gender import other_gender
-from thaw.index.entry import name_entry
 from thaw.text import Token, analyze_name
 
 
