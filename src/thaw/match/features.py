@@ -43,6 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
+from thaw.match.countries import named_countries, written_as_listed
 from thaw.match.gender import other_gender
 from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
@@ -1239,7 +1240,18 @@ class CountryFeature(Feature):
     succeeded or belongs to are the same answer written at another time (the
     Soviet Union and Russia, Yugoslavia and Serbia, Hong Kong and China, as
     rigour's territories relate them: :func:`related_countries`): they count
-    neither for nor against. Nothing when either side has none."""
+    neither for nor against. Nothing when either side has none.
+
+    A firm's name that names a country ("Alpha Bank Greece", "TBC Bank
+    Georgia") gives that country when the query gives none
+    (:func:`thaw.match.countries.named_countries`), against a listing that is
+    not a person's. And many firms share a near name across countries (Alpha
+    Bank of Greece, Alfa-Bank of Russia; TBC Bank of Georgia, TBK of Russia):
+    when the query writes the listed name otherwise, not word for word
+    (:func:`thaw.match.countries.written_as_listed`), a country the listing
+    does not have is another firm, and counts strongly against; written as
+    listed, it may be the listed firm's subsidiary or branch abroad, and
+    counts weakly."""
 
     name = "country"
     weight = 1.0
@@ -1252,12 +1264,22 @@ class CountryFeature(Feature):
         "conflict_other": Magnitude(
             -0.5, "no country in common with an organisation's, vessel's or aircraft's"
         ),
+        "conflict_respelt": Magnitude(
+            -2.5,
+            "no country in common with an organisation's, vessel's or aircraft's whose name"
+            " the query writes otherwise",
+        ),
     }
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
-        if not ctx.query.countries or not ctx.entry.countries:
+        if not ctx.entry.countries:
             return NO_EVIDENCE
-        q = {c.lower() for c in ctx.query.countries if c}
+        given = ctx.query.countries
+        if not given and ctx.entry.schema not in _MAY_BE_PEOPLE:
+            given = named_countries(ctx.query)
+        if not given:
+            return NO_EVIDENCE
+        q = {c.lower() for c in given if c}
         e = {c.lower() for c in ctx.entry.countries if c}
         if not q or not e:
             return NO_EVIDENCE
@@ -1278,15 +1300,25 @@ class CountryFeature(Feature):
                 0.0,
                 f"country {related[0]}: a former or a parent state (+0.0)" if ctx.explain else "",
             )
-        v = m["conflict"] if ctx.entry.schema in _PERSONS else m["conflict_other"]
+        if ctx.entry.schema in _PERSONS:
+            v = m["conflict"]
+        elif written_as_listed(ctx.query, ctx.entry):
+            v = m["conflict_other"]
+        else:
+            v = m["conflict_respelt"]
         if not ctx.explain:
             return Evidence(v)
+        named = "" if ctx.query.countries else " (named in the query)"
         return Evidence(
-            v, f"country {', '.join(sorted(q))} conflicts with {', '.join(sorted(e))} ({v:+.1f})"
+            v,
+            f"country {', '.join(sorted(q))}{named} conflicts with {', '.join(sorted(e))}"
+            f" ({v:+.1f})",
         )
 
     def ceiling(self, query: Query, m: Values) -> float:
-        return max(0.0, m["agree"], m["conflict"], m["conflict_other"]) if query.countries else 0.0
+        if not query.countries and not named_countries(query):
+            return 0.0
+        return max(0.0, m["agree"], m["conflict"], m["conflict_other"], m["conflict_respelt"])
 
 
 #: Country codes thaw reads that rigour does not know as such: Yugoslavia, and

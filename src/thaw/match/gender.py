@@ -15,15 +15,16 @@ a woman: a listed man's wife, daughter or namesake is another person.
   stem (*-ova*, *-eva*, *-ina*, *-yna*; *-skaya*, *-ska*; *-aya*). Spellings of
   one gender stay one name (*Slutski*, *Slutskiy*; *Zavalska*, *Zavalskaya*;
   *Lukashenko*, *Lukashenka*: the Belarusian form, not a gender);
-  two words that rigour's name data gives a symbol in common are one name in
-  two languages whatever their endings (*Tamar* and *Tamara*, *Danil* and
-  *Danila*);
 * a given name: a feminine ending (*-a*, *-ya*, *-ia*, *-iya*) on the stem of a
-  masculine form (the stem alone, or with *-y*, *-iy*, *-i*, *-o*, *-os*, *-is*;
-  a leading *ye* written *e* as Russian transliterations do), four letters or
-  more (*Luc*, *Luca* are both men), when rigour's name data knows one of the two
-  words as a given name, or both as names (*Dragan*, *Dragana*, which it knows
-  only from their Cyrillic spellings).
+  masculine form (the stem alone, or with *-y*, *-iy*, *-i*, *-o*, *-io*, *-os*,
+  *-is*; a leading *ye* written *e* as Russian transliterations do; the two
+  stems written alike, or with the same first letter and consonants: *Jameel*,
+  *Jamila*), four letters or more (*Luc*, *Luca* are both men), when rigour's
+  name data knows one of the two words as a given name, or both as names
+  (*Dragan*, *Dragana*, which it knows only from their Cyrillic spellings).
+
+Two words that rigour's name data gives a symbol in common are one name in two
+languages whatever their endings (*Tamar* and *Tamara*, *Danil* and *Danila*).
 
 Words read from a script that does not write short vowels (Arabic, Persian,
 Hebrew) have no endings to compare and are never such a pair.
@@ -33,7 +34,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from thaw.text import Token
+from thaw.text import Token, skeleton
 from thaw.text.symbols import known_given_name
 
 #: Masculine and feminine endings of Slavic family names on the same stem.
@@ -44,11 +45,15 @@ FAMILY_ENDINGS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = (
 )
 
 #: Endings of a masculine given name after its stem (the empty one: the stem alone).
-MASCULINE_GIVEN: Final = ("", "y", "iy", "ij", "ii", "i", "o", "os", "is")
+MASCULINE_GIVEN: Final = ("", "y", "iy", "ij", "ii", "i", "o", "io", "os", "is")
 #: Endings of a feminine given name after the same stem.
 FEMININE_GIVEN: Final = ("a", "ya", "ia", "iya", "ija", "iia")
 
 _VOWELS: Final = frozenset("aeiou")
+
+#: The roles of words that may be a given or family name (*Viktoria* reads as
+#: a place, Victoria, on its own).
+_ROLES: Final = frozenset({"name", "location"})
 
 #: The fewest letters of the stem the two forms share.
 MIN_STEM: Final = 4
@@ -84,10 +89,18 @@ def _stems(word: str, endings: tuple[str, ...]) -> set[str]:
     return stems
 
 
+def _same_stem(a: set[str], b: set[str]) -> bool:
+    """Whether a stem of ``a`` and one of ``b`` are one stem, written alike or
+    with the same first letter and consonants (*Jameel*, *Jamil-a*)."""
+    return bool(a & b) or any(x[0] == y[0] and skeleton(x) == skeleton(y) for x in a for y in b)
+
+
 def _given_pair(m: Token, f: Token) -> bool:
     """Whether ``m`` is a masculine given name and ``f`` its feminine form (see
     the module's documentation)."""
-    if not _stems(m.raw, MASCULINE_GIVEN) & _stems(f.raw, FEMININE_GIVEN):
+    m_stems = _stems(m.raw, MASCULINE_GIVEN) | _stems(m.text, MASCULINE_GIVEN)
+    f_stems = _stems(f.raw, FEMININE_GIVEN) | _stems(f.text, FEMININE_GIVEN)
+    if not _same_stem(m_stems, f_stems):
         return False
     if known_given_name(m.symbols) or known_given_name(f.symbols):
         return True
@@ -98,7 +111,7 @@ def _given_pair(m: Token, f: Token) -> bool:
 def other_gender(q: Token, r: Token) -> bool:
     """Whether the name words ``q`` and ``r`` are one name in its masculine and
     its feminine form (either way round)."""
-    if q.role != "name" or r.role != "name" or q.abjad or r.abjad or q.raw == r.raw:
+    if q.role not in _ROLES or r.role not in _ROLES or q.abjad or r.abjad or q.raw == r.raw:
         return False
     if q.script_form or r.script_form or not q.raw.isalpha() or not r.raw.isalpha():
         return False
