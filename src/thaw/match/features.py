@@ -372,7 +372,9 @@ class NameShapeFeature(Feature):
       *Orlov*, *Boguslawska* against *Boguslawski*): a listed man's wife,
       daughter or namesake is another person. Spellings of one gender stay
       one name (*Slutski*, *Slutskiy*; *Zavalska*, *Zavalskaya*), as do two
-      forms that rigour's name data links (*Tamar*, *Tamara*);
+      forms that rigour's name data links (*Tamar*, *Tamara*), and the
+      query's form when it has the gender the listing states (a listing that
+      writes a woman's family name in its masculine form);
     * *forebear*: the listed name is written in Arabic script, where a person's
       own name comes first and the names after it are the father's and
       grandfather's; the query's first name aligns with one of those later
@@ -606,7 +608,7 @@ class NameShapeFeature(Feature):
                 else "",
             )
         if ctx.entry.schema in _MAY_BE_PEOPLE and _personal(ctx.query.schema, qs):
-            gendered = _other_gender_pair(al, qs, rs)
+            gendered = _other_gender_pair(al, qs, rs, ctx.entry.gender)
             if gendered is not None:
                 value = m["other_gender"]
                 note = ""
@@ -990,15 +992,19 @@ def _patronymic_s_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token
 
 
 def _other_gender_pair(
-    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]
+    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...], listed: str | None
 ) -> tuple[Token, Token] | None:
     """The first aligned pair of single name words that are one name in its
     masculine and its feminine form (:func:`thaw.match.gender.other_gender`),
-    query's word first; ``None`` when there is none."""
+    query's word first; ``None`` when there is none. Not a pair whose query
+    word has the ``listed`` gender the listing states: the listing writes a
+    woman's name in its masculine form (or a man's in its feminine), and the
+    query the person's own."""
     for p in al.pairs:
         if len(p.query) == 1 and len(p.result) == 1:
             q, r = qs[p.query[0]], rs[p.result[0]]
-            if other_gender(q, r):
+            gender = other_gender(q, r)
+            if gender is not None and gender != listed:
                 return q, r
     return None
 

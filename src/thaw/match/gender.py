@@ -23,8 +23,10 @@ a woman: a listed man's wife, daughter or namesake is another person.
   name data knows one of the two words as a given name, or both as names
   (*Dragan*, *Dragana*, which it knows only from their Cyrillic spellings).
 
-Two words that rigour's name data gives a symbol in common are one name in two
-languages whatever their endings (*Tamar* and *Tamara*, *Danil* and *Danila*).
+Two given names that rigour's name data gives a symbol in common are one name
+in two languages whatever their endings (*Tamar* and *Tamara*, *Danil* and
+*Danila*). Its data links a family name's two forms too (*Ivanov*, *Ivanova*),
+which are nonetheless a man's and a woman's.
 
 Words read from a script that does not write short vowels (Arabic, Persian,
 Hebrew) have no endings to compare and are never such a pair.
@@ -100,7 +102,7 @@ def _given_pair(m: Token, f: Token) -> bool:
     the module's documentation)."""
     m_stems = _stems(m.raw, MASCULINE_GIVEN) | _stems(m.text, MASCULINE_GIVEN)
     f_stems = _stems(f.raw, FEMININE_GIVEN) | _stems(f.text, FEMININE_GIVEN)
-    if not _same_stem(m_stems, f_stems):
+    if not _same_stem(m_stems, f_stems) or m.symbols & f.symbols:
         return False
     if known_given_name(m.symbols) or known_given_name(f.symbols):
         return True
@@ -108,13 +110,16 @@ def _given_pair(m: Token, f: Token) -> bool:
     return bool(m.symbols) and bool(f.symbols)
 
 
-def other_gender(q: Token, r: Token) -> bool:
-    """Whether the name words ``q`` and ``r`` are one name in its masculine and
-    its feminine form (either way round)."""
+def other_gender(q: Token, r: Token) -> str | None:
+    """The gender of ``q``'s form, ``"female"`` or ``"male"``, when the name
+    words ``q`` and ``r`` are one name in its masculine and its feminine form
+    (either way round); ``None`` otherwise."""
     if q.role not in _ROLES or r.role not in _ROLES or q.abjad or r.abjad or q.raw == r.raw:
-        return False
+        return None
     if q.script_form or r.script_form or not q.raw.isalpha() or not r.raw.isalpha():
-        return False
-    if q.symbols & r.symbols:
-        return False
-    return any(_family_pair(m.raw, f.raw) or _given_pair(m, f) for m, f in ((q, r), (r, q)))
+        return None
+    if _family_pair(q.raw, r.raw) or _given_pair(q, r):
+        return "male"
+    if _family_pair(r.raw, q.raw) or _given_pair(r, q):
+        return "female"
+    return None
