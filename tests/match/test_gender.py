@@ -35,6 +35,10 @@ def _word(word: str) -> Token:
         ("Boguslawski", "Boguslawska"),
         ("Balytskyi", "Balytska"),
         ("Yarovoy", "Yarovaya"),
+        ("Novak", "Novakova"),
+        ("Papadopoulos", "Papadopoulou"),
+        ("Varoufakis", "Varoufaki"),
+        ("Grybauskas", "Grybauskaite"),
     ],
 )
 def test_forms_of_either_gender(a: str, b: str) -> None:
@@ -57,6 +61,9 @@ def test_forms_of_either_gender(a: str, b: str) -> None:
         ("Andre", "Andrea"),
         ("Luc", "Luca"),
         ("Maria", "Mariya"),
+        ("Lucas", "Luca"),  # Spanish and Italian, both men
+        ("Andreas", "Andrea"),
+        ("Valery", "Valera"),  # a man's name and its short form
     ],
 )
 def test_spellings_of_one_gender(a: str, b: str) -> None:
