@@ -2,9 +2,9 @@
 
 Usage::
 
-    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|all] [--show]
+    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|all] [--show]
 
-Four sets, ``tests/fixtures/match/analyst_queries.csv``,
+Five sets, ``tests/fixtures/match/analyst_queries.csv``,
 ``analyst_queries2.csv`` (the second: more names that must not alert --
 namesakes of listed people, common and generic-word companies, names close to
 a listed one in spelling only) and ``analyst_queries3.csv`` (the third:
@@ -15,7 +15,13 @@ type them, some with the facts they know) and ``analyst_queries4.csv`` (the
 fourth: Chinese and Korean names a syllable or a character from a listed one,
 or one syllable of a listed two-syllable given name; companies a letter or a
 word from a listed one; and listed Chinese, Korean and Russian parties as
-analysts type them), were each written from the publications before any of it
+analysts type them) and ``analyst_queries5.csv`` (the fifth: namesakes of
+the other gender -- a listed man's name in its feminine form and the reverse,
+in Russian, Ukrainian, Polish, Serbian, Italian, Spanish, Arabic and English,
+some in Cyrillic; listed women and men whose gendered surnames are spelt
+another way; banks and firms that share a near name with a listed one but are
+other firms in other countries, given the country or naming it; and the listed
+ones with their country), were each written from the publications before any of it
 was screened (blind sets); each is reported on its own. Each row is a query
 as an analyst would type it, with the columns:
 
@@ -62,6 +68,7 @@ SETS = {
     "2": FIXTURES / "analyst_queries2.csv",
     "3": FIXTURES / "analyst_queries3.csv",
     "4": FIXTURES / "analyst_queries4.csv",
+    "5": FIXTURES / "analyst_queries5.csv",
 }
 
 

@@ -110,8 +110,9 @@ def test_people_meet_in_their_two_language_forms() -> None:
 def test_blind_set_of_language_forms() -> None:
     # the blind set (tests/fixtures/match/given_name_forms.csv), scored after
     # it was written: 73 of 91 pairs before the language-form groups, 82 now;
-    # the 7 negatives that alert are spelling neighbours (Viktor/Viktoria),
-    # as before
+    # 7 negatives alerted, spelling neighbours, until the forms of either
+    # gender (Viktor/Viktoria, Oleh Tsaryov/Olha Tsaryova: match.gender) told
+    # 4 of them apart; 3 remain (Yuriy/Yuliy, Tamar/Tamaz, Petro/Pedro)
     with FORMS.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     alerts = {
@@ -121,4 +122,4 @@ def test_blind_set_of_language_forms() -> None:
         >= DEFAULT_THRESHOLD
     }
     assert sum(alerts.values()) >= 82
-    assert len(alerts) - sum(alerts.values()) <= 7
+    assert len(alerts) - sum(alerts.values()) <= 3

@@ -43,6 +43,8 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
+from thaw.match.countries import named_countries, written_as_listed
+from thaw.match.gender import other_gender
 from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
 from thaw.match.spelling import spelled_runs
@@ -361,6 +363,18 @@ class NameShapeFeature(Feature):
       the *-s* is as often another language's form of the same given name
       (*Carlos*, *Carlo*; *Lukas*, *Luka*) and is not counted, nor is an
       organisation's plural (*Revolutionary Guards*);
+    * *other gender*: a person's name (or one of no stated kind) and a
+      listed person's (or a party's of no stated kind), and an aligned pair of
+      name words that are one name in its masculine and its feminine form
+      (:func:`thaw.match.gender.other_gender`: the given names "Aleksandra
+      Galkina" against 'Aleksandr GALKIN', "Francesca Schiavone" against
+      'SCHIAVONE, Francesco'; the Slavic family names *Orlova* against
+      *Orlov*, *Boguslawska* against *Boguslawski*): a listed man's wife,
+      daughter or namesake is another person. Spellings of one gender stay
+      one name (*Slutski*, *Slutskiy*; *Zavalska*, *Zavalskaya*), as do two
+      forms that rigour's name data links (*Tamar*, *Tamara*), and the
+      query's form when it has the gender the listing states (a listing that
+      writes a woman's family name in its masculine form);
     * *forebear*: the listed name is written in Arabic script, where a person's
       own name comes first and the names after it are the father's and
       grandfather's; the query's first name aligns with one of those later
@@ -469,6 +483,9 @@ class NameShapeFeature(Feature):
         ),
         "patronymic_s": Magnitude(
             -1.5, "a Latin given name aligned with itself plus -s (Williams: another name)"
+        ),
+        "other_gender": Magnitude(
+            -2.5, "a name word aligned with its form of the other gender (Aleksandra, Aleksandr)"
         ),
         "forebear": Magnitude(
             -1.0, "the query's first name is a later (a forebear's) name of an Arabic name"
@@ -590,6 +607,18 @@ class NameShapeFeature(Feature):
                 if ctx.explain
                 else "",
             )
+        if ctx.entry.schema in _MAY_BE_PEOPLE and _personal(ctx.query.schema, qs):
+            gendered = _other_gender_pair(al, qs, rs, ctx.entry.gender)
+            if gendered is not None:
+                value = m["other_gender"]
+                note = ""
+                if ctx.explain:
+                    q_word, r_word = (t.raw or t.text for t in gendered)
+                    note = (
+                        f"{q_word!r} and {r_word!r} are one name's forms of either gender:"
+                        f" another person ({value:+.1f})"
+                    )
+                return Evidence(value, note)
         distinct = [
             j for j, t in enumerate(rs) if t.role not in _GENERIC_ROLES and t.role != "patronymic"
         ]
@@ -962,6 +991,24 @@ def _patronymic_s_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token
     return len(b) >= 4 and a == b + "s" and b[-1] not in "aeiouys"
 
 
+def _other_gender_pair(
+    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...], listed: str | None
+) -> tuple[Token, Token] | None:
+    """The first aligned pair of single name words that are one name in its
+    masculine and its feminine form (:func:`thaw.match.gender.other_gender`),
+    query's word first; ``None`` when there is none. Not a pair whose query
+    word has the ``listed`` gender the listing states: the listing writes a
+    woman's name in its masculine form (or a man's in its feminine), and the
+    query the person's own."""
+    for p in al.pairs:
+        if len(p.query) == 1 and len(p.result) == 1:
+            q, r = qs[p.query[0]], rs[p.result[0]]
+            gender = other_gender(q, r)
+            if gender is not None and gender != listed:
+                return q, r
+    return None
+
+
 def _descriptive_left(tokens: tuple[Token, ...], used: set[int]) -> bool:
     """Whether a generic word of ``tokens`` that says what the party does
     (*trading*, *logistics*, *general*; not a kind of body, :data:`_KIND_WORDS`)
@@ -1199,7 +1246,18 @@ class CountryFeature(Feature):
     succeeded or belongs to are the same answer written at another time (the
     Soviet Union and Russia, Yugoslavia and Serbia, Hong Kong and China, as
     rigour's territories relate them: :func:`related_countries`): they count
-    neither for nor against. Nothing when either side has none."""
+    neither for nor against. Nothing when either side has none.
+
+    A firm's name that names a country ("Alpha Bank Greece", "TBC Bank
+    Georgia") gives that country when the query gives none
+    (:func:`thaw.match.countries.named_countries`), against a listing that is
+    not a person's. And many firms share a near name across countries (Alpha
+    Bank of Greece, Alfa-Bank of Russia; TBC Bank of Georgia, TBK of Russia):
+    when the query writes the listed name otherwise, not word for word
+    (:func:`thaw.match.countries.written_as_listed`), a country the listing
+    does not have is another firm, and counts strongly against; written as
+    listed, it may be the listed firm's subsidiary or branch abroad, and
+    counts weakly."""
 
     name = "country"
     weight = 1.0
@@ -1212,12 +1270,22 @@ class CountryFeature(Feature):
         "conflict_other": Magnitude(
             -0.5, "no country in common with an organisation's, vessel's or aircraft's"
         ),
+        "conflict_respelt": Magnitude(
+            -2.5,
+            "no country in common with an organisation's, vessel's or aircraft's whose name"
+            " the query writes otherwise",
+        ),
     }
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
-        if not ctx.query.countries or not ctx.entry.countries:
+        if not ctx.entry.countries:
             return NO_EVIDENCE
-        q = {c.lower() for c in ctx.query.countries if c}
+        given = ctx.query.countries
+        if not given and ctx.entry.schema not in _MAY_BE_PEOPLE:
+            given = named_countries(ctx.query)
+        if not given:
+            return NO_EVIDENCE
+        q = {c.lower() for c in given if c}
         e = {c.lower() for c in ctx.entry.countries if c}
         if not q or not e:
             return NO_EVIDENCE
@@ -1238,15 +1306,25 @@ class CountryFeature(Feature):
                 0.0,
                 f"country {related[0]}: a former or a parent state (+0.0)" if ctx.explain else "",
             )
-        v = m["conflict"] if ctx.entry.schema in _PERSONS else m["conflict_other"]
+        if ctx.entry.schema in _PERSONS:
+            v = m["conflict"]
+        elif written_as_listed(ctx.query, ctx.entry):
+            v = m["conflict_other"]
+        else:
+            v = m["conflict_respelt"]
         if not ctx.explain:
             return Evidence(v)
+        named = "" if ctx.query.countries else " (named in the query)"
         return Evidence(
-            v, f"country {', '.join(sorted(q))} conflicts with {', '.join(sorted(e))} ({v:+.1f})"
+            v,
+            f"country {', '.join(sorted(q))}{named} conflicts with {', '.join(sorted(e))}"
+            f" ({v:+.1f})",
         )
 
     def ceiling(self, query: Query, m: Values) -> float:
-        return max(0.0, m["agree"], m["conflict"], m["conflict_other"]) if query.countries else 0.0
+        if not query.countries and not named_countries(query):
+            return 0.0
+        return max(0.0, m["agree"], m["conflict"], m["conflict_other"], m["conflict_respelt"])
 
 
 #: Country codes thaw reads that rigour does not know as such: Yugoslavia, and

@@ -42,6 +42,7 @@ from dataclasses import dataclass, replace
 
 from thaw.index.entry import Entry
 from thaw.match.config import DEFAULT_CONFIG, MatchConfig
+from thaw.match.countries import named_countries
 from thaw.match.features import (
     FACT_FEATURES,
     NO_EVIDENCE,
@@ -590,7 +591,7 @@ class Matcher:
             ids
             or (query.gender and entry.gender)
             or (query.birth_date and entry.birth_dates)
-            or (query.countries and entry.countries)
+            or (entry.countries and (query.countries or named_countries(query)))
         ):
             return ()  # (the usual case: nothing to compare)
         identifier = listed_identifier(query, entry) if ids else None

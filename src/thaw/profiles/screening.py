@@ -32,6 +32,7 @@ from typing import Any
 
 from thaw.index import CandidateIndex
 from thaw.match import FeatureResult, Query, disagreements, party_conflicts, threshold_for
+from thaw.match.countries import named_countries
 from thaw.profiles.service import Profiles
 from thaw.screen import DEFAULT_CANDIDATES, Hit, Screener, ScreenResult
 from thaw.store import Store, default_home
@@ -119,6 +120,7 @@ class PartyScreener(Screener):
             query.gender
             or query.birth_date
             or query.countries
+            or named_countries(query)
             or query.id_numbers
             or query.identifiers
         ):

@@ -1,0 +1,74 @@
+"""What a query says of a party's country beyond ``--country``, and whether it
+writes a listed name as listed: how :class:`thaw.match.features.CountryFeature`
+tells another firm abroad from a listed one's subsidiary.
+
+A firm's name often carries its country ("Alpha Bank Greece", "TBC Bank
+Georgia", "Zenith Bank Nigeria"): that is a country the query gives, as
+``--country`` is (:func:`named_countries`). And many firms share a near name
+across countries (Alpha Bank of Greece and Alfa-Bank of Russia, TBC Bank of
+Georgia and TBK of Russia): when the query writes the listed name otherwise
+(:func:`written_as_listed` is false), a country the listing does not have is
+strong evidence of another firm; when it writes it as listed, the country may be
+a subsidiary's or a branch's (Sberbank Switzerland), which screening must report.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Final
+
+from thaw.index.entry import Entry
+from thaw.match.types import Query
+from thaw.sources.territories import lookup
+from thaw.text import analyze_name
+
+#: Roles of words that do not name the party (a generic word, a legal form, a
+#: place, a number, a function word): the query's other words are its name.
+_NOT_NAMING: Final = frozenset({"generic", "legal_form", "stop", "location", "number", "particle"})
+
+
+@lru_cache(maxsize=4096)
+def _country_of(word: str) -> str | None:
+    """The two-letter country code of the country ``word`` names, if any."""
+    territory = lookup(word)
+    code = None if territory is None else territory.ftm_country
+    return code if code is not None and len(code) == 2 and code != "zz" else None
+
+
+@lru_cache(maxsize=4096)
+def _named(name: str, schema: str | None) -> tuple[str, ...]:
+    analyzed = analyze_name(name, schema)
+    tokens = analyzed.informative
+    if schema == "Person" or not any(t.role in ("legal_form", "generic") for t in tokens):
+        return ()  # (a person's name: *Georgia* is a given name there)
+    codes = (_country_of(t.raw) for t in tokens if t.role == "location")
+    return tuple(sorted({c for c in codes if c is not None}))
+
+
+def named_countries(query: Query) -> tuple[str, ...]:
+    """The countries the name of ``query``, a firm's (it has a legal form or a
+    generic word, or its schema says so), names by a country word ("TBC Bank
+    Georgia": ``ge``); empty for a person's name or one that names none."""
+    if query.schema is not None and query.schema == "Person":
+        return ()
+    return _named(query.name, query.schema)
+
+
+@lru_cache(maxsize=4096)
+def _naming_words(name: str, schema: str | None) -> frozenset[str]:
+    return frozenset(
+        t.raw for t in analyze_name(name, schema).informative if t.role not in _NOT_NAMING
+    )
+
+
+def written_as_listed(query: Query, entry: Entry) -> bool:
+    """Whether every word of the query that names the party (not a generic word,
+    legal form or place) is written, letter for letter, in one name of
+    ``entry``. True when ``entry`` carries no names (a listing's facts alone:
+    the mildest answer, which bounds the others)."""
+    if not entry.names:
+        return True
+    words = _naming_words(query.name, query.schema)
+    if not words:
+        return True
+    return any(words <= {t.raw for t in name.informative} for name, _kind in entry.names)

@@ -1,0 +1,170 @@
+"""Two name words that are one name in its masculine and its feminine form.
+
+Many languages make a woman's name from a man's by its ending: the given names
+*Aleksandr* and *Aleksandra*, *Ivan* and *Ivana*, *Francesco* and *Francesca*,
+*Konstantinos* and *Konstantina*, *Yevgeniy* and *Yevgeniya*; the Slavic family
+names *Galkin* and *Galkina*, *Orlov* and *Orlova*, *Slutsky* and *Slutskaya*,
+*Boguslawski* and *Boguslawska*, *Yarovoy* and *Yarovaya*. The two forms are a
+letter or two apart, so the alignment finds them close, but they name a man and
+a woman: a listed man's wife, daughter or namesake is another person.
+
+:func:`other_gender` tells such a pair from two spellings of one name:
+
+* a family name: the masculine Slavic ending (*-ov*, *-ev*, *-in*, *-yn*; *-sky*,
+  *-skiy*, *-ski*, *-skyi*; *-oy*, *-iy*) against the feminine one of the same
+  stem (*-ova*, *-eva*, *-ina*, *-yna*; *-skaya*, *-ska*; *-aya*); the Czech and
+  Slovak *-ova* added to the man's name (*Novak*, *Novakova*); the Greek *-os*,
+  *-akis*, *-idis* against *-ou*, *-aki*, *-idi*; the Lithuanian *-as*, *-is*,
+  *-ys*, *-us* against a wife's *-iene* and a daughter's *-aite*, *-yte*, *-ute*
+  (:data:`FAMILY_ENDINGS`). Spellings of
+  one gender stay one name (*Slutski*, *Slutskiy*; *Zavalska*, *Zavalskaya*;
+  *Lukashenko*, *Lukashenka*: the Belarusian form, not a gender);
+* a given name: a feminine ending (*-a*, *-ya*, *-ia*, *-iya*) on the stem of a
+  masculine form (the stem alone, or with *-y*, *-iy*, *-i*, *-o*, *-io*, *-os*,
+  *-is*, each with its own feminine endings: :data:`GIVEN_ENDINGS`; a leading
+  *ye* written *e* as Russian transliterations do; the two
+  stems written alike, or with the same first letter and consonants: *Jameel*,
+  *Jamila*), four letters or more (*Luc*, *Luca* are both men), when rigour's
+  name data knows one of the two words as a given name, or both as names
+  (*Dragan*, *Dragana*, which it knows only from their Cyrillic spellings).
+
+Two given names that rigour's name data gives a symbol in common are one name
+in two languages whatever their endings (*Tamar* and *Tamara*, *Danil* and
+*Danila*). Its data links a family name's two forms too (*Ivanov*, *Ivanova*),
+which are nonetheless a man's and a woman's.
+
+Words read from a script that does not write short vowels (Arabic, Persian,
+Hebrew) have no endings to compare and are never such a pair.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from thaw.text import Token, skeleton
+from thaw.text.symbols import known_given_name
+
+#: Masculine and feminine endings of family names on the same stem.
+FAMILY_ENDINGS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = (
+    # Russian, Ukrainian, Belarusian, Bulgarian
+    (("ov",), ("ova",)),
+    (("ev",), ("eva",)),
+    (("yov",), ("yova",)),
+    (("in",), ("ina",)),
+    (("yn",), ("yna",)),
+    (("sky", "skiy", "skii", "ski", "skyi", "skij", "skyy"), ("skaya", "skaja", "skaia", "ska")),
+    (("oy", "oi", "oj", "iy", "yy", "yi", "ii"), ("aya", "aja", "aia")),
+    # Czech and Slovak: the feminine adds -ova to a final consonant (Novak, Novakova)
+    (("",), ("ova",)),
+    # Greek (Papadopoulos, Papadopoulou; Varoufakis, Varoufaki; Chrysochoidis, -i)
+    (("os",), ("ou",)),
+    (("akis",), ("aki",)),
+    (("idis",), ("idi",)),
+    # Lithuanian: a wife's -iene, a daughter's -aite, -yte, -ute
+    (("as", "is", "ys", "us"), ("iene", "ene", "aite", "yte", "ute")),
+)
+
+#: The endings of a masculine given name after its stem (the empty one: the
+#: stem alone), each with the endings of the feminine form of the same stem: a
+#: man's *-iy* makes a woman's *-iya*, *-ia* (*Valeriy*, *Valeriya*), not *-a*
+#: (*Valera* is his short name).
+GIVEN_ENDINGS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("", ("a", "ya", "ia", "iya", "ija", "iia")),
+    ("o", ("a",)),
+    ("io", ("ia",)),
+    ("os", ("a",)),
+    ("is", ("a",)),
+    ("y", ("ya", "ia", "iya")),
+    ("iy", ("iya", "ia", "ya")),
+    ("ij", ("ija", "ia")),
+    ("ii", ("iia", "ia", "iya")),
+    ("i", ("ia", "ya", "iya")),
+)
+
+_VOWELS: Final = frozenset("aeiouy")
+
+#: The roles of words that may be a given or family name (*Viktoria* reads as
+#: a place, Victoria, on its own).
+_ROLES: Final = frozenset({"name", "location"})
+
+#: The fewest letters of the stem the two forms share.
+MIN_STEM: Final = 4
+
+
+def _family_pair(m: str, f: str) -> bool:
+    """Whether ``m`` is a masculine family name and ``f`` its feminine form
+    (:data:`FAMILY_ENDINGS`)."""
+    for masc, fem in FAMILY_ENDINGS:
+        for a in masc:
+            if not m.endswith(a) or len(m) - len(a) < MIN_STEM - 1:
+                continue
+            stem = m[: len(m) - len(a)]
+            if not a and stem[-1] in _VOWELS:
+                continue
+            if any(f == stem + b for b in fem):
+                return True
+    return False
+
+
+def _stem(word: str, ending: str) -> str | None:
+    """The stem of ``word`` before ``ending`` (a leading *ye* as *e*), if it
+    ends so.
+
+    A stem has :data:`MIN_STEM` letters or more and ends in a consonant
+    (*Andre* is no stem of *Andrea*, both men's names), and none ends in *k*
+    before *-o* (*Savchenko*, the Belarusian *Savchenka*: a family name's two
+    spellings)."""
+    if not word.endswith(ending) or len(word) - len(ending) < MIN_STEM:
+        return None
+    stem = word[: len(word) - len(ending)]
+    if stem[-1] in _VOWELS or (ending == "o" and stem[-1] == "k"):
+        return None
+    return stem[1:] if stem.startswith(("ye", "je")) else stem
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one stem, written alike or with the same first
+    letter and consonants (*Jameel*, *Jamil-a*)."""
+    return a == b or (a[0] == b[0] and skeleton(a) == skeleton(b))
+
+
+def _given_stems(m: Token, f: Token) -> bool:
+    """Whether ``m`` and ``f``, as written or folded, are one stem with a
+    masculine and the matching feminine ending (:data:`GIVEN_ENDINGS`)."""
+    for m_end, f_ends in GIVEN_ENDINGS:
+        for m_word in {m.raw, m.text}:
+            m_stem = _stem(m_word, m_end)
+            if m_stem is None:
+                continue
+            for f_end in f_ends:
+                for f_word in {f.raw, f.text}:
+                    f_stem = _stem(f_word, f_end)
+                    if f_stem is not None and _same_stem(m_stem, f_stem):
+                        return True
+    return False
+
+
+def _given_pair(m: Token, f: Token) -> bool:
+    """Whether ``m`` is a masculine given name and ``f`` its feminine form (see
+    the module's documentation)."""
+    if m.symbols & f.symbols or not _given_stems(m, f):
+        return False
+    if known_given_name(m.symbols) or known_given_name(f.symbols):
+        return True
+    # both only in the name data of other scripts (*Dragan*, *Dragana*)
+    return bool(m.symbols) and bool(f.symbols)
+
+
+def other_gender(q: Token, r: Token) -> str | None:
+    """The gender of ``q``'s form, ``"female"`` or ``"male"``, when the name
+    words ``q`` and ``r`` are one name in its masculine and its feminine form
+    (either way round); ``None`` otherwise."""
+    if q.role not in _ROLES or r.role not in _ROLES or q.abjad or r.abjad or q.raw == r.raw:
+        return None
+    if q.script_form or r.script_form or not q.raw.isalpha() or not r.raw.isalpha():
+        return None
+    if _family_pair(q.raw, r.raw) or _given_pair(q, r):
+        return "male"
+    if _family_pair(r.raw, q.raw) or _given_pair(r, q):
+        return "female"
+    return None

@@ -1,0 +1,64 @@
+"""Firms of a near name in other countries (match.countries, the country
+feature's ``conflict_respelt``): Alpha Bank of Greece is not Alfa-Bank of
+Russia; a query that writes the listed name as listed and gives another country
+may be its subsidiary abroad, and still alerts."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from thaw.index.entry import Entry, name_entry
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.match.countries import named_countries, written_as_listed
+
+
+def _firm(name: str, *countries: str) -> Entry:
+    return dataclasses.replace(name_entry(name, "Organization"), countries=countries)
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "listed", "listed_country"),
+    [
+        ("Alpha Bank", "gr", "Alfa-Bank", "ru"),
+        ("Alpha Bank Greece", None, "ALFA-BANK JSC", "ru"),
+        ("Zenith Bank", "ng", "BANK ZENIT PJSC", "ru"),
+    ],
+)
+def test_a_near_name_in_another_country_does_not_alert(
+    query: str, country: str | None, listed: str, listed_country: str
+) -> None:
+    q = Query(query, countries=(country,) if country else ())
+    assert score(q, _firm(listed, listed_country)).score < DEFAULT_THRESHOLD
+    # the same name without the country still alerts
+    assert score(Query("Alpha Bank"), _firm("Alfa-Bank", "ru")).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "listed", "listed_country"),
+    [
+        ("Sberbank", "ch", "Sberbank", "ru"),  # a subsidiary abroad
+        ("Alfa Bank Russia", None, "ALFA-BANK JSC", "ru"),
+        ("Alfa Bank Belarus", "by", "CJSC ALFA BANK BELARUS", "by"),
+    ],
+)
+def test_the_listed_name_as_listed_still_alerts(
+    query: str, country: str | None, listed: str, listed_country: str
+) -> None:
+    q = Query(query, countries=(country,) if country else ())
+    assert score(q, _firm(listed, listed_country)).score >= DEFAULT_THRESHOLD
+
+
+def test_a_firm_name_names_its_country_and_a_person_name_does_not() -> None:
+    assert named_countries(Query("TBC Bank Georgia")) == ("ge",)
+    assert named_countries(Query("Georgia Smith")) == ()
+    assert named_countries(Query("TBC Bank Georgia", "Person")) == ()
+
+
+def test_written_as_listed() -> None:
+    assert written_as_listed(Query("Sberbank Switzerland AG"), _firm("SBERBANK"))
+    assert not written_as_listed(Query("Alpha Bank"), _firm("ALFA-BANK"))
+    # a listing's facts alone (no names) answer the mildest
+    facts = dataclasses.replace(_firm("ALFA-BANK"), names=())
+    assert written_as_listed(Query("Alpha Bank"), facts)
