@@ -302,7 +302,8 @@ class Where(NamedTuple):
     opening: bool = False
     """Whether the word, spelled as lists spell it (not :attr:`Tok.sounded`),
     opens a sentence: its capital letter is grammar's, which a common noun
-    gets as well as a name."""
+    gets as well as a name (a word in capitals opening a sentence that is
+    not, *ISIS claimed …*, is written so by choice: it does not count)."""
     only_opening: bool = False
     """Whether it opens a sentence and nothing else about its place is weak."""
 
@@ -333,11 +334,28 @@ def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
     that only sounds like a listed one (:attr:`Tok.sounded`) is weak evidence
     whatever its place: it names a party only a second authority lists too."""
     tok = run[i]
-    opening = not tok.sounded and _sentence_start(text, tok.start)
+    opening = (
+        not tok.sounded
+        and _sentence_start(text, tok.start)
+        and not (_capitals(tok.text) and _lower_case_after(text, tok.end))
+    )
     elsewhere = tok.sounded or _weak_capital(text, run, i, taken)
     country = _country_after(text, tok) if tok.base is None else None
     cue = _vessel_cue(text, tok.start)
     return Where(cue, opening or elsewhere, country, opening, opening and not elsewhere)
+
+
+LINE_LOOKAHEAD: Final = 80
+"""How far past a word :func:`_lower_case_after` looks for a lower-case letter."""
+
+
+def _lower_case_after(text: str, end: int) -> bool:
+    """Whether a lower-case letter follows ``end`` on its line (within
+    :data:`LINE_LOOKAHEAD` characters): the sentence is not written all in
+    capitals, so a word in capitals opening it (*ISIS claimed …*) was
+    written so by choice, as an acronym or a name, not by grammar."""
+    line = text[end : end + LINE_LOOKAHEAD].split("\n", 1)[0]
+    return any(map(str.islower, line))
 
 
 def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:

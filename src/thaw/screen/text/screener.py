@@ -526,6 +526,21 @@ class TextScreener:
             for entry in self._entries(hit)
         )
 
+    def _acronym(self, word: str, hit: Hit) -> bool:
+        """Whether ``word`` names the hit only as an acronym: the name it
+        matched is ``word`` in capitals and the initials of another name of a
+        listing of the hit (LET, LASHKAR-E-TAYYIBA; ISIS, Islamic State of Iraq
+        and Syria; not HAMAS, whose names' initials are others)."""
+        acronym = word.upper()
+        if hit.matched_name != acronym:
+            return False
+        return any(
+            acronym in _initials(name.original)
+            for entry in self._entries(hit)
+            if entry is not None
+            for name, _kind in entry.names
+        )
+
     def _single_keyed(self, word: str, where: Callable[[], Where]) -> list[_KeyedHit]:
         """A lone word as a mention of a listed organisation (or, after a vessel
         word, a vessel) whose whole distinctive name it is; never a person.
@@ -561,6 +576,10 @@ class TextScreener:
             found = tuple(hits)
         # a weak alias alone is no mention (the tanker "MSC Oscar" is no MSC)
         found = tuple(h for h in found if not self._weak_only(h))
+        if opening and _title_case(word):
+            # grammar capitalised the word: it is no acronym a list writes in
+            # capitals (*Let us*, *Let op* are no LET, Lashkar-e-Tayyiba's)
+            found = tuple(h for h in found if not self._acronym(word, h))
         if _ARABIC_LETTER.match(word) and not word.startswith(ARABIC_ARTICLE):
             # a name with the article written without it is a common noun:
             # قاعدة is *a base*, القاعدة al-Qaida
@@ -643,6 +662,27 @@ class TextScreener:
             )
             added.append(key)
         return added
+
+
+_NAME_WORD: Final = re.compile(r"[^\W\d_]+")
+INITIALS_SKIPPED: Final = frozenset("of and the in for".split())
+"""The words of an organisation's name an acronym of it often leaves out
+(Islamic State of Iraq and Syria: ISIS)."""
+
+
+def _title_case(word: str) -> bool:
+    """Whether a word of two letters or more is written with a capital and then
+    lower case only (*Let*, not *LET* or *LeT*)."""
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+def _initials(name: str) -> tuple[str, str]:
+    """The initials of a name's words, in capitals: of every word (hyphenated
+    parts each), and of every word but :data:`INITIALS_SKIPPED`."""
+    words = _NAME_WORD.findall(name)
+    every = "".join(w[0] for w in words).upper()
+    kept = "".join(w[0] for w in words if w.lower() not in INITIALS_SKIPPED).upper()
+    return every, kept
 
 
 ARABIC_ARTICLE: Final = "ال"
