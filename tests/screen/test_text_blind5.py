@@ -51,3 +51,40 @@ def test_an_acronym_in_capitals_opening_a_sentence() -> None:
     screener = text_screener(_groups())
     text = "ISIS claimed the attack on a mosque through its news agency."
     assert found_mentions(screener.screen_text(text)) == {"us_trade_csl:isil": ["ISIS"]}
+
+
+def test_the_members_of_a_group_in_a_lower_case_plural() -> None:
+    """French, Spanish and Portuguese name the members of an armed group by a
+    lower-case plural after a plural article (*les talibans*, *les shebabs*
+    as the group's name sounds, *los hutíes*,
+    the Spanish plural of a stressed vowel read as *Hutís*): the group, if two
+    authorities list it under that one word; not a common noun that a list
+    publishes only after an article and others hold too (*les bases* are no
+    THE BASE), nor a
+    group one authority lists."""
+    screener = text_screener(
+        [
+            listing("us_ofac_sdn", "taliban", "Organization", "TALIBAN"),
+            listing("au_dfat", "taliban", "Organization", "Taliban", "The Taliban"),
+            listing("un_sc", "houthis", "Organization", "ANSARALLAH", "Houthis"),
+            listing("au_dfat", "houthis", "Organization", "Ansarallah", "Houthis"),
+            listing("us_ofac_sdn", "qaida", "Organization", "AL-QAIDA", "THE BASE"),
+            listing("un_sc", "qaida", "Organization", "AL-QAIDA", "THE BASE"),
+            listing("uk_ofsi", "argo", "Organization", "ARGONAUTS"),
+            listing("uk_ofsi", "base", "Organization", "SEVASTOPOL NAVAL BASE"),
+            listing("us_ofac_sdn", "shabaab", "Organization", "AL-SHABAAB"),
+            listing("un_sc", "shabaab", "Organization", "AL-SHABAAB"),
+        ]
+    )
+    found = found_mentions(screener.screen_text("Les talibans ont interdit l'accès aux parcs."))
+    assert found == {"us_ofac_sdn:taliban": ["talibans"], "au_dfat:taliban": ["talibans"]}
+    found = found_mentions(screener.screen_text("Les shebabs ont revendiqué l'attentat."))
+    assert found == {"us_ofac_sdn:shabaab": ["shebabs"], "un_sc:shabaab": ["shebabs"]}
+    found = found_mentions(screener.screen_text("Los hutíes lanzaron drones contra buques."))
+    assert found == {"un_sc:houthis": ["hutíes"], "au_dfat:houthis": ["hutíes"]}
+    for text in (
+        "Les bases militaires du nord ont été fermées.",
+        "Los argonauts del club zarparon ayer.",
+        "Los iraníes votaron el viernes.",
+    ):
+        assert found_mentions(screener.screen_text(text)) == {}, text

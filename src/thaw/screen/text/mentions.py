@@ -129,6 +129,12 @@ HEBREW_PROCLITICS: Final = frozenset("והבלמשכ")
 *that*, *as* (וחיזבאללה, *and Hezbollah*; לחמאס, *to Hamas*); two may stack
 (ולחמאס, *and to Hamas*)."""
 _LATIN_PLURAL = re.compile(r"[a-zà-ÿ]{3,}s$", re.IGNORECASE)
+_STRESSED_PLURAL: Final = re.compile(r"(?<=[a-zà-ÿ]{2}[áíú])es$", re.IGNORECASE)
+"""The Spanish plural of a word ending in a stressed vowel (*hutíes*, *iraníes*)."""
+_PLURAL_ARTICLE: Final = re.compile(r"(?:^|(?<=[\s(\"«“]))(?:les|des|aux|los|las|os) $", re.IGNORECASE)
+"""A plural article of French, Spanish or Portuguese just before a word: these
+languages name the members of an armed group by a lower-case plural noun made
+of its name (*les talibans*, *les houthis*, *los hutíes*, *os talibãs*)."""
 _MUTE_E = re.compile(r"[a-zà-ÿ]{3,}[^aeiouyàâéèêëîïôûü\W]e$", re.IGNORECASE)
 """A Latin word ending in a consonant and a mute *e*: French for a Russian name in
 *-in* (*Poutine*, *Raspoutine*)."""
@@ -303,7 +309,9 @@ class Where(NamedTuple):
     """Whether the word, spelled as lists spell it (not :attr:`Tok.sounded`),
     opens a sentence: its capital letter is grammar's, which a common noun
     gets as well as a name (a word in capitals opening a sentence that is
-    not, *ISIS claimed …*, is written so by choice: it does not count)."""
+    not, *ISIS claimed …*, is written so by choice: it does not count); or it
+    is a lower-case plural after a plural article (:attr:`Tok.members`), a
+    common noun too (*les bases*)."""
     only_opening: bool = False
     """Whether it opens a sentence and nothing else about its place is weak."""
 
@@ -334,12 +342,12 @@ def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
     that only sounds like a listed one (:attr:`Tok.sounded`) is weak evidence
     whatever its place: it names a party only a second authority lists too."""
     tok = run[i]
-    opening = (
-        not tok.sounded
-        and _sentence_start(text, tok.start)
+    opening = not tok.sounded and (
+        tok.members
+        or _sentence_start(text, tok.start)
         and not (_capitals(tok.text) and _lower_case_after(text, tok.end))
     )
-    elsewhere = tok.sounded or _weak_capital(text, run, i, taken)
+    elsewhere = tok.sounded or tok.members or _weak_capital(text, run, i, taken)
     country = _country_after(text, tok) if tok.base is None else None
     cue = _vessel_cue(text, tok.start)
     return Where(cue, opening or elsewhere, country, opening, opening and not elsewhere)
@@ -488,6 +496,10 @@ class Tok:
     """Whether :attr:`base` is the listed word this one only sounds like
     (*Hisbollah* for HIZBALLAH: :mod:`thaw.screen.text.sounding`), which names
     a well-known organisation alone and nothing else."""
+    members: bool = False
+    """Whether the word is a lower-case plural after a plural article (*les
+    talibans*, *los hutíes*: :func:`_members`): the members of a group, which
+    names a well-known organisation alone and nothing else."""
 
 
 @dataclass(slots=True)
@@ -563,6 +575,10 @@ def _inflections(word: str) -> tuple[str, ...]:
         return tuple(out)
     if (suffix := _TURKISH_SUFFIX.search(word)) is not None:
         return (word[: suffix.start()],)
+    if _STRESSED_PLURAL.search(word):
+        # Spanish hutíes, iraníes: the plural as other languages write it
+        # (hutís, as in Houthis), the singular (hutí)
+        return (word[:-2] + "s", word[:-2])
     if _LATIN_PLURAL.match(word) or _MUTE_E.match(word):
         return (word[:-1],)
     if len(word) >= 4 and word[0] in ARABIC_PROCLITICS:
@@ -736,6 +752,9 @@ def tokenize(text: str) -> list[Tok]:
                 if start - toks[-1].end <= 2:
                     append(Tok(start, end, word, (word,), False))
                 continue
+            if _members(text, start, word):
+                append(Tok(start, end, word, _keys(word), True, members=True))
+                continue
             if _after_cyrillic_capital(text, toks, start):
                 # (Российские железные дороги: find_runs decides, Tok.continues)
                 append(Tok(start, end, word, _keys(word), False))
@@ -860,6 +879,23 @@ def find_runs(
 CYRILLIC_NAME_TAIL: Final = 3
 """The most lower-case words kept after a capitalised word in Cyrillic letters,
 which may continue its name (:attr:`Tok.continues`)."""
+
+
+def _members(text: str, start: int, word: str) -> bool:
+    """Whether a lower-case word at ``start`` is a plural (in *-s*) after a
+    plural article (:data:`_PLURAL_ARTICLE`): perhaps the members of a group
+    named after it (*les talibans*), which :func:`_screen_run` screens alone
+    and :func:`_where` counts as weak evidence (a well-known party only)."""
+    return (
+        len(word) > MEMBERS_MIN
+        and word.endswith("s")
+        and _PLURAL_ARTICLE.search(text, max(0, start - 5), start) is not None
+    )
+
+
+MEMBERS_MIN: Final = 4
+"""The fewest letters of a lower-case plural read as a group's members (*les
+houthis*), more than the articles and pronouns of those languages."""
 
 
 def _after_cyrillic_capital(text: str, toks: list[Tok], start: int) -> bool:
@@ -1268,7 +1304,7 @@ def _screen_run(
             window = run[i : i + size]
             if not window[0].capitalised or not (window[-1].capitalised or window[-1].continues):
                 continue
-            if any(t.sounded for t in window):
+            if any(t.sounded or t.members for t in window):
                 continue  # a word read by its sound names an organisation alone
             if _edge(window[-1]) or _vessel_word(window[0]):
                 continue
