@@ -131,7 +131,9 @@ HEBREW_PROCLITICS: Final = frozenset("והבלמשכ")
 _LATIN_PLURAL = re.compile(r"[a-zà-ÿ]{3,}s$", re.IGNORECASE)
 _STRESSED_PLURAL: Final = re.compile(r"(?<=[a-zà-ÿ]{2}[áíú])es$", re.IGNORECASE)
 """The Spanish plural of a word ending in a stressed vowel (*hutíes*, *iraníes*)."""
-_PLURAL_ARTICLE: Final = re.compile(r"(?:^|(?<=[\s(\"«“]))(?:les|des|aux|los|las|os) $", re.IGNORECASE)
+_PLURAL_ARTICLE: Final = re.compile(
+    r"(?:^|(?<=[\s(\"«“]))(?:les|des|aux|los|las|os) $", re.IGNORECASE
+)
 """A plural article of French, Spanish or Portuguese just before a word: these
 languages name the members of an armed group by a lower-case plural noun made
 of its name (*les talibans*, *les houthis*, *los hutíes*, *os talibãs*)."""
