@@ -88,3 +88,21 @@ def test_the_members_of_a_group_in_a_lower_case_plural() -> None:
         "Los iraníes votaron el viernes.",
     ):
         assert found_mentions(screener.screen_text(text)) == {}, text
+
+
+def test_an_arabic_group_named_by_its_nisba() -> None:
+    """جماعة الحوثي and جماعة الحوثيين (the group of the Houthi, of the Houthis:
+    the nisba's plural) are the listed *Houthi Group*: جماعة is *group*, and a
+    nisba's plural its singular."""
+    screener = text_screener(
+        [
+            listing("un_sc", "houthis", "Organization", "ANSARALLAH", "Houthi Group"),
+            listing("au_dfat", "houthis", "Organization", "Ansarallah", "Houthi Group"),
+        ]
+    )
+    for text, name in (
+        ("شنت جماعة الحوثي هجوماً على سفينة تجارية.", "جماعة الحوثي"),
+        ("أعلنت جماعة الحوثيين مسؤوليتها عن الهجوم.", "جماعة الحوثيين"),
+    ):
+        found = found_mentions(screener.screen_text(text))
+        assert found == {"un_sc:houthis": [name], "au_dfat:houthis": [name]}, text
