@@ -106,3 +106,17 @@ def test_an_arabic_group_named_by_its_nisba() -> None:
     ):
         found = found_mentions(screener.screen_text(text))
         assert found == {"un_sc:houthis": [name], "au_dfat:houthis": [name]}, text
+
+
+def test_a_foreign_v_written_with_the_arabic_f() -> None:
+    """Arabic writes the *v* of *Lavrov* with its *f* (لافروف): a consonant the
+    listed spelling's *v* is not to an abjad's keys, so the word is read with
+    the *v* as Arabic also writes it (و) too, in a run and when screened."""
+    screener = text_screener(
+        [
+            listing("uk_ofsi", "lavrov", "Person", "Sergei Viktorovich LAVROV", "Sergey LAVROV"),
+            listing("us_ofac_sdn", "x", "Person", "IVANOV, Petr"),
+        ]
+    )
+    text = "التقى وزير الخارجية الروسي سيرغي لافروف نظيره السوري في موسكو."
+    assert found_mentions(screener.screen_text(text)) == {"uk_ofsi:lavrov": ["سيرغي لافروف"]}

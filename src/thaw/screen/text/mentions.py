@@ -121,6 +121,12 @@ key reads *v* as a vowel (לברוב *lbr*, Lavrov *lr*)."""
 NO_LABIALS: Final = str.maketrans("", "", "bfpvw")
 _HEBREW: Final = re.compile("[\u0590-\u05ff]")
 
+ARABIC_FA: Final = "ف"
+ARABIC_WAW: Final = "و"
+"""Arabic *f* and *w*: Arabic has no *v*, and writes a foreign one as *f* (لافروف,
+*Lavrov*; فلاديمير, *Vladimir*) or as *w*, the letter the consonant keys of
+name matching read a Latin *v* as (:func:`thaw.text.fold.abjad_key`)."""
+
 ARABIC_PROCLITICS: Final = frozenset("وفبلك")
 """Arabic letters written joined to the next word: *and*, *so*, *by*, *for*, *like*
 (لحزب الله, *for Hezbollah*)."""
@@ -665,8 +671,9 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
     """Whether a word of the text is a word of some listed name: its analysed
     forms ``keys`` all are (``known``), or, for a word written in an abjad
     (Arabic حماس *hmas*, which no list spells so), its consonants are those of
-    a listed word (:data:`ABJAD_KNOWN_PREFIX`); a Hebrew word's also without
-    its labials (:data:`HEBREW_LABIALS`)."""
+    a listed word (:data:`ABJAD_KNOWN_PREFIX`); an Arabic word's also with its
+    *f* read as *v* (:data:`ARABIC_FA`), a Hebrew word's also without its
+    labials (:data:`HEBREW_LABIALS`)."""
     if all(map(known, keys)):
         return True
     if not is_abjad(word):
@@ -674,6 +681,8 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
     abjad = _abjad_keys(word)
     if all(map(known, abjad)):
         return True
+    if ARABIC_FA in word and all(map(known, _abjad_keys(word.replace(ARABIC_FA, ARABIC_WAW)))):
+        return True  # a foreign v written with f (لافروف, Lavrov: :data:`ARABIC_FA`)
     return _HEBREW.match(word) is not None and all(
         known(k[:1] + HEBREW_LABIALS + k[1:].translate(NO_LABIALS)) for k in abjad
     )
@@ -1354,6 +1363,11 @@ def _screen_run(
                 # Venezuela, listed as BANCO CENTRAL DE VENEZUELA): without it
                 bare = " ".join([w for w in words.split(" ") if w not in OF_PARTICLES])
                 hits = lookup(bare, year, countries, cue)
+            if not hits and ARABIC_FA in words:
+                # Arabic writes a foreign v with its f (لافروف, Lavrov), a
+                # consonant that a listed v, no consonant to an abjad, does
+                # not meet: the v as Arabic script also writes it, with و
+                hits = lookup(words.replace(ARABIC_FA, ARABIC_WAW), year, countries, cue)
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()
