@@ -28,7 +28,9 @@ How it works
    Inside a run, the lower-case connectors of organisation names (``of``, ``and``,
    ``for``: ``Sberbank of Russia``) may sit too, and quotes (Банк «Россия»).
    A word written in an abjad is in some listed name when its consonants are
-   (حماس *hms* ~ Hamas: :func:`word_known`). A word that prose has declined
+   (حماس *hms* ~ Hamas: :func:`word_known`); an Arabic one also with its *f*
+   read as the foreign *v* Arabic writes so (لافروف, Lavrov: :data:`ARABIC_FA`),
+   also when screened. A word that prose has declined
    (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله, PKK'nın,
    Łukaszenkę) is in a run when its dictionary form is (:func:`base_form`), and
    is screened in that form; so is a Latin word in another language's spelling
@@ -49,7 +51,9 @@ How it works
    (:func:`_weak_capital`); so does the name before the hyphen of a compound
    with a noun of the language (*Sberbank-Chef*), and a word no list spells
    that sounds like a listed organisation's one-word name (*Hisbollah*:
-   :mod:`thaw.screen.text.sounding`).
+   :mod:`thaw.screen.text.sounding`), and a lower-case plural after a plural
+   article of French, Spanish or Portuguese, which names a group's members
+   (*les talibans*, *los hutíes*: :attr:`Tok.members`).
 4. **Other forms of a name.** An aircraft's registration mark (:func:`find_marks`),
    an identifier a listing carries (SWIFT/BIC, IMO, crypto address:
    :func:`find_identifiers`) and a surname with initials (*V. Putin*, *Лавров
