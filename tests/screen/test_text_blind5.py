@@ -140,3 +140,23 @@ def test_fifth_blind_set(real_profiles_home: Path) -> None:
     report = _blind_set(real_profiles_home, "sentences_blind5.json", 75)
     assert report["found"] >= 42, report["found"]
     assert report["extra"] <= 3, report["found"]
+
+
+def test_a_portuguese_nasal_ending() -> None:
+    """Portuguese writes a foreign name's final *-an* as *-ã* (*Talibã*, *os
+    talibãs*, *Irã*): read as *-an*, the listed TALIBAN; a country so written
+    is still no party."""
+    screener = text_screener(
+        [
+            listing("us_ofac_sdn", "taliban", "Organization", "TALIBAN"),
+            listing("au_dfat", "taliban", "Organization", "Taliban"),
+            listing("uk_ofsi", "iran", "Vessel", "IRAN"),
+        ]
+    )
+    for text, name in (
+        ("O Talibã anunciou novas restrições em Cabul.", "Talibã"),
+        ("Os talibãs anunciaram novas restrições em Cabul.", "talibãs"),
+    ):
+        found = found_mentions(screener.screen_text(text))
+        assert found == {"us_ofac_sdn:taliban": [name], "au_dfat:taliban": [name]}, text
+    assert found_mentions(screener.screen_text("O Irã assinou um acordo em Teerã.")) == {}

@@ -633,6 +633,9 @@ _POLISH_SOFT: Final = ((re.compile("(?<=[^aeiouy])ie"), "e"), (re.compile("([iy]
 """Polish spellings of sounds English spellings write otherwise (*Łukaszenka* ~
 *Lukashenka*, *Kadyrow* ~ *Kadyrov*)."""
 
+PORTUGUESE_NASAL: Final = "ã"
+"""How Portuguese ends a foreign name in *-an* (*Talibã*, *Irã*, *Teerã*)."""
+
 RESPELLINGS = 6
 """How many customary spellings of a name word (:func:`_respellings`) are tried."""
 
@@ -640,7 +643,8 @@ RESPELLINGS = 6
 @lru_cache(maxsize=65_536)
 def _respellings(word: str) -> tuple[str, ...]:
     """Other spellings of a Latin name word that no list spells so: its letters
-    with a háček or cedilla written as two (:data:`_HACEK`), its Polish
+    with a háček or cedilla written as two (:data:`_HACEK`), its Portuguese
+    final *ã* as *an* (:data:`PORTUGUESE_NASAL`), its Polish
     digraphs as English writes them (:data:`_POLISH`), then its soft *e* and
     *-ij* too (:data:`_POLISH_SOFT`: *Biełaruśkalij*), and the customary
     Latin spellings of the given names and surnames it shares a name item with in
@@ -654,6 +658,8 @@ def _respellings(word: str) -> tuple[str, ...]:
     lower = word.lower()
     if (respelt := lower.translate(_HACEK)) != lower:
         out.append(respelt)
+    if lower.endswith(PORTUGUESE_NASAL):
+        out.append(lower[:-1] + "an")  # Talibã, Irã: Taliban, Iran
     if (polish := _POLISH.sub(lambda m: _POLISH_SOUNDS[m.group()], lower)) != lower:
         out.append(polish)
     soft = polish

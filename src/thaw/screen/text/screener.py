@@ -555,8 +555,9 @@ class TextScreener:
         names that country's institution: only a party of that country counts. A
         name the listing publishes only as a weak alias (:meth:`_weak_only`) names
         nothing alone, nor does a title-case word opening a sentence name a party
-        by an acronym of its name (:meth:`_acronym`: *Let us* is no LET). A word opening a sentence (:attr:`Where.opening`) that
-        names its parties only after an article it does not write (THE BASE:
+        by an acronym of its name (:meth:`_acronym`: *Let us* is no LET). A
+        word opening a sentence (:attr:`Where.opening`) that names its parties
+        only after an article it does not write (THE BASE:
         :func:`_article_noun`; *Al-Shabaab* writes its own) names them only
         when no other listed name holds it (*Houthis*, not the common noun
         *Base*). A word in an abjad shorter than :data:`ABJAD_SINGLE_MIN` letters names
