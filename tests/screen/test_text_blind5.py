@@ -60,8 +60,9 @@ def test_an_acronym_in_capitals_opening_a_sentence() -> None:
 
 def test_the_members_of_a_group_in_a_lower_case_plural() -> None:
     """French, Spanish and Portuguese name the members of an armed group by a
-    lower-case plural after a plural article (*les talibans*, *les shebabs*
-    as the group's name sounds, *los hutíes*,
+    lower-case plural after a plural article (*les talibans*, *los talibanes*
+    with the Spanish *-es* of a consonant, *les shebabs* as the group's name
+    sounds, *los hutíes*,
     the Spanish plural of a stressed vowel read as *Hutís*): the group, if two
     authorities list it under that one word; not a common noun that a list
     publishes only after an article and others hold too (*les bases* are no
@@ -83,6 +84,8 @@ def test_the_members_of_a_group_in_a_lower_case_plural() -> None:
     )
     found = found_mentions(screener.screen_text("Les talibans ont interdit l'accès aux parcs."))
     assert found == {"us_ofac_sdn:taliban": ["talibans"], "au_dfat:taliban": ["talibans"]}
+    found = found_mentions(screener.screen_text("Los talibanes prohibieron la música."))
+    assert found == {"us_ofac_sdn:taliban": ["talibanes"], "au_dfat:taliban": ["talibanes"]}
     found = found_mentions(screener.screen_text("Les shebabs ont revendiqué l'attentat."))
     assert found == {"us_ofac_sdn:shabaab": ["shebabs"], "un_sc:shabaab": ["shebabs"]}
     found = found_mentions(screener.screen_text("Los hutíes lanzaron drones contra buques."))

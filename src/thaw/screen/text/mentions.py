@@ -141,6 +141,9 @@ HEBREW_PROCLITICS: Final = frozenset("והבלמשכ")
 _LATIN_PLURAL = re.compile(r"[a-zà-ÿ]{3,}s$", re.IGNORECASE)
 _STRESSED_PLURAL: Final = re.compile(r"(?<=[a-zà-ÿ]{2}[áíú])es$", re.IGNORECASE)
 """The Spanish plural of a word ending in a stressed vowel (*hutíes*, *iraníes*)."""
+_CONSONANT_PLURAL: Final = re.compile(r"(?<=[a-zà-ÿ]{3})[^\W\daeiouyàâáéèêëíîïóôúûü]es$", re.I)
+"""The Spanish plural of a word ending in a consonant (*talibanes*), which drops
+*-es* where a plural in *-s* drops *-s* (:data:`_LATIN_PLURAL`)."""
 _PLURAL_ARTICLE: Final = re.compile(
     r"(?:^|(?<=[\s(\"«“]))(?:les|des|aux|los|las|os) $", re.IGNORECASE
 )
@@ -560,7 +563,9 @@ def _inflections(word: str) -> tuple[str, ...]:
     it may have replaced (:data:`_SLAVIC_RESTORE`); a word with a Turkish case
     ending after an apostrophe without it (:data:`TURKISH_SUFFIXES`); a Latin word of four letters
     or more without its final ``s`` (the German genitive *Rosnefts*, a plural
-    *Talibans*) or its mute *e* (:data:`_MUTE_E`); an Arabic or Hebrew word
+    *Talibans*), also its *-es* after a consonant (the Spanish *talibanes*), its
+    Spanish *-es* after a stressed vowel (*hutíes*: :data:`_STRESSED_PLURAL`), or
+    its mute *e* (:data:`_MUTE_E`); an Arabic or Hebrew word
     without one or two joined proclitics (:data:`ARABIC_PROCLITICS`,
     :data:`HEBREW_PROCLITICS`); another Latin word without a
     Polish, Czech or Slovak case ending (:data:`LATIN_SLAVIC_ENDINGS`)."""
@@ -591,6 +596,8 @@ def _inflections(word: str) -> tuple[str, ...]:
         # Spanish hutíes, iraníes: the plural as other languages write it
         # (hutís, as in Houthis), the singular (hutí)
         return (word[:-2] + "s", word[:-2])
+    if _CONSONANT_PLURAL.search(word):
+        return (word[:-1], word[:-2])  # Spanish talibanes: taliban
     if _LATIN_PLURAL.match(word) or _MUTE_E.match(word):
         return (word[:-1],)
     if len(word) >= 4 and word[0] in ARABIC_PROCLITICS:
