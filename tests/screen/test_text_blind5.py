@@ -135,14 +135,11 @@ def test_fifth_blind_set(real_profiles_home: Path) -> None:
     """The fifth blind set (75 sentences in eleven languages, written and
     committed before it was first screened) on the real lists: first screened
     38 of its 53 parties found and 5 extra (4 in the dev half: *Let us*, *Let
-    me*, *Let op* for LET, *Plasma donations* for AO Plasma); now 44 and 2
-    extra on a store loaded with ``thaw update`` (the test's store reports a
-    third), one in the dev half (*Plasma*: a common noun opening a sentence,
-    which only a vocabulary of the language tells from a name such as
-    *Hikvision*)."""
+    me*, *Let op* for LET, *Plasma donations* for AO Plasma); now 45 and none
+    extra on a store loaded with ``thaw update``."""
     report = _blind_set(real_profiles_home, "sentences_blind5.json", 75)
-    assert report["found"] >= 42, report["found"]
-    assert report["extra"] <= 3, report["found"]
+    assert report["found"] >= 44, report["found"]
+    assert report["extra"] <= 1, report["extra"]
 
 
 def test_a_portuguese_nasal_ending() -> None:
@@ -163,3 +160,27 @@ def test_a_portuguese_nasal_ending() -> None:
         found = found_mentions(screener.screen_text(text))
         assert found == {"us_ofac_sdn:taliban": [name], "au_dfat:taliban": [name]}, text
     assert found_mentions(screener.screen_text("O Irã assinou um acordo em Teerã.")) == {}
+
+
+def test_a_word_opening_a_sentence_names_a_party_lists_publish_so() -> None:
+    """A common noun opening a sentence (*Plasma donations rose*) is capitalised
+    by grammar, and is the one distinctive word of a company two authorities
+    list only with its legal form (AO Plasma, Plasma JSC): not the company,
+    which the lists do not name by the word alone; a party they publish by
+    that word alone (HAMAS) is named by it there too."""
+    screener = text_screener(
+        [
+            listing("us_ofac_sdn", "plasma", "Organization", "JOINT STOCK COMPANY PLASMA"),
+            listing("au_dfat", "plasma", "Organization", "Plasma JSC", "AO Plasma"),
+            listing("us_ofac_sdn", "hamas", "Organization", "HAMAS"),
+            listing("au_dfat", "hamas", "Organization", "Hamas"),
+        ]
+    )
+    assert found_mentions(screener.screen_text("Plasma donations rose by a fifth.")) == {}
+    found = found_mentions(screener.screen_text("The order went to Plasma in Ryazan."))
+    assert found == {"us_ofac_sdn:plasma": ["Plasma"], "au_dfat:plasma": ["Plasma"]}
+    found = found_mentions(screener.screen_text("Hamas said it was studying the proposal."))
+    assert found == {"us_ofac_sdn:hamas": ["Hamas"], "au_dfat:hamas": ["Hamas"]}
+    # a script without capitals has no grammar's capital: חמאס, *Hamas*, as written
+    found = found_mentions(screener.screen_text("חמאס הודיעה כי משלחת תגיע לקהיר."))
+    assert found == {"us_ofac_sdn:hamas": ["חמאס"], "au_dfat:hamas": ["חמאס"]}

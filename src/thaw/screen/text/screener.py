@@ -526,6 +526,18 @@ class TextScreener:
             for entry in self._entries(hit)
         )
 
+    def _published_alone(self, word: str, hit: Hit) -> bool:
+        """Whether a listing of the hit publishes ``word`` alone as a name
+        (as analysed: HIKVISION, TALIBAN; not *AO Plasma*, *Plasma JSC*)."""
+        texts = analyze_name(word).texts
+        return any(
+            name.texts == texts
+            for entry in self._entries(hit)
+            if entry is not None
+            for name, kind in entry.names
+            if kind != "weak"
+        )
+
     def _acronym(self, word: str, hit: Hit) -> bool:
         """Whether ``word`` names the hit only as an acronym: the name it
         matched is ``word`` in capitals and the initials of another name of a
@@ -555,7 +567,9 @@ class TextScreener:
         names that country's institution: only a party of that country counts. A
         name the listing publishes only as a weak alias (:meth:`_weak_only`) names
         nothing alone, nor does a title-case word opening a sentence name a party
-        by an acronym of its name (:meth:`_acronym`: *Let us* is no LET). A
+        by an acronym of its name (:meth:`_acronym`: *Let us* is no LET), nor
+        a party no list publishes by the word alone, if it has a capital
+        (:meth:`_published_alone`: *Plasma donations* are no AO Plasma). A
         word opening a sentence (:attr:`Where.opening`) that names its parties
         only after an article it does not write (THE BASE:
         :func:`_article_noun`; *Al-Shabaab* writes its own) names them only
@@ -592,6 +606,11 @@ class TextScreener:
             # *Base commander* are no THE BASE); a word some list publishes
             # alone (TALIBAN) or one no other listed name holds (Houthis) is a name
             found = found if self._names_only(word, found) else ()
+        if opening and not vessel_cue and word[0].isupper():
+            # a word capitalised by grammar, as a common noun is (*Plasma
+            # donations*): a party the lists name by that word alone, not a
+            # company they publish only with its legal form (AO Plasma)
+            found = tuple(h for h in found if self._published_alone(word, h))
         if vessel_cue:  # "the tanker Atlas": the vessel, not a company of that name
             hits = sorted(found, key=lambda h: h.schema != "Vessel")
         else:
