@@ -527,11 +527,12 @@ class TextScreener:
         )
 
     def _published_alone(self, word: str, hit: Hit) -> bool:
-        """Whether a listing of the hit publishes ``word`` alone as a name
-        (as analysed: HIKVISION, TALIBAN; not *AO Plasma*, *Plasma JSC*)."""
-        texts = analyze_name(word).texts
+        """Whether a listing of the hit publishes ``word`` alone as a name, an
+        article aside (as analysed: HIKVISION, TALIBAN, THE HOUTHIS; not *AO
+        Plasma*, *Plasma JSC*)."""
+        texts = _unarticled(analyze_name(word).tokens)
         return any(
-            name.texts == texts
+            _unarticled(name.tokens) == texts
             for entry in self._entries(hit)
             if entry is not None
             for name, kind in entry.names
@@ -689,6 +690,11 @@ _NAME_WORD: Final = re.compile(r"[^\W\d_]+")
 INITIALS_SKIPPED: Final = frozenset("of and the in for".split())
 """The words of an organisation's name an acronym of it often leaves out
 (Islamic State of Iraq and Syria: ISIS)."""
+
+
+def _unarticled(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """The texts of a name's tokens, its articles (role ``stop``) aside."""
+    return tuple(t.text for t in tokens if t.role != "stop")
 
 
 def _title_case(word: str) -> bool:
