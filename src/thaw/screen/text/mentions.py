@@ -28,7 +28,9 @@ How it works
    Inside a run, the lower-case connectors of organisation names (``of``, ``and``,
    ``for``: ``Sberbank of Russia``) may sit too, and quotes (Банк «Россия»).
    A word written in an abjad is in some listed name when its consonants are
-   (حماس *hms* ~ Hamas: :func:`word_known`). A word that prose has declined
+   (حماس *hms* ~ Hamas: :func:`word_known`); an Arabic one also with its *f*
+   read as the foreign *v* Arabic writes so (لافروف, Lavrov: :data:`ARABIC_FA`),
+   also when screened. A word that prose has declined
    (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله, PKK'nın,
    Łukaszenkę) is in a run when its dictionary form is (:func:`base_form`), and
    is screened in that form; so is a Latin word in another language's spelling
@@ -49,7 +51,9 @@ How it works
    (:func:`_weak_capital`); so does the name before the hyphen of a compound
    with a noun of the language (*Sberbank-Chef*), and a word no list spells
    that sounds like a listed organisation's one-word name (*Hisbollah*:
-   :mod:`thaw.screen.text.sounding`).
+   :mod:`thaw.screen.text.sounding`), and a lower-case plural after a plural
+   article of French, Spanish or Portuguese, which names a group's members
+   (*les talibans*, *los hutíes*: :attr:`Tok.members`).
 4. **Other forms of a name.** An aircraft's registration mark (:func:`find_marks`),
    an identifier a listing carries (SWIFT/BIC, IMO, crypto address:
    :func:`find_identifiers`) and a surname with initials (*V. Putin*, *Лавров
@@ -121,6 +125,12 @@ key reads *v* as a vowel (לברוב *lbr*, Lavrov *lr*)."""
 NO_LABIALS: Final = str.maketrans("", "", "bfpvw")
 _HEBREW: Final = re.compile("[\u0590-\u05ff]")
 
+ARABIC_FA: Final = "ف"
+ARABIC_WAW: Final = "و"
+"""Arabic *f* and *w*: Arabic has no *v*, and writes a foreign one as *f* (لافروف,
+*Lavrov*; فلاديمير, *Vladimir*) or as *w*, the letter the consonant keys of
+name matching read a Latin *v* as (:func:`thaw.text.fold.abjad_key`)."""
+
 ARABIC_PROCLITICS: Final = frozenset("وفبلك")
 """Arabic letters written joined to the next word: *and*, *so*, *by*, *for*, *like*
 (لحزب الله, *for Hezbollah*)."""
@@ -129,6 +139,17 @@ HEBREW_PROCLITICS: Final = frozenset("והבלמשכ")
 *that*, *as* (וחיזבאללה, *and Hezbollah*; לחמאס, *to Hamas*); two may stack
 (ולחמאס, *and to Hamas*)."""
 _LATIN_PLURAL = re.compile(r"[a-zà-ÿ]{3,}s$", re.IGNORECASE)
+_STRESSED_PLURAL: Final = re.compile(r"(?<=[a-zà-ÿ]{2}[áíú])es$", re.IGNORECASE)
+"""The Spanish plural of a word ending in a stressed vowel (*hutíes*, *iraníes*)."""
+_CONSONANT_PLURAL: Final = re.compile(r"(?<=[a-zà-ÿ]{3})[^\W\daeiouyàâáéèêëíîïóôúûü]es$", re.I)
+"""The Spanish plural of a word ending in a consonant (*talibanes*), which drops
+*-es* where a plural in *-s* drops *-s* (:data:`_LATIN_PLURAL`)."""
+_PLURAL_ARTICLE: Final = re.compile(
+    r"(?:^|(?<=[\s(\"«“]))(?:les|des|aux|los|las|os) $", re.IGNORECASE
+)
+"""A plural article of French, Spanish or Portuguese just before a word: these
+languages name the members of an armed group by a lower-case plural noun made
+of its name (*les talibans*, *les houthis*, *los hutíes*, *os talibãs*)."""
 _MUTE_E = re.compile(r"[a-zà-ÿ]{3,}[^aeiouyàâéèêëîïôûü\W]e$", re.IGNORECASE)
 """A Latin word ending in a consonant and a mute *e*: French for a Russian name in
 *-in* (*Poutine*, *Raspoutine*)."""
@@ -302,7 +323,10 @@ class Where(NamedTuple):
     opening: bool = False
     """Whether the word, spelled as lists spell it (not :attr:`Tok.sounded`),
     opens a sentence: its capital letter is grammar's, which a common noun
-    gets as well as a name."""
+    gets as well as a name (a word in capitals opening a sentence that is
+    not, *ISIS claimed …*, is written so by choice: it does not count); or it
+    is a lower-case plural after a plural article (:attr:`Tok.members`), a
+    common noun too (*les bases*)."""
     only_opening: bool = False
     """Whether it opens a sentence and nothing else about its place is weak."""
 
@@ -333,11 +357,28 @@ def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
     that only sounds like a listed one (:attr:`Tok.sounded`) is weak evidence
     whatever its place: it names a party only a second authority lists too."""
     tok = run[i]
-    opening = not tok.sounded and _sentence_start(text, tok.start)
-    elsewhere = tok.sounded or _weak_capital(text, run, i, taken)
+    opening = not tok.sounded and (
+        tok.members
+        or _sentence_start(text, tok.start)
+        and not (_capitals(tok.text) and _lower_case_after(text, tok.end))
+    )
+    elsewhere = tok.sounded or tok.members or _weak_capital(text, run, i, taken)
     country = _country_after(text, tok) if tok.base is None else None
     cue = _vessel_cue(text, tok.start)
     return Where(cue, opening or elsewhere, country, opening, opening and not elsewhere)
+
+
+LINE_LOOKAHEAD: Final = 80
+"""How far past a word :func:`_lower_case_after` looks for a lower-case letter."""
+
+
+def _lower_case_after(text: str, end: int) -> bool:
+    """Whether a lower-case letter follows ``end`` on its line (within
+    :data:`LINE_LOOKAHEAD` characters): the sentence is not written all in
+    capitals, so a word in capitals opening it (*ISIS claimed …*) was
+    written so by choice, as an acronym or a name, not by grammar."""
+    line = text[end : end + LINE_LOOKAHEAD].split("\n", 1)[0]
+    return any(map(str.islower, line))
 
 
 def _weak_capital(text: str, run: list[Tok], i: int, taken: set[int]) -> bool:
@@ -470,6 +511,10 @@ class Tok:
     """Whether :attr:`base` is the listed word this one only sounds like
     (*Hisbollah* for HIZBALLAH: :mod:`thaw.screen.text.sounding`), which names
     a well-known organisation alone and nothing else."""
+    members: bool = False
+    """Whether the word is a lower-case plural after a plural article (*les
+    talibans*, *los hutíes*: :func:`_members`): the members of a group, which
+    names a well-known organisation alone and nothing else."""
 
 
 @dataclass(slots=True)
@@ -518,7 +563,9 @@ def _inflections(word: str) -> tuple[str, ...]:
     it may have replaced (:data:`_SLAVIC_RESTORE`); a word with a Turkish case
     ending after an apostrophe without it (:data:`TURKISH_SUFFIXES`); a Latin word of four letters
     or more without its final ``s`` (the German genitive *Rosnefts*, a plural
-    *Talibans*) or its mute *e* (:data:`_MUTE_E`); an Arabic or Hebrew word
+    *Talibans*), also its *-es* after a consonant (the Spanish *talibanes*), its
+    Spanish *-es* after a stressed vowel (*hutíes*: :data:`_STRESSED_PLURAL`), or
+    its mute *e* (:data:`_MUTE_E`); an Arabic or Hebrew word
     without one or two joined proclitics (:data:`ARABIC_PROCLITICS`,
     :data:`HEBREW_PROCLITICS`); another Latin word without a
     Polish, Czech or Slovak case ending (:data:`LATIN_SLAVIC_ENDINGS`)."""
@@ -545,6 +592,12 @@ def _inflections(word: str) -> tuple[str, ...]:
         return tuple(out)
     if (suffix := _TURKISH_SUFFIX.search(word)) is not None:
         return (word[: suffix.start()],)
+    if _STRESSED_PLURAL.search(word):
+        # Spanish hutíes, iraníes: the plural as other languages write it
+        # (hutís, as in Houthis), the singular (hutí)
+        return (word[:-2] + "s", word[:-2])
+    if _CONSONANT_PLURAL.search(word):
+        return (word[:-1], word[:-2])  # Spanish talibanes: taliban
     if _LATIN_PLURAL.match(word) or _MUTE_E.match(word):
         return (word[:-1],)
     if len(word) >= 4 and word[0] in ARABIC_PROCLITICS:
@@ -587,6 +640,9 @@ _POLISH_SOFT: Final = ((re.compile("(?<=[^aeiouy])ie"), "e"), (re.compile("([iy]
 """Polish spellings of sounds English spellings write otherwise (*Łukaszenka* ~
 *Lukashenka*, *Kadyrow* ~ *Kadyrov*)."""
 
+PORTUGUESE_NASAL: Final = "ã"
+"""How Portuguese ends a foreign name in *-an* (*Talibã*, *Irã*, *Teerã*)."""
+
 RESPELLINGS = 6
 """How many customary spellings of a name word (:func:`_respellings`) are tried."""
 
@@ -594,7 +650,8 @@ RESPELLINGS = 6
 @lru_cache(maxsize=65_536)
 def _respellings(word: str) -> tuple[str, ...]:
     """Other spellings of a Latin name word that no list spells so: its letters
-    with a háček or cedilla written as two (:data:`_HACEK`), its Polish
+    with a háček or cedilla written as two (:data:`_HACEK`), its Portuguese
+    final *ã* as *an* (:data:`PORTUGUESE_NASAL`), its Polish
     digraphs as English writes them (:data:`_POLISH`), then its soft *e* and
     *-ij* too (:data:`_POLISH_SOFT`: *Biełaruśkalij*), and the customary
     Latin spellings of the given names and surnames it shares a name item with in
@@ -608,6 +665,8 @@ def _respellings(word: str) -> tuple[str, ...]:
     lower = word.lower()
     if (respelt := lower.translate(_HACEK)) != lower:
         out.append(respelt)
+    if lower.endswith(PORTUGUESE_NASAL):
+        out.append(lower[:-1] + "an")  # Talibã, Irã: Taliban, Iran
     if (polish := _POLISH.sub(lambda m: _POLISH_SOUNDS[m.group()], lower)) != lower:
         out.append(polish)
     soft = polish
@@ -629,8 +688,9 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
     """Whether a word of the text is a word of some listed name: its analysed
     forms ``keys`` all are (``known``), or, for a word written in an abjad
     (Arabic حماس *hmas*, which no list spells so), its consonants are those of
-    a listed word (:data:`ABJAD_KNOWN_PREFIX`); a Hebrew word's also without
-    its labials (:data:`HEBREW_LABIALS`)."""
+    a listed word (:data:`ABJAD_KNOWN_PREFIX`); an Arabic word's also with its
+    *f* read as *v* (:data:`ARABIC_FA`), a Hebrew word's also without its
+    labials (:data:`HEBREW_LABIALS`)."""
     if all(map(known, keys)):
         return True
     if not is_abjad(word):
@@ -638,6 +698,8 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
     abjad = _abjad_keys(word)
     if all(map(known, abjad)):
         return True
+    if ARABIC_FA in word and all(map(known, _abjad_keys(word.replace(ARABIC_FA, ARABIC_WAW)))):
+        return True  # a foreign v written with f (لافروف, Lavrov: :data:`ARABIC_FA`)
     return _HEBREW.match(word) is not None and all(
         known(k[:1] + HEBREW_LABIALS + k[1:].translate(NO_LABIALS)) for k in abjad
     )
@@ -717,6 +779,9 @@ def tokenize(text: str) -> list[Tok]:
             if word == ARTICLE_AFTER_OF and toks and toks[-1].text == "of":
                 if start - toks[-1].end <= 2:
                     append(Tok(start, end, word, (word,), False))
+                continue
+            if _members(text, start, word):
+                append(Tok(start, end, word, _keys(word), True, members=True))
                 continue
             if _after_cyrillic_capital(text, toks, start):
                 # (Российские железные дороги: find_runs decides, Tok.continues)
@@ -842,6 +907,23 @@ def find_runs(
 CYRILLIC_NAME_TAIL: Final = 3
 """The most lower-case words kept after a capitalised word in Cyrillic letters,
 which may continue its name (:attr:`Tok.continues`)."""
+
+
+def _members(text: str, start: int, word: str) -> bool:
+    """Whether a lower-case word at ``start`` is a plural (in *-s*) after a
+    plural article (:data:`_PLURAL_ARTICLE`): perhaps the members of a group
+    named after it (*les talibans*), which :func:`_screen_run` screens alone
+    and :func:`_where` counts as weak evidence (a well-known party only)."""
+    return (
+        len(word) > MEMBERS_MIN
+        and word.endswith("s")
+        and _PLURAL_ARTICLE.search(text, max(0, start - 5), start) is not None
+    )
+
+
+MEMBERS_MIN: Final = 4
+"""The fewest letters of a lower-case plural read as a group's members (*les
+houthis*), more than the articles and pronouns of those languages."""
 
 
 def _after_cyrillic_capital(text: str, toks: list[Tok], start: int) -> bool:
@@ -1250,7 +1332,7 @@ def _screen_run(
             window = run[i : i + size]
             if not window[0].capitalised or not (window[-1].capitalised or window[-1].continues):
                 continue
-            if any(t.sounded for t in window):
+            if any(t.sounded or t.members for t in window):
                 continue  # a word read by its sound names an organisation alone
             if _edge(window[-1]) or _vessel_word(window[0]):
                 continue
@@ -1298,6 +1380,11 @@ def _screen_run(
                 # Venezuela, listed as BANCO CENTRAL DE VENEZUELA): without it
                 bare = " ".join([w for w in words.split(" ") if w not in OF_PARTICLES])
                 hits = lookup(bare, year, countries, cue)
+            if not hits and ARABIC_FA in words:
+                # Arabic writes a foreign v with its f (لافروف, Lavrov), a
+                # consonant that a listed v, no consonant to an abjad, does
+                # not meet: the v as Arabic script also writes it, with و
+                hits = lookup(words.replace(ARABIC_FA, ARABIC_WAW), year, countries, cue)
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()

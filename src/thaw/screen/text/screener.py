@@ -526,6 +526,34 @@ class TextScreener:
             for entry in self._entries(hit)
         )
 
+    def _published_alone(self, word: str, hit: Hit) -> bool:
+        """Whether a listing of the hit publishes ``word`` alone as a name, an
+        article aside (as analysed: HIKVISION, TALIBAN, THE HOUTHIS; not *AO
+        Plasma*, *Plasma JSC*)."""
+        texts = _unarticled(analyze_name(word).tokens)
+        return any(
+            _unarticled(name.tokens) == texts
+            for entry in self._entries(hit)
+            if entry is not None
+            for name, kind in entry.names
+            if kind != "weak"
+        )
+
+    def _acronym(self, word: str, hit: Hit) -> bool:
+        """Whether ``word`` names the hit only as an acronym: the name it
+        matched is ``word`` in capitals and the initials of another name of a
+        listing of the hit (LET, LASHKAR-E-TAYYIBA; ISIS, Islamic State of Iraq
+        and Syria; not HAMAS, whose names' initials are others)."""
+        acronym = word.upper()
+        if hit.matched_name != acronym:
+            return False
+        return any(
+            acronym in _initials(name.original)
+            for entry in self._entries(hit)
+            if entry is not None
+            for name, _kind in entry.names
+        )
+
     def _single_keyed(self, word: str, where: Callable[[], Where]) -> list[_KeyedHit]:
         """A lone word as a mention of a listed organisation (or, after a vessel
         word, a vessel) whose whole distinctive name it is; never a person.
@@ -539,8 +567,12 @@ class TextScreener:
         registry's entry. An acronym followed by a country (*МИД Финляндии*)
         names that country's institution: only a party of that country counts. A
         name the listing publishes only as a weak alias (:meth:`_weak_only`) names
-        nothing alone. A word opening a sentence (:attr:`Where.opening`) that
-        names its parties only after an article it does not write (THE BASE:
+        nothing alone, nor does a title-case word opening a sentence name a party
+        by an acronym of its name (:meth:`_acronym`: *Let us* is no LET), nor
+        a party no list publishes by the word alone, if it has a capital
+        (:meth:`_published_alone`: *Plasma donations* are no AO Plasma). A
+        word opening a sentence (:attr:`Where.opening`) that names its parties
+        only after an article it does not write (THE BASE:
         :func:`_article_noun`; *Al-Shabaab* writes its own) names them only
         when no other listed name holds it (*Houthis*, not the common noun
         *Base*). A word in an abjad shorter than :data:`ABJAD_SINGLE_MIN` letters names
@@ -561,6 +593,10 @@ class TextScreener:
             found = tuple(hits)
         # a weak alias alone is no mention (the tanker "MSC Oscar" is no MSC)
         found = tuple(h for h in found if not self._weak_only(h))
+        if opening and _title_case(word):
+            # grammar capitalised the word: it is no acronym a list writes in
+            # capitals (*Let us*, *Let op* are no LET, Lashkar-e-Tayyiba's)
+            found = tuple(h for h in found if not self._acronym(word, h))
         if _ARABIC_LETTER.match(word) and not word.startswith(ARABIC_ARTICLE):
             # a name with the article written without it is a common noun:
             # قاعدة is *a base*, القاعدة al-Qaida
@@ -571,6 +607,11 @@ class TextScreener:
             # *Base commander* are no THE BASE); a word some list publishes
             # alone (TALIBAN) or one no other listed name holds (Houthis) is a name
             found = found if self._names_only(word, found) else ()
+        if opening and not vessel_cue and word[0].isupper():
+            # a word capitalised by grammar, as a common noun is (*Plasma
+            # donations*): a party the lists name by that word alone, not a
+            # company they publish only with its legal form (AO Plasma)
+            found = tuple(h for h in found if self._published_alone(word, h))
         if vessel_cue:  # "the tanker Atlas": the vessel, not a company of that name
             hits = sorted(found, key=lambda h: h.schema != "Vessel")
         else:
@@ -643,6 +684,32 @@ class TextScreener:
             )
             added.append(key)
         return added
+
+
+_NAME_WORD: Final = re.compile(r"[^\W\d_]+")
+INITIALS_SKIPPED: Final = frozenset("of and the in for".split())
+"""The words of an organisation's name an acronym of it often leaves out
+(Islamic State of Iraq and Syria: ISIS)."""
+
+
+def _unarticled(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """The texts of a name's tokens, its articles (role ``stop``) aside."""
+    return tuple(t.text for t in tokens if t.role != "stop")
+
+
+def _title_case(word: str) -> bool:
+    """Whether a word of two letters or more is written with a capital and then
+    lower case only (*Let*, not *LET* or *LeT*)."""
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+def _initials(name: str) -> tuple[str, str]:
+    """The initials of a name's words, in capitals: of every word (hyphenated
+    parts each), and of every word but :data:`INITIALS_SKIPPED`."""
+    words = _NAME_WORD.findall(name)
+    every = "".join(w[0] for w in words).upper()
+    kept = "".join(w[0] for w in words if w.lower() not in INITIALS_SKIPPED).upper()
+    return every, kept
 
 
 ARABIC_ARTICLE: Final = "ال"

@@ -27,7 +27,8 @@ Such a name is made of two kinds of word, and this module reads both:
   is its name with an English ending (:data:`ENGLISH_ADJECTIVES`) that some
   listed name has as a word (``known``), else the name itself;
 * and at most one **name word** (ماهان of *Mahan Air*, 고려 *Koryo* of Air Koryo),
-  which is screened as written (or, in Hangul, read back into Latin letters).
+  which is screened as written (or, in Hangul, read back into Latin letters; an
+  Arabic nisba's plural also as its singular: جماعة الحوثيين, *Houthi Group*).
 
 Armed groups and parties are often named by what their name means (*État
 islamique*, 伊斯兰国, イスラム国 for the Islamic State; 真主党, *Party of God*,
@@ -95,7 +96,7 @@ _WORDS: Final = {
         معدنی 矿业 광업""",
     "development": """développement developpement entwicklung desarrollo sviluppo
         desenvolvimento kalkınma kalkinma развития розвитку توسعه التنمية 开发 개발""",
-    "group": "groupe gruppe grupo gruppo grubu группа група گروه مجموعة 集团 그룹",
+    "group": "groupe gruppe grupo gruppo grubu группа група گروه مجموعة جماعة 集团 그룹",
     "industries": """industries industrie industrias sanayi промышленность промисловість
         صنایع الصناعات 工业 산업""",
     "central": """centrale zentral central merkez центральный центральна مرکزی المركزي
@@ -446,6 +447,19 @@ def _generic_word(word: str) -> tuple[str, ...]:
     return ()
 
 
+_NISBA_PLURAL: Final = re.compile("(?<=..ي)(?:ين|ون)$")
+"""The plural ending of an Arabic adjective in *-i* (the nisba): الحوثيين,
+الحوثيون, *the Houthis*, of الحوثي, *Houthi*."""
+
+
+def _name_forms(word: str) -> tuple[str, ...]:
+    """A name word as written and, an Arabic plural of a nisba, its singular
+    (جماعة الحوثيين, *the Houthis' group*, is the listed *Houthi Group*)."""
+    if (plural := _NISBA_PLURAL.search(word)) is not None:
+        return word, word[: plural.start()]
+    return (word,)
+
+
 def _latin_words(text: str, known: Known) -> Iterator[Word | None]:
     """The words of ``text`` outside Chinese and Korean, each classified, or
     ``None`` for a word that breaks a name (a connector is skipped). Only words
@@ -469,7 +483,7 @@ def _latin_words(text: str, known: Known) -> Iterator[Word | None]:
         elif found := _place(word, known):
             yield Word(m.start(), m.end(), found, "place")
         elif word[0].isupper() or not word[0].islower():
-            yield Word(m.start(), m.end(), (word,), "name")
+            yield Word(m.start(), m.end(), _name_forms(word), "name")
         else:
             yield None
 
