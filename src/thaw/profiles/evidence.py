@@ -54,8 +54,22 @@ as a published slip does (day and month swapped, or only one of them differs:
 GLOTOV, 1987-10-19 and 1987-09-19) link the very same rare name, both ways, when
 no nationality or regime disagrees. Birth years one apart (an authority that
 publishes the year it estimates, 1976, for another's 1975-11-28: Viktar
-LUKASHENKA) link the very same rare name, both ways, under a regime both list
-it under, when no nationality disagrees.
+LUKASHENKA), or the same day and month in years one digit apart (a mistyped
+year: Canada's 1967-03-01 for Alexey TKACHEV, born 1957-03-01 elsewhere), link
+the very same rare name, both ways, under a regime both list it under, when no
+nationality disagrees.
+
+``name_regime`` (persons whose birth dates cannot decide)
+    The very same name (every token, both ways, two at least) under a country
+    regime both list it under (not a regime aimed at conduct or a movement,
+    :data:`THEMATIC_REGIMES`), no nationality that disagrees, and either no
+    date on one side and a name of summed idf :data:`REGIME_NAME` ("Ali
+    Mamlouk" on Canada's Syria schedule, which publishes no dates, and the UK's
+    Ali MAMLUK), or a year alone on one side, which lists publish as an
+    estimate, at most :data:`APPROX_YEARS` from the other's date and a rare name
+    (OFAC's "MAKHLUF, Hafiz", "DOB circa 1975", and the UK's Hafiz MAKHLOUF,
+    born 1971-04-02, both under their Syria regimes). The linker applies it
+    last, and only where the listing that publishes less points to one party.
 
 Regimes disagree when two listings share none, except where authorities list
 the same parties under different regimes (:data:`RELATED_THEMES`: the UN's
@@ -195,6 +209,39 @@ Mining, Lobaye Invest), which other authorities list under their Iran, DPRK,
 Sudan or Central African regimes. A listing only under them conflicts with no
 regime."""
 
+THEMATIC_REGIMES = (
+    NEUTRAL_THEMES
+    | OFFICIALS_THEMES
+    | CONDUCT_THEMES
+    | frozenset(
+        {
+            "terrorism",
+            "isil-al-qaida",
+            "taliban",
+            "narcotics",
+            "proliferation",
+            "transnational-crime",
+            "chemical-weapons",
+            "hostage-taking",
+        }
+    )
+)
+"""Regimes aimed at a kind of conduct or a movement rather than at one state:
+the many listings under them share no government, so a shared one says little
+about who a name is (:func:`country_regimes`)."""
+
+REGIME_NAME = 11.0
+"""Summed idf above which the very same name (two tokens at least, both ways)
+links under a country regime both list it under, where birth dates cannot
+decide (``name_regime``): a rare surname with a common given name, "Ali
+MAMLUK", "Jamil HASSAN", as Canada's Syria and Iran schedules publish them
+without a date or nationality."""
+
+APPROX_YEARS = 6
+"""The most years apart that a birth year published alone (an estimate: OFAC's
+"circa 1975") and another authority's date of birth may be, for the very same
+rare name under a country regime both list it under (``name_regime``)."""
+
 LATE_DUPLICATE = 5.0
 """The strength of a ``duplicate`` link between two listings under two regimes
 with nothing but a name in common (:func:`under_two_regimes`): weaker than any
@@ -216,6 +263,7 @@ STRENGTH = {
     "name_distinctive": 12.0,
     "name_context": 10.0,
     "name_subset": 9.0,
+    "name_regime": 8.0,
 }
 """Base strength of each kind of evidence; edges are applied strongest first."""
 
@@ -362,14 +410,16 @@ def compare_dates(a: Iterable[str], b: Iterable[str]) -> str:
     agrees), ``none`` (a side has no date), ``slip`` (two full dates of the same
     year that differ as a published slip makes them differ: day and month swapped,
     1957-11-07 and 1957-07-11, or only the day or only the month differs,
-    1987-10-19 and 1987-09-19), ``near`` (years at most one apart, nothing agrees)
+    1987-10-19 and 1987-09-19), ``near`` (years at most one apart, or the same
+    day and month in years one digit apart, nothing agrees), ``approx`` (a year
+    alone on one side, at most :data:`APPROX_YEARS` from a date of the other)
     or ``conflict``. A 1 January date agrees only as a year (it is the customary
     placeholder for an unknown day)."""
     a, b = list(a), list(b)
     if not a or not b:
         return "none"
     best = 0
-    near = slip = False
+    near = slip = approx = False
     for x in a:
         for y in b:
             p = min(len(x), len(y))
@@ -379,15 +429,42 @@ def compare_dates(a: Iterable[str], b: Iterable[str]) -> str:
                 best = max(best, p)
             elif _slip(x, y):
                 slip = True
-            elif _year(x) is not None and _year(y) is not None and abs(_year(x) - _year(y)) <= 1:  # type: ignore[operator]
+            elif ((gap := _gap(x, y)) is not None and gap <= 1) or _year_slip(x, y):
                 near = True
+            elif gap is not None and gap <= APPROX_YEARS and (_year_only(x) or _year_only(y)):
+                approx = True
     if best >= 10:
         return "day"
     if best >= 7:
         return "month"
     if best >= 4:
         return "year"
-    return "slip" if slip else "near" if near else "conflict"
+    if slip:
+        return "slip"
+    return "near" if near else "approx" if approx else "conflict"
+
+
+def _year_only(date: str) -> bool:
+    """Whether a date gives a year alone (or 1 January, its customary placeholder)."""
+    return len(date) == 4 or date[4:] == "-01-01"
+
+
+def _gap(x: str, y: str) -> int | None:
+    """The number of years between two dates (``None`` if one has no year)."""
+    yx, yy = _year(x), _year(y)
+    return None if yx is None or yy is None else abs(yx - yy)
+
+
+def _year_slip(x: str, y: str) -> bool:
+    """Whether two full dates give the same day and month (not 1 January, the
+    customary placeholder) in years one digit apart: a mistyped year (1957 and
+    1967, 1984 and 1986)."""
+    return (
+        len(x) >= 10
+        and len(y) >= 10
+        and x[4:10] == y[4:10] != "-01-01"
+        and sum(c != d for c, d in zip(x[:4], y[:4], strict=True)) == 1
+    )
 
 
 def _slip(x: str, y: str) -> bool:
@@ -656,7 +733,7 @@ def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None
 #: as a link's evidence words them.
 _LOOSE_DATES: dict[str, str] = {
     "slip": "year (the day or the month differs, or they are swapped)",
-    "near": "years one apart",
+    "near": "years one apart, or one digit of the year differs",
 }
 
 
@@ -729,8 +806,9 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             or nat == "conflict"
         ):
             # birth years one apart (one authority's 1976 for the other's
-            # 1975-11-28) link only the very same rare name, both ways, under
-            # a regime both list it under, with no nationality disagreeing
+            # 1975-11-28), or a mistyped year, link only the very same rare
+            # name, both ways, under a regime both list it under, with no
+            # nationality disagreeing
             return None
         if dob == "slip" and (
             not (name.both_ways and rare) or nat == "conflict" or regime_conflict
@@ -752,6 +830,8 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         if dob in _LOOSE_DATES:
             ev["dob"] = _LOOSE_DATES[dob]
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] - 1 + both + fine, ev)
+        if dob == "approx":
+            return _regime_edge(a, b, name, nat, ev)
         if dob in ("month", "year"):
             same_range = _same_year_range(a.birth_dates, b.birth_dates)
             if same_range:
@@ -778,7 +858,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         if name.level == "exact" and rare:
             bonus = 1.0 if nat == "agree" and shared_regimes else 0.0
             return Edge(a.key, b.key, "name_context", STRENGTH["name_context"] + bonus + fine, ev)
-        return _subset_edge(a, b, ctx, ev)
+        return _subset_edge(a, b, ctx, ev) or _regime_edge(a, b, name, nat, ev)
 
     # organisations
     if not name.both_ways:
@@ -856,6 +936,45 @@ def _subset_edge(a: Features, b: Features, ctx: Context, ev: dict[str, Any]) -> 
     }
     return Edge(
         a.key, b.key, "name_subset", STRENGTH["name_subset"] + min(rarity, 30.0) / 100.0, ev
+    )
+
+
+def country_regimes(f: Features) -> frozenset[str]:
+    """The regimes of a listing aimed at one state (``syria``, ``iran``,
+    ``dprk`` …): all but :data:`THEMATIC_REGIMES`."""
+    return frozenset(f.regimes) - THEMATIC_REGIMES
+
+
+def _regime_edge(
+    a: Features, b: Features, name: NameMatch, nat: str, ev: dict[str, Any]
+) -> Edge | None:
+    """``name_regime``: persons whose birth dates cannot decide (one side has
+    none, or gives a year alone, an estimate, up to :data:`APPROX_YEARS` from
+    the other's date), with the very same name, both ways, at least two tokens
+    of summed idf :data:`REGIME_NAME` (:data:`RARE_NAME` against an estimated
+    year), under a country regime both list it under and no nationality that
+    disagrees. The linker applies it last, and only where the listing that
+    publishes less (no date, or the estimated year) points to one party."""
+    approx = ev.get("dob") == "approx"
+    regimes = sorted(country_regimes(a) & country_regimes(b))
+    if (
+        name.level != "exact"
+        or name.aligned < 2
+        or name.rarity < (RARE_NAME if approx else REGIME_NAME)
+        or not regimes
+        or nat == "conflict"
+    ):
+        return None
+    if approx:
+        holder = a if all(_year_only(d) for d in a.birth_dates) else b
+        years = {d[:4] for d in (*a.birth_dates, *b.birth_dates)}
+        dob = "years apart, one a year alone (" + ", ".join(sorted(years)) + ")"
+    else:
+        holder = a if not a.birth_dates else b
+        dob = "none to compare"
+    ev = {**ev, "regimes": regimes, "dob": dob, "short": holder.key}
+    return Edge(
+        a.key, b.key, "name_regime", STRENGTH["name_regime"] + min(name.rarity, 30.0) / 100.0, ev
     )
 
 

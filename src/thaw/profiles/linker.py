@@ -31,8 +31,9 @@ Pipeline
    a pair an analyst unlinked, never persons with irreconcilable birth dates, never
    different kinds of party (a person and an organisation, a vessel and its
    owner; a generic legal entity goes with any non-person). A refused edge is kept with its reason.
-   ``name_subset`` edges (:data:`ONE_PARTY_KINDS`) come last and hold only
-   where the listing with the shorter name points to one party.
+   ``name_subset`` and ``name_regime`` edges (:data:`ONE_PARTY_KINDS`) come
+   last and hold only where the listing with the shorter name, or the one that
+   publishes less, points to one party.
 """
 
 from __future__ import annotations
@@ -62,10 +63,16 @@ from thaw.profiles.features import SUBLIST_SOURCES, Features, namespace, normali
 UNIQUE_SOURCES = frozenset({"un_sc"})
 """Authorities two of whose listings may never share a profile, whoever says so."""
 
-ONE_PARTY_KINDS = frozenset({"name_subset"})
+ONE_PARTY_KINDS = frozenset({"name_subset", "name_regime"})
 """Edge kinds applied last, and only where the listing holding the shorter name
-(``evidence["short"]``) points to one party: "Boris ROTENBERG" without a birth
-date would be part of Boris Romanovich's and Boris Borisovich's names alike."""
+or publishing less (``evidence["short"]``) points to one party: "Boris
+ROTENBERG" without a birth date would be part of Boris Romanovich's and Boris
+Borisovich's names alike."""
+
+APPROX_KINDS = frozenset({"name_regime", "identifier"})
+"""Edge kinds that may join profiles whose birth dates are only years apart,
+one of them a year alone (``approx``, an estimate): the evidence that accepts
+such dates itself. Any other edge treats them as a conflict."""
 
 BLOCK_CAP = 200
 """Blocks larger than this are not expanded into pairs (their names are common)."""
@@ -382,7 +389,8 @@ class _Clusters:
         if not analyst and not reference:
             dates_a = [d for k in ma for d in self.nodes[k].birth_dates]
             dates_b = [d for k in mb for d in self.nodes[k].birth_dates]
-            if compare_dates(dates_a, dates_b) == "conflict":
+            dates = compare_dates(dates_a, dates_b)
+            if dates == "conflict" or (dates == "approx" and kind not in APPROX_KINDS):
                 return "birth dates of the two profiles conflict"
         return None
 
