@@ -147,7 +147,8 @@ def test_an_estimated_year_joins_the_party_of_the_very_same_rare_name(
     ca = _key(store, "ca_sema", "Nizar Qashlan")
     profiles = Profiles(store)
     assert _profile(profiles, ofac) == sorted([ofac, au, ca])
-    profile = profiles.profile_of(*ofac.split(":", 1))
+    source, source_id = ofac.split(":", 1)
+    profile = profiles.profile_of(source, source_id)
     assert profile is not None
     approx = [x for x in profile.links if x.kind == "name_regime" and x.status == "applied"]
     assert any("year alone" in x.evidence["dob"] for x in approx)
