@@ -37,6 +37,10 @@ OFAC_ROWS = [
     '"DOB 05 May 1950."',
     '8107,"KHADDUR, Samer","individual","SYRIA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
     '"DOB 11 Nov 1982."',
+    # without a date, as Canada lists the name too
+    '8108,"DABBAGH, Ali","individual","SYRIA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
+    # only the year, which Australia gives too
+    '8109,"HAJJAR, Omar","individual","SYRIA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"DOB 1956."',
 ]
 
 CA_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -63,7 +67,7 @@ CA_ROWS = [
 ]
 
 
-def _au_person(ref: int, name: str, dob: dt.datetime, committee: str) -> list[object]:
+def _au_person(ref: int, name: str, dob: dt.datetime | int, committee: str) -> list[object]:
     return [
         ref, name, "Individual", "Primary Name", dob, None, "Syrian", None, None,
         "Designated under the Autonomous Sanctions Regulations 2011", committee,
@@ -76,6 +80,7 @@ AU_ROWS = [
     _au_person(302, "Tamer Wael DARWISH", dt.datetime(1971, 1, 5), "Autonomous (Syria)"),
     _au_person(303, "Fadi Rustam SALMOUNI", dt.datetime(1972, 6, 9), "Autonomous (Syria)"),
     _au_person(304, "Ali DABBAGH", dt.datetime(1961, 9, 17), "Autonomous (Syria)"),
+    _au_person(305, "Omar HAJJAR", 1956, "Autonomous (Syria)"),
 ]
 
 
@@ -188,16 +193,30 @@ def _linked(store: Store, df: dict[str, int]) -> list[list[str]]:
 def test_a_dateless_name_joins_the_one_party_of_its_country_regime(
     store_with_lists: Store,
 ) -> None:
-    """Canada's Syria schedule publishes "Ali Dabbagh" without a date: a common
-    given name and a surname some 30 listings hold, too common a name for
-    ``name_context``, but the one party of that name under Syria."""
+    """Canada's Syria schedule and OFAC publish "Ali Dabbagh" without a date: a
+    common given name and a surname some 30 listings hold, too common a name
+    for ``name_context``, but the one party of that name under Syria. (Canada's
+    listing points to two profiles until OFAC's has joined Australia's.)"""
     store = store_with_lists
     ca = _key(store, "ca_sema", "Ali Dabbagh")
     au = _key(store, "au_dfat", "Ali DABBAGH")
+    ofac = _key(store, "us_ofac_sdn", "DABBAGH, Ali")
     clusters = _linked(store, {"dabag": 30})
-    assert sorted([ca, au]) in clusters
+    assert sorted([ca, au, ofac]) in clusters
     # a name held by hundreds of listings does not link so
     assert [ca] in _linked(store, {"dabag": 400})
+
+
+def test_a_year_alone_joins_the_one_party_of_its_country_regime(
+    store_with_lists: Store,
+) -> None:
+    """OFAC and Australia both give Omar HAJJAR's birth year alone, 1956: too
+    common a name for a year to link elsewhere, the one party of that name and
+    year under Syria."""
+    store = store_with_lists
+    au = _key(store, "au_dfat", "Omar HAJJAR")
+    ofac = _key(store, "us_ofac_sdn", "HAJJAR, Omar")
+    assert sorted([au, ofac]) in _linked(store, {"hajar": 30})
 
 
 def test_a_dateless_name_of_two_parties_joins_neither(store_with_lists: Store) -> None:

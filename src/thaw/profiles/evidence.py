@@ -62,14 +62,16 @@ nationality disagrees.
 ``name_regime`` (persons whose birth dates cannot decide)
     The very same name (every token, both ways, two at least) under a country
     regime both list it under (not a regime aimed at conduct or a movement,
-    :data:`THEMATIC_REGIMES`), no nationality that disagrees, and either no
-    date on one side and a name of summed idf :data:`REGIME_NAME` ("Ali
-    Mamlouk" on Canada's Syria schedule, which publishes no dates, and the UK's
-    Ali MAMLUK), or a year alone on one side, which lists publish as an
-    estimate, at most :data:`APPROX_YEARS` from the other's date and a rare name
-    (OFAC's "MAKHLUF, Hafiz", "DOB circa 1975", and the UK's Hafiz MAKHLOUF,
-    born 1971-04-02, both under their Syria regimes). The linker applies it
-    last, and only where the listing that publishes less points to one party.
+    :data:`THEMATIC_REGIMES`) and no nationality that disagrees, with either
+    no date on one side or only a year or month that agrees, and a name of
+    summed idf :data:`REGIME_NAME` ("Ali Mamlouk" on Canada's Syria schedule,
+    which publishes no dates, and the UK's Ali MAMLUK; MATUQ MOHAMMED MATUQ,
+    born 1956, on the Libya lists of the UN and OFAC); or with a year alone on
+    one side, which lists publish as an estimate, at most :data:`APPROX_YEARS`
+    from the other's date, and a rare name (OFAC's "MAKHLUF, Hafiz", "DOB circa
+    1975", and the UK's Hafiz MAKHLOUF, born 1971-04-02, both under their Syria
+    regimes). The linker applies it last, and only where the listing that
+    publishes less points to one party.
 
 Regimes disagree when two listings share none, except where authorities list
 the same parties under different regimes (:data:`RELATED_THEMES`: the UN's
@@ -236,6 +238,10 @@ links under a country regime both list it under, where birth dates cannot
 decide (``name_regime``): a rare surname with a common given name, "Ali
 MAMLUK", "Jamil HASSAN", as Canada's Syria and Iran schedules publish them
 without a date or nationality."""
+
+REGIME_TOKEN_DF = 100
+"""A ``name_regime`` name must hold a token fewer listings than this hold (and
+not known as common): the surname MAMLUK, not only Mohammed, Ali and Hassan."""
 
 APPROX_YEARS = 6
 """The most years apart that a birth year published alone (an estimate: OFAC's
@@ -831,7 +837,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             ev["dob"] = _LOOSE_DATES[dob]
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] - 1 + both + fine, ev)
         if dob == "approx":
-            return _regime_edge(a, b, name, nat, ev)
+            return _regime_edge(a, b, name, nat, ev, ctx)
         if dob in ("month", "year"):
             same_range = _same_year_range(a.birth_dates, b.birth_dates)
             if same_range:
@@ -849,7 +855,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             ):
                 bonus = (1.0 if dob == "month" else 0.0) + both
                 return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + bonus + fine, ev)
-            return None
+            return _regime_edge(a, b, name, nat, ev, ctx)
         # no birth date to compare: the very same rare name, and the same
         # nationality or the same sanctions regime (or, for a side listed only
         # under a thematic regime, which names no country, any regime)
@@ -858,7 +864,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         if name.level == "exact" and rare:
             bonus = 1.0 if nat == "agree" and shared_regimes else 0.0
             return Edge(a.key, b.key, "name_context", STRENGTH["name_context"] + bonus + fine, ev)
-        return _subset_edge(a, b, ctx, ev) or _regime_edge(a, b, name, nat, ev)
+        return _subset_edge(a, b, ctx, ev) or _regime_edge(a, b, name, nat, ev, ctx)
 
     # organisations
     if not name.both_ways:
@@ -946,15 +952,18 @@ def country_regimes(f: Features) -> frozenset[str]:
 
 
 def _regime_edge(
-    a: Features, b: Features, name: NameMatch, nat: str, ev: dict[str, Any]
+    a: Features, b: Features, name: NameMatch, nat: str, ev: dict[str, Any], ctx: Context
 ) -> Edge | None:
     """``name_regime``: persons whose birth dates cannot decide (one side has
-    none, or gives a year alone, an estimate, up to :data:`APPROX_YEARS` from
-    the other's date), with the very same name, both ways, at least two tokens
-    of summed idf :data:`REGIME_NAME` (:data:`RARE_NAME` against an estimated
-    year), under a country regime both list it under and no nationality that
-    disagrees. The linker applies it last, and only where the listing that
-    publishes less (no date, or the estimated year) points to one party."""
+    none, only a year or a month agrees, or one side gives a year alone, an
+    estimate, up to :data:`APPROX_YEARS` from the other's date), with the very
+    same name, both ways, at least two tokens of summed idf
+    :data:`REGIME_NAME` (:data:`RARE_NAME` against an estimated year), one of
+    them neither common nor held by :data:`REGIME_TOKEN_DF` listings, under a
+    country regime both list it under and no nationality that disagrees. The
+    linker applies it last, and only where the listing that publishes less
+    (``evidence["short"]``: no date, the coarser date or the estimated year)
+    points to one party."""
     approx = ev.get("dob") == "approx"
     regimes = sorted(country_regimes(a) & country_regimes(b))
     if (
@@ -963,18 +972,35 @@ def _regime_edge(
         or name.rarity < (RARE_NAME if approx else REGIME_NAME)
         or not regimes
         or nat == "conflict"
+        or not _distinct_token(a, name.a, ctx)
     ):
         return None
     if approx:
         holder = a if all(_year_only(d) for d in a.birth_dates) else b
         years = {d[:4] for d in (*a.birth_dates, *b.birth_dates)}
         dob = "years apart, one a year alone (" + ", ".join(sorted(years)) + ")"
+    elif a.birth_dates and b.birth_dates:
+        # a year or month agrees: the coarser side publishes less
+        holder = a if max(map(len, a.birth_dates)) <= max(map(len, b.birth_dates)) else b
+        dob = ev["dob"]
     else:
         holder = a if not a.birth_dates else b
         dob = "none to compare"
     ev = {**ev, "regimes": regimes, "dob": dob, "short": holder.key}
     return Edge(
         a.key, b.key, "name_regime", STRENGTH["name_regime"] + min(name.rarity, 30.0) / 100.0, ev
+    )
+
+
+def _distinct_token(f: Features, original: str, ctx: Context) -> bool:
+    """Whether the strong name ``original`` of ``f`` holds a token that name
+    analysis does not know as common and fewer than :data:`REGIME_TOKEN_DF`
+    listings hold (not so "Mohammed Ali HASSAN", however many tokens)."""
+    return any(
+        t not in ctx.common and ctx.df.get(t, 1) < REGIME_TOKEN_DF
+        for n in f.strong_names()
+        if n.original == original
+        for t in n.tokens
     )
 
 

@@ -467,22 +467,33 @@ def cluster(
         seen.add(pair)
 
     # edges whose short name may belong to several parties wait until every
-    # other edge is applied, then hold only if they point to one party
+    # other edge is applied, then hold only if they point to one party; a
+    # holder whose edges point to several waits for the others' to be applied
+    # (two listings of one name without dates join the dated party one after
+    # the other), and is refused when no more hold
     pending: dict[str, list[Edge]] = defaultdict(list)
     for edge in ordered:
         if edge.kind in ONE_PARTY_KINDS:
             pending[edge.evidence.get("short", edge.a)].append(edge)
         else:
             apply(edge)
-    for holder, group in sorted(pending.items()):
-        parties = {uf.find(e.b if e.a == holder else e.a) for e in group}
-        if len(parties) > 1:
-            others = sorted(e.b if e.a == holder else e.a for e in group)
-            why = f"the name of {holder} is part of several parties' ({', '.join(others)})"
-            refused.extend((e, why) for e in group)
-            continue
-        for edge in group:
-            apply(edge)
+    waiting = sorted(pending.items())
+    progress = True
+    while waiting and progress:
+        progress = False
+        undecided: list[tuple[str, list[Edge]]] = []
+        for holder, group in waiting:
+            if len({uf.find(e.b if e.a == holder else e.a) for e in group}) > 1:
+                undecided.append((holder, group))
+                continue
+            for edge in group:
+                apply(edge)
+            progress = True
+        waiting = undecided
+    for holder, group in waiting:
+        others = sorted(e.b if e.a == holder else e.a for e in group)
+        why = f"the name of {holder} is part of several parties' ({', '.join(others)})"
+        refused.extend((e, why) for e in group)
     clusters = sorted(sorted(m) for m in uf.members.values())
     return Linkage(clusters, accepted, refused)
 
