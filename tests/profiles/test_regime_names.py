@@ -41,6 +41,10 @@ OFAC_ROWS = [
     '8108,"DABBAGH, Ali","individual","SYRIA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
     # only the year, which Australia gives too
     '8109,"HAJJAR, Omar","individual","SYRIA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"DOB 1956."',
+    # a front company designated as a proliferator, which Australia lists under Syria
+    '8110,"ZARQONIKS",-0- ,"NPWMD",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
+    # the same name under a regime unrelated to Syria's
+    '8111,"VELMORIKS",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
 ]
 
 CA_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -75,12 +79,22 @@ def _au_person(ref: int, name: str, dob: dt.datetime | int, committee: str) -> l
     ]  # fmt: skip
 
 
+def _au_entity(ref: int, name: str, committee: str) -> list[object]:
+    return [
+        ref, name, "Entity", "Primary Name", None, None, None, None, None,
+        "Designated under the Autonomous Sanctions Regulations 2011", committee,
+        dt.datetime(2024, 11, 11),
+    ]  # fmt: skip
+
+
 AU_ROWS = [
     _au_person(301, "Nizar QASHLAN", dt.datetime(1971, 4, 2), "Autonomous (Syria)"),
     _au_person(302, "Tamer Wael DARWISH", dt.datetime(1971, 1, 5), "Autonomous (Syria)"),
     _au_person(303, "Fadi Rustam SALMOUNI", dt.datetime(1972, 6, 9), "Autonomous (Syria)"),
     _au_person(304, "Ali DABBAGH", dt.datetime(1961, 9, 17), "Autonomous (Syria)"),
     _au_person(305, "Omar HAJJAR", 1956, "Autonomous (Syria)"),
+    _au_entity(306, "Zarqoniks", "Autonomous (Syria)"),
+    _au_entity(307, "Velmoriks", "Autonomous (Syria)"),
 ]
 
 
@@ -243,3 +257,17 @@ def test_a_dateless_name_of_two_parties_joins_neither(store_with_lists: Store) -
 )
 def test_compare_dates_estimates_and_mistyped_years(a: list[str], b: list[str], level: str) -> None:
     assert compare_dates(a, b) == level
+
+
+def test_an_organisation_under_related_regimes_joins_its_party(store_with_lists: Store) -> None:
+    """OFAC designates a Syrian research centre's front company as a
+    proliferator (NPWMD), Australia lists it under Syria: regimes that list the
+    same parties under different names count as shared. Not so under OFAC's
+    Cuba programme."""
+    store = store_with_lists
+    profiles = Profiles(store)
+    au = _key(store, "au_dfat", "Zarqoniks")
+    ofac = _key(store, "us_ofac_sdn", "ZARQONIKS")
+    assert _profile(profiles, au) == sorted([au, ofac])
+    other = _key(store, "us_ofac_sdn", "VELMORIKS")
+    assert _profile(profiles, other) == [other]

@@ -34,7 +34,10 @@ identity. In order of strength:
     (not to Boris Romanovich's and Boris Borisovich's profiles alike).
 ``name_country`` / ``name_distinctive`` (organisations)
     Strong name agreement (the whole name, both ways) and an agreeing country or
-    sanctions regime, or, when neither is known, a distinctive name (rare tokens,
+    sanctions regime (or two regimes that list the same parties under
+    different names, :data:`RELATED_THEMES`: OFAC's proliferators and
+    Australia's Syria listings of the research centre's front companies,
+    MEGATRADE, HANDASIEH), or, when neither is known, a distinctive name (rare tokens,
     at least two) under regimes that do not contradict each other (the Colombian
     ELN and the Macedonian NLA share the alias "National Liberation Army").
 
@@ -793,11 +796,11 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         or ra <= CONDUCT_THEMES
         or rb <= CONDUCT_THEMES
     )
+    related = sorted(
+        {t for pair in RELATED_THEMES if ra & pair and rb & pair and ra != rb for t in pair}
+    )
     regime_conflict = bool(ra and rb and not ra & rb) and not (
-        thematic
-        or ra <= WIDE_REACH_THEMES
-        or rb <= WIDE_REACH_THEMES
-        or any(ra & pair and rb & pair for pair in RELATED_THEMES)
+        thematic or ra <= WIDE_REACH_THEMES or rb <= WIDE_REACH_THEMES or related
     )
     fine = _fine(name)
 
@@ -882,7 +885,11 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     if contact:
         ev.update(contact)
         return Edge(a.key, b.key, "name_contact", STRENGTH["name_contact"] + fine, ev)
-    if (country == "agree" or shared_regimes) and (
+    if related and not shared_regimes:
+        # regimes that list the same parties under different names (Syria's
+        # research centre's fronts under OFAC's proliferation programme)
+        ev["regimes"] = related
+    if (country == "agree" or shared_regimes or related) and (
         name.rarity >= RARE_NAME / 2 or name.aligned >= 2
     ):
         bonus = (1.0 if name.level == "exact" else 0.0) + (0.5 if country == "agree" else 0.0)
