@@ -41,6 +41,8 @@ OFAC_ROWS = [
     '8108,"DABBAGH, Ali","individual","SYRIA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
     # only the year, which Australia gives too
     '8109,"HAJJAR, Omar","individual","SYRIA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"DOB 1956."',
+    # a year alone, one year from Australia's date
+    '8112,"TALLAWI, Karim","individual","SYRIA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"DOB 1947."',
     # a front company designated as a proliferator, which Australia lists under Syria
     '8110,"ZARQONIKS",-0- ,"NPWMD",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
     # the same name under a regime unrelated to Syria's
@@ -93,6 +95,7 @@ AU_ROWS = [
     _au_person(303, "Fadi Rustam SALMOUNI", dt.datetime(1972, 6, 9), "Autonomous (Syria)"),
     _au_person(304, "Ali DABBAGH", dt.datetime(1961, 9, 17), "Autonomous (Syria)"),
     _au_person(305, "Omar HAJJAR", 1956, "Autonomous (Syria)"),
+    _au_person(308, "Karim TALLAWI", dt.datetime(1946, 2, 19), "Autonomous (Syria)"),
     _au_entity(306, "Zarqoniks", "Autonomous (Syria)"),
     _au_entity(307, "Velmoriks", "Autonomous (Syria)"),
 ]
@@ -257,6 +260,18 @@ def test_a_dateless_name_of_two_parties_joins_neither(store_with_lists: Store) -
 )
 def test_compare_dates_estimates_and_mistyped_years(a: list[str], b: list[str], level: str) -> None:
     assert compare_dates(a, b) == level
+
+
+def test_a_year_alone_one_year_away_joins_the_one_party_of_its_country_regime(
+    store_with_lists: Store,
+) -> None:
+    """OFAC's 1947 for Australia's 1946-02-19 (Ali MAMLUK's case): a name too
+    common for years one apart to link elsewhere, the one party of that name
+    under Syria."""
+    store = store_with_lists
+    au = _key(store, "au_dfat", "Karim TALLAWI")
+    ofac = _key(store, "us_ofac_sdn", "TALLAWI, Karim")
+    assert sorted([au, ofac]) in _linked(store, {"talavi": 30})
 
 
 def test_an_organisation_under_related_regimes_joins_its_party(store_with_lists: Store) -> None:

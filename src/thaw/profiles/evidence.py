@@ -66,10 +66,13 @@ nationality disagrees.
     The very same name (every token, both ways, two at least) under a country
     regime both list it under (not a regime aimed at conduct or a movement,
     :data:`THEMATIC_REGIMES`) and no nationality that disagrees, with either
-    no date on one side or only a year or month that agrees, and a name of
-    summed idf :data:`REGIME_NAME` ("Ali Mamlouk" on Canada's Syria schedule,
-    which publishes no dates, and the UK's Ali MAMLUK; MATUQ MOHAMMED MATUQ,
-    born 1956, on the Libya lists of the UN and OFAC); or with a year alone on
+    no date on one side, only a year or month that agrees, or a year alone
+    one year from the other's date, and a name of summed idf
+    :data:`REGIME_NAME` holding a token that is neither common nor frequent
+    (:data:`REGIME_TOKEN_DF`): "Ali Mamlouk" on Canada's Syria schedule, which
+    publishes no dates, and the UK's Ali MAMLUK, born 1946-02-19, and OFAC's,
+    born 1947; MATUQ MOHAMMED MATUQ, born 1956, on the Libya lists of the UN
+    and OFAC. Or with a year alone on
     one side, which lists publish as an estimate, at most :data:`APPROX_YEARS`
     from the other's date, and a rare name (OFAC's "MAKHLUF, Hafiz", "DOB circa
     1975", and the UK's Hafiz MAKHLOUF, born 1971-04-02, both under their Syria
@@ -817,8 +820,10 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             # birth years one apart (one authority's 1976 for the other's
             # 1975-11-28), or a mistyped year, link only the very same rare
             # name, both ways, under a regime both list it under, with no
-            # nationality disagreeing
-            return None
+            # nationality disagreeing; where one side gives a year alone, a
+            # less rare name may hold as name_regime
+            alone = all(map(_year_only, a.birth_dates)) or all(map(_year_only, b.birth_dates))
+            return _regime_edge(a, b, name, nat, ev, ctx) if alone else None
         if dob == "slip" and (
             not (name.both_ways and rare) or nat == "conflict" or regime_conflict
         ):
@@ -963,7 +968,8 @@ def _regime_edge(
 ) -> Edge | None:
     """``name_regime``: persons whose birth dates cannot decide (one side has
     none, only a year or a month agrees, or one side gives a year alone, an
-    estimate, up to :data:`APPROX_YEARS` from the other's date), with the very
+    estimate, one year from the other's date or up to :data:`APPROX_YEARS`),
+    with the very
     same name, both ways, at least two tokens of summed idf
     :data:`REGIME_NAME` (:data:`RARE_NAME` against an estimated year), one of
     them neither common nor held by :data:`REGIME_TOKEN_DF` listings, under a
@@ -982,10 +988,10 @@ def _regime_edge(
         or not _distinct_token(a, name.a, ctx)
     ):
         return None
-    if approx:
+    if ev.get("dob") in ("approx", "near"):
         holder = a if all(_year_only(d) for d in a.birth_dates) else b
-        years = {d[:4] for d in (*a.birth_dates, *b.birth_dates)}
-        dob = "years apart, one a year alone (" + ", ".join(sorted(years)) + ")"
+        years = ", ".join(sorted({d[:4] for d in (*a.birth_dates, *b.birth_dates)}))
+        dob = f"years {'apart' if approx else 'one apart'}, one a year alone ({years})"
     elif a.birth_dates and b.birth_dates:
         # a year or month agrees: the coarser side publishes less
         holder = a if max(map(len, a.birth_dates)) <= max(map(len, b.birth_dates)) else b
