@@ -254,6 +254,8 @@ def test_a_dateless_name_of_two_parties_joins_neither(store_with_lists: Store) -
         # a mistyped year: the same day and month, one digit apart
         (["1957-03-01"], ["1967-03-01"], "near"),
         (["1984-05-06"], ["1986-05-06"], "near"),
+        (["1967-06-20"], ["1976-06-20"], "near"),
+        (["1967-06-20"], ["1971-06-20"], "conflict"),
         (["1957-03-01"], ["1968-03-01"], "conflict"),
         (["1957-01-01"], ["1967-01-01"], "conflict"),
     ],

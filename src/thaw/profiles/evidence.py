@@ -57,8 +57,8 @@ as a published slip does (day and month swapped, or only one of them differs:
 GLOTOV, 1987-10-19 and 1987-09-19) link the very same rare name, both ways, when
 no nationality or regime disagrees. Birth years one apart (an authority that
 publishes the year it estimates, 1976, for another's 1975-11-28: Viktar
-LUKASHENKA), or the same day and month in years one digit apart (a mistyped
-year: Canada's 1967-03-01 for Alexey TKACHEV, born 1957-03-01 elsewhere), link
+LUKASHENKA), or the same day and month in a mistyped year (a digit wrong or two
+swapped: Canada's 1967-03-01 for Alexey TKACHEV, born 1957-03-01 elsewhere), link
 the very same rare name, both ways, under a regime both list it under, when no
 nationality disagrees.
 
@@ -423,7 +423,7 @@ def compare_dates(a: Iterable[str], b: Iterable[str]) -> str:
     year that differ as a published slip makes them differ: day and month swapped,
     1957-11-07 and 1957-07-11, or only the day or only the month differs,
     1987-10-19 and 1987-09-19), ``near`` (years at most one apart, or the same
-    day and month in years one digit apart, nothing agrees), ``approx`` (a year
+    day and month in a mistyped year, nothing agrees), ``approx`` (a year
     alone on one side, at most :data:`APPROX_YEARS` from a date of the other)
     or ``conflict``. A 1 January date agrees only as a year (it is the customary
     placeholder for an unknown day)."""
@@ -469,13 +469,17 @@ def _gap(x: str, y: str) -> int | None:
 
 def _year_slip(x: str, y: str) -> bool:
     """Whether two full dates give the same day and month (not 1 January, the
-    customary placeholder) in years one digit apart: a mistyped year (1957 and
-    1967, 1984 and 1986)."""
-    return (
-        len(x) >= 10
-        and len(y) >= 10
-        and x[4:10] == y[4:10] != "-01-01"
-        and sum(c != d for c, d in zip(x[:4], y[:4], strict=True)) == 1
+    customary placeholder) in years one keystroke apart: a mistyped year, one
+    digit wrong (1957 and 1967, 1984 and 1986) or two neighbours swapped (1967
+    and 1976)."""
+    if len(x) < 10 or len(y) < 10 or x[4:10] != y[4:10] or x[4:10] == "-01-01":
+        return False
+    wrong = [i for i in range(4) if x[i] != y[i]]
+    return len(wrong) == 1 or (
+        len(wrong) == 2
+        and wrong[1] == wrong[0] + 1
+        and x[wrong[0]] == y[wrong[1]]
+        and x[wrong[1]] == y[wrong[0]]
     )
 
 
@@ -745,7 +749,7 @@ def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None
 #: as a link's evidence words them.
 _LOOSE_DATES: dict[str, str] = {
     "slip": "year (the day or the month differs, or they are swapped)",
-    "near": "years one apart, or one digit of the year differs",
+    "near": "years one apart, or a mistyped year",
 }
 
 
