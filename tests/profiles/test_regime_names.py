@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.profiles.test_few_attributes import AU_HEADER
+from thaw.model import Name, Record
 from thaw.profiles import Profiles, features_of, link
 from thaw.profiles.evidence import Context, compare_dates, corpus_stats
 from thaw.sources import plan
@@ -288,3 +289,30 @@ def test_an_organisation_under_related_regimes_joins_its_party(store_with_lists:
     assert _profile(profiles, au) == sorted([au, ofac])
     other = _key(store, "us_ofac_sdn", "VELMORIKS")
     assert _profile(profiles, other) == [other]
+
+
+def test_an_estimated_year_does_not_link_on_a_name_rare_only_in_its_own_script() -> None:
+    """Few listings write names in Persian letters, so that محمد کرمی looks far
+    rarer than Mohammad KARAMI, which some listings share: a year six from the
+    other's date links only a name rare in Latin letters."""
+    records = [
+        Record(
+            source,
+            source_id,
+            "Person",
+            names=[Name("Mohammad KARAMI", "primary"), Name("محمد کرمی", "original")],
+            birth_dates=[dob],
+            programs=["Iran"],
+        )
+        for source, source_id, dob in (
+            ("uk_ofsi", "1", "1966-01-27"),
+            ("ca_sema", "iran/1", "1960"),
+        )
+    ]
+    listings = [features_of(r) for r in records]
+    stats = corpus_stats(listings)
+    ctx = Context({**stats.df, "karami": 8}, stats.n, stats.ambiguous_ids, stats.common)
+    assert len(link(listings, ctx=ctx).clusters) == 2
+    # rare in Latin letters too, the name links
+    ctx = Context({**stats.df, "karami": 1}, stats.n, stats.ambiguous_ids, stats.common)
+    assert len(link(listings, ctx=ctx).clusters) == 1

@@ -973,24 +973,21 @@ def _regime_edge(
     """``name_regime``: persons whose birth dates cannot decide (one side has
     none, only a year or a month agrees, or one side gives a year alone, an
     estimate, one year from the other's date or up to :data:`APPROX_YEARS`),
-    with the very
-    same name, both ways, at least two tokens of summed idf
-    :data:`REGIME_NAME` (:data:`RARE_NAME` against an estimated year), one of
-    them neither common nor held by :data:`REGIME_TOKEN_DF` listings, under a
+    with the very same name (:func:`_regime_name`), both ways, of summed idf
+    :data:`REGIME_NAME` (:data:`RARE_NAME` against an estimated year), under a
     country regime both list it under and no nationality that disagrees. The
     linker applies it last, and only where the listing that publishes less
     (``evidence["short"]``: no date, the coarser date or the estimated year)
     points to one party."""
     approx = ev.get("dob") == "approx"
     regimes = sorted(country_regimes(a) & country_regimes(b))
-    if (
-        name.level != "exact"
-        or name.aligned < 2
-        or name.rarity < (RARE_NAME if approx else REGIME_NAME)
-        or not regimes
-        or nat == "conflict"
-        or not _distinct_token(a, name.a, ctx)
-    ):
+    if name.level != "exact" or not regimes or nat == "conflict":
+        return None
+    pair = _regime_name(a, b, ctx)
+    if pair is None:
+        return None
+    rarity = ctx.rarity(pair[0].tokens)
+    if rarity < (RARE_NAME if approx else REGIME_NAME):
         return None
     if ev.get("dob") in ("approx", "near"):
         holder = a if all(_year_only(d) for d in a.birth_dates) else b
@@ -1003,22 +1000,47 @@ def _regime_edge(
     else:
         holder = a if not a.birth_dates else b
         dob = "none to compare"
-    ev = {**ev, "regimes": regimes, "dob": dob, "short": holder.key}
+    ev = {
+        **ev,
+        "names": [pair[0].original, pair[1].original],
+        "rarity": round(rarity, 1),
+        "regimes": regimes,
+        "dob": dob,
+        "short": holder.key,
+    }
     return Edge(
-        a.key, b.key, "name_regime", STRENGTH["name_regime"] + min(name.rarity, 30.0) / 100.0, ev
+        a.key, b.key, "name_regime", STRENGTH["name_regime"] + min(rarity, 30.0) / 100.0, ev
     )
 
 
-def _distinct_token(f: Features, original: str, ctx: Context) -> bool:
-    """Whether the strong name ``original`` of ``f`` holds a token that name
-    analysis does not know as common and fewer than :data:`REGIME_TOKEN_DF`
-    listings hold (not so "Mohammed Ali HASSAN", however many tokens)."""
-    return any(
-        t not in ctx.common and ctx.df.get(t, 1) < REGIME_TOKEN_DF
-        for n in f.strong_names()
-        if n.original == original
-        for t in n.tokens
-    )
+def _latin(name: NameF) -> bool:
+    """Whether a name is written in Latin letters (not published as the
+    original-script name, no letter beyond the Latin blocks, U+024F)."""
+    return name.kind != "original" and all(ch < "\u0250" for ch in name.original if ch.isalpha())
+
+
+def _regime_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] | None:
+    """The rarest pair of names, one of each listing, equal token for token
+    after name analysis, of two tokens at least, written in Latin letters (the
+    lists' original-script names are written by few listings, so that their
+    tokens, Persian محمد as much as a rare surname, look rarer than they are),
+    and holding a token that name analysis does not know as common and fewer
+    than :data:`REGIME_TOKEN_DF` listings hold (not so "Mohammed Ali HASSAN",
+    however many tokens); ``None`` if there is none."""
+    best: tuple[NameF, NameF] | None = None
+    best_rarity = -1.0
+    for x in a.strong_names():
+        if len(x.tokens) < 2 or not _latin(x):
+            continue
+        distinct = any(t not in ctx.common and ctx.df.get(t, 1) < REGIME_TOKEN_DF for t in x.tokens)
+        if not distinct:
+            continue
+        for y in b.strong_names():
+            if y.bag == x.bag and _latin(y):
+                rarity = ctx.rarity(x.tokens)
+                if rarity > best_rarity:
+                    best, best_rarity = (x, y), rarity
+    return best
 
 
 def _same_year_range(a: Iterable[str], b: Iterable[str]) -> bool:
