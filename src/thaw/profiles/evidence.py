@@ -34,7 +34,10 @@ identity. In order of strength:
     (not to Boris Romanovich's and Boris Borisovich's profiles alike).
 ``name_country`` / ``name_distinctive`` (organisations)
     Strong name agreement (the whole name, both ways) and an agreeing country or
-    sanctions regime, or, when neither is known, a distinctive name (rare tokens,
+    sanctions regime (or two regimes that list the same parties under
+    different names, :data:`RELATED_THEMES`: OFAC's proliferators and
+    Australia's Syria listings of the research centre's front companies,
+    MEGATRADE, HANDASIEH), or, when neither is known, a distinctive name (rare tokens,
     at least two) under regimes that do not contradict each other (the Colombian
     ELN and the Macedonian NLA share the alias "National Liberation Army").
 
@@ -54,8 +57,27 @@ as a published slip does (day and month swapped, or only one of them differs:
 GLOTOV, 1987-10-19 and 1987-09-19) link the very same rare name, both ways, when
 no nationality or regime disagrees. Birth years one apart (an authority that
 publishes the year it estimates, 1976, for another's 1975-11-28: Viktar
-LUKASHENKA) link the very same rare name, both ways, under a regime both list
-it under, when no nationality disagrees.
+LUKASHENKA), or the same day and month in a mistyped year (a digit wrong or two
+swapped: Canada's 1967-03-01 for Alexey TKACHEV, born 1957-03-01 elsewhere), link
+the very same rare name, both ways, under a regime both list it under, when no
+nationality disagrees.
+
+``name_regime`` (persons whose birth dates cannot decide)
+    The very same name (every token, both ways, two at least) under a country
+    regime both list it under (not a regime aimed at conduct or a movement,
+    :data:`THEMATIC_REGIMES`) and no nationality that disagrees, with either
+    no date on one side, only a year or month that agrees, or a year alone
+    one year from the other's date, and a name of summed idf
+    :data:`REGIME_NAME` holding a token that is neither common nor frequent
+    (:data:`REGIME_TOKEN_DF`): "Ali Mamlouk" on Canada's Syria schedule, which
+    publishes no dates, and the UK's Ali MAMLUK, born 1946-02-19, and OFAC's,
+    born 1947; MATUQ MOHAMMED MATUQ, born 1956, on the Libya lists of the UN
+    and OFAC. Or with a year alone on
+    one side, which lists publish as an estimate, at most :data:`APPROX_YEARS`
+    from the other's date, and a rare name (OFAC's "MAKHLUF, Hafiz", "DOB circa
+    1975", and the UK's Hafiz MAKHLOUF, born 1971-04-02, both under their Syria
+    regimes). The linker applies it last, and only where the listing that
+    publishes less points to one party.
 
 Regimes disagree when two listings share none, except where authorities list
 the same parties under different regimes (:data:`RELATED_THEMES`: the UN's
@@ -195,6 +217,43 @@ Mining, Lobaye Invest), which other authorities list under their Iran, DPRK,
 Sudan or Central African regimes. A listing only under them conflicts with no
 regime."""
 
+THEMATIC_REGIMES = (
+    NEUTRAL_THEMES
+    | OFFICIALS_THEMES
+    | CONDUCT_THEMES
+    | frozenset(
+        {
+            "terrorism",
+            "isil-al-qaida",
+            "taliban",
+            "narcotics",
+            "proliferation",
+            "transnational-crime",
+            "chemical-weapons",
+            "hostage-taking",
+        }
+    )
+)
+"""Regimes aimed at a kind of conduct or a movement rather than at one state:
+the many listings under them share no government, so a shared one says little
+about who a name is (:func:`country_regimes`)."""
+
+REGIME_NAME = 11.0
+"""Summed idf above which the very same name (two tokens at least, both ways)
+links under a country regime both list it under, where birth dates cannot
+decide (``name_regime``): a rare surname with a common given name, "Ali
+MAMLUK", "Jamil HASSAN", as Canada's Syria and Iran schedules publish them
+without a date or nationality."""
+
+REGIME_TOKEN_DF = 100
+"""A ``name_regime`` name must hold a token fewer listings than this hold (and
+not known as common): the surname MAMLUK, not only Mohammed, Ali and Hassan."""
+
+APPROX_YEARS = 6
+"""The most years apart that a birth year published alone (an estimate: OFAC's
+"circa 1975") and another authority's date of birth may be, for the very same
+rare name under a country regime both list it under (``name_regime``)."""
+
 LATE_DUPLICATE = 5.0
 """The strength of a ``duplicate`` link between two listings under two regimes
 with nothing but a name in common (:func:`under_two_regimes`): weaker than any
@@ -216,6 +275,7 @@ STRENGTH = {
     "name_distinctive": 12.0,
     "name_context": 10.0,
     "name_subset": 9.0,
+    "name_regime": 8.0,
 }
 """Base strength of each kind of evidence; edges are applied strongest first."""
 
@@ -362,14 +422,16 @@ def compare_dates(a: Iterable[str], b: Iterable[str]) -> str:
     agrees), ``none`` (a side has no date), ``slip`` (two full dates of the same
     year that differ as a published slip makes them differ: day and month swapped,
     1957-11-07 and 1957-07-11, or only the day or only the month differs,
-    1987-10-19 and 1987-09-19), ``near`` (years at most one apart, nothing agrees)
+    1987-10-19 and 1987-09-19), ``near`` (years at most one apart, or the same
+    day and month in a mistyped year, nothing agrees), ``approx`` (a year
+    alone on one side, at most :data:`APPROX_YEARS` from a date of the other)
     or ``conflict``. A 1 January date agrees only as a year (it is the customary
     placeholder for an unknown day)."""
     a, b = list(a), list(b)
     if not a or not b:
         return "none"
     best = 0
-    near = slip = False
+    near = slip = approx = False
     for x in a:
         for y in b:
             p = min(len(x), len(y))
@@ -379,15 +441,46 @@ def compare_dates(a: Iterable[str], b: Iterable[str]) -> str:
                 best = max(best, p)
             elif _slip(x, y):
                 slip = True
-            elif _year(x) is not None and _year(y) is not None and abs(_year(x) - _year(y)) <= 1:  # type: ignore[operator]
+            elif ((gap := _gap(x, y)) is not None and gap <= 1) or _year_slip(x, y):
                 near = True
+            elif gap is not None and gap <= APPROX_YEARS and (_year_only(x) or _year_only(y)):
+                approx = True
     if best >= 10:
         return "day"
     if best >= 7:
         return "month"
     if best >= 4:
         return "year"
-    return "slip" if slip else "near" if near else "conflict"
+    if slip:
+        return "slip"
+    return "near" if near else "approx" if approx else "conflict"
+
+
+def _year_only(date: str) -> bool:
+    """Whether a date gives a year alone (or 1 January, its customary placeholder)."""
+    return len(date) == 4 or date[4:] == "-01-01"
+
+
+def _gap(x: str, y: str) -> int | None:
+    """The number of years between two dates (``None`` if one has no year)."""
+    yx, yy = _year(x), _year(y)
+    return None if yx is None or yy is None else abs(yx - yy)
+
+
+def _year_slip(x: str, y: str) -> bool:
+    """Whether two full dates give the same day and month (not 1 January, the
+    customary placeholder) in years one keystroke apart: a mistyped year, one
+    digit wrong (1957 and 1967, 1984 and 1986) or two neighbours swapped (1967
+    and 1976)."""
+    if len(x) < 10 or len(y) < 10 or x[4:10] != y[4:10] or x[4:10] == "-01-01":
+        return False
+    wrong = [i for i in range(4) if x[i] != y[i]]
+    return len(wrong) == 1 or (
+        len(wrong) == 2
+        and wrong[1] == wrong[0] + 1
+        and x[wrong[0]] == y[wrong[1]]
+        and x[wrong[1]] == y[wrong[0]]
+    )
 
 
 def _slip(x: str, y: str) -> bool:
@@ -656,7 +749,7 @@ def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None
 #: as a link's evidence words them.
 _LOOSE_DATES: dict[str, str] = {
     "slip": "year (the day or the month differs, or they are swapped)",
-    "near": "years one apart",
+    "near": "years one apart, or a mistyped year",
 }
 
 
@@ -710,11 +803,11 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         or ra <= CONDUCT_THEMES
         or rb <= CONDUCT_THEMES
     )
+    related = sorted(
+        {t for pair in RELATED_THEMES if ra & pair and rb & pair and ra != rb for t in pair}
+    )
     regime_conflict = bool(ra and rb and not ra & rb) and not (
-        thematic
-        or ra <= WIDE_REACH_THEMES
-        or rb <= WIDE_REACH_THEMES
-        or any(ra & pair and rb & pair for pair in RELATED_THEMES)
+        thematic or ra <= WIDE_REACH_THEMES or rb <= WIDE_REACH_THEMES or related
     )
     fine = _fine(name)
 
@@ -729,9 +822,12 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             or nat == "conflict"
         ):
             # birth years one apart (one authority's 1976 for the other's
-            # 1975-11-28) link only the very same rare name, both ways, under
-            # a regime both list it under, with no nationality disagreeing
-            return None
+            # 1975-11-28), or a mistyped year, link only the very same rare
+            # name, both ways, under a regime both list it under, with no
+            # nationality disagreeing; where one side gives a year alone, a
+            # less rare name may hold as name_regime
+            alone = all(map(_year_only, a.birth_dates)) or all(map(_year_only, b.birth_dates))
+            return _regime_edge(a, b, name, nat, ev, ctx) if alone else None
         if dob == "slip" and (
             not (name.both_ways and rare) or nat == "conflict" or regime_conflict
         ):
@@ -752,6 +848,8 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         if dob in _LOOSE_DATES:
             ev["dob"] = _LOOSE_DATES[dob]
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] - 1 + both + fine, ev)
+        if dob == "approx":
+            return _regime_edge(a, b, name, nat, ev, ctx)
         if dob in ("month", "year"):
             same_range = _same_year_range(a.birth_dates, b.birth_dates)
             if same_range:
@@ -769,7 +867,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             ):
                 bonus = (1.0 if dob == "month" else 0.0) + both
                 return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + bonus + fine, ev)
-            return None
+            return _regime_edge(a, b, name, nat, ev, ctx)
         # no birth date to compare: the very same rare name, and the same
         # nationality or the same sanctions regime (or, for a side listed only
         # under a thematic regime, which names no country, any regime)
@@ -778,7 +876,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         if name.level == "exact" and rare:
             bonus = 1.0 if nat == "agree" and shared_regimes else 0.0
             return Edge(a.key, b.key, "name_context", STRENGTH["name_context"] + bonus + fine, ev)
-        return _subset_edge(a, b, ctx, ev)
+        return _subset_edge(a, b, ctx, ev) or _regime_edge(a, b, name, nat, ev, ctx)
 
     # organisations
     if not name.both_ways:
@@ -796,7 +894,11 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     if contact:
         ev.update(contact)
         return Edge(a.key, b.key, "name_contact", STRENGTH["name_contact"] + fine, ev)
-    if (country == "agree" or shared_regimes) and (
+    if related and not shared_regimes:
+        # regimes that list the same parties under different names (Syria's
+        # research centre's fronts under OFAC's proliferation programme)
+        ev["regimes"] = related
+    if (country == "agree" or shared_regimes or related) and (
         name.rarity >= RARE_NAME / 2 or name.aligned >= 2
     ):
         bonus = (1.0 if name.level == "exact" else 0.0) + (0.5 if country == "agree" else 0.0)
@@ -857,6 +959,88 @@ def _subset_edge(a: Features, b: Features, ctx: Context, ev: dict[str, Any]) -> 
     return Edge(
         a.key, b.key, "name_subset", STRENGTH["name_subset"] + min(rarity, 30.0) / 100.0, ev
     )
+
+
+def country_regimes(f: Features) -> frozenset[str]:
+    """The regimes of a listing aimed at one state (``syria``, ``iran``,
+    ``dprk`` …): all but :data:`THEMATIC_REGIMES`."""
+    return frozenset(f.regimes) - THEMATIC_REGIMES
+
+
+def _regime_edge(
+    a: Features, b: Features, name: NameMatch, nat: str, ev: dict[str, Any], ctx: Context
+) -> Edge | None:
+    """``name_regime``: persons whose birth dates cannot decide (one side has
+    none, only a year or a month agrees, or one side gives a year alone, an
+    estimate, one year from the other's date or up to :data:`APPROX_YEARS`),
+    with the very same name (:func:`_regime_name`), both ways, of summed idf
+    :data:`REGIME_NAME` (:data:`RARE_NAME` against an estimated year), under a
+    country regime both list it under and no nationality that disagrees. The
+    linker applies it last, and only where the listing that publishes less
+    (``evidence["short"]``: no date, the coarser date or the estimated year)
+    points to one party."""
+    approx = ev.get("dob") == "approx"
+    regimes = sorted(country_regimes(a) & country_regimes(b))
+    if name.level != "exact" or not regimes or nat == "conflict":
+        return None
+    pair = _regime_name(a, b, ctx)
+    if pair is None:
+        return None
+    rarity = ctx.rarity(pair[0].tokens)
+    if rarity < (RARE_NAME if approx else REGIME_NAME):
+        return None
+    if ev.get("dob") in ("approx", "near"):
+        holder = a if all(_year_only(d) for d in a.birth_dates) else b
+        years = ", ".join(sorted({d[:4] for d in (*a.birth_dates, *b.birth_dates)}))
+        dob = f"years {'apart' if approx else 'one apart'}, one a year alone ({years})"
+    elif a.birth_dates and b.birth_dates:
+        # a year or month agrees: the coarser side publishes less
+        holder = a if max(map(len, a.birth_dates)) <= max(map(len, b.birth_dates)) else b
+        dob = ev["dob"]
+    else:
+        holder = a if not a.birth_dates else b
+        dob = "none to compare"
+    ev = {
+        **ev,
+        "names": [pair[0].original, pair[1].original],
+        "rarity": round(rarity, 1),
+        "regimes": regimes,
+        "dob": dob,
+        "short": holder.key,
+    }
+    return Edge(
+        a.key, b.key, "name_regime", STRENGTH["name_regime"] + min(rarity, 30.0) / 100.0, ev
+    )
+
+
+def _latin(name: NameF) -> bool:
+    """Whether a name is written in Latin letters (not published as the
+    original-script name, no letter beyond the Latin blocks, U+024F)."""
+    return name.kind != "original" and all(ch < "\u0250" for ch in name.original if ch.isalpha())
+
+
+def _regime_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] | None:
+    """The rarest pair of names, one of each listing, equal token for token
+    after name analysis, of two tokens at least, written in Latin letters (the
+    lists' original-script names are written by few listings, so that their
+    tokens, Persian محمد as much as a rare surname, look rarer than they are),
+    and holding a token that name analysis does not know as common and fewer
+    than :data:`REGIME_TOKEN_DF` listings hold (not so "Mohammed Ali HASSAN",
+    however many tokens); ``None`` if there is none."""
+    best: tuple[NameF, NameF] | None = None
+    best_rarity = -1.0
+    for x in a.strong_names():
+        if len(x.tokens) < 2 or not _latin(x):
+            continue
+        distinct = any(t not in ctx.common and ctx.df.get(t, 1) < REGIME_TOKEN_DF for t in x.tokens)
+        if not distinct:
+            continue
+        for y in b.strong_names():
+            if y.bag == x.bag and _latin(y):
+                rarity = ctx.rarity(x.tokens)
+                if rarity > best_rarity:
+                    best, best_rarity = (x, y), rarity
+    return best
 
 
 def _same_year_range(a: Iterable[str], b: Iterable[str]) -> bool:

@@ -31,8 +31,9 @@ Pipeline
    a pair an analyst unlinked, never persons with irreconcilable birth dates, never
    different kinds of party (a person and an organisation, a vessel and its
    owner; a generic legal entity goes with any non-person). A refused edge is kept with its reason.
-   ``name_subset`` edges (:data:`ONE_PARTY_KINDS`) come last and hold only
-   where the listing with the shorter name points to one party.
+   ``name_subset`` and ``name_regime`` edges (:data:`ONE_PARTY_KINDS`) come
+   last and hold only where the listing with the shorter name, or the one that
+   publishes less, points to one party.
 """
 
 from __future__ import annotations
@@ -62,10 +63,16 @@ from thaw.profiles.features import SUBLIST_SOURCES, Features, namespace, normali
 UNIQUE_SOURCES = frozenset({"un_sc"})
 """Authorities two of whose listings may never share a profile, whoever says so."""
 
-ONE_PARTY_KINDS = frozenset({"name_subset"})
+ONE_PARTY_KINDS = frozenset({"name_subset", "name_regime"})
 """Edge kinds applied last, and only where the listing holding the shorter name
-(``evidence["short"]``) points to one party: "Boris ROTENBERG" without a birth
-date would be part of Boris Romanovich's and Boris Borisovich's names alike."""
+or publishing less (``evidence["short"]``) points to one party: "Boris
+ROTENBERG" without a birth date would be part of Boris Romanovich's and Boris
+Borisovich's names alike."""
+
+APPROX_KINDS = frozenset({"name_regime", "identifier"})
+"""Edge kinds that may join profiles whose birth dates are only years apart,
+one of them a year alone (``approx``, an estimate): the evidence that accepts
+such dates itself. Any other edge treats them as a conflict."""
 
 BLOCK_CAP = 200
 """Blocks larger than this are not expanded into pairs (their names are common)."""
@@ -382,7 +389,8 @@ class _Clusters:
         if not analyst and not reference:
             dates_a = [d for k in ma for d in self.nodes[k].birth_dates]
             dates_b = [d for k in mb for d in self.nodes[k].birth_dates]
-            if compare_dates(dates_a, dates_b) == "conflict":
+            dates = compare_dates(dates_a, dates_b)
+            if dates == "conflict" or (dates == "approx" and kind not in APPROX_KINDS):
                 return "birth dates of the two profiles conflict"
         return None
 
@@ -459,22 +467,33 @@ def cluster(
         seen.add(pair)
 
     # edges whose short name may belong to several parties wait until every
-    # other edge is applied, then hold only if they point to one party
+    # other edge is applied, then hold only if they point to one party; a
+    # holder whose edges point to several waits for the others' to be applied
+    # (two listings of one name without dates join the dated party one after
+    # the other), and is refused when no more hold
     pending: dict[str, list[Edge]] = defaultdict(list)
     for edge in ordered:
         if edge.kind in ONE_PARTY_KINDS:
             pending[edge.evidence.get("short", edge.a)].append(edge)
         else:
             apply(edge)
-    for holder, group in sorted(pending.items()):
-        parties = {uf.find(e.b if e.a == holder else e.a) for e in group}
-        if len(parties) > 1:
-            others = sorted(e.b if e.a == holder else e.a for e in group)
-            why = f"the name of {holder} is part of several parties' ({', '.join(others)})"
-            refused.extend((e, why) for e in group)
-            continue
-        for edge in group:
-            apply(edge)
+    waiting = sorted(pending.items())
+    progress = True
+    while waiting and progress:
+        progress = False
+        undecided: list[tuple[str, list[Edge]]] = []
+        for holder, group in waiting:
+            if len({uf.find(e.b if e.a == holder else e.a) for e in group}) > 1:
+                undecided.append((holder, group))
+                continue
+            for edge in group:
+                apply(edge)
+            progress = True
+        waiting = undecided
+    for holder, group in waiting:
+        others = sorted(e.b if e.a == holder else e.a for e in group)
+        why = f"the name of {holder} is part of several parties' ({', '.join(others)})"
+        refused.extend((e, why) for e in group)
     clusters = sorted(sorted(m) for m in uf.members.values())
     return Linkage(clusters, accepted, refused)
 
