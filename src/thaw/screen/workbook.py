@@ -21,11 +21,13 @@ that reading a file does not change with the reader:
   :class:`~datetime.timedelta`; text and booleans as written;
 * a merged range has its value in its first cell only.
 
-Three differences remain, none of which changes a row thaw reads: a cell holding
-an error (``#N/A``, ``#REF!``) is empty (openpyxl gave its text), as is one
-holding empty text (openpyxl gave ``""``); and the sheet ends with its last cell
+Three differences remain. A cell holding an error (``#N/A``, ``#REF!``) is empty
+(openpyxl gave its text: a name cell holding one was the name ``#N/A``, it is
+now a row without a name). A cell holding empty text is ``None`` (openpyxl gave
+``""``, which thaw reads as empty too). The sheet ends with its last cell
 (openpyxl padded rows and columns to the extent the file declares, which
-spreadsheet programs often overstate: 255 columns for 13 in DFAT's workbook).
+spreadsheet programs often overstate: 255 columns for 13 in DFAT's workbook;
+thaw passes over empty rows and reads only the header's columns).
 """
 
 from __future__ import annotations
