@@ -767,8 +767,9 @@ NOT_UTF8_ONCE = f"{NOT_UTF8}, here and in the rest of the file"
 
 
 class _XlsxSource(_Source):
-    """The first worksheet of an Excel workbook; the first row with a name column
-    is the header (title rows above it are passed over, as in a CSV file)."""
+    """The sheet an Excel workbook opens on (:class:`thaw.screen.workbook.ActiveSheet`);
+    the first row with a name column is the header (title rows above it are passed
+    over, as in a CSV file)."""
 
     unit = "rows"
 
@@ -787,15 +788,13 @@ class _XlsxSource(_Source):
                         )
         except (zipfile.BadZipFile, OSError) as exc:
             raise BatchError(f"{path}: not a readable .xlsx workbook ({exc})") from exc
-        import openpyxl
+        from thaw.screen.workbook import ActiveSheet
 
         try:
-            self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many types for a broken workbook
+            self.sheet = ActiveSheet(path)
+        except Exception as exc:  # calamine raises several types for a broken workbook
             raise BatchError(f"{path}: not a readable .xlsx workbook ({exc})") from exc
-        sheet = self.book.active
-        self.sheet = sheet if sheet is not None else self.book.worksheets[0]
-        self.total = float(self.sheet.max_row or 0) or None
+        self.total = float(self.sheet.height) or None
         self.done = 0
 
     def position(self) -> float:
@@ -807,7 +806,7 @@ class _XlsxSource(_Source):
         titles: list[str] = []
         row = 0
         try:
-            for number, values in enumerate(self.sheet.iter_rows(values_only=True), start=1):
+            for number, values in enumerate(self.sheet.rows(), start=1):
                 self.done = number
                 if not any(v is not None and str(v).strip() for v in values):
                     continue
@@ -839,7 +838,7 @@ class _XlsxSource(_Source):
             raise BatchError(f"{self.path}: row {self.done + 1}: unreadable ({exc})") from exc
 
     def close(self) -> None:
-        self.book.close()
+        self.sheet.close()
 
 
 class _ParquetSource(_Source):

@@ -657,22 +657,11 @@ _VOWELS: Final[dict[str, str]] = {
 }
 
 
-#: The readings of :func:`_read`: RTGS, the personal spelling, the Indic one,
+#: The readings :func:`_render` gives: RTGS, the personal spelling, the Indic one,
 #: and the *plain* one: RTGS with the aspirated k and p letters written *k*
 #: and *p*, as many people write their names (*Worapon*, *Patcharawat*).
 #: The *written* reading (:func:`_written`) is the Indic one, letter by letter.
 _RTGS, _PERSONAL, _INDIC_READING, _PLAIN, _WRITTEN = 0, 1, 2, 3, 4
-
-
-def _read(word: str, mode: int, linked: bool = False) -> str:
-    """``word`` in the reading ``mode`` (:data:`_RTGS` …), its bare
-    consonants *linked* (:func:`_linked_vowel`) or not."""
-    if mode == _WRITTEN:
-        return _written(word)
-    reading = _render(word, _syllables(word, linked), mode)
-    if mode == _PLAIN and reading.endswith("n") and _silent_dental_after_n(word):
-        reading += "t"  # (พันธุ์ *punt*: Sittipunt; นนท์ *nont*: Chearavanont)
-    return reading
 
 
 #: The dental stops (:data:`_SILENT_FINAL_VOWEL_AFTER`) and the nasals they
@@ -868,7 +857,8 @@ def thai_readings(word: str) -> tuple[str, str]:
     spellings, lower-case ASCII (``ทรงพล`` → ``songphon``, ``songphol``); a
     title written before the name is left out (:func:`untitled`)."""
     word = untitled(word)
-    return _read(word, _RTGS), _read(word, _PERSONAL)
+    syllables = _syllables(word)  # (once for both readings)
+    return _render(word, syllables, _RTGS), _render(word, syllables, _PERSONAL)
 
 
 #: Titles that Thai writes before a name with no space (นายทักษิณ, นางสาวแพทองธาร,
@@ -931,15 +921,21 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     first RTGS; a title before the name is left out (:func:`untitled`)."""
     word = untitled(word)
     out: list[str] = []
+    # (the syllables of each kind once, for the readings that render them)
+    syllables = {False: _syllables(word), True: _syllables(word, True)}
     for mode, linked in (
         (_RTGS, False),
         (_PERSONAL, False),
         (_INDIC_READING, False),
         (_RTGS, True),
         (_PLAIN, True),
-        (_WRITTEN, False),
     ):
-        reading = _read(word, mode, linked)
+        reading = _render(word, syllables[linked], mode)
+        if mode == _PLAIN and reading.endswith("n") and _silent_dental_after_n(word):
+            reading += "t"  # (พันธุ์ *punt*: Sittipunt; นนท์ *nont*: Chearavanont)
         if reading and reading not in out:
             out.append(reading)
+    reading = _written(word)
+    if reading and reading not in out:
+        out.append(reading)
     return tuple(out)
