@@ -26,7 +26,14 @@ a woman: a listed man's wife, daughter or namesake is another person.
   stems written alike, or with the same first letter and consonants: *Jameel*,
   *Jamila*), four letters or more (*Luc*, *Luca* are both men), when rigour's
   name data knows one of the two words as a given name, or both as names
-  (*Dragan*, *Dragana*, which it knows only from their Cyrillic spellings).
+  (*Dragan*, *Dragana*, which it knows only from their Cyrillic spellings);
+  not when that data does not know the feminine word at all (*Ismaila*, a
+  man's name of West Africa) or links it to a spelling with a man's ending
+  (*Nikola* with *Nikolai*, *Mykola*: a man's name; *Nikol* is a woman's).
+
+A family name's *-ina* that rigour's data knows as a given name of its own, in
+no name item with the *-in* word, is that given name (*Karina* beside *Karin*,
+*Kristina* beside *Kristin*), not the family name's feminine.
 
 Two given names that rigour's name data gives a symbol in common are one name
 in two languages whatever their endings (*Tamar* and *Tamara*, *Danil* and
@@ -42,7 +49,7 @@ from __future__ import annotations
 from typing import Final
 
 from thaw.text import Token, skeleton
-from thaw.text.symbols import known_given_name
+from thaw.text.symbols import known_given_name, latin_words
 
 #: Masculine and feminine endings of family names on the same stem.
 FAMILY_ENDINGS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = (
@@ -82,6 +89,10 @@ GIVEN_ENDINGS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
 )
 
 _VOWELS: Final = frozenset("aeiouy")
+
+#: The endings of a man's given name that a Slavic spelling of a name in *-a*
+#: may have (*Nikolai*, *Nikolaj*, *Nikolay*, *Danylo*).
+_MASCULINE_ENDS: Final = ("i", "j", "y", "o")
 
 #: The roles of words that may be a given or family name (*Viktoria* reads as
 #: a place, Victoria, on its own).
@@ -144,10 +155,33 @@ def _given_stems(m: Token, f: Token) -> bool:
     return False
 
 
+def _own_given_name(m: Token, f: Token) -> bool:
+    """Whether ``f``, written as ``m``'s feminine family name in *-ina*, is a
+    given name of its own: rigour's name data knows it as one, in no name item
+    with ``m`` (*Karina* beside *Karin*, *Kristina* beside *Kristin*: the *-in*,
+    *-ina* of Slavic family names end given names too), while it links a family
+    name's two forms (*Rogozin*, *Rogozina*) or knows neither (*Galkina*)."""
+    return (
+        f.raw.endswith("ina")
+        and known_given_name(f.symbols)
+        and bool(m.symbols)
+        and not m.symbols & f.symbols
+    )
+
+
+def _man_s_name(f: Token) -> bool:
+    """Whether rigour's name data links ``f`` to a spelling of it with a man's
+    ending (*Nikola* with *Nikolai*, *Nikolay*, *Mykola*): a man's name in its own
+    languages, whatever its *-a*."""
+    return any(w.endswith(_MASCULINE_ENDS) for w in latin_words(f.symbols))
+
+
 def _given_pair(m: Token, f: Token) -> bool:
     """Whether ``m`` is a masculine given name and ``f`` its feminine form (see
     the module's documentation)."""
-    if m.symbols & f.symbols or not _given_stems(m, f):
+    if m.symbols & f.symbols or not f.symbols or not _given_stems(m, f):
+        return False
+    if _man_s_name(f):
         return False
     if known_given_name(m.symbols) or known_given_name(f.symbols):
         return True
@@ -163,8 +197,8 @@ def other_gender(q: Token, r: Token) -> str | None:
         return None
     if q.script_form or r.script_form or not q.raw.isalpha() or not r.raw.isalpha():
         return None
-    if _family_pair(q.raw, r.raw) or _given_pair(q, r):
+    if (_family_pair(q.raw, r.raw) and not _own_given_name(q, r)) or _given_pair(q, r):
         return "male"
-    if _family_pair(r.raw, q.raw) or _given_pair(r, q):
+    if (_family_pair(r.raw, q.raw) and not _own_given_name(r, q)) or _given_pair(r, q):
         return "female"
     return None
