@@ -27,9 +27,9 @@ a woman: a listed man's wife, daughter or namesake is another person.
   *Jamila*), four letters or more (*Luc*, *Luca* are both men), when rigour's
   name data knows one of the two words as a given name, or both as names
   (*Dragan*, *Dragana*, which it knows only from their Cyrillic spellings);
-  not when that data does not know the feminine word at all (*Ismaila*, a
-  man's name of West Africa) or links it to a spelling with a man's ending
-  (*Nikola* with *Nikolai*, *Mykola*: a man's name; *Nikol* is a woman's).
+  not when that data links the word in *-a* to its own spelling with a man's
+  *-i*, *-j*, *-y* added (*Nikola* with *Nikolai*, *Nikolay*: a man's name;
+  *Nikol* is a woman's).
 
 A family name's *-ina* that rigour's data knows as a given name of its own, in
 no name item with the *-in* word, is that given name (*Karina* beside *Karin*,
@@ -90,9 +90,9 @@ GIVEN_ENDINGS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
 
 _VOWELS: Final = frozenset("aeiouy")
 
-#: The endings of a man's given name that a Slavic spelling of a name in *-a*
-#: may have (*Nikolai*, *Nikolaj*, *Nikolay*, *Danylo*).
-_MASCULINE_ENDS: Final = ("i", "j", "y", "o")
+#: The endings a Slavic spelling of a man's name in *-a* may add (*Nikolai*,
+#: *Nikolaj*, *Nikolay*).
+_MASCULINE_ENDS: Final = ("i", "j", "y")
 
 #: The roles of words that may be a given or family name (*Viktoria* reads as
 #: a place, Victoria, on its own).
@@ -170,16 +170,18 @@ def _own_given_name(m: Token, f: Token) -> bool:
 
 
 def _man_s_name(f: Token) -> bool:
-    """Whether rigour's name data links ``f`` to a spelling of it with a man's
-    ending (*Nikola* with *Nikolai*, *Nikolay*, *Mykola*): a man's name in its own
-    languages, whatever its *-a*."""
-    return any(w.endswith(_MASCULINE_ENDS) for w in latin_words(f.symbols))
+    """Whether rigour's name data links ``f`` to its own spelling with a man's
+    *-i*, *-j* or *-y* after the *-a* (*Nikola* with *Nikolai*, *Nikolaj*,
+    *Nikolay*): that *-a* is the stem's, and ``f`` a man's name in its own
+    languages, not a feminine form."""
+    word = f.raw or f.text
+    return any(word + end in latin_words(f.symbols) for end in _MASCULINE_ENDS)
 
 
 def _given_pair(m: Token, f: Token) -> bool:
     """Whether ``m`` is a masculine given name and ``f`` its feminine form (see
     the module's documentation)."""
-    if m.symbols & f.symbols or not f.symbols or not _given_stems(m, f):
+    if m.symbols & f.symbols or not _given_stems(m, f):
         return False
     if _man_s_name(f):
         return False
