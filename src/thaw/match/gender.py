@@ -31,10 +31,6 @@ a woman: a listed man's wife, daughter or namesake is another person.
   *-i*, *-j*, *-y* added (*Nikola* with *Nikolai*, *Nikolay*: a man's name;
   *Nikol* is a woman's).
 
-A family name's *-ina* that rigour's data knows as a given name of its own, in
-no name item with the *-in* word, is that given name (*Karina* beside *Karin*,
-*Kristina* beside *Kristin*), not the family name's feminine.
-
 Two given names that rigour's name data gives a symbol in common are one name
 in two languages whatever their endings (*Tamar* and *Tamara*, *Danil* and
 *Danila*). Its data links a family name's two forms too (*Ivanov*, *Ivanova*),
@@ -155,20 +151,6 @@ def _given_stems(m: Token, f: Token) -> bool:
     return False
 
 
-def _own_given_name(m: Token, f: Token) -> bool:
-    """Whether ``f``, written as ``m``'s feminine family name in *-ina*, is a
-    given name of its own: rigour's name data knows it as one, in no name item
-    with ``m`` (*Karina* beside *Karin*, *Kristina* beside *Kristin*: the *-in*,
-    *-ina* of Slavic family names end given names too), while it links a family
-    name's two forms (*Rogozin*, *Rogozina*) or knows neither (*Galkina*)."""
-    return (
-        f.raw.endswith("ina")
-        and known_given_name(f.symbols)
-        and bool(m.symbols)
-        and not m.symbols & f.symbols
-    )
-
-
 def _man_s_name(f: Token) -> bool:
     """Whether rigour's name data links ``f`` to its own spelling with a man's
     *-i*, *-j* or *-y* after the *-a* (*Nikola* with *Nikolai*, *Nikolaj*,
@@ -199,8 +181,8 @@ def other_gender(q: Token, r: Token) -> str | None:
         return None
     if q.script_form or r.script_form or not q.raw.isalpha() or not r.raw.isalpha():
         return None
-    if (_family_pair(q.raw, r.raw) and not _own_given_name(q, r)) or _given_pair(q, r):
+    if _family_pair(q.raw, r.raw) or _given_pair(q, r):
         return "male"
-    if (_family_pair(r.raw, q.raw) and not _own_given_name(r, q)) or _given_pair(r, q):
+    if _family_pair(r.raw, q.raw) or _given_pair(r, q):
         return "female"
     return None
