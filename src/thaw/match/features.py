@@ -589,12 +589,12 @@ class NameShapeFeature(Feature):
                     if ctx.explain
                     else "",
                 )
-        word = _organisation_word(ctx.query.schema, ctx.entry.schema, qs, al.query_used)
-        if word is not None:
+        body_word = _organisation_word(ctx.query.schema, ctx.entry.schema, qs, al.query_used)
+        if body_word is not None:
             value = m["organisation_word"]
             return Evidence(
                 value,
-                f"{word.raw or word.text!r} says the query is an organisation, not a"
+                f"{body_word.raw or body_word.text!r} says the query is an organisation, not a"
                 f" {str(ctx.entry.schema).lower()} ({value:+.1f})"
                 if ctx.explain
                 else "",
