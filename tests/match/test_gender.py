@@ -64,6 +64,7 @@ def test_forms_of_either_gender(a: str, b: str) -> None:
         ("Lucas", "Luca"),  # Spanish and Italian, both men
         ("Andreas", "Andrea"),
         ("Valery", "Valera"),  # a man's name and its short form
+        ("Nikol", "Nikola"),  # Nikola: a man's name (Nikolai, Nikolay), Nikol a woman's
     ],
 )
 def test_spellings_of_one_gender(a: str, b: str) -> None:

@@ -278,6 +278,18 @@ _FUNCTION_ROLES = _GENERIC_ROLES | {"particle"}
 #: ("Global Trading LLC", "Global Trading Company LLC").
 _KIND_WORDS: Final = frozenset({"company", "corporation", "group", "enterprise", "organization"})
 
+#: Generic words that say a party is an organisation, a kind of body (not what
+#: it does, which a vessel's name may say too: *Shipping* for a tanker, *Oil*).
+_BODY_WORDS: Final = _KIND_WORDS | {
+    "bank",
+    "agency",
+    "association",
+    "committee",
+    "foundation",
+    "ministry",
+    "airlines",
+}
+
 #: An aircraft's registration mark: a nationality prefix, a hyphen, the mark
 #: (EP-MNA, P4-MIS; written without the hyphen too, M-IABU).
 _REGISTRATION: Final = re.compile(r"[A-Z0-9]{1,3}-?[A-Z0-9]{1,5}", re.IGNORECASE)
@@ -326,6 +338,12 @@ class NameShapeFeature(Feature):
       its identity, and two letters apart is another company's (a letter
       dropped or added, or a vowel written otherwise, is as often a typing
       error or a transcription, and not counted);
+    * *organisation word*: a vessel's or aircraft's name against a query of no
+      stated kind with a legal form or a word naming a kind of body (*Bank*,
+      *Company*, *Ministry*; not *Shipping*, which a tanker's may say) left over ("Zenith Bank"
+      against the vessel ZENITH): the query describes an organisation, as a
+      row with a gender or birth date describes a person, and the kind-of-party
+      conflict would hold were it said;
     * *generic only*: no aligned pair joins two distinctive words (only generic
       words, legal forms, places or numbers agree on one side at least), while a
       distinctive word is left unexplained ("The Boeing Company" against
@@ -478,6 +496,9 @@ class NameShapeFeature(Feature):
             -2.5, "names of generic words only, a descriptive word of one side left unaligned"
         ),
         "other_mark": Magnitude(-3.0, "an aircraft's registration mark aligned only approximately"),
+        "organisation_word": Magnitude(
+            -3.0, "a vessel or aircraft against a query with an organisation's word left over"
+        ),
         "nisba": Magnitude(
             -1.5, "a Latin name word aligned with itself plus -i (a nisba: another name)"
         ),
@@ -568,6 +589,16 @@ class NameShapeFeature(Feature):
                     if ctx.explain
                     else "",
                 )
+        body_word = _organisation_word(ctx.query.schema, ctx.entry.schema, qs, al.query_used)
+        if body_word is not None:
+            value = m["organisation_word"]
+            return Evidence(
+                value,
+                f"{body_word.raw or body_word.text!r} says the query is an organisation, not a"
+                f" {str(ctx.entry.schema).lower()} ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
         if (
             ctx.entry.schema == "Aircraft"
             and _REGISTRATION.fullmatch(best.name.original.strip())
@@ -989,6 +1020,28 @@ def _patronymic_s_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token
     if len(a) < len(b):
         a, b = b, a
     return len(b) >= 4 and a == b + "s" and b[-1] not in "aeiouys"
+
+
+def _organisation_word(
+    schema: str | None, listed: str | None, tokens: tuple[Token, ...], used: set[int]
+) -> Token | None:
+    """The word of a query of no stated kind that says it is an organisation, a
+    legal form or a word of :data:`_BODY_WORDS` (*LLC*, *Bank*, *Company*) the
+    alignment left out, when the ``listed`` kind is a vessel or aircraft ("Zenith Bank" against
+    the vessel ZENITH): a row with such a word describes an organisation, as one
+    with a gender or birth date describes a person (a query said to be an
+    organisation meets the ``schema`` conflict instead); ``None`` otherwise."""
+    if listed not in _THINGS or schema not in (None, "LegalEntity"):
+        return None
+    return next(
+        (
+            t
+            for i, t in enumerate(tokens)
+            if i not in used
+            and (t.role == "legal_form" or (t.role == "generic" and t.text in _BODY_WORDS))
+        ),
+        None,
+    )
 
 
 def _other_gender_pair(

@@ -26,7 +26,10 @@ a woman: a listed man's wife, daughter or namesake is another person.
   stems written alike, or with the same first letter and consonants: *Jameel*,
   *Jamila*), four letters or more (*Luc*, *Luca* are both men), when rigour's
   name data knows one of the two words as a given name, or both as names
-  (*Dragan*, *Dragana*, which it knows only from their Cyrillic spellings).
+  (*Dragan*, *Dragana*, which it knows only from their Cyrillic spellings);
+  not when that data links the word in *-a* to its own spelling with a man's
+  *-i*, *-j*, *-y* added (*Nikola* with *Nikolai*, *Nikolay*: a man's name;
+  *Nikol* is a woman's).
 
 Two given names that rigour's name data gives a symbol in common are one name
 in two languages whatever their endings (*Tamar* and *Tamara*, *Danil* and
@@ -42,7 +45,7 @@ from __future__ import annotations
 from typing import Final
 
 from thaw.text import Token, skeleton
-from thaw.text.symbols import known_given_name
+from thaw.text.symbols import known_given_name, latin_words
 
 #: Masculine and feminine endings of family names on the same stem.
 FAMILY_ENDINGS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = (
@@ -82,6 +85,10 @@ GIVEN_ENDINGS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
 )
 
 _VOWELS: Final = frozenset("aeiouy")
+
+#: The endings a Slavic spelling of a man's name in *-a* may add (*Nikolai*,
+#: *Nikolaj*, *Nikolay*).
+_MASCULINE_ENDS: Final = ("i", "j", "y")
 
 #: The roles of words that may be a given or family name (*Viktoria* reads as
 #: a place, Victoria, on its own).
@@ -144,10 +151,21 @@ def _given_stems(m: Token, f: Token) -> bool:
     return False
 
 
+def _man_s_name(f: Token) -> bool:
+    """Whether rigour's name data links ``f`` to its own spelling with a man's
+    *-i*, *-j* or *-y* after the *-a* (*Nikola* with *Nikolai*, *Nikolaj*,
+    *Nikolay*): that *-a* is the stem's, and ``f`` a man's name in its own
+    languages, not a feminine form."""
+    word = f.raw or f.text
+    return any(word + end in latin_words(f.symbols) for end in _MASCULINE_ENDS)
+
+
 def _given_pair(m: Token, f: Token) -> bool:
     """Whether ``m`` is a masculine given name and ``f`` its feminine form (see
     the module's documentation)."""
     if m.symbols & f.symbols or not _given_stems(m, f):
+        return False
+    if _man_s_name(f):
         return False
     if known_given_name(m.symbols) or known_given_name(f.symbols):
         return True
