@@ -78,6 +78,7 @@ from typing import Final, NamedTuple, Protocol
 
 from thaw.sources import territories
 from thaw.text import analyze_name
+from thaw.text.common_words import common_word
 from thaw.text.fold import abjad_key
 from thaw.text.symbols import known_given_name, latin_words
 
@@ -323,7 +324,8 @@ class Where(NamedTuple):
     opening: bool = False
     """Whether the word, spelled as lists spell it (not :attr:`Tok.sounded`),
     opens a sentence: its capital letter is grammar's, which a common noun
-    gets as well as a name (a word in capitals opening a sentence that is
+    gets as well as a name, if it is a common word of a language (:func:`_common`:
+    *Opera*, not *Hikvision*; a word in capitals opening a sentence that is
     not, *ISIS claimed …*, is written so by choice: it does not count); or it
     is a lower-case plural after a plural article (:attr:`Tok.members`), a
     common noun too (*les bases*)."""
@@ -361,11 +363,24 @@ def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
         tok.members
         or _sentence_start(text, tok.start)
         and not (_capitals(tok.text) and _lower_case_after(text, tok.end))
+        and _common(tok.text)
     )
     elsewhere = tok.sounded or tok.members or _weak_capital(text, run, i, taken)
     country = _country_after(text, tok) if tok.base is None else None
     cue = _vessel_cue(text, tok.start)
     return Where(cue, opening or elsewhere, country, opening, opening and not elsewhere)
+
+
+_WORD_JOINERS: Final = re.compile("[-'’]")
+
+
+def _common(word: str) -> bool:
+    """Whether a word opening a sentence is a common word of a language
+    (:func:`thaw.text.common_words.common_word`: *Opera*, *Let*, *Plasma*),
+    whose capital is grammar's; one that is not (*Hikvision*) is a name
+    however it is placed. A word written with a hyphen or an apostrophe
+    counts by its first part (*Opera's*: *opera*; *Hikvision's*)."""
+    return common_word(_WORD_JOINERS.split(word, 1)[0])
 
 
 LINE_LOOKAHEAD: Final = 80
