@@ -206,7 +206,7 @@ def other_syllable_pair(
         return None
     chars = _characters(query) or _read_characters(written, query)
     if chars is None and not written.isascii():
-        return None
+        return _other_run_together(written, query, r_words, alignment)
     q_words = chinese_words(query) if chars is None else tuple(t.raw for t in query.informative)
     if q_words is None:
         return None
@@ -219,12 +219,77 @@ def other_syllable_pair(
             continue
         a = "".join(q_words[i] for i in pair.query)
         b = "".join(r_words[j] for j in pair.result)
-        most = max(MAX_SYLLABLES, len(pair.query), len(pair.result))
-        if not other_syllables(a, b, most):
+        if chars is None:
+            most = max(MAX_SYLLABLES, len(pair.query), len(pair.result))
+            if other_syllables(a, b, most):
+                return a, b
             continue
-        if chars is None or not _spelt_by(tuple(chars[i] for i in pair.query), b):
+        written_chars = tuple(chars[i] for i in pair.query)
+        if other_reading(written_chars, b) and not _spelt_by(written_chars, b):
             return a, b
     return None
+
+
+def _other_run_together(
+    written: str, query: AnalyzedName, r_words: tuple[str, ...], alignment: Alignment
+) -> tuple[str, str] | None:
+    """The query's one word and the listed words it aligns with, when the
+    query is a name written in Chinese characters as one word (江錫民) read
+    as one word, its syllables run together (``jiangsimin``, as
+    :func:`thaw.text.chinese.han_variants` reads a name of three characters
+    to meet spellings no table gives), and the listed words spell other
+    syllables than the characters read (:func:`other_reading`; 錫 is not
+    *Ze*), written in the name's order or with the last word (a family name
+    written last) first, and no spelling of the characters writes them
+    (:func:`_spelt_by`); ``None`` otherwise. Compared letter by letter, the
+    run-together reading lets one syllable differ (*jiangsimin* ~ *Jiang
+    Zemin*), which is another name. A common family name's first character
+    is left out, with the word that spells it: its dialect spellings are more
+    than the tables hold (黄 *Ong*)."""
+    word = written.strip()
+    if len(query.informative) != 1 or len(word) < 2:
+        return None
+    chars = tuple(word)
+    if not all(HAN.fullmatch(ch) for ch in chars):
+        return None
+    for pair in alignment.pairs:
+        if pair.sim >= 1.0 or pair.query != (0,):
+            continue
+        words = [r_words[j] for j in pair.result]
+        orders = [words, words[-1:] + words[:-1]] if len(words) > 1 else [words]
+        if chars[0] in common_surnames():
+            if len(words) < 2:
+                continue
+            own, orders = chars[1:], [order[1:] for order in orders]
+        else:
+            own = chars
+        if all(
+            other_reading(own, "".join(order)) and not _spelt_by(own, "".join(order))
+            for order in orders
+        ):
+            return query.informative[0].raw, " ".join(words)
+    return None
+
+
+def other_reading(chars: tuple[str, ...], word: str) -> bool:
+    """Whether ``word`` (lower-case ASCII) spells other syllables than the
+    Chinese characters ``chars`` read: it cuts into as many syllables as there
+    are characters (:func:`chinese_syllables`), and in no such cut does each
+    syllable stand for a Mandarin reading of its character
+    (:func:`thaw.text.chinese.mandarin_readings`). A character is read as
+    itself, not as every syllable its pinyin could spell in another system:
+    仑 is *lun*, which Cantonese also writes 鄰 (*lin*) with, and *Ling* (令)
+    may stand for *lin* too; 仑 and 令 are still other syllables. A word of no
+    such cut is not told apart (a spelling no table gives: 侯友宜 *Hou
+    Yu-ih*). Whether a spelling of the characters writes ``word`` is
+    :func:`_spelt_by`'s question."""
+    readings = tuple(frozenset(mandarin_readings(ch)) for ch in chars)
+    if not all(readings):
+        return False
+    cuts = [cut for cut in chinese_syllables(word, len(chars)) if len(cut) == len(chars)]
+    if not cuts:
+        return False
+    return not any(all(r & c for r, c in zip(readings, cut, strict=True)) for cut in cuts)
 
 
 def part_of_name(query: AnalyzedName, listed: AnalyzedName, alignment: Alignment) -> bool:
