@@ -33,6 +33,8 @@ import re
 from functools import lru_cache
 from typing import Final
 
+from rapidfuzz.distance import OSA
+
 from thaw.match.korean import korean_readings
 from thaw.match.names import Alignment
 from thaw.text import AnalyzedName
@@ -43,6 +45,12 @@ from thaw.text.han_syllables import syllable_inventory
 
 #: The most syllables a word of a Chinese name spells (a given name of two).
 MAX_SYLLABLES: Final = 2
+#: The most letters a word may differ from the reading of the Chinese
+#: characters it is aligned with and still be taken for a spelling of them
+#: when no reading agrees: a dialect writes a final or a vowel otherwise
+#: (*Min* for 明 *ming*, *Gung* for 赓 *geng*); more than that, and no
+#: reading in common, is another syllable (*Ling* for 仑 *lun*).
+SPELLING_LETTERS: Final = 1
 #: The longest spelling of one syllable (*zhuang*, *hsiang*).
 _LONGEST: Final = 6
 
@@ -192,7 +200,13 @@ def other_syllable_pair(
     word that no spelling of the query's characters writes:
     :func:`_spelt_by`, and not a common family name, which Chinese writes
     first and whose dialect spellings are more than the tables hold: 黄 is
-    *Ong* in Malaysia); ``None`` otherwise. The query is ``written`` so;
+    *Ong* in Malaysia); ``None`` otherwise. A word in characters also spells
+    other syllables when it is more than :data:`SPELLING_LETTERS` letters from
+    the listed word and no syllable of the listed word stands for the
+    character's own reading (:func:`other_reading`: 仑 *lun* is not *Ling*,
+    though both may spell *lin* in some system); a name in characters read
+    with its syllables run together is compared so too
+    (:func:`_other_run_together`). The query is ``written`` so;
     another Mandarin reading of a name in characters, a word per character
     (陈江和 read *chen jiang hu*), is compared as the characters are, and any
     other reading of a name in another script (a Korean or Japanese one) is
@@ -219,13 +233,16 @@ def other_syllable_pair(
             continue
         a = "".join(q_words[i] for i in pair.query)
         b = "".join(r_words[j] for j in pair.result)
+        most = max(MAX_SYLLABLES, len(pair.query), len(pair.result))
         if chars is None:
-            most = max(MAX_SYLLABLES, len(pair.query), len(pair.result))
             if other_syllables(a, b, most):
                 return a, b
             continue
         written_chars = tuple(chars[i] for i in pair.query)
-        if other_reading(written_chars, b) and not _spelt_by(written_chars, b):
+        other = other_syllables(a, b, most) or (
+            other_reading(written_chars, b) and OSA.distance(a, b) > SPELLING_LETTERS
+        )
+        if other and not _spelt_by(written_chars, b):
             return a, b
     return None
 
@@ -240,7 +257,8 @@ def _other_run_together(
     to meet spellings no table gives), and the listed words spell other
     syllables than the characters read (:func:`other_reading`; 錫 is not
     *Ze*), written in the name's order or with the last word (a family name
-    written last) first, and no spelling of the characters writes them
+    written last) first, more than :data:`SPELLING_LETTERS` letters from the
+    reading, and no spelling of the characters writes them
     (:func:`_spelt_by`); ``None`` otherwise. Compared letter by letter, the
     run-together reading lets one syllable differ (*jiangsimin* ~ *Jiang
     Zemin*), which is another name. A common family name's first character
@@ -257,17 +275,18 @@ def _other_run_together(
             continue
         words = [r_words[j] for j in pair.result]
         orders = [words, words[-1:] + words[:-1]] if len(words) > 1 else [words]
-        if chars[0] in common_surnames():
-            if len(words) < 2:
-                continue
-            own, orders = chars[1:], [order[1:] for order in orders]
-        else:
-            own = chars
+        family = chars[0] in common_surnames()
+        if family and len(words) < 2:
+            continue
+        own = chars[1:] if family else chars
+        reading = query.informative[0].raw
         if all(
-            other_reading(own, "".join(order)) and not _spelt_by(own, "".join(order))
+            OSA.distance(reading, "".join(order)) > SPELLING_LETTERS
+            and other_reading(own, "".join(order[family:]))
+            and not _spelt_by(own, "".join(order[family:]))
             for order in orders
         ):
-            return query.informative[0].raw, " ".join(words)
+            return reading, " ".join(words)
     return None
 
 
