@@ -194,5 +194,6 @@ def test_a_character_is_read_as_itself() -> None:
 
 
 def test_a_japanese_reading_of_a_chinese_name_is_no_match() -> None:
-    result = score(Query("雄舍"), name_entry("Lao She", "Person"))  # 老舍; was 0.73 as *yu sha*
+    # 老舍; was 0.73 read as *yu sha*
+    result = score(Query("雄舍", "Person"), name_entry("Lao She", "Person"))
     assert result.score < DEFAULT_THRESHOLD, result.explanation
