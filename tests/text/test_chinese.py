@@ -69,13 +69,15 @@ def test_korean_name_in_hanja_has_its_korean_reading() -> None:
     assert han_variants("金 铁三") == ()
 
 
-def test_a_lone_name_has_no_japanese_reading_of_single_syllables() -> None:
+def test_a_lone_names_single_syllables_in_japanese_are_one_given_name() -> None:
     # 雄舍 read *yu sha*, a character a syllable, is how Japanese reads a
-    # Chinese name, and met *Lao She* (老舍); its readings as names stay
+    # Chinese name, and met *Lao She* (老舍); read as a Japanese given name
+    # it is one word; its other readings stay
     variants = han_variants("雄舍")
     assert "yu sha" not in variants
-    assert "o sha" not in variants
+    assert "yusha" in variants
     assert "yu seki" in variants
+    assert "nayu" in han_variants("菜結")
     assert "jo ichi" in han_variants("誠一")
 
 
