@@ -11,7 +11,12 @@ import pytest
 
 from thaw.index.entry import name_entry
 from thaw.match import DEFAULT_THRESHOLD, Query, score
-from thaw.match.han_latin import chinese_syllables, other_syllables, reads_as_chinese_name
+from thaw.match.han_latin import (
+    chinese_syllables,
+    other_reading,
+    other_syllables,
+    reads_as_chinese_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -143,3 +148,52 @@ def test_a_family_name_crossed_with_a_given_name_is_another_person(query: str, l
 def test_a_family_name_in_its_place_is_not_crossed(query: str, listed: str) -> None:
     result = score(Query(query, "Person"), name_entry(listed, "Person"))
     assert result.score >= DEFAULT_THRESHOLD, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("仑计划", "Ling Jihua"),  # read *lun ji huai*: was 0.87
+        # run together, 江錫平 reads *jiangsiping*, a letter or two from *Jiang Zeping*
+        ("江錫平", "JIANG, Zeping"),
+        ("江錫民", "Jiang Zemin"),  # was 0.76
+    ],
+)
+def test_a_character_read_otherwise_is_another_person(query: str, listed: str) -> None:
+    result = score(Query(query), name_entry(listed, "Person"))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "other Chinese syllables" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("令建国", "LING, Jianguo"),
+        ("江泽平", "JIANG, Zeping"),
+        ("江泽民", "Zemin Jiang"),
+        ("侯友宜", "Hou Yu-ih"),  # run together, a spelling no table gives
+        ("王雪紅", "Wang Hsueh-hung"),
+        ("林明", "LIM, Min"),  # a final a dialect writes otherwise
+        ("王赓武", "Wang Gungwu"),
+    ],
+)
+def test_a_character_spelt_otherwise_still_matches(query: str, listed: str) -> None:
+    result = score(Query(query), name_entry(listed, "Person"))
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation
+    assert "Chinese syllables" not in result.explanation
+
+
+def test_a_character_is_read_as_itself() -> None:
+    # 仑 is lun: Cantonese spells 鄰 (lin) *lun* and 拎 (lin) *ling*, yet 仑 is not 令
+    assert other_reading(("仑",), "ling")
+    assert not other_reading(("令",), "ling")
+    assert not other_reading(("陳",), "chan")  # Cantonese for chen
+    assert other_reading(("錫", "民"), "zemin")
+    assert not other_reading(("泽", "民"), "zemin")
+    assert not other_reading(("友", "宜"), "yuih")  # no cut into two syllables: not told
+
+
+def test_a_japanese_reading_of_a_chinese_name_is_no_match() -> None:
+    # 老舍; was 0.73 read as *yu sha*
+    result = score(Query("雄舍", "Person"), name_entry("Lao She", "Person"))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation

@@ -69,6 +69,18 @@ def test_korean_name_in_hanja_has_its_korean_reading() -> None:
     assert han_variants("金 铁三") == ()
 
 
+def test_a_lone_names_single_syllables_in_japanese_are_one_given_name() -> None:
+    # 雄舍 read *yu sha*, a character a syllable, is how Japanese reads a
+    # Chinese name, and met *Lao She* (老舍); read as a Japanese given name
+    # it is one word; its other readings stay
+    variants = han_variants("雄舍")
+    assert "yu sha" not in variants
+    assert "yusha" in variants
+    assert "yu seki" in variants
+    assert "nayu" in han_variants("菜結")
+    assert "jo ichi" in han_variants("誠一")
+
+
 @pytest.mark.parametrize(
     ("han", "latin"),
     [
@@ -123,7 +135,8 @@ def test_a_lone_word_gets_every_reading() -> None:
     # name's readings beside the dictionary's
     assert "niko" in han_variants("尼科")
     assert "pielo" in han_variants("皮耶罗")  # (y after i: no sound of its own)
-    assert "ko ki" in han_variants("光輝")
+    assert "hikaru ki" in han_variants("光輝")
+    assert "ko ki" not in han_variants("光輝")  # single syllables: a Chinese name's
     assert "koki" not in han_variants("光輝")  # pykakasi's, given by name analysis
     # a name of several words keeps only the readings it shows signs of
     assert han_variants("皮耶 罗") == ()

@@ -120,8 +120,10 @@ def test_a_chinese_name_is_not_read_as_japanese_syllables() -> None:
     assert "takahashi" in name_variants("高橋", "Person")
     assert "tanaka" in name_variants("田中", "Person")
     assert "hayashi yoshimasa" in name_variants("林芳正", "Person")
-    # and one without such a family name its readings of single syllables
-    assert "ko ki" in han_variants("光輝")
+    # and one without such a family name its readings of single syllables,
+    # joined as one given name (菜結 *Nayu*), not apart as a Chinese name's
+    assert "nayu" in han_variants("菜結")
+    assert "ko ki" not in han_variants("光輝")
 
 
 def test_a_family_name_is_read_as_a_family_name() -> None:

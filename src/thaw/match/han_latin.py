@@ -33,6 +33,8 @@ import re
 from functools import lru_cache
 from typing import Final
 
+from rapidfuzz.distance import OSA
+
 from thaw.match.korean import korean_readings
 from thaw.match.names import Alignment
 from thaw.text import AnalyzedName
@@ -43,6 +45,12 @@ from thaw.text.han_syllables import syllable_inventory
 
 #: The most syllables a word of a Chinese name spells (a given name of two).
 MAX_SYLLABLES: Final = 2
+#: The most letters a word may differ from the reading of the Chinese
+#: characters it is aligned with and still be taken for a spelling of them
+#: when no reading agrees: a dialect writes a final or a vowel otherwise
+#: (*Min* for 明 *ming*, *Gung* for 赓 *geng*); more than that, and no
+#: reading in common, is another syllable (*Ling* for 仑 *lun*).
+SPELLING_LETTERS: Final = 1
 #: The longest spelling of one syllable (*zhuang*, *hsiang*).
 _LONGEST: Final = 6
 
@@ -192,7 +200,13 @@ def other_syllable_pair(
     word that no spelling of the query's characters writes:
     :func:`_spelt_by`, and not a common family name, which Chinese writes
     first and whose dialect spellings are more than the tables hold: 黄 is
-    *Ong* in Malaysia); ``None`` otherwise. The query is ``written`` so;
+    *Ong* in Malaysia); ``None`` otherwise. A word in characters also spells
+    other syllables when it is more than :data:`SPELLING_LETTERS` letters from
+    the listed word and no syllable of the listed word stands for the
+    character's own reading (:func:`other_reading`: 仑 *lun* is not *Ling*,
+    though both may spell *lin* in some system); a name in characters read
+    with its syllables run together is compared so too
+    (:func:`_other_run_together`). The query is ``written`` so;
     another Mandarin reading of a name in characters, a word per character
     (陈江和 read *chen jiang hu*), is compared as the characters are, and any
     other reading of a name in another script (a Korean or Japanese one) is
@@ -206,7 +220,7 @@ def other_syllable_pair(
         return None
     chars = _characters(query) or _read_characters(written, query)
     if chars is None and not written.isascii():
-        return None
+        return _other_run_together(written, query, r_words, alignment)
     q_words = chinese_words(query) if chars is None else tuple(t.raw for t in query.informative)
     if q_words is None:
         return None
@@ -220,11 +234,81 @@ def other_syllable_pair(
         a = "".join(q_words[i] for i in pair.query)
         b = "".join(r_words[j] for j in pair.result)
         most = max(MAX_SYLLABLES, len(pair.query), len(pair.result))
-        if not other_syllables(a, b, most):
+        if chars is None:
+            if other_syllables(a, b, most):
+                return a, b
             continue
-        if chars is None or not _spelt_by(tuple(chars[i] for i in pair.query), b):
+        written_chars = tuple(chars[i] for i in pair.query)
+        other = other_syllables(a, b, most) or (
+            other_reading(written_chars, b) and OSA.distance(a, b) > SPELLING_LETTERS
+        )
+        if other and not _spelt_by(written_chars, b):
             return a, b
     return None
+
+
+def _other_run_together(
+    written: str, query: AnalyzedName, r_words: tuple[str, ...], alignment: Alignment
+) -> tuple[str, str] | None:
+    """The query's one word and the listed words it aligns with, when the
+    query is a name written in Chinese characters as one word (江錫民) read
+    as one word, its syllables run together (``jiangsimin``, as
+    :func:`thaw.text.chinese.han_variants` reads a name of three characters
+    to meet spellings no table gives), and the listed words spell other
+    syllables than the characters read (:func:`other_reading`; 錫 is not
+    *Ze*), written in the name's order or with the last word (a family name
+    written last) first, more than :data:`SPELLING_LETTERS` letters from the
+    reading, and no spelling of the characters writes them
+    (:func:`_spelt_by`); ``None`` otherwise. Compared letter by letter, the
+    run-together reading lets one syllable differ (*jiangsimin* ~ *Jiang
+    Zemin*), which is another name. A common family name's first character
+    is left out, with the word that spells it: its dialect spellings are more
+    than the tables hold (黄 *Ong*)."""
+    word = written.strip()
+    if len(query.informative) != 1 or len(word) < 2:
+        return None
+    chars = tuple(word)
+    if not all(HAN.fullmatch(ch) for ch in chars):
+        return None
+    for pair in alignment.pairs:
+        if pair.sim >= 1.0 or pair.query != (0,):
+            continue
+        words = [r_words[j] for j in pair.result]
+        orders = [words, words[-1:] + words[:-1]] if len(words) > 1 else [words]
+        family = chars[0] in common_surnames()
+        if family and len(words) < 2:
+            continue
+        own = chars[1:] if family else chars
+        reading = query.informative[0].raw
+        if all(
+            OSA.distance(reading, "".join(order)) > SPELLING_LETTERS
+            and other_reading(own, "".join(order[family:]))
+            and not _spelt_by(own, "".join(order[family:]))
+            for order in orders
+        ):
+            return reading, " ".join(words)
+    return None
+
+
+def other_reading(chars: tuple[str, ...], word: str) -> bool:
+    """Whether ``word`` (lower-case ASCII) spells other syllables than the
+    Chinese characters ``chars`` read: it cuts into as many syllables as there
+    are characters (:func:`chinese_syllables`), and in no such cut does each
+    syllable stand for a Mandarin reading of its character
+    (:func:`thaw.text.chinese.mandarin_readings`). A character is read as
+    itself, not as every syllable its pinyin could spell in another system:
+    仑 is *lun*, which Cantonese also writes 鄰 (*lin*) with, and *Ling* (令)
+    may stand for *lin* too; 仑 and 令 are still other syllables. A word of no
+    such cut is not told apart (a spelling no table gives: 侯友宜 *Hou
+    Yu-ih*). Whether a spelling of the characters writes ``word`` is
+    :func:`_spelt_by`'s question."""
+    readings = tuple(frozenset(mandarin_readings(ch)) for ch in chars)
+    if not all(readings):
+        return False
+    cuts = [cut for cut in chinese_syllables(word, len(chars)) if len(cut) == len(chars)]
+    if not cuts:
+        return False
+    return not any(all(r & c for r, c in zip(readings, cut, strict=True)) for cut in cuts)
 
 
 def part_of_name(query: AnalyzedName, listed: AnalyzedName, alignment: Alignment) -> bool:

@@ -487,7 +487,9 @@ def han_variants(name: str) -> tuple[str, ...]:
     apart, and gets every reading: as transcribed (:func:`_transcribed_word`)
     even without a sign of it, and, for two or three characters, the readings a
     Japanese name may have beside the dictionary's
-    (:func:`thaw.text.japanese.kanji_name_readings`); a name of one character,
+    (:func:`thaw.text.japanese.kanji_name_readings`; one that reads each
+    character apart as a single syllable joined into one word, as a Japanese
+    given name is: :func:`_on_joined`); a name of one character,
     its Japanese readings (誠 *Makoto*)."""
     out: list[str] = []
     stripped = name.strip()
@@ -505,7 +507,7 @@ def han_variants(name: str) -> tuple[str, ...]:
         readings += [_transcribed_word(lone), _transcribed_word(lone, True), xinhua]
         readings += liquid_spellings(xinhua)
         dictionary = complete_reading(lone) if len(lone) == 2 else ""
-        names = [r for r in kanji_name_readings(lone) if r != dictionary]
+        names = [r for r in map(_on_joined, kanji_name_readings(lone)) if r != dictionary]
         readings += names
         readings += [kunrei(r) for r in [dictionary, *names][:_KUNREI_READINGS]]
     elif len(name) == 1 and HAN.match(name):
@@ -525,6 +527,18 @@ def single_syllable(reading: str) -> bool:
     ``ryu``, ``kan``, ``chu``), rather than a name's reading of its own
     (``hayashi``, ``taka``)."""
     return _SYLLABLE.match(reading) is not None
+
+
+def _on_joined(reading: str) -> str:
+    """A Japanese reading of a name, its words joined when each reads a
+    character apart as a single syllable (:func:`single_syllable`): 雄舍
+    ``yu sha`` is read ``yusha``. Two such words are how Japanese reads a
+    Chinese name, a family name and a given name of a character each (they
+    would meet *Lao She*, 老舍), while a Japanese name read so is one given
+    name (菜結 *Nayu*, 実生 *Mio*)."""
+    words = reading.split()
+    on_only = len(words) > 1 and all(map(single_syllable, words))
+    return "".join(words) if on_only else reading
 
 
 def _chinese_written_variants(word: str) -> tuple[str, ...]:
