@@ -54,37 +54,6 @@ def test_merged_levels_are_each_credit_with_the_end_of_its_prefix(
     assert sorted(merged.ids.tolist()) == sorted(best) and merged.df == df
 
 
-def _arrays(merged: cand_module._TokenPostings) -> list[tuple[str, list[float]]]:
-    return [
-        (a.dtype.str, a.tolist())
-        for a in (merged.ids, merged.credits, merged.by_id, merged.by_id_credits)
-    ]
-
-
-@settings(max_examples=300, deadline=None)
-@given(_postings)
-def test_merging_in_plain_python_gives_what_numpy_gives(
-    sources: list[tuple[list[int], float]],
-) -> None:
-    # the same postings merged by each path (MERGE_PLAIN_MAX chooses by size);
-    # credits that round to one float32 (0.9 and 0.9 + 1e-9) are one level
-    sources = [*sources, (sources[0][0], sources[0][1] + 1e-9)]
-    arrays = [(np.array(ids, dtype=np.int32), credit) for ids, credit in sources]
-    plain = cand_module._merge_plain(sorted(arrays, key=lambda pc: -pc[1]), 7)
-    bound = cand_module.MERGE_PLAIN_MAX
-    try:
-        cand_module.MERGE_PLAIN_MAX = -1
-        with_numpy = cand_module._merge_sources(list(arrays), 7)
-    finally:
-        cand_module.MERGE_PLAIN_MAX = bound
-    if not any(len(ids) for ids, _ in sources):
-        return  # (_merge_sources answers no listing before either path)
-    assert _arrays(plain) == _arrays(with_numpy)
-    assert (plain.levels, plain.df) == (with_numpy.levels, with_numpy.df)
-    ranked = sorted(zip(plain.credits.tolist(), plain.ids.tolist(), strict=True))
-    assert plain.ids.tolist() == [i for _, i in sorted(ranked, key=lambda ci: (-ci[0], ci[1]))]
-
-
 @settings(max_examples=300, deadline=None)
 @given(_postings, st.lists(st.integers(0, 70), max_size=30, unique=True).map(sorted))
 def test_lookup_gives_each_candidate_its_best_credit_or_zero(

@@ -261,12 +261,6 @@ were credited as the matcher reads them; at 0.5 names on no list now get 2.8.)""
 _Ints: TypeAlias = npt.NDArray[np.int32]
 _Floats: TypeAlias = npt.NDArray[np.float64]
 _Floats32: TypeAlias = npt.NDArray[np.float32]
-#: Postings of up to this many listing positions in all (a query token's own,
-#: its typo neighbours' and its keys') are merged in plain Python
-#: (:func:`_merge_plain`), more with NumPy (:func:`_merge_sources`): measured
-#: (callgrind), about a fifth of the instructions for the median token of a
-#: customer file (37 positions).
-MERGE_PLAIN_MAX = 128
 TOKEN_CACHE_ELEMENTS = 4_000_000
 """How many listing positions the per-token retrieval cache may hold (16 MB)."""
 
@@ -319,8 +313,6 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
     # best credit first, then a stable sort by listing: each listing's first
     # occurrence carries its best credit (one sort instead of a two-key lexsort)
     sources.sort(key=lambda pc: -pc[1])
-    if sum([len(p) for p, _ in sources]) <= MERGE_PLAIN_MAX:
-        return _merge_plain(sources, df)
     ids = np.concatenate([p for p, _ in sources])
     credits = np.array([c for _, c in sources], dtype=np.float32).repeat(
         [len(p) for p, _ in sources]
@@ -338,45 +330,6 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
     ends = [*change.tolist(), len(ids)]
     levels = tuple((float(credits[end - 1]), end) for end in ends)
     return _TokenPostings(ids, credits, levels, df, by_id, by_id_credits)
-
-
-def _merge_plain(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) -> _TokenPostings:
-    """:func:`_merge_sources` of a few listings (``sources`` best credit first,
-    some maybe empty), merged in plain Python: the same arrays and levels in a
-    few NumPy calls (one per source and four) rather than some twenty, each of
-    which costs more than merging a listing."""
-    best: dict[int, float] = {}
-    for posting, credit in sources:
-        for i in posting.tolist():
-            if i not in best:
-                best[i] = credit
-    by_id = sorted(best)
-    by_id_credits = np.array([best[i] for i in by_id], dtype=np.float32)
-    # each listing's credit as the float32 the arrays hold, listings by credit
-    # (descending), then by position, as the stable sort by credit gives them
-    groups: dict[float, list[int]] = {}
-    for credit, i in zip(by_id_credits.tolist(), by_id, strict=True):
-        group = groups.get(credit)
-        if group is None:
-            groups[credit] = [i]
-        else:
-            group.append(i)
-    ids: list[int] = []
-    credits: list[float] = []
-    levels: list[tuple[float, int]] = []
-    for credit in sorted(groups, reverse=True):
-        group = groups[credit]
-        ids.extend(group)
-        credits.extend([credit] * len(group))
-        levels.append((credit, len(ids)))
-    return _TokenPostings(
-        np.array(ids, dtype=np.int32),
-        np.array(credits, dtype=np.float32),
-        tuple(levels),
-        df,
-        np.array(by_id, dtype=np.int32),
-        by_id_credits,
-    )
 
 
 def _lookup(postings: _TokenPostings, cand: _Ints, out: npt.NDArray[np.float32]) -> None:
