@@ -99,10 +99,10 @@ import io
 import math
 import pickle
 import re
-import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeAlias
+from zlib import crc32
 
 import numpy as np
 import numpy.typing as npt
@@ -484,6 +484,34 @@ LONG_TOKEN = 8
 """Tokens of this many characters or more are allowed two edits to a neighbour."""
 
 
+def _one_edit(text: str, other: str) -> bool:
+    """Whether ``other`` is one edit from ``text`` (optimal string alignment
+    distance 1: a substitution, an insertion, a deletion or a transposition of
+    two adjacent characters), compared character by character: what
+    ``OSA.distance(text, other) == 1`` says, without the cost of the call,
+    which was most of checking a neighbour."""
+    if len(text) < len(other):
+        text, other = other, text
+    size = len(other)
+    if len(text) - size > 1:
+        return False
+    i = 0
+    while i < size and text[i] == other[i]:
+        i += 1
+    if len(text) != size:
+        return text[i + 1 :] == other[i:]  # (a deletion from the longer one)
+    if i == size:
+        return False  # (the same text)
+    if text[i + 1 :] == other[i + 1 :]:
+        return True  # (a substitution)
+    return (
+        i + 1 < size
+        and text[i] == other[i + 1]
+        and text[i + 1] == other[i]
+        and text[i + 2 :] == other[i + 2 :]
+    )
+
+
 def _deletion_keys(text: str) -> list[int]:
     """The checksums of ``text`` and of every string one deletion away from it
     (distinct). Two strings within one edit of each other (optimal string
@@ -493,8 +521,12 @@ def _deletion_keys(text: str) -> list[int]:
     inserted. (A checksum, CRC-32 of the UTF-8 form, rather than Python's string
     hash, which changes from process to process; two strings sharing a checksum
     by chance only cost a comparison that rejects them.)"""
-    variants = [text, *(text[:i] + text[i + 1 :] for i in range(len(text)))]
-    return list(dict.fromkeys([zlib.crc32(v.encode("utf-8")) for v in variants]))
+    # (a loop, not a generator of variants: compiled, a generator's every step
+    # is a call)
+    keys = [crc32(text.encode("utf-8"))]
+    for i in range(len(text)):
+        keys.append(crc32((text[:i] + text[i + 1 :]).encode("utf-8")))
+    return list(dict.fromkeys(keys))
 
 
 def _deletion_table(vocab: list[str]) -> tuple[npt.NDArray[np.uint32], _Ints]:
@@ -1030,10 +1062,7 @@ class CandidateIndex:
         out: list[tuple[int, float, int]] = []
         for vid in sorted(found):
             choice = vocab[vid]
-            if choice == text or abs(len(choice) - size) > 1:
-                continue
-            distance = OSA.distance(text, choice, score_cutoff=1)
-            if distance > 1:
+            if not _one_edit(text, choice):
                 continue
             padded = f"^{choice}$"
             shared = 0
@@ -1043,7 +1072,7 @@ class CandidateIndex:
             if shared < need:
                 continue
             slot = self._vocab_slots[vid]
-            similarity = 1.0 - distance / max(size, len(choice))
+            similarity = 1.0 - 1 / max(size, len(choice))
             out.append((slot, round(similarity, 4), self._df(slot)))
         return out
 
