@@ -1046,8 +1046,9 @@ class CandidateIndex:
         deletion neighbourhood with it (:func:`_deletion_keys`), checked."""
         table = self._deletion_keys
         wanted = np.array(_deletion_keys(text), dtype=np.uint32)
-        starts = table.searchsorted(wanted, "left").tolist()
-        ends = table.searchsorted(wanted, "right").tolist()
+        # (typed lists: compiled, ranges and indexing over them are native)
+        starts: list[int] = table.searchsorted(wanted, "left").tolist()
+        ends: list[int] = table.searchsorted(wanted, "right").tolist()
         ids = self._deletion_id_view
         found: set[int] = set()
         for start, end in zip(starts, ends, strict=True):
@@ -1096,7 +1097,7 @@ class CandidateIndex:
             # occurrence count is kept or dropped whole, and far fewer are sorted)
             found_ids = np.concatenate(slices)
             near = np.abs(self._vocab_sizes.take(found_ids) - len(text)) <= edits
-            ids = _values_seen(found_ids[near], need).tolist()
+            ids: list[int] = _values_seen(found_ids[near], need).tolist()
             vocab = self._vocab
             found = process.extract(
                 text,
