@@ -512,6 +512,25 @@ def _one_edit(text: str, other: str) -> bool:
     )
 
 
+_ROUNDED: dict[float, float] = {}
+#: The most values :func:`_round4` remembers (emptied when full); similarities
+#: take a few values per token length.
+ROUNDED_MEMO = 4096
+
+
+def _round4(value: float) -> float:
+    """``round(value, 4)``, remembered per value (a similarity of a typo
+    neighbour, ``1 - edits / length``, or its credit): rounding to digits
+    converts the float to decimal and back, a few thousand instructions, and a
+    new query token rounds one for each neighbour."""
+    found = _ROUNDED.get(value)
+    if found is None:
+        if len(_ROUNDED) >= ROUNDED_MEMO:
+            _ROUNDED.clear()
+        found = _ROUNDED[value] = round(value, 4)
+    return found
+
+
 def _deletion_keys(text: str) -> list[int]:
     """The checksums of ``text`` and of every string one deletion away from it
     (distinct). Two strings within one edit of each other (optimal string
@@ -1074,7 +1093,7 @@ class CandidateIndex:
                 continue
             slot = self._vocab_slots[vid]
             similarity = 1.0 - 1 / max(size, len(choice))
-            out.append((slot, round(similarity, 4), self._df(slot)))
+            out.append((slot, _round4(similarity), self._df(slot)))
         return out
 
     def _near_by_trigrams(self, text: str) -> list[tuple[int, float, int]]:
@@ -1111,7 +1130,7 @@ class CandidateIndex:
                     continue
                 slot = self._vocab_slots[ids[where]]
                 similarity = 1.0 - distance / max(len(text), len(choice))
-                out.append((slot, round(similarity, 4), self._df(slot)))
+                out.append((slot, _round4(similarity), self._df(slot)))
         return out
 
     def _token_keys(self, name: AnalyzedName, token: Token) -> list[str]:
@@ -1160,7 +1179,7 @@ class CandidateIndex:
             df = self._df(slot)
         fallback: list[int] = []
         for n_slot, similarity, n_df in self.neighbours(token.text):
-            sources.append((n_slot, round(similarity * FUZZY_CREDIT, 4)))
+            sources.append((n_slot, _round4(similarity * FUZZY_CREDIT)))
             fallback.append(n_df)
         for key in self._token_keys(name, token):
             k_slot = self._slots.get(key)
@@ -1385,19 +1404,23 @@ class CandidateIndex:
         unit, the best credit level not taken) falls below the cut, the rest
         cannot make a candidate and only serve to score.
         """
-        total = sum(w for w, _ in units)
+        # (loops rather than generators: compiled, a generator's every step is
+        # a call; the sums add the same terms in the same order)
+        total = 0.0
+        bound = 0.0
+        best: list[float] = []
+        order: list[tuple[float, int, int]] = []
+        for k, (w, p) in enumerate(units):
+            levels = p.levels
+            first = levels[0][0] if levels else 0.0
+            total += w
+            bound += w * first
+            best.append(first)
+            for j, level in enumerate(levels):
+                order.append((w * level[0], k, j))
         if total <= 0:
             return []
-        best = [p.levels[0][0] if p.levels else 0.0 for _, p in units]
-        bound = sum(w * b for (w, _), b in zip(units, best, strict=True))
-        order = sorted(
-            (
-                (w * level[0], k, j)
-                for k, (w, p) in enumerate(units)
-                for j, level in enumerate(p.levels)
-            ),
-            reverse=True,
-        )
+        order.sort(reverse=True)
         taken: dict[int, int] = {}  # unit → index of the lowest level taken
         for _value, k, j in order:
             if bound < cut * total:
