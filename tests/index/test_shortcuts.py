@@ -1,8 +1,10 @@
 """Retrieval's written-out shortcuts give what the general code they replace gives.
 
 :func:`thaw.index.candidates._single_key` stands for ``index_keys`` of a one-token
-name, and :meth:`~thaw.index.CandidateIndex.neighbours` filters the vocabulary by
-trigrams and length with plain lists, or, for a short token, looks its deletion
+name, :func:`~thaw.index.candidates._one_edit` for an OSA distance of 1,
+:func:`~thaw.index.candidates._round4` for ``round(value, 4)``, and
+:meth:`~thaw.index.CandidateIndex.neighbours` filters the vocabulary by trigrams
+and length with plain lists, or, for a short token, looks its deletion
 neighbourhood up; all are checked here against the plain computation on names of
 every kind.
 """
@@ -14,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
+import thaw.index.candidates as cand_module
 from tests.index.fixture_store import fixture_records
 from thaw.index import CandidateIndex, entry_from_record
 from thaw.index.candidates import (
@@ -21,6 +24,7 @@ from thaw.index.candidates import (
     LONG_TOKEN,
     _deletion_keys,
     _max_edits,
+    _one_edit,
     _single_key,
     _trigrams,
 )
@@ -150,3 +154,37 @@ def test_words_one_edit_apart_share_a_deletion_key(
         other = word[:at] + word[at + 1 : at + 2] + word[at] + word[at + 2 :]  # a transposition
     assert OSA.distance(word, other) <= 1
     assert set(_deletion_keys(word)) & set(_deletion_keys(other))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_WORDS, _WORDS, st.integers(0, 8), st.integers(0, 4))
+def test_one_edit_is_an_osa_distance_of_one(word: str, other: str, at: int, op: int) -> None:
+    # another word, or ``word`` edited once (a deletion, an insertion, a
+    # substitution, a transposition) so that most pairs are near
+    at %= len(word)
+    edited = [
+        other,
+        word[:at] + word[at + 1 :],
+        word[:at] + other[0] + word[at:],
+        word[:at] + other[0] + word[at + 1 :],
+        word[:at] + word[at + 1 : at + 2] + word[at] + word[at + 2 :],
+    ][op]
+    for a, b in ((word, edited), (edited, word), (word, word + other)):
+        assert _one_edit(a, b) is (OSA.distance(a, b) == 1), (a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(0.0, 1.0), max_size=40), st.integers(1, 40))
+def test_round4_is_round_to_four_digits(values: list[float], length: int) -> None:
+    # similarities as retrieval makes them, their credits, and any value, the
+    # memo kept and emptied alike
+    values += [1.0 - 1 / length, 1.0 - 2 / length, (1.0 - 1 / length) * 0.95]
+    for value in values * 2:
+        assert cand_module._round4(value) == round(value, 4)
+
+
+def test_round4_memo_is_bounded() -> None:
+    bound = cand_module.ROUNDED_MEMO
+    for k in range(bound + 2):
+        assert cand_module._round4(k / 7919) == round(k / 7919, 4)
+    assert len(cand_module._ROUNDED) <= bound

@@ -99,10 +99,10 @@ import io
 import math
 import pickle
 import re
-import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeAlias
+from zlib import crc32
 
 import numpy as np
 import numpy.typing as npt
@@ -484,6 +484,53 @@ LONG_TOKEN = 8
 """Tokens of this many characters or more are allowed two edits to a neighbour."""
 
 
+def _one_edit(text: str, other: str) -> bool:
+    """Whether ``other`` is one edit from ``text`` (optimal string alignment
+    distance 1: a substitution, an insertion, a deletion or a transposition of
+    two adjacent characters), compared character by character: what
+    ``OSA.distance(text, other) == 1`` says, without the cost of the call,
+    which was most of checking a neighbour."""
+    if len(text) < len(other):
+        text, other = other, text
+    size = len(other)
+    if len(text) - size > 1:
+        return False
+    i = 0
+    while i < size and text[i] == other[i]:
+        i += 1
+    if len(text) != size:
+        return text[i + 1 :] == other[i:]  # (a deletion from the longer one)
+    if i == size:
+        return False  # (the same text)
+    if text[i + 1 :] == other[i + 1 :]:
+        return True  # (a substitution)
+    return (
+        i + 1 < size
+        and text[i] == other[i + 1]
+        and text[i + 1] == other[i]
+        and text[i + 2 :] == other[i + 2 :]
+    )
+
+
+_ROUNDED: dict[float, float] = {}
+#: The most values :func:`_round4` remembers (emptied when full); similarities
+#: take a few values per token length.
+ROUNDED_MEMO = 4096
+
+
+def _round4(value: float) -> float:
+    """``round(value, 4)``, remembered per value (a similarity of a typo
+    neighbour, ``1 - edits / length``, or its credit): rounding to digits
+    converts the float to decimal and back, a few thousand instructions, and a
+    new query token rounds one for each neighbour."""
+    found = _ROUNDED.get(value)
+    if found is None:
+        if len(_ROUNDED) >= ROUNDED_MEMO:
+            _ROUNDED.clear()
+        found = _ROUNDED[value] = round(value, 4)
+    return found
+
+
 def _deletion_keys(text: str) -> list[int]:
     """The checksums of ``text`` and of every string one deletion away from it
     (distinct). Two strings within one edit of each other (optimal string
@@ -493,8 +540,12 @@ def _deletion_keys(text: str) -> list[int]:
     inserted. (A checksum, CRC-32 of the UTF-8 form, rather than Python's string
     hash, which changes from process to process; two strings sharing a checksum
     by chance only cost a comparison that rejects them.)"""
-    variants = [text, *(text[:i] + text[i + 1 :] for i in range(len(text)))]
-    return list(dict.fromkeys([zlib.crc32(v.encode("utf-8")) for v in variants]))
+    # (a loop, not a generator of variants: compiled, a generator's every step
+    # is a call)
+    keys = [crc32(text.encode("utf-8"))]
+    for i in range(len(text)):
+        keys.append(crc32((text[:i] + text[i + 1 :]).encode("utf-8")))
+    return list(dict.fromkeys(keys))
 
 
 def _deletion_table(vocab: list[str]) -> tuple[npt.NDArray[np.uint32], _Ints]:
@@ -1014,8 +1065,9 @@ class CandidateIndex:
         deletion neighbourhood with it (:func:`_deletion_keys`), checked."""
         table = self._deletion_keys
         wanted = np.array(_deletion_keys(text), dtype=np.uint32)
-        starts = table.searchsorted(wanted, "left").tolist()
-        ends = table.searchsorted(wanted, "right").tolist()
+        # (typed lists: compiled, ranges and indexing over them are native)
+        starts: list[int] = table.searchsorted(wanted, "left").tolist()
+        ends: list[int] = table.searchsorted(wanted, "right").tolist()
         ids = self._deletion_id_view
         found: set[int] = set()
         for start, end in zip(starts, ends, strict=True):
@@ -1030,10 +1082,7 @@ class CandidateIndex:
         out: list[tuple[int, float, int]] = []
         for vid in sorted(found):
             choice = vocab[vid]
-            if choice == text or abs(len(choice) - size) > 1:
-                continue
-            distance = OSA.distance(text, choice, score_cutoff=1)
-            if distance > 1:
+            if not _one_edit(text, choice):
                 continue
             padded = f"^{choice}$"
             shared = 0
@@ -1043,8 +1092,8 @@ class CandidateIndex:
             if shared < need:
                 continue
             slot = self._vocab_slots[vid]
-            similarity = 1.0 - distance / max(size, len(choice))
-            out.append((slot, round(similarity, 4), self._df(slot)))
+            similarity = 1.0 - 1 / max(size, len(choice))
+            out.append((slot, _round4(similarity), self._df(slot)))
         return out
 
     def _near_by_trigrams(self, text: str) -> list[tuple[int, float, int]]:
@@ -1067,7 +1116,7 @@ class CandidateIndex:
             # occurrence count is kept or dropped whole, and far fewer are sorted)
             found_ids = np.concatenate(slices)
             near = np.abs(self._vocab_sizes.take(found_ids) - len(text)) <= edits
-            ids = _values_seen(found_ids[near], need).tolist()
+            ids: list[int] = _values_seen(found_ids[near], need).tolist()
             vocab = self._vocab
             found = process.extract(
                 text,
@@ -1081,7 +1130,7 @@ class CandidateIndex:
                     continue
                 slot = self._vocab_slots[ids[where]]
                 similarity = 1.0 - distance / max(len(text), len(choice))
-                out.append((slot, round(similarity, 4), self._df(slot)))
+                out.append((slot, _round4(similarity), self._df(slot)))
         return out
 
     def _token_keys(self, name: AnalyzedName, token: Token) -> list[str]:
@@ -1130,7 +1179,7 @@ class CandidateIndex:
             df = self._df(slot)
         fallback: list[int] = []
         for n_slot, similarity, n_df in self.neighbours(token.text):
-            sources.append((n_slot, round(similarity * FUZZY_CREDIT, 4)))
+            sources.append((n_slot, _round4(similarity * FUZZY_CREDIT)))
             fallback.append(n_df)
         for key in self._token_keys(name, token):
             k_slot = self._slots.get(key)
@@ -1355,19 +1404,23 @@ class CandidateIndex:
         unit, the best credit level not taken) falls below the cut, the rest
         cannot make a candidate and only serve to score.
         """
-        total = sum(w for w, _ in units)
+        # (loops rather than generators: compiled, a generator's every step is
+        # a call; the sums add the same terms in the same order)
+        total = 0.0
+        bound = 0.0
+        best: list[float] = []
+        order: list[tuple[float, int, int]] = []
+        for k, (w, p) in enumerate(units):
+            levels = p.levels
+            first = levels[0][0] if levels else 0.0
+            total += w
+            bound += w * first
+            best.append(first)
+            for j, level in enumerate(levels):
+                order.append((w * level[0], k, j))
         if total <= 0:
             return []
-        best = [p.levels[0][0] if p.levels else 0.0 for _, p in units]
-        bound = sum(w * b for (w, _), b in zip(units, best, strict=True))
-        order = sorted(
-            (
-                (w * level[0], k, j)
-                for k, (w, p) in enumerate(units)
-                for j, level in enumerate(p.levels)
-            ),
-            reverse=True,
-        )
+        order.sort(reverse=True)
         taken: dict[int, int] = {}  # unit → index of the lowest level taken
         for _value, k, j in order:
             if bound < cut * total:
