@@ -184,3 +184,42 @@ def test_a_word_opening_a_sentence_names_a_party_lists_publish_so() -> None:
     # a script without capitals has no grammar's capital: חמאס, *Hamas*, as written
     found = found_mentions(screener.screen_text("חמאס הודיעה כי משלחת תגיע לקהיר."))
     assert found == {"us_ofac_sdn:hamas": ["חמאס"], "au_dfat:hamas": ["חמאס"]}
+
+
+def test_a_party_one_list_names_after_an_article() -> None:
+    """A party whose name is one authority's *The Taliban* and another's bare
+    TALIBAN is named by *les talibans* (and by *Taliban* opening a sentence)
+    once its listings are one profile: the party's hit then carries DFAT's
+    article noun as its name, and other listed names hold the word (TEHRIK-E
+    TALIBAN PAKISTAN), but a list publishes the word alone. A party every
+    list names only after the article (THE BASE) still is not."""
+    from thaw.index import CandidateIndex, entry_from_record
+    from thaw.profiles.screening import PartyScreener
+    from thaw.screen.text import TextScreener
+
+    records = [
+        listing("au_dfat", "taliban", "Organization", "The Taliban"),
+        listing("us_ofac_sdn", "taliban", "Organization", "TALIBAN"),
+        listing("uk_ofsi", "ttp", "Organization", "TEHRIK-E TALIBAN PAKISTAN"),
+        listing("us_ofac_sdn", "qaida", "Organization", "AL-QAIDA", "THE BASE"),
+        listing("un_sc", "qaida", "Organization", "AL-QAIDA", "THE BASE"),
+        listing("uk_ofsi", "base", "Organization", "SEVASTOPOL NAVAL BASE"),
+    ]
+    profile_of = {
+        ("au_dfat", "taliban"): "p-taliban",
+        ("us_ofac_sdn", "taliban"): "p-taliban",
+        ("uk_ofsi", "ttp"): "p-ttp",
+        ("us_ofac_sdn", "qaida"): "p-qaida",
+        ("un_sc", "qaida"): "p-qaida",
+        ("uk_ofsi", "base"): "p-base",
+    }
+    index = CandidateIndex.build(entry_from_record(r) for r in records)
+    screener = TextScreener(PartyScreener(index=index, profile_of=profile_of))
+    for text, word in (
+        ("Les talibans ont interdit l'accès aux parcs.", "talibans"),
+        ("Taliban fighters entered the city at dawn.", "Taliban"),
+    ):
+        (party,) = screener.screen_text(text).parties
+        assert party.to_dict()["profile_id"] == "p-taliban", text
+        assert [m.text for m in party.mentions] == [word], text
+    assert not screener.screen_text("Bases militaires: aucune n'a été touchée.").parties

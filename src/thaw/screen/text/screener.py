@@ -526,13 +526,15 @@ class TextScreener:
             for entry in self._entries(hit)
         )
 
-    def _published_alone(self, word: str, hit: Hit) -> bool:
+    def _published_alone(self, word: str, hit: Hit, articles: bool = True) -> bool:
         """Whether a listing of the hit publishes ``word`` alone as a name, an
         article aside (as analysed: HIKVISION, TALIBAN, THE HOUTHIS; not *AO
-        Plasma*, *Plasma JSC*)."""
-        texts = _unarticled(analyze_name(word).tokens)
+        Plasma*, *Plasma JSC*); with ``articles=False``, without an article
+        too (TALIBAN, not THE BASE)."""
+        words = _unarticled if articles else _texts
+        texts = words(analyze_name(word).tokens)
         return any(
-            _unarticled(name.tokens) == texts
+            words(name.tokens) == texts
             for entry in self._entries(hit)
             if entry is not None
             for name, kind in entry.names
@@ -601,11 +603,17 @@ class TextScreener:
             # a name with the article written without it is a common noun:
             # قاعدة is *a base*, القاعدة al-Qaida
             found = tuple(h for h in found if not _ARTICLE.match(h.matched_name))
-        if opening and len(analyze_name(word).tokens) == 1 and all(map(_article_noun, found)):
+        if (
+            opening
+            and len(analyze_name(word).tokens) == 1
+            and all(map(_article_noun, found))
+            and not any(self._published_alone(word, h, articles=False) for h in found)
+        ):
             # a word capitalised by grammar is as often the common noun as a
             # name that is that noun after an article (*Bases militaires*,
             # *Base commander* are no THE BASE); a word some list publishes
-            # alone (TALIBAN) or one no other listed name holds (Houthis) is a name
+            # alone (TALIBAN, though the party's name is DFAT's *The Taliban*)
+            # or one no other listed name holds (Houthis) is a name
             found = found if self._names_only(word, found) else ()
         if opening and not vessel_cue and word[0].isupper():
             # a word capitalised by grammar, as a common noun is (*Plasma
@@ -695,6 +703,11 @@ INITIALS_SKIPPED: Final = frozenset("of and the in for".split())
 def _unarticled(tokens: Sequence[Token]) -> tuple[str, ...]:
     """The texts of a name's tokens, its articles (role ``stop``) aside."""
     return tuple(t.text for t in tokens if t.role != "stop")
+
+
+def _texts(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """The texts of a name's tokens, its articles with them."""
+    return tuple(t.text for t in tokens)
 
 
 def _title_case(word: str) -> bool:
