@@ -5,6 +5,7 @@ every name in them is invented."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -70,8 +71,9 @@ AU_ROWS: list[list[object]] = [
 ]  # fmt: skip
 
 
-def _au_workbook(path: Path) -> Path:
-    """A small workbook in DFAT's layout (``regulation8_consolidated.xlsx``)."""
+def au_workbook(path: Path, rows: Sequence[Sequence[object]] = AU_ROWS) -> Path:
+    """A small workbook in DFAT's layout (``regulation8_consolidated.xlsx``)
+    holding ``rows`` under DFAT's header."""
     import openpyxl
 
     workbook = openpyxl.Workbook()
@@ -79,8 +81,8 @@ def _au_workbook(path: Path) -> Path:
     assert sheet is not None
     sheet.title = "Sheet1"
     sheet.append(AU_HEADER)
-    for row in AU_ROWS:
-        sheet.append(row)
+    for row in rows:
+        sheet.append(list(row))
     workbook.save(path)
     return path
 
@@ -91,7 +93,7 @@ def profiles(store: Store, tmp_path: Path) -> Profiles:
         FIXTURES / "un_sc" / "consolidated.xml",
         FIXTURES / "ca_sema" / "sema-lema.xml",
         FIXTURES / "ofac" / "sdn.csv",
-        _au_workbook(tmp_path / "regulation8_consolidated.xlsx"),
+        au_workbook(tmp_path / "regulation8_consolidated.xlsx"),
     ]
     for path in files:
         for job in plan([path]):

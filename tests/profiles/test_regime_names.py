@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.profiles.test_few_attributes import AU_HEADER
+from tests.profiles.test_few_attributes import au_workbook
 from thaw.model import Name, Record
 from thaw.profiles import Profiles, features_of, link
 from thaw.profiles.evidence import Context, compare_dates, corpus_stats
@@ -103,8 +103,6 @@ AU_ROWS = [
 
 
 def _write_fixtures(tmp_path: Path) -> list[Path]:
-    import openpyxl
-
     ofac = tmp_path / "2025-01-06" / "sdn.csv"
     ofac.parent.mkdir(parents=True)
     ofac.write_bytes(("\r\n".join(OFAC_ROWS) + "\r\n").encode() + b"\x1a")
@@ -122,15 +120,7 @@ def _write_fixtures(tmp_path: Path) -> list[Path]:
     ]
     canada = tmp_path / "sema-lema.xml"
     canada.write_text(CA_XML.format(records="\n".join(records)), encoding="utf-8")
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Sheet1"
-    sheet.append(AU_HEADER)
-    for row in AU_ROWS:
-        sheet.append(row)
-    australia = tmp_path / "regulation8_consolidated.xlsx"
-    workbook.save(australia)
+    australia = au_workbook(tmp_path / "regulation8_consolidated.xlsx", AU_ROWS)
     return [ofac, canada, australia]
 
 
