@@ -9,6 +9,7 @@ import io
 import json
 import os
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from openpyxl import Workbook
 
 from tests.api.conftest import Server
 from tests.cli._cli import ok, thaw
+from tests.screen.test_workbook import sparse_workbook
 
 CSV = (
     "id,name,birth_date,country\n"
@@ -226,7 +228,7 @@ def test_screen_file_formats(server: Server) -> None:
         assert forced.status_code == 200
 
 
-def test_hostile_uploads_are_refused(server: Server) -> None:
+def test_hostile_uploads_are_refused(server: Server, tmp_path: Path) -> None:
     with server.client() as http:
         # a gzip bomb: 300 MB of zeros in a few hundred kB
         bomb = gzip_bomb(b"0" * 1_000_000, 300)
@@ -264,6 +266,10 @@ def test_hostile_uploads_are_refused(server: Server) -> None:
         book.save(wide)
         resp = http.post("/screen/file", files={"file": ("wide.xlsx", wide.getvalue())})
         assert resp.status_code == 413 and "row 3" in resp.json()["detail"], resp.text
+        # a few kilobytes spanning Excel's whole grid (calamine would abort)
+        sparse = sparse_workbook(tmp_path / "sparse.xlsx").read_bytes()
+        resp = http.post("/screen/file", files={"file": ("sparse.xlsx", sparse)})
+        assert resp.status_code == 413 and "16,384 columns" in resp.json()["detail"], resp.text
         # not gzip at all
         resp = http.post("/screen/file", files={"file": ("x.csv.gz", b"\x1f\x8bnot gzip")})
         assert resp.status_code == 400

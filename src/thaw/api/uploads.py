@@ -145,14 +145,18 @@ def spool(
 
 def check_workbook(path: Path, max_total: int, max_line: int) -> None:
     """Refuse a workbook that would inflate beyond ``max_total`` bytes (or
-    implausibly well), that :class:`~thaw.screen.workbook.ActiveSheet` cannot
-    read (400), or whose active sheet has a row longer than ``max_line`` bytes,
-    its cells' text joined by commas (413)."""
+    implausibly well), whose active sheet spans too many cells
+    (:class:`~thaw.screen.workbook.SheetTooLarge`, 413), that
+    :class:`~thaw.screen.workbook.ActiveSheet` cannot read (400), or whose active
+    sheet has a row longer than ``max_line`` bytes, its cells' text joined by
+    commas (413)."""
     check_zip(path, max_total)
-    from thaw.screen.workbook import ActiveSheet
+    from thaw.screen.workbook import ActiveSheet, SheetTooLarge
 
     try:
         sheet = ActiveSheet(path)
+    except SheetTooLarge as exc:
+        raise UploadError(413, f"refused: {exc}") from exc
     except Exception as exc:  # calamine raises several types for a broken workbook
         raise UploadError(400, f"not a readable XLSX workbook ({type(exc).__name__})") from exc
     number = 0
