@@ -3,10 +3,13 @@ and uploads (including hostile ones) get results or a clear 4xx."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import io
 import json
+import os
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +17,7 @@ from openpyxl import Workbook
 
 from tests.api.conftest import Server
 from tests.cli._cli import ok, thaw
+from tests.screen.test_workbook import sparse_workbook
 
 CSV = (
     "id,name,birth_date,country\n"
@@ -103,6 +107,55 @@ def test_screen_file_streams_rows_in_order(server: Server, tmp_path: Any) -> Non
     assert problems[1]["reason"].startswith("unreadable date of birth '19xx'")
 
 
+def customer_workbook() -> bytes:
+    """A workbook that opens on its second sheet (a title, a blank row, then the
+    header), the first an old sheet of other customers; with a whole number
+    written as a float, a date cell, an error cell and a row without a name."""
+    book = Workbook()
+    old = book.active
+    old.title = "Archive"
+    old.append(["id", "name"])
+    old.append(["a1", "John Smith"])
+    sheet = book.create_sheet("Customers")
+    sheet.append(["Customer list, 1 Dec"])
+    sheet.append([])
+    sheet.append(["id", "name", "birth_date"])
+    sheet.append([7.0, "Andrei Petrovich Volkov", dt.datetime(1961, 5, 10)])
+    sheet.append([8, None, dt.datetime(1980, 1, 2)])
+    sheet.append([9, "#N/A"])  # an error cell (openpyxl writes this text as one)
+    sheet.append([10, "Jane Doe"])
+    book.active = 1
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_workbook_screens_the_same_rows_by_the_api_and_the_command(
+    server: Server, tmp_path: Any
+) -> None:
+    """The upload is read by ``screen-file``'s reader: the sheet the workbook
+    opens on, its cells and its row numbers, as the command reads them."""
+    data = customer_workbook()
+    (tmp_path / "customers.xlsx").write_bytes(data)
+    run = thaw("screen-file", tmp_path / "customers.xlsx", "--home", server.home, "--workers", "1")
+    assert run.code == 2, str(run)  # rows skipped (no name), the others screened
+    with server.client() as http:
+        resp = http.post("/screen/file", files={"file": ("customers.xlsx", data)})
+    assert resp.status_code == 200, resp.text
+    got = lines(resp.text)
+    row_lines = [x for x in resp.text.splitlines() if not x.startswith(('{"problem"', '{"note"'))]
+    assert row_lines == run.out.splitlines()
+    rows = [x for x in got if "hits" in x]
+    assert [r["id"] for r in rows] == [7, 10]  # the active sheet's, 7 not 7.0
+    assert rows[0]["hits"][0]["name"] == "ANDREI PETROVICH VOLKOV"
+    problems = [x["problem"] for x in got if "problem" in x]
+    assert [(p["where"], p["skipped"]) for p in problems] == [("row 5", True), ("row 6", True)]
+    for problem in problems:  # said as the command says it
+        assert problem["where"] in run.err and problem["reason"] in run.err
+    notes = [x["note"] for x in got if "note" in x]
+    assert any("row 3 as the header" in n for n in notes), notes
+
+
 def test_screen_file_reads_a_bank_export_as_the_command_does(server: Server) -> None:
     """A bank's export: notes say which column was read as what; ``date_order``
     and ``schema`` are the command's --date-order and --schema; bad values of
@@ -175,7 +228,7 @@ def test_screen_file_formats(server: Server) -> None:
         assert forced.status_code == 200
 
 
-def test_hostile_uploads_are_refused(server: Server) -> None:
+def test_hostile_uploads_are_refused(server: Server, tmp_path: Path) -> None:
     with server.client() as http:
         # a gzip bomb: 300 MB of zeros in a few hundred kB
         bomb = gzip_bomb(b"0" * 1_000_000, 300)
@@ -197,6 +250,26 @@ def test_hostile_uploads_are_refused(server: Server) -> None:
         assert resp.status_code == 413
         resp = http.post("/screen/document", files={"file": ("bomb.docx", zbuf.getvalue())})
         assert resp.status_code in (400, 413)
+        # a zip that is no workbook, and a workbook with a row over the line cap
+        # (40 cells of 30,000 characters that do not compress): refused before
+        # anything is screened
+        nobook = io.BytesIO()
+        with zipfile.ZipFile(nobook, "w") as zf:
+            zf.writestr("readme.txt", b"not a workbook")
+        resp = http.post("/screen/file", files={"file": ("nobook.xlsx", nobook.getvalue())})
+        assert resp.status_code == 400 and "not a readable XLSX" in resp.json()["detail"]
+        book = Workbook()
+        book.active.append(["name"])
+        book.active.append(["Jane Doe"])
+        book.active.append([os.urandom(15_000).hex() for _ in range(40)])
+        wide = io.BytesIO()
+        book.save(wide)
+        resp = http.post("/screen/file", files={"file": ("wide.xlsx", wide.getvalue())})
+        assert resp.status_code == 413 and "row 3" in resp.json()["detail"], resp.text
+        # a few kilobytes spanning Excel's whole grid (calamine would abort)
+        sparse = sparse_workbook(tmp_path / "sparse.xlsx").read_bytes()
+        resp = http.post("/screen/file", files={"file": ("sparse.xlsx", sparse)})
+        assert resp.status_code == 413 and "16,384 columns" in resp.json()["detail"], resp.text
         # not gzip at all
         resp = http.post("/screen/file", files={"file": ("x.csv.gz", b"\x1f\x8bnot gzip")})
         assert resp.status_code == 400

@@ -5,16 +5,24 @@ here with openpyxl."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from python_calamine import CalamineWorkbook
 
 from tests.conftest import LISTS
 from thaw.screen.batch import BatchError, open_source
-from thaw.screen.workbook import ActiveSheet, active_sheet_index
+from thaw.screen.workbook import (
+    MAX_CELLS,
+    ActiveSheet,
+    SheetTooLarge,
+    active_sheet_index,
+    sheet_span,
+)
 
 #: A row of every kind of cell a customer file holds.
 CELLS: list[Any] = [
@@ -129,6 +137,75 @@ def test_an_unreadable_workbook_is_refused(tmp_path: Path) -> None:
         zf.writestr("xl/workbook.xml", "<workbook>")
     with pytest.raises(BatchError, match="not a readable .xlsx"):
         open_source(path, "xlsx")
+
+
+def sparse_workbook(path: Path) -> Path:
+    """A workbook of a few kilobytes whose cells span the whole of Excel's grid
+    (A1 to XFD1048576)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"] = "name"
+    sheet["A2"] = "Jane Doe"
+    sheet["XFD1048576"] = "x"
+    book.save(path)
+    return path
+
+
+def test_a_sheet_spanning_too_many_cells_is_refused_before_calamine_reads_it(
+    tmp_path: Path,
+) -> None:
+    """calamine would ask for 512 GiB for this sheet, and abort the process."""
+    path = sparse_workbook(tmp_path / "sparse.xlsx")
+    with pytest.raises(SheetTooLarge, match="1,048,576 rows of 16,384 columns"):
+        ActiveSheet(path)
+    with pytest.raises(BatchError, match="not a readable .xlsx"):
+        open_source(path, "xlsx")
+
+
+@pytest.mark.parametrize(
+    ("xml", "span"),
+    [
+        # cells and rows placed after the ones before, as calamine places them
+        (
+            b'<row><c t="b"><v>1</v></c><c t="b"><v>1</v></c></row><row r="5"><c><v>1</v></c></row>',
+            (5, 2),
+        ),
+        (
+            b'<row r="3"><c r="C3"><v>1</v></c><c><v>1</v></c></row><row><c><v>2</v></c></row>',
+            (4, 4),
+        ),
+        (
+            b'<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="B1"/><c><v>3</v></c></row>',
+            (2, 3),
+        ),
+        (b'<row r="9"><c r="A1"><v>1</v></c></row><row r="3"><c r="B3"><v>1</v></c></row>', (3, 2)),
+    ],
+)
+def test_the_span_is_calamines(xml: bytes, span: tuple[int, int], tmp_path: Path) -> None:
+    """The span of these rows, in one piece and in pieces of three bytes, is the
+    one calamine gives a workbook of them."""
+    data = b"<sheetData>" + xml + b"</sheetData>"
+    assert sheet_span(iter([data])) == span
+    assert sheet_span(iter([data[i : i + 3] for i in range(0, len(data), 3)])) == span
+    book = openpyxl.Workbook()
+    book.save(tmp_path / "base.xlsx")
+    path = tmp_path / "rows.xlsx"
+    with zipfile.ZipFile(tmp_path / "base.xlsx") as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            part = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                part = re.sub(rb"<sheetData\s*/>|<sheetData>.*</sheetData>", data, part)
+            target.writestr(info, part)
+    sheet = CalamineWorkbook.from_path(path).get_sheet_by_index(0)
+    assert sheet.end is not None
+    assert (sheet.end[0] + 1, sheet.end[1] + 1) == span
+
+
+def test_a_sheet_within_the_cap_is_not_refused() -> None:
+    rows = MAX_CELLS // 16_384
+    xml = f'<row r="{rows}"><c r="XFD{rows}"/></row>'.encode()
+    assert sheet_span(iter([xml])) == (rows, 16_384)
 
 
 @pytest.mark.realdata

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli._cli import as_json, ok
 from tests.history.history_fixtures import add, rec
 from thaw.catalogue import Listing
 from thaw.history import Parties, Party
@@ -132,6 +133,22 @@ def test_party_clears_only_when_all_listings_lifted(store: Store) -> None:
     assert both.to_dict()["cleared"][0]["party"] == "p-dmitriev"
     gone = for_party(store, Scenario.parse(["us:*"]), Party("p", "x", (("us_ofac_sdn", "404"),)))
     assert gone.parties == [] and gone.not_listed == ["p"]
+
+
+def test_the_table_says_what_is_lifted_from_a_listing_that_stays(store: Store) -> None:
+    """TERROR CO stays listed under SDGT when RUSSIA-EO14024 is lifted: its JSON
+    says so (``lifted_programs``), and the table's ``lifted`` column did not."""
+    _store(store)
+    args = ("--lift", "us:RUSSIA-EO14024", "--entity", "us_ofac_sdn:3", "--no-profiles")
+    data = as_json("whatif", *args, "--home", store.home)
+    [still] = data["still_listed"]
+    assert still["lifted"] == []
+    assert [(x["programs"], x["lifted_programs"]) for x in still["listings"]] == [
+        (["SDGT"], ["RUSSIA-EO14024"])
+    ]
+    table = ok("whatif", *args, "--home", store.home).out
+    assert "us_ofac_sdn:3 (RUSSIA-EO14024; the listing stays)" in table, table
+    assert "us_ofac_sdn:3 (SDGT)" in table, table
 
 
 def test_whole_store_counts(store: Store) -> None:

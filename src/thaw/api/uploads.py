@@ -9,14 +9,16 @@ a clear 4xx before the first result is streamed:
   line is never held in memory: lines are read in bounded pieces);
 * zip containers (XLSX, DOCX) are opened only if their declared uncompressed size
   and compression ratio are sane (a zip bomb is refused with 413);
-* XLSX sheets are converted to CSV row by row (read-only mode), capped too.
+* an XLSX workbook is kept as it is, and screened by ``screen-file``'s own reader
+  (:class:`thaw.screen.workbook.ActiveSheet`: the sheet the workbook opens on,
+  its cells and row numbers as ``thaw screen-file`` reads them); it is read
+  through once here, so that a workbook that cannot be read is refused with 400
+  and a row longer than ``max_line`` with 413 before anything is screened.
 """
 
 from __future__ import annotations
 
-import csv
 import gzip
-import io
 import shutil
 import zipfile
 import zlib
@@ -114,9 +116,9 @@ def spool(
     upload: IO[bytes], fmt: str, gz: bool, folder: Path, *, max_total: int, max_line: int
 ) -> Path:
     """Write an upload to ``folder`` as a plain file of ``fmt`` (``csv``, ``jsonl``
-    or ``parquet``; XLSX becomes CSV), checked as the module docs say."""
-    plain = folder / ("input.csv" if fmt == "xlsx" else f"input.{fmt}")
-    raw = folder / f"upload.{fmt}"  # openpyxl goes by the extension
+    ``parquet`` or ``xlsx``), checked as the module docs say."""
+    plain = folder / f"input.{fmt}"
+    raw = folder / f"upload.{fmt}"
     with raw.open("wb") as out:
         shutil.copyfileobj(upload, out, _PIECE)
     with raw.open("rb") as head:
@@ -132,38 +134,44 @@ def spool(
     elif fmt in ("csv", "jsonl"):
         with raw.open("rb") as source, plain.open("wb") as target:
             _copy_lines(source, target, max_total, max_line)
-    elif fmt == "parquet":
+    else:
+        if fmt == "xlsx":
+            check_workbook(raw, max_total, max_line)
         raw.rename(plain)
         return plain
-    else:
-        _xlsx_to_csv(raw, plain, max_total, max_line)
     raw.unlink()
     return plain
 
 
-def _xlsx_to_csv(path: Path, target: Path, max_total: int, max_line: int) -> None:
+def check_workbook(path: Path, max_total: int, max_line: int) -> None:
+    """Refuse a workbook that would inflate beyond ``max_total`` bytes (or
+    implausibly well), whose active sheet spans too many cells
+    (:class:`~thaw.screen.workbook.SheetTooLarge`, 413), that
+    :class:`~thaw.screen.workbook.ActiveSheet` cannot read (400), or whose active
+    sheet has a row longer than ``max_line`` bytes, its cells' text joined by
+    commas (413)."""
     check_zip(path, max_total)
-    from openpyxl import load_workbook
+    from thaw.screen.workbook import ActiveSheet, SheetTooLarge
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a broken workbook
+        sheet = ActiveSheet(path)
+    except SheetTooLarge as exc:
+        raise UploadError(413, f"refused: {exc}") from exc
+    except Exception as exc:  # calamine raises several types for a broken workbook
         raise UploadError(400, f"not a readable XLSX workbook ({type(exc).__name__})") from exc
+    number = 0
     try:
-        sheet = book.worksheets[0]
-        with target.open("w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out)
-            buffer = io.StringIO()
-            line_writer = csv.writer(buffer)
-            for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
-                cells = ["" if v is None else str(v) for v in row]
-                line_writer.writerow(cells)
-                if buffer.tell() > max_line:
-                    raise UploadError(
-                        413, f"refused: row {number} is longer than {max_line:,} bytes"
-                    )
-                buffer.seek(0)
-                buffer.truncate()
-                writer.writerow(cells)
+        for number, row in enumerate(sheet.rows(), 1):
+            size = sum(
+                len(str(v).encode("utf-8", "surrogatepass")) + 1 for v in row if v is not None
+            )
+            if size > max_line:
+                raise UploadError(413, f"refused: row {number} is longer than {max_line:,} bytes")
+    except UploadError:
+        raise
+    except Exception as exc:
+        raise UploadError(
+            400, f"not a readable XLSX workbook (row {number + 1}: {type(exc).__name__})"
+        ) from exc
     finally:
-        book.close()
+        sheet.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -40,6 +40,19 @@ def _listing_text(items: list[dict[str, object]]) -> str:
             text += f" ({', '.join(str(p) for p in programs)})"
         out.append(text)
     return "\n".join(out)
+
+
+def _lifted_text(party: dict[str, Any]) -> str:
+    """The ``lifted`` column of a party that stays listed: the listings lifted
+    whole, then the programmes lifted from listings that stay under others
+    (``us_ofac_sdn:10569 (SYRIA; the listing stays)``), as its JSON says them
+    (``lifted``, and ``lifted_programs`` of ``listings``)."""
+    lines = [_listing_text(party["lifted"])] if party["lifted"] else []
+    for item in party["listings"]:
+        if item.get("lifted_programs"):
+            lifted = ", ".join(str(p) for p in item["lifted_programs"])
+            lines.append(f"{item['source']}:{item['source_id']} ({lifted}; the listing stays)")
+    return "\n".join(lines)
 
 
 def _who(p: PartyOutcome) -> str:
@@ -101,7 +114,7 @@ def _print_result(result: WhatIfResult, limit: int) -> None:
                 escape(_who(p)),
                 escape(p.caption),
                 escape(_listing_text(d["listings"])),
-                escape(_listing_text(d["lifted"])),
+                escape(_lifted_text(d)),
             )
         console.print(table)
         if limit and len(still) > limit:

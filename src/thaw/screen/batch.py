@@ -39,8 +39,8 @@ byte-order mark, and UTF-32 with one are read too), delimited by commas,
 semicolons, tabs or ``|`` (recognised from the header); blank lines and a few
 title lines above the header (Excel's ``sep=;`` too) are passed over; JSON lines
 hold one object per line (a ``.json`` file may also hold one array of objects);
-``.xlsx`` workbooks are read from their first sheet; ``.gz`` files are read
-compressed.
+``.xlsx`` workbooks are read from the sheet they open on
+(:mod:`thaw.screen.workbook`); ``.gz`` files are read compressed.
 
 **Persons.** A row that gives a gender, a date of birth, or a given name in its
 own column describes a person and is screened as a ``Person``: it does not alert

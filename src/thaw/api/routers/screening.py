@@ -151,7 +151,7 @@ def _file_lines(
     counts = {"rows": 0, "screened": 0, "skipped": 0}
     judge = Judge(rt.state.decisions, snap.screener.index, snap.members)
     try:
-        source = open_source(path, "csv" if fmt == "xlsx" else fmt, reading["date_order"])
+        source = open_source(path, fmt, reading["date_order"])
         try:
             for raw in source.rows():
                 counts["rows"] += 1
