@@ -75,17 +75,20 @@ def test_rows_without_gender_keep_their_fingerprints() -> None:
 def test_gender_is_evidence_as_in_screen_file(store: Store) -> None:
     publish(store, "us_ofac_sdn", [*BASE, PRIGOZHIN], "2022-02-01")
     ensure_index(store)
+    # the listed man's very name, in a row that says the customer is a woman
+    # (a woman's form of the name, Evgeniya Prigozhina, is another person by
+    # the name alone: match.gender)
     job, problems = check_mapping(
-        {"id": "b", "name": "Evgeniya Prigozhina", "gender": "F"}, where="row"
+        {"id": "b", "name": "Yevgeniy Prigozhin", "gender": "F"}, where="row"
     )
     assert job is not None and not problems
     rows = [
         ("b", RowData.of(job)),
-        ("b-unknown", RowData("Evgeniya Prigozhina", "Person")),
+        ("b-unknown", RowData("Yevgeniy Prigozhin", "Person")),
     ]
     with Monitor(store, workers=1, decisions=False) as monitor:
         monitor.add("p", rows, threshold=0.3)
         alerts = monitor.stored_alerts("p")
     female = alerts[("b", "us_ofac_sdn", "77")]
     unknown = alerts[("b-unknown", "us_ofac_sdn", "77")]
-    assert female < unknown - 0.2  # a woman's name against a man's listing
+    assert female < unknown - 0.1  # a woman against a man's listing
