@@ -110,3 +110,18 @@ def test_worker_screens_a_chunk_sent_as_columns(monkeypatch: pytest.MonkeyPatch)
     assert lines == 3 and with_hits >= 1 and not problems
     assert [json.loads(line)["row"] for line in text.splitlines()] == [1, 2, 3]
     assert text.endswith("}\n")
+
+
+def test_a_checked_row_has_every_field() -> None:
+    """check_row builds its row as a plain tuple of every field (faster than the
+    named tuple's constructor): a field added to CheckedRow must be given there."""
+    from thaw.screen.batch import check_mapping
+
+    checked, problems = check_mapping(
+        {"id": "c1", "name": "Ivan Petrov", "gender": "M", "dob": "1970", "country": "RU"}
+    )
+    assert checked is not None and not problems
+    assert type(checked) is CheckedRow and len(checked) == len(CheckedRow._fields)
+    assert checked == CheckedRow(
+        1, "row 1", "c1", "Ivan Petrov", "Person", "1970", ("ru",), (), "male"
+    )
