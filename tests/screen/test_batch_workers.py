@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,9 @@ from thaw.screen import Screener
 from thaw.screen.batch import (
     WORKER_GC_THRESHOLDS,
     CheckedRow,
+    _columns,
     _needs_japanese,
+    _screen_chunk,
     _screen_chunk_in_worker,
     _worker_init,
     screen_file,
@@ -53,8 +56,10 @@ def test_worker_collects_rarely_and_freezes_after_a_chunk(
     try:
         _worker_init()
         assert gc.get_threshold() == WORKER_GC_THRESHOLDS
-        lines, _with_hits, _hits, problems = _screen_chunk_in_worker([job("Kirill Dmitriev")])
-        assert len(lines) == 1 and not problems
+        text, lines, _with_hits, _hits, problems = _screen_chunk_in_worker(
+            _columns([job("Kirill Dmitriev")])
+        )
+        assert lines == 1 and text.count("\n") == 1 and not problems
         assert gc.get_freeze_count() > frozen
     finally:
         batch._WORKER.clear()
@@ -76,3 +81,47 @@ def test_parallel_results_equal_serial(tmp_path: Path) -> None:
         outputs.append(out.read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1]
     assert outputs[0].count("\n") == len(names) * 40
+
+
+def test_worker_screens_a_chunk_sent_as_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chunk goes to a worker as a tuple per field and comes back as one text of
+    its lines: the same lines, in order, as the rows screened in this process."""
+    from thaw.screen import batch
+
+    chunk = [
+        CheckedRow(1, "line 2", "c1", "Kirill Dmitriev", None, None, (), ()),
+        CheckedRow(2, "line 3", 7, "Ivan Petrov", "Person", "1970", ("RU",), ("X1",), "male"),
+        CheckedRow(3, "line 4", None, "鈴木 一郎", None, None, (), ()),
+    ]
+    columns = _columns(chunk)
+    assert len(columns) == len(CheckedRow._fields) and columns[3][2] == "鈴木 一郎"
+    batch._WORKER["screener"] = Screener.from_entries(
+        entry_from_record(r) for r in fixture_records()
+    )
+    batch._WORKER["options"] = {"threshold": None, "limit": 10, "algorithm": "thaw"}
+    try:
+        sent = _screen_chunk_in_worker(columns)
+        here = _screen_chunk(chunk)
+    finally:
+        batch._WORKER.clear()
+        gc.unfreeze()
+    assert sent == here
+    text, lines, with_hits, _hits, problems = sent
+    assert lines == 3 and with_hits >= 1 and not problems
+    assert [json.loads(line)["row"] for line in text.splitlines()] == [1, 2, 3]
+    assert text.endswith("}\n")
+
+
+def test_a_checked_row_has_every_field() -> None:
+    """check_row builds its row as a plain tuple of every field (faster than the
+    named tuple's constructor): a field added to CheckedRow must be given there."""
+    from thaw.screen.batch import check_mapping
+
+    checked, problems = check_mapping(
+        {"id": "c1", "name": "Ivan Petrov", "gender": "M", "dob": "1970", "country": "RU"}
+    )
+    assert checked is not None and not problems
+    assert type(checked) is CheckedRow and len(checked) == len(CheckedRow._fields)
+    assert checked == CheckedRow(
+        1, "row 1", "c1", "Ivan Petrov", "Person", "1970", ("ru",), (), "male"
+    )
