@@ -237,8 +237,8 @@ def test_name_parts_and_gender_read_as_portfolio_add_reads_a_file(
     path.write_text(
         "id,first_name,middle_name,last_name,sex,date_of_birth\n"
         "a,Ivan,Petrovich,Sidorov,M,1961-04-12\n"
-        "b,Evgeniya,,Prigozhina,F,\n"
-        "c,Evgeniya,,Prigozhina,,\n",
+        "b,Yevgeniy,,Prigozhin,F,\n"
+        "c,Yevgeniy,,Prigozhin,,\n",
         encoding="utf-8",
     )
     with Store(home) as store:
@@ -261,7 +261,8 @@ def test_name_parts_and_gender_read_as_portfolio_add_reads_a_file(
         threshold=0.3,
     )
     assert _alerts(found.alerts) == expected
-    # the woman's row scores below the row that gives no gender, as in the file
+    # the row that says the customer is a woman scores below the row that gives
+    # no gender, as in the file
     assert expected[("b", "us_ofac_sdn", "77")] < expected[("c", "us_ofac_sdn", "77")]
     rows = {r["row_id"]: json.loads(r["row"]) for r in found.alerts.collect()}
     assert rows["b"]["gender"] == "female" and "gender" not in rows["c"]
