@@ -270,20 +270,20 @@ def _other_run_together(
     chars = tuple(word)
     if not all(HAN.fullmatch(ch) for ch in chars):
         return None
+    family = chars[0] in common_surnames()
+    own = chars[1:] if family else chars
+    reading = query.informative[0].raw
     for pair in alignment.pairs:
         if pair.sim >= 1.0 or pair.query != (0,):
             continue
         words = [r_words[j] for j in pair.result]
-        orders = [words, words[-1:] + words[:-1]] if len(words) > 1 else [words]
-        family = chars[0] in common_surnames()
         if family and len(words) < 2:
             continue
-        own = chars[1:] if family else chars
-        reading = query.informative[0].raw
+        orders = [words, words[-1:] + words[:-1]] if len(words) > 1 else [words]
         if all(
             OSA.distance(reading, "".join(order)) > SPELLING_LETTERS
-            and other_reading(own, "".join(order[family:]))
-            and not _spelt_by(own, "".join(order[family:]))
+            and other_reading(own, rest := "".join(order[family:]))
+            and not _spelt_by(own, rest)
             for order in orders
         ):
             return reading, " ".join(words)
