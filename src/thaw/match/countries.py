@@ -39,8 +39,8 @@ def _country_of(word: str) -> str | None:
 def _named(name: str, schema: str | None) -> tuple[str, ...]:
     analyzed = analyze_name(name, schema)
     tokens = analyzed.informative
-    if schema == "Person" or not any(t.role in ("legal_form", "generic") for t in tokens):
-        return ()  # (a person's name: *Georgia* is a given name there)
+    if not any(t.role in ("legal_form", "generic") for t in tokens):
+        return ()  # (no firm's word: perhaps a person's name, where *Georgia* is a given name)
     codes = (_country_of(t.raw) for t in tokens if t.role == "location")
     return tuple(sorted({c for c in codes if c is not None}))
 
@@ -49,8 +49,8 @@ def named_countries(query: Query) -> tuple[str, ...]:
     """The countries the name of ``query``, a firm's (it has a legal form or a
     generic word, or its schema says so), names by a country word ("TBC Bank
     Georgia": ``ge``); empty for a person's name or one that names none."""
-    if query.schema is not None and query.schema == "Person":
-        return ()
+    if query.schema == "Person":
+        return ()  # (a person's name: *Georgia* is a given name there)
     return _named(query.name, query.schema)
 
 
