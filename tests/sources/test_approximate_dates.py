@@ -3,10 +3,13 @@ for, in every format that publishes them, as :mod:`thaw.model` says."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from thaw.sources._tabular import dates_in
 from thaw.sources.common import APPROXIMATE_YEARS, approximate_years, parse_date, parse_dates
+from thaw.sources.eu_fsf_xml import EUFinancialSanctionsXMLReader
 
 
 def test_window_is_declared() -> None:
@@ -52,3 +55,23 @@ def test_free_text_date_fields() -> None:
     assert dates_in("Approximately 1958") == ["1958", "1957", "1959"]
     assert dates_in("born circa 1960") == ["1960", "1959", "1961"]
     assert dates_in("dd/mm/1945") == ["1945"]
+
+
+EU_CIRCA = """<?xml version="1.0" encoding="UTF-8"?>
+<export xmlns="http://eu.europa.ec/fpi/fsd/export" generationDate="2024-03-15T16:02:11.482+01:00" globalFileId="1">
+    <sanctionEntity designationDetails="" unitedNationId="" euReferenceNumber="EU.1.1" logicalId="501">
+        <regulation regulationType="regulation" organisationType="council" publicationDate="2014-03-17" entryIntoForceDate="2014-03-17" numberTitle="269/2014 (OJ L78)" programme="UKR" logicalId="502"/>
+        <subjectType code="person" classificationCode="P"/>
+        <nameAlias firstName="Ivan" middleName="" lastName="Exemplar" wholeName="Ivan Exemplar" function="" gender="M" title="" nameLanguage="" strong="true" logicalId="503" regulationLanguage="en"/>
+        <birthdate circa="true" calendarType="GREGORIAN" city="" zipCode="" birthdate="" dayOfMonth="" monthOfYear="" year="1965" region="" place="" countryIso2Code="RU" countryDescription="RUSSIAN FEDERATION" logicalId="504" regulationLanguage="en"/>
+    </sanctionEntity>
+</export>
+"""  # noqa: E501
+
+
+def test_eu_circa_year(tmp_path: Path) -> None:
+    path = tmp_path / "xmlFullSanctionsList_1_1.xml"
+    path.write_text(EU_CIRCA, encoding="utf-8")
+    (record,) = EUFinancialSanctionsXMLReader().read(path, {}).records
+    assert record.birth_dates == ["1965", "1964", "1966"]
+    assert "Date of birth circa 1965" in record.remarks
