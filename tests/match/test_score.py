@@ -238,3 +238,23 @@ def test_score_at_least_is_score_above_the_threshold(dmitriev: Entry, threshold:
     ofac = Query("Kirill Dmitriev")
     assert score_at_least(ofac, dmitriev, 0.5, "ofac") == score(ofac, dmitriev, "ofac")
     assert score_at_least(Query("Ivan Petrov"), dmitriev, 0.5, "ofac") is None
+
+
+def test_a_listed_circa_year_stands_for_the_years_around_it() -> None:
+    # OFAC's "DOB circa 1975", read as the readers publish it
+    from thaw.sources.ofac_remarks import ofac_dates
+
+    record = Record(
+        source="test",
+        source_id="2",
+        schema="Person",
+        names=[Name("MAKHLUF, Hafiz")],
+        birth_dates=ofac_dates("circa 1975"),
+    )
+    entry = entry_from_record(record)
+    plain = score(Query("Hafiz Makhluf", "Person"), entry, explain=True).score
+    near = score(Query("Hafiz Makhluf", "Person", birth_date="1974-06-01"), entry, explain=True)
+    assert near.score > plain  # born 1974 is within circa 1975, not a year apart
+    assert "agrees with 1974 to 1976" in near.explanation
+    far = score(Query("Hafiz Makhluf", "Person", birth_date="1985"), entry).score
+    assert far < plain

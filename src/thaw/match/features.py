@@ -1213,6 +1213,22 @@ def _date_parts(value: str) -> tuple[int, int | None, int | None] | None:
     )
 
 
+def _year_span(listed: str, dates: Sequence[str]) -> str:
+    """A listed birth year as the span of consecutive years it was published in
+    (``"1974 to 1976"``: a range, or an estimate such as OFAC's "circa 1975" read
+    as the years it stands for), so that an explanation does not present one year
+    of a span as the listed date; any other date as it is."""
+    if len(listed) != 4 or not listed.isdigit():
+        return listed
+    years = {int(d) for d in dates if len(d) == 4 and d.isdigit()}
+    low = high = int(listed)
+    while low - 1 in years:
+        low -= 1
+    while high + 1 in years:
+        high += 1
+    return listed if low == high else f"{low} to {high}"
+
+
 class BirthDateFeature(Feature):
     """**Date of birth.** Compared at the precision both sides share, best agreement
     over the listing's dates: the same day, the same month (one side giving no
@@ -1220,7 +1236,10 @@ class BirthDateFeature(Feature):
     but a different month or day, and years apart, count against (one year apart
     weakly when a side gives only the year, which is often approximate; two full
     dates a year apart are simply different dates; five or more strongly:
-    different people). Nothing when either side has no date."""
+    different people). Nothing when either side has no date. A year the listing
+    publishes as an estimate ("circa 1975") is read as the years it stands for
+    (1974 to 1976, :func:`thaw.sources.common.approximate_years`), a range as
+    its years, and the explanation names the span, not one year of it."""
 
     name = "birth_date"
     weight = 1.0
@@ -1259,7 +1278,8 @@ class BirthDateFeature(Feature):
         if not ctx.explain:
             return Evidence(value)
         verb = "agrees with" if value > 0 else "conflicts with"
-        return Evidence(value, f"birth date {q} {verb} {listed} ({value:+.1f})")
+        shown = _year_span(listed, ctx.entry.birth_dates)
+        return Evidence(value, f"birth date {q} {verb} {shown} ({value:+.1f})")
 
     def ceiling(self, query: Query, m: Values) -> float:
         return max(0.0, m["same_day"], m["same_month"], m["same_year"]) if query.birth_date else 0.0

@@ -624,9 +624,14 @@ _MONTH_DOT = re.compile(r"\b([A-Za-z]{3,4})\.(?=[\s\d]|$)")
 _BETWEEN = re.compile(r"\bbetween\s+(\d{4})\s+(?:and|-|to)\s+(\d{4})\b", re.I)
 _YEAR_SPAN = re.compile(r"\b(\d{4})\s*[-–]\s*(\d{4})\b")
 _DATE_NOISE = re.compile(
-    r"\b(?:approximately|approx|circa|about|around|born on|born in|born|alternative dob|"
+    r"\b(?:born on|born in|born|alternative dob|"
     r"alt dob|dob|possibly|probably|year of birth|in|on)\b\.?:?\s*",
     re.I,
+)
+"""Words around a date that say nothing of it. An estimate's word ("approximately",
+"circa") stays: :func:`~thaw.sources.common.parse_dates` reads it."""
+_LONG_SPAN = re.compile(
+    r"(?:(?:approximately|approx|circa|about|around)\.?\s*)?(\d{4}) to (\d{4})", re.I
 )
 _DATE_SPLIT = re.compile(r";|\n|>>|\bor\b|\band\b|,\s*(?=\d)", re.I)
 
@@ -637,7 +642,9 @@ def dates_in(value: str | None) -> list[str]:
     Handles enumerations (``a) … b) …``, ``(1) … (2) …``), ``dd/mm/1945``
     placeholders, ``12 Apr. 1975``, ``Approximately 1955-1958`` and ``Between 1958
     and 1960`` (a year range of at most ten years becomes every year; a longer one
-    its two ends), ``>>`` chains and ``;``/``or`` lists.
+    its two ends), ``Approximately 1958`` (the years that estimate stands for:
+    :func:`~thaw.sources.common.approximate_years`), ``>>`` chains and
+    ``;``/``or`` lists.
     """
     if not value or not value.strip():
         return []
@@ -653,7 +660,7 @@ def dates_in(value: str | None) -> list[str]:
             if not part:
                 continue
             found = parse_dates(part)
-            m = re.fullmatch(r"(\d{4}) to (\d{4})", part)
+            m = _LONG_SPAN.fullmatch(part)
             if not found and m:
                 found = [m[1], m[2]]
             for date in found:

@@ -201,7 +201,31 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-_APPROXIMATE = re.compile(r"^(circa|approximately|approx\.?|about|ca\.?|c\.)\s*", re.I)
+_APPROXIMATE = re.compile(r"^(circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*", re.I)
+
+APPROXIMATE_YEARS = 1
+"""How many years either side of a birth year published as an estimate ("circa
+1975", "approximately 1958", "c. 1960", the UN's ``APPROXIMATELY``, the EU's
+``circa="true"``) the year stands for: circa 1975 is 1974, 1975 and 1976, as the
+model says a circa becomes several values (:func:`approximate_years`). A customer
+born 1974 then agrees with a listing born circa 1975, where an exact 1975 would
+put them a year apart."""
+
+
+def approximate_years(value: str) -> list[str]:
+    """The values an estimated date stands for: a year alone widens to
+    :data:`APPROXIMATE_YEARS` either side, the published year first (``"1975"`` →
+    ``["1975", "1974", "1976"]``); a month or a day is kept as published (an
+    authority that knows the month does not estimate the year)."""
+    if len(value) != 4 or not value.isdigit():
+        return [value]
+    year = int(value)
+    out = [value]
+    for step in range(1, APPROXIMATE_YEARS + 1):
+        out.extend(y for y in (_iso(year - step), _iso(year + step)) if y)
+    return out
+
+
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y/%m/%d")
 _DATES_SPLIT = re.compile(r";|\bor\b|,(?=\s*\d{1,2}\s+[A-Za-z]{3}\s+\d{4})")
 
@@ -253,7 +277,9 @@ _parse_date_cached = lru_cache(maxsize=1 << 16)(_parse_date)
 
 def parse_dates(value: str | None, dayfirst: bool = True) -> list[str]:
     """Every date in a value that may hold several or a range: ``"1958 to 1960"``
-    → ``["1958", "1959", "1960"]``; ``"12 Apr 1975; 13 Apr 1975"`` → both."""
+    → ``["1958", "1959", "1960"]``; ``"12 Apr 1975; 13 Apr 1975"`` → both; an
+    estimated year becomes the years it stands for (``"circa 1975"`` →
+    ``["1975", "1974", "1976"]``, :func:`approximate_years`)."""
     if value is None:
         return []
     if type(value) is not str:
@@ -265,15 +291,20 @@ def _parse_dates(value: object, dayfirst: bool) -> tuple[str, ...]:
     text = clean(value)
     if text is None:
         return ()
-    if m := _YEAR_RANGE.match(text):
+    estimated = _APPROXIMATE.match(text)
+    if m := _YEAR_RANGE.match(text[estimated.end() :] if estimated else text):
+        # a range is already the estimate: "circa 1979-1982" is those years
         start, end = int(m[1]), int(m[2])
         if 0 <= end - start <= 10:
             return tuple(str(y) for y in range(start, end + 1))
     out: list[str] = []
     for part in _DATES_SPLIT.split(text):
         parsed = parse_date(part, dayfirst=dayfirst)
-        if parsed and parsed not in out:
-            out.append(parsed)
+        if not parsed:
+            continue
+        for date_ in approximate_years(parsed) if _APPROXIMATE.match(part.strip()) else (parsed,):
+            if date_ not in out:
+                out.append(date_)
     return tuple(out)
 
 

@@ -59,7 +59,7 @@ from lxml import etree
 
 from thaw.model import Address, Link, Name, NameKind, PublicationInfo, Record
 from thaw.sources.base import Publication, Reader, SourceError, iter_xml, local, read_head
-from thaw.sources.common import clean, parse_date
+from thaw.sources.common import approximate_years, clean, parse_date
 from thaw.sources.ofac_enhanced import list_of, period, script_code
 from thaw.sources.ofac_remarks import (
     ALIAS_KINDS,
@@ -172,6 +172,16 @@ def _date_period(el: etree._Element | None) -> list[str]:
     begin = points[0] or known[0]
     finish = points[3] or points[2] or known[-1]
     return period(_full(begin, start=True), _full(finish, start=False))
+
+
+def _approximate(el: etree._Element) -> bool:
+    """Whether a ``DatePeriod`` is OFAC's estimate ("circa"): ``Approximate="true"``
+    on its ``Start`` or ``End``."""
+    return any(
+        (part.get("Approximate") or "").lower() == "true"
+        for part in (el.find("{*}Start"), el.find("{*}End"))
+        if part is not None
+    )
 
 
 def _full(value: str, start: bool) -> str:
@@ -508,6 +518,8 @@ def _feature(
         for period_el in version.findall("{*}DatePeriod"):
             dates = _date_period(period_el)
             if label.lower() in ("birthdate", "date of birth"):
+                if len(dates) == 1 and _approximate(period_el):
+                    dates = approximate_years(dates[0])
                 for date in dates:
                     apply_feature(record, label, date)
             elif dates and not apply_feature(record, label, " to ".join(dates)):

@@ -49,6 +49,7 @@ from lxml import etree
 from thaw.model import Address, Identifier, Link, NameKind, PublicationInfo, Record
 from thaw.sources.base import Publication, Reader, SourceError, iter_xml, read_head
 from thaw.sources.common import (
+    approximate_years,
     clean,
     country_code,
     identifier_kind,
@@ -273,10 +274,11 @@ class UNConsolidatedReader(Reader):
                     if value := parse_date(_text(node, tag)):
                         dates.append(value)
                         break
-            for value in dates:
-                _append(record.birth_dates, value)
             if kind == "APPROXIMATELY" and dates:
                 record.remarks.append(f"Date of birth approximately {dates[0]}")
+                dates = approximate_years(dates[0])
+            for value in dates:
+                _append(record.birth_dates, value)
             if note := _text(node, "NOTE"):
                 record.remarks.append(f"Date of birth: {note}")
 
