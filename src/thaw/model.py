@@ -10,7 +10,10 @@ Conventions
 * Countries are ISO 3166-1 alpha-2, lower case (``"ru"``, ``"gb"``); use
   :func:`thaw.sources.common.country_code` to convert what a list publishes.
 * Dates are ISO strings at the precision the authority gave them: ``"1975"``,
-  ``"1975-04"`` or ``"1975-04-12"``. A range or "circa" becomes several values.
+  ``"1975-04"`` or ``"1975-04-12"``. A range becomes several values. A birth year
+  published as an estimate ("circa 1975") stays the year published, and is also
+  named in :attr:`Record.birth_estimates`: the matcher reads it as the years it
+  stands for (:data:`thaw.sources.common.APPROXIMATE_YEARS`).
 * ``schema`` is one of :data:`SCHEMATA` (the FollowTheMoney names).
 * A record is immutable in spirit: readers build it, the store hashes it
   (:meth:`Record.content_hash`) to detect amendments between publications.
@@ -117,6 +120,10 @@ class Record:
     schema: str = "LegalEntity"
     names: list[Name] = field(default_factory=list)
     birth_dates: list[str] = field(default_factory=list)
+    birth_estimates: list[str] = field(default_factory=list)
+    """The birth years of :attr:`birth_dates` the authority published as estimates
+    (OFAC "circa 1975", "approximately 1958", the UN's ``APPROXIMATELY``, the EU's
+    ``circa="true"``), as published."""
     birth_places: list[str] = field(default_factory=list)
     nationalities: list[str] = field(default_factory=list)
     citizenships: list[str] = field(default_factory=list)

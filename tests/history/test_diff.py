@@ -137,3 +137,10 @@ def test_record_changes_fields() -> None:
     parts = Record("s", "1", "Person", names=[Name("A B", parts={"first": "A"})])
     plain = Record("s", "1", "Person", names=[Name("A B")])
     assert [c.field for c in record_changes(plain, parts)] == ["details"]
+
+
+def test_an_authority_that_makes_a_year_an_estimate_is_reported_so() -> None:
+    exact = Record("s", "1", "Person", birth_dates=["1975"])
+    circa = Record("s", "1", "Person", birth_dates=["1975"], birth_estimates=["1975"])
+    got = [(c.field, c.change, c.new) for c in record_changes(exact, circa)]
+    assert got == [("birth_estimate", "added", "1975")]

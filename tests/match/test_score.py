@@ -240,21 +240,29 @@ def test_score_at_least_is_score_above_the_threshold(dmitriev: Entry, threshold:
     assert score_at_least(Query("Ivan Petrov"), dmitriev, 0.5, "ofac") is None
 
 
-def test_a_listed_circa_year_stands_for_the_years_around_it() -> None:
-    # OFAC's "DOB circa 1975", read as the readers publish it
-    from thaw.sources.ofac_remarks import ofac_dates
+def _hafiz(dob: str) -> Entry:
+    """A listing as OFAC's reader reads its "DOB <dob>"."""
+    from thaw.sources.ofac_remarks import apply_feature
 
-    record = Record(
-        source="test",
-        source_id="2",
-        schema="Person",
-        names=[Name("MAKHLUF, Hafiz")],
-        birth_dates=ofac_dates("circa 1975"),
-    )
-    entry = entry_from_record(record)
-    plain = score(Query("Hafiz Makhluf", "Person"), entry, explain=True).score
-    near = score(Query("Hafiz Makhluf", "Person", birth_date="1974-06-01"), entry, explain=True)
-    assert near.score > plain  # born 1974 is within circa 1975, not a year apart
-    assert "agrees with 1974 to 1976" in near.explanation
-    far = score(Query("Hafiz Makhluf", "Person", birth_date="1985"), entry).score
-    assert far < plain
+    record = Record(source="test", source_id="2", schema="Person", names=[Name("MAKHLUF, Hafiz")])
+    apply_feature(record, "DOB", dob)
+    return entry_from_record(record)
+
+
+def test_a_listed_circa_year_stands_for_the_years_around_it() -> None:
+    circa, exact = _hafiz("circa 1975"), _hafiz("1975")
+    assert circa.birth_dates == ("1975",) and circa.birth_estimates == ("1975",)
+
+    def with_dob(entry: Entry, dob: str | None) -> float:
+        return score(Query("Hafiz Makhluf", "Person", birth_date=dob), entry).score
+
+    # born 1974 or 1976 agrees with circa 1975 as born 1975 agrees with 1975
+    for dob in ("1974-06-01", "1975", "1976"):
+        assert with_dob(circa, dob) == with_dob(exact, "1975") > with_dob(circa, None)
+    near = score(Query("Hafiz Makhluf", "Person", birth_date="1974-06-01"), circa, explain=True)
+    assert "agrees with the listed circa 1975 (1974 to 1976)" in near.explanation
+    # beyond the estimate's years no more allowance than from the year published
+    for dob in ("1973", "1977", "1985"):
+        assert with_dob(circa, dob) == with_dob(exact, dob) < with_dob(circa, None)
+    # a listed exact year is not made looser: a year apart still counts against
+    assert with_dob(exact, "1976") < with_dob(exact, None)

@@ -50,16 +50,8 @@ def test_dmitriev_remarks() -> None:
 
 def test_dates_alt_circa_and_ranges() -> None:
     r = _person("DOB 28 Jul 1981; alt. DOB circa 1984; alt. DOB 1958 to 1960; alt. DOB Mar 1945.")
-    assert r.birth_dates == [
-        "1981-07-28",
-        "1984",
-        "1983",
-        "1985",
-        "1958",
-        "1959",
-        "1960",
-        "1945-03",
-    ]
+    assert r.birth_dates == ["1981-07-28", "1984", "1958", "1959", "1960", "1945-03"]
+    assert r.birth_estimates == ["1984"]
     assert ofac_dates("01 Jan 1960 to 31 Dec 1962") == ["1960-01-01", "1962-12-31"]
     assert ofac_dates("circa 1979-1982") == ["1979", "1980", "1981", "1982"]
     assert ofac_dates("31 Dec 1962") == ["1962-12-31"]

@@ -74,7 +74,8 @@ def test_legacy_xml() -> None:
     popova = records["38166"]
     assert popova.titles == ["Supervisory Board Member"]
     assert popova.citizenships == ["ru"]
-    assert popova.birth_dates == ["1981-07-28", "1984", "1983", "1985"]
+    assert popova.birth_dates == ["1981-07-28", "1984"]
+    assert popova.birth_estimates == ["1984"]  # "circa 1984"
     assert ("DMITRIEVA, Natalya", "former") in [(n.value, n.kind) for n in popova.names]
     assert popova.identifiers[0].note == "issued 2016-10-20; expires 2026-10-20"
     assert (popova.identifiers[1].kind, popova.identifiers[1].label) == (
@@ -153,12 +154,8 @@ def test_enhanced_xml() -> None:
         "first": "Natalya",
         "patronymic": "Valeryevna",
     }
-    assert popova.birth_dates == [
-        "1981-07-28",
-        "1984",
-        "1983",
-        "1985",
-    ]  # the "False" 1980 is skipped
+    assert popova.birth_dates == ["1981-07-28", "1984"]  # the "False" 1980 is skipped
+    assert popova.birth_estimates == ["1984"]
     assert popova.identifiers[0].note == "issued 2016-10-20; expires 2026-10-20"
     assert [(lk.relation, lk.source, lk.source_id) for lk in popova.links] == [
         ("associate", "us_ofac_sdn", "34336")
@@ -254,12 +251,8 @@ def test_advanced_xml() -> None:
     ]
 
     popova = records["38166"]
-    assert popova.birth_dates == [
-        "1981-07-28",
-        "1984",
-        "1983",
-        "1985",
-    ]  # reliability "False" 1980 skipped
+    assert popova.birth_dates == ["1981-07-28", "1984"]  # reliability "False" 1980 skipped
+    assert popova.birth_estimates == ["1984"]
     assert popova.gender == "female"
     passport, national = popova.identifiers
     assert (passport.kind, passport.number, passport.country, passport.note) == (

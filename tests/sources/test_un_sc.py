@@ -79,8 +79,8 @@ def test_dates_documents_and_links() -> None:
     assert test.titles == ["Dr."]
     assert test.positions == ["Representative of Example Trading", "Bank official"]
     assert test.nationalities == ["kp"]
-    # approximately 1968 (the years it stands for), the alias DOB
-    assert test.birth_dates == ["1968", "1967", "1969", "1970-01-25"]
+    assert test.birth_dates == ["1968", "1970-01-25"]  # approximate year, alias DOB
+    assert test.birth_estimates == ["1968"]
     assert "Date of birth approximately 1968" in test.remarks
     assert test.birth_places == ["Pyongyang, Democratic People's Republic of Korea"]
     passport, national = test.identifiers

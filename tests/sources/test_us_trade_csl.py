@@ -78,8 +78,9 @@ def test_listings() -> None:
         ("imo", "9000001"),
     ]
     assert Link("linked_to", name="EXAMPLE SHIPPING LINES") in vessel.links
-    # "circa 1958; 1960 to 1962": the estimate as the years it stands for, the range's years
-    assert recs["NS-MBS-9002"].birth_dates == ["1958", "1957", "1959", "1960", "1961", "1962"]
+    # "circa 1958; 1960 to 1962": the estimate as published, the range's years
+    assert recs["NS-MBS-9002"].birth_dates == ["1958", "1960", "1961", "1962"]
+    assert recs["NS-MBS-9002"].birth_estimates == ["1958"]
 
 
 def test_gzip_and_store(tmp_path: Path, store: Store) -> None:

@@ -77,6 +77,7 @@ def _link(link: Link) -> str:
 
 _LISTS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
     ("birth_dates", "birth_date", str),
+    ("birth_estimates", "birth_estimate", str),
     ("birth_places", "birth_place", str),
     ("nationalities", "nationality", str),
     ("citizenships", "citizenship", str),

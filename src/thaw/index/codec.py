@@ -93,6 +93,7 @@ def dumps_facts(entry: Entry) -> bytes:
         entry.countries,
         entry.gender,
         ids,
+        entry.birth_estimates,
     )
     return pickle.dumps(plain, protocol=5)
 
@@ -100,10 +101,21 @@ def dumps_facts(entry: Entry) -> bytes:
 def loads_facts(blob: bytes) -> Entry:
     """The facts pickled in ``blob`` by :func:`dumps_facts`, as the
     :class:`~thaw.index.entry.Entry` :func:`~thaw.index.entry.listing_facts` gives."""
-    source, source_id, schema, birth_dates, countries, gender, ids = pickle.loads(blob)
+    source, source_id, schema, birth_dates, countries, gender, ids, estimates = pickle.loads(blob)
     identifiers = tuple(IdNumber(kind, number, country) for kind, number, country in ids)
     return Entry(
-        source, source_id, schema, "", (), birth_dates, countries, gender, identifiers, (), None
+        source,
+        source_id,
+        schema,
+        "",
+        (),
+        birth_dates,
+        countries,
+        gender,
+        identifiers,
+        (),
+        None,
+        estimates,
     )
 
 

@@ -47,6 +47,9 @@ class Entry:
     identifiers: tuple[IdNumber, ...]
     programs: tuple[str, ...]
     listed_on: str | None
+    birth_estimates: tuple[str, ...] = ()
+    """The birth years of :attr:`birth_dates` published as estimates ("circa
+    1975": :attr:`thaw.model.Record.birth_estimates`)."""
 
     @property
     def key(self) -> str:
@@ -96,6 +99,7 @@ def entry_from_record(record: Record) -> Entry:
         identifiers=ids,
         programs=tuple(record.programs),
         listed_on=record.listed_on,
+        birth_estimates=tuple(record.birth_estimates),
     )
 
 
@@ -116,6 +120,7 @@ def listing_facts(entry: Entry) -> Entry:
         identifiers=entry.identifiers,
         programs=(),
         listed_on=None,
+        birth_estimates=entry.birth_estimates,
     )
 
 

@@ -50,6 +50,7 @@ from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_m
 from thaw.match.spelling import spelled_runs
 from thaw.match.transcription import transcription_pairs
 from thaw.match.types import FeatureResult, Query
+from thaw.sources.common import APPROXIMATE_YEARS
 from thaw.text import AnalyzedName, Token, skeleton, vocab
 from thaw.text.han_names import written_as_chinese
 
@@ -1215,9 +1216,8 @@ def _date_parts(value: str) -> tuple[int, int | None, int | None] | None:
 
 def _year_span(listed: str, dates: Sequence[str]) -> str:
     """A listed birth year as the span of consecutive years it was published in
-    (``"1974 to 1976"``: a range, or an estimate such as OFAC's "circa 1975" read
-    as the years it stands for), so that an explanation does not present one year
-    of a span as the listed date; any other date as it is."""
+    (``"1974 to 1976"``: a range), so that an explanation does not present one
+    year of a span as the listed date; any other date as it is."""
     if len(listed) != 4 or not listed.isdigit():
         return listed
     years = {int(d) for d in dates if len(d) == 4 and d.isdigit()}
@@ -1237,9 +1237,13 @@ class BirthDateFeature(Feature):
     weakly when a side gives only the year, which is often approximate; two full
     dates a year apart are simply different dates; five or more strongly:
     different people). Nothing when either side has no date. A year the listing
-    publishes as an estimate ("circa 1975") is read as the years it stands for
-    (1974 to 1976, :func:`thaw.sources.common.approximate_years`), a range as
-    its years, and the explanation names the span, not one year of it."""
+    publishes as an estimate ("circa 1975") stands for the years around it (1974
+    to 1976, :data:`thaw.sources.common.APPROXIMATE_YEARS`): a year among them
+    agrees as the same year does, and one beyond them is as far as from the year
+    published, so that the estimate does not add the one-year allowance of a
+    year alone on top (1973 is two years from circa 1975); a listed exact year
+    is compared as before. A range counts as its years, and the explanation names
+    the span (or the estimate), not one year of it."""
 
     name = "birth_date"
     weight = 1.0
@@ -1248,6 +1252,9 @@ class BirthDateFeature(Feature):
         "same_day": Magnitude(1.5, "the same date of birth (the most it gives)"),
         "same_month": Magnitude(0.8, "the same year and month, one side giving no day"),
         "same_year": Magnitude(0.5, "the same year, one side giving only the year"),
+        "within_estimate": Magnitude(
+            0.5, "within the years a listed estimate stands for ('circa 1975': 1974 to 1976)"
+        ),
         "same_year_differs": Magnitude(-1.0, "the same year, a different month or day"),
         "one_year": Magnitude(-0.5, "one year apart (one side giving only the year)"),
         "full_dates_differ": Magnitude(
@@ -1264,12 +1271,16 @@ class BirthDateFeature(Feature):
         qd = _date_parts(q)
         if qd is None:
             return NO_EVIDENCE
+        estimates = ctx.entry.birth_estimates
         best: tuple[float, str] | None = None
         for listed in ctx.entry.birth_dates:
             ed = _date_parts(listed)
             if ed is None:
                 continue
-            value = m[self._compare(qd, ed)]
+            if listed in estimates and abs(qd[0] - ed[0]) <= APPROXIMATE_YEARS:
+                value = m["within_estimate"]
+            else:
+                value = m[self._compare(qd, ed)]
             if best is None or value > best[0]:
                 best = (value, listed)
         if best is None:
@@ -1278,11 +1289,18 @@ class BirthDateFeature(Feature):
         if not ctx.explain:
             return Evidence(value)
         verb = "agrees with" if value > 0 else "conflicts with"
-        shown = _year_span(listed, ctx.entry.birth_dates)
+        if listed in estimates:
+            year = int(listed)
+            span = f"{year - APPROXIMATE_YEARS} to {year + APPROXIMATE_YEARS}"
+            shown = f"the listed circa {listed} ({span})"
+        else:
+            shown = _year_span(listed, ctx.entry.birth_dates)
         return Evidence(value, f"birth date {q} {verb} {shown} ({value:+.1f})")
 
     def ceiling(self, query: Query, m: Values) -> float:
-        return max(0.0, m["same_day"], m["same_month"], m["same_year"]) if query.birth_date else 0.0
+        if not query.birth_date:
+            return 0.0
+        return max(0.0, m["same_day"], m["same_month"], m["same_year"], m["within_estimate"])
 
     @staticmethod
     def _compare(

@@ -39,7 +39,14 @@ from pathlib import Path
 from thaw.model import Address, Identifier, Link, NameKind, Record
 from thaw.sources._tabular import dates_in
 from thaw.sources.base import SourceError
-from thaw.sources.common import clean, country_code, parse_date, parse_gender
+from thaw.sources.common import (
+    add_estimates,
+    clean,
+    country_code,
+    estimated_years,
+    parse_date,
+    parse_gender,
+)
 
 SOURCE = "uk_fcdo"
 
@@ -239,6 +246,7 @@ class Designation:
     def dob(self, value: str | None) -> None:
         for date in dates_in(value):
             self._add(self.record.birth_dates, date)
+        add_estimates(self.record, estimated_years(value))
         if clean(value) and not dates_in(value):
             self.extra("date_of_birth", clean(value) or "")
 

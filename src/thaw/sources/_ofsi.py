@@ -33,7 +33,14 @@ from pathlib import Path
 from thaw.model import Address, Identifier, Link, NameKind, Record
 from thaw.sources._tabular import dates_in, id_number, split_numbered, un_references
 from thaw.sources.base import SourceError
-from thaw.sources.common import clean, country_code, parse_date, parse_gender
+from thaw.sources.common import (
+    add_estimates,
+    clean,
+    country_code,
+    estimated_years,
+    parse_date,
+    parse_gender,
+)
 
 SOURCE = "uk_ofsi"
 
@@ -351,6 +358,7 @@ class Groups:
         if "dob" in f:
             for date in dates_in(f["dob"]):
                 _add(record.birth_dates, date)
+            add_estimates(record, estimated_years(f["dob"]))
         if "town_of_birth" in f or "country_of_birth" in f:
             _birth_places(record, f.get("town_of_birth"), f.get("country_of_birth"))
         if "nationality" in f:

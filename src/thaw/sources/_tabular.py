@@ -642,8 +642,8 @@ def dates_in(value: str | None) -> list[str]:
     Handles enumerations (``a) … b) …``, ``(1) … (2) …``), ``dd/mm/1945``
     placeholders, ``12 Apr. 1975``, ``Approximately 1955-1958`` and ``Between 1958
     and 1960`` (a year range of at most ten years becomes every year; a longer one
-    its two ends), ``Approximately 1958`` (the years that estimate stands for:
-    :func:`~thaw.sources.common.approximate_years`), ``>>`` chains and
+    its two ends), ``Approximately 1958`` (the year published; that it is an
+    estimate: :func:`~thaw.sources.common.estimated_years`), ``>>`` chains and
     ``;``/``or`` lists.
     """
     if not value or not value.strip():

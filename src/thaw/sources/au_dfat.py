@@ -55,7 +55,14 @@ from thaw.sources._tabular import (
     xlsx_rows,
 )
 from thaw.sources.base import Publication, Reader, SourceError
-from thaw.sources.common import clean, country_code, country_codes, parse_date
+from thaw.sources.common import (
+    add_estimates,
+    clean,
+    country_code,
+    country_codes,
+    estimated_years,
+    parse_date,
+)
 
 SOURCE = "au_dfat"
 MAX_COLUMNS = 40
@@ -210,6 +217,7 @@ class AuDfatReader(Reader):
             record.schema = schema
         for date in _dates(row.get("dob")):
             _add(record.birth_dates, date)
+        add_estimates(record, estimated_years(_value(row.get("dob"))))
         if not _dates(row.get("dob")) and (raw := _value(row.get("dob"))):
             _extra(record, "date_of_birth", raw)
         for place in split_numbered(_value(row.get("pob"))):

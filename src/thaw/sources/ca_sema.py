@@ -70,7 +70,7 @@ from lxml import etree
 
 from thaw.model import Identifier, NameKind, PublicationInfo, Record
 from thaw.sources.base import Publication, Reader, SourceError, iter_xml, read_head
-from thaw.sources.common import clean, parse_date, parse_dates
+from thaw.sources.common import add_estimates, clean, estimated_years, parse_date, parse_dates
 
 __all__ = ["CanadaSemaReader", "split_aliases", "split_name", "regime_key", "schedule_key"]
 
@@ -479,6 +479,7 @@ class CanadaSemaReader(Reader):
                 for part in re.split(r"\s+or\s+", dated, flags=re.IGNORECASE):
                     dates.extend(d for d in parse_dates(part) if d not in dates)
                 record.birth_dates = dates
+                add_estimates(record, estimated_years(dated))
                 if not dates:
                     record.extra["date_of_birth"] = dated
         else:

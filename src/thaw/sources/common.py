@@ -10,13 +10,14 @@ returns ``None`` (or an empty list) and the reader keeps the raw text in ``remar
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
 
 from rigour.territories import get_territories
 from rigour.territories.territory import Territory
 
+from thaw.model import Record
 from thaw.sources import territories
 
 _MONTHS = {
@@ -206,24 +207,36 @@ _APPROXIMATE = re.compile(r"^(circa|approximately|approx\.?|about|around|ca\.?|c
 APPROXIMATE_YEARS = 1
 """How many years either side of a birth year published as an estimate ("circa
 1975", "approximately 1958", "c. 1960", the UN's ``APPROXIMATELY``, the EU's
-``circa="true"``) the year stands for: circa 1975 is 1974, 1975 and 1976, as the
-model says a circa becomes several values (:func:`approximate_years`). A customer
-born 1974 then agrees with a listing born circa 1975, where an exact 1975 would
-put them a year apart."""
+``circa="true"``) the year stands for: circa 1975 is 1974 to 1976. Readers keep
+the year as published and name it in :attr:`thaw.model.Record.birth_estimates`
+(:func:`add_estimates`); the matcher reads it as those years, so that a customer
+born 1974 agrees with a listing born circa 1975 as one born 1975 agrees with a
+listing born 1975."""
+
+_ESTIMATED_YEAR = re.compile(
+    r"(?<![\w.])(?:circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*(\d{4})\b"
+    r"(?!\s*(?:-|–|to)\s*\d{4})",
+    re.I,
+)
 
 
-def approximate_years(value: str) -> list[str]:
-    """The values an estimated date stands for: a year alone widens to
-    :data:`APPROXIMATE_YEARS` either side, the published year first (``"1975"`` →
-    ``["1975", "1974", "1976"]``); a month or a day is kept as published (an
-    authority that knows the month does not estimate the year)."""
-    if len(value) != 4 or not value.isdigit():
-        return [value]
-    year = int(value)
-    out = [value]
-    for step in range(1, APPROXIMATE_YEARS + 1):
-        out.extend(y for y in (_iso(year - step), _iso(year + step)) if y)
-    return out
+def estimated_years(value: str | None) -> list[str]:
+    """The years a published date value gives as estimates, as published:
+    ``"circa 1975"`` → ``["1975"]``, ``"12 Apr 1975; c. 1980"`` → ``["1980"]``.
+    An estimated range (``"circa 1979-1982"``) is not one: its years are the
+    estimate already."""
+    if not value:
+        return []
+    return list(dict.fromkeys(m[1] for m in _ESTIMATED_YEAR.finditer(value)))
+
+
+def add_estimates(record: Record, years: Iterable[str]) -> None:
+    """Name ``years`` (published as estimates) in the record's
+    :attr:`~thaw.model.Record.birth_estimates`, once each, where the record holds
+    them as birth years."""
+    for year in years:
+        if year in record.birth_dates and year not in record.birth_estimates:
+            record.birth_estimates.append(year)
 
 
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y/%m/%d")
@@ -277,9 +290,9 @@ _parse_date_cached = lru_cache(maxsize=1 << 16)(_parse_date)
 
 def parse_dates(value: str | None, dayfirst: bool = True) -> list[str]:
     """Every date in a value that may hold several or a range: ``"1958 to 1960"``
-    → ``["1958", "1959", "1960"]``; ``"12 Apr 1975; 13 Apr 1975"`` → both; an
-    estimated year becomes the years it stands for (``"circa 1975"`` →
-    ``["1975", "1974", "1976"]``, :func:`approximate_years`)."""
+    → ``["1958", "1959", "1960"]``, also after an estimate's word (``"circa
+    1979-1982"``); ``"12 Apr 1975; 13 Apr 1975"`` → both; ``"circa 1975"`` → the
+    year published (which of them are estimates: :func:`estimated_years`)."""
     if value is None:
         return []
     if type(value) is not str:
@@ -300,11 +313,8 @@ def _parse_dates(value: object, dayfirst: bool) -> tuple[str, ...]:
     out: list[str] = []
     for part in _DATES_SPLIT.split(text):
         parsed = parse_date(part, dayfirst=dayfirst)
-        if not parsed:
-            continue
-        for date_ in approximate_years(parsed) if _APPROXIMATE.match(part.strip()) else (parsed,):
-            if date_ not in out:
-                out.append(date_)
+        if parsed and parsed not in out:
+            out.append(parsed)
     return tuple(out)
 
 

@@ -58,7 +58,7 @@ from rigour.langs import iso_639_alpha3
 from thaw.model import Address, Identifier, Link, NameKind, PublicationInfo, Record
 from thaw.sources.base import Publication, Reader, SourceError, iter_xml, local, read_head
 from thaw.sources.common import (
-    approximate_years,
+    add_estimates,
     clean,
     country_code,
     identifier_kind,
@@ -269,12 +269,12 @@ class EntityBuilder:
             dates.extend(str(y) for y in range(int(start[:4]), int(end[:4]) + 1))
         else:
             dates.extend(d for d in (start, end) if d)
+        for date in dates:
+            _append(record.birth_dates, date)
         if dates and _flag(attrs, "circa"):
             _append(record.remarks, f"Date of birth circa {dates[0]}")
             if len(dates) == 1:
-                dates = approximate_years(dates[0])
-        for date in dates:
-            _append(record.birth_dates, date)
+                add_estimates(record, dates)
         place = ", ".join(
             p
             for p in (

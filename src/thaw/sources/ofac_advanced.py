@@ -59,7 +59,7 @@ from lxml import etree
 
 from thaw.model import Address, Link, Name, NameKind, PublicationInfo, Record
 from thaw.sources.base import Publication, Reader, SourceError, iter_xml, local, read_head
-from thaw.sources.common import approximate_years, clean, parse_date
+from thaw.sources.common import add_estimates, clean, parse_date
 from thaw.sources.ofac_enhanced import list_of, period, script_code
 from thaw.sources.ofac_remarks import (
     ALIAS_KINDS,
@@ -518,10 +518,10 @@ def _feature(
         for period_el in version.findall("{*}DatePeriod"):
             dates = _date_period(period_el)
             if label.lower() in ("birthdate", "date of birth"):
-                if len(dates) == 1 and _approximate(period_el):
-                    dates = approximate_years(dates[0])
                 for date in dates:
                     apply_feature(record, label, date)
+                if len(dates) == 1 and _approximate(period_el):
+                    add_estimates(record, dates)
             elif dates and not apply_feature(record, label, " to ".join(dates)):
                 record.remarks.append(f"{label} {' to '.join(dates)}")
         for detail in version.findall("{*}VersionDetail"):

@@ -48,7 +48,7 @@ from lxml import etree
 
 from thaw.model import Address, Link, Name, NameKind, PublicationInfo, Record
 from thaw.sources.base import Publication, Reader, SourceError, iter_xml, local, read_head
-from thaw.sources.common import approximate_years, clean, parse_date
+from thaw.sources.common import add_estimates, clean, parse_date
 from thaw.sources.ofac_remarks import (
     ALIAS_KINDS,
     OFAC_SOURCES,
@@ -353,11 +353,11 @@ class _OfacEnhancedReader:
                 or len(record.birth_dates) == before
             ):
                 dates = period(_t(date, "fromDateBegin"), _t(date, "toDateEnd"))
-                if len(dates) == 1 and (_t(date, "isApproximate") or "").lower() == "true":
-                    dates = approximate_years(dates[0])
                 for iso in dates:
                     if iso not in record.birth_dates:
                         record.birth_dates.append(iso)
+                if len(dates) == 1 and (_t(date, "isApproximate") or "").lower() == "true":
+                    add_estimates(record, dates)
             return 0
         if value is None and date is not None:
             value = " to ".join(period(_t(date, "fromDateBegin"), _t(date, "toDateEnd")))

@@ -44,8 +44,10 @@ from functools import lru_cache
 
 from thaw.model import Address, Identifier, Link, NameKind, Record
 from thaw.sources.common import (
+    add_estimates,
     clean,
     country_code,
+    estimated_years,
     identifier_kind,
     parse_date,
     parse_dates,
@@ -549,6 +551,7 @@ def _apply_rule(
         dates = ofac_dates(text)
         for date in dates:
             _append(record.birth_dates, date)
+        add_estimates(record, estimated_years(text))
         return bool(dates)
     if action == "birth_place":
         _append(record.birth_places, text)

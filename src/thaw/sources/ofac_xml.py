@@ -32,7 +32,7 @@ from lxml import etree
 
 from thaw.model import Address, Identifier, Link, Name, NameKind, PublicationInfo, Record
 from thaw.sources.base import Publication, Reader, SourceError, iter_xml, local, read_head
-from thaw.sources.common import clean, parse_date
+from thaw.sources.common import add_estimates, clean, estimated_years, parse_date
 from thaw.sources.ofac_remarks import (
     ALIAS_KINDS,
     add_extra,
@@ -160,6 +160,7 @@ class _OfacXmlReader:
             for date in dates:
                 if date not in record.birth_dates:
                     record.birth_dates.append(date)
+            add_estimates(record, estimated_years(value))
             if value and not dates:
                 record.remarks.append(f"DOB {value}")
         for item in _items(entry, "placeOfBirthList/placeOfBirthItem"):

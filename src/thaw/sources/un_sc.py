@@ -49,7 +49,7 @@ from lxml import etree
 from thaw.model import Address, Identifier, Link, NameKind, PublicationInfo, Record
 from thaw.sources.base import Publication, Reader, SourceError, iter_xml, read_head
 from thaw.sources.common import (
-    approximate_years,
+    add_estimates,
     clean,
     country_code,
     identifier_kind,
@@ -274,11 +274,11 @@ class UNConsolidatedReader(Reader):
                     if value := parse_date(_text(node, tag)):
                         dates.append(value)
                         break
-            if kind == "APPROXIMATELY" and dates:
-                record.remarks.append(f"Date of birth approximately {dates[0]}")
-                dates = approximate_years(dates[0])
             for value in dates:
                 _append(record.birth_dates, value)
+            if kind == "APPROXIMATELY" and dates:
+                record.remarks.append(f"Date of birth approximately {dates[0]}")
+                add_estimates(record, dates[:1])
             if note := _text(node, "NOTE"):
                 record.remarks.append(f"Date of birth: {note}")
 

@@ -47,7 +47,7 @@ from pathlib import Path
 from thaw.model import Address, Link, PublicationInfo, Record
 from thaw.sources._tabular import CsvRows, dates_in, decode, first_lines, read_bytes
 from thaw.sources.base import Publication, Reader, SourceError
-from thaw.sources.common import clean, country_code, parse_date
+from thaw.sources.common import add_estimates, clean, country_code, estimated_years, parse_date
 from thaw.sources.ofac_remarks import apply_document, parse_remarks
 
 SOURCE = "us_trade_csl"
@@ -290,6 +290,7 @@ class TradeCslReader(Reader):
             for date in dates_in(value):
                 if date not in record.birth_dates:
                     record.birth_dates.append(date)
+            add_estimates(record, estimated_years(value))
         for place in split_values(row.get("places_of_birth")):
             record.birth_places.append(place)
         record.listed_on = parse_date(row.get("start_date"))
