@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 STYLE = {
     "loaded": "green",
+    "reread": "cyan",
     "history": "cyan",
     "unchanged": "dim",
     "not_modified": "dim",

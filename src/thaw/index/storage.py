@@ -1,7 +1,8 @@
 """The on-disk cache of the candidate index, keyed by what it was built from.
 
 The index of a store lives in ``<home>/index/<fingerprint>.pickle``. The
-fingerprint digests the active publications (source, id, file digest), the thaw
+fingerprint digests the active publications (source, id, file digest, the version
+of the reader that read them), the thaw
 version, the index format and the source code of the modules that shape the index
 (:mod:`thaw.model`, :mod:`thaw.text`, :mod:`thaw.index`), so that loading a new
 publication or upgrading thaw yields a new fingerprint and a rebuild, while a new
@@ -62,7 +63,8 @@ def code_digest() -> str:
 def fingerprint(store: Store) -> str:
     """What the index of ``store`` depends on, as a short hex digest."""
     pubs = sorted(
-        (p.source, p.id, p.sha256, p.published) for p in store.active_publications().values()
+        (p.source, p.id, p.sha256, p.published, p.reader_version)
+        for p in store.active_publications().values()
     )
     payload = json.dumps(
         {

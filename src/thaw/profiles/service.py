@@ -155,7 +155,10 @@ class Profiles:
         return self.tables.meta(key)
 
     def _state(self) -> dict[str, Any]:
-        pubs = {s: p.id for s, p in sorted(self.store.active_publications().items())}
+        # a publication re-read in place by a newer reader keeps its id, not its version
+        pubs = {
+            s: [p.id, p.reader_version] for s, p in sorted(self.store.active_publications().items())
+        }
         return {"publications": pubs, "decisions": self.tables.last_decision_id()}
 
     def is_stale(self) -> bool:

@@ -60,6 +60,14 @@ class Publication:
     files: list[Path] = field(default_factory=list)
 
 
+READING_VERSION = 2
+"""The version of what the readers read through the shared helpers of
+:mod:`thaw.sources.common` (each reader's :attr:`Reader.version` by default).
+1: a birth year published as an estimate ("circa 1975") was read as that year
+alone; 2: it is also named as an estimate
+(:attr:`thaw.model.Record.birth_estimates`)."""
+
+
 class Reader(abc.ABC):
     """Base class of the per-format readers; subclasses are registered automatically.
 
@@ -78,6 +86,15 @@ class Reader(abc.ABC):
     """Largest file accepted (on disk): the largest official list file is about 20 MB,
     so anything beyond this is not one, and is refused before it is read into memory.
     ``None`` for formats of any size that are streamed (FollowTheMoney)."""
+
+    version: ClassVar[int] = READING_VERSION
+    """The version of what this reader reads out of a publication. The store keeps
+    the version each publication was read with, and loading the same files again
+    under another version re-reads them (:func:`thaw.store.load`): the stored
+    listings take the new reading in place, recorded as a re-read, not as changes
+    by the authority. Raise it (here for one reader, :data:`READING_VERSION` for
+    what the shared helpers read) whenever a change makes a reader read something
+    else out of the same files."""
 
     registry: ClassVar[list[type[Reader]]] = []
 

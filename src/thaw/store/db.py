@@ -92,6 +92,9 @@ class PublicationRow(StoredPublication):
 
     record_count: int
     seq: int
+    reader_version: int = 0
+    """The version of the reader it was read with (:attr:`thaw.sources.Reader.version`;
+    0 when stored by a thaw that did not record it)."""
     active: bool = False
 
 
@@ -374,6 +377,7 @@ class Store:
         files: list[str],
         records: list[Record],
         activate: bool,
+        reader_version: int = 0,
     ) -> PublicationRow:
         """Store a fully parsed publication in one transaction; optionally make it
         the active one of its source. Callers run the sanity checks first
@@ -387,6 +391,7 @@ class Store:
             files=files,
             entries=[encode_record(r) for r in records],
             activate=activate,
+            reader_version=reader_version,
         )
 
     def add_encoded(
@@ -400,12 +405,14 @@ class Store:
         files: list[str],
         entries: list[EncodedRecord],
         activate: bool,
+        reader_version: int = 0,
     ) -> PublicationRow:
         """:meth:`add_publication` for records already serialised with
         :func:`encode_record` (so that parsing and encoding can run elsewhere, e.g. in
         worker processes). Only versions not stored yet are compressed and written."""
         db = self.db
         with self.write(f"store a {source} publication"):
+            LISTS.add_missing(db)
             last = db.execute(
                 "SELECT MAX(seq) FROM publications WHERE source = ?", (source,)
             ).fetchone()[0]
@@ -418,7 +425,14 @@ class Store:
                 # make room: the new publication takes its place in date order
                 self._shift(source, seq)
             pub_id = LISTS.insert(
-                db, source, format, published, date_basis, sha256, files, (len(entries), seq)
+                db,
+                source,
+                format,
+                published,
+                date_basis,
+                sha256,
+                files,
+                (len(entries), seq, reader_version),
             )
             version_ids = self._store_versions(source, entries)
             if later:
@@ -430,6 +444,48 @@ class Store:
         row = self.publication(pub_id)
         assert row is not None
         return row
+
+    def reread(
+        self, publication: PublicationRow, entries: list[EncodedRecord], reader_version: int
+    ) -> int:
+        """Store a new reading of a stored publication's very files (the same
+        listings read by a reader of another version), in place: a listing read
+        otherwise now holds the new reading over the whole span of publications
+        that held its old one (those held the same published content, as far as
+        the old reader could tell), so no publication differs from the next by
+        the reading, and history reports no change the authority did not make.
+        Listings one reading holds and the other not are left as they were.
+        Returns how many listings read otherwise."""
+        db = self.db
+        source, seq = publication.source, publication.seq
+        with self.write(f"re-read a {source} publication"):
+            LISTS.add_missing(db)
+            held = {
+                sid: (vid, digest)
+                for sid, vid, digest in db.execute(
+                    "SELECT s.source_id, v.id, v.hash FROM spans s"
+                    " JOIN versions v ON v.id = s.version_id"
+                    " WHERE s.source = ? AND s.first_seq <= ?"
+                    " AND (s.last_seq IS NULL OR s.last_seq >= ?)",
+                    (source, seq, seq),
+                )
+            }
+            changed = [
+                e for e in entries if e.source_id in held and held[e.source_id][1] != e.digest
+            ]
+            new_ids = self._store_versions(source, changed)
+            for e in changed:
+                db.execute(
+                    "UPDATE spans SET version_id = ? WHERE source = ? AND source_id = ?"
+                    " AND version_id = ? AND first_seq <= ?"
+                    " AND (last_seq IS NULL OR last_seq >= ?)",
+                    (new_ids[e.source_id], source, e.source_id, held[e.source_id][0], seq, seq),
+                )
+            db.execute(
+                "UPDATE publications SET reader_version = ? WHERE id = ?",
+                (reader_version, publication.id),
+            )
+        return len(changed)
 
     def activate(self, source: str, publication_id: int) -> None:
         """Make a stored publication the active one of its source (inside

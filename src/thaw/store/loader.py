@@ -17,7 +17,12 @@ The checks and the activation run in one write transaction, so concurrent loads
 cannot activate an older publication. Any failure raises :class:`LoadError` and
 leaves the store untouched. Loading the same files twice is a no-op
 (:attr:`LoadResult.status` ``"unchanged"``), except that a stored publication newer
-than the active one (one that lost a race in an older thaw) is activated then.
+than the active one (one that lost a race in an older thaw) is activated then, and
+that files read by a reader of another version than now
+(:attr:`thaw.sources.Reader.version`) are read again: the new reading replaces the
+stored one in place (:meth:`~thaw.store.Store.reread`, status ``"reread"``), so that
+what the reader's change reads otherwise is not reported as the authority's
+amendments, neither now nor against the next publication.
 """
 
 from __future__ import annotations
@@ -46,7 +51,8 @@ class LoadError(Exception):
 @dataclass(frozen=True, slots=True)
 class LoadResult:
     """What a load did: ``status`` is ``loaded``, ``history`` (stored, not
-    activated) or ``unchanged`` (the same files were loaded before)."""
+    activated), ``unchanged`` (the same files were loaded before) or ``reread``
+    (the same files, read again by a newer reader: :func:`reread`)."""
 
     status: str
     publication: PublicationRow
@@ -154,6 +160,8 @@ def commit(
     try:
         with store.write(f"load {job.path.name}"):
             existing = store.find_publication(source, read.sha256)
+            if existing is not None and existing.reader_version != job.reader.version:
+                return reread(store, existing, read)
             if existing is not None:
                 return _stored_before(store, existing, job.path, force, max_drop)
             active = store.active_publications().get(source)
@@ -171,10 +179,28 @@ def commit(
                 files=[p.name for p in job.files],
                 entries=read.entries,
                 activate=not older,
+                reader_version=job.reader.version,
             )
     except StoreError as exc:
         raise LoadError(f"{job.path}: {exc}") from exc
     return LoadResult("history" if older else "loaded", row, read.notes)
+
+
+def reread(store: Store, stored: PublicationRow, read: ReadPublication) -> LoadResult:
+    """Store ``read``, a new reading of the ``stored`` publication's very files by
+    a reader of another version, in place of the old one
+    (:meth:`~thaw.store.Store.reread`); the publication's place, date and activity
+    stay as they were, and nothing is recorded as changed by the authority."""
+    version = read.job.reader.version
+    changed = store.reread(stored, read.entries, version)
+    row = store.publication(stored.id)
+    assert row is not None
+    note = (
+        f"re-read by reader version {version} (stored by version "
+        f"{stored.reader_version or 'unknown'}): {changed} listings read otherwise, "
+        "not changed by the authority"
+    )
+    return LoadResult("reread", row, (*read.notes, note))
 
 
 def is_older(
@@ -293,7 +319,7 @@ def load(
     """Read ``job`` completely, check it and store it (see the module docs)."""
     digest = files_sha256(job.files)
     existing = store.find_publication(job.source, digest)
-    if existing is not None:
+    if existing is not None and existing.reader_version == job.reader.version:
         try:
             with store.write(f"load {job.path.name}"):
                 fresh = store.publication(existing.id) or existing

@@ -58,6 +58,20 @@ class PublicationTable:
     table: str
     active: str
     extra: tuple[str, ...]
+    added: tuple[tuple[str, str], ...] = ()
+    """Columns of :attr:`extra` that a store made by an older thaw lacks, each with
+    its SQL declaration: :meth:`rows` reads their default there, and
+    :meth:`add_missing` adds them before a write."""
+
+    def _missing(self, db: Connection) -> list[tuple[str, str]]:
+        have = {r[1] for r in db.execute(f"PRAGMA table_info({self.table})")}
+        return [(name, decl) for name, decl in self.added if name not in have]
+
+    def add_missing(self, db: Connection) -> None:
+        """Add the columns of :attr:`added` a store made by an older thaw lacks
+        (inside the caller's write transaction)."""
+        for name, decl in self._missing(db):
+            db.execute(f"ALTER TABLE {self.table} ADD COLUMN {name} {decl}")
 
     def rows(
         self, db: Connection, where: str = "", args: Iterable[object] = (), order: str = ""
@@ -67,8 +81,11 @@ class PublicationTable:
         columns by name (``files`` decoded) and ``active``."""
         active = {r[0] for r in db.execute(f"SELECT publication_id FROM {self.active}")}
         names = COMMON + self.extra
+        missing = {name for name, _ in self._missing(db)}
+        # a column an older store lacks reads as its declared default (0)
+        cols = [name if name not in missing else f"0 AS {name}" for name in names]
         rows = db.execute(
-            f"SELECT {', '.join(names)} FROM {self.table} {where} {order}", tuple(args)
+            f"SELECT {', '.join(cols)} FROM {self.table} {where} {order}", tuple(args)
         ).fetchall()
         out: list[dict[str, Any]] = []
         for r in rows:
@@ -118,7 +135,12 @@ class PublicationTable:
         )
 
 
-LISTS = PublicationTable("publications", "active", ("record_count", "seq"))
+LISTS = PublicationTable(
+    "publications",
+    "active",
+    ("record_count", "seq", "reader_version"),
+    (("reader_version", "INTEGER NOT NULL DEFAULT 0"),),
+)
 """List publications (:class:`~thaw.store.Store`)."""
 OWNERSHIP = PublicationTable("own_publications", "own_active", ("link_count", "notes"))
 """Ownership publications (:class:`~thaw.store.ownership.OwnershipStore`)."""

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS publications (
     loaded_at     TEXT    NOT NULL,
     record_count  INTEGER NOT NULL,
     seq           INTEGER NOT NULL,            -- order among the source's publications
+    reader_version INTEGER NOT NULL DEFAULT 0, -- the reader's version it was read with (0: unknown)
     UNIQUE (source, sha256)
 );
 CREATE INDEX IF NOT EXISTS publications_source_seq ON publications (source, seq);

@@ -43,8 +43,19 @@ STAGE_PREFIX = "thaw-stage-"
 """Prefix of the download staging folders, ``thaw-stage-<pid>-…`` under
 ``<home>/downloads/.staging`` (see :func:`thaw._process.sweep`)."""
 
-STATUSES = ("loaded", "history", "unchanged", "not_modified", "up_to_date", "skipped", "failed")
-"""``loaded``: a new publication is active; ``history``: stored as history only;
+STATUSES = (
+    "loaded",
+    "reread",
+    "history",
+    "unchanged",
+    "not_modified",
+    "up_to_date",
+    "skipped",
+    "failed",
+)
+"""``loaded``: a new publication is active; ``reread``: these very files were
+loaded before by an older reader and are read again, in place, recorded as no
+change by the authority (:func:`thaw.store.load`); ``history``: stored as history only;
 ``unchanged``: these very files were loaded before; ``not_modified``: the server
 answered 304; ``up_to_date``: the active publication is as new or newer;
 ``skipped``: nothing to do (no reader for the source yet); ``failed``: see detail."""
@@ -67,8 +78,8 @@ class Outcome:
 
     @property
     def changed(self) -> bool:
-        """Whether the active data changed."""
-        return self.status == "loaded"
+        """Whether the active data changed (a re-read changes its reading)."""
+        return self.status in ("loaded", "reread")
 
 
 Report = Callable[[Outcome], None]
