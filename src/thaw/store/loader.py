@@ -160,10 +160,14 @@ def commit(
     try:
         with store.write(f"load {job.path.name}"):
             existing = store.find_publication(source, read.sha256)
-            if existing is not None and existing.reader_version != job.reader.version:
-                return reread(store, existing, read)
             if existing is not None:
-                return _stored_before(store, existing, job.path, force, max_drop)
+                if existing.reader_version == job.reader.version:
+                    return _stored_before(store, existing, job.path, force, max_drop)
+                again = reread(store, existing, read)
+                result = _stored_before(store, again.publication, job.path, force, max_drop)
+                if result.status == "unchanged":
+                    return again
+                return LoadResult(result.status, result.publication, result.notes + again.notes)
             active = store.active_publications().get(source)
             older = is_older(job.path, source, published, active, history)
             reference = active if not older else _previous(store, source, published)
