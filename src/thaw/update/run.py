@@ -21,7 +21,7 @@ of that source as it was and is reported as an :class:`Outcome` with status
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +29,7 @@ from pathlib import Path
 from thaw._process import temp_dir
 from thaw.sources import Job, SourceError, plan, readers
 from thaw.store import DEFAULT_MAX_DROP, LoadError, PublicationRow, Store, load
+from thaw.store.loader import files_sha256
 from thaw.update.fetch import (
     DownloadCache,
     Fetcher,
@@ -135,6 +136,23 @@ def load_job(
     return Outcome(source, result.status, detail, pub, files, result.notes)
 
 
+def reread_active(store: Store, source: str, jobs: Iterable[Job]) -> Outcome | None:
+    """Re-read the active publication of ``source`` from its very files, if they are
+    among ``jobs`` and a reader of another version than now read them, before a
+    newer publication is loaded: compared with the old reading, the newer one would
+    show what only the reader reads otherwise as the authority's amendments.
+    ``None`` when there is nothing to re-read or its files are not at hand."""
+    active = store.active_publications().get(source)
+    if active is None:
+        return None
+    for job in jobs:
+        if job.source != source or job.reader.version == active.reader_version:
+            continue
+        if files_sha256(job.files) == active.sha256:
+            return load_job(store, job)
+    return None
+
+
 # -- offline ---------------------------------------------------------------------------
 
 
@@ -161,8 +179,12 @@ def update_offline(
     for source in sources or []:
         if source not in by_source:
             done(Outcome(source, "failed", f"no publication of {source} found under {root}"))
-    for items in by_source.values():
+    for source, items in by_source.items():
         chosen: list[Found] = items if all_publications else items[-1:]
+        if not all_publications:  # every publication found is loaded (and re-read) anyway
+            earlier = reread_active(store, source, [i.job for i in items[:-1]])
+            if earlier is not None:
+                done(earlier)
         for item in chosen:
             outcome = load_job(
                 store,
@@ -281,10 +303,18 @@ def _update_source(
             if len(jobs) != 1:
                 problems.append(f"{variant.label}: {len(jobs)} publications in one download")
                 continue
+            kept = downloads_dir(store) / source
+            earlier = None
+            if modified and kept.is_dir():
+                # the active publication's kept download: re-read first if need be
+                earlier = reread_active(store, source, [f.job for f in scan(kept, [source]).found])
             progress = fetcher.progress
             task = progress.add_task(f"loading {source}", total=None) if progress else None
             try:
                 outcome = load_job(store, jobs[0], force=force, max_drop=max_drop)
+                if earlier is not None:
+                    note = f"first, the active publication: {earlier.status} {earlier.detail}"
+                    outcome.notes = (note, *earlier.notes, *outcome.notes)
             finally:
                 if progress is not None and task is not None:
                     progress.remove_task(task)
