@@ -9,13 +9,25 @@ from pathlib import Path
 
 import pytest
 
+from tests.update._http import Server
 from thaw.history.diff import changes, compare
 from thaw.index.storage import fingerprint
 from thaw.monitor.delta import listing_delta
 from thaw.sources import eu_fsf_xml
 from thaw.sources.eu_fsf_xml import EUFinancialSanctionsXMLReader
+from thaw.sources.ftm import FtmReader
 from thaw.store import Store
-from thaw.update import update_offline
+from thaw.update import (
+    Fetcher,
+    OfficialSource,
+    Outcome,
+    RemoteFile,
+    Variant,
+    update_offline,
+    update_online,
+)
+
+FTM = Path(__file__).resolve().parents[1] / "fixtures" / "ftm" / "entities.ftm.json"
 
 _LISTING = """
     <sanctionEntity designationDetails="" unitedNationId="" euReferenceNumber="EU.1.{n}" logicalId="{n}01">
@@ -119,3 +131,36 @@ def test_the_next_publication_shows_only_the_authoritys_changes(
         (listed,) = changes(store, "eu_fsf")
         assert [c.source_id for c in listed.amended] == ["601"]
         assert [c.source_id for c in listed.added] == ["701"]
+
+
+def test_a_download_not_modified_is_reread(
+    http: Server, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Online, the server's 304 does not make the kept download "not modified"
+    when an older reader read it: it is read again."""
+    http.serve("/ftm/entities.ftm.json", FTM)
+    official = {
+        "ftm": OfficialSource(
+            "ftm",
+            "test list",
+            "http://example.invalid",
+            (
+                Variant(
+                    "v0", (RemoteFile("entities.ftm.json", http.url + "/ftm/entities.ftm.json"),)
+                ),
+            ),
+        )
+    }
+
+    def update() -> Outcome:
+        with Fetcher(timeout=5, retries=2, backoff=0, sleep=lambda s: None) as fetcher:
+            (outcome,) = update_online(store, ["ftm"], table=official, fetcher=fetcher)
+        return outcome
+
+    with monkeypatch.context() as old:
+        old.setattr(FtmReader, "version", FtmReader.version - 1)
+        assert update().status == "loaded"
+    again = update()
+    assert again.status == "reread", again.detail
+    assert "0 listings read otherwise" in " ".join(again.notes)
+    assert update().status == "not_modified"
