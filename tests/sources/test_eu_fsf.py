@@ -82,6 +82,7 @@ def test_person_mapping() -> None:
         "Deputy Head of the Regional Administration",
     ]
     assert colonel.birth_dates == ["1960", "1961", "1962"]  # year range
+    assert colonel.birth_estimates == []  # a range marked circa is the estimate already
     assert "Date of birth circa 1960" in colonel.remarks
     (passport,) = colonel.identifiers
     assert (passport.kind, passport.number, passport.country) == ("passport", "750000001", "ru")
