@@ -60,8 +60,8 @@ class PublicationTable:
     extra: tuple[str, ...]
     added: tuple[tuple[str, str], ...] = ()
     """Columns of :attr:`extra` that a store made by an older thaw lacks, each with
-    its SQL declaration: :meth:`rows` reads their default there, and
-    :meth:`add_missing` adds them before a write."""
+    its SQL declaration (an integer defaulting to 0): :meth:`rows` reads 0 there,
+    and :meth:`add_missing` adds them before a write."""
 
     def _missing(self, db: Connection) -> list[tuple[str, str]]:
         have = {r[1] for r in db.execute(f"PRAGMA table_info({self.table})")}
@@ -82,7 +82,7 @@ class PublicationTable:
         active = {r[0] for r in db.execute(f"SELECT publication_id FROM {self.active}")}
         names = COMMON + self.extra
         missing = {name for name, _ in self._missing(db)}
-        # a column an older store lacks reads as its declared default (0)
+        # a column an older store lacks reads as 0, its declared default
         cols = [name if name not in missing else f"0 AS {name}" for name in names]
         rows = db.execute(
             f"SELECT {', '.join(cols)} FROM {self.table} {where} {order}", tuple(args)
