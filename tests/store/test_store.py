@@ -76,6 +76,24 @@ def test_same_file_twice_is_noop(store: Store, tmp_path: Path) -> None:
     assert len(store.publications("test_list")) == 1
 
 
+def test_a_store_made_before_reader_versions(tmp_path: Path) -> None:
+    """A store made by a thaw that recorded no reader version reads as version 0
+    (read-only too) and gains the column at its first write: loading its files
+    again re-reads them, once."""
+    job = _write(tmp_path, "2024-01-01", {"1": "A"})
+    with Store(tmp_path / "home") as store:
+        load(store, job)
+        store.db.execute("ALTER TABLE publications DROP COLUMN reader_version")
+    with Store(tmp_path / "home", readonly=True) as store:
+        (old,) = store.publications("test_list")
+        assert old.reader_version == 0 and old.active
+    with Store(tmp_path / "home") as store:
+        again = load(store, job)
+        assert again.status == "reread" and "0 listings read otherwise" in again.notes[-1]
+        assert again.publication.reader_version == _Lines.version
+        assert load(store, job).status == "unchanged"
+
+
 def test_refusals_leave_active_data(store: Store, tmp_path: Path) -> None:
     base = {str(i): f"P{i}" for i in range(100)}
     load(store, _write(tmp_path, "2024-01-01", base))
