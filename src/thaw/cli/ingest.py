@@ -227,7 +227,10 @@ def render_record(record: Record, published: str) -> None:
     row("listed on", [record.listed_on] if record.listed_on else [])
     for kind in ("primary", "alias", "former", "weak", "original"):
         row(f"names ({kind})", [n.value for n in record.names if n.kind == kind])
-    row("birth dates", record.birth_dates)
+    row(
+        "birth dates",
+        [f"circa {d}" if d in record.birth_estimates else d for d in record.birth_dates],
+    )
     row("birth places", record.birth_places)
     row("nationality", record.nationalities)
     row("citizenship", record.citizenships)
