@@ -55,9 +55,9 @@ def test_what_is_not_an_estimate() -> None:
 
 
 def test_estimates_are_named_where_the_record_holds_them() -> None:
-    record = Record("test", "1", birth_dates=["1975", "1980-04-12"])
-    add_estimates(record, ["1975", "1975", "1990"])
-    assert record.birth_estimates == ["1975"]
+    record = Record("test", "1", birth_dates=["1975", "1980-04-12", "1985-06"])
+    add_estimates(record, ["1975", "1975", "1990", "1980-04-12", "1985-06"])
+    assert record.birth_estimates == ["1975"]  # a known month or day is no estimate
 
 
 def test_single_date_parser_is_unchanged() -> None:

@@ -233,8 +233,11 @@ def estimated_years(value: str | None) -> list[str]:
 def add_estimates(record: Record, years: Iterable[str]) -> None:
     """Name ``years`` (published as estimates) in the record's
     :attr:`~thaw.model.Record.birth_estimates`, once each, where the record holds
-    them as birth years."""
+    them as birth years. A date with a month or a day is not named: an authority
+    that knows the month does not estimate the year."""
     for year in years:
+        if len(year) != 4 or not year.isdigit():
+            continue
         if year in record.birth_dates and year not in record.birth_estimates:
             record.birth_estimates.append(year)
 
