@@ -26,3 +26,25 @@ def test_a_word_of_a_place_name_is_not_screened_alone() -> None:
         assert found_mentions(screener.screen_text(text)) == {}, text
     found = found_mentions(screener.screen_text("The payment went to Tel in Damascus."))
     assert set(found) == {"uk_ofsi:eltel", "au_dfat:eltel"}
+
+
+def test_an_acronym_with_a_letter_after_a_hyphen() -> None:
+    """*DHKP-C* (DHKP/C, as the lists write it) is one acronym in capitals: its
+    last letter reads as an initial, which one written word may join, so the
+    group is found as its other one-word names are; the same letters in title
+    case are no acronym."""
+    screener = text_screener(
+        [
+            listing(
+                src, "dhkpc", "Organization", "REVOLUTIONARY PEOPLE'S LIBERATION FRONT", "DHKP/C"
+            )
+            for src in ("us_ofac_sdn", "au_dfat")
+        ]
+    )
+    for text in (
+        "Le DHKP-C a revendiqué l'attaque contre l'ambassade américaine à Ankara.",
+        "DHKP-C üyesi olduğu iddia edilen iki kişi gözaltına alındı.",
+    ):
+        found = found_mentions(screener.screen_text(text))
+        assert found == {"us_ofac_sdn:dhkpc": ["DHKP-C"], "au_dfat:dhkpc": ["DHKP-C"]}, text
+    assert found_mentions(screener.screen_text("Le Dhkp-C a revendiqué l'attaque.")) == {}

@@ -977,12 +977,17 @@ to name it whole (``GAZPROMBANK OAO``, ``PJSC SBERBANK``)."""
 COMPOUND_ROLES = frozenset({"name", "generic", "location"})
 """Token roles one written word may join (``Alfa-Bank``: a name and a generic word)."""
 
+ACRONYM_ROLES = COMPOUND_ROLES | {"initial"}
+"""Token roles one word written in capitals may join: an acronym's letters after
+a hyphen or a slash (``DHKP-C``, ``DHKP/C``) read as an initial."""
+
 
 def whole_name(word: str, hit: Hit) -> bool:
     """Whether one word of prose names a listed organisation, company or vessel
     outright: the matched name's only informative word is this word (legal forms
     aside; a word that analyses as two, ``Hezbollah``, ``Alfa-Bank``, must match
-    both, generic words too: :data:`COMPOUND_ROLES`), the word is not a generic
+    both, generic words too: :data:`COMPOUND_ROLES`, and an acronym in capitals
+    its letter after a hyphen, ``DHKP-C``: :data:`ACRONYM_ROLES`), the word is not a generic
     word alone (``Oil``), and the party is an organisation, a vessel or an
     aircraft (:data:`SINGLE_SCHEMATA`)."""
     if hit.schema not in SINGLE_SCHEMATA:
@@ -992,7 +997,8 @@ def whole_name(word: str, hit: Hit) -> bool:
     # place (Alfa-Bank, Альфа-Банке) that the listed name must have too
     if not any(t.role == "name" for t in tokens):
         return False
-    if any(t.role not in COMPOUND_ROLES for t in tokens):
+    roles = ACRONYM_ROLES if word.isupper() else COMPOUND_ROLES
+    if any(t.role not in roles for t in tokens):
         return False
     name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
     # one written word may analyse as two ("Hezbollah": hezb + allah)
