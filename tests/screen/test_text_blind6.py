@@ -48,3 +48,27 @@ def test_an_acronym_with_a_letter_after_a_hyphen() -> None:
         found = found_mentions(screener.screen_text(text))
         assert found == {"us_ofac_sdn:dhkpc": ["DHKP-C"], "au_dfat:dhkpc": ["DHKP-C"]}, text
     assert found_mentions(screener.screen_text("Le Dhkp-C a revendiqué l'attaque.")) == {}
+
+
+def test_a_bank_named_by_its_words_before_the_legal_form() -> None:
+    """BANCO DE VENEZUELA SA BANCO UNIVERSAL is *Banco de Venezuela*, its legal
+    form and what kind of bank it is: prose that writes the words before the
+    legal form, a trade and a place, names it; a name those words only begin
+    (*Banco Central de Venezuela*, listed too) is its own party, and the words
+    of two parties' names, or of none, name nothing."""
+    screener = text_screener(
+        [
+            listing("us_ofac_sdn", "bdv", "Organization", "BANCO DE VENEZUELA SA BANCO UNIVERSAL"),
+            listing("us_ofac_sdn", "bcv", "Organization", "BANCO CENTRAL DE VENEZUELA"),
+            listing("us_ofac_sdn", "bdc1", "Organization", "BANCO DE CUBA SA BANCO NORTE"),
+            listing("us_ofac_sdn", "bdc2", "Organization", "BANCO DE CUBA SA BANCO SUR"),
+        ]
+    )
+    text = "Transferencia al Banco de Venezuela por 3.500 dólares, concepto: alquiler."
+    assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:bdv": ["Banco de Venezuela"]}
+    text = "El Banco Central de Venezuela subió las tasas."
+    assert found_mentions(screener.screen_text(text)) == {
+        "us_ofac_sdn:bcv": ["Banco Central de Venezuela"]
+    }
+    for text in ("El pago llegó al Banco de Cuba ayer.", "Banco de Chile y Banco de Bogotá."):
+        assert found_mentions(screener.screen_text(text)) == {}, text

@@ -32,6 +32,7 @@ from thaw.screen.text.mentions import (
     find_mentions,
     is_abjad,
 )
+from thaw.screen.text.prefixed import FormPrefixes, place_and_trade
 from thaw.screen.text.sounding import AUTHORITIES as SOUND_AUTHORITIES
 from thaw.screen.text.sounding import SCHEMATA as SOUND_SCHEMATA
 from thaw.screen.text.sounding import SoundAlikes
@@ -206,7 +207,31 @@ class TextScreener:
                     return found
             query = thaw.match.Query(name=name, birth_date=year, countries=countries)
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
-            return tuple(h for h in result.hits if self._covers(name, h))
+            return tuple(h for h in result.hits if self._covers(name, h)) or before_form(name)
+
+        prefixes: FormPrefixes | None = None
+
+        def before_form(name: str) -> tuple[Hit, ...]:
+            # a trade and a place (Banco de Venezuela) that a listed name writes
+            # before its legal form (BANCO DE VENEZUELA SA BANCO UNIVERSAL)
+            nonlocal prefixes
+            tokens = analyze_name(name).tokens
+            if place_and_trade(tokens) is None:
+                return ()
+            if prefixes is None:  # built once, on the first such window
+                prefixes = FormPrefixes(self._organisation_entries())
+            hits: list[Hit] = []
+            for key, listed in prefixes(tokens):
+                query = thaw.match.Query(name=listed)
+                result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+                hits.extend(
+                    h
+                    for h in result.hits
+                    if key in {f"{x.source}:{x.source_id}" for x in h.listings}
+                )
+            if not hits or not all(_same_party(hits[0], h) for h in hits):
+                return ()  # none, or the words of two parties' names
+            return tuple(hits)
 
         @lru_cache(maxsize=65_536)
         def single(word: str) -> tuple[Hit, ...]:
@@ -462,6 +487,16 @@ class TextScreener:
         codes = index.schema_codes
         for position in positions:
             if position is not None and int(codes[position]) in wanted:
+                yield index.peek(position)
+
+    def _organisation_entries(self) -> Iterator[Entry]:
+        """The index entries of organisations (:data:`ORGANISATION_SCHEMATA`),
+        decoded for one pass and not kept."""
+        index = self.screener.index
+        wanted = {schema_code(schema) for schema in ORGANISATION_SCHEMATA}
+        codes = index.schema_codes
+        for position in range(len(index)):
+            if int(codes[position]) in wanted:
                 yield index.peek(position)
 
     def _entries(self, hit: Hit) -> Iterator[Entry | None]:
@@ -968,6 +1003,10 @@ nor a generic ``LegalEntity``: lists that do not say what a party is (the US
 export lists) hold many persons as legal entities."""
 
 LEGAL_ENTITY: Final = "LegalEntity"
+
+ORGANISATION_SCHEMATA = frozenset({"Organization", "Company", LEGAL_ENTITY})
+"""Schemata whose listed names :class:`~thaw.screen.text.prefixed.FormPrefixes`
+reads (a US export list's ``LegalEntity`` is as often a company)."""
 
 SINGLE_ROLES = frozenset({"stop", "particle", "honorific", "legal_form"})
 """Token roles a listed name may have besides its one word for a lone word of prose
