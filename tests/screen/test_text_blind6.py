@@ -72,3 +72,30 @@ def test_a_bank_named_by_its_words_before_the_legal_form() -> None:
     }
     for text in ("El pago llegó al Banco de Cuba ayer.", "Banco de Chile y Banco de Bogotá."):
         assert found_mentions(screener.screen_text(text)) == {}, text
+
+
+def test_an_acronym_no_list_publishes() -> None:
+    """*PDVSA* is how prose names PETROLEOS DE VENEZUELA, S.A., whose lists never
+    publish it: the initials of its words, in capitals, name it when they are one
+    party's; not initials two parties' names share, not a word in capitals in a
+    line all in capitals, nor a name some list publishes alone (PDVSB)."""
+    screener = text_screener(
+        [
+            listing("us_ofac_sdn", "pdvsa", "Organization", "PETROLEOS DE VENEZUELA, S.A."),
+            listing("us_ofac_sdn", "cardon", "Vessel", "PDVSA CARDON"),
+            listing("us_ofac_sdn", "a1", "Organization", "ALPHA BETA GAMMA DELTA EPSILON"),
+            listing("uk_ofsi", "a2", "Organization", "ABOVE BELOW GREEN DARK EAST"),
+            listing("uk_ofsi", "pdvsb", "Organization", "PDVSB"),
+            listing("au_dfat", "pdvsb", "Organization", "PETROLEOS DE VENEZUELA SUR BOLIVAR"),
+        ]
+    )
+    text = "A Petrobras negou qualquer acordo com a PDVSA."
+    assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:pdvsa": ["PDVSA"]}
+    for text in (
+        "The ABGDE said nothing.",
+        "PAYMENT TO PDVSA REFUSED",
+    ):
+        assert found_mentions(screener.screen_text(text)) == {}, text
+    assert set(found_mentions(screener.screen_text("Le groupe PDVSB a répondu."))) == {
+        "uk_ofsi:pdvsb"
+    }

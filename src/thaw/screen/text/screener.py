@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 import thaw.match
 from thaw.index import Entry, schema_code
 from thaw.screen.screener import Hit, Listing, Screener
+from thaw.screen.text.acronyms import DerivedAcronyms, find_acronyms
 from thaw.screen.text.cjk import find_cjk_mentions
 from thaw.screen.text.extract import extract_text
 from thaw.screen.text.mentions import (
@@ -39,6 +40,7 @@ from thaw.screen.text.sounding import SoundAlikes
 from thaw.screen.text.translated import ENGLISH_ADJECTIVES, find_translated
 from thaw.sources import territories
 from thaw.text import Token, analyze_name, name_variants
+from thaw.text.common_words import common_word
 from thaw.text.fold import abjad_key
 from thaw.text.symbols import known_given_name, latin_words
 
@@ -209,6 +211,28 @@ class TextScreener:
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             return tuple(h for h in result.hits if self._covers(name, h)) or before_form(name)
 
+        acronyms: DerivedAcronyms | None = None
+
+        @lru_cache(maxsize=65_536)
+        def acronym_lookup(word: str) -> tuple[Hit, ...]:
+            # an acronym no list publishes alone (PDVSA; the vessel PDVSA
+            # CARDON holds it): the party whose names' initials it is, if one
+            # party's
+            nonlocal acronyms
+            if common_word(word):
+                return ()
+            tokens = analyze_name(word).tokens
+            if any(index.document_frequency(t.text) for t in tokens):
+                query = thaw.match.Query(name=word)
+                result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+                written = _texts(tokens)
+                if any(_texts(analyze_name(h.matched_name).tokens) == written for h in result.hits):
+                    return ()  # a name some list publishes: name screening's
+            if acronyms is None:  # built once, on the first such word
+                acronyms = DerivedAcronyms(self._organisation_entries())
+            return listed_as(acronyms(word))
+
+        self._acronym_lookup = acronym_lookup
         prefixes: FormPrefixes | None = None
 
         def before_form(name: str) -> tuple[Hit, ...]:
@@ -220,8 +244,13 @@ class TextScreener:
                 return ()
             if prefixes is None:  # built once, on the first such window
                 prefixes = FormPrefixes(self._organisation_entries())
+            return listed_as(prefixes(tokens))
+
+        def listed_as(names: Sequence[tuple[str, str]]) -> tuple[Hit, ...]:
+            # the hits of listings (key, published name) screened by that
+            # name: all of one party's, else none
             hits: list[Hit] = []
-            for key, listed in prefixes(tokens):
+            for key, listed in names:
                 query = thaw.match.Query(name=listed)
                 result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
                 hits.extend(
@@ -230,7 +259,7 @@ class TextScreener:
                     if key in {f"{x.source}:{x.source_id}" for x in h.listings}
                 )
             if not hits or not all(_same_party(hits[0], h) for h in hits):
-                return ()  # none, or the words of two parties' names
+                return ()  # none, or two parties'
             return tuple(hits)
 
         @lru_cache(maxsize=65_536)
@@ -422,7 +451,11 @@ class TextScreener:
         found.extend(find_identifiers(text, self._id_keyed))
         if "." in text:
             found.extend(find_initialled(text, self._initial_keyed))
+        found.extend(find_acronyms(text, self._acronym_keyed))
         return found
+
+    def _acronym_keyed(self, word: str) -> list[_KeyedHit]:
+        return _keyed(self._acronym_lookup(word))
 
     def _translated_keyed(self, english: str) -> list[_KeyedHit]:
         """An organisation's name translated into English
