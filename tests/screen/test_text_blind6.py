@@ -99,3 +99,42 @@ def test_an_acronym_no_list_publishes() -> None:
     assert set(found_mentions(screener.screen_text("Le groupe PDVSB a répondu."))) == {
         "uk_ofsi:pdvsb"
     }
+
+
+def test_a_name_after_an_elided_article() -> None:
+    """French and Italian elide an article or preposition before a vowel
+    (*d'Oleg Deripaska*, *l'Iran*, *dell'Iran*): the name begins after the
+    apostrophe, and a country so written is still no party; a name with an
+    apostrophe of its own (*O'Brien*) is left whole."""
+    screener = text_screener(
+        [
+            listing("uk_ofsi", "od", "Person", "Oleg Vladimirovich DERIPASKA"),
+            listing("uk_ofsi", "ob", "Person", "Sean O'BRIEN"),
+            listing("uk_ofsi", "iran", "Vessel", "IRAN"),
+        ]
+    )
+    text = "Le Crédit Agricole a gelé les avoirs d'Oleg Deripaska."
+    assert found_mentions(screener.screen_text(text)) == {"uk_ofsi:od": ["Oleg Deripaska"]}
+    text = "I beni dell'Oleg Deripaska e l'Iran."
+    assert found_mentions(screener.screen_text(text)) == {"uk_ofsi:od": ["Oleg Deripaska"]}
+    text = "The court heard Sean O'Brien on Monday."
+    assert found_mentions(screener.screen_text(text)) == {"uk_ofsi:ob": ["Sean O'Brien"]}
+
+
+def test_a_korean_name_in_hanja_with_an_initial_r() -> None:
+    """Chinese prose writes CHOE Ryong Hae 崔龙海: its Korean reading 최룡해
+    begins a word with ㄹ, which the reading spells *l* (*lyong*) and the lists,
+    as North Korean names are romanised, *r* (*Ryong*): the name is read and
+    found; a name whose words are no listed names' is not."""
+    screener = text_screener(
+        [
+            listing("us_ofac_sdn", "choe", "Person", "CHOE, Ryong Hae"),
+            listing("us_ofac_sdn", "kim", "Person", "KIM, Jong Un"),
+        ]
+    )
+    for text, name in (
+        ("崔龙海会见了来访的俄罗斯代表团。", "崔龙海"),
+        ("崔龍海會見了來訪的代表團。", "崔龍海"),
+    ):
+        assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:choe": [name]}, text
+    assert found_mentions(screener.screen_text("李明博会见了来访的代表团。")) == {}

@@ -190,6 +190,10 @@ _TURKISH_SUFFIX: Final = re.compile(
     "['’](?:" + "|".join(sorted(TURKISH_SUFFIXES, key=len, reverse=True)) + ")$"
 )
 _POSSESSIVE = re.compile(r"['’]s$|['’]$", re.IGNORECASE)
+_ELIDED = re.compile(r"[^\W\d_A-Z]{1,6}['’](?=[^\W\d_])")
+"""A lower-case article, preposition or pronoun elided before a word, as French,
+Italian and Catalan write it (*d'*, *l'*, *qu'*, *dell'*, *sull'*): before a
+capital, the name is the word after it."""
 _BORN = re.compile(
     r"\b(?:born|b\.|DOB|date of birth)[^0-9]{0,20}((?:1[89]|20)\d\d)\b", re.IGNORECASE
 )
@@ -782,6 +786,11 @@ def tokenize(text: str) -> list[Tok]:
             if poss:
                 end -= len(word) - poss.start()
                 word = word[: poss.start()]
+            elided = _ELIDED.match(word)
+            if elided and word[elided.end()].isupper() and word[: elided.end() - 1].islower():
+                # d'Oleg Deripaska, dell'Iran: the name begins after the article
+                start += elided.end()
+                word = word[elided.end() :]
         first = word[0]
         if lower_text and first.islower() and word not in _LOWER_NAME_WORDS:
             if len(word) <= 2 or word in EDGE_WORDS:
