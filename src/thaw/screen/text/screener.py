@@ -551,8 +551,10 @@ class TextScreener:
         alignment over all of a listing's names, and the one that wins may be a
         spelling the text does not use (*Сергей Шойгу* scores best against the
         published Cyrillic *Серхей Кужухетович Шойху*, and is written as the
-        listed *Sergei SHOIGU* is read)."""
-        if words_cover(window, hit):
+        listed *Sergei SHOIGU* is read). A name its authority publishes only
+        as a weak alias (:meth:`_weak_alias`: OFAC's BANCO NACIONAL of BANCO
+        CORPORATIVO SA) names nothing by itself."""
+        if words_cover(window, hit) and not self._weak_alias(hit):
             return True
         return any(
             words_cover(window, replace(hit, matched_name=name.original))
@@ -593,6 +595,24 @@ class TextScreener:
             and {k for n, k in entry.names if n.original == hit.matched_name} == {"weak"}
             for entry in self._entries(hit)
         )
+
+    def _weak_alias(self, hit: Hit) -> bool:
+        """Whether the hit's matched name is a weak alias as its authorities
+        publish it: some listing marks it weak, and no listing of another
+        authority publishes it otherwise (the US export list's copy SDN-26549
+        of OFAC's entry drops the mark; OFAC's word stands)."""
+        weak: set[str] = set()
+        other: set[str] = set()
+        for listing, entry in zip(hit.listings, self._entries(hit), strict=True):
+            if entry is None:
+                continue
+            kinds = {k for n, k in entry.names if n.original == hit.matched_name}
+            authority = listing.source.split("_", 1)[0]
+            if "weak" in kinds:
+                weak.add(authority)
+            elif kinds:
+                other.add(authority)
+        return bool(weak) and not other - weak
 
     def _published_alone(self, word: str, hit: Hit, articles: bool = True) -> bool:
         """Whether a listing of the hit publishes ``word`` alone as a name, an
