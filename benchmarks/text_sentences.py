@@ -37,6 +37,13 @@ sentences in eleven languages (news, payment, contract, KYC and shipping text)
 beside decoys: common words that equal a short listed alias or one-word name
 opening a sentence (*Let us*, *Plasma donations*), unlisted companies, places;
 split by hash as the third.
+``--set blind6`` scores ``sentences_blind6.json``, a sixth blind set of 74
+sentences in eleven languages (Italian, Portuguese, Turkish, Arabic, Chinese,
+Ukrainian among them) naming parties no earlier set uses (banks, shipping firms,
+vessels, airlines, persons in Cyrillic, Arabic and Chinese script) beside decoys
+built of the same generic words (*Commercial Bank of Dubai*, *Pegasus*), places,
+and common words that equal a listed vessel's name (*Pope Leo*, *Fortune*);
+split by hash as the third.
 ``--set all`` scores the first three files together (the guard rail's figure).
 
 The misses and extras of ``held`` sentences are counted but never printed, so that
@@ -60,6 +67,7 @@ BLIND2_SENTENCES = SENTENCES.with_name("sentences_blind2.json")
 BLIND3_SENTENCES = SENTENCES.with_name("sentences_blind3.json")
 BLIND4_SENTENCES = SENTENCES.with_name("sentences_blind4.json")
 BLIND5_SENTENCES = SENTENCES.with_name("sentences_blind5.json")
+BLIND6_SENTENCES = SENTENCES.with_name("sentences_blind6.json")
 SETS = {
     "ours": (SENTENCES, CJK_SENTENCES),
     "blind": (BLIND_SENTENCES,),
@@ -67,6 +75,7 @@ SETS = {
     "blind3": (BLIND3_SENTENCES,),
     "blind4": (BLIND4_SENTENCES,),
     "blind5": (BLIND5_SENTENCES,),
+    "blind6": (BLIND6_SENTENCES,),
     "all": (SENTENCES, CJK_SENTENCES, BLIND_SENTENCES),
 }
 
@@ -120,7 +129,7 @@ def main() -> None:
         "--set",
         choices=sorted(SETS),
         default="ours",
-        help="Which sentences: ours (tuned on, the default), blind, blind2-5, or all.",
+        help="Which sentences: ours (tuned on, the default), blind, blind2-6, or all.",
     )
     args = parser.parse_args()
     from thaw.profiles.screening import PartyScreener

@@ -81,7 +81,7 @@ from thaw.screen.text.mentions import Hit, Mention
 from thaw.sources import territories
 from thaw.text import analyze_name
 from thaw.text.chinese import HAN_CHARACTER, MIDDLE_DOT, foreign_reading
-from thaw.text.korean import KOREAN_SURNAMES, korean_reading
+from thaw.text.korean import KOREAN_SURNAMES, hangul_spellings, korean_reading
 
 CJKLookup = Callable[[str], Sequence[Hit]]
 """``lookup(name)`` → hits for a name written in Hangul, Chinese characters or
@@ -250,7 +250,8 @@ def _hanja_korean_names(text: str, known: Known) -> Iterator[tuple[int, int, str
     characters whose Korean reading begins with a Korean surname and whose words
     (*kim jong un*) are all words of listed names (``known``); with the reading,
     which is what is screened (the Mandarin reading, *jin zhengen*, is no
-    spelling of the listed name)."""
+    spelling of the listed name; or each syllable some spelling of which is:
+    :func:`_known_syllable`)."""
     for m in _HAN_RUN_RE.finditer(text):
         for start in range(m.start(), m.end() - _CHINESE_NAME + 1):
             window = text[start : start + _CHINESE_NAME]
@@ -258,8 +259,19 @@ def _hanja_korean_names(text: str, known: Known) -> Iterator[tuple[int, int, str
             if len(reading) != _CHINESE_NAME or reading[0] not in KOREAN_SURNAMES:
                 continue
             words = analyze_name(reading).texts
-            if len(words) >= 2 and all(known(w) for w in words):
+            if len(words) < 2:
+                continue
+            if all(known(w) for w in words) or all(_known_syllable(s, known) for s in reading):
                 yield start, start + _CHINESE_NAME, reading
+
+
+def _known_syllable(syllable: str, known: Known) -> bool:
+    """Whether some Latin spelling of a Hangul syllable, as names are written
+    (:func:`thaw.text.korean.hangul_spellings`), is a word of listed names: the
+    reading's own spelling may not be the lists' (최룡해 reads *choe lyong he*;
+    OFAC writes CHOE Ryong Hae, 룡 *ryong* and 해 *hae*, as North Korean names
+    are romanised)."""
+    return any(known(spelling) for spelling in hangul_spellings(syllable))
 
 
 def _japanese(text: str) -> Iterator[list[tuple[int, int]]]:

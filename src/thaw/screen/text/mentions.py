@@ -190,6 +190,10 @@ _TURKISH_SUFFIX: Final = re.compile(
     "['’](?:" + "|".join(sorted(TURKISH_SUFFIXES, key=len, reverse=True)) + ")$"
 )
 _POSSESSIVE = re.compile(r"['’]s$|['’]$", re.IGNORECASE)
+_ELIDED = re.compile(r"[^\W\d_A-Z]{1,6}['’](?=[^\W\d_])")
+"""A lower-case article, preposition or pronoun elided before a word, as French,
+Italian and Catalan write it (*d'*, *l'*, *qu'*, *dell'*, *sull'*): before a
+capital, the name is the word after it."""
 _BORN = re.compile(
     r"\b(?:born|b\.|DOB|date of birth)[^0-9]{0,20}((?:1[89]|20)\d\d)\b", re.IGNORECASE
 )
@@ -782,6 +786,11 @@ def tokenize(text: str) -> list[Tok]:
             if poss:
                 end -= len(word) - poss.start()
                 word = word[: poss.start()]
+            elided = _ELIDED.match(word)
+            if elided and word[elided.end()].isupper() and word[: elided.end() - 1].islower():
+                # d'Oleg Deripaska, dell'Iran: the name begins after the article
+                start += elided.end()
+                word = word[elided.end() :]
         first = word[0]
         if lower_text and first.islower() and word not in _LOWER_NAME_WORDS:
             if len(word) <= 2 or word in EDGE_WORDS:
@@ -1020,6 +1029,40 @@ def _is_place(window: str) -> bool:
     if analyze_name(window).key in _not_parties():
         return True
     return territories.lookup(window) is not None
+
+
+_WORD_AFTER: Final = re.compile(r" ([^\W\d_][\w'’-]*)")
+_WORD_BEFORE: Final = re.compile(r"([^\W\d_][\w'’-]*) $")
+
+
+def _in_place_name(text: str, tok: Tok) -> bool:
+    """Whether the word ``tok`` is written as a word of a place's name of two
+    or three words (*Tel* of *Tel Aviv*, *Rio* of *Rio de Janeiro*): not a
+    name of its own, whether or not the index knows the place's other words."""
+    before: list[str] = []
+    at = tok.start
+    for _ in range(2):
+        match = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        if match is None:
+            break
+        before.insert(0, match.group(1))
+        at = match.start()
+    after: list[str] = []
+    at = tok.end
+    for _ in range(2):
+        match = _WORD_AFTER.match(text, at)
+        if match is None:
+            break
+        after.append(match.group(1))
+        at = match.end()
+    words = [*before, tok.text, *after]
+    i = len(before)
+    return any(
+        _is_place(" ".join(words[a:b]))
+        for a in range(max(0, i - 2), i + 1)
+        for b in range(i + 1, min(len(words), a + 3) + 1)
+        if b - a >= 2
+    )
 
 
 class _Births:
@@ -1423,7 +1466,7 @@ def _screen_run(
         for i, tok in enumerate(run):
             if i in taken or not tok.capitalised or _edge(tok) or _minor(tok):
                 continue
-            if len(tok.text) < 3 or _is_place(tok.text):
+            if len(tok.text) < 3 or _is_place(tok.text) or _in_place_name(text, tok):
                 continue
             if tok.base is not None and any(_is_place(w) for w in _inflections(tok.text)):
                 continue  # a country or city declined (Президент России)

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 import thaw.match
 from thaw.index import Entry, schema_code
 from thaw.screen.screener import Hit, Listing, Screener
+from thaw.screen.text.acronyms import DerivedAcronyms, find_acronyms
 from thaw.screen.text.cjk import find_cjk_mentions
 from thaw.screen.text.extract import extract_text
 from thaw.screen.text.mentions import (
@@ -32,12 +33,14 @@ from thaw.screen.text.mentions import (
     find_mentions,
     is_abjad,
 )
+from thaw.screen.text.prefixed import FormPrefixes, place_and_trade
 from thaw.screen.text.sounding import AUTHORITIES as SOUND_AUTHORITIES
 from thaw.screen.text.sounding import SCHEMATA as SOUND_SCHEMATA
 from thaw.screen.text.sounding import SoundAlikes
 from thaw.screen.text.translated import ENGLISH_ADJECTIVES, find_translated
 from thaw.sources import territories
 from thaw.text import Token, analyze_name, name_variants
+from thaw.text.common_words import common_word
 from thaw.text.fold import abjad_key
 from thaw.text.symbols import known_given_name, latin_words
 
@@ -206,7 +209,58 @@ class TextScreener:
                     return found
             query = thaw.match.Query(name=name, birth_date=year, countries=countries)
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
-            return tuple(h for h in result.hits if self._covers(name, h))
+            return tuple(h for h in result.hits if self._covers(name, h)) or before_form(name)
+
+        acronyms: DerivedAcronyms | None = None
+
+        @lru_cache(maxsize=65_536)
+        def acronym_lookup(word: str) -> tuple[Hit, ...]:
+            # an acronym no list publishes alone (PDVSA; the vessel PDVSA
+            # CARDON holds it): the party whose names' initials it is, if one
+            # party's
+            nonlocal acronyms
+            if common_word(word):
+                return ()
+            tokens = analyze_name(word).tokens
+            if any(index.document_frequency(t.text) for t in tokens):
+                query = thaw.match.Query(name=word)
+                result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+                written = _texts(tokens)
+                if any(_texts(analyze_name(h.matched_name).tokens) == written for h in result.hits):
+                    return ()  # a name some list publishes: name screening's
+            if acronyms is None:  # built once, on the first such word
+                acronyms = DerivedAcronyms(self._organisation_entries())
+            return listed_as(acronyms(word))
+
+        self._acronym_lookup = acronym_lookup
+        prefixes: FormPrefixes | None = None
+
+        def before_form(name: str) -> tuple[Hit, ...]:
+            # a trade and a place (Banco de Venezuela) that a listed name writes
+            # before its legal form (BANCO DE VENEZUELA SA BANCO UNIVERSAL)
+            nonlocal prefixes
+            tokens = analyze_name(name).tokens
+            if place_and_trade(tokens) is None:
+                return ()
+            if prefixes is None:  # built once, on the first such window
+                prefixes = FormPrefixes(self._organisation_entries())
+            return listed_as(prefixes(tokens))
+
+        def listed_as(names: Sequence[tuple[str, str]]) -> tuple[Hit, ...]:
+            # the hits of listings (key, published name) screened by that
+            # name: all of one party's, else none
+            hits: list[Hit] = []
+            for key, listed in names:
+                query = thaw.match.Query(name=listed)
+                result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+                hits.extend(
+                    h
+                    for h in result.hits
+                    if key in {f"{x.source}:{x.source_id}" for x in h.listings}
+                )
+            if not hits or not all(_same_party(hits[0], h) for h in hits):
+                return ()  # none, or two parties'
+            return tuple(hits)
 
         @lru_cache(maxsize=65_536)
         def single(word: str) -> tuple[Hit, ...]:
@@ -397,7 +451,11 @@ class TextScreener:
         found.extend(find_identifiers(text, self._id_keyed))
         if "." in text:
             found.extend(find_initialled(text, self._initial_keyed))
+        found.extend(find_acronyms(text, self._acronym_keyed))
         return found
+
+    def _acronym_keyed(self, word: str) -> list[_KeyedHit]:
+        return _keyed(self._acronym_lookup(word))
 
     def _translated_keyed(self, english: str) -> list[_KeyedHit]:
         """An organisation's name translated into English
@@ -464,6 +522,16 @@ class TextScreener:
             if position is not None and int(codes[position]) in wanted:
                 yield index.peek(position)
 
+    def _organisation_entries(self) -> Iterator[Entry]:
+        """The index entries of organisations (:data:`ORGANISATION_SCHEMATA`),
+        decoded for one pass and not kept."""
+        index = self.screener.index
+        wanted = {schema_code(schema) for schema in ORGANISATION_SCHEMATA}
+        codes = index.schema_codes
+        for position in range(len(index)):
+            if int(codes[position]) in wanted:
+                yield index.peek(position)
+
     def _entries(self, hit: Hit) -> Iterator[Entry | None]:
         """The index entry of each of the hit's listings (``None`` for a listing
         the index does not hold)."""
@@ -483,8 +551,10 @@ class TextScreener:
         alignment over all of a listing's names, and the one that wins may be a
         spelling the text does not use (*Сергей Шойгу* scores best against the
         published Cyrillic *Серхей Кужухетович Шойху*, and is written as the
-        listed *Sergei SHOIGU* is read)."""
-        if words_cover(window, hit):
+        listed *Sergei SHOIGU* is read). A name its authority publishes only
+        as a weak alias (:meth:`_weak_alias`: OFAC's BANCO NACIONAL of BANCO
+        CORPORATIVO SA) names nothing by itself."""
+        if words_cover(window, hit) and not self._weak_alias(hit):
             return True
         return any(
             words_cover(window, replace(hit, matched_name=name.original))
@@ -525,6 +595,24 @@ class TextScreener:
             and {k for n, k in entry.names if n.original == hit.matched_name} == {"weak"}
             for entry in self._entries(hit)
         )
+
+    def _weak_alias(self, hit: Hit) -> bool:
+        """Whether the hit's matched name is a weak alias as its authorities
+        publish it: some listing marks it weak, and no listing of another
+        authority publishes it otherwise (the US export list's copy SDN-26549
+        of OFAC's entry drops the mark; OFAC's word stands)."""
+        weak: set[str] = set()
+        other: set[str] = set()
+        for listing, entry in zip(hit.listings, self._entries(hit), strict=True):
+            if entry is None:
+                continue
+            kinds = {k for n, k in entry.names if n.original == hit.matched_name}
+            authority = listing.source.split("_", 1)[0]
+            if "weak" in kinds:
+                weak.add(authority)
+            elif kinds:
+                other.add(authority)
+        return bool(weak) and not other - weak
 
     def _published_alone(self, word: str, hit: Hit, articles: bool = True) -> bool:
         """Whether a listing of the hit publishes ``word`` alone as a name, an
@@ -969,6 +1057,10 @@ export lists) hold many persons as legal entities."""
 
 LEGAL_ENTITY: Final = "LegalEntity"
 
+ORGANISATION_SCHEMATA = frozenset({"Organization", "Company", LEGAL_ENTITY})
+"""Schemata whose listed names :class:`~thaw.screen.text.prefixed.FormPrefixes`
+reads (a US export list's ``LegalEntity`` is as often a company)."""
+
 SINGLE_ROLES = frozenset({"stop", "particle", "honorific", "legal_form"})
 """Token roles a listed name may have besides its one word for a lone word of prose
 to name it whole (``GAZPROMBANK OAO``, ``PJSC SBERBANK``)."""
@@ -977,12 +1069,17 @@ to name it whole (``GAZPROMBANK OAO``, ``PJSC SBERBANK``)."""
 COMPOUND_ROLES = frozenset({"name", "generic", "location"})
 """Token roles one written word may join (``Alfa-Bank``: a name and a generic word)."""
 
+ACRONYM_ROLES = COMPOUND_ROLES | {"initial"}
+"""Token roles one word written in capitals may join: an acronym's letters after
+a hyphen or a slash (``DHKP-C``, ``DHKP/C``) read as an initial."""
+
 
 def whole_name(word: str, hit: Hit) -> bool:
     """Whether one word of prose names a listed organisation, company or vessel
     outright: the matched name's only informative word is this word (legal forms
     aside; a word that analyses as two, ``Hezbollah``, ``Alfa-Bank``, must match
-    both, generic words too: :data:`COMPOUND_ROLES`), the word is not a generic
+    both, generic words too: :data:`COMPOUND_ROLES`, and an acronym in capitals
+    its letter after a hyphen, ``DHKP-C``: :data:`ACRONYM_ROLES`), the word is not a generic
     word alone (``Oil``), and the party is an organisation, a vessel or an
     aircraft (:data:`SINGLE_SCHEMATA`)."""
     if hit.schema not in SINGLE_SCHEMATA:
@@ -992,7 +1089,8 @@ def whole_name(word: str, hit: Hit) -> bool:
     # place (Alfa-Bank, Альфа-Банке) that the listed name must have too
     if not any(t.role == "name" for t in tokens):
         return False
-    if any(t.role not in COMPOUND_ROLES for t in tokens):
+    roles = ACRONYM_ROLES if word.isupper() else COMPOUND_ROLES
+    if any(t.role not in roles for t in tokens):
         return False
     name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
     # one written word may analyse as two ("Hezbollah": hezb + allah)
