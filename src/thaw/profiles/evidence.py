@@ -58,7 +58,9 @@ GLOTOV, 1987-10-19 and 1987-09-19) link the very same rare name, both ways, when
 no nationality or regime disagrees. Birth years one apart (an authority that
 publishes the year it estimates, 1976, for another's 1975-11-28: Viktar
 LUKASHENKA), or the same day and month in a mistyped year (a digit wrong or two
-swapped: Canada's 1967-03-01 for Alexey TKACHEV, born 1957-03-01 elsewhere), link
+swapped: Canada's 1967-03-01 for Alexey TKACHEV, born 1957-03-01 elsewhere; or
+years at most :data:`SAME_DAY_YEARS` apart: Australia's 1956-02-21 for Igor
+KOSTYUKOV, born 1961-02-21), link
 the very same rare name, both ways, under a regime both list it under, when no
 nationality disagrees.
 
@@ -250,6 +252,15 @@ REGIME_TOKEN_DF = 100
 not known as common): the surname MAMLUK, not only Mohammed, Ali and Hassan."""
 
 APPROX_YEARS = 6
+
+SAME_DAY_YEARS = 10
+"""The most years apart that two full dates on the very same day and month
+(not 1 January) may be and still count as one date with a mistyped year
+(``near``), beyond a digit wrong or two swapped: the same birthday is itself
+the evidence, as in Australia's 1956-02-21 for Igor Olegovich KOSTYUKOV, born
+1961-02-21 on the other lists, or its 1967-07-26 for Hossein AMJADIAN, OFAC's
+1971-07-26. Such dates link only the very same rare name, both ways, under a
+regime both list it under (:func:`compare`)."""
 """The most years apart that a birth year published alone (an estimate: OFAC's
 "circa 1975") and another authority's date of birth may be, for the very same
 rare name under a country regime both list it under (``name_regime``)."""
@@ -469,11 +480,14 @@ def _gap(x: str, y: str) -> int | None:
 
 def _year_slip(x: str, y: str) -> bool:
     """Whether two full dates give the same day and month (not 1 January, the
-    customary placeholder) in years one keystroke apart: a mistyped year, one
-    digit wrong (1957 and 1967, 1984 and 1986) or two neighbours swapped (1967
-    and 1976)."""
+    customary placeholder) in years that a slip explains: one digit wrong (1957
+    and 1967, 1960 and 1980), two neighbours swapped (1967 and 1976), or years at
+    most :data:`SAME_DAY_YEARS` apart (1956 and 1961)."""
     if len(x) < 10 or len(y) < 10 or x[4:10] != y[4:10] or x[4:10] == "-01-01":
         return False
+    gap = _gap(x, y)
+    if gap is not None and gap <= SAME_DAY_YEARS:
+        return True
     wrong = [i for i in range(4) if x[i] != y[i]]
     return len(wrong) == 1 or (
         len(wrong) == 2
@@ -993,19 +1007,23 @@ def _regime_edge(
         holder = a if all(_year_only(d) for d in a.birth_dates) else b
         years = ", ".join(sorted({d[:4] for d in (*a.birth_dates, *b.birth_dates)}))
         dob = f"years {'apart' if approx else 'one apart'}, one a year alone ({years})"
+        dates = "apart"
     elif a.birth_dates and b.birth_dates:
         # a year or month agrees: the coarser side publishes less
         holder = a if max(map(len, a.birth_dates)) <= max(map(len, b.birth_dates)) else b
         dob = ev["dob"]
+        dates = "agree"
     else:
         holder = a if not a.birth_dates else b
         dob = "none to compare"
+        dates = "none"
     ev = {
         **ev,
         "names": [pair[0].original, pair[1].original],
         "rarity": round(rarity, 1),
         "regimes": regimes,
         "dob": dob,
+        "dates": dates,
         "short": holder.key,
     }
     return Edge(
