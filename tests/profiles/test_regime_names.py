@@ -13,7 +13,7 @@ import pytest
 from tests.profiles.test_few_attributes import au_workbook
 from thaw.model import Name, Record
 from thaw.profiles import Profiles, features_of, link
-from thaw.profiles.evidence import Context, Edge, compare_dates, corpus_stats
+from thaw.profiles.evidence import Context, Edge, compare, compare_dates, corpus_stats
 from thaw.profiles.features import Features
 from thaw.profiles.linker import cluster
 from thaw.sources import plan
@@ -340,3 +340,27 @@ def test_a_year_alone_joins_the_party_its_year_agrees_with() -> None:
     ]
     alike = [_regime_edge(au, ofac, au, "apart"), _regime_edge(au, uk, au, "apart")]
     assert [au] in cluster(listings, alike).clusters
+
+
+def _myanmar(source: str, name: str, program: str, dob: list[str]) -> Features:
+    record = Record(
+        source, name, "Person", names=[Name(name, "primary")], birth_dates=dob, programs=[program]
+    )
+    return features_of(record)
+
+
+@pytest.mark.parametrize(
+    ("ca_name", "ofac_name", "linked"),
+    [("Kyaw Thet", "THET, Kyaw", False), ("Ali Dabbagh", "DABBAGH, Ali", True)],
+)
+def test_two_syllables_are_no_regime_name(ca_name: str, ofac_name: str, linked: bool) -> None:
+    """Canada's Myanmar schedule publishes two-word Burmese names without a
+    date ("Aung Min", "Aung Soe"): a Burmese name has no family name, and two
+    syllables are no rare surname that the very same name could link by under
+    the regime both list it under, as an Arabic name's surname is."""
+    ca = _myanmar("ca_sema", ca_name, "Myanmar (Burma) / Myanmar (Birmanie)", [])
+    ofac = _myanmar("us_ofac_sdn", ofac_name, "BURMA-EO14014", ["1962-10-27"])
+    stats = corpus_stats([ca, ofac])
+    df = {t: 60 for t in ca.tokens()}
+    edge = compare(ca, ofac, Context({**stats.df, **df}, stats.n, common=stats.common))
+    assert (edge is not None and edge.kind == "name_regime") == linked

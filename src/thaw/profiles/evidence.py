@@ -71,7 +71,8 @@ nationality disagrees.
     no date on one side, only a year or month that agrees, or a year alone
     one year from the other's date, and a name of summed idf
     :data:`REGIME_NAME` holding a token that is neither common nor frequent
-    (:data:`REGIME_TOKEN_DF`): "Ali Mamlouk" on Canada's Syria schedule, which
+    (:data:`REGIME_TOKEN_DF`; not two words of one syllable, a Burmese name,
+    :func:`two_syllables`): "Ali Mamlouk" on Canada's Syria schedule, which
     publishes no dates, and the UK's Ali MAMLUK, born 1946-02-19, and OFAC's,
     born 1947; MATUQ MOHAMMED MATUQ, born 1956, on the Libya lists of the UN
     and OFAC. Or with a year alone on
@@ -128,6 +129,7 @@ from rapidfuzz.fuzz import ratio
 
 from thaw.index.entry import IdNumber, name_entry
 from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.match.spelling import longer_by_syllables
 from thaw.profiles.features import (
     Features,
     NameF,
@@ -135,6 +137,7 @@ from thaw.profiles.features import (
     historic_country,
     namespace,
 )
+from thaw.text import analyze_name
 from thaw.text.translit import word_script
 
 TOKEN_SIM = 0.9
@@ -1031,6 +1034,17 @@ def _subset_edge(a: Features, b: Features, ctx: Context, ev: dict[str, Any]) -> 
     )
 
 
+def two_syllables(value: str) -> bool:
+    """Whether a person's name is two words of one syllable each, as Burmese,
+    Chinese, Korean and Vietnamese names are written a syllable a word
+    (:func:`thaw.match.spelling.longer_by_syllables`): "Aung Min", "Aung Soe",
+    "Kim Chol". A Burmese name has no family name, so that neither word is
+    the rare surname that ``name_regime`` rests on (:func:`_regime_name`),
+    however few listings hold it."""
+    analyzed = analyze_name(value, "Person")
+    return len(analyzed.informative) == 2 and longer_by_syllables(analyzed, 1)
+
+
 def country_regimes(f: Features) -> frozenset[str]:
     """The regimes of a listing aimed at one state (``syria``, ``iran``,
     ``dprk`` …): all but :data:`THEMATIC_REGIMES`."""
@@ -1104,7 +1118,7 @@ def _regime_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] 
     best: tuple[NameF, NameF] | None = None
     best_rarity = -1.0
     for x in a.strong_names():
-        if len(x.tokens) < 2 or not _latin(x):
+        if len(x.tokens) < 2 or not _latin(x) or two_syllables(x.original):
             continue
         distinct = any(t not in ctx.common and ctx.df.get(t, 1) < REGIME_TOKEN_DF for t in x.tokens)
         if not distinct:
