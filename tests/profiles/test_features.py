@@ -1,4 +1,5 @@
-"""Names the lists write in another script than Latin, as the linker weighs them."""
+"""What the linker reads of a listing: names written in another script than
+Latin, websites."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from thaw.profiles.evidence import (
     compare,
     corpus_stats,
 )
-from thaw.profiles.features import Features
+from thaw.profiles.features import Features, websites_of
 
 _SURNAMES = "ابجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 
@@ -71,3 +72,13 @@ def test_a_persons_names_compared_by_two_tokens_rather_than_one_rarer() -> None:
     edge = compare(a, b, ctx)
     assert edge is not None and edge.kind == "name_dob"
     assert edge.evidence["names"] == ["ولی جان", "ولی جان"]
+
+
+def test_a_page_name_is_no_website() -> None:
+    """The UK's and Australia's Lazurit write "www.cdb-lazurit.ru/index.html":
+    one web domain, not a second one ``index.html`` that other listings'
+    pages share (National Iranian Tanker Company's, Jinhua Hairun's)."""
+    record = Record(
+        "uk_ofsi", "1", "Organization", remarks=["Website: www.cdb-lazurit.ru/index.html"]
+    )
+    assert websites_of(record) == ("cdb-lazurit.ru",)
