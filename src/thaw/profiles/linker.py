@@ -33,7 +33,8 @@ Pipeline
    owner; a generic legal entity goes with any non-person). A refused edge is kept with its reason.
    ``name_subset`` and ``name_regime`` edges (:data:`ONE_PARTY_KINDS`) come
    last and hold only where the listing with the shorter name, or the one that
-   publishes less, points to one party.
+   publishes less, points to one party; where it points to several, those
+   whose birth dates agree best decide (:data:`DATE_ORDER`).
 """
 
 from __future__ import annotations
