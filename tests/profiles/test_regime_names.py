@@ -364,3 +364,20 @@ def test_two_syllables_are_no_regime_name(ca_name: str, ofac_name: str, linked: 
     df = {t: 60 for t in ca.tokens()}
     edge = compare(ca, ofac, Context({**stats.df, **df}, stats.n, common=stats.common))
     assert (edge is not None and edge.kind == "name_regime") == linked
+
+
+def test_a_holder_joins_a_smaller_party_by_all_its_edges() -> None:
+    """A dateless listing whose own profile is larger than the party its two
+    edges point to: both edges hold, however the union names the merged party."""
+    listings = [
+        Features(source, str(n), "Person", "Rafiq TAMIMI")
+        for n, source in enumerate(["ca_sema", "uk_ofsi", "au_dfat", "us_ofac_sdn", "un_sc"])
+    ]
+    ca, uk, au, ofac, un = (f.key for f in listings)
+    strong = [Edge(ca, uk, "name_dob", 20.0), Edge(au, ca, "name_dob", 20.0)]
+    strong.append(Edge(ofac, un, "name_dob", 20.0))
+    edges = [*strong, _regime_edge(ca, ofac, ca, "none"), _regime_edge(ca, un, ca, "none")]
+    linkage = cluster(listings, edges)
+    assert linkage.clusters == [sorted([ca, uk, au, ofac, un])]
+    assert linkage.refused == []
+    assert len(linkage.edges) == 5

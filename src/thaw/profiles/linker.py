@@ -488,8 +488,11 @@ def cluster(
             if party is None:
                 undecided.append((holder, group))
                 continue
-            for edge in group:
-                if uf.find(_other(holder, edge)) == party:
+            # (which edges point to the party is settled before any is
+            # applied: a union may give the party another root)
+            ours = [uf.find(_other(holder, edge)) == party for edge in group]
+            for edge, to_party in zip(group, ours, strict=True):
+                if to_party:
                     apply(edge)
                 else:
                     why = f"the dates of {holder} agree with another party's ({party})"
