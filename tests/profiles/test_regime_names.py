@@ -13,7 +13,9 @@ import pytest
 from tests.profiles.test_few_attributes import au_workbook
 from thaw.model import Name, Record
 from thaw.profiles import Profiles, features_of, link
-from thaw.profiles.evidence import Context, compare_dates, corpus_stats
+from thaw.profiles.evidence import Context, Edge, compare, compare_dates, corpus_stats
+from thaw.profiles.features import Features
+from thaw.profiles.linker import cluster
 from thaw.sources import plan
 from thaw.store import Store, load
 
@@ -241,14 +243,19 @@ def test_a_dateless_name_of_two_parties_joins_neither(store_with_lists: Store) -
         (["1971-04-02"], ["1975"], "approx"),
         (["1971-04-02"], ["1978"], "conflict"),
         (["1971-01-01"], ["1966-01-01"], "approx"),
-        (["1971-04-02"], ["1967-04-02"], "conflict"),
-        # a mistyped year: the same day and month, one digit apart
+        (["1971-04-02"], ["1967-05-02"], "conflict"),
+        # a mistyped year: the same day and month, one digit apart, two digits
+        # swapped, or years at most SAME_DAY_YEARS apart
         (["1957-03-01"], ["1967-03-01"], "near"),
+        (["1960-12-05"], ["1980-12-05"], "near"),
         (["1984-05-06"], ["1986-05-06"], "near"),
         (["1967-06-20"], ["1976-06-20"], "near"),
-        (["1967-06-20"], ["1971-06-20"], "conflict"),
+        (["1967-06-20"], ["1971-06-20"], "near"),
+        (["1956-02-21"], ["1961-02-21"], "near"),
         (["1957-03-01"], ["1968-03-01"], "conflict"),
+        (["1953-03-10"], ["1969-03-10"], "conflict"),
         (["1957-01-01"], ["1967-01-01"], "conflict"),
+        (["1967-06-20"], ["1971-06-21"], "conflict"),
     ],
 )
 def test_compare_dates_estimates_and_mistyped_years(a: list[str], b: list[str], level: str) -> None:
@@ -306,3 +313,71 @@ def test_an_estimated_year_does_not_link_on_a_name_rare_only_in_its_own_script()
     # rare in Latin letters too, the name links
     ctx = Context({**stats.df, "karami": 1}, stats.n, stats.ambiguous_ids, stats.common)
     assert len(link(listings, ctx=ctx).clusters) == 1
+
+
+def _regime_edge(a: str, b: str, short: str, dates: str) -> Edge:
+    evidence = {"short": short, "dates": dates, "regimes": ["syria"]}
+    return Edge(a, b, "name_regime", 8.1, evidence)
+
+
+def test_a_year_alone_joins_the_party_its_year_agrees_with() -> None:
+    """Australia's listing, born 1964, has the very same name as OFAC's, born
+    1964, and, by an alias, as the UK's, born 1970 (an estimate six years off):
+    the agreeing year decides (Suhayl Hasan AL-HASAN's case); two parties whose
+    dates compare alike still hold neither."""
+    listings = [
+        Features("au_dfat", "1", "Person", "Tamim Rafiq AL-RAFIQ", birth_dates=("1964",)),
+        Features("us_ofac_sdn", "2", "Person", "AL-RAFIQ, Tamim Rafiq", birth_dates=("1964",)),
+        Features("uk_ofsi", "3", "Person", "Tamim RAFIQ", birth_dates=("1970",)),
+    ]
+    au, ofac, uk = (f.key for f in listings)
+    edges = [_regime_edge(au, ofac, au, "agree"), _regime_edge(au, uk, au, "apart")]
+    linkage = cluster(listings, edges)
+    assert sorted([au, ofac]) in linkage.clusters
+    assert [uk] in linkage.clusters
+    assert [why for _edge, why in linkage.refused] == [
+        f"the dates of {au} agree with another party's ({ofac})"
+    ]
+    alike = [_regime_edge(au, ofac, au, "apart"), _regime_edge(au, uk, au, "apart")]
+    assert [au] in cluster(listings, alike).clusters
+
+
+def _myanmar(source: str, name: str, program: str, dob: list[str]) -> Features:
+    record = Record(
+        source, name, "Person", names=[Name(name, "primary")], birth_dates=dob, programs=[program]
+    )
+    return features_of(record)
+
+
+@pytest.mark.parametrize(
+    ("ca_name", "ofac_name", "linked"),
+    [("Kyaw Thet", "THET, Kyaw", False), ("Ali Dabbagh", "DABBAGH, Ali", True)],
+)
+def test_two_syllables_are_no_regime_name(ca_name: str, ofac_name: str, linked: bool) -> None:
+    """Canada's Myanmar schedule publishes two-word Burmese names without a
+    date ("Aung Min", "Aung Soe"): a Burmese name has no family name, and two
+    syllables are no rare surname that the very same name could link by under
+    the regime both list it under, as an Arabic name's surname is."""
+    ca = _myanmar("ca_sema", ca_name, "Myanmar (Burma) / Myanmar (Birmanie)", [])
+    ofac = _myanmar("us_ofac_sdn", ofac_name, "BURMA-EO14014", ["1962-10-27"])
+    stats = corpus_stats([ca, ofac])
+    df = {t: 60 for t in ca.tokens()}
+    edge = compare(ca, ofac, Context({**stats.df, **df}, stats.n, common=stats.common))
+    assert (edge is not None and edge.kind == "name_regime") == linked
+
+
+def test_a_holder_joins_a_smaller_party_by_all_its_edges() -> None:
+    """A dateless listing whose own profile is larger than the party its two
+    edges point to: both edges hold, however the union names the merged party."""
+    listings = [
+        Features(source, str(n), "Person", "Rafiq TAMIMI")
+        for n, source in enumerate(["ca_sema", "uk_ofsi", "au_dfat", "us_ofac_sdn", "un_sc"])
+    ]
+    ca, uk, au, ofac, un = (f.key for f in listings)
+    strong = [Edge(ca, uk, "name_dob", 20.0), Edge(au, ca, "name_dob", 20.0)]
+    strong.append(Edge(ofac, un, "name_dob", 20.0))
+    edges = [*strong, _regime_edge(ca, ofac, ca, "none"), _regime_edge(ca, un, ca, "none")]
+    linkage = cluster(listings, edges)
+    assert linkage.clusters == [sorted([ca, uk, au, ofac, un])]
+    assert linkage.refused == []
+    assert len(linkage.edges) == 5

@@ -58,7 +58,9 @@ GLOTOV, 1987-10-19 and 1987-09-19) link the very same rare name, both ways, when
 no nationality or regime disagrees. Birth years one apart (an authority that
 publishes the year it estimates, 1976, for another's 1975-11-28: Viktar
 LUKASHENKA), or the same day and month in a mistyped year (a digit wrong or two
-swapped: Canada's 1967-03-01 for Alexey TKACHEV, born 1957-03-01 elsewhere), link
+swapped: Canada's 1967-03-01 for Alexey TKACHEV, born 1957-03-01 elsewhere; or
+years at most :data:`SAME_DAY_YEARS` apart: Australia's 1956-02-21 for Igor
+KOSTYUKOV, born 1961-02-21), link
 the very same rare name, both ways, under a regime both list it under, when no
 nationality disagrees.
 
@@ -69,7 +71,8 @@ nationality disagrees.
     no date on one side, only a year or month that agrees, or a year alone
     one year from the other's date, and a name of summed idf
     :data:`REGIME_NAME` holding a token that is neither common nor frequent
-    (:data:`REGIME_TOKEN_DF`): "Ali Mamlouk" on Canada's Syria schedule, which
+    (:data:`REGIME_TOKEN_DF`; not two words of one syllable, a Burmese name,
+    :func:`two_syllables`): "Ali Mamlouk" on Canada's Syria schedule, which
     publishes no dates, and the UK's Ali MAMLUK, born 1946-02-19, and OFAC's,
     born 1947; MATUQ MOHAMMED MATUQ, born 1956, on the Libya lists of the UN
     and OFAC. Or with a year alone on
@@ -117,7 +120,7 @@ different genders, incompatible schemata) blocks the name rules.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,6 +129,7 @@ from rapidfuzz.fuzz import ratio
 
 from thaw.index.entry import IdNumber, name_entry
 from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.match.spelling import longer_by_syllables
 from thaw.profiles.features import (
     Features,
     NameF,
@@ -133,6 +137,8 @@ from thaw.profiles.features import (
     historic_country,
     namespace,
 )
+from thaw.text import analyze_name
+from thaw.text.translit import word_script
 
 TOKEN_SIM = 0.9
 """Jaro-Winkler similarity at which two name tokens count as the same spelling."""
@@ -151,6 +157,13 @@ all sources together)."""
 COMMON_DF = 500
 """The least document frequency assumed for a token known as common (so that
 Muhammad or Kim is not rare in a small store)."""
+
+SCRIPT_LISTINGS = 1000
+"""The fewest listings writing names in a script for the share of them that
+hold a token to say how common it is (:func:`script_common`): one in a hundred
+of them is ten listings at least. Of the official lists' 33,800 listings, 1,585
+write a name in Arabic letters and 4,478 in Cyrillic; the other scripts, a few
+dozen each, are left alone."""
 
 RARE_NAME = 14.0
 """Summed inverse document frequency (natural log) above which a name is rare:
@@ -250,6 +263,15 @@ REGIME_TOKEN_DF = 100
 not known as common): the surname MAMLUK, not only Mohammed, Ali and Hassan."""
 
 APPROX_YEARS = 6
+
+SAME_DAY_YEARS = 10
+"""The most years apart that two full dates on the very same day and month
+(not 1 January) may be and still count as one date with a mistyped year
+(``near``), beyond a digit wrong or two swapped: the same birthday is itself
+the evidence, as in Australia's 1956-02-21 for Igor Olegovich KOSTYUKOV, born
+1961-02-21 on the other lists, or its 1967-07-26 for Hossein AMJADIAN, OFAC's
+1971-07-26. Such dates link only the very same rare name, both ways, under a
+regime both list it under (:func:`compare`)."""
 """The most years apart that a birth year published alone (an estimate: OFAC's
 "circa 1975") and another authority's date of birth may be, for the very same
 rare name under a country regime both list it under (``name_regime``)."""
@@ -397,8 +419,18 @@ class Stats:
 
 
 def corpus_stats(listings: Iterable[Features]) -> Stats:
-    """Token document frequencies and ambiguous identifiers over ``listings``."""
+    """Token document frequencies, common tokens and ambiguous identifiers over
+    ``listings``.
+
+    Common are the tokens name analysis knows as common (Latin spellings:
+    Muhammad, Ali, Ivanov) and, for the names the lists write in another
+    script, the tokens :func:`script_common` finds frequent among them: few
+    listings publish a name in Arabic letters, so that محمد (``mhmd``), which a
+    fifth of them hold, would otherwise look as rare as a rare surname."""
     df: dict[str, int] = {}
+    by_script: dict[str, dict[str, int]] = {}
+    writers: dict[str, int] = {}
+    latin: set[str] = set()
     owners: dict[tuple[str, str, str], int] = {}
     common: set[str] = set()
     n = 0
@@ -406,12 +438,48 @@ def corpus_stats(listings: Iterable[Features]) -> Stats:
         n += 1
         for t in f.tokens():
             df[t] = df.get(t, 0) + 1
+        scripts: dict[str, set[str]] = {}
+        for name in f.strong_names():
+            script = word_script(name.original)
+            if script == "Latin":
+                latin.update(name.tokens)
+            else:
+                scripts.setdefault(script, set()).update(name.tokens)
+        for script, tokens in scripts.items():
+            writers[script] = writers.get(script, 0) + 1
+            counts = by_script.setdefault(script, {})
+            for t in tokens:
+                counts[t] = counts.get(t, 0) + 1
         common.update(f.common_tokens())
         for ident in {(i.kind, i.number) for i in f.identifiers}:
             k = (namespace(f.source, f.source_id), *ident)
             owners[k] = owners.get(k, 0) + 1
     ambiguous = frozenset((kind, num) for (_s, kind, num), c in owners.items() if c > 1)
+    common.update(script_common(by_script, writers, latin))
     return Stats(df, n, ambiguous, frozenset(common))
+
+
+def script_common(
+    by_script: Mapping[str, Mapping[str, int]],
+    writers: Mapping[str, int],
+    latin: Collection[str],
+) -> set[str]:
+    """The tokens of names written in a script other than Latin, and in no
+    Latin name, that at least the share of the listings writing that script
+    that :data:`COMMON_DF` is of :data:`REFERENCE_SIZE` hold (``by_script[script]
+    [token]`` of the ``writers[script]`` listings): common as a token of the
+    name analysis's list of common names is, whatever few listings write the
+    script. Tokens also written in Latin names are counted there; scripts fewer
+    than :data:`SCRIPT_LISTINGS` listings write are left alone (a share of a
+    handful says nothing)."""
+    out: set[str] = set()
+    for script, counts in by_script.items():
+        total = writers[script]
+        if total < SCRIPT_LISTINGS:
+            continue
+        least = total * COMMON_DF / REFERENCE_SIZE
+        out.update(t for t, c in counts.items() if c >= least and t not in latin)
+    return out
 
 
 # -- the pieces of evidence ------------------------------------------------------------
@@ -469,11 +537,14 @@ def _gap(x: str, y: str) -> int | None:
 
 def _year_slip(x: str, y: str) -> bool:
     """Whether two full dates give the same day and month (not 1 January, the
-    customary placeholder) in years one keystroke apart: a mistyped year, one
-    digit wrong (1957 and 1967, 1984 and 1986) or two neighbours swapped (1967
-    and 1976)."""
+    customary placeholder) in years that a slip explains: one digit wrong (1957
+    and 1967, 1960 and 1980), two neighbours swapped (1967 and 1976), or years at
+    most :data:`SAME_DAY_YEARS` apart (1956 and 1961)."""
     if len(x) < 10 or len(y) < 10 or x[4:10] != y[4:10] or x[4:10] == "-01-01":
         return False
+    gap = _gap(x, y)
+    if gap is not None and gap <= SAME_DAY_YEARS:
+        return True
     wrong = [i for i in range(4) if x[i] != y[i]]
     return len(wrong) == 1 or (
         len(wrong) == 2
@@ -578,14 +649,16 @@ def compare_names(a: Features, b: Features, ctx: Context, need_full: bool = Fals
     """The best name agreement over the strong names of both listings. With
     ``need_full``, only ``exact`` and ``full`` agreement is looked for (faster)."""
     best = NameMatch("none")
-    best_key = (-1, 0.0)
+    best_key: tuple[int, bool, float] = (-1, False, 0.0)
     org = a.group != "person"
     for x in a.strong_names():
         for y in b.strong_names():
             m = _name_pair(x, y, ctx, org, need_full)
             if m.level == "none":
                 continue
-            key = (_LEVELS[m.level] * 10 + int(m.both_ways), m.rarity)
+            # (a person's name links only by two aligned tokens or more: the
+            # two words of Persian ولی جان, not the one of WALIJAN, however rarer)
+            key = (_LEVELS[m.level] * 10 + int(m.both_ways), not org and m.aligned >= 2, m.rarity)
             if key > best_key:
                 best, best_key = m, key
     return best
@@ -961,6 +1034,17 @@ def _subset_edge(a: Features, b: Features, ctx: Context, ev: dict[str, Any]) -> 
     )
 
 
+def two_syllables(value: str) -> bool:
+    """Whether a person's name is two words of one syllable each, as Burmese,
+    Chinese, Korean and Vietnamese names are written a syllable a word
+    (:func:`thaw.match.spelling.longer_by_syllables`): "Aung Min", "Aung Soe",
+    "Kim Chol". A Burmese name has no family name, so that neither word is
+    the rare surname that ``name_regime`` rests on (:func:`_regime_name`),
+    however few listings hold it."""
+    analyzed = analyze_name(value, "Person")
+    return len(analyzed.informative) == 2 and longer_by_syllables(analyzed, 1)
+
+
 def country_regimes(f: Features) -> frozenset[str]:
     """The regimes of a listing aimed at one state (``syria``, ``iran``,
     ``dprk`` …): all but :data:`THEMATIC_REGIMES`."""
@@ -993,19 +1077,23 @@ def _regime_edge(
         holder = a if all(_year_only(d) for d in a.birth_dates) else b
         years = ", ".join(sorted({d[:4] for d in (*a.birth_dates, *b.birth_dates)}))
         dob = f"years {'apart' if approx else 'one apart'}, one a year alone ({years})"
+        dates = "apart"
     elif a.birth_dates and b.birth_dates:
         # a year or month agrees: the coarser side publishes less
         holder = a if max(map(len, a.birth_dates)) <= max(map(len, b.birth_dates)) else b
         dob = ev["dob"]
+        dates = "agree"
     else:
         holder = a if not a.birth_dates else b
         dob = "none to compare"
+        dates = "none"
     ev = {
         **ev,
         "names": [pair[0].original, pair[1].original],
         "rarity": round(rarity, 1),
         "regimes": regimes,
         "dob": dob,
+        "dates": dates,
         "short": holder.key,
     }
     return Edge(
@@ -1030,7 +1118,7 @@ def _regime_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] 
     best: tuple[NameF, NameF] | None = None
     best_rarity = -1.0
     for x in a.strong_names():
-        if len(x.tokens) < 2 or not _latin(x):
+        if len(x.tokens) < 2 or not _latin(x) or two_syllables(x.original):
             continue
         distinct = any(t not in ctx.common and ctx.df.get(t, 1) < REGIME_TOKEN_DF for t in x.tokens)
         if not distinct:

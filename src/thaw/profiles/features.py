@@ -428,10 +428,16 @@ _STREET_WORDS = frozenset(
 )
 
 
+_PAGE_SUFFIXES = frozenset({"html", "htm", "php", "asp", "aspx", "jsp", "cgi", "shtml"})
+"""The endings of a web page's file name, which are no top-level domain: the
+``index.html`` of ``cdb-lazurit.ru/index.html`` is no web domain of its own."""
+
+
 def websites_of(record: Record) -> tuple[str, ...]:
     """The web domains a listing publishes (``sberbank.com``), from remarks and
     other fields that say *website* or write a URL; e-mail domains are left out
-    (shared mail providers prove nothing)."""
+    (shared mail providers prove nothing), and so are page names
+    (:data:`_PAGE_SUFFIXES`)."""
     texts = [*record.remarks, *record.extra.values()]
     found: set[str] = set()
     for text in texts:
@@ -441,7 +447,11 @@ def websites_of(record: Record) -> tuple[str, ...]:
             if m.start() > 0 and text[m.start() - 1] == "@":
                 continue
             domain = m.group(1).lower().rstrip(".")
-            if "." in domain and not domain.replace(".", "").isdigit():
+            if (
+                "." in domain
+                and not domain.replace(".", "").isdigit()
+                and domain.rsplit(".", 1)[1] not in _PAGE_SUFFIXES
+            ):
                 found.add(domain)
     return tuple(sorted(found))
 

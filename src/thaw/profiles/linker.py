@@ -33,14 +33,15 @@ Pipeline
    owner; a generic legal entity goes with any non-person). A refused edge is kept with its reason.
    ``name_subset`` and ``name_regime`` edges (:data:`ONE_PARTY_KINDS`) come
    last and hold only where the listing with the shorter name, or the one that
-   publishes less, points to one party.
+   publishes less, points to one party; where it points to several, those
+   whose birth dates agree best decide (:data:`DATE_ORDER`).
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -483,19 +484,53 @@ def cluster(
         progress = False
         undecided: list[tuple[str, list[Edge]]] = []
         for holder, group in waiting:
-            if len({uf.find(e.b if e.a == holder else e.a) for e in group}) > 1:
+            party = _one_party(holder, group, uf.find)
+            if party is None:
                 undecided.append((holder, group))
                 continue
-            for edge in group:
-                apply(edge)
+            # (which edges point to the party is settled before any is
+            # applied: a union may give the party another root)
+            ours = [uf.find(_other(holder, edge)) == party for edge in group]
+            for edge, to_party in zip(group, ours, strict=True):
+                if to_party:
+                    apply(edge)
+                else:
+                    why = f"the dates of {holder} agree with another party's ({party})"
+                    refused.append((edge, why))
             progress = True
         waiting = undecided
     for holder, group in waiting:
-        others = sorted(e.b if e.a == holder else e.a for e in group)
+        others = sorted(_other(holder, e) for e in group)
         why = f"the name of {holder} is part of several parties' ({', '.join(others)})"
         refused.extend((e, why) for e in group)
     clusters = sorted(sorted(m) for m in uf.members.values())
     return Linkage(clusters, accepted, refused)
+
+
+DATE_ORDER = ("agree", "none", "apart")
+"""How the birth dates of a one-party edge compare (``evidence["dates"]`` of
+``name_regime``: a year or month agrees, a side has none, or years apart, an
+estimate), the closest first; an edge without the key counts as ``none``."""
+
+
+def _other(holder: str, edge: Edge) -> str:
+    """The listing of ``edge`` that is not ``holder``."""
+    return edge.b if edge.a == holder else edge.a
+
+
+def _one_party(holder: str, group: list[Edge], find: Callable[[str], str]) -> str | None:
+    """The party (cluster root) that ``holder``'s one-party edges point to, or
+    ``None`` where they point to several: the edges whose dates agree best
+    (:data:`DATE_ORDER`) decide, so that Australia's Suhayl Hasan AL-HASAN, born
+    1964, joins OFAC's, born 1964, rather than standing between it and the UK's
+    namesake of an alias, born 1970, six years off."""
+    for tier in DATE_ORDER:
+        parties = {
+            find(_other(holder, e)) for e in group if e.evidence.get("dates", "none") == tier
+        }
+        if parties:
+            return parties.pop() if len(parties) == 1 else None
+    return None
 
 
 def link(
