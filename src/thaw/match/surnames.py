@@ -12,7 +12,8 @@ KAMYSHOV.
 :func:`lengthened_surname` tells such a pair from two spellings of one name,
 which transliteration writes with a vowel, a soft sign or an *h* more or less
 before the suffix (*Seleznev*, *Seleznyov*; *Alekseev*, *Alekseyev*; *Zhukov*,
-*Zhukhov*) or a letter doubled (*Abdulov*, *Abdullov*).
+*Zhukhov*), the rest of one letter's spelling (*Lavrishev*, *Lavrishchev*: щ;
+*Fedin*, the Belarusian *Fedzin*) or a letter doubled (*Abdulov*, *Abdullov*).
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ MIN_STEM: Final = 3
 #: What transliteration adds or drops before a suffix in one name's spellings:
 #: vowels, the soft sign's *y*, *j* or apostrophe, and the *h* of *kh*, *zh*.
 _SPELLING: Final = frozenset("aeiouyjh'")
+
+
+#: The spellings of one Cyrillic letter in several Latin letters, whose tail
+#: one transliteration writes and another does not (*Lavrishchev*,
+#: *Lavrishev*: щ; *Fedzin*, *Fedin*: the Belarusian дз for д; *Kuznetsov*).
+_CLUSTERS: Final = ("shch", "sch", "tch", "dzh", "dz", "ts", "tz", "zh", "kh", "ch", "sh")
 
 
 def _split(word: str) -> tuple[str, int, bool] | None:
@@ -69,4 +76,10 @@ def lengthened_surname(q: Token, r: Token) -> bool:
     if len(short) == len(long) or not long.startswith(short):
         return False
     extra = long[len(short) :]
-    return not set(extra) <= _SPELLING and extra != short[-1] * len(extra)
+    if set(extra) <= _SPELLING or extra == short[-1] * len(extra):
+        return False
+    # the letters that complete one Cyrillic letter's spelling begun by the stem
+    return not any(
+        len(c) > len(extra) and c.endswith(extra) and short.endswith(c[: len(c) - len(extra)])
+        for c in _CLUSTERS
+    )
