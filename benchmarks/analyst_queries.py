@@ -2,9 +2,9 @@
 
 Usage::
 
-    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|all] [--show]
+    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|all] [--show]
 
-Five sets, ``tests/fixtures/match/analyst_queries.csv``,
+Six sets, ``tests/fixtures/match/analyst_queries.csv``,
 ``analyst_queries2.csv`` (the second: more names that must not alert --
 namesakes of listed people, common and generic-word companies, names close to
 a listed one in spelling only) and ``analyst_queries3.csv`` (the third:
@@ -21,9 +21,15 @@ in Russian, Ukrainian, Polish, Serbian, Italian, Spanish, Arabic and English,
 some in Cyrillic; listed women and men whose gendered surnames are spelt
 another way; banks and firms that share a near name with a listed one but are
 other firms in other countries, given the country or naming it; and the listed
-ones with their country), were each written from the publications before any of it
-was screened (blind sets); each is reported on its own. Each row is a query
-as an analyst would type it, with the columns:
+ones with their country) and ``analyst_queries6.csv`` (the sixth: namesakes of
+the other gender whose feminine form is not the masculine one with *-a* --
+French *-elle*, *-ine*, *-e*, English *Patricia*, *Nicole* -- and more in *-a*, in
+French, Spanish, German, Arabic, Serbian, Russian, some in Cyrillic; Slavic
+surnames a syllable longer than a listed one, which are other surnames; firms
+abroad whose name is a listed firm's spelt otherwise, given their country; and
+the listed parties as analysts type them), were each written from the
+publications before any of it was screened (blind sets); each is reported on
+its own. Each row is a query as an analyst would type it, with the columns:
 
 ``query``
     the name typed (an organisation with its legal form dropped, moved or
@@ -69,6 +75,7 @@ SETS = {
     "3": FIXTURES / "analyst_queries3.csv",
     "4": FIXTURES / "analyst_queries4.csv",
     "5": FIXTURES / "analyst_queries5.csv",
+    "6": FIXTURES / "analyst_queries6.csv",
 }
 
 

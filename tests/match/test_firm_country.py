@@ -9,9 +9,10 @@ import dataclasses
 
 import pytest
 
-from thaw.index.entry import Entry, name_entry
+from thaw.index.entry import Entry, IdNumber, name_entry
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.match.countries import named_countries, written_as_listed
+from thaw.match.features import listed_countries
 
 
 def _firm(name: str, *countries: str) -> Entry:
@@ -62,3 +63,39 @@ def test_written_as_listed() -> None:
     # a listing's facts alone (no names) answer the mildest
     facts = dataclasses.replace(_firm("ALFA-BANK"), names=())
     assert written_as_listed(Query("Alpha Bank"), facts)
+
+
+def _registered(name: str, country: str) -> Entry:
+    entry = name_entry(name, "Organization")
+    return dataclasses.replace(entry, identifiers=(IdNumber("registration", "C404988", country),))
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "listed", "registered"),
+    [
+        ("Alpha Capital Markets", "gr", "ALFA CAPITAL MARKETS LTD", "cy"),
+        ("Alpha Bank", "gr", "ALFA LIMITED LIABILITY COMPANY", "ru"),
+        ("Alpha Bank", "gr", "ALFA ONE, C.A.", "ve"),
+    ],
+)
+def test_a_firm_that_publishes_no_country_is_placed_by_its_registration(
+    query: str, country: str, listed: str, registered: str
+) -> None:
+    q = Query(query, countries=(country,))
+    assert score(q, _registered(listed, registered)).score < DEFAULT_THRESHOLD
+    # as listed, or in the country of its register, it still alerts
+    assert score(Query(listed, countries=(country,)), _registered(listed, registered)).score >= (
+        DEFAULT_THRESHOLD
+    )
+    assert score(Query(query, countries=(registered,)), _registered(listed, registered)).score >= (
+        DEFAULT_THRESHOLD
+    )
+
+
+def test_listed_countries() -> None:
+    firm = _registered("ALFA ONE, C.A.", "ve")
+    assert listed_countries(firm) == ("ve",)
+    assert listed_countries(dataclasses.replace(firm, countries=("pa",))) == ("pa",)
+    # a person's tax number is no nationality
+    person = dataclasses.replace(firm, schema="Person")
+    assert listed_countries(person) == ()

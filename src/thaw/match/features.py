@@ -48,6 +48,7 @@ from thaw.match.gender import other_gender
 from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
 from thaw.match.spelling import spelled_runs
+from thaw.match.surnames import lengthened_surname
 from thaw.match.transcription import transcription_pairs
 from thaw.match.types import FeatureResult, Query
 from thaw.sources.common import APPROXIMATE_YEARS
@@ -393,7 +394,15 @@ class NameShapeFeature(Feature):
       one name (*Slutski*, *Slutskiy*; *Zavalska*, *Zavalskaya*), as do two
       forms that rigour's name data links (*Tamar*, *Tamara*), and the
       query's form when it has the gender the listing states (a listing that
-      writes a woman's family name in its masculine form);
+      writes a woman's family name in its masculine form). The births recorded
+      by name and sex settle what the endings leave open (*Karin* and *Karina*
+      are two women's names; *Michael* and *Michelle*, :mod:`thaw.match.given_genders`);
+    * *lengthened surname*: on the same terms, an aligned pair of Slavic family
+      names, one the other's stem lengthened by a syllable or a consonant
+      before the suffix (:func:`thaw.match.surnames.lengthened_surname`:
+      *Kamyshanov* against *Kamyshov*, *Vodyanikov* against *Vodyanov*): another
+      family name, so another person; not a vowel, soft sign or *h* that
+      transliteration adds (*Seleznyov*, *Seleznev*);
     * *forebear*: the listed name is written in Arabic script, where a person's
       own name comes first and the names after it are the father's and
       grandfather's; the query's first name aligns with one of those later
@@ -508,6 +517,11 @@ class NameShapeFeature(Feature):
         ),
         "other_gender": Magnitude(
             -2.5, "a name word aligned with its form of the other gender (Aleksandra, Aleksandr)"
+        ),
+        "lengthened_surname": Magnitude(
+            -1.5,
+            "a Slavic family name aligned with its stem lengthened by a syllable"
+            " (Kamyshov, Kamyshanov)",
         ),
         "forebear": Magnitude(
             -1.0, "the query's first name is a later (a forebear's) name of an Arabic name"
@@ -649,6 +663,17 @@ class NameShapeFeature(Feature):
                     note = (
                         f"{q_word!r} and {r_word!r} are one name's forms of either gender:"
                         f" another person ({value:+.1f})"
+                    )
+                return Evidence(value, note)
+            lengthened = _lengthened_pair(al, qs, rs)
+            if lengthened is not None:
+                value = m["lengthened_surname"]
+                note = ""
+                if ctx.explain:
+                    q_word, r_word = (t.raw or t.text for t in lengthened)
+                    note = (
+                        f"{q_word!r} and {r_word!r} are two family names, one the other's"
+                        f" stem lengthened: another person ({value:+.1f})"
                     )
                 return Evidence(value, note)
         distinct = [
@@ -1063,6 +1088,21 @@ def _other_gender_pair(
     return None
 
 
+def _lengthened_pair(
+    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]
+) -> tuple[Token, Token] | None:
+    """The first aligned pair of single name words that are two Slavic family
+    names, one the other's stem lengthened by a syllable
+    (:func:`thaw.match.surnames.lengthened_surname`), query's word first;
+    ``None`` when there is none."""
+    for p in al.pairs:
+        if len(p.query) == 1 and len(p.result) == 1:
+            q, r = qs[p.query[0]], rs[p.result[0]]
+            if lengthened_surname(q, r):
+                return q, r
+    return None
+
+
 def _descriptive_left(tokens: tuple[Token, ...], used: set[int]) -> bool:
     """Whether a generic word of ``tokens`` that says what the party does
     (*trading*, *logistics*, *general*; not a kind of body, :data:`_KIND_WORDS`)
@@ -1337,7 +1377,10 @@ class CountryFeature(Feature):
     succeeded or belongs to are the same answer written at another time (the
     Soviet Union and Russia, Yugoslavia and Serbia, Hong Kong and China, as
     rigour's territories relate them: :func:`related_countries`): they count
-    neither for nor against. Nothing when either side has none.
+    neither for nor against. Nothing when either side has none. A firm's
+    listing that publishes no country is placed by the issuers of its
+    registration and tax numbers, where they are given (:func:`listed_countries`:
+    a firm is registered and taxed where it is established).
 
     A firm's name that names a country ("Alpha Bank Greece", "TBC Bank
     Georgia") gives that country when the query gives none
@@ -1369,7 +1412,8 @@ class CountryFeature(Feature):
     }
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
-        if not ctx.entry.countries:
+        listed = listed_countries(ctx.entry)
+        if not listed:
             return NO_EVIDENCE
         given = ctx.query.countries
         if not given and ctx.entry.schema not in _MAY_BE_PEOPLE:
@@ -1377,7 +1421,7 @@ class CountryFeature(Feature):
         if not given:
             return NO_EVIDENCE
         q = {c.lower() for c in given if c}
-        e = {c.lower() for c in ctx.entry.countries if c}
+        e = {c.lower() for c in listed if c}
         if not q or not e:
             return NO_EVIDENCE
         common = q & e
@@ -1416,6 +1460,24 @@ class CountryFeature(Feature):
         if not query.countries and not named_countries(query):
             return 0.0
         return max(0.0, m["agree"], m["conflict"], m["conflict_other"], m["conflict_respelt"])
+
+
+#: The kinds of identifier a register issues to a firm in its country.
+_REGISTERS: Final = frozenset({"registration", "tax_id"})
+
+
+def listed_countries(entry: Entry) -> tuple[str, ...]:
+    """The countries of ``entry``: those it publishes, or, for a listing of a
+    firm, vessel or aircraft that publishes none, the countries that issued
+    its registration and tax numbers (ALFA CAPITAL MARKETS LTD, Cypriot
+    registration C404988: registered in Cyprus)."""
+    if entry.countries or entry.schema in _MAY_BE_PEOPLE:
+        return entry.countries
+    found: list[str] = []
+    for ident in entry.identifiers:
+        if ident.kind in _REGISTERS and ident.country and ident.country not in found:
+            found.append(ident.country)
+    return tuple(found)
 
 
 #: Country codes thaw reads that rigour does not know as such: Yugoslavia, and

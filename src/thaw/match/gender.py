@@ -31,6 +31,20 @@ a woman: a listed man's wife, daughter or namesake is another person.
   *-i*, *-j*, *-y* added (*Nikola* with *Nikolai*, *Nikolay*: a man's name;
   *Nikol* is a woman's).
 
+The births recorded by name and sex (:mod:`thaw.match.given_genders`) settle
+what the endings leave open. They count where the form of a word does not
+speak for its sex: a word in *-a* that nearly all its bearers are men is a
+man's name, not a feminine form (*Ismaila*, West African, against *Ismail*); a
+stem alone that nearly all its bearers are women is not a man's name (*Karin*
+and *Karina*, *Kristin* and *Kristina*: two women's names, also not as family
+names); a word recorded as a man's or a woman's name stands for rigour's
+knowledge of a given name (*Milan*, *Milana*). And they find the women's names
+longer than a man's by a French, English or German ending in *-e* (*Denis*,
+*Denise*; *Paul*, *Pauline*; *Michael*, *Michelle*; *Christian*, *Christiane*):
+the same first three letters, the one recorded as a man's name, the other as a
+woman's. A man's name with a masculine ending (*Valery*, *Valeriy*) keeps its
+sex whatever those records say (an American *Valery* is a woman).
+
 Two given names that rigour's name data gives a symbol in common are one name
 in two languages whatever their endings (*Tamar* and *Tamara*, *Danil* and
 *Danila*). Its data links a family name's two forms too (*Ivanov*, *Ivanova*),
@@ -44,6 +58,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from thaw.match.given_genders import Gender, recorded_gender
 from thaw.text import Token, skeleton
 from thaw.text.symbols import known_given_name, latin_words
 
@@ -97,6 +112,10 @@ _ROLES: Final = frozenset({"name", "location"})
 #: The fewest letters of the stem the two forms share.
 MIN_STEM: Final = 4
 
+#: The fewest first letters a man's name and a woman's name in *-e* share to be
+#: one name's two forms (*Mic-hael*, *Mic-helle*).
+MIN_PREFIX: Final = 3
+
 
 def _family_pair(m: str, f: str) -> bool:
     """Whether ``m`` is a masculine family name and ``f`` its feminine form
@@ -135,9 +154,10 @@ def _same_stem(a: str, b: str) -> bool:
     return a == b or (a[0] == b[0] and skeleton(a) == skeleton(b))
 
 
-def _given_stems(m: Token, f: Token) -> bool:
-    """Whether ``m`` and ``f``, as written or folded, are one stem with a
-    masculine and the matching feminine ending (:data:`GIVEN_ENDINGS`)."""
+def _given_stems(m: Token, f: Token) -> str | None:
+    """The masculine ending (``""``: the stem alone) with which ``m`` and ``f``,
+    as written or folded, are one stem with a masculine and the matching
+    feminine ending (:data:`GIVEN_ENDINGS`); ``None`` when they are not."""
     for m_end, f_ends in GIVEN_ENDINGS:
         for m_word in {m.raw, m.text}:
             m_stem = _stem(m_word, m_end)
@@ -147,8 +167,8 @@ def _given_stems(m: Token, f: Token) -> bool:
                 for f_word in {f.raw, f.text}:
                     f_stem = _stem(f_word, f_end)
                     if f_stem is not None and _same_stem(m_stem, f_stem):
-                        return True
-    return False
+                        return m_end
+    return None
 
 
 def _man_s_name(f: Token) -> bool:
@@ -163,14 +183,41 @@ def _man_s_name(f: Token) -> bool:
 def _given_pair(m: Token, f: Token) -> bool:
     """Whether ``m`` is a masculine given name and ``f`` its feminine form (see
     the module's documentation)."""
-    if m.symbols & f.symbols or not _given_stems(m, f):
+    if m.symbols & f.symbols:
         return False
-    if _man_s_name(f):
+    m_end = _given_stems(m, f)
+    if m_end is None:
+        return _recorded_pair(m, f)
+    f_sex, m_sex = _recorded(f), _recorded(m)
+    if _man_s_name(f) or f_sex == "male" or (not m_end and m_sex == "female"):
         return False
     if known_given_name(m.symbols) or known_given_name(f.symbols):
         return True
+    if m_sex == "male" or f_sex == "female":
+        return True
     # both only in the name data of other scripts (*Dragan*, *Dragana*)
     return bool(m.symbols) and bool(f.symbols)
+
+
+def _recorded_pair(m: Token, f: Token) -> bool:
+    """Whether ``m``, a man's name by the recorded births, has a woman's name
+    ``f`` longer by a feminine ending in *-e* (*Denis*, *Denise*; *Paul*,
+    *Pauline*; *Michael*, *Michelle*; *Christian*, *Christiane*): the same
+    first letters, :data:`MIN_PREFIX` of them."""
+    a, b = m.raw, f.raw
+    return (
+        len(b) > len(a)
+        and b.endswith("e")
+        and a[:MIN_PREFIX] == b[:MIN_PREFIX]
+        and _recorded(m) == "male"
+        and _recorded(f) == "female"
+    )
+
+
+def _recorded(t: Token) -> Gender | None:
+    """The sex of most recorded bearers of the given name ``t``, as written or
+    folded (:func:`thaw.match.given_genders.recorded_gender`)."""
+    return recorded_gender(t.raw) or recorded_gender(t.text)
 
 
 def other_gender(q: Token, r: Token) -> str | None:
@@ -181,8 +228,17 @@ def other_gender(q: Token, r: Token) -> str | None:
         return None
     if q.script_form or r.script_form or not q.raw.isalpha() or not r.raw.isalpha():
         return None
-    if _family_pair(q.raw, r.raw) or _given_pair(q, r):
+    if _family_or_given_pair(q, r):
         return "male"
-    if _family_pair(r.raw, q.raw) or _given_pair(r, q):
+    if _family_or_given_pair(r, q):
         return "female"
     return None
+
+
+def _family_or_given_pair(m: Token, f: Token) -> bool:
+    """Whether ``m`` is a masculine name word and ``f`` its feminine form, as
+    family names (not when ``m`` is a woman's given name by the recorded births:
+    *Karin*, *Karina*; *Kristin*, *Kristina*) or as given names."""
+    if _family_pair(m.raw, f.raw) and _recorded(m) != "female":
+        return True
+    return _given_pair(m, f)
