@@ -74,6 +74,21 @@ def _kakasi() -> Any:
         return pykakasi.kakasi()  # type: ignore[no-untyped-call]
 
 
+@lru_cache(maxsize=20_000)
+def _segments(chunk: str) -> tuple[tuple[str, str], ...]:
+    """pykakasi's reading of ``chunk`` (a word, no spaces): each segment it
+    makes, as written and in Hepburn (``""`` where it has none). Remembered per
+    word, because :func:`complete_reading` and :func:`japanese_reading` both
+    read each word of a name, and the words of names in kanji recur from name
+    to name (一郎, 鈴木) while the names themselves do not: pykakasi's
+    conversion is a pure function of the text, and a tenth of a millisecond or
+    more a word."""
+    return tuple(
+        (str(item.get("orig") or ""), str(item.get("hepburn") or ""))
+        for item in _kakasi().convert(chunk)
+    )
+
+
 def _fold_long_vowels(word: str) -> str:
     return _LONG_VOWELS.sub(lambda m: m.group(1)[0], word)
 
@@ -85,8 +100,8 @@ def japanese_reading(text: str) -> str:
     ``suzuki ichiro``); empty when nothing could be read."""
     words: list[str] = []
     for chunk in text.split():
-        for item in _kakasi().convert(chunk):
-            reading = str(item.get("hepburn") or "").lower()
+        for _, hepburn_reading in _segments(chunk):
+            reading = hepburn_reading.lower()
             for word in _NOT_WORD.split(reading):
                 if word:
                     words.append(_fold_long_vowels(word))
@@ -101,12 +116,12 @@ def complete_reading(text: str) -> str:
     reads ``kan``, 李克强 ``sumomo katsu``, which are readings of other
     names, not of these."""
     for chunk in text.split():
-        items = _kakasi().convert(chunk)
-        if "".join(str(item.get("orig") or "") for item in items) != chunk:
+        segments = _segments(chunk)
+        if "".join(orig for orig, _ in segments) != chunk:
             return ""
-        for item in items:
-            reading = _NOT_WORD.sub("", str(item.get("hepburn") or "").lower())
-            if not reading and _HAN_CHAR.search(str(item.get("orig") or "")):
+        for orig, hepburn_reading in segments:
+            reading = _NOT_WORD.sub("", hepburn_reading.lower())
+            if not reading and _HAN_CHAR.search(orig):
                 return ""
     return japanese_reading(text)
 

@@ -125,6 +125,41 @@ def is_hangul_syllable(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
 
+#: The Latin letters rigour's transliteration (``rigour._core.maybe_ascii``)
+#: writes for each initial consonant, vowel and final consonant of a Hangul
+#: syllable, in Unicode's order of them: it reads a syllable letter by
+#: letter, so a syllable's reading is theirs joined (박 = ㅂ ㅏ ㄱ, *bag*).
+#: ``tests/text/test_hangul_letters.py`` checks every one of the 11,172
+#: syllables against rigour.
+_INITIAL_LETTERS: Final = (
+    "g", "kk", "n", "d", "tt", "l", "m", "b", "pp", "s",
+    "ss", "", "j", "jj", "ch", "k", "t", "p", "h",
+)  # fmt: skip
+_VOWEL_LETTERS: Final = (
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
+    "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i",
+)  # fmt: skip
+_FINAL_LETTERS: Final = (
+    "", "g", "kk", "gs", "n", "nj", "nh", "d", "l", "lg", "lm", "lb", "ls", "lt",
+    "lp", "lh", "m", "b", "bs", "s", "ss", "ng", "j", "ch", "k", "t", "p", "h",
+)  # fmt: skip
+
+
+def letters_of(ch: str) -> str:
+    """One character as rigour's transliteration writes it
+    (``rigour._core.maybe_ascii``), a Hangul syllable from the letters of its
+    jamo (:data:`_INITIAL_LETTERS`): the same reading, without the 50 µs or so
+    of CPU that rigour takes for each syllable it has not seen before."""
+    if not is_hangul_syllable(ch):
+        return maybe_ascii(ch)
+    index = ord(ch) - 0xAC00
+    return (
+        _INITIAL_LETTERS[index // 588]
+        + _VOWEL_LETTERS[index % 588 // 28]
+        + _FINAL_LETTERS[index % 28]
+    )
+
+
 @lru_cache(maxsize=4096)
 def korean_rr(syllable: str) -> str:
     """One Hangul syllable in the Revised Romanization, as South Korean given
@@ -133,7 +168,7 @@ def korean_rr(syllable: str) -> str:
     the lists (*pyong*, *tok*). Empty for anything but a Hangul syllable."""
     if not is_hangul_syllable(syllable):
         return ""
-    syl = maybe_ascii(syllable).lower()
+    syl = letters_of(syllable).lower()
     for pattern, repl in _KOREAN_RR_FINALS:
         syl = pattern.sub(repl, syl)
     return syl if syl.isascii() and syl.isalpha() else ""
@@ -146,7 +181,7 @@ def korean_words(word: str) -> list[str]:
     for ch in word:
         if not ch.isalpha():
             continue
-        syl = maybe_ascii(ch).lower()
+        syl = letters_of(ch).lower()
         if not syl.isascii():
             continue
         for pattern, repl in _KOREAN_FOLD:
