@@ -29,6 +29,7 @@ from typing import Final
 
 from thaw.text.analyze import AnalyzedName, Token
 from thaw.text.chinese import cjk_script
+from thaw.text.japanese import standard_characters
 
 #: One edge of a word: its characters ``[start, end)`` and their spellings.
 Edge = tuple[int, int, tuple[str, ...]]
@@ -211,7 +212,9 @@ def query_chars(query: AnalyzedName) -> Written | None:
     if not tokens:
         return None
     original = query.original
-    parts = [w for w in _MARKS.split(original) if w]
+    # (an iteration mark is the character it repeats, a variant form its
+    # standard character, as analysis reads them: 佐々木 is 佐佐木, 髙橋 高橋)
+    parts = [w for w in _MARKS.split(standard_characters(original)) if w]
     owners: tuple[tuple[int, ...], ...]
     if all(len(t.script_form) == 1 for t in tokens):
         chars = "".join(t.script_form for t in tokens)
