@@ -203,9 +203,10 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
     (:func:`vowel_before_h`: الزهراني *al-Zahrani*); with its compounds in
     *al-Din* joined (:func:`_din_joined`: صلاح الدين *Salahaldin*); with a
     ``بن`` written joined to the name after it apart (:func:`_bin_apart`:
-    بنحسين *Ben Hassine*); and the parts of a word
-    joined by a zero-width non-joiner apart (:data:`ZWNJ`). Empty for most
-    names."""
+    بنحسين *Ben Hassine*); the parts of a word
+    joined by a zero-width non-joiner apart (:data:`ZWNJ`); and a first word
+    that begins with the letters of the article read whole
+    (:func:`_alif_lam_name`: الهام *Elham*). Empty for most names."""
     found = list(persian_z_variant(name))
     for text in (name, *found):
         joined = _article_joined(text)
@@ -222,7 +223,30 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
         apart = _zwnj_apart(name)
         if apart != name:
             found.append(apart)
+    voiced = _alif_lam_name(name)
+    if voiced is not None:
+        found.append(voiced)
     return tuple(found)
+
+
+#: The alif of a word that begins with the letters of the article, written
+#: with its hamza so that it is read as a vowel of the word (إلياس *Ilyas*).
+_ALIF_VOWEL: Final = "إ"
+
+
+def _alif_lam_name(name: str) -> str | None:
+    """``name`` with its first word, when that begins with the letters of the
+    article ``ال``, read whole, its alif a vowel (written ``إ``): given names
+    of their own begin with those letters, Persian and Turkic ones above all
+    (الهام *Elham*, *Ilham*; الیاس *Elyas*; الناز *Elnaz*; المیرا *Elmira*;
+    الماس *Almas*), and Arabic الياس *Ilyas*, *Elyes*, which reading ``ال``
+    as the article would make *Yas*. Only the first word (the given name, as
+    names are usually written; a family name with the article is
+    the article's); ``None`` when it does not so begin."""
+    first, sep, rest = name.partition(" ")
+    if not first.startswith("ال") or len(first) < 4 or first.startswith("الله"):
+        return None
+    return _ALIF_VOWEL + first[1:] + sep + rest
 
 
 def _zwnj_apart(name: str) -> str:
