@@ -61,6 +61,12 @@ KNOWN_ALERTS = {("عبد الله حمدوك", "Abdalla Hamid")}
         ("الیاس حضرتی", "Elyas Hazrati"),
         ("الهام علیف", "Ilham Aliyev"),
         ("الناز شاکردوست", "Elnaz Shakerdoost"),
+        # the title Sayyid in Arabic script (سید, never سعید Said) dropped at
+        # the start of a name as its Latin spellings are, Seyed and Seyyed too
+        ("سید محمد خاتمی", "Mohammad Khatami"),
+        ("سید علی خامنه‌ای", "Sayyid Ali Hosseini Khamenei"),
+        ("سيد حسن نصر الله", "Hassan Nasrallah"),
+        ("Seyed Ali Khamenei", "Sayyid Ali Hosseini Khamenei"),
         # Greek hypocoristics and the English John
         ("Σπυρίδων", "Spyros"),
         ("Αθανάσιος Παπαδόπουλος", "Thanasis Papadopoulos"),
@@ -78,6 +84,8 @@ def test_pairs_match(original: str, latin: str) -> None:
         # the readings above make no other name meet
         ("کی آرش", "Kourosh"),
         ("الهام رضایی", "Elnaz Rezaei"),
+        ("سید محمد خاتمی", "Ahmad Khatami"),
+        ("سعید جلیلی", "Sayed Jalili"),
         ("بی جن خان", "Bahman Khan"),
         ("Σπυρίδων", "Stavros"),
         ("Αλέξανδρος", "Lex"),

@@ -370,6 +370,13 @@ _ARABIC_PARTICLES: Final = {
     "ابو": "abu",
     "أم": "umm",
 }
+#: The title *Sayyid* (سيد, Persian سید; *Seyed*, *Sayed*, *Syed*), read with
+#: its vowels: without them it reads as سعيد *Said* does (``syd``), a given
+#: name, so that a title the Latin spellings drop at the start of a name
+#: (:data:`thaw.text.vocab.LEADING_ONLY_HONORIFICS`) stayed a name word in
+#: Arabic script (سید محمد خاتمی against *Mohammad Khatami*). With the article
+#: (السيد *El-Sayed*, an Egyptian given name) it is left as it is.
+_SAYYID: Final = {"سيد": "sayyid", "سید": "sayyid"}
 #: The same in Hebrew (בן *ben*, בת *bat*).
 _HEBREW_PARTICLES: Final = {"בן": "ben", "בת": "bat"}
 
@@ -395,7 +402,7 @@ def _arabic(word: str) -> list[str]:
         return ["abd"]
     if word in ("الله", "لله"):
         return ["allah"]
-    particle = _ARABIC_PARTICLES.get(word)
+    particle = _ARABIC_PARTICLES.get(word) or _SAYYID.get(word)
     if particle is not None:
         return [particle]
     if not PERSIAN_LETTERS.isdisjoint(word):
