@@ -67,6 +67,9 @@ KNOWN_ALERTS = {("عبد الله حمدوك", "Abdalla Hamid")}
         ("سید علی خامنه‌ای", "Sayyid Ali Hosseini Khamenei"),
         ("سيد حسن نصر الله", "Hassan Nasrallah"),
         ("Seyed Ali Khamenei", "Sayyid Ali Hosseini Khamenei"),
+        # a family name in Pour- written apart, which the lists join
+        ("مصطفی پور محمدی", "Mostafa Pourmohammadi"),
+        ("علی پور دستان", "Ali Pourdastan"),
         # Greek hypocoristics and the English John
         ("Σπυρίδων", "Spyros"),
         ("Αθανάσιος Παπαδόπουλος", "Thanasis Papadopoulos"),

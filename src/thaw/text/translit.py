@@ -206,7 +206,9 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
     بنحسين *Ben Hassine*); the parts of a word
     joined by a zero-width non-joiner apart (:data:`ZWNJ`); and a first word
     that begins with the letters of the article read whole
-    (:func:`_alif_lam_name`: الهام *Elham*). Empty for most names."""
+    (:func:`_alif_lam_name`: الهام *Elham*); and a family name in *Pour-*
+    written apart, joined (:func:`_pour_prefix`: پور محمدی *Pourmohammadi*).
+    Empty for most names."""
     found = list(persian_z_variant(name))
     for text in (name, *found):
         joined = _article_joined(text)
@@ -226,7 +228,31 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
     voiced = _alif_lam_name(name)
     if voiced is not None:
         found.append(voiced)
+    if _POUR in name:
+        found.extend(_pour_prefix(name))
     return tuple(found)
+
+
+#: *Pour* (پور, "son"), which Persian family names put after a name (رحیم‌پور
+#: *Rahimpour*) and before one (پورمحمدی *Pourmohammadi*).
+_POUR: Final = "پور"
+
+
+def _pour_prefix(name: str) -> tuple[str, ...]:
+    """``name`` with a :data:`_POUR` written apart joined to the word after
+    it (پور محمدی as پورمحمدی, *Pourmohammadi*), as the lists write such
+    family names joined; empty when there is none. (Joined to the word
+    before it, the suffix, is name analysis's variant. The other way, a
+    joined پورمحمدی apart, is left out: its *Pour* alone would be a word that
+    *Mostafa Mohammadi* lacks, and another family name.)"""
+    words = name.split()
+    joined: list[str] = []
+    for i, word in enumerate(words):
+        if joined and joined[-1] == _POUR and i > 0 and word != _POUR:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return (" ".join(joined),) if len(joined) < len(words) else ()
 
 
 #: The alif of a word that begins with the letters of the article, written
