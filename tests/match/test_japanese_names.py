@@ -33,6 +33,9 @@ TYPO = "one letter apart in Latin"
         ("真鍋淑郎", "Syukuro Manabe"),  # Kunrei-shiki
         ("服部", "HATTORI"),  # sokuon
         ("小鳥遊", "Takanashi"),  # a name its characters do not spell
+        # a word of one vowel run written by two characters (土井 do-i)
+        ("土井隆雄", "Takao Doi"),
+        ("土井たか子", "Doi Takako"),
     ],
 )
 def test_kanji_names_match_their_romaji(original: str, latin: str) -> None:

@@ -86,6 +86,16 @@ def spells_syllables(language: EdgesOf) -> bool:
     )
 
 
+@lru_cache(maxsize=16)
+def spells_morae(language: EdgesOf) -> bool:
+    """Whether ``language`` writes a name a mora per character (Japanese), so
+    that a Latin word of one vowel run may take two of them, its vowels two
+    morae (土井 *Doi*, *do-i*; 今井 *Imai*, *ima-i*)."""
+    from thaw.text import japanese
+
+    return language is japanese.kanji_edges
+
+
 def run_bounds(
     language: EdgesOf, words: tuple[tuple[int, int], ...]
 ) -> tuple[tuple[int, int], ...]:
