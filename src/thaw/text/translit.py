@@ -255,6 +255,9 @@ def _pour_prefix(name: str) -> tuple[str, ...]:
     return (" ".join(joined),) if len(joined) < len(words) else ()
 
 
+#: The letters before which the Arabic article keeps its *l* (the "moon
+#: letters", in their Arabic and Persian forms).
+_MOON_LETTERS: Final = frozenset("اأإآبجحخعغفقكمهويیکگپچ")
 #: The alif of a word that begins with the letters of the article, written
 #: with its hamza so that it is read as a vowel of the word (إلياس *Ilyas*).
 _ALIF_VOWEL: Final = "إ"
@@ -268,9 +271,15 @@ def _alif_lam_name(name: str) -> str | None:
     الماس *Almas*), and Arabic الياس *Ilyas*, *Elyes*, which reading ``ال``
     as the article would make *Yas*. Only the first word (the given name, as
     names are usually written; a family name with the article is
-    the article's); ``None`` when it does not so begin."""
+    the article's), and in a name in Arabic letters only before a moon
+    letter; ``None`` when it does not so begin."""
     first, sep, rest = name.partition(" ")
-    if not first.startswith("ال") or len(first) < 4 or first.startswith("الله"):
+    if not first.startswith("ال") or len(first) < 4 or first.startswith("الله") or first == _DIN:
+        # (الدين is the second half of a compound, صلاح الدين, not a name)
+        return None
+    if first[2] not in _MOON_LETTERS and PERSIAN_LETTERS.isdisjoint(name):
+        # (before a sun letter an Arabic article is assimilated, السبسي
+        # *Essebsi*; a name in Persian letters keeps its l: الناز *Elnaz*)
         return None
     return _ALIF_VOWEL + first[1:] + sep + rest
 
