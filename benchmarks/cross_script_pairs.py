@@ -66,7 +66,13 @@ a Latin-script form of the same name, with these columns:
     :func:`hash_split`, before they were scored, as were those of
     ``cross_script_pairs_thai3.csv`` and the Thai and Khmer people of
     ``cross_script_pairs_thaikh.csv`` (ministers, central bankers, scholars,
-    athletes, royals).
+    athletes, royals), and the Japanese people in kanji of
+    ``cross_script_pairs_jp2.csv`` (long vowels written o, ou, oh and ō,
+    Hepburn and Kunrei-shiki, either order), the Korean people of
+    ``cross_script_pairs_ko2.csv`` (North and South, McCune–Reischauer,
+    Revised and personal spellings) and the Arabic and Persian people of
+    ``cross_script_pairs_arfa.csv``, with their negatives
+    (``other_scripts_negatives_jp2.csv``, ``_ko2.csv``, ``_arfa.csv``).
 ``split``
     ``dev`` or ``holdout``. The 148 pairs of the first round are ``dev``.
     ``--extract`` shuffles the new pairs of each script with a fixed seed

@@ -11,7 +11,8 @@ Usage::
 ``tests/fixtures/match/cross_script_pairs_sem.csv``, ``cross_script_pairs_rig.csv``,
 ``cross_script_pairs_thai.csv``, ``cross_script_pairs_thai2.csv``, ``_thai3.csv``,
 ``_thaikh.csv`` (Thai and Khmer people), ``_kael.csv`` (foreign names in
-Georgian and Greek) and
+Georgian and Greek), ``_arfa.csv`` (Arabic people of the Maghreb, the Levant
+and the Gulf, Persian people) and
 ``cross_script_pairs_cyr.csv`` (real people and common given names, in the
 spellings the press, passports and the lists use, list forms such as
 ``SURNAME, Given Patronymic`` too; each split with ``cross_script_pairs.split``
@@ -87,7 +88,7 @@ HANDS = (
     HAND,
     *(
         FIXTURES / f"cross_script_pairs_{n}.csv"
-        for n in ("rig", "thai", "thai2", "thai3", "thaikh", "cyr", "west", "kael")
+        for n in ("rig", "thai", "thai2", "thai3", "thaikh", "cyr", "west", "kael", "arfa")
     ),
 )
 NEGATIVES = FIXTURES / "other_scripts_negatives.csv"

@@ -33,10 +33,44 @@ TYPO = "one letter apart in Latin"
         ("真鍋淑郎", "Syukuro Manabe"),  # Kunrei-shiki
         ("服部", "HATTORI"),  # sokuon
         ("小鳥遊", "Takanashi"),  # a name its characters do not spell
+        # a word of one vowel run written by two characters (土井 do-i)
+        ("土井隆雄", "Takao Doi"),
+        ("土井たか子", "Doi Takako"),
     ],
 )
 def test_kanji_names_match_their_romaji(original: str, latin: str) -> None:
     assert person_score(original, latin) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("佐々木希", "Nozomi Sasaki"),
+        ("佐々木 朗希", "Roki Sasaki"),
+        ("野々村 真", "Makoto Nonomura"),
+    ],
+)
+def test_an_iteration_mark_repeats_the_character_before_it(original: str, latin: str) -> None:
+    # 々 writes the character before it again (佐々木 is 佐佐木): read as that
+    # character, not dropped, so that the name's characters still spell it
+    assert person_score(original, latin) >= DEFAULT_THRESHOLD
+    assert person_score(original, "Nozomi Suzuki") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("髙橋一郎", "Ichiro Takahashi"),
+        ("𠮷田沙保里", "Saori Yoshida"),
+        ("栁田大輝", "Hiroki Yanagita"),
+    ],
+)
+def test_a_variant_form_reads_as_its_standard_character(original: str, latin: str) -> None:
+    # a family name registered in a variant form (髙 for 高, 𠮷 for 吉, 栁 for
+    # 柳), which the dictionaries give no name reading, reads as the
+    # standard character
+    assert person_score(original, latin) >= DEFAULT_THRESHOLD
+    assert person_score(original, "Ichiro Tanaka") < DEFAULT_THRESHOLD
 
 
 def test_different_people_stay_apart() -> None:

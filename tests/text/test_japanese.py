@@ -31,6 +31,7 @@ from thaw.text.japanese import (
     katakana_readings,
     kunrei,
     reading_forms,
+    standard_characters,
 )
 
 
@@ -219,3 +220,11 @@ def test_the_dictionary_loads_with_the_collector_paused(monkeypatch: pytest.Monk
         assert seen == [False] and gc.isenabled()
     finally:
         japanese._kakasi.cache_clear()
+
+
+def test_standard_characters() -> None:
+    assert standard_characters("佐々木 希") == "佐佐木 希"
+    assert standard_characters("野々村〻") == "野野村村"
+    assert standard_characters("々木") == "々木"  # repeats nothing
+    assert standard_characters("鈴木 一郎") == "鈴木 一郎"
+    assert standard_characters("髙橋 𠮷田 山﨑") == "高橋 吉田 山崎"

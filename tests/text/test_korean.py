@@ -312,7 +312,11 @@ def test_mccune_reischauer_spellings(syllable: str, spellings: list[str]) -> Non
         ("이", ["lee", "yi", "rhee", "ri", "i", "li"]),
         ("최", ["choi", "chey"]),
         ("정", ["jung", "chung"]),
-        ("노", ["roh", "noh", "no"]),
+        ("노", ["roh", "noh", "no", "rho", "ro"]),  # 노/로: the North's Ro
+        ("강", ["kang", "gang", "kahng"]),
+        ("함", ["ham", "hahm"]),
+        ("신", ["shin", "sin", "shinn"]),
+        ("여", ["yeo", "yuh", "lyuh", "ryo", "ryeo"]),  # 여/려: the North's Ryo
         ("임", ["lim", "im", "rim", "yim"]),
         ("건", ["kun", "keon", "geon"]),
         ("근", ["keun", "geun", "kun"]),
@@ -334,7 +338,6 @@ def test_mccune_reischauer_spellings(syllable: str, spellings: list[str]) -> Non
         ("엄", ["uhm", "um", "eom", "om"]),
         ("재", ["jae", "chae", "jay"]),
         ("백", ["baek", "paek", "paik"]),
-        ("여", ["yeo", "yuh", "lyuh"]),
     ],
 )
 def test_customary_spellings(syllable: str, spellings: list[str]) -> None:

@@ -60,6 +60,7 @@ from thaw.text.spellings import (
     run_bounds,
     spelling_script,
     spells_in_part,
+    spells_morae,
     spells_syllables,
     spells_whole,
 )
@@ -390,11 +391,15 @@ def _assign(
     need = MIN_COVERED * size
     for language, by_start, singles in prepared:
         # quick bounds (most names a query meets fail them): a Latin word of
-        # one syllable is written by one edge or counts as missed, and too
+        # one syllable is written by one edge (in Japanese, a word of one
+        # vowel run also by two: 土井 *Doi*) or counts as missed, and too
         # few characters written anywhere in the name cannot match
         by_syllable = spells_syllables(language)
         if syllables and by_syllable:
-            bad = sum(1 for w in syllables if w not in singles)
+            morae = spells_morae(language)
+            bad = sum(
+                1 for w in syllables if w not in singles and not (morae and _two_edges(w, singles))
+            )
             if bad and (len(syllables) - bad) < MIN_COVERED * len(syllables):
                 continue
         seen: set[int] = set(named)
@@ -435,6 +440,13 @@ def _assign(
         if best is None or (chosen.chars, chosen.words) > (best.chars, best.words):
             best = chosen
     return best
+
+
+def _two_edges(word: str, singles: frozenset[str]) -> bool:
+    """Whether ``word`` is two spellings of ``singles`` one after the other
+    (a Japanese word of one vowel run written by two characters, 土井 *Doi*:
+    *do*, *i*)."""
+    return any(word[:k] in singles and word[k:] in singles for k in range(1, len(word)))
 
 
 #: A spelling pair: the written name's tokens, the Latin words, the similarity.

@@ -58,7 +58,12 @@ from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_pref
 from thaw.text.chinese import HAN, han_variants, single_syllable
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.han_names import written_as_chinese
-from thaw.text.japanese import complete_reading, japanese_reading, katakana_readings
+from thaw.text.japanese import (
+    complete_reading,
+    japanese_reading,
+    katakana_readings,
+    standard_characters,
+)
 from thaw.text.khmer import khmer_variant
 from thaw.text.korean import (
     SSI,
@@ -481,9 +486,11 @@ class _Word:
 
 def _syllables(word: str) -> list[_Word]:
     """Chinese characters and Hangul syllables: one word per character, keeping the
-    character (two syllables agree only when they are the same character)."""
+    character (two syllables agree only when they are the same character; an
+    iteration mark is the character it repeats, a variant form of a Japanese
+    name its standard character: :func:`standard_characters`)."""
     out: list[_Word] = []
-    for ch in word:
+    for ch in standard_characters(word):
         latin = transliterate_word(ch)[0]
         if len(latin) == 1 and word_script(ch) in ("Han", "Hangul"):
             out.append(_Word(latin[0], script_form=ch, symbols=_syllable_symbols(ch, latin[0])))

@@ -58,6 +58,50 @@ _THREE_READINGS: Final = 4
 #: characters' first readings).
 _SHORTEST: Final = 5
 
+#: The iteration marks of Chinese characters: 々 (and its form in vertical
+#: writing, 〻) writes the character before it again (佐々木 is 佐佐木, *Sasaki*;
+#: 野々村 *Nonomura*), in Japanese names above all, and in Chinese text too.
+ITERATION_MARKS: Final = "々〻"
+#: Variant forms (*itaiji*) that Japanese family names keep in their
+#: registered spelling, against the standard character they are written for
+#: (髙橋 is 高橋, *Takahashi*; 𠮷田 is 吉田, *Yoshida*; 山﨑 *Yamazaki*): the
+#: dictionaries give them no name readings, or none at all. Only forms that
+#: are no standard character of any language: 德, 淸, 增 are Korean and
+#: traditional Chinese characters in their own right, and stay.
+KANJI_VARIANTS: Final = {
+    "髙": "高",
+    "𠮷": "吉",
+    "栁": "柳",
+    "﨑": "崎",
+    "嵜": "崎",
+    "㟢": "崎",
+    "𣘺": "橋",
+    "槗": "橋",
+    "﨔": "欅",
+    "𡈽": "土",
+    "濵": "濱",
+    "桒": "桑",
+}
+_VARIANT_FORMS: Final = str.maketrans(KANJI_VARIANTS)
+_HAS_VARIANT: Final = re.compile("[" + ITERATION_MARKS + "".join(KANJI_VARIANTS) + "]")
+
+
+def standard_characters(text: str) -> str:
+    """``text`` with each iteration mark (:data:`ITERATION_MARKS`) replaced by
+    the character it repeats, the one before it in the same word (佐々木 →
+    佐佐木; a mark that starts a word repeats nothing and is kept), and each
+    variant form of :data:`KANJI_VARIANTS` by its standard character (髙橋 →
+    高橋): the name as the readings and dictionaries know it."""
+    if _HAS_VARIANT.search(text) is None:
+        return text
+    out: list[str] = []
+    for ch in text.translate(_VARIANT_FORMS):
+        if ch in ITERATION_MARKS and out and not out[-1].isspace():
+            ch = out[-1]
+        out.append(ch)
+    return "".join(out)
+
+
 _LONG_VOWELS = re.compile(r"(?<=[a-z])(ou|oo|uu)")
 _NOT_WORD = re.compile(r"[^a-z]+")
 
@@ -99,7 +143,7 @@ def japanese_reading(text: str) -> str:
     as they are), lower case, one word per word pykakasi segments (鈴木 一郎 →
     ``suzuki ichiro``); empty when nothing could be read."""
     words: list[str] = []
-    for chunk in text.split():
+    for chunk in standard_characters(text).split():
         for _, hepburn_reading in _segments(chunk):
             reading = hepburn_reading.lower()
             for word in _NOT_WORD.split(reading):
@@ -115,7 +159,7 @@ def complete_reading(text: str) -> str:
     (a simplified one, 晚, 强, 铁), and with it the rest of the word: 韓晚冠
     reads ``kan``, 李克强 ``sumomo katsu``, which are readings of other
     names, not of these."""
-    for chunk in text.split():
+    for chunk in standard_characters(text).split():
         segments = _segments(chunk)
         if "".join(orig for orig, _ in segments) != chunk:
             return ""
@@ -531,7 +575,7 @@ def _edges(
                 spans.setdefault(span, []).extend(forms)
             i = kana.end()
             continue
-        ch = word[i - 1] if word[i] in "々〻" and i > 0 else word[i]  # 々: the same again
+        ch = word[i - 1] if word[i] in ITERATION_MARKS and i > 0 else word[i]  # 々: the same again
         unvoiced, voiced = _character_forms(tuple(readings_of(ch)))
         plain[i] = unvoiced
         spans[(i, i + 1)] = list(voiced if i > 0 else unvoiced)

@@ -569,19 +569,22 @@ _DROPPED_R_VOWELS: Final = frozenset({20, 2, 3, 6, 7, 12, 17})
 #: mostly family names as their bearers and the press spell them (the
 #: "other romanizations" of each surname in Wikipedia's *List of Korean family
 #: names*, after the 2000 and 2015 South Korean censuses: 박 *Park*, *Bahk*; 이
-#: *Lee*, *Rhee*, *Ri*, *Li*; 최 *Chey*, *Choy*; 노 *Roh*; 임 *Lim*, *Rim*; 유
+#: *Lee*, *Rhee*, *Ri*, *Li*; 최 *Chey*, *Choy*; 노 *Roh*, *Rho*; 임 *Lim*, *Rim*; 유
 #: and 류 *Ryu*, *Rhyu*, *Lyu*; 여 *Lyuh*; 손 *Sohn*; 허 *Hur*; 안 *Ahn*; 엄
-#: *Uhm*; 한 *Hahn*; the surnames that North Korea writes with ``ㄹ`` and the South without, 나/라
-#: *Ra*, 양/량 *Ryang*, 염/렴 *Ryeom*, 용/룡 *Ryong*, 육/륙 *Ryuk*, spelt either
+#: *Uhm*; 한 *Hahn*; 함 *Hahm*; 강 *Kahng*; 신 *Shinn*; the surnames that North
+#: Korea writes with ``ㄹ`` and the South without, 나/라
+#: *Ra*, 노/로 *Ro*, 여/려 *Ryo*, *Ryeo*, 양/량 *Ryang*, 염/렴 *Ryeom*, 용/룡
+#: *Ryong*, 육/륙 *Ryuk*, spelt either
 #: way), and given-name syllables' common English-shaped spellings: 재
 #: *Jay* (*Lee Jay-hyun*), 준 *June* (*Nam June Paik*, *June Huh*), 훈 *Whun*
 #: (*Chung Myung-whun*).
 _CUSTOMARY: Final = {
     "박": ("park", "bahk"), "이": ("lee", "rhee", "ri", "li"), "리": ("rhee", "yi"),
-    "최": ("chey", "choy"), "노": ("roh",), "임": ("lim", "rim"), "류": ("rhyu",),
-    "유": ("ryu", "rhyu", "ryoo", "lyu"),
-    "여": ("lyuh",), "손": ("sohn",), "허": ("hur",), "안": ("ahn",), "엄": ("uhm",),
-    "한": ("hahn",), "나": ("ra", "la"), "양": ("ryang", "lyang"), "염": ("ryeom",),
+    "최": ("chey", "choy"), "노": ("roh", "rho", "ro"), "임": ("lim", "rim"),
+    "류": ("rhyu",), "유": ("ryu", "rhyu", "ryoo", "lyu"),
+    "여": ("lyuh", "ryeo", "ryo"), "손": ("sohn",), "허": ("hur",), "안": ("ahn",),
+    "엄": ("uhm",), "한": ("hahn",), "함": ("hahm",), "강": ("kahng",), "신": ("shinn",),
+    "나": ("ra", "la"), "양": ("ryang", "lyang"), "염": ("ryeom",),
     "용": ("ryong",), "육": ("ryuk",), "재": ("jay",), "준": ("june",), "훈": ("whun",),
 }  # fmt: skip
 

@@ -29,6 +29,7 @@ from typing import Final
 
 from thaw.text.analyze import AnalyzedName, Token
 from thaw.text.chinese import cjk_script
+from thaw.text.japanese import standard_characters
 
 #: One edge of a word: its characters ``[start, end)`` and their spellings.
 Edge = tuple[int, int, tuple[str, ...]]
@@ -83,6 +84,16 @@ def spells_syllables(language: EdgesOf) -> bool:
         practical.georgian_edges,
         practical.greek_edges,
     )
+
+
+@lru_cache(maxsize=16)
+def spells_morae(language: EdgesOf) -> bool:
+    """Whether ``language`` writes a name a mora per character (Japanese), so
+    that a Latin word of one vowel run may take two of them, its vowels two
+    morae (土井 *Doi*, *do-i*; 今井 *Imai*, *ima-i*)."""
+    from thaw.text import japanese
+
+    return language is japanese.kanji_edges
 
 
 def run_bounds(
@@ -211,7 +222,9 @@ def query_chars(query: AnalyzedName) -> Written | None:
     if not tokens:
         return None
     original = query.original
-    parts = [w for w in _MARKS.split(original) if w]
+    # (an iteration mark is the character it repeats, a variant form its
+    # standard character, as analysis reads them: 佐々木 is 佐佐木, 髙橋 高橋)
+    parts = [w for w in _MARKS.split(standard_characters(original)) if w]
     owners: tuple[tuple[int, ...], ...]
     if all(len(t.script_form) == 1 for t in tokens):
         chars = "".join(t.script_form for t in tokens)

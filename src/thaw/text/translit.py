@@ -203,9 +203,12 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
     (:func:`vowel_before_h`: الزهراني *al-Zahrani*); with its compounds in
     *al-Din* joined (:func:`_din_joined`: صلاح الدين *Salahaldin*); with a
     ``بن`` written joined to the name after it apart (:func:`_bin_apart`:
-    بنحسين *Ben Hassine*); and the parts of a word
-    joined by a zero-width non-joiner apart (:data:`ZWNJ`). Empty for most
-    names."""
+    بنحسين *Ben Hassine*); the parts of a word
+    joined by a zero-width non-joiner apart (:data:`ZWNJ`); and a first word
+    that begins with the letters of the article read whole
+    (:func:`_alif_lam_name`: الهام *Elham*); and a family name in *Pour-*
+    written apart, joined (:func:`_pour_prefix`: پور محمدی *Pourmohammadi*).
+    Empty for most names."""
     found = list(persian_z_variant(name))
     for text in (name, *found):
         joined = _article_joined(text)
@@ -222,7 +225,63 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
         apart = _zwnj_apart(name)
         if apart != name:
             found.append(apart)
+    voiced = _alif_lam_name(name)
+    if voiced is not None:
+        found.append(voiced)
+    if _POUR in name:
+        found.extend(_pour_prefix(name))
     return tuple(found)
+
+
+#: *Pour* (پور, "son"), which Persian family names put after a name (رحیم‌پور
+#: *Rahimpour*) and before one (پورمحمدی *Pourmohammadi*).
+_POUR: Final = "پور"
+
+
+def _pour_prefix(name: str) -> tuple[str, ...]:
+    """``name`` with a :data:`_POUR` written apart joined to the word after
+    it (پور محمدی as پورمحمدی, *Pourmohammadi*), as the lists write such
+    family names joined; empty when there is none. (Joined to the word
+    before it, the suffix, is name analysis's variant. The other way, a
+    joined پورمحمدی apart, is left out: its *Pour* alone would be a word that
+    *Mostafa Mohammadi* lacks, and another family name.)"""
+    words = name.split()
+    joined: list[str] = []
+    for i, word in enumerate(words):
+        if joined and joined[-1] == _POUR and i > 0 and word != _POUR:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return (" ".join(joined),) if len(joined) < len(words) else ()
+
+
+#: The letters before which the Arabic article keeps its *l* (the "moon
+#: letters", in their Arabic and Persian forms).
+_MOON_LETTERS: Final = frozenset("اأإآبجحخعغفقكمهويیکگپچ")
+#: The alif of a word that begins with the letters of the article, written
+#: with its hamza so that it is read as a vowel of the word (إلياس *Ilyas*).
+_ALIF_VOWEL: Final = "إ"
+
+
+def _alif_lam_name(name: str) -> str | None:
+    """``name`` with its first word, when that begins with the letters of the
+    article ``ال``, read whole, its alif a vowel (written ``إ``): given names
+    of their own begin with those letters, Persian and Turkic ones above all
+    (الهام *Elham*, *Ilham*; الیاس *Elyas*; الناز *Elnaz*; المیرا *Elmira*;
+    الماس *Almas*), and Arabic الياس *Ilyas*, *Elyes*, which reading ``ال``
+    as the article would make *Yas*. Only the first word (the given name, as
+    names are usually written; a family name with the article is
+    the article's), and in a name in Arabic letters only before a moon
+    letter; ``None`` when it does not so begin."""
+    first, sep, rest = name.partition(" ")
+    if not first.startswith("ال") or len(first) < 4 or first.startswith("الله") or first == _DIN:
+        # (الدين is the second half of a compound, صلاح الدين, not a name)
+        return None
+    if first[2] not in _MOON_LETTERS and PERSIAN_LETTERS.isdisjoint(name):
+        # (before a sun letter an Arabic article is assimilated, السبسي
+        # *Essebsi*; a name in Persian letters keeps its l: الناز *Elnaz*)
+        return None
+    return _ALIF_VOWEL + first[1:] + sep + rest
 
 
 def _zwnj_apart(name: str) -> str:
@@ -346,6 +405,13 @@ _ARABIC_PARTICLES: Final = {
     "ابو": "abu",
     "أم": "umm",
 }
+#: The title *Sayyid* (سيد, Persian سید; *Seyed*, *Sayed*, *Syed*), read with
+#: its vowels: without them it reads as سعيد *Said* does (``syd``), a given
+#: name, so that a title the Latin spellings drop at the start of a name
+#: (:data:`thaw.text.vocab.LEADING_ONLY_HONORIFICS`) stayed a name word in
+#: Arabic script (سید محمد خاتمی against *Mohammad Khatami*). With the article
+#: (السيد *El-Sayed*, an Egyptian given name) it is left as it is.
+_SAYYID: Final = {"سيد": "sayyid", "سید": "sayyid"}
 #: The same in Hebrew (בן *ben*, בת *bat*).
 _HEBREW_PARTICLES: Final = {"בן": "ben", "בת": "bat"}
 
@@ -371,7 +437,7 @@ def _arabic(word: str) -> list[str]:
         return ["abd"]
     if word in ("الله", "لله"):
         return ["allah"]
-    particle = _ARABIC_PARTICLES.get(word)
+    particle = _ARABIC_PARTICLES.get(word) or _SAYYID.get(word)
     if particle is not None:
         return [particle]
     if not PERSIAN_LETTERS.isdisjoint(word):

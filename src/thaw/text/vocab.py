@@ -24,7 +24,8 @@ from thaw.text.fold import fold_token
 #: not folded): شيخ *Sheikh*, (ال)حاج *Haji*, ملا *Mullah*, مولوی *Maulvi*,
 #: مولانا *Maulana*, مفتی *Mufti*. They are dropped from a person's name as
 #: their Latin forms in :data:`HONORIFICS_RAW` are (*Sheikh Hasina*, شیخ
-#: حسینه). سيد *Sayyid* is left out: its reading is that of سعيد *Said*.
+#: حسینه). سيد *Sayyid* is left out: its plain reading is that of سعيد
+#: *Said*; :mod:`thaw.text.translit` reads سيد itself as *sayyid*.
 ABJAD_HONORIFICS: Final = frozenset({"shykh", "haj", "mla", "mwlwy", "mwlana", "mfty"})
 
 #: Titles and honorifics dropped from personal names wherever they stand (rigour's
@@ -80,6 +81,9 @@ HONORIFICS_RAW: Final[tuple[str, ...]] = (
     "sayyid",
     "syed",
     "sayed",
+    "seyed",
+    "seyyed",
+    "sayyed",
     "haji",
     "hajji",
     "hadji",
@@ -144,6 +148,9 @@ LEADING_ONLY_HONORIFICS_RAW: Final[tuple[str, ...]] = (
     "sayyid",
     "syed",
     "sayed",
+    "seyed",
+    "seyyed",
+    "sayyed",
     "sultan",
     "king",
     "prince",
