@@ -356,6 +356,52 @@ def _lookup(postings: _TokenPostings, cand: _Ints, out: npt.NDArray[np.float32])
         np.multiply(hit, np.float32(levels[0][0]), out=out)
 
 
+MERGE_SPAN = 8
+"""A query unit's credits are read by walking its listings beside the
+candidates (:func:`_credit_row`) while it has at most this many listings per
+candidate (plus :data:`MERGE_SLACK`); a longer posting is searched
+(:func:`_lookup`), which reads only the candidates' places in it."""
+
+MERGE_SLACK = 64
+"""See :data:`MERGE_SPAN`."""
+
+_JOIN_CREDIT32 = float(np.float32(JOIN_CREDIT))
+""":data:`JOIN_CREDIT` as the single-precision credit matrix holds it."""
+
+
+def _credit_row(postings: _TokenPostings, cand: _Ints, positions: list[int]) -> list[float]:
+    """:func:`_lookup` of ``cand`` (``positions``: the same, as a list), as a
+    list: the same values (the single-precision credits, read exactly), with
+    a walk of two sorted lists in place of NumPy calls, each of which costs as
+    much as walking a hundred listings, for the usual posting of a few dozen
+    listings against a few dozen candidates."""
+    n = len(positions)
+    ids = postings.by_id
+    m = len(ids)
+    if m > MERGE_SPAN * n + MERGE_SLACK:
+        out = np.empty(n, dtype=np.float32)
+        _lookup(postings, cand, out)
+        found: list[float] = out.tolist()
+        return found
+    row = [0.0] * n
+    if not m or not n:
+        return row
+    listed: list[int] = ids.tolist()
+    levels = postings.levels
+    one = levels[0][0]
+    credits: list[float] = postings.by_id_credits.tolist() if len(levels) > 1 else []
+    j = 0
+    for i in range(n):
+        p = positions[i]
+        while j < m and listed[j] < p:
+            j += 1
+        if j == m:
+            break
+        if listed[j] == p:
+            row[i] = credits[j] if credits else one
+    return row
+
+
 def _present(ids: _Ints, cand: _Ints) -> npt.NDArray[np.bool_]:
     """For each of ``cand``: whether it is in ``ids`` (sorted)."""
     if not len(ids):
@@ -1437,15 +1483,20 @@ class CandidateIndex:
     ) -> _Floats32:
         """The credit each query unit (and the joins of adjacent ones) gives each
         candidate (sorted positions), units by candidates."""
-        # (every unit's row is written in full: no zeros first)
-        credit = np.empty((len(units), len(cand)), dtype=np.float32)
-        for k, (_weight, postings) in enumerate(units):
-            _lookup(postings, cand, credit[k])
+        # (rows of Python floats, one array at the end: a few NumPy calls per
+        # query rather than four or five per unit, :func:`_credit_row`)
+        if not units:
+            return np.empty((0, len(cand)), dtype=np.float32)
+        positions: list[int] = cand.tolist()
+        rows = [_credit_row(postings, cand, positions) for _weight, postings in units]
         for slot, left, right in joins:
-            posting = self._posting(slot)
-            found = np.multiply(_present(posting, cand), np.float32(JOIN_CREDIT), dtype=np.float32)
-            np.maximum(credit[left], found, out=credit[left])
-            np.maximum(credit[right], found, out=credit[right])
+            present: list[bool] = _present(self._posting(slot), cand).tolist()
+            left_row, right_row = rows[left], rows[right]
+            for i in range(len(present)):
+                if present[i]:
+                    left_row[i] = max(left_row[i], _JOIN_CREDIT32)
+                    right_row[i] = max(right_row[i], _JOIN_CREDIT32)
+        credit: _Floats32 = np.array(rows, dtype=np.float32)
         return credit
 
     def _coverage(
