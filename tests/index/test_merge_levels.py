@@ -3,8 +3,10 @@ plain code gives.
 
 :func:`thaw.index.candidates._merge_sources` writes out the single level of a
 posting of one credit, and :func:`~thaw.index.candidates._lookup` reads no
-credits for such a posting; :func:`~thaw.index.candidates._credit_row` gives
-what it gives by walking the posting beside the candidates;
+credits for such a posting (and writes the hit straight into its output when
+that credit is 1.0); :func:`~thaw.index.candidates._distinct_joined` sorts the
+join of postings in place; :meth:`~thaw.index.CandidateIndex._schema_mask` is
+made per listing once per schema;
 :meth:`~thaw.index.CandidateIndex._korean` remembers per analysed name whether it
 reads as a romanised Korean name. Each is checked here against the plain
 computation it stands for.
@@ -68,32 +70,6 @@ def test_lookup_gives_each_candidate_its_best_credit_or_zero(
     assert out.tolist() == [best.get(c, 0.0) for c in cand]
 
 
-_long_postings = st.lists(
-    st.tuples(
-        st.lists(st.integers(0, 300), max_size=150, unique=True).map(sorted),
-        st.sampled_from([1.0, 0.95, 0.9, 0.8075, 0.7917, 0.75, 0.7125, 0.6]),
-    ),
-    min_size=1,
-    max_size=4,
-)
-
-
-@settings(max_examples=400, deadline=None)
-@given(_long_postings, st.lists(st.integers(0, 320), max_size=40, unique=True).map(sorted))
-def test_credit_row_is_the_lookup_as_a_list(
-    sources: list[tuple[list[int], float]], cand: list[int]
-) -> None:
-    # (postings both shorter and much longer than the candidates: walked and searched)
-    arrays = [(np.array(ids, dtype=np.int32), credit) for ids, credit in sources]
-    merged = cand_module._merge_sources(arrays, 1)
-    cand_array = np.array(cand, dtype=np.int32)
-    out = np.full(len(cand), -1.0, dtype=np.float32)
-    cand_module._lookup(merged, cand_array, out)
-    row = cand_module._credit_row(merged, cand_array, cand)
-    assert row == out.tolist()
-    assert np.array(row, dtype=np.float32).tobytes() == out.tobytes()
-
-
 LISTED = ["Kim Jong Un", "Ri Pyong Chol", "Ivan Petrov", "Lee Byeong Cheol"]
 NAMES = [
     ("Kim Jong-un", "Person"),
@@ -124,36 +100,22 @@ def test_korean_reading_is_remembered_per_analysed_name(index: CandidateIndex) -
     assert answers == {True, False}, "the names must include Korean names and others"
 
 
-def _plain_unit_credits(
-    index: CandidateIndex,
-    units: list[cand_module._Unit],
-    joins: list[tuple[int, int, int]],
-    cand: np.ndarray,
-) -> np.ndarray:
-    """The units' credits as they were computed, NumPy call by call."""
-    credit = np.empty((len(units), len(cand)), dtype=np.float32)
-    for k, (_weight, postings) in enumerate(units):
-        cand_module._lookup(postings, cand, credit[k])
-    for slot, left, right in joins:
-        found = np.multiply(
-            cand_module._present(index._posting(slot), cand),
-            np.float32(cand_module.JOIN_CREDIT),
-            dtype=np.float32,
-        )
-        np.maximum(credit[left], found, out=credit[left])
-        np.maximum(credit[right], found, out=credit[right])
-    return credit
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 60), max_size=20), min_size=1, max_size=5))
+def test_distinct_joined_is_the_sorted_distinct_listings(arrays: list[list[int]]) -> None:
+    given = [np.array(a, dtype=np.int32) for a in arrays]
+    before = [a.copy() for a in given]
+    found = cand_module._distinct_joined(given)
+    assert found.dtype == np.int32
+    assert found.tolist() == sorted({i for a in arrays for i in a})
+    # (the arrays given, postings of the index, are left as they were)
+    assert all(a.tobytes() == b.tobytes() for a, b in zip(given, before, strict=True))
 
 
-@pytest.mark.parametrize(
-    "name", ["Abdul Rahman Ali", "Kim Jong-un", "Ivan Petrov", "Ri Pyong Chol", "Nobody Here"]
-)
-def test_unit_credits_are_the_plain_lookups(name: str) -> None:
-    index = screener_of([*LISTED, "Abdulrahman Ali Hassan", "Abdul Rahman Said"]).index
-    units, joins = index._units(analyze_name(name, None))
-    cand = np.arange(len(index), dtype=np.int32)
-    found = index._unit_credits(units, joins, cand)
-    assert found.dtype == np.float32 and found.shape == (len(units), len(cand))
-    assert found.tobytes() == _plain_unit_credits(index, units, joins, cand).tobytes()
-    if name == "Abdul Rahman Ali":
-        assert joins, "a query whose adjacent words are listed joined"
+@pytest.mark.parametrize("schema", ["Person", "Organization", "Company", "Vessel"])
+def test_schema_mask_is_each_listings_schema_allowed(schema: str) -> None:
+    index = screener_of([*LISTED, "Acme Trading LLC"]).index
+    by_code = cand_module._schema_mask(schema)
+    allowed = index._schema_mask(schema)
+    assert allowed.tolist() == [bool(by_code[code]) for code in index.schema_codes.tolist()]
+    assert index._schema_mask(schema) is allowed  # (made once per schema)
