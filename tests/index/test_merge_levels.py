@@ -3,7 +3,10 @@ plain code gives.
 
 :func:`thaw.index.candidates._merge_sources` writes out the single level of a
 posting of one credit, and :func:`~thaw.index.candidates._lookup` reads no
-credits for such a posting;
+credits for such a posting (and writes the hit straight into its output when
+that credit is 1.0); :func:`~thaw.index.candidates._distinct_joined` sorts the
+join of postings in place; :meth:`~thaw.index.CandidateIndex._schema_mask` is
+made per listing once per schema;
 :meth:`~thaw.index.CandidateIndex._korean` remembers per analysed name whether it
 reads as a romanised Korean name. Each is checked here against the plain
 computation it stands for.
@@ -95,3 +98,24 @@ def test_korean_reading_is_remembered_per_analysed_name(index: CandidateIndex) -
         assert index._korean(analyzed, cand_module._retrieval_tokens(analyzed)) is plain
         answers.add(plain)
     assert answers == {True, False}, "the names must include Korean names and others"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 60), max_size=20), min_size=1, max_size=5))
+def test_distinct_joined_is_the_sorted_distinct_listings(arrays: list[list[int]]) -> None:
+    given = [np.array(a, dtype=np.int32) for a in arrays]
+    before = [a.copy() for a in given]
+    found = cand_module._distinct_joined(given)
+    assert found.dtype == np.int32
+    assert found.tolist() == sorted({i for a in arrays for i in a})
+    # (the arrays given, postings of the index, are left as they were)
+    assert all(a.tobytes() == b.tobytes() for a, b in zip(given, before, strict=True))
+
+
+@pytest.mark.parametrize("schema", ["Person", "Organization", "Company", "Vessel"])
+def test_schema_mask_is_each_listings_schema_allowed(schema: str) -> None:
+    index = screener_of([*LISTED, "Acme Trading LLC"]).index
+    by_code = cand_module._schema_mask(schema)
+    allowed = index._schema_mask(schema)
+    assert allowed.tolist() == [bool(by_code[code]) for code in index.schema_codes.tolist()]
+    assert index._schema_mask(schema) is allowed  # (made once per schema)

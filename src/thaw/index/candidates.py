@@ -339,19 +339,21 @@ def _lookup(postings: _TokenPostings, cand: _Ints, out: npt.NDArray[np.float32])
     (Clipped takes stand for bounding the insertion points first, and the credit
     times the hit for a select: fewer NumPy calls, the same values, as credits
     are positive. Postings of one credit level, most of them, need not take
-    their credits: the hit copied as 1.0 or 0.0 is the credit when it is 1.0,
-    and times the credit otherwise.)"""
+    their credits: the comparison written into ``out`` as 1.0 or 0.0 is the
+    credit when it is 1.0, and the hit times the credit otherwise.)"""
     ids = postings.by_id
     if not len(ids):
         out[:] = 0.0
         return
     idx = ids.searchsorted(cand)
-    hit = ids.take(idx, mode="clip") == cand
     levels = postings.levels
+    if len(levels) == 1 and levels[0][0] == 1.0:
+        # (the comparison written as 1.0 or 0.0 straight into ``out``)
+        np.equal(ids.take(idx, mode="clip"), cand, out=out)
+        return
+    hit = ids.take(idx, mode="clip") == cand
     if len(levels) > 1:
         np.multiply(postings.by_id_credits.take(idx, mode="clip"), hit, out=out)
-    elif levels[0][0] == 1.0:
-        np.copyto(out, hit)
     else:
         np.multiply(hit, np.float32(levels[0][0]), out=out)
 
@@ -436,7 +438,7 @@ def _proposals(onsets: list[tuple[_Ints, float, list[int]]], units: int) -> _Pro
         rest = [o for o in onsets if len(o[0]) > most]
         cand, proposed = _proposing_credits(proposing, units)
         return cand, proposed, rest
-    return _distinct(np.concatenate([p for p, _, _ in proposing])), None, list(onsets)
+    return _distinct_joined([p for p, _, _ in proposing]), None, list(onsets)
 
 
 class Candidate:
@@ -605,7 +607,22 @@ def _distinct(values: _Ints) -> _Ints:
     """Sorted distinct values (much faster than ``np.unique`` on small arrays)."""
     if len(values) < 2:
         return values
-    values = values.copy()
+    return _distinct_of(values.copy())
+
+
+def _distinct_joined(arrays: list[_Ints]) -> _Ints:
+    """:func:`_distinct` of ``arrays`` joined (their join is a new array, sorted
+    in place rather than copied again)."""
+    if len(arrays) == 1:
+        return _distinct(arrays[0])
+    joined: _Ints = np.concatenate(arrays)
+    if len(joined) < 2:
+        return joined
+    return _distinct_of(joined)
+
+
+def _distinct_of(values: _Ints) -> _Ints:
+    """:func:`_distinct` of two or more ``values``, sorting them in place."""
     values.sort()
     keep = np.empty(len(values), dtype=np.bool_)
     keep[0] = True
@@ -782,6 +799,8 @@ class CandidateIndex:
         self._token_fields: dict[tuple[Any, ...], _TokenPostings] = {}
         self._token_cache_size = 0
         self._minor_cache: dict[int, _TokenPostings] = {}
+        # schema of a query → which listings (by position) it may match
+        self._allowed: dict[str, npt.NDArray[np.bool_]] = {}
         # analysed query name (by identity) → (the name, whether it reads as a
         # romanised Korean name): :meth:`_korean`
         self._korean_names: dict[int, tuple[AnalyzedName, bool]] = {}
@@ -1241,7 +1260,7 @@ class CandidateIndex:
                     if len(key) >= ONSET_MIN and (slot := self._slots.get(prefix + key)) is not None
                 ]
                 if found:
-                    out.append((_distinct(np.concatenate(found)), credit, units))
+                    out.append((_distinct_joined(found), credit, units))
         return out
 
     def _spelled(
@@ -1300,7 +1319,7 @@ class CandidateIndex:
             if len(postings) == 1:
                 out.append((start, end, postings[0]))  # (sorted and distinct already)
             elif postings:
-                out.append((start, end, _distinct(np.concatenate(postings))))
+                out.append((start, end, _distinct_joined(postings)))
         found = tuple(out)
         if len(memo) >= SPELT_WORDS:
             for old in list(memo)[: SPELT_WORDS // 2]:
@@ -1568,9 +1587,9 @@ class CandidateIndex:
         shared: tuple[_Ints, _Floats32] | None = None
         if len(asks) > 1:
             # (the units' credits of the listings either proposes, looked up once)
-            every = _distinct(np.concatenate([cand for (cand, _, _), _, _ in asks]))
+            every = _distinct_joined([cand for (cand, _, _), _, _ in asks])
             if allowed is not None:
-                every = every[allowed[self.schema_codes[every]]]
+                every = every[allowed[every]]
             shared = (every, self._unit_credits(units, joins, every))
         for proposal, least, limit in asks:
             proposed = proposed + self._onset_candidates(
@@ -1599,9 +1618,9 @@ class CandidateIndex:
                     forced.append(self._posting(slot))
         if not arrays and not forced:
             return []
-        cand = _distinct(np.concatenate(arrays + forced))
+        cand = _distinct_joined(arrays + forced)
         if allowed is not None:
-            cand = cand[allowed[self.schema_codes[cand]]]
+            cand = cand[allowed[cand]]
         if not len(cand):
             return []
         coverage = self._coverage(units, joins, cand)
@@ -1645,7 +1664,7 @@ class CandidateIndex:
         cand, proposed, rest = proposal
         keep = np.ones(len(cand), dtype=np.bool_)
         if allowed is not None:
-            keep &= allowed[self.schema_codes[cand]]
+            keep &= allowed[cand]
         if found:
             have = np.array(sorted(c.position for c in found), dtype=np.int32)
             keep &= ~_present(have, cand)
@@ -1663,7 +1682,12 @@ class CandidateIndex:
         return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))
 
     def _schema_mask(self, schema: str) -> npt.NDArray[np.bool_]:
-        return _schema_mask(schema)
+        """Which listings, by position, a query of ``schema`` may match (made
+        once per schema: one NumPy call per use, not two)."""
+        allowed = self._allowed.get(schema)
+        if allowed is None:
+            allowed = self._allowed[schema] = _schema_mask(schema)[self.schema_codes]
+        return allowed
 
 
 @functools.lru_cache(maxsize=16)
