@@ -15,7 +15,7 @@ from thaw.profiles.evidence import (
     compare,
     corpus_stats,
 )
-from thaw.profiles.features import Features, websites_of
+from thaw.profiles.features import Features, analyze, websites_of
 
 _SURNAMES = "ابجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 
@@ -82,3 +82,13 @@ def test_a_page_name_is_no_website() -> None:
         "uk_ofsi", "1", "Organization", remarks=["Website: www.cdb-lazurit.ru/index.html"]
     )
     assert websites_of(record) == ("cdb-lazurit.ru",)
+
+
+def test_a_legal_form_cut_short_is_a_legal_form() -> None:
+    """Australia writes a Russian company's legal form cut short at the end of
+    its name ("... Joint Stock"); read whole, it is no part of the name, and the
+    name is the others' "... Joint Stock Company"."""
+    cut = analyze("Korund Design Bureau Joint Stock", "primary", "Organization")
+    whole = analyze("KORUND DESIGN BUREAU JOINT STOCK COMPANY", "primary", "Organization")
+    assert cut.tokens == whole.tokens
+    assert "joint" not in cut.tokens

@@ -351,19 +351,67 @@ def _myanmar(source: str, name: str, program: str, dob: list[str]) -> Features:
 
 @pytest.mark.parametrize(
     ("ca_name", "ofac_name", "linked"),
-    [("Kyaw Thet", "THET, Kyaw", False), ("Ali Dabbagh", "DABBAGH, Ali", True)],
+    [
+        ("Kyaw Thet", "THET, Kyaw", False),
+        ("Lieutenant-General Kyaw Thet", "THET, Kyaw", False),
+        ("Ali Dabbagh", "DABBAGH, Ali", True),
+    ],
 )
 def test_two_syllables_are_no_regime_name(ca_name: str, ofac_name: str, linked: bool) -> None:
     """Canada's Myanmar schedule publishes two-word Burmese names without a
     date ("Aung Min", "Aung Soe"): a Burmese name has no family name, and two
     syllables are no rare surname that the very same name could link by under
-    the regime both list it under, as an Arabic name's surname is."""
+    the regime both list it under, as an Arabic name's surname is; nor do they
+    become one where the other side writes a rank before them."""
     ca = _myanmar("ca_sema", ca_name, "Myanmar (Burma) / Myanmar (Birmanie)", [])
     ofac = _myanmar("us_ofac_sdn", ofac_name, "BURMA-EO14014", ["1962-10-27"])
     stats = corpus_stats([ca, ofac])
     df = {t: 60 for t in ca.tokens()}
     edge = compare(ca, ofac, Context({**stats.df, **df}, stats.n, common=stats.common))
     assert (edge is not None and edge.kind == "name_regime") == linked
+
+
+_BURMA = ("Myanmar (Burma) / Myanmar (Birmanie)", "BURMA-EO14014")
+_SYRIA = ("Syria / Syrie", "SYRIA")
+
+
+@pytest.mark.parametrize(
+    ("ca_name", "ofac_name", "nationality", "programs", "linked"),
+    [
+        ("Soe Thet", "THET, Soe", [], _BURMA, False),
+        ("Soe Thet", "THET, Soe", ["mm"], _BURMA, True),
+        ("Soe Thet Naing", "THET NAING, Soe", [], _BURMA, True),
+        ("Ye Thet", "THET, Shwe Ye Phu", [], _BURMA, False),
+        ("Maan Jdaad", "JDAAD, Maan", [], _SYRIA, True),
+    ],
+)
+def test_burmese_two_syllables_need_a_third_fact_without_dates(
+    ca_name: str, ofac_name: str, nationality: list[str], programs: tuple[str, str], linked: bool
+) -> None:
+    """Two dateless listings of a Burmese name of two one-syllable words under
+    the Myanmar regimes of both ("Soe Win", "Than Oo" on Canada's schedule): the
+    name and the regime are not enough, however few listings hold the two
+    words, nor is such a name a shortening of a longer Burmese name ("Ye Aung"
+    of "Shwe Ye Phu Aung"); an agreeing nationality joins them, and a third word
+    is rare enough. An Arabic name of two one-syllable words has a family name."""
+    listings = []
+    for source, name, program in [
+        ("ca_sema", ca_name, programs[0]),
+        ("us_ofac_sdn", ofac_name, programs[1]),
+    ]:
+        record = Record(
+            source,
+            name,
+            "Person",
+            names=[Name(name, "primary")],
+            programs=[program],
+            nationalities=list(nationality),
+        )
+        listings.append(features_of(record))
+    ca, ofac = listings
+    stats = corpus_stats(listings)
+    edge = compare(ca, ofac, Context(stats.df, stats.n, common=stats.common))
+    assert (edge is not None) == linked
 
 
 def test_a_holder_joins_a_smaller_party_by_all_its_edges() -> None:

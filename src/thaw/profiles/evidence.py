@@ -25,7 +25,10 @@ identity. In order of strength:
     ``isil-al-qaida`` …), no conflicting nationality. A side listed only under a
     thematic regime (:data:`OFFICIALS_THEMES`, :data:`CONDUCT_THEMES`) names no
     country, so any regime of the other will do: Canada's JVCFOR listing of José
-    David CABELLO RONDÓN and OFAC's VENEZUELA one.
+    David CABELLO RONDÓN and OFAC's VENEZUELA one. A Burmese name of two
+    one-syllable words (:func:`burmese_pair`: a name without a family name, as
+    Canada's Myanmar schedule publishes "Soe Win" without a date or a
+    nationality) needs the same nationality *and* a regime both list it under.
 ``name_subset`` (persons without birth dates to compare)
     As ``name_context``, but the rare name of one (two tokens or more) is, word
     for word, part of a longer name of the other: Canada's "Arkady ROTENBERG",
@@ -250,6 +253,13 @@ THEMATIC_REGIMES = (
 """Regimes aimed at a kind of conduct or a movement rather than at one state:
 the many listings under them share no government, so a shared one says little
 about who a name is (:func:`country_regimes`)."""
+
+NO_FAMILY_NAME_THEMES = frozenset({"myanmar"})
+"""Country regimes whose people's names have no family name: a Burmese name is
+a few one-syllable words, any of them shared by many ("Soe", "Win", "Aung"), so
+that two of them are no rare name (:func:`burmese_pair`). A two-word Arabic name
+of one-syllable words ("Maan JDIID", "Ghiath FAYAD") has a family name and is
+not meant."""
 
 REGIME_NAME = 11.0
 """Summed idf above which the very same name (two tokens at least, both ways)
@@ -946,7 +956,10 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         # under a thematic regime, which names no country, any regime)
         if nat == "conflict" or not (nat == "agree" or shared_regimes or thematic):
             return None
-        if name.level == "exact" and rare:
+        # a Burmese name of two one-syllable words is no rarer for the few
+        # listings holding it: name and regime need a third fact, the nationality
+        burmese = burmese_pair(a, b, name.a) or burmese_pair(a, b, name.b)
+        if name.level == "exact" and rare and (not burmese or nat == "agree" and shared_regimes):
             bonus = 1.0 if nat == "agree" and shared_regimes else 0.0
             return Edge(a.key, b.key, "name_context", STRENGTH["name_context"] + bonus + fine, ev)
         return _subset_edge(a, b, ctx, ev) or _regime_edge(a, b, name, nat, ev, ctx)
@@ -1016,7 +1029,9 @@ def _subset_edge(a: Features, b: Features, ctx: Context, ev: dict[str, Any]) -> 
         return None
     short, long = pair
     rarity = ctx.rarity(short.tokens)
-    if rarity < RARE_NAME:
+    if rarity < RARE_NAME or burmese_pair(a, b, short.original):
+        # a Burmese name has no family name: "Ye Aung" is not a shortening of
+        # "Shwe Ye Phu Aung"
         return None
     # the listing whose name is the shorter one (it lacks a date or both do)
     holder = a if short in a.names else b
@@ -1043,6 +1058,18 @@ def two_syllables(value: str) -> bool:
     however few listings hold it."""
     analyzed = analyze_name(value, "Person")
     return len(analyzed.informative) == 2 and longer_by_syllables(analyzed, 1)
+
+
+def burmese_pair(a: Features, b: Features, value: str) -> bool:
+    """Whether ``value``, a name of ``a`` or ``b``, is a Burmese name of two
+    one-syllable words (:func:`two_syllables`), one of the two listings being
+    under a regime whose people's names have no family name
+    (:data:`NO_FAMILY_NAME_THEMES`). Such a name ("Soe Win", "Than Oo") is
+    no rare name, however few listings hold it: without a date it links only
+    where the nationality and a regime agree, and it is no shortening of a
+    longer name."""
+    regimes = set(a.regimes) | set(b.regimes)
+    return bool(regimes & NO_FAMILY_NAME_THEMES) and two_syllables(value)
 
 
 def country_regimes(f: Features) -> frozenset[str]:
@@ -1124,7 +1151,9 @@ def _regime_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] 
         if not distinct:
             continue
         for y in b.strong_names():
-            if y.bag == x.bag and _latin(y):
+            # either side may write the two syllables alone: the UK's "Soe Htut"
+            # is not made rarer by Australia's "Lieutenant-General Soe Htut"
+            if y.bag == x.bag and _latin(y) and not two_syllables(y.original):
                 rarity = ctx.rarity(x.tokens)
                 if rarity > best_rarity:
                     best, best_rarity = (x, y), rarity

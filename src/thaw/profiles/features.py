@@ -303,9 +303,19 @@ def schema_group(schema: str) -> str:
     return "org"
 
 
+_CUT_LEGAL_FORM = re.compile(r"\bjoint[\s-]+stock\s*$", re.IGNORECASE)
+"""A Russian legal form cut short at the end of an organisation's name:
+Australia's "Almaz Central Marine Design Bureau Joint Stock" for the others'
+"... Joint Stock Company"."""
+
+
 def analyze(value: str, kind: str, schema: str) -> NameF:
-    """Analyse one published name for identity comparison."""
-    analyzed = analyze_name(value, schema)
+    """Analyse one published name for identity comparison (an organisation's
+    name ending in a legal form cut short, "... Joint Stock", read whole)."""
+    text = value
+    if schema != "Person" and _CUT_LEGAL_FORM.search(value):
+        text = f"{value} Company"
+    analyzed = analyze_name(text, schema)
     kept = [
         t
         for t in analyzed.tokens
