@@ -33,6 +33,7 @@ from thaw.screen.text.mentions import (
     find_mentions,
     is_abjad,
 )
+from thaw.screen.text.places import is_city
 from thaw.screen.text.prefixed import FormPrefixes, place_and_trade
 from thaw.screen.text.sounding import AUTHORITIES as SOUND_AUTHORITIES
 from thaw.screen.text.sounding import SCHEMATA as SOUND_SCHEMATA
@@ -629,6 +630,19 @@ class TextScreener:
             if kind != "weak"
         )
 
+    def _published_as(self, word: str, hit: Hit) -> bool:
+        """Whether a listing of the hit publishes ``word`` as written (case
+        aside) as a whole name: HAMAS for *Hamas*; not RAKA for *Raqqa*, which
+        name analysis spells alike."""
+        written = word.casefold()
+        return any(
+            name.original.casefold() == written
+            for entry in self._entries(hit)
+            if entry is not None
+            for name, kind in entry.names
+            if kind != "weak"
+        )
+
     def _acronym(self, word: str, hit: Hit) -> bool:
         """Whether ``word`` names the hit only as an acronym: the name it
         matched is ``word`` in capitals and the initials of another name of a
@@ -657,7 +671,9 @@ class TextScreener:
         registry's entry. An acronym followed by a country (*МИД Финляндии*)
         names that country's institution: only a party of that country counts. A
         name the listing publishes only as a weak alias (:meth:`_weak_only`) names
-        nothing alone, nor does a title-case word opening a sentence name a party
+        nothing alone, nor does a city's name (:func:`~thaw.screen.text.places.is_city`)
+        name a party a list does not publish by that very word (*Raqqa* is no
+        RAKA), nor does a title-case word opening a sentence name a party
         by an acronym of its name (:meth:`_acronym`: *Let us* is no LET), nor
         a party no list publishes by the word alone, if it has a capital
         (:meth:`_published_alone`: *Plasma donations* are no AO Plasma). A
@@ -683,6 +699,10 @@ class TextScreener:
             found = tuple(hits)
         # a weak alias alone is no mention (the tanker "MSC Oscar" is no MSC)
         found = tuple(h for h in found if not self._weak_only(h))
+        if is_city(word):
+            # a city's name (*Raqqa*) names only a party a list publishes by
+            # that very name, not one whose name it sounds or is spelt like (RAKA)
+            found = tuple(h for h in found if self._published_as(word, h))
         if opening and _title_case(word):
             # grammar capitalised the word: it is no acronym a list writes in
             # capitals (*Let us*, *Let op* are no LET, Lashkar-e-Tayyiba's)
