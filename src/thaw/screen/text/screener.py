@@ -33,6 +33,7 @@ from thaw.screen.text.mentions import (
     find_mentions,
     is_abjad,
 )
+from thaw.screen.text.places import is_city
 from thaw.screen.text.prefixed import FormPrefixes, place_and_trade
 from thaw.screen.text.sounding import AUTHORITIES as SOUND_AUTHORITIES
 from thaw.screen.text.sounding import SCHEMATA as SOUND_SCHEMATA
@@ -61,6 +62,18 @@ SNIPPET_RADIUS = 60
 
 ACRONYM = 5
 """The most letters of a word in capitals read as an acronym (МИД, ФСБ, IRGC)."""
+
+SPOKEN_ACRONYM = 4
+"""The fewest letters of a listed acronym that a sentence may open with in
+title case and still name its party: an acronym said as a word, which the
+press writes so (*Isis*, *Nato*); a shorter one in title case is as a rule a
+word of the language (*Let us* is no LET)."""
+
+SPOKEN_ACRONYM_AUTHORITIES = 3
+"""The fewest authorities that list a party (all its listings, as its profile
+joins them) for a sentence-opening acronym said as a word to name it when only
+one authority publishes the acronym itself (*Isis*: the US export list's ISIS
+of the Islamic State, which four authorities list)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -629,6 +642,19 @@ class TextScreener:
             if kind != "weak"
         )
 
+    def _published_as(self, word: str, hit: Hit) -> bool:
+        """Whether a listing of the hit publishes ``word`` as written (case
+        aside) as a whole name: HAMAS for *Hamas*; not RAKA for *Raqqa*, which
+        name analysis spells alike."""
+        written = word.casefold()
+        return any(
+            name.original.casefold() == written
+            for entry in self._entries(hit)
+            if entry is not None
+            for name, kind in entry.names
+            if kind != "weak"
+        )
+
     def _acronym(self, word: str, hit: Hit) -> bool:
         """Whether ``word`` names the hit only as an acronym: the name it
         matched is ``word`` in capitals and the initials of another name of a
@@ -657,7 +683,9 @@ class TextScreener:
         registry's entry. An acronym followed by a country (*МИД Финляндии*)
         names that country's institution: only a party of that country counts. A
         name the listing publishes only as a weak alias (:meth:`_weak_only`) names
-        nothing alone, nor does a title-case word opening a sentence name a party
+        nothing alone, nor does a city's name (:func:`~thaw.screen.text.places.is_city`)
+        name a party a list does not publish by that very word (*Raqqa* is no
+        RAKA), nor does a title-case word opening a sentence name a party
         by an acronym of its name (:meth:`_acronym`: *Let us* is no LET), nor
         a party no list publishes by the word alone, if it has a capital
         (:meth:`_published_alone`: *Plasma donations* are no AO Plasma). A
@@ -683,10 +711,20 @@ class TextScreener:
             found = tuple(hits)
         # a weak alias alone is no mention (the tanker "MSC Oscar" is no MSC)
         found = tuple(h for h in found if not self._weak_only(h))
+        if is_city(word):
+            # a city's name (*Raqqa*) names only a party a list publishes by
+            # that very name, not one whose name it sounds or is spelt like (RAKA)
+            found = tuple(h for h in found if self._published_as(word, h))
+        spoken = False
         if opening and _title_case(word):
             # grammar capitalised the word: it is no acronym a list writes in
-            # capitals (*Let us*, *Let op* are no LET, Lashkar-e-Tayyiba's)
-            found = tuple(h for h in found if not self._acronym(word, h))
+            # capitals (*Let us*, *Let op* are no LET, Lashkar-e-Tayyiba's),
+            # unless the acronym is said as a word, which the press writes in
+            # title case (*Isis*, *Nato*): one of SPOKEN_ACRONYM letters or more
+            if len(word) < SPOKEN_ACRONYM:
+                found = tuple(h for h in found if not self._acronym(word, h))
+            else:
+                spoken = any(self._acronym(word, h) for h in found)
         if _ARABIC_LETTER.match(word) and not word.startswith(ARABIC_ARTICLE):
             # a name with the article written without it is a common noun:
             # قاعدة is *a base*, القاعدة al-Qaida
@@ -719,7 +757,13 @@ class TextScreener:
         if weak or not word[0].isupper() or _given_name(word):
             # every hit here is named by this very word: count their authorities
             authorities = {x.source.split("_", 1)[0] for h in hits for x in h.listings}
-            if len(authorities) < 2:
+            if len(authorities) < 2 and not (
+                # an acronym said as a word names a well-known party whose
+                # every listing need not publish it (ISIS: the US export list)
+                spoken
+                and self._acronym(word, best)
+                and self._authorities(hits) >= SPOKEN_ACRONYM_AUTHORITIES
+            ):
                 return []
         return [keyed]
 
