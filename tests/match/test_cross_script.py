@@ -10,6 +10,7 @@ from tests.match.pairs import person_score
 
 from thaw.index.entry import Entry, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.match.names import syllable_differs
 from thaw.model import Name, Record
 from thaw.screen import Screener
 from thaw.text import analyze_name, name_variants
@@ -266,3 +267,34 @@ def test_usama_bin_laden_before_his_son() -> None:
     assert hits[0].listings[0].source_id == "6365"
     forebear = score(Query("أسامة بن لادن"), hamza)
     assert any(e.feature == "name_shape" and e.contribution < 0 for e in forebear.evidence)
+
+
+@pytest.mark.parametrize(
+    ("read", "latin", "differs"),
+    [
+        ("kanokphon", "kanokwan", True),  # kanok-phon, kanok-wan
+        ("wongsamut", "wongsawat", True),  # wongsa-mut, wongsa-wat
+        ("somjit", "somchit", False),  # one consonant spelt two ways
+        ("trakunhun", "trakulhoon", False),  # a final l read n
+        ("amonwiwat", "amornvivat", False),  # an r written, w and v
+        ("chaiwat", "chaiwut", False),  # a vowel only
+        ("somrak", "somrot", False),  # a final only: Thai finals are loose
+    ],
+)
+def test_a_thai_syllable_differing(read: str, latin: str, differs: bool) -> None:
+    assert syllable_differs(read, latin) is differs
+
+
+@pytest.mark.parametrize(
+    ("original", "same", "other"),
+    [
+        # thong-sa-mut and thong-sa-wat: one consonant of the keys differs
+        ("นพดล ทองสมุทร", "Noppadol Thongsamut", "Noppadon Thongsawat"),
+        # siri-phon and siri-wan
+        ("ศิริพร ทองสุข", "Siriphon Thongsook", "Siriwan Thongsuk"),
+    ],
+)
+def test_a_thai_name_a_syllable_off_is_another_name(original: str, same: str, other: str) -> None:
+    query = Query(original)
+    assert score(query, _person(same)).score >= DEFAULT_THRESHOLD
+    assert score(query, _person(other)).score < DEFAULT_THRESHOLD

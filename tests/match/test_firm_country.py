@@ -99,3 +99,13 @@ def test_listed_countries() -> None:
     # a person's tax number is no nationality
     person = dataclasses.replace(firm, schema="Person")
     assert listed_countries(person) == ()
+
+
+def test_a_legal_form_of_one_country_places_a_firm_that_publishes_none() -> None:
+    fze = _firm("ORION TECH TRADING FZE")
+    assert listed_countries(fze) == ("ae",)
+    assert listed_countries(_firm("ORION TECH TRADING LLC")) == ()
+    # an American firm of a near name is not the free-zone establishment
+    # of the Emirates
+    assert score(Query("Oryon Tech Trading", countries=("us",)), fze).score < DEFAULT_THRESHOLD
+    assert score(Query("Orion Tech Trading", countries=("ae",)), fze).score >= DEFAULT_THRESHOLD

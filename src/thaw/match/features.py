@@ -43,7 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.countries import named_countries, written_as_listed
+from thaw.match.countries import form_countries, named_countries, written_as_listed
 from thaw.match.gender import other_gender
 from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
@@ -1379,8 +1379,10 @@ class CountryFeature(Feature):
     rigour's territories relate them: :func:`related_countries`): they count
     neither for nor against. Nothing when either side has none. A firm's
     listing that publishes no country is placed by the issuers of its
-    registration and tax numbers, where they are given (:func:`listed_countries`:
-    a firm is registered and taxed where it is established).
+    registration and tax numbers, where they are given, or else by a legal
+    form only one country's law has (*FZE*: the United Arab Emirates)
+    (:func:`listed_countries`: a firm is registered and taxed where it is
+    established).
 
     A firm's name that names a country ("Alpha Bank Greece", "TBC Bank
     Georgia") gives that country when the query gives none
@@ -1470,14 +1472,16 @@ def listed_countries(entry: Entry) -> tuple[str, ...]:
     """The countries of ``entry``: those it publishes, or, for a listing of a
     firm, vessel or aircraft that publishes none, the countries that issued
     its registration and tax numbers (ALFA CAPITAL MARKETS LTD, Cypriot
-    registration C404988: registered in Cyprus)."""
+    registration C404988: registered in Cyprus), or, with neither, the country
+    whose law alone has its legal form (:func:`thaw.match.countries.form_countries`:
+    ALPHA TECH TRADING FZE, a free-zone establishment of the United Arab Emirates)."""
     if entry.countries or entry.schema in _MAY_BE_PEOPLE:
         return entry.countries
     found: list[str] = []
     for ident in entry.identifiers:
         if ident.kind in _REGISTERS and ident.country and ident.country not in found:
             found.append(ident.country)
-    return tuple(found)
+    return tuple(found) or form_countries(entry)
 
 
 #: Country codes thaw reads that rigour does not know as such: Yugoslavia, and

@@ -42,7 +42,9 @@ knowledge of a given name (*Milan*, *Milana*). And they find the women's names
 longer than a man's by a French, English or German ending in *-e* (*Denis*,
 *Denise*; *Paul*, *Pauline*; *Michael*, *Michelle*; *Christian*, *Christiane*):
 the same first three letters, the one recorded as a man's name, the other as a
-woman's. A man's name with a masculine ending (*Valery*, *Valeriy*) keeps its
+woman's; and the women's names that shorten a man's to its stem and add a
+feminine ending (*Nicolas*, *Nicole*; *Patrick*, *Patricia*; *Marcus*,
+*Marcia*). A man's name with a masculine ending (*Valery*, *Valeriy*) keeps its
 sex whatever those records say (an American *Valery* is a woman).
 
 Two given names that rigour's name data gives a symbol in common are one name
@@ -115,6 +117,15 @@ MIN_STEM: Final = 4
 #: The fewest first letters a man's name and a woman's name in *-e* share to be
 #: one name's two forms (*Mic-hael*, *Mic-helle*).
 MIN_PREFIX: Final = 3
+
+
+#: The feminine endings of a woman's name that shortens a man's to its stem
+#: (:func:`_recorded_pair`: *Nicole*, *Patricia*).
+RECORDED_FEMININE: Final = ("e", "ia", "a")
+
+#: The most letters a man's name has past the stem of a woman's name made of it
+#: (*Nicol-as*, *Patric-k*).
+MAX_MASCULINE_TAIL: Final = 2
 
 
 def _family_pair(m: str, f: str) -> bool:
@@ -203,15 +214,22 @@ def _recorded_pair(m: Token, f: Token) -> bool:
     """Whether ``m``, a man's name by the recorded births, has a woman's name
     ``f`` longer by a feminine ending in *-e* (*Denis*, *Denise*; *Paul*,
     *Pauline*; *Michael*, *Michelle*; *Christian*, *Christiane*): the same
-    first letters, :data:`MIN_PREFIX` of them."""
+    first letters, :data:`MIN_PREFIX` of them; or a woman's name made of the
+    man's stem, the man's name past it ending in a letter or two
+    (:data:`MAX_MASCULINE_TAIL`) and hers in a feminine ending
+    (:data:`RECORDED_FEMININE`: *Nicol-as*, *Nicol-e*; *Patric-k*,
+    *Patric-ia*; *Juli-us*, *Juli-e*)."""
     a, b = m.raw, f.raw
-    return (
-        len(b) > len(a)
-        and b.endswith("e")
-        and a[:MIN_PREFIX] == b[:MIN_PREFIX]
-        and _recorded(m) == "male"
-        and _recorded(f) == "female"
-    )
+    if _recorded(m) != "male" or _recorded(f) != "female":
+        return False
+    if len(b) > len(a) and b.endswith("e") and a[:MIN_PREFIX] == b[:MIN_PREFIX]:
+        return True
+    for ending in RECORDED_FEMININE:
+        stem = _stem(b, ending)
+        if stem is not None and a.startswith(stem):
+            if 0 < len(a) - len(stem) <= MAX_MASCULINE_TAIL:
+                return True
+    return False
 
 
 def _recorded(t: Token) -> Gender | None:

@@ -21,6 +21,12 @@
   nine letters or more whose first letters differ) the similarity falls from 1
   to 0.5, beyond it the tokens do not align; consonants that differ only in
   voicing or place (s/z, k/g, t/d, p/b, f/v, m/n, j/y) cost ½;
+* a query written in Thai: a word and a Latin word that differ in one whole
+  syllable (one consonant beginning a syllable on each side, the vowels after
+  it different, once the letters romanisations interchange are folded:
+  *kanok-phon*/*Kanokwan*, *wongsa-mut*/*Wongsawat*) do not align, however
+  near their keys or spellings (:func:`syllable_differs`): a Thai name is a
+  compound of meaningful syllables;
 * two Chinese or Korean syllables agree only when they are the same character;
   a syllable and a Latin word only when the word is spelt as the syllable is
   read (after folding) or shares its name item (``박``/``Park``): never by a
@@ -194,6 +200,12 @@ def _budget(n: int) -> float:
 
 
 _VOWELS: Final = frozenset("aeiouy")
+#: Letters a romanisation of Thai writes for one sound, folded to one of them
+#: (:func:`syllable_differs`, after *ch* is written *j*), and the *h* and *y*
+#: it writes or drops (*ph*/*p*, *chai*/*chay*).
+_SYLLABLE_FOLD: Final = str.maketrans("lrbfdgcqv", "nnpptkkkw", "hy")
+#: The vowels of a word folded by :data:`_SYLLABLE_FOLD`.
+_SYLLABLE_VOWELS: Final = frozenset("aeiou")
 
 #: Consonants that differ only in voicing or place: substituting them costs half.
 _CLASSES: Final = str.maketrans("zgdbfmj", "sktpvny")
@@ -340,6 +352,38 @@ def _unwritten_v(q: Token, r: Token) -> bool:
     return "v" in latin.raw and not any(c in a.raw for c in "vwfbp")
 
 
+def writes_thai(text: str) -> bool:
+    """Whether ``text`` has a letter of the Thai script (U+0E00 to U+0E7F)."""
+    return any("\u0e00" <= c <= "\u0e7f" for c in text)
+
+
+def syllable_differs(a: str, b: str) -> bool:
+    """Whether two spellings of words read syllable by syllable (Thai) differ
+    in one whole syllable. Both are folded (letters romanisations interchange:
+    *l*, *r* and *n*, which Thai reads alike at the end of a syllable;
+    *b*/*p*, *v*/*w*, *ch*/*j*; *h* and *y* dropped), then their consonants
+    are compared: all agree but one, which on each side begins a syllable
+    (a vowel follows it), and the vowels that follow differ. Thai names are
+    compounds of meaningful syllables, so *kanok-phon* and *kanok-wan*,
+    *wongsa-mut* and *wongsa-wat* are other names, while *Somjit*/*Somchit*,
+    *Trakunhun*/*Trakulhoon* or *Amonwiwat*/*Amornvivat* (letters spelt
+    otherwise, a vowel) are spellings of one, and so, since Thai finals are
+    romanised loosely, are two words whose consonants differ at a syllable's
+    end."""
+    a = a.replace("ch", "j").translate(_SYLLABLE_FOLD)
+    b = b.replace("ch", "j").translate(_SYLLABLE_FOLD)
+    xa = [i for i, c in enumerate(a) if c not in _SYLLABLE_VOWELS]
+    xb = [i for i, c in enumerate(b) if c not in _SYLLABLE_VOWELS]
+    if len(xa) != len(xb):
+        return False
+    differing = [(i, j) for i, j in zip(xa, xb, strict=True) if a[i] != b[j]]
+    if len(differing) != 1:
+        return False
+    i, j = differing[0]
+    va, vb = a[i + 1 : i + 2], b[j + 1 : j + 2]
+    return va in _SYLLABLE_VOWELS and vb in _SYLLABLE_VOWELS and va != vb
+
+
 def abjad_pair_similarity(q: Token, r: Token, q_key: str, r_key: str) -> float:
     """The similarity of two tokens of which one was written in an abjad (see
     the module's documentation), their consonant keys given: the keys compared
@@ -483,9 +527,12 @@ class _QueryMemo:
         "_targets",
         "_run_lens",
         "_abjad_runs",
+        "syllabic",
     )
 
-    def __init__(self, query: AnalyzedName, stats: TokenStats | None) -> None:
+    def __init__(
+        self, query: AnalyzedName, stats: TokenStats | None, syllabic: bool = False
+    ) -> None:
         qs = query.informative
         self.query = query
         self.stats = stats
@@ -528,6 +575,8 @@ class _QueryMemo:
         self._targets: tuple[list[tuple[int, str]], frozenset[int]] | None = None
         self._run_lens: frozenset[int] | None = None
         self._abjad_runs: tuple[tuple[int, int, str, str], ...] | None = None
+        # the query was read from Thai: a word a syllable off is another name
+        self.syllabic = syllabic
 
     def weights(self) -> tuple[list[float], list[tuple[float, float]], bool]:
         """Per query token its weight and extras (:func:`extra_of`), and whether
@@ -647,6 +696,9 @@ class _QueryMemo:
                     how = "fuzzy"
                 if s < MIN_SIM and cut and qr == "name" and r_raw.startswith(q_raw):
                     s, how = TRUNCATED_SIM, "truncated"
+            if self.syllabic and how in ("fuzzy", "abjad") and s >= MIN_SIM:
+                if syllable_differs(q_raw, r_raw):
+                    s = 0.0
             if s >= MIN_SIM:
                 hits.append((i, s, how))
                 if s >= 0.9:
@@ -830,19 +882,21 @@ class Aligner:
         # id(query name) -> its memo (which holds the name, keeping its id valid)
         self._memos: dict[int, _QueryMemo] = {}
 
-    def align(self, query: AnalyzedName, result: AnalyzedName) -> Alignment:
+    def align(self, query: AnalyzedName, result: AnalyzedName, syllabic: bool = False) -> Alignment:
         """Align ``query`` with ``result`` and score it, without building result
         objects (the fast path used for every name of every candidate).
 
         The per-token work of a query name is remembered (:class:`_QueryMemo`)
         while the same query is aligned with further names, which screening (one
-        query against the names of dozens of listings) does most."""
+        query against the names of dozens of listings) does most. ``syllabic``:
+        the query was read from Thai (:func:`syllable_differs`), which a query
+        name's memo keeps from its first alignment."""
         memo = self._memo
         if memo is None or memo.query is not query:
             memos = self._memos
             memo = memos.get(id(query))
             if memo is None or memo.query is not query:
-                memo = _QueryMemo(query, self.stats)
+                memo = _QueryMemo(query, self.stats, syllabic)
                 if len(memos) >= QUERY_MEMOS:
                     memos.clear()
                 memos[id(query)] = memo
@@ -866,17 +920,19 @@ class Aligner:
         names: tuple[tuple[AnalyzedName, str], ...],
         factors: dict[str, float],
         enough: float,
+        syllabic: bool = False,
     ) -> BestName | None:
         """The listed name that aligns best with ``query``: its alignment, the
         name, its kind and its score times the factor of its kind in ``factors``
         (1 when absent). The first name to reach ``enough`` ends the search.
+        ``syllabic``: the query was read from Thai (:meth:`align`).
         ``None`` when there are no names."""
         best: Alignment | None = None
         best_name: AnalyzedName | None = None
         best_kind = "primary"
         best_score = 0.0
         for name, kind in names:
-            al = self.align(query, name)
+            al = self.align(query, name, syllabic)
             s = al.score * factors.get(kind, 1.0)
             if best is None or s > best_score:
                 best, best_name, best_kind, best_score = al, name, kind, s

@@ -52,7 +52,7 @@ from thaw.match.features import (
     listed_identifier,
 )
 from thaw.match.korean import family_index, family_left_over, korean_readings, syllable_best
-from thaw.match.names import Aligner, BestName
+from thaw.match.names import Aligner, BestName, writes_thai
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
 from thaw.match.spelling import known_by_one_word, longer_by_syllables, spelled_best
 from thaw.match.transcription import (
@@ -324,6 +324,7 @@ class Matcher:
         self._readings_of: Query | None = None
         self._readings: tuple[AnalyzedName, ...] = ()
         self._script = ""
+        self._thai = False
         self._characters = 0
         self._chinese = False
         self._alone: bool | None = None
@@ -348,6 +349,7 @@ class Matcher:
                 *[analyze_name(v, schema) for v in name_variants(query.name, schema)],
             )
             self._script = cjk_script(query.name)
+            self._thai = writes_thai(query.name)
             written = query.name.strip()
             self._chinese = self._script == "Han" and written_as_chinese(written)
             self._characters = len(written) if self._chinese and len(written) == 2 else 0
@@ -402,7 +404,7 @@ class Matcher:
         if self._korean is not None and entry.schema in _MAY_BE_PEOPLE:
             best = self._syllables(first, self._korean, names, enough)
         else:
-            best = self._aligner.best_of(first, names, self._factors, enough)
+            best = self._aligner.best_of(first, names, self._factors, enough, self._thai)
         if self._family is not None and best is not None:
             # (a name read as Korean whose family name the listed name lacks)
             factor = self._factors.get(best.kind, 1.0)
@@ -428,7 +430,7 @@ class Matcher:
             return self._written(query, first, written, best)
         used = first
         for other in readings[1:]:
-            found = self._aligner.best_of(other, others, self._factors, enough)
+            found = self._aligner.best_of(other, others, self._factors, enough, self._thai)
             if found is not None and (best is None or found.score > best.score):
                 best, used = found, other
         if self._words and self._transcription is not None:
