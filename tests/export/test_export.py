@@ -16,7 +16,7 @@ from thaw.cli import app
 from thaw.export import ExportError, entity_id, export, record_entities
 from thaw.model import Address, Identifier, Link, Name, Record
 from thaw.sources import detect, plan
-from thaw.sources.ftm import FtmReader
+from thaw.sources.ftm import FtmReader, estimate_note
 from thaw.store import Store, load
 
 
@@ -35,7 +35,8 @@ def sample_records() -> dict[str, list[Record]]:
             Name("Kirill", "weak"),
             Name("Дмитриев Кирилл Александрович", "original", lang="rus", script="Cyrl"),
         ],
-        birth_dates=["1975-04-12"],
+        birth_dates=["1975-04-12", "1973"],
+        birth_estimates=["1973"],
         birth_places=["Kiev, Ukraine"],
         nationalities=["ru"],
         citizenships=["ru", "su"],
@@ -195,6 +196,11 @@ def test_ftm_round_trip(store: Store, tmp_path: Path) -> None:
                 assert ptype.clean(value) is not None, (entity["id"], prop, value)
     by_id = {e["id"]: e for e in lines}
     assert by_id["us-ofac-sdn-27711"]["schema"] == "Person"
+    # FtM cannot say "circa": the year as published, and a note that says so
+    person = by_id["us-ofac-sdn-27711"]["properties"]
+    assert person["birthDate"] == ["1975-04-12", "1973"]
+    assert person["notes"][-1] == estimate_note("1973")
+    assert "circa 1973" in estimate_note("1973")
     assert by_id["uk-ofsi-RUS-1234-a"]["schema"] == "Vessel"
     assert by_id["uk-ofsi-RUS-9"]["schema"] == "Airplane"
     sanction = by_id["us-ofac-sdn-27712-sanction"]
@@ -262,6 +268,8 @@ def test_json_and_csv(store: Store) -> None:
     assert "Дмитриев Кирилл Александрович" in dmitriev["aliases"]
     assert "passport:722704676" in dmitriev["identifiers"]
     assert dmitriev["programs"] == "RUSSIA-EO14024"
+    assert dmitriev["birth_dates"] == "1975-04-12; 1973"
+    assert dmitriev["birth_estimates"] == "1973"
 
 
 def test_errors(store: Store) -> None:

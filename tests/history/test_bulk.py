@@ -109,6 +109,26 @@ def test_series_with_index(store: Store, tmp_path: Path, workers: int) -> None:
     assert again.count("unchanged") == 3
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_series_stored_by_an_older_reader_is_reread(
+    store: Store, tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A member stored by another reader version is read again and stored in place,
+    as a single load of the same files is: not skipped, and no amendment made."""
+    archive = _tar(tmp_path / "hist.tar.xz", _members())
+    with monkeypatch.context() as old:
+        old.setattr(_SeriesLines, "version", _SeriesLines.version - 1)
+        assert load_series(store, archive, workers=workers).count("loaded") == 3
+    spans = store.spans("series_test", "1")
+    again = load_series(store, archive, workers=workers)
+    assert again.count("reread") == 3, [i.result and i.result.status for i in again.items]
+    pubs = store.publications("series_test")
+    assert {p.reader_version for p in pubs} == {_SeriesLines.version}
+    assert store.active_publications()["series_test"].published == "2024-03-01T12:00:00Z"
+    assert store.spans("series_test", "1") == spans
+    assert load_series(store, archive, workers=workers).count("unchanged") == 3
+
+
 def test_series_dated_by_member_names(store: Store, tmp_path: Path) -> None:
     archive = _tar(tmp_path / "snapshots.tar.xz", _members())
     assert find_index(archive) is None

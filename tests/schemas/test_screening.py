@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tests.api.conftest import UN_LIST, build_home
 from tests.cli._cli import ok
+from tests.update.test_reread import _publication
 from thaw.profiles.screening import PartyScreener
 from thaw.schemas import HitModel, ScreenResultModel
 
@@ -40,3 +41,20 @@ def test_hit_model_writes_decision_only_when_set() -> None:
     )
     assert "decision" not in hit.model_dump(by_alias=True)
     assert hit.model_copy(update={"decision": "reopened"}).model_dump()["decision"] == "reopened"
+
+
+def test_a_listing_names_its_circa_birth_years(tmp_path: Path) -> None:
+    """A hit's listing says which of its birth years are published as estimates;
+    the model and the dataclass write the same JSON, and the key only when set."""
+    listings = [("Ivan Exemplar", "1965", "true"), ("Pavel Sample", "1970", "false")]
+    folder = tmp_path / "eu" / "2024-03-15"
+    home = build_home(tmp_path / "home", _publication(folder, "2024-03-15", listings))
+    screener = PartyScreener(home)
+    circa = screener.screen("Ivan Exemplar", threshold=0.5).to_dict()
+    assert circa["hits"][0]["listings"][0]["birth_estimates"] == ["1965"]
+    exact = screener.screen("Pavel Sample", threshold=0.5)
+    assert "birth_estimates" not in exact.to_dict()["hits"][0]["listings"][0]
+    for result in (screener.screen("Ivan Exemplar", threshold=0.5), exact):
+        as_model = ScreenResultModel.of(result).to_dict()
+        assert as_model == result.to_dict()
+        assert ScreenResultModel.model_validate(as_model).to_dict() == as_model

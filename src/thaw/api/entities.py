@@ -66,6 +66,7 @@ def _build(snapshot: Snapshot, store: Store, entity_id: str, keys: list[str]) ->
     first_seen: str | None = None
     last_seen: str | None = None
     last_change: str | None = None
+    estimates: list[str] = []
     for key in keys:
         source, _, source_id = key.partition(":")
         pub = snapshot.publications.get(source)
@@ -75,6 +76,7 @@ def _build(snapshot: Snapshot, store: Store, entity_id: str, keys: list[str]) ->
         if source not in datasets:
             datasets.append(source)
         listing = record_entities(record, pub.published)[0]
+        estimates.extend(y for y in record.birth_estimates if y not in estimates)
         if not schema:
             schema = listing["schema"]
             caption = record.caption
@@ -107,6 +109,7 @@ def _build(snapshot: Snapshot, store: Store, entity_id: str, keys: list[str]) ->
         first_seen=first_seen,
         last_seen=last_seen,
         last_change=last_change,
+        birth_estimates=sorted(estimates),
     )
 
 

@@ -86,7 +86,9 @@ def load_series_files(
                 )
             except SourceError as exc:
                 raise fail(str(exc)) from exc
-            counts = {s: result.count(s) for s in ("loaded", "history", "unchanged", "refused")}
+            counts = {
+                s: result.count(s) for s in ("loaded", "history", "reread", "unchanged", "refused")
+            }
             console.print(
                 f"series {archive.name}: " + ", ".join(f"{n} {s}" for s, n in counts.items() if n),
                 highlight=False,

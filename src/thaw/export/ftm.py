@@ -21,6 +21,13 @@ original source is kept in the entity's ``datasets``. Records read from an FtM f
 (source ``ftm``) keep their own ids. ``last_seen`` carries the date of the
 publication the record comes from, which the reader takes as the file's date.
 
+A birth year published as an estimate (:attr:`~thaw.model.Record.birth_estimates`)
+is written as FtM writes any year alone, ``birthDate: ["1965"]`` (a date of year
+precision): FtM has no property that says "circa". The listing's ``notes`` then
+also say ``Born circa 1965: the birth year 1965 is published as an estimate``
+(:func:`thaw.sources.ftm.estimate_note`), which a reader of the file sees and
+:mod:`thaw.sources.ftm` reads back as the estimate.
+
 Not carried: name parts other than those of a single primary name, name language
 and script (an ``original``-script name is written as an ``alias``), and ``extra``
 keys that are not properties of the FtM schema.
@@ -35,7 +42,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from thaw.model import Identifier, Record
-from thaw.sources.ftm import ftm_country, model, registry
+from thaw.sources.ftm import estimate_note, ftm_country, model, registry
 
 SCHEMA_TO_FTM = {
     "Person": "Person",
@@ -139,6 +146,7 @@ def record_entities(
     add("title", record.titles)
     add("position", record.positions)
     add("notes", record.remarks)
+    add("notes", [estimate_note(year) for year in record.birth_estimates])
     add("address", [a.full for a in record.addresses])
 
     aux: list[dict[str, Any]] = []

@@ -5,7 +5,8 @@
 line back (after removing ``published``).
 
 ``csv``: one row per listing with the fields a spreadsheet user screens by; lists
-are joined with ``"; "``, identifiers written ``kind:number``.
+are joined with ``"; "``, identifiers written ``kind:number``; ``birth_estimates``
+names the years of ``birth_dates`` published as an estimate (circa).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "weak_aliases",
     "former_names",
     "birth_dates",
+    "birth_estimates",
     "birth_places",
     "nationalities",
     "citizenships",
@@ -86,6 +88,7 @@ class CsvWriter:
                 "weak_aliases": names("weak"),
                 "former_names": names("former"),
                 "birth_dates": _join(record.birth_dates),
+                "birth_estimates": _join(record.birth_estimates),
                 "birth_places": _join(record.birth_places),
                 "nationalities": _join(record.nationalities),
                 "citizenships": _join(record.citizenships),

@@ -10,7 +10,9 @@ from thaw.screen import Hit, Listing, ScreenResult
 
 
 class ListingModel(BaseModel):
-    """One listing behind a hit: where it is published and under which programmes."""
+    """One listing behind a hit: where it is published and under which programmes.
+    ``birth_estimates`` (the birth years the listing publishes as an estimate,
+    ``circa 1975``, as the year published) is written only when there are some."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -18,6 +20,14 @@ class ListingModel(BaseModel):
     source_id: str = Field(examples=["34336"])
     programs: list[str] = Field(examples=[["RUSSIA-EO14024"]])
     listed_on: str | None = Field(None, examples=["2022-02-28"])
+    birth_estimates: list[str] = Field(default_factory=list, examples=[["1975"]])
+
+    @model_serializer(mode="wrap")
+    def _drop_unset(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if not data.get("birth_estimates"):
+            data.pop("birth_estimates", None)
+        return data
 
     @classmethod
     def of(cls, listing: Listing) -> ListingModel:
@@ -26,6 +36,7 @@ class ListingModel(BaseModel):
             source_id=listing.source_id,
             programs=list(listing.programs),
             listed_on=listing.listed_on,
+            birth_estimates=list(listing.birth_estimates),
         )
 
 

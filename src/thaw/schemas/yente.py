@@ -3,7 +3,9 @@ clients (and yente's own API tests) work against thaw.
 
 Entities are FollowTheMoney-shaped: ``id``, ``caption``, ``schema``,
 ``properties`` (property → list of strings), ``datasets``, ``referents``,
-``target``, ``first_seen``/``last_seen``/``last_change`` (ISO seconds, no zone).
+``target``, ``first_seen``/``last_seen``/``last_change`` (ISO seconds, no zone),
+and thaw's own ``birth_estimates`` (the circa birth years; a field yente clients
+ignore).
 In thaw an entity is a *party*: its ``id`` is the profile id when the listing
 belongs to a cross-authority profile (its listings are the ``referents``), else
 the listing id ``source:source_id``.
@@ -33,6 +35,13 @@ class EntityResponse(BaseModel):
     first_seen: str | None = Field(None, examples=["2022-02-28T00:00:00"])
     last_seen: str | None = Field(None, examples=["2024-05-03T00:00:00"])
     last_change: str | None = Field(None, examples=["2023-04-12T00:00:00"])
+    birth_estimates: list[str] = Field(
+        [],
+        examples=[["1975"]],
+        description="thaw: the birth years of ``properties.birthDate`` that an authority "
+        "published as an estimate (circa 1975): the year as published, which the matcher "
+        "reads as the years either side too. FtM's birthDate has no way to say so.",
+    )
 
 
 class FeatureResult(BaseModel):

@@ -14,7 +14,9 @@ contract shared by the Python API, ``thaw screen --json`` and every line written
                              "programs": ["RUSSIA-EO14024"], "listed_on": "2022-02-28"}],
                "explanation": "..."}]}
 
-``hits`` holds the listings scoring at or above the threshold, best first.
+``hits`` holds the listings scoring at or above the threshold, best first. A listing
+that publishes a birth year as an estimate (``circa 1965``) also carries
+``"birth_estimates": ["1965"]`` (the years as published; absent when there are none).
 
 A screener read from a store that holds no listing raises :class:`NoListsLoaded`
 rather than answer "no hits" to every name: against no lists that is the most
@@ -59,20 +61,26 @@ class NoListsLoaded(LookupError):
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    """One listing behind a hit: where it is published and under which programmes."""
+    """One listing behind a hit: where it is published and under which programmes,
+    and the birth years it publishes as an estimate (``circa 1975``: the year as
+    published; written only when there are some)."""
 
     source: str
     source_id: str
     programs: tuple[str, ...]
     listed_on: str | None
+    birth_estimates: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "source": self.source,
             "source_id": self.source_id,
             "programs": list(self.programs),
             "listed_on": self.listed_on,
         }
+        if self.birth_estimates:
+            data["birth_estimates"] = list(self.birth_estimates)
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +328,15 @@ def _hit(entry: Entry, result: thaw.match.MatchResult) -> Hit:
         schema=entry.schema,
         name=entry.caption,
         matched_name=result.matched_name,
-        listings=(Listing(entry.source, entry.source_id, entry.programs, entry.listed_on),),
+        listings=(
+            Listing(
+                entry.source,
+                entry.source_id,
+                entry.programs,
+                entry.listed_on,
+                entry.birth_estimates,
+            ),
+        ),
         explanation=result.explanation,
         features=result.evidence,
     )

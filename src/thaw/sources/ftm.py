@@ -36,6 +36,10 @@ FtM files carry no publication date of their own; where OpenSanctions'
 date), otherwise the loader falls back to ``--date`` or the folder name.
 A line that is not a JSON entity raises :class:`~thaw.sources.base.SourceError`
 naming the line.
+
+A birth year published as an estimate is written by :mod:`thaw.export.ftm` as
+``birthDate`` (the year) and a ``notes`` value of :func:`estimate_note`; the reader
+reads that note back as :attr:`~thaw.model.Record.birth_estimates`, not as a remark.
 """
 
 from __future__ import annotations
@@ -51,7 +55,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from thaw.model import Address, Identifier, Link, PublicationInfo, Record
 from thaw.sources.base import Publication, Reader, SourceError, json_loads, open_binary
-from thaw.sources.common import clean, identifier_kind, parse_date, parse_gender
+from thaw.sources.common import (
+    add_estimates,
+    clean,
+    identifier_kind,
+    parse_date,
+    parse_gender,
+)
 
 if TYPE_CHECKING:
     from followthemoney.schema import Schema as FtmSchema
@@ -82,6 +92,17 @@ that datasets loaded under different names are separate sources, each with its
 own publications, and replace only each other's earlier publications."""
 
 _DATASET_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+
+_ESTIMATE_NOTE = re.compile(r"^Born circa (\d{4}): the birth year \1 is published as an estimate$")
+
+
+def estimate_note(year: str) -> str:
+    """The ``notes`` value that says a birth year is published as an estimate: FtM's
+    ``birthDate`` cannot say so (a year alone is a date of year precision), so
+    :mod:`thaw.export.ftm` writes this beside it and the reader names the year in
+    :attr:`~thaw.model.Record.birth_estimates` again, rather than as a remark."""
+    return f"Born circa {year}: the birth year {year} is published as an estimate"
+
 
 TARGET_SCHEMATA: tuple[tuple[str, str], ...] = (
     ("Person", "Person"),
@@ -672,7 +693,9 @@ def build_record(entity: Mapping[str, Any], aux: _Aux) -> Record | None:
     dates = sorted(listing) or sorted(starts)
     record.listed_on = dates[0] if dates else None
 
-    _add_unique(record.remarks, v("notes") + v("summary") + v("description") + reasons)
+    notes = [n for n in v("notes") if not _ESTIMATE_NOTE.match(n)]
+    add_estimates(record, [m[1] for n in v("notes") if (m := _ESTIMATE_NOTE.match(n))])
+    _add_unique(record.remarks, notes + v("summary") + v("description") + reasons)
 
     for link in aux.links.get(entity_id, []):
         if link.source_id == entity_id:

@@ -18,8 +18,11 @@ loader in date order (:func:`~thaw.store.loader.read_job` then
 :func:`~thaw.store.loader.commit`, exactly as :func:`~thaw.store.loader.load`), as
 history where it is older than the active publication. Reading (parsing and
 serialising) runs in worker processes while the main process stores the
-publications in order; members already loaded are recognised by their sha256 and
-skipped without parsing, so an interrupted import can simply be run again.
+publications in order; members already loaded by the same reader version are
+recognised by their sha256 and skipped without parsing, so an interrupted import
+can simply be run again. A member stored by another version of its reader is read
+again and stored in place (``reread``, :func:`thaw.store.loader.reread`), as a
+single load of the same files does: no amendment the authority did not make.
 """
 
 from __future__ import annotations
@@ -111,7 +114,7 @@ class SeriesResult:
 
     def count(self, status: str) -> int:
         """How many publications ended with ``status`` (``loaded``, ``history``,
-        ``unchanged``) or, for ``refused``, were refused."""
+        ``unchanged``, ``reread``) or, for ``refused``, were refused."""
         if status == "refused":
             return sum(1 for i in self.items if i.error is not None)
         return sum(1 for i in self.items if i.result is not None and i.result.status == status)
@@ -456,7 +459,7 @@ def _run(
     todo: list[_Planned] = []
     for p in planned:
         existing = store.find_publication(p.job.reader.source, p.sha256)
-        if existing is not None:
+        if existing is not None and existing.reader_version == p.job.reader.version:
             item = SeriesItem(p.members, p.published, LoadResult("unchanged", existing))
             result.items.append(item)
             if on_item:
