@@ -568,6 +568,11 @@ def _words(text: str, org_context: bool, persons: bool = False) -> list[_Word]:
                 for g in vocab.ORG_ABBREVIATIONS[word]
             )
             continue
+        if word.isascii() and word.isalnum() and (word.islower() or word.isdigit()):
+            # (what transliteration reads a lower-case ASCII word as: the word
+            # itself, the usual word of a name in Latin script)
+            out.append(_Word(word))
+            continue
         titled = True
         if not word.isascii():  # (an ASCII word is Latin script)
             script = word_script(word)
@@ -1505,6 +1510,10 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     foreign name in katakana by :func:`thaw.text.japanese.katakana_readings`."""
     if schema not in (None, PERSON):
         return ()
+    if name.isascii():
+        # (the scripts searched for below are all outside ASCII: an ASCII name,
+        # the common case, has only the variants of a Latin-script name)
+        return _latin_variants(name)
     if _THAI.search(name):
         return _thai_variant(name)
     if _CYRILLIC.search(name):
@@ -1533,22 +1542,7 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         if not name.isascii() and _HACEK.search(name):
             # č, š, ž as English spells them (Alexandrovič: Aleksandrovich)
             return (name.translate(_HACEK_SOUNDS),)
-        pinyin = pinyin_reading(name)
-        readings: tuple[str, ...] = () if pinyin is None else (pinyin,)
-        if (
-            ("ic" in name or "IC" in name)
-            and name.isascii()
-            and _IC_END.search(name)
-            and _ASCII_IC.search(name)
-        ):
-            # MILOSEVIC as the -ich Russian and English write (Милошевич)
-            ich = _ASCII_IC.sub(_ich, name)
-            if ich != name:
-                readings = (*readings, ich)
-        # a Ukrainian or Belarusian romanisation in its Russian form (Hryhoriy
-        # Mykolaiovych: grygoriy nikolaevich)
-        slavic = east_slavic_variant(name)
-        return readings if slavic is None else (*readings, slavic)
+        return _latin_variants(name)
     if _KANA.search(name) or _HANGUL.search(name):
         return ()
     reading = ""
@@ -1565,6 +1559,29 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
             reading = ""
     others = tuple(v for v in han_variants(name) if _first_word_kept(v, schema))
     return (reading, *others) if reading else others
+
+
+def _latin_variants(name: str) -> tuple[str, ...]:
+    """The variants of a person's name in Latin letters (:func:`name_variants`):
+    its pinyin reading if it is romanised in Wade–Giles, its words in a
+    consonant and *-ic* in *-ich* (ASCII only), and its Russian form if it is
+    romanised from Ukrainian or Belarusian."""
+    pinyin = pinyin_reading(name)
+    readings: tuple[str, ...] = () if pinyin is None else (pinyin,)
+    if (
+        ("ic" in name or "IC" in name)
+        and name.isascii()
+        and _IC_END.search(name)
+        and _ASCII_IC.search(name)
+    ):
+        # MILOSEVIC as the -ich Russian and English write (Милошевич)
+        ich = _ASCII_IC.sub(_ich, name)
+        if ich != name:
+            readings = (*readings, ich)
+    # a Ukrainian or Belarusian romanisation in its Russian form (Hryhoriy
+    # Mykolaiovych: grygoriy nikolaevich)
+    slavic = east_slavic_variant(name)
+    return readings if slavic is None else (*readings, slavic)
 
 
 #: The roles of a word that analysis drops before a name (a title, a stop

@@ -80,9 +80,6 @@ _RULE_SPECS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 
-#: The folding rules in order, each with the substrings that must occur in the word
-#: for its pattern to match (empty: always tried). Skipping a rule whose trigger is
-#: absent cannot change the result, and most words trigger only a few rules.
 def _group_one(match: re.Match[str]) -> str:
     return match.group(1)
 
@@ -90,22 +87,34 @@ def _group_one(match: re.Match[str]) -> str:
 _Repl = str | Callable[[re.Match[str]], str]
 _DOUBLED: Final = re.compile(r"(.)\1+")
 """The rule collapsing doubled letters (the only one without a trigger substring)."""
-_RULES: Final[
-    tuple[tuple[re.Pattern[str], _Repl, str | None, tuple[str, ...], str | None], ...]
-] = tuple(
-    # a template replacement ("\\1") is parsed again on every call: a function is not
-    (
-        _DOUBLED if p == _DOUBLED.pattern else re.compile(p),
-        _group_one if r == r"\1" else r,
-        t[0] if len(t) == 1 else None,
-        t,
-        # a pattern that is one plain string, its own trigger ("ph" → "f"): replaced
-        # with str.replace, which substitutes the same non-overlapping occurrences
-        # from left to right as the pattern would, at a fraction of the cost
-        r if t == (p,) and re.escape(p) == p and "\\" not in r else None,
-    )
-    for p, r, t in _RULE_SPECS
-)
+
+
+class _Rule:
+    """One folding rule of :data:`_RULE_SPECS`, ready to apply.
+
+    ``triggers`` are the substrings of which one must occur in the word for the
+    pattern to match (empty: always tried), ``trigger`` the one when there is
+    one. ``plain`` is the replacement of a pattern that is one plain string,
+    its own trigger (``ph`` → ``f``), applied with :meth:`str.replace`, which
+    substitutes the same non-overlapping occurrences from left to right as the
+    pattern would. (A plain class, not tuples: compiled, its attributes are
+    read natively, where unpacking a tuple checks the type of every item.)"""
+
+    __slots__ = ("pattern", "plain", "repl", "trigger", "triggers")
+
+    def __init__(self, pattern: str, repl: str, triggers: tuple[str, ...]) -> None:
+        self.pattern = _DOUBLED if pattern == _DOUBLED.pattern else re.compile(pattern)
+        # a template replacement ("\\1") is parsed again on every call: a function is not
+        self.repl: _Repl = _group_one if repl == r"\1" else repl
+        self.trigger = triggers[0] if len(triggers) == 1 else None
+        self.triggers = triggers
+        plain = triggers == (pattern,) and re.escape(pattern) == pattern and "\\" not in repl
+        self.plain = repl if plain else None
+
+
+#: The folding rules in order. Skipping a rule whose trigger is absent cannot
+#: change the result, and most words trigger only a few rules.
+_RULES: Final[tuple[_Rule, ...]] = tuple(_Rule(p, r, t) for p, r, t in _RULE_SPECS)
 
 
 @lru_cache(maxsize=200_000)
@@ -123,22 +132,24 @@ def fold_word(word: str) -> str:
     if len(word) < 2 or not word.isalpha():
         return word
     out = word
-    for pattern, repl, trigger, triggers, plain in _RULES:
+    for rule in _RULES:
+        trigger = rule.trigger
         if trigger is not None:
             if trigger not in out:
                 continue
+            plain = rule.plain
             if plain is not None:
                 out = out.replace(trigger, plain)
                 continue
-        elif triggers:
-            for alternative in triggers:
+        elif rule.triggers:
+            for alternative in rule.triggers:
                 if alternative in out:
                     break
             else:
                 continue
-        elif pattern is _DOUBLED and not _has_double(out):
+        elif rule.pattern is _DOUBLED and not _has_double(out):
             continue  # (the one rule without a trigger: most words double no letter)
-        out = pattern.sub(repl, out)
+        out = rule.pattern.sub(rule.repl, out)
     return out or word
 
 
