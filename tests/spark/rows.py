@@ -85,8 +85,8 @@ def file_results(csv_path: Path, home: Path, **kw: Any) -> dict[Any, list[dict[s
 
 
 def spark_hits(hits: list[Any] | None) -> list[dict[str, Any]] | None:
-    """Spark's ``hits`` as the file command's JSON (``profile_id`` and ``decision``
-    only when set)."""
+    """Spark's ``hits`` as the file command's JSON (``profile_id``, ``decision``
+    and a listing's ``birth_estimates`` only when set)."""
     if hits is None:
         return None
     out = []
@@ -95,5 +95,8 @@ def spark_hits(hits: list[Any] | None) -> list[dict[str, Any]] | None:
         for key in ("profile_id", "decision"):
             if data.get(key) is None:
                 data.pop(key, None)
+        for listing in data.get("listings") or []:
+            if listing.get("birth_estimates") is None:
+                listing.pop("birth_estimates", None)
         out.append(data)
     return out

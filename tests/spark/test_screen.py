@@ -64,7 +64,13 @@ def test_result_columns_and_audit(spark: Any, fixture_home: Path) -> None:
     assert {x["source_id"] for h in rows["c1"]["hits"] for x in h["listings"]} >= {"34336"}
     assert best["explanation"]
     listing = best["listings"][0]
-    assert set(listing.asDict()) == {"source", "source_id", "programs", "listed_on"}
+    assert set(listing.asDict()) == {
+        "source",
+        "source_id",
+        "programs",
+        "listed_on",
+        "birth_estimates",
+    }
     pubs = {p["source"]: p for p in rows["c1"]["publications"]}
     assert set(pubs) == {"uk_hmt_ofsi", "un_sc", "us_ofac_sdn"}
     assert pubs["un_sc"]["published"].startswith("2024-01-01")

@@ -16,7 +16,9 @@ Result columns (appended to the input's, whose names must not clash with them):
 ``hits``          array of structs, best first, each as one hit of
                   ``screen-file``'s JSON contract: ``score``, ``schema``, ``name``,
                   ``matched_name``, ``listings`` (``source``, ``source_id``,
-                  ``programs``, ``listed_on``), ``profile_id``, ``explanation``, ``features``;
+                  ``programs``, ``listed_on``, ``birth_estimates``: null where
+                  the file's JSON leaves it out), ``profile_id``, ``explanation``,
+                  ``features``;
 ``alert``         whether there is any hit;
 ``error``         why the row was not screened (no name, an invalid date, an
                   unknown schema …); ``hits`` and ``alert`` are then null, so an
@@ -112,6 +114,7 @@ LISTING_TYPE = pa.struct(
         ("source_id", pa.string()),
         ("programs", pa.list_(pa.string())),
         ("listed_on", pa.string()),
+        ("birth_estimates", pa.list_(pa.string())),
     ]
 )
 HIT_TYPE = pa.struct(
@@ -450,7 +453,11 @@ def result_schema(input_schema: StructType, *, ownership: bool = False) -> Struc
 
     text = StringType()
     listing = struct(
-        ("source", text), ("source_id", text), ("programs", ArrayType(text)), ("listed_on", text)
+        ("source", text),
+        ("source_id", text),
+        ("programs", ArrayType(text)),
+        ("listed_on", text),
+        ("birth_estimates", ArrayType(text)),
     )
     hit = struct(
         ("score", DoubleType()),
