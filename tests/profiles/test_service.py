@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.profiles.profile_fixtures import add, org, person, un_ref
-from thaw.model import Identifier
+from thaw.model import Identifier, Name, Record
 from thaw.profiles import ProfileError, Profiles
+from thaw.profiles.service import details_of
 from thaw.store import Store
 
 UN = [
@@ -241,3 +242,28 @@ def test_a_new_linking_algorithm_relinks_unchanged_lists(
     assert profiles.is_stale()
     assert profiles.refresh().mode == "full"
     assert not profiles.is_stale()
+
+
+def test_a_circa_birth_year_is_qualified_as_published() -> None:
+    """A birth year the list publishes as an estimate is a ``birth_date`` detail
+    qualified ``circa`` (the web page's comparison shows "circa 1965"); an exact
+    date of the same listing is not qualified."""
+    record = Record(
+        "us_ofac_sdn",
+        "1",
+        "Person",
+        names=[Name("Ivan PETROV")],
+        birth_dates=["1965", "1966-03-01"],
+        birth_estimates=["1965"],
+    )
+    born = [d.to_dict() for d in details_of(record) if d.field == "birth_date"]
+    assert born == [
+        {
+            "field": "birth_date",
+            "value": "1965",
+            "source": "us_ofac_sdn",
+            "source_id": "1",
+            "qualifier": "circa",
+        },
+        {"field": "birth_date", "value": "1966-03-01", "source": "us_ofac_sdn", "source_id": "1"},
+    ]

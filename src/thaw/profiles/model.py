@@ -64,8 +64,10 @@ class Listing:
 class Detail:
     """One published fact about the party and the listing that published it.
 
-    ``field`` is ``name`` (``qualifier`` = its kind), ``birth_date``,
-    ``birth_place``, ``nationality``, ``citizenship``, ``country``, ``gender``,
+    ``field`` is ``name`` (``qualifier`` = its kind), ``birth_date``
+    (``qualifier`` ``circa`` for a year the list publishes as an estimate,
+    :attr:`thaw.model.Record.birth_estimates`), ``birth_place``, ``nationality``,
+    ``citizenship``, ``country``, ``gender``,
     ``title``, ``position``, ``identifier`` (``qualifier`` = its kind, value
     ``NUMBER`` or ``NUMBER (CC)``), ``address`` or ``remark``.
     """

@@ -693,8 +693,12 @@ def details_of(record: Record) -> list[Detail]:
     """Every published fact of one listing, as :class:`Detail` rows."""
     s, i = record.source, record.source_id
     out = [Detail("name", n.value, s, i, n.kind) for n in record.names]
+    estimates = set(record.birth_estimates)
+    out.extend(
+        Detail("birth_date", v, s, i, "circa" if v in estimates else None)
+        for v in record.birth_dates
+    )
     simple: list[tuple[str, list[str]]] = [
-        ("birth_date", record.birth_dates),
         ("birth_place", record.birth_places),
         ("nationality", record.nationalities),
         ("citizenship", record.citizenships),

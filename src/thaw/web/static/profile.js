@@ -30,7 +30,9 @@
       const q = row.slice(5);
       return mine.filter((d) => d.field === "name" && (q === "other" ? !["primary", "alias", "original"].includes(d.qualifier) : d.qualifier === q)).map((d) => d.value);
     }
-    return mine.filter((d) => d.field === row).map((d) => d.value + (d.qualifier && row === "identifier" ? " [" + d.qualifier + "]" : ""));
+    return mine.filter((d) => d.field === row).map((d) =>
+      row === "birth_date" && d.qualifier === "circa" ? "circa " + d.value
+        : d.value + (d.qualifier && row === "identifier" ? " [" + d.qualifier + "]" : ""));
   }
 
   function compare(profile) {
