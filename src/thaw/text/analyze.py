@@ -1526,20 +1526,20 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
         further = [w for v in variants[:1] if " ال" in v for w in arabic_script_variants(v)]
         found = dict.fromkeys([*variants, *further, *arabic_script_variants(name)])
         return tuple(v for v in found if v != name)
-    if not name.isascii() and _GREEK.search(name):
+    if _GREEK.search(name):
         return greek_variant(name)
-    if not name.isascii() and _HEBREW.search(name):
+    if _HEBREW.search(name):
         return hebrew_variant(name)
-    if not name.isascii() and _KHMER.search(name):
+    if _KHMER.search(name):
         return khmer_variant(name)
-    if not name.isascii() and _ARMENIAN.search(name):
+    if _ARMENIAN.search(name):
         return armenian_variant(name)
     if not _HAN.search(name):
-        if not name.isascii() and _HANGUL.search(name):
+        if _HANGUL.search(name):
             return hangul_variants(name)
-        if not name.isascii() and _KANA.search(name):
+        if _KANA.search(name):
             return katakana_readings(name)  # a foreign name in katakana
-        if not name.isascii() and _HACEK.search(name):
+        if _HACEK.search(name):
             # č, š, ž as English spells them (Alexandrovič: Aleksandrovich)
             return (name.translate(_HACEK_SOUNDS),)
         return _latin_variants(name)
