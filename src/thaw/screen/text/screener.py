@@ -529,20 +529,24 @@ class TextScreener:
                 for (source, source_id), pid in screener.profile_of.items()
                 if len(authorities[pid]) >= SOUND_AUTHORITIES
             )
-        wanted = {schema_code(schema) for schema in SOUND_SCHEMATA}
-        codes = index.schema_codes
-        for position in positions:
-            if position is not None and int(codes[position]) in wanted:
-                yield index.peek(position)
+        return self._entries_at(positions, SOUND_SCHEMATA)
 
     def _organisation_entries(self) -> Iterator[Entry]:
         """The index entries of organisations (:data:`ORGANISATION_SCHEMATA`),
         decoded for one pass and not kept."""
+        return self._entries_at(range(len(self.screener.index)), ORGANISATION_SCHEMATA)
+
+    def _entries_at(
+        self, positions: Iterable[int | None], schemata: Iterable[str]
+    ) -> Iterator[Entry]:
+        """The index entries at ``positions`` (``None``: none) whose schema is
+        one of ``schemata``, each decoded as it is reached
+        (:meth:`thaw.index.CandidateIndex.peek`)."""
         index = self.screener.index
-        wanted = {schema_code(schema) for schema in ORGANISATION_SCHEMATA}
+        wanted = {schema_code(schema) for schema in schemata}
         codes = index.schema_codes
-        for position in range(len(index)):
-            if int(codes[position]) in wanted:
+        for position in positions:
+            if position is not None and int(codes[position]) in wanted:
                 yield index.peek(position)
 
     def _entries(self, hit: Hit) -> Iterator[Entry | None]:
