@@ -202,7 +202,9 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-_APPROXIMATE = re.compile(r"^(circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*", re.I)
+_ESTIMATE_WORDS = r"(?:circa|approximately|approx\.?|about|around|ca\.?|c\.)"
+"""The words before a date that say it is an estimate ("circa 1975", "c. 1960")."""
+_APPROXIMATE = re.compile(rf"^{_ESTIMATE_WORDS}\s*", re.I)
 
 APPROXIMATE_YEARS = 1
 """How many years either side of a birth year published as an estimate ("circa
@@ -214,7 +216,7 @@ born 1974 agrees with a listing born circa 1975 as one born 1975 agrees with a
 listing born 1975."""
 
 _ESTIMATED_YEAR = re.compile(
-    r"(?<![\w.])(?:circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*(\d{4})\b"
+    rf"(?<![\w.]){_ESTIMATE_WORDS}\s*(\d{{4}})\b"
     r"(?!\s*(?:-|–|to)\s*\d{4})",
     re.I,
 )
