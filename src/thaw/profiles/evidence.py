@@ -123,6 +123,7 @@ different genders, incompatible schemata) blocks the name rules.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -136,6 +137,7 @@ from thaw.match.spelling import longer_by_syllables
 from thaw.profiles.features import (
     Features,
     NameF,
+    analyze,
     confusable_countries,
     historic_country,
     namespace,
@@ -174,6 +176,23 @@ two tokens each held by fewer than about one listing in a thousand."""
 
 DISTINCTIVE_ORG = 12.0
 """The same, for organisation names linked without an agreeing country."""
+
+CONTACT_DF = 10
+"""The most names (listings' captions, case and punctuation aside) under which
+one web domain or street address may be published for it to be a party's own:
+a party's listings write a few spellings of its name, however many listings
+it has (the Denied Persons List gives "I. ASH" twenty times, at the same
+addresses). A domain published under more names is a publisher's or a host's
+(``treasury.gov`` in OFAC's remarks, ``interpol.int`` in the UN's), an address
+a building's (1 Okhotny Ryad, the State Duma's, for 404 deputies): neither
+says that two listings are one party."""
+
+GENERIC_DF = 100
+"""The fewest listings holding a word for it to say only what kind of
+organisation a party is ("design", "bureau", "scientific"), as the words name
+analysis knows as common do ("company", "institute", "research"): a name that
+adds only such words to another's names the same party more fully
+(``name_contact`` by a contained name, :func:`contained_org_name`)."""
 
 ID_KINDS_STRONG = frozenset(
     {
@@ -374,7 +393,9 @@ class Context:
     that more than one listing of the same list carries (shared by relatives,
     branches or mistakes: no identity evidence); ``common`` the tokens name
     analysis knows as common, counted as held by at least :data:`COMMON_DF`
-    listings.
+    listings; ``shared_contacts`` the web domains and street addresses published
+    under more than :data:`CONTACT_DF` names (a publisher's or a building's, no
+    party's own).
     """
 
     def __init__(
@@ -384,12 +405,14 @@ class Context:
         ambiguous_ids: Iterable[tuple[str, str]] = (),
         common: Iterable[str] = (),
         matcher: Callable[[str, str, str | None], float] | None = None,
+        shared_contacts: Iterable[str] = (),
     ) -> None:
         self.df = df
         self.n = max(n, 1)
         self.ambiguous_ids = frozenset(ambiguous_ids)
         self.common = frozenset(common)
         self.matcher = matcher
+        self.shared_contacts = frozenset(shared_contacts)
 
     def name_score(self, query: str, name: str, schema: str | None) -> float:
         """The screening matcher's score of name ``query`` against a listing
@@ -422,15 +445,23 @@ class Stats:
     n: int
     ambiguous_ids: frozenset[tuple[str, str]]
     common: frozenset[str] = frozenset()
+    shared_contacts: frozenset[str] = frozenset()
 
     def context(self) -> Context:
         """A :class:`Context` over these statistics."""
-        return Context(self.df, self.n, self.ambiguous_ids, common=self.common)
+        return Context(
+            self.df,
+            self.n,
+            self.ambiguous_ids,
+            common=self.common,
+            shared_contacts=self.shared_contacts,
+        )
 
 
 def corpus_stats(listings: Iterable[Features]) -> Stats:
-    """Token document frequencies, common tokens and ambiguous identifiers over
-    ``listings``.
+    """Token document frequencies, common tokens, ambiguous identifiers and
+    shared contacts (web domains and street addresses published under more
+    than :data:`CONTACT_DF` names) over ``listings``.
 
     Common are the tokens name analysis knows as common (Latin spellings:
     Muhammad, Ali, Ivanov) and, for the names the lists write in another
@@ -443,9 +474,12 @@ def corpus_stats(listings: Iterable[Features]) -> Stats:
     latin: set[str] = set()
     owners: dict[tuple[str, str, str], int] = {}
     common: set[str] = set()
+    contacts: dict[str, set[str]] = {}
     n = 0
     for f in listings:
         n += 1
+        for contact in {*f.websites, *f.addresses}:
+            contacts.setdefault(contact, set()).add(_literal(f.caption))
         for t in f.tokens():
             df[t] = df.get(t, 0) + 1
         scripts: dict[str, set[str]] = {}
@@ -466,7 +500,8 @@ def corpus_stats(listings: Iterable[Features]) -> Stats:
             owners[k] = owners.get(k, 0) + 1
     ambiguous = frozenset((kind, num) for (_s, kind, num), c in owners.items() if c > 1)
     common.update(script_common(by_script, writers, latin))
-    return Stats(df, n, ambiguous, frozenset(common))
+    shared = frozenset(c for c, names in contacts.items() if len(names) > CONTACT_DF)
+    return Stats(df, n, ambiguous, frozenset(common), shared)
 
 
 def script_common(
@@ -870,6 +905,10 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             bonus = 2.0 if name.level in ("exact", "full") else 0.0
             return Edge(a.key, b.key, "identifier", STRENGTH["identifier"] + bonus + len(ids), ev)
 
+    if not person and not (name.level in ("exact", "full") and name.both_ways):
+        contained = _contained_contact_edge(a, b, ctx)
+        if contained is not None:
+            return contained
     if name.level not in ("exact", "full"):
         return None
     if a.group in ("vessel", "aircraft") or b.group in ("vessel", "aircraft"):
@@ -976,7 +1015,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         ev["matcher"] = round(matcher, 3)
         if matcher < STRICT_MATCH_MIN:
             return None
-    contact = _shared_contact(a, b)
+    contact = _shared_contact(a, b, ctx)
     if contact:
         ev.update(contact)
         return Edge(a.key, b.key, "name_contact", STRENGTH["name_contact"] + fine, ev)
@@ -1160,6 +1199,91 @@ def _regime_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] 
     return best
 
 
+def _contained_contact_edge(a: Features, b: Features, ctx: Context) -> Edge | None:
+    """``name_contact`` by a contained name: two organisations publishing the
+    same web domain of their own (not one of ``ctx.shared_contacts``), where a
+    name of one is, word for word, part of a name of the other that adds only
+    words saying what kind of organisation it is (:func:`contained_org_name`):
+    the UK's JOINT STOCK COMPANY "LAZURIT" and Australia's Lazurit Design
+    Bureau, both www.cdb-lazurit.ru. No country may disagree and no regimes
+    may differ (a subsidiary abroad shares its parent's domain and name)."""
+    if a.group != "org" or b.group != "org":
+        return None
+    websites = sorted(set(a.websites) & set(b.websites) - ctx.shared_contacts)
+    if not websites:
+        return None
+    country = compare_countries(a.countries, b.countries)
+    ra, rb = set(a.regimes) - NEUTRAL_THEMES, set(b.regimes) - NEUTRAL_THEMES
+    if country == "conflict" or (ra and rb and not ra & rb):
+        return None
+    pair = contained_org_name(a, b, ctx)
+    if pair is None:
+        return None
+    short, long = pair
+    rarity = ctx.rarity(short.tokens)
+    ev: dict[str, Any] = {
+        "names": [short.original, long.original]
+        if any(n is short for n in a.names)
+        else [long.original, short.original],
+        "name_level": "contained",
+        "rarity": round(rarity, 1),
+        "country": country,
+        "websites": websites,
+    }
+    if ra & rb:
+        ev["regimes"] = sorted(ra & rb)
+    strength = STRENGTH["name_contact"] - 1.0 + min(rarity, 30.0) / 100.0
+    return Edge(a.key, b.key, "name_contact", strength, ev)
+
+
+def contained_org_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] | None:
+    """The rarest pair of strong names ``(short, long)``, one of each
+    organisation, where every token of ``short`` is a token of ``long``, word
+    for word, and the words ``long`` adds are generic (known as common, or held
+    by :data:`GENERIC_DF` listings or more: "Lazurit" and "Lazurit Design
+    Bureau"); ``short`` of summed idf ``RARE_NAME / 2`` at least, and not the
+    party ``long`` belongs to ("Management Company of the Russian Direct
+    Investment Fund" is not the fund: :func:`names_owner`); ``None`` if there
+    is none."""
+    best: tuple[NameF, NameF] | None = None
+    best_rarity = -1.0
+    for x in a.strong_names():
+        for y in b.strong_names():
+            short, long = (x, y) if len(x.tokens) < len(y.tokens) else (y, x)
+            if not short.tokens or len(short.tokens) == len(long.tokens):
+                continue
+            extra = list(long.tokens)
+            for t in short.tokens:
+                if t not in extra:
+                    break
+                extra.remove(t)
+            else:
+                rarity = ctx.rarity(short.tokens)
+                if (
+                    rarity > best_rarity
+                    and rarity >= RARE_NAME / 2
+                    and all(t in ctx.common or ctx.df.get(t, 0) >= GENERIC_DF for t in extra)
+                    and not names_owner(long, short)
+                ):
+                    best, best_rarity = (short, long), rarity
+    return best
+
+
+_OF = re.compile(r"\bof\b", re.IGNORECASE)
+
+
+def names_owner(long: NameF, short: NameF) -> bool:
+    """Whether ``long`` names a part or an organ of the party ``short`` names:
+    every token of ``short`` is in what follows an "of" that follows words of
+    its own ("Management Company of the Russian Direct Investment Fund")."""
+    for m in _OF.finditer(long.original):
+        head = analyze(long.original[: m.start()], long.kind, "Organization")
+        tail = analyze(long.original[m.end() :], long.kind, "Organization")
+        if head.tokens and set(short.tokens) <= set(tail.tokens):
+            return True
+    return False
+
+
 def _same_year_range(a: Iterable[str], b: Iterable[str]) -> bool:
     """Whether both listings give the same set of two or more birth years and
     nothing finer (a published range such as 1992-1995)."""
@@ -1168,13 +1292,15 @@ def _same_year_range(a: Iterable[str], b: Iterable[str]) -> bool:
     return len(ya) >= 2 and ya == yb
 
 
-def _shared_contact(a: Features, b: Features) -> dict[str, list[str]]:
-    """The web domains and street addresses two listings share."""
+def _shared_contact(a: Features, b: Features, ctx: Context) -> dict[str, list[str]]:
+    """The web domains and street addresses two listings share, but for those
+    published under many names (``ctx.shared_contacts``: a publisher's domain,
+    a building's address)."""
     out: dict[str, list[str]] = {}
-    websites = sorted(set(a.websites) & set(b.websites))
+    websites = sorted(set(a.websites) & set(b.websites) - ctx.shared_contacts)
     if websites:
         out["websites"] = websites
-    addresses = sorted(set(a.addresses) & set(b.addresses))
+    addresses = sorted(set(a.addresses) & set(b.addresses) - ctx.shared_contacts)
     if addresses:
         out["addresses"] = addresses
     return out
