@@ -252,6 +252,21 @@ Mining, Lobaye Invest), which other authorities list under their Iran, DPRK,
 Sudan or Central African regimes. A listing only under them conflicts with no
 regime."""
 
+WIDE_REACH_COMPANIONS = frozenset({"ukraine"})
+"""Themes the programme catalogue gives a wide-reach regime's programmes
+besides: the Russia programmes of Australia, Canada and the US are Russia *and*
+Ukraine programmes, and a listing under them alone (Australia's Amir Ali
+HAJIZADEH, commander of Iran's drone makers) is still listed only under a
+wide-reach regime (:func:`wide_reach`)."""
+
+
+def wide_reach(themes: Collection[str]) -> bool:
+    """Whether a listing's regimes are only a wide-reach one
+    (:data:`WIDE_REACH_THEMES`) and its companions."""
+    held = set(themes)
+    return bool(held & WIDE_REACH_THEMES) and held <= WIDE_REACH_THEMES | WIDE_REACH_COMPANIONS
+
+
 THEMATIC_REGIMES = (
     NEUTRAL_THEMES
     | OFFICIALS_THEMES
@@ -929,7 +944,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         {t for pair in RELATED_THEMES if ra & pair and rb & pair and ra != rb for t in pair}
     )
     regime_conflict = bool(ra and rb and not ra & rb) and not (
-        thematic or ra <= WIDE_REACH_THEMES or rb <= WIDE_REACH_THEMES or related
+        thematic or wide_reach(ra) or wide_reach(rb) or related
     )
     fine = _fine(name)
 

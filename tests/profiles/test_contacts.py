@@ -1,0 +1,105 @@
+"""Web domains and street addresses as identity evidence between organisations:
+a party's own, not a publisher's or a host's; the same domain with a name that
+only adds generic words to the other's."""
+
+from __future__ import annotations
+
+from thaw.model import Name, Record
+from thaw.profiles import features_of, link
+from thaw.profiles.evidence import (
+    CONTACT_DF,
+    GENERIC_DF,
+    Context,
+    compare,
+    contained_org_name,
+    corpus_stats,
+)
+from thaw.profiles.features import Features, websites_of
+
+
+def org(source: str, source_id: str, name: str, remark: str, country: str = "ru") -> Features:
+    """An organisation publishing ``remark`` (a web address)."""
+    record = Record(
+        source,
+        source_id,
+        "Organization",
+        names=[Name(name, "primary")],
+        countries=[country] if country else [],
+        remarks=[remark],
+        programs=["TEST"],
+    )
+    return features_of(record)
+
+
+def test_a_publishers_domain_is_no_partys_website() -> None:
+    """OFAC's remarks point to treasury.gov, the UN's to interpol.int: a domain
+    published under more than CONTACT_DF names says nothing about who a party
+    is, and two listings of one common name that publish it stay apart."""
+    remark = "Additional Sanctions Information: see www.treasury.gov/ofac"
+    others = [
+        org("us_ofac_sdn", str(i), f"UNRELATED PARTY {chr(65 + i)}{i}", remark, "")
+        for i in range(CONTACT_DF)
+    ]
+    au = org("au_dfat", "1", "Sberbank", remark)
+    us = org("us_ofac_sdn", "99", "SBERBANK", remark, "")
+    ctx = corpus_stats([au, us, *others]).context()
+    assert "treasury.gov" in ctx.shared_contacts
+    assert compare(au, us, ctx) is None
+    # the same two names at a domain of their own do link
+    own = corpus_stats([au, us]).context()
+    edge = compare(au, us, own)
+    assert edge is not None and edge.kind == "name_contact"
+
+
+def _context(listings: list[Features]) -> Context:
+    """The corpus of ``listings``, where "design" is as frequent as on the lists."""
+    stats = corpus_stats(listings)
+    return Context({**stats.df, "design": GENERIC_DF}, stats.n, common=stats.common)
+
+
+def test_a_name_adding_generic_words_at_the_same_website_is_one_party() -> None:
+    """Issue 11: Australia's "Joint Stock Company Lazurit Design Bureau" and the
+    UK's JOINT STOCK COMPANY "LAZURIT" both publish www.cdb-lazurit.ru; the
+    longer name adds only words saying what kind of organisation Lazurit is."""
+    au = org("au_dfat", "7573", "Joint Stock Company Lazurit Design Bureau", "www.cdb-lazurit.ru")
+    uk = org("uk_ofsi", "15978", 'JOINT STOCK COMPANY "LAZURIT"', "Website: cdb-lazurit.ru")
+    ctx = _context([au, uk])
+    edge = compare(au, uk, ctx)
+    assert edge is not None and edge.kind == "name_contact"
+    assert edge.evidence["name_level"] == "contained"
+    assert edge.evidence["websites"] == ["cdb-lazurit.ru"]
+    assert [sorted(c) for c in link([au, uk], ctx=ctx).clusters] == [
+        ["au_dfat:7573", "uk_ofsi:15978"]
+    ]
+
+
+def test_a_part_or_a_subsidiary_at_the_same_website_is_another_party() -> None:
+    """The Russian Direct Investment Fund and its management company share
+    rdif.ru, and a subsidiary shares its parent's domain: a longer name that
+    names the other as its owner ("... of the Russian Direct Investment Fund")
+    or adds a distinctive word ("Lazurit Leasing") is another party."""
+    fund = org("au_dfat", "6683", "Russian Direct Investment Fund", "Website: rdif.ru")
+    manager = org(
+        "us_ofac_sdn",
+        "34337",
+        "JOINT STOCK COMPANY MANAGEMENT COMPANY OF THE RUSSIAN DIRECT INVESTMENT FUND",
+        "Website www.rdif.ru",
+    )
+    lazurit = org("uk_ofsi", "15978", 'JOINT STOCK COMPANY "LAZURIT"', "Website: cdb-lazurit.ru")
+    leasing = org("au_dfat", "9", "Lazurit Leasing", "Website: cdb-lazurit.ru")
+    ctx = _context([fund, manager, lazurit, leasing])
+    assert contained_org_name(fund, manager, ctx) is None
+    assert compare(fund, manager, ctx) is None
+    assert compare(lazurit, leasing, ctx) is None
+
+
+def test_social_networks_and_file_names_are_no_web_domain() -> None:
+    """A page on vk.com is one of many parties' pages; OFAC's link to its own
+    ``advanced.xml`` is a file, not a domain."""
+    record = Record(
+        "uk_ofsi",
+        "13219",
+        "Organization",
+        remarks=["Website: https://vk.com/sparta_battalion", "see https://x/advanced.xml"],
+    )
+    assert websites_of(record) == ()
