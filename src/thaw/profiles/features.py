@@ -18,6 +18,7 @@ from typing import Any
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.model import Record
+from thaw.sources.common import country_code
 from thaw.store.db import encode_record
 from thaw.text import analyze_name
 
@@ -349,7 +350,10 @@ def name_variants(value: str) -> list[str]:
     """The name as published, plus, where it holds a parenthesis, the name without
     it (``GLOBAL RELIEF FOUNDATION (GRF)`` → ``GLOBAL RELIEF FOUNDATION``) and the
     parenthesis alone when it is a name of several words (``ADF (ALLIED
-    DEMOCRATIC FORCES)`` → ``ALLIED DEMOCRATIC FORCES``)."""
+    DEMOCRATIC FORCES)`` → ``ALLIED DEMOCRATIC FORCES``), not a place: the
+    ``(HONG KONG)`` of "XIN QUAN ELECTRONICS (HONG KONG) CO., LIMITED" says
+    where the company is, and is no name of it that other Hong Kong firms
+    share."""
     out = [value]
     if "(" in value or "[" in value:
         outer = " ".join(_PAREN.sub(" ", value).split())
@@ -357,8 +361,12 @@ def name_variants(value: str) -> list[str]:
             out.append(outer)
         for inner in _PAREN.findall(value):
             inner = " ".join(inner.split())
-            if len(inner.split()) >= 2 and not inner.lower().startswith(
-                ("a.k.a", "aka", "f.k.a", "fka", "formerly", "also", "previously")
+            if (
+                len(inner.split()) >= 2
+                and not inner.lower().startswith(
+                    ("a.k.a", "aka", "f.k.a", "fka", "formerly", "also", "previously")
+                )
+                and country_code(inner) is None
             ):
                 out.append(inner)
     return out
