@@ -77,7 +77,8 @@ def test_a_part_or_a_subsidiary_at_the_same_website_is_another_party() -> None:
     """The Russian Direct Investment Fund and its management company share
     rdif.ru, and a subsidiary shares its parent's domain: a longer name that
     names the other as its owner ("... of the Russian Direct Investment Fund")
-    or adds a distinctive word ("Lazurit Leasing") is another party."""
+    or adds a word naming a related party ("Lazurit Leasing", "RVC Management
+    Company") is another party."""
     fund = org("au_dfat", "6683", "Russian Direct Investment Fund", "Website: rdif.ru")
     manager = org(
         "us_ofac_sdn",
@@ -87,10 +88,20 @@ def test_a_part_or_a_subsidiary_at_the_same_website_is_another_party() -> None:
     )
     lazurit = org("uk_ofsi", "15978", 'JOINT STOCK COMPANY "LAZURIT"', "Website: cdb-lazurit.ru")
     leasing = org("au_dfat", "9", "Lazurit Leasing", "Website: cdb-lazurit.ru")
-    ctx = _context([fund, manager, lazurit, leasing])
+    rvc = org("uk_ofsi", "15028", "RVC", "Website: www.rvc.ru")
+    rvc_manager = org("us_ofac_sdn", "35244", "LLC RVC MANAGEMENT COMPANY", "Website: rvc.ru", "")
+    listings = [fund, manager, lazurit, leasing, rvc, rvc_manager]
+    stats = corpus_stats(listings)
+    # however many listings hold "leasing" and "management", they name another party
+    ctx = Context(
+        {**stats.df, "design": GENERIC_DF, "leasing": GENERIC_DF, "management": GENERIC_DF},
+        stats.n,
+        common=stats.common,
+    )
     assert contained_org_name(fund, manager, ctx) is None
     assert compare(fund, manager, ctx) is None
     assert compare(lazurit, leasing, ctx) is None
+    assert compare(rvc, rvc_manager, ctx) is None
 
 
 def test_social_networks_and_file_names_are_no_web_domain() -> None:

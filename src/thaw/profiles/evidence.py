@@ -126,6 +126,7 @@ import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
@@ -193,6 +194,38 @@ organisation a party is ("design", "bureau", "scientific"), as the words name
 analysis knows as common do ("company", "institute", "research"): a name that
 adds only such words to another's names the same party more fully
 (``name_contact`` by a contained name, :func:`contained_org_name`)."""
+
+RELATED_PARTY_WORDS = (
+    "management",
+    "branch",
+    "subsidiary",
+    "representative",
+    "affiliate",
+    "division",
+    "leasing",
+    "insurance",
+    "capital",
+    "finance",
+    "investment",
+    "international",
+    "fund",
+    "services",
+    "partners",
+)
+"""Generic words by which a name names another party related to the one it
+contains, never the same party more fully: "RVC Management Company" is not the
+Russian Venture Company (RVC), "GPB International" not Gazprombank
+(:func:`contained_org_name`). Compared as name analysis reads them
+(:func:`related_party_tokens`: "fund" and "trust" as ``foundation``)."""
+
+
+@cache
+def related_party_tokens() -> frozenset[str]:
+    """The comparison tokens of :data:`RELATED_PARTY_WORDS`."""
+    return frozenset(
+        t for word in RELATED_PARTY_WORDS for t in analyze(word, "alias", "Organization").tokens
+    )
+
 
 ID_KINDS_STRONG = frozenset(
     {
@@ -1256,7 +1289,8 @@ def contained_org_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, N
     organisation, where every token of ``short`` is a token of ``long``, word
     for word, and the words ``long`` adds are generic (known as common, or held
     by :data:`GENERIC_DF` listings or more: "Lazurit" and "Lazurit Design
-    Bureau"); ``short`` of summed idf ``RARE_NAME / 2`` at least, and not the
+    Bureau") and none names a related party (:data:`RELATED_PARTY_WORDS`:
+    "RVC Management Company"); ``short`` of summed idf ``RARE_NAME / 2`` at least, and not the
     party ``long`` belongs to ("Management Company of the Russian Direct
     Investment Fund" is not the fund: :func:`names_owner`); ``None`` if there
     is none."""
@@ -1278,6 +1312,7 @@ def contained_org_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, N
                     rarity > best_rarity
                     and rarity >= RARE_NAME / 2
                     and all(t in ctx.common or ctx.df.get(t, 0) >= GENERIC_DF for t in extra)
+                    and not related_party_tokens() & set(extra)
                     and not names_owner(long, short)
                 ):
                     best, best_rarity = (short, long), rarity
