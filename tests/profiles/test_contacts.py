@@ -114,3 +114,40 @@ def test_social_networks_and_file_names_are_no_web_domain() -> None:
         remarks=["Website: https://vk.com/sparta_battalion", "see https://x/advanced.xml"],
     )
     assert websites_of(record) == ()
+
+
+def test_the_same_name_and_website_outweigh_the_same_name_and_regime() -> None:
+    """Issue 11: Australia's Federal State of Novorossiya also gives the alias
+    "Movement Novorossiya of Igor Strelkov", the UK lists the movement apart.
+    The UK's Federal State of Novorossiya at the same web domain is the party,
+    not the movement that shares a regime and an alias with it."""
+
+    def listing(source: str, sid: str, names: list[str], programs: list[str], web: str) -> Features:
+        record = Record(
+            source,
+            sid,
+            "Organization",
+            names=[Name(names[0], "primary"), *(Name(n, "alias") for n in names[1:])],
+            remarks=[f"Website: {web}"] if web else [],
+            programs=programs,
+        )
+        return features_of(record)
+
+    au = listing(
+        "au_dfat",
+        "7667",
+        ["Federal State of Novorossiya", "Movement Novorossiya of Igor Strelkov"],
+        ["Autonomous (Russia)"],
+        "novorossiia.ru",
+    )
+    movement = listing(
+        "uk_ofsi", "13226", ['MOVEMENT "NOVOROSSIYA" OF IGOR STRELKOV'], ["Russia"], ""
+    )
+    state = listing(
+        "uk_ofsi", "13050", ["'FEDERAL STATE OF NOVOROSSIYA'"], ["Russia"], "www.novorossiia.ru"
+    )
+    linkage = link([au, movement, state], ctx=corpus_stats([au, movement, state]).context())
+    assert sorted(sorted(c) for c in linkage.clusters) == [
+        ["au_dfat:7667", "uk_ofsi:13050"],
+        ["uk_ofsi:13226"],
+    ]

@@ -361,6 +361,15 @@ elsewhere. Where the UN itself lists one person twice (Hassan Dahir AWEYS under
 its Somalia and its Al-Qaida regimes), an authority's two copies then stay with
 their own UN listing; otherwise the two join at the end."""
 
+WEBSITE_BONUS = 2.0
+"""Added to a ``name_contact`` link's strength where the two share a web domain
+of their own, not only a street address: a domain is one party's, an address
+a building's that several parties may give, so the same name and domain
+outweigh the same name under the same regime (``name_country``). Australia's
+Federal State of Novorossiya, which also gives the alias "Movement
+Novorossiya of Igor Strelkov", joins the UK's Federal State of Novorossiya at
+novorossiia.ru, not the UK's Movement, another party."""
+
 STRENGTH = {
     "analyst": 100.0,
     "duplicate": 25.0,
@@ -1066,7 +1075,8 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     contact = _shared_contact(a, b, ctx)
     if contact:
         ev.update(contact)
-        return Edge(a.key, b.key, "name_contact", STRENGTH["name_contact"] + fine, ev)
+        strength = STRENGTH["name_contact"] + (WEBSITE_BONUS if "websites" in contact else 0.0)
+        return Edge(a.key, b.key, "name_contact", strength + fine, ev)
     if related and not shared_regimes:
         # regimes that list the same parties under different names (Syria's
         # research centre's fronts under OFAC's proliferation programme)
@@ -1280,7 +1290,7 @@ def _contained_contact_edge(a: Features, b: Features, ctx: Context) -> Edge | No
     }
     if ra & rb:
         ev["regimes"] = sorted(ra & rb)
-    strength = STRENGTH["name_contact"] - 1.0 + min(rarity, 30.0) / 100.0
+    strength = STRENGTH["name_country"] + min(rarity, 30.0) / 100.0
     return Edge(a.key, b.key, "name_contact", strength, ev)
 
 
