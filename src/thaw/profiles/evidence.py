@@ -820,6 +820,17 @@ def shared_day(a: Features, b: Features) -> bool:
     return any(len(d) == 10 for d in set(a.birth_dates) & set(b.birth_dates))
 
 
+def shared_days(a: Features, b: Features) -> int:
+    """How many full birth dates (not 1 January, the customary placeholder)
+    both listings publish: two of them are a fingerprint no namesake shares,
+    which outweighs nationalities the lists disagree on (Khalid Shaikh
+    MOHAMMED, born 1964-03-01 or 1964-04-14, Pakistani for the UK, Kuwaiti for
+    Australia)."""
+    return sum(
+        1 for d in set(a.birth_dates) & set(b.birth_dates) if len(d) == 10 and d[4:] != "-01-01"
+    )
+
+
 def under_two_regimes(a: Features, b: Features) -> bool:
     """Whether two listings of one authority publish the same primary name
     under programmes of which they share none: Canada's Nicolás MADURO MOROS
@@ -1020,7 +1031,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
                 return None
         both = 1.0 if name.both_ways else 0.0
         if dob == "day":
-            if nat == "conflict" and not (name.both_ways and rare):
+            if nat == "conflict" and not (name.both_ways and (rare or shared_days(a, b) >= 2)):
                 return None
             bonus = (1.0 if nat == "agree" else 0.0) + both
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + 2 + bonus + fine, ev)
