@@ -151,3 +151,27 @@ def test_the_same_name_and_website_outweigh_the_same_name_and_regime() -> None:
         ["au_dfat:7667", "uk_ofsi:13050"],
         ["uk_ofsi:13226"],
     ]
+
+
+def test_a_name_abbreviated_to_one_word_at_the_same_website_is_one_party() -> None:
+    """Issue 11: the UK's PJSC JSCB METALLINVESTBANK and OFAC's "... STOCK
+    COMMERCIAL BANK METALLURGICAL INVESTMENT BANK" both publish
+    metallinvestbank.ru; the UK's name is the beginnings of OFAC's words."""
+    from thaw.profiles.evidence import abbreviated
+
+    assert abbreviated("metalinvestbank", ("joint", "metalurgikal", "investment", "bank")) == [
+        "joint"
+    ]
+    assert abbreviated("metalinvestbank", ("metalurgikal", "bank")) is None
+    assert abbreviated("lazurit", ("lazurit", "design")) is None  # one word is no abbreviation
+    uk = org("uk_ofsi", "15919", "PJSC JSCB METALLINVESTBANK", "Website: metallinvestbank.ru")
+    us = org(
+        "us_ofac_sdn",
+        "40799",
+        "PUBLIC JOINT STOCK COMPANY STOCK COMMERCIAL BANK METALLURGICAL INVESTMENT BANK",
+        "Website www.metallinvestbank.ru",
+        "",
+    )
+    edge = compare(uk, us, corpus_stats([uk, us]).context())
+    assert edge is not None and edge.kind == "name_contact"
+    assert edge.evidence["name_level"] == "contained"

@@ -1308,13 +1308,15 @@ def _contained_contact_edge(a: Features, b: Features, ctx: Context) -> Edge | No
 def contained_org_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] | None:
     """The rarest pair of strong names ``(short, long)``, one of each
     organisation, where every token of ``short`` is a token of ``long``, word
-    for word, and the words ``long`` adds are generic (known as common, or held
+    for word, or ``short`` is one word that abbreviates words of ``long``
+    (:func:`abbreviated`: "Metallinvestbank" for "Metallurgical Investment
+    Bank"), and the words ``long`` adds are generic (known as common, or held
     by :data:`GENERIC_DF` listings or more: "Lazurit" and "Lazurit Design
     Bureau") and none names a related party (:data:`RELATED_PARTY_WORDS`:
-    "RVC Management Company"); ``short`` of summed idf ``RARE_NAME / 2`` at least, and not the
-    party ``long`` belongs to ("Management Company of the Russian Direct
-    Investment Fund" is not the fund: :func:`names_owner`); ``None`` if there
-    is none."""
+    "RVC Management Company"); ``short`` of summed idf ``RARE_NAME / 2`` at
+    least, and not the party ``long`` belongs to ("Management Company of the
+    Russian Direct Investment Fund" is not the fund: :func:`names_owner`);
+    ``None`` if there is none."""
     best: tuple[NameF, NameF] | None = None
     best_rarity = -1.0
     for x in a.strong_names():
@@ -1322,22 +1324,58 @@ def contained_org_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, N
             short, long = (x, y) if len(x.tokens) < len(y.tokens) else (y, x)
             if not short.tokens or len(short.tokens) == len(long.tokens):
                 continue
-            extra = list(long.tokens)
+            extra: list[str] | None = list(long.tokens)
             for t in short.tokens:
-                if t not in extra:
+                if extra is None or t not in extra:
+                    extra = None
                     break
                 extra.remove(t)
-            else:
-                rarity = ctx.rarity(short.tokens)
-                if (
-                    rarity > best_rarity
-                    and rarity >= RARE_NAME / 2
-                    and all(t in ctx.common or ctx.df.get(t, 0) >= GENERIC_DF for t in extra)
-                    and not related_party_tokens() & set(extra)
-                    and not names_owner(long, short)
-                ):
-                    best, best_rarity = (short, long), rarity
+            if extra is None and len(short.tokens) == 1:
+                extra = abbreviated(short.tokens[0], long.tokens)
+            if extra is None:
+                continue
+            rarity = ctx.rarity(short.tokens)
+            if (
+                rarity > best_rarity
+                and rarity >= RARE_NAME / 2
+                and all(t in ctx.common or ctx.df.get(t, 0) >= GENERIC_DF for t in extra)
+                and not related_party_tokens() & set(extra)
+                and not names_owner(long, short)
+            ):
+                best, best_rarity = (short, long), rarity
     return best
+
+
+ABBREVIATION_PART = 3
+"""The fewest letters of a word that a one-word abbreviation of a name takes
+("metall" of Metallurgical; :func:`abbreviated`)."""
+
+
+def abbreviated(word: str, tokens: tuple[str, ...]) -> list[str] | None:
+    """The tokens left over where ``word`` joins the beginnings (at least
+    :data:`ABBREVIATION_PART` letters, or the whole word) of two or more
+    consecutive ``tokens``, as Russian names shorten themselves
+    ("metalinvestbank" of *metal*-urgikal *invest*-ment *bank*); ``None``
+    where it does not."""
+
+    def ends(rest: str, j: int, used: int) -> int | None:
+        if not rest:
+            return j if used >= 2 else None
+        if j == len(tokens):
+            return None
+        token = tokens[j]
+        for k in range(min(len(token), len(rest)), ABBREVIATION_PART - 1, -1):
+            if rest.startswith(token[:k]) and (k >= ABBREVIATION_PART or k == len(token)):
+                end = ends(rest[k:], j + 1, used + 1)
+                if end is not None:
+                    return end
+        return None
+
+    for start in range(len(tokens)):
+        end = ends(word, start, 0)
+        if end is not None:
+            return [*tokens[:start], *tokens[end:]]
+    return None
 
 
 _OF = re.compile(r"\bof\b", re.IGNORECASE)
