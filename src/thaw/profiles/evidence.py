@@ -48,7 +48,15 @@ identity. In order of strength:
     Agreeing names (the whole name, both ways) and the same web domain or the same
     street address (house number and street: "19 Vavilova St"), with no
     conflicting country: the AU "Sberbank" and the UK "PJSC SBERBANK", however
-    many Sberbank subsidiaries make the name itself common.
+    many Sberbank subsidiaries make the name itself common. A domain or an
+    address published under more than :data:`CONTACT_DF` names is a
+    publisher's or a building's (``treasury.gov``, 1 Okhotny Ryad) and counts
+    for nothing; a shared domain outweighs the same name under the same regime
+    (:data:`WEBSITE_BONUS`). With the same web domain, a name that is part of
+    the other's, adding only generic words that name no related party, or
+    that abbreviates it in one word, also links (:func:`contained_org_name`:
+    Lazurit and Lazurit Design Bureau, Metallinvestbank and Metallurgical
+    Investment Bank; not RVC and RVC Management Company).
 
 A birth *year* (or month) suffices for persons when the nationalities agree, the
 name is rare, or both listings publish the very same range of two or more
@@ -98,7 +106,9 @@ and Wagner's companies in Africa).
 
 Names alone never link persons, and common names never link anything. Any
 conflict (birth dates years apart, disjoint nationalities for a weak link,
-different genders, incompatible schemata) blocks the name rules.
+different genders, incompatible schemata) blocks the name rules; disjoint
+nationalities do not block the very same name with two full birth dates in
+common (:func:`shared_days`).
 
 ``duplicate`` (persons, one authority)
     An authority that lists one person under two regimes publishes two listings:
