@@ -17,7 +17,13 @@ Loads the newest publication of every readable source from ``--lists`` (default
   older one;
 * prints ``--sample`` random profiles listed by several authorities, with their
   members and the evidence, for manual review; ``--misses N`` prints missed
-  ground-truth pairs with the best evidence found between them.
+  ground-truth pairs with the best evidence found between them;
+* with ``--audit N``, counts possible splits (listings of different authorities
+  in different profiles that share a strong identifier, the very same name and
+  a birth date, or the same name and country, or a web domain of their own)
+  and possible wrong joins (profiles holding persons whose full birth dates,
+  genders or nationalities all differ, or vessels of different IMO numbers),
+  and prints N examples of each kind to read.
 """
 
 from __future__ import annotations
@@ -28,11 +34,20 @@ import random
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from itertools import combinations
 from pathlib import Path
 
 from thaw.profiles import Profiles, features_of, link
-from thaw.profiles.evidence import compare, compatible_schemata, corpus_stats
+from thaw.profiles.evidence import (
+    Context,
+    compare,
+    compare_countries,
+    compare_dates,
+    compatible_schemata,
+    corpus_stats,
+)
 from thaw.profiles.features import Features, normalize_ref
 from thaw.sources import SourceError, plan
 from thaw.store import LoadError, Store, load
@@ -112,6 +127,101 @@ def _partition(memberships: dict[tuple[str, str], str]) -> dict[str, frozenset[s
     return {k: frozenset(g) for g in groups.values() for k in g}
 
 
+SPLIT_BLOCK = 30
+"""Blocks (an identifier, a name, a web domain) held by more listings than
+this are left out of the audit of splits: too common to say anything."""
+
+STRONG_IDS = frozenset(
+    {"imo", "passport", "national_id", "tax_id", "registration", "swift", "lei", "crypto"}
+)
+
+
+def _blocks(f: Features, ctx: Context) -> Iterator[tuple[str, str]]:
+    """(kind of evidence, value) pairs by which the audit pairs listings."""
+    for ident in f.identifiers:
+        if ident.kind in STRONG_IDS and len(ident.number) >= 5:
+            yield "identifier", f"{ident.kind} {ident.number}"
+    for name in f.strong_names():
+        if len(name.bag) >= 2:
+            yield "name", f"{f.group} {' '.join(name.bag)}"
+    for website in f.websites:
+        if website not in ctx.shared_contacts:
+            yield "website", website
+
+
+def audit(listings: list[Features], where: dict[str, str], ctx: Context, show: int) -> None:
+    """Count and show possible splits and wrong joins (see the module docs)."""
+    by_key = {f.key: f for f in listings}
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for f in listings:
+        for block in set(_blocks(f, ctx)):
+            blocks[block].append(f.key)
+    splits: dict[str, dict[frozenset[str], tuple[str, str, str]]] = defaultdict(dict)
+    for (kind, value), keys in blocks.items():
+        if len(keys) > SPLIT_BLOCK:
+            continue
+        for a, b in combinations(sorted(keys), 2):
+            fa, fb = by_key[a], by_key[b]
+            if authority_of(fa.source) == authority_of(fb.source) or where[a] == where[b]:
+                continue
+            if kind == "name":
+                dates = compare_dates(fa.birth_dates, fb.birth_dates)
+                places = (
+                    (fa.nationalities, fb.nationalities)
+                    if fa.group == "person"
+                    else (fa.countries, fb.countries)
+                )
+                if dates in ("day", "month", "year"):
+                    kind_ = f"name and birth {dates}"
+                elif dates == "none" and compare_countries(*places) == "agree":
+                    kind_ = "name and country"
+                else:
+                    continue
+            else:
+                kind_ = kind
+            pair = frozenset((where[a], where[b]))
+            splits[kind_].setdefault(pair, (a, b, value))
+    print("\npossible splits (pairs of profiles):")
+    for kind, pairs in sorted(splits.items()):
+        print(f"  {kind}: {len(pairs)}")
+        for a, b, value in list(pairs.values())[:show]:
+            edge = compare(by_key[a], by_key[b], ctx)
+            print(f"    {value}: {a} {by_key[a].caption!r} | {b} {by_key[b].caption!r}")
+            print(f"      evidence: {edge.summary() if edge else 'none'}")
+    members: dict[str, list[Features]] = defaultdict(list)
+    for f in listings:
+        members[where[f.key]].append(f)
+    joins: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for pid, fs in members.items():
+        for x, y in combinations(fs, 2):
+            for conflict in _conflicts(x, y):
+                joins[conflict].append((pid, x.key, y.key))
+    print("\npossible wrong joins (pairs of listings in one profile):")
+    for kind, found in sorted(joins.items()):
+        print(f"  {kind}: {len(found)} in {len({p for p, _, _ in found})} profiles")
+        for pid, a, b in found[:show]:
+            fa, fb = by_key[a], by_key[b]
+            print(f"    {pid}: {a} {fa.caption!r} {fa.birth_dates} {sorted(fa.nationalities)}")
+            print(f"      | {b} {fb.caption!r} {fb.birth_dates} {sorted(fb.nationalities)}")
+
+
+def _conflicts(x: Features, y: Features) -> Iterator[str]:
+    """What two listings of one profile disagree on."""
+    if x.group == "person" and y.group == "person":
+        days_x = {d for d in x.birth_dates if len(d) == 10 and d[4:] != "-01-01"}
+        days_y = {d for d in y.birth_dates if len(d) == 10 and d[4:] != "-01-01"}
+        if days_x and days_y and not days_x & days_y:
+            yield f"full birth dates ({compare_dates(x.birth_dates, y.birth_dates)})"
+        if x.gender and y.gender and x.gender != y.gender:
+            yield "gender"
+        if compare_countries(x.nationalities, y.nationalities) == "conflict":
+            yield "nationality"
+    imo_x = {i.number for i in x.identifiers if i.kind == "imo"}
+    imo_y = {i.number for i in y.identifiers if i.kind == "imo"}
+    if imo_x and imo_y and not imo_x & imo_y:
+        yield "IMO number"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -124,6 +234,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--misses", type=int, default=0)
     parser.add_argument("--no-incremental", action="store_true")
+    parser.add_argument(
+        "--audit", type=int, default=None, metavar="N", help="Audit splits and joins, N examples."
+    )
     args = parser.parse_args()
 
     tmp = None
@@ -221,6 +334,10 @@ def main() -> int:
             print(f"  MISSED {a} {fa.caption!r} {fa.birth_dates} {sorted(fa.nationalities)}")
             print(f"      vs {b} {fb.caption!r} {fb.birth_dates} {sorted(fb.nationalities)}")
             print(f"      evidence: {edge.summary() if edge else 'none'}")
+
+        if args.audit is not None:
+            where = {f"{s}:{i}": pid for (s, i), pid in memberships.items()}
+            audit(listings, where, ctx, args.audit)
 
         # a random sample of multi-authority profiles for review
         multi = [p for p in profiles.summary() if len({authority_of(s) for s in p[4]}) >= 2]

@@ -92,3 +92,25 @@ def test_a_legal_form_cut_short_is_a_legal_form() -> None:
     whole = analyze("KORUND DESIGN BUREAU JOINT STOCK COMPANY", "primary", "Organization")
     assert cut.tokens == whole.tokens
     assert "joint" not in cut.tokens
+
+
+def test_a_place_in_parentheses_is_no_name() -> None:
+    """Issue 11: "(HONG KONG)" in a firm's name says where it is. Read as a name
+    of its own, it joined a DPRK front ("Leader (Hong Kong) International"),
+    China Unicom (Hong Kong) and two other Hong Kong firms in one profile."""
+    from thaw.profiles.evidence import compare
+    from thaw.profiles.features import name_variants
+
+    assert name_variants("LEADER (HONG KONG) INTERNATIONAL") == [
+        "LEADER (HONG KONG) INTERNATIONAL",
+        "LEADER INTERNATIONAL",
+    ]
+
+    def firm(source: str, source_id: str, name: str) -> Features:
+        return features_of(
+            Record(source, source_id, "Organization", names=[Name(name)], countries=["cn"])
+        )
+
+    leader = firm("au_dfat", "2570", "Leader (Hong Kong) International")
+    unicom = firm("us_ofac_cons", "30924", "CHINA UNICOM (HONG KONG) LIMITED")
+    assert compare(leader, unicom, corpus_stats([leader, unicom]).context()) is None

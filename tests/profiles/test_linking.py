@@ -846,3 +846,30 @@ def test_website_and_address_keys() -> None:
     assert f.websites == ("sber.ru", "sberbank.com")
     assert f.addresses == ("19 vavilova",)
     assert type(f).from_json(f.to_json()) == f
+
+
+def test_two_shared_birth_dates_outweigh_disagreeing_nationalities() -> None:
+    """Issue 11: the UK and Australia both publish 1964-03-01 and 1964-04-14 for
+    Khalid Shaikh MOHAMMED, a common name, and disagree on his nationality
+    (Pakistani, Kuwaiti). Two full dates in common are a fingerprint; one is
+    not (a namesake of another nationality born the same day)."""
+    from thaw.profiles import features_of
+    from thaw.profiles.evidence import compare, corpus_stats
+
+    def listing(source: str, sid: str, dobs: list[str], nationality: str) -> Record:
+        return person(
+            source,
+            sid,
+            "Khalid Sheikh MOHAMMED",
+            dob=dobs,
+            nationality=[nationality],
+            programs=["TEST"],
+        )
+
+    uk = features_of(listing("uk_ofsi", "6994", ["1964-03-01", "1964-04-14"], "pk"))
+    au = features_of(listing("au_dfat", "205", ["1964-03-01", "1964-04-14"], "kw"))
+    one = features_of(listing("au_dfat", "206", ["1964-03-01"], "kw"))
+    ctx = corpus_stats([uk, au, one]).context()
+    edge = compare(uk, au, ctx)
+    assert edge is not None and edge.kind == "name_dob"
+    assert compare(uk, one, ctx) is None

@@ -429,3 +429,30 @@ def test_a_holder_joins_a_smaller_party_by_all_its_edges() -> None:
     assert linkage.clusters == [sorted([ca, uk, au, ofac, un])]
     assert linkage.refused == []
     assert len(linkage.edges) == 5
+
+
+def test_a_russia_and_ukraine_programme_reaches_other_states_parties() -> None:
+    """Australia lists the commanders of Iran's drone makers under its Russia
+    and Ukraine programmes (themes ``russia`` and ``ukraine``), the UK the same
+    person under its Iran regime: the Russia regimes reach other states'
+    suppliers, with or without their Ukraine theme, so the two regimes do not
+    disagree and the very same rare name born the same year links."""
+
+    def commander(source: str, sid: str, dob: str, programs: list[str]) -> Features:
+        record = Record(
+            source,
+            sid,
+            "Person",
+            names=[Name("Amir Ali KHOSROWZADEGAN")],
+            birth_dates=[dob],
+            nationalities=["ir"] if source == "au_dfat" else [],
+            programs=programs,
+        )
+        return features_of(record)
+
+    au = commander("au_dfat", "7305", "1962-02-28", ["Autonomous (Russia)", "Autonomous (Ukraine)"])
+    uk = commander("uk_ofsi", "12498", "1962", ["Iran (Nuclear)"])
+    assert set(au.regimes) == {"russia", "ukraine"}
+    stats = corpus_stats([au, uk])
+    edge = compare(au, uk, Context(stats.df, stats.n, common=stats.common))
+    assert edge is not None and edge.kind == "name_dob"

@@ -48,7 +48,15 @@ identity. In order of strength:
     Agreeing names (the whole name, both ways) and the same web domain or the same
     street address (house number and street: "19 Vavilova St"), with no
     conflicting country: the AU "Sberbank" and the UK "PJSC SBERBANK", however
-    many Sberbank subsidiaries make the name itself common.
+    many Sberbank subsidiaries make the name itself common. A domain or an
+    address published under more than :data:`CONTACT_DF` names is a
+    publisher's or a building's (``treasury.gov``, 1 Okhotny Ryad) and counts
+    for nothing; a shared domain outweighs the same name under the same regime
+    (:data:`WEBSITE_BONUS`). With the same web domain, a name that is part of
+    the other's, adding only generic words that name no related party, or
+    that abbreviates it in one word, also links (:func:`contained_org_name`:
+    Lazurit and Lazurit Design Bureau, Metallinvestbank and Metallurgical
+    Investment Bank; not RVC and RVC Management Company).
 
 A birth *year* (or month) suffices for persons when the nationalities agree, the
 name is rare, or both listings publish the very same range of two or more
@@ -98,7 +106,9 @@ and Wagner's companies in Africa).
 
 Names alone never link persons, and common names never link anything. Any
 conflict (birth dates years apart, disjoint nationalities for a weak link,
-different genders, incompatible schemata) blocks the name rules.
+different genders, incompatible schemata) blocks the name rules; disjoint
+nationalities do not block the very same name with two full birth dates in
+common (:func:`shared_days`).
 
 ``duplicate`` (persons, one authority)
     An authority that lists one person under two regimes publishes two listings:
@@ -123,8 +133,10 @@ different genders, incompatible schemata) blocks the name rules.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
@@ -136,6 +148,7 @@ from thaw.match.spelling import longer_by_syllables
 from thaw.profiles.features import (
     Features,
     NameF,
+    analyze,
     confusable_countries,
     historic_country,
     namespace,
@@ -174,6 +187,55 @@ two tokens each held by fewer than about one listing in a thousand."""
 
 DISTINCTIVE_ORG = 12.0
 """The same, for organisation names linked without an agreeing country."""
+
+CONTACT_DF = 10
+"""The most names (listings' captions, case and punctuation aside) under which
+one web domain or street address may be published for it to be a party's own:
+a party's listings write a few spellings of its name, however many listings
+it has (the Denied Persons List gives "I. ASH" twenty times, at the same
+addresses). A domain published under more names is a publisher's or a host's
+(``treasury.gov`` in OFAC's remarks, ``interpol.int`` in the UN's), an address
+a building's (1 Okhotny Ryad, the State Duma's, for 404 deputies): neither
+says that two listings are one party."""
+
+GENERIC_DF = 100
+"""The fewest listings holding a word for it to say only what kind of
+organisation a party is ("design", "bureau", "scientific"), as the words name
+analysis knows as common do ("company", "institute", "research"): a name that
+adds only such words to another's names the same party more fully
+(``name_contact`` by a contained name, :func:`contained_org_name`)."""
+
+RELATED_PARTY_WORDS = (
+    "management",
+    "branch",
+    "subsidiary",
+    "representative",
+    "affiliate",
+    "division",
+    "leasing",
+    "insurance",
+    "capital",
+    "finance",
+    "investment",
+    "international",
+    "fund",
+    "services",
+    "partners",
+)
+"""Generic words by which a name names another party related to the one it
+contains, never the same party more fully: "RVC Management Company" is not the
+Russian Venture Company (RVC), "GPB International" not Gazprombank
+(:func:`contained_org_name`). Compared as name analysis reads them
+(:func:`related_party_tokens`: "fund" and "trust" as ``foundation``)."""
+
+
+@cache
+def related_party_tokens() -> frozenset[str]:
+    """The comparison tokens of :data:`RELATED_PARTY_WORDS`."""
+    return frozenset(
+        t for word in RELATED_PARTY_WORDS for t in analyze(word, "alias", "Organization").tokens
+    )
+
 
 ID_KINDS_STRONG = frozenset(
     {
@@ -232,6 +294,21 @@ Services), the DPRK's fuel traders and Wagner's companies in Africa (Al Solag
 Mining, Lobaye Invest), which other authorities list under their Iran, DPRK,
 Sudan or Central African regimes. A listing only under them conflicts with no
 regime."""
+
+WIDE_REACH_COMPANIONS = frozenset({"ukraine"})
+"""Themes the programme catalogue gives a wide-reach regime's programmes
+besides: the Russia programmes of Australia, Canada and the US are Russia *and*
+Ukraine programmes, and a listing under them alone (Australia's Amir Ali
+HAJIZADEH, commander of Iran's drone makers) is still listed only under a
+wide-reach regime (:func:`wide_reach`)."""
+
+
+def wide_reach(themes: Collection[str]) -> bool:
+    """Whether a listing's regimes are only a wide-reach one
+    (:data:`WIDE_REACH_THEMES`) and its companions."""
+    held = set(themes)
+    return bool(held & WIDE_REACH_THEMES) and held <= WIDE_REACH_THEMES | WIDE_REACH_COMPANIONS
+
 
 THEMATIC_REGIMES = (
     NEUTRAL_THEMES
@@ -293,6 +370,15 @@ link across authorities, so that each of the two first joins its own party
 elsewhere. Where the UN itself lists one person twice (Hassan Dahir AWEYS under
 its Somalia and its Al-Qaida regimes), an authority's two copies then stay with
 their own UN listing; otherwise the two join at the end."""
+
+WEBSITE_BONUS = 2.0
+"""Added to a ``name_contact`` link's strength where the two share a web domain
+of their own, not only a street address: a domain is one party's, an address
+a building's that several parties may give, so the same name and domain
+outweigh the same name under the same regime (``name_country``). Australia's
+Federal State of Novorossiya, which also gives the alias "Movement
+Novorossiya of Igor Strelkov", joins the UK's Federal State of Novorossiya at
+novorossiia.ru, not the UK's Movement, another party."""
 
 STRENGTH = {
     "analyst": 100.0,
@@ -374,7 +460,9 @@ class Context:
     that more than one listing of the same list carries (shared by relatives,
     branches or mistakes: no identity evidence); ``common`` the tokens name
     analysis knows as common, counted as held by at least :data:`COMMON_DF`
-    listings.
+    listings; ``shared_contacts`` the web domains and street addresses published
+    under more than :data:`CONTACT_DF` names (a publisher's or a building's, no
+    party's own).
     """
 
     def __init__(
@@ -384,12 +472,14 @@ class Context:
         ambiguous_ids: Iterable[tuple[str, str]] = (),
         common: Iterable[str] = (),
         matcher: Callable[[str, str, str | None], float] | None = None,
+        shared_contacts: Iterable[str] = (),
     ) -> None:
         self.df = df
         self.n = max(n, 1)
         self.ambiguous_ids = frozenset(ambiguous_ids)
         self.common = frozenset(common)
         self.matcher = matcher
+        self.shared_contacts = frozenset(shared_contacts)
 
     def name_score(self, query: str, name: str, schema: str | None) -> float:
         """The screening matcher's score of name ``query`` against a listing
@@ -422,15 +512,23 @@ class Stats:
     n: int
     ambiguous_ids: frozenset[tuple[str, str]]
     common: frozenset[str] = frozenset()
+    shared_contacts: frozenset[str] = frozenset()
 
     def context(self) -> Context:
         """A :class:`Context` over these statistics."""
-        return Context(self.df, self.n, self.ambiguous_ids, common=self.common)
+        return Context(
+            self.df,
+            self.n,
+            self.ambiguous_ids,
+            common=self.common,
+            shared_contacts=self.shared_contacts,
+        )
 
 
 def corpus_stats(listings: Iterable[Features]) -> Stats:
-    """Token document frequencies, common tokens and ambiguous identifiers over
-    ``listings``.
+    """Token document frequencies, common tokens, ambiguous identifiers and
+    shared contacts (web domains and street addresses published under more
+    than :data:`CONTACT_DF` names) over ``listings``.
 
     Common are the tokens name analysis knows as common (Latin spellings:
     Muhammad, Ali, Ivanov) and, for the names the lists write in another
@@ -443,9 +541,12 @@ def corpus_stats(listings: Iterable[Features]) -> Stats:
     latin: set[str] = set()
     owners: dict[tuple[str, str, str], int] = {}
     common: set[str] = set()
+    contacts: dict[str, set[str]] = {}
     n = 0
     for f in listings:
         n += 1
+        for contact in {*f.websites, *f.addresses}:
+            contacts.setdefault(contact, set()).add(_literal(f.caption))
         for t in f.tokens():
             df[t] = df.get(t, 0) + 1
         scripts: dict[str, set[str]] = {}
@@ -466,7 +567,8 @@ def corpus_stats(listings: Iterable[Features]) -> Stats:
             owners[k] = owners.get(k, 0) + 1
     ambiguous = frozenset((kind, num) for (_s, kind, num), c in owners.items() if c > 1)
     common.update(script_common(by_script, writers, latin))
-    return Stats(df, n, ambiguous, frozenset(common))
+    shared = frozenset(c for c, names in contacts.items() if len(names) > CONTACT_DF)
+    return Stats(df, n, ambiguous, frozenset(common), shared)
 
 
 def script_common(
@@ -728,6 +830,17 @@ def shared_day(a: Features, b: Features) -> bool:
     return any(len(d) == 10 for d in set(a.birth_dates) & set(b.birth_dates))
 
 
+def shared_days(a: Features, b: Features) -> int:
+    """How many full birth dates (not 1 January, the customary placeholder)
+    both listings publish: two of them are a fingerprint no namesake shares,
+    which outweighs nationalities the lists disagree on (Khalid Shaikh
+    MOHAMMED, born 1964-03-01 or 1964-04-14, Pakistani for the UK, Kuwaiti for
+    Australia)."""
+    return sum(
+        1 for d in set(a.birth_dates) & set(b.birth_dates) if len(d) == 10 and d[4:] != "-01-01"
+    )
+
+
 def under_two_regimes(a: Features, b: Features) -> bool:
     """Whether two listings of one authority publish the same primary name
     under programmes of which they share none: Canada's Nicolás MADURO MOROS
@@ -870,6 +983,10 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             bonus = 2.0 if name.level in ("exact", "full") else 0.0
             return Edge(a.key, b.key, "identifier", STRENGTH["identifier"] + bonus + len(ids), ev)
 
+    if not person and not (name.level in ("exact", "full") and name.both_ways):
+        contained = _contained_contact_edge(a, b, ctx)
+        if contained is not None:
+            return contained
     if name.level not in ("exact", "full"):
         return None
     if a.group in ("vessel", "aircraft") or b.group in ("vessel", "aircraft"):
@@ -890,7 +1007,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         {t for pair in RELATED_THEMES if ra & pair and rb & pair and ra != rb for t in pair}
     )
     regime_conflict = bool(ra and rb and not ra & rb) and not (
-        thematic or ra <= WIDE_REACH_THEMES or rb <= WIDE_REACH_THEMES or related
+        thematic or wide_reach(ra) or wide_reach(rb) or related
     )
     fine = _fine(name)
 
@@ -924,7 +1041,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
                 return None
         both = 1.0 if name.both_ways else 0.0
         if dob == "day":
-            if nat == "conflict" and not (name.both_ways and rare):
+            if nat == "conflict" and not (name.both_ways and (rare or shared_days(a, b) >= 2)):
                 return None
             bonus = (1.0 if nat == "agree" else 0.0) + both
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] + 2 + bonus + fine, ev)
@@ -976,10 +1093,11 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         ev["matcher"] = round(matcher, 3)
         if matcher < STRICT_MATCH_MIN:
             return None
-    contact = _shared_contact(a, b)
+    contact = _shared_contact(a, b, ctx)
     if contact:
         ev.update(contact)
-        return Edge(a.key, b.key, "name_contact", STRENGTH["name_contact"] + fine, ev)
+        strength = STRENGTH["name_contact"] + (WEBSITE_BONUS if "websites" in contact else 0.0)
+        return Edge(a.key, b.key, "name_contact", strength + fine, ev)
     if related and not shared_regimes:
         # regimes that list the same parties under different names (Syria's
         # research centre's fronts under OFAC's proliferation programme)
@@ -1160,6 +1278,131 @@ def _regime_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] 
     return best
 
 
+def _contained_contact_edge(a: Features, b: Features, ctx: Context) -> Edge | None:
+    """``name_contact`` by a contained name: two organisations publishing the
+    same web domain of their own (not one of ``ctx.shared_contacts``), where a
+    name of one is, word for word, part of a name of the other that adds only
+    words saying what kind of organisation it is (:func:`contained_org_name`):
+    the UK's JOINT STOCK COMPANY "LAZURIT" and Australia's Lazurit Design
+    Bureau, both www.cdb-lazurit.ru. No country may disagree and no regimes
+    may differ (a subsidiary abroad shares its parent's domain and name)."""
+    if a.group != "org" or b.group != "org":
+        return None
+    websites = sorted(set(a.websites) & set(b.websites) - ctx.shared_contacts)
+    if not websites:
+        return None
+    country = compare_countries(a.countries, b.countries)
+    ra, rb = set(a.regimes) - NEUTRAL_THEMES, set(b.regimes) - NEUTRAL_THEMES
+    if country == "conflict" or (ra and rb and not ra & rb):
+        return None
+    pair = contained_org_name(a, b, ctx)
+    if pair is None:
+        return None
+    short, long = pair
+    rarity = ctx.rarity(short.tokens)
+    ev: dict[str, Any] = {
+        "names": [short.original, long.original]
+        if any(n is short for n in a.names)
+        else [long.original, short.original],
+        "name_level": "contained",
+        "rarity": round(rarity, 1),
+        "country": country,
+        "websites": websites,
+    }
+    if ra & rb:
+        ev["regimes"] = sorted(ra & rb)
+    strength = STRENGTH["name_country"] + min(rarity, 30.0) / 100.0
+    return Edge(a.key, b.key, "name_contact", strength, ev)
+
+
+def contained_org_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] | None:
+    """The rarest pair of strong names ``(short, long)``, one of each
+    organisation, where every token of ``short`` is a token of ``long``, word
+    for word, or ``short`` is one word that abbreviates words of ``long``
+    (:func:`abbreviated`: "Metallinvestbank" for "Metallurgical Investment
+    Bank"), and the words ``long`` adds are generic (known as common, or held
+    by :data:`GENERIC_DF` listings or more: "Lazurit" and "Lazurit Design
+    Bureau") and none names a related party (:data:`RELATED_PARTY_WORDS`:
+    "RVC Management Company"); ``short`` of summed idf ``RARE_NAME / 2`` at
+    least, and not the party ``long`` belongs to ("Management Company of the
+    Russian Direct Investment Fund" is not the fund: :func:`names_owner`);
+    ``None`` if there is none."""
+    best: tuple[NameF, NameF] | None = None
+    best_rarity = -1.0
+    for x in a.strong_names():
+        for y in b.strong_names():
+            short, long = (x, y) if len(x.tokens) < len(y.tokens) else (y, x)
+            if not short.tokens or len(short.tokens) == len(long.tokens):
+                continue
+            extra: list[str] | None = list(long.tokens)
+            for t in short.tokens:
+                if extra is None or t not in extra:
+                    extra = None
+                    break
+                extra.remove(t)
+            if extra is None and len(short.tokens) == 1:
+                extra = abbreviated(short.tokens[0], long.tokens)
+            if extra is None:
+                continue
+            rarity = ctx.rarity(short.tokens)
+            if (
+                rarity > best_rarity
+                and rarity >= RARE_NAME / 2
+                and all(t in ctx.common or ctx.df.get(t, 0) >= GENERIC_DF for t in extra)
+                and not related_party_tokens() & set(extra)
+                and not names_owner(long, short)
+            ):
+                best, best_rarity = (short, long), rarity
+    return best
+
+
+ABBREVIATION_PART = 3
+"""The fewest letters of a word that a one-word abbreviation of a name takes
+("metall" of Metallurgical; :func:`abbreviated`)."""
+
+
+def abbreviated(word: str, tokens: tuple[str, ...]) -> list[str] | None:
+    """The tokens left over where ``word`` joins the beginnings (at least
+    :data:`ABBREVIATION_PART` letters, or the whole word) of two or more
+    consecutive ``tokens``, as Russian names shorten themselves
+    ("metalinvestbank" of *metal*-urgikal *invest*-ment *bank*); ``None``
+    where it does not."""
+
+    def ends(rest: str, j: int, used: int) -> int | None:
+        if not rest:
+            return j if used >= 2 else None
+        if j == len(tokens):
+            return None
+        token = tokens[j]
+        for k in range(min(len(token), len(rest)), ABBREVIATION_PART - 1, -1):
+            if rest.startswith(token[:k]) and (k >= ABBREVIATION_PART or k == len(token)):
+                end = ends(rest[k:], j + 1, used + 1)
+                if end is not None:
+                    return end
+        return None
+
+    for start in range(len(tokens)):
+        end = ends(word, start, 0)
+        if end is not None:
+            return [*tokens[:start], *tokens[end:]]
+    return None
+
+
+_OF = re.compile(r"\bof\b", re.IGNORECASE)
+
+
+def names_owner(long: NameF, short: NameF) -> bool:
+    """Whether ``long`` names a part or an organ of the party ``short`` names:
+    every token of ``short`` is in what follows an "of" that follows words of
+    its own ("Management Company of the Russian Direct Investment Fund")."""
+    for m in _OF.finditer(long.original):
+        head = analyze(long.original[: m.start()], long.kind, "Organization")
+        tail = analyze(long.original[m.end() :], long.kind, "Organization")
+        if head.tokens and set(short.tokens) <= set(tail.tokens):
+            return True
+    return False
+
+
 def _same_year_range(a: Iterable[str], b: Iterable[str]) -> bool:
     """Whether both listings give the same set of two or more birth years and
     nothing finer (a published range such as 1992-1995)."""
@@ -1168,13 +1411,15 @@ def _same_year_range(a: Iterable[str], b: Iterable[str]) -> bool:
     return len(ya) >= 2 and ya == yb
 
 
-def _shared_contact(a: Features, b: Features) -> dict[str, list[str]]:
-    """The web domains and street addresses two listings share."""
+def _shared_contact(a: Features, b: Features, ctx: Context) -> dict[str, list[str]]:
+    """The web domains and street addresses two listings share, but for those
+    published under many names (``ctx.shared_contacts``: a publisher's domain,
+    a building's address)."""
     out: dict[str, list[str]] = {}
-    websites = sorted(set(a.websites) & set(b.websites))
+    websites = sorted(set(a.websites) & set(b.websites) - ctx.shared_contacts)
     if websites:
         out["websites"] = websites
-    addresses = sorted(set(a.addresses) & set(b.addresses))
+    addresses = sorted(set(a.addresses) & set(b.addresses) - ctx.shared_contacts)
     if addresses:
         out["addresses"] = addresses
     return out

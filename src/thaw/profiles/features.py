@@ -18,6 +18,7 @@ from typing import Any
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.model import Record
+from thaw.sources.common import country_code
 from thaw.store.db import encode_record
 from thaw.text import analyze_name
 
@@ -349,7 +350,10 @@ def name_variants(value: str) -> list[str]:
     """The name as published, plus, where it holds a parenthesis, the name without
     it (``GLOBAL RELIEF FOUNDATION (GRF)`` → ``GLOBAL RELIEF FOUNDATION``) and the
     parenthesis alone when it is a name of several words (``ADF (ALLIED
-    DEMOCRATIC FORCES)`` → ``ALLIED DEMOCRATIC FORCES``)."""
+    DEMOCRATIC FORCES)`` → ``ALLIED DEMOCRATIC FORCES``), not a place: the
+    ``(HONG KONG)`` of "XIN QUAN ELECTRONICS (HONG KONG) CO., LIMITED" says
+    where the company is, and is no name of it that other Hong Kong firms
+    share."""
     out = [value]
     if "(" in value or "[" in value:
         outer = " ".join(_PAREN.sub(" ", value).split())
@@ -357,8 +361,12 @@ def name_variants(value: str) -> list[str]:
             out.append(outer)
         for inner in _PAREN.findall(value):
             inner = " ".join(inner.split())
-            if len(inner.split()) >= 2 and not inner.lower().startswith(
-                ("a.k.a", "aka", "f.k.a", "fka", "formerly", "also", "previously")
+            if (
+                len(inner.split()) >= 2
+                and not inner.lower().startswith(
+                    ("a.k.a", "aka", "f.k.a", "fka", "formerly", "also", "previously")
+                )
+                and country_code(inner) is None
             ):
                 out.append(inner)
     return out
@@ -438,16 +446,27 @@ _STREET_WORDS = frozenset(
 )
 
 
-_PAGE_SUFFIXES = frozenset({"html", "htm", "php", "asp", "aspx", "jsp", "cgi", "shtml"})
-"""The endings of a web page's file name, which are no top-level domain: the
-``index.html`` of ``cdb-lazurit.ru/index.html`` is no web domain of its own."""
+_PAGE_SUFFIXES = frozenset(
+    {"html", "htm", "php", "asp", "aspx", "jsp", "cgi", "shtml", "xml", "pdf"}
+)
+"""The endings of a web page's or a file's name, which are no top-level domain:
+the ``index.html`` of ``cdb-lazurit.ru/index.html`` is no web domain of its own,
+nor the ``advanced.xml`` of OFAC's link to its own list."""
+
+PLATFORM_HOSTS = frozenset(
+    """vk.com facebook.com fb.com t.me telegram.me twitter.com x.com instagram.com
+    youtube.com ok.ru livejournal.com linkedin.com tiktok.com""".split()
+)
+"""Web domains whose pages are many parties' (social networks): the UK's
+Donbas battalions each publish a page on ``vk.com``, which is no web domain of
+any of them."""
 
 
 def websites_of(record: Record) -> tuple[str, ...]:
     """The web domains a listing publishes (``sberbank.com``), from remarks and
     other fields that say *website* or write a URL; e-mail domains are left out
     (shared mail providers prove nothing), and so are page names
-    (:data:`_PAGE_SUFFIXES`)."""
+    (:data:`_PAGE_SUFFIXES`) and social networks (:data:`PLATFORM_HOSTS`)."""
     texts = [*record.remarks, *record.extra.values()]
     found: set[str] = set()
     for text in texts:
@@ -461,6 +480,7 @@ def websites_of(record: Record) -> tuple[str, ...]:
                 "." in domain
                 and not domain.replace(".", "").isdigit()
                 and domain.rsplit(".", 1)[1] not in _PAGE_SUFFIXES
+                and domain not in PLATFORM_HOSTS
             ):
                 found.add(domain)
     return tuple(sorted(found))

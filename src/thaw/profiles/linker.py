@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -107,7 +107,9 @@ class Linkage:
 # -- candidates ---------------------------------------------------------------------------
 
 
-def blocking_keys(f: Features, df: Mapping[str, int] | None = None) -> set[str]:
+def blocking_keys(
+    f: Features, df: Mapping[str, int] | None = None, shared: Collection[str] = ()
+) -> set[str]:
     """The blocks a listing belongs to (see the module docs).
 
     Every rule that can link two listings implies a shared block: identifier rules
@@ -115,7 +117,8 @@ def blocking_keys(f: Features, df: Mapping[str, int] | None = None) -> set[str]:
     year (``p2:`` skeleton pair + year) or the very same name (``pb:``);
     organisation rules the whole name both ways (``ob:`` bag of skeletons,
     ``c:`` compact form) or, for spelling variants, its two rarest tokens
-    (``o2:``, rarity from ``df``)."""
+    (``o2:``, rarity from ``df``), or a web domain of its own (``w:``, not one
+    of the ``shared`` ones published under many names)."""
     keys: set[str] = set()
     for ident in f.identifiers:
         if _id_ok(ident):
@@ -131,6 +134,7 @@ def blocking_keys(f: Features, df: Mapping[str, int] | None = None) -> set[str]:
                     for y in years:
                         keys.add(f"p2:{s1}:{s2}:{y}")
     elif f.group == "org":
+        keys.update(f"w:{w}" for w in f.websites if w not in shared)
         for name in f.strong_names():
             if len(name.compact) >= 4:
                 keys.add(f"c:{name.compact}")
@@ -173,16 +177,20 @@ def candidate_pairs(
     focus: Iterable[int] | None = None,
     cap: int = BLOCK_CAP,
     df: Mapping[str, int] | None = None,
+    shared: Collection[str] | None = None,
 ) -> set[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of listings of different authorities (or
     :func:`may_duplicate`) that share a block of at most ``cap`` members. With
-    ``focus``, only pairs involving a focus listing (for incremental refreshes)."""
-    if df is None:
-        df = corpus_stats(listings).df
+    ``focus``, only pairs involving a focus listing (for incremental refreshes).
+    ``df`` and ``shared`` are the corpus statistics' token counts and shared
+    contacts (:func:`thaw.profiles.evidence.corpus_stats`, computed when not given)."""
+    if df is None or shared is None:
+        stats = corpus_stats(listings)
+        df, shared = stats.df, stats.shared_contacts
     blocks: dict[str, list[int]] = defaultdict(list)
     keys_of: list[set[str]] = []
     for i, f in enumerate(listings):
-        keys = blocking_keys(f, df)
+        keys = blocking_keys(f, df, shared)
         keys_of.append(keys)
         for k in keys:
             blocks[k].append(i)
@@ -257,7 +265,7 @@ def find_edges(
     if ctx is None:
         stats = corpus_stats(listings)
         ctx = stats.context()
-    pairs = sorted(candidate_pairs(listings, focus, df=ctx.df))
+    pairs = sorted(candidate_pairs(listings, focus, df=ctx.df, shared=ctx.shared_contacts))
     if workers > 1 and len(pairs) >= PARALLEL_PAIRS and "fork" in mp.get_all_start_methods():
         global _SHARED
         _SHARED = (listings, ctx)
