@@ -194,22 +194,58 @@ def khmer_reading(word: str) -> str:
     return "".join(khmer_syllables(word))
 
 
+#: The open vowels that names write with an *r* when they end a word, by
+#: series: the inherent vowel and ``ោ`` (``ស`` *Sar*, ``ហោ`` *Hor*, ``គ``
+#: *Kor*), as English spells a long open vowel (*car*, *for*); UNGEGN writes
+#: them *a*, *o* and *ao*.
+_WRITTEN_WITH_R: Final[dict[str, tuple[str, str]]] = {"": ("ar", "or"), "ោ": ("or", "or")}
+
+
 @lru_cache(maxsize=4096)
 def khmer_variant(name: str) -> tuple[str, ...]:
     """A Khmer name read in Latin letters with each syllable a word of its own
     (``ហ៊ីង ប៊ុនហៀង`` → *hing bun hieng*): Khmer writes a given name of two
     syllables as one word, which Latin spellings join or split (*Sokha*, but
-    *Bun Hieng*, *Meng Khin*). Empty when every word is one syllable."""
-    words = [khmer_syllables(word) for word in name.split()]
-    if all(len(w) <= 1 for w in words):
-        return ()
-    return (" ".join(s for w in words for s in w if s),)
+    *Bun Hieng*, *Meng Khin*); then, where a word ends in an open syllable of
+    a long vowel (:data:`_WRITTEN_WITH_R`), the same with that vowel written
+    with an *r*, as names spell it (``ស សុខា`` → *sar so kha*; ``ស ខេង`` →
+    *sar kheng*). Empty when every word is one syllable and none ends so."""
+    words = [_parse(word) for word in name.split()]
+    out: list[str] = []
+    if any(len(w) > 1 for w in words):
+        out.append(" ".join(s.reading() for w in words for s in w))
+    with_r = [[*(s.reading() for s in w[:-1]), _with_r(w[-1])] for w in words if w]
+    joined = " ".join(s for w in with_r for s in w)
+    if any(_with_r(w[-1]) != w[-1].reading() for w in words if w):
+        out.append(joined)
+    return tuple(out)
+
+
+def _with_r(syllable: _Syllable) -> str:
+    """The reading of a word's last syllable, its open long vowel written
+    with an *r* (:data:`_WRITTEN_WITH_R`), or its reading as it is."""
+    open_long = (
+        syllable.independent is None
+        and not syllable.final
+        and not syllable.closed
+        and not syllable.extra
+        and (syllable.vowel or "") in _WRITTEN_WITH_R
+    )
+    if not open_long:
+        return syllable.reading()
+    return syllable.onset + _WRITTEN_WITH_R[syllable.vowel or ""][syllable.series - 1]
 
 
 @lru_cache(maxsize=16_384)
 def khmer_syllables(word: str) -> tuple[str, ...]:
     """The syllables of one Khmer word, each in Latin letters
     (:func:`khmer_reading`)."""
+    return tuple(s.reading() for s in _parse(word))
+
+
+def _parse(word: str) -> list[_Syllable]:
+    """The syllables of one Khmer word, as the script builds them (see the
+    module's documentation)."""
     syllables: list[_Syllable] = []
     current: _Syllable | None = None
     n = len(word)
@@ -313,4 +349,4 @@ def khmer_syllables(word: str) -> tuple[str, ...]:
     ):
         # a subscript with no vowel ends the word: it is silent (ចន្ទ *chan*)
         syllables.pop()
-    return tuple(s.reading() for s in syllables)
+    return syllables
