@@ -127,6 +127,21 @@ def test_a_royal_house_is_spelt_by_convention() -> None:
     assert scored("នរោត្តម សិរីវុឌ្ឍ", "Norodom Ranariddh") < DEFAULT_THRESHOLD
 
 
+def test_a_subscript_ending_one_name_of_a_compound_is_silent() -> None:
+    """សុគន្ធកញ្ញា is two given names written as one word, *Sokun Kanha*: the
+    ធ under the first ends it and is silent, as at a word's end (it was read
+    *tho*: 0.26 before, 'so kon tho kanh ea')."""
+    from thaw.index import entry_from_record
+    from thaw.match import DEFAULT_THRESHOLD, Query, score
+    from thaw.model import Name, Record
+
+    assert khmer_syllables("សុគន្ធកញ្ញា") == ("so", "kon", "kanh", "ea")
+    assert khmer_syllables("សុគន្ធ") == ("so", "kon")  # (as before)
+    assert khmer_syllables("ប្រាក់") == ("prak",)  # a cluster opening the word stays
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name("Ouk Sokun Kanha")]))
+    assert score(Query("ឱក សុគន្ធកញ្ញា", "Person"), entry).score >= DEFAULT_THRESHOLD
+
+
 def test_a_khmer_name_finds_its_listing() -> None:
     """us_ofac_sdn lists HIENG, Hing Bun: screening his name in Khmer finds it
     through the syllables read apart (the joined reading found nothing)."""

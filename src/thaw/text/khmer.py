@@ -20,7 +20,9 @@ it (or another consonant) closes the open syllable before it as its final
 inherent vowel. Inside a word, a consonant with a subscript after a syllable
 that may take a final closes that syllable, and the subscript opens the next
 (``រង្ស៊ី`` *rangsi*, ``ពេជ្រ`` *pech*); a subscript left with no vowel at
-the end of the word is silent (``ចន្ទ`` *chan*); a consonant before a final
+the end of the word is silent (``ចន្ទ`` *chan*), as is one that ends a name
+of a compound written as one word, before the consonant that opens the next
+(``សុគន្ធកញ្ញា`` *so-kon-kanh-ea*: *Sokun Kanha*); a consonant before a final
 marked with the *bantoc* ``់`` opens the syllable it closes (``សូណង់ដូ``
 *sounangdou*, not *sounngodou*), and the inherent vowel before it is short
 (*a*, *u*: ``គន់`` *kun*); so does a consonant before one that carries a
@@ -376,4 +378,22 @@ def _parse(word: str) -> list[_Syllable]:
     ):
         # a subscript with no vowel ends the word: it is silent (ចន្ទ *chan*)
         syllables.pop()
-    return syllables
+    return [
+        s for k, s in enumerate(syllables) if k == 0 or not _silent_inside(s, syllables[k + 1 :])
+    ]
+
+
+def _silent_inside(syllable: _Syllable, rest: list[_Syllable]) -> bool:
+    """Whether ``syllable`` is a subscript with no vowel of its own that ends
+    one name of a compound written as one word, before a consonant that opens
+    the next (សុគន្ធកញ្ញា *Sokun Kanha*): silent, as at a word's end."""
+    return (
+        syllable.subscript
+        and syllable.vowel is None
+        and not syllable.nasal
+        and not syllable.final
+        and not syllable.extra
+        and bool(rest)
+        and bool(rest[0].onset)
+        and not rest[0].subscript
+    )
