@@ -108,25 +108,6 @@ def test_an_open_long_vowel_ending_a_word_is_also_written_with_an_r() -> None:
     assert scored("ស សុខា", "Sar Kheng") < DEFAULT_THRESHOLD  # his father
 
 
-def test_a_royal_house_is_spelt_by_convention() -> None:
-    """នរោត្តម reads *norotam* by its letters, but every member of the house
-    is *Norodom* (Norodom Sirivudh scored 0.60 before)."""
-    from thaw.index import entry_from_record
-    from thaw.match import DEFAULT_THRESHOLD, Query, score
-    from thaw.model import Name, Record
-
-    assert khmer_reading("នរោត្តម") == "norodom"
-    assert khmer_reading("ស៊ីសុវត្ថិ") == "sisowath"
-    assert khmer_variant("នរោត្តម សិរីវុឌ្ឍ") == ("norodom se ri vut",)
-
-    def scored(query: str, listed: str) -> float:
-        entry = entry_from_record(Record("t", "1", "Person", names=[Name(listed)]))
-        return score(Query(query, "Person"), entry).score
-
-    assert scored("នរោត្តម សិរីវុឌ្ឍ", "Norodom Sirivudh") >= DEFAULT_THRESHOLD
-    assert scored("នរោត្តម សិរីវុឌ្ឍ", "Norodom Ranariddh") < DEFAULT_THRESHOLD
-
-
 def test_a_subscript_ending_one_name_of_a_compound_is_silent() -> None:
     """សុគន្ធកញ្ញា is two given names written as one word, *Sokun Kanha*: the
     ធ under the first ends it and is silent, as at a word's end (it was read
