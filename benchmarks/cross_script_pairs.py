@@ -72,7 +72,14 @@ a Latin-script form of the same name, with these columns:
     ``cross_script_pairs_ko2.csv`` (North and South, McCune–Reischauer,
     Revised and personal spellings) and the Arabic and Persian people of
     ``cross_script_pairs_arfa.csv``, with their negatives
-    (``other_scripts_negatives_jp2.csv``, ``_ko2.csv``, ``_arfa.csv``).
+    (``other_scripts_negatives_jp2.csv``, ``_ko2.csv``, ``_arfa.csv``); and
+    the Chinese people of ``cross_script_pairs_zh2.csv`` (Hong Kong and Macau
+    Cantonese, Singapore and Malaysia Hokkien, Teochew and Hakka, Taiwan and
+    Republican-era Wade–Giles and personal spellings, a few of the diaspora
+    by a Western given name), the Thai people of ``_thai4.csv`` (in their own
+    spellings) and the Khmer people of ``_khmer3.csv``, with negatives
+    (``other_scripts_negatives_zh2.csv``, ``_thai4.csv``, ``_khmer3.csv``:
+    relatives and namesakes one name off, name parts swapped).
 ``split``
     ``dev`` or ``holdout``. The 148 pairs of the first round are ``dev``.
     ``--extract`` shuffles the new pairs of each script with a fixed seed

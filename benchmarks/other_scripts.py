@@ -10,7 +10,8 @@ Usage::
 **Positives**: the hand-written sets
 ``tests/fixtures/match/cross_script_pairs_sem.csv``, ``cross_script_pairs_rig.csv``,
 ``cross_script_pairs_thai.csv``, ``cross_script_pairs_thai2.csv``, ``_thai3.csv``,
-``_thaikh.csv`` (Thai and Khmer people), ``_kael.csv`` (foreign names in
+``_thaikh.csv`` (Thai and Khmer people), ``_thai4.csv`` and ``_khmer3.csv``
+(Thai people in their own spellings, Khmer people), ``_kael.csv`` (foreign names in
 Georgian and Greek), ``_arfa.csv`` (Arabic people of the Maghreb, the Levant
 and the Gulf, Persian people) and
 ``cross_script_pairs_cyr.csv`` (real people and common given names, in the
@@ -88,7 +89,19 @@ HANDS = (
     HAND,
     *(
         FIXTURES / f"cross_script_pairs_{n}.csv"
-        for n in ("rig", "thai", "thai2", "thai3", "thaikh", "cyr", "west", "kael", "arfa")
+        for n in (
+            "rig",
+            "thai",
+            "thai2",
+            "thai3",
+            "thaikh",
+            "thai4",
+            "khmer3",
+            "cyr",
+            "west",
+            "kael",
+            "arfa",
+        )
     ),
 )
 NEGATIVES = FIXTURES / "other_scripts_negatives.csv"

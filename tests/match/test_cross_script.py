@@ -46,6 +46,21 @@ KNOWN_MISSES = {
     "孫逸仙",
     "朱立倫",
     "刘特佐",
+    # (cross_script_pairs_zh2.csv) Teochew (中 *Tong*), spellings of the
+    # person's own (深 *Shin*, 蔚昇 *V Shem*, Taiwan's -en for 成 *cheng*:
+    # *Chou Tien-chen*), and people known by a Western given name alone, the
+    # Chinese one unwritten (*Elaine Chao*, *Penny Wong*, *Lucio Tan*, *Henry
+    # Sy*, *Fish Leong*, *Kit Chan*)
+    "詹时中",
+    "李深静",
+    "吴蔚昇",
+    "周天成",
+    "趙小蘭",
+    "黃英賢",
+    "陳永栽",
+    "施至成",
+    "梁静茹",
+    "陈洁仪",
     "久石譲",
     # Thai names in spellings of their own, none of a rule the readings
     # follow (tests/fixtures/match/cross_script_pairs_thai2.csv): ผิว *Pue*,
@@ -54,6 +69,11 @@ KNOWN_MISSES = {
     "ปิยะพงษ์ ผิวอ่อน",
     "วิจารณ์ พลฤทธิ์",
     "สมจิตร จงจอหอ",
+    # (cross_script_pairs_thai4.csv) a boxer's ring name, an English word in
+    # Thai letters (แกแล็คซี่ *Galaxy*), and a spelling of her own (เพชรล้ำ
+    # *Phatlum*, RTGS *Phetlam*)
+    "เขาทราย แกแล็คซี่",
+    "พรอนงค์ เพชรล้ำ",
     # (cross_script_pairs_thai3.csv) two names written as one word, the first
     # ending in a silent letter (ภิรมย์พร *Phirom-phon*), which the readings
     # take for a syllable of four bare consonants (*phiramphon*)
@@ -62,9 +82,13 @@ KNOWN_MISSES = {
     # its own (សុខហួរ *Sochua*, UNGEGN *sokhuor*):
     # tests/fixtures/match/cross_script_pairs_khmer2.csv
     "មូរ សុខហួរ",
-    # (cross_script_pairs_thaikh.csv) the non-rhotic *ar* of an open a in a
-    # name of one letter (ស *sa*, *Sar*)
-    "ស សុខា",
+    # (cross_script_pairs_khmer3.csv) the royal house's name by convention
+    # (នរោត្តម *Norodom*, by its letters *norotam*; read so, its given names,
+    # compared on their consonants, met another king's: Sihanouk ~ Sihamoni),
+    # and spellings of their own (ស៊ុននិច *Sunnix*, ពេជ្ជតា *Pichenda*)
+    "នរោត្តម សិរីវុឌ្ឍ",
+    "ទូច ស៊ុននិច",
+    "ម៉េង កែវពេជ្ជតា",
     # an English name whose spelling writes a vowel nobody says, which the
     # Georgian transcription leaves out (რუზველტი *Roosevelt*, *ruzvelt*):
     # tests/fixtures/match/cross_script_pairs_kael.csv

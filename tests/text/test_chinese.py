@@ -15,7 +15,13 @@ from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.model import Name, Record
 from thaw.text import _make_hokkien_homophones as homophones
 from thaw.text import analyze_name, hokkien, name_variants
-from thaw.text.cantonese import CANTONESE_PATH, CANTONESE_SHA256, hk_spellings, jyutping
+from thaw.text.cantonese import (
+    CANTONESE_PATH,
+    CANTONESE_SHA256,
+    hk_spellings,
+    jyutping,
+    macau_given_spellings,
+)
 from thaw.text.chinese import (
     MAX_POLYPHONE_VARIANTS,
     MAX_SPELLINGS,
@@ -24,6 +30,7 @@ from thaw.text.chinese import (
     SYSTEMS,
     cjk_script,
     foreign_reading,
+    han_edges,
     han_spellings,
     han_variants,
     han_words,
@@ -287,6 +294,28 @@ def test_cantonese_readings_simplified_and_traditional() -> None:
 )
 def test_hong_kong_spellings(syllable: str, spelt: set[str]) -> None:
     assert set(hk_spellings(syllable)) == spelt
+
+
+def test_macau_writes_a_given_name_with_chon_and_sio() -> None:
+    """Macau spells *eon* as *on* and *iu* as *io* in a given name (張永春
+    *Cheong Weng Chon*, 黃少澤 *Wong Sio Chak*, 譚俊榮 *Tam Chon Weng*: 0.21,
+    0.23 and 0.21 before); not a family name, which Korean names are spelt
+    with too (秦 *Chon*)."""
+    assert macau_given_spellings("春") == ("chon", "tson")
+    assert macau_given_spellings("潤") == ("yon", "ion")
+    assert macau_given_spellings("林") == ()
+    assert "chon" in han_edges("張永春")[2][2]
+    assert "chon" not in han_edges("秦波")[0][2]  # the family name
+
+    def scored(query: str, listed: str) -> float:
+        entry = entry_from_record(Record("t", "1", "Person", names=[Name(listed)]))
+        return score(Query(query, "Person"), entry).score
+
+    assert scored("張永春", "Cheong Weng Chon") >= DEFAULT_THRESHOLD
+    assert scored("黃少澤", "Wong Sio Chak") >= DEFAULT_THRESHOLD
+    assert scored("秦波", "Chon Po") < DEFAULT_THRESHOLD
+    assert scored("張永春", "Cheong Weng Chun") >= DEFAULT_THRESHOLD  # (as before)
+    assert scored("張永春", "Cheong Weng Chan") < DEFAULT_THRESHOLD
 
 
 def test_a_syllable_that_is_no_jyutping_has_no_spelling() -> None:

@@ -85,6 +85,44 @@ def test_syllables_apart_as_a_variant() -> None:
     assert name_variants("ហ៊ីង ប៊ុនហៀង", "Person") == ("hing bun hieng",)
 
 
+def test_an_open_long_vowel_ending_a_word_is_also_written_with_an_r() -> None:
+    """Names write the inherent vowel and ``ោ`` that end a word with an *r*
+    (ស *Sar*, ហោ *Hor*): without the variant, *Sar Sokha* scored 0.28
+    ('sa' in place of 'sar')."""
+    from thaw.index import entry_from_record
+    from thaw.match import DEFAULT_THRESHOLD, Query, score
+    from thaw.model import Name, Record
+
+    assert khmer_variant("ស សុខា") == ("sa so kha", "sar so kha")
+    assert khmer_variant("ស ខេង") == ("sar kheng",)
+    assert khmer_variant("ហោ ណាំហុង") == ("hao nam hong", "hor nam hong")
+    # a closed syllable, and one of another vowel, are written as they are
+    assert khmer_variant("ហ៊ុន សែន") == ()
+    assert khmer_variant("ទៀ បាញ់") == ()
+
+    def scored(query: str, listed: str) -> float:
+        entry = entry_from_record(Record("t", "1", "Person", names=[Name(listed)]))
+        return score(Query(query, "Person"), entry).score
+
+    assert scored("ស សុខា", "Sar Sokha") >= DEFAULT_THRESHOLD
+    assert scored("ស សុខា", "Sar Kheng") < DEFAULT_THRESHOLD  # his father
+
+
+def test_a_subscript_ending_one_name_of_a_compound_is_silent() -> None:
+    """សុគន្ធកញ្ញា is two given names written as one word, *Sokun Kanha*: the
+    ធ under the first ends it and is silent, as at a word's end (it was read
+    *tho*: 0.26 before, 'so kon tho kanh ea')."""
+    from thaw.index import entry_from_record
+    from thaw.match import DEFAULT_THRESHOLD, Query, score
+    from thaw.model import Name, Record
+
+    assert khmer_syllables("សុគន្ធកញ្ញា") == ("so", "kon", "kanh", "ea")
+    assert khmer_syllables("សុគន្ធ") == ("so", "kon")  # (as before)
+    assert khmer_syllables("ប្រាក់") == ("prak",)  # a cluster opening the word stays
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name("Ouk Sokun Kanha")]))
+    assert score(Query("ឱក សុគន្ធកញ្ញា", "Person"), entry).score >= DEFAULT_THRESHOLD
+
+
 def test_a_khmer_name_finds_its_listing() -> None:
     """us_ofac_sdn lists HIENG, Hing Bun: screening his name in Khmer finds it
     through the syllables read apart (the joined reading found nothing)."""

@@ -34,11 +34,14 @@ the Portuguese way in a few places (:data:`MACAU_FINALS`: *ing* as *eng*,
 as *c*; *j* as *i* before a vowel, and not written before *yu*: 賀一誠 *Ho
 Iat-seng*, 梁孫旭 *Leong Sun Iok*, 林宇滔 *Lam U Tou*; *w* as *v* but before
 *u*: 黃顯輝 *Vong Hin Fai*; *gw* as *ku*: 吳國昌 *Ng Kuok Cheong*, 關 *Kuan*), also
-given. Two more of its spellings are not: *eon* as *on* (春 *Chon*, 潤 *Ion*)
-and *iu* as *io* (蕭 *Sio*) write syllables that Korean names are spelt with
-too (*Chon*, *Chio*), and made-up Chinese customers met listed people by them
-(秦波 *Chon Po*, 慧 肖 *Wai Chio*: ``benchmarks/chinese_customers.py``, 1 of
-403 alerting to 3). Cantonese has
+given. Two more of its spellings, *eon* as *on* (春 *Chon*, 潤 *Ion*)
+and *iu* as *io* (蕭 *Sio*), write syllables that Korean names are spelt
+with too (*Chon*, *Chio*), and made-up Chinese customers met listed people by
+them as family names (秦波 *Chon Po*, 慧 肖 *Wai Chio*:
+``benchmarks/chinese_customers.py``, 1 of 403 alerting to 3): they are given
+for a character of a given name only (:data:`MACAU_GIVEN_FINALS`, read by
+:func:`thaw.text.chinese.han_edges` after a word's first character: 張永春
+*Cheong Weng Chon*, 黃少澤 *Wong Sio Chak*). Cantonese has
 merged *gw* with *g* before *o* (廣 and 江 both *gong* for many speakers),
 and names keep either spelling: 國 *Kwok* and *Kok*, 江 *Kong* and *Kwong*
 (郭炳江 *Thomas Kwok Ping-kwong*).
@@ -111,6 +114,13 @@ MACAU_FINALS: Final[dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 
+#: Macau's spellings of two more finals, *eon* as *on* and *iu* as *io* (張永春
+#: *Cheong Weng Chon*, 黃少澤 *Wong Sio Chak*), given for a character of a given
+#: name only (:func:`macau_given_spellings`): a family name so spelt is one
+#: Korean names are spelt with too (*Chon*, *Chio*; see the module docs).
+MACAU_GIVEN_FINALS: Final[dict[str, tuple[str, ...]]] = {"eon": ("on",), "iu": ("io",)}
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[str, ...]]:
     with gzip.open(CANTONESE_PATH, "rt", encoding="utf-8") as fh:
@@ -176,4 +186,21 @@ def cantonese_spellings(ch: str) -> tuple[str, ...]:
     out: list[str] = []
     for syllable in jyutping(ch):
         out += hk_spellings(syllable)
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=8192)
+def macau_given_spellings(ch: str) -> tuple[str, ...]:
+    """The spellings Macau gives a character of a given name beside
+    :func:`cantonese_spellings` (:data:`MACAU_GIVEN_FINALS`: 春 → ``chon
+    tson``, 少 → ``sio shio``, 潤 → ``yon ion``), empty for a character with
+    no reading of those finals."""
+    out: list[str] = []
+    for syllable in jyutping(ch):
+        initial, final = _split(syllable)
+        for spelt in MACAU_GIVEN_FINALS.get(final, ()):
+            heads = dict(INITIALS).get(initial, ("",))
+            out += [head + spelt for head in heads]
+            if initial == "j":
+                out.append("i" + spelt)  # (Macau's *i* for *j*: 潤 *Ion*)
     return tuple(dict.fromkeys(out))

@@ -46,7 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
-from thaw.text.cantonese import cantonese_spellings
+from thaw.text.cantonese import cantonese_spellings, macau_given_spellings
 from thaw.text.gwoyeu import gwoyeu
 from thaw.text.han_names import family_readings, written_as_chinese
 from thaw.text.han_surnames import surname_spellings
@@ -690,7 +690,9 @@ def han_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     :func:`han_spellings`; the first character, where Chinese writes the
     family name, also with its spellings as one
     (:func:`thaw.text.han_surnames.surname_spellings`: 张 *Teo*, 王 *Heng*),
-    right after its Mandarin ones, before the other systems'."""
+    right after its Mandarin ones, before the other systems'; every later
+    one, a given name's, also with Macau's spellings of a given name
+    (:func:`_with_given_spellings`: 春 *Chon*)."""
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for i, ch in enumerate(word):
         spelt = han_spellings(ch)
@@ -699,5 +701,15 @@ def han_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
             mandarin = {sp for r in mandarin_readings(ch) for sp in pinyin_spellings(r)}
             first = [sp for sp in spelt if sp in mandarin]
             spelt = tuple(dict.fromkeys([*first, *family, *spelt]))
+        if i:
+            spelt = _with_given_spellings(ch, spelt)
         out.append((i, i + 1, spelt))
     return tuple(out)
+
+
+def _with_given_spellings(ch: str, spelt: tuple[str, ...]) -> tuple[str, ...]:
+    """``spelt``, the spellings of ``ch`` after a word's first character (a
+    given name's), with Macau's that only a given name is written in
+    (:func:`thaw.text.cantonese.macau_given_spellings`: 春 *Chon*)."""
+    extra = [sp for sp in macau_given_spellings(ch) if sp not in spelt]
+    return (*spelt, *extra) if extra else spelt

@@ -20,7 +20,9 @@ it (or another consonant) closes the open syllable before it as its final
 inherent vowel. Inside a word, a consonant with a subscript after a syllable
 that may take a final closes that syllable, and the subscript opens the next
 (``រង្ស៊ី`` *rangsi*, ``ពេជ្រ`` *pech*); a subscript left with no vowel at
-the end of the word is silent (``ចន្ទ`` *chan*); a consonant before a final
+the end of the word is silent (``ចន្ទ`` *chan*), as is one that ends a name
+of a compound written as one word, before the consonant that opens the next
+(``សុគន្ធកញ្ញា`` *so-kon-kanh-ea*: *Sokun Kanha*); a consonant before a final
 marked with the *bantoc* ``់`` opens the syllable it closes (``សូណង់ដូ``
 *sounangdou*, not *sounngodou*), and the inherent vowel before it is short
 (*a*, *u*: ``គន់`` *kun*); so does a consonant before one that carries a
@@ -194,22 +196,68 @@ def khmer_reading(word: str) -> str:
     return "".join(khmer_syllables(word))
 
 
+#: The open vowels that names write with an *r* when they end a word, by
+#: series: the inherent vowel and ``ោ`` (``ស`` *Sar*, ``ហោ`` *Hor*, ``គ``
+#: *Kor*), as English spells a long open vowel (*car*, *for*); UNGEGN writes
+#: them *a*, *o* and *ao*.
+_WRITTEN_WITH_R: Final[dict[str, tuple[str, str]]] = {"": ("ar", "or"), "ោ": ("or", "or")}
+
+
 @lru_cache(maxsize=4096)
 def khmer_variant(name: str) -> tuple[str, ...]:
     """A Khmer name read in Latin letters with each syllable a word of its own
     (``ហ៊ីង ប៊ុនហៀង`` → *hing bun hieng*): Khmer writes a given name of two
     syllables as one word, which Latin spellings join or split (*Sokha*, but
-    *Bun Hieng*, *Meng Khin*). Empty when every word is one syllable."""
-    words = [khmer_syllables(word) for word in name.split()]
-    if all(len(w) <= 1 for w in words):
-        return ()
-    return (" ".join(s for w in words for s in w if s),)
+    *Bun Hieng*, *Meng Khin*); then, where a word ends in an open syllable of
+    a long vowel (:data:`_WRITTEN_WITH_R`), the same with that vowel written
+    with an *r*, as names spell it (``ស សុខា`` → *sar so kha*; ``ស ខេង`` →
+    *sar kheng*). Empty when every word is one syllable and none ends so."""
+    words = name.split()
+    plain = [_word_syllables(word, False) for word in words]
+    with_r = [_word_syllables(word, True) for word in words]
+    out: list[str] = []
+    if any(len(w) > 1 for w in plain):
+        out.append(" ".join(s for w in plain for s in w))
+    if with_r != plain:
+        out.append(" ".join(s for w in with_r for s in w))
+    return tuple(out)
+
+
+def _word_syllables(word: str, with_r: bool) -> list[str]:
+    """The syllables of one word in Latin letters, its last one's open long
+    vowel written with an *r* if ``with_r`` (:func:`_with_r`)."""
+    syllables = _parse(word)
+    readings = [s.reading() for s in syllables]
+    if with_r and syllables:
+        readings[-1] = _with_r(syllables[-1])
+    return readings
+
+
+def _with_r(syllable: _Syllable) -> str:
+    """The reading of a word's last syllable, its open long vowel written
+    with an *r* (:data:`_WRITTEN_WITH_R`), or its reading as it is."""
+    open_long = (
+        syllable.independent is None
+        and not syllable.final
+        and not syllable.closed
+        and not syllable.extra
+        and (syllable.vowel or "") in _WRITTEN_WITH_R
+    )
+    if not open_long:
+        return syllable.reading()
+    return syllable.onset + _WRITTEN_WITH_R[syllable.vowel or ""][syllable.series - 1]
 
 
 @lru_cache(maxsize=16_384)
 def khmer_syllables(word: str) -> tuple[str, ...]:
     """The syllables of one Khmer word, each in Latin letters
     (:func:`khmer_reading`)."""
+    return tuple(s.reading() for s in _parse(word))
+
+
+def _parse(word: str) -> list[_Syllable]:
+    """The syllables of one Khmer word, as the script builds them (see the
+    module's documentation)."""
     syllables: list[_Syllable] = []
     current: _Syllable | None = None
     n = len(word)
@@ -313,4 +361,22 @@ def khmer_syllables(word: str) -> tuple[str, ...]:
     ):
         # a subscript with no vowel ends the word: it is silent (ចន្ទ *chan*)
         syllables.pop()
-    return tuple(s.reading() for s in syllables)
+    return [
+        s for k, s in enumerate(syllables) if k == 0 or not _silent_inside(s, syllables[k + 1 :])
+    ]
+
+
+def _silent_inside(syllable: _Syllable, rest: list[_Syllable]) -> bool:
+    """Whether ``syllable`` is a subscript with no vowel of its own that ends
+    one name of a compound written as one word, before a consonant that opens
+    the next (សុគន្ធកញ្ញា *Sokun Kanha*): silent, as at a word's end."""
+    return (
+        syllable.subscript
+        and syllable.vowel is None
+        and not syllable.nasal
+        and not syllable.final
+        and not syllable.extra
+        and bool(rest)
+        and bool(rest[0].onset)
+        and not rest[0].subscript
+    )
