@@ -32,17 +32,12 @@ KNOWN_MISSES = {
     # tests/fixtures/match/cross_script_pairs_ko2.csv
     "박병석",
     # Chinese names romanised from a language no table here holds (Teochew:
-    # 王 Heng, 张 Teo, 宏 Hen; Shanghainese: 政 Tsung, 建 Chee; Fuzhou: 郭
-    # Kuok), or in a spelling of the person's own (李安 Ang Lee, 孫逸仙 Sun
-    # Yat-sen, 朱立倫 Li-luan, 刘特佐 Low Taek Jho):
+    # 宏 Hen; Shanghainese: 政 Tsung, 建 Chee), or in a spelling of the
+    # person's own (孫逸仙 Sun Yat-sen, 朱立倫 Li-luan, 刘特佐 Low Taek Jho):
     # tests/fixtures/match/cross_script_pairs_zh.csv, benchmarks/chinese_spellings.py
-    "王瑞杰",
     "黄永宏",
-    "张志贤",
     "李政道",
     "董建華",
-    "郭鹤年",
-    "李安",
     "孫逸仙",
     "朱立倫",
     "刘特佐",
@@ -74,10 +69,6 @@ KNOWN_MISSES = {
     # *Phatlum*, RTGS *Phetlam*)
     "เขาทราย แกแล็คซี่",
     "พรอนงค์ เพชรล้ำ",
-    # (cross_script_pairs_thai3.csv) two names written as one word, the first
-    # ending in a silent letter (ภิรมย์พร *Phirom-phon*), which the readings
-    # take for a syllable of four bare consonants (*phiramphon*)
-    "ไมค์ ภิรมย์พร",
     # a Khmer name whose final r is silent (មូរ *Mu*) beside a spelling of
     # its own (សុខហួរ *Sochua*, UNGEGN *sokhuor*):
     # tests/fixtures/match/cross_script_pairs_khmer2.csv
@@ -121,6 +112,8 @@ def test_development_pairs_match() -> None:
         r["original"] for r in dev if person_score(r["original"], r["latin"]) < DEFAULT_THRESHOLD
     }
     assert misses <= KNOWN_MISSES, misses - KNOWN_MISSES
+    # a known miss that matches now leaves the list, so the list stays true
+    assert KNOWN_MISSES <= misses, f"these match now: {KNOWN_MISSES - misses}"
     # the held-out pairs are counted, never listed (nobody develops against them)
     held = [
         (r["original"], r["latin"])
