@@ -739,7 +739,6 @@ def retrieval_gap(show: bool) -> int:
     """Per set: the positive pairs the matcher matches, and how many of them
     screening finds with the matcher's score, with the listing alone in an
     index and among every listed side of its set (see the module docs)."""
-    from thaw.cli.compare import pair_entry
     from thaw.screen import Screener
 
     rows = positive_sets()
@@ -763,10 +762,10 @@ def retrieval_gap(show: bool) -> int:
         among = Screener.from_entries(entries.values())
         counts = {part: [0, 0, 0] for part in ("dev", "holdout")}
         for query, latin, schema, part in pairs:
-            matched = score(Query(query, schema), pair_entry(latin, schema)).score
+            key = (latin, schema)
+            matched = score(Query(query, schema), entries[key]).score
             if matched < DEFAULT_THRESHOLD:
                 continue
-            key = (latin, schema)
             alone = _found(Screener.from_entries([entries[key]]), query, schema, ids[key])
             with_others = _found(among, query, schema, ids[key])
             found = [s is not None and abs(s - matched) < 1e-3 for s in (alone, with_others)]
@@ -776,7 +775,7 @@ def retrieval_gap(show: bool) -> int:
             cells[2] += found[1]
             if part == "dev" and not all(found):
                 gaps.append(
-                    f"  {name:16} {matched:.2f} {query} ~ {latin}"
+                    f"  {name:16} {matched:.4f} {query} ~ {latin}"
                     f"  alone {alone if alone is not None else '-'}"
                     f" among {with_others if with_others is not None else '-'}"
                 )
