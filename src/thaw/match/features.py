@@ -43,7 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.countries import form_countries, named_countries, written_as_listed
+from thaw.match.countries import named_countries, written_as_listed
 from thaw.match.gender import other_gender
 from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
@@ -1473,15 +1473,16 @@ def listed_countries(entry: Entry) -> tuple[str, ...]:
     firm, vessel or aircraft that publishes none, the countries that issued
     its registration and tax numbers (ALFA CAPITAL MARKETS LTD, Cypriot
     registration C404988: registered in Cyprus), or, with neither, the country
-    whose law alone has its legal form (:func:`thaw.match.countries.form_countries`:
-    ALPHA TECH TRADING FZE, a free-zone establishment of the United Arab Emirates)."""
+    whose law alone has its legal form (:attr:`thaw.index.Entry.form_countries`,
+    worked out once per listing and kept with its facts: ALPHA TECH TRADING FZE,
+    a free-zone establishment of the United Arab Emirates)."""
     if entry.countries or entry.schema in _MAY_BE_PEOPLE:
         return entry.countries
     found: list[str] = []
     for ident in entry.identifiers:
         if ident.kind in _REGISTERS and ident.country and ident.country not in found:
             found.append(ident.country)
-    return tuple(found) or form_countries(entry)
+    return tuple(found) or entry.form_countries or ()
 
 
 #: Country codes thaw reads that rigour does not know as such: Yugoslavia, and
