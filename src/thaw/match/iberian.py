@@ -95,12 +95,12 @@ def family_words(original: str) -> frozenset[str] | None:
         words = _ascii_words(head)
         return frozenset(words) if words and tail.strip() else None
     written = original.split()
-    for k, word in enumerate(written):
-        letters = [c for c in word if c.isalpha()]
-        if k and len(letters) > 1 and all(c.isupper() for c in letters):
-            if any(c.islower() for w in written[:k] for c in w):
-                return frozenset(_ascii_words(" ".join(written[k:])))
-            return None
+    for k in range(1, len(written)):
+        word = written[k]
+        if word.isupper() and len(word.strip(".-'")) > 1:
+            if all(w.isupper() for w in written[:k]):
+                return None
+            return frozenset(_ascii_words(" ".join(written[k:])))
     return None
 
 
@@ -162,32 +162,43 @@ def left_out(
     apply)."""
     nothing: tuple[frozenset[int], int] = (frozenset(), -1)
     rs = name.informative
-    if len(al.result_used) >= len(rs) or not al.pairs:
+    aligned = al.result_used
+    # (a given name and a family name aligned: two pairs at least)
+    if len(aligned) >= len(rs) or len(al.pairs) < 2:
+        return nothing
+    spanish = portuguese = False
+    for country in countries:
+        spanish = spanish or country in SPANISH_COUNTRIES
+        portuguese = portuguese or country in PORTUGUESE_COUNTRIES
+    if countries and not (spanish or portuguese):
         return nothing
     family = family_words(name.original)
     if family is None:
         return nothing
-    known = frozenset(countries)
-    spanish = not known.isdisjoint(SPANISH_COUNTRIES)
-    portuguese = not known.isdisjoint(PORTUGUESE_COUNTRIES)
-    if known and not (spanish or portuguese):
+    surnames: list[int] = []
+    given = False
+    for j, t in enumerate(rs):
+        if t.raw in family:
+            if t.text in PORTUGUESE_PARTICLES:
+                portuguese = True
+            elif t.role == _NAME:
+                surnames.append(j)
+        elif t.role == _NAME and j in aligned:
+            given = True
+    if len(surnames) < 2 or not given:
         return nothing
-    surnames = [j for j, t in enumerate(rs) if t.raw in family and t.role == _NAME]
-    given = [j for j, t in enumerate(rs) if t.raw not in family and t.role == _NAME]
-    if len(surnames) < 2 or not any(j in al.result_used for j in given):
-        return nothing
-    if portuguese or any(t.raw in family and t.text in PORTUGUESE_PARTICLES for t in rs):
+    if portuguese:
         used, others = surnames[-1], surnames[:-1]
         spanish = False
     else:
         used, others = surnames[0], surnames[1:]
     q_left = [i for i in range(len(query.informative)) if i not in al.query_used]
-    if used in al.result_used:
-        omitted = frozenset(j for j in others if j not in al.result_used)
+    if used in aligned:
+        omitted = frozenset(j for j in others if j not in aligned)
         if omitted and not _own_family(query, q_left, _after(al.pairs, used)):
             return omitted, -1
-    elif (spanish or (not known and _spelt_spanish(query, name))) and any(
-        j in al.result_used and rs[j].text != rs[used].text for j in others
+    elif (spanish or (not countries and _spelt_spanish(query, name))) and any(
+        j in aligned and rs[j].text != rs[used].text for j in others
     ):
         if not _own_family(query, q_left, -1):
             return frozenset(), used

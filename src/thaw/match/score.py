@@ -374,8 +374,9 @@ class Matcher:
         one listed word (:func:`_joins_family`) unless the listing is known by
         one word (:func:`thaw.match.spelling.known_by_one_word`)."""
         used, best = self._best_name(query, entry)
-        if best is not None and entry.schema == "Person":
-            # (a Spanish or Portuguese name with two family names)
+        if best is not None and entry.schema == "Person" and len(best.alignment.pairs) > 1:
+            # (a Spanish or Portuguese name with two family names, a given
+            # name and one of them aligned)
             factor = self._factors.get(best.kind, 1.0)
             best = two_surnames(used, best, entry.countries, self.stats, factor)
         if not self._chinese or best is None or not _joins_family(used, best):
