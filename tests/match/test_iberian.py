@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from thaw.index import entry_from_record
@@ -128,3 +130,15 @@ def test_the_explanation_says_why() -> None:
     assert "'maduro', the family name that is used, missing" in _note(
         "Nicolás Moros", "MADURO MOROS, Nicolas", "ve"
     )
+
+
+@pytest.mark.realdata
+def test_delcy_rodriguez_as_the_press_names_her_on_the_real_lists(real_home: Path) -> None:
+    from thaw.screen import Screener
+
+    hits = Screener(real_home).screen("Delcy Rodríguez", limit=20).hits
+    scores = {f"{x.source}:{x.source_id}": hit.score for hit in hits for x in hit.listings}
+    # Canada's and the United Kingdom's listings, which publish no alias of
+    # hers, high enough for free text (0.7964 before)
+    for key in ("ca_sema:venezuela/13", "uk_ofsi:13687"):
+        assert scores.get(key, 0.0) >= TEXT_THRESHOLD, (key, scores)
