@@ -48,8 +48,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-from thaw.match.names import AlignedPair, Alignment, BestName, alignment_score, extra_of
-from thaw.text import AnalyzedName, Token, TokenStats
+from thaw.match.names import (
+    AlignedPair,
+    Alignment,
+    BestName,
+    _weight,  # (as the alignment weighs a token)
+    alignment_score,
+    extra_of,
+)
+from thaw.text import AnalyzedName, TokenStats
 
 #: Share of its weight a family name left out counts among the words left over
 #: (as an optional part, a patronymic, does).
@@ -116,13 +123,6 @@ def spelt_spanish(original: str) -> bool:
 def _spelt_spanish(query: AnalyzedName, name: AnalyzedName) -> bool:
     """Whether the listed ``name`` or the ``query`` is :func:`spelt_spanish`."""
     return spelt_spanish(name.original) or spelt_spanish(query.original)
-
-
-def _weight(t: Token, stats: TokenStats | None) -> float:
-    # (as the name alignment weighs a token: rarity for a name word only)
-    if stats is None or t.role in ("legal_form", "generic", "stop", "honorific"):
-        return t.weight
-    return t.weight * stats.factor(t.text)
 
 
 def _after(pairs: Sequence[AlignedPair], j: int) -> int:
