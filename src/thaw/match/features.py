@@ -46,7 +46,7 @@ from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.countries import form_countries, named_countries, written_as_listed
 from thaw.match.gender import other_gender
 from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
-from thaw.match.iberian import left_out
+from thaw.match.iberian import family_words, left_out
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
 from thaw.match.spelling import spelled_runs
 from thaw.match.surnames import lengthened_surname
@@ -987,10 +987,15 @@ def _surnames_note(ctx: Context) -> str:
     if omitted:
         words = ", ".join(repr(rs[j].raw or rs[j].text) for j in sorted(omitted))
         return f" ({words}: a family name left out as people leave it out)"
-    if replaced >= 0:
-        word = rs[replaced].raw or rs[replaced].text
+    if replaced < 0:
+        return ""
+    word = rs[replaced].raw or rs[replaced].text
+    if rs[replaced].raw in (family_words(best.name.original) or ()):
         return f" ({word!r}, the family name that is used, missing: another person's name)"
-    return ""
+    return (
+        f" ({word!r}, the given name, missing, and the query's given name a family name"
+        " of the listing: another person's name)"
+    )
 
 
 def _surnames_used(ctx: Context, best: BestName) -> set[int]:

@@ -26,6 +26,11 @@ the lists give none for many), and a given name aligned:
   man): the ones left out count :data:`SURNAME_SHARE` of their weight as words
   left over, and are no substitution for a given name the query adds
   (*Miguel Ángel Treviño* against TREVIÑO MORALES, Miguel);
+* in a Spanish name, no given name aligned while the family name that is
+  used aligned with the query's, and a later one with the query's given name
+  (*Cilia Flores* against FLORES SILVA, Audias: *Cilia* and *Silva*): the
+  query's given name stands in place of the listed one, which is scored as a
+  word in place of another;
 * in a Spanish speaker's name (a nationality or country where Spanish is
   spoken; with none published, a listed name or a query spelt with Spanish
   letters, *Nicolás MADURO MOROS*, :func:`spelt_spanish`: many names of two
@@ -37,7 +42,7 @@ the lists give none for many), and a given name aligned:
   place of another (*Nicolás Moros* against MADURO MOROS, Nicolás).
 
 The new score replaces the alignment's when it is higher (the first case) or
-lower (the second); it is computed as the name alignment computes one
+lower (the others); it is computed as the name alignment computes one
 (:func:`thaw.match.names.alignment_score`: the same token weights and rarity).
 """
 
@@ -151,15 +156,38 @@ def _own_family(query: AnalyzedName, left: list[int], used: int) -> bool:
     return False
 
 
+def _given_for_family(query: AnalyzedName, al: Alignment, used: int, others: list[int]) -> bool:
+    """Whether the query's given name aligned with a later family name of the
+    listed name, whose family name that is used aligned with the query's own
+    (*Cilia Flores* against FLORES SILVA, Audias: *Cilia* and *Silva*): a word
+    of the query's given names, as its family words say (a comma, capitals),
+    or else one before the query's word aligned with the family name used."""
+    at = _after(al.pairs, used)
+    if at < 0:
+        return False
+    said = family_words(query.original)
+    qs = query.informative
+    for pair in al.pairs:
+        if any(j in others for j in pair.result):
+            first = min(pair.query)
+            if said is not None:
+                if qs[first].raw not in said:
+                    return True
+            elif first < at:
+                return True
+    return False
+
+
 def left_out(
     query: AnalyzedName, name: AnalyzedName, al: Alignment, countries: tuple[str, ...]
 ) -> tuple[frozenset[int], int]:
     """What :func:`two_surnames` finds in the alignment ``al`` of ``query`` with
     the listed person's name ``name`` (of a listing with ``countries``): the
     positions of the listed family names left out as people leave them out
-    (the first case), and the position of the family name that is used, left
-    out while a later one aligned (the second case; -1 when it does not
-    apply)."""
+    (the first case), and the position of the listed word scored as replaced:
+    the first given name, when the query's given name aligned with a later
+    family name (the second case), or the family name that is used, left out
+    while a later one aligned (the third; -1 when none applies)."""
     nothing: tuple[frozenset[int], int] = (frozenset(), -1)
     rs = name.informative
     aligned = al.result_used
@@ -176,15 +204,15 @@ def left_out(
     if family is None:
         return nothing
     surnames: list[int] = []
-    given = False
+    given: list[int] = []
     for j, t in enumerate(rs):
         if t.raw in family:
             if t.text in PORTUGUESE_PARTICLES:
                 portuguese = True
             elif t.role == _NAME:
                 surnames.append(j)
-        elif t.role == _NAME and j in aligned:
-            given = True
+        elif t.role == _NAME:
+            given.append(j)
     if len(surnames) < 2 or not given:
         return nothing
     if portuguese:
@@ -192,6 +220,9 @@ def left_out(
         spanish = False
     else:
         used, others = surnames[0], surnames[1:]
+    if not any(j in aligned for j in given):
+        crossed = not portuguese and _given_for_family(query, al, used, others)
+        return (frozenset(), given[0]) if crossed else nothing
     q_left = [i for i in range(len(query.informative)) if i not in al.query_used]
     if used in aligned:
         omitted = frozenset(j for j in others if j not in aligned)
