@@ -71,11 +71,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Final, NamedTuple, Protocol
 
+from thaw.screen.text.places import is_city
 from thaw.sources import territories
 from thaw.text import analyze_name
 from thaw.text.common_words import common_word
@@ -335,6 +336,9 @@ class Where(NamedTuple):
     common noun too (*les bases*)."""
     only_opening: bool = False
     """Whether it opens a sentence and nothing else about its place is weak."""
+    city: str | None = None
+    """The city's name of two or three words the word is written in (*Al
+    Khums*: :func:`_city_around`), if any."""
 
 
 Single = Callable[[str, Callable[[], Where]], Sequence[Hit]]
@@ -372,7 +376,8 @@ def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
     elsewhere = tok.sounded or tok.members or _weak_capital(text, run, i, taken)
     country = _country_after(text, tok) if tok.base is None else None
     cue = _vessel_cue(text, tok.start)
-    return Where(cue, opening or elsewhere, country, opening, opening and not elsewhere)
+    city = _city_around(text, tok)
+    return Where(cue, opening or elsewhere, country, opening, opening and not elsewhere, city)
 
 
 _WORD_JOINERS: Final = re.compile("[-'’]")
@@ -1039,6 +1044,19 @@ def _in_place_name(text: str, tok: Tok) -> bool:
     """Whether the word ``tok`` is written as a word of a place's name of two
     or three words (*Tel* of *Tel Aviv*, *Rio* of *Rio de Janeiro*): not a
     name of its own, whether or not the index knows the place's other words."""
+    return any(map(_is_place, _spans_around(text, tok)))
+
+
+def _city_around(text: str, tok: Tok) -> str | None:
+    """The name of two or three words of a city that the word ``tok`` is
+    written in (*Al Khums* of *Khums*, *Santa Marta* of *Marta*: the
+    gazetteer's, :func:`~thaw.screen.text.places.is_city`, which the territory
+    names of :func:`_in_place_name` do not hold), if any."""
+    return next((span for span in _spans_around(text, tok) if is_city(span)), None)
+
+
+def _spans_around(text: str, tok: Tok) -> Iterator[str]:
+    """The spans of two or three words of ``text`` that hold the word ``tok``."""
     before: list[str] = []
     at = tok.start
     for _ in range(2):
@@ -1057,12 +1075,10 @@ def _in_place_name(text: str, tok: Tok) -> bool:
         at = match.end()
     words = [*before, tok.text, *after]
     i = len(before)
-    return any(
-        _is_place(" ".join(words[a:b]))
-        for a in range(max(0, i - 2), i + 1)
-        for b in range(i + 1, min(len(words), a + 3) + 1)
-        if b - a >= 2
-    )
+    for a in range(max(0, i - 2), i + 1):
+        for b in range(i + 1, min(len(words), a + 3) + 1):
+            if b - a >= 2:
+                yield " ".join(words[a:b])
 
 
 class _Births:

@@ -222,7 +222,16 @@ class TextScreener:
                     return found
             query = thaw.match.Query(name=name, birth_date=year, countries=countries)
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
-            return tuple(h for h in result.hits if self._covers(name, h)) or before_form(name)
+            found = tuple(h for h in result.hits if self._covers(name, h)) or before_form(name)
+            if found and not vessel and is_city(name):
+                # a city's name of two words or more (*Velikiy Novgorod*, *Yong
+                # Xin*) names, as a city's lone word does, only a party a list
+                # publishes by that very name (a company SANTA MARTA), and a vessel of
+                # that name only after a vessel word (*the tanker Velikiy Novgorod*)
+                found = tuple(
+                    h for h in found if h.schema != "Vessel" and self._published_as(name, h)
+                )
+            return found
 
         acronyms: DerivedAcronyms | None = None
 
@@ -705,7 +714,7 @@ class TextScreener:
         found = self._single(word)
         if not found:
             return []
-        vessel_cue, weak, country, opening, only_opening = where()
+        vessel_cue, weak, country, opening, only_opening, city = where()
         if country is not None and word.isupper() and len(word) <= ACRONYM:
             # an acronym before a country is that country's institution (МИД
             # Финляндии, ФСБ России): only a party of that country
@@ -719,6 +728,10 @@ class TextScreener:
             # a city's name (*Raqqa*) names only a party a list publishes by
             # that very name, not one whose name it sounds or is spelt like (RAKA)
             found = tuple(h for h in found if self._published_as(word, h))
+        if city is not None:
+            # a word of a city's longer name (*Khums* of *Al Khums*) names only
+            # a party a list publishes by the city's whole name
+            found = tuple(h for h in found if self._published_as(city, h))
         spoken = False
         if opening and _title_case(word):
             # grammar capitalised the word: it is no acronym a list writes in
