@@ -668,6 +668,15 @@ class TextScreener:
             if kind != "weak"
         )
 
+    def _writes_cyrillic(self, word: str, hit: Hit) -> bool:
+        """Whether the hit may be named by ``word``, an acronym in Cyrillic:
+        a listing publishes it so, or the hit's countries (none, or some)
+        write Cyrillic (:data:`CYRILLIC_COUNTRIES`)."""
+        countries = self._countries(hit)
+        return (
+            not countries or bool(countries & CYRILLIC_COUNTRIES) or self._published_as(word, hit)
+        )
+
     def _acronym(self, word: str, hit: Hit) -> bool:
         """Whether ``word`` names the hit only as an acronym: the name it
         matched is ``word`` in capitals and the initials of another name of a
@@ -722,6 +731,12 @@ class TextScreener:
             if not hits:
                 return []
             found = tuple(hits)
+        if word.isupper() and len(word) <= ACRONYM and _CYRILLIC_LETTER.match(word):
+            # a Cyrillic acronym is coined by a Cyrillic-writing country's
+            # press (СБУ, Ukraine's security service): it names by a Latin
+            # acronym read letter for letter (SBU, Iran's SHAHID BEHESHTI
+            # UNIVERSITY) only a party of such a country, or of none (ФСБ, FSB)
+            found = tuple(h for h in found if self._writes_cyrillic(word, h))
         # a weak alias alone is no mention (the tanker "MSC Oscar" is no MSC)
         found = tuple(h for h in found if not self._weak_only(h))
         if is_city(word):
@@ -873,6 +888,13 @@ def _initials(name: str) -> tuple[str, str]:
     kept = "".join(w[0] for w in words if w.lower() not in INITIALS_SKIPPED).upper()
     return every, kept
 
+
+CYRILLIC_COUNTRIES: Final = frozenset(
+    {"ru", "by", "ua", "kz", "kg", "tj", "bg", "rs", "mk", "me", "ba", "mn", "suhh"}
+)
+"""Countries (as the lists' codes give them; ``suhh`` the Soviet Union) whose
+press writes Cyrillic, and so coins acronyms in it (СБУ, ФСБ, МИД)."""
+_CYRILLIC_LETTER: Final = re.compile("[\u0400-\u04ff]")
 
 ARABIC_ARTICLE: Final = "ال"
 """The Arabic definite article, joined to its word. A proper name that has it
