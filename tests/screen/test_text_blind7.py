@@ -94,3 +94,62 @@ def test_a_cyrillic_acronym_is_no_latin_acronym_of_a_party_of_another_script() -
     assert set(found) == {"uk_ofsi:fsb", "us_ofac_sdn:fsb"}
     found = found_mentions(screener.screen_text("A spokesman for SBU denied the report."))
     assert set(found) == {"uk_ofsi:sbu", "au_dfat:sbu"}
+
+
+def test_a_name_word_after_a_lower_case_arabic_article() -> None:
+    """English and French prose write the Arabic article of a name in lower
+    case, joined by a hyphen to the capitalised word (*Maher al-Assad*,
+    *Hurras al-Din*, *Khatam al-Anbiya*, *Deir ez-Zor*): the word is a name's,
+    as the capital after the hyphen shows, not a lower-case word ending the
+    run; a lower-case word with a hyphen (*al-based*) still is one."""
+    screener = text_screener(
+        [
+            *(listing(x, "maher", "Person", "Maher AL-ASSAD") for x in ("uk_ofsi", "us_ofac_sdn")),
+            *(
+                listing(x, "hd", "Organization", "Hurras al-Din")
+                for x in ("au_dfat", "us_ofac_sdn")
+            ),
+        ]
+    )
+    found = found_mentions(screener.screen_text("Officials met Maher al-Assad in Damascus."))
+    assert found == {"uk_ofsi:maher": ["Maher al-Assad"], "us_ofac_sdn:maher": ["Maher al-Assad"]}
+    found = found_mentions(screener.screen_text("Hurras al-Din fighters were killed near Idlib."))
+    assert set(found) == {"au_dfat:hd", "us_ofac_sdn:hd"}
+    assert found_mentions(screener.screen_text("Officials met Maher in Damascus.")) == {}
+
+
+def test_a_party_found_in_text_carries_its_listings_birth_estimates() -> None:
+    """Name screening's hits carry the birth years a listing publishes as an
+    estimate (``circa 1961``); so does a party found in text, for the listing
+    its words matched and for the other listings of its profile, which they did
+    not (JSON: ``birth_estimates``, absent where there are none)."""
+    from thaw.index import CandidateIndex, entry_from_record
+    from thaw.profiles.screening import PartyScreener
+    from thaw.screen.text import TextScreener
+
+    records = [
+        Record(
+            "us_ofac_sdn",
+            "1",
+            "Person",
+            [Name("Arkadiy Ivanovich ZELENSKOVSKY")],
+            birth_estimates=["1961"],
+            programs=["TEST"],
+        ),
+        Record(
+            "uk_ofsi",
+            "2",
+            "Person",
+            [Name("Arkady ZELENSKOVSKIY-BRODT")],
+            birth_estimates=["1962"],
+            programs=["TEST"],
+        ),
+    ]
+    index = CandidateIndex.build(entry_from_record(r) for r in records)
+    profile_of = {("us_ofac_sdn", "1"): "p-z", ("uk_ofsi", "2"): "p-z"}
+    screener = TextScreener(PartyScreener(index=index, profile_of=profile_of))
+    result = screener.screen_text("The bank wired funds to Arkadiy Ivanovich Zelenskovsky.")
+    (party,) = result.parties
+    listings = {(x["source"], x["found_by"]): x for x in party.to_dict()["listings"]}
+    assert listings["us_ofac_sdn", "name"]["birth_estimates"] == ["1961"]
+    assert listings["uk_ofsi", "party"]["birth_estimates"] == ["1962"]

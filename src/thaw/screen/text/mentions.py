@@ -195,6 +195,19 @@ _ELIDED = re.compile(r"[^\W\d_A-Z]{1,6}['’](?=[^\W\d_])")
 """A lower-case article, preposition or pronoun elided before a word, as French,
 Italian and Catalan write it (*d'*, *l'*, *qu'*, *dell'*, *sull'*): before a
 capital, the name is the word after it."""
+_ARTICLED = re.compile(r"(?:a[dlnrstz]|ash|e[dlnrstz]|u[dlr])[-‐‑'’](?=[^\W\d_])")
+"""The Arabic article as prose in Latin letters writes it in lower case before
+a name's word (*al-*, *el-*, *ad-*, *ash-*, *ez-*, *ul-*: *Maher al-Assad*, *Deir
+ez-Zor*)."""
+
+
+def _articled(word: str) -> bool:
+    """Whether ``word`` is a name's word after a lower-case Arabic article
+    (:data:`_ARTICLED`): *al-Assad*, *al-Din*; not *al-based*."""
+    article = _ARTICLED.match(word)
+    return article is not None and word[article.end()].isupper()
+
+
 _BORN = re.compile(
     r"\b(?:born|b\.|DOB|date of birth)[^0-9]{0,20}((?:1[89]|20)\d\d)\b", re.IGNORECASE
 )
@@ -827,7 +840,7 @@ def tokenize(text: str) -> list[Tok]:
         elif not first.isupper() and _CJK_WORD.match(first):
             continue  # Korean, Chinese, Japanese: screen.text.cjk's (see the module docs)
         else:
-            capitalised = first.isupper() or not _is_cased(first)
+            capitalised = first.isupper() or not _is_cased(first) or _articled(word)
         keys = _keys(word)
         if not keys:
             continue

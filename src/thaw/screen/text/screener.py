@@ -852,7 +852,11 @@ class TextScreener:
                 continue
             entry = index.entry(position)
             listings[source, source_id] = Listing(
-                entry.source, entry.source_id, entry.programs, entry.listed_on
+                entry.source,
+                entry.source_id,
+                entry.programs,
+                entry.listed_on,
+                entry.birth_estimates,
             )
             added.append(key)
         return added
