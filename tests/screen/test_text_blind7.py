@@ -153,3 +153,56 @@ def test_a_party_found_in_text_carries_its_listings_birth_estimates() -> None:
     listings = {(x["source"], x["found_by"]): x for x in party.to_dict()["listings"]}
     assert listings["us_ofac_sdn", "name"]["birth_estimates"] == ["1961"]
     assert listings["uk_ofsi", "party"]["birth_estimates"] == ["1962"]
+
+
+def test_a_ukrainian_name_in_o_declined() -> None:
+    """Ukrainian declines a man's name ending in *-о* as a hard stem (*Дмитро*:
+    *Дмитра*, *Дмитру*, *Дмитром*; *Шевченко*: *Шевченка*): the dictionary form of
+    such a word may end in *-о*, so that *Дмитру Уткіну* is Dmytro UTKIN."""
+    screener = text_screener(
+        [
+            listing(x, "utkin", "Person", "Dmitriy UTKIN", "Dmytro UTKIN")
+            for x in ("uk_ofsi", "au_dfat")
+        ]
+    )
+    for text in (
+        "СБУ повідомила про підозру Дмитру Уткіну.",
+        "Суд заочно заарештував Дмитра Уткіна.",
+    ):
+        found = found_mentions(screener.screen_text(text))
+        assert set(found) == {"uk_ofsi:utkin", "au_dfat:utkin"}, text
+
+
+def test_a_surname_after_a_title_names_the_well_known_bearer() -> None:
+    """A surname alone after a title (*President Putin*, *Minister Lavrov*,
+    *генерал-полковник Дворников*, declined: *с министром Лавровым*) names the
+    one person two authorities or more list under it (not a namesake one list
+    holds); a surname of many listed names (*Ivanov*), a title before a full
+    name's first word, or a title before a company's word (*General Motors*)
+    names nobody by this rule."""
+    screener = text_screener(
+        [
+            *(
+                listing(x, "putin", "Person", "Vladimir Vladimirovich PUTIN")
+                for x in ("uk_ofsi", "au_dfat")
+            ),
+            listing("us_ofac_sdn", "iputin", "Person", "Igor Alexandrovich PUTIN"),
+            *(listing(x, "lavrov", "Person", "Sergei LAVROV") for x in ("uk_ofsi", "au_dfat")),
+            *(
+                listing(x, "dvornikov", "Person", "Alexander DVORNIKOV")
+                for x in ("uk_ofsi", "ca_sema")
+            ),
+            listing("us_ofac_sdn", "motors", "Person", "Ali MOTORS"),
+        ]
+    )
+    for text, key in (
+        ("President Putin arrived in Minsk on Monday.", "uk_ofsi:putin"),
+        ("Mr Lavrov declined to comment.", "uk_ofsi:lavrov"),
+        ("Встреча с министром Лавровым прошла в Москве.", "au_dfat:lavrov"),
+        ("Генерал-полковник Дворников выступил на совещании.", "ca_sema:dvornikov"),
+    ):
+        found = found_mentions(screener.screen_text(text))
+        assert key in found, text
+        assert "us_ofac_sdn:iputin" not in found, text
+    assert found_mentions(screener.screen_text("General Motors reported a profit.")) == {}
+    assert found_mentions(screener.screen_text("Putin arrived in Minsk on Monday.")) == {}

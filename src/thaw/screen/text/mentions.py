@@ -166,7 +166,7 @@ nominative with one of these in place of its last letters."""
 
 _CYRILLIC_VOWELS: Final = frozenset("аеёиоуыэюяєії")
 _J_STEM_VOWELS: Final = frozenset("аеёоуыэюяє")
-_HARD_RESTORE: Final = ("", "а", "ь", "й", "я")
+_HARD_RESTORE: Final = ("", "а", "ь", "й", "я", "о")
 _SOFT_RESTORE: Final = ("й", "ь", "я", "", "а")
 _SLAVIC_RESTORE: Final = {
     **dict.fromkeys(("я", "ю", "ем", "ём", "ею", "ей", "ям", "ях", "ями"), _SOFT_RESTORE),
@@ -179,7 +179,9 @@ _SLAVIC_RESTORE: Final = {
 }
 """What each ending may have replaced, most likely first (Газпромбанк-а,
 Андре-ем → Андрей, Роснефт-и → Роснефть, Росси-и → Россия, Набиуллин-ой →
-Набиуллина); an ending not named here follows a hard stem (:data:`_HARD_RESTORE`)."""
+Набиуллина); an ending not named here follows a hard stem (:data:`_HARD_RESTORE`),
+which may also have lost a Ukrainian man's *-о* (Дмитр-у → Дмитро, Шевченк-а →
+Шевченко)."""
 TURKISH_SUFFIXES: Final = frozenset(
     """ın in un ün nın nin nun nün ı i u ü yı yi yu yü nı ni nu nü a e ya ye na ne
     da de ta te nda nde dan den tan ten ndan nden daki deki taki teki ndaki ndeki
@@ -1208,6 +1210,49 @@ def find_initialled(text: str, lookup: InitialLookup) -> list[Mention]:
                         break
             if hits and all(m.end() <= f.start or m.start() >= f.end for f in found):
                 found.append(Mention(m.start(), m.end(), m.group(), hits[0]))
+    return found
+
+
+PERSON_TITLES: Final = (
+    "mr mrs ms herr frau president presidente präsident président prezydent prezident "
+    "minister ministre "
+    "ministro ministra general general-major general-lieutenant generale général generał "
+    "generaal colonel admiral ambassador botschafter ambassadeur embajador embaixador "
+    "ambasciatore governor gouverneur gobernador sheikh bakanı başkanı "
+    "президент министр міністр генерал полковник адмирал адмірал посол губернатор "
+    "спикер спікер премьер прем'єр"
+).split()
+"""Titles a person's surname follows alone in prose (*President Putin*, *генерал
+Суровикин*, *Dışişleri Bakanı Lavrov*); in Russian and Ukrainian declined too
+(:data:`_TITLED`) and joined to a rank by a hyphen (*генерал-полковник*)."""
+_TITLED: Final = re.compile(
+    r"(?<![\w-])(?i:(?:"
+    + "|".join(map(re.escape, PERSON_TITLES))
+    + r")(?:-[^\W\d_]+)?(?:а|у|ом|ым|ові|е|і)?)[ \t]+"
+    + rf"(?P<s>[{_UPPER}][{_LOWER}]{{3,}})(?![\w-]|[ \t]+[{_UPPER}])"
+)
+"""A title (:data:`PERSON_TITLES`) and a capitalised word after it that no
+other capitalised word follows (*President Vladimir Putin* is a full name,
+screened as such)."""
+
+TitledLookup = Callable[[str], Sequence[Hit]]
+"""``lookup(surname)`` → the one well-known person listed under that surname."""
+
+
+def find_titled(text: str, lookup: TitledLookup) -> list[Mention]:
+    """Every surname after a title (:data:`_TITLED`) that names a well-known
+    listed person: the surname as written or in its dictionary form, declined
+    (*генерала Суровикина*)."""
+    found: list[Mention] = []
+    for m in _TITLED.finditer(text):
+        surname = m.group("s")
+        hits = lookup(surname)
+        if not hits:
+            for form in _inflections(surname):
+                if hits := lookup(form):
+                    break
+        if hits:
+            found.append(Mention(m.start("s"), m.end("s"), surname, hits[0]))
     return found
 
 

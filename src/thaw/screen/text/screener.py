@@ -31,6 +31,7 @@ from thaw.screen.text.mentions import (
     find_initialled,
     find_marks,
     find_mentions,
+    find_titled,
     is_abjad,
 )
 from thaw.screen.text.places import is_city
@@ -364,21 +365,29 @@ class TextScreener:
                 alike, surname = max(r for r, _ in read)
                 if index.document_frequency(surname) > INITIALLED_SURNAME:
                     return ()  # (a surname many listed names share)
-                bearers: list[list[Hit]] = []
-                for (ratio, _), h in read:
-                    if ratio < alike:
-                        continue
-                    for party in bearers:
-                        if _same_party(party[0], h):
-                            party.append(h)
-                            break
-                    else:
-                        bearers.append([h])
-                ranked = sorted(((self._authorities(p), p) for p in bearers), key=lambda b: -b[0])
-                if ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
-                    return tuple(ranked[0][1])
-                return ()
+                return self._best_known([h for (ratio, _), h in read if ratio >= alike])
             return ()
+
+        @lru_cache(maxsize=65_536)
+        def titled_surname(word: str) -> tuple[Hit, ...]:
+            # a surname after a title (President Putin, генерал Суровикин): the
+            # one person listed by two authorities or more whose surname it is
+            # as spelt (not alike, as a reading from Korean is)
+            tokens = analyze_name(word).tokens
+            if len(tokens) != 1 or len(key := tokens[0].text) < SURNAME_LETTERS:
+                return ()
+            if not 0 < index.document_frequency(key) <= INITIALLED_SURNAME:
+                return ()  # (Ivanov, Kim: a title tells too few of them apart)
+            floor = min(self.threshold, READING_THRESHOLD)
+            query = thaw.match.Query(name=word, schema="Person")
+            result = self.screener.screen_query(query, threshold=floor, limit=SURNAMES)
+            return self._best_known(
+                [
+                    h
+                    for h in result.hits
+                    if h.schema == "Person" and (r := _surname_of(key, h)) and r[0] == SAME_WORD
+                ]
+            )
 
         @lru_cache(maxsize=65_536)
         def id_lookup(kind: str, number: str) -> tuple[Hit, ...]:
@@ -423,6 +432,7 @@ class TextScreener:
         self._known = known
         self._mark_lookup = mark_lookup
         self._initial_lookup = initial_lookup
+        self._titled_surname = titled_surname
         self._id_lookup = id_lookup
         self._cjk_single = cjk_single
         self._cjk_surname = cjk_surname
@@ -473,6 +483,7 @@ class TextScreener:
         found.extend(find_identifiers(text, self._id_keyed))
         if "." in text:
             found.extend(find_initialled(text, self._initial_keyed))
+        found.extend(find_titled(text, self._titled_keyed))
         found.extend(find_acronyms(text, self._acronym_keyed))
         return found
 
@@ -503,6 +514,27 @@ class TextScreener:
 
     def _cjk_surname_keyed(self, word: str) -> list[_KeyedHit]:
         return _keyed(self._cjk_surname(word))
+
+    def _best_known(self, hits: Sequence[Hit]) -> tuple[Hit, ...]:
+        """The hits of the one party that more authorities list than any other
+        party of ``hits`` and at least two do (a surname beside a title names
+        the well-known bearer: PUTIN, not a namesake one list holds); none if
+        no party is so."""
+        bearers: list[list[Hit]] = []
+        for h in hits:
+            for party in bearers:
+                if _same_party(party[0], h):
+                    party.append(h)
+                    break
+            else:
+                bearers.append([h])
+        ranked = sorted(((self._authorities(p), p) for p in bearers), key=lambda b: -b[0])
+        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+            return tuple(ranked[0][1])
+        return ()
+
+    def _titled_keyed(self, surname: str) -> list[_KeyedHit]:
+        return _keyed(self._titled_surname(surname))
 
     def _authorities(self, hits: Sequence[Hit]) -> int:
         """How many authorities list the party of ``hits`` (one party's: all
@@ -1273,6 +1305,8 @@ def _distinct_words(window: str, wanted: list[Token]) -> int:
 SURNAME_LETTERS = 4
 """The fewest letters of a surname read alone beside a title (*Kim*, *Li* name
 too many)."""
+SAME_WORD = 100
+"""A surname's likeness (:func:`_surname_of`, 0–100) to a word spelt as it is."""
 SURNAMES = 20
 """How many persons a surname read alone beside a title is screened against."""
 
