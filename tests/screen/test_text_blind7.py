@@ -197,7 +197,7 @@ def test_a_surname_after_a_title_names_the_well_known_bearer() -> None:
     )
     for text, key in (
         ("President Putin arrived in Minsk on Monday.", "uk_ofsi:putin"),
-        ("Mr Lavrov declined to comment.", "uk_ofsi:lavrov"),
+        ("Mr. Lavrov declined to comment.", "uk_ofsi:lavrov"),
         ("Встреча с министром Лавровым прошла в Москве.", "au_dfat:lavrov"),
         ("Генерал-полковник Дворников выступил на совещании.", "ca_sema:dvornikov"),
     ):
@@ -206,3 +206,24 @@ def test_a_surname_after_a_title_names_the_well_known_bearer() -> None:
         assert "us_ofac_sdn:iputin" not in found, text
     assert found_mentions(screener.screen_text("General Motors reported a profit.")) == {}
     assert found_mentions(screener.screen_text("Putin arrived in Minsk on Monday.")) == {}
+
+
+def test_a_given_name_and_patronymic_name_no_one() -> None:
+    """*Viktor Anatolyevich* (how Russian addresses anyone politely) is no
+    listed Victor Anatolyevich POLYAKOV: a given name and a patronymic without
+    a surname name nobody, in Latin or Cyrillic letters, declined too; with the
+    surname they name him."""
+    screener = text_screener(
+        [
+            listing(x, "pol", "Person", "Victor Anatolyevich POLYAKOV")
+            for x in ("uk_ofsi", "au_dfat")
+        ]
+    )
+    for text in (
+        "The claimant, Viktor Anatolyevich Smirnov-Lebedev, appealed.",
+        "«Спасибо, Виктор Анатольевич», — сказал ведущий.",
+        "Мы поблагодарили Виктора Анатольевича за помощь.",
+    ):
+        assert found_mentions(screener.screen_text(text)) == {}, text
+    found = found_mentions(screener.screen_text("Victor Anatolyevich Polyakov appealed."))
+    assert set(found) == {"uk_ofsi:pol", "au_dfat:pol"}

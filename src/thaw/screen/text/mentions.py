@@ -1218,9 +1218,9 @@ PERSON_TITLES: Final = (
     "minister ministre "
     "ministro ministra general general-major general-lieutenant generale général generał "
     "generaal colonel admiral ambassador botschafter ambassadeur embajador embaixador "
-    "ambasciatore governor gouverneur gobernador sheikh bakanı başkanı "
-    "президент министр міністр генерал полковник адмирал адмірал посол губернатор "
-    "спикер спікер премьер прем'єр"
+    "ambasciatore governor gouverneur gobernador mayor sheikh bakan bakanı başkan "
+    "başkanı cumhurbaşkanı başbakan президент министр міністр генерал полковник адмирал "
+    "адмірал посол губернатор мэр спикер спікер премьер вице-премьер прем'єр"
 ).split()
 """Titles a person's surname follows alone in prose (*President Putin*, *генерал
 Суровикин*, *Dışişleri Bakanı Lavrov*); in Russian and Ukrainian declined too
@@ -1228,7 +1228,7 @@ PERSON_TITLES: Final = (
 _TITLED: Final = re.compile(
     r"(?<![\w-])(?i:(?:"
     + "|".join(map(re.escape, PERSON_TITLES))
-    + r")(?:-[^\W\d_]+)?(?:а|у|ом|ым|ові|е|і)?)[ \t]+"
+    + r")(?:-[^\W\d_]+)?(?:а|у|ом|ым|ові|е|і)?)\.?[ \t]+"
     + rf"(?P<s>[{_UPPER}][{_LOWER}]{{3,}})(?![\w-]|[ \t]+[{_UPPER}])"
 )
 """A title (:data:`PERSON_TITLES`) and a capitalised word after it that no
@@ -1241,14 +1241,15 @@ TitledLookup = Callable[[str], Sequence[Hit]]
 
 def find_titled(text: str, lookup: TitledLookup) -> list[Mention]:
     """Every surname after a title (:data:`_TITLED`) that names a well-known
-    listed person: the surname as written or in its dictionary form, declined
-    (*генерала Суровикина*)."""
+    listed person: the surname as written, in its dictionary form, declined
+    (*генерала Суровикина*), or as the list spells it (:func:`_respellings`:
+    *le président Poutine*)."""
     found: list[Mention] = []
     for m in _TITLED.finditer(text):
         surname = m.group("s")
         hits = lookup(surname)
         if not hits:
-            for form in _inflections(surname):
+            for form in (*_inflections(surname), *_respellings(surname)):
                 if hits := lookup(form):
                     break
         if hits:

@@ -1000,7 +1000,8 @@ def words_cover(window: str, hit: Hit) -> bool:
     """Whether a window of prose names the hit's party outright.
 
     At least two informative words are needed (a first name or a surname alone
-    proves nothing). Name screening forgives a typo or a missing word; in prose that turns
+    proves nothing, nor a given name and patronymic: :func:`_addressed`). Name
+    screening forgives a typo or a missing word; in prose that turns
     coincidences into alerts ("Hassan Karimi" for a listed "Hassan KARAMI", "Bandar
     Abbas" the port for "BANDAR ABBAS ZINC PRODUCTION COMPANY"). So every informative
     word of the window must be a word of the matched name (after transliteration and
@@ -1012,7 +1013,7 @@ def words_cover(window: str, hit: Hit) -> bool:
     Two words that are one word of an organisation's name written apart
     (*Gazprom Bank*) name it when that word would (:func:`whole_name`).
     """
-    if hit.schema == "Person" and _two_persons(window):
+    if hit.schema == "Person" and (_two_persons(window) or _addressed(window, hit)):
         return False
     if _AND in window.lower().split() and _AND not in hit.matched_name.lower().split():
         return False  # two parties (Wei and Wang), which no one listed is
@@ -1060,6 +1061,27 @@ def words_cover(window: str, hit: Hit) -> bool:
             if any(present) and not all(present):
                 return False
     return True
+
+
+_PATRONYMIC: Final = re.compile(
+    r"(?:[oe]vi?t?ch|ovych|[oe]vna|ivna|ichna)$|(?:ович|евич|ьич|овна|евна|ична|івна|ївна)"
+    r"(?:а|у|ем|ом|е|ой|ы|і|ою)?$",
+    re.IGNORECASE,
+)
+"""A Russian, Belarusian or Ukrainian patronymic (*Anatolyevich*, *Ivanovna*,
+*Анатольевича*, *Іванівна*), declined too."""
+
+
+def _addressed(window: str, hit: Hit) -> bool:
+    """Whether a window is a given name and a patronymic (*Viktor
+    Anatolyevich*, *Виктора Анатольевича*) without the listed person's surname
+    (:func:`_surname`): how one addresses anyone politely, naming no one; a
+    surname of that form (*Roman Abramovich*, ABRAMOVICH) is the surname."""
+    words = window.split()
+    if len(words) != 2 or _PATRONYMIC.search(words[1]) is None:
+        return False
+    ours = {t.text for t in analyze_name(window).tokens}
+    return not ours & {t.text for t in analyze_name(_surname(hit.matched_name)).tokens}
 
 
 READING_SIMILARITY = 0.7
@@ -1314,21 +1336,25 @@ SURNAMES = 20
 def _surname_of(reading: str, hit: Hit) -> tuple[float, str] | None:
     """How alike, and which, the hit's surname is to ``reading``, if alike
     enough (:data:`TRANSLATED_READING`: *lafrov* ~ *lavrov*). The surname is
-    the words the list writes in capitals (*Nicolás MADURO MOROS*), else
-    the first word before a comma (*LAVROV, Sergei*), else the last word; a
-    given name (*Ilan* SHOR) is none."""
-    name = hit.matched_name
+    :func:`_surname`; a given name (*Ilan* SHOR) is none."""
+    tokens = [
+        t.text for t in analyze_name(_surname(hit.matched_name)).tokens if t.role not in MINOR_ROLES
+    ]
+    best = max(((fuzz.ratio(reading, t), t) for t in tokens), default=None)
+    return best if best is not None and best[0] >= TRANSLATED_READING * 100 else None
+
+
+def _surname(name: str) -> str:
+    """A listed person's surname: the words the list writes in capitals
+    (*Nicolás MADURO MOROS*), else the first words before a comma (*LAVROV,
+    Sergei*), else the last word."""
     words = [w for w in re.split(r"[\s,]+", name) if w]
     capitals = [w for w in words if len(w) > 1 and w.isupper()]
     if capitals and len(capitals) < len(words):
-        surname = " ".join(capitals)
-    elif "," in name:
-        surname = name.split(",", 1)[0]
-    else:
-        surname = words[-1] if words else ""
-    tokens = [t.text for t in analyze_name(surname).tokens if t.role not in MINOR_ROLES]
-    best = max(((fuzz.ratio(reading, t), t) for t in tokens), default=None)
-    return best if best is not None and best[0] >= TRANSLATED_READING * 100 else None
+        return " ".join(capitals)
+    if "," in name:
+        return name.split(",", 1)[0]
+    return words[-1] if words else ""
 
 
 INITIALLED_SURNAME = 20
