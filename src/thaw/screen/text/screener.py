@@ -985,9 +985,13 @@ def _same_given_name(a: Token, b: Token) -> bool:
     """:func:`_same_word`, or two forms of one given name in rigour's name data
     (a shared ``NAME:`` symbol: Ukrainian Михайло, Сергій, Олександр for Mikhail,
     Sergei, Aleksandr; not Maria and Marina, nor Karimi and Karami), of five
-    letters or more."""
+    letters or more; or two spellings of one patronymic (:data:`_PATRONYMIC`)
+    that differ in how they write a soft sign (*Anatolyevich*, *Anatolievich*)."""
     if _same_word(a, b):
         return True
+    if _PATRONYMIC.search(a.text) and _PATRONYMIC.search(b.text):
+        # (Anatolyevich, Anatolijevitch: a soft sign written y, i or ij)
+        return a.text.translate(_SOFT) == b.text.translate(_SOFT)
     if min(len(a.text), len(b.text)) < 5:
         return False  # (syllables share many: Korean jong and tong)
     return any(s.startswith("NAME:") for s in a.symbols & b.symbols)
@@ -1070,6 +1074,9 @@ _PATRONYMIC: Final = re.compile(
 )
 """A Russian, Belarusian or Ukrainian patronymic (*Anatolyevich*, *Ivanovna*,
 *Анатольевича*, *Іванівна*), declined too."""
+
+
+_SOFT: Final = str.maketrans("", "", "iyj")
 
 
 def _addressed(window: str, hit: Hit) -> bool:
