@@ -260,3 +260,23 @@ def test_seventh_blind_set(real_profiles_home: Path) -> None:
     figures = (report["found"], report["extra"])
     assert report["found"] >= 78, figures
     assert report["extra"] <= 4, figures
+
+
+def test_a_word_before_a_building_or_street_names_that_place() -> None:
+    """*Al-Aqsa Mosque*, *Azadi Hotel*, *Rashid Street* are places named
+    after a word: the word before a building's or street's noun is no listed
+    organisation's one-word name (Al-Aqsa Foundation); alone it still is."""
+    screener = text_screener(
+        [
+            listing(x, "aqsa", "Organization", "Al-Aqsa Foundation", "AL-AQSA")
+            for x in ("us_ofac_sdn", "un_sc")
+        ]
+    )
+    for text in (
+        "Worshippers gathered at the Al-Aqsa Mosque in Jerusalem.",
+        "Worshippers gathered at the al-Aqsa mosque in Jerusalem.",
+        "Police closed the gates of al-Aqsa Mosque on Friday.",
+    ):
+        assert found_mentions(screener.screen_text(text)) == {}, text
+    found = found_mentions(screener.screen_text("The donations went to Al-Aqsa in Yemen."))
+    assert set(found) == {"us_ofac_sdn:aqsa", "un_sc:aqsa"}

@@ -1405,6 +1405,25 @@ def _country_after(text: str, tok: Tok) -> str | None:
     return _country(m.group(1))
 
 
+BUILDINGS: Final = frozenset(
+    """mosque mosques church cathedral temple synagogue shrine street avenue boulevard
+    square palace airport hospital stadium hotel museum
+    mosquée église rue place aéroport hôpital moschea chiesa piazza aeroporto ospedale
+    mezquita iglesia calle plaza avenida aeropuerto mesquita igreja rua praça
+    moschee kirche straße strasse platz flughafen krankenhaus camii caddesi meydanı
+    мечеть улица площадь проспект аэропорт больница""".split()
+)
+"""Nouns of buildings, streets and squares that follow the word a place is named
+after (*Al-Aqsa Mosque*, *Azadi Hotel*, *Rashid Street*)."""
+
+
+def _before_building(text: str, tok: Tok) -> bool:
+    """Whether the word right after ``tok`` is a building's or street's noun
+    (:data:`BUILDINGS`): the word names that place, not a party."""
+    m = _NEXT_WORD.match(text, tok.end)
+    return m is not None and m.group(1).lower() in BUILDINGS
+
+
 def _person_before(text: str, tok: Tok) -> bool:
     """Whether the word before ``tok``, one space away, makes it a person's
     surname: a title (*Mr Wagner*) or a known given name (*Richard Wagner's
@@ -1545,6 +1564,8 @@ def _screen_run(
                 continue
             if tok.base is not None and any(_is_place(w) for w in _inflections(tok.text)):
                 continue  # a country or city declined (Президент России)
+            if _before_building(text, tok):
+                continue  # a place named after the word (Al-Aqsa Mosque)
             where = partial(_where, text, run, i, taken)
             hits = single(tok.text, where) if tok.spelled else ()
             if not hits and tok.base is not None:
