@@ -2,9 +2,9 @@
 
 Usage::
 
-    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|all] [--show]
+    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|7|all] [--show]
 
-Six sets, ``tests/fixtures/match/analyst_queries.csv``,
+Seven sets, ``tests/fixtures/match/analyst_queries.csv``,
 ``analyst_queries2.csv`` (the second: more names that must not alert --
 namesakes of listed people, common and generic-word companies, names close to
 a listed one in spelling only) and ``analyst_queries3.csv`` (the third:
@@ -27,7 +27,13 @@ French *-elle*, *-ine*, *-e*, English *Patricia*, *Nicole* -- and more in *-a*, 
 French, Spanish, German, Arabic, Serbian, Russian, some in Cyrillic; Slavic
 surnames a syllable longer than a listed one, which are other surnames; firms
 abroad whose name is a listed firm's spelt otherwise, given their country; and
-the listed parties as analysts type them), were each written from the
+the listed parties as analysts type them) and ``hispanic_names.csv`` (the
+seventh: listed Venezuelan, Nicaraguan, Mexican and Colombian people and two
+Portuguese names as analysts and newspapers name them -- the first surname
+only, both, without accents, a compound given name shortened, a particle or a
+married *de X* dropped -- and namesakes sharing a common surname, both
+surnames with another given name, another second surname or only the
+maternal surname, which must not alert), were each written from the
 publications before any of it was screened (blind sets); each is reported on
 its own. Each row is a query as an analyst would type it, with the columns:
 
@@ -76,6 +82,7 @@ SETS = {
     "4": FIXTURES / "analyst_queries4.csv",
     "5": FIXTURES / "analyst_queries5.csv",
     "6": FIXTURES / "analyst_queries6.csv",
+    "7": FIXTURES / "hispanic_names.csv",
 }
 
 

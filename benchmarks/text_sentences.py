@@ -44,6 +44,13 @@ vessels, airlines, persons in Cyrillic, Arabic and Chinese script) beside decoys
 built of the same generic words (*Commercial Bank of Dubai*, *Pegasus*), places,
 and common words that equal a listed vessel's name (*Pope Leo*, *Fortune*);
 split by hash as the third.
+``--set blind7`` scores ``sentences_blind7.json``, a seventh blind set of 94
+sentences in fifteen languages in voices the others use little (sanctions press
+releases, compliance memos, letters of credit and bills of lading, MT103 and
+pacs.008 fields in capitals, court judgements, chat) beside decoys: unlisted
+firms of the same generic words, multi-word cities (*Deir ez-Zor*, *Ras
+al-Khaimah*, *Nizhny Novgorod*) and people sharing a listed given name; split by
+hash as the third.
 ``--set all`` scores the first three files together (the guard rail's figure).
 
 The misses and extras of ``held`` sentences are counted but never printed, so that
@@ -68,6 +75,7 @@ BLIND3_SENTENCES = SENTENCES.with_name("sentences_blind3.json")
 BLIND4_SENTENCES = SENTENCES.with_name("sentences_blind4.json")
 BLIND5_SENTENCES = SENTENCES.with_name("sentences_blind5.json")
 BLIND6_SENTENCES = SENTENCES.with_name("sentences_blind6.json")
+BLIND7_SENTENCES = SENTENCES.with_name("sentences_blind7.json")
 SETS = {
     "ours": (SENTENCES, CJK_SENTENCES),
     "blind": (BLIND_SENTENCES,),
@@ -76,6 +84,7 @@ SETS = {
     "blind4": (BLIND4_SENTENCES,),
     "blind5": (BLIND5_SENTENCES,),
     "blind6": (BLIND6_SENTENCES,),
+    "blind7": (BLIND7_SENTENCES,),
     "all": (SENTENCES, CJK_SENTENCES, BLIND_SENTENCES),
 }
 
@@ -129,7 +138,7 @@ def main() -> None:
         "--set",
         choices=sorted(SETS),
         default="ours",
-        help="Which sentences: ours (tuned on, the default), blind, blind2-6, or all.",
+        help="Which sentences: ours (tuned on, the default), blind, blind2-7, or all.",
     )
     args = parser.parse_args()
     from thaw.profiles.screening import PartyScreener

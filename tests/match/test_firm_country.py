@@ -9,8 +9,9 @@ import dataclasses
 
 import pytest
 
+from thaw.index.candidates import CandidateIndex
 from thaw.index.entry import Entry, IdNumber, name_entry
-from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.match import DEFAULT_THRESHOLD, Matcher, Query, score
 from thaw.match.countries import named_countries, written_as_listed
 from thaw.match.features import listed_countries
 
@@ -109,3 +110,18 @@ def test_a_legal_form_of_one_country_places_a_firm_that_publishes_none() -> None
     # of the Emirates
     assert score(Query("Oryon Tech Trading", countries=("us",)), fze).score < DEFAULT_THRESHOLD
     assert score(Query("Orion Tech Trading", countries=("ae",)), fze).score >= DEFAULT_THRESHOLD
+
+
+def test_a_firms_facts_place_it_as_its_whole_listing_does() -> None:
+    """The index keeps a listing's facts without its names
+    (:meth:`thaw.index.CandidateIndex.facts`): the country of its legal form is
+    kept with them, so that the bound the matcher answers from the facts is
+    the one it answers from the whole listing (it was 0.3 lower: no country)."""
+    fze = _firm("ORION TECH TRADING FZE")
+    facts = CandidateIndex.build([fze]).facts(0)
+    assert not facts.names
+    assert listed_countries(facts) == ("ae",)
+    query = Query("Orion Tech Trading FZE", countries=("ae",))
+    matcher = Matcher()
+    for threshold in (0.0, 0.7):
+        assert matcher.bound(query, facts, threshold) == matcher.bound(query, fze, threshold)

@@ -350,3 +350,20 @@ def test_quotes_around_a_legal_form_do_not_hide_it() -> None:
     assert analyze_name(name, "Organization").key.startswith("jsc sparkling")
     # while an apostrophe inside a word keeps it one word
     assert analyze_name("JAMA'AT AL-DAWA", "Organization").key == "jamat al dava"
+
+
+def test_a_new_pooled_token_is_the_dataclass_of_its_fields() -> None:
+    """:func:`thaw.text.analyze._token` makes a token it has not pooled by
+    setting its fields one by one (not through the dataclass's ``__init__``):
+    each field gets its own value, in the dataclass's order, and the token
+    equals, hashes and reads as the one the dataclass makes."""
+    from thaw.text.analyze import _TOKEN_POOL, Token, _token
+
+    fields = ("zq", "patronymic", 0.25, "Zq", "zq-skeleton", True, frozenset({"X"}))
+    rest = (True, "字", True, True)
+    _TOKEN_POOL.pop((*fields, *rest), None)
+    made = _token(*fields, *rest)
+    assert made == Token(*fields, *rest)
+    assert hash(made) == hash(Token(*fields, *rest))
+    assert repr(made) == repr(Token(*fields, *rest))
+    assert _token(*fields, *rest) is made  # (pooled)

@@ -94,6 +94,7 @@ def dumps_facts(entry: Entry) -> bytes:
         entry.gender,
         ids,
         entry.birth_estimates,
+        entry.form_countries,
     )
     return pickle.dumps(plain, protocol=5)
 
@@ -101,7 +102,9 @@ def dumps_facts(entry: Entry) -> bytes:
 def loads_facts(blob: bytes) -> Entry:
     """The facts pickled in ``blob`` by :func:`dumps_facts`, as the
     :class:`~thaw.index.entry.Entry` :func:`~thaw.index.entry.listing_facts` gives."""
-    source, source_id, schema, birth_dates, countries, gender, ids, estimates = pickle.loads(blob)
+    (source, source_id, schema, birth_dates, countries, gender, ids, estimates, forms) = (
+        pickle.loads(blob)
+    )
     identifiers = tuple(IdNumber(kind, number, country) for kind, number, country in ids)
     return Entry(
         source,
@@ -116,6 +119,7 @@ def loads_facts(blob: bytes) -> Entry:
         (),
         None,
         estimates,
+        forms,
     )
 
 

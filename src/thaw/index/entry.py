@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from thaw.model import Record
 from thaw.text import AnalyzedName, analyze_name, listed_variants
@@ -50,11 +51,48 @@ class Entry:
     birth_estimates: tuple[str, ...] = ()
     """The birth years of :attr:`birth_dates` published as estimates ("circa
     1975": :attr:`thaw.model.Record.birth_estimates`)."""
+    form_countries: tuple[str, ...] | None = None
+    """The countries whose law alone has a legal form one of :attr:`names`
+    carries (:func:`form_countries`), worked out from the names when not given
+    (``None``): a fact of the listing, kept with its facts
+    (:func:`listing_facts`), which carry no names."""
+
+    def __post_init__(self) -> None:
+        if self.form_countries is None:
+            object.__setattr__(self, "form_countries", form_countries(self.names))
 
     @property
     def key(self) -> str:
         """``source:source_id``."""
         return f"{self.source}:{self.source_id}"
+
+
+#: Legal forms that only one country's law has, by the word as written and
+#: folded (:func:`form_countries`): the free-zone establishments of the United
+#: Arab Emirates (FZE, FZCO, FZ-LLC), the Polish *spółka z o.o.*, the Hungarian
+#: *Kft.* and *Zrt.*, the Malaysian *Sdn. Bhd.*
+COUNTRY_FORMS: Final[dict[str, str]] = {
+    "fze": "ae",
+    "fzco": "ae",
+    "fzllc": "ae",
+    "spzoo": "pl",
+    "kft": "hu",
+    "zrt": "hu",
+    "sdnbhd": "my",
+}
+
+
+def form_countries(names: tuple[tuple[AnalyzedName, str], ...]) -> tuple[str, ...]:
+    """The countries whose law alone has a legal form one of ``names`` (an
+    entry's, with their kinds) carries (:data:`COUNTRY_FORMS`: ALPHA TECH
+    TRADING FZE is established in the United Arab Emirates)."""
+    found: list[str] = []
+    for name, _kind in names:
+        for token in name.tokens:
+            country = COUNTRY_FORMS.get(token.raw) if token.role == "legal_form" else None
+            if country is not None and country not in found:
+                found.append(country)
+    return tuple(found)
 
 
 def entry_from_record(record: Record) -> Entry:
@@ -106,8 +144,9 @@ def entry_from_record(record: Record) -> Entry:
 def listing_facts(entry: Entry) -> Entry:
     """``entry`` without its names, caption, programmes and listing date: the
     facts that the matcher's features that read no name read (schema, dates of
-    birth, countries, gender, identifiers), which the index keeps beside each
-    entry (:meth:`thaw.index.CandidateIndex.facts`)."""
+    birth, countries, the countries of its legal forms, gender, identifiers),
+    which the index keeps beside each entry
+    (:meth:`thaw.index.CandidateIndex.facts`)."""
     return Entry(
         source=entry.source,
         source_id=entry.source_id,
@@ -121,6 +160,7 @@ def listing_facts(entry: Entry) -> Entry:
         programs=(),
         listed_on=None,
         birth_estimates=entry.birth_estimates,
+        form_countries=entry.form_countries,
     )
 
 

@@ -72,31 +72,3 @@ def written_as_listed(query: Query, entry: Entry) -> bool:
     if not words:
         return True
     return any(words <= {t.raw for t in name.informative} for name, _kind in entry.names)
-
-
-#: Legal forms that only one country's law has, by the word as written and
-#: folded (:func:`form_countries`): the free-zone establishments of the United
-#: Arab Emirates (FZE, FZCO, FZ-LLC), the Polish *spółka z o.o.*, the Hungarian
-#: *Kft.* and *Zrt.*, the Malaysian *Sdn. Bhd.*
-COUNTRY_FORMS: Final[dict[str, str]] = {
-    "fze": "ae",
-    "fzco": "ae",
-    "fzllc": "ae",
-    "spzoo": "pl",
-    "kft": "hu",
-    "zrt": "hu",
-    "sdnbhd": "my",
-}
-
-
-def form_countries(entry: Entry) -> tuple[str, ...]:
-    """The countries whose law alone has a legal form one of ``entry``'s names
-    carries (:data:`COUNTRY_FORMS`: ALPHA TECH TRADING FZE is established in
-    the United Arab Emirates)."""
-    found: list[str] = []
-    for name, _kind in entry.names:
-        for token in name.tokens:
-            country = COUNTRY_FORMS.get(token.raw) if token.role == "legal_form" else None
-            if country is not None and country not in found:
-                found.append(country)
-    return tuple(found)

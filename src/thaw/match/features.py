@@ -43,9 +43,10 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.countries import form_countries, named_countries, written_as_listed
+from thaw.match.countries import named_countries, written_as_listed
 from thaw.match.gender import other_gender
 from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
+from thaw.match.iberian import family_words, left_out
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
 from thaw.match.spelling import spelled_runs
 from thaw.match.surnames import lengthened_surname
@@ -256,6 +257,7 @@ class NameFeature(Feature):
             f"{'' if kind in ('primary', 'alias') else f' ({kind})'}: "
             f"{nm.describe()} = {ctx.name_score:.2f}"
         )
+        note += _surnames_note(ctx)
         if ctx.name_score > m["cap"]:
             note += f" (capped at {m['cap']:.2f} for a name-only match)"
         if floor:
@@ -486,7 +488,9 @@ class NameShapeFeature(Feature):
       word against the whole name, so that in a name of five or six words it
       is diluted to almost nothing; this entry makes it count the same in any
       length. A word present on one side only (a middle name, a patronymic, an
-      initial) is no substitution.
+      initial) is no substitution, nor is a Spanish speaker's second family
+      name that the query leaves out as people do ("Miguel Ángel Treviño"
+      against 'TREVIÑO MORALES, Miguel': :func:`thaw.match.iberian.left_out`).
 
     Only the first of these that applies is counted. Nothing otherwise; never
     positive."""
@@ -832,7 +836,7 @@ class NameShapeFeature(Feature):
                 return Evidence(value, note)
         q_other = _unaligned_name(qs, al.query_used)
         if q_other is not None:
-            r_other = _unaligned_name(rs, al.result_used)
+            r_other = _unaligned_name(rs, _surnames_used(ctx, best))
             if r_other is not None:
                 value = m["substitution"]
                 note = ""
@@ -969,6 +973,41 @@ def _different_initials(
         if other is not None and other.raw[:1] != r_initial.raw:
             return other, r_initial
     return None
+
+
+def _surnames_note(ctx: Context) -> str:
+    """What the name's explanation adds when a Spanish or Portuguese name's
+    family names were scored as people use them (:mod:`thaw.match.iberian`):
+    empty otherwise."""
+    best = ctx.best
+    if best is None or ctx.entry.schema != "Person":
+        return ""
+    omitted, replaced = left_out(ctx.analyzed, best.name, best.alignment, ctx.entry.countries)
+    rs = best.name.informative
+    if omitted:
+        words = ", ".join(repr(rs[j].raw or rs[j].text) for j in sorted(omitted))
+        return f" ({words}: a family name left out as people leave it out)"
+    if replaced < 0:
+        return ""
+    word = rs[replaced].raw or rs[replaced].text
+    if rs[replaced].raw in (family_words(best.name.original) or ()):
+        return f" ({word!r}, the family name that is used, missing: another person's name)"
+    return (
+        f" ({word!r}, the given name, missing, and the query's given name a family name"
+        " of the listing: another person's name)"
+    )
+
+
+def _surnames_used(ctx: Context, best: BestName) -> set[int]:
+    """The listed positions the alignment ``best`` used, and the family names a
+    Spanish or Portuguese name leaves out as people leave them out
+    (:func:`thaw.match.iberian.left_out`), which stand in for no word of the
+    query."""
+    al = best.alignment
+    if ctx.entry.schema != "Person":
+        return al.result_used
+    omitted, _replaced = left_out(ctx.analyzed, best.name, al, ctx.entry.countries)
+    return al.result_used | omitted if omitted else al.result_used
 
 
 def _unaligned_name(tokens: tuple[Token, ...], used: set[int]) -> Token | None:
@@ -1473,15 +1512,16 @@ def listed_countries(entry: Entry) -> tuple[str, ...]:
     firm, vessel or aircraft that publishes none, the countries that issued
     its registration and tax numbers (ALFA CAPITAL MARKETS LTD, Cypriot
     registration C404988: registered in Cyprus), or, with neither, the country
-    whose law alone has its legal form (:func:`thaw.match.countries.form_countries`:
-    ALPHA TECH TRADING FZE, a free-zone establishment of the United Arab Emirates)."""
+    whose law alone has its legal form (:attr:`thaw.index.Entry.form_countries`,
+    worked out once per listing and kept with its facts: ALPHA TECH TRADING FZE,
+    a free-zone establishment of the United Arab Emirates)."""
     if entry.countries or entry.schema in _MAY_BE_PEOPLE:
         return entry.countries
     found: list[str] = []
     for ident in entry.identifiers:
         if ident.kind in _REGISTERS and ident.country and ident.country not in found:
             found.append(ident.country)
-    return tuple(found) or form_countries(entry)
+    return tuple(found) or entry.form_countries or ()
 
 
 #: Country codes thaw reads that rigour does not know as such: Yugoslavia, and
@@ -1805,4 +1845,9 @@ def describe_algorithm() -> str:
     lines += ["", "## Korean names in Latin letters", "", korean.__doc__ or "", ""]
     lines += ["| constant | value | meaning |", "|---|---|---|"]
     lines += [f"| `{k}` | {v:g} | {doc} |" for k, v, doc in korean.TABLE]
+    from thaw.match import iberian
+
+    lines += ["", "## Spanish and Portuguese family names", "", iberian.__doc__ or "", ""]
+    lines += ["| constant | value | meaning |", "|---|---|---|"]
+    lines += [f"| `{k}` | {v:g} | {doc} |" for k, v, doc in iberian.TABLE]
     return "\n".join(lines)

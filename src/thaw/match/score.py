@@ -51,6 +51,7 @@ from thaw.match.features import (
     features,
     listed_identifier,
 )
+from thaw.match.iberian import two_surnames
 from thaw.match.korean import family_index, family_left_over, korean_readings, syllable_best
 from thaw.match.names import Aligner, BestName, writes_thai
 from thaw.match.ofac import OFAC_THRESHOLD, ofac_score
@@ -373,6 +374,11 @@ class Matcher:
         one listed word (:func:`_joins_family`) unless the listing is known by
         one word (:func:`thaw.match.spelling.known_by_one_word`)."""
         used, best = self._best_name(query, entry)
+        if best is not None and entry.schema == "Person" and len(best.alignment.pairs) > 1:
+            # (a Spanish or Portuguese name with two family names, a given
+            # name and one of them aligned)
+            factor = self._factors.get(best.kind, 1.0)
+            best = two_surnames(used, best, entry.countries, self.stats, factor)
         if not self._chinese or best is None or not _joins_family(used, best):
             return used, best
         if known_by_one_word(entry.names):

@@ -48,7 +48,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -1039,6 +1039,17 @@ only between two names, so that the equal tokens of one name are one object."""
 _TOKEN_POOL_SIZE: Final = 250_000
 
 
+_TOKEN_SETTERS: Final[tuple[Callable[[Token, object], None], ...]] = tuple(
+    getattr(Token, name).__set__ for name in Token.__dataclass_fields__
+)
+"""What :func:`_token` makes a new token with: the setter of each field, in
+order, which writes the field as the dataclass's ``__init__`` does (a frozen
+dataclass sets its fields through ``object.__setattr__``), without calling it:
+that ``__init__`` is generated Python, not compiled, and runs several times
+slower than the lookup of a pooled token (name analysis makes a new token for
+every word it meets first)."""
+
+
 def _token(
     text: str,
     role: str = "name",
@@ -1069,7 +1080,9 @@ def _token(
     )
     found = _TOKEN_POOL.get(fields)
     if found is None:
-        found = Token(*fields)
+        found = Token.__new__(Token)
+        for setter, value in zip(_TOKEN_SETTERS, fields, strict=True):
+            setter(found, value)
         _TOKEN_POOL[fields] = found
     return found
 

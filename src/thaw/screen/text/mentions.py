@@ -71,11 +71,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Final, NamedTuple, Protocol
 
+from thaw.screen.text.places import is_city
 from thaw.sources import territories
 from thaw.text import analyze_name
 from thaw.text.common_words import common_word
@@ -165,7 +166,7 @@ nominative with one of these in place of its last letters."""
 
 _CYRILLIC_VOWELS: Final = frozenset("аеёиоуыэюяєії")
 _J_STEM_VOWELS: Final = frozenset("аеёоуыэюяє")
-_HARD_RESTORE: Final = ("", "а", "ь", "й", "я")
+_HARD_RESTORE: Final = ("", "а", "ь", "й", "я", "о")
 _SOFT_RESTORE: Final = ("й", "ь", "я", "", "а")
 _SLAVIC_RESTORE: Final = {
     **dict.fromkeys(("я", "ю", "ем", "ём", "ею", "ей", "ям", "ях", "ями"), _SOFT_RESTORE),
@@ -178,7 +179,9 @@ _SLAVIC_RESTORE: Final = {
 }
 """What each ending may have replaced, most likely first (Газпромбанк-а,
 Андре-ем → Андрей, Роснефт-и → Роснефть, Росси-и → Россия, Набиуллин-ой →
-Набиуллина); an ending not named here follows a hard stem (:data:`_HARD_RESTORE`)."""
+Набиуллина); an ending not named here follows a hard stem (:data:`_HARD_RESTORE`),
+which may also have lost a Ukrainian man's *-о* (Дмитр-у → Дмитро, Шевченк-а →
+Шевченко)."""
 TURKISH_SUFFIXES: Final = frozenset(
     """ın in un ün nın nin nun nün ı i u ü yı yi yu yü nı ni nu nü a e ya ye na ne
     da de ta te nda nde dan den tan ten ndan nden daki deki taki teki ndaki ndeki
@@ -194,6 +197,19 @@ _ELIDED = re.compile(r"[^\W\d_A-Z]{1,6}['’](?=[^\W\d_])")
 """A lower-case article, preposition or pronoun elided before a word, as French,
 Italian and Catalan write it (*d'*, *l'*, *qu'*, *dell'*, *sull'*): before a
 capital, the name is the word after it."""
+_ARTICLED = re.compile(r"(?:a[dlnrstz]|ash|e[dlnrstz]|u[dlr])[-‐‑'’](?=[^\W\d_])")
+"""The Arabic article as prose in Latin letters writes it in lower case before
+a name's word (*al-*, *el-*, *ad-*, *ash-*, *ez-*, *ul-*: *Maher al-Assad*, *Deir
+ez-Zor*)."""
+
+
+def _articled(word: str) -> bool:
+    """Whether ``word`` is a name's word after a lower-case Arabic article
+    (:data:`_ARTICLED`): *al-Assad*, *al-Din*; not *al-based*."""
+    article = _ARTICLED.match(word)
+    return article is not None and word[article.end()].isupper()
+
+
 _BORN = re.compile(
     r"\b(?:born|b\.|DOB|date of birth)[^0-9]{0,20}((?:1[89]|20)\d\d)\b", re.IGNORECASE
 )
@@ -335,6 +351,9 @@ class Where(NamedTuple):
     common noun too (*les bases*)."""
     only_opening: bool = False
     """Whether it opens a sentence and nothing else about its place is weak."""
+    city: str | None = None
+    """The city's name of two or three words the word is written in (*Al
+    Khums*: :func:`_city_around`), if any."""
 
 
 Single = Callable[[str, Callable[[], Where]], Sequence[Hit]]
@@ -372,7 +391,8 @@ def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
     elsewhere = tok.sounded or tok.members or _weak_capital(text, run, i, taken)
     country = _country_after(text, tok) if tok.base is None else None
     cue = _vessel_cue(text, tok.start)
-    return Where(cue, opening or elsewhere, country, opening, opening and not elsewhere)
+    city = _city_around(text, tok)
+    return Where(cue, opening or elsewhere, country, opening, opening and not elsewhere, city)
 
 
 _WORD_JOINERS: Final = re.compile("[-'’]")
@@ -822,7 +842,7 @@ def tokenize(text: str) -> list[Tok]:
         elif not first.isupper() and _CJK_WORD.match(first):
             continue  # Korean, Chinese, Japanese: screen.text.cjk's (see the module docs)
         else:
-            capitalised = first.isupper() or not _is_cased(first)
+            capitalised = first.isupper() or not _is_cased(first) or _articled(word)
         keys = _keys(word)
         if not keys:
             continue
@@ -1039,6 +1059,19 @@ def _in_place_name(text: str, tok: Tok) -> bool:
     """Whether the word ``tok`` is written as a word of a place's name of two
     or three words (*Tel* of *Tel Aviv*, *Rio* of *Rio de Janeiro*): not a
     name of its own, whether or not the index knows the place's other words."""
+    return any(map(_is_place, _spans_around(text, tok)))
+
+
+def _city_around(text: str, tok: Tok) -> str | None:
+    """The name of two or three words of a city that the word ``tok`` is
+    written in (*Al Khums* of *Khums*, *Santa Marta* of *Marta*: the
+    gazetteer's, :func:`~thaw.screen.text.places.is_city`, which the territory
+    names of :func:`_in_place_name` do not hold), if any."""
+    return next((span for span in _spans_around(text, tok) if is_city(span)), None)
+
+
+def _spans_around(text: str, tok: Tok) -> Iterator[str]:
+    """The spans of two or three words of ``text`` that hold the word ``tok``."""
     before: list[str] = []
     at = tok.start
     for _ in range(2):
@@ -1057,12 +1090,10 @@ def _in_place_name(text: str, tok: Tok) -> bool:
         at = match.end()
     words = [*before, tok.text, *after]
     i = len(before)
-    return any(
-        _is_place(" ".join(words[a:b]))
-        for a in range(max(0, i - 2), i + 1)
-        for b in range(i + 1, min(len(words), a + 3) + 1)
-        if b - a >= 2
-    )
+    for a in range(max(0, i - 2), i + 1):
+        for b in range(i + 1, min(len(words), a + 3) + 1):
+            if b - a >= 2:
+                yield " ".join(words[a:b])
 
 
 class _Births:
@@ -1179,6 +1210,50 @@ def find_initialled(text: str, lookup: InitialLookup) -> list[Mention]:
                         break
             if hits and all(m.end() <= f.start or m.start() >= f.end for f in found):
                 found.append(Mention(m.start(), m.end(), m.group(), hits[0]))
+    return found
+
+
+PERSON_TITLES: Final = (
+    "mr mrs ms herr frau president presidente präsident président prezydent prezident "
+    "minister ministre "
+    "ministro ministra general general-major general-lieutenant generale général generał "
+    "generaal colonel admiral ambassador botschafter ambassadeur embajador embaixador "
+    "ambasciatore governor gouverneur gobernador mayor sheikh bakan bakanı başkan "
+    "başkanı cumhurbaşkanı başbakan президент министр міністр генерал полковник адмирал "
+    "адмірал посол губернатор мэр спикер спікер премьер вице-премьер прем'єр"
+).split()
+"""Titles a person's surname follows alone in prose (*President Putin*, *генерал
+Суровикин*, *Dışişleri Bakanı Lavrov*); in Russian and Ukrainian declined too
+(:data:`_TITLED`) and joined to a rank by a hyphen (*генерал-полковник*)."""
+_TITLED: Final = re.compile(
+    r"(?<![\w-])(?i:(?:"
+    + "|".join(map(re.escape, PERSON_TITLES))
+    + r")(?:-[^\W\d_]+)?(?:а|у|ом|ым|ові|е|і)?)\.?[ \t]+"
+    + rf"(?P<s>[{_UPPER}][{_LOWER}]{{3,}})(?![\w-]|[ \t]+[{_UPPER}])"
+)
+"""A title (:data:`PERSON_TITLES`) and a capitalised word after it that no
+other capitalised word follows (*President Vladimir Putin* is a full name,
+screened as such)."""
+
+TitledLookup = Callable[[str], Sequence[Hit]]
+"""``lookup(surname)`` → the one well-known person listed under that surname."""
+
+
+def find_titled(text: str, lookup: TitledLookup) -> list[Mention]:
+    """Every surname after a title (:data:`_TITLED`) that names a well-known
+    listed person: the surname as written, in its dictionary form, declined
+    (*генерала Суровикина*), or as the list spells it (:func:`_respellings`:
+    *le président Poutine*)."""
+    found: list[Mention] = []
+    for m in _TITLED.finditer(text):
+        surname = m.group("s")
+        hits = lookup(surname)
+        if not hits:
+            for form in (*_inflections(surname), *_respellings(surname)):
+                if hits := lookup(form):
+                    break
+        if hits:
+            found.append(Mention(m.start("s"), m.end("s"), surname, hits[0]))
     return found
 
 
@@ -1330,6 +1405,25 @@ def _country_after(text: str, tok: Tok) -> str | None:
     return _country(m.group(1))
 
 
+BUILDINGS: Final = frozenset(
+    """mosque mosques church cathedral temple synagogue shrine street avenue boulevard
+    square palace airport hospital stadium hotel museum
+    mosquée église rue place aéroport hôpital moschea chiesa piazza aeroporto ospedale
+    mezquita iglesia calle plaza avenida aeropuerto mesquita igreja rua praça
+    moschee kirche straße strasse platz flughafen krankenhaus camii caddesi meydanı
+    мечеть улица площадь проспект аэропорт больница""".split()
+)
+"""Nouns of buildings, streets and squares that follow the word a place is named
+after (*Al-Aqsa Mosque*, *Azadi Hotel*, *Rashid Street*)."""
+
+
+def _before_building(text: str, tok: Tok) -> bool:
+    """Whether the word right after ``tok`` is a building's or street's noun
+    (:data:`BUILDINGS`): the word names that place, not a party."""
+    m = _NEXT_WORD.match(text, tok.end)
+    return m is not None and m.group(1).lower() in BUILDINGS
+
+
 def _person_before(text: str, tok: Tok) -> bool:
     """Whether the word before ``tok``, one space away, makes it a person's
     surname: a title (*Mr Wagner*) or a known given name (*Richard Wagner's
@@ -1470,6 +1564,8 @@ def _screen_run(
                 continue
             if tok.base is not None and any(_is_place(w) for w in _inflections(tok.text)):
                 continue  # a country or city declined (Президент России)
+            if _before_building(text, tok):
+                continue  # a place named after the word (Al-Aqsa Mosque)
             where = partial(_where, text, run, i, taken)
             hits = single(tok.text, where) if tok.spelled else ()
             if not hits and tok.base is not None:

@@ -31,6 +31,7 @@ from thaw.screen.text.mentions import (
     find_initialled,
     find_marks,
     find_mentions,
+    find_titled,
     is_abjad,
 )
 from thaw.screen.text.places import is_city
@@ -222,7 +223,16 @@ class TextScreener:
                     return found
             query = thaw.match.Query(name=name, birth_date=year, countries=countries)
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
-            return tuple(h for h in result.hits if self._covers(name, h)) or before_form(name)
+            found = tuple(h for h in result.hits if self._covers(name, h)) or before_form(name)
+            if found and not vessel and is_city(name):
+                # a city's name of two words or more (*Velikiy Novgorod*, *Yong
+                # Xin*) names, as a city's lone word does, only a party a list
+                # publishes by that very name (a company SANTA MARTA), and a vessel of
+                # that name only after a vessel word (*the tanker Velikiy Novgorod*)
+                found = tuple(
+                    h for h in found if h.schema != "Vessel" and self._published_as(name, h)
+                )
+            return found
 
         acronyms: DerivedAcronyms | None = None
 
@@ -355,21 +365,29 @@ class TextScreener:
                 alike, surname = max(r for r, _ in read)
                 if index.document_frequency(surname) > INITIALLED_SURNAME:
                     return ()  # (a surname many listed names share)
-                bearers: list[list[Hit]] = []
-                for (ratio, _), h in read:
-                    if ratio < alike:
-                        continue
-                    for party in bearers:
-                        if _same_party(party[0], h):
-                            party.append(h)
-                            break
-                    else:
-                        bearers.append([h])
-                ranked = sorted(((self._authorities(p), p) for p in bearers), key=lambda b: -b[0])
-                if ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
-                    return tuple(ranked[0][1])
-                return ()
+                return self._best_known([h for (ratio, _), h in read if ratio >= alike])
             return ()
+
+        @lru_cache(maxsize=65_536)
+        def titled_surname(word: str) -> tuple[Hit, ...]:
+            # a surname after a title (President Putin, генерал Суровикин): the
+            # one person listed by two authorities or more whose surname it is
+            # as spelt (not alike, as a reading from Korean is)
+            tokens = analyze_name(word).tokens
+            if len(tokens) != 1 or len(key := tokens[0].text) < SURNAME_LETTERS:
+                return ()
+            if not 0 < index.document_frequency(key) <= INITIALLED_SURNAME:
+                return ()  # (Ivanov, Kim: a title tells too few of them apart)
+            floor = min(self.threshold, READING_THRESHOLD)
+            query = thaw.match.Query(name=word, schema="Person")
+            result = self.screener.screen_query(query, threshold=floor, limit=SURNAMES)
+            return self._best_known(
+                [
+                    h
+                    for h in result.hits
+                    if h.schema == "Person" and (r := _surname_of(key, h)) and r[0] == SAME_WORD
+                ]
+            )
 
         @lru_cache(maxsize=65_536)
         def id_lookup(kind: str, number: str) -> tuple[Hit, ...]:
@@ -414,6 +432,7 @@ class TextScreener:
         self._known = known
         self._mark_lookup = mark_lookup
         self._initial_lookup = initial_lookup
+        self._titled_surname = titled_surname
         self._id_lookup = id_lookup
         self._cjk_single = cjk_single
         self._cjk_surname = cjk_surname
@@ -464,6 +483,7 @@ class TextScreener:
         found.extend(find_identifiers(text, self._id_keyed))
         if "." in text:
             found.extend(find_initialled(text, self._initial_keyed))
+        found.extend(find_titled(text, self._titled_keyed))
         found.extend(find_acronyms(text, self._acronym_keyed))
         return found
 
@@ -494,6 +514,27 @@ class TextScreener:
 
     def _cjk_surname_keyed(self, word: str) -> list[_KeyedHit]:
         return _keyed(self._cjk_surname(word))
+
+    def _best_known(self, hits: Sequence[Hit]) -> tuple[Hit, ...]:
+        """The hits of the one party that more authorities list than any other
+        party of ``hits`` and at least two do (a surname beside a title names
+        the well-known bearer: PUTIN, not a namesake one list holds); none if
+        no party is so."""
+        bearers: list[list[Hit]] = []
+        for h in hits:
+            for party in bearers:
+                if _same_party(party[0], h):
+                    party.append(h)
+                    break
+            else:
+                bearers.append([h])
+        ranked = sorted(((self._authorities(p), p) for p in bearers), key=lambda b: -b[0])
+        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+            return tuple(ranked[0][1])
+        return ()
+
+    def _titled_keyed(self, surname: str) -> list[_KeyedHit]:
+        return _keyed(self._titled_surname(surname))
 
     def _authorities(self, hits: Sequence[Hit]) -> int:
         """How many authorities list the party of ``hits`` (one party's: all
@@ -659,6 +700,15 @@ class TextScreener:
             if kind != "weak"
         )
 
+    def _writes_cyrillic(self, word: str, hit: Hit) -> bool:
+        """Whether the hit may be named by ``word``, an acronym in Cyrillic:
+        a listing publishes it so, or the hit's countries (none, or some)
+        write Cyrillic (:data:`CYRILLIC_COUNTRIES`)."""
+        countries = self._countries(hit)
+        return (
+            not countries or bool(countries & CYRILLIC_COUNTRIES) or self._published_as(word, hit)
+        )
+
     def _acronym(self, word: str, hit: Hit) -> bool:
         """Whether ``word`` names the hit only as an acronym: the name it
         matched is ``word`` in capitals and the initials of another name of a
@@ -705,7 +755,7 @@ class TextScreener:
         found = self._single(word)
         if not found:
             return []
-        vessel_cue, weak, country, opening, only_opening = where()
+        vessel_cue, weak, country, opening, only_opening, city = where()
         if country is not None and word.isupper() and len(word) <= ACRONYM:
             # an acronym before a country is that country's institution (МИД
             # Финляндии, ФСБ России): only a party of that country
@@ -713,12 +763,22 @@ class TextScreener:
             if not hits:
                 return []
             found = tuple(hits)
+        if word.isupper() and len(word) <= ACRONYM and _CYRILLIC_LETTER.match(word):
+            # a Cyrillic acronym is coined by a Cyrillic-writing country's
+            # press (СБУ, Ukraine's security service): it names by a Latin
+            # acronym read letter for letter (SBU, Iran's SHAHID BEHESHTI
+            # UNIVERSITY) only a party of such a country, or of none (ФСБ, FSB)
+            found = tuple(h for h in found if self._writes_cyrillic(word, h))
         # a weak alias alone is no mention (the tanker "MSC Oscar" is no MSC)
         found = tuple(h for h in found if not self._weak_only(h))
         if is_city(word):
             # a city's name (*Raqqa*) names only a party a list publishes by
             # that very name, not one whose name it sounds or is spelt like (RAKA)
             found = tuple(h for h in found if self._published_as(word, h))
+        if city is not None:
+            # a word of a city's longer name (*Khums* of *Al Khums*) names only
+            # a party a list publishes by the city's whole name
+            found = tuple(h for h in found if self._published_as(city, h))
         spoken = False
         if opening and _title_case(word):
             # grammar capitalised the word: it is no acronym a list writes in
@@ -824,7 +884,11 @@ class TextScreener:
                 continue
             entry = index.entry(position)
             listings[source, source_id] = Listing(
-                entry.source, entry.source_id, entry.programs, entry.listed_on
+                entry.source,
+                entry.source_id,
+                entry.programs,
+                entry.listed_on,
+                entry.birth_estimates,
             )
             added.append(key)
         return added
@@ -860,6 +924,13 @@ def _initials(name: str) -> tuple[str, str]:
     kept = "".join(w[0] for w in words if w.lower() not in INITIALS_SKIPPED).upper()
     return every, kept
 
+
+CYRILLIC_COUNTRIES: Final = frozenset(
+    {"ru", "by", "ua", "kz", "kg", "tj", "bg", "rs", "mk", "me", "ba", "mn", "suhh"}
+)
+"""Countries (as the lists' codes give them; ``suhh`` the Soviet Union) whose
+press writes Cyrillic, and so coins acronyms in it (СБУ, ФСБ, МИД)."""
+_CYRILLIC_LETTER: Final = re.compile("[\u0400-\u04ff]")
 
 ARABIC_ARTICLE: Final = "ال"
 """The Arabic definite article, joined to its word. A proper name that has it
@@ -914,9 +985,13 @@ def _same_given_name(a: Token, b: Token) -> bool:
     """:func:`_same_word`, or two forms of one given name in rigour's name data
     (a shared ``NAME:`` symbol: Ukrainian Михайло, Сергій, Олександр for Mikhail,
     Sergei, Aleksandr; not Maria and Marina, nor Karimi and Karami), of five
-    letters or more."""
+    letters or more; or two spellings of one patronymic (:data:`_PATRONYMIC`)
+    that differ in how they write a soft sign (*Anatolyevich*, *Anatolievich*)."""
     if _same_word(a, b):
         return True
+    if _PATRONYMIC.search(a.text) and _PATRONYMIC.search(b.text):
+        # (Anatolyevich, Anatolijevitch: a soft sign written y, i or ij)
+        return a.text.translate(_SOFT) == b.text.translate(_SOFT)
     if min(len(a.text), len(b.text)) < 5:
         return False  # (syllables share many: Korean jong and tong)
     return any(s.startswith("NAME:") for s in a.symbols & b.symbols)
@@ -929,7 +1004,8 @@ def words_cover(window: str, hit: Hit) -> bool:
     """Whether a window of prose names the hit's party outright.
 
     At least two informative words are needed (a first name or a surname alone
-    proves nothing). Name screening forgives a typo or a missing word; in prose that turns
+    proves nothing, nor a given name and patronymic: :func:`_addressed`). Name
+    screening forgives a typo or a missing word; in prose that turns
     coincidences into alerts ("Hassan Karimi" for a listed "Hassan KARAMI", "Bandar
     Abbas" the port for "BANDAR ABBAS ZINC PRODUCTION COMPANY"). So every informative
     word of the window must be a word of the matched name (after transliteration and
@@ -941,7 +1017,7 @@ def words_cover(window: str, hit: Hit) -> bool:
     Two words that are one word of an organisation's name written apart
     (*Gazprom Bank*) name it when that word would (:func:`whole_name`).
     """
-    if hit.schema == "Person" and _two_persons(window):
+    if hit.schema == "Person" and (_two_persons(window) or _addressed(window, hit)):
         return False
     if _AND in window.lower().split() and _AND not in hit.matched_name.lower().split():
         return False  # two parties (Wei and Wang), which no one listed is
@@ -989,6 +1065,30 @@ def words_cover(window: str, hit: Hit) -> bool:
             if any(present) and not all(present):
                 return False
     return True
+
+
+_PATRONYMIC: Final = re.compile(
+    r"(?:[oe]vi?t?ch|ovych|[oe]vna|ivna|ichna)$|(?:ович|евич|ьич|овна|евна|ична|івна|ївна)"
+    r"(?:а|у|ем|ом|е|ой|ы|і|ою)?$",
+    re.IGNORECASE,
+)
+"""A Russian, Belarusian or Ukrainian patronymic (*Anatolyevich*, *Ivanovna*,
+*Анатольевича*, *Іванівна*), declined too."""
+
+
+_SOFT: Final = str.maketrans("", "", "iyj")
+
+
+def _addressed(window: str, hit: Hit) -> bool:
+    """Whether a window is a given name and a patronymic (*Viktor
+    Anatolyevich*, *Виктора Анатольевича*) without the listed person's surname
+    (:func:`_surname`): how one addresses anyone politely, naming no one; a
+    surname of that form (*Roman Abramovich*, ABRAMOVICH) is the surname."""
+    words = window.split()
+    if len(words) != 2 or _PATRONYMIC.search(words[1]) is None:
+        return False
+    ours = {t.text for t in analyze_name(window).tokens}
+    return not ours & {t.text for t in analyze_name(_surname(hit.matched_name)).tokens}
 
 
 READING_SIMILARITY = 0.7
@@ -1234,6 +1334,8 @@ def _distinct_words(window: str, wanted: list[Token]) -> int:
 SURNAME_LETTERS = 4
 """The fewest letters of a surname read alone beside a title (*Kim*, *Li* name
 too many)."""
+SAME_WORD = 100
+"""A surname's likeness (:func:`_surname_of`, 0–100) to a word spelt as it is."""
 SURNAMES = 20
 """How many persons a surname read alone beside a title is screened against."""
 
@@ -1241,21 +1343,25 @@ SURNAMES = 20
 def _surname_of(reading: str, hit: Hit) -> tuple[float, str] | None:
     """How alike, and which, the hit's surname is to ``reading``, if alike
     enough (:data:`TRANSLATED_READING`: *lafrov* ~ *lavrov*). The surname is
-    the words the list writes in capitals (*Nicolás MADURO MOROS*), else
-    the first word before a comma (*LAVROV, Sergei*), else the last word; a
-    given name (*Ilan* SHOR) is none."""
-    name = hit.matched_name
+    :func:`_surname`; a given name (*Ilan* SHOR) is none."""
+    tokens = [
+        t.text for t in analyze_name(_surname(hit.matched_name)).tokens if t.role not in MINOR_ROLES
+    ]
+    best = max(((fuzz.ratio(reading, t), t) for t in tokens), default=None)
+    return best if best is not None and best[0] >= TRANSLATED_READING * 100 else None
+
+
+def _surname(name: str) -> str:
+    """A listed person's surname: the words the list writes in capitals
+    (*Nicolás MADURO MOROS*), else the first words before a comma (*LAVROV,
+    Sergei*), else the last word."""
     words = [w for w in re.split(r"[\s,]+", name) if w]
     capitals = [w for w in words if len(w) > 1 and w.isupper()]
     if capitals and len(capitals) < len(words):
-        surname = " ".join(capitals)
-    elif "," in name:
-        surname = name.split(",", 1)[0]
-    else:
-        surname = words[-1] if words else ""
-    tokens = [t.text for t in analyze_name(surname).tokens if t.role not in MINOR_ROLES]
-    best = max(((fuzz.ratio(reading, t), t) for t in tokens), default=None)
-    return best if best is not None and best[0] >= TRANSLATED_READING * 100 else None
+        return " ".join(capitals)
+    if "," in name:
+        return name.split(",", 1)[0]
+    return words[-1] if words else ""
 
 
 INITIALLED_SURNAME = 20
