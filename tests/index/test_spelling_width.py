@@ -21,8 +21,6 @@ SPELT_APART = [
 
 
 @pytest.mark.parametrize(("original", "listed"), SPELT_APART)
-def test_a_character_spelt_alone_is_looked_up_by_every_spelling(
-    original: str, listed: str
-) -> None:
+def test_a_character_spelt_alone_is_looked_up_by_every_spelling(original: str, listed: str) -> None:
     screener = screener_of([listed, "John SMITH"])
     assert [h.name for h in screener.screen(original, "Person").hits] == [listed]
