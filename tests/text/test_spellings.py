@@ -93,3 +93,10 @@ def test_run_spellings_width_bounds_joins_not_a_character_alone() -> None:
     assert runs[(0, 1)] == ["so", "sou"]
     assert runs[(1, 2)] == ["ro", "rou"]
     assert runs[(0, 2)] == ["soro"]
+
+
+def test_run_spellings_of_a_word_spelt_whole() -> None:
+    # (a word spelt by its sounds is spelt whole, however long: one run)
+    runs = run_spellings("宗一郎", _edges, 3, 100, whole=True)
+    assert [(s, e) for s, e, _ in runs] == [(0, 3)]
+    assert "souichirou" in runs[0][2] and "soichiro" in runs[0][2]
