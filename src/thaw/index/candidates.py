@@ -214,6 +214,13 @@ ONSET_VARIANTS = 8
 #: listed word that a run spells (:meth:`CandidateIndex._spelled`).
 SPELLING_RUN = 3
 SPELLING_KEYS = 600
+#: The most spellings of a word spelt whole by its sounds (Greek, Cyrillic
+#: ... letters: :meth:`CandidateIndex._word_spelled`), usual spellings first.
+#: Measured (``benchmarks/cross_script_pairs.py --retrieval``): 30 finds no
+#: more Cyrillic pairs than none, 120 all but one that 600 finds, for a third
+#: of the cost (the Cyrillic names of a customer file spelt at 600 cost ten
+#: times their retrieval).
+SOUND_KEYS = 120
 SPELLING_CREDIT = 0.9
 #: The least coverage of a listing that the spellings propose (about every
 #: character of the name spelt: a name is spelt in full or not at all), and
@@ -1319,9 +1326,9 @@ class CandidateIndex:
             memo[key] = found  # (the most recently used last)
             return found
         out: list[tuple[int, int, _Ints]] = []
-        longest = len(word) if whole else SPELLING_RUN
+        longest, most = (len(word), SOUND_KEYS) if whole else (SPELLING_RUN, SPELLING_KEYS)
         runs = run_spellings(
-            word, language, longest, SPELLING_KEYS, self._may_begin, cuts, SPELLING_WIDTH, whole
+            word, language, longest, most, self._may_begin, cuts, SPELLING_WIDTH, whole
         )
         for start, end, spellings in runs:
             slots = {self._spelt_slot(sp) for sp in spellings}
