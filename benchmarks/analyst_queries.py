@@ -2,9 +2,9 @@
 
 Usage::
 
-    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|all] [--show]
+    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|7|all] [--show]
 
-Six sets, ``tests/fixtures/match/analyst_queries.csv``,
+Seven sets, ``tests/fixtures/match/analyst_queries.csv``,
 ``analyst_queries2.csv`` (the second: more names that must not alert --
 namesakes of listed people, common and generic-word companies, names close to
 a listed one in spelling only) and ``analyst_queries3.csv`` (the third:
@@ -27,7 +27,12 @@ French *-elle*, *-ine*, *-e*, English *Patricia*, *Nicole* -- and more in *-a*, 
 French, Spanish, German, Arabic, Serbian, Russian, some in Cyrillic; Slavic
 surnames a syllable longer than a listed one, which are other surnames; firms
 abroad whose name is a listed firm's spelt otherwise, given their country; and
-the listed parties as analysts type them), were each written from the
+the listed parties as analysts type them) and ``analyst_queries7.csv`` (the
+seventh: firms that share one or two generic words with a listed firm, the
+listing's other words absent; firms named like a listed vessel; Arabic and
+Persian namesakes a consonant away from a listed person, in their script and
+romanised; Thai namesakes a vowel or a final consonant away; and the listed
+parties as analysts type them), were each written from the
 publications before any of it was screened (blind sets); each is reported on
 its own. Each row is a query as an analyst would type it, with the columns:
 
@@ -76,6 +81,7 @@ SETS = {
     "4": FIXTURES / "analyst_queries4.csv",
     "5": FIXTURES / "analyst_queries5.csv",
     "6": FIXTURES / "analyst_queries6.csv",
+    "7": FIXTURES / "analyst_queries7.csv",
 }
 
 
