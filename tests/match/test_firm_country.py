@@ -109,3 +109,29 @@ def test_a_legal_form_of_one_country_places_a_firm_that_publishes_none() -> None
     # of the Emirates
     assert score(Query("Oryon Tech Trading", countries=("us",)), fze).score < DEFAULT_THRESHOLD
     assert score(Query("Orion Tech Trading", countries=("ae",)), fze).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "listed", "listed_country"),
+    [
+        ("Star Market", "us", "STAR MARKET MELANYE", "gt"),  # a distinctive word left out
+        ("Atlas Air", "us", "ATLAS AIR CONDITIONING COMPANY LIMITED", "gb"),
+        ("Alpha LLC", "us", "ALPHA TECH TRADING FZE", "ae"),  # what it does left out
+    ],
+)
+def test_part_of_a_listed_name_abroad_is_another_firm(
+    query: str, country: str, listed: str, listed_country: str
+) -> None:
+    firm = _firm(listed, listed_country)
+    assert not written_as_listed(Query(query), firm)
+    q = Query(query, countries=(country,))
+    assert score(q, firm).score < DEFAULT_THRESHOLD  # were 0.86, 0.74, 0.83
+    # without the country, the name alone still alerts
+    assert score(Query(query), firm).score >= DEFAULT_THRESHOLD
+
+
+def test_the_whole_listed_name_abroad_is_written_as_listed() -> None:
+    # a kind of body, a legal form or a place added or dropped
+    assert written_as_listed(Query("Star Market Melanye Group"), _firm("STAR MARKET MELANYE"))
+    assert written_as_listed(Query("Alpha Tech Trading LLC"), _firm("ALPHA TECH TRADING FZE"))
+    assert written_as_listed(Query("Sberbank Switzerland"), _firm("SBERBANK OF RUSSIA"))

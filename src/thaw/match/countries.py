@@ -20,7 +20,7 @@ from typing import Final
 from thaw.index.entry import Entry
 from thaw.match.types import Query
 from thaw.sources.territories import lookup
-from thaw.text import analyze_name
+from thaw.text import AnalyzedName, analyze_name
 
 #: Roles of words that do not name the party (a generic word, a legal form, a
 #: place, a number, a function word): the query's other words are its name.
@@ -54,24 +54,54 @@ def named_countries(query: Query) -> tuple[str, ...]:
     return _named(query.name, query.schema)
 
 
+#: Generic words that say what kind of body a party is, as a legal form does,
+#: not what it does: a name may add or drop them ("Global Trading LLC",
+#: "Global Trading Company LLC"), a firm's name abroad too.
+KIND_WORDS: Final = frozenset({"company", "corporation", "group", "enterprise", "organization"})
+
+
 @lru_cache(maxsize=4096)
-def _naming_words(name: str, schema: str | None) -> frozenset[str]:
-    return frozenset(
-        t.raw for t in analyze_name(name, schema).informative if t.role not in _NOT_NAMING
+def _query_words(name: str, schema: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a query's name that name the party, and all its words."""
+    tokens = analyze_name(name, schema).informative
+    return frozenset(t.raw for t in tokens if t.role not in _NOT_NAMING), frozenset(
+        t.raw for t in tokens
+    )
+
+
+def _listed_words(name: AnalyzedName) -> tuple[frozenset[str], frozenset[str]]:
+    """All the words of a listed name, and those that name the party or say
+    what it does (not a legal form, a place, a number, a function word or a
+    generic word of :data:`KIND_WORDS`)."""
+    tokens = name.informative
+    return frozenset(t.raw for t in tokens), frozenset(
+        t.raw
+        for t in tokens
+        if t.role not in _NOT_NAMING or (t.role == "generic" and t.raw not in KIND_WORDS)
     )
 
 
 def written_as_listed(query: Query, entry: Entry) -> bool:
-    """Whether every word of the query that names the party (not a generic word,
-    legal form or place) is written, letter for letter, in one name of
-    ``entry``. True when ``entry`` carries no names (a listing's facts alone:
+    """Whether the query writes one name of ``entry`` whole, letter for letter:
+    every word of the query that names the party (not a generic word, legal
+    form or place) is a word of that name, and every word of that name that
+    names the party or says what it does (*Trading*, *Tech*; not a kind of
+    body, a legal form or a place) is the query's. A firm's branch or
+    subsidiary abroad carries the listed name whole ("Sberbank Switzerland
+    AG"); a name that leaves out part of it ("Star Market" against STAR
+    MARKET MELANYE, "Alpha LLC" against ALPHA TECH TRADING FZE) is another
+    firm's. True when ``entry`` carries no names (a listing's facts alone:
     the mildest answer, which bounds the others)."""
     if not entry.names:
         return True
-    words = _naming_words(query.name, query.schema)
+    words, raws = _query_words(query.name, query.schema)
     if not words:
         return True
-    return any(words <= {t.raw for t in name.informative} for name, _kind in entry.names)
+    for name, _kind in entry.names:
+        listed, described = _listed_words(name)
+        if words <= listed and described <= raws:
+            return True
+    return False
 
 
 #: Legal forms that only one country's law has, by the word as written and

@@ -43,7 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.countries import form_countries, named_countries, written_as_listed
+from thaw.match.countries import KIND_WORDS, form_countries, named_countries, written_as_listed
 from thaw.match.gender import other_gender
 from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
@@ -275,10 +275,8 @@ _GENERIC_ROLES = frozenset({"generic", "legal_form", "stop", "location", "number
 #: Venezuela* differ in nothing that names the bank).
 _FUNCTION_ROLES = _GENERIC_ROLES | {"particle"}
 
-#: Generic words that say what kind of body a party is, as a legal form does,
-#: not what it does: a name made only of generic words may add or drop them
-#: ("Global Trading LLC", "Global Trading Company LLC").
-_KIND_WORDS: Final = frozenset({"company", "corporation", "group", "enterprise", "organization"})
+#: Generic words that say what kind of body a party is (:data:`KIND_WORDS`).
+_KIND_WORDS: Final = KIND_WORDS
 
 #: Generic words that say a party is an organisation, a kind of body (not what
 #: it does, which a vessel's name may say too: *Shipping* for a tanker, *Oil*).
@@ -1389,11 +1387,13 @@ class CountryFeature(Feature):
     (:func:`thaw.match.countries.named_countries`), against a listing that is
     not a person's. And many firms share a near name across countries (Alpha
     Bank of Greece, Alfa-Bank of Russia; TBC Bank of Georgia, TBK of Russia):
-    when the query writes the listed name otherwise, not word for word
-    (:func:`thaw.match.countries.written_as_listed`), a country the listing
-    does not have is another firm, and counts strongly against; written as
-    listed, it may be the listed firm's subsidiary or branch abroad, and
-    counts weakly."""
+    when the query writes the listed name otherwise, not word for word, or
+    only part of it, leaving out a word that names the firm or says what it
+    does ("Star Market" against STAR MARKET MELANYE, "Alpha LLC" against
+    ALPHA TECH TRADING FZE) (:func:`thaw.match.countries.written_as_listed`),
+    a country the listing does not have is another firm, and counts strongly
+    against; written as listed, whole, it may be the listed firm's
+    subsidiary or branch abroad, and counts weakly."""
 
     name = "country"
     weight = 1.0
