@@ -135,3 +135,14 @@ def test_the_whole_listed_name_abroad_is_written_as_listed() -> None:
     assert written_as_listed(Query("Star Market Melanye Group"), _firm("STAR MARKET MELANYE"))
     assert written_as_listed(Query("Alpha Tech Trading LLC"), _firm("ALPHA TECH TRADING FZE"))
     assert written_as_listed(Query("Sberbank Switzerland"), _firm("SBERBANK OF RUSSIA"))
+
+
+def test_another_business_abroad_is_another_firm() -> None:
+    # the query adds what it does (Energy) to the listed name: another firm
+    firm = _firm("ORION LIMITED LIABILITY COMPANY", "ru")
+    assert not written_as_listed(Query("Orion Energy LLC"), firm)
+    q = Query("Orion Energy LLC", countries=("us",))
+    assert score(q, firm).score < DEFAULT_THRESHOLD  # was 0.84
+    # a kind of body or a place added is still the listed name
+    assert written_as_listed(Query("Orion Group LLC"), firm)
+    assert written_as_listed(Query("Orion LLC Russia"), firm)

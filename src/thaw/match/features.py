@@ -1429,7 +1429,8 @@ class CountryFeature(Feature):
     when the query writes the listed name otherwise, not word for word, or
     only part of it, leaving out a word that names the firm or says what it
     does ("Star Market" against STAR MARKET MELANYE, "Alpha LLC" against
-    ALPHA TECH TRADING FZE) (:func:`thaw.match.countries.written_as_listed`),
+    ALPHA TECH TRADING FZE), or adds another business ("Orion Energy LLC"
+    against ORION LLC) (:func:`thaw.match.countries.written_as_listed`),
     a country the listing does not have is another firm, and counts strongly
     against; written as listed, whole, it may be the listed firm's
     subsidiary or branch abroad, and counts weakly."""
