@@ -397,9 +397,7 @@ class NameShapeFeature(Feature):
       query's form when it has the gender the listing states (a listing that
       writes a woman's family name in its masculine form). The births recorded
       by name and sex settle what the endings leave open (*Karin* and *Karina*
-      are two women's names; *Michael* and *Michelle*, :mod:`thaw.match.given_genders`),
-      and the French *-elle* names a woman where they give the man's name
-      in *-el* both sexes (*Michel* and *Michelle*, *Emmanuel* and *Emmanuelle*);
+      are two women's names; *Michael* and *Michelle*, :mod:`thaw.match.given_genders`);
     * *lengthened surname*: on the same terms, an aligned pair of Slavic family
       names, one the other's stem lengthened by a syllable or a consonant
       before the suffix (:func:`thaw.match.surnames.lengthened_surname`:

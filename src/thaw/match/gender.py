@@ -45,10 +45,7 @@ the same first three letters, the one recorded as a man's name, the other as a
 woman's; and the women's names that shorten a man's to its stem and add a
 feminine ending (*Nicolas*, *Nicole*; *Patrick*, *Patricia*; *Marcus*,
 *Marcia*). A man's name with a masculine ending (*Valery*, *Valeriy*) keeps its
-sex whatever those records say (an American *Valery* is a woman). Nor do
-they decide a French man's name in *-el* and the woman's in *-elle* made of
-it (*Michel*, *Michelle*; *Emmanuel*, *Emmanuelle*), which the records give
-both sexes or too few births: *-elle* names a woman wherever it is given.
+sex whatever those records say (an American *Valery* is a woman).
 
 Two given names that rigour's name data gives a symbol in common are one name
 in two languages whatever their endings (*Tamar* and *Tamara*, *Danil* and
@@ -201,7 +198,7 @@ def _given_pair(m: Token, f: Token) -> bool:
         return False
     m_end = _given_stems(m, f)
     if m_end is None:
-        return _recorded_pair(m, f) or _french_pair(m, f)
+        return _recorded_pair(m, f)
     f_sex, m_sex = _recorded(f), _recorded(m)
     if _man_s_name(f) or f_sex == "male" or (not m_end and m_sex == "female"):
         return False
@@ -211,21 +208,6 @@ def _given_pair(m: Token, f: Token) -> bool:
         return True
     # both only in the name data of other scripts (*Dragan*, *Dragana*)
     return bool(m.symbols) and bool(f.symbols)
-
-
-def _french_pair(m: Token, f: Token) -> bool:
-    """Whether ``m`` is a French man's name in *-el* and ``f`` the woman's name
-    French makes of it with *-le* (*Michel*, *Michelle*; *Emmanuel*,
-    *Emmanuelle*; *Joël*, *Joëlle*), :data:`MIN_STEM` letters or more: a word
-    in *-elle* is a woman's name wherever it is given, whatever the recorded
-    births say of the man's (an American *Michel* is as often a woman, whose
-    name is spelt so, as a man), unless they record ``f`` as a man's or
-    ``m`` as a woman's."""
-    a, b = m.raw, f.raw
-    if len(a) < MIN_STEM or not a.endswith("el") or b != a + "le":
-        return False
-    # (as written: Emmanuelle folds to the Italian man's Emanuele)
-    return recorded_gender(b) != "male" and recorded_gender(a) != "female"
 
 
 def _recorded_pair(m: Token, f: Token) -> bool:
