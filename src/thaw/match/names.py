@@ -828,6 +828,24 @@ def alignment_score(
     return min(1.0, score)
 
 
+def aligned_mass(
+    pairs: Iterable[AlignedPair], q_w: list[float], r_w: list[float]
+) -> tuple[float, float]:
+    """The weight that agreed and the weight in play over ``pairs``, given each
+    side's token weights: a pair of single words weighs the mean of their
+    weights, a compound run the heavier side (the ``agree`` and ``mass`` of
+    :func:`alignment_score`)."""
+    agree = mass = 0.0
+    for pair in pairs:
+        if len(pair.query) == 1 and len(pair.result) == 1:
+            w = (q_w[pair.query[0]] + r_w[pair.result[0]]) / 2
+        else:
+            w = max(sum(q_w[i] for i in pair.query), sum(r_w[j] for j in pair.result))
+        agree += w * pair.sim
+        mass += w
+    return agree, mass
+
+
 def extra_of(t: Token, w: float) -> tuple[float, float]:
     """A token's contribution when left unaligned: to the extras (optional parts a
     third) and to the substitution term (numbers excluded)."""
