@@ -58,6 +58,10 @@ identity. In order of strength:
     Lazurit and Lazurit Design Bureau, Metallinvestbank and Metallurgical
     Investment Bank; not RVC and RVC Management Company).
 
+Organisations that share only a one-word acronym ("ICI") whose full names
+disagree, where each spells out what its own acronyms stand for, are two
+parties (:func:`coincident_acronym`, :mod:`thaw.profiles.acronyms`).
+
 A birth *year* (or month) suffices for persons when the nationalities agree, the
 name is rare, or both listings publish the very same range of two or more
 birth years under the same sanctions regime ("KONY, Ali" and "ALI KONY", born
@@ -145,6 +149,7 @@ from rapidfuzz.fuzz import ratio
 from thaw.index.entry import IdNumber, name_entry
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.match.spelling import longer_by_syllables
+from thaw.profiles.acronyms import acronym, full_names, own_acronyms
 from thaw.profiles.features import (
     Features,
     NameF,
@@ -991,6 +996,8 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         return None
     if a.group in ("vessel", "aircraft") or b.group in ("vessel", "aircraft"):
         return None  # vessel and aircraft names are re-used; only identifiers link them
+    if not person and coincident_acronym(a, b, name, ctx):
+        return None
 
     shared_regimes = sorted(set(a.regimes) & set(b.regimes))
     if shared_regimes:
@@ -1110,6 +1117,37 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     if name.rarity >= DISTINCTIVE_ORG and name.aligned >= 2 and not regime_conflict:
         return Edge(a.key, b.key, "name_distinctive", STRENGTH["name_distinctive"] + fine, ev)
     return None
+
+
+def coincident_acronym(a: Features, b: Features, name: NameMatch, ctx: Context) -> bool:
+    """Whether the names two organisations share are one-word acronyms
+    (:func:`~thaw.profiles.acronyms.acronym`) while each publishes an acronym
+    of its own full name (:func:`~thaw.profiles.acronyms.own_acronyms`) and no
+    full name of one agrees with one of the other: the UK's "IRAN COMPOSITES
+    INSTITUTE (ICI)" and Iran Communications Industries ("ICI"), Canada's
+    "NNK JSC" (Nezavisimaya Neftegazovaya Kompaniya) and the UK's National
+    Clearing Centre ("NCC"), which name analysis spells alike."""
+    x, y = _named(a, name.a), _named(b, name.b)
+    if x is None or y is None or len(x.tokens) != 1 or len(y.tokens) != 1:
+        return False
+    if acronym(x, a.schema) is None or acronym(y, b.schema) is None:
+        return False
+    names_a, names_b = a.strong_names(), b.strong_names()
+    if not own_acronyms(names_a, a.schema) or not own_acronyms(names_b, b.schema):
+        return False
+    shared = {*x.tokens, *y.tokens}
+    full_a = [n for n in full_names(names_a) if not shared & set(n.tokens)]
+    full_b = [n for n in full_names(names_b) if not shared & set(n.tokens)]
+    return not any(
+        _name_pair(u, v, ctx, True, False).level in ("exact", "full")
+        for u in full_a
+        for v in full_b
+    )
+
+
+def _named(f: Features, original: str) -> NameF | None:
+    """The strong name of ``f`` published as ``original``."""
+    return next((n for n in f.strong_names() if n.original == original), None)
 
 
 def contained_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] | None:
