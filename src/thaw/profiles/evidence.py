@@ -58,6 +58,11 @@ identity. In order of strength:
     Lazurit and Lazurit Design Bureau, Metallinvestbank and Metallurgical
     Investment Bank; not RVC and RVC Management Company).
 
+Where the primary names (the names each authority lists the party under)
+agree both ways, not only aliases, an organisation's name link is stronger
+(:data:`PRIMARY_BONUS`): an alias may be another party's that the other
+authority lists apart.
+
 Organisations that share only a one-word acronym ("ICI") whose full names
 disagree, where each spells out what its own acronyms stand for, are two
 parties (:func:`coincident_acronym`, :mod:`thaw.profiles.acronyms`).
@@ -385,6 +390,14 @@ Federal State of Novorossiya, which also gives the alias "Movement
 Novorossiya of Igor Strelkov", joins the UK's Federal State of Novorossiya at
 novorossiia.ru, not the UK's Movement, another party."""
 
+PRIMARY_BONUS = 0.5
+"""Added to an organisation's name link where the two primary names (the
+names each authority lists the party under) agree, not only aliases: an alias
+may be another party's. OFAC's Revival of Islamic Heritage Society gives the
+Afghan Support Committee's names, which the UN lists apart, and Australia's
+Mehr Bank the names of Gharzolhasaneh Mehr Iran Bank, which OFAC lists apart:
+each joins the listing of its own primary name first."""
+
 STRENGTH = {
     "analyst": 100.0,
     "duplicate": 25.0,
@@ -437,6 +450,8 @@ class Edge:
             parts.append("website " + ", ".join(ev["websites"]))
         if "addresses" in ev:
             parts.append("address " + ", ".join(ev["addresses"]))
+        if ev.get("primary"):
+            parts.append("primary names agree")
         if "ref" in ev:
             parts.append(f"reference {ev['ref']}")
         if "why" in ev:
@@ -1100,6 +1115,10 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         ev["matcher"] = round(matcher, 3)
         if matcher < STRICT_MATCH_MIN:
             return None
+    if primary_names_agree(a, b, ctx):
+        # the names both list the party under, not only aliases, agree
+        ev["primary"] = True
+        fine += PRIMARY_BONUS
     contact = _shared_contact(a, b, ctx)
     if contact:
         ev.update(contact)
@@ -1143,6 +1162,25 @@ def coincident_acronym(a: Features, b: Features, name: NameMatch, ctx: Context) 
         for u in full_a
         for v in full_b
     )
+
+
+def primary_names_agree(a: Features, b: Features, ctx: Context) -> bool:
+    """Whether the primary name (caption) of each of two organisations is,
+    the whole name both ways, a name of the other: Canada's "Sberbank", alias
+    "Sberbank of Russia", and OFAC's SBERBANK OF RUSSIA, alias "SBERBANK"."""
+    return _primary_in(a, b, ctx) and _primary_in(b, a, ctx)
+
+
+def _primary_in(a: Features, b: Features, ctx: Context) -> bool:
+    """Whether the primary name of ``a`` is, both ways, a name of ``b``."""
+    x = _primary(a)
+    if x is None:
+        return False
+    for y in b.strong_names():
+        m = _name_pair(x, y, ctx, True, True)
+        if m.level in ("exact", "full") and m.both_ways:
+            return True
+    return False
 
 
 def _named(f: Features, original: str) -> NameF | None:
