@@ -1424,12 +1424,34 @@ def contained_org_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, N
             if (
                 rarity > best_rarity
                 and rarity >= RARE_NAME / 2
-                and all(t in ctx.common or ctx.df.get(t, 0) >= GENERIC_DF for t in extra)
+                and all(generic_word(t, ctx) for t in extra)
                 and not related_party_tokens() & set(extra)
                 and not names_owner(long, short)
             ):
                 best, best_rarity = (short, long), rarity
     return best
+
+
+PLURAL_ENDINGS = ("s", "i")
+"""Endings that make a word plural (English *plants*; Russian *zavody*, which
+name analysis reads ``zavodi``): the plural of a generic word is generic
+however few listings hold it (:func:`generic_word`)."""
+
+
+def generic_word(token: str, ctx: Context) -> bool:
+    """Whether a token only says what kind of organisation a party is: known
+    as common, held by :data:`GENERIC_DF` listings or more, or the plural
+    (:data:`PLURAL_ENDINGS`) of such a word of four letters or more: the
+    "Zavody" ("plants") of Australia's "Motovilikhinskiye Zavody PJSC", which
+    the UK lists as "JSC MOTOVILIKHINSKIYE", both at mz.perm.ru."""
+    if token in ctx.common or ctx.df.get(token, 0) >= GENERIC_DF:
+        return True
+    stem = token[:-1]
+    return (
+        token.endswith(PLURAL_ENDINGS)
+        and len(stem) >= 4
+        and (stem in ctx.common or ctx.df.get(stem, 0) >= GENERIC_DF)
+    )
 
 
 ABBREVIATION_PART = 3
