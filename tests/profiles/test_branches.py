@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from thaw.model import Name, Record
 from thaw.profiles import Edge, features_of, link
-from thaw.profiles.evidence import compare, corpus_stats
+from thaw.profiles.evidence import Context, compare, corpus_stats
 from thaw.profiles.features import Features
 from thaw.profiles.linker import cluster, places_conflict
 
@@ -96,3 +96,21 @@ def test_a_profile_never_places_an_organisation_in_two_unrelated_countries() -> 
         Edge(au_bank.key, us.key, "name_country", 16.0),
     ]
     assert len(cluster([uk, us, au_bank], edges).clusters) == 1
+
+
+def test_the_whole_name_of_a_parent_is_rare_among_its_subsidiaries_names() -> None:
+    """Issue 11: Australia's "Gazprom" and OFAC's PUBLIC JOINT STOCK COMPANY
+    GAZPROM: the word is in the names of a hundred subsidiaries, the whole
+    name is the parent's alone."""
+    subsidiaries = [
+        org("us_ofac_sdn", str(100 + i), f"GAZPROM {chr(65 + i // 26)}{chr(65 + i % 26)}SUB")
+        for i in range(150)
+    ]
+    au = org("au_dfat", "6945", "Gazprom", countries=("ru",))
+    us = org("us_ofac_cons", "17250", "PUBLIC JOINT STOCK COMPANY GAZPROM", countries=("ru",))
+    ctx = corpus_stats([au, us, *subsidiaries]).context()
+    assert ctx.rarity(("gazprom",)) < 7.0 < ctx.name_idf(("gazprom",))
+    edge = compare(au, us, ctx)
+    assert edge is not None and edge.kind == "name_country"
+    # a common word is no name of one party, alone or not
+    assert Context({}, 1, common=["bank"], name_df={("bank",): 1}).name_idf(("bank",)) == 0.0

@@ -43,6 +43,9 @@ identity. In order of strength:
     MEGATRADE, HANDASIEH), or, when neither is known, a distinctive name (rare tokens,
     at least two) under regimes that do not contradict each other (the Colombian
     ELN and the Macedonian NLA share the alias "National Liberation Army").
+    A name is rare by its tokens or, shared token for token, as a whole
+    (:meth:`Context.name_idf`): "Gazprom" is a word of a hundred
+    subsidiaries' names and the whole name of one party.
 
 ``name_contact`` (organisations)
     Agreeing names (the whole name, both ways) and the same web domain or the same
@@ -493,8 +496,10 @@ class Context:
         common: Iterable[str] = (),
         matcher: Callable[[str, str, str | None], float] | None = None,
         shared_contacts: Iterable[str] = (),
+        name_df: Mapping[tuple[str, ...], int] | None = None,
     ) -> None:
         self.df = df
+        self.name_df = name_df or {}
         self.n = max(n, 1)
         self.ambiguous_ids = frozenset(ambiguous_ids)
         self.common = frozenset(common)
@@ -523,6 +528,15 @@ class Context:
         """Summed idf of distinct tokens."""
         return sum(self.idf(t) for t in set(tokens))
 
+    def name_idf(self, bag: tuple[str, ...]) -> float:
+        """The idf of a whole organisation name (its sorted tokens) among the
+        organisations' names, as :meth:`idf` of a token; 0 for a name of a
+        common word ("Bank"). "Gazprom" is a word of many subsidiaries'
+        names (Gazprom Neft, Gazprom Export) and the whole name of one party."""
+        if not bag or any(t in self.common for t in bag):
+            return 0.0
+        return math.log(REFERENCE_SIZE / max(self.name_df.get(bag, 1), 1))
+
 
 @dataclass(frozen=True, slots=True)
 class Stats:
@@ -533,6 +547,7 @@ class Stats:
     ambiguous_ids: frozenset[tuple[str, str]]
     common: frozenset[str] = frozenset()
     shared_contacts: frozenset[str] = frozenset()
+    name_df: dict[tuple[str, ...], int] = field(default_factory=dict)
 
     def context(self) -> Context:
         """A :class:`Context` over these statistics."""
@@ -542,6 +557,7 @@ class Stats:
             self.ambiguous_ids,
             common=self.common,
             shared_contacts=self.shared_contacts,
+            name_df=self.name_df,
         )
 
 
@@ -562,9 +578,13 @@ def corpus_stats(listings: Iterable[Features]) -> Stats:
     owners: dict[tuple[str, str, str], int] = {}
     common: set[str] = set()
     contacts: dict[str, set[str]] = {}
+    name_df: dict[tuple[str, ...], int] = {}
     n = 0
     for f in listings:
         n += 1
+        if f.group == "org":
+            for bag in {nm.bag for nm in f.strong_names()}:
+                name_df[bag] = name_df.get(bag, 0) + 1
         for contact in {*f.websites, *f.addresses}:
             contacts.setdefault(contact, set()).add(_literal(f.caption))
         for t in f.tokens():
@@ -588,7 +608,7 @@ def corpus_stats(listings: Iterable[Features]) -> Stats:
     ambiguous = frozenset((kind, num) for (_s, kind, num), c in owners.items() if c > 1)
     common.update(script_common(by_script, writers, latin))
     shared = frozenset(c for c, names in contacts.items() if len(names) > CONTACT_DF)
-    return Stats(df, n, ambiguous, frozenset(common), shared)
+    return Stats(df, n, ambiguous, frozenset(common), shared, name_df)
 
 
 def script_common(
@@ -1129,7 +1149,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         # research centre's fronts under OFAC's proliferation programme)
         ev["regimes"] = related
     if (country == "agree" or shared_regimes or related) and (
-        name.rarity >= RARE_NAME / 2 or name.aligned >= 2
+        max(name.rarity, _whole_name_idf(a, name, ctx)) >= RARE_NAME / 2 or name.aligned >= 2
     ):
         bonus = (1.0 if name.level == "exact" else 0.0) + (0.5 if country == "agree" else 0.0)
         return Edge(a.key, b.key, "name_country", STRENGTH["name_country"] + bonus + fine, ev)
@@ -1181,6 +1201,15 @@ def _primary_in(a: Features, b: Features, ctx: Context) -> bool:
         if m.level in ("exact", "full") and m.both_ways:
             return True
     return False
+
+
+def _whole_name_idf(a: Features, name: NameMatch, ctx: Context) -> float:
+    """The idf of the whole name two organisations share (:meth:`Context.name_idf`)
+    where they share it token for token, else 0."""
+    x = _named(a, name.a)
+    if x is None or name.level != "exact" or not name.both_ways:
+        return 0.0
+    return ctx.name_idf(x.bag)
 
 
 def _named(f: Features, original: str) -> NameF | None:
