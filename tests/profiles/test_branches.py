@@ -114,3 +114,13 @@ def test_the_whole_name_of_a_parent_is_rare_among_its_subsidiaries_names() -> No
     assert edge is not None and edge.kind == "name_country"
     # a common word is no name of one party, alone or not
     assert Context({}, 1, common=["bank"], name_df={("bank",): 1}).name_idf(("bank",)) == 0.0
+
+
+def test_a_whole_name_one_list_gives_two_parties_is_not_rare() -> None:
+    """Australia lists a Sberbank and a Sberbank subsidiary under the very
+    same name: that whole name is no one party's, however few hold it."""
+    one = org("au_dfat", "6771", "Sberbank", countries=("ru",))
+    two = org("au_dfat", "9", "Sberbank", countries=("ru",))
+    us = org("us_ofac_sdn", "17018", "PJSC SBERBANK", countries=("ru",))
+    assert corpus_stats([one, us]).context().name_idf(("sberbank",)) > 7.0
+    assert corpus_stats([one, two, us]).context().name_idf(("sberbank",)) == 0.0

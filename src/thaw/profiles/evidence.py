@@ -531,8 +531,10 @@ class Context:
     def name_idf(self, bag: tuple[str, ...]) -> float:
         """The idf of a whole organisation name (its sorted tokens) among the
         organisations' names, as :meth:`idf` of a token; 0 for a name of a
-        common word ("Bank"). "Gazprom" is a word of many subsidiaries'
-        names (Gazprom Neft, Gazprom Export) and the whole name of one party."""
+        common word ("Bank") or one that a list gives two of its listings
+        (Australia's Sberbank and a Sberbank subsidiary). "Gazprom" is a word
+        of many subsidiaries' names (Gazprom Neft, Gazprom Export) and the
+        whole name of one party."""
         if not bag or any(t in self.common for t in bag):
             return 0.0
         return math.log(REFERENCE_SIZE / max(self.name_df.get(bag, 1), 1))
@@ -579,12 +581,18 @@ def corpus_stats(listings: Iterable[Features]) -> Stats:
     common: set[str] = set()
     contacts: dict[str, set[str]] = {}
     name_df: dict[tuple[str, ...], int] = {}
+    name_lists: set[tuple[tuple[str, ...], str]] = set()
+    repeated: set[tuple[str, ...]] = set()
     n = 0
     for f in listings:
         n += 1
         if f.group == "org":
+            where = namespace(f.source, f.source_id)
             for bag in {nm.bag for nm in f.strong_names()}:
                 name_df[bag] = name_df.get(bag, 0) + 1
+                if (bag, where) in name_lists:
+                    repeated.add(bag)
+                name_lists.add((bag, where))
         for contact in {*f.websites, *f.addresses}:
             contacts.setdefault(contact, set()).add(_literal(f.caption))
         for t in f.tokens():
@@ -608,6 +616,8 @@ def corpus_stats(listings: Iterable[Features]) -> Stats:
     ambiguous = frozenset((kind, num) for (_s, kind, num), c in owners.items() if c > 1)
     common.update(script_common(by_script, writers, latin))
     shared = frozenset(c for c, names in contacts.items() if len(names) > CONTACT_DF)
+    # a whole name that one list gives two parties is no one party's
+    name_df.update(dict.fromkeys(repeated, REFERENCE_SIZE))
     return Stats(df, n, ambiguous, frozenset(common), shared, name_df)
 
 
