@@ -31,7 +31,10 @@
   it different, once the letters romanisations interchange are folded:
   *kanok-phon*/*Kanokwan*, *wongsa-mut*/*Wongsawat*) do not align, however
   near their keys or spellings (:func:`syllable_differs`): a Thai name is a
-  compound of meaningful syllables;
+  compound of meaningful syllables; nor do two whose consonants agree when
+  the Thai writes *u* or *i* with a vowel sign where the Latin word writes
+  *a* (:func:`written_vowel_differs`: *chaiwut*/*Chaiwat*; a Thai *a* may be
+  written *u*, *Nuttawut*);
 * two Chinese or Korean syllables agree only when they are the same character;
   a syllable and a Latin word only when the word is spelt as the syllable is
   read (after folding) or shares its name item (``박``/``Park``): never by a
@@ -439,6 +442,41 @@ def syllable_differs(a: str, b: str) -> bool:
     return va in _SYLLABLE_VOWELS and vb in _SYLLABLE_VOWELS and va != vb
 
 
+#: Vowels a reading of Thai writes only for a vowel sign (``ุ ู`` *u*, ``ิ ี``
+#: *i*), which no spelling writes *a* (:func:`written_vowel_differs`).
+_SIGNED_VOWELS: Final = frozenset({"u", "i"})
+
+
+def _vowel_groups(word: str) -> tuple[str, list[str]]:
+    """The consonants of a word folded by :data:`_SYLLABLE_FOLD`, and the
+    vowels before, between and after them, one group per gap."""
+    word = word.replace("ch", "j").translate(_SYLLABLE_FOLD)
+    consonants: list[str] = []
+    groups = [""]
+    for c in word:
+        if c in _SYLLABLE_VOWELS:
+            groups[-1] += c
+        else:
+            consonants.append(c)
+            groups.append("")
+    return "".join(consonants), groups
+
+
+def written_vowel_differs(read: str, latin: str) -> bool:
+    """Whether the reading of a Thai word and a Latin word, their consonants
+    the same once folded (:func:`syllable_differs`), differ in a vowel the
+    Thai writes with a sign, *u* or *i* (:data:`_SIGNED_VOWELS`), where the
+    Latin word writes *a*: Thai writes its vowels, and no spelling writes
+    those as *a*, so ชัยวุฒิ *chaiwut* is not *Chaiwat*. The
+    other way round is a spelling: a Thai *a* is often written *u*
+    (ณัฐวุฒิ *Nuttawut*)."""
+    ka, ga = _vowel_groups(read)
+    kb, gb = _vowel_groups(latin)
+    if ka != kb:
+        return False
+    return any(x in _SIGNED_VOWELS and y == "a" for x, y in zip(ga, gb, strict=True))
+
+
 def abjad_pair_similarity(
     q: Token, r: Token, q_key: str, r_key: str, syllabic: bool = False
 ) -> float:
@@ -761,7 +799,7 @@ class _QueryMemo:
                 if s < MIN_SIM and cut and qr == "name" and r_raw.startswith(q_raw):
                     s, how = TRUNCATED_SIM, "truncated"
             if self.syllabic and how in ("fuzzy", "abjad") and s >= MIN_SIM:
-                if syllable_differs(q_raw, r_raw):
+                if syllable_differs(q_raw, r_raw) or written_vowel_differs(q_raw, r_raw):
                     s = 0.0
             if s >= MIN_SIM:
                 hits.append((i, s, how))
