@@ -55,7 +55,8 @@ How it works
    article of French, Spanish or Portuguese, which names a group's members
    (*les talibans*, *los hutíes*: :attr:`Tok.members`).
 4. **Other forms of a name.** An aircraft's registration mark (:func:`find_marks`),
-   an identifier a listing carries (SWIFT/BIC, IMO, crypto address:
+   an organisation's name of capitals and digits (*MS-13*, *M23*:
+   :func:`find_numbered`), an identifier a listing carries (SWIFT/BIC, IMO, crypto address:
    :func:`find_identifiers`) and a surname with initials (*V. Putin*, *Лавров
    С.В.*: :func:`find_initialled`) are mentions too.
 5. **Short references.** After a party is found, a later lone surname from its
@@ -1142,6 +1143,25 @@ def find_marks(text: str, lookup: Callable[[str], Sequence[Hit]]) -> list[Mentio
     return found
 
 
+_NUMBERED: Final = re.compile(
+    r"(?<![\w.-])(?=[A-Z0-9-]*[0-9])(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6})?(?![\w-]|[.,]\d)"
+)
+"""A name of capitals and digits written as one word (*MS-13*, *M23*, *17N*): an
+armed group or gang named by a number, which no word of letters alone holds."""
+
+
+def find_numbered(text: str, lookup: Callable[[str], Sequence[Hit]]) -> list[Mention]:
+    """Every word of capitals and digits in ``text`` (:data:`_NUMBERED`) that is a
+    listed organisation's whole name as published: ``lookup(word)`` gives the
+    organisations listed under that very name (its letters and digits)."""
+    found: list[Mention] = []
+    for m in _NUMBERED.finditer(text):
+        hits = lookup(m.group())
+        if hits:
+            found.append(Mention(m.start(), m.end(), m.group(), hits[0]))
+    return found
+
+
 IDENTIFIERS: Final = (
     ("swift", re.compile(r"(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")),
     ("imo", re.compile(r"\bIMO[\s:.#]*(?:No\.?\s*)?(\d{7})\b", re.IGNORECASE)),
@@ -1229,11 +1249,11 @@ _TITLED: Final = re.compile(
     r"(?<![\w-])(?i:(?:"
     + "|".join(map(re.escape, PERSON_TITLES))
     + r")(?:-[^\W\d_]+)?(?:а|у|ом|ым|ові|е|і)?)\.?[ \t]+"
-    + rf"(?P<s>[{_UPPER}][{_LOWER}]{{3,}})(?![\w-]|[ \t]+[{_UPPER}])"
+    + rf"(?P<s>[{_UPPER}][{_LOWER}]{{3,}})(?![\w-])"
+    + rf"(?:[ \t]+(?P<next>[{_UPPER}][\w'’-]*))?"
 )
-"""A title (:data:`PERSON_TITLES`) and a capitalised word after it that no
-other capitalised word follows (*President Vladimir Putin* is a full name,
-screened as such)."""
+"""A title (:data:`PERSON_TITLES`), a capitalised word after it, and the
+capitalised word that follows that, if any (:func:`find_titled`)."""
 
 TitledLookup = Callable[[str], Sequence[Hit]]
 """``lookup(surname)`` → the one well-known person listed under that surname."""
@@ -1243,9 +1263,14 @@ def find_titled(text: str, lookup: TitledLookup) -> list[Mention]:
     """Every surname after a title (:data:`_TITLED`) that names a well-known
     listed person: the surname as written, in its dictionary form, declined
     (*генерала Суровикина*), or as the list spells it (:func:`_respellings`:
-    *le président Poutine*)."""
+    *le président Poutine*). No other capitalised word may follow the surname
+    (*President Vladimir Putin* is a full name, screened as such) but a
+    place's name, declined too (*Cumhurbaşkanı Putin Ankara'ya*, to Ankara:
+    :func:`_place_word`)."""
     found: list[Mention] = []
     for m in _TITLED.finditer(text):
+        if (after := m.group("next")) is not None and not _place_word(after):
+            continue
         surname = m.group("s")
         hits = lookup(surname)
         if not hits:
@@ -1255,6 +1280,12 @@ def find_titled(text: str, lookup: TitledLookup) -> list[Mention]:
         if hits:
             found.append(Mention(m.start("s"), m.end("s"), surname, hits[0]))
     return found
+
+
+def _place_word(word: str) -> bool:
+    """Whether a capitalised word is a country's or city's name, as written or
+    in its dictionary form (:func:`_inflections`: *Ankara'ya*, *Москве*)."""
+    return any(_is_place(w) or is_city(w) for w in (word, *_inflections(word)))
 
 
 SWIFT_LINE = 35

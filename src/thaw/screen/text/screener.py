@@ -30,6 +30,7 @@ from thaw.screen.text.mentions import (
     find_identifiers,
     find_initialled,
     find_marks,
+    find_numbered,
     find_mentions,
     find_titled,
     is_abjad,
@@ -328,6 +329,21 @@ class TextScreener:
             )
 
         @lru_cache(maxsize=65_536)
+        def numbered_lookup(word: str) -> tuple[Hit, ...]:
+            # a name of capitals and digits (MS-13): the organisations a list
+            # publishes by that very name, its letters and digits
+            query = thaw.match.Query(name=word)
+            result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+            bare = _bare_mark(word)
+            return tuple(
+                h
+                for h in result.hits
+                if h.schema in NUMBERED_SCHEMATA
+                and _bare_mark(h.matched_name) == bare
+                and not self._weak_alias(h)
+            )
+
+        @lru_cache(maxsize=65_536)
         def cjk_single(word: str) -> tuple[Hit, ...]:
             floor = min(self.threshold, READING_THRESHOLD)
             readings = [v for v in name_variants(word) if v][:KANA_READINGS]
@@ -431,6 +447,7 @@ class TextScreener:
         latin_words(frozenset({"NAME:"}))
         self._known = known
         self._mark_lookup = mark_lookup
+        self._numbered_lookup = numbered_lookup
         self._initial_lookup = initial_lookup
         self._titled_surname = titled_surname
         self._id_lookup = id_lookup
@@ -480,6 +497,7 @@ class TextScreener:
         found.extend(find_translated(text, self._translated_keyed, self._read_keyed, self._known))
         if "-" in text:
             found.extend(find_marks(text, self._mark_keyed))
+        found.extend(find_numbered(text, self._numbered_keyed))
         found.extend(find_identifiers(text, self._id_keyed))
         if "." in text:
             found.extend(find_initialled(text, self._initial_keyed))
@@ -548,6 +566,9 @@ class TextScreener:
 
     def _mark_keyed(self, mark: str) -> list[_KeyedHit]:
         return _keyed(self._mark_lookup(mark))
+
+    def _numbered_keyed(self, word: str) -> list[_KeyedHit]:
+        return _keyed(self._numbered_lookup(word))
 
     def _cjk_keyed(self, name: str) -> list[_KeyedHit]:
         return _keyed(self._cjk_lookup(name))
@@ -1197,6 +1218,10 @@ def _reads_whole(reading: str, hit: Hit) -> bool:
         return False
     return fuzz.ratio(analyze_name(reading).key, name[0].text) >= WHOLE_READING * 100
 
+
+NUMBERED_SCHEMATA = frozenset({"Organization", "Company"})
+"""What a name of capitals and digits in prose (*MS-13*) may name: not a vessel
+(whose name is found after a vessel word) nor an aircraft (by its mark)."""
 
 SINGLE_SCHEMATA = frozenset({"Organization", "Company", "Vessel", "Aircraft"})
 """What one word of prose may name. Not a person (a surname alone proves nothing),

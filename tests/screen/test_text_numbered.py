@@ -1,0 +1,81 @@
+"""Text screening of what text11's report left on the seventh blind set's dev
+half: names of capitals and digits, a surname after a title followed by a
+place, Chinese organisation names translated word for word. Small fixture lists."""
+
+from __future__ import annotations
+
+from tests.screen.text_lists import found_mentions, listing, text_screener
+
+
+def test_a_name_of_capitals_and_digits_names_the_organisation_listed_so() -> None:
+    """*MS-13*, *M23*, *17N*: an armed group or gang named by a number is found
+    as a word of prose when a list publishes that very name (its letters and
+    digits); a code no list publishes (*F-16*, *COVID-19*) and a person or
+    vessel of that name (a vessel is found after a vessel word) are not."""
+    screener = text_screener(
+        [
+            listing("us_ofac_sdn", "ms", "Organization", "MARA SALVATRUCHA", "MS-13"),
+            listing("un_sc", "m23", "Organization", "MARCH 23 MOVEMENT", "M23"),
+            listing("us_ofac_sdn", "n17", "Organization", "REVOLUTIONARY ORGANIZATION", "17N"),
+            listing("us_ofac_sdn", "f16", "Vessel", "F-16"),
+        ]
+    )
+    for text, key in (
+        ("El juzgado procesó a tres miembros de la MS-13 por extorsión.", "us_ofac_sdn:ms"),
+        ("Fighting between the army and M23 resumed near Goma.", "un_sc:m23"),
+        ("The 17N cell claimed the bombing in 1975.", "us_ofac_sdn:n17"),
+    ):
+        assert set(found_mentions(screener.screen_text(text))) == {key}, text
+    for text in (
+        "An F-16 flew over the base.",
+        "COVID-19 closed the port in 2020.",
+        "The ms-13 of the list is in lower case.",
+    ):
+        assert found_mentions(screener.screen_text(text)) == {}, text
+
+
+def test_a_surname_after_a_title_may_be_followed_by_a_place() -> None:
+    """A surname after a title that a place's name follows (*Cumhurbaşkanı
+    Putin Ankara'ya geldi*: President Putin came to Ankara; *President Putin
+    Moscow time*) still names the well-known bearer; a capitalised word that
+    is no place (*President Putin Ivanovich*) still makes it a full name."""
+    screener = text_screener(
+        [
+            listing(x, "putin", "Person", "Vladimir Vladimirovich PUTIN")
+            for x in ("uk_ofsi", "au_dfat")
+        ]
+    )
+    for text in (
+        "Cumhurbaşkanı Putin Ankara'ya geldi.",
+        "Президент Путин Москве ничего не сказал.",
+    ):
+        assert "uk_ofsi:putin" in found_mentions(screener.screen_text(text)), text
+    assert found_mentions(screener.screen_text("Minister Putin Ivanovich resigned.")) == {}
+
+
+def test_a_chinese_name_of_generic_words_after_its_country() -> None:
+    """A Chinese organisation name of generic words alone, written after the
+    country it belongs to (俄罗斯联合造船集团: Russia, united, shipbuilding,
+    group; 朝鲜侦察总局: North Korea, reconnaissance, general, bureau), names
+    the organisation listed under those words in English (集团 also as
+    *corporation*); the same words without a country before them, or two
+    generic words alone (俄罗斯石油公司 is no OIL COMPANY), name none."""
+    screener = text_screener(
+        [
+            *(
+                listing(x, "usc", "Organization", "UNITED SHIPBUILDING CORPORATION")
+                for x in ("uk_ofsi", "us_ofac_sdn")
+            ),
+            *(
+                listing(x, "rgb", "Organization", "RECONNAISSANCE GENERAL BUREAU")
+                for x in ("un_sc", "us_ofac_sdn")
+            ),
+            listing("us_ofac_sdn", "oil", "Organization", "OIL COMPANY"),
+        ]
+    )
+    found = found_mentions(screener.screen_text("俄罗斯联合造船集团在北德文斯克举行了下水仪式。"))
+    assert set(found) == {"uk_ofsi:usc", "us_ofac_sdn:usc"}
+    found = found_mentions(screener.screen_text("朝鲜侦察总局被指控策划了网络攻击。"))
+    assert set(found) == {"un_sc:rgb", "us_ofac_sdn:rgb"}
+    assert found_mentions(screener.screen_text("联合造船集团在北德文斯克举行了仪式。")) == {}
+    assert found_mentions(screener.screen_text("俄罗斯石油公司的股价上涨。")) == {}
