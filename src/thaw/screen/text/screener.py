@@ -30,8 +30,8 @@ from thaw.screen.text.mentions import (
     find_identifiers,
     find_initialled,
     find_marks,
-    find_numbered,
     find_mentions,
+    find_numbered,
     find_titled,
     is_abjad,
 )
