@@ -79,3 +79,26 @@ def test_a_chinese_name_of_generic_words_after_its_country() -> None:
     assert set(found) == {"un_sc:rgb", "us_ofac_sdn:rgb"}
     assert found_mentions(screener.screen_text("联合造船集团在北德文斯克举行了仪式。")) == {}
     assert found_mentions(screener.screen_text("俄罗斯石油公司的股价上涨。")) == {}
+
+
+def test_a_core_name_before_a_continent_and_a_legal_form_name_analysis_does_not_know() -> None:
+    """GARANTEX EUROPE OÜ (a continent, not a country; an Estonian legal form
+    that name analysis reads as one letter) is named by its core name
+    *garantex*, in a chat message too (all lower case: a word two authorities
+    list it by); a name whose other word is no place (GARANTEX TRADING
+    PARTNERS OÜ) is not."""
+    screener = text_screener(
+        [
+            *(
+                listing(x, "gx", "Organization", "GARANTEX EUROPE OÜ")
+                for x in ("uk_ofsi", "us_ofac_sdn")
+            ),
+            *(
+                listing(x, "sx", "Organization", "SIMPLEX PARTNERS OÜ")
+                for x in ("uk_ofsi", "us_ofac_sdn")
+            ),
+        ]
+    )
+    found = found_mentions(screener.screen_text("can we still cash out via garantex or is it dead"))
+    assert set(found) == {"uk_ofsi:gx", "us_ofac_sdn:gx"}
+    assert found_mentions(screener.screen_text("can we still pay via simplex or is it dead")) == {}

@@ -1272,18 +1272,20 @@ def whole_name(word: str, hit: Hit) -> bool:
     return all(_same_word(a, b) for a, b in zip(tokens, name, strict=True))
 
 
-CORE_THRESHOLD = 0.75
+CORE_THRESHOLD = 0.70
 """Score a lone word must reach to name an organisation as its core name
-(:func:`core_name`: *Belavia* ~ BELAVIA BELARUSIAN AIRLINES 0.79): the words it
-leaves out are unmatched, so it scores below :data:`TEXT_THRESHOLD`."""
+(:func:`core_name`: *Belavia* ~ BELAVIA BELARUSIAN AIRLINES 0.79, *Garantex* ~
+GARANTEX EUROPE OÜ 0.71): the words it leaves out are unmatched, so it scores
+below :data:`TEXT_THRESHOLD`."""
 
 
 def core_name(word: str, hit: Hit, schemata: frozenset[str] | None = SINGLE_SCHEMATA) -> bool:
     """Whether one word of prose names a listed organisation, vessel or aircraft
     by its name without what only says where it is from and what it does: the
     listed name's first word, the others generic words and at least one a
-    country's name or English adjective (BELAVIA BELARUSIAN AIRLINES:
-    *Belavia*). A name word before generic words alone (*TBC* of TBC BANK)
+    country's or continent's name or English adjective, and perhaps a legal form
+    (BELAVIA BELARUSIAN AIRLINES: *Belavia*; GARANTEX EUROPE OÜ: *Garantex*,
+    :data:`UNKNOWN_FORM`). A name word before generic words alone (*TBC* of TBC BANK)
     is not one: :func:`whole_name` decides those. ``schemata=None``: whatever
     the hit's schema."""
     if schemata is not None and hit.schema not in schemata:
@@ -1292,17 +1294,28 @@ def core_name(word: str, hit: Hit, schemata: frozenset[str] | None = SINGLE_SCHE
     if len(tokens) != 1 or tokens[0].role != "name":
         return False
     name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
+    if len(name) > MIN_CORE_WORDS and len(name[-1].text) <= UNKNOWN_FORM:
+        name.pop()  # a legal form name analysis does not know (the Estonian OÜ)
     if len(name) < MIN_CORE_WORDS or not _same_word(tokens[0], name[0]):
         return False
     rest = [t for t in name[1:] if t.role != "generic"]
     return bool(rest) and all(_country_word(t.text) for t in rest)
 
 
+CONTINENTS: Final = frozenset(
+    "europe european asia asian africa african eurasia eurasian oceania".split()
+)
+"""Continents' names and English adjectives, which say where a company is
+from as a country's do (GARANTEX EUROPE OU: *Garantex*); the territory names
+hold countries and regions, not these."""
+
+
 @lru_cache(maxsize=65_536)
 def _country_word(word: str) -> bool:
-    """Whether a word of a listed name is a country's name or its English
-    adjective (*belarusian*, *iranian*, *chinese*: :data:`ENGLISH_ADJECTIVES`)."""
-    if territories.lookup(word) is not None:
+    """Whether a word of a listed name is a country's or continent's name
+    (:data:`CONTINENTS`) or its English adjective (*belarusian*, *iranian*,
+    *chinese*: :data:`ENGLISH_ADJECTIVES`)."""
+    if word in CONTINENTS or territories.lookup(word) is not None:
         return True
     for ending in ENGLISH_ADJECTIVES:
         if word.endswith(ending) and len(word) - len(ending) >= COUNTRY_STEM:
@@ -1314,6 +1327,11 @@ def _country_word(word: str) -> bool:
 
 MIN_CORE_WORDS = 2
 """The fewest informative words of a listed name that a core name leaves some out of."""
+
+UNKNOWN_FORM = 2
+"""The most letters of a listed organisation name's last word, after two words
+or more, read as a legal form that name analysis does not know (GARANTEX
+EUROPE OÜ, an Estonian *osaühing*, analysed as one letter)."""
 
 COUNTRY_STEM = 3
 """The fewest letters of a country's name left when its adjective's ending is
