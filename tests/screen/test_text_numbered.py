@@ -102,3 +102,23 @@ def test_a_core_name_before_a_continent_and_a_legal_form_name_analysis_does_not_
     found = found_mentions(screener.screen_text("can we still cash out via garantex or is it dead"))
     assert set(found) == {"uk_ofsi:gx", "us_ofac_sdn:gx"}
     assert found_mentions(screener.screen_text("can we still pay via simplex or is it dead")) == {}
+
+
+def test_a_title_before_a_word_of_a_name_that_does_not_mark_its_surname() -> None:
+    """A name published all in capitals with no comma (ABDUL GHANI BARADAR
+    ABDUL AHMAD TURK, as Arabic and Pashto names are; nor does its alias
+    *Mullah Baradar Akhund*, in title case) does not say which word is the
+    surname: after a title (*Mullah*, a Pashto and Persian one) any of
+    its words not known as a given name is (*Mullah Baradar*); a given name
+    after a title (*President Ghani*) names nobody."""
+    screener = text_screener(
+        [
+            listing(
+                x, "bar", "Person", "ABDUL GHANI BARADAR ABDUL AHMAD TURK", "Mullah Baradar Akhund"
+            )
+            for x in ("uk_ofsi", "au_dfat")
+        ]
+    )
+    found = found_mentions(screener.screen_text("The delegation met Mullah Baradar in Doha."))
+    assert set(found) == {"uk_ofsi:bar", "au_dfat:bar"}
+    assert found_mentions(screener.screen_text("President Ghani left Kabul.")) == {}

@@ -1238,7 +1238,8 @@ PERSON_TITLES: Final = (
     "minister ministre "
     "ministro ministra general general-major general-lieutenant generale général generał "
     "generaal colonel admiral ambassador botschafter ambassadeur embajador embaixador "
-    "ambasciatore governor gouverneur gobernador mayor sheikh bakan bakanı başkan "
+    "ambasciatore governor gouverneur gobernador mayor sheikh mullah mawlawi bakan bakanı "
+    "başkan "
     "başkanı cumhurbaşkanı başbakan президент министр міністр генерал полковник адмирал "
     "адмірал посол губернатор мэр спикер спікер премьер вице-премьер прем'єр"
 ).split()

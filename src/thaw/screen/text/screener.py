@@ -1386,12 +1386,27 @@ SURNAMES = 20
 def _surname_of(reading: str, hit: Hit) -> tuple[float, str] | None:
     """How alike, and which, the hit's surname is to ``reading``, if alike
     enough (:data:`TRANSLATED_READING`: *lafrov* ~ *lavrov*). The surname is
-    :func:`_surname`; a given name (*Ilan* SHOR) is none."""
-    tokens = [
-        t.text for t in analyze_name(_surname(hit.matched_name)).tokens if t.role not in MINOR_ROLES
-    ]
+    :func:`_surname`; a given name (*Ilan* SHOR) is none. A name that does not
+    mark its surname (no word in capitals beside others, no comma: *Mullah
+    Baradar Akhund*, ABDUL GHANI BARADAR ABDUL AHMAD TURK, as Arabic and
+    Pashto names are published) has any word not known as a given name as
+    its surname too (*Mullah Baradar*; *President Ghani* is no ABDUL GHANI
+    BARADAR)."""
+    name = hit.matched_name
+    tokens = [t.text for t in analyze_name(_surname(name)).tokens if t.role not in MINOR_ROLES]
+    if not _marks_surname(name):
+        words = [t for t in analyze_name(name).tokens if t.role not in MINOR_ROLES]
+        tokens.extend(t.text for t in words if not known_given_name(t.symbols))
     best = max(((fuzz.ratio(reading, t), t) for t in tokens), default=None)
     return best if best is not None and best[0] >= TRANSLATED_READING * 100 else None
+
+
+def _marks_surname(name: str) -> bool:
+    """Whether a listed person's name says which words are the surname: some in
+    capitals and others not, or a comma after it (:func:`_surname`)."""
+    words = [w for w in re.split(r"[\s,]+", name) if w]
+    capitals = sum(len(w) > 1 and w.isupper() for w in words)
+    return "," in name or 0 < capitals < len(words)
 
 
 def _surname(name: str) -> str:
