@@ -51,6 +51,8 @@ def test_a_surname_after_a_title_may_be_followed_by_a_place() -> None:
     ):
         assert "uk_ofsi:putin" in found_mentions(screener.screen_text(text)), text
     assert found_mentions(screener.screen_text("Minister Putin Ivanovich resigned.")) == {}
+    found = found_mentions(screener.screen_text("Mr Ivanov President Putin Ankara'da."))
+    assert "uk_ofsi:putin" in found
 
 
 def test_a_chinese_name_of_generic_words_after_its_country() -> None:

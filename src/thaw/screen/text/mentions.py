@@ -1238,10 +1238,9 @@ PERSON_TITLES: Final = (
     "minister ministre "
     "ministro ministra general general-major general-lieutenant generale général generał "
     "generaal colonel admiral ambassador botschafter ambassadeur embajador embaixador "
-    "ambasciatore governor gouverneur gobernador mayor sheikh mullah mawlawi bakan bakanı "
-    "başkan "
-    "başkanı cumhurbaşkanı başbakan президент министр міністр генерал полковник адмирал "
-    "адмірал посол губернатор мэр спикер спікер премьер вице-премьер прем'єр"
+    "ambasciatore governor gouverneur gobernador mayor sheikh mullah mawlawi "
+    "bakan bakanı başkan başkanı cumhurbaşkanı başbakan "
+    "президент министр міністр генерал полковник адмирал адмірал посол губернатор мэр спикер спікер премьер вице-премьер прем'єр"
 ).split()
 """Titles a person's surname follows alone in prose (*President Putin*, *генерал
 Суровикин*, *Dışişleri Bakanı Lavrov*); in Russian and Ukrainian declined too
@@ -1251,10 +1250,12 @@ _TITLED: Final = re.compile(
     + "|".join(map(re.escape, PERSON_TITLES))
     + r")(?:-[^\W\d_]+)?(?:а|у|ом|ым|ові|е|і)?)\.?[ \t]+"
     + rf"(?P<s>[{_UPPER}][{_LOWER}]{{3,}})(?![\w-])"
-    + rf"(?:[ \t]+(?P<next>[{_UPPER}][\w'’-]*))?"
+    + rf"(?=(?:[ \t]+(?P<next>[{_UPPER}][\w'’-]*))?)"
 )
 """A title (:data:`PERSON_TITLES`), a capitalised word after it, and the
-capitalised word that follows that, if any (:func:`find_titled`)."""
+capitalised word that follows that, if any, looked at but not taken (it may
+begin another title's match: *Minister Lavrov General Gerasimov*;
+:func:`find_titled`)."""
 
 TitledLookup = Callable[[str], Sequence[Hit]]
 """``lookup(surname)`` → the one well-known person listed under that surname."""
