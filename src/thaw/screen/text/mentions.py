@@ -1240,7 +1240,8 @@ PERSON_TITLES: Final = (
     "generaal colonel admiral ambassador botschafter ambassadeur embajador embaixador "
     "ambasciatore governor gouverneur gobernador mayor sheikh mullah mawlawi "
     "bakan bakanı başkan başkanı cumhurbaşkanı başbakan "
-    "президент министр міністр генерал полковник адмирал адмірал посол губернатор мэр спикер спікер премьер вице-премьер прем'єр"
+    "президент министр міністр генерал полковник адмирал адмірал посол губернатор мэр "
+    "спикер спікер премьер вице-премьер прем'єр"
 ).split()
 """Titles a person's surname follows alone in prose (*President Putin*, *генерал
 Суровикин*, *Dışişleri Bakanı Lavrov*); in Russian and Ukrainian declined too
