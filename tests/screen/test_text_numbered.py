@@ -124,3 +124,48 @@ def test_a_title_before_a_word_of_a_name_that_does_not_mark_its_surname() -> Non
     found = found_mentions(screener.screen_text("The delegation met Mullah Baradar in Doha."))
     assert set(found) == {"uk_ofsi:bar", "au_dfat:bar"}
     assert found_mentions(screener.screen_text("President Ghani left Kabul.")) == {}
+
+
+def test_a_surname_whose_words_are_reported_names_the_well_known_bearer() -> None:
+    """A surname alone before a verb of speech or after *according to*
+    (*Матвиенко заявила*, *по словам Силуанова*, *Lavrov said*) is a person's,
+    as after a title: the one person two authorities or more list under it. A
+    surname after a given name (*Sergei Lavrov said*) is a full name's; a
+    surname alone with no such cue (*Lavrov arrived*) names nobody; a Latin
+    word that name analysis folds into a listed one (*Baker*, BAQER) is not
+    the surname the list spells, and a given name's child in a kunya (ABU
+    BAQER) is no surname."""
+    screener = text_screener(
+        [
+            *(
+                listing(
+                    x,
+                    "mat",
+                    "Person",
+                    "Valentina Ivanovna MATVIYENKO",
+                    "МАТВИЕНКО Валентина Ивановна",
+                )
+                for x in ("uk_ofsi", "au_dfat")
+            ),
+            *(
+                listing(x, "sil", "Person", "Anton SILUANOV", "СИЛУАНОВ Антон")
+                for x in ("uk_ofsi", "au_dfat")
+            ),
+            *(listing(x, "lav", "Person", "Sergei LAVROV") for x in ("uk_ofsi", "au_dfat")),
+            *(
+                listing(x, "zol", "Person", "Mohammad BAQER ZOLQADR", "ABU BAQER")
+                for x in ("uk_ofsi", "au_dfat")
+            ),
+        ]
+    )
+    for text, key in (
+        ("Матвиенко заявила, что закон примут.", "uk_ofsi:mat"),
+        ("По словам Силуанова, бюджет выдержит.", "uk_ofsi:sil"),
+        ("Lavrov said the talks would go on.", "uk_ofsi:lav"),
+    ):
+        assert set(found_mentions(screener.screen_text(text))) == {
+            key,
+            key.replace("uk_ofsi", "au_dfat"),
+        }, text
+    for text in ("Lavrov arrived in Minsk.", "Baker said the bread was late.", "Mr Baker left."):
+        assert found_mentions(screener.screen_text(text)) == {}, text

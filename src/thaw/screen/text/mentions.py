@@ -1275,14 +1275,60 @@ def find_titled(text: str, lookup: TitledLookup) -> list[Mention]:
         if (after := m.group("next")) is not None and not _place_word(after):
             continue
         surname = m.group("s")
-        hits = lookup(surname)
-        if not hits:
-            for form in (*_inflections(surname), *_respellings(surname)):
-                if hits := lookup(form):
-                    break
-        if hits:
+        if hits := _surname_hits(surname, lookup):
             found.append(Mention(m.start("s"), m.end("s"), surname, hits[0]))
     return found
+
+
+def _surname_hits(surname: str, lookup: TitledLookup) -> Sequence[Hit]:
+    """The well-known person a surname alone names (``lookup``), as written, in
+    its dictionary form, or as the list spells it."""
+    hits = lookup(surname)
+    if not hits:
+        for form in (*_inflections(surname), *_respellings(surname)):
+            if hits := lookup(form):
+                break
+    return hits
+
+
+SPEECH_BEFORE: Final = "according to|по словам|за словами|selon|según|laut|secondo"
+"""Words that introduce whose words are reported (*по словам Силуанова*)."""
+SPEECH_AFTER: Final = (
+    "said|says|told|stated|заявил|заявила|заявляет|сказал|сказала|отметил|отметила|"
+    "сообщил|сообщила|заявив|сказав|a déclaré|a dit|dijo|declaró|sagte|erklärte|"
+    "ha detto|ha dichiarato|disse|açıkladı|dedi"
+)
+"""Verbs of speech after the speaker (*Матвиенко заявила*, *Lavrov said*)."""
+_SPOKEN: Final = re.compile(
+    rf"(?:(?<![\w-])(?i:{SPEECH_BEFORE})[ \t]+(?P<b>[{_UPPER}][{_LOWER}]{{3,}})"
+    rf"(?![\w-]|[ \t]+[{_UPPER}]))"
+    rf"|(?:(?<![\w'’-])(?P<a>[{_UPPER}][{_LOWER}]{{3,}})[ \t]+"
+    rf"(?:{SPEECH_AFTER})(?!\w))"
+)
+"""A capitalised word whose words prose reports: after *according to* (no other
+capitalised word after it) or before a verb of speech."""
+
+
+def find_spoken(text: str, lookup: TitledLookup) -> list[Mention]:
+    """Every surname alone whose words the prose reports (:data:`_SPOKEN`:
+    *по словам Силуанова*, *Матвиенко заявила*, *Lavrov said*), as a title
+    shows, a person's: the well-known listed person of that surname, on the
+    conditions of :func:`find_titled`. A word after another capitalised word
+    (*Sergei Ivanov said*) is a full name's, screened as such."""
+    found: list[Mention] = []
+    for m in _SPOKEN.finditer(text):
+        group = "b" if m.group("b") is not None else "a"
+        start = m.start(group)
+        if group == "a" and _WORD_BEFORE_CAPITAL.search(text, max(0, start - 40), start):
+            continue
+        surname = m.group(group)
+        if hits := _surname_hits(surname, lookup):
+            found.append(Mention(start, m.end(group), surname, hits[0]))
+    return found
+
+
+_WORD_BEFORE_CAPITAL: Final = re.compile(rf"[{_UPPER}][\w'’-]*[ \t]+$")
+"""A capitalised word right before another (the first name of a full name)."""
 
 
 def _place_word(word: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -32,6 +33,7 @@ from thaw.screen.text.mentions import (
     find_marks,
     find_mentions,
     find_numbered,
+    find_spoken,
     find_titled,
     is_abjad,
 )
@@ -401,7 +403,10 @@ class TextScreener:
                 [
                     h
                     for h in result.hits
-                    if h.schema == "Person" and (r := _surname_of(key, h)) and r[0] == SAME_WORD
+                    if h.schema == "Person"
+                    and (r := _surname_of(key, h))
+                    and r[0] == SAME_WORD
+                    and _spelt_as_listed(word, h)
                 ]
             )
 
@@ -502,6 +507,7 @@ class TextScreener:
         if "." in text:
             found.extend(find_initialled(text, self._initial_keyed))
         found.extend(find_titled(text, self._titled_keyed))
+        found.extend(find_spoken(text, self._titled_keyed))
         found.extend(find_acronyms(text, self._acronym_keyed))
         return found
 
@@ -1394,11 +1400,42 @@ def _surname_of(reading: str, hit: Hit) -> tuple[float, str] | None:
     BARADAR)."""
     name = hit.matched_name
     tokens = [t.text for t in analyze_name(_surname(name)).tokens if t.role not in MINOR_ROLES]
+    words = analyze_name(name).tokens
     if not _marks_surname(name):
-        words = [t for t in analyze_name(name).tokens if t.role not in MINOR_ROLES]
-        tokens.extend(t.text for t in words if not known_given_name(t.symbols))
-    best = max(((fuzz.ratio(reading, t), t) for t in tokens), default=None)
+        tokens.extend(
+            t.text for t in words if t.role not in MINOR_ROLES and not known_given_name(t.symbols)
+        )
+    # the word after Abu or Umm is a child's given name (ABU BAQER), no surname
+    kunya = {b.text for a, b in itertools.pairwise(words) if a.text in KUNYA}
+    best = max(((fuzz.ratio(reading, t), t) for t in tokens if t not in kunya), default=None)
     return best if best is not None and best[0] >= TRANSLATED_READING * 100 else None
+
+
+_LATIN_NAME_WORD: Final = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+")
+
+
+def _bare_latin(word: str) -> str:
+    """A Latin word in lower case without its accents."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _spelt_as_listed(word: str, hit: Hit) -> bool:
+    """Whether a surname in Latin letters is, accents aside, a word of the hit's
+    matched name when that name is in Latin letters too: name analysis folds
+    spellings together (*Baker*, BAQER: *baker*), a title's surname is one
+    the list spells so; a name in another script (Путин Михаил) spells no Latin
+    word (*Poutine* is then read as the list spells it, *Putin*). A word in
+    another script is not compared."""
+    if not _LATIN_NAME_WORD.fullmatch(word):
+        return True
+    listed = _LATIN_NAME_WORD.findall(hit.matched_name)
+    return _bare_latin(word) in {_bare_latin(w) for w in listed}
+
+
+KUNYA: Final = frozenset({"abu", "abou", "umm", "um"})
+"""*Father of*, *mother of* (as name analysis folds them), which begin an Arabic
+name after one's child (*Abu Bakr*): the word after them is the child's given name."""
 
 
 def _marks_surname(name: str) -> bool:
