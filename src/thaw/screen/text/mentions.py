@@ -57,8 +57,10 @@ How it works
 4. **Other forms of a name.** An aircraft's registration mark (:func:`find_marks`),
    an organisation's name of capitals and digits (*MS-13*, *M23*:
    :func:`find_numbered`), an identifier a listing carries (SWIFT/BIC, IMO, crypto address:
-   :func:`find_identifiers`) and a surname with initials (*V. Putin*, *Лавров
-   С.В.*: :func:`find_initialled`) are mentions too.
+   :func:`find_identifiers`), a surname with initials (*V. Putin*, *Лавров
+   С.В.*: :func:`find_initialled`), after a title (*President Putin*:
+   :func:`find_titled`) or before a verb of speech (*Lavrov said*:
+   :func:`find_spoken`) are mentions too.
 5. **Short references.** After a party is found, a later lone surname from its
    mention (``Dmitriev``) is reported as another mention of the same party. This
    step is linear in the length of the text.
