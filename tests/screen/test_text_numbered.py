@@ -151,7 +151,14 @@ def test_a_surname_whose_words_are_reported_names_the_well_known_bearer() -> Non
                 listing(x, "sil", "Person", "Anton SILUANOV", "СИЛУАНОВ Антон")
                 for x in ("uk_ofsi", "au_dfat")
             ),
-            *(listing(x, "lav", "Person", "Sergei LAVROV") for x in ("uk_ofsi", "au_dfat")),
+            *(
+                listing(x, "lav", "Person", "Sergei LAVROV", "ЛАВРОВ Сергей")
+                for x in ("uk_ofsi", "au_dfat")
+            ),
+            *(
+                listing(x, "lava", "Person", "Maria LAVROVA", "ЛАВРОВА Мария")
+                for x in ("uk_ofsi", "us_ofac_sdn", "ca_sema")
+            ),
             *(
                 listing(x, "zol", "Person", "Mohammad BAQER ZOLQADR", "ABU BAQER")
                 for x in ("uk_ofsi", "au_dfat")
@@ -167,5 +174,7 @@ def test_a_surname_whose_words_are_reported_names_the_well_known_bearer() -> Non
             key,
             key.replace("uk_ofsi", "au_dfat"),
         }, text
+    found = found_mentions(screener.screen_text("По словам Лаврова, переговоры продолжатся."))
+    assert set(found) == {"uk_ofsi:lav", "au_dfat:lav"}  # Lavrov's words, not LAVROVA's
     for text in ("Lavrov arrived in Minsk.", "Baker said the bread was late.", "Mr Baker left."):
         assert found_mentions(screener.screen_text(text)) == {}, text

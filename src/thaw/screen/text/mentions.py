@@ -1282,27 +1282,32 @@ def find_titled(text: str, lookup: TitledLookup) -> list[Mention]:
     return found
 
 
-def _surname_hits(surname: str, lookup: TitledLookup) -> Sequence[Hit]:
+def _surname_hits(surname: str, lookup: TitledLookup, declined: bool = False) -> Sequence[Hit]:
     """The well-known person a surname alone names (``lookup``), as written, in
-    its dictionary form, or as the list spells it."""
-    hits = lookup(surname)
-    if not hits:
-        for form in (*_inflections(surname), *_respellings(surname)):
-            if hits := lookup(form):
-                break
-    return hits
+    its dictionary form, or as the list spells it; ``declined``: the grammar
+    declines it (a genitive: *по словам Лаврова*, *według Ławrowa*, Lavrov's,
+    not LAVROVA's), its dictionary form first."""
+    forms = (*_inflections(surname), surname) if declined else (surname, *_inflections(surname))
+    for form in (*forms, *_respellings(surname)):
+        if hits := lookup(form):
+            return hits
+    return ()
 
 
-SPEECH_BEFORE: Final = "according to|по словам|за словами|selon|según|laut|secondo"
-"""Words that introduce whose words are reported (*по словам Силуанова*)."""
+SPEECH_BEFORE: Final = "according to|по словам|за словами|selon|según|laut|secondo|segundo|volgens"
+"""Words that introduce whose words are reported (*по словам Силуанова*); not
+Polish *według*, whose genitive (*Ławrowa*) :func:`_inflections` does not undo."""
+GENITIVE_BEFORE: Final = frozenset({"по словам", "за словами"})
+"""Those of :data:`SPEECH_BEFORE` after which a name is declined (genitive)."""
 SPEECH_AFTER: Final = (
     "said|says|told|stated|заявил|заявила|заявляет|сказал|сказала|отметил|отметила|"
     "сообщил|сообщила|заявив|сказав|a déclaré|a dit|dijo|declaró|sagte|erklärte|"
-    "ha detto|ha dichiarato|disse|açıkladı|dedi"
+    "ha detto|ha dichiarato|disse|açıkladı|dedi|söyledi|повідомив|повідомила|powiedział|"
+    "powiedziała|oświadczył|oświadczyła|afirmó|afirmou|declarou|zei|verklaarde"
 )
 """Verbs of speech after the speaker (*Матвиенко заявила*, *Lavrov said*)."""
 _SPOKEN: Final = re.compile(
-    rf"(?:(?<![\w-])(?i:{SPEECH_BEFORE})[ \t]+(?P<b>[{_UPPER}][{_LOWER}]{{3,}})"
+    rf"(?:(?<![\w-])(?P<cue>(?i:{SPEECH_BEFORE}))[ \t]+(?P<b>[{_UPPER}][{_LOWER}]{{3,}})"
     rf"(?![\w-]|[ \t]+[{_UPPER}]))"
     rf"|(?:(?<![\w'’-])(?P<a>[{_UPPER}][{_LOWER}]{{3,}})[ \t]+"
     rf"(?:{SPEECH_AFTER})(?!\w))"
@@ -1324,7 +1329,8 @@ def find_spoken(text: str, lookup: TitledLookup) -> list[Mention]:
         if group == "a" and _WORD_BEFORE_CAPITAL.search(text, max(0, start - 40), start):
             continue
         surname = m.group(group)
-        if hits := _surname_hits(surname, lookup):
+        declined = group == "b" and m.group("cue").lower() in GENITIVE_BEFORE
+        if hits := _surname_hits(surname, lookup, declined):
             found.append(Mention(start, m.end(group), surname, hits[0]))
     return found
 
