@@ -45,11 +45,13 @@ config = target + "/mypy.ini"
 with open(config, "w") as fh:
     fh.write("[mypy]\nignore_missing_imports = True\nfollow_imports = silent\n"
              f"cache_dir = {target}/cache\n")
+# multi_file: a C file per module instead of one for the whole group; the same
+# compiled code, and gcc takes less time over the smaller files than the one
 setup(
     name="thaw-native",
     ext_modules=mypycify(
         ["--config-file", config, *files], opt_level="3", target_dir=target,
-        group_name="thaw_native",
+        group_name="thaw_native", multi_file=True,
     ),
     script_args=[
         "build_ext", "--inplace", "--build-temp", target + "/temp",

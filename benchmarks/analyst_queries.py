@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|7|all] [--show]
+    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|7|8|all] [--show]
 
 Seven sets, ``tests/fixtures/match/analyst_queries.csv``,
 ``analyst_queries2.csv`` (the second: more names that must not alert --
@@ -27,8 +27,13 @@ French *-elle*, *-ine*, *-e*, English *Patricia*, *Nicole* -- and more in *-a*, 
 French, Spanish, German, Arabic, Serbian, Russian, some in Cyrillic; Slavic
 surnames a syllable longer than a listed one, which are other surnames; firms
 abroad whose name is a listed firm's spelt otherwise, given their country; and
-the listed parties as analysts type them) and ``hispanic_names.csv`` (the
-seventh: listed Venezuelan, Nicaraguan, Mexican and Colombian people and two
+the listed parties as analysts type them), ``analyst_queries7.csv`` (the
+seventh: firms that share one or two generic words with a listed firm, the
+listing's other words absent; firms named like a listed vessel; Arabic and
+Persian namesakes a consonant away from a listed person, in their script and
+romanised; Thai namesakes a vowel or a final consonant away; and the listed
+parties as analysts type them) and ``hispanic_names.csv`` (the
+eighth: listed Venezuelan, Nicaraguan, Mexican and Colombian people and two
 Portuguese names as analysts and newspapers name them -- the first surname
 only, both, without accents, a compound given name shortened, a particle or a
 married *de X* dropped -- and namesakes sharing a common surname, both
@@ -82,7 +87,8 @@ SETS = {
     "4": FIXTURES / "analyst_queries4.csv",
     "5": FIXTURES / "analyst_queries5.csv",
     "6": FIXTURES / "analyst_queries6.csv",
-    "7": FIXTURES / "hispanic_names.csv",
+    "7": FIXTURES / "analyst_queries7.csv",
+    "8": FIXTURES / "hispanic_names.csv",
 }
 
 

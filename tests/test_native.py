@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.machinery
 import json
 import os
 import subprocess
@@ -31,7 +33,23 @@ NAMES = [
     ("Rosneft Oil Company", "Company"),
     ("VERY LONG NAME OF AN ORGANISATION CUT OFF AT THIRTY FIVE", None),
     ("Krym SMT OOO LLC", "Organization"),
+    ("鈴木 一郎", "Person"),
+    ("Ichiro Suzuki", "Person"),
+    ("สมชาย วงศ์สวัสดิ์", "Person"),
+    ("Somchai Wongsawat", "Person"),
+    ("Hryhoriy Mykolaiovych KOVALENKO", "Person"),
 ]
+
+#: The modules that read names in other scripts (and the helpers they call per
+#: word), compiled since most of a multilingual row's name analysis ran in them.
+SCRIPT_MODULES = (
+    "thaw.text.korean",
+    "thaw.text.chinese",
+    "thaw.text.japanese",
+    "thaw.text.thai",
+    "thaw.text.slavic",
+    "thaw.text.sounds",
+)
 
 _SCRIPT = textwrap.dedent(
     """
@@ -93,6 +111,18 @@ def test_compiled_and_pure_python_give_the_same_results() -> None:
     assert pure["tokens"] == compiled["tokens"]
     assert pure["pairs"] == compiled["pairs"]
     assert pure["scores"] == compiled["scores"]
+
+
+def test_the_script_modules_run_compiled() -> None:
+    assert set(SCRIPT_MODULES) <= set(_native.MODULES)
+    status = _native.status()
+    if status != "compiled":
+        if os.environ.get("THAW_REQUIRE_NATIVE"):
+            pytest.fail(f"compiled modules required but not in use: {status}")
+        pytest.skip(f"not compiled here: {status}")
+    for name in SCRIPT_MODULES:
+        path = str(importlib.import_module(name).__file__)
+        assert path.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)), path
 
 
 def test_a_missing_manifest_means_pure_python(

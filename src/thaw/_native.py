@@ -1,7 +1,9 @@
 """Compiled hot-path modules, used only while they match their sources.
 
-The name analysis, candidate retrieval and alignment modules listed in
-:data:`MODULES` are ordinary, typed Python. When thaw is installed (``pip install
+The name analysis modules (with the readers of names in Hangul, Chinese
+characters, kana and Thai, and the helpers they call per word), candidate
+retrieval and alignment modules listed in :data:`MODULES` are ordinary, typed
+Python. When thaw is installed (``pip install
 .`` or ``pip install -e .``) and a C compiler is at hand, the build
 (``hatch_build.py``) also compiles them with mypyc into extension modules beside
 the sources, and records in :data:`MANIFEST` a digest of each source it compiled.
@@ -36,6 +38,19 @@ MODULES: tuple[str, ...] = (
     "thaw.text.vocab",
     "thaw.text.symbols",
     "thaw.text.translit",
+    "thaw.text.slavic",
+    "thaw.text.gwoyeu",
+    "thaw.text.han_surnames",
+    "thaw.text.han_names",
+    "thaw.text.sounds",
+    "thaw.text.korean",
+    "thaw.text.thai",
+    "thaw.text.japanese",
+    "thaw.text.wadegiles",
+    "thaw.text.taiwan",
+    "thaw.text.cantonese",
+    "thaw.text.hokkien",
+    "thaw.text.chinese",
     "thaw.text.analyze",
     "thaw.text.spellings",
     "thaw.match.names",

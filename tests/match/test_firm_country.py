@@ -125,3 +125,40 @@ def test_a_firms_facts_place_it_as_its_whole_listing_does() -> None:
     matcher = Matcher()
     for threshold in (0.0, 0.7):
         assert matcher.bound(query, facts, threshold) == matcher.bound(query, fze, threshold)
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "listed", "listed_country"),
+    [
+        ("Star Market", "us", "STAR MARKET MELANYE", "gt"),  # a distinctive word left out
+        ("Atlas Air", "us", "ATLAS AIR CONDITIONING COMPANY LIMITED", "gb"),
+        ("Alpha LLC", "us", "ALPHA TECH TRADING FZE", "ae"),  # what it does left out
+    ],
+)
+def test_part_of_a_listed_name_abroad_is_another_firm(
+    query: str, country: str, listed: str, listed_country: str
+) -> None:
+    firm = _firm(listed, listed_country)
+    assert not written_as_listed(Query(query), firm)
+    q = Query(query, countries=(country,))
+    assert score(q, firm).score < DEFAULT_THRESHOLD  # were 0.86, 0.74, 0.83
+    # without the country, the name alone still alerts
+    assert score(Query(query), firm).score >= DEFAULT_THRESHOLD
+
+
+def test_the_whole_listed_name_abroad_is_written_as_listed() -> None:
+    # a kind of body, a legal form or a place added or dropped
+    assert written_as_listed(Query("Star Market Melanye Group"), _firm("STAR MARKET MELANYE"))
+    assert written_as_listed(Query("Alpha Tech Trading LLC"), _firm("ALPHA TECH TRADING FZE"))
+    assert written_as_listed(Query("Sberbank Switzerland"), _firm("SBERBANK OF RUSSIA"))
+
+
+def test_another_business_abroad_is_another_firm() -> None:
+    # the query adds what it does (Energy) to the listed name: another firm
+    firm = _firm("ORION LIMITED LIABILITY COMPANY", "ru")
+    assert not written_as_listed(Query("Orion Energy LLC"), firm)
+    q = Query("Orion Energy LLC", countries=("us",))
+    assert score(q, firm).score < DEFAULT_THRESHOLD  # was 0.84
+    # a kind of body or a place added is still the listed name
+    assert written_as_listed(Query("Orion Group LLC"), firm)
+    assert written_as_listed(Query("Orion LLC Russia"), firm)

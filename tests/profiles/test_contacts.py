@@ -13,6 +13,7 @@ from thaw.profiles.evidence import (
     compare,
     contained_org_name,
     corpus_stats,
+    generic_word,
 )
 from thaw.profiles.features import Features, websites_of
 
@@ -173,5 +174,19 @@ def test_a_name_abbreviated_to_one_word_at_the_same_website_is_one_party() -> No
         "",
     )
     edge = compare(uk, us, corpus_stats([uk, us]).context())
+    assert edge is not None and edge.kind == "name_contact"
+    assert edge.evidence["name_level"] == "contained"
+
+
+def test_the_plural_of_a_generic_word_is_generic() -> None:
+    """Issue 11: Australia's "Motovilikhinskiye Zavody PJSC" ("plants") and the
+    UK's "JSC MOTOVILIKHINSKIYE" both publish mz.perm.ru; "zavod" is a generic
+    word on the lists, its plural "zavody" is held by few listings."""
+    au = org("au_dfat", "7897", "Motovilikhinskiye Zavody PJSC", "Website: mz.perm.ru", "")
+    uk = org("uk_ofsi", "15950", "JSC MOTOVILIKHINSKIYE", "Website: www.mz.perm.ru")
+    stats = corpus_stats([au, uk])
+    ctx = Context({**stats.df, "zavod": GENERIC_DF}, stats.n, common=stats.common)
+    assert generic_word("zavodi", ctx) and not generic_word("zavodi", corpus_stats([au]).context())
+    edge = compare(au, uk, ctx)
     assert edge is not None and edge.kind == "name_contact"
     assert edge.evidence["name_level"] == "contained"

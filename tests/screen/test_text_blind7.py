@@ -254,11 +254,13 @@ def test_seventh_blind_set(real_profiles_home: Path) -> None:
     committed before it was first screened) on the real lists: first screened
     71 of its 100 parties found and 7 extra (the dev half's *Совет Федерации*
     was the listed Federation Council the labels then missed, now expected:
-    101 parties); now 78 of 101 and 4 extra on the newest publications (78
-    and 5, all in the held half, on a store of every publication)."""
+    101 parties); then 78 of 101 and 4 extra on the newest publications (78
+    and 5, all in the held half, on a store of every publication); now 84 and
+    4 (84 and 5 on every publication: names of capitals and digits, Chinese
+    generic words after a country, surnames after a title or a speech cue)."""
     report = _blind_set(real_profiles_home, "sentences_blind7.json", 94)
     figures = (report["found"], report["extra"])
-    assert report["found"] >= 78, figures
+    assert report["found"] >= 84, figures
     assert report["extra"] <= 4, figures
 
 

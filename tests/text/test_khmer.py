@@ -123,6 +123,27 @@ def test_a_subscript_ending_one_name_of_a_compound_is_silent() -> None:
     assert score(Query("ឱក សុគន្ធកញ្ញា", "Person"), entry).score >= DEFAULT_THRESHOLD
 
 
+def test_a_royal_house_is_spelt_by_convention() -> None:
+    """នរោត្តម reads *norotam* by its letters, but every member of the house
+    is *Norodom* (Norodom Sirivudh scored 0.60 before); the given names still
+    tell the house's members apart (សីហនុ *Sihanouk* is not *Sihamoni*)."""
+    from thaw.index import entry_from_record
+    from thaw.match import DEFAULT_THRESHOLD, Query, score
+    from thaw.model import Name, Record
+
+    assert khmer_reading("នរោត្តម") == "norodom"
+    assert khmer_reading("ស៊ីសុវត្ថិ") == "sisowath"
+    assert khmer_variant("នរោត្តម សិរីវុឌ្ឍ") == ("norodom se ri vut",)
+
+    def scored(query: str, listed: str) -> float:
+        entry = entry_from_record(Record("t", "1", "Person", names=[Name(listed)]))
+        return score(Query(query, "Person"), entry).score
+
+    assert scored("នរោត្តម សិរីវុឌ្ឍ", "Norodom Sirivudh") >= DEFAULT_THRESHOLD
+    assert scored("នរោត្តម សិរីវុឌ្ឍ", "Norodom Ranariddh") < DEFAULT_THRESHOLD
+    assert scored("នរោត្តម សីហនុ", "Norodom Sihamoni") < DEFAULT_THRESHOLD
+
+
 def test_a_khmer_name_finds_its_listing() -> None:
     """us_ofac_sdn lists HIENG, Hing Bun: screening his name in Khmer finds it
     through the syllables read apart (the joined reading found nothing)."""
@@ -165,3 +186,22 @@ def test_a_short_khmer_word_meets_no_latin_word_with_a_v() -> None:
     # a v the abjad writes still meets: وليد Walid, يفغيني Yevgeniy, פבל Pavel
     assert scored("يفغيني بريغوجين", "Yevgeniy Prigozhin") >= DEFAULT_THRESHOLD
     assert scored("פבל", "Pavel") >= 0.5
+
+
+def test_a_consonant_the_khmer_does_not_write_is_another_name() -> None:
+    """Khmer writes every consonant of a name: a Latin word with one more
+    inside it, opening a syllable, is another name (សីហនុ *seihanu*, key
+    ``shn``, met *Sihamoni*, ``shmn``, at 0.6), while a letter the script
+    writes but does not read, in a cluster, still meets its spelling
+    (ភក្ត្រា *phokrea*, *Pheaktra*)."""
+    from thaw.match.names import token_similarity
+    from thaw.text import analyze_name
+
+    def similarity(original: str, latin: str) -> float:
+        (q,) = analyze_name(original, "Person").informative
+        (r,) = analyze_name(latin, "Person").informative
+        return token_similarity(q, r)[0]
+
+    assert similarity("សីហនុ", "Sihamoni") == 0.0
+    assert similarity("សីហនុ", "Sihanouk") > 0
+    assert similarity("ភក្ត្រា", "Pheaktra") > 0

@@ -1,20 +1,42 @@
 """A Thai word's spellings are rendered from one syllabification of each kind
 (:func:`thaw.text.thai.thai_spellings`, :func:`thaw.text.thai.thai_readings`):
 syllabifying is most of their cost, and every reading of a batch's Thai rows
-pays it."""
+pays it.
+
+The calls are counted on the module loaded afresh from its source: compiled
+(:mod:`thaw._native`), its functions call one another directly, past a patched
+module attribute."""
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Callable
+from types import ModuleType
+
 import pytest
 
-from thaw.text import thai
+from thaw import _native
+
+
+def _from_source() -> ModuleType:
+    """A fresh :mod:`thaw.text.thai` run from its ``.py`` file."""
+    spec = importlib.util.spec_from_file_location(
+        "_thai_source", _native.source_path("thaw.text.thai")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+thai = _from_source()
 
 
 @pytest.fixture
 def syllabified(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
     """The words :func:`thaw.text.thai._syllables` is asked for, and how."""
     calls: list[tuple[str, bool]] = []
-    original = thai._syllables
+    original: Callable[[str, bool], list[tuple[str, str, str]]] = thai._syllables
 
     def counted(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
         calls.append((word, linked))

@@ -20,7 +20,7 @@ from typing import Final
 from thaw.index.entry import Entry
 from thaw.match.types import Query
 from thaw.sources.territories import lookup
-from thaw.text import analyze_name
+from thaw.text import Token, analyze_name
 
 #: Roles of words that do not name the party (a generic word, a legal form, a
 #: place, a number, a function word): the query's other words are its name.
@@ -54,21 +54,53 @@ def named_countries(query: Query) -> tuple[str, ...]:
     return _named(query.name, query.schema)
 
 
-@lru_cache(maxsize=4096)
-def _naming_words(name: str, schema: str | None) -> frozenset[str]:
-    return frozenset(
-        t.raw for t in analyze_name(name, schema).informative if t.role not in _NOT_NAMING
+#: Generic words that say what kind of body a party is, as a legal form does,
+#: not what it does: a name may add or drop them ("Global Trading LLC",
+#: "Global Trading Company LLC"), a firm's name abroad too.
+KIND_WORDS: Final = frozenset({"company", "corporation", "group", "enterprise", "organization"})
+
+
+def _words(tokens: tuple[Token, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words of a name that name the party; those that name it or say what
+    it does (not a legal form, a place, a number, a function word or a
+    generic word of :data:`KIND_WORDS`); and all its words."""
+    return (
+        frozenset(t.raw for t in tokens if t.role not in _NOT_NAMING),
+        frozenset(
+            t.raw
+            for t in tokens
+            if t.role not in _NOT_NAMING or (t.role == "generic" and t.raw not in KIND_WORDS)
+        ),
+        frozenset(t.raw for t in tokens),
     )
 
 
+@lru_cache(maxsize=4096)
+def _query_words(
+    name: str, schema: str | None
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return _words(analyze_name(name, schema).informative)
+
+
 def written_as_listed(query: Query, entry: Entry) -> bool:
-    """Whether every word of the query that names the party (not a generic word,
-    legal form or place) is written, letter for letter, in one name of
-    ``entry``. True when ``entry`` carries no names (a listing's facts alone:
-    the mildest answer, which bounds the others)."""
+    """Whether the query writes one name of ``entry`` as listed, whole, letter
+    for letter: every word of the query that names the party or says what
+    it does (*Trading*, *Tech*, *Energy*; not a kind of body, a legal form or
+    a place) is a word of that name, and every such word of that name is the
+    query's. A firm's branch or subsidiary abroad carries the listed name
+    whole ("Sberbank Switzerland AG"); a name that leaves out part of it
+    ("Star Market" against STAR MARKET MELANYE, "Alpha LLC" against ALPHA
+    TECH TRADING FZE) or says another business ("Orion Energy LLC" against
+    ORION LLC) is another firm's. True when the query has no word that names
+    the party, or ``entry`` carries no names (a listing's facts alone: the
+    mildest answer, which bounds the others)."""
     if not entry.names:
         return True
-    words = _naming_words(query.name, query.schema)
-    if not words:
+    naming, described, words = _query_words(query.name, query.schema)
+    if not naming:
         return True
-    return any(words <= {t.raw for t in name.informative} for name, _kind in entry.names)
+    for name, _kind in entry.names:
+        _naming, listed_described, listed = _words(name.informative)
+        if described <= listed and listed_described <= words:
+            return True
+    return False

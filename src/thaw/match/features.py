@@ -43,7 +43,8 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.countries import named_countries, written_as_listed
+from thaw.match.consonants import other_consonant
+from thaw.match.countries import KIND_WORDS, named_countries, written_as_listed
 from thaw.match.gender import other_gender
 from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
 from thaw.match.iberian import family_words, left_out
@@ -277,10 +278,8 @@ _GENERIC_ROLES = frozenset({"generic", "legal_form", "stop", "location", "number
 #: Venezuela* differ in nothing that names the bank).
 _FUNCTION_ROLES = _GENERIC_ROLES | {"particle"}
 
-#: Generic words that say what kind of body a party is, as a legal form does,
-#: not what it does: a name made only of generic words may add or drop them
-#: ("Global Trading LLC", "Global Trading Company LLC").
-_KIND_WORDS: Final = frozenset({"company", "corporation", "group", "enterprise", "organization"})
+#: Generic words that say what kind of body a party is (:data:`KIND_WORDS`).
+_KIND_WORDS: Final = KIND_WORDS
 
 #: Generic words that say a party is an organisation, a kind of body (not what
 #: it does, which a vessel's name may say too: *Shipping* for a tanker, *Oil*).
@@ -475,6 +474,15 @@ class NameShapeFeature(Feature):
       "Deutsche Bank AG") the query is a branch of the listed party, owned by
       it, and nothing is said; nor when the query gives no legal form ("Bank
       Melli" against "BANK MELLI IRAN", whose country is part of its name);
+    * *other consonant*: a word written in Arabic, Persian or Hebrew letters
+      aligned with one whose consonants are the same but one, in the same
+      place, and the two consonants do not spell one letter in any
+      romanisation (:func:`thaw.match.consonants.other_consonant`: كمال
+      *Kamal* against *Djamel*, ابوترابی *Aboutorabi* against *Aboutalebi*,
+      الصباغ *al-Sabbagh* against *al-Sabban*; not ض as *d* or *z*, ج as
+      the Egyptian *g*): another name, as a word in place of another is. A
+      letter written on one side only is no such difference (a romanisation
+      adds or drops it, and the lists' own Arabic has slips of the pen);
     * *different initials*: a person's name holds an initial that aligns
       with nothing, and the other name an initial or a name word that aligns
       with nothing either ("John A. Smith" against "John B. Smith" or "John
@@ -556,6 +564,9 @@ class NameShapeFeature(Feature):
         ),
         "parent_of_branch": Magnitude(
             -2.0, "a registered name against the same name with a place added (a national branch)"
+        ),
+        "other_consonant": Magnitude(
+            -0.7, "an abjad word aligned with a consonant in place of another: another name"
         ),
         "different_initials": Magnitude(
             -0.3, "a person's initial on each side left unaligned: a different middle name"
@@ -825,6 +836,16 @@ class NameShapeFeature(Feature):
                 value = m["one_approximate_word"]
                 note = f"a single word matched only approximately ({value:+.1f})"
             return Evidence(value, note if ctx.explain else "")
+        consonant = _other_consonant_pair(al, qs, rs)
+        if consonant is not None:
+            value = m["other_consonant"]
+            note = ""
+            if ctx.explain:
+                q_word, r_word = (t.raw or t.text for t in consonant)
+                note = (
+                    f"{q_word!r} and {r_word!r} differ in a consonant: another name ({value:+.1f})"
+                )
+            return Evidence(value, note)
         if personal:
             initials = _different_initials(qs, al.query_used, rs, al.result_used)
             if initials is not None:
@@ -1085,6 +1106,20 @@ def _patronymic_s_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token
     if len(a) < len(b):
         a, b = b, a
     return len(b) >= 4 and a == b + "s" and b[-1] not in "aeiouys"
+
+
+def _other_consonant_pair(
+    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]
+) -> tuple[Token, Token] | None:
+    """The first aligned pair of single words, one written in an abjad, that
+    differ in a consonant (:func:`thaw.match.consonants.other_consonant`),
+    query's word first; ``None`` when there is none."""
+    for p in al.pairs:
+        if len(p.query) == 1 and len(p.result) == 1 and p.how in ("abjad", "fuzzy"):
+            q, r = qs[p.query[0]], rs[p.result[0]]
+            if other_consonant(q, r):
+                return q, r
+    return None
 
 
 def _organisation_word(
@@ -1428,11 +1463,14 @@ class CountryFeature(Feature):
     (:func:`thaw.match.countries.named_countries`), against a listing that is
     not a person's. And many firms share a near name across countries (Alpha
     Bank of Greece, Alfa-Bank of Russia; TBC Bank of Georgia, TBK of Russia):
-    when the query writes the listed name otherwise, not word for word
-    (:func:`thaw.match.countries.written_as_listed`), a country the listing
-    does not have is another firm, and counts strongly against; written as
-    listed, it may be the listed firm's subsidiary or branch abroad, and
-    counts weakly."""
+    when the query writes the listed name otherwise, not word for word, or
+    only part of it, leaving out a word that names the firm or says what it
+    does ("Star Market" against STAR MARKET MELANYE, "Alpha LLC" against
+    ALPHA TECH TRADING FZE), or adds another business ("Orion Energy LLC"
+    against ORION LLC) (:func:`thaw.match.countries.written_as_listed`),
+    a country the listing does not have is another firm, and counts strongly
+    against; written as listed, whole, it may be the listed firm's
+    subsidiary or branch abroad, and counts weakly."""
 
     name = "country"
     weight = 1.0

@@ -58,6 +58,7 @@ from thaw.match.names import (
     Alignment,
     BestName,
     _weight,  # (as the alignment weighs a token)
+    aligned_mass,
     alignment_score,
     extra_of,
 )
@@ -254,14 +255,7 @@ def two_surnames(
     qs, rs = query.informative, best.name.informative
     q_w = [_weight(t, stats) for t in qs]
     r_w = [_weight(t, stats) for t in rs]
-    agree = mass = 0.0
-    for pair in al.pairs:
-        if len(pair.query) == 1 and len(pair.result) == 1:
-            w = (q_w[pair.query[0]] + r_w[pair.result[0]]) / 2
-        else:
-            w = max(sum(q_w[i] for i in pair.query), sum(r_w[j] for j in pair.result))
-        agree += w * pair.sim
-        mass += w
+    agree, mass = aligned_mass(al.pairs, q_w, r_w)
     eq = eq_full = er = er_full = 0.0
     for i, t in enumerate(qs):
         if i not in al.query_used:

@@ -15,6 +15,11 @@
   other with a consonant (``محمد``/``Ahmad``); an abjad *sh* also meets the French *ch*
   (``عكاشة``/``Akkacha``); none when the Latin word writes a *v* and the
   abjad word no letter that writes it (Khmer ``គន់`` *kun*/*Yevgeniy*);
+  none, for a word read from a script that writes its vowels (Khmer; Thai
+  only when the query is not Thai, whose words have several spellings), when
+  the keys are one apart by a consonant the Latin word writes alone between
+  two vowels inside it and the reading has not (``សីហនុ`` *seihanu*/*Sihamoni*;
+  not *h* or *r*, which spellings add);
 * otherwise an edit cost: consonant edits cost 1, edits that only touch vowels
   ½ (``Mosk``/``Musk``), transpositions count once; within a length-dependent
   budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5; 1 for words of
@@ -26,7 +31,10 @@
   it different, once the letters romanisations interchange are folded:
   *kanok-phon*/*Kanokwan*, *wongsa-mut*/*Wongsawat*) do not align, however
   near their keys or spellings (:func:`syllable_differs`): a Thai name is a
-  compound of meaningful syllables;
+  compound of meaningful syllables; nor do two whose consonants agree when
+  the Thai writes *u* or *i* with a vowel sign where the Latin word writes
+  *a* (:func:`written_vowel_differs`: *chaiwut*/*Chaiwat*; a Thai *a* may be
+  written *u*, *Nuttawut*);
 * two Chinese or Korean syllables agree only when they are the same character;
   a syllable and a Latin word only when the word is spelt as the syllable is
   read (after folding) or shares its name item (``박``/``Park``): never by a
@@ -82,6 +90,7 @@ from typing import Final, NamedTuple
 
 from rapidfuzz.distance import OSA
 
+from thaw.match.consonants import consonantal
 from thaw.text import AnalyzedName, Token, abjad_key, fold_token, skeleton
 from thaw.text.analyze import compound_runs, run_indices
 from thaw.text.fold import first_sounds_differ, sh_unwritten, written_vowels_differ
@@ -352,6 +361,55 @@ def _unwritten_v(q: Token, r: Token) -> bool:
     return "v" in latin.raw and not any(c in a.raw for c in "vwfbp")
 
 
+#: Consonants of a Latin key (:func:`thaw.text.abjad_key`) that a spelling of
+#: Thai or Khmer writes where the original has none
+#: (:func:`_unread_consonant`): *h* for an aspirate or in *ch* (*Bhichit*,
+#: *Sokhon*), and *r* after a vowel for its length, as English spells it
+#: (*Kanokporn*, *Chalerm*).
+_SPELLING_CONSONANTS: Final = frozenset("hr")
+
+
+def _unread_consonant(q: Token, r: Token, q_key: str, r_key: str) -> bool:
+    """Whether the Latin word of a pair whose other word was read from a
+    script that writes its vowels (Khmer, Thai: its reading is not
+    :func:`thaw.match.consonants.consonantal`) has one consonant more than
+    that reading, inside the word (neither its first consonant nor its last),
+    which no reading of the original has: another name (សីហនុ *seihanu* is
+    not *Sihamoni*). Those scripts write every consonant a name has, so
+    romanisations differ in vowels and in the final consonant, not in a
+    consonant within the word, except the *h* and the *r* that spellings
+    add (:data:`_SPELLING_CONSONANTS`)."""
+    if q.abjad:
+        read, key, latin, latin_key = q, q_key, r, r_key
+    else:
+        read, key, latin, latin_key = r, r_key, q, q_key
+    if latin.abjad or consonantal(read.raw) or len(latin_key) != len(key) + 1:
+        return False
+    for i in range(1, len(latin_key) - 1):
+        if latin_key[:i] + latin_key[i + 1 :] == key:
+            c = latin_key[i]
+            return c not in _SPELLING_CONSONANTS and _between_vowels(c, latin.raw, key)
+    return False
+
+
+def _between_vowels(consonant: str, word: str, key: str) -> bool:
+    """Whether ``word`` writes ``consonant`` alone between two vowels, where
+    it opens a syllable of its own (*Siha-moni*), and without it would have
+    the consonant key ``key``: not in a cluster, where a romanisation writes a
+    letter the original has but does not read (ភក្ត្រា *phokrea*,
+    *Pheaktra*) or reads twice (ชล *chon*, *Chonla-*), or a final the script
+    reads otherwise (Thai ร read *n*: *Amornvivat*)."""
+    for k in range(1, len(word) - 1):
+        if (
+            word[k] == consonant
+            and word[k - 1] in _VOWELS
+            and word[k + 1] in _VOWELS
+            and abjad_key(word[:k] + word[k + 1 :]) == key
+        ):
+            return True
+    return False
+
+
 def writes_thai(text: str) -> bool:
     """Whether ``text`` has a letter of the Thai script (U+0E00 to U+0E7F)."""
     return any("\u0e00" <= c <= "\u0e7f" for c in text)
@@ -384,7 +442,44 @@ def syllable_differs(a: str, b: str) -> bool:
     return va in _SYLLABLE_VOWELS and vb in _SYLLABLE_VOWELS and va != vb
 
 
-def abjad_pair_similarity(q: Token, r: Token, q_key: str, r_key: str) -> float:
+#: Vowels a reading of Thai writes only for a vowel sign (``ุ ู`` *u*, ``ิ ี``
+#: *i*), which no spelling writes *a* (:func:`written_vowel_differs`).
+_SIGNED_VOWELS: Final = frozenset({"u", "i"})
+
+
+def _vowel_groups(word: str) -> tuple[str, list[str]]:
+    """The consonants of a word folded by :data:`_SYLLABLE_FOLD`, and the
+    vowels before, between and after them, one group per gap."""
+    word = word.replace("ch", "j").translate(_SYLLABLE_FOLD)
+    consonants: list[str] = []
+    groups = [""]
+    for c in word:
+        if c in _SYLLABLE_VOWELS:
+            groups[-1] += c
+        else:
+            consonants.append(c)
+            groups.append("")
+    return "".join(consonants), groups
+
+
+def written_vowel_differs(read: str, latin: str) -> bool:
+    """Whether the reading of a Thai word and a Latin word, their consonants
+    the same once folded (:func:`syllable_differs`), differ in a vowel the
+    Thai writes with a sign, *u* or *i* (:data:`_SIGNED_VOWELS`), where the
+    Latin word writes *a*: Thai writes its vowels, and no spelling writes
+    those as *a*, so ชัยวุฒิ *chaiwut* is not *Chaiwat*. The
+    other way round is a spelling: a Thai *a* is often written *u*
+    (ณัฐวุฒิ *Nuttawut*)."""
+    ka, ga = _vowel_groups(read)
+    kb, gb = _vowel_groups(latin)
+    if ka != kb:
+        return False
+    return any(x in _SIGNED_VOWELS and y == "a" for x, y in zip(ga, gb, strict=True))
+
+
+def abjad_pair_similarity(
+    q: Token, r: Token, q_key: str, r_key: str, syllabic: bool = False
+) -> float:
     """The similarity of two tokens of which one was written in an abjad (see
     the module's documentation), their consonant keys given: the keys compared
     (:func:`_abjad_similarity`), with the French *ch* (:func:`_french_sh`) and
@@ -393,7 +488,12 @@ def abjad_pair_similarity(q: Token, r: Token, q_key: str, r_key: str) -> float:
     (:func:`_endings_differ`, :func:`_vowels_differ`; no similarity when the
     vowels differ and the keys too), and 0 when the Latin word writes a *v*
     the abjad word does not (:func:`_unwritten_v`) or one word begins with a
-    vowel and the other not (:func:`_first_sounds_differ`)."""
+    vowel and the other not (:func:`_first_sounds_differ`) or, unless the
+    query was read from Thai (``syllabic``), when the Latin word has a
+    consonant inside it that the other's reading has not
+    (:func:`_unread_consonant`): a Thai word has several spellings
+    (:func:`thaw.text.thai.thai_spellings`: the Indic one writes letters the
+    reading leaves silent), of which the word compared here is one."""
     s = _abjad_similarity(q_key, r_key)
     if s < 0.9:
         s = _foreign_v(q, r, q_key if q.abjad else r_key, _french_sh(q, r, s))
@@ -405,6 +505,8 @@ def abjad_pair_similarity(q: Token, r: Token, q_key: str, r_key: str) -> float:
         near = q_key == r_key and not _endings_differ(q, r)
         s = min(s, ABJAD_ENDING_SIM) if near else 0.0
     if s > 0 and (_unwritten_v(q, r) or (s < 0.9 and _first_sounds_differ(q, r))):
+        return 0.0
+    if 0 < s < 0.9 and not syllabic and _unread_consonant(q, r, q_key, r_key):
         return 0.0
     return s
 
@@ -661,7 +763,7 @@ class _QueryMemo:
                 else:
                     if r_key is None:
                         r_key = r.key
-                    s = abjad_pair_similarity(q, r, q_key, r_key)
+                    s = abjad_pair_similarity(q, r, q_key, r_key, self.syllabic)
                     how = "abjad"
                 if s < MIN_SIM and cut and r_raw.startswith(q_raw):
                     s, how = TRUNCATED_SIM, "truncated"
@@ -684,7 +786,7 @@ class _QueryMemo:
                 elif q_abjad != r_abjad:
                     if r_key is None:
                         r_key = r.key
-                    s = abjad_pair_similarity(q, r, q_key, r_key)
+                    s = abjad_pair_similarity(q, r, q_key, r_key, self.syllabic)
                     how = "abjad"
                 elif q_form or r_form:
                     # a Chinese or Korean syllable is a morpheme: it meets a Latin
@@ -697,7 +799,7 @@ class _QueryMemo:
                 if s < MIN_SIM and cut and qr == "name" and r_raw.startswith(q_raw):
                     s, how = TRUNCATED_SIM, "truncated"
             if self.syllabic and how in ("fuzzy", "abjad") and s >= MIN_SIM:
-                if syllable_differs(q_raw, r_raw):
+                if syllable_differs(q_raw, r_raw) or written_vowel_differs(q_raw, r_raw):
                     s = 0.0
             if s >= MIN_SIM:
                 hits.append((i, s, how))
@@ -826,6 +928,24 @@ def alignment_score(
     if mass < 1.0:
         score *= 0.55 + 0.45 * mass
     return min(1.0, score)
+
+
+def aligned_mass(
+    pairs: Iterable[AlignedPair], q_w: list[float], r_w: list[float]
+) -> tuple[float, float]:
+    """The weight that agreed and the weight in play over ``pairs``, given each
+    side's token weights: a pair of single words weighs the mean of their
+    weights, a compound run the heavier side (the ``agree`` and ``mass`` of
+    :func:`alignment_score`)."""
+    agree = mass = 0.0
+    for pair in pairs:
+        if len(pair.query) == 1 and len(pair.result) == 1:
+            w = (q_w[pair.query[0]] + r_w[pair.result[0]]) / 2
+        else:
+            w = max(sum(q_w[i] for i in pair.query), sum(r_w[j] for j in pair.result))
+        agree += w * pair.sim
+        mass += w
+    return agree, mass
 
 
 def extra_of(t: Token, w: float) -> tuple[float, float]:

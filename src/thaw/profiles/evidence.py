@@ -43,6 +43,9 @@ identity. In order of strength:
     MEGATRADE, HANDASIEH), or, when neither is known, a distinctive name (rare tokens,
     at least two) under regimes that do not contradict each other (the Colombian
     ELN and the Macedonian NLA share the alias "National Liberation Army").
+    A name is rare by its tokens or, shared token for token, as a whole
+    (:meth:`Context.name_idf`): "Gazprom" is a word of a hundred
+    subsidiaries' names and the whole name of one party.
 
 ``name_contact`` (organisations)
     Agreeing names (the whole name, both ways) and the same web domain or the same
@@ -57,6 +60,15 @@ identity. In order of strength:
     that abbreviates it in one word, also links (:func:`contained_org_name`:
     Lazurit and Lazurit Design Bureau, Metallinvestbank and Metallurgical
     Investment Bank; not RVC and RVC Management Company).
+
+Where the primary names (the names each authority lists the party under)
+agree both ways, not only aliases, an organisation's name link is stronger
+(:data:`PRIMARY_BONUS`): an alias may be another party's that the other
+authority lists apart.
+
+Organisations that share only a one-word acronym ("ICI") whose full names
+disagree, where each spells out what its own acronyms stand for, are two
+parties (:func:`coincident_acronym`, :mod:`thaw.profiles.acronyms`).
 
 A birth *year* (or month) suffices for persons when the nationalities agree, the
 name is rare, or both listings publish the very same range of two or more
@@ -145,6 +157,7 @@ from rapidfuzz.fuzz import ratio
 from thaw.index.entry import IdNumber, name_entry
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.match.spelling import longer_by_syllables
+from thaw.profiles.acronyms import acronym, full_names, own_acronyms
 from thaw.profiles.features import (
     Features,
     NameF,
@@ -380,6 +393,14 @@ Federal State of Novorossiya, which also gives the alias "Movement
 Novorossiya of Igor Strelkov", joins the UK's Federal State of Novorossiya at
 novorossiia.ru, not the UK's Movement, another party."""
 
+PRIMARY_BONUS = 0.5
+"""Added to an organisation's name link where the two primary names (the
+names each authority lists the party under) agree, not only aliases: an alias
+may be another party's. OFAC's Revival of Islamic Heritage Society gives the
+Afghan Support Committee's names, which the UN lists apart, and Australia's
+Mehr Bank the names of Gharzolhasaneh Mehr Iran Bank, which OFAC lists apart:
+each joins the listing of its own primary name first."""
+
 STRENGTH = {
     "analyst": 100.0,
     "duplicate": 25.0,
@@ -432,6 +453,8 @@ class Edge:
             parts.append("website " + ", ".join(ev["websites"]))
         if "addresses" in ev:
             parts.append("address " + ", ".join(ev["addresses"]))
+        if ev.get("primary"):
+            parts.append("primary names agree")
         if "ref" in ev:
             parts.append(f"reference {ev['ref']}")
         if "why" in ev:
@@ -473,8 +496,10 @@ class Context:
         common: Iterable[str] = (),
         matcher: Callable[[str, str, str | None], float] | None = None,
         shared_contacts: Iterable[str] = (),
+        name_df: Mapping[tuple[str, ...], int] | None = None,
     ) -> None:
         self.df = df
+        self.name_df = name_df or {}
         self.n = max(n, 1)
         self.ambiguous_ids = frozenset(ambiguous_ids)
         self.common = frozenset(common)
@@ -503,6 +528,17 @@ class Context:
         """Summed idf of distinct tokens."""
         return sum(self.idf(t) for t in set(tokens))
 
+    def name_idf(self, bag: tuple[str, ...]) -> float:
+        """The idf of a whole organisation name (its sorted tokens) among the
+        organisations' names, as :meth:`idf` of a token; 0 for a name of a
+        common word ("Bank") or one that a list gives two of its listings
+        (Australia's Sberbank and a Sberbank subsidiary). "Gazprom" is a word
+        of many subsidiaries' names (Gazprom Neft, Gazprom Export) and the
+        whole name of one party."""
+        if not bag or any(t in self.common for t in bag):
+            return 0.0
+        return math.log(REFERENCE_SIZE / max(self.name_df.get(bag, 1), 1))
+
 
 @dataclass(frozen=True, slots=True)
 class Stats:
@@ -513,6 +549,7 @@ class Stats:
     ambiguous_ids: frozenset[tuple[str, str]]
     common: frozenset[str] = frozenset()
     shared_contacts: frozenset[str] = frozenset()
+    name_df: dict[tuple[str, ...], int] = field(default_factory=dict)
 
     def context(self) -> Context:
         """A :class:`Context` over these statistics."""
@@ -522,6 +559,7 @@ class Stats:
             self.ambiguous_ids,
             common=self.common,
             shared_contacts=self.shared_contacts,
+            name_df=self.name_df,
         )
 
 
@@ -542,9 +580,19 @@ def corpus_stats(listings: Iterable[Features]) -> Stats:
     owners: dict[tuple[str, str, str], int] = {}
     common: set[str] = set()
     contacts: dict[str, set[str]] = {}
+    name_df: dict[tuple[str, ...], int] = {}
+    name_lists: set[tuple[tuple[str, ...], str]] = set()
+    repeated: set[tuple[str, ...]] = set()
     n = 0
     for f in listings:
         n += 1
+        if f.group == "org":
+            where = namespace(f.source, f.source_id)
+            for bag in {nm.bag for nm in f.strong_names()}:
+                name_df[bag] = name_df.get(bag, 0) + 1
+                if (bag, where) in name_lists:
+                    repeated.add(bag)
+                name_lists.add((bag, where))
         for contact in {*f.websites, *f.addresses}:
             contacts.setdefault(contact, set()).add(_literal(f.caption))
         for t in f.tokens():
@@ -568,7 +616,9 @@ def corpus_stats(listings: Iterable[Features]) -> Stats:
     ambiguous = frozenset((kind, num) for (_s, kind, num), c in owners.items() if c > 1)
     common.update(script_common(by_script, writers, latin))
     shared = frozenset(c for c, names in contacts.items() if len(names) > CONTACT_DF)
-    return Stats(df, n, ambiguous, frozenset(common), shared)
+    # a whole name that one list gives two parties is no one party's
+    name_df.update(dict.fromkeys(repeated, REFERENCE_SIZE))
+    return Stats(df, n, ambiguous, frozenset(common), shared, name_df)
 
 
 def script_common(
@@ -991,6 +1041,8 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         return None
     if a.group in ("vessel", "aircraft") or b.group in ("vessel", "aircraft"):
         return None  # vessel and aircraft names are re-used; only identifiers link them
+    if not person and coincident_acronym(a, b, name, ctx):
+        return None
 
     shared_regimes = sorted(set(a.regimes) & set(b.regimes))
     if shared_regimes:
@@ -1093,6 +1145,10 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         ev["matcher"] = round(matcher, 3)
         if matcher < STRICT_MATCH_MIN:
             return None
+    if primary_names_agree(a, b, ctx):
+        # the names both list the party under, not only aliases, agree
+        ev["primary"] = True
+        fine += PRIMARY_BONUS
     contact = _shared_contact(a, b, ctx)
     if contact:
         ev.update(contact)
@@ -1103,13 +1159,72 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         # research centre's fronts under OFAC's proliferation programme)
         ev["regimes"] = related
     if (country == "agree" or shared_regimes or related) and (
-        name.rarity >= RARE_NAME / 2 or name.aligned >= 2
+        max(name.rarity, _whole_name_idf(a, name, ctx)) >= RARE_NAME / 2 or name.aligned >= 2
     ):
         bonus = (1.0 if name.level == "exact" else 0.0) + (0.5 if country == "agree" else 0.0)
         return Edge(a.key, b.key, "name_country", STRENGTH["name_country"] + bonus + fine, ev)
     if name.rarity >= DISTINCTIVE_ORG and name.aligned >= 2 and not regime_conflict:
         return Edge(a.key, b.key, "name_distinctive", STRENGTH["name_distinctive"] + fine, ev)
     return None
+
+
+def coincident_acronym(a: Features, b: Features, name: NameMatch, ctx: Context) -> bool:
+    """Whether the names two organisations share are one-word acronyms
+    (:func:`~thaw.profiles.acronyms.acronym`) while each publishes an acronym
+    of its own full name (:func:`~thaw.profiles.acronyms.own_acronyms`) and no
+    full name of one agrees with one of the other: the UK's "IRAN COMPOSITES
+    INSTITUTE (ICI)" and Iran Communications Industries ("ICI"), Canada's
+    "NNK JSC" (Nezavisimaya Neftegazovaya Kompaniya) and the UK's National
+    Clearing Centre ("NCC"), which name analysis spells alike."""
+    x, y = _named(a, name.a), _named(b, name.b)
+    if x is None or y is None or len(x.tokens) != 1 or len(y.tokens) != 1:
+        return False
+    if acronym(x, a.schema) is None or acronym(y, b.schema) is None:
+        return False
+    names_a, names_b = a.strong_names(), b.strong_names()
+    if not own_acronyms(names_a, a.schema) or not own_acronyms(names_b, b.schema):
+        return False
+    shared = {*x.tokens, *y.tokens}
+    full_a = [n for n in full_names(names_a) if not shared & set(n.tokens)]
+    full_b = [n for n in full_names(names_b) if not shared & set(n.tokens)]
+    return not any(
+        _name_pair(u, v, ctx, True, False).level in ("exact", "full")
+        for u in full_a
+        for v in full_b
+    )
+
+
+def primary_names_agree(a: Features, b: Features, ctx: Context) -> bool:
+    """Whether the primary name (caption) of each of two organisations is,
+    the whole name both ways, a name of the other: Canada's "Sberbank", alias
+    "Sberbank of Russia", and OFAC's SBERBANK OF RUSSIA, alias "SBERBANK"."""
+    return _primary_in(a, b, ctx) and _primary_in(b, a, ctx)
+
+
+def _primary_in(a: Features, b: Features, ctx: Context) -> bool:
+    """Whether the primary name of ``a`` is, both ways, a name of ``b``."""
+    x = _primary(a)
+    if x is None:
+        return False
+    for y in b.strong_names():
+        m = _name_pair(x, y, ctx, True, True)
+        if m.level in ("exact", "full") and m.both_ways:
+            return True
+    return False
+
+
+def _whole_name_idf(a: Features, name: NameMatch, ctx: Context) -> float:
+    """The idf of the whole name two organisations share (:meth:`Context.name_idf`)
+    where they share it token for token, else 0."""
+    x = _named(a, name.a)
+    if x is None or name.level != "exact" or not name.both_ways:
+        return 0.0
+    return ctx.name_idf(x.bag)
+
+
+def _named(f: Features, original: str) -> NameF | None:
+    """The strong name of ``f`` published as ``original``."""
+    return next((n for n in f.strong_names() if n.original == original), None)
 
 
 def contained_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] | None:
@@ -1348,12 +1463,34 @@ def contained_org_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, N
             if (
                 rarity > best_rarity
                 and rarity >= RARE_NAME / 2
-                and all(t in ctx.common or ctx.df.get(t, 0) >= GENERIC_DF for t in extra)
+                and all(generic_word(t, ctx) for t in extra)
                 and not related_party_tokens() & set(extra)
                 and not names_owner(long, short)
             ):
                 best, best_rarity = (short, long), rarity
     return best
+
+
+PLURAL_ENDINGS = ("s", "i")
+"""Endings that make a word plural (English *plants*; Russian *zavody*, which
+name analysis reads ``zavodi``): the plural of a generic word is generic
+however few listings hold it (:func:`generic_word`)."""
+
+
+def generic_word(token: str, ctx: Context) -> bool:
+    """Whether a token only says what kind of organisation a party is: known
+    as common, held by :data:`GENERIC_DF` listings or more, or the plural
+    (:data:`PLURAL_ENDINGS`) of such a word of four letters or more: the
+    "Zavody" ("plants") of Australia's "Motovilikhinskiye Zavody PJSC", which
+    the UK lists as "JSC MOTOVILIKHINSKIYE", both at mz.perm.ru."""
+    if token in ctx.common or ctx.df.get(token, 0) >= GENERIC_DF:
+        return True
+    stem = token[:-1]
+    return (
+        token.endswith(PLURAL_ENDINGS)
+        and len(stem) >= 4
+        and (stem in ctx.common or ctx.df.get(stem, 0) >= GENERIC_DF)
+    )
 
 
 ABBREVIATION_PART = 3

@@ -29,6 +29,8 @@ Pipeline
    pair, one person the authority lists twice, and only those two; never two UN
    listings), never
    a pair an analyst unlinked, never persons with irreconcilable birth dates, never
+   organisations whose listings place them in countries none of which is shared
+   (:func:`places_conflict`; but for an identifier or a reference), never
    different kinds of party (a person and an organisation, a vessel and its
    owner; a generic legal entity goes with any non-person). A refused edge is kept with its reason.
    ``name_subset`` and ``name_regime`` edges (:data:`ONE_PARTY_KINDS`) come
@@ -54,6 +56,7 @@ from thaw.profiles.evidence import (
     Edge,
     _id_ok,
     compare,
+    compare_countries,
     compare_dates,
     corpus_stats,
     shared_day,
@@ -345,6 +348,28 @@ def reference_edges(listings: Iterable[Features]) -> list[Edge]:
 # -- clustering --------------------------------------------------------------------------
 
 
+DISPUTED_PLACES: tuple[frozenset[str], ...] = (
+    frozenset({"ru", "ua"}),
+    frozenset({"cn", "hk"}),
+    frozenset({"cn", "mo"}),
+)
+"""Countries that lists place one organisation in alike: a company of Crimea
+is in Ukraine for the UK and in Russia for Australia (the Russian National
+Commercial Bank); a Hong Kong or Macau company is in China for some (Leader
+(Hong Kong) International: China for Australia, Hong Kong for the UN)."""
+
+
+def places_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two profiles' organisation listings place the party in
+    countries of which none is shared (:func:`compare_countries`), other than
+    :data:`DISPUTED_PLACES`: the Bosnian branch of Al-Haramain Islamic
+    Foundation and OFAC's Saudi head office, which its consolidated copy
+    places in Saudi Arabia, are two parties, however the names agree."""
+    if compare_countries(a, b) != "conflict":
+        return False
+    return not any(a & pair and b & pair for pair in DISPUTED_PLACES)
+
+
 @dataclass(slots=True)
 class _Node:
     """What the clustering needs to know about one listing."""
@@ -352,6 +377,7 @@ class _Node:
     source: str
     group: str
     birth_dates: tuple[str, ...]
+    countries: frozenset[str] = frozenset()
 
 
 class _Clusters:
@@ -401,6 +427,11 @@ class _Clusters:
             dates = compare_dates(dates_a, dates_b)
             if dates == "conflict" or (dates == "approx" and kind not in APPROX_KINDS):
                 return "birth dates of the two profiles conflict"
+        if not analyst and not reference and kind != "identifier":
+            countries_a = frozenset(c for k in ma for c in self.nodes[k].countries)
+            countries_b = frozenset(c for k in mb for c in self.nodes[k].countries)
+            if places_conflict(countries_a, countries_b):
+                return "the two profiles place the organisation in different countries"
         return None
 
     def union(self, ra: str, rb: str) -> None:
@@ -423,6 +454,7 @@ def cluster(
             namespace(f.source, f.source_id),
             "any" if f.schema == "LegalEntity" else f.group,
             f.birth_dates,
+            f.countries if f.group == "org" else frozenset(),
         )
         for f in listings
     }

@@ -35,6 +35,10 @@ A bare ``ហ`` never closes a syllable (the reahmuk ``ះ`` writes a final *h*:
 closes (``កាំង`` *kang*, not *kam-ngo*). Finals take their UNGEGN
 values (*k, ng, ch, nh, t, n, p, m, y, r, l, v, s, h*).
 
+The names of the two royal houses are spelt by convention, not by their
+letters (:data:`CONVENTIONAL`: ``នរោត្តម`` *Norodom*, ``ស៊ីសុវត្ថិ``
+*Sisowath*).
+
 Vowels are written in plain ASCII as the UNGEGN letters read without their
 marks, with the press's *e* for ``ែ`` (``សែន`` *Sen*, ``ម៉ាណែត`` *Manet*).
 Romanisations of Khmer names differ mostly in vowels (*Hun* and *Hon*,
@@ -203,6 +207,13 @@ def khmer_reading(word: str) -> str:
 _WRITTEN_WITH_R: Final[dict[str, tuple[str, str]]] = {"": ("ar", "or"), "ោ": ("or", "or")}
 
 
+#: The names of Cambodia's two royal houses, family names of their every
+#: member, spelt by convention since the protectorate, not by their letters
+#: (``នរោត្តម`` reads *no-rot-tam*): as the press, the lists and the family
+#: write them.
+CONVENTIONAL: Final[dict[str, str]] = {"នរោត្តម": "norodom", "ស៊ីសុវត្ថិ": "sisowath"}
+
+
 @lru_cache(maxsize=4096)
 def khmer_variant(name: str) -> tuple[str, ...]:
     """A Khmer name read in Latin letters with each syllable a word of its own
@@ -225,7 +236,10 @@ def khmer_variant(name: str) -> tuple[str, ...]:
 
 def _word_syllables(word: str, with_r: bool) -> list[str]:
     """The syllables of one word in Latin letters, its last one's open long
-    vowel written with an *r* if ``with_r`` (:func:`_with_r`)."""
+    vowel written with an *r* if ``with_r`` (:func:`_with_r`); a royal
+    house's name as one (:data:`CONVENTIONAL`)."""
+    if word in CONVENTIONAL:
+        return [CONVENTIONAL[word]]
     syllables = _parse(word)
     readings = [s.reading() for s in syllables]
     if with_r and syllables:
@@ -251,7 +265,10 @@ def _with_r(syllable: _Syllable) -> str:
 @lru_cache(maxsize=16_384)
 def khmer_syllables(word: str) -> tuple[str, ...]:
     """The syllables of one Khmer word, each in Latin letters
-    (:func:`khmer_reading`)."""
+    (:func:`khmer_reading`); a royal house's name (:data:`CONVENTIONAL`) as
+    one, as it is spelt (``នរោត្តម`` → *norodom*)."""
+    if word in CONVENTIONAL:
+        return (CONVENTIONAL[word],)
     return tuple(s.reading() for s in _parse(word))
 
 

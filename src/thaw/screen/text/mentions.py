@@ -55,9 +55,12 @@ How it works
    article of French, Spanish or Portuguese, which names a group's members
    (*les talibans*, *los hutíes*: :attr:`Tok.members`).
 4. **Other forms of a name.** An aircraft's registration mark (:func:`find_marks`),
-   an identifier a listing carries (SWIFT/BIC, IMO, crypto address:
-   :func:`find_identifiers`) and a surname with initials (*V. Putin*, *Лавров
-   С.В.*: :func:`find_initialled`) are mentions too.
+   an organisation's name of capitals and digits (*MS-13*, *M23*:
+   :func:`find_numbered`), an identifier a listing carries (SWIFT/BIC, IMO, crypto address:
+   :func:`find_identifiers`), a surname with initials (*V. Putin*, *Лавров
+   С.В.*: :func:`find_initialled`), after a title (*President Putin*:
+   :func:`find_titled`) or before a verb of speech (*Lavrov said*:
+   :func:`find_spoken`) are mentions too.
 5. **Short references.** After a party is found, a later lone surname from its
    mention (``Dmitriev``) is reported as another mention of the same party. This
    step is linear in the length of the text.
@@ -1142,6 +1145,25 @@ def find_marks(text: str, lookup: Callable[[str], Sequence[Hit]]) -> list[Mentio
     return found
 
 
+_NUMBERED: Final = re.compile(
+    r"(?<![\w.-])(?=[A-Z0-9-]*[0-9])(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6})?(?![\w-]|[.,]\d)"
+)
+"""A name of capitals and digits written as one word (*MS-13*, *M23*, *17N*): an
+armed group or gang named by a number, which no word of letters alone holds."""
+
+
+def find_numbered(text: str, lookup: Callable[[str], Sequence[Hit]]) -> list[Mention]:
+    """Every word of capitals and digits in ``text`` (:data:`_NUMBERED`) that is a
+    listed organisation's whole name as published: ``lookup(word)`` gives the
+    organisations listed under that very name (its letters and digits)."""
+    found: list[Mention] = []
+    for m in _NUMBERED.finditer(text):
+        hits = lookup(m.group())
+        if hits:
+            found.append(Mention(m.start(), m.end(), m.group(), hits[0]))
+    return found
+
+
 IDENTIFIERS: Final = (
     ("swift", re.compile(r"(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")),
     ("imo", re.compile(r"\bIMO[\s:.#]*(?:No\.?\s*)?(\d{7})\b", re.IGNORECASE)),
@@ -1218,9 +1240,10 @@ PERSON_TITLES: Final = (
     "minister ministre "
     "ministro ministra general general-major general-lieutenant generale général generał "
     "generaal colonel admiral ambassador botschafter ambassadeur embajador embaixador "
-    "ambasciatore governor gouverneur gobernador mayor sheikh bakan bakanı başkan "
-    "başkanı cumhurbaşkanı başbakan президент министр міністр генерал полковник адмирал "
-    "адмірал посол губернатор мэр спикер спікер премьер вице-премьер прем'єр"
+    "ambasciatore governor gouverneur gobernador mayor sheikh mullah mawlawi "
+    "bakan bakanı başkan başkanı cumhurbaşkanı başbakan "
+    "президент министр міністр генерал полковник адмирал адмірал посол губернатор мэр "
+    "спикер спікер премьер вице-премьер прем'єр"
 ).split()
 """Titles a person's surname follows alone in prose (*President Putin*, *генерал
 Суровикин*, *Dışişleri Bakanı Lavrov*); in Russian and Ukrainian declined too
@@ -1229,11 +1252,13 @@ _TITLED: Final = re.compile(
     r"(?<![\w-])(?i:(?:"
     + "|".join(map(re.escape, PERSON_TITLES))
     + r")(?:-[^\W\d_]+)?(?:а|у|ом|ым|ові|е|і)?)\.?[ \t]+"
-    + rf"(?P<s>[{_UPPER}][{_LOWER}]{{3,}})(?![\w-]|[ \t]+[{_UPPER}])"
+    + rf"(?P<s>[{_UPPER}][{_LOWER}]{{3,}})(?![\w-])"
+    + rf"(?=(?:[ \t]+(?P<next>[{_UPPER}][\w'’-]*))?)"
 )
-"""A title (:data:`PERSON_TITLES`) and a capitalised word after it that no
-other capitalised word follows (*President Vladimir Putin* is a full name,
-screened as such)."""
+"""A title (:data:`PERSON_TITLES`), a capitalised word after it, and the
+capitalised word that follows that, if any, looked at but not taken (it may
+begin another title's match: *Minister Lavrov General Gerasimov*;
+:func:`find_titled`)."""
 
 TitledLookup = Callable[[str], Sequence[Hit]]
 """``lookup(surname)`` → the one well-known person listed under that surname."""
@@ -1243,18 +1268,81 @@ def find_titled(text: str, lookup: TitledLookup) -> list[Mention]:
     """Every surname after a title (:data:`_TITLED`) that names a well-known
     listed person: the surname as written, in its dictionary form, declined
     (*генерала Суровикина*), or as the list spells it (:func:`_respellings`:
-    *le président Poutine*)."""
+    *le président Poutine*). No other capitalised word may follow the surname
+    (*President Vladimir Putin* is a full name, screened as such) but a
+    place's name, declined too (*Cumhurbaşkanı Putin Ankara'ya*, to Ankara:
+    :func:`_place_word`)."""
     found: list[Mention] = []
     for m in _TITLED.finditer(text):
+        if (after := m.group("next")) is not None and not _place_word(after):
+            continue
         surname = m.group("s")
-        hits = lookup(surname)
-        if not hits:
-            for form in (*_inflections(surname), *_respellings(surname)):
-                if hits := lookup(form):
-                    break
-        if hits:
+        if hits := _surname_hits(surname, lookup):
             found.append(Mention(m.start("s"), m.end("s"), surname, hits[0]))
     return found
+
+
+def _surname_hits(surname: str, lookup: TitledLookup, declined: bool = False) -> Sequence[Hit]:
+    """The well-known person a surname alone names (``lookup``), as written, in
+    its dictionary form, or as the list spells it; ``declined``: the grammar
+    declines it (a genitive: *по словам Лаврова*, *według Ławrowa*, Lavrov's,
+    not LAVROVA's), its dictionary form first."""
+    forms = (*_inflections(surname), surname) if declined else (surname, *_inflections(surname))
+    for form in (*forms, *_respellings(surname)):
+        if hits := lookup(form):
+            return hits
+    return ()
+
+
+SPEECH_BEFORE: Final = "according to|по словам|за словами|selon|según|laut|secondo|segundo|volgens"
+"""Words that introduce whose words are reported (*по словам Силуанова*); not
+Polish *według*, whose genitive (*Ławrowa*) :func:`_inflections` does not undo."""
+GENITIVE_BEFORE: Final = frozenset({"по словам", "за словами"})
+"""Those of :data:`SPEECH_BEFORE` after which a name is declined (genitive)."""
+SPEECH_AFTER: Final = (
+    "said|says|told|stated|заявил|заявила|заявляет|сказал|сказала|отметил|отметила|"
+    "сообщил|сообщила|заявив|сказав|a déclaré|a dit|dijo|declaró|sagte|erklärte|"
+    "ha detto|ha dichiarato|disse|açıkladı|dedi|söyledi|повідомив|повідомила|powiedział|"
+    "powiedziała|oświadczył|oświadczyła|afirmó|afirmou|declarou|zei|verklaarde"
+)
+"""Verbs of speech after the speaker (*Матвиенко заявила*, *Lavrov said*)."""
+_SPOKEN: Final = re.compile(
+    rf"(?:(?<![\w-])(?P<cue>(?i:{SPEECH_BEFORE}))[ \t]+(?P<b>[{_UPPER}][{_LOWER}]{{3,}})"
+    rf"(?![\w-]|[ \t]+[{_UPPER}]))"
+    rf"|(?:(?<![\w'’-])(?P<a>[{_UPPER}][{_LOWER}]{{3,}})[ \t]+"
+    rf"(?:{SPEECH_AFTER})(?!\w))"
+)
+"""A capitalised word whose words prose reports: after *according to* (no other
+capitalised word after it) or before a verb of speech."""
+
+
+def find_spoken(text: str, lookup: TitledLookup) -> list[Mention]:
+    """Every surname alone whose words the prose reports (:data:`_SPOKEN`:
+    *по словам Силуанова*, *Матвиенко заявила*, *Lavrov said*), as a title
+    shows, a person's: the well-known listed person of that surname, on the
+    conditions of :func:`find_titled`. A word after another capitalised word
+    (*Sergei Ivanov said*) is a full name's, screened as such."""
+    found: list[Mention] = []
+    for m in _SPOKEN.finditer(text):
+        group = "b" if m.group("b") is not None else "a"
+        start = m.start(group)
+        if group == "a" and _WORD_BEFORE_CAPITAL.search(text, max(0, start - 40), start):
+            continue
+        surname = m.group(group)
+        declined = group == "b" and m.group("cue").lower() in GENITIVE_BEFORE
+        if hits := _surname_hits(surname, lookup, declined):
+            found.append(Mention(start, m.end(group), surname, hits[0]))
+    return found
+
+
+_WORD_BEFORE_CAPITAL: Final = re.compile(rf"[{_UPPER}][\w'’-]*[ \t]+$")
+"""A capitalised word right before another (the first name of a full name)."""
+
+
+def _place_word(word: str) -> bool:
+    """Whether a capitalised word is a country's or city's name, as written or
+    in its dictionary form (:func:`_inflections`: *Ankara'ya*, *Москве*)."""
+    return any(_is_place(w) or is_city(w) for w in (word, *_inflections(word)))
 
 
 SWIFT_LINE = 35

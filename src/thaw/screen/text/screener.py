@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -31,6 +32,8 @@ from thaw.screen.text.mentions import (
     find_initialled,
     find_marks,
     find_mentions,
+    find_numbered,
+    find_spoken,
     find_titled,
     is_abjad,
 )
@@ -328,6 +331,21 @@ class TextScreener:
             )
 
         @lru_cache(maxsize=65_536)
+        def numbered_lookup(word: str) -> tuple[Hit, ...]:
+            # a name of capitals and digits (MS-13): the organisations a list
+            # publishes by that very name, its letters and digits
+            query = thaw.match.Query(name=word)
+            result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+            bare = _bare_mark(word)
+            return tuple(
+                h
+                for h in result.hits
+                if h.schema in NUMBERED_SCHEMATA
+                and _bare_mark(h.matched_name) == bare
+                and not self._weak_alias(h)
+            )
+
+        @lru_cache(maxsize=65_536)
         def cjk_single(word: str) -> tuple[Hit, ...]:
             floor = min(self.threshold, READING_THRESHOLD)
             readings = [v for v in name_variants(word) if v][:KANA_READINGS]
@@ -385,7 +403,10 @@ class TextScreener:
                 [
                     h
                     for h in result.hits
-                    if h.schema == "Person" and (r := _surname_of(key, h)) and r[0] == SAME_WORD
+                    if h.schema == "Person"
+                    and (r := _surname_of(key, h))
+                    and r[0] == SAME_WORD
+                    and _spelt_as_listed(word, h)
                 ]
             )
 
@@ -431,6 +452,7 @@ class TextScreener:
         latin_words(frozenset({"NAME:"}))
         self._known = known
         self._mark_lookup = mark_lookup
+        self._numbered_lookup = numbered_lookup
         self._initial_lookup = initial_lookup
         self._titled_surname = titled_surname
         self._id_lookup = id_lookup
@@ -480,10 +502,12 @@ class TextScreener:
         found.extend(find_translated(text, self._translated_keyed, self._read_keyed, self._known))
         if "-" in text:
             found.extend(find_marks(text, self._mark_keyed))
+        found.extend(find_numbered(text, self._numbered_keyed))
         found.extend(find_identifiers(text, self._id_keyed))
         if "." in text:
             found.extend(find_initialled(text, self._initial_keyed))
         found.extend(find_titled(text, self._titled_keyed))
+        found.extend(find_spoken(text, self._titled_keyed))
         found.extend(find_acronyms(text, self._acronym_keyed))
         return found
 
@@ -548,6 +572,9 @@ class TextScreener:
 
     def _mark_keyed(self, mark: str) -> list[_KeyedHit]:
         return _keyed(self._mark_lookup(mark))
+
+    def _numbered_keyed(self, word: str) -> list[_KeyedHit]:
+        return _keyed(self._numbered_lookup(word))
 
     def _cjk_keyed(self, name: str) -> list[_KeyedHit]:
         return _keyed(self._cjk_lookup(name))
@@ -1198,6 +1225,10 @@ def _reads_whole(reading: str, hit: Hit) -> bool:
     return fuzz.ratio(analyze_name(reading).key, name[0].text) >= WHOLE_READING * 100
 
 
+NUMBERED_SCHEMATA = frozenset({"Organization", "Company"})
+"""What a name of capitals and digits in prose (*MS-13*) may name: not a vessel
+(whose name is found after a vessel word) nor an aircraft (by its mark)."""
+
 SINGLE_SCHEMATA = frozenset({"Organization", "Company", "Vessel", "Aircraft"})
 """What one word of prose may name. Not a person (a surname alone proves nothing),
 nor a generic ``LegalEntity``: lists that do not say what a party is (the US
@@ -1247,18 +1278,20 @@ def whole_name(word: str, hit: Hit) -> bool:
     return all(_same_word(a, b) for a, b in zip(tokens, name, strict=True))
 
 
-CORE_THRESHOLD = 0.75
+CORE_THRESHOLD = 0.70
 """Score a lone word must reach to name an organisation as its core name
-(:func:`core_name`: *Belavia* ~ BELAVIA BELARUSIAN AIRLINES 0.79): the words it
-leaves out are unmatched, so it scores below :data:`TEXT_THRESHOLD`."""
+(:func:`core_name`: *Belavia* ~ BELAVIA BELARUSIAN AIRLINES 0.79, *Garantex* ~
+GARANTEX EUROPE OÜ 0.71): the words it leaves out are unmatched, so it scores
+below :data:`TEXT_THRESHOLD`."""
 
 
 def core_name(word: str, hit: Hit, schemata: frozenset[str] | None = SINGLE_SCHEMATA) -> bool:
     """Whether one word of prose names a listed organisation, vessel or aircraft
     by its name without what only says where it is from and what it does: the
     listed name's first word, the others generic words and at least one a
-    country's name or English adjective (BELAVIA BELARUSIAN AIRLINES:
-    *Belavia*). A name word before generic words alone (*TBC* of TBC BANK)
+    country's or continent's name or English adjective, and perhaps a legal form
+    (BELAVIA BELARUSIAN AIRLINES: *Belavia*; GARANTEX EUROPE OÜ: *Garantex*,
+    :data:`UNKNOWN_FORM`). A name word before generic words alone (*TBC* of TBC BANK)
     is not one: :func:`whole_name` decides those. ``schemata=None``: whatever
     the hit's schema."""
     if schemata is not None and hit.schema not in schemata:
@@ -1267,17 +1300,28 @@ def core_name(word: str, hit: Hit, schemata: frozenset[str] | None = SINGLE_SCHE
     if len(tokens) != 1 or tokens[0].role != "name":
         return False
     name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
+    if len(name) > MIN_CORE_WORDS and len(name[-1].text) <= UNKNOWN_FORM:
+        name.pop()  # a legal form name analysis does not know (the Estonian OÜ)
     if len(name) < MIN_CORE_WORDS or not _same_word(tokens[0], name[0]):
         return False
     rest = [t for t in name[1:] if t.role != "generic"]
     return bool(rest) and all(_country_word(t.text) for t in rest)
 
 
+CONTINENTS: Final = frozenset(
+    "europe european asia asian africa african eurasia eurasian oceania".split()
+)
+"""Continents' names and English adjectives, which say where a company is
+from as a country's do (GARANTEX EUROPE OU: *Garantex*); the territory names
+hold countries and regions, not these."""
+
+
 @lru_cache(maxsize=65_536)
 def _country_word(word: str) -> bool:
-    """Whether a word of a listed name is a country's name or its English
-    adjective (*belarusian*, *iranian*, *chinese*: :data:`ENGLISH_ADJECTIVES`)."""
-    if territories.lookup(word) is not None:
+    """Whether a word of a listed name is a country's or continent's name
+    (:data:`CONTINENTS`) or its English adjective (*belarusian*, *iranian*,
+    *chinese*: :data:`ENGLISH_ADJECTIVES`)."""
+    if word in CONTINENTS or territories.lookup(word) is not None:
         return True
     for ending in ENGLISH_ADJECTIVES:
         if word.endswith(ending) and len(word) - len(ending) >= COUNTRY_STEM:
@@ -1289,6 +1333,11 @@ def _country_word(word: str) -> bool:
 
 MIN_CORE_WORDS = 2
 """The fewest informative words of a listed name that a core name leaves some out of."""
+
+UNKNOWN_FORM = 2
+"""The most letters of a listed organisation name's last word, after two words
+or more, read as a legal form that name analysis does not know (GARANTEX
+EUROPE OÜ, an Estonian *osaühing*, analysed as one letter)."""
 
 COUNTRY_STEM = 3
 """The fewest letters of a country's name left when its adjective's ending is
@@ -1343,12 +1392,58 @@ SURNAMES = 20
 def _surname_of(reading: str, hit: Hit) -> tuple[float, str] | None:
     """How alike, and which, the hit's surname is to ``reading``, if alike
     enough (:data:`TRANSLATED_READING`: *lafrov* ~ *lavrov*). The surname is
-    :func:`_surname`; a given name (*Ilan* SHOR) is none."""
-    tokens = [
-        t.text for t in analyze_name(_surname(hit.matched_name)).tokens if t.role not in MINOR_ROLES
-    ]
-    best = max(((fuzz.ratio(reading, t), t) for t in tokens), default=None)
+    :func:`_surname`; a given name (*Ilan* SHOR) is none. A name that does not
+    mark its surname (no word in capitals beside others, no comma: *Mullah
+    Baradar Akhund*, ABDUL GHANI BARADAR ABDUL AHMAD TURK, as Arabic and
+    Pashto names are published) has any word not known as a given name as
+    its surname too (*Mullah Baradar*; *President Ghani* is no ABDUL GHANI
+    BARADAR)."""
+    name = hit.matched_name
+    tokens = [t.text for t in analyze_name(_surname(name)).tokens if t.role not in MINOR_ROLES]
+    words = analyze_name(name).tokens
+    if not _marks_surname(name):
+        tokens.extend(
+            t.text for t in words if t.role not in MINOR_ROLES and not known_given_name(t.symbols)
+        )
+    # the word after Abu or Umm is a child's given name (ABU BAQER), no surname
+    kunya = {b.text for a, b in itertools.pairwise(words) if a.text in KUNYA}
+    best = max(((fuzz.ratio(reading, t), t) for t in tokens if t not in kunya), default=None)
     return best if best is not None and best[0] >= TRANSLATED_READING * 100 else None
+
+
+_LATIN_NAME_WORD: Final = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+")
+
+
+def _bare_latin(word: str) -> str:
+    """A Latin word in lower case without its accents."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _spelt_as_listed(word: str, hit: Hit) -> bool:
+    """Whether a surname in Latin letters is, accents aside, a word of the hit's
+    matched name when that name is in Latin letters too: name analysis folds
+    spellings together (*Baker*, BAQER: *baker*), a title's surname is one
+    the list spells so; a name in another script (Путин Михаил) spells no Latin
+    word (*Poutine* is then read as the list spells it, *Putin*). A word in
+    another script is not compared."""
+    if not _LATIN_NAME_WORD.fullmatch(word):
+        return True
+    listed = _LATIN_NAME_WORD.findall(hit.matched_name)
+    return _bare_latin(word) in {_bare_latin(w) for w in listed}
+
+
+KUNYA: Final = frozenset({"abu", "abou", "umm", "um"})
+"""*Father of*, *mother of* (as name analysis folds them), which begin an Arabic
+name after one's child (*Abu Bakr*): the word after them is the child's given name."""
+
+
+def _marks_surname(name: str) -> bool:
+    """Whether a listed person's name says which words are the surname: some in
+    capitals and others not, or a comma after it (:func:`_surname`)."""
+    words = [w for w in re.split(r"[\s,]+", name) if w]
+    capitals = sum(len(w) > 1 and w.isupper() for w in words)
+    return "," in name or 0 < capitals < len(words)
 
 
 def _surname(name: str) -> str:

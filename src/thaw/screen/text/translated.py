@@ -97,6 +97,11 @@ _WORDS: Final = {
     "development": """développement developpement entwicklung desarrollo sviluppo
         desenvolvimento kalkınma kalkinma развития розвитку توسعه التنمية 开发 개발""",
     "group": "groupe gruppe grupo gruppo grubu группа група گروه مجموعة جماعة 集团 그룹",
+    "united": "объединённая объединенная об'єднана 联合",
+    "shipbuilding": "судостроительная суднобудівна 造船",
+    "reconnaissance": "разведывательное 侦察",
+    "general": "генеральное 总",
+    "bureau": "бюро 局",
     "industries": """industries industrie industrias sanayi промышленность промисловість
         صنایع الصناعات 工业 산업""",
     "central": """centrale zentral central merkez центральный центральна مرکزی المركزي
@@ -237,9 +242,13 @@ def may_translate(text: str) -> bool:
     )
 
 
-ALTERNATIVES: Final = {"company": ("company", "corporation")}
+ALTERNATIVES: Final = {
+    "company": ("company", "corporation"),
+    "group": ("group", "corporation"),
+}
 """English words the lists write for one generic word, to try in turn: a
-*company* in one language is often listed as a *corporation*."""
+*company* in one language is often listed as a *corporation*, and so is a
+Chinese *group* (集团: 联合造船集团, UNITED SHIPBUILDING CORPORATION)."""
 
 CONNECTORS: Final = frozenset(
     "of the du de des d la le del della di der die das von und y et e ve و".split()
@@ -514,11 +523,20 @@ def _renderings(words: list[Word]) -> list[str]:
     return [" ".join(c) for c in itertools.islice(itertools.product(*options), MAX_QUERIES)]
 
 
+GENERIC_ONLY: Final = 3
+"""The fewest generic words of a name that has no other word, after the
+country it belongs to (:func:`_candidates`); two (*national bank*, *oil
+company*) are many companies' names."""
+
+
 def _candidates(words: list[Word]) -> Iterator[list[Word]]:
     """Sub-sequences of a sequence, longest first, that may be a translated name:
     no more than one name word, and a generic word with a place or a name word,
     or a word of a name translated by meaning (:data:`MEANINGS`) with any other
-    (*État islamique*)."""
+    (*État islamique*); or, right after a country's name, generic words alone
+    (:data:`GENERIC_ONLY`), a name the prose says whose it is but the list does
+    not (俄罗斯联合造船集团, Russia's UNITED SHIPBUILDING CORPORATION;
+    朝鲜侦察总局, North Korea's RECONNAISSANCE GENERAL BUREAU)."""
     n = len(words)
     for size in range(min(n, MAX_WORDS), 1, -1):
         for i in range(n - size + 1):
@@ -528,6 +546,13 @@ def _candidates(words: list[Word]) -> Iterator[list[Word]]:
             if names > 1:
                 continue
             if "meaning" in kinds or ("generic" in kinds and (names or "place" in kinds)):
+                yield part
+            elif (
+                size >= GENERIC_ONLY
+                and i > 0
+                and words[i - 1].kind == "place"
+                and all(kind == "generic" for kind in kinds)
+            ):
                 yield part
 
 

@@ -1,0 +1,81 @@
+"""Two words of which one is written in an abjad, aligned although a consonant
+of one stands in place of another: another name, not another spelling.
+
+The name alignment compares a word written in Arabic, Persian or Hebrew letters
+with a Latin one by their consonant keys (:func:`thaw.text.abjad_key`), and two
+keys one letter apart still align (:func:`thaw.match.names.token_similarity`):
+a romanisation adds or drops a letter, and the lists' own Arabic has slips of
+the pen (مال for جمال). But a consonant in place of another is, as often, the
+consonant that makes another name: كمال *Kamal* and جمال *Jamal*, ابوترابی
+*Aboutorabi* and *Aboutalebi*, الصباغ *al-Sabbagh* and *al-Sabban*. Each
+letter of those scripts has a small set of Latin spellings, and only some
+pairs of consonants spell one letter (:data:`SPELT_ALIKE`); any other pair
+in place of each other is :func:`other_consonant`, which the ``name_shape``
+feature counts against the match.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from thaw.text import Token
+
+#: Pairs of consonants of the keys (:func:`thaw.text.abjad_key`) that spell one
+#: letter of an abjad in some romanisation: ض and ذ as *d* or *z* (*Ramadan*,
+#: *Ramazan*), ظ and ث as *z*, *s* or *th* (folded *t*: كاظم *Kazim*,
+#: *Kathim*; *Osman*, *Othman*), a Turkish final *t* for *d* (*Ahmet*,
+#: *Mehmet*), ب for a foreign *p* (folded *f*: بترايوس *Petraeus*), Hebrew כ
+#: and ח as *k* or *ch* (folded *h*: מרדכי *Mordechai*), Hebrew צ read *z*
+#: for the Arabic ص *s* (נאצר *Nasser*).
+SPELT_ALIKE: Final = frozenset(
+    frozenset(pair) for pair in ("dz", "tz", "st", "dt", "bf", "hk", "sz")
+)
+
+#: The vowels a reading of a script of consonants never writes (:func:`consonantal`).
+_READ_VOWELS: Final = frozenset("eiou")
+
+
+def consonantal(reading: str) -> bool:
+    """Whether ``reading``, a word read from an abjad, writes no vowel but *a*:
+    a reading of a script of consonants (Arabic, Persian, Hebrew), whose
+    letters stand one for one, not of one that writes its vowels (Thai,
+    Khmer: *sombati*, *kun*), whose romanisations vary otherwise."""
+    return _READ_VOWELS.isdisjoint(reading)
+
+
+def _spelt_alike(a: str, b: str, spelt: str) -> bool:
+    """Whether the consonant ``a`` of an abjad word's key and ``b`` of the
+    other word's (spelt ``spelt``) may write one letter: a pair of
+    :data:`SPELT_ALIKE`, an ج the other word writes *g* (Egyptian *Gamal*,
+    folded *k*) or *c* (Turkish *Cemal*, folded *s* or *k*), or an ش (ש) it
+    writes with the French *ch* (عكاشة *Akkacha*, folded *h*)."""
+    if a == "j" and b in ("k", "s"):
+        return "c" in spelt or (b == "k" and "g" in spelt)
+    if a == "s" and b == "h":
+        return "ch" in spelt
+    return frozenset((a, b)) in SPELT_ALIKE
+
+
+def other_consonant(q: Token, r: Token) -> bool:
+    """Whether two aligned words, one at least written in an abjad whose
+    reading is :func:`consonantal`, have consonant keys of one length that
+    differ in one place by consonants that do not spell one letter
+    (:func:`_spelt_alike`): كمال and *Djamel* (*k*, *j*), ابوترابی and
+    *Aboutalebi* (*r*, *l*). A letter written on one side only, or two
+    letters swapped, is no such difference."""
+    if q.abjad and not r.abjad:
+        a, other = q, r
+    elif r.abjad:
+        a, other = r, q
+    else:
+        return False
+    if not consonantal(a.raw) or (other.abjad and not consonantal(other.raw)):
+        return False
+    ka, kb = a.key, other.key
+    if ka == kb or len(ka) != len(kb) or len(ka) < 2:
+        return False
+    differ = [(x, y) for x, y in zip(ka, kb, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    return not (_spelt_alike(x, y, other.raw) or (other.abjad and _spelt_alike(y, x, a.raw)))
