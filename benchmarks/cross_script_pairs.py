@@ -7,6 +7,7 @@ Usage::
     python benchmarks/cross_script_pairs.py --extract variants  # add name-variant pairs
     python benchmarks/cross_script_pairs.py --analysis 20000  # µs per name of analysis
     python benchmarks/cross_script_pairs.py --screen [--home DIR]  # found by screening?
+    python benchmarks/cross_script_pairs.py --retrieval [--show]  # matched, and found?
     python benchmarks/cross_script_pairs.py --sample [--show] [--home DIR]  # dev sample
 
 The set, ``tests/fixtures/match/cross_script_pairs.csv`` (committed; the
@@ -96,6 +97,17 @@ threshold, and lists the ``dev`` pairs that do not. ``--screen`` asks the
 harder question for the list pairs: screened against every person listing of
 ``--home`` with the listings' names in other scripts removed, is the pair's own
 listing among the hits (candidate retrieval must find it by its Latin names)?
+
+``--retrieval`` asks whether screening finds what the matcher matches, for
+every positive pair of every labelled set of the repository and of the bench
+(:func:`positive_sets`): the cross-script sets (by script), the Japanese,
+Korean and Chinese positive sets and the name-pair positives. For each pair
+the matcher matches (``score`` at the default threshold), the listed side is
+screened for its query side twice: in an index holding that listing *alone*
+(are the retrieval keys there at all?) and in one holding every listed side of
+its set, each a listing (does it survive the others: rarity, the candidate
+budget?). A pair the matcher matches that screening misses, or finds with
+another score, is a retrieval gap; ``--show`` lists the dev pairs that are.
 """
 
 from __future__ import annotations
@@ -659,6 +671,128 @@ def screened_pairs(home: Path, rows: list[dict[str, str]]) -> None:
         print("\n".join(misses))
 
 
+FIXTURES = PAIRS.parent
+#: The bench's name pairs (outside the repository: counted when present).
+NAME_PAIRS = (
+    Path(__file__).resolve().parents[2] / "shared" / "data" / "bench" / "name_pairs_dev.csv"
+)
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def positive_sets() -> list[tuple[str, str, str, str, str]]:
+    """Every positive pair of the labelled sets, as ``(set, query, listed,
+    schema, split)``: the cross-script pairs (their set is ``xs:`` and the
+    script), the Japanese kanji positives, the Korean spellings (Latin
+    against Latin), the Chinese blind sets and diaspora positives, and the
+    name-pair positives of the bench (their set ``np:`` and the schema)."""
+    out = [
+        (f"xs:{r['script']}", r["original"], r["latin"], "Person", r["split"])
+        for r in read_all_pairs()
+    ]
+    out += [
+        ("ja:kanji", r["original"], r["latin"], "Person", r["split"])
+        for r in _csv(FIXTURES / "japanese_kanji_positives.csv")
+    ]
+    out += [
+        ("ko:latin", r["name"], r["listed"], "Person", "dev")
+        for r in _csv(FIXTURES / "korean_spellings_pairs.csv")
+        if r["same"] == "1"
+    ]
+    for name in ("chinese_blind", "chinese_blind2", "chinese_diaspora"):
+        out += [
+            (
+                f"zh:{name.removeprefix('chinese_')}",
+                r["original"],
+                r["latin"],
+                "Person",
+                r.get("split") or "dev",
+            )
+            for r in _csv(FIXTURES / f"{name}.csv")
+            if r["kind"] == "positive"
+        ]
+    if NAME_PAIRS.exists():
+        out += [
+            (f"np:{r['schema']}", r["name1"], r["name2"], r["schema"], "dev")
+            for r in _csv(NAME_PAIRS)
+            if r["is_match"] == "true"
+        ]
+    return out
+
+
+def _found(screener: object, query: str, schema: str, source_id: str) -> float | None:
+    """The score of listing ``source_id`` among ``screener``'s hits for ``query``."""
+    from thaw.screen import Screener
+
+    assert isinstance(screener, Screener)
+    result = screener.screen(query, schema, limit=1000)
+    for hit in result.hits:
+        if hit.listings[0].source_id == source_id:
+            return hit.score
+    return None
+
+
+def retrieval_gap(show: bool) -> int:
+    """Per set: the positive pairs the matcher matches, and how many of them
+    screening finds with the matcher's score, with the listing alone in an
+    index and among every listed side of its set (see the module docs)."""
+    from thaw.screen import Screener
+
+    rows = positive_sets()
+    by_set: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+    for name, query, latin, schema, part in rows:
+        by_set[name].append((query, latin, schema, part))
+    cpu = time.process_time()
+    print(f"{'set':22} {'matched':>9} {'alone':>9} {'among':>9}   (dev; holdout)")
+    gaps: list[str] = []
+    totals = [0, 0, 0]
+    for name in sorted(by_set):
+        pairs = by_set[name]
+        listed: list[tuple[str, str]] = sorted({(p[1], p[2]) for p in pairs})
+        ids = {key: str(k) for k, key in enumerate(listed)}
+        entries = {
+            key: entry_from_record(
+                Record(source="pair", source_id=ids[key], schema=key[1], names=[Name(key[0])])
+            )
+            for key in listed
+        }
+        among = Screener.from_entries(entries.values())
+        counts = {part: [0, 0, 0] for part in ("dev", "holdout")}
+        for query, latin, schema, part in pairs:
+            key = (latin, schema)
+            matched = score(Query(query, schema), entries[key]).score
+            if matched < DEFAULT_THRESHOLD:
+                continue
+            alone = _found(Screener.from_entries([entries[key]]), query, schema, ids[key])
+            with_others = _found(among, query, schema, ids[key])
+            found = [s is not None and abs(s - matched) < 1e-3 for s in (alone, with_others)]
+            cells = counts[part]
+            cells[0] += 1
+            cells[1] += found[0]
+            cells[2] += found[1]
+            if part == "dev" and not all(found):
+                gaps.append(
+                    f"  {name:16} {matched:.4f} {query} ~ {latin}"
+                    f"  alone {alone if alone is not None else '-'}"
+                    f" among {with_others if with_others is not None else '-'}"
+                )
+        for i in range(3):
+            totals[i] += counts["dev"][i] + counts["holdout"][i]
+        dev, held = counts["dev"], counts["holdout"]
+        print(
+            f"{name:22} {dev[0]:>4};{held[0]:<4} {dev[1]:>4};{held[1]:<4} {dev[2]:>4};{held[2]:<4}"
+        )
+    print(f"{'all':22} {totals[0]:>9} {totals[1]:>9} {totals[2]:>9}")
+    print(f"\n{len(rows)} positive pairs in {time.process_time() - cpu:.1f} CPU s")
+    if show and gaps:
+        print("\ndev pairs matched but not found by screening:")
+        print("\n".join(gaps))
+    return 0
+
+
 def analysis_speed(count: int) -> None:
     """Time name analysis of ``count`` names of the global customer file (a
     third of them in Chinese, Arabic, Persian, Korean or Cyrillic script),
@@ -800,12 +934,21 @@ def main(argv: list[str]) -> int:
         help="screen the list pairs' originals against the Latin names of --home's listings",
     )
     parser.add_argument(
+        "--retrieval",
+        action="store_true",
+        help="of the positive pairs the matcher matches, how many screening finds",
+    )
+    parser.add_argument(
         "--sample",
         action="store_true",
         help="score a development sample outside the set (list, rigour and hand pairs)",
     )
-    parser.add_argument("--show", action="store_true", help="with --sample: list its misses")
+    parser.add_argument(
+        "--show", action="store_true", help="with --sample, --retrieval: list its misses"
+    )
     args = parser.parse_args(argv)
+    if args.retrieval:
+        return retrieval_gap(args.show)
     if args.sample:
         score_sample(args.home, args.show)
         return 0

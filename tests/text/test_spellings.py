@@ -84,3 +84,19 @@ def test_run_spellings_leaves_out_edges_without_spellings() -> None:
     runs = run_spellings("宗x郎", _edges, 3, 100)
     assert all(spellings for _, _, spellings in runs)
     assert {(s, e) for s, e, _ in runs} == {(0, 1), (2, 3)}
+
+
+def test_run_spellings_width_bounds_joins_not_a_character_alone() -> None:
+    # (a run of one character costs a lookup per spelling: all of them; the
+    # joins of several take the first ``width`` of each, as they multiply)
+    runs = {(s, e): spellings for s, e, spellings in run_spellings("宗郎", _edges, 3, 100, width=1)}
+    assert runs[(0, 1)] == ["so", "sou"]
+    assert runs[(1, 2)] == ["ro", "rou"]
+    assert runs[(0, 2)] == ["soro"]
+
+
+def test_run_spellings_of_a_word_spelt_whole() -> None:
+    # (a word spelt by its sounds is spelt whole, however long: one run)
+    runs = run_spellings("宗一郎", _edges, 3, 100, whole=True)
+    assert [(s, e) for s, e, _ in runs] == [(0, 3)]
+    assert "souichirou" in runs[0][2] and "soichiro" in runs[0][2]

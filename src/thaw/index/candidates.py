@@ -135,9 +135,10 @@ from thaw.text.spellings import (
     EdgesOf,
     languages,
     query_chars,
+    query_spelling_script,
     run_bounds,
     run_spellings,
-    spelling_script,
+    spells_syllables,
 )
 from thaw.text.symbols import latin_words
 
@@ -213,12 +214,20 @@ ONSET_VARIANTS = 8
 #: listed word that a run spells (:meth:`CandidateIndex._spelled`).
 SPELLING_RUN = 3
 SPELLING_KEYS = 600
+#: The most spellings of a word spelt whole by its sounds (Greek, Cyrillic
+#: ... letters: :meth:`CandidateIndex._word_spelled`), usual spellings first.
+#: Measured (``benchmarks/cross_script_pairs.py --retrieval``): 30 finds no
+#: more Cyrillic pairs than none, 120 all but one that 600 finds, for a third
+#: of the cost (the Cyrillic names of a customer file spelt at 600 cost ten
+#: times their retrieval).
+SOUND_KEYS = 120
 SPELLING_CREDIT = 0.9
 #: The least coverage of a listing that the spellings propose (about every
 #: character of the name spelt: a name is spelt in full or not at all), and
 #: the most such listings added after the others.
-#: The usual spellings of each character looked up (the languages give them
-#: most usual first; the matcher tries them all).
+#: The usual spellings of each character that a run of several joins (the
+#: languages give them most usual first; the matcher tries them all, and a
+#: character alone is looked up by all of them).
 SPELLING_WIDTH = 12
 SPELLING_MIN_COVERAGE = 0.8
 SPELLING_LIMIT = 10
@@ -1270,7 +1279,9 @@ class CandidateIndex:
         Korean characters spells (:func:`thaw.text.spellings.run_spellings`:
         each language's spellings of each run of at most :data:`SPELLING_RUN`
         characters, joined, looked up as tokens: 이 *Lee*, 재명 *Jaemyung*,
-        坂本 *Sakamoto*), credited :data:`SPELLING_CREDIT` for the run's
+        坂本 *Sakamoto*), or a word of Cyrillic, Armenian, Georgian or Greek
+        letters spelt whole (Σιράκ *Chirac*: :func:`thaw.text.spellings.query_spelling_script`),
+        credited :data:`SPELLING_CREDIT` for the run's
         characters: ``(listings, credit, units)``, as :meth:`_onsets` gives
         them (the matcher compares such names by
         :mod:`thaw.match.spelling`)."""
@@ -1281,12 +1292,14 @@ class CandidateIndex:
         unit_of = {id(t): k for k, t in enumerate(tokens)}
         informative = name.informative
         out: list[tuple[_Ints, float, list[int]]] = []
-        for language in languages(spelling_script(name.original), len(written.words)):
+        for language in languages(query_spelling_script(name.original), len(written.words)):
+            whole = not spells_syllables(language)
             for w_start, w_end in written.words:
                 bounds = run_bounds(language, ((w_start, w_end),))
                 cuts = [end - w_start for _start, end in bounds[:-1]]
                 word = chars[w_start:w_end]
-                for start, end, listings in self._word_spelled(word, language, tuple(cuts)):
+                spelt = self._word_spelled(word, language, tuple(cuts), whole)
+                for start, end, listings in spelt:
                     owned = {t for i in range(w_start + start, w_start + end) for t in owners[i]}
                     units = [
                         unit_of[k] for t in sorted(owned) if (k := id(informative[t])) in unit_of
@@ -1296,13 +1309,16 @@ class CandidateIndex:
         return out
 
     def _word_spelled(
-        self, word: str, language: EdgesOf, cuts: tuple[int, ...]
+        self, word: str, language: EdgesOf, cuts: tuple[int, ...], whole: bool = False
     ) -> tuple[tuple[int, int, _Ints], ...]:
         """The runs ``(start, end, listings)`` of one ``word`` of characters
         whose spellings in ``language`` (:func:`thaw.text.spellings.run_spellings`,
         no run crossing ``cuts``) are indexed tokens, with the listings of
         those tokens (remembered, up to :data:`SPELT_WORDS` words: the words
-        of names recur far more than the names)."""
+        of names recur far more than the names). ``whole``: the word is
+        spelt by its sounds, whole (Greek, Georgian ... letters, as the
+        matcher spells them: :func:`thaw.text.spellings.spells_syllables`),
+        however long."""
         key = (word, language, cuts)
         memo = self._spelt_words
         found = memo.pop(key, None)
@@ -1310,8 +1326,9 @@ class CandidateIndex:
             memo[key] = found  # (the most recently used last)
             return found
         out: list[tuple[int, int, _Ints]] = []
+        longest, most = (len(word), SOUND_KEYS) if whole else (SPELLING_RUN, SPELLING_KEYS)
         runs = run_spellings(
-            word, language, SPELLING_RUN, SPELLING_KEYS, self._may_begin, cuts, SPELLING_WIDTH
+            word, language, longest, most, self._may_begin, cuts, SPELLING_WIDTH, whole
         )
         for start, end, spellings in runs:
             slots = {self._spelt_slot(sp) for sp in spellings}
@@ -1564,9 +1581,11 @@ class CandidateIndex:
     ) -> list[Candidate]:
         """``proposed`` and, for a query written in Chinese characters or Hangul
         (never a Latin one), the listings its words' onset keys add
-        (:meth:`_onset_candidates`), after every reading's candidates (``read``:
+        (:meth:`_onset_candidates`), and for one of those or of a script spelt
+        by its sounds (Greek ...) those its spellings add (:meth:`_spelled`),
+        after every reading's candidates (``read``:
         the units and joins of ``analyzed``, :meth:`_units`, computed once)."""
-        if not any(t.script_form for t in analyzed.tokens) and not spelling_script(
+        if not any(t.script_form for t in analyzed.tokens) and not query_spelling_script(
             analyzed.original
         ):
             return proposed

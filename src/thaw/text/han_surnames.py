@@ -20,7 +20,8 @@ customary ones of Hokkien in Singapore, Malaysia (Penang: 郭 *Koay*), the
 Philippines (施 *Sy*, 許 *Co*, 黃 *Uy*) and Indonesia (郭 *Kwee*, 蔡 *Tjoa*);
 and the usual Hong Kong and Hokkien spellings beside them, so that the
 family name is found among the first spellings of its character (retrieval
-looks at only the first few: :data:`thaw.index.candidates.SPELLING_WIDTH`).
+joins only the first few of each character into a word's spellings:
+:data:`thaw.index.candidates.SPELLING_WIDTH`).
 They are a family name's spellings: :func:`thaw.text.chinese.han_edges`
 gives them to the first character of a word only, where Chinese writes the
 family name.

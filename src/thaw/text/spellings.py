@@ -293,6 +293,7 @@ def run_spellings(
     keep: Callable[[str], bool] | None = None,
     cuts: Sequence[int] = (),
     width: int | None = None,
+    whole: bool = False,
 ) -> list[tuple[int, int, list[str]]]:
     """Each run of at most ``longest`` characters of ``word`` with the
     spellings of the whole run (its edges' spellings joined, every way
@@ -302,14 +303,19 @@ def run_spellings(
     ``keep`` accepts it (a vocabulary's prefixes: most joins of a
     character's many readings begin no word), at most ``most`` spellings
     from one start; no run crosses a position of ``cuts``
-    (:func:`run_bounds`); only the first ``width`` spellings of each edge,
-    the usual ones (the languages give them most usual first), if given.
+    (:func:`run_bounds`). With ``width``, a run of several edges joins only
+    the first ``width`` spellings of each, the usual ones (the languages give
+    them most usual first), as their joins multiply; a run of one edge has
+    all its spellings, which cost a lookup each (黃少澤 *Wong Sio Chak*: *sio*
+    is the fifteenth spelling of 少, a Macau one). With ``whole``, only the
+    run of the whole word, as a word spelt by its sounds is spelt
+    (:func:`spells_syllables`: Σιράκ *Chirac*, not *Sir*).
     (A list, not a generator: compiled, a generator's every step is a call.)"""
     out: list[tuple[int, int, list[str]]] = []
-    edges: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
+    edges: dict[int, list[tuple[int, tuple[str, ...], tuple[str, ...]]]] = {}
     for start, end, spellings in language(word):
-        edges.setdefault(start, []).append((end, spellings[:width]))
-    for start in range(len(word)):
+        edges.setdefault(start, []).append((end, spellings, spellings[:width]))
+    for start in range(1 if whole else len(word)):
         limit = min([c for c in cuts if c > start], default=len(word))
         found: dict[int, list[str]] = {}
         budget = most
@@ -317,21 +323,23 @@ def run_spellings(
         while stack and budget > 0:
             at, joined = stack.pop()
             children: list[tuple[int, str]] = []
-            for end, spellings in edges.get(at, ()):
-                if end - start > longest or end > limit or not spellings:
+            for end, every, usual in edges.get(at, ()):
+                if end - start > longest or end > limit or not every:
                     continue
                 # a run that stops at ``end`` grows no further where no edge
                 # starts there within the bounds: not asked of ``keep``
                 grows = end < limit and end - start < longest and end in edges
-                texts = found.setdefault(end, [])
+                # (of a word spelt whole, only the runs to its end are kept)
+                texts = found.setdefault(end, []) if not whole or end == len(word) else []
+                spellings = every if at == start else usual
                 budget -= len(spellings)  # (the budget is checked between runs)
                 if not grows:
                     texts.extend([joined + spelling for spelling in spellings])
                     continue
-                for spelling in spellings:
+                for k, spelling in enumerate(spellings):
                     text = joined + spelling
                     texts.append(text)
-                    if keep is None or keep(text):
+                    if (width is None or k < width) and (keep is None or keep(text)):
                         children.append((end, text))
             stack.extend(reversed(children))  # the first spellings first
         for end, texts in sorted(found.items()):
