@@ -347,6 +347,15 @@ class NameShapeFeature(Feature):
       against the vessel ZENITH): the query describes an organisation, as a
       row with a gender or birth date describes a person, and the kind-of-party
       conflict would hold were it said;
+    * *translated word*: a vessel's or aircraft's name against a query of no
+      stated kind that writes one of its generic words by another word of the
+      same meaning, a translation or a synonym, not a spelling of it ("Nova
+      Energia" against the vessel NOVA ENERGY, *Maritime* for *Marine*): a
+      vessel's name is the string its register holds, which people copy and
+      may mistype, whereas a firm's name takes its words in the languages it
+      trades in; a query that translates the name is a firm's (a word two
+      edits or more from the listed one, not its plural, counts: *Energiya*
+      and *Energia* are two spellings of one word);
     * *generic only*: no aligned pair joins two distinctive words (only generic
       words, legal forms, places or numbers agree on one side at least), while a
       distinctive word is left unexplained ("The Boeing Company" against
@@ -521,6 +530,9 @@ class NameShapeFeature(Feature):
         "organisation_word": Magnitude(
             -3.0, "a vessel or aircraft against a query with an organisation's word left over"
         ),
+        "translated_word": Magnitude(
+            -3.0, "a vessel's or aircraft's generic word that the query writes translated"
+        ),
         "nisba": Magnitude(
             -1.5, "a Latin name word aligned with itself plus -i (a nisba: another name)"
         ),
@@ -626,6 +638,17 @@ class NameShapeFeature(Feature):
                 value,
                 f"{body_word.raw or body_word.text!r} says the query is an organisation, not a"
                 f" {str(ctx.entry.schema).lower()} ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        translated = _translated_pair(ctx.query.schema, ctx.entry.schema, qs, rs, al)
+        if translated is not None:
+            value = m["translated_word"]
+            q_word, r_word = translated
+            return Evidence(
+                value,
+                f"{q_word.raw!r} translates the {str(ctx.entry.schema).lower()}'s"
+                f" {r_word.raw!r}: a firm's name, not a registered one ({value:+.1f})"
                 if ctx.explain
                 else "",
             )
@@ -1142,6 +1165,41 @@ def _organisation_word(
         ),
         None,
     )
+
+
+#: The fewest edits between two written words of one meaning for the one to be a
+#: translation or synonym of the other rather than its spelling (*Energia*,
+#: *Energy*: two; *Energiya*, *Energia*: one).
+_TRANSLATION_EDITS: Final = 2
+
+
+def _translated_pair(
+    schema: str | None,
+    listed: str | None,
+    qs: tuple[Token, ...],
+    rs: tuple[Token, ...],
+    al: Alignment,
+) -> tuple[Token, Token] | None:
+    """The first aligned pair of single generic words, query's first, that the
+    vocabulary makes one word (:mod:`thaw.text.vocab`) but that are written
+    :data:`_TRANSLATION_EDITS` edits apart or more, neither the other with an
+    ending added (*Line*, *Lines*), when the ``listed`` kind is a vessel or
+    aircraft and the query states no kind (see :class:`NameShapeFeature`,
+    *translated word*); ``None`` otherwise."""
+    if listed not in _THINGS or schema not in (None, "LegalEntity"):
+        return None
+    for p in al.pairs:
+        if len(p.query) != 1 or len(p.result) != 1:
+            continue
+        q, r = qs[p.query[0]], rs[p.result[0]]
+        if q.role != "generic" or r.role != "generic" or q.text != r.text:
+            continue
+        a, b = q.raw, r.raw
+        if a.startswith(b) or b.startswith(a):
+            continue
+        if OSA.distance(a, b) >= _TRANSLATION_EDITS:
+            return q, r
+    return None
 
 
 def _other_gender_pair(
