@@ -320,6 +320,13 @@ class NameShapeFeature(Feature):
       A patronymic is no name of its own here: a listed given name and
       patronymic without a family name ('Gennadiy Nikolaevich') leave the
       query's surname as unexplained as one word does;
+    * *part of a weak alias*: the listed name that aligned is a weak alias
+      (OFAC's "weak a.k.a.", a broad or generic name that the issuer itself
+      says yields many false hits) with one distinctive word, and the query
+      leaves out one of its other words ("Alpha LLC" against the weak alias
+      'ALPHA GROUP' of KGB ALPHA): one common word of a name the issuer marks
+      as weak is no evidence; the weak alias written whole ("Alpha Group")
+      still counts as its share of a name;
     * *common short name*: the listed name is two name words, at least one of
       them among the commonest name parts (*Mohammad*, *Ali*, *Khan*, *Malik*),
       both aligned, and the query, a person's name, has a further full name
@@ -516,6 +523,9 @@ class NameShapeFeature(Feature):
     weight = 1.0
     table = {
         "single_word": Magnitude(-3.0, "a one-word listed name leaving query name words aside"),
+        "weak_part": Magnitude(
+            -1.0, "a weak alias of one distinctive word, one of its other words left out"
+        ),
         "common_short_name": Magnitude(
             -2.0, "a two-word listed name of common words inside a longer person's name"
         ),
@@ -738,6 +748,19 @@ class NameShapeFeature(Feature):
                         f"{' '.join(t.raw or t.text for t in left)!r} unexplained ({value:+.1f})"
                     )
                 return Evidence(value, note)
+        if (
+            best.kind == "weak"
+            and len(distinct) == 1
+            and distinct[0] in al.result_used
+            and len(al.result_used) < len(rs)
+        ):
+            value = m["weak_part"]
+            return Evidence(
+                value,
+                f"part of the weak alias {best.name.original!r}, one common word ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
         left_word = _common_short_name(qs, rs, al) if _personal(ctx.query.schema, qs) else None
         if left_word is not None:
             value = m["common_short_name"]
