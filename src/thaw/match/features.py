@@ -45,6 +45,8 @@ from rapidfuzz.distance import OSA
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.consonants import other_consonant
 from thaw.match.countries import KIND_WORDS, named_countries, written_as_listed
+from thaw.match.first_given import other_sex_first_given
+from thaw.match.first_letter import other_first_letter
 from thaw.match.gender import other_gender
 from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
 from thaw.match.iberian import family_words, left_out
@@ -499,6 +501,20 @@ class NameShapeFeature(Feature):
       the Egyptian *g*): another name, as a word in place of another is. A
       letter written on one side only is no such difference (a romanisation
       adds or drops it, and the lists' own Arabic has slips of the pen);
+    * *other first letter*: two Latin words aligned that are both recorded
+      given names and differ by their first letter, a consonant in place of
+      another that does not spell the same sound or one put before the name
+      (:func:`thaw.match.first_letter.other_first_letter`: *Nasir* against
+      *Yasir*, *Samer* against *Amer*; not *Osama*, *Usama*, nor *Yusuf*,
+      *Jusuf*, nor pet names, *Bill*, *Will*): the first letter is the one
+      people least often mistype, and two given names a letter apart there
+      are two names, as a consonant of an abjad word is;
+    * *other sex's given name*: a listed person's compound given name whose
+      first word is left out and is recorded for the other sex than the query's
+      given name aligned with its second (*José García* against GARCIA, María
+      José; *María García* against GARCIA, José María:
+      :func:`thaw.match.first_given.other_sex_first_given`): the first given
+      name gives the person's sex, and the listed person is another;
     * *different initials*: a person's name holds an initial that aligns
       with nothing, and the other name an initial or a name word that aligns
       with nothing either ("John A. Smith" against "John B. Smith" or "John
@@ -590,6 +606,14 @@ class NameShapeFeature(Feature):
         "other_consonant": Magnitude(
             -0.7, "an abjad word aligned with a consonant in place of another: another name"
         ),
+        "other_first_letter": Magnitude(
+            -0.7, "two given names aligned with another first consonant: another name"
+        ),
+        "other_sex_given": Magnitude(
+            -2.5,
+            "a listed compound given name's first word left out, of the other sex than the"
+            " query's given name",
+        ),
         "different_initials": Magnitude(
             -0.3, "a person's initial on each side left unaligned: a different middle name"
         ),
@@ -654,11 +678,11 @@ class NameShapeFeature(Feature):
         translated = _translated_pair(ctx.query.schema, ctx.entry.schema, qs, rs, al)
         if translated is not None:
             value = m["translated_word"]
-            q_word, r_word = translated
+            q_token, r_token = translated
             return Evidence(
                 value,
-                f"{q_word.raw!r} translates the {str(ctx.entry.schema).lower()}'s"
-                f" {r_word.raw!r}: a firm's name, not a registered one ({value:+.1f})"
+                f"{q_token.raw!r} translates the {str(ctx.entry.schema).lower()}'s"
+                f" {r_token.raw!r}: a firm's name, not a registered one ({value:+.1f})"
                 if ctx.explain
                 else "",
             )
@@ -890,6 +914,28 @@ class NameShapeFeature(Feature):
                 q_word, r_word = (t.raw or t.text for t in consonant)
                 note = (
                     f"{q_word!r} and {r_word!r} differ in a consonant: another name ({value:+.1f})"
+                )
+            return Evidence(value, note)
+        lettered = _other_first_letter_pair(al, qs, rs)
+        if lettered is not None:
+            value = m["other_first_letter"]
+            note = ""
+            if ctx.explain:
+                q_word, r_word = (t.raw or t.text for t in lettered)
+                note = (
+                    f"{q_word!r} and {r_word!r} are two given names, their first letters"
+                    f" apart: another name ({value:+.1f})"
+                )
+            return Evidence(value, note)
+        sexes = other_sex_first_given(qs, best.name, al, ctx.entry.gender) if personal else None
+        if sexes is not None:
+            value = m["other_sex_given"]
+            note = ""
+            if ctx.explain:
+                q_word, r_word = (t.raw or t.text for t in sexes)
+                note = (
+                    f"the listed first given name {r_word!r} left out, of the other sex than"
+                    f" {q_word!r}: another person ({value:+.1f})"
                 )
             return Evidence(value, note)
         if personal:
@@ -1164,6 +1210,20 @@ def _other_consonant_pair(
         if len(p.query) == 1 and len(p.result) == 1 and p.how in ("abjad", "fuzzy"):
             q, r = qs[p.query[0]], rs[p.result[0]]
             if other_consonant(q, r):
+                return q, r
+    return None
+
+
+def _other_first_letter_pair(
+    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]
+) -> tuple[Token, Token] | None:
+    """The first pair of single words aligned approximately that are two given
+    names a first letter apart (:func:`thaw.match.first_letter.other_first_letter`),
+    query's word first; ``None`` when there is none."""
+    for p in al.pairs:
+        if len(p.query) == 1 and len(p.result) == 1 and p.how in ("abjad", "fuzzy"):
+            q, r = qs[p.query[0]], rs[p.result[0]]
+            if other_first_letter(q, r):
                 return q, r
     return None
 
