@@ -32,10 +32,12 @@ def other_sex_first_given(
     listing states no sex that is the query word's (``stated``: a man named
     *María José* as the listing says); ``None`` otherwise, or when the listed
     name does not mark its family names."""
+    rs = listed.informative
+    if len(rs) < 3 or len(al.result_used) == len(rs):
+        return None  # (two given names and a family name, one left out at least)
     family = family_words(listed.original)
     if family is None:
         return None
-    rs = listed.informative
     given = [j for j, t in enumerate(rs) if t.role == "name" and t.raw not in family]
     if len(given) < 2 or given[0] in al.result_used:
         return None
