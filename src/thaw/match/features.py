@@ -43,7 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.consonants import other_consonant
+from thaw.match.consonants import other_consonant, other_nisba
 from thaw.match.countries import KIND_WORDS, named_countries, written_as_listed
 from thaw.match.first_given import other_sex_first_given
 from thaw.match.first_letter import other_first_letter
@@ -501,6 +501,11 @@ class NameShapeFeature(Feature):
       the Egyptian *g*): another name, as a word in place of another is. A
       letter written on one side only is no such difference (a romanisation
       adds or drops it, and the lists' own Arabic has slips of the pen);
+    * *other nisba*: a word written in Arabic or Persian letters aligned with
+      a Latin one, one ending in the nisba *-awi* (ـاوي: *Hamidawi*,
+      *Hamdaoui*) and the other in *-i* (ـي: الحمدي *al-Hamdi*)
+      (:func:`thaw.match.consonants.other_nisba`): two family names, which
+      the consonants alone, blind to *w* and *y*, take for one;
     * *other first letter*: two Latin words aligned that are both recorded
       given names and differ by their first letter, a consonant in place of
       another that does not spell the same sound or one put before the name
@@ -605,6 +610,9 @@ class NameShapeFeature(Feature):
         ),
         "other_consonant": Magnitude(
             -0.7, "an abjad word aligned with a consonant in place of another: another name"
+        ),
+        "other_nisba": Magnitude(
+            -1.5, "an abjad word in -i aligned with a Latin one in -awi, or the reverse"
         ),
         "other_first_letter": Magnitude(
             -0.7, "two given names aligned with another first consonant: another name"
@@ -915,6 +923,23 @@ class NameShapeFeature(Feature):
                 note = (
                     f"{q_word!r} and {r_word!r} differ in a consonant: another name ({value:+.1f})"
                 )
+            return Evidence(value, note)
+        nisba = next(
+            (
+                (qs[p.query[0]], rs[p.result[0]])
+                for p in al.pairs
+                if len(p.query) == 1
+                and len(p.result) == 1
+                and other_nisba(qs[p.query[0]], rs[p.result[0]])
+            ),
+            None,
+        )
+        if nisba is not None:
+            value = m["other_nisba"]
+            note = ""
+            if ctx.explain:
+                q_word, r_word = (t.raw or t.text for t in nisba)
+                note = f"{q_word!r} and {r_word!r} are the nisbas -i and -awi ({value:+.1f})"
             return Evidence(value, note)
         lettered = _other_first_letter_pair(al, qs, rs)
         if lettered is not None:
