@@ -79,3 +79,45 @@ def other_consonant(q: Token, r: Token) -> bool:
         return False
     x, y = differ[0]
     return not (_spelt_alike(x, y, other.raw) or (other.abjad and _spelt_alike(y, x, a.raw)))
+
+
+#: Latin spellings of the nisba *-awi* (ـاوي: *Hamidawi*, *Hamdaoui*).
+_LATIN_AWI: Final = ("awi", "awy", "aoui", "aouy")
+
+
+def _abjad_nisba(reading: str) -> str | None:
+    """``awi`` for a reading that ends in ـاوي (*awy*), ``i`` for one that ends
+    in ـي after a consonant but و, ``None`` otherwise (ـوي alone is also
+    the Persian *-avi*, *Mousavi*, the Hebrew *Levi*, the Urdu *Lakhvi*)."""
+    if len(reading) < 4 or not reading.endswith("y"):
+        return None
+    if reading.endswith("awy"):
+        return "awi"
+    return None if reading.endswith("wy") else "i"
+
+
+def _latin_nisba(word: str) -> str | None:
+    """``awi`` for a Latin word that ends in a spelling of *-awi*, ``i`` for
+    one that ends in *-i* or *-y* after a letter that is no *u*, *v* or *w*,
+    ``None`` otherwise."""
+    if not word.isascii() or word[-1:] not in ("i", "y") or len(word) < 4:
+        return None
+    if word.endswith(_LATIN_AWI):
+        return "awi"
+    return None if word[-2] in "uvw" else "i"
+
+
+def other_nisba(q: Token, r: Token) -> bool:
+    """Whether two aligned words, one written in an abjad and read
+    :func:`consonantal`, the other in Latin letters, end in the two nisbas
+    *-awi* (ـاوي) and *-i* (ـي), one each: الحمدي *al-Hamdi* and
+    *al-Hamidawi*, الحمداوي and *Hamdi*: two family names, which the
+    consonant keys, blind to *w* and *y*, take for one. A word in ـوي
+    without the alif is neither (:func:`_abjad_nisba`)."""
+    if q.abjad == r.abjad:
+        return False
+    a, other = (q, r) if q.abjad else (r, q)
+    if not consonantal(a.raw):
+        return False
+    written, latin = _abjad_nisba(a.raw), _latin_nisba(other.raw)
+    return written is not None and latin is not None and written != latin

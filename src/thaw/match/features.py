@@ -43,8 +43,10 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.consonants import other_consonant
+from thaw.match.consonants import other_consonant, other_nisba
 from thaw.match.countries import KIND_WORDS, named_countries, written_as_listed
+from thaw.match.first_given import other_sex_first_given
+from thaw.match.first_letter import other_first_letter
 from thaw.match.gender import other_gender
 from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
 from thaw.match.iberian import family_words, left_out
@@ -320,6 +322,13 @@ class NameShapeFeature(Feature):
       A patronymic is no name of its own here: a listed given name and
       patronymic without a family name ('Gennadiy Nikolaevich') leave the
       query's surname as unexplained as one word does;
+    * *part of a weak alias*: the listed name that aligned is a weak alias
+      (OFAC's "weak a.k.a.", a broad or generic name that the issuer itself
+      says yields many false hits) with one distinctive word, and the query
+      leaves out one of its other words ("Alpha LLC" against the weak alias
+      'ALPHA GROUP' of KGB ALPHA): one common word of a name the issuer marks
+      as weak is no evidence; the weak alias written whole ("Alpha Group")
+      still counts as its share of a name;
     * *common short name*: the listed name is two name words, at least one of
       them among the commonest name parts (*Mohammad*, *Ali*, *Khan*, *Malik*),
       both aligned, and the query, a person's name, has a further full name
@@ -347,6 +356,15 @@ class NameShapeFeature(Feature):
       against the vessel ZENITH): the query describes an organisation, as a
       row with a gender or birth date describes a person, and the kind-of-party
       conflict would hold were it said;
+    * *translated word*: a vessel's or aircraft's name against a query of no
+      stated kind that writes one of its generic words by another word of the
+      same meaning, a translation or a synonym, not a spelling of it ("Nova
+      Energia" against the vessel NOVA ENERGY, *Maritime* for *Marine*): a
+      vessel's name is the string its register holds, which people copy and
+      may mistype, whereas a firm's name takes its words in the languages it
+      trades in; a query that translates the name is a firm's (a word two
+      edits or more from the listed one, not its plural, counts: *Energiya*
+      and *Energia* are two spellings of one word);
     * *generic only*: no aligned pair joins two distinctive words (only generic
       words, legal forms, places or numbers agree on one side at least), while a
       distinctive word is left unexplained ("The Boeing Company" against
@@ -483,6 +501,25 @@ class NameShapeFeature(Feature):
       the Egyptian *g*): another name, as a word in place of another is. A
       letter written on one side only is no such difference (a romanisation
       adds or drops it, and the lists' own Arabic has slips of the pen);
+    * *other nisba*: a word written in Arabic or Persian letters aligned with
+      a Latin one, one ending in the nisba *-awi* (ـاوي: *Hamidawi*,
+      *Hamdaoui*) and the other in *-i* (ـي: الحمدي *al-Hamdi*)
+      (:func:`thaw.match.consonants.other_nisba`): two family names, which
+      the consonants alone, blind to *w* and *y*, take for one;
+    * *other first letter*: two Latin words aligned that are both recorded
+      given names and differ by their first letter, a consonant in place of
+      another that does not spell the same sound or one put before the name
+      (:func:`thaw.match.first_letter.other_first_letter`: *Nasir* against
+      *Yasir*, *Samer* against *Amer*; not *Osama*, *Usama*, nor *Yusuf*,
+      *Jusuf*, nor pet names, *Bill*, *Will*): the first letter is the one
+      people least often mistype, and two given names a letter apart there
+      are two names, as a consonant of an abjad word is;
+    * *other sex's given name*: a listed person's compound given name whose
+      first word is left out and is recorded for the other sex than the query's
+      given name aligned with its second (*José García* against GARCIA, María
+      José; *María García* against GARCIA, José María:
+      :func:`thaw.match.first_given.other_sex_first_given`): the first given
+      name gives the person's sex, and the listed person is another;
     * *different initials*: a person's name holds an initial that aligns
       with nothing, and the other name an initial or a name word that aligns
       with nothing either ("John A. Smith" against "John B. Smith" or "John
@@ -507,6 +544,9 @@ class NameShapeFeature(Feature):
     weight = 1.0
     table = {
         "single_word": Magnitude(-3.0, "a one-word listed name leaving query name words aside"),
+        "weak_part": Magnitude(
+            -1.0, "a weak alias of one distinctive word, one of its other words left out"
+        ),
         "common_short_name": Magnitude(
             -2.0, "a two-word listed name of common words inside a longer person's name"
         ),
@@ -520,6 +560,9 @@ class NameShapeFeature(Feature):
         "other_mark": Magnitude(-3.0, "an aircraft's registration mark aligned only approximately"),
         "organisation_word": Magnitude(
             -3.0, "a vessel or aircraft against a query with an organisation's word left over"
+        ),
+        "translated_word": Magnitude(
+            -3.0, "a vessel's or aircraft's generic word that the query writes translated"
         ),
         "nisba": Magnitude(
             -1.5, "a Latin name word aligned with itself plus -i (a nisba: another name)"
@@ -567,6 +610,17 @@ class NameShapeFeature(Feature):
         ),
         "other_consonant": Magnitude(
             -0.7, "an abjad word aligned with a consonant in place of another: another name"
+        ),
+        "other_nisba": Magnitude(
+            -1.5, "an abjad word in -i aligned with a Latin one in -awi, or the reverse"
+        ),
+        "other_first_letter": Magnitude(
+            -0.7, "two given names aligned with another first consonant: another name"
+        ),
+        "other_sex_given": Magnitude(
+            -2.5,
+            "a listed compound given name's first word left out, of the other sex than the"
+            " query's given name",
         ),
         "different_initials": Magnitude(
             -0.3, "a person's initial on each side left unaligned: a different middle name"
@@ -626,6 +680,17 @@ class NameShapeFeature(Feature):
                 value,
                 f"{body_word.raw or body_word.text!r} says the query is an organisation, not a"
                 f" {str(ctx.entry.schema).lower()} ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        translated = _translated_pair(ctx.query.schema, ctx.entry.schema, qs, rs, al)
+        if translated is not None:
+            value = m["translated_word"]
+            q_token, r_token = translated
+            return Evidence(
+                value,
+                f"{q_token.raw!r} translates the {str(ctx.entry.schema).lower()}'s"
+                f" {r_token.raw!r}: a firm's name, not a registered one ({value:+.1f})"
                 if ctx.explain
                 else "",
             )
@@ -715,6 +780,19 @@ class NameShapeFeature(Feature):
                         f"{' '.join(t.raw or t.text for t in left)!r} unexplained ({value:+.1f})"
                     )
                 return Evidence(value, note)
+        if (
+            best.kind == "weak"
+            and len(distinct) == 1
+            and distinct[0] in al.result_used
+            and len(al.result_used) < len(rs)
+        ):
+            value = m["weak_part"]
+            return Evidence(
+                value,
+                f"part of the weak alias {best.name.original!r}, one common word ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
         left_word = _common_short_name(qs, rs, al) if _personal(ctx.query.schema, qs) else None
         if left_word is not None:
             value = m["common_short_name"]
@@ -844,6 +922,45 @@ class NameShapeFeature(Feature):
                 q_word, r_word = (t.raw or t.text for t in consonant)
                 note = (
                     f"{q_word!r} and {r_word!r} differ in a consonant: another name ({value:+.1f})"
+                )
+            return Evidence(value, note)
+        nisba = next(
+            (
+                (qs[p.query[0]], rs[p.result[0]])
+                for p in al.pairs
+                if len(p.query) == 1
+                and len(p.result) == 1
+                and other_nisba(qs[p.query[0]], rs[p.result[0]])
+            ),
+            None,
+        )
+        if nisba is not None:
+            value = m["other_nisba"]
+            note = ""
+            if ctx.explain:
+                q_word, r_word = (t.raw or t.text for t in nisba)
+                note = f"{q_word!r} and {r_word!r} are the nisbas -i and -awi ({value:+.1f})"
+            return Evidence(value, note)
+        lettered = _other_first_letter_pair(al, qs, rs)
+        if lettered is not None:
+            value = m["other_first_letter"]
+            note = ""
+            if ctx.explain:
+                q_word, r_word = (t.raw or t.text for t in lettered)
+                note = (
+                    f"{q_word!r} and {r_word!r} are two given names, their first letters"
+                    f" apart: another name ({value:+.1f})"
+                )
+            return Evidence(value, note)
+        sexes = other_sex_first_given(qs, best.name, al, ctx.entry.gender) if personal else None
+        if sexes is not None:
+            value = m["other_sex_given"]
+            note = ""
+            if ctx.explain:
+                q_word, r_word = (t.raw or t.text for t in sexes)
+                note = (
+                    f"the listed first given name {r_word!r} left out, of the other sex than"
+                    f" {q_word!r}: another person ({value:+.1f})"
                 )
             return Evidence(value, note)
         if personal:
@@ -1122,6 +1239,20 @@ def _other_consonant_pair(
     return None
 
 
+def _other_first_letter_pair(
+    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]
+) -> tuple[Token, Token] | None:
+    """The first pair of single words aligned approximately that are two given
+    names a first letter apart (:func:`thaw.match.first_letter.other_first_letter`),
+    query's word first; ``None`` when there is none."""
+    for p in al.pairs:
+        if len(p.query) == 1 and len(p.result) == 1 and p.how in ("abjad", "fuzzy"):
+            q, r = qs[p.query[0]], rs[p.result[0]]
+            if other_first_letter(q, r):
+                return q, r
+    return None
+
+
 def _organisation_word(
     schema: str | None, listed: str | None, tokens: tuple[Token, ...], used: set[int]
 ) -> Token | None:
@@ -1142,6 +1273,41 @@ def _organisation_word(
         ),
         None,
     )
+
+
+#: The fewest edits between two written words of one meaning for the one to be a
+#: translation or synonym of the other rather than its spelling (*Energia*,
+#: *Energy*: two; *Energiya*, *Energia*: one).
+_TRANSLATION_EDITS: Final = 2
+
+
+def _translated_pair(
+    schema: str | None,
+    listed: str | None,
+    qs: tuple[Token, ...],
+    rs: tuple[Token, ...],
+    al: Alignment,
+) -> tuple[Token, Token] | None:
+    """The first aligned pair of single generic words, query's first, that the
+    vocabulary makes one word (:mod:`thaw.text.vocab`) but that are written
+    :data:`_TRANSLATION_EDITS` edits apart or more, neither the other with an
+    ending added (*Line*, *Lines*), when the ``listed`` kind is a vessel or
+    aircraft and the query states no kind (see :class:`NameShapeFeature`,
+    *translated word*); ``None`` otherwise."""
+    if listed not in _THINGS or schema not in (None, "LegalEntity"):
+        return None
+    for p in al.pairs:
+        if len(p.query) != 1 or len(p.result) != 1:
+            continue
+        q, r = qs[p.query[0]], rs[p.result[0]]
+        if q.role != "generic" or r.role != "generic" or q.text != r.text:
+            continue
+        a, b = q.raw, r.raw
+        if a.startswith(b) or b.startswith(a):
+            continue
+        if OSA.distance(a, b) >= _TRANSLATION_EDITS:
+            return q, r
+    return None
 
 
 def _other_gender_pair(

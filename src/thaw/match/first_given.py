@@ -1,0 +1,60 @@
+"""A compound given name, and the sex its first word gives the person.
+
+Spanish, Portuguese and Italian given names are often two (*María José*,
+*José María*, *Juan Carlos*, *Maria Giuseppina*), and the first says the
+person's sex: *María José* is a woman, *José María* a man, whatever the second.
+A query that gives only the second word (*José García* against GARCIA, María
+José) aligns with a listed name that omits a middle name, as English names do;
+but when the word it gives is a man's name and the listed first given name a
+woman's (or the reverse), the listed person is of the other sex than the
+query's, and another person.
+
+:func:`other_sex_first_given` finds such a listed first given name, from the
+recorded births by name and sex (:func:`thaw.match.given_genders.recorded_gender`)
+and the family names the listed name marks (:func:`thaw.match.iberian.family_words`).
+"""
+
+from __future__ import annotations
+
+from thaw.match.given_genders import recorded_gender
+from thaw.match.iberian import family_words
+from thaw.match.names import Alignment
+from thaw.text import AnalyzedName, Token
+
+
+def other_sex_first_given(
+    qs: tuple[Token, ...], listed: AnalyzedName, al: Alignment, stated: str | None
+) -> tuple[Token, Token] | None:
+    """The listed first given name left unaligned and a query word aligned
+    with a later listed given name, the two recorded for different sexes
+    (*José* and *María* of GARCIA, María José), query's word first, when the
+    query aligns no given name of the listed first word's sex and the
+    listing states no sex that is the query word's (``stated``: a man named
+    *María José* as the listing says); ``None`` otherwise, or when the listed
+    name does not mark its family names."""
+    rs = listed.informative
+    if len(rs) < 3 or len(al.result_used) == len(rs):
+        return None  # (two given names and a family name, one left out at least)
+    family = family_words(listed.original)
+    if family is None:
+        return None
+    given = [j for j, t in enumerate(rs) if t.role == "name" and t.raw not in family]
+    if len(given) < 2 or given[0] in al.result_used:
+        return None
+    sex = recorded_gender(rs[given[0]].raw)
+    if sex is None:
+        return None
+    later = set(given[1:])
+    found: Token | None = None
+    for p in al.pairs:
+        if not later.intersection(p.result):
+            continue
+        for i in p.query:
+            word = recorded_gender(qs[i].raw)
+            if word == sex:
+                return None
+            if word is not None and found is None:
+                found = qs[i]
+    if found is None or (stated and stated.lower()[:1] != sex[:1]):
+        return None
+    return found, rs[given[0]]
