@@ -736,26 +736,21 @@ class NameShapeFeature(Feature):
         if ctx.entry.schema in _MAY_BE_PEOPLE and _personal(ctx.query.schema, qs):
             gendered = _other_gender_pair(al, qs, rs, ctx.entry.gender)
             if gendered is not None:
-                value = m["other_gender"]
-                note = ""
-                if ctx.explain:
-                    q_word, r_word = (t.raw or t.text for t in gendered)
-                    note = (
-                        f"{q_word!r} and {r_word!r} are one name's forms of either gender:"
-                        f" another person ({value:+.1f})"
-                    )
-                return Evidence(value, note)
+                return _word_pair(
+                    m["other_gender"],
+                    gendered,
+                    ctx,
+                    "{q} and {r} are one name's forms of either gender: another person",
+                )
             lengthened = _lengthened_pair(al, qs, rs)
             if lengthened is not None:
-                value = m["lengthened_surname"]
-                note = ""
-                if ctx.explain:
-                    q_word, r_word = (t.raw or t.text for t in lengthened)
-                    note = (
-                        f"{q_word!r} and {r_word!r} are two family names, one the other's"
-                        f" stem lengthened: another person ({value:+.1f})"
-                    )
-                return Evidence(value, note)
+                return _word_pair(
+                    m["lengthened_surname"],
+                    lengthened,
+                    ctx,
+                    "{q} and {r} are two family names, one the other's stem lengthened:"
+                    " another person",
+                )
         distinct = [
             j for j, t in enumerate(rs) if t.role not in _GENERIC_ROLES and t.role != "patronymic"
         ]
@@ -916,14 +911,12 @@ class NameShapeFeature(Feature):
             return Evidence(value, note if ctx.explain else "")
         consonant = _other_consonant_pair(al, qs, rs)
         if consonant is not None:
-            value = m["other_consonant"]
-            note = ""
-            if ctx.explain:
-                q_word, r_word = (t.raw or t.text for t in consonant)
-                note = (
-                    f"{q_word!r} and {r_word!r} differ in a consonant: another name ({value:+.1f})"
-                )
-            return Evidence(value, note)
+            return _word_pair(
+                m["other_consonant"],
+                consonant,
+                ctx,
+                "{q} and {r} differ in a consonant: another name",
+            )
         nisba = next(
             (
                 (qs[p.query[0]], rs[p.result[0]])
@@ -935,34 +928,26 @@ class NameShapeFeature(Feature):
             None,
         )
         if nisba is not None:
-            value = m["other_nisba"]
-            note = ""
-            if ctx.explain:
-                q_word, r_word = (t.raw or t.text for t in nisba)
-                note = f"{q_word!r} and {r_word!r} are the nisbas -i and -awi ({value:+.1f})"
-            return Evidence(value, note)
+            return _word_pair(
+                m["other_nisba"], nisba, ctx, "{q} and {r} are the nisbas -i and -awi"
+            )
         lettered = _other_first_letter_pair(al, qs, rs)
         if lettered is not None:
-            value = m["other_first_letter"]
-            note = ""
-            if ctx.explain:
-                q_word, r_word = (t.raw or t.text for t in lettered)
-                note = (
-                    f"{q_word!r} and {r_word!r} are two given names, their first letters"
-                    f" apart: another name ({value:+.1f})"
-                )
-            return Evidence(value, note)
+            return _word_pair(
+                m["other_first_letter"],
+                lettered,
+                ctx,
+                "{q} and {r} are two given names, their first letters apart: another name",
+            )
         sexes = other_sex_first_given(qs, best.name, al, ctx.entry.gender) if personal else None
         if sexes is not None:
-            value = m["other_sex_given"]
-            note = ""
-            if ctx.explain:
-                q_word, r_word = (t.raw or t.text for t in sexes)
-                note = (
-                    f"the listed first given name {r_word!r} left out, of the other sex than"
-                    f" {q_word!r}: another person ({value:+.1f})"
-                )
-            return Evidence(value, note)
+            return _word_pair(
+                m["other_sex_given"],
+                sexes,
+                ctx,
+                "the listed first given name {r} left out, of the other sex than {q}:"
+                " another person",
+            )
         if personal:
             initials = _different_initials(qs, al.query_used, rs, al.result_used)
             if initials is not None:
@@ -1223,6 +1208,16 @@ def _patronymic_s_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token
     if len(a) < len(b):
         a, b = b, a
     return len(b) >= 4 and a == b + "s" and b[-1] not in "aeiouys"
+
+
+def _word_pair(value: float, pair: tuple[Token, Token], ctx: Context, says: str) -> Evidence:
+    """Evidence of ``value`` about a pair of words, the query's and the listed
+    one: when explaining, ``says`` with ``{q}`` and ``{r}`` replaced by the two
+    words as written, then the value."""
+    if not ctx.explain:
+        return Evidence(value, "")
+    q_word, r_word = (t.raw or t.text for t in pair)
+    return Evidence(value, f"{says.format(q=repr(q_word), r=repr(r_word))} ({value:+.1f})")
 
 
 def _other_consonant_pair(
