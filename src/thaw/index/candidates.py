@@ -351,11 +351,13 @@ def _lookup(postings: _TokenPostings, cand: _Ints, out: npt.NDArray[np.float32])
         # (the comparison written as 1.0 or 0.0 straight into ``out``)
         np.equal(ids.take(idx, mode="clip"), cand, out=out)
         return
-    hit = ids.take(idx, mode="clip") == cand
     if len(levels) > 1:
-        np.multiply(postings.by_id_credits.take(idx, mode="clip"), hit, out=out)
+        # (the credits taken straight into ``out``, then times the hit: no
+        # array made for them)
+        postings.by_id_credits.take(idx, None, out, "clip")
+        out *= ids.take(idx, mode="clip") == cand
     else:
-        np.multiply(hit, np.float32(levels[0][0]), out=out)
+        np.multiply(ids.take(idx, mode="clip") == cand, np.float32(levels[0][0]), out=out)
 
 
 def _present(ids: _Ints, cand: _Ints) -> npt.NDArray[np.bool_]:
