@@ -322,14 +322,22 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
     first = np.empty(len(ids), dtype=np.bool_)
     first[0] = True
     np.not_equal(ids[1:], ids[:-1], out=first[1:])
-    ids, credits = ids[first], credits[first]
+    # (the positions kept, found once: indexing by them twice is cheaper than
+    # by the mask twice)
+    kept = first.nonzero()[0]
+    ids, credits = ids[kept], credits[kept]
     by_id, by_id_credits = ids, credits
     order = (-credits).argsort(kind="stable")
     ids, credits = ids[order], credits[order]
-    change = (credits[1:] != credits[:-1]).nonzero()[0] + 1
-    ends = [*change.tolist(), len(ids)]
-    levels = tuple((float(credits[end - 1]), end) for end in ends)
-    return _TokenPostings(ids, credits, levels, df, by_id, by_id_credits)
+    # (each level ends after the last listing of its credit; the ends counted
+    # in a loop, not by adding one to an array, nor by a generator: compiled,
+    # each of its steps is a call)
+    levels_at: list[int] = (credits[1:] != credits[:-1]).nonzero()[0].tolist()
+    levels: list[tuple[float, int]] = []
+    for last in levels_at:
+        levels.append((float(credits[last]), last + 1))
+    levels.append((float(credits[-1]), len(ids)))
+    return _TokenPostings(ids, credits, tuple(levels), df, by_id, by_id_credits)
 
 
 def _lookup(postings: _TokenPostings, cand: _Ints, out: npt.NDArray[np.float32]) -> None:
