@@ -1640,8 +1640,10 @@ class CandidateIndex:
             ok = idx < len(cand)
             idx, posting = idx[ok], posting[ok]
             coverage[idx[cand[idx] == posting]] += 1.0
-        keep = coverage >= min_coverage - 1e-9
-        cand, coverage = cand[keep], coverage[keep]
+        # (the positions kept, found once: indexing by them twice is cheaper
+        # than by the mask twice)
+        kept = (coverage >= min_coverage - 1e-9).nonzero()[0]
+        cand, coverage = cand[kept], coverage[kept]
         if len(cand) <= 1 and limit >= 1:
             # (most queries: nothing or one listing left, nothing to rank)
             return list(map(Candidate, cand.tolist(), coverage.tolist()))
