@@ -17,7 +17,8 @@ from thaw.index import entry_from_record
 from thaw.index.entry import listing_facts
 from thaw.match import features
 from thaw.match.features import Context, CountryFeature, Evidence, Values, listed_identifier
-from thaw.match.score import _reaches, _sigmoid
+from thaw.match.score import Matcher, _reaches, _sigmoid
+from thaw.match.types import Query
 from thaw.screen import Screener, make_query
 from thaw.text import analyze_name
 
@@ -239,6 +240,40 @@ def test_a_date_decades_apart_spares_the_other_facts(screener: Screener) -> None
     assert _CountedCountry.calls == 1  # (not evaluated again)
     assert matcher.reach(far, entry) < 0.7  # (the full bound, every fact evaluated)
     assert _CountedCountry.calls == 2
+
+
+class _CountedCeiling(CountryFeature):
+    """The country feature, counting the ceilings asked of it."""
+
+    calls = 0
+
+    def ceiling(self, query: Query, m: Values) -> float:
+        _CountedCeiling.calls += 1
+        return super().ceiling(query, m)
+
+
+def test_the_ceilings_are_asked_once_per_query(screener: Screener) -> None:
+    """A query's ceilings are worked out once, each feature's asked once
+    (a fact feature's serves both the sum of the ceilings and the bound's
+    stops), whatever the listings bounded; a new query asks again, and the
+    bound is the same as with the ceilings asked apart."""
+    matcher = Matcher(screener.config, screener.index.token_stats)
+    counted = _CountedCeiling()
+    matcher._features = [
+        (counted if f.name == "country" else f, w, v) for f, w, v in matcher._features
+    ]
+    matcher._facts = [(counted if f.name == "country" else f, w, v) for f, w, v in matcher._facts]
+    query = make_query("Kirill Dmitriev", "Person", "1975-04-12", "ru")
+    entries = [screener.index.entry(c.position) for c in screener.candidates_of(query)][:3]
+    assert entries
+    plain = Matcher(screener.config, screener.index.token_stats)
+    _CountedCeiling.calls = 0
+    for entry in entries:
+        assert matcher.bound(query, entry, 0.5) == plain.bound(query, entry, 0.5)
+    assert _CountedCeiling.calls == 1
+    again = make_query("Kirill Dmitriev", "Person", "1975-04-12", "ru")
+    matcher.bound(again, entries[0], 0.5)
+    assert _CountedCeiling.calls == 2
 
 
 def test_a_screener_decodes_no_names_of_listings_out_of_reach() -> None:

@@ -331,14 +331,22 @@ def _merge_sources(sources: list[tuple[npt.NDArray[np.int32], float]], df: int) 
     first = np.empty(len(ids), dtype=np.bool_)
     first[0] = True
     np.not_equal(ids[1:], ids[:-1], out=first[1:])
-    ids, credits = ids[first], credits[first]
+    # (the positions kept, found once: indexing by them twice is cheaper than
+    # by the mask twice)
+    kept = first.nonzero()[0]
+    ids, credits = ids[kept], credits[kept]
     by_id, by_id_credits = ids, credits
     order = (-credits).argsort(kind="stable")
     ids, credits = ids[order], credits[order]
-    change = (credits[1:] != credits[:-1]).nonzero()[0] + 1
-    ends = [*change.tolist(), len(ids)]
-    levels = tuple((float(credits[end - 1]), end) for end in ends)
-    return _TokenPostings(ids, credits, levels, df, by_id, by_id_credits)
+    # (each level ends after the last listing of its credit; the ends counted
+    # in a loop, not by adding one to an array, nor by a generator: compiled,
+    # each of its steps is a call)
+    levels_at: list[int] = (credits[1:] != credits[:-1]).nonzero()[0].tolist()
+    levels: list[tuple[float, int]] = []
+    for last in levels_at:
+        levels.append((float(credits[last]), last + 1))
+    levels.append((float(credits[-1]), len(ids)))
+    return _TokenPostings(ids, credits, tuple(levels), df, by_id, by_id_credits)
 
 
 def _lookup(postings: _TokenPostings, cand: _Ints, out: npt.NDArray[np.float32]) -> None:
@@ -360,11 +368,13 @@ def _lookup(postings: _TokenPostings, cand: _Ints, out: npt.NDArray[np.float32])
         # (the comparison written as 1.0 or 0.0 straight into ``out``)
         np.equal(ids.take(idx, mode="clip"), cand, out=out)
         return
-    hit = ids.take(idx, mode="clip") == cand
     if len(levels) > 1:
-        np.multiply(postings.by_id_credits.take(idx, mode="clip"), hit, out=out)
+        # (the credits taken straight into ``out``, then times the hit: no
+        # array made for them)
+        postings.by_id_credits.take(idx, None, out, "clip")
+        out *= ids.take(idx, mode="clip") == cand
     else:
-        np.multiply(hit, np.float32(levels[0][0]), out=out)
+        np.multiply(ids.take(idx, mode="clip") == cand, np.float32(levels[0][0]), out=out)
 
 
 def _present(ids: _Ints, cand: _Ints) -> npt.NDArray[np.bool_]:
@@ -1649,8 +1659,10 @@ class CandidateIndex:
             ok = idx < len(cand)
             idx, posting = idx[ok], posting[ok]
             coverage[idx[cand[idx] == posting]] += 1.0
-        keep = coverage >= min_coverage - 1e-9
-        cand, coverage = cand[keep], coverage[keep]
+        # (the positions kept, found once: indexing by them twice is cheaper
+        # than by the mask twice)
+        kept = (coverage >= min_coverage - 1e-9).nonzero()[0]
+        cand, coverage = cand[kept], coverage[kept]
         if len(cand) <= 1 and limit >= 1:
             # (most queries: nothing or one listing left, nothing to rank)
             return list(map(Candidate, cand.tolist(), coverage.tolist()))

@@ -48,6 +48,7 @@ from thaw.match.features import (
     NO_EVIDENCE,
     Context,
     NameFeature,
+    Values,
     features,
     listed_identifier,
 )
@@ -703,17 +704,26 @@ class Matcher:
                 top = max(top, name_values["floor_on_identifier"])
             self._name_top = top
             every = guessed = 0.0
+            # (each feature's ceiling asked once: the fact features' are read
+            # again below, by feature)
+            ceilings: dict[int, tuple[Values, float]] = {}
             for f, weight, values in self._features:
                 if not isinstance(f, NameFeature):
-                    ceiling = f.ceiling(query, values) * weight
+                    plain = f.ceiling(query, values)
+                    ceilings[id(f)] = (values, plain)
+                    ceiling = plain * weight
                     every += ceiling
                     if f.reads_name:
                         guessed += ceiling
             self._ceiling_rest = every
             self._guessed_rest = guessed
-            self._facts_after = _facts_after(
-                [(f.ceiling(query, values), weight) for f, weight, values in self._facts]
-            )
+            facts: list[tuple[float, float]] = []
+            for f, weight, values in self._facts:
+                known = ceilings.get(id(f))
+                if known is None or known[0] is not values:
+                    known = (values, f.ceiling(query, values))
+                facts.append((known[1], weight))
+            self._facts_after = _facts_after(facts)
         return round(_sigmoid(self._ceiling_total(query, name_score, rest)), 4)
 
     def _ceiling_total(self, query: Query, name_score: float, rest: float | None) -> float:
