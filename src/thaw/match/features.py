@@ -35,7 +35,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar, Final
@@ -909,7 +909,7 @@ class NameShapeFeature(Feature):
                 value = m["one_approximate_word"]
                 note = f"a single word matched only approximately ({value:+.1f})"
             return Evidence(value, note if ctx.explain else "")
-        consonant = _other_consonant_pair(al, qs, rs)
+        consonant = _single_pair(al, qs, rs, other_consonant)
         if consonant is not None:
             return _word_pair(
                 m["other_consonant"],
@@ -917,21 +917,12 @@ class NameShapeFeature(Feature):
                 ctx,
                 "{q} and {r} differ in a consonant: another name",
             )
-        nisba = next(
-            (
-                (qs[p.query[0]], rs[p.result[0]])
-                for p in al.pairs
-                if len(p.query) == 1
-                and len(p.result) == 1
-                and other_nisba(qs[p.query[0]], rs[p.result[0]])
-            ),
-            None,
-        )
+        nisba = _single_pair(al, qs, rs, other_nisba, approximate=False)
         if nisba is not None:
             return _word_pair(
                 m["other_nisba"], nisba, ctx, "{q} and {r} are the nisbas -i and -awi"
             )
-        lettered = _other_first_letter_pair(al, qs, rs)
+        lettered = _single_pair(al, qs, rs, other_first_letter)
         if lettered is not None:
             return _word_pair(
                 m["other_first_letter"],
@@ -1220,30 +1211,25 @@ def _word_pair(value: float, pair: tuple[Token, Token], ctx: Context, says: str)
     return Evidence(value, f"{says.format(q=repr(q_word), r=repr(r_word))} ({value:+.1f})")
 
 
-def _other_consonant_pair(
-    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]
+def _single_pair(
+    al: Alignment,
+    qs: tuple[Token, ...],
+    rs: tuple[Token, ...],
+    differ: Callable[[Token, Token], bool],
+    approximate: bool = True,
 ) -> tuple[Token, Token] | None:
-    """The first aligned pair of single words, one written in an abjad, that
-    differ in a consonant (:func:`thaw.match.consonants.other_consonant`),
-    query's word first; ``None`` when there is none."""
+    """The first aligned pair of single words, the query's word first, that
+    ``differ`` says are two names (:func:`thaw.match.consonants.other_consonant`,
+    :func:`~thaw.match.consonants.other_nisba`,
+    :func:`thaw.match.first_letter.other_first_letter`); only the pairs aligned
+    approximately (by their consonants or letter by letter) when
+    ``approximate``. ``None`` when there is none."""
     for p in al.pairs:
-        if len(p.query) == 1 and len(p.result) == 1 and p.how in ("abjad", "fuzzy"):
+        if len(p.query) == 1 and len(p.result) == 1:
+            if approximate and p.how not in ("abjad", "fuzzy"):
+                continue
             q, r = qs[p.query[0]], rs[p.result[0]]
-            if other_consonant(q, r):
-                return q, r
-    return None
-
-
-def _other_first_letter_pair(
-    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]
-) -> tuple[Token, Token] | None:
-    """The first pair of single words aligned approximately that are two given
-    names a first letter apart (:func:`thaw.match.first_letter.other_first_letter`),
-    query's word first; ``None`` when there is none."""
-    for p in al.pairs:
-        if len(p.query) == 1 and len(p.result) == 1 and p.how in ("abjad", "fuzzy"):
-            q, r = qs[p.query[0]], rs[p.result[0]]
-            if other_first_letter(q, r):
+            if differ(q, r):
                 return q, r
     return None
 
