@@ -38,6 +38,9 @@ def test_a_given_name_a_first_consonant_apart_does_not_alert(query: str, listed:
         ("Amid Qaddumi", "Hamid QADDUMI"),  # a breath a romanisation drops
         ("Yasir Qaddumi", "ياسر قدومي"),
         ("Bill Cates", "Bill GATES"),  # a family name mistyped
+        ("블라디미르 푸틴", "Vladimir PUTIN"),  # Hangul writes v with its b: Bladimir
+        ("Bictor Qaddumi", "Victor QADDUMI"),  # b and v, one Spanish sound
+        ("Pasim Qaddumi", "Basim QADDUMI"),  # Arabic has no p
     ],
 )
 def test_one_name_spelt_otherwise_still_alerts(query: str, listed: str) -> None:

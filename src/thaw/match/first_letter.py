@@ -34,10 +34,18 @@ from thaw.text import Token
 #: *q* (*Kasim*, *Qasim*, *Cassim*); *g*, *j*, *c* for ج (*Gamal*, *Jamal*,
 #: *Cemal*); *j*, *y*, *i* (*Jusuf*, *Yusuf*, *Iosif*); *c* and *s* (*Chakir*,
 #: *Shakir*); *s*, *z* (ز and س in Persian *Zohreh*, *Sohreh*... and Turkish); *v*, *w*;
-#: *f*, *p* (*Farid*, *Parid*: a Persian پ written ف).
+#: *f*, *p* (*Farid*, *Parid*: a Persian پ written ف); and the letters that
+#: readings of scripts with one letter for both write either way: *b*, *v*,
+#: *p* (Spanish *Bictor*; Korean and Japanese write *v* with their *b*: 블라디미르
+#: *Bladimir*, Vladimir; Arabic has no *p*: *Boutros*, *Poutros*), *f*, *v*
+#: (German *Volker*), *d*, *t* and *g*, *k* (Korean ㄷ, ㄱ: *Dae*, *Tae*; *Gim*,
+#: *Kim*), *l*, *r* (Korean ㄹ, Japanese ラ: *Ri*, *Li*).
 SPELT_ALIKE: Final = frozenset(
     frozenset(pair)
-    for pair in ("ck", "cq", "kq", "gj", "cj", "cg", "jy", "iy", "ij", "cs", "sz", "vw", "fp")
+    for pair in (
+        *("ck", "cq", "kq", "gj", "cj", "cg", "jy", "iy", "ij", "cs", "sz", "vw", "fp"),
+        *("bv", "bp", "fv", "dt", "gk", "lr"),
+    )
 )
 
 #: Letters a romanisation puts before a name or leaves out there.
