@@ -235,13 +235,15 @@ ARTICLE_AFTER_OF = "the"
 of the Russian Federation``); it never begins or ends a window (:data:`EDGE_WORDS`)."""
 
 _VESSEL_CUE = re.compile(
-    r"(?:\b(?:vessels?|ships?|tankers?|carriers?|freighters?|m/?v|m/?t|imo|navire|"
+    r"(?:\b(?:vessels?|ships?|tankers?|carriers?|freighters?|reefers?|bulkers?|trawlers?|"
+    r"icebreakers?|m/?v|m/?t|imo|navire|"
     r"pétrolier|schiff|tanker|frachter|buques?|petrolero|barco|nave|petroliera|"
     r"navio|petroleiro|gemisi|gemi|tankowiec|tankowca|statek|statku)|"
     r"(?:судн[оаеу]|танкер[аеу]?|теплоход[аеу]?))[\s.:,\"'«„“]*$",
     re.IGNORECASE,
 )
-"""A word that announces a vessel's name just before it (``the tanker``, ``M/V``, and
+"""A word that announces a vessel's name just before it (``the tanker``, ``M/V``, a
+ship's type: ``the reefer``, ``the bulker``, and
 in French, German, Spanish, Italian, Portuguese, Turkish, Polish and Russian)."""
 
 NOT_PARTIES = frozenset(
@@ -1431,7 +1433,8 @@ def find_mentions(
 
 
 VESSEL_WORDS = frozenset(
-    """vessel ship tanker carrier freighter mv mt m/v m/t navire pétrolier cargo schiff
+    """vessel ship tanker carrier freighter reefer bulker trawler icebreaker mv mt m/v m/t
+    navire pétrolier cargo schiff frachter
     nave petroliera navio petroleiro gemi gemisi tankowiec statek
     судно танкер теплоход сухогруз""".split()
 )
@@ -1467,6 +1470,28 @@ TITLES = frozenset(
 
 def _title(tok: Tok) -> bool:
     return tok.text.lower().strip(".") in TITLES
+
+
+def _owner(text: str, tok: Tok) -> bool:
+    """Whether a word of :data:`EDGE_WORDS` is written with a possessive
+    (*Lord's*): a noun that owns what follows, a word of a name (*the Lord's
+    Resistance Army*, *King's College*), not a title before one (*Lord Cameron*)."""
+    return _POSSESSIVE.match(text, tok.end, tok.end + 2) is not None
+
+
+def _surname_word(text: str, window: list[Tok]) -> bool:
+    """Whether the last word of ``window``, one of :data:`EDGE_WORDS` but no
+    title, is a surname: capitalised in mid-sentence right after a known given
+    name (*Viktor But*, *Theresa May*), where grammar capitalises neither the
+    conjunction nor the month's name after a first name."""
+    last = window[-1]
+    return (
+        len(window) >= 2
+        and last.text[0].isupper()
+        and not _title(last)
+        and not _sentence_start(text, last.start)
+        and _given_name(window[-2].text)
+    )
 
 
 _NEXT_WORD: Final = re.compile(r" ([^\W\d_]+)")
@@ -1574,12 +1599,16 @@ def _screen_run(
                 continue
             if any(t.sounded or t.members for t in window):
                 continue  # a word read by its sound names an organisation alone
-            if _edge(window[-1]) or _vessel_word(window[0]):
+            if (_edge(window[-1]) and not _surname_word(text, window)) or _vessel_word(window[0]):
                 continue
             if window[-1].continues and (i + size < n or _name_goes_on(text, window[-1])):
                 continue  # cut short: Министерство финансов (Казахстана) is not Russia's
             start, end = window[0].start, window[-1].end
-            if _edge(window[0]) and not (_title(window[0]) and cue_at(start)):
+            if (
+                _edge(window[0])
+                and not (_title(window[0]) and cue_at(start))
+                and not _owner(text, window[0])
+            ):
                 continue  # "the tanker Lady R": a vessel's name may begin with a title
             if (
                 any(t.comma_after for t in window[1:-1])
@@ -1628,8 +1657,9 @@ def _screen_run(
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()
+    spans = [(i, j) for _score, i, j, _hit in windows]
     for _score, i, j, hit in sorted(windows, key=lambda w: (-w[0], -(w[2] - w[1]))):
-        if taken.intersection(range(i, j)):
+        if taken.intersection(range(i, j)) or _straddles(i, j, spans):
             continue
         taken.update(range(i, j))
         inverted = run[i].comma_after
@@ -1670,6 +1700,16 @@ def _screen_run(
     return found
 
 
+def _straddles(i: int, j: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the window of words ``i`` to ``j`` begins inside one window
+    that names a party and ends inside another after it: it joins the tail of
+    one name to the head of the next (*حزب الله نعيم قاسم*, Hizballah's Naim
+    Qassem, read *الله نعيم* as another person's *Naim Allah*), a coincidence
+    of their boundary, where the text names the two."""
+    ends = [b for a, b in spans if a < i < b]
+    return bool(ends) and any(min(ends) <= c < j < d for c, d in spans)
+
+
 def _short_references(
     text: str, toks: list[Tok], mentions: list[Mention], parties: dict[str, Party]
 ) -> None:
@@ -1693,6 +1733,8 @@ def _short_references(
     for tok in toks:
         if not tok.capitalised or len(tok.keys) != 1:
             continue
+        if _edge(tok) and _sentence_start(text, tok.start):
+            continue  # (*But* opening a sentence is the conjunction, not BOUT)
         surname = tok.keys[0]
         seen = first_seen.get(surname)
         if seen is None or len(keys_of[surname]) > 1 or tok.start < seen[0]:

@@ -1,0 +1,78 @@
+"""Text screening of what the dev halves of the blind sets showed after the
+eighth (issue 11, text13). A small fixture list; the eighth blind set itself on
+the real lists is at the end (``realdata``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.screen.test_text_voices import _blind_set
+from tests.screen.text_lists import found_mentions, listing, text_screener
+
+
+def test_a_surname_that_is_a_function_word_after_a_given_name() -> None:
+    """*But* and *May* are a conjunction and a month, which never end a name;
+    capitalised in mid-sentence right after a known given name they are a
+    surname (*Viktor But*, the press's spelling of OFAC's BOUT). Opening a
+    sentence, *But* is still the conjunction, and no short reference back to
+    the person named before."""
+    screener = text_screener(
+        [listing(x, "bout", "Person", "BOUT, Viktor") for x in ("us_ofac_sdn", "uk_ofsi")]
+    )
+    found = found_mentions(screener.screen_text("Secondo il Tesoro, Viktor But avrebbe ripreso."))
+    assert found == {"us_ofac_sdn:bout": ["Viktor But"], "uk_ofsi:bout": ["Viktor But"]}
+    found = found_mentions(screener.screen_text("Viktor But was freed. But the court said no."))
+    assert found["us_ofac_sdn:bout"] == ["Viktor But"]
+    assert found_mentions(screener.screen_text("Viktor said no. But the court agreed.")) == {}
+
+
+def test_a_title_with_a_possessive_is_a_word_of_the_name() -> None:
+    """A title never begins a name (*Lord Cameron* is no listed Lord); written
+    with a possessive it owns what follows and is a word of the name: *the
+    Lord's Resistance Army*."""
+    screener = text_screener(
+        [listing(x, "lra", "Organization", "Lord's Resistance Army") for x in ("un_sc", "au_dfat")]
+    )
+    found = found_mentions(screener.screen_text("The Lord's Resistance Army raided Obo."))
+    assert set(found) == {"un_sc:lra", "au_dfat:lra"}
+    assert found_mentions(screener.screen_text("Lord Cameron met the army chief.")) == {}
+
+
+def test_a_ship_type_announces_a_vessel() -> None:
+    """A vessel's one-word name is named after a word that says it is a ship:
+    its type too (*the reefer Tifon*, *the bulker Tifon*), not only *vessel*
+    or *tanker*; without one, the word (a storm's name) names no vessel."""
+    screener = text_screener([listing("us_ofac_sdn", "tifon", "Vessel", "TIFON")])
+    for text in ("The Cuban reefer Tifon called at Cienfuegos.", "The bulker Tifon sailed."):
+        assert set(found_mentions(screener.screen_text(text))) == {"us_ofac_sdn:tifon"}, text
+    assert found_mentions(screener.screen_text("Tropical storm Tifon hit the coast.")) == {}
+
+
+def test_a_window_across_two_names_is_no_third() -> None:
+    """*حزب الله نعيم قاسم* (Hizballah's Naim Qasim) names two parties; its
+    middle words *الله نعيم* read as another's alias (*Naimullah*), even
+    scoring higher, join the tail of one name to the head of the next: the
+    two are found, not the third."""
+    screener = text_screener(
+        [
+            *(listing(x, "hz", "Organization", "Hizballah") for x in ("us_ofac_sdn", "uk_ofsi")),
+            listing("us_ofac_sdn", "nq", "Person", "QASIM, Naim"),
+            listing("us_ofac_sdn", "nu", "Person", "Mohammad Naim", "Mullah Naimullah"),
+        ]
+    )
+    text = "قال الأمين العام لحزب الله نعيم قاسم إن المقاومة مستمرة."
+    found = found_mentions(screener.screen_text(text))
+    assert set(found) == {"us_ofac_sdn:hz", "uk_ofsi:hz", "us_ofac_sdn:nq"}
+
+
+@pytest.mark.realdata
+def test_eighth_blind_set(real_profiles_home: Path) -> None:
+    """The eighth blind set (101 sentences in eleven languages, written and
+    committed before it was first screened) on the real lists: first screened
+    73 of its 100 parties found and 4 extra."""
+    report = _blind_set(real_profiles_home, "sentences_blind8.json", 101)
+    figures = (report["found"], report["extra"])
+    assert report["found"] >= 73, figures
+    assert report["extra"] <= 4, figures
