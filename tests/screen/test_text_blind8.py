@@ -76,3 +76,37 @@ def test_eighth_blind_set(real_profiles_home: Path) -> None:
     figures = (report["found"], report["extra"])
     assert report["found"] >= 73, figures
     assert report["extra"] <= 4, figures
+
+
+def test_ukrainian_adjectives_name_a_party_listed_in_russian() -> None:
+    """Ukrainian prose writes a Russian party's adjectives in Ukrainian
+    (*Луганська народна республіка*); the list publishes them in Russian
+    (*Луганская народная республика*): read as Russian writes them, the
+    window names it; the city alone (*Луганськ*) names nothing."""
+    screener = text_screener(
+        [
+            listing(x, "lnr", "Organization", "Луганская народная республика")
+            for x in ("uk_ofsi", "ca_sema")
+        ]
+    )
+    text = "Так звана Луганська народна республіка оголосила мобілізацію."
+    found = found_mentions(screener.screen_text(text))
+    assert found == {
+        "uk_ofsi:lnr": ["Луганська народна республіка"],
+        "ca_sema:lnr": ["Луганська народна республіка"],
+    }
+    assert found_mentions(screener.screen_text("Обстріл Луганська тривав добу.")) == {}
+
+
+def test_a_name_is_named_without_its_bracketed_acronym() -> None:
+    """A listed name that ends with its acronym in brackets (*'LUGANSKAYA
+    NARODNAYA RESPUBLIKA' (LNR)*, *Myanma Economic Corporation (MEC)*) is
+    named by prose that writes the name alone; the bracket is another name,
+    not words the prose must write."""
+    screener = text_screener(
+        [listing("ca_sema", "mec", "Organization", "Myanma Economic Corporation (MEC)")]
+    )
+    found = found_mentions(
+        screener.screen_text("Kirin ended its venture with Myanma Economic Corporation.")
+    )
+    assert found == {"ca_sema:mec": ["Myanma Economic Corporation"]}

@@ -665,6 +665,33 @@ def _inflections(word: str) -> tuple[str, ...]:
     return ()
 
 
+UKRAINIAN_ADJECTIVES: Final = (
+    ("ська", "ская"),
+    ("цька", "цкая"),
+    ("ський", "ский"),
+    ("цький", "цкий"),
+    ("на", "ная"),
+    ("ний", "ный"),
+)
+"""Ukrainian adjective endings (feminine and masculine nominative) and the
+Russian ones they stand for: Ukrainian prose names a Russian party in its own
+adjectives (*Луганська народна республіка*), which the lists publish in
+Russian (*Луганская народная республика*)."""
+
+
+def _russian_adjective(word: str) -> tuple[str, ...]:
+    """A Ukrainian adjective (:data:`UKRAINIAN_ADJECTIVES`) as Russian writes
+    it, its stem's *і* as *и* (*Російська* → *Российская*), else nothing."""
+    lower = word.lower()
+    if not _CYRILLIC.match(word):
+        return ()
+    for ukrainian, russian in UKRAINIAN_ADJECTIVES:
+        if lower.endswith(ukrainian) and len(word) - len(ukrainian) >= 3:
+            stem = word[: len(word) - len(ukrainian)].replace("і", "и").replace("І", "И")
+            return (stem + (russian.upper() if word.isupper() else russian),)
+    return ()
+
+
 LATIN_SLAVIC_ENDINGS: Final = tuple("owi ovi ego emu em om ą ę a y i u ie e".split())
 """Case endings of Polish, Czech and Slovak nouns and names, longest first: the
 oblique cases of a name written in Latin letters (*Kadyrowa*, *Łukaszenkę*,
@@ -754,10 +781,12 @@ def base_form(word: str, known: Callable[[str], bool]) -> str | None:
     :func:`_inflections` whose analysed form is in some listed name (and
     differs from the word's own), else ``None``. Lists publish names in the
     nominative; prose declines them (*Клиенты Газпромбанка*, *с Роснефтью*,
-    *Rosnefts Raffinerie*). A Latin word no list spells so may also be another
-    language's spelling of a listed word (:func:`_respellings`: *Szojgu*)."""
+    *Rosnefts Raffinerie*), and Ukrainian prose writes a Russian name's
+    adjectives in Ukrainian (*народна*: :func:`_russian_adjective`). A Latin
+    word no list spells so may also be another language's spelling of a
+    listed word (:func:`_respellings`: *Szojgu*)."""
     own = _keys(word)
-    for candidate in (*_inflections(word), *_respellings(word)):
+    for candidate in (*_inflections(word), *_russian_adjective(word), *_respellings(word)):
         keys = _keys(candidate)
         if keys and keys != own and word_known(candidate, keys, known):
             return candidate
@@ -1644,6 +1673,13 @@ def _screen_run(
                 based = " ".join([t.base or t.text for t in window])
                 if based != words:
                     hits = lookup(based, year, countries, cue)
+            if not hits and declined and any(_russian_adjective(t.text) for t in window):
+                # Ukrainian adjectives (Луганська народна), which the lists
+                # write in Russian (Луганская народная): as Russian writes them
+                russian = " ".join(
+                    [(*_russian_adjective(t.text), t.base or t.text)[0] for t in window]
+                )
+                hits = lookup(russian, year, countries, cue)
             if not hits and any(t.text in OF_PARTICLES for t in window[1:-1]):
                 # "of" as another Romance language says it (Banco Central da
                 # Venezuela, listed as BANCO CENTRAL DE VENEZUELA): without it

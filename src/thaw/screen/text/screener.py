@@ -636,17 +636,21 @@ class TextScreener:
         alignment over all of a listing's names, and the one that wins may be a
         spelling the text does not use (*Сергей Шойгу* scores best against the
         published Cyrillic *Серхей Кужухетович Шойху*, and is written as the
-        listed *Sergei SHOIGU* is read). A name its authority publishes only
+        listed *Sergei SHOIGU* is read), a name published with its acronym or
+        another name in brackets after it without them (*'LUGANSKAYA NARODNAYA
+        RESPUBLIKA' (LNR)*: :func:`_without_bracket`). A name its authority publishes only
         as a weak alias (:meth:`_weak_alias`: OFAC's BANCO NACIONAL of BANCO
         CORPORATIVO SA) names nothing by itself."""
         if words_cover(window, hit) and not self._weak_alias(hit):
             return True
         return any(
-            words_cover(window, replace(hit, matched_name=name.original))
+            words_cover(window, replace(hit, matched_name=named))
             for entry in self._entries(hit)
             if entry is not None
             for name, kind in entry.names
-            if kind != "weak" and name.original != hit.matched_name
+            if kind != "weak"
+            for named in _without_bracket(name.original)
+            if named != hit.matched_name
         )
 
     def _names_only(self, word: str, hits: Sequence[Hit]) -> bool:
@@ -925,6 +929,17 @@ _NAME_WORD: Final = re.compile(r"[^\W\d_]+")
 INITIALS_SKIPPED: Final = frozenset("of and the in for".split())
 """The words of an organisation's name an acronym of it often leaves out
 (Islamic State of Iraq and Syria: ISIS)."""
+
+
+_BRACKET: Final = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _without_bracket(name: str) -> tuple[str, ...]:
+    """A listed name, and, if it ends with a part in brackets (an acronym or
+    another name: *FOREIGN TRADE BANK (FTB)*), the name without it, which prose
+    writes alone."""
+    bare = _BRACKET.sub("", name).strip()
+    return (name, bare) if bare and bare != name else (name,)
 
 
 def _unarticled(tokens: Sequence[Token]) -> tuple[str, ...]:
