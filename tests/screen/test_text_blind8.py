@@ -110,3 +110,19 @@ def test_a_name_is_named_without_its_bracketed_acronym() -> None:
         screener.screen_text("Kirin ended its venture with Myanma Economic Corporation.")
     )
     assert found == {"ca_sema:mec": ["Myanma Economic Corporation"]}
+
+
+def test_an_acronym_is_named_by_its_letters_not_their_sound() -> None:
+    """A listed acronym (RID, of the Russian Imperial Movement) is named by a
+    word that spells it (*RID*), not by one name screening hears alike (the
+    German *Reede*, a roadstead, read as *Reed*)."""
+    screener = text_screener(
+        [
+            listing(x, "rim", "Organization", "Russian Imperial Movement", "RID")
+            for x in ("au_dfat", "us_ofac_sdn")
+        ]
+    )
+    text = "Der Tanker lag drei Tage vor Skagen auf Reede."
+    assert found_mentions(screener.screen_text(text)) == {}
+    found = found_mentions(screener.screen_text("The RID trained fighters near Saint Petersburg."))
+    assert set(found) == {"au_dfat:rim", "us_ofac_sdn:rim"}

@@ -802,6 +802,9 @@ class TextScreener:
             found = tuple(h for h in found if self._writes_cyrillic(word, h))
         # a weak alias alone is no mention (the tanker "MSC Oscar" is no MSC)
         found = tuple(h for h in found if not self._weak_only(h))
+        # an acronym is its letters, not their sound: a word spelt otherwise
+        # (the German *Reede*, *Fatah*) is no RID, no FATA
+        found = tuple(h for h in found if not _respelt_acronym(word, h))
         if is_city(word):
             # a city's name (*Raqqa*) names only a party a list publishes by
             # that very name, not one whose name it sounds or is spelt like (RAKA)
@@ -929,6 +932,22 @@ _NAME_WORD: Final = re.compile(r"[^\W\d_]+")
 INITIALS_SKIPPED: Final = frozenset("of and the in for".split())
 """The words of an organisation's name an acronym of it often leaves out
 (Islamic State of Iraq and Syria: ISIS)."""
+
+
+def _respelt_acronym(word: str, hit: Hit) -> bool:
+    """Whether a word in Latin letters matched a listed name in Latin capitals
+    of :data:`ACRONYM` letters at most (an acronym: RID, FATA) that it does not
+    spell letter for letter (*Reed*, *Fatah*): name screening hears the two
+    alike, but an acronym is read by its letters."""
+    listed = "".join(c for c in hit.matched_name if c.isalpha())
+    written = "".join(c for c in word if c.isalpha())
+    return (
+        listed.isascii()
+        and listed.isupper()
+        and len(listed) <= ACRONYM
+        and written.isascii()
+        and written.casefold() != listed.casefold()
+    )
 
 
 _BRACKET: Final = re.compile(r"\s*\([^()]*\)\s*$")
