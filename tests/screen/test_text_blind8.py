@@ -126,3 +126,21 @@ def test_an_acronym_is_named_by_its_letters_not_their_sound() -> None:
     assert found_mentions(screener.screen_text(text)) == {}
     found = found_mentions(screener.screen_text("The RID trained fighters near Saint Petersburg."))
     assert set(found) == {"au_dfat:rim", "us_ofac_sdn:rim"}
+
+
+def test_an_arabic_name_in_either_vowels() -> None:
+    """Arabic and Persian names are written in Latin letters with the vowels
+    of Persian or Levantine speech (*Qassem*) or of standard Arabic (QASIM), a
+    doubled letter or not: one name. *Karimi* and *Karami* differ in a vowel
+    no such habit changes: two names. (Another listed Qassem makes the word
+    one the lists spell, as on the real lists.)"""
+    screener = text_screener(
+        [
+            listing("us_ofac_sdn", "nq", "Person", "QASIM, Naim"),
+            listing("us_ofac_sdn", "qs", "Person", "Qassem SOLEIMANI"),
+            listing("us_ofac_sdn", "hk", "Person", "Hassan KARAMI"),
+        ]
+    )
+    found = found_mentions(screener.screen_text("Treasury designated Naim Qassem today."))
+    assert found == {"us_ofac_sdn:nq": ["Naim Qassem"]}
+    assert found_mentions(screener.screen_text("Hassan Karimi met the press.")) == {}

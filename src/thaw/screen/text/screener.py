@@ -1042,14 +1042,29 @@ def _labials(skeleton: str) -> str:
     return _DOUBLED.sub(r"\1", skeleton.translate(_LABIALS))
 
 
+_SHORT_VOWELS: Final = str.maketrans("eo", "iu")
+
+
+def _arabic_vowels(word: str) -> str:
+    """A Latin word with *e* as *i*, *o* as *u* and a doubled letter once: the
+    two ways Arabic and Persian names are written in Latin letters, the
+    vowels of Persian or Levantine speech (*Qassem*, *Mohsen*, *Hosseini*) or
+    of standard Arabic (*Qasim*, *Muhsin*, *Husseini*), a shadda written or
+    not. Not *a* for *i*: *Karimi* and *Karami* are two names."""
+    return _DOUBLED.sub(r"\1", word.translate(_SHORT_VOWELS))
+
+
 def _same_given_name(a: Token, b: Token) -> bool:
-    """:func:`_same_word`, or two forms of one given name in rigour's name data
+    """:func:`_same_word`, or two spellings of one Arabic or Persian name
+    (:func:`_arabic_vowels`: *Qassem*, QASIM), or two forms of one given name in rigour's name data
     (a shared ``NAME:`` symbol: Ukrainian Михайло, Сергій, Олександр for Mikhail,
     Sergei, Aleksandr; not Maria and Marina, nor Karimi and Karami), of five
     letters or more; or two spellings of one patronymic (:data:`_PATRONYMIC`)
     that differ in how they write a soft sign (*Anatolyevich*, *Anatolievich*)."""
     if _same_word(a, b):
         return True
+    if _arabic_vowels(a.text) == _arabic_vowels(b.text) and a.text[:1] == b.text[:1]:
+        return True  # (Qassem, QASIM)
     if _PATRONYMIC.search(a.text) and _PATRONYMIC.search(b.text):
         # (Anatolyevich, Anatolijevitch: a soft sign written y, i or ij)
         return a.text.translate(_SOFT) == b.text.translate(_SOFT)
