@@ -144,3 +144,20 @@ def test_an_arabic_name_in_either_vowels() -> None:
     found = found_mentions(screener.screen_text("Treasury designated Naim Qassem today."))
     assert found == {"us_ofac_sdn:nq": ["Naim Qassem"]}
     assert found_mentions(screener.screen_text("Hassan Karimi met the press.")) == {}
+
+
+def test_a_russian_name_in_german_spelling() -> None:
+    """German prose spells a Russian name by German sounds (Duden): *tsch*
+    for ч, *s* between vowels for з, *w* for в, *j* before a vowel for й
+    (*Stanislaw Tschemesow*, *Jelena Misulina*), which the lists spell in
+    English (Stanislav CHEMEZOV, Yelena MIZULINA)."""
+    screener = text_screener(
+        [
+            *(listing(x, "ch", "Person", "Stanislav CHEMEZOV") for x in ("uk_ofsi", "au_dfat")),
+            listing("uk_ofsi", "mz", "Person", "Yelena MIZULINA"),
+        ]
+    )
+    found = found_mentions(screener.screen_text("Stanislaw Tschemesow traf den Minister."))
+    assert found == {"uk_ofsi:ch": ["Stanislaw Tschemesow"], "au_dfat:ch": ["Stanislaw Tschemesow"]}
+    found = found_mentions(screener.screen_text("Die Senatorin Jelena Misulina forderte das."))
+    assert found == {"uk_ofsi:mz": ["Jelena Misulina"]}

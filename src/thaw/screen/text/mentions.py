@@ -711,6 +711,20 @@ _POLISH_SOFT: Final = ((re.compile("(?<=[^aeiouy])ie"), "e"), (re.compile("([iy]
 """Polish spellings of sounds English spellings write otherwise (*Łukaszenka* ~
 *Lukashenka*, *Kadyrow* ~ *Kadyrov*)."""
 
+_GERMAN_SOUNDS: Final = {
+    "schtsch": "shch",
+    "tsch": "ch",
+    "sch": "sh",
+    "ch": "kh",
+    "ss": "s",
+    "w": "v",
+}
+_GERMAN: Final = re.compile("schtsch|tsch|sch|ch|ss|w|(?<=[aeiouy])s(?=[aeiouy])|^j(?=[aeiou])")
+"""German (Duden) spellings of a Russian name's sounds: *tsch* ч, *sch* ш,
+*ch* х, *s* between vowels з, *ss* с, *w* в, *j* before a vowel й (*Tschemesow*,
+*Chodorkowski*, *Misulina*, *Jelena* ~ *Chemezov*, *Khodorkovsky*, *Mizulina*,
+*Yelena*)."""
+
 PORTUGUESE_NASAL: Final = "ã"
 """How Portuguese ends a foreign name in *-an* (*Talibã*, *Irã*, *Teerã*)."""
 
@@ -724,7 +738,8 @@ def _respellings(word: str) -> tuple[str, ...]:
     with a háček or cedilla written as two (:data:`_HACEK`), its Portuguese
     final *ã* as *an* (:data:`PORTUGUESE_NASAL`), its Polish
     digraphs as English writes them (:data:`_POLISH`), then its soft *e* and
-    *-ij* too (:data:`_POLISH_SOFT`: *Biełaruśkalij*), and the customary
+    *-ij* too (:data:`_POLISH_SOFT`: *Biełaruśkalij*), its German ones
+    (:data:`_GERMAN`: *Tschemesow*), and the customary
     Latin spellings of the given names and surnames it shares a name item with in
     rigour's name data (:func:`thaw.text.symbols.latin_words`), so that a Russian
     name as Polish, French or German prose transliterates it meets the list's
@@ -745,9 +760,19 @@ def _respellings(word: str) -> tuple[str, ...]:
         soft = pattern.sub(replacement, soft)
     if soft != polish:
         out.append(soft)
+    if (german := _GERMAN.sub(_german_sound, lower)) != lower:
+        out.append(german)
     for token in analyze_name(word).tokens:
         out.extend(latin_words(token.symbols, RESPELLINGS))
     return tuple(dict.fromkeys(out))
+
+
+def _german_sound(m: re.Match[str]) -> str:
+    """The English spelling of a German one (:data:`_GERMAN`)."""
+    letters = m.group()
+    if letters == "s":
+        return "z"
+    return "y" if letters == "j" else _GERMAN_SOUNDS[letters]
 
 
 @lru_cache(maxsize=200_000)
