@@ -34,18 +34,26 @@ How it works
    (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله, PKK'nın,
    Łukaszenkę) is in a run when its dictionary form is (:func:`base_form`), and
    is screened in that form; so is a Latin word in another language's spelling
-   of a listed word (*Szojgu*, *Şoygu*, *Loukachenko*: :func:`_respellings`).
+   of a listed word (*Szojgu*, *Şoygu*, *Loukachenko*, *Tschemesow*:
+   :func:`_respellings`) and a Ukrainian adjective of a name the lists write in
+   Russian (*Луганська народна*: :func:`_russian_adjective`).
 3. **Candidates.** Every window of two or more tokens of a run is screened against
    the index with a stricter threshold than name screening; the best
-   non-overlapping windows win. A single token is not a person: a first name alone
-   or a common surname alone proves nothing. It can be an organisation, though
+   non-overlapping windows win, but not one that joins the tail of one window
+   found to the head of the next (:func:`_straddles`). A window never begins
+   or ends with a title, article or other edge word, unless the title owns
+   what follows (*the Lord's Resistance Army*: :func:`_owner`) or the word is
+   a surname after a given name (*Viktor But*: :func:`_surname_word`). A
+   single token is not a person: a first name alone or a common surname alone
+   proves nothing. It can be an organisation, though
    (``Gazprombank``, ``Rosneft``): a lone word that is not part of a window found
    is offered to ``single``, which accepts it only when it is the whole
    distinctive name of a listed organisation (see
    :meth:`thaw.screen.text.TextScreener`); a lone word naming a vessel counts only
-   after a vessel word (``the tanker Atlas``), where a title may begin a vessel's
-   name (``the tanker Lady R``). A lone word right after a title or a given name
-   is a surname (``Richard Wagner``) and names no organisation; one that opens a
+   after a vessel word (``the tanker Atlas``, ``the reefer Tifon``), where a
+   title may begin a vessel's name (``the tanker Lady R``). A lone word right
+   after a title or a given name is a surname (``Richard Wagner``) and names no
+   organisation; one that opens a
    sentence, stands before a country or beside another distinctive word
    (``Минфин США``, ``Ocean Star Shipping``) needs a well-known party
    (:func:`_weak_capital`); so does the name before the hyphen of a compound
