@@ -8,8 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import publish
 from tests.screen.test_text_voices import _blind_set
 from tests.screen.text_lists import found_mentions, listing, text_screener
+from thaw.model import Name, Record
+from thaw.screen import Screener
+from thaw.screen.text import TextScreener
+from thaw.store import Store
 
 
 def test_a_surname_that_is_a_function_word_after_a_given_name() -> None:
@@ -161,3 +166,37 @@ def test_a_russian_name_in_german_spelling() -> None:
     assert found == {"uk_ofsi:ch": ["Stanislaw Tschemesow"], "au_dfat:ch": ["Stanislaw Tschemesow"]}
     found = found_mentions(screener.screen_text("Die Senatorin Jelena Misulina forderte das."))
     assert found == {"uk_ofsi:mz": ["Jelena Misulina"]}
+
+
+def test_a_title_names_the_bearer_who_holds_that_office(tmp_path: Path) -> None:
+    """A surname after a title names the bearer more authorities list than any
+    other; when as many list two (a president and his son), the one whose
+    listings publish the office the title names, alone or of a country
+    (*President of Belarus*), not another office of that title (*President of
+    the National Olympic Committee*): *Президент Лукашенко*, *President
+    Lukashenko* name the father."""
+
+    def person(source: str, sid: str, name: str, position: str) -> Record:
+        return Record(source, sid, "Person", [Name(name)], positions=[position], programs=["TEST"])
+
+    with Store(tmp_path / "home") as store:
+        for source in ("uk_ofsi", "au_dfat"):
+            publish(
+                store,
+                source,
+                [
+                    person(source, "a", "Alexander LUKASHENKO", "President of Belarus"),
+                    person(
+                        source,
+                        "v",
+                        "Viktor LUKASHENKO",
+                        "President of the National Olympic Committee of the Republic of Belarus",
+                    ),
+                ],
+            )
+    screener = TextScreener(Screener(tmp_path / "home"))
+    for text in ("Президент Лукашенко заявил о мобилизации.", "President Lukashenko said no."):
+        found = found_mentions(screener.screen_text(text))
+        assert set(found) == {"uk_ofsi:a", "au_dfat:a"}, text
+    # no office named: as many authorities list both, so neither is named
+    assert found_mentions(screener.screen_text("General Lukashenko said no.")) == {}

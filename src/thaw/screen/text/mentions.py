@@ -1313,9 +1313,9 @@ PERSON_TITLES: Final = (
 Суровикин*, *Dışişleri Bakanı Lavrov*); in Russian and Ukrainian declined too
 (:data:`_TITLED`) and joined to a rank by a hyphen (*генерал-полковник*)."""
 _TITLED: Final = re.compile(
-    r"(?<![\w-])(?i:(?:"
+    r"(?<![\w-])(?P<t>(?i:(?:"
     + "|".join(map(re.escape, PERSON_TITLES))
-    + r")(?:-[^\W\d_]+)?(?:а|у|ом|ым|ові|е|і)?)\.?[ \t]+"
+    + r")(?:-[^\W\d_]+)?(?:а|у|ом|ым|ові|е|і)?))\.?[ \t]+"
     + rf"(?P<s>[{_UPPER}][{_LOWER}]{{3,}})(?![\w-])"
     + rf"(?=(?:[ \t]+(?P<next>[{_UPPER}][\w'’-]*))?)"
 )
@@ -1326,9 +1326,32 @@ begin another title's match: *Minister Lavrov General Gerasimov*;
 
 TitledLookup = Callable[[str], Sequence[Hit]]
 """``lookup(surname)`` → the one well-known person listed under that surname."""
+TitleLookup = Callable[[str, str], Sequence[Hit]]
+"""``lookup(surname, title)``: :data:`TitledLookup`, told the title written before
+the surname (:func:`position_of`)."""
+
+POSITIONS: Final = {
+    "president": "president presidente präsident président prezydent prezident президент "
+    "cumhurbaşkan",
+    "prime minister": "premier премьер прем'єр başbakan",
+    "governor": "governor gouverneur gobernador губернатор",
+    "mayor": "mayor мэр",
+}
+"""Titles of :data:`PERSON_TITLES` that name one office, in English as the lists
+publish a person's position (*President of Belarus*), and as prose writes them
+(declined too: *президента*)."""
 
 
-def find_titled(text: str, lookup: TitledLookup) -> list[Mention]:
+def position_of(title: str) -> str | None:
+    """The office (:data:`POSITIONS`) a title written in prose names, if one."""
+    lower = title.lower()
+    for position, words in POSITIONS.items():
+        if any(lower.startswith(word) for word in words.split()):
+            return position
+    return None
+
+
+def find_titled(text: str, lookup: TitleLookup) -> list[Mention]:
     """Every surname after a title (:data:`_TITLED`) that names a well-known
     listed person: the surname as written, in its dictionary form, declined
     (*генерала Суровикина*), or as the list spells it (:func:`_respellings`:
@@ -1341,9 +1364,14 @@ def find_titled(text: str, lookup: TitledLookup) -> list[Mention]:
         if (after := m.group("next")) is not None and not _place_word(after):
             continue
         surname = m.group("s")
-        if hits := _surname_hits(surname, lookup):
+        if hits := _surname_hits(surname, partial(_titled_as, lookup, m.group("t"))):
             found.append(Mention(m.start("s"), m.end("s"), surname, hits[0]))
     return found
+
+
+def _titled_as(lookup: TitleLookup, title: str, surname: str) -> Sequence[Hit]:
+    """``lookup(surname, title)``: a :data:`TitledLookup` for one title."""
+    return lookup(surname, title)
 
 
 def _surname_hits(surname: str, lookup: TitledLookup, declined: bool = False) -> Sequence[Hit]:

@@ -36,6 +36,7 @@ from thaw.screen.text.mentions import (
     find_spoken,
     find_titled,
     is_abjad,
+    position_of,
 )
 from thaw.screen.text.places import is_city
 from thaw.screen.text.prefixed import FormPrefixes, place_and_trade
@@ -44,6 +45,7 @@ from thaw.screen.text.sounding import SCHEMATA as SOUND_SCHEMATA
 from thaw.screen.text.sounding import SoundAlikes
 from thaw.screen.text.translated import ENGLISH_ADJECTIVES, find_translated
 from thaw.sources import territories
+from thaw.store import Store
 from thaw.text import Token, analyze_name, name_variants
 from thaw.text.common_words import common_word
 from thaw.text.fold import abjad_key
@@ -387,7 +389,7 @@ class TextScreener:
             return ()
 
         @lru_cache(maxsize=65_536)
-        def titled_surname(word: str) -> tuple[Hit, ...]:
+        def titled_surname(word: str, title: str = "") -> tuple[Hit, ...]:
             # a surname after a title (President Putin, генерал Суровикин): the
             # one person listed by two authorities or more whose surname it is
             # as spelt (not alike, as a reading from Korean is)
@@ -407,7 +409,8 @@ class TextScreener:
                     and (r := _surname_of(key, h))
                     and r[0] == SAME_WORD
                     and _spelt_as_listed(word, h)
-                ]
+                ],
+                position_of(title),
             )
 
         @lru_cache(maxsize=65_536)
@@ -539,11 +542,14 @@ class TextScreener:
     def _cjk_surname_keyed(self, word: str) -> list[_KeyedHit]:
         return _keyed(self._cjk_surname(word))
 
-    def _best_known(self, hits: Sequence[Hit]) -> tuple[Hit, ...]:
+    def _best_known(self, hits: Sequence[Hit], position: str | None = None) -> tuple[Hit, ...]:
         """The hits of the one party that more authorities list than any other
         party of ``hits`` and at least two do (a surname beside a title names
-        the well-known bearer: PUTIN, not a namesake one list holds); none if
-        no party is so."""
+        the well-known bearer: PUTIN, not a namesake one list holds); of as many
+        authorities' parties, the one whose listings publish the office the
+        title names (``position``: *Президент Лукашенко* is the listed
+        *President of Belarus*, not his son, whom as many list:
+        :meth:`_holds`); none if no party is so."""
         bearers: list[list[Hit]] = []
         for h in hits:
             for party in bearers:
@@ -553,12 +559,43 @@ class TextScreener:
             else:
                 bearers.append([h])
         ranked = sorted(((self._authorities(p), p) for p in bearers), key=lambda b: -b[0])
-        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+        if not ranked or ranked[0][0] < 2:
+            return ()
+        if len(ranked) == 1 or ranked[1][0] < ranked[0][0]:
             return tuple(ranked[0][1])
+        if position is not None:
+            first = [p for n, p in ranked if n == ranked[0][0]]
+            holders = [p for p in first if self._holds(p, position)]
+            if len(holders) == 1:
+                return tuple(holders[0])
         return ()
 
-    def _titled_keyed(self, surname: str) -> list[_KeyedHit]:
-        return _keyed(self._titled_surname(surname))
+    def _holds(self, hits: Sequence[Hit], position: str) -> bool:
+        """Whether a listing of the party of ``hits`` publishes ``position`` as
+        its office: the office alone or of a country (*President of Belarus*;
+        not *President of the National Olympic Committee*, nor a *former*
+        one), as a position or a title. Read from the store (a screener over
+        given entries knows none)."""
+        home = self.screener.home
+        if home is None:
+            return False
+        keys = {f"{x.source}:{x.source_id}" for h in hits for x in h.listings}
+        screener = self.screener
+        for hit in hits:
+            if hit.profile_id is not None and isinstance(screener, PartyListings):
+                keys.update(screener.party_listings(hit.profile_id))
+        with Store(home, readonly=True) as store:
+            for key in sorted(keys):
+                source, _, source_id = key.partition(":")
+                record = store.get(source, source_id)
+                if record is not None and any(
+                    _office(held, position) for held in (*record.positions, *record.titles)
+                ):
+                    return True
+        return False
+
+    def _titled_keyed(self, surname: str, title: str = "") -> list[_KeyedHit]:
+        return _keyed(self._titled_surname(surname, title))
 
     def _authorities(self, hits: Sequence[Hit]) -> int:
         """How many authorities list the party of ``hits`` (one party's: all
@@ -959,6 +996,18 @@ def _without_bracket(name: str) -> tuple[str, ...]:
     writes alone."""
     bare = _BRACKET.sub("", name).strip()
     return (name, bare) if bare and bare != name else (name,)
+
+
+def _office(held: str, position: str) -> bool:
+    """Whether a published position is ``position`` alone or of a country
+    (*President of Belarus*, *Governor of the Russian Federation*'s region is not)."""
+    lower = " ".join(held.lower().split())
+    if lower == position:
+        return True
+    rest = lower.removeprefix(f"{position} of ")
+    if rest == lower:
+        return False
+    return territories.lookup(rest.removeprefix("the ")) is not None
 
 
 def _unarticled(tokens: Sequence[Token]) -> tuple[str, ...]:
