@@ -200,3 +200,26 @@ def test_a_title_names_the_bearer_who_holds_that_office(tmp_path: Path) -> None:
         assert set(found) == {"uk_ofsi:a", "au_dfat:a"}, text
     # no office named: as many authorities list both, so neither is named
     assert found_mentions(screener.screen_text("General Lukashenko said no.")) == {}
+
+
+def test_an_honorific_in_the_prose_language_before_a_name_listed_with_it() -> None:
+    """A list publishes a cleric by his religious name with its title
+    (*Patriarch Kirill*); French, Spanish and Ukrainian prose write the title
+    in their own words, in lower case (*le patriarche Kirill*, *el patriarca
+    Kirill*, *Патріарх Кирило*): the name after it is the listed one. A name
+    the lists do not publish with that title is none (*le patriarche
+    Bartholomée*), nor is the given name alone."""
+    screener = text_screener(
+        [
+            listing(x, "k", "Person", "Vladimir GUNDYAYEV", "Patriarch Kirill")
+            for x in ("uk_ofsi", "au_dfat")
+        ]
+    )
+    for text in (
+        "Le patriarche Kirill a qualifié la guerre de sainte.",
+        "El patriarca Kirill bendijo las tropas.",
+    ):
+        found = found_mentions(screener.screen_text(text))
+        assert found == {"uk_ofsi:k": ["Kirill"], "au_dfat:k": ["Kirill"]}, text
+    assert found_mentions(screener.screen_text("Le patriarche Bartholomée a parlé.")) == {}
+    assert found_mentions(screener.screen_text("Kirill a parlé à Moscou.")) == {}

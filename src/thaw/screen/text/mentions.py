@@ -68,7 +68,9 @@ How it works
    :func:`find_identifiers`), a surname with initials (*V. Putin*, *Лавров
    С.В.*: :func:`find_initialled`), after a title (*President Putin*:
    :func:`find_titled`) or before a verb of speech (*Lavrov said*:
-   :func:`find_spoken`) are mentions too.
+   :func:`find_spoken`) are mentions too, and so is a name after an honorific
+   the lists publish with it, written in the prose's own words (*le patriarche
+   Kirill*: :func:`find_honored`).
 5. **Short references.** After a party is found, a later lone surname from its
    mention (``Dmitriev``) is reported as another mention of the same party. This
    step is linear in the length of the text.
@@ -1424,6 +1426,47 @@ def find_spoken(text: str, lookup: TitledLookup) -> list[Mention]:
         declined = group == "b" and m.group("cue").lower() in GENITIVE_BEFORE
         if hits := _surname_hits(surname, lookup, declined):
             found.append(Mention(start, m.end(group), surname, hits[0]))
+    return found
+
+
+HONORIFICS: Final = {
+    "patriarch": "patriarch patriarche patriarca патриарх патріарх",
+    "mullah": "mullah mollah mulá mullá molla мулла",
+    "sheikh": "sheikh cheikh cheick jeque scheich şeyh шейх",
+    "imam": "imam imám имам",
+    "emir": "emir émir emiro эмир",
+}
+"""Religious and honorific titles that lists publish inside a name (*Patriarch
+Kirill*, *Mullah Omar*), in English, and as the languages around write them,
+in lower case in French, Spanish and Italian prose (*le patriarche Kirill*,
+*el mulá Omar*); in Russian and Ukrainian declined too (:data:`_HONORED`)."""
+_HONORIFIC_OF: Final = {
+    word: english for english, words in HONORIFICS.items() for word in words.split()
+}
+_HONORED: Final = re.compile(
+    r"(?<![\w-])(?P<t>(?i:"
+    + "|".join(map(re.escape, sorted(_HONORIFIC_OF, key=len, reverse=True)))
+    + r"))(?:а|у|ом|е)?[ \t]+"
+    + rf"(?P<n>[{_UPPER}][{_LOWER}]{{2,}})(?![\w-])"
+)
+
+WindowLookup = Callable[[str], Sequence[Hit]]
+"""``lookup(name)`` → the party a window of prose reading ``name`` names."""
+
+
+def find_honored(text: str, lookup: WindowLookup) -> list[Mention]:
+    """Every name after an honorific title (:data:`HONORIFICS`) that the lists
+    publish with the title (*le patriarche Kirill*: *Patriarch Kirill*),
+    screened as a window of the title in English and the name (its
+    dictionary form too: *патриарха Кирилла*); the mention is the name."""
+    found: list[Mention] = []
+    for m in _HONORED.finditer(text):
+        english = _HONORIFIC_OF[m.group("t").lower()]
+        name = m.group("n")
+        for form in (name, *_inflections(name)):
+            if hits := lookup(f"{english} {form}"):
+                found.append(Mention(m.start("n"), m.end("n"), name, hits[0]))
+                break
     return found
 
 

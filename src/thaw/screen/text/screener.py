@@ -28,6 +28,7 @@ from thaw.screen.text.mentions import (
     Mention,
     Party,
     Where,
+    find_honored,
     find_identifiers,
     find_initialled,
     find_marks,
@@ -511,6 +512,7 @@ class TextScreener:
             found.extend(find_initialled(text, self._initial_keyed))
         found.extend(find_titled(text, self._titled_keyed))
         found.extend(find_spoken(text, self._titled_keyed))
+        found.extend(find_honored(text, self._window_keyed))
         found.extend(find_acronyms(text, self._acronym_keyed))
         return found
 
@@ -593,6 +595,9 @@ class TextScreener:
                 ):
                     return True
         return False
+
+    def _window_keyed(self, name: str) -> list[_KeyedHit]:
+        return self._lookup_keyed(name, None, ())
 
     def _titled_keyed(self, surname: str, title: str = "") -> list[_KeyedHit]:
         return _keyed(self._titled_surname(surname, title))
