@@ -223,3 +223,16 @@ def test_an_honorific_in_the_prose_language_before_a_name_listed_with_it() -> No
         assert found == {"uk_ofsi:k": ["Kirill"], "au_dfat:k": ["Kirill"]}, text
     assert found_mentions(screener.screen_text("Le patriarche Bartholomée a parlé.")) == {}
     assert found_mentions(screener.screen_text("Kirill a parlé à Moscou.")) == {}
+
+
+def test_a_north_korean_name_with_its_initial_r() -> None:
+    """North Korean spelling keeps a name's initial ㄹ (리병철), which its
+    romanisation writes *r* (RI Pyong Chol) and a reading of Hangul *l*: the
+    name is read both ways. South Korean spelling drops it (이병철, the
+    Samsung founder), which reads as no *Ri*."""
+    screener = text_screener(
+        [listing(x, "rpc", "Person", "RI PYONG CHOL") for x in ("un_sc", "uk_ofsi")]
+    )
+    found = found_mentions(screener.screen_text("리병철 노동당 비서가 미사일 발사를 참관했다."))
+    assert found == {"un_sc:rpc": ["리병철"], "uk_ofsi:rpc": ["리병철"]}
+    assert found_mentions(screener.screen_text("이병철 삼성 창업주는 1987년에 별세했다.")) == {}

@@ -1252,7 +1252,12 @@ def reads_like(window: str, hit: Hit) -> bool:
     every informative word of the name is read too. A title, a country or a verb
     glued to a name (대통령, 总统, 表示) reads like no word of it, so fails."""
     name = [t.text for t in analyze_name(hit.matched_name).tokens if t.role not in MINOR_ROLES]
-    readings = (analyze_name(window).key, *name_variants(window))
+    key = analyze_name(window).key
+    readings = (key, *name_variants(window))
+    if _HANGUL_INITIAL_L.match(window) and key.startswith("l"):
+        # North Korean spelling keeps a word's initial ㄹ, which its
+        # romanisation writes r (리병철: RI Pyong Chol, 림, 류, 량: Rim, Ryu, Ryang)
+        readings = (*readings, "r" + key[1:])
     for words in _word_groups(readings, len(name)):
         used: set[int] = set()
         for word in words:
@@ -1265,6 +1270,9 @@ def reads_like(window: str, hit: Hit) -> bool:
                 return True
     return False
 
+
+_HANGUL_INITIAL_L: Final = re.compile("[\ub77c-\ub9c7]")
+"""A Hangul syllable beginning with ㄹ (라 to 맇)."""
 
 TRANSLATED_READING = 0.8
 """How alike (:func:`rapidfuzz.fuzz.ratio`, 0–1) a name read back from Hangul in a
