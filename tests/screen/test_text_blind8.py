@@ -76,11 +76,14 @@ def test_a_window_across_two_names_is_no_third() -> None:
 def test_eighth_blind_set(real_profiles_home: Path) -> None:
     """The eighth blind set (101 sentences in eleven languages, written and
     committed before it was first screened) on the real lists: first screened
-    73 of its 100 parties found and 4 extra."""
+    73 of its 100 parties found and 4 extra; now 81 and 3 (82 and 2 on an
+    engineer's loaded home: surnames after a given name or an office's title,
+    possessive titles, ship types, German spellings, Ukrainian adjectives,
+    Korean initial r, honorifics)."""
     report = _blind_set(real_profiles_home, "sentences_blind8.json", 101)
     figures = (report["found"], report["extra"])
-    assert report["found"] >= 73, figures
-    assert report["extra"] <= 4, figures
+    assert report["found"] >= 81, figures
+    assert report["extra"] <= 3, figures
 
 
 def test_ukrainian_adjectives_name_a_party_listed_in_russian() -> None:
