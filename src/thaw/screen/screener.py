@@ -164,8 +164,10 @@ class Screener:
         config: thaw.match.MatchConfig | None = None,
         allow_empty: bool = False,
     ) -> None:
+        self.home: Path | None = None  # the store home the index was read from
         if index is None:
-            with Store(default_home(home), readonly=True) as store:
+            self.home = default_home(home)
+            with Store(self.home, readonly=True) as store:
                 index = ensure_index(store)
             if not len(index) and not allow_empty:
                 raise NoListsLoaded(default_home(home))

@@ -34,18 +34,26 @@ How it works
    (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله, PKK'nın,
    Łukaszenkę) is in a run when its dictionary form is (:func:`base_form`), and
    is screened in that form; so is a Latin word in another language's spelling
-   of a listed word (*Szojgu*, *Şoygu*, *Loukachenko*: :func:`_respellings`).
+   of a listed word (*Szojgu*, *Şoygu*, *Loukachenko*, *Tschemesow*:
+   :func:`_respellings`) and a Ukrainian adjective of a name the lists write in
+   Russian (*Луганська народна*: :func:`_russian_adjective`).
 3. **Candidates.** Every window of two or more tokens of a run is screened against
    the index with a stricter threshold than name screening; the best
-   non-overlapping windows win. A single token is not a person: a first name alone
-   or a common surname alone proves nothing. It can be an organisation, though
+   non-overlapping windows win, but not one that joins the tail of one window
+   found to the head of the next (:func:`_straddles`). A window never begins
+   or ends with a title, article or other edge word, unless the title owns
+   what follows (*the Lord's Resistance Army*: :func:`_owner`) or the word is
+   a surname after a given name (*Viktor But*: :func:`_surname_word`). A
+   single token is not a person: a first name alone or a common surname alone
+   proves nothing. It can be an organisation, though
    (``Gazprombank``, ``Rosneft``): a lone word that is not part of a window found
    is offered to ``single``, which accepts it only when it is the whole
    distinctive name of a listed organisation (see
    :meth:`thaw.screen.text.TextScreener`); a lone word naming a vessel counts only
-   after a vessel word (``the tanker Atlas``), where a title may begin a vessel's
-   name (``the tanker Lady R``). A lone word right after a title or a given name
-   is a surname (``Richard Wagner``) and names no organisation; one that opens a
+   after a vessel word (``the tanker Atlas``, ``the reefer Tifon``), where a
+   title may begin a vessel's name (``the tanker Lady R``). A lone word right
+   after a title or a given name is a surname (``Richard Wagner``) and names no
+   organisation; one that opens a
    sentence, stands before a country or beside another distinctive word
    (``Минфин США``, ``Ocean Star Shipping``) needs a well-known party
    (:func:`_weak_capital`); so does the name before the hyphen of a compound
@@ -60,7 +68,9 @@ How it works
    :func:`find_identifiers`), a surname with initials (*V. Putin*, *Лавров
    С.В.*: :func:`find_initialled`), after a title (*President Putin*:
    :func:`find_titled`) or before a verb of speech (*Lavrov said*:
-   :func:`find_spoken`) are mentions too.
+   :func:`find_spoken`) are mentions too, and so is a name after an honorific
+   the lists publish with it, written in the prose's own words (*le patriarche
+   Kirill*: :func:`find_honored`).
 5. **Short references.** After a party is found, a later lone surname from its
    mention (``Dmitriev``) is reported as another mention of the same party. This
    step is linear in the length of the text.
@@ -235,13 +245,15 @@ ARTICLE_AFTER_OF = "the"
 of the Russian Federation``); it never begins or ends a window (:data:`EDGE_WORDS`)."""
 
 _VESSEL_CUE = re.compile(
-    r"(?:\b(?:vessels?|ships?|tankers?|carriers?|freighters?|m/?v|m/?t|imo|navire|"
+    r"(?:\b(?:vessels?|ships?|tankers?|carriers?|freighters?|reefers?|bulkers?|trawlers?|"
+    r"icebreakers?|m/?v|m/?t|imo|navire|"
     r"pétrolier|schiff|tanker|frachter|buques?|petrolero|barco|nave|petroliera|"
     r"navio|petroleiro|gemisi|gemi|tankowiec|tankowca|statek|statku)|"
     r"(?:судн[оаеу]|танкер[аеу]?|теплоход[аеу]?))[\s.:,\"'«„“]*$",
     re.IGNORECASE,
 )
-"""A word that announces a vessel's name just before it (``the tanker``, ``M/V``, and
+"""A word that announces a vessel's name just before it (``the tanker``, ``M/V``, a
+ship's type: ``the reefer``, ``the bulker``, and
 in French, German, Spanish, Italian, Portuguese, Turkish, Polish and Russian)."""
 
 NOT_PARTIES = frozenset(
@@ -663,6 +675,33 @@ def _inflections(word: str) -> tuple[str, ...]:
     return ()
 
 
+UKRAINIAN_ADJECTIVES: Final = (
+    ("ська", "ская"),
+    ("цька", "цкая"),
+    ("ський", "ский"),
+    ("цький", "цкий"),
+    ("на", "ная"),
+    ("ний", "ный"),
+)
+"""Ukrainian adjective endings (feminine and masculine nominative) and the
+Russian ones they stand for: Ukrainian prose names a Russian party in its own
+adjectives (*Луганська народна республіка*), which the lists publish in
+Russian (*Луганская народная республика*)."""
+
+
+def _russian_adjective(word: str) -> tuple[str, ...]:
+    """A Ukrainian adjective (:data:`UKRAINIAN_ADJECTIVES`) as Russian writes
+    it, its stem's *і* as *и* (*Російська* → *Российская*), else nothing."""
+    lower = word.lower()
+    if not _CYRILLIC.match(word):
+        return ()
+    for ukrainian, russian in UKRAINIAN_ADJECTIVES:
+        if lower.endswith(ukrainian) and len(word) - len(ukrainian) >= 3:
+            stem = word[: len(word) - len(ukrainian)].replace("і", "и").replace("І", "И")
+            return (stem + (russian.upper() if word.isupper() else russian),)
+    return ()
+
+
 LATIN_SLAVIC_ENDINGS: Final = tuple("owi ovi ego emu em om ą ę a y i u ie e".split())
 """Case endings of Polish, Czech and Slovak nouns and names, longest first: the
 oblique cases of a name written in Latin letters (*Kadyrowa*, *Łukaszenkę*,
@@ -682,6 +721,20 @@ _POLISH_SOFT: Final = ((re.compile("(?<=[^aeiouy])ie"), "e"), (re.compile("([iy]
 """Polish spellings of sounds English spellings write otherwise (*Łukaszenka* ~
 *Lukashenka*, *Kadyrow* ~ *Kadyrov*)."""
 
+_GERMAN_SOUNDS: Final = {
+    "schtsch": "shch",
+    "tsch": "ch",
+    "sch": "sh",
+    "ch": "kh",
+    "ss": "s",
+    "w": "v",
+}
+_GERMAN: Final = re.compile("schtsch|tsch|sch|ch|ss|w|(?<=[aeiouy])s(?=[aeiouy])|^j(?=[aeiou])")
+"""German (Duden) spellings of a Russian name's sounds: *tsch* ч, *sch* ш,
+*ch* х, *s* between vowels з, *ss* с, *w* в, *j* before a vowel й (*Tschemesow*,
+*Chodorkowski*, *Misulina*, *Jelena* ~ *Chemezov*, *Khodorkovsky*, *Mizulina*,
+*Yelena*)."""
+
 PORTUGUESE_NASAL: Final = "ã"
 """How Portuguese ends a foreign name in *-an* (*Talibã*, *Irã*, *Teerã*)."""
 
@@ -695,7 +748,8 @@ def _respellings(word: str) -> tuple[str, ...]:
     with a háček or cedilla written as two (:data:`_HACEK`), its Portuguese
     final *ã* as *an* (:data:`PORTUGUESE_NASAL`), its Polish
     digraphs as English writes them (:data:`_POLISH`), then its soft *e* and
-    *-ij* too (:data:`_POLISH_SOFT`: *Biełaruśkalij*), and the customary
+    *-ij* too (:data:`_POLISH_SOFT`: *Biełaruśkalij*), its German ones
+    (:data:`_GERMAN`: *Tschemesow*), and the customary
     Latin spellings of the given names and surnames it shares a name item with in
     rigour's name data (:func:`thaw.text.symbols.latin_words`), so that a Russian
     name as Polish, French or German prose transliterates it meets the list's
@@ -716,9 +770,19 @@ def _respellings(word: str) -> tuple[str, ...]:
         soft = pattern.sub(replacement, soft)
     if soft != polish:
         out.append(soft)
+    if (german := _GERMAN.sub(_german_sound, lower)) != lower:
+        out.append(german)
     for token in analyze_name(word).tokens:
         out.extend(latin_words(token.symbols, RESPELLINGS))
     return tuple(dict.fromkeys(out))
+
+
+def _german_sound(m: re.Match[str]) -> str:
+    """The English spelling of a German one (:data:`_GERMAN`)."""
+    letters = m.group()
+    if letters == "s":
+        return "z"
+    return "y" if letters == "j" else _GERMAN_SOUNDS[letters]
 
 
 @lru_cache(maxsize=200_000)
@@ -752,10 +816,12 @@ def base_form(word: str, known: Callable[[str], bool]) -> str | None:
     :func:`_inflections` whose analysed form is in some listed name (and
     differs from the word's own), else ``None``. Lists publish names in the
     nominative; prose declines them (*Клиенты Газпромбанка*, *с Роснефтью*,
-    *Rosnefts Raffinerie*). A Latin word no list spells so may also be another
-    language's spelling of a listed word (:func:`_respellings`: *Szojgu*)."""
+    *Rosnefts Raffinerie*), and Ukrainian prose writes a Russian name's
+    adjectives in Ukrainian (*народна*: :func:`_russian_adjective`). A Latin
+    word no list spells so may also be another language's spelling of a
+    listed word (:func:`_respellings`: *Szojgu*)."""
     own = _keys(word)
-    for candidate in (*_inflections(word), *_respellings(word)):
+    for candidate in (*_inflections(word), *_russian_adjective(word), *_respellings(word)):
         keys = _keys(candidate)
         if keys and keys != own and word_known(candidate, keys, known):
             return candidate
@@ -1249,9 +1315,9 @@ PERSON_TITLES: Final = (
 Суровикин*, *Dışişleri Bakanı Lavrov*); in Russian and Ukrainian declined too
 (:data:`_TITLED`) and joined to a rank by a hyphen (*генерал-полковник*)."""
 _TITLED: Final = re.compile(
-    r"(?<![\w-])(?i:(?:"
+    r"(?<![\w-])(?P<t>(?i:(?:"
     + "|".join(map(re.escape, PERSON_TITLES))
-    + r")(?:-[^\W\d_]+)?(?:а|у|ом|ым|ові|е|і)?)\.?[ \t]+"
+    + r")(?:-[^\W\d_]+)?(?:а|у|ом|ым|ові|е|і)?))\.?[ \t]+"
     + rf"(?P<s>[{_UPPER}][{_LOWER}]{{3,}})(?![\w-])"
     + rf"(?=(?:[ \t]+(?P<next>[{_UPPER}][\w'’-]*))?)"
 )
@@ -1262,9 +1328,32 @@ begin another title's match: *Minister Lavrov General Gerasimov*;
 
 TitledLookup = Callable[[str], Sequence[Hit]]
 """``lookup(surname)`` → the one well-known person listed under that surname."""
+TitleLookup = Callable[[str, str], Sequence[Hit]]
+"""``lookup(surname, title)``: :data:`TitledLookup`, told the title written before
+the surname (:func:`position_of`)."""
+
+POSITIONS: Final = {
+    "president": "president presidente präsident président prezydent prezident президент "
+    "cumhurbaşkan",
+    "prime minister": "premier премьер прем'єр başbakan",
+    "governor": "governor gouverneur gobernador губернатор",
+    "mayor": "mayor мэр",
+}
+"""Titles of :data:`PERSON_TITLES` that name one office, in English as the lists
+publish a person's position (*President of Belarus*), and as prose writes them
+(declined too: *президента*)."""
 
 
-def find_titled(text: str, lookup: TitledLookup) -> list[Mention]:
+def position_of(title: str) -> str | None:
+    """The office (:data:`POSITIONS`) a title written in prose names, if one."""
+    lower = title.lower()
+    for position, words in POSITIONS.items():
+        if any(lower.startswith(word) for word in words.split()):
+            return position
+    return None
+
+
+def find_titled(text: str, lookup: TitleLookup) -> list[Mention]:
     """Every surname after a title (:data:`_TITLED`) that names a well-known
     listed person: the surname as written, in its dictionary form, declined
     (*генерала Суровикина*), or as the list spells it (:func:`_respellings`:
@@ -1277,9 +1366,14 @@ def find_titled(text: str, lookup: TitledLookup) -> list[Mention]:
         if (after := m.group("next")) is not None and not _place_word(after):
             continue
         surname = m.group("s")
-        if hits := _surname_hits(surname, lookup):
+        if hits := _surname_hits(surname, partial(_titled_as, lookup, m.group("t"))):
             found.append(Mention(m.start("s"), m.end("s"), surname, hits[0]))
     return found
+
+
+def _titled_as(lookup: TitleLookup, title: str, surname: str) -> Sequence[Hit]:
+    """``lookup(surname, title)``: a :data:`TitledLookup` for one title."""
+    return lookup(surname, title)
 
 
 def _surname_hits(surname: str, lookup: TitledLookup, declined: bool = False) -> Sequence[Hit]:
@@ -1332,6 +1426,47 @@ def find_spoken(text: str, lookup: TitledLookup) -> list[Mention]:
         declined = group == "b" and m.group("cue").lower() in GENITIVE_BEFORE
         if hits := _surname_hits(surname, lookup, declined):
             found.append(Mention(start, m.end(group), surname, hits[0]))
+    return found
+
+
+HONORIFICS: Final = {
+    "patriarch": "patriarch patriarche patriarca патриарх патріарх",
+    "mullah": "mullah mollah mulá mullá molla мулла",
+    "sheikh": "sheikh cheikh cheick jeque scheich şeyh шейх",
+    "imam": "imam imám имам",
+    "emir": "emir émir emiro эмир",
+}
+"""Religious and honorific titles that lists publish inside a name (*Patriarch
+Kirill*, *Mullah Omar*), in English, and as the languages around write them,
+in lower case in French, Spanish and Italian prose (*le patriarche Kirill*,
+*el mulá Omar*); in Russian and Ukrainian declined too (:data:`_HONORED`)."""
+_HONORIFIC_OF: Final = {
+    word: english for english, words in HONORIFICS.items() for word in words.split()
+}
+_HONORED: Final = re.compile(
+    r"(?<![\w-])(?P<t>(?i:"
+    + "|".join(map(re.escape, sorted(_HONORIFIC_OF, key=len, reverse=True)))
+    + r"))(?:а|у|ом|е)?[ \t]+"
+    + rf"(?P<n>[{_UPPER}][{_LOWER}]{{2,}})(?![\w-])"
+)
+
+WindowLookup = Callable[[str], Sequence[Hit]]
+"""``lookup(name)`` → the party a window of prose reading ``name`` names."""
+
+
+def find_honored(text: str, lookup: WindowLookup) -> list[Mention]:
+    """Every name after an honorific title (:data:`HONORIFICS`) that the lists
+    publish with the title (*le patriarche Kirill*: *Patriarch Kirill*),
+    screened as a window of the title in English and the name (its
+    dictionary form too: *патриарха Кирилла*); the mention is the name."""
+    found: list[Mention] = []
+    for m in _HONORED.finditer(text):
+        english = _HONORIFIC_OF[m.group("t").lower()]
+        name = m.group("n")
+        for form in (name, *_inflections(name)):
+            if hits := lookup(f"{english} {form}"):
+                found.append(Mention(m.start("n"), m.end("n"), name, hits[0]))
+                break
     return found
 
 
@@ -1431,7 +1566,8 @@ def find_mentions(
 
 
 VESSEL_WORDS = frozenset(
-    """vessel ship tanker carrier freighter mv mt m/v m/t navire pétrolier cargo schiff
+    """vessel ship tanker carrier freighter reefer bulker trawler icebreaker mv mt m/v m/t
+    navire pétrolier cargo schiff frachter
     nave petroliera navio petroleiro gemi gemisi tankowiec statek
     судно танкер теплоход сухогруз""".split()
 )
@@ -1467,6 +1603,28 @@ TITLES = frozenset(
 
 def _title(tok: Tok) -> bool:
     return tok.text.lower().strip(".") in TITLES
+
+
+def _owner(text: str, tok: Tok) -> bool:
+    """Whether a word of :data:`EDGE_WORDS` is written with a possessive
+    (*Lord's*): a noun that owns what follows, a word of a name (*the Lord's
+    Resistance Army*, *King's College*), not a title before one (*Lord Cameron*)."""
+    return _POSSESSIVE.match(text, tok.end, tok.end + 2) is not None
+
+
+def _surname_word(text: str, window: list[Tok]) -> bool:
+    """Whether the last word of ``window``, one of :data:`EDGE_WORDS` but no
+    title, is a surname: capitalised in mid-sentence right after a known given
+    name (*Viktor But*, *Theresa May*), where grammar capitalises neither the
+    conjunction nor the month's name after a first name."""
+    last = window[-1]
+    return (
+        len(window) >= 2
+        and last.text[0].isupper()
+        and not _title(last)
+        and not _sentence_start(text, last.start)
+        and _given_name(window[-2].text)
+    )
 
 
 _NEXT_WORD: Final = re.compile(r" ([^\W\d_]+)")
@@ -1574,12 +1732,16 @@ def _screen_run(
                 continue
             if any(t.sounded or t.members for t in window):
                 continue  # a word read by its sound names an organisation alone
-            if _edge(window[-1]) or _vessel_word(window[0]):
+            if (_edge(window[-1]) and not _surname_word(text, window)) or _vessel_word(window[0]):
                 continue
             if window[-1].continues and (i + size < n or _name_goes_on(text, window[-1])):
                 continue  # cut short: Министерство финансов (Казахстана) is not Russia's
             start, end = window[0].start, window[-1].end
-            if _edge(window[0]) and not (_title(window[0]) and cue_at(start)):
+            if (
+                _edge(window[0])
+                and not (_title(window[0]) and cue_at(start))
+                and not _owner(text, window[0])
+            ):
                 continue  # "the tanker Lady R": a vessel's name may begin with a title
             if (
                 any(t.comma_after for t in window[1:-1])
@@ -1615,6 +1777,13 @@ def _screen_run(
                 based = " ".join([t.base or t.text for t in window])
                 if based != words:
                     hits = lookup(based, year, countries, cue)
+            if not hits and declined and any(_russian_adjective(t.text) for t in window):
+                # Ukrainian adjectives (Луганська народна), which the lists
+                # write in Russian (Луганская народная): as Russian writes them
+                russian = " ".join(
+                    [(*_russian_adjective(t.text), t.base or t.text)[0] for t in window]
+                )
+                hits = lookup(russian, year, countries, cue)
             if not hits and any(t.text in OF_PARTICLES for t in window[1:-1]):
                 # "of" as another Romance language says it (Banco Central da
                 # Venezuela, listed as BANCO CENTRAL DE VENEZUELA): without it
@@ -1628,8 +1797,9 @@ def _screen_run(
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()
+    spans = [(i, j) for _score, i, j, _hit in windows]
     for _score, i, j, hit in sorted(windows, key=lambda w: (-w[0], -(w[2] - w[1]))):
-        if taken.intersection(range(i, j)):
+        if taken.intersection(range(i, j)) or _straddles(i, j, spans):
             continue
         taken.update(range(i, j))
         inverted = run[i].comma_after
@@ -1670,6 +1840,16 @@ def _screen_run(
     return found
 
 
+def _straddles(i: int, j: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the window of words ``i`` to ``j`` begins inside one window
+    that names a party and ends inside another after it: it joins the tail of
+    one name to the head of the next (*حزب الله نعيم قاسم*, Hizballah's Naim
+    Qassem, read *الله نعيم* as another person's *Naim Allah*), a coincidence
+    of their boundary, where the text names the two."""
+    ends = [b for a, b in spans if a < i < b]
+    return bool(ends) and any(min(ends) <= c < j < d for c, d in spans)
+
+
 def _short_references(
     text: str, toks: list[Tok], mentions: list[Mention], parties: dict[str, Party]
 ) -> None:
@@ -1693,6 +1873,8 @@ def _short_references(
     for tok in toks:
         if not tok.capitalised or len(tok.keys) != 1:
             continue
+        if _edge(tok) and _sentence_start(text, tok.start):
+            continue  # (*But* opening a sentence is the conjunction, not BOUT)
         surname = tok.keys[0]
         seen = first_seen.get(surname)
         if seen is None or len(keys_of[surname]) > 1 or tok.start < seen[0]:

@@ -28,6 +28,7 @@ from thaw.screen.text.mentions import (
     Mention,
     Party,
     Where,
+    find_honored,
     find_identifiers,
     find_initialled,
     find_marks,
@@ -36,6 +37,7 @@ from thaw.screen.text.mentions import (
     find_spoken,
     find_titled,
     is_abjad,
+    position_of,
 )
 from thaw.screen.text.places import is_city
 from thaw.screen.text.prefixed import FormPrefixes, place_and_trade
@@ -44,6 +46,7 @@ from thaw.screen.text.sounding import SCHEMATA as SOUND_SCHEMATA
 from thaw.screen.text.sounding import SoundAlikes
 from thaw.screen.text.translated import ENGLISH_ADJECTIVES, find_translated
 from thaw.sources import territories
+from thaw.store import Store
 from thaw.text import Token, analyze_name, name_variants
 from thaw.text.common_words import common_word
 from thaw.text.fold import abjad_key
@@ -387,7 +390,7 @@ class TextScreener:
             return ()
 
         @lru_cache(maxsize=65_536)
-        def titled_surname(word: str) -> tuple[Hit, ...]:
+        def titled_surname(word: str, title: str = "") -> tuple[Hit, ...]:
             # a surname after a title (President Putin, генерал Суровикин): the
             # one person listed by two authorities or more whose surname it is
             # as spelt (not alike, as a reading from Korean is)
@@ -407,7 +410,8 @@ class TextScreener:
                     and (r := _surname_of(key, h))
                     and r[0] == SAME_WORD
                     and _spelt_as_listed(word, h)
-                ]
+                ],
+                position_of(title),
             )
 
         @lru_cache(maxsize=65_536)
@@ -508,6 +512,7 @@ class TextScreener:
             found.extend(find_initialled(text, self._initial_keyed))
         found.extend(find_titled(text, self._titled_keyed))
         found.extend(find_spoken(text, self._titled_keyed))
+        found.extend(find_honored(text, self._window_keyed))
         found.extend(find_acronyms(text, self._acronym_keyed))
         return found
 
@@ -539,11 +544,14 @@ class TextScreener:
     def _cjk_surname_keyed(self, word: str) -> list[_KeyedHit]:
         return _keyed(self._cjk_surname(word))
 
-    def _best_known(self, hits: Sequence[Hit]) -> tuple[Hit, ...]:
+    def _best_known(self, hits: Sequence[Hit], position: str | None = None) -> tuple[Hit, ...]:
         """The hits of the one party that more authorities list than any other
         party of ``hits`` and at least two do (a surname beside a title names
-        the well-known bearer: PUTIN, not a namesake one list holds); none if
-        no party is so."""
+        the well-known bearer: PUTIN, not a namesake one list holds); of as many
+        authorities' parties, the one whose listings publish the office the
+        title names (``position``: *Президент Лукашенко* is the listed
+        *President of Belarus*, not his son, whom as many list:
+        :meth:`_holds`); none if no party is so."""
         bearers: list[list[Hit]] = []
         for h in hits:
             for party in bearers:
@@ -553,12 +561,46 @@ class TextScreener:
             else:
                 bearers.append([h])
         ranked = sorted(((self._authorities(p), p) for p in bearers), key=lambda b: -b[0])
-        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+        if not ranked or ranked[0][0] < 2:
+            return ()
+        if len(ranked) == 1 or ranked[1][0] < ranked[0][0]:
             return tuple(ranked[0][1])
+        if position is not None:
+            first = [p for n, p in ranked if n == ranked[0][0]]
+            holders = [p for p in first if self._holds(p, position)]
+            if len(holders) == 1:
+                return tuple(holders[0])
         return ()
 
-    def _titled_keyed(self, surname: str) -> list[_KeyedHit]:
-        return _keyed(self._titled_surname(surname))
+    def _holds(self, hits: Sequence[Hit], position: str) -> bool:
+        """Whether a listing of the party of ``hits`` publishes ``position`` as
+        its office: the office alone or of a country (*President of Belarus*;
+        not *President of the National Olympic Committee*, nor a *former*
+        one), as a position or a title. Read from the store (a screener over
+        given entries knows none)."""
+        home = self.screener.home
+        if home is None:
+            return False
+        keys = {f"{x.source}:{x.source_id}" for h in hits for x in h.listings}
+        screener = self.screener
+        for hit in hits:
+            if hit.profile_id is not None and isinstance(screener, PartyListings):
+                keys.update(screener.party_listings(hit.profile_id))
+        with Store(home, readonly=True) as store:
+            for key in sorted(keys):
+                source, _, source_id = key.partition(":")
+                record = store.get(source, source_id)
+                if record is not None and any(
+                    _office(held, position) for held in (*record.positions, *record.titles)
+                ):
+                    return True
+        return False
+
+    def _window_keyed(self, name: str) -> list[_KeyedHit]:
+        return self._lookup_keyed(name, None, ())
+
+    def _titled_keyed(self, surname: str, title: str = "") -> list[_KeyedHit]:
+        return _keyed(self._titled_surname(surname, title))
 
     def _authorities(self, hits: Sequence[Hit]) -> int:
         """How many authorities list the party of ``hits`` (one party's: all
@@ -636,17 +678,21 @@ class TextScreener:
         alignment over all of a listing's names, and the one that wins may be a
         spelling the text does not use (*Сергей Шойгу* scores best against the
         published Cyrillic *Серхей Кужухетович Шойху*, and is written as the
-        listed *Sergei SHOIGU* is read). A name its authority publishes only
+        listed *Sergei SHOIGU* is read), a name published with its acronym or
+        another name in brackets after it without them (*'LUGANSKAYA NARODNAYA
+        RESPUBLIKA' (LNR)*: :func:`_without_bracket`). A name its authority publishes only
         as a weak alias (:meth:`_weak_alias`: OFAC's BANCO NACIONAL of BANCO
         CORPORATIVO SA) names nothing by itself."""
         if words_cover(window, hit) and not self._weak_alias(hit):
             return True
         return any(
-            words_cover(window, replace(hit, matched_name=name.original))
+            words_cover(window, replace(hit, matched_name=named))
             for entry in self._entries(hit)
             if entry is not None
             for name, kind in entry.names
-            if kind != "weak" and name.original != hit.matched_name
+            if kind != "weak"
+            for named in _without_bracket(name.original)
+            if named != hit.matched_name
         )
 
     def _names_only(self, word: str, hits: Sequence[Hit]) -> bool:
@@ -798,6 +844,9 @@ class TextScreener:
             found = tuple(h for h in found if self._writes_cyrillic(word, h))
         # a weak alias alone is no mention (the tanker "MSC Oscar" is no MSC)
         found = tuple(h for h in found if not self._weak_only(h))
+        # an acronym is its letters, not their sound: a word spelt otherwise
+        # (the German *Reede*, *Fatah*) is no RID, no FATA
+        found = tuple(h for h in found if not _respelt_acronym(word, h))
         if is_city(word):
             # a city's name (*Raqqa*) names only a party a list publishes by
             # that very name, not one whose name it sounds or is spelt like (RAKA)
@@ -927,6 +976,45 @@ INITIALS_SKIPPED: Final = frozenset("of and the in for".split())
 (Islamic State of Iraq and Syria: ISIS)."""
 
 
+def _respelt_acronym(word: str, hit: Hit) -> bool:
+    """Whether a word in Latin letters matched a listed name in Latin capitals
+    of :data:`ACRONYM` letters at most (an acronym: RID, FATA) that it does not
+    spell letter for letter (*Reed*, *Fatah*): name screening hears the two
+    alike, but an acronym is read by its letters."""
+    listed = "".join(c for c in hit.matched_name if c.isalpha())
+    written = "".join(c for c in word if c.isalpha())
+    return (
+        listed.isascii()
+        and listed.isupper()
+        and len(listed) <= ACRONYM
+        and written.isascii()
+        and written.casefold() != listed.casefold()
+    )
+
+
+_BRACKET: Final = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _without_bracket(name: str) -> tuple[str, ...]:
+    """A listed name, and, if it ends with a part in brackets (an acronym or
+    another name: *FOREIGN TRADE BANK (FTB)*), the name without it, which prose
+    writes alone."""
+    bare = _BRACKET.sub("", name).strip()
+    return (name, bare) if bare and bare != name else (name,)
+
+
+def _office(held: str, position: str) -> bool:
+    """Whether a published position is ``position`` alone or of a country
+    (*President of Belarus*, *Governor of the Russian Federation*'s region is not)."""
+    lower = " ".join(held.lower().split())
+    if lower == position:
+        return True
+    rest = lower.removeprefix(f"{position} of ")
+    if rest == lower:
+        return False
+    return territories.lookup(rest.removeprefix("the ")) is not None
+
+
 def _unarticled(tokens: Sequence[Token]) -> tuple[str, ...]:
     """The texts of a name's tokens, its articles (role ``stop``) aside."""
     return tuple(t.text for t in tokens if t.role != "stop")
@@ -1008,14 +1096,29 @@ def _labials(skeleton: str) -> str:
     return _DOUBLED.sub(r"\1", skeleton.translate(_LABIALS))
 
 
+_SHORT_VOWELS: Final = str.maketrans("eo", "iu")
+
+
+def _arabic_vowels(word: str) -> str:
+    """A Latin word with *e* as *i*, *o* as *u* and a doubled letter once: the
+    two ways Arabic and Persian names are written in Latin letters, the
+    vowels of Persian or Levantine speech (*Qassem*, *Mohsen*, *Hosseini*) or
+    of standard Arabic (*Qasim*, *Muhsin*, *Husseini*), a shadda written or
+    not. Not *a* for *i*: *Karimi* and *Karami* are two names."""
+    return _DOUBLED.sub(r"\1", word.translate(_SHORT_VOWELS))
+
+
 def _same_given_name(a: Token, b: Token) -> bool:
-    """:func:`_same_word`, or two forms of one given name in rigour's name data
+    """:func:`_same_word`, or two spellings of one Arabic or Persian name
+    (:func:`_arabic_vowels`: *Qassem*, QASIM), or two forms of one given name in rigour's name data
     (a shared ``NAME:`` symbol: Ukrainian Михайло, Сергій, Олександр for Mikhail,
     Sergei, Aleksandr; not Maria and Marina, nor Karimi and Karami), of five
     letters or more; or two spellings of one patronymic (:data:`_PATRONYMIC`)
     that differ in how they write a soft sign (*Anatolyevich*, *Anatolievich*)."""
     if _same_word(a, b):
         return True
+    if _arabic_vowels(a.text) == _arabic_vowels(b.text) and a.text[:1] == b.text[:1]:
+        return True  # (Qassem, QASIM)
     if _PATRONYMIC.search(a.text) and _PATRONYMIC.search(b.text):
         # (Anatolyevich, Anatolijevitch: a soft sign written y, i or ij)
         return a.text.translate(_SOFT) == b.text.translate(_SOFT)
@@ -1149,7 +1252,12 @@ def reads_like(window: str, hit: Hit) -> bool:
     every informative word of the name is read too. A title, a country or a verb
     glued to a name (대통령, 总统, 表示) reads like no word of it, so fails."""
     name = [t.text for t in analyze_name(hit.matched_name).tokens if t.role not in MINOR_ROLES]
-    readings = (analyze_name(window).key, *name_variants(window))
+    key = analyze_name(window).key
+    readings = (key, *name_variants(window))
+    if _HANGUL_INITIAL_L.match(window) and key.startswith("l"):
+        # North Korean spelling keeps a word's initial ㄹ, which its
+        # romanisation writes r (리병철: RI Pyong Chol, 림, 류, 량: Rim, Ryu, Ryang)
+        readings = (*readings, "r" + key[1:])
     for words in _word_groups(readings, len(name)):
         used: set[int] = set()
         for word in words:
@@ -1162,6 +1270,9 @@ def reads_like(window: str, hit: Hit) -> bool:
                 return True
     return False
 
+
+_HANGUL_INITIAL_L: Final = re.compile("[\ub77c-\ub9c7]")
+"""A Hangul syllable beginning with ㄹ (라 to 맇)."""
 
 TRANSLATED_READING = 0.8
 """How alike (:func:`rapidfuzz.fuzz.ratio`, 0–1) a name read back from Hangul in a
