@@ -76,6 +76,15 @@ from thaw.text.thai import thai_readings, thai_spellings, untitled
         # kaeo), the second letter of a cluster when one does (แกว่ง kwaeng)
         ("ศรีแก้ว", "sikaeo"),
         ("แกว่ง", "kwaeng"),
+        # ทร with a vowel after a syllable that takes no final is s (ทราย
+        # *sai*), as at a word's start
+        ("เขาทราย", "khaosai"),
+        ("ไกรทราย", "kraisai"),
+        # the ร of Sanskrit -jra, -tra after a final stop is silent, at a
+        # word's end and before a syllable with a vowel of its own
+        ("เพชร", "phet"),
+        ("เพชรล้ำ", "phetlam"),
+        ("ชินวัตร", "chinwat"),
     ],
 )
 def test_rtgs_reading(word: str, rtgs: str) -> None:
@@ -129,6 +138,13 @@ def test_rtgs_reading(word: str, rtgs: str) -> None:
         ("เจียรวนนท์", "chiarawanont"),
         # the English or of an open อ (plain)
         ("จงจอหอ", "chongchorhor"),
+        # the personal spelling with the final ร of -tra unsaid (and with it)
+        ("สมจิตร", "somjit"),
+        ("สมจิตร", "somjitra"),
+        ("ชินวัตร", "chinwatra"),
+        # the silent ร of -jra inside a word, read with a when linked
+        ("เพชรล้ำ", "pechlam"),
+        ("เพชรล้ำ", "phetralam"),
     ],
 )
 def test_spellings_people_use(word: str, spelling: str) -> None:

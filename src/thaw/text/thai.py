@@ -44,6 +44,10 @@ of a ``ั`` is read again before a bare consonant (พัชรวาท *phatc
 a leading vowel completed by a vowel sign after a high or middle consonant and
 another belongs to the second (เฉลิม *chaloem*, เจริญ *charoen*), ``ทร`` before
 ``ั`` is *s* (ทรัพย์ *sap*), as is ``ทรง`` inside a word (บุญทรง *bunsong*),
+``ทร`` with a vowel after a syllable that takes no final is *s* too
+(เขาทราย *khao-sai*), the ร of Sanskrit *-tra*, *-jra* after a final stop is
+silent inside a word as at its end (เพชรล้ำ *phet-lam*; the linked reading
+reads it with *a*),
 ``อ`` before a letter that closes no syllable (ห) or at the end of a word is
 the open *o* (จงจอหอ *chong-cho-ho*), a leading vowel and a vowel sign that
 make no vowel together (or ``เ–ิ`` before a consonant with a vowel of its
@@ -179,6 +183,11 @@ _SILENT_FINAL_VOWEL_AFTER: Final = frozenset("ตฏฐฑฒถทธด")
 #: The inherent *a* of a syllable that takes no final (the first of an odd
 #: number of bare consonants that end a word: ถนน *tha-non*).
 _OPEN_A: Final = "-a."
+#: The stops after which Sanskrit writes a ร that Thai leaves unsaid when
+#: they close a syllable (ชินวัตร *chinwat*, Sanskrit *-vatra*; เพชร *phet*,
+#: *vajra*; สมจิตร *somchit*, *citra*), where personal spellings may write it
+#: (*Shinawatra*, :data:`_VOWELS` ``"r"``).
+_SILENT_R_STOPS: Final = frozenset("ตทช")
 #: Vowels that take no final consonant.
 _NO_FINAL: Final = ("ะ", "ำ", "เา", "ใ", "ไ", _OPEN_A)
 #: The consonants of the high and middle classes, which lead a following
@@ -348,13 +357,20 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
                 ch == "ท"
                 and second == "ร"
                 and after != "ร"
-                and ((not units and not lead) or after == "\u0e31" or _is_song(chars, i))
+                and (
+                    (not units and not lead)
+                    or after == "\u0e31"
+                    or _is_song(chars, i)
+                    or (not lead and after in _VOWEL_SIGNS and units[-1][1] in _NO_FINAL)
+                )
             ):
                 # (a first ทร is read s, ทรง *song*, and so is ทรั anywhere,
-                # ทรัพย์ *sap*: สะสมทรัพย์ *Sasomsap*, and ทรง that ends a
-                # word or comes before another consonant: บุญทรง *Bunsong*;
-                # elsewhere within a word ท closes or opens a syllable: สุนทร
-                # *sunthon*, จันทรา *chanthara*)
+                # ทรัพย์ *sap*: สะสมทรัพย์ *Sasomsap*, ทรง that ends a word or
+                # comes before another consonant: บุญทรง *Bunsong*, and ทร
+                # with a vowel after a syllable that takes no final, which ท
+                # cannot close: เขาทราย *khao-sai*; elsewhere within a word ท
+                # closes or opens a syllable: สุนทร *sunthon*, จันทรา
+                # *chanthara*)
                 onset += second  # (ทร is read s: ทรง)
                 i += 1
             elif (
@@ -460,7 +476,7 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
             and not nxt[1]
             and j + 2 == len(units)
             and not _doubled_stop(onset, nxt[0])
-            and not (nxt[0] == "ร" and onset in ("ต", "ท"))  # (ชินวัตร: silent ร)
+            and not (nxt[0] == "ร" and onset in _SILENT_R_STOPS)  # (ชินวัตร: silent ร)
             and not (out and out[-1][1] == "ั")  # (ั needs a final: สมัคร *samak*)
         )
         # after a long open vowel, three bare consonants are a syllable and
@@ -481,7 +497,7 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
         closing_r = (
             nxt == ["ร", ""]
             and j + 2 == len(units)
-            and onset not in ("ต", "ท")
+            and onset not in _SILENT_R_STOPS
             and not (out and out[-1][1] == "ั")
         )
         if closing_r:
@@ -513,6 +529,20 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
             continue
         if onset == "ร" and out and out[-1][2] and nxt is None:
             out.append(("ร", "r", ""))  # a final ร after a final: silent in RTGS
+            j += 1
+            continue
+        if (
+            onset == "ร"
+            and not linked
+            and out
+            and out[-1][1] != "ั"
+            and out[-1][2] in _SILENT_R_STOPS
+            and nxt is not None
+            and nxt[1]
+        ):
+            # the ร of Sanskrit *-tra*, *-jra* inside a word, before a
+            # syllable with a vowel of its own, is silent (เพชรล้ำ *phet-lam*;
+            # the linked reading reads it with a: จิตรลดา *chit-ra-la-da*)
             j += 1
             continue
         if (
@@ -899,6 +929,10 @@ def untitled(word: str) -> str:
     return word
 
 
+#: The most spellings :func:`thai_spellings` gives a word.
+_MAX_SPELLINGS: Final = 6
+
+
 @lru_cache(maxsize=4096)
 def thai_spellings(word: str) -> tuple[str, ...]:
     """The spellings a Thai word is written in, lower-case ASCII, without
@@ -917,8 +951,11 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     *Sittipunt*, *Chearavanont*); last
     the *written* reading (:func:`_written`), letter by letter as Pali and
     Sanskrit names are spelt, silent letters and unsaid vowels written
-    (*Thapana*, *Sirivadhanabhakdi*, *Srirasmi*). At most six spellings, the
-    first RTGS; a title before the name is left out (:func:`untitled`)."""
+    (*Thapana*, *Sirivadhanabhakdi*, *Srirasmi*), and, for a word ending in
+    the silent ร of Sanskrit *-tra* (:data:`_SILENT_R_STOPS`), the personal
+    spelling without it (สมจิตร *Somjit* beside *somjitra*, as ชินวัตร is
+    *Shinawatra*). At most :data:`_MAX_SPELLINGS` spellings, the first RTGS;
+    a title before the name is left out (:func:`untitled`)."""
     word = untitled(word)
     out: list[str] = []
     # (the syllables of each kind once, for the readings that render them)
@@ -938,4 +975,17 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     reading = _written(word)
     if reading and reading not in out:
         out.append(reading)
+    plain = syllables[False]
+    if (
+        len(plain) > 1
+        and plain[-1] == ("ร", "r", "")
+        and plain[-2][2] in _SILENT_R_STOPS
+        and len(out) < _MAX_SPELLINGS
+    ):
+        # (the personal spelling with the final ร of Sanskrit *-tra* unsaid,
+        # as many write it: สมจิตร *Somjit*, ประวิตร *Prawit*, beside
+        # *Shinawatra*)
+        reading = _render(word, plain[:-1], _PERSONAL)
+        if reading and reading not in out:
+            out.append(reading)
     return tuple(out)
