@@ -85,6 +85,9 @@ from thaw.text.thai import thai_readings, thai_spellings, untitled
         ("เพชร", "phet"),
         ("เพชรล้ำ", "phetlam"),
         ("ชินวัตร", "chinwat"),
+        # Sanskrit brahma: พร with its inherent o, closed by ม, the ห unsaid
+        ("พรหม", "phrom"),
+        ("พรหมเทพ", "phromthep"),
     ],
 )
 def test_rtgs_reading(word: str, rtgs: str) -> None:
@@ -145,6 +148,7 @@ def test_rtgs_reading(word: str, rtgs: str) -> None:
         # the silent ร of -jra inside a word, read with a when linked
         ("เพชรล้ำ", "pechlam"),
         ("เพชรล้ำ", "phetralam"),
+        ("พรหมมา", "promma"),
     ],
 )
 def test_spellings_people_use(word: str, spelling: str) -> None:

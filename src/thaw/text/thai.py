@@ -44,7 +44,8 @@ of a ``ั`` is read again before a bare consonant (พัชรวาท *phatc
 a leading vowel completed by a vowel sign after a high or middle consonant and
 another belongs to the second (เฉลิม *chaloem*, เจริญ *charoen*), ``ทร`` before
 ``ั`` is *s* (ทรัพย์ *sap*), as is ``ทรง`` inside a word (บุญทรง *bunsong*),
-``ทร`` with a vowel after a syllable that takes no final is *s* too
+``พรหม`` (Sanskrit *brahma*) is *phrom*, ``ทร`` with a vowel after a
+syllable that takes no final is *s* too
 (เขาทราย *khao-sai*), the ร of Sanskrit *-tra*, *-jra* after a final stop is
 silent inside a word as at its end (เพชรล้ำ *phet-lam*; the linked reading
 reads it with *a*),
@@ -406,6 +407,16 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
         vowel = lead
         if not vowel and chars[i : i + 2] == ["ร", "ร"]:
             vowel, i = "รร", i + 2  # (บรร, วรรณ: the vowel a with a final n)
+        elif (
+            not vowel
+            and onset in _CLUSTER_FIRST
+            and chars[i : i + 3] == ["ร", "ห", "ม"]
+            and not (i + 3 < n and chars[i + 3] in _VOWEL_SIGNS)
+        ):
+            # Sanskrit *brahma* (พรหม *phrom*: *Prommin*, *Prompow*): the
+            # cluster with its inherent o, closed by ม, the ห between them
+            # unsaid
+            onset, vowel, i = onset + "ร", "-", i + 2
         while i < n and chars[i] in _VOWEL_SIGNS:
             vowel += chars[i]
             i += 1
