@@ -303,6 +303,8 @@ def test_a_thai_syllable_differing(read: str, latin: str, differs: bool) -> None
         ("bunsong", "boonsong", False),  # u spelt oo
         ("somchai", "somchai", False),
         ("kanokphon", "kanokwan", False),  # consonants differ: not this rule
+        ("suphanat", "supanida", True),  # a Thai a is not spelt i
+        ("chatchai", "chatichai", False),  # an unsaid i written (ชาติ)
     ],
 )
 def test_a_thai_written_vowel_differing(read: str, latin: str, differs: bool) -> None:

@@ -34,8 +34,9 @@
   near their keys or spellings (:func:`syllable_differs`): a Thai name is a
   compound of meaningful syllables; nor do two whose consonants agree when
   the Thai writes *u* or *i* with a vowel sign where the Latin word writes
-  *a* (:func:`written_vowel_differs`: *chaiwut*/*Chaiwat*; a Thai *a* may be
-  written *u*, *Nuttawut*);
+  *a*, or *a* where it writes *i* (:func:`written_vowel_differs`:
+  *chaiwut*/*Chaiwat*, *suphanat*/*Supanida*; a Thai *a* may be written *u*,
+  *Nuttawut*);
 * two Chinese or Korean syllables agree only when they are the same character;
   a syllable and a Latin word only when the word is spelt as the syllable is
   read (after folding) or shares its name item (``박``/``Park``): never by a
@@ -480,15 +481,19 @@ def written_vowel_differs(read: str, latin: str) -> bool:
     """Whether the reading of a Thai word and a Latin word, their consonants
     the same once folded (:func:`syllable_differs`), differ in a vowel the
     Thai writes with a sign, *u* or *i* (:data:`_SIGNED_VOWELS`), where the
-    Latin word writes *a*: Thai writes its vowels, and no spelling writes
-    those as *a*, so ชัยวุฒิ *chaiwut* is not *Chaiwat*. The
-    other way round is a spelling: a Thai *a* is often written *u*
-    (ณัฐวุฒิ *Nuttawut*)."""
+    Latin word writes *a*, or an *a* where it writes *i*: Thai writes its
+    vowels, and no spelling writes *u* or *i* as *a*, nor *a* as *i*, so
+    ชัยวุฒิ *chaiwut* is not *Chaiwat*, nor ศุภณัฏฐ์ *suphanat* *Supanida*.
+    A Thai *a* written *u* is a spelling (ณัฐวุฒิ *Nuttawut*), and so is an
+    *i* the reading leaves unsaid (ชาติชาย *chatchai*, *Chatichai*)."""
     ka, ga = _vowel_groups(read)
     kb, gb = _vowel_groups(latin)
     if ka != kb:
         return False
-    return any(x in _SIGNED_VOWELS and y == "a" for x, y in zip(ga, gb, strict=True))
+    return any(
+        (x in _SIGNED_VOWELS and y == "a") or (x == "a" and y == "i")
+        for x, y in zip(ga, gb, strict=True)
+    )
 
 
 def abjad_pair_similarity(
