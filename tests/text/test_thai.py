@@ -69,6 +69,10 @@ from thaw.text.thai import thai_readings, thai_spellings, untitled
         # citta); a doubled nasal is read again (อานนท์ a-non)
         ("พิจิตต", "phichit"),
         ("อานนท์", "anon"),
+        # and so does a stop and the aspirate of its class, Pali's doubled
+        # aspirate (ทธ ddh: Pali yuddha, buddha)
+        ("ยงยุทธ", "yongyut"),
+        ("พุทธ", "phut"),
         # a leading vowel and a vowel sign that make no vowel together: one
         # syllable each (ไพริน phai-rin, not a cluster พร)
         ("ไพรินทร์", "phairin"),

@@ -53,8 +53,9 @@ reads it with *a*),
 the open *o* (จงจอหอ *chong-cho-ho*), a leading vowel and a vowel sign that
 make no vowel together (or ``เ–ิ`` before a consonant with a vowel of its
 own) belong to two syllables (ไพริน *phai-rin*, เตริยา *te-ri-ya*), and a
-stop doubled at the end of a word closes one syllable (พิจิตต *phi-chit*,
-Pali *citta*).
+stop doubled at the end of a word, or a stop and the aspirate of its class
+(Pali's doubled aspirate), closes one syllable (พิจิตต *phi-chit*, Pali
+*citta*; ยุทธ *yut*, Pali *yuddha*).
 
 Thai people often spell a name of Pali or Sanskrit origin by its letters
 rather than its sound: the letters the thanthakhat silences (ศักดิ์ *Sakdi*,
@@ -267,10 +268,21 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
     return out
 
 
+#: Pali's doubled aspirates, written as a stop and the aspirate of its class
+#: (ทธ *ddh*: ยุทธ *yut*, Pali *yuddha*; พุทธ *phut*; ตถ *tth*; กข *kkh*).
+_GEMINATE_ASPIRATES: Final = frozenset(
+    ("กข", "คฆ", "จฉ", "ชฌ", "ฏฐ", "ฑฒ", "ตถ", "ทธ", "ปผ", "พภ", "บภ", "ดธ")
+)
+
+
 def _doubled_stop(first: str, second: str) -> bool:
     """Whether ``first`` and ``second`` are one stop consonant written twice
-    (ตต, กก, ปป …: a final *k*, *t* or *p*), as Pali writes a doubled stop."""
-    return first == second and len(first) == 1 and _CONSONANTS[first][1] in ("k", "t", "p")
+    (ตต, กก, ปป …: a final *k*, *t* or *p*), as Pali writes a doubled stop, or
+    a stop and the aspirate of its class, as Pali writes a doubled aspirate
+    (:data:`_GEMINATE_ASPIRATES`: ยุทธ *yut*)."""
+    if first == second:
+        return len(first) == 1 and _CONSONANTS[first][1] in ("k", "t", "p")
+    return first + second in _GEMINATE_ASPIRATES
 
 
 def _final_w(chars: list[str], i: int, lead: str) -> bool:
