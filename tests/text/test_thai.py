@@ -73,6 +73,11 @@ from thaw.text.thai import thai_readings, thai_spellings, untitled
         # aspirate (ทธ ddh: Pali yuddha, buddha)
         ("ยงยุทธ", "yongyut"),
         ("พุทธ", "phut"),
+        # the ร of เ–ียร unsaid before a dental with i inside a word, the
+        # dental read twice (kiat-ti), as at the end (เกียรติ kiat)
+        ("เกียรติศักดิ์", "kiattisak"),
+        ("เกียรติพงษ์", "kiattiphong"),
+        ("เจียรวนนท์", "chiaraonon"),  # (no dental after ร: unchanged)
         # a leading vowel and a vowel sign that make no vowel together: one
         # syllable each (ไพริน phai-rin, not a cluster พร)
         ("ไพรินทร์", "phairin"),

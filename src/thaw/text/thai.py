@@ -57,6 +57,10 @@ stop doubled at the end of a word, or a stop and the aspirate of its class
 (Pali's doubled aspirate), closes one syllable (พิจิตต *phi-chit*, Pali
 *citta*; ยุทธ *yut*, Pali *yuddha*).
 
+The ร of ``เ–ียร`` before a dental with a short *i* or *u* is unsaid, at the
+end of a word (เกียรติ *kiat*) and inside it, where the dental is read twice
+(เกียรติศักดิ์ *kiat-ti-sak*: :func:`_unsaid_r_inside`).
+
 Thai people often spell a name of Pali or Sanskrit origin by its letters
 rather than its sound: the letters the thanthakhat silences (ศักดิ์ *Sakdi*,
 *Dharmasakti*; พันธุ์ *Sukhumbhand*; พงษ์ *Sangiampongsa*), the *a* Pali
@@ -798,6 +802,26 @@ def _written_letters(letters: str) -> str:
     return "".join(out)
 
 
+def _unsaid_r_inside(syllables: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """``syllables`` with the ร of ``เ–ียร`` unsaid before a dental with a
+    short i or u inside a word, the dental closing the syllable of ``เ–ีย``
+    and read again with its vowel (เกียรติศักดิ์ *kiat-ti-sak*, not
+    *kia-ra-ti-sak*: *Kiattisak*), as at the end of a word the ร and the
+    vowel are unsaid (เกียรติ *kiat*, :func:`_render`)."""
+    out = list(syllables)
+    for k in range(len(out) - 3, 0, -1):
+        before, r, dental = out[k - 1], out[k], out[k + 1]
+        if (
+            r == ("ร", "-a", "")
+            and before[1] == "เีย"
+            and not before[2]
+            and dental[0] in _SILENT_FINAL_VOWEL_AFTER
+            and dental[1] in ("ิ", "ุ")
+        ):
+            out[k - 1 : k + 1] = [(before[0], before[1], dental[0])]
+    return out
+
+
 def _render(word: str, syllables: list[tuple[str, str, str]], mode: int) -> str:
     """The syllables of ``word`` (:func:`_syllables`) in the reading ``mode``."""
     written = mode == _WRITTEN
@@ -806,6 +830,8 @@ def _render(word: str, syllables: list[tuple[str, str, str]], mode: int) -> str:
     personal = mode in (_PERSONAL, _INDIC_READING)
     indic = mode == _INDIC_READING
     parts: list[str] = []
+    if not written:
+        syllables = _unsaid_r_inside(syllables)
     if mode != _PERSONAL and not written and len(syllables) > 1:
         onset, vowel, coda = syllables[-1]
         if (
