@@ -93,6 +93,8 @@ from thaw.text.thai import thai_readings, thai_spellings, untitled
         # word's end and before a syllable with a vowel of its own
         ("เพชร", "phet"),
         ("เพชรล้ำ", "phetlam"),
+        ("ฉัตรชัย", "chatchai"),  # (after ั, that of ต)
+        ("พัชรวาท", "phatcharawat"),  # (but ช after ั is read again)
         ("ชินวัตร", "chinwat"),
         # Sanskrit brahma: พร with its inherent o, closed by ม, the ห unsaid
         ("พรหม", "phrom"),

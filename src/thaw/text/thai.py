@@ -562,14 +562,16 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
             onset == "ร"
             and not linked
             and out
-            and out[-1][1] != "ั"
+            and (out[-1][1] != "ั" or out[-1][2] == "ต")
             and out[-1][2] in _SILENT_R_STOPS
             and nxt is not None
             and nxt[1]
         ):
             # the ร of Sanskrit *-tra*, *-jra* inside a word, before a
-            # syllable with a vowel of its own, is silent (เพชรล้ำ *phet-lam*;
-            # the linked reading reads it with a: จิตรลดา *chit-ra-la-da*)
+            # syllable with a vowel of its own, is silent (เพชรล้ำ *phet-lam*,
+            # ฉัตรชัย *chat-chai*; after ั only that of ต, the others read
+            # again below: พัชรวาท *phat-cha-ra-wat*; the linked reading reads
+            # it with a: จิตรลดา *chit-ra-la-da*)
             j += 1
             continue
         if (
