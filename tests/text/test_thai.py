@@ -71,6 +71,12 @@ from thaw.text.thai import thai_readings, thai_spellings, untitled
         ("อานนท์", "anon"),
         # and so does a stop and the aspirate of its class, Pali's doubled
         # aspirate (ทธ ddh: Pali yuddha, buddha)
+        # four bare consonants opening a word, the third ว: C-a, then ว the
+        # vowel ua (but สรวงศ์ so-ra-wong)
+        ("สงวน", "sanguan"),
+        ("สงวนศักดิ์", "sanguansak"),
+        ("ขบวน", "khabuan"),
+        ("สรวงศ์", "sonwong"),
         ("ยงยุทธ", "yongyut"),
         ("พุทธ", "phut"),
         # the ร of เ–ียร unsaid before a dental with i inside a word, the

@@ -476,6 +476,22 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
                 j += max(1, 3 * sum(v == _OPEN_A for _, v, _ in linking))
                 continue
         if (
+            not out
+            and run == 4
+            and len(onset) == 1
+            and units[j + 1][0] not in _CLUSTER_SECOND
+            and units[j + 2][0] == "ว"
+            and units[j + 3][0] in _FINALS
+        ):
+            # four bare consonants opening a word, the third ว: the first
+            # opens a syllable with the inherent a, ว is the vowel *ua* of
+            # the next (สงวน *sa-nguan*, ขบวน *kha-buan*, ผนวก *pha-nuak*;
+            # not after ร or ล, which make a syllable with the first:
+            # สรวงศ์ *so-ra-wong*)
+            out.append((onset, _OPEN_A, ""))
+            j += 1
+            continue
+        if (
             not prev_open
             and at_end
             and run >= 3
