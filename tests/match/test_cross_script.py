@@ -63,8 +63,8 @@ KNOWN_MISSES = {
     # and its final d, two letters apart from every reading (*phonrit*)
     "ปิยะพงษ์ ผิวอ่อน",
     "วิจารณ์ พลฤทธิ์",
-    # a Khmer name whose final r is silent (មូរ *Mu*) beside a spelling of
-    # its own (សុខហួរ *Sochua*, UNGEGN *sokhuor*):
+    # a Khmer name in a spelling of its own (សុខហួរ *Sochua*, UNGEGN
+    # *sokhuor*), beside a final r it does not say (មូរ *Mu*: read so too):
     # tests/fixtures/match/cross_script_pairs_khmer2.csv
     "មូរ សុខហួរ",
     # (cross_script_pairs_khmer3.csv) spellings of their own (ស៊ុននិច

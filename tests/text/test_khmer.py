@@ -135,6 +135,20 @@ def test_a_subscript_ending_one_name_of_a_compound_is_silent() -> None:
     assert score(Query("ឱក សុគន្ធកញ្ញា", "Person"), entry).score >= DEFAULT_THRESHOLD
 
 
+def test_a_final_r_is_also_left_unsaid() -> None:
+    """Modern Khmer does not say a final រ, and names are spelt without it
+    as often as with it (មូរ *Mu*, *Mour*): the variant leaves it out."""
+    from thaw.index import entry_from_record
+    from thaw.match import DEFAULT_THRESHOLD, Query, score
+    from thaw.model import Name, Record
+
+    assert khmer_variant("មូរ សុខា") == ("mur so kha", "mu so kha")
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name("Mu Sokha")]))
+    assert score(Query("មូរ សុខា", "Person"), entry).score >= DEFAULT_THRESHOLD
+    other = entry_from_record(Record("t", "2", "Person", names=[Name("Mam Sokha")]))
+    assert score(Query("មូរ សុខា", "Person"), other).score < DEFAULT_THRESHOLD
+
+
 def test_the_samyok_sannya_and_a_second_subscript_are_read() -> None:
     """សុភ័ក្ត្រ *Sopheak*: the ័ was not read and the ត្រ under ក made a
     syllable of its own (*sop-ktar*, 0.16 against *Pech Sopheak*)."""

@@ -240,16 +240,35 @@ def khmer_variant(name: str) -> tuple[str, ...]:
     *Bun Hieng*, *Meng Khin*); then, where a word ends in an open syllable of
     a long vowel (:data:`_WRITTEN_WITH_R`), the same with that vowel written
     with an *r*, as names spell it (``ស សុខា`` → *sar so kha*; ``ស ខេង`` →
-    *sar kheng*). Empty when every word is one syllable and none ends so."""
+    *sar kheng*); then, where a word ends in a final ``រ``, the same without
+    it, as Khmer says it (``មូរ`` → *mu*: :func:`_without_final_r`). Empty
+    when every word is one syllable and none ends so."""
     words = name.split()
     plain = [_word_syllables(word, False) for word in words]
     with_r = [_word_syllables(word, True) for word in words]
+    unsaid = [_without_final_r(word, w) for word, w in zip(words, plain, strict=True)]
     out: list[str] = []
     if any(len(w) > 1 for w in plain):
         out.append(" ".join(s for w in plain for s in w))
     if with_r != plain:
         out.append(" ".join(s for w in with_r for s in w))
+    if unsaid != plain:
+        out.append(" ".join(s for w in unsaid for s in w))
     return tuple(out)
+
+
+def _without_final_r(word: str, readings: list[str]) -> list[str]:
+    """``readings``, the syllables of ``word``, with the final ``រ`` of its
+    last syllable left out: modern Khmer does not say a final *r*, and names
+    are spelt with it or without it (មូរ *Mour*, *Mu*), as an open long
+    vowel is spelt with an *r* it does not say (:data:`_WRITTEN_WITH_R`)."""
+    if word in CONVENTIONAL or not readings:
+        return readings
+    syllables = _parse(word)
+    last = syllables[-1] if syllables else None
+    if last is None or last.final != "r" or last.extra or len(readings[-1]) < 3:
+        return readings
+    return [*readings[:-1], readings[-1][:-1]]
 
 
 def _word_syllables(word: str, with_r: bool) -> list[str]:
