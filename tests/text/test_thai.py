@@ -69,6 +69,21 @@ from thaw.text.thai import thai_readings, thai_spellings, untitled
         # citta); a doubled nasal is read again (อานนท์ a-non)
         ("พิจิตต", "phichit"),
         ("อานนท์", "anon"),
+        # and so does a stop and the aspirate of its class, Pali's doubled
+        # aspirate (ทธ ddh: Pali yuddha, buddha)
+        # four bare consonants opening a word, the third ว: C-a, then ว the
+        # vowel ua (but สรวงศ์ so-ra-wong)
+        ("สงวน", "sanguan"),
+        ("สงวนศักดิ์", "sanguansak"),
+        ("ขบวน", "khabuan"),
+        ("สรวงศ์", "sonwong"),
+        ("ยงยุทธ", "yongyut"),
+        ("พุทธ", "phut"),
+        # the ร of เ–ียร unsaid before a dental with i inside a word, the
+        # dental read twice (kiat-ti), as at the end (เกียรติ kiat)
+        ("เกียรติศักดิ์", "kiattisak"),
+        ("เกียรติพงษ์", "kiattiphong"),
+        ("เจียรวนนท์", "chiaraonon"),  # (no dental after ร: unchanged)
         # a leading vowel and a vowel sign that make no vowel together: one
         # syllable each (ไพริน phai-rin, not a cluster พร)
         ("ไพรินทร์", "phairin"),
@@ -76,6 +91,20 @@ from thaw.text.thai import thai_readings, thai_spellings, untitled
         # kaeo), the second letter of a cluster when one does (แกว่ง kwaeng)
         ("ศรีแก้ว", "sikaeo"),
         ("แกว่ง", "kwaeng"),
+        # ทร with a vowel after a syllable that takes no final is s (ทราย
+        # *sai*), as at a word's start
+        ("เขาทราย", "khaosai"),
+        ("ไกรทราย", "kraisai"),
+        # the ร of Sanskrit -jra, -tra after a final stop is silent, at a
+        # word's end and before a syllable with a vowel of its own
+        ("เพชร", "phet"),
+        ("เพชรล้ำ", "phetlam"),
+        ("ฉัตรชัย", "chatchai"),  # (after ั, that of ต)
+        ("พัชรวาท", "phatcharawat"),  # (but ช after ั is read again)
+        ("ชินวัตร", "chinwat"),
+        # Sanskrit brahma: พร with its inherent o, closed by ม, the ห unsaid
+        ("พรหม", "phrom"),
+        ("พรหมเทพ", "phromthep"),
     ],
 )
 def test_rtgs_reading(word: str, rtgs: str) -> None:
@@ -129,6 +158,14 @@ def test_rtgs_reading(word: str, rtgs: str) -> None:
         ("เจียรวนนท์", "chiarawanont"),
         # the English or of an open อ (plain)
         ("จงจอหอ", "chongchorhor"),
+        # the personal spelling with the final ร of -tra unsaid (and with it)
+        ("สมจิตร", "somjit"),
+        ("สมจิตร", "somjitra"),
+        ("ชินวัตร", "chinwatra"),
+        # the silent ร of -jra inside a word, read with a when linked
+        ("เพชรล้ำ", "pechlam"),
+        ("เพชรล้ำ", "phetralam"),
+        ("พรหมมา", "promma"),
     ],
 )
 def test_spellings_people_use(word: str, spelling: str) -> None:

@@ -76,6 +76,13 @@ def test_given_names_match_as_people_spell_them(original: str, latin: str) -> No
         ("บุญทรง เตริยาภิรมย์", "Boonsong Teriyapirom"),
         # a doubled final stop; จ's ch in the written reading
         ("พิจิตต รัตตกุล", "Bhichit Rattakul"),
+        # ทร after an open syllable is s; a Latin kh against the personal
+        # reading's k (ข); a loan word (galaxy) compared on its consonants
+        ("เขาทราย แกแล็คซี่", "Khaosai Galaxy"),
+        # the silent ร of -jra inside a word (เพชรล้ำ *phetlam*)
+        ("พรอนงค์ เพชรล้ำ", "Pornanong Phatlum"),
+        # the final ร of -tra unsaid in a personal spelling (*Somjit*)
+        ("สมจิตร จงจอหอ", "Somjit Jongjohor"),
     ],
 )
 def test_people_match_as_they_spell_their_names(original: str, latin: str) -> None:

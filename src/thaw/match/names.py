@@ -13,7 +13,8 @@
   consonants disagree with the Latin word's (``سلامی``/``Salimi``,
   ``حسن``/``Hussein``), none when one word begins with a vowel and the
   other with a consonant (``محمد``/``Ahmad``); an abjad *sh* also meets the French *ch*
-  (``عكاشة``/``Akkacha``); none when the Latin word writes a *v* and the
+  (``عكاشة``/``Akkacha``), and the *k* of a reading of Thai a Latin *kh*
+  (เขาทราย *kaosai*/*Khaosai*); none when the Latin word writes a *v* and the
   abjad word no letter that writes it (Khmer ``គន់`` *kun*/*Yevgeniy*);
   none, for a word read from a script that writes its vowels (Khmer; Thai
   only when the query is not Thai, whose words have several spellings), when
@@ -33,8 +34,9 @@
   near their keys or spellings (:func:`syllable_differs`): a Thai name is a
   compound of meaningful syllables; nor do two whose consonants agree when
   the Thai writes *u* or *i* with a vowel sign where the Latin word writes
-  *a* (:func:`written_vowel_differs`: *chaiwut*/*Chaiwat*; a Thai *a* may be
-  written *u*, *Nuttawut*);
+  *a*, or *a* where it writes *i* (:func:`written_vowel_differs`:
+  *chaiwut*/*Chaiwat*, *suphanat*/*Supanida*; a Thai *a* may be written *u*,
+  *Nuttawut*);
 * two Chinese or Korean syllables agree only when they are the same character;
   a syllable and a Latin word only when the word is spelt as the syllable is
   read (after folding) or shares its name item (``박``/``Park``): never by a
@@ -349,6 +351,19 @@ def _first_sounds_differ(q: Token, r: Token) -> bool:
     return first_sounds_differ(a.raw, latin.raw)
 
 
+def _thai_kh(q: Token, r: Token, s: float) -> float:
+    """``s``, or more when the Latin word of a pair whose other word was read
+    from Thai writes *kh*: romanisations of Thai write the aspirated *k*
+    letters (ข ค ฆ) *kh*, which the reading compared writes *k*, as personal
+    spellings do (*Thongkam*), while the Latin word's key reads *kh* as the
+    *h* of Arabic خ (เขาทราย *kaosai*, *Khaosai*): the keys compared again with
+    the Latin word's *kh* written *k*."""
+    read, latin = (q, r) if q.abjad else (r, q)
+    if "kh" not in latin.raw or "kh" in read.raw:
+        return s
+    return max(s, _abjad_similarity(abjad_key(read.raw), abjad_key(latin.raw.replace("kh", "k"))))
+
+
 def _unwritten_v(q: Token, r: Token) -> bool:
     """Whether the Latin word of an abjad pair writes a *v*, which is a
     consonant in every romanisation and which every abjad writes (و, ו, ف, ב,
@@ -466,15 +481,19 @@ def written_vowel_differs(read: str, latin: str) -> bool:
     """Whether the reading of a Thai word and a Latin word, their consonants
     the same once folded (:func:`syllable_differs`), differ in a vowel the
     Thai writes with a sign, *u* or *i* (:data:`_SIGNED_VOWELS`), where the
-    Latin word writes *a*: Thai writes its vowels, and no spelling writes
-    those as *a*, so ชัยวุฒิ *chaiwut* is not *Chaiwat*. The
-    other way round is a spelling: a Thai *a* is often written *u*
-    (ณัฐวุฒิ *Nuttawut*)."""
+    Latin word writes *a*, or an *a* where it writes *i*: Thai writes its
+    vowels, and no spelling writes *u* or *i* as *a*, nor *a* as *i*, so
+    ชัยวุฒิ *chaiwut* is not *Chaiwat*, nor ศุภณัฏฐ์ *suphanat* *Supanida*.
+    A Thai *a* written *u* is a spelling (ณัฐวุฒิ *Nuttawut*), and so is an
+    *i* the reading leaves unsaid (ชาติชาย *chatchai*, *Chatichai*)."""
     ka, ga = _vowel_groups(read)
     kb, gb = _vowel_groups(latin)
     if ka != kb:
         return False
-    return any(x in _SIGNED_VOWELS and y == "a" for x, y in zip(ga, gb, strict=True))
+    return any(
+        (x in _SIGNED_VOWELS and y == "a") or (x == "a" and y == "i")
+        for x, y in zip(ga, gb, strict=True)
+    )
 
 
 def abjad_pair_similarity(
@@ -482,8 +501,10 @@ def abjad_pair_similarity(
 ) -> float:
     """The similarity of two tokens of which one was written in an abjad (see
     the module's documentation), their consonant keys given: the keys compared
-    (:func:`_abjad_similarity`), with the French *ch* (:func:`_french_sh`) and
-    the *f* with which Arabic writes a foreign *v* (:func:`_foreign_v`), at
+    (:func:`_abjad_similarity`), with the French *ch* (:func:`_french_sh`),
+    the *f* with which Arabic writes a foreign *v* (:func:`_foreign_v`) and,
+    for a query read from Thai, the *kh* of a Thai romanisation
+    (:func:`_thai_kh`), at
     most :data:`ABJAD_ENDING_SIM` when their endings or their vowels differ
     (:func:`_endings_differ`, :func:`_vowels_differ`; no similarity when the
     vowels differ and the keys too), and 0 when the Latin word writes a *v*
@@ -497,6 +518,8 @@ def abjad_pair_similarity(
     s = _abjad_similarity(q_key, r_key)
     if s < 0.9:
         s = _foreign_v(q, r, q_key if q.abjad else r_key, _french_sh(q, r, s))
+        if syllabic:
+            s = _thai_kh(q, r, s)
     if s > ABJAD_ENDING_SIM and _endings_differ(q, r):
         s = ABJAD_ENDING_SIM
     if s > 0 and _vowels_differ(q, r):

@@ -19,8 +19,9 @@ it (or another consonant) closes the open syllable before it as its final
 (``សម`` *sam*, ``សំផន`` *samphon*), or else opens a syllable with the
 inherent vowel. Inside a word, a consonant with a subscript after a syllable
 that may take a final closes that syllable, and the subscript opens the next
-(``រង្ស៊ី`` *rangsi*, ``ពេជ្រ`` *pech*); a subscript left with no vowel at
-the end of the word is silent (``ចន្ទ`` *chan*), as is one that ends a name
+(``រង្ស៊ី`` *rangsi*, ``ពេជ្រ`` *pech*), and a second subscript under it
+joins it in that onset (``ភក្ត្រា`` *phok-tra*); a subscript left with no vowel at
+the end of the word is silent (``ចន្ទ`` *chan*, ``សុភ័ក្ត្រ`` *sopheak*), as is one that ends a name
 of a compound written as one word, before the consonant that opens the next
 (``សុគន្ធកញ្ញា`` *so-kon-kanh-ea*: *Sokun Kanha*); a consonant before a final
 marked with the *bantoc* ``់`` opens the syllable it closes (``សូណង់ដូ``
@@ -40,7 +41,9 @@ letters (:data:`CONVENTIONAL`: ``នរោត្តម`` *Norodom*, ``ស៊ី�
 *Sisowath*).
 
 Vowels are written in plain ASCII as the UNGEGN letters read without their
-marks, with the press's *e* for ``ែ`` (``សែន`` *Sen*, ``ម៉ាណែត`` *Manet*).
+marks, with the press's *e* for ``ែ`` (``សែន`` *Sen*, ``ម៉ាណែត`` *Manet*); the
+samyok sannya ``័`` is a short vowel (``ស័ក`` *sak*, ``រ័ត្ន`` *roat*, ``ភ័គ``
+*pheak*, ``ជ័យ`` *chey*: :data:`_SAMYOK_SANNYA`).
 Romanisations of Khmer names differ mostly in vowels (*Hun* and *Hon*,
 *Chea* and *Cha*), so name analysis still compares Khmer words on their
 consonants, as it does Thai (:data:`thaw.text.translit.VOWELLESS_SCRIPTS`);
@@ -100,6 +103,16 @@ _SONORANTS: Final = frozenset("ងញនមយរលវ")
 #: the cluster its first series.
 _H_CLUSTERS: Final[dict[str, str]] = {"គ": "g", "វ": "f", "ស": "z"}
 
+#: The samyok sannya ``័``, a vowel sign that shortens the inherent vowel:
+#: *a* after the first series (ស័ក្តិ *sak*, ច័ន្ទ *chan*), *oa* after the
+#: second (រ័ត្ន *roat*: *-roth*; ព័ន្ធ *poan*: *Porn-*), *ea* there before a
+#: velar final (ភ័គ *pheak*: *Sopheak*), and with a final ``យ`` the
+#: diphthongs *ai* and *ey* (ជ័យ *chey*).
+_SAMYOK_SANNYA: Final = "\u17d0"
+#: The finals before which a second-series ``័`` is *ea*, and its readings
+#: with a final ``យ``, by series.
+_SAMYOK_EA_FINALS: Final = frozenset({"k", "ng"})
+_SAMYOK_Y: Final = ("ai", "ey")
 #: Dependent vowel sign → (reading after series 1, after series 2).
 _VOWELS: Final[dict[str, tuple[str, str]]] = {
     "": ("a", "o"),  # the inherent vowel
@@ -119,6 +132,7 @@ _VOWELS: Final[dict[str, tuple[str, str]]] = {
     "ៃ": ("ai", "ey"),
     "ោ": ("ao", "o"),
     "ៅ": ("au", "ou"),
+    _SAMYOK_SANNYA: ("a", "oa"),
 }
 #: A vowel sign (or none) with the nasal ``ំ`` (nikahit) → readings by series.
 _NASAL: Final[dict[str, tuple[str, str]]] = {
@@ -183,6 +197,10 @@ class _Syllable:
             sound = _NASAL[vowel][series]
         elif self.short and not vowel:
             sound = _SHORT_INHERENT[series]
+        elif vowel == _SAMYOK_SANNYA and self.final == "y":
+            return self.onset + _SAMYOK_Y[series] + "".join(self.extra)
+        elif vowel == _SAMYOK_SANNYA and series and self.final in _SAMYOK_EA_FINALS:
+            sound = "ea"
         else:
             sound = _VOWELS[vowel][series] + ("m" if self.nasal else "")
         return self.onset + sound + self.final + "".join(self.extra)
@@ -222,16 +240,35 @@ def khmer_variant(name: str) -> tuple[str, ...]:
     *Bun Hieng*, *Meng Khin*); then, where a word ends in an open syllable of
     a long vowel (:data:`_WRITTEN_WITH_R`), the same with that vowel written
     with an *r*, as names spell it (``ស សុខា`` → *sar so kha*; ``ស ខេង`` →
-    *sar kheng*). Empty when every word is one syllable and none ends so."""
+    *sar kheng*); then, where a word ends in a final ``រ``, the same without
+    it, as Khmer says it (``មូរ`` → *mu*: :func:`_without_final_r`). Empty
+    when every word is one syllable and none ends so."""
     words = name.split()
     plain = [_word_syllables(word, False) for word in words]
     with_r = [_word_syllables(word, True) for word in words]
+    unsaid = [_without_final_r(word, w) for word, w in zip(words, plain, strict=True)]
     out: list[str] = []
     if any(len(w) > 1 for w in plain):
         out.append(" ".join(s for w in plain for s in w))
     if with_r != plain:
         out.append(" ".join(s for w in with_r for s in w))
+    if unsaid != plain:
+        out.append(" ".join(s for w in unsaid for s in w))
     return tuple(out)
+
+
+def _without_final_r(word: str, readings: list[str]) -> list[str]:
+    """``readings``, the syllables of ``word``, with the final ``រ`` of its
+    last syllable left out: modern Khmer does not say a final *r*, and names
+    are spelt with it or without it (មូរ *Mour*, *Mu*), as an open long
+    vowel is spelt with an *r* it does not say (:data:`_WRITTEN_WITH_R`)."""
+    if word in CONVENTIONAL or not readings:
+        return readings
+    syllables = _parse(word)
+    last = syllables[-1] if syllables else None
+    if last is None or last.final != "r" or last.extra or len(readings[-1]) < 3:
+        return readings
+    return [*readings[:-1], readings[-1][:-1]]
 
 
 def _word_syllables(word: str, with_r: bool) -> list[str]:
@@ -351,6 +388,20 @@ def _parse(word: str) -> list[_Syllable]:
         if ch in _INDEPENDENT:
             current = _Syllable("", 1, independent=_INDEPENDENT[ch])
             syllables.append(current)
+        elif (
+            ch == _COENG
+            and current is not None
+            and current.subscript
+            and current.vowel is None
+            and nxt in _CONSONANTS
+        ):
+            # a second subscript joins the first in the onset it opens (ភក្ត្រា
+            # *phok-trea*; at a word's end silent with it: សុភ័ក្ត្រ *sopheak*)
+            current.onset += _CONSONANTS[nxt][0]
+            if nxt not in _SONORANTS:
+                current.series = _CONSONANTS[nxt][2]
+            i += 2
+            continue
         elif current is not None:
             if ch == _TO_FIRST:
                 current.series = 1

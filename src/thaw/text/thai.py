@@ -44,12 +44,22 @@ of a ``ั`` is read again before a bare consonant (พัชรวาท *phatc
 a leading vowel completed by a vowel sign after a high or middle consonant and
 another belongs to the second (เฉลิม *chaloem*, เจริญ *charoen*), ``ทร`` before
 ``ั`` is *s* (ทรัพย์ *sap*), as is ``ทรง`` inside a word (บุญทรง *bunsong*),
+``พรหม`` (Sanskrit *brahma*) is *phrom*, ``ทร`` with a vowel after a
+syllable that takes no final is *s* too
+(เขาทราย *khao-sai*), the ร of Sanskrit *-tra*, *-jra* after a final stop is
+silent inside a word as at its end (เพชรล้ำ *phet-lam*; the linked reading
+reads it with *a*),
 ``อ`` before a letter that closes no syllable (ห) or at the end of a word is
 the open *o* (จงจอหอ *chong-cho-ho*), a leading vowel and a vowel sign that
 make no vowel together (or ``เ–ิ`` before a consonant with a vowel of its
 own) belong to two syllables (ไพริน *phai-rin*, เตริยา *te-ri-ya*), and a
-stop doubled at the end of a word closes one syllable (พิจิตต *phi-chit*,
-Pali *citta*).
+stop doubled at the end of a word, or a stop and the aspirate of its class
+(Pali's doubled aspirate), closes one syllable (พิจิตต *phi-chit*, Pali
+*citta*; ยุทธ *yut*, Pali *yuddha*).
+
+The ร of ``เ–ียร`` before a dental with a short *i* or *u* is unsaid, at the
+end of a word (เกียรติ *kiat*) and inside it, where the dental is read twice
+(เกียรติศักดิ์ *kiat-ti-sak*: :func:`_unsaid_r_inside`).
 
 Thai people often spell a name of Pali or Sanskrit origin by its letters
 rather than its sound: the letters the thanthakhat silences (ศักดิ์ *Sakdi*,
@@ -179,6 +189,11 @@ _SILENT_FINAL_VOWEL_AFTER: Final = frozenset("ตฏฐฑฒถทธด")
 #: The inherent *a* of a syllable that takes no final (the first of an odd
 #: number of bare consonants that end a word: ถนน *tha-non*).
 _OPEN_A: Final = "-a."
+#: The stops after which Sanskrit writes a ร that Thai leaves unsaid when
+#: they close a syllable (ชินวัตร *chinwat*, Sanskrit *-vatra*; เพชร *phet*,
+#: *vajra*; สมจิตร *somchit*, *citra*), where personal spellings may write it
+#: (*Shinawatra*, :data:`_VOWELS` ``"r"``).
+_SILENT_R_STOPS: Final = frozenset("ตทช")
 #: Vowels that take no final consonant.
 _NO_FINAL: Final = ("ะ", "ำ", "เา", "ใ", "ไ", _OPEN_A)
 #: The consonants of the high and middle classes, which lead a following
@@ -257,10 +272,21 @@ def _syllables(word: str, linked: bool = False) -> list[tuple[str, str, str]]:
     return out
 
 
+#: Pali's doubled aspirates, written as a stop and the aspirate of its class
+#: (ทธ *ddh*: ยุทธ *yut*, Pali *yuddha*; พุทธ *phut*; ตถ *tth*; กข *kkh*).
+_GEMINATE_ASPIRATES: Final = frozenset(
+    ("กข", "คฆ", "จฉ", "ชฌ", "ฏฐ", "ฑฒ", "ตถ", "ทธ", "ปผ", "พภ", "บภ", "ดธ")
+)
+
+
 def _doubled_stop(first: str, second: str) -> bool:
     """Whether ``first`` and ``second`` are one stop consonant written twice
-    (ตต, กก, ปป …: a final *k*, *t* or *p*), as Pali writes a doubled stop."""
-    return first == second and len(first) == 1 and _CONSONANTS[first][1] in ("k", "t", "p")
+    (ตต, กก, ปป …: a final *k*, *t* or *p*), as Pali writes a doubled stop, or
+    a stop and the aspirate of its class, as Pali writes a doubled aspirate
+    (:data:`_GEMINATE_ASPIRATES`: ยุทธ *yut*)."""
+    if first == second:
+        return len(first) == 1 and _CONSONANTS[first][1] in ("k", "t", "p")
+    return first + second in _GEMINATE_ASPIRATES
 
 
 def _final_w(chars: list[str], i: int, lead: str) -> bool:
@@ -348,13 +374,20 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
                 ch == "ท"
                 and second == "ร"
                 and after != "ร"
-                and ((not units and not lead) or after == "\u0e31" or _is_song(chars, i))
+                and (
+                    (not units and not lead)
+                    or after == "\u0e31"
+                    or _is_song(chars, i)
+                    or (not lead and after in _VOWEL_SIGNS and units[-1][1] in _NO_FINAL)
+                )
             ):
                 # (a first ทร is read s, ทรง *song*, and so is ทรั anywhere,
-                # ทรัพย์ *sap*: สะสมทรัพย์ *Sasomsap*, and ทรง that ends a
-                # word or comes before another consonant: บุญทรง *Bunsong*;
-                # elsewhere within a word ท closes or opens a syllable: สุนทร
-                # *sunthon*, จันทรา *chanthara*)
+                # ทรัพย์ *sap*: สะสมทรัพย์ *Sasomsap*, ทรง that ends a word or
+                # comes before another consonant: บุญทรง *Bunsong*, and ทร
+                # with a vowel after a syllable that takes no final, which ท
+                # cannot close: เขาทราย *khao-sai*; elsewhere within a word ท
+                # closes or opens a syllable: สุนทร *sunthon*, จันทรา
+                # *chanthara*)
                 onset += second  # (ทร is read s: ทรง)
                 i += 1
             elif (
@@ -390,6 +423,16 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
         vowel = lead
         if not vowel and chars[i : i + 2] == ["ร", "ร"]:
             vowel, i = "รร", i + 2  # (บรร, วรรณ: the vowel a with a final n)
+        elif (
+            not vowel
+            and onset in _CLUSTER_FIRST
+            and chars[i : i + 3] == ["ร", "ห", "ม"]
+            and not (i + 3 < n and chars[i + 3] in _VOWEL_SIGNS)
+        ):
+            # Sanskrit *brahma* (พรหม *phrom*: *Prommin*, *Prompow*): the
+            # cluster with its inherent o, closed by ม, the ห between them
+            # unsaid
+            onset, vowel, i = onset + "ร", "-", i + 2
         while i < n and chars[i] in _VOWEL_SIGNS:
             vowel += chars[i]
             i += 1
@@ -433,6 +476,22 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
                 j += max(1, 3 * sum(v == _OPEN_A for _, v, _ in linking))
                 continue
         if (
+            not out
+            and run == 4
+            and len(onset) == 1
+            and units[j + 1][0] not in _CLUSTER_SECOND
+            and units[j + 2][0] == "ว"
+            and units[j + 3][0] in _FINALS
+        ):
+            # four bare consonants opening a word, the third ว: the first
+            # opens a syllable with the inherent a, ว is the vowel *ua* of
+            # the next (สงวน *sa-nguan*, ขบวน *kha-buan*, ผนวก *pha-nuak*;
+            # not after ร or ล, which make a syllable with the first:
+            # สรวงศ์ *so-ra-wong*)
+            out.append((onset, _OPEN_A, ""))
+            j += 1
+            continue
+        if (
             not prev_open
             and at_end
             and run >= 3
@@ -460,7 +519,7 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
             and not nxt[1]
             and j + 2 == len(units)
             and not _doubled_stop(onset, nxt[0])
-            and not (nxt[0] == "ร" and onset in ("ต", "ท"))  # (ชินวัตร: silent ร)
+            and not (nxt[0] == "ร" and onset in _SILENT_R_STOPS)  # (ชินวัตร: silent ร)
             and not (out and out[-1][1] == "ั")  # (ั needs a final: สมัคร *samak*)
         )
         # after a long open vowel, three bare consonants are a syllable and
@@ -481,7 +540,7 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
         closing_r = (
             nxt == ["ร", ""]
             and j + 2 == len(units)
-            and onset not in ("ต", "ท")
+            and onset not in _SILENT_R_STOPS
             and not (out and out[-1][1] == "ั")
         )
         if closing_r:
@@ -513,6 +572,22 @@ def _run_syllables(chars: list[str], linked: bool) -> list[tuple[str, str, str]]
             continue
         if onset == "ร" and out and out[-1][2] and nxt is None:
             out.append(("ร", "r", ""))  # a final ร after a final: silent in RTGS
+            j += 1
+            continue
+        if (
+            onset == "ร"
+            and not linked
+            and out
+            and (out[-1][1] != "ั" or out[-1][2] == "ต")
+            and out[-1][2] in _SILENT_R_STOPS
+            and nxt is not None
+            and nxt[1]
+        ):
+            # the ร of Sanskrit *-tra*, *-jra* inside a word, before a
+            # syllable with a vowel of its own, is silent (เพชรล้ำ *phet-lam*,
+            # ฉัตรชัย *chat-chai*; after ั only that of ต, the others read
+            # again below: พัชรวาท *phat-cha-ra-wat*; the linked reading reads
+            # it with a: จิตรลดา *chit-ra-la-da*)
             j += 1
             continue
         if (
@@ -745,6 +820,26 @@ def _written_letters(letters: str) -> str:
     return "".join(out)
 
 
+def _unsaid_r_inside(syllables: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """``syllables`` with the ร of ``เ–ียร`` unsaid before a dental with a
+    short i or u inside a word, the dental closing the syllable of ``เ–ีย``
+    and read again with its vowel (เกียรติศักดิ์ *kiat-ti-sak*, not
+    *kia-ra-ti-sak*: *Kiattisak*), as at the end of a word the ร and the
+    vowel are unsaid (เกียรติ *kiat*, :func:`_render`)."""
+    out = list(syllables)
+    for k in range(len(out) - 3, 0, -1):
+        before, r, dental = out[k - 1], out[k], out[k + 1]
+        if (
+            r == ("ร", "-a", "")
+            and before[1] == "เีย"
+            and not before[2]
+            and dental[0] in _SILENT_FINAL_VOWEL_AFTER
+            and dental[1] in ("ิ", "ุ")
+        ):
+            out[k - 1 : k + 1] = [(before[0], before[1], dental[0])]
+    return out
+
+
 def _render(word: str, syllables: list[tuple[str, str, str]], mode: int) -> str:
     """The syllables of ``word`` (:func:`_syllables`) in the reading ``mode``."""
     written = mode == _WRITTEN
@@ -753,6 +848,8 @@ def _render(word: str, syllables: list[tuple[str, str, str]], mode: int) -> str:
     personal = mode in (_PERSONAL, _INDIC_READING)
     indic = mode == _INDIC_READING
     parts: list[str] = []
+    if not written:
+        syllables = _unsaid_r_inside(syllables)
     if mode != _PERSONAL and not written and len(syllables) > 1:
         onset, vowel, coda = syllables[-1]
         if (
@@ -899,6 +996,10 @@ def untitled(word: str) -> str:
     return word
 
 
+#: The most spellings :func:`thai_spellings` gives a word.
+_MAX_SPELLINGS: Final = 6
+
+
 @lru_cache(maxsize=4096)
 def thai_spellings(word: str) -> tuple[str, ...]:
     """The spellings a Thai word is written in, lower-case ASCII, without
@@ -917,8 +1018,11 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     *Sittipunt*, *Chearavanont*); last
     the *written* reading (:func:`_written`), letter by letter as Pali and
     Sanskrit names are spelt, silent letters and unsaid vowels written
-    (*Thapana*, *Sirivadhanabhakdi*, *Srirasmi*). At most six spellings, the
-    first RTGS; a title before the name is left out (:func:`untitled`)."""
+    (*Thapana*, *Sirivadhanabhakdi*, *Srirasmi*), and, for a word ending in
+    the silent ร of Sanskrit *-tra* (:data:`_SILENT_R_STOPS`), the personal
+    spelling without it (สมจิตร *Somjit* beside *somjitra*, as ชินวัตร is
+    *Shinawatra*). At most :data:`_MAX_SPELLINGS` spellings, the first RTGS;
+    a title before the name is left out (:func:`untitled`)."""
     word = untitled(word)
     out: list[str] = []
     # (the syllables of each kind once, for the readings that render them)
@@ -938,4 +1042,17 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     reading = _written(word)
     if reading and reading not in out:
         out.append(reading)
+    plain = syllables[False]
+    if (
+        len(plain) > 1
+        and plain[-1] == ("ร", "r", "")
+        and plain[-2][2] in _SILENT_R_STOPS
+        and len(out) < _MAX_SPELLINGS
+    ):
+        # (the personal spelling with the final ร of Sanskrit *-tra* unsaid,
+        # as many write it: สมจิตร *Somjit*, ประวิตร *Prawit*, beside
+        # *Shinawatra*)
+        reading = _render(word, plain[:-1], _PERSONAL)
+        if reading and reading not in out:
+            out.append(reading)
     return tuple(out)
