@@ -525,8 +525,13 @@ class Context:
         return math.log(REFERENCE_SIZE / max(df, 1))
 
     def rarity(self, tokens: Iterable[str]) -> float:
-        """Summed idf of distinct tokens."""
-        return sum(self.idf(t) for t in set(tokens))
+        """Summed idf of distinct tokens, summed exactly (:func:`math.fsum`): a
+        plain sum over the set would round in the set's order, which changes
+        with the process's string hashing, and a link's strength (and which of
+        two equal names a comparison keeps) would then differ in its last bit
+        between a build and a refresh that reads edges stored by another
+        process."""
+        return math.fsum(self.idf(t) for t in set(tokens))
 
     def name_idf(self, bag: tuple[str, ...]) -> float:
         """The idf of a whole organisation name (its sorted tokens) among the
