@@ -130,14 +130,21 @@ common (:func:`shared_days`).
     profile, or a what-if lifting one regime would clear a party the authority
     still lists under the other. They are one person when the names agree both
     ways (every token, at least two), the very same full birth date is published
-    for both, and no gender, nationality or other birth date disagrees.
+    for both, and no gender, nationality or other birth date disagrees (but
+    for :data:`DISPUTED_PLACES`: the UK's Sergei MENYAILO, a Crimean official,
+    is Ukrainian in its Russia listing and Russian in its chemical weapons one).
     Or (:func:`under_two_regimes`) the two publish the very same primary name
     under programmes they do not share and the same birth dates, or none: a
     rare person's name, two tokens at least (Canada's Nicolás MADURO MOROS under
     its Venezuela regulations and under JVCFOR), or an organisation placed in
     the same country by both (Australia's Al-Shabaab, under its terrorism
     listings and the UN's Somalia regime). Shared aliases are not enough:
-    Ansar al-Shari'a in Benghazi and in Darnah are two parties. These links
+    Ansar al-Shari'a in Benghazi and in Darnah are two parties. Or
+    (:func:`same_names`) two organisations of one list publish the same
+    names, every name of one (three at least) a name of the other, and place
+    the party in the same country: the UK's Khorasan Metallurgy Industries,
+    listed again under the primary name "Samen Industries" with all the same
+    aliases, the Entity List's one party at two addresses. These links
     come last (:data:`LATE_DUPLICATE`), after each listing has joined its
     party elsewhere.
 """
@@ -298,6 +305,15 @@ organisation, conflicts with no country regime, as another authority often lists
 the same party under its country's (OFAC's INTERNET RESEARCH AGENCY LLC under
 CYBER2 and ELECTION-EO13848, the UK's and Australia's under their Russia
 regimes)."""
+
+ANY_STATE_THEMES = frozenset({"terrorism"})
+"""Regimes that list persons of any state for what they do: the US
+designates as global terrorists (SDGT) the financiers and suppliers of armed
+groups wherever they live, whom other authorities list under their
+country's regime (Issam SHAMMOUT, owner of Syria's Cham Wings: SDGT for the
+US, Syria for the UK). A person listed under them, among others, conflicts
+with no country regime where the very same rare name and a birth year or
+month agree; a name alone still needs a regime in common."""
 
 WIDE_REACH_THEMES = frozenset({"russia"})
 """Country regimes that also list the parties of other states that supply or
@@ -746,6 +762,30 @@ def compare_countries(a: frozenset[str], b: frozenset[str]) -> str:
     return "conflict"
 
 
+DISPUTED_PLACES: tuple[frozenset[str], ...] = (
+    frozenset({"ru", "ua"}),
+    frozenset({"cn", "hk"}),
+    frozenset({"cn", "mo"}),
+)
+"""Countries that lists place one party in alike: a company of Crimea is in
+Ukraine for the UK and in Russia for Australia (the Russian National
+Commercial Bank), and so are its officials' nationalities; a Hong Kong or
+Macau company is in China for some (Leader (Hong Kong) International: China
+for Australia, Hong Kong for the UN)."""
+
+
+def places_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of countries (two profiles' organisation listings',
+    or two listings' nationalities) place the party in countries of which none
+    is shared (:func:`compare_countries`), other than
+    :data:`DISPUTED_PLACES`: the Bosnian branch of Al-Haramain Islamic
+    Foundation and OFAC's Saudi head office, which its consolidated copy
+    places in Saudi Arabia, are two parties, however the names agree."""
+    if compare_countries(a, b) != "conflict":
+        return False
+    return not any(a & pair and b & pair for pair in DISPUTED_PLACES)
+
+
 def _id_ok(ident: IdNumber) -> bool:
     digits = sum(ch.isdigit() for ch in ident.number)
     if ident.kind == "imo":
@@ -928,9 +968,11 @@ def compare_duplicate(a: Features, b: Features, ctx: Context) -> Edge | None:
     if a.key > b.key:
         a, b = b, a
     if under_two_regimes(a, b) and set(a.birth_dates) == set(b.birth_dates):
-        return _duplicate_by_regimes(a, b, ctx)
+        by_regimes = _duplicate_by_regimes(a, b, ctx)
+        if by_regimes is not None or a.group != "person":
+            return by_regimes
     if a.group != "person":
-        return None
+        return _duplicate_by_names(a, b, ctx)
     # the same full dates on both sides (one side publishing another full date
     # is not the same record), and no year or month of either that disagrees
     days = {d for d in a.birth_dates if len(d) == 10}
@@ -943,9 +985,11 @@ def compare_duplicate(a: Features, b: Features, ctx: Context) -> Edge | None:
     name = compare_names(a, b, ctx, need_full=True)
     if name.level not in ("exact", "full") or not name.both_ways or name.aligned < 2:
         return None
-    nat = compare_countries(a.nationalities, b.nationalities)
-    if nat == "conflict":
+    # (nationalities of Crimea's officials: Ukrainian in the UK's Russia
+    # listing of Sergei MENYAILO, Russian in its chemical weapons listing)
+    if places_conflict(a.nationalities, b.nationalities):
         return None
+    nat = compare_countries(a.nationalities, b.nationalities)
     ev: dict[str, Any] = {
         "names": [name.a, name.b],
         "name_level": name.level,
@@ -993,6 +1037,43 @@ def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None
         if country != "agree":
             return None
         ev["country"] = country
+    return Edge(a.key, b.key, "duplicate", LATE_DUPLICATE + min(rarity, 30.0) / 100.0, ev)
+
+
+SAME_NAMES = 3
+"""The fewest names two organisations of one list must have in common, every
+name of one being a name of the other, to be one party listed twice
+(:func:`same_names`): two listings of one list that share a name or two may
+be a party and its branch, or two branches."""
+
+
+def same_names(a: Features, b: Features) -> bool:
+    """Whether every strong name of one organisation (token for token) is a
+    name of the other, :data:`SAME_NAMES` of them at least."""
+    if a.group != "org" or b.group != "org":
+        return False
+    bags_a = {n.bag for n in a.strong_names()}
+    bags_b = {n.bag for n in b.strong_names()}
+    return min(len(bags_a), len(bags_b)) >= SAME_NAMES and (bags_a <= bags_b or bags_b <= bags_a)
+
+
+def _duplicate_by_names(a: Features, b: Features, ctx: Context) -> Edge | None:
+    """``duplicate`` for two organisations of one list with the same names
+    (:func:`same_names`) that both place in one country; as weak as a
+    duplicate under two regimes (:data:`LATE_DUPLICATE`)."""
+    if namespace(a.source, a.source_id) != namespace(b.source, b.source_id):
+        return None
+    if not same_names(a, b) or compare_countries(a.countries, b.countries) != "agree":
+        return None
+    shared = {n.bag for n in a.strong_names()} & {n.bag for n in b.strong_names()}
+    rarity = max(ctx.rarity(bag) for bag in shared)
+    ev: dict[str, Any] = {
+        "names": [a.caption, b.caption],
+        "name_level": "exact",
+        "rarity": round(rarity, 1),
+        "shared_names": len(shared),
+        "country": "agree",
+    }
     return Edge(a.key, b.key, "duplicate", LATE_DUPLICATE + min(rarity, 30.0) / 100.0, ev)
 
 
@@ -1117,9 +1198,11 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
                 and (
                     # a month of birth and a rare name outweigh different regimes
                     # (Canada's China regulations and the US Global Magnitsky
-                    # programme list the same officials)
+                    # programme list the same officials); so do a year and a rare name
+                    # where one side is listed for terrorism (ANY_STATE_THEMES)
                     (dob == "month" and rare)
                     or (not regime_conflict and (rare or (same_range and bool(ra & rb))))
+                    or (rare and bool(ANY_STATE_THEMES & (ra | rb)))
                 )
             ):
                 bonus = (1.0 if dob == "month" else 0.0) + both
