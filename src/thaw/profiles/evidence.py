@@ -164,7 +164,7 @@ from rapidfuzz.fuzz import ratio
 from thaw.index.entry import IdNumber, name_entry
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.match.spelling import longer_by_syllables
-from thaw.profiles.acronyms import acronym, full_names, own_acronyms
+from thaw.profiles.acronyms import acronym, full_names, legal_forms, own_acronyms
 from thaw.profiles.features import (
     Features,
     NameF,
@@ -305,15 +305,6 @@ organisation, conflicts with no country regime, as another authority often lists
 the same party under its country's (OFAC's INTERNET RESEARCH AGENCY LLC under
 CYBER2 and ELECTION-EO13848, the UK's and Australia's under their Russia
 regimes)."""
-
-ANY_STATE_THEMES = frozenset({"terrorism"})
-"""Regimes that list persons of any state for what they do: the US
-designates as global terrorists (SDGT) the financiers and suppliers of armed
-groups wherever they live, whom other authorities list under their
-country's regime (Issam SHAMMOUT, owner of Syria's Cham Wings: SDGT for the
-US, Syria for the UK). A person listed under them, among others, conflicts
-with no country regime where the very same rare name and a birth year or
-month agree; a name alone still needs a regime in common."""
 
 WIDE_REACH_THEMES = frozenset({"russia"})
 """Country regimes that also list the parties of other states that supply or
@@ -1198,11 +1189,9 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
                 and (
                     # a month of birth and a rare name outweigh different regimes
                     # (Canada's China regulations and the US Global Magnitsky
-                    # programme list the same officials); so do a year and a rare name
-                    # where one side is listed for terrorism (ANY_STATE_THEMES)
+                    # programme list the same officials)
                     (dob == "month" and rare)
                     or (not regime_conflict and (rare or (same_range and bool(ra & rb))))
-                    or (rare and bool(ANY_STATE_THEMES & (ra | rb)))
                 )
             ):
                 bonus = (1.0 if dob == "month" else 0.0) + both
@@ -1263,12 +1252,18 @@ def coincident_acronym(a: Features, b: Features, name: NameMatch, ctx: Context) 
     full name of one agrees with one of the other: the UK's "IRAN COMPOSITES
     INSTITUTE (ICI)" and Iran Communications Industries ("ICI"), Canada's
     "NNK JSC" (Nezavisimaya Neftegazovaya Kompaniya) and the UK's National
-    Clearing Centre ("NCC"), which name analysis spells alike."""
+    Clearing Centre ("NCC"), which name analysis spells alike. Or where the
+    two acronyms are given with legal forms that differ: the UK's "JSC ITC"
+    (Independent Transport Company) is no "LIMITED LIABILITY COMPANY ITC" of
+    OFAC's, which lists another "LLC I T C" beside it."""
     x, y = _named(a, name.a), _named(b, name.b)
     if x is None or y is None or len(x.tokens) != 1 or len(y.tokens) != 1:
         return False
     if acronym(x, a.schema) is None or acronym(y, b.schema) is None:
         return False
+    forms_x, forms_y = legal_forms(x, a.schema), legal_forms(y, b.schema)
+    if forms_x and forms_y and not forms_x & forms_y:
+        return True
     names_a, names_b = a.strong_names(), b.strong_names()
     if not own_acronyms(names_a, a.schema) or not own_acronyms(names_b, b.schema):
         return False
