@@ -164,7 +164,7 @@ def may_duplicate(a: Features, b: Features) -> bool:
     at two addresses) publishing the same names (:func:`same_names`)."""
     if a.source != b.source or a.source in UNIQUE_SOURCES or a.group != b.group:
         return False
-    if same_names(a, b) and namespace(a.source, a.source_id) == namespace(b.source, b.source_id):
+    if namespace(a.source, a.source_id) == namespace(b.source, b.source_id) and same_names(a, b):
         return True
     return a.source not in SUBLIST_SOURCES and (
         (a.group == "person" and shared_day(a, b))
