@@ -75,3 +75,20 @@ def test_an_acronym_still_links_where_one_side_spells_out_none() -> None:
     uk = org("uk_ofsi", "16192", "INTERNATIONAL GROUP OF ENTREPRENEUR", "IGE")
     edge = compare(ca, uk, corpus_stats([ca, uk]).context())
     assert edge is not None
+
+
+def test_an_acronym_under_two_legal_forms_links_nothing() -> None:
+    """The UK's "JSC ITC" (Independent Transport Company) had joined OFAC's
+    "LIMITED LIABILITY COMPANY ITC" through the acronym alone: a joint-stock
+    company and a limited liability company of the same letters are two
+    companies. The same acronym under one legal form, or without one, still
+    links."""
+    uk = org("uk_ofsi", "15971", "JSC INDEPENDENT TRANSPORT COMPANY", "JSC ITC", country="ru")
+    llc = org("us_ofac_sdn", "47674", "LIMITED LIABILITY COMPANY ITC", country="ru")
+    jsc = org("us_ofac_sdn", "2", "AKTSIONERNOE OBSHCHESTVO ITC", country="ru")
+    bare = org("au_dfat", "3", "ITC", country="ru")
+    ctx = corpus_stats([uk, llc, jsc, bare]).context()
+    assert compare(uk, llc, ctx) is None
+    for other in (jsc, bare):
+        edge = compare(uk, other, ctx)
+        assert edge is not None and edge.kind == "name_country"

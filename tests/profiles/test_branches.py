@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from thaw.model import Name, Record
 from thaw.profiles import Edge, features_of, link
-from thaw.profiles.evidence import Context, compare, corpus_stats
+from thaw.profiles.evidence import Context, compare, corpus_stats, places_conflict
 from thaw.profiles.features import Features
-from thaw.profiles.linker import cluster, places_conflict
+from thaw.profiles.linker import cluster
 
 
 def org(source: str, source_id: str, *names: str, countries: tuple[str, ...] = ()) -> Features:

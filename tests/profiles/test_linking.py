@@ -6,8 +6,9 @@ import pytest
 
 from tests.profiles.profile_fixtures import add, org, person, un_ref
 from thaw.model import Identifier, Link, Name, Record
-from thaw.profiles import Profiles, features_of, link
+from thaw.profiles import Edge, Profiles, features_of, link
 from thaw.profiles.evidence import compare_dates
+from thaw.profiles.linker import cluster
 from thaw.store import Store
 
 
@@ -176,8 +177,9 @@ def test_never_two_listings_of_one_source(store: Store) -> None:
 def test_one_person_listed_twice_by_one_authority(store: Store) -> None:
     """The UK lists BORTNIKOV under its Russia and its chemical weapons regimes:
     both listings join his profile, so that lifting one regime leaves him listed
-    by the UK; namesakes with another birth date, gender or nationality do not,
-    and nor do two UN listings."""
+    by the UK; so do the UK's two listings of MENYAILO, Ukrainian in one and
+    Russian in the other, as Crimea's officials are; namesakes with another
+    birth date, gender or nationality do not, and nor do two UN listings."""
     add(
         store,
         "uk_ofsi",
@@ -203,7 +205,25 @@ def test_one_person_listed_twice_by_one_authority(store: Store) -> None:
                 "uk_ofsi", "4", "Pavel Ilyich Gromadsky", dob=["1966-06-06"], nationality=["ru"]
             ),
             person(
-                "uk_ofsi", "5", "Pavel Ilyich Gromadsky", dob=["1966-06-06"], nationality=["ua"]
+                "uk_ofsi", "5", "Pavel Ilyich Gromadsky", dob=["1966-06-06"], nationality=["kz"]
+            ),
+            # a Crimean official: Ukrainian under the Russia regime, Russian
+            # under the chemical weapons regime (DISPUTED_PLACES)
+            person(
+                "uk_ofsi",
+                "12953",
+                "Sergei Ivanovich MENYAILO",
+                dob=["1960-08-22"],
+                nationality=["ua"],
+                programs=["Russia"],
+            ),
+            person(
+                "uk_ofsi",
+                "13971",
+                "Sergei Ivanovich MENYAILO",
+                dob=["1960-08-22"],
+                nationality=["ru"],
+                programs=["Chemical Weapons"],
             ),
         ],
     )
@@ -232,6 +252,7 @@ def test_one_person_listed_twice_by_one_authority(store: Store) -> None:
     assert [(x.a, x.b) for x in twice] == [("uk_ofsi:13037", "uk_ofsi:13972")]
     for apart in ("2", "4"):  # a slip of the date; another nationality
         assert keys(profiles, "uk_ofsi", apart) == [f"uk_ofsi:{apart}"]
+    assert keys(profiles, "uk_ofsi", "12953") == ["uk_ofsi:12953", "uk_ofsi:13971"]
     assert keys(profiles, "un_sc", "KPi.1") == ["un_sc:KPi.1"]
 
 
@@ -873,3 +894,68 @@ def test_two_shared_birth_dates_outweigh_disagreeing_nationalities() -> None:
     edge = compare(uk, au, ctx)
     assert edge is not None and edge.kind == "name_dob"
     assert compare(uk, one, ctx) is None
+
+
+def _named_org(source: str, source_id: str, names: list[str], countries: list[str]) -> Record:
+    """An organisation listed under ``names`` (the first its primary name)."""
+    return Record(
+        source,
+        source_id,
+        "Organization",
+        names=[Name(names[0], "primary"), *(Name(n, "alias") for n in names[1:])],
+        countries=countries,
+        programs=["Iran (Nuclear)"],
+    )
+
+
+def test_one_organisation_listed_twice_under_the_same_names(store: Store) -> None:
+    """The UK lists Khorasan Metallurgy Industries twice, once under the primary
+    name "Samen Industries", with the same aliases and country: both listings
+    join the party's profile, whichever of them the other lists' links reach
+    first. Two listings that share some names but not all, or the same names
+    in other countries (a party and its branch abroad), stay apart."""
+    kmi = [
+        "KHORASAN METALLURGY INDUSTRIES",
+        "KHORASAN AMMUNITION AND METALLURGY INDUSTRIES",
+        "METALOGY INDUSTRY OF KHORASAN",
+        "SANAYE METOLOGIE IRAN",
+    ]
+    add(
+        store,
+        "uk_ofsi",
+        [
+            _named_org("uk_ofsi", "12266", ["SAMEN INDUSTRIES", *kmi], ["ir"]),
+            _named_org("uk_ofsi", "16127", kmi, ["ir"]),
+            _named_org("uk_ofsi", "1", ["ZARDAN TRADING", "ZARDAN LLC", "KAVIR GROUP"], ["sg"]),
+            _named_org("uk_ofsi", "2", ["ZARDAN TRADING", "ZARDAN LLC", "KAVIR GROUP"], ["ae"]),
+            _named_org("uk_ofsi", "3", ["PARS OMID", "OMID GROUP", "NOVIN SANAT"], ["ir"]),
+            _named_org("uk_ofsi", "4", ["PARS OMID", "OMID GROUP", "TABAN SANAT"], ["ir"]),
+        ],
+    )
+    add(store, "un_sc", [_named_org("un_sc", "IRe.037", kmi[:1], [])])
+    profiles = Profiles(store)
+    assert keys(profiles, "un_sc", "IRe.037") == ["uk_ofsi:12266", "uk_ofsi:16127", "un_sc:IRe.037"]
+    for apart in ("1", "2", "3", "4"):
+        assert keys(profiles, "uk_ofsi", apart) == [f"uk_ofsi:{apart}"]
+
+
+def test_a_duplicate_joins_two_listings_of_a_list_not_three() -> None:
+    """One list's three listings of a name, the second and the third each a
+    duplicate of the first: the first duplicate joins its two; the second would
+    put a third listing of the list in the profile, and is refused."""
+    listings = [
+        features_of(_named_org("us_trade_csl", f"EL-{n}", ["NOVIN ELECTRONICS"], ["cn"]))
+        for n in (1, 2, 3)
+    ]
+    edges = [
+        Edge("us_trade_csl:EL-1", "us_trade_csl:EL-2", "duplicate", 5.2),
+        Edge("us_trade_csl:EL-1", "us_trade_csl:EL-3", "duplicate", 5.1),
+    ]
+    linkage = cluster(listings, edges)
+    assert linkage.clusters == [
+        ["us_trade_csl:EL-1", "us_trade_csl:EL-2"],
+        ["us_trade_csl:EL-3"],
+    ]
+    assert [why for _, why in linkage.refused] == [
+        "would put us_trade_csl:EL-2 and us_trade_csl:EL-3 (us_trade_csl/EL) in one profile"
+    ]

@@ -48,6 +48,12 @@ def acronym(name: NameF, schema: str) -> str | None:
     return word if 2 <= len(word) <= ACRONYM_LETTERS and word.isalpha() else None
 
 
+def legal_forms(name: NameF, schema: str) -> set[str]:
+    """The legal forms a published name gives, as name analysis reads them
+    ("JSC ITC" → ``jsc``; "LIMITED LIABILITY COMPANY ITC" → ``llc``)."""
+    return {t.text for t in analyze_name(name.original, schema).tokens if t.role == "legal_form"}
+
+
 def initials(name: NameF, schema: str) -> set[str]:
     """The initials of a name of two words or more, with and without its
     small words ("Association de Secours Palestinien" → ``adsp``, ``asp``);

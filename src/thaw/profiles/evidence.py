@@ -130,14 +130,21 @@ common (:func:`shared_days`).
     profile, or a what-if lifting one regime would clear a party the authority
     still lists under the other. They are one person when the names agree both
     ways (every token, at least two), the very same full birth date is published
-    for both, and no gender, nationality or other birth date disagrees.
+    for both, and no gender, nationality or other birth date disagrees (but
+    for :data:`DISPUTED_PLACES`: the UK's Sergei MENYAILO, a Crimean official,
+    is Ukrainian in its Russia listing and Russian in its chemical weapons one).
     Or (:func:`under_two_regimes`) the two publish the very same primary name
     under programmes they do not share and the same birth dates, or none: a
     rare person's name, two tokens at least (Canada's Nicolás MADURO MOROS under
     its Venezuela regulations and under JVCFOR), or an organisation placed in
     the same country by both (Australia's Al-Shabaab, under its terrorism
     listings and the UN's Somalia regime). Shared aliases are not enough:
-    Ansar al-Shari'a in Benghazi and in Darnah are two parties. These links
+    Ansar al-Shari'a in Benghazi and in Darnah are two parties. Or
+    (:func:`same_names`) two organisations of one list publish the same
+    names, every name of one (three at least) a name of the other, and place
+    the party in the same country: the UK's Khorasan Metallurgy Industries,
+    listed again under the primary name "Samen Industries" with all the same
+    aliases, the Entity List's one party at two addresses. These links
     come last (:data:`LATE_DUPLICATE`), after each listing has joined its
     party elsewhere.
 """
@@ -157,7 +164,7 @@ from rapidfuzz.fuzz import ratio
 from thaw.index.entry import IdNumber, name_entry
 from thaw.match import DEFAULT_THRESHOLD, Query, score
 from thaw.match.spelling import longer_by_syllables
-from thaw.profiles.acronyms import acronym, full_names, own_acronyms
+from thaw.profiles.acronyms import acronym, full_names, legal_forms, own_acronyms
 from thaw.profiles.features import (
     Features,
     NameF,
@@ -525,8 +532,13 @@ class Context:
         return math.log(REFERENCE_SIZE / max(df, 1))
 
     def rarity(self, tokens: Iterable[str]) -> float:
-        """Summed idf of distinct tokens."""
-        return sum(self.idf(t) for t in set(tokens))
+        """Summed idf of distinct tokens, summed exactly (:func:`math.fsum`): a
+        plain sum over the set would round in the set's order, which changes
+        with the process's string hashing, and a link's strength (and which of
+        two equal names a comparison keeps) would then differ in its last bit
+        between a build and a refresh that reads edges stored by another
+        process."""
+        return math.fsum(self.idf(t) for t in set(tokens))
 
     def name_idf(self, bag: tuple[str, ...]) -> float:
         """The idf of a whole organisation name (its sorted tokens) among the
@@ -741,6 +753,30 @@ def compare_countries(a: frozenset[str], b: frozenset[str]) -> str:
     return "conflict"
 
 
+DISPUTED_PLACES: tuple[frozenset[str], ...] = (
+    frozenset({"ru", "ua"}),
+    frozenset({"cn", "hk"}),
+    frozenset({"cn", "mo"}),
+)
+"""Countries that lists place one party in alike: a company of Crimea is in
+Ukraine for the UK and in Russia for Australia (the Russian National
+Commercial Bank), and so are its officials' nationalities; a Hong Kong or
+Macau company is in China for some (Leader (Hong Kong) International: China
+for Australia, Hong Kong for the UN)."""
+
+
+def places_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of countries (two profiles' organisation listings',
+    or two listings' nationalities) place the party in countries of which none
+    is shared (:func:`compare_countries`), other than
+    :data:`DISPUTED_PLACES`: the Bosnian branch of Al-Haramain Islamic
+    Foundation and OFAC's Saudi head office, which its consolidated copy
+    places in Saudi Arabia, are two parties, however the names agree."""
+    if compare_countries(a, b) != "conflict":
+        return False
+    return not any(a & pair and b & pair for pair in DISPUTED_PLACES)
+
+
 def _id_ok(ident: IdNumber) -> bool:
     digits = sum(ch.isdigit() for ch in ident.number)
     if ident.kind == "imo":
@@ -923,9 +959,11 @@ def compare_duplicate(a: Features, b: Features, ctx: Context) -> Edge | None:
     if a.key > b.key:
         a, b = b, a
     if under_two_regimes(a, b) and set(a.birth_dates) == set(b.birth_dates):
-        return _duplicate_by_regimes(a, b, ctx)
+        by_regimes = _duplicate_by_regimes(a, b, ctx)
+        if by_regimes is not None or a.group != "person":
+            return by_regimes
     if a.group != "person":
-        return None
+        return _duplicate_by_names(a, b, ctx)
     # the same full dates on both sides (one side publishing another full date
     # is not the same record), and no year or month of either that disagrees
     days = {d for d in a.birth_dates if len(d) == 10}
@@ -938,9 +976,11 @@ def compare_duplicate(a: Features, b: Features, ctx: Context) -> Edge | None:
     name = compare_names(a, b, ctx, need_full=True)
     if name.level not in ("exact", "full") or not name.both_ways or name.aligned < 2:
         return None
-    nat = compare_countries(a.nationalities, b.nationalities)
-    if nat == "conflict":
+    # (nationalities of Crimea's officials: Ukrainian in the UK's Russia
+    # listing of Sergei MENYAILO, Russian in its chemical weapons listing)
+    if places_conflict(a.nationalities, b.nationalities):
         return None
+    nat = compare_countries(a.nationalities, b.nationalities)
     ev: dict[str, Any] = {
         "names": [name.a, name.b],
         "name_level": name.level,
@@ -988,6 +1028,43 @@ def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None
         if country != "agree":
             return None
         ev["country"] = country
+    return Edge(a.key, b.key, "duplicate", LATE_DUPLICATE + min(rarity, 30.0) / 100.0, ev)
+
+
+SAME_NAMES = 3
+"""The fewest names two organisations of one list must have in common, every
+name of one being a name of the other, to be one party listed twice
+(:func:`same_names`): two listings of one list that share a name or two may
+be a party and its branch, or two branches."""
+
+
+def same_names(a: Features, b: Features) -> bool:
+    """Whether every strong name of one organisation (token for token) is a
+    name of the other, :data:`SAME_NAMES` of them at least."""
+    if a.group != "org" or b.group != "org":
+        return False
+    bags_a = {n.bag for n in a.strong_names()}
+    bags_b = {n.bag for n in b.strong_names()}
+    return min(len(bags_a), len(bags_b)) >= SAME_NAMES and (bags_a <= bags_b or bags_b <= bags_a)
+
+
+def _duplicate_by_names(a: Features, b: Features, ctx: Context) -> Edge | None:
+    """``duplicate`` for two organisations of one list with the same names
+    (:func:`same_names`) that both place in one country; as weak as a
+    duplicate under two regimes (:data:`LATE_DUPLICATE`)."""
+    if namespace(a.source, a.source_id) != namespace(b.source, b.source_id):
+        return None
+    if not same_names(a, b) or compare_countries(a.countries, b.countries) != "agree":
+        return None
+    shared = {n.bag for n in a.strong_names()} & {n.bag for n in b.strong_names()}
+    rarity = max(ctx.rarity(bag) for bag in shared)
+    ev: dict[str, Any] = {
+        "names": [a.caption, b.caption],
+        "name_level": "exact",
+        "rarity": round(rarity, 1),
+        "shared_names": len(shared),
+        "country": "agree",
+    }
     return Edge(a.key, b.key, "duplicate", LATE_DUPLICATE + min(rarity, 30.0) / 100.0, ev)
 
 
@@ -1175,12 +1252,18 @@ def coincident_acronym(a: Features, b: Features, name: NameMatch, ctx: Context) 
     full name of one agrees with one of the other: the UK's "IRAN COMPOSITES
     INSTITUTE (ICI)" and Iran Communications Industries ("ICI"), Canada's
     "NNK JSC" (Nezavisimaya Neftegazovaya Kompaniya) and the UK's National
-    Clearing Centre ("NCC"), which name analysis spells alike."""
+    Clearing Centre ("NCC"), which name analysis spells alike. Or where the
+    two acronyms are given with legal forms that differ: the UK's "JSC ITC"
+    (Independent Transport Company) is no "LIMITED LIABILITY COMPANY ITC" of
+    OFAC's, which lists another "LLC I T C" beside it."""
     x, y = _named(a, name.a), _named(b, name.b)
     if x is None or y is None or len(x.tokens) != 1 or len(y.tokens) != 1:
         return False
     if acronym(x, a.schema) is None or acronym(y, b.schema) is None:
         return False
+    forms_x, forms_y = legal_forms(x, a.schema), legal_forms(y, b.schema)
+    if forms_x and forms_y and not forms_x & forms_y:
+        return True
     names_a, names_b = a.strong_names(), b.strong_names()
     if not own_acronyms(names_a, a.schema) or not own_acronyms(names_b, b.schema):
         return False

@@ -26,7 +26,7 @@ Pipeline
    links, references, identifiers, names with birth dates, names with countries).
    Two clusters are merged only if the result stays plausible: never two listings
    of one authority (unless an analyst linked them or they are a ``duplicate``
-   pair, one person the authority lists twice, and only those two; never two UN
+   pair, one party the authority lists twice, and only those two; never two UN
    listings), never
    a pair an analyst unlinked, never persons with irreconcilable birth dates, never
    organisations whose listings place them in countries none of which is shared
@@ -56,9 +56,10 @@ from thaw.profiles.evidence import (
     Edge,
     _id_ok,
     compare,
-    compare_countries,
     compare_dates,
     corpus_stats,
+    places_conflict,
+    same_names,
     shared_day,
     under_two_regimes,
 )
@@ -158,16 +159,16 @@ def may_duplicate(a: Features, b: Features) -> bool:
     an authority that lists each party once per regime (not the UN, and not a
     consolidating source, whose sub-lists republish others), persons publishing
     the same full birth date, or persons or organisations publishing the same
-    primary name under programmes they do not share."""
-    return (
-        a.source == b.source
-        and a.source not in UNIQUE_SOURCES
-        and a.source not in SUBLIST_SOURCES
-        and a.group == b.group
-        and (
-            (a.group == "person" and shared_day(a, b))
-            or (a.group in ("person", "org") and under_two_regimes(a, b))
-        )
+    primary name under programmes they do not share; or organisations of one
+    list (a consolidating source's sub-list too: the Entity List's one party
+    at two addresses) publishing the same names (:func:`same_names`)."""
+    if a.source != b.source or a.source in UNIQUE_SOURCES or a.group != b.group:
+        return False
+    if namespace(a.source, a.source_id) == namespace(b.source, b.source_id) and same_names(a, b):
+        return True
+    return a.source not in SUBLIST_SOURCES and (
+        (a.group == "person" and shared_day(a, b))
+        or (a.group in ("person", "org") and under_two_regimes(a, b))
     )
 
 
@@ -348,28 +349,6 @@ def reference_edges(listings: Iterable[Features]) -> list[Edge]:
 # -- clustering --------------------------------------------------------------------------
 
 
-DISPUTED_PLACES: tuple[frozenset[str], ...] = (
-    frozenset({"ru", "ua"}),
-    frozenset({"cn", "hk"}),
-    frozenset({"cn", "mo"}),
-)
-"""Countries that lists place one organisation in alike: a company of Crimea
-is in Ukraine for the UK and in Russia for Australia (the Russian National
-Commercial Bank); a Hong Kong or Macau company is in China for some (Leader
-(Hong Kong) International: China for Australia, Hong Kong for the UN)."""
-
-
-def places_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two profiles' organisation listings place the party in
-    countries of which none is shared (:func:`compare_countries`), other than
-    :data:`DISPUTED_PLACES`: the Bosnian branch of Al-Haramain Islamic
-    Foundation and OFAC's Saudi head office, which its consolidated copy
-    places in Saudi Arabia, are two parties, however the names agree."""
-    if compare_countries(a, b) != "conflict":
-        return False
-    return not any(a & pair and b & pair for pair in DISPUTED_PLACES)
-
-
 @dataclass(slots=True)
 class _Node:
     """What the clustering needs to know about one listing."""
@@ -405,14 +384,15 @@ class _Clusters:
         analyst = kind == "analyst"
         twice = {edge.a, edge.b} if kind == "duplicate" else set()
         reference = kind in ("un_reference", "reference", "shared_reference")
-        sources_a: dict[str, str] = {}
+        sources_a: dict[str, list[str]] = defaultdict(list)
         for k in ma:
-            sources_a.setdefault(self.nodes[k].source, k)
+            sources_a[self.nodes[k].source].append(k)
         for k in mb:
             src = self.nodes[k].source
-            if src in sources_a and {sources_a[src], k} != twice:
-                if not analyst or src in UNIQUE_SOURCES:
-                    return f"would put {sources_a[src]} and {k} ({src}) in one profile"
+            # (a duplicate joins its two listings only, not a third of the list)
+            for same in sources_a.get(src, ()):
+                if {same, k} != twice and (not analyst or src in UNIQUE_SOURCES):
+                    return f"would put {same} and {k} ({src}) in one profile"
         small, other = (ma, rb) if len(ma) <= len(mb) else (mb, ra)
         for k in small:
             for u in self.unlinked.get(k, ()):
