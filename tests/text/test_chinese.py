@@ -54,6 +54,7 @@ from thaw.text.hokkien import (
     reading_spellings,
     tailo,
     teochew,
+    teochew_oi,
 )
 from thaw.text.translit import transliterate_word
 from thaw.text.wadegiles import pinyin_reading, wade_giles
@@ -409,6 +410,15 @@ def test_teochew_codas() -> None:
     assert "ang" in hokkien_spellings("安") and "tang" in hokkien_spellings("陳")
 
 
+def test_teochew_oi() -> None:
+    # the rhymes Teochew says oi: Hokkien ue and e, Cantonese ai
+    assert [teochew_oi(c, tailo(c)) for c in "細買雞鞋"] == [("soi",), ("boi",), ("koi",), ("oi",)]
+    # read ue and e too, but not ai in Cantonese: Teochew keeps ue (火 hue, 皮 phue)
+    assert [teochew_oi(c, tailo(c)) for c in "火皮尾"] == [(), (), ()]
+    assert "soi" in hokkien_spellings("细") and "choi" in hokkien_spellings("齊")
+    assert "hoi" not in hokkien_spellings("火")
+
+
 def test_hokkien_readings() -> None:
     assert tailo("陳") == ("tan", "tin")
     assert tailo("陈") == tailo("陳")  # simplified: its traditional's
@@ -516,6 +526,7 @@ def test_homophones_in_characters_stay_apart() -> None:
         ("崔琦", "Daniel Tsui Chee"),  # Wade-Giles i as ee
         ("李安", "Ang Lee"),  # Teochew: no final n (安 ang), given name first
         ("林良实", "Ling Liong Sik"),  # Teochew: no final t (实 sik)
+        ("蔡细历", "Chua Soi Lek"),  # Teochew oi for Hokkien ue (细 soi)
     ],
 )
 def test_names_match_their_romanisations(han: str, latin: str) -> None:

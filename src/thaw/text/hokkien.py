@@ -60,6 +60,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
+from thaw.text.cantonese import jyutping
+
 #: ``character<TAB>tâi-lô …`` without tones (:mod:`thaw.text._make_hokkien`),
 #: and its SHA-256.
 HOKKIEN_PATH: Final = Path(__file__).resolve().parent / "data" / "han_hokkien.txt.gz"
@@ -218,14 +220,33 @@ def tailo_spelling(syllable: str) -> str:
 def hokkien_spellings(ch: str) -> tuple[str, ...]:
     """Every spelling of one character's Hokkien readings (林 → ``lim na``…,
     陳 → ``tan tin``…), then of their Teochew forms (:func:`teochew`: 陳
-    ``tang``, 安 ``ang``), empty for a character the table lacks."""
+    ``tang``, 安 ``ang``; :func:`teochew_oi`: 細 ``soi``), empty for a
+    character the table lacks."""
     out: list[str] = []
     readings = tailo(ch)
     for syllable in readings:
         out += reading_spellings(syllable)
     for syllable in readings:
         out += reading_spellings(teochew(syllable))
+    for syllable in teochew_oi(ch, readings):
+        out += reading_spellings(syllable)
     return tuple(dict.fromkeys(out))
+
+
+def teochew_oi(ch: str, readings: tuple[str, ...]) -> tuple[str, ...]:
+    """The Teochew readings in *oi* of a character of the rhymes that Teochew
+    says *oi* where Hokkien says *ue* (Amoy) or *e* (Zhangzhou): 細 *soi*, 買
+    *boi*, 雞 *koi*, 底 *toi*, 齊 *tsoi*, 鞋 *oi* (蔡細歷 *Chua Soi Lek*). Those
+    are the characters whose open Tâi-lô reading has both forms (``sue`` and
+    ``se``) and whose Cantonese reading ends in *ai* (細 *sai*, 雞 *gai*, 買
+    *maai*: the Middle Chinese rhymes they share); the other characters read
+    both ways, 火 *hue he*, 皮 *phue phe*, 尾 *bue be* (Cantonese *fo*, *pei*,
+    *mei*), keep *ue* in Teochew (*hue*, *phue*, *bue*). Empty for any other
+    character."""
+    if not any(j.endswith("ai") for j in jyutping(ch)):
+        return ()
+    found = set(readings)
+    return tuple(r[:-2] + "oi" for r in readings if r.endswith("ue") and r[:-2] + "e" in found)
 
 
 def teochew(syllable: str) -> str:
