@@ -390,6 +390,7 @@ def test_mandarin_readings_and_umlaut() -> None:
         ("khua", {"khoa", "khua", "koa", "kua", "khwa", "kwa"}),  # 柯 Kwa
         ("ngoo", {"ngoo", "ngo", "ngaw", "ngoh", "goo", "go", "gaw", "goh"}),  # 吳 Goh
         ("tsu", {"chu", "choo", "tsu", "tjoe"}),  # 子 Tsu (Tâi-lô)
+        ("uan", {"oan", "uan", "wan"}),  # 遠 Wan: a first u before a vowel as w
     ],
 )
 def test_hokkien_spellings(syllable: str, spelt: set[str]) -> None:

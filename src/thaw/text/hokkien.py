@@ -33,7 +33,8 @@ and in the English-based spellings of Singapore and Malaysia built on it.
   *wee* (瑞 *Swee*), *ia* as *ea* (傑 *Keat*) and a final one as *eah* (謝
   *Cheah*), a final *a* as *ah* (嘉 *Kah*), a first *i* before a vowel as
   *y* (炎 *Yam*), a final *k* as *ck* (福 *Hock*), *oa*
-  after *k*, *g*, *s* or *h* as *wa* (柯 *Kwa*, 華 *Hwa*), the initial *ng*
+  after *k*, *g*, *s* or *h* as *wa* (柯 *Kwa*, 華 *Hwa*) and a first *u*
+  (*oa*, *oe*) before a vowel as *w* (遠 *Wan*, 越 *Wat*), the initial *ng*
   before a vowel, a nasal *g*, as *g* (吳, 梧 *Goh*);
 * its **Tâi-lô** form, where it begins with *ts* or *tsh* (its aspiration
   dropped, as the customary spellings drop it: 子 *tsu*, 許子根 *Koh Tsu
@@ -111,6 +112,7 @@ CUSTOMARY: Final[tuple[tuple[str, str], ...]] = (
     (r"^i(?=[aeou])", "y"),
     (r"(?<=[aeiou])k$", "ck"),
     (r"^(kh?|g|s|h)oa", r"\1wa"),
+    (r"^u(?=[ae])", "w"),
     (r"^ng(?=[aeiou])", "g"),
 )
 #: The Dutch-based spelling of Indonesia (*Ejaan Van Ophuijsen*, in use for
