@@ -528,6 +528,7 @@ def test_homophones_in_characters_stay_apart() -> None:
         ("李安", "Ang Lee"),  # Teochew: no final n (安 ang), given name first
         ("林良实", "Ling Liong Sik"),  # Teochew: no final t (实 sik)
         ("蔡细历", "Chua Soi Lek"),  # Teochew oi for Hokkien ue (细 soi)
+        ("吴君如", "Sandra Ng Kwan-yu"),  # (-yu ends a given name: no legal form YU)
     ],
 )
 def test_names_match_their_romanisations(han: str, latin: str) -> None:

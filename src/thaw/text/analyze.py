@@ -414,7 +414,10 @@ def _mark_legal_forms(text: str, person: bool) -> str:
                 _NOT_AFTER_WORD + r"(?<!\w-)" + re.escape(matched) + r"(?!-\w)" + _NOT_BEFORE_WORD
             )
         if person:
-            pattern = re.compile(_NOT_AFTER_WORD + re.escape(matched) + r"\W*$")
+            # (nor, ending a person's name, the second half of a hyphenated
+            # name: *Sandra Ng Kwan-yu*, *James Soong Chu-yu*, *Arthit
+            # Kamlang-ek* hold no YU, no EK)
+            pattern = re.compile(_NOT_AFTER_WORD + r"(?<!\w-)" + re.escape(matched) + r"\W*$")
         text = pattern.sub(f" {_LEGAL_MARK}{generic.lower()}{_LEGAL_SEP}{surface} ", text)
     return text
 
