@@ -344,6 +344,14 @@ def test_a_persons_hyphenated_name_ends_in_a_syllable_not_a_legal_form(name: str
     assert analyze_name("Ng Trading SA", "Person").tokens[-1].role == "legal_form"
 
 
+@pytest.mark.parametrize("name", ["Ng Kwan Yu", "Li Sa", "Wong Ao"])
+def test_a_persons_chinese_name_ends_in_a_syllable_not_a_legal_form(name: str) -> None:
+    # (written as Chinese names are, each word a syllable: no YU, SA, AO)
+    tokens = analyze_name(name, "Person").tokens
+    assert [t.role for t in tokens] == ["name"] * len(tokens)
+    assert analyze_name(name, "Organization").tokens[-1].role == "legal_form"
+
+
 def test_a_legal_form_written_twice_is_marked_once_each_time() -> None:
     tokens = analyze_name("Rosneft SA SA").tokens
     assert [(t.text, t.raw, t.role) for t in tokens] == [
