@@ -55,6 +55,7 @@ from thaw.text.hokkien import (
     tailo,
     teochew,
     teochew_oi,
+    teochew_ong,
 )
 from thaw.text.translit import transliterate_word
 from thaw.text.wadegiles import pinyin_reading, wade_giles
@@ -420,6 +421,14 @@ def test_teochew_oi() -> None:
     assert "hoi" not in hokkien_spellings("火")
 
 
+def test_teochew_ong() -> None:
+    # Hokkien iong after a dental or sibilant, Cantonese ung: Teochew ong
+    assert [teochew_ong(c, tailo(c)) for c in "中忠松"] == [("tong",), ("tong",), ("song",)]
+    # Cantonese oeng (張, 祥: Teochew iang), or no dental before iong (勇, 雄)
+    assert [teochew_ong(c, tailo(c)) for c in "張祥勇雄"] == [(), (), (), ()]
+    assert "tong" in hokkien_spellings("中") and "tong" not in hokkien_spellings("張")
+
+
 def test_hokkien_readings() -> None:
     assert tailo("陳") == ("tan", "tin")
     assert tailo("陈") == tailo("陳")  # simplified: its traditional's
@@ -528,6 +537,7 @@ def test_homophones_in_characters_stay_apart() -> None:
         ("李安", "Ang Lee"),  # Teochew: no final n (安 ang), given name first
         ("林良实", "Ling Liong Sik"),  # Teochew: no final t (实 sik)
         ("蔡细历", "Chua Soi Lek"),  # Teochew oi for Hokkien ue (细 soi)
+        ("詹时中", "Chiam See Tong"),  # Teochew ong for Hokkien iong (中 tong)
         ("吴君如", "Sandra Ng Kwan-yu"),  # (-yu ends a given name: no legal form YU)
     ],
 )

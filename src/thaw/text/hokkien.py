@@ -222,15 +222,15 @@ def tailo_spelling(syllable: str) -> str:
 def hokkien_spellings(ch: str) -> tuple[str, ...]:
     """Every spelling of one character's Hokkien readings (林 → ``lim na``…,
     陳 → ``tan tin``…), then of their Teochew forms (:func:`teochew`: 陳
-    ``tang``, 安 ``ang``; :func:`teochew_oi`: 細 ``soi``), empty for a
-    character the table lacks."""
+    ``tang``, 安 ``ang``; :func:`teochew_oi`: 細 ``soi``; :func:`teochew_ong`:
+    中 ``tong``), empty for a character the table lacks."""
     out: list[str] = []
     readings = tailo(ch)
     for syllable in readings:
         out += reading_spellings(syllable)
     for syllable in readings:
         out += reading_spellings(teochew(syllable))
-    for syllable in teochew_oi(ch, readings):
+    for syllable in (*teochew_oi(ch, readings), *teochew_ong(ch, readings)):
         out += reading_spellings(syllable)
     return tuple(dict.fromkeys(out))
 
@@ -249,6 +249,23 @@ def teochew_oi(ch: str, readings: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     found = set(readings)
     return tuple(r[:-2] + "oi" for r in readings if r.endswith("ue") and r[:-2] + "e" in found)
+
+
+#: Hokkien's *iong* after a dental or a sibilant (Tâi-lô), which Teochew says
+#: *ong* in the rhymes Cantonese reads *ung* (:func:`teochew_ong`).
+_IONG_AFTER_DENTAL: Final = re.compile(r"^(th?|tsh?|s|l|n|j)iong$")
+
+
+def teochew_ong(ch: str, readings: tuple[str, ...]) -> tuple[str, ...]:
+    """The Teochew readings in *ong* of a character whose Hokkien reading
+    is *iong* after a dental or a sibilant and whose Cantonese reading ends in
+    *ung* (the Middle Chinese rhymes of 中, 忠, 松, 龍: Teochew *tong*, *tong*,
+    *song*, *long*; 詹時中 *Chiam See Tong*); the *iong* of the rhymes Cantonese
+    reads *oeng* (張, 祥, 良) is *iang* in Teochew, and the *iong* after *k*,
+    *h* or no initial (勇, 雄) stays. Empty for any other character."""
+    if not any(j.endswith("ung") for j in jyutping(ch)):
+        return ()
+    return tuple(r[:-4] + "ong" for r in readings if _IONG_AFTER_DENTAL.match(r))
 
 
 def teochew(syllable: str) -> str:
