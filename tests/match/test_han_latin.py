@@ -11,12 +11,8 @@ import pytest
 
 from thaw.index.entry import name_entry
 from thaw.match import DEFAULT_THRESHOLD, Query, score
-from thaw.match.han_latin import (
-    chinese_syllables,
-    other_reading,
-    other_syllables,
-    reads_as_chinese_name,
-)
+from thaw.match.han_latin import other_reading, other_syllables
+from thaw.text.han_syllables import chinese_syllables, reads_as_chinese_name
 
 
 @pytest.mark.parametrize(

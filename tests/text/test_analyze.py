@@ -336,6 +336,22 @@ def test_an_apostrophe_keeps_a_legal_form_abbreviation_inside_a_word() -> None:
         assert [t.text for t in tokens if t.role != "stop"] == ["mansur", "sadi"]
 
 
+@pytest.mark.parametrize("name", ["Sandra Ng Kwan-yu", "James Soong Chu-yu", "Arthit Kamlang-ek"])
+def test_a_persons_hyphenated_name_ends_in_a_syllable_not_a_legal_form(name: str) -> None:
+    # (YU, EK are legal forms; the second half of a hyphenated given name is none)
+    tokens = analyze_name(name, "Person").tokens
+    assert [t.role for t in tokens] == ["name"] * len(tokens)
+    assert analyze_name("Ng Trading SA", "Person").tokens[-1].role == "legal_form"
+
+
+@pytest.mark.parametrize("name", ["Ng Kwan Yu", "Li Sa", "Wong Ao"])
+def test_a_persons_chinese_name_ends_in_a_syllable_not_a_legal_form(name: str) -> None:
+    # (written as Chinese names are, each word a syllable: no YU, SA, AO)
+    tokens = analyze_name(name, "Person").tokens
+    assert [t.role for t in tokens] == ["name"] * len(tokens)
+    assert analyze_name(name, "Organization").tokens[-1].role == "legal_form"
+
+
 def test_a_legal_form_written_twice_is_marked_once_each_time() -> None:
     tokens = analyze_name("Rosneft SA SA").tokens
     assert [(t.text, t.raw, t.role) for t in tokens] == [

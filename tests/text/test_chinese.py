@@ -54,6 +54,8 @@ from thaw.text.hokkien import (
     reading_spellings,
     tailo,
     teochew,
+    teochew_oi,
+    teochew_ong,
 )
 from thaw.text.translit import transliterate_word
 from thaw.text.wadegiles import pinyin_reading, wade_giles
@@ -389,6 +391,7 @@ def test_mandarin_readings_and_umlaut() -> None:
         ("khua", {"khoa", "khua", "koa", "kua", "khwa", "kwa"}),  # 柯 Kwa
         ("ngoo", {"ngoo", "ngo", "ngaw", "ngoh", "goo", "go", "gaw", "goh"}),  # 吳 Goh
         ("tsu", {"chu", "choo", "tsu", "tjoe"}),  # 子 Tsu (Tâi-lô)
+        ("uan", {"oan", "uan", "wan"}),  # 遠 Wan: a first u before a vowel as w
     ],
 )
 def test_hokkien_spellings(syllable: str, spelt: set[str]) -> None:
@@ -407,6 +410,23 @@ def test_teochew_codas() -> None:
     ]  # (-m, -p and -ng kept; a nasal vowel is no coda)
     assert hokkien_spellings("安")[:3] == ("an", "oa", "ua")  # Hokkien first
     assert "ang" in hokkien_spellings("安") and "tang" in hokkien_spellings("陳")
+
+
+def test_teochew_oi() -> None:
+    # the rhymes Teochew says oi: Hokkien ue and e, Cantonese ai
+    assert [teochew_oi(c, tailo(c)) for c in "細買雞鞋"] == [("soi",), ("boi",), ("koi",), ("oi",)]
+    # read ue and e too, but not ai in Cantonese: Teochew keeps ue (火 hue, 皮 phue)
+    assert [teochew_oi(c, tailo(c)) for c in "火皮尾"] == [(), (), ()]
+    assert "soi" in hokkien_spellings("细") and "choi" in hokkien_spellings("齊")
+    assert "hoi" not in hokkien_spellings("火")
+
+
+def test_teochew_ong() -> None:
+    # Hokkien iong after a dental or sibilant, Cantonese ung: Teochew ong
+    assert [teochew_ong(c, tailo(c)) for c in "中忠松"] == [("tong",), ("tong",), ("song",)]
+    # Cantonese oeng (張, 祥: Teochew iang), or no dental before iong (勇, 雄)
+    assert [teochew_ong(c, tailo(c)) for c in "張祥勇雄"] == [(), (), (), ()]
+    assert "tong" in hokkien_spellings("中") and "tong" not in hokkien_spellings("張")
 
 
 def test_hokkien_readings() -> None:
@@ -516,6 +536,9 @@ def test_homophones_in_characters_stay_apart() -> None:
         ("崔琦", "Daniel Tsui Chee"),  # Wade-Giles i as ee
         ("李安", "Ang Lee"),  # Teochew: no final n (安 ang), given name first
         ("林良实", "Ling Liong Sik"),  # Teochew: no final t (实 sik)
+        ("蔡细历", "Chua Soi Lek"),  # Teochew oi for Hokkien ue (细 soi)
+        ("詹时中", "Chiam See Tong"),  # Teochew ong for Hokkien iong (中 tong)
+        ("吴君如", "Sandra Ng Kwan-yu"),  # (-yu ends a given name: no legal form YU)
     ],
 )
 def test_names_match_their_romanisations(han: str, latin: str) -> None:

@@ -10,14 +10,16 @@ two, while *Hsiang* and *Xiang* (both 祥) differ in two. One character
 different is another name, and another person (*Zhang Xiaoling* is not *ZHANG
 Xiaoming*).
 
-:func:`chinese_syllables` cuts a word into the syllables it may spell, each
-with the Mandarin readings (toneless pinyin) it may stand for in any of those
-systems (:func:`_readings_of`, from :mod:`thaw.text.han_syllables`'s
-table); :func:`other_syllables` tells two words apart
-when they cut into as many syllables but no reading of one agrees with a
-reading of the other syllable for syllable; :func:`reads_as_chinese_name`
-tells a name in Latin letters written as Chinese names are: two to four words,
-each one or two syllables, the first or last of one (a family name).
+:func:`~thaw.text.han_syllables.chinese_syllables` cuts a word into the
+syllables it may spell, each with the Mandarin readings (toneless pinyin) it
+may stand for in any of those systems (:mod:`thaw.text.han_syllables`'s
+table); :func:`other_syllables` tells two words apart when they cut into as
+many syllables but no reading of one agrees with a reading of the other
+syllable for syllable;
+:func:`~thaw.text.han_syllables.reads_as_chinese_name` tells a name in Latin
+letters written as Chinese names are: two to four words, each one or two
+syllables, the first or last of one (a family name); name analysis asks it
+too (a person's name so written ends in a syllable, not a legal form).
 
 The shape feature (:class:`thaw.match.features.NameShapeFeature`) asks three
 questions of an alignment here: :func:`other_syllable_pair` (a pair of words
@@ -30,7 +32,6 @@ crosswise).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Final
 
 from rapidfuzz.distance import OSA
@@ -41,24 +42,21 @@ from thaw.text import AnalyzedName
 from thaw.text.chinese import HAN, han_spellings, mandarin_readings
 from thaw.text.han_names import common_surnames, written_as_chinese
 from thaw.text.han_surnames import surname_spellings
-from thaw.text.han_syllables import syllable_inventory
+from thaw.text.han_syllables import (
+    LONGEST_SYLLABLE,
+    MAX_SYLLABLES,
+    chinese_syllables,
+    one_syllable,
+    reads_as_chinese_name,
+    syllable_inventory,
+)
 
-#: The most syllables a word of a Chinese name spells (a given name of two).
-MAX_SYLLABLES: Final = 2
 #: The most letters a word may differ from the reading of the Chinese
 #: characters it is aligned with and still be taken for a spelling of them
 #: when no reading agrees: a dialect writes a final or a vowel otherwise
 #: (*Min* for 明 *ming*, *Gung* for 赓 *geng*); more than that, and no
 #: reading in common, is another syllable (*Ling* for 仑 *lun*).
 SPELLING_LETTERS: Final = 1
-#: The longest spelling of one syllable (*zhuang*, *hsiang*).
-_LONGEST: Final = 6
-
-_Cut = tuple[frozenset[str], ...]
-
-
-def _readings_of(spelling: str) -> frozenset[str]:
-    return syllable_inventory()[0].get(spelling, frozenset())
 
 
 def _in_pinyin(word: str, most: int) -> bool:
@@ -68,7 +66,7 @@ def _in_pinyin(word: str, most: int) -> bool:
         return True
     return most > 0 and any(
         word[:n] in pinyin and _in_pinyin(word[n:], most - 1)
-        for n in range(1, min(_LONGEST, len(word)) + 1)
+        for n in range(1, min(LONGEST_SYLLABLE, len(word)) + 1)
     )
 
 
@@ -77,29 +75,6 @@ def _consonants(word: str) -> str:
 
 
 _VOWELS: Final = re.compile("[aeiouv]")
-
-
-@lru_cache(maxsize=4096)
-def chinese_syllables(word: str, most: int = MAX_SYLLABLES) -> tuple[_Cut, ...]:
-    """The ways ``word`` (lower-case ASCII letters) cuts into one to ``most``
-    spellings of Chinese syllables, each syllable as the
-    Mandarin readings it may stand for (*xiaoming*: *xiao* + *ming*); empty
-    when it spells none."""
-    cuts: list[_Cut] = []
-
-    def walk(rest: str, cut: _Cut) -> None:
-        if not rest:
-            cuts.append(cut)
-            return
-        if len(cut) == most:
-            return
-        for n in range(1, min(_LONGEST, len(rest)) + 1):
-            readings = _readings_of(rest[:n])
-            if readings:
-                walk(rest[n:], (*cut, readings))
-
-    walk(word, ())
-    return tuple(cuts)
 
 
 def other_syllables(a: str, b: str, most: int = MAX_SYLLABLES) -> bool:
@@ -128,21 +103,6 @@ def other_syllables(a: str, b: str, most: int = MAX_SYLLABLES) -> bool:
     if counted and _consonants(a) == _consonants(b):
         return _in_pinyin(a, most) and _in_pinyin(b, most)
     return counted
-
-
-@lru_cache(maxsize=8192)
-def reads_as_chinese_name(words: tuple[str, ...]) -> bool:
-    """Whether ``words`` (lower-case ASCII, a name's words) are written as a
-    Chinese name is: two to four words of letters, each one or two syllables
-    (:func:`chinese_syllables`), the first or the last one syllable (a
-    family name)."""
-    if not 2 <= len(words) <= 4 or not all(w.isalpha() and chinese_syllables(w) for w in words):
-        return False
-    return _one_syllable(words[0]) or _one_syllable(words[-1])
-
-
-def _one_syllable(word: str) -> bool:
-    return any(len(cut) == 1 for cut in chinese_syllables(word))
 
 
 def chinese_words(name: AnalyzedName) -> tuple[str, ...] | None:
@@ -423,4 +383,4 @@ def _syllables_per_word(name: AnalyzedName) -> tuple[bool, ...] | None:
     if korean is not None:
         return tuple(any(len(cut) == 1 for cut in word) for word in korean)
     words = chinese_words(name)
-    return None if words is None else tuple(_one_syllable(w) for w in words)
+    return None if words is None else tuple(one_syllable(w) for w in words)

@@ -58,6 +58,7 @@ from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_pref
 from thaw.text.chinese import HAN, han_variants, single_syllable
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.han_names import written_as_chinese
+from thaw.text.han_syllables import reads_as_chinese_name
 from thaw.text.japanese import (
     complete_reading,
     japanese_reading,
@@ -393,10 +394,13 @@ _SPELT_LETTERS: Final = re.compile(r"(?:\w[.\s]+){1,3}\w\.?")
 
 def _mark_legal_forms(text: str, person: bool) -> str:
     found = extract_org_types(text, _CASEFOLD, 0, True)  # contract: thaw.text._rigour
-    if person and found and reads_as_korean_name(_ASCII_WORD.findall(text.lower())):
-        # a person's Korean name ends in a syllable, not a legal form (Moon
-        # Jae-in, Kim Yu-na, Jong Tae-se: no In, NA, SE)
-        return text
+    if person and found:
+        words = _ASCII_WORD.findall(text.lower())
+        if reads_as_korean_name(words) or reads_as_chinese_name(tuple(words)):
+            # a person's Korean or Chinese name ends in a syllable, not a
+            # legal form (Moon Jae-in, Kim Yu-na, Jong Tae-se: no In, NA,
+            # SE; Ng Kwan Yu, Li Sa: no YU, SA)
+            return text
     for matched, generic in sorted(found, key=lambda m: -len(m[0])):
         if not matched or not generic or set(matched) <= set("ivx"):
             continue
@@ -414,7 +418,10 @@ def _mark_legal_forms(text: str, person: bool) -> str:
                 _NOT_AFTER_WORD + r"(?<!\w-)" + re.escape(matched) + r"(?!-\w)" + _NOT_BEFORE_WORD
             )
         if person:
-            pattern = re.compile(_NOT_AFTER_WORD + re.escape(matched) + r"\W*$")
+            # (nor, ending a person's name, the second half of a hyphenated
+            # name: *Sandra Ng Kwan-yu*, *James Soong Chu-yu*, *Arthit
+            # Kamlang-ek* hold no YU, no EK)
+            pattern = re.compile(_NOT_AFTER_WORD + r"(?<!\w-)" + re.escape(matched) + r"\W*$")
         text = pattern.sub(f" {_LEGAL_MARK}{generic.lower()}{_LEGAL_SEP}{surface} ", text)
     return text
 

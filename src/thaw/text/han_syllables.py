@@ -11,6 +11,12 @@ Mandarin reading. Built at run time it cost a new process 0.3 s (ICU's reading
 of each character), the first time a name was asked whether it reads as a
 Chinese one; read from the file it costs a few milliseconds.
 
+:func:`chinese_syllables` cuts a word in Latin letters into the syllables it
+may spell, and :func:`reads_as_chinese_name` tells a name written as Chinese
+names are (:mod:`thaw.match.han_latin` compares such names syllable by
+syllable; name analysis reads a legal form's abbreviation ending such a
+person's name as a syllable: *Ng Kwan Yu*, *Li Sa*).
+
 Format: one line per spelling, ``spelling<TAB>reading …``, and a last line
 ``*pinyin<TAB>spelling …`` listing the spellings that are pinyin itself.
 """
@@ -46,3 +52,55 @@ def syllable_inventory() -> Inventory:
         else:
             found[key] = frozenset(rest.split())
     return found, pinyin
+
+
+#: The most syllables a word of a Chinese name spells (a given name of two).
+MAX_SYLLABLES: Final = 2
+#: The longest spelling of one syllable (*zhuang*, *hsiang*).
+LONGEST_SYLLABLE: Final = 6
+
+_Cut = tuple[frozenset[str], ...]
+
+
+def _readings_of(spelling: str) -> frozenset[str]:
+    return syllable_inventory()[0].get(spelling, frozenset())
+
+
+@lru_cache(maxsize=4096)
+def chinese_syllables(word: str, most: int = MAX_SYLLABLES) -> tuple[_Cut, ...]:
+    """The ways ``word`` (lower-case ASCII letters) cuts into one to ``most``
+    spellings of Chinese syllables, each syllable as the
+    Mandarin readings it may stand for (*xiaoming*: *xiao* + *ming*); empty
+    when it spells none."""
+    cuts: list[_Cut] = []
+
+    def walk(rest: str, cut: _Cut) -> None:
+        if not rest:
+            cuts.append(cut)
+            return
+        if len(cut) == most:
+            return
+        for n in range(1, min(LONGEST_SYLLABLE, len(rest)) + 1):
+            readings = _readings_of(rest[:n])
+            if readings:
+                walk(rest[n:], (*cut, readings))
+
+    walk(word, ())
+    return tuple(cuts)
+
+
+@lru_cache(maxsize=8192)
+def reads_as_chinese_name(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` (lower-case ASCII, a name's words) are written as a
+    Chinese name is: two to four words of letters, each one or two syllables
+    (:func:`chinese_syllables`), the first or the last one syllable (a
+    family name)."""
+    if not 2 <= len(words) <= 4 or not all(w.isalpha() and chinese_syllables(w) for w in words):
+        return False
+    return one_syllable(words[0]) or one_syllable(words[-1])
+
+
+def one_syllable(word: str) -> bool:
+    """Whether ``word`` (lower-case ASCII letters) may spell one Chinese
+    syllable (:func:`chinese_syllables`)."""
+    return any(len(cut) == 1 for cut in chinese_syllables(word))

@@ -33,7 +33,8 @@ and in the English-based spellings of Singapore and Malaysia built on it.
   *wee* (瑞 *Swee*), *ia* as *ea* (傑 *Keat*) and a final one as *eah* (謝
   *Cheah*), a final *a* as *ah* (嘉 *Kah*), a first *i* before a vowel as
   *y* (炎 *Yam*), a final *k* as *ck* (福 *Hock*), *oa*
-  after *k*, *g*, *s* or *h* as *wa* (柯 *Kwa*, 華 *Hwa*), the initial *ng*
+  after *k*, *g*, *s* or *h* as *wa* (柯 *Kwa*, 華 *Hwa*) and a first *u*
+  (*oa*, *oe*) before a vowel as *w* (遠 *Wan*, 越 *Wat*), the initial *ng*
   before a vowel, a nasal *g*, as *g* (吳, 梧 *Goh*);
 * its **Tâi-lô** form, where it begins with *ts* or *tsh* (its aspiration
   dropped, as the customary spellings drop it: 子 *tsu*, 許子根 *Koh Tsu
@@ -59,6 +60,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
+
+from thaw.text.cantonese import jyutping
 
 #: ``character<TAB>tâi-lô …`` without tones (:mod:`thaw.text._make_hokkien`),
 #: and its SHA-256.
@@ -109,6 +112,7 @@ CUSTOMARY: Final[tuple[tuple[str, str], ...]] = (
     (r"^i(?=[aeou])", "y"),
     (r"(?<=[aeiou])k$", "ck"),
     (r"^(kh?|g|s|h)oa", r"\1wa"),
+    (r"^u(?=[ae])", "w"),
     (r"^ng(?=[aeiou])", "g"),
 )
 #: The Dutch-based spelling of Indonesia (*Ejaan Van Ophuijsen*, in use for
@@ -218,14 +222,50 @@ def tailo_spelling(syllable: str) -> str:
 def hokkien_spellings(ch: str) -> tuple[str, ...]:
     """Every spelling of one character's Hokkien readings (林 → ``lim na``…,
     陳 → ``tan tin``…), then of their Teochew forms (:func:`teochew`: 陳
-    ``tang``, 安 ``ang``), empty for a character the table lacks."""
+    ``tang``, 安 ``ang``; :func:`teochew_oi`: 細 ``soi``; :func:`teochew_ong`:
+    中 ``tong``), empty for a character the table lacks."""
     out: list[str] = []
     readings = tailo(ch)
     for syllable in readings:
         out += reading_spellings(syllable)
     for syllable in readings:
         out += reading_spellings(teochew(syllable))
+    for syllable in (*teochew_oi(ch, readings), *teochew_ong(ch, readings)):
+        out += reading_spellings(syllable)
     return tuple(dict.fromkeys(out))
+
+
+def teochew_oi(ch: str, readings: tuple[str, ...]) -> tuple[str, ...]:
+    """The Teochew readings in *oi* of a character of the rhymes that Teochew
+    says *oi* where Hokkien says *ue* (Amoy) or *e* (Zhangzhou): 細 *soi*, 買
+    *boi*, 雞 *koi*, 底 *toi*, 齊 *tsoi*, 鞋 *oi* (蔡細歷 *Chua Soi Lek*). Those
+    are the characters whose open Tâi-lô reading has both forms (``sue`` and
+    ``se``) and whose Cantonese reading ends in *ai* (細 *sai*, 雞 *gai*, 買
+    *maai*: the Middle Chinese rhymes they share); the other characters read
+    both ways, 火 *hue he*, 皮 *phue phe*, 尾 *bue be* (Cantonese *fo*, *pei*,
+    *mei*), keep *ue* in Teochew (*hue*, *phue*, *bue*). Empty for any other
+    character."""
+    if not any(j.endswith("ai") for j in jyutping(ch)):
+        return ()
+    found = set(readings)
+    return tuple(r[:-2] + "oi" for r in readings if r.endswith("ue") and r[:-2] + "e" in found)
+
+
+#: Hokkien's *iong* after a dental or a sibilant (Tâi-lô), which Teochew says
+#: *ong* in the rhymes Cantonese reads *ung* (:func:`teochew_ong`).
+_IONG_AFTER_DENTAL: Final = re.compile(r"^(th?|tsh?|s|l|n|j)iong$")
+
+
+def teochew_ong(ch: str, readings: tuple[str, ...]) -> tuple[str, ...]:
+    """The Teochew readings in *ong* of a character whose Hokkien reading
+    is *iong* after a dental or a sibilant and whose Cantonese reading ends in
+    *ung* (the Middle Chinese rhymes of 中, 忠, 松, 龍: Teochew *tong*, *tong*,
+    *song*, *long*; 詹時中 *Chiam See Tong*); the *iong* of the rhymes Cantonese
+    reads *oeng* (張, 祥, 良) is *iang* in Teochew, and the *iong* after *k*,
+    *h* or no initial (勇, 雄) stays. Empty for any other character."""
+    if not any(j.endswith("ung") for j in jyutping(ch)):
+        return ()
+    return tuple(r[:-4] + "ong" for r in readings if _IONG_AFTER_DENTAL.match(r))
 
 
 def teochew(syllable: str) -> str:
