@@ -182,8 +182,10 @@ def fold_word(word: str) -> str:
                     continue
         elif rule.pattern is _DOUBLED and not _has_double(out):
             continue  # (the one rule without a trigger: most words double no letter)
-        out = rule.pattern.sub(rule.repl, out)
-        letters = _letters(out)
+        folded = rule.pattern.sub(rule.repl, out)
+        if folded != out:  # (a triggered pattern may still not match)
+            out = folded
+            letters = _letters(out)
     return out or word
 
 
