@@ -32,9 +32,33 @@ SRC = ROOT / "src"
 GROUP = "thaw_native"
 
 _SETUP = r"""
+import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from setuptools import setup
 from mypyc.build import mypycify
+from distutils import ccompiler  # (setuptools' own, once setuptools is imported)
+
+def compile_in_parallel(self, sources, output_dir=None, macros=None, include_dirs=None,
+                        debug=0, extra_preargs=None, extra_postargs=None, depends=None):
+    # CCompiler.compile with its C files compiled side by side, a compiler per
+    # core, the largest first (mypyc's multi_file build makes one extension of a
+    # C file per module, which build_ext's own --parallel, an extension per
+    # job, compiles one after another)
+    macros, objects, extra_postargs, pp_opts, build = self._setup_compile(
+        output_dir, macros, include_dirs, sources, depends, extra_postargs)
+    cc_args = self._get_cc_args(pp_opts, debug, extra_preargs)
+    todo = sorted((o for o in objects if o in build),
+                  key=lambda o: -os.path.getsize(build[o][0]))
+    def one(obj):
+        src, ext = build[obj]
+        self._compile(obj, src, ext, cc_args, extra_postargs, pp_opts)
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    with ThreadPoolExecutor(len(cores) if cores else os.cpu_count() or 1) as pool:
+        list(pool.map(one, todo))
+    return objects
+
+ccompiler.CCompiler.compile = compile_in_parallel
 
 target, *files = sys.argv[1:]
 del sys.argv[1:]

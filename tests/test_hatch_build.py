@@ -77,3 +77,41 @@ def test_a_source_edited_while_compiling_is_not_marked_compiled(
     recorded = json.loads(native.MANIFEST.read_text())["modules"]["thaw.text.fold"]
     assert recorded == before
     assert recorded != native.source_digest(source)  # so thaw runs the edited Python
+
+
+def test_the_build_compiles_every_c_file_once_the_largest_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build script's compile (``CCompiler.compile`` as it replaces it)
+    compiles each C file of an extension once, side by side, handing the
+    largest out first, and returns every object file."""
+    pytest.importorskip("setuptools")  # (its distutils, as in the build script)
+    from distutils import ccompiler
+
+    hook_module = _hook_module(monkeypatch)
+    prelude = hook_module._SETUP.split("target, *files")[0]
+    monkeypatch.setattr(ccompiler.CCompiler, "compile", ccompiler.CCompiler.compile)
+    exec(compile(prelude, "_SETUP", "exec"), {})  # (patches CCompiler.compile)
+    sizes = {"small.c": 10, "large.c": 3000, "middle.c": 500}
+    for name, size in sizes.items():
+        (tmp_path / name).write_text("x" * size)
+    sources = [str(tmp_path / name) for name in sizes]
+    compiled: list[str] = []
+
+    class _Compiler(ccompiler.CCompiler):
+        executables: dict[str, Any] = {}
+
+        def _setup_compile(self, *args: Any) -> Any:
+            build = {s[:-2] + ".o": (s, ".c") for s in sources}
+            return None, list(build), [], [], build
+
+        def _get_cc_args(self, *args: Any) -> list[str]:
+            return []
+
+        def _compile(self, obj: str, src: str, *args: Any) -> None:
+            compiled.append(Path(src).name)
+
+    objects = _Compiler().compile(sources)
+    assert objects == [s[:-2] + ".o" for s in sources]
+    assert sorted(compiled) == sorted(sizes)
+    assert compiled[0] == "large.c"  # (handed out first)

@@ -70,6 +70,27 @@ def test_lookup_gives_each_candidate_its_best_credit_or_zero(
     assert out.tolist() == [best.get(c, 0.0) for c in cand]
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    _postings,
+    st.lists(st.integers(0, 3000), min_size=256, max_size=700, unique=True).map(sorted),
+)
+def test_lookup_and_present_of_many_candidates(
+    sources: list[tuple[list[int], float]], cand: list[int]
+) -> None:
+    """Many candidates and a posting of a few listings (searched among the
+    candidates rather than each candidate among them) give the same credits."""
+    arrays = [(np.array(ids, dtype=np.int32), credit) for ids, credit in sources]
+    arrays.append((np.array(cand[::50], dtype=np.int32), 0.5))  # (some listings hit)
+    merged = cand_module._merge_sources(arrays, 1)
+    best = dict(zip(merged.by_id.tolist(), merged.by_id_credits.tolist(), strict=True))
+    out = np.full(len(cand), -1.0, dtype=np.float32)
+    cand_module._lookup(merged, np.array(cand, dtype=np.int32), out)
+    assert out.tolist() == [best.get(c, 0.0) for c in cand]
+    present = cand_module._present(merged.by_id, np.array(cand, dtype=np.int32))
+    assert present.tolist() == [c in best for c in cand]
+
+
 LISTED = ["Kim Jong Un", "Ri Pyong Chol", "Ivan Petrov", "Lee Byeong Cheol"]
 NAMES = [
     ("Kim Jong-un", "Person"),

@@ -272,6 +272,15 @@ _Floats: TypeAlias = npt.NDArray[np.float64]
 _Floats32: TypeAlias = npt.NDArray[np.float32]
 TOKEN_CACHE_ELEMENTS = 4_000_000
 """How many listing positions the per-token retrieval cache may hold (16 MB)."""
+#: A query unit's credits for sorted candidates (:func:`_lookup`; whether a
+#: posting holds them, :func:`_present`) are found by
+#: searching each candidate among the unit's listings, or, when there are at
+#: least :data:`MANY_CANDIDATES` candidates and :data:`FEW_SEARCHED` times as
+#: many as listings, each listing among the candidates: a binary search per
+#: listing instead of one per candidate, for a few more NumPy calls (the same
+#: credits either way).
+MANY_CANDIDATES = 256
+FEW_SEARCHED = 4
 
 
 class _TokenPostings:
@@ -362,6 +371,15 @@ def _lookup(postings: _TokenPostings, cand: _Ints, out: npt.NDArray[np.float32])
     if not len(ids):
         out[:] = 0.0
         return
+    if len(cand) >= FEW_SEARCHED * len(ids) and len(cand) >= MANY_CANDIDATES:
+        # (a rare token against many candidates, a name in Chinese characters'
+        # onset proposals: its few listings searched among the candidates, not
+        # every candidate among them; the same credits)
+        out.fill(0.0)
+        at = cand.searchsorted(ids)
+        hit = (cand.take(at, mode="clip") == ids).nonzero()[0]
+        out.put(at.take(hit), postings.by_id_credits.take(hit))
+        return
     idx = ids.searchsorted(cand)
     levels = postings.levels
     if len(levels) == 1 and levels[0][0] == 1.0:
@@ -378,9 +396,15 @@ def _lookup(postings: _TokenPostings, cand: _Ints, out: npt.NDArray[np.float32])
 
 
 def _present(ids: _Ints, cand: _Ints) -> npt.NDArray[np.bool_]:
-    """For each of ``cand``: whether it is in ``ids`` (sorted)."""
+    """For each of ``cand``: whether it is in ``ids`` (sorted; searched as
+    :func:`_lookup` searches)."""
     if not len(ids):
         return np.zeros(len(cand), dtype=np.bool_)
+    if len(cand) >= FEW_SEARCHED * len(ids) and len(cand) >= MANY_CANDIDATES:
+        at = cand.searchsorted(ids)
+        present = np.zeros(len(cand), dtype=np.bool_)
+        present.put(at.take((cand.take(at, mode="clip") == ids).nonzero()[0]), True)
+        return present
     found: npt.NDArray[np.bool_] = ids.take(ids.searchsorted(cand), mode="clip") == cand
     return found
 
