@@ -698,6 +698,18 @@ def _single_key(token: Token) -> str | None:
     return key if key != text else None
 
 
+def _beginnings(vocab: list[str], slots: Mapping[str, int]) -> frozenset[str]:
+    """The beginnings of two letters or more of every indexed name token: of
+    the typo vocabulary ``vocab`` and of the tokens too short for it (``slots``:
+    the posting keys), which a joined spelling may write as well (池江
+    *ike-e*, a listed *Ikee*, folds to *iki*)."""
+    texts = list(vocab)
+    for key in slots:
+        if key.startswith("t:") and len(key) < FUZZY_MIN_LEN + 2:
+            texts.append(key[2:])
+    return frozenset(t[:k] for t in texts for k in range(2, len(t) + 1))
+
+
 @functools.lru_cache(maxsize=65536)
 def _latin_onset_key(raw: str) -> tuple[str, str] | None:
     """The ``o:`` and ``O:`` keys of a listed Latin-script name word (its onset
@@ -1371,8 +1383,9 @@ class CandidateIndex:
         ``text``: whether the vocabulary has a token that begins with it
         (folded, its last letter left out, as folding a part is not quite
         folding the whole: *kou* folds as *ku*), by the set of the
-        vocabulary's beginnings, made on the first query that asks
-        (remembered per spelling, as :meth:`_spelt_slot`)."""
+        beginnings of the indexed tokens (:func:`_beginnings`), made on the
+        first query that asks (remembered per spelling, as
+        :meth:`_spelt_slot`)."""
         known = self._spelt_begins.get(text)
         if known is not None:
             return known
@@ -1381,9 +1394,7 @@ class CandidateIndex:
             begins = True
         else:
             if self._beginnings is None:
-                self._beginnings = frozenset(
-                    t[:k] for t in self._vocab for k in range(2, len(t) + 1)
-                )
+                self._beginnings = _beginnings(self._vocab, self._slots)
             begins = head in self._beginnings
         if len(self._spelt_begins) >= SPELT_MEMO:
             self._spelt_begins.clear()
