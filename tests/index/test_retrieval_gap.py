@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.index.fixture_store import screener_of
+from thaw.index.candidates import long_vowels_unwritten
 from thaw.screen import Screener
 
 LISTED = [
@@ -16,6 +17,9 @@ LISTED = [
     # (no listed word of four letters or more begins with ik)
     *(f"{given} TANAKA" for given in ("Rikako", "Hayato", "Daisaku")),
     "Rika KOIKE",
+    "Souichirou HONDA",
+    "Satoshi OHNO",
+    *(f"Satoshi {family}" for family in ("NAKAMOTO", "TAJIRI", "SATO")),
     "Mohammed DAHLAN",
     "Mustafa AL-KADHIMI",
     *(f"Mohammed {family}" for family in ("SAID", "ALI", "KHALIL", "YUSUF")),
@@ -52,4 +56,27 @@ def test_an_abjad_key_one_edit_from_the_listed_one(
     screener: Screener, query: str, listed: str
 ) -> None:
     # the matcher aligns abjad keys one edit apart; retrieval now credits them
+    assert listed in _names(screener, query)
+
+
+def test_long_vowels_written_or_not_are_one_key() -> None:
+    assert {long_vowels_unwritten(w) for w in ("ohno", "oono", "ono")} == {"ono"}
+    assert long_vowels_unwritten("souichirou") == long_vowels_unwritten("soichiro")
+    assert long_vowels_unwritten("satoh") == "sato"
+    # an oh before a vowel is an o and an h (Ohashi: O-hashi)
+    assert long_vowels_unwritten("ohashi") == "ohashi"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # 宗一郎 read so-ichi-ro; the list writes its long vowels: Souichirou
+        ("本田宗一郎", "Souichirou HONDA"),
+        # 大野 read o-no; the list writes Ohno
+        ("大野智", "Satoshi OHNO"),
+    ],
+)
+def test_a_japanese_name_finds_a_listing_that_writes_its_long_vowels(
+    screener: Screener, query: str, listed: str
+) -> None:
     assert listed in _names(screener, query)

@@ -33,6 +33,11 @@ narrows the field to a few dozen listings in well under a millisecond. It holds
                   (厄森), whose syllables drop or add every other consonant;
                   ``O:<key>`` the fine onset key, each onset with the class of its
                   vowel (``O:-asa``), which credits such a word more;
+  ``j:<key>``     a person's Latin-script name word that writes a Japanese long
+                  vowel (*Ohno*, *Souichirou*, *Ikee*), without it
+                  (:func:`long_vowels_unwritten`: ``j:ono``, ``j:soichiro``),
+                  looked up only by the spellings of a query written in
+                  Japanese, which write long vowels or not as the lists do;
   ``i:<number>``  a normalised identifier number (passport, IMO, tax id …);
 
 * a **vocabulary** of the tokens (four characters or more) with the character
@@ -135,17 +140,19 @@ from thaw.text import (
 from thaw.text.korean import korean_respellings, reads_as_korean_name
 from thaw.text.sounds import cjk_onset_keys, korean_shaped, latin_sounds, onset_key, query_words
 from thaw.text.spellings import (
+    Edge,
     EdgesOf,
     languages,
     query_chars,
     query_spelling_script,
     run_bounds,
     run_spellings,
+    spells_morae,
     spells_syllables,
 )
 from thaw.text.symbols import latin_words
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
 
 SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")
@@ -711,6 +718,55 @@ def _single_key(token: Token) -> str | None:
     return key if key != text else None
 
 
+#: Japanese long vowels as Latin spellings write them (Hepburn without
+#: macrons, Kunrei and passport spellings: *Ohno*, *Oono*, *Souichirou*,
+#: *Kiryuu*, *Ikee*), and the vowel they lengthen; an *oh* before a vowel
+#: is an *o* and an *h* (*Ohashi* is O-hashi, but so is no name's *oha*
+#: that this would fold).
+_LONG_VOWELS = re.compile(r"oh(?![aeiouy])|ou|oo|uu|ee|ii|aa")
+
+
+def long_vowels_unwritten(word: str) -> str:
+    """``word`` (lower-case ASCII letters) with each Japanese long vowel
+    written as its short one (:data:`_LONG_VOWELS`): *ohno*, *oono* and
+    *ono* are all ``ono``, *souichirou* ``soichiro``. Lists and readings
+    write long vowels or not as they please, and both sides of a
+    comparison folded so meet."""
+    return _LONG_VOWELS.sub(lambda m: m[0][0], word)
+
+
+def _long_vowel_key(raw: str) -> str | None:
+    """The ``j:`` key of a listed Latin-script name word (``raw``, as
+    written): :func:`long_vowels_unwritten` of it, when that differs (the
+    word writes a long vowel), else ``None``."""
+    word = raw.lower()
+    if not word.isascii() or not word.isalpha():
+        return None
+    short = long_vowels_unwritten(word)
+    return short if short != word else None
+
+
+@functools.lru_cache(maxsize=64)
+def _unwritten_long(language: EdgesOf) -> EdgesOf:
+    """``language`` (Japanese: :func:`thaw.text.spellings.spells_morae`) with
+    each edge's spellings written without long vowels
+    (:func:`long_vowels_unwritten`), distinct, in their order: *sho*,
+    *shou*, *shoh* are one spelling, so that the usual spellings that a run
+    of several characters joins (:data:`SPELLING_WIDTH`) are not three
+    writings of one reading (正尚 *Masataka*: *taka* is 尚's fifteenth
+    spelling, its eighth without them)."""
+
+    @functools.lru_cache(maxsize=32768)
+    def edges(word: str) -> Sequence[Edge]:
+        out: list[Edge] = []
+        for start, end, spellings in language(word):
+            short = tuple(dict.fromkeys([long_vowels_unwritten(sp) for sp in spellings]))
+            out.append((start, end, short))
+        return out
+
+    return edges
+
+
 def _deletions(text: str) -> list[str]:
     """``text`` and every string one deletion away from it (distinct)."""
     out = [text]
@@ -872,6 +928,7 @@ class CandidateIndex:
         # (the vocabulary's beginnings, for spelling a name in characters:
         # made on the first query written so, :meth:`_may_begin`)
         self._beginnings: frozenset[str] | None = None
+        self._long_beginnings: frozenset[str] | None = None
         # (the deletion neighbourhood of the indexed abjad keys, made on the
         # first query written in an abjad: :meth:`_near_abjad`)
         self._abjad_deletions: dict[str, list[tuple[int, str]]] | None = None
@@ -947,6 +1004,9 @@ class CandidateIndex:
                         if onset:
                             postings.add("o:" + onset[0], position)
                             postings.add("O:" + onset[1], position)
+                        short = _long_vowel_key(token.raw)
+                        if short is not None:
+                            postings.add("j:" + short, position)
             name_len.append(shortest if shortest < 255 else 0)
             for ident in entry.identifiers:
                 for key in id_keys(ident.number):
@@ -1410,11 +1470,15 @@ class CandidateIndex:
             return found
         out: list[tuple[int, int, _Ints]] = []
         longest, most = (len(word), SOUND_KEYS) if whole else (SPELLING_RUN, SPELLING_KEYS)
-        runs = run_spellings(
-            word, language, longest, most, self._may_begin, cuts, SPELLING_WIDTH, whole
-        )
+        japanese = spells_morae(language)
+        edges = _unwritten_long(language) if japanese else language
+        keep = self._may_begin_short if japanese else self._may_begin
+        runs = run_spellings(word, edges, longest, most, keep, cuts, SPELLING_WIDTH, whole)
         for start, end, spellings in runs:
             slots = {self._spelt_slot(sp) for sp in spellings}
+            if japanese:
+                # (a listed word that writes a long vowel: its ``j:`` key)
+                slots.update(self._spelt_slot(sp, "j:") for sp in spellings)
             postings = [self._posting(slot) for slot in slots if slot >= 0]
             if len(postings) == 1:
                 out.append((start, end, postings[0]))  # (sorted and distinct already)
@@ -1427,17 +1491,36 @@ class CandidateIndex:
         memo[key] = found
         return found
 
-    def _spelt_slot(self, spelling: str) -> int:
+    def _spelt_slot(self, spelling: str, prefix: str = "t:") -> int:
         """The slot of the token that the joined spelling ``spelling`` folds
-        to, ``-1`` for none (remembered, up to :data:`SPELT_MEMO` spellings)."""
-        slot = self._spelt_slots.get(spelling)
+        to, ``-1`` for none (remembered, up to :data:`SPELT_MEMO` spellings);
+        with ``prefix`` ``j:``, of the listed words that write it with long
+        vowels (:func:`long_vowels_unwritten`)."""
+        memo = prefix + spelling
+        slot = self._spelt_slots.get(memo)
         if slot is None:
-            found = self._slots.get("t:" + fold_token(spelling))
+            if prefix == "j:":
+                found = self._slots.get(prefix + long_vowels_unwritten(spelling))
+            else:
+                found = self._slots.get(prefix + fold_token(spelling))
             slot = -1 if found is None else found
             if len(self._spelt_slots) >= SPELT_MEMO:
                 self._spelt_slots.clear()
-            self._spelt_slots[spelling] = slot
+            self._spelt_slots[memo] = slot
         return slot
+
+    def _may_begin_short(self, text: str) -> bool:
+        """:meth:`_may_begin`, for a joined spelling of a Japanese name written
+        without long vowels (:func:`_unwritten_long`): also whether a listed
+        word's ``j:`` key may begin with it (*soichi* begins *soichiro*, of
+        *Souichirou*, whose token is *suichiru*)."""
+        if self._may_begin(text):
+            return True
+        head = long_vowels_unwritten(text)[:-1]
+        if self._long_beginnings is None:
+            keys = [k[2:] for k in self._slots if k.startswith("j:")]
+            self._long_beginnings = frozenset(t[:k] for t in keys for k in range(2, len(t) + 1))
+        return head in self._long_beginnings
 
     def _may_begin(self, text: str) -> bool:
         """Whether an indexed token may begin with the joined spelling
