@@ -24,6 +24,9 @@ LISTED = [
     "Mustafa AL-KADHIMI",
     *(f"Mohammed {family}" for family in ("SAID", "ALI", "KHALIL", "YUSUF")),
     "Mustafa HASSAN",
+    ("Company", "SiemensAG"),
+    ("Company", "Siemens Energy Global GmbH"),
+    ("Company", "Deutsche Bank AG"),
     "John SMITH",
 ]
 
@@ -80,3 +83,9 @@ def test_a_japanese_name_finds_a_listing_that_writes_its_long_vowels(
     screener: Screener, query: str, listed: str
 ) -> None:
     assert listed in _names(screener, query)
+
+
+def test_a_word_joined_to_its_legal_form_as_written(screener: Screener) -> None:
+    # the listed SiemensAG is one token; the query's AG is a legal form,
+    # which drives no retrieval: its join with Siemens, as written, does
+    assert "SiemensAG" in _names(screener, "Siemens AG", "Company")

@@ -1566,6 +1566,8 @@ class CandidateIndex:
                     slot = self._slots.get("k:~" + key)
             if slot is not None:
                 joins.append((slot, i, i + 1))
+        if len(tokens) < len(name.tokens):
+            joins.extend(self._minor_joins(name, tokens))
         retrieval = {id(t) for t in tokens}
         for token in name.tokens if tokens else ():
             if token.text and id(token) not in retrieval:
@@ -1574,6 +1576,27 @@ class CandidateIndex:
                     minor = self._minor_postings(slot)
                     units.append((MINOR_WEIGHT * self._rarity(token.text, minor.df), minor))
         return units, joins
+
+    def _minor_joins(self, name: AnalyzedName, tokens: list[Token]) -> list[tuple[int, int, int]]:
+        """The joins, found in the index, of a retrieval token with the word
+        written next to it that does not drive retrieval (a legal form, a
+        stop word: :data:`SKIPPED_ROLES`), as written (*Siemens AG* and a
+        listed *SiemensAG*, whose one token the matcher aligns with both):
+        ``(slot, unit, unit)``, crediting the retrieval token's unit."""
+        unit_of = {id(t): k for k, t in enumerate(tokens)}
+        words = [t for t in name.tokens if t.text]
+        out: list[tuple[int, int, int]] = []
+        for left, right in zip(words, words[1:], strict=False):
+            unit = unit_of.get(id(left))
+            other = unit_of.get(id(right))
+            if (unit is None) == (other is None) or not left.raw.isalpha() or not right.raw.isalpha():
+                continue  # (both or neither drive retrieval: the joins above)
+            slot = self._slots.get("t:" + fold_token(left.raw + right.raw))
+            if slot is not None:
+                k = unit if unit is not None else other
+                assert k is not None
+                out.append((slot, k, k))
+        return out
 
     def _korean(self, name: AnalyzedName, tokens: list[Token] | None = None) -> bool:
         """:func:`_korean_latin` of ``name`` (of its retrieval ``tokens``, if
