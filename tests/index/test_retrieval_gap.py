@@ -20,6 +20,9 @@ LISTED = [
     "Souichirou HONDA",
     "Satoshi OHNO",
     *(f"Satoshi {family}" for family in ("NAKAMOTO", "TAJIRI", "SATO")),
+    "Nozomi SASAKI",
+    "Norio SASAKI",
+    "Akira NOZAKI",
     "Mohammed DAHLAN",
     "Mustafa AL-KADHIMI",
     *(f"Mohammed {family}" for family in ("SAID", "ALI", "KHALIL", "YUSUF")),
@@ -89,3 +92,10 @@ def test_a_word_joined_to_its_legal_form_as_written(screener: Screener) -> None:
     # the listed SiemensAG is one token; the query's AG is a legal form,
     # which drives no retrieval: its join with Siemens, as written, does
     assert "SiemensAG" in _names(screener, "Siemens AG", "Company")
+
+
+def test_a_character_written_twice_is_credited_twice(screener: Screener) -> None:
+    # 佐々木 reads 佐 twice, one token in two units: its spelling Sasaki
+    # credits both (by the token's identity alone, only the second), and
+    # 希 Nozomi the last, so that the name is spelt in full
+    assert "Nozomi SASAKI" in _names(screener, "佐々木希")

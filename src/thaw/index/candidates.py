@@ -833,6 +833,27 @@ def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
     return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
 
 
+def _unit_places(sequence: Sequence[Token], tokens: list[Token]) -> list[int]:
+    """For each token of ``sequence`` (a query's tokens or its informative
+    ones, in order), its unit: its place among the retrieval ``tokens``
+    (:func:`_retrieval_tokens`, in the same order), ``-1`` for none. Matched
+    by identity *and* place, as name analysis makes equal tokens one object:
+    佐々木 reads 佐 twice, one token in two units, each of which its spelling
+    *Sasaki* credits (by identity alone, the first was never credited)."""
+    out: list[int] = []
+    j = 0
+    for token in sequence:
+        k = j
+        while k < len(tokens) and tokens[k] is not token:
+            k += 1
+        if k < len(tokens):
+            out.append(k)
+            j = k + 1
+        else:
+            out.append(-1)
+    return out
+
+
 def _korean_latin(name: AnalyzedName, tokens: list[Token]) -> bool:
     """Whether the query ``name`` (its retrieval ``tokens``) may be a person's name
     in Latin letters that reads as a Korean name
@@ -1393,13 +1414,12 @@ class CandidateIndex:
         (``o:``, credited :data:`ONSET_CREDIT`) and those sharing a fine one
         (``O:``, :data:`FINE_ONSET_CREDIT`), with the units of the word's
         syllables: ``(listings, credit, units)``."""
-        unit_of = {id(t): k for k, t in enumerate(tokens)}
-        informative = name.informative
+        unit_of = _unit_places(name.informative, tokens)
         out: list[tuple[_Ints, float, list[int]]] = []
         for word, run in query_words(name):
             if len(run) < 2 or korean_shaped(word):
                 continue
-            units = [unit_of[id(informative[i])] for i in run if id(informative[i]) in unit_of]
+            units = [unit_of[i] for i in run if unit_of[i] >= 0]
             if not units:
                 continue
             for prefix, fine, credit in (
@@ -1432,8 +1452,7 @@ class CandidateIndex:
         if written is None:
             return []
         chars, owners = written.chars, written.owners
-        unit_of = {id(t): k for k, t in enumerate(tokens)}
-        informative = name.informative
+        unit_of = _unit_places(name.informative, tokens)
         out: list[tuple[_Ints, float, list[int]]] = []
         for language in languages(query_spelling_script(name.original), len(written.words)):
             whole = not spells_syllables(language)
@@ -1444,9 +1463,7 @@ class CandidateIndex:
                 spelt = self._word_spelled(word, language, tuple(cuts), whole)
                 for start, end, listings in spelt:
                     owned = {t for i in range(w_start + start, w_start + end) for t in owners[i]}
-                    units = [
-                        unit_of[k] for t in sorted(owned) if (k := id(informative[t])) in unit_of
-                    ]
+                    units = [unit_of[t] for t in sorted(owned) if unit_of[t] >= 0]
                     if units:
                         out.append((listings, SPELLING_CREDIT, units))
         return out
@@ -1583,19 +1600,19 @@ class CandidateIndex:
         stop word: :data:`SKIPPED_ROLES`), as written (*Siemens AG* and a
         listed *SiemensAG*, whose one token the matcher aligns with both):
         ``(slot, unit, unit)``, crediting the retrieval token's unit."""
-        unit_of = {id(t): k for k, t in enumerate(tokens)}
         words = [t for t in name.tokens if t.text]
+        unit_of = _unit_places(words, tokens)
         out: list[tuple[int, int, int]] = []
-        for left, right in zip(words, words[1:], strict=False):
-            unit = unit_of.get(id(left))
-            other = unit_of.get(id(right))
-            if (unit is None) == (other is None) or not left.raw.isalpha() or not right.raw.isalpha():
+        for i in range(len(words) - 1):
+            left, right = words[i], words[i + 1]
+            unit = max(unit_of[i], unit_of[i + 1])
+            if min(unit_of[i], unit_of[i + 1]) >= 0 or unit < 0:
                 continue  # (both or neither drive retrieval: the joins above)
+            if not left.raw.isalpha() or not right.raw.isalpha():
+                continue
             slot = self._slots.get("t:" + fold_token(left.raw + right.raw))
             if slot is not None:
-                k = unit if unit is not None else other
-                assert k is not None
-                out.append((slot, k, k))
+                out.append((slot, unit, unit))
         return out
 
     def _korean(self, name: AnalyzedName, tokens: list[Token] | None = None) -> bool:
