@@ -23,6 +23,8 @@ LISTED = [
     "Nozomi SASAKI",
     "Norio SASAKI",
     "Akira NOZAKI",
+    "Junichirou",
+    "Junichi ROU",
     "Mohammed DAHLAN",
     "Mustafa AL-KADHIMI",
     *(f"Mohammed {family}" for family in ("SAID", "ALI", "KHALIL", "YUSUF")),
@@ -99,3 +101,9 @@ def test_a_character_written_twice_is_credited_twice(screener: Screener) -> None
     # credits both (by the token's identity alone, only the second), and
     # 希 Nozomi the last, so that the name is spelt in full
     assert "Nozomi SASAKI" in _names(screener, "佐々木希")
+
+
+def test_a_name_in_kana_is_spelt_in_runs_longer_than_three_kana(screener: Screener) -> None:
+    # じゅんいちろう is seven kana, ju-n-i-chi-ro-u: a run of at most three
+    # characters (a name's kanji) never spells Junichirou whole
+    assert "Junichirou" in _names(screener, "じゅんいちろう")

@@ -67,8 +67,9 @@ consonants, and otherwise by their plain consonants (``s:``), because the
 abjad skeleton drops *w*, *y*, *v* and a final *h* and so joins unrelated Latin words
 (``Tonya``/``Centre``) that the matcher would never align. A token written in
 an abjad (or Thai) also meets, credited :data:`ABJAD_NEAR_CREDIT`, listed words
-whose abjad key is one edit from its own, as the matcher aligns them (دحلان
-``dln``, *Dahlan* ``dhln``). Measured on all lists:
+whose abjad key is one edit from its own where romanisations write one of its
+letters otherwise, as the matcher aligns them (دحلان ``dln``, *Dahlan*
+``dhln``). Measured on all lists:
 2.8 instead of 4.4 candidates per name on no list, the same UN recall and
 alias hold-out. Its **coverage** is the credited
 weight over the total weight, in [0, 1]. A listing sharing an identifier number
@@ -201,16 +202,22 @@ RESPELLING_CREDIT = 0.6
 #: family name and one given syllable of two (*Kim Min-jun*, *KIM Man Chun*)
 #: is another person, however near the other syllable is spelt.
 KOREAN_MIN_COVERAGE = 0.6
-#: The credit of a listed word whose abjad key (``k:~``) is one edit from
-#: the key of a query word written in an abjad (:meth:`CandidateIndex._near_abjad`:
-#: دحلان ``dln`` read with ح as the *dh* of ذ, *Dahlan* ``dhln``; الكاظمي
-#: ``kzm``, *Kadhimi* ``kdm``; خامنه‌ای ``hmn``, *Khamenehi* ``hmnh``): the
-#: matcher aligns such keys at 0.6 against 0.9 for equal ones, and retrieval
+#: The credit of a listed word whose abjad key (``k:~``) differs from the key
+#: of a query word written in an abjad only as romanisations write one of its
+#: letters otherwise (:func:`_near_abjad_keys`: دحلان ``dln``, its ح read as
+#: the *h* of the digraph *dh*, and *Dahlan* ``dhln``; الكاظمي ``kzm`` and
+#: *Kadhimi* ``kdm``, ظ written *z* or *dh*; خامنه‌ای ``hmn`` and *Khamenehi*
+#: ``hmnh``, its ه written as a vowel or as *h*): the matcher aligns such
+#: keys, one edit apart, at 0.6 against 0.9 for equal ones, and retrieval
 #: credits them as much less than :data:`KEY_CREDIT`.
 ABJAD_NEAR_CREDIT = 0.5
-#: The fewest letters of the longer of two abjad keys one edit apart that
-#: meet (the matcher's ``_abjad_similarity`` aligns none shorter).
+#: The fewest letters of the longer of two such keys that meet (the
+#: matcher's ``_abjad_similarity`` aligns none shorter one edit apart).
 ABJAD_NEAR_MIN = 3
+#: Letters of an abjad key that Latin spellings write for one abjad letter
+#: (ظ *z*, *dh*; ذ *dh*, *z*; ض *d*, *dh*: ``z``/``d``; ث *th*, *s*:
+#: ``t``/``s``): a key with one of them for the other is the same name's.
+ABJAD_ALIKE: Mapping[str, str] = {"z": "d", "d": "z", "t": "s", "s": "t"}
 ONSET_CREDIT = 0.6
 """Credit of a listed word sharing its onset key with a query word written in
 Chinese characters or Hangul as a transcription (for each of the word's
@@ -234,6 +241,10 @@ ONSET_VARIANTS = 8
 #: listed word that a run spells (:meth:`CandidateIndex._spelled`).
 SPELLING_RUN = 3
 SPELLING_KEYS = 600
+#: The longest run of a word written in kana alone whose spellings are looked
+#: up as one listed word: a kana writes a mora, not a syllable of a name's
+#: character (じゅんいちろう, 7 kana, is *Junichirou*, 純一郎).
+KANA_RUN = 8
 #: The most spellings of a word spelt whole by its sounds (Greek, Cyrillic
 #: ... letters: :meth:`CandidateIndex._word_spelled`), usual spellings first.
 #: Measured (``benchmarks/cross_script_pairs.py --retrieval``): 30 finds no
@@ -767,25 +778,38 @@ def _unwritten_long(language: EdgesOf) -> EdgesOf:
     return edges
 
 
-def _deletions(text: str) -> list[str]:
-    """``text`` and every string one deletion away from it (distinct)."""
-    out = [text]
-    for i in range(len(text)):
-        out.append(text[:i] + text[i + 1 :])
-    return list(dict.fromkeys(out))
+def _kana_only(word: str) -> bool:
+    """Whether ``word`` is written in kana alone (hiragana, katakana)."""
+    for c in word:
+        if not "\u3041" <= c <= "\u30ff":
+            return False
+    return bool(word)
 
 
-def _abjad_deletions(slots: Mapping[str, int]) -> dict[str, list[tuple[int, str]]]:
-    """The deletion neighbourhood (:func:`_deletions`) of every indexed abjad
-    key (``k:~``, of letters only): each string with the slots and keys it is
-    one deletion from, or equal to. Two keys one edit apart share one."""
-    table: defaultdict[str, list[tuple[int, str]]] = defaultdict(list)
-    for key, slot in slots.items():
-        if key.startswith("k:~") and key[3:].isalpha():
-            core = key[3:]
-            for variant in _deletions(core):
-                table[variant].append((slot, core))
-    return dict(table)
+def _near_abjad_keys(core: str) -> list[str]:
+    """The abjad keys one edit from ``core`` (a key of a word written in an
+    abjad, letters only) that spell the same letters otherwise: an *h* more or
+    less anywhere (ح read as the *h* of a digraph, *dh*; a final ه written as
+    a vowel or as *h*), or one letter of :data:`ABJAD_ALIKE` for its fellow;
+    those whose longer side has at least :data:`ABJAD_NEAR_MIN` letters.
+    (Not every key one edit away: *Bagher* ``bkr`` is not بهار ``bhr``, nor
+    *Majid* ``mjd`` مجتهدی ``mjtd``, which the matcher would align.)"""
+    if not core.isalpha():
+        return []
+    out: list[str] = []
+    for i, c in enumerate(core):
+        if c == "h":
+            out.append(core[:i] + core[i + 1 :])
+        alike = ABJAD_ALIKE.get(c)
+        if alike is not None:
+            out.append(core[:i] + alike + core[i + 1 :])
+    for i in range(len(core) + 1):
+        out.append(core[:i] + "h" + core[i:])
+    return [
+        k
+        for k in dict.fromkeys(out)
+        if k and k != core and max(len(k), len(core)) >= ABJAD_NEAR_MIN and "hh" not in k
+    ]
 
 
 def _beginnings(vocab: list[str], slots: Mapping[str, int]) -> frozenset[str]:
@@ -950,9 +974,6 @@ class CandidateIndex:
         # made on the first query written so, :meth:`_may_begin`)
         self._beginnings: frozenset[str] | None = None
         self._long_beginnings: frozenset[str] | None = None
-        # (the deletion neighbourhood of the indexed abjad keys, made on the
-        # first query written in an abjad: :meth:`_near_abjad`)
-        self._abjad_deletions: dict[str, list[tuple[int, str]]] | None = None
         # joined spellings already looked up: their token's slot (-1: none) and
         # whether a token may begin with them (a character's spellings recur in
         # many names, and folding costs more than the lookup)
@@ -1386,23 +1407,16 @@ class CandidateIndex:
         return result
 
     def _near_abjad(self, key: str) -> list[int]:
-        """The slots of the indexed abjad keys (``k:~``) one edit from ``key``
-        (``~`` and the key of a query word written in an abjad), the longer of
-        the two at least :data:`ABJAD_NEAR_MIN` letters long, as the matcher
-        aligns them: found by their deletion neighbourhood
-        (:func:`_abjad_deletions`, made on the first query that asks)."""
-        core = key[1:]
-        if len(core) < ABJAD_NEAR_MIN - 1 or not core.isalpha():
-            return []
-        if self._abjad_deletions is None:
-            self._abjad_deletions = _abjad_deletions(self._slots)
-        table = self._abjad_deletions
-        found: set[int] = set()
-        for variant in _deletions(core):
-            for slot, other in table.get(variant, ()):
-                if max(len(core), len(other)) >= ABJAD_NEAR_MIN and _one_edit(core, other):
-                    found.add(slot)
-        return sorted(found)
+        """The slots of the indexed abjad keys (``k:~``) that ``key`` (``~``
+        and the key of a query word written in an abjad) may be written as
+        (:func:`_near_abjad_keys`), the longer of the two at least
+        :data:`ABJAD_NEAR_MIN` letters long, as the matcher aligns them."""
+        out: list[int] = []
+        for near in _near_abjad_keys(key[1:]):
+            slot = self._slots.get("k:~" + near)
+            if slot is not None:
+                out.append(slot)
+        return out
 
     def _onsets(
         self, name: AnalyzedName, tokens: list[Token]
@@ -1490,6 +1504,8 @@ class CandidateIndex:
         japanese = spells_morae(language)
         edges = _unwritten_long(language) if japanese else language
         keep = self._may_begin_short if japanese else self._may_begin
+        if japanese and _kana_only(word):
+            longest = KANA_RUN
         runs = run_spellings(word, edges, longest, most, keep, cuts, SPELLING_WIDTH, whole)
         for start, end, spellings in runs:
             slots = {self._spelt_slot(sp) for sp in spellings}
