@@ -11,7 +11,7 @@ from tests.index.fixture_store import screener_of
 from thaw.index.candidates import long_vowels_unwritten
 from thaw.screen import Screener
 
-LISTED = [
+LISTED: list[str | tuple[str, str]] = [
     "Rikako IKEE",
     # listings that share words or spellings with the queries, to compete
     # (no listed word of four letters or more begins with ik)
