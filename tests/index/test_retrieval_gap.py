@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.index.fixture_store import screener_of
-from thaw.index.candidates import long_vowels_unwritten
+from thaw.index.candidates import _near_abjad_keys, long_vowels_unwritten
 from thaw.screen import Screener
 
 LISTED: list[str | tuple[str, str]] = [
@@ -107,3 +107,14 @@ def test_a_name_in_kana_is_spelt_in_runs_longer_than_three_kana(screener: Screen
     # じゅんいちろう is seven kana, ju-n-i-chi-ro-u: a run of at most three
     # characters (a name's kanji) never spells Junichirou whole
     assert "Junichirou" in _names(screener, "じゅんいちろう")
+
+
+def test_near_abjad_keys_spell_one_letter_otherwise() -> None:
+    assert set(_near_abjad_keys("dln")) >= {"dhln"}  # دحلان, Dahlan
+    assert "kdm" in _near_abjad_keys("kzm")  # الكاظمي, Kadhimi
+    assert "hmnh" in _near_abjad_keys("hmn")  # خامنه‌ای, Khamenehi
+    # another consonant, or another first letter, is another name
+    assert "bkr" not in _near_abjad_keys("bhr")  # بهار, not Bagher
+    assert "mjd" not in _near_abjad_keys("mjtd")  # مجتهدی, not Majid
+    assert "kr" not in _near_abjad_keys("hkr")  # الحكير, not Qari
+    assert "drkm" not in _near_abjad_keys("zrkm")  # ضرغامی, not Durgham

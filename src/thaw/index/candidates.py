@@ -218,6 +218,10 @@ ABJAD_NEAR_MIN = 3
 #: (ظ *z*, *dh*; ذ *dh*, *z*; ض *d*, *dh*: ``z``/``d``; ث *th*, *s*:
 #: ``t``/``s``): a key with one of them for the other is the same name's.
 ABJAD_ALIKE: Mapping[str, str] = {"z": "d", "d": "z", "t": "s", "s": "t"}
+#: Letters of an abjad key after which an *h* may be one letter's or the
+#: second of a digraph (*dh*, *th*, *kh*, *sh*, *zh* ...): Latin spellings write
+#: دحلان *Dahlan*, which a reading of دح as ذ, *dh*, keys without it.
+ABJAD_DIGRAPH = frozenset("dtkgsz")
 ONSET_CREDIT = 0.6
 """Credit of a listed word sharing its onset key with a query word written in
 Chinese characters or Hangul as a transcription (for each of the word's
@@ -788,27 +792,33 @@ def _kana_only(word: str) -> bool:
 
 def _near_abjad_keys(core: str) -> list[str]:
     """The abjad keys one edit from ``core`` (a key of a word written in an
-    abjad, letters only) that spell the same letters otherwise: an *h* more or
-    less anywhere (ح read as the *h* of a digraph, *dh*; a final ه written as
-    a vowel or as *h*), or one letter of :data:`ABJAD_ALIKE` for its fellow;
-    those whose longer side has at least :data:`ABJAD_NEAR_MIN` letters.
-    (Not every key one edit away: *Bagher* ``bkr`` is not بهار ``bhr``, nor
-    *Majid* ``mjd`` مجتهدی ``mjtd``, which the matcher would align.)"""
+    abjad, letters only) that spell the same letters otherwise, its first
+    letter kept (the matcher takes another first letter for another name): an
+    *h* more or less after a letter it makes a digraph with
+    (:data:`ABJAD_DIGRAPH`: ح read as the *h* of *dh*, دحلان ``dln`` and
+    *Dahlan* ``dhln``) or at the end (ه written as a vowel or as *h*), or one
+    letter of :data:`ABJAD_ALIKE` for its fellow; those whose longer side has
+    at least :data:`ABJAD_NEAR_MIN` letters. (Not every key one edit away:
+    *Bagher* ``bkr`` is not بهار ``bhr``, nor *Majid* ``mjd`` مجتهدی
+    ``mjtd``, nor *Qari* ``kr`` الحكير ``hkr``, which the matcher would align.)"""
     if not core.isalpha():
         return []
     out: list[str] = []
-    for i, c in enumerate(core):
-        if c == "h":
+    size = len(core)
+    for i in range(1, size):
+        c = core[i]
+        if c == "h" and (i == size - 1 or core[i - 1] in ABJAD_DIGRAPH):
             out.append(core[:i] + core[i + 1 :])
         alike = ABJAD_ALIKE.get(c)
         if alike is not None:
             out.append(core[:i] + alike + core[i + 1 :])
-    for i in range(len(core) + 1):
-        out.append(core[:i] + "h" + core[i:])
+    for i in range(1, size + 1):
+        if i == size or core[i - 1] in ABJAD_DIGRAPH:
+            out.append(core[:i] + "h" + core[i:])
     return [
         k
         for k in dict.fromkeys(out)
-        if k and k != core and max(len(k), len(core)) >= ABJAD_NEAR_MIN and "hh" not in k
+        if k != core and max(len(k), size) >= ABJAD_NEAR_MIN and "hh" not in k
     ]
 
 
