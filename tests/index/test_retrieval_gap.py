@@ -25,6 +25,10 @@ LISTED: list[str | tuple[str, str]] = [
     "Akira NOZAKI",
     "Junichirou",
     "Junichi ROU",
+    "Neth PHEAKTRA",
+    "Neth SAVOEUN",
+    "Kiatisuk SENAMUANG",
+    "Kiat SENA",
     "Mohammed DAHLAN",
     "Mustafa AL-KADHIMI",
     *(f"Mohammed {family}" for family in ("SAID", "ALI", "KHALIL", "YUSUF")),
@@ -118,3 +122,19 @@ def test_near_abjad_keys_spell_one_letter_otherwise() -> None:
     assert "mjd" not in _near_abjad_keys("mjtd")  # مجتهدی, not Majid
     assert "kr" not in _near_abjad_keys("hkr")  # الحكير, not Qari
     assert "drkm" not in _near_abjad_keys("zrkm")  # ضرغامی, not Durgham
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # the Khmer cluster ក្ត្រ writes a t that the Latin spelling keeps:
+        # fkr against fktr
+        ("ណេត ភក្ត្រា", "Neth PHEAKTRA"),
+        # เกียรติ writes a silent r: krtsk against ktsk
+        ("เกียรติศักดิ์ เสนาเมือง", "Kiatisuk SENAMUANG"),
+    ],
+)
+def test_a_thai_or_khmer_word_meets_a_key_one_edit_away(
+    screener: Screener, query: str, listed: str
+) -> None:
+    assert listed in _names(screener, query)

@@ -782,6 +782,37 @@ def _unwritten_long(language: EdgesOf) -> EdgesOf:
     return edges
 
 
+#: The letters of an abjad key (:func:`thaw.text.abjad_key`: consonants as
+#: it folds them, and the *a* of a first vowel).
+_KEY_LETTERS = "abdfhjklmnrstz"
+
+
+def _one_edit_keys(core: str) -> list[str]:
+    """The keys of :data:`_KEY_LETTERS` one edit from ``core`` (a deletion,
+    a substitution or an insertion), its first letter kept, the longer side
+    at least :data:`ABJAD_NEAR_MIN` letters long."""
+    if not core.isalpha() or not core:
+        return []
+    out: list[str] = []
+    size = len(core)
+    for i in range(1, size):
+        out.append(core[:i] + core[i + 1 :])
+        for c in _KEY_LETTERS:
+            out.append(core[:i] + c + core[i + 1 :])
+    for i in range(1, size + 1):
+        for c in _KEY_LETTERS:
+            out.append(core[:i] + c + core[i:])
+    return [k for k in dict.fromkeys(out) if k != core and max(len(k), size) >= ABJAD_NEAR_MIN]
+
+
+def _written_brahmic(text: str) -> bool:
+    """Whether ``text`` has a letter of the Thai or Khmer script."""
+    for c in text:
+        if "\u0e00" <= c <= "\u0e7f" or "\u1780" <= c <= "\u17ff":
+            return True
+    return False
+
+
 def _kana_only(word: str) -> bool:
     """Whether ``word`` is written in kana alone (hiragana, katakana)."""
     for c in word:
@@ -984,6 +1015,9 @@ class CandidateIndex:
         # made on the first query written so, :meth:`_may_begin`)
         self._beginnings: frozenset[str] | None = None
         self._long_beginnings: frozenset[str] | None = None
+        # what of a token of a name in Thai or Khmer its postings depend on →
+        # its postings with the keys one edit away (:meth:`_brahmic_postings`)
+        self._brahmic_fields: dict[tuple[Any, ...], _TokenPostings] = {}
         # joined spellings already looked up: their token's slot (-1: none) and
         # whether a token may begin with them (a character's spellings recur in
         # many names, and folding costs more than the lookup)
@@ -1416,6 +1450,34 @@ class CandidateIndex:
         self._token_fields[fields] = result
         return result
 
+    def _brahmic_postings(self, token: Token, postings: _TokenPostings) -> _TokenPostings:
+        """``postings`` (of a ``token`` of a name written in Thai or Khmer,
+        keyed by its consonants as an abjad word is) and the listed words whose
+        abjad key is any one edit from the token's, its first letter kept,
+        credited :data:`ABJAD_NEAR_CREDIT` (remembered per token): these
+        scripts write every consonant of a cluster, silent ones too, and the
+        Latin spellings of a name keep some (เกียรติ *kiaratisak*, *Kiatisuk*;
+        ភក្ត្រា *fokrea*, *Pheaktra*), which the matcher aligns one edit apart."""
+        fields = _postings_key(token)
+        known = self._brahmic_fields.get(fields)
+        if known is not None:
+            return known
+        single = _single_key(token)
+        near = _one_edit_keys(single[1:]) if single is not None else []
+        slots = [slot for k in near if (slot := self._slots.get("k:~" + k)) is not None]
+        result = postings
+        if slots:
+            sources: list[tuple[_Ints, float]] = []
+            for credit in sorted({float(c) for c in postings.by_id_credits.tolist()}):
+                sources.append((postings.by_id[postings.by_id_credits == credit], credit))
+            sources.extend((self._posting(slot), ABJAD_NEAR_CREDIT) for slot in slots)
+            df = postings.df or min(self._df(slot) for slot in slots)
+            result = _merge_sources(sources, df)
+        if len(self._brahmic_fields) >= KOREAN_MEMO:
+            self._brahmic_fields.clear()
+        self._brahmic_fields[fields] = result
+        return result
+
     def _near_abjad(self, key: str) -> list[int]:
         """The slots of the indexed abjad keys (``k:~``) that ``key`` (``~``
         and the key of a query word written in an abjad) may be written as
@@ -1593,9 +1655,12 @@ class CandidateIndex:
         of adjacent tokens found in the index: ``(slot, unit, next unit)``."""
         tokens = _retrieval_tokens(name)
         korean = self._korean(name, tokens)
+        brahmic = _written_brahmic(name.original) if any(t.abjad for t in tokens) else False
         units: list[_Unit] = []
         for token in tokens:
             postings = self._token_postings(name, token, korean)
+            if brahmic and token.abjad:
+                postings = self._brahmic_postings(token, postings)
             units.append((self._rarity(token.text, postings.df) * token.weight, postings))
         joins: list[tuple[int, int, int]] = []
         for i in range(len(tokens) - 1):
