@@ -813,6 +813,40 @@ def _written_brahmic(text: str) -> bool:
     return False
 
 
+def minor_join_keys(name: AnalyzedName, tokens: list[Token]) -> list[tuple[str, int]]:
+    """The ``t:`` keys of the joins of a retrieval token (of ``tokens``,
+    :func:`_retrieval_tokens`) with the word written next to it that does not
+    drive retrieval (a legal form, a stop word: :data:`SKIPPED_ROLES`), as
+    written (*Siemens AG* and a listed *SiemensAG*, whose one token the
+    matcher aligns with both), each with the retrieval token's unit."""
+    words = [t for t in name.tokens if t.text]
+    unit_of = _unit_places(words, tokens)
+    out: list[tuple[str, int]] = []
+    for i in range(len(words) - 1):
+        left, right = words[i], words[i + 1]
+        unit = max(unit_of[i], unit_of[i + 1])
+        if min(unit_of[i], unit_of[i + 1]) >= 0 or unit < 0:
+            continue  # (both or neither drive retrieval: the plain joins)
+        if left.raw.isalpha() and right.raw.isalpha():
+            out.append(("t:" + fold_token(left.raw + right.raw), unit))
+    return out
+
+
+def near_keys(name: AnalyzedName, token: Token) -> list[str]:
+    """The ``k:~`` keys of the listed words that a retrieval ``token`` of the
+    query ``name`` written in an abjad also meets, credited
+    :data:`ABJAD_NEAR_CREDIT`: those of :func:`_near_abjad_keys`, and for a
+    name written in Thai or Khmer every key one edit away
+    (:func:`_one_edit_keys`, :meth:`CandidateIndex._brahmic_postings`)."""
+    single = _single_key(token) if token.abjad else None
+    if single is None:
+        return []
+    keys = _near_abjad_keys(single[1:])
+    if _written_brahmic(name.original):
+        keys = list(dict.fromkeys([*keys, *_one_edit_keys(single[1:])]))
+    return ["k:~" + k for k in keys]
+
+
 def _kana_only(word: str) -> bool:
     """Whether ``word`` is written in kana alone (hiragana, katakana)."""
     for c in word:
@@ -1686,22 +1720,11 @@ class CandidateIndex:
         return units, joins
 
     def _minor_joins(self, name: AnalyzedName, tokens: list[Token]) -> list[tuple[int, int, int]]:
-        """The joins, found in the index, of a retrieval token with the word
-        written next to it that does not drive retrieval (a legal form, a
-        stop word: :data:`SKIPPED_ROLES`), as written (*Siemens AG* and a
-        listed *SiemensAG*, whose one token the matcher aligns with both):
+        """The joins of :func:`minor_join_keys` found in the index:
         ``(slot, unit, unit)``, crediting the retrieval token's unit."""
-        words = [t for t in name.tokens if t.text]
-        unit_of = _unit_places(words, tokens)
         out: list[tuple[int, int, int]] = []
-        for i in range(len(words) - 1):
-            left, right = words[i], words[i + 1]
-            unit = max(unit_of[i], unit_of[i + 1])
-            if min(unit_of[i], unit_of[i + 1]) >= 0 or unit < 0:
-                continue  # (both or neither drive retrieval: the joins above)
-            if not left.raw.isalpha() or not right.raw.isalpha():
-                continue
-            slot = self._slots.get("t:" + fold_token(left.raw + right.raw))
+        for key, unit in minor_join_keys(name, tokens):
+            slot = self._slots.get(key)
             if slot is not None:
                 out.append((slot, unit, unit))
         return out
