@@ -69,7 +69,8 @@ abjad skeleton drops *w*, *y*, *v* and a final *h* and so joins unrelated Latin 
 an abjad also meets, credited :data:`ABJAD_NEAR_CREDIT`, listed words whose
 abjad key is one edit from its own where romanisations write one of its letters
 otherwise (:func:`near_keys`: دحلان ``dln``, *Dahlan* ``dhln``), and a word of a
-name in Thai or Khmer those one edit away, as the matcher aligns them. A
+name in Thai or Khmer those with one of its letters left out, as the matcher
+aligns them. A
 retrieval token joined, as written, to the legal form or stop word beside it is
 looked up as a listed token (:func:`minor_join_keys`: *Siemens AG*, *SiemensAG*).
 (Keys credited as the matcher reads them, measured on all lists: 2.8 instead of
@@ -785,27 +786,14 @@ def _unwritten_long(language: EdgesOf) -> EdgesOf:
     return edges
 
 
-#: The letters of an abjad key (:func:`thaw.text.abjad_key`: consonants as
-#: it folds them, and the *a* of a first vowel).
-_KEY_LETTERS = "abdfhjklmnrstz"
-
-
-def _one_edit_keys(core: str) -> list[str]:
-    """The keys of :data:`_KEY_LETTERS` one edit from ``core`` (a deletion,
-    a substitution or an insertion), its first letter kept, the longer side
-    at least :data:`ABJAD_NEAR_MIN` letters long."""
-    if not core.isalpha() or not core:
+def _one_fewer_keys(core: str) -> list[str]:
+    """The keys ``core`` gives with one of its letters left out, its first
+    letter kept, the key at least :data:`ABJAD_NEAR_MIN` letters long: a
+    consonant the script writes and the Latin spelling does not."""
+    if not core.isalpha() or len(core) < ABJAD_NEAR_MIN:
         return []
-    out: list[str] = []
-    size = len(core)
-    for i in range(1, size):
-        out.append(core[:i] + core[i + 1 :])
-        for c in _KEY_LETTERS:
-            out.append(core[:i] + c + core[i + 1 :])
-    for i in range(1, size + 1):
-        for c in _KEY_LETTERS:
-            out.append(core[:i] + c + core[i:])
-    return [k for k in dict.fromkeys(out) if k != core and max(len(k), size) >= ABJAD_NEAR_MIN]
+    out = [core[:i] + core[i + 1 :] for i in range(1, len(core))]
+    return [k for k in dict.fromkeys(out) if k != core]
 
 
 def _written_brahmic(text: str) -> bool:
@@ -839,14 +827,14 @@ def near_keys(name: AnalyzedName, token: Token) -> list[str]:
     """The ``k:~`` keys of the listed words that a retrieval ``token`` of the
     query ``name`` written in an abjad also meets, credited
     :data:`ABJAD_NEAR_CREDIT`: those of :func:`_near_abjad_keys`, and for a
-    name written in Thai or Khmer every key one edit away
-    (:func:`_one_edit_keys`, :meth:`CandidateIndex._brahmic_postings`)."""
+    name written in Thai or Khmer every key with one of its letters left out
+    (:func:`_one_fewer_keys`, :meth:`CandidateIndex._brahmic_postings`)."""
     single = _single_key(token) if token.abjad else None
     if single is None:
         return []
     keys = _near_abjad_keys(single[1:])
     if _written_brahmic(name.original):
-        keys = list(dict.fromkeys([*keys, *_one_edit_keys(single[1:])]))
+        keys = list(dict.fromkeys([*keys, *_one_fewer_keys(single[1:])]))
     return ["k:~" + k for k in keys]
 
 
@@ -1490,17 +1478,19 @@ class CandidateIndex:
     def _brahmic_postings(self, token: Token, postings: _TokenPostings) -> _TokenPostings:
         """``postings`` (of a ``token`` of a name written in Thai or Khmer,
         keyed by its consonants as an abjad word is) and the listed words whose
-        abjad key is any one edit from the token's, its first letter kept,
-        credited :data:`ABJAD_NEAR_CREDIT` (remembered per token): these
-        scripts write every consonant of a cluster, silent ones too, and the
-        Latin spellings of a name keep some (เกียรติ *kiaratisak*, *Kiatisuk*;
-        ភក្ត្រា *fokrea*, *Pheaktra*), which the matcher aligns one edit apart."""
+        abjad key is the token's with one letter left out, its first letter
+        kept, credited :data:`ABJAD_NEAR_CREDIT` (remembered per token): these
+        scripts write every consonant of a cluster, silent ones too, which the
+        Latin spellings of a name leave out (เกียรติ *kiaratisak*, *Kiatisuk*),
+        and the matcher aligns one edit apart. (Any edit, not only a letter
+        left out, found names of no relation and added hits to names on no
+        list.)"""
         fields = _postings_key(token)
         known = self._brahmic_fields.get(fields)
         if known is not None:
             return known
         single = _single_key(token)
-        near = _one_edit_keys(single[1:]) if single is not None else []
+        near = _one_fewer_keys(single[1:]) if single is not None else []
         slots = [slot for k in near if (slot := self._slots.get("k:~" + k)) is not None]
         result = postings
         if slots:
