@@ -33,6 +33,11 @@ narrows the field to a few dozen listings in well under a millisecond. It holds
                   (厄森), whose syllables drop or add every other consonant;
                   ``O:<key>`` the fine onset key, each onset with the class of its
                   vowel (``O:-asa``), which credits such a word more;
+  ``j:<key>``     a person's Latin-script name word that writes a Japanese long
+                  vowel (*Ohno*, *Souichirou*, *Ikee*), without it
+                  (:func:`long_vowels_unwritten`: ``j:ono``, ``j:soichiro``),
+                  looked up only by the spellings of a query written in
+                  Japanese, which write long vowels or not as the lists do;
   ``i:<number>``  a normalised identifier number (passport, IMO, tax id …);
 
 * a **vocabulary** of the tokens (four characters or more) with the character
@@ -60,9 +65,17 @@ a Latin-script token meets words written in an abjad; two Latin-script words
 meet by abjad skeleton only when it keeps at least :data:`LATIN_SKELETON_MIN`
 consonants, and otherwise by their plain consonants (``s:``), because the
 abjad skeleton drops *w*, *y*, *v* and a final *h* and so joins unrelated Latin words
-(``Tonya``/``Centre``) that the matcher would never align. Measured on all lists:
-2.8 instead of 4.4 candidates per name on no list, the same UN recall and
-alias hold-out. Its **coverage** is the credited
+(``Tonya``/``Centre``) that the matcher would never align. A token written in
+an abjad also meets, credited :data:`ABJAD_NEAR_CREDIT`, listed words whose
+abjad key is one edit from its own where romanisations write one of its letters
+otherwise (:func:`near_keys`: دحلان ``dln``, *Dahlan* ``dhln``), and a word of a
+name in Thai or Khmer those with one of its letters left out, as the matcher
+aligns them. A
+retrieval token joined, as written, to the legal form or stop word beside it is
+looked up as a listed token (:func:`minor_join_keys`: *Siemens AG*, *SiemensAG*).
+(Keys credited as the matcher reads them, measured on all lists: 2.8 instead of
+4.4 candidates per name on no list, the same UN recall and alias hold-out.) Its
+**coverage** is the credited
 weight over the total weight, in [0, 1]. A listing sharing an identifier number
 with the query is always a candidate (coverage + 1). Candidates below
 ``min_coverage`` are dropped; the rest are ranked by coverage (ties: listings with
@@ -132,17 +145,19 @@ from thaw.text import (
 from thaw.text.korean import korean_respellings, reads_as_korean_name
 from thaw.text.sounds import cjk_onset_keys, korean_shaped, latin_sounds, onset_key, query_words
 from thaw.text.spellings import (
+    Edge,
     EdgesOf,
     languages,
     query_chars,
     query_spelling_script,
     run_bounds,
     run_spellings,
+    spells_morae,
     spells_syllables,
 )
 from thaw.text.symbols import latin_words
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
 
 SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")
@@ -191,6 +206,26 @@ RESPELLING_CREDIT = 0.6
 #: family name and one given syllable of two (*Kim Min-jun*, *KIM Man Chun*)
 #: is another person, however near the other syllable is spelt.
 KOREAN_MIN_COVERAGE = 0.6
+#: The credit of a listed word whose abjad key (``k:~``) differs from the key
+#: of a query word written in an abjad only as romanisations write one of its
+#: letters otherwise (:func:`_near_abjad_keys`: دحلان ``dln``, its ح read as
+#: the *h* of the digraph *dh*, and *Dahlan* ``dhln``; الكاظمي ``kzm`` and
+#: *Kadhimi* ``kdm``, ظ written *z* or *dh*; خامنه‌ای ``hmn`` and *Khamenehi*
+#: ``hmnh``, its ه written as a vowel or as *h*): the matcher aligns such
+#: keys, one edit apart, at 0.6 against 0.9 for equal ones, and retrieval
+#: credits them as much less than :data:`KEY_CREDIT`.
+ABJAD_NEAR_CREDIT = 0.5
+#: The fewest letters of the longer of two such keys that meet (the
+#: matcher's ``_abjad_similarity`` aligns none shorter one edit apart).
+ABJAD_NEAR_MIN = 3
+#: Letters of an abjad key that Latin spellings write for one abjad letter
+#: (ظ *z*, *dh*; ذ *dh*, *z*; ض *d*, *dh*: ``z``/``d``; ث *th*, *s*:
+#: ``t``/``s``): a key with one of them for the other is the same name's.
+ABJAD_ALIKE: Mapping[str, str] = {"z": "d", "d": "z", "t": "s", "s": "t"}
+#: Letters of an abjad key after which an *h* may be one letter's or the
+#: second of a digraph (*dh*, *th*, *kh*, *sh*, *zh* ...): Latin spellings write
+#: دحلان *Dahlan*, which a reading of دح as ذ, *dh*, keys without it.
+ABJAD_DIGRAPH = frozenset("dtkgsz")
 ONSET_CREDIT = 0.6
 """Credit of a listed word sharing its onset key with a query word written in
 Chinese characters or Hangul as a transcription (for each of the word's
@@ -214,6 +249,10 @@ ONSET_VARIANTS = 8
 #: listed word that a run spells (:meth:`CandidateIndex._spelled`).
 SPELLING_RUN = 3
 SPELLING_KEYS = 600
+#: The longest run of a word written in kana alone whose spellings are looked
+#: up as one listed word: a kana writes a mora, not a syllable of a name's
+#: character (じゅんいちろう, 7 kana, is *Junichirou*, 純一郎).
+KANA_RUN = 8
 #: The most spellings of a word spelt whole by its sounds (Greek, Cyrillic
 #: ... letters: :meth:`CandidateIndex._word_spelled`), usual spellings first.
 #: Measured (``benchmarks/cross_script_pairs.py --retrieval``): 30 finds no
@@ -722,6 +761,159 @@ def _single_key(token: Token) -> str | None:
     return key if key != text else None
 
 
+#: Japanese long vowels as Latin spellings write them (Hepburn without
+#: macrons, Kunrei and passport spellings: *Ohno*, *Oono*, *Souichirou*,
+#: *Kiryuu*, *Ikee*), and the vowel they lengthen; an *oh* before a vowel
+#: is an *o* and an *h* (*Ohashi* is O-hashi, but so is no name's *oha*
+#: that this would fold).
+_LONG_VOWELS = re.compile(r"oh(?![aeiouy])|ou|oo|uu|ee|ii|aa")
+
+
+def long_vowels_unwritten(word: str) -> str:
+    """``word`` (lower-case ASCII letters) with each Japanese long vowel
+    written as its short one (:data:`_LONG_VOWELS`): *ohno*, *oono* and
+    *ono* are all ``ono``, *souichirou* ``soichiro``. Lists and readings
+    write long vowels or not as they please, and both sides of a
+    comparison folded so meet."""
+    return _LONG_VOWELS.sub(lambda m: m[0][0], word)
+
+
+def _long_vowel_key(raw: str) -> str | None:
+    """The ``j:`` key of a listed Latin-script name word (``raw``, as
+    written): :func:`long_vowels_unwritten` of it, when that differs (the
+    word writes a long vowel), else ``None``."""
+    word = raw.lower()
+    if not word.isascii() or not word.isalpha():
+        return None
+    short = long_vowels_unwritten(word)
+    return short if short != word else None
+
+
+@functools.lru_cache(maxsize=64)
+def _unwritten_long(language: EdgesOf) -> EdgesOf:
+    """``language`` (Japanese: :func:`thaw.text.spellings.spells_morae`) with
+    each edge's spellings written without long vowels
+    (:func:`long_vowels_unwritten`), distinct, in their order: *sho*,
+    *shou*, *shoh* are one spelling, so that the usual spellings that a run
+    of several characters joins (:data:`SPELLING_WIDTH`) are not three
+    writings of one reading (正尚 *Masataka*: *taka* is 尚's fifteenth
+    spelling, its eighth without them)."""
+
+    @functools.lru_cache(maxsize=32768)
+    def edges(word: str) -> Sequence[Edge]:
+        out: list[Edge] = []
+        for start, end, spellings in language(word):
+            short = tuple(dict.fromkeys([long_vowels_unwritten(sp) for sp in spellings]))
+            out.append((start, end, short))
+        return out
+
+    return edges
+
+
+def _one_fewer_keys(core: str) -> list[str]:
+    """The keys ``core`` gives with one of its letters left out, its first
+    letter kept, the key at least :data:`ABJAD_NEAR_MIN` letters long: a
+    consonant the script writes and the Latin spelling does not."""
+    if not core.isalpha() or len(core) < ABJAD_NEAR_MIN:
+        return []
+    out = [core[:i] + core[i + 1 :] for i in range(1, len(core))]
+    return [k for k in dict.fromkeys(out) if k != core]
+
+
+def _written_brahmic(text: str) -> bool:
+    """Whether ``text`` has a letter of the Thai or Khmer script."""
+    for c in text:
+        if "\u0e00" <= c <= "\u0e7f" or "\u1780" <= c <= "\u17ff":
+            return True
+    return False
+
+
+def minor_join_keys(name: AnalyzedName, tokens: list[Token]) -> list[tuple[str, int]]:
+    """The ``t:`` keys of the joins of a retrieval token (of ``tokens``,
+    :func:`_retrieval_tokens`) with the word written next to it that does not
+    drive retrieval (a legal form, a stop word: :data:`SKIPPED_ROLES`), as
+    written (*Siemens AG* and a listed *SiemensAG*, whose one token the
+    matcher aligns with both), each with the retrieval token's unit."""
+    words = [t for t in name.tokens if t.text]
+    unit_of = _unit_places(words, tokens)
+    out: list[tuple[str, int]] = []
+    for i in range(len(words) - 1):
+        left, right = words[i], words[i + 1]
+        unit = max(unit_of[i], unit_of[i + 1])
+        if min(unit_of[i], unit_of[i + 1]) >= 0 or unit < 0:
+            continue  # (both or neither drive retrieval: the plain joins)
+        if left.raw.isalpha() and right.raw.isalpha():
+            out.append(("t:" + fold_token(left.raw + right.raw), unit))
+    return out
+
+
+def near_keys(name: AnalyzedName, token: Token) -> list[str]:
+    """The ``k:~`` keys of the listed words that a retrieval ``token`` of the
+    query ``name`` written in an abjad also meets, credited
+    :data:`ABJAD_NEAR_CREDIT`: those of :func:`_near_abjad_keys`, and for a
+    name written in Thai or Khmer every key with one of its letters left out
+    (:func:`_one_fewer_keys`, :meth:`CandidateIndex._brahmic_postings`)."""
+    single = _single_key(token) if token.abjad else None
+    if single is None:
+        return []
+    keys = _near_abjad_keys(single[1:])
+    if _written_brahmic(name.original):
+        keys = list(dict.fromkeys([*keys, *_one_fewer_keys(single[1:])]))
+    return ["k:~" + k for k in keys]
+
+
+def _kana_only(word: str) -> bool:
+    """Whether ``word`` is written in kana alone (hiragana, katakana)."""
+    for c in word:
+        if not "\u3041" <= c <= "\u30ff":
+            return False
+    return bool(word)
+
+
+def _near_abjad_keys(core: str) -> list[str]:
+    """The abjad keys one edit from ``core`` (a key of a word written in an
+    abjad, letters only) that spell the same letters otherwise, its first
+    letter kept (the matcher takes another first letter for another name): an
+    *h* more or less after a letter it makes a digraph with
+    (:data:`ABJAD_DIGRAPH`: ح read as the *h* of *dh*, دحلان ``dln`` and
+    *Dahlan* ``dhln``) or at the end (ه written as a vowel or as *h*), or one
+    letter of :data:`ABJAD_ALIKE` for its fellow; those whose longer side has
+    at least :data:`ABJAD_NEAR_MIN` letters. (Not every key one edit away:
+    *Bagher* ``bkr`` is not بهار ``bhr``, nor *Majid* ``mjd`` مجتهدی
+    ``mjtd``, nor *Qari* ``kr`` الحكير ``hkr``, which the matcher would align.)"""
+    if not core.isalpha():
+        return []
+    out: list[str] = []
+    size = len(core)
+    for i in range(1, size):
+        c = core[i]
+        if c == "h" and (i == size - 1 or core[i - 1] in ABJAD_DIGRAPH):
+            out.append(core[:i] + core[i + 1 :])
+        alike = ABJAD_ALIKE.get(c)
+        if alike is not None:
+            out.append(core[:i] + alike + core[i + 1 :])
+    for i in range(1, size + 1):
+        if i == size or core[i - 1] in ABJAD_DIGRAPH:
+            out.append(core[:i] + "h" + core[i:])
+    return [
+        k
+        for k in dict.fromkeys(out)
+        if k != core and max(len(k), size) >= ABJAD_NEAR_MIN and "hh" not in k
+    ]
+
+
+def _beginnings(vocab: list[str], slots: Mapping[str, int]) -> frozenset[str]:
+    """The beginnings of two letters or more of every indexed name token: of
+    the typo vocabulary ``vocab`` and of the tokens too short for it (``slots``:
+    the posting keys), which a joined spelling may write as well (池江
+    *ike-e*, a listed *Ikee*, folds to *iki*)."""
+    texts = list(vocab)
+    for key in slots:
+        if key.startswith("t:") and len(key) < FUZZY_MIN_LEN + 2:
+            texts.append(key[2:])
+    return frozenset(t[:k] for t in texts for k in range(2, len(t) + 1))
+
+
 @functools.lru_cache(maxsize=65536)
 def _latin_onset_key(raw: str) -> tuple[str, str] | None:
     """The ``o:`` and ``O:`` keys of a listed Latin-script name word (its onset
@@ -753,6 +945,27 @@ def _postings_key(token: Token) -> tuple[Any, ...]:
 
 def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
     return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
+
+
+def _unit_places(sequence: Sequence[Token], tokens: list[Token]) -> list[int]:
+    """For each token of ``sequence`` (a query's tokens or its informative
+    ones, in order), its unit: its place among the retrieval ``tokens``
+    (:func:`_retrieval_tokens`, in the same order), ``-1`` for none. Matched
+    by identity *and* place, as name analysis makes equal tokens one object:
+    佐々木 reads 佐 twice, one token in two units, each of which its spelling
+    *Sasaki* credits (by identity alone, the first was never credited)."""
+    out: list[int] = []
+    j = 0
+    for token in sequence:
+        k = j
+        while k < len(tokens) and tokens[k] is not token:
+            k += 1
+        if k < len(tokens):
+            out.append(k)
+            j = k + 1
+        else:
+            out.append(-1)
+    return out
 
 
 def _korean_latin(name: AnalyzedName, tokens: list[Token]) -> bool:
@@ -850,6 +1063,10 @@ class CandidateIndex:
         # (the vocabulary's beginnings, for spelling a name in characters:
         # made on the first query written so, :meth:`_may_begin`)
         self._beginnings: frozenset[str] | None = None
+        self._long_beginnings: frozenset[str] | None = None
+        # what of a token of a name in Thai or Khmer its postings depend on →
+        # its postings with the keys one edit away (:meth:`_brahmic_postings`)
+        self._brahmic_fields: dict[tuple[Any, ...], _TokenPostings] = {}
         # joined spellings already looked up: their token's slot (-1: none) and
         # whether a token may begin with them (a character's spellings recur in
         # many names, and folding costs more than the lookup)
@@ -922,6 +1139,9 @@ class CandidateIndex:
                         if onset:
                             postings.add("o:" + onset[0], position)
                             postings.add("O:" + onset[1], position)
+                        short = _long_vowel_key(token.raw)
+                        if short is not None:
+                            postings.add("j:" + short, position)
             name_len.append(shortest if shortest < 255 else 0)
             for ident in entry.identifiers:
                 for key in id_keys(ident.number):
@@ -1248,6 +1468,11 @@ class CandidateIndex:
             if k_slot is not None:
                 sources.append((k_slot, KEY_CREDIT))
                 fallback.append(self._df(k_slot))
+        if token.abjad:
+            single = _single_key(token)
+            for n_slot in self._near_abjad(single) if single is not None else ():
+                sources.append((n_slot, ABJAD_NEAR_CREDIT))
+                fallback.append(self._df(n_slot))
         if korean:
             # the South's and the press's spelling of a syllable the lists write
             # in the North's (*eun*/*un*, *byeong*/*pyong*, *choi*/*choe*, *lee*/*ri*):
@@ -1274,6 +1499,48 @@ class CandidateIndex:
         self._token_fields[fields] = result
         return result
 
+    def _brahmic_postings(self, token: Token, postings: _TokenPostings) -> _TokenPostings:
+        """``postings`` (of a ``token`` of a name written in Thai or Khmer,
+        keyed by its consonants as an abjad word is) and the listed words whose
+        abjad key is the token's with one letter left out, its first letter
+        kept, credited :data:`ABJAD_NEAR_CREDIT` (remembered per token): these
+        scripts write every consonant of a cluster, silent ones too, which the
+        Latin spellings of a name leave out (เกียรติ *kiaratisak*, *Kiatisuk*),
+        and the matcher aligns one edit apart. (Any edit, not only a letter
+        left out, found names of no relation and added hits to names on no
+        list.)"""
+        fields = _postings_key(token)
+        known = self._brahmic_fields.get(fields)
+        if known is not None:
+            return known
+        single = _single_key(token)
+        near = _one_fewer_keys(single[1:]) if single is not None else []
+        slots = [slot for k in near if (slot := self._slots.get("k:~" + k)) is not None]
+        result = postings
+        if slots:
+            sources: list[tuple[_Ints, float]] = []
+            for credit in sorted({float(c) for c in postings.by_id_credits.tolist()}):
+                sources.append((postings.by_id[postings.by_id_credits == credit], credit))
+            sources.extend((self._posting(slot), ABJAD_NEAR_CREDIT) for slot in slots)
+            df = postings.df or min(self._df(slot) for slot in slots)
+            result = _merge_sources(sources, df)
+        if len(self._brahmic_fields) >= KOREAN_MEMO:
+            self._brahmic_fields.clear()
+        self._brahmic_fields[fields] = result
+        return result
+
+    def _near_abjad(self, key: str) -> list[int]:
+        """The slots of the indexed abjad keys (``k:~``) that ``key`` (``~``
+        and the key of a query word written in an abjad) may be written as
+        (:func:`_near_abjad_keys`), the longer of the two at least
+        :data:`ABJAD_NEAR_MIN` letters long, as the matcher aligns them."""
+        out: list[int] = []
+        for near in _near_abjad_keys(key[1:]):
+            slot = self._slots.get("k:~" + near)
+            if slot is not None:
+                out.append(slot)
+        return out
+
     def _onsets(
         self, name: AnalyzedName, tokens: list[Token]
     ) -> list[tuple[_Ints, float, list[int]]]:
@@ -1284,13 +1551,12 @@ class CandidateIndex:
         (``o:``, credited :data:`ONSET_CREDIT`) and those sharing a fine one
         (``O:``, :data:`FINE_ONSET_CREDIT`), with the units of the word's
         syllables: ``(listings, credit, units)``."""
-        unit_of = {id(t): k for k, t in enumerate(tokens)}
-        informative = name.informative
+        unit_of = _unit_places(name.informative, tokens)
         out: list[tuple[_Ints, float, list[int]]] = []
         for word, run in query_words(name):
             if len(run) < 2 or korean_shaped(word):
                 continue
-            units = [unit_of[id(informative[i])] for i in run if id(informative[i]) in unit_of]
+            units = [unit_of[i] for i in run if unit_of[i] >= 0]
             if not units:
                 continue
             for prefix, fine, credit in (
@@ -1323,8 +1589,7 @@ class CandidateIndex:
         if written is None:
             return []
         chars, owners = written.chars, written.owners
-        unit_of = {id(t): k for k, t in enumerate(tokens)}
-        informative = name.informative
+        unit_of = _unit_places(name.informative, tokens)
         out: list[tuple[_Ints, float, list[int]]] = []
         for language in languages(query_spelling_script(name.original), len(written.words)):
             whole = not spells_syllables(language)
@@ -1335,9 +1600,7 @@ class CandidateIndex:
                 spelt = self._word_spelled(word, language, tuple(cuts), whole)
                 for start, end, listings in spelt:
                     owned = {t for i in range(w_start + start, w_start + end) for t in owners[i]}
-                    units = [
-                        unit_of[k] for t in sorted(owned) if (k := id(informative[t])) in unit_of
-                    ]
+                    units = [unit_of[t] for t in sorted(owned) if unit_of[t] >= 0]
                     if units:
                         out.append((listings, SPELLING_CREDIT, units))
         return out
@@ -1361,11 +1624,17 @@ class CandidateIndex:
             return found
         out: list[tuple[int, int, _Ints]] = []
         longest, most = (len(word), SOUND_KEYS) if whole else (SPELLING_RUN, SPELLING_KEYS)
-        runs = run_spellings(
-            word, language, longest, most, self._may_begin, cuts, SPELLING_WIDTH, whole
-        )
+        japanese = spells_morae(language)
+        edges = _unwritten_long(language) if japanese else language
+        keep = self._may_begin_short if japanese else self._may_begin
+        if japanese and _kana_only(word):
+            longest = KANA_RUN
+        runs = run_spellings(word, edges, longest, most, keep, cuts, SPELLING_WIDTH, whole)
         for start, end, spellings in runs:
             slots = {self._spelt_slot(sp) for sp in spellings}
+            if japanese:
+                # (a listed word that writes a long vowel: its ``j:`` key)
+                slots.update(self._spelt_slot(sp, "j:") for sp in spellings)
             postings = [self._posting(slot) for slot in slots if slot >= 0]
             if len(postings) == 1:
                 out.append((start, end, postings[0]))  # (sorted and distinct already)
@@ -1378,25 +1647,45 @@ class CandidateIndex:
         memo[key] = found
         return found
 
-    def _spelt_slot(self, spelling: str) -> int:
+    def _spelt_slot(self, spelling: str, prefix: str = "t:") -> int:
         """The slot of the token that the joined spelling ``spelling`` folds
-        to, ``-1`` for none (remembered, up to :data:`SPELT_MEMO` spellings)."""
-        slot = self._spelt_slots.get(spelling)
+        to, ``-1`` for none (remembered, up to :data:`SPELT_MEMO` spellings);
+        with ``prefix`` ``j:``, of the listed words that write it with long
+        vowels (:func:`long_vowels_unwritten`)."""
+        memo = prefix + spelling
+        slot = self._spelt_slots.get(memo)
         if slot is None:
-            found = self._slots.get("t:" + fold_token(spelling))
+            if prefix == "j:":
+                found = self._slots.get(prefix + long_vowels_unwritten(spelling))
+            else:
+                found = self._slots.get(prefix + fold_token(spelling))
             slot = -1 if found is None else found
             if len(self._spelt_slots) >= SPELT_MEMO:
                 self._spelt_slots.clear()
-            self._spelt_slots[spelling] = slot
+            self._spelt_slots[memo] = slot
         return slot
+
+    def _may_begin_short(self, text: str) -> bool:
+        """:meth:`_may_begin`, for a joined spelling of a Japanese name written
+        without long vowels (:func:`_unwritten_long`): also whether a listed
+        word's ``j:`` key may begin with it (*soichi* begins *soichiro*, of
+        *Souichirou*, whose token is *suichiru*)."""
+        if self._may_begin(text):
+            return True
+        head = long_vowels_unwritten(text)[:-1]
+        if self._long_beginnings is None:
+            keys = [k[2:] for k in self._slots if k.startswith("j:")]
+            self._long_beginnings = frozenset(t[:k] for t in keys for k in range(2, len(t) + 1))
+        return head in self._long_beginnings
 
     def _may_begin(self, text: str) -> bool:
         """Whether an indexed token may begin with the joined spelling
         ``text``: whether the vocabulary has a token that begins with it
         (folded, its last letter left out, as folding a part is not quite
         folding the whole: *kou* folds as *ku*), by the set of the
-        vocabulary's beginnings, made on the first query that asks
-        (remembered per spelling, as :meth:`_spelt_slot`)."""
+        beginnings of the indexed tokens (:func:`_beginnings`), made on the
+        first query that asks (remembered per spelling, as
+        :meth:`_spelt_slot`)."""
         known = self._spelt_begins.get(text)
         if known is not None:
             return known
@@ -1405,9 +1694,7 @@ class CandidateIndex:
             begins = True
         else:
             if self._beginnings is None:
-                self._beginnings = frozenset(
-                    t[:k] for t in self._vocab for k in range(2, len(t) + 1)
-                )
+                self._beginnings = _beginnings(self._vocab, self._slots)
             begins = head in self._beginnings
         if len(self._spelt_begins) >= SPELT_MEMO:
             self._spelt_begins.clear()
@@ -1419,9 +1706,12 @@ class CandidateIndex:
         of adjacent tokens found in the index: ``(slot, unit, next unit)``."""
         tokens = _retrieval_tokens(name)
         korean = self._korean(name, tokens)
+        brahmic = _written_brahmic(name.original) if any(t.abjad for t in tokens) else False
         units: list[_Unit] = []
         for token in tokens:
             postings = self._token_postings(name, token, korean)
+            if brahmic and token.abjad:
+                postings = self._brahmic_postings(token, postings)
             units.append((self._rarity(token.text, postings.df) * token.weight, postings))
         joins: list[tuple[int, int, int]] = []
         for i in range(len(tokens) - 1):
@@ -1435,6 +1725,8 @@ class CandidateIndex:
                     slot = self._slots.get("k:~" + key)
             if slot is not None:
                 joins.append((slot, i, i + 1))
+        if len(tokens) < len(name.tokens):
+            joins.extend(self._minor_joins(name, tokens))
         retrieval = {id(t) for t in tokens}
         for token in name.tokens if tokens else ():
             if token.text and id(token) not in retrieval:
@@ -1443,6 +1735,16 @@ class CandidateIndex:
                     minor = self._minor_postings(slot)
                     units.append((MINOR_WEIGHT * self._rarity(token.text, minor.df), minor))
         return units, joins
+
+    def _minor_joins(self, name: AnalyzedName, tokens: list[Token]) -> list[tuple[int, int, int]]:
+        """The joins of :func:`minor_join_keys` found in the index:
+        ``(slot, unit, unit)``, crediting the retrieval token's unit."""
+        out: list[tuple[int, int, int]] = []
+        for key, unit in minor_join_keys(name, tokens):
+            slot = self._slots.get(key)
+            if slot is not None:
+                out.append((slot, unit, unit))
+        return out
 
     def _korean(self, name: AnalyzedName, tokens: list[Token] | None = None) -> bool:
         """:func:`_korean_latin` of ``name`` (of its retrieval ``tokens``, if

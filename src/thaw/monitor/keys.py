@@ -26,7 +26,11 @@ credit):
                  (skeletons, consonants, Latin spellings of another script; the
                  index's own ``_token_keys``, so both sides agree by
                  construction), 0.75; in a name read as Korean, the other
-                 spellings of each syllable (``respelt_keys``), 0.6;
+                 spellings of each syllable (``respelt_keys``), 0.6; for a
+                 word written in an abjad, Thai or Khmer, the abjad keys it
+                 meets one edit away (``near_keys``), 0.5; the join of a
+                 retrieval token with a legal form or stop word beside it, as
+                 written (``minor_join_keys``), 0.9;
 ``z:<text>``     a retrieval token of four characters or more, for a listing
                  holding a typo neighbour of it, 0.95;
 ``i:<number>``   a normalised identifier number: always reached;
@@ -69,6 +73,7 @@ from rapidfuzz.distance import OSA
 
 from thaw.index import DEFAULT_MIN_COVERAGE, CandidateIndex
 from thaw.index.candidates import (
+    ABJAD_NEAR_CREDIT,
     FUZZY_CREDIT,
     FUZZY_MIN_LEN,
     JOIN_CREDIT,
@@ -79,6 +84,8 @@ from thaw.index.candidates import (
     _max_edits,
     _retrieval_tokens,
     id_keys,
+    minor_join_keys,
+    near_keys,
     respelt_keys,
 )
 from thaw.text import AnalyzedName, Token, analyze_name, name_variants
@@ -168,6 +175,9 @@ def probe_keys(
             )
             if korean:
                 probes.extend((key, unit, RESPELLING_CREDIT * share) for key in respelt_keys(token))
+            probes.extend(
+                (key, unit, ABJAD_NEAR_CREDIT * share) for key in near_keys(analyzed, token)
+            )
             if i + 1 < len(tokens):
                 join = "t:" + token.text + tokens[i + 1].text
                 probes.append((join, unit, JOIN_CREDIT * share))
@@ -175,6 +185,8 @@ def probe_keys(
             if len(token.text) >= FUZZY_MIN_LEN:
                 probes.append(("z:" + token.text, unit, FUZZY_CREDIT * share))
                 fuzzy.add(token.text)
+        for key, i in minor_join_keys(analyzed, tokens):
+            probes.append((key, base | i, JOIN_CREDIT * shares[i]))
         if found is None:  # (the document frequencies of minor tokens weigh too)
             probes.extend(("t:" + t.text, 0, FLAG) for t in analyzed.tokens if t.text)
         for j, (minor, share) in enumerate(minors):
