@@ -55,6 +55,7 @@ from thaw.match.spelling import spelled_runs
 from thaw.match.surnames import lengthened_surname
 from thaw.match.transcription import transcription_pairs
 from thaw.match.types import FeatureResult, Query
+from thaw.match.written import as_written
 from thaw.sources.common import APPROXIMATE_YEARS
 from thaw.text import AnalyzedName, Token, skeleton, vocab
 from thaw.text.han_names import written_as_chinese
@@ -1204,10 +1205,12 @@ def _patronymic_s_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token
 def _word_pair(value: float, pair: tuple[Token, Token], ctx: Context, says: str) -> Evidence:
     """Evidence of ``value`` about a pair of words, the query's and the listed
     one: when explaining, ``says`` with ``{q}`` and ``{r}`` replaced by the two
-    words as written, then the value."""
+    words as the names write them (:func:`thaw.match.written.as_written`:
+    'كمال', not its reading *kmal*), then the value."""
     if not ctx.explain:
         return Evidence(value, "")
-    q_word, r_word = (t.raw or t.text for t in pair)
+    listed = ctx.best.name.original if ctx.best is not None else ""
+    q_word, r_word = as_written(pair[0], ctx.query.name), as_written(pair[1], listed)
     return Evidence(value, f"{says.format(q=repr(q_word), r=repr(r_word))} ({value:+.1f})")
 
 
