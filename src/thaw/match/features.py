@@ -45,7 +45,7 @@ from rapidfuzz.distance import OSA
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.consonants import other_consonant, other_nisba
 from thaw.match.countries import KIND_WORDS, named_countries, written_as_listed
-from thaw.match.first_given import other_sex_first_given
+from thaw.match.first_given import later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
 from thaw.match.gender import other_gender
 from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
@@ -521,6 +521,15 @@ class NameShapeFeature(Feature):
       José; *María García* against GARCIA, José María:
       :func:`thaw.match.first_given.other_sex_first_given`): the first given
       name gives the person's sex, and the listed person is another;
+    * *later given name only*: a listed person with two family names, of
+      whom the query gives a later given name and the first family name, the
+      first given name and the other family name left out (*José Mendoza*
+      against 'Juan José MENDOZA JOVER', *María Gutiérrez* against 'Gladys
+      María GUTIÉRREZ ALVARADO': :func:`thaw.match.first_given.later_given_only`):
+      such a person is called by the first given name, so the query names
+      another who shares two common words; not when the first is *María* or
+      *José*, which people leave out (*Iris Varela* for 'María Iris VARELA
+      RANGEL');
     * *different initials*: a person's name holds an initial that aligns
       with nothing, and the other name an initial or a name word that aligns
       with nothing either ("John A. Smith" against "John B. Smith" or "John
@@ -622,6 +631,11 @@ class NameShapeFeature(Feature):
             -2.5,
             "a listed compound given name's first word left out, of the other sex than the"
             " query's given name",
+        ),
+        "later_given_only": Magnitude(
+            -1.5,
+            "a listed later given name and one of two family names alone, the first given"
+            " name left out",
         ),
         "different_initials": Magnitude(
             -0.3, "a person's initial on each side left unaligned: a different middle name"
@@ -940,6 +954,15 @@ class NameShapeFeature(Feature):
                 "the listed first given name {r} left out, of the other sex than {q}:"
                 " another person",
             )
+        later = later_given_only(best.name, al) if personal else None
+        if later is not None:
+            return _word_pair(
+                m["later_given_only"],
+                later,
+                ctx,
+                "{q}, a later given name, and one family name, the first given name {r}"
+                " and another family name left out: another person",
+            )
         if personal:
             initials = _different_initials(qs, al.query_used, rs, al.result_used)
             if initials is not None:
@@ -1097,7 +1120,9 @@ def _surnames_note(ctx: Context) -> str:
     best = ctx.best
     if best is None or ctx.entry.schema != "Person":
         return ""
-    omitted, replaced = left_out(ctx.analyzed, best.name, best.alignment, ctx.entry.countries)
+    omitted, replaced = left_out(
+        ctx.analyzed, best.name, best.alignment, ctx.entry.countries, ctx.entry.birth_countries
+    )
     rs = best.name.informative
     if omitted:
         words = ", ".join(repr(rs[j].raw or rs[j].text) for j in sorted(omitted))
@@ -1121,7 +1146,9 @@ def _surnames_used(ctx: Context, best: BestName) -> set[int]:
     al = best.alignment
     if ctx.entry.schema != "Person":
         return al.result_used
-    omitted, _replaced = left_out(ctx.analyzed, best.name, al, ctx.entry.countries)
+    omitted, _replaced = left_out(
+        ctx.analyzed, best.name, al, ctx.entry.countries, ctx.entry.birth_countries
+    )
     return al.result_used | omitted if omitted else al.result_used
 
 
