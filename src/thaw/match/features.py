@@ -48,10 +48,10 @@ from thaw.match.countries import KIND_WORDS, named_countries, written_as_listed
 from thaw.match.first_given import later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
 from thaw.match.gender import other_gender
-from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
+from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name, rare_reading
 from thaw.match.iberian import family_words, left_out
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
-from thaw.match.spelling import spelled_runs
+from thaw.match.spelling import spelled_parts
 from thaw.match.surnames import lengthened_surname
 from thaw.match.transcription import transcription_pairs
 from thaw.match.types import FeatureResult, Query
@@ -1935,19 +1935,30 @@ class SpellingFeature(Feature):
     align with them exactly. Such a match contributes ``penalty``: each
     spelling is a published one, but a set of them says less than the
     name written alike. Its explanation lists each run with the words it
-    spells. A query in Cyrillic that may be a foreign name (no patronymic,
-    no Slavic surname's ending), or in Armenian, Georgian or Greek letters,
-    is compared the same way, each word whole, by the Latin spellings its
-    letters stand for in the practical transcription of Western names read
-    backwards (:mod:`thaw.text.practical`: Уотчетт *Watchett*, Делькруа
-    *Delcroix*, ჯორჯ *George*, Σιράκ *Chirac*). A Latin query never pays for
-    this; weight 0 switches it off."""
+    spells. A character that spells a listed word alone with the usual
+    spelling of a common family name (*Lee*, *Su*) that is none of its own
+    usual ones, only a reading of a dialect or of Japanese names (子 *lee* in
+    Hokkien, 周 *su*: :func:`thaw.match.han_latin.rare_reading`), adds
+    ``rare_reading``: few read it so, and the listed word is the name of
+    another family (斌 周 is not *Su Bin*). A query in Cyrillic that may be
+    a foreign name (no patronymic, no Slavic surname's ending), or in
+    Armenian, Georgian or Greek letters, is compared the same way, each word
+    whole, by the Latin spellings its letters stand for in the practical
+    transcription of Western names read backwards
+    (:mod:`thaw.text.practical`: Уотчетт *Watchett*, Делькруа *Delcroix*,
+    ჯორჯ *George*, Σιράκ *Chirac*). A Latin query never pays for this;
+    weight 0 switches it off."""
 
     name = "spelling"
     weight = 1.0
     table = {
         "below": Magnitude(0.9, "compared so only when no reading aligns to this name score"),
         "penalty": Magnitude(-0.2, "the contribution of a name matched by its spellings"),
+        "rare_reading": Magnitude(
+            -2.5,
+            "added when a character spells a listed word alone with another family name's"
+            " usual spelling, in a reading few give it",
+        ),
     }
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
@@ -1955,13 +1966,24 @@ class SpellingFeature(Feature):
         if best is None or not any(p.how == "spelling" for p in best.alignment.pairs):
             return NO_EVIDENCE
         value = m["penalty"]
+        runs = spelled_parts(ctx.analyzed, best)
+        rare = rare_reading(runs)
+        if rare is not None:
+            value += m["rare_reading"]
         if not ctx.explain:
             return Evidence(value)
         parts = ", ".join(
-            f"{word} as {listed!r}" + (f" ({how})" if how else "")
-            for word, listed, how in spelled_runs(ctx.analyzed, best)
+            f"{word} as {listed!r}"
+            + (f" ({', '.join(f'{c} {spelt}' for c, spelt in how)})" if how else "")
+            for word, listed, how in runs
         )
-        return Evidence(value, f"spelt in Latin letters: {parts} ({value:+.1f})")
+        note = f"spelt in Latin letters: {parts}"
+        if rare is not None:
+            note += (
+                f"; {rare[0]} spelt {rare[1]!r} only in a reading few give it, and"
+                f" {rare[1]!r} is another family name's usual spelling"
+            )
+        return Evidence(value, f"{note} ({value:+.1f})")
 
     def ceiling(self, query: Query, m: Values) -> float:
         return max(0.0, m["penalty"])
