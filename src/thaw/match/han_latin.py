@@ -466,6 +466,20 @@ def _usual_spellings(ch: str) -> frozenset[str]:
     return frozenset(usual) | frozenset(surname_spellings(ch))
 
 
+#: The romanisations of the southern Chinese languages, which Singapore,
+#: Malaysia and Hong Kong mix in one name (*Kwek Hong Png*, *Lee Hsien Loong*).
+SOUTHERN_SYSTEMS: Final = frozenset({"hokkien", "cantonese"})
+
+
+def _southern(ch: str) -> frozenset[str]:
+    """``ch``'s Hokkien and Cantonese spellings and its spellings as a family
+    name."""
+    spelt = {
+        sp for system, sps in spellings_by_system(ch) if system in SOUTHERN_SYSTEMS for sp in sps
+    }
+    return frozenset(spelt) | frozenset(surname_spellings(ch))
+
+
 def rare_reading(
     runs: list[tuple[str, str, tuple[tuple[str, str], ...]]],
 ) -> tuple[str, str] | None:
@@ -473,15 +487,25 @@ def rare_reading(
     (character, spelling) pairs)``, :func:`thaw.match.spelling.spelled_parts`)
     that spells a listed word alone with a common family name's spelling
     (:func:`family_spellings`) that is none of its usual ones
-    (:func:`_usual_spellings`): 子 spelling *Lee*, 周 spelling *Su*; as
-    ``(character, listed word)``. ``None`` when there is none: a character
-    spelt so is read as few read it, and the listed word is the usual
-    spelling of another family's name."""
+    (:func:`_usual_spellings`): 子 spelling *Li*, 周 spelling *Su*; as
+    ``(character, listed word)``. A Hokkien spelling is rare only in a name
+    whose other characters are not all spelt in Hokkien or Cantonese too
+    (:data:`SOUTHERN_SYSTEMS`: *Tan Wee Kiong* is 陈蔚强 spelt in Hokkien
+    throughout, *Hao Li Chen* mixes Mandarin's *hao* and *chen* with
+    Hokkien's *li* for 子). ``None`` when there is
+    none: a character spelt so is read as few read it, and the listed word is
+    the usual spelling of another family's name."""
     common = family_spellings()
+    edges = [part for _chars, _words, parts in runs for part in parts]
     for chars, words, parts in runs:
-        if len(chars) != 1 or len(parts) != 1 or " " in words:
+        if len(chars) != 1 or len(parts) != 1 or " " in words or not HAN.search(chars):
             continue
         spelt = parts[0][1]
-        if spelt in common and spelt not in _usual_spellings(chars) and HAN.search(chars):
-            return chars, words
+        if spelt not in common or spelt in _usual_spellings(chars):
+            continue
+        if spelt in _southern(chars) and all(
+            sp in _southern(other) for other, sp in edges if other != chars
+        ):
+            continue
+        return chars, words
     return None
