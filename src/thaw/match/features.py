@@ -322,7 +322,11 @@ class NameShapeFeature(Feature):
       SHIPPING LTD.): one word of a customer's name is no evidence;
       A patronymic is no name of its own here: a listed given name and
       patronymic without a family name ('Gennadiy Nikolaevich') leave the
-      query's surname as unexplained as one word does;
+      query's surname as unexplained as one word does. A particle that
+      begins the query is a name word left aside: a particle introduces a
+      family name after a given name, and one that begins a name is a name
+      itself ("Do Van Hai", Vietnamese Đỗ Văn Hải, against the vessel 'HAI
+      II') or part of a family name the one listed word is not;
     * *part of a weak alias*: the listed name that aligned is a weak alias
       (OFAC's "weak a.k.a.", a broad or generic name that the issuer itself
       says yields many false hits) with one distinctive word, and the query
@@ -778,7 +782,9 @@ class NameShapeFeature(Feature):
             left = [
                 t
                 for i, t in enumerate(qs)
-                if i not in al.query_used and t.role in ("name", "patronymic") and len(t.raw) > 1
+                if i not in al.query_used
+                and (t.role in ("name", "patronymic") or (i == 0 and t.role == "particle"))
+                and len(t.raw) > 1
             ]
             if left:
                 value = m["single_word"]
