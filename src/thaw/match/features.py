@@ -48,10 +48,16 @@ from thaw.match.countries import KIND_WORDS, named_countries, written_as_listed
 from thaw.match.first_given import later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
 from thaw.match.gender import other_gender
-from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name, rare_reading
+from thaw.match.han_latin import (
+    crossed_family,
+    family_spellings,
+    other_syllable_pair,
+    part_of_name,
+    rare_reading,
+)
 from thaw.match.iberian import family_words, left_out
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
-from thaw.match.spelling import spelled_parts
+from thaw.match.spelling import fold_word, spelled_parts
 from thaw.match.surnames import lengthened_surname
 from thaw.match.transcription import transcription_pairs
 from thaw.match.types import FeatureResult, Query
@@ -1972,7 +1978,7 @@ class SpellingFeature(Feature):
         if best is None or not any(p.how == "spelling" for p in best.alignment.pairs):
             return NO_EVIDENCE
         value = m["penalty"]
-        runs = spelled_parts(ctx.analyzed, best)
+        runs = spelled_parts(ctx.analyzed, best) if _spells_family(best) or ctx.explain else []
         rare = rare_reading(runs)
         if rare is not None:
             value += m["rare_reading"]
@@ -1993,6 +1999,19 @@ class SpellingFeature(Feature):
 
     def ceiling(self, query: Query, m: Values) -> float:
         return max(0.0, m["penalty"])
+
+
+def _spells_family(best: BestName) -> bool:
+    """Whether a listed word that a spelling pair aligned alone is a common
+    Chinese family name's spelling (:func:`thaw.match.han_latin.family_spellings`),
+    the only words :func:`~thaw.match.han_latin.rare_reading` asks about: the
+    runs are found again only then."""
+    rs = best.name.informative
+    common = family_spellings()
+    return any(
+        p.how == "spelling" and len(p.result) == 1 and fold_word(rs[p.result[0]].raw) in common
+        for p in best.alignment.pairs
+    )
 
 
 _REGISTRY: tuple[Feature, ...] = (
