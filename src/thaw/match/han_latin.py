@@ -36,6 +36,7 @@ crosswise).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -481,7 +482,7 @@ def _southern(ch: str) -> frozenset[str]:
 
 
 def rare_reading(
-    runs: list[tuple[str, str, tuple[tuple[str, str], ...]]],
+    runs: Sequence[tuple[str, str, tuple[tuple[str, str], ...]]],
 ) -> tuple[str, str] | None:
     """The first character of ``runs`` (each ``(characters, listed words,
     (character, spelling) pairs)``, :func:`thaw.match.spelling.spelled_parts`)
