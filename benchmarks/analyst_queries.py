@@ -2,9 +2,9 @@
 
 Usage::
 
-    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|7|8|all] [--show]
+    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|7|8|9|all] [--show]
 
-Seven sets, ``tests/fixtures/match/analyst_queries.csv``,
+Nine sets, ``tests/fixtures/match/analyst_queries.csv``,
 ``analyst_queries2.csv`` (the second: more names that must not alert --
 namesakes of listed people, common and generic-word companies, names close to
 a listed one in spelling only) and ``analyst_queries3.csv`` (the third:
@@ -38,7 +38,13 @@ Portuguese names as analysts and newspapers name them -- the first surname
 only, both, without accents, a compound given name shortened, a particle or a
 married *de X* dropped -- and namesakes sharing a common surname, both
 surnames with another given name, another second surname or only the
-maternal surname, which must not alert), were each written from the
+maternal surname, which must not alert) and ``analyst_queries9.csv`` (the
+ninth: customer rows naming a listed person with another decade of birth or
+another country, and those listed with their facts; listed Russian, Arabic and
+Chinese parties in another transliteration or in characters; Turkish,
+Indonesian, Vietnamese, Nigerian and Indian namesakes sharing a word with a
+listed person; firms named after a place or a person that share that word with
+a listed firm; and vessels by a former name), were each written from the
 publications before any of it was screened (blind sets); each is reported on
 its own. Each row is a query as an analyst would type it, with the columns:
 
@@ -89,6 +95,7 @@ SETS = {
     "6": FIXTURES / "analyst_queries6.csv",
     "7": FIXTURES / "analyst_queries7.csv",
     "8": FIXTURES / "hispanic_names.csv",
+    "9": FIXTURES / "analyst_queries9.csv",
 }
 
 

@@ -101,6 +101,47 @@ def test_a_second_surname_of_the_querys_own_is_a_namesake() -> None:
     )
 
 
+def _born(query: str, listed: str, place: str, country: str | None = None) -> float:
+    """``query`` against a person listed under ``listed``, born in ``place``."""
+    record = Record(
+        "t",
+        "1",
+        "Person",
+        names=[Name(listed)],
+        birth_places=[place],
+        nationalities=[country] if country else [],
+    )
+    return score(Query(query, "Person"), entry_from_record(record)).score
+
+
+def test_a_birth_place_says_the_name_is_spanish_when_no_country_is_published() -> None:
+    # CARO QUINTERO, Rafael: OFAC publishes a birth place in Mexico and no
+    # nationality; his mother's surname alone names another man (0.91 before)
+    assert _born("Rafael Quintero", "CARO QUINTERO, Rafael", "Mexico") < DEFAULT_THRESHOLD
+    assert _born("Rafael Quintero", "CARO QUINTERO, Rafael", "Culiacán, Sinaloa, Mexico") < (
+        DEFAULT_THRESHOLD
+    )
+    assert _born("Rafael Caro", "CARO QUINTERO, Rafael", "Mexico") >= 0.9
+    record = Record(
+        "t", "1", "Person", names=[Name("CARO QUINTERO, Rafael")], birth_places=["Mexico"]
+    )
+    note = score(Query("Rafael Quintero", "Person"), entry_from_record(record)).explanation
+    assert "'caro', the family name that is used, missing" in note
+    # a birth place elsewhere says nothing: the name is read as before, with
+    # no country; a published nationality decides over a birth place
+    assert _born("Rafael Quintero", "CARO QUINTERO, Rafael", "Lebanon") == _score(
+        "Rafael Quintero", "CARO QUINTERO, Rafael"
+    )
+    assert _born("Rafael Quintero", "CARO QUINTERO, Rafael", "Mexico", "us") == _score(
+        "Rafael Quintero", "CARO QUINTERO, Rafael", "us"
+    )
+
+
+def test_a_birth_place_says_a_name_is_portuguese() -> None:
+    # a Brazilian's last family name is the one used
+    assert _born("Jose Ferreira", "ORNELAS FERREIRA, Jose Adelino", "Recife, Brazil") > 0.8
+
+
 @pytest.mark.parametrize("country", ["mx", None])
 def test_a_given_name_aligned_with_a_second_surname_is_another_persons(
     country: str | None,

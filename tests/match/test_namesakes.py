@@ -59,6 +59,27 @@ def test_a_short_listed_name_keeps_what_listings_leave_out(query: str, listed: s
     assert "of common words" not in result.explanation
 
 
+@pytest.mark.parametrize(
+    ("query", "listed", "schema"),
+    [
+        ("Do Van Hai", "HAI II", "Vessel"),  # Đỗ Văn Hải: 0.79 before
+        ("Do Van Hai", "Hai", "Person"),
+    ],
+)
+def test_a_particle_that_begins_a_name_is_a_name_word_left_aside(
+    query: str, listed: str, schema: str
+) -> None:
+    result = score(Query(query), name_entry(listed, schema))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "leaves 'do' unexplained" in result.explanation
+
+
+def test_a_particle_inside_a_name_is_still_none() -> None:
+    # a particle after a given name introduces the family name that aligned
+    result = score(Query("Ludwig van Beethoven"), name_entry("Ludwig BEETHOVEN", "Person"))
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation
+
+
 def test_a_given_name_and_patronymic_leave_a_surname_unexplained() -> None:
     listed = name_entry("Gennadiy Nikolaevich", "Person")  # an alias without a surname
     result = score(Query("Gennady Nikolayevich Smirnov"), listed)

@@ -74,3 +74,23 @@ def test_a_script_that_writes_its_vowels_is_left_alone() -> None:
     (a,) = analyze_name("สมบัติ").informative
     (b,) = analyze_name("Somchat").informative
     assert a.abjad and not other_consonant(a, b)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "words"),
+    [
+        ("كمال حسن", "Djamel HASSAN", "'كمال' and 'Djamel'"),  # not 'kmal' and 'djamel'
+        ("Kamal Akkacha", "جمال عكاشة", "'Kamal' and 'جمال'"),
+    ],
+)
+def test_the_explanation_shows_the_words_as_written(query: str, listed: str, words: str) -> None:
+    explanation = score(Query(query), _person(listed)).explanation
+    assert f"{words} differ in a consonant" in explanation, explanation
+
+
+def test_a_word_no_written_word_reads_keeps_its_reading() -> None:
+    from thaw.match.written import as_written
+
+    token = analyze_name("كمال").informative[0]
+    assert as_written(token, "كمال حسن") == "كمال"
+    assert as_written(token, "Someone else") == "kmal"

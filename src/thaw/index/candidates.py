@@ -157,7 +157,7 @@ from thaw.text.spellings import (
 )
 from thaw.text.symbols import latin_words
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
 
 SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")

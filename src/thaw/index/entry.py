@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from thaw.model import Record
+from thaw.sources.common import country_code
 from thaw.text import AnalyzedName, analyze_name, listed_variants
 
 _ID_CLEAN = re.compile(r"[^A-Z0-9]")
@@ -56,6 +57,12 @@ class Entry:
     carries (:func:`form_countries`), worked out from the names when not given
     (``None``): a fact of the listing, kept with its facts
     (:func:`listing_facts`), which carry no names."""
+    birth_countries: tuple[str, ...] = ()
+    """The countries of the listing's places of birth ("Mexico", "Culiacán,
+    Sinaloa": ``mx``), which are no nationality and are not among
+    :attr:`countries`: they say which language a name is of when the listing
+    publishes no country (:func:`thaw.match.iberian.left_out`), and are read
+    with the names, so :func:`listing_facts` leaves them out."""
 
     def __post_init__(self) -> None:
         if self.form_countries is None:
@@ -120,6 +127,11 @@ def entry_from_record(record: Record) -> Entry:
     ]:
         if code and code not in countries:
             countries.append(code)
+    born: list[str] = []
+    for place in record.birth_places:
+        country = country_code(place)
+        if country and country not in born:
+            born.append(country)
     ids = tuple(
         IdNumber(i.kind, normalize_id(i.number), i.country)
         for i in record.identifiers
@@ -138,6 +150,7 @@ def entry_from_record(record: Record) -> Entry:
         programs=tuple(record.programs),
         listed_on=record.listed_on,
         birth_estimates=tuple(record.birth_estimates),
+        birth_countries=tuple(born),
     )
 
 

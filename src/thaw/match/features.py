@@ -45,16 +45,23 @@ from rapidfuzz.distance import OSA
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.consonants import other_consonant, other_nisba
 from thaw.match.countries import KIND_WORDS, named_countries, written_as_listed
-from thaw.match.first_given import other_sex_first_given
+from thaw.match.first_given import later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
 from thaw.match.gender import other_gender
-from thaw.match.han_latin import crossed_family, other_syllable_pair, part_of_name
+from thaw.match.han_latin import (
+    crossed_family,
+    family_spellings,
+    other_syllable_pair,
+    part_of_name,
+    rare_reading,
+)
 from thaw.match.iberian import family_words, left_out
 from thaw.match.names import AlignedPair, Alignment, BestName, NameMatch, name_match
-from thaw.match.spelling import spelled_runs
+from thaw.match.spelling import fold_word, spelled_parts
 from thaw.match.surnames import lengthened_surname
 from thaw.match.transcription import transcription_pairs
 from thaw.match.types import FeatureResult, Query
+from thaw.match.written import as_written
 from thaw.sources.common import APPROXIMATE_YEARS
 from thaw.text import AnalyzedName, Token, skeleton, vocab
 from thaw.text.han_names import written_as_chinese
@@ -321,7 +328,11 @@ class NameShapeFeature(Feature):
       SHIPPING LTD.): one word of a customer's name is no evidence;
       A patronymic is no name of its own here: a listed given name and
       patronymic without a family name ('Gennadiy Nikolaevich') leave the
-      query's surname as unexplained as one word does;
+      query's surname as unexplained as one word does. A particle that
+      begins the query is a name word left aside: a particle introduces a
+      family name after a given name, and one that begins a name is a name
+      itself ("Do Van Hai", Vietnamese Đỗ Văn Hải, against the vessel 'HAI
+      II') or part of a family name the one listed word is not;
     * *part of a weak alias*: the listed name that aligned is a weak alias
       (OFAC's "weak a.k.a.", a broad or generic name that the issuer itself
       says yields many false hits) with one distinctive word, and the query
@@ -520,6 +531,15 @@ class NameShapeFeature(Feature):
       José; *María García* against GARCIA, José María:
       :func:`thaw.match.first_given.other_sex_first_given`): the first given
       name gives the person's sex, and the listed person is another;
+    * *later given name only*: a listed person with two family names, of
+      whom the query gives a later given name and the first family name, the
+      first given name and the other family name left out (*José Mendoza*
+      against 'Juan José MENDOZA JOVER', *María Gutiérrez* against 'Gladys
+      María GUTIÉRREZ ALVARADO': :func:`thaw.match.first_given.later_given_only`):
+      such a person is called by the first given name, so the query names
+      another who shares two common words; not when the first is *María* or
+      *José*, which people leave out (*Iris Varela* for 'María Iris VARELA
+      RANGEL');
     * *different initials*: a person's name holds an initial that aligns
       with nothing, and the other name an initial or a name word that aligns
       with nothing either ("John A. Smith" against "John B. Smith" or "John
@@ -621,6 +641,11 @@ class NameShapeFeature(Feature):
             -2.5,
             "a listed compound given name's first word left out, of the other sex than the"
             " query's given name",
+        ),
+        "later_given_only": Magnitude(
+            -1.5,
+            "a listed later given name and one of two family names alone, the first given"
+            " name left out",
         ),
         "different_initials": Magnitude(
             -0.3, "a person's initial on each side left unaligned: a different middle name"
@@ -763,7 +788,9 @@ class NameShapeFeature(Feature):
             left = [
                 t
                 for i, t in enumerate(qs)
-                if i not in al.query_used and t.role in ("name", "patronymic") and len(t.raw) > 1
+                if i not in al.query_used
+                and (t.role in ("name", "patronymic") or (i == 0 and t.role == "particle"))
+                and len(t.raw) > 1
             ]
             if left:
                 value = m["single_word"]
@@ -939,6 +966,15 @@ class NameShapeFeature(Feature):
                 "the listed first given name {r} left out, of the other sex than {q}:"
                 " another person",
             )
+        later = later_given_only(best.name, al) if personal else None
+        if later is not None:
+            return _word_pair(
+                m["later_given_only"],
+                later,
+                ctx,
+                "{q}, a later given name, and one family name, the first given name {r}"
+                " and another family name left out: another person",
+            )
         if personal:
             initials = _different_initials(qs, al.query_used, rs, al.result_used)
             if initials is not None:
@@ -1096,7 +1132,9 @@ def _surnames_note(ctx: Context) -> str:
     best = ctx.best
     if best is None or ctx.entry.schema != "Person":
         return ""
-    omitted, replaced = left_out(ctx.analyzed, best.name, best.alignment, ctx.entry.countries)
+    omitted, replaced = left_out(
+        ctx.analyzed, best.name, best.alignment, ctx.entry.countries, ctx.entry.birth_countries
+    )
     rs = best.name.informative
     if omitted:
         words = ", ".join(repr(rs[j].raw or rs[j].text) for j in sorted(omitted))
@@ -1120,7 +1158,9 @@ def _surnames_used(ctx: Context, best: BestName) -> set[int]:
     al = best.alignment
     if ctx.entry.schema != "Person":
         return al.result_used
-    omitted, _replaced = left_out(ctx.analyzed, best.name, al, ctx.entry.countries)
+    omitted, _replaced = left_out(
+        ctx.analyzed, best.name, al, ctx.entry.countries, ctx.entry.birth_countries
+    )
     return al.result_used | omitted if omitted else al.result_used
 
 
@@ -1204,10 +1244,12 @@ def _patronymic_s_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token
 def _word_pair(value: float, pair: tuple[Token, Token], ctx: Context, says: str) -> Evidence:
     """Evidence of ``value`` about a pair of words, the query's and the listed
     one: when explaining, ``says`` with ``{q}`` and ``{r}`` replaced by the two
-    words as written, then the value."""
+    words as the names write them (:func:`thaw.match.written.as_written`:
+    'كمال', not its reading *kmal*), then the value."""
     if not ctx.explain:
         return Evidence(value, "")
-    q_word, r_word = (t.raw or t.text for t in pair)
+    listed = ctx.best.name.original if ctx.best is not None else ""
+    q_word, r_word = as_written(pair[0], ctx.query.name), as_written(pair[1], listed)
     return Evidence(value, f"{says.format(q=repr(q_word), r=repr(r_word))} ({value:+.1f})")
 
 
@@ -1905,19 +1947,30 @@ class SpellingFeature(Feature):
     align with them exactly. Such a match contributes ``penalty``: each
     spelling is a published one, but a set of them says less than the
     name written alike. Its explanation lists each run with the words it
-    spells. A query in Cyrillic that may be a foreign name (no patronymic,
-    no Slavic surname's ending), or in Armenian, Georgian or Greek letters,
-    is compared the same way, each word whole, by the Latin spellings its
-    letters stand for in the practical transcription of Western names read
-    backwards (:mod:`thaw.text.practical`: Уотчетт *Watchett*, Делькруа
-    *Delcroix*, ჯორჯ *George*, Σιράκ *Chirac*). A Latin query never pays for
-    this; weight 0 switches it off."""
+    spells. A character that spells a listed word alone with the usual
+    spelling of a common family name (*Lee*, *Su*) that is none of its own
+    usual ones, only a reading of a dialect or of Japanese names (子 *lee* in
+    Hokkien, 周 *su*: :func:`thaw.match.han_latin.rare_reading`), adds
+    ``rare_reading``: few read it so, and the listed word is the name of
+    another family (斌 周 is not *Su Bin*). A query in Cyrillic that may be
+    a foreign name (no patronymic, no Slavic surname's ending), or in
+    Armenian, Georgian or Greek letters, is compared the same way, each word
+    whole, by the Latin spellings its letters stand for in the practical
+    transcription of Western names read backwards
+    (:mod:`thaw.text.practical`: Уотчетт *Watchett*, Делькруа *Delcroix*,
+    ჯორჯ *George*, Σιράκ *Chirac*). A Latin query never pays for this;
+    weight 0 switches it off."""
 
     name = "spelling"
     weight = 1.0
     table = {
         "below": Magnitude(0.9, "compared so only when no reading aligns to this name score"),
         "penalty": Magnitude(-0.2, "the contribution of a name matched by its spellings"),
+        "rare_reading": Magnitude(
+            -2.5,
+            "added when a character spells a listed word alone with another family name's"
+            " usual spelling, in a reading few give it",
+        ),
     }
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
@@ -1925,16 +1978,40 @@ class SpellingFeature(Feature):
         if best is None or not any(p.how == "spelling" for p in best.alignment.pairs):
             return NO_EVIDENCE
         value = m["penalty"]
+        runs = spelled_parts(ctx.analyzed, best) if _spells_family(best) or ctx.explain else []
+        rare = rare_reading(runs)
+        if rare is not None:
+            value += m["rare_reading"]
         if not ctx.explain:
             return Evidence(value)
         parts = ", ".join(
-            f"{word} as {listed!r}" + (f" ({how})" if how else "")
-            for word, listed, how in spelled_runs(ctx.analyzed, best)
+            f"{word} as {listed!r}"
+            + (f" ({', '.join(f'{c} {spelt}' for c, spelt in how)})" if how else "")
+            for word, listed, how in runs
         )
-        return Evidence(value, f"spelt in Latin letters: {parts} ({value:+.1f})")
+        note = f"spelt in Latin letters: {parts}"
+        if rare is not None:
+            note += (
+                f"; {rare[0]} spelt {rare[1]!r} only in a reading few give it, and"
+                f" {rare[1]!r} is another family name's usual spelling"
+            )
+        return Evidence(value, f"{note} ({value:+.1f})")
 
     def ceiling(self, query: Query, m: Values) -> float:
         return max(0.0, m["penalty"])
+
+
+def _spells_family(best: BestName) -> bool:
+    """Whether a listed word that a spelling pair aligned alone is a common
+    Chinese family name's spelling (:func:`thaw.match.han_latin.family_spellings`),
+    the only words :func:`~thaw.match.han_latin.rare_reading` asks about: the
+    runs are found again only then."""
+    rs = best.name.informative
+    common = family_spellings()
+    return any(
+        p.how == "spelling" and len(p.result) == 1 and fold_word(rs[p.result[0]].raw) in common
+        for p in best.alignment.pairs
+    )
 
 
 _REGISTRY: tuple[Feature, ...] = (

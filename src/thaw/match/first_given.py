@@ -12,9 +12,20 @@ query's, and another person.
 :func:`other_sex_first_given` finds such a listed first given name, from the
 recorded births by name and sex (:func:`thaw.match.given_genders.recorded_gender`)
 and the family names the listed name marks (:func:`thaw.match.iberian.family_words`).
+
+A person with two family names is called by the first given name and the
+first family name (*Juan José* MENDOZA JOVER is *Juan Mendoza*, *Gladys María*
+GUTIÉRREZ ALVARADO *Gladys Gutiérrez*); only *María* and *José*, which come
+first in so many compound names, are left out for the name after them
+(*María Iris* VARELA RANGEL is *Iris Varela*). A query that gives a later given
+name and one family name, the listed first given name and a family name left
+out (*José Mendoza*, *María Gutiérrez*), names another person who shares two
+common words with the listed one: :func:`later_given_only` finds it.
 """
 
 from __future__ import annotations
+
+from typing import Final
 
 from thaw.match.given_genders import recorded_gender
 from thaw.match.iberian import family_words
@@ -58,3 +69,34 @@ def other_sex_first_given(
     if found is None or (stated and stated.lower()[:1] != sex[:1]):
         return None
     return found, rs[given[0]]
+
+
+#: The first words of compound given names that their bearers leave out, for
+#: the name after them (*María Iris* is *Iris*, *José Antonio* *Antonio*), in
+#: Spanish and Portuguese spelling (folded: accents dropped).
+LEFT_OUT_FIRST: Final = frozenset({"maria", "jose", "ma"})
+
+
+def later_given_only(listed: AnalyzedName, al: Alignment) -> tuple[Token, Token] | None:
+    """The listed first given name and the later given name aligned in its
+    place, when the listed person's name marks two family names or more
+    (:func:`thaw.match.iberian.family_words`), the alignment ``al`` leaves the
+    first given name and a family name out, aligns a later given name and the
+    first family name, and the first given name is no word of
+    :data:`LEFT_OUT_FIRST` (*José Mendoza* against 'Juan José MENDOZA JOVER':
+    *José* and *Juan*); ``None`` otherwise."""
+    rs = listed.informative
+    family = family_words(listed.original)
+    if family is None or len(rs) < 4:
+        return None
+    given = [j for j, t in enumerate(rs) if t.role == "name" and t.raw not in family]
+    surnames = [j for j, t in enumerate(rs) if t.role == "name" and t.raw in family]
+    used = al.result_used
+    if len(given) < 2 or len(surnames) < 2 or given[0] in used:
+        return None
+    if surnames[0] not in used or all(j in used for j in surnames):
+        return None
+    if rs[given[0]].text in LEFT_OUT_FIRST:
+        return None
+    later = next((j for j in given[1:] if j in used), None)
+    return None if later is None else (rs[later], rs[given[0]])

@@ -21,6 +21,12 @@ letters written as Chinese names are: two to four words, each one or two
 syllables, the first or last of one (a family name); name analysis asks it
 too (a person's name so written ends in a syllable, not a legal form).
 
+The spelling feature (:class:`thaw.match.features.SpellingFeature`) asks
+:func:`rare_reading` of the characters that spell a listed word alone: a
+common family name's spelling (*Lee*, *Su*) that the character has only in
+a reading of a dialect or of Japanese names (子 *lee* in Hokkien, 周 *su*
+in Japanese), not as Mandarin and Cantonese read it nor as a family name.
+
 The shape feature (:class:`thaw.match.features.NameShapeFeature`) asks three
 questions of an alignment here: :func:`other_syllable_pair` (a pair of words
 that spell other syllables), :func:`part_of_name` (two words of a name of
@@ -32,6 +38,8 @@ crosswise).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final
 
 from rapidfuzz.distance import OSA
@@ -39,7 +47,7 @@ from rapidfuzz.distance import OSA
 from thaw.match.korean import korean_readings
 from thaw.match.names import Alignment
 from thaw.text import AnalyzedName
-from thaw.text.chinese import HAN, han_spellings, mandarin_readings
+from thaw.text.chinese import HAN, han_spellings, mandarin_readings, spellings_by_system
 from thaw.text.han_names import common_surnames, written_as_chinese
 from thaw.text.han_surnames import surname_spellings
 from thaw.text.han_syllables import (
@@ -384,3 +392,82 @@ def _syllables_per_word(name: AnalyzedName) -> tuple[bool, ...] | None:
         return tuple(any(len(cut) == 1 for cut in word) for word in korean)
     words = chinese_words(name)
     return None if words is None else tuple(one_syllable(w) for w in words)
+
+
+#: The romanisations whose spellings of a character are its usual ones: the
+#: Mandarin systems and Cantonese (:func:`thaw.text.chinese.spellings_by_system`;
+#: not Hokkien, whose colloquial readings are many: 子 *chi*, *chu*, *ji*, *li*).
+USUAL_SYSTEMS: Final = frozenset(
+    {"pinyin", "wade-giles", "gwoyeu", "mps2", "tongyong", "cantonese"}
+)
+
+
+@lru_cache(maxsize=1)
+def family_spellings() -> frozenset[str]:
+    """Every spelling of the commonest Chinese family names
+    (:func:`thaw.text.han_names.common_surnames`), as family names and in
+    the usual systems: *lee*, *li*, *su*, *chan*, *tan* …."""
+    out: set[str] = set()
+    for ch in common_surnames():
+        out.update(surname_spellings(ch))
+        out.update(
+            sp
+            for system, spelt in spellings_by_system(ch)
+            if system in USUAL_SYSTEMS
+            for sp in spelt
+        )
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _usual_spellings(ch: str) -> frozenset[str]:
+    """``ch``'s spellings in :data:`USUAL_SYSTEMS` and as a family name."""
+    usual = {
+        sp for system, spelt in spellings_by_system(ch) if system in USUAL_SYSTEMS for sp in spelt
+    }
+    return frozenset(usual) | frozenset(surname_spellings(ch))
+
+
+#: The romanisations of the southern Chinese languages, which Singapore,
+#: Malaysia and Hong Kong mix in one name (*Kwek Hong Png*, *Lee Hsien Loong*).
+SOUTHERN_SYSTEMS: Final = frozenset({"hokkien", "cantonese"})
+
+
+def _southern(ch: str) -> frozenset[str]:
+    """``ch``'s Hokkien and Cantonese spellings and its spellings as a family
+    name."""
+    spelt = {
+        sp for system, sps in spellings_by_system(ch) if system in SOUTHERN_SYSTEMS for sp in sps
+    }
+    return frozenset(spelt) | frozenset(surname_spellings(ch))
+
+
+def rare_reading(
+    runs: Sequence[tuple[str, str, tuple[tuple[str, str], ...]]],
+) -> tuple[str, str] | None:
+    """The first character of ``runs`` (each ``(characters, listed words,
+    (character, spelling) pairs)``, :func:`thaw.match.spelling.spelled_parts`)
+    that spells a listed word alone with a common family name's spelling
+    (:func:`family_spellings`) that is none of its usual ones
+    (:func:`_usual_spellings`): 子 spelling *Li*, 周 spelling *Su*; as
+    ``(character, listed word)``. A Hokkien spelling is rare only in a name
+    whose other characters are not all spelt in Hokkien or Cantonese too
+    (:data:`SOUTHERN_SYSTEMS`: *Tan Wee Kiong* is 陈蔚强 spelt in Hokkien
+    throughout, *Hao Li Chen* mixes Mandarin's *hao* and *chen* with
+    Hokkien's *li* for 子). ``None`` when there is
+    none: a character spelt so is read as few read it, and the listed word is
+    the usual spelling of another family's name."""
+    common = family_spellings()
+    edges = [part for _chars, _words, parts in runs for part in parts]
+    for chars, words, parts in runs:
+        if len(chars) != 1 or len(parts) != 1 or " " in words or not HAN.search(chars):
+            continue
+        spelt = parts[0][1]
+        if spelt not in common or spelt in _usual_spellings(chars):
+            continue
+        if spelt in _southern(chars) and all(
+            sp in _southern(other) for other, sp in edges if other != chars
+        ):
+            continue
+        return chars, words
+    return None

@@ -32,7 +32,8 @@ the lists give none for many), and a given name aligned:
   query's given name stands in place of the listed one, which is scored as a
   word in place of another;
 * in a Spanish speaker's name (a nationality or country where Spanish is
-  spoken; with none published, a listed name or a query spelt with Spanish
+  spoken; with none published, a place of birth there, *Mexico* for CARO
+  QUINTERO, Rafael, or a listed name or a query spelt with Spanish
   letters, *Nicolás MADURO MOROS*, :func:`spelt_spanish`: many names of two
   family words that the lists give no country are Arabic ones, *HASAN YUSUF,
   Ahmad*, whose last is the family's), the family name that is used left out while a later
@@ -180,10 +181,16 @@ def _given_for_family(query: AnalyzedName, al: Alignment, used: int, others: lis
 
 
 def left_out(
-    query: AnalyzedName, name: AnalyzedName, al: Alignment, countries: tuple[str, ...]
+    query: AnalyzedName,
+    name: AnalyzedName,
+    al: Alignment,
+    countries: tuple[str, ...],
+    born: tuple[str, ...] = (),
 ) -> tuple[frozenset[int], int]:
     """What :func:`two_surnames` finds in the alignment ``al`` of ``query`` with
-    the listed person's name ``name`` (of a listing with ``countries``): the
+    the listed person's name ``name`` (of a listing with ``countries``, and born
+    in the countries ``born``: those say the name's language only when the
+    listing publishes no country, and never rule a name out): the
     positions of the listed family names left out as people leave them out
     (the first case), and the position of the listed word scored as replaced:
     the first given name, when the query's given name aligned with a later
@@ -201,6 +208,9 @@ def left_out(
         portuguese = portuguese or country in PORTUGUESE_COUNTRIES
     if countries and not (spanish or portuguese):
         return nothing
+    if not countries:
+        spanish = any(country in SPANISH_COUNTRIES for country in born)
+        portuguese = any(country in PORTUGUESE_COUNTRIES for country in born)
     family = family_words(name.original)
     if family is None:
         return nothing
@@ -243,13 +253,14 @@ def two_surnames(
     countries: tuple[str, ...],
     stats: TokenStats | None,
     factor: float,
+    born: tuple[str, ...] = (),
 ) -> BestName:
     """``best`` scored again for a listed name with two family names (see the
     module's documentation and :func:`left_out`); ``best`` itself when neither
-    case applies. ``countries``: the listing's; ``factor``: the weight of the
-    listed name's kind."""
+    case applies. ``countries``: the listing's, ``born``: the countries of its
+    places of birth; ``factor``: the weight of the listed name's kind."""
     al = best.alignment
-    omitted, replaced = left_out(query, best.name, al, countries)
+    omitted, replaced = left_out(query, best.name, al, countries, born)
     if not omitted and replaced < 0:
         return best
     qs, rs = query.informative, best.name.informative

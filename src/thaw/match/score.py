@@ -379,7 +379,9 @@ class Matcher:
             # (a Spanish or Portuguese name with two family names, a given
             # name and one of them aligned)
             factor = self._factors.get(best.kind, 1.0)
-            best = two_surnames(used, best, entry.countries, self.stats, factor)
+            best = two_surnames(
+                used, best, entry.countries, self.stats, factor, entry.birth_countries
+            )
         if not self._chinese or best is None or not _joins_family(used, best):
             return used, best
         if known_by_one_word(entry.names):

@@ -687,11 +687,15 @@ def spelled_best(
     return best
 
 
-def spelled_runs(query: AnalyzedName, best: BestName) -> list[tuple[str, str, str]]:
+def spelled_parts(
+    query: AnalyzedName, best: BestName
+) -> list[tuple[str, str, tuple[tuple[str, str], ...]]]:
     """How ``best`` (an alignment of ``query`` with spelling pairs) spells:
     each run of characters as ``(characters, Latin words, how each edge was
-    spelt)`` (``坂本``, ``sakamoto``, ``坂 saka, 本 moto``), for the
-    explanation (the assignment is found again: explaining is rare)."""
+    spelt)``, the edges as ``(characters, spelling)`` pairs (``坂本``,
+    ``sakamoto``, ``(("坂", "saka"), ("本", "moto"))``), for the explanation
+    and :func:`thaw.match.han_latin.rare_reading` (the assignment is found
+    again: it is asked only of an alignment with spelling pairs)."""
     latin, other = query, best.name
     script = query_spelling_script(query.original)
     if script:
@@ -709,7 +713,7 @@ def spelled_runs(query: AnalyzedName, best: BestName) -> list[tuple[str, str, st
         (
             written.chars[run.start : run.end],
             " ".join(words[j].raw for j in range(run.first, run.last + 1)),
-            ", ".join(f"{chars} {spelt}" for chars, spelt in run.parts),
+            run.parts,
         )
         for run in sorted(chosen.runs, key=lambda r: r.start)
     ]
