@@ -51,7 +51,7 @@ def test_warm_up_screens_a_sample_example(base_home: Path) -> None:
 
     snap.screener.screen_query = counting  # type: ignore[method-assign]
     warm_up(snap)
-    assert calls == ["John Smith", "리쥐안", "梅罗拉"]
+    assert calls == ["John Smith", "리쥐안", "梅罗拉", "Ng Kwan Yu"]
 
 
 _TABLES_LOADED_LATER = """

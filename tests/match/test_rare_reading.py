@@ -2,7 +2,8 @@
 of another family's name, through a reading few give it (the spelling
 feature's ``rare_reading``, :func:`thaw.match.han_latin.rare_reading`): 子 is
 *Li* only in a Hokkien reading, 周 *Su* only in a Japanese name reading; a
-Hokkien spelling in a name spelt in Hokkien throughout is the usual one."""
+Hokkien spelling in a name spelt in Hokkien throughout, or a Korean one in a
+Korean name written in Chinese characters, is the usual one."""
 
 from __future__ import annotations
 
@@ -37,6 +38,9 @@ def test_a_rare_reading_spelling_another_family_name_does_not_alert(
         ("光耀 李", "Lee Kuan Yew"),
         ("陈蔚强", "Tan Wee Kiong"),  # Hokkien throughout: 蔚 Wee
         ("郭芳枫", "Kwek Hong Png"),
+        ("李會昌", "Lee Hoi-chang"),  # Korean throughout: 會 hoi
+        ("張成澤", "Jang Song Thaek"),  # 成 song
+        ("柳寬順", "Yu Gwan-sun"),  # 柳 yu
     ],
 )
 def test_usual_spellings_still_alert(query: str, listed: str) -> None:
@@ -49,6 +53,8 @@ def test_what_counts_as_rare() -> None:
     assert rare_reading(mixed) == ("子", "li")
     hokkien = [("子", "li", (("子", "li"),)), ("陳", "tan", (("陳", "tan"),))]
     assert rare_reading(hokkien) is None
+    korean = [("姜", "kang", (("姜", "kang"),)), ("健", "kon", (("健", "kon"),))]
+    assert rare_reading(korean) is None
     assert rare_reading([("周", "su", (("周", "su"),))]) == ("周", "su")
     # the character's own usual spellings, and a run of two characters, are not
     assert rare_reading([("陳", "tan", (("陳", "tan"),))]) is None

@@ -244,12 +244,14 @@ _WARM_UP = {
 }
 
 
-_WARM_UP_NAMES = ("리쥐안", "梅罗拉")
+_WARM_UP_NAMES = ("리쥐안", "梅罗拉", "Ng Kwan Yu")
 """Names whose screening loads the reading tables of Hangul and of Chinese
 characters (see :func:`warm_up`): a Chinese name written in Hangul by its sound
-(the Hangul syllables, and the Korean orthography's table of Chinese sounds) and a
+(the Hangul syllables, and the Korean orthography's table of Chinese sounds), a
 foreign name transcribed in Chinese characters (Unihan's readings and the Xinhua
-transcription table)."""
+transcription table) and a Chinese name in Latin letters whose last syllable
+could be read as a legal form (the table of Chinese syllables' spellings,
+:func:`thaw.text.han_syllables.syllable_inventory`, which tells it is none)."""
 
 
 def warm_up(snapshot: Snapshot) -> None:

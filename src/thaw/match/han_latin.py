@@ -58,6 +58,7 @@ from thaw.text.han_syllables import (
     reads_as_chinese_name,
     syllable_inventory,
 )
+from thaw.text.korean import hanja_spellings
 
 #: The most letters a word may differ from the reading of the Chinese
 #: characters it is aligned with and still be taken for a spelling of them
@@ -433,6 +434,7 @@ def _usual_spellings(ch: str) -> frozenset[str]:
 SOUTHERN_SYSTEMS: Final = frozenset({"hokkien", "cantonese"})
 
 
+@lru_cache(maxsize=4096)
 def _southern(ch: str) -> frozenset[str]:
     """``ch``'s Hokkien and Cantonese spellings and its spellings as a family
     name."""
@@ -440,6 +442,20 @@ def _southern(ch: str) -> frozenset[str]:
         sp for system, sps in spellings_by_system(ch) if system in SOUTHERN_SYSTEMS for sp in sps
     }
     return frozenset(spelt) | frozenset(surname_spellings(ch))
+
+
+@lru_cache(maxsize=4096)
+def _korean(ch: str) -> frozenset[str]:
+    """``ch``'s spellings read the Korean way (:func:`thaw.text.korean.hanja_spellings`:
+    會 *hoi*, 成 *song*, 姜 *kang*) and as a family name."""
+    return frozenset(hanja_spellings(ch)) | frozenset(surname_spellings(ch))
+
+
+#: The readings a whole name may be spelt in that are none of a character's
+#: usual ones (:data:`USUAL_SYSTEMS`): a name of Singapore, Malaysia or Hong
+#: Kong in its southern languages, a Korean name written in Chinese characters
+#: (李會昌 *Lee Hoi-chang*, 張成澤 *Jang Song Thaek*) in Korean.
+WHOLE_NAME_READINGS: Final = (_southern, _korean)
 
 
 def rare_reading(
@@ -450,11 +466,11 @@ def rare_reading(
     that spells a listed word alone with a common family name's spelling
     (:func:`family_spellings`) that is none of its usual ones
     (:func:`_usual_spellings`): 子 spelling *Li*, 周 spelling *Su*; as
-    ``(character, listed word)``. A Hokkien spelling is rare only in a name
-    whose other characters are not all spelt in Hokkien or Cantonese too
-    (:data:`SOUTHERN_SYSTEMS`: *Tan Wee Kiong* is 陈蔚强 spelt in Hokkien
-    throughout, *Hao Li Chen* mixes Mandarin's *hao* and *chen* with
-    Hokkien's *li* for 子). ``None`` when there is
+    ``(character, listed word)``. A spelling is rare only in a name whose
+    other characters are not all spelt in the same reading too
+    (:data:`WHOLE_NAME_READINGS`: *Tan Wee Kiong* is 陈蔚强 spelt in Hokkien
+    throughout, *Lee Hoi-chang* 李會昌 in Korean; *Hao Li Chen* mixes
+    Mandarin's *hao* and *chen* with Hokkien's *li* for 子). ``None`` when there is
     none: a character spelt so is read as few read it, and the listed word is
     the usual spelling of another family's name."""
     common = family_spellings()
@@ -465,8 +481,10 @@ def rare_reading(
         spelt = parts[0][1]
         if spelt not in common or spelt in _usual_spellings(chars):
             continue
-        if spelt in _southern(chars) and all(
-            sp in _southern(other) for other, sp in edges if other != chars
+        if any(
+            spelt in reading(chars)
+            and all(sp in reading(other) for other, sp in edges if other != chars)
+            for reading in WHOLE_NAME_READINGS
         ):
             continue
         return chars, words
