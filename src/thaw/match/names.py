@@ -9,7 +9,9 @@
   are compared (``mly``/``Melli``), equal → 0.9 (0.75 for keys of two
   consonants, 0.6 for one), one consonant apart → 0.6; at most 0.6 when the
   abjad word ends in a written long *i* and the Latin one in a consonant
-  (``سليماني``/``Salman``) or when the vowels the abjad writes between two
+  (``سليماني``/``Salman``), or the abjad word in a final ``ه`` or ``ة``
+  after a consonant (a vowel, *-a*, *-e*, *-eh*) and the Latin one in *-i*
+  (``سلامة``/``Salami``), or when the vowels the abjad writes between two
   consonants disagree with the Latin word's (``سلامی``/``Salimi``,
   ``حسن``/``Hussein``), none when one word begins with a vowel and the
   other with a consonant (``محمد``/``Ahmad``); an abjad *sh* also meets the French *ch*
@@ -113,7 +115,8 @@ _SHORT_RUN_SIM: Final = 0.6
 #: meets a Latin word with *v* (:func:`_foreign_v`: لافروف *Lavrov*).
 FOREIGN_V_KEY: Final = 4
 #: The most similarity of an abjad word ending in a long *i* and a Latin word
-#: ending in a consonant (:func:`_endings_differ`).
+#: ending in a consonant, or in a vowel written ``ه``/``ة`` and a Latin word
+#: in *-i* (:func:`_endings_differ`).
 ABJAD_ENDING_SIM: Final = 0.6
 #: Similarity of a cut-off last word and the word it begins.
 TRUNCATED_SIM: Final = 0.85
@@ -319,9 +322,14 @@ def _foreign_v(q: Token, r: Token, abjad: str, s: float) -> float:
 def _endings_differ(q: Token, r: Token) -> bool:
     """Whether a word written in an abjad ends in a written long *i* (``ي``,
     ``ی``, ``י``: *Sulaymani*, *Levi*) while its Latin partner ends in a consonant
-    (*Salman*): the consonant keys then agree (they leave out *y*) although the
-    names differ."""
+    (*Salman*), or in the final vowel ``ه``/``ة`` after a consonant
+    (:func:`_final_vowel_h`: سلامة *Salameh*) while its partner ends in *-i*
+    (:func:`_final_i`: *Salami*), which an abjad writes ``ي``/``ی``: the
+    consonant keys then agree (they leave out *y* and a final *h*) although
+    the names differ."""
     a, latin = (q, r) if q.abjad else (r, q)
+    if _final_vowel_h(a.raw):
+        return _final_i(latin.raw)
     if a.raw[-1:] not in ("y", "i"):
         return False
     word = latin.raw
@@ -331,6 +339,32 @@ def _endings_differ(q: Token, r: Token) -> bool:
     # a consonant, or a vowel other than i; a final e after a consonant is the
     # silent e of French spellings (Salmane)
     return last != "e" or (len(word) > 1 and word[-2] not in _VOWELS)
+
+
+#: Letters before a final *h* of a reading of an abjad word with which it
+#: may spell one consonant (ش *sh*, خ *kh*, ث *th*, ذ *dh*, غ *gh*, ژ *zh*,
+#: چ *ch*), or which is a vowel: then the *h* is a consonant of its own.
+_NOT_BEFORE_VOWEL_H: Final = frozenset("sktdgzcaeiouwy")
+
+
+def _final_vowel_h(read: str) -> bool:
+    """Whether the reading of an abjad word ends in the ``ه`` or ``ة`` that
+    writes a final vowel after a consonant (سلامة *slamh*, *Salama*,
+    *Salameh*; فاطمة *fatmh*), not the consonant *h* after a long vowel
+    (الله *allah*, وجيه *wjyh*) or in a digraph (شاه, خ)."""
+    return len(read) > 2 and read[-1] == "h" and read[-2] not in _NOT_BEFORE_VOWEL_H
+
+
+def _final_i(word: str) -> bool:
+    """Whether a Latin word ends in *-i* or *-y* after a consonant other than
+    *h* (*Salami*, *Hosseiny*; not *Abdullahi*, whose *h* is the written one)."""
+    return (
+        len(word) > 2
+        and word[-1] in ("i", "y")
+        and word[-2] not in _VOWELS
+        and word[-2] != "h"
+        and word[-2].isalpha()
+    )
 
 
 def _vowels_differ(q: Token, r: Token) -> bool:
