@@ -28,7 +28,10 @@
   budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5; 1 for words of
   nine letters or more whose first letters differ) the similarity falls from 1
   to 0.5, beyond it the tokens do not align; consonants that differ only in
-  voicing or place (s/z, k/g, t/d, p/b, f/v, m/n, j/y) cost ½;
+  voicing or place (s/z, k/g, t/d, p/b, f/v, m/n, j/y) cost ½; two words of
+  nine letters or more that differ in one syllable inside them, its consonant
+  and its vowel (:func:`syllable_replaced`: *Olorunfemi*/*Olorunyomi*), do not
+  align: a long name is a compound, and another last part another name;
 * a query written in Thai: a word and a Latin word that differ in one whole
   syllable (one consonant beginning a syllable on each side, the vowels after
   it different, once the letters romanisations interchange are folded:
@@ -260,12 +263,49 @@ def string_similarity(a: str, b: str) -> float:
     return _close_similarity(a, b)
 
 
+#: Consonants folded to the one they are a spelling of, or differ from in
+#: voicing or place only, for :func:`syllable_replaced` (*w*/*v*, *q*/*k*,
+#: *c*/*k*, *j*/*y*, *z*/*s* ...).
+_ONSET_FOLD: Final = str.maketrans("wqczgdbfmj", "vkksktpvny")
+#: Vowels for :func:`syllable_replaced` (a *y* before a vowel opens a syllable).
+_PLAIN_VOWELS: Final = frozenset("aeiou")
+
+
+def syllable_replaced(a: str, b: str) -> bool:
+    """Whether two words of the same length differ in exactly two adjacent
+    letters, inside the word, that are a consonant and the vowel after it on
+    each side, the consonants not spellings of one another nor differing in
+    voicing or place only (:data:`_ONSET_FOLD`), and the vowels different:
+    one syllable of the word replaced by another (*Olorun-femi*,
+    *Olorun-yomi*). A long name of that kind is a compound of words
+    (Yoruba *Olorun-*, *Oluwa-*, *Ade-*; Germanic *Sieg-*, Slavic *-slav*),
+    and another last word makes another name, whereas a typing error or a
+    transliteration changes a letter, a vowel, or a consonant for one that
+    sounds alike (*Abdelkader*, *Abdelqader*)."""
+    if len(a) != len(b) or len(a) < 4:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) != 2 or diff[1] != diff[0] + 1 or diff[0] == 0:
+        return False
+    i = diff[0]
+    ca, cb, va, vb = a[i], b[i], a[i + 1], b[i + 1]
+    return (
+        ca not in _PLAIN_VOWELS
+        and cb not in _PLAIN_VOWELS
+        and ca.translate(_ONSET_FOLD) != cb.translate(_ONSET_FOLD)
+        and va in _PLAIN_VOWELS
+        and vb in _PLAIN_VOWELS
+    )
+
+
 @lru_cache(maxsize=200_000)
 def _close_similarity(a: str, b: str) -> float:
     """:func:`string_similarity` of two different words of at least three letters
     within twice the budget of each other in length and edit distance."""
     n = max(len(a), len(b))
     budget = 1.0 if n > 8 and a[0] != b[0] else _BUDGETS[n] if n < 12 else 2.5
+    if n > 8 and syllable_replaced(a, b):
+        return 0.0
     d = OSA.distance(a, b)
     sa, sb = skeleton(a), skeleton(b)
     ds = OSA.distance(sa, sb)
