@@ -2,7 +2,10 @@
 
 **Token similarity** (:func:`token_similarity`), in [0, 1]:
 
-* equal folded text → 1 (``Dmitriyev``/``Dmitrijev``, ``ООО``/``LLC``);
+* equal folded text → 1 (``Dmitriyev``/``Dmitrijev``, ``ООО``/``LLC``), but
+  nothing for two acronyms (words of a few letters, no vowel) of one length
+  written with other letters (:func:`other_acronym`: ``TBC``/``TBK``): their
+  letters are initials, not sounds;
 * a shared rigour given-name symbol → 0.92 (``Aleksandr``/``Alexander``,
   ``Ben``/``Benjamin``);
 * one side written in an abjad (Arabic, Persian, Hebrew): the vowel-free keys
@@ -608,11 +611,39 @@ def abjad_pair_similarity(
     return s
 
 
+#: The longest word read as an acronym by :func:`other_acronym`.
+_ACRONYM_MAX: Final = 5
+
+
+def _acronym(t: Token) -> bool:
+    """Whether a name token is written as an acronym: two to
+    :data:`_ACRONYM_MAX` letters and no vowel (*TBK*, *NKC*), its letters
+    said one by one."""
+    w = t.raw
+    return (
+        t.role == "name"
+        and 2 <= len(w) <= _ACRONYM_MAX
+        and w.isalpha()
+        and not any(c in _VOWELS for c in w)
+    )
+
+
+def other_acronym(q: Token, r: Token) -> bool:
+    """Whether two tokens whose folded text is equal are acronyms of the same
+    length written with other letters (*TBC* and *TBK*, *NKC* and *NKK*):
+    folding reads letters as sounds (*c* as *k*, a doubled letter as one),
+    but an acronym's letters are initials, each of a word, and another
+    letter is another word's, so another acronym."""
+    return q.raw != r.raw and len(q.raw) == len(r.raw) and _acronym(q) and _acronym(r)
+
+
 def token_similarity(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how it was found (see the module docs)."""
     if q.script_form and r.script_form:
         return (1.0, "exact") if q.script_form == r.script_form else (0.0, "")
     if q.text == r.text:
+        if other_acronym(q, r):
+            return 0.0, ""
         return 1.0, "exact"
     qr, rr = q.role, r.role
     if qr != rr and q.raw == r.raw and q.raw:
@@ -850,7 +881,7 @@ class _QueryMemo:
         good = 0
         for i, q, qt, qr, q_raw, q_plain, q_abjad, q_symbols, q_form, cut, q_key in self.q_info:
             if qt == rt and not (q_form and r_form):
-                s, how = 1.0, "exact"
+                s, how = (0.0, "") if q_raw != r_raw and other_acronym(q, r) else (1.0, "exact")
             elif r_plain and q_plain:
                 if q_symbols and r_symbols and not q_symbols.isdisjoint(r_symbols):
                     s, how = SYMBOL_SIM, "symbol"
