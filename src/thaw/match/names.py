@@ -2,14 +2,19 @@
 
 **Token similarity** (:func:`token_similarity`), in [0, 1]:
 
-* equal folded text → 1 (``Dmitriyev``/``Dmitrijev``, ``ООО``/``LLC``);
+* equal folded text → 1 (``Dmitriyev``/``Dmitrijev``, ``ООО``/``LLC``), but
+  nothing for two acronyms (words of a few letters, no vowel) of one length
+  written with other letters (:func:`other_acronym`: ``TBC``/``TBK``): their
+  letters are initials, not sounds;
 * a shared rigour given-name symbol → 0.92 (``Aleksandr``/``Alexander``,
   ``Ben``/``Benjamin``);
 * one side written in an abjad (Arabic, Persian, Hebrew): the vowel-free keys
   are compared (``mly``/``Melli``), equal → 0.9 (0.75 for keys of two
   consonants, 0.6 for one), one consonant apart → 0.6; at most 0.6 when the
   abjad word ends in a written long *i* and the Latin one in a consonant
-  (``سليماني``/``Salman``) or when the vowels the abjad writes between two
+  (``سليماني``/``Salman``), or the abjad word in a final ``ه`` or ``ة``
+  after a consonant (a vowel, *-a*, *-e*, *-eh*) and the Latin one in *-i*
+  (``سلامة``/``Salami``), or when the vowels the abjad writes between two
   consonants disagree with the Latin word's (``سلامی``/``Salimi``,
   ``حسن``/``Hussein``), none when one word begins with a vowel and the
   other with a consonant (``محمد``/``Ahmad``); an abjad *sh* also meets the French *ch*
@@ -26,7 +31,10 @@
   budget (½ for ≤ 3 letters, 1 for ≤ 8, 2 for ≤ 11, else 2.5; 1 for words of
   nine letters or more whose first letters differ) the similarity falls from 1
   to 0.5, beyond it the tokens do not align; consonants that differ only in
-  voicing or place (s/z, k/g, t/d, p/b, f/v, m/n, j/y) cost ½;
+  voicing or place (s/z, k/g, t/d, p/b, f/v, m/n, j/y) cost ½; two words of
+  nine letters or more that differ in one syllable inside them, its consonant
+  and its vowel (:func:`syllable_replaced`: *Olorunfemi*/*Olorunyomi*), do not
+  align: a long name is a compound, and another last part another name;
 * a query written in Thai: a word and a Latin word that differ in one whole
   syllable (one consonant beginning a syllable on each side, the vowels after
   it different, once the letters romanisations interchange are folded:
@@ -113,7 +121,8 @@ _SHORT_RUN_SIM: Final = 0.6
 #: meets a Latin word with *v* (:func:`_foreign_v`: لافروف *Lavrov*).
 FOREIGN_V_KEY: Final = 4
 #: The most similarity of an abjad word ending in a long *i* and a Latin word
-#: ending in a consonant (:func:`_endings_differ`).
+#: ending in a consonant, or in a vowel written ``ه``/``ة`` and a Latin word
+#: in *-i* (:func:`_endings_differ`).
 ABJAD_ENDING_SIM: Final = 0.6
 #: Similarity of a cut-off last word and the word it begins.
 TRUNCATED_SIM: Final = 0.85
@@ -257,12 +266,49 @@ def string_similarity(a: str, b: str) -> float:
     return _close_similarity(a, b)
 
 
+#: Consonants folded to the one they are a spelling of, or differ from in
+#: voicing or place only, for :func:`syllable_replaced` (*w*/*v*, *q*/*k*,
+#: *c*/*k*, *j*/*y*, *z*/*s* ...).
+_ONSET_FOLD: Final = str.maketrans("wqczgdbfmj", "vkksktpvny")
+#: Vowels for :func:`syllable_replaced` (a *y* before a vowel opens a syllable).
+_PLAIN_VOWELS: Final = frozenset("aeiou")
+
+
+def syllable_replaced(a: str, b: str) -> bool:
+    """Whether two words of the same length differ in exactly two adjacent
+    letters, inside the word, that are a consonant and the vowel after it on
+    each side, the consonants not spellings of one another nor differing in
+    voicing or place only (:data:`_ONSET_FOLD`), and the vowels different:
+    one syllable of the word replaced by another (*Olorun-femi*,
+    *Olorun-yomi*). A long name of that kind is a compound of words
+    (Yoruba *Olorun-*, *Oluwa-*, *Ade-*; Germanic *Sieg-*, Slavic *-slav*),
+    and another last word makes another name, whereas a typing error or a
+    transliteration changes a letter, a vowel, or a consonant for one that
+    sounds alike (*Abdelkader*, *Abdelqader*)."""
+    if len(a) != len(b) or len(a) < 4:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) != 2 or diff[1] != diff[0] + 1 or diff[0] == 0:
+        return False
+    i = diff[0]
+    ca, cb, va, vb = a[i], b[i], a[i + 1], b[i + 1]
+    return (
+        ca not in _PLAIN_VOWELS
+        and cb not in _PLAIN_VOWELS
+        and ca.translate(_ONSET_FOLD) != cb.translate(_ONSET_FOLD)
+        and va in _PLAIN_VOWELS
+        and vb in _PLAIN_VOWELS
+    )
+
+
 @lru_cache(maxsize=200_000)
 def _close_similarity(a: str, b: str) -> float:
     """:func:`string_similarity` of two different words of at least three letters
     within twice the budget of each other in length and edit distance."""
     n = max(len(a), len(b))
     budget = 1.0 if n > 8 and a[0] != b[0] else _BUDGETS[n] if n < 12 else 2.5
+    if n > 8 and syllable_replaced(a, b):
+        return 0.0
     d = OSA.distance(a, b)
     sa, sb = skeleton(a), skeleton(b)
     ds = OSA.distance(sa, sb)
@@ -319,9 +365,14 @@ def _foreign_v(q: Token, r: Token, abjad: str, s: float) -> float:
 def _endings_differ(q: Token, r: Token) -> bool:
     """Whether a word written in an abjad ends in a written long *i* (``ي``,
     ``ی``, ``י``: *Sulaymani*, *Levi*) while its Latin partner ends in a consonant
-    (*Salman*): the consonant keys then agree (they leave out *y*) although the
-    names differ."""
+    (*Salman*), or in the final vowel ``ه``/``ة`` after a consonant
+    (:func:`_final_vowel_h`: سلامة *Salameh*) while its partner ends in *-i*
+    (:func:`_final_i`: *Salami*), which an abjad writes ``ي``/``ی``: the
+    consonant keys then agree (they leave out *y* and a final *h*) although
+    the names differ."""
     a, latin = (q, r) if q.abjad else (r, q)
+    if _final_vowel_h(a.raw):
+        return _final_i(latin.raw)
     if a.raw[-1:] not in ("y", "i"):
         return False
     word = latin.raw
@@ -331,6 +382,32 @@ def _endings_differ(q: Token, r: Token) -> bool:
     # a consonant, or a vowel other than i; a final e after a consonant is the
     # silent e of French spellings (Salmane)
     return last != "e" or (len(word) > 1 and word[-2] not in _VOWELS)
+
+
+#: Letters before a final *h* of a reading of an abjad word with which it
+#: may spell one consonant (ش *sh*, خ *kh*, ث *th*, ذ *dh*, غ *gh*, ژ *zh*,
+#: چ *ch*), or which is a vowel: then the *h* is a consonant of its own.
+_NOT_BEFORE_VOWEL_H: Final = frozenset("sktdgzcaeiouwy")
+
+
+def _final_vowel_h(read: str) -> bool:
+    """Whether the reading of an abjad word ends in the ``ه`` or ``ة`` that
+    writes a final vowel after a consonant (سلامة *slamh*, *Salama*,
+    *Salameh*; فاطمة *fatmh*), not the consonant *h* after a long vowel
+    (الله *allah*, وجيه *wjyh*) or in a digraph (شاه, خ)."""
+    return len(read) > 2 and read[-1] == "h" and read[-2] not in _NOT_BEFORE_VOWEL_H
+
+
+def _final_i(word: str) -> bool:
+    """Whether a Latin word ends in *-i* or *-y* after a consonant other than
+    *h* (*Salami*, *Hosseiny*; not *Abdullahi*, whose *h* is the written one)."""
+    return (
+        len(word) > 2
+        and word[-1] in ("i", "y")
+        and word[-2] not in _VOWELS
+        and word[-2] != "h"
+        and word[-2].isalpha()
+    )
 
 
 def _vowels_differ(q: Token, r: Token) -> bool:
@@ -534,11 +611,39 @@ def abjad_pair_similarity(
     return s
 
 
+#: The longest word read as an acronym by :func:`other_acronym`.
+_ACRONYM_MAX: Final = 5
+
+
+def _acronym(t: Token) -> bool:
+    """Whether a name token is written as an acronym: two to
+    :data:`_ACRONYM_MAX` letters and no vowel (*TBK*, *NKC*), its letters
+    said one by one."""
+    w = t.raw
+    return (
+        t.role == "name"
+        and 2 <= len(w) <= _ACRONYM_MAX
+        and w.isalpha()
+        and not any(c in _VOWELS for c in w)
+    )
+
+
+def other_acronym(q: Token, r: Token) -> bool:
+    """Whether two tokens whose folded text is equal are acronyms of the same
+    length written with other letters (*TBC* and *TBK*, *NKC* and *NKK*):
+    folding reads letters as sounds (*c* as *k*, a doubled letter as one),
+    but an acronym's letters are initials, each of a word, and another
+    letter is another word's, so another acronym."""
+    return q.raw != r.raw and len(q.raw) == len(r.raw) and _acronym(q) and _acronym(r)
+
+
 def token_similarity(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how it was found (see the module docs)."""
     if q.script_form and r.script_form:
         return (1.0, "exact") if q.script_form == r.script_form else (0.0, "")
     if q.text == r.text:
+        if other_acronym(q, r):
+            return 0.0, ""
         return 1.0, "exact"
     qr, rr = q.role, r.role
     if qr != rr and q.raw == r.raw and q.raw:
@@ -776,7 +881,7 @@ class _QueryMemo:
         good = 0
         for i, q, qt, qr, q_raw, q_plain, q_abjad, q_symbols, q_form, cut, q_key in self.q_info:
             if qt == rt and not (q_form and r_form):
-                s, how = 1.0, "exact"
+                s, how = (0.0, "") if q_raw != r_raw and other_acronym(q, r) else (1.0, "exact")
             elif r_plain and q_plain:
                 if q_symbols and r_symbols and not q_symbols.isdisjoint(r_symbols):
                     s, how = SYMBOL_SIM, "symbol"

@@ -1,0 +1,37 @@
+"""A word written in an abjad and a Latin word whose consonants agree but whose
+endings do not: a final vowel written ``ه`` or ``ة`` is no final *-i*."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.index.entry import name_entry
+from thaw.match import Query, score
+from thaw.match.names import ABJAD_ENDING_SIM, token_similarity
+from thaw.text import analyze_name
+
+
+def _similarity(a: str, b: str) -> float:
+    (x,) = analyze_name(a, "Person").tokens
+    (y,) = analyze_name(b, "Person").tokens
+    return token_similarity(x, y)[0]
+
+
+@pytest.mark.parametrize(("original", "latin"), [("سلامة", "Salami"), ("سلامه", "Salamy")])
+def test_a_final_vowel_h_is_no_final_i(original: str, latin: str) -> None:
+    # the keys agree (slm); the abjad would write a final i ي / ی
+    assert _similarity(original, latin) == ABJAD_ENDING_SIM  # was 0.9
+    assert _similarity(latin, original) == ABJAD_ENDING_SIM
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [("سلامة", "Salameh"), ("سلامة", "Salama"), ("عبدالله", "Abdullahi"), ("سلامي", "Salami")],
+)
+def test_endings_that_agree_keep_their_similarity(original: str, latin: str) -> None:
+    assert _similarity(original, latin) > ABJAD_ENDING_SIM
+
+
+def test_a_persian_name_in_i_does_not_alert_on_an_arabic_name_in_a() -> None:
+    listed = name_entry("رياز سلامة", "Person")
+    assert score(Query("Mohammad Reza Salami", "Person"), listed).score < 0.7  # was 0.75
