@@ -27,7 +27,7 @@ its tokens' keys (:meth:`thaw.index.CandidateIndex._with_onsets`):
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from thaw.index import CandidateIndex
 from thaw.index.candidates import (
@@ -42,8 +42,9 @@ from thaw.index.candidates import (
     _kana_only,
     _unit_places,
     _unwritten_long,
+    long_vowels_unwritten,
 )
-from thaw.text import AnalyzedName, Token
+from thaw.text import AnalyzedName, Token, fold_token
 from thaw.text.sounds import cjk_onset_keys, korean_shaped, query_words
 from thaw.text.spellings import (
     EdgesOf,
@@ -138,6 +139,26 @@ def spelt_probes(
     return probes, words
 
 
+def _pruning(delta: CandidateIndex) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+    """Whether a listed token of ``delta`` may begin with a joined spelling, as
+    :meth:`~thaw.index.CandidateIndex._may_begin` (and, for Japanese,
+    :meth:`~thaw.index.CandidateIndex._may_begin_short`) ask it, but of a
+    spelling of one letter too (the index lets those pass, as a vocabulary of
+    every list begins with every letter; a change's few listings do not): by
+    every token the listings post, joins too."""
+    keys: Iterable[str] = delta.state()["slots"]
+    begins = frozenset(k[2:j] for k in keys if k.startswith("t:") for j in range(2, len(k) + 1))
+    short = frozenset(k[2:j] for k in keys if k.startswith("j:") for j in range(2, len(k) + 1))
+
+    def plain(text: str) -> bool:
+        return fold_token(text)[:-1] in begins
+
+    def japanese(text: str) -> bool:
+        return plain(text) or long_vowels_unwritten(text)[:-1] in short
+
+    return plain, japanese
+
+
 def spelt_keys(delta: CandidateIndex, words: Iterable[str]) -> dict[int, list[str]]:
     """For each listing of ``delta`` (by position), the run keys of ``words``
     (:func:`word_key`) whose spellings write one of its tokens, found as
@@ -146,13 +167,14 @@ def spelt_keys(delta: CandidateIndex, words: Iterable[str]) -> dict[int, list[st
     run of a row's word that the index before or after the change spells as a
     changed listing's token."""
     found: dict[int, list[str]] = {}
+    pruning = _pruning(delta)
     for key in words:
         script, place, cut_text, word = key.split("/", 3)
         language = languages(script)[int(place)]
         cuts = tuple(int(c) for c in cut_text.split(",") if c)
         longest, whole, japanese = _walk(language, word)
         edges = _unwritten_long(language) if japanese else language
-        keep = delta._may_begin_short if japanese else delta._may_begin
+        keep = pruning[1] if japanese else pruning[0]
         runs = run_spellings(word, edges, longest, sys.maxsize, keep, cuts, SPELLING_WIDTH, whole)
         for start, end, spellings in runs:
             slots = {delta._spelt_slot(sp) for sp in spellings}
