@@ -1,11 +1,14 @@
 """A row written in Chinese characters, Hangul or kana is re-screened when a listing
 in Latin letters that retrieval finds for it by its sounds (onset keys, spellings of
-its characters) is added: the incremental result equals a full re-screen."""
+its characters) is added, and one written in an abjad when a listing that joins two
+of its words is: the incremental result equals a full re-screen."""
 
 from __future__ import annotations
 
 import csv
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import publish
 from tests.monitor.test_monitor import BASE, person
@@ -16,21 +19,22 @@ from thaw.monitor.screening import Rarity
 from thaw.store import Store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "match"
-CJK = ("jp", "jp2", "ko", "ko2", "zh", "zh2")
+CJK = ("_jp", "_jp2", "_ko", "_ko2", "_zh", "_zh2")
 
 
-def _pairs() -> list[tuple[str, str]]:
-    """The dev pairs ``(name as written, Latin name)`` of the Japanese, Korean and
-    Chinese sets."""
+def _pairs(sets: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The dev pairs ``(name as written, Latin name)`` of the cross-script sets
+    ``sets`` (the suffixes of their files)."""
     out = []
-    for name in CJK:
-        with open(FIXTURES / f"cross_script_pairs_{name}.csv", encoding="utf-8") as fh:
+    for name in sets:
+        with open(FIXTURES / f"cross_script_pairs{name}.csv", encoding="utf-8") as fh:
             out += [(r["original"], r["latin"]) for r in csv.DictReader(fh) if r["split"] == "dev"]
     return out
 
 
-def test_a_listing_retrieval_proposes_for_a_row_reaches_the_row() -> None:
-    pairs = _pairs()
+@pytest.mark.parametrize("sets", [CJK, ("",)], ids=["cjk", "every_script"])
+def test_a_listing_retrieval_proposes_for_a_row_reaches_the_row(sets: tuple[str, ...]) -> None:
+    pairs = _pairs(sets)
     listed = [entry_from_record(person("x", str(i), latin)) for i, (_o, latin) in enumerate(pairs)]
     index = CandidateIndex.build([entry_from_record(r) for r in BASE] + listed)
     pins = Rarity()

@@ -21,7 +21,8 @@ credit):
 
 ``t:<text>``     each token of the row's name, credit 1 (retrieval tokens, and the
                  minor ones, honorifics, legal forms, stop words, at their small
-                 weight), and the join of two adjacent retrieval tokens, 0.9 to both;
+                 weight), and the join of two adjacent retrieval tokens, 0.9 to both
+                 (of two written in an abjad, also the ``k:`` key of their join);
 ``k:``/``a:``/``s:``/``t:``  the keys the index derives from one retrieval token
                  (skeletons, consonants, Latin spellings of another script; the
                  index's own ``_token_keys``, so both sides agree by
@@ -98,7 +99,7 @@ from thaw.index.candidates import (
     respelt_keys,
 )
 from thaw.monitor.spelt import onset_probes, sounded, spelt_keys, spelt_probes
-from thaw.text import AnalyzedName, Token, analyze_name, name_variants
+from thaw.text import AnalyzedName, Token, abjad_key, analyze_name, fold_token, name_variants
 
 FUZZY_BLOCK = 20_000_000
 """Most distances computed in one block when looking for typo neighbours."""
@@ -107,6 +108,10 @@ FUZZY_BLOCK = 20_000_000
 MINOR_RARITY_BOUND = math.log(1.0 + 10**7)
 """The most rarity a token not pinned yet can have (``log(1 + N / df)`` for lists
 of fewer than ten million listings)."""
+
+ABJAD_JOIN_MIN = 4
+"""Least letters of the consonant key of two abjad words' join that retrieval
+looks up (as :meth:`thaw.index.CandidateIndex._units` does)."""
 
 MARGIN = 1e-4
 """Slack on the least coverage when deciding whether a row can be reached."""
@@ -191,9 +196,9 @@ def probe_keys(
                 (key, unit, ABJAD_NEAR_CREDIT * share) for key in near_keys(analyzed, token)
             )
             if i + 1 < len(tokens):
-                join = "t:" + token.text + tokens[i + 1].text
-                probes.append((join, unit, JOIN_CREDIT * share))
-                probes.append((join, unit + 1, JOIN_CREDIT * shares[i + 1]))
+                for join in _join_keys(token, tokens[i + 1]):
+                    probes.append((join, unit, JOIN_CREDIT * share))
+                    probes.append((join, unit + 1, JOIN_CREDIT * shares[i + 1]))
             if len(token.text) >= FUZZY_MIN_LEN:
                 probes.append(("z:" + token.text, unit, FUZZY_CREDIT * share))
                 fuzzy.add(token.text)
@@ -210,6 +215,19 @@ def probe_keys(
     for number in id_numbers:
         probes.extend(("i:" + key, 0, FLAG) for key in id_keys(number))
     return probes, fuzzy, words
+
+
+def _join_keys(left: Token, right: Token) -> list[str]:
+    """The keys retrieval looks up for two adjacent retrieval tokens
+    (:meth:`thaw.index.CandidateIndex._units`): their join, and for two words
+    written apart in an abjad the consonant key of the join of their raw forms,
+    of :data:`ABJAD_JOIN_MIN` letters or more (أبو بكر, *Abubakar*)."""
+    keys = ["t:" + left.text + right.text]
+    if left.abjad and right.abjad:
+        key = abjad_key(fold_token(left.raw + right.raw))
+        if len(key) >= ABJAD_JOIN_MIN:
+            keys.append("k:~" + key)
+    return keys
 
 
 def key_hashes(keys: Iterable[str]) -> npt.NDArray[np.uint64]:
