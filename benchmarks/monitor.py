@@ -28,6 +28,13 @@ store under ``--work``, reused by later runs):
             The add (the full re-screen) also runs in a fresh process:
             ``peak_rss_add_mb`` (its process), ``peak_rss_add_tree_mb`` and
             ``peak_pss_add_tree_mb`` (with its worker, as for the step).
+``rowindex`` the row index alone, on a multilingual portfolio: the names of
+            ``../shared/data/bench/negatives_global_dev.csv`` (every script) and
+            the names as written of ``tests/fixtures/match/cross_script_pairs*.csv``.
+            Prints rows indexed per second (one process, weights not pinned),
+            postings, keys, the saved file's size, and the seconds of one
+            :meth:`~thaw.monitor.keys.RowIndex.affected` for a change of
+            ``--listings`` listings (the Latin sides of the pairs).
 
 The portfolio mixes listed names of the newest publication (some perturbed:
 a dropped or reordered name part, a typo), unlisted people from
@@ -51,7 +58,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from thaw.index import CandidateIndex, entry_from_record
+from thaw.model import Name, Record
 from thaw.monitor import Monitor, RowData
+from thaw.monitor.keys import RowIndex, postings_of, probe_keys
 from thaw.monitor.screening import screen_rows
 from thaw.store import PublicationRow, Store
 from thaw.store.bulk import load_series
@@ -474,6 +484,46 @@ def _step(home: str, name: str, publication_id: str, workers: str) -> None:
     print(json.dumps(data))
 
 
+def row_index(args: argparse.Namespace) -> None:
+    """The ``rowindex`` measurement (see the module docs)."""
+    with open(BENCH / "negatives_global_dev.csv", encoding="utf-8") as fh:
+        names = [r["full_name"] for r in csv.DictReader(fh)]
+    latin: list[str] = []
+    fixtures = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "match"
+    for path in sorted(fixtures.glob("cross_script_pairs*.csv")):
+        with open(path, encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                names.append(r["original"])
+                latin.append(r["latin"])
+    keyer = CandidateIndex.build(())
+    start = time.perf_counter()
+    rows = [(i, *probe_keys(name, "Person", (), keyer)) for i, name in enumerate(names)]
+    index = RowIndex.from_postings([postings_of(rows)])
+    seconds = time.perf_counter() - start
+    path = args.work / "rows.idx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    index.save(path)
+    rng = random.Random(14)
+    change = [
+        Record("x", str(i), "Person", names=[Name(n)])
+        for i, n in enumerate(rng.sample(latin, args.listings))
+    ]
+    delta = CandidateIndex.build([entry_from_record(r) for r in change])
+    start = time.perf_counter()
+    reached = index.affected(delta)
+    figures = {
+        "rows": len(names),
+        "rows_per_s": round(len(names) / seconds),
+        "postings": len(index.ids),
+        "keys": len(index),
+        "file_mb": round(path.stat().st_size / 1e6, 2),
+        "affected_s": round(time.perf_counter() - start, 3),
+        "rows_reached": len(reached),
+        "uptime": load_average(),
+    }
+    print(json.dumps(figures))
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_step":
         _step(*sys.argv[2:6])
@@ -503,9 +553,13 @@ def main() -> None:
         action="store_true",
         help="then compare the step's alerts with a full re-screen (must be equal)",
     )
+    x = sub.add_parser("rowindex", help="the row index of a multilingual portfolio")
+    x.add_argument("--listings", type=int, default=50)
     args = parser.parse_args()
     if args.mode == "replay":
         replay(args)
+    elif args.mode == "rowindex":
+        row_index(args)
     else:
         speed(args)
 

@@ -13,10 +13,10 @@ from thaw.monitor.keys import probe_keys
 
 def test_a_korean_name_probes_the_other_spellings_of_its_syllables() -> None:
     keyer = screener_of(["John SMITH"]).index
-    probes, _ = probe_keys("Kim Jong Eun", "Person", (), keyer)
+    probes, _, _ = probe_keys("Kim Jong Eun", "Person", (), keyer)
     keys = {key: share for key, _unit, share in probes}
     assert "t:un" in keys and "t:eun" in keys
     assert keys["t:un"] == RESPELLING_CREDIT * keys["t:eun"]
     # a name that reads as no Korean name probes no respelling
-    probes, _ = probe_keys("Eun Brown", "Person", (), keyer)
+    probes, _, _ = probe_keys("Eun Brown", "Person", (), keyer)
     assert "t:un" not in {key for key, _unit, _share in probes}

@@ -21,7 +21,8 @@ credit):
 
 ``t:<text>``     each token of the row's name, credit 1 (retrieval tokens, and the
                  minor ones, honorifics, legal forms, stop words, at their small
-                 weight), and the join of two adjacent retrieval tokens, 0.9 to both;
+                 weight), and the join of two adjacent retrieval tokens, 0.9 to both
+                 (of two written in an abjad, also the ``k:`` key of their join);
 ``k:``/``a:``/``s:``/``t:``  the keys the index derives from one retrieval token
                  (skeletons, consonants, Latin spellings of another script; the
                  index's own ``_token_keys``, so both sides agree by
@@ -31,6 +32,11 @@ credit):
                  meets one edit away (``near_keys``), 0.5; the join of a
                  retrieval token with a legal form or stop word beside it, as
                  written (``minor_join_keys``), 0.9;
+``o:``/``O:``/``r:``  what a name in Chinese characters, Hangul, kana (or
+                 Cyrillic, Armenian, Georgian, Greek letters) looks up by its
+                 sounds: the onset keys of its words and a key per run of
+                 characters its spellings may write as a listed token
+                 (:mod:`thaw.monitor.spelt`), with the index's credits for them;
 ``z:<text>``     a retrieval token of four characters or more, for a listing
                  holding a typo neighbour of it, 0.95;
 ``i:<number>``   a normalised identifier number: always reached;
@@ -44,7 +50,10 @@ credit):
 share each unit gets from the keys the listing posts: an upper bound of the
 listing's coverage of the row (shares are computed without the minor tokens'
 weight in the total, and a minor token not pinned yet counts at the most it can
-weigh). The rows where a listing may reach the least coverage, and the rows holding
+weigh); a listing posts, beside its own keys, the ``z:`` keys of the rows' tokens its
+tokens are typo neighbours of and the ``r:`` keys of the rows' words whose spellings
+write one of its tokens (:func:`thaw.monitor.spelt.spelt_keys`). The rows where a
+listing may reach the least coverage, and the rows holding
 a flipped or crowded token, are the rows to screen again; every other row keeps
 its candidate set and its alerts, so screening exactly those gives a full
 re-screen's answer. A row with a token not pinned (a portfolio from before the
@@ -53,7 +62,8 @@ weights were pinned) is reached by any of its keys.
 Names with another reading (kanji read as Japanese) probe the keys of every
 reading; the bound is per reading. The index holds 64-bit hashes of the keys
 (BLAKE2b) in sorted NumPy arrays with the rows, units and shares of their postings,
-and the distinct fuzzy tokens of the rows, by length.
+the distinct fuzzy tokens of the rows, by length, and the distinct words they
+spell by sounds.
 """
 
 from __future__ import annotations
@@ -88,7 +98,8 @@ from thaw.index.candidates import (
     near_keys,
     respelt_keys,
 )
-from thaw.text import AnalyzedName, Token, analyze_name, name_variants
+from thaw.monitor.spelt import onset_probes, sounded, spelt_keys, spelt_probes
+from thaw.text import AnalyzedName, Token, abjad_key, analyze_name, fold_token, name_variants
 
 FUZZY_BLOCK = 20_000_000
 """Most distances computed in one block when looking for typo neighbours."""
@@ -97,6 +108,10 @@ FUZZY_BLOCK = 20_000_000
 MINOR_RARITY_BOUND = math.log(1.0 + 10**7)
 """The most rarity a token not pinned yet can have (``log(1 + N / df)`` for lists
 of fewer than ten million listings)."""
+
+ABJAD_JOIN_MIN = 4
+"""Least letters of the consonant key of two abjad words' join that retrieval
+looks up (as :meth:`thaw.index.CandidateIndex._units` does)."""
 
 MARGIN = 1e-4
 """Slack on the least coverage when deciding whether a row can be reached."""
@@ -148,14 +163,16 @@ def probe_keys(
     id_numbers: Iterable[str],
     keyer: CandidateIndex,
     rarity: Mapping[str, float] | None = None,
-) -> tuple[list[Probe], set[str]]:
+) -> tuple[list[Probe], set[str], set[str]]:
     """The keys through which a changed listing can alter a row's screening, with
-    what each can bring to its coverage (see the module docs), and the row's
-    tokens that look for typo neighbours. ``keyer`` is any candidate index (its
+    what each can bring to its coverage (see the module docs), the row's
+    tokens that look for typo neighbours and the words it spells by their sounds
+    (:func:`thaw.monitor.spelt.spelt_probes`). ``keyer`` is any candidate index (its
     key derivation does not depend on what it holds); ``rarity`` the portfolio's
     pinned rarity weights (``None``: not pinned, every key reaches the row)."""
     probes: list[Probe] = []
     fuzzy: set[str] = set()
+    words: set[str] = set()
     texts = [name, *name_variants(name, schema)]
     for reading, text in enumerate(texts):
         analyzed = analyze_name(text, schema)
@@ -179,21 +196,38 @@ def probe_keys(
                 (key, unit, ABJAD_NEAR_CREDIT * share) for key in near_keys(analyzed, token)
             )
             if i + 1 < len(tokens):
-                join = "t:" + token.text + tokens[i + 1].text
-                probes.append((join, unit, JOIN_CREDIT * share))
-                probes.append((join, unit + 1, JOIN_CREDIT * shares[i + 1]))
+                for join in _join_keys(token, tokens[i + 1]):
+                    probes.append((join, unit, JOIN_CREDIT * share))
+                    probes.append((join, unit + 1, JOIN_CREDIT * shares[i + 1]))
             if len(token.text) >= FUZZY_MIN_LEN:
                 probes.append(("z:" + token.text, unit, FUZZY_CREDIT * share))
                 fuzzy.add(token.text)
         for key, i in minor_join_keys(analyzed, tokens):
             probes.append((key, base | i, JOIN_CREDIT * shares[i]))
+        if reading == 0 and sounded(analyzed):  # (retrieval spells the name as written)
+            probes.extend(onset_probes(analyzed, tokens, shares))
+            spelt, words = spelt_probes(analyzed, tokens, shares)
+            probes.extend(spelt)
         if found is None:  # (the document frequencies of minor tokens weigh too)
             probes.extend(("t:" + t.text, 0, FLAG) for t in analyzed.tokens if t.text)
         for j, (minor, share) in enumerate(minors):
             probes.append(("t:" + minor, base | (128 + j), share))
     for number in id_numbers:
         probes.extend(("i:" + key, 0, FLAG) for key in id_keys(number))
-    return probes, fuzzy
+    return probes, fuzzy, words
+
+
+def _join_keys(left: Token, right: Token) -> list[str]:
+    """The keys retrieval looks up for two adjacent retrieval tokens
+    (:meth:`thaw.index.CandidateIndex._units`): their join, and for two words
+    written apart in an abjad the consonant key of the join of their raw forms,
+    of :data:`ABJAD_JOIN_MIN` letters or more (أبو بكر, *Abubakar*)."""
+    keys = ["t:" + left.text + right.text]
+    if left.abjad and right.abjad:
+        key = abjad_key(fold_token(left.raw + right.raw))
+        if len(key) >= ABJAD_JOIN_MIN:
+            keys.append("k:~" + key)
+    return keys
 
 
 def key_hashes(keys: Iterable[str]) -> npt.NDArray[np.uint64]:
@@ -211,31 +245,36 @@ Postings = tuple[
     npt.NDArray[np.uint16],
     npt.NDArray[np.float32],
     list[str],
+    list[str],
 ]
-"""``(key hashes, row ids, units, shares, fuzzy tokens)`` of some rows: one
-posting per probe."""
+"""``(key hashes, row ids, units, shares, fuzzy tokens, words spelt by sounds)`` of
+some rows: one posting per probe."""
 
 
-def postings_of(rows: Iterable[tuple[int, list[Probe], set[str]]]) -> Postings:
-    """The postings of ``(row id, probes, fuzzy tokens)`` triples."""
+def postings_of(rows: Iterable[tuple[int, list[Probe], set[str], set[str]]]) -> Postings:
+    """The postings of ``(row id, probes, fuzzy tokens, words)`` tuples
+    (:func:`probe_keys`)."""
     keys: list[str] = []
     ids: list[int] = []
     units: list[int] = []
     shares: list[float] = []
     fuzzy: set[str] = set()
-    for row, probes, tokens in rows:
+    spelt: set[str] = set()
+    for row, probes, tokens, words in rows:
         for key, unit, share in probes:
             keys.append(key)
             units.append(unit)
             shares.append(share)
         ids.extend([row] * len(probes))
         fuzzy |= tokens
+        spelt |= words
     return (
         key_hashes(keys),
         np.asarray(ids, dtype=np.int64),
         np.asarray(units, dtype=np.uint16),
         np.asarray(shares, dtype=np.float32),
         sorted(fuzzy),
+        sorted(spelt),
     )
 
 
@@ -259,10 +298,10 @@ def handing(parts: list[Postings]) -> Iterator[Postings]:
 
 class RowIndex:
     """Probe-key hashes → the rows probing them (with unit and share per
-    posting), and the rows' fuzzy tokens. Built once per portfolio revision, then
-    read-only; :meth:`load` maps the arrays from their file rather than reading
-    them (a step touches the postings of the changed listings' keys only, and the
-    worker processes it forks none)."""
+    posting), the rows' fuzzy tokens and the words they spell by sounds. Built
+    once per portfolio revision, then read-only; :meth:`load` maps the arrays
+    from their file rather than reading them (a step touches the postings of the
+    changed listings' keys only, and the worker processes it forks none)."""
 
     def __init__(
         self,
@@ -272,6 +311,7 @@ class RowIndex:
         units: npt.NDArray[np.uint16],
         shares: npt.NDArray[np.float32],
         vocab: npt.NDArray[Any],
+        words: npt.NDArray[Any],
     ) -> None:
         self.hashes = hashes
         self.offsets = offsets
@@ -279,6 +319,7 @@ class RowIndex:
         self.units = units
         self.shares = shares
         self.vocab = vocab
+        self.words = words
         self._lengths: dict[int, list[str]] | None = None
 
     @property
@@ -308,12 +349,14 @@ class RowIndex:
                 np.zeros(0, np.uint16),
                 np.zeros(0, np.float32),
                 np.array([], dtype=np.str_),
+                np.array([], dtype=np.str_),
             )
         h = np.concatenate([c[0] for c in chunks])
         o = np.concatenate([c[1] for c in chunks])
         u = np.concatenate([c[2] for c in chunks])
         w = np.concatenate([c[3] for c in chunks])
         vocab = sorted({t for c in chunks for t in c[4]})
+        words = sorted({t for c in chunks for t in c[5]})
         del chunks  # (with an iterator that lets go of them, the parts are freed here)
         order = np.lexsort((u, o, h))
         # one array at a time: a million rows' postings are some 200 MB
@@ -327,7 +370,9 @@ class RowIndex:
         # (row numbers are the store's row keys: four bytes each while they fit)
         small = not len(o) or (int(o.min()) >= 0 and int(o.max()) <= np.iinfo(np.uint32).max)
         rows = o.astype(np.uint32) if small else o
-        return cls(unique, offsets, rows, u, w, np.array(vocab, dtype=np.str_))
+        return cls(
+            unique, offsets, rows, u, w, np.array(vocab, dtype=np.str_), np.array(words, np.str_)
+        )
 
     def __len__(self) -> int:
         return len(self.hashes)
@@ -401,7 +446,8 @@ class RowIndex:
         """The rows whose screening result the listings of ``delta`` (an index of
         the changed listings, old and new versions) can change, sorted: the rows
         one of them may cover at least ``min_coverage`` through the keys it posts
-        and its tokens' typo neighbours (:meth:`_bound`), and the rows holding a
+        its tokens' typo neighbours and the rows' words whose spellings write
+        one of its tokens (:meth:`_bound`), and the rows holding a
         token the change affects as a whole, ``crowded`` (the index's cut of its
         typo neighbours may move, given how many of them the change brings or
         takes) or ``flipped`` (its minor unit appears or goes)."""
@@ -413,7 +459,10 @@ class RowIndex:
         near = self.neighbours(state["vocab"], workers)
         fuzzy = sorted({q for qs in near.values() for q in qs})
         fuzzy_slot = {q: len(keys) + i for i, q in enumerate(fuzzy)}
-        starts, ends = self._ranges(keys + ["z:" + q for q in fuzzy])
+        spelt = spelt_keys(delta, self.words.tolist())
+        runs = sorted({k for ks in spelt.values() for k in ks})
+        run_slot = {k: len(keys) + len(fuzzy) + i for i, k in enumerate(runs)}
+        starts, ends = self._ranges(keys + ["z:" + q for q in fuzzy] + runs)
         # each listing's slots (the keys it posts), and its tokens' neighbours
         offsets: npt.NDArray[np.int64] = state["offsets"]
         posted: npt.NDArray[np.int32] = state["ids"]
@@ -422,13 +471,18 @@ class RowIndex:
         posted, slot_of = posted[order], slot_of[order]
         bounds = np.flatnonzero(np.diff(posted)) + 1
         listings: dict[tuple[int, ...], npt.NDArray[np.int64]] = {}
-        for own in np.split(slot_of, bounds) if len(posted) else []:
+        for position, own in zip(
+            posted[np.append(0, bounds)].tolist() if len(posted) else [],
+            np.split(slot_of, bounds) if len(posted) else [],
+            strict=True,
+        ):
             extra = [
                 fuzzy_slot[q]
                 for slot in own.tolist()
                 if keys[slot].startswith("t:")
                 for q in near.get(keys[slot][2:], ())
             ]
+            extra += [run_slot[k] for k in spelt.get(position, ())]
             mine = np.unique(np.concatenate([own, np.asarray(extra, dtype=np.int64)]))
             mine = mine[ends[mine] > starts[mine]]
             # (versions posting the same keys reach the same rows: once)
@@ -463,7 +517,7 @@ class RowIndex:
         ends[hit] = self.offsets[at[hit] + 1]
         return starts, ends
 
-    _ARRAYS = ("hashes", "offsets", "ids", "units", "shares", "vocab")
+    _ARRAYS = ("hashes", "offsets", "ids", "units", "shares", "vocab", "words")
 
     def save(self, path: Path) -> None:
         """Write the arrays to ``path``: a JSON header (each array's type, shape
@@ -513,5 +567,5 @@ class RowIndex:
         return cls(*arrays)
 
 
-_MAGIC = b"thaw-row-index-1\n"
+_MAGIC = b"thaw-row-index-2\n"
 """The first bytes of a row index file (:meth:`RowIndex.save`)."""
