@@ -828,6 +828,24 @@ def _written_brahmic(text: str) -> bool:
     return False
 
 
+ABJAD_JOIN_MIN = 4
+"""Least letters of the consonant key of two abjad words' join that retrieval
+looks up (:func:`abjad_join_key`)."""
+
+
+def abjad_join_key(left: Token, right: Token) -> str | None:
+    """For two adjacent words written apart in an abjad that a listing writes as
+    one word in Latin letters (أبو بكر, *Abubakar*), the consonant key of the
+    join of their raw forms, of :data:`ABJAD_JOIN_MIN` letters or more, as a
+    key of the index; ``None`` otherwise. Retrieval looks it up when the plain
+    join of the two tokens is not indexed; a portfolio's row index probes it
+    (:mod:`thaw.monitor.keys`)."""
+    if not (left.abjad and right.abjad):
+        return None
+    key = abjad_key(fold_token(left.raw + right.raw))
+    return "k:~" + key if len(key) >= ABJAD_JOIN_MIN else None
+
+
 def minor_join_keys(name: AnalyzedName, tokens: list[Token]) -> list[tuple[str, int]]:
     """The ``t:`` keys of the joins of a retrieval token (of ``tokens``,
     :func:`_retrieval_tokens`) with the word written next to it that does not
@@ -1717,12 +1735,8 @@ class CandidateIndex:
         for i in range(len(tokens) - 1):
             left, right = tokens[i], tokens[i + 1]
             slot = self._slots.get("t:" + left.text + right.text)
-            if slot is None and left.abjad and right.abjad:
-                # two words written apart in an abjad, one in Latin letters
-                # (أبو بكر, *Abubakar*): the join's consonant key
-                key = abjad_key(fold_token(left.raw + right.raw))
-                if len(key) >= 4:
-                    slot = self._slots.get("k:~" + key)
+            if slot is None and (joined := abjad_join_key(left, right)) is not None:
+                slot = self._slots.get(joined)
             if slot is not None:
                 joins.append((slot, i, i + 1))
         if len(tokens) < len(name.tokens):

@@ -93,13 +93,14 @@ from thaw.index.candidates import (
     _korean_latin,
     _max_edits,
     _retrieval_tokens,
+    abjad_join_key,
     id_keys,
     minor_join_keys,
     near_keys,
     respelt_keys,
 )
 from thaw.monitor.spelt import onset_probes, sounded, spelt_keys, spelt_probes
-from thaw.text import AnalyzedName, Token, abjad_key, analyze_name, fold_token, name_variants
+from thaw.text import AnalyzedName, Token, analyze_name, name_variants
 
 FUZZY_BLOCK = 20_000_000
 """Most distances computed in one block when looking for typo neighbours."""
@@ -108,10 +109,6 @@ FUZZY_BLOCK = 20_000_000
 MINOR_RARITY_BOUND = math.log(1.0 + 10**7)
 """The most rarity a token not pinned yet can have (``log(1 + N / df)`` for lists
 of fewer than ten million listings)."""
-
-ABJAD_JOIN_MIN = 4
-"""Least letters of the consonant key of two abjad words' join that retrieval
-looks up (as :meth:`thaw.index.CandidateIndex._units` does)."""
 
 MARGIN = 1e-4
 """Slack on the least coverage when deciding whether a row can be reached."""
@@ -220,14 +217,10 @@ def probe_keys(
 def _join_keys(left: Token, right: Token) -> list[str]:
     """The keys retrieval looks up for two adjacent retrieval tokens
     (:meth:`thaw.index.CandidateIndex._units`): their join, and for two words
-    written apart in an abjad the consonant key of the join of their raw forms,
-    of :data:`ABJAD_JOIN_MIN` letters or more (أبو بكر, *Abubakar*)."""
-    keys = ["t:" + left.text + right.text]
-    if left.abjad and right.abjad:
-        key = abjad_key(fold_token(left.raw + right.raw))
-        if len(key) >= ABJAD_JOIN_MIN:
-            keys.append("k:~" + key)
-    return keys
+    written apart in an abjad the consonant key of the join of their raw forms
+    (:func:`thaw.index.candidates.abjad_join_key`: أبو بكر, *Abubakar*)."""
+    joined = abjad_join_key(left, right)
+    return ["t:" + left.text + right.text] + ([joined] if joined is not None else [])
 
 
 def key_hashes(keys: Iterable[str]) -> npt.NDArray[np.uint64]:
