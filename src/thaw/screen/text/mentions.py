@@ -1194,6 +1194,19 @@ def _minor(tok: Tok) -> bool:
     return tok.text.lower() in _CONNECTING
 
 
+def _named_whole(
+    pattern: re.Pattern[str], text: str, lookup: Callable[[str], Sequence[Hit]]
+) -> list[Mention]:
+    """Every match of ``pattern`` in ``text`` that ``lookup`` finds listed under
+    that very word, as a mention of its first hit."""
+    found: list[Mention] = []
+    for m in pattern.finditer(text):
+        hits = lookup(m.group())
+        if hits:
+            found.append(Mention(m.start(), m.end(), m.group(), hits[0]))
+    return found
+
+
 _MARK: Final = re.compile(r"(?<![\w-])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{1,2}-[A-Z0-9]{2,6}(?![\w-])")
 """An aircraft's registration mark (EP-MNF, EW-301PJ, P-532): its country prefix, a
 hyphen and the registration, in capitals."""
@@ -1203,12 +1216,7 @@ def find_marks(text: str, lookup: Callable[[str], Sequence[Hit]]) -> list[Mentio
     """Every registration mark in ``text`` (:data:`_MARK`) that names a listed
     aircraft: ``lookup(mark)`` gives the aircraft listed under that very mark.
     Lists name an aircraft by its mark, which has no letters to be a word of."""
-    found: list[Mention] = []
-    for m in _MARK.finditer(text):
-        hits = lookup(m.group())
-        if hits:
-            found.append(Mention(m.start(), m.end(), m.group(), hits[0]))
-    return found
+    return _named_whole(_MARK, text, lookup)
 
 
 _NUMBERED: Final = re.compile(
@@ -1222,12 +1230,7 @@ def find_numbered(text: str, lookup: Callable[[str], Sequence[Hit]]) -> list[Men
     """Every word of capitals and digits in ``text`` (:data:`_NUMBERED`) that is a
     listed organisation's whole name as published: ``lookup(word)`` gives the
     organisations listed under that very name (its letters and digits)."""
-    found: list[Mention] = []
-    for m in _NUMBERED.finditer(text):
-        hits = lookup(m.group())
-        if hits:
-            found.append(Mention(m.start(), m.end(), m.group(), hits[0]))
-    return found
+    return _named_whole(_NUMBERED, text, lookup)
 
 
 IDENTIFIERS: Final = (

@@ -581,13 +581,8 @@ class TextScreener:
         home = self.screener.home
         if home is None:
             return False
-        keys = {f"{x.source}:{x.source_id}" for h in hits for x in h.listings}
-        screener = self.screener
-        for hit in hits:
-            if hit.profile_id is not None and isinstance(screener, PartyListings):
-                keys.update(screener.party_listings(hit.profile_id))
         with Store(home, readonly=True) as store:
-            for key in sorted(keys):
+            for key in sorted(self._party_keys(hits)):
                 source, _, source_id = key.partition(":")
                 record = store.get(source, source_id)
                 if record is not None and any(
@@ -605,12 +600,18 @@ class TextScreener:
     def _authorities(self, hits: Sequence[Hit]) -> int:
         """How many authorities list the party of ``hits`` (one party's: all
         listings of its profile, as the screener knows them, else the hits')."""
+        return len({key.split("_", 1)[0] for key in self._party_keys(hits)})
+
+    def _party_keys(self, hits: Sequence[Hit]) -> set[str]:
+        """The ``source:source_id`` keys of the listings of the party of
+        ``hits``: the hits' own, and every listing of their profiles as the
+        screener knows them (:class:`PartyListings`)."""
+        keys = {f"{x.source}:{x.source_id}" for h in hits for x in h.listings}
         screener = self.screener
-        keys = [f"{x.source}:{x.source_id}" for h in hits for x in h.listings]
         for hit in hits:
             if hit.profile_id is not None and isinstance(screener, PartyListings):
-                keys.extend(screener.party_listings(hit.profile_id))
-        return len({key.split("_", 1)[0] for key in keys})
+                keys.update(screener.party_listings(hit.profile_id))
+        return keys
 
     def _mark_keyed(self, mark: str) -> list[_KeyedHit]:
         return _keyed(self._mark_lookup(mark))
