@@ -3,7 +3,8 @@ of another family's name, through a reading few give it (the spelling
 feature's ``rare_reading``, :func:`thaw.match.han_latin.rare_reading`): 子 is
 *Li* only in a Hokkien reading, 周 *Su* only in a Japanese name reading; a
 Hokkien spelling in a name spelt in Hokkien throughout, or a Korean one in a
-Korean name written in Chinese characters, is the usual one."""
+Korean name written in Chinese characters, or a Japanese one in a name read
+as Japanese names are throughout, is the usual one."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ def test_a_rare_reading_spelling_another_family_name_does_not_alert(
         ("李會昌", "Lee Hoi-chang"),  # Korean throughout: 會 hoi
         ("張成澤", "Jang Song Thaek"),  # 成 song
         ("柳寬順", "Yu Gwan-sun"),  # 柳 yu
+        ("王健一", "Kenichi Oh"),  # Japanese throughout: 王 oh, 健 ken (0.56 before)
     ],
 )
 def test_usual_spellings_still_alert(query: str, listed: str) -> None:
@@ -56,6 +58,13 @@ def test_what_counts_as_rare() -> None:
     korean = [("姜", "kang", (("姜", "kang"),)), ("健", "kon", (("健", "kon"),))]
     assert rare_reading(korean) is None
     assert rare_reading([("周", "su", (("周", "su"),))]) == ("周", "su")
+    japanese = [("王", "oh", (("王", "oh"),)), ("健一", "kenichi", (("健", "ken"), ("一", "ichi")))]
+    assert rare_reading(japanese) is None
+    # 斌 is *bin* in Japanese too, but so in Mandarin: no sign of a Japanese name
+    assert rare_reading([("周", "su", (("周", "su"),)), ("斌", "bin", (("斌", "bin"),))]) == (
+        "周",
+        "su",
+    )
     # the character's own usual spellings, and a run of two characters, are not
     assert rare_reading([("陳", "tan", (("陳", "tan"),))]) is None
     assert rare_reading([("李", "lee", (("李", "lee"),))]) is None

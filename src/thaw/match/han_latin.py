@@ -58,6 +58,7 @@ from thaw.text.han_syllables import (
     reads_as_chinese_name,
     syllable_inventory,
 )
+from thaw.text.japanese import character_readings, kanji_edges, reading_forms
 from thaw.text.korean import hanja_spellings
 
 #: The most letters a word may differ from the reading of the Chinese
@@ -458,6 +459,45 @@ def _korean(ch: str) -> frozenset[str]:
 WHOLE_NAME_READINGS: Final = (_southern, _korean)
 
 
+@lru_cache(maxsize=4096)
+def _japanese(chars: str) -> frozenset[str]:
+    """The spellings of ``chars`` (one character, or the characters a listed
+    word spells together) read as Japanese names read them: a character's
+    readings in names (:func:`thaw.text.japanese.character_readings`), as the
+    lists write them, voiced too after a name's first character
+    (:func:`thaw.text.japanese.reading_forms`: 王 *oh*, 貞 *sada*, 田 *da*);
+    several characters as :func:`thaw.text.japanese.kanji_edges` spells them
+    whole (a dictionary name: 五十六 *isoroku*)."""
+    if len(chars) == 1:
+        readings = character_readings(chars)
+        return frozenset(
+            form for r in readings for v in (False, True) for form in reading_forms(r, voiced=v)
+        )
+    whole = (
+        sp
+        for start, end, spelt in kanji_edges(chars)
+        if (start, end) == (0, len(chars))
+        for sp in spelt
+    )
+    return frozenset(whole)
+
+
+def _read_in_japanese(chars: str, spelt: str, edges: Sequence[tuple[str, str]]) -> bool:
+    """Whether a name is spelt as a Japanese name is read throughout
+    (:func:`_japanese`): ``chars`` as ``spelt``, and every other character
+    (of ``edges``) too, one of them in a reading no usual spelling of it
+    gives (:func:`_usual_spellings`: 王貞治 *Sadaharu Oh*, 貞 *sada*). A
+    Japanese reading of a character is often a Chinese one as well (斌 *bin*),
+    so only such a reading says the name is read in Japanese: 周斌 *Su Bin*
+    mixes 周's Japanese *su* with 斌's Mandarin *bin*."""
+    others = [(other, sp) for other, sp in edges if other != chars]
+    return (
+        spelt in _japanese(chars)
+        and all(sp in _japanese(other) for other, sp in others)
+        and any(sp not in _usual_spellings(other) for other, sp in others)
+    )
+
+
 def rare_reading(
     runs: Sequence[tuple[str, str, tuple[tuple[str, str], ...]]],
 ) -> tuple[str, str] | None:
@@ -469,7 +509,8 @@ def rare_reading(
     ``(character, listed word)``. A spelling is rare only in a name whose
     other characters are not all spelt in the same reading too
     (:data:`WHOLE_NAME_READINGS`: *Tan Wee Kiong* is 陈蔚强 spelt in Hokkien
-    throughout, *Lee Hoi-chang* 李會昌 in Korean; *Hao Li Chen* mixes
+    throughout, *Lee Hoi-chang* 李會昌 in Korean; or in Japanese,
+    :func:`_read_in_japanese`: *Sadaharu Oh* 王貞治; *Hao Li Chen* mixes
     Mandarin's *hao* and *chen* with Hokkien's *li* for 子). ``None`` when there is
     none: a character spelt so is read as few read it, and the listed word is
     the usual spelling of another family's name."""
@@ -485,7 +526,7 @@ def rare_reading(
             spelt in reading(chars)
             and all(sp in reading(other) for other, sp in edges if other != chars)
             for reading in WHOLE_NAME_READINGS
-        ):
+        ) or _read_in_japanese(chars, spelt, edges):
             continue
         return chars, words
     return None
