@@ -26,6 +26,7 @@ from thaw.text.korean import (
     hangul_variants,
     hanja_edges,
     hanja_reading,
+    hanja_readings,
     hanja_spellings,
     hanja_syllables,
     hungarian_reading,
@@ -60,6 +61,8 @@ def test_hanja_table_is_the_one_the_code_names() -> None:
     lines = gzip.decompress(data).decode("utf-8").splitlines()
     assert len(lines) > 10_000
     assert all(len(line.split("\t")) == 2 for line in lines)
+    # a character of several readings lists each, the reading of names first
+    assert "若\t야 약" in lines
 
 
 def test_hanja_read_in_korean_prefer_the_name_reading() -> None:
@@ -72,6 +75,11 @@ def test_hanja_read_in_korean_prefer_the_name_reading() -> None:
     assert korean_reading("金铁三") == "김철삼"
     assert korean_reading("Jin (金铁三)") == "Jin (김철삼)"
     assert korean_reading("Kim") == ""  # nothing to read
+    # the other readings a name may take are kept beside it
+    assert hanja_readings("若") == ("야", "약")  # 丁若鏞 *Jeong Yak-yong*
+    assert hanja_readings("金") == ("김", "금")
+    assert hanja_readings("鐵") == ("철",)
+    assert hanja_readings("a") == ()
 
 
 def test_foreign_syllables_are_no_hanja_reading() -> None:
@@ -403,20 +411,28 @@ def test_different_people_stay_apart() -> None:
 # --- Korean names in hanja, spelt ------------------------------------------------------
 
 HANJA_PAIRS = NEGATIVES.with_name("korean_hanja_pairs.csv")
-#: Development pairs of Korean names in hanja that do not match, and why: the
-#: hanja table gives 若 its reading 야 (also 약, *Yak*), and *Seong* is the
-#: bearer's own spelling of 승 (劉承旼 *Yoo Seong-min*), which no system writes.
-HANJA_KNOWN_MISSES = {"丁若鏞", "劉承旼"}
+#: Development pairs of Korean names in hanja that do not match, and why:
+#: *Seong* is the bearer's own spelling of 승 (劉承旼 *Yoo Seong-min*), which no
+#: system writes (the Latin names *Seong* and *Seung* stay apart too).
+HANJA_KNOWN_MISSES = {"劉承旼"}
 
 
 def test_hanja_are_spelt_by_their_korean_reading() -> None:
     assert {"jae", "chae", "jay"} <= set(hanja_spellings("在"))
     assert {"roh", "no", "noh"} <= set(hanja_spellings("盧"))
     assert {"lee", "yi", "ri", "rhee"} <= set(hanja_spellings("李"))
+    # every reading a name may take, the reading of names first: 若 야, 약
+    assert hanja_spellings("若")[0] == "ya" and "yak" in hanja_spellings("若")
     assert hanja_spellings("a") == hanja_spellings("김") == ()
     edges = hanja_edges("文在寅")
     assert [(s, e) for s, e, _ in edges] == [(0, 1), (1, 2), (2, 3)]
     assert "moon" in edges[0][2] and "in" in edges[2][2]
+
+
+def test_a_hanja_of_several_readings_is_spelt_by_each() -> None:
+    # 若 is 야 in the table of hanja for names, 약 in 丁若鏞 (0.19 before)
+    entry = entry_from_record(Record("t", "1", "Person", names=[Name("Jeong Yak-yong")]))
+    assert score(Query("丁若鏞", "Person"), entry).score >= DEFAULT_THRESHOLD
 
 
 def test_only_words_written_as_korean_names_are_spelt_in_korean() -> None:

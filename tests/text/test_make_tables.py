@@ -1,4 +1,5 @@
-"""The dev tools that write the Cantonese and Hokkien tables (text._make_unihan, text._make_hokkien)."""
+"""The dev tools that write the hanja, Cantonese and Hokkien tables (text._make_unihan,
+text._make_hokkien)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 from thaw.text._make_hokkien import build as build_hokkien
 from thaw.text._make_hokkien import toneless
-from thaw.text._make_unihan import build_cantonese
+from thaw.text._make_unihan import build_cantonese, name_readings
 
 
 def _unihan(folder: Path) -> Path:
@@ -42,3 +43,11 @@ def test_hokkien_readings_without_tones(tmp_path: Path) -> None:
         "符": ["hu"],
         "邓": ["ting", "tenn"],
     }
+
+
+def test_hanja_readings_of_names_first_then_the_others_of_the_tables() -> None:
+    assert name_readings("야:0N 약:0E") == ["야", "약"]  # 若
+    assert name_readings("금:0E 김:0N") == ["김", "금"]  # 金
+    # a reading of neither table (樂's 낙, 락 at the start of a word) is left out
+    assert name_readings("낙:0 락:0E 악:0N 요:0N") == ["악", "락", "요"]
+    assert name_readings("철:0EN") == ["철"]

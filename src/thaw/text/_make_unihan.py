@@ -8,12 +8,13 @@ Usage::
 ``UNIHAN_DIR`` holds ``Unihan_Readings.txt`` and ``Unihan_Variants.txt`` (plain
 or ``.bz2``, as Debian's ``unicode-data`` package installs them in
 ``/usr/share/unicode``, the default). The first table has one line per Chinese
-character that Korean reads, ``character<TAB>hangul``:
+character that Korean reads, ``character<TAB>hangul …``:
 
-* the Korean reading is Unihan's ``kHangul`` field; where a character has
+* the Korean readings are Unihan's ``kHangul`` field; where a character has
   several, the one marked ``N`` (the Supreme Court's table of hanja for
-  personal names) is preferred, then the first (金 is 금 as a word and 김 as a
-  name);
+  personal names) comes first, else the first (金 is 금 as a word and 김 as a
+  name), then the others that table or the table of hanja for education
+  (``E``) gives (若 ``야 약``: 丁若鏞 is *Jeong Yak-yong*);
 * a simplified character, which Korea does not write and ``kHangul`` does not
   cover, reads as its traditional form (``kTraditionalVariant``: 铁 → 鐵 → 철).
 
@@ -112,6 +113,21 @@ def name_reading(value: str) -> str:
     return readings[0][0]
 
 
+def name_readings(value: str) -> list[str]:
+    """Every Korean reading of one ``kHangul`` value that a name may take:
+    :func:`name_reading` first, then the others that the tables of hanja for
+    personal names (``N``) or for education (``E``) give it (``야:0N 약:0E``
+    → ``야 약``: 若 is 약 in 丁若鏞 *Jeong Yak-yong*); a reading of neither
+    (``낙:0``, 樂's 락 at the start of a word) is left out."""
+    first = name_reading(value)
+    others = [
+        hangul
+        for hangul, _, sources in (item.partition(":") for item in value.split())
+        if hangul != first and ("N" in sources or "E" in sources)
+    ]
+    return list(dict.fromkeys([first, *others]))
+
+
 _T = TypeVar("_T")
 
 
@@ -130,11 +146,12 @@ def traditional_fill(folder: Path, table: dict[str, _T]) -> dict[str, _T]:
     return table
 
 
-def build(folder: Path) -> dict[str, str]:
-    """``character → Korean reading`` from the Unihan files in ``folder``."""
-    table: dict[str, str] = {}
+def build(folder: Path) -> dict[str, list[str]]:
+    """``character → Korean readings`` (:func:`name_readings`, the reading of
+    names first) from the Unihan files in ``folder``."""
+    table: dict[str, list[str]] = {}
     for ch, _, value in _fields(folder, "Unihan_Readings.txt", frozenset({"kHangul"})):
-        table[ch] = name_reading(value)
+        table[ch] = name_readings(value)
     return traditional_fill(folder, table)
 
 
@@ -264,7 +281,8 @@ def _write(path: Path, text: str) -> str:
 def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else Path("/usr/share/unicode")
     table = build(folder)
-    digest = _write(HANJA_PATH, "".join(f"{ch}\t{table[ch]}\n" for ch in sorted(table)))
+    lines = (f"{ch}\t{' '.join(table[ch])}\n" for ch in sorted(table))
+    digest = _write(HANJA_PATH, "".join(lines))
     print(f"wrote {len(table)} characters to {HANJA_PATH}")
     print(f"HANJA_SHA256 = {digest!r}")
     mandarin = build_mandarin(folder)
