@@ -193,3 +193,37 @@ def test_a_japanese_reading_of_a_chinese_name_is_no_match() -> None:
     # 老舍; was 0.73 read as *yu sha*
     result = score(Query("雄舍", "Person"), name_entry("Lao She", "Person"))
     assert result.score < DEFAULT_THRESHOLD, result.explanation
+
+
+# One policy for a Chinese name in characters against a listed name that writes
+# its given name otherwise (xs13): the family name alone is no match (趙小蘭 ~
+# *Chao*); initials that are the given syllables' initials are evidence, as
+# they are between Latin names (*J. J. Smith* ~ *John James Smith*); a Western
+# given name is no evidence for or against, so the name rests on its family
+# name, which alone is no match; beside the given name it costs nothing.
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("林俊杰", "JJ Lin"),  # 俊 jun, 杰 jie
+        ("林俊杰", "Lin J.J."),
+        ("董建華", "JH Dong"),  # 建 jian, 華 hua
+        ("趙小蘭", "Elaine Chao Hsiao-lan"),  # the Western name beside the Chinese one
+    ],
+)
+def test_given_syllables_initials_are_evidence(query: str, listed: str) -> None:
+    assert score(Query(query, "Person"), name_entry(listed, "Person")).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("林俊杰", "JX Lin"),  # 杰 is no x
+        ("林俊杰", "J Lin"),  # one initial for two syllables
+        ("林俊杰", "Lin"),
+        ("趙小蘭", "Chao"),
+        ("趙小蘭", "Elaine Chao"),  # the family name, and a name the characters do not write
+        ("林俊杰", "John Lin"),
+    ],
+)
+def test_a_family_name_alone_is_no_match(query: str, listed: str) -> None:
+    assert score(Query(query, "Person"), name_entry(listed, "Person")).score < DEFAULT_THRESHOLD

@@ -27,6 +27,13 @@ common family name's spelling (*Lee*, *Su*) that the character has only in
 a reading of a dialect or of Japanese names (子 *lee* in Hokkien, 周 *su*
 in Japanese), not as Mandarin and Cantonese read it nor as a family name.
 
+A listed name that writes the given name otherwise is judged as a Latin one
+would be (``tests/match/test_han_latin.py``): initials that are the given
+syllables' initials are evidence (林俊杰 *JJ Lin*, as *J. J. Smith* is of
+*John James Smith*); a Western given name (*Elaine Chao* for 趙小蘭) is none
+for or against, so such a name rests on its family name, which alone is no
+match.
+
 The shape feature (:class:`thaw.match.features.NameShapeFeature`) asks three
 questions of an alignment here: :func:`other_syllable_pair` (a pair of words
 that spell other syllables), :func:`part_of_name` (two words of a name of
