@@ -41,7 +41,9 @@ letters (:data:`CONVENTIONAL`: ``នរោត្តម`` *Norodom*, ``ស៊ី�
 *Sisowath*).
 
 Vowels are written in plain ASCII as the UNGEGN letters read without their
-marks, with the press's *e* for ``ែ`` (``សែន`` *Sen*, ``ម៉ាណែត`` *Manet*); the
+marks, with the press's *e* for ``ែ`` (``សែន`` *Sen*, ``ម៉ាណែត`` *Manet*) and
+its *e* and *i* for ``ឹ`` by series, where UNGEGN writes *oe* for both
+(``កឹម`` *Kem*, ``គឹម`` *Kim*, ``អ៊ឹម`` *Im*, ``ឈឹម`` *Chhim*); the
 samyok sannya ``័`` is a short vowel (``ស័ក`` *sak*, ``រ័ត្ន`` *roat*, ``ភ័គ``
 *pheak*, ``ជ័យ`` *chey*: :data:`_SAMYOK_SANNYA`).
 Romanisations of Khmer names differ mostly in vowels (*Hun* and *Hon*,
@@ -119,7 +121,7 @@ _VOWELS: Final[dict[str, tuple[str, str]]] = {
     "ា": ("a", "ea"),
     "ិ": ("e", "i"),
     "ី": ("ei", "i"),
-    "ឹ": ("oe", "oe"),
+    "ឹ": ("e", "i"),  # (the press's: កឹម *Kem*, គឹម *Kim*; UNGEGN *oe*)
     "ឺ": ("eu", "eu"),
     "ុ": ("o", "u"),
     "ូ": ("ou", "u"),
