@@ -7,7 +7,7 @@ from thaw.model import Name, Record
 from thaw.profiles import Edge, features_of, link
 from thaw.profiles.evidence import Context, compare, corpus_stats, places_conflict
 from thaw.profiles.features import Features
-from thaw.profiles.linker import cluster
+from thaw.profiles.linker import candidate_pairs, cluster
 
 
 def org(source: str, source_id: str, *names: str, countries: tuple[str, ...] = ()) -> Features:
@@ -162,3 +162,12 @@ def test_a_corporation_is_a_company() -> None:
     assert edge.evidence["name_level"] == "exact"
     group = org("us_ofac_sdn", "2", "HESONG TRADING GROUP", countries=("kp",))
     assert compare(un, group, corpus_stats([un, group]).context()) is None
+
+
+def test_a_company_and_a_corporation_share_a_block() -> None:
+    """Every rule implies a shared block: the two HESONG listings are compared
+    although the rarest tokens of each name are "hesong" and its legal word."""
+    un = org("un_sc", "KPe.024", "HESONG TRADING COMPANY", countries=("kp",))
+    uk = org("uk_ofsi", "12442", "HESONG TRADING CORPORATION", countries=("kp",))
+    others = [org("us_ofac_sdn", str(i), f"TRADING HOUSE {i}") for i in range(5)]
+    assert (0, 1) in candidate_pairs([un, uk, *others])
