@@ -7,7 +7,7 @@ from thaw.model import Name, Record
 from thaw.profiles import Edge, features_of, link
 from thaw.profiles.evidence import Context, compare, corpus_stats, places_conflict
 from thaw.profiles.features import Features
-from thaw.profiles.linker import cluster
+from thaw.profiles.linker import candidate_pairs, cluster
 
 
 def org(source: str, source_id: str, *names: str, countries: tuple[str, ...] = ()) -> Features:
@@ -124,3 +124,50 @@ def test_a_whole_name_one_list_gives_two_parties_is_not_rare() -> None:
     us = org("us_ofac_sdn", "17018", "PJSC SBERBANK", countries=("ru",))
     assert corpus_stats([one, us]).context().name_idf(("sberbank",)) > 7.0
     assert corpus_stats([one, two, us]).context().name_idf(("sberbank",)) == 0.0
+
+
+def test_a_name_spelt_the_same_decides_between_equal_links() -> None:
+    """Issue 11: Canada's "Sberbank" (alias "Sberbank of Russia") agrees alike
+    with OFAC's Sberbank of Russia (alias "SBERBANK OF RUSSIA", as written)
+    and with its Ukrainian subsidiary (alias "JSC SBERBANK OF RUSSIA", only
+    once the legal form is set aside). The name spelt the same decides, not
+    which listing's key sorts first (here the subsidiary's)."""
+    ca = org("ca_sema", "74", "Sberbank", "Сбербанк", "Sberbank of Russia")
+    subsidiary = org(
+        "us_ofac_sdn", "1", "JOINT STOCK COMPANY SBERBANK", "JSC SBERBANK OF RUSSIA",
+        countries=("ua",),
+    )  # fmt: skip
+    parent = org(
+        "us_ofac_sdn", "2", "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA",
+        "SBERBANK OF RUSSIA", "PJSC SBERBANK", countries=("ru",),
+    )  # fmt: skip
+    ctx = corpus_stats([ca, subsidiary, parent]).context()
+    to_parent, to_subsidiary = compare(ca, parent, ctx), compare(ca, subsidiary, ctx)
+    assert to_parent is not None and to_subsidiary is not None
+    assert to_parent.evidence["names"] == ["Sberbank of Russia", "SBERBANK OF RUSSIA"]
+    assert to_parent.strength > to_subsidiary.strength
+    clusters = sorted(sorted(c) for c in link([ca, subsidiary, parent], ctx=ctx).clusters)
+    assert clusters == [["ca_sema:74", "us_ofac_sdn:2"], ["us_ofac_sdn:1"]]
+
+
+def test_a_corporation_is_a_company() -> None:
+    """Issue 11: the UN and Australia list HESONG TRADING COMPANY, the UK and
+    OFAC HESONG TRADING CORPORATION: one party, whatever word a translation
+    gives it. A group is not a company."""
+    un = org("un_sc", "KPe.024", "HESONG TRADING COMPANY", countries=("kp",))
+    uk = org("uk_ofsi", "12442", "HESONG TRADING CORPORATION", countries=("kp",))
+    ctx = corpus_stats([un, uk]).context()
+    edge = compare(un, uk, ctx)
+    assert edge is not None and edge.kind == "name_country"
+    assert edge.evidence["name_level"] == "exact"
+    group = org("us_ofac_sdn", "2", "HESONG TRADING GROUP", countries=("kp",))
+    assert compare(un, group, corpus_stats([un, group]).context()) is None
+
+
+def test_a_company_and_a_corporation_share_a_block() -> None:
+    """Every rule implies a shared block: the two HESONG listings are compared
+    although the rarest tokens of each name are "hesong" and its legal word."""
+    un = org("un_sc", "KPe.024", "HESONG TRADING COMPANY", countries=("kp",))
+    uk = org("uk_ofsi", "12442", "HESONG TRADING CORPORATION", countries=("kp",))
+    others = [org("us_ofac_sdn", str(i), f"TRADING HOUSE {i}") for i in range(5)]
+    assert (0, 1) in candidate_pairs([un, uk, *others])

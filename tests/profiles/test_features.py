@@ -15,7 +15,7 @@ from thaw.profiles.evidence import (
     compare,
     corpus_stats,
 )
-from thaw.profiles.features import Features, analyze, websites_of
+from thaw.profiles.features import Features, analyze, own_name, websites_of
 
 _SURNAMES = "ابجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 
@@ -114,3 +114,15 @@ def test_a_place_in_parentheses_is_no_name() -> None:
     leader = firm("au_dfat", "2570", "Leader (Hong Kong) International")
     unicom = firm("us_ofac_cons", "30924", "CHINA UNICOM (HONG KONG) LIMITED")
     assert compare(leader, unicom, corpus_stats([leader, unicom]).context()) is None
+
+
+def test_own_name_drops_the_fathers_name_only() -> None:
+    """ "son of" (or "s/o") gives the father's name; Arabic *bin* and
+    Mauritanian *Ould* are part of the name."""
+    assert own_name("Akhter Mohmad son of Noor Mohmad (اختر محمد ولد نور محمد ),") == (
+        "Akhter Mohmad"
+    )
+    assert own_name("Abdul Haq s/o M. Anwar Khan") == "Abdul Haq"
+    assert own_name("Mahfouz Ould al-Walid") == "Mahfouz Ould al-Walid"
+    assert own_name("Osama bin Laden") == "Osama bin Laden"
+    assert own_name("Son of Man") == "Son of Man"

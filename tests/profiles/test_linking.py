@@ -959,3 +959,53 @@ def test_a_duplicate_joins_two_listings_of_a_list_not_three() -> None:
     assert [why for _, why in linkage.refused] == [
         "would put us_trade_csl:EL-2 and us_trade_csl:EL-3 (us_trade_csl/EL) in one profile"
     ]
+
+
+def test_a_kunya_alone_is_no_name_a_birth_year_confirms() -> None:
+    """Issue 11: OFAC's Arkam 'Abbas AL-KABI gives the alias "ABU-MUHAMMAD",
+    part of the UN's "Abu-Mohammad al-Adnani al-Shami"; both are Iraqi, born
+    1977, and had shared a profile. "Father of Muhammad" is what a great many
+    are called: with a year alone it confirms nothing. The same full date
+    still does."""
+    un = features_of(
+        person(
+            "un_sc", "QDi.325", "ABOU MOHAMED AL ADNANI", dob=["1977"], nationality=["iq"],
+            aliases=["Abu-Mohammad al-Adnani al-Shami", "Taha Sobhi Falaha"],
+        )
+    )  # fmt: skip
+    us = features_of(
+        person(
+            "us_ofac_sdn", "11170", "AL-KABI, Arkam 'Abbas", dob=["1973", "1977-07-17"],
+            nationality=["iq"], aliases=["ABU-MUHAMMAD"],
+        )
+    )  # fmt: skip
+    assert link([un, us]).clusters == [["un_sc:QDi.325"], ["us_ofac_sdn:11170"]]
+    dated = features_of(
+        person(
+            "un_sc", "QDi.325", "ABOU MOHAMED AL ADNANI", dob=["1977-07-17"],
+            nationality=["iq"], aliases=["Abu-Mohammad al-Adnani al-Shami"],
+        )
+    )  # fmt: skip
+    assert link([dated, us]).clusters == [["un_sc:QDi.325", "us_ofac_sdn:11170"]]
+
+
+def test_the_name_after_son_of_is_the_fathers() -> None:
+    """Issue 11: the UN's Taliban list gives Abdul Jalil HAQQANI the alias
+    "Akhter Mohmad son of Noor Mohmad"; OFAC's Haji Mohammad NOOR, a narcotics
+    trafficker, Afghan, born 1965 (one of Haqqani's three years), shares only
+    the father's name and had joined his profile."""
+    un = features_of(
+        person(
+            "un_sc", "TAi.034", "ABDUL JALIL HAQQANI WALI MOHAMMAD", dob=["1955", "1963", "1965"],
+            nationality=["af"], aliases=["Akhter Mohmad son of Noor Mohmad"],
+            programs=["Taliban"],
+        )
+    )  # fmt: skip
+    us = features_of(
+        person(
+            "us_ofac_sdn", "12592", "NOOR, Haji Mohammad", dob=["1965-07-27"],
+            nationality=["af"], programs=["SDNTK"],
+        )
+    )  # fmt: skip
+    assert "Akhter Mohmad" in [n.original for n in un.names]
+    assert link([un, us]).clusters == [["un_sc:TAi.034"], ["us_ofac_sdn:12592"]]

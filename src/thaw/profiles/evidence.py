@@ -64,7 +64,9 @@ identity. In order of strength:
 Where the primary names (the names each authority lists the party under)
 agree both ways, not only aliases, an organisation's name link is stronger
 (:data:`PRIMARY_BONUS`): an alias may be another party's that the other
-authority lists apart.
+authority lists apart. Of two name agreements alike, the one spelt the same
+as written counts (:func:`spelt_alike`), and a corporation is a company
+(:data:`SAME_KIND_WORDS`).
 
 Organisations that share only a one-word acronym ("ICI") whose full names
 disagree, where each spells out what its own acronyms stand for, are two
@@ -75,7 +77,9 @@ name is rare, or both listings publish the very same range of two or more
 birth years under the same sanctions regime ("KONY, Ali" and "ALI KONY", born
 1992, 1993, 1994 or 1995, both CAR). A *month* and a rare name suffice under
 different regimes (Canada's China regulations and the US Global Magnitsky
-programme list the same officials). Two full dates of the same year that differ
+programme list the same officials). A kunya alone ("ABU-MUHAMMAD",
+:func:`kunya_alone`) that is part of the other's name confirms no year or
+month. Two full dates of the same year that differ
 as a published slip does (day and month swapped, or only one of them differs:
 GLOTOV, 1987-10-19 and 1987-09-19) link the very same rare name, both ways, when
 no nationality or regime disagrees. Birth years one apart (an authority that
@@ -350,6 +354,12 @@ THEMATIC_REGIMES = (
 """Regimes aimed at a kind of conduct or a movement rather than at one state:
 the many listings under them share no government, so a shared one says little
 about who a name is (:func:`country_regimes`)."""
+
+KUNYA_WORDS = frozenset({"abu", "um"})
+"""The first word of a kunya, as name analysis reads it (Arabic *Abu*, *Abou*,
+"father of"; *Umm*, "mother of"): a kunya alone, this word and one name
+("Abu Muhammad"), is what a great many are called after their eldest son, and
+names no one (:func:`kunya_alone`)."""
 
 NO_FAMILY_NAME_THEMES = frozenset({"myanmar"})
 """Country regimes whose people's names have no family name: a Burmese name is
@@ -845,7 +855,14 @@ _LEVELS = {"exact": 3, "full": 2, "partial": 1, "none": 0}
 
 def compare_names(a: Features, b: Features, ctx: Context, need_full: bool = False) -> NameMatch:
     """The best name agreement over the strong names of both listings. With
-    ``need_full``, only ``exact`` and ``full`` agreement is looked for (faster)."""
+    ``need_full``, only ``exact`` and ``full`` agreement is looked for (faster).
+
+    Of pairs that agree alike (the same level, as rare), one spelt the same
+    as written (:func:`spelt_alike`) is the better: Canada's "Sberbank of
+    Russia" is OFAC's alias "SBERBANK OF RUSSIA" of the parent bank as
+    written, and its Ukrainian subsidiary's "JSC SBERBANK OF RUSSIA" only
+    after the legal form is set aside, so that the link to the parent is the
+    stronger (:func:`_fine`), not the one whose key sorts first."""
     best = NameMatch("none")
     best_key: tuple[int, bool, float] = (-1, False, 0.0)
     org = a.group != "person"
@@ -857,9 +874,15 @@ def compare_names(a: Features, b: Features, ctx: Context, need_full: bool = Fals
             # (a person's name links only by two aligned tokens or more: the
             # two words of Persian ولی جان, not the one of WALIJAN, however rarer)
             key = (_LEVELS[m.level] * 10 + int(m.both_ways), not org and m.aligned >= 2, m.rarity)
-            if key > best_key:
+            if key > best_key or (key == best_key and spelt_alike(m) and not spelt_alike(best)):
                 best, best_key = m, key
     return best
+
+
+def spelt_alike(name: NameMatch) -> bool:
+    """Whether the two names of a match are written the same (letters and
+    digits, case folded), not only equal after name analysis."""
+    return bool(name.a) and _literal(name.a) == _literal(name.b)
 
 
 _NONE = NameMatch("none")
@@ -876,7 +899,7 @@ def _name_pair(x: NameF, y: NameF, ctx: Context, org: bool, need_full: bool) -> 
     xt, yt = x.tokens, y.tokens
     if org and x.compact == y.compact and len(x.compact) >= 4:
         return NameMatch("exact", x.original, y.original, max(len(xt), 1), ctx.rarity(xt), True)
-    if x.bag == y.bag:
+    if x.bag == y.bag or (org and same_kind_words(x.bag, y.bag)):
         return NameMatch("exact", x.original, y.original, len(xt), ctx.rarity(xt), True)
     short, long = (xt, yt) if len(xt) <= len(yt) else (yt, xt)
     if need_full and org and len(short) != len(long):
@@ -895,6 +918,24 @@ def _name_pair(x: NameF, y: NameF, ctx: Context, org: bool, need_full: bool) -> 
     if aligned <= 0:
         return _NONE
     return NameMatch("partial", x.original, y.original, aligned, ctx.rarity(short), False)
+
+
+SAME_KIND_WORDS = {"corporation": "company"}
+"""Generic words of organisation names that say the same thing, by the one
+they are read as: a corporation is a company, whatever a translation of the
+same name calls it (the UN's and Australia's HESONG TRADING COMPANY, the UK's
+and OFAC's HESONG TRADING CORPORATION). Other generic words stay apart: a
+group is not a company."""
+
+
+def same_kind_words(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether two organisation names' token bags are equal once the words of
+    :data:`SAME_KIND_WORDS` are read as the one they stand for."""
+    if len(x) != len(y) or not any(t in SAME_KIND_WORDS for t in (*x, *y)):
+        return False
+    return sorted(SAME_KIND_WORDS.get(t, t) for t in x) == sorted(
+        SAME_KIND_WORDS.get(t, t) for t in y
+    )
 
 
 def compatible_schemata(a: Features, b: Features) -> bool:
@@ -1179,6 +1220,10 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] - 1 + both + fine, ev)
         if dob == "approx":
             return _regime_edge(a, b, name, nat, ev, ctx)
+        if dob in ("month", "year") and not name.both_ways and kunya_alone(a, b, name):
+            # "ABU-MUHAMMAD", an alias of OFAC's Arkam 'Abbas AL-KABI, is part of
+            # the UN's "Abu-Mohammad al-Adnani al-Shami": both Iraqi, born 1977
+            return None
         if dob in ("month", "year"):
             same_range = _same_year_range(a.birth_dates, b.birth_dates)
             if same_range:
@@ -1386,6 +1431,17 @@ def burmese_pair(a: Features, b: Features, value: str) -> bool:
     longer name."""
     regimes = set(a.regimes) | set(b.regimes)
     return bool(regimes & NO_FAMILY_NAME_THEMES) and two_syllables(value)
+
+
+def kunya_alone(a: Features, b: Features, name: NameMatch) -> bool:
+    """Whether the shorter of the two names a match aligns is a kunya alone
+    (:data:`KUNYA_WORDS` and one name: "ABU-MUHAMMAD"): where it is only part
+    of the other's name, a birth year or month confirms nothing."""
+    x, y = _named(a, name.a), _named(b, name.b)
+    if x is None or y is None:
+        return False
+    short = x if len(x.tokens) <= len(y.tokens) else y
+    return len(short.tokens) == 2 and any(t in KUNYA_WORDS for t in short.tokens)
 
 
 def country_regimes(f: Features) -> frozenset[str]:
@@ -1652,7 +1708,7 @@ def _literal(text: str) -> str:
 def _fine(name: NameMatch) -> float:
     """A small bonus ordering edges of one kind: names equal as written (not
     only after folding) first, then rarer names."""
-    literal = 0.5 if name.a and _literal(name.a) == _literal(name.b) else 0.0
+    literal = 0.5 if spelt_alike(name) else 0.0
     return literal + min(name.rarity, 30.0) / 100.0
 
 

@@ -372,6 +372,19 @@ def name_variants(value: str) -> list[str]:
     return out
 
 
+_FILIATION = re.compile(r"\s+(?:(?:son|daughter)\s+of|[sd]/o)\s.*$", re.IGNORECASE | re.DOTALL)
+
+
+def own_name(value: str) -> str:
+    """A person's own name where the published name adds the father's after
+    "son of" (or "daughter of", "s/o", "d/o"), as the UN's Taliban list
+    does: "Akhter Mohmad son of Noor Mohmad" is Akhter Mohmad, and OFAC's
+    Haji Mohammad NOOR, a trafficker born 1965, shares only the father's
+    name. An Arabic *bin* or *ould* is part of the name and stays."""
+    own = _FILIATION.sub("", value).strip()
+    return own or value
+
+
 def features_of(record: Record, content_hash: str | None = None) -> Features:
     """Prepare one listing for linking."""
     names: list[NameF] = []
@@ -383,7 +396,8 @@ def features_of(record: Record, content_hash: str | None = None) -> Features:
                 seen.add(("", name.value))
                 names.append(NameF(name.value, "weak", (), ""))
             continue
-        for value in name_variants(name.value):
+        published = own_name(name.value) if record.schema == "Person" else name.value
+        for value in name_variants(published):
             nf = analyze(value, name.kind, record.schema)
             if not nf.compact or (nf.compact, name.kind) in seen:
                 continue

@@ -51,6 +51,7 @@ from itertools import combinations
 
 from thaw._process import die_with_parent
 from thaw.profiles.evidence import (
+    SAME_KIND_WORDS,
     STRENGTH,
     Context,
     Edge,
@@ -121,8 +122,9 @@ def blocking_keys(
     year (``p2:`` skeleton pair + year) or the very same name (``pb:``);
     organisation rules the whole name both ways (``ob:`` bag of skeletons,
     ``c:`` compact form) or, for spelling variants, its two rarest tokens
-    (``o2:``, rarity from ``df``), or a web domain of its own (``w:``, not one
-    of the ``shared`` ones published under many names)."""
+    (``o2:``, rarity from ``df``), words that say the same read as one
+    (:data:`~thaw.profiles.evidence.SAME_KIND_WORDS`), or a web domain of its
+    own (``w:``, not one of the ``shared`` ones published under many names)."""
     keys: set[str] = set()
     for ident in f.identifiers:
         if _id_ok(ident):
@@ -142,7 +144,8 @@ def blocking_keys(
         for name in f.strong_names():
             if len(name.compact) >= 4:
                 keys.add(f"c:{name.compact}")
-            tokens = [t for t in name.tokens if len(t) >= 2]
+            # (a corporation is a company: the rule reads them alike, so do the blocks)
+            tokens = [SAME_KIND_WORDS.get(t, t) for t in name.tokens if len(t) >= 2]
             if not tokens:
                 continue
             keys.add("ob:" + " ".join(sorted(skeleton(t) for t in tokens)))
