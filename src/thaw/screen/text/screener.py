@@ -1184,6 +1184,8 @@ def words_cover(window: str, hit: Hit) -> bool:
         # too, or a name word beside a trade or a city would name every company
         # that adds another (ALPHA TECH TRADING, BANK SAINT-PETERSBURG)
         name = [t for t in tokens if t.role not in MINOR_ROLES - {"generic"}]
+    if hit.schema != "Person" and _whole_with_form(analysed, tokens):
+        return True
     same = _same_given_name if hit.schema == "Person" else _same_word
     if len(wanted) < 2 or not all(any(same(w, n) for n in written) for w in wanted):
         return False
@@ -1196,6 +1198,22 @@ def words_cover(window: str, hit: Hit) -> bool:
             if any(present) and not all(present):
                 return False
     return True
+
+
+def _whole_with_form(window: Sequence[Token], name: Sequence[Token]) -> bool:
+    """Whether a window is an organisation's whole listed name, its one
+    distinctive word and its legal form (*Rahat Ltd.*: RAHAT LTD.): every word
+    of each is a word of the other. A word alone proves little (a city's, a
+    surname); written with the legal form its listing publishes it with, it is
+    that company's name as the company writes it."""
+    ours = [t for t in window if t.role != "stop"]
+    theirs = [t for t in name if t.role != "stop"]
+    return (
+        any(t.role == "legal_form" for t in ours)
+        and any(t.role not in MINOR_ROLES and len(t.text) >= DISTINCT_LETTERS for t in ours)
+        and all(any(_same_word(w, n) for n in theirs) for w in ours)
+        and all(any(_same_word(n, w) for w in ours) for n in theirs)
+    )
 
 
 _PATRONYMIC: Final = re.compile(
