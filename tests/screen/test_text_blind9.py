@@ -88,3 +88,62 @@ def test_ninth_blind_set(real_profiles_home: Path) -> None:
     figures = (report["found"], report["extra"])
     assert report["found"] >= 119, figures
     assert report["extra"] <= 12, figures
+
+
+def test_indic_vowel_signs_stay_inside_their_word() -> None:
+    """Devanagari writes a syllable's vowel with a sign beside its consonant
+    (मुजाहिदीन): a word is its letters and those signs, not the letters cut
+    apart, so a name in Hindi prose is read whole (*Indian Mujahideen*)."""
+    screener = text_screener(
+        [listing(x, "im", "Organization", "INDIAN MUJAHIDEEN") for x in ("us_ofac_sdn", "uk_ofsi")]
+    )
+    text = "अदालत ने इंडियन मुजाहिदीन के तीन सदस्यों को दोषी ठहराया।"
+    found = found_mentions(screener.screen_text(text))
+    assert found == {
+        "us_ofac_sdn:im": ["इंडियन मुजाहिदीन"],
+        "uk_ofsi:im": ["इंडियन मुजाहिदीन"],
+    }
+
+
+def test_a_persian_given_name_beginning_with_another_vowel() -> None:
+    """Persian writes *Ebrahim*, Arabic *Ibrahim*: one name, as *Qassem* and
+    QASIM are; Hindi and Turkish prose read the Arabic (इब्राहिम रईसी,
+    *İbrahim Reisi'nin*). A short word beginning with another vowel is
+    another name (*Igor* is no EGOR)."""
+    screener = text_screener(
+        [
+            *(listing(x, "raisi", "Person", "RAISI, Ebrahim") for x in ("us_ofac_sdn", "ca_sema")),
+            *(listing(x, "egor", "Person", "Egor IVANOV") for x in ("us_ofac_sdn", "uk_ofsi")),
+            listing("un_sc", "hajj", "Person", "Ibrahim AL-HAJJ"),  # (a given name listed)
+        ]
+    )
+    for text in (
+        "President Ibrahim Raisi died in a helicopter crash.",
+        "ईरान के राष्ट्रपति इब्राहिम रईसी की मृत्यु हो गई।",
+    ):
+        assert set(found_mentions(screener.screen_text(text))) == {
+            "us_ofac_sdn:raisi",
+            "ca_sema:raisi",
+        }, text
+    assert found_mentions(screener.screen_text("Igor Ivanov met the minister.")) == {}
+
+
+def test_a_country_word_beside_a_body_says_whose_it_is() -> None:
+    """*The Iraqi Ministry of Defence*, *وزارة الدفاع العراقية* (its Arabic
+    nisba after it) are Iraq's: not the listed ministry of that name of the
+    DPRK or of Syria; *the Syrian Ministry of Defence* is Syria's, the one
+    listed with Syria's country, not the DPRK's. A city before a name
+    (*in Dubai*) says where, not whose."""
+    kp = listing("un_sc", "kpmod", "Organization", "Ministry of National Defence")
+    kp.countries = ["kp"]
+    sy = listing("uk_ofsi", "symod", "Organization", "MINISTRY OF DEFENCE", "وزارة الدفاع")
+    sy.countries = ["sy"]
+    melli = listing("us_ofac_sdn", "melli", "Organization", "BANK MELLI IRAN")
+    melli.countries = ["ir"]
+    screener = text_screener([kp, sy, melli])
+    for text in ("The Iraqi Ministry of Defence denied it.", "نفت وزارة الدفاع العراقية أي علم."):
+        assert found_mentions(screener.screen_text(text)) == {}, text
+    found = found_mentions(screener.screen_text("The Syrian Ministry of Defence said so."))
+    assert set(found) == {"uk_ofsi:symod"}
+    found = found_mentions(screener.screen_text("A branch in Dubai Bank Melli Iran opened."))
+    assert set(found) == {"us_ofac_sdn:melli"}

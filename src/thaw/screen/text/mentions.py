@@ -83,12 +83,14 @@ How it works
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Final, NamedTuple, Protocol
 
+from thaw.screen.text.nationality import country_beside
 from thaw.screen.text.places import is_city
 from thaw.sources import territories
 from thaw.text import analyze_name
@@ -96,9 +98,16 @@ from thaw.text.common_words import common_word
 from thaw.text.fold import abjad_key
 from thaw.text.symbols import known_given_name, latin_words
 
-_LETTERS = r"[^\W\d_]+(?:[\u0300-\u036f\u064b-\u065f\u0670]+[^\W\d_]*)*"
+_INDIC_SIGNS = "".join(
+    chr(c) for c in range(0x0900, 0x0E00) if unicodedata.category(chr(c)) in ("Mn", "Mc")
+)
+"""The vowel signs, viramas and nuktas of the Indic scripts (Devanagari to
+Sinhala): marks that write a syllable's vowel inside the word (शकील), which
+a word's letters alone would cut into pieces (श, क, ल)."""
+_LETTERS = r"[^\W\d_]+(?:[\u0300-\u036f\u064b-\u065f\u0670" + _INDIC_SIGNS + r"]+[^\W\d_]*)*"
 """Letters, with the combining marks written over them (Arabic vowel signs: قُتل,
-Latin accents typed as combining marks) kept inside the word."""
+Latin accents typed as combining marks) or beside them (Indic vowel signs:
+:data:`_INDIC_SIGNS`) kept inside the word."""
 _WORD = re.compile(
     rf"{_LETTERS}(?:(?:-[ \t]*\r?\n[ \t]*|[-'’]){_LETTERS})*",
     re.UNICODE,
@@ -1787,7 +1796,7 @@ def _screen_run(
             if not 2 <= len(informative) <= MAX_WINDOW or _is_place(phrase):
                 continue
             year = (births or _Births(text)).near(start, end)
-            countries: tuple[str, ...] = ()
+            countries = country_beside(text, start, end)
             # a name ending in a Roman numeral (Bicentenario XVI) is read as a
             # vessel's too, whose numeral the lists read as its number
             cue = cue_at(start) or _roman_number(window[-1].text) is not None

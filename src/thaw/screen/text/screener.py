@@ -230,6 +230,10 @@ class TextScreener:
             query = thaw.match.Query(name=name, birth_date=year, countries=countries)
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             found = tuple(h for h in result.hits if self._covers(name, h)) or before_form(name)
+            if countries:
+                # a body of the country a word beside names (the Iraqi Ministry
+                # of Defence): not another's, listed under the same words
+                found = tuple(h for h in found if self._of_country(h, countries))
             if found and not vessel and is_city(name):
                 # a city's name of two words or more (*Velikiy Novgorod*, *Yong
                 # Xin*) names, as a city's lone word does, only a party a list
@@ -672,6 +676,17 @@ class TextScreener:
         """The countries of the hit's listings (nationalities, addresses …)."""
         return {c for entry in self._entries(hit) if entry is not None for c in entry.countries}
 
+    def _of_country(self, hit: Hit, countries: tuple[str, ...]) -> bool:
+        """Whether a hit may be a body of one of ``countries``, which a word
+        beside its name says it is of (:func:`~thaw.screen.text.nationality.country_beside`):
+        a person or a vessel may be of any, a body its listings give no
+        country of too; else one of its listings' countries is one of them
+        (a region of it too: ``ua-cri`` of ``ua``)."""
+        if hit.schema in ("Person", "Vessel", "Airplane"):
+            return True
+        listed = {c.split("-")[0] for c in self._countries(hit)}
+        return not listed or any(c.split("-")[0] in listed for c in countries)
+
     def _covers(self, window: str, hit: Hit) -> bool:
         """Whether a window of prose names the hit's party outright
         (:func:`words_cover`) by the name that scored best, or else by another
@@ -1109,17 +1124,28 @@ def _arabic_vowels(word: str) -> str:
     return _DOUBLED.sub(r"\1", word.translate(_SHORT_VOWELS))
 
 
+INITIAL_VOWEL_LETTERS: Final = 5
+"""The fewest letters of two Arabic or Persian name words that begin with
+another vowel and are one name (:func:`_same_given_name`): Persian speech
+writes *Ebrahim*, *Esmail*, *Osman* where Arabic writes *Ibrahim*, *Ismail*,
+*Usman*; a shorter word is another name as often (*Egor*, *Igor*)."""
+
+
 def _same_given_name(a: Token, b: Token) -> bool:
     """:func:`_same_word`, or two spellings of one Arabic or Persian name
-    (:func:`_arabic_vowels`: *Qassem*, QASIM), or two forms of one given name in rigour's name data
-    (a shared ``NAME:`` symbol: Ukrainian Михайло, Сергій, Олександр for Mikhail,
-    Sergei, Aleksandr; not Maria and Marina, nor Karimi and Karami), of five
-    letters or more; or two spellings of one patronymic (:data:`_PATRONYMIC`)
+    (:func:`_arabic_vowels`: *Qassem*, QASIM; beginning with another vowel,
+    *Ebrahim*, *Ibrahim*, when long enough: :data:`INITIAL_VOWEL_LETTERS`), or
+    two forms of one given name in rigour's name data (a shared ``NAME:``
+    symbol: Ukrainian Михайло, Сергій, Олександр for Mikhail, Sergei,
+    Aleksandr; not Maria and Marina, nor Karimi and Karami), of five letters
+    or more; or two spellings of one patronymic (:data:`_PATRONYMIC`)
     that differ in how they write a soft sign (*Anatolyevich*, *Anatolievich*)."""
     if _same_word(a, b):
         return True
-    if _arabic_vowels(a.text) == _arabic_vowels(b.text) and a.text[:1] == b.text[:1]:
-        return True  # (Qassem, QASIM)
+    if _arabic_vowels(a.text) == _arabic_vowels(b.text) and (
+        a.text[:1] == b.text[:1] or min(len(a.text), len(b.text)) >= INITIAL_VOWEL_LETTERS
+    ):
+        return True  # (Qassem, QASIM; Ebrahim, Ibrahim; not Egor, Igor)
     if _PATRONYMIC.search(a.text) and _PATRONYMIC.search(b.text):
         # (Anatolyevich, Anatolijevitch: a soft sign written y, i or ij)
         return a.text.translate(_SOFT) == b.text.translate(_SOFT)

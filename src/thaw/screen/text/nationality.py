@@ -1,0 +1,68 @@
+"""The country a word beside a name in prose says the named body is of.
+
+Prose says whose ministry, bank or army it means with a country's adjective
+or name next to the body's name: before it in English, Russian, German or
+Turkish (*the Iraqi Ministry of Defence*, *Russia's Ministry of Defence*), a
+nisba adjective after it in Arabic (*وزارة الدفاع العراقية*). A listed body of
+another country (the DPRK's Ministry of National Defence, Syria's MINISTRY OF
+DEFENCE) is not the one meant, however well the words align
+(:meth:`thaw.screen.text.TextScreener`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from thaw.screen.text.places import is_city
+from thaw.sources import territories
+
+COUNTRY_WORD_LETTERS: Final = 4
+"""The fewest letters of a country word read before a name: shorter capitalised
+words are codes and function words as often (*US*, *In*, *To*)."""
+
+_BEFORE: Final = re.compile(
+    r"(?<![\w'’-])(?:([^\W\d_]+)[ \t]+)?([^\W\d_][\w-]*?)(?:['’]s?)?[ \t]+$"
+)
+"""The word right before a name (a possessive's *'s* aside: *Russia's*), and
+the word before it (*North Korean*)."""
+_AFTER: Final = re.compile(r"[ \t]+([\u0600-\u06ff]+)")
+"""The word right after a name written in Arabic letters."""
+_NISBA: Final = ("ية", "ي", "ة")
+"""Endings of an Arabic nisba adjective (العراقية, عراقي), which made it of a
+country's name (العراق, سوريا)."""
+
+
+def country_beside(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The country (an ISO code) that the word right before ``text[start:end]``
+    names when capitalised (*Iraqi*, *Russia's*, *North Korean*; not a city,
+    whose country a body of another may have a branch in), or the Arabic
+    nisba right after a name in Arabic letters (*العراقية*); empty when that
+    word names none."""
+    before = _BEFORE.search(text, max(0, start - 40), start)
+    if before is not None:
+        first, word = before.groups()
+        for words in (f"{first} {word}" if first else "", word):
+            if words[:1].isupper() and len(word) >= COUNTRY_WORD_LETTERS and not is_city(word):
+                territory = territories.lookup(words)
+                if territory is not None:
+                    return (territory.code,)
+    if "\u0600" <= text[start : start + 1] <= "\u06ff":
+        after = _AFTER.match(text, end)
+        if after is not None:
+            return _nisba_country(after.group(1))
+    return ()
+
+
+def _nisba_country(word: str) -> tuple[str, ...]:
+    """The country an Arabic nisba adjective is of (العراقية: العراق, السورية:
+    سوريا), by the country's name with the adjective's ending taken off or
+    written *-يا*, with or without the article."""
+    for ending in _NISBA:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            bare = stem.removeprefix("ال")
+            for form in (stem, stem + "يا", bare, bare + "يا"):
+                territory = territories.lookup(form)
+                if territory is not None:
+                    return (territory.code,)
+    return ()
