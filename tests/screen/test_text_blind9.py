@@ -147,3 +147,31 @@ def test_a_country_word_beside_a_body_says_whose_it_is() -> None:
     assert set(found) == {"uk_ofsi:symod"}
     found = found_mentions(screener.screen_text("A branch in Dubai Bank Melli Iran opened."))
     assert set(found) == {"us_ofac_sdn:melli"}
+
+
+def test_two_names_joined_by_a_hyphen_name_the_best_known_party() -> None:
+    """*Volga-Dnepr* is two name words, capitalised by its spelling even
+    opening a sentence: it names what *Volga Dnepr* written apart would
+    (the group, its airline, its logistics arm, their other words generic),
+    and of those the party most authorities list (the airline, listed by
+    Canada and the UK), rather than nothing. Names one authority each lists
+    alone are no well-known party."""
+    screener = text_screener(
+        [
+            listing("ca_sema", "vdg", "Organization", "Volga-Dnepr Group"),
+            *(
+                listing(x, "vda", "Organization", "Volga-Dnepr Airlines")
+                for x in ("ca_sema", "uk_ofsi")
+            ),
+            listing("ca_sema", "vdl", "Organization", "Volga-Dnepr Logistics B.V."),
+            listing("ca_sema", "abg", "Organization", "Amur-Baikal Group"),
+            listing("us_ofac_sdn", "abt", "Organization", "Amur-Baikal Trading"),
+        ]
+    )
+    for text in (
+        "Volga-Dnepr mag sinds 2022 niet meer landen op Schiphol.",
+        "Since 2022 Volga-Dnepr may not land at Schiphol.",
+    ):
+        found = found_mentions(screener.screen_text(text))
+        assert found == {"ca_sema:vda": ["Volga-Dnepr"], "uk_ofsi:vda": ["Volga-Dnepr"]}, text
+    assert found_mentions(screener.screen_text("Since 2022 Amur-Baikal may not land.")) == {}

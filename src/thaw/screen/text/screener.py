@@ -307,9 +307,18 @@ class TextScreener:
             cores = [h for h in hits if core_name(word, h)]
             if cores and not self._names_only(word, [h for h in hits if core_name(word, h, None)]):
                 cores = []
-            return tuple(
+            found = tuple(
                 h for h in hits if (h.score >= self.threshold and whole_name(word, h)) or h in cores
             )
+            if not found and _compound(word):
+                # two name words joined by a hyphen (Volga-Dnepr) name what
+                # they would written apart (words_cover: VOLGA-DNEPR GROUP,
+                # AIRLINES, LOGISTICS, the words after them generic); of the
+                # parties so named, the one most authorities list
+                found = self._best_known(
+                    [h for h in hits if h.score >= self.threshold and words_cover(word, h)]
+                )
+            return found
 
         def read(name: str, reads: Callable[[str, Hit], bool]) -> tuple[Hit, ...]:
             # a name read back into Latin letters: name screening's threshold
@@ -845,6 +854,9 @@ class TextScreener:
         if not found:
             return []
         vessel_cue, weak, country, opening, only_opening, city = where()
+        # a compound of two capitalised names (Volga-Dnepr) is capitalised by
+        # its own spelling, wherever it stands, not by grammar
+        opening = opening and not _compound(word)
         if country is not None and word.isupper() and len(word) <= ACRONYM:
             # an acronym before a country is that country's institution (МИД
             # Финляндии, ФСБ России): only a party of that country
@@ -1039,6 +1051,16 @@ def _unarticled(tokens: Sequence[Token]) -> tuple[str, ...]:
 def _texts(tokens: Sequence[Token]) -> tuple[str, ...]:
     """The texts of a name's tokens, its articles with them."""
     return tuple(t.text for t in tokens)
+
+
+def _compound(word: str) -> bool:
+    """Whether a word is two capitalised names or more joined by hyphens
+    (*Volga-Dnepr*; not *Alfa-Bank*, a name and a generic word, nor
+    *Al-Shabaab*, an article and a name): by its analysis, two name words
+    or more."""
+    if "-" not in word or not all(part[:1].isupper() for part in word.split("-")):
+        return False
+    return sum(t.role == "name" for t in analyze_name(word).tokens) >= 2
 
 
 def _title_case(word: str) -> bool:
