@@ -175,3 +175,25 @@ def test_two_names_joined_by_a_hyphen_name_the_best_known_party() -> None:
         found = found_mentions(screener.screen_text(text))
         assert found == {"ca_sema:vda": ["Volga-Dnepr"], "uk_ofsi:vda": ["Volga-Dnepr"]}, text
     assert found_mentions(screener.screen_text("Since 2022 Amur-Baikal may not land.")) == {}
+
+
+def test_korea_before_a_korean_firms_name_and_its_general_corporation() -> None:
+    """Korean joins 조선, the name North Korea gives itself, before a firm's
+    name as it joins the generic words after it (조선련봉총회사: Korea,
+    Ryonbong, general corporation): read apart, the translation names KOREA
+    RYONBONG GENERAL CORPORATION, its 총회사 a *general corporation* as the
+    lists write it, and the mention is the firm's word alone, its particle
+    aside."""
+    screener = text_screener(
+        [
+            listing(x, "ryonbong", "Organization", "Korea Ryonbong General Corporation")
+            for x in ("un_sc", "us_ofac_sdn")
+        ]
+    )
+    text = "대북제재위원회는 조선련봉총회사와 거래를 금지했다."
+    found = found_mentions(screener.screen_text(text))
+    assert found == {
+        "un_sc:ryonbong": ["조선련봉총회사"],
+        "us_ofac_sdn:ryonbong": ["조선련봉총회사"],
+    }
+    assert found_mentions(screener.screen_text("조선중앙통신이 보도했다.")) == {}

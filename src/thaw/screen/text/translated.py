@@ -75,7 +75,10 @@ _WORDS: Final = {
         empresa compagnia società societa companhia şirketi sirketi şirket sirket
         компания компании компанія شرکت شركة الشركة 公司 회사 חברת""",
     "corporation": """corporation konzern corporación corporacion корпорация корпорація
-        총회사 공사 总公司""",
+        공사 总公司""",
+    # (North Korea's 총회사, *general company*: its firms' English names
+    # write GENERAL CORPORATION, KOREA RYONBONG GENERAL CORPORATION)
+    "general corporation": "총회사",
     "national": """national nationale nationales nationaux nacional nazionale ulusal milli
         национальная национальный национальной національна ملی الوطنية الوطني الوطنيه 国家 国营 국영
         הלאומית""",
@@ -438,6 +441,19 @@ def _hangul_parts(word: str) -> tuple[list[str], str]:
     return english, rest
 
 
+def _hangul_place_head(rest: str) -> str:
+    """The place word that begins what a Hangul word leaves before its generic
+    words, when a name follows it (조선련봉총회사: 조선, *Korea*, then 련봉,
+    *Ryonbong*, as KOREA RYONBONG GENERAL CORPORATION is listed); else ``""``.
+    Korean writes the name North Korea gives itself before a firm's name,
+    joined to it as its generic words are after it."""
+    for size in (3, 2):
+        head = rest[:size]
+        if len(rest) - size >= 2 and (found := _generic(head)) and found[0] in PLACES:
+            return head
+    return ""
+
+
 _ELIDED: Final = re.compile(r"(?:l|d|dell|all|nell|sull)['’](?=\w)", re.IGNORECASE)
 """An article or preposition that French and Italian elide and join to the word
 after it (*l'État*, *dell'Iran*)."""
@@ -641,14 +657,18 @@ def _hangul_sequences(text: str) -> Iterator[list[Word]]:
         following = k + 1 < len(parts) and bool(parts[k + 1][3])
         if not english and not following:
             continue  # (a word that no generic word is in or follows: no reading needed)
-        if rest:
-            place = territories.lookup(rest)
+        head = "" if territories.lookup(rest) else _hangul_place_head(rest)
+        if head:  # a place that prefixes the name (조선련봉: Korea, ryonbong)
+            current.append(Word(start, start + len(head), (_generic(head)[0],), "place"))
+        if name := rest[len(head) :]:
+            at = start + len(head)
+            place = territories.lookup(name)
             if place is not None:
-                current.append(Word(start, start + len(rest), (place.name,), "place"))
+                current.append(Word(at, at + len(name), (place.name,), "place"))
             else:
-                readings = tuple(r for r in name_variants(rest)[:2] if " " not in r)
+                readings = tuple(r for r in name_variants(name)[:2] if " " not in r)
                 if readings:
-                    current.append(Word(start, start + len(rest), readings, "name"))
+                    current.append(Word(at, at + len(name), readings, "name"))
         at = start + len(rest)
         for item in english:
             kind = "place" if item in PLACES else "generic"
