@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from rigour.territories.territory import Territory
+
 from thaw.screen.text.places import is_city
 from thaw.sources import territories
 
@@ -27,17 +29,15 @@ _BEFORE: Final = re.compile(
 the word before it (*North Korean*)."""
 _AFTER: Final = re.compile(r"[ \t]+([\u0600-\u06ff]+)")
 """The word right after a name written in Arabic letters."""
-_NISBA: Final = ("ية", "ي", "ة")
-"""Endings of an Arabic nisba adjective (العراقية, عراقي), which made it of a
-country's name (العراق, سوريا)."""
 
 
 def country_beside(text: str, start: int, end: int) -> tuple[str, ...]:
     """The country (an ISO code) that the word right before ``text[start:end]``
     names when capitalised (*Iraqi*, *Russia's*, *North Korean*; not a city,
     whose country a body of another may have a branch in), or the Arabic
-    nisba right after a name in Arabic letters (*العراقية*); empty when that
-    word names none."""
+    nisba right after a name in Arabic letters (*العراقية*:
+    :func:`nisba_country`); empty when that word
+    names none."""
     before = _BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
         first, word = before.groups()
@@ -49,20 +49,44 @@ def country_beside(text: str, start: int, end: int) -> tuple[str, ...]:
     if "\u0600" <= text[start : start + 1] <= "\u06ff":
         after = _AFTER.match(text, end)
         if after is not None:
-            return _nisba_country(after.group(1))
+            territory = nisba_country(after.group(1))
+            if territory is not None:
+                return (territory.code,)
     return ()
 
 
-def _nisba_country(word: str) -> tuple[str, ...]:
-    """The country an Arabic nisba adjective is of (العراقية: العراق, السورية:
-    سوريا), by the country's name with the adjective's ending taken off or
-    written *-يا*, with or without the article."""
+_ARTICLES: Final = ("ال", "ה")
+"""The Arabic and Hebrew definite articles, joined to an adjective (الإيرانية,
+הפלסטיני)."""
+_NISBA: Final = ("يين", "يون", "ية", "ي", "ی", "יים", "יות", "ית", "י")
+"""Endings that make an Arabic, Persian or Hebrew adjective of a country's name
+(*إيران-ية*, *ایران-ی*, *פלסטינ-י*), longest first."""
+_NISBA_RESTORES: Final = ("", "ا", "يا", "ה", "יה")
+"""What the adjective may have taken off the name (*روسي-ا*, *سور-يا*, *רוס-יה*)."""
+_FINAL_FORMS: Final = str.maketrans("כמנפצ", "ךםןףץ")
+"""Hebrew letters and their forms at the end of a word (*פלסטינ-י* ← *פלסטין*)."""
+
+
+def nisba_country(word: str) -> Territory | None:
+    """The country whose Arabic, Persian or Hebrew adjective ``word`` is, with
+    or without the article (الإيرانية, ایرانی, הפלסטיני: Iran, Palestine), or
+    ``None``."""
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= _NISBA_STEM:
+            word = word[len(article) :]
+            break
     for ending in _NISBA:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
+        if word.endswith(ending) and len(word) - len(ending) >= _NISBA_STEM:
             stem = word[: -len(ending)]
-            bare = stem.removeprefix("ال")
-            for form in (stem, stem + "يا", bare, bare + "يا"):
-                territory = territories.lookup(form)
-                if territory is not None:
-                    return (territory.code,)
-    return ()
+            stem = stem[:-1] + stem[-1].translate(_FINAL_FORMS)
+            for restore in _NISBA_RESTORES:
+                for name in (stem + restore, "ال" + stem + restore):
+                    if (territory := territories.lookup(name)) is not None:
+                        return territory
+            return None
+    return None
+
+
+_NISBA_STEM: Final = 3
+"""The fewest letters of a country's name left when its adjective's article and
+ending are taken off."""
