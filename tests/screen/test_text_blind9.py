@@ -197,3 +197,18 @@ def test_korea_before_a_korean_firms_name_and_its_general_corporation() -> None:
         "us_ofac_sdn:ryonbong": ["조선련봉총회사"],
     }
     assert found_mentions(screener.screen_text("조선중앙통신이 보도했다.")) == {}
+
+
+def test_a_country_in_brackets_after_a_name_says_which_branch() -> None:
+    """*La Fondation Al-Haramain (Pakistan)*: the country in brackets after
+    the name is the branch's, listed so, not the foundation of the same words
+    listed with another country."""
+    pk = listing("un_sc", "pk", "Organization", "Al-Haramain Foundation (Pakistan)")
+    pk.countries = ["pk"]
+    sa = listing("us_ofac_sdn", "sa", "Organization", "AL-HARAMAIN FOUNDATION")
+    sa.countries = ["sa"]
+    screener = text_screener([pk, sa])
+    text = "La Fondation Al-Haramain (Pakistan) a été dissoute, dit Tracfin."
+    assert set(found_mentions(screener.screen_text(text))) == {"un_sc:pk"}
+    text = "The Al-Haramain Foundation was dissolved in Riyadh."
+    assert set(found_mentions(screener.screen_text(text))) == {"us_ofac_sdn:sa"}

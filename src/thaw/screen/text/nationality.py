@@ -29,15 +29,21 @@ _BEFORE: Final = re.compile(
 the word before it (*North Korean*)."""
 _AFTER: Final = re.compile(r"[ \t]+([\u0600-\u06ff]+)")
 """The word right after a name written in Arabic letters."""
+_BRACKETED: Final = re.compile(r"[ \t]*\(([^()\n]{3,40})\)")
+"""Words in brackets right after a name (*Al-Haramain Foundation (Pakistan)*)."""
 
 
 def country_beside(text: str, start: int, end: int) -> tuple[str, ...]:
-    """The country (an ISO code) that the word right before ``text[start:end]``
-    names when capitalised (*Iraqi*, *Russia's*, *North Korean*; not a city,
+    """The country (an ISO code) that a country's name in brackets right after
+    ``text[start:end]`` names (a branch's: *Al-Haramain Foundation (Pakistan)*),
+    or the word right before it when capitalised (*Iraqi*, *Russia's*, *North Korean*; not a city,
     whose country a body of another may have a branch in), or the Arabic
     nisba right after a name in Arabic letters (*العراقية*:
     :func:`nisba_country`); empty when that word
     names none."""
+    bracketed = _BRACKETED.match(text, end)
+    if bracketed is not None and (territory := territories.lookup(bracketed.group(1))):
+        return (territory.code,)
     before = _BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
         first, word = before.groups()
