@@ -83,12 +83,14 @@ How it works
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Final, NamedTuple, Protocol
 
+from thaw.screen.text.nationality import country_beside
 from thaw.screen.text.places import is_city
 from thaw.sources import territories
 from thaw.text import analyze_name
@@ -96,9 +98,16 @@ from thaw.text.common_words import common_word
 from thaw.text.fold import abjad_key
 from thaw.text.symbols import known_given_name, latin_words
 
-_LETTERS = r"[^\W\d_]+(?:[\u0300-\u036f\u064b-\u065f\u0670]+[^\W\d_]*)*"
+_INDIC_SIGNS = "".join(
+    chr(c) for c in range(0x0900, 0x0E00) if unicodedata.category(chr(c)) in ("Mn", "Mc")
+)
+"""The vowel signs, viramas and nuktas of the Indic scripts (Devanagari to
+Sinhala): marks that write a syllable's vowel inside the word (शकील), which
+a word's letters alone would cut into pieces (श, क, ल)."""
+_LETTERS = r"[^\W\d_]+(?:[\u0300-\u036f\u064b-\u065f\u0670" + _INDIC_SIGNS + r"]+[^\W\d_]*)*"
 """Letters, with the combining marks written over them (Arabic vowel signs: قُتل,
-Latin accents typed as combining marks) kept inside the word."""
+Latin accents typed as combining marks) or beside them (Indic vowel signs:
+:data:`_INDIC_SIGNS`) kept inside the word."""
 _WORD = re.compile(
     rf"{_LETTERS}(?:(?:-[ \t]*\r?\n[ \t]*|[-'’]){_LETTERS})*",
     re.UNICODE,
@@ -981,6 +990,11 @@ def find_runs(
                 ):
                     tok.base, tok.sounded = alike, True
                 namelike = namelike or tok.base is not None
+                if not namelike and current and (number := _roman_number(word)) is not None:
+                    # a Roman numeral after a name (BICENTENARIO XVI), which
+                    # the lists read as a number in a vessel's name: screened
+                    # as a vessel's (_screen_run)
+                    namelike = tok.spelled = known(number)
                 if not namelike and "-" in word:
                     # a name and a noun no list holds (Sberbank-Chef): the name
                     # alone may name an organisation (_screen_run)
@@ -1015,6 +1029,29 @@ def find_runs(
     for run in runs:
         _decline_together(run, known, bases)
     return runs
+
+
+_ROMAN_NUMERAL: Final = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+"""A Roman numeral of two letters or more in capitals, up to XXXIX (*II*,
+*XVI*): after a name, its number (a vessel's, a fund's: *Sea Star IV*)."""
+_ROMAN_VALUES: Final = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_number(word: str) -> str | None:
+    """The number a Roman numeral in capitals writes (:data:`_ROMAN_NUMERAL`:
+    *XVI* → ``16``), in digits; else ``None``. Analysis reads such a numeral
+    as a number in a vessel's name and as a word in a name of unknown kind,
+    as prose's is: a run takes it when some listed name holds that number
+    (:func:`find_runs`), and screens the window it ends as a vessel's name
+    (:func:`_screen_run`)."""
+    if _ROMAN_NUMERAL.fullmatch(word) is None:
+        return None
+    total = highest = 0
+    for letter in reversed(word):
+        value = _ROMAN_VALUES[letter]
+        total += -value if value < highest else value
+        highest = max(highest, value)
+    return str(total)
 
 
 CYRILLIC_NAME_TAIL: Final = 3
@@ -1309,13 +1346,16 @@ PERSON_TITLES: Final = (
     "minister ministre "
     "ministro ministra general general-major general-lieutenant generale général generał "
     "generaal colonel admiral ambassador botschafter ambassadeur embajador embaixador "
-    "ambasciatore governor gouverneur gobernador mayor sheikh mullah mawlawi "
-    "bakan bakanı başkan başkanı cumhurbaşkanı başbakan "
+    "ambasciatore governor gouverneur gobernador governatore governador gubernator mayor "
+    "senator sénateur senador senatore senatör deputato deputado poseł "
+    "sheikh mullah mawlawi "
+    "bakan bakanı başkan başkanı cumhurbaşkanı başbakan vali "
     "президент министр міністр генерал полковник адмирал адмірал посол губернатор мэр "
-    "спикер спікер премьер вице-премьер прем'єр"
+    "сенатор депутат спикер спікер премьер вице-премьер прем'єр"
 ).split()
 """Titles a person's surname follows alone in prose (*President Putin*, *генерал
-Суровикин*, *Dışişleri Bakanı Lavrov*); in Russian and Ukrainian declined too
+Суровикин*, *Dışişleri Bakanı Lavrov*, *Сенатор Маркелов*, *Senator Wong*:
+a surname many lists share names nobody); in Russian and Ukrainian declined too
 (:data:`_TITLED`) and joined to a rank by a hyphen (*генерал-полковник*)."""
 _TITLED: Final = re.compile(
     r"(?<![\w-])(?P<t>(?i:(?:"
@@ -1339,7 +1379,7 @@ POSITIONS: Final = {
     "president": "president presidente präsident président prezydent prezident президент "
     "cumhurbaşkan",
     "prime minister": "premier премьер прем'єр başbakan",
-    "governor": "governor gouverneur gobernador губернатор",
+    "governor": "governor gouverneur gobernador governatore governador gubernator vali губернатор",
     "mayor": "mayor мэр",
 }
 """Titles of :data:`PERSON_TITLES` that name one office, in English as the lists
@@ -1756,8 +1796,10 @@ def _screen_run(
             if not 2 <= len(informative) <= MAX_WINDOW or _is_place(phrase):
                 continue
             year = (births or _Births(text)).near(start, end)
-            countries: tuple[str, ...] = ()
-            cue = cue_at(start)
+            countries = country_beside(text, start, end)
+            # a name ending in a Roman numeral (Bicentenario XVI) is read as a
+            # vessel's too, whose numeral the lists read as its number
+            cue = cue_at(start) or _roman_number(window[-1].text) is not None
             # hyphen breaks joined, commas dropped; a word no list spells so
             # (Газпромбанка) in its dictionary form, the only form that can match
             if declined:

@@ -230,6 +230,10 @@ class TextScreener:
             query = thaw.match.Query(name=name, birth_date=year, countries=countries)
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             found = tuple(h for h in result.hits if self._covers(name, h)) or before_form(name)
+            if countries:
+                # a body of the country a word beside names (the Iraqi Ministry
+                # of Defence): not another's, listed under the same words
+                found = tuple(h for h in found if self._of_country(h, countries))
             if found and not vessel and is_city(name):
                 # a city's name of two words or more (*Velikiy Novgorod*, *Yong
                 # Xin*) names, as a city's lone word does, only a party a list
@@ -303,9 +307,18 @@ class TextScreener:
             cores = [h for h in hits if core_name(word, h)]
             if cores and not self._names_only(word, [h for h in hits if core_name(word, h, None)]):
                 cores = []
-            return tuple(
+            found = tuple(
                 h for h in hits if (h.score >= self.threshold and whole_name(word, h)) or h in cores
             )
+            if not found and _compound(word):
+                # two name words joined by a hyphen (Volga-Dnepr) name what
+                # they would written apart (words_cover: VOLGA-DNEPR GROUP,
+                # AIRLINES, LOGISTICS, the words after them generic); of the
+                # parties so named, the one most authorities list
+                found = self._best_known(
+                    [h for h in hits if h.score >= self.threshold and words_cover(word, h)]
+                )
+            return found
 
         def read(name: str, reads: Callable[[str, Hit], bool]) -> tuple[Hit, ...]:
             # a name read back into Latin letters: name screening's threshold
@@ -672,6 +685,17 @@ class TextScreener:
         """The countries of the hit's listings (nationalities, addresses …)."""
         return {c for entry in self._entries(hit) if entry is not None for c in entry.countries}
 
+    def _of_country(self, hit: Hit, countries: tuple[str, ...]) -> bool:
+        """Whether a hit may be a body of one of ``countries``, which a word
+        beside its name says it is of (:func:`~thaw.screen.text.nationality.country_beside`):
+        a person or a vessel may be of any, a body its listings give no
+        country of too; else one of its listings' countries is one of them
+        (a region of it too: ``ua-cri`` of ``ua``)."""
+        if hit.schema in ("Person", "Vessel", "Airplane"):
+            return True
+        listed = {c.split("-")[0] for c in self._countries(hit)}
+        return not listed or any(c.split("-")[0] in listed for c in countries)
+
     def _covers(self, window: str, hit: Hit) -> bool:
         """Whether a window of prose names the hit's party outright
         (:func:`words_cover`) by the name that scored best, or else by another
@@ -830,6 +854,9 @@ class TextScreener:
         if not found:
             return []
         vessel_cue, weak, country, opening, only_opening, city = where()
+        # a compound of two capitalised names (Volga-Dnepr) is capitalised by
+        # its own spelling, wherever it stands, not by grammar
+        opening = opening and not _compound(word)
         if country is not None and word.isupper() and len(word) <= ACRONYM:
             # an acronym before a country is that country's institution (МИД
             # Финляндии, ФСБ России): only a party of that country
@@ -1026,6 +1053,16 @@ def _texts(tokens: Sequence[Token]) -> tuple[str, ...]:
     return tuple(t.text for t in tokens)
 
 
+def _compound(word: str) -> bool:
+    """Whether a word is two capitalised names or more joined by hyphens
+    (*Volga-Dnepr*; not *Alfa-Bank*, a name and a generic word, nor
+    *Al-Shabaab*, an article and a name): by its analysis, two name words
+    or more."""
+    if "-" not in word or not all(part[:1].isupper() for part in word.split("-")):
+        return False
+    return sum(t.role == "name" for t in analyze_name(word).tokens) >= 2
+
+
 def _title_case(word: str) -> bool:
     """Whether a word of two letters or more is written with a capital and then
     lower case only (*Let*, not *LET* or *LeT*)."""
@@ -1109,17 +1146,28 @@ def _arabic_vowels(word: str) -> str:
     return _DOUBLED.sub(r"\1", word.translate(_SHORT_VOWELS))
 
 
+INITIAL_VOWEL_LETTERS: Final = 5
+"""The fewest letters of two Arabic or Persian name words that begin with
+another vowel and are one name (:func:`_same_given_name`): Persian speech
+writes *Ebrahim*, *Esmail*, *Osman* where Arabic writes *Ibrahim*, *Ismail*,
+*Usman*; a shorter word is another name as often (*Egor*, *Igor*)."""
+
+
 def _same_given_name(a: Token, b: Token) -> bool:
     """:func:`_same_word`, or two spellings of one Arabic or Persian name
-    (:func:`_arabic_vowels`: *Qassem*, QASIM), or two forms of one given name in rigour's name data
-    (a shared ``NAME:`` symbol: Ukrainian Михайло, Сергій, Олександр for Mikhail,
-    Sergei, Aleksandr; not Maria and Marina, nor Karimi and Karami), of five
-    letters or more; or two spellings of one patronymic (:data:`_PATRONYMIC`)
+    (:func:`_arabic_vowels`: *Qassem*, QASIM; beginning with another vowel,
+    *Ebrahim*, *Ibrahim*, when long enough: :data:`INITIAL_VOWEL_LETTERS`), or
+    two forms of one given name in rigour's name data (a shared ``NAME:``
+    symbol: Ukrainian Михайло, Сергій, Олександр for Mikhail, Sergei,
+    Aleksandr; not Maria and Marina, nor Karimi and Karami), of five letters
+    or more; or two spellings of one patronymic (:data:`_PATRONYMIC`)
     that differ in how they write a soft sign (*Anatolyevich*, *Anatolievich*)."""
     if _same_word(a, b):
         return True
-    if _arabic_vowels(a.text) == _arabic_vowels(b.text) and a.text[:1] == b.text[:1]:
-        return True  # (Qassem, QASIM)
+    if _arabic_vowels(a.text) == _arabic_vowels(b.text) and (
+        a.text[:1] == b.text[:1] or min(len(a.text), len(b.text)) >= INITIAL_VOWEL_LETTERS
+    ):
+        return True  # (Qassem, QASIM; Ebrahim, Ibrahim; not Egor, Igor)
     if _PATRONYMIC.search(a.text) and _PATRONYMIC.search(b.text):
         # (Anatolyevich, Anatolijevitch: a soft sign written y, i or ij)
         return a.text.translate(_SOFT) == b.text.translate(_SOFT)
@@ -1184,6 +1232,8 @@ def words_cover(window: str, hit: Hit) -> bool:
         # too, or a name word beside a trade or a city would name every company
         # that adds another (ALPHA TECH TRADING, BANK SAINT-PETERSBURG)
         name = [t for t in tokens if t.role not in MINOR_ROLES - {"generic"}]
+    if hit.schema != "Person" and _whole_with_form(analysed, tokens):
+        return True
     same = _same_given_name if hit.schema == "Person" else _same_word
     if len(wanted) < 2 or not all(any(same(w, n) for n in written) for w in wanted):
         return False
@@ -1196,6 +1246,22 @@ def words_cover(window: str, hit: Hit) -> bool:
             if any(present) and not all(present):
                 return False
     return True
+
+
+def _whole_with_form(window: Sequence[Token], name: Sequence[Token]) -> bool:
+    """Whether a window is an organisation's whole listed name, its one
+    distinctive word and its legal form (*Rahat Ltd.*: RAHAT LTD.): every word
+    of each is a word of the other. A word alone proves little (a city's, a
+    surname); written with the legal form its listing publishes it with, it is
+    that company's name as the company writes it."""
+    ours = [t for t in window if t.role != "stop"]
+    theirs = [t for t in name if t.role != "stop"]
+    return (
+        any(t.role == "legal_form" for t in ours)
+        and any(t.role not in MINOR_ROLES and len(t.text) >= DISTINCT_LETTERS for t in ours)
+        and all(any(_same_word(w, n) for n in theirs) for w in ours)
+        and all(any(_same_word(n, w) for w in ours) for n in theirs)
+    )
 
 
 _PATRONYMIC: Final = re.compile(

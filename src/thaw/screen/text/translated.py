@@ -22,7 +22,8 @@ Such a name is made of two kinds of word, and this module reads both:
   language, :data:`ADJECTIVE_ENDINGS`; *иранской*, *Российских*, *іранська*:
   its Russian or Ukrainian stem with *-ск-*, :func:`_slavic_country`;
   *الإيرانية*, *הפלסטיני*: its Arabic, Persian or Hebrew one, the article and
-  the ending taken off, :func:`_nisba_country`). An
+  the ending taken off,
+  :func:`thaw.screen.text.nationality.nisba_country`). An
   English name uses the adjective (*Iranian*); the country's English adjective
   is its name with an English ending (:data:`ENGLISH_ADJECTIVES`) that some
   listed name has as a word (``known``), else the name itself;
@@ -67,6 +68,7 @@ from rigour.territories.territory import Territory
 
 from thaw.screen.text.cjk import _strip_particle
 from thaw.screen.text.mentions import Hit, Mention
+from thaw.screen.text.nationality import nisba_country
 from thaw.sources import territories
 from thaw.text import name_variants
 
@@ -75,7 +77,10 @@ _WORDS: Final = {
         empresa compagnia società societa companhia şirketi sirketi şirket sirket
         компания компании компанія شرکت شركة الشركة 公司 회사 חברת""",
     "corporation": """corporation konzern corporación corporacion корпорация корпорація
-        총회사 공사 总公司""",
+        공사 总公司""",
+    # (North Korea's 총회사, *general company*: its firms' English names
+    # write GENERAL CORPORATION, KOREA RYONBONG GENERAL CORPORATION)
+    "general corporation": "총회사",
     "national": """national nationale nationales nationaux nacional nazionale ulusal milli
         национальная национальный национальной національна ملی الوطنية الوطني الوطنيه 国家 国营 국영
         הלאומית""",
@@ -330,7 +335,7 @@ def _place(word: str, known: Known) -> tuple[str, ...]:
     if territory is None and _CYRILLIC_WORD.fullmatch(word):
         territory = _slavic_country(word)
     if territory is None and _ABJAD_WORD.fullmatch(word):
-        territory = _nisba_country(word)
+        territory = nisba_country(word)
     if territory is None and _LATIN_WORD.fullmatch(word) and len(word) >= 5:
         lower = word.lower()
         for ending in ADJECTIVE_ENDINGS:
@@ -372,41 +377,6 @@ def _slavic_country(word: str) -> Territory | None:
 
 
 _ABJAD_WORD: Final = re.compile("[\u0590-\u05ff\u0600-\u06ff]+")
-_ARTICLES: Final = ("ال", "ה")
-"""The Arabic and Hebrew definite articles, joined to an adjective (الإيرانية,
-הפלסטיני)."""
-_NISBA: Final = ("يين", "يون", "ية", "ي", "ی", "יים", "יות", "ית", "י")
-"""Endings that make an Arabic, Persian or Hebrew adjective of a country's name
-(*إيران-ية*, *ایران-ی*, *פלסטינ-י*), longest first."""
-_NISBA_RESTORES: Final = ("", "ا", "يا", "ה", "יה")
-"""What the adjective may have taken off the name (*روسي-ا*, *سور-يا*, *רוס-יה*)."""
-_FINAL_FORMS: Final = str.maketrans("כמנפצ", "ךםןףץ")
-"""Hebrew letters and their forms at the end of a word (*פלסטינ-י* ← *פלסטין*)."""
-
-
-def _nisba_country(word: str) -> Territory | None:
-    """The country whose Arabic, Persian or Hebrew adjective ``word`` is, with
-    or without the article (الإيرانية, ایرانی, הפלסטיני: Iran, Palestine), or
-    ``None``."""
-    for article in _ARTICLES:
-        if word.startswith(article) and len(word) - len(article) >= _NISBA_STEM:
-            word = word[len(article) :]
-            break
-    for ending in _NISBA:
-        if word.endswith(ending) and len(word) - len(ending) >= _NISBA_STEM:
-            stem = word[: -len(ending)]
-            stem = stem[:-1] + stem[-1].translate(_FINAL_FORMS)
-            for restore in _NISBA_RESTORES:
-                for name in (stem + restore, "ال" + stem + restore):
-                    if (territory := territories.lookup(name)) is not None:
-                        return territory
-            return None
-    return None
-
-
-_NISBA_STEM: Final = 3
-"""The fewest letters of a country's name left when its adjective's article and
-ending are taken off."""
 
 
 def _compound(word: str) -> tuple[str, ...]:
@@ -436,6 +406,19 @@ def _hangul_parts(word: str) -> tuple[list[str], str]:
         else:
             break
     return english, rest
+
+
+def _hangul_place_head(rest: str) -> str:
+    """The place word that begins what a Hangul word leaves before its generic
+    words, when a name follows it (조선련봉총회사: 조선, *Korea*, then 련봉,
+    *Ryonbong*, as KOREA RYONBONG GENERAL CORPORATION is listed); else ``""``.
+    Korean writes the name North Korea gives itself before a firm's name,
+    joined to it as its generic words are after it."""
+    for size in (3, 2):
+        head = rest[:size]
+        if len(rest) - size >= 2 and (found := _generic(head)) and found[0] in PLACES:
+            return head
+    return ""
 
 
 _ELIDED: Final = re.compile(r"(?:l|d|dell|all|nell|sull)['’](?=\w)", re.IGNORECASE)
@@ -641,14 +624,18 @@ def _hangul_sequences(text: str) -> Iterator[list[Word]]:
         following = k + 1 < len(parts) and bool(parts[k + 1][3])
         if not english and not following:
             continue  # (a word that no generic word is in or follows: no reading needed)
-        if rest:
-            place = territories.lookup(rest)
+        head = "" if territories.lookup(rest) else _hangul_place_head(rest)
+        if head:  # a place that prefixes the name (조선련봉: Korea, ryonbong)
+            current.append(Word(start, start + len(head), (_generic(head)[0],), "place"))
+        if name := rest[len(head) :]:
+            at = start + len(head)
+            place = territories.lookup(name)
             if place is not None:
-                current.append(Word(start, start + len(rest), (place.name,), "place"))
+                current.append(Word(at, at + len(name), (place.name,), "place"))
             else:
-                readings = tuple(r for r in name_variants(rest)[:2] if " " not in r)
+                readings = tuple(r for r in name_variants(name)[:2] if " " not in r)
                 if readings:
-                    current.append(Word(start, start + len(rest), readings, "name"))
+                    current.append(Word(at, at + len(name), readings, "name"))
         at = start + len(rest)
         for item in english:
             kind = "place" if item in PLACES else "generic"
