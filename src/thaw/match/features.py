@@ -44,7 +44,7 @@ from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.consonants import other_consonant, other_nisba
-from thaw.match.countries import KIND_WORDS, named_countries, written_as_listed
+from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
 from thaw.match.first_given import later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
 from thaw.match.gender import other_gender
@@ -1659,7 +1659,13 @@ class CountryFeature(Feature):
     against ORION LLC) (:func:`thaw.match.countries.written_as_listed`),
     a country the listing does not have is another firm, and counts strongly
     against; written as listed, whole, it may be the listed firm's
-    subsidiary or branch abroad, and counts weakly."""
+    subsidiary or branch abroad, and counts weakly. A legal form written in
+    a country's language (*S.A.*, *GmbH*, *OOO*) says where the firm is
+    registered: when the query gives no country, one whose law writes no such
+    form counts against as a given country does (not for: many countries
+    write one form), against a listing that writes no form of that law
+    itself (:func:`thaw.match.countries.form_laws`: Alpha Bank S.A. and
+    ALFA-BANK of Russia)."""
 
     name = "country"
     weight = 1.0
@@ -1686,6 +1692,8 @@ class CountryFeature(Feature):
         given = ctx.query.countries
         if not given and ctx.entry.schema not in _MAY_BE_PEOPLE:
             given = named_countries(ctx.query)
+            if not given:
+                return self._form_conflict(ctx, m, listed)
         if not given:
             return NO_EVIDENCE
         q = {c.lower() for c in given if c}
@@ -1722,6 +1730,28 @@ class CountryFeature(Feature):
             v,
             f"country {', '.join(sorted(q))}{named} conflicts with {', '.join(sorted(e))}"
             f" ({v:+.1f})",
+        )
+
+    def _form_conflict(self, ctx: Context, m: Values, listed: tuple[str, ...]) -> Evidence:
+        """Against a firm's listing, when the query gives no country: a legal
+        form the query writes whose law is no listed country's
+        (:func:`form_laws`), a conflict as a given country's; its agreement
+        counts nothing (many countries write one form)."""
+        laws = form_laws(ctx.query, ctx.entry)
+        e = {c.lower() for c in listed if c}
+        if not laws or not e or laws & e:
+            return NO_EVIDENCE
+        if any(b in laws for a in e for b in related_countries(a)):
+            return NO_EVIDENCE
+        v = (
+            m["conflict_other"]
+            if written_as_listed(ctx.query, ctx.entry)
+            else m["conflict_respelt"]
+        )
+        if not ctx.explain:
+            return Evidence(v)
+        return Evidence(
+            v, f"the query's legal form is written by no law of {', '.join(sorted(e))} ({v:+.1f})"
         )
 
     def ceiling(self, query: Query, m: Values) -> float:
