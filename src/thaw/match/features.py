@@ -65,6 +65,7 @@ from thaw.match.written import as_written
 from thaw.sources.common import APPROXIMATE_YEARS
 from thaw.text import AnalyzedName, Token, skeleton, vocab
 from thaw.text.han_names import written_as_chinese
+from thaw.text.korean import reads_as_korean_name
 
 _PERSONS = frozenset({"Person"})
 #: The kinds of listing that may be a person's: a person's, and one of no
@@ -1659,7 +1660,13 @@ class CountryFeature(Feature):
     against ORION LLC) (:func:`thaw.match.countries.written_as_listed`),
     a country the listing does not have is another firm, and counts strongly
     against; written as listed, whole, it may be the listed firm's
-    subsidiary or branch abroad, and counts weakly. A legal form written in
+    subsidiary or branch abroad, and counts weakly. A person's listed name
+    that reads as a Korean name (a family name and a given name of one or two
+    syllables: :func:`thaw.text.korean.reads_as_korean_name`) is shared by
+    many people, few family names and given-name syllables being common to
+    most: a name that aligns with it says less of who the person is, and
+    another nationality counts more strongly against (Malaysian 최영호 and
+    CHOE Yong Ho of North Korea). A legal form written in
     a country's language (*S.A.*, *GmbH*, *OOO*) says where the firm is
     registered: when the query gives no country, one whose law writes no such
     form counts against as a given country does (not for: many countries
@@ -1674,6 +1681,11 @@ class CountryFeature(Feature):
         "agree": Magnitude(0.3, "a country in common (the most it gives)"),
         "conflict": Magnitude(
             -1.2, "no country in common with a person's nationalities, citizenships and homes"
+        ),
+        "conflict_korean": Magnitude(
+            -2.5,
+            "no country in common with a person's whose name, aligned, reads as a Korean"
+            " name (one many people share)",
         ),
         "conflict_other": Magnitude(
             -0.5, "no country in common with an organisation's, vessel's or aircraft's"
@@ -1718,7 +1730,7 @@ class CountryFeature(Feature):
                 f"country {related[0]}: a former or a parent state (+0.0)" if ctx.explain else "",
             )
         if ctx.entry.schema in _PERSONS:
-            v = m["conflict"]
+            v = m["conflict_korean"] if _korean_name(ctx) else m["conflict"]
         elif written_as_listed(ctx.query, ctx.entry):
             v = m["conflict_other"]
         else:
@@ -1758,6 +1770,13 @@ class CountryFeature(Feature):
         if not query.countries and not named_countries(query):
             return 0.0
         return max(0.0, m["agree"], m["conflict"], m["conflict_other"], m["conflict_respelt"])
+
+
+def _korean_name(ctx: Context) -> bool:
+    """Whether the listed name the query aligned with best reads as a Korean
+    name (:func:`thaw.text.korean.reads_as_korean_name`)."""
+    best = ctx.best
+    return best is not None and reads_as_korean_name([t.raw for t in best.name.informative])
 
 
 #: The kinds of identifier a register issues to a firm in its country.
