@@ -405,6 +405,11 @@ class NameShapeFeature(Feature):
       *Ahmed*). Not when either name was read from another script, whose
       readings add such a vowel of their own (Georgian *Mikheili*, the Korean
       이고리 *Igori*, the Tajik *Rustami*);
+    * *Abd left out*: a name word of one side aligns with the *X* of an *Abd
+      al-X* of the other (*Abdul Karim*, عبد الكريم, split so by analysis)
+      whose *Abd* is left unaligned ("كريم نصر الله", *Karim*, against 'NASRALLAH,
+      Hasan Abd-al-Karim'): *Abd al-X*, servant of the one God named by one of
+      his names, is one name, and *X* alone another;
     * *patronymic -s*: a person's name (or one of no stated kind) and a
       listed person's (or a party's of no stated kind), both written in Latin
       letters, and a name word of one aligns with the same word plus *-s*
@@ -591,6 +596,10 @@ class NameShapeFeature(Feature):
         "patronymic_s": Magnitude(
             -1.5, "a Latin given name aligned with itself plus -s (Williams: another name)"
         ),
+        "abd_left": Magnitude(
+            -1.5,
+            "a name word aligned with the X of Abd al-X, the Abd left out (Karim: another name)",
+        ),
         "other_gender": Magnitude(
             -2.5, "a name word aligned with its form of the other gender (Aleksandra, Aleksandr)"
         ),
@@ -741,6 +750,15 @@ class NameShapeFeature(Feature):
             return Evidence(
                 value,
                 f"a name aligned with its nisba (-i): another name ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        if _abd_left(al, qs, rs):
+            value = m["abd_left"]
+            return Evidence(
+                value,
+                f"a name aligned with the second half of Abd al-X, its Abd left out: another"
+                f" name ({value:+.1f})"
                 if ctx.explain
                 else "",
             )
@@ -1224,6 +1242,24 @@ def _nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...])
     # the stem as written, or with its vowels written otherwise (*Ahmadi*, *Ahmed*)
     stem = a[:-1]
     return stem == b or (stem[0] == b[0] and stem[-1] == b[-1] and skeleton(stem) == skeleton(b))
+
+
+def _abd_left(al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
+    """Whether a name word of one side aligns with the word after an *abd*
+    of the other (*Abd al-Karim*, split so by analysis) that is left
+    unaligned, and follows no *abd* itself (see :class:`NameShapeFeature`,
+    *Abd left out*): *Karim* is not *Abd al-Karim*."""
+    for pair in al.pairs:
+        if len(pair.query) != 1 or len(pair.result) != 1:
+            continue
+        i, j = pair.query[0], pair.result[0]
+        q_abd = i > 0 and qs[i - 1].raw == "abd"
+        r_abd = j > 0 and rs[j - 1].raw == "abd"
+        if q_abd == r_abd:
+            continue
+        if (q_abd and i - 1 not in al.query_used) or (r_abd and j - 1 not in al.result_used):
+            return True
+    return False
 
 
 def _patronymic_s_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
