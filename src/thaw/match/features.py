@@ -354,6 +354,11 @@ class NameShapeFeature(Feature):
       family name the listing leaves out: 'MOHAMMAD YAQOUB' for "Mohammad
       Yaqoub Haqqani"; not "Mohammed Ali Khan" against 'Ali MOHAMMED'), a
       patronymic, an initial or a word written twice is no such word;
+    * *Abd left out*: a name word of one side aligns with the *X* of an *Abd
+      al-X* of the other (*Abdul Karim*, عبد الكريم, split so by analysis)
+      whose *Abd* is left unaligned ("كريم نصر الله", *Karim*, against 'NASRALLAH,
+      Hasan Abd-al-Karim'): *Abd al-X*, servant of the one God named by one of
+      his names, is one name, and *X* alone another;
     * *one word respelt*: an organisation's name and a listed one, both
       written in Latin letters, that each
       have a single distinctive word, the two aligned only approximately,
@@ -405,11 +410,6 @@ class NameShapeFeature(Feature):
       *Ahmed*). Not when either name was read from another script, whose
       readings add such a vowel of their own (Georgian *Mikheili*, the Korean
       이고리 *Igori*, the Tajik *Rustami*);
-    * *Abd left out*: a name word of one side aligns with the *X* of an *Abd
-      al-X* of the other (*Abdul Karim*, عبد الكريم, split so by analysis)
-      whose *Abd* is left unaligned ("كريم نصر الله", *Karim*, against 'NASRALLAH,
-      Hasan Abd-al-Karim'): *Abd al-X*, servant of the one God named by one of
-      his names, is one name, and *X* alone another;
     * *patronymic -s*: a person's name (or one of no stated kind) and a
       listed person's (or a party's of no stated kind), both written in Latin
       letters, and a name word of one aligns with the same word plus *-s*
@@ -753,15 +753,6 @@ class NameShapeFeature(Feature):
                 if ctx.explain
                 else "",
             )
-        if _abd_left(al, qs, rs):
-            value = m["abd_left"]
-            return Evidence(
-                value,
-                f"a name aligned with the second half of Abd al-X, its Abd left out: another"
-                f" name ({value:+.1f})"
-                if ctx.explain
-                else "",
-            )
         if (
             ctx.entry.schema in _MAY_BE_PEOPLE
             and _personal(ctx.query.schema, qs)
@@ -841,6 +832,15 @@ class NameShapeFeature(Feature):
                 value,
                 f"the short listed name {best.name.original!r} of common words leaves"
                 f" {left_word.raw or left_word.text!r} unexplained ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        if _abd_left(al, qs, rs):
+            value = m["abd_left"]
+            return Evidence(
+                value,
+                f"a name aligned with the second half of Abd al-X, its Abd left out: another"
+                f" name ({value:+.1f})"
                 if ctx.explain
                 else "",
             )
