@@ -2,9 +2,9 @@
 
 Usage::
 
-    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|7|8|9|all] [--show]
+    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|7|8|9|10|all] [--show]
 
-Nine sets, ``tests/fixtures/match/analyst_queries.csv``,
+Ten sets, ``tests/fixtures/match/analyst_queries.csv``,
 ``analyst_queries2.csv`` (the second: more names that must not alert --
 namesakes of listed people, common and generic-word companies, names close to
 a listed one in spelling only) and ``analyst_queries3.csv`` (the third:
@@ -44,8 +44,14 @@ another country, and those listed with their facts; listed Russian, Arabic and
 Chinese parties in another transliteration or in characters; Turkish,
 Indonesian, Vietnamese, Nigerian and Indian namesakes sharing a word with a
 listed person; firms named after a place or a person that share that word with
-a listed firm; and vessels by a former name), were each written from the
-publications before any of it was screened (blind sets); each is reported on
+a listed firm; and vessels by a former name) and ``analyst_queries10.csv``
+(the tenth: customers with a listed person's surname and another given name
+in Russian, Ukrainian, Belarusian, Persian, Arabic, Syrian, Chinese, Korean,
+Venezuelan and Cuban naming customs, and Burmese names sharing words with a
+listed one; firms sharing a listed firm's trade word in another country or
+legal form; women with the feminine of a listed man's name, or a surname
+that has no gender; and listed parties in another transliteration), were each
+written from the publications before any of it was screened (blind sets); each is reported on
 its own. Each row is a query as an analyst would type it, with the columns:
 
 ``query``
@@ -96,6 +102,7 @@ SETS = {
     "7": FIXTURES / "analyst_queries7.csv",
     "8": FIXTURES / "hispanic_names.csv",
     "9": FIXTURES / "analyst_queries9.csv",
+    "10": FIXTURES / "analyst_queries10.csv",
 }
 
 

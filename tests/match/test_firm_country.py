@@ -12,7 +12,7 @@ import pytest
 from thaw.index.candidates import CandidateIndex
 from thaw.index.entry import Entry, IdNumber, name_entry
 from thaw.match import DEFAULT_THRESHOLD, Matcher, Query, score
-from thaw.match.countries import named_countries, written_as_listed
+from thaw.match.countries import form_laws, named_countries, written_as_listed
 from thaw.match.features import listed_countries
 
 
@@ -162,3 +162,44 @@ def test_another_business_abroad_is_another_firm() -> None:
     # a kind of body or a place added is still the listed name
     assert written_as_listed(Query("Orion Group LLC"), firm)
     assert written_as_listed(Query("Orion LLC Russia"), firm)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "listed_country"),
+    [
+        ("Alpha Bank S.A.", "ALFA-BANK JSC", "ru"),  # was 0.95: S.A. is no form of Russian law
+        ("Alpha Bank S.A.", "Alfa-Bank", "ru"),
+        ("Rosneft Deutschland GmbH", "ROSNEFT", "ru"),
+        ("Sberbank OOO", "SBERBANK EUROPE", "at"),
+    ],
+)
+def test_a_legal_form_no_listed_country_writes_is_another_firm(
+    query: str, listed: str, listed_country: str
+) -> None:
+    result = score(Query(query), _firm(listed, listed_country))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert form_laws(Query(query), _firm(listed, listed_country))
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "listed_country"),
+    [
+        ("Rosneft Trading SA", "ROSNEFT TRADING S.A.", "ru"),  # the listing writes S.A. itself
+        ("Volga Group OOO", "OOO VOLGA GROUP", "lu"),
+        ("Alfa Bank Belarus ZAO", "ALFA-BANK ZAO (BELARUS)", "by"),  # a law of Belarus
+        ("Alfa Bank JSC", "ALFA-BANK", "ru"),  # an English form: no country's own
+        ("Alfa Bank S.A.", "ALFA-BANK", ""),  # a listing with no country
+    ],
+)
+def test_a_legal_form_a_listed_country_or_the_listing_writes_is_no_conflict(
+    query: str, listed: str, listed_country: str
+) -> None:
+    entry = _firm(listed, *filter(None, [listed_country]))
+    explanation = score(Query(query), entry).explanation
+    assert "legal form is written by no law" not in explanation, explanation
+    assert score(Query(query), entry).score >= DEFAULT_THRESHOLD
+
+
+def test_a_written_as_listed_name_with_a_foreign_form_counts_weakly() -> None:
+    # Alfa-Bank S.A. may be the Russian bank's company abroad: it still alerts
+    assert score(Query("Alfa-Bank S.A."), _firm("ALFA-BANK", "ru")).score >= DEFAULT_THRESHOLD

@@ -10,6 +10,9 @@ Georgia and TBK of Russia): when the query writes the listed name otherwise
 (:func:`written_as_listed` is false), a country the listing does not have is
 strong evidence of another firm; when it writes it as listed, the country may be
 a subsidiary's or a branch's (Sberbank Switzerland), which screening must report.
+A legal form written in a country's language says where the firm is
+registered, as a country word does: *S.A.* is no form of Russian law, *OOO* no
+form of Greek law (:func:`form_laws`).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Final
 
-from thaw.index.entry import Entry
+from thaw.index.entry import COUNTRY_FORMS, Entry
 from thaw.match.types import Query
 from thaw.sources.territories import lookup
 from thaw.text import Token, analyze_name
@@ -80,6 +83,84 @@ def _query_words(
     name: str, schema: str | None
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return _words(analyze_name(name, schema).informative)
+
+
+#: The states of the former Soviet Union, whose firms' forms are written in
+#: Russian (or its neighbours' words for them): *OOO*, *ZAO*, *OAO*, *PAO*, *AO*,
+#: the Ukrainian *TOV*, the Belarusian *AAT*.
+_POST_SOVIET: Final = frozenset(
+    {"ru", "by", "ua", "kz", "kg", "tj", "uz", "tm", "am", "az", "ge", "md", "lv", "lt", "ee", "su"}
+)
+#: The countries whose law writes a company's form in a Romance language:
+#: *S.A.*, *S.R.L.*, *S.A.R.L.*, *S.A.S.*, *Ltda*, *S.p.A.*: Romance Europe and
+#: the countries that took its codes (Greece, Poland, Romania, Moldova), Latin
+#: America, French- and Portuguese-speaking Africa, the Levant and the Maghreb,
+#: and the registers of shell companies that offer the form (Panama, the
+#: British Virgin and Cayman Islands, the Bahamas, Belize, Liberia, the
+#: Marshall Islands, Seychelles).
+_ROMANCE_LAW: Final = frozenset(
+    {
+        "es", "pt", "fr", "it", "be", "lu", "ch", "mc", "ad", "sm", "va", "gr", "pl", "ro", "md",
+        "mx", "gt", "bz", "hn", "sv", "ni", "cr", "pa", "cu", "do", "ht", "pr", "co", "ve", "ec",
+        "pe", "bo", "cl", "ar", "uy", "py", "br", "gf", "gp", "mq", "re",
+        "ma", "dz", "tn", "ly", "eg", "mr", "sn", "ml", "bf", "ne", "td", "gn", "gw", "ci", "tg",
+        "bj", "cm", "cf", "ga", "cg", "cd", "gq", "st", "ao", "mz", "cv", "mg", "km", "dj", "bi",
+        "rw", "mu", "lb", "sy", "jo", "iq",
+        "vg", "ky", "bs", "lr", "mh", "sc",
+    }
+)  # fmt: skip
+#: The countries whose law writes a company's form in German: *GmbH*, *AG*.
+_GERMAN_LAW: Final = frozenset({"de", "at", "ch", "li", "lu", "it", "be"})
+#: The countries whose law writes a company's form in Dutch: *B.V.*, *N.V.*
+_DUTCH_LAW: Final = frozenset({"nl", "be", "sr", "cw", "aw", "sx", "bq"})
+
+#: Legal forms written in one country's or one family of countries' language,
+#: by the word as written and folded, and the countries whose law has them
+#: (with :data:`thaw.index.entry.COUNTRY_FORMS`, the forms of one country's
+#: law). Forms written in English (*LLC*, *JSC*, *Ltd*, *PJSC*) are not here:
+#: the lists translate every country's forms into them.
+FORM_LAWS: Final[dict[str, frozenset[str]]] = {
+    **{form: _POST_SOVIET for form in ("ooo", "zao", "oao", "pao", "ao", "tov", "aat")},
+    **{
+        form: _ROMANCE_LAW
+        for form in (
+            "sa", "sadecv", "sarl", "sas", "srl", "ltda", "spa", "sociétéanonyme",
+            "sociedadanonima",
+        )
+    },
+    **{form: _GERMAN_LAW for form in ("gmbh", "ag", "aktiengesellschaft")},
+    **{form: _DUTCH_LAW for form in ("bv", "nv")},
+    **{form: frozenset({country}) for form, country in COUNTRY_FORMS.items()},
+}  # fmt: skip
+
+
+def _forms(tokens: tuple[Token, ...]) -> list[frozenset[str]]:
+    """The countries whose law has each legal form of :data:`FORM_LAWS` among
+    ``tokens``."""
+    return [FORM_LAWS[t.raw] for t in tokens if t.role == "legal_form" and t.raw in FORM_LAWS]
+
+
+@lru_cache(maxsize=4096)
+def _query_form_laws(name: str, schema: str | None) -> frozenset[str]:
+    laws = _forms(analyze_name(name, schema).informative)
+    return frozenset().union(*laws) if laws else frozenset()
+
+
+def form_laws(query: Query, entry: Entry) -> frozenset[str]:
+    """The countries whose law has the legal form the query's firm writes
+    ("Alpha Bank S.A.": the countries that write *S.A.*, not Russia), which are
+    the query's countries as ``--country`` gives them, but only against a
+    listing that writes no form of the same law itself (ROSNEFT TRADING S.A.,
+    a Russian firm's Swiss company; OOO VOLGA GROUP, registered in
+    Luxembourg): that listing's countries are its addresses and its owners',
+    the form its own. Empty for a query that writes no such form."""
+    laws = _query_form_laws(query.name, query.schema)
+    if not laws:
+        return laws
+    for name, _kind in entry.names:
+        if any(listed & laws for listed in _forms(name.informative)):
+            return frozenset()
+    return laws
 
 
 def written_as_listed(query: Query, entry: Entry) -> bool:

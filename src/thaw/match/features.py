@@ -44,7 +44,7 @@ from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.consonants import other_consonant, other_nisba
-from thaw.match.countries import KIND_WORDS, named_countries, written_as_listed
+from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
 from thaw.match.first_given import later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
 from thaw.match.gender import other_gender
@@ -65,6 +65,7 @@ from thaw.match.written import as_written
 from thaw.sources.common import APPROXIMATE_YEARS
 from thaw.text import AnalyzedName, Token, skeleton, vocab
 from thaw.text.han_names import written_as_chinese
+from thaw.text.korean import reads_as_korean_name
 
 _PERSONS = frozenset({"Person"})
 #: The kinds of listing that may be a person's: a person's, and one of no
@@ -353,6 +354,11 @@ class NameShapeFeature(Feature):
       family name the listing leaves out: 'MOHAMMAD YAQOUB' for "Mohammad
       Yaqoub Haqqani"; not "Mohammed Ali Khan" against 'Ali MOHAMMED'), a
       patronymic, an initial or a word written twice is no such word;
+    * *Abd left out*: a name word of one side aligns with the *X* of an *Abd
+      al-X* of the other (*Abdul Karim*, عبد الكريم, split so by analysis)
+      whose *Abd* is left unaligned ("كريم نصر الله", *Karim*, against 'NASRALLAH,
+      Hasan Abd-al-Karim'): *Abd al-X*, servant of the one God named by one of
+      his names, is one name, and *X* alone another;
     * *one word respelt*: an organisation's name and a listed one, both
       written in Latin letters, that each
       have a single distinctive word, the two aligned only approximately,
@@ -590,6 +596,10 @@ class NameShapeFeature(Feature):
         "patronymic_s": Magnitude(
             -1.5, "a Latin given name aligned with itself plus -s (Williams: another name)"
         ),
+        "abd_left": Magnitude(
+            -1.5,
+            "a name word aligned with the X of Abd al-X, the Abd left out (Karim: another name)",
+        ),
         "other_gender": Magnitude(
             -2.5, "a name word aligned with its form of the other gender (Aleksandra, Aleksandr)"
         ),
@@ -822,6 +832,15 @@ class NameShapeFeature(Feature):
                 value,
                 f"the short listed name {best.name.original!r} of common words leaves"
                 f" {left_word.raw or left_word.text!r} unexplained ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
+        if _abd_left(al, qs, rs):
+            value = m["abd_left"]
+            return Evidence(
+                value,
+                f"a name aligned with the second half of Abd al-X, its Abd left out: another"
+                f" name ({value:+.1f})"
                 if ctx.explain
                 else "",
             )
@@ -1223,6 +1242,24 @@ def _nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...])
     # the stem as written, or with its vowels written otherwise (*Ahmadi*, *Ahmed*)
     stem = a[:-1]
     return stem == b or (stem[0] == b[0] and stem[-1] == b[-1] and skeleton(stem) == skeleton(b))
+
+
+def _abd_left(al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
+    """Whether a name word of one side aligns with the word after an *abd*
+    of the other (*Abd al-Karim*, split so by analysis) that is left
+    unaligned, and follows no *abd* itself (see :class:`NameShapeFeature`,
+    *Abd left out*): *Karim* is not *Abd al-Karim*."""
+    for pair in al.pairs:
+        if len(pair.query) != 1 or len(pair.result) != 1:
+            continue
+        i, j = pair.query[0], pair.result[0]
+        q_abd = i > 0 and qs[i - 1].raw == "abd"
+        r_abd = j > 0 and rs[j - 1].raw == "abd"
+        if q_abd == r_abd:
+            continue
+        if (q_abd and i - 1 not in al.query_used) or (r_abd and j - 1 not in al.result_used):
+            return True
+    return False
 
 
 def _patronymic_s_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
@@ -1659,7 +1696,19 @@ class CountryFeature(Feature):
     against ORION LLC) (:func:`thaw.match.countries.written_as_listed`),
     a country the listing does not have is another firm, and counts strongly
     against; written as listed, whole, it may be the listed firm's
-    subsidiary or branch abroad, and counts weakly."""
+    subsidiary or branch abroad, and counts weakly. A person's listed name
+    that reads as a Korean name (a family name and a given name of one or two
+    syllables: :func:`thaw.text.korean.reads_as_korean_name`) is shared by
+    many people, few family names and given-name syllables being common to
+    most: a name that aligns with it says less of who the person is, and
+    another nationality counts more strongly against (Malaysian 최영호 and
+    CHOE Yong Ho of North Korea). A legal form written in
+    a country's language (*S.A.*, *GmbH*, *OOO*) says where the firm is
+    registered: when the query gives no country, one whose law writes no such
+    form counts against as a given country does (not for: many countries
+    write one form), against a listing that writes no form of that law
+    itself (:func:`thaw.match.countries.form_laws`: Alpha Bank S.A. and
+    ALFA-BANK of Russia)."""
 
     name = "country"
     weight = 1.0
@@ -1668,6 +1717,11 @@ class CountryFeature(Feature):
         "agree": Magnitude(0.3, "a country in common (the most it gives)"),
         "conflict": Magnitude(
             -1.2, "no country in common with a person's nationalities, citizenships and homes"
+        ),
+        "conflict_korean": Magnitude(
+            -2.5,
+            "no country in common with a person's whose name, aligned, reads as a Korean"
+            " name (one many people share)",
         ),
         "conflict_other": Magnitude(
             -0.5, "no country in common with an organisation's, vessel's or aircraft's"
@@ -1686,6 +1740,8 @@ class CountryFeature(Feature):
         given = ctx.query.countries
         if not given and ctx.entry.schema not in _MAY_BE_PEOPLE:
             given = named_countries(ctx.query)
+            if not given:
+                return self._form_conflict(ctx, m, listed)
         if not given:
             return NO_EVIDENCE
         q = {c.lower() for c in given if c}
@@ -1710,7 +1766,7 @@ class CountryFeature(Feature):
                 f"country {related[0]}: a former or a parent state (+0.0)" if ctx.explain else "",
             )
         if ctx.entry.schema in _PERSONS:
-            v = m["conflict"]
+            v = m["conflict_korean"] if _korean_name(ctx) else m["conflict"]
         elif written_as_listed(ctx.query, ctx.entry):
             v = m["conflict_other"]
         else:
@@ -1724,10 +1780,39 @@ class CountryFeature(Feature):
             f" ({v:+.1f})",
         )
 
+    def _form_conflict(self, ctx: Context, m: Values, listed: tuple[str, ...]) -> Evidence:
+        """Against a firm's listing, when the query gives no country: a legal
+        form the query writes whose law is no listed country's
+        (:func:`form_laws`), a conflict as a given country's; its agreement
+        counts nothing (many countries write one form)."""
+        laws = form_laws(ctx.query, ctx.entry)
+        e = {c.lower() for c in listed if c}
+        if not laws or not e or laws & e:
+            return NO_EVIDENCE
+        if any(b in laws for a in e for b in related_countries(a)):
+            return NO_EVIDENCE
+        v = (
+            m["conflict_other"]
+            if written_as_listed(ctx.query, ctx.entry)
+            else m["conflict_respelt"]
+        )
+        if not ctx.explain:
+            return Evidence(v)
+        return Evidence(
+            v, f"the query's legal form is written by no law of {', '.join(sorted(e))} ({v:+.1f})"
+        )
+
     def ceiling(self, query: Query, m: Values) -> float:
         if not query.countries and not named_countries(query):
             return 0.0
         return max(0.0, m["agree"], m["conflict"], m["conflict_other"], m["conflict_respelt"])
+
+
+def _korean_name(ctx: Context) -> bool:
+    """Whether the listed name the query aligned with best reads as a Korean
+    name (:func:`thaw.text.korean.reads_as_korean_name`)."""
+    best = ctx.best
+    return best is not None and reads_as_korean_name([t.raw for t in best.name.informative])
 
 
 #: The kinds of identifier a register issues to a firm in its country.

@@ -11,7 +11,8 @@ KAMYSHOV.
 
 :func:`lengthened_surname` tells such a pair from two spellings of one name,
 which transliteration writes with a vowel, a soft sign or an *h* more or less
-before the suffix (*Seleznev*, *Seleznyov*; *Alekseev*, *Alekseyev*; *Zhukov*,
+before the suffix, or with *y* or *i* for one vowel inside the stem (*Kamyshov*,
+the Ukrainian *Kamishov*) (*Seleznev*, *Seleznyov*; *Alekseev*, *Alekseyev*; *Zhukov*,
 *Zhukhov*), the rest of one letter's spelling (*Lavrishev*, *Lavrishchev*: щ;
 *Fedin*, the Belarusian *Fedzin*) or a letter doubled (*Abdulov*, *Abdullov*).
 """
@@ -72,7 +73,9 @@ def lengthened_surname(q: Token, r: Token) -> bool:
     split_a, split_b = _split(a), _split(b)
     if split_a is None or split_b is None or split_a[1:] != split_b[1:]:
         return False
-    short, long = sorted((split_a[0], split_b[0]), key=len)
+    # (*y* and *i* alike: the Russian ы and the Ukrainian и are written either
+    # way, *Kamyshov*, the Ukrainian КАМИШОВ *Kamishov*)
+    short, long = sorted((split_a[0].replace("y", "i"), split_b[0].replace("y", "i")), key=len)
     if len(short) == len(long) or not long.startswith(short):
         return False
     extra = long[len(short) :]

@@ -151,6 +151,15 @@ _ARABIC_MARKERS: Final = frozenset(
     }
 )  # fmt: skip
 _ALLAH_ENDS: Final = ("ullah", "ollah", "allah", "ulla", "ulah", "olah", "alah")
+#: The word *Allah* that ends a theophoric name, as analysis writes it when it
+#: splits the name (``Shafiqullah`` → *shafiq allah*, اسدالله → *asd allah*).
+ALLAH: Final = "allah"
+#: The spellings of that word written apart (*Shafiq Ullah*, *Asad Ollah*):
+#: the only words it is compared with (:func:`thaw.match.names.token_similarity`).
+#: Not *Alla*, a Russian given name.
+ALLAH_SPELLINGS: Final = frozenset(
+    {"allah", "ullah", "ollah", "ulla", "olla", "ulah", "olah", "alah", "llah", "lah"}
+)
 _ROMAN: Final = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 _ROMAN_VALUES: Final = {"i": 1, "v": 5, "x": 10}
 
@@ -783,7 +792,7 @@ def _split_arabic_compounds(words: list[_Word]) -> list[_Word]:
                 # (*-oulla* is the Greek diminutive: Androulla, Georgoulla;
                 # *-salah* the name Salah: Bensalah)
                 out.append(_Word(m.group(1), w.abjad))
-                out.append(_Word("allah", w.abjad))
+                out.append(_Word(ALLAH, w.abjad))
                 continue
         if w.hint is None and a in _ABD_ALONE:
             out.append(_Word("abd", w.abjad))

@@ -1,0 +1,33 @@
+"""*Abd al-X* is one name, and *X* alone another (name_shape's *Abd left
+out*): *Karim* is not *Abd al-Karim*."""
+
+from __future__ import annotations
+
+import pytest
+from tests.match.pairs import person_score
+
+from thaw.match import DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("كريم نصر الله", "NASRALLAH, Hasan Abd-al-Karim"),  # was 0.87
+        ("Karim Nasrallah", "NASRALLAH, Hasan Abd-al-Karim"),  # was 0.89
+        ("Abdul Rahman Yasin", "RAHMAN YASIN"),  # was 0.88
+    ],
+)
+def test_a_name_is_not_the_second_half_of_abd_al_x(query: str, listed: str) -> None:
+    assert person_score(query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Abdul Karim Nasrallah", "Abdulkarim NASRALLAH"),
+        ("عبد الكريم نصر الله", "Abd al-Karim NASRALLAH"),
+        ("Abdel Rahman Yasin", "ABD AL-RAHMAN YASIN"),
+    ],
+)
+def test_abd_al_x_written_apart_or_joined_still_matches(query: str, listed: str) -> None:
+    assert person_score(query, listed) >= 0.9
