@@ -2,9 +2,9 @@
 
 The name analysis modules (with the readers of names in Hangul, Chinese
 characters, kana and Thai, and the helpers they call per word), candidate
-retrieval and alignment modules listed in :data:`MODULES` are ordinary, typed
-Python. When thaw is installed (``pip install
-.`` or ``pip install -e .``) and a C compiler is at hand, the build
+retrieval (with the makers of the entries it decodes) and alignment modules
+listed in :data:`MODULES` are ordinary, typed Python. When thaw is installed
+(``pip install .`` or ``pip install -e .``) and a C compiler is at hand, the build
 (``hatch_build.py``) also compiles them with mypyc into extension modules beside
 the sources, and records in :data:`MANIFEST` a digest of each source it compiled.
 The compiled modules give the same results about 1.5 times faster.
@@ -56,6 +56,7 @@ MODULES: tuple[str, ...] = (
     "thaw.match.names",
     "thaw.match.spelling",
     "thaw.match.score",
+    "thaw.index.fields",
     "thaw.index.candidates",
 )
 

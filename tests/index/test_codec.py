@@ -3,14 +3,17 @@ the entry that was built, and its pickle names no class, only table numbers."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import pickle
 import pickletools
+from typing import Any
 
 from tests.index.fixture_store import fixture_records
 from thaw.index import entry_from_record
 from thaw.index.codec import (
     CLASSES,
+    MAKERS,
     EntryPickler,
     decode_entry,
     decoding_table,
@@ -18,8 +21,9 @@ from thaw.index.codec import (
     loads_facts,
 )
 from thaw.index.entry import Entry, IdNumber, listing_facts
+from thaw.index.fields import new_entry, new_id_number
 from thaw.model import Identifier, Name, Record
-from thaw.text import AnalyzedName, Token
+from thaw.text import AnalyzedName, Token, analyze_name
 
 
 def _encoded(entries: list[Entry]) -> tuple[list[bytes], list[Token]]:
@@ -64,11 +68,41 @@ def test_pickles_name_no_class() -> None:
         ops = {op.name for op, _arg, _pos in pickletools.genops(blob)}
         assert not ops & {"GLOBAL", "STACK_GLOBAL", "INST", "OBJ"}
         assert b"thaw" not in blob
-    # classes are read from the end of the table: -1 is the last of CLASSES
+    # classes are read from the end of the table: -1 is the last of CLASSES,
+    # made by the last of MAKERS
     table = decoding_table(tokens)
-    assert table[-len(CLASSES) :] == list(CLASSES)
-    assert table[-1] is Entry and len(table) == len(tokens) + len(CLASSES)
+    assert table[-len(CLASSES) :] == list(MAKERS)
+    assert table[-1] is new_entry and len(table) == len(tokens) + len(CLASSES)
     assert pickle.loads(pickle.dumps(CLASSES)) == CLASSES
+
+
+def _fields(obj: Any) -> tuple[Any, ...]:
+    """Every field of the dataclass instance ``obj``, in declaration order."""
+    return tuple(getattr(obj, f.name) for f in dataclasses.fields(obj))
+
+
+def test_makers_make_what_the_constructors_make() -> None:
+    """Each maker of :data:`MAKERS`, given every field of an object in order (as
+    an entry pickle holds them), makes the object the class's constructor makes:
+    equal, of the class, with every field set (a field added to the class and
+    not to its maker fails here). An entry given no countries of legal forms
+    works them out, as ``__post_init__`` does."""
+    assert len(MAKERS) == len(CLASSES)
+    for entry in _entries():
+        made = new_entry(*_fields(entry))
+        assert type(made) is Entry and made == entry
+        assert _fields(made) == _fields(entry)
+        for identifier in entry.identifiers:
+            again = new_id_number(*_fields(identifier))
+            assert type(again) is IdNumber and _fields(again) == _fields(identifier)
+    caption = "ALPHA TECH TRADING FZE"
+    names = ((analyze_name(caption, "Organization"), "primary"),)
+    fields: list[Any] = [
+        *_fields(Entry("s", "1", "Organization", caption, names, (), (), None, (), (), None))
+    ]
+    fields[-2] = None  # (form_countries, before __post_init__ works them out)
+    made = new_entry(*fields)
+    assert made == Entry(*fields) and made.form_countries == ("ae",)
 
 
 def test_facts_load_to_the_facts_of_the_entry() -> None:

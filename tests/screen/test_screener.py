@@ -12,6 +12,7 @@ import thaw
 from tests.index.fixture_store import fixture_records
 from thaw.cli import app
 from thaw.screen import NoListsLoaded, Screener, ScreenInputError
+from thaw.screen.inputs import clean_name
 
 HIT_KEYS = ["score", "schema", "name", "matched_name", "listings", "explanation", "features"]
 LISTING_KEYS = ["source", "source_id", "programs", "listed_on"]
@@ -160,6 +161,23 @@ def test_odd_names_are_refused(screener: Screener, name: object, message: str) -
     to screen ("aa" matched two listings at 0.90) and a huge name are refused."""
     with pytest.raises(ScreenInputError, match=message):
         screener.screen(name)  # type: ignore[arg-type]
+
+
+def test_ascii_names_need_two_letters_or_digits_as_any_name_does() -> None:
+    """A name of fewer than two different letters or digits, case aside, is
+    refused; an ASCII one (checked without a call per character) exactly as
+    the rule for every script says, for every pair of printable characters."""
+    printable = [chr(c) for c in range(32, 127)]
+    for a in printable:
+        for b in printable:
+            text = " ".join(f"{a}{b}{a}".split())
+            if not text:
+                continue
+            if len(set(filter(str.isalnum, text.casefold()))) < 2:
+                with pytest.raises(ScreenInputError, match="too little information"):
+                    clean_name(text)
+            else:
+                assert clean_name(text) == text
 
 
 def test_odd_but_real_names_are_screened(screener: Screener) -> None:

@@ -22,23 +22,30 @@ from __future__ import annotations
 import copyreg
 import io
 import pickle
+from collections.abc import Callable
 from typing import Any, cast
 
 from thaw.index.entry import Entry, IdNumber
+from thaw.index.fields import new_entry, new_id_number
 from thaw.text import AnalyzedName, Token
 
 CLASSES: tuple[type, ...] = (IdNumber, AnalyzedName, Entry)
 """The classes an entry pickle refers to by number: ``i - len(CLASSES)`` for the
 ``i``-th, so that the decoding table (:func:`decoding_table`) is the token table
-with these appended, and a negative id reads from its end."""
+with what makes them (:data:`MAKERS`) appended, and a negative id reads from its end."""
+
+MAKERS: tuple[Callable[..., Any], ...] = (new_id_number, AnalyzedName, new_entry)
+"""What decoding calls with the fields of each of :data:`CLASSES`, in order: the
+class itself, or a compiled function making the same object faster
+(:mod:`thaw.index.fields`)."""
 
 _CLASS_IDS: dict[type, int] = {cls: i - len(CLASSES) for i, cls in enumerate(CLASSES)}
 
 
 def decoding_table(tokens: list[Token]) -> list[Any]:
     """What :func:`decode_entry` looks persistent ids up in: the token table
-    (in id order), then :data:`CLASSES`."""
-    return [*tokens, *CLASSES]
+    (in id order), then :data:`MAKERS`."""
+    return [*tokens, *MAKERS]
 
 
 def _fields_reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
@@ -105,8 +112,8 @@ def loads_facts(blob: bytes) -> Entry:
     (source, source_id, schema, birth_dates, countries, gender, ids, estimates, forms) = (
         pickle.loads(blob)
     )
-    identifiers = tuple(IdNumber(kind, number, country) for kind, number, country in ids)
-    return Entry(
+    identifiers = tuple(new_id_number(kind, number, country) for kind, number, country in ids)
+    return new_entry(
         source,
         source_id,
         schema,

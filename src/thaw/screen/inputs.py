@@ -43,6 +43,8 @@ MAX_NAME_CHARS = 1_000
 is under 400; anything longer is not a name but a pasted document or an attack."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ASCII_NOT_ALNUM = frozenset(c for c in map(chr, range(128)) if not c.isalnum())
+"""The ASCII characters that are neither letters nor digits."""
 
 
 class ScreenInputError(ValueError):
@@ -76,7 +78,12 @@ def clean_name(value: Any) -> str:
         raise ScreenInputError("no name")
     if len(text) > MAX_NAME_CHARS:
         raise ScreenInputError(f"name longer than {MAX_NAME_CHARS:,} characters")
-    distinct = set(filter(str.isalnum, text.casefold()))
+    if text.isascii():
+        # (nearly every name: its distinct characters less the ASCII ones that
+        # are no letter or digit, without a call of str.isalnum per character)
+        distinct = set(text.lower()) - _ASCII_NOT_ALNUM
+    else:
+        distinct = set(filter(str.isalnum, text.casefold()))
     if len(distinct) < 2 and not _is_ideographic(distinct):
         raise ScreenInputError(
             f"name {text!r} carries too little information to screen "
