@@ -1112,6 +1112,7 @@ class CandidateIndex:
         # many names, and folding costs more than the lookup)
         self._spelt_slots: dict[str, int] = {}
         self._spelt_begins: dict[str, bool] = {}
+        self._spelt_folds: dict[str, str] = {}
         self._spelt_words: dict[
             tuple[str, EdgesOf, tuple[int, ...]], tuple[tuple[int, int, _Ints], ...]
         ] = {}
@@ -1676,7 +1677,9 @@ class CandidateIndex:
         keep = self._may_begin_short if japanese else self._may_begin
         if japanese and _kana_only(word):
             longest = KANA_RUN
-        runs = run_spellings(word, edges, longest, most, keep, cuts, SPELLING_WIDTH, whole)
+        # (a word spelt whole: its spellings that fold alike are one lookup)
+        same = self._spelt_fold if whole else None
+        runs = run_spellings(word, edges, longest, most, keep, cuts, SPELLING_WIDTH, whole, same)
         for start, end, spellings in runs:
             slots = {self._spelt_slot(sp) for sp in spellings}
             if japanese:
@@ -1711,6 +1714,17 @@ class CandidateIndex:
                 self._spelt_slots.clear()
             self._spelt_slots[memo] = slot
         return slot
+
+    def _spelt_fold(self, spelling: str) -> str:
+        """The token a joined ``spelling`` folds to, as :meth:`_spelt_slot`
+        looks it up (remembered, up to :data:`SPELT_MEMO` spellings): a word
+        spelt whole by its sounds has many spellings that fold alike."""
+        found = self._spelt_folds.get(spelling)
+        if found is None:
+            if len(self._spelt_folds) >= SPELT_MEMO:
+                self._spelt_folds.clear()
+            found = self._spelt_folds[spelling] = fold_token(spelling)
+        return found
 
     def _may_begin_short(self, text: str) -> bool:
         """:meth:`_may_begin`, for a joined spelling of a Japanese name written
