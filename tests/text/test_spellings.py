@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from thaw.text import analyze_name
@@ -100,3 +101,18 @@ def test_run_spellings_of_a_word_spelt_whole() -> None:
     runs = run_spellings("宗一郎", _edges, 3, 100, whole=True)
     assert [(s, e) for s, e, _ in runs] == [(0, 3)]
     assert "souichirou" in runs[0][2] and "soichiro" in runs[0][2]
+
+
+def test_run_spellings_charges_spellings_that_look_up_alike_once() -> None:
+    # (a word spelt whole by its sounds: its last letter's spellings fold alike,
+    # wl/wll/wlll one lookup; charged once each, the budget reaches wh-)
+    def edges(word: str) -> Sequence[Edge]:
+        return [(0, 1, ("w", "wh")), (1, 2, ("l", "ll", "lll", "llll"))]
+
+    def collapsed(text: str) -> str:
+        return re.sub(r"(.)\1+", r"\1", text)
+
+    plain = run_spellings("уl", edges, 2, 6, whole=True)
+    assert not any("whl" in spellings for _, _, spellings in plain)
+    alike = run_spellings("уl", edges, 2, 6, whole=True, same=collapsed)
+    assert alike == [(0, 2, ["wl", "whl"])]

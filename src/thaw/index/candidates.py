@@ -24,6 +24,10 @@ narrows the field to a few dozen listings in well under a millisecond. It holds
                   an abjad with ش also looks up the skeleton of its French
                   spelling (*ch*: عكاشة, *Akkacha*), and two adjacent ones the
                   ``k:`` skeleton of their join (أبو بكر, *Abubakar*);
+  ``w:~<key>``    the consonant key of the join of two adjacent Latin-script
+                  words of a name (:func:`split_join_key`: *Mohammad-Bagher*
+                  ``w:~mhmdbkr``), looked up only by a query word written in an
+                  abjad, Thai or Khmer, which writes them as one (محمدباقر);
   ``s:<key>``     the consonants of a Latin-script name token, so that spellings
                   differing in their vowels meet (``Vorobyov``/``Vorobev``);
   ``o:<key>``     the onset key of a Latin-script name word of a person
@@ -157,7 +161,7 @@ from thaw.text.spellings import (
 )
 from thaw.text.symbols import latin_words
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
 
 SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")
@@ -258,8 +262,10 @@ KANA_RUN = 8
 #: Measured (``benchmarks/cross_script_pairs.py --retrieval``): 30 finds no
 #: more Cyrillic pairs than none, 120 all but one that 600 finds, for a third
 #: of the cost (the Cyrillic names of a customer file spelt at 600 cost ten
-#: times their retrieval).
-SOUND_KEYS = 120
+#: times their retrieval). Since the spellings that fold alike are charged
+#: once (:func:`thaw.text.spellings.run_spellings`'s ``same``), 100 finds
+#: what 120 found and *Whelan* for Уилан besides; 90 loses *Chirac*.
+SOUND_KEYS = 100
 SPELLING_CREDIT = 0.9
 #: The least coverage of a listing that the spellings propose (about every
 #: character of the name spelt: a name is spelt in full or not at all), and
@@ -846,6 +852,24 @@ def abjad_join_key(left: Token, right: Token) -> str | None:
     return "k:~" + key if len(key) >= ABJAD_JOIN_MIN else None
 
 
+def split_join_key(left: Token, right: Token) -> str | None:
+    """For two adjacent words of a listed name written in Latin letters, the
+    ``w:`` key of their join: ``w:~`` and the consonant key of the join of
+    their raw forms (:data:`ABJAD_JOIN_MIN` letters or more), which a query
+    word written as one in an abjad, Thai or Khmer looks up
+    (:meth:`CandidateIndex._token_keys`): such a script writes as one word what
+    Latin spellings write apart or analysis parts (گلبدین and *Gulb-uddin*,
+    เครืองาม and *Krea-ngam*, សុគន្ធកញ្ញា and *Sokun Kanha*). ``None`` for words
+    not both in Latin letters."""
+    if left.abjad or right.abjad or left.script_form or right.script_form:
+        return None
+    joined = left.raw + right.raw
+    if not joined.isascii() or not joined.isalpha():
+        return None
+    key = abjad_key(fold_token(joined))
+    return "w:~" + key if len(key) >= ABJAD_JOIN_MIN else None
+
+
 def minor_join_keys(name: AnalyzedName, tokens: list[Token]) -> list[tuple[str, int]]:
     """The ``t:`` keys of the joins of a retrieval token (of ``tokens``,
     :func:`_retrieval_tokens`) with the word written next to it that does not
@@ -1090,6 +1114,7 @@ class CandidateIndex:
         # many names, and folding costs more than the lookup)
         self._spelt_slots: dict[str, int] = {}
         self._spelt_begins: dict[str, bool] = {}
+        self._spelt_folds: dict[str, str] = {}
         self._spelt_words: dict[
             tuple[str, EdgesOf, tuple[int, ...]], tuple[tuple[int, int, _Ints], ...]
         ] = {}
@@ -1143,6 +1168,10 @@ class CandidateIndex:
                     vocab.add(text)
                 for left, right in zip(texts, texts[1:], strict=False):
                     postings.add("t:" + left + right, position)
+                for left_token, right_token in zip(tokens, tokens[1:], strict=False):
+                    written_apart = split_join_key(left_token, right_token)
+                    if written_apart is not None:
+                        postings.add(written_apart, position)
                 abjad = {"~" + t.key for t in analyzed.tokens if t.abjad}
                 for key in index_keys(analyzed) - set(texts):
                     postings.add("k:" + key, position)
@@ -1442,6 +1471,9 @@ class CandidateIndex:
             # "~" + consonants: too few for two Latin-script words to meet by it
             short = len(key) - 1 < LATIN_SKELETON_MIN
             keys.append("a:" + key if short and not token.abjad else "k:" + key)
+            if token.abjad and len(key) > ABJAD_JOIN_MIN:
+                # two listed words that the script writes as one (:func:`split_join_key`)
+                keys.append("w:" + key)
         vowel_free = _vowel_free(token)
         if vowel_free is not None:
             keys.append("s:" + vowel_free)
@@ -1647,7 +1679,9 @@ class CandidateIndex:
         keep = self._may_begin_short if japanese else self._may_begin
         if japanese and _kana_only(word):
             longest = KANA_RUN
-        runs = run_spellings(word, edges, longest, most, keep, cuts, SPELLING_WIDTH, whole)
+        # (a word spelt whole: its spellings that fold alike are one lookup)
+        same = self._spelt_fold if whole else None
+        runs = run_spellings(word, edges, longest, most, keep, cuts, SPELLING_WIDTH, whole, same)
         for start, end, spellings in runs:
             slots = {self._spelt_slot(sp) for sp in spellings}
             if japanese:
@@ -1682,6 +1716,17 @@ class CandidateIndex:
                 self._spelt_slots.clear()
             self._spelt_slots[memo] = slot
         return slot
+
+    def _spelt_fold(self, spelling: str) -> str:
+        """The token a joined ``spelling`` folds to, as :meth:`_spelt_slot`
+        looks it up (remembered, up to :data:`SPELT_MEMO` spellings): a word
+        spelt whole by its sounds has many spellings that fold alike."""
+        found = self._spelt_folds.get(spelling)
+        if found is None:
+            if len(self._spelt_folds) >= SPELT_MEMO:
+                self._spelt_folds.clear()
+            found = self._spelt_folds[spelling] = fold_token(spelling)
+        return found
 
     def _may_begin_short(self, text: str) -> bool:
         """:meth:`_may_begin`, for a joined spelling of a Japanese name written

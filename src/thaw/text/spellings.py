@@ -294,6 +294,7 @@ def run_spellings(
     cuts: Sequence[int] = (),
     width: int | None = None,
     whole: bool = False,
+    same: Callable[[str], str] | None = None,
 ) -> list[tuple[int, int, list[str]]]:
     """Each run of at most ``longest`` characters of ``word`` with the
     spellings of the whole run (its edges' spellings joined, every way
@@ -309,7 +310,12 @@ def run_spellings(
     all its spellings, which cost a lookup each (黃少澤 *Wong Sio Chak*: *sio*
     is the fifteenth spelling of 少, a Macau one). With ``whole``, only the
     run of the whole word, as a word spelt by its sounds is spelt
-    (:func:`spells_syllables`: Σιράκ *Chirac*, not *Sir*).
+    (:func:`spells_syllables`: Σιράκ *Chirac*, not *Sir*). With ``same`` (what
+    a complete spelling is looked up as: a folding), a run's spellings that
+    ``same`` makes one are listed and charged to ``most`` once, and a joined
+    spelling reached again by other edges (*w-i*, *wi*) is not extended again:
+    the budget goes to spellings that may find another word (Уилан: *wilan*,
+    *willan*, *wilann* are one lookup, and *Whelan* is reached).
     (A list, not a generator: compiled, a generator's every step is a call.)"""
     out: list[tuple[int, int, list[str]]] = []
     edges: dict[int, list[tuple[int, tuple[str, ...], tuple[str, ...]]]] = {}
@@ -320,6 +326,8 @@ def run_spellings(
         found: dict[int, list[str]] = {}
         budget = most
         stack: list[tuple[int, str]] = [(start, "")]
+        grown: set[tuple[int, str]] = set()  # (with ``same``)
+        listed: set[tuple[int, str]] = set()
         while stack and budget > 0:
             at, joined = stack.pop()
             children: list[tuple[int, str]] = []
@@ -332,6 +340,15 @@ def run_spellings(
                 # (of a word spelt whole, only the runs to its end are kept)
                 texts = found.setdefault(end, []) if not whole or end == len(word) else []
                 spellings = every if at == start else usual
+                if not grows and same is not None:
+                    for spelling in spellings:
+                        text = joined + spelling
+                        looked_up = (end, same(text))
+                        if looked_up not in listed:
+                            listed.add(looked_up)
+                            texts.append(text)
+                            budget -= 1
+                    continue
                 budget -= len(spellings)  # (the budget is checked between runs)
                 if not grows:
                     texts.extend([joined + spelling for spelling in spellings])
@@ -339,6 +356,10 @@ def run_spellings(
                 for k, spelling in enumerate(spellings):
                     text = joined + spelling
                     texts.append(text)
+                    if same is not None:
+                        if (end, text) in grown:
+                            continue
+                        grown.add((end, text))
                     if (width is None or k < width) and (keep is None or keep(text)):
                         children.append((end, text))
             stack.extend(reversed(children))  # the first spellings first
