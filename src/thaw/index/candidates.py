@@ -82,8 +82,9 @@ looked up as a listed token (:func:`minor_join_keys`: *Siemens AG*, *SiemensAG*)
 **coverage** is the credited
 weight over the total weight, in [0, 1]. A listing sharing an identifier number
 with the query is always a candidate (coverage + 1). Candidates below
-``min_coverage`` are dropped; the rest are ranked by coverage (ties: listings with
-shorter names first) and the best ``limit`` returned.
+``min_coverage`` are dropped; the rest are ranked by coverage (ties: listings that write more of the
+query's adjacent word pairs side by side, then listings with shorter names
+first) and the best ``limit`` returned.
 
 A person's name in Latin letters that reads as a romanised Korean name
 (:func:`thaw.text.korean.reads_as_korean_name`: *Kim Jong Eun*, *Lee
@@ -2052,13 +2053,28 @@ class CandidateIndex:
             # (most queries: nothing or one listing left, nothing to rank)
             return list(map(Candidate, cand.tolist(), coverage.tolist()))
         rounded = coverage.round(6)
-        if len(cand) > limit:
-            # keep the best ``limit`` in the final order, ties included consistently
-            boundary = -np.partition(-rounded, limit - 1)[limit - 1]
-            top = (rounded >= boundary).nonzero()[0]
-            cand, coverage, rounded = cand[top], coverage[top], rounded[top]
-        order = np.lexsort((cand, self._name_len[cand], -rounded))[:limit]
+        if len(cand) <= limit:
+            order = np.lexsort((cand, self._name_len[cand], -rounded))
+            return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))
+        # keep the best ``limit`` in the final order, ties included consistently
+        boundary = -np.partition(-rounded, limit - 1)[limit - 1]
+        top = (rounded >= boundary).nonzero()[0]
+        cand, coverage, rounded = cand[top], coverage[top], rounded[top]
+        order = np.lexsort((cand, self._name_len[cand], -self._joined(joins, cand), -rounded))
+        order = order[:limit]
         return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))
+
+    def _joined(self, joins: list[tuple[int, int, int]], cand: _Ints) -> _Ints:
+        """For each candidate (sorted positions), how many of the query's
+        ``joins`` it posts: how many of the query's adjacent word pairs one of
+        its names writes side by side. Equal coverage ranks a listing that has
+        them first: a word the query repeats (*Abdullah ABDULLAH*, *SA'ID,
+        Sa'id*) credits every listing with the word once in full, and without
+        this the listing written as the query is lost among them."""
+        count = np.zeros(len(cand), dtype=np.int32)
+        for slot, _, _ in joins:
+            count += _present(self._posting(slot), cand)
+        return count
 
     def _onset_candidates(
         self,
