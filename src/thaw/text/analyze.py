@@ -840,6 +840,10 @@ def _split_joined_articles(words: list[_Word]) -> list[_Word]:
 
 
 _LEET: Final = str.maketrans("01345789", "oieasjbg")
+#: A digit beside another or ending a word: a number written in a name (an
+#: online handle, *MAXMS76*, *IGOR1994V*, *ALEX560560*), not a letter typed as
+#: a digit, which stands alone between letters (*Ig0r*, *SID3RUN*).
+_HANDLE_NUMBER: Final = re.compile(r"\d(?:\d|$)")
 _CONSONANTS_ONLY: Final = re.compile(r"^[bcdfghjklmnpqrstvwxz]{2,3}$")
 #: A Chinese syllable written without a vowel: the syllabic nasal *ng* of
 #: Cantonese, Hokkien and Teochew, alone or after a consonant (黃 and 吳 *Ng*,
@@ -848,13 +852,21 @@ _NASAL_SYLLABLE: Final = re.compile(r"^[bcdfghjklmnpqrstvwxz]?ng$")
 
 
 def _person_words(words: list[_Word]) -> list[_Word]:
-    """Person-name repairs: digits typed for letters (``Ig0r``), and all-consonant
+    """Person-name repairs: digits typed for letters (``Ig0r``; not a number
+    a handle writes, :data:`_HANDLE_NUMBER`: *MAXMS76* is written so, as a
+    query of no stated kind reads it), and all-consonant
     two- or three-letter words read as initials (``JC Juncker``), except a
     Chinese syllable that has no vowel (:data:`_NASAL_SYLLABLE`: *Ng Eng Hen*)."""
     out: list[_Word] = []
     for w in words:
         a = w.ascii
-        if w.hint is None and not a.isalpha() and not a.isdigit() and any(c.isalpha() for c in a):
+        if (
+            w.hint is None
+            and not a.isalpha()
+            and not a.isdigit()
+            and any(c.isalpha() for c in a)
+            and not _HANDLE_NUMBER.search(a)
+        ):
             a = a.translate(_LEET)
             w = _Word(a, w.abjad)
         if (
