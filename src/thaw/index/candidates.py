@@ -28,6 +28,9 @@ narrows the field to a few dozen listings in well under a millisecond. It holds
                   words of a name (:func:`split_join_key`: *Mohammad-Bagher*
                   ``w:~mhmdbkr``), looked up only by a query word written in an
                   abjad, Thai or Khmer, which writes them as one (محمدباقر);
+  ``e:<token>``   the one retrieval token of a name of one word (*HASSAN*),
+                  which only ranks equally covered candidates
+                  (:meth:`CandidateIndex._written_alike`);
   ``s:<key>``     the consonants of a Latin-script name token, so that spellings
                   differing in their vowels meet (``Vorobyov``/``Vorobev``);
   ``o:<key>``     the onset key of a Latin-script name word of a person
@@ -83,8 +86,9 @@ looked up as a listed token (:func:`minor_join_keys`: *Siemens AG*, *SiemensAG*)
 weight over the total weight, in [0, 1]. A listing sharing an identifier number
 with the query is always a candidate (coverage + 1). Candidates below
 ``min_coverage`` are dropped; the rest are ranked by coverage (ties: listings that write more of the
-query's adjacent word pairs side by side, then listings with shorter names
-first) and the best ``limit`` returned.
+query's adjacent word pairs side by side, or a one-word query as a name of
+their own, then listings with shorter names first) and the best ``limit``
+returned.
 
 A person's name in Latin letters that reads as a romanised Korean name
 (:func:`thaw.text.korean.reads_as_korean_name`: *Kim Jong Eun*, *Lee
@@ -1164,6 +1168,8 @@ class CandidateIndex:
                     continue
                 shortest = min(shortest, len(tokens))
                 texts = [t.text for t in tokens]
+                if len(texts) == 1:
+                    postings.add("e:" + texts[0], position)
                 for text in texts:
                     postings.add("t:" + text, position)
                     vocab.add(text)
@@ -1785,6 +1791,10 @@ class CandidateIndex:
                 slot = self._slots.get(joined)
             if slot is not None:
                 joins.append((slot, i, i + 1))
+        if len(tokens) == 1 and (whole := self._slots.get("e:" + tokens[0].text)) is not None:
+            # a name of that one word: its token already credits it in full,
+            # and the join only ranks it among equals (:meth:`_written_alike`)
+            joins.append((whole, 0, 0))
         if len(tokens) < len(name.tokens):
             joins.extend(self._minor_joins(name, tokens))
         retrieval = {id(t) for t in tokens}
@@ -2060,17 +2070,19 @@ class CandidateIndex:
         boundary = -np.partition(-rounded, limit - 1)[limit - 1]
         top = (rounded >= boundary).nonzero()[0]
         cand, coverage, rounded = cand[top], coverage[top], rounded[top]
-        order = np.lexsort((cand, self._name_len[cand], -self._joined(joins, cand), -rounded))
-        order = order[:limit]
+        alike = self._written_alike(joins, cand)
+        order = np.lexsort((cand, self._name_len[cand], -alike, -rounded))[:limit]
         return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))
 
-    def _joined(self, joins: list[tuple[int, int, int]], cand: _Ints) -> _Ints:
-        """For each candidate (sorted positions), how many of the query's
-        ``joins`` it posts: how many of the query's adjacent word pairs one of
-        its names writes side by side. Equal coverage ranks a listing that has
-        them first: a word the query repeats (*Abdullah ABDULLAH*, *SA'ID,
-        Sa'id*) credits every listing with the word once in full, and without
-        this the listing written as the query is lost among them."""
+    def _written_alike(self, joins: list[tuple[int, int, int]], cand: _Ints) -> _Ints:
+        """For each candidate (sorted positions), how much of the query one of
+        its names writes alike: how many of the query's adjacent word pairs
+        (``joins``) it writes side by side, or, for a query of one word, whether
+        it has a name of that one word (``e:``). Equal coverage ranks such a
+        listing first: a word the query repeats (*Abdullah ABDULLAH*, *SA'ID,
+        Sa'id*) credits every listing with the word once in full, a common word
+        alone (*HASSAN*) every listing with it, and without this the listing
+        written as the query is lost among them past the budget."""
         count = np.zeros(len(cand), dtype=np.int32)
         for slot, _, _ in joins:
             count += _present(self._posting(slot), cand)
