@@ -6,8 +6,8 @@ kind reads it, so that the handle screened as written finds its listing (issue
 from __future__ import annotations
 
 import pytest
-
 from tests.index.fixture_store import screener_of
+
 from thaw.text import analyze_name
 
 
