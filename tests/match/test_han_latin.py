@@ -211,6 +211,11 @@ def test_a_japanese_reading_of_a_chinese_name_is_no_match() -> None:
         ("董建華", "CH Tung"),  # 建 chien (Wade-Giles): was 0.21
         ("林俊杰", "CK Lam"),  # 俊 chun, 杰 kit (Cantonese): was 0.19
         ("林俊杰", "JK Lin"),  # 杰 kit: was 0.80, through the Korean reading only
+        ("梁振英", "CY Leung"),  # 振 chun (Cantonese), two initials in one word: was 0.08
+        ("梁振英", "C.Y. Leung"),  # y no conjunction beside an initial: was 0.11
+        ("馬英九", "YJ Ma"),  # 九 jiu: was 0.05
+        ("馬英九", "Y.J. Ma"),  # was 0.44
+        ("李光耀", "KY Lee"),  # 光 kuang: was 0.05
         ("趙小蘭", "Elaine Chao Hsiao-lan"),  # the Western name beside the Chinese one
     ],
 )
