@@ -229,6 +229,7 @@ def test_given_syllables_initials_are_evidence(query: str, listed: str) -> None:
         ("林俊杰", "JX Lin"),  # 杰 is no x
         ("林俊杰", "JY Lin"),  # nor is it y in any spelling
         ("董建華", "CT Tung"),  # 華 is hua, hwa, wah ...: no t
+        ("燕 黄", "U Yan Kyaw"),  # 黄 Hokkien Ui, but a vowel is no initial of another spelling
         ("林俊杰", "J Lin"),  # one initial for two syllables
         ("林俊杰", "Lin"),
         ("趙小蘭", "Chao"),

@@ -655,12 +655,22 @@ def _allah_against_a_name(q: Token, r: Token) -> bool:
     return r.raw == ALLAH and q.raw not in ALLAH_SPELLINGS
 
 
+#: Letters no spelling's initial stands for in :func:`han_initials`.
+_VOWEL_LETTERS: Final = frozenset("aeiou")
+
+
 @lru_cache(maxsize=4096)
 def han_initials(ch: str) -> frozenset[str]:
-    """The letters a spelling of the Chinese character ``ch`` begins with, in
-    any romanisation (:func:`thaw.text.chinese.han_spellings`): 振 *zhen*,
-    *chen*, *jen*, *tsan* gives ``{z, c, j, t}``; empty for anything else."""
-    return frozenset(sp[:1] for sp in han_spellings(ch)) if len(ch) == 1 else frozenset()
+    """The consonants (*y* and *w* among them) a spelling of the Chinese
+    character ``ch`` begins with, in any romanisation
+    (:func:`thaw.text.chinese.han_spellings`): 振 *zhen*, *chen*, *jen*,
+    *tsan* gives ``{z, c, j, t}``; empty for anything else. Not a vowel: a
+    syllable spelt with a first vowel somewhere is spelt with a consonant
+    elsewhere (黄 *Ui*, *Wee*; 英 *Ing*, *Ying*), and a lone vowel beside a
+    name is as often a word as an initial (Burmese *U*, Portuguese *e*)."""
+    if len(ch) != 1:
+        return frozenset()
+    return frozenset(sp[:1] for sp in han_spellings(ch)) - _VOWEL_LETTERS
 
 
 def initial_of(init: Token, full: Token) -> bool:
