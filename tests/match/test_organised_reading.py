@@ -37,7 +37,14 @@ def test_a_name_read_alike_has_no_other_reading() -> None:
 
 
 def test_a_person_s_listing_is_compared_with_the_name_of_unknown_kind() -> None:
-    # (an organisation's reading would drop "van der", which a person's name keeps)
     query = Query("Peter van der Berg")
     assert "-van -der" in score(query, name_entry("Peter Berg", "Person")).explanation
-    assert "-van" not in score(query, name_entry("Peter Berg", "Organization")).explanation
+
+
+def test_a_word_the_reading_drops_must_be_the_listed_name_s_too() -> None:
+    # read as a vessel's name "Do Van Hai" is "hai" alone ("do" an island,
+    # "van" a particle): only a listed name with "do" and "van" may read it so
+    query = Query("Do Van Hai")
+    assert score(query, name_entry("HAI II", "Vessel")).score < DEFAULT_THRESHOLD
+    assert "-van" in score(query, name_entry("Peter Berg Hai", "Organization")).explanation
+    assert score(query, name_entry("DO VAN HAI", "Vessel")).score >= DEFAULT_THRESHOLD

@@ -188,6 +188,11 @@ def _reading_key(name: AnalyzedName) -> list[tuple[str, str, float]]:
     return [(t.text, t.role, t.weight) for t in name.tokens]
 
 
+def _words_of(name: AnalyzedName) -> frozenset[str]:
+    """Every word of ``name``, weightless ones too."""
+    return frozenset(t.text for t in name.tokens)
+
+
 def _not_abjad(names: _Names) -> _Names:
     """``names`` without those written in an abjad (Arabic, Hebrew script),
     for a query written in Chinese characters or Hangul: an abjad name is
@@ -357,7 +362,7 @@ class Matcher:
         self._person: AnalyzedName | None = None
         # the query read as the name of a party of a schema (a query of unknown
         # kind compared with an organisation, vessel or aircraft: :func:`organised_reading`)
-        self._organised: dict[str, AnalyzedName | None] = {}
+        self._organised: dict[str, tuple[AnalyzedName, frozenset[str]] | None] = {}
         self._korean: tuple[tuple[tuple[tuple[str, ...], ...], ...], ...] | None = None
         self._family: int | None = None
         self._simplified = ""
@@ -455,9 +460,13 @@ class Matcher:
             # listing's kind too ("Los Zetas", "Second Economic Committee")
             organised = self._organised_reading(query, entry.schema)
             if organised is not None:
-                found = self._aligner.best_of(organised, names, self._factors, enough)
+                reading, dropped = organised
+                # (compared only with the listed names that have the words
+                # this reading drops: "Do Van Hai" is no vessel HAI II)
+                kept = tuple(n for n in names if dropped <= _words_of(n[0])) if dropped else names
+                found = self._aligner.best_of(reading, kept, self._factors, enough)
                 if found is not None and (best is None or found.score > best.score):
-                    first, best = organised, found
+                    first, best = reading, found
         if len(readings) == 1 and not self._spelt:
             # (a Latin query: the usual case; compared by spelling or as a
             # transcription only with a listed name written in Chinese
@@ -482,12 +491,24 @@ class Matcher:
             return self._spelled(query, first, others, used, best)
         return used, best
 
-    def _organised_reading(self, query: Query, schema: str) -> AnalyzedName | None:
+    def _organised_reading(
+        self, query: Query, schema: str
+    ) -> tuple[AnalyzedName, frozenset[str]] | None:
         """The query of unknown kind read for a listing of ``schema``
-        (:func:`organised_reading`, kept per schema for the last query)."""
+        (:func:`organised_reading`), with the words that reading makes
+        weightless (an article, a particle: *los*, *van*) which the query's own
+        reading weighs; kept per schema for the last query."""
         if schema in self._organised:
             return self._organised[schema]
-        found = organised_reading(query.name, self.readings(query)[0], schema)
+        first = self.readings(query)[0]
+        reading = organised_reading(query.name, first, schema)
+        found = None
+        if reading is not None:
+            weighed = {t.text for t in first.tokens if t.weight > 0}
+            dropped = frozenset(
+                t.text for t in reading.tokens if not t.weight and t.text in weighed
+            )
+            found = (reading, dropped)
         self._organised[schema] = found
         return found
 
