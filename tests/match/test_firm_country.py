@@ -203,13 +203,3 @@ def test_a_legal_form_a_listed_country_or_the_listing_writes_is_no_conflict(
 def test_a_written_as_listed_name_with_a_foreign_form_counts_weakly() -> None:
     # Alfa-Bank S.A. may be the Russian bank's company abroad: it still alerts
     assert score(Query("Alfa-Bank S.A."), _firm("ALFA-BANK", "ru")).score >= DEFAULT_THRESHOLD
-
-
-def test_a_country_the_listed_name_names_too_is_a_word_of_the_name() -> None:
-    # (issue 11, exact names: a body of the Russian state listed in Crimea,
-    # screened by its own name, lost its listing to "Russian Federation" read
-    # as where it is)
-    name = "Massandra Union of the Administration of the President of the Russian Federation"
-    assert score(Query(name), _firm(name, "ua")).score >= DEFAULT_THRESHOLD
-    # a listing whose name names no country still conflicts
-    assert score(Query("Alpha Bank Greece"), _firm("ALFA-BANK JSC", "ru")).score < DEFAULT_THRESHOLD

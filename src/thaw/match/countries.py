@@ -57,18 +57,6 @@ def named_countries(query: Query) -> tuple[str, ...]:
     return _named(query.name, query.schema)
 
 
-def own_named_countries(query: Query, entry: Entry) -> tuple[str, ...]:
-    """:func:`named_countries` of ``query`` but for those a name of ``entry``
-    names too: there the country word is part of the listing's name, not
-    where the party is (*... of the Administration of the President of the
-    Russian Federation*, a body listed in Crimea)."""
-    named = named_countries(query)
-    if not named:
-        return named
-    own = {c for n in entry.names for c in _named(n[0].original, entry.schema)}
-    return tuple(c for c in named if c not in own)
-
-
 #: Generic words that say what kind of body a party is, as a legal form does,
 #: not what it does: a name may add or drop them ("Global Trading LLC",
 #: "Global Trading Company LLC"), a firm's name abroad too.

@@ -44,13 +44,7 @@ from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.consonants import other_consonant, other_nisba
-from thaw.match.countries import (
-    KIND_WORDS,
-    form_laws,
-    named_countries,
-    own_named_countries,
-    written_as_listed,
-)
+from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
 from thaw.match.first_given import later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
 from thaw.match.gender import other_gender
@@ -1693,11 +1687,8 @@ class CountryFeature(Feature):
     A firm's name that names a country ("Alpha Bank Greece", "TBC Bank
     Georgia") gives that country when the query gives none
     (:func:`thaw.match.countries.named_countries`), against a listing that is
-    not a person's and none of whose names names it too (there the country is
-    a word of the name, not where the party is:
-    :func:`thaw.match.countries.own_named_countries`). And many firms share
-    a near name across countries (Alpha Bank of Greece, Alfa-Bank of Russia;
-    TBC Bank of Georgia, TBK of Russia):
+    not a person's. And many firms share a near name across countries (Alpha
+    Bank of Greece, Alfa-Bank of Russia; TBC Bank of Georgia, TBK of Russia):
     when the query writes the listed name otherwise, not word for word, or
     only part of it, leaving out a word that names the firm or says what it
     does ("Star Market" against STAR MARKET MELANYE, "Alpha LLC" against
@@ -1748,7 +1739,7 @@ class CountryFeature(Feature):
             return NO_EVIDENCE
         given = ctx.query.countries
         if not given and ctx.entry.schema not in _MAY_BE_PEOPLE:
-            given = own_named_countries(ctx.query, ctx.entry)
+            given = named_countries(ctx.query)
             if not given:
                 return self._form_conflict(ctx, m, listed)
         if not given:
