@@ -21,7 +21,6 @@ from thaw.text import analyze_name
         ("7TH OF TIR", "Organization"),
         ("Peace to Luhansk Region", "Organization"),  # "to": a stop word
         ("THIEVES-IN-LAW", "Organization"),
-        ("33rd Institute", "LegalEntity"),
         ("LADY R", "Vessel"),  # "Lady": no honorific
         ("BICENTENARIO XIV", "Vessel"),  # a Roman numeral: the vessel's number
         ("RUNG RA DO", "Vessel"),
