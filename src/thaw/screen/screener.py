@@ -37,6 +37,7 @@ from thaw.index import DEFAULT_MIN_COVERAGE, Candidate, CandidateIndex, Entry, e
 from thaw.match import Query
 from thaw.screen.inputs import make_query
 from thaw.store import Store, default_home
+from thaw.text import AnalyzedName, analyze_name
 
 DEFAULT_CANDIDATES = 50
 """How many candidates of the index are scored per query."""
@@ -278,6 +279,21 @@ class Screener:
                 )
                 if c.position not in seen
             ]
+        if query.schema is None:
+            # and as an organisation's name, where an article or an ordinal is
+            # no word of a person's name ("Los Zetas", "Second Economic
+            # Committee"): the matcher reads it so against such a listing
+            first = analyze_name(query.name)
+            organised = thaw.match.organised_reading(query.name, first, "Organization")
+            if organised is not None and _looked_up(organised) != _looked_up(first):
+                seen = {c.position for c in found}
+                found += [
+                    c
+                    for c in self.index.candidates(
+                        organised, limit=self.candidates, min_coverage=self.min_coverage
+                    )
+                    if c.position not in seen
+                ]
         return found
 
     def screen_query(
@@ -322,6 +338,17 @@ class Screener:
             _hit(entry, explain(pending)) for *_, entry, pending in scored[: max(limit, 0)]
         )
         return ScreenResult(row=row, id=id, name=query.name, hits=hits)
+
+
+#: Roles of words that retrieve no listing, or as little as a stop word does.
+_NOT_LOOKED_UP = frozenset({"stop", "particle", "honorific", "legal_form"})
+
+
+def _looked_up(name: AnalyzedName) -> frozenset[str]:
+    """The words of ``name`` that retrieve listings: a name read otherwise
+    retrieves other listings only when these differ ("Second" as a word, or
+    the number 2)."""
+    return frozenset(t.text for t in name.tokens if t.role not in _NOT_LOOKED_UP)
 
 
 def _hit(entry: Entry, result: thaw.match.MatchResult) -> Hit:
