@@ -47,3 +47,12 @@ def test_a_word_the_reading_drops_must_be_the_listed_name_s_too() -> None:
     assert score(query, name_entry("HAI II", "Vessel")).score < DEFAULT_THRESHOLD
     assert "-van" in score(query, name_entry("Peter Berg Hai", "Organization")).explanation
     assert score(query, name_entry("DO VAN HAI", "Vessel")).score >= DEFAULT_THRESHOLD
+
+
+def test_a_phrase_of_free_text_is_not_read_so() -> None:
+    # free text decides by its own rules which phrases name a company: a
+    # phrase it screens (as_named=False) keeps the reading of unknown kind
+    entry = name_entry("LOS ZETAS", "Organization")
+    named = score(Query("LOS ZETAS"), entry).score
+    phrase = score(Query("LOS ZETAS", as_named=False), entry).score
+    assert phrase < named

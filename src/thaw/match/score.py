@@ -455,7 +455,7 @@ class Matcher:
             found = self._aligner.best_of(self._person, names, self._factors, enough)
             if found is not None and (best is None or found.score > best.score):
                 first, best = self._person, found
-        elif query.schema is None and entry.schema not in _MAY_BE_PEOPLE:
+        elif query.schema is None and query.as_named and entry.schema not in _MAY_BE_PEOPLE:
             # a query of unknown kind is read as the name of a party of the
             # listing's kind too ("Los Zetas", "Second Economic Committee")
             organised = self._organised_reading(query, entry.schema)

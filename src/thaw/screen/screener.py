@@ -279,7 +279,7 @@ class Screener:
                 )
                 if c.position not in seen
             ]
-        if query.schema is None:
+        if query.schema is None and query.as_named:
             # and as an organisation's name, where an article or an ordinal is
             # no word of a person's name ("Los Zetas", "Second Economic
             # Committee"): the matcher reads it so against such a listing
