@@ -571,7 +571,7 @@ def _trigrams(text: str) -> list[str]:
     return list(dict.fromkeys(padded[i : i + 3] for i in range(len(padded) - 2)))
 
 
-def _max_edits(text: str) -> int:
+def max_edits(text: str) -> int:
     return 1 if len(text) < LONG_TOKEN else 2
 
 
@@ -801,7 +801,7 @@ def _long_vowel_key(raw: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=64)
-def _unwritten_long(language: EdgesOf) -> EdgesOf:
+def unwritten_long(language: EdgesOf) -> EdgesOf:
     """``language`` (Japanese: :func:`thaw.text.spellings.spells_morae`) with
     each edge's spellings written without long vowels
     (:func:`long_vowels_unwritten`), distinct, in their order: *sho*,
@@ -877,12 +877,12 @@ def split_join_key(left: Token, right: Token) -> str | None:
 
 def minor_join_keys(name: AnalyzedName, tokens: list[Token]) -> list[tuple[str, int]]:
     """The ``t:`` keys of the joins of a retrieval token (of ``tokens``,
-    :func:`_retrieval_tokens`) with the word written next to it that does not
+    :func:`retrieval_tokens`) with the word written next to it that does not
     drive retrieval (a legal form, a stop word: :data:`SKIPPED_ROLES`), as
     written (*Siemens AG* and a listed *SiemensAG*, whose one token the
     matcher aligns with both), each with the retrieval token's unit."""
     words = [t for t in name.tokens if t.text]
-    unit_of = _unit_places(words, tokens)
+    unit_of = unit_places(words, tokens)
     out: list[tuple[str, int]] = []
     for i in range(len(words) - 1):
         left, right = words[i], words[i + 1]
@@ -909,7 +909,7 @@ def near_keys(name: AnalyzedName, token: Token) -> list[str]:
     return ["k:~" + k for k in keys]
 
 
-def _kana_only(word: str) -> bool:
+def kana_only(word: str) -> bool:
     """Whether ``word`` is written in kana alone (hiragana, katakana)."""
     for c in word:
         if not "\u3041" <= c <= "\u30ff":
@@ -990,14 +990,14 @@ def _postings_key(token: Token) -> tuple[Any, ...]:
     )
 
 
-def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
+def retrieval_tokens(name: AnalyzedName) -> list[Token]:
     return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
 
 
-def _unit_places(sequence: Sequence[Token], tokens: list[Token]) -> list[int]:
+def unit_places(sequence: Sequence[Token], tokens: list[Token]) -> list[int]:
     """For each token of ``sequence`` (a query's tokens or its informative
     ones, in order), its unit: its place among the retrieval ``tokens``
-    (:func:`_retrieval_tokens`, in the same order), ``-1`` for none. Matched
+    (:func:`retrieval_tokens`, in the same order), ``-1`` for none. Matched
     by identity *and* place, as name analysis makes equal tokens one object:
     佐々木 reads 佐 twice, one token in two units, each of which its spelling
     *Sasaki* credits (by identity alone, the first was never credited)."""
@@ -1015,7 +1015,7 @@ def _unit_places(sequence: Sequence[Token], tokens: list[Token]) -> list[int]:
     return out
 
 
-def _korean_latin(name: AnalyzedName, tokens: list[Token]) -> bool:
+def korean_latin(name: AnalyzedName, tokens: list[Token]) -> bool:
     """Whether the query ``name`` (its retrieval ``tokens``) may be a person's name
     in Latin letters that reads as a Korean name
     (:func:`thaw.text.korean.reads_as_korean_name`: *Kim Jong Eun*, *Lee
@@ -1033,7 +1033,7 @@ def _korean_latin(name: AnalyzedName, tokens: list[Token]) -> bool:
 def respelt_keys(token: Token) -> list[str]:
     """The ``t:`` keys of the other spellings of a romanised Korean syllable
     (:func:`thaw.text.korean.korean_respellings`), which a word of a name read
-    as Korean (:func:`_korean_latin`) also looks up, credited
+    as Korean (:func:`korean_latin`) also looks up, credited
     :data:`RESPELLING_CREDIT`."""
     return ["t:" + fold_token(word) for word in korean_respellings(token.raw)]
 
@@ -1163,7 +1163,7 @@ class CandidateIndex:
                             # a number as written ("II", "Eleven"), for a query
                             # that reads it as a word
                             postings.add("t:" + token.raw, position)
-                tokens = _retrieval_tokens(analyzed)
+                tokens = retrieval_tokens(analyzed)
                 if not tokens:
                     continue
                 shortest = min(shortest, len(tokens))
@@ -1437,7 +1437,7 @@ class CandidateIndex:
         vocabulary order): the tokens sharing enough trigrams with it (counted over
         the trigram postings), checked."""
         out: list[tuple[int, float, int]] = []
-        edits = _max_edits(text)
+        edits = max_edits(text)
         bounds = self._gram_bounds
         gram_ids = self._gram_ids
         grams = self._grams
@@ -1608,7 +1608,7 @@ class CandidateIndex:
         (``o:``, credited :data:`ONSET_CREDIT`) and those sharing a fine one
         (``O:``, :data:`FINE_ONSET_CREDIT`), with the units of the word's
         syllables: ``(listings, credit, units)``."""
-        unit_of = _unit_places(name.informative, tokens)
+        unit_of = unit_places(name.informative, tokens)
         out: list[tuple[_Ints, float, list[int]]] = []
         for word, run in query_words(name):
             if len(run) < 2 or korean_shaped(word):
@@ -1646,7 +1646,7 @@ class CandidateIndex:
         if written is None:
             return []
         chars, owners = written.chars, written.owners
-        unit_of = _unit_places(name.informative, tokens)
+        unit_of = unit_places(name.informative, tokens)
         out: list[tuple[_Ints, float, list[int]]] = []
         for language in languages(query_spelling_script(name.original), len(written.words)):
             whole = not spells_syllables(language)
@@ -1682,9 +1682,9 @@ class CandidateIndex:
         out: list[tuple[int, int, _Ints]] = []
         longest, most = (len(word), SOUND_KEYS) if whole else (SPELLING_RUN, SPELLING_KEYS)
         japanese = spells_morae(language)
-        edges = _unwritten_long(language) if japanese else language
+        edges = unwritten_long(language) if japanese else language
         keep = self._may_begin_short if japanese else self._may_begin
-        if japanese and _kana_only(word):
+        if japanese and kana_only(word):
             longest = KANA_RUN
         # (a word spelt whole: its spellings that fold alike are one lookup)
         same = self._spelt_fold if whole else None
@@ -1737,7 +1737,7 @@ class CandidateIndex:
 
     def _may_begin_short(self, text: str) -> bool:
         """:meth:`_may_begin`, for a joined spelling of a Japanese name written
-        without long vowels (:func:`_unwritten_long`): also whether a listed
+        without long vowels (:func:`unwritten_long`): also whether a listed
         word's ``j:`` key may begin with it (*soichi* begins *soichiro*, of
         *Souichirou*, whose token is *suichiru*)."""
         if self._may_begin(text):
@@ -1774,7 +1774,7 @@ class CandidateIndex:
     def _units(self, name: AnalyzedName) -> tuple[list[_Unit], list[tuple[int, int, int]]]:
         """The weighted units of a query, one per retrieval token, and the joins
         of adjacent tokens found in the index: ``(slot, unit, next unit)``."""
-        tokens = _retrieval_tokens(name)
+        tokens = retrieval_tokens(name)
         korean = self._korean(name, tokens)
         brahmic = _written_brahmic(name.original) if any(t.abjad for t in tokens) else False
         units: list[_Unit] = []
@@ -1817,7 +1817,7 @@ class CandidateIndex:
         return out
 
     def _korean(self, name: AnalyzedName, tokens: list[Token] | None = None) -> bool:
-        """:func:`_korean_latin` of ``name`` (of its retrieval ``tokens``, if
+        """:func:`korean_latin` of ``name`` (of its retrieval ``tokens``, if
         known), remembered per analysed name (up to :data:`KOREAN_MEMO`): a
         query asks it twice, and name analysis gives a recurring name as the
         same object (by identity, as the token cache: the memo keeps the name,
@@ -1825,7 +1825,7 @@ class CandidateIndex:
         known = self._korean_names.get(id(name))
         if known is not None and known[0] is name:
             return known[1]
-        found = _korean_latin(name, _retrieval_tokens(name) if tokens is None else tokens)
+        found = korean_latin(name, retrieval_tokens(name) if tokens is None else tokens)
         if len(self._korean_names) >= KOREAN_MEMO:
             self._korean_names.clear()
         self._korean_names[id(name)] = (name, found)
@@ -1995,7 +1995,7 @@ class CandidateIndex:
             analyzed.original
         ):
             return proposed
-        tokens = _retrieval_tokens(analyzed)
+        tokens = retrieval_tokens(analyzed)
         onsets = self._onsets(analyzed, tokens)
         spelled = self._spelled(analyzed, tokens)
         if not onsets and not spelled:
