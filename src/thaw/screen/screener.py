@@ -268,17 +268,10 @@ class Screener:
         if query.schema is None and thaw.match.might_be_initials(query.name):
             # a name of unknown kind is also looked up as a person's name, where
             # its single letters are initials ("Deripaska O.V."), not one word
-            seen = {c.position for c in found}
-            found += [
-                c
-                for c in self.index.candidates(
-                    query.name,
-                    schema="Person",
-                    limit=self.candidates,
-                    min_coverage=self.min_coverage,
-                )
-                if c.position not in seen
-            ]
+            person = self.index.candidates(
+                query.name, schema="Person", limit=self.candidates, min_coverage=self.min_coverage
+            )
+            found = _with_new(found, person)
         if query.schema is None and query.as_named:
             # and as an organisation's name, where an article or an ordinal is
             # no word of a person's name ("Los Zetas", "Second Economic
@@ -286,14 +279,10 @@ class Screener:
             first = analyze_name(query.name)
             organised = thaw.match.organised_reading(query.name, first, "Organization")
             if organised is not None and _looked_up(organised) != _looked_up(first):
-                seen = {c.position for c in found}
-                found += [
-                    c
-                    for c in self.index.candidates(
-                        organised, limit=self.candidates, min_coverage=self.min_coverage
-                    )
-                    if c.position not in seen
-                ]
+                more = self.index.candidates(
+                    organised, limit=self.candidates, min_coverage=self.min_coverage
+                )
+                found = _with_new(found, more)
         return found
 
     def screen_query(
@@ -338,6 +327,13 @@ class Screener:
             _hit(entry, explain(pending)) for *_, entry, pending in scored[: max(limit, 0)]
         )
         return ScreenResult(row=row, id=id, name=query.name, hits=hits)
+
+
+def _with_new(found: list[Candidate], more: list[Candidate]) -> list[Candidate]:
+    """``found`` followed by the candidates of ``more`` it does not hold yet
+    (the listings a second reading of the query retrieves)."""
+    seen = {c.position for c in found}
+    return found + [c for c in more if c.position not in seen]
 
 
 #: Roles of words that retrieve no listing, or as little as a stop word does.
