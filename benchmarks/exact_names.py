@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 from thaw import Screener
+from thaw.screen import ScreenInputError
 from thaw.store import Store
 
 
@@ -70,11 +71,17 @@ def main(argv: list[str] | None = None) -> int:
     misses: list[str] = []
     start = time.process_time()
     screened = 0
+    refused: list[str] = []
     for key, schema, kind, value in names:
         if not _sampled(f"{key}\t{value}", args.sample, len(names)):
             continue
+        try:
+            result = screener.screen(value, schema=schema if args.schema else None)
+        except ScreenInputError:
+            # a name too short to screen ('AA'): refused as any query would be
+            refused.append(value)
+            continue
         screened += 1
-        result = screener.screen(value, schema=schema if args.schema else None)
         found = any(f"{x.source}:{x.source_id}" == key for h in result.hits for x in h.listings)
         total[kind, schema] += 1
         if not found:
@@ -84,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     cpu = time.process_time() - start
 
     print(f"{screened:,} names of {len(names):,} screened as written, in {cpu:.1f} CPU s")
+    if refused:
+        print(f"{len(refused)} refused as too short to screen: {', '.join(refused[:10])}")
     print(f"{'kind':<9}{'schema':<13}{'names':>8}{'missed':>8}")
     for kind, schema in sorted(total):
         print(f"{kind:<9}{schema:<13}{total[kind, schema]:>8}{missed[kind, schema]:>8}")

@@ -80,11 +80,11 @@ def test_a_south_korean_spelling_retrieves_the_listed_one(
 def test_only_a_name_read_as_korean_looks_up_respellings(
     query: str, schema: str | None, korean: bool
 ) -> None:
-    from thaw.index.candidates import _korean_latin, _retrieval_tokens
+    from thaw.index.candidates import korean_latin, retrieval_tokens
     from thaw.text import analyze_name
 
     name = analyze_name(query, schema)
-    assert _korean_latin(name, _retrieval_tokens(name)) is korean
+    assert korean_latin(name, retrieval_tokens(name)) is korean
 
 
 def test_another_korean_person_is_not_taken_for_the_listed_one(screener: Screener) -> None:

@@ -113,10 +113,10 @@ def test_korean_reading_is_remembered_per_analysed_name(index: CandidateIndex) -
     answers = set()
     for name, schema in NAMES:
         analyzed = analyze_name(name, schema)
-        plain = cand_module._korean_latin(analyzed, cand_module._retrieval_tokens(analyzed))
+        plain = cand_module.korean_latin(analyzed, cand_module.retrieval_tokens(analyzed))
         assert index._korean(analyzed) is plain
         assert index._korean(analyzed) is plain  # (from the memo)
-        assert index._korean(analyzed, cand_module._retrieval_tokens(analyzed)) is plain
+        assert index._korean(analyzed, cand_module.retrieval_tokens(analyzed)) is plain
         answers.add(plain)
     assert answers == {True, False}, "the names must include Korean names and others"
 

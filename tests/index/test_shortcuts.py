@@ -23,10 +23,10 @@ from thaw.index.candidates import (
     FUZZY_MIN_LEN,
     LONG_TOKEN,
     _deletion_keys,
-    _max_edits,
     _one_edit,
     _single_key,
     _trigrams,
+    max_edits,
 )
 from thaw.text import AnalyzedName, Token, analyze_name, index_keys
 
@@ -80,7 +80,7 @@ def _reference_neighbours(index: CandidateIndex, text: str) -> list[tuple[str, f
     trigrams with it (the index's filter, counted plainly), with their similarity."""
     if len(text) < FUZZY_MIN_LEN:
         return []
-    edits = _max_edits(text)
+    edits = max_edits(text)
     need = max(1, len(text) - 3 * edits)
     grams = set(_trigrams(text))
     out = []

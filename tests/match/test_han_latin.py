@@ -207,6 +207,15 @@ def test_a_japanese_reading_of_a_chinese_name_is_no_match() -> None:
         ("林俊杰", "JJ Lin"),  # 俊 jun, 杰 jie
         ("林俊杰", "Lin J.J."),
         ("董建華", "JH Dong"),  # 建 jian, 華 hua
+        # initials of another romanisation's spellings (xs14)
+        ("董建華", "CH Tung"),  # 建 chien (Wade-Giles): was 0.21
+        ("林俊杰", "CK Lam"),  # 俊 chun, 杰 kit (Cantonese): was 0.19
+        ("林俊杰", "JK Lin"),  # 杰 kit: was 0.80, through the Korean reading only
+        ("梁振英", "CY Leung"),  # 振 chun (Cantonese), two initials in one word: was 0.08
+        ("梁振英", "C.Y. Leung"),  # y no conjunction beside an initial: was 0.11
+        ("馬英九", "YJ Ma"),  # 九 jiu: was 0.05
+        ("馬英九", "Y.J. Ma"),  # was 0.44
+        ("李光耀", "KY Lee"),  # 光 kuang: was 0.05
         ("趙小蘭", "Elaine Chao Hsiao-lan"),  # the Western name beside the Chinese one
     ],
 )
@@ -218,6 +227,9 @@ def test_given_syllables_initials_are_evidence(query: str, listed: str) -> None:
     ("query", "listed"),
     [
         ("林俊杰", "JX Lin"),  # 杰 is no x
+        ("林俊杰", "JY Lin"),  # nor is it y in any spelling
+        ("董建華", "CT Tung"),  # 華 is hua, hwa, wah ...: no t
+        ("燕 黄", "U Yan Kyaw"),  # 黄 Hokkien Ui, but a vowel is no initial of another spelling
         ("林俊杰", "J Lin"),  # one initial for two syllables
         ("林俊杰", "Lin"),
         ("趙小蘭", "Chao"),

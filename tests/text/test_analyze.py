@@ -302,6 +302,34 @@ def test_initials_and_acronyms() -> None:
     assert texts("A.B.C. Company", "Company") == texts("ABC Company", "Company")
 
 
+def _raw_roles(name: str) -> list[tuple[str, str]]:
+    return [(t.raw, t.role) for t in analyze_name(name, "Person").tokens]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # consonants and y, no syllable, beside a Chinese family name: initials
+        ("CY Leung", [("c", "initial"), ("y", "initial"), ("leung", "name")]),
+        ("Leung CY", [("leung", "name"), ("c", "initial"), ("y", "initial")]),
+        ("YJ Ma", [("y", "initial"), ("j", "initial"), ("ma", "name")]),
+        ("KY Lee", [("k", "initial"), ("y", "initial"), ("lee", "name")]),
+        # a one-letter stop word or particle beside an initial is one too
+        ("C.Y. Leung", [("c", "initial"), ("y", "initial"), ("leung", "name")]),
+        ("M. E. Jones", [("m", "initial"), ("e", "initial"), ("jones", "name")]),
+    ],
+)
+def test_chinese_initials_written_as_one_word(name: str, expected: list[tuple[str, str]]) -> None:
+    assert _raw_roles(name) == expected
+
+
+def test_no_initials_outside_a_chinese_name_nor_between_names() -> None:
+    assert _raw_roles("Ky Nguyen") == [("ky", "name"), ("nguyen", "name")]  # nguyen: no syllable
+    assert _raw_roles("Ty Smith") == [("ty", "name"), ("smith", "name")]
+    assert ("y", "stop") in _raw_roles("Ortega y Gasset")  # the conjunction
+    assert ("da", "particle") in _raw_roles("Maria da Silva")
+
+
 def test_index_keys() -> None:
     keys = index_keys(analyze_name("Huawei Technologies Co., Ltd.", "Company"))
     assert "huavei" in keys

@@ -28,6 +28,9 @@ narrows the field to a few dozen listings in well under a millisecond. It holds
                   words of a name (:func:`split_join_key`: *Mohammad-Bagher*
                   ``w:~mhmdbkr``), looked up only by a query word written in an
                   abjad, Thai or Khmer, which writes them as one (محمدباقر);
+  ``e:<token>``   the one retrieval token of a name of one word (*HASSAN*),
+                  which only ranks equally covered candidates
+                  (:meth:`CandidateIndex._written_alike`);
   ``s:<key>``     the consonants of a Latin-script name token, so that spellings
                   differing in their vowels meet (``Vorobyov``/``Vorobev``);
   ``o:<key>``     the onset key of a Latin-script name word of a person
@@ -82,8 +85,10 @@ looked up as a listed token (:func:`minor_join_keys`: *Siemens AG*, *SiemensAG*)
 **coverage** is the credited
 weight over the total weight, in [0, 1]. A listing sharing an identifier number
 with the query is always a candidate (coverage + 1). Candidates below
-``min_coverage`` are dropped; the rest are ranked by coverage (ties: listings with
-shorter names first) and the best ``limit`` returned.
+``min_coverage`` are dropped; the rest are ranked by coverage (ties: listings that write more of the
+query's adjacent word pairs side by side, or a one-word query as a name of
+their own, then listings with shorter names first) and the best ``limit``
+returned.
 
 A person's name in Latin letters that reads as a romanised Korean name
 (:func:`thaw.text.korean.reads_as_korean_name`: *Kim Jong Eun*, *Lee
@@ -566,7 +571,7 @@ def _trigrams(text: str) -> list[str]:
     return list(dict.fromkeys(padded[i : i + 3] for i in range(len(padded) - 2)))
 
 
-def _max_edits(text: str) -> int:
+def max_edits(text: str) -> int:
     return 1 if len(text) < LONG_TOKEN else 2
 
 
@@ -796,7 +801,7 @@ def _long_vowel_key(raw: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=64)
-def _unwritten_long(language: EdgesOf) -> EdgesOf:
+def unwritten_long(language: EdgesOf) -> EdgesOf:
     """``language`` (Japanese: :func:`thaw.text.spellings.spells_morae`) with
     each edge's spellings written without long vowels
     (:func:`long_vowels_unwritten`), distinct, in their order: *sho*,
@@ -872,12 +877,12 @@ def split_join_key(left: Token, right: Token) -> str | None:
 
 def minor_join_keys(name: AnalyzedName, tokens: list[Token]) -> list[tuple[str, int]]:
     """The ``t:`` keys of the joins of a retrieval token (of ``tokens``,
-    :func:`_retrieval_tokens`) with the word written next to it that does not
+    :func:`retrieval_tokens`) with the word written next to it that does not
     drive retrieval (a legal form, a stop word: :data:`SKIPPED_ROLES`), as
     written (*Siemens AG* and a listed *SiemensAG*, whose one token the
     matcher aligns with both), each with the retrieval token's unit."""
     words = [t for t in name.tokens if t.text]
-    unit_of = _unit_places(words, tokens)
+    unit_of = unit_places(words, tokens)
     out: list[tuple[str, int]] = []
     for i in range(len(words) - 1):
         left, right = words[i], words[i + 1]
@@ -904,7 +909,7 @@ def near_keys(name: AnalyzedName, token: Token) -> list[str]:
     return ["k:~" + k for k in keys]
 
 
-def _kana_only(word: str) -> bool:
+def kana_only(word: str) -> bool:
     """Whether ``word`` is written in kana alone (hiragana, katakana)."""
     for c in word:
         if not "\u3041" <= c <= "\u30ff":
@@ -985,14 +990,14 @@ def _postings_key(token: Token) -> tuple[Any, ...]:
     )
 
 
-def _retrieval_tokens(name: AnalyzedName) -> list[Token]:
+def retrieval_tokens(name: AnalyzedName) -> list[Token]:
     return [t for t in name.tokens if t.text and t.weight > 0 and t.role not in SKIPPED_ROLES]
 
 
-def _unit_places(sequence: Sequence[Token], tokens: list[Token]) -> list[int]:
+def unit_places(sequence: Sequence[Token], tokens: list[Token]) -> list[int]:
     """For each token of ``sequence`` (a query's tokens or its informative
     ones, in order), its unit: its place among the retrieval ``tokens``
-    (:func:`_retrieval_tokens`, in the same order), ``-1`` for none. Matched
+    (:func:`retrieval_tokens`, in the same order), ``-1`` for none. Matched
     by identity *and* place, as name analysis makes equal tokens one object:
     佐々木 reads 佐 twice, one token in two units, each of which its spelling
     *Sasaki* credits (by identity alone, the first was never credited)."""
@@ -1010,7 +1015,7 @@ def _unit_places(sequence: Sequence[Token], tokens: list[Token]) -> list[int]:
     return out
 
 
-def _korean_latin(name: AnalyzedName, tokens: list[Token]) -> bool:
+def korean_latin(name: AnalyzedName, tokens: list[Token]) -> bool:
     """Whether the query ``name`` (its retrieval ``tokens``) may be a person's name
     in Latin letters that reads as a Korean name
     (:func:`thaw.text.korean.reads_as_korean_name`: *Kim Jong Eun*, *Lee
@@ -1028,7 +1033,7 @@ def _korean_latin(name: AnalyzedName, tokens: list[Token]) -> bool:
 def respelt_keys(token: Token) -> list[str]:
     """The ``t:`` keys of the other spellings of a romanised Korean syllable
     (:func:`thaw.text.korean.korean_respellings`), which a word of a name read
-    as Korean (:func:`_korean_latin`) also looks up, credited
+    as Korean (:func:`korean_latin`) also looks up, credited
     :data:`RESPELLING_CREDIT`."""
     return ["t:" + fold_token(word) for word in korean_respellings(token.raw)]
 
@@ -1158,11 +1163,13 @@ class CandidateIndex:
                             # a number as written ("II", "Eleven"), for a query
                             # that reads it as a word
                             postings.add("t:" + token.raw, position)
-                tokens = _retrieval_tokens(analyzed)
+                tokens = retrieval_tokens(analyzed)
                 if not tokens:
                     continue
                 shortest = min(shortest, len(tokens))
                 texts = [t.text for t in tokens]
+                if len(texts) == 1:
+                    postings.add("e:" + texts[0], position)
                 for text in texts:
                     postings.add("t:" + text, position)
                     vocab.add(text)
@@ -1430,7 +1437,7 @@ class CandidateIndex:
         vocabulary order): the tokens sharing enough trigrams with it (counted over
         the trigram postings), checked."""
         out: list[tuple[int, float, int]] = []
-        edits = _max_edits(text)
+        edits = max_edits(text)
         bounds = self._gram_bounds
         gram_ids = self._gram_ids
         grams = self._grams
@@ -1601,7 +1608,7 @@ class CandidateIndex:
         (``o:``, credited :data:`ONSET_CREDIT`) and those sharing a fine one
         (``O:``, :data:`FINE_ONSET_CREDIT`), with the units of the word's
         syllables: ``(listings, credit, units)``."""
-        unit_of = _unit_places(name.informative, tokens)
+        unit_of = unit_places(name.informative, tokens)
         out: list[tuple[_Ints, float, list[int]]] = []
         for word, run in query_words(name):
             if len(run) < 2 or korean_shaped(word):
@@ -1639,7 +1646,7 @@ class CandidateIndex:
         if written is None:
             return []
         chars, owners = written.chars, written.owners
-        unit_of = _unit_places(name.informative, tokens)
+        unit_of = unit_places(name.informative, tokens)
         out: list[tuple[_Ints, float, list[int]]] = []
         for language in languages(query_spelling_script(name.original), len(written.words)):
             whole = not spells_syllables(language)
@@ -1675,9 +1682,9 @@ class CandidateIndex:
         out: list[tuple[int, int, _Ints]] = []
         longest, most = (len(word), SOUND_KEYS) if whole else (SPELLING_RUN, SPELLING_KEYS)
         japanese = spells_morae(language)
-        edges = _unwritten_long(language) if japanese else language
+        edges = unwritten_long(language) if japanese else language
         keep = self._may_begin_short if japanese else self._may_begin
-        if japanese and _kana_only(word):
+        if japanese and kana_only(word):
             longest = KANA_RUN
         # (a word spelt whole: its spellings that fold alike are one lookup)
         same = self._spelt_fold if whole else None
@@ -1730,7 +1737,7 @@ class CandidateIndex:
 
     def _may_begin_short(self, text: str) -> bool:
         """:meth:`_may_begin`, for a joined spelling of a Japanese name written
-        without long vowels (:func:`_unwritten_long`): also whether a listed
+        without long vowels (:func:`unwritten_long`): also whether a listed
         word's ``j:`` key may begin with it (*soichi* begins *soichiro*, of
         *Souichirou*, whose token is *suichiru*)."""
         if self._may_begin(text):
@@ -1767,7 +1774,7 @@ class CandidateIndex:
     def _units(self, name: AnalyzedName) -> tuple[list[_Unit], list[tuple[int, int, int]]]:
         """The weighted units of a query, one per retrieval token, and the joins
         of adjacent tokens found in the index: ``(slot, unit, next unit)``."""
-        tokens = _retrieval_tokens(name)
+        tokens = retrieval_tokens(name)
         korean = self._korean(name, tokens)
         brahmic = _written_brahmic(name.original) if any(t.abjad for t in tokens) else False
         units: list[_Unit] = []
@@ -1784,6 +1791,10 @@ class CandidateIndex:
                 slot = self._slots.get(joined)
             if slot is not None:
                 joins.append((slot, i, i + 1))
+        if len(tokens) == 1 and (whole := self._slots.get("e:" + tokens[0].text)) is not None:
+            # a name of that one word: its token already credits it in full,
+            # and the join only ranks it among equals (:meth:`_written_alike`)
+            joins.append((whole, 0, 0))
         if len(tokens) < len(name.tokens):
             joins.extend(self._minor_joins(name, tokens))
         retrieval = {id(t) for t in tokens}
@@ -1806,7 +1817,7 @@ class CandidateIndex:
         return out
 
     def _korean(self, name: AnalyzedName, tokens: list[Token] | None = None) -> bool:
-        """:func:`_korean_latin` of ``name`` (of its retrieval ``tokens``, if
+        """:func:`korean_latin` of ``name`` (of its retrieval ``tokens``, if
         known), remembered per analysed name (up to :data:`KOREAN_MEMO`): a
         query asks it twice, and name analysis gives a recurring name as the
         same object (by identity, as the token cache: the memo keeps the name,
@@ -1814,7 +1825,7 @@ class CandidateIndex:
         known = self._korean_names.get(id(name))
         if known is not None and known[0] is name:
             return known[1]
-        found = _korean_latin(name, _retrieval_tokens(name) if tokens is None else tokens)
+        found = korean_latin(name, retrieval_tokens(name) if tokens is None else tokens)
         if len(self._korean_names) >= KOREAN_MEMO:
             self._korean_names.clear()
         self._korean_names[id(name)] = (name, found)
@@ -1984,7 +1995,7 @@ class CandidateIndex:
             analyzed.original
         ):
             return proposed
-        tokens = _retrieval_tokens(analyzed)
+        tokens = retrieval_tokens(analyzed)
         onsets = self._onsets(analyzed, tokens)
         spelled = self._spelled(analyzed, tokens)
         if not onsets and not spelled:
@@ -2052,13 +2063,30 @@ class CandidateIndex:
             # (most queries: nothing or one listing left, nothing to rank)
             return list(map(Candidate, cand.tolist(), coverage.tolist()))
         rounded = coverage.round(6)
-        if len(cand) > limit:
-            # keep the best ``limit`` in the final order, ties included consistently
-            boundary = -np.partition(-rounded, limit - 1)[limit - 1]
-            top = (rounded >= boundary).nonzero()[0]
-            cand, coverage, rounded = cand[top], coverage[top], rounded[top]
-        order = np.lexsort((cand, self._name_len[cand], -rounded))[:limit]
+        if len(cand) <= limit:
+            order = np.lexsort((cand, self._name_len[cand], -rounded))
+            return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))
+        # keep the best ``limit`` in the final order, ties included consistently
+        boundary = -np.partition(-rounded, limit - 1)[limit - 1]
+        top = (rounded >= boundary).nonzero()[0]
+        cand, coverage, rounded = cand[top], coverage[top], rounded[top]
+        alike = self._written_alike(joins, cand)
+        order = np.lexsort((cand, self._name_len[cand], -alike, -rounded))[:limit]
         return list(map(Candidate, cand[order].tolist(), coverage[order].tolist()))
+
+    def _written_alike(self, joins: list[tuple[int, int, int]], cand: _Ints) -> _Ints:
+        """For each candidate (sorted positions), how much of the query one of
+        its names writes alike: how many of the query's adjacent word pairs
+        (``joins``) it writes side by side, or, for a query of one word, whether
+        it has a name of that one word (``e:``). Equal coverage ranks such a
+        listing first: a word the query repeats (*Abdullah ABDULLAH*, *SA'ID,
+        Sa'id*) credits every listing with the word once in full, a common word
+        alone (*HASSAN*) every listing with it, and without this the listing
+        written as the query is lost among them past the budget."""
+        count = np.zeros(len(cand), dtype=np.int32)
+        for slot, _, _ in joins:
+            count += _present(self._posting(slot), cand)
+        return count
 
     def _onset_candidates(
         self,

@@ -53,7 +53,9 @@
   a syllable and a Latin word only when the word is spelt as the syllable is
   read (after folding) or shares its name item (``박``/``Park``): never by a
   near spelling, since each syllable is a morpheme (``jong``/``yong``);
-* an initial against a name with that first letter → 0.75;
+* an initial against a name with that first letter → 0.75, or against a
+  Chinese character whose spelling in any romanisation begins with it
+  (:func:`initial_of`: 振 is *zhen*, *chen*, *jen*, so *C*);
 * the last word of a name long enough to have been cut by a fixed-width field,
   against a listed word it begins → 0.85;
 * numbers align only when equal.
@@ -107,6 +109,7 @@ from rapidfuzz.distance import OSA
 from thaw.match.consonants import consonantal
 from thaw.text import AnalyzedName, Token, abjad_key, fold_token, skeleton
 from thaw.text.analyze import ALLAH, ALLAH_SPELLINGS, compound_runs, run_indices
+from thaw.text.chinese import han_spellings
 from thaw.text.fold import first_sounds_differ, sh_unwritten, written_vowels_differ
 from thaw.text.stats import TokenStats
 
@@ -652,6 +655,39 @@ def _allah_against_a_name(q: Token, r: Token) -> bool:
     return r.raw == ALLAH and q.raw not in ALLAH_SPELLINGS
 
 
+#: Letters no spelling's initial stands for in :func:`han_initials`.
+_VOWEL_LETTERS: Final = frozenset("aeiou")
+
+
+@lru_cache(maxsize=4096)
+def han_initials(ch: str) -> frozenset[str]:
+    """The consonants (*y* and *w* among them) a spelling of the Chinese
+    character ``ch`` begins with, in any romanisation
+    (:func:`thaw.text.chinese.han_spellings`): 振 *zhen*, *chen*, *jen*,
+    *tsan* gives ``{z, c, j, t}``; empty for anything else. Not a vowel: a
+    syllable spelt with a first vowel somewhere is spelt with a consonant
+    elsewhere (黄 *Ui*, *Wee*; 英 *Ing*, *Ying*), and a lone vowel beside a
+    name is as often a word as an initial (Burmese *U*, Portuguese *e*)."""
+    if len(ch) != 1:
+        return frozenset()
+    return frozenset(sp[:1] for sp in han_spellings(ch)) - _VOWEL_LETTERS
+
+
+def initial_of(init: Token, full: Token) -> bool:
+    """Whether the initial ``init`` abbreviates the name token ``full`` (a
+    generic word is abbreviated by nothing): its first letter as written, or,
+    for a Chinese character, the first letter of any of its spellings, since
+    a name in characters is initialled in the romanisation its bearer uses
+    (梁振英 *C. Y. Leung*, Cantonese; 馬英九 *Y. J. Ma*, Wade-Giles), whichever
+    reading analysis gave it."""
+    if full.role == "generic":
+        return False
+    letter = init.raw[:1]
+    return full.raw[:1] == letter or (
+        bool(full.script_form) and letter in han_initials(full.script_form)
+    )
+
+
 def token_similarity(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how it was found (see the module docs)."""
     if q.script_form and r.script_form:
@@ -673,7 +709,7 @@ def token_similarity(q: Token, r: Token) -> tuple[float, str]:
         if qr == rr:
             return 0.0, ""
         init, full = (q, r) if qr == "initial" else (r, q)
-        if full.raw[:1] == init.raw[:1] and full.role != "generic":
+        if initial_of(init, full):
             return INITIAL_SIM, "initial"
         return 0.0, ""
     if q.symbols and r.symbols and not q.symbols.isdisjoint(r.symbols):
@@ -926,7 +962,7 @@ class _QueryMemo:
                     s, how = 0.0, ""
                     if qr != rr:
                         init, full = (q, r) if qr == "initial" else (r, q)
-                        if full.raw[:1] == init.raw[:1] and full.role != "generic":
+                        if initial_of(init, full):
                             s, how = INITIAL_SIM, "initial"
                 elif q_symbols and r_symbols and not q_symbols.isdisjoint(r_symbols):
                     s, how = SYMBOL_SIM, "symbol"

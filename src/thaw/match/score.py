@@ -166,6 +166,33 @@ def person_reading(name: str, first: AnalyzedName) -> AnalyzedName | None:
     return None
 
 
+def organised_reading(name: str, first: AnalyzedName, schema: str) -> AnalyzedName | None:
+    """``name`` analysed as the name of a party of ``schema`` (an organisation,
+    vessel or aircraft), when it reads otherwise than as a name of unknown kind
+    (``first``) does; ``None`` otherwise. Compared with such a listing, a name
+    of unknown kind is the name of such a party if it is that listing's, and it
+    reads as one: a leading article is a stop word (*Los Zetas*, *Les
+    Sentinelles*), an ordinal is a number (*Second Economic Committee*, *7th of
+    Tir*), a Roman numeral after a name is the vessel's number (*Bicentenario
+    XIV*), where a name of unknown kind keeps them as words that may be a
+    person's (*Los*, *Sekond*, *Lady*)."""
+    organised = analyze_name(name, schema)
+    if _reading_key(organised) == _reading_key(first):
+        return None
+    return organised
+
+
+def _reading_key(name: AnalyzedName) -> list[tuple[str, str, float]]:
+    """What of an analysed name its alignment reads, but for the given-name
+    symbols of a person's reading (which a listed organisation's name has not)."""
+    return [(t.text, t.role, t.weight) for t in name.tokens]
+
+
+def _words_of(name: AnalyzedName) -> frozenset[str]:
+    """Every word of ``name``, weightless ones too."""
+    return frozenset(t.text for t in name.tokens)
+
+
 def _not_abjad(names: _Names) -> _Names:
     """``names`` without those written in an abjad (Arabic, Hebrew script),
     for a query written in Chinese characters or Hangul: an abjad name is
@@ -333,6 +360,9 @@ class Matcher:
         self._spelt = ""
         self._words: list[tuple[str, tuple[int, ...]]] = []
         self._person: AnalyzedName | None = None
+        # the query read as the name of a party of a schema (a query of unknown
+        # kind compared with an organisation, vessel or aircraft: :func:`organised_reading`)
+        self._organised: dict[str, tuple[AnalyzedName, frozenset[str]] | None] = {}
         self._korean: tuple[tuple[tuple[tuple[str, ...], ...], ...], ...] | None = None
         self._family: int | None = None
         self._simplified = ""
@@ -362,6 +392,7 @@ class Matcher:
             words = query_words(self._readings[0]) if self._script and m and person else []
             self._words = words if m and comparable(words, int(m["min_syllables"])) else []
             self._person = person_reading(query.name, self._readings[0]) if schema is None else None
+            self._organised = {}
             self._korean = korean_readings(self._readings[0]) if person else None
             self._family = family_index(self._readings[0]) if self._korean is not None else None
             self._readings_of = query
@@ -424,6 +455,18 @@ class Matcher:
             found = self._aligner.best_of(self._person, names, self._factors, enough)
             if found is not None and (best is None or found.score > best.score):
                 first, best = self._person, found
+        elif query.schema is None and query.as_named and entry.schema not in _MAY_BE_PEOPLE:
+            # a query of unknown kind is read as the name of a party of the
+            # listing's kind too ("Los Zetas", "Second Economic Committee")
+            organised = self._organised_reading(query, entry.schema)
+            if organised is not None:
+                reading, dropped = organised
+                # (compared only with the listed names that have the words
+                # this reading drops: "Do Van Hai" is no vessel HAI II)
+                kept = tuple(n for n in names if dropped <= _words_of(n[0])) if dropped else names
+                found = self._aligner.best_of(reading, kept, self._factors, enough)
+                if found is not None and (best is None or found.score > best.score):
+                    first, best = reading, found
         if len(readings) == 1 and not self._spelt:
             # (a Latin query: the usual case; compared by spelling or as a
             # transcription only with a listed name written in Chinese
@@ -447,6 +490,27 @@ class Matcher:
         if self._spelling is not None:
             return self._spelled(query, first, others, used, best)
         return used, best
+
+    def _organised_reading(
+        self, query: Query, schema: str
+    ) -> tuple[AnalyzedName, frozenset[str]] | None:
+        """The query of unknown kind read for a listing of ``schema``
+        (:func:`organised_reading`), with the words that reading makes
+        weightless (an article, a particle: *los*, *van*) which the query's own
+        reading weighs; kept per schema for the last query."""
+        if schema in self._organised:
+            return self._organised[schema]
+        first = self.readings(query)[0]
+        reading = organised_reading(query.name, first, schema)
+        found = None
+        if reading is not None:
+            weighed = {t.text for t in first.tokens if t.weight > 0}
+            dropped = frozenset(
+                t.text for t in reading.tokens if not t.weight and t.text in weighed
+            )
+            found = (reading, dropped)
+        self._organised[schema] = found
+        return found
 
     def _syllables(
         self,

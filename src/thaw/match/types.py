@@ -16,7 +16,12 @@ class Query:
     check digit); ``identifiers`` are typed identifiers as ``(kind, number)``
     pairs with the kinds of :class:`thaw.model.Identifier` (``passport``,
     ``tax_id``, ``imo`` …), which can also *conflict* with a listing's
-    identifier of the same kind.
+    identifier of the same kind. ``as_named`` says the name is a party's name
+    as someone wrote it down (a pasted name, a file's row): with no schema, it
+    is then also read as an organisation's or vessel's name against such
+    listings (:func:`thaw.match.organised_reading`: *Los Zetas*, *Second
+    Economic Committee*). Free text sets it ``False``: which of its phrases
+    name a company, its own rules decide.
     """
 
     name: str
@@ -26,6 +31,7 @@ class Query:
     gender: str | None = None
     id_numbers: tuple[str, ...] = ()
     identifiers: tuple[tuple[str, str], ...] = ()
+    as_named: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,14 +90,14 @@ from thaw.index.candidates import (
     KEY_CREDIT,
     MINOR_WEIGHT,
     RESPELLING_CREDIT,
-    _korean_latin,
-    _max_edits,
-    _retrieval_tokens,
     abjad_join_key,
     id_keys,
+    korean_latin,
+    max_edits,
     minor_join_keys,
     near_keys,
     respelt_keys,
+    retrieval_tokens,
 )
 from thaw.monitor.spelt import onset_probes, sounded, spelt_keys, spelt_probes
 from thaw.text import AnalyzedName, Token, analyze_name, name_variants
@@ -173,14 +173,14 @@ def probe_keys(
     texts = [name, *name_variants(name, schema)]
     for reading, text in enumerate(texts):
         analyzed = analyze_name(text, schema)
-        tokens = _retrieval_tokens(analyzed)
+        tokens = retrieval_tokens(analyzed)
         if not tokens:
             continue
         probes.extend(("x:" + t.text, 0, FLAG) for t in analyzed.tokens if t.text)
         found = _shares(analyzed, tokens, rarity)
         shares, minors = found if found is not None else ([FLAG] * len(tokens), [])
         base = reading << 8
-        korean = _korean_latin(analyzed, tokens)
+        korean = korean_latin(analyzed, tokens)
         for i, token in enumerate(tokens):
             unit, share = base | i, shares[i]
             probes.append(("t:" + token.text, unit, share))
@@ -409,7 +409,7 @@ class RowIndex:
         the edits the screener allows ``q`` (one, two from eight characters)."""
         found: dict[str, set[str]] = {}
         for length, choices in self._by_length.items():
-            edits = _max_edits("x" * length)
+            edits = max_edits("x" * length)
             queries = [t for t in tokens if abs(len(t) - length) <= edits]
             if not queries:
                 continue

@@ -39,10 +39,10 @@ from thaw.index.candidates import (
     SPELLING_CREDIT,
     SPELLING_RUN,
     SPELLING_WIDTH,
-    _kana_only,
-    _unit_places,
-    _unwritten_long,
+    kana_only,
     long_vowels_unwritten,
+    unit_places,
+    unwritten_long,
 )
 from thaw.text import AnalyzedName, Token, fold_token
 from thaw.text.sounds import cjk_onset_keys, korean_shaped, query_words
@@ -71,7 +71,7 @@ def onset_probes(name: AnalyzedName, tokens: list[Token], shares: Sequence[float
     """The onset keys of each word of ``name`` that retrieval looks up
     (:meth:`~thaw.index.CandidateIndex._onsets`), for each unit of the word's
     syllables, with the unit's ``shares`` times the key's credit."""
-    unit_of = _unit_places(name.informative, tokens)
+    unit_of = unit_places(name.informative, tokens)
     out: list[Probe] = []
     for word, run in query_words(name):
         if len(run) < 2 or korean_shaped(word):
@@ -99,7 +99,7 @@ def _walk(language: EdgesOf, word: str) -> tuple[int, bool, bool]:
     japanese = spells_morae(language)
     if whole:
         return len(word), True, japanese
-    return (KANA_RUN if japanese and _kana_only(word) else SPELLING_RUN), False, japanese
+    return (KANA_RUN if japanese and kana_only(word) else SPELLING_RUN), False, japanese
 
 
 def spelt_probes(
@@ -113,7 +113,7 @@ def spelt_probes(
     if written is None:
         return [], set()
     chars, owners = written.chars, written.owners
-    unit_of = _unit_places(name.informative, tokens)
+    unit_of = unit_places(name.informative, tokens)
     script = query_spelling_script(name.original)
     probes: list[Probe] = []
     words: set[str] = set()
@@ -173,7 +173,7 @@ def spelt_keys(delta: CandidateIndex, words: Iterable[str]) -> dict[int, list[st
         language = languages(script)[int(place)]
         cuts = tuple(int(c) for c in cut_text.split(",") if c)
         longest, whole, japanese = _walk(language, word)
-        edges = _unwritten_long(language) if japanese else language
+        edges = unwritten_long(language) if japanese else language
         keep = pruning[1] if japanese else pruning[0]
         runs = run_spellings(word, edges, longest, sys.maxsize, keep, cuts, SPELLING_WIDTH, whole)
         for start, end, spellings in runs:

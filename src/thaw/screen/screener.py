@@ -37,6 +37,7 @@ from thaw.index import DEFAULT_MIN_COVERAGE, Candidate, CandidateIndex, Entry, e
 from thaw.match import Query
 from thaw.screen.inputs import make_query
 from thaw.store import Store, default_home
+from thaw.text import AnalyzedName, analyze_name
 
 DEFAULT_CANDIDATES = 50
 """How many candidates of the index are scored per query."""
@@ -267,17 +268,21 @@ class Screener:
         if query.schema is None and thaw.match.might_be_initials(query.name):
             # a name of unknown kind is also looked up as a person's name, where
             # its single letters are initials ("Deripaska O.V."), not one word
-            seen = {c.position for c in found}
-            found += [
-                c
-                for c in self.index.candidates(
-                    query.name,
-                    schema="Person",
-                    limit=self.candidates,
-                    min_coverage=self.min_coverage,
+            person = self.index.candidates(
+                query.name, schema="Person", limit=self.candidates, min_coverage=self.min_coverage
+            )
+            found = _with_new(found, person)
+        if query.schema is None and query.as_named:
+            # and as an organisation's name, where an article or an ordinal is
+            # no word of a person's name ("Los Zetas", "Second Economic
+            # Committee"): the matcher reads it so against such a listing
+            first = analyze_name(query.name)
+            organised = thaw.match.organised_reading(query.name, first, "Organization")
+            if organised is not None and _looked_up(organised) != _looked_up(first):
+                more = self.index.candidates(
+                    organised, limit=self.candidates, min_coverage=self.min_coverage
                 )
-                if c.position not in seen
-            ]
+                found = _with_new(found, more)
         return found
 
     def screen_query(
@@ -322,6 +327,24 @@ class Screener:
             _hit(entry, explain(pending)) for *_, entry, pending in scored[: max(limit, 0)]
         )
         return ScreenResult(row=row, id=id, name=query.name, hits=hits)
+
+
+def _with_new(found: list[Candidate], more: list[Candidate]) -> list[Candidate]:
+    """``found`` followed by the candidates of ``more`` it does not hold yet
+    (the listings a second reading of the query retrieves)."""
+    seen = {c.position for c in found}
+    return found + [c for c in more if c.position not in seen]
+
+
+#: Roles of words that retrieve no listing, or as little as a stop word does.
+_NOT_LOOKED_UP = frozenset({"stop", "particle", "honorific", "legal_form"})
+
+
+def _looked_up(name: AnalyzedName) -> frozenset[str]:
+    """The words of ``name`` that retrieve listings: a name read otherwise
+    retrieves other listings only when these differ ("Second" as a word, or
+    the number 2)."""
+    return frozenset(t.text for t in name.tokens if t.role not in _NOT_LOOKED_UP)
 
 
 def _hit(entry: Entry, result: thaw.match.MatchResult) -> Hit:

@@ -58,7 +58,7 @@ from thaw.text._rigour import extract_org_types, ordinals_dict, person_name_pref
 from thaw.text.chinese import HAN, han_variants, single_syllable
 from thaw.text.fold import abjad_key, fold_token, fold_word, skeleton
 from thaw.text.han_names import written_as_chinese
-from thaw.text.han_syllables import reads_as_chinese_name
+from thaw.text.han_syllables import chinese_syllables, one_syllable, reads_as_chinese_name
 from thaw.text.japanese import (
     complete_reading,
     japanese_reading,
@@ -840,6 +840,10 @@ def _split_joined_articles(words: list[_Word]) -> list[_Word]:
 
 
 _LEET: Final = str.maketrans("01345789", "oieasjbg")
+#: A digit beside another or ending a word: a number written in a name (an
+#: online handle, *MAXMS76*, *IGOR1994V*, *ALEX560560*), not a letter typed as
+#: a digit, which stands alone between letters (*Ig0r*, *SID3RUN*).
+_HANDLE_NUMBER: Final = re.compile(r"\d(?:\d|$)")
 _CONSONANTS_ONLY: Final = re.compile(r"^[bcdfghjklmnpqrstvwxz]{2,3}$")
 #: A Chinese syllable written without a vowel: the syllabic nasal *ng* of
 #: Cantonese, Hokkien and Teochew, alone or after a consonant (黃 and 吳 *Ng*,
@@ -847,22 +851,41 @@ _CONSONANTS_ONLY: Final = re.compile(r"^[bcdfghjklmnpqrstvwxz]{2,3}$")
 _NASAL_SYLLABLE: Final = re.compile(r"^[bcdfghjklmnpqrstvwxz]?ng$")
 
 
+#: Two letters, consonants and *y*, that an initialled Chinese name writes for
+#: its given name (梁振英 *CY Leung*, 馬英九 *YJ Ma*): *y* begins a syllable
+#: there (*Ying*, *Yat*), and no syllable is spelt so.
+_Y_INITIALS: Final = re.compile(r"^(?=.*y)[bcdfghjklmnpqrstvwxyz]{2}$")
+
+
 def _person_words(words: list[_Word]) -> list[_Word]:
-    """Person-name repairs: digits typed for letters (``Ig0r``), and all-consonant
+    """Person-name repairs: digits typed for letters (``Ig0r``; not a number
+    a handle writes, :data:`_HANDLE_NUMBER`: *MAXMS76* is written so, as a
+    query of no stated kind reads it), and all-consonant
     two- or three-letter words read as initials (``JC Juncker``), except a
-    Chinese syllable that has no vowel (:data:`_NASAL_SYLLABLE`: *Ng Eng Hen*)."""
+    Chinese syllable that has no vowel (:data:`_NASAL_SYLLABLE`: *Ng Eng Hen*);
+    in a name whose other words spell Chinese syllables, a two-letter word of
+    consonants and *y* that spells none too (:func:`_chinese_initials`: *CY
+    Leung*)."""
     out: list[_Word] = []
     for w in words:
         a = w.ascii
-        if w.hint is None and not a.isalpha() and not a.isdigit() and any(c.isalpha() for c in a):
+        if (
+            w.hint is None
+            and not a.isalpha()
+            and not a.isdigit()
+            and any(c.isalpha() for c in a)
+            and not _HANDLE_NUMBER.search(a)
+        ):
             a = a.translate(_LEET)
             w = _Word(a, w.abjad)
         if (
             w.hint is None
             and not w.abjad
             and not w.script_form
-            and _CONSONANTS_ONLY.match(a)
-            and not _NASAL_SYLLABLE.match(a.lower())
+            and (
+                (_CONSONANTS_ONLY.match(a) and not _NASAL_SYLLABLE.match(a.lower()))
+                or _chinese_initials(a, words)
+            )
             and len(words) > 1
             and fold_token(a) not in vocab.HONORIFICS
             and fold_token(a) not in _person_prefixes()
@@ -871,6 +894,22 @@ def _person_words(words: list[_Word]) -> list[_Word]:
             continue
         out.append(w)
     return out
+
+
+def _chinese_initials(word: str, words: list[_Word]) -> bool:
+    """Whether ``word`` is a Chinese given name's two initials written as one
+    word (:data:`_Y_INITIALS`: *CY*, *KY*, *YJ*; no syllable in any
+    romanisation, :func:`~thaw.text.han_syllables.chinese_syllables`) in a
+    name whose other words, one to three, each spell Chinese syllables, one of
+    them a single syllable (the family name: *Leung*, *Ma*)."""
+    if not _Y_INITIALS.match(word) or chinese_syllables(word):
+        return False
+    others = [w.ascii for w in words if w.ascii != word]
+    return (
+        1 <= len(others) <= 3
+        and all(o.isalpha() and chinese_syllables(o) for o in others)
+        and any(one_syllable(o) for o in others)
+    )
 
 
 def _roman(word: str) -> int | None:
@@ -1033,6 +1072,18 @@ def _syllable_words(words: list[_Word]) -> bool:
     (:data:`~thaw.text.vocab.SYLLABLE_LETTERS`): *Chui Sai On*, not *Payment
     on behalf*."""
     return all(len(w.ascii) <= vocab.SYLLABLE_LETTERS for w in words)
+
+
+def _beside_an_initial(words: list[_Word], i: int) -> bool:
+    """Whether ``words[i]`` is one letter beside another one-letter word: one
+    of a run of initials (*C. Y. Leung*, *M. E. Jones*), not the conjunction
+    or article a lone *y* or *e* is (*Ortega y Gasset*)."""
+    if len(words[i].ascii) != 1:
+        return False
+    return any(
+        0 <= j < len(words) and len(words[j].ascii) == 1 and words[j].ascii.isalpha()
+        for j in (i - 1, i + 1)
+    )
 
 
 def _no_org_word(words: list[_Word], folds: list[str]) -> bool:
@@ -1200,6 +1251,7 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
                 and (
                     raw in vocab.NAME_WORDS_IN_PERSONS
                     or (raw in vocab.SYLLABLE_NAME_WORDS and _syllable_words(words))
+                    or _beside_an_initial(words, i)
                 )
                 and _no_org_word(words, folds)
             )
@@ -1241,6 +1293,7 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             and folded in vocab.PARTICLES
             and len(raw) <= 3
             and i < n - 1
+            and not _beside_an_initial(words, i)
             # (in a name that reads as Korean, Won, Na, Do are names: Na Min-jun)
             and not reads_as_korean_name([x.ascii for x in words])
         ):

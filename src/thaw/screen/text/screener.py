@@ -222,12 +222,14 @@ class TextScreener:
             name: str, year: str | None, countries: tuple[str, ...], vessel: bool
         ) -> tuple[Hit, ...]:
             if vessel:  # "the tanker SARA II": a vessel first
-                query = thaw.match.Query(name=name, schema="Vessel")
+                query = thaw.match.Query(as_named=False, name=name, schema="Vessel")
                 result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
                 found = tuple(h for h in result.hits if self._covers(name, h))
                 if found:
                     return found
-            query = thaw.match.Query(name=name, birth_date=year, countries=countries)
+            query = thaw.match.Query(
+                as_named=False, name=name, birth_date=year, countries=countries
+            )
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             found = tuple(h for h in result.hits if self._covers(name, h)) or before_form(name)
             if countries:
@@ -256,7 +258,7 @@ class TextScreener:
                 return ()
             tokens = analyze_name(word).tokens
             if any(index.document_frequency(t.text) for t in tokens):
-                query = thaw.match.Query(name=word)
+                query = thaw.match.Query(as_named=False, name=word)
                 result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
                 written = _texts(tokens)
                 if any(_texts(analyze_name(h.matched_name).tokens) == written for h in result.hits):
@@ -284,7 +286,7 @@ class TextScreener:
             # name: all of one party's, else none
             hits: list[Hit] = []
             for key, listed in names:
-                query = thaw.match.Query(name=listed)
+                query = thaw.match.Query(as_named=False, name=listed)
                 result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
                 hits.extend(
                     h
@@ -297,7 +299,7 @@ class TextScreener:
 
         @lru_cache(maxsize=65_536)
         def single(word: str) -> tuple[Hit, ...]:
-            query = thaw.match.Query(name=word)
+            query = thaw.match.Query(as_named=False, name=word)
             # every candidate: a word such as "Atlas" names many parties in part,
             # and the one it names whole (a vessel) must not be crowded out
             limit = self.screener.candidates
@@ -322,7 +324,7 @@ class TextScreener:
 
         def read(name: str, reads: Callable[[str, Hit], bool]) -> tuple[Hit, ...]:
             # a name read back into Latin letters: name screening's threshold
-            query = thaw.match.Query(name=name)
+            query = thaw.match.Query(as_named=False, name=name)
             floor = min(self.threshold, READING_THRESHOLD)
             result = self.screener.screen_query(query, threshold=floor, limit=10)
             return tuple(h for h in result.hits if reads(name, h))
@@ -339,7 +341,7 @@ class TextScreener:
 
         @lru_cache(maxsize=65_536)
         def mark_lookup(mark: str) -> tuple[Hit, ...]:
-            query = thaw.match.Query(name=mark, schema="Aircraft")
+            query = thaw.match.Query(as_named=False, name=mark, schema="Aircraft")
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             bare = _bare_mark(mark)
             return tuple(
@@ -350,7 +352,7 @@ class TextScreener:
         def numbered_lookup(word: str) -> tuple[Hit, ...]:
             # a name of capitals and digits (MS-13): the organisations a list
             # publishes by that very name, its letters and digits
-            query = thaw.match.Query(name=word)
+            query = thaw.match.Query(as_named=False, name=word)
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             bare = _bare_mark(word)
             return tuple(
@@ -366,7 +368,7 @@ class TextScreener:
             floor = min(self.threshold, READING_THRESHOLD)
             readings = [v for v in name_variants(word) if v][:KANA_READINGS]
             for reading in readings:
-                query = thaw.match.Query(name=reading)
+                query = thaw.match.Query(as_named=False, name=reading)
                 result = self.screener.screen_query(query, threshold=floor, limit=10)
                 hits = [h for h in result.hits if _reads_whole(reading, h)]
                 authorities = {x.source.split("_", 1)[0] for h in hits for x in h.listings}
@@ -388,7 +390,7 @@ class TextScreener:
             for reading in readings[:KANA_READINGS]:
                 if len(reading) < SURNAME_LETTERS:
                     continue
-                query = thaw.match.Query(name=reading, schema="Person")
+                query = thaw.match.Query(as_named=False, name=reading, schema="Person")
                 result = self.screener.screen_query(query, threshold=floor, limit=SURNAMES)
                 # the persons whose surname it reads as best (PUTIN, not a
                 # daughter's maiden name PUTINA), by how many authorities list them
@@ -413,7 +415,7 @@ class TextScreener:
             if not 0 < index.document_frequency(key) <= INITIALLED_SURNAME:
                 return ()  # (Ivanov, Kim: a title tells too few of them apart)
             floor = min(self.threshold, READING_THRESHOLD)
-            query = thaw.match.Query(name=word, schema="Person")
+            query = thaw.match.Query(as_named=False, name=word, schema="Person")
             result = self.screener.screen_query(query, threshold=floor, limit=SURNAMES)
             return self._best_known(
                 [
@@ -433,7 +435,7 @@ class TextScreener:
             # identifier feature says which carry it (the name, the number
             # itself, says nothing)
             numbers = (number, number[:BIC]) if kind == "swift" else (number,)
-            query = thaw.match.Query(name=number, id_numbers=numbers)
+            query = thaw.match.Query(as_named=False, name=number, id_numbers=numbers)
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             return tuple(
                 h
@@ -450,7 +452,9 @@ class TextScreener:
                 return ()
             if not 0 < index.document_frequency(words[0].text) <= INITIALLED_SURNAME:
                 return ()  # (Ivanov, Kim, Ali: an initial tells too few of them apart)
-            query = thaw.match.Query(name=f"{letter.upper()}. {surname}", schema="Person")
+            query = thaw.match.Query(
+                as_named=False, name=f"{letter.upper()}. {surname}", schema="Person"
+            )
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             return tuple(h for h in result.hits if _initialled(letter, words[0], h))
 
