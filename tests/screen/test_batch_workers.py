@@ -125,3 +125,40 @@ def test_a_checked_row_has_every_field() -> None:
     assert checked == CheckedRow(
         1, "row 1", "c1", "Ivan Petrov", "Person", "1970", ("ru",), (), "male"
     )
+
+
+def test_rows_of_a_family_name_go_to_one_worker() -> None:
+    """A block is split among the workers by the name's last word, so that one
+    worker's caches meet every row of that name; each part keeps input order."""
+    from thaw.screen.batch import _split
+
+    names = ["Anna Kowalski", "Ivan Petrov", "Jan Kowalski", "Olga Petrov", "Lee Wong"] * 4
+    block = [CheckedRow(i, f"row {i}", None, n, None, None, (), ()) for i, n in enumerate(names)]
+    routes, parts = _split(block, 2)
+    by_word: dict[str, set[int]] = {}
+    for job, w in zip(block, routes, strict=True):
+        by_word.setdefault(job.name.split()[-1], set()).add(w)
+    assert all(len(ws) == 1 for ws in by_word.values())
+    assert [[j.row for j in p] for p in parts] == [
+        [j.row for j, w in zip(block, routes, strict=True) if w == n] for n in range(2)
+    ]
+
+
+def test_a_block_of_one_family_name_is_dealt_out_evenly() -> None:
+    from thaw.screen.batch import _split
+
+    block = [CheckedRow(i, "", None, f"N{i} Smith", None, None, (), ()) for i in range(10)]
+    routes, parts = _split(block, 2)
+    assert routes == [0, 1] * 5 and [len(p) for p in parts] == [5, 5]
+
+
+def test_merged_answers_keep_input_order_and_skip_failed_rows() -> None:
+    from thaw.screen.batch import RowProblem, _merge
+
+    rows, routes = [1, 2, 3, 4, 5], [0, 1, 1, 0, 1]
+    failed = RowProblem(3, "line 4", "could not be screened")
+    parts: list[tuple[str, int, int, int, list[RowProblem]]] = [
+        ("r1\nr4\n", 2, 1, 2, []),
+        ("r2\nr5\n", 2, 0, 0, [failed]),
+    ]
+    assert _merge(rows, routes, list(parts)) == ("r1\nr2\nr4\nr5\n", 4, 1, 2, [failed])
