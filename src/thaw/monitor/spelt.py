@@ -189,11 +189,16 @@ class _Targets:
                 invariant = fold_invariant(text)
                 for j in range(len(text) + 1):
                     kind.setdefault(text[:j], set()).add(invariant)
+        self.texts: dict[str, list[tuple[str, str]]] = {}
+        for key in delta.state()["slots"]:
+            if key[:2] in found:
+                self.texts.setdefault(fold_invariant(key[2:]), []).append((key[:2], key[2:]))
         self.plain = {k: frozenset(v) for k, v in found["t:"].items()}
         self.short = {k: frozenset(v) for k, v in found["j:"].items()}
         self.every = self.plain.get("", frozenset()) | self.short.get("", frozenset())
         self._invariants: dict[str, str] = {}
         self._writes: dict[tuple[str, Rests, frozenset[str]], bool] = {}
+        self._aims: dict[tuple[str, bool], frozenset[str]] = {}
 
     def of(self, text: str, japanese: bool) -> frozenset[str]:
         """The invariants of the texts a spelling that begins with ``text``
@@ -201,10 +206,27 @@ class _Targets:
         left out, as the index's :meth:`~thaw.index.CandidateIndex._may_begin`
         asks) or, of a Japanese spelling, with it written without long vowels
         (:meth:`~thaw.index.CandidateIndex._may_begin_short`)."""
+        known = self._aims.get((text, japanese))
+        if known is not None:
+            return known
         found = self.plain.get(fold_token(text)[:-1], frozenset())
         if japanese:
             found = found | self.short.get(long_vowels_unwritten(text)[:-1], frozenset())
+        self._aims[(text, japanese)] = found
         return found
+
+    def spent(self, spelling: str, japanese: bool, found: set[tuple[str, str]]) -> str | None:
+        """Notes in ``found`` the text a run's ``spelling`` folds to (and, of a
+        Japanese one, the text it writes without long vowels), and gives its
+        invariant if every text of that invariant is found now (``None`` if not)."""
+        found.add(("t:", fold_token(spelling)))
+        if japanese:
+            found.add(("j:", long_vowels_unwritten(spelling)))
+        invariant = self.invariant(spelling)
+        texts = self.texts.get(invariant, ())
+        if all(t in found for t in texts if japanese or t[0] == "t:"):
+            return invariant
+        return None
 
     def invariant(self, spelling: str) -> str:
         """:func:`fold_invariant` of ``spelling`` (remembered)."""
@@ -263,8 +285,8 @@ def _rests(edges: Edges, start: int, stop: int, whole: bool) -> dict[int, Rests]
             if after is None or out is None:
                 out = None
                 break
-            for mine in invariants[:SPELLING_WIDTH]:
-                out.update(_then(mine, rest) for rest in after)
+            for mine in set(invariants[:SPELLING_WIDTH]):
+                out.update([_then(mine, rest) for rest in after])
             if len(out) > REMAINDERS:
                 out = None
                 break
@@ -303,18 +325,37 @@ def _word_runs(
         rests = _rests(edges, start, stop, whole)
         found: dict[int, list[str]] = {}
         seen: set[tuple[int, str]] = set()
+        # (a word spelt whole has one run: the texts its spellings fold to, and
+        # the invariants all of whose texts they fold to, spent: a spelling of
+        # a spent invariant finds nothing new)
+        written: set[tuple[str, str]] = set()
+        spent: set[str] = set()
         stack: list[tuple[int, str, str, frozenset[str]]] = [(start, "", "", targets.every)]
         while stack:
             at, joined, mine, aims = stack.pop()
+            if spent:
+                aims = aims - spent
+                if not aims:
+                    continue
             for end, every, invariants in edges.get(at, ()):
                 if end > stop or not every:
                     continue
                 first = at == start
                 if not whole or end == stop:
                     texts = found.setdefault(end, [])
-                    for k, spelling in enumerate(every if first else every[:width]):
-                        if _then(mine, invariants[k]) in aims:
-                            texts.append(joined + spelling)
+                    pairs = zip(every if first else every[:width], invariants, strict=False)
+                    if mine:
+                        kept = [joined + sp for sp, inv in pairs if _then(mine, inv) in aims]
+                    else:
+                        kept = [joined + sp for sp, inv in pairs if inv in aims]
+                    if whole:
+                        for text in kept:
+                            if targets.invariant(text) not in spent:
+                                texts.append(text)
+                                if (gone := targets.spent(text, japanese, written)) is not None:
+                                    spent.add(gone)
+                    else:
+                        texts.extend(kept)
                 if end == stop or end not in edges:
                     continue
                 after = rests.get(end)
