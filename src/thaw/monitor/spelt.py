@@ -22,6 +22,18 @@ its tokens' keys (:meth:`thaw.index.CandidateIndex._with_onsets`):
   listings' own tokens and with no limit on how many spellings a run has, so
   that they find every spelling of a listing's token the index can find, in the
   index before the change or after it.
+
+A word has thousands of spellings, and a change's few tokens begin with most
+letters: pruned by their beginnings alone, the walk of a portfolio's words took
+seconds. What folding leaves of a spelling as it is, its *invariant*
+(:func:`fold_invariant`: the letters *a b g l m n r*, *o*/*u*, *p*/*f*, *v*/*w*,
+a repeated one once), is the same in the spelling and in what it folds to, and
+what the rest of a run may add to it is known before the walk (:func:`_rests`):
+a joined spelling is extended only if, with some rest, its invariant may become
+one of the changed texts its folding begins; a run's spelling is looked up only
+if its invariant is one of them; and a word spelt whole stops spelling an
+invariant once all of its texts are found (:func:`_word_runs`). The same runs
+are found, faster.
 """
 
 from __future__ import annotations
@@ -199,6 +211,7 @@ class _Targets:
         self._invariants: dict[str, str] = {}
         self._writes: dict[tuple[str, Rests, frozenset[str]], bool] = {}
         self._aims: dict[tuple[str, bool], frozenset[str]] = {}
+        self._edges: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def of(self, text: str, japanese: bool) -> frozenset[str]:
         """The invariants of the texts a spelling that begins with ``text``
@@ -227,6 +240,13 @@ class _Targets:
         if all(t in found for t in texts if japanese or t[0] == "t:"):
             return invariant
         return None
+
+    def invariants(self, spellings: tuple[str, ...]) -> tuple[str, ...]:
+        """:func:`fold_invariant` of each of an edge's ``spellings`` (remembered)."""
+        found = self._edges.get(spellings)
+        if found is None:
+            found = self._edges[spellings] = tuple(map(self.invariant, spellings))
+        return found
 
     def invariant(self, spelling: str) -> str:
         """:func:`fold_invariant` of ``spelling`` (remembered)."""
@@ -313,8 +333,7 @@ def _word_runs(
     run's spelling kept only if its invariant is one of such a text."""
     edges: Edges = {}
     for start, end, spellings in edges_of(word):
-        invariants = tuple(targets.invariant(sp) for sp in spellings)
-        edges.setdefault(start, []).append((end, spellings, invariants))
+        edges.setdefault(start, []).append((end, spellings, targets.invariants(spellings)))
     width = SPELLING_WIDTH
     out: list[tuple[int, int, list[str]]] = []
     for start in range(1 if whole else len(word)):
