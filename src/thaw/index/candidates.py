@@ -269,7 +269,10 @@ KANA_RUN = 8
 #: of the cost (the Cyrillic names of a customer file spelt at 600 cost ten
 #: times their retrieval). Since the spellings that fold alike are charged
 #: once (:func:`thaw.text.spellings.run_spellings`'s ``same``), 100 finds
-#: what 120 found and *Whelan* for Уилан besides; 90 loses *Chirac*.
+#: what 120 found and *Whelan* for Уилан besides; 90 loses *Chirac*. Since
+#: the likeliest spellings come first (each letter spelt otherwise before two
+#: are), 100 finds *Chirac* among every Greek pair's listings too, and two
+#: Cyrillic pairs more; 70 loses one of them.
 SOUND_KEYS = 100
 SPELLING_CREDIT = 0.9
 #: The least coverage of a listing that the spellings propose (about every
