@@ -76,8 +76,8 @@ abjad skeleton drops *w*, *y*, *v* and a final *h* and so joins unrelated Latin 
 an abjad also meets, credited :data:`ABJAD_NEAR_CREDIT`, listed words whose
 abjad key is one edit from its own where romanisations write one of its letters
 otherwise (:func:`near_keys`: دحلان ``dln``, *Dahlan* ``dhln``), and a word of a
-name in Thai or Khmer those with one of its letters left out, as the matcher
-aligns them. A
+name in Thai or Khmer those with one of its letters left out, or with an *r* or
+*n* more that its Latin spellings write (อาสา *Arsa*), as the matcher aligns them. A
 retrieval token joined, as written, to the legal form or stop word beside it is
 looked up as a listed token (:func:`minor_join_keys`: *Siemens AG*, *SiemensAG*).
 (Keys credited as the matcher reads them, measured on all lists: 2.8 instead of
@@ -235,6 +235,13 @@ ABJAD_ALIKE: Mapping[str, str] = {"z": "d", "d": "z", "t": "s", "s": "t"}
 #: second of a digraph (*dh*, *th*, *kh*, *sh*, *zh* ...): Latin spellings write
 #: دحلان *Dahlan*, which a reading of دح as ذ, *dh*, keys without it.
 ABJAD_DIGRAPH = frozenset("dtkgsz")
+#: Letters that the Latin spellings of a name in Thai or Khmer write beside its
+#: sounds with no letter of the script for them: an *r* after a vowel to make
+#: it long, as spellings of English sound (อาสา *Arsa*, ชาญ *Charn*), and the
+#: *n* of a final ร, which Thai reads *n*, written beside its *r* (อมร
+#: *Amorn*): a listed word's key with one of them more is the same name's
+#: (:func:`_one_more_keys`).
+BRAHMIC_UNWRITTEN = "rn"
 ONSET_CREDIT = 0.6
 """Credit of a listed word sharing its onset key with a query word written in
 Chinese characters or Hangul as a transcription (for each of the word's
@@ -834,6 +841,22 @@ def _one_fewer_keys(core: str) -> list[str]:
     return [k for k in dict.fromkeys(out) if k != core]
 
 
+def _one_more_keys(core: str) -> list[str]:
+    """The keys ``core`` gives with one letter of :data:`BRAHMIC_UNWRITTEN`
+    added after its first letter, not beside the same letter, the key at least
+    :data:`ABJAD_NEAR_MIN` letters long: a letter the Latin spelling of a name
+    in Thai or Khmer writes and the script does not (อาสา ``as``, *Arsa*
+    ``ars``)."""
+    if not core.isalpha() or len(core) + 1 < ABJAD_NEAR_MIN:
+        return []
+    out: list[str] = []
+    for i in range(1, len(core) + 1):
+        for letter in BRAHMIC_UNWRITTEN:
+            if core[i - 1] != letter and core[i : i + 1] != letter:
+                out.append(core[:i] + letter + core[i:])
+    return list(dict.fromkeys(out))
+
+
 def _written_brahmic(text: str) -> bool:
     """Whether ``text`` has a letter of the Thai or Khmer script."""
     for c in text:
@@ -902,13 +925,15 @@ def near_keys(name: AnalyzedName, token: Token) -> list[str]:
     query ``name`` written in an abjad also meets, credited
     :data:`ABJAD_NEAR_CREDIT`: those of :func:`_near_abjad_keys`, and for a
     name written in Thai or Khmer every key with one of its letters left out
-    (:func:`_one_fewer_keys`, :meth:`CandidateIndex._brahmic_postings`)."""
+    (:func:`_one_fewer_keys`) or with a letter the script does not write added
+    (:func:`_one_more_keys`; :meth:`CandidateIndex._brahmic_postings`)."""
     single = _single_key(token) if token.abjad else None
     if single is None:
         return []
     keys = _near_abjad_keys(single[1:])
     if _written_brahmic(name.original):
-        keys = list(dict.fromkeys([*keys, *_one_fewer_keys(single[1:])]))
+        more = _one_more_keys(single[1:])
+        keys = list(dict.fromkeys([*keys, *_one_fewer_keys(single[1:]), *more]))
     return ["k:~" + k for k in keys]
 
 
@@ -1566,15 +1591,17 @@ class CandidateIndex:
         kept, credited :data:`ABJAD_NEAR_CREDIT` (remembered per token): these
         scripts write every consonant of a cluster, silent ones too, which the
         Latin spellings of a name leave out (เกียรติ *kiaratisak*, *Kiatisuk*),
-        and the matcher aligns one edit apart. (Any edit, not only a letter
-        left out, found names of no relation and added hits to names on no
+        and the matcher aligns one edit apart, and those whose key is the
+        token's with a letter more that the Latin spellings write and the
+        script does not (:func:`_one_more_keys`: อาสา *Arsa*). (Any edit, not
+        only these, found names of no relation and added hits to names on no
         list.)"""
         fields = _postings_key(token)
         known = self._brahmic_fields.get(fields)
         if known is not None:
             return known
         single = _single_key(token)
-        near = _one_fewer_keys(single[1:]) if single is not None else []
+        near = _one_fewer_keys(single[1:]) + _one_more_keys(single[1:]) if single else []
         slots = [slot for k in near if (slot := self._slots.get("k:~" + k)) is not None]
         result = postings
         if slots:
