@@ -166,7 +166,7 @@ from thaw.text.spellings import (
 )
 from thaw.text.symbols import latin_words
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
 
 SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")
@@ -769,16 +769,18 @@ def _vowel_free(token: Token) -> str | None:
 
 def _single_key(token: Token) -> str | None:
     """The key beyond its text that :func:`~thaw.text.index_keys` gives a name made
-    of ``token`` alone: ``~`` + its abjad key, for a weighted token of three
-    letters or more, or written in an abjad, that is no number (``None``: none).
+    of ``token`` alone: ``~`` + its abjad key, for a weighted token written in
+    three letters or more (*Ouk*, whose text is ``uk``), or in an abjad, that is
+    no number (``None``: none).
 
     Written out because retrieval asks it of every new query token, and building
     a one-token :class:`~thaw.text.AnalyzedName` to ask ``index_keys`` cost
     three times as much; ``tests/index`` checks that both agree."""
     text = token.text
-    if token.weight <= 0 or token.role == "number" or len(text) <= 2 and not token.abjad:
+    written = token.raw or text
+    if token.weight <= 0 or token.role == "number" or len(written) <= 2 and not token.abjad:
         return None
-    key = "~" + abjad_key(token.raw or text)
+    key = "~" + abjad_key(written)
     return key if key != text else None
 
 
