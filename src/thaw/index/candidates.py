@@ -242,6 +242,12 @@ ABJAD_DIGRAPH = frozenset("dtkgsz")
 #: *Amorn*): a listed word's key with one of them more is the same name's
 #: (:func:`_one_more_keys`).
 BRAHMIC_UNWRITTEN = "rn"
+#: Letters of a key that the Latin spellings of a name in Thai or Khmer write
+#: for one letter of the script (ท ธ *th* and, as Sanskrit names are spelt,
+#: *d*: อานันท *Ananda*; จ ช *ch* and *j*: อัมพุช *Umpujh*): a key with one of
+#: them for the other, after its first letter, is the same name's
+#: (:func:`_alike_brahmic_keys`).
+BRAHMIC_ALIKE: Mapping[str, str] = {"t": "d", "d": "t", "h": "j", "j": "h"}
 ONSET_CREDIT = 0.6
 """Credit of a listed word sharing its onset key with a query word written in
 Chinese characters or Hangul as a transcription (for each of the word's
@@ -859,6 +865,31 @@ def _one_more_keys(core: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _alike_brahmic_keys(core: str) -> list[str]:
+    """The keys ``core`` gives with one letter after its first written as its
+    fellow of :data:`BRAHMIC_ALIKE`, the key at least :data:`ABJAD_NEAR_MIN`
+    letters long (อัมพุช ``amfh``, *Umpujh* ``amfj``)."""
+    if not core.isalpha() or len(core) < ABJAD_NEAR_MIN:
+        return []
+    out: list[str] = []
+    for i in range(1, len(core)):
+        alike = BRAHMIC_ALIKE.get(core[i])
+        if alike is not None and core[i - 1] != alike and core[i + 1 : i + 2] != alike:
+            out.append(core[:i] + alike + core[i + 1 :])
+    return out
+
+
+def brahmic_keys(core: str) -> list[str]:
+    """The keys of listed words that a word of a name in Thai or Khmer keyed
+    ``core`` meets one edit apart (:func:`_one_fewer_keys`,
+    :func:`_one_more_keys`, :func:`_alike_brahmic_keys`): their ``k:~`` keys,
+    and the ``w:~`` keys of two listed words that the script writes as one
+    (:func:`split_join_key`: อานันทมหิดล, *Ananda Mahidol*)."""
+    near = [*_one_fewer_keys(core), *_one_more_keys(core), *_alike_brahmic_keys(core)]
+    near = list(dict.fromkeys(near))
+    return ["k:~" + k for k in near] + ["w:~" + k for k in near if len(k) >= ABJAD_JOIN_MIN]
+
+
 def _written_brahmic(text: str) -> bool:
     """Whether ``text`` has a letter of the Thai or Khmer script."""
     for c in text:
@@ -923,20 +954,17 @@ def minor_join_keys(name: AnalyzedName, tokens: list[Token]) -> list[tuple[str, 
 
 
 def near_keys(name: AnalyzedName, token: Token) -> list[str]:
-    """The ``k:~`` keys of the listed words that a retrieval ``token`` of the
-    query ``name`` written in an abjad also meets, credited
-    :data:`ABJAD_NEAR_CREDIT`: those of :func:`_near_abjad_keys`, and for a
-    name written in Thai or Khmer every key with one of its letters left out
-    (:func:`_one_fewer_keys`) or with a letter the script does not write added
-    (:func:`_one_more_keys`; :meth:`CandidateIndex._brahmic_postings`)."""
+    """The keys of the listed words that a retrieval ``token`` of the query
+    ``name`` written in an abjad also meets, credited
+    :data:`ABJAD_NEAR_CREDIT`: the ``k:~`` keys of :func:`_near_abjad_keys`,
+    and for a name written in Thai or Khmer those of :func:`brahmic_keys`."""
     single = _single_key(token) if token.abjad else None
     if single is None:
         return []
-    keys = _near_abjad_keys(single[1:])
+    keys = ["k:~" + k for k in _near_abjad_keys(single[1:])]
     if _written_brahmic(name.original):
-        more = _one_more_keys(single[1:])
-        keys = list(dict.fromkeys([*keys, *_one_fewer_keys(single[1:]), *more]))
-    return ["k:~" + k for k in keys]
+        keys = list(dict.fromkeys([*keys, *brahmic_keys(single[1:])]))
+    return keys
 
 
 def kana_only(word: str) -> bool:
@@ -1595,7 +1623,9 @@ class CandidateIndex:
         Latin spellings of a name leave out (เกียรติ *kiaratisak*, *Kiatisuk*),
         and the matcher aligns one edit apart, and those whose key is the
         token's with a letter more that the Latin spellings write and the
-        script does not (:func:`_one_more_keys`: อาสา *Arsa*). (Any edit, not
+        script does not (:func:`_one_more_keys`: อาสา *Arsa*) or with one
+        letter the Latin spellings write two ways written the other
+        (:func:`_alike_brahmic_keys`): :func:`brahmic_keys`. (Any edit, not
         only these, found names of no relation and added hits to names on no
         list.)"""
         fields = _postings_key(token)
@@ -1603,8 +1633,8 @@ class CandidateIndex:
         if known is not None:
             return known
         single = _single_key(token)
-        near = _one_fewer_keys(single[1:]) + _one_more_keys(single[1:]) if single else []
-        slots = [slot for k in near if (slot := self._slots.get("k:~" + k)) is not None]
+        near = brahmic_keys(single[1:]) if single is not None else []
+        slots = [slot for k in near if (slot := self._slots.get(k)) is not None]
         result = postings
         if slots:
             sources: list[tuple[_Ints, float]] = []
