@@ -8,7 +8,12 @@ from __future__ import annotations
 import pytest
 
 from tests.index.fixture_store import screener_of
-from thaw.index.candidates import _near_abjad_keys, long_vowels_unwritten
+from thaw.index.candidates import (
+    _alike_brahmic_keys,
+    _near_abjad_keys,
+    _one_more_keys,
+    long_vowels_unwritten,
+)
 from thaw.screen import Screener
 
 LISTED: list[str | tuple[str, str]] = [
@@ -29,6 +34,12 @@ LISTED: list[str | tuple[str, str]] = [
     "Sam SARY",
     "Kiatisuk SENAMUANG",
     "Kiat SENA",
+    "Amornthep THONGDEE",
+    "Ruhollah HOSSEINI",
+    "Nanda WONG",
+    *(f"{given} WONG" for given in ("Somchai", "Prasert")),
+    *(f"{given} HOSSEINI" for given in ("Mohammad", "Ali", "Hassan")),
+    *(f"{given} THONGDEE" for given in ("Somsak", "Wichai")),
     "Mohammed DAHLAN",
     "Mustafa AL-KADHIMI",
     *(f"Mohammed {family}" for family in ("SAID", "ALI", "KHALIL", "YUSUF")),
@@ -138,3 +149,40 @@ def test_a_thai_or_khmer_word_meets_a_key_without_a_silent_consonant(
     screener: Screener, query: str, listed: str
 ) -> None:
     assert listed in _names(screener, query)
+
+
+def test_a_thai_or_khmer_word_meets_a_key_with_a_letter_the_script_does_not_write(
+    screener: Screener,
+) -> None:
+    # the ร ending อมร is read n, and the Latin spelling writes both: amrtf
+    # against amrntf
+    assert "Amornthep THONGDEE" in _names(screener, "อมรเทพ ทองดี")
+
+
+def test_a_thai_or_khmer_word_meets_a_key_with_a_letter_spelt_the_other_way(
+    screener: Screener,
+) -> None:
+    # นันทวงศ์ is one word, ท written th or, as Sanskrit names are spelt, d:
+    # its key nntvnk against the key of Nanda WONG's join, nndvnk
+    assert "Nanda WONG" in _names(screener, "นันทวงศ์")
+
+
+def test_alike_brahmic_keys_write_one_letter_for_its_fellow() -> None:
+    assert "shnd" in _alike_brahmic_keys("sjnd")  # สุจินดา, Suchinda
+    assert "andmhdl" in _alike_brahmic_keys("antmhdl")  # อานันทมหิดล, Ananda Mahidol
+    assert not any(k.startswith("d") for k in _alike_brahmic_keys("tnt"))  # (its first kept)
+    assert _alike_brahmic_keys("sk") == []  # (too short)
+
+
+def test_one_more_keys_add_an_unwritten_r_or_n_after_the_first_letter() -> None:
+    assert "ars" in _one_more_keys("as")  # อาสา, Arsa
+    assert "amrn" in _one_more_keys("amr")  # อมร, Amorn
+    assert not any(k.startswith(("r", "n")) for k in _one_more_keys("as"))  # (its first kept)
+    assert "amrr" not in _one_more_keys("amr")  # (not beside the same letter)
+    assert _one_more_keys("a") == []  # (a key of two letters meets none)
+
+
+def test_a_listed_word_that_folds_to_two_letters_keeps_its_abjad_key(screener: Screener) -> None:
+    # Ruhollah is read ru + allah: ru, two letters, had no abjad key, and روح
+    # (rwh) met none; as written, ruh, it keys rh as روح does
+    assert "Ruhollah HOSSEINI" in _names(screener, "روح‌الله حسینی")

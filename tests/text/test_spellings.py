@@ -116,3 +116,35 @@ def test_run_spellings_charges_spellings_that_look_up_alike_once() -> None:
     assert not any("whl" in spellings for _, _, spellings in plain)
     alike = run_spellings("уl", edges, 2, 6, whole=True, same=collapsed)
     assert alike == [(0, 2, ["wl", "whl"])]
+
+
+def _sounds(word: str) -> Sequence[Edge]:
+    """Σιράκ's letters, each with its spellings, most usual first."""
+    return [
+        (0, 1, ("s", "ss", "c", "z", "sh", "sch", "ch")),
+        (1, 2, ("i", "y", "ee")),
+        (2, 3, ("r", "rr", "rh")),
+        (3, 4, ("a", "u", "e")),
+        (4, 5, ("k", "c", "ck", "q", "que")),
+    ]
+
+
+def test_a_word_spelt_whole_is_spelt_likeliest_first() -> None:
+    # (every letter spelt otherwise alone, the others as usual, before two
+    # letters are: a walk depth first spelt s- every way before ch-)
+    [(_, _, spellings)] = run_spellings("σιρακ", _sounds, 5, 1000, whole=True)
+    assert spellings[0] == "sirak"
+    assert spellings.index("chirak") < spellings.index("syrrak")
+    assert spellings.index("sirac") < spellings.index("chirak") < spellings.index("chirac")
+
+
+def test_a_word_spelt_whole_spends_its_budget_on_every_letter() -> None:
+    # listed words that begin as the usual spellings of σ do (sira-, syr-)
+    # spent a walk depth first's budget before ch- was tried
+    vocabulary = ["sirakov", "siracusa", "sirrah", "sirukov", "syrakov", "syrrup"]
+    vocabulary += ["ssirakov", "siera", "sirekin", "sirrek", "chirac"]
+    beginnings = {w[:k] for w in vocabulary for k in range(1, len(w) + 1)}
+    [(_, _, spellings)] = run_spellings(
+        "σιρακ", _sounds, 5, 60, beginnings.__contains__, whole=True
+    )
+    assert "chirac" in spellings

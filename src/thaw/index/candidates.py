@@ -76,8 +76,8 @@ abjad skeleton drops *w*, *y*, *v* and a final *h* and so joins unrelated Latin 
 an abjad also meets, credited :data:`ABJAD_NEAR_CREDIT`, listed words whose
 abjad key is one edit from its own where romanisations write one of its letters
 otherwise (:func:`near_keys`: دحلان ``dln``, *Dahlan* ``dhln``), and a word of a
-name in Thai or Khmer those with one of its letters left out, as the matcher
-aligns them. A
+name in Thai or Khmer those with one of its letters left out, or with an *r* or
+*n* more that its Latin spellings write (อาสา *Arsa*), as the matcher aligns them. A
 retrieval token joined, as written, to the legal form or stop word beside it is
 looked up as a listed token (:func:`minor_join_keys`: *Siemens AG*, *SiemensAG*).
 (Keys credited as the matcher reads them, measured on all lists: 2.8 instead of
@@ -166,7 +166,7 @@ from thaw.text.spellings import (
 )
 from thaw.text.symbols import latin_words
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
 
 SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")
@@ -235,6 +235,19 @@ ABJAD_ALIKE: Mapping[str, str] = {"z": "d", "d": "z", "t": "s", "s": "t"}
 #: second of a digraph (*dh*, *th*, *kh*, *sh*, *zh* ...): Latin spellings write
 #: دحلان *Dahlan*, which a reading of دح as ذ, *dh*, keys without it.
 ABJAD_DIGRAPH = frozenset("dtkgsz")
+#: Letters that the Latin spellings of a name in Thai or Khmer write beside its
+#: sounds with no letter of the script for them: an *r* after a vowel to make
+#: it long, as spellings of English sound (อาสา *Arsa*, ชาญ *Charn*), and the
+#: *n* of a final ร, which Thai reads *n*, written beside its *r* (อมร
+#: *Amorn*): a listed word's key with one of them more is the same name's
+#: (:func:`_one_more_keys`).
+BRAHMIC_UNWRITTEN = "rn"
+#: Letters of a key that the Latin spellings of a name in Thai or Khmer write
+#: for one letter of the script (ท ธ *th* and, as Sanskrit names are spelt,
+#: *d*: อานันท *Ananda*; จ ช *ch* and *j*: อัมพุช *Umpujh*): a key with one of
+#: them for the other, after its first letter, is the same name's
+#: (:func:`_alike_brahmic_keys`).
+BRAHMIC_ALIKE: Mapping[str, str] = {"t": "d", "d": "t", "h": "j", "j": "h"}
 ONSET_CREDIT = 0.6
 """Credit of a listed word sharing its onset key with a query word written in
 Chinese characters or Hangul as a transcription (for each of the word's
@@ -269,7 +282,10 @@ KANA_RUN = 8
 #: of the cost (the Cyrillic names of a customer file spelt at 600 cost ten
 #: times their retrieval). Since the spellings that fold alike are charged
 #: once (:func:`thaw.text.spellings.run_spellings`'s ``same``), 100 finds
-#: what 120 found and *Whelan* for Уилан besides; 90 loses *Chirac*.
+#: what 120 found and *Whelan* for Уилан besides; 90 loses *Chirac*. Since
+#: the likeliest spellings come first (each letter spelt otherwise before two
+#: are), 100 finds *Chirac* among every Greek pair's listings too, and two
+#: Cyrillic pairs more; 70 loses one of them.
 SOUND_KEYS = 100
 SPELLING_CREDIT = 0.9
 #: The least coverage of a listing that the spellings propose (about every
@@ -759,16 +775,18 @@ def _vowel_free(token: Token) -> str | None:
 
 def _single_key(token: Token) -> str | None:
     """The key beyond its text that :func:`~thaw.text.index_keys` gives a name made
-    of ``token`` alone: ``~`` + its abjad key, for a weighted token of three
-    letters or more, or written in an abjad, that is no number (``None``: none).
+    of ``token`` alone: ``~`` + its abjad key, for a weighted token written in
+    three letters or more (*Ouk*, whose text is ``uk``), or in an abjad, that is
+    no number (``None``: none).
 
     Written out because retrieval asks it of every new query token, and building
     a one-token :class:`~thaw.text.AnalyzedName` to ask ``index_keys`` cost
     three times as much; ``tests/index`` checks that both agree."""
     text = token.text
-    if token.weight <= 0 or token.role == "number" or len(text) <= 2 and not token.abjad:
+    written = token.raw or text
+    if token.weight <= 0 or token.role == "number" or len(written) <= 2 and not token.abjad:
         return None
-    key = "~" + abjad_key(token.raw or text)
+    key = "~" + abjad_key(written)
     return key if key != text else None
 
 
@@ -829,6 +847,47 @@ def _one_fewer_keys(core: str) -> list[str]:
         return []
     out = [core[:i] + core[i + 1 :] for i in range(1, len(core))]
     return [k for k in dict.fromkeys(out) if k != core]
+
+
+def _one_more_keys(core: str) -> list[str]:
+    """The keys ``core`` gives with one letter of :data:`BRAHMIC_UNWRITTEN`
+    added after its first letter, not beside the same letter, the key at least
+    :data:`ABJAD_NEAR_MIN` letters long: a letter the Latin spelling of a name
+    in Thai or Khmer writes and the script does not (อาสา ``as``, *Arsa*
+    ``ars``)."""
+    if not core.isalpha() or len(core) + 1 < ABJAD_NEAR_MIN:
+        return []
+    out: list[str] = []
+    for i in range(1, len(core) + 1):
+        for letter in BRAHMIC_UNWRITTEN:
+            if core[i - 1] != letter and core[i : i + 1] != letter:
+                out.append(core[:i] + letter + core[i:])
+    return list(dict.fromkeys(out))
+
+
+def _alike_brahmic_keys(core: str) -> list[str]:
+    """The keys ``core`` gives with one letter after its first written as its
+    fellow of :data:`BRAHMIC_ALIKE`, the key at least :data:`ABJAD_NEAR_MIN`
+    letters long (อัมพุช ``amfh``, *Umpujh* ``amfj``)."""
+    if not core.isalpha() or len(core) < ABJAD_NEAR_MIN:
+        return []
+    out: list[str] = []
+    for i in range(1, len(core)):
+        alike = BRAHMIC_ALIKE.get(core[i])
+        if alike is not None and core[i - 1] != alike and core[i + 1 : i + 2] != alike:
+            out.append(core[:i] + alike + core[i + 1 :])
+    return out
+
+
+def brahmic_keys(core: str) -> list[str]:
+    """The keys of listed words that a word of a name in Thai or Khmer keyed
+    ``core`` meets one edit apart (:func:`_one_fewer_keys`,
+    :func:`_one_more_keys`, :func:`_alike_brahmic_keys`): their ``k:~`` keys,
+    and the ``w:~`` keys of two listed words that the script writes as one
+    (:func:`split_join_key`: อานันทมหิดล, *Ananda Mahidol*)."""
+    near = [*_one_fewer_keys(core), *_one_more_keys(core), *_alike_brahmic_keys(core)]
+    near = list(dict.fromkeys(near))
+    return ["k:~" + k for k in near] + ["w:~" + k for k in near if len(k) >= ABJAD_JOIN_MIN]
 
 
 def _written_brahmic(text: str) -> bool:
@@ -895,18 +954,17 @@ def minor_join_keys(name: AnalyzedName, tokens: list[Token]) -> list[tuple[str, 
 
 
 def near_keys(name: AnalyzedName, token: Token) -> list[str]:
-    """The ``k:~`` keys of the listed words that a retrieval ``token`` of the
-    query ``name`` written in an abjad also meets, credited
-    :data:`ABJAD_NEAR_CREDIT`: those of :func:`_near_abjad_keys`, and for a
-    name written in Thai or Khmer every key with one of its letters left out
-    (:func:`_one_fewer_keys`, :meth:`CandidateIndex._brahmic_postings`)."""
+    """The keys of the listed words that a retrieval ``token`` of the query
+    ``name`` written in an abjad also meets, credited
+    :data:`ABJAD_NEAR_CREDIT`: the ``k:~`` keys of :func:`_near_abjad_keys`,
+    and for a name written in Thai or Khmer those of :func:`brahmic_keys`."""
     single = _single_key(token) if token.abjad else None
     if single is None:
         return []
-    keys = _near_abjad_keys(single[1:])
+    keys = ["k:~" + k for k in _near_abjad_keys(single[1:])]
     if _written_brahmic(name.original):
-        keys = list(dict.fromkeys([*keys, *_one_fewer_keys(single[1:])]))
-    return ["k:~" + k for k in keys]
+        keys = list(dict.fromkeys([*keys, *brahmic_keys(single[1:])]))
+    return keys
 
 
 def kana_only(word: str) -> bool:
@@ -1563,16 +1621,20 @@ class CandidateIndex:
         kept, credited :data:`ABJAD_NEAR_CREDIT` (remembered per token): these
         scripts write every consonant of a cluster, silent ones too, which the
         Latin spellings of a name leave out (เกียรติ *kiaratisak*, *Kiatisuk*),
-        and the matcher aligns one edit apart. (Any edit, not only a letter
-        left out, found names of no relation and added hits to names on no
+        and the matcher aligns one edit apart, and those whose key is the
+        token's with a letter more that the Latin spellings write and the
+        script does not (:func:`_one_more_keys`: อาสา *Arsa*) or with one
+        letter the Latin spellings write two ways written the other
+        (:func:`_alike_brahmic_keys`): :func:`brahmic_keys`. (Any edit, not
+        only these, found names of no relation and added hits to names on no
         list.)"""
         fields = _postings_key(token)
         known = self._brahmic_fields.get(fields)
         if known is not None:
             return known
         single = _single_key(token)
-        near = _one_fewer_keys(single[1:]) if single is not None else []
-        slots = [slot for k in near if (slot := self._slots.get("k:~" + k)) is not None]
+        near = brahmic_keys(single[1:]) if single is not None else []
+        slots = [slot for k in near if (slot := self._slots.get(k)) is not None]
         result = postings
         if slots:
             sources: list[tuple[_Ints, float]] = []

@@ -1727,8 +1727,9 @@ def index_keys(name: AnalyzedName) -> set[str]:
         strong = [t for t in toks if t.role != "legal_form"] or toks
     for t in strong:
         keys.add(t.text)
-        if t.role != "number" and (len(t.text) > 2 or t.abjad):
-            # (a word of two letters written in an abjad too: חי *Chai*)
+        if t.role != "number" and (len(t.raw or t.text) > 2 or t.abjad):
+            # (a word of two letters written in an abjad too: חי *Chai*; a
+            # word of three that folds to two, *Ruh* ru, *Ouk* uk, as written)
             keys.add("~" + abjad_key(t.raw or t.text))
     for a, b in zip(toks, toks[1:], strict=False):
         if a.role == "name" and b.role == "name" and min(len(a.raw), len(b.raw)) <= 4:

@@ -21,6 +21,7 @@ syllables whose sounds change each other (:func:`thaw.text.korean.hangul_edges`:
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -310,24 +311,26 @@ def run_spellings(
     all its spellings, which cost a lookup each (黃少澤 *Wong Sio Chak*: *sio*
     is the fifteenth spelling of 少, a Macau one). With ``whole``, only the
     run of the whole word, as a word spelt by its sounds is spelt
-    (:func:`spells_syllables`: Σιράκ *Chirac*, not *Sir*). With ``same`` (what
-    a complete spelling is looked up as: a folding), a run's spellings that
-    ``same`` makes one are listed and charged to ``most`` once, and a joined
-    spelling reached again by other edges (*w-i*, *wi*) is not extended again:
-    the budget goes to spellings that may find another word (Уилан: *wilan*,
+    (:func:`spells_syllables`: Σιράκ *Chirac*, not *Sir*), likeliest
+    spellings first (:func:`_whole_spellings`), and with ``same`` (what a
+    complete spelling is looked up as: a folding) its spellings that ``same``
+    makes one are listed and charged to ``most`` once, and a joined spelling
+    reached again by other edges (*w-i*, *wi*) is not extended again: the
+    budget goes to spellings that may find another word (Уилан: *wilan*,
     *willan*, *wilann* are one lookup, and *Whelan* is reached).
     (A list, not a generator: compiled, a generator's every step is a call.)"""
     out: list[tuple[int, int, list[str]]] = []
     edges: dict[int, list[tuple[int, tuple[str, ...], tuple[str, ...]]]] = {}
     for start, end, spellings in language(word):
         edges.setdefault(start, []).append((end, spellings, spellings[:width]))
-    for start in range(1 if whole else len(word)):
+    if whole:
+        texts = _whole_spellings(len(word), edges, most, keep, same)
+        return [(0, len(word), texts)] if texts else []
+    for start in range(len(word)):
         limit = min([c for c in cuts if c > start], default=len(word))
         found: dict[int, list[str]] = {}
         budget = most
         stack: list[tuple[int, str]] = [(start, "")]
-        grown: set[tuple[int, str]] = set()  # (with ``same``)
-        listed: set[tuple[int, str]] = set()
         while stack and budget > 0:
             at, joined = stack.pop()
             children: list[tuple[int, str]] = []
@@ -337,18 +340,8 @@ def run_spellings(
                 # a run that stops at ``end`` grows no further where no edge
                 # starts there within the bounds: not asked of ``keep``
                 grows = end < limit and end - start < longest and end in edges
-                # (of a word spelt whole, only the runs to its end are kept)
-                texts = found.setdefault(end, []) if not whole or end == len(word) else []
+                texts = found.setdefault(end, [])
                 spellings = every if at == start else usual
-                if not grows and same is not None:
-                    for spelling in spellings:
-                        text = joined + spelling
-                        looked_up = (end, same(text))
-                        if looked_up not in listed:
-                            listed.add(looked_up)
-                            texts.append(text)
-                            budget -= 1
-                    continue
                 budget -= len(spellings)  # (the budget is checked between runs)
                 if not grows:
                     texts.extend([joined + spelling for spelling in spellings])
@@ -356,13 +349,68 @@ def run_spellings(
                 for k, spelling in enumerate(spellings):
                     text = joined + spelling
                     texts.append(text)
-                    if same is not None:
-                        if (end, text) in grown:
-                            continue
-                        grown.add((end, text))
                     if (width is None or k < width) and (keep is None or keep(text)):
                         children.append((end, text))
             stack.extend(reversed(children))  # the first spellings first
         for end, texts in sorted(found.items()):
             out.append((start, end, list(dict.fromkeys(texts))))
+    return out
+
+
+def _whole_spellings(
+    length: int,
+    edges: dict[int, list[tuple[int, tuple[str, ...], tuple[str, ...]]]],
+    most: int,
+    keep: Callable[[str], bool] | None,
+    same: Callable[[str], str] | None,
+) -> list[str]:
+    """The spellings of a whole word of ``length`` letters by its ``edges``
+    (``start``: ``(end, spellings, usual spellings)``), at most ``most`` steps
+    (a joined spelling extended or a complete one listed), the likeliest first:
+    those that spell fewer of the word's letters other than by their first
+    spelling, then those whose letters' spellings come earlier. So each
+    letter's every spelling is tried, the others spelt as usual, before two
+    letters are spelt otherwise, and the budget is not spent on the spellings
+    of the last letters alone, as a walk depth first spends it (Σιράκ: the
+    seventh spelling of σ, *ch*, and the second of κ, *c*, spell *Chirac*).
+    A joined spelling is extended only if ``keep`` accepts it; with ``same``,
+    the complete spellings that ``same`` makes one are listed once, and a
+    joined spelling reached again by other edges is not extended again."""
+    out: list[str] = []
+    listed: set[str] = set()
+    grown: set[tuple[int, str]] = set()
+    # (letters spelt otherwise, the sum of their spellings' ranks, the next
+    # letter's position negated: of two alike, the longer first; the order of
+    # reaching; the position; the joined spelling)
+    heap: list[tuple[int, int, int, int, int, str]] = [(0, 0, 0, 0, 0, "")]
+    reached = 0
+    budget = most
+    while heap:
+        otherwise, ranks, _deeper, _order, at, joined = heapq.heappop(heap)
+        if at == length:
+            out.append(joined)
+            continue
+        if budget <= 0:
+            continue  # (the complete spellings reached are still listed)
+        for end, every, usual in edges.get(at, ()):
+            if end > length or (end < length and end not in edges):
+                continue
+            for k, spelling in enumerate(every if at == 0 else usual):
+                text = joined + spelling
+                if end == length:
+                    looked_up = text if same is None else same(text)
+                    if looked_up in listed:
+                        continue  # (a lookup made already costs nothing)
+                    listed.add(looked_up)
+                else:
+                    if same is not None:
+                        if (end, text) in grown:
+                            continue
+                        grown.add((end, text))
+                    if keep is not None and not keep(text):
+                        continue
+                reached += 1
+                budget -= 1
+                entry = (otherwise + (k > 0), ranks + k, -end, reached, end, text)
+                heapq.heappush(heap, entry)
     return out
