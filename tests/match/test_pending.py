@@ -296,7 +296,6 @@ def test_a_screener_decodes_no_names_of_listings_out_of_reach() -> None:
     assert all(index.facts(p) is index.entry(p) for p in decoded)
 
 
-
 def test_unexplained_evidence_of_a_magnitude_is_one_shared_object() -> None:
     """A feature's unexplained answer (what the bound asks of nearly every
     candidate) is one shared :class:`Evidence` per magnitude, equal to the one

@@ -2,16 +2,17 @@
 worker decodes them.
 
 :class:`~thaw.index.entry.Entry`, :class:`~thaw.index.entry.IdNumber` and
-:class:`~thaw.text.AnalyzedName` are frozen dataclasses, whose generated ``__init__`` is Python that sets each field through
-``object.__setattr__``: about twenty thousand instructions for an entry's fourteen
-fields, more than unpickling its facts costs, and about ten thousand for each of
-its names. A batch worker makes one for every listing it meets
-(:meth:`thaw.index.CandidateIndex.facts`, then the entries it scores, with their
-names). The functions here do what that ``__init__`` does, field by field, but are
-compiled with the hot path (:mod:`thaw._native`), where each ``object.__setattr__``
-is one C call: the same object, built in a fraction of the time. They take every
-field in declaration order, as :mod:`thaw.index.codec` pickles them; a test checks
-that they set exactly the dataclass's fields.
+:class:`~thaw.text.AnalyzedName` are frozen dataclasses, whose generated
+``__init__`` is Python that sets each field through ``object.__setattr__``: about
+twenty thousand instructions for an entry's fourteen fields, more than unpickling
+its facts costs, and about ten thousand for each of its names. A batch worker
+makes one for every listing it meets (:meth:`thaw.index.CandidateIndex.facts`,
+then the entries it scores, with their names). The functions here do what that
+``__init__`` does, field by field, but are compiled with the hot path
+(:mod:`thaw._native`), where each ``object.__setattr__`` is one C call: the same
+object, built in a fraction of the time. They take every field in declaration
+order, as :mod:`thaw.index.codec` pickles them; a test checks that they set
+exactly the dataclass's fields.
 """
 
 from __future__ import annotations
