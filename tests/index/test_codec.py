@@ -21,7 +21,7 @@ from thaw.index.codec import (
     loads_facts,
 )
 from thaw.index.entry import Entry, IdNumber, listing_facts
-from thaw.index.fields import new_entry, new_id_number
+from thaw.index.fields import new_analyzed_name, new_entry, new_id_number
 from thaw.model import Identifier, Name, Record
 from thaw.text import AnalyzedName, Token, analyze_name
 
@@ -95,6 +95,10 @@ def test_makers_make_what_the_constructors_make() -> None:
         for identifier in entry.identifiers:
             again = new_id_number(*_fields(identifier))
             assert type(again) is IdNumber and _fields(again) == _fields(identifier)
+        for name, _kind in entry.names:
+            remade = new_analyzed_name(*_fields(name))
+            assert type(remade) is AnalyzedName and remade == name
+            assert _fields(remade) == _fields(name)
     caption = "ALPHA TECH TRADING FZE"
     names = ((analyze_name(caption, "Organization"), "primary"),)
     fields: list[Any] = [

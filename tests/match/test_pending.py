@@ -294,3 +294,25 @@ def test_a_screener_decodes_no_names_of_listings_out_of_reach() -> None:
     assert decoded
     # (a decoded listing is its own facts)
     assert all(index.facts(p) is index.entry(p) for p in decoded)
+
+
+def test_unexplained_evidence_of_a_magnitude_is_one_shared_object() -> None:
+    """A feature's unexplained answer (what the bound asks of nearly every
+    candidate) is one shared :class:`Evidence` per magnitude, equal to the one
+    built, never :data:`~thaw.match.features.NO_EVIDENCE`, and zero is built
+    each time (a dictionary would not keep -0.0 and 0.0 apart)."""
+    from dataclasses import replace
+
+    from thaw.match.features import NO_EVIDENCE, BirthDateFeature, _silent
+
+    query = Query("Ivan Petrov", birth_date="1970-05-01")
+    entry = replace(entry_from_record(fixture_records()[0]), birth_dates=("1990",))
+    ctx = Context(query, entry, analyze_name("Ivan Petrov"), None, False, None)
+    feature = BirthDateFeature()
+    values: Values = {"far": -3.0}
+    first, again = feature.evaluate(ctx, values), feature.evaluate(ctx, values)
+    assert first == Evidence(-3.0) and first is again
+    assert first is not NO_EVIDENCE
+    zero = _silent(0.0)
+    assert zero == Evidence(0.0) and zero is not NO_EVIDENCE
+    assert zero is not _silent(0.0)

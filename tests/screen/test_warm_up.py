@@ -1,4 +1,5 @@
-"""``Screener.warm_up`` pauses the garbage collector and gives it back as it was."""
+"""``Screener.warm_up`` pauses the garbage collector and gives it back as it was,
+and loads the matcher's tables that batch workers would otherwise each load."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from tests.index.fixture_store import fixture_records
 from thaw.index import entry_from_record
+from thaw.match import given_genders, han_latin
 from thaw.screen import Screener
 
 
@@ -58,3 +60,16 @@ def test_warm_up_restores_the_collector_when_screening_fails(
     with pytest.raises(RuntimeError):
         screener.warm_up(japanese=False)
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("japanese", [False, True])
+def test_warm_up_loads_the_matchers_tables(screener: Screener, japanese: bool) -> None:
+    """The sexes of given names (and, for names in Chinese characters, the
+    spellings of Chinese family names) are loaded by the warm-up, whatever the
+    made-up names' candidates: a batch worker forked after it does not load
+    them again on its first chunks."""
+    given_genders._table.cache_clear()
+    han_latin.family_spellings.cache_clear()
+    screener.warm_up(japanese=japanese)
+    assert given_genders._table.cache_info().currsize == 1
+    assert han_latin.family_spellings.cache_info().currsize == int(japanese)

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from thaw.index.entry import Entry, IdNumber
-from thaw.index.fields import new_entry, new_id_number
+from thaw.index.fields import new_analyzed_name, new_entry, new_id_number
 from thaw.text import AnalyzedName, Token
 
 CLASSES: tuple[type, ...] = (IdNumber, AnalyzedName, Entry)
@@ -34,9 +34,9 @@ CLASSES: tuple[type, ...] = (IdNumber, AnalyzedName, Entry)
 ``i``-th, so that the decoding table (:func:`decoding_table`) is the token table
 with what makes them (:data:`MAKERS`) appended, and a negative id reads from its end."""
 
-MAKERS: tuple[Callable[..., Any], ...] = (new_id_number, AnalyzedName, new_entry)
-"""What decoding calls with the fields of each of :data:`CLASSES`, in order: the
-class itself, or a compiled function making the same object faster
+MAKERS: tuple[Callable[..., Any], ...] = (new_id_number, new_analyzed_name, new_entry)
+"""What decoding calls with the fields of each of :data:`CLASSES`, in order: a
+compiled function making the same object as the class would, faster
 (:mod:`thaw.index.fields`)."""
 
 _CLASS_IDS: dict[type, int] = {cls: i - len(CLASSES) for i, cls in enumerate(CLASSES)}

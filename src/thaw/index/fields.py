@@ -1,21 +1,24 @@
-"""Entries and identifiers made from their fields, compiled: how a worker decodes them.
+"""Entries, identifiers and analysed names made from their fields, compiled: how a
+worker decodes them.
 
-:class:`~thaw.index.entry.Entry` and :class:`~thaw.index.entry.IdNumber` are frozen
-dataclasses, whose generated ``__init__`` is Python that sets each field through
-``object.__setattr__``: about twenty thousand instructions for an entry's fourteen
-fields, more than unpickling its facts costs. A batch worker makes one for every
-listing it meets (:meth:`thaw.index.CandidateIndex.facts`, then the entries it
-scores). The functions here do what that ``__init__`` does, field by field, but are
-compiled with the hot path (:mod:`thaw._native`), where each ``object.__setattr__``
-is one C call: the same object, built in a fraction of the time. They take every
-field in declaration order, as :mod:`thaw.index.codec` pickles them; a test checks
-that they set exactly the dataclass's fields.
+:class:`~thaw.index.entry.Entry`, :class:`~thaw.index.entry.IdNumber` and
+:class:`~thaw.text.AnalyzedName` are frozen dataclasses, whose generated
+``__init__`` is Python that sets each field through ``object.__setattr__``: about
+twenty thousand instructions for an entry's fourteen fields, more than unpickling
+its facts costs, and about ten thousand for each of its names. A batch worker
+makes one for every listing it meets (:meth:`thaw.index.CandidateIndex.facts`,
+then the entries it scores, with their names). The functions here do what that
+``__init__`` does, field by field, but are compiled with the hot path
+(:mod:`thaw._native`), where each ``object.__setattr__`` is one C call: the same
+object, built in a fraction of the time. They take every field in declaration
+order, as :mod:`thaw.index.codec` pickles them; a test checks that they set
+exactly the dataclass's fields.
 """
 
 from __future__ import annotations
 
 from thaw.index.entry import Entry, IdNumber
-from thaw.text import AnalyzedName
+from thaw.text import AnalyzedName, Token
 
 
 def new_entry(
@@ -66,3 +69,26 @@ def new_id_number(kind: str, number: str, country: str | None = None) -> IdNumbe
     setattr_(found, "number", number)
     setattr_(found, "country", country)
     return found
+
+
+def new_analyzed_name(
+    original: str,
+    tokens: tuple[Token, ...],
+    schema: str | None,
+    truncated: bool,
+    active: tuple[Token, ...] | None,
+    compounds: tuple[tuple[int, int, str], ...],
+    compound_initials: frozenset[str],
+) -> AnalyzedName:
+    """``AnalyzedName(original, tokens, …)``: the same analysed name (a listed
+    name of a decoded entry)."""
+    name: AnalyzedName = AnalyzedName.__new__(AnalyzedName)
+    setattr_ = object.__setattr__
+    setattr_(name, "original", original)
+    setattr_(name, "tokens", tokens)
+    setattr_(name, "schema", schema)
+    setattr_(name, "truncated", truncated)
+    setattr_(name, "active", active)
+    setattr_(name, "compounds", compounds)
+    setattr_(name, "compound_initials", compound_initials)
+    return name

@@ -145,6 +145,23 @@ class Evidence:
 NO_EVIDENCE = Evidence(0.0)
 """What a feature returns when it has nothing to say."""
 
+_SILENT: dict[float, Evidence] = {}
+
+
+def _silent(value: float) -> Evidence:
+    """``Evidence(value)``, unexplained: one object per value, shared (evidence
+    is immutable, never :data:`NO_EVIDENCE`, and the values are a feature
+    table's few magnitudes). Building a frozen dataclass costs about a
+    microsecond, which the features that read no name paid for nearly every
+    candidate of a customer file (:meth:`thaw.match.Matcher.bound`); zero, whose
+    sign a dictionary would not keep apart, is built each time."""
+    found = _SILENT.get(value)
+    if found is None:
+        found = Evidence(value)
+        if value:
+            _SILENT[value] = found
+    return found
+
 
 class Feature:
     """Base class: a named, weighted piece of evidence with its declared table."""
@@ -1627,7 +1644,7 @@ class BirthDateFeature(Feature):
             return NO_EVIDENCE
         value, listed = best
         if not ctx.explain:
-            return Evidence(value)
+            return _silent(value)
         verb = "agrees with" if value > 0 else "conflicts with"
         if listed in estimates:
             year = int(listed)
@@ -1752,7 +1769,7 @@ class CountryFeature(Feature):
         if common:
             v = m["agree"]
             if not ctx.explain:
-                return Evidence(v)
+                return _silent(v)
             return Evidence(v, f"country {', '.join(sorted(common))} agrees ({v:+.1f})")
         related = sorted(
             f"{a} and {b}"
@@ -1772,7 +1789,7 @@ class CountryFeature(Feature):
         else:
             v = m["conflict_respelt"]
         if not ctx.explain:
-            return Evidence(v)
+            return _silent(v)
         named = "" if ctx.query.countries else " (named in the query)"
         return Evidence(
             v,
@@ -1797,7 +1814,7 @@ class CountryFeature(Feature):
             else m["conflict_respelt"]
         )
         if not ctx.explain:
-            return Evidence(v)
+            return _silent(v)
         return Evidence(
             v, f"the query's legal form is written by no law of {', '.join(sorted(e))} ({v:+.1f})"
         )
@@ -1886,7 +1903,7 @@ class GenderFeature(Feature):
         if q.lower()[:1] != e.lower()[:1]:
             v = m["conflict"]
             if not ctx.explain:
-                return Evidence(v)
+                return _silent(v)
             return Evidence(v, f"gender {q} conflicts with {e} ({v:+.1f})")
         return NO_EVIDENCE
 
@@ -1919,7 +1936,7 @@ class IdentifierFeature(Feature):
             hit, raw = ctx.identifier
             v = m["match"]
             if not ctx.explain:
-                return Evidence(v)
+                return _silent(v)
             return Evidence(v, f"{hit.kind} {raw} matches ({v:+.1f})")
         typed: list[tuple[str | None, str]] = [(id_kind(n), n) for n in ctx.query.id_numbers]
         typed += list(ctx.query.identifiers)
@@ -1963,7 +1980,7 @@ class SchemaFeature(Feature):
             return NO_EVIDENCE
         v = m["conflict"]
         if not ctx.explain:
-            return Evidence(v)
+            return _silent(v)
         return Evidence(v, f"{q} query against a {e} listing ({v:+.1f})")
 
     def ceiling(self, query: Query, m: Values) -> float:

@@ -35,6 +35,8 @@ from typing import Any
 import thaw.match
 from thaw.index import DEFAULT_MIN_COVERAGE, Candidate, CandidateIndex, Entry, ensure_index
 from thaw.match import Query
+from thaw.match.given_genders import recorded_gender
+from thaw.match.han_latin import family_spellings
 from thaw.screen.inputs import make_query
 from thaw.store import Store, default_home
 from thaw.text import AnalyzedName, analyze_name
@@ -204,12 +206,17 @@ class Screener:
         analysis tables, matcher data) by screening a few made-up names; batch
         screening calls this before forking workers so that they share it.
         ``japanese=False`` leaves out the Japanese reader (half a second or more
-        to load, and needed only by names written in kanji or kana).
+        to load, and needed only by names written in kanji or kana) and the
+        matcher's table of Chinese family names' spellings.
 
         The cyclic garbage collector is paused meanwhile: the tables loaded are
         millions of objects kept for the life of the process, which it would
         otherwise rescan again and again as they grow (a third of the warm-up's
-        time, which batch screening spends before its workers start)."""
+        time, which batch screening spends before its workers start).
+
+        The matcher's tables that the made-up names' few candidates may not
+        reach are loaded too (:func:`_load_matcher_tables`): a batch worker
+        forked after the warm-up would otherwise load each of them itself."""
         names: list[tuple[str, str | None]] = [
             ("Warmup Testname", "Person"),
             ("Warmup Trading LLC", "Organization"),
@@ -225,6 +232,7 @@ class Screener:
         try:
             for name, schema in names:
                 self.screen(name, schema=schema, birth_date="1970", country="de", id_number="X1")
+            _load_matcher_tables(chinese=japanese)
         finally:
             if collecting:
                 gc.enable()
@@ -327,6 +335,20 @@ class Screener:
             _hit(entry, explain(pending)) for *_, entry, pending in scored[: max(limit, 0)]
         )
         return ScreenResult(row=row, id=id, name=query.name, hits=hits)
+
+
+def _load_matcher_tables(chinese: bool) -> None:
+    """Load the tables the matcher reads on first need that screening a few
+    made-up names may leave unread, as their candidates decide: the sexes of
+    recorded given names (:func:`thaw.match.given_genders.recorded_gender`,
+    which compares the people of nearly every file), and with ``chinese`` the
+    spellings of the commonest Chinese family names
+    (:func:`thaw.match.han_latin.family_spellings`). Each batch worker loaded
+    them itself on its first chunks (about 25 and 10 ms of CPU); loaded before
+    the workers are forked, they are loaded once and shared."""
+    recorded_gender("")  # (any word: the first answer loads the table)
+    if chinese:
+        family_spellings()
 
 
 def _with_new(found: list[Candidate], more: list[Candidate]) -> list[Candidate]:

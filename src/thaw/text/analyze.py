@@ -1448,7 +1448,34 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     if len(_INITIALS_POOL) > 10_000:
         _INITIALS_POOL.clear()
     initials = _INITIALS_POOL.setdefault(initials, initials)
-    return AnalyzedName(name, all_tokens, schema, truncated, active, runs, initials)
+    return _analyzed(name, all_tokens, schema, truncated, active, runs, initials)
+
+
+_NAME_SETTERS: Final[tuple[Callable[[AnalyzedName, object], None], ...]] = tuple(
+    getattr(AnalyzedName, name).__set__ for name in AnalyzedName.__dataclass_fields__
+)
+"""What :func:`_analyzed` makes an analysed name with: the setter of each field,
+in order, as :data:`_TOKEN_SETTERS` for a token (the frozen dataclass's
+generated ``__init__`` is Python, not compiled: about 10,000 instructions a
+name, which every new name analysed paid)."""
+
+
+def _analyzed(
+    original: str,
+    tokens: tuple[Token, ...],
+    schema: str | None,
+    truncated: bool,
+    active: tuple[Token, ...] | None,
+    compounds: tuple[tuple[int, int, str], ...],
+    compound_initials: frozenset[str],
+) -> AnalyzedName:
+    """``AnalyzedName(original, tokens, ...)``: the same fields, set through
+    their setters (:data:`_NAME_SETTERS`), not by the generated ``__init__``."""
+    made = AnalyzedName.__new__(AnalyzedName)
+    fields = (original, tokens, schema, truncated, active, compounds, compound_initials)
+    for setter, value in zip(_NAME_SETTERS, fields, strict=True):
+        setter(made, value)
+    return made
 
 
 #: "son of" and "daughter of" written out or as South Asian names abbreviate
