@@ -150,18 +150,40 @@ def might_be_initials(name: str) -> bool:
     return _LETTER_RUN.search(name) is not None
 
 
+_LETTER_DIGIT = re.compile(r"[^\W\d_]\d[^\W\d_]")
+"""A digit between two letters (``SID3RUN``, ``Ig0r``): a person's name reads it
+as the letter it was typed for (:func:`thaw.text.analyze_name`)."""
+
+
+def might_read_as_person(name: str) -> bool:
+    """Whether ``name`` may read otherwise as a person's name than as a name
+    of unknown kind (:func:`person_reading`): it may hold initials
+    (:func:`might_be_initials`) or a digit between letters."""
+    return might_be_initials(name) or _LETTER_DIGIT.search(name) is not None
+
+
+def _digits(name: AnalyzedName) -> int:
+    """How many of ``name``'s words write a digit."""
+    return sum(any(c.isdigit() for c in t.text) for t in name.informative)
+
+
 def person_reading(name: str, first: AnalyzedName) -> AnalyzedName | None:
     """``name`` analysed as a person's name, when it reads as one otherwise
-    than as a name of unknown kind (``first``) does: when it has more initials.
-    A name of unknown kind is analysed for an organisation too, where a run of
-    single letters is an acronym or a legal form ("A.B.C.", "S.A."); the
-    initials of a person's name written after the surname are such runs
-    ("Putin V.V.", "Lukashenko A.G."). ``None`` otherwise."""
-    if not might_be_initials(name):
+    than as a name of unknown kind (``first``) does: when it has more initials,
+    or fewer words with digits. A name of unknown kind is analysed for an
+    organisation too, where a run of single letters is an acronym or a legal
+    form ("A.B.C.", "S.A."); the initials of a person's name written after the
+    surname are such runs ("Putin V.V.", "Lukashenko A.G."). And a person's
+    name reads a digit between letters as the letter typed so (*SID3RUN*,
+    *Ig0r*), as a person's listing of that name is read, where a name of
+    unknown kind keeps it (*B2B*). ``None`` otherwise."""
+    if not might_read_as_person(name):
         return None
     person = analyze_name(name, "Person")
     initials = sum(t.role == "initial" for t in person.informative)
     if initials > sum(t.role == "initial" for t in first.informative):
+        return person
+    if _digits(person) < _digits(first):
         return person
     return None
 
