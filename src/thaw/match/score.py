@@ -385,6 +385,8 @@ class Matcher:
         # the query read as the name of a party of a schema (a query of unknown
         # kind compared with an organisation, vessel or aircraft: :func:`organised_reading`)
         self._organised: dict[str, tuple[AnalyzedName, frozenset[str]] | None] = {}
+        # the query read as a legal entity's name, and its words (:meth:`_written_alike`)
+        self._legal: tuple[Query, AnalyzedName, tuple[str, ...]] | None = None
         self._korean: tuple[tuple[tuple[tuple[str, ...], ...], ...], ...] | None = None
         self._family: int | None = None
         self._simplified = ""
@@ -476,6 +478,18 @@ class Matcher:
             found = self._aligner.best_of(self._person, names, self._factors)
             if found is not None and (best is None or found.score > best.score):
                 first, best = self._person, found
+        elif (
+            query.schema is None
+            and query.as_named
+            and entry.schema == "LegalEntity"
+            and (best is None or best.score < 1.0)
+        ):
+            # a legal entity may be a person or a firm (the US export lists):
+            # a listed name written as the query is, read as the listing reads
+            # it, is that name ("ALI ALHAY", "Haaji Khan")
+            found = self._written_alike(query, names)
+            if found is not None and (best is None or found[1].score > best.score):
+                first, best = found
         elif query.schema is None and query.as_named and entry.schema not in _MAY_BE_PEOPLE:
             # a query of unknown kind is read as the name of a party of the
             # listing's kind too ("Los Zetas", "Second Economic Committee")
@@ -511,6 +525,30 @@ class Matcher:
         if self._spelling is not None:
             return self._spelled(query, first, others, used, best)
         return used, best
+
+    def _written_alike(
+        self, query: Query, names: _Names
+    ) -> tuple[AnalyzedName, BestName] | None:
+        """The query of unknown kind read as a legal entity's name, aligned
+        with the first of ``names`` (a legal entity's) that has its words in
+        its order, read so: a name written as the listing writes it is read as
+        the listing reads it, whatever the reading of unknown kind makes of
+        its words (a person's: *Haaji* an honorific, *ALHAY* the article and
+        *hay*). Only a name written alike: read so, words that make a person's
+        name another person's (*bin*: *Abdullah bin Omar* is not *Omar bin
+        Abdullah*) would be words like any other. ``None`` when no listed name
+        is written alike."""
+        if self._legal is None or self._legal[0] is not query:
+            reading = analyze_name(query.name, "LegalEntity")
+            self._legal = (query, reading, tuple(t.text for t in reading.tokens))
+        _, reading, words = self._legal
+        for name, kind in names:
+            if len(name.tokens) == len(words) and all(
+                t.text == w for t, w in zip(name.tokens, words, strict=True)
+            ):
+                found = self._aligner.best_of(reading, ((name, kind),), self._factors)
+                return None if found is None else (reading, found)
+        return None
 
     def _organised_reading(
         self, query: Query, schema: str
