@@ -487,9 +487,9 @@ class Matcher:
             # a legal entity may be a person or a firm (the US export lists):
             # a listed name written as the query is, read as the listing reads
             # it, is that name ("ALI ALHAY", "Haaji Khan")
-            found = self._written_alike(query, names)
-            if found is not None and (best is None or found[1].score > best.score):
-                first, best = found
+            alike = self._written_alike(query, names)
+            if alike is not None and (best is None or alike[1].score > best.score):
+                first, best = alike
         elif query.schema is None and query.as_named and entry.schema not in _MAY_BE_PEOPLE:
             # a query of unknown kind is read as the name of a party of the
             # listing's kind too ("Los Zetas", "Second Economic Committee")
