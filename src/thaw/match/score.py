@@ -526,9 +526,7 @@ class Matcher:
             return self._spelled(query, first, others, used, best)
         return used, best
 
-    def _written_alike(
-        self, query: Query, names: _Names
-    ) -> tuple[AnalyzedName, BestName] | None:
+    def _written_alike(self, query: Query, names: _Names) -> tuple[AnalyzedName, BestName] | None:
         """The query of unknown kind read as a legal entity's name, aligned
         with the first of ``names`` (a legal entity's) that has its words in
         its order, read so: a name written as the listing writes it is read as
