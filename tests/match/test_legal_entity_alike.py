@@ -21,8 +21,9 @@ def test_a_legal_entity_s_name_pasted_as_written_finds_it(name: str) -> None:
 
 def test_only_a_name_written_alike_is_read_so() -> None:
     # read as a legal entity's, any word is a word like any other: only a name
-    # written as the listed one, in its order, is read so ("bin" would make
+    # written as the listed one (but for case and spacing) is read so ("bin" would make
     # Abdullah bin Omar Omar bin Abdullah); a free text's phrase never is
     listed = name_entry("ALI ALHAY", "LegalEntity")
     assert score(Query("ALHAY ALI"), listed).score < DEFAULT_THRESHOLD
+    assert score(Query("ali  alhay"), listed).score >= DEFAULT_THRESHOLD
     assert score(Query("ALI ALHAY", as_named=False), listed).score < DEFAULT_THRESHOLD

@@ -210,6 +210,11 @@ def _reading_key(name: AnalyzedName) -> list[tuple[str, str, float]]:
     return [(t.text, t.role, t.weight) for t in name.tokens]
 
 
+def _written(name: str) -> str:
+    """``name`` as written, but for case and spacing."""
+    return " ".join(name.casefold().split())
+
+
 def _words_of(name: AnalyzedName) -> frozenset[str]:
     """Every word of ``name``, weightless ones too."""
     return frozenset(t.text for t in name.tokens)
@@ -385,8 +390,8 @@ class Matcher:
         # the query read as the name of a party of a schema (a query of unknown
         # kind compared with an organisation, vessel or aircraft: :func:`organised_reading`)
         self._organised: dict[str, tuple[AnalyzedName, frozenset[str]] | None] = {}
-        # the query read as a legal entity's name, and its words (:meth:`_written_alike`)
-        self._legal: tuple[Query, AnalyzedName, tuple[str, ...]] | None = None
+        # the query as written, but for case and spacing (:meth:`_written_alike`)
+        self._legal: tuple[Query, str] | None = None
         self._korean: tuple[tuple[tuple[tuple[str, ...], ...], ...], ...] | None = None
         self._family: int | None = None
         self._simplified = ""
@@ -527,25 +532,22 @@ class Matcher:
         return used, best
 
     def _written_alike(self, query: Query, names: _Names) -> tuple[AnalyzedName, BestName] | None:
-        """The query of unknown kind read as a legal entity's name, aligned
-        with the first of ``names`` (a legal entity's) that has its words in
-        its order, read so: a name written as the listing writes it is read as
-        the listing reads it, whatever the reading of unknown kind makes of
-        its words (a person's: *Haaji* an honorific, *ALHAY* the article and
-        *hay*). Only a name written alike: read so, words that make a person's
-        name another person's (*bin*: *Abdullah bin Omar* is not *Omar bin
-        Abdullah*) would be words like any other. ``None`` when no listed name
-        is written alike."""
+        """The first of ``names`` (a legal entity's) written as the query of
+        unknown kind is (the same text but for case and spacing), aligned with
+        itself: a name written as the listing writes it is read as the listing
+        reads it, whatever the reading of unknown kind makes of its words (a
+        person's: *Haaji* an honorific, *ALHAY* the article and *hay*). Only a
+        name written alike: read as a legal entity's, words that make a
+        person's name another person's (*bin*: *Abdullah bin Omar* is not
+        *Omar bin Abdullah*) are words like any other. ``None`` when no
+        listed name is written alike."""
         if self._legal is None or self._legal[0] is not query:
-            reading = analyze_name(query.name, "LegalEntity")
-            self._legal = (query, reading, tuple(t.text for t in reading.tokens))
-        _, reading, words = self._legal
+            self._legal = (query, _written(query.name))
+        written = self._legal[1]
         for name, kind in names:
-            if len(name.tokens) == len(words) and all(
-                t.text == w for t, w in zip(name.tokens, words, strict=True)
-            ):
-                found = self._aligner.best_of(reading, ((name, kind),), self._factors)
-                return None if found is None else (reading, found)
+            if _written(name.original) == written:
+                found = self._aligner.best_of(name, ((name, kind),), self._factors)
+                return None if found is None else (name, found)
         return None
 
     def _organised_reading(
