@@ -461,6 +461,10 @@ class Matcher:
     def _best_name(self, query: Query, entry: Entry) -> tuple[AnalyzedName, BestName | None]:
         """:meth:`best_name` before its check of a Chinese family name."""
         readings = self.readings(query)
+        # a name written down as a party's is compared with the listed name
+        # that aligns best; a phrase of free text, with the first to reach the
+        # cap (free text's own rules were set on those alignments)
+        enough = 1.0 if query.as_named else self._name_values["cap"]
         first = readings[0]
         names = others = entry.names  # (a Latin query: the usual case)
         if self._script:
@@ -470,9 +474,9 @@ class Matcher:
                 names = _not_longer(names, self._characters)
                 others = _not_longer(others, self._characters)
         if self._korean is not None and entry.schema in _MAY_BE_PEOPLE:
-            best = self._syllables(first, self._korean, names)
+            best = self._syllables(first, self._korean, names, enough)
         else:
-            best = self._aligner.best_of(first, names, self._factors, self._thai)
+            best = self._aligner.best_of(first, names, self._factors, enough, self._thai)
         if self._family is not None and best is not None:
             # (a name read as Korean whose family name the listed name lacks)
             factor = self._factors.get(best.kind, 1.0)
@@ -480,7 +484,7 @@ class Matcher:
         if self._person is not None and entry.schema == "Person":
             # a query of unknown kind is read as a person's name against a
             # person's listing too (its initials: "Putin V.V.", "Lukashenko A.G.")
-            found = self._aligner.best_of(self._person, names, self._factors)
+            found = self._aligner.best_of(self._person, names, self._factors, enough)
             if found is not None and (best is None or found.score > best.score):
                 first, best = self._person, found
         elif (
@@ -504,7 +508,7 @@ class Matcher:
                 # (compared only with the listed names that have the words
                 # this reading drops: "Do Van Hai" is no vessel HAI II)
                 kept = tuple(n for n in names if dropped <= _words_of(n[0])) if dropped else names
-                found = self._aligner.best_of(reading, kept, self._factors)
+                found = self._aligner.best_of(reading, kept, self._factors, enough)
                 if found is not None and (best is None or found.score > best.score):
                     first, best = reading, found
         if len(readings) == 1 and not self._spelt:
@@ -522,7 +526,7 @@ class Matcher:
             return self._written(query, first, written, best)
         used = first
         for other in readings[1:]:
-            found = self._aligner.best_of(other, others, self._factors, self._thai)
+            found = self._aligner.best_of(other, others, self._factors, enough, self._thai)
             if found is not None and (best is None or found.score > best.score):
                 best, used = found, other
         if self._words and self._transcription is not None:
@@ -576,6 +580,7 @@ class Matcher:
         first: AnalyzedName,
         korean: tuple[tuple[tuple[tuple[str, ...], ...], ...], ...],
         names: tuple[tuple[AnalyzedName, str], ...],
+        enough: float,
     ) -> BestName | None:
         """The best of ``names`` for a query in Latin letters that reads as a
         Korean name (``korean``: its :func:`thaw.match.korean.korean_readings`):
@@ -583,7 +588,7 @@ class Matcher:
         syllable (:func:`thaw.match.korean.syllable_best`), the others aligned
         as usual."""
         found, usual = syllable_best(first, korean, names, self._factors, self.stats)
-        best = self._aligner.best_of(first, usual, self._factors) if usual else None
+        best = self._aligner.best_of(first, usual, self._factors, enough) if usual else None
         if found is not None and (best is None or found.score > best.score):
             return found
         return best
