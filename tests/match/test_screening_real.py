@@ -88,7 +88,10 @@ def test_nk_rosneft_in_names_and_text(screener: Screener) -> None:
     assert hits and "rosneft" in hits[0].name.lower(), hits
     text = "Payments went to NK Rosneft last year."
     parties = TextScreener(screener).screen_text(text).parties
-    assert [p.hit.name for p in parties] == [hits[0].name]
+    # (one of the listings scoring best for the name: the lists publish Rosneft
+    # several times, and equal scores are a tie the text screener may break otherwise)
+    assert len(parties) == 1
+    assert parties[0].hit.name in {h.name for h in hits if h.score == hits[0].score}
     (mention,) = parties[0].mentions
     assert mention.text == "NK Rosneft"
 

@@ -79,3 +79,27 @@ def test_nothing_added_without_facts_or_disagreement() -> None:
     (hit,) = [h for h in female.hits if h.profile_id == "p-1"]
     # t:2 agrees (nothing to say), and no listing conflicts where the best agreed
     assert "another listing" not in hit.explanation
+
+
+def _firm(source_id: str, name: str, **kw: object) -> Entry:
+    return entry_from_record(
+        Record("t", source_id, "Organization", names=[Name(name)], **kw)  # type: ignore[arg-type]
+    )
+
+
+def test_a_country_the_party_s_own_name_names_is_no_conflict_of_the_party() -> None:
+    """Issue 11, exact names: the Zaporizhzhia plant's operator, listed by one
+    authority with no country and by another in Russia, was no hit for its own
+    name pasted as written: *Zaporizhzhia* names Ukraine, which the other
+    listing contradicted for the party. The word is the party's name's."""
+    name = "Operating Organisation of the Zaporizhzhia NPP"
+    entries = [_firm("1", name), _firm("2", name, countries=["ru"])]
+    profiles = {("t", "1"): "p-1", ("t", "2"): "p-1"}
+    screener = PartyScreener.from_entries(entries, profile_of=profiles)
+    (hit,) = screener.screen(name).hits
+    assert hit.score >= 0.95 and "another listing" not in hit.explanation
+    # a country the query states is the query's fact, which the party's other
+    # listing contradicts for the party
+    (stated,) = screener.screen(name, country="ua").hits
+    assert "t:2: country ua conflicts with ru" in stated.explanation
+    assert stated.score < hit.score

@@ -1222,14 +1222,19 @@ class Aligner:
         query: AnalyzedName,
         names: tuple[tuple[AnalyzedName, str], ...],
         factors: dict[str, float],
-        enough: float,
+        enough: float = 1.0,
         syllabic: bool = False,
     ) -> BestName | None:
         """The listed name that aligns best with ``query``: its alignment, the
         name, its kind and its score times the factor of its kind in ``factors``
-        (1 when absent). The first name to reach ``enough`` ends the search.
-        ``syllabic``: the query was read from Thai (:meth:`align`).
-        ``None`` when there are no names."""
+        (1 when absent). The first name to reach ``enough`` ends the search:
+        by default a name that aligns in full (score 1, which no other can
+        beat); a name nearly as good does not, for an exact one may follow
+        (*AH JOE* is listed after *AH CHOU*, 0.96, and *VARELA, Wilber Alirio*
+        after *GARCIA VARELA, Wilber Alirio*, 0.96: the features that read the
+        names tell those apart, and would find another person in them).
+        ``syllabic``: the query was read from Thai (:meth:`align`). ``None``
+        when there are no names."""
         best: Alignment | None = None
         best_name: AnalyzedName | None = None
         best_kind = "primary"

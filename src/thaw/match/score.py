@@ -150,18 +150,40 @@ def might_be_initials(name: str) -> bool:
     return _LETTER_RUN.search(name) is not None
 
 
+_LETTER_DIGIT = re.compile(r"[^\W\d_]\d[^\W\d_]")
+"""A digit between two letters (``SID3RUN``, ``Ig0r``): a person's name reads it
+as the letter it was typed for (:func:`thaw.text.analyze_name`)."""
+
+
+def might_read_as_person(name: str) -> bool:
+    """Whether ``name`` may read otherwise as a person's name than as a name
+    of unknown kind (:func:`person_reading`): it may hold initials
+    (:func:`might_be_initials`) or a digit between letters."""
+    return might_be_initials(name) or _LETTER_DIGIT.search(name) is not None
+
+
+def _digits(name: AnalyzedName) -> int:
+    """How many of ``name``'s words write a digit."""
+    return sum(any(c.isdigit() for c in t.text) for t in name.informative)
+
+
 def person_reading(name: str, first: AnalyzedName) -> AnalyzedName | None:
     """``name`` analysed as a person's name, when it reads as one otherwise
-    than as a name of unknown kind (``first``) does: when it has more initials.
-    A name of unknown kind is analysed for an organisation too, where a run of
-    single letters is an acronym or a legal form ("A.B.C.", "S.A."); the
-    initials of a person's name written after the surname are such runs
-    ("Putin V.V.", "Lukashenko A.G."). ``None`` otherwise."""
-    if not might_be_initials(name):
+    than as a name of unknown kind (``first``) does: when it has more initials,
+    or fewer words with digits. A name of unknown kind is analysed for an
+    organisation too, where a run of single letters is an acronym or a legal
+    form ("A.B.C.", "S.A."); the initials of a person's name written after the
+    surname are such runs ("Putin V.V.", "Lukashenko A.G."). And a person's
+    name reads a digit between letters as the letter typed so (*SID3RUN*,
+    *Ig0r*), as a person's listing of that name is read, where a name of
+    unknown kind keeps it (*B2B*). ``None`` otherwise."""
+    if not might_read_as_person(name):
         return None
     person = analyze_name(name, "Person")
     initials = sum(t.role == "initial" for t in person.informative)
     if initials > sum(t.role == "initial" for t in first.informative):
+        return person
+    if _digits(person) < _digits(first):
         return person
     return None
 
@@ -186,6 +208,11 @@ def _reading_key(name: AnalyzedName) -> list[tuple[str, str, float]]:
     """What of an analysed name its alignment reads, but for the given-name
     symbols of a person's reading (which a listed organisation's name has not)."""
     return [(t.text, t.role, t.weight) for t in name.tokens]
+
+
+def _written(name: str) -> str:
+    """``name`` as written, but for case and spacing."""
+    return " ".join(name.casefold().split())
 
 
 def _words_of(name: AnalyzedName) -> frozenset[str]:
@@ -363,6 +390,8 @@ class Matcher:
         # the query read as the name of a party of a schema (a query of unknown
         # kind compared with an organisation, vessel or aircraft: :func:`organised_reading`)
         self._organised: dict[str, tuple[AnalyzedName, frozenset[str]] | None] = {}
+        # the query as written, but for case and spacing (:meth:`_written_alike`)
+        self._legal: tuple[Query, str] | None = None
         self._korean: tuple[tuple[tuple[tuple[str, ...], ...], ...], ...] | None = None
         self._family: int | None = None
         self._simplified = ""
@@ -432,7 +461,10 @@ class Matcher:
     def _best_name(self, query: Query, entry: Entry) -> tuple[AnalyzedName, BestName | None]:
         """:meth:`best_name` before its check of a Chinese family name."""
         readings = self.readings(query)
-        enough = self._name_values["cap"]
+        # a name written down as a party's is compared with the listed name
+        # that aligns best; a phrase of free text, with the first to reach the
+        # cap (free text's own rules were set on those alignments)
+        enough = 1.0 if query.as_named else self._name_values["cap"]
         first = readings[0]
         names = others = entry.names  # (a Latin query: the usual case)
         if self._script:
@@ -455,6 +487,18 @@ class Matcher:
             found = self._aligner.best_of(self._person, names, self._factors, enough)
             if found is not None and (best is None or found.score > best.score):
                 first, best = self._person, found
+        elif (
+            query.schema is None
+            and query.as_named
+            and entry.schema == "LegalEntity"
+            and (best is None or best.score < 1.0)
+        ):
+            # a legal entity may be a person or a firm (the US export lists):
+            # a listed name written as the query is, read as the listing reads
+            # it, is that name ("ALI ALHAY", "Haaji Khan")
+            alike = self._written_alike(query, names)
+            if alike is not None and (best is None or alike[1].score > best.score):
+                first, best = alike
         elif query.schema is None and query.as_named and entry.schema not in _MAY_BE_PEOPLE:
             # a query of unknown kind is read as the name of a party of the
             # listing's kind too ("Los Zetas", "Second Economic Committee")
@@ -490,6 +534,25 @@ class Matcher:
         if self._spelling is not None:
             return self._spelled(query, first, others, used, best)
         return used, best
+
+    def _written_alike(self, query: Query, names: _Names) -> tuple[AnalyzedName, BestName] | None:
+        """The first of ``names`` (a legal entity's) written as the query of
+        unknown kind is (the same text but for case and spacing), aligned with
+        itself: a name written as the listing writes it is read as the listing
+        reads it, whatever the reading of unknown kind makes of its words (a
+        person's: *Haaji* an honorific, *ALHAY* the article and *hay*). Only a
+        name written alike: read as a legal entity's, words that make a
+        person's name another person's (*bin*: *Abdullah bin Omar* is not
+        *Omar bin Abdullah*) are words like any other. ``None`` when no
+        listed name is written alike."""
+        if self._legal is None or self._legal[0] is not query:
+            self._legal = (query, _written(query.name))
+        written = self._legal[1]
+        for name, kind in names:
+            if _written(name.original) == written:
+                found = self._aligner.best_of(name, ((name, kind),), self._factors)
+                return None if found is None else (name, found)
+        return None
 
     def _organised_reading(
         self, query: Query, schema: str

@@ -16,7 +16,10 @@ says nothing on a fact and the party's other listings all contradict the query
 on it (one authority publishes no date of birth, another a date decades from
 the query's), the contradiction is the party's and counts against its score
 (:func:`thaw.match.party_conflicts`); a party that falls below the threshold so
-is no hit.
+is no hit. A country the query gives only by a word of its name, which the
+party's matched name writes too, is a word of the party's name, not a fact to
+hold against its other listings (:func:`_own_named`: *Operating Organisation of
+the Zaporizhzhia NPP*, listed in Russia).
 
 This is what ``thaw screen``, ``thaw screen-file``, ``thaw screen-text`` and
 ``thaw.Screener`` use.
@@ -70,6 +73,22 @@ def _memberships(home: Path) -> ProfileMap:
                 return profiles.memberships()
     with Store(home) as store:
         return Profiles(store).memberships()
+
+
+#: The feature that compares countries (:class:`thaw.match.features.CountryFeature`).
+_COUNTRY = "country"
+
+
+def _own_named(query: Query, hit: Hit) -> bool:
+    """Whether the only countries ``query`` gives are those its name names,
+    and the name of ``hit`` it matched names them too: a word of the party's
+    own name (*Operating Organisation of the Zaporizhzhia NPP*, *... of the
+    Administration of the President of the Russian Federation*), which says
+    nothing of where its other listings place it (Russia, Crimea)."""
+    named = named_countries(query)
+    if query.countries or not named:
+        return False
+    return set(named) <= set(named_countries(Query(hit.matched_name, query.schema)))
 
 
 class PartyScreener(Screener):
@@ -155,12 +174,17 @@ class PartyScreener(Screener):
         first = hit.listings[0]
         best_key = f"{first.source}:{first.source_id}"
         matcher = self.matcher()
+        own = _own_named(query, hit)
         others: list[tuple[str, FeatureResult]] = []
         for key in keys:
             position = self.index.position(key) if key != best_key else None
             if position is None:
                 continue
-            others += [(key, f) for f in matcher.facts(query, self.index.entry(position))]
+            others += [
+                (key, f)
+                for f in matcher.facts(query, self.index.entry(position))
+                if not (own and f.feature == _COUNTRY)
+            ]
         if not others:
             return hit
         counted = party_conflicts(hit.features, [f for _key, f in others])

@@ -273,9 +273,10 @@ class Screener:
             limit=self.candidates,
             min_coverage=self.min_coverage,
         )
-        if query.schema is None and thaw.match.might_be_initials(query.name):
+        if query.schema is None and thaw.match.might_read_as_person(query.name):
             # a name of unknown kind is also looked up as a person's name, where
-            # its single letters are initials ("Deripaska O.V."), not one word
+            # its single letters are initials ("Deripaska O.V."), not one word,
+            # and a digit between letters the letter typed so ("SID3RUN")
             person = self.index.candidates(
                 query.name, schema="Person", limit=self.candidates, min_coverage=self.min_coverage
             )
