@@ -1583,7 +1583,12 @@ class BirthDateFeature(Feature):
     published, so that the estimate does not add the one-year allowance of a
     year alone on top (1973 is two years from circa 1975); a listed exact year
     is compared as before. A range counts as its years, and the explanation names
-    the span (or the estimate), not one year of it."""
+    the span (or the estimate), not one year of it. A person's listed name
+    that reads as a Korean name (:func:`thaw.text.korean.reads_as_korean_name`)
+    is shared by many people, as for a country
+    (:class:`CountryFeature`): a date of birth that differs from its date, not
+    only by a year alone that may be approximate, counts more strongly against
+    (a Korean customer 김영철 born in 1949 and KIM Yong Chol born in 1950)."""
 
     name = "birth_date"
     weight = 1.0
@@ -1602,6 +1607,11 @@ class BirthDateFeature(Feature):
         ),
         "few_years": Magnitude(-1.8, "two to four years apart"),
         "far": Magnitude(-3.0, "five years or more apart"),
+        "differs_korean": Magnitude(
+            -2.5,
+            "a date that differs (beyond a year alone) from a person's whose name, aligned,"
+            " reads as a Korean name (one many people share), when the above is milder",
+        ),
     }
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
@@ -1626,6 +1636,15 @@ class BirthDateFeature(Feature):
         if best is None:
             return NO_EVIDENCE
         value, listed = best
+        if (
+            value <= m["same_year_differs"]
+            and value > m["differs_korean"]
+            and ctx.entry.schema in _PERSONS
+            and _korean_name(ctx)
+        ):
+            value, shared = m["differs_korean"], ", a Korean name many share"
+        else:
+            shared = ""
         if not ctx.explain:
             return Evidence(value)
         verb = "agrees with" if value > 0 else "conflicts with"
@@ -1635,7 +1654,7 @@ class BirthDateFeature(Feature):
             shown = f"the listed circa {listed} ({span})"
         else:
             shown = _year_span(listed, ctx.entry.birth_dates)
-        return Evidence(value, f"birth date {q} {verb} {shown} ({value:+.1f})")
+        return Evidence(value, f"birth date {q} {verb} {shown} ({value:+.1f}{shared})")
 
     def ceiling(self, query: Query, m: Values) -> float:
         if not query.birth_date:
