@@ -30,7 +30,8 @@
    0.1; generic organisation words (company, trading, group, international,
    bank, technology …, in several languages: :data:`~thaw.text.vocab.GENERIC_WORDS`)
    0.35; country names in organisation names 0.6; very common name parts
-   (Muhammad, Ali, Kim, Smith …) 0.6. Rarity in the lists themselves is applied
+   (Muhammad, Ali, Kim, Smith …) 0.6, read from an abjad too (محمد: the same
+   name weighs the same in any script). Rarity in the lists themselves is applied
    at match time from a :class:`~thaw.text.stats.TokenStats`.
 8. **Folding** (:func:`thaw.text.fold.fold_token`) of romanisation variants and
    the consonant skeletons used for vowel-insensitive comparison; for personal
@@ -1314,7 +1315,7 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             role, optional = "patronymic", True
         elif raw in ("abd", "din", "allah", "abu", "um", "umm"):
             weight = 0.6 if raw in ("abd", "abu") else 0.35
-        elif folded in vocab.COMMON_NAMES:
+        elif folded in vocab.COMMON_NAMES or (w.abjad and vocab.common_abjad(raw)):
             weight = 0.6
         if role == "name" and (
             fathers or (after_bin and i < n - 1 and particle_at in (i - 1, i - 2))
