@@ -75,6 +75,7 @@ from thaw.text.korean import (
     without_ssi,
 )
 from thaw.text.slavic import east_slavic_variant
+from thaw.text.somali import somali_reading
 from thaw.text.symbols import known_given_name, script_symbols, word_symbols
 from thaw.text.thai import thai_spellings
 from thaw.text.translit import (
@@ -1581,7 +1582,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     consonant and *-ic*, that word in *-ich* (:data:`_ASCII_IC`: *MILOSEVIC* →
     *MILOSEVICH*, as Милошевич reads); one romanised from Ukrainian or
     Belarusian, its Russian form (:func:`thaw.text.slavic.east_slavic_variant`:
-    *Hryhoriy Mykolaiovych* → *grygoriy nikolaevich*). Names of other kinds, and names
+    *Hryhoriy Mykolaiovych* → *grygoriy nikolaevich*); one in the Somali
+    orthography, its English spelling (:func:`thaw.text.somali.somali_reading`:
+    *Maxamed Xuseen* → *Mahamed Husen*). Names of other kinds, and names
     in any other script, have none (the common case, answered by one
     regular-expression search).
 
@@ -1647,8 +1650,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
 def _latin_variants(name: str) -> tuple[str, ...]:
     """The variants of a person's name in Latin letters (:func:`name_variants`):
     its pinyin reading if it is romanised in Wade–Giles, its words in a
-    consonant and *-ic* in *-ich* (ASCII only), and its Russian form if it is
-    romanised from Ukrainian or Belarusian."""
+    consonant and *-ic* in *-ich* (ASCII only), its Russian form if it is
+    romanised from Ukrainian or Belarusian, and its English spelling if it is
+    written in the Somali orthography (:func:`thaw.text.somali.somali_reading`)."""
     pinyin = pinyin_reading(name)
     readings: tuple[str, ...] = () if pinyin is None else (pinyin,)
     if (
@@ -1664,7 +1668,12 @@ def _latin_variants(name: str) -> tuple[str, ...]:
     # a Ukrainian or Belarusian romanisation in its Russian form (Hryhoriy
     # Mykolaiovych: grygoriy nikolaevich)
     slavic = east_slavic_variant(name)
-    return readings if slavic is None else (*readings, slavic)
+    if slavic is not None:
+        readings = (*readings, slavic)
+    # a Somali name in the Somali orthography as English spells it (Maxamed
+    # Xuseen: Mahamed Husen)
+    somali = somali_reading(name)
+    return readings if somali is None else (*readings, somali)
 
 
 #: The roles of a word that analysis drops before a name (a title, a stop
