@@ -9,7 +9,9 @@
 * the *Allah* that ends a theophoric name, split off by analysis
   (``Shafiqullah`` → *shafiq allah*), only against a spelling of itself
   (``Ullah``, ``Ollah``): nothing against ``Ali``, ``Alla`` or ``Ala``, which
-  are names of their own;
+  are names of their own; and so the *Din* of *X al-Din* (``Sirajuddin`` →
+  *siraj din*; ``Uddin``, ``Eddine``, الدين): nothing against ``Dina``,
+  ``Dino``, ``Dean`` or ``Dinh``;
 * a shared rigour given-name symbol → 0.92 (``Aleksandr``/``Alexander``,
   ``Ben``/``Benjamin``);
 * one side written in an abjad (Arabic, Persian, Hebrew): the vowel-free keys
@@ -108,7 +110,14 @@ from rapidfuzz.distance import OSA
 
 from thaw.match.consonants import consonantal
 from thaw.text import AnalyzedName, Token, abjad_key, fold_token, skeleton
-from thaw.text.analyze import ALLAH, ALLAH_SPELLINGS, compound_runs, run_indices
+from thaw.text.analyze import (
+    ALLAH,
+    ALLAH_SPELLINGS,
+    DIN,
+    DIN_SPELLINGS,
+    compound_runs,
+    run_indices,
+)
 from thaw.text.chinese import han_spellings
 from thaw.text.fold import first_sounds_differ, sh_unwritten, written_vowels_differ
 from thaw.text.stats import TokenStats
@@ -644,15 +653,22 @@ def other_acronym(q: Token, r: Token) -> bool:
     return q.raw != r.raw and len(q.raw) == len(r.raw) and _acronym(q) and _acronym(r)
 
 
-def _allah_against_a_name(q: Token, r: Token) -> bool:
+def _compound_end_against_a_name(q: Token, r: Token) -> bool:
     """Whether one token is the *Allah* that ends a theophoric name
     (*Shafiq-ullah*, *Asad-ollah*, split so by analysis) and the other a word
-    that is no spelling of it (:data:`~thaw.text.analyze.ALLAH_SPELLINGS`):
-    the word is no given name of its own, so *Ali*, *Alla* or *Ala* is
-    another name, however near its letters or equal its folded text."""
+    that is no spelling of it (:data:`~thaw.text.analyze.ALLAH_SPELLINGS`),
+    or the *Din* of a name *X al-Din* (*Siraj-uddin*) and the other no spelling
+    of that (:data:`~thaw.text.analyze.DIN_SPELLINGS`): the second half of such
+    a compound is no given name of its own, so *Ali*, *Alla* or *Ala*, *Dina*,
+    *Dino* or *Dinh* is another name, however near its letters or equal its
+    folded text."""
     if q.raw == ALLAH:
         return r.raw not in ALLAH_SPELLINGS
-    return r.raw == ALLAH and q.raw not in ALLAH_SPELLINGS
+    if r.raw == ALLAH:
+        return q.raw not in ALLAH_SPELLINGS
+    if q.raw == DIN:
+        return r.raw not in DIN_SPELLINGS
+    return r.raw == DIN and q.raw not in DIN_SPELLINGS
 
 
 #: Letters no spelling's initial stands for in :func:`han_initials`.
@@ -692,7 +708,7 @@ def token_similarity(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how it was found (see the module docs)."""
     if q.script_form and r.script_form:
         return (1.0, "exact") if q.script_form == r.script_form else (0.0, "")
-    if _allah_against_a_name(q, r):
+    if _compound_end_against_a_name(q, r):
         return 0.0, ""
     if q.text == r.text:
         if other_acronym(q, r):
@@ -933,7 +949,9 @@ class _QueryMemo:
         hits: list[tuple[int, float, str]] = []
         good = 0
         for i, q, qt, qr, q_raw, q_plain, q_abjad, q_symbols, q_form, cut, q_key in self.q_info:
-            if (r_raw == ALLAH or q_raw == ALLAH) and _allah_against_a_name(q, r):
+            if (
+                r_raw == ALLAH or q_raw == ALLAH or r_raw == DIN or q_raw == DIN
+            ) and _compound_end_against_a_name(q, r):
                 s, how = 0.0, ""
             elif qt == rt and not (q_form and r_form):
                 s, how = (0.0, "") if q_raw != r_raw and other_acronym(q, r) else (1.0, "exact")

@@ -162,6 +162,19 @@ ALLAH: Final = "allah"
 ALLAH_SPELLINGS: Final = frozenset(
     {"allah", "ullah", "ollah", "ulla", "olla", "ulah", "olah", "alah", "llah", "lah"}
 )
+#: The word *Din* that ends a name *X al-Din* (*Siraj-uddin*, *Salah ad-Din*),
+#: as analysis writes it when it splits the name, or written apart.
+DIN: Final = "din"
+#: The spellings of that word, joined to its article or not (*Nasir Uddin*,
+#: *Salah Eddine*; صلاح الدين ``dyn``): the only words it is compared with,
+#: as for :data:`ALLAH` (:func:`thaw.match.names.token_similarity`). Not
+#: *Dina*, *Dino*, *Dean* or the Vietnamese *Dinh*, names of their own.
+DIN_SPELLINGS: Final = frozenset(
+    {
+        "din", "dyn", "deen", "dine", "dinn", "uddin", "udin", "uddeen", "eddine", "eddin",
+        "edin", "iddin", "addin", "aldin", "eldin", "eldine", "aldeen", "eldeen", "aldyn",
+    }
+)  # fmt: skip
 _ROMAN: Final = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 _ROMAN_VALUES: Final = {"i": 1, "v": 5, "x": 10}
 
