@@ -357,8 +357,10 @@ class NameShapeFeature(Feature):
     * *Abd left out*: a name word of one side aligns with the *X* of an *Abd
       al-X* of the other (*Abdul Karim*, عبد الكريم, split so by analysis)
       whose *Abd* is left unaligned ("كريم نصر الله", *Karim*, against 'NASRALLAH,
-      Hasan Abd-al-Karim'): *Abd al-X*, servant of the one God named by one of
-      his names, is one name, and *X* alone another;
+      Hasan Abd-al-Karim'), or aligned with the *Abd* of another *Abd al-Y*
+      ("علي علي عبدالعلی", *Abd al-Ali*, against 'Ali Abdul Karim Ali', its
+      *Ali* aligned with the last *Ali*): *Abd al-X*, servant of the one God
+      named by one of his names, is one name, and *X* alone another;
     * *one word respelt*: an organisation's name and a listed one, both
       written in Latin letters, that each
       have a single distinctive word, the two aligned only approximately,
@@ -598,7 +600,8 @@ class NameShapeFeature(Feature):
         ),
         "abd_left": Magnitude(
             -1.5,
-            "a name word aligned with the X of Abd al-X, the Abd left out (Karim: another name)",
+            "a name word aligned with the X of Abd al-X, the Abd left out or aligned with"
+            " another Abd al-Y's (Karim: another name)",
         ),
         "other_gender": Magnitude(
             -2.5, "a name word aligned with its form of the other gender (Aleksandra, Aleksandr)"
@@ -839,8 +842,8 @@ class NameShapeFeature(Feature):
             value = m["abd_left"]
             return Evidence(
                 value,
-                f"a name aligned with the second half of Abd al-X, its Abd left out: another"
-                f" name ({value:+.1f})"
+                f"a name aligned with the second half of Abd al-X, its Abd left out or"
+                f" another's: another name ({value:+.1f})"
                 if ctx.explain
                 else "",
             )
@@ -1246,9 +1249,11 @@ def _nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...])
 
 def _abd_left(al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
     """Whether a name word of one side aligns with the word after an *abd*
-    of the other (*Abd al-Karim*, split so by analysis) that is left
-    unaligned, and follows no *abd* itself (see :class:`NameShapeFeature`,
-    *Abd left out*): *Karim* is not *Abd al-Karim*."""
+    of the other (*Abd al-Karim*, split so by analysis), and follows no
+    *abd* itself, that *abd* left unaligned or aligned with the *abd* of
+    another compound (see :class:`NameShapeFeature`, *Abd left out*): *Karim*
+    is not *Abd al-Karim*, and *Abd al-Ali* not *Abd al-Karim* beside an
+    *Ali*."""
     for pair in al.pairs:
         if len(pair.query) != 1 or len(pair.result) != 1:
             continue
@@ -1259,6 +1264,11 @@ def _abd_left(al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bo
             continue
         if (q_abd and i - 1 not in al.query_used) or (r_abd and j - 1 not in al.result_used):
             return True
+        for other in al.pairs:
+            if q_abd and i - 1 in other.query and any(rs[k].raw == "abd" for k in other.result):
+                return True
+            if r_abd and j - 1 in other.result and any(qs[k].raw == "abd" for k in other.query):
+                return True
     return False
 
 
