@@ -5,7 +5,8 @@
 * equal folded text → 1 (``Dmitriyev``/``Dmitrijev``, ``ООО``/``LLC``), but
   nothing for two acronyms (words of a few letters, no vowel) of one length
   written with other letters (:func:`other_acronym`: ``TBC``/``TBK``): their
-  letters are initials, not sounds;
+  letters are initials, not sounds; nor for a public and a closed joint-stock
+  company's forms (:func:`other_company_kind`: ``PJSC``/``CJSC``);
 * the *Allah* that ends a theophoric name, split off by analysis
   (``Shafiqullah`` → *shafiq allah*), only against a spelling of itself
   (``Ullah``, ``Ollah``): nothing against ``Ali``, ``Alla`` or ``Ala``, which
@@ -121,6 +122,7 @@ from thaw.text.analyze import (
 from thaw.text.chinese import han_spellings
 from thaw.text.fold import first_sounds_differ, sh_unwritten, written_vowels_differ
 from thaw.text.stats import TokenStats
+from thaw.text.vocab import CLOSED_JSC, PUBLIC_JSC
 
 #: Least similarity at which two tokens may be aligned.
 MIN_SIM: Final = 0.5
@@ -644,6 +646,16 @@ def _acronym(t: Token) -> bool:
     )
 
 
+def other_company_kind(q: Token, r: Token) -> bool:
+    """Whether two legal forms whose folded text is equal (*jsc*) say one a
+    public joint-stock company and the other a closed one (*PJSC* and
+    *CJSC*, *OAO* and *ZAO*: :data:`~thaw.text.vocab.PUBLIC_JSC`,
+    :data:`~thaw.text.vocab.CLOSED_JSC`): two firms, as BANK MELLAT of Iran,
+    a public company, and MELLAT BANK CJSC of Armenia are."""
+    a, b = q.raw, r.raw
+    return (a in PUBLIC_JSC and b in CLOSED_JSC) or (a in CLOSED_JSC and b in PUBLIC_JSC)
+
+
 def other_acronym(q: Token, r: Token) -> bool:
     """Whether two tokens whose folded text is equal are acronyms of the same
     length written with other letters (*TBC* and *TBK*, *NKC* and *NKK*):
@@ -711,7 +723,7 @@ def token_similarity(q: Token, r: Token) -> tuple[float, str]:
     if _compound_end_against_a_name(q, r):
         return 0.0, ""
     if q.text == r.text:
-        if other_acronym(q, r):
+        if other_acronym(q, r) or other_company_kind(q, r):
             return 0.0, ""
         return 1.0, "exact"
     qr, rr = q.role, r.role
@@ -954,7 +966,11 @@ class _QueryMemo:
             ) and _compound_end_against_a_name(q, r):
                 s, how = 0.0, ""
             elif qt == rt and not (q_form and r_form):
-                s, how = (0.0, "") if q_raw != r_raw and other_acronym(q, r) else (1.0, "exact")
+                s, how = (
+                    (0.0, "")
+                    if q_raw != r_raw and (other_acronym(q, r) or other_company_kind(q, r))
+                    else (1.0, "exact")
+                )
             elif r_plain and q_plain:
                 if q_symbols and r_symbols and not q_symbols.isdisjoint(r_symbols):
                     s, how = SYMBOL_SIM, "symbol"

@@ -785,6 +785,25 @@ CJK_ORG_WORDS: Final[dict[str, tuple[str, ...]]] = {
 #: Legal-form codes that rigour's compare form leaves ambiguous, by generic class.
 LEGAL_FORM_WEIGHT: Final = 0.1
 
+#: Legal forms of a joint-stock company that say it is public (its shares
+#: offered to the public: the Russian *PAO*, formerly *OAO*, "open"), as
+#: written (folded to ASCII, Cyrillic as written), and those that say it is
+#: closed (*ZAO*, *CJSC*). Analysis reads all of them as one form, *jsc*,
+#: as it reads the bare *JSC* and *AO* that say neither; a public and a
+#: closed company are two firms (:func:`thaw.match.names.other_company_kind`).
+PUBLIC_JSC: Final = frozenset(
+    {
+        "pjsc", "ojsc", "pao", "oao", "пао", "оао", "publicjointstockcompany",
+        "openjointstockcompany", "publicjointstock", "openjointstock",
+    }
+)  # fmt: skip
+CLOSED_JSC: Final = frozenset(
+    {
+        "cjsc", "zao", "зао", "closedjointstockcompany", "closedjointstock",
+        "nonpublicjointstockcompany",
+    }
+)  # fmt: skip
+
 # --- built at import ----------------------------------------------------------------
 
 
