@@ -61,8 +61,9 @@ def other_consonant(q: Token, r: Token) -> bool:
     reading is :func:`consonantal`, have consonant keys of one length that
     differ in one place by consonants that do not spell one letter
     (:func:`_spelt_alike`): كمال and *Djamel* (*k*, *j*), ابوترابی and
-    *Aboutalebi* (*r*, *l*). A letter written on one side only, or two
-    letters swapped, is no such difference."""
+    *Aboutalebi* (*r*, *l*); two words both written in an abjad by their
+    letters as read (:func:`_other_letter`: عزیزی and عظیمی). A letter
+    written on one side only, or two letters swapped, is no such difference."""
     if q.abjad and not r.abjad:
         a, other = q, r
     elif r.abjad:
@@ -71,6 +72,8 @@ def other_consonant(q: Token, r: Token) -> bool:
         return False
     if not consonantal(a.raw) or (other.abjad and not consonantal(other.raw)):
         return False
+    if other.abjad and _other_letter(a.raw, other.raw):
+        return True
     ka, kb = a.key, other.key
     if ka == kb or len(ka) != len(kb) or len(ka) < 2:
         return False
@@ -79,6 +82,28 @@ def other_consonant(q: Token, r: Token) -> bool:
         return False
     x, y = differ[0]
     return not (_spelt_alike(x, y, other.raw) or (other.abjad and _spelt_alike(y, x, a.raw)))
+
+
+#: The letters of a reading of an abjad that write a vowel (alef, waw, ya).
+_VOWEL_LETTERS: Final = frozenset("awy")
+
+
+def _other_letter(a: str, b: str) -> bool:
+    """Whether two readings of words both written in an abjad, of one length,
+    differ in one letter, a consonant in place of another that no reading
+    spells alike (عزیزی *azyzy* and عظیمی *azymy*: *z*, *m*): the script
+    writes each consonant, so the two words are written with other letters,
+    which the consonant keys, collapsing a doubled letter and leaving out
+    *w* and *y*, may hide (``az``, ``azm``)."""
+    if len(a) != len(b) or len(a) < 3:
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    if x in _VOWEL_LETTERS or y in _VOWEL_LETTERS or not (x.isalpha() and y.isalpha()):
+        return False
+    return not (_spelt_alike(x, y, b) or _spelt_alike(y, x, a))
 
 
 #: Latin spellings of the nisba *-awi* (ـاوي: *Hamidawi*, *Hamdaoui*).
