@@ -428,9 +428,7 @@ def first_sounds_differ(reading: str, latin: str) -> bool:
     if r not in _INITIAL_VOWELS:
         return False
     read, spelt = abjad_key(reading), abjad_key(latin)
-    return len(read) == len(spelt) + 1 or (
-        len(read) == len(spelt) >= 4 and read[1:] == spelt[1:]
-    )
+    return len(read) == len(spelt) + 1 or (len(read) == len(spelt) >= 4 and read[1:] == spelt[1:])
 
 
 def sh_unwritten(reading: str, latin: str) -> bool:
