@@ -16,9 +16,10 @@ feature counts against the match.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
-from thaw.text import Token
+from thaw.text import Token, abjad_key
 
 #: Pairs of consonants of the keys (:func:`thaw.text.abjad_key`) that spell one
 #: letter of an abjad in some romanisation: ض and ذ as *d* or *z* (*Ramadan*,
@@ -75,6 +76,10 @@ def other_consonant(q: Token, r: Token) -> bool:
     if other.abjad and _other_letter(a.raw, other.raw):
         return True
     ka, kb = a.key, other.key
+    if len(ka) != len(kb) and not other.abjad:
+        # (a consonant written twice about a vowel letter, which the key
+        # collapses: عزیزی azyzy, az; against Azimi, azm)
+        ka = _key_uncollapsed(a.raw)
     if ka == kb or len(ka) != len(kb) or len(ka) < 2:
         return False
     differ = [(x, y) for x, y in zip(ka, kb, strict=True) if x != y]
@@ -82,6 +87,27 @@ def other_consonant(q: Token, r: Token) -> bool:
         return False
     x, y = differ[0]
     return not (_spelt_alike(x, y, other.raw) or (other.abjad and _spelt_alike(y, x, a.raw)))
+
+
+def _key_uncollapsed(reading: str) -> str:
+    """The consonant key of an abjad reading (:func:`thaw.text.abjad_key`)
+    with a consonant written twice about a *w* or *y* kept twice (عزیزی
+    *azyzy*: ``azz``, not ``az``): the script writes each of them, while the
+    key, made to compare with Latin spellings that double a letter
+    (*Hassan*), collapses them."""
+    parts = [p for p in re.split(r"[wy]", reading) if p]
+    if len(parts) < 2:
+        return abjad_key(reading)
+    keys = [abjad_key(parts[0]) if reading[0] not in "wy" else abjad_key(parts[0]).lstrip("a")]
+    keys += [abjad_key(p).lstrip("a") if p[0] in "aeiou" else abjad_key(p) for p in parts[1:]]
+    key, collapsed = "".join(keys), abjad_key(reading)
+    # (only the doubling differs; cut there, a part's last letter may read
+    # otherwise: *abrah* of *abrahym* loses its h)
+    return (
+        key
+        if "".join(c for i, c in enumerate(key) if key[i - 1 : i] != c) == collapsed
+        else collapsed
+    )
 
 
 #: The letters of a reading of an abjad that write a vowel (alef, waw, ya).
