@@ -43,7 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.consonants import other_consonant, other_nisba
+from thaw.match.consonants import consonantal, other_consonant, other_nisba
 from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
 from thaw.match.first_given import later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
@@ -411,7 +411,9 @@ class NameShapeFeature(Feature):
       *Tehran*), the stem's vowels spelt alike or otherwise (*Ahmadi* is not
       *Ahmed*). Not when either name was read from another script, whose
       readings add such a vowel of their own (Georgian *Mikheili*, the Korean
-      이고리 *Igori*, the Tajik *Rustami*);
+      이고리 *Igori*, the Tajik *Rustami*); but two words both written in
+      Arabic, Persian or Hebrew letters, one the other with the letter of the
+      suffix (محمدی *Mohammadi* against محمد *Mohammad*), are so too;
     * *patronymic -s*: a person's name (or one of no stated kind) and a
       listed person's (or a party's of no stated kind), both written in Latin
       letters, and a name word of one aligns with the same word plus *-s*
@@ -593,7 +595,9 @@ class NameShapeFeature(Feature):
             -3.0, "a vessel's or aircraft's generic word that the query writes translated"
         ),
         "nisba": Magnitude(
-            -1.5, "a Latin name word aligned with itself plus -i (a nisba: another name)"
+            -1.5,
+            "a Latin name word, or an abjad one, aligned with itself plus -i (a nisba:"
+            " another name)",
         ),
         "patronymic_s": Magnitude(
             -1.5, "a Latin given name aligned with itself plus -s (Williams: another name)"
@@ -748,7 +752,7 @@ class NameShapeFeature(Feature):
             ctx.query.name.isascii()
             and best.name.original.isascii()
             and any(_nisba_pair(p, qs, rs) for p in al.pairs)
-        ):
+        ) or any(_abjad_nisba_pair(p, qs, rs) for p in al.pairs):
             value = m["nisba"]
             return Evidence(
                 value,
@@ -1245,6 +1249,20 @@ def _nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...])
     # the stem as written, or with its vowels written otherwise (*Ahmadi*, *Ahmed*)
     stem = a[:-1]
     return stem == b or (stem[0] == b[0] and stem[-1] == b[-1] and skeleton(stem) == skeleton(b))
+
+
+def _abjad_nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
+    """Whether ``pair`` joins two words both read from an abjad of consonants,
+    one the other with a final ``y`` (ی, ي) written after a consonant
+    (محمدی *mhmdy* and محمد *mhmd*): the nisba, which these scripts write
+    as a letter (see :class:`NameShapeFeature`)."""
+    if len(pair.query) != 1 or len(pair.result) != 1:
+        return False
+    q, r = qs[pair.query[0]], rs[pair.result[0]]
+    if not (q.abjad and r.abjad and consonantal(q.raw) and consonantal(r.raw)):
+        return False
+    a, b = (q.raw, r.raw) if len(q.raw) > len(r.raw) else (r.raw, q.raw)
+    return len(b) >= 3 and a == b + "y" and b[-1] not in "awy"
 
 
 def _abd_left(al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
