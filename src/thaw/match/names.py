@@ -383,16 +383,28 @@ def _foreign_v(q: Token, r: Token, abjad: str, s: float) -> float:
 def _endings_differ(q: Token, r: Token) -> bool:
     """Whether a word written in an abjad ends in a written long *i* (``ي``,
     ``ی``, ``י``: *Sulaymani*, *Levi*) while its Latin partner ends in a consonant
-    (*Salman*), or in the final vowel ``ه``/``ة`` after a consonant
-    (:func:`_final_vowel_h`: سلامة *Salameh*) while its partner ends in *-i*
-    (:func:`_final_i`: *Salami*), which an abjad writes ``ي``/``ی``: the
+    (*Salman*), or, read as consonants only (Arabic, Persian, Hebrew), in a
+    consonant while its Latin partner ends in *-i* after one, which those
+    scripts write (وثاق against *Yasaghi*, محمود against *Mahmoudi*), or in
+    the final vowel ``ه``/``ة`` after a consonant (:func:`_final_vowel_h`:
+    سلامة *Salameh*) while its partner ends in *-i* (:func:`_final_i`:
+    *Salami*), which an abjad writes ``ي``/``ی``: the
     consonant keys then agree (they leave out *y* and a final *h*) although
     the names differ."""
     a, latin = (q, r) if q.abjad else (r, q)
     if _final_vowel_h(a.raw):
         return _final_i(latin.raw)
     if a.raw[-1:] not in ("y", "i"):
-        return False
+        # the other way round: a Latin -i after a consonant, which the script
+        # writes, against a reading of consonants that ends in one (وثاق
+        # *wsaq*, *Yasaghi*)
+        return (
+            not latin.abjad
+            and a.raw[-1:].isalpha()
+            and a.raw[-1:] not in "aeiouw"
+            and consonantal(a.raw)
+            and (_final_i(latin.raw) or _final_i_after_digraph(latin.raw))
+        )
     word = latin.raw
     last = word[-1:]
     if last in ("i", "y") or not last.isalpha():
@@ -426,6 +438,12 @@ def _final_i(word: str) -> bool:
         and word[-2] != "h"
         and word[-2].isalpha()
     )
+
+
+def _final_i_after_digraph(word: str) -> bool:
+    """Whether a Latin word ends in *-i* or *-y* after a consonant spelt with
+    an *h* (*gh*, *kh*, *sh*, *th*, *ch*, *zh*, *dh*: *Yasaghi*, *Farrokhi*)."""
+    return len(word) > 3 and word[-1] in ("i", "y") and word[-2] == "h" and word[-3] in "gkstczd"
 
 
 def _vowels_differ(q: Token, r: Token) -> bool:
