@@ -51,7 +51,8 @@
   the Thai writes *u* or *i* with a vowel sign where the Latin word writes
   *a*, or *a* where it writes *i* (:func:`written_vowel_differs`:
   *chaiwut*/*Chaiwat*, *suphanat*/*Supanida*; a Thai *a* may be written *u*,
-  *Nuttawut*);
+  *Nuttawut*), nor two that end one in a stop and the other in a nasal
+  (:func:`final_differs`: *suwin*/*Suwit*);
 * two Chinese or Korean syllables agree only when they are the same character;
   a syllable and a Latin word only when the word is spelt as the syllable is
   read (after folding) or shares its name item (``박``/``Park``): never by a
@@ -570,6 +571,36 @@ def syllable_differs(a: str, b: str) -> bool:
     return va in _SYLLABLE_VOWELS and vb in _SYLLABLE_VOWELS and va != vb
 
 
+#: The final consonants of a Thai syllable folded by :data:`_SYLLABLE_FOLD`
+#: (*ng* written ``N``): the stops, which Thai writes with many letters, all
+#: romanised *t*, *k*, *p* (or as the letter is spelt: *s*, *ch*, *d*, *g*,
+#: *b*), and the nasals, written *n* (or *r*, *l*: ร ล), *m*, *ng*.
+_FINAL_STOPS: Final = frozenset("tkpsj")
+_FINAL_NASALS: Final = frozenset("nmN")
+
+
+def final_differs(read: str, latin: str) -> bool:
+    """Whether a reading of a Thai word and a Latin word end in consonants of
+    the two kinds Thai keeps apart at the end of a word, a stop and a nasal
+    (:data:`_FINAL_STOPS`, :data:`_FINAL_NASALS`): สุวิน *suwin* is not
+    *Suwit*, although Thai finals are romanised loosely within each kind
+    (*Suwit*, *Suwith*; *Kamon*, *Kamol*). A word that ends in a vowel is
+    not compared (an Indic spelling adds one: *Sombati*)."""
+    a, b = _final_consonant(read), _final_consonant(latin)
+    if not a or not b:
+        return False
+    return (a in _FINAL_STOPS and b in _FINAL_NASALS) or (a in _FINAL_NASALS and b in _FINAL_STOPS)
+
+
+def _final_consonant(word: str) -> str:
+    """The last letter of ``word`` folded as :func:`syllable_differs` folds
+    (``N`` for a final *ng*), or ``""`` when it is a vowel."""
+    if word.endswith("ng"):
+        return "N"
+    folded = word.replace("ch", "j").translate(_SYLLABLE_FOLD)
+    return "" if not folded or folded[-1] in _SYLLABLE_VOWELS else folded[-1]
+
+
 #: Vowels a reading of Thai writes only for a vowel sign (``ุ ู`` *u*, ``ิ ี``
 #: *i*), which no spelling writes *a* (:func:`written_vowel_differs`).
 _SIGNED_VOWELS: Final = frozenset({"u", "i"})
@@ -1034,7 +1065,11 @@ class _QueryMemo:
                 if s < MIN_SIM and cut and qr == "name" and r_raw.startswith(q_raw):
                     s, how = TRUNCATED_SIM, "truncated"
             if self.syllabic and how in ("fuzzy", "abjad") and s >= MIN_SIM:
-                if syllable_differs(q_raw, r_raw) or written_vowel_differs(q_raw, r_raw):
+                if (
+                    syllable_differs(q_raw, r_raw)
+                    or written_vowel_differs(q_raw, r_raw)
+                    or final_differs(q_raw, r_raw)
+                ):
                     s = 0.0
             if s >= MIN_SIM:
                 hits.append((i, s, how))
