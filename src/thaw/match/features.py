@@ -357,10 +357,12 @@ class NameShapeFeature(Feature):
     * *Abd left out*: a name word of one side aligns with the *X* of an *Abd
       al-X* of the other (*Abdul Karim*, عبد الكريم, split so by analysis)
       whose *Abd* is left unaligned ("كريم نصر الله", *Karim*, against 'NASRALLAH,
-      Hasan Abd-al-Karim'), or aligned with the *Abd* of another *Abd al-Y*
-      ("علي علي عبدالعلی", *Abd al-Ali*, against 'Ali Abdul Karim Ali', its
-      *Ali* aligned with the last *Ali*): *Abd al-X*, servant of the one God
-      named by one of his names, is one name, and *X* alone another;
+      Hasan Abd-al-Karim'), or, the query's, aligned with a listed *Abd* whose
+      *X* the query leaves out ("علي علي عبدالعلی", *Abd al-Ali*, against 'Ali
+      Abdul Karim Ali', its *Ali* aligned with the last *Ali*; not a query
+      that adds a clan's name between a listed *Abd* and its *X*): *Abd al-X*,
+      servant of the one God named by one of his names, is one name, and *X*
+      alone another;
     * *one word respelt*: an organisation's name and a listed one, both
       written in Latin letters, that each
       have a single distinctive word, the two aligned only approximately,
@@ -1268,10 +1270,10 @@ def _abjad_nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token,
 def _abd_left(al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
     """Whether a name word of one side aligns with the word after an *abd*
     of the other (*Abd al-Karim*, split so by analysis), and follows no
-    *abd* itself, that *abd* left unaligned or aligned with the *abd* of
-    another compound (see :class:`NameShapeFeature`, *Abd left out*): *Karim*
-    is not *Abd al-Karim*, and *Abd al-Ali* not *Abd al-Karim* beside an
-    *Ali*."""
+    *abd* itself, that *abd* left unaligned, or the query's aligned with a
+    listed *abd* of another compound (:func:`_abd_of_another`) (see
+    :class:`NameShapeFeature`, *Abd left out*): *Karim* is not *Abd
+    al-Karim*, and *Abd al-Ali* not *Abd al-Karim* beside an *Ali*."""
     for pair in al.pairs:
         if len(pair.query) != 1 or len(pair.result) != 1:
             continue
@@ -1282,11 +1284,23 @@ def _abd_left(al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bo
             continue
         if (q_abd and i - 1 not in al.query_used) or (r_abd and j - 1 not in al.result_used):
             return True
-        for other in al.pairs:
-            if q_abd and i - 1 in other.query and any(rs[k].raw == "abd" for k in other.result):
-                return True
-            if r_abd and j - 1 in other.result and any(qs[k].raw == "abd" for k in other.query):
-                return True
+        if q_abd and _abd_of_another(al, i - 1, rs):
+            return True
+    return False
+
+
+def _abd_of_another(al: Alignment, abd: int, rs: tuple[Token, ...]) -> bool:
+    """Whether the query's *abd* at ``abd`` aligns with a listed *abd* whose
+    own *X* the query leaves out (see :func:`_abd_left`): the query's *Abd
+    al-Ali* against a listed *Abd al-Karim*, *Karim* unaligned. (A query that
+    adds a word between a listed *Abd* and its *X*, a clan or a father's
+    name, still writes the listed compound.)"""
+    for other in al.pairs:
+        if abd in other.query:
+            return any(
+                rs[k].raw == "abd" and k + 1 < len(rs) and k + 1 not in al.result_used
+                for k in other.result
+            )
     return False
 
 
