@@ -44,11 +44,7 @@ longer than a man's by a French, English or German ending in *-e* (*Denis*,
 the same first three letters, the one recorded as a man's name, the other as a
 woman's; and the women's names that shorten a man's to its stem and add a
 feminine ending (*Nicolas*, *Nicole*; *Patrick*, *Patricia*; *Marcus*,
-*Marcia*). A French woman's name that doubles the last consonant of a man's
-in *-el*, *-en*, *-on* or *-et* and adds *-e* (*Michel*, *Michelle*;
-*Emmanuel*, *Emmanuelle*; *Julien*, *Julienne*) is his name's feminine form
-when either is known as a given name, whatever the births recorded (which
-know few French names). A man's name with a masculine ending (*Valery*, *Valeriy*) keeps its
+*Marcia*). A man's name with a masculine ending (*Valery*, *Valeriy*) keeps its
 sex whatever those records say (an American *Valery* is a woman).
 
 Two given names that rigour's name data gives a symbol in common are one name
@@ -195,28 +191,11 @@ def _man_s_name(f: Token) -> bool:
     return any(word + end in latin_words(f.symbols) for end in _MASCULINE_ENDS)
 
 
-#: The endings of a French man's name whose woman's name doubles the last
-#: consonant and adds *-e* (*Michel*, *Michelle*; *Julien*, *Julienne*).
-FRENCH_DOUBLED: Final = ("el", "en", "on", "et")
-
-
-def _french_feminine(m: str, f: str) -> bool:
-    """Whether ``f`` is the French feminine of ``m`` made by doubling its last
-    consonant and adding *-e* (:data:`FRENCH_DOUBLED`: *Emmanuel*,
-    *Emmanuelle*), a form French makes for women only (the Italian man's
-    *Daniele* writes one *l*)."""
-    return len(m) >= 4 and m.endswith(FRENCH_DOUBLED) and f == m + m[-1] + "e"
-
-
 def _given_pair(m: Token, f: Token) -> bool:
     """Whether ``m`` is a masculine given name and ``f`` its feminine form (see
     the module's documentation)."""
     if m.symbols & f.symbols:
         return False
-    if _french_feminine(m.raw, f.raw) and (
-        known_given_name(m.symbols) or known_given_name(f.symbols) or _recorded(f) == "female"
-    ):
-        return True
     m_end = _given_stems(m, f)
     if m_end is None:
         return _recorded_pair(m, f)
