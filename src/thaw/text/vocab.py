@@ -821,17 +821,19 @@ COMMON_NAMES: Final = _folded(COMMON_NAMES_RAW)
 #: key (:func:`~thaw.text.fold.abjad_key`), less the particles *Abu* and *Abd*,
 #: which analysis weighs apart, and the Persian and Pashto words written with
 #: their long vowels, which read as they are spelt in Latin (خان ``khan``),
-#: whose short keys other names share (Hebrew כהן *Cohen* is ``hn`` as *Khan*).
+#: whose short keys other names share (Hebrew כהן *Cohen* is ``hn`` as *Khan*),
+#: and the keys of fewer than three letters, which other names share too
+#: (علاي *Alay* is ``al`` as *Ali*; *Yusuf*'s ``sf`` is *Saif*'s).
 _COMMON_ABJAD: Final[dict[str, tuple[str, ...]]] = {}
 for _name in COMMON_NAMES_RAW[: COMMON_NAMES_RAW.index("youssef") + 1]:
     _key = abjad_key(_name)
-    if _name not in ("abu", "abd", "khan", "jan", "gul", "shah", "haji"):
+    if len(_key) > 2 and _name not in ("abu", "abd", "khan", "jan", "gul", "shah", "haji"):
         _COMMON_ABJAD[_key] = (*_COMMON_ABJAD.get(_key, ()), _name)
 
 
 def common_abjad(raw: str) -> bool:
     """Whether ``raw``, a word read from an abjad without its short vowels
-    (محمد ``mhmd``, حسین ``hsyn``), writes a very frequent name of
+    (محمد ``mhmd``, حسین ``hsyn``; a key of three letters at least), writes a very frequent name of
     :data:`COMMON_NAMES` (*Muhammad*, *Hussein*), which weighs as its Latin
     spellings do: one name, one weight, whatever the script. A word ending in
     the long vowel *-i* (محمدی ``mhmdy``, *Mohammadi*; عزیزی, *Azizi*) is
