@@ -2,9 +2,9 @@
 
 Usage::
 
-    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|7|8|9|10|all] [--show]
+    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|7|8|9|10|11|all] [--show]
 
-Ten sets, ``tests/fixtures/match/analyst_queries.csv``,
+Eleven sets, ``tests/fixtures/match/analyst_queries.csv``,
 ``analyst_queries2.csv`` (the second: more names that must not alert --
 namesakes of listed people, common and generic-word companies, names close to
 a listed one in spelling only) and ``analyst_queries3.csv`` (the third:
@@ -50,7 +50,14 @@ in Russian, Ukrainian, Belarusian, Persian, Arabic, Syrian, Chinese, Korean,
 Venezuelan and Cuban naming customs, and Burmese names sharing words with a
 listed one; firms sharing a listed firm's trade word in another country or
 legal form; women with the feminine of a listed man's name, or a surname
-that has no gender; and listed parties in another transliteration), were each
+that has no gender; and listed parties in another transliteration) and
+``analyst_queries11.csv`` (the eleventh: customers sharing a listed person's
+given name, surname or father's name in Turkish, Pakistani, Afghan, Somali,
+Nigerian, Chechen, Georgian, Vietnamese and Thai naming customs; firms sharing
+a listed firm's trade word in another industry or country, with and without
+their legal form; listed firms with their legal form added, abbreviated or
+dropped, and two listed firms with near names, each of which must rank
+first; and listed people in another transliteration), were each
 written from the publications before any of it was screened (blind sets); each is reported on
 its own. Each row is a query as an analyst would type it, with the columns:
 
@@ -103,6 +110,7 @@ SETS = {
     "8": FIXTURES / "hispanic_names.csv",
     "9": FIXTURES / "analyst_queries9.csv",
     "10": FIXTURES / "analyst_queries10.csv",
+    "11": FIXTURES / "analyst_queries11.csv",
 }
 
 

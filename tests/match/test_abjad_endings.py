@@ -26,10 +26,28 @@ def test_a_final_vowel_h_is_no_final_i(original: str, latin: str) -> None:
 
 @pytest.mark.parametrize(
     ("original", "latin"),
-    [("سلامة", "Salameh"), ("سلامة", "Salama"), ("عبدالله", "Abdullahi"), ("سلامي", "Salami")],
+    [
+        ("سلامة", "Salameh"),
+        ("سلامة", "Salama"),
+        ("عبدالله", "Abdullahi"),
+        ("سلامي", "Salami"),
+        ("فرخی", "Farrokhi"),
+        ("مهدي", "Mehdi"),
+    ],
 )
 def test_endings_that_agree_keep_their_similarity(original: str, latin: str) -> None:
     assert _similarity(original, latin) > ABJAD_ENDING_SIM
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"), [("محمود", "Mahmoudi"), ("فرخ", "Farrokhi"), ("کریم", "Karimi")]
+)
+def test_a_latin_final_i_the_script_does_not_write_is_another_ending(
+    original: str, latin: str
+) -> None:
+    # the script writes the nisba -i (ی): Mahmoud is not Mahmoudi (was 0.9)
+    assert _similarity(original, latin) <= ABJAD_ENDING_SIM
+    assert _similarity(latin, original) <= ABJAD_ENDING_SIM
 
 
 def test_a_persian_name_in_i_does_not_alert_on_an_arabic_name_in_a() -> None:

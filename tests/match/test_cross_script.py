@@ -10,7 +10,7 @@ from tests.match.pairs import person_score
 
 from thaw.index.entry import Entry, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, score
-from thaw.match.names import syllable_differs, written_vowel_differs
+from thaw.match.names import final_differs, syllable_differs, written_vowel_differs
 from thaw.model import Name, Record
 from thaw.screen import Screener
 from thaw.text import analyze_name, name_variants
@@ -308,6 +308,29 @@ def test_a_thai_syllable_differing(read: str, latin: str, differs: bool) -> None
 )
 def test_a_thai_written_vowel_differing(read: str, latin: str, differs: bool) -> None:
     assert written_vowel_differs(read, latin) is differs
+
+
+@pytest.mark.parametrize(
+    ("read", "latin", "differs"),
+    [
+        ("suwin", "suwit", True),  # a nasal and a stop: another name
+        ("kasem", "kaset", True),
+        ("somsong", "somsak", True),  # ng is a nasal, not a g
+        ("suwit", "suwith", False),  # stops romanised otherwise
+        ("kamon", "kamol", False),  # ล at the end is read n
+        ("sunthon", "sunthorn", False),
+        ("sombat", "sombati", False),  # an Indic spelling's vowel: not compared
+    ],
+)
+def test_a_thai_final_differing(read: str, latin: str, differs: bool) -> None:
+    assert final_differs(read, latin) is differs
+
+
+def test_a_thai_name_a_final_off_is_another_name() -> None:
+    # สุวิน Suwin against Suwit (was 0.75, analyst set 7)
+    query = Query("สุวิน ทองดี")
+    assert score(query, _person("Suwin Thongdee")).score >= DEFAULT_THRESHOLD
+    assert score(query, _person("Suwit Thongdee")).score < DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(

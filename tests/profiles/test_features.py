@@ -20,13 +20,13 @@ from thaw.profiles.features import Features, analyze, own_name, websites_of
 _SURNAMES = "ابجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 
 
-def _arabic(n: int) -> list[Features]:
+def _arabic(n: int, given: str = "محمد") -> list[Features]:
     """``n`` persons, each named "Person" in Latin letters and, in Arabic
-    letters, محمد and a surname of its own."""
+    letters, ``given`` and a surname of its own."""
     out = []
     for i in range(n):
         surname = _SURNAMES[i % 28] + _SURNAMES[i // 28 % 28] + _SURNAMES[i // 784 % 28] + "ي"
-        names = [Name("Person", "primary"), Name(f"محمد {surname}", "alias")]
+        names = [Name("Person", "primary"), Name(f"{given} {surname}", "alias")]
         out.append(features_of(Record("au_dfat", str(i), "Person", names=names)))
     return out
 
@@ -45,7 +45,12 @@ def test_a_token_many_names_in_arabic_letters_hold_is_common() -> None:
 
 
 def test_a_script_few_listings_write_says_nothing() -> None:
-    assert "mhmd" not in corpus_stats(_arabic(SCRIPT_LISTINGS - 1)).common
+    # فراس (Firas), a name analysis does not know as common, held by every
+    # listing of a script too few write
+    assert "fras" not in corpus_stats(_arabic(SCRIPT_LISTINGS - 1, "فراس")).common
+    assert "fras" in corpus_stats(_arabic(SCRIPT_LISTINGS, "فراس")).common
+    # محمد is common whatever the script's count, as Muhammad is
+    assert "mhmd" in corpus_stats(_arabic(SCRIPT_LISTINGS - 1)).common
 
 
 def test_a_persons_names_compared_by_two_tokens_rather_than_one_rarer() -> None:

@@ -103,3 +103,16 @@ def test_a_country_the_party_s_own_name_names_is_no_conflict_of_the_party() -> N
     (stated,) = screener.screen(name, country="ua").hits
     assert "t:2: country ua conflicts with ru" in stated.explanation
     assert stated.score < hit.score
+
+
+def test_a_legal_form_no_country_of_the_party_writes_is_the_partys_conflict() -> None:
+    # one authority publishes the bank with no country, another with Russia's:
+    # a query whose legal form (S.A.) no Russian firm writes is another firm,
+    # as it is against the listing that gives the country (Alpha Bank S.A., the
+    # Greek bank, was a hit at 0.95 on the listing without a country)
+    entries = [_firm("1", "Alfa-Bank"), _firm("2", "Alfa-Bank JSC", countries=["ru"])]
+    screener = PartyScreener.from_entries(entries, profile_of={("t", "1"): "p", ("t", "2"): "p"})
+    assert screener.screen("Alpha Bank S.A.").hits == ()
+    # the same bank written with a form of Russian law, or with none, is found
+    assert screener.screen("Alfa-Bank OOO").hits[0].profile_id == "p"
+    assert screener.screen("Alfa-Bank").hits[0].score >= 0.95

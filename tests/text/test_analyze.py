@@ -279,6 +279,26 @@ def test_legal_forms_weigh_little_and_generic_words_low() -> None:
     assert tokens["company"].role == "generic"
 
 
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("محمد", "Mohammad"),
+        ("احمد", "Ahmad"),
+        ("حسین", "Hussein"),
+        ("عمر", "Omar"),
+        ("علی", "Ali"),
+        ("محمدی", "Mohammadi"),  # another name: the -i is written, and not common
+        ("عزیزی", "Azizi"),
+        ("نظر", "Nazar"),
+    ],
+)
+def test_a_name_weighs_the_same_in_arabic_script_and_latin(arabic: str, latin: str) -> None:
+    # محمد read without its short vowels (mhmd) weighed 1.0, Mohammad 0.6
+    (written,) = analyze_name(arabic, "Person").informative
+    (spelt,) = analyze_name(latin, "Person").informative
+    assert written.weight == spelt.weight
+
+
 def test_cjk_and_russian_org_vocabulary() -> None:
     assert texts("华为技术有限公司", "Company") == ["hua", "vei", "technology", "llc"]
     assert "oil" in texts("ПАО НК Роснефть", "Company")

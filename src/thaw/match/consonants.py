@@ -16,9 +16,10 @@ feature counts against the match.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
-from thaw.text import Token
+from thaw.text import Token, abjad_key
 
 #: Pairs of consonants of the keys (:func:`thaw.text.abjad_key`) that spell one
 #: letter of an abjad in some romanisation: ض and ذ as *d* or *z* (*Ramadan*,
@@ -61,8 +62,9 @@ def other_consonant(q: Token, r: Token) -> bool:
     reading is :func:`consonantal`, have consonant keys of one length that
     differ in one place by consonants that do not spell one letter
     (:func:`_spelt_alike`): كمال and *Djamel* (*k*, *j*), ابوترابی and
-    *Aboutalebi* (*r*, *l*). A letter written on one side only, or two
-    letters swapped, is no such difference."""
+    *Aboutalebi* (*r*, *l*); two words both written in an abjad by their
+    letters as read (:func:`_other_letter`: عزیزی and عظیمی). A letter
+    written on one side only, or two letters swapped, is no such difference."""
     if q.abjad and not r.abjad:
         a, other = q, r
     elif r.abjad:
@@ -71,7 +73,13 @@ def other_consonant(q: Token, r: Token) -> bool:
         return False
     if not consonantal(a.raw) or (other.abjad and not consonantal(other.raw)):
         return False
+    if other.abjad and _other_letter(a.raw, other.raw):
+        return True
     ka, kb = a.key, other.key
+    if len(ka) != len(kb) and not other.abjad:
+        # (a consonant written twice about a vowel letter, which the key
+        # collapses: عزیزی azyzy, az; against Azimi, azm)
+        ka = _key_uncollapsed(a.raw)
     if ka == kb or len(ka) != len(kb) or len(ka) < 2:
         return False
     differ = [(x, y) for x, y in zip(ka, kb, strict=True) if x != y]
@@ -79,6 +87,49 @@ def other_consonant(q: Token, r: Token) -> bool:
         return False
     x, y = differ[0]
     return not (_spelt_alike(x, y, other.raw) or (other.abjad and _spelt_alike(y, x, a.raw)))
+
+
+def _key_uncollapsed(reading: str) -> str:
+    """The consonant key of an abjad reading (:func:`thaw.text.abjad_key`)
+    with a consonant written twice about a *w* or *y* kept twice (عزیزی
+    *azyzy*: ``azz``, not ``az``): the script writes each of them, while the
+    key, made to compare with Latin spellings that double a letter
+    (*Hassan*), collapses them."""
+    parts = [p for p in re.split(r"[wy]", reading) if p]
+    if len(parts) < 2:
+        return abjad_key(reading)
+    keys = [abjad_key(parts[0]) if reading[0] not in "wy" else abjad_key(parts[0]).lstrip("a")]
+    keys += [abjad_key(p).lstrip("a") if p[0] in "aeiou" else abjad_key(p) for p in parts[1:]]
+    key, collapsed = "".join(keys), abjad_key(reading)
+    # (only the doubling differs; cut there, a part's last letter may read
+    # otherwise: *abrah* of *abrahym* loses its h)
+    return (
+        key
+        if "".join(c for i, c in enumerate(key) if key[i - 1 : i] != c) == collapsed
+        else collapsed
+    )
+
+
+#: The letters of a reading of an abjad that write a vowel (alef, waw, ya).
+_VOWEL_LETTERS: Final = frozenset("awy")
+
+
+def _other_letter(a: str, b: str) -> bool:
+    """Whether two readings of words both written in an abjad, of one length,
+    differ in one letter, a consonant in place of another that no reading
+    spells alike (عزیزی *azyzy* and عظیمی *azymy*: *z*, *m*): the script
+    writes each consonant, so the two words are written with other letters,
+    which the consonant keys, collapsing a doubled letter and leaving out
+    *w* and *y*, may hide (``az``, ``azm``)."""
+    if len(a) != len(b) or len(a) < 3:
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    if x in _VOWEL_LETTERS or y in _VOWEL_LETTERS or not (x.isalpha() and y.isalpha()):
+        return False
+    return not (_spelt_alike(x, y, b) or _spelt_alike(y, x, a))
 
 
 #: Latin spellings of the nisba *-awi* (ـاوي: *Hamidawi*, *Hamdaoui*).

@@ -146,6 +146,15 @@ def _query_form_laws(name: str, schema: str | None) -> frozenset[str]:
     return frozenset().union(*laws) if laws else frozenset()
 
 
+def query_form_laws(query: Query) -> frozenset[str]:
+    """The countries whose law has a legal form the query's firm writes
+    ("Alpha Bank S.A.": the countries that write *S.A.*), whatever the
+    listing; empty for a query that writes no form of :data:`FORM_LAWS`. Like
+    a country given, it is a fact on which a party's listings may answer
+    differently (:mod:`thaw.profiles.screening`)."""
+    return _query_form_laws(query.name, query.schema)
+
+
 def form_laws(query: Query, entry: Entry) -> frozenset[str]:
     """The countries whose law has the legal form the query's firm writes
     ("Alpha Bank S.A.": the countries that write *S.A.*, not Russia), which are
@@ -154,7 +163,7 @@ def form_laws(query: Query, entry: Entry) -> frozenset[str]:
     a Russian firm's Swiss company; OOO VOLGA GROUP, registered in
     Luxembourg): that listing's countries are its addresses and its owners',
     the form its own. Empty for a query that writes no such form."""
-    laws = _query_form_laws(query.name, query.schema)
+    laws = query_form_laws(query)
     if not laws:
         return laws
     for name, _kind in entry.names:

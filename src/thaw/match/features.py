@@ -43,7 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.consonants import other_consonant, other_nisba
+from thaw.match.consonants import consonantal, other_consonant, other_nisba
 from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
 from thaw.match.first_given import later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
@@ -374,8 +374,12 @@ class NameShapeFeature(Feature):
     * *Abd left out*: a name word of one side aligns with the *X* of an *Abd
       al-X* of the other (*Abdul Karim*, عبد الكريم, split so by analysis)
       whose *Abd* is left unaligned ("كريم نصر الله", *Karim*, against 'NASRALLAH,
-      Hasan Abd-al-Karim'): *Abd al-X*, servant of the one God named by one of
-      his names, is one name, and *X* alone another;
+      Hasan Abd-al-Karim'), or, the query's, aligned with a listed *Abd* whose
+      *X* the query leaves out ("علي علي عبدالعلی", *Abd al-Ali*, against 'Ali
+      Abdul Karim Ali', its *Ali* aligned with the last *Ali*; not a query
+      that adds a clan's name between a listed *Abd* and its *X*): *Abd al-X*,
+      servant of the one God named by one of his names, is one name, and *X*
+      alone another;
     * *one word respelt*: an organisation's name and a listed one, both
       written in Latin letters, that each
       have a single distinctive word, the two aligned only approximately,
@@ -426,7 +430,9 @@ class NameShapeFeature(Feature):
       *Tehran*), the stem's vowels spelt alike or otherwise (*Ahmadi* is not
       *Ahmed*). Not when either name was read from another script, whose
       readings add such a vowel of their own (Georgian *Mikheili*, the Korean
-      이고리 *Igori*, the Tajik *Rustami*);
+      이고리 *Igori*, the Tajik *Rustami*); but two words both written in
+      Arabic, Persian or Hebrew letters, one the other with the letter of the
+      suffix (محمدی *Mohammadi* against محمد *Mohammad*), are so too;
     * *patronymic -s*: a person's name (or one of no stated kind) and a
       listed person's (or a party's of no stated kind), both written in Latin
       letters, and a name word of one aligns with the same word plus *-s*
@@ -608,14 +614,17 @@ class NameShapeFeature(Feature):
             -3.0, "a vessel's or aircraft's generic word that the query writes translated"
         ),
         "nisba": Magnitude(
-            -1.5, "a Latin name word aligned with itself plus -i (a nisba: another name)"
+            -1.5,
+            "a Latin name word, or an abjad one, aligned with itself plus -i (a nisba:"
+            " another name)",
         ),
         "patronymic_s": Magnitude(
             -1.5, "a Latin given name aligned with itself plus -s (Williams: another name)"
         ),
         "abd_left": Magnitude(
             -1.5,
-            "a name word aligned with the X of Abd al-X, the Abd left out (Karim: another name)",
+            "a name word aligned with the X of Abd al-X, the Abd left out or aligned with"
+            " another Abd al-Y's (Karim: another name)",
         ),
         "other_gender": Magnitude(
             -2.5, "a name word aligned with its form of the other gender (Aleksandra, Aleksandr)"
@@ -762,7 +771,7 @@ class NameShapeFeature(Feature):
             ctx.query.name.isascii()
             and best.name.original.isascii()
             and any(_nisba_pair(p, qs, rs) for p in al.pairs)
-        ):
+        ) or any(_abjad_nisba_pair(p, qs, rs) for p in al.pairs):
             value = m["nisba"]
             return Evidence(
                 value,
@@ -856,8 +865,8 @@ class NameShapeFeature(Feature):
             value = m["abd_left"]
             return Evidence(
                 value,
-                f"a name aligned with the second half of Abd al-X, its Abd left out: another"
-                f" name ({value:+.1f})"
+                f"a name aligned with the second half of Abd al-X, its Abd left out or"
+                f" another's: another name ({value:+.1f})"
                 if ctx.explain
                 else "",
             )
@@ -1261,11 +1270,27 @@ def _nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...])
     return stem == b or (stem[0] == b[0] and stem[-1] == b[-1] and skeleton(stem) == skeleton(b))
 
 
+def _abjad_nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
+    """Whether ``pair`` joins two words both read from an abjad of consonants,
+    one the other with a final ``y`` (ی, ي) written after a consonant
+    (محمدی *mhmdy* and محمد *mhmd*): the nisba, which these scripts write
+    as a letter (see :class:`NameShapeFeature`)."""
+    if len(pair.query) != 1 or len(pair.result) != 1:
+        return False
+    q, r = qs[pair.query[0]], rs[pair.result[0]]
+    if not (q.abjad and r.abjad and consonantal(q.raw) and consonantal(r.raw)):
+        return False
+    a, b = (q.raw, r.raw) if len(q.raw) > len(r.raw) else (r.raw, q.raw)
+    return len(b) >= 3 and a == b + "y" and b[-1] not in "awy"
+
+
 def _abd_left(al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
     """Whether a name word of one side aligns with the word after an *abd*
-    of the other (*Abd al-Karim*, split so by analysis) that is left
-    unaligned, and follows no *abd* itself (see :class:`NameShapeFeature`,
-    *Abd left out*): *Karim* is not *Abd al-Karim*."""
+    of the other (*Abd al-Karim*, split so by analysis), and follows no
+    *abd* itself, that *abd* left unaligned, or the query's aligned with a
+    listed *abd* of another compound (:func:`_abd_of_another`) (see
+    :class:`NameShapeFeature`, *Abd left out*): *Karim* is not *Abd
+    al-Karim*, and *Abd al-Ali* not *Abd al-Karim* beside an *Ali*."""
     for pair in al.pairs:
         if len(pair.query) != 1 or len(pair.result) != 1:
             continue
@@ -1276,6 +1301,23 @@ def _abd_left(al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bo
             continue
         if (q_abd and i - 1 not in al.query_used) or (r_abd and j - 1 not in al.result_used):
             return True
+        if q_abd and _abd_of_another(al, i - 1, rs):
+            return True
+    return False
+
+
+def _abd_of_another(al: Alignment, abd: int, rs: tuple[Token, ...]) -> bool:
+    """Whether the query's *abd* at ``abd`` aligns with a listed *abd* whose
+    own *X* the query leaves out (see :func:`_abd_left`): the query's *Abd
+    al-Ali* against a listed *Abd al-Karim*, *Karim* unaligned. (A query that
+    adds a word between a listed *Abd* and its *X*, a clan or a father's
+    name, still writes the listed compound.)"""
+    for other in al.pairs:
+        if abd in other.query:
+            return any(
+                rs[k].raw == "abd" and k + 1 < len(rs) and k + 1 not in al.result_used
+                for k in other.result
+            )
     return False
 
 
@@ -1600,7 +1642,12 @@ class BirthDateFeature(Feature):
     published, so that the estimate does not add the one-year allowance of a
     year alone on top (1973 is two years from circa 1975); a listed exact year
     is compared as before. A range counts as its years, and the explanation names
-    the span (or the estimate), not one year of it."""
+    the span (or the estimate), not one year of it. A person's listed name
+    that reads as a Korean name (:func:`thaw.text.korean.reads_as_korean_name`)
+    is shared by many people, as for a country
+    (:class:`CountryFeature`): a date of birth that differs from its date, not
+    only by a year alone that may be approximate, counts more strongly against
+    (a Korean customer 김영철 born in 1949 and KIM Yong Chol born in 1950)."""
 
     name = "birth_date"
     weight = 1.0
@@ -1619,6 +1666,11 @@ class BirthDateFeature(Feature):
         ),
         "few_years": Magnitude(-1.8, "two to four years apart"),
         "far": Magnitude(-3.0, "five years or more apart"),
+        "differs_korean": Magnitude(
+            -2.5,
+            "a date that differs (beyond a year alone) from a person's whose name, aligned,"
+            " reads as a Korean name (one many people share), when the above is milder",
+        ),
     }
 
     def evaluate(self, ctx: Context, m: Values) -> Evidence:
@@ -1643,6 +1695,15 @@ class BirthDateFeature(Feature):
         if best is None:
             return NO_EVIDENCE
         value, listed = best
+        if (
+            value <= m["same_year_differs"]
+            and value > m["differs_korean"]
+            and ctx.entry.schema in _PERSONS
+            and _korean_name(ctx)
+        ):
+            value, shared = m["differs_korean"], ", a Korean name many share"
+        else:
+            shared = ""
         if not ctx.explain:
             return _silent(value)
         verb = "agrees with" if value > 0 else "conflicts with"
@@ -1652,7 +1713,7 @@ class BirthDateFeature(Feature):
             shown = f"the listed circa {listed} ({span})"
         else:
             shown = _year_span(listed, ctx.entry.birth_dates)
-        return Evidence(value, f"birth date {q} {verb} {shown} ({value:+.1f})")
+        return Evidence(value, f"birth date {q} {verb} {shown} ({value:+.1f}{shared})")
 
     def ceiling(self, query: Query, m: Values) -> float:
         if not query.birth_date:

@@ -5,11 +5,14 @@
 * equal folded text → 1 (``Dmitriyev``/``Dmitrijev``, ``ООО``/``LLC``), but
   nothing for two acronyms (words of a few letters, no vowel) of one length
   written with other letters (:func:`other_acronym`: ``TBC``/``TBK``): their
-  letters are initials, not sounds;
+  letters are initials, not sounds; nor for a public and a closed joint-stock
+  company's forms (:func:`other_company_kind`: ``PJSC``/``CJSC``);
 * the *Allah* that ends a theophoric name, split off by analysis
   (``Shafiqullah`` → *shafiq allah*), only against a spelling of itself
   (``Ullah``, ``Ollah``): nothing against ``Ali``, ``Alla`` or ``Ala``, which
-  are names of their own;
+  are names of their own; and so the *Din* of *X al-Din* (``Sirajuddin`` →
+  *siraj din*; ``Uddin``, ``Eddine``, الدين): nothing against ``Dina``,
+  ``Dino``, ``Dean`` or ``Dinh``;
 * a shared rigour given-name symbol → 0.92 (``Aleksandr``/``Alexander``,
   ``Ben``/``Benjamin``);
 * one side written in an abjad (Arabic, Persian, Hebrew): the vowel-free keys
@@ -48,7 +51,8 @@
   the Thai writes *u* or *i* with a vowel sign where the Latin word writes
   *a*, or *a* where it writes *i* (:func:`written_vowel_differs`:
   *chaiwut*/*Chaiwat*, *suphanat*/*Supanida*; a Thai *a* may be written *u*,
-  *Nuttawut*);
+  *Nuttawut*), nor two that end one in a stop and the other in a nasal
+  (:func:`final_differs`: *suwin*/*Suwit*);
 * two Chinese or Korean syllables agree only when they are the same character;
   a syllable and a Latin word only when the word is spelt as the syllable is
   read (after folding) or shares its name item (``박``/``Park``): never by a
@@ -108,10 +112,18 @@ from rapidfuzz.distance import OSA
 
 from thaw.match.consonants import consonantal
 from thaw.text import AnalyzedName, Token, abjad_key, fold_token, skeleton
-from thaw.text.analyze import ALLAH, ALLAH_SPELLINGS, compound_runs, run_indices
+from thaw.text.analyze import (
+    ALLAH,
+    ALLAH_SPELLINGS,
+    DIN,
+    DIN_SPELLINGS,
+    compound_runs,
+    run_indices,
+)
 from thaw.text.chinese import han_spellings
 from thaw.text.fold import first_sounds_differ, sh_unwritten, written_vowels_differ
 from thaw.text.stats import TokenStats
+from thaw.text.vocab import CLOSED_JSC, PUBLIC_JSC
 
 #: Least similarity at which two tokens may be aligned.
 MIN_SIM: Final = 0.5
@@ -372,16 +384,28 @@ def _foreign_v(q: Token, r: Token, abjad: str, s: float) -> float:
 def _endings_differ(q: Token, r: Token) -> bool:
     """Whether a word written in an abjad ends in a written long *i* (``ي``,
     ``ی``, ``י``: *Sulaymani*, *Levi*) while its Latin partner ends in a consonant
-    (*Salman*), or in the final vowel ``ه``/``ة`` after a consonant
-    (:func:`_final_vowel_h`: سلامة *Salameh*) while its partner ends in *-i*
-    (:func:`_final_i`: *Salami*), which an abjad writes ``ي``/``ی``: the
+    (*Salman*), or, read as consonants only (Arabic, Persian, Hebrew), in a
+    consonant while its Latin partner ends in *-i* after one, which those
+    scripts write (وثاق against *Yasaghi*, محمود against *Mahmoudi*), or in
+    the final vowel ``ه``/``ة`` after a consonant (:func:`_final_vowel_h`:
+    سلامة *Salameh*) while its partner ends in *-i* (:func:`_final_i`:
+    *Salami*), which an abjad writes ``ي``/``ی``: the
     consonant keys then agree (they leave out *y* and a final *h*) although
     the names differ."""
     a, latin = (q, r) if q.abjad else (r, q)
     if _final_vowel_h(a.raw):
         return _final_i(latin.raw)
     if a.raw[-1:] not in ("y", "i"):
-        return False
+        # the other way round: a Latin -i after a consonant, which the script
+        # writes, against a reading of consonants that ends in one (وثاق
+        # *wsaq*, *Yasaghi*)
+        return (
+            not latin.abjad
+            and a.raw[-1:].isalpha()
+            and a.raw[-1:] not in "aeiouw"
+            and consonantal(a.raw)
+            and (_final_i(latin.raw) or _final_i_after_digraph(latin.raw))
+        )
     word = latin.raw
     last = word[-1:]
     if last in ("i", "y") or not last.isalpha():
@@ -415,6 +439,12 @@ def _final_i(word: str) -> bool:
         and word[-2] != "h"
         and word[-2].isalpha()
     )
+
+
+def _final_i_after_digraph(word: str) -> bool:
+    """Whether a Latin word ends in *-i* or *-y* after a consonant spelt with
+    an *h* (*gh*, *kh*, *sh*, *th*, *ch*, *zh*, *dh*: *Yasaghi*, *Farrokhi*)."""
+    return len(word) > 3 and word[-1] in ("i", "y") and word[-2] == "h" and word[-3] in "gkstczd"
 
 
 def _vowels_differ(q: Token, r: Token) -> bool:
@@ -541,6 +571,36 @@ def syllable_differs(a: str, b: str) -> bool:
     return va in _SYLLABLE_VOWELS and vb in _SYLLABLE_VOWELS and va != vb
 
 
+#: The final consonants of a Thai syllable folded by :data:`_SYLLABLE_FOLD`
+#: (*ng* written ``N``): the stops, which Thai writes with many letters, all
+#: romanised *t*, *k*, *p* (or as the letter is spelt: *s*, *ch*, *d*, *g*,
+#: *b*), and the nasals, written *n* (or *r*, *l*: ร ล), *m*, *ng*.
+_FINAL_STOPS: Final = frozenset("tkpsj")
+_FINAL_NASALS: Final = frozenset("nmN")
+
+
+def final_differs(read: str, latin: str) -> bool:
+    """Whether a reading of a Thai word and a Latin word end in consonants of
+    the two kinds Thai keeps apart at the end of a word, a stop and a nasal
+    (:data:`_FINAL_STOPS`, :data:`_FINAL_NASALS`): สุวิน *suwin* is not
+    *Suwit*, although Thai finals are romanised loosely within each kind
+    (*Suwit*, *Suwith*; *Kamon*, *Kamol*). A word that ends in a vowel is
+    not compared (an Indic spelling adds one: *Sombati*)."""
+    a, b = _final_consonant(read), _final_consonant(latin)
+    if not a or not b:
+        return False
+    return (a in _FINAL_STOPS and b in _FINAL_NASALS) or (a in _FINAL_NASALS and b in _FINAL_STOPS)
+
+
+def _final_consonant(word: str) -> str:
+    """The last letter of ``word`` folded as :func:`syllable_differs` folds
+    (``N`` for a final *ng*), or ``""`` when it is a vowel."""
+    if word.endswith("ng"):
+        return "N"
+    folded = word.replace("ch", "j").translate(_SYLLABLE_FOLD)
+    return "" if not folded or folded[-1] in _SYLLABLE_VOWELS else folded[-1]
+
+
 #: Vowels a reading of Thai writes only for a vowel sign (``ุ ู`` *u*, ``ิ ี``
 #: *i*), which no spelling writes *a* (:func:`written_vowel_differs`).
 _SIGNED_VOWELS: Final = frozenset({"u", "i"})
@@ -635,6 +695,16 @@ def _acronym(t: Token) -> bool:
     )
 
 
+def other_company_kind(q: Token, r: Token) -> bool:
+    """Whether two legal forms whose folded text is equal (*jsc*) say one a
+    public joint-stock company and the other a closed one (*PJSC* and
+    *CJSC*, *OAO* and *ZAO*: :data:`~thaw.text.vocab.PUBLIC_JSC`,
+    :data:`~thaw.text.vocab.CLOSED_JSC`): two firms, as BANK MELLAT of Iran,
+    a public company, and MELLAT BANK CJSC of Armenia are."""
+    a, b = q.raw, r.raw
+    return (a in PUBLIC_JSC and b in CLOSED_JSC) or (a in CLOSED_JSC and b in PUBLIC_JSC)
+
+
 def other_acronym(q: Token, r: Token) -> bool:
     """Whether two tokens whose folded text is equal are acronyms of the same
     length written with other letters (*TBC* and *TBK*, *NKC* and *NKK*):
@@ -644,15 +714,22 @@ def other_acronym(q: Token, r: Token) -> bool:
     return q.raw != r.raw and len(q.raw) == len(r.raw) and _acronym(q) and _acronym(r)
 
 
-def _allah_against_a_name(q: Token, r: Token) -> bool:
+def _compound_end_against_a_name(q: Token, r: Token) -> bool:
     """Whether one token is the *Allah* that ends a theophoric name
     (*Shafiq-ullah*, *Asad-ollah*, split so by analysis) and the other a word
-    that is no spelling of it (:data:`~thaw.text.analyze.ALLAH_SPELLINGS`):
-    the word is no given name of its own, so *Ali*, *Alla* or *Ala* is
-    another name, however near its letters or equal its folded text."""
+    that is no spelling of it (:data:`~thaw.text.analyze.ALLAH_SPELLINGS`),
+    or the *Din* of a name *X al-Din* (*Siraj-uddin*) and the other no spelling
+    of that (:data:`~thaw.text.analyze.DIN_SPELLINGS`): the second half of such
+    a compound is no given name of its own, so *Ali*, *Alla* or *Ala*, *Dina*,
+    *Dino* or *Dinh* is another name, however near its letters or equal its
+    folded text."""
     if q.raw == ALLAH:
         return r.raw not in ALLAH_SPELLINGS
-    return r.raw == ALLAH and q.raw not in ALLAH_SPELLINGS
+    if r.raw == ALLAH:
+        return q.raw not in ALLAH_SPELLINGS
+    if q.raw == DIN:
+        return r.raw not in DIN_SPELLINGS
+    return r.raw == DIN and q.raw not in DIN_SPELLINGS
 
 
 #: Letters no spelling's initial stands for in :func:`han_initials`.
@@ -692,10 +769,10 @@ def token_similarity(q: Token, r: Token) -> tuple[float, str]:
     """Similarity of two tokens and how it was found (see the module docs)."""
     if q.script_form and r.script_form:
         return (1.0, "exact") if q.script_form == r.script_form else (0.0, "")
-    if _allah_against_a_name(q, r):
+    if _compound_end_against_a_name(q, r):
         return 0.0, ""
     if q.text == r.text:
-        if other_acronym(q, r):
+        if other_acronym(q, r) or other_company_kind(q, r):
             return 0.0, ""
         return 1.0, "exact"
     qr, rr = q.role, r.role
@@ -933,10 +1010,16 @@ class _QueryMemo:
         hits: list[tuple[int, float, str]] = []
         good = 0
         for i, q, qt, qr, q_raw, q_plain, q_abjad, q_symbols, q_form, cut, q_key in self.q_info:
-            if (r_raw == ALLAH or q_raw == ALLAH) and _allah_against_a_name(q, r):
+            if (
+                r_raw == ALLAH or q_raw == ALLAH or r_raw == DIN or q_raw == DIN
+            ) and _compound_end_against_a_name(q, r):
                 s, how = 0.0, ""
             elif qt == rt and not (q_form and r_form):
-                s, how = (0.0, "") if q_raw != r_raw and other_acronym(q, r) else (1.0, "exact")
+                s, how = (
+                    (0.0, "")
+                    if q_raw != r_raw and (other_acronym(q, r) or other_company_kind(q, r))
+                    else (1.0, "exact")
+                )
             elif r_plain and q_plain:
                 if q_symbols and r_symbols and not q_symbols.isdisjoint(r_symbols):
                     s, how = SYMBOL_SIM, "symbol"
@@ -982,7 +1065,11 @@ class _QueryMemo:
                 if s < MIN_SIM and cut and qr == "name" and r_raw.startswith(q_raw):
                     s, how = TRUNCATED_SIM, "truncated"
             if self.syllabic and how in ("fuzzy", "abjad") and s >= MIN_SIM:
-                if syllable_differs(q_raw, r_raw) or written_vowel_differs(q_raw, r_raw):
+                if (
+                    syllable_differs(q_raw, r_raw)
+                    or written_vowel_differs(q_raw, r_raw)
+                    or final_differs(q_raw, r_raw)
+                ):
                     s = 0.0
             if s >= MIN_SIM:
                 hits.append((i, s, how))

@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 
 from thaw.index.entry import Entry
 from thaw.match.config import DEFAULT_CONFIG, MatchConfig
-from thaw.match.countries import named_countries
+from thaw.match.countries import named_countries, query_form_laws
 from thaw.match.features import (
     FACT_FEATURES,
     NO_EVIDENCE,
@@ -50,6 +50,7 @@ from thaw.match.features import (
     NameFeature,
     Values,
     features,
+    listed_countries,
     listed_identifier,
 )
 from thaw.match.iberian import two_surnames
@@ -730,6 +731,7 @@ class Matcher:
             or (query.gender and entry.gender)
             or (query.birth_date and entry.birth_dates)
             or (entry.countries and (query.countries or named_countries(query)))
+            or (listed_countries(entry) and query_form_laws(query))
         ):
             return ()  # (the usual case: nothing to compare)
         identifier = listed_identifier(query, entry) if ids else None

@@ -8,7 +8,8 @@ listing of that party that matched (each with its authority's programmes and
 listing date). Listings in no profile keep a hit of their own.
 
 A merged hit is scored on its best listing. When the query states facts (a
-gender, a date of birth, a country, an identifier), the party's other listings
+gender, a date of birth, a country, an identifier, a legal form only some
+countries' law has: :func:`thaw.match.countries.query_form_laws`), the party's other listings
 are scored too, and where one of them answers differently on such a fact (the
 best listing gives no gender, another says female against a male query), the
 explanation says so (:func:`thaw.match.disagreements`). Where the best listing
@@ -35,7 +36,7 @@ from typing import Any
 
 from thaw.index import CandidateIndex
 from thaw.match import FeatureResult, Query, disagreements, party_conflicts, threshold_for
-from thaw.match.countries import named_countries
+from thaw.match.countries import named_countries, query_form_laws
 from thaw.profiles.service import Profiles
 from thaw.screen import DEFAULT_CANDIDATES, Hit, Screener, ScreenResult
 from thaw.store import Store, default_home
@@ -140,6 +141,7 @@ class PartyScreener(Screener):
             or query.birth_date
             or query.countries
             or named_countries(query)
+            or query_form_laws(query)
             or query.id_numbers
             or query.identifiers
         ):

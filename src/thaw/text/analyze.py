@@ -30,7 +30,8 @@
    0.1; generic organisation words (company, trading, group, international,
    bank, technology …, in several languages: :data:`~thaw.text.vocab.GENERIC_WORDS`)
    0.35; country names in organisation names 0.6; very common name parts
-   (Muhammad, Ali, Kim, Smith …) 0.6. Rarity in the lists themselves is applied
+   (Muhammad, Ali, Kim, Smith …) 0.6, read from an abjad too (محمد: the same
+   name weighs the same in any script). Rarity in the lists themselves is applied
    at match time from a :class:`~thaw.text.stats.TokenStats`.
 8. **Folding** (:func:`thaw.text.fold.fold_token`) of romanisation variants and
    the consonant skeletons used for vowel-insensitive comparison; for personal
@@ -74,6 +75,7 @@ from thaw.text.korean import (
     without_ssi,
 )
 from thaw.text.slavic import east_slavic_variant
+from thaw.text.somali import somali_reading
 from thaw.text.symbols import known_given_name, script_symbols, word_symbols
 from thaw.text.thai import thai_spellings
 from thaw.text.translit import (
@@ -160,6 +162,19 @@ ALLAH: Final = "allah"
 ALLAH_SPELLINGS: Final = frozenset(
     {"allah", "ullah", "ollah", "ulla", "olla", "ulah", "olah", "alah", "llah", "lah"}
 )
+#: The word *Din* that ends a name *X al-Din* (*Siraj-uddin*, *Salah ad-Din*),
+#: as analysis writes it when it splits the name, or written apart.
+DIN: Final = "din"
+#: The spellings of that word, joined to its article or not (*Nasir Uddin*,
+#: *Salah Eddine*; صلاح الدين ``dyn``): the only words it is compared with,
+#: as for :data:`ALLAH` (:func:`thaw.match.names.token_similarity`). Not
+#: *Dina*, *Dino*, *Dean* or the Vietnamese *Dinh*, names of their own.
+DIN_SPELLINGS: Final = frozenset(
+    {
+        "din", "dyn", "deen", "dine", "dinn", "uddin", "udin", "uddeen", "eddine", "eddin",
+        "edin", "iddin", "addin", "aldin", "eldin", "eldine", "aldeen", "eldeen", "aldyn",
+    }
+)  # fmt: skip
 _ROMAN: Final = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 _ROMAN_VALUES: Final = {"i": 1, "v": 5, "x": 10}
 
@@ -1314,7 +1329,7 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             role, optional = "patronymic", True
         elif raw in ("abd", "din", "allah", "abu", "um", "umm"):
             weight = 0.6 if raw in ("abd", "abu") else 0.35
-        elif folded in vocab.COMMON_NAMES:
+        elif folded in vocab.COMMON_NAMES or (w.abjad and vocab.common_abjad(raw)):
             weight = 0.6
         if role == "name" and (
             fathers or (after_bin and i < n - 1 and particle_at in (i - 1, i - 2))
@@ -1607,7 +1622,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
     consonant and *-ic*, that word in *-ich* (:data:`_ASCII_IC`: *MILOSEVIC* →
     *MILOSEVICH*, as Милошевич reads); one romanised from Ukrainian or
     Belarusian, its Russian form (:func:`thaw.text.slavic.east_slavic_variant`:
-    *Hryhoriy Mykolaiovych* → *grygoriy nikolaevich*). Names of other kinds, and names
+    *Hryhoriy Mykolaiovych* → *grygoriy nikolaevich*); one in the Somali
+    orthography, its English spelling (:func:`thaw.text.somali.somali_reading`:
+    *Maxamed Xuseen* → *Mahamed Husen*). Names of other kinds, and names
     in any other script, have none (the common case, answered by one
     regular-expression search).
 
@@ -1673,8 +1690,9 @@ def name_variants(name: str, schema: str | None = None) -> tuple[str, ...]:
 def _latin_variants(name: str) -> tuple[str, ...]:
     """The variants of a person's name in Latin letters (:func:`name_variants`):
     its pinyin reading if it is romanised in Wade–Giles, its words in a
-    consonant and *-ic* in *-ich* (ASCII only), and its Russian form if it is
-    romanised from Ukrainian or Belarusian."""
+    consonant and *-ic* in *-ich* (ASCII only), its Russian form if it is
+    romanised from Ukrainian or Belarusian, and its English spelling if it is
+    written in the Somali orthography (:func:`thaw.text.somali.somali_reading`)."""
     pinyin = pinyin_reading(name)
     readings: tuple[str, ...] = () if pinyin is None else (pinyin,)
     if (
@@ -1690,7 +1708,12 @@ def _latin_variants(name: str) -> tuple[str, ...]:
     # a Ukrainian or Belarusian romanisation in its Russian form (Hryhoriy
     # Mykolaiovych: grygoriy nikolaevich)
     slavic = east_slavic_variant(name)
-    return readings if slavic is None else (*readings, slavic)
+    if slavic is not None:
+        readings = (*readings, slavic)
+    # a Somali name in the Somali orthography as English spells it (Maxamed
+    # Xuseen: Mahamed Husen)
+    somali = somali_reading(name)
+    return readings if somali is None else (*readings, somali)
 
 
 #: The roles of a word that analysis drops before a name (a title, a stop

@@ -402,8 +402,8 @@ def first_sounds_differ(reading: str, latin: str) -> bool:
     """Whether a word read from the Arabic or Hebrew script and a Latin word
     begin differently, one with a vowel and the other with a consonant: those
     scripts write a first vowel (alef, ayin: احسان *ahsan*) and a first
-    consonant, so محمد is not *Ahmad* and احسان not *Hassan*, although their
-    :func:`abjad_key` are one letter apart. A first *y* or *w* of either is
+    consonant, so محمد is not *Ahmad*, nor أحمد *Mohammad*, and احسان not
+    *Hassan*, although their :func:`abjad_key` are one letter apart. A first *y* or *w* of either is
     both (يتسحاق *Itzhak*), and readings with vowel signs (Thai, Khmer) are
     not checked."""
     if not reading or not latin or not _CONSONANTAL.isdisjoint(reading):
@@ -422,8 +422,13 @@ def first_sounds_differ(reading: str, latin: str) -> bool:
         return False  # a prothetic alef before s and a consonant: استانکزی *Stanekzai*
     # the reading's first vowel, which the Latin word lacks (احسان *ahsn*,
     # *Hassan* *hsn*; not a word of a compound the Latin word joins: کی آرش,
-    # *Kiarash*)
-    return r in _INITIAL_VOWELS and len(abjad_key(reading)) == len(abjad_key(latin)) + 1
+    # *Kiarash*), or for which it writes a consonant, the other consonants
+    # the same (أحمد *ahmd*, *Mohammad* *mhmd*; a key of four letters at least:
+    # a shorter one, *ars* and *krs*, may be the second word of such a compound)
+    if r not in _INITIAL_VOWELS:
+        return False
+    read, spelt = abjad_key(reading), abjad_key(latin)
+    return len(read) == len(spelt) + 1 or (len(read) == len(spelt) >= 4 and read[1:] == spelt[1:])
 
 
 def sh_unwritten(reading: str, latin: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from thaw.text.fold import fold_token
+from thaw.text.fold import abjad_key, fold_token
 
 # --- persons -----------------------------------------------------------------------
 
@@ -785,6 +785,25 @@ CJK_ORG_WORDS: Final[dict[str, tuple[str, ...]]] = {
 #: Legal-form codes that rigour's compare form leaves ambiguous, by generic class.
 LEGAL_FORM_WEIGHT: Final = 0.1
 
+#: Legal forms of a joint-stock company that say it is public (its shares
+#: offered to the public: the Russian *PAO*, formerly *OAO*, "open"), as
+#: written (folded to ASCII, Cyrillic as written), and those that say it is
+#: closed (*ZAO*, *CJSC*). Analysis reads all of them as one form, *jsc*,
+#: as it reads the bare *JSC* and *AO* that say neither; a public and a
+#: closed company are two firms (:func:`thaw.match.names.other_company_kind`).
+PUBLIC_JSC: Final = frozenset(
+    {
+        "pjsc", "ojsc", "pao", "oao", "пао", "оао", "publicjointstockcompany",
+        "openjointstockcompany", "publicjointstock", "openjointstock",
+    }
+)  # fmt: skip
+CLOSED_JSC: Final = frozenset(
+    {
+        "cjsc", "zao", "зао", "closedjointstockcompany", "closedjointstock",
+        "nonpublicjointstockcompany",
+    }
+)  # fmt: skip
+
 # --- built at import ----------------------------------------------------------------
 
 
@@ -796,6 +815,34 @@ HONORIFICS: Final = _folded(HONORIFICS_RAW)
 LEADING_ONLY_HONORIFICS: Final = _folded(LEADING_ONLY_HONORIFICS_RAW)
 PARTICLES: Final = _folded(PARTICLES_RAW)
 COMMON_NAMES: Final = _folded(COMMON_NAMES_RAW)
+
+#: The names of :data:`COMMON_NAMES_RAW` that the Arabic script writes (its
+#: first part, the Arabic and Islamic world's, to *Youssef*), by their consonant
+#: key (:func:`~thaw.text.fold.abjad_key`), less the particles *Abu* and *Abd*,
+#: which analysis weighs apart, and the Persian and Pashto words written with
+#: their long vowels, which read as they are spelt in Latin (خان ``khan``),
+#: whose short keys other names share (Hebrew כהן *Cohen* is ``hn`` as *Khan*),
+#: and the keys of fewer than three letters, which other names share too
+#: (علاي *Alay* is ``al`` as *Ali*; *Yusuf*'s ``sf`` is *Saif*'s).
+_COMMON_ABJAD: Final[dict[str, tuple[str, ...]]] = {}
+for _name in COMMON_NAMES_RAW[: COMMON_NAMES_RAW.index("youssef") + 1]:
+    _key = abjad_key(_name)
+    if len(_key) > 2 and _name not in ("abu", "abd", "khan", "jan", "gul", "shah", "haji"):
+        _COMMON_ABJAD[_key] = (*_COMMON_ABJAD.get(_key, ()), _name)
+
+
+def common_abjad(raw: str) -> bool:
+    """Whether ``raw``, a word read from an abjad without its short vowels
+    (محمد ``mhmd``, حسین ``hsyn``; a key of three letters at least), writes a very frequent name of
+    :data:`COMMON_NAMES` (*Muhammad*, *Hussein*), which weighs as its Latin
+    spellings do: one name, one weight, whatever the script. A word ending in
+    the long vowel *-i* (محمدی ``mhmdy``, *Mohammadi*; عزیزی, *Azizi*) is
+    another name than one without it (*Muhammad*, *Aziz*), although the key
+    leaves the vowel out."""
+    names = _COMMON_ABJAD.get(abjad_key(raw), ())
+    ends_in_i = raw.endswith("y")
+    return any(ends_in_i == name.endswith(("i", "y")) for name in names)
+
 
 #: folded single word -> canonical generic word
 GENERIC_LOOKUP: Final[dict[str, str]] = {}
