@@ -378,7 +378,10 @@ def _word_runs(
                 if end == stop or end not in edges:
                     continue
                 after = rests.get(end)
-                for k, spelling in enumerate(every[:width]):
+                # (a word spelt whole extends every spelling of its first
+                # letter, as :func:`thaw.text.spellings.run_spellings` does)
+                extended = every if whole and first else every[:width]
+                for k, spelling in enumerate(extended):
                     text = joined + spelling
                     if (end, text) in seen:
                         continue
