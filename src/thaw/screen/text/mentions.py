@@ -6,7 +6,8 @@ How it works
    Possessives (``Dmitriev's``) lose their ``'s``; a word hyphenated across a line
    break (``Dmit-\\nriev``) is joined; line breaks are ordinary spaces, so a name
    split across lines is still one name. Vowel signs written over Arabic letters
-   stay inside their word. The lower-case words of a short quoted name count as
+   stay inside their word; a word written with an indefinite ending (صادراً:
+   :data:`TANWIN`) is a common word, no name. The lower-case words of a short quoted name count as
    capitalised (ПАО «Газпром нефть», :data:`_QUOTED`), and ``the`` is kept right
    after ``of`` (``Ministry of Finance of the Russian Federation``). A text
    written all in lower case (a chat message) capitalises no name, so its words
@@ -119,6 +120,11 @@ _QUOTED = re.compile(r"«[^«»\n]{1,60}»|„[^„“”\n]{1,60}[“”]|“[^
 """A short quoted span: how Russian, Ukrainian and German (and often English) prose
 writes a company's name (ПАО «Газпром нефть», die „Velikiy Novgorod“)."""
 _QUOTE_MARKS: Final = frozenset('«»„“”"')
+TANWIN: Final = frozenset("\u064b\u064c\u064d")
+"""The Arabic marks of an indefinite ending (*-an*, *-un*, *-in*), which prose
+writes on common words (صادراً *issued*, أيضاً *also*, جديداً *new*), never on a
+proper name, which is definite: a word carrying one names nobody (صادراً is
+no SADRA)."""
 _CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
 
 _ABJAD: Final = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]")
@@ -919,6 +925,8 @@ def tokenize(text: str) -> list[Tok]:
             capitalised = True
         elif not first.isupper() and _CJK_WORD.match(first):
             continue  # Korean, Chinese, Japanese: screen.text.cjk's (see the module docs)
+        elif not TANWIN.isdisjoint(word):
+            continue  # an Arabic common word, indefinite (:data:`TANWIN`)
         else:
             capitalised = first.isupper() or not _is_cased(first) or _articled(word)
         keys = _keys(word)
