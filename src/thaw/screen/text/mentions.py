@@ -1003,6 +1003,10 @@ def find_runs(
                     # the lists read as a number in a vessel's name: screened
                     # as a vessel's (_screen_run)
                     namelike = tok.spelled = known(number)
+                if not namelike and (number := _ordinal_number(word)) is not None:
+                    # an ordinal (the Second Economic Committee), which the
+                    # lists read as a number in an organisation's name
+                    namelike = tok.spelled = known(number)
                 if not namelike and "-" in word:
                     # a name and a noun no list holds (Sberbank-Chef): the name
                     # alone may name an organisation (_screen_run)
@@ -1043,6 +1047,15 @@ _ROMAN_NUMERAL: Final = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 """A Roman numeral of two letters or more in capitals, up to XXXIX (*II*,
 *XVI*): after a name, its number (a vessel's, a fund's: *Sea Star IV*)."""
 _ROMAN_VALUES: Final = {"I": 1, "V": 5, "X": 10}
+
+
+def _ordinal_number(word: str) -> str | None:
+    """The number an ordinal word is in an organisation's name (*Second*: 2),
+    as name analysis reads it there; else ``None``."""
+    tokens = analyze_name(word, "Organization").tokens
+    if len(tokens) == 1 and tokens[0].role == "number" and not word[0].isdigit():
+        return tokens[0].text
+    return None
 
 
 def _roman_number(word: str) -> str | None:

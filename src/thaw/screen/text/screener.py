@@ -232,6 +232,12 @@ class TextScreener:
             )
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             found = tuple(h for h in result.hits if self._covers(name, h)) or before_form(name)
+            if not found and _organisation_named(name):
+                # an ordinal or an article before an organisation's head word
+                # (the Second Economic Committee): read as an organisation's name
+                query = replace(query, schema="Organization")
+                result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+                found = tuple(h for h in result.hits if self._covers(name, h))
             if countries:
                 # a body of the country a word beside names (the Iraqi Ministry
                 # of Defence): not another's, listed under the same words
@@ -1025,6 +1031,20 @@ def _respelt_acronym(word: str, hit: Hit) -> bool:
 
 
 _BRACKET: Final = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _organisation_named(window: str) -> bool:
+    """Whether a window of prose reads as an organisation's name and as nothing
+    else: it ends in an organisation's word (a generic word or a legal form:
+    *Committee*, *Bank*, *LLC*), and read as an organisation's name it is read
+    otherwise than as a name of unknown kind, its ordinal a number and its
+    leading article no word (:func:`thaw.match.organised_reading`: the *Second
+    Economic Committee*, which a person's reading keeps as *Sekond*). Prose
+    decides what its phrases name (:class:`thaw.match.Query`'s ``as_named``)."""
+    first = analyze_name(window)
+    if not first.tokens or first.tokens[-1].role not in ("generic", "legal_form"):
+        return False
+    return thaw.match.organised_reading(window, first, "Organization") is not None
 
 
 def _without_bracket(name: str) -> tuple[str, ...]:

@@ -1,0 +1,44 @@
+"""Text screening of what the dev halves of the blind sets showed after the
+tenth (issue 11, text15). A small fixture list; the tenth blind set itself on
+the real lists is at the end (``realdata``)."""
+
+from __future__ import annotations
+
+from tests.screen.text_lists import found_mentions, listing, text_screener
+
+
+def test_an_arabic_word_with_an_indefinite_ending_names_nobody() -> None:
+    """Arabic writes the indefinite ending (tanwin) on common words
+    (صادراً *issued*), never on a name: such a word is not the listed
+    SADRA its consonants spell; the name written as a name is."""
+    screener = text_screener(
+        [
+            listing(x, "sadra", "Organization", "IRAN MARINE INDUSTRIAL COMPANY", "SADRA")
+            for x in ("us_ofac_sdn", "uk_ofsi")
+        ]
+    )
+    text = "رفض البنك اعتماداً مستندياً صادراً عن بنك في طهران."
+    assert found_mentions(screener.screen_text(text)) == {}
+    found = found_mentions(screener.screen_text("فرضت الولايات المتحدة عقوبات على صدرا."))
+    assert set(found) == {"us_ofac_sdn:sadra", "uk_ofsi:sadra"}
+
+
+def test_an_ordinal_opens_an_organisations_name() -> None:
+    """Prose decides which of its phrases name an organisation: an ordinal
+    before an organisation's head word (*the Second Economic Committee*) is
+    the number the lists read it as there, not a word of a person's name. An
+    ordinal before other words names nothing."""
+    screener = text_screener(
+        [
+            listing(x, "sec", "Organization", "SECOND ECONOMIC COMMITTEE")
+            for x in ("un_sc", "uk_ofsi")
+        ]
+    )
+    text = "The bank processed payments in which the Second Economic Committee held an interest."
+    found = found_mentions(screener.screen_text(text))
+    assert found == {
+        "un_sc:sec": ["Second Economic Committee"],
+        "uk_ofsi:sec": ["Second Economic Committee"],
+    }
+    for text in ("The Second World War ended.", "Second, the bank said it had no link to Tehran."):
+        assert found_mentions(screener.screen_text(text)) == {}, text
