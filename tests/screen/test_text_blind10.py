@@ -42,3 +42,21 @@ def test_an_ordinal_opens_an_organisations_name() -> None:
     }
     for text in ("The Second World War ended.", "Second, the bank said it had no link to Tehran."):
         assert found_mentions(screener.screen_text(text)) == {}, text
+
+
+def test_a_polish_surname_in_ko_declined_as_a_noun_in_a() -> None:
+    """Polish declines a surname in *-ko* as a feminine noun in *-a* (*z
+    Romanem Gołowczenką*): its oblique case is the
+    nominative with the case ending in place of the *-o*."""
+    screener = text_screener(
+        [
+            listing(x, "gol", "Person", "Roman Aleksandrovich GOLOVCHENKO")
+            for x in ("ca_sema", "uk_ofsi")
+        ]
+    )
+    text = "Premier przyjechał do Mińska na rozmowy z Romanem Gołowczenką."
+    found = found_mentions(screener.screen_text(text))
+    assert found == {
+        "ca_sema:gol": ["Romanem Gołowczenką"],
+        "uk_ofsi:gol": ["Romanem Gołowczenką"],
+    }

@@ -682,10 +682,12 @@ def _inflections(word: str) -> tuple[str, ...]:
     if _is_cased(word[0]):
         lower = word.lower()
         return tuple(
-            word[: len(word) - len(ending)] + restore
+            stem + restore
             for ending in LATIN_SLAVIC_ENDINGS
             if lower.endswith(ending) and len(word) - len(ending) >= _LATIN_SLAVIC_STEM
-            for restore in ("", "a")
+            for stem in (word[: len(word) - len(ending)],)
+            for restore in ("", "a", "o")
+            if restore != "o" or stem[-1] in "kK"
         )
     return ()
 
@@ -720,7 +722,9 @@ def _russian_adjective(word: str) -> tuple[str, ...]:
 LATIN_SLAVIC_ENDINGS: Final = tuple("owi ovi ego emu em om ą ę a y i u ie e".split())
 """Case endings of Polish, Czech and Slovak nouns and names, longest first: the
 oblique cases of a name written in Latin letters (*Kadyrowa*, *Łukaszenkę*,
-*Gazprombanku*) are its nominative with one of these added, or in place of *-a*."""
+*Gazprombanku*) are its nominative with one of these added, or in place of *-a*;
+or of the *-o* of a surname in *-ko*, which Polish declines as a noun in *-a*
+(*z Romanem Gołowczenką*: Gołowczenko)."""
 _LATIN_SLAVIC_STEM: Final = 4
 
 _HACEK: Final = str.maketrans({"ş": "sh", "š": "sh", "ç": "ch", "č": "ch", "ž": "zh"})
