@@ -60,3 +60,24 @@ def test_a_polish_surname_in_ko_declined_as_a_noun_in_a() -> None:
         "ca_sema:gol": ["Romanem Gołowczenką"],
         "uk_ofsi:gol": ["Romanem Gołowczenką"],
     }
+
+
+def test_a_vessel_named_after_a_person_is_the_person_in_prose() -> None:
+    """A vessel named after a person (MAKSIM GORKY) is, in prose that writes
+    the name as a person's, the person (*the writer Maxim Gorky*); a vessel
+    word, an article, its number or capitals make it the vessel."""
+    screener = text_screener(
+        [
+            listing("us_ofac_sdn", "gorky", "Vessel", "MAKSIM GORKY"),
+            listing("us_ofac_sdn", "paek", "Vessel", "PAEK MA"),
+        ]
+    )
+    text = "The city was called Gorky after the writer Maxim Gorky, whose house is a museum."
+    assert found_mentions(screener.screen_text(text)) == {}
+    for text, mention in (
+        ("The tanker Maksim Gorky sailed from Jose.", "Maksim Gorky"),
+        ("MAKSIM GORKY (IMO 9590008) sailed from Jose.", "MAKSIM GORKY"),
+    ):
+        assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:gorky": [mention]}
+    found = found_mentions(screener.screen_text("AIS data showed the Paek Ma off Nampo."))
+    assert found == {"us_ofac_sdn:paek": ["Paek Ma"]}

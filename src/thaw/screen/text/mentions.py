@@ -52,7 +52,10 @@ How it works
    distinctive name of a listed organisation (see
    :meth:`thaw.screen.text.TextScreener`); a lone word naming a vessel counts only
    after a vessel word (``the tanker Atlas``, ``the reefer Tifon``), where a
-   title may begin a vessel's name (``the tanker Lady R``). A lone word right
+   title may begin a vessel's name (``the tanker Lady R``); and a window
+   written as a person's name (*the writer Maxim Gorky*) names no vessel
+   named after that person without a vessel word, an article, its number or
+   capitals (:func:`_person_written`). A lone word right
    after a title or a given name is a surname (``Richard Wagner``) and names no
    organisation; one that opens a
    sentence, stands before a country or beside another distinctive word
@@ -357,6 +360,7 @@ class Hit(Protocol):
 
     score: float
     key: str
+    schema: str
 
 
 Lookup = Callable[[str, str | None, tuple[str, ...], bool], Sequence[Hit]]
@@ -1864,6 +1868,8 @@ def _screen_run(
                 # consonant that a listed v, no consonant to an abjad, does
                 # not meet: the v as Arabic script also writes it, with و
                 hits = lookup(words.replace(ARABIC_FA, ARABIC_WAW), year, countries, cue)
+            if hits and not cue and number is None and _person_written(text, window):
+                hits = [h for h in hits if h.schema != "Vessel"]
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()
@@ -1908,6 +1914,24 @@ def _screen_run(
             if hits and not _person_before(text, tok):
                 found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found
+
+
+_ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+
+
+def _person_written(text: str, window: list[Tok]) -> bool:
+    """Whether a window is written as a person's name is, not as a vessel's:
+    it opens with a given name (*Maxim Gorky*), in lower case, and no
+    article stands before it. A vessel named after a person (MAKSIM GORKY)
+    is, in prose, the person, unless a vessel word (*the tanker Maksim
+    Gorky*), its number, an article (*the Paek Ma*) or capitals (*MAKSIM
+    GORKY (IMO 9590008)*) make it a vessel."""
+    start = window[0].start
+    return (
+        not text[start : window[-1].end].isupper()
+        and _given_name(window[0].text)
+        and _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is None
+    )
 
 
 def _straddles(i: int, j: int, spans: list[tuple[int, int]]) -> bool:

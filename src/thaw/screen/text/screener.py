@@ -1735,10 +1735,11 @@ class _KeyedHit:
     """The hits of one party for one window of text, with the key mentions are
     grouped by (the profile id, else the smallest listing key)."""
 
-    __slots__ = ("hit", "key", "listings", "score")
+    __slots__ = ("hit", "key", "listings", "schema", "score")
 
     def __init__(self, hit: Hit, group: list[Hit]) -> None:
         self.hit = hit
         self.score = hit.score
+        self.schema = hit.schema
         self.listings = [listing for h in group for listing in h.listings]
         self.key = hit.profile_id or min(f"{x.source}:{x.source_id}" for x in self.listings)
