@@ -81,3 +81,30 @@ def test_a_vessel_named_after_a_person_is_the_person_in_prose() -> None:
         assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:gorky": [mention]}
     found = found_mentions(screener.screen_text("AIS data showed the Paek Ma off Nampo."))
     assert found == {"us_ofac_sdn:paek": ["Paek Ma"]}
+
+
+def test_a_bare_surname_names_a_very_well_known_person() -> None:
+    """Prose names a very well-known person by the surname alone, with no
+    title or verb of speech beside it (*the assets of Kuzmichev*, *Решетников с
+    ним согласился*): the one person three authorities or more list under it.
+    A surname only two authorities list, or a word opening a sentence, names
+    nobody."""
+    screener = text_screener(
+        [
+            *(
+                listing(x, "kuz", "Person", "Alexey Viktorovich KUZMICHEV")
+                for x in ("us_ofac_sdn", "uk_ofsi", "au_dfat")
+            ),
+            *(
+                listing(x, "resh", "Person", "Maxim Gennadyevich RESHETNIKOV")
+                for x in ("uk_ofsi", "au_dfat", "ca_sema")
+            ),
+            *(listing(x, "petr", "Person", "Ivan PETROVSKY") for x in ("us_ofac_sdn", "uk_ofsi")),
+        ]
+    )
+    found = found_mentions(screener.screen_text("The assets of Kuzmichev are frozen."))
+    assert set(found) == {"us_ofac_sdn:kuz", "uk_ofsi:kuz", "au_dfat:kuz"}
+    found = found_mentions(screener.screen_text("Бюджет выдержит; Решетников с ним согласился."))
+    assert set(found) == {"uk_ofsi:resh", "au_dfat:resh", "ca_sema:resh"}
+    for text in ("The assets of Petrovsky are frozen.", "Kuzmichev? The court will decide."):
+        assert found_mentions(screener.screen_text(text)) == {}, text

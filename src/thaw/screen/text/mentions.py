@@ -74,7 +74,9 @@ How it works
    :func:`find_titled`) or before a verb of speech (*Lavrov said*:
    :func:`find_spoken`) are mentions too, and so is a name after an honorific
    the lists publish with it, written in the prose's own words (*le patriarche
-   Kirill*: :func:`find_honored`).
+   Kirill*: :func:`find_honored`). A surname alone inside a sentence, with
+   no title or verb beside it (*Решетников с ним согласился*), names the one
+   very well-known person it is the surname of (:func:`_bare_surname`).
 5. **Short references.** After a party is found, a later lone surname from its
    mention (``Dmitriev``) is reported as another mention of the same party. This
    step is linear in the length of the text.
@@ -1597,6 +1599,7 @@ def find_mentions(
     single: Single | None = None,
     others: Callable[[str], list[Mention]] | None = None,
     sounds: Sounds | None = None,
+    bare: WindowLookup | None = None,
 ) -> list[Party]:
     """Every listed party mentioned in ``text``, with its mentions in text order.
 
@@ -1606,7 +1609,8 @@ def find_mentions(
     it overlaps, which it then replaces (a name translated by meaning,
     *הג'יהאד האסלאמי הפלסטיני*, the Palestinian Islamic Jihad, holds the *Islamic
     Jihad* its first two words spell). ``sounds`` reads a word no list spells as
-    the well-known organisation it sounds like (:func:`find_runs`)."""
+    the well-known organisation it sounds like (:func:`find_runs`); ``bare``
+    names the very well-known person a surname alone names (:func:`_bare_surname`)."""
     work = text
     toks = tokenize(work)
     if "\n" in work:
@@ -1614,7 +1618,11 @@ def find_mentions(
     births = _Births(work)
     mentions: list[Mention] = []
     for run in find_runs(work, toks, known, sounds):
-        mentions.extend(_screen_run(work, run, lookup, single, births))
+        found = _screen_run(work, run, lookup, single, births)
+        if not found and bare is not None and sum(t.capitalised for t in run) == 1:
+            # (a Russian word goes on with the lower-case words after it: Tok.continues)
+            found = _bare_surname(work, run[0], bare)
+        mentions.extend(found)
     if others is not None:
         replaced: set[int] = set()
         kept: list[Mention] = []
@@ -1635,6 +1643,26 @@ def find_mentions(
     for party in parties.values():
         party.mentions.sort(key=lambda m: m.start)
     return sorted(parties.values(), key=lambda p: (-p.score, p.mentions[0].start))
+
+
+def _bare_surname(text: str, tok: Tok, lookup: WindowLookup) -> list[Mention]:
+    """A capitalised word alone, inside a sentence, as the surname of the one
+    very well-known listed person it names (``lookup``: *Решетников с ним
+    согласился*, *Die Vermögenswerte Tschemesows*), as written, declined or
+    respelt (:func:`_surname_hits`); not a common word or a place's name, and
+    not a word that opens a sentence, whose capital proves nothing."""
+    word = tok.text
+    if not word[0].isupper() or word.isupper() or _edge(tok) or _minor(tok):
+        return []
+    if _sentence_start(text, tok.start) or _common(word):
+        return []
+    if _is_place(word) or _in_place_name(text, tok) or _before_building(text, tok):
+        return []
+    if tok.base is not None and any(_is_place(w) for w in _inflections(word)):
+        return []  # a country or city declined (в Грозному)
+    if hits := _surname_hits(word, lookup):
+        return [Mention(tok.start, tok.end, word, hits[0])]
+    return []
 
 
 VESSEL_WORDS = frozenset(

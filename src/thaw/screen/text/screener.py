@@ -436,6 +436,17 @@ class TextScreener:
             )
 
         @lru_cache(maxsize=65_536)
+        def bare_surname(word: str) -> tuple[Hit, ...]:
+            # a surname alone (Решетников с ним согласился): as after a title,
+            # but of a person BARE_AUTHORITIES authorities list, and a surname
+            # few listed names hold
+            tokens = analyze_name(word).tokens
+            if len(tokens) != 1 or index.document_frequency(tokens[0].text) > BARE_SURNAME:
+                return ()
+            hits = titled_surname(word)
+            return hits if hits and self._authorities(hits) >= BARE_AUTHORITIES else ()
+
+        @lru_cache(maxsize=65_536)
         def id_lookup(kind: str, number: str) -> tuple[Hit, ...]:
             # the index proposes the listings carrying the number; the matcher's
             # identifier feature says which carry it (the name, the number
@@ -482,6 +493,7 @@ class TextScreener:
         self._numbered_lookup = numbered_lookup
         self._initial_lookup = initial_lookup
         self._titled_surname = titled_surname
+        self._bare_surname = bare_surname
         self._id_lookup = id_lookup
         self._cjk_single = cjk_single
         self._cjk_surname = cjk_surname
@@ -498,6 +510,7 @@ class TextScreener:
             self._single_keyed,
             self._other_mentions,
             self._sounds,
+            self._bare_keyed,
         )
         found = [self._party(text, p) for p in parties]
         return TextResult(kind, text, tuple(found))
@@ -619,6 +632,9 @@ class TextScreener:
 
     def _titled_keyed(self, surname: str, title: str = "") -> list[_KeyedHit]:
         return _keyed(self._titled_surname(surname, title))
+
+    def _bare_keyed(self, surname: str) -> list[_KeyedHit]:
+        return _keyed(self._bare_surname(surname))
 
     def _authorities(self, hits: Sequence[Hit]) -> int:
         """How many authorities list the party of ``hits`` (one party's: all
@@ -1661,6 +1677,13 @@ def _surname(name: str) -> str:
     return words[-1] if words else ""
 
 
+BARE_AUTHORITIES = 3
+"""The fewest authorities that must list the person a surname alone, with no
+title or verb of speech beside it, names (:func:`mentions._bare_surname`):
+prose names so only the well-known (*Решетников с ним согласился*)."""
+BARE_SURNAME = 5
+"""The most listed names a surname alone may be a word of (a surname a family
+shares, as the Chemezovs do; not *Ivanov*)."""
 INITIALLED_SURNAME = 20
 """The most listed names a surname may be a word of to be screened with an
 initial alone (*V. Putin*: 10; *Ivanov* 49, *Kim* 138 are left alone)."""
