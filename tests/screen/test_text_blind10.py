@@ -108,3 +108,21 @@ def test_a_bare_surname_names_a_very_well_known_person() -> None:
     assert set(found) == {"uk_ofsi:resh", "au_dfat:resh", "ca_sema:resh"}
     for text in ("The assets of Petrovsky are frozen.", "Kuzmichev? The court will decide."):
         assert found_mentions(screener.screen_text(text)) == {}, text
+
+
+def test_a_persian_z_written_with_an_arabic_letter() -> None:
+    """Persian reads Arabic ض, ظ and ذ as *z*, and the Latin spellings of
+    Persian names write them so (مستضعفان *Mostazafan*), where Arabic reads
+    *d* and *dh*: the word meets the listed name as Persian reads it."""
+    screener = text_screener(
+        [
+            listing(x, "irmf", "Organization", "BONYAD MOSTAZAFAN")
+            for x in ("us_ofac_sdn", "uk_ofsi")
+        ]
+    )
+    text = "رئیس بنیاد مستضعفان در مراسمی در تهران سخنرانی کرد."
+    found = found_mentions(screener.screen_text(text))
+    assert found == {
+        "us_ofac_sdn:irmf": ["بنیاد مستضعفان"],
+        "uk_ofsi:irmf": ["بنیاد مستضعفان"],
+    }

@@ -31,7 +31,8 @@ How it works
    A word written in an abjad is in some listed name when its consonants are
    (حماس *hms* ~ Hamas: :func:`word_known`); an Arabic one also with its *f*
    read as the foreign *v* Arabic writes so (لافروف, Lavrov: :data:`ARABIC_FA`),
-   also when screened. A word that prose has declined
+   and one with ض, ظ or ذ also as Persian reads them, *z* (مستضعفان,
+   Mostazafan: :data:`PERSIAN_Z`), also when screened. A word that prose has declined
    (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله, PKK'nın,
    Łukaszenkę) is in a run when its dictionary form is (:func:`base_form`), and
    is screened in that form; so is a Latin word in another language's spelling
@@ -165,6 +166,12 @@ ARABIC_WAW: Final = "و"
 """Arabic *f* and *w*: Arabic has no *v*, and writes a foreign one as *f* (لافروف,
 *Lavrov*; فلاديمير, *Vladimir*) or as *w*, the letter the consonant keys of
 name matching read a Latin *v* as (:func:`thaw.text.fold.abjad_key`)."""
+
+PERSIAN_Z: Final = str.maketrans("ذضظ", "ززز")
+"""Arabic *dh*, *ḍ* and *ẓ*, which Persian reads, and the Latin spellings of
+Persian names write, as *z* (مستضعفان *Mostazafan*, رمضان *Ramezan*): the
+letters as the Persian *z* writes it (ز), for a word that meets no listed
+word as Arabic reads it."""
 
 ARABIC_PROCLITICS: Final = frozenset("وفبلك")
 """Arabic letters written joined to the next word: *and*, *so*, *by*, *for*, *like*
@@ -831,6 +838,8 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
         return True
     if ARABIC_FA in word and all(map(known, _abjad_keys(word.replace(ARABIC_FA, ARABIC_WAW)))):
         return True  # a foreign v written with f (لافروف, Lavrov: :data:`ARABIC_FA`)
+    if (persian := word.translate(PERSIAN_Z)) != word and all(map(known, _abjad_keys(persian))):
+        return True  # a z as Persian reads it (مستضعفان, Mostazafan: :data:`PERSIAN_Z`)
     return _HEBREW.match(word) is not None and all(
         known(k[:1] + HEBREW_LABIALS + k[1:].translate(NO_LABIALS)) for k in abjad
     )
@@ -1896,6 +1905,9 @@ def _screen_run(
                 # consonant that a listed v, no consonant to an abjad, does
                 # not meet: the v as Arabic script also writes it, with و
                 hits = lookup(words.replace(ARABIC_FA, ARABIC_WAW), year, countries, cue)
+            if not hits and (persian := words.translate(PERSIAN_Z)) != words:
+                # (بنیاد مستضعفان, listed as BONYAD MOSTAZAFAN: :data:`PERSIAN_Z`)
+                hits = lookup(persian, year, countries, cue)
             if hits and not cue and number is None and _person_written(text, window):
                 hits = [h for h in hits if h.schema != "Vessel"]
             if hits:
