@@ -126,3 +126,17 @@ def test_a_persian_z_written_with_an_arabic_letter() -> None:
         "us_ofac_sdn:irmf": ["بنیاد مستضعفان"],
         "uk_ofsi:irmf": ["بنیاد مستضعفان"],
     }
+
+
+def test_a_name_of_words_read_as_trades_named_as_listed() -> None:
+    """Name analysis reads some foreign words as the trades they translate
+    (*Sarmayeh*, Persian for capital: *investment*): a window of such words is
+    no trade and legal form when a list publishes it as written (SARMAYEH
+    BANK); the English words name nothing."""
+    screener = text_screener(
+        [listing(x, "sar", "Organization", "SARMAYEH BANK") for x in ("us_ofac_sdn", "uk_ofsi")]
+    )
+    text = "Tarama uyarısı: akreditifte görünen SARMAYEH BANK adı OFAC listesiyle eşleşti."
+    found = found_mentions(screener.screen_text(text))
+    assert found == {"us_ofac_sdn:sar": ["SARMAYEH BANK"], "uk_ofsi:sar": ["SARMAYEH BANK"]}
+    assert found_mentions(screener.screen_text("The Investment Bank of Tehran said.")) == {}

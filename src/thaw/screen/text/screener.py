@@ -736,6 +736,8 @@ class TextScreener:
         CORPORATIVO SA) names nothing by itself."""
         if words_cover(window, hit) and not self._weak_alias(hit):
             return True
+        if _translates(window) and self._published_as(window, hit):
+            return True  # (SARMAYEH BANK: the listed name as written, its words read as trades)
         return any(
             words_cover(window, replace(hit, matched_name=named))
             for entry in self._entries(hit)
@@ -1047,6 +1049,16 @@ def _respelt_acronym(word: str, hit: Hit) -> bool:
 
 
 _BRACKET: Final = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _translates(window: str) -> bool:
+    """Whether name analysis reads a word of ``window`` as another word, a
+    generic one (*Sarmayeh*, Persian for capital: *investment*): a name of such
+    words is no trade and legal form (:func:`words_cover`) when a list
+    publishes it as written (SARMAYEH BANK)."""
+    return any(
+        t.role == "generic" and t.raw and t.raw != t.text for t in analyze_name(window).tokens
+    )
 
 
 def _organisation_named(window: str) -> bool:
