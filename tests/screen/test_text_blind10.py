@@ -140,3 +140,23 @@ def test_a_name_of_words_read_as_trades_named_as_listed() -> None:
     found = found_mentions(screener.screen_text(text))
     assert found == {"us_ofac_sdn:sar": ["SARMAYEH BANK"], "uk_ofsi:sar": ["SARMAYEH BANK"]}
     assert found_mentions(screener.screen_text("The Investment Bank of Tehran said.")) == {}
+
+
+def test_a_banks_name_without_its_country_in_its_own_order() -> None:
+    """Prose drops the country that ends a bank's name (*Bank Melli*: BANK
+    MELLI IRAN); the window in that name's word order names it, not a
+    subsidiary whose name holds the same words in another order (MELLI BANK
+    PLC), which its own order still names."""
+    screener = text_screener(
+        [
+            listing("us_ofac_sdn", "plc", "Organization", "MELLI BANK PLC"),
+            *(
+                listing(x, "bmi", "Organization", "BANK MELLI IRAN")
+                for x in ("us_ofac_sdn", "uk_ofsi")
+            ),
+        ]
+    )
+    found = found_mentions(screener.screen_text("In Tehran Bank Melli opened a branch."))
+    assert set(found) == {"us_ofac_sdn:bmi", "uk_ofsi:bmi"}
+    found = found_mentions(screener.screen_text("The Melli Bank in London closed."))
+    assert set(found) == {"us_ofac_sdn:plc"}

@@ -232,6 +232,13 @@ class TextScreener:
             )
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             found = tuple(h for h in result.hits if self._covers(name, h)) or before_form(name)
+            if found and not vessel:
+                # the name in the window's own word order, its country after it
+                # dropped (*Bank Melli*: BANK MELLI IRAN, not MELLI BANK PLC,
+                # whose words are the window's in another order)
+                own = tuple(h for h in result.hits if _country_dropped(name, h))
+                if own:
+                    found = own + tuple(h for h in found if h not in own)
             if not found and _organisation_named(name):
                 # an ordinal or an article before an organisation's head word
                 # (the Second Economic Committee): read as an organisation's name
@@ -1049,6 +1056,18 @@ def _respelt_acronym(word: str, hit: Hit) -> bool:
 
 
 _BRACKET: Final = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _country_dropped(window: str, hit: Hit) -> bool:
+    """Whether ``window`` is an organisation's matched name as written, in its
+    order, but for the country's name that ends it, which prose drops (*Bank
+    Melli*: BANK MELLI IRAN)."""
+    if hit.schema not in ("Organization", "LegalEntity"):
+        return False
+    tokens = analyze_name(hit.matched_name).tokens
+    if len(tokens) < 3 or tokens[-1].role != "location" or not _country_word(tokens[-1].text):
+        return False
+    return [t.text for t in tokens[:-1]] == list(analyze_name(window).texts)
 
 
 def _translates(window: str) -> bool:
