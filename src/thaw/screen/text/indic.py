@@ -59,4 +59,8 @@ _DEVANAGARI_WORD: Final = re.compile("[\u0900-\u0963\u0966-\u097f]+")
 
 def said(text: str) -> str:
     """``text`` with each Devanagari word as Hindi says it (:func:`_said_word`)."""
-    return _DEVANAGARI_WORD.sub(lambda m: _said_word(m.group()), text)
+    return _DEVANAGARI_WORD.sub(_said_match, text)
+
+
+def _said_match(match: re.Match[str]) -> str:
+    return _said_word(match.group())

@@ -857,7 +857,8 @@ def base_form(word: str, known: Callable[[str], bool]) -> str | None:
     listed word (:func:`_respellings`: *Szojgu*), and a Devanagari word the
     word as Hindi says it (:func:`thaw.screen.text.indic.said`: झांगवी)."""
     own = _keys(word)
-    hindi = (spoken,) if (spoken := said(word)) != word else ()  # (thaw.screen.text.indic)
+    spoken = said(word)  # (thaw.screen.text.indic)
+    hindi: tuple[str, ...] = (spoken,) if spoken != word else ()
     for candidate in (*_inflections(word), *_russian_adjective(word), *_respellings(word), *hindi):
         keys = _keys(candidate)
         if keys and keys != own and word_known(candidate, keys, known):
