@@ -743,7 +743,7 @@ class TextScreener:
         CORPORATIVO SA) names nothing by itself."""
         if words_cover(window, hit) and not self._weak_alias(hit):
             return True
-        if _translates(window) and self._published_as(window, hit):
+        if _translates(window) and self._published_as(window, hit) and not self._weak_alias(hit):
             return True  # (SARMAYEH BANK: the listed name as written, its words read as trades)
         return any(
             words_cover(window, replace(hit, matched_name=named))
@@ -1072,11 +1072,13 @@ def _country_dropped(window: str, hit: Hit) -> bool:
 
 def _translates(window: str) -> bool:
     """Whether name analysis reads a word of ``window`` as another word, a
-    generic one (*Sarmayeh*, Persian for capital: *investment*): a name of such
-    words is no trade and legal form (:func:`words_cover`) when a list
-    publishes it as written (SARMAYEH BANK)."""
+    generic one, that is no common word of a language around (*Sarmayeh*,
+    Persian for capital: *investment*; not *Nacional*): a name of such words
+    is no trade and legal form (:func:`words_cover`) when a list publishes
+    it as written (SARMAYEH BANK)."""
     return any(
-        t.role == "generic" and t.raw and t.raw != t.text for t in analyze_name(window).tokens
+        t.role == "generic" and t.raw and t.raw != t.text and not common_word(t.raw)
+        for t in analyze_name(window).tokens
     )
 
 
