@@ -10,7 +10,6 @@ import pytest
 
 from tests.screen.test_text_voices import _blind_set
 from tests.screen.text_lists import found_mentions, listing, text_screener
-from thaw.screen.text.indic import said
 
 
 def test_an_arabic_word_with_an_indefinite_ending_names_nobody() -> None:
@@ -166,22 +165,6 @@ def test_a_banks_name_without_its_country_in_its_own_order() -> None:
     assert set(found) == {"us_ofac_sdn:bmi", "uk_ofsi:bmi"}
     found = found_mentions(screener.screen_text("The Melli Bank in London closed."))
     assert set(found) == {"us_ofac_sdn:plc"}
-
-
-def test_devanagari_as_hindi_says_it() -> None:
-    """Hindi does not say a consonant's inherent *a* between a vowel and a
-    consonant that has one (रहमान *rahmān*, झांगवी *jhāngvī*): a Devanagari
-    name that meets no listed name as written meets it as said; a vowel
-    after a cluster or the first consonant's stays (मोहम्मद, लश्कर)."""
-    assert said("रहमान") == "रह्मान"
-    assert said("लश्कर-ए-झांगवी।") == "लश्कर-ए-झांग्वी।"
-    assert said("मोहम्मद") == "मोहम्मद"
-    screener = text_screener(
-        [listing(x, "lj", "Organization", "LASHKAR-E-JHANGVI") for x in ("us_ofac_sdn", "un_sc")]
-    )
-    text = "अमेरिका ने लश्कर-ए-झांगवी के कई सदस्यों पर प्रतिबंध लगाए हैं।"
-    found = found_mentions(screener.screen_text(text))
-    assert found == {"us_ofac_sdn:lj": ["लश्कर-ए-झांगवी"], "un_sc:lj": ["लश्कर-ए-झांगवी"]}
 
 
 @pytest.mark.realdata

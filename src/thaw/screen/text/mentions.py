@@ -97,7 +97,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Final, NamedTuple, Protocol
 
-from thaw.screen.text.indic import said
 from thaw.screen.text.nationality import country_beside
 from thaw.screen.text.places import is_city
 from thaw.sources import territories
@@ -854,12 +853,9 @@ def base_form(word: str, known: Callable[[str], bool]) -> str | None:
     *Rosnefts Raffinerie*), and Ukrainian prose writes a Russian name's
     adjectives in Ukrainian (*народна*: :func:`_russian_adjective`). A Latin
     word no list spells so may also be another language's spelling of a
-    listed word (:func:`_respellings`: *Szojgu*), and a Devanagari word the
-    word as Hindi says it (:func:`thaw.screen.text.indic.said`: झांगवी)."""
+    listed word (:func:`_respellings`: *Szojgu*)."""
     own = _keys(word)
-    spoken = said(word)  # (thaw.screen.text.indic)
-    hindi: tuple[str, ...] = (spoken,) if spoken != word else ()
-    for candidate in (*_inflections(word), *_russian_adjective(word), *_respellings(word), *hindi):
+    for candidate in (*_inflections(word), *_russian_adjective(word), *_respellings(word)):
         keys = _keys(candidate)
         if keys and keys != own and word_known(candidate, keys, known):
             return candidate
