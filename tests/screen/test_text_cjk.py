@@ -144,6 +144,7 @@ class _Scored:
     def __init__(self, score: float) -> None:
         self.score = score
         self.key = "test:kadyrov"
+        self.schema = "Person"
 
 
 @pytest.mark.parametrize(

@@ -157,6 +157,7 @@ class _Hit:
     def __init__(self, key: str) -> None:
         self.key = key
         self.score = 0.95
+        self.schema = "Person"
 
 
 def test_mentions_are_linear_in_the_text() -> None:

@@ -50,6 +50,7 @@ def test_fold_rules() -> None:
         ("김정은", ["kim", "jong", "un"]),
         ("习近平", ["ksi", "jin", "ping"]),
         ("मोहम्मद", ["mohamad"]),
+        ("छोटा शकील", ["chota", "shakil"]),  # श is sh, as Shakeel writes it
         ("バラク・オバマ", ["baraku", "obama"]),
     ],
 )

@@ -29,7 +29,8 @@ Each script gets the treatment its writing system needs:
   initial ``g/d/b→k/t/p``, final ``g/b/d→k/p/t`` as the Revised Romanization
   reads them), so ``김정은`` gives ``kim jong un`` and ``박`` ``pak``.
 * **Devanagari, Bengali** and other Indic scripts: ICU, with the inherent final
-  vowel dropped (``मोहम्मद → mohammad``, not ``mohammada``).
+  vowel dropped (``मोहम्मद → mohammad``, not ``mohammada``) and the sibilants
+  श and ष written *sh* (``शकील → shakil``, not ``sakil``).
 * **Thai**: read by syllable as Thai personal names are spelt, following the
   letters (:mod:`thaw.text.thai`: ``ทักษิณ → thaksin``, ``สมพล → somphol``),
   flagged like an abjad (Thai leaves vowels unwritten, and its romanisations
@@ -618,8 +619,15 @@ def _hebrew_geresh(word: str) -> list[str]:
     return _ascii_words("".join(out), abjad=True)
 
 
+_INDIC_SIBILANTS: Final = str.maketrans({"ś": "sh", "ṣ": "sh", "Ś": "Sh", "Ṣ": "Sh"})
+"""ISO 15919's letters for the palatal and retroflex sibilants (श, ष), which
+English spellings of Indian names write *sh* (शकील *Shakeel*, लश्कर *Lashkar*)
+and Latin-ASCII would write *s*."""
+
+
 def _indic(word: str) -> list[str]:
-    out = _icu("Any-Latin; Latin-ASCII").transliterate(word)
+    latin = _icu("Any-Latin").transliterate(word).translate(_INDIC_SIBILANTS)
+    out = _icu("Latin-ASCII").transliterate(latin)
     words = _ascii_words(out)
     last = word[-1] if word else ""
     # schwa deletion: a word ending in a bare consonant letter loses its final 'a'

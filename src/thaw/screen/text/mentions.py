@@ -6,7 +6,8 @@ How it works
    Possessives (``Dmitriev's``) lose their ``'s``; a word hyphenated across a line
    break (``Dmit-\\nriev``) is joined; line breaks are ordinary spaces, so a name
    split across lines is still one name. Vowel signs written over Arabic letters
-   stay inside their word. The lower-case words of a short quoted name count as
+   stay inside their word; a word written with an indefinite ending (صادراً:
+   :data:`TANWIN`) is a common word, no name. The lower-case words of a short quoted name count as
    capitalised (ПАО «Газпром нефть», :data:`_QUOTED`), and ``the`` is kept right
    after ``of`` (``Ministry of Finance of the Russian Federation``). A text
    written all in lower case (a chat message) capitalises no name, so its words
@@ -30,7 +31,8 @@ How it works
    A word written in an abjad is in some listed name when its consonants are
    (حماس *hms* ~ Hamas: :func:`word_known`); an Arabic one also with its *f*
    read as the foreign *v* Arabic writes so (لافروف, Lavrov: :data:`ARABIC_FA`),
-   also when screened. A word that prose has declined
+   and one with ض, ظ or ذ also as Persian reads them, *z* (مستضعفان,
+   Mostazafan: :data:`PERSIAN_Z`), also when screened. A word that prose has declined
    (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله, PKK'nın,
    Łukaszenkę) is in a run when its dictionary form is (:func:`base_form`), and
    is screened in that form; so is a Latin word in another language's spelling
@@ -51,7 +53,10 @@ How it works
    distinctive name of a listed organisation (see
    :meth:`thaw.screen.text.TextScreener`); a lone word naming a vessel counts only
    after a vessel word (``the tanker Atlas``, ``the reefer Tifon``), where a
-   title may begin a vessel's name (``the tanker Lady R``). A lone word right
+   title may begin a vessel's name (``the tanker Lady R``); and a window
+   written as a person's name (*the writer Maxim Gorky*) names no vessel
+   named after that person without a vessel word, an article, its number or
+   capitals (:func:`_person_written`). A lone word right
    after a title or a given name is a surname (``Richard Wagner``) and names no
    organisation; one that opens a
    sentence, stands before a country or beside another distinctive word
@@ -70,7 +75,9 @@ How it works
    :func:`find_titled`) or before a verb of speech (*Lavrov said*:
    :func:`find_spoken`) are mentions too, and so is a name after an honorific
    the lists publish with it, written in the prose's own words (*le patriarche
-   Kirill*: :func:`find_honored`).
+   Kirill*: :func:`find_honored`). A surname alone inside a sentence, with
+   no title or verb beside it (*Решетников с ним согласился*), names the one
+   very well-known person it is the surname of (:func:`_bare_surname`).
 5. **Short references.** After a party is found, a later lone surname from its
    mention (``Dmitriev``) is reported as another mention of the same party. This
    step is linear in the length of the text.
@@ -119,6 +126,11 @@ _QUOTED = re.compile(r"«[^«»\n]{1,60}»|„[^„“”\n]{1,60}[“”]|“[^
 """A short quoted span: how Russian, Ukrainian and German (and often English) prose
 writes a company's name (ПАО «Газпром нефть», die „Velikiy Novgorod“)."""
 _QUOTE_MARKS: Final = frozenset('«»„“”"')
+TANWIN: Final = frozenset("\u064b\u064c\u064d")
+"""The Arabic marks of an indefinite ending (*-an*, *-un*, *-in*), which prose
+writes on common words (صادراً *issued*, أيضاً *also*, جديداً *new*), never on a
+proper name, which is definite: a word carrying one names nobody (صادراً is
+no SADRA)."""
 _CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
 
 _ABJAD: Final = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]")
@@ -154,6 +166,12 @@ ARABIC_WAW: Final = "و"
 """Arabic *f* and *w*: Arabic has no *v*, and writes a foreign one as *f* (لافروف,
 *Lavrov*; فلاديمير, *Vladimir*) or as *w*, the letter the consonant keys of
 name matching read a Latin *v* as (:func:`thaw.text.fold.abjad_key`)."""
+
+PERSIAN_Z: Final = str.maketrans("ذضظ", "ززز")
+"""Arabic *dh*, *ḍ* and *ẓ*, which Persian reads, and the Latin spellings of
+Persian names write, as *z* (مستضعفان *Mostazafan*, رمضان *Ramezan*): the
+letters as the Persian *z* writes it (ز), for a word that meets no listed
+word as Arabic reads it."""
 
 ARABIC_PROCLITICS: Final = frozenset("وفبلك")
 """Arabic letters written joined to the next word: *and*, *so*, *by*, *for*, *like*
@@ -351,6 +369,7 @@ class Hit(Protocol):
 
     score: float
     key: str
+    schema: str
 
 
 Lookup = Callable[[str, str | None, tuple[str, ...], bool], Sequence[Hit]]
@@ -676,10 +695,12 @@ def _inflections(word: str) -> tuple[str, ...]:
     if _is_cased(word[0]):
         lower = word.lower()
         return tuple(
-            word[: len(word) - len(ending)] + restore
+            stem + restore
             for ending in LATIN_SLAVIC_ENDINGS
             if lower.endswith(ending) and len(word) - len(ending) >= _LATIN_SLAVIC_STEM
-            for restore in ("", "a")
+            for stem in (word[: len(word) - len(ending)],)
+            for restore in ("", "a", "o")
+            if restore != "o" or stem[-1] in "kK"
         )
     return ()
 
@@ -714,7 +735,9 @@ def _russian_adjective(word: str) -> tuple[str, ...]:
 LATIN_SLAVIC_ENDINGS: Final = tuple("owi ovi ego emu em om ą ę a y i u ie e".split())
 """Case endings of Polish, Czech and Slovak nouns and names, longest first: the
 oblique cases of a name written in Latin letters (*Kadyrowa*, *Łukaszenkę*,
-*Gazprombanku*) are its nominative with one of these added, or in place of *-a*."""
+*Gazprombanku*) are its nominative with one of these added, or in place of *-a*;
+or of the *-o* of a surname in *-ko*, which Polish declines as a noun in *-a*
+(*z Romanem Gołowczenką*: Gołowczenko)."""
 _LATIN_SLAVIC_STEM: Final = 4
 
 _HACEK: Final = str.maketrans({"ş": "sh", "š": "sh", "ç": "ch", "č": "ch", "ž": "zh"})
@@ -815,6 +838,8 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
         return True
     if ARABIC_FA in word and all(map(known, _abjad_keys(word.replace(ARABIC_FA, ARABIC_WAW)))):
         return True  # a foreign v written with f (لافروف, Lavrov: :data:`ARABIC_FA`)
+    if (persian := word.translate(PERSIAN_Z)) != word and all(map(known, _abjad_keys(persian))):
+        return True  # a z as Persian reads it (مستضعفان, Mostazafan: :data:`PERSIAN_Z`)
     return _HEBREW.match(word) is not None and all(
         known(k[:1] + HEBREW_LABIALS + k[1:].translate(NO_LABIALS)) for k in abjad
     )
@@ -919,6 +944,8 @@ def tokenize(text: str) -> list[Tok]:
             capitalised = True
         elif not first.isupper() and _CJK_WORD.match(first):
             continue  # Korean, Chinese, Japanese: screen.text.cjk's (see the module docs)
+        elif not TANWIN.isdisjoint(word):
+            continue  # an Arabic common word, indefinite (:data:`TANWIN`)
         else:
             capitalised = first.isupper() or not _is_cased(first) or _articled(word)
         keys = _keys(word)
@@ -995,6 +1022,10 @@ def find_runs(
                     # the lists read as a number in a vessel's name: screened
                     # as a vessel's (_screen_run)
                     namelike = tok.spelled = known(number)
+                if not namelike and (number := _ordinal_number(word)) is not None:
+                    # an ordinal (the Second Economic Committee), which the
+                    # lists read as a number in an organisation's name
+                    namelike = tok.spelled = known(number)
                 if not namelike and "-" in word:
                     # a name and a noun no list holds (Sberbank-Chef): the name
                     # alone may name an organisation (_screen_run)
@@ -1035,6 +1066,15 @@ _ROMAN_NUMERAL: Final = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 """A Roman numeral of two letters or more in capitals, up to XXXIX (*II*,
 *XVI*): after a name, its number (a vessel's, a fund's: *Sea Star IV*)."""
 _ROMAN_VALUES: Final = {"I": 1, "V": 5, "X": 10}
+
+
+def _ordinal_number(word: str) -> str | None:
+    """The number an ordinal word is in an organisation's name (*Second*: 2),
+    as name analysis reads it there; else ``None``."""
+    tokens = analyze_name(word, "Organization").tokens
+    if len(tokens) == 1 and tokens[0].role == "number" and not word[0].isdigit():
+        return tokens[0].text
+    return None
 
 
 def _roman_number(word: str) -> str | None:
@@ -1568,6 +1608,7 @@ def find_mentions(
     single: Single | None = None,
     others: Callable[[str], list[Mention]] | None = None,
     sounds: Sounds | None = None,
+    bare: WindowLookup | None = None,
 ) -> list[Party]:
     """Every listed party mentioned in ``text``, with its mentions in text order.
 
@@ -1577,7 +1618,8 @@ def find_mentions(
     it overlaps, which it then replaces (a name translated by meaning,
     *הג'יהאד האסלאמי הפלסטיני*, the Palestinian Islamic Jihad, holds the *Islamic
     Jihad* its first two words spell). ``sounds`` reads a word no list spells as
-    the well-known organisation it sounds like (:func:`find_runs`)."""
+    the well-known organisation it sounds like (:func:`find_runs`); ``bare``
+    names the very well-known person a surname alone names (:func:`_bare_surname`)."""
     work = text
     toks = tokenize(work)
     if "\n" in work:
@@ -1585,7 +1627,11 @@ def find_mentions(
     births = _Births(work)
     mentions: list[Mention] = []
     for run in find_runs(work, toks, known, sounds):
-        mentions.extend(_screen_run(work, run, lookup, single, births))
+        found = _screen_run(work, run, lookup, single, births)
+        if not found and bare is not None and sum(t.capitalised for t in run) == 1:
+            # (a Russian word goes on with the lower-case words after it: Tok.continues)
+            found = _bare_surname(work, run[0], bare)
+        mentions.extend(found)
     if others is not None:
         replaced: set[int] = set()
         kept: list[Mention] = []
@@ -1606,6 +1652,26 @@ def find_mentions(
     for party in parties.values():
         party.mentions.sort(key=lambda m: m.start)
     return sorted(parties.values(), key=lambda p: (-p.score, p.mentions[0].start))
+
+
+def _bare_surname(text: str, tok: Tok, lookup: WindowLookup) -> list[Mention]:
+    """A capitalised word alone, inside a sentence, as the surname of the one
+    very well-known listed person it names (``lookup``: *Решетников с ним
+    согласился*, *Die Vermögenswerte Tschemesows*), as written, declined or
+    respelt (:func:`_surname_hits`); not a common word or a place's name, and
+    not a word that opens a sentence, whose capital proves nothing."""
+    word = tok.text
+    if not word[0].isupper() or word.isupper() or _edge(tok) or _minor(tok):
+        return []
+    if _sentence_start(text, tok.start) or _common(word):
+        return []
+    if _is_place(word) or _in_place_name(text, tok) or _before_building(text, tok):
+        return []
+    if tok.base is not None and any(_is_place(w) for w in _inflections(word)):
+        return []  # a country or city declined (в Грозному)
+    if hits := _surname_hits(word, lookup):
+        return [Mention(tok.start, tok.end, word, hits[0])]
+    return []
 
 
 VESSEL_WORDS = frozenset(
@@ -1839,6 +1905,11 @@ def _screen_run(
                 # consonant that a listed v, no consonant to an abjad, does
                 # not meet: the v as Arabic script also writes it, with و
                 hits = lookup(words.replace(ARABIC_FA, ARABIC_WAW), year, countries, cue)
+            if not hits and (persian := words.translate(PERSIAN_Z)) != words:
+                # (بنیاد مستضعفان, listed as BONYAD MOSTAZAFAN: :data:`PERSIAN_Z`)
+                hits = lookup(persian, year, countries, cue)
+            if hits and not cue and number is None and _person_written(text, window):
+                hits = [h for h in hits if h.schema != "Vessel"]
             if hits:
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()
@@ -1883,6 +1954,24 @@ def _screen_run(
             if hits and not _person_before(text, tok):
                 found.append(Mention(tok.start, tok.end, tok.text, hits[0]))
     return found
+
+
+_ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+
+
+def _person_written(text: str, window: list[Tok]) -> bool:
+    """Whether a window is written as a person's name is, not as a vessel's:
+    it opens with a given name (*Maxim Gorky*), in lower case, and no
+    article stands before it. A vessel named after a person (MAKSIM GORKY)
+    is, in prose, the person, unless a vessel word (*the tanker Maksim
+    Gorky*), its number, an article (*the Paek Ma*) or capitals (*MAKSIM
+    GORKY (IMO 9590008)*) make it a vessel."""
+    start = window[0].start
+    return (
+        not text[start : window[-1].end].isupper()
+        and _given_name(window[0].text)
+        and _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is None
+    )
 
 
 def _straddles(i: int, j: int, spans: list[tuple[int, int]]) -> bool:

@@ -232,6 +232,19 @@ class TextScreener:
             )
             result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
             found = tuple(h for h in result.hits if self._covers(name, h)) or before_form(name)
+            if found and not vessel:
+                # the name in the window's own word order, its country after it
+                # dropped (*Bank Melli*: BANK MELLI IRAN, not MELLI BANK PLC,
+                # whose words are the window's in another order)
+                own = tuple(h for h in result.hits if _country_dropped(name, h))
+                if own:
+                    found = own + tuple(h for h in found if h not in own)
+            if not found and _organisation_named(name):
+                # an ordinal or an article before an organisation's head word
+                # (the Second Economic Committee): read as an organisation's name
+                query = replace(query, schema="Organization")
+                result = self.screener.screen_query(query, threshold=self.threshold, limit=10)
+                found = tuple(h for h in result.hits if self._covers(name, h))
             if countries:
                 # a body of the country a word beside names (the Iraqi Ministry
                 # of Defence): not another's, listed under the same words
@@ -430,6 +443,17 @@ class TextScreener:
             )
 
         @lru_cache(maxsize=65_536)
+        def bare_surname(word: str) -> tuple[Hit, ...]:
+            # a surname alone (Решетников с ним согласился): as after a title,
+            # but of a person BARE_AUTHORITIES authorities list, and a surname
+            # few listed names hold
+            tokens = analyze_name(word).tokens
+            if len(tokens) != 1 or index.document_frequency(tokens[0].text) > BARE_SURNAME:
+                return ()
+            hits = titled_surname(word)
+            return hits if hits and self._authorities(hits) >= BARE_AUTHORITIES else ()
+
+        @lru_cache(maxsize=65_536)
         def id_lookup(kind: str, number: str) -> tuple[Hit, ...]:
             # the index proposes the listings carrying the number; the matcher's
             # identifier feature says which carry it (the name, the number
@@ -476,6 +500,7 @@ class TextScreener:
         self._numbered_lookup = numbered_lookup
         self._initial_lookup = initial_lookup
         self._titled_surname = titled_surname
+        self._bare_surname = bare_surname
         self._id_lookup = id_lookup
         self._cjk_single = cjk_single
         self._cjk_surname = cjk_surname
@@ -492,6 +517,7 @@ class TextScreener:
             self._single_keyed,
             self._other_mentions,
             self._sounds,
+            self._bare_keyed,
         )
         found = [self._party(text, p) for p in parties]
         return TextResult(kind, text, tuple(found))
@@ -614,6 +640,9 @@ class TextScreener:
     def _titled_keyed(self, surname: str, title: str = "") -> list[_KeyedHit]:
         return _keyed(self._titled_surname(surname, title))
 
+    def _bare_keyed(self, surname: str) -> list[_KeyedHit]:
+        return _keyed(self._bare_surname(surname))
+
     def _authorities(self, hits: Sequence[Hit]) -> int:
         """How many authorities list the party of ``hits`` (one party's: all
         listings of its profile, as the screener knows them, else the hits')."""
@@ -714,6 +743,8 @@ class TextScreener:
         CORPORATIVO SA) names nothing by itself."""
         if words_cover(window, hit) and not self._weak_alias(hit):
             return True
+        if _translates(window) and self._published_as(window, hit) and not self._weak_alias(hit):
+            return True  # (SARMAYEH BANK: the listed name as written, its words read as trades)
         return any(
             words_cover(window, replace(hit, matched_name=named))
             for entry in self._entries(hit)
@@ -1025,6 +1056,44 @@ def _respelt_acronym(word: str, hit: Hit) -> bool:
 
 
 _BRACKET: Final = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _country_dropped(window: str, hit: Hit) -> bool:
+    """Whether ``window`` is an organisation's matched name as written, in its
+    order, but for the country's name that ends it, which prose drops (*Bank
+    Melli*: BANK MELLI IRAN)."""
+    if hit.schema not in ("Organization", "LegalEntity"):
+        return False
+    tokens = analyze_name(hit.matched_name).tokens
+    if len(tokens) < 3 or tokens[-1].role != "location" or not _country_word(tokens[-1].text):
+        return False
+    return [t.text for t in tokens[:-1]] == list(analyze_name(window).texts)
+
+
+def _translates(window: str) -> bool:
+    """Whether name analysis reads a word of ``window`` as another word, a
+    generic one, that is no common word of a language around (*Sarmayeh*,
+    Persian for capital: *investment*; not *Nacional*): a name of such words
+    is no trade and legal form (:func:`words_cover`) when a list publishes
+    it as written (SARMAYEH BANK)."""
+    return any(
+        t.role == "generic" and t.raw and t.raw != t.text and not common_word(t.raw)
+        for t in analyze_name(window).tokens
+    )
+
+
+def _organisation_named(window: str) -> bool:
+    """Whether a window of prose reads as an organisation's name and as nothing
+    else: it ends in an organisation's word (a generic word or a legal form:
+    *Committee*, *Bank*, *LLC*), and read as an organisation's name it is read
+    otherwise than as a name of unknown kind, its ordinal a number and its
+    leading article no word (:func:`thaw.match.organised_reading`: the *Second
+    Economic Committee*, which a person's reading keeps as *Sekond*). Prose
+    decides what its phrases name (:class:`thaw.match.Query`'s ``as_named``)."""
+    first = analyze_name(window)
+    if not first.tokens or first.tokens[-1].role not in ("generic", "legal_form"):
+        return False
+    return thaw.match.organised_reading(window, first, "Organization") is not None
 
 
 def _without_bracket(name: str) -> tuple[str, ...]:
@@ -1641,6 +1710,13 @@ def _surname(name: str) -> str:
     return words[-1] if words else ""
 
 
+BARE_AUTHORITIES = 3
+"""The fewest authorities that must list the person a surname alone, with no
+title or verb of speech beside it, names (:func:`mentions._bare_surname`):
+prose names so only the well-known (*Решетников с ним согласился*)."""
+BARE_SURNAME = 5
+"""The most listed names a surname alone may be a word of (a surname a family
+shares, as the Chemezovs do; not *Ivanov*)."""
 INITIALLED_SURNAME = 20
 """The most listed names a surname may be a word of to be screened with an
 initial alone (*V. Putin*: 10; *Ivanov* 49, *Kim* 138 are left alone)."""
@@ -1715,10 +1791,11 @@ class _KeyedHit:
     """The hits of one party for one window of text, with the key mentions are
     grouped by (the profile id, else the smallest listing key)."""
 
-    __slots__ = ("hit", "key", "listings", "score")
+    __slots__ = ("hit", "key", "listings", "schema", "score")
 
     def __init__(self, hit: Hit, group: list[Hit]) -> None:
         self.hit = hit
         self.score = hit.score
+        self.schema = hit.schema
         self.listings = [listing for h in group for listing in h.listings]
         self.key = hit.profile_id or min(f"{x.source}:{x.source_id}" for x in self.listings)
