@@ -311,7 +311,7 @@ def test_unexplained_evidence_of_a_magnitude_is_one_shared_object() -> None:
     entry = replace(entry_from_record(fixture_records()[0]), birth_dates=("1990",))
     ctx = Context(query, entry, analyze_name("Ivan Petrov"), None, False, None)
     feature = BirthDateFeature()
-    values: Values = {"far": -3.0}
+    values: Values = {**BirthDateFeature.defaults(), "far": -3.0}
     first, again = feature.evaluate(ctx, values), feature.evaluate(ctx, values)
     assert first == Evidence(-3.0) and first is again
     assert first is not NO_EVIDENCE
