@@ -436,15 +436,15 @@ def test_a_new_pooled_token_is_the_dataclass_of_its_fields() -> None:
 
 def test_an_analysed_name_is_the_dataclass_of_its_fields() -> None:
     """:func:`thaw.text.analyze.analyze_name` makes its :class:`AnalyzedName`
-    by setting its fields one by one (:func:`thaw.text.analyze._analyzed`, not
+    by setting its fields one by one (:func:`thaw.text.analyze.new_analyzed_name`, not
     through the dataclass's ``__init__``): each field gets its own value, in
     the dataclass's order, and the name equals, hashes and reads as the one
     the dataclass makes."""
-    from thaw.text.analyze import AnalyzedName, _analyzed
+    from thaw.text.analyze import AnalyzedName, new_analyzed_name
 
     token = analyze_name("Kirill Dmitriev", "Person").tokens[0]
     fields = ("Zq Kirill", (token,), "Person", True, (), ((0, 2, "zqkiril"),), frozenset("z"))
-    made = _analyzed(*fields)
+    made = new_analyzed_name(*fields)
     assert made == AnalyzedName(*fields)
     assert hash(made) == hash(AnalyzedName(*fields))
     assert repr(made) == repr(AnalyzedName(*fields))

@@ -12,13 +12,17 @@ then the entries it scores, with their names). The functions here do what that
 (:mod:`thaw._native`), where each ``object.__setattr__`` is one C call: the same
 object, built in a fraction of the time. They take every field in declaration
 order, as :mod:`thaw.index.codec` pickles them; a test checks that they set
-exactly the dataclass's fields.
+exactly the dataclass's fields. An analysed name is made as analysis makes one
+(:func:`thaw.text.analyze.new_analyzed_name`, compiled too).
 """
 
 from __future__ import annotations
 
 from thaw.index.entry import Entry, IdNumber
-from thaw.text import AnalyzedName, Token
+from thaw.text import AnalyzedName
+from thaw.text.analyze import new_analyzed_name
+
+__all__ = ["new_analyzed_name", "new_entry", "new_id_number"]
 
 
 def new_entry(
@@ -69,26 +73,3 @@ def new_id_number(kind: str, number: str, country: str | None = None) -> IdNumbe
     setattr_(found, "number", number)
     setattr_(found, "country", country)
     return found
-
-
-def new_analyzed_name(
-    original: str,
-    tokens: tuple[Token, ...],
-    schema: str | None,
-    truncated: bool,
-    active: tuple[Token, ...] | None,
-    compounds: tuple[tuple[int, int, str], ...],
-    compound_initials: frozenset[str],
-) -> AnalyzedName:
-    """``AnalyzedName(original, tokens, …)``: the same analysed name (a listed
-    name of a decoded entry)."""
-    name: AnalyzedName = AnalyzedName.__new__(AnalyzedName)
-    setattr_ = object.__setattr__
-    setattr_(name, "original", original)
-    setattr_(name, "tokens", tokens)
-    setattr_(name, "schema", schema)
-    setattr_(name, "truncated", truncated)
-    setattr_(name, "active", active)
-    setattr_(name, "compounds", compounds)
-    setattr_(name, "compound_initials", compound_initials)
-    return name

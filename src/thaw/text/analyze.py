@@ -1463,19 +1463,19 @@ def analyze_name(name: str, schema: str | None = None) -> AnalyzedName:
     if len(_INITIALS_POOL) > 10_000:
         _INITIALS_POOL.clear()
     initials = _INITIALS_POOL.setdefault(initials, initials)
-    return _analyzed(name, all_tokens, schema, truncated, active, runs, initials)
+    return new_analyzed_name(name, all_tokens, schema, truncated, active, runs, initials)
 
 
 _NAME_SETTERS: Final[tuple[Callable[[AnalyzedName, object], None], ...]] = tuple(
     getattr(AnalyzedName, name).__set__ for name in AnalyzedName.__dataclass_fields__
 )
-"""What :func:`_analyzed` makes an analysed name with: the setter of each field,
-in order, as :data:`_TOKEN_SETTERS` for a token (the frozen dataclass's
-generated ``__init__`` is Python, not compiled: about 10,000 instructions a
-name, which every new name analysed paid)."""
+"""What :func:`new_analyzed_name` makes an analysed name with: the setter of
+each field, in order, as :data:`_TOKEN_SETTERS` for a token (the frozen
+dataclass's generated ``__init__`` is Python, not compiled: about 10,000
+instructions a name, which every new name analysed paid)."""
 
 
-def _analyzed(
+def new_analyzed_name(
     original: str,
     tokens: tuple[Token, ...],
     schema: str | None,
@@ -1485,7 +1485,9 @@ def _analyzed(
     compound_initials: frozenset[str],
 ) -> AnalyzedName:
     """``AnalyzedName(original, tokens, ...)``: the same fields, set through
-    their setters (:data:`_NAME_SETTERS`), not by the generated ``__init__``."""
+    their setters (:data:`_NAME_SETTERS`), not by the generated ``__init__``:
+    how analysis makes a name, and decoding a listed one
+    (:data:`thaw.index.codec.MAKERS`)."""
     made = AnalyzedName.__new__(AnalyzedName)
     fields = (original, tokens, schema, truncated, active, compounds, compound_initials)
     for setter, value in zip(_NAME_SETTERS, fields, strict=True):
