@@ -116,3 +116,30 @@ def test_a_legal_form_no_country_of_the_party_writes_is_the_partys_conflict() ->
     # the same bank written with a form of Russian law, or with none, is found
     assert screener.screen("Alfa-Bank OOO").hits[0].profile_id == "p"
     assert screener.screen("Alfa-Bank").hits[0].score >= 0.95
+
+
+def test_a_legal_form_the_party_s_matched_name_writes_is_no_conflict_of_the_party() -> None:
+    """Issue 11, exact names: a listing's own alias in a Malaysian form (*Sdn
+    Bhd*), pasted as written, was held against the party's other listing, which
+    places the front company in North Korea under another name, and fell below
+    the threshold. The form is the matched name's own; a form the matched name
+    does not write stays the query's fact (Alpha Bank S.A., above)."""
+    alias = "Zorvex Golden Systems Sdn Bhd"
+    entries = [
+        entry_from_record(
+            Record(
+                "t",
+                "1",
+                "Organization",
+                names=[Name("Zorvex Communications"), Name(alias, "alias")],
+                countries=["kp"],
+            )
+        ),
+        _firm("2", "ZORVEX PAN SYSTEMS", countries=["kp"]),
+    ]
+    screener = PartyScreener.from_entries(entries, profile_of={("t", "1"): "p", ("t", "2"): "p"})
+    (hit,) = screener.screen(alias).hits
+    assert hit.score >= 0.95 and "another listing" not in hit.explanation
+    # a country the query states is the query's fact, as before
+    (stated,) = screener.screen(alias, country="my").hits
+    assert stated.score < hit.score

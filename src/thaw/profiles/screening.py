@@ -81,15 +81,25 @@ _COUNTRY = "country"
 
 
 def _own_named(query: Query, hit: Hit) -> bool:
-    """Whether the only countries ``query`` gives are those its name names,
-    and the name of ``hit`` it matched names them too: a word of the party's
-    own name (*Operating Organisation of the Zaporizhzhia NPP*, *... of the
-    Administration of the President of the Russian Federation*), which says
-    nothing of where its other listings place it (Russia, Crimea)."""
+    """Whether every country fact of ``query`` is one of the party's own name
+    as ``hit`` matched it, which says nothing of where the party's other
+    listings place it: the query states no country, and
+    - the countries its name names, if any, the matched name names too
+      (*Operating Organisation of the Zaporizhzhia NPP*, *... of the
+      Administration of the President of the Russian Federation*, listed
+      elsewhere in Russia, Crimea);
+    - the laws of the legal form its name writes (:func:`query_form_laws`), if
+      any, the matched name writes a form of too (*International Golden Systems
+      Sdn Bhd*, a North Korean front's Malaysian company, which another
+      authority lists in North Korea under another name)."""
     named = named_countries(query)
-    if query.countries or not named:
+    laws = query_form_laws(query)
+    if query.countries or not (named or laws):
         return False
-    return set(named) <= set(named_countries(Query(hit.matched_name, query.schema)))
+    matched = Query(hit.matched_name, query.schema)
+    if named and not set(named) <= set(named_countries(matched)):
+        return False
+    return not laws or bool(laws & query_form_laws(matched))
 
 
 class PartyScreener(Screener):
