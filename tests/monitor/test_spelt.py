@@ -78,12 +78,8 @@ def _plain_walk(delta: CandidateIndex, words: list[str]) -> dict[int, set[str]]:
             whole,
         )
         for start, end, spellings in runs:
-            hits = {delta._spelt_slot(sp) for sp in spellings}
-            if jp:
-                hits |= {delta._spelt_slot(sp, "j:") for sp in spellings}
-            for slot in hits - {-1}:
-                for position in delta._posting(slot).tolist():
-                    found.setdefault(position, set()).add(f"r:{key}/{start}/{end}")
+            for position in delta.spelt_positions(spellings, jp):
+                found.setdefault(position, set()).add(f"r:{key}/{start}/{end}")
     return found
 
 

@@ -1768,6 +1768,22 @@ class CandidateIndex:
         memo[key] = found
         return found
 
+    def spelt_positions(self, spellings: Iterable[str], japanese: bool = False) -> set[int]:
+        """The positions of the listings that post a token one of ``spellings``
+        (the joined spellings of a run of a word) folds to, as retrieval looks
+        a run up (:meth:`_spelt_slot`); with ``japanese``, also of those that
+        write one of them with long vowels (``j:``). What the row index of
+        :mod:`thaw.monitor` asks of a change's listings."""
+        spellings = tuple(spellings)
+        slots = {self._spelt_slot(sp) for sp in spellings}
+        if japanese:
+            slots.update(self._spelt_slot(sp, "j:") for sp in spellings)
+        slots.discard(-1)
+        found: set[int] = set()
+        for slot in slots:
+            found.update(self._posting(slot).tolist())
+        return found
+
     def _spelt_slot(self, spelling: str, prefix: str = "t:") -> int:
         """The slot of the token that the joined spelling ``spelling`` folds
         to, ``-1`` for none (remembered, up to :data:`SPELT_MEMO` spellings);

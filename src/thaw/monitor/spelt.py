@@ -414,11 +414,6 @@ def spelt_keys(delta: CandidateIndex, words: Iterable[str]) -> dict[int, list[st
         for start, end, spellings in _word_runs(
             word, edges, longest, cuts, whole, japanese, targets
         ):
-            slots = {delta._spelt_slot(sp) for sp in spellings}
-            if japanese:
-                slots.update(delta._spelt_slot(sp, "j:") for sp in spellings)
-            for slot in slots:
-                if slot >= 0:
-                    for position in delta._posting(slot).tolist():
-                        found.setdefault(position, []).append(f"r:{key}/{start}/{end}")
+            for position in sorted(delta.spelt_positions(spellings, japanese)):
+                found.setdefault(position, []).append(f"r:{key}/{start}/{end}")
     return found
