@@ -25,7 +25,7 @@ credit):
                  (of two written in an abjad, also the ``k:`` key of their join);
 ``k:``/``a:``/``s:``/``t:``  the keys the index derives from one retrieval token
                  (skeletons, consonants, Latin spellings of another script; the
-                 index's own ``_token_keys``, so both sides agree by
+                 index's own ``token_keys``, so both sides agree by
                  construction), 0.75; in a name read as Korean, the other
                  spellings of each syllable (``respelt_keys``), 0.6; for a
                  word written in an abjad, Thai or Khmer, the abjad keys it
@@ -188,7 +188,7 @@ def probe_keys(
             unit, share = base | i, shares[i]
             probes.append(("t:" + token.text, unit, share))
             probes.extend(
-                (key, unit, KEY_CREDIT * share) for key in keyer._token_keys(analyzed, token)
+                (key, unit, KEY_CREDIT * share) for key in keyer.token_keys(analyzed, token)
             )
             if korean:
                 probes.extend((key, unit, RESPELLING_CREDIT * share) for key in respelt_keys(token))
@@ -219,7 +219,7 @@ def probe_keys(
 
 def _join_keys(left: Token, right: Token) -> list[str]:
     """The keys retrieval looks up for two adjacent retrieval tokens
-    (:meth:`thaw.index.CandidateIndex._units`): their join, and for two words
+    (:meth:`thaw.index.CandidateIndex.candidates`): their join, and for two words
     written apart in an abjad the consonant key of the join of their raw forms
     (:func:`thaw.index.candidates.abjad_join_key`: أبو بكر, *Abubakar*)."""
     joined = abjad_join_key(left, right)
@@ -447,20 +447,15 @@ class RowIndex:
         token the change affects as a whole, ``crowded`` (the index's cut of its
         typo neighbours may move, given how many of them the change brings or
         takes) or ``flipped`` (its minor unit appears or goes)."""
-        state = delta.state()
-        slots: dict[str, int] = state["slots"]
-        keys = [""] * len(slots)
-        for key, slot in slots.items():
-            keys[slot] = key
-        near = self.neighbours(state["vocab"], workers)
+        keys, offsets, posted = delta.posted_keys()
+        slots = len(keys)
+        near = self.neighbours(delta.fuzzy_vocabulary(), workers)
         fuzzy = sorted({q for qs in near.values() for q in qs})
         fuzzy_slot = {q: len(keys) + i for i, q in enumerate(fuzzy)}
         keys += ["z:" + q for q in fuzzy]
         starts, ends = self._ranges(keys)
         # each listing's slots (the keys it posts), and its tokens' neighbours
-        offsets: npt.NDArray[np.int64] = state["offsets"]
-        posted: npt.NDArray[np.int32] = state["ids"]
-        slot_of = np.repeat(np.arange(len(slots), dtype=np.int64), np.diff(offsets))
+        slot_of = np.repeat(np.arange(slots, dtype=np.int64), np.diff(offsets))
         order = np.argsort(posted, kind="stable")
         posted, slot_of = posted[order], slot_of[order]
         bounds = np.flatnonzero(np.diff(posted)) + 1

@@ -222,7 +222,8 @@ class _Targets:
 
     def __init__(self, delta: CandidateIndex) -> None:
         found: dict[str, dict[str, set[str]]] = {"t:": {}, "j:": {}}
-        for key in delta.state()["slots"]:
+        keys = delta.posted_keys()[0]
+        for key in keys:
             kind = found.get(key[:2])
             if kind is not None:
                 text = key[2:]
@@ -230,7 +231,7 @@ class _Targets:
                 for j in range(len(text) + 1):
                     kind.setdefault(text[:j], set()).add(invariant)
         self.texts: dict[str, list[tuple[str, str]]] = {}
-        for key in delta.state()["slots"]:
+        for key in keys:
             if key[:2] in found:
                 self.texts.setdefault(fold_invariant(key[2:]), []).append((key[:2], key[2:]))
         self.plain = {k: frozenset(v) for k, v in found["t:"].items()}
