@@ -250,7 +250,7 @@ def _versus_screen_file(
         [(r.pk, RowData.from_dict(r.data)) for r in rows],
         listing_set,
         info.threshold,
-        listing_set.index.state().get("token_stats"),
+        listing_set.index.token_stats_data(),
         workers=monitor.workers,
     )
     by_pk = {r.pk: r.row_id for r in rows}

@@ -53,7 +53,7 @@ def _plain_walk(delta: CandidateIndex, words: list[str]) -> dict[int, set[str]]:
     """The run keys of ``words`` whose spellings fold to a token of ``delta``, by
     listing: every run's spellings, extended while their folding begins one of
     its tokens (the walk before the invariant pruned it)."""
-    slots = delta.state()["slots"]
+    slots = delta.posted_keys()[0]
     begins = {k[2:j] for k in slots if k.startswith("t:") for j in range(2, len(k) + 1)}
     short = {k[2:j] for k in slots if k.startswith("j:") for j in range(2, len(k) + 1)}
 

@@ -2212,6 +2212,45 @@ class CandidateIndex:
             allowed = self._allowed[schema] = _schema_mask(schema)[self.schema_codes]
         return allowed
 
+    # -- what a portfolio's row index asks (:mod:`thaw.monitor`) ----------------------
+
+    def posted_keys(self) -> tuple[list[str], npt.NDArray[np.int64], _Ints]:
+        """Every posting key, by slot, with the offsets of the slots' postings
+        and the positions of the listings posting them (slot ``s`` is posted by
+        ``ids[offsets[s]:offsets[s + 1]]``): the keys through which a change's
+        listings (an index of them) reach a portfolio's rows."""
+        keys = [""] * len(self._slots)
+        for key, slot in self._slots.items():
+            keys[slot] = key
+        return keys, self._offsets, self._ids
+
+    def fuzzy_vocabulary(self) -> list[str]:
+        """The indexed tokens among which a query token's typo neighbours are
+        looked for (:meth:`neighbours`)."""
+        return self._vocab
+
+    def token_keys(self, name: AnalyzedName, token: Token) -> list[str]:
+        """The keys beyond its text through which retrieval finds listings for
+        ``token`` of ``name`` (skeletons, consonants, the Latin spellings of a
+        word of another script), credited :data:`KEY_CREDIT`."""
+        return self._token_keys(name, token)
+
+    def token_document_frequency(self, name: AnalyzedName, token: Token) -> int:
+        """How many listings retrieval credits for ``token`` of ``name`` (by its
+        text, its typo neighbours and its keys): the count its weight is
+        taken from where no listing carries its text."""
+        return self._token_postings(name, token).df
+
+    def rarity_weight(self, df: int) -> float:
+        """The weight of a token carried by ``df`` listings, ``log(1 + N / df)``
+        (for none, the weight of a token unknown to the lists)."""
+        return self._idf(df)
+
+    def token_stats_data(self) -> dict[str, Any] | None:
+        """The statistics of the indexed names (:attr:`token_stats`) in the form
+        the index stores them."""
+        return self._token_stats
+
 
 @functools.lru_cache(maxsize=16)
 def _schema_mask(schema: str) -> npt.NDArray[np.bool_]:

@@ -127,7 +127,7 @@ class Change:
         after = CandidateIndex.build(entries[v] for v in dict.fromkeys(delta.new.values()))
         involved = CandidateIndex.build(entries.values())
         flipped = set()
-        for key in involved.state()["slots"]:
+        for key in involved.posted_keys()[0]:
             if not key.startswith("t:"):
                 continue
             token = key[2:]

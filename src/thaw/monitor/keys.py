@@ -25,7 +25,7 @@ credit):
                  (of two written in an abjad, also the ``k:`` key of their join);
 ``k:``/``a:``/``s:``/``t:``  the keys the index derives from one retrieval token
                  (skeletons, consonants, Latin spellings of another script; the
-                 index's own ``_token_keys``, so both sides agree by
+                 index's own ``token_keys``, so both sides agree by
                  construction), 0.75; in a name read as Korean, the other
                  spellings of each syllable (``respelt_keys``), 0.6; for a
                  word written in an abjad, Thai or Khmer, the abjad keys it
@@ -56,7 +56,10 @@ write one of its tokens (:func:`thaw.monitor.spelt.spelt_keys`). The rows where 
 listing may reach the least coverage, and the rows holding
 a flipped or crowded token, are the rows to screen again; every other row keeps
 its candidate set and its alerts, so screening exactly those gives a full
-re-screen's answer. A row with a token not pinned (a portfolio from before the
+re-screen's answer. The walk of the rows' words' spellings is most of the cost
+of a change: a word's ``r:`` keys reach only the rows holding the word, so the
+words all of whose rows the listings' other keys reach already are not walked
+(the rows to screen again are a union). A row with a token not pinned (a portfolio from before the
 weights were pinned) is reached by any of its keys.
 
 Names with another reading (kanji read as Japanese) probe the keys of every
@@ -99,7 +102,7 @@ from thaw.index.candidates import (
     respelt_keys,
     retrieval_tokens,
 )
-from thaw.monitor.spelt import onset_probes, sounded, spelt_keys, spelt_probes
+from thaw.monitor.spelt import onset_probes, run_keys, sounded, spelt_keys, spelt_probes
 from thaw.text import AnalyzedName, Token, analyze_name, name_variants
 
 FUZZY_BLOCK = 20_000_000
@@ -185,7 +188,7 @@ def probe_keys(
             unit, share = base | i, shares[i]
             probes.append(("t:" + token.text, unit, share))
             probes.extend(
-                (key, unit, KEY_CREDIT * share) for key in keyer._token_keys(analyzed, token)
+                (key, unit, KEY_CREDIT * share) for key in keyer.token_keys(analyzed, token)
             )
             if korean:
                 probes.extend((key, unit, RESPELLING_CREDIT * share) for key in respelt_keys(token))
@@ -216,7 +219,7 @@ def probe_keys(
 
 def _join_keys(left: Token, right: Token) -> list[str]:
     """The keys retrieval looks up for two adjacent retrieval tokens
-    (:meth:`thaw.index.CandidateIndex._units`): their join, and for two words
+    (:meth:`thaw.index.CandidateIndex.candidates`): their join, and for two words
     written apart in an abjad the consonant key of the join of their raw forms
     (:func:`thaw.index.candidates.abjad_join_key`: أبو بكر, *Abubakar*)."""
     joined = abjad_join_key(left, right)
@@ -444,26 +447,19 @@ class RowIndex:
         token the change affects as a whole, ``crowded`` (the index's cut of its
         typo neighbours may move, given how many of them the change brings or
         takes) or ``flipped`` (its minor unit appears or goes)."""
-        state = delta.state()
-        slots: dict[str, int] = state["slots"]
-        keys = [""] * len(slots)
-        for key, slot in slots.items():
-            keys[slot] = key
-        near = self.neighbours(state["vocab"], workers)
+        keys, offsets, posted = delta.posted_keys()
+        slots = len(keys)
+        near = self.neighbours(delta.fuzzy_vocabulary(), workers)
         fuzzy = sorted({q for qs in near.values() for q in qs})
         fuzzy_slot = {q: len(keys) + i for i, q in enumerate(fuzzy)}
-        spelt = spelt_keys(delta, self.words.tolist())
-        runs = sorted({k for ks in spelt.values() for k in ks})
-        run_slot = {k: len(keys) + len(fuzzy) + i for i, k in enumerate(runs)}
-        starts, ends = self._ranges(keys + ["z:" + q for q in fuzzy] + runs)
+        keys += ["z:" + q for q in fuzzy]
+        starts, ends = self._ranges(keys)
         # each listing's slots (the keys it posts), and its tokens' neighbours
-        offsets: npt.NDArray[np.int64] = state["offsets"]
-        posted: npt.NDArray[np.int32] = state["ids"]
-        slot_of = np.repeat(np.arange(len(keys), dtype=np.int64), np.diff(offsets))
+        slot_of = np.repeat(np.arange(slots, dtype=np.int64), np.diff(offsets))
         order = np.argsort(posted, kind="stable")
         posted, slot_of = posted[order], slot_of[order]
         bounds = np.flatnonzero(np.diff(posted)) + 1
-        listings: dict[tuple[int, ...], npt.NDArray[np.int64]] = {}
+        listings: dict[int, npt.NDArray[np.int64]] = {}
         for position, own in zip(
             posted[np.append(0, bounds)].tolist() if len(posted) else [],
             np.split(slot_of, bounds) if len(posted) else [],
@@ -475,18 +471,8 @@ class RowIndex:
                 if keys[slot].startswith("t:")
                 for q in near.get(keys[slot][2:], ())
             ]
-            extra += [run_slot[k] for k in spelt.get(position, ())]
-            mine = np.unique(np.concatenate([own, np.asarray(extra, dtype=np.int64)]))
-            mine = mine[ends[mine] > starts[mine]]
-            # (versions posting the same keys reach the same rows: once)
-            listings.setdefault(tuple(mine.tolist()), mine)
-
-        def bound(mine: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-            return self._bound(spans(starts[mine], ends[mine]), min_coverage)
-
-        # (NumPy's sorting runs outside the interpreter lock: threads share the cores)
-        with ThreadPoolExecutor(max(1, workers)) as pool:
-            found = list(pool.map(bound, listings.values()))
+            listings[position] = np.unique(np.concatenate([own, np.asarray(extra, np.int64)]))
+        found = self._reached(listings.values(), starts, ends, workers, min_coverage)
         touched: list[str] = []
         if crowded is not None:
             near_count: dict[str, int] = {}
@@ -495,7 +481,67 @@ class RowIndex:
                     near_count[q] = near_count.get(q, 0) + 1
             touched = [q for q in fuzzy if crowded(q, near_count[q])]
         found.append(self.rows_with(["x:" + t for t in [*touched, *flipped]]))
+        # the run keys of the rows' words whose spellings write a listing's
+        # token reach the rows holding the word only: a word all of whose rows
+        # are reached already is not walked (:meth:`_open_words`)
+        reached = np.unique(np.concatenate(found))
+        spelt = spelt_keys(delta, self._open_words(reached))
+        runs = sorted({k for ks in spelt.values() for k in ks})
+        if runs:
+            run_slot = {k: len(keys) + i for i, k in enumerate(runs)}
+            more_starts, more_ends = self._ranges(runs)
+            starts = np.concatenate([starts, more_starts])
+            ends = np.concatenate([ends, more_ends])
+            spelling = [
+                np.concatenate(
+                    [listings.get(position, np.zeros(0, np.int64)), [run_slot[k] for k in ks]]
+                ).astype(np.int64)
+                for position, ks in spelt.items()
+            ]
+            found += self._reached(spelling, starts, ends, workers, min_coverage)
+        found.append(reached)
         return np.unique(np.concatenate(found))
+
+    def _reached(
+        self,
+        listings: Iterable[npt.NDArray[np.int64]],
+        starts: npt.NDArray[np.int64],
+        ends: npt.NDArray[np.int64],
+        workers: int,
+        min_coverage: float,
+    ) -> list[npt.NDArray[np.int64]]:
+        """For each listing (the slots of the keys it posts, into ``starts``
+        and ``ends``, the ranges of their postings), the rows it may bring to
+        ``min_coverage`` (:meth:`_bound`)."""
+        unique: dict[tuple[int, ...], npt.NDArray[np.int64]] = {}
+        for mine in listings:
+            mine = np.unique(mine)
+            mine = mine[ends[mine] > starts[mine]]
+            # (versions posting the same keys reach the same rows: once)
+            unique.setdefault(tuple(mine.tolist()), mine)
+
+        def bound(mine: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+            return self._bound(spans(starts[mine], ends[mine]), min_coverage)
+
+        # (NumPy's sorting runs outside the interpreter lock: threads share the cores)
+        with ThreadPoolExecutor(max(1, workers)) as pool:
+            return list(pool.map(bound, unique.values()))
+
+    def _open_words(self, reached: npt.NDArray[np.int64]) -> list[str]:
+        """The rows' words (:attr:`words`) held by a row not among ``reached``
+        (sorted): the words whose run keys (:func:`thaw.monitor.spelt.run_keys`)
+        may still bring a row."""
+        words: list[str] = self.words.tolist()
+        keys: list[str] = []
+        owner: list[int] = []
+        for w, word in enumerate(words):
+            runs = run_keys(word)
+            keys += runs
+            owner += [w] * len(runs)
+        starts, ends = self._ranges(keys)
+        word_of = np.repeat(np.asarray(owner, dtype=np.int64), ends - starts)
+        rows = self.ids[spans(starts, ends)]
+        return [words[w] for w in np.unique(word_of[~np.isin(rows, reached)]).tolist()]
 
     def _ranges(self, keys: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """For each of ``keys``, the range of its postings (empty if none)."""

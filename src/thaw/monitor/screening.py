@@ -436,8 +436,8 @@ def text_rarity(index: CandidateIndex) -> Callable[[str], float]:
             analyzed = analyze_name(text)
             token = next((t for t in analyzed.tokens if t.text == text), None)
             if token is not None:
-                df = index._token_postings(analyzed, token).df
-        return index._idf(df)
+                df = index.token_document_frequency(analyzed, token)
+        return index.rarity_weight(df)
 
     return weigh
 

@@ -454,7 +454,7 @@ class Monitor:
             targets = self.store.active_publications()
         if not targets:
             raise NoListsLoaded(self.store.home)
-        stats = self.listing_set(targets).index.state().get("token_stats")
+        stats = self.listing_set(targets).index.token_stats_data()
         pid = self.portfolios.create_portfolio(name, threshold, stats)
         try:
             seen: set[str] = set()
@@ -493,7 +493,7 @@ class Monitor:
         if targets is None:
             targets = self.store.active_publications()
         if recalibrate:
-            stats = self.listing_set(targets).index.state().get("token_stats")
+            stats = self.listing_set(targets).index.token_stats_data()
             self.portfolios.set_stats(info.id, stats)
         listing_set = self.listing_set(targets)
         listings = listing_set

@@ -136,19 +136,40 @@ def spelt_probes(
             word = chars[w_start:w_end]
             key = word_key(script, k, cuts, word)
             words.add(key)
-            longest, whole, _japanese = _walk(language, word)
-            for start in range(1 if whole else len(word)):
-                limit = min([c for c in cuts if c > start], default=len(word))
-                ends = [limit] if whole else range(start + 1, min(limit, start + longest) + 1)
-                for end in ends:
-                    owned = {t for i in range(w_start + start, w_start + end) for t in owners[i]}
-                    run = f"r:{key}/{start}/{end}"
-                    probes.extend(
-                        (run, unit_of[t], SPELLING_CREDIT * shares[unit_of[t]])
-                        for t in sorted(owned)
-                        if unit_of[t] >= 0
-                    )
+            for start, end in _runs(language, word, cuts):
+                owned = {t for i in range(w_start + start, w_start + end) for t in owners[i]}
+                run = f"r:{key}/{start}/{end}"
+                probes.extend(
+                    (run, unit_of[t], SPELLING_CREDIT * shares[unit_of[t]])
+                    for t in sorted(owned)
+                    if unit_of[t] >= 0
+                )
     return probes, words
+
+
+def _runs(language: EdgesOf, word: str, cuts: Sequence[int]) -> list[tuple[int, int]]:
+    """The runs ``(start, end)`` of ``word`` that retrieval may spell in
+    ``language``, none across a place of ``cuts``: the whole word for a word
+    spelt by its sounds, else every run of at most its longest."""
+    longest, whole, _japanese = _walk(language, word)
+    out: list[tuple[int, int]] = []
+    for start in range(1 if whole else len(word)):
+        limit = min([c for c in cuts if c > start], default=len(word))
+        if whole:
+            out.append((start, limit))
+        else:
+            out.extend((start, end) for end in range(start + 1, min(limit, start + longest) + 1))
+    return out
+
+
+def run_keys(key: str) -> list[str]:
+    """The run keys (``r:``) the rows holding the word ``key``
+    (:func:`word_key`) may probe, one per run of :func:`spelt_probes` (a
+    row probes those of its runs that write a retrieval token)."""
+    script, place, cut_text, word = key.split("/", 3)
+    cuts = tuple(int(c) for c in cut_text.split(",") if c)
+    language = languages(script)[int(place)]
+    return [f"r:{key}/{start}/{end}" for start, end in _runs(language, word, cuts)]
 
 
 _INVARIANT = str.maketrans(
@@ -177,6 +198,13 @@ def _collapsed(letters: str) -> str:
     return _RUNS.sub(r"\1", letters)
 
 
+@lru_cache(maxsize=65536)
+def _edge_invariants(spellings: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`fold_invariant` of each of an edge's ``spellings`` (remembered
+    from one change to the next: a word's edges are the same)."""
+    return tuple(map(fold_invariant, spellings))
+
+
 REMAINDERS = 256
 """Most invariants of the rest of a run a walk tells apart (more: any)."""
 
@@ -194,7 +222,8 @@ class _Targets:
 
     def __init__(self, delta: CandidateIndex) -> None:
         found: dict[str, dict[str, set[str]]] = {"t:": {}, "j:": {}}
-        for key in delta.state()["slots"]:
+        keys = delta.posted_keys()[0]
+        for key in keys:
             kind = found.get(key[:2])
             if kind is not None:
                 text = key[2:]
@@ -202,7 +231,7 @@ class _Targets:
                 for j in range(len(text) + 1):
                     kind.setdefault(text[:j], set()).add(invariant)
         self.texts: dict[str, list[tuple[str, str]]] = {}
-        for key in delta.state()["slots"]:
+        for key in keys:
             if key[:2] in found:
                 self.texts.setdefault(fold_invariant(key[2:]), []).append((key[:2], key[2:]))
         self.plain = {k: frozenset(v) for k, v in found["t:"].items()}
@@ -211,7 +240,6 @@ class _Targets:
         self._invariants: dict[str, str] = {}
         self._writes: dict[tuple[str, Rests, frozenset[str]], bool] = {}
         self._aims: dict[tuple[str, bool], frozenset[str]] = {}
-        self._edges: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def of(self, text: str, japanese: bool) -> frozenset[str]:
         """The invariants of the texts a spelling that begins with ``text``
@@ -243,10 +271,7 @@ class _Targets:
 
     def invariants(self, spellings: tuple[str, ...]) -> tuple[str, ...]:
         """:func:`fold_invariant` of each of an edge's ``spellings`` (remembered)."""
-        found = self._edges.get(spellings)
-        if found is None:
-            found = self._edges[spellings] = tuple(map(self.invariant, spellings))
-        return found
+        return _edge_invariants(spellings)
 
     def invariant(self, spelling: str) -> str:
         """:func:`fold_invariant` of ``spelling`` (remembered)."""
@@ -341,7 +366,7 @@ def _word_runs(
         stop = len(word) if whole else min(limit, start + longest)
         if stop > limit:
             continue  # (a word spelt whole, cut: no run spans it)
-        rests = _rests(edges, start, stop, whole)
+        rests: dict[int, Rests] | None = None  # (made when a spelling is first extended)
         found: dict[int, list[str]] = {}
         seen: set[tuple[int, str]] = set()
         # (a word spelt whole has one run: the texts its spellings fold to, and
@@ -377,7 +402,6 @@ def _word_runs(
                         texts.extend(kept)
                 if end == stop or end not in edges:
                     continue
-                after = rests.get(end)
                 # (a word spelt whole extends every spelling of its first
                 # letter, as :func:`thaw.text.spellings.run_spellings` does)
                 extended = every if whole and first else every[:width]
@@ -386,10 +410,15 @@ def _word_runs(
                     if (end, text) in seen:
                         continue
                     seen.add((end, text))
+                    ahead = targets.of(text, japanese)
+                    if not ahead:
+                        continue  # (its folding begins no changed text)
+                    if rests is None:
+                        rests = _rests(edges, start, stop, whole)
+                    after = rests.get(end)
                     invariant = _then(mine, invariants[k])
                     if not targets.may_write(invariant, after, aims):
                         continue
-                    ahead = targets.of(text, japanese)
                     if targets.may_write(invariant, after, ahead):
                         stack.append((end, text, invariant, ahead))
         out.extend((start, end, list(dict.fromkeys(t))) for end, t in sorted(found.items()) if t)
