@@ -737,3 +737,22 @@ def test_an_ascii_ic_is_also_read_ich() -> None:
     ]:
         assert meets(cyrillic, latin), (cyrillic, latin)
         assert meets(latin, cyrillic), (latin, cyrillic)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Νίκος Δένδιας חיים הרצוג",
+        "ሳሞራ የኑስ Ιωάννης Καποδίστριας",
+        "Ιωάννης 山田太郎",
+        "Αλέξανδρος",
+    ],
+)
+def test_a_name_mixing_greek_with_another_script_is_analysed(name: str) -> None:
+    """A name that writes Greek beside another script (two parties pasted on one
+    line, a signature block) is analysed and varied like any other: the Greek
+    hypocoristic once raised IndexError where the modern reading kept no word."""
+    for schema in ("Person", None, "Organization"):
+        variants = name_variants(name, schema)
+        assert all(isinstance(variant, str) for variant in variants)
+        assert analyze_name(name, schema).tokens

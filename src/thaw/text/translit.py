@@ -1254,7 +1254,9 @@ def greek_variant(name: str) -> tuple[str, ...]:
                 if given not in (modern, english) and given not in found:
                     found.append(given)
     words = modern.split()
-    for at in (0, -1) if len(words) > 1 else (0,):
+    # (no word at all where the name mixes Greek with a script that the modern
+    # reading leaves out: Νίκος Δένδιας חיים הרצוג)
+    for at in (0, -1) if len(words) > 1 else (0,) if words else ():
         # the given name's hypocoristic, first or last (Σπυρίδων *Spyros*)
         one = list(words)
         one[at] = _greek_hypocoristic(one[at])
