@@ -9,6 +9,108 @@ from pathlib import Path
 import pytest
 
 from tests.screen.test_text_voices import _blind_set
+from tests.screen.text_lists import found_mentions, listing, text_screener
+from thaw.model import Record
+
+
+def _listed(
+    sid: str, schema: str, *names: str, by: tuple[str, ...] = ("us_ofac_sdn",)
+) -> list[Record]:
+    """The listing of ``names`` by each authority of ``by``."""
+    return [listing(source, sid, schema, *names) for source in by]
+
+
+THREE = ("us_ofac_sdn", "uk_ofsi", "au_dfat")
+
+
+def test_two_bare_surnames_joined_by_and() -> None:
+    """Two surnames joined by *and* (*Голикова и Хуснуллин*) name no party
+    together: each is a bare surname, and the first names its very well-known
+    person though it opens the sentence, a name beside a name. Two words
+    that are no surnames of such persons name nobody."""
+    screener = text_screener(
+        [
+            *_listed("gol", "Person", "Tatyana Alekseyevna GOLIKOVA", by=THREE),
+            *_listed("khu", "Person", "Marat Shakirzyanovich KHUSNULLIN", by=THREE),
+        ]
+    )
+    text = "Голикова и Хуснуллин провели совещание о восстановлении Мариуполя."
+    found = found_mentions(screener.screen_text(text))
+    assert found == {
+        **{f"{x}:gol": ["Голикова"] for x in THREE},
+        **{f"{x}:khu": ["Хуснуллин"] for x in THREE},
+    }
+    for text in ("Смирнов и Хуснуллина нет.", "Россия и Китай подписали соглашение."):
+        assert "us_ofac_sdn:gol" not in found_mentions(screener.screen_text(text)), text
+
+
+def test_an_article_in_capitals_after_an_article_opens_a_name() -> None:
+    """Articles do not stack, nor follow a vessel word: *AN* in capitals
+    after *the* (*the AN SAN 1*) or *the tanker* opens the vessel's name the
+    lists write in capitals; opening a sentence it may be the article."""
+    screener = text_screener(
+        [listing(x, "ansan", "Vessel", "AN SAN 1", "ANSAN-1") for x in ("us_ofac_sdn", "uk_ofsi")]
+    )
+    for text in (
+        "The AN SAN 1 was seen loading coal at Nampo.",
+        "Satellite images show the tanker AN SAN 1 off Nampo.",
+    ):
+        found = found_mentions(screener.screen_text(text))
+        assert found == {"us_ofac_sdn:ansan": ["AN SAN 1"], "uk_ofsi:ansan": ["AN SAN 1"]}, text
+
+
+def test_one_name_word_and_organization_is_named_by_the_word() -> None:
+    """A listed name of one name word and *organization* ('NDRANGHETA
+    ORGANIZATION) is named by that word alone, as one of a name word and a
+    country is; a name word before another generic word (TBC BANK) is not."""
+    screener = text_screener(
+        [
+            *_listed("ndr", "Organization", "'NDRANGHETA ORGANIZATION"),
+            *_listed("tbc", "Organization", "TBC BANK"),
+        ]
+    )
+    text = "La Fiscalía vinculó a la 'Ndrangheta con un cargamento de cocaína."
+    assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:ndr": ["Ndrangheta"]}
+    assert found_mentions(screener.screen_text("The fund bought shares of TBC in May.")) == {}
+
+
+def test_a_declined_common_word_is_no_stem_a_list_spells() -> None:
+    """A common word declined (Ukrainian *Ради*, of *Рада*, a council) is
+    that word, not a stem of it a list spells as a name (*Радь*: RAAD, an
+    alias of the REAL IRA); a declined name that is also a common word keeps
+    its name."""
+    screener = text_screener(
+        [
+            *_listed("rira", "Organization", "REAL IRA", "RAAD", by=("us_ofac_sdn", "au_dfat")),
+            *_listed("gaz", "Organization", "GAZPROM", by=("us_ofac_sdn", "uk_ofsi")),
+        ]
+    )
+    text = "Колокольцев опинився в новому санкційному списку Ради національної безпеки."
+    assert found_mentions(screener.screen_text(text)) == {}
+    found = found_mentions(screener.screen_text("Акции Газпрома упали на бирже."))
+    assert set(found) == {"us_ofac_sdn:gaz", "uk_ofsi:gaz"}
+
+
+def test_vietnamese_names_its_head_word_first() -> None:
+    """Vietnamese writes an organisation's head word first and its generic
+    words in two syllables (*Ngân hàng Quốc tế Ilsim*, Ilsim International
+    Bank); translated, they name the listed bank; an unlisted bank of the
+    same words names nothing."""
+    screener = text_screener(
+        [
+            *_listed("ilsim", "Organization", "ILSIM INTERNATIONAL BANK"),
+            *_listed("kara", "Organization", "KARAFARIN BANK"),
+        ]
+    )
+    text = "Ngân hàng Quốc tế Ilsim của Triều Tiên bị Hội đồng Bảo an trừng phạt."
+    found = found_mentions(screener.screen_text(text))
+    assert found == {"us_ofac_sdn:ilsim": ["Ngân hàng Quốc tế Ilsim"]}
+    text = "Bộ Tài chính Mỹ đã trừng phạt Ngân hàng Karafarin của Iran."
+    assert found_mentions(screener.screen_text(text)) == {
+        "us_ofac_sdn:kara": ["Ngân hàng Karafarin"]
+    }
+    text = "Ngân hàng Phát triển Việt Nam ký thỏa thuận với Ngân hàng Quốc tế Việt Nam."
+    assert found_mentions(screener.screen_text(text)) == {}
 
 
 @pytest.mark.realdata

@@ -1542,9 +1542,10 @@ def core_name(word: str, hit: Hit, schemata: frozenset[str] | None = SINGLE_SCHE
     listed name's first word, the others generic words and at least one a
     country's or continent's name or English adjective, and perhaps a legal form
     (BELAVIA BELARUSIAN AIRLINES: *Belavia*; GARANTEX EUROPE OÜ: *Garantex*,
-    :data:`UNKNOWN_FORM`). A name word before generic words alone (*TBC* of TBC BANK)
-    is not one: :func:`whole_name` decides those. ``schemata=None``: whatever
-    the hit's schema."""
+    :data:`UNKNOWN_FORM`), or the others only words that say it is an
+    organisation (:data:`ORGANISATION_WORDS`). A name word before other generic
+    words alone (*TBC* of TBC BANK) is not one: :func:`whole_name` decides
+    those. ``schemata=None``: whatever the hit's schema."""
     if schemata is not None and hit.schema not in schemata:
         return False
     tokens = [t for t in analyze_name(word).tokens if t.role not in SINGLE_ROLES]
@@ -1555,8 +1556,16 @@ def core_name(word: str, hit: Hit, schemata: frozenset[str] | None = SINGLE_SCHE
         name.pop()  # a legal form name analysis does not know (the Estonian OÜ)
     if len(name) < MIN_CORE_WORDS or not _same_word(tokens[0], name[0]):
         return False
+    if all(t.text in ORGANISATION_WORDS for t in name[1:]):
+        return True  # 'NDRANGHETA ORGANIZATION: *'Ndrangheta*
     rest = [t for t in name[1:] if t.role != "generic"]
     return bool(rest) and all(_country_word(t.text) for t in rest)
+
+
+ORGANISATION_WORDS: Final = frozenset({"organization", "organisation"})
+"""Generic words that say only that a party is an organisation: a listed name
+of one name word and these (*'NDRANGHETA ORGANIZATION*) is named by that word
+alone (:func:`core_name`), as one of a name word and a country is."""
 
 
 CONTINENTS: Final = frozenset(
