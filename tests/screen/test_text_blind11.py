@@ -113,6 +113,21 @@ def test_vietnamese_names_its_head_word_first() -> None:
     assert found_mentions(screener.screen_text(text)) == {}
 
 
+def test_hindi_does_not_say_a_medial_inherent_vowel() -> None:
+    """Hindi does not say the inherent *a* inside a word before a syllable
+    with a vowel sign (खालसा *khālsā*, not *khālasā*), and the lists spell
+    names as said (KHALSA): the Devanagari word is read so; a Hindi sentence
+    of common words names nobody."""
+    screener = text_screener(
+        _listed("bk", "Organization", "Babbar Khalsa", by=("au_dfat", "uk_ofsi"))
+    )
+    text = "बब्बर खालसा के दो सदस्य पंजाब पुलिस ने पकड़े।"
+    found = found_mentions(screener.screen_text(text))
+    assert found == {"au_dfat:bk": ["बब्बर खालसा"], "uk_ofsi:bk": ["बब्बर खालसा"]}
+    text = "दिल्ली में आज आज़ादी और क़िस्मत पर एक नाटक हुआ।"
+    assert found_mentions(screener.screen_text(text)) == {}
+
+
 @pytest.mark.realdata
 def test_eleventh_blind_set(real_profiles_home: Path) -> None:
     """The eleventh blind set (108 sentences in seventeen languages, written

@@ -845,6 +845,41 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
     )
 
 
+_DEVANAGARI_CONSONANT: Final = re.compile("[\u0915-\u0939\u0958-\u095f]\u093c?")
+_DEVANAGARI_VOWEL_SIGN: Final = re.compile("[\u093e-\u094c\u0962\u0963]")
+_VIRAMA: Final = "\u094d"
+
+
+def _schwa_deleted(word: str) -> tuple[str, ...]:
+    """A Devanagari word as Hindi says it: the inherent *a* of a consonant
+    inside the word, between a syllable and a consonant with a vowel sign,
+    is not spoken (खालसा *khālsā*, not *khālasā*; लखवी *lakhvī*; रहमान
+    *rahmān*), and the lists spell the name as spoken (KHALSA, LAKHVI,
+    REHMAN): the word with a virama (``्``) that silences it, if any."""
+    if not ("\u0900" <= word[:1] <= "\u097f"):
+        return ()
+    out: list[str] = []
+    i, n, changed = 0, len(word), False
+    while i < n:
+        c = _DEVANAGARI_CONSONANT.match(word, i)
+        if c is None:
+            out.append(word[i])
+            i += 1
+            continue
+        out.append(c.group())
+        j = c.end()
+        follower = _DEVANAGARI_CONSONANT.match(word, j)
+        if (
+            i > 0
+            and follower is not None
+            and _DEVANAGARI_VOWEL_SIGN.match(word, follower.end()) is not None
+        ):
+            out.append(_VIRAMA)
+            changed = True
+        i = j
+    return ("".join(out),) if changed else ()
+
+
 def _declined_common(word: str, base: str) -> bool:
     """Whether ``word`` is a common word declined (*Ради*, of *Рада*, a
     council) rather than a listed name: a common word one of whose
@@ -866,7 +901,8 @@ def base_form(word: str, known: Callable[[str], bool]) -> str | None:
     word no list spells so may also be another language's spelling of a
     listed word (:func:`_respellings`: *Szojgu*)."""
     own = _keys(word)
-    for candidate in (*_inflections(word), *_russian_adjective(word), *_respellings(word)):
+    candidates = (*_inflections(word), *_russian_adjective(word), *_respellings(word))
+    for candidate in (*candidates, *_schwa_deleted(word)):
         keys = _keys(candidate)
         if keys and keys != own and word_known(candidate, keys, known):
             return candidate
