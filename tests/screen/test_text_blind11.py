@@ -128,6 +128,18 @@ def test_hindi_does_not_say_a_medial_inherent_vowel() -> None:
     assert found_mentions(screener.screen_text(text)) == {}
 
 
+def test_a_persian_p_before_h_is_two_letters() -> None:
+    """Persian سپه is *s-p-h*, not *s-f*: a *p* before a *h* is two letters
+    (the *h* at the end perhaps the vowel ه writes), and the word names the
+    listed Bank Sepah beside its generic word; the word alone names nothing."""
+    screener = text_screener(
+        _listed("sepah", "Organization", "Bank Sepah", by=("us_ofac_sdn", "ca_sema"))
+    )
+    text = "بانک انصار در بانک سپه ادغام شد."
+    found = found_mentions(screener.screen_text(text))
+    assert found == {"us_ofac_sdn:sepah": ["بانک سپه"], "ca_sema:sepah": ["بانک سپه"]}
+
+
 @pytest.mark.realdata
 def test_eleventh_blind_set(real_profiles_home: Path) -> None:
     """The eleventh blind set (108 sentences in seventeen languages, written

@@ -1192,7 +1192,20 @@ def _same_word(a: Token, b: Token) -> bool:
         a.skeleton == b.skeleton
         or a.skeleton.translate(_SEMIVOWELS) == b.skeleton.translate(_SEMIVOWELS)
         or _labials(a.skeleton) == _labials(b.skeleton)
+        or _p_and_h(a, b)
+        or _p_and_h(b, a)
     )
+
+
+def _p_and_h(a: Token, b: Token) -> bool:
+    """Whether an abjad word ``a`` whose letters *p* and *h* were read as one
+    *f* (Persian سپه, *sph*: skeleton *sf*) is ``b`` read as two letters,
+    the *h* at the end perhaps the vowel Persian writes with ه (*Sepah*
+    *sp*, *Sepehr* *sphr*)."""
+    if not a.abjad or b.abjad or "ph" not in a.raw:
+        return False
+    forms = {a.raw, a.raw[:-1] if a.raw.endswith("h") else a.raw}
+    return b.skeleton in forms
 
 
 _SEMIVOWELS = str.maketrans("", "", "vwy")
@@ -1296,7 +1309,11 @@ def words_cover(window: str, hit: Hit) -> bool:
     written = [t for t in tokens if t.role not in MINOR_ROLES - {"generic", "legal_form"}]
     name = [t for t in tokens if t.role not in MINOR_ROLES]
     if hit.schema != "Person" and not any(
-        t.role != "generic" and len(t.text) >= DISTINCT_LETTERS for t in wanted
+        # (an abjad word whose p and h were read as one f by the letters it
+        # writes: سپه *sph*, not its key *sf*: :func:`_p_and_h`)
+        t.role != "generic"
+        and len(t.raw if t.abjad and "ph" in t.raw else t.text) >= DISTINCT_LETTERS
+        for t in wanted
     ):
         return False  # a trade and a legal form (Trading OÜ) name no company
     if hit.schema != "Person" and _distinct_words(window, wanted) < 2:
