@@ -145,8 +145,9 @@ def test_eleventh_blind_set(real_profiles_home: Path) -> None:
     """The eleventh blind set (108 sentences in seventeen languages, written
     and committed before it was first screened) on the real lists: first
     screened 69 of its 119 parties found and 7 extra on an engineer's loaded
-    home (the lists as the suite loads them may differ by a few)."""
+    home; 79 and 6 there after the fixes of this file (the lists as the suite
+    loads them may differ by a few)."""
     report = _blind_set(real_profiles_home, "sentences_blind11.json", 108)
     figures = (report["found"], report["extra"])
-    assert report["found"] >= 66, figures
-    assert report["extra"] <= 9, figures
+    assert report["found"] >= 75, figures
+    assert report["extra"] <= 8, figures
