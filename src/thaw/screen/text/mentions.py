@@ -845,6 +845,52 @@ def word_known(word: str, keys: tuple[str, ...], known: Callable[[str], bool]) -
     )
 
 
+_DEVANAGARI_CONSONANT: Final = re.compile("[\u0915-\u0939\u0958-\u095f]\u093c?")
+_DEVANAGARI_VOWEL_SIGN: Final = re.compile("[\u093e-\u094c\u0962\u0963]")
+_VIRAMA: Final = "\u094d"
+
+
+def _schwa_deleted(word: str) -> tuple[str, ...]:
+    """A Devanagari word as Hindi says it: the inherent *a* of a consonant
+    inside the word, between a syllable and a consonant with a vowel sign,
+    is not spoken (खालसा *khālsā*, not *khālasā*; लखवी *lakhvī*; रहमान
+    *rahmān*), and the lists spell the name as spoken (KHALSA, LAKHVI,
+    REHMAN): the word with a virama (``्``) that silences it, if any."""
+    if not ("\u0900" <= word[:1] <= "\u097f"):
+        return ()
+    out: list[str] = []
+    i, n, changed = 0, len(word), False
+    while i < n:
+        c = _DEVANAGARI_CONSONANT.match(word, i)
+        if c is None:
+            out.append(word[i])
+            i += 1
+            continue
+        out.append(c.group())
+        j = c.end()
+        follower = _DEVANAGARI_CONSONANT.match(word, j)
+        if (
+            i > 0
+            and follower is not None
+            and _DEVANAGARI_VOWEL_SIGN.match(word, follower.end()) is not None
+        ):
+            out.append(_VIRAMA)
+            changed = True
+        i = j
+    return ("".join(out),) if changed else ()
+
+
+def _declined_common(word: str, base: str) -> bool:
+    """Whether ``word`` is a common word declined (*Ради*, of *Рада*, a
+    council) rather than a listed name: a common word one of whose
+    dictionary forms (:func:`_inflections`) is a common word too, while the
+    form a list spells (``base``: *Радь*, RAAD's) is none. A declined name
+    that is also a common word (*Газпрома*: *Газпром*) keeps its name."""
+    if _common(base) or not _common(word):
+        return False
+    return any(_common(form) for form in _inflections(word))
+
+
 def base_form(word: str, known: Callable[[str], bool]) -> str | None:
     """The dictionary form of an inflected name word: the first candidate of
     :func:`_inflections` whose analysed form is in some listed name (and
@@ -855,7 +901,8 @@ def base_form(word: str, known: Callable[[str], bool]) -> str | None:
     word no list spells so may also be another language's spelling of a
     listed word (:func:`_respellings`: *Szojgu*)."""
     own = _keys(word)
-    for candidate in (*_inflections(word), *_russian_adjective(word), *_respellings(word)):
+    candidates = (*_inflections(word), *_russian_adjective(word), *_respellings(word))
+    for candidate in (*candidates, *_schwa_deleted(word)):
         keys = _keys(candidate)
         if keys and keys != own and word_known(candidate, keys, known):
             return candidate
@@ -1631,6 +1678,8 @@ def find_mentions(
         if not found and bare is not None and sum(t.capitalised for t in run) == 1:
             # (a Russian word goes on with the lower-case words after it: Tok.continues)
             found = _bare_surname(work, run[0], bare)
+        if not found and bare is not None:
+            found = _coordinated_surnames(work, run, bare)
         mentions.extend(found)
     if others is not None:
         replaced: set[int] = set()
@@ -1654,16 +1703,52 @@ def find_mentions(
     return sorted(parties.values(), key=lambda p: (-p.score, p.mentions[0].start))
 
 
+AND_WORDS: Final = frozenset("and und et y e i и і та ve".split())
+"""The word *and* of the languages whose prose joins two bare surnames with it
+(*Голикова и Хуснуллин*, *Колокольцев і Турчак*): :func:`_coordinated_surnames`."""
+
+
+def _coordinated_surnames(text: str, run: Sequence[Tok], lookup: WindowLookup) -> list[Mention]:
+    """Two capitalised words joined by *and* (:data:`AND_WORDS`) that name no
+    party together, each as a bare surname (:func:`_bare_surname`: *Голикова и
+    Хуснуллин провели совещание*)."""
+    if len(run) != 3 or run[1].text.lower() not in AND_WORDS:
+        return []
+    first, second = run[0], run[2]
+    if not (first.capitalised and second.capitalised):
+        return []
+    return _bare_surname(text, first, lookup) + _bare_surname(text, second, lookup)
+
+
+_AND_AFTER: Final = re.compile(r"\s+(\w+)\s+(\w+)")
+
+
+def _surname_joined(text: str, tok: Tok, lookup: WindowLookup) -> bool:
+    """Whether *and* (:data:`AND_WORDS`) and the surname of a very well-known
+    person follow ``tok`` (*Голикова и Хуснуллин*): a name beside a name, so
+    ``tok`` opening a sentence is a name too, not a word grammar capitalised."""
+    after = _AND_AFTER.match(text, tok.end)
+    if after is None or after.group(1).lower() not in AND_WORDS:
+        return False
+    word = after.group(2)
+    if not word[0].isupper() or word.isupper() or _common(word) or _is_place(word):
+        return False
+    return bool(_surname_hits(word, lookup))
+
+
 def _bare_surname(text: str, tok: Tok, lookup: WindowLookup) -> list[Mention]:
     """A capitalised word alone, inside a sentence, as the surname of the one
     very well-known listed person it names (``lookup``: *Решетников с ним
     согласился*, *Die Vermögenswerte Tschemesows*), as written, declined or
     respelt (:func:`_surname_hits`); not a common word or a place's name, and
-    not a word that opens a sentence, whose capital proves nothing."""
+    not a word that opens a sentence, whose capital proves nothing, unless
+    *and* and another such surname follow it (:func:`_surname_joined`)."""
     word = tok.text
     if not word[0].isupper() or word.isupper() or _edge(tok) or _minor(tok):
         return []
-    if _sentence_start(text, tok.start) or _common(word):
+    if _common(word):
+        return []
+    if _sentence_start(text, tok.start) and not _surname_joined(text, tok, lookup):
         return []
     if _is_place(word) or _in_place_name(text, tok) or _before_building(text, tok):
         return []
@@ -1699,6 +1784,26 @@ def _vessel_word(tok: Tok) -> bool:
 
 def _edge(tok: Tok) -> bool:
     return tok.text.lower().strip(".") in EDGE_WORDS
+
+
+ENGLISH_ARTICLES: Final = frozenset({"the", "a", "an"})
+
+
+_STACKING_BEFORE: Final = re.compile(r"(\w+)[^\w.;:!?]*$")
+
+
+def _stacked_article(text: str, tok: Tok) -> bool:
+    """Whether ``tok``, an article written in capitals (*AN*), follows an
+    article or a vessel word: articles do not stack, nor follow the noun, so it
+    is the first word of a name the lists write in capitals (*the AN SAN 1*,
+    *the tanker AN SAN 1*, a vessel), not an article."""
+    if not (tok.text.isupper() and len(tok.text) > 1 and tok.text.lower() in ENGLISH_ARTICLES):
+        return False
+    before = _STACKING_BEFORE.search(text, max(0, tok.start - 40), tok.start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return word in ENGLISH_ARTICLES or word in VESSEL_WORDS
 
 
 TITLES = frozenset(
@@ -1850,6 +1955,7 @@ def _screen_run(
                 _edge(window[0])
                 and not (_title(window[0]) and cue_at(start))
                 and not _owner(text, window[0])
+                and not _stacked_article(text, window[0])
             ):
                 continue  # "the tanker Lady R": a vessel's name may begin with a title
             if (
@@ -1942,7 +2048,7 @@ def _screen_run(
                 continue  # a place named after the word (Al-Aqsa Mosque)
             where = partial(_where, text, run, i, taken)
             hits = single(tok.text, where) if tok.spelled else ()
-            if not hits and tok.base is not None:
+            if not hits and tok.base is not None and not _declined_common(tok.text, tok.base):
                 hits = single(tok.base, where)
             if not hits and "-" in tok.text and not tok.sounded:
                 # a compound of a name and a noun of the language (the German

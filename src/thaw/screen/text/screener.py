@@ -1192,7 +1192,20 @@ def _same_word(a: Token, b: Token) -> bool:
         a.skeleton == b.skeleton
         or a.skeleton.translate(_SEMIVOWELS) == b.skeleton.translate(_SEMIVOWELS)
         or _labials(a.skeleton) == _labials(b.skeleton)
+        or _p_and_h(a, b)
+        or _p_and_h(b, a)
     )
+
+
+def _p_and_h(a: Token, b: Token) -> bool:
+    """Whether an abjad word ``a`` whose letters *p* and *h* were read as one
+    *f* (Persian سپه, *sph*: skeleton *sf*) is ``b`` read as two letters,
+    the *h* at the end perhaps the vowel Persian writes with ه (*Sepah*
+    *sp*, *Sepehr* *sphr*)."""
+    if not a.abjad or b.abjad or "ph" not in a.raw:
+        return False
+    forms = {a.raw, a.raw[:-1] if a.raw.endswith("h") else a.raw}
+    return b.skeleton in forms
 
 
 _SEMIVOWELS = str.maketrans("", "", "vwy")
@@ -1296,7 +1309,11 @@ def words_cover(window: str, hit: Hit) -> bool:
     written = [t for t in tokens if t.role not in MINOR_ROLES - {"generic", "legal_form"}]
     name = [t for t in tokens if t.role not in MINOR_ROLES]
     if hit.schema != "Person" and not any(
-        t.role != "generic" and len(t.text) >= DISTINCT_LETTERS for t in wanted
+        # (an abjad word whose p and h were read as one f by the letters it
+        # writes: سپه *sph*, not its key *sf*: :func:`_p_and_h`)
+        t.role != "generic"
+        and len(t.raw if t.abjad and "ph" in t.raw else t.text) >= DISTINCT_LETTERS
+        for t in wanted
     ):
         return False  # a trade and a legal form (Trading OÜ) name no company
     if hit.schema != "Person" and _distinct_words(window, wanted) < 2:
@@ -1542,9 +1559,10 @@ def core_name(word: str, hit: Hit, schemata: frozenset[str] | None = SINGLE_SCHE
     listed name's first word, the others generic words and at least one a
     country's or continent's name or English adjective, and perhaps a legal form
     (BELAVIA BELARUSIAN AIRLINES: *Belavia*; GARANTEX EUROPE OÜ: *Garantex*,
-    :data:`UNKNOWN_FORM`). A name word before generic words alone (*TBC* of TBC BANK)
-    is not one: :func:`whole_name` decides those. ``schemata=None``: whatever
-    the hit's schema."""
+    :data:`UNKNOWN_FORM`), or the others only words that say it is an
+    organisation (:data:`ORGANISATION_WORDS`). A name word before other generic
+    words alone (*TBC* of TBC BANK) is not one: :func:`whole_name` decides
+    those. ``schemata=None``: whatever the hit's schema."""
     if schemata is not None and hit.schema not in schemata:
         return False
     tokens = [t for t in analyze_name(word).tokens if t.role not in SINGLE_ROLES]
@@ -1555,8 +1573,16 @@ def core_name(word: str, hit: Hit, schemata: frozenset[str] | None = SINGLE_SCHE
         name.pop()  # a legal form name analysis does not know (the Estonian OÜ)
     if len(name) < MIN_CORE_WORDS or not _same_word(tokens[0], name[0]):
         return False
+    if all(t.text in ORGANISATION_WORDS for t in name[1:]):
+        return True  # 'NDRANGHETA ORGANIZATION: *'Ndrangheta*
     rest = [t for t in name[1:] if t.role != "generic"]
     return bool(rest) and all(_country_word(t.text) for t in rest)
+
+
+ORGANISATION_WORDS: Final = frozenset({"organization", "organisation"})
+"""Generic words that say only that a party is an organisation: a listed name
+of one name word and these (*'NDRANGHETA ORGANIZATION*) is named by that word
+alone (:func:`core_name`), as one of a name word and a country is."""
 
 
 CONTINENTS: Final = frozenset(

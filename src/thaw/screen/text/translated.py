@@ -157,10 +157,35 @@ def _fold(word: str) -> str:
 
 
 GENERIC_WORDS: Final[dict[str, tuple[str, ...]]] = {}
+VIETNAMESE_WORDS: Final = {
+    "ngân hàng": "bank",
+    "công ty": "company",
+    "tổng công ty": "corporation",
+    "tập đoàn": "group",
+    "quốc tế": "international",
+    "kinh tế": "economic",
+    "thương mại": "trading",
+    "phát triển": "development",
+    "đầu tư": "investment",
+    "hàng không": "air",
+    "hàng hải": "shipping",
+    "công nghiệp": "industries",
+    "trung ương": "central",
+    "quốc gia": "national",
+    "đóng tàu": "shipbuilding",
+}
+"""Generic words of organisation names in Vietnamese, each of two syllables or
+more, written apart (*ngân hàng*, bank): Vietnamese puts the head word first
+(*Ngân hàng Quốc tế Ilsim*: ILSIM INTERNATIONAL BANK, *Ngân hàng Karafarin*),
+and a rendering is screened in any word order. :data:`_LATIN_WORD` reads each
+as one word."""
+
 for _english, _words in _WORDS.items():
     for _word in _words.split():
         _key = _fold(_word)
         GENERIC_WORDS[_key] = (*GENERIC_WORDS.get(_key, ()), _english)
+for _word, _english in VIETNAMESE_WORDS.items():
+    GENERIC_WORDS[_fold(_word)] = (_english,)
 
 
 SLAVIC_ENDINGS: Final = tuple(
@@ -230,6 +255,9 @@ SLAVIC_GENERIC: Final[dict[str, tuple[str, ...]]] = {
 """The Cyrillic generic words of :data:`GENERIC_WORDS` by their stems
 (:func:`slavic_stem`), so that any case of them is read."""
 _SIMPLE_WORD: Final = re.compile(r"[^\W\d_]+")
+_VIETNAMESE: Final = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, VIETNAMESE_WORDS)) + r")\b", re.IGNORECASE
+)
 
 
 def may_translate(text: str) -> bool:
@@ -238,6 +266,8 @@ def may_translate(text: str) -> bool:
     translation. One pass over the words, and a search for each word of the
     scripts without case."""
     if any(word in text for word in _UNCASED):
+        return True
+    if _VIETNAMESE.search(text):
         return True
     words = set(_SIMPLE_WORD.findall(text.lower()))
     return (
@@ -281,7 +311,15 @@ MAX_WORDS: Final = 6
 MAX_QUERIES: Final = 4
 """The most English renderings of one place tried (alternative words multiply)."""
 
-_LATIN_WORD: Final = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_LATIN_WORD: Final = re.compile(
+    "|".join(
+        sorted((re.escape(w) for w in VIETNAMESE_WORDS), key=len, reverse=True)
+        + [r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"]
+    ),
+    re.IGNORECASE,
+)
+"""A word of Latin letters (a Vietnamese generic word of two syllables:
+:data:`VIETNAMESE_WORDS`, as one)."""
 _HAN_RUN: Final = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 _HAN_KANA_RUN: Final = re.compile("[\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff]+")
 """Chinese characters, with katakana, which Japanese writes a foreign word of a
