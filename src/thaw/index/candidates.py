@@ -1410,6 +1410,13 @@ class CandidateIndex:
         slot = self._slots.get("t:" + token)
         return 0 if slot is None else self._df(slot)
 
+    def publishes_identifier(self, number: str) -> bool:
+        """Whether some listing publishes the identifier ``number`` (as the
+        matcher compares them: :func:`normalize_id`, spaces, dashes, dots and
+        case aside; an IMO number with or without its ``IMO``)."""
+        normal = normalize_id(number)
+        return bool(normal) and "i:" + normal in self._slots
+
     # -- querying ---------------------------------------------------------------------
 
     def _posting(self, slot: int) -> _Ints:

@@ -25,6 +25,7 @@ dangerous answer a screening tool can give.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 from collections.abc import Iterable
@@ -37,7 +38,7 @@ from thaw.index import DEFAULT_MIN_COVERAGE, Candidate, CandidateIndex, Entry, e
 from thaw.match import Query
 from thaw.match.given_genders import recorded_gender
 from thaw.match.han_latin import family_spellings
-from thaw.screen.inputs import make_query
+from thaw.screen.inputs import identifier_forms, make_query
 from thaw.store import Store, default_home
 from thaw.text import AnalyzedName, analyze_name
 
@@ -294,6 +295,14 @@ class Screener:
                 found = _with_new(found, more)
         return found
 
+    def published_identifier(self, name: str) -> str | None:
+        """The identifier a listing publishes that the name ``name`` is written
+        as (:func:`thaw.screen.inputs.identifier_forms`), else ``None``."""
+        for form in identifier_forms(name):
+            if self.index.publishes_identifier(form):
+                return form
+        return None
+
     def screen_query(
         self,
         query: Query,
@@ -308,6 +317,13 @@ class Screener:
         if threshold is None:
             threshold = thaw.match.DEFAULT_THRESHOLD
         index = self.index
+        if query.as_named and not query.id_numbers and not query.identifiers:
+            # a number pasted where the name goes, as a listing publishes it
+            # (a call sign, a serial of three digits, a passport number with
+            # its final dot), is that listing's identifier
+            number = self.published_identifier(query.name)
+            if number is not None:
+                query = dataclasses.replace(query, id_numbers=(number,))
         found = self.candidates_of(query)
         scored: list[tuple[float, float, str, Entry, thaw.match.Pending]] = []
         matcher = self.matcher(algorithm)
