@@ -77,3 +77,19 @@ def test_keep_written() -> None:
     assert keep_written(ranked, 4, lambda r: r in (0, 1, 2, 3, 9)) == [0, 1, 2, 3]
     assert keep_written(ranked, 4, lambda r: False) == [0, 1, 2, 3]
     assert keep_written(ranked, 0, lambda r: True) == []
+
+
+def test_a_country_the_listed_name_names_is_no_conflict_written_so() -> None:
+    """A firm listed in Crimea whose name names the Russian Federation, pasted as
+    listed: the country its name names is the listing's own word, not another
+    firm's country (read with no schema, *President* is a title, and the query
+    did not count as the listed name written whole)."""
+    name = (
+        "FEDERAL STATE BUDGETARY ENTERPRISE 'PRODUCTION-AGRARIAN UNION 'MASSANDRA' OF"
+        " THE ADMINISTRATION OF THE PRESIDENT OF THE RUSSIAN FEDERATION"
+    )
+    listed = Record("t", "m", "Organization", names=[Name(name)], countries=["ua"])
+    screener = Screener.from_entries([entry_from_record(listed)])
+    hits = screener.screen(name.lower()).hits
+    assert [h.listings[0].source_id for h in hits] == ["m"]
+    assert hits[0].score >= 0.9
