@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from tests.index.fixture_store import fill, fixture_records
 from thaw.cli import app
 from thaw.index import entry_from_record
+from thaw.match import Query
 from thaw.model import Identifier, Name, Record
 from thaw.screen import Screener
 from thaw.screen.batch import screen_file
@@ -167,3 +168,13 @@ def test_identifier_forms() -> None:
     assert identifier_forms("EP-MMH") == ("EP-MMH",)
     assert identifier_forms("Sea Breeze") == ()
     assert identifier_forms("TIN") == ()  # a word, too short for a code
+
+
+def test_a_phrase_of_free_text_is_no_published_number() -> None:
+    """Free text's phrases (``as_named`` false) are not taken for a published
+    number: a year or a count in a sentence is no aircraft's serial."""
+    screener = Screener.from_entries(
+        [entry_from_record(_listing("Aircraft", "ILYUSHIN IL-76", Identifier("other", "1973")))]
+    )
+    assert [h.name for h in screener.screen("1973").hits] == ["ILYUSHIN IL-76"]
+    assert screener.screen_query(Query("1973", as_named=False)).hits == ()
