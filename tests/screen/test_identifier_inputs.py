@@ -14,10 +14,11 @@ from typer.testing import CliRunner
 from tests.index.fixture_store import fill, fixture_records
 from thaw.cli import app
 from thaw.index import entry_from_record
+from thaw.match import Query
 from thaw.model import Identifier, Name, Record
 from thaw.screen import Screener
 from thaw.screen.batch import screen_file
-from thaw.screen.inputs import name_as_identifier, strip_id_label
+from thaw.screen.inputs import identifier_forms, name_as_identifier, strip_id_label
 from thaw.store import Store
 
 IMO = "IMO 9123456"
@@ -120,3 +121,60 @@ def test_an_identifier_typed_as_the_name_finds_its_listing() -> None:
     # a label given with --id-number is dropped too
     hits = screener.screen("Unknown", id_number="Passport No. 006327129").hits
     assert [h.name for h in hits] == ["SHAMMOUT, Issam"]
+
+
+def test_a_number_pasted_as_a_listing_publishes_it_finds_the_listing() -> None:
+    """Issue 11, 3: a number published on a listing, pasted where the name goes
+    as the authority wrote it, finds the listing, though its form alone would not
+    say it is a number: a call sign of capitals, a serial of three digits, a
+    passport number with its final dot, a tax number with a word of four letters,
+    a number written with commas."""
+    published = [
+        ("Vessel", "SEA BREEZE", Identifier("call_sign", "UHNY")),
+        ("Aircraft", "ILYUSHIN IL-76", Identifier("aircraft_serial", "129")),
+        ("Person", "KARIMOV, Rustam", Identifier("passport", "481034886.")),
+        ("Person", "FORTUNATO, Carlos", Identifier("tax_id", "FOCJ-690830")),
+        ("Organization", "BELGA TRADING NV", Identifier("tax_id", "BE 454,419,759")),
+    ]
+    screener = Screener.from_entries(
+        entry_from_record(_listing(schema, name, ident)) for schema, name, ident in published
+    )
+    for _schema, name, ident in published:
+        hits = screener.screen(ident.number).hits
+        assert [h.name for h in hits] == [name], ident.number
+        assert hits[0].score >= 0.95 and "matches" in hits[0].explanation
+    # the number as an analyst retypes it: spaced, dashed, without the dot
+    assert [h.name for h in screener.screen("481034886").hits] == ["KARIMOV, Rustam"]
+    assert [h.name for h in screener.screen("BE454419759").hits] == ["BELGA TRADING NV"]
+
+
+@pytest.mark.parametrize("name", ["UHNX", "130", "Uhny", "SEA BREEZE UHNY"])
+def test_a_name_written_as_an_unpublished_number_is_screened_as_a_name(name: str) -> None:
+    """A name the listings do not publish as a number, or one written as a name
+    is (not one code of capitals), stays a name: it finds nothing by number."""
+    screener = Screener.from_entries(
+        [entry_from_record(_listing("Vessel", "SEA BREEZE", Identifier("call_sign", "UHNY")))]
+    )
+    assert screener.published_identifier(name) is None
+    assert all("matches" not in h.explanation for h in screener.screen(name).hits)
+
+
+def test_identifier_forms() -> None:
+    assert identifier_forms("Passport No. 481034886.") == (
+        "Passport No. 481034886.",
+        "481034886.",
+    )
+    assert identifier_forms("UHNY") == ("UHNY",)
+    assert identifier_forms("EP-MMH") == ("EP-MMH",)
+    assert identifier_forms("Sea Breeze") == ()
+    assert identifier_forms("TIN") == ()  # a word, too short for a code
+
+
+def test_a_phrase_of_free_text_is_no_published_number() -> None:
+    """Free text's phrases (``as_named`` false) are not taken for a published
+    number: a year or a count in a sentence is no aircraft's serial."""
+    screener = Screener.from_entries(
+        [entry_from_record(_listing("Aircraft", "ILYUSHIN IL-76", Identifier("other", "1973")))]
+    )
+    assert [h.name for h in screener.screen("1973").hits] == ["ILYUSHIN IL-76"]
+    assert screener.screen_query(Query("1973", as_named=False)).hits == ()

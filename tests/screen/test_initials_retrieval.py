@@ -19,6 +19,9 @@ class _Index:
     def __init__(self) -> None:
         self.asked: list[str | None] = []
 
+    def written_positions(self, name: str, schema: str | None = None) -> list[int]:
+        return []  # (no listing publishes the name as written)
+
     def candidates(self, name: str, *, schema: str | None = None, **_: Any) -> list[Candidate]:
         self.asked.append(schema)
         return [Candidate(0, 0.5)] + ([Candidate(1, 0.9)] if schema == "Person" else [])

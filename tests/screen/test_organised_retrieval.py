@@ -21,6 +21,9 @@ class _Index:
     def __init__(self) -> None:
         self.asked: list[tuple[str, ...]] = []
 
+    def written_positions(self, name: str, schema: str | None = None) -> list[int]:
+        return []  # (no listing publishes the name as written)
+
     def candidates(self, name: str | AnalyzedName, **_: Any) -> list[Candidate]:
         if isinstance(name, str):
             self.asked.append((name,))

@@ -45,6 +45,11 @@ narrows the field to a few dozen listings in well under a millisecond. It holds
                   (:func:`long_vowels_unwritten`: ``j:ono``, ``j:soichiro``),
                   looked up only by the spellings of a query written in
                   Japanese, which write long vowels or not as the lists do;
+  ``W:<key>``     a name as written, case, spacing, punctuation and
+                  diacritics aside (:func:`~thaw.index.entry.written_key`), which
+                  proposes the listings publishing the name a query writes
+                  exactly (:meth:`CandidateIndex.written_positions`), however
+                  many others share its words;
   ``i:<number>``  a normalised identifier number (passport, IMO, tax id …);
 
 * a **vocabulary** of the tokens (four characters or more) with the character
@@ -139,7 +144,7 @@ from thaw.index.codec import (
     dumps_fields,
     loads_facts,
 )
-from thaw.index.entry import Entry, normalize_id
+from thaw.index.entry import Entry, normalize_id, written_key
 from thaw.text import (
     AnalyzedName,
     Token,
@@ -166,7 +171,7 @@ from thaw.text.spellings import (
 )
 from thaw.text.symbols import latin_words
 
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
 
 SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")
@@ -1214,6 +1219,7 @@ class CandidateIndex:
             onsets = entry.schema in ONSET_SCHEMAS
             for analyzed, _kind in entry.names:
                 names_seen.append(analyzed)
+                postings.add("W:" + written_key(analyzed.original), position)
                 for token in analyzed.tokens:
                     if token.text:
                         postings.add("t:" + token.text, position)  # minor tokens too
@@ -1409,6 +1415,27 @@ class CandidateIndex:
         """How many listings carry the comparison token ``token`` in some name."""
         slot = self._slots.get("t:" + token)
         return 0 if slot is None else self._df(slot)
+
+    def written_positions(self, name: str, schema: str | None = None) -> list[int]:
+        """The positions of the listings that publish a name written as ``name``
+        is, case, spacing, punctuation and diacritics aside
+        (:func:`~thaw.index.entry.written_key`), of a kind a query of
+        ``schema`` may match (:data:`COMPATIBLE`)."""
+        slot = self._slots.get("W:" + written_key(name))
+        if slot is None:
+            return []
+        found = self._posting(slot)
+        if schema is not None:
+            found = found[self._schema_mask(schema).take(found)]
+        positions: list[int] = found.tolist()
+        return positions
+
+    def publishes_identifier(self, number: str) -> bool:
+        """Whether some listing publishes the identifier ``number`` (as the
+        matcher compares them: :func:`normalize_id`, spaces, dashes, dots and
+        case aside; an IMO number with or without its ``IMO``)."""
+        normal = normalize_id(number)
+        return bool(normal) and "i:" + normal in self._slots
 
     # -- querying ---------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
@@ -16,6 +17,16 @@ _ID_CLEAN = re.compile(r"[^A-Z0-9]")
 def normalize_id(number: str) -> str:
     """An identifier number without spaces, dashes or dots, upper case."""
     return _ID_CLEAN.sub("", number.upper())
+
+
+def written_key(text: str) -> str:
+    """A name as written, case, spacing, punctuation and diacritics aside: the
+    words of its letters and digits, lower case, one space apart (*ABD
+    AL-RAHMAN* and *'Abd al-Rahman* → ``abd al rahman``; *Ōno* → ``ono``).
+    Two names with the same key are the same writing of a name."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
+    return " ".join(kept.split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Final
 
-from thaw.index.entry import COUNTRY_FORMS, Entry
+from thaw.index.entry import COUNTRY_FORMS, Entry, written_key
 from thaw.match.types import Query
 from thaw.sources.territories import lookup
 from thaw.text import Token, analyze_name
@@ -183,8 +183,15 @@ def written_as_listed(query: Query, entry: Entry) -> bool:
     TECH TRADING FZE) or says another business ("Orion Energy LLC" against
     ORION LLC) is another firm's. True when the query has no word that names
     the party, or ``entry`` carries no names (a listing's facts alone: the
-    mildest answer, which bounds the others)."""
+    mildest answer, which bounds the others), or the query is one of its names
+    as written, case, spacing, punctuation and diacritics aside
+    (:func:`~thaw.index.entry.written_key`; read with no schema, a title such
+    as *President* would not be a word of it: *... Massandra of the
+    Administration of the President of the Russian Federation*)."""
     if not entry.names:
+        return True
+    written = written_key(query.name)
+    if any(written_key(name.original) == written for name, _kind in entry.names):
         return True
     naming, described, words = _query_words(query.name, query.schema)
     if not naming:

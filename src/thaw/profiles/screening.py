@@ -39,6 +39,7 @@ from thaw.match import FeatureResult, Query, disagreements, party_conflicts, thr
 from thaw.match.countries import named_countries, query_form_laws
 from thaw.profiles.service import Profiles
 from thaw.screen import DEFAULT_CANDIDATES, Hit, Screener, ScreenResult
+from thaw.screen.screener import keep_written
 from thaw.store import Store, default_home
 
 ProfileMap = Mapping[tuple[str, str], str]
@@ -146,6 +147,17 @@ class PartyScreener(Screener):
             row=row,
             id=id,
         )
+        # a party publishing the name as the query writes it stays among the
+        # hits, however many parties score higher (:func:`keep_written`)
+        keys = self.index.listing_keys
+        written = (
+            {keys[p] for p in self.index.written_positions(query.name)} if query.as_named else set()
+        )
+
+        def writes(hit: Hit) -> bool:
+            return any(f"{x.source}:{x.source_id}" in written for x in hit.listings)
+
+        parties = group_hits(result.hits, self.profile_of, len(result.hits))
         if algorithm != "thaw" or not (
             query.gender
             or query.birth_date
@@ -155,14 +167,11 @@ class PartyScreener(Screener):
             or query.id_numbers
             or query.identifiers
         ):
-            return replace(result, hits=group_hits(result.hits, self.profile_of, limit))
+            return replace(result, hits=tuple(keep_written(parties, limit, writes)))
         least = threshold_for(algorithm) if threshold is None else threshold
-        hits = [
-            self._with_disagreements(query, hit)
-            for hit in group_hits(result.hits, self.profile_of, max(limit * 5, 25))
-        ]
+        hits = [self._with_disagreements(query, hit) for hit in parties]
         kept = sorted((h for h in hits if h.score >= least), key=lambda h: -h.score)
-        return replace(result, hits=tuple(kept[: max(limit, 0)]))
+        return replace(result, hits=tuple(keep_written(kept, limit, writes)))
 
     def party_listings(self, profile_id: str) -> tuple[str, ...]:
         """The keys (``source:source_id``) of every active listing of a

@@ -344,6 +344,30 @@ def name_as_identifier(name: str) -> str | None:
     return None
 
 
+_CAPITALS_CODE = re.compile(r"[A-Z]+(?:-[A-Z]+)*")
+
+
+def identifier_forms(name: str) -> tuple[str, ...]:
+    """The identifier numbers a pasted name may be, as written and without the
+    labels in front (:func:`strip_id_label`), when it is written as a number
+    can be: with a digit (``481034886.``, ``FOCJ-690830``, ``BE 454,419,759``,
+    ``129``), or as one code of four or more capitals (a call sign ``UHNY``, a
+    tail ``EP-MMH``). Unlike :func:`name_as_identifier`, which decides by the
+    form alone, these are only candidates: the screener takes one as the
+    query's number when a listing publishes it
+    (:meth:`thaw.index.CandidateIndex.publishes_identifier`), so that a number
+    pasted as the authority wrote it finds the listing, while a name that
+    merely looks so stays a name."""
+    text = name.strip()
+    forms = dict.fromkeys((text, strip_id_label(text)))
+    return tuple(
+        form
+        for form in forms
+        if any(c.isdigit() for c in form)
+        or (len(form) >= 4 and _CAPITALS_CODE.fullmatch(form) is not None)
+    )
+
+
 GENDERS: dict[str, tuple[str, ...]] = {
     "male": (
         "m", "male", "man", "men", "mr", "masculine", "h",  # h: homme, hombre

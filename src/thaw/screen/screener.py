@@ -25,21 +25,24 @@ dangerous answer a screening tool can give.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import thaw.match
 from thaw.index import DEFAULT_MIN_COVERAGE, Candidate, CandidateIndex, Entry, ensure_index
 from thaw.match import Query
 from thaw.match.given_genders import recorded_gender
 from thaw.match.han_latin import family_spellings
-from thaw.screen.inputs import make_query
+from thaw.screen.inputs import identifier_forms, make_query
 from thaw.store import Store, default_home
 from thaw.text import AnalyzedName, analyze_name
+
+_T = TypeVar("_T")
 
 DEFAULT_CANDIDATES = 50
 """How many candidates of the index are scored per query."""
@@ -273,6 +276,12 @@ class Screener:
             limit=self.candidates,
             min_coverage=self.min_coverage,
         )
+        if query.as_named:
+            # a listing that publishes the name exactly as written is scored,
+            # however many others share its words ('Abdelrahman')
+            written = self.index.written_positions(query.name, query.schema)
+            if written:
+                found = _with_new(found, [Candidate(p, 1.0) for p in written])
         if query.schema is None and thaw.match.might_read_as_person(query.name):
             # a name of unknown kind is also looked up as a person's name, where
             # its single letters are initials ("Deripaska O.V."), not one word,
@@ -294,6 +303,14 @@ class Screener:
                 found = _with_new(found, more)
         return found
 
+    def published_identifier(self, name: str) -> str | None:
+        """The identifier a listing publishes that the name ``name`` is written
+        as (:func:`thaw.screen.inputs.identifier_forms`), else ``None``."""
+        for form in identifier_forms(name):
+            if self.index.publishes_identifier(form):
+                return form
+        return None
+
     def screen_query(
         self,
         query: Query,
@@ -308,8 +325,16 @@ class Screener:
         if threshold is None:
             threshold = thaw.match.DEFAULT_THRESHOLD
         index = self.index
+        if query.as_named and not query.id_numbers and not query.identifiers:
+            # a number pasted where the name goes, as a listing publishes it
+            # (a call sign, a serial of three digits, a passport number with
+            # its final dot), is that listing's identifier
+            number = self.published_identifier(query.name)
+            if number is not None:
+                query = dataclasses.replace(query, id_numbers=(number,))
         found = self.candidates_of(query)
-        scored: list[tuple[float, float, str, Entry, thaw.match.Pending]] = []
+        written = set(index.written_positions(query.name)) if query.as_named else set()
+        scored: list[tuple[float, bool, float, str, Entry, thaw.match.Pending]] = []
         matcher = self.matcher(algorithm)
         pending_at_least = matcher.pending_at_least
         bound = matcher.bound
@@ -324,18 +349,38 @@ class Screener:
             pending = pending_at_least(query, entry, threshold, rest=rest)
             if pending is not None:
                 name = 0.0 if pending.context is None else pending.context.name_score
-                scored.append((pending.score, name, entry.key, entry, pending))
+                exact = candidate.position in written
+                scored.append((pending.score, exact, name, entry.key, entry, pending))
         # equal scores (a name alone is capped: KIM, Jong Un and Tong-Un KIM both
-        # score the cap for "Kim Jong-un") are ordered by how well the name
-        # aligned before the cap, then by key
-        scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
+        # score the cap for "Kim Jong-un") are ordered by whether the listing
+        # publishes the name as written, then by how well the name aligned
+        # before the cap, then by key
+        scored.sort(key=lambda s: (-s[0], not s[1], -s[2], s[3]))
         # only the hits returned are explained (a generous threshold lets many
         # listings through, and explaining one costs as much as scoring it)
         explain = matcher.explain
         hits = tuple(
-            _hit(entry, explain(pending)) for *_, entry, pending in scored[: max(limit, 0)]
+            _hit(entry, explain(pending))
+            for *_, entry, pending in keep_written(scored, limit, lambda s: s[1])
         )
         return ScreenResult(row=row, id=id, name=query.name, hits=hits)
+
+
+def keep_written(ranked: Sequence[_T], limit: int, written: Callable[[_T], bool]) -> list[_T]:
+    """The first ``limit`` of ``ranked``, in its order, keeping those that are
+    ``written`` (publish the name as the query writes it) however far down they
+    rank: the last of the others give way to them, and they follow. An analyst
+    who pastes a name a listing publishes finds that listing among the hits,
+    even when more than ``limit`` parties score higher on another spelling of
+    it (*ABDELRAHMAN*, a weak alias, under ten parties' *Abd al-Rahman*)."""
+    first = list(ranked[: max(limit, 0)])
+    late = [r for r in ranked[len(first) :] if written(r)]
+    if not late:
+        return first
+    others = [i for i, r in enumerate(first) if not written(r)]
+    room = min(len(late), len(others))
+    gone = set(others[len(others) - room :])
+    return [r for i, r in enumerate(first) if i not in gone] + late[:room]
 
 
 def _load_matcher_tables(chinese: bool) -> None:
