@@ -150,16 +150,12 @@ def test_year_only_needs_nationality(store: Store) -> None:
 
 def test_never_two_listings_of_one_source(store: Store) -> None:
     # the UK listing links to each OFAC one (the day; the year and nationality),
-    # but the two OFAC listings publish no common full date: not one person
-    # listed twice, so only one of them joins the UK's
-    add(
-        store,
-        "us_ofac_sdn",
-        [
-            person("us_ofac_sdn", "1", "Ivan Ivanovich Sidorov", dob=["1961-02-03"]),
-            person("us_ofac_sdn", "2", "Ivan Ivanovich Sidorov", dob=["1961"], nationality=["ru"]),
-        ],
-    )
+    # but the two OFAC listings publish no common full date and two genders:
+    # not one person listed twice, so only one of them joins the UK's
+    one = person("us_ofac_sdn", "1", "Ivan Ivanovich Sidorov", dob=["1961-02-03"])
+    two = person("us_ofac_sdn", "2", "Ivan Ivanovich Sidorov", dob=["1961"], nationality=["ru"])
+    one.gender, two.gender = "male", "female"
+    add(store, "us_ofac_sdn", [one, two])
     add(
         store,
         "uk_ofsi",
