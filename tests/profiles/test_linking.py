@@ -1005,3 +1005,29 @@ def test_the_name_after_son_of_is_the_fathers() -> None:
     )  # fmt: skip
     assert "Akhter Mohmad" in [n.original for n in un.names]
     assert link([un, us]).clusters == [["un_sc:TAi.034"], ["us_ofac_sdn:12592"]]
+
+
+def test_a_slip_links_a_less_rare_name_spelt_alike_in_one_country() -> None:
+    """Issue 11 §5: the UN lists the DPRK's YU CHOL U born 1959-08-08, the UK on
+    1959-09-08. Name analysis sets the one-letter third syllable aside, and
+    "YU CHOL" is less than rare; spelt the same as written, both North Korean
+    under the DPRK regimes, the slip links it. Without the nationality it
+    does not."""
+    # (thirty other listings hold YU, as the lists' Korean and Chinese names do)
+    others = [
+        person("us_ofac_sdn", f"9{n:03}", f"YU, Song {chr(65 + n % 26)}{chr(65 + n // 26)}")
+        for n in range(30)
+    ]
+    un = person(
+        "un_sc", "KPi.090", "YU CHOL U", dob=["1959-08-08"], nationality=["kp"], programs=["DPRK"]
+    )
+    uk = person(
+        "uk_ofsi", "50001", "YU CHOL U", dob=["1959-09-08"], nationality=["kp"],
+        programs=["Democratic People's Republic of Korea"],
+    )  # fmt: skip
+    listings = [features_of(r) for r in (*others, un, uk)]
+    assert ["uk_ofsi:50001", "un_sc:KPi.090"] in link(listings, references=False).clusters
+    uk.nationalities = []
+    listings[-1] = features_of(uk)
+    clusters = link(listings, references=False).clusters
+    assert ["uk_ofsi:50001"] in clusters and ["un_sc:KPi.090"] in clusters

@@ -1316,7 +1316,9 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             alone = all(map(_year_only, a.birth_dates)) or all(map(_year_only, b.birth_dates))
             return _regime_edge(a, b, name, nat, ev, ctx) if alone else None
         if dob == "slip" and (
-            not (name.both_ways and rare) or nat == "conflict" or regime_conflict
+            not (name.both_ways and (rare or _slip_context(a, b, name, nat, ctx)))
+            or nat == "conflict"
+            or regime_conflict
         ):
             # a slip links only the very same rare name, both ways, born the same
             # year, with nothing else disagreeing
@@ -1614,6 +1616,21 @@ def _regime_edge(
     }
     return Edge(
         a.key, b.key, "name_regime", STRENGTH["name_regime"] + min(rarity, 30.0) / 100.0, ev
+    )
+
+
+def _slip_context(a: Features, b: Features, name: NameMatch, nat: str, ctx: Context) -> bool:
+    """Whether a name less than rare (:data:`REGIME_NAME`, not :data:`RARE_NAME`)
+    may still link two full dates of one year that differ by a slip: spelt the
+    same as written, with the same nationality and a country regime both list
+    it under. The DPRK's YU CHOL U, born 1959-08-08 for the UN and 1959-09-08
+    for the UK, whose one-letter third syllable name analysis sets aside,
+    leaving two words short of rare."""
+    return (
+        nat == "agree"
+        and spelt_alike(name)
+        and name.rarity >= REGIME_NAME
+        and bool(country_regimes(a) & country_regimes(b))
     )
 
 
