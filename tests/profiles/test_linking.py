@@ -152,10 +152,10 @@ def test_never_two_listings_of_one_source(store: Store) -> None:
     # the UK listing links to each OFAC one (the day; the year and nationality),
     # but the two OFAC listings publish no common full date and two genders:
     # not one person listed twice, so only one of them joins the UK's
-    one = person("us_ofac_sdn", "1", "Ivan Ivanovich Sidorov", dob=["1961-02-03"])
-    two = person("us_ofac_sdn", "2", "Ivan Ivanovich Sidorov", dob=["1961"], nationality=["ru"])
-    one.gender, two.gender = "male", "female"
-    add(store, "us_ofac_sdn", [one, two])
+    first = person("us_ofac_sdn", "1", "Ivan Ivanovich Sidorov", dob=["1961-02-03"])
+    second = person("us_ofac_sdn", "2", "Ivan Ivanovich Sidorov", dob=["1961"], nationality=["ru"])
+    first.gender, second.gender = "male", "female"
+    add(store, "us_ofac_sdn", [first, second])
     add(
         store,
         "uk_ofsi",
