@@ -1031,3 +1031,28 @@ def test_a_slip_links_a_less_rare_name_spelt_alike_in_one_country() -> None:
     listings[-1] = features_of(uk)
     clusters = link(listings, references=False).clusters
     assert ["uk_ofsi:50001"] in clusters and ["un_sc:KPi.090"] in clusters
+
+
+def test_one_word_names_link_with_the_same_dates_nationality_and_regime() -> None:
+    """Issue 11 §5: the UN and the UK list "FAIZ", Afghan, born 1969, on their
+    Taliban lists; a person's name of one word had linked nothing, so that
+    the UK's listing stood apart without references. The same word as
+    written, the very same dates, nationality and country regime link it;
+    without the nationality, or with another year, nothing does."""
+    un = person(
+        "un_sc", "TAi.090", "ZAIFULLO", dob=["1969"], nationality=["af"],
+        programs=["Taliban"],
+    )  # fmt: skip
+    uk = person(
+        "uk_ofsi", "60001", "ZAIFULLO", dob=["1969"], nationality=["af"],
+        programs=["Afghanistan"],
+    )  # fmt: skip
+    listings = [features_of(un), features_of(uk)]
+    assert link(listings, references=False).clusters == [["uk_ofsi:60001", "un_sc:TAi.090"]]
+    for change in ({"nationalities": []}, {"birth_dates": ["1970"]}):
+        other = person("uk_ofsi", "60001", "ZAIFULLO", dob=["1969"], nationality=["af"])
+        other.programs = ["Afghanistan"]
+        for field, value in change.items():
+            setattr(other, field, value)
+        clusters = link([features_of(un), features_of(other)], references=False).clusters
+        assert len(clusters) == 2, change

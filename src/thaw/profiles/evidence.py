@@ -1300,7 +1300,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
 
     if person:
         if name.aligned < 2:
-            return None
+            return _mononym_edge(a, b, name, ev, ctx)
         nat = compare_countries(a.nationalities, b.nationalities)
         ev["nationality"] = nat
         rare = name.rarity >= RARE_NAME
@@ -1617,6 +1617,47 @@ def _regime_edge(
     return Edge(
         a.key, b.key, "name_regime", STRENGTH["name_regime"] + min(rarity, 30.0) / 100.0, ev
     )
+
+
+MONONYM_TOKEN_DF = 10
+"""The most listings that may hold the one word of a person's name published
+alone for the name to say who a person is (:func:`_mononym_edge`)."""
+
+
+def mononym(f: Features) -> str | None:
+    """The one word of a person's primary name where it is one word alone, as
+    the Taliban's lists publish some ("FAIZ"), written in Latin letters (the
+    word as name analysis reads it), else ``None``."""
+    primary = _primary(f)
+    if f.group != "person" or primary is None or len(primary.tokens) != 1:
+        return None
+    return primary.tokens[0] if _latin(primary) and len(primary.tokens[0]) >= 3 else None
+
+
+def _mononym_edge(
+    a: Features, b: Features, name: NameMatch, ev: dict[str, Any], ctx: Context
+) -> Edge | None:
+    """``name_dob`` for persons whose primary names are one and the same word
+    alone (:func:`mononym`), spelt the same as written and held by few listings
+    (:data:`MONONYM_TOKEN_DF`, not known as common), where the two publish the
+    very same birth dates, the same nationality and a country regime both list
+    them under: the UN's and the UK's FAIZ, Afghan, born 1969, of the Taliban
+    lists. A name of one word is no name a date alone confirms; all three
+    facts together are the party's."""
+    word = mononym(a)
+    if word is None or word != mononym(b) or not spelt_alike(name) or not name.both_ways:
+        return None
+    if word in ctx.common or ctx.df.get(word, 1) > MONONYM_TOKEN_DF:
+        return None
+    if not a.birth_dates or set(a.birth_dates) != set(b.birth_dates):
+        return None
+    if compare_countries(a.nationalities, b.nationalities) != "agree":
+        return None
+    regimes = sorted(country_regimes(a) & country_regimes(b))
+    if not regimes:
+        return None
+    ev = {**ev, "dob": "same", "nationality": "agree", "regimes": regimes}
+    return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] - 1 + _fine(name), ev)
 
 
 def _slip_context(a: Features, b: Features, name: NameMatch, nat: str, ctx: Context) -> bool:

@@ -141,6 +141,9 @@ def blocking_keys(
         for name in f.strong_names():
             if len(name.bag) >= 2:
                 keys.add("pb:" + " ".join(name.bag))
+            if years and len(name.tokens) == 1:
+                # (a name of one word alone, "FAIZ": evidence.mononym)
+                keys.update(f"p1:{name.tokens[0]}:{y}" for y in years)
             if years:
                 sks = sorted({skeleton(t) for t in name.tokens[:6] if len(t) >= 2})
                 for s1, s2 in combinations(sks, 2):
