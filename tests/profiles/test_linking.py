@@ -1049,7 +1049,8 @@ def test_one_word_names_link_with_the_same_dates_nationality_and_regime() -> Non
     )  # fmt: skip
     listings = [features_of(un), features_of(uk)]
     assert link(listings, references=False).clusters == [["uk_ofsi:60001", "un_sc:TAi.090"]]
-    for change in ({"nationalities": []}, {"birth_dates": ["1970"]}):
+    changes: list[dict[str, list[str]]] = [{"nationalities": []}, {"birth_dates": ["1970"]}]
+    for change in changes:
         other = person("uk_ofsi", "60001", "ZAIFULLO", dob=["1969"], nationality=["af"])
         other.programs = ["Afghanistan"]
         for field, value in change.items():
