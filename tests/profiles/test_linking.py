@@ -7,7 +7,7 @@ import pytest
 from tests.profiles.profile_fixtures import add, org, person, un_ref
 from thaw.model import Identifier, Link, Name, Record
 from thaw.profiles import Edge, Profiles, features_of, link
-from thaw.profiles.evidence import compare_dates
+from thaw.profiles.evidence import compare_dates, compare_names, corpus_stats
 from thaw.profiles.linker import cluster
 from thaw.store import Store
 
@@ -1057,3 +1057,29 @@ def test_one_word_names_link_with_the_same_dates_nationality_and_regime() -> Non
             setattr(other, field, value)
         clusters = link([features_of(un), features_of(other)], references=False).clusters
         assert len(clusters) == 2, change
+
+
+def test_the_same_years_link_a_less_rare_name_under_a_shared_conduct_regime() -> None:
+    """Issue 11 §5: Australia, Canada and the UK list Hamas's Mahmoud ZAHAR,
+    born 1945, under their terrorism regimes, with no nationality to agree;
+    "Mahmoud ZAHAR" is short of rare and a regime aimed at conduct names no
+    country, so they had stood apart. The very same years under a regime both
+    list the name under link it, where the listing that publishes less points
+    to one party; another year, or no shared regime, does not."""
+    # (twenty others hold ZAHIRAQ, so that the name is less than rare)
+    others = [
+        person("us_ofac_sdn", f"8{n:03}", f"ZAHIRAQ, Salim {chr(65 + n)}{chr(66 + n)}")
+        for n in range(20)
+    ]
+    au = person("au_dfat", "7823", "Mahmoud ZAHIRAQ", dob=["1945"], programs=["Terrorism"])
+    uk = person("uk_ofsi", "16227", "Mahmoud ZAHIRAQ", dob=["1945"], programs=["Terrorism"])
+    listings = [features_of(r) for r in (*others, au, uk)]
+    ctx = corpus_stats(listings).context()
+    assert 11.0 <= compare_names(listings[-2], listings[-1], ctx).rarity < 14.0
+    assert ["au_dfat:7823", "uk_ofsi:16227"] in link(listings, references=False).clusters
+    for changed in (
+        person("uk_ofsi", "16227", "Mahmoud ZAHIRAQ", dob=["1946"], programs=["Terrorism"]),
+        person("uk_ofsi", "16227", "Mahmoud ZAHIRAQ", dob=["1945"], programs=["Russia"]),
+    ):
+        listings[-1] = features_of(changed)
+        assert ["uk_ofsi:16227"] in link(listings, references=False).clusters

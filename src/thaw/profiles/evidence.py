@@ -102,7 +102,9 @@ nationality disagrees.
     :func:`two_syllables`): "Ali Mamlouk" on Canada's Syria schedule, which
     publishes no dates, and the UK's Ali MAMLUK, born 1946-02-19, and OFAC's,
     born 1947; MATUQ MOHAMMED MATUQ, born 1956, on the Libya lists of the UN
-    and OFAC. Or with a year alone on
+    and OFAC. With the very same birth years on both sides, a regime aimed at
+    conduct both list it under will do (Hamas's Mahmoud ZAHAR, born 1945, on
+    the terrorism lists of Australia, Canada and the UK). Or with a year alone on
     one side, which lists publish as an estimate, at most :data:`APPROX_YEARS`
     from the other's date, and a rare name (OFAC's "MAKHLUF, Hafiz", "DOB circa
     1975", and the UK's Hafiz MAKHLOUF, born 1971-04-02, both under their Syria
@@ -1577,12 +1579,17 @@ def _regime_edge(
     estimate, one year from the other's date or up to :data:`APPROX_YEARS`),
     with the very same name (:func:`_regime_name`), both ways, of summed idf
     :data:`REGIME_NAME` (:data:`RARE_NAME` against an estimated year), under a
-    country regime both list it under and no nationality that disagrees. The
+    country regime both list it under (or, where both give the very same
+    years, any regime both list it under) and no nationality that disagrees. The
     linker applies it last, and only where the listing that publishes less
     (``evidence["short"]``: no date, the coarser date or the estimated year)
     points to one party."""
     approx = ev.get("dob") == "approx"
     regimes = sorted(country_regimes(a) & country_regimes(b))
+    if not regimes and ev.get("dob") in ("year", "month", "year range") and _same_years(a, b):
+        # the very same years under a regime aimed at conduct both list it
+        # under: Hamas's Mahmoud ZAHAR, born 1945, for Australia, Canada and the UK
+        regimes = sorted(set(a.regimes) & set(b.regimes) - NEUTRAL_THEMES)
     if name.level != "exact" or not regimes or nat == "conflict":
         return None
     pair = _regime_name(a, b, ctx)
@@ -1673,6 +1680,12 @@ def _slip_context(a: Features, b: Features, name: NameMatch, nat: str, ctx: Cont
         and name.rarity >= REGIME_NAME
         and bool(country_regimes(a) & country_regimes(b))
     )
+
+
+def _same_years(a: Features, b: Features) -> bool:
+    """Whether two listings give the very same birth years (and some)."""
+    ya = {d[:4] for d in a.birth_dates}
+    return bool(ya) and ya == {d[:4] for d in b.birth_dates}
 
 
 def _latin(name: NameF) -> bool:
