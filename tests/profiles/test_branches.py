@@ -171,3 +171,20 @@ def test_a_company_and_a_corporation_share_a_block() -> None:
     uk = org("uk_ofsi", "12442", "HESONG TRADING CORPORATION", countries=("kp",))
     others = [org("us_ofac_sdn", str(i), f"TRADING HOUSE {i}") for i in range(5)]
     assert (0, 1) in candidate_pairs([un, uk, *others])
+
+
+def test_a_branch_named_by_its_country_is_the_party_and_the_country() -> None:
+    """Issue 11 §5: the UK's "AL-HARAMAIN (BANGLADESH)" and the UN's
+    "AL-HARAMAIN: BANGLADESH BRANCH" are one branch, which had linked only by
+    the UK's reference; the branch of another country, and the head office,
+    are other parties."""
+    uk = org("uk_ofsi", "8431", "AL-ZAHRAWAIN (BANGLADESH)", countries=("bd",))
+    un = org("un_sc", "QDe.912", "AL-ZAHRAWAIN: BANGLADESH BRANCH", countries=("bd",))
+    kenya = org("us_ofac_sdn", "8909", "AL-ZAHRAWAIN : KENYA BRANCH", countries=("ke",))
+    head = org("au_dfat", "913", "Al-Zahrawain", countries=("sa",))
+    clusters = sorted(sorted(c) for c in link([uk, un, kenya, head], references=False).clusters)
+    assert clusters == [
+        ["au_dfat:913"],
+        ["uk_ofsi:8431", "un_sc:QDe.912"],
+        ["us_ofac_sdn:8909"],
+    ]

@@ -7,7 +7,7 @@ import pytest
 from tests.profiles.profile_fixtures import add, org, person, un_ref
 from thaw.model import Identifier, Link, Name, Record
 from thaw.profiles import Edge, Profiles, features_of, link
-from thaw.profiles.evidence import compare_dates
+from thaw.profiles.evidence import compare_dates, compare_names, corpus_stats
 from thaw.profiles.linker import cluster
 from thaw.store import Store
 
@@ -150,16 +150,12 @@ def test_year_only_needs_nationality(store: Store) -> None:
 
 def test_never_two_listings_of_one_source(store: Store) -> None:
     # the UK listing links to each OFAC one (the day; the year and nationality),
-    # but the two OFAC listings publish no common full date: not one person
-    # listed twice, so only one of them joins the UK's
-    add(
-        store,
-        "us_ofac_sdn",
-        [
-            person("us_ofac_sdn", "1", "Ivan Ivanovich Sidorov", dob=["1961-02-03"]),
-            person("us_ofac_sdn", "2", "Ivan Ivanovich Sidorov", dob=["1961"], nationality=["ru"]),
-        ],
-    )
+    # but the two OFAC listings publish no common full date and two genders:
+    # not one person listed twice, so only one of them joins the UK's
+    first = person("us_ofac_sdn", "1", "Ivan Ivanovich Sidorov", dob=["1961-02-03"])
+    second = person("us_ofac_sdn", "2", "Ivan Ivanovich Sidorov", dob=["1961"], nationality=["ru"])
+    first.gender, second.gender = "male", "female"
+    add(store, "us_ofac_sdn", [first, second])
     add(
         store,
         "uk_ofsi",
@@ -1009,3 +1005,81 @@ def test_the_name_after_son_of_is_the_fathers() -> None:
     )  # fmt: skip
     assert "Akhter Mohmad" in [n.original for n in un.names]
     assert link([un, us]).clusters == [["un_sc:TAi.034"], ["us_ofac_sdn:12592"]]
+
+
+def test_a_slip_links_a_less_rare_name_spelt_alike_in_one_country() -> None:
+    """Issue 11 §5: the UN lists the DPRK's YU CHOL U born 1959-08-08, the UK on
+    1959-09-08. Name analysis sets the one-letter third syllable aside, and
+    "YU CHOL" is less than rare; spelt the same as written, both North Korean
+    under the DPRK regimes, the slip links it. Without the nationality it
+    does not."""
+    # (thirty other listings hold YU, as the lists' Korean and Chinese names do)
+    others = [
+        person("us_ofac_sdn", f"9{n:03}", f"YU, Song {chr(65 + n % 26)}{chr(65 + n // 26)}")
+        for n in range(30)
+    ]
+    un = person(
+        "un_sc", "KPi.090", "YU CHOL U", dob=["1959-08-08"], nationality=["kp"], programs=["DPRK"]
+    )
+    uk = person(
+        "uk_ofsi", "50001", "YU CHOL U", dob=["1959-09-08"], nationality=["kp"],
+        programs=["Democratic People's Republic of Korea"],
+    )  # fmt: skip
+    listings = [features_of(r) for r in (*others, un, uk)]
+    assert ["uk_ofsi:50001", "un_sc:KPi.090"] in link(listings, references=False).clusters
+    uk.nationalities = []
+    listings[-1] = features_of(uk)
+    clusters = link(listings, references=False).clusters
+    assert ["uk_ofsi:50001"] in clusters and ["un_sc:KPi.090"] in clusters
+
+
+def test_one_word_names_link_with_the_same_dates_nationality_and_regime() -> None:
+    """Issue 11 §5: the UN and the UK list "FAIZ", Afghan, born 1969, on their
+    Taliban lists; a person's name of one word had linked nothing, so that
+    the UK's listing stood apart without references. The same word as
+    written, the very same dates, nationality and country regime link it;
+    without the nationality, or with another year, nothing does."""
+    un = person(
+        "un_sc", "TAi.090", "ZAIFULLO", dob=["1969"], nationality=["af"],
+        programs=["Taliban"],
+    )  # fmt: skip
+    uk = person(
+        "uk_ofsi", "60001", "ZAIFULLO", dob=["1969"], nationality=["af"],
+        programs=["Afghanistan"],
+    )  # fmt: skip
+    listings = [features_of(un), features_of(uk)]
+    assert link(listings, references=False).clusters == [["uk_ofsi:60001", "un_sc:TAi.090"]]
+    changes: list[dict[str, list[str]]] = [{"nationalities": []}, {"birth_dates": ["1970"]}]
+    for change in changes:
+        other = person("uk_ofsi", "60001", "ZAIFULLO", dob=["1969"], nationality=["af"])
+        other.programs = ["Afghanistan"]
+        for field, value in change.items():
+            setattr(other, field, value)
+        clusters = link([features_of(un), features_of(other)], references=False).clusters
+        assert len(clusters) == 2, change
+
+
+def test_the_same_years_link_a_less_rare_name_under_a_shared_conduct_regime() -> None:
+    """Issue 11 §5: Australia, Canada and the UK list Hamas's Mahmoud ZAHAR,
+    born 1945, under their terrorism regimes, with no nationality to agree;
+    "Mahmoud ZAHAR" is short of rare and a regime aimed at conduct names no
+    country, so they had stood apart. The very same years under a regime both
+    list the name under link it, where the listing that publishes less points
+    to one party; another year, or no shared regime, does not."""
+    # (twenty others hold ZAHIRAQ, so that the name is less than rare)
+    others = [
+        person("us_ofac_sdn", f"8{n:03}", f"ZAHIRAQ, Salim {chr(65 + n)}{chr(66 + n)}")
+        for n in range(20)
+    ]
+    au = person("au_dfat", "7823", "Mahmoud ZAHIRAQ", dob=["1945"], programs=["Terrorism"])
+    uk = person("uk_ofsi", "16227", "Mahmoud ZAHIRAQ", dob=["1945"], programs=["Terrorism"])
+    listings = [features_of(r) for r in (*others, au, uk)]
+    ctx = corpus_stats(listings).context()
+    assert 11.0 <= compare_names(listings[-2], listings[-1], ctx).rarity < 14.0
+    assert ["au_dfat:7823", "uk_ofsi:16227"] in link(listings, references=False).clusters
+    for changed in (
+        person("uk_ofsi", "16227", "Mahmoud ZAHIRAQ", dob=["1946"], programs=["Terrorism"]),
+        person("uk_ofsi", "16227", "Mahmoud ZAHIRAQ", dob=["1945"], programs=["Russia"]),
+    ):
+        listings[-1] = features_of(changed)
+        assert ["uk_ofsi:16227"] in link(listings, references=False).clusters

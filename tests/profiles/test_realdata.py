@@ -14,6 +14,7 @@ from thaw.cli import app
 from thaw.profiles import Profiles, link
 from thaw.profiles.evidence import compatible_schemata
 from thaw.profiles.features import namespace, normalize_ref
+from thaw.profiles.linker import TWICE_KINDS
 from thaw.store import Store
 
 pytestmark = pytest.mark.realdata
@@ -88,13 +89,14 @@ def test_profile_invariants(profiles: Profiles) -> None:
         if len(set(lists)) == len(lists):
             continue  # one listing per list
         # or one person that one authority lists twice (no analyst decisions here):
-        # every other listing of the list is tied to the first by a duplicate link
+        # every other listing of the list is tied to the first by a duplicate
+        # (or listed_twice) link
         profile = profiles.get(pid)
         assert profile is not None
         duplicates = {
             frozenset((x.a, x.b))
             for x in profile.links
-            if x.kind == "duplicate" and x.status == "applied"
+            if x.kind in TWICE_KINDS and x.status == "applied"
         }
         for ns in {x for x in lists if lists.count(x) > 1}:
             same = sorted(f"{s}:{i}" for s, i in profile.listings if namespace(s, i) == ns)

@@ -102,7 +102,9 @@ nationality disagrees.
     :func:`two_syllables`): "Ali Mamlouk" on Canada's Syria schedule, which
     publishes no dates, and the UK's Ali MAMLUK, born 1946-02-19, and OFAC's,
     born 1947; MATUQ MOHAMMED MATUQ, born 1956, on the Libya lists of the UN
-    and OFAC. Or with a year alone on
+    and OFAC. With the very same birth years on both sides, a regime aimed at
+    conduct both list it under will do (Hamas's Mahmoud ZAHAR, born 1945, on
+    the terrorism lists of Australia, Canada and the UK). Or with a year alone on
     one side, which lists publish as an estimate, at most :data:`APPROX_YEARS`
     from the other's date, and a rare name (OFAC's "MAKHLUF, Hafiz", "DOB circa
     1975", and the UK's Hafiz MAKHLOUF, born 1971-04-02, both under their Syria
@@ -151,6 +153,13 @@ common (:func:`shared_days`).
     aliases, the Entity List's one party at two addresses. These links
     come last (:data:`LATE_DUPLICATE`), after each listing has joined its
     party elsewhere.
+``listed_twice`` (persons, one authority)
+    The same rare name (or, without a date, a shorter primary name whose
+    every word is in the other's) with no date, gender or nationality that
+    disagrees, from an authority that published the person twice without a
+    full date in common (:func:`listed_twice`: the UK's NAQDI under two Iran
+    regimes, born 1952 and 1949-02-11). Applied last, where the listing that
+    publishes less points to one party whose dates agree with both.
 """
 
 from __future__ import annotations
@@ -432,6 +441,7 @@ STRENGTH = {
     "name_context": 10.0,
     "name_subset": 9.0,
     "name_regime": 8.0,
+    "listed_twice": 7.0,
 }
 """Base strength of each kind of evidence; edges are applied strongest first."""
 
@@ -1005,6 +1015,12 @@ def compare_duplicate(a: Features, b: Features, ctx: Context) -> Edge | None:
             return by_regimes
     if a.group != "person":
         return _duplicate_by_names(a, b, ctx)
+    return _duplicate_by_day(a, b, ctx) or listed_twice(a, b, ctx)
+
+
+def _duplicate_by_day(a: Features, b: Features, ctx: Context) -> Edge | None:
+    """``duplicate`` for two persons of one authority with the same full birth
+    dates and agreeing names (the module docs)."""
     # the same full dates on both sides (one side publishing another full date
     # is not the same record), and no year or month of either that disagrees
     days = {d for d in a.birth_dates if len(d) == 10}
@@ -1070,6 +1086,109 @@ def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None
             return None
         ev["country"] = country
     return Edge(a.key, b.key, "duplicate", LATE_DUPLICATE + min(rarity, 30.0) / 100.0, ev)
+
+
+def twice_names(a: Features, b: Features) -> tuple[NameF, NameF] | None:
+    """The names by which two persons of one authority may be one person that
+    it lists twice (:func:`listed_twice`): ``(x, y)``, a strong name of each
+    with the same tokens (two at least, not a Burmese name of two one-syllable
+    words), or, where one of the two publishes no birth date, its name
+    ``x`` of two tokens or more whose every token is a token of the other's
+    longer name ``y`` (Canada's "Valery RASHKIN" and its "Valery Fyodorovich
+    RASHKIN"); ``None`` if there are none."""
+    if a.group != "person" or b.group != "person":
+        return None
+    if (set(a.regimes) | set(b.regimes)) & NO_FAMILY_NAME_THEMES:
+        return None
+    names_b = [y for y in b.strong_names() if _latin(y)]
+    for x in a.strong_names():
+        if len(x.bag) < 2 or not _latin(x):
+            continue
+        for y in names_b:
+            if x.bag == y.bag:
+                return x, y
+    for short, long in ((a, b), (b, a)):
+        primary = _primary(short)
+        if short.birth_dates or primary is None or len(primary.tokens) < 2 or not _latin(primary):
+            continue
+        for y in long.strong_names():
+            if len(y.tokens) > len(primary.tokens) and _latin(y):
+                if _within(primary.tokens, y.tokens):
+                    return (primary, y) if short is a else (y, primary)
+    return None
+
+
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether every token of ``short`` is a token of ``long``, word for word."""
+    left = list(long)
+    for t in short:
+        if t not in left:
+            return False
+        left.remove(t)
+    return True
+
+
+def listed_twice(a: Features, b: Features, ctx: Context) -> Edge | None:
+    """``listed_twice``: two persons of one authority, not the UN, that the
+    authority published apart, at different times or under different regimes,
+    without the same full birth date (:func:`_duplicate_by_day`) to say they
+    are one: a rare name (:data:`RARE_NAME`) by :func:`twice_names`, the same
+    one or, without a date, a shorter primary name, and no gender, nationality
+    or birth date that disagrees (two full dates of one year, or a year apart,
+    are the authority's own account of two persons; a year alone a few years
+    from the other's date may be one of the person's alternatives, which
+    another authority's listing then gives). The UK's Mohammad Reza NAQDI,
+    born 1952 under its Iran regime and 1949-02-11 under its nuclear one,
+    both dates the UN gives; its Loubana MOUCHAWEH and Lubana MUSHAWEH, both
+    "MSHAWEH", both born 1955 under its Syria regime; Canada's "Valery
+    RASHKIN" (2014) and "Valery Fyodorovich RASHKIN" (2022), neither with a
+    date. The linker applies it last, and only where the listing that
+    publishes less (``evidence["short"]``) points to one party whose birth
+    dates agree with its own (:data:`thaw.profiles.linker.ONE_PARTY_KINDS`):
+    a second listing of one authority joins the party the first joined; a
+    short name that two persons of the list hold (a father and his son)
+    joins neither."""
+    if a.gender and b.gender and a.gender != b.gender:
+        return None
+    if places_conflict(a.nationalities, b.nationalities):
+        return None
+    dob = compare_dates(a.birth_dates, b.birth_dates)
+    if dob in ("conflict", "slip", "near"):
+        # (two full dates of one year, or a year apart, are an authority's
+        # own account of two persons: OFAC's two Rouhollah BAZGHANDI)
+        return None
+    pair = twice_names(a, b)
+    if pair is None:
+        return None
+    x, y = pair
+    short = x if len(x.tokens) <= len(y.tokens) else y
+    rarity = ctx.rarity(short.tokens)
+    if rarity < RARE_NAME:
+        return None
+    # the listing that publishes less: no date, the coarser date, the shorter name
+    holder = min(
+        (a, b),
+        key=lambda f: (max(map(len, f.birth_dates), default=0), len(_primary_tokens(f)), f.key),
+    )
+    dates = "none" if dob == "none" else "agree" if dob in ("day", "month", "year") else "apart"
+    ev: dict[str, Any] = {
+        "names": [x.original, y.original],
+        "name_level": "exact" if x.bag == y.bag else "subset",
+        "rarity": round(rarity, 1),
+        "dob": dob,
+        "dates": dates,
+        "nationality": compare_countries(a.nationalities, b.nationalities),
+        "short": holder.key,
+    }
+    return Edge(
+        a.key, b.key, "listed_twice", STRENGTH["listed_twice"] + min(rarity, 30.0) / 100.0, ev
+    )
+
+
+def _primary_tokens(f: Features) -> tuple[str, ...]:
+    """The tokens of a listing's primary name (none if it has none)."""
+    primary = _primary(f)
+    return primary.tokens if primary is not None else ()
 
 
 SAME_NAMES = 3
@@ -1183,7 +1302,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
 
     if person:
         if name.aligned < 2:
-            return None
+            return _mononym_edge(a, b, name, ev, ctx)
         nat = compare_countries(a.nationalities, b.nationalities)
         ev["nationality"] = nat
         rare = name.rarity >= RARE_NAME
@@ -1199,7 +1318,9 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             alone = all(map(_year_only, a.birth_dates)) or all(map(_year_only, b.birth_dates))
             return _regime_edge(a, b, name, nat, ev, ctx) if alone else None
         if dob == "slip" and (
-            not (name.both_ways and rare) or nat == "conflict" or regime_conflict
+            not (name.both_ways and (rare or _slip_context(a, b, name, nat, ctx)))
+            or nat == "conflict"
+            or regime_conflict
         ):
             # a slip links only the very same rare name, both ways, born the same
             # year, with nothing else disagreeing
@@ -1458,12 +1579,17 @@ def _regime_edge(
     estimate, one year from the other's date or up to :data:`APPROX_YEARS`),
     with the very same name (:func:`_regime_name`), both ways, of summed idf
     :data:`REGIME_NAME` (:data:`RARE_NAME` against an estimated year), under a
-    country regime both list it under and no nationality that disagrees. The
+    country regime both list it under (or, where both give the very same
+    years, any regime both list it under) and no nationality that disagrees. The
     linker applies it last, and only where the listing that publishes less
     (``evidence["short"]``: no date, the coarser date or the estimated year)
     points to one party."""
     approx = ev.get("dob") == "approx"
     regimes = sorted(country_regimes(a) & country_regimes(b))
+    if not regimes and ev.get("dob") in ("year", "month", "year range") and _same_years(a, b):
+        # the very same years under a regime aimed at conduct both list it
+        # under: Hamas's Mahmoud ZAHAR, born 1945, for Australia, Canada and the UK
+        regimes = sorted(set(a.regimes) & set(b.regimes) - NEUTRAL_THEMES)
     if name.level != "exact" or not regimes or nat == "conflict":
         return None
     pair = _regime_name(a, b, ctx)
@@ -1498,6 +1624,68 @@ def _regime_edge(
     return Edge(
         a.key, b.key, "name_regime", STRENGTH["name_regime"] + min(rarity, 30.0) / 100.0, ev
     )
+
+
+MONONYM_TOKEN_DF = 10
+"""The most listings that may hold the one word of a person's name published
+alone for the name to say who a person is (:func:`_mononym_edge`)."""
+
+
+def mononym(f: Features) -> str | None:
+    """The one word of a person's primary name where it is one word alone, as
+    the Taliban's lists publish some ("FAIZ"), written in Latin letters (the
+    word as name analysis reads it), else ``None``."""
+    primary = _primary(f)
+    if f.group != "person" or primary is None or len(primary.tokens) != 1:
+        return None
+    return primary.tokens[0] if _latin(primary) and len(primary.tokens[0]) >= 3 else None
+
+
+def _mononym_edge(
+    a: Features, b: Features, name: NameMatch, ev: dict[str, Any], ctx: Context
+) -> Edge | None:
+    """``name_dob`` for persons whose primary names are one and the same word
+    alone (:func:`mononym`), spelt the same as written and held by few listings
+    (:data:`MONONYM_TOKEN_DF`, not known as common), where the two publish the
+    very same birth dates, the same nationality and a country regime both list
+    them under: the UN's and the UK's FAIZ, Afghan, born 1969, of the Taliban
+    lists. A name of one word is no name a date alone confirms; all three
+    facts together are the party's."""
+    word = mononym(a)
+    if word is None or word != mononym(b) or not spelt_alike(name) or not name.both_ways:
+        return None
+    if word in ctx.common or ctx.df.get(word, 1) > MONONYM_TOKEN_DF:
+        return None
+    if not a.birth_dates or set(a.birth_dates) != set(b.birth_dates):
+        return None
+    if compare_countries(a.nationalities, b.nationalities) != "agree":
+        return None
+    regimes = sorted(country_regimes(a) & country_regimes(b))
+    if not regimes:
+        return None
+    ev = {**ev, "dob": "same", "nationality": "agree", "regimes": regimes}
+    return Edge(a.key, b.key, "name_dob", STRENGTH["name_dob"] - 1 + _fine(name), ev)
+
+
+def _slip_context(a: Features, b: Features, name: NameMatch, nat: str, ctx: Context) -> bool:
+    """Whether a name less than rare (:data:`REGIME_NAME`, not :data:`RARE_NAME`)
+    may still link two full dates of one year that differ by a slip: spelt the
+    same as written, with the same nationality and a country regime both list
+    it under. The DPRK's YU CHOL U, born 1959-08-08 for the UN and 1959-09-08
+    for the UK, whose one-letter third syllable name analysis sets aside,
+    leaving two words short of rare."""
+    return (
+        nat == "agree"
+        and spelt_alike(name)
+        and name.rarity >= REGIME_NAME
+        and bool(country_regimes(a) & country_regimes(b))
+    )
+
+
+def _same_years(a: Features, b: Features) -> bool:
+    """Whether two listings give the very same birth years (and some)."""
+    ya = {d[:4] for d in a.birth_dates}
+    return bool(ya) and ya == {d[:4] for d in b.birth_dates}
 
 
 def _latin(name: NameF) -> bool:

@@ -353,7 +353,10 @@ def name_variants(value: str) -> list[str]:
     DEMOCRATIC FORCES)`` → ``ALLIED DEMOCRATIC FORCES``), not a place: the
     ``(HONG KONG)`` of "XIN QUAN ELECTRONICS (HONG KONG) CO., LIMITED" says
     where the company is, and is no name of it that other Hong Kong firms
-    share."""
+    share. A branch named by its country (``AL-HARAMAIN: BANGLADESH BRANCH``,
+    :data:`_COUNTRY_BRANCH`) is also the party's name and the country's
+    (``AL-HARAMAIN BANGLADESH``), as the UK writes it, "AL-HARAMAIN
+    (BANGLADESH)": not the party's name alone, its head office's."""
     out = [value]
     if "(" in value or "[" in value:
         outer = " ".join(_PAREN.sub(" ", value).split())
@@ -369,7 +372,19 @@ def name_variants(value: str) -> list[str]:
                 and country_code(inner) is None
             ):
                 out.append(inner)
+    branch = _COUNTRY_BRANCH.match(value)
+    if branch and country_code(branch["country"]) is not None:
+        out.append(f"{branch['party']} {branch['country']}")
     return out
+
+
+_COUNTRY_BRANCH = re.compile(
+    r"^(?P<party>.*?\w)\s*(?::|\(|\s-\s)\s*(?P<country>[^:()]+?)\s+branch\s*\)?\s*$",
+    re.IGNORECASE,
+)
+"""A branch named by its country (or city: ``country_code`` reads both) after
+its party's name: "AL-HARAMAIN: BANGLADESH BRANCH", "AL-HARAMAIN (AFGHANISTAN
+BRANCH)", "BANK MELLI IRAN - HAMBURG BRANCH"."""
 
 
 _FILIATION = re.compile(r"\s+(?:(?:son|daughter)\s+of|[sd]/o)\s.*$", re.IGNORECASE | re.DOTALL)

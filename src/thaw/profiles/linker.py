@@ -62,6 +62,7 @@ from thaw.profiles.evidence import (
     places_conflict,
     same_names,
     shared_day,
+    twice_names,
     under_two_regimes,
 )
 from thaw.profiles.features import SUBLIST_SOURCES, Features, namespace, normalize_ref, skeleton
@@ -69,11 +70,17 @@ from thaw.profiles.features import SUBLIST_SOURCES, Features, namespace, normali
 UNIQUE_SOURCES = frozenset({"un_sc"})
 """Authorities two of whose listings may never share a profile, whoever says so."""
 
-ONE_PARTY_KINDS = frozenset({"name_subset", "name_regime"})
+ONE_PARTY_KINDS = frozenset({"name_subset", "name_regime", "listed_twice"})
 """Edge kinds applied last, and only where the listing holding the shorter name
 or publishing less (``evidence["short"]``) points to one party: "Boris
 ROTENBERG" without a birth date would be part of Boris Romanovich's and Boris
-Borisovich's names alike."""
+Borisovich's names alike. A ``listed_twice`` edge, one authority's second
+listing of a person, joins its two listings, as a ``duplicate`` does, where
+the party's birth dates agree with both."""
+
+TWICE_KINDS = frozenset({"duplicate", "listed_twice"})
+"""Edge kinds that may put two listings of one authority in one profile: the
+two listings they join, and no third of the list."""
 
 APPROX_KINDS = frozenset({"name_regime", "identifier"})
 """Edge kinds that may join profiles whose birth dates are only years apart,
@@ -134,6 +141,9 @@ def blocking_keys(
         for name in f.strong_names():
             if len(name.bag) >= 2:
                 keys.add("pb:" + " ".join(name.bag))
+            if years and len(name.tokens) == 1:
+                # (a name of one word alone, "FAIZ": evidence.mononym)
+                keys.update(f"p1:{name.tokens[0]}:{y}" for y in years)
             if years:
                 sks = sorted({skeleton(t) for t in name.tokens[:6] if len(t) >= 2})
                 for s1, s2 in combinations(sks, 2):
@@ -170,7 +180,7 @@ def may_duplicate(a: Features, b: Features) -> bool:
     if namespace(a.source, a.source_id) == namespace(b.source, b.source_id) and same_names(a, b):
         return True
     return a.source not in SUBLIST_SOURCES and (
-        (a.group == "person" and shared_day(a, b))
+        (a.group == "person" and (shared_day(a, b) or twice_names(a, b) is not None))
         or (a.group in ("person", "org") and under_two_regimes(a, b))
     )
 
@@ -253,7 +263,9 @@ def subset_pairs(
             need = set(name.tokens)
             for j in members:
                 g = listings[j]
-                if j == i or g.source == f.source or not need <= g.tokens():
+                if j == i or not need <= g.tokens():
+                    continue
+                if g.source == f.source and not may_duplicate(f, g):
                     continue
                 if wanted is not None and i not in wanted and j not in wanted:
                     continue
@@ -385,7 +397,7 @@ class _Clusters:
         ma, mb = self.members[ra], self.members[rb]
         kind = edge.kind
         analyst = kind == "analyst"
-        twice = {edge.a, edge.b} if kind == "duplicate" else set()
+        twice = {edge.a, edge.b} if kind in TWICE_KINDS else set()
         reference = kind in ("un_reference", "reference", "shared_reference")
         sources_a: dict[str, list[str]] = defaultdict(list)
         for k in ma:
@@ -514,7 +526,11 @@ def cluster(
             # (which edges point to the party is settled before any is
             # applied: a union may give the party another root)
             ours = [uf.find(_other(holder, edge)) == party for edge in group]
-            for edge, to_party in zip(group, ours, strict=True):
+            # (an authority's second listing joins first, so that its
+            # other edges to the party are not refused for the first)
+            for edge, to_party in sorted(
+                zip(group, ours, strict=True), key=lambda p: p[0].kind != "listed_twice"
+            ):
                 if to_party:
                     apply(edge)
                 else:
