@@ -205,10 +205,8 @@ def report(outcomes: list[Outcome], show: bool) -> None:
         for o in outcomes:
             if o.row["half"] != "dev":
                 continue
-            facts = " ".join(
-                o.row.get(k) or "" for k in ("birth_date", "country", "gender")
-            ).split()
-            facts = " ".join(facts)
+            given = [o.row.get(k) or "" for k in ("birth_date", "country", "gender")]
+            facts = " ".join(v for v in given if v)
             facts = f" ({facts})" if facts else ""
             if o.negative and o.hits:
                 print(f"  ALERT  {o.row['query']!r}{facts} -> {o.top}")
