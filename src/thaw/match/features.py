@@ -47,7 +47,7 @@ from thaw.match.consonants import consonantal, latin_nisba, other_consonant, oth
 from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
 from thaw.match.first_given import later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
-from thaw.match.gender import other_gender
+from thaw.match.gender import other_gender, stated_other_form
 from thaw.match.han_latin import (
     crossed_family,
     family_spellings,
@@ -459,7 +459,13 @@ class NameShapeFeature(Feature):
       query's form when it has the gender the listing states (a listing that
       writes a woman's family name in its masculine form). The births recorded
       by name and sex settle what the endings leave open (*Karin* and *Karina*
-      are two women's names; *Michael* and *Michelle*, :mod:`thaw.match.given_genders`);
+      are two women's names; *Michael* and *Michelle*, :mod:`thaw.match.given_genders`).
+      A query that states its gender counts also the French, Italian and
+      Spanish forms of that gender by their endings alone
+      (:func:`thaw.match.gender.stated_other_form`: "Michelle Litvak", a
+      woman, against 'Michel LITVAK'; *Emmanuelle*, *Emmanuel*; *Maria*,
+      *Mario*), which without it people write for one another (*Michel
+      Obama*);
     * *lengthened surname*: on the same terms, an aligned pair of Slavic family
       names, one the other's stem lengthened by a syllable or a consonant
       before the suffix (:func:`thaw.match.surnames.lengthened_surname`:
@@ -801,7 +807,7 @@ class NameShapeFeature(Feature):
                 else "",
             )
         if ctx.entry.schema in _MAY_BE_PEOPLE and _personal(ctx.query.schema, qs):
-            gendered = _other_gender_pair(al, qs, rs, ctx.entry.gender)
+            gendered = _other_gender_pair(al, qs, rs, ctx.entry.gender, ctx.query.gender)
             if gendered is not None:
                 return _word_pair(
                     m["other_gender"],
@@ -1461,18 +1467,27 @@ def _translated_pair(
 
 
 def _other_gender_pair(
-    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...], listed: str | None
+    al: Alignment,
+    qs: tuple[Token, ...],
+    rs: tuple[Token, ...],
+    listed: str | None,
+    stated: str | None = None,
 ) -> tuple[Token, Token] | None:
     """The first aligned pair of single name words that are one name in its
     masculine and its feminine form (:func:`thaw.match.gender.other_gender`),
+    or, the query's gender ``stated``, whose query word is the form of that
+    gender of the listed one (:func:`thaw.match.gender.stated_other_form`),
     query's word first; ``None`` when there is none. Not a pair whose query
     word has the ``listed`` gender the listing states: the listing writes a
     woman's name in its masculine form (or a man's in its feminine), and the
     query the person's own."""
+    sex = {"f": "female", "m": "male"}.get((stated or "").strip().lower()[:1])
     for p in al.pairs:
         if len(p.query) == 1 and len(p.result) == 1:
             q, r = qs[p.query[0]], rs[p.result[0]]
             gender = other_gender(q, r)
+            if gender is None and stated_other_form(q, r, sex):
+                gender = sex
             if gender is not None and gender != listed:
                 return q, r
     return None
