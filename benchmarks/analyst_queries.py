@@ -2,9 +2,9 @@
 
 Usage::
 
-    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|7|8|9|10|11|all] [--show]
+    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|7|8|9|10|11|12|all] [--show]
 
-Eleven sets, ``tests/fixtures/match/analyst_queries.csv``,
+Twelve sets, ``tests/fixtures/match/analyst_queries.csv``,
 ``analyst_queries2.csv`` (the second: more names that must not alert --
 namesakes of listed people, common and generic-word companies, names close to
 a listed one in spelling only) and ``analyst_queries3.csv`` (the third:
@@ -68,8 +68,9 @@ its own. Each row is a query as an analyst would type it, with the columns:
     number, an identifier alone as people write it).
 ``schema``
     the ``--schema`` the analyst gave, or empty.
-``birth_date``, ``country`` (optional columns)
-    the ``--birth-date`` and ``--country`` the analyst gave, or empty.
+``birth_date``, ``country``, ``gender`` (optional columns)
+    the ``--birth-date``, ``--country`` and gender (``M``/``F``) the analyst
+    gave, or empty.
 ``expected``
     ``source:source_id`` of one listing of the party meant; empty for a name
     that is listed nowhere and must not alert.
@@ -111,6 +112,7 @@ SETS = {
     "9": FIXTURES / "analyst_queries9.csv",
     "10": FIXTURES / "analyst_queries10.csv",
     "11": FIXTURES / "analyst_queries11.csv",
+    "12": FIXTURES / "analyst_queries12.csv",
 }
 
 
@@ -155,6 +157,7 @@ def screen_all(home: Path, rows: list[dict[str, str]]) -> list[Outcome]:
             schema=row["schema"] or None,
             birth_date=row.get("birth_date") or None,
             country=row.get("country") or None,
+            gender=row.get("gender") or None,
             limit=10,
         )
         expected = row["expected"]
@@ -202,7 +205,8 @@ def report(outcomes: list[Outcome], show: bool) -> None:
         for o in outcomes:
             if o.row["half"] != "dev":
                 continue
-            facts = " ".join(o.row.get(k) or "" for k in ("birth_date", "country")).strip()
+            given = [o.row.get(k) or "" for k in ("birth_date", "country", "gender")]
+            facts = " ".join(v for v in given if v)
             facts = f" ({facts})" if facts else ""
             if o.negative and o.hits:
                 print(f"  ALERT  {o.row['query']!r}{facts} -> {o.top}")

@@ -30,3 +30,31 @@ def test_a_name_and_its_written_nisba_are_two_names(query: str, listed: str) -> 
 )
 def test_the_same_name_still_matches(query: str, listed: str) -> None:
     assert score(Query(query, schema="Person"), name_entry(listed, "Person")).score >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ali Rezaei", "على رزا بلالى"),  # Rezaei is not رزا Reza: was 0.73 (set 12)
+        ("Ali Rezaei", "Ali Reza SEIF"),  # nor the Latin Reza: was 0.66
+        ("Mohammad Hosseini", "محمد حسين باقري"),  # nor حسين Hossein
+    ],
+)
+def test_a_latin_nisba_is_not_the_name_it_is_made_of(query: str, listed: str) -> None:
+    result = score(Query(query, schema="Person"), name_entry(listed, "Person"))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "nisba" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Mahdi Karimi", "مهدى كريمي"),  # an alif maqsura for the final ي (Egyptian spelling)
+        ("Ali Hosseini", "علي حسيني"),
+        ("Mustafa Rezaei", "مصطفی رضایی"),
+    ],
+)
+def test_a_latin_nisba_meets_its_written_nisba(query: str, listed: str) -> None:
+    result = score(Query(query, schema="Person"), name_entry(listed, "Person"))
+    assert result.score >= 0.8, result.explanation
+    assert "nisba" not in result.explanation

@@ -147,7 +147,7 @@ def _abjad_nisba(reading: str) -> str | None:
     return None if reading.endswith("wy") else "i"
 
 
-def _latin_nisba(word: str) -> str | None:
+def latin_nisba(word: str) -> str | None:
     """``awi`` for a Latin word that ends in a spelling of *-awi*, ``i`` for
     one that ends in *-i* or *-y* after a letter that is no *u*, *v* or *w*,
     ``None`` otherwise."""
@@ -170,5 +170,5 @@ def other_nisba(q: Token, r: Token) -> bool:
     a, other = (q, r) if q.abjad else (r, q)
     if not consonantal(a.raw):
         return False
-    written, latin = _abjad_nisba(a.raw), _latin_nisba(other.raw)
+    written, latin = _abjad_nisba(a.raw), latin_nisba(other.raw)
     return written is not None and latin is not None and written != latin

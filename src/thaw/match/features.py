@@ -43,11 +43,11 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id
-from thaw.match.consonants import consonantal, other_consonant, other_nisba
+from thaw.match.consonants import consonantal, latin_nisba, other_consonant, other_nisba
 from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
 from thaw.match.first_given import later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
-from thaw.match.gender import other_gender
+from thaw.match.gender import other_gender, stated_other_form
 from thaw.match.han_latin import (
     crossed_family,
     family_spellings,
@@ -424,7 +424,8 @@ class NameShapeFeature(Feature):
       is another aircraft;
     * *nisba*: both names written in Latin letters, and a word of one aligns
       with the same word plus the suffix *-i* (*-y*) after its final
-      consonant: the Persian and Arabic *nisba*, which makes a family name of
+      consonant, or *-i*, *-ei* after a final *a* (*Reza*, *Rezaei*): the
+      Persian and Arabic *nisba*, which makes a family name of
       a given name or a place ("Ali Reza Mohammadi" against 'ALE ALI, Mohammad
       Reza'; *Hosseini*, *Karimi*, *Tehrani* are not *Hossein*, *Karim*,
       *Tehran*), the stem's vowels spelt alike or otherwise (*Ahmadi* is not
@@ -432,7 +433,10 @@ class NameShapeFeature(Feature):
       readings add such a vowel of their own (Georgian *Mikheili*, the Korean
       이고리 *Igori*, the Tajik *Rustami*); but two words both written in
       Arabic, Persian or Hebrew letters, one the other with the letter of the
-      suffix (محمدی *Mohammadi* against محمد *Mohammad*), are so too;
+      suffix (محمدی *Mohammadi* against محمد *Mohammad*), are so too, and
+      so is a Latin word in *-i* against one written in those letters with
+      no final ي nor ى (*Rezaei* against رضا, *Hosseini* against حسين:
+      the scripts write the suffix);
     * *patronymic -s*: a person's name (or one of no stated kind) and a
       listed person's (or a party's of no stated kind), both written in Latin
       letters, and a name word of one aligns with the same word plus *-s*
@@ -455,7 +459,13 @@ class NameShapeFeature(Feature):
       query's form when it has the gender the listing states (a listing that
       writes a woman's family name in its masculine form). The births recorded
       by name and sex settle what the endings leave open (*Karin* and *Karina*
-      are two women's names; *Michael* and *Michelle*, :mod:`thaw.match.given_genders`);
+      are two women's names; *Michael* and *Michelle*, :mod:`thaw.match.given_genders`).
+      A query that states its gender counts also the French, Italian and
+      Spanish forms of that gender by their endings alone
+      (:func:`thaw.match.gender.stated_other_form`: "Michelle Litvak", a
+      woman, against 'Michel LITVAK'; *Emmanuelle*, *Emmanuel*; *Maria*,
+      *Mario*), which without it people write for one another (*Michel
+      Obama*);
     * *lengthened surname*: on the same terms, an aligned pair of Slavic family
       names, one the other's stem lengthened by a syllable or a consonant
       before the suffix (:func:`thaw.match.surnames.lengthened_surname`:
@@ -548,7 +558,9 @@ class NameShapeFeature(Feature):
       the consonants alone, blind to *w* and *y*, take for one;
     * *other first letter*: two Latin words aligned that are both recorded
       given names and differ by their first letter, a consonant in place of
-      another that does not spell the same sound or one put before the name
+      another that does not spell the same sound or one put before the name,
+      or two family names of one length made of given names with the nisba
+      *-i*, one stem at least a recorded given name (*Jafari*, *Safari*)
       (:func:`thaw.match.first_letter.other_first_letter`: *Nasir* against
       *Yasir*, *Samer* against *Amer*; not *Osama*, *Usama*, nor *Yusuf*,
       *Jusuf*, nor pet names, *Bill*, *Will*): the first letter is the one
@@ -771,7 +783,7 @@ class NameShapeFeature(Feature):
             ctx.query.name.isascii()
             and best.name.original.isascii()
             and any(_nisba_pair(p, qs, rs) for p in al.pairs)
-        ) or any(_abjad_nisba_pair(p, qs, rs) for p in al.pairs):
+        ) or any(_abjad_nisba_pair(p, qs, rs) or _latin_nisba_pair(p, qs, rs) for p in al.pairs):
             value = m["nisba"]
             return Evidence(
                 value,
@@ -795,7 +807,7 @@ class NameShapeFeature(Feature):
                 else "",
             )
         if ctx.entry.schema in _MAY_BE_PEOPLE and _personal(ctx.query.schema, qs):
-            gendered = _other_gender_pair(al, qs, rs, ctx.entry.gender)
+            gendered = _other_gender_pair(al, qs, rs, ctx.entry.gender, ctx.query.gender)
             if gendered is not None:
                 return _word_pair(
                     m["other_gender"],
@@ -1257,12 +1269,16 @@ def _branch_of(qs: tuple[Token, ...], rs: tuple[Token, ...], al: Alignment) -> b
 
 def _nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
     """Whether ``pair`` joins one word with the same word (four letters or more,
-    ending in a consonant) plus *-i* or *-y* (see :class:`NameShapeFeature`)."""
+    ending in a consonant) plus *-i* or *-y*, or one ending in *a* plus the
+    Persian *-i* or *-ei* (*Reza*, *Rezai*, *Rezaei*; *Mirza*, *Mirzaei*)
+    (see :class:`NameShapeFeature`)."""
     if pair.how != "fuzzy" or len(pair.query) != 1 or len(pair.result) != 1:
         return False
     a, b = qs[pair.query[0]].text, rs[pair.result[0]].text
     if len(a) < len(b):
         a, b = b, a
+    if len(b) >= 4 and b[-1] == "a" and a in (b + "i", b + "ei"):
+        return True
     if not (len(a) == len(b) + 1 and len(b) >= 4 and a[-1] in "iy" and b[-1] not in "aeiouy"):
         return False
     # the stem as written, or with its vowels written otherwise (*Ahmadi*, *Ahmed*)
@@ -1282,6 +1298,27 @@ def _abjad_nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token,
         return False
     a, b = (q.raw, r.raw) if len(q.raw) > len(r.raw) else (r.raw, q.raw)
     return len(b) >= 3 and a == b + "y" and b[-1] not in "awy"
+
+
+def _latin_nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
+    """Whether ``pair`` joins a Latin word ending in the nisba *-i* or *-y*
+    (:func:`thaw.match.consonants.latin_nisba`: *Rezaei*, *Hosseini*) with a
+    word read from an abjad of consonants that writes no final ``y`` (ي, ی)
+    nor an alif maqsura (ى, read ``ya``, which Egyptian spelling writes for a
+    final ي: مهدى *Mahdi*): رضا *Reza*, حسين *Hossein*. These scripts write
+    the nisba as a letter, so the listed word is the name the Latin one is
+    made from, another name (see :class:`NameShapeFeature`, *nisba*; the
+    reverse, a written ي against a Latin word without *-i*, is no such sign:
+    Persian writes the final *a* of موسی *Musa* and مصطفی *Mustafa* with ی)."""
+    if len(pair.query) != 1 or len(pair.result) != 1:
+        return False
+    q, r = qs[pair.query[0]], rs[pair.result[0]]
+    if q.abjad == r.abjad:
+        return False
+    a, latin = (q, r) if q.abjad else (r, q)
+    if not consonantal(a.raw) or a.raw.endswith(("y", "ya")):
+        return False
+    return latin_nisba(latin.raw) is not None
 
 
 def _abd_left(al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
@@ -1430,18 +1467,27 @@ def _translated_pair(
 
 
 def _other_gender_pair(
-    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...], listed: str | None
+    al: Alignment,
+    qs: tuple[Token, ...],
+    rs: tuple[Token, ...],
+    listed: str | None,
+    stated: str | None = None,
 ) -> tuple[Token, Token] | None:
     """The first aligned pair of single name words that are one name in its
     masculine and its feminine form (:func:`thaw.match.gender.other_gender`),
+    or, the query's gender ``stated``, whose query word is the form of that
+    gender of the listed one (:func:`thaw.match.gender.stated_other_form`),
     query's word first; ``None`` when there is none. Not a pair whose query
     word has the ``listed`` gender the listing states: the listing writes a
     woman's name in its masculine form (or a man's in its feminine), and the
     query the person's own."""
+    sex = {"f": "female", "m": "male"}.get((stated or "").strip().lower()[:1])
     for p in al.pairs:
         if len(p.query) == 1 and len(p.result) == 1:
             q, r = qs[p.query[0]], rs[p.result[0]]
             gender = other_gender(q, r)
+            if gender is None and stated_other_form(q, r, sex):
+                gender = sex
             if gender is not None and gender != listed:
                 return q, r
     return None

@@ -19,6 +19,10 @@ aspirate put before a name (*Hamid*, *Amid*; *Khalid*, *Halid*), which
 romanisations add and drop, nor two words rigour's name data gives a symbol
 in common (one name), nor a pet name, which rhymes with another for one name
 (*Bill* and *Will*, both *William*; *Dick* and *Rick*).
+
+Family names made of such given names with the nisba *-i* are two names the
+same way (*Jafari* and *Safari*): one of the two stems must be a recorded
+given name (:func:`_nisbas_apart`).
 """
 
 from __future__ import annotations
@@ -117,4 +121,29 @@ def other_first_letter(q: Token, r: Token) -> bool:
         if not _given(latin.raw) or not consonantal(written.raw):
             return False
         return _apart(_consonants(latin.raw), _consonants(written.raw), SPELT_ALIKE | ABJAD_ALIKE)
-    return _given(q.raw) and _given(r.raw) and _apart(q.raw, r.raw, SPELT_ALIKE)
+    if _given(q.raw) and _given(r.raw):
+        return _apart(q.raw, r.raw, SPELT_ALIKE)
+    return _nisbas_apart(q.raw, r.raw)
+
+
+def _single(word: str) -> str:
+    """``word`` with each letter written twice in a row written once."""
+    return "".join(c for i, c in enumerate(word) if word[i - 1 : i] != c)
+
+
+def _nisbas_apart(a: str, b: str) -> bool:
+    """Whether two Latin words are family names made of two given names with
+    the nisba *-i* (*Jafari* of *Jafar*, *Safari* of *Safar*), of one length,
+    whose stems differ by a first consonant that does not spell the other's
+    sound (:func:`_apart`), the stem of one at least a recorded given name
+    (rigour records *Jafar*, not *Safar*). Only a consonant in place of
+    another: one put before (*Djafari*, *Jafari*) is a French spelling."""
+    a, b = _single(a), _single(b)  # (a vowel written twice: *Jaafari*)
+    if len(a) != len(b) or len(a) < MIN_LENGTH + 1 or not (a + b).isascii():
+        return False
+    if not (a.isalpha() and b.isalpha() and a[-1] == "i" and b[-1] == "i"):
+        return False
+    x, y = a[:-1], b[:-1]
+    if x[-1] in _VOWELS or not (_given(x) or _given(y)):
+        return False
+    return _apart(x, y, SPELT_ALIKE)

@@ -253,6 +253,57 @@ def other_gender(q: Token, r: Token) -> str | None:
     return None
 
 
+#: The endings a woman's given name adds to a man's in French (*Michel*,
+#: *Michelle*; *Emmanuel*, *Emmanuelle*; *Lucien*, *Lucienne*; *Jean*,
+#: *Jeanne*; *Pascal*, *Pascale*), for :func:`stated_other_form`.
+ADDED_FEMININE: Final = ("e", "le", "ne")
+
+#: A man's given name's ending in Italian, Spanish and Portuguese and the
+#: endings of the woman's name of its stem (*Mario*, *Maria*; *Giuseppe*,
+#: *Giuseppina*; *Giovanni*, *Giovanna*; *Francesco*, *Francesca*), for
+#: :func:`stated_other_form`.
+REPLACED_ENDINGS: Final = (("o", ("a", "ina")), ("e", ("ina", "a")), ("i", ("a",)))
+
+#: The fewest letters of a stem :func:`stated_other_form` compares (*Mari-o*).
+MIN_STATED_STEM: Final = 3
+
+
+def _feminine_of(m: str, f: str) -> bool:
+    """Whether the given name ``f`` is the French, Italian, Spanish or
+    Portuguese feminine of ``m`` by its ending alone (:data:`ADDED_FEMININE`,
+    :data:`REPLACED_ENDINGS`)."""
+    if len(m) < MIN_STEM or not (m + f).isalpha():
+        return False
+    if any(f == m + end for end in ADDED_FEMININE):
+        return True
+    for masc, fems in REPLACED_ENDINGS:
+        stem = m[: -len(masc)]
+        if m.endswith(masc) and len(stem) >= MIN_STATED_STEM and any(f == stem + e for e in fems):
+            return True
+    return False
+
+
+def stated_other_form(q: Token, r: Token, stated: str | None) -> bool:
+    """Whether the query word ``q``, of a person whose ``stated`` gender
+    (``"female"`` or ``"male"``) its form agrees with, is the feminine of the
+    listed word ``r`` (a woman stated) or its masculine (a man stated), by the
+    endings alone (:func:`_feminine_of`: *Michelle*, *Michel*; *Emmanuelle*,
+    *Emmanuel*; *Maria*, *Mario*; *Giuseppina*, *Giuseppe*): the listed person
+    is of the other sex. Without a stated gender such a pair is left to
+    :func:`other_gender`, which does not count two forms that rigour's name
+    data links or that the recorded births leave open: people write *Michel
+    Obama* for Michelle. Not when the recorded births give the listed word,
+    as written, the stated sex (an English *Jean* is a woman)."""
+    if stated not in ("female", "male") or q.abjad or r.abjad or q.script_form or r.script_form:
+        return False
+    if q.role not in _ROLES or r.role not in _ROLES or q.raw == r.raw:
+        return False
+    masc, fem = (r, q) if stated == "female" else (q, r)
+    if recorded_gender(r.raw) == stated:
+        return False
+    return _feminine_of(masc.raw, fem.raw)
+
+
 def _family_or_given_pair(m: Token, f: Token) -> bool:
     """Whether ``m`` is a masculine name word and ``f`` its feminine form, as
     family names (not when ``m`` is a woman's given name by the recorded births:
