@@ -39,7 +39,8 @@ credit):
                  (:mod:`thaw.monitor.spelt`), with the index's credits for them;
 ``z:<text>``     a retrieval token of four characters or more, for a listing
                  holding a typo neighbour of it, 0.95;
-``i:<number>``   a normalised identifier number: always reached;
+``i:<number>``   a normalised identifier number, the row's or one its name is
+                 written as (``screen.inputs.identifier_forms``): always reached;
 ``x:<text>``     every token, for the two list-wide effects: a minor token's unit
                  counts only while some listing carries the token (the change may
                  flip that), and the index keeps a token's 32 best typo neighbours
@@ -103,6 +104,7 @@ from thaw.index.candidates import (
     retrieval_tokens,
 )
 from thaw.monitor.spelt import onset_probes, run_keys, sounded, spelt_keys, spelt_probes
+from thaw.screen.inputs import identifier_forms
 from thaw.text import AnalyzedName, Token, analyze_name, name_variants
 
 FUZZY_BLOCK = 20_000_000
@@ -212,7 +214,9 @@ def probe_keys(
             probes.extend(("t:" + t.text, 0, FLAG) for t in analyzed.tokens if t.text)
         for j, (minor, share) in enumerate(minors):
             probes.append(("t:" + minor, base | (128 + j), share))
-    for number in id_numbers:
+    # (a name written as a number a listing may publish is screened as that
+    # identifier once one does: thaw.screen.Screener.prepared)
+    for number in dict.fromkeys([*id_numbers, *identifier_forms(name)]):
         probes.extend(("i:" + key, 0, FLAG) for key in id_keys(number))
     return probes, fuzzy, words
 

@@ -50,6 +50,7 @@ from thaw.match import Matcher, Query
 from thaw.monitor.keys import Postings, RowIndex, handing, postings_of, probe_keys, spans
 from thaw.screen import Screener
 from thaw.screen.batch import CheckedRow
+from thaw.screen.screener import keep_written
 from thaw.text import TokenStats, analyze_name
 
 HIT_LIMIT = 10
@@ -355,21 +356,23 @@ def screen_row(
     below the threshold. Only new and changed candidates are scored. (When the
     prior alerts or the new ones fill :data:`HIT_LIMIT`, every candidate is
     scored, as the cut then depends on scores the prior does not hold.)"""
-    query = data.query()
+    query = screener.prepared(data.query())
     index = screener.index
     found = screener.candidates_of(query)
+    written = set(index.written_positions(query.name)) if query.as_named else set()
     keys = [index.listing_keys[c.position] for c in found]
     score_at_least = screener.matcher().score_at_least
     usable = prior is not None and len(prior.alerts) < HIT_LIMIT
     kept: dict[str, Match] = {}
     if prior is not None and usable:
         kept = {f"{m.source}:{m.source_id}": m for m in prior.alerts}
-    scored: list[tuple[float, str, Match]] = []
+    scored: list[tuple[float, bool, str, Match]] = []
     for candidate, key in zip(found, keys, strict=True):
+        exact = candidate.position in written
         if usable and prior is not None and key in prior.candidates and key not in changed:
             old = kept.get(key)
             if old is not None:
-                scored.append((old.score, key, replace(old, row=row)))
+                scored.append((old.score, exact, key, replace(old, row=row)))
             continue
         entry = index.entry(candidate.position)
         result = score_at_least(query, entry, threshold)
@@ -383,11 +386,15 @@ def screen_row(
                 result.matched_name,
                 result.explanation,
             )
-            scored.append((float(result.score), entry.key, match))
+            scored.append((float(result.score), exact, entry.key, match))
     if usable and len(scored) > HIT_LIMIT:
         return screen_row(screener, row, data, listings, threshold)
-    scored.sort(key=lambda s: (-s[0], s[1]))
-    return [m for _score, _key, m in scored[:HIT_LIMIT]], tuple(keys)
+    # (ranked as screen-file ranks: a listing that publishes the name as the row
+    # writes it first among equal scores, and kept among the alerts however far
+    # down it ranks: thaw.screen.screener.keep_written)
+    scored.sort(key=lambda s: (-s[0], not s[1], s[2]))
+    kept_hits = keep_written(scored, HIT_LIMIT, lambda s: s[1])
+    return [m for *_, m in kept_hits], tuple(keys)
 
 
 class Rarity:

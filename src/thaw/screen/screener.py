@@ -311,6 +311,20 @@ class Screener:
                 return form
         return None
 
+    def prepared(self, query: Query) -> Query:
+        """``query`` as screening reads it: a name written down as a party's
+        (``as_named``) with no identifier given, written as a number a listing
+        publishes (a call sign, a serial of three digits, a passport number
+        with its final dot: :meth:`published_identifier`), carries that number
+        as its identifier. :meth:`screen_query` and the monitor's screening of
+        a portfolio's rows (:func:`thaw.monitor.screening.screen_row`) both
+        read their queries so."""
+        if query.as_named and not query.id_numbers and not query.identifiers:
+            number = self.published_identifier(query.name)
+            if number is not None:
+                return dataclasses.replace(query, id_numbers=(number,))
+        return query
+
     def screen_query(
         self,
         query: Query,
@@ -325,13 +339,7 @@ class Screener:
         if threshold is None:
             threshold = thaw.match.DEFAULT_THRESHOLD
         index = self.index
-        if query.as_named and not query.id_numbers and not query.identifiers:
-            # a number pasted where the name goes, as a listing publishes it
-            # (a call sign, a serial of three digits, a passport number with
-            # its final dot), is that listing's identifier
-            number = self.published_identifier(query.name)
-            if number is not None:
-                query = dataclasses.replace(query, id_numbers=(number,))
+        query = self.prepared(query)
         found = self.candidates_of(query)
         written = set(index.written_positions(query.name)) if query.as_named else set()
         scored: list[tuple[float, bool, float, str, Entry, thaw.match.Pending]] = []
