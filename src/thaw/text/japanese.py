@@ -537,6 +537,31 @@ def _character_forms(readings: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[
     return plain, after
 
 
+#: The reading that contracts with the vowel before it: *u*, which the
+#: historical kana wrote ふ (生 in 桐生 *kiri-fu*, 羽生 *hani-fu*).
+_CONTRACTING: Final = "u"
+#: A reading's end and what it becomes before :data:`_CONTRACTING`, in
+#: Hepburn with the long vowel as the kana write it (*-shi* + *u* → *-shuu*;
+#: any other *-i* after a consonant → *-yuu*; *-a* → *-ou*).
+_CONTRACTIONS: Final = (("shi", "shuu"), ("chi", "chuu"), ("ji", "juu"), ("i", "yuu"), ("a", "ou"))
+_VOWELS: Final = frozenset("aeiou")
+
+
+def _contracted(first: str) -> tuple[str, ...]:
+    """The spellings of a character read ``first`` and the next read *u*
+    (:data:`_CONTRACTING`) as one sound, as the names say them: the old
+    *-ifu*, *-afu* became *-yū*, *-ō* (桐生 *kiri* + *u* → *Kiryū*, 羽生
+    *hani* + *u* → *Hanyū*, 柳生 *Yagyū*, 麻生 *asa* + *u* → *Asō*), each
+    as the lists write it (:func:`reading_forms`: *Kiryu*, *Kiryuu*); empty
+    for a reading of one mora or with no such end."""
+    if len(first) < 3 or first[-2] in _VOWELS:
+        return ()
+    for end, becomes in _CONTRACTIONS:
+        if first.endswith(end):
+            return reading_forms(first[: -len(end)] + becomes)
+    return ()
+
+
 @lru_cache(maxsize=8192)
 def _pair_joins(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     """The spellings of two adjacent characters, the first spelt any of ``first``,
@@ -545,6 +570,8 @@ def _pair_joins(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, .
     in names (田中, 中村 …)."""
     seconds = [b for b in second if b[:1] in _JOINING_STARTS]
     out: list[str] = []
+    if _CONTRACTING in second:
+        out += [c for a in first for c in _contracted(a)]
     for a in first:
         if not a.endswith(_JOINING_ENDS):
             continue
