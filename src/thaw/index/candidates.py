@@ -760,6 +760,20 @@ def _values_seen(values: _Ints, times: int) -> _Ints:
     return distinct
 
 
+#: The least length of a query token that no listing writes for which
+#: retrieval looks for two adjacent listed words, one with a typo, that it
+#: joins (:meth:`CandidateIndex._split_postings`).
+SPLIT_MIN_LEN = 10
+
+
+def _splits(token: Token) -> bool:
+    """Whether retrieval cuts ``token`` into two listed words
+    (:meth:`CandidateIndex._split_postings`): a word of a name in Latin
+    letters (a word written in an abjad or in characters has keys of its own
+    for the words it joins: ``w:``, the spellings of its runs)."""
+    return not (token.abjad or token.script_form or token.other_script) and token.text.isalpha()
+
+
 def _vowel_free(token: Token) -> str | None:
     """The ``s:`` key of a Latin-script name token: its consonants
     (:func:`thaw.text.skeleton`), when there are at least two and the token has
@@ -1578,6 +1592,10 @@ class CandidateIndex:
         for n_slot, similarity, n_df in self.neighbours(token.text):
             sources.append((n_slot, _round4(similarity * FUZZY_CREDIT)))
             fallback.append(n_df)
+        split: list[tuple[_Ints, float]] = []
+        if slot is None and len(token.text) >= SPLIT_MIN_LEN and _splits(token):
+            split = self._split_postings(token.text)
+            fallback += [len(ids) for ids, _credit in split]
         for key in self._token_keys(name, token):
             k_slot = self._slots.get(key)
             if k_slot is not None:
@@ -1604,7 +1622,7 @@ class CandidateIndex:
             df = max(df, syllable_df)
         if df == 0 and fallback:
             df = min(fallback)
-        result = _merge_sources([(self._posting(s), c) for s, c in sources], df)
+        result = _merge_sources([(self._posting(s), c) for s, c in sources] + split, df)
         self._token_cache_size += 2 * len(result.ids)
         if self._token_cache_size > TOKEN_CACHE_ELEMENTS:
             self._token_cache.clear()
@@ -1613,6 +1631,28 @@ class CandidateIndex:
         self._token_cache[id(token)] = (token, result, korean)
         self._token_fields[fields] = result
         return result
+
+    def _split_postings(self, text: str) -> list[tuple[_Ints, float]]:
+        """The listings that write ``text``, a token no listing writes, as two
+        adjacent words with a typo in one of them (*FridrichBuchenberg*,
+        *Friedrich Buchenberg*): for each cut of ``text`` into two parts of
+        :data:`FUZZY_MIN_LEN` letters or more of which one is an indexed token,
+        the listings that write it and a typo neighbour of the other part
+        (:meth:`neighbours`), credited :data:`JOIN_CREDIT` times the
+        neighbour's similarity: ``(listings, credit)`` each."""
+        out: list[tuple[_Ints, float]] = []
+        for cut in range(FUZZY_MIN_LEN, len(text) - FUZZY_MIN_LEN + 1):
+            parts = (text[:cut], text[cut:])
+            for exact, other in (parts, parts[::-1]):
+                e_slot = self._slots.get("t:" + exact)
+                if e_slot is None:
+                    continue
+                written = self._posting(e_slot)
+                for n_slot, similarity, _n_df in self.neighbours(other):
+                    both = np.intersect1d(written, self._posting(n_slot), assume_unique=True)
+                    if len(both):
+                        out.append((both.astype(np.int32), _round4(similarity * JOIN_CREDIT)))
+        return out
 
     def _brahmic_postings(self, token: Token, postings: _TokenPostings) -> _TokenPostings:
         """``postings`` (of a ``token`` of a name written in Thai or Khmer,
