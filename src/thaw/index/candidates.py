@@ -79,7 +79,10 @@ otherwise (:func:`near_keys`: دحلان ``dln``, *Dahlan* ``dhln``), and a word
 name in Thai or Khmer those with one of its letters left out, or with an *r* or
 *n* more that its Latin spellings write (อาสา *Arsa*), as the matcher aligns them. A
 retrieval token joined, as written, to the legal form or stop word beside it is
-looked up as a listed token (:func:`minor_join_keys`: *Siemens AG*, *SiemensAG*).
+looked up as a listed token (:func:`minor_join_keys`: *Siemens AG*, *SiemensAG*),
+and a long Latin word no listing writes as two listed words, one with a typo
+(:meth:`CandidateIndex._split_postings`: *FridrichBuchenberg*, whose typo the
+join of *Friedrich Buchenberg* has no neighbours to catch).
 (Keys credited as the matcher reads them, measured on all lists: 2.8 instead of
 4.4 candidates per name on no list, the same UN recall and alias hold-out.) Its
 **coverage** is the credited

@@ -565,8 +565,9 @@ def _contracted(first: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def _pair_joins(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     """The spellings of two adjacent characters, the first spelt any of ``first``,
-    the second any of ``second``, where the first one's end changes how they
-    join (:func:`_joined`), in that order. Remembered: pairs of characters recur
+    the second any of ``second``, where they contract (:func:`_contracted`)
+    and where the first one's end changes how they join (:func:`_joined`), in
+    that order. Remembered: pairs of characters recur
     in names (田中, 中村 …)."""
     seconds = [b for b in second if b[:1] in _JOINING_STARTS]
     out: list[str] = []
@@ -636,7 +637,8 @@ def kanji_edges(word: str) -> tuple[Edge, ...]:
       vowels short or long, Kunrei-shiki, and after the first character also
       voiced, *rendaku*: 宮崎 ``miya`` + ``zaki``);
     * an edge over two kanji where the first one's end changes how they join
-      (:func:`_joined`: 服部 ``hattori``, 北海 ``hokkai``, 南部 ``nambu``);
+      (:func:`_joined`: 服部 ``hattori``, 北海 ``hokkai``, 南部 ``nambu``), or
+      contracts with the second's *u* (:func:`_contracted`: 桐生 ``kiryu``);
     * an edge over a dictionary name whose reading its characters cannot give
       (JMnedict: 五十六 ``isoroku``);
     * an edge over each run of kana, read by :func:`japanese_reading`
