@@ -55,3 +55,19 @@ def test_a_query_word_is_cut_only_where_it_is_long_and_latin() -> None:
     assert len(latin.text) >= SPLIT_MIN_LEN and _splits(latin)
     persian = analyze_name("محمدباقر", "Person").tokens[0]
     assert not _splits(persian)
+
+
+def test_two_query_words_find_a_listed_word_one_typo_from_their_join() -> None:
+    # 이승만 reads i sung man; the listing writes Syngman, one letter from
+    # their join sungman, and neither sung nor man is a listed word
+    screener = screener_of(["Rhee SYNGMAN", "John SMITH"])
+    assert [h.name for h in screener.screen("이승만", "Person").hits] == ["Rhee SYNGMAN"]
+
+
+def test_a_join_of_two_listed_words_is_not_looked_up_one_typo_away() -> None:
+    # both words listed: their join's typo neighbours would propose listings
+    # of other names (雷 孙, LESUN) that the words alone do not
+    screener = screener_of(["Anatoly Fedorovich LESUN", "Wei LEI", "Yan SUN"])
+    assert "Anatoly Fedorovich LESUN" not in [
+        h.name for h in screener.screen("雷 孙", "Person").hits
+    ]
