@@ -43,3 +43,10 @@ SPELT_BY_SOUNDS = [
 def test_a_word_spelt_by_its_sounds_is_spelt_whole(original: str, listed: str) -> None:
     screener = screener_of([listed, "John SMITH"])
     assert [h.name for h in screener.screen(original, "Person").hits] == [listed]
+
+
+def test_a_japanese_reading_contracted_across_two_characters_is_looked_up() -> None:
+    # 桐生 is *kiri* + *u*, said *Kiryu*; a run joins only the usual dozen
+    # readings of 生, and *ryu* is not among them: the edge over both is
+    screener = screener_of(["Yoshihide KIRYU", "John SMITH"])
+    assert [h.name for h in screener.screen("桐生祥秀", "Person").hits] == ["Yoshihide KIRYU"]

@@ -42,13 +42,12 @@ KNOWN_MISSES = {
     "朱立倫",
     "刘特佐",
     # (cross_script_pairs_zh2.csv) spellings of the person's own (深 *Shin*,
-    # 蔚昇 *V Shem*, Taiwan's -en for 成 *cheng*: *Chou Tien-chen*), and
+    # 蔚昇 *V Shem*), and
     # people known by a Western given name alone, the Chinese one unwritten
     # (*Elaine Chao*, *Penny Wong*, *Lucio Tan*, *Henry Sy*, *Fish Leong*,
     # *Kit Chan*: the family name agrees, a partial match at best)
     "李深静",
     "吴蔚昇",
-    "周天成",
     "趙小蘭",
     "黃英賢",
     "陳永栽",

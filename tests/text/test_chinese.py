@@ -40,6 +40,7 @@ from thaw.text.chinese import (
     polyphone_variants,
     simplified,
     spellings_by_system,
+    taiwan_given_spellings,
     xinhua_reading,
     xinhua_word,
 )
@@ -318,6 +319,27 @@ def test_macau_writes_a_given_name_with_chon_and_sio() -> None:
     assert scored("秦波", "Chon Po") < DEFAULT_THRESHOLD
     assert scored("張永春", "Cheong Weng Chun") >= DEFAULT_THRESHOLD  # (as before)
     assert scored("張永春", "Cheong Weng Chan") < DEFAULT_THRESHOLD
+
+
+def test_taiwan_writes_a_given_name_with_its_nasals_merged() -> None:
+    """Taiwan's Mandarin says *-eng* and *-en*, *-ing* and *-in* alike, and
+    its people's own spellings of a given name write them so (周天成 *Chou
+    Tien-chen*, 0.27 before: 成 *cheng*); not a family name (程 *Cheng* is
+    not 陈 *Chen*), nor another syllable (周天辰 *chen* is not *Tien-cheng*)."""
+    assert taiwan_given_spellings("成") == ("chen",)
+    assert taiwan_given_spellings("明") == ("min",)
+    assert taiwan_given_spellings("天") == ()
+    assert "chen" in han_edges("周天成")[2][2]
+    assert "chen" not in han_edges("程天")[0][2]  # the family name
+
+    def scored(query: str, listed: str) -> float:
+        entry = entry_from_record(Record("t", "1", "Person", names=[Name(listed)]))
+        return score(Query(query, "Person"), entry).score
+
+    assert scored("周天成", "Chou Tien-chen") >= DEFAULT_THRESHOLD
+    assert scored("周天辰", "Chou Tien-cheng") < DEFAULT_THRESHOLD
+    assert scored("周天成", "Chou Tien-chin") < DEFAULT_THRESHOLD
+    assert scored("程天", "Chen Tian") < DEFAULT_THRESHOLD  # (a family name: 陈)
 
 
 def test_a_syllable_that_is_no_jyutping_has_no_spelling() -> None:

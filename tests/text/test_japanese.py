@@ -176,6 +176,23 @@ def test_kanji_edges_join_sokuon_and_moraic_n() -> None:
     assert _spells("新平", "shimpei") and _spells("新平", "shinpei")  # h after n: p
 
 
+def test_kanji_edges_contract_a_reading_before_u() -> None:
+    # 生 read u after a reading ending in -i or -a: the old -ifu, -afu said
+    # as one sound (桐生 Kiryu, 柳生 Yagyu, 麻生 Aso), an edge over both
+    # characters, so that retrieval, which joins only a character's usual
+    # readings (u of 生's dozens), finds the name
+    over_two = {
+        sp for start, end, spelt in kanji_edges("桐生") if (start, end) == (0, 2) for sp in spelt
+    }
+    assert {"kiryu", "kiryuu"} <= over_two
+    assert "yagyu" in {sp for e in kanji_edges("柳生") if e[:2] == (0, 2) for sp in e[2]}
+    assert "aso" in {sp for e in kanji_edges("麻生") if e[:2] == (0, 2) for sp in e[2]}
+    # a reading of one mora, or one ending in a long vowel, contracts nothing
+    assert not any(
+        sp.startswith("shuu") for e in kanji_edges("秀生") if e[:2] == (0, 2) for sp in e[2]
+    )
+
+
 def test_kanji_edges_dictionary_names() -> None:
     # a name its characters cannot spell, from JMnedict, as one edge
     assert _dictionary_names()["小鳥遊"] == ("takanashi",)  # "where no hawk is"

@@ -54,7 +54,13 @@ from rapidfuzz.distance import OSA
 from thaw.match.korean import korean_readings
 from thaw.match.names import Alignment
 from thaw.text import AnalyzedName
-from thaw.text.chinese import HAN, han_spellings, mandarin_readings, spellings_by_system
+from thaw.text.chinese import (
+    HAN,
+    han_spellings,
+    mandarin_readings,
+    spellings_by_system,
+    taiwan_given_spellings,
+)
 from thaw.text.han_names import common_surnames, written_as_chinese
 from thaw.text.han_surnames import surname_spellings
 from thaw.text.han_syllables import (
@@ -459,11 +465,21 @@ def _korean(ch: str) -> frozenset[str]:
     return frozenset(hanja_spellings(ch)) | frozenset(surname_spellings(ch))
 
 
+@lru_cache(maxsize=4096)
+def _taiwanese(ch: str) -> frozenset[str]:
+    """``ch``'s Wade–Giles spellings, as Taiwan writes its people's names,
+    with its nasal finals merged (:func:`thaw.text.chinese.taiwan_given_spellings`:
+    成 *chen*), and its spellings as a family name."""
+    wade = dict(spellings_by_system(ch)).get("wade-giles", ())
+    return frozenset((*wade, *taiwan_given_spellings(ch), *surname_spellings(ch)))
+
+
 #: The readings a whole name may be spelt in that are none of a character's
 #: usual ones (:data:`USUAL_SYSTEMS`): a name of Singapore, Malaysia or Hong
 #: Kong in its southern languages, a Korean name written in Chinese characters
-#: (李會昌 *Lee Hoi-chang*, 張成澤 *Jang Song Thaek*) in Korean.
-WHOLE_NAME_READINGS: Final = (_southern, _korean)
+#: (李會昌 *Lee Hoi-chang*, 張成澤 *Jang Song Thaek*) in Korean, a Taiwanese
+#: name in Wade–Giles as its Mandarin says it (周天成 *Chou Tien-chen*).
+WHOLE_NAME_READINGS: Final = (_southern, _korean, _taiwanese)
 
 
 @lru_cache(maxsize=4096)

@@ -707,9 +707,26 @@ def han_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+#: The finals that Taiwan's Mandarin says, and its people's own spellings
+#: of a given name often write, without their *g* (*-eng* as *-en*, *-ing*
+#: as *-in*: the two nasals are one there): 周天成 *Chou Tien-chen*.
+TAIWAN_MERGED: Final = ("eng", "ing")
+
+
+def taiwan_given_spellings(ch: str) -> tuple[str, ...]:
+    """The Wade–Giles spellings of ``ch`` (as Taiwan writes its people's
+    names) with a final of :data:`TAIWAN_MERGED` written without its *g*
+    (成 *cheng* → *chen*, 明 *ming* → *min*): how a given name may be spelt
+    by a Taiwanese whose Mandarin says them alike; empty if it has none."""
+    wade = dict(spellings_by_system(ch)).get("wade-giles", ())
+    return tuple(dict.fromkeys(sp[:-1] for sp in wade if sp.endswith(TAIWAN_MERGED)))
+
+
 def _with_given_spellings(ch: str, spelt: tuple[str, ...]) -> tuple[str, ...]:
     """``spelt``, the spellings of ``ch`` after a word's first character (a
     given name's), with Macau's that only a given name is written in
-    (:func:`thaw.text.cantonese.macau_given_spellings`: 春 *Chon*)."""
-    extra = [sp for sp in macau_given_spellings(ch) if sp not in spelt]
+    (:func:`thaw.text.cantonese.macau_given_spellings`: 春 *Chon*) and
+    Taiwan's merged nasals (:func:`taiwan_given_spellings`: 成 *chen*)."""
+    given = (*macau_given_spellings(ch), *taiwan_given_spellings(ch))
+    extra = [sp for sp in dict.fromkeys(given) if sp not in spelt]
     return (*spelt, *extra) if extra else spelt

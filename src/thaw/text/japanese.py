@@ -537,14 +537,42 @@ def _character_forms(readings: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[
     return plain, after
 
 
+#: The reading that contracts with the vowel before it: *u*, which the
+#: historical kana wrote ふ (生 in 桐生 *kiri-fu*, 羽生 *hani-fu*).
+_CONTRACTING: Final = "u"
+#: A reading's end and what it becomes before :data:`_CONTRACTING`, in
+#: Hepburn with the long vowel as the kana write it (*-shi* + *u* → *-shuu*;
+#: any other *-i* after a consonant → *-yuu*; *-a* → *-ou*).
+_CONTRACTIONS: Final = (("shi", "shuu"), ("chi", "chuu"), ("ji", "juu"), ("i", "yuu"), ("a", "ou"))
+_VOWELS: Final = frozenset("aeiou")
+
+
+def _contracted(first: str) -> tuple[str, ...]:
+    """The spellings of a character read ``first`` and the next read *u*
+    (:data:`_CONTRACTING`) as one sound, as the names say them: the old
+    *-ifu*, *-afu* became *-yū*, *-ō* (桐生 *kiri* + *u* → *Kiryū*, 羽生
+    *hani* + *u* → *Hanyū*, 柳生 *Yagyū*, 麻生 *asa* + *u* → *Asō*), each
+    as the lists write it (:func:`reading_forms`: *Kiryu*, *Kiryuu*); empty
+    for a reading of one mora or with no such end."""
+    if len(first) < 3 or first[-2] in _VOWELS:
+        return ()
+    for end, becomes in _CONTRACTIONS:
+        if first.endswith(end):
+            return reading_forms(first[: -len(end)] + becomes)
+    return ()
+
+
 @lru_cache(maxsize=8192)
 def _pair_joins(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     """The spellings of two adjacent characters, the first spelt any of ``first``,
-    the second any of ``second``, where the first one's end changes how they
-    join (:func:`_joined`), in that order. Remembered: pairs of characters recur
+    the second any of ``second``, where they contract (:func:`_contracted`)
+    and where the first one's end changes how they join (:func:`_joined`), in
+    that order. Remembered: pairs of characters recur
     in names (田中, 中村 …)."""
     seconds = [b for b in second if b[:1] in _JOINING_STARTS]
     out: list[str] = []
+    if _CONTRACTING in second:
+        out += [c for a in first for c in _contracted(a)]
     for a in first:
         if not a.endswith(_JOINING_ENDS):
             continue
@@ -609,7 +637,8 @@ def kanji_edges(word: str) -> tuple[Edge, ...]:
       vowels short or long, Kunrei-shiki, and after the first character also
       voiced, *rendaku*: 宮崎 ``miya`` + ``zaki``);
     * an edge over two kanji where the first one's end changes how they join
-      (:func:`_joined`: 服部 ``hattori``, 北海 ``hokkai``, 南部 ``nambu``);
+      (:func:`_joined`: 服部 ``hattori``, 北海 ``hokkai``, 南部 ``nambu``), or
+      contracts with the second's *u* (:func:`_contracted`: 桐生 ``kiryu``);
     * an edge over a dictionary name whose reading its characters cannot give
       (JMnedict: 五十六 ``isoroku``);
     * an edge over each run of kana, read by :func:`japanese_reading`
