@@ -784,6 +784,19 @@ def _splits(token: Token) -> bool:
     return not (token.abjad or token.script_form or token.other_script) and token.text.isalpha()
 
 
+def near_join(left: Token, right: Token) -> str | None:
+    """The join of two adjacent query tokens whose typo neighbours retrieval
+    may look up (:meth:`CandidateIndex._near_joins`, which asks it only when
+    one of the two is no listed word), else ``None``: a join shorter than
+    :data:`LONG_TOKEN` (its neighbours are a few lookups) of two words not in
+    an abjad (whose joins have keys of their own). The monitor's row index
+    probes the same joins, whatever the lists hold."""
+    text = left.text + right.text
+    if not FUZZY_MIN_LEN <= len(text) < LONG_TOKEN or left.abjad or right.abjad:
+        return None
+    return text
+
+
 def _vowel_free(token: Token) -> str | None:
     """The ``s:`` key of a Latin-script name token: its consonants
     (:func:`thaw.text.skeleton`), when there are at least two and the token has
@@ -1969,8 +1982,8 @@ class CandidateIndex:
         customer files' false alerts grew from 29 to 33 and 51 to 54 of
         20,000 and 50,000: a Chinese name's two syllables meet a listed
         word of another language, 雷 孙 *LESUN*.)"""
-        text = left.text + right.text
-        if not FUZZY_MIN_LEN <= len(text) < LONG_TOKEN or left.abjad or right.abjad:
+        text = near_join(left, right)
+        if text is None:
             return []
         if "t:" + left.text in self._slots and "t:" + right.text in self._slots:
             return []

@@ -92,7 +92,6 @@ from thaw.index.candidates import (
     FUZZY_MIN_LEN,
     JOIN_CREDIT,
     KEY_CREDIT,
-    LONG_TOKEN,
     MINOR_WEIGHT,
     RESPELLING_CREDIT,
     abjad_join_key,
@@ -100,6 +99,7 @@ from thaw.index.candidates import (
     korean_latin,
     max_edits,
     minor_join_keys,
+    near_join,
     near_keys,
     respelt_keys,
     retrieval_tokens,
@@ -202,7 +202,9 @@ def probe_keys(
                 for join in _join_keys(token, tokens[i + 1]):
                     probes.append((join, unit, JOIN_CREDIT * share))
                     probes.append((join, unit + 1, JOIN_CREDIT * shares[i + 1]))
-                near = _near_join(token, tokens[i + 1])
+                # (the typo neighbours of their join, which retrieval looks up
+                # where one of the two is no listed word: 이승만, *Syngman*)
+                near = near_join(token, tokens[i + 1])
                 if near is not None:
                     probes.append(("z:" + near, unit, JOIN_CREDIT * share))
                     probes.append(("z:" + near, unit + 1, JOIN_CREDIT * shares[i + 1]))
@@ -225,19 +227,6 @@ def probe_keys(
     for number in dict.fromkeys([*id_numbers, *identifier_forms(name)]):
         probes.extend(("i:" + key, 0, FLAG) for key in id_keys(number))
     return probes, fuzzy, words
-
-
-def _near_join(left: Token, right: Token) -> str | None:
-    """The join of two adjacent retrieval tokens whose typo neighbours
-    retrieval may look up (:meth:`thaw.index.CandidateIndex.candidates`: a listed
-    word one typo from the join, when one of the two is no listed word: 이승만
-    read *i sung man*, *Syngman*), else ``None``. Whether each is a listed word
-    depends on the lists, which change: the row probes the join's neighbours
-    whatever they hold."""
-    text = left.text + right.text
-    if not FUZZY_MIN_LEN <= len(text) < LONG_TOKEN or left.abjad or right.abjad:
-        return None
-    return text
 
 
 def _join_keys(left: Token, right: Token) -> list[str]:
