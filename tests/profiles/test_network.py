@@ -160,3 +160,36 @@ def test_a_common_name_of_three_words_and_a_birth_year_under_one_regime() -> Non
     assert compare(uk, other, ctx) is None
     stateless = official("uk_ofsi", "4", "Mahmoud Ibraheem SA'ID", "1953")
     assert compare(stateless, us, corpus_stats([*listings, stateless]).context()) is None
+
+
+def canadian(source_id: str, name: str, program: str, dob: list[str]) -> Features:
+    """A person on one of Canada's schedules."""
+    record = Record(
+        "ca_sema",
+        source_id,
+        "Person",
+        names=[Name(name, "primary")],
+        birth_dates=dob,
+        programs=[program],
+    )
+    return features_of(record)
+
+
+def test_one_authority_lists_one_official_twice_with_the_same_birth_year() -> None:
+    """Issue 11 §5: Canada lists Saeed MORTAZAVI, born 1967, under its Iran
+    regulations and again under JVCFOR; his name is short of rare (Saeed is
+    common), but the same name, the same birth year and programmes the two
+    do not share are one person listed twice. Without a date, the same
+    name alone is not enough."""
+    iran = canadian("iran/11", "Saeed Mortazavi", "Iran", ["1967"])
+    jvcfor = canadian("jvcfor/74", "Saeed MORTAZAVI", "JVCFOR", ["1967"])
+    others = [canadian(f"x/{n}", f"{g} MORTAZAVI", "Iran", []) for n, g in enumerate("ABCDE")]
+    ctx = corpus_stats([iran, jvcfor, *others]).context()
+    assert 11.0 <= ctx.rarity(("said", "mortazavi")) < 14.0
+    edge = compare(iran, jvcfor, ctx)
+    assert edge is not None and edge.kind == "duplicate"
+    undated = [
+        canadian("iran/11", "Saeed Mortazavi", "Iran", []),
+        canadian("jvcfor/74", "Saeed MORTAZAVI", "JVCFOR", []),
+    ]
+    assert compare(*undated, ctx) is None

@@ -142,7 +142,8 @@ common (:func:`shared_days`).
     Or (:func:`under_two_regimes`) the two publish the very same primary name
     under programmes they do not share and the same birth dates, or none: a
     rare person's name, two tokens at least (Canada's Nicolás MADURO MOROS under
-    its Venezuela regulations and under JVCFOR), or an organisation placed in
+    its Venezuela regulations and under JVCFOR; less rare, :data:`REGIME_NAME`,
+    with a birth date both publish: its Saeed MORTAZAVI, born 1967), or an organisation placed in
     the same country by both (Australia's Al-Shabaab, under its terrorism
     listings and the UN's Somalia regime). Shared aliases are not enough:
     Ansar al-Shari'a in Benghazi and in Darnah are two parties. Or
@@ -1066,9 +1067,10 @@ def _duplicate_by_day(a: Features, b: Features, ctx: Context) -> Edge | None:
 
 def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None:
     """``duplicate`` for two listings :func:`under_two_regimes` with the same
-    birth dates (or none): a person's name must be rare (at least two tokens)
-    with no gender or nationality that disagrees; an organisation's countries
-    must agree."""
+    birth dates (or none): a person's name must be rare (at least two tokens;
+    :data:`REGIME_NAME` where both publish the same birth dates, not
+    :data:`RARE_NAME`) with no gender or nationality that disagrees; an
+    organisation's countries must agree."""
     primary = _primary(a)
     if primary is None:
         return None
@@ -1084,7 +1086,11 @@ def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None
         if a.gender and b.gender and a.gender != b.gender:
             return None
         nat = compare_countries(a.nationalities, b.nationalities)
-        if nat == "conflict" or len(tokens) < 2 or rarity < RARE_NAME:
+        # (the same birth dates, published for both, say part of what a rare
+        # name would: Canada's Saeed MORTAZAVI, born 1967, under its Iran
+        # regulations and again under JVCFOR)
+        least = REGIME_NAME if a.birth_dates else RARE_NAME
+        if nat == "conflict" or len(tokens) < 2 or rarity < least:
             return None
         ev["nationality"] = nat
         if a.birth_dates:
