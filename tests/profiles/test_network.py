@@ -188,8 +188,6 @@ def test_one_authority_lists_one_official_twice_with_the_same_birth_year() -> No
     assert 11.0 <= ctx.rarity(("said", "mortazavi")) < 14.0
     edge = compare(iran, jvcfor, ctx)
     assert edge is not None and edge.kind == "duplicate"
-    undated = [
-        canadian("iran/11", "Saeed Mortazavi", "Iran", []),
-        canadian("jvcfor/74", "Saeed MORTAZAVI", "JVCFOR", []),
-    ]
-    assert compare(*undated, ctx) is None
+    iran_undated = canadian("iran/11", "Saeed Mortazavi", "Iran", [])
+    jvcfor_undated = canadian("jvcfor/74", "Saeed MORTAZAVI", "JVCFOR", [])
+    assert compare(iran_undated, jvcfor_undated, ctx) is None
