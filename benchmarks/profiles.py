@@ -156,8 +156,16 @@ def _blocks(f: Features, ctx: Context) -> Iterator[tuple[str, str]]:
             yield "website", website
 
 
-def audit(listings: list[Features], where: dict[str, str], ctx: Context, show: int) -> None:
-    """Count and show possible splits and wrong joins (see the module docs)."""
+def audit(
+    listings: list[Features],
+    where: dict[str, str],
+    ctx: Context,
+    show: int,
+    profiles: Profiles | None = None,
+) -> None:
+    """Count and show possible splits and wrong joins (see the module docs);
+    with ``profiles``, a shown split's evidence says why the linker refused
+    it, where it did."""
     by_key = {f.key: f for f in listings}
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for f in listings:
@@ -178,10 +186,14 @@ def audit(listings: list[Features], where: dict[str, str], ctx: Context, show: i
                     if fa.group == "person"
                     else (fa.countries, fb.countries)
                 )
+                # (a name that is neither listing's primary, a kunya or an
+                # alias two parties share, is read apart)
+                bag = tuple(value.split(" ", 1)[1].split())
+                alias = " (aliases only)" if bag not in _primary_bags(fa, fb) else ""
                 if dates in ("day", "month", "year"):
-                    kind_ = f"name and birth {dates}"
+                    kind_ = f"name and birth {dates}{alias}"
                 elif dates == "none" and compare_countries(*places) == "agree":
-                    kind_ = "name and country"
+                    kind_ = f"name and country{alias}"
                 else:
                     continue
             elif kind == "identifier":
@@ -200,6 +212,9 @@ def audit(listings: list[Features], where: dict[str, str], ctx: Context, show: i
             edge = compare(by_key[a], by_key[b], ctx)
             print(f"    {value}: {a} {by_key[a].caption!r} | {b} {by_key[b].caption!r}")
             print(f"      evidence: {edge.summary() if edge else 'none'}")
+            why = _refusal(profiles, where[a], a, b) if edge and profiles else None
+            if why:
+                print(f"      refused: {why}")
     imo_split = _imo_splits(listings, where)
     print(f"  vessels of one IMO number in two profiles (must be 0): {len(imo_split)}")
     for number, keys in imo_split[:show]:
@@ -288,6 +303,23 @@ def _conflicts(x: Features, y: Features) -> Iterator[str]:
     imo_y = {i.number for i in y.identifiers if i.kind == "imo"}
     if imo_x and imo_y and not imo_x & imo_y:
         yield "IMO number"
+
+
+def _primary_bags(*fs: Features) -> set[tuple[str, ...]]:
+    """The token bags of the listings' primary names (their captions)."""
+    return {n.bag for f in fs for n in f.strong_names() if n.original == f.caption}
+
+
+def _refusal(profiles: Profiles, pid: str, a: str, b: str) -> str | None:
+    """Why the linker refused the link between ``a`` and ``b`` (stored with
+    the profile of ``a``), or ``None``."""
+    profile = profiles.get(pid)
+    if profile is None:
+        return None
+    for lk in profile.links:
+        if {lk.a, lk.b} == {a, b} and lk.status == "refused":
+            return lk.reason
+    return None
 
 
 def _bridged(conflict: str, x: Features, y: Features, members: list[Features]) -> bool:
@@ -461,7 +493,7 @@ def main() -> int:
 
         if args.audit is not None:
             where = {f"{s}:{i}": pid for (s, i), pid in memberships.items()}
-            audit(listings, where, ctx, args.audit)
+            audit(listings, where, ctx, args.audit, profiles)
 
         # a random sample of multi-authority profiles for review
         multi = [p for p in profiles.summary() if len({authority_of(s) for s in p[4]}) >= 2]
