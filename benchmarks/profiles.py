@@ -46,6 +46,7 @@ from pathlib import Path
 
 from thaw.profiles import Profiles, features_of, link
 from thaw.profiles.evidence import (
+    RELATED_PARTY_WORDS,
     Context,
     compare,
     compare_countries,
@@ -343,22 +344,13 @@ def _bridged(conflict: str, x: Features, y: Features, members: list[Features]) -
     return False
 
 
-RELATED_PARTY_MARKS = (
-    "management",
-    "subsidiary",
-    "representative",
-    "affiliate",
-    "division",
-    "leasing",
-    "insurance",
-    "fund",
-    "capital",
-    "investment",
+RELATED_PARTY_MARKS = tuple(
+    w for w in RELATED_PARTY_WORDS if w not in ("branch", "services", "finance", "international")
 )
 """The words of :data:`~thaw.profiles.evidence.RELATED_PARTY_WORDS` that
 the audit reads as naming another party (not "branch", which the lists use
 for the branch they list itself, "AL-HARAMAIN: BANGLADESH BRANCH", nor
-"services" or "finance", words of many parties' own names)."""
+"services", "finance" or "international", words of many parties' own names)."""
 
 
 def _related_party(x: Features, y: Features) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.profiles.profile_fixtures import listed
 from thaw.model import Name, Record
 from thaw.profiles import features_of, link
 from thaw.profiles.evidence import branch_place, compare, corpus_stats
@@ -84,15 +85,8 @@ def test_rows_without_an_order_are_no_listing_of_one_party() -> None:
 
 def org(source: str, source_id: str, *names: str, countries: tuple[str, ...] = ()) -> Features:
     """An organisation under ``names`` (the first its primary), terrorism-listed."""
-    record = Record(
-        source,
-        source_id,
-        "Organization",
-        names=[Name(n, "primary" if i == 0 else "alias") for i, n in enumerate(names)],
-        countries=list(countries),
-        programs=["SDGT"] if source.startswith("us_") else ["1373 (2001)"],
-    )
-    return features_of(record)
+    programs = ["SDGT"] if source.startswith("us_") else ["1373 (2001)"]
+    return listed(source, source_id, "Organization", *names, countries=countries, programs=programs)
 
 
 def test_a_listing_of_several_countries_joins_the_head_not_a_branch() -> None:
@@ -126,16 +120,11 @@ def test_branch_place() -> None:
 
 def official(source: str, source_id: str, name: str, dob: str, nat: str = "") -> Features:
     """A person listed under a Syria programme."""
-    record = Record(
-        source,
-        source_id,
-        "Person",
-        names=[Name(name, "primary")],
-        birth_dates=[dob],
-        nationalities=[nat] if nat else [],
-        programs=["SYRIA"] if source.startswith("us_") else ["Syria"],
+    programs = ["SYRIA"] if source.startswith("us_") else ["Syria"]
+    nationality = [nat] if nat else []
+    return listed(
+        source, source_id, "Person", name, dob=[dob], nationality=nationality, programs=programs
     )
-    return features_of(record)
 
 
 def test_a_common_name_of_three_words_and_a_birth_year_under_one_regime() -> None:
@@ -164,15 +153,7 @@ def test_a_common_name_of_three_words_and_a_birth_year_under_one_regime() -> Non
 
 def canadian(source_id: str, name: str, program: str, dob: list[str]) -> Features:
     """A person on one of Canada's schedules."""
-    record = Record(
-        "ca_sema",
-        source_id,
-        "Person",
-        names=[Name(name, "primary")],
-        birth_dates=dob,
-        programs=[program],
-    )
-    return features_of(record)
+    return listed("ca_sema", source_id, "Person", name, dob=dob, programs=[program])
 
 
 def test_one_authority_lists_one_official_twice_with_the_same_birth_year() -> None:
