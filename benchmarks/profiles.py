@@ -287,7 +287,10 @@ def _conflicts(x: Features, y: Features) -> Iterator[str]:
         years_y = {int(d[:4]) for d in y.birth_dates if d[:4].isdigit()}
         if years_x and years_y:
             gap = min(abs(a - b) for a in years_x for b in years_y)
-            if gap >= GENERATION_YEARS:
+            # (the same birthday in years far apart is a mistyped year:
+            # Canada's 1960-12-05 for Yelena PERMINOVA, 1980-12-05 elsewhere)
+            birthday = {d[4:] for d in days_x} & {d[4:] for d in days_y}
+            if gap >= GENERATION_YEARS and not birthday:
                 yield "birth years a generation apart (father and son?)"
         suffix_x = {m.upper().rstrip(".") for m in _SUFFIX.findall(x.caption)}
         suffix_y = {m.upper().rstrip(".") for m in _SUFFIX.findall(y.caption)}
