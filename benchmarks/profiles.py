@@ -206,6 +206,10 @@ def audit(
                 kind_ = kind
             pair = frozenset((where[a], where[b]))
             splits[kind_].setdefault(pair, (a, b, value))
+    # (a pair of profiles split on a primary name is not counted again on aliases)
+    for kind in [k for k in splits if k.endswith(" (aliases only)")]:
+        primary = splits.get(kind.removesuffix(" (aliases only)"), {})
+        splits[kind] = {p: v for p, v in splits[kind].items() if p not in primary}
     print("\npossible splits (pairs of profiles):")
     for kind, pairs in sorted(splits.items()):
         print(f"  {kind}: {len(pairs)}")
