@@ -19,11 +19,15 @@ Loads the newest publication of every readable source from ``--lists`` (default
   members and the evidence, for manual review; ``--misses N`` prints missed
   ground-truth pairs with the best evidence found between them;
 * with ``--audit N``, counts possible splits (listings of different authorities
-  in different profiles that share a strong identifier, the very same name and
-  a birth date, or the same name and country, or a web domain of their own)
-  and possible wrong joins (profiles holding persons whose full birth dates,
-  genders or nationalities all differ, or vessels of different IMO numbers),
-  and prints N examples of each kind to read.
+  in different profiles that share a strong identifier, apart where their
+  names differ, the very same name and a birth date, or the same name and
+  country, or a web domain of their own; vessels of one IMO number in two
+  profiles, which must be none) and possible wrong joins (profiles holding
+  persons whose full birth dates, genders or nationalities all differ, whose
+  birth years are a generation apart or whose names' suffixes, SR and JR,
+  differ; organisations in countries none shared, or a party and a
+  subsidiary, branch or management company named after it; vessels of
+  different IMO numbers), and prints N examples of each kind to read.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import sys
 import tempfile
 import time
@@ -41,14 +46,17 @@ from pathlib import Path
 
 from thaw.profiles import Profiles, features_of, link
 from thaw.profiles.evidence import (
+    RELATED_PARTY_WORDS,
     Context,
     compare,
     compare_countries,
     compare_dates,
+    compare_names,
     compatible_schemata,
     corpus_stats,
+    places_conflict,
 )
-from thaw.profiles.features import Features, normalize_ref
+from thaw.profiles.features import Features, analyze, namespace, normalize_ref
 from thaw.sources import SourceError, plan
 from thaw.store import LoadError, Store, load
 
@@ -149,8 +157,16 @@ def _blocks(f: Features, ctx: Context) -> Iterator[tuple[str, str]]:
             yield "website", website
 
 
-def audit(listings: list[Features], where: dict[str, str], ctx: Context, show: int) -> None:
-    """Count and show possible splits and wrong joins (see the module docs)."""
+def audit(
+    listings: list[Features],
+    where: dict[str, str],
+    ctx: Context,
+    show: int,
+    profiles: Profiles | None = None,
+) -> None:
+    """Count and show possible splits and wrong joins (see the module docs);
+    with ``profiles``, a shown split's evidence says why the linker refused
+    it, where it did."""
     by_key = {f.key: f for f in listings}
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for f in listings:
@@ -171,16 +187,29 @@ def audit(listings: list[Features], where: dict[str, str], ctx: Context, show: i
                     if fa.group == "person"
                     else (fa.countries, fb.countries)
                 )
+                # (a name that is neither listing's primary, a kunya or an
+                # alias two parties share, is read apart)
+                bag = tuple(value.split(" ", 1)[1].split())
+                alias = " (aliases only)" if bag not in _primary_bags(fa, fb) else ""
                 if dates in ("day", "month", "year"):
-                    kind_ = f"name and birth {dates}"
+                    kind_ = f"name and birth {dates}{alias}"
                 elif dates == "none" and compare_countries(*places) == "agree":
-                    kind_ = "name and country"
+                    kind_ = f"name and country{alias}"
                 else:
                     continue
+            elif kind == "identifier":
+                # (a number two lists give parties of different names is
+                # more often a slip of one of them than one party)
+                named = compare_names(fa, fb, ctx).level != "none"
+                kind_ = "identifier" if named else "identifier, names differ"
             else:
                 kind_ = kind
             pair = frozenset((where[a], where[b]))
             splits[kind_].setdefault(pair, (a, b, value))
+    # (a pair of profiles split on a primary name is not counted again on aliases)
+    for kind in [k for k in splits if k.endswith(" (aliases only)")]:
+        primary = splits.get(kind.removesuffix(" (aliases only)"), {})
+        splits[kind] = {p: v for p, v in splits[kind].items() if p not in primary}
     print("\npossible splits (pairs of profiles):")
     for kind, pairs in sorted(splits.items()):
         print(f"  {kind}: {len(pairs)}")
@@ -188,6 +217,13 @@ def audit(listings: list[Features], where: dict[str, str], ctx: Context, show: i
             edge = compare(by_key[a], by_key[b], ctx)
             print(f"    {value}: {a} {by_key[a].caption!r} | {b} {by_key[b].caption!r}")
             print(f"      evidence: {edge.summary() if edge else 'none'}")
+            why = _refusal(profiles, where[a], a, b) if edge and profiles else None
+            if why:
+                print(f"      refused: {why}")
+    imo_split = _imo_splits(listings, where)
+    print(f"  vessels of one IMO number in two profiles (must be 0): {len(imo_split)}")
+    for number, keys in imo_split[:show]:
+        print(f"    IMO {number}: {', '.join(f'{k} ({where[k]})' for k in keys)}")
     members: dict[str, list[Features]] = defaultdict(list)
     for f in listings:
         members[where[f.key]].append(f)
@@ -195,18 +231,53 @@ def audit(listings: list[Features], where: dict[str, str], ctx: Context, show: i
     for pid, fs in members.items():
         for x, y in combinations(fs, 2):
             for conflict in _conflicts(x, y):
+                if _bridged(conflict, x, y, fs):
+                    conflict += ", a third listing gives both"
                 joins[conflict].append((pid, x.key, y.key))
     print("\npossible wrong joins (pairs of listings in one profile):")
     for kind, found in sorted(joins.items()):
         print(f"  {kind}: {len(found)} in {len({p for p, _, _ in found})} profiles")
         for pid, a, b in found[:show]:
             fa, fb = by_key[a], by_key[b]
-            print(f"    {pid}: {a} {fa.caption!r} {fa.birth_dates} {sorted(fa.nationalities)}")
-            print(f"      | {b} {fb.caption!r} {fb.birth_dates} {sorted(fb.nationalities)}")
+            pa = fa.nationalities if fa.group == "person" else fa.countries
+            pb = fb.nationalities if fb.group == "person" else fb.countries
+            print(f"    {pid}: {a} {fa.caption!r} {fa.birth_dates} {sorted(pa)}")
+            print(f"      | {b} {fb.caption!r} {fb.birth_dates} {sorted(pb)}")
+
+
+def _imo_splits(listings: list[Features], where: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """IMO numbers whose vessels (of any lists, one authority's too) are in
+    more than one profile: an IMO number is one hull's for life, and
+    always joins (the number a list gives two of its vessels aside)."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for f in listings:
+        if f.group == "vessel":
+            for number in {i.number for i in f.identifiers if i.kind == "imo"}:
+                if len(number) == 7:
+                    holders[number].append(f.key)
+    out = []
+    for number, keys in sorted(holders.items()):
+        lists = [namespace(*k.split(":", 1)) for k in keys]
+        if len(set(lists)) == len(lists) and len({where[k] for k in keys}) > 1:
+            out.append((number, sorted(keys)))
+    return out
+
+
+GENERATION_YEARS = 15
+"""Birth years this far apart, and no closer, are two generations: a father
+and his son of one name in one profile."""
+
+_SUFFIX = re.compile(r"\b(JR|SR|JUNIOR|SENIOR|II|III|IV)\b\.?", re.IGNORECASE)
 
 
 def _conflicts(x: Features, y: Features) -> Iterator[str]:
-    """What two listings of one profile disagree on."""
+    """What two listings of one profile disagree on: persons' full birth
+    dates, genders, nationalities, birth years a generation apart
+    (:data:`GENERATION_YEARS`) or the suffixes that set a father and his son
+    apart ("SR", "JR"); organisations' countries, or the name of one that is
+    the other's with a word naming a related party ("... MANAGEMENT
+    COMPANY", "... BRANCH": a subsidiary and its parent); vessels' IMO
+    numbers."""
     if x.group == "person" and y.group == "person":
         days_x = {d for d in x.birth_dates if len(d) == 10 and d[4:] != "-01-01"}
         days_y = {d for d in y.birth_dates if len(d) == 10 and d[4:] != "-01-01"}
@@ -216,10 +287,94 @@ def _conflicts(x: Features, y: Features) -> Iterator[str]:
             yield "gender"
         if compare_countries(x.nationalities, y.nationalities) == "conflict":
             yield "nationality"
+        years_x = {int(d[:4]) for d in x.birth_dates if d[:4].isdigit()}
+        years_y = {int(d[:4]) for d in y.birth_dates if d[:4].isdigit()}
+        if years_x and years_y:
+            gap = min(abs(a - b) for a in years_x for b in years_y)
+            # (the same birthday in years far apart is a mistyped year:
+            # Canada's 1960-12-05 for Yelena PERMINOVA, 1980-12-05 elsewhere)
+            birthday = {d[4:] for d in days_x} & {d[4:] for d in days_y}
+            if gap >= GENERATION_YEARS and not birthday:
+                yield "birth years a generation apart (father and son?)"
+        suffix_x = {m.upper().rstrip(".") for m in _SUFFIX.findall(x.caption)}
+        suffix_y = {m.upper().rstrip(".") for m in _SUFFIX.findall(y.caption)}
+        if suffix_x and suffix_y and suffix_x != suffix_y:
+            yield "generational suffixes (SR, JR)"
+    if x.group == "org" and y.group == "org":
+        # (a row of a list that writes one party a row per address places
+        # it at one of its addresses only)
+        if not (x.rows or y.rows) and places_conflict(x.countries, y.countries):
+            yield "countries"
+        if _related_party(x, y) or _related_party(y, x):
+            yield "a name and a related party's (subsidiary, branch, management)"
     imo_x = {i.number for i in x.identifiers if i.kind == "imo"}
     imo_y = {i.number for i in y.identifiers if i.kind == "imo"}
     if imo_x and imo_y and not imo_x & imo_y:
         yield "IMO number"
+
+
+def _primary_bags(*fs: Features) -> set[tuple[str, ...]]:
+    """The token bags of the listings' primary names (their captions)."""
+    return {n.bag for f in fs for n in f.strong_names() if n.original == f.caption}
+
+
+def _refusal(profiles: Profiles, pid: str, a: str, b: str) -> str | None:
+    """Why the linker refused the link between ``a`` and ``b`` (stored with
+    the profile of ``a``), or ``None``."""
+    profile = profiles.get(pid)
+    if profile is None:
+        return None
+    for lk in profile.links:
+        if {lk.a, lk.b} == {a, b} and lk.status == "refused":
+            return lk.reason
+    return None
+
+
+def _bridged(conflict: str, x: Features, y: Features, members: list[Features]) -> bool:
+    """Whether another listing of the profile agrees with both sides of a
+    conflict on full birth dates or countries: Australia's Pyotr ZIMA gives
+    both the UK's 1970-01-18 and OFAC's 1965-03-29, which the two then
+    owe to no wrong join but to the lists' disagreement."""
+    if conflict.startswith("full birth dates"):
+        return any(
+            z is not x
+            and z is not y
+            and set(z.birth_dates) & set(x.birth_dates)
+            and set(z.birth_dates) & set(y.birth_dates)
+            for z in members
+        )
+    if conflict == "countries":
+        return any(
+            z is not x and z is not y and z.countries & x.countries and z.countries & y.countries
+            for z in members
+        )
+    return False
+
+
+RELATED_PARTY_MARKS = tuple(
+    w for w in RELATED_PARTY_WORDS if w not in ("branch", "services", "finance", "international")
+)
+"""The words of :data:`~thaw.profiles.evidence.RELATED_PARTY_WORDS` that
+the audit reads as naming another party (not "branch", which the lists use
+for the branch they list itself, "AL-HARAMAIN: BANGLADESH BRANCH", nor
+"services", "finance" or "international", words of many parties' own names)."""
+
+
+def _related_party(x: Features, y: Features) -> bool:
+    """Whether the primary name of ``y`` is that of ``x`` and more, the more
+    naming a party related to it (:data:`RELATED_PARTY_MARKS`): "RVC" and
+    "RVC MANAGEMENT COMPANY"."""
+    nx = next((n for n in x.strong_names() if n.original == x.caption), None)
+    ny = next((n for n in y.strong_names() if n.original == y.caption), None)
+    if nx is None or ny is None or not nx.tokens or len(ny.tokens) <= len(nx.tokens):
+        return False
+    extra = list(ny.tokens)
+    for t in nx.tokens:
+        if t not in extra:
+            return False
+        extra.remove(t)
+    marks = {t for w in RELATED_PARTY_MARKS for t in analyze(w, "alias", "Organization").tokens}
+    return bool(marks & set(extra))
 
 
 def main() -> int:
@@ -337,7 +492,7 @@ def main() -> int:
 
         if args.audit is not None:
             where = {f"{s}:{i}": pid for (s, i), pid in memberships.items()}
-            audit(listings, where, ctx, args.audit)
+            audit(listings, where, ctx, args.audit, profiles)
 
         # a random sample of multi-authority profiles for review
         multi = [p for p in profiles.summary() if len({authority_of(s) for s in p[4]}) >= 2]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tests.conftest import publish
 from thaw.model import Identifier, Link, Name, Record
+from thaw.profiles import Features, features_of
 from thaw.store import Store
 
 
@@ -68,3 +71,28 @@ def org(
 def un_ref(ref: str) -> Link:
     """A UN reference link as quoted by UK/EU/CA/AU listings."""
     return Link("un_reference", "un_sc", ref)
+
+
+def listed(
+    source: str,
+    source_id: str,
+    schema: str,
+    *names: str,
+    programs: Sequence[str] = ("TEST",),
+    countries: Sequence[str] = (),
+    dob: Sequence[str] = (),
+    nationality: Sequence[str] = (),
+) -> Features:
+    """The linker's view of a listing of ``schema`` under ``names`` (the
+    first its primary name), without a store."""
+    record = Record(
+        source,
+        source_id,
+        schema,
+        names=[Name(n, "primary" if i == 0 else "alias") for i, n in enumerate(names)],
+        countries=list(countries),
+        birth_dates=list(dob),
+        nationalities=list(nationality),
+        programs=list(programs),
+    )
+    return features_of(record)

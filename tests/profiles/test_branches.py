@@ -3,8 +3,8 @@ the countries it places an organisation in."""
 
 from __future__ import annotations
 
-from thaw.model import Name, Record
-from thaw.profiles import Edge, features_of, link
+from tests.profiles.profile_fixtures import listed
+from thaw.profiles import Edge, link
 from thaw.profiles.evidence import Context, compare, corpus_stats, places_conflict
 from thaw.profiles.features import Features
 from thaw.profiles.linker import candidate_pairs, cluster
@@ -12,15 +12,7 @@ from thaw.profiles.linker import candidate_pairs, cluster
 
 def org(source: str, source_id: str, *names: str, countries: tuple[str, ...] = ()) -> Features:
     """An organisation listed under ``names`` (the first its primary name)."""
-    record = Record(
-        source,
-        source_id,
-        "Organization",
-        names=[Name(n, "primary" if i == 0 else "alias") for i, n in enumerate(names)],
-        countries=list(countries),
-        programs=["TEST"],
-    )
-    return features_of(record)
+    return listed(source, source_id, "Organization", *names, countries=countries)
 
 
 def test_the_primary_name_outweighs_a_rarer_alias() -> None:

@@ -142,7 +142,8 @@ common (:func:`shared_days`).
     Or (:func:`under_two_regimes`) the two publish the very same primary name
     under programmes they do not share and the same birth dates, or none: a
     rare person's name, two tokens at least (Canada's Nicolás MADURO MOROS under
-    its Venezuela regulations and under JVCFOR), or an organisation placed in
+    its Venezuela regulations and under JVCFOR; less rare, :data:`REGIME_NAME`,
+    with a birth date both publish: its Saeed MORTAZAVI, born 1967), or an organisation placed in
     the same country by both (Australia's Al-Shabaab, under its terrorism
     listings and the UN's Somalia regime). Shared aliases are not enough:
     Ansar al-Shari'a in Benghazi and in Darnah are two parties. Or
@@ -160,6 +161,13 @@ common (:func:`shared_days`).
     full date in common (:func:`listed_twice`: the UK's NAQDI under two Iran
     regimes, born 1952 and 1949-02-11). Applied last, where the listing that
     publishes less points to one party whose dates agree with both.
+``listed_rows`` (one list)
+    The rows in which a list writes one party, one per address: the same
+    name as written and the same order listing it
+    (:func:`thaw.profiles.features.rows_key`), as the Denied Persons List
+    writes AL NASER AIRLINES at four addresses, three ways; made by
+    :func:`thaw.profiles.linker.row_edges`, not by :func:`compare`, and as
+    strong as a reference.
 """
 
 from __future__ import annotations
@@ -186,6 +194,7 @@ from thaw.profiles.features import (
     historic_country,
     namespace,
 )
+from thaw.sources.common import country_code
 from thaw.text import analyze_name
 from thaw.text.translit import word_script
 
@@ -432,6 +441,7 @@ STRENGTH = {
     "duplicate": 25.0,
     "un_reference": 60.0,
     "reference": 55.0,
+    "listed_rows": 52.0,
     "shared_reference": 50.0,
     "identifier": 30.0,
     "name_dob": 20.0,
@@ -484,6 +494,8 @@ class Edge:
             parts.append("primary names agree")
         if "ref" in ev:
             parts.append(f"reference {ev['ref']}")
+        if "order" in ev:
+            parts.append(f"rows of one listing, order {ev['order']}")
         if "why" in ev:
             parts.append(f"{ev.get('who', '?')}: {ev['why']}")
         return "; ".join(parts)
@@ -1055,9 +1067,10 @@ def _duplicate_by_day(a: Features, b: Features, ctx: Context) -> Edge | None:
 
 def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None:
     """``duplicate`` for two listings :func:`under_two_regimes` with the same
-    birth dates (or none): a person's name must be rare (at least two tokens)
-    with no gender or nationality that disagrees; an organisation's countries
-    must agree."""
+    birth dates (or none): a person's name must be rare (at least two tokens;
+    :data:`REGIME_NAME` where both publish the same birth dates, not
+    :data:`RARE_NAME`) with no gender or nationality that disagrees; an
+    organisation's countries must agree."""
     primary = _primary(a)
     if primary is None:
         return None
@@ -1073,7 +1086,11 @@ def _duplicate_by_regimes(a: Features, b: Features, ctx: Context) -> Edge | None
         if a.gender and b.gender and a.gender != b.gender:
             return None
         nat = compare_countries(a.nationalities, b.nationalities)
-        if nat == "conflict" or len(tokens) < 2 or rarity < RARE_NAME:
+        # (the same birth dates, published for both, say part of what a rare
+        # name would: Canada's Saeed MORTAZAVI, born 1967, under its Iran
+        # regulations and again under JVCFOR)
+        least = REGIME_NAME if a.birth_dates else RARE_NAME
+        if nat == "conflict" or len(tokens) < 2 or rarity < least:
             return None
         ev["nationality"] = nat
         if a.birth_dates:
@@ -1404,11 +1421,23 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
     if (country == "agree" or shared_regimes or related) and (
         max(name.rarity, _whole_name_idf(a, name, ctx)) >= RARE_NAME / 2 or name.aligned >= 2
     ):
-        bonus = (1.0 if name.level == "exact" else 0.0) + (0.5 if country == "agree" else 0.0)
+        place = 0.5 if country == "agree" and not branch_place(a.countries, b.countries) else 0.0
+        bonus = (1.0 if name.level == "exact" else 0.0) + place
         return Edge(a.key, b.key, "name_country", STRENGTH["name_country"] + bonus + fine, ev)
     if name.rarity >= DISTINCTIVE_ORG and name.aligned >= 2 and not regime_conflict:
         return Edge(a.key, b.key, "name_distinctive", STRENGTH["name_distinctive"] + fine, ev)
     return None
+
+
+def branch_place(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether one organisation's countries are a strict part of the other's,
+    which places the party in several: the one may be the other's branch in
+    that country, so that the country it shares confirms no more than none
+    would. Australia's Al-Aqsa Foundation, in Jordan, Pakistan, Yemen and
+    South Africa, is OFAC's foundation (no country) before OFAC's Yemeni or
+    South African branch of it, which give all the foundation's names."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return len(large) >= 2 and bool(small) and small < large
 
 
 def coincident_acronym(a: Features, b: Features, name: NameMatch, ctx: Context) -> bool:
@@ -1592,7 +1621,15 @@ def _regime_edge(
         regimes = sorted(set(a.regimes) & set(b.regimes) - NEUTRAL_THEMES)
     if name.level != "exact" or not regimes or nat == "conflict":
         return None
-    pair = _regime_name(a, b, ctx)
+    # (a birth year both publish, and a nationality that is the regime's
+    # state, stand for the uncommon token: Syria's Mahmoud Ibraheem SA'ID,
+    # Syrian, born 1953, for the UK and OFAC alike)
+    dated = (
+        bool(a.birth_dates and b.birth_dates)
+        and ev.get("dob") in ("year", "month")
+        and bool(regime_states(regimes) & (a.nationalities | b.nationalities))
+    )
+    pair = _regime_name(a, b, ctx, dated=dated)
     if pair is None:
         return None
     rarity = ctx.rarity(pair[0].tokens)
@@ -1694,21 +1731,37 @@ def _latin(name: NameF) -> bool:
     return name.kind != "original" and all(ch < "\u0250" for ch in name.original if ch.isalpha())
 
 
-def _regime_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF] | None:
+def regime_states(regimes: Iterable[str]) -> frozenset[str]:
+    """The states (country codes) that country regimes are aimed at: ``syria``
+    is Syria's, ``dprk`` North Korea's."""
+    codes = (country_code(r.replace("-", " ")) for r in regimes)
+    return frozenset(c for c in codes if c)
+
+
+def _regime_name(
+    a: Features, b: Features, ctx: Context, dated: bool = False
+) -> tuple[NameF, NameF] | None:
     """The rarest pair of names, one of each listing, equal token for token
     after name analysis, of two tokens at least, written in Latin letters (the
     lists' original-script names are written by few listings, so that their
     tokens, Persian محمد as much as a rare surname, look rarer than they are),
     and holding a token that name analysis does not know as common and fewer
     than :data:`REGIME_TOKEN_DF` listings hold (not so "Mohammed Ali HASSAN",
-    however many tokens); ``None`` if there is none."""
+    however many tokens); ``None`` if there is none. Where both listings
+    publish a birth year that agrees and one says the person is of the
+    regime's state (``dated``), a name of three tokens or more needs no
+    such token: the year and the nationality say what the uncommon word
+    would, and Syria's Mahmoud Ibraheem SA'ID, Syrian, born 1953, is one
+    official on the UK's list and on OFAC's, however common each of his
+    names; not so a "Mohammed Ali HASSAN" born 1970 that two lists give
+    under one regime and no nationality."""
     best: tuple[NameF, NameF] | None = None
     best_rarity = -1.0
     for x in a.strong_names():
         if len(x.tokens) < 2 or not _latin(x) or two_syllables(x.original):
             continue
         distinct = any(t not in ctx.common and ctx.df.get(t, 1) < REGIME_TOKEN_DF for t in x.tokens)
-        if not distinct:
+        if not distinct and not (dated and len(set(x.tokens)) >= 3):
             continue
         for y in b.strong_names():
             # either side may write the two syllables alone: the UK's "Soe Htut"

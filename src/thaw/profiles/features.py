@@ -162,6 +162,7 @@ class Features:
     regimes: tuple[str, ...] = ()
     websites: tuple[str, ...] = ()
     addresses: tuple[str, ...] = ()
+    rows: str = ""
     _strong: list[NameF] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -230,6 +231,7 @@ class Features:
             "rg": list(self.regimes),
             "w": list(self.websites),
             "ad": list(self.addresses),
+            "ro": self.rows,
         }
 
     @classmethod
@@ -253,6 +255,7 @@ class Features:
             regimes=tuple(data.get("rg", ())),
             websites=tuple(data.get("w", ())),
             addresses=tuple(data.get("ad", ())),
+            rows=data.get("ro", ""),
         )
 
 
@@ -460,7 +463,36 @@ def features_of(record: Record, content_hash: str | None = None) -> Features:
         regimes=regimes_of(record.source, record.programs),
         websites=websites_of(record),
         addresses=tuple(sorted({k for a in record.addresses for k in address_keys(a.full)})),
+        rows=rows_key(record),
     )
+
+
+ORDER_FIELDS = ("fr_citation", "federal_register_notice")
+"""The fields (``Record.extra``) in which a list gives the orders that list a
+party, oldest first: the Denied Persons List's ``FR_Citation`` and the
+Consolidated Screening List's ``federal_register_notice`` ("80 F.R. 30435
+5/28/15, 80 F.R. 44930 7/28/15, ...")."""
+
+_CITATION = re.compile(r"(\d+)\s*F\.?\s*R\.?\s*(\d[\d,]*)", re.IGNORECASE)
+
+
+def rows_key(record: Record) -> str:
+    """The key shared by the rows in which a list writes one party, one row
+    per address: the party's name as written (letters and digits, case
+    folded) and the first order that listed it (:data:`ORDER_FIELDS`, a
+    Federal Register citation, ``80 FR 30435``); empty where the record
+    names no order. The Denied Persons List denies AL NASER AIRLINES by one
+    order at four addresses in Baghdad, Dubai and Amman, and writes the name
+    three ways ("AL NASER", "ALNASER", "AL-NASER"): eleven rows, one party.
+    AL NASER WINGS AIRLINES, added at the same addresses by a later order,
+    is another name and another party."""
+    for name in ORDER_FIELDS:
+        found = _CITATION.search(record.extra.get(name, ""))
+        if found:
+            literal = "".join(ch for ch in record.caption.casefold() if ch.isalnum())
+            number = found[2].replace(",", "")
+            return f"{literal} {found[1]} FR {number}" if literal else ""
+    return ""
 
 
 _WEBSITE = re.compile(

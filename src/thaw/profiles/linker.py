@@ -26,8 +26,8 @@ Pipeline
    links, references, identifiers, names with birth dates, names with countries).
    Two clusters are merged only if the result stays plausible: never two listings
    of one authority (unless an analyst linked them or they are a ``duplicate``
-   pair, one party the authority lists twice, and only those two; never two UN
-   listings), never
+   pair, one party the authority lists twice, and only those two, or rows of
+   one listing, :func:`row_edges`; never two UN listings), never
    a pair an analyst unlinked, never persons with irreconcilable birth dates, never
    organisations whose listings place them in countries none of which is shared
    (:func:`places_conflict`; but for an identifier or a reference), never
@@ -327,6 +327,27 @@ def _compare_pairs(
     return edges
 
 
+def row_edges(listings: Iterable[Features]) -> list[Edge]:
+    """``listed_rows`` edges: the rows in which one list writes one party, one
+    row per address (:func:`thaw.profiles.features.rows_key`: the same name
+    as written and the same order), each joined to the first of them. The
+    clustering lets them share a profile however many they are, and
+    whatever countries their addresses are in: the Denied Persons List's
+    eleven rows of AL NASER AIRLINES, in Iraq, the Emirates and Jordan."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for f in listings:
+        if f.rows:
+            groups[(namespace(f.source, f.source_id), f.rows)].append(f.key)
+    edges: list[Edge] = []
+    for (_where, rows), keys in sorted(groups.items()):
+        first, *others = sorted(keys)
+        order = rows.split(" ", 1)[1]
+        edges.extend(
+            Edge(first, k, "listed_rows", STRENGTH["listed_rows"], {"order": order}) for k in others
+        )
+    return edges
+
+
 def reference_edges(listings: Iterable[Features]) -> list[Edge]:
     """Edges from explicit references: listing → referenced listing (where the
     referenced listing is present) and between listings quoting the same reference."""
@@ -372,6 +393,7 @@ class _Node:
     group: str
     birth_dates: tuple[str, ...]
     countries: frozenset[str] = frozenset()
+    rows: str = ""
 
 
 class _Clusters:
@@ -398,14 +420,18 @@ class _Clusters:
         kind = edge.kind
         analyst = kind == "analyst"
         twice = {edge.a, edge.b} if kind in TWICE_KINDS else set()
-        reference = kind in ("un_reference", "reference", "shared_reference")
+        reference = kind in ("un_reference", "reference", "shared_reference", "listed_rows")
         sources_a: dict[str, list[str]] = defaultdict(list)
         for k in ma:
             sources_a[self.nodes[k].source].append(k)
         for k in mb:
             src = self.nodes[k].source
-            # (a duplicate joins its two listings only, not a third of the list)
+            rows = self.nodes[k].rows
+            # (a duplicate joins its two listings only, not a third of the list;
+            # the rows of one listing all go together)
             for same in sources_a.get(src, ()):
+                if rows and self.nodes[same].rows == rows:
+                    continue
                 if {same, k} != twice and (not analyst or src in UNIQUE_SOURCES):
                     return f"would put {same} and {k} ({src}) in one profile"
         small, other = (ma, rb) if len(ma) <= len(mb) else (mb, ra)
@@ -450,6 +476,7 @@ def cluster(
             "any" if f.schema == "LegalEntity" else f.group,
             f.birth_dates,
             f.countries if f.group == "org" else frozenset(),
+            f.rows,
         )
         for f in listings
     }
@@ -583,6 +610,7 @@ def link(
     ``references=False`` ignores explicit references (to measure how far identity
     evidence alone gets)."""
     edges = find_edges(listings, ctx, workers=workers)
+    edges.extend(row_edges(listings))
     if references:
         edges.extend(reference_edges(listings))
     return cluster(listings, edges, decisions)

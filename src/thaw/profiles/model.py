@@ -95,8 +95,8 @@ class LinkEvidence:
     """Why two listings are (or are not) in one profile.
 
     ``kind`` is the evidence type (``analyst``, ``un_reference``, ``reference``,
-    ``shared_reference``, ``identifier``, ``name_dob``, ``name_country``,
-    ``name_distinctive``), ``status`` ``applied`` or ``refused`` (with
+    ``shared_reference``, ``listed_rows``, ``identifier``, ``name_dob``,
+    ``name_country``, ``name_distinctive`` …), ``status`` ``applied`` or ``refused`` (with
     ``reason``), ``evidence`` the detail (names compared, identifiers shared,
     birth-date agreement, the matcher's score, analyst, reason …).
     """

@@ -35,14 +35,21 @@ from thaw.match import Query, score
 from thaw.model import Record
 from thaw.profiles.evidence import Edge, corpus_stats
 from thaw.profiles.features import Features, features_of
-from thaw.profiles.linker import Decision, Linkage, cluster, find_edges, reference_edges
+from thaw.profiles.linker import (
+    Decision,
+    Linkage,
+    cluster,
+    find_edges,
+    reference_edges,
+    row_edges,
+)
 from thaw.profiles.model import Detail, LinkEvidence, Listing, Profile
 from thaw.store import Store, decode_record
 from thaw.store.profiles import LinkRow, ProfileRows, ProfileTables
 from thaw.store.queries import hashes_at, records_with_hash_at
 from thaw.text import analyze_name
 
-ALGORITHM_VERSION = "17"
+ALGORITHM_VERSION = "18"
 """Bumped when the linking rules change in a way that needs a full rebuild."""
 
 FULL_REBUILD_SHARE = 0.3
@@ -427,7 +434,7 @@ class Profiles:
             )
         timings["evidence"] = time.perf_counter() - t
         t = time.perf_counter()
-        all_edges = [*edges, *reference_edges(ordered)]
+        all_edges = [*edges, *reference_edges(ordered), *row_edges(ordered)]
         linkage = cluster(ordered, all_edges, self.decisions())
         timings["cluster"] = time.perf_counter() - t
         t = time.perf_counter()
