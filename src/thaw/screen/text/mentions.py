@@ -2020,7 +2020,13 @@ def _screen_run(
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()
     spans = [(i, j) for _score, i, j, _hit in windows]
-    for _score, i, j, hit in sorted(windows, key=lambda w: (-w[0], -(w[2] - w[1]))):
+    # a window of generic words and places alone (*BANK MOSCOW* of *ABSOLUT
+    # BANK MOSCOW*) yields to one with a name word that overlaps it
+    named = {(i, j): _has_name_word(text[run[i].start : run[j - 1].end]) for _, i, j, _ in windows}
+    ranked = sorted(windows, key=lambda w: (-w[0], -(w[2] - w[1])))
+    if not all(named.values()):
+        ranked = [w for w in ranked if named[w[1:3]] or not _overlaps_named(w, windows, named)]
+    for _score, i, j, hit in ranked:
         if taken.intersection(range(i, j)) or _straddles(i, j, spans):
             continue
         taken.update(range(i, j))
@@ -2046,6 +2052,8 @@ def _screen_run(
                 continue  # a country or city declined (Президент России)
             if _before_building(text, tok):
                 continue  # a place named after the word (Al-Aqsa Mosque)
+            if _formed_name_middle(text, tok):
+                continue  # a company's name in full (OOO VEKTOR LOGISTIKA)
             where = partial(_where, text, run, i, taken)
             hits = single(tok.text, where) if tok.spelled else ()
             if not hits and tok.base is not None and not _declined_common(tok.text, tok.base):
@@ -2078,6 +2086,45 @@ def _person_written(text: str, window: list[Tok]) -> bool:
         and _given_name(window[0].text)
         and _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is None
     )
+
+
+def _formed_name_middle(text: str, tok: Tok) -> bool:
+    """Whether a lone word stands between a legal form and a generic word
+    (*OOO VEKTOR LOGISTIKA*, *AO Kupol Trading*): a company's
+    name written in full, form and all, which is the word and the generic
+    word together; the word alone names no other company (TSK VEKTOR), as
+    *TBC Bank* is no TBC, however many lists hold that one."""
+    before = _PREVIOUS_WORD.search(text, max(0, tok.start - 24), tok.start)
+    after = _NEXT_WORD.match(text, tok.end)
+    if before is None or after is None or not after.group(1)[0].isupper():
+        return False
+    form = analyze_name(before.group(1)).tokens
+    return (
+        len(form) == 1
+        and form[0].role == "legal_form"
+        and before.group(1)[0].isupper()
+        and _generic(after.group(1))
+    )
+
+
+def _has_name_word(phrase: str) -> bool:
+    """Whether a window of prose has a word name analysis reads as a name,
+    not only generic words, places, particles and forms (*BANK MOSCOW* has
+    none)."""
+    return any(t.role == "name" for t in analyze_name(phrase).tokens)
+
+
+def _overlaps_named(
+    window: tuple[float, int, int, Hit],
+    windows: list[tuple[float, int, int, Hit]],
+    named: dict[tuple[int, int], bool],
+) -> bool:
+    """Whether a window that names a party overlaps ``window`` and has a name
+    word: the party a generic word and a place name (*BANK MOSCOW*, the
+    listed BANK OF MOSCOW) must yield to the one the name word before them
+    names (*ABSOLUT BANK MOSCOW*: ABSOLUT BANK, of Moscow)."""
+    _score, i, j, _hit = window
+    return any(named[(a, b)] and a < j and i < b for _s, a, b, _h in windows)
 
 
 def _straddles(i: int, j: int, spans: list[tuple[int, int]]) -> bool:
