@@ -132,6 +132,43 @@ def test_an_abjad_word_is_no_latin_acronym() -> None:
     assert set(found) == {"uk_ofsi:mehl", "us_ofac_sdn:mehl"}
 
 
+def test_a_vessel_word_a_place_and_a_number_name_a_vessel() -> None:
+    """*vessel SAKHALIN 9* names the listed vessel SAKHALIN 9, though the word
+    alone is an island's name; the island with a number after it and no
+    vessel word names nothing, nor does the vessel word before another
+    number of the name."""
+    screener = text_screener(
+        [listing("us_ofac_sdn", f"sak{n}", "Vessel", f"SAKHALIN {n}") for n in (8, 9, 10)]
+    )
+    text = "Sea waybill: vessel SAKHALIN 9, voyage 12E, loaded at Kholmsk for Nevelsk."
+    assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:sak9": ["SAKHALIN 9"]}
+    for text in (
+        "The ferry sails to Sakhalin 9 times a week.",
+        "Sea waybill: vessel SAKHALIN 11, voyage 12E.",
+    ):
+        assert found_mentions(screener.screen_text(text)) == {}, text
+
+
+def test_romanian_and_german_spellings_of_a_listed_name() -> None:
+    """Romanian writes *Shor* as *Șor* (s with a comma below), which name
+    analysis folds to another listed word, *sor*; German writes *Degtyarev*
+    as *Degtjarjow* (*j* for the softness of the consonant before it, *jo*
+    for the ё English writes *e*, *w* for в): both meet the list's English
+    spelling."""
+    screener = text_screener(
+        [
+            listing("uk_ofsi", "shor", "Person", "Ilan SHOR"),
+            listing("uk_ofsi", "sor", "Person", "Ali SOR"),
+            listing("uk_ofsi", "deg", "Person", "Mikhail Vladimirovich DEGTYAREV"),
+        ]
+    )
+    text = "Curtea de Apel a menținut condamnarea lui Ilan Șor la 15 ani de închisoare."
+    assert found_mentions(screener.screen_text(text)) == {"uk_ofsi:shor": ["Ilan Șor"]}
+    text = "Michail Degtjarjow (* 10. Juli 1981 in Kuibyschew) ist ein russischer Politiker."
+    found = found_mentions(screener.screen_text(text))
+    assert found == {"uk_ofsi:deg": ["Michail Degtjarjow"]}
+
+
 @pytest.mark.realdata
 def test_twelfth_blind_set(real_profiles_home: Path) -> None:
     """The twelfth blind set (114 sentences in twenty-two languages, written

@@ -740,10 +740,13 @@ or of the *-o* of a surname in *-ko*, which Polish declines as a noun in *-a*
 (*z Romanem Gołowczenką*: Gołowczenko)."""
 _LATIN_SLAVIC_STEM: Final = 4
 
-_HACEK: Final = str.maketrans({"ş": "sh", "š": "sh", "ç": "ch", "č": "ch", "ž": "zh"})
-"""Letters that Turkish, Czech and the Baltic languages write for the sounds English
-spellings of a foreign name write with two (*Şoygu*, *Šojgu* ~ *Shoigu*); name
-analysis folds them to the plain letter, which loses the *h*."""
+_HACEK: Final = str.maketrans(
+    {"ş": "sh", "ș": "sh", "š": "sh", "ç": "ch", "č": "ch", "ž": "zh", "ț": "ts", "ţ": "ts"}
+)
+"""Letters that Turkish, Romanian, Czech and the Baltic languages write for the
+sounds English spellings of a foreign name write with two (*Şoygu*, *Šojgu* ~
+*Shoigu*, *Ilan Șor* ~ *Shor*); name analysis folds them to the plain letter,
+which loses the *h*."""
 
 _POLISH_SOUNDS: Final = {"szcz": "shch", "sz": "sh", "cz": "ch", "rz": "zh", "ł": "l", "w": "v"}
 _POLISH: Final = re.compile("szcz|sz|cz|rz|ł|w")
@@ -761,11 +764,17 @@ _GERMAN_SOUNDS: Final = {
     "ss": "s",
     "w": "v",
 }
-_GERMAN: Final = re.compile("schtsch|tsch|sch|ch|ss|w|(?<=[aeiouy])s(?=[aeiouy])|^j(?=[aeiou])")
+_GERMAN: Final = re.compile(
+    "schtsch|tsch|sch|ch|ss|w|(?<=[aeiouy])s(?=[aeiouy])|(?:^|(?<=[^aeiouy]))j(?=[aeiou])"
+)
 """German (Duden) spellings of a Russian name's sounds: *tsch* ч, *sch* ш,
-*ch* х, *s* between vowels з, *ss* с, *w* в, *j* before a vowel й (*Tschemesow*,
-*Chodorkowski*, *Misulina*, *Jelena* ~ *Chemezov*, *Khodorkovsky*, *Mizulina*,
-*Yelena*)."""
+*ch* х, *s* between vowels з, *ss* с, *w* в, *j* before a vowel й, or the
+softness of the consonant before it (*Tschemesow*, *Chodorkowski*, *Misulina*,
+*Jelena*, *Degtjarjow* ~ *Chemezov*, *Khodorkovsky*, *Mizulina*, *Yelena*,
+*Degtyaryov*)."""
+_GERMAN_YO: Final = re.compile("(?<=[^aeiouy])yo|(?<=sh|ch|zh)o(?=v$)")
+"""The ё of a German spelling read as English spellings mostly write it, *e*
+(*Degtjarjow*, *Gorbatschow* ~ *Degtyarev*, *Gorbachev*)."""
 
 PORTUGUESE_NASAL: Final = "ã"
 """How Portuguese ends a foreign name in *-an* (*Talibã*, *Irã*, *Teerã*)."""
@@ -804,6 +813,8 @@ def _respellings(word: str) -> tuple[str, ...]:
         out.append(soft)
     if (german := _GERMAN.sub(_german_sound, lower)) != lower:
         out.append(german)
+        if (yo := _GERMAN_YO.sub("e", german)) != german:
+            out.append(yo)
     for token in analyze_name(word).tokens:
         out.extend(latin_words(token.symbols, RESPELLINGS))
     return tuple(dict.fromkeys(out))
@@ -1048,8 +1059,16 @@ def find_runs(
             if not namelike and _POSSESSIVE.match(text, tok.end, tok.end + 2):
                 # a possessive that is part of a name (PEOPLE'S REPUBLIC)
                 namelike = word_known(word + "'s", _keys(word + "'s"), known)
-            if not namelike or "\u0400" <= word[0] <= "\u04ff" or _TURKISH_SUFFIX.search(word):
-                # an inflected name (Газпромбанка): screened in its dictionary form too
+            if (
+                not namelike
+                or "\u0400" <= word[0] <= "\u04ff"
+                or _TURKISH_SUFFIX.search(word)
+                or word.lower().translate(_HACEK) != word.lower()
+            ):
+                # an inflected name (Газпромбанка): screened in its dictionary
+                # form too; and a word with a háček or cedilla (*Șor*), which
+                # name analysis folds to another listed word (*sor*), in the
+                # spelling English gives it (*shor*: :func:`_respellings`)
                 if word in bases:
                     tok.base = bases[word]
                 else:
@@ -2046,6 +2065,9 @@ def _screen_run(
         for i, tok in enumerate(run):
             if i in taken or not tok.capitalised or _edge(tok) or _minor(tok):
                 continue
+            if (numbered := _numbered_vessel(text, tok, lookup, cue_at)) is not None:
+                found.append(numbered)  # the vessel SAKHALIN 9, though Sakhalin is a place
+                continue
             if len(tok.text) < 3 or _is_place(tok.text) or _in_place_name(text, tok):
                 continue
             if tok.base is not None and any(_is_place(w) for w in _inflections(tok.text)):
@@ -2086,6 +2108,23 @@ def _person_written(text: str, window: list[Tok]) -> bool:
         and _given_name(window[0].text)
         and _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is None
     )
+
+
+def _numbered_vessel(
+    text: str, tok: Tok, lookup: Lookup, cue_at: Callable[[int], bool]
+) -> Mention | None:
+    """A lone word after a vessel word with its number after it (*vessel
+    SAKHALIN 9*, *the tanker Delnavaz 2*): the vessel the lists name so, word
+    and number, even where the word alone is a place or names nothing (the
+    number and the vessel word say which ship)."""
+    number = _NUMBER_AFTER.match(text, tok.end)
+    if number is None or not cue_at(tok.start):
+        return None
+    hits = lookup(f"{tok.text} {number.group(1)}", None, (), True)
+    vessels = [h for h in hits if h.schema == "Vessel"]
+    if not vessels:
+        return None
+    return Mention(tok.start, number.end(1), text[tok.start : number.end(1)], vessels[0])
 
 
 def _formed_name_middle(text: str, tok: Tok) -> bool:
