@@ -169,6 +169,24 @@ def test_romanian_and_german_spellings_of_a_listed_name() -> None:
     assert found == {"uk_ofsi:deg": ["Michail Degtjarjow"]}
 
 
+def test_vietnamese_and_turkish_translations_of_a_bank_name() -> None:
+    """Vietnamese writes the head word first and the country as Burmese does
+    (*Ngân hàng Kinh tế Myanma*: MYANMA ECONOMIC BANK, *Myanma* kept as
+    written beside the English *Myanmar*); Turkish translates *credit union*
+    (*Kredi Birliği*) and joins a case ending to *Bankası* with an
+    apostrophe (*Bankası'nın*, of the bank)."""
+    screener = text_screener(
+        [
+            listing("ca_sema", "meb", "Organization", "Myanma Economic Bank"),
+            listing("us_ofac_sdn", "mehr", "Organization", "MEHR IRAN CREDIT UNION BANK"),
+        ]
+    )
+    text = "Ngân hàng Kinh tế Myanma bị Canada áp lệnh trừng phạt."
+    assert set(found_mentions(screener.screen_text(text))) == {"ca_sema:meb"}
+    text = "Mehr Iran Kredi Birliği Bankası'nın Türkiye'deki temsilcisi gözaltına alındı."
+    assert set(found_mentions(screener.screen_text(text))) == {"us_ofac_sdn:mehr"}
+
+
 @pytest.mark.realdata
 def test_twelfth_blind_set(real_profiles_home: Path) -> None:
     """The twelfth blind set (114 sentences in twenty-two languages, written
