@@ -368,6 +368,12 @@ def _country_adjectives(name: str, known: Known) -> tuple[str, ...]:
     return (base,)
 
 
+WRITTEN_PLACE: Final = 4
+"""The fewest letters of a country's name in Latin letters kept as written
+beside its English words (:func:`_place`: *Myanma*; not a code such as *El*,
+Greece's, which is also the Spanish article)."""
+
+
 @lru_cache(maxsize=65_536)
 def _place(word: str, known: Known) -> tuple[str, ...]:
     """The English words for a country written as its name or adjective (and
@@ -390,9 +396,15 @@ def _place(word: str, known: Known) -> tuple[str, ...]:
     if territory is None:
         return ()
     english = _country_adjectives(territory.name, known)
-    if _LATIN_WORD.fullmatch(word) and word.lower() not in {e.lower() for e in english}:
-        # a name in Latin letters other than English's (*Myanma*, the Burmese
-        # form MYANMA ECONOMIC BANK keeps): as written too
+    if (
+        word.isascii()
+        and word.isalpha()
+        and len(word) >= WRITTEN_PLACE
+        and territories.lookup(word) is territory
+        and word.lower() not in {e.lower() for e in english}
+    ):
+        # the name itself in Latin letters other than English's (*Myanma*, the
+        # Burmese form MYANMA ECONOMIC BANK keeps): as written too
         return (*english, word)
     return english
 
