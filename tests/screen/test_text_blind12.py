@@ -192,9 +192,9 @@ def test_twelfth_blind_set(real_profiles_home: Path) -> None:
     """The twelfth blind set (114 sentences in twenty-two languages, written
     and committed before it was first screened) on the real lists: first
     screened 83 of its 106 parties found and 9 extra on an engineer's loaded
-    home (85 and 7 with its labels read again); see the commits of text17 for
-    the figures after the fixes of this file (the lists as the suite loads
-    them may differ by a few)."""
+    home (85 and 7 with its labels read again), 88 and 4 there after the
+    fixes of this file (the lists as the suite loads them may differ by a
+    few)."""
     report = _blind_set(real_profiles_home, "sentences_blind12.json", 114)
     figures = (report["found"], report["extra"])
     assert report["found"] >= 80, figures
