@@ -740,10 +740,13 @@ or of the *-o* of a surname in *-ko*, which Polish declines as a noun in *-a*
 (*z Romanem Gołowczenką*: Gołowczenko)."""
 _LATIN_SLAVIC_STEM: Final = 4
 
-_HACEK: Final = str.maketrans({"ş": "sh", "š": "sh", "ç": "ch", "č": "ch", "ž": "zh"})
-"""Letters that Turkish, Czech and the Baltic languages write for the sounds English
-spellings of a foreign name write with two (*Şoygu*, *Šojgu* ~ *Shoigu*); name
-analysis folds them to the plain letter, which loses the *h*."""
+_HACEK: Final = str.maketrans(
+    {"ş": "sh", "ș": "sh", "š": "sh", "ç": "ch", "č": "ch", "ž": "zh", "ț": "ts", "ţ": "ts"}
+)
+"""Letters that Turkish, Romanian, Czech and the Baltic languages write for the
+sounds English spellings of a foreign name write with two (*Şoygu*, *Šojgu* ~
+*Shoigu*, *Ilan Șor* ~ *Shor*); name analysis folds them to the plain letter,
+which loses the *h*."""
 
 _POLISH_SOUNDS: Final = {"szcz": "shch", "sz": "sh", "cz": "ch", "rz": "zh", "ł": "l", "w": "v"}
 _POLISH: Final = re.compile("szcz|sz|cz|rz|ł|w")
@@ -761,11 +764,17 @@ _GERMAN_SOUNDS: Final = {
     "ss": "s",
     "w": "v",
 }
-_GERMAN: Final = re.compile("schtsch|tsch|sch|ch|ss|w|(?<=[aeiouy])s(?=[aeiouy])|^j(?=[aeiou])")
+_GERMAN: Final = re.compile(
+    "schtsch|tsch|sch|ch|ss|w|(?<=[aeiouy])s(?=[aeiouy])|(?:^|(?<=[^aeiouy]))j(?=[aeiou])"
+)
 """German (Duden) spellings of a Russian name's sounds: *tsch* ч, *sch* ш,
-*ch* х, *s* between vowels з, *ss* с, *w* в, *j* before a vowel й (*Tschemesow*,
-*Chodorkowski*, *Misulina*, *Jelena* ~ *Chemezov*, *Khodorkovsky*, *Mizulina*,
-*Yelena*)."""
+*ch* х, *s* between vowels з, *ss* с, *w* в, *j* before a vowel й, or the
+softness of the consonant before it (*Tschemesow*, *Chodorkowski*, *Misulina*,
+*Jelena*, *Degtjarjow* ~ *Chemezov*, *Khodorkovsky*, *Mizulina*, *Yelena*,
+*Degtyaryov*)."""
+_GERMAN_YO: Final = re.compile("(?<=[^aeiouy])yo|(?<=sh|ch|zh)o(?=v$)")
+"""The ё of a German spelling read as English spellings mostly write it, *e*
+(*Degtjarjow*, *Gorbatschow* ~ *Degtyarev*, *Gorbachev*)."""
 
 PORTUGUESE_NASAL: Final = "ã"
 """How Portuguese ends a foreign name in *-an* (*Talibã*, *Irã*, *Teerã*)."""
@@ -804,6 +813,8 @@ def _respellings(word: str) -> tuple[str, ...]:
         out.append(soft)
     if (german := _GERMAN.sub(_german_sound, lower)) != lower:
         out.append(german)
+        if (yo := _GERMAN_YO.sub("e", german)) != german:
+            out.append(yo)
     for token in analyze_name(word).tokens:
         out.extend(latin_words(token.symbols, RESPELLINGS))
     return tuple(dict.fromkeys(out))
@@ -1048,8 +1059,16 @@ def find_runs(
             if not namelike and _POSSESSIVE.match(text, tok.end, tok.end + 2):
                 # a possessive that is part of a name (PEOPLE'S REPUBLIC)
                 namelike = word_known(word + "'s", _keys(word + "'s"), known)
-            if not namelike or "\u0400" <= word[0] <= "\u04ff" or _TURKISH_SUFFIX.search(word):
-                # an inflected name (Газпромбанка): screened in its dictionary form too
+            if (
+                not namelike
+                or "\u0400" <= word[0] <= "\u04ff"
+                or _TURKISH_SUFFIX.search(word)
+                or word.lower().translate(_HACEK) != word.lower()
+            ):
+                # an inflected name (Газпромбанка): screened in its dictionary
+                # form too; and a word with a háček or cedilla (*Șor*), which
+                # name analysis folds to another listed word (*sor*), in the
+                # spelling English gives it (*shor*: :func:`_respellings`)
                 if word in bases:
                     tok.base = bases[word]
                 else:
@@ -2020,7 +2039,13 @@ def _screen_run(
                 windows.append((hits[0].score, i, i + size, hits[0]))
     taken: set[int] = set()
     spans = [(i, j) for _score, i, j, _hit in windows]
-    for _score, i, j, hit in sorted(windows, key=lambda w: (-w[0], -(w[2] - w[1]))):
+    # a window of generic words and places alone (*BANK MOSCOW* of *ABSOLUT
+    # BANK MOSCOW*) yields to one with a name word that overlaps it
+    named = {(i, j): _has_name_word(text[run[i].start : run[j - 1].end]) for _, i, j, _ in windows}
+    ranked = sorted(windows, key=lambda w: (-w[0], -(w[2] - w[1])))
+    if not all(named.values()):
+        ranked = [w for w in ranked if named[w[1:3]] or not _overlaps_named(w, windows, named)]
+    for _score, i, j, hit in ranked:
         if taken.intersection(range(i, j)) or _straddles(i, j, spans):
             continue
         taken.update(range(i, j))
@@ -2040,12 +2065,17 @@ def _screen_run(
         for i, tok in enumerate(run):
             if i in taken or not tok.capitalised or _edge(tok) or _minor(tok):
                 continue
+            if (numbered := _numbered_vessel(text, tok, lookup, cue_at)) is not None:
+                found.append(numbered)  # the vessel SAKHALIN 9, though Sakhalin is a place
+                continue
             if len(tok.text) < 3 or _is_place(tok.text) or _in_place_name(text, tok):
                 continue
             if tok.base is not None and any(_is_place(w) for w in _inflections(tok.text)):
                 continue  # a country or city declined (Президент России)
             if _before_building(text, tok):
                 continue  # a place named after the word (Al-Aqsa Mosque)
+            if _formed_name_middle(text, tok):
+                continue  # a company's name in full (OOO VEKTOR LOGISTIKA)
             where = partial(_where, text, run, i, taken)
             hits = single(tok.text, where) if tok.spelled else ()
             if not hits and tok.base is not None and not _declined_common(tok.text, tok.base):
@@ -2078,6 +2108,62 @@ def _person_written(text: str, window: list[Tok]) -> bool:
         and _given_name(window[0].text)
         and _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is None
     )
+
+
+def _numbered_vessel(
+    text: str, tok: Tok, lookup: Lookup, cue_at: Callable[[int], bool]
+) -> Mention | None:
+    """A lone word after a vessel word with its number after it (*vessel
+    SAKHALIN 9*, *the tanker Delnavaz 2*): the vessel the lists name so, word
+    and number, even where the word alone is a place or names nothing (the
+    number and the vessel word say which ship)."""
+    number = _NUMBER_AFTER.match(text, tok.end)
+    if number is None or not cue_at(tok.start):
+        return None
+    hits = lookup(f"{tok.text} {number.group(1)}", None, (), True)
+    vessels = [h for h in hits if h.schema == "Vessel"]
+    if not vessels:
+        return None
+    return Mention(tok.start, number.end(1), text[tok.start : number.end(1)], vessels[0])
+
+
+def _formed_name_middle(text: str, tok: Tok) -> bool:
+    """Whether a lone word stands between a legal form and a generic word
+    (*OOO VEKTOR LOGISTIKA*, *AO Kupol Trading*): a company's
+    name written in full, form and all, which is the word and the generic
+    word together; the word alone names no other company (TSK VEKTOR), as
+    *TBC Bank* is no TBC, however many lists hold that one."""
+    before = _PREVIOUS_WORD.search(text, max(0, tok.start - 24), tok.start)
+    after = _NEXT_WORD.match(text, tok.end)
+    if before is None or after is None or not after.group(1)[0].isupper():
+        return False
+    form = analyze_name(before.group(1)).tokens
+    return (
+        len(form) == 1
+        and form[0].role == "legal_form"
+        and before.group(1)[0].isupper()
+        and _generic(after.group(1))
+    )
+
+
+def _has_name_word(phrase: str) -> bool:
+    """Whether a window of prose has a word name analysis reads as a name,
+    not only generic words, places, particles and forms (*BANK MOSCOW* has
+    none)."""
+    return any(t.role == "name" for t in analyze_name(phrase).tokens)
+
+
+def _overlaps_named(
+    window: tuple[float, int, int, Hit],
+    windows: list[tuple[float, int, int, Hit]],
+    named: dict[tuple[int, int], bool],
+) -> bool:
+    """Whether a window that names a party overlaps ``window`` and has a name
+    word: the party a generic word and a place name (*BANK MOSCOW*, the
+    listed BANK OF MOSCOW) must yield to the one the name word before them
+    names (*ABSOLUT BANK MOSCOW*: ABSOLUT BANK, of Moscow)."""
+    _score, i, j, _hit = window
+    return any(named[(a, b)] and a < j and i < b for _s, a, b, _h in windows)
 
 
 def _straddles(i: int, j: int, spans: list[tuple[int, int]]) -> bool:

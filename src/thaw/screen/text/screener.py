@@ -421,7 +421,9 @@ class TextScreener:
         def titled_surname(word: str, title: str = "") -> tuple[Hit, ...]:
             # a surname after a title (President Putin, генерал Суровикин): the
             # one person listed by two authorities or more whose surname it is
-            # as spelt (not alike, as a reading from Korean is)
+            # as spelt (not alike, as a reading from Korean is), and not by a
+            # handle that some authority calls a weak alias (*General Staff* is
+            # no STAFF, a hacker's handle: :meth:`_marked_weak`)
             tokens = analyze_name(word).tokens
             if len(tokens) != 1 or len(key := tokens[0].text) < SURNAME_LETTERS:
                 return ()
@@ -438,6 +440,7 @@ class TextScreener:
                     and (r := _surname_of(key, h))
                     and r[0] == SAME_WORD
                     and _spelt_as_listed(word, h)
+                    and not self._marked_weak(h)
                 ],
                 position_of(title),
             )
@@ -769,12 +772,20 @@ class TextScreener:
         """The hit, a ``LegalEntity`` (a list that does not say what the party
         is: the US export lists) as the schema another of its listings gives,
         if one says it is an organisation, a vessel or an aircraft (the BIS
-        lists' BELAVIA BELARUSIAN AIRLINES is OFAC's organisation)."""
+        lists' BELAVIA BELARUSIAN AIRLINES is OFAC's organisation), or else
+        another listing of its party's profile (:meth:`_party_keys`): the export
+        list publishes the *GRU* alone, OFAC and Canada the organisation only
+        as MAIN INTELLIGENCE DIRECTORATE, and the profile links the three."""
         if hit.schema != LEGAL_ENTITY:
             return hit
         for entry in self._entries(hit):
             if entry is not None and entry.schema in SINGLE_SCHEMATA:
                 return replace(hit, schema=entry.schema)
+        index = self.screener.index
+        own = {f"{x.source}:{x.source_id}" for x in hit.listings}
+        others = [index.position(key) for key in sorted(self._party_keys([hit]) - own)]
+        for entry in self._entries_at(others, SINGLE_SCHEMATA):
+            return replace(hit, schema=entry.schema)
         return hit
 
     def _weak_only(self, hit: Hit) -> bool:
@@ -804,6 +815,16 @@ class TextScreener:
             elif kinds:
                 other.add(authority)
         return bool(weak) and not other - weak
+
+    def _marked_weak(self, hit: Hit) -> bool:
+        """Whether some listing of the hit publishes its matched name as a weak
+        alias, whatever another authority does (OFAC calls the handle STAFF
+        weak, the UK publishes it as an alias): a word the lists themselves
+        doubt, which a title before it (*General Staff*) does not make a name."""
+        return any(
+            entry is not None and (hit.matched_name, "weak") in _originals(entry)
+            for entry in self._entries(hit)
+        )
 
     def _published_alone(self, word: str, hit: Hit, articles: bool = True) -> bool:
         """Whether a listing of the hit publishes ``word`` alone as a name, an
@@ -874,6 +895,7 @@ class TextScreener:
         name a party a list does not publish by that very word (*Raqqa* is no
         RAKA), nor does a title-case word opening a sentence name a party
         by an acronym of its name (:meth:`_acronym`: *Let us* is no LET), nor
+        does a word in an abjad (محلية is no MEHL), nor
         a party no list publishes by the word alone, if it has a capital
         (:meth:`_published_alone`: *Plasma donations* are no AO Plasma). A
         word opening a sentence (:attr:`Where.opening`) that names its parties
@@ -886,6 +908,12 @@ class TextScreener:
         if is_abjad(word) and sum(map(str.isalpha, word)) < ABJAD_SINGLE_MIN:
             return []
         found = self._single(word)
+        if found and is_abjad(word):
+            # an abjad writes a word's consonants, and a Latin acronym is
+            # little more (محلية, *local*, is m-h-l, as MEHL): a party a list
+            # names by the initials of its name is named by its letters, not
+            # by an Arabic word that has the same consonants
+            found = tuple(h for h in found if not self._acronym(h.matched_name, h))
         if not found:
             return []
         vessel_cue, weak, country, opening, only_opening, city = where()
@@ -1664,6 +1692,11 @@ SAME_WORD = 100
 """A surname's likeness (:func:`_surname_of`, 0–100) to a word spelt as it is."""
 SURNAMES = 20
 """How many persons a surname read alone beside a title is screened against."""
+
+
+def _originals(entry: Entry) -> set[tuple[str, str]]:
+    """An index entry's published names as written, each with its kind."""
+    return {(name.original, kind) for name, kind in entry.names}
 
 
 def _surname_of(reading: str, hit: Hit) -> tuple[float, str] | None:

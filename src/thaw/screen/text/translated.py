@@ -90,6 +90,8 @@ _WORDS: Final = {
     "gas": "gaz gás газ газовая газова گاز الغاز 天然气 가스",
     "bank": """banque bank banco banca bankası bankasi банк بانک بنك مصرف 银行 銀行 은행
         בנק""",
+    "credit": "crédit credito crédito kredi kredit",
+    "union": "unión unione união birliği birligi",
     "air": """aérienne aerienne aériennes fluggesellschaft aerolínea aerolinea aerolíneas
         aerea aérea hava авиакомпания авиалинии авіакомпанія ایر هواپیمایی طيران الطيران
         航空 항공""",
@@ -366,9 +368,16 @@ def _country_adjectives(name: str, known: Known) -> tuple[str, ...]:
     return (base,)
 
 
+WRITTEN_PLACE: Final = 4
+"""The fewest letters of a country's name in Latin letters kept as written
+beside its English words (:func:`_place`: *Myanma*; not a code such as *El*,
+Greece's, which is also the Spanish article)."""
+
+
 @lru_cache(maxsize=65_536)
 def _place(word: str, known: Known) -> tuple[str, ...]:
-    """The English words for a country written as its name or adjective."""
+    """The English words for a country written as its name or adjective (and
+    the word itself, a name in Latin letters English writes otherwise)."""
     territory = territories.lookup(word)
     if territory is None and _CYRILLIC_WORD.fullmatch(word):
         territory = _slavic_country(word)
@@ -386,7 +395,18 @@ def _place(word: str, known: Known) -> tuple[str, ...]:
                 break
     if territory is None:
         return ()
-    return _country_adjectives(territory.name, known)
+    english = _country_adjectives(territory.name, known)
+    if (
+        word.isascii()
+        and word.isalpha()
+        and len(word) >= WRITTEN_PLACE
+        and territories.lookup(word) is territory
+        and word.lower() not in {e.lower() for e in english}
+    ):
+        # the name itself in Latin letters other than English's (*Myanma*, the
+        # Burmese form MYANMA ECONOMIC BANK keeps): as written too
+        return (*english, word)
+    return english
 
 
 _SLAVIC_ADJECTIVE: Final = ("ськ", "ск")
@@ -464,14 +484,24 @@ _ELIDED: Final = re.compile(r"(?:l|d|dell|all|nell|sull)['’](?=\w)", re.IGNORE
 after it (*l'État*, *dell'Iran*)."""
 
 
+_APOSTROPHE_SUFFIX: Final = re.compile(r"['’]\w{1,5}$")
+"""A case ending that Turkish joins to a name with an apostrophe
+(*Bankası'nın*, *of the bank*)."""
+
+
 @lru_cache(maxsize=65_536)
 def _generic_word(word: str) -> tuple[str, ...]:
-    """The English words of a generic word (after an elided article: *l'État*),
+    """The English words of a generic word (after an elided article: *l'État*;
+    before a Turkish case ending: *Bankası'nın*),
     or of a capitalised compound of two (German nouns: *Ölgesellschaft*)."""
     if found := _generic(word):
         return found
     if (elided := _ELIDED.match(word)) is not None and (found := _generic(word[elided.end() :])):
         return found
+    if (suffix := _APOSTROPHE_SUFFIX.search(word)) is not None and (
+        found := _generic(word[: suffix.start()])
+    ):
+        return found  # Turkish writes a case ending after an apostrophe (Bankası'nın)
     if len(word) >= COMPOUND and word[0].isupper():
         return _compound(word)
     return ()
