@@ -29,6 +29,7 @@ Usage::
     python benchmarks/screening.py [--home DIR] [--negatives 50000] [--holdout 2000] [--quick]
     python benchmarks/screening.py --home DIR --batch-only [--batch-runs 3]   # speed work
     python benchmarks/screening.py --home DIR --scripts [--per-script 400]   # cost per script
+    python benchmarks/screening.py --home DIR --cold-start   # cold start alone
 
 On a shared machine compare the CPU figures (µs per query, µs per row: user +
 system time of the processes doing the work) rather than the wall-clock rates.
@@ -335,41 +336,77 @@ _PEAK_RSS_KB = (
 """Source of ``peak_rss_kb()`` for the measuring child processes."""
 
 
-def _child(code: str, env: dict[str, str] | None = None) -> str:
-    """What a new Python process running ``code`` prints (``env`` added to ours)."""
+def _child(code: str, env: dict[str, str] | None = None, drop: tuple[str, ...] = ()) -> str:
+    """What a new Python process running ``code`` prints (``env`` added to ours,
+    the variables ``drop`` left out)."""
     done = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, **(env or {})},
+        env={**{k: v for k, v in os.environ.items() if k not in drop}, **(env or {})},
     )
     return done.stdout
 
 
-def cold_start(home: Path) -> dict[str, float]:
-    """A new process: import, open the store, load the index, screen one name."""
+def cold_start(home: Path, bytecode: bool = True) -> dict[str, float]:
+    """A new process: import, open the store, load the index, screen one name;
+    the best of three. With ``bytecode``, as an installed copy runs it, its
+    modules imported from their compiled bytecode (``pip install`` compiles
+    every module it installs; ``uv pip install`` with ``--compile-bytecode``):
+    an untimed first run writes the bytecode to a temporary folder
+    (``PYTHONPYCACHEPREFIX``, never the sources' folders; with
+    ``PYTHONDONTWRITEBYTECODE`` left out, which would keep it from being
+    written). Without, every module is compiled from its source as it is
+    imported, as in a development tree with ``PYTHONDONTWRITEBYTECODE`` set
+    (about half a second of CPU more). ``cpu_s`` is the process's CPU time
+    (user + system), the figure to compare on a shared machine."""
     code = (
         "import time, resource; t0 = time.perf_counter()\n"
         "from thaw.screen import Screener\n"
         f"s = Screener({str(home)!r}); t1 = time.perf_counter()\n"
         "s.screen('Kirill Dmitriev', country='ru'); t2 = time.perf_counter()\n"
+        "u = resource.getrusage(resource.RUSAGE_SELF)\n"
         + _PEAK_RSS_KB
-        + "print(t1 - t0, t2 - t0, peak_rss_kb())\n"
+        + "print(t1 - t0, t2 - t0, peak_rss_kb(), u.ru_utime + u.ru_stime)\n"
     )
-    runs = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        ready, first, rss = _child(code).split()
-        wall = time.perf_counter() - t0
-        runs.append((wall, float(ready), float(first), int(rss)))
+    with tempfile.TemporaryDirectory(prefix="thaw-bytecode-") as cache:
+        env = {"PYTHONDONTWRITEBYTECODE": "1"}
+        drop: tuple[str, ...] = ("PYTHONPYCACHEPREFIX",)
+        if bytecode:
+            env, drop = {"PYTHONPYCACHEPREFIX": cache}, ("PYTHONDONTWRITEBYTECODE",)
+            _child(code, env, drop)  # (writes the bytecode)
+        runs = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            ready, first, rss, cpu = _child(code, env, drop).split()
+            wall = time.perf_counter() - t0
+            runs.append((wall, float(ready), float(first), int(rss), float(cpu)))
     best = min(runs)
     return {
         "process_s": best[0],
         "ready_s": best[1],
         "first_screen_s": best[2],
         "rss_mb": best[3] / 1024,
+        "cpu_s": min(r[4] for r in runs),
     }
+
+
+def cold_start_section(home: Path) -> dict[str, float]:
+    """Say and give the cold start, as installed (bytecode) and from source."""
+    say("\n== cold start (new process: import, load index, screen one name)")
+    cs = cold_start(home)
+    say(
+        f"  process {cs['process_s']:.2f} s (index ready {cs['ready_s']:.2f} s,"
+        f" first result {cs['first_screen_s']:.2f} s after start), CPU {cs['cpu_s']:.2f} s,"
+        f" RSS {cs['rss_mb']:.0f} MB (as installed: modules from their bytecode)"
+    )
+    source = cold_start(home, bytecode=False)
+    say(
+        f"  process {source['process_s']:.2f} s, CPU {source['cpu_s']:.2f} s from source"
+        " (no bytecode: every module compiled as it is imported)"
+    )
+    return cs
 
 
 #: The scripts :func:`script_costs` reports, in that order, with the Unicode name
@@ -803,6 +840,11 @@ def main(argv: list[str] | None = None) -> int:
         "--batch-runs", type=int, default=1, help="batch measures run (the fastest is kept)"
     )
     parser.add_argument(
+        "--cold-start",
+        action="store_true",
+        help="load the store and index, then run only the cold start measure",
+    )
+    parser.add_argument(
         "--scripts",
         action="store_true",
         help="load the store and index, then run only the cost per script and the batch"
@@ -868,6 +910,9 @@ def main(argv: list[str] | None = None) -> int:
         f" candidates of coverage >= {screener.min_coverage} scored per query"
     )
 
+    if args.cold_start:
+        cold_start_section(home)
+        return 0
     if args.batch_only or args.scripts:
         if args.scripts:
             scripts_section(args, home)
@@ -925,12 +970,7 @@ def main(argv: list[str] | None = None) -> int:
         " each, explained)".format(**stages)
     )
 
-    say("\n== cold start (new process: import, load index, screen one name)")
-    cs = cold_start(home)
-    say(
-        f"  process {cs['process_s']:.2f} s (index ready {cs['ready_s']:.2f} s,"
-        f" first result {cs['first_screen_s']:.2f} s after start), RSS {cs['rss_mb']:.0f} MB"
-    )
+    cs = cold_start_section(home)
 
     scripts_section(args, home)
 

@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.index.fixture_store import fill, fixture_records
@@ -18,7 +20,12 @@ from thaw.match import Query
 from thaw.model import Identifier, Name, Record
 from thaw.screen import Screener
 from thaw.screen.batch import screen_file
-from thaw.screen.inputs import identifier_forms, name_as_identifier, strip_id_label
+from thaw.screen.inputs import (
+    _CAPITALS_CODE,
+    identifier_forms,
+    name_as_identifier,
+    strip_id_label,
+)
 from thaw.store import Store
 
 IMO = "IMO 9123456"
@@ -168,6 +175,38 @@ def test_identifier_forms() -> None:
     assert identifier_forms("EP-MMH") == ("EP-MMH",)
     assert identifier_forms("Sea Breeze") == ()
     assert identifier_forms("TIN") == ()  # a word, too short for a code
+
+
+def _forms_by_definition(name: str) -> tuple[str, ...]:
+    """:func:`identifier_forms` as its docs define it, without its shortcut."""
+    text = name.strip()
+    return tuple(
+        form
+        for form in dict.fromkeys((text, strip_id_label(text)))
+        if any(c.isdigit() for c in form)
+        or (len(form) >= 4 and _CAPITALS_CODE.fullmatch(form) is not None)
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("aZnoOIMm ID#.:-/ 09²٣ÉéAB ") | st.characters(),
+        max_size=14,
+    )
+)
+def test_identifier_forms_shortcut_is_the_definition(name: str) -> None:
+    """The shortcut for names that cannot be a number (ASCII, no digit, not
+    ending in a capital) gives what the definition gives, for any text."""
+    assert identifier_forms(name) == _forms_by_definition(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Kathryn Barr", "Passport No. 12", "No. UHNY", "ID EP-MMH", "Maria Alice Leão", "Abc²", ""],
+)
+def test_identifier_forms_shortcut_cases(name: str) -> None:
+    assert identifier_forms(name) == _forms_by_definition(name)
 
 
 def test_a_phrase_of_free_text_is_no_published_number() -> None:

@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import multiprocessing
 import os
 import tempfile
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -46,11 +47,11 @@ import numpy.typing as npt
 
 import thaw.match
 from thaw.index import CandidateIndex, Entry
-from thaw.match import Matcher, Query
+from thaw.match import Matcher, Pending, Query
 from thaw.monitor.keys import Postings, RowIndex, handing, postings_of, probe_keys, spans
 from thaw.screen import Screener
 from thaw.screen.batch import CheckedRow
-from thaw.screen.screener import keep_written
+from thaw.screen.screener import Ranked, rank
 from thaw.text import TokenStats, analyze_name
 
 HIT_LIMIT = 10
@@ -354,30 +355,47 @@ def screen_row(
     only in ``changed``), a candidate that was one before and whose listing did
     not change keeps its score: it is an alert again if it was one, else it stays
     below the threshold. Only new and changed candidates are scored. (When the
-    prior alerts or the new ones fill :data:`HIT_LIMIT`, every candidate is
-    scored, as the cut then depends on scores the prior does not hold.)"""
+    prior alerts or the new ones fill :data:`HIT_LIMIT`, or a kept alert ties
+    another on its score, every candidate is scored, as the cut or the order
+    then depends on what the prior does not hold.) Candidates are scored and
+    ranked by :meth:`thaw.screen.Screener.scored` and
+    :func:`thaw.screen.screener.rank`, as ``screen-file`` scores and ranks them."""
     query = screener.prepared(data.query())
     index = screener.index
-    found = screener.candidates_of(query)
-    written = set(index.written_positions(query.name)) if query.as_named else set()
+    written = screener.written_of(query)
+    found = screener.candidates_of(query, written)
     keys = [index.listing_keys[c.position] for c in found]
-    score_at_least = screener.matcher().score_at_least
     usable = prior is not None and len(prior.alerts) < HIT_LIMIT
-    kept: dict[str, Match] = {}
+    ranked: list[Ranked[Match | tuple[Entry, Pending]]] = []
+    fresh = found
     if prior is not None and usable:
         kept = {f"{m.source}:{m.source_id}": m for m in prior.alerts}
-    scored: list[tuple[float, bool, str, Match]] = []
-    for candidate, key in zip(found, keys, strict=True):
-        exact = candidate.position in written
-        if usable and prior is not None and key in prior.candidates and key not in changed:
-            old = kept.get(key)
-            if old is not None:
-                scored.append((old.score, exact, key, replace(old, row=row)))
+        published = set(written)
+        fresh = []
+        for candidate, key in zip(found, keys, strict=True):
+            if key in prior.candidates and key not in changed:
+                old = kept.get(key)
+                if old is not None:
+                    # (its name's score before the cap is not kept: nan, which
+                    # only a tie would read, and a tie is scored anew below)
+                    exact = candidate.position in published
+                    ranked.append((old.score, exact, math.nan, key, replace(old, row=row)))
+            else:
+                fresh.append(candidate)
+    ranked += screener.scored(query, fresh, written, threshold)
+    if usable and (len(ranked) > HIT_LIMIT or _tied_prior(ranked)):
+        return screen_row(screener, row, data, listings, threshold)
+    # (ranked and cut as screen-file ranks its hits: thaw.screen.screener.rank)
+    explain = screener.matcher().explain
+    alerts: list[Match] = []
+    for *_, held in rank(ranked, HIT_LIMIT):
+        if isinstance(held, Match):
+            alerts.append(held)
             continue
-        entry = index.entry(candidate.position)
-        result = score_at_least(query, entry, threshold)
-        if result is not None:
-            match = Match(
+        entry, pending = held
+        result = explain(pending)
+        alerts.append(
+            Match(
                 row,
                 entry.source,
                 entry.source_id,
@@ -386,15 +404,16 @@ def screen_row(
                 result.matched_name,
                 result.explanation,
             )
-            scored.append((float(result.score), exact, entry.key, match))
-    if usable and len(scored) > HIT_LIMIT:
-        return screen_row(screener, row, data, listings, threshold)
-    # (ranked as screen-file ranks: a listing that publishes the name as the row
-    # writes it first among equal scores, and kept among the alerts however far
-    # down it ranks: thaw.screen.screener.keep_written)
-    scored.sort(key=lambda s: (-s[0], not s[1], s[2]))
-    kept_hits = keep_written(scored, HIT_LIMIT, lambda s: s[1])
-    return [m for *_, m in kept_hits], tuple(keys)
+        )
+    return alerts, tuple(keys)
+
+
+def _tied_prior(ranked: list[Ranked[Match | tuple[Entry, Pending]]]) -> bool:
+    """Whether a prior alert kept with its score (:func:`screen_row`) ties
+    another alert on score and on publishing the name as written: the score
+    of its name before the cap, which ranks them, is not kept."""
+    seen = Counter((r[0], r[1]) for r in ranked)
+    return any(isinstance(r[4], Match) and seen[(r[0], r[1])] > 1 for r in ranked)
 
 
 class Rarity:

@@ -345,6 +345,8 @@ def name_as_identifier(name: str) -> str | None:
 
 
 _CAPITALS_CODE = re.compile(r"[A-Z]+(?:-[A-Z]+)*")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def identifier_forms(name: str) -> tuple[str, ...]:
@@ -357,8 +359,14 @@ def identifier_forms(name: str) -> tuple[str, ...]:
     query's number when a listing publishes it
     (:meth:`thaw.index.CandidateIndex.publishes_identifier`), so that a number
     pasted as the authority wrote it finds the listing, while a name that
-    merely looks so stays a name."""
+    merely looks so stays a name.
+
+    (Every form is an end of the name, the labels in front left out: an ASCII
+    name without a digit that does not end in a capital has none, which most
+    names of a customer file are, answered without the labels' expression.)"""
     text = name.strip()
+    if text[-1:] not in _CAPITALS and text.isascii() and _ASCII_DIGIT.search(text) is None:
+        return ()
     forms = dict.fromkeys((text, strip_id_label(text)))
     return tuple(
         form

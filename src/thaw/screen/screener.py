@@ -265,10 +265,22 @@ class Screener:
             query, threshold=threshold, limit=limit, algorithm=algorithm, row=row, id=id
         )
 
-    def candidates_of(self, query: Query) -> list[Candidate]:
+    def written_of(self, query: Query) -> list[int]:
+        """The positions of the listings that publish the name of ``query`` as
+        it is written (:meth:`thaw.index.CandidateIndex.written_positions`), of
+        a kind its schema may match; none for a query not written down as a
+        party's name (``as_named``). Screening a query asks it once, for its
+        candidates and its ranking: every candidate is of such a kind, so
+        whether a candidate publishes the name is whether it is among these."""
+        if not query.as_named:
+            return []
+        return self.index.written_positions(query.name, query.schema)
+
+    def candidates_of(self, query: Query, written: Sequence[int] | None = None) -> list[Candidate]:
         """The listings of the index this screener scores for ``query``, best
         first (:meth:`thaw.index.CandidateIndex.candidates` with this screener's
-        ``candidates`` and ``min_coverage``)."""
+        ``candidates`` and ``min_coverage``). ``written`` is :meth:`written_of`
+        the query, when already known."""
         found = self.index.candidates(
             query.name,
             schema=query.schema,
@@ -279,7 +291,8 @@ class Screener:
         if query.as_named:
             # a listing that publishes the name exactly as written is scored,
             # however many others share its words ('Abdelrahman')
-            written = self.index.written_positions(query.name, query.schema)
+            if written is None:
+                written = self.written_of(query)
             if written:
                 found = _with_new(found, [Candidate(p, 1.0) for p in written])
         if query.schema is None and thaw.match.might_read_as_person(query.name):
@@ -338,14 +351,36 @@ class Screener:
         """Screen a prepared :class:`~thaw.match.Query` (already checked)."""
         if threshold is None:
             threshold = thaw.match.DEFAULT_THRESHOLD
-        index = self.index
         query = self.prepared(query)
-        found = self.candidates_of(query)
-        written = set(index.written_positions(query.name)) if query.as_named else set()
-        scored: list[tuple[float, bool, float, str, Entry, thaw.match.Pending]] = []
+        written = self.written_of(query)
+        found = self.candidates_of(query, written)
+        scored = self.scored(query, found, written, threshold, algorithm)
+        # only the hits returned are explained (a generous threshold lets many
+        # listings through, and explaining one costs as much as scoring it)
+        explain = self.matcher(algorithm).explain
+        hits = tuple(_hit(entry, explain(pending)) for *_, (entry, pending) in rank(scored, limit))
+        return ScreenResult(row=row, id=id, name=query.name, hits=hits)
+
+    def scored(
+        self,
+        query: Query,
+        found: Iterable[Candidate],
+        written: Sequence[int],
+        threshold: float,
+        algorithm: str = "thaw",
+    ) -> list[Ranked[tuple[Entry, thaw.match.Pending]]]:
+        """The candidates of ``found`` that reach ``threshold`` for the prepared
+        ``query`` (:meth:`prepared`), scored but not explained, as :func:`rank`
+        ranks them, each with its entry and its :class:`~thaw.match.Pending`
+        score; ``written`` is :meth:`written_of` the query. What
+        :meth:`screen_query` and the monitor's screening of a portfolio's row
+        (:func:`thaw.monitor.screening.screen_row`) both score."""
+        index = self.index
+        published = set(written)
         matcher = self.matcher(algorithm)
         pending_at_least = matcher.pending_at_least
         bound = matcher.bound
+        scored: list[Ranked[tuple[Entry, thaw.match.Pending]]] = []
         for candidate in found:
             # (most candidates of a customer file are out of reach by their
             # facts alone, a date of birth decades apart: their names are
@@ -357,21 +392,37 @@ class Screener:
             pending = pending_at_least(query, entry, threshold, rest=rest)
             if pending is not None:
                 name = 0.0 if pending.context is None else pending.context.name_score
-                exact = candidate.position in written
-                scored.append((pending.score, exact, name, entry.key, entry, pending))
-        # equal scores (a name alone is capped: KIM, Jong Un and Tong-Un KIM both
-        # score the cap for "Kim Jong-un") are ordered by whether the listing
-        # publishes the name as written, then by how well the name aligned
-        # before the cap, then by key
-        scored.sort(key=lambda s: (-s[0], not s[1], -s[2], s[3]))
-        # only the hits returned are explained (a generous threshold lets many
-        # listings through, and explaining one costs as much as scoring it)
-        explain = matcher.explain
-        hits = tuple(
-            _hit(entry, explain(pending))
-            for *_, entry, pending in keep_written(scored, limit, lambda s: s[1])
-        )
-        return ScreenResult(row=row, id=id, name=query.name, hits=hits)
+                exact = candidate.position in published
+                scored.append((pending.score, exact, name, entry.key, (entry, pending)))
+        return scored
+
+
+Ranked = tuple[float, bool, float, str, _T]
+"""A candidate that reached the threshold, as :func:`rank` ranks it: its score,
+whether the listing publishes the query's name as written, the score of its
+best name before the cap, its key (``source:source_id``), and what the caller
+keeps of it."""
+
+
+def _rank_key(ranked: Ranked[Any]) -> tuple[float, bool, float, str]:
+    return (-ranked[0], not ranked[1], -ranked[2], ranked[3])
+
+
+def _written(ranked: Ranked[Any]) -> bool:
+    return ranked[1]
+
+
+def rank(scored: list[Ranked[_T]], limit: int) -> list[Ranked[_T]]:
+    """The best ``limit`` of ``scored`` (which this sorts), best first, as
+    screening ranks its hits: by score; equal scores (a name alone is capped:
+    KIM, Jong Un and Tong-Un KIM both score the cap for "Kim Jong-un") by
+    whether the listing publishes the name as written, then by how well the
+    name aligned before the cap, then by key; a listing that publishes the
+    name as written is kept however far down it ranks (:func:`keep_written`).
+    :meth:`Screener.screen_query` and the monitor's screening of a portfolio's
+    rows rank so."""
+    scored.sort(key=_rank_key)
+    return keep_written(scored, limit, _written)
 
 
 def keep_written(ranked: Sequence[_T], limit: int, written: Callable[[_T], bool]) -> list[_T]:
