@@ -239,8 +239,12 @@ ABJAD_NEAR_CREDIT = 0.5
 ABJAD_NEAR_MIN = 3
 #: Letters of an abjad key that Latin spellings write for one abjad letter
 #: (ظ *z*, *dh*; ذ *dh*, *z*; ض *d*, *dh*: ``z``/``d``; ث *th*, *s*:
-#: ``t``/``s``): a key with one of them for the other is the same name's.
-ABJAD_ALIKE: Mapping[str, str] = {"z": "d", "d": "z", "t": "s", "s": "t"}
+#: ``t``/``s``; Hebrew צ, read *z*, for the Arabic ص *s* of a name, נאצר
+#: *Nasser*, and a *ts* of a Latin spelling, keyed *z*, for the ศ *s* of a
+#: Thai name, นุศรา *Nootsara*: ``s``/``z``, as the matcher's
+#: :data:`thaw.match.consonants.SPELT_ALIKE` aligns them): a key with one of
+#: them for the other is the same name's.
+ABJAD_ALIKE: Mapping[str, str] = {"z": "ds", "d": "z", "t": "s", "s": "tz"}
 #: Letters of an abjad key after which an *h* may be one letter's or the
 #: second of a digraph (*dh*, *th*, *kh*, *sh*, *zh* ...): Latin spellings write
 #: دحلان *Dahlan*, which a reading of دح as ذ, *dh*, keys without it.
@@ -1031,8 +1035,7 @@ def _near_abjad_keys(core: str) -> list[str]:
         c = core[i]
         if c == "h" and (i == size - 1 or core[i - 1] in ABJAD_DIGRAPH):
             out.append(core[:i] + core[i + 1 :])
-        alike = ABJAD_ALIKE.get(c)
-        if alike is not None:
+        for alike in ABJAD_ALIKE.get(c, ""):
             out.append(core[:i] + alike + core[i + 1 :])
     for i in range(1, size + 1):
         if i == size or core[i - 1] in ABJAD_DIGRAPH:
