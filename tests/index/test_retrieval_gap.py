@@ -46,6 +46,10 @@ LISTED: list[str | tuple[str, str]] = [
     "Mustafa HASSAN",
     "Gamal Abdel NASSER",
     "Nootsara TOMKOM",
+    "Sanaullah KHAN",
+    "Abdul Haq WASIQ",
+    "Abdul Haq WATHIQ",
+    "Mohammad SAQIB",
     ("Company", "SiemensAG"),
     ("Company", "Siemens Energy Global GmbH"),
     ("Company", "Deutsche Bank AG"),
@@ -139,6 +143,19 @@ def test_near_abjad_keys_spell_one_letter_otherwise() -> None:
     # name's Latin spelling keys as z
     assert "nsr" in _near_abjad_keys("nzr")  # נאצר, Nasser
     assert "nzr" in _near_abjad_keys("nsr")  # นุศรา, Nootsara
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ثناء الله خان", "Sanaullah KHAN"),
+        ("عبد الحق وثيق", "Abdul Haq WASIQ"),
+        ("محمد ثاقب", "Mohammad SAQIB"),
+    ],
+)
+def test_an_arabic_tha_meets_a_key_with_s(screener: Screener, query: str, listed: str) -> None:
+    # ث read s, as the matcher reads it: thna keys tn, Sanaullah sn
+    assert listed in _names(screener, query)
 
 
 @pytest.mark.parametrize(
