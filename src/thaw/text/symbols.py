@@ -119,10 +119,13 @@ def script_key(word: str) -> str:
 
 
 #: Letters of Urdu and Persian that write an Arabic letter's sound, and that
-#: names typed on their keyboards write for it (طھ for طه *Taha*, إبراھیم for
-#: إبراهيم *Ibrahim*): a word the table lacks is looked up again with them
-#: written as Arabic writes them (:func:`script_symbols`).
+#: names typed on an Urdu keyboard write for it (طھ for طه *Taha*, إبراھیم for
+#: إبراهيم *Ibrahim*): a word the table lacks that writes one of Urdu's
+#: :data:`_URDU_H` is looked up again with them written as Arabic writes them
+#: (:func:`script_symbols`; a Persian word, with ی and ک only, is not: the
+#: table knows Persian spellings as Persian writes them).
 _AS_ARABIC: Final = str.maketrans({"ھ": "ه", "ہ": "ه", "ۀ": "ه", "ی": "ي", "ک": "ك"})
+_URDU_H: Final = frozenset("ھہ")
 
 
 def script_symbols(word: str) -> frozenset[str]:
@@ -134,9 +137,8 @@ def script_symbols(word: str) -> frozenset[str]:
     إبراھیم as إبراهيم)."""
     key = script_key(word)
     value = _scripts_table().get(key)
-    if value is None:
-        arabic = key.translate(_AS_ARABIC)
-        value = _scripts_table().get(arabic) if arabic != key else None
+    if value is None and not _URDU_H.isdisjoint(key):
+        value = _scripts_table().get(key.translate(_AS_ARABIC))
     if value is None:
         return _NONE
     return _symbols(value)
