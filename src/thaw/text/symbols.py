@@ -132,9 +132,9 @@ def script_symbols(word: str) -> frozenset[str]:
     """rigour's given-name and family-name symbols of a word written in a script
     other than Latin (as published: it is normalised here, :func:`script_key`),
     those it shares with Latin words; empty when it has none. A word in the
-    Arabic script the table lacks is looked up again with its Urdu and Persian
-    letters of Arabic sounds written as Arabic writes them (:data:`_AS_ARABIC`:
-    إبراھیم as إبراهيم)."""
+    Arabic script the table lacks that writes Urdu's ھ or ہ is looked up again
+    with its Urdu and Persian letters of Arabic sounds written as Arabic writes
+    them (:data:`_AS_ARABIC`: إبراھیم as إبراهيم)."""
     key = script_key(word)
     value = _scripts_table().get(key)
     if value is None and not _URDU_H.isdisjoint(key):
