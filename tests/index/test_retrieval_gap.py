@@ -44,6 +44,12 @@ LISTED: list[str | tuple[str, str]] = [
     "Mustafa AL-KADHIMI",
     *(f"Mohammed {family}" for family in ("SAID", "ALI", "KHALIL", "YUSUF")),
     "Mustafa HASSAN",
+    "Gamal Abdel NASSER",
+    "Nootsara TOMKOM",
+    "Sanaullah KHAN",
+    "Abdul Haq WASIQ",
+    "Abdul Haq WATHIQ",
+    "Mohammad SAQIB",
     ("Company", "SiemensAG"),
     ("Company", "Siemens Energy Global GmbH"),
     ("Company", "Deutsche Bank AG"),
@@ -133,6 +139,36 @@ def test_near_abjad_keys_spell_one_letter_otherwise() -> None:
     assert "mjd" not in _near_abjad_keys("mjtd")  # مجتهدی, not Majid
     assert "kr" not in _near_abjad_keys("hkr")  # الحكير, not Qari
     assert "drkm" not in _near_abjad_keys("zrkm")  # ضرغامی, not Durgham
+    # Hebrew צ, read z, writes the s of an Arabic name's ص; the ts of a Thai
+    # name's Latin spelling keys as z
+    assert "nsr" in _near_abjad_keys("nzr")  # נאצר, Nasser
+    assert "nzr" in _near_abjad_keys("nsr")  # นุศรา, Nootsara
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ثناء الله خان", "Sanaullah KHAN"),
+        ("عبد الحق وثيق", "Abdul Haq WASIQ"),
+        ("محمد ثاقب", "Mohammad SAQIB"),
+    ],
+)
+def test_an_arabic_tha_meets_a_key_with_s(screener: Screener, query: str, listed: str) -> None:
+    # ث read s, as the matcher reads it: thna keys tn, Sanaullah sn
+    assert listed in _names(screener, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ג'מאל עבד אל-נאצר", "Gamal Abdel NASSER"),  # צ read z: nzr against nsr
+        ("นุศรา ต้อมคำ", "Nootsara TOMKOM"),  # ศ read s: nsr against ts keyed nzr
+    ],
+)
+def test_a_word_in_an_abjad_or_thai_meets_a_key_with_s_for_z(
+    screener: Screener, query: str, listed: str
+) -> None:
+    assert listed in _names(screener, query)
 
 
 @pytest.mark.parametrize(

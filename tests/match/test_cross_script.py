@@ -207,6 +207,27 @@ def test_names_against_their_romanisation(original: str, latin: str) -> None:
     assert person_score(latin, original) >= DEFAULT_THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("عبد الحق وثيق", "Abdul-Haq Wassiq"),  # au_dfat:82, 0.19 before
+        ("سيد غياث الدين آغا", "Sayyed Ghiassouddine Agha"),  # au_dfat:72, 0.25
+        ("ثناء الله خان", "Sanaullah Khan"),
+        ("محمد ثاقب", "Mohammad Saqib"),
+    ],
+)
+def test_tha_read_s_as_persian_urdu_and_turkish_say_it(original: str, latin: str) -> None:
+    assert person_score(original, latin) >= DEFAULT_THRESHOLD
+    assert person_score(latin, original) >= DEFAULT_THRESHOLD
+
+
+def test_tha_read_s_is_no_other_consonant() -> None:
+    assert person_score("عبد الحق وثيق", "Abdul Haq Wathiq") >= DEFAULT_THRESHOLD  # (th, as before)
+    assert person_score("عبد الحق وثيق", "Abdul Haq Wafiq") < DEFAULT_THRESHOLD
+    assert person_score("محمد ثاقب", "Mohammad Sabir") < DEFAULT_THRESHOLD
+    assert person_score("محمد تقي", "Mohammad Saqi") < DEFAULT_THRESHOLD  # ت is no ث
+
+
 def test_kanji_reading_is_a_variant_only_where_japanese() -> None:
     assert name_variants("鈴木 一郎", "Person") == ("suzuki ichiro",)
     # a one-character word is a Chinese surname: no Japanese reading

@@ -210,6 +210,26 @@ def test_a_leading_amir_is_a_given_name(name: str) -> None:
     assert [t.role for t in tokens if t.text == "amir"] == ["name"]
 
 
+@pytest.mark.parametrize("name", ["Aamir Ali CHAUDHRY", "Ameer SALMAN", "Haafiz Saeed"])
+def test_a_spelling_that_folds_to_amir_or_hafiz_is_the_name(name: str) -> None:
+    """*Aamir* and *Ameer* fold to *amir*, *Haafiz* to *hafiz*: the name, not
+    the title (Aamir was dropped as one, and عامر علی چوہدری met *Aamir Ali
+    CHAUDHRY* at 0.41); *Emir* and *Dona* stay titles."""
+    tokens = analyze_name(name, "Person").tokens
+    assert tokens[0].role == "name"
+    assert analyze_name("Emir Ali", "Person").tokens[0].role == "honorific"
+    assert analyze_name("Dona Maria", "Person").tokens[0].role == "honorific"
+
+
+def test_aamir_in_urdu_meets_its_latin_spelling() -> None:
+    from thaw.index import entry_from_record
+    from thaw.match import DEFAULT_THRESHOLD, Query, score
+    from thaw.model import Name, Record
+
+    listed = entry_from_record(Record("t", "1", "Person", names=[Name("Aamir Ali CHAUDHRY")]))
+    assert score(Query("عامر علی چوہدری", "Person"), listed).score >= DEFAULT_THRESHOLD
+
+
 @pytest.mark.parametrize(
     "name", ["Hafiz MAKHLOUF", "Hafiz Muhammad SAEED", "HAFIZ, Abdallah", "Hafeez Khan"]
 )

@@ -292,7 +292,9 @@ def test_cantonese_readings_simplified_and_traditional() -> None:
         ("hak", {"hak", "hac"}),  # Macau's 黑 Hac (黑沙 Hac Sa)
         ("waan", {"wan", "van"}),  # Macau's 灣 Van
         ("wu", {"wu", "woo"}),  # (not before u: 胡 Wu)
-        ("siu", {"siu", "shiu"}),  # not Macau's Sio
+        # not Macau's Sio; Singapore's and Malaysia's Siew, Seow, after s only
+        ("siu", {"siu", "shiu", "sew", "siew", "seow"}),
+        ("jiu", {"yiu", "iu", "yew", "yeow"}),  # 耀 Yew, Yeow (not Yiew)
     ],
 )
 def test_hong_kong_spellings(syllable: str, spelt: set[str]) -> None:
@@ -319,6 +321,22 @@ def test_macau_writes_a_given_name_with_chon_and_sio() -> None:
     assert scored("秦波", "Chon Po") < DEFAULT_THRESHOLD
     assert scored("張永春", "Cheong Weng Chun") >= DEFAULT_THRESHOLD  # (as before)
     assert scored("張永春", "Cheong Weng Chan") < DEFAULT_THRESHOLD
+
+
+def test_malaysia_writes_cantonese_iu_as_ew() -> None:
+    """Singapore and Malaysia write Cantonese *iu* as *ew*, *iew* or *eow*,
+    as they write Hokkien's (陸兆福 *Loke Siew Fook*: 0.07 before, 兆 read
+    *siu* only); another syllable is still another name."""
+
+    def scored(query: str, listed: str) -> float:
+        entry = entry_from_record(Record("t", "1", "Person", names=[Name(listed)]))
+        return score(Query(query, "Person"), entry).score
+
+    assert scored("陸兆福", "Loke Siew Fook") >= DEFAULT_THRESHOLD
+    assert scored("陸兆福", "Loke Siu Fook") >= DEFAULT_THRESHOLD  # (as before)
+    assert scored("陸兆福", "Loke Chew Fook") < DEFAULT_THRESHOLD
+    assert scored("陸小福", "Loke Siew Fook") >= DEFAULT_THRESHOLD  # 小 siu too
+    assert scored("陸文福", "Loke Siew Fook") < DEFAULT_THRESHOLD
 
 
 def test_taiwan_writes_a_given_name_with_its_nasals_merged() -> None:

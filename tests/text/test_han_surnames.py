@@ -11,7 +11,22 @@ def test_surnames_in_both_forms() -> None:
     assert {"teo", "tiong", "chong"} <= set(surname_spellings("张"))  # Teochew, Hokchiu, Hakka
     assert "heng" in surname_spellings("王")  # Teochew
     assert {"wee", "oei", "uy"} <= set(surname_spellings("黄"))
+    assert {"gwee", "wee"} <= set(surname_spellings("魏"))  # Malaysia's Wee (魏家祥)
     assert surname_spellings("瑞") == () and surname_spellings("a") == ()
+
+
+def test_wei_spelt_wee_as_malaysia_spells_it() -> None:
+    from thaw.index import entry_from_record
+    from thaw.match import DEFAULT_THRESHOLD, Query, score
+    from thaw.model import Name, Record
+
+    def scored(query: str, listed: str) -> float:
+        entry = entry_from_record(Record("t", "1", "Person", names=[Name(listed)]))
+        return score(Query(query, "Person"), entry).score
+
+    assert scored("魏家祥", "Wee Ka Siong") >= DEFAULT_THRESHOLD  # 0.23 before
+    assert scored("魏家祥", "Wee Ka Seng") < DEFAULT_THRESHOLD
+    assert scored("魏家祥", "Wee Siong") < DEFAULT_THRESHOLD
 
 
 def test_the_table_is_lower_case_letters_of_one_character_each() -> None:

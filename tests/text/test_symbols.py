@@ -55,6 +55,23 @@ def test_words_with_marks_find_their_symbols() -> None:
     assert script_symbols("אוֹרִיָּה") == script_symbols("אוריה") != frozenset()
 
 
+def test_urdu_and_persian_letters_find_the_arabic_words_symbols() -> None:
+    # names typed on an Urdu or Persian keyboard write ھ or ہ for ه, ی for ي
+    # (au_dfat:3604 publishes طھ إبراھیم for Taha Ibrahim)
+    assert script_symbols("طھ") == script_symbols("طه") != frozenset()
+    assert script_symbols("إبراھیم") == script_symbols("إبراهيم") != frozenset()
+    assert script_symbols("بھٹو") == frozenset()  # (an Urdu word: no Arabic one)
+
+
+def test_a_name_typed_with_urdu_letters_meets_its_latin_spelling() -> None:
+    from thaw.index import entry_from_record
+    from thaw.match import DEFAULT_THRESHOLD, Query, score
+    from thaw.model import Name, Record
+
+    listed = entry_from_record(Record("t", "1", "Person", names=[Name("Taha Ibrahim")]))
+    assert score(Query("طھ إبراھیم", "Person"), listed).score >= DEFAULT_THRESHOLD  # 0.08 before
+
+
 def test_given_name_equivalences() -> None:
     assert not word_symbols("alexander").isdisjoint(word_symbols("alex"))
     assert not word_symbols("john").isdisjoint(word_symbols("jack"))

@@ -234,13 +234,20 @@ KOREAN_MIN_COVERAGE = 0.6
 #: keys, one edit apart, at 0.6 against 0.9 for equal ones, and retrieval
 #: credits them as much less than :data:`KEY_CREDIT`.
 ABJAD_NEAR_CREDIT = 0.5
+#: The vowels a reading of an abjad of consonants (Arabic, Persian) never
+#: writes, and a reading of Thai or Khmer does (``thaw.match.consonants``).
+_READ_VOWELS = frozenset("eiou")
 #: The fewest letters of the longer of two such keys that meet (the
 #: matcher's ``_abjad_similarity`` aligns none shorter one edit apart).
 ABJAD_NEAR_MIN = 3
 #: Letters of an abjad key that Latin spellings write for one abjad letter
 #: (ظ *z*, *dh*; ذ *dh*, *z*; ض *d*, *dh*: ``z``/``d``; ث *th*, *s*:
-#: ``t``/``s``): a key with one of them for the other is the same name's.
-ABJAD_ALIKE: Mapping[str, str] = {"z": "d", "d": "z", "t": "s", "s": "t"}
+#: ``t``/``s``; Hebrew צ, read *z*, for the Arabic ص *s* of a name, נאצר
+#: *Nasser*, and a *ts* of a Latin spelling, keyed *z*, for the ศ *s* of a
+#: Thai name, นุศรา *Nootsara*: ``s``/``z``, as the matcher's
+#: :data:`thaw.match.consonants.SPELT_ALIKE` aligns them): a key with one of
+#: them for the other is the same name's.
+ABJAD_ALIKE: Mapping[str, str] = {"z": "ds", "d": "z", "t": "s", "s": "tz"}
 #: Letters of an abjad key after which an *h* may be one letter's or the
 #: second of a digraph (*dh*, *th*, *kh*, *sh*, *zh* ...): Latin spellings write
 #: دحلان *Dahlan*, which a reading of دح as ذ, *dh*, keys without it.
@@ -1031,8 +1038,7 @@ def _near_abjad_keys(core: str) -> list[str]:
         c = core[i]
         if c == "h" and (i == size - 1 or core[i - 1] in ABJAD_DIGRAPH):
             out.append(core[:i] + core[i + 1 :])
-        alike = ABJAD_ALIKE.get(c)
-        if alike is not None:
+        for alike in ABJAD_ALIKE.get(c, ""):
             out.append(core[:i] + alike + core[i + 1 :])
     for i in range(1, size + 1):
         if i == size or core[i - 1] in ABJAD_DIGRAPH:
@@ -1605,6 +1611,10 @@ class CandidateIndex:
             # ش as French spellings write it, ch (عكاشة *Akkacha*), which the
             # abjad key reads as h
             keys.append("k:~" + abjad_key(token.raw.replace("sh", "ch")))
+        if token.abjad and "th" in token.raw and _READ_VOWELS.isdisjoint(token.raw):
+            # ث as Persian, Urdu and Turkish say it and their Latin spellings
+            # write it, s (وثيق *Wasiq*, غياث *Ghias*), as the matcher reads it
+            keys.append("k:~" + abjad_key(token.raw.replace("th", "s")))
         if token.other_script:
             # a name written in another script: the customary Latin spellings of
             # the name items it shares (박 → park, pak, bak; أسامة → usama, whose

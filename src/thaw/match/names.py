@@ -103,7 +103,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import itemgetter
 from typing import Final, NamedTuple
@@ -361,6 +361,22 @@ def _french_sh(q: Token, r: Token, s: float) -> float:
     if "ch" not in latin.raw or "sh" not in a.raw:
         return s
     return max(s, _abjad_similarity(abjad_key(a.raw.replace("sh", "ch")), latin.key))
+
+
+def _th_as_s(q: Token, r: Token) -> float:
+    """The similarity of an abjad pair with the *th* of the abjad word's
+    reading, its ث, read *s*, as Persian, Urdu, Pashto and Turkish say it and
+    the Latin spellings of their names write it (عثمان *Usman*, ثاقب *Saqib*,
+    وثيق *Wasiq*, غياث *Ghias*, ثناء الله *Sanaullah*): the pair compared again
+    (:func:`abjad_pair_similarity`) with that reading; 0 unless the abjad word's
+    reading, of consonants only (:func:`consonantal`), writes *th* and the
+    Latin word *s* but no *th*."""
+    a, latin = (q, r) if q.abjad else (r, q)
+    if "th" not in a.raw or "s" not in latin.raw or "th" in latin.raw or not consonantal(a.raw):
+        return 0.0
+    read = replace(a, raw=a.raw.replace("th", "s"))
+    q, r = (read, latin) if q.abjad else (latin, read)
+    return abjad_pair_similarity(q, r, q.key, r.key)
 
 
 def _foreign_v(q: Token, r: Token, abjad: str, s: float) -> float:
@@ -658,7 +674,9 @@ def abjad_pair_similarity(
     consonant inside it that the other's reading has not
     (:func:`_unread_consonant`): a Thai word has several spellings
     (:func:`thaw.text.thai.thai_spellings`: the Indic one writes letters the
-    reading leaves silent), of which the word compared here is one."""
+    reading leaves silent), of which the word compared here is one. A pair
+    still short of equal keys is compared again with the abjad word's ث read
+    *s* (:func:`_th_as_s`: وثيق *Wasiq*)."""
     s = _abjad_similarity(q_key, r_key)
     if s < 0.9:
         s = _foreign_v(q, r, q_key if q.abjad else r_key, _french_sh(q, r, s))
@@ -674,7 +692,9 @@ def abjad_pair_similarity(
     if s > 0 and (_unwritten_v(q, r) or (s < 0.9 and _first_sounds_differ(q, r))):
         return 0.0
     if 0 < s < 0.9 and not syllabic and _unread_consonant(q, r, q_key, r_key):
-        return 0.0
+        s = 0.0
+    if s < 0.9 and not syllabic:
+        s = max(s, _th_as_s(q, r))
     return s
 
 

@@ -1296,6 +1296,7 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             and (i == 0 or folded not in vocab.LEADING_ONLY_HONORIFICS)
             and (i < n - 1 or inverted or folded in _AFTER_NAME_TITLES)
             and raw not in vocab.NAMES_NOT_TITLES
+            and folded not in vocab.FOLDED_NAMES_NOT_TITLES
             and w.titled
             # (a word read from an abjad is no European abbreviation: معمر,
             # read mmr, is not Mr)

@@ -26,7 +26,9 @@ short *a* before *m* *n* *p* *t* also *u* (*Sum*, *Chun*), a final *o* also
 two long vowels, *ar* and *or* or *aw* for a final *aa* and *o* (家 *Kar*, 娥
 *Ngor*, 羅 *Law*), *ow* for *au* (周 *Chow*, 九龍 *Kowloon*) and for *ou*,
 as English writes that vowel in *low* (曹 *Chow*, as Malaysia writes it:
-曹觀友 *Chow Kon Yeow*), and no *y*
+曹觀友 *Chow Kon Yeow*), *ew*, *iew* and *eow* for *iu*, as Singapore and
+Malaysia write it (:data:`MALAYSIA_FINALS`: 兆 *Siew*, 陸兆福 *Loke Siew
+Fook*), and no *y*
 before *i*, as the older spelling wrote it (葉 *Ip*, beside *Yip*).
 :data:`INITIALS` and :data:`FINALS` are that table. Macau spells Cantonese
 the Portuguese way in a few places (:data:`MACAU_FINALS`: *ing* as *eng*,
@@ -99,6 +101,11 @@ FINALS: Final[dict[str, tuple[str, ...]]] = {
     "yu": ("u", "ue", "yu"), "yun": ("un", "uen", "yun"), "yut": ("ut", "uet", "yut"),
     "m": ("m",), "ng": ("ng",),
 }  # fmt: skip
+#: Singapore's and Malaysia's spellings of a few finals, as they write them in
+#: Hokkien names too: *iu* as *ew*, *iew* or *eow* (兆 *Siew*: 陸兆福 *Loke Siew
+#: Fook*; 耀 *Yew*, *Yeow*: 李光耀 *Lee Kuan Yew*; 趙 *Chew*), after the first
+#: spelling of the initial only (*s*, *ch*, *y*: no *Shew*, *Tsiew*, *Yiew*).
+MALAYSIA_FINALS: Final[dict[str, tuple[str, ...]]] = {"iu": ("ew", "iew", "eow")}
 #: *i* after the sibilants *ts* and *s*, as Hong Kong writes it (思 *Sze*,
 #: 子 *Tsz*).
 SIBILANT_I: Final = ("z", "ze")
@@ -158,6 +165,9 @@ def hk_spellings(syllable: str) -> tuple[str, ...]:
     for head in heads:
         for spelt in [*FINALS[final], *MACAU_FINALS.get(final, ())]:
             out.append(head + spelt[1:] if head == "y" and spelt.startswith("y") else head + spelt)
+    for spelt in MALAYSIA_FINALS.get(final, ()):
+        if not (heads[0] == "y" and spelt.startswith("i")):
+            out.append(heads[0] + spelt)
     if initial == "g" and final in ("ong", "ok"):
         out += ["kw" + spelt for spelt in FINALS[final]]  # (merged: 江 *Kwong*)
     elif final[:1] == "o" and initial in ("gw", "kw"):

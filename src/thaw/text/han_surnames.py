@@ -73,7 +73,7 @@ SURNAMES: Final[dict[str, tuple[str, ...]]] = {
     "方": ("png", "hng", "fong"),
     "唐": ("tng", "tong"),
     "龔": ("keng", "kung"),
-    "魏": ("gwee", "ngui", "ngai"),
+    "魏": ("gwee", "ngui", "ngai", "wee"),
     "白": ("peh", "pak"),
     "傅": ("poh", "foo"),
     "余": ("ee", "yee"),

@@ -118,11 +118,27 @@ def script_key(word: str) -> str:
     return key
 
 
+#: Letters of Urdu and Persian that write an Arabic letter's sound, and that
+#: names typed on an Urdu keyboard write for it (طھ for طه *Taha*, إبراھیم for
+#: إبراهيم *Ibrahim*): a word the table lacks that writes one of Urdu's
+#: :data:`_URDU_H` is looked up again with them written as Arabic writes them
+#: (:func:`script_symbols`; a Persian word, with ی and ک only, is not: the
+#: table knows Persian spellings as Persian writes them).
+_AS_ARABIC: Final = str.maketrans({"ھ": "ه", "ہ": "ه", "ۀ": "ه", "ی": "ي", "ک": "ك"})
+_URDU_H: Final = frozenset("ھہ")
+
+
 def script_symbols(word: str) -> frozenset[str]:
     """rigour's given-name and family-name symbols of a word written in a script
     other than Latin (as published: it is normalised here, :func:`script_key`),
-    those it shares with Latin words; empty when it has none."""
-    value = _scripts_table().get(script_key(word))
+    those it shares with Latin words; empty when it has none. A word in the
+    Arabic script the table lacks that writes Urdu's ھ or ہ is looked up again
+    with its Urdu and Persian letters of Arabic sounds written as Arabic writes
+    them (:data:`_AS_ARABIC`: إبراھیم as إبراهيم)."""
+    key = script_key(word)
+    value = _scripts_table().get(key)
+    if value is None and not _URDU_H.isdisjoint(key):
+        value = _scripts_table().get(key.translate(_AS_ARABIC))
     if value is None:
         return _NONE
     return _symbols(value)

@@ -139,6 +139,11 @@ TITLE_SCRIPTS: Final = frozenset({"Latin", "Cyrillic", "Greek", "Hebrew", "Arabi
 #: *Cheikh* does, but is a Korean family name (최, the spelling of the SK
 #: Group's Chey family: *Chey Tae-won*), never a spelling of the title.
 NAMES_NOT_TITLES: Final = frozenset({"donna", "amir", "amyr", "hafiz", "hafeez", "chey"})
+#: The folded forms of those names that fold as no title does: every spelling
+#: of them is the name too (*Aamir*, *Ameer*, *Haafiz* fold to *amir* and
+#: *hafiz*; the lists publish 30 person names that begin *Aamir Ali*, 10 that
+#: begin *Ameer*, none a title), not *Donna*, which folds to the title *dona*.
+FOLDED_NAMES_NOT_TITLES: Final = frozenset({"amir", "hafiz"})
 
 #: Words that are honorifics in some positions but ordinary names in others
 #: ("Sultan", "Amir", "Syed"): dropped only at the start of a name.
