@@ -45,7 +45,7 @@ from rapidfuzz.distance import OSA
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.consonants import consonantal, latin_nisba, other_consonant, other_nisba
 from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
-from thaw.match.first_given import later_given_only, other_sex_first_given
+from thaw.match.first_given import common_given_only, later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
 from thaw.match.gender import other_gender, stated_other_form
 from thaw.match.han_latin import (
@@ -581,6 +581,16 @@ class NameShapeFeature(Feature):
       another who shares two common words; not when the first is *María* or
       *José*, which people leave out (*Iris Varela* for 'María Iris VARELA
       RANGEL');
+    * *common later given name only*: a listed person's first given name, no
+      common name part, left out, and the query's given name one of the
+      commonest (*Ali*, *Michael*) aligned with the listed second ("Ali
+      Mousavi" against 'Safar Ali Mousavi', Persian صفرعلی one name;
+      "Michael Brooks" against 'Lance Michael Brooks':
+      :func:`thaw.match.first_given.common_given_only`): the listed person
+      is called by the first given name, and the query names another who
+      shares two words, one of them among the commonest; not a rarer second
+      word, by which people may be known (*Boris Johnson*), nor a common
+      first one, which people leave out (*Mohammad*, *José*);
     * *different initials*: a person's name holds an initial that aligns
       with nothing, and the other name an initial or a name word that aligns
       with nothing either ("John A. Smith" against "John B. Smith" or "John
@@ -694,6 +704,11 @@ class NameShapeFeature(Feature):
             -1.5,
             "a listed later given name and one of two family names alone, the first given"
             " name left out",
+        ),
+        "common_given_only": Magnitude(
+            -2,
+            "a listed first given name left out, the query's common given name aligned with"
+            " the listed second",
         ),
         "different_initials": Magnitude(
             -0.3, "a person's initial on each side left unaligned: a different middle name"
@@ -1031,6 +1046,19 @@ class NameShapeFeature(Feature):
                 ctx,
                 "{q}, a later given name, and one family name, the first given name {r}"
                 " and another family name left out: another person",
+            )
+        common = (
+            common_given_only(qs, best.name, al)
+            if personal and ctx.entry.schema in _MAY_BE_PEOPLE
+            else None
+        )
+        if common is not None:
+            return _word_pair(
+                m["common_given_only"],
+                common,
+                ctx,
+                "{q}, a common name, is the listed second given name, the first {r} left"
+                " out: another person",
             )
         if personal:
             initials = _different_initials(qs, al.query_used, rs, al.result_used)

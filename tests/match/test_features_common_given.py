@@ -1,0 +1,66 @@
+"""A listed first given name left out, the query's given name one of the
+commonest name parts aligned with the listed second (name_shape's *common later
+given name only*, :func:`thaw.match.first_given.common_given_only`): *Ali
+Mousavi* is not 'Safar Ali Mousavi' (Persian صفرعلی, one name), *Michael
+Brooks* not 'Lance Michael Brooks'."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.index.entry import Entry, name_entry
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.match.first_given import common_given_only
+from thaw.match.names import align
+from thaw.text import analyze_name
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ali Mousavi", "Safar Ali Mousavi"),  # 0.87 before
+        ("Michael Brooks", "Lance Michael Brooks"),  # 0.89 before
+        ("Mitchell Brooks", "Lance Michael Brooks"),  # 0.83 before
+        ("Ali Mousavi", "Safar Ali MOUSAVI"),
+    ],
+)
+def test_a_common_later_given_name_and_the_family_name_do_not_alert(
+    query: str, listed: str
+) -> None:
+    result = score(Query(query, schema="Person"), name_entry(listed, "Person"))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "a common name, is the listed second given name" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Safar Ali Mousavi", "Safar Ali Mousavi"),  # the whole name
+        ("Safar Mousavi", "Safar Ali Mousavi"),  # the first given name
+        ("Boris Johnson", "Alexandre Boris de Pfeffel Johnson"),  # a rarer second word
+        ("Hassan Akhund", "Mohammad Hassan Akhund"),  # a common first word, left out
+        ("Carlos Ortuño", "ORTUÑO, Juan Carlos"),  # the family name first
+        ("Ma Huateng", "Pony Ma Huateng"),  # an English name before a Chinese one
+        ("马化腾", "Pony Ma Huateng"),
+    ],
+)
+def test_the_names_a_person_is_called_by_still_alert(query: str, listed: str) -> None:
+    result = score(Query(query), name_entry(listed, "Person"))
+    assert "is the listed second given name" not in result.explanation
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation
+
+
+def test_the_words_found_are_the_query_s_given_name_and_the_listed_first() -> None:
+    query = analyze_name("Ali Mousavi", "Person")
+    listed = analyze_name("Safar Ali Mousavi", "Person")
+    found = common_given_only(query.informative, listed, align(query, listed))
+    assert found is not None
+    assert (found[0].raw, found[1].raw) == ("ali", "safar")
+
+
+def test_an_agreeing_birth_date_still_alerts() -> None:
+    named = name_entry("Safar Ali Mousavi", "Person")
+    listed = Entry(
+        **{**{f: getattr(named, f) for f in Entry.__slots__}, "birth_dates": ("1960-03-21",)}
+    )
+    assert score(Query("Ali Mousavi", birth_date="1960-03-21"), listed).score >= DEFAULT_THRESHOLD
