@@ -2,7 +2,9 @@
 commonest name parts aligned with the listed second (name_shape's *common later
 given name only*, :func:`thaw.match.first_given.common_given_only`): *Ali
 Mousavi* is not 'Safar Ali Mousavi' (Persian صفرعلی, one name), *Michael
-Brooks* not 'Lance Michael Brooks'."""
+Brooks* not 'Lance Michael Brooks'. And a person's name of two of the
+commonest words whose listed namesake holds a further distinctive word (name_shape's
+*two common words*): *Hasan Ali* is not 'Hassan Bin-Ali Al-Turkmani'."""
 
 from __future__ import annotations
 
@@ -64,3 +66,45 @@ def test_an_agreeing_birth_date_still_alerts() -> None:
         **{**{f: getattr(named, f) for f in Entry.__slots__}, "birth_dates": ("1960-03-21",)}
     )
     assert score(Query("Ali Mousavi", birth_date="1960-03-21"), listed).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Hasan Ali", "Hassan Bin-Ali Al-Turkmani"),  # 0.72 before
+        ("Juan García", "JUAN MARVIN GARCIA"),  # 0.86 before
+        ("John Lopez", "John L. Broussard"),  # 0.75 before
+    ],
+)
+def test_two_common_words_without_the_listed_distinctive_word_do_not_alert(
+    query: str, listed: str
+) -> None:
+    result = score(Query(query, schema="Person"), name_entry(listed, "Person"))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "two of the commonest name words" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Tariq Aziz", "TARIQ AZIZ"),  # the listed name of the two words alone
+        ("Hasan Ali", "Hasan ALI"),
+        ("Juan García", "Juan José GARCIA"),  # a common word left out
+        ("Ivan Petrov", "Ivan Sergeyevich PETROV"),  # a patronymic left out
+        ("Hasan Mousavi", "Hasan Ali MOUSAVI"),  # a rarer word in the query
+    ],
+)
+def test_two_common_words_alert_when_nothing_distinctive_is_left_out(
+    query: str, listed: str
+) -> None:
+    result = score(Query(query, schema="Person"), name_entry(listed, "Person"))
+    assert "two of the commonest name words" not in result.explanation
+
+
+def test_two_common_words_with_the_birth_date_still_alert() -> None:
+    named = name_entry("Hassan Bin-Ali Al-Turkmani", "Person")
+    listed = Entry(
+        **{**{f: getattr(named, f) for f in Entry.__slots__}, "birth_dates": ("1979-02-03",)}
+    )
+    result = score(Query("Hasan Ali", birth_date="1979-02-03"), listed)
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation

@@ -591,6 +591,15 @@ class NameShapeFeature(Feature):
       shares two words, one of them among the commonest; not a rarer second
       word, by which people may be known (*Boris Johnson*), nor a common
       first one, which people leave out (*Mohammad*, *José*);
+    * *two common words*: a person's name of two words, both among the
+      commonest name parts (*Hasan Ali*, *Juan García*), written in Latin or
+      an abjad, both aligned with a listed name that holds a further full
+      name word, no common one, which the query leaves out ("Hasan Ali"
+      against 'Hassan Bin-Ali Al-Turkmani', "Juan García" against 'JUAN
+      MARVIN GARCIA'): two of the commonest words are the names of
+      thousands, and the word that makes the listed name one person's is
+      not there (a father's name, a patronymic or an initial is no such
+      word; a listed name of the two words alone is the name itself);
     * *different initials*: a person's name holds an initial that aligns
       with nothing, and the other name an initial or a name word that aligns
       with nothing either ("John A. Smith" against "John B. Smith" or "John
@@ -709,6 +718,11 @@ class NameShapeFeature(Feature):
             -2,
             "a listed first given name left out, the query's common given name aligned with"
             " the listed second",
+        ),
+        "common_two_words": Magnitude(
+            -1,
+            "a person's name of two of the commonest words against a listed name with a"
+            " further distinctive word",
         ),
         "different_initials": Magnitude(
             -0.3, "a person's initial on each side left unaligned: a different middle name"
@@ -1060,6 +1074,20 @@ class NameShapeFeature(Feature):
                 "{q}, a common name, is the listed second given name, the first {r} left"
                 " out: another person",
             )
+        left = (
+            _common_two_words(qs, rs, al)
+            if personal and ctx.entry.schema in _MAY_BE_PEOPLE
+            else None
+        )
+        if left is not None:
+            value = m["common_two_words"]
+            return Evidence(
+                value,
+                f"two of the commonest name words, the listed {left.raw or left.text!r} left"
+                f" out ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
         if personal:
             initials = _different_initials(qs, al.query_used, rs, al.result_used)
             if initials is not None:
@@ -1109,6 +1137,31 @@ def _common_short_name(qs: tuple[Token, ...], rs: tuple[Token, ...], al: Alignme
             and len(t.raw) > 1
             and not t.optional
             and t.text not in aligned
+        ):
+            return t
+    return None
+
+
+def _common_two_words(qs: tuple[Token, ...], rs: tuple[Token, ...], al: Alignment) -> Token | None:
+    """The listed full name word left out when the query is two name words,
+    both common name parts (weight below one) and aligned, neither a Chinese
+    or Korean syllable, and the listed name holds a name word of full weight
+    that no pair aligns, neither optional (a patronymic) nor a father's name
+    after *bin* (see :class:`NameShapeFeature`, *two common words*); ``None``
+    otherwise."""
+    if len(qs) != 2 or al.query_used != {0, 1}:
+        return None
+    for t in qs:
+        if t.role != "name" or t.weight >= 1.0 or t.script_form or len(t.raw) < 2:
+            return None
+    for j, t in enumerate(rs):
+        if (
+            j not in al.result_used
+            and t.role == "name"
+            and t.weight >= 1.0
+            and not t.optional
+            and not t.after_bin
+            and len(t.raw) > 1
         ):
             return t
     return None
