@@ -1074,16 +1074,16 @@ class NameShapeFeature(Feature):
                 "{q}, a common name, is the listed second given name, the first {r} left"
                 " out: another person",
             )
-        left = (
+        spare = (
             _common_two_words(qs, rs, al)
             if personal and ctx.entry.schema in _MAY_BE_PEOPLE
             else None
         )
-        if left is not None:
+        if spare is not None:
             value = m["common_two_words"]
             return Evidence(
                 value,
-                f"two of the commonest name words, the listed {left.raw or left.text!r} left"
+                f"two of the commonest name words, the listed {spare.raw or spare.text!r} left"
                 f" out ({value:+.1f})"
                 if ctx.explain
                 else "",
