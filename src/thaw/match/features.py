@@ -592,14 +592,17 @@ class NameShapeFeature(Feature):
       word, by which people may be known (*Boris Johnson*), nor a common
       first one, which people leave out (*Mohammad*, *José*);
     * *two common words*: a person's name of two words, both among the
-      commonest name parts (*Hasan Ali*, *Juan García*), written in Latin or
-      an abjad, both aligned with a listed name that holds a further full
-      name word, no common one, which the query leaves out ("Hasan Ali"
-      against 'Hassan Bin-Ali Al-Turkmani', "Juan García" against 'JUAN
-      MARVIN GARCIA'): two of the commonest words are the names of
-      thousands, and the word that makes the listed name one person's is
-      not there (a father's name, a patronymic or an initial is no such
-      word; a listed name of the two words alone is the name itself);
+      commonest name parts (*Hasan Ali*, *John Lopez*), written in Latin or
+      an abjad, both aligned with a listed name of three words or more
+      whose last, a full name word and no common one, the query leaves out
+      ("Hasan Ali" against 'Hassan Bin-Ali Al-Turkmani', "John Lopez"
+      against 'John L. Broussard'): two of the commonest words are the names
+      of thousands, and the family name that makes the listed name one
+      person's is not there (a father's name or a patronymic is no such
+      word, nor is a kunya, *Abu Muhammad*, one name; a listed name that
+      marks its family names, *FAMILY, Given* or in capitals, is read by the
+      Iberian rules, which know which family name people leave out: *Jose
+      Ferreira* for 'ORNELAS FERREIRA, Jose Adelino');
     * *different initials*: a person's name holds an initial that aligns
       with nothing, and the other name an initial or a name word that aligns
       with nothing either ("John A. Smith" against "John B. Smith" or "John
@@ -1061,11 +1064,9 @@ class NameShapeFeature(Feature):
                 "{q}, a later given name, and one family name, the first given name {r}"
                 " and another family name left out: another person",
             )
-        common = (
-            common_given_only(qs, best.name, al)
-            if personal and ctx.entry.schema in _MAY_BE_PEOPLE
-            else None
-        )
+        # (the two below: a person's name against a listing that may be a person's)
+        a_person = personal and ctx.entry.schema in _MAY_BE_PEOPLE
+        common = common_given_only(qs, best.name, al) if a_person else None
         if common is not None:
             return _word_pair(
                 m["common_given_only"],
@@ -1074,11 +1075,7 @@ class NameShapeFeature(Feature):
                 "{q}, a common name, is the listed second given name, the first {r} left"
                 " out: another person",
             )
-        spare = (
-            _common_two_words(qs, rs, al)
-            if personal and ctx.entry.schema in _MAY_BE_PEOPLE
-            else None
-        )
+        spare = _common_two_words(qs, best.name, al) if a_person else None
         if spare is not None:
             value = m["common_two_words"]
             return Evidence(
@@ -1142,28 +1139,40 @@ def _common_short_name(qs: tuple[Token, ...], rs: tuple[Token, ...], al: Alignme
     return None
 
 
-def _common_two_words(qs: tuple[Token, ...], rs: tuple[Token, ...], al: Alignment) -> Token | None:
-    """The listed full name word left out when the query is two name words,
+#: The first words of a kunya (*Abu Muhammad*, *Umm Ali*: father or mother of),
+#: which with the name after it is one name, not two common words.
+_KUNYA: Final = frozenset({"abu", "abou", "um", "umm"})
+
+
+def _common_two_words(qs: tuple[Token, ...], listed: AnalyzedName, al: Alignment) -> Token | None:
+    """The listed family name left out when the query is two name words,
     both common name parts (weight below one) and aligned, neither a Chinese
-    or Korean syllable, and the listed name holds a name word of full weight
-    that no pair aligns, neither optional (a patronymic) nor a father's name
-    after *bin* (see :class:`NameShapeFeature`, *two common words*); ``None``
-    otherwise."""
+    or Korean syllable, and the listed name, three words or more that mark
+    no family name (no *FAMILY, Given*, no family name in capitals: those
+    the Iberian rules read, :func:`thaw.match.iberian.left_out`), ends in a
+    name word of full weight that no pair aligns, neither optional (a
+    patronymic) nor a father's name after *bin* (see
+    :class:`NameShapeFeature`, *two common words*); ``None`` otherwise."""
+    rs = listed.informative
     if len(qs) != 2 or al.query_used != {0, 1}:
         return None
     for t in qs:
         if t.role != "name" or t.weight >= 1.0 or t.script_form or len(t.raw) < 2:
             return None
-    for j, t in enumerate(rs):
-        if (
-            j not in al.result_used
-            and t.role == "name"
-            and t.weight >= 1.0
-            and not t.optional
-            and not t.after_bin
-            and len(t.raw) > 1
-        ):
-            return t
+    if qs[0].raw in _KUNYA:
+        return None  # (*Abu Muhammad*: a kunya, a name of its own, not two words)
+    if len(rs) < 3 or family_words(listed.original) is not None:
+        return None  # (a marked family name: the iberian rules say which is left out)
+    t = rs[-1]
+    if (
+        len(rs) - 1 not in al.result_used
+        and t.role == "name"
+        and t.weight >= 1.0
+        and not t.optional
+        and not t.after_bin
+        and len(t.raw) > 1
+    ):
+        return t
     return None
 
 
