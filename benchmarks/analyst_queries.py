@@ -2,9 +2,9 @@
 
 Usage::
 
-    python benchmarks/analyst_queries.py --home DIR [--set 1|2|3|4|5|6|7|8|9|10|11|12|all] [--show]
+    python benchmarks/analyst_queries.py --home DIR [--set 1|2|...|13|all] [--show]
 
-Twelve sets, ``tests/fixtures/match/analyst_queries.csv``,
+Thirteen sets, ``tests/fixtures/match/analyst_queries.csv``,
 ``analyst_queries2.csv`` (the second: more names that must not alert --
 namesakes of listed people, common and generic-word companies, names close to
 a listed one in spelling only) and ``analyst_queries3.csv`` (the third:
@@ -57,7 +57,18 @@ Nigerian, Chechen, Georgian, Vietnamese and Thai naming customs; firms sharing
 a listed firm's trade word in another industry or country, with and without
 their legal form; listed firms with their legal form added, abbreviated or
 dropped, and two listed firms with near names, each of which must rank
-first; and listed people in another transliteration), were each
+first; and listed people in another transliteration), ``analyst_queries12.csv``
+(the twelfth: Persian, Turkic, Arabic and Hispanic namesakes, Latin spellings
+of Arabic-script listings, gender pairs, birth dates near and far from the
+listing's, firms sharing a city or country word) and ``analyst_queries13.csv``
+(the thirteenth: namesakes as a bank's customer file carries them, with birth
+date, country and gender -- Iranian and Afghan names with common given names
+and surnames, Russian given names and patronymics with another surname,
+Hispanic double surnames shared in part, Indonesian and Malay one-word and
+common names, Chinese and Korean names with common surnames a syllable from a
+listed one, Turkish and Kurdish names sharing a word with a listed PKK or
+Turkish person -- and the listed people of those groups with typos,
+transliterations, dropped honorifics, maternal surnames or patronymics), were each
 written from the publications before any of it was screened (blind sets); each is reported on
 its own. Each row is a query as an analyst would type it, with the columns:
 
@@ -113,6 +124,7 @@ SETS = {
     "10": FIXTURES / "analyst_queries10.csv",
     "11": FIXTURES / "analyst_queries11.csv",
     "12": FIXTURES / "analyst_queries12.csv",
+    "13": FIXTURES / "analyst_queries13.csv",
 }
 
 

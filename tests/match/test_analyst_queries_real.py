@@ -1,6 +1,7 @@
-"""The twelfth analyst set (``tests/fixtures/match/analyst_queries12.csv``) screened
-on the real lists as ``benchmarks/analyst_queries.py --set 12`` screens it: its
-figures may only get better than those of its first screening, the bounds here."""
+"""The twelfth and thirteenth analyst sets (``tests/fixtures/match/analyst_queries12.csv``,
+``analyst_queries13.csv``) screened on the real lists as ``benchmarks/analyst_queries.py
+--set 12`` (``13``) screens them: their figures may only get better than those of
+their first screening, the bounds here."""
 
 from __future__ import annotations
 
@@ -32,10 +33,23 @@ def _benchmark() -> ModuleType:
     return module
 
 
-def test_the_twelfth_set_is_no_worse_than_first_screened(real_profiles_home: Path) -> None:
+#: The thirteenth set's figures on the suite's home when this test was written
+#: (after three negatives whose premise was wrong were dropped, and with
+#: name_shape's *common later given name only*): dev 2 alerts of 52, 37 and 37
+#: of 37; held 4 of 49, 28 and 29 of 29. The suite's home holds listings a
+#: loaded store does not ('Zulkefli bin Yusuf', 'Young Su Kim', 'Kevin Zhang'),
+#: which some negatives meet; on a store loaded from the lists, dev 0 of 52, held
+#: 3 of 49.
+BOUNDS_13 = {"dev": (2, 37, 37), "held": (4, 28, 29)}
+
+
+@pytest.mark.parametrize(("name", "bounds"), [("12", BOUNDS), ("13", BOUNDS_13)])
+def test_the_set_is_no_worse_than_first_screened(
+    real_profiles_home: Path, name: str, bounds: dict[str, tuple[int, int, int]]
+) -> None:
     bench = _benchmark()
-    outcomes = bench.screen_all(real_profiles_home, bench.read_queries(bench.SETS["12"]))
-    for half, (alerts, top1, found) in BOUNDS.items():
+    outcomes = bench.screen_all(real_profiles_home, bench.read_queries(bench.SETS[name]))
+    for half, (alerts, top1, found) in bounds.items():
         mine = [o for o in outcomes if o.row["half"] == half]
         negatives = [o for o in mine if o.negative]
         positives = [o for o in mine if not o.negative]

@@ -45,7 +45,7 @@ from rapidfuzz.distance import OSA
 from thaw.index.entry import Entry, IdNumber, normalize_id
 from thaw.match.consonants import consonantal, latin_nisba, other_consonant, other_nisba
 from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
-from thaw.match.first_given import later_given_only, other_sex_first_given
+from thaw.match.first_given import common_given_only, later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
 from thaw.match.gender import other_gender, stated_other_form
 from thaw.match.han_latin import (
@@ -581,6 +581,28 @@ class NameShapeFeature(Feature):
       another who shares two common words; not when the first is *María* or
       *José*, which people leave out (*Iris Varela* for 'María Iris VARELA
       RANGEL');
+    * *common later given name only*: a listed person's first given name, no
+      common name part, left out, and the query's given name one of the
+      commonest (*Ali*, *Michael*) aligned with the listed second ("Ali
+      Mousavi" against 'Safar Ali Mousavi', Persian صفرعلی one name;
+      "Michael Brooks" against 'Lance Michael Brooks':
+      :func:`thaw.match.first_given.common_given_only`): the listed person
+      is called by the first given name, and the query names another who
+      shares two words, one of them among the commonest; not a rarer second
+      word, by which people may be known (*Boris Johnson*), nor a common
+      first one, which people leave out (*Mohammad*, *José*);
+    * *two common words*: a person's name of two words, both among the
+      commonest name parts (*Hasan Ali*, *John Lopez*), written in Latin or
+      an abjad, both aligned with a listed name of three words or more
+      whose last, a full name word and no common one, the query leaves out
+      ("Hasan Ali" against 'Hassan Bin-Ali Al-Turkmani', "John Lopez"
+      against 'John L. Broussard'): two of the commonest words are the names
+      of thousands, and the family name that makes the listed name one
+      person's is not there (a father's name or a patronymic is no such
+      word, nor is a kunya, *Abu Muhammad*, one name; a listed name that
+      marks its family names, *FAMILY, Given* or in capitals, is read by the
+      Iberian rules, which know which family name people leave out: *Jose
+      Ferreira* for 'ORNELAS FERREIRA, Jose Adelino');
     * *different initials*: a person's name holds an initial that aligns
       with nothing, and the other name an initial or a name word that aligns
       with nothing either ("John A. Smith" against "John B. Smith" or "John
@@ -694,6 +716,16 @@ class NameShapeFeature(Feature):
             -1.5,
             "a listed later given name and one of two family names alone, the first given"
             " name left out",
+        ),
+        "common_given_only": Magnitude(
+            -2,
+            "a listed first given name left out, the query's common given name aligned with"
+            " the listed second",
+        ),
+        "common_two_words": Magnitude(
+            -1,
+            "a person's name of two of the commonest words against a listed name with a"
+            " further distinctive word",
         ),
         "different_initials": Magnitude(
             -0.3, "a person's initial on each side left unaligned: a different middle name"
@@ -1032,6 +1064,27 @@ class NameShapeFeature(Feature):
                 "{q}, a later given name, and one family name, the first given name {r}"
                 " and another family name left out: another person",
             )
+        # (the two below: a person's name against a listing that may be a person's)
+        a_person = personal and ctx.entry.schema in _MAY_BE_PEOPLE
+        common = common_given_only(qs, best.name, al) if a_person else None
+        if common is not None:
+            return _word_pair(
+                m["common_given_only"],
+                common,
+                ctx,
+                "{q}, a common name, is the listed second given name, the first {r} left"
+                " out: another person",
+            )
+        spare = _common_two_words(qs, best.name, al) if a_person else None
+        if spare is not None:
+            value = m["common_two_words"]
+            return Evidence(
+                value,
+                f"two of the commonest name words, the listed {spare.raw or spare.text!r} left"
+                f" out ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
         if personal:
             initials = _different_initials(qs, al.query_used, rs, al.result_used)
             if initials is not None:
@@ -1083,6 +1136,43 @@ def _common_short_name(qs: tuple[Token, ...], rs: tuple[Token, ...], al: Alignme
             and t.text not in aligned
         ):
             return t
+    return None
+
+
+#: The first words of a kunya (*Abu Muhammad*, *Umm Ali*: father or mother of),
+#: which with the name after it is one name, not two common words.
+_KUNYA: Final = frozenset({"abu", "abou", "um", "umm"})
+
+
+def _common_two_words(qs: tuple[Token, ...], listed: AnalyzedName, al: Alignment) -> Token | None:
+    """The listed family name left out when the query is two name words,
+    both common name parts (weight below one) and aligned, neither a Chinese
+    or Korean syllable, and the listed name, three words or more that mark
+    no family name (no *FAMILY, Given*, no family name in capitals: those
+    the Iberian rules read, :func:`thaw.match.iberian.left_out`), ends in a
+    name word of full weight that no pair aligns, neither optional (a
+    patronymic) nor a father's name after *bin* (see
+    :class:`NameShapeFeature`, *two common words*); ``None`` otherwise."""
+    rs = listed.informative
+    if len(qs) != 2 or al.query_used != {0, 1}:
+        return None
+    for t in qs:
+        if t.role != "name" or t.weight >= 1.0 or t.script_form or len(t.raw) < 2:
+            return None
+    if qs[0].raw in _KUNYA:
+        return None  # (*Abu Muhammad*: a kunya, a name of its own, not two words)
+    if len(rs) < 3 or family_words(listed.original) is not None:
+        return None  # (a marked family name: the iberian rules say which is left out)
+    t = rs[-1]
+    if (
+        len(rs) - 1 not in al.result_used
+        and t.role == "name"
+        and t.weight >= 1.0
+        and not t.optional
+        and not t.after_bin
+        and len(t.raw) > 1
+    ):
+        return t
     return None
 
 

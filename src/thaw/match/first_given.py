@@ -21,6 +21,17 @@ first in so many compound names, are left out for the name after them
 name and one family name, the listed first given name and a family name left
 out (*José Mendoza*, *María Gutiérrez*), names another person who shares two
 common words with the listed one: :func:`later_given_only` finds it.
+
+The same holds beyond Spanish names. A listed person whose first given name
+is a rarer word and whose second is one of the commonest name parts (*Safar
+Ali* MOUSAVI, Persian صفرعلی, one name; *Lance Michael* BROOKS) is called by
+the first, or by the two as one name; a query that gives the common second
+word and the family name alone (*Ali Mousavi*, *Michael Brooks*) names one of
+the thousands who share two common words with the listed person:
+:func:`common_given_only` finds it. A rarer word in second place is the name
+people know a person by often enough (*Boris* Johnson for 'Alexandre Boris de
+Pfeffel JOHNSON') to say nothing, and so is a common first word (*Mohammad*,
+*José*, *John*), which people leave out.
 """
 
 from __future__ import annotations
@@ -31,6 +42,8 @@ from thaw.match.given_genders import recorded_gender
 from thaw.match.iberian import family_words
 from thaw.match.names import Alignment
 from thaw.text import AnalyzedName, Token
+from thaw.text.han_syllables import reads_as_chinese_name
+from thaw.text.korean import reads_as_korean_name
 
 
 def other_sex_first_given(
@@ -100,3 +113,38 @@ def later_given_only(listed: AnalyzedName, al: Alignment) -> tuple[Token, Token]
         return None
     later = next((j for j in given[1:] if j in used), None)
     return None if later is None else (rs[later], rs[given[0]])
+
+
+def common_given_only(
+    qs: tuple[Token, ...], listed: AnalyzedName, al: Alignment
+) -> tuple[Token, Token] | None:
+    """The query's given name and the listed first given name left out in its
+    place, when the listed name is three name words or more written given
+    names first (no marked family name first, neither it nor its words after
+    the first read as a Chinese or Korean name: 'Pony Ma Huateng' is *Ma
+    Huateng* with an English name before it), the query not written in
+    Chinese or Korean characters, its first word is no common name part (weight one) and is left
+    unaligned, its second is a common name part (*Ali*, *Michael*: weight
+    below one) aligned with the query's first word, and its last word is
+    aligned (*Ali Mousavi* against 'Safar Ali Mousavi': *Ali* and *Safar*);
+    ``None`` otherwise (see the module's docstring)."""
+    rs = listed.informative
+    if len(rs) < 3 or len(qs) < 2 or 0 in al.result_used or 1 not in al.result_used:
+        return None
+    if len(rs) - 1 not in al.result_used or not all(t.role == "name" for t in rs[:2]):
+        return None
+    first, second = rs[0], rs[1]
+    if first.weight < 1.0 or second.weight >= 1.0 or len(first.raw) < 2:
+        return None
+    pair = next((p for p in al.pairs if 1 in p.result), None)
+    if pair is None or pair.result != (1,) or min(pair.query) != 0 or qs[0].role != "name":
+        return None
+    family = family_words(listed.original)
+    if family is not None and first.raw in family:
+        return None  # ('MOUSAVI Safar Ali': the family name first)
+    if any(t.script_form for t in qs):
+        return None  # (a name in Chinese or Korean characters: its family name first)
+    for words in (tuple(t.raw for t in rs), tuple(t.raw for t in rs[1:])):
+        if reads_as_chinese_name(words) or reads_as_korean_name(list(words)):
+            return None  # ('Pony Ma Huateng': an English name before a Chinese one)
+    return qs[0], first
