@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from thaw.index.entry import Entry, written_key
@@ -214,6 +215,15 @@ def _reading_key(name: AnalyzedName) -> list[tuple[str, str, float]]:
 def _written(name: str) -> str:
     """``name`` as written, but for case and spacing."""
     return " ".join(name.casefold().split())
+
+
+def _starts_latin(text: str) -> bool:
+    """Whether the first letter or digit of ``text`` is a Latin one, with its
+    diacritics aside (*Ōno*, not *Оно* or *大野*)."""
+    for c in text:
+        if c.isalnum():
+            return unicodedata.normalize("NFKD", c)[0].isascii()
+    return False
 
 
 def _words_of(name: AnalyzedName) -> frozenset[str]:
@@ -401,6 +411,7 @@ class Matcher:
         self._key_of: Query | None = None
         self._key = ""
         self._key_word = ""
+        self._key_latin = False
         # (id(entry), script) -> what a query in that script is compared with
         self._splits: dict[tuple[int, str], _ScriptSplit] = {}
 
@@ -496,17 +507,24 @@ class Matcher:
         if self._key_of is not query:
             self._key = written_key(query.name)
             self._key_word = self._key.split(" ", 1)[0]
+            self._key_latin = self._key.isascii()
             self._key_of = query
         key = self._key
         word = self._key_word
         if not key:
             return None
         found: tuple[AnalyzedName, str, float] | None = None
+        latin = self._key_latin
         for name, kind in entry.names:
             original = name.original
-            # (a cheap necessary condition first: an ASCII name written as the
-            # query holds the query's first word, in lower case)
-            if original.isascii() and word not in original.lower():
+            # (cheap necessary conditions first, as most names differ: an ASCII
+            # name written as the query holds the query's first word, in lower
+            # case; a name in another script is not written as a query in
+            # ASCII letters, which only a Latin letter with a diacritic is)
+            if original.isascii():
+                if word not in original.lower():
+                    continue
+            elif latin and not _starts_latin(original):
                 continue
             if written_key(original) != key:
                 continue
