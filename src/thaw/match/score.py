@@ -500,10 +500,13 @@ class Matcher:
         """The listed name of ``entry`` written as the query is (the same
         :func:`~thaw.index.entry.written_key`; of several, the one whose kind
         counts most), scored at least the ``written`` floor before its kind's
-        factor: as ``best`` aligned it when ``best`` is that name (under the
-        reading that aligned it: *Los Chatas* read as an organisation's
-        name), else as the query's first reading aligns with it; ``None``
-        when the listing publishes no such name."""
+        factor: as ``best`` aligned it when ``best`` is written so (under
+        the reading that aligned it: *Los Chatas* read as an organisation's
+        name), else as the query's first reading aligns with it, when that
+        aligns at least as well as ``best`` did (*Ahmad 'Ali al-Hamzi*, a
+        weak alias, aligns whole, where the primary name *AHMAD AL-HAMZI*
+        left *Ali* over); ``None`` when the listing publishes no such name,
+        or it aligns worse."""
         if self._key_of is not query:
             self._key = written_key(query.name)
             self._key_word = self._key.split(" ", 1)[0]
@@ -534,10 +537,16 @@ class Matcher:
         if found is None:
             return None
         name, kind, factor = found
-        least = self._name_values["written"] * factor
-        if best is not None and best.name is name:
+        if best is not None and (best.name is name or written_key(best.name.original) == key):
+            least = self._name_values["written"] * self._factors.get(best.kind, 1.0)
             return best if best.score >= least else best._replace(score=least)
         alignment = self._aligner.align(self.readings(query)[0], name)
+        if best is not None and alignment.score < best.alignment.score:
+            # (the written name aligns worse under the query's first reading
+            # than the best name under the reading that found it: a query
+            # whose stress marks split a word, 'Но́виков', is read better so)
+            return None
+        least = self._name_values["written"] * factor
         return BestName(alignment, name, kind, max(alignment.score * factor, least))
 
     def _best_name(self, query: Query, entry: Entry) -> tuple[AnalyzedName, BestName | None]:
