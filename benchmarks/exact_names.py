@@ -26,7 +26,12 @@ active listing is screened twice, pasted where the name goes as the authority
 wrote it (``IMO 9167148``, a SWIFT/BIC, a crypto address, a passport number),
 and given as the identifier number of a query whose name says nothing
 (*Unknown*, the listing's schema). Counted by the identifier's kind; a number
-several listings publish is found when this listing is among the hits.
+several listings publish is found when this listing is among the hits. It also
+counts the stored numbers that still hold words beside the number (a remark the
+authority wrote in the number's field, *381110042 (Expired 25 Jan. 2016)*,
+*TIN: 780245503097*, *3811964 (Delaware)*: the analyst types the number alone,
+so such a number is not found by it; :mod:`thaw.sources.numbers` reads the
+remark apart) and lists them.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from __future__ import annotations
 import argparse
 import collections
 import hashlib
+import re
 import sys
 import time
 from pathlib import Path
@@ -120,6 +126,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+_WORDS_LEFT = re.compile(r"[a-z]{3}|\s\([^()]*[A-Za-z]{2}[^()]*\)|, |: ")
+"""Words beside a number in its field: a word in lower case, a bracketed
+word after a space, a comma or a colon and a space (a crypto address, in mixed
+case, is not read so; a Myanmar registration card written with its township,
+*5/KALATA (NAING) 127084*, is, and stays)."""
+
+
+def _holds_words(kind: str, number: str) -> bool:
+    """Whether a stored identifier number still holds words beside the number."""
+    return kind != "crypto" and _WORDS_LEFT.search(number) is not None
+
+
 def _identifiers(home: Path, sample: int, show: int) -> int:
     """The ``--ids`` mode: is a listing found by each identifier it publishes,
     pasted as the name, and given as the identifier number of an unknown name?"""
@@ -157,7 +175,9 @@ def _identifiers(home: Path, sample: int, show: int) -> int:
                 came = "; ".join(f"{h.score:.2f} {h.name}" for h in hits[:2]) or "no hits"
                 misses.append(f"  {kind:<16} {way:<9} {number!r} ({key} {schema}): {came}")
     cpu = time.process_time() - start
+    worded = sorted({(kind, n) for _, _, kind, n in numbers if _holds_words(kind, n)})
     print(f"{sum(total.values()):,} identifiers of {len(numbers):,} screened, in {cpu:.1f} CPU s")
+    print(f"numbers stored with words beside the number: {len(worded)} of {len(numbers):,}")
     print(f"{'kind':<17}{'numbers':>8}" + "".join(f"{w:>11}" for w in ways))
     for kind in sorted(total):
         print(f"{kind:<17}{total[kind]:>8}" + "".join(f"{missed[kind, w]:>11}" for w in ways))
@@ -168,6 +188,10 @@ def _identifiers(home: Path, sample: int, show: int) -> int:
         print("misses:")
         for line in misses[:show]:
             print(line)
+        if worded:
+            print("numbers with words:")
+            for kind, number in worded[:show]:
+                print(f"  {kind:<16} {number!r}")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from thaw.model import Link, Name, Record
+from thaw.sources.numbers import published_identifiers
 from thaw.sources.ofac_remarks import (
     apply_document,
     apply_feature,
@@ -73,11 +74,18 @@ def test_passport_with_dates_and_citizenship() -> None:
     assert (cedula.kind, cedula.number, cedula.label) == ("national_id", "71613130", "Cedula No.")
 
 
-def test_parenthesis_that_is_not_a_country_stays_in_the_number() -> None:
+def test_parenthesis_that_is_not_a_country_is_a_remark_of_the_number() -> None:
+    # the registry court or state is kept, as a note: an analyst types the number
+    # alone (--id-number "HRB 14604"), and the matcher compares numbers whole
+    # (the reader keeps it with the number; a publication opened reads it apart,
+    # thaw.sources.numbers, as every reader's)
     r = _org("Registration Number HRB 14604 (Hamburg) (Germany); Registration ID 123 (Stuttgart).")
     first, second = r.identifiers
     assert (first.number, first.country) == ("HRB 14604 (Hamburg)", "de")
     assert (second.number, second.country) == ("123 (Stuttgart)", None)
+    first, second = published_identifiers(r).identifiers
+    assert (first.number, first.country, first.note) == ("HRB 14604", "de", "Hamburg")
+    assert (second.number, second.country, second.note) == ("123", None, "Stuttgart")
 
 
 def test_vessel_and_crypto_identifiers() -> None:

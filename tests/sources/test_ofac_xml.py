@@ -85,7 +85,8 @@ def test_legacy_xml() -> None:
     assert [(link.relation, link.source_id) for link in popova.links] == [("linked_to", "34336")]
 
     nitc = records["15117"]
-    assert nitc.identifiers[0].number == "HRB 14604 (Hamburg)"
+    # the registry court is a remark of the number (thaw.sources.numbers)
+    assert (nitc.identifiers[0].number, nitc.identifiers[0].note) == ("HRB 14604", "Hamburg")
     assert nitc.extra == {"website": "www.nitc.co.ir"}
     assert "All offices worldwide" in nitc.remarks
 

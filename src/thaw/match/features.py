@@ -42,7 +42,7 @@ from typing import ClassVar, Final
 
 from rapidfuzz.distance import OSA
 
-from thaw.index.entry import Entry, IdNumber, normalize_id
+from thaw.index.entry import Entry, IdNumber, normalize_id, written_key
 from thaw.match.consonants import consonantal, latin_nisba, other_consonant, other_nisba
 from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
 from thaw.match.first_given import common_given_only, later_given_only, other_sex_first_given
@@ -237,7 +237,12 @@ class NameFeature(Feature):
     differ (:mod:`thaw.match.names`). The name score enters the combination
     capped: a name alone never scores above the cap. An identifier published on
     the listing and carried by the query decides on its own: a name that does
-    not align then costs no more than ``floor_on_identifier``."""
+    not align then costs no more than ``floor_on_identifier``. A name written
+    down as a party's that the listing publishes as written (case, spacing and
+    punctuation aside) is that name: it scores at least ``written`` before the
+    factor of its kind, however low the alignment weighs its words (a short
+    handle *EL JT*, a lone given name *Abdul*, a legal form *ASBL*), so that a
+    weak alias pasted as published is found, at the foot of the hits."""
 
     name = "name"
     weight = 1.0
@@ -248,6 +253,11 @@ class NameFeature(Feature):
         "former": Magnitude(0.97, "factor on the score of a former name"),
         "floor_on_identifier": Magnitude(
             -2.0, "the least contribution of the name when an identifier matches"
+        ),
+        "written": Magnitude(
+            0.8,
+            "the least score, before its kind's factor, of a listed name the query "
+            "writes as published (case, spacing and punctuation aside)",
         ),
     }
 
@@ -286,6 +296,14 @@ class NameFeature(Feature):
             f"{nm.describe()} = {ctx.name_score:.2f}"
         )
         note += _surnames_note(ctx)
+        if _floored_as_written(ctx, m):
+            note += f" (the name as the listing writes it: at least {m['written']:.2f}" + (
+                f", a {kind} name's share of it: a weak alias is weak evidence alone)"
+                if kind == "weak"
+                else ")"
+                if kind in ("primary", "alias")
+                else f", a {kind} name's share of it)"
+            )
         if ctx.name_score > m["cap"]:
             note += f" (capped at {m['cap']:.2f} for a name-only match)"
         if floor:
@@ -323,6 +341,19 @@ _BODY_WORDS: Final = _KIND_WORDS | {
 #: An aircraft's registration mark: a nationality prefix, a hyphen, the mark
 #: (EP-MNA, P4-MIS; written without the hyphen too, M-IABU).
 _REGISTRATION: Final = re.compile(r"[A-Z0-9]{1,3}-?[A-Z0-9]{1,5}", re.IGNORECASE)
+
+
+def _floored_as_written(ctx: Context, m: Values) -> bool:
+    """Whether the name's score is the ``written`` floor of
+    :class:`NameFeature`: the query, a party's name, writes the best listed
+    name as published and its alignment scores less."""
+    best = ctx.best
+    return (
+        best is not None
+        and ctx.query.as_named
+        and best.alignment.score < m["written"]
+        and written_key(best.name.original) == written_key(ctx.query.name)
+    )
 
 
 def _personal(schema: str | None, tokens: tuple[Token, ...]) -> bool:

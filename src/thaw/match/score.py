@@ -38,9 +38,10 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
-from thaw.index.entry import Entry
+from thaw.index.entry import Entry, written_key
 from thaw.match.config import DEFAULT_CONFIG, MatchConfig
 from thaw.match.countries import named_countries, query_form_laws
 from thaw.match.features import (
@@ -214,6 +215,15 @@ def _reading_key(name: AnalyzedName) -> list[tuple[str, str, float]]:
 def _written(name: str) -> str:
     """``name`` as written, but for case and spacing."""
     return " ".join(name.casefold().split())
+
+
+def _starts_latin(text: str) -> bool:
+    """Whether the first letter or digit of ``text`` is a Latin one, with its
+    diacritics aside (*Ōno*, not *Оно* or *大野*)."""
+    for c in text:
+        if c.isalnum():
+            return unicodedata.normalize("NFKD", c)[0].isascii()
+    return False
 
 
 def _words_of(name: AnalyzedName) -> frozenset[str]:
@@ -396,6 +406,12 @@ class Matcher:
         self._korean: tuple[tuple[tuple[tuple[str, ...], ...], ...], ...] | None = None
         self._family: int | None = None
         self._simplified = ""
+        # the query's written key and its first word, for the listed names
+        # written as it is (:meth:`written_name`)
+        self._key_of: Query | None = None
+        self._key = ""
+        self._key_word = ""
+        self._key_latin = False
         # (id(entry), script) -> what a query in that script is compared with
         self._splits: dict[tuple[int, str], _ScriptSplit] = {}
 
@@ -434,8 +450,27 @@ class Matcher:
         written as a Chinese name is (:func:`thaw.text.han_names.written_as_chinese`),
         not a name whose reading joins its family name and given name into
         one listed word (:func:`_joins_family`) unless the listing is known by
-        one word (:func:`thaw.match.spelling.known_by_one_word`)."""
+        one word (:func:`thaw.match.spelling.known_by_one_word`).
+
+        A name written down as a party's (``as_named``) that the listing
+        publishes as written, case, spacing and punctuation aside
+        (:meth:`written_name`), is that name: it is the best name, however
+        another of the listing's names aligns, and scores at least the
+        name's ``written`` floor (:class:`~thaw.match.features.NameFeature`)
+        before the factor of its kind. An analyst who pastes the listing's
+        weak alias *'Ahmad 'Ali al-Hamzi'* is shown that alias, not the
+        primary name *AHMAD AL-HAMZI* that aligns a little better and leaves
+        *Ali* over; a published name the alignment weighs low, a short
+        handle (*EL JT*, *1-P*), a lone given name (*Abdul*) or a legal form
+        (*ASBL*), still finds its listing, a weak alias at the foot of the
+        hits (its issuer's word that it is weak evidence alone)."""
         used, best = self._best_name(query, entry)
+        if query.as_named:
+            written = self.written_name(query, entry, best)
+            if written is not None:
+                if best is None or written.name is not best.name:
+                    used = self.readings(query)[0]
+                return used, written
         if best is not None and entry.schema == "Person" and len(best.alignment.pairs) > 1:
             # (a Spanish or Portuguese name with two family names, a given
             # name and one of them aligned)
@@ -458,6 +493,61 @@ class Matcher:
         finally:
             self._alone = None
         return used, best
+
+    def written_name(
+        self, query: Query, entry: Entry, best: BestName | None = None
+    ) -> BestName | None:
+        """The listed name of ``entry`` written as the query is (the same
+        :func:`~thaw.index.entry.written_key`; of several, the one whose kind
+        counts most), scored at least the ``written`` floor before its kind's
+        factor: as ``best`` aligned it when ``best`` is written so (under
+        the reading that aligned it: *Los Chatas* read as an organisation's
+        name), else as the query's first reading aligns with it, when that
+        aligns at least as well as ``best`` did (*Ahmad 'Ali al-Hamzi*, a
+        weak alias, aligns whole, where the primary name *AHMAD AL-HAMZI*
+        left *Ali* over); ``None`` when the listing publishes no such name,
+        or it aligns worse."""
+        if self._key_of is not query:
+            self._key = written_key(query.name)
+            self._key_word = self._key.split(" ", 1)[0]
+            self._key_latin = self._key.isascii()
+            self._key_of = query
+        key = self._key
+        word = self._key_word
+        if not key:
+            return None
+        found: tuple[AnalyzedName, str, float] | None = None
+        latin = self._key_latin
+        for name, kind in entry.names:
+            original = name.original
+            # (cheap necessary conditions first, as most names differ: an ASCII
+            # name written as the query holds the query's first word, in lower
+            # case; a name in another script is not written as a query in
+            # ASCII letters, which only a Latin letter with a diacritic is)
+            if original.isascii():
+                if word not in original.lower():
+                    continue
+            elif latin and not _starts_latin(original):
+                continue
+            if written_key(original) != key:
+                continue
+            factor = self._factors.get(kind, 1.0)
+            if found is None or factor > found[2]:
+                found = (name, kind, factor)
+        if found is None:
+            return None
+        name, kind, factor = found
+        if best is not None and (best.name is name or written_key(best.name.original) == key):
+            least = self._name_values["written"] * self._factors.get(best.kind, 1.0)
+            return best if best.score >= least else best._replace(score=least)
+        alignment = self._aligner.align(self.readings(query)[0], name)
+        if best is not None and alignment.score < best.alignment.score:
+            # (the written name aligns worse under the query's first reading
+            # than the best name under the reading that found it: a query
+            # whose stress marks split a word, 'Но́виков', is read better so)
+            return None
+        least = self._name_values["written"] * factor
+        return BestName(alignment, name, kind, max(alignment.score * factor, least))
 
     def _best_name(self, query: Query, entry: Entry) -> tuple[AnalyzedName, BestName | None]:
         """:meth:`best_name` before its check of a Chinese family name."""

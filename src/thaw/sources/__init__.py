@@ -29,6 +29,7 @@ from thaw.sources.base import (
     read_head,
     wide_encoding,
 )
+from thaw.sources.numbers import published_records
 
 __all__ = [
     "Job",
@@ -114,9 +115,12 @@ class Job:
         return Job(self.reader, self.path, dict(self.companions), name)
 
     def open(self) -> Publication:
-        """Start reading (records stream lazily)."""
+        """Start reading (records stream lazily), each record's identifiers read
+        as published: the number apart from its remark
+        (:func:`thaw.sources.numbers.published_identifiers`)."""
         pub = self.reader().read(self.path, self.companions)
         pub.files = [self.path, *self.companions.values()]
+        pub.records = published_records(pub.records)
         if self.dataset is not None:
             from thaw.sources.ftm import as_dataset  # noqa: PLC0415
 

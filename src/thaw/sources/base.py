@@ -60,12 +60,14 @@ class Publication:
     files: list[Path] = field(default_factory=list)
 
 
-READING_VERSION = 2
+READING_VERSION = 3
 """The version of what the readers read through the shared helpers of
 :mod:`thaw.sources.common` (each reader's :attr:`Reader.version` by default).
 1: a birth year published as an estimate ("circa 1975") was read as that year
 alone; 2: it is also named as an estimate
-(:attr:`thaw.model.Record.birth_estimates`)."""
+(:attr:`thaw.model.Record.birth_estimates`); 3: an identifier number published
+with a remark ("381110042 (Expired 25 Jan. 2016)") is read as the number, the
+remark in its note (:mod:`thaw.sources.numbers`)."""
 
 
 class Reader(abc.ABC):
