@@ -150,9 +150,7 @@ class PartyScreener(Screener):
         # a party publishing the name as the query writes it stays among the
         # hits, however many parties score higher (:func:`keep_written`)
         keys = self.index.listing_keys
-        written = (
-            {keys[p] for p in self.index.written_positions(query.name)} if query.as_named else set()
-        )
+        written = {keys[p] for p in self.written_of(query)}
 
         def writes(hit: Hit) -> bool:
             return any(f"{x.source}:{x.source_id}" in written for x in hit.listings)
