@@ -156,6 +156,7 @@ from thaw.text import (
     TokenStats,
     abjad_key,
     analyze_name,
+    consonantal,
     fold_token,
     index_keys,
     name_variants,
@@ -234,9 +235,6 @@ KOREAN_MIN_COVERAGE = 0.6
 #: keys, one edit apart, at 0.6 against 0.9 for equal ones, and retrieval
 #: credits them as much less than :data:`KEY_CREDIT`.
 ABJAD_NEAR_CREDIT = 0.5
-#: The vowels a reading of an abjad of consonants (Arabic, Persian) never
-#: writes, and a reading of Thai or Khmer does (``thaw.match.consonants``).
-_READ_VOWELS = frozenset("eiou")
 #: The fewest letters of the longer of two such keys that meet (the
 #: matcher's ``_abjad_similarity`` aligns none shorter one edit apart).
 ABJAD_NEAR_MIN = 3
@@ -1611,7 +1609,7 @@ class CandidateIndex:
             # ش as French spellings write it, ch (عكاشة *Akkacha*), which the
             # abjad key reads as h
             keys.append("k:~" + abjad_key(token.raw.replace("sh", "ch")))
-        if token.abjad and "th" in token.raw and _READ_VOWELS.isdisjoint(token.raw):
+        if token.abjad and "th" in token.raw and consonantal(token.raw):
             # ث as Persian, Urdu and Turkish say it and their Latin spellings
             # write it, s (وثيق *Wasiq*, غياث *Ghias*), as the matcher reads it
             keys.append("k:~" + abjad_key(token.raw.replace("th", "s")))

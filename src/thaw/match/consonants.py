@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from thaw.text import Token, abjad_key
+from thaw.text import Token, abjad_key, consonantal
 
 #: Pairs of consonants of the keys (:func:`thaw.text.abjad_key`) that spell one
 #: letter of an abjad in some romanisation: ض and ذ as *d* or *z* (*Ramadan*,
@@ -31,17 +31,6 @@ from thaw.text import Token, abjad_key
 SPELT_ALIKE: Final = frozenset(
     frozenset(pair) for pair in ("dz", "tz", "st", "dt", "bf", "hk", "sz")
 )
-
-#: The vowels a reading of a script of consonants never writes (:func:`consonantal`).
-_READ_VOWELS: Final = frozenset("eiou")
-
-
-def consonantal(reading: str) -> bool:
-    """Whether ``reading``, a word read from an abjad, writes no vowel but *a*:
-    a reading of a script of consonants (Arabic, Persian, Hebrew), whose
-    letters stand one for one, not of one that writes its vowels (Thai,
-    Khmer: *sombati*, *kun*), whose romanisations vary otherwise."""
-    return _READ_VOWELS.isdisjoint(reading)
 
 
 def _spelt_alike(a: str, b: str, spelt: str) -> bool:

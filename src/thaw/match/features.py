@@ -43,7 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id, written_key
-from thaw.match.consonants import consonantal, latin_nisba, other_consonant, other_nisba
+from thaw.match.consonants import latin_nisba, other_consonant, other_nisba
 from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
 from thaw.match.first_given import common_given_only, later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
@@ -63,7 +63,7 @@ from thaw.match.transcription import transcription_pairs
 from thaw.match.types import FeatureResult, Query
 from thaw.match.written import as_written
 from thaw.sources.common import APPROXIMATE_YEARS
-from thaw.text import AnalyzedName, Token, skeleton, vocab
+from thaw.text import AnalyzedName, Token, consonantal, skeleton, vocab
 from thaw.text.han_names import written_as_chinese
 from thaw.text.korean import reads_as_korean_name
 

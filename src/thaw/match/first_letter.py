@@ -30,9 +30,8 @@ from __future__ import annotations
 from typing import Final
 
 from thaw.match.consonants import SPELT_ALIKE as ABJAD_ALIKE
-from thaw.match.consonants import consonantal
 from thaw.match.given_genders import recorded_gender
-from thaw.text import Token
+from thaw.text import Token, consonantal
 
 #: Pairs of first letters that spell one sound in some romanisation: *c*, *k*,
 #: *q* (*Kasim*, *Qasim*, *Cassim*); *g*, *j*, *c* for ج (*Gamal*, *Jamal*,

@@ -110,8 +110,7 @@ from typing import Final, NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from thaw.match.consonants import consonantal
-from thaw.text import AnalyzedName, Token, abjad_key, fold_token, skeleton
+from thaw.text import AnalyzedName, Token, abjad_key, consonantal, fold_token, skeleton
 from thaw.text.analyze import (
     ALLAH,
     ALLAH_SPELLINGS,
@@ -517,7 +516,7 @@ _SPELLING_CONSONANTS: Final = frozenset("hr")
 def _unread_consonant(q: Token, r: Token, q_key: str, r_key: str) -> bool:
     """Whether the Latin word of a pair whose other word was read from a
     script that writes its vowels (Khmer, Thai: its reading is not
-    :func:`thaw.match.consonants.consonantal`) has one consonant more than
+    :func:`thaw.text.consonantal`) has one consonant more than
     that reading, inside the word (neither its first consonant nor its last),
     which no reading of the original has: another name (សីហនុ *seihanu* is
     not *Sihamoni*). Those scripts write every consonant a name has, so

@@ -25,7 +25,7 @@ from thaw.text.analyze import (
     listed_variants,
     name_variants,
 )
-from thaw.text.fold import abjad_key, fold_token, skeleton
+from thaw.text.fold import abjad_key, consonantal, fold_token, skeleton
 from thaw.text.stats import TokenStats
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "abjad_key",
     "analyze_name",
     "analyze_names",
+    "consonantal",
     "fold_token",
     "index_keys",
     "listed_variants",

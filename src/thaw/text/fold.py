@@ -398,6 +398,16 @@ def written_vowels_differ(reading: str, latin: str) -> bool:
 _CONSONANTAL: Final = frozenset("eiou")
 
 
+def consonantal(reading: str) -> bool:
+    """Whether ``reading``, a word read from an abjad, writes no vowel but *a*:
+    a reading of a script of consonants (Arabic, Persian, Hebrew), whose
+    letters stand one for one, not of one that writes its vowels (Thai,
+    Khmer: *sombati*, *kun*), whose romanisations vary otherwise. Retrieval
+    (:mod:`thaw.index.candidates`) and the matcher (:mod:`thaw.match`) ask it
+    alike."""
+    return _CONSONANTAL.isdisjoint(reading)
+
+
 def first_sounds_differ(reading: str, latin: str) -> bool:
     """Whether a word read from the Arabic or Hebrew script and a Latin word
     begin differently, one with a vowel and the other with a consonant: those
