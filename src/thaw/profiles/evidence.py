@@ -1518,12 +1518,7 @@ def contained_name(a: Features, b: Features, ctx: Context) -> tuple[NameF, NameF
             short, long = (x, y) if len(x.tokens) < len(y.tokens) else (y, x)
             if len(short.tokens) < 2 or len(short.tokens) == len(long.tokens):
                 continue
-            left = list(long.tokens)
-            for t in short.tokens:
-                if t not in left:
-                    break
-                left.remove(t)
-            else:
+            if _within(short.tokens, long.tokens):
                 rarity = ctx.rarity(short.tokens)
                 if rarity > best_rarity:
                     best, best_rarity = (short, long), rarity
