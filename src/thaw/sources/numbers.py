@@ -32,11 +32,12 @@ from thaw.model import Identifier, Record
 from thaw.sources.common import identifier_kind
 
 _LABEL_END = re.compile(
-    r"(?:^|[\s(])(?:number|numbers|no|nr|n°|num|#)\.?:?$|:$",
+    r"(?:^|\()(?:number|numbers|no|nr|n°|num|#)\.?:?$|:$",
     re.IGNORECASE,
 )
-"""A prefix that ends with a label of the number after it (*passport number*,
-*no.*, *No.:*, *TIN:*)."""
+"""A word that ends a prefix with a label of the number after it (*passport
+number*, *no.*, *No.:*, *TIN:*): asked of the prefix's last word alone, as no
+label spans a space, so that a field of many words reads in linear time."""
 
 _BARE_LABEL = re.compile(r"(?:number|no|nr|n°|num|#)\.?", re.IGNORECASE)
 """A label that says nothing but "number", left out of the remark."""
@@ -51,10 +52,7 @@ _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _LIST_DOT = re.compile(r"(?<=\d)\.\s+(?=\S*\d)")
 """Numbers listed with a dot between them (*712895726. 753173718*)."""
 
-_TRAILING_REMARK = re.compile(r"\s+\(([^()]*[A-Za-z]{2}[^()]*)\)\s*$")
-"""A remark in brackets after the number, holding a word (*(Expired 25 Jan.
-2016)*, *(Delaware)*, *(US)*); a bracketed digit or letter is part of it
-(*K357514(4)*, *IT022428/2014(G)*)."""
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 
 _ISSUED = re.compile(r"\s+\(?((?:issued|expir\w*|valid|dated|date of)\b.*)$", re.IGNORECASE)
 """Where a remark of issue or validity starts (*12345 issued 2010*)."""
@@ -68,6 +66,30 @@ def _has_digit(text: str) -> bool:
 
 def _balanced(text: str) -> bool:
     return text.count("(") == text.count(")")
+
+
+def _trailing_remark(text: str, end: int) -> tuple[int, str] | None:
+    """``(end, remark)`` where ``text[:end]`` ends in a remark in brackets
+    after a space, holding a word (*(Expired 25 Jan. 2016)*, *(Delaware)*,
+    *(US)*): the remark, and where the number before it ends; else ``None``.
+    A bracketed digit or letter is part of the number (*K357514(4)*,
+    *IT022428/2014(G)*). (Found from the closing bracket back, and by
+    position rather than by cutting ``text``, so that a long field, with no
+    closing bracket or with many remarks, reads in linear time: a regular
+    expression searched from every bracket backtracks quadratically.)"""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] != ")":
+        return None
+    opening = text.rfind("(", 0, end - 1)
+    if opening < 1 or not text[opening - 1].isspace():
+        return None
+    inside = text[opening + 1 : end - 1]
+    if ")" in inside or _TWO_LETTERS.search(inside) is None:
+        return None
+    while opening > 0 and text[opening - 1].isspace():
+        opening -= 1
+    return opening, inside.strip()
 
 
 def _prose(token: str) -> bool:
@@ -127,9 +149,12 @@ def _read_one(text: str) -> list[Published]:
     if (m := _ISSUED.search(number)) and _has_digit(number[: m.start()]):
         after.insert(0, m[1].rstrip(" )"))
         number = number[: m.start()]
-    while m := _TRAILING_REMARK.search(number):
-        after.insert(0, m[1].strip())
-        number = number[: m.start()]
+    end, trailing = len(number), []
+    while (bracket := _trailing_remark(number, end)) is not None:
+        end, words = bracket
+        trailing.append(words)
+    after[:0] = reversed(trailing)
+    number = number[:end]
     # words of prose after the last token with a digit (A7800002 Border Crossing)
     tokens = number.split(" ")
     last = max(i for i, t in enumerate(tokens) if _has_digit(t))
@@ -140,7 +165,7 @@ def _read_one(text: str) -> list[Published]:
     first = min(i for i, t in enumerate(tokens) if _has_digit(t))
     cut = 0
     for i in range(first):
-        if _LABEL_END.search(" ".join(tokens[: i + 1])):
+        if _LABEL_END.search(tokens[i]):
             cut = i + 1
     if cut == 0:
         cut = max((i + 1 for i in range(first) if _prose(tokens[i])), default=0)
