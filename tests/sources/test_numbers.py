@@ -85,6 +85,15 @@ def test_words_that_hold_no_number_are_no_identifier() -> None:
     assert read_numbers("  ") == []
 
 
+@pytest.mark.parametrize(
+    "published", ["Passport (Expired 2010)", "see (no. 1)", "Passport (issued 2001) (US)"]
+)
+def test_a_field_whose_only_digits_are_in_a_remark_is_kept_whole(published: str) -> None:
+    """Its digits are the remark's, not a number's: the field is kept as
+    published (it raised ValueError, which stopped the list's update)."""
+    assert read_numbers(published) == [Published(published)]
+
+
 def test_a_long_hostile_field_is_read_in_linear_time() -> None:
     """A list is read whatever its fields hold: a megabyte of letters after an
     opening bracket that never closes, of words before a number, or of remarks

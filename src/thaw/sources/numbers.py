@@ -149,8 +149,11 @@ def _read_one(text: str) -> list[Published]:
     if (m := _ISSUED.search(number)) and _has_digit(number[: m.start()]):
         after.insert(0, m[1].rstrip(" )"))
         number = number[: m.start()]
+    # (a remark is cut only with a digit before it: the number of *Passport
+    # (Expired 2010)* is no number)
+    first_digit = next(i for i, c in enumerate(number) if c.isdigit())
     end, trailing = len(number), []
-    while (bracket := _trailing_remark(number, end)) is not None:
+    while (bracket := _trailing_remark(number, end)) is not None and bracket[0] > first_digit:
         end, words = bracket
         trailing.append(words)
     after[:0] = reversed(trailing)
