@@ -75,6 +75,10 @@ Organisations that share only a one-word acronym ("ICI") whose full names
 disagree, where each spells out what its own acronyms stand for, are two
 parties (:func:`coincident_acronym`, :mod:`thaw.profiles.acronyms`).
 
+A listing that publishes no nationality is of the state that issued its
+passport or national identity number, where that agrees with the other's
+(:func:`documented_nationality`; never a conflict).
+
 A birth *year* (or month) suffices for persons when the nationalities agree, the
 name is rare, or both listings publish the very same range of two or more
 birth years under the same sanctions regime ("KONY, Ali" and "ALI KONY", born
@@ -1358,6 +1362,9 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             return _mononym_edge(a, b, name, ev, ctx)
         nat = compare_countries(a.nationalities, b.nationalities)
         ev["nationality"] = nat
+        if nat == "unknown" and documented_nationality(a, b):
+            nat = "agree"
+            ev["nationality"] = "agree by document"
         rare = name.rarity >= RARE_NAME
         if dob == "near" and (
             not (name.level == "exact" and name.both_ways and rare and shared_regimes)
@@ -1972,6 +1979,32 @@ def _shared_contact(a: Features, b: Features, ctx: Context) -> dict[str, list[st
     if addresses:
         out["addresses"] = addresses
     return out
+
+
+NATIONALITY_DOCUMENTS = frozenset({"passport", "national_id"})
+"""Identifier kinds whose issuing country is a nationality of the holder: a
+state issues its passports and national identity numbers to its own citizens
+(:func:`documented_nationality`)."""
+
+
+def documented_nationality(a: Features, b: Features) -> bool:
+    """Whether two persons' nationalities agree once a side that publishes
+    none is given the countries that issued its passports and national
+    identity numbers (:data:`NATIONALITY_DOCUMENTS`): OFAC's Issam SHAMMOUT,
+    born 1971-08-26, with a Syrian passport and no nationality, is of the
+    UK's, Syrian, born 1971, though OFAC lists him under its Iran and
+    terrorism programmes and the UK under its Syria regime. Only ever an
+    agreement: a document of another state is no conflict, as a person may
+    hold several."""
+
+    def held(f: Features) -> frozenset[str]:
+        return f.nationalities or frozenset(
+            i.country for i in f.identifiers if i.kind in NATIONALITY_DOCUMENTS and i.country
+        )
+
+    if a.nationalities and b.nationalities:
+        return False
+    return compare_countries(held(a), held(b)) == "agree"
 
 
 def regime_share(a: Features, b: Features) -> float:
