@@ -173,7 +173,10 @@ common (:func:`shared_days`).
     The rows in which a list writes one party, one per address: the same
     name as written and the same order listing it
     (:func:`thaw.profiles.features.rows_key`), as the Denied Persons List
-    writes AL NASER AIRLINES at four addresses, three ways; made by
+    writes AL NASER AIRLINES at four addresses, three ways; the same words
+    in another order, or the name without middle words at an address of
+    the fuller name's, under one order ('IHSAN MEDHAT "SAMMY" ELASHI',
+    "SAMMY (IHSAN MEDHAT) ELASHI", "IHSAN MEDHAT ELASHI"); made by
     :func:`thaw.profiles.linker.row_edges`, not by :func:`compare`, and as
     strong as a reference.
 """
