@@ -1,6 +1,7 @@
-"""A person's passport or national identity number says what state they are
-a citizen of, where a listing publishes no nationality
-(``documented_nationality``). Every name is invented."""
+"""What a person's listing that publishes no nationality still says about
+it: a passport or national identity number, the state they are a citizen
+of (``documented_nationality``); the very same place of birth
+(``Features.birth_places``). Every name is invented."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from tests.profiles.profile_fixtures import person
 from thaw.model import Identifier, Record
 from thaw.profiles import features_of, link
 from thaw.profiles.evidence import documented_nationality
+from thaw.profiles.features import place_key
 
 UK = person(
     "uk_ofsi", "50001", "Nizar QARDOUH", dob=["1971"], nationality=["sy"], programs=["Syria"]
@@ -56,3 +58,51 @@ def test_documented_nationality_only_stands_in_for_a_missing_one() -> None:
     assert not documented_nationality(uk, features_of(_ofac(Identifier("tax_id", "1", "sy"))))
     lebanese = _ofac(Identifier("passport", "6300001", "sy"), nationality=["lb"])
     assert not documented_nationality(uk, features_of(lebanese))
+
+
+def _born(record: Record, *places: str) -> Record:
+    record.birth_places = list(places)
+    return record
+
+
+AU = person(
+    "au_dfat", "60001", "Yahya Al-Qutaybi", dob=["1977"], nationality=["ye"],
+    programs=["2140 (Yemen)"],
+)  # fmt: skip
+OFAC = person("us_ofac_sdn", "60002", "AL-QUTAYBI, Yahya", dob=["1977"], programs=["SDGT"])
+
+
+def test_the_very_same_place_of_birth_links_a_year_of_birth() -> None:
+    """Issue 11 §5 (Yusuf AL-MADANI, Amir ABDULLAH, SAIDULLAH JAN, Safia
+    FARKASH): OFAC publishes no nationality, only a place of birth, the very
+    one the other authorities give ("Muhatta Directorate, Hajjah Province,
+    Yemen"), under a programme other than theirs. With the same name and
+    birth year, the place says what an agreeing nationality would: OFAC's
+    listing joins the party's profile, where it had stood alone."""
+    place = "Muhatta Directorate, Hajjah Province, Yemen"
+    au, ofac = _born(AU, place), _born(OFAC, place)
+    assert _clusters(au, ofac) == [["au_dfat:60001", "us_ofac_sdn:60002"]]
+    edge = link([features_of(au), features_of(ofac)]).edges[0]
+    assert edge.evidence["nationality"] == "agree by place of birth"
+
+
+def test_another_place_or_a_country_alone_links_nothing() -> None:
+    """Another town is no agreement, and a country alone says no more than
+    the nationality that the other side publishes and this one does not."""
+    au = _born(AU, "Muhatta Directorate, Hajjah Province, Yemen")
+    assert _clusters(au, _born(OFAC, "Sana'a, Yemen")) == [
+        ["au_dfat:60001"],
+        ["us_ofac_sdn:60002"],
+    ]
+    assert _clusters(_born(AU, "Yemen"), _born(OFAC, "Yemen")) == [
+        ["au_dfat:60001"],
+        ["us_ofac_sdn:60002"],
+    ]
+
+
+def test_place_key() -> None:
+    """A place's words, case folded; a country alone is no key."""
+    assert place_key("Moscow, Russia") == "moscow russia"
+    assert place_key("Giyan District, Paktika Province") == "giyan district paktika province"
+    assert place_key("Yemen") == ""
+    assert place_key("Democratic Republic of the Congo") == ""

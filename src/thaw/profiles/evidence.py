@@ -77,7 +77,9 @@ parties (:func:`coincident_acronym`, :mod:`thaw.profiles.acronyms`).
 
 A listing that publishes no nationality is of the state that issued its
 passport or national identity number, where that agrees with the other's
-(:func:`documented_nationality`; never a conflict).
+(:func:`documented_nationality`; never a conflict), and the very same place
+of birth, more than a country (:func:`thaw.profiles.features.place_key`),
+agrees as a nationality would.
 
 A birth *year* (or month) suffices for persons when the nationalities agree, the
 name is rare, or both listings publish the very same range of two or more
@@ -1368,6 +1370,14 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
         if nat == "unknown" and documented_nationality(a, b):
             nat = "agree"
             ev["nationality"] = "agree by document"
+        elif nat == "unknown" and set(a.birth_places) & set(b.birth_places):
+            # (the very same place of birth, a town or district, says what
+            # an agreeing nationality would: Yusuf AL-MADANI, born 1977 in
+            # the Muhatta Directorate of Hajjah, Yemeni for Australia, of no
+            # nationality for OFAC, which lists him under its terrorism
+            # programme and Australia under its Yemen regime)
+            nat = "agree"
+            ev["nationality"] = "agree by place of birth"
         rare = name.rarity >= RARE_NAME
         if dob == "near" and (
             not (name.level == "exact" and name.both_ways and rare and shared_regimes)
