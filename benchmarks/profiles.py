@@ -26,8 +26,13 @@ Loads the newest publication of every readable source from ``--lists`` (default
   persons whose full birth dates, genders or nationalities all differ, whose
   birth years are a generation apart or whose names' suffixes, SR and JR,
   differ; organisations in countries none shared, or a party and a
-  subsidiary, branch or management company named after it; vessels of
-  different IMO numbers), and prints N examples of each kind to read.
+  subsidiary, branch or management company named after it, or whose tax or
+  registration numbers of one country differ; vessels of different IMO
+  numbers; a listing in the profile of a UN listing whose regimes it shares
+  none of, where the UN lists the name again under one it shares; and, to
+  read, one list's two listings in one profile), and prints N examples of
+  each kind to read. Organisations of agreeing names at one street address
+  count among the splits too.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from pathlib import Path
 
 from thaw.profiles import Profiles, features_of, link
 from thaw.profiles.evidence import (
+    NEUTRAL_THEMES,
     RELATED_PARTY_WORDS,
     Context,
     compare,
@@ -155,6 +161,10 @@ def _blocks(f: Features, ctx: Context) -> Iterator[tuple[str, str]]:
     for website in f.websites:
         if website not in ctx.shared_contacts:
             yield "website", website
+    if f.group == "org":
+        for address in f.addresses:
+            if address not in ctx.shared_contacts:
+                yield "address", address
 
 
 def audit(
@@ -197,11 +207,15 @@ def audit(
                     kind_ = f"name and country{alias}"
                 else:
                     continue
-            elif kind == "identifier":
+            elif kind in ("identifier", "address"):
                 # (a number two lists give parties of different names is
-                # more often a slip of one of them than one party)
-                named = compare_names(fa, fb, ctx).level != "none"
-                kind_ = "identifier" if named else "identifier, names differ"
+                # more often a slip of one of them than one party; an
+                # address, a building several parties give)
+                level = compare_names(fa, fb, ctx).level
+                named = level != "none"
+                kind_ = kind if named else f"{kind}, names differ"
+                if kind == "address" and (level not in ("exact", "full") or fa.group != fb.group):
+                    continue
             else:
                 kind_ = kind
             pair = frozenset((where[a], where[b]))
@@ -234,6 +248,14 @@ def audit(
                 if _bridged(conflict, x, y, fs):
                     conflict += ", a third listing gives both"
                 joins[conflict].append((pid, x.key, y.key))
+    for pid, a, b in _crossed_twins(members, where):
+        joins["a listing with the UN twin of another regime"].append((pid, a, b))
+    for pid, fs in members.items():
+        for x, y in combinations(fs, 2):
+            if namespace(x.source, x.source_id) == namespace(y.source, y.source_id) and not (
+                x.rows and x.rows.split(" ", 1)[1] == y.rows.split(" ", 1)[-1]
+            ):
+                joins["one list's two listings (to read)"].append((pid, x.key, y.key))
     print("\npossible wrong joins (pairs of listings in one profile):")
     for kind, found in sorted(joins.items()):
         print(f"  {kind}: {len(found)} in {len({p for p, _, _ in found})} profiles")
@@ -243,6 +265,35 @@ def audit(
             pb = fb.nationalities if fb.group == "person" else fb.countries
             print(f"    {pid}: {a} {fa.caption!r} {fa.birth_dates} {sorted(pa)}")
             print(f"      | {b} {fb.caption!r} {fb.birth_dates} {sorted(pb)}")
+
+
+def _crossed_twins(
+    members: dict[str, list[Features]], where: dict[str, str]
+) -> Iterator[tuple[str, str, str]]:
+    """Listings in the profile of a UN listing whose regimes they share none
+    of, where the UN lists the same name again, in another profile, under a
+    regime they do share: the UN lists Hassan Dahir AWEYS under its Somalia
+    and its Al-Qaida regimes, two profiles that must stay apart, and OFAC's
+    SDGT listing belongs with the UN's Al-Qaida one. Yields (profile, the
+    listing, the UN twin of its regime)."""
+    un = [f for fs in members.values() for f in fs if f.source == "un_sc"]
+    by_name: dict[tuple[str, ...], list[Features]] = defaultdict(list)
+    for f in un:
+        primary = next((n for n in f.strong_names() if n.original == f.caption), None)
+        if primary is not None and len(primary.bag) >= 2:
+            by_name[primary.bag].append(f)
+    for twins in by_name.values():
+        if len({where[f.key] for f in twins}) < 2:
+            continue
+        for own in twins:
+            held = set(own.regimes) - NEUTRAL_THEMES
+            for f in members[where[own.key]]:
+                regimes = set(f.regimes) - NEUTRAL_THEMES
+                if f.source == "un_sc" or not regimes or regimes & held:
+                    continue
+                other = next((t for t in twins if t is not own and regimes & set(t.regimes)), None)
+                if other is not None:
+                    yield where[own.key], f.key, other.key
 
 
 def _imo_splits(listings: list[Features], where: dict[str, str]) -> list[tuple[str, list[str]]]:
@@ -311,6 +362,17 @@ def _conflicts(x: Features, y: Features) -> Iterator[str]:
     imo_y = {i.number for i in y.identifiers if i.kind == "imo"}
     if imo_x and imo_y and not imo_x & imo_y:
         yield "IMO number"
+    if x.group == "org" and y.group == "org":
+        # (one company has one tax and one registration number in its
+        # country's register, numbers of one length: two are a company and
+        # its subsidiary, or its parent; a bank's four-digit licence, which
+        # OFAC labels a registration, is not its OGRN)
+        for kind in ("tax_id", "registration"):
+            ids_x = {(i.country, len(i.number), i.number) for i in x.identifiers if i.kind == kind}
+            ids_y = {(i.country, len(i.number), i.number) for i in y.identifiers if i.kind == kind}
+            registers = {r[:2] for r in ids_x if r[0]} & {r[:2] for r in ids_y}
+            if any(not {r for r in ids_x & ids_y if r[:2] == reg} for reg in registers):
+                yield f"{kind} numbers of one country (a subsidiary?)"
 
 
 def _primary_bags(*fs: Features) -> set[tuple[str, ...]]:

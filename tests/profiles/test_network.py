@@ -74,6 +74,58 @@ def test_the_rows_of_one_denied_party_are_one_profile(tmp_path: Path) -> None:
     assert {e.kind for e in row_edges(dpl)} == {"listed_rows"}
 
 
+ORDER = '"67 F.R. 56530 9/4/02, 67 F.R. 10890 3/11/02, 71 F.R. 38843 7/10/06"'
+LATER_ORDER = '"68 F.R. 38290 6/27/03, 71 F.R. 38843 7/10/06"'
+
+
+def test_rows_of_one_order_that_write_one_name_several_ways(tmp_path: Path) -> None:
+    """Issue 11 §5 (the Denied Persons List's 'IHSAN MEDHAT "SAMMY" ELASHI',
+    "SAMMY (IHSAN MEDHAT) ELASHI" and "IHSAN MEDHAT ELASHI", rows of one
+    order at two addresses in one town): the same words in another order,
+    and the name without a middle word at an address the fuller name's rows
+    give, are one party's rows; each had been a party of its own. A
+    brother's name of the same order and address, the name without its
+    first word (a father's), and the short name under another order stay
+    apart. The names are invented."""
+    lake, wood = "605 TRAIL LAKE DRIVE", "316 CANDLEWOOD PLACE"
+    rows = [
+        dpl_row('NABIL TAREQ ""TONY"" QASSAB', lake, "RICHARDSON", "US", ORDER),
+        dpl_row('NABIL TAREQ ""TONY"" QASSAB', wood, "RICHARDSON", "US", ORDER),
+        dpl_row("TONY (NABIL TAREQ) QASSAB", wood, "RICHARDSON", "US", ORDER),
+        dpl_row("NABIL TAREQ QASSAB", wood, "RICHARDSON", "US", ORDER),
+        dpl_row("TAREQ QASSAB", wood, "RICHARDSON", "US", ORDER),
+        dpl_row("BASEL QASSAB", lake, "RICHARDSON", "US", ORDER),
+        dpl_row("NABIL QASSAB", lake, "RICHARDSON", "US", LATER_ORDER),
+    ]
+    dpl = read_dpl(tmp_path, rows)
+    clusters = link(dpl, ctx=corpus_stats(dpl).context()).clusters
+    caption = {f.key: f.caption for f in dpl}
+    assert sorted(sorted(caption[k] for k in c) for c in clusters) == [
+        ["BASEL QASSAB"],
+        ["NABIL QASSAB"],
+        [
+            'NABIL TAREQ "TONY" QASSAB',
+            'NABIL TAREQ "TONY" QASSAB',
+            "NABIL TAREQ QASSAB",
+            "TONY (NABIL TAREQ) QASSAB",
+        ],
+        ["TAREQ QASSAB"],
+    ]
+    assert len(row_edges(dpl)) == 3
+
+
+def test_rows_of_one_order_whose_names_differ_in_legal_form(tmp_path: Path) -> None:
+    """Two companies one order lists, whose names differ only in what name
+    analysis sets aside (legal forms), are two parties, as the Entity List's
+    Aero Systems Pte. Ltd. and Aero Systems, Inc. are."""
+    rows = [
+        dpl_row("ZEPHYR SYSTEMS PTE. LTD.", "1 HARBOUR ROAD", "SINGAPORE", "SG", ORDER),
+        dpl_row("ZEPHYR SYSTEMS, INC.", "1 HARBOUR ROAD", "SINGAPORE", "SG", ORDER),
+    ]
+    dpl = read_dpl(tmp_path, rows)
+    assert row_edges(dpl) == []
+
+
 def test_rows_without_an_order_are_no_listing_of_one_party() -> None:
     """A record that names no order (OFAC's, the UN's) has no rows key, and
     a name alone never makes two rows one listing."""

@@ -18,7 +18,10 @@ identity. In order of strength:
     least two of them, and the screening matcher scores the two names at or above
     its threshold; names equal token for token after name analysis need no
     confirmation) *and* agreeing birth dates. Agreement on the day suffices; a year or
-    month only if the nationalities agree or the name is rare.
+    month only if the nationalities agree or the name is rare. Of such links,
+    those between listings under more of the same regimes come first
+    (:data:`REGIME_BONUS`): where the UN and others list one person twice,
+    under two regimes, each joins the twin of its own regime.
 ``name_context`` (persons without birth dates to compare)
     The very same rare name (all tokens, both ways) and the same nationality or
     the same sanctions regime (programme catalogue theme: ``dprk``, ``libya``,
@@ -71,6 +74,12 @@ as written counts (:func:`spelt_alike`), and a corporation is a company
 Organisations that share only a one-word acronym ("ICI") whose full names
 disagree, where each spells out what its own acronyms stand for, are two
 parties (:func:`coincident_acronym`, :mod:`thaw.profiles.acronyms`).
+
+A listing that publishes no nationality is of the state that issued its
+passport or national identity number, where that agrees with the other's
+(:func:`documented_nationality`; never a conflict), and the very same place
+of birth, more than a country (:func:`thaw.profiles.features.place_key`),
+agrees as a nationality would.
 
 A birth *year* (or month) suffices for persons when the nationalities agree, the
 name is rare, or both listings publish the very same range of two or more
@@ -159,13 +168,17 @@ common (:func:`shared_days`).
     every word is in the other's) with no date, gender or nationality that
     disagrees, from an authority that published the person twice without a
     full date in common (:func:`listed_twice`: the UK's NAQDI under two Iran
-    regimes, born 1952 and 1949-02-11). Applied last, where the listing that
+    regimes, born 1952 and 1949-02-11), or spelt with other vowels
+    (:func:`vowel_variants`: its Pavel Anatol(i)evich POPOV). Applied last, where the listing that
     publishes less points to one party whose dates agree with both.
 ``listed_rows`` (one list)
     The rows in which a list writes one party, one per address: the same
     name as written and the same order listing it
     (:func:`thaw.profiles.features.rows_key`), as the Denied Persons List
-    writes AL NASER AIRLINES at four addresses, three ways; made by
+    writes AL NASER AIRLINES at four addresses, three ways; the same words
+    in another order, or the name without middle words at an address of
+    the fuller name's, under one order ('IHSAN MEDHAT "SAMMY" ELASHI',
+    "SAMMY (IHSAN MEDHAT) ELASHI", "IHSAN MEDHAT ELASHI"); made by
     :func:`thaw.profiles.linker.row_edges`, not by :func:`compare`, and as
     strong as a reference.
 """
@@ -193,6 +206,7 @@ from thaw.profiles.features import (
     confusable_countries,
     historic_country,
     namespace,
+    skeleton,
 )
 from thaw.sources.common import country_code
 from thaw.text import analyze_name
@@ -435,6 +449,17 @@ may be another party's. OFAC's Revival of Islamic Heritage Society gives the
 Afghan Support Committee's names, which the UN lists apart, and Australia's
 Mehr Bank the names of Gharzolhasaneh Mehr Iran Bank, which OFAC lists apart:
 each joins the listing of its own primary name first."""
+
+REGIME_BONUS = 1.0
+"""Added, times the share of their regimes two persons' listings have in
+common (shared over held, neutral themes aside: :func:`regime_share`), to
+a ``name_dob`` link's strength: where one person is listed twice under two
+regimes, each listing of another authority joins the twin of its own
+regime first. The UN lists Hassan Dahir AWEYS under its Somalia and its
+Al-Qaida regimes, and so do Australia and OFAC; OFAC's SDGT listing joins
+the UN's Al-Qaida listing, and its SOMALIA listing the UN's Somalia one,
+rather than each the other (two UN listings never share a profile). As
+large as a spelling's bonus (:func:`_fine`), which would otherwise decide."""
 
 STRENGTH = {
     "analyst": 100.0,
@@ -1122,7 +1147,7 @@ def twice_names(a: Features, b: Features) -> tuple[NameF, NameF] | None:
         if len(x.bag) < 2 or not _latin(x):
             continue
         for y in names_b:
-            if x.bag == y.bag:
+            if x.bag == y.bag or vowel_variants(x.bag, y.bag):
                 return x, y
     for short, long in ((a, b), (b, a)):
         primary = _primary(short)
@@ -1133,6 +1158,22 @@ def twice_names(a: Features, b: Features) -> tuple[NameF, NameF] | None:
                 if _within(primary.tokens, y.tokens):
                     return (primary, y) if short is a else (y, primary)
     return None
+
+
+def vowel_variants(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether two names of as many tokens are one name spelt two ways that
+    differ only in their vowels, word for word (the same consonants,
+    :func:`~thaw.profiles.features.skeleton`, and each pair of words
+    :data:`TOKEN_SIM` alike): the UK's "Pavel Anatolevich POPOV" under its
+    Russia regime and its "Pavel Anatolievich POPOV" under its chemical
+    weapons regime (:func:`twice_names`)."""
+    if len(x) != len(y) or x == y:
+        return False
+    xs, ys = sorted(x, key=skeleton), sorted(y, key=skeleton)
+    return all(
+        skeleton(t) == skeleton(u) and (t == u or JaroWinkler.similarity(t, u) >= TOKEN_SIM)
+        for t, u in zip(xs, ys, strict=True)
+    )
 
 
 def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -1190,7 +1231,11 @@ def listed_twice(a: Features, b: Features, ctx: Context) -> Edge | None:
     dates = "none" if dob == "none" else "agree" if dob in ("day", "month", "year") else "apart"
     ev: dict[str, Any] = {
         "names": [x.original, y.original],
-        "name_level": "exact" if x.bag == y.bag else "subset",
+        "name_level": "exact"
+        if x.bag == y.bag
+        else "spelling"
+        if len(x.tokens) == len(y.tokens)
+        else "subset",
         "rarity": round(rarity, 1),
         "dob": dob,
         "dates": dates,
@@ -1322,6 +1367,17 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             return _mononym_edge(a, b, name, ev, ctx)
         nat = compare_countries(a.nationalities, b.nationalities)
         ev["nationality"] = nat
+        if nat == "unknown" and documented_nationality(a, b):
+            nat = "agree"
+            ev["nationality"] = "agree by document"
+        elif nat == "unknown" and set(a.birth_places) & set(b.birth_places):
+            # (the very same place of birth, a town or district, says what
+            # an agreeing nationality would: Yusuf AL-MADANI, born 1977 in
+            # the Muhatta Directorate of Hajjah, Yemeni for Australia, of no
+            # nationality for OFAC, which lists him under its terrorism
+            # programme and Australia under its Yemen regime)
+            nat = "agree"
+            ev["nationality"] = "agree by place of birth"
         rare = name.rarity >= RARE_NAME
         if dob == "near" and (
             not (name.level == "exact" and name.both_ways and rare and shared_regimes)
@@ -1348,6 +1404,7 @@ def compare(a: Features, b: Features, ctx: Context) -> Edge | None:
             if matcher < PERSON_MATCH_MIN:
                 return None
         both = 1.0 if name.both_ways else 0.0
+        fine += REGIME_BONUS * regime_share(a, b)
         if dob == "day":
             if nat == "conflict" and not (name.both_ways and (rare or shared_days(a, b) >= 2)):
                 return None
@@ -1935,6 +1992,42 @@ def _shared_contact(a: Features, b: Features, ctx: Context) -> dict[str, list[st
     if addresses:
         out["addresses"] = addresses
     return out
+
+
+NATIONALITY_DOCUMENTS = frozenset({"passport", "national_id"})
+"""Identifier kinds whose issuing country is a nationality of the holder: a
+state issues its passports and national identity numbers to its own citizens
+(:func:`documented_nationality`)."""
+
+
+def documented_nationality(a: Features, b: Features) -> bool:
+    """Whether two persons' nationalities agree once a side that publishes
+    none is given the countries that issued its passports and national
+    identity numbers (:data:`NATIONALITY_DOCUMENTS`): OFAC's Issam SHAMMOUT,
+    born 1971-08-26, with a Syrian passport and no nationality, is of the
+    UK's, Syrian, born 1971, though OFAC lists him under its Iran and
+    terrorism programmes and the UK under its Syria regime. Only ever an
+    agreement: a document of another state is no conflict, as a person may
+    hold several."""
+
+    def held(f: Features) -> frozenset[str]:
+        return f.nationalities or frozenset(
+            i.country for i in f.identifiers if i.kind in NATIONALITY_DOCUMENTS and i.country
+        )
+
+    if a.nationalities and b.nationalities:
+        return False
+    return compare_countries(held(a), held(b)) == "agree"
+
+
+def regime_share(a: Features, b: Features) -> float:
+    """The share of their regimes two listings have in common: those both
+    are listed under over those either is (:data:`NEUTRAL_THEMES` aside),
+    0.0 where either has none (:data:`REGIME_BONUS`)."""
+    ra, rb = set(a.regimes) - NEUTRAL_THEMES, set(b.regimes) - NEUTRAL_THEMES
+    if not ra or not rb:
+        return 0.0
+    return len(ra & rb) / len(ra | rb)
 
 
 def _literal(text: str) -> str:

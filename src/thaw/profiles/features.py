@@ -163,6 +163,7 @@ class Features:
     websites: tuple[str, ...] = ()
     addresses: tuple[str, ...] = ()
     rows: str = ""
+    birth_places: tuple[str, ...] = ()
     _strong: list[NameF] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -232,6 +233,7 @@ class Features:
             "w": list(self.websites),
             "ad": list(self.addresses),
             "ro": self.rows,
+            "bp": list(self.birth_places),
         }
 
     @classmethod
@@ -256,6 +258,7 @@ class Features:
             websites=tuple(data.get("w", ())),
             addresses=tuple(data.get("ad", ())),
             rows=data.get("ro", ""),
+            birth_places=tuple(data.get("bp", ())),
         )
 
 
@@ -464,7 +467,21 @@ def features_of(record: Record, content_hash: str | None = None) -> Features:
         websites=websites_of(record),
         addresses=tuple(sorted({k for a in record.addresses for k in address_keys(a.full)})),
         rows=rows_key(record),
+        birth_places=tuple(sorted({p for p in map(place_key, record.birth_places) if p})),
     )
+
+
+def place_key(place: str) -> str:
+    """A place of birth as comparable text (its words, case folded), where it
+    names more than a country ("Muhatta Directorate, Hajjah Province, Yemen",
+    "Moscow, Russia": a town or district and more); empty for a country
+    alone ("Yemen", "Democratic Republic of the Congo"), which a nationality
+    says as well."""
+    words = _PLACE_WORD.findall(place.casefold())
+    parts = [p for p in place.split(",") if p.strip()]
+    if len(words) < 2 or (len(parts) < 2 and country_code(place.strip())):
+        return ""
+    return " ".join(words)
 
 
 ORDER_FIELDS = ("fr_citation", "federal_register_notice")
@@ -494,6 +511,8 @@ def rows_key(record: Record) -> str:
             return f"{literal} {found[1]} FR {number}" if literal else ""
     return ""
 
+
+_PLACE_WORD = re.compile(r"[^\W_]+")
 
 _WEBSITE = re.compile(
     r"(?:https?://)?(?:www\d?\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})\b",

@@ -42,6 +42,7 @@ Pipeline
 from __future__ import annotations
 
 import multiprocessing as mp
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -327,23 +328,101 @@ def _compare_pairs(
     return edges
 
 
-def row_edges(listings: Iterable[Features]) -> list[Edge]:
-    """``listed_rows`` edges: the rows in which one list writes one party, one
-    row per address (:func:`thaw.profiles.features.rows_key`: the same name
-    as written and the same order), each joined to the first of them. The
-    clustering lets them share a profile however many they are, and
-    whatever countries their addresses are in: the Denied Persons List's
-    eleven rows of AL NASER AIRLINES, in Iraq, the Emirates and Jordan."""
-    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+def row_groups(listings: Iterable[Features]) -> dict[str, list[Features]]:
+    """The rows in which one list writes one party, one row per address, by
+    the key of the first of them: the rows of one order
+    (:func:`thaw.profiles.features.rows_key`) that write the same name, as
+    written or with its words in another order (the Denied Persons List's
+    'IHSAN MEDHAT "SAMMY" ELASHI' and "SAMMY (IHSAN MEDHAT) ELASHI"), or
+    that write it without middle words, the first and last the same, at an
+    address a row of the fuller name gives ("IHSAN MEDHAT ELASHI", at 316
+    Candlewood Place as "SAMMY (IHSAN MEDHAT) ELASHI" is;
+    :func:`_shortened`). Another order's rows are another listing, whatever
+    their name: AL NASER WINGS AIRLINES, listed later at AL NASER AIRLINES'
+    addresses, is another party."""
+    written: dict[tuple[str, str], list[Features]] = defaultdict(list)
     for f in listings:
         if f.rows:
-            groups[(namespace(f.source, f.source_id), f.rows)].append(f.key)
+            written[(namespace(f.source, f.source_id), f.rows)].append(f)
+    by_order: dict[tuple[str, str], list[list[Features]]] = defaultdict(list)
+    for (where, rows), fs in sorted(written.items()):
+        by_order[(where, rows.split(" ", 1)[1])].append(sorted(fs, key=lambda f: f.key))
+    out: dict[str, list[Features]] = {}
+    for groups in by_order.values():
+        # (the same words in another order first, then names without middle words)
+        for same in (_same_words, _shortened):
+            merged = True
+            while merged and len(groups) > 1:
+                merged = False
+                for x, y in combinations(range(len(groups)), 2):
+                    if same(groups[x], groups[y]):
+                        groups[x] = sorted([*groups[x], *groups.pop(y)], key=lambda f: f.key)
+                        merged = True
+                        break
+        for fs in groups:
+            out[fs[0].key] = fs
+    return out
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _primary_names(rows: Sequence[Features]) -> list[tuple[str, ...]]:
+    """The words of the rows' captions as written (case aside). Not as name
+    analysis reads them, which sets legal forms and generic words aside
+    (Aero Systems Pte. Ltd. and Aero Systems, Inc., Rosneft Trade Limited
+    and Rosneft Trading S.A., listed by one order, are two parties each),
+    nor the names in their brackets, which one order may give two parties
+    (India's and Pakistan's atomic energy bodies' "Nuclear reactors
+    (including power plants)")."""
+    return [tuple(_WORD.findall(f.caption.casefold())) for f in rows]
+
+
+def _same_words(a: Sequence[Features], b: Sequence[Features]) -> bool:
+    """Whether rows of one order write the same name, its words in another order."""
+    bags = {tuple(sorted(t)) for t in _primary_names(a) if len(t) >= 2}
+    return any(tuple(sorted(t)) in bags for t in _primary_names(b))
+
+
+def _shortened(a: Sequence[Features], b: Sequence[Features]) -> bool:
+    """Whether rows of one order give one address and a name of one is a
+    name of the other without middle words (two words at least, the first
+    and the last the same): "IHSAN MEDHAT ELASHI" and "IHSAN MEDHAT SAMMY
+    ELASHI"; not "MEDHAT ELASHI", a father's name in his son's."""
+    if not {ad for f in a for ad in f.addresses} & {ad for f in b for ad in f.addresses}:
+        return False
+    for x in _primary_names(a):
+        for y in _primary_names(b):
+            short, long = (x, y) if len(x) <= len(y) else (y, x)
+            if (
+                2 <= len(short) < len(long)
+                and short[0] == long[0]
+                and short[-1] == long[-1]
+                and _subsequence(short, long)
+            ):
+                return True
+    return False
+
+
+def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    """Whether ``short`` is ``long`` with some words left out, in order."""
+    words = iter(long)
+    return all(any(t == u for u in words) for t in short)
+
+
+def row_edges(listings: Iterable[Features]) -> list[Edge]:
+    """``listed_rows`` edges: the rows in which one list writes one party, one
+    row per address (:func:`row_groups`), each joined to the first of them.
+    The clustering lets them share a profile however many they are, and
+    whatever countries their addresses are in: the Denied Persons List's
+    eleven rows of AL NASER AIRLINES, in Iraq, the Emirates and Jordan."""
     edges: list[Edge] = []
-    for (_where, rows), keys in sorted(groups.items()):
-        first, *others = sorted(keys)
-        order = rows.split(" ", 1)[1]
+    for first, rows in sorted(row_groups(listings).items()):
+        order = rows[0].rows.split(" ", 1)[1]
         edges.extend(
-            Edge(first, k, "listed_rows", STRENGTH["listed_rows"], {"order": order}) for k in others
+            Edge(first, f.key, "listed_rows", STRENGTH["listed_rows"], {"order": order})
+            for f in rows
+            if f.key != first
         )
     return edges
 
@@ -470,13 +549,16 @@ def cluster(
     """Merge listings into clusters along ``edges``, strongest first, under the
     rules of the module docs. Analyst decisions are applied in order; for each
     pair the latest one counts."""
+    listings = list(listings)
+    # (the rows of one party share the key of its first row)
+    rows = {f.key: first for first, fs in row_groups(listings).items() for f in fs}
     nodes = {
         f.key: _Node(
             namespace(f.source, f.source_id),
             "any" if f.schema == "LegalEntity" else f.group,
             f.birth_dates,
             f.countries if f.group == "org" else frozenset(),
-            f.rows,
+            rows.get(f.key, ""),
         )
         for f in listings
     }

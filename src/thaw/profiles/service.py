@@ -49,7 +49,7 @@ from thaw.store.profiles import LinkRow, ProfileRows, ProfileTables
 from thaw.store.queries import hashes_at, records_with_hash_at
 from thaw.text import analyze_name
 
-ALGORITHM_VERSION = "18"
+ALGORITHM_VERSION = "22"
 """Bumped when the linking rules change in a way that needs a full rebuild."""
 
 FULL_REBUILD_SHARE = 0.3
