@@ -77,8 +77,9 @@ Central Asian *-ov*/*-ova*/*-bek* names, Georgian and Armenian, Balkan *-ić*,
 Vietnamese, Filipino and Somali patronymic chains, some with a listed person's
 very name and another birth date -- and the listed people of those groups with
 typos, transliterations, dropped middle names and patronymics, or in another
-order), were each written from the publications before any of it was screened (blind sets); each is reported on
-its own. Each row is a query as an analyst would type it, with the columns:
+order), were each written from the publications before any of it was
+screened (blind sets); each is reported on its own. Each row is a query as an
+analyst would type it, with the columns:
 
 ``query``
     the name typed (an organisation with its legal form dropped, moved or

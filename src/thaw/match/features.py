@@ -43,6 +43,7 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id, written_key
+from thaw.match.burmese import burmese_added
 from thaw.match.consonants import latin_nisba, other_consonant, other_nisba
 from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
 from thaw.match.first_given import common_given_only, later_given_only, other_sex_first_given
@@ -560,6 +561,13 @@ class NameShapeFeature(Feature):
       written without its family name, "Jong Un" against 'KIM Jong Un', is
       not half of one, unless the query, written in Chinese characters, has
       a family name of its own: "华 江" against 'PAO, Hua Chiang');
+    * *Burmese word added*: the query or the listing of Myanmar, both names
+      Burmese names written in Latin letters (words of one syllable), every
+      word of the shorter aligned and the other adding one ("Soe Win Naing"
+      against 'Soe Win', "Min Aung" against 'Min Aung Hlaing':
+      :func:`thaw.match.burmese.burmese_added`): a Burmese name has no family
+      name, each word is the person's own, and a name of one more word is
+      another name;
     * *skipped middle*: only the outer names align, and three or more names lie
       between them on one side ("MUHAMMAD AL-AHDAL" against "MOHAMMAD HAMDI
       MOHAMMAD SADIQ AL-AHDAL"): a first and a family name are shared by a whole
@@ -722,6 +730,9 @@ class NameShapeFeature(Feature):
         ),
         "part_of_name": Magnitude(
             -2.0, "two syllables of a Chinese or Korean name of three written apart"
+        ),
+        "burmese_added": Magnitude(
+            -1.5, "a Burmese name with a word added (no family name: another name)"
         ),
         "skipped_middle": Magnitude(
             -0.8, "three or more names between the aligned ones of a listed name left aside"
@@ -1007,6 +1018,20 @@ class NameShapeFeature(Feature):
                 else "",
             )
         personal = _personal(ctx.query.schema, qs)
+        added = (
+            burmese_added(qs, rs, al, (*ctx.query.countries, *listed_countries(ctx.entry)))
+            if personal and ctx.entry.schema in _MAY_BE_PEOPLE
+            else None
+        )
+        if added is not None:
+            value = m["burmese_added"]
+            return Evidence(
+                value,
+                f"a Burmese name has no family name: {added.raw or added.text!r} added makes"
+                f" another name ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
         if personal and (
             _skipped_middle(rs, al.result_used) >= 3 or _skipped_middle(qs, al.query_used) >= 3
         ):
@@ -1036,6 +1061,19 @@ class NameShapeFeature(Feature):
         ):
             first = next((p for p in al.pairs if 0 in p.query), None)
             if first is not None and min(first.result) > 0:
+                # (a compound given name the script joins and reading splits,
+                # صفرعلی *Safar Ali*, its common second word aligned: another
+                # person, as common_given_only says of the Latin name)
+                if personal and ctx.entry.schema in _MAY_BE_PEOPLE:
+                    common = common_given_only(qs, best.name, al)
+                    if common is not None:
+                        return _word_pair(
+                            m["common_given_only"],
+                            common,
+                            ctx,
+                            "{q}, a common name, is the listed second given name, the first"
+                            " {r} left out: another person",
+                        )
                 value = m["forebear"]
                 note = ""
                 if ctx.explain:

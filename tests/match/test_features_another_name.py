@@ -1,0 +1,69 @@
+"""name_shape's penalties for another person's name met through the abjads:
+an *h* the script writes inside a word that the Latin name leaves out
+(:func:`thaw.match.consonants.h_unwritten`: سهيل *Suhail* is not *Saleh*),
+and a compound given name the Persian script joins (صفرعلی *Safar Ali*), its
+common second word alone aligned (*common given name only*, not the weaker
+*forebear*)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thaw.index.entry import Entry, entry_from_record
+from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.match.consonants import h_unwritten
+from thaw.model import Name, Record
+
+
+def _person(*names: str) -> Entry:
+    return entry_from_record(Record("t", names[0], "Person", names=[Name(n) for n in names]))
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("سهيل الراشد", "Saleh Al-Rashed"),  # (was 0.77: the keys of shyl and Saleh are sl)
+        ("مهدي الراشد", "Madi Al-Rashed"),
+    ],
+)
+def test_an_h_the_script_writes_left_out_is_another_name(query: str, listed: str) -> None:
+    result = score(Query(query), _person(listed))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "differ in a consonant" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("سهيل الراشد", "Suhail Al-Rashed"),
+        ("صالح الراشد", "Saleh Al-Rashed"),  # (a final h: a vowel's spelling as often)
+        ("مهدي الراشد", "Mehdi Al-Rashed"),
+        ("شهاب الراشد", "Shahab Al-Rashed"),
+        ("اسحاق الراشد", "Ishaq Al-Rashed"),  # (s and h, which Latin also writes sh)
+        ("مشهور الراشد", "Mashhur Al-Rashed"),
+    ],
+)
+def test_the_h_written_on_both_sides_still_alerts(query: str, listed: str) -> None:
+    assert score(Query(query), _person(listed)).score >= DEFAULT_THRESHOLD
+
+
+def test_h_unwritten_reads_sh_by_the_latin_spelling() -> None:
+    assert h_unwritten("shyl", "saleh")  # س and ه: Saleh writes no ش
+    assert not h_unwritten("shyl", "shil")  # ش: Shil writes it
+    assert not h_unwritten("shyl", "suhail")
+    assert not h_unwritten("khlyl", "khalil")  # خ is kh
+    assert not h_unwritten("salh", "saleh")  # a final h
+
+
+def test_a_joined_compound_given_name_its_common_second_word_alone() -> None:
+    listing = _person("Safar Ali Mousavi", "صفرعلی موسوی")
+    query = Query("علی موسوی", "Person", birth_date="1991-12-01", countries=("ir",))
+    result = score(query, listing)
+    assert result.score < DEFAULT_THRESHOLD, result.explanation  # was 0.83 (forebear, -1.0)
+    assert "a common name, is the listed second given name" in result.explanation
+    assert score(Query("صفر علی موسوی", "Person"), listing).score >= DEFAULT_THRESHOLD
+
+
+def test_the_forebear_still_speaks_for_a_rare_first_name() -> None:
+    result = score(Query("أسامة بن لادن"), _person("حمزة أسامة محمد بن لادن"))
+    assert "forebear" in result.explanation
