@@ -726,7 +726,7 @@ class NameShapeFeature(Feature):
             -2.5, "a Chinese name's family name aligned with a listed given name, and crosswise"
         ),
         "part_of_hyphenated": Magnitude(
-            -1.5, "a hyphenated name (a double-barrelled surname) aligned only in part"
+            -2.0, "a hyphenated name (a double-barrelled surname) aligned only in part"
         ),
         "part_of_name": Magnitude(
             -2.0, "two syllables of a Chinese or Korean name of three written apart"
