@@ -87,3 +87,31 @@ def test_half_of_a_double_barrelled_surname_is_not_lifted_by_the_country() -> No
     assert "a hyphenated name aligns only in part" in result.explanation
     whole = Query("Fatemeh Ghorban-Hosseini", "Person", countries=("ir",))
     assert score(whole, listing).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("علی محمدی", "Ali Mohammad"),  # (was 0.77)
+        ("يوسف صیادی", "Sa'id Yusif Abu AZIZ"),  # Sayyadi, Said (was 0.69, 0.80 with a date)
+        ("حسین تهرانی", "Hossein Tehran"),  # (was 0.74)
+    ],
+)
+def test_a_written_nisba_against_a_latin_word_without_it_is_another_name(
+    query: str, listed: str
+) -> None:
+    result = score(Query(query), _person(listed))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "nisba" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("علی محمدی", "Ali Mohammadi"),
+        ("علی مصطفی", "Ali Mustafa"),  # (Persian writes the final a with ی)
+        ("علی موسی", "Ali Musa"),
+    ],
+)
+def test_a_final_ye_the_latin_word_writes_as_a_vowel_is_no_nisba(query: str, listed: str) -> None:
+    assert "nisba" not in score(Query(query), _person(listed)).explanation

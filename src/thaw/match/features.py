@@ -468,7 +468,10 @@ class NameShapeFeature(Feature):
       suffix (محمدی *Mohammadi* against محمد *Mohammad*), are so too, and
       so is a Latin word in *-i* against one written in those letters with
       no final ي nor ى (*Rezaei* against رضا, *Hosseini* against حسين:
-      the scripts write the suffix);
+      the scripts write the suffix), and one written with a final ي after a
+      consonant against a Latin word that ends in a consonant (محمدی
+      against *Mohammad*, تهرانی against *Tehran*; not *Musa*, *Mustafa*,
+      whose final *a* Persian writes with ی);
     * *patronymic -s*: a person's name (or one of no stated kind) and a
       listed person's (or a party's of no stated kind), both written in Latin
       letters, and a name word of one aligns with the same word plus *-s*
@@ -1466,17 +1469,28 @@ def _latin_nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token,
     nor an alif maqsura (ى, read ``ya``, which Egyptian spelling writes for a
     final ي: مهدى *Mahdi*): رضا *Reza*, حسين *Hossein*. These scripts write
     the nisba as a letter, so the listed word is the name the Latin one is
-    made from, another name (see :class:`NameShapeFeature`, *nisba*; the
-    reverse, a written ي against a Latin word without *-i*, is no such sign:
-    Persian writes the final *a* of موسی *Musa* and مصطفی *Mustafa* with ی)."""
+    made from, another name (see :class:`NameShapeFeature`, *nisba*). The
+    reverse too, a ي written after a consonant against a Latin word that ends
+    in a consonant (محمدی *Mohammadi* against *Mohammad*, صیادی *Sayyadi*
+    against *Said*): the Latin word writes no final vowel at all, so not the
+    suffix the script writes; but not against one that ends in a vowel, for
+    Persian writes the final *a* of موسی *Musa* and مصطفی *Mustafa* with ی."""
     if len(pair.query) != 1 or len(pair.result) != 1:
         return False
     q, r = qs[pair.query[0]], rs[pair.result[0]]
     if q.abjad == r.abjad:
         return False
     a, latin = (q, r) if q.abjad else (r, q)
-    if not consonantal(a.raw) or a.raw.endswith(("y", "ya")):
+    if not consonantal(a.raw) or a.raw.endswith("ya"):
         return False
+    if a.raw.endswith("y"):
+        return (
+            len(a.raw) >= 4
+            and a.raw[-2] not in "awy"
+            and latin.raw.isalpha()
+            and latin.raw.isascii()
+            and latin.raw[-1] not in "aeiouy"
+        )
     return latin_nisba(latin.raw) is not None
 
 
