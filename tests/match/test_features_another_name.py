@@ -11,7 +11,7 @@ import pytest
 
 from thaw.index.entry import Entry, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, score
-from thaw.match.consonants import h_unwritten
+from thaw.match.consonants import h_unwritten, pe_unwritten
 from thaw.model import Name, Record
 
 
@@ -115,3 +115,19 @@ def test_a_written_nisba_against_a_latin_word_without_it_is_another_name(
 )
 def test_a_final_ye_the_latin_word_writes_as_a_vowel_is_no_nisba(query: str, listed: str) -> None:
     assert "nisba" not in score(Query(query), _person(listed)).explanation
+
+
+def test_the_persian_pe_against_a_latin_word_without_p_is_another_name() -> None:
+    # پریا Parya against Safar: keys fr and sfr, a letter apart (was 0.72)
+    result = score(Query("پریا موسوی"), _person("Safar Ali Mousavi"))
+    assert result.score < DEFAULT_THRESHOLD, result.explanation
+    assert "differ in a consonant" in result.explanation
+    assert pe_unwritten("پریا", "safar")
+    assert not pe_unwritten("پرویز", "parviz")
+
+
+def test_a_p_spelt_p_and_the_hebrew_pe_still_alert() -> None:
+    assert score(Query("پرویز موسوی"), _person("Parviz Mousavi")).score >= DEFAULT_THRESHOLD
+    assert score(Query("Parya Mousavi"), _person("پریا موسوی")).score >= DEFAULT_THRESHOLD
+    # (פ reads p too, and is f as often: Yosef)
+    assert score(Query("יוסף פרץ"), _person("Yosef Peretz")).score >= DEFAULT_THRESHOLD

@@ -131,6 +131,22 @@ def h_unwritten(reading: str, latin: str) -> bool:
     return _medial_h(latin, _LATIN_DIGRAPH) == 0
 
 
+#: The letter pe, which the Persian, Urdu and Pashto alphabets add to the
+#: Arabic one: *p*, in every romanisation (پرویز *Parviz*, پریا *Parya*).
+PE: Final = "\u067e"
+
+
+def pe_unwritten(written: str, latin: str) -> bool:
+    """Whether a word as written in the Arabic script (``written``) has the
+    letter پ (:data:`PE`) that a Latin word aligned with it leaves unwritten,
+    writing no *p*: پریا *Parya* against *Safar*, whose consonant keys
+    (:func:`thaw.text.abjad_key`: ``fr``, ``sfr``), folding *p* into *f* as
+    Arabic writes a foreign *p* with ف or ب, are a letter apart. پ is no
+    such fold: a Persian or Urdu name writes it for its own *p*. (The Hebrew
+    פ, read *p* too, is *p* or *f*: *Yosef*; only the written letter says.)"""
+    return PE in written and latin.isascii() and "p" not in latin
+
+
 def _key_uncollapsed(reading: str) -> str:
     """The consonant key of an abjad reading (:func:`thaw.text.abjad_key`)
     with a consonant written twice about a *w* or *y* kept twice (عزیزی

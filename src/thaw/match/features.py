@@ -44,7 +44,7 @@ from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id, written_key
 from thaw.match.burmese import burmese_added
-from thaw.match.consonants import latin_nisba, other_consonant, other_nisba
+from thaw.match.consonants import latin_nisba, other_consonant, other_nisba, pe_unwritten
 from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
 from thaw.match.first_given import common_given_only, later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
@@ -592,7 +592,11 @@ class NameShapeFeature(Feature):
       الصباغ *al-Sabbagh* against *al-Sabban*; not ض as *d* or *z*, ج as
       the Egyptian *g*): another name, as a word in place of another is. A
       letter written on one side only is no such difference (a romanisation
-      adds or drops it, and the lists' own Arabic has slips of the pen);
+      adds or drops it, and the lists' own Arabic has slips of the pen), but
+      for two letters every romanisation writes: an *h* the script writes
+      inside the word, which the Latin word leaves out (سهيل *Suhail*
+      against *Saleh*), and the Persian letter پ, *p*, against a Latin word
+      without one (پریا *Parya* against *Safar*);
     * *other nisba*: a word written in Arabic or Persian letters aligned with
       a Latin one, one ending in the nisba *-awi* (ـاوي: *Hamidawi*,
       *Hamdaoui*) and the other in *-i* (ـي: الحمدي *al-Hamdi*)
@@ -1097,7 +1101,9 @@ class NameShapeFeature(Feature):
                 value = m["one_approximate_word"]
                 note = f"a single word matched only approximately ({value:+.1f})"
             return Evidence(value, note if ctx.explain else "")
-        consonant = _single_pair(al, qs, rs, other_consonant)
+        consonant = _single_pair(al, qs, rs, other_consonant) or _pe_pair(
+            al, qs, rs, ctx.query.name, best.name.original
+        )
         if consonant is not None:
             return _word_pair(
                 m["other_consonant"],
@@ -1580,6 +1586,26 @@ def _single_pair(
             if differ(q, r):
                 return q, r
     return None
+
+
+def _pe_pair(
+    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...], query: str, listed: str
+) -> tuple[Token, Token] | None:
+    """The first pair of single words aligned by their consonants, the query's
+    first, of which one is written with the Persian letter پ that the other,
+    a Latin word, leaves unwritten (:func:`thaw.match.consonants.pe_unwritten`:
+    پریا *Parya* against *Safar*); ``None`` when there is none. ``query`` and
+    ``listed`` are the two names as written, which the readings (*p* for پ
+    and for the Hebrew פ alike) do not tell apart."""
+
+    def differ(q: Token, r: Token) -> bool:
+        if q.abjad and not r.abjad:
+            return pe_unwritten(as_written(q, query), r.raw)
+        if r.abjad and not q.abjad:
+            return pe_unwritten(as_written(r, listed), q.raw)
+        return False
+
+    return _single_pair(al, qs, rs, differ)
 
 
 def _organisation_word(
