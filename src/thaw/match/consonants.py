@@ -147,6 +147,30 @@ def pe_unwritten(written: str, latin: str) -> bool:
     return PE in written and latin.isascii() and "p" not in latin
 
 
+#: The letters the keys' *d* may stand for that romanisations also write *z*
+#: (:data:`SPELT_ALIKE`): ض (*Ramazan*), ذ, ظ. Without one of them, a *d* is
+#: د, which every romanisation writes *d*.
+_D_AS_Z: Final = frozenset("\u0636\u0630\u0638")
+
+
+def dal_as_z(written: str, reading: str, latin: str) -> bool:
+    """Whether a word written in the Arabic script (``written``, read
+    ``reading``) and a Latin word have consonant keys
+    (:func:`thaw.text.abjad_key`) of one length that differ only by the
+    reading's *d* against the Latin *z*, the word writing no letter that a
+    romanisation spells either way (:data:`_D_AS_Z`): الحمدي *al-Hamdi*
+    against *al-Hamzi*. The keys' *d* and *z* spell one letter for ض and ذ
+    (:data:`SPELT_ALIKE`), which the reading, *d* for د too, does not tell
+    apart from د."""
+    if not _D_AS_Z.isdisjoint(written):
+        return False
+    ka, kb = abjad_key(reading), abjad_key(latin)
+    if len(ka) != len(kb):
+        return False
+    differ = [(x, y) for x, y in zip(ka, kb, strict=True) if x != y]
+    return differ == [("d", "z")]
+
+
 def _key_uncollapsed(reading: str) -> str:
     """The consonant key of an abjad reading (:func:`thaw.text.abjad_key`)
     with a consonant written twice about a *w* or *y* kept twice (عزیزی

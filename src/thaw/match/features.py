@@ -44,7 +44,13 @@ from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id, written_key
 from thaw.match.burmese import burmese_added
-from thaw.match.consonants import latin_nisba, other_consonant, other_nisba, pe_unwritten
+from thaw.match.consonants import (
+    dal_as_z,
+    latin_nisba,
+    other_consonant,
+    other_nisba,
+    pe_unwritten,
+)
 from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
 from thaw.match.first_given import common_given_only, later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
@@ -571,6 +577,12 @@ class NameShapeFeature(Feature):
       :func:`thaw.match.burmese.burmese_added`): a Burmese name has no family
       name, each word is the person's own, and a name of one more word is
       another name;
+    * *family name as own name*: a word of the query after its first, written
+      with the Arabic article (*al-Hamdi*, *Alhamdi*, الحمدي: a family or
+      tribal name, a nisba), aligned with the first word of a listed name
+      written given names first without the article ("أحمد الحمدي" against
+      'Hamdi Ahmad Farag'): the listed person's own name, *Hamdi* son of
+      *Ahmad*, and the query's family name are two names one word spells;
     * *skipped middle*: only the outer names align, and three or more names lie
       between them on one side ("MUHAMMAD AL-AHDAL" against "MOHAMMAD HAMDI
       MOHAMMAD SADIQ AL-AHDAL"): a first and a family name are shared by a whole
@@ -596,7 +608,9 @@ class NameShapeFeature(Feature):
       for two letters every romanisation writes: an *h* the script writes
       inside the word, which the Latin word leaves out (سهيل *Suhail*
       against *Saleh*), and the Persian letter پ, *p*, against a Latin word
-      without one (پریا *Parya* against *Safar*);
+      without one (پریا *Parya* against *Safar*); and a *d* the reading
+      writes for د, which no romanisation writes *z* (الحمدي *al-Hamdi*
+      against *al-Hamzi*; ض and ذ are *d* or *z*);
     * *other nisba*: a word written in Arabic or Persian letters aligned with
       a Latin one, one ending in the nisba *-awi* (ـاوي: *Hamidawi*,
       *Hamdaoui*) and the other in *-i* (ـي: الحمدي *al-Hamdi*)
@@ -737,6 +751,11 @@ class NameShapeFeature(Feature):
         ),
         "part_of_name": Magnitude(
             -2.0, "two syllables of a Chinese or Korean name of three written apart"
+        ),
+        "family_as_own": Magnitude(
+            -1.5,
+            "the query's family name, written with the article, aligned with the listed"
+            " person's own first name",
         ),
         "burmese_added": Magnitude(
             -1.5, "a Burmese name with a word added (no family name: another name)"
@@ -1101,7 +1120,7 @@ class NameShapeFeature(Feature):
                 value = m["one_approximate_word"]
                 note = f"a single word matched only approximately ({value:+.1f})"
             return Evidence(value, note if ctx.explain else "")
-        consonant = _single_pair(al, qs, rs, other_consonant) or _pe_pair(
+        consonant = _single_pair(al, qs, rs, other_consonant) or _written_letter_pair(
             al, qs, rs, ctx.query.name, best.name.original
         )
         if consonant is not None:
@@ -1142,8 +1161,17 @@ class NameShapeFeature(Feature):
                 "{q}, a later given name, and one family name, the first given name {r}"
                 " and another family name left out: another person",
             )
-        # (the two below: a person's name against a listing that may be a person's)
+        # (the three below: a person's name against a listing that may be a person's)
         a_person = personal and ctx.entry.schema in _MAY_BE_PEOPLE
+        crossed = _family_as_own(ctx, best.name, al) if a_person else None
+        if crossed is not None:
+            return _word_pair(
+                m["family_as_own"],
+                crossed,
+                ctx,
+                "{q}, written with the article, is a family name, and {r} the listed"
+                " person's own first name: another person",
+            )
         common = common_given_only(qs, best.name, al) if a_person else None
         if common is not None:
             return _word_pair(
@@ -1588,22 +1616,74 @@ def _single_pair(
     return None
 
 
-def _pe_pair(
+def _with_article(token: Token, name: AnalyzedName) -> bool:
+    """Whether ``token`` of ``name`` is written with the Arabic article: after
+    an *al-*, *el-* of the name's words (*Ahmad al-Hamdi*), joined to it
+    (*Alhamdi*), or in the Arabic script (الحمدي, its article dropped by the
+    reading)."""
+    tokens = name.tokens
+    at = next((i for i, t in enumerate(tokens) if t is token), None)
+    if at is None:
+        return False
+    if at > 0 and tokens[at - 1].text in vocab.ARTICLES:
+        return True
+    if token.abjad:
+        return as_written(token, name.original).startswith("\u0627\u0644")  # ال
+    joined = {f"{article}{token.raw}" for article in ("al", "el")}
+    return any(word.strip(".,;:()").lower() in joined for word in name.original.split())
+
+
+def _family_as_own(ctx: Context, listed: AnalyzedName, al: Alignment) -> tuple[Token, Token] | None:
+    """The query's word and the listed person's own name, when a word of the
+    query that is not its first, written with the Arabic article
+    (:func:`_with_article`: a family or tribal name, a nisba), aligns with
+    the listed person's first given name written without the article: the
+    first word of a name written given names first (not in capitals before
+    words that are not), or the first after the comma of "FAMILY, Given"
+    ("أحمد الحمدي", *Ahmad al-Hamdi*, against 'Hamdi Ahmad Farag' and
+    'FARAG, Hamdi Ahmad', *Hamdi* son of *Ahmad*); ``None`` otherwise. A
+    family name is not a given name, though one word spells both."""
+    qs, rs = ctx.analyzed.informative, listed.informative
+    if len(rs) < 2 or len(qs) < 2:
+        return None
+    written = listed.original.split()
+    if "," not in listed.original and written[0].isupper():
+        if not all(w.isupper() for w in written):
+            return None  # ('HAMDI Ahmad': the family name first, in capitals)
+    family = family_words(listed.original) or frozenset()
+    own = next((j for j, t in enumerate(rs) if t.role == "name" and t.raw not in family), None)
+    if own is None or own == len(rs) - 1:
+        return None
+    at = next((i for i, t in enumerate(listed.tokens) if t is rs[own]), 0)
+    if at > 0 and listed.tokens[at - 1].text in vocab.ARTICLES:
+        return None  # (the listed word is written with the article too)
+    pair = next((p for p in al.pairs if p.result == (own,)), None)
+    if pair is None or len(pair.query) != 1 or pair.query[0] == 0:
+        return None
+    q = qs[pair.query[0]]
+    if q.role != "name" or not _with_article(q, ctx.analyzed):
+        return None
+    return q, rs[own]
+
+
+def _written_letter_pair(
     al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...], query: str, listed: str
 ) -> tuple[Token, Token] | None:
     """The first pair of single words aligned by their consonants, the query's
-    first, of which one is written with the Persian letter پ that the other,
-    a Latin word, leaves unwritten (:func:`thaw.match.consonants.pe_unwritten`:
-    پریا *Parya* against *Safar*); ``None`` when there is none. ``query`` and
-    ``listed`` are the two names as written, which the readings (*p* for پ
-    and for the Hebrew פ alike) do not tell apart."""
+    first, of which one is written with a letter that the other, a Latin word,
+    spells with no letter of its own: the Persian پ, which it leaves unwritten
+    (:func:`thaw.match.consonants.pe_unwritten`: پریا *Parya* against
+    *Safar*), or a د it writes *z* (:func:`~thaw.match.consonants.dal_as_z`:
+    الحمدي *al-Hamdi* against *al-Hamzi*); ``None`` when there is none.
+    ``query`` and ``listed`` are the two names as written, which the readings
+    (*p* for پ and the Hebrew פ alike, *d* for د and ض) do not tell apart."""
 
     def differ(q: Token, r: Token) -> bool:
-        if q.abjad and not r.abjad:
-            return pe_unwritten(as_written(q, query), r.raw)
-        if r.abjad and not q.abjad:
-            return pe_unwritten(as_written(r, listed), q.raw)
-        return False
+        if q.abjad == r.abjad:
+            return False
+        a, name, latin = (q, query, r) if q.abjad else (r, listed, q)
+        written = as_written(a, name)
+        return pe_unwritten(written, latin.raw) or dal_as_z(written, a.raw, latin.raw)
 
     return _single_pair(al, qs, rs, differ)
 
