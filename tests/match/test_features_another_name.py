@@ -122,8 +122,9 @@ def test_the_persian_pe_against_a_latin_word_without_p_is_another_name() -> None
     result = score(Query("پریا موسوی"), _person("Safar Ali Mousavi"))
     assert result.score < DEFAULT_THRESHOLD, result.explanation
     assert "differ in a consonant" in result.explanation
-    assert pe_unwritten("پریا", "safar")
-    assert not pe_unwritten("پرویز", "parviz")
+    assert pe_unwritten("پریا", "prya", "safar")
+    assert not pe_unwritten("پرویز", "prwyz", "parviz")
+    assert not pe_unwritten("ره\u200cپيک", "rh", "rah")  # (the پ of the word's other half)
 
 
 def test_a_p_spelt_p_and_the_hebrew_pe_still_alert() -> None:

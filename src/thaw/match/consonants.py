@@ -136,15 +136,17 @@ def h_unwritten(reading: str, latin: str) -> bool:
 PE: Final = "\u067e"
 
 
-def pe_unwritten(written: str, latin: str) -> bool:
-    """Whether a word as written in the Arabic script (``written``) has the
-    letter پ (:data:`PE`) that a Latin word aligned with it leaves unwritten,
-    writing no *p*: پریا *Parya* against *Safar*, whose consonant keys
+def pe_unwritten(written: str, reading: str, latin: str) -> bool:
+    """Whether a word as written in the Arabic script (``written``, read
+    ``reading``) has the letter پ (:data:`PE`), read *p*, that a Latin word
+    aligned with it leaves unwritten, writing no *p* (the written word may be
+    two the reading splits, ره‌پيک *rh* and *pyk*: the reading's *p* says the
+    پ is this word's): پریا *Parya* against *Safar*, whose consonant keys
     (:func:`thaw.text.abjad_key`: ``fr``, ``sfr``), folding *p* into *f* as
     Arabic writes a foreign *p* with ف or ب, are a letter apart. پ is no
     such fold: a Persian or Urdu name writes it for its own *p*. (The Hebrew
     פ, read *p* too, is *p* or *f*: *Yosef*; only the written letter says.)"""
-    return PE in written and latin.isascii() and "p" not in latin
+    return PE in written and "p" in reading and latin.isascii() and "p" not in latin
 
 
 #: The letters the keys' *d* may stand for that romanisations also write *z*

@@ -1097,8 +1097,7 @@ class NameShapeFeature(Feature):
                             m["common_given_only"],
                             common,
                             ctx,
-                            "{q}, a common name, is the listed second given name, the first"
-                            " {r} left out: another person",
+                            _COMMON_GIVEN_SAYS,
                         )
                 value = m["forebear"]
                 note = ""
@@ -1178,8 +1177,7 @@ class NameShapeFeature(Feature):
                 m["common_given_only"],
                 common,
                 ctx,
-                "{q}, a common name, is the listed second given name, the first {r} left"
-                " out: another person",
+                _COMMON_GIVEN_SAYS,
             )
         spare = _common_two_words(qs, best.name, al) if a_person else None
         if spare is not None:
@@ -1666,6 +1664,12 @@ def _family_as_own(ctx: Context, listed: AnalyzedName, al: Alignment) -> tuple[T
     return q, rs[own]
 
 
+#: What name_shape says of *common given name only* (:func:`common_given_only`).
+_COMMON_GIVEN_SAYS: Final = (
+    "{q}, a common name, is the listed second given name, the first {r} left out: another person"
+)
+
+
 def _written_letter_pair(
     al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...], query: str, listed: str
 ) -> tuple[Token, Token] | None:
@@ -1683,7 +1687,7 @@ def _written_letter_pair(
             return False
         a, name, latin = (q, query, r) if q.abjad else (r, listed, q)
         written = as_written(a, name)
-        return pe_unwritten(written, latin.raw) or dal_as_z(written, a.raw, latin.raw)
+        return pe_unwritten(written, a.raw, latin.raw) or dal_as_z(written, a.raw, latin.raw)
 
     return _single_pair(al, qs, rs, differ)
 
