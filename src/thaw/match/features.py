@@ -1093,12 +1093,7 @@ class NameShapeFeature(Feature):
                 if personal and ctx.entry.schema in _MAY_BE_PEOPLE:
                     common = common_given_only(qs, best.name, al)
                     if common is not None:
-                        return _word_pair(
-                            m["common_given_only"],
-                            common,
-                            ctx,
-                            _COMMON_GIVEN_SAYS,
-                        )
+                        return _word_pair(m["common_given_only"], common, ctx, _COMMON_GIVEN_SAYS)
                 value = m["forebear"]
                 note = ""
                 if ctx.explain:
@@ -1173,12 +1168,7 @@ class NameShapeFeature(Feature):
             )
         common = common_given_only(qs, best.name, al) if a_person else None
         if common is not None:
-            return _word_pair(
-                m["common_given_only"],
-                common,
-                ctx,
-                _COMMON_GIVEN_SAYS,
-            )
+            return _word_pair(m["common_given_only"], common, ctx, _COMMON_GIVEN_SAYS)
         spare = _common_two_words(qs, best.name, al) if a_person else None
         if spare is not None:
             value = m["common_two_words"]
