@@ -2,9 +2,9 @@
 
 Usage::
 
-    python benchmarks/analyst_queries.py --home DIR [--set 1|2|...|13|all] [--show]
+    python benchmarks/analyst_queries.py --home DIR [--set 1|2|...|14|all] [--show]
 
-Thirteen sets, ``tests/fixtures/match/analyst_queries.csv``,
+Fourteen sets, ``tests/fixtures/match/analyst_queries.csv``,
 ``analyst_queries2.csv`` (the second: more names that must not alert --
 namesakes of listed people, common and generic-word companies, names close to
 a listed one in spelling only) and ``analyst_queries3.csv`` (the third:
@@ -68,9 +68,18 @@ Hispanic double surnames shared in part, Indonesian and Malay one-word and
 common names, Chinese and Korean names with common surnames a syllable from a
 listed one, Turkish and Kurdish names sharing a word with a listed PKK or
 Turkish person -- and the listed people of those groups with typos,
-transliterations, dropped honorifics, maternal surnames or patronymics), were each
-written from the publications before any of it was screened (blind sets); each is reported on
-its own. Each row is a query as an analyst would type it, with the columns:
+transliterations, dropped honorifics, maternal surnames or patronymics) and
+``analyst_queries14.csv`` (the fourteenth: namesakes as a bank's customer file
+carries them, with birth date, country and gender, from groups the earlier sets
+hold few of -- West African Hausa, Fulani, Yoruba and Wolof names with Arabic
+given names, Pakistani and Bangladeshi names of *Muhammad* and a tribe or caste,
+Central Asian *-ov*/*-ova*/*-bek* names, Georgian and Armenian, Balkan *-ić*,
+Vietnamese, Filipino and Somali patronymic chains, some with a listed person's
+very name and another birth date -- and the listed people of those groups with
+typos, transliterations, dropped middle names and patronymics, or in another
+order), were each written from the publications before any of it was
+screened (blind sets); each is reported on its own. Each row is a query as an
+analyst would type it, with the columns:
 
 ``query``
     the name typed (an organisation with its legal form dropped, moved or
@@ -125,6 +134,7 @@ SETS = {
     "11": FIXTURES / "analyst_queries11.csv",
     "12": FIXTURES / "analyst_queries12.csv",
     "13": FIXTURES / "analyst_queries13.csv",
+    "14": FIXTURES / "analyst_queries14.csv",
 }
 
 

@@ -1,7 +1,7 @@
-"""The twelfth and thirteenth analyst sets (``tests/fixtures/match/analyst_queries12.csv``,
-``analyst_queries13.csv``) screened on the real lists as ``benchmarks/analyst_queries.py
---set 12`` (``13``) screens them: their figures may only get better than those of
-their first screening, the bounds here."""
+"""The twelfth to fourteenth analyst sets (``tests/fixtures/match/analyst_queries12.csv``,
+``analyst_queries13.csv``, ``analyst_queries14.csv``) screened on the real lists as
+``benchmarks/analyst_queries.py --set 12`` (``13``, ``14``) screens them: their figures
+may only get better than those of their first screening, the bounds here."""
 
 from __future__ import annotations
 
@@ -43,7 +43,14 @@ def _benchmark() -> ModuleType:
 BOUNDS_13 = {"dev": (2, 37, 37), "held": (4, 28, 29)}
 
 
-@pytest.mark.parametrize(("name", "bounds"), [("12", BOUNDS), ("13", BOUNDS_13)])
+#: The fourteenth set's figures at its first screening (West African, South and
+#: Central Asian, Caucasian, Balkan, Vietnamese, Filipino and Somali names, written
+#: before it was screened): on a loaded store, dev 0 alerts of 60, 32 and 32 of
+#: 32; held 3 of 45, 37 and 37 of 38.
+BOUNDS_14 = {"dev": (0, 32, 32), "held": (3, 37, 37)}
+
+
+@pytest.mark.parametrize(("name", "bounds"), [("12", BOUNDS), ("13", BOUNDS_13), ("14", BOUNDS_14)])
 def test_the_set_is_no_worse_than_first_screened(
     real_profiles_home: Path, name: str, bounds: dict[str, tuple[int, int, int]]
 ) -> None:

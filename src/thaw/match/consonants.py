@@ -52,8 +52,10 @@ def other_consonant(q: Token, r: Token) -> bool:
     differ in one place by consonants that do not spell one letter
     (:func:`_spelt_alike`): كمال and *Djamel* (*k*, *j*), ابوترابی and
     *Aboutalebi* (*r*, *l*); two words both written in an abjad by their
-    letters as read (:func:`_other_letter`: عزیزی and عظیمی). A letter
-    written on one side only, or two letters swapped, is no such difference."""
+    letters as read (:func:`_other_letter`: عزیزی and عظیمی); an *h* the
+    script writes inside the word and the Latin word leaves out
+    (:func:`h_unwritten`: سهيل and *Saleh*). Another letter written on one
+    side only, or two letters swapped, is no such difference."""
     if q.abjad and not r.abjad:
         a, other = q, r
     elif r.abjad:
@@ -63,6 +65,8 @@ def other_consonant(q: Token, r: Token) -> bool:
     if not consonantal(a.raw) or (other.abjad and not consonantal(other.raw)):
         return False
     if other.abjad and _other_letter(a.raw, other.raw):
+        return True
+    if not other.abjad and h_unwritten(a.raw, other.raw):
         return True
     ka, kb = a.key, other.key
     if len(ka) != len(kb) and not other.abjad:
@@ -76,6 +80,97 @@ def other_consonant(q: Token, r: Token) -> bool:
         return False
     x, y = differ[0]
     return not (_spelt_alike(x, y, other.raw) or (other.abjad and _spelt_alike(y, x, a.raw)))
+
+
+#: Latin spellings of ش (ש) in which an *h* follows an *s* or a *c*: *sh*,
+#: the French *ch*, the German *sch*.
+_LATIN_SH: Final = ("sh", "ch")
+
+#: Letters before which an *h* of a reading writes one consonant with them:
+#: خ *kh*, غ *gh*, ث *th*, ذ *dh*, ژ (or ز and ه) *zh*; an *sh* is ش, or
+#: س and ه (:func:`_medial_h`).
+_READ_DIGRAPH: Final = frozenset("kgtdz")
+
+#: Letters before which a Latin *h* writes one consonant with them (*kh*,
+#: *gh*, *th*, *dh*, *zh*, *ch*, *sh*, *ph*).
+_LATIN_DIGRAPH: Final = frozenset("kgtdzcsp")
+
+
+def _medial_h(word: str, digraphs: frozenset[str], sh_is_h: bool = False) -> int:
+    """How many *h* of ``word`` inside it (not its first letter nor its last)
+    write a consonant of their own: not one after a letter of ``digraphs``,
+    with which it writes one consonant; after an *s*, when ``sh_is_h``, one
+    before a vowel letter, which the reading writes for س and ه (سهيل
+    *shyl*)."""
+    count = 0
+    for i in range(1, len(word) - 1):
+        if word[i] != "h":
+            continue
+        before = word[i - 1]
+        if before == "s" and sh_is_h:
+            count += word[i + 1] in _VOWEL_LETTERS
+        elif before not in digraphs and before != "s":
+            count += 1
+    return count
+
+
+def h_unwritten(reading: str, latin: str) -> bool:
+    """Whether a word read from the Arabic, Persian or Hebrew script writes an
+    *h* inside it (ه, ح, ה: a consonant, which every romanisation writes,
+    *Suhail*, *Mahdi*, *Fahd*) that the Latin word leaves out, writing none
+    but at its end, where the consonant keys read an *h* as a vowel's spelling
+    (*Saleh*, *-eh*): سهيل *Suhail* against *Saleh*, whose keys
+    (:func:`thaw.text.abjad_key`: ``sl``, the reading's *sh* folded as ش)
+    are one. A reading's *sh* before a vowel letter is ش or س and ه: an
+    *h* of its own when the Latin word spells no ش (*sh*, *ch*)."""
+    if not latin.isalpha() or "h" not in reading:
+        return False
+    sh_is_h = not any(sh in latin for sh in _LATIN_SH)
+    if not _medial_h(reading, _READ_DIGRAPH, sh_is_h):
+        return False
+    return _medial_h(latin, _LATIN_DIGRAPH) == 0
+
+
+#: The letter pe, which the Persian, Urdu and Pashto alphabets add to the
+#: Arabic one: *p*, in every romanisation (پرویز *Parviz*, پریا *Parya*).
+PE: Final = "\u067e"
+
+
+def pe_unwritten(written: str, reading: str, latin: str) -> bool:
+    """Whether a word as written in the Arabic script (``written``, read
+    ``reading``) has the letter پ (:data:`PE`), read *p*, that a Latin word
+    aligned with it leaves unwritten, writing no *p* (the written word may be
+    two the reading splits, ره‌پيک *rh* and *pyk*: the reading's *p* says the
+    پ is this word's): پریا *Parya* against *Safar*, whose consonant keys
+    (:func:`thaw.text.abjad_key`: ``fr``, ``sfr``), folding *p* into *f* as
+    Arabic writes a foreign *p* with ف or ب, are a letter apart. پ is no
+    such fold: a Persian or Urdu name writes it for its own *p*. (The Hebrew
+    פ, read *p* too, is *p* or *f*: *Yosef*; only the written letter says.)"""
+    return PE in written and "p" in reading and latin.isascii() and "p" not in latin
+
+
+#: The letters the keys' *d* may stand for that romanisations also write *z*
+#: (:data:`SPELT_ALIKE`): ض (*Ramazan*), ذ, ظ. Without one of them, a *d* is
+#: د, which every romanisation writes *d*.
+_D_AS_Z: Final = frozenset("\u0636\u0630\u0638")
+
+
+def dal_as_z(written: str, reading: str, latin: str) -> bool:
+    """Whether a word written in the Arabic script (``written``, read
+    ``reading``) and a Latin word have consonant keys
+    (:func:`thaw.text.abjad_key`) of one length that differ only by the
+    reading's *d* against the Latin *z*, the word writing no letter that a
+    romanisation spells either way (:data:`_D_AS_Z`): الحمدي *al-Hamdi*
+    against *al-Hamzi*. The keys' *d* and *z* spell one letter for ض and ذ
+    (:data:`SPELT_ALIKE`), which the reading, *d* for د too, does not tell
+    apart from د."""
+    if not _D_AS_Z.isdisjoint(written):
+        return False
+    ka, kb = abjad_key(reading), abjad_key(latin)
+    if len(ka) != len(kb):
+        return False
+    differ = [(x, y) for x, y in zip(ka, kb, strict=True) if x != y]
+    return differ == [("d", "z")]
 
 
 def _key_uncollapsed(reading: str) -> str:

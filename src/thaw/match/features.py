@@ -43,7 +43,14 @@ from typing import ClassVar, Final
 from rapidfuzz.distance import OSA
 
 from thaw.index.entry import Entry, IdNumber, normalize_id, written_key
-from thaw.match.consonants import latin_nisba, other_consonant, other_nisba
+from thaw.match.burmese import burmese_added
+from thaw.match.consonants import (
+    dal_as_z,
+    latin_nisba,
+    other_consonant,
+    other_nisba,
+    pe_unwritten,
+)
 from thaw.match.countries import KIND_WORDS, form_laws, named_countries, written_as_listed
 from thaw.match.first_given import common_given_only, later_given_only, other_sex_first_given
 from thaw.match.first_letter import other_first_letter
@@ -467,7 +474,10 @@ class NameShapeFeature(Feature):
       suffix (محمدی *Mohammadi* against محمد *Mohammad*), are so too, and
       so is a Latin word in *-i* against one written in those letters with
       no final ي nor ى (*Rezaei* against رضا, *Hosseini* against حسين:
-      the scripts write the suffix);
+      the scripts write the suffix), and one written with a final ي after a
+      consonant against a Latin word that ends in a consonant (محمدی
+      against *Mohammad*, تهرانی against *Tehran*; not *Musa*, *Mustafa*,
+      whose final *a* Persian writes with ی);
     * *patronymic -s*: a person's name (or one of no stated kind) and a
       listed person's (or a party's of no stated kind), both written in Latin
       letters, and a name word of one aligns with the same word plus *-s*
@@ -560,6 +570,19 @@ class NameShapeFeature(Feature):
       written without its family name, "Jong Un" against 'KIM Jong Un', is
       not half of one, unless the query, written in Chinese characters, has
       a family name of its own: "华 江" against 'PAO, Hua Chiang');
+    * *Burmese word added*: the query or the listing of Myanmar, both names
+      Burmese names written in Latin letters (words of one syllable), every
+      word of the shorter aligned and the other adding one ("Soe Win Naing"
+      against 'Soe Win', "Min Aung" against 'Min Aung Hlaing':
+      :func:`thaw.match.burmese.burmese_added`): a Burmese name has no family
+      name, each word is the person's own, and a name of one more word is
+      another name;
+    * *family name as own name*: a word of the query after its first, written
+      with the Arabic article (*al-Hamdi*, *Alhamdi*, الحمدي: a family or
+      tribal name, a nisba), aligned with the first word of a listed name
+      written given names first without the article ("أحمد الحمدي" against
+      'Hamdi Ahmad Farag'): the listed person's own name, *Hamdi* son of
+      *Ahmad*, and the query's family name are two names one word spells;
     * *skipped middle*: only the outer names align, and three or more names lie
       between them on one side ("MUHAMMAD AL-AHDAL" against "MOHAMMAD HAMDI
       MOHAMMAD SADIQ AL-AHDAL"): a first and a family name are shared by a whole
@@ -581,7 +604,13 @@ class NameShapeFeature(Feature):
       الصباغ *al-Sabbagh* against *al-Sabban*; not ض as *d* or *z*, ج as
       the Egyptian *g*): another name, as a word in place of another is. A
       letter written on one side only is no such difference (a romanisation
-      adds or drops it, and the lists' own Arabic has slips of the pen);
+      adds or drops it, and the lists' own Arabic has slips of the pen), but
+      for two letters every romanisation writes: an *h* the script writes
+      inside the word, which the Latin word leaves out (سهيل *Suhail*
+      against *Saleh*), and the Persian letter پ, *p*, against a Latin word
+      without one (پریا *Parya* against *Safar*); and a *d* the reading
+      writes for د, which no romanisation writes *z* (الحمدي *al-Hamdi*
+      against *al-Hamzi*; ض and ذ are *d* or *z*);
     * *other nisba*: a word written in Arabic or Persian letters aligned with
       a Latin one, one ending in the nisba *-awi* (ـاوي: *Hamidawi*,
       *Hamdaoui*) and the other in *-i* (ـي: الحمدي *al-Hamdi*)
@@ -718,10 +747,18 @@ class NameShapeFeature(Feature):
             -2.5, "a Chinese name's family name aligned with a listed given name, and crosswise"
         ),
         "part_of_hyphenated": Magnitude(
-            -1.5, "a hyphenated name (a double-barrelled surname) aligned only in part"
+            -2.0, "a hyphenated name (a double-barrelled surname) aligned only in part"
         ),
         "part_of_name": Magnitude(
             -2.0, "two syllables of a Chinese or Korean name of three written apart"
+        ),
+        "family_as_own": Magnitude(
+            -1.5,
+            "the query's family name, written with the article, aligned with the listed"
+            " person's own first name",
+        ),
+        "burmese_added": Magnitude(
+            -1.5, "a Burmese name with a word added (no family name: another name)"
         ),
         "skipped_middle": Magnitude(
             -0.8, "three or more names between the aligned ones of a listed name left aside"
@@ -1007,6 +1044,20 @@ class NameShapeFeature(Feature):
                 else "",
             )
         personal = _personal(ctx.query.schema, qs)
+        added = (
+            burmese_added(qs, rs, al, (*ctx.query.countries, *listed_countries(ctx.entry)))
+            if personal and ctx.entry.schema in _MAY_BE_PEOPLE
+            else None
+        )
+        if added is not None:
+            value = m["burmese_added"]
+            return Evidence(
+                value,
+                f"a Burmese name has no family name: {added.raw or added.text!r} added makes"
+                f" another name ({value:+.1f})"
+                if ctx.explain
+                else "",
+            )
         if personal and (
             _skipped_middle(rs, al.result_used) >= 3 or _skipped_middle(qs, al.query_used) >= 3
         ):
@@ -1036,6 +1087,13 @@ class NameShapeFeature(Feature):
         ):
             first = next((p for p in al.pairs if 0 in p.query), None)
             if first is not None and min(first.result) > 0:
+                # (a compound given name the script joins and reading splits,
+                # صفرعلی *Safar Ali*, its common second word aligned: another
+                # person, as common_given_only says of the Latin name)
+                if personal and ctx.entry.schema in _MAY_BE_PEOPLE:
+                    common = common_given_only(qs, best.name, al)
+                    if common is not None:
+                        return _word_pair(m["common_given_only"], common, ctx, _COMMON_GIVEN_SAYS)
                 value = m["forebear"]
                 note = ""
                 if ctx.explain:
@@ -1056,7 +1114,9 @@ class NameShapeFeature(Feature):
                 value = m["one_approximate_word"]
                 note = f"a single word matched only approximately ({value:+.1f})"
             return Evidence(value, note if ctx.explain else "")
-        consonant = _single_pair(al, qs, rs, other_consonant)
+        consonant = _single_pair(al, qs, rs, other_consonant) or _written_letter_pair(
+            al, qs, rs, ctx.query.name, best.name.original
+        )
         if consonant is not None:
             return _word_pair(
                 m["other_consonant"],
@@ -1095,17 +1155,20 @@ class NameShapeFeature(Feature):
                 "{q}, a later given name, and one family name, the first given name {r}"
                 " and another family name left out: another person",
             )
-        # (the two below: a person's name against a listing that may be a person's)
+        # (the three below: a person's name against a listing that may be a person's)
         a_person = personal and ctx.entry.schema in _MAY_BE_PEOPLE
+        crossed = _family_as_own(ctx, best.name, al) if a_person else None
+        if crossed is not None:
+            return _word_pair(
+                m["family_as_own"],
+                crossed,
+                ctx,
+                "{q}, written with the article, is a family name, and {r} the listed"
+                " person's own first name: another person",
+            )
         common = common_given_only(qs, best.name, al) if a_person else None
         if common is not None:
-            return _word_pair(
-                m["common_given_only"],
-                common,
-                ctx,
-                "{q}, a common name, is the listed second given name, the first {r} left"
-                " out: another person",
-            )
+            return _word_pair(m["common_given_only"], common, ctx, _COMMON_GIVEN_SAYS)
         spare = _common_two_words(qs, best.name, al) if a_person else None
         if spare is not None:
             value = m["common_two_words"]
@@ -1428,17 +1491,28 @@ def _latin_nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token,
     nor an alif maqsura (ى, read ``ya``, which Egyptian spelling writes for a
     final ي: مهدى *Mahdi*): رضا *Reza*, حسين *Hossein*. These scripts write
     the nisba as a letter, so the listed word is the name the Latin one is
-    made from, another name (see :class:`NameShapeFeature`, *nisba*; the
-    reverse, a written ي against a Latin word without *-i*, is no such sign:
-    Persian writes the final *a* of موسی *Musa* and مصطفی *Mustafa* with ی)."""
+    made from, another name (see :class:`NameShapeFeature`, *nisba*). The
+    reverse too, a ي written after a consonant against a Latin word that ends
+    in a consonant (محمدی *Mohammadi* against *Mohammad*, صیادی *Sayyadi*
+    against *Said*): the Latin word writes no final vowel at all, so not the
+    suffix the script writes; but not against one that ends in a vowel, for
+    Persian writes the final *a* of موسی *Musa* and مصطفی *Mustafa* with ی."""
     if len(pair.query) != 1 or len(pair.result) != 1:
         return False
     q, r = qs[pair.query[0]], rs[pair.result[0]]
     if q.abjad == r.abjad:
         return False
     a, latin = (q, r) if q.abjad else (r, q)
-    if not consonantal(a.raw) or a.raw.endswith(("y", "ya")):
+    if not consonantal(a.raw) or a.raw.endswith("ya"):
         return False
+    if a.raw.endswith("y"):
+        return (
+            len(a.raw) >= 4
+            and a.raw[-2] not in "awy"
+            and latin.raw.isalpha()
+            and latin.raw.isascii()
+            and latin.raw[-1] not in "aeiouy"
+        )
     return latin_nisba(latin.raw) is not None
 
 
@@ -1528,6 +1602,84 @@ def _single_pair(
             if differ(q, r):
                 return q, r
     return None
+
+
+def _with_article(token: Token, name: AnalyzedName) -> bool:
+    """Whether ``token`` of ``name`` is written with the Arabic article: after
+    an *al-*, *el-* of the name's words (*Ahmad al-Hamdi*), joined to it
+    (*Alhamdi*), or in the Arabic script (الحمدي, its article dropped by the
+    reading)."""
+    tokens = name.tokens
+    at = next((i for i, t in enumerate(tokens) if t is token), None)
+    if at is None:
+        return False
+    if at > 0 and tokens[at - 1].text in vocab.ARTICLES:
+        return True
+    if token.abjad:
+        return as_written(token, name.original).startswith("\u0627\u0644")  # ال
+    joined = {f"{article}{token.raw}" for article in ("al", "el")}
+    return any(word.strip(".,;:()").lower() in joined for word in name.original.split())
+
+
+def _family_as_own(ctx: Context, listed: AnalyzedName, al: Alignment) -> tuple[Token, Token] | None:
+    """The query's word and the listed person's own name, when a word of the
+    query that is not its first, written with the Arabic article
+    (:func:`_with_article`: a family or tribal name, a nisba), aligns with
+    the listed person's first given name written without the article: the
+    first word of a name written given names first (not in capitals before
+    words that are not), or the first after the comma of "FAMILY, Given"
+    ("أحمد الحمدي", *Ahmad al-Hamdi*, against 'Hamdi Ahmad Farag' and
+    'FARAG, Hamdi Ahmad', *Hamdi* son of *Ahmad*); ``None`` otherwise. A
+    family name is not a given name, though one word spells both."""
+    qs, rs = ctx.analyzed.informative, listed.informative
+    if len(rs) < 2 or len(qs) < 2:
+        return None
+    written = listed.original.split()
+    if "," not in listed.original and written[0].isupper():
+        if not all(w.isupper() for w in written):
+            return None  # ('HAMDI Ahmad': the family name first, in capitals)
+    family = family_words(listed.original) or frozenset()
+    own = next((j for j, t in enumerate(rs) if t.role == "name" and t.raw not in family), None)
+    if own is None or own == len(rs) - 1:
+        return None
+    at = next((i for i, t in enumerate(listed.tokens) if t is rs[own]), 0)
+    if at > 0 and listed.tokens[at - 1].text in vocab.ARTICLES:
+        return None  # (the listed word is written with the article too)
+    pair = next((p for p in al.pairs if p.result == (own,)), None)
+    if pair is None or len(pair.query) != 1 or pair.query[0] == 0:
+        return None
+    q = qs[pair.query[0]]
+    if q.role != "name" or not _with_article(q, ctx.analyzed):
+        return None
+    return q, rs[own]
+
+
+#: What name_shape says of *common given name only* (:func:`common_given_only`).
+_COMMON_GIVEN_SAYS: Final = (
+    "{q}, a common name, is the listed second given name, the first {r} left out: another person"
+)
+
+
+def _written_letter_pair(
+    al: Alignment, qs: tuple[Token, ...], rs: tuple[Token, ...], query: str, listed: str
+) -> tuple[Token, Token] | None:
+    """The first pair of single words aligned by their consonants, the query's
+    first, of which one is written with a letter that the other, a Latin word,
+    spells with no letter of its own: the Persian پ, which it leaves unwritten
+    (:func:`thaw.match.consonants.pe_unwritten`: پریا *Parya* against
+    *Safar*), or a د it writes *z* (:func:`~thaw.match.consonants.dal_as_z`:
+    الحمدي *al-Hamdi* against *al-Hamzi*); ``None`` when there is none.
+    ``query`` and ``listed`` are the two names as written, which the readings
+    (*p* for پ and the Hebrew פ alike, *d* for د and ض) do not tell apart."""
+
+    def differ(q: Token, r: Token) -> bool:
+        if q.abjad == r.abjad:
+            return False
+        a, name, latin = (q, query, r) if q.abjad else (r, listed, q)
+        written = as_written(a, name)
+        return pe_unwritten(written, a.raw, latin.raw) or dal_as_z(written, a.raw, latin.raw)
+
+    return _single_pair(al, qs, rs, differ)
 
 
 def _organisation_word(
