@@ -34,11 +34,12 @@ How it works
    and one with ض, ظ or ذ also as Persian reads them, *z* (مستضعفان,
    Mostazafan: :data:`PERSIAN_Z`), also when screened. A word that prose has declined
    (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله, PKK'nın,
-   Łukaszenkę) is in a run when its dictionary form is (:func:`base_form`), and
-   is screened in that form; so is a Latin word in another language's spelling
-   of a listed word (*Szojgu*, *Şoygu*, *Loukachenko*, *Tschemesow*:
-   :func:`_respellings`) and a Ukrainian adjective of a name the lists write in
-   Russian (*Луганська народна*: :func:`_russian_adjective`).
+   Łukaszenkę, Rostelecomin, MZKT-nak) is in a run when its dictionary form
+   is (:func:`base_form`), and is screened in that form; so is a Latin word
+   in another language's spelling of a listed word (*Szojgu*, *Şoygu*,
+   *Loukachenko*, *Tschemesow*: :func:`_respellings`) and a Ukrainian
+   adjective of a name the lists write in Russian (*Луганська народна*:
+   :func:`_russian_adjective`).
 3. **Candidates.** Every window of two or more tokens of a run is screened against
    the index with a stricter threshold than name screening; the best
    non-overlapping windows win, but not one that joins the tail of one window
@@ -650,7 +651,8 @@ def _inflections(word: str) -> tuple[str, ...]:
     its mute *e* (:data:`_MUTE_E`); an Arabic or Hebrew word
     without one or two joined proclitics (:data:`ARABIC_PROCLITICS`,
     :data:`HEBREW_PROCLITICS`); another Latin word without a
-    Polish, Czech or Slovak case ending (:data:`LATIN_SLAVIC_ENDINGS`)."""
+    Polish, Czech or Slovak case ending (:data:`LATIN_SLAVIC_ENDINGS`), or a
+    Finnish or Hungarian one (:func:`_uralic_stems`)."""
     if _CYRILLIC.match(word):
         lower = word.lower()
         upper = word.isupper()
@@ -694,7 +696,7 @@ def _inflections(word: str) -> tuple[str, ...]:
         return (word[1:],)
     if _is_cased(word[0]):
         lower = word.lower()
-        return tuple(
+        slavic = tuple(
             stem + restore
             for ending in LATIN_SLAVIC_ENDINGS
             if lower.endswith(ending) and len(word) - len(ending) >= _LATIN_SLAVIC_STEM
@@ -702,7 +704,48 @@ def _inflections(word: str) -> tuple[str, ...]:
             for restore in ("", "a", "o")
             if restore != "o" or stem[-1] in "kK"
         )
+        return slavic + _uralic_stems(word)
     return ()
+
+
+FINNISH_ENDINGS: Final = tuple(
+    """iin illa illä ilta iltä ille issa issä ista istä ina inä iksi ia iä in
+    lla llä lta ltä lle ssa ssä sta stä ksi n""".split()
+)
+"""Case endings Finnish adds to a foreign name, longest first: after a
+consonant with the linking *i* (*Rostelecomin*, *Jevmenovin*, *Rostelecomiin*,
+*Rostelecomilla*), after a vowel as they are (*Sozvezdien*, *Sozvezdiessa*)."""
+HUNGARIAN_SUFFIXES: Final = tuple(
+    """nak nek nál nél val vel ban ben ból ből ról ről tól től hoz hez höz ért ba be
+    ra re on en ön ot et at öt ig t""".split()
+)
+"""Case suffixes Hungarian joins with a hyphen to an acronym or a foreign name
+whose last letter is not said as written (*MZKT-nak*, *MZKT-t*, *Rosneft-tel*
+aside), longest first."""
+_URALIC_STEM: Final = 5
+"""The fewest letters of a stem a Finnish ending is taken from: a shorter
+word with an ending cut is as often another word."""
+_VOWELS: Final = frozenset("aeiouyäöAEIOUYÄÖ")
+
+
+def _uralic_stems(word: str) -> tuple[str, ...]:
+    """A Latin word without a Finnish case ending (:data:`FINNISH_ENDINGS`:
+    *Rostelecomin* → *Rostelecom*, *Sozvezdien* → *Sozvezdie*), a linking *i*
+    only after a consonant, or without a Hungarian suffix after a hyphen
+    (:data:`HUNGARIAN_SUFFIXES`: *MZKT-nak* → *MZKT*)."""
+    head, hyphen, tail = word.rpartition("-")
+    if hyphen and head and tail.lower() in HUNGARIAN_SUFFIXES:
+        return (head,)
+    lower = word.lower()
+    out: list[str] = []
+    for ending in FINNISH_ENDINGS:
+        if not lower.endswith(ending) or len(word) - len(ending) < _URALIC_STEM:
+            continue
+        stem = word[: len(word) - len(ending)]
+        # the linking i follows a consonant; an ending without it, a vowel
+        if (ending[0] == "i") == (stem[-1] not in _VOWELS):
+            out.append(stem)
+    return tuple(out)
 
 
 UKRAINIAN_ADJECTIVES: Final = (
@@ -1554,23 +1597,31 @@ _SPOKEN: Final = re.compile(
     rf"(?![\w-]|[ \t]+[{_UPPER}]))"
     rf"|(?:(?<![\w'’-])(?P<a>[{_UPPER}][{_LOWER}]{{3,}})[ \t]+"
     rf"(?:{SPEECH_AFTER})(?!\w))"
+    rf"|(?:(?<![\w'’-])(?P<l>[{_UPPER}][{_LOWER}]{{3,}}):[ \t]+(?=[{_UPPER}]))"
 )
 """A capitalised word whose words prose reports: after *according to* (no other
-capitalised word after it) or before a verb of speech."""
+capitalised word after it), before a verb of speech, or as a speaker's label
+before a colon, as a transcript writes it (*Zyuganov: Thank you*)."""
+_LABEL_BEFORE: Final = re.compile(r"(?:^|[\n.!?\])][ \t]*)$")
+"""What goes before a speaker's label (:data:`_SPOKEN`): the start of the text
+or a line, the end of a sentence, or a bracketed note (*[Duma session]*)."""
 
 
 def find_spoken(text: str, lookup: TitledLookup) -> list[Mention]:
     """Every surname alone whose words the prose reports (:data:`_SPOKEN`:
-    *по словам Силуанова*, *Матвиенко заявила*, *Lavrov said*), as a title
+    *по словам Силуанова*, *Матвиенко заявила*, *Lavrov said*, a transcript's
+    *Zyuganov: Thank you*), as a title
     shows, a person's: the well-known listed person of that surname, on the
     conditions of :func:`find_titled`. A word after another capitalised word
     (*Sergei Ivanov said*) is a full name's, screened as such."""
     found: list[Mention] = []
     for m in _SPOKEN.finditer(text):
-        group = "b" if m.group("b") is not None else "a"
+        group = next(g for g in ("b", "a", "l") if m.group(g) is not None)
         start = m.start(group)
-        if group == "a" and _WORD_BEFORE_CAPITAL.search(text, max(0, start - 40), start):
+        if group != "b" and _WORD_BEFORE_CAPITAL.search(text, max(0, start - 40), start):
             continue
+        if group == "l" and not _LABEL_BEFORE.search(text, max(0, start - 40), start):
+            continue  # (a colon after a word inside a sentence introduces no speech)
         surname = m.group(group)
         declined = group == "b" and m.group("cue").lower() in GENITIVE_BEFORE
         if hits := _surname_hits(surname, lookup, declined):

@@ -325,6 +325,11 @@ class TextScreener:
             found = tuple(
                 h for h in hits if (h.score >= self.threshold and whole_name(word, h)) or h in cores
             )
+            if not found:
+                # a coined word among generic words (MEGVII TECHNOLOGY LIMITED:
+                # *Megvii*), that no other listed name holds
+                framed = [h for h in hits if framed_name(word, h)]
+                found = tuple(framed) if framed and self._names_only(word, framed) else ()
             if not found and _compound(word):
                 # two name words joined by a hyphen (Volga-Dnepr) name what
                 # they would written apart (words_cover: VOLGA-DNEPR GROUP,
@@ -1605,6 +1610,45 @@ def core_name(word: str, hit: Hit, schemata: frozenset[str] | None = SINGLE_SCHE
         return True  # 'NDRANGHETA ORGANIZATION: *'Ndrangheta*
     rest = [t for t in name[1:] if t.role != "generic"]
     return bool(rest) and all(_country_word(t.text) for t in rest)
+
+
+FRAMED_LETTERS = 6
+"""The fewest letters of a lone word that names an organisation by its only
+name word among generic words (:func:`framed_name`): a coined word
+(*Megvii*, *Unistream*), not an acronym or a short word that is as often
+something else (*TBC* of TBC BANK)."""
+
+
+def framed_name(word: str, hit: Hit) -> bool:
+    """Whether one word of prose names a listed organisation whose name is that
+    word among generic words and legal forms only, wherever it stands in the
+    name (MEGVII TECHNOLOGY LIMITED: *Megvii*; JOINT STOCK COMPANY COMMERCIAL
+    BANK SOLIDARNOST: *Solidarnost*; MANAGEMENT COMPANY METALLOINVEST LLC:
+    *Metalloinvest*): what the generic words add says what the company does,
+    not which it is. The word is written in a cased script, not in capitals
+    (an acronym, *TBC* of TBC BANK, is as often something else), of
+    :data:`FRAMED_LETTERS` letters or more, and no common word; the caller
+    asks too that no other listed name holds it (:meth:`TextScreener._names_only`)."""
+    if hit.schema not in FRAMED_SCHEMATA or word.isupper() or not _is_cased_word(word):
+        return False
+    if sum(map(str.isalpha, word)) < FRAMED_LETTERS or common_word(word):
+        return False
+    tokens = [t for t in analyze_name(word).tokens if t.role not in SINGLE_ROLES]
+    if len(tokens) != 1 or tokens[0].role != "name":
+        return False
+    name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
+    named = [t for t in name if t.role != "generic"]
+    return len(name) > len(named) == 1 and _same_word(tokens[0], named[0])
+
+
+FRAMED_SCHEMATA: Final = frozenset({"Organization", "Company"})
+"""What a coined word among generic words may name (:func:`framed_name`): a
+company or organisation, not a vessel (a vessel's name is all of it)."""
+
+
+def _is_cased_word(word: str) -> bool:
+    """Whether ``word`` is written in a script with capitals (Latin, Cyrillic, Greek)."""
+    return word.lower() != word.upper()
 
 
 ORGANISATION_WORDS: Final = frozenset({"organization", "organisation"})
