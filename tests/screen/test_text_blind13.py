@@ -110,3 +110,26 @@ def test_thirteenth_blind_set(real_profiles_home: Path) -> None:
     figures = (report["found"], report["extra"])
     assert report["found"] >= 100, figures
     assert report["extra"] <= 14, figures
+
+
+def test_a_vessel_named_in_korean_chinese_or_japanese_with_its_number() -> None:
+    """Korean writes a vessel's name with its number and 호 after it
+    (례성강1호가, 청봉호가), Chinese with 号 (三马2号): the name read from
+    Hangul or Chinese characters, with its number, is the listed vessel of
+    that number, not another of the same name (JI SONG 8 for 지성6호); a
+    word and 호 that read as no listed vessel name nothing."""
+    both = ("us_ofac_sdn", "uk_ofsi")
+    screener = text_screener(
+        _listed("rsg", "Vessel", "RYE SONG GANG 1")
+        + _listed("cb", "Vessel", "CHONG BONG")
+        + _listed("sm2", "Vessel", "SAM MA 2", by=both)
+        + _listed("js8", "Vessel", "JI SONG 8", by=both)
+    )
+    text = "북한 선박 례성강1호가 동중국해에서 환적을 했다."
+    assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:rsg": ["례성강"]}
+    text = "북한 화물선 청봉호가 남포항에 입항했다."
+    assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:cb": ["청봉"]}
+    text = "朝鲜货轮“三马2号”在公海进行了船对船转运。"
+    assert set(found_mentions(screener.screen_text(text))) == {f"{x}:sm2" for x in both}
+    for text in ("북한 선박 지성6호가 입항했다.", "이번 호에서는 정책을 다룬다."):
+        assert found_mentions(screener.screen_text(text)) == {}, text

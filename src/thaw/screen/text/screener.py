@@ -400,6 +400,20 @@ class TextScreener:
             return ()
 
         @lru_cache(maxsize=65_536)
+        def cjk_vessel(name: str) -> tuple[Hit, ...]:
+            # a vessel's name read from Hangul, Chinese characters or kana with
+            # its number (례성강 1): the listed vessels of that very number
+            floor = min(self.threshold, READING_THRESHOLD)
+            query = thaw.match.Query(as_named=False, name=name)
+            result = self.screener.screen_query(query, threshold=floor, limit=10)
+            number = _DIGITS.findall(name)
+            return tuple(
+                h
+                for h in result.hits
+                if h.schema == "Vessel" and _DIGITS.findall(h.matched_name) == number
+            )
+
+        @lru_cache(maxsize=65_536)
         def cjk_surname(word: str) -> tuple[Hit, ...]:
             # a surname beside a title (ラブロフ外相): the one person listed by
             # two authorities or more whose surname it reads as
@@ -512,6 +526,7 @@ class TextScreener:
         self._id_lookup = id_lookup
         self._cjk_single = cjk_single
         self._cjk_surname = cjk_surname
+        self._cjk_vessel = cjk_vessel
         self._lookup = lookup
         self._single = single
         self._cjk_lookup = cjk_lookup
@@ -552,7 +567,12 @@ class TextScreener:
         aircraft by their registration marks (:func:`find_marks`) and parties by
         the identifiers their listings carry (:func:`find_identifiers`)."""
         found = find_cjk_mentions(
-            text, self._cjk_keyed, self._known, self._cjk_single_keyed, self._cjk_surname_keyed
+            text,
+            self._cjk_keyed,
+            self._known,
+            self._cjk_single_keyed,
+            self._cjk_surname_keyed,
+            self._cjk_vessel_keyed,
         )
         found.extend(find_translated(text, self._translated_keyed, self._read_keyed, self._known))
         if "-" in text:
@@ -594,6 +614,9 @@ class TextScreener:
 
     def _cjk_surname_keyed(self, word: str) -> list[_KeyedHit]:
         return _keyed(self._cjk_surname(word))
+
+    def _cjk_vessel_keyed(self, name: str) -> list[_KeyedHit]:
+        return _keyed(self._cjk_vessel(name))
 
     def _best_known(self, hits: Sequence[Hit], position: str | None = None) -> tuple[Hit, ...]:
         """The hits of the one party that more authorities list than any other
@@ -1241,6 +1264,8 @@ def _p_and_h(a: Token, b: Token) -> bool:
     return b.skeleton in forms
 
 
+_DIGITS: Final = re.compile(r"\d+")
+"""A number in a vessel's name (:meth:`TextScreener._cjk_vessel`)."""
 _SEMIVOWELS = str.maketrans("", "", "vwy")
 _LABIALS = str.maketrans("bfpw", "vvvv")
 _DOUBLED = re.compile(r"(.)\1+")
