@@ -99,6 +99,37 @@ def test_a_speakers_label_in_a_transcript_is_a_surname() -> None:
         assert found_mentions(screener.screen_text(text)) == {}, text
 
 
+def test_a_vessel_named_with_its_roman_number() -> None:
+    """A vessel's name and its Roman number (HAI II) is the listed vessel, as
+    written or after a vessel word: the two words are no one word written
+    apart (their letters joined, *haiii*, analyse as HAI alone)."""
+    screener = text_screener(_listed("hai", "Vessel", "HAI II"))
+    for text in (
+        "STS operation 14/05: HAI II alongside an unnamed VLCC east of Johor.",
+        "The tanker HAI II was alongside an unnamed VLCC.",
+    ):
+        assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:hai": ["HAI II"]}
+
+
+def test_a_vessel_word_in_an_apposition_after_the_name() -> None:
+    """A vessel word in an apposition right after a name (*the SIG, a tanker
+    owned …*, *la HASNA, un pétrolier iranien*) says it is a vessel's, as a
+    vessel word before it does: the vessel, not a company of the same
+    letters; without it a lone vessel name names nothing."""
+    screener = text_screener(
+        _listed("sig", "Vessel", "SIG")
+        + _listed("hasna", "Vessel", "HASNA")
+        + _listed(
+            "sanam", "Organization", "SANAM INDUSTRIAL GROUP", "SIG", by=("us_ofac_sdn", "uk_ofsi")
+        )
+    )
+    text = "Investigators say the SIG, a tanker owned through a Marshall Islands company, sailed."
+    assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:sig": ["SIG"]}
+    text = "Le navire a quitté Bandar Abbas ; la HASNA, un pétrolier iranien, suivait."
+    assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:hasna": ["HASNA"]}
+    assert found_mentions(screener.screen_text("Hasna, a nurse, sailed home.")) == {}
+
+
 @pytest.mark.realdata
 def test_thirteenth_blind_set(real_profiles_home: Path) -> None:
     """The thirteenth blind set (131 sentences in twenty-three languages,

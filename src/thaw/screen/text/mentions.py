@@ -418,6 +418,23 @@ def _vessel_cue(text: str, start: int) -> bool:
     return _VESSEL_CUE.search(text, max(0, start - 24), start) is not None
 
 
+_VESSEL_AFTER: Final = re.compile(
+    r",[ \t]+(?:a|an|the|un|une|una|um|uma|ein|eine)[ \t]+(?:[^\W\d_][\w-]*[ \t]+){0,2}?"
+    r"(?:vessel|ship|tanker|carrier|freighter|reefer|bulker|trawler|icebreaker|"
+    r"navire|pétrolier|cargo|schiff|tanker|frachter|buque|petrolero|nave|petroliera|"
+    r"navio|petroleiro)\b",
+    re.IGNORECASE,
+)
+"""A vessel word in an apposition right after a name (*the SIG, a tanker
+owned by …*; *the STARLA, an Iranian tanker*): as a vessel word before it, it
+says the name is a vessel's."""
+
+
+def _vessel_after(text: str, end: int) -> bool:
+    """Whether an apposition with a vessel word follows ``end`` (:data:`_VESSEL_AFTER`)."""
+    return _VESSEL_AFTER.match(text, end, end + 48) is not None
+
+
 def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
     """:class:`Where` the word ``run[i]`` stands (see :data:`Single`);
     ``taken``: the run's words in mentions already found. A word that is
@@ -434,7 +451,7 @@ def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
     )
     elsewhere = tok.sounded or tok.members or _weak_capital(text, run, i, taken)
     country = _country_after(text, tok) if tok.base is None else None
-    cue = _vessel_cue(text, tok.start)
+    cue = _vessel_cue(text, tok.start) or _vessel_after(text, tok.end)
     city = _city_around(text, tok)
     return Where(cue, opening or elsewhere, country, opening, opening and not elsewhere, city)
 
@@ -2041,7 +2058,11 @@ def _screen_run(
             countries = country_beside(text, start, end)
             # a name ending in a Roman numeral (Bicentenario XVI) is read as a
             # vessel's too, whose numeral the lists read as its number
-            cue = cue_at(start) or _roman_number(window[-1].text) is not None
+            cue = (
+                cue_at(start)
+                or _roman_number(window[-1].text) is not None
+                or _vessel_after(text, end)
+            )
             # hyphen breaks joined, commas dropped; a word no list spells so
             # (Газпромбанка) in its dictionary form, the only form that can match
             if declined:

@@ -1346,9 +1346,11 @@ def words_cover(window: str, hit: Hit) -> bool:
         return False  # two parties (Wei and Wang), which no one listed is
     analysed = analyze_name(window).tokens
     tokens = analyze_name(hit.matched_name).tokens
-    if hit.schema != "Person" and len(analysed) == 2:
+    if hit.schema != "Person" and len(analysed) == 2 and analysed[1].role != "number":
         # one word of the name written as two (Gazprom Bank, Sovcom Bank,
-        # گازپروم بانک): the window names the organisation as that word would
+        # گازپروم بانک): the window names the organisation as that word would;
+        # not a name and its number (HAI II, whose letters joined, *haiii*,
+        # analyse as HAI alone)
         joined = analyze_name(analysed[0].raw + analysed[1].raw).tokens
         if len(joined) == 1 and any(_same_word(joined[0], t) for t in tokens):
             return whole_name(analysed[0].raw + analysed[1].raw, hit)
