@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.screen.test_text_voices import _blind_set
-from tests.screen.text_lists import found_mentions, listing, text_screener
+from tests.screen.text_lists import _person, found_mentions, listing, text_screener
 from thaw.model import Record
 from thaw.screen.text.mentions import _inflections
 
@@ -128,6 +128,23 @@ def test_a_vessel_word_in_an_apposition_after_the_name() -> None:
     text = "Le navire a quitté Bandar Abbas ; la HASNA, un pétrolier iranien, suivait."
     assert found_mentions(screener.screen_text(text)) == {"us_ofac_sdn:hasna": ["HASNA"]}
     assert found_mentions(screener.screen_text("Hasna, a nurse, sailed home.")) == {}
+
+
+def test_each_mention_takes_the_birth_year_written_nearest_it() -> None:
+    """A note naming a namesake with his year of birth and then the listed
+    person with his (*the client Andrei Skoch … date of birth 2001 … the
+    deputy Andrei Skoch was born in 1966*) gives each mention the year
+    nearest it: the deputy is found, at his own mention; the client alone,
+    with a year that is not the listed person's, is not."""
+    screener = text_screener([_person("us_ofac_sdn", "skoch", "Andrei SKOCH", dob="1966-01-30")])
+    text = (
+        "KYC: the client Andrei Skoch of Minsk is a 24-year-old software tester; date "
+        "of birth 2001, no PEP indicators. The Duma deputy Andrei Skoch was born in 1966."
+    )
+    result = screener.screen_text(text)
+    assert [m.start for p in result.parties for m in p.mentions] == [text.rindex("Andrei")]
+    text = "KYC: the client Andrei Skoch of Minsk, date of birth 2001, is a software tester."
+    assert found_mentions(screener.screen_text(text)) == {}
 
 
 @pytest.mark.realdata

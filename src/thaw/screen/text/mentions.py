@@ -1378,14 +1378,21 @@ class _Births:
         self.found = found
 
     def near(self, start: int, end: int, radius: int = 250) -> str | None:
-        """The first birth year written within ``radius`` characters of a mention."""
+        """The birth year written nearest a mention, within ``radius`` characters
+        (the first of two as near): a note that names two persons with their
+        years (*the client Andrei Skoch, born 2001 … the deputy Andrei Skoch,
+        born 1966*) gives each mention its own."""
         lo, hi = max(0, start - radius), end + radius
         i = bisect_left(self.starts, lo)
+        best: tuple[int, str] | None = None
         while i < len(self.found) and self.found[i][0] < hi:
-            if self.found[i][1] <= hi:
-                return self.found[i][2]
+            at, until, year = self.found[i]
+            if until <= hi:
+                distance = max(at - end, start - until, 0)
+                if best is None or distance < best[0]:
+                    best = (distance, year)
             i += 1
-        return None
+        return None if best is None else best[1]
 
 
 def _minor(tok: Tok) -> bool:
