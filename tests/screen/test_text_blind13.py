@@ -147,6 +147,26 @@ def test_each_mention_takes_the_birth_year_written_nearest_it() -> None:
     assert found_mentions(screener.screen_text(text)) == {}
 
 
+def test_an_arabic_name_with_its_final_h_and_a_proclitic() -> None:
+    """Arabic writes the final *h* of *Falih* (فالح) that the Latin spelling's
+    analysis drops after a vowel: the consonants meet. A proclitic joined to
+    the name's first word (وفالح, *and Falih*) is no part of the name, even
+    where the word as written has the consonants of some listed word: the
+    mention is the name without it."""
+    screener = text_screener(
+        _listed("fay", "Person", "AL-FAYYADH, Falih", by=("us_ofac_sdn", "uk_ofsi"))
+        # (a listed word of the consonants of وفالح as written, w-f-l-h)
+        + _listed("wf", "Organization", "WAFLAH TRADING")
+    )
+    for text, name in (
+        ("أعلنت وزارة الخزانة فرض عقوبات على فالح الفياض.", "فالح الفياض"),
+        ("فرضت الوزارة عقوبات على ريان الكلداني وفالح الفياض.", "فالح الفياض"),
+    ):
+        found = found_mentions(screener.screen_text(text))
+        assert found == {"us_ofac_sdn:fay": [name], "uk_ofsi:fay": [name]}, text
+    assert found_mentions(screener.screen_text("وصل فالح إلى بغداد.")) == {}
+
+
 @pytest.mark.realdata
 def test_thirteenth_blind_set(real_profiles_home: Path) -> None:
     """The thirteenth blind set (131 sentences in twenty-three languages,

@@ -1863,6 +1863,16 @@ VESSEL_WORDS = frozenset(
 Atlas" is the tanker Atlas, not the company ATLAS SHIPPING)."""
 
 
+def _without_proclitic(word: str) -> tuple[str, ...]:
+    """An Arabic or Hebrew word without the one or two proclitics joined to its
+    front (:data:`ARABIC_PROCLITICS`, :data:`HEBREW_PROCLITICS`: وفالح → فالح,
+    למוסא → מוסא), each form that keeps three letters, fewest cut first
+    (:func:`_inflections` proposes them); none for another word."""
+    if not is_abjad(word):
+        return ()
+    return tuple(f for f in _inflections(word) if len(f) >= 3 and word.endswith(f))
+
+
 def _holds(outer: Mention, inner: Mention) -> bool:
     """Whether a mention spans all of another, and more."""
     return (
@@ -2024,6 +2034,7 @@ def _screen_run(
     n = len(run)
     windows: list[tuple[float, int, int, Hit]] = []
     ends: dict[tuple[int, int], int] = {}
+    begins: dict[tuple[int, int], int] = {}
     cues: dict[int, bool] = {}
 
     def cue_at(start: int) -> bool:
@@ -2112,6 +2123,14 @@ def _screen_run(
             if not hits and (persian := words.translate(PERSIAN_Z)) != words:
                 # (بنیاد مستضعفان, listed as BONYAD MOSTAZAFAN: :data:`PERSIAN_Z`)
                 hits = lookup(persian, year, countries, cue)
+            for bare_first in () if hits else _without_proclitic(window[0].text):
+                # a proclitic joined to the name's first word (وفالح الفياض, *and*
+                # Falih al-Fayyadh), which its word as written, a word of some
+                # listed name too, kept: the name without it
+                rest = words.split(" ", 1)[1]
+                if hits := lookup(f"{bare_first} {rest}", year, countries, cue):
+                    begins[(i, i + size)] = run[i].end - len(bare_first)
+                    break
             if hits and not cue and number is None and _person_written(text, window):
                 hits = [h for h in hits if h.schema != "Vessel"]
             if hits:
@@ -2131,11 +2150,12 @@ def _screen_run(
         inverted = run[i].comma_after
         surname_tok = run[i] if inverted else run[j - 1]
         end = ends.get((i, j), run[j - 1].end)
+        begin = begins.get((i, j), run[i].start)
         found.append(
             Mention(
-                run[i].start,
+                begin,
                 end,
-                text[run[i].start : end],
+                text[begin:end],
                 hit,
                 surname=None if end != run[j - 1].end else surname_tok.keys[-1],
             )

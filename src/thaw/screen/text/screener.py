@@ -1250,6 +1250,21 @@ def _same_word(a: Token, b: Token) -> bool:
         or _labials(a.skeleton) == _labials(b.skeleton)
         or _p_and_h(a, b)
         or _p_and_h(b, a)
+        or _final_h(a, b)
+        or _final_h(b, a)
+    )
+
+
+def _final_h(a: Token, b: Token) -> bool:
+    """Whether an abjad word ``a`` ends in the *h* (ح, ه) that a Latin spelling
+    ``b`` writes but whose analysis drops after a vowel (فالح *flh* ~ *Falih*
+    *fl*, صالح *slh* ~ *Saleh* *sl*)."""
+    return (
+        a.abjad
+        and not b.abjad
+        and bool(b.skeleton)
+        and b.raw.endswith("h")
+        and a.skeleton == b.skeleton + "h"
     )
 
 
