@@ -167,6 +167,20 @@ def test_an_arabic_name_with_its_final_h_and_a_proclitic() -> None:
     assert found_mentions(screener.screen_text("وصل فالح إلى بغداد.")) == {}
 
 
+def test_a_persian_name_joined_by_a_zero_width_non_joiner() -> None:
+    """Persian writes a zero-width non-joiner, not a space, between the parts
+    of a compound name (خاتم‌الانبیا): the parts are words of one name, the
+    mention the name as written."""
+    screener = text_screener(
+        _listed(
+            "kaa", "Organization", "KHATAM AL-ANBIYA", "خاتم الانبیا", by=("us_ofac_sdn", "uk_ofsi")
+        )
+    )
+    text = "قرارگاه سازندگی خاتم\u200cالانبیا قرارداد جدیدی با وزارت نفت امضا کرد."
+    found = found_mentions(screener.screen_text(text))
+    assert found == {"us_ofac_sdn:kaa": ["خاتم\u200cالانبیا"], "uk_ofsi:kaa": ["خاتم\u200cالانبیا"]}
+
+
 @pytest.mark.realdata
 def test_thirteenth_blind_set(real_profiles_home: Path) -> None:
     """The thirteenth blind set (131 sentences in twenty-three languages,

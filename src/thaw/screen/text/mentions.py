@@ -1074,8 +1074,12 @@ def tokenize(text: str) -> list[Tok]:
     return toks
 
 
-_GAP_MARKS: Final = frozenset(",-'’") | _QUOTE_MARKS
-"""What besides white space may stand between two words of one name."""
+ZWNJ: Final = "\u200c"
+"""The zero-width non-joiner Persian writes between the parts of a compound
+word or name (خاتم‌الانبیا, Khatam al-Anbiya): a space that is not drawn."""
+_GAP_MARKS: Final = frozenset(",-'’" + ZWNJ) | _QUOTE_MARKS
+"""What besides white space may stand between two words of one name (a
+Persian zero-width non-joiner too: :data:`ZWNJ`)."""
 
 
 def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
