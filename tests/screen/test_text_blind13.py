@@ -181,6 +181,20 @@ def test_a_persian_name_joined_by_a_zero_width_non_joiner() -> None:
     assert found == {"us_ofac_sdn:kaa": ["خاتم\u200cالانبیا"], "uk_ofsi:kaa": ["خاتم\u200cالانبیا"]}
 
 
+def test_vessel_words_of_more_languages() -> None:
+    """Vietnamese (*tàu chở dầu*, a tanker), Dutch (*het schip*) and other
+    languages announce a vessel's name with their own words: the lone name
+    after one is the vessel's; alone it names nothing."""
+    screener = text_screener(_listed("kiwala", "Vessel", "KIWALA", by=("ca_sema",)))
+    for text in (
+        "Trong bảng phân tích, tàu chở dầu KIWALA thuộc đội tàu bóng tối của Nga.",
+        "Het schip KIWALA werd in april door de Estse marine tegengehouden.",
+        "Svenska kustbevakningen bordade fartyget KIWALA i Östersjön.",
+    ):
+        assert found_mentions(screener.screen_text(text)) == {"ca_sema:kiwala": ["KIWALA"]}, text
+    assert found_mentions(screener.screen_text("Kiwala is a ward in Tanzania.")) == {}
+
+
 @pytest.mark.realdata
 def test_thirteenth_blind_set(real_profiles_home: Path) -> None:
     """The thirteenth blind set (131 sentences in twenty-three languages,

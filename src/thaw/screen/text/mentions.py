@@ -276,13 +276,17 @@ _VESSEL_CUE = re.compile(
     r"(?:\b(?:vessels?|ships?|tankers?|carriers?|freighters?|reefers?|bulkers?|trawlers?|"
     r"icebreakers?|m/?v|m/?t|imo|navire|"
     r"pétrolier|schiff|tanker|frachter|buques?|petrolero|barco|nave|petroliera|"
-    r"navio|petroleiro|gemisi|gemi|tankowiec|tankowca|statek|statku)|"
+    r"navio|petroleiro|gemisi|gemi|tankowiec|tankowca|statek|statku|"
+    r"schip|tankschip|fartyget|fartyg|skipet|skibet|tankkeri|alus|hajó|"
+    r"tàu|chở dầu|kapal|loď|nava|petrolierul)|"
     r"(?:судн[оаеу]|танкер[аеу]?|теплоход[аеу]?))[\s.:,\"'«„“]*$",
     re.IGNORECASE,
 )
 """A word that announces a vessel's name just before it (``the tanker``, ``M/V``, a
 ship's type: ``the reefer``, ``the bulker``, and
-in French, German, Spanish, Italian, Portuguese, Turkish, Polish and Russian)."""
+in French, German, Spanish, Italian, Portuguese, Turkish, Polish, Russian,
+Dutch, the Scandinavian languages, Finnish, Hungarian, Czech, Romanian,
+Vietnamese (*tàu*, *tàu chở dầu*: a tanker) and Indonesian)."""
 
 NOT_PARTIES = frozenset(
     {
@@ -1861,6 +1865,7 @@ VESSEL_WORDS = frozenset(
     """vessel ship tanker carrier freighter reefer bulker trawler icebreaker mv mt m/v m/t
     navire pétrolier cargo schiff frachter
     nave petroliera navio petroleiro gemi gemisi tankowiec statek
+    schip tankschip fartyget fartyg skipet skibet tankkeri alus hajó tàu kapal loď
     судно танкер теплоход сухогруз""".split()
 )
 """Words that announce a vessel's name: a window never starts with one ("Танкер
