@@ -47,6 +47,12 @@ names, and leaves the decision to the name matcher:
   by sound and runs it into the words around (哈马斯表示 → 哈马斯, *Hamas*);
   three to five characters ending in one that writes a consonant alone (斯
   *s*, 夫 *f*) are looked up as ``single`` looks up a katakana word.
+* **Vessels** (:func:`_vessel_names`): Korean, Chinese and Japanese write a
+  vessel's name with its number and a counter after it (례성강1호, 청봉호,
+  三马2号) or its number alone (ジソン6); the name before them, two to four
+  syllables or characters (a katakana word whole), and its number are looked
+  up by the caller's ``vessel`` as a listed vessel of that very number
+  (:data:`VESSEL_READING_SCORE`).
 * **A surname alone** (:func:`_titled_surnames`): news names a foreign leader
   by the surname beside a title (ラブロフ外相, 푸틴 대통령, 总统马杜罗) or, in
   Chinese, as a transcribed word alone (拉夫罗夫与王毅); looked up by the
@@ -326,6 +332,52 @@ def _transcribed_words(text: str) -> Iterator[tuple[int, int]]:
                     yield m.start() + end - size, m.start() + end
 
 
+VESSEL_COUNTERS: Final = "호号號"
+"""The counter Korean (호) and Chinese and Japanese (号, 號) write after a
+vessel's name and number (례성강1호, 三马2号): *number*."""
+_VESSEL: Final = re.compile(
+    "(?<![\uac00-\ud7a3])(?P<name>[\uac00-\ud7a3]{2,5}?)(?P<number>[0-9]{0,3})(?P<counter>호)"
+    "|(?P<kana>[\u30a1-\u30fa\u30fc]{2,})(?P<knumber>[0-9]{1,3})"
+    f"|(?P<han>{HAN_CHARACTER}{{2,}}?)(?P<hnumber>[0-9]{{0,3}})(?P<hcounter>[号號])"
+)
+"""A vessel's name and its number or counter: a Korean word and its 호 (with
+a number or without), a katakana word and its number, Chinese characters and
+号 or 號 (with a number or without)."""
+_VESSEL_NAME: Final = range(2, 5)
+"""How many syllables or characters before a vessel's number or counter are
+its name (청봉, 례성강, 三马): the words before them run into it."""
+#: The score a vessel's name read from Hangul, Chinese characters or kana must
+#: reach: a short name of a few syllables, read, meets its listing almost
+#: exactly (례성강 1 ~ RYE SONG GANG 1 0.90, 三马 2 ~ SAM MA 2 0.95).
+VESSEL_READING_SCORE: Final = 0.9
+
+
+def _vessel_names(text: str) -> Iterator[list[tuple[int, str]]]:
+    """Each place a vessel's name stands in Korean, Chinese or Japanese prose:
+    a run of Hangul, Chinese characters or katakana followed by a number, a
+    vessel's counter (:data:`VESSEL_COUNTERS`) or both (례성강1호, 청봉호,
+    三马2号, ジソン6). Yields, for each, the candidate names to look up, the
+    longest first, each as its start and the name read with its number
+    (*례성강 1*): a Korean or katakana word whole, Chinese characters whole
+    when they are few, else their last two to four (the words before run into
+    them: 朝鲜货轮三马2号)."""
+    for m in _VESSEL.finditer(text):
+        group = next(g for g in ("name", "kana", "han") if m.group(g) is not None)
+        number = m.group({"name": "number", "kana": "knumber", "han": "hnumber"}[group])
+        run, start, end = m.group(group), m.start(group), m.end(group)
+        suffix = f" {int(number)}" if number else ""
+        if group != "han" or len(run) <= _VESSEL_NAME.stop - 1:
+            # a Korean or katakana word, Chinese characters set off by a quote,
+            # a space or kana (“三马2号”): the name whole
+            yield [(start, run + suffix)]
+            continue
+        yield [
+            (end - size, run[len(run) - size :] + suffix)
+            for size in reversed(_VESSEL_NAME)
+            if size <= len(run)
+        ]
+
+
 TITLES_AFTER: Final = tuple(
     sorted(
         """大統領 首相 外相 国防相 総書記 委員長 議長 最高指導者 氏 总统 总理 外长 防长 主席
@@ -382,6 +434,7 @@ def find_cjk_mentions(
     known: Known | None = None,
     single: CJKLookup | None = None,
     surname: CJKLookup | None = None,
+    vessel: CJKLookup | None = None,
 ) -> list[Mention]:
     """Mentions of listed parties in the Korean, Chinese and Japanese parts of
     ``text`` (see the module docs), in text order, with their short references.
@@ -391,10 +444,20 @@ def find_cjk_mentions(
     are a few Chinese characters that read as a transcribed foreign word
     (:func:`_transcribed_words`); a surname beside a title only with
     ``surname`` (``surname(word)``: the one well-known person it names,
-    :func:`_titled_surnames`)."""
+    :func:`_titled_surnames`); a vessel's name before its number or counter
+    only with ``vessel`` (``vessel(name)``: the listed vessels of that name and
+    number, :func:`_vessel_names`)."""
     if not has_cjk(text):
         return []
     found: list[Mention] = []
+    if vessel is not None:
+        for named in _vessel_names(text):
+            for at, name in named:
+                hits = vessel(name)
+                if hits and hits[0].score >= VESSEL_READING_SCORE:
+                    stop = at + len(name.split(" ")[0])
+                    found.append(Mention(at, stop, text[at:stop], hits[0]))
+                    break
     if surname is not None:
         titled = [*_titled_surnames(text), *([span] for span in _transcribed_words(text))]
         for spans in titled:

@@ -34,11 +34,12 @@ How it works
    and one with ض, ظ or ذ also as Persian reads them, *z* (مستضعفان,
    Mostazafan: :data:`PERSIAN_Z`), also when screened. A word that prose has declined
    (Газпромбанка, Андреем Костиным, Rosnefts, Poutine, لحزب الله, PKK'nın,
-   Łukaszenkę) is in a run when its dictionary form is (:func:`base_form`), and
-   is screened in that form; so is a Latin word in another language's spelling
-   of a listed word (*Szojgu*, *Şoygu*, *Loukachenko*, *Tschemesow*:
-   :func:`_respellings`) and a Ukrainian adjective of a name the lists write in
-   Russian (*Луганська народна*: :func:`_russian_adjective`).
+   Łukaszenkę, Rostelecomin, MZKT-nak) is in a run when its dictionary form
+   is (:func:`base_form`), and is screened in that form; so is a Latin word
+   in another language's spelling of a listed word (*Szojgu*, *Şoygu*,
+   *Loukachenko*, *Tschemesow*: :func:`_respellings`) and a Ukrainian
+   adjective of a name the lists write in Russian (*Луганська народна*:
+   :func:`_russian_adjective`).
 3. **Candidates.** Every window of two or more tokens of a run is screened against
    the index with a stricter threshold than name screening; the best
    non-overlapping windows win, but not one that joins the tail of one window
@@ -275,13 +276,17 @@ _VESSEL_CUE = re.compile(
     r"(?:\b(?:vessels?|ships?|tankers?|carriers?|freighters?|reefers?|bulkers?|trawlers?|"
     r"icebreakers?|m/?v|m/?t|imo|navire|"
     r"pétrolier|schiff|tanker|frachter|buques?|petrolero|barco|nave|petroliera|"
-    r"navio|petroleiro|gemisi|gemi|tankowiec|tankowca|statek|statku)|"
+    r"navio|petroleiro|gemisi|gemi|tankowiec|tankowca|statek|statku|"
+    r"schip|tankschip|fartyget|fartyg|skipet|skibet|tankkeri|alus|hajó|"
+    r"tàu|chở dầu|kapal|loď|nava|petrolierul)|"
     r"(?:судн[оаеу]|танкер[аеу]?|теплоход[аеу]?))[\s.:,\"'«„“]*$",
     re.IGNORECASE,
 )
 """A word that announces a vessel's name just before it (``the tanker``, ``M/V``, a
 ship's type: ``the reefer``, ``the bulker``, and
-in French, German, Spanish, Italian, Portuguese, Turkish, Polish and Russian)."""
+in French, German, Spanish, Italian, Portuguese, Turkish, Polish, Russian,
+Dutch, the Scandinavian languages, Finnish, Hungarian, Czech, Romanian,
+Vietnamese (*tàu*, *tàu chở dầu*: a tanker) and Indonesian)."""
 
 NOT_PARTIES = frozenset(
     {
@@ -417,6 +422,23 @@ def _vessel_cue(text: str, start: int) -> bool:
     return _VESSEL_CUE.search(text, max(0, start - 24), start) is not None
 
 
+_VESSEL_AFTER: Final = re.compile(
+    r",[ \t]+(?:a|an|the|un|une|una|um|uma|ein|eine)[ \t]+(?:[^\W\d_][\w-]*[ \t]+){0,2}?"
+    r"(?:vessel|ship|tanker|carrier|freighter|reefer|bulker|trawler|icebreaker|"
+    r"navire|pétrolier|cargo|schiff|tanker|frachter|buque|petrolero|nave|petroliera|"
+    r"navio|petroleiro)\b",
+    re.IGNORECASE,
+)
+"""A vessel word in an apposition right after a name (*the SIG, a tanker
+owned by …*; *the STARLA, an Iranian tanker*): as a vessel word before it, it
+says the name is a vessel's."""
+
+
+def _vessel_after(text: str, end: int) -> bool:
+    """Whether an apposition with a vessel word follows ``end`` (:data:`_VESSEL_AFTER`)."""
+    return _VESSEL_AFTER.match(text, end, end + 48) is not None
+
+
 def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
     """:class:`Where` the word ``run[i]`` stands (see :data:`Single`);
     ``taken``: the run's words in mentions already found. A word that is
@@ -433,7 +455,7 @@ def _where(text: str, run: list[Tok], i: int, taken: set[int]) -> Where:
     )
     elsewhere = tok.sounded or tok.members or _weak_capital(text, run, i, taken)
     country = _country_after(text, tok) if tok.base is None else None
-    cue = _vessel_cue(text, tok.start)
+    cue = _vessel_cue(text, tok.start) or _vessel_after(text, tok.end)
     city = _city_around(text, tok)
     return Where(cue, opening or elsewhere, country, opening, opening and not elsewhere, city)
 
@@ -650,7 +672,8 @@ def _inflections(word: str) -> tuple[str, ...]:
     its mute *e* (:data:`_MUTE_E`); an Arabic or Hebrew word
     without one or two joined proclitics (:data:`ARABIC_PROCLITICS`,
     :data:`HEBREW_PROCLITICS`); another Latin word without a
-    Polish, Czech or Slovak case ending (:data:`LATIN_SLAVIC_ENDINGS`)."""
+    Polish, Czech or Slovak case ending (:data:`LATIN_SLAVIC_ENDINGS`), or a
+    Finnish or Hungarian one (:func:`_uralic_stems`)."""
     if _CYRILLIC.match(word):
         lower = word.lower()
         upper = word.isupper()
@@ -694,7 +717,7 @@ def _inflections(word: str) -> tuple[str, ...]:
         return (word[1:],)
     if _is_cased(word[0]):
         lower = word.lower()
-        return tuple(
+        slavic = tuple(
             stem + restore
             for ending in LATIN_SLAVIC_ENDINGS
             if lower.endswith(ending) and len(word) - len(ending) >= _LATIN_SLAVIC_STEM
@@ -702,7 +725,48 @@ def _inflections(word: str) -> tuple[str, ...]:
             for restore in ("", "a", "o")
             if restore != "o" or stem[-1] in "kK"
         )
+        return slavic + _uralic_stems(word)
     return ()
+
+
+FINNISH_ENDINGS: Final = tuple(
+    """iin illa illä ilta iltä ille issa issä ista istä ina inä iksi ia iä in
+    lla llä lta ltä lle ssa ssä sta stä ksi n""".split()
+)
+"""Case endings Finnish adds to a foreign name, longest first: after a
+consonant with the linking *i* (*Rostelecomin*, *Jevmenovin*, *Rostelecomiin*,
+*Rostelecomilla*), after a vowel as they are (*Sozvezdien*, *Sozvezdiessa*)."""
+HUNGARIAN_SUFFIXES: Final = tuple(
+    """nak nek nál nél val vel ban ben ból ből ról ről tól től hoz hez höz ért ba be
+    ra re on en ön ot et at öt ig t""".split()
+)
+"""Case suffixes Hungarian joins with a hyphen to an acronym or a foreign name
+whose last letter is not said as written (*MZKT-nak*, *MZKT-t*, *Rosneft-tel*
+aside), longest first."""
+_URALIC_STEM: Final = 5
+"""The fewest letters of a stem a Finnish ending is taken from: a shorter
+word with an ending cut is as often another word."""
+_VOWELS: Final = frozenset("aeiouyäöAEIOUYÄÖ")
+
+
+def _uralic_stems(word: str) -> tuple[str, ...]:
+    """A Latin word without a Finnish case ending (:data:`FINNISH_ENDINGS`:
+    *Rostelecomin* → *Rostelecom*, *Sozvezdien* → *Sozvezdie*), a linking *i*
+    only after a consonant, or without a Hungarian suffix after a hyphen
+    (:data:`HUNGARIAN_SUFFIXES`: *MZKT-nak* → *MZKT*)."""
+    head, hyphen, tail = word.rpartition("-")
+    if hyphen and head and tail.lower() in HUNGARIAN_SUFFIXES:
+        return (head,)
+    lower = word.lower()
+    out: list[str] = []
+    for ending in FINNISH_ENDINGS:
+        if not lower.endswith(ending) or len(word) - len(ending) < _URALIC_STEM:
+            continue
+        stem = word[: len(word) - len(ending)]
+        # the linking i follows a consonant; an ending without it, a vowel
+        if (ending[0] == "i") == (stem[-1] not in _VOWELS):
+            out.append(stem)
+    return tuple(out)
 
 
 UKRAINIAN_ADJECTIVES: Final = (
@@ -1014,8 +1078,12 @@ def tokenize(text: str) -> list[Tok]:
     return toks
 
 
-_GAP_MARKS: Final = frozenset(",-'’") | _QUOTE_MARKS
-"""What besides white space may stand between two words of one name."""
+ZWNJ: Final = "\u200c"
+"""The zero-width non-joiner Persian writes between the parts of a compound
+word or name (خاتم‌الانبیا, Khatam al-Anbiya): a space that is not drawn."""
+_GAP_MARKS: Final = frozenset(",-'’" + ZWNJ) | _QUOTE_MARKS
+"""What besides white space may stand between two words of one name (a
+Persian zero-width non-joiner too: :data:`ZWNJ`)."""
 
 
 def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
@@ -1318,14 +1386,21 @@ class _Births:
         self.found = found
 
     def near(self, start: int, end: int, radius: int = 250) -> str | None:
-        """The first birth year written within ``radius`` characters of a mention."""
+        """The birth year written nearest a mention, within ``radius`` characters
+        (the first of two as near): a note that names two persons with their
+        years (*the client Andrei Skoch, born 2001 … the deputy Andrei Skoch,
+        born 1966*) gives each mention its own."""
         lo, hi = max(0, start - radius), end + radius
         i = bisect_left(self.starts, lo)
+        best: tuple[int, str] | None = None
         while i < len(self.found) and self.found[i][0] < hi:
-            if self.found[i][1] <= hi:
-                return self.found[i][2]
+            at, until, year = self.found[i]
+            if until <= hi:
+                distance = max(at - end, start - until, 0)
+                if best is None or distance < best[0]:
+                    best = (distance, year)
             i += 1
-        return None
+        return None if best is None else best[1]
 
 
 def _minor(tok: Tok) -> bool:
@@ -1554,23 +1629,31 @@ _SPOKEN: Final = re.compile(
     rf"(?![\w-]|[ \t]+[{_UPPER}]))"
     rf"|(?:(?<![\w'’-])(?P<a>[{_UPPER}][{_LOWER}]{{3,}})[ \t]+"
     rf"(?:{SPEECH_AFTER})(?!\w))"
+    rf"|(?:(?<![\w'’-])(?P<l>[{_UPPER}][{_LOWER}]{{3,}}):[ \t]+(?=[{_UPPER}]))"
 )
 """A capitalised word whose words prose reports: after *according to* (no other
-capitalised word after it) or before a verb of speech."""
+capitalised word after it), before a verb of speech, or as a speaker's label
+before a colon, as a transcript writes it (*Zyuganov: Thank you*)."""
+_LABEL_BEFORE: Final = re.compile(r"(?:^|[\n.!?\])][ \t]*)$")
+"""What goes before a speaker's label (:data:`_SPOKEN`): the start of the text
+or a line, the end of a sentence, or a bracketed note (*[Duma session]*)."""
 
 
 def find_spoken(text: str, lookup: TitledLookup) -> list[Mention]:
     """Every surname alone whose words the prose reports (:data:`_SPOKEN`:
-    *по словам Силуанова*, *Матвиенко заявила*, *Lavrov said*), as a title
+    *по словам Силуанова*, *Матвиенко заявила*, *Lavrov said*, a transcript's
+    *Zyuganov: Thank you*), as a title
     shows, a person's: the well-known listed person of that surname, on the
     conditions of :func:`find_titled`. A word after another capitalised word
     (*Sergei Ivanov said*) is a full name's, screened as such."""
     found: list[Mention] = []
     for m in _SPOKEN.finditer(text):
-        group = "b" if m.group("b") is not None else "a"
+        group = next(g for g in ("b", "a", "l") if m.group(g) is not None)
         start = m.start(group)
-        if group == "a" and _WORD_BEFORE_CAPITAL.search(text, max(0, start - 40), start):
+        if group != "b" and _WORD_BEFORE_CAPITAL.search(text, max(0, start - 40), start):
             continue
+        if group == "l" and not _LABEL_BEFORE.search(text, max(0, start - 40), start):
+            continue  # (a colon after a word inside a sentence introduces no speech)
         surname = m.group(group)
         declined = group == "b" and m.group("cue").lower() in GENITIVE_BEFORE
         if hits := _surname_hits(surname, lookup, declined):
@@ -1782,10 +1865,21 @@ VESSEL_WORDS = frozenset(
     """vessel ship tanker carrier freighter reefer bulker trawler icebreaker mv mt m/v m/t
     navire pétrolier cargo schiff frachter
     nave petroliera navio petroleiro gemi gemisi tankowiec statek
+    schip tankschip fartyget fartyg skipet skibet tankkeri alus hajó tàu kapal loď
     судно танкер теплоход сухогруз""".split()
 )
 """Words that announce a vessel's name: a window never starts with one ("Танкер
 Atlas" is the tanker Atlas, not the company ATLAS SHIPPING)."""
+
+
+def _without_proclitic(word: str) -> tuple[str, ...]:
+    """An Arabic or Hebrew word without the one or two proclitics joined to its
+    front (:data:`ARABIC_PROCLITICS`, :data:`HEBREW_PROCLITICS`: وفالح → فالح,
+    למוסא → מוסא), each form that keeps three letters, fewest cut first
+    (:func:`_inflections` proposes them); none for another word."""
+    if not is_abjad(word):
+        return ()
+    return tuple(f for f in _inflections(word) if len(f) >= 3 and word.endswith(f))
 
 
 def _holds(outer: Mention, inner: Mention) -> bool:
@@ -1949,6 +2043,7 @@ def _screen_run(
     n = len(run)
     windows: list[tuple[float, int, int, Hit]] = []
     ends: dict[tuple[int, int], int] = {}
+    begins: dict[tuple[int, int], int] = {}
     cues: dict[int, bool] = {}
 
     def cue_at(start: int) -> bool:
@@ -1990,7 +2085,11 @@ def _screen_run(
             countries = country_beside(text, start, end)
             # a name ending in a Roman numeral (Bicentenario XVI) is read as a
             # vessel's too, whose numeral the lists read as its number
-            cue = cue_at(start) or _roman_number(window[-1].text) is not None
+            cue = (
+                cue_at(start)
+                or _roman_number(window[-1].text) is not None
+                or _vessel_after(text, end)
+            )
             # hyphen breaks joined, commas dropped; a word no list spells so
             # (Газпромбанка) in its dictionary form, the only form that can match
             if declined:
@@ -2033,6 +2132,14 @@ def _screen_run(
             if not hits and (persian := words.translate(PERSIAN_Z)) != words:
                 # (بنیاد مستضعفان, listed as BONYAD MOSTAZAFAN: :data:`PERSIAN_Z`)
                 hits = lookup(persian, year, countries, cue)
+            for bare_first in () if hits else _without_proclitic(window[0].text):
+                # a proclitic joined to the name's first word (وفالح الفياض, *and*
+                # Falih al-Fayyadh), which its word as written, a word of some
+                # listed name too, kept: the name without it
+                rest = words.split(" ", 1)[1]
+                if hits := lookup(f"{bare_first} {rest}", year, countries, cue):
+                    begins[(i, i + size)] = run[i].end - len(bare_first)
+                    break
             if hits and not cue and number is None and _person_written(text, window):
                 hits = [h for h in hits if h.schema != "Vessel"]
             if hits:
@@ -2052,11 +2159,12 @@ def _screen_run(
         inverted = run[i].comma_after
         surname_tok = run[i] if inverted else run[j - 1]
         end = ends.get((i, j), run[j - 1].end)
+        begin = begins.get((i, j), run[i].start)
         found.append(
             Mention(
-                run[i].start,
+                begin,
                 end,
-                text[run[i].start : end],
+                text[begin:end],
                 hit,
                 surname=None if end != run[j - 1].end else surname_tok.keys[-1],
             )

@@ -325,6 +325,11 @@ class TextScreener:
             found = tuple(
                 h for h in hits if (h.score >= self.threshold and whole_name(word, h)) or h in cores
             )
+            if not found:
+                # a coined word among generic words (MEGVII TECHNOLOGY LIMITED:
+                # *Megvii*), that no other listed name holds
+                framed = [h for h in hits if framed_name(word, h)]
+                found = tuple(framed) if framed and self._names_only(word, framed) else ()
             if not found and _compound(word):
                 # two name words joined by a hyphen (Volga-Dnepr) name what
                 # they would written apart (words_cover: VOLGA-DNEPR GROUP,
@@ -393,6 +398,20 @@ class TextScreener:
                 if (alike := self._sounds(reading)) is not None and (named := single(alike)):
                     return named
             return ()
+
+        @lru_cache(maxsize=65_536)
+        def cjk_vessel(name: str) -> tuple[Hit, ...]:
+            # a vessel's name read from Hangul, Chinese characters or kana with
+            # its number (례성강 1): the listed vessels of that very number
+            floor = min(self.threshold, READING_THRESHOLD)
+            query = thaw.match.Query(as_named=False, name=name)
+            result = self.screener.screen_query(query, threshold=floor, limit=10)
+            number = _DIGITS.findall(name)
+            return tuple(
+                h
+                for h in result.hits
+                if h.schema == "Vessel" and _DIGITS.findall(h.matched_name) == number
+            )
 
         @lru_cache(maxsize=65_536)
         def cjk_surname(word: str) -> tuple[Hit, ...]:
@@ -507,6 +526,7 @@ class TextScreener:
         self._id_lookup = id_lookup
         self._cjk_single = cjk_single
         self._cjk_surname = cjk_surname
+        self._cjk_vessel = cjk_vessel
         self._lookup = lookup
         self._single = single
         self._cjk_lookup = cjk_lookup
@@ -547,7 +567,12 @@ class TextScreener:
         aircraft by their registration marks (:func:`find_marks`) and parties by
         the identifiers their listings carry (:func:`find_identifiers`)."""
         found = find_cjk_mentions(
-            text, self._cjk_keyed, self._known, self._cjk_single_keyed, self._cjk_surname_keyed
+            text,
+            self._cjk_keyed,
+            self._known,
+            self._cjk_single_keyed,
+            self._cjk_surname_keyed,
+            self._cjk_vessel_keyed,
         )
         found.extend(find_translated(text, self._translated_keyed, self._read_keyed, self._known))
         if "-" in text:
@@ -589,6 +614,9 @@ class TextScreener:
 
     def _cjk_surname_keyed(self, word: str) -> list[_KeyedHit]:
         return _keyed(self._cjk_surname(word))
+
+    def _cjk_vessel_keyed(self, name: str) -> list[_KeyedHit]:
+        return _keyed(self._cjk_vessel(name))
 
     def _best_known(self, hits: Sequence[Hit], position: str | None = None) -> tuple[Hit, ...]:
         """The hits of the one party that more authorities list than any other
@@ -1222,6 +1250,21 @@ def _same_word(a: Token, b: Token) -> bool:
         or _labials(a.skeleton) == _labials(b.skeleton)
         or _p_and_h(a, b)
         or _p_and_h(b, a)
+        or _final_h(a, b)
+        or _final_h(b, a)
+    )
+
+
+def _final_h(a: Token, b: Token) -> bool:
+    """Whether an abjad word ``a`` ends in the *h* (ح, ه) that a Latin spelling
+    ``b`` writes but whose analysis drops after a vowel (فالح *flh* ~ *Falih*
+    *fl*, صالح *slh* ~ *Saleh* *sl*)."""
+    return (
+        a.abjad
+        and not b.abjad
+        and bool(b.skeleton)
+        and b.raw.endswith("h")
+        and a.skeleton == b.skeleton + "h"
     )
 
 
@@ -1236,6 +1279,8 @@ def _p_and_h(a: Token, b: Token) -> bool:
     return b.skeleton in forms
 
 
+_DIGITS: Final = re.compile(r"\d+")
+"""A number in a vessel's name (:meth:`TextScreener._cjk_vessel`)."""
 _SEMIVOWELS = str.maketrans("", "", "vwy")
 _LABIALS = str.maketrans("bfpw", "vvvv")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -1316,9 +1361,11 @@ def words_cover(window: str, hit: Hit) -> bool:
         return False  # two parties (Wei and Wang), which no one listed is
     analysed = analyze_name(window).tokens
     tokens = analyze_name(hit.matched_name).tokens
-    if hit.schema != "Person" and len(analysed) == 2:
+    if hit.schema != "Person" and len(analysed) == 2 and analysed[1].role != "number":
         # one word of the name written as two (Gazprom Bank, Sovcom Bank,
-        # گازپروم بانک): the window names the organisation as that word would
+        # گازپروم بانک): the window names the organisation as that word would;
+        # not a name and its number (HAI II, whose letters joined, *haiii*,
+        # analyse as HAI alone)
         joined = analyze_name(analysed[0].raw + analysed[1].raw).tokens
         if len(joined) == 1 and any(_same_word(joined[0], t) for t in tokens):
             return whole_name(analysed[0].raw + analysed[1].raw, hit)
@@ -1605,6 +1652,45 @@ def core_name(word: str, hit: Hit, schemata: frozenset[str] | None = SINGLE_SCHE
         return True  # 'NDRANGHETA ORGANIZATION: *'Ndrangheta*
     rest = [t for t in name[1:] if t.role != "generic"]
     return bool(rest) and all(_country_word(t.text) for t in rest)
+
+
+FRAMED_LETTERS = 6
+"""The fewest letters of a lone word that names an organisation by its only
+name word among generic words (:func:`framed_name`): a coined word
+(*Megvii*, *Unistream*), not an acronym or a short word that is as often
+something else (*TBC* of TBC BANK)."""
+
+
+def framed_name(word: str, hit: Hit) -> bool:
+    """Whether one word of prose names a listed organisation whose name is that
+    word among generic words and legal forms only, wherever it stands in the
+    name (MEGVII TECHNOLOGY LIMITED: *Megvii*; JOINT STOCK COMPANY COMMERCIAL
+    BANK SOLIDARNOST: *Solidarnost*; MANAGEMENT COMPANY METALLOINVEST LLC:
+    *Metalloinvest*): what the generic words add says what the company does,
+    not which it is. The word is written in a cased script, not in capitals
+    (an acronym, *TBC* of TBC BANK, is as often something else), of
+    :data:`FRAMED_LETTERS` letters or more, and no common word; the caller
+    asks too that no other listed name holds it (:meth:`TextScreener._names_only`)."""
+    if hit.schema not in FRAMED_SCHEMATA or word.isupper() or not _is_cased_word(word):
+        return False
+    if sum(map(str.isalpha, word)) < FRAMED_LETTERS or common_word(word):
+        return False
+    tokens = [t for t in analyze_name(word).tokens if t.role not in SINGLE_ROLES]
+    if len(tokens) != 1 or tokens[0].role != "name":
+        return False
+    name = [t for t in analyze_name(hit.matched_name).tokens if t.role not in SINGLE_ROLES]
+    named = [t for t in name if t.role != "generic"]
+    return len(name) > len(named) == 1 and _same_word(tokens[0], named[0])
+
+
+FRAMED_SCHEMATA: Final = frozenset({"Organization", "Company"})
+"""What a coined word among generic words may name (:func:`framed_name`): a
+company or organisation, not a vessel (a vessel's name is all of it)."""
+
+
+def _is_cased_word(word: str) -> bool:
+    """Whether ``word`` is written in a script with capitals (Latin, Cyrillic, Greek)."""
+    return word.lower() != word.upper()
 
 
 ORGANISATION_WORDS: Final = frozenset({"organization", "organisation"})
