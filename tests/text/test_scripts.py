@@ -532,6 +532,18 @@ def test_persian_parts_joined_by_a_zero_width_non_joiner_are_also_apart() -> Non
     assert arabic_script_variants("سید صادق حسینی") == ()
 
 
+def test_the_i_before_the_final_ayin_of_a_faail_name_is_also_written() -> None:
+    # نافع *Nafi*, طالع *Tali*: ICU drops the ayin, and the word read without
+    # its i met *Nafi* as a name meets its nisba
+    assert arabic_script_variants("نافع") == ("نافعي",)
+    assert arabic_script_variants("محمد النافع") == ("محمد النافعي",)
+    # other words ending in an ayin are read as they are: ربيع writes its i,
+    # شجاع and مطلع are of other patterns
+    assert arabic_script_variants("ربيع") == ()
+    assert arabic_script_variants("شجاع") == ()
+    assert arabic_script_variants("مطلع") == ()
+
+
 def test_compounds_in_al_din_are_also_joined() -> None:
     found = arabic_script_variants("محمد صلاح الدين")
     assert "محمد صلاحالدين" in found and "محمد صلاحدين" in found

@@ -207,8 +207,10 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
     بنحسين *Ben Hassine*); the parts of a word
     joined by a zero-width non-joiner apart (:data:`ZWNJ`); and a first word
     that begins with the letters of the article read whole
-    (:func:`_alif_lam_name`: الهام *Elham*); and a family name in *Pour-*
-    written apart, joined (:func:`_pour_prefix`: پور محمدی *Pourmohammadi*).
+    (:func:`_alif_lam_name`: الهام *Elham*); a family name in *Pour-*
+    written apart, joined (:func:`_pour_prefix`: پور محمدی *Pourmohammadi*);
+    and a word of the pattern *fāʿil* ending in an ayin with the *i* before
+    it written (:func:`_kasra_before_ayin`: نافع *Nafi*).
     Empty for most names."""
     found = list(persian_z_variant(name))
     for text in (name, *found):
@@ -231,7 +233,38 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
         found.append(voiced)
     if _POUR in name:
         found.extend(_pour_prefix(name))
+    kasra = _kasra_before_ayin(name)
+    if kasra is not None:
+        found.append(kasra)
     return tuple(found)
+
+
+def _kasra_before_ayin(name: str) -> str | None:
+    """``name`` with the short *i* of the pattern *fāʿil* written, as a
+    final ``ي``, in each word of that pattern ending in an ayin (a
+    consonant, an alef, a consonant and ``ع``, with or without the article:
+    نافع *Nafi*, طالع *Tali*, رافع *Rafi*, جامع *Jami*); ``None`` for a name
+    with none. ICU writes the ayin as a mark, which is dropped, and every Latin
+    spelling writes the *i* before it (*Nafi*, *Nafie*, *Nafea*): read
+    without it, the word meets *Nafi* as a name meets its nisba (``naf``
+    and *Nafi*), another name, which the matcher holds against the pair.
+    Offered as a variant (:func:`arabic_script_variants`), beside the word
+    as written, which *Nafea* and *Nafa* meet as they did; the variant
+    reads as the nisba نافعي *al-Nafi'i* does."""
+    words = name.split()
+    changed = False
+    for i, word in enumerate(words):
+        stem = word[2:] if word.startswith("ال") else word
+        if (
+            len(stem) == 4
+            and stem[1] == "ا"
+            and stem[3] == "ع"
+            and stem[0] not in "اأإآعءئؤ"
+            and stem[2] not in "اأإآويىءئؤة"
+        ):
+            words[i] = word + "ي"
+            changed = True
+    return " ".join(words) if changed else None
 
 
 #: *Pour* (پور, "son"), which Persian family names put after a name (رحیم‌پور
