@@ -544,6 +544,16 @@ def test_the_i_before_the_final_ayin_of_a_faail_name_is_also_written() -> None:
     assert arabic_script_variants("مطلع") == ()
 
 
+def test_a_final_ya_written_for_an_alif_maqsura_is_also_read_as_one() -> None:
+    # موسي *Musa*, يحي *Yahya*: rigour knows the names with ى only
+    assert arabic_script_variants("موسي كوسا") == ("موسى كوسا",)
+    assert arabic_script_variants("يحي") == ("يحيى",)
+    # a word rigour knows with its ي, and a nisba, are read as written
+    assert arabic_script_variants("علي") == ()
+    assert arabic_script_variants("محمدي") == ()
+    assert arabic_script_variants("كريمي") == ()
+
+
 def test_compounds_in_al_din_are_also_joined() -> None:
     found = arabic_script_variants("محمد صلاح الدين")
     assert "محمد صلاحالدين" in found and "محمد صلاحدين" in found
