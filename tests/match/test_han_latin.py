@@ -239,3 +239,13 @@ def test_given_syllables_initials_are_evidence(query: str, listed: str) -> None:
 )
 def test_a_family_name_alone_is_no_match(query: str, listed: str) -> None:
     assert score(Query(query, "Person"), name_entry(listed, "Person")).score < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("鄭鴻標", "Teh Hong Piow"), ("Teh Hong Piow", "鄭鴻標"), ("鄭文", "Teh Boon")],
+)
+def test_the_family_name_teh_is_no_title(query: str, listed: str) -> None:
+    # Teh (鄭 in Hokkien) was dropped as the prefix The, which it folds to
+    result = score(Query(query, schema="Person"), name_entry(listed, "Person"))
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation
