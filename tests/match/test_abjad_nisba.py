@@ -86,3 +86,11 @@ def test_a_listed_faail_name_ending_in_an_ayin_meets_its_latin_spelling() -> Non
     )
     result = score(Query("Mohammed Nafi", schema="Person"), listed)
     assert result.score >= DEFAULT_THRESHOLD, result.explanation
+
+
+def test_the_title_haj_is_left_out_on_both_sides() -> None:
+    # ca_sema:iran/s1p2.1/9: the Latin Haj was a given name the other side lacked
+    result = score(
+        Query("حاج احمد میرزایی", schema="Person"), name_entry("Haj Ahmad Mirzaei", "Person")
+    )
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation

@@ -478,3 +478,10 @@ def test_a_first_word_is_a_prefix_only_as_written() -> None:
     assert roles == [("te", "name"), ("hong", "name"), ("piov", "name")]
     for name in ("Mr John Smith", "Herr Hans Meier", "Mme Claire Dubois", "Lady Jane Grey"):
         assert analyze_name(name, "Person").tokens[0].role == "honorific", name
+
+
+def test_the_title_haj_is_dropped_as_written_at_the_start() -> None:
+    # as حاج is in the Arabic script; Hai, which Haj folds to, is a name
+    assert analyze_name("Haj Ahmad Mirzaei", "Person").tokens[0].role == "honorific"
+    assert analyze_name("Hadj Ahmed Ali", "Person").tokens[0].role == "honorific"
+    assert [t.role for t in analyze_name("Hai Lin", "Person").tokens] == ["name", "name"]

@@ -373,17 +373,26 @@ def _person_prefixes() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _person_prefix_words() -> frozenset[str]:
-    """rigour's one-word person-name prefixes (*Mr*, *Herr*, *The*), lower
-    case as written, not folded: name analysis drops a first word only when it
+    """rigour's one-word person-name prefixes (*Mr*, *Herr*, *The*), and the
+    spellings of *Hajj* (:data:`_HAJ_SPELLINGS`), lower case as written, not
+    folded: name analysis drops a first word only when it
     writes one of them, because folding makes other names of them (the
     Hokkien family name *Teh*, 鄭, folds to *te*, as *The* does; the Hmong
     and Taiwanese *Her* as *Herr*)."""
-    out: set[str] = set()
+    out: set[str] = set(_HAJ_SPELLINGS)
     for p in person_name_prefixes_list():
         words = [w for w in re.split(r"[^a-z]+", p.lower()) if w]
         if len(words) == 1:
             out.add(words[0])
     return frozenset(out)
+
+
+#: The Latin spellings of the title *Hajj* (حاج, which name analysis drops
+#: from a name in the Arabic script: :data:`thaw.text.vocab.ABJAD_HONORIFICS`)
+#: that no fold tells from a name (*Haj* folds to *hai*, as the Chinese and
+#: Vietnamese given name *Hai* does), dropped as a first word as written
+#: (:func:`_person_prefix_words`): حاج احمد میرزایی is *Haj Ahmad Mirzaei*.
+_HAJ_SPELLINGS: Final = ("haj", "hajj", "hadj")
 
 
 @lru_cache(maxsize=1)
