@@ -1255,6 +1255,50 @@ def _greek_hypocoristic(word: str) -> str:
     return word
 
 
+#: Greek given names (their modern reading) and the short forms Greeks are
+#: known by that neither rigour's name items nor the rules of
+#: :func:`_greek_hypocoristic` give: the name cut (Νικόλαος *Nikos*,
+#: Αναστάσιος *Tasos*, Αθανάσιος *Thanos*) or made over (Χαράλαμπος
+#: *Babis*, Εμμανουήλ *Manolis*, Μιχαήλ *Michalis*). A small table written
+#: from common knowledge of Greek names, read both ways by
+#: :func:`_greek_short_forms`.
+_GREEK_SHORT_FORMS: Final[dict[str, tuple[str, ...]]] = {
+    "nikolaos": ("nikos",),
+    "anastasios": ("tasos", "tassos"),
+    "athanasios": ("thanos",),
+    "michail": ("michalis",),
+    "charalambos": ("babis", "charis"),
+    "emmanouil": ("manolis",),
+    "panagiotis": ("takis",),
+    "konstantinos": ("dinos",),
+    "apostolos": ("tolis",),
+    "aristeidis": ("aris",),
+    "themistoklis": ("themis",),
+    "dimitrios": ("mitsos",),
+    "epameinondas": ("nontas",),
+    "panagiota": ("giota",),
+    "vasiliki": ("vaso",),
+}
+
+
+@lru_cache(maxsize=1)
+def _greek_full_forms() -> dict[str, tuple[str, ...]]:
+    """:data:`_GREEK_SHORT_FORMS` the other way: a short form's full names."""
+    out: dict[str, list[str]] = {}
+    for full, shorts in _GREEK_SHORT_FORMS.items():
+        for short in shorts:
+            out.setdefault(short, []).append(full)
+    return {short: tuple(fulls) for short, fulls in out.items()}
+
+
+def _greek_short_forms(word: str) -> tuple[str, ...]:
+    """The short forms of a Greek given name read as ``word`` (the modern
+    reading, lower-case ASCII), or the full names of a short form
+    (:data:`_GREEK_SHORT_FORMS`: *nikolaos* → *nikos*, *nikos* →
+    *nikolaos*); empty for any other word."""
+    return _GREEK_SHORT_FORMS.get(word) or _greek_full_forms().get(word, ())
+
+
 #: John, the English form of Ιωάννης (through Latin *Johannes*), which
 #: :func:`_greek_english`'s ending rules do not give.
 _GREEK_JOHN: Final = re.compile(r"^joann$")
@@ -1295,7 +1339,9 @@ def greek_variant(name: str) -> tuple[str, ...]:
     with two letters read as such (:data:`_GREEK_FOREIGN`: Νταβιντόβιτς
     *Davidovich*), and with χ as *kh* (folded with *h*: Χαράλαμπος
     *Haralambos*). The hypocoristic of the given name, first or last word
-    (:func:`_greek_hypocoristic`: Σπυρίδων *Spyros*, Αθανάσιος *Thanasis*).
+    (:func:`_greek_hypocoristic`: Σπυρίδων *Spyros*, Αθανάσιος *Thanasis*),
+    and its short or full forms of :data:`_GREEK_SHORT_FORMS` (Νικόλαος
+    *Nikos*, Νίκος *Nikolaos*).
     Lower-case ASCII; empty when none differs from the modern reading."""
     text = name.lower()
     for pattern, repl in _GREEK_INITIAL_STOPS:
@@ -1321,12 +1367,14 @@ def greek_variant(name: str) -> tuple[str, ...]:
     # (no word at all where the name mixes Greek with a script that the modern
     # reading leaves out: Νίκος Δένδιας חיים הרצוג)
     for at in (0, -1) if len(words) > 1 else (0,) if words else ():
-        # the given name's hypocoristic, first or last (Σπυρίδων *Spyros*)
-        one = list(words)
-        one[at] = _greek_hypocoristic(one[at])
-        short = " ".join(one)
-        if short != modern and short not in found:
-            found.append(short)
+        # the given name's hypocoristic, first or last (Σπυρίδων *Spyros*),
+        # and its other short or full forms (Νικόλαος *Nikos*, Νίκος *Nikolaos*)
+        for form in (_greek_hypocoristic(words[at]), *_greek_short_forms(words[at])):
+            one = list(words)
+            one[at] = form
+            short = " ".join(one)
+            if short != modern and short not in found:
+                found.append(short)
     if _GREEK_FOREIGN_TRIGGER.search(text):
         # foreign sounds as Greek writes them inside a word: Νταβιντόβιτς
         # *Davidovich*, Τζόνσον *Johnson*
