@@ -235,12 +235,10 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
         found.append(voiced)
     if _POUR in name:
         found.extend(_pour_prefix(name))
-    kasra = _kasra_before_ayin(name)
-    if kasra is not None:
-        found.append(kasra)
-    maqsura = _final_ya_as_maqsura(name)
-    if maqsura is not None:
-        found.append(maqsura)
+    for reader in (_kasra_before_ayin, _final_ya_as_maqsura):
+        reading = reader(name)
+        if reading is not None:
+            found.append(reading)
     return tuple(found)
 
 
