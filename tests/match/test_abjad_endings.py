@@ -53,3 +53,21 @@ def test_a_latin_final_i_the_script_does_not_write_is_another_ending(
 def test_a_persian_name_in_i_does_not_alert_on_an_arabic_name_in_a() -> None:
     listed = name_entry("رياز سلامة", "Person")
     assert score(Query("Mohammad Reza Salami", "Person"), listed).score < 0.7  # was 0.75
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"),
+    [
+        ("موسي كوسا", "Musa Kusa"),  # was 0.68
+        ("عيسي", "Isa"),  # was 0.31
+        ("يحي جوادي", "YAHIA DJOUADI"),  # au_dfat:1071, was 0.68
+    ],
+)
+def test_a_final_ya_written_for_an_alif_maqsura_meets_the_name(original: str, latin: str) -> None:
+    result = score(Query(original, schema="Person"), name_entry(latin, "Person"))
+    assert result.score >= 0.8, result.explanation
+
+
+def test_a_nisba_is_still_no_name_without_it() -> None:
+    result = score(Query("كريمي", schema="Person"), name_entry("Karim", "Person"))
+    assert result.score < 0.5, result.explanation

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from thaw.index.entry import name_entry
+from thaw.index.entry import entry_from_record, name_entry
 from thaw.match import DEFAULT_THRESHOLD, Query, score
+from thaw.model import Name, Record
 
 
 @pytest.mark.parametrize(
@@ -58,3 +59,38 @@ def test_a_latin_nisba_meets_its_written_nisba(query: str, listed: str) -> None:
     result = score(Query(query, schema="Person"), name_entry(listed, "Person"))
     assert result.score >= 0.8, result.explanation
     assert "nisba" not in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # au_dfat:1254, published in Arabic with its Latin name
+        ("إبراهيم حسن طالع العسيري", "IBRAHIM HASSAN TALI AL-ASIRI"),
+        ("محمد نافع", "Mohammed Nafi"),
+        ("محمد نافع", "Mohammed Nafea"),
+    ],
+)
+def test_a_faail_name_ending_in_an_ayin_is_no_nisba_of_its_latin_spelling(
+    query: str, listed: str
+) -> None:
+    # طالع is *Tali'*: the Latin i is the vowel before the ayin, not a nisba
+    result = score(Query(query, schema="Person"), name_entry(listed, "Person"))
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation
+    assert "nisba" not in result.explanation
+
+
+def test_a_listed_faail_name_ending_in_an_ayin_meets_its_latin_spelling() -> None:
+    # a listing keeps the variant (thaw.index.entry.entry_from_record)
+    listed = entry_from_record(
+        Record(source="t", source_id="1", schema="Person", names=[Name("محمد نافع")])
+    )
+    result = score(Query("Mohammed Nafi", schema="Person"), listed)
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation
+
+
+def test_the_title_haj_is_left_out_on_both_sides() -> None:
+    # ca_sema:iran/s1p2.1/9: the Latin Haj was a given name the other side lacked
+    result = score(
+        Query("حاج احمد میرزایی", schema="Person"), name_entry("Haj Ahmad Mirzaei", "Person")
+    )
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation

@@ -239,3 +239,22 @@ def test_given_syllables_initials_are_evidence(query: str, listed: str) -> None:
 )
 def test_a_family_name_alone_is_no_match(query: str, listed: str) -> None:
     assert score(Query(query, "Person"), name_entry(listed, "Person")).score < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # Teh (鄭 in Hokkien) was dropped as the prefix The, which it folds to
+        ("鄭鴻標", "Teh Hong Piow"),
+        ("Teh Hong Piow", "鄭鴻標"),
+        ("鄭文", "Teh Boon"),
+        # 柯 kē: Gwoyeu Romatzyh writes the er of tone 2 only (德 dé, Der);
+        # Taiwanese passports write it in any tone
+        ("柯建銘", "Ker Chien-ming"),
+        ("Ker Chien-ming", "柯建銘"),
+        ("柯文哲", "Ker Wen-jer"),
+    ],
+)
+def test_family_names_as_their_holders_spell_them(query: str, listed: str) -> None:
+    result = score(Query(query, schema="Person"), name_entry(listed, "Person"))
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation

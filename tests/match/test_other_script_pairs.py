@@ -109,3 +109,16 @@ def test_other_people_one_name_off_stay_apart() -> None:
     assert len(rows) >= 60
     alerts = alerting(rows)
     assert alerts <= KNOWN_ALERTS, alerts - KNOWN_ALERTS
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Νικόλαος Δένδιας", "Nikos Dendias"),
+        ("Νίκος Δένδιας", "Nikolaos Dendias"),
+        ("Αναστάσιος Παπαδόπουλος", "Tassos Papadopoulos"),
+        ("Χαράλαμπος Παππάς", "Babis Pappas"),
+    ],
+)
+def test_a_greek_given_name_meets_its_short_form(query: str, listed: str) -> None:
+    assert person_score(query, listed) >= DEFAULT_THRESHOLD

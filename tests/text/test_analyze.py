@@ -470,3 +470,18 @@ def test_an_analysed_name_is_the_dataclass_of_its_fields() -> None:
     assert repr(made) == repr(AnalyzedName(*fields))
     name = analyze_name("Kirill Dmitriev", "Person")
     assert name == AnalyzedName(*(getattr(name, f) for f in AnalyzedName.__dataclass_fields__))
+
+
+def test_a_first_word_is_a_prefix_only_as_written() -> None:
+    # the Hokkien family name Teh (鄭) folds to te, as the prefix The does
+    roles = [(t.text, t.role) for t in analyze_name("Teh Hong Piow", "Person").tokens]
+    assert roles == [("te", "name"), ("hong", "name"), ("piov", "name")]
+    for name in ("Mr John Smith", "Herr Hans Meier", "Mme Claire Dubois", "Lady Jane Grey"):
+        assert analyze_name(name, "Person").tokens[0].role == "honorific", name
+
+
+def test_the_title_haj_is_dropped_as_written_at_the_start() -> None:
+    # as حاج is in the Arabic script; Hai, which Haj folds to, is a name
+    assert analyze_name("Haj Ahmad Mirzaei", "Person").tokens[0].role == "honorific"
+    assert analyze_name("Hadj Ahmed Ali", "Person").tokens[0].role == "honorific"
+    assert [t.role for t in analyze_name("Hai Lin", "Person").tokens] == ["name", "name"]

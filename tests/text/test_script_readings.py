@@ -66,6 +66,15 @@ def test_greek_hypocoristics_known_to_rigour() -> None:
     assert "john papadopoulos" in greek_variant("Ιωάννης Παπαδόπουλος")
 
 
+def test_greek_short_forms_rigour_lacks_are_read_both_ways() -> None:
+    # Νικόλαος is known as Nikos, and Nikos is written Νίκος
+    assert "nikos dendias" in greek_variant("Νικόλαος Δένδιας")
+    assert "nikolaos dendias" in greek_variant("Νίκος Δένδιας")
+    assert "tasos papadopoulos" in greek_variant("Αναστάσιος Παπαδόπουλος")
+    # the surname is not read so, nor a name the table lacks
+    assert all("nikos" not in v for v in greek_variant("Γιώργος Νικολάου"))
+
+
 def test_yev_after_a_vowel_folds_as_the_russian_reading() -> None:
     assert fold_token("matveyevich") == fold_token("matveevich")
     assert fold_token("sergeyevna") == fold_token("sergeevna")

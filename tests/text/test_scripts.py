@@ -92,7 +92,8 @@ def test_thai_name_is_read_personally_with_rtgs_as_variant() -> None:
         ),
         # after a long open vowel, ลง is a syllable (and the written reading
         # keeps the ch of จ, as Sanskrit spellings write च: Chulalongkorn)
-        ("จุฬาลงกรณ์", ("chulalongkon", "julalongkorn", "chulalongkaran")),
+        # (and the spoken spelling: personal initials, RTGS finals)
+        ("จุฬาลงกรณ์", ("chulalongkon", "julalongkorn", "julalongkon", "chulalongkaran")),
         # ฤ is a consonant with its vowel
         ("สฤษดิ์", ("sarit", "saris", "sarisdi")),
         ("อังกฤษ", ("angkrit", "angkris")),
@@ -530,6 +531,28 @@ def test_a_vowel_keeps_a_letter_and_the_he_after_it_apart() -> None:
 def test_persian_parts_joined_by_a_zero_width_non_joiner_are_also_apart() -> None:
     assert "سید صادق حسینی" in arabic_script_variants("سید\u200cصادق حسینی")
     assert arabic_script_variants("سید صادق حسینی") == ()
+
+
+def test_the_i_before_the_final_ayin_of_a_faail_name_is_also_written() -> None:
+    # نافع *Nafi*, طالع *Tali*: ICU drops the ayin, and the word read without
+    # its i met *Nafi* as a name meets its nisba
+    assert arabic_script_variants("نافع") == ("نافعي",)
+    assert arabic_script_variants("محمد النافع") == ("محمد النافعي",)
+    # other words ending in an ayin are read as they are: ربيع writes its i,
+    # شجاع and مطلع are of other patterns
+    assert arabic_script_variants("ربيع") == ()
+    assert arabic_script_variants("شجاع") == ()
+    assert arabic_script_variants("مطلع") == ()
+
+
+def test_a_final_ya_written_for_an_alif_maqsura_is_also_read_as_one() -> None:
+    # موسي *Musa*, يحي *Yahya*: rigour knows the names with ى only
+    assert arabic_script_variants("موسي كوسا") == ("موسى كوسا",)
+    assert arabic_script_variants("يحي") == ("يحيى",)
+    # a word rigour knows with its ي, and a nisba, are read as written
+    assert arabic_script_variants("علي") == ()
+    assert arabic_script_variants("محمدي") == ()
+    assert arabic_script_variants("كريمي") == ()
 
 
 def test_compounds_in_al_din_are_also_joined() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from thaw.text.chinese import han_spellings
-from thaw.text.taiwan import mps2, tongyong
+from thaw.text.chinese import han_edges, han_spellings
+from thaw.text.taiwan import er_spellings, mps2, tongyong
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,14 @@ def test_han_spellings_hold_them() -> None:
     assert {"chiou", "ciou"} <= set(han_spellings("邱"))
     assert "jhang" in han_spellings("張")
     assert "liou" in han_spellings("劉")
+
+
+def test_the_vowel_e_is_also_spelt_er_in_any_tone() -> None:
+    # Taiwanese passports: 柯 Ker (kē), 賀 Her, 哲 Jer
+    assert er_spellings("ke") == ("ker",)
+    assert er_spellings("he") == ("her",)
+    assert er_spellings("zhe") == ("jer", "cher")
+    assert er_spellings("de") == ("der", "ter")
+    for syllable in ("e", "ye", "jie", "lve", "ken", "kei"):
+        assert er_spellings(syllable) == (), syllable
+    assert "ker" in han_edges("柯建銘")[0][2]

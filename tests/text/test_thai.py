@@ -166,6 +166,10 @@ def test_rtgs_reading(word: str, rtgs: str) -> None:
         ("เพชรล้ำ", "pechlam"),
         ("เพชรล้ำ", "phetralam"),
         ("พรหมมา", "promma"),
+        # the spoken spelling: personal first consonants, RTGS finals
+        ("วิจารณ์", "wijan"),
+        ("ไพศาล", "paisan"),
+        ("อาจารย์", "ajan"),
     ],
 )
 def test_spellings_people_use(word: str, spelling: str) -> None:

@@ -165,3 +165,14 @@ def test_other_people_one_name_off_stay_apart() -> None:
     assert len(rows) >= 20
     alerts = alerting(rows)
     assert alerts <= KNOWN_ALERTS, alerts - KNOWN_ALERTS
+
+
+@pytest.mark.parametrize(
+    ("original", "latin"), [("วิจารณ์", "Wijan"), ("ไพศาล", "Paisan"), ("อาจารย์", "Ajan")]
+)
+def test_names_spelt_with_personal_initials_and_rtgs_finals_match(
+    original: str, latin: str
+) -> None:
+    # *j* for จ and *p* for the aspirated p letters as people write them, the finals
+    # by their sound (ร, ล *n*): neither reading alone wrote both
+    assert person_score(original, latin) >= DEFAULT_THRESHOLD

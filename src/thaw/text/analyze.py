@@ -372,6 +372,30 @@ def _person_prefixes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _person_prefix_words() -> frozenset[str]:
+    """rigour's one-word person-name prefixes (*Mr*, *Herr*, *The*), and the
+    spellings of *Hajj* (:data:`_HAJ_SPELLINGS`), lower case as written, not
+    folded: name analysis drops a first word only when it
+    writes one of them, because folding makes other names of them (the
+    Hokkien family name *Teh*, 鄭, folds to *te*, as *The* does; the Hmong
+    and Taiwanese *Her* as *Herr*)."""
+    out: set[str] = set(_HAJ_SPELLINGS)
+    for p in person_name_prefixes_list():
+        words = [w for w in re.split(r"[^a-z]+", p.lower()) if w]
+        if len(words) == 1:
+            out.add(words[0])
+    return frozenset(out)
+
+
+#: The Latin spellings of the title *Hajj* (حاج, which name analysis drops
+#: from a name in the Arabic script: :data:`thaw.text.vocab.ABJAD_HONORIFICS`)
+#: that no fold tells from a name (*Haj* folds to *hai*, as the Chinese and
+#: Vietnamese given name *Hai* does), dropped as a first word as written
+#: (:func:`_person_prefix_words`): حاج احمد میرزایی is *Haj Ahmad Mirzaei*.
+_HAJ_SPELLINGS: Final = ("haj", "hajj", "hadj")
+
+
+@lru_cache(maxsize=1)
 def _locations() -> frozenset[str]:
     from rigour.territories import get_territories
 
@@ -1192,7 +1216,7 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
     maybe_person = person or schema is None
     n = len(words)
     tokens: list[Token] = []
-    prefixes = _person_prefixes()
+    prefixes = _person_prefix_words()
     locations = _locations() if (org or schema is None) else frozenset()
     folds = [fold_token(w.ascii) for w in words]
     phrase_starts = vocab.GENERIC_PHRASE_STARTS
@@ -1289,7 +1313,7 @@ def _classify(words: list[_Word], schema: str | None, inverted: bool = False) ->
             and n > 1
             and (
                 folded in vocab.HONORIFICS
-                or (i == 0 and folded in prefixes)
+                or (i == 0 and raw in prefixes)
                 # (a title written in the Arabic script: ملا, شيخ, الحاج)
                 or (w.abjad and raw in vocab.ABJAD_HONORIFICS)
             )

@@ -54,7 +54,7 @@ from thaw.text.hokkien import hokkien_spellings
 from thaw.text.japanese import complete_reading, kanji_name_readings, kunrei
 from thaw.text.korean import korean_reading
 from thaw.text.rules import transliterator as _icu
-from thaw.text.taiwan import mps2, tongyong
+from thaw.text.taiwan import er_spellings, mps2, tongyong
 from thaw.text.wadegiles import wade_giles
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
@@ -692,7 +692,9 @@ def han_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     (:func:`thaw.text.han_surnames.surname_spellings`: 张 *Teo*, 王 *Heng*),
     right after its Mandarin ones, before the other systems'; every later
     one, a given name's, also with Macau's spellings of a given name
-    (:func:`_with_given_spellings`: 春 *Chon*)."""
+    (:func:`_with_given_spellings`: 春 *Chon*); every character read with
+    the vowel *e*, also with the *er* that Taiwanese passports write for it
+    (:func:`thaw.text.taiwan.er_spellings`: 柯 *Ker*)."""
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for i, ch in enumerate(word):
         spelt = han_spellings(ch)
@@ -703,6 +705,9 @@ def han_edges(word: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
             spelt = tuple(dict.fromkeys([*first, *family, *spelt]))
         if i:
             spelt = _with_given_spellings(ch, spelt)
+        er = [sp for r in mandarin_readings(ch) for sp in er_spellings(r) if sp not in spelt]
+        if er:
+            spelt = (*spelt, *dict.fromkeys(er))  # (Taiwan's *er*: 柯 *Ker*)
         out.append((i, i + 1, spelt))
     return tuple(out)
 

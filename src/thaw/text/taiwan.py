@@ -18,6 +18,11 @@ Taiwan made official in between, both still common in names (邱 *Chiou*, 劉
   as *yong* (*syong*), *iu* as *iou*, *ui* as *uei*, and *eng* after *b p m
   f w* as *ong* (*fong*, *wong*); *wen* is *wun*.
 
+Beside the official systems, Taiwanese passports often write the vowel *e*
+(ㄜ) of a syllable with an initial as *er*, whatever its tone (柯 *Ker*, 賀
+*Her*, 德 *Der*, 哲 *Jer*: 柯建銘 *Ker Chien-ming*), as Gwoyeu Romatzyh
+writes it in tone 2 only (:func:`er_spellings`).
+
 Tones are marked with diacritics in both, folded away here. Each function
 takes a toneless pinyin syllable (*ü* written ``v``) and gives its spelling,
 or empty for a syllable that is no pinyin.
@@ -105,3 +110,27 @@ def tongyong(syllable: str) -> str:
     if final == "eng" and initial in _LIPS:
         return head + "ong"
     return head + _TONGYONG_FINALS.get(final, final)
+
+
+#: The initials of a pinyin syllable in *-e* and how the *-er* spellings
+#: write them: as pinyin, Wade–Giles (aspiration unmarked) and Gwoyeu
+#: Romatzyh do (see :func:`er_spellings`).
+_ER_INITIALS: Final[dict[str, tuple[str, ...]]] = {
+    "b": ("b", "p"), "p": ("p",), "m": ("m",), "f": ("f",), "d": ("d", "t"), "t": ("t",),
+    "n": ("n",), "l": ("l",), "g": ("g", "k"), "k": ("k",), "h": ("h",),
+    "zh": ("j", "ch"), "ch": ("ch",), "sh": ("sh",), "r": ("j", "r"),
+    "z": ("tz", "ts"), "c": ("ts",), "s": ("s",),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def er_spellings(syllable: str) -> tuple[str, ...]:
+    """The spellings that Taiwanese passports give a toneless pinyin syllable
+    of an initial and the vowel *e* (ㄜ), written *er* in any tone (``ke`` →
+    ``ker``: 柯 *Ker*; ``he`` → ``her``; ``de`` → ``der ter``; ``zhe`` →
+    ``jer cher``), as Gwoyeu Romatzyh writes that vowel in tone 2 and the
+    holders of many names in every tone; empty for any other syllable."""
+    parts = _split(syllable)
+    if parts is None or parts[1] != "e":
+        return ()
+    return tuple(head + "er" for head in _ER_INITIALS.get(parts[0], ()))

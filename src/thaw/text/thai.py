@@ -736,7 +736,11 @@ _VOWELS: Final[dict[str, str]] = {
 #: and the *plain* one: RTGS with the aspirated k and p letters written *k*
 #: and *p*, as many people write their names (*Worapon*, *Patcharawat*).
 #: The *written* reading (:func:`_written`) is the Indic one, letter by letter.
-_RTGS, _PERSONAL, _INDIC_READING, _PLAIN, _WRITTEN = 0, 1, 2, 3, 4
+#: The *spoken* one writes the consonants that begin a syllable as the
+#: personal spelling does (*j* for จ, *k* and *p* for the aspirated letters)
+#: and those that end one by their sound, as RTGS does (ล, ร *n*; ท, ธ *t*):
+#: สมพล *Sompon*, ไพศาล *Paisan*, วิจารณ์ *Wijan*, อาจารย์ *Ajan*.
+_RTGS, _PERSONAL, _INDIC_READING, _PLAIN, _WRITTEN, _SPOKEN = 0, 1, 2, 3, 4, 5
 
 
 #: The dental stops (:data:`_SILENT_FINAL_VOWEL_AFTER`) and the nasals they
@@ -892,7 +896,7 @@ def _render(word: str, syllables: list[tuple[str, str, str]], mode: int) -> str:
             latin = latin[:-1]  # (ศรี: si in RTGS, Sri in personal spellings)
         elif first in "หอ" and len(onset) > 1:
             latin = _CONSONANTS[onset[1]][0]  # the ห / อ only carries the tone
-        if personal:
+        if personal or mode == _SPOKEN:
             # personal spellings: j for จ, k and p for the aspirated k and p
             # letters (*Sompol*, *Supaporn*; folding reads ph as f); the
             # written reading keeps the kh of ข and the ph of ผ, as Sanskrit
@@ -1015,7 +1019,9 @@ def thai_spellings(word: str) -> tuple[str, ...]:
     (ชาติ, ประสาท, ชาญ), *or* for an open อ, *rue* for ฤ and a *t* for the
     silent dental after a final *n* (:func:`_silent_dental_after_n`:
     *Thanapon*, *Worapon*, *Chalermpon*, *Apichart*, *Prasart*, *Naruemon*,
-    *Sittipunt*, *Chearavanont*); last
+    *Sittipunt*, *Chearavanont*); the *spoken* spelling, the personal
+    spelling's first consonants with RTGS's finals (:data:`_SPOKEN`:
+    ไพศาล *Paisan*, วิจารณ์ *Wijan*), unless five spellings came before; last
     the *written* reading (:func:`_written`), letter by letter as Pali and
     Sanskrit names are spelt, silent letters and unsaid vowels written
     (*Thapana*, *Sirivadhanabhakdi*, *Srirasmi*), and, for a word ending in
@@ -1033,7 +1039,12 @@ def thai_spellings(word: str) -> tuple[str, ...]:
         (_INDIC_READING, False),
         (_RTGS, True),
         (_PLAIN, True),
+        (_SPOKEN, False),
     ):
+        if mode == _SPOKEN and len(out) >= _MAX_SPELLINGS - 1:
+            # (beside five spellings, the last, written one keeps its place:
+            # a name's words combine their spellings up to a bound)
+            continue
         reading = _render(word, syllables[linked], mode)
         if mode == _PLAIN and reading.endswith("n") and _silent_dental_after_n(word):
             reading += "t"  # (พันธุ์ *punt*: Sittipunt; นนท์ *nont*: Chearavanont)

@@ -207,8 +207,12 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
     بنحسين *Ben Hassine*); the parts of a word
     joined by a zero-width non-joiner apart (:data:`ZWNJ`); and a first word
     that begins with the letters of the article read whole
-    (:func:`_alif_lam_name`: الهام *Elham*); and a family name in *Pour-*
-    written apart, joined (:func:`_pour_prefix`: پور محمدی *Pourmohammadi*).
+    (:func:`_alif_lam_name`: الهام *Elham*); a family name in *Pour-*
+    written apart, joined (:func:`_pour_prefix`: پور محمدی *Pourmohammadi*);
+    a word of the pattern *fāʿil* ending in an ayin with the *i* before
+    it written (:func:`_kasra_before_ayin`: نافع *Nafi*); and a final ``ي``
+    written for an alif maqṣūra, with it (:func:`_final_ya_as_maqsura`:
+    موسي *Musa*).
     Empty for most names."""
     found = list(persian_z_variant(name))
     for text in (name, *found):
@@ -231,7 +235,65 @@ def arabic_script_variants(name: str) -> tuple[str, ...]:
         found.append(voiced)
     if _POUR in name:
         found.extend(_pour_prefix(name))
+    for reader in (_kasra_before_ayin, _final_ya_as_maqsura):
+        reading = reader(name)
+        if reading is not None:
+            found.append(reading)
     return tuple(found)
+
+
+def _final_ya_as_maqsura(name: str) -> str | None:
+    """``name`` with each word that ends in a ``ي`` written where the name
+    ends in an alif maqṣūra ``ى`` (موسي *Musa*, عيسي *Isa*, بشري *Bushra*),
+    or that leaves out the ``ى`` after it (يحي *Yahya*, يحيى), written with
+    it; ``None`` for a name with no such word. Many write the two final
+    letters alike (Egyptian typesetting writes ى for ي, which
+    :func:`_arabic` reads as both, and the reverse is as common), and read
+    with a ``ي`` the word is another: it ends in the *i* of a nisba, and
+    rigour's name data, which writes the name with ``ى``, does not know it
+    (موسي ~ *Musa* scored 0.31). rigour decides: a word is written so only
+    when it has no symbols of its own (:func:`~thaw.text.symbols.script_symbols`:
+    علي *Ali* and the nisba محمدي *Mohammadi* do) and the form with ``ى``
+    has."""
+    words = name.split()
+    changed = False
+    for i, word in enumerate(words):
+        if len(word) < 3 or word[-1] != "ي" or script_symbols(word):
+            continue
+        for form in (word[:-1] + "ى", word + "ى"):
+            if script_symbols(form):
+                words[i] = form
+                changed = True
+                break
+    return " ".join(words) if changed else None
+
+
+def _kasra_before_ayin(name: str) -> str | None:
+    """``name`` with the short *i* of the pattern *fāʿil* written, as a
+    final ``ي``, in each word of that pattern ending in an ayin (a
+    consonant, an alef, a consonant and ``ع``, with or without the article:
+    نافع *Nafi*, طالع *Tali*, رافع *Rafi*, جامع *Jami*); ``None`` for a name
+    with none. ICU writes the ayin as a mark, which is dropped, and every Latin
+    spelling writes the *i* before it (*Nafi*, *Nafie*, *Nafea*): read
+    without it, the word meets *Nafi* as a name meets its nisba (``naf``
+    and *Nafi*), another name, which the matcher holds against the pair.
+    Offered as a variant (:func:`arabic_script_variants`), beside the word
+    as written, which *Nafea* and *Nafa* meet as they did; the variant
+    reads as the nisba نافعي *al-Nafi'i* does."""
+    words = name.split()
+    changed = False
+    for i, word in enumerate(words):
+        stem = word[2:] if word.startswith("ال") else word
+        if (
+            len(stem) == 4
+            and stem[1] == "ا"
+            and stem[3] == "ع"
+            and stem[0] not in "اأإآعءئؤ"
+            and stem[2] not in "اأإآويىءئؤة"
+        ):
+            words[i] = word + "ي"
+            changed = True
+    return " ".join(words) if changed else None
 
 
 #: *Pour* (پور, "son"), which Persian family names put after a name (رحیم‌پور
@@ -1191,6 +1253,50 @@ def _greek_hypocoristic(word: str) -> str:
     return word
 
 
+#: Greek given names (their modern reading) and the short forms Greeks are
+#: known by that neither rigour's name items nor the rules of
+#: :func:`_greek_hypocoristic` give: the name cut (Νικόλαος *Nikos*,
+#: Αναστάσιος *Tasos*, Αθανάσιος *Thanos*) or made over (Χαράλαμπος
+#: *Babis*, Εμμανουήλ *Manolis*, Μιχαήλ *Michalis*). A small table written
+#: from common knowledge of Greek names, read both ways by
+#: :func:`_greek_short_forms`.
+_GREEK_SHORT_FORMS: Final[dict[str, tuple[str, ...]]] = {
+    "nikolaos": ("nikos",),
+    "anastasios": ("tasos", "tassos"),
+    "athanasios": ("thanos",),
+    "michail": ("michalis",),
+    "charalambos": ("babis", "charis"),
+    "emmanouil": ("manolis",),
+    "panagiotis": ("takis",),
+    "konstantinos": ("dinos",),
+    "apostolos": ("tolis",),
+    "aristeidis": ("aris",),
+    "themistoklis": ("themis",),
+    "dimitrios": ("mitsos",),
+    "epameinondas": ("nontas",),
+    "panagiota": ("giota",),
+    "vasiliki": ("vaso",),
+}
+
+
+@lru_cache(maxsize=1)
+def _greek_full_forms() -> dict[str, tuple[str, ...]]:
+    """:data:`_GREEK_SHORT_FORMS` the other way: a short form's full names."""
+    out: dict[str, list[str]] = {}
+    for full, shorts in _GREEK_SHORT_FORMS.items():
+        for short in shorts:
+            out.setdefault(short, []).append(full)
+    return {short: tuple(fulls) for short, fulls in out.items()}
+
+
+def _greek_short_forms(word: str) -> tuple[str, ...]:
+    """The short forms of a Greek given name read as ``word`` (the modern
+    reading, lower-case ASCII), or the full names of a short form
+    (:data:`_GREEK_SHORT_FORMS`: *nikolaos* → *nikos*, *nikos* →
+    *nikolaos*); empty for any other word."""
+    return _GREEK_SHORT_FORMS.get(word) or _greek_full_forms().get(word, ())
+
+
 #: John, the English form of Ιωάννης (through Latin *Johannes*), which
 #: :func:`_greek_english`'s ending rules do not give.
 _GREEK_JOHN: Final = re.compile(r"^joann$")
@@ -1231,7 +1337,9 @@ def greek_variant(name: str) -> tuple[str, ...]:
     with two letters read as such (:data:`_GREEK_FOREIGN`: Νταβιντόβιτς
     *Davidovich*), and with χ as *kh* (folded with *h*: Χαράλαμπος
     *Haralambos*). The hypocoristic of the given name, first or last word
-    (:func:`_greek_hypocoristic`: Σπυρίδων *Spyros*, Αθανάσιος *Thanasis*).
+    (:func:`_greek_hypocoristic`: Σπυρίδων *Spyros*, Αθανάσιος *Thanasis*),
+    and its short or full forms of :data:`_GREEK_SHORT_FORMS` (Νικόλαος
+    *Nikos*, Νίκος *Nikolaos*).
     Lower-case ASCII; empty when none differs from the modern reading."""
     text = name.lower()
     for pattern, repl in _GREEK_INITIAL_STOPS:
@@ -1257,12 +1365,14 @@ def greek_variant(name: str) -> tuple[str, ...]:
     # (no word at all where the name mixes Greek with a script that the modern
     # reading leaves out: Νίκος Δένδιας חיים הרצוג)
     for at in (0, -1) if len(words) > 1 else (0,) if words else ():
-        # the given name's hypocoristic, first or last (Σπυρίδων *Spyros*)
-        one = list(words)
-        one[at] = _greek_hypocoristic(one[at])
-        short = " ".join(one)
-        if short != modern and short not in found:
-            found.append(short)
+        # the given name's hypocoristic, first or last (Σπυρίδων *Spyros*),
+        # and its other short or full forms (Νικόλαος *Nikos*, Νίκος *Nikolaos*)
+        for form in (_greek_hypocoristic(words[at]), *_greek_short_forms(words[at])):
+            one = list(words)
+            one[at] = form
+            short = " ".join(one)
+            if short != modern and short not in found:
+                found.append(short)
     if _GREEK_FOREIGN_TRIGGER.search(text):
         # foreign sounds as Greek writes them inside a word: Νταβιντόβιτς
         # *Davidovich*, Τζόνσον *Johnson*
