@@ -126,15 +126,30 @@ def form_countries(names: tuple[tuple[AnalyzedName, str], ...]) -> tuple[str, ..
 
 
 def entry_from_record(record: Record) -> Entry:
-    """Prepare a stored record for matching."""
+    """Prepare a stored record for matching.
+
+    Two names of one kind that analyse alike are one name to the matcher,
+    unless they are written differently (:func:`written_key`): *TC BANK* and
+    *TK BANK*, *EL SIXTY THREE* and *EL 63* analyse to the same tokens, but a
+    query that pastes the one the listing publishes is found as written (the
+    index's ``W:`` keys, the matcher's ``written`` floor) only if that writing
+    is kept; the same writing twice (*ABD AL-RAHMAN*, *'Abd al-Rahman*) is
+    kept once."""
     names: list[tuple[AnalyzedName, str]] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str]] = set()  # (analysed key, kind)
+    writings: set[tuple[str, str, str]] = set()  # (analysed key, kind, written key)
     for name in record.names:
         analyzed = analyze_name(name.value, record.schema)
-        if not analyzed.tokens or (analyzed.key, name.kind) in seen:
+        if not analyzed.tokens:
             continue
-        seen.add((analyzed.key, name.kind))
+        writing = (analyzed.key, name.kind, written_key(analyzed.original))
+        if writing in writings:
+            continue
+        writings.add(writing)
         names.append((analyzed, name.kind))
+        if (analyzed.key, name.kind) in seen:
+            continue  # (its readings are the first writing's)
+        seen.add((analyzed.key, name.kind))
         for variant in listed_variants(name.value, record.schema):
             # another reading of the same writing (kanji read as Japanese)
             other = analyze_name(variant, record.schema)
