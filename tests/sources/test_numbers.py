@@ -59,6 +59,8 @@ from thaw.sources.numbers import Published, published_identifiers, read_numbers
         ("OGRN 1027700000151", "1027700000151", "OGRN"),
         ("Saudi Arabian passport no.C389664", "C389664", "Saudi Arabian passport no."),
         ("Passport number:F50859", "F50859", None),
+        ("9709056472 - Russia INN", "9709056472", "Russia INN"),
+        ("Trade Register Number: District Court of Würzburg HRB 13359", "HRB 13359", None),
     ],
 )
 def test_a_number_apart_from_its_remark(published: str, number: str, remark: str | None) -> None:
@@ -129,6 +131,10 @@ def test_several_numbers_by_their_labels() -> None:
             "Certificate of Nationality No. 302581. National ID No. 192-3238459-9"
         )
     ] == ["302581", "192-3238459-9"]
+    assert [
+        (r.number, r.label)
+        for r in read_numbers("RU07586894 Tax Identification Number: 1657032272")
+    ] == [("RU07586894", None), ("1657032272", "Tax Identification Number")]
     # a sentence of issue holds dates, not numbers
     (read,) = read_numbers(
         "1417576 (ID card). Issued in Al-Amana, Yemen on 7 Jan 1996. Expired on 8 Nov 2008"

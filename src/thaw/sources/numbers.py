@@ -45,8 +45,13 @@ _BARE_LABEL = re.compile(r"(?:number|no|nr|n°|num|#)\.?", re.IGNORECASE)
 _INNER_LABEL = re.compile(r"\s+(?:No|Nr|N°)\.?:?\s+(?=\S*\d)", re.IGNORECASE)
 """A label between a series and its number (*8208 No. 555627*)."""
 
-_LABELLED = re.compile(r"(?<=\S)\s+(?=[A-Z][A-Za-z]{1,9}:\s*\S*\d)")
-"""Where a second labelled number starts (*OGRNIP: 3215… TIN: 0411…*)."""
+_LABELLED = re.compile(
+    r"(?<=\S)\s+(?=[A-Z][A-Za-z]{1,9}:\s*\S*\d)"
+    r"|(?<=[\d)])\s+(?=(?:[A-Z][A-Za-z]*\s+){1,3}[A-Z][A-Za-z]{1,9}:\s*\S*\d)"
+)
+"""Where a second labelled number starts (*OGRNIP: 3215… TIN: 0411…*,
+*RU07586894 Tax Identification Number: 1657032272*): a label of one word, or
+of several after a number."""
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _SEMICOLON = re.compile(r";\s+")
@@ -240,16 +245,25 @@ def _split(text: str) -> list[str]:
     # number (*OGRN 1023901012189 TIN 3906036812*, *INN - 18311 OGRN - 10618*)
     tokens = text.split(" ")
     digit = next((i for i, t in enumerate(tokens) if _has_digit(t)), len(tokens))
-    cuts = [
-        i
-        for i in range(digit + 1, len(tokens) - 1)
-        if _kind_word(tokens[i].rstrip(":"))
-        and (_has_digit(tokens[i + 1]) or tokens[i + 1] in _DASHES)
-    ]
+    cuts: list[int] = []
+    for i in range(digit + 1, len(tokens) - 1):
+        token = tokens[i]
+        if _kind_word(token.rstrip(":")) and (
+            _has_digit(tokens[i + 1]) or tokens[i + 1] in _DASHES
+        ):
+            cuts.append(i)
+        elif token.endswith(":") and _has_digit(tokens[i + 1]):
+            # a label of several words (RU07586894 Tax Identification Number: 1657032272)
+            start = i
+            while start - 1 > max(digit, cuts[-1] if cuts else 0) and tokens[start - 1].isalpha():
+                start -= 1
+            cuts.append(start)
     if cuts:
         bounds = [0, *cuts, len(tokens)]
         parts = [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
-        if all(_has_digit(p) and _balanced(p) for p in parts):
+        if all(_has_digit(p) and _balanced(p) for p in parts) and not any(
+            _REMARK_START.match(p) for p in parts[1:]
+        ):
             return parts
     return [text]
 
@@ -308,6 +322,14 @@ def _read_one(text: str) -> list[Published]:
     if last < len(tokens) - 1 and all(_prose(t) for t in tokens[last + 1 :]):
         after.insert(0, " ".join(tokens[last + 1 :]))
         tokens = tokens[: last + 1]
+    elif (
+        last < len(tokens) - 2
+        and tokens[last + 1] in _DASHES
+        and all(_prose(t) or _kind_word(t) for t in tokens[last + 2 :])
+    ):
+        # a label after the number, past a dash (9709056472 - Russia INN)
+        after.insert(0, " ".join(tokens[last + 2 :]))
+        tokens = tokens[: last + 1]
     # before the number: the words up to a label, or up to the last word of prose
     first = min(i for i, t in enumerate(tokens) if _has_digit(t))
     if (glued := _GLUED_LABEL.match(tokens[first])) is not None:
@@ -323,8 +345,9 @@ def _read_one(text: str) -> list[Published]:
             or _kind_word(token)
         ):
             cut = i + 1
-    if cut == 0:
-        cut = max((i + 1 for i in range(first) if _prose(tokens[i])), default=0)
+    # (and the words of prose after a label: Trade Register Number: District
+    # Court of Würzburg HRB 13359)
+    cut = max(cut, max((i + 1 for i in range(cut, first) if _prose(tokens[i])), default=0))
     if cut:
         label = " ".join(tokens[:cut]).rstrip(":-–— ").strip()
         tokens = tokens[cut:]
