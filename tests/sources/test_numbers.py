@@ -135,6 +135,18 @@ def test_several_numbers_by_their_labels() -> None:
         (r.number, r.label)
         for r in read_numbers("RU07586894 Tax Identification Number: 1657032272")
     ] == [("RU07586894", None), ("1657032272", "Tax Identification Number")]
+    assert [
+        r.number
+        for r in read_numbers(
+            "044525600 Tax ID No. 7725039953 (Russia) Government Gazette Number 09317135 (Russia)"
+        )
+    ] == ["044525600", "7725039953", "09317135"]
+    assert [
+        r.number
+        for r in read_numbers(
+            "TIN (Taxpayer Identification Number) 9718168599 / SRN (State registration number) 1217700038710"
+        )
+    ] == ["9718168599", "1217700038710"]
     # a sentence of issue holds dates, not numbers
     (read,) = read_numbers(
         "1417576 (ID card). Issued in Al-Amana, Yemen on 7 Jan 1996. Expired on 8 Nov 2008"

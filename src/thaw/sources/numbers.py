@@ -48,15 +48,17 @@ _INNER_LABEL = re.compile(r"\s+(?:No|Nr|N°)\.?:?\s+(?=\S*\d)", re.IGNORECASE)
 _LABELLED = re.compile(
     r"(?<=\S)\s+(?=[A-Z][A-Za-z]{1,9}:\s*\S*\d)"
     r"|(?<=[\d)])\s+(?=(?:[A-Z][A-Za-z]*\s+){1,3}[A-Z][A-Za-z]{1,9}:\s*\S*\d)"
+    r"|(?<=[\d)])\s+(?=(?:[A-Z][A-Za-z]*\s+){1,3}(?:Number|No\.?)\s+\S*\d)"
 )
 """Where a second labelled number starts (*OGRNIP: 3215… TIN: 0411…*,
-*RU07586894 Tax Identification Number: 1657032272*): a label of one word, or
-of several after a number."""
+*RU07586894 Tax Identification Number: 1657032272*, *7725039953 (Russia)
+Government Gazette Number 09317135*): a label of one word, or of several
+after a number."""
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
-_SEMICOLON = re.compile(r";\s+")
-"""Numbers listed with a semicolon between them (*Tax ID No. 7718989383
-(Russia); Registration Number 1147746803049 (Russia)*)."""
+_SEMICOLON = re.compile(r";\s+|\s+/\s+")
+"""Numbers listed with a semicolon or a spaced slash between them (*Tax ID
+No. 7718989383 (Russia); Registration Number 1147746803049 (Russia)*)."""
 _LIST_DOT = re.compile(r"(?<=\d)\.\s+(?=\S*\d)")
 """Numbers listed with a dot between them (*712895726. 753173718*)."""
 
