@@ -46,3 +46,27 @@ def test_a_weak_alias_is_found_by_either_writing() -> None:
         (hit,) = screener.screen(written).hits
         assert [listing.source_id for listing in hit.listings] == ["1"]
         assert hit.matched_name == written
+
+
+def test_another_writing_of_a_name_aligns_as_the_first() -> None:
+    """A name kept for its writing adds no reading of its own: the namesake
+    *Choe Chun Sok* scores against the alias *Ch'oe Ch'un Sik* as against
+    *Choe Chun Sik*, while the alias pasted as published is found."""
+    record = Record(
+        "t",
+        "1",
+        "Person",
+        names=[
+            Name("CHOE CHUN-SIK"),
+            Name("Choe Chun Sik", "alias"),
+            Name("Ch\u2019oe Ch\u2019un Sik", "alias"),
+        ],
+    )
+    entry = entry_from_record(record)
+    (_, first), (second, third) = entry.names[0], (entry.names[1][0], entry.names[2][0])
+    assert first == "primary"
+    assert third.original == "Ch\u2019oe Ch\u2019un Sik"
+    assert third.tokens == second.tokens
+    screener = Screener.from_entries([entry])
+    (hit,) = screener.screen("Ch\u2019oe Ch\u2019un Sik").hits
+    assert hit.score >= 0.9

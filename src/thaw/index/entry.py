@@ -128,15 +128,21 @@ def form_countries(names: tuple[tuple[AnalyzedName, str], ...]) -> tuple[str, ..
 def entry_from_record(record: Record) -> Entry:
     """Prepare a stored record for matching.
 
-    Two names of one kind that analyse alike are one name to the matcher,
-    unless they are written differently (:func:`written_key`): *TC BANK* and
-    *TK BANK*, *EL SIXTY THREE* and *EL 63* analyse to the same tokens, but a
-    query that pastes the one the listing publishes is found as written (the
-    index's ``W:`` keys, the matcher's ``written`` floor) only if that writing
-    is kept; the same writing twice (*ABD AL-RAHMAN*, *'Abd al-Rahman*) is
-    kept once."""
+    Two names of one kind that analyse alike are one name to the matcher:
+    the second is aligned as the first is. But a query that pastes the second
+    as the listing publishes it is found as written (the index's ``W:`` keys,
+    the matcher's ``written`` floor) only if that writing is kept: *TC BANK*
+    and *TK BANK*, *EL SIXTY THREE* and *EL 63* analyse to the same tokens. So
+    each other writing is kept: a weak alias as analysed itself (the
+    ``written`` floor lifts a weak alias pasted as published, whose letters
+    must then be its own), any other name as the first name's analysis under
+    its own original text (:func:`_written_as`), which aligns with any query
+    as the first does and adds no reading of its own (the alias *Ch'oe Ch'un
+    Sik*, analysed on its own, aligns with the namesake *Choe Chun Sok* at
+    0.83, where *Choe Chun Sik* stays below the threshold). The same writing
+    twice (*ABD AL-RAHMAN*, *'Abd al-Rahman*) is kept once."""
     names: list[tuple[AnalyzedName, str]] = []
-    seen: set[tuple[str, str]] = set()  # (analysed key, kind)
+    first: dict[tuple[str, str], AnalyzedName] = {}  # (analysed key, kind) → first name
     writings: set[tuple[str, str, str]] = set()  # (analysed key, kind, written key)
     for name in record.names:
         analyzed = analyze_name(name.value, record.schema)
@@ -146,15 +152,20 @@ def entry_from_record(record: Record) -> Entry:
         if writing in writings:
             continue
         writings.add(writing)
+        twin = first.get((analyzed.key, name.kind))
+        if twin is not None:
+            # (a weak alias is found as written, *TK BANK*, only as analysed
+            # itself: aligned as *TC BANK* its letters would differ)
+            kept = analyzed if name.kind == "weak" else _written_as(twin, analyzed.original)
+            names.append((kept, name.kind))
+            continue
+        first[(analyzed.key, name.kind)] = analyzed
         names.append((analyzed, name.kind))
-        if (analyzed.key, name.kind) in seen:
-            continue  # (its readings are the first writing's)
-        seen.add((analyzed.key, name.kind))
         for variant in listed_variants(name.value, record.schema):
             # another reading of the same writing (kanji read as Japanese)
             other = analyze_name(variant, record.schema)
-            if other.tokens and (other.key, "original") not in seen:
-                seen.add((other.key, "original"))
+            if other.tokens and (other.key, "original") not in first:
+                first[(other.key, "original")] = other
                 names.append((other, "original"))
     countries: list[str] = []
     for code in [
@@ -189,6 +200,20 @@ def entry_from_record(record: Record) -> Entry:
         listed_on=record.listed_on,
         birth_estimates=tuple(record.birth_estimates),
         birth_countries=tuple(born),
+    )
+
+
+def _written_as(name: AnalyzedName, original: str) -> AnalyzedName:
+    """``name``, analysed, under another ``original`` text: a listed name that
+    analyses as ``name`` does, kept for its writing (:func:`entry_from_record`)."""
+    return AnalyzedName(
+        original,
+        name.tokens,
+        name.schema,
+        name.truncated,
+        name.active,
+        name.compounds,
+        name.compound_initials,
     )
 
 
