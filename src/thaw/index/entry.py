@@ -128,19 +128,18 @@ def form_countries(names: tuple[tuple[AnalyzedName, str], ...]) -> tuple[str, ..
 def entry_from_record(record: Record) -> Entry:
     """Prepare a stored record for matching.
 
-    Two names of one kind that analyse alike are one name to the matcher:
-    the second is aligned as the first is. But a query that pastes the second
-    as the listing publishes it is found as written (the index's ``W:`` keys,
-    the matcher's ``written`` floor) only if that writing is kept: *TC BANK*
-    and *TK BANK*, *EL SIXTY THREE* and *EL 63* analyse to the same tokens. So
-    each other writing is kept: a weak alias as analysed itself (the
-    ``written`` floor lifts a weak alias pasted as published, whose letters
-    must then be its own), any other name as the first name's analysis under
-    its own original text (:func:`_written_as`), which aligns with any query
-    as the first does and adds no reading of its own (the alias *Ch'oe Ch'un
-    Sik*, analysed on its own, aligns with the namesake *Choe Chun Sok* at
-    0.83, where *Choe Chun Sik* stays below the threshold). The same writing
-    twice (*ABD AL-RAHMAN*, *'Abd al-Rahman*) is kept once."""
+    Two names of one kind that analyse alike are one name to the matcher,
+    and the first is kept, unless they are weak aliases written differently
+    (:func:`written_key`): a weak alias counts for little unless the query
+    writes it as published (the matcher's ``written`` floor, the index's
+    ``W:`` keys), so *TK BANK* beside *TC BANK*, *EL 63* beside *EL SIXTY
+    THREE*, *ABDULLAH* beside *ABDALLAH* are each kept. Another writing of a
+    name of another kind is found by the first's alignment, and would add
+    readings of its own (the alias *Ch'oe Ch'un Sik*, read as a Korean
+    romanisation, makes the namesake *Choe Chun Sok* alert at 0.83, where
+    *Choe Chun Sik* does not); it is left out as before. The same writing
+    twice is kept once.
+    """
     names: list[tuple[AnalyzedName, str]] = []
     first: dict[tuple[str, str], AnalyzedName] = {}  # (analysed key, kind) → first name
     writings: set[tuple[str, str, str]] = set()  # (analysed key, kind, written key)
@@ -152,12 +151,9 @@ def entry_from_record(record: Record) -> Entry:
         if writing in writings:
             continue
         writings.add(writing)
-        twin = first.get((analyzed.key, name.kind))
-        if twin is not None:
-            # (a weak alias is found as written, *TK BANK*, only as analysed
-            # itself: aligned as *TC BANK* its letters would differ)
-            kept = analyzed if name.kind == "weak" else _written_as(twin, analyzed.original)
-            names.append((kept, name.kind))
+        if (analyzed.key, name.kind) in first:
+            if name.kind == "weak":
+                names.append((analyzed, name.kind))
             continue
         first[(analyzed.key, name.kind)] = analyzed
         names.append((analyzed, name.kind))
@@ -200,20 +196,6 @@ def entry_from_record(record: Record) -> Entry:
         listed_on=record.listed_on,
         birth_estimates=tuple(record.birth_estimates),
         birth_countries=tuple(born),
-    )
-
-
-def _written_as(name: AnalyzedName, original: str) -> AnalyzedName:
-    """``name``, analysed, under another ``original`` text: a listed name that
-    analyses as ``name`` does, kept for its writing (:func:`entry_from_record`)."""
-    return AnalyzedName(
-        original,
-        name.tokens,
-        name.schema,
-        name.truncated,
-        name.active,
-        name.compounds,
-        name.compound_initials,
     )
 
 
