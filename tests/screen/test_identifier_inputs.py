@@ -22,7 +22,9 @@ from thaw.screen import Screener
 from thaw.screen.batch import screen_file
 from thaw.screen.inputs import (
     _CAPITALS_CODE,
+    id_forms,
     identifier_forms,
+    make_query,
     name_as_identifier,
     strip_id_label,
 )
@@ -94,6 +96,29 @@ def test_a_name_typed_as_an_identifier_is_one(name: str, number: str) -> None:
 )
 def test_a_name_is_no_identifier(name: str) -> None:
     assert name_as_identifier(name) is None
+
+
+def test_an_id_number_is_looked_up_without_its_labels_and_as_given() -> None:
+    """What reads as a label may be the number's own letters: OFAC publishes
+    a driving licence *NO4435810*, the UN a passport *N°235/MISPAT/…*; the
+    query carries both forms, so the number given as published finds it."""
+    assert id_forms("Passport No. 006327129") == ("006327129", "Passport No. 006327129")
+    assert id_forms("NO4435810") == ("4435810", "NO4435810")
+    assert id_forms("9167148") == ("9167148",)
+    assert make_query("Unknown", id_number="NO4435810").id_numbers == ("4435810", "NO4435810")
+    assert make_query("NO34409/129").id_numbers == ("34409/129", "NO34409/129")
+    listing = Record(
+        "t",
+        "1",
+        "Person",
+        names=[Name("Ali Hassan")],
+        identifiers=[Identifier("driving_license", "NO4435810")],
+    )
+    screener = Screener.from_entries([entry_from_record(listing)])
+    (hit,) = screener.screen("Unknown", id_number="NO4435810").hits
+    assert [x.source_id for x in hit.listings] == ["1"]
+    (hit,) = screener.screen("NO4435810").hits  # pasted where the name goes
+    assert [x.source_id for x in hit.listings] == ["1"]
 
 
 def test_labels_are_dropped_from_an_id_number() -> None:

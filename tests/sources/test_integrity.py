@@ -17,6 +17,7 @@ import pytest
 
 from thaw.sources import SourceError, detect, plan
 from thaw.sources import _tabular as tabular
+from thaw.sources.numbers import read_numbers
 from thaw.store import LoadError, Store, bulk, load
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -251,14 +252,13 @@ def test_series_member_inflating_too_far_refused(
 def test_identifier_text_with_a_long_run_of_letters_is_read_in_linear_time() -> None:
     """Found by the fuzzer: 70,000 letters inserted into an OFSI passport field made
     the identifier scan backtrack quadratically (over 20 CPU seconds for one
-    field). The same numbers are found as before, and the long field is read."""
-    assert tabular.id_number("Passport No: 592667 (Qatari passport issued on 3 May 2007)") == (
-        "592667"
-    )
-    assert tabular.id_number("issued 21/04/2009, expires 2019, no. 103-00653129-22") == (
-        "103-00653129-22"
-    )
-    assert tabular.id_number("CAR " + "A" * 70_000 + " Diplomatic Passport No D00000897") == (
-        "D00000897"
-    )
-    assert tabular.id_number("A" * 1_000_000) is None
+    field). OFSI's fields are now read by the reader of every source's
+    identifier fields (:func:`thaw.sources.numbers.read_numbers`): the same
+    numbers are found, and the long field is read."""
+    (qatari,) = read_numbers("Passport No: 592667 (Qatari passport issued on 3 May 2007)")
+    assert qatari.number == "592667"
+    (issued,) = read_numbers("issued 21/04/2009, expires 2019, no. 103-00653129-22")
+    assert issued.number == "103-00653129-22"
+    (car,) = read_numbers("CAR " + "A" * 70_000 + " Diplomatic Passport No D00000897")
+    assert car.number == "D00000897"
+    assert read_numbers("a" * 1_000_000) == []

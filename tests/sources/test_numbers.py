@@ -34,6 +34,33 @@ from thaw.sources.numbers import Published, published_identifiers, read_numbers
         # a series and its number, a label between them
         ("Russian passport number 8208 No. 555627", "8208 555627", None),
         ("A7800002 Border Crossing", "A7800002", "Border Crossing"),
+        # each remark in brackets after one of issue or validity
+        ("381110042 (Expired 25 Jan. 2016) (US)", "381110042", "Expired 25 Jan. 2016; US"),
+        ("150161100206 issued on 8.1.2015 (valid until 7.1.2030)", "150161100206", None),
+        # a remark in brackets whose comma is the remark's
+        (
+            "973406 (Yemeni national identification card, issued on 03/07/1996)",
+            "973406",
+            "Yemeni national identification card, issued on 03/07/1996",
+        ),
+        # sentences (OFSI): the number's, then remarks of issue and validity
+        ("00085243. Issued 17 Nov 1997 in Sanaa, Yemen", "00085243", None),
+        (
+            "D 000763 (Afghan). Issued on 9 Jan 1997",
+            "D 000763",
+            "Afghan; Issued on 9 Jan 1997",
+        ),
+        ("Passport No: 592667 (Qatari passport issued on 3 May 2007).", "592667", None),
+        # remarks of issue before the number, between commas
+        ("issued 21/04/2009, expires 2019, no. 103-00653129-22", "103-00653129-22", None),
+        # a label before a dash, in capitals, or written onto the number
+        ("TIN - 1841015504", "1841015504", "TIN"),
+        ("Russia INN – 7706196340", "7706196340", "Russia INN"),
+        ("OGRN 1027700000151", "1027700000151", "OGRN"),
+        ("Saudi Arabian passport no.C389664", "C389664", "Saudi Arabian passport no."),
+        ("Passport number:F50859", "F50859", None),
+        ("9709056472 - Russia INN", "9709056472", "Russia INN"),
+        ("Trade Register Number: District Court of Würzburg HRB 13359", "HRB 13359", None),
     ],
 )
 def test_a_number_apart_from_its_remark(published: str, number: str, remark: str | None) -> None:
@@ -80,9 +107,65 @@ def test_several_numbers_in_one_field() -> None:
     )
 
 
+def test_a_full_stop_ending_a_field_is_no_part_of_its_number() -> None:
+    assert read_numbers("563120356.") == [Published("563120356")]
+    assert read_numbers("B/011641.") == [Published("B/011641")]
+
+
+def test_several_numbers_by_their_labels() -> None:
+    """Numbers listed with a semicolon, a second kind named in capitals, a
+    second sentence that is a number's rather than a remark of issue."""
+    assert [(r.number, r.label) for r in read_numbers("INN - 1831117433 OGRN - 1061831040688")] == [
+        ("1831117433", "INN"),
+        ("1061831040688", "OGRN"),
+    ]
+    assert [
+        (r.number, r.remark)
+        for r in read_numbers(
+            "Tax ID No. 7718989383 (Russia); Registration Number 1147746803049 (Russia)"
+        )
+    ] == [("7718989383", "Tax ID No.; Russia"), ("1147746803049", "Registration Number; Russia")]
+    assert [
+        r.number
+        for r in read_numbers(
+            "Certificate of Nationality No. 302581. National ID No. 192-3238459-9"
+        )
+    ] == ["302581", "192-3238459-9"]
+    assert [
+        (r.number, r.label)
+        for r in read_numbers("RU07586894 Tax Identification Number: 1657032272")
+    ] == [("RU07586894", None), ("1657032272", "Tax Identification Number")]
+    assert [
+        r.number
+        for r in read_numbers(
+            "044525600 Tax ID No. 7725039953 (Russia) Government Gazette Number 09317135 (Russia)"
+        )
+    ] == ["044525600", "7725039953", "09317135"]
+    assert [
+        r.number
+        for r in read_numbers(
+            "TIN (Taxpayer Identification Number) 9718168599 / SRN (State registration number) 1217700038710"
+        )
+    ] == ["9718168599", "1217700038710"]
+    # a sentence of issue holds dates, not numbers
+    (read,) = read_numbers(
+        "1417576 (ID card). Issued in Al-Amana, Yemen on 7 Jan 1996. Expired on 8 Nov 2008"
+    )
+    assert (read.number, read.remark) == (
+        "1417576",
+        "ID card; Issued in Al-Amana, Yemen on 7 Jan 1996; Expired on 8 Nov 2008",
+    )
+    (british,) = read_numbers(
+        "British Passport number 516384722, issued on 6 May 2013 and expires on 6 June 2023"
+    )
+    assert british.number == "516384722"
+
+
 def test_words_that_hold_no_number_are_no_identifier() -> None:
     assert read_numbers("issued in Sarajevo, Bosnia-Herzegovina") == []
     assert read_numbers("  ") == []
+    assert read_numbers("Iranian") == []  # a word of prose, not a call sign
+    assert read_numbers("Passport No:") == []
 
 
 @pytest.mark.parametrize(
@@ -106,6 +189,14 @@ def test_a_long_hostile_field_is_read_in_linear_time() -> None:
     assert read_numbers("x " * 500_000 + "1") == [Published("x " * 500_000 + "1")]
     (remarks,) = read_numbers("1" + " (US)" * 200_000)
     assert (remarks.number, remarks.remark) == ("1", "; ".join(["US"] * 200_000))
+    (issued,) = read_numbers("1 issued" + " (US)" * 200_000)
+    assert issued.remark == "; ".join(["issued", *["US"] * 200_000])
+    # sentences, commas, a run of letters (once quadratic in OFSI's reader)
+    assert read_numbers("1. Issued" * 100_000)[0].number == "1"
+    assert read_numbers("1, a" * 200_000)[0].number == "1"
+    (long,) = read_numbers("CAR " + "A" * 1_000_000 + " Diplomatic Passport No D00000897")
+    assert long.number == "D00000897"
+    assert read_numbers("A" * 1_000_000) == [Published("A" * 1_000_000)]
     cpu = time.process_time() - began
     assert cpu < 10, cpu
 

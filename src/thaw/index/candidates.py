@@ -177,7 +177,7 @@ from thaw.text.spellings import (
 )
 from thaw.text.symbols import latin_words
 
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 """Bumped whenever the persisted layout changes (part of the cache fingerprint)."""
 
 SCHEMA_CODES: tuple[str, ...] = ("LegalEntity", "Person", "Organization", "Vessel", "Aircraft")

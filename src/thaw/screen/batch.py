@@ -104,6 +104,7 @@ from thaw.screen.inputs import (
     FileGenders,
     ScreenInputError,
     clean_name,
+    id_forms,
     parse_countries,
     parse_gender,
     parse_id_number,
@@ -1045,9 +1046,13 @@ def check_row(
             countries = found  # (the one country column of most files)
     numbers: tuple[str, ...] = ()
     if "id_number" in fields:  # (most files have no such column)
+        # (each without its labels and as given, as a query's: id_forms)
         numbers = tuple(
             dict.fromkeys(
-                n for n in map(parse_id_number, field_values(fields, "id_number")) if n is not None
+                form
+                for n in map(parse_id_number, field_values(fields, "id_number"))
+                if n is not None
+                for form in id_forms(n)
             )
         )
     # (built as a plain tuple is: a named tuple's own constructor is a Python call,

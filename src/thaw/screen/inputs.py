@@ -317,6 +317,16 @@ def strip_id_label(number: str) -> str:
     return rest if any(c.isalnum() for c in rest) else number
 
 
+def id_forms(number: str) -> tuple[str, ...]:
+    """The forms of an identifier number given for a query in which a listing
+    may publish it: without the labels in front (:func:`strip_id_label`:
+    ``Passport No. 006327129``), and as given, when that differs, since what
+    reads as a label may be the number's own letters (``NO4435810``,
+    ``N°235/MISPAT/DIRCAB``, as the lists publish them)."""
+    stripped = strip_id_label(number)
+    return (stripped,) if stripped == number else (stripped, number)
+
+
 def name_as_identifier(name: str) -> str | None:
     """The identifier number a name typed as one stands for, else ``None``.
 
@@ -492,16 +502,21 @@ def make_query(
     """A checked :class:`~thaw.match.Query` (raises :class:`ScreenInputError`).
 
     The identifier number is taken without the labels written in front of it
-    (:func:`strip_id_label`); without one, a name typed as an identifier
-    (:func:`name_as_identifier`) is also the query's number."""
-    number = parse_id_number(id_number)
+    and as given (:func:`id_forms`); without one, a name typed as an
+    identifier (:func:`name_as_identifier`) is also the query's number, in
+    the same forms."""
+    given = parse_id_number(id_number)
     clean = clean_name(name)
-    number = strip_id_label(number) if number else name_as_identifier(clean)
+    numbers: tuple[str, ...] = ()
+    if given:
+        numbers = id_forms(given)
+    elif name_as_identifier(clean) is not None:
+        numbers = id_forms(clean)
     return Query(
         name=clean,
         schema=parse_schema(schema),
         birth_date=parse_birth_date(birth_date),
         countries=parse_countries(country),
         gender=parse_gender(gender),
-        id_numbers=(number,) if number else (),
+        id_numbers=numbers,
     )

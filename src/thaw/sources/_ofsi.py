@@ -31,7 +31,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from thaw.model import Address, Identifier, Link, NameKind, Record
-from thaw.sources._tabular import dates_in, id_number, split_numbered, un_references
+from thaw.sources._tabular import dates_in, split_numbered, un_references
 from thaw.sources.base import SourceError
 from thaw.sources.common import (
     add_estimates,
@@ -41,6 +41,7 @@ from thaw.sources.common import (
     parse_date,
     parse_gender,
 )
+from thaw.sources.numbers import read_numbers
 
 SOURCE = "uk_ofsi"
 
@@ -409,9 +410,9 @@ class Groups:
                     _add_link(record, Link("un_reference", "un_sc", ref))
         if "business_reg" in f:
             for item in split_numbered(f["business_reg"]):
-                number = id_number(item) or item
-                note = item if item != number else None
-                _add_identifier(record, Identifier("registration", number, note=note))
+                # (read as published when the publication is opened:
+                # thaw.sources.numbers, "Russia INN - 7706196340")
+                _add_identifier(record, Identifier("registration", item))
         if "imo" in f:
             for imo in split_numbered(f["imo"]):
                 digits = re.sub(r"\D", "", imo)
@@ -490,28 +491,26 @@ def _birth_places(record: Record, town: str | None, country: str | None) -> None
         _add(record.birth_places, place)
 
 
-_NUMBER_PREFIX = re.compile(r"^(?:no|nr|number|num)\b\.?\s*:?\s*", re.I)
-
-
 def _documents(record: Record, kind: str, numbers: str | None, details: str | None) -> None:
     """Passports / national identity numbers. The 2022 format gives numbers and
-    details apart; the legacy format only free-text details, whose number is
-    extracted (the whole text is kept as the note)."""
+    details apart (the details become the note); the legacy format only
+    free-text details, which hold the number. Either way the field is kept as
+    published, and read as every source's identifier fields are when the
+    publication is opened (:func:`thaw.sources.numbers.published_identifiers`:
+    *no 3603251708570001*, *Passport No: 592667 (Qatari passport issued on 3
+    May 2007)*): the number apart, its remark in the note. Legacy details that
+    hold no number are kept as an extra."""
     number_items = split_numbered(numbers)
     detail_items = split_numbered(details)
     if number_items:
         pair = len(number_items) == len(detail_items)
         for i, number in enumerate(number_items):
             note = detail_items[i] if pair else (clean(details) if details else None)
-            bare = _NUMBER_PREFIX.sub("", number)
-            if bare != number:  # legacy "no 3603251708570001": keep the text as the note
-                note = note or number
-            _add_identifier(record, Identifier(kind, bare or number, note=note))
+            _add_identifier(record, Identifier(kind, number, note=note))
         return
     for item in detail_items:
-        found = id_number(item)
-        if found:
-            _add_identifier(record, Identifier(kind, found, note=item))
+        if read_numbers(item):
+            _add_identifier(record, Identifier(kind, item))
         else:
             _extra(record, f"{kind}_details", item)
 

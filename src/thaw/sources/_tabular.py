@@ -711,26 +711,3 @@ def quoted_un_references(text: str | None) -> list[str]:
         if m.group(0) not in out:
             out.append(m.group(0))
     return out
-
-
-_ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/.]*")
-"""A token of an identifier text: linear to scan (a pattern requiring a digit inside
-the token backtracked quadratically over a long run of letters; found by the fuzzer)."""
-
-
-def id_number(text: str | None) -> str | None:
-    """The document number in a free-text identifier ("Passport No: 592667 (Qatari
-    passport issued on 3 May 2007)" → ``592667``): the token with most digits,
-    ignoring dates; ``None`` when no token has three digits."""
-    if not text:
-        return None
-    best: str | None = None
-    best_digits = 2
-    for m in _ID_TOKEN.finditer(text):
-        token = m.group(0).strip(".-/")
-        if re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}", token):
-            continue
-        digits = sum(ch.isdigit() for ch in token)  # tokens without three never win
-        if digits > best_digits:
-            best, best_digits = token, digits
-    return best

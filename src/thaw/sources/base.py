@@ -60,14 +60,19 @@ class Publication:
     files: list[Path] = field(default_factory=list)
 
 
-READING_VERSION = 3
+READING_VERSION = 4
 """The version of what the readers read through the shared helpers of
 :mod:`thaw.sources.common` (each reader's :attr:`Reader.version` by default).
 1: a birth year published as an estimate ("circa 1975") was read as that year
 alone; 2: it is also named as an estimate
 (:attr:`thaw.model.Record.birth_estimates`); 3: an identifier number published
 with a remark ("381110042 (Expired 25 Jan. 2016)") is read as the number, the
-remark in its note (:mod:`thaw.sources.numbers`)."""
+remark in its note (:mod:`thaw.sources.numbers`); 4: one reader of identifier
+fields for every source (OFSI's free-text documents and business registration
+numbers too), which reads sentences (*00085243. Issued 17 Nov 1997*), labels
+before a dash or in capitals (*TIN - 1841015504*, *OGRN 1027700000151*) and
+each remark in brackets after one of issue (*381110042 (Expired 25 Jan. 2016)
+(US)*)."""
 
 
 class Reader(abc.ABC):

@@ -45,10 +45,20 @@ _BARE_LABEL = re.compile(r"(?:number|no|nr|n°|num|#)\.?", re.IGNORECASE)
 _INNER_LABEL = re.compile(r"\s+(?:No|Nr|N°)\.?:?\s+(?=\S*\d)", re.IGNORECASE)
 """A label between a series and its number (*8208 No. 555627*)."""
 
-_LABELLED = re.compile(r"(?<=\S)\s+(?=[A-Z][A-Za-z]{1,9}:\s*\S*\d)")
-"""Where a second labelled number starts (*OGRNIP: 3215… TIN: 0411…*)."""
+_LABELLED = re.compile(
+    r"(?<=\S)\s+(?=[A-Z][A-Za-z]{1,9}:\s*\S*\d)"
+    r"|(?<=[\d)])\s+(?=(?:[A-Z][A-Za-z]*\s+){1,3}[A-Z][A-Za-z]{1,9}:\s*\S*\d)"
+    r"|(?<=[\d)])\s+(?=(?:[A-Z][A-Za-z]*\s+){1,3}(?:Number|No\.?)\s+\S*\d)"
+)
+"""Where a second labelled number starts (*OGRNIP: 3215… TIN: 0411…*,
+*RU07586894 Tax Identification Number: 1657032272*, *7725039953 (Russia)
+Government Gazette Number 09317135*): a label of one word, or of several
+after a number."""
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_SEMICOLON = re.compile(r";\s+|\s+/\s+")
+"""Numbers listed with a semicolon or a spaced slash between them (*Tax ID
+No. 7718989383 (Russia); Registration Number 1147746803049 (Russia)*)."""
 _LIST_DOT = re.compile(r"(?<=\d)\.\s+(?=\S*\d)")
 """Numbers listed with a dot between them (*712895726. 753173718*)."""
 
@@ -56,6 +66,23 @@ _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 
 _ISSUED = re.compile(r"\s+\(?((?:issued|expir\w*|valid|dated|date of)\b.*)$", re.IGNORECASE)
 """Where a remark of issue or validity starts (*12345 issued 2010*)."""
+
+_REMARK_START = re.compile(
+    r"\(?(?:issued|expir\w*|valid|dated|date of|place of|revoked)\b", re.IGNORECASE
+)
+"""A sentence or a part of a field that is a remark of issue or validity,
+whatever digits its dates hold (*Issued on 10 Feb 2005*, *expires 2019*)."""
+
+_SENTENCE = re.compile(r"(?<=[0-9)])\.\s+(?=[A-Za-z(])")
+"""Where a sentence of a field ends: a full stop after the number or its
+bracketed remark, before a word (*00085243. Issued 17 Nov 1997*, *D 000763
+(Afghan). Issued on 9 Jan 1997*); a label's dot (*no. 0608109*) or a
+month's (*Jan. 2016*) is followed by a digit."""
+
+_GLUED_LABEL = re.compile(r"(?:number|no|nr|n°|num)[.:]+(?=[A-Za-z0-9(])", re.IGNORECASE)
+"""A label written onto its number (*no.A1037434*, *number:F50859*)."""
+
+_DASHES = frozenset("-–—")
 
 _LOWER_WORD = re.compile(r"[a-z]{2}")
 
@@ -92,6 +119,47 @@ def _trailing_remark(text: str, end: int) -> tuple[int, str] | None:
     return opening, inside.strip()
 
 
+def _pieces(tail: str) -> list[str]:
+    """The remarks of the tail of a field after its number: each remark in
+    brackets, and the words between them (*(Expired 25 Jan. 2016) (US)*,
+    *Expired 25 Jan. 2016 (US)* → *Expired 25 Jan. 2016*, *US*); a bracket
+    within a bracket stays in its remark, a bracket that never closes holds
+    the rest. One walk of the characters."""
+    pieces: list[str] = []
+    depth = start = 0
+    for i, c in enumerate(tail):
+        if c == "(":
+            if depth == 0:
+                pieces.append(tail[start:i])
+                start = i + 1
+            depth += 1
+        elif c == ")":
+            if depth <= 1:
+                pieces.append(tail[start:i])
+                start = i + 1
+            depth = max(0, depth - 1)
+    pieces.append(tail[start:])
+    return [piece for p in pieces if (piece := p.strip(" ,;"))]
+
+
+def _commas(text: str) -> list[str]:
+    """``text`` cut at each ", " outside brackets (*04711809 (Tunisian
+    National Identity Card number, issued on 13.11.2003)* is one part); a
+    closing bracket with none open is no bracket. One walk of the characters."""
+    parts: list[str] = []
+    depth = start = 0
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c == "," and depth == 0 and text.startswith(", ", i):
+            parts.append(text[start:i])
+            start = i + 2
+    parts.append(text[start:])
+    return parts
+
+
 def _prose(token: str) -> bool:
     """A word of the remark around a number: it holds two lower-case letters
     (*diplomatic*, *Delaware*, *(tazkira)*) or is in brackets."""
@@ -115,8 +183,48 @@ def read_numbers(text: str) -> list[Published]:
     (see the module's documentation); an empty list when it holds no number
     (*issued in Sarajevo*), the field unchanged when nothing can be cut."""
     text = " ".join(text.split())
+    if text.endswith(")."):
+        text = text[:-1]  # the full stop of a field that ends in a remark
     if not text:
         return []
+    sentences = _SENTENCE.split(text)
+    if len(sentences) == 1:
+        return _read_field(text)
+    # each sentence that is no remark of issue or validity holds its numbers;
+    # the others are remarks of the number before them
+    found: list[Published] = []
+    before: list[str] = []  # remarks before the first number
+    for sentence in sentences:
+        remark = sentence.rstrip(". ")
+        if _holds_number(sentence):
+            read = _read_field(sentence)
+            if before and read:
+                first = read[0]
+                said = "; ".join([*before, *([first.remark] if first.remark else [])])
+                read[0] = dataclasses.replace(first, remark=said)
+                before = []
+            found.extend(read)
+        elif found:
+            last = found[-1]
+            found[-1] = dataclasses.replace(
+                last, remark="; ".join(r for r in (last.remark, remark) if r)
+            )
+        elif remark:
+            before.append(remark)
+    return found or [Published(text)]
+
+
+def _holds_number(text: str) -> bool:
+    """Whether ``text``, a sentence of a field, holds a number: it is no remark
+    of issue or validity (*Issued in Al-Amana, Yemen on 7 Jan 1996*), and a
+    part of it between commas holds a digit and is none either (*German
+    national identification number, issued on 22.4.2010* holds none)."""
+    return _REMARK_START.match(text) is None and any(
+        _has_digit(p) and not _REMARK_START.match(p) for p in text.split(", ")
+    )
+
+
+def _read_field(text: str) -> list[Published]:
     parts = _split(text)
     if len(parts) > 1:
         found = [read for part in parts for read in read_numbers(part)]
@@ -127,27 +235,79 @@ def read_numbers(text: str) -> list[Published]:
 def _split(text: str) -> list[str]:
     """``text`` cut where a second number starts: *and*, a labelled number, a
     listing dot; only when every part holds a digit."""
-    for pattern in (_AND, _LABELLED, _LIST_DOT):
+    for pattern in (_SEMICOLON, _AND, _LABELLED, _LIST_DOT):
         parts = pattern.split(text)
-        if len(parts) > 1 and all(_has_digit(p) and _balanced(p) for p in parts):
+        if (
+            len(parts) > 1
+            and all(_has_digit(p) and _balanced(p) for p in parts)
+            and not any(_REMARK_START.match(p) for p in parts[1:])
+        ):
+            return parts
+    # a kind of identifier named in capitals before a number, after a first
+    # number (*OGRN 1023901012189 TIN 3906036812*, *INN - 18311 OGRN - 10618*)
+    tokens = text.split(" ")
+    digit = next((i for i, t in enumerate(tokens) if _has_digit(t)), len(tokens))
+    cuts: list[int] = []
+    for i in range(digit + 1, len(tokens) - 1):
+        token = tokens[i]
+        if _kind_word(token.rstrip(":")) and (
+            _has_digit(tokens[i + 1]) or tokens[i + 1] in _DASHES
+        ):
+            cuts.append(i)
+        elif token.endswith(":") and _has_digit(tokens[i + 1]):
+            # a label of several words (RU07586894 Tax Identification Number: 1657032272)
+            start = i
+            while start - 1 > max(digit, cuts[-1] if cuts else 0) and tokens[start - 1].isalpha():
+                start -= 1
+            cuts.append(start)
+    if cuts:
+        bounds = [0, *cuts, len(tokens)]
+        parts = [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        if all(_has_digit(p) and _balanced(p) for p in parts) and not any(
+            _REMARK_START.match(p) for p in parts[1:]
+        ):
             return parts
     return [text]
+
+
+def _kind_word(token: str) -> bool:
+    """Whether ``token`` is the name of a kind of identifier in capitals
+    (*OGRN*, *INN*, *TIN*, *VAT*): a label, never a number's part."""
+    return (
+        1 < len(token) <= 6
+        and token.isalpha()
+        and token.isupper()
+        and identifier_kind(token.lower()) != "other"
+    )
 
 
 def _read_one(text: str) -> list[Published]:
     if not _has_digit(text):
         # a number of letters only (a call sign UHNY, a crypto address) is kept;
         # words with no number are a remark, not an identifier
-        return [] if " " in text and _LOWER_WORD.search(text) else [Published(text)]
+        return [] if _LOWER_WORD.search(text) else [Published(text)]
     label: str | None = None
     after: list[str] = []  # the remarks after the number, in their order
     number = text
-    head, comma, tail = number.partition(", ")
-    if comma and _has_digit(head):
-        number = head
-        after.append(tail.rstrip(" )"))
-    if (m := _ISSUED.search(number)) and _has_digit(number[: m.start()]):
-        after.insert(0, m[1].rstrip(" )"))
+    commas = _commas(number)
+    if len(commas) > 1:
+        # the first part that holds a digit and is no remark of issue is the
+        # number's (*issued 21/04/2009, expires 2019, no. 103-00653129-22*)
+        at = next(
+            (i for i, p in enumerate(commas) if _has_digit(p) and not _REMARK_START.match(p)),
+            0 if _has_digit(commas[0]) else None,
+        )
+        if at is not None:
+            number = commas[at]
+            before = [p for p in commas[:at] if p]
+            tail = ", ".join(commas[at + 1 :]).rstrip(" )")
+            after.extend([*before, tail] if tail else before)
+    if (
+        (m := _ISSUED.search(number))
+        and _has_digit(number[: m.start()])
+        and _balanced(number[: m.start()])  # (not inside a remark in brackets)
+    ):
+        after[:0] = _pieces(number[m.start() :])
         number = number[: m.start()]
     # (a remark is cut only with a digit before it: the number of *Passport
     # (Expired 2010)* is no number)
@@ -164,21 +324,39 @@ def _read_one(text: str) -> list[Published]:
     if last < len(tokens) - 1 and all(_prose(t) for t in tokens[last + 1 :]):
         after.insert(0, " ".join(tokens[last + 1 :]))
         tokens = tokens[: last + 1]
+    elif (
+        last < len(tokens) - 2
+        and tokens[last + 1] in _DASHES
+        and all(_prose(t) or _kind_word(t) for t in tokens[last + 2 :])
+    ):
+        # a label after the number, past a dash (9709056472 - Russia INN)
+        after.insert(0, " ".join(tokens[last + 2 :]))
+        tokens = tokens[: last + 1]
     # before the number: the words up to a label, or up to the last word of prose
     first = min(i for i, t in enumerate(tokens) if _has_digit(t))
+    if (glued := _GLUED_LABEL.match(tokens[first])) is not None:
+        tokens[first : first + 1] = [glued[0], tokens[first][glued.end() :]]
+        first += 1
     cut = 0
     for i in range(first):
-        if _LABEL_END.search(tokens[i]):
+        token = tokens[i]
+        if (
+            _LABEL_END.search(token)
+            or token in _DASHES
+            or (token[-1] in _DASHES and token[:-1].isalpha())
+            or _kind_word(token)
+        ):
             cut = i + 1
-    if cut == 0:
-        cut = max((i + 1 for i in range(first) if _prose(tokens[i])), default=0)
+    # (and the words of prose after a label: Trade Register Number: District
+    # Court of Würzburg HRB 13359)
+    cut = max(cut, max((i + 1 for i in range(cut, first) if _prose(tokens[i])), default=0))
     if cut:
-        label = " ".join(tokens[:cut]).rstrip(":").strip()
+        label = " ".join(tokens[:cut]).rstrip(":-–— ").strip()
         tokens = tokens[cut:]
     number = " ".join(tokens)
     if "(" not in number:
         number = _INNER_LABEL.sub(" ", number)
-    number = number.strip(" ,;")
+    number = number.strip(" ,;:").removesuffix(".")
     if not number or number == text or not _balanced(number):
         return [Published(text)]
     said = [label] if label and not _BARE_LABEL.fullmatch(label) else []
