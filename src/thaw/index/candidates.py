@@ -362,16 +362,6 @@ TOKEN_CACHE_ELEMENTS = 4_000_000
 #: credits either way).
 MANY_CANDIDATES = 256
 FEW_SEARCHED = 4
-#: The credits of at most :data:`FEW_CANDIDATES` candidates (most queries have
-#: a few dozen) are read from a dictionary per query unit
-#: (:meth:`_TokenPostings.credits_of`), one lookup each, rather than by
-#: :func:`_lookup`'s three to five NumPy calls per unit, whose call overhead
-#: is most of their cost on such small arrays; a unit crediting more than
-#: :data:`DICT_POSTINGS` listings (a common word) is still looked up by
-#: :func:`_lookup` (its dictionary would cost more to make and keep than it
-#: saves). The same credits either way.
-FEW_CANDIDATES = 64
-DICT_POSTINGS = 512
 
 
 class _TokenPostings:
@@ -379,14 +369,12 @@ class _TokenPostings:
     ``credits``, best first; ``levels`` gives, per distinct credit (descending),
     the end of the prefix of ``ids`` credited at least that much; ``df`` is the
     token's document frequency (of its rarest stand-in when not indexed);
-    ``by_id`` and ``by_id_credits`` are the same in listing order;
-    ``credit_of``, made on first use by :meth:`credits_of` (``None`` until
-    then), the same as a dictionary. Read-only once built but for that memo.
-    (A plain class, not a frozen dataclass: compiled, its constructor is a
-    native call rather than a generated ``__init__`` run as Python, once for
-    every new query token.)"""
+    ``by_id`` and ``by_id_credits`` are the same in listing order. Read-only
+    once built. (A plain class, not a frozen dataclass: compiled, its
+    constructor is a native call rather than a generated ``__init__`` run as
+    Python, once for every new query token.)"""
 
-    __slots__ = ("ids", "credits", "levels", "df", "by_id", "by_id_credits", "credit_of")
+    __slots__ = ("ids", "credits", "levels", "df", "by_id", "by_id_credits")
 
     def __init__(
         self,
@@ -403,20 +391,6 @@ class _TokenPostings:
         self.df = df
         self.by_id = by_id
         self.by_id_credits = by_id_credits
-        self.credit_of: dict[int, float] | None = None
-
-    def credits_of(self, cand: list[int]) -> list[float]:
-        """Each of ``cand``'s credit, else 0.0, as :func:`_lookup` gives it (the
-        float32 credits read as Python floats, which they are exactly): by the
-        dictionary ``credit_of``, made on the first call (only asked of
-        postings of at most :data:`DICT_POSTINGS` listings)."""
-        of = self.credit_of
-        if of is None:
-            of = self.credit_of = dict(zip(self.by_id.tolist(), self.by_id_credits.tolist()))
-        out: list[float] = []
-        for c in cand:
-            out.append(of.get(c, 0.0))
-        return out
 
 
 _Unit = tuple[float, _TokenPostings]
@@ -2096,24 +2070,10 @@ class CandidateIndex:
     ) -> _Floats32:
         """The credit each query unit (and the joins of adjacent ones) gives each
         candidate (sorted positions), units by candidates."""
-        if len(cand) <= FEW_CANDIDATES:
-            # (few candidates: each unit's credits by its dictionary, the rows
-            # made one array by one call; :data:`FEW_CANDIDATES`)
-            keys: list[int] = cand.tolist()
-            rows: list[list[float]] = []
-            for _weight, postings in units:
-                if len(postings.by_id) <= DICT_POSTINGS:
-                    rows.append(postings.credits_of(keys))
-                else:
-                    row = np.empty(len(cand), dtype=np.float32)
-                    _lookup(postings, cand, row)
-                    rows.append(row.tolist())
-            credit = np.array(rows, dtype=np.float32).reshape(len(units), len(cand))
-        else:
-            # (every unit's row is written in full: no zeros first)
-            credit = np.empty((len(units), len(cand)), dtype=np.float32)
-            for k, (_weight, postings) in enumerate(units):
-                _lookup(postings, cand, credit[k])
+        # (every unit's row is written in full: no zeros first)
+        credit = np.empty((len(units), len(cand)), dtype=np.float32)
+        for k, (_weight, postings) in enumerate(units):
+            _lookup(postings, cand, credit[k])
         for slot, left, right in joins:
             posting = self._posting(slot)
             found = np.multiply(_present(posting, cand), np.float32(JOIN_CREDIT), dtype=np.float32)
