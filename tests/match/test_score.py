@@ -7,6 +7,7 @@ import pytest
 from thaw.cli.compare import pair_entry
 from thaw.index.entry import Entry, entry_from_record
 from thaw.match import DEFAULT_THRESHOLD, Query, describe_algorithm, features, score
+from thaw.match.features import distinctive_id
 from thaw.model import Identifier, Name, Record
 
 
@@ -67,9 +68,48 @@ def test_identifier_is_near_conclusive(dmitriev: Entry) -> None:
     result = score(Query("K Dmitrijev", id_numbers=("751234567",)), dmitriev)
     assert result.score >= 0.98
     assert "passport" in result.explanation
-    typed = score(Query("Kirill Dmitriev", identifiers=(("passport", "99 9999999"),)), dmitriev)
+    typed = score(Query("Kirill Dmitriev", identifiers=(("passport", "76 7654321"),)), dmitriev)
     assert typed.score < score(Query("Kirill Dmitriev"), dmitriev).score
     assert "differs" in typed.explanation
+
+
+@pytest.mark.parametrize(
+    ("listed", "given"),
+    [("777", "777"), ("55", "55"), ("3", "3"), ("1000", "1000"), ("44444", "44 444")],
+)
+def test_a_number_too_short_to_tell_parties_apart_decides_nothing(listed: str, given: str) -> None:
+    # the lists publish such numbers (an aircraft's serial, a registration 777)
+    # and customer files carry them as junk: equal, they are no evidence
+    company = entry_from_record(
+        Record(
+            source="test",
+            source_id="2",
+            schema="Company",
+            names=[Name("ARYA SASOL POLYMER COMPANY")],
+            identifiers=[Identifier("registration", listed, "ir")],
+        )
+    )
+    query = Query("John Smith", id_numbers=(given,))
+    result = score(query, company)
+    assert result.score < DEFAULT_THRESHOLD
+    assert "matches" not in result.explanation
+    assert score(Query("John Smith"), company).score == result.score
+    # a number that can tell parties apart still decides on its own
+    long = entry_from_record(
+        Record(
+            source="test",
+            source_id="3",
+            schema="Company",
+            names=[Name("ARYA SASOL POLYMER COMPANY")],
+            identifiers=[Identifier("registration", "10861", "ir")],
+        )
+    )
+    assert score(Query("John Smith", id_numbers=("10861",)), long).score >= 0.98
+
+
+@pytest.mark.parametrize("number", ["UHNY", "A1234", "10861", "C389664"])
+def test_short_identifiers_with_letters_or_five_digits_are_distinctive(number: str) -> None:
+    assert distinctive_id(number)
 
 
 def test_country_and_gender(dmitriev: Entry) -> None:

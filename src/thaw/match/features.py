@@ -211,10 +211,27 @@ class Feature:
         return "\n".join(lines)
 
 
+def distinctive_id(number: str) -> bool:
+    """Whether ``number``, a normalised identifier number (:func:`~thaw.index.
+    entry.normalize_id`), can tell one party from another: five digits or more,
+    or four characters or more with a letter, and not one character repeated.
+    The lists publish numbers that cannot (an aircraft's serial *55*, a crypto
+    field *3*, a registration *777*), and a customer file's ``id_number``
+    column holds junk (*0*, *1000*, *44444*): such a number equal to a listing's
+    is no evidence, for or against, beside a name (*John Smith*, id number
+    *777*)."""
+    if len(set(number)) < 2:
+        return False
+    return len(number) >= (5 if number.isdigit() else 4)
+
+
 def listed_identifier(query: Query, entry: Entry) -> tuple[IdNumber, str] | None:
     """The listing's identifier that one of the query's numbers equals (after
     removing spaces, dashes, dots and an ``IMO`` prefix), with the number as the
-    query gave it; ``None`` when none does."""
+    query gave it; ``None`` when none does, or when the number is too short to
+    tell parties apart (:func:`distinctive_id`) and the query names a party
+    beside it: a short number pasted alone where the name goes (an aircraft's
+    serial *129*) asks for the listing that publishes it, and finds it."""
     if not entry.identifiers or not (query.id_numbers or query.identifiers):
         return None
     listed = {
@@ -227,7 +244,7 @@ def listed_identifier(query: Query, entry: Entry) -> tuple[IdNumber, str] | None
         if number.startswith("IMO") and number[3:].isdigit():
             number = number[3:]
         hit = listed.get(number)
-        if hit is not None:
+        if hit is not None and (distinctive_id(number) or normalize_id(query.name) == number):
             return hit, raw
     return None
 
@@ -2299,7 +2316,8 @@ class IdentifierFeature(Feature):
     (see ``name.floor_on_identifier``). An identifier of a kind the listing also
     has (typed identifiers, and IMO numbers recognised by their check digit) but
     with a different number is strong evidence against. Identifiers of other
-    kinds say nothing."""
+    kinds say nothing, and neither does a number too short to tell parties
+    apart (:func:`distinctive_id`: *777*, *1000*, *44444*)."""
 
     name = "identifier"
     weight = 1.0
@@ -2322,7 +2340,7 @@ class IdentifierFeature(Feature):
         typed += list(ctx.query.identifiers)
         conflicts: list[str] = []
         for kind, raw in typed:
-            if kind is not None and normalize_id(raw):
+            if kind is not None and distinctive_id(normalize_id(raw)):
                 same = [i for i in ctx.entry.identifiers if i.kind == kind]
                 if same:
                     conflicts.append(f"{kind} {raw} differs from {same[0].number}")
