@@ -117,6 +117,15 @@ def test_a_final_ye_the_latin_word_writes_as_a_vowel_is_no_nisba(query: str, lis
     assert "nisba" not in score(Query(query), _person(listed)).explanation
 
 
+def test_a_firm_named_with_the_adjective_of_its_country_is_no_nisba() -> None:
+    # the Iranian central bank: a firm's name writes the nisba of the place its
+    # listing names, no other name (text blind5's sentence was missed)
+    bank = entry_from_record(Record("t", "4632", "Organization", names=[Name("BANK MARKAZI IRAN")]))
+    result = score(Query("البنك المركزي الإيراني"), bank)
+    assert "nisba" not in result.explanation
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation
+
+
 def test_the_persian_pe_against_a_latin_word_without_p_is_another_name() -> None:
     # پریا Parya against Safar: keys fr and sfr, a letter apart (was 0.72)
     result = score(Query("پریا موسوی"), _person("Safar Ali Mousavi"))

@@ -900,7 +900,11 @@ class NameShapeFeature(Feature):
             ctx.query.name.isascii()
             and best.name.original.isascii()
             and any(_nisba_pair(p, qs, rs) for p in al.pairs)
-        ) or any(_abjad_nisba_pair(p, qs, rs) or _latin_nisba_pair(p, qs, rs) for p in al.pairs):
+        ) or any(
+            _abjad_nisba_pair(p, qs, rs)
+            or _latin_nisba_pair(p, qs, rs, ctx.entry.schema == "Person")
+            for p in al.pairs
+        ):
             value = m["nisba"]
             return Evidence(
                 value,
@@ -1501,7 +1505,9 @@ def _abjad_nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token,
     return len(b) >= 3 and a == b + "y" and b[-1] not in "awy"
 
 
-def _latin_nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...]) -> bool:
+def _latin_nisba_pair(
+    pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token, ...], person: bool
+) -> bool:
     """Whether ``pair`` joins a Latin word ending in the nisba *-i* or *-y*
     (:func:`thaw.match.consonants.latin_nisba`: *Rezaei*, *Hosseini*) with a
     word read from an abjad of consonants that writes no final ``y`` (ي, ی)
@@ -1513,7 +1519,10 @@ def _latin_nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token,
     in a consonant (محمدی *Mohammadi* against *Mohammad*, صیادی *Sayyadi*
     against *Said*): the Latin word writes no final vowel at all, so not the
     suffix the script writes; but not against one that ends in a vowel, for
-    Persian writes the final *a* of موسی *Musa* and مصطفی *Mustafa* with ی."""
+    Persian writes the final *a* of موسی *Musa* and مصطفی *Mustafa* with ی.
+    That reverse only for a listed ``person``: in a firm's name the nisba is
+    the adjective of a place the listing names (البنك المركزي الإيراني, the
+    Iranian central bank, against *BANK MARKAZI IRAN*)."""
     if len(pair.query) != 1 or len(pair.result) != 1:
         return False
     q, r = qs[pair.query[0]], rs[pair.result[0]]
@@ -1524,7 +1533,8 @@ def _latin_nisba_pair(pair: AlignedPair, qs: tuple[Token, ...], rs: tuple[Token,
         return False
     if a.raw.endswith("y"):
         return (
-            len(a.raw) >= 4
+            person
+            and len(a.raw) >= 4
             and a.raw[-2] not in "awy"
             and latin.raw.isalpha()
             and latin.raw.isascii()
