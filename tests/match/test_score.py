@@ -73,6 +73,17 @@ def test_identifier_is_near_conclusive(dmitriev: Entry) -> None:
     assert "differs" in typed.explanation
 
 
+def _company_with(number: str) -> Entry:
+    record = Record(
+        source="test",
+        source_id=number,
+        schema="Company",
+        names=[Name("ARYA SASOL POLYMER COMPANY")],
+        identifiers=[Identifier("registration", number, "ir")],
+    )
+    return entry_from_record(record)
+
+
 @pytest.mark.parametrize(
     ("listed", "given"),
     [("777", "777"), ("55", "55"), ("3", "3"), ("1000", "1000"), ("44444", "44 444")],
@@ -80,31 +91,14 @@ def test_identifier_is_near_conclusive(dmitriev: Entry) -> None:
 def test_a_number_too_short_to_tell_parties_apart_decides_nothing(listed: str, given: str) -> None:
     # the lists publish such numbers (an aircraft's serial, a registration 777)
     # and customer files carry them as junk: equal, they are no evidence
-    company = entry_from_record(
-        Record(
-            source="test",
-            source_id="2",
-            schema="Company",
-            names=[Name("ARYA SASOL POLYMER COMPANY")],
-            identifiers=[Identifier("registration", listed, "ir")],
-        )
-    )
-    query = Query("John Smith", id_numbers=(given,))
-    result = score(query, company)
+    company = _company_with(listed)
+    result = score(Query("John Smith", id_numbers=(given,)), company)
     assert result.score < DEFAULT_THRESHOLD
     assert "matches" not in result.explanation
     assert score(Query("John Smith"), company).score == result.score
     # a number that can tell parties apart still decides on its own
-    long = entry_from_record(
-        Record(
-            source="test",
-            source_id="3",
-            schema="Company",
-            names=[Name("ARYA SASOL POLYMER COMPANY")],
-            identifiers=[Identifier("registration", "10861", "ir")],
-        )
-    )
-    assert score(Query("John Smith", id_numbers=("10861",)), long).score >= 0.98
+    distinct = score(Query("John Smith", id_numbers=("10861",)), _company_with("10861"))
+    assert distinct.score >= 0.98
 
 
 @pytest.mark.parametrize("number", ["UHNY", "A1234", "10861", "C389664"])
